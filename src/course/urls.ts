@@ -1,0 +1,9 @@
+import type { Locale } from '../i18n/locales';
+
+/** Every page URL in one place, with the trailing slash the site uses throughout. */
+export const urls = {
+  home: (locale: Locale) => `/${locale}/`,
+  lesson: (locale: Locale, lessonId: string) => `/${locale}/${lessonId}/`,
+  search: (locale: Locale) => `/${locale}/search/`,
+  notFound: (locale: Locale) => `/${locale}/404/`,
+};
