@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const lesson = readFileSync(join(root, 'content/es/network-drivers.mdx'), 'utf8');
+
+/** A copy of the site whose content is the given lesson files, built with the real config. */
+function buildWith(files: Record<string, string>) {
+  const project = mkdtempSync(join(tmpdir(), 'course-build-'));
+  for (const shared of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'plugins', 'public']) {
+    cpSync(join(root, shared), join(project, shared), { recursive: true });
+  }
+  symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'), 'dir');
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(project, path, '..'), { recursive: true });
+    writeFileSync(join(project, path), text);
+  }
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: project,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+  });
+  return { project, status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+describe('astro build with a broken lesson', () => {
+  const projects: string[] = [];
+  let badField: ReturnType<typeof buildWith>;
+  let badPlace: ReturnType<typeof buildWith>;
+
+  beforeAll(() => {
+    badField = buildWith({ 'content/es/network-drivers.mdx': lesson.replace(/^order: 1$/m, 'order: primera') });
+    badPlace = buildWith({ 'content/es/drivers.mdx': lesson });
+    projects.push(badField.project, badPlace.project);
+  }, 180_000);
+
+  afterAll(() => {
+    for (const project of projects) rmSync(project, { recursive: true, force: true });
+  });
+
+  it('fails and names the file and the field', () => {
+    expect(badField.status).not.toBe(0);
+    expect(badField.output).toContain('content/es/network-drivers.mdx');
+    expect(badField.output).toContain('order: "order" must be the position of the lesson in its module, a whole number such as 1');
+  });
+
+  it('fails when a lesson id and its file name disagree', () => {
+    expect(badPlace.status).not.toBe(0);
+    expect(badPlace.output).toContain('content/es/drivers.mdx: lessonId "network-drivers" must match the file name "drivers"');
+  });
+});
