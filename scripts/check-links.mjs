@@ -1,0 +1,34 @@
+// Crawls the built site for broken links and anchors, starting from every page
+// nothing links to (the root, 404s, search pages). Absolute links to the public
+// site (canonical, hreflang, sitemap) are rewritten to the local copy, so they are
+// checked too rather than skipped.
+import { LinkChecker, LinkState } from 'linkinator';
+import { existsSync } from 'node:fs';
+import { LOCALES } from '../src/i18n/locales.ts';
+
+const port = Number(process.env.LINKS_PORT ?? 5931);
+const site = (process.env.SITE_URL ?? 'https://docker-networking.example.org').replace(/\/$/, '');
+if (!existsSync('dist/index.html')) {
+  console.error('No built site in dist/: run `npm run build` first.');
+  process.exit(2);
+}
+
+const local = `http://127.0.0.1:${port}`;
+const entries = ['/', '/404.html', '/robots.txt', ...LOCALES.flatMap((l) => [`/${l}/search/`, `/${l}/404/`])];
+const checker = new LinkChecker();
+const result = await checker.check({
+  serverRoot: 'dist',
+  path: entries,
+  port,
+  recurse: true,
+  checkFragments: true,
+  urlRewriteExpressions: [{ pattern: new RegExp(`^${site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), replacement: local }],
+  // Runs before the rewrite: keep the local server and the public site, skip the rest of the web.
+  linksToSkip: (link) => Promise.resolve(/^https?:/.test(link) && !link.startsWith(local) && !link.startsWith(site)),
+});
+
+const broken = result.links.filter((link) => link.state === LinkState.BROKEN);
+const checked = result.links.filter((link) => link.state === LinkState.OK).length;
+for (const link of broken) console.error(`broken: ${link.url} (status ${link.status}) on ${link.parent ?? 'an entry point'}`);
+console.log(`${checked} links and anchors OK, ${broken.length} broken, ${result.links.length - checked - broken.length} skipped (external).`);
+process.exit(broken.length === 0 && checked > 0 ? 0 : 1);

@@ -1,0 +1,24 @@
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { launchChromium } from '../support/chromium';
+
+/** One Chromium per test file; each `open` gets a fresh context (cookies, storage, locale). */
+export function browserSession() {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const url = (path: string) => `${inject('baseUrl')}${path}`;
+  return {
+    url,
+    async open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
+      const context = await browser.newContext({ locale: 'es-ES', ...options });
+      const page = await context.newPage();
+      await page.goto(url(path));
+      return page;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseConsoleBlock } from '../../plugins/console/parse-console-block';
+import { browserSession } from './browser-session';
+
+const session = browserSession();
+const lessonSource = readFileSync(resolve(import.meta.dirname, '../../content/pt/network-drivers.mdx'), 'utf8');
+const firstBlock = parseConsoleBlock(/^```console\n([\s\S]*?)\n```$/m.exec(lessonSource)![1]);
+
+describe('console blocks', () => {
+  it('copy the commands only, never prompts or output', async () => {
+    const page = await session.open('/pt/network-drivers/', { permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.locator('.console__copy').first().click();
+    await page.waitForFunction(() => document.querySelector('[data-console-copy-text]')?.textContent === 'Copiado');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(firstBlock.map((step) => step.command).join('\n'));
+    const copiedLines = copied.split('\n');
+    for (const step of firstBlock) {
+      expect(copied).not.toContain(step.prompt + step.command);
+      for (const line of step.output.filter((text) => text.trim() !== '')) expect(copiedLines).not.toContain(line);
+    }
+    await page.context().close();
+  });
+
+  it('show prompt, command and output in different styles, with unselectable prompts', async () => {
+    const page = await session.open('/es/network-drivers/');
+    const style = (selector: string) =>
+      page.locator(selector).first().evaluate((element) => {
+        const computed = getComputedStyle(element);
+        return { color: computed.color, weight: computed.fontWeight, select: computed.userSelect };
+      });
+    const prompt = await style('.console__prompt');
+    const command = await style('.console__command');
+    const output = await style('.console__line--output');
+    expect(prompt.select).toBe('none');
+    expect(command.weight).not.toBe(output.weight);
+    expect(prompt.color).not.toBe(output.color);
+    await page.context().close();
+  });
+
+  it('keep every output line of the lesson, in order', async () => {
+    const page = await session.open('/pt/network-drivers/');
+    const shown = await page.locator('figure.console').first().locator('.console__line').allTextContents();
+    expect(shown).toEqual(firstBlock.flatMap((step) => [step.prompt + step.command, ...step.output]));
+    await page.context().close();
+  });
+});
