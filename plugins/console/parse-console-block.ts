@@ -28,25 +28,29 @@ export class ConsoleSyntaxError extends Error {
 export function parseConsoleBlock(text: string): ConsoleStep[] {
   const lines = text.split(/\r?\n/);
   const steps: ConsoleStep[] = [];
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index];
+  let index = 0;
+  while (index < lines.length) {
+    const start = index;
+    const line = lines[index++] ?? '';
     const prompt = promptOf(line);
     if (prompt === undefined) {
       const current = steps.at(-1);
       if (!current) {
         throw new ConsoleSyntaxError(
           'a console block starts with a command at a prompt such as "$ "; move this output after its command or use a ```text block',
-          index,
+          start,
         );
       }
       current.output.push(line);
       continue;
     }
-    const commandLines = [line.slice(prompt.length)];
-    while (continues(commandLines.at(-1)!) && index + 1 < lines.length) {
-      commandLines.push(lines[++index]);
+    let last = line.slice(prompt.length);
+    const commandLines = [last];
+    while (continues(last) && index < lines.length) {
+      last = lines[index++] ?? '';
+      commandLines.push(last);
     }
-    steps.push({ prompt, command: commandLines.join('\n'), output: [], line: index - commandLines.length + 1 });
+    steps.push({ prompt, command: commandLines.join('\n'), output: [], line: start });
   }
   return steps;
 }

@@ -89,8 +89,9 @@ function groupByLesson<Entry>(sources: LessonSource<Entry>[], problems: string[]
 
 function placeOf(filePath: string): { locale: Locale; fileName: string } | undefined {
   const match = /(?:^|\/)content\/([^/]+)\/([^/]+)\.mdx$/.exec(filePath.replaceAll('\\', '/'));
-  if (!match || !isLocale(match[1])) return undefined;
-  return { locale: match[1], fileName: match[2] };
+  const [, locale, fileName] = match ?? [];
+  if (!locale || !fileName || !isLocale(locale)) return undefined;
+  return { locale, fileName };
 }
 
 interface CheckedGroup<Entry> extends LessonGroup<Entry> {
@@ -103,8 +104,8 @@ function checkGroup<Entry>(group: LessonGroup<Entry>, problems: string[]): Check
     problems.push(`lesson "${group.lessonId}": its translations disagree on sourceLocale (${[...declared].join(', ')})`);
     return undefined;
   }
-  const [sourceLocale] = declared;
-  const source = group.translations.get(sourceLocale);
+  const [sourceLocale] = [...declared];
+  const source = sourceLocale && group.translations.get(sourceLocale);
   if (!source) {
     problems.push(`lesson "${group.lessonId}": sourceLocale is "${sourceLocale}" but content/${sourceLocale}/${group.lessonId}.mdx does not exist`);
     return undefined;

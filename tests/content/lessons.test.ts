@@ -25,7 +25,7 @@ const lessons = files.map((path) => {
 /** The commands of every console block, in order: translations must run the same ones. */
 function consoleCommands(markdown: string): string[][] {
   return [...markdown.matchAll(/^```console[^\n]*\n([\s\S]*?)^```$/gm)].map((match) =>
-    parseConsoleBlock(match[1].replace(/\n$/, '')).map((step) => step.command),
+    parseConsoleBlock((match[1] ?? '').replace(/\n$/, '')).map((step) => step.command),
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALE_INFO, LOCALES } from '../../src/i18n/locales';
+import { LOCALE_INFO, LOCALES, type Locale } from '../../src/i18n/locales';
 import { RESOURCES } from '../../src/i18n/translate';
 
 type Tree = { [key: string]: string | Tree };
@@ -15,9 +15,9 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 }
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
-const flat = Object.fromEntries(LOCALES.map((locale) => [locale, flatten(RESOURCES[locale] as Tree)]));
+const flat = Object.fromEntries(LOCALES.map((locale) => [locale, flatten(RESOURCES[locale] as Tree)])) as Record<Locale, Map<string, string>>;
 const baseKeys = (keys: Map<string, string>) => new Set([...keys.keys()].map((key) => key.replace(PLURAL_SUFFIX, '')));
-const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[1]).sort();
+const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[1] ?? '').sort();
 
 describe('UI strings', () => {
   const everyKey = new Set(LOCALES.flatMap((locale) => [...baseKeys(flat[locale])]));

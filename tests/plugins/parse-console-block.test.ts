@@ -39,11 +39,11 @@ describe('parseConsoleBlock', () => {
     ['/ # ping -c 1 c2', '/ # '],
     ['usuario@docker:~$ docker ps', 'usuario@docker:~$ '],
   ])('recognises the prompt of %j', (line, prompt) => {
-    expect(parseConsoleBlock(line)[0].prompt).toBe(prompt);
+    expect(parseConsoleBlock(line)[0]?.prompt).toBe(prompt);
   });
 
   it('reads "$" without a following space as output, not as a prompt', () => {
-    expect(parseConsoleBlock('$ echo $HOME\n$HOME')[0].output).toEqual(['$HOME']);
+    expect(parseConsoleBlock('$ echo $HOME\n$HOME')[0]?.output).toEqual(['$HOME']);
   });
 
   it('rejects output before the first command, with its line', () => {

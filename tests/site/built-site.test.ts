@@ -45,7 +45,7 @@ describe('the built site', () => {
 
   it('lists every locale in the sitemap, and only pages that exist and are indexable', () => {
     const sitemap = readFileSync(join(dist, 'sitemap.xml'), 'utf8');
-    const locations = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, url]) => url.replace(site, ''));
+    const locations = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, url]) => (url ?? '').replace(site, ''));
     for (const locale of LOCALES) expect(locations.filter((path) => path.startsWith(`/${locale}/`)).length).toBeGreaterThan(1);
     for (const path of locations) {
       expect(existing(path), path).toBe(true);
