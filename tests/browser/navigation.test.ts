@@ -59,6 +59,17 @@ describe('lesson pages', () => {
     await page.context().close();
   });
 
+  it('prints the lesson without navigation or controls, with long lines wrapped', async () => {
+    const page = await session.open('/fr/network-drivers/');
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.site-header', '.lesson__toc', '.pager', '.console__copy', '.breadcrumb']) {
+      expect(await page.locator(selector).first().evaluate((element) => getComputedStyle(element).display), selector).toBe('none');
+    }
+    expect(await page.locator('.console__line').first().evaluate((element) => getComputedStyle(element).whiteSpace)).toBe('pre-wrap');
+    expect(await page.locator('article.lesson h1').isVisible()).toBe(true);
+    await page.context().close();
+  });
+
   it('remembers dark mode across pages', async () => {
     const page = await session.open('/es/', { colorScheme: 'light' });
     await page.click('[data-theme-toggle]');
