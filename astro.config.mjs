@@ -13,7 +13,7 @@ export default defineConfig({
   markdown: {
     // Astro 7's default processor does not run remark plugins; the unified one does, and MDX inherits it.
     processor: unified({ remarkPlugins: [remarkConsoleBlocks] }),
-    shikiConfig: { themes: CODE_THEMES, defaultColor: 'light' },
+    shikiConfig: { themes: CODE_THEMES, defaultColor: false },
   },
   integrations: [mdx()],
   devToolbar: { enabled: false },

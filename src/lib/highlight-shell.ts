@@ -12,7 +12,7 @@ export async function highlightShell(command: string): Promise<string> {
   return (await highlighter).codeToHtml(command, {
     lang: 'shellscript',
     themes: CODE_THEMES,
-    defaultColor: 'light',
+    defaultColor: false,
     structure: 'inline',
   });
 }
