@@ -1,0 +1,25 @@
+import type { Kernel } from '../kernel/kernel';
+import type { Namespace } from '../kernel/namespace';
+
+/** What one program prints and returns, as a terminal would show it. */
+export interface CommandResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** Where a program runs: which namespace, as whom. */
+export interface ProcessContext {
+  kernel: Kernel;
+  namespace: Namespace;
+  isRoot: boolean;
+}
+
+/** A program on the simulated PATH: a name and a function of its arguments. */
+export interface Program {
+  readonly name: string;
+  run(args: readonly string[], context: ProcessContext): CommandResult;
+}
+
+export const ok = (stdout = ''): CommandResult => ({ stdout, stderr: '', exitCode: 0 });
+export const fail = (stderr: string, exitCode = 1): CommandResult => ({ stdout: '', stderr, exitCode });

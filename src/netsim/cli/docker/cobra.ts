@@ -1,0 +1,41 @@
+import { fail, type CommandResult } from '../command';
+import { parseFlags, type FlagSpec, type ParsedFlags } from './flags';
+
+/** Positional-argument rules of docker/cli (cli/required.go). */
+export type ArgsRule = { kind: 'none' } | { kind: 'exactly'; count: number } | { kind: 'at-least'; count: number };
+
+/** One docker/cli command: its cobra `Use` line, flags, argument rule and action. */
+export interface CommandSpec<Context> {
+  /** Full command path, e.g. `docker network create`. */
+  path: string;
+  /** The rest of the usage line after the path, e.g. `[OPTIONS] NETWORK`. */
+  usage: string;
+  args: ArgsRule;
+  flags: FlagSpec[];
+  run(parsed: ParsedFlags, context: Context): CommandResult;
+}
+
+/** Parses, validates and runs a command, failing exactly as docker/cli does. */
+export function runCommand<Context>(spec: CommandSpec<Context>, args: readonly string[], context: Context): CommandResult {
+  const useLine = `${spec.path} ${spec.usage}`;
+  const parsed = parseFlags(args, spec.flags);
+  if ('error' in parsed) {
+    // cli.FlagErrorFunc: status 125.
+    return fail(`${parsed.error}\n\nUsage:  ${useLine}\n\nRun '${spec.path} --help' for more information\n`, 125);
+  }
+  const problem = argumentProblem(spec.args, parsed.positionals.length, spec.path);
+  if (problem) return fail(`${problem}\n\nUsage:  ${useLine}\n\n${problem.includes('at least') ? 'See' : 'Run'} '${spec.path} --help' for more information\n`, 1);
+  return spec.run(parsed, context);
+}
+
+function argumentProblem(rule: ArgsRule, given: number, path: string): string | undefined {
+  const plural = (count: number) => (count === 1 ? 'argument' : 'arguments');
+  switch (rule.kind) {
+    case 'none':
+      return given === 0 ? undefined : `docker: '${path}' accepts no arguments`;
+    case 'exactly':
+      return given === rule.count ? undefined : `docker: '${path}' requires ${rule.count} ${plural(rule.count)}`;
+    case 'at-least':
+      return given >= rule.count ? undefined : `docker: '${path}' requires at least ${rule.count} ${plural(rule.count)}`;
+  }
+}

@@ -1,0 +1,60 @@
+export interface FlagSpec {
+  name: string;
+  short?: string;
+  takesValue: boolean;
+}
+
+export interface ParsedFlags {
+  values: Map<string, string[]>;
+  positionals: string[];
+}
+
+/**
+ * pflag's parsing as docker/cli uses it: `--name value`, `--name=value`, `-s value`,
+ * `-svalue`, combined boolean shorthands, and `--` ending the flags. Returns
+ * pflag's own error text; the command wraps it (cli.FlagErrorFunc).
+ */
+export function parseFlags(args: readonly string[], specs: readonly FlagSpec[]): ParsedFlags | { error: string } {
+  const values = new Map<string, string[]>();
+  const positionals: string[] = [];
+  const add = (spec: FlagSpec, value: string) => values.set(spec.name, [...(values.get(spec.name) ?? []), value]);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith('--')) {
+      const [name, inline] = splitOnce(arg.slice(2), '=');
+      const spec = specs.find((s) => s.name === name);
+      if (!spec) return { error: `unknown flag: --${name}` };
+      if (!spec.takesValue) add(spec, inline ?? 'true');
+      else if (inline !== undefined) add(spec, inline);
+      else if (i + 1 < args.length) add(spec, args[++i]!);
+      else return { error: `flag needs an argument: --${name}` };
+    } else if (arg.startsWith('-') && arg.length > 1) {
+      for (let j = 1; j < arg.length; j++) {
+        const letter = arg[j]!;
+        const spec = specs.find((s) => s.short === letter);
+        if (!spec) return { error: `unknown shorthand flag: '${letter}' in ${arg}` };
+        if (!spec.takesValue) {
+          add(spec, 'true');
+          continue;
+        }
+        const rest = arg.slice(j + 1).replace(/^=/, '');
+        if (rest) add(spec, rest);
+        else if (i + 1 < args.length) add(spec, args[++i]!);
+        else return { error: `flag needs an argument: '${letter}' in -${letter}` };
+        break;
+      }
+    } else {
+      positionals.push(arg);
+    }
+  }
+  return { values, positionals };
+}
+
+function splitOnce(text: string, separator: string): [string, string | undefined] {
+  const at = text.indexOf(separator);
+  return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}

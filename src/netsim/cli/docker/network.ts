@@ -1,0 +1,103 @@
+import type { Engine } from '../../engine/engine';
+import { EngineError } from '../../engine/errors';
+import { tabulate } from '../../format/tabwriter';
+import { goParsePrefix } from '../../wire/go-netip';
+import { parseIpv4 } from '../../wire/ipv4';
+import { fail, ok, type CommandResult } from '../command';
+import type { CommandSpec } from './cobra';
+
+/** An API error as the CLI prints it: the daemon's message after `Error response from daemon: `. */
+export function daemonErrorText(error: unknown): string {
+  if (error instanceof EngineError) return `Error response from daemon: ${error.message}\n`;
+  throw error;
+}
+
+const ls: CommandSpec<Engine> = {
+  path: 'docker network ls',
+  usage: '[OPTIONS]',
+  args: { kind: 'none' },
+  flags: [
+    { name: 'quiet', short: 'q', takesValue: false },
+    { name: 'no-trunc', takesValue: false },
+  ],
+  run({ values }, engine) {
+    const id = (full: string) => (values.has('no-trunc') ? full : full.slice(0, 12));
+    // docker/cli sorts networks by name before printing.
+    const networks = [...engine.networks()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    if (values.has('quiet')) return ok(networks.map((n) => `${id(n.id)}\n`).join(''));
+    return ok(tabulate([['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE'], ...networks.map((n) => [id(n.id), n.name, n.driver, 'local'])]));
+  },
+};
+
+const create: CommandSpec<Engine> = {
+  path: 'docker network create',
+  usage: '[OPTIONS] NETWORK',
+  args: { kind: 'exactly', count: 1 },
+  flags: [
+    { name: 'driver', short: 'd', takesValue: true },
+    { name: 'subnet', takesValue: true },
+    { name: 'gateway', takesValue: true },
+    { name: 'internal', takesValue: false },
+    { name: 'label', takesValue: true },
+    { name: 'opt', short: 'o', takesValue: true },
+  ],
+  run({ values, positionals }, engine) {
+    const subnetText = values.get('subnet')?.at(-1);
+    // docker/cli parses subnets itself (createIPAMConfig) and prints Go's error as is.
+    const subnet = subnetText === undefined ? undefined : goParsePrefix(subnetText);
+    if (subnet && !subnet.ok) return fail(`${subnet.error}\n`, 1);
+    const gatewayText = values.get('gateway')?.at(-1);
+    const gateway = gatewayText === undefined ? undefined : parseIpv4(gatewayText);
+    if (gatewayText !== undefined && gateway === undefined) {
+      return fail(`invalid argument "${gatewayText}" for "--gateway" flag: invalid string being converted to IP address: ${gatewayText}\n\nUsage:  docker network create [OPTIONS] NETWORK\n\nRun 'docker network create --help' for more information\n`, 125);
+    }
+    try {
+      const network = engine.createNetwork({
+        name: positionals[0]!,
+        driver: values.get('driver')?.at(-1) ?? 'bridge',
+        subnet: subnet?.value,
+        gateway,
+        internal: values.has('internal'),
+        labels: keyValues(values.get('label')),
+        options: keyValues(values.get('opt')),
+      });
+      return ok(`${network.id}\n`);
+    } catch (error) {
+      return fail(daemonErrorText(error), 1);
+    }
+  },
+};
+
+const rm: CommandSpec<Engine> = {
+  path: 'docker network rm',
+  usage: 'NETWORK [NETWORK...]',
+  args: { kind: 'at-least', count: 1 },
+  flags: [{ name: 'force', short: 'f', takesValue: false }],
+  run({ values, positionals }, engine): CommandResult {
+    let stdout = '';
+    let stderr = '';
+    for (const reference of positionals) {
+      try {
+        engine.removeNetwork(reference);
+        stdout += `${reference}\n`;
+      } catch (error) {
+        if (values.has('force') && error instanceof EngineError && error.kind === 'not-found') continue;
+        stderr += daemonErrorText(error);
+      }
+    }
+    // runRemove returns cli.StatusError{Status: "exit status 1"}, which main prints too.
+    return stderr ? { stdout, stderr: `${stderr}exit status 1\n`, exitCode: 1 } : ok(stdout);
+  },
+};
+
+/** `docker network <verb>`, aliases included. */
+export const NETWORK_COMMANDS: Record<string, CommandSpec<Engine>> = { ls, list: ls, create, rm, remove: rm };
+
+function keyValues(pairs: string[] | undefined): Record<string, string> {
+  return Object.fromEntries(
+    (pairs ?? []).map((pair) => {
+      const at = pair.indexOf('=');
+      return at < 0 ? [pair, ''] : [pair.slice(0, at), pair.slice(at + 1)];
+    }),
+  );
+}

@@ -1,0 +1,18 @@
+import type { RouteRecord } from '../kernel/dump';
+
+/** `ip route`: every field is written with its trailing space, as iproute2's print_route does. */
+export function formatIpRoute(routes: RouteRecord[]): string {
+  return routes.map((route) => `${routeLine(route)}\n`).join('');
+}
+
+function routeLine(route: RouteRecord): string {
+  let line = `${route.destination} `;
+  if (route.gateway) line += `via ${route.gateway} `;
+  line += `dev ${route.device} `;
+  if (route.protocol !== 'boot') line += `proto ${route.protocol} `;
+  if (route.scope !== 'global') line += `scope ${route.scope} `;
+  if (route.source) line += `src ${route.source} `;
+  if (route.metric !== undefined) line += `metric ${route.metric} `;
+  if (route.linkDown) line += 'linkdown ';
+  return line;
+}

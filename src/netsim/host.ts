@@ -1,0 +1,98 @@
+import { DEFAULT_EPOCH_MS, VirtualClock } from './clock';
+import { dockerProgram } from './cli/docker/docker';
+import { fail, type CommandResult, type Program } from './cli/command';
+import { ipProgram } from './cli/ip';
+import { splitWords } from './cli/words';
+import { Engine, type EngineState } from './engine/engine';
+import { Kernel, type KernelState } from './kernel/kernel';
+import { DEBIAN_DOCKER_HOST, type HostProfile } from './profile';
+import { SeededRandom } from './random';
+import { parseCidr } from './wire/cidr';
+import { parseIpv4 } from './wire/ipv4';
+
+export interface RunResult extends CommandResult {
+  /** The prompt the command was typed at. */
+  prompt: string;
+  command: string;
+}
+
+/** Everything a host is, as plain data: restoring it gives back the same future. */
+export interface HostSnapshot {
+  kernel: KernelState;
+  engine: EngineState;
+  random: readonly number[];
+  clockMs: number;
+}
+
+export interface HostOptions {
+  seed?: number;
+  profile?: HostProfile;
+}
+
+/** A simulated Linux host running Docker: type command lines, read what they print. */
+export class Host {
+  private kernel!: Kernel;
+  private engine!: Engine;
+  private random!: SeededRandom;
+  private clock!: VirtualClock;
+  private programs = new Map<string, Program>();
+
+  private constructor(readonly profile: HostProfile) {}
+
+  static create({ seed = 1, profile = DEBIAN_DOCKER_HOST }: HostOptions = {}): Host {
+    const host = new Host(profile);
+    host.random = SeededRandom.fromSeed(seed);
+    host.clock = new VirtualClock(DEFAULT_EPOCH_MS);
+    host.kernel = Kernel.boot(host.random);
+    host.bringUpNetwork();
+    host.engine = Engine.start(host.kernel, host.random, host.clock);
+    host.installPrograms();
+    return host;
+  }
+
+  run(commandLine: string): RunResult {
+    const prompt = '$ ';
+    const words = splitWords(commandLine);
+    if (!Array.isArray(words)) return { prompt, command: commandLine, ...fail(`bash: ${words.error}\n`, 2) };
+    return { prompt, command: commandLine, ...this.execute(words, false) };
+  }
+
+  snapshot(): HostSnapshot {
+    return structuredClone({ kernel: this.kernel.state, engine: this.engine.state, random: this.random.state(), clockMs: this.clock.now() });
+  }
+
+  restore(snapshot: HostSnapshot): void {
+    const copy = structuredClone(snapshot);
+    this.random = SeededRandom.fromState(copy.random);
+    this.clock = new VirtualClock(copy.clockMs);
+    this.kernel = new Kernel(copy.kernel, this.random);
+    this.engine = new Engine(copy.engine, this.kernel, this.random, this.clock);
+    this.installPrograms();
+  }
+
+  private execute(words: string[], isRoot: boolean): CommandResult {
+    const [name, ...args] = words;
+    if (name === undefined) return { stdout: '', stderr: '', exitCode: 0 };
+    if (name === 'sudo') return this.execute(args, true);
+    const program = this.programs.get(name);
+    if (!program) return fail(`bash: ${name}: command not found\n`, 127);
+    return program.run(args, { kernel: this.kernel, namespace: this.kernel.root, isRoot });
+  }
+
+  private installPrograms(): void {
+    this.programs = new Map([ipProgram, dockerProgram(this.engine)].map((program) => [program.name, program]));
+  }
+
+  /** lo and the NIC up, with its address and default route, as the installer leaves them. */
+  private bringUpNetwork(): void {
+    const root = this.kernel.root;
+    const { nic } = this.profile;
+    this.kernel.setUp(root, 'lo', true);
+    this.kernel.addAddress(root, 'lo', parseCidr('127.0.0.1/8')!);
+    this.kernel.addLink(root, { name: nic.name, kind: 'ether' });
+    this.kernel.addAddress(root, nic.name, parseCidr(nic.cidr)!);
+    this.kernel.setUp(root, nic.name, true);
+    const device = this.kernel.link(root, nic.name).index;
+    this.kernel.addRoute(root, { destination: undefined, gateway: parseIpv4(nic.gateway)!, device, protocol: 'boot', scope: 'global', source: undefined, metric: undefined });
+  }
+}

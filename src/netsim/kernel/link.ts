@@ -1,0 +1,41 @@
+import type { Cidr } from '../wire/cidr';
+import type { Ipv4 } from '../wire/ipv4';
+import type { Mac } from '../wire/mac';
+
+/** The link types the host has: `ip -d link` calls these the link kind. */
+export type LinkKind = 'loopback' | 'ether' | 'bridge' | 'veth' | 'dummy';
+
+export type AddressScope = 'host' | 'link' | 'global';
+
+export interface InterfaceAddress {
+  readonly cidr: Cidr;
+  readonly broadcast: Ipv4 | undefined;
+  readonly scope: AddressScope;
+  /** The label `ip addr` prints at the end of the inet line: the device name. */
+  readonly label: string;
+}
+
+export interface VethPeer {
+  readonly namespace: number;
+  readonly index: number;
+}
+
+/** A network device in one namespace. Mutable: the kernel owns and changes it. */
+export interface Link {
+  index: number;
+  name: string;
+  readonly kind: LinkKind;
+  mac: Mac;
+  mtu: number;
+  /** IFF_UP: what `ip link set X up` sets. Carrier and state are derived from it. */
+  up: boolean;
+  /** ifindex of the bridge this link is a port of, in the same namespace. */
+  master: number | undefined;
+  peer: VethPeer | undefined;
+  addresses: InterfaceAddress[];
+  txqlen: number;
+  qdisc: string;
+}
+
+/** RFC 2863 operational state as `ip` prints it. */
+export type OperState = 'UP' | 'DOWN' | 'UNKNOWN' | 'LOWERLAYERDOWN';

@@ -1,0 +1,45 @@
+import type { Link } from './link';
+import type { Route } from './route';
+
+/** One network namespace: plain data, so a host snapshot is a structured clone. */
+export interface Namespace {
+  readonly id: number;
+  /** The name `ip netns list` shows; undefined for the root and Docker's sandboxes. */
+  name: string | undefined;
+  links: Map<number, Link>;
+  routes: Route[];
+  /** Last ifindex handed out; allocation is cyclic from here, as xa_alloc_cyclic does. */
+  lastIndex: number;
+  /** netnsid this namespace gives each peer namespace, assigned on first use. */
+  netnsIds: Map<number, number>;
+}
+
+export function newNamespace(id: number, name: string | undefined): Namespace {
+  return { id, name, links: new Map(), routes: [], lastIndex: 0, netnsIds: new Map() };
+}
+
+export function linkNamed(namespace: Namespace, name: string): Link | undefined {
+  for (const link of namespace.links.values()) if (link.name === name) return link;
+  return undefined;
+}
+
+/**
+ * The next free ifindex. Linux 6.x allocates cyclically per namespace, so indices
+ * keep growing after devices are deleted (a new veth after `docker rm` gets a
+ * higher number, not the freed one).
+ */
+export function allocateIndex(namespace: Namespace): number {
+  let index = namespace.lastIndex + 1;
+  while (namespace.links.has(index)) index++;
+  namespace.lastIndex = index;
+  return index;
+}
+
+/** The netnsid `other` has when seen from `namespace` (`link-netnsid 0`). */
+export function netnsIdOf(namespace: Namespace, other: number): number {
+  const known = namespace.netnsIds.get(other);
+  if (known !== undefined) return known;
+  const id = namespace.netnsIds.size;
+  namespace.netnsIds.set(other, id);
+  return id;
+}

@@ -1,0 +1,14 @@
+/** The simulated machine: what a reader's Debian host with Docker looks like. */
+export interface HostProfile {
+  hostname: string;
+  /** The regular user's name; it is in the `docker` group. */
+  user: string;
+  nic: { name: string; cidr: string; gateway: string };
+}
+
+/** Debian 13 with Docker Engine 29, one NIC on a home network. */
+export const DEBIAN_DOCKER_HOST: HostProfile = {
+  hostname: 'docker-host',
+  user: 'usuario',
+  nic: { name: 'eth0', cidr: '192.168.1.10/24', gateway: '192.168.1.1' },
+};
