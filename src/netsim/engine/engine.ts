@@ -1,7 +1,7 @@
 import type { VirtualClock } from '../clock';
 import type { Kernel } from '../kernel/kernel';
 import type { SeededRandom } from '../random';
-import { cidr, parseCidr, type Cidr } from '../wire/cidr';
+import { cidr, networkOf, overlaps, parseCidr, type Cidr } from '../wire/cidr';
 import { offsetIpv4, type Ipv4 } from '../wire/ipv4';
 import { EngineError } from './errors';
 import { nextFreeSubnet } from './ipam';
@@ -107,7 +107,7 @@ export class Engine {
     labels: Record<string, string>,
     internal: boolean,
   ): Network {
-    const chosen = subnet ?? nextFreeSubnet(this.subnetsInUse());
+    const chosen = subnet ? this.claimSubnet(subnet) : nextFreeSubnet(this.subnetsInUse());
     if (!chosen) throw new EngineError('forbidden', 'all predefined address pools have been fully subnetted');
     const base = this.network(name, 'bridge');
     const network: Network = {
@@ -124,6 +124,16 @@ export class Engine {
     this.kernel.setUp(root, network.bridgeName!, true);
     this.state.networks.push(network);
     return network;
+  }
+
+  /** An explicit --subnet, masked, if no other network's pool overlaps it (defaultipam allocateSubnetL). */
+  private claimSubnet(requested: Cidr): Cidr {
+    const subnet = networkOf(requested);
+    const pools = this.state.networks.flatMap((n) => n.ipam.map((config) => config.subnet));
+    if (pools.some((pool) => overlaps(pool, subnet))) {
+      throw new EngineError('forbidden', 'invalid pool request: Pool overlaps with other one on this address space');
+    }
+    return subnet;
   }
 
   /** Subnets of existing networks and of the host's own interfaces: Docker avoids both. */

@@ -80,6 +80,13 @@ describe('docker network', () => {
     );
   });
 
+  it('refuses a --subnet that overlaps another network\'s pool', () => {
+    expect(lastOf('docker network create red1', 'docker network create --subnet 172.18.0.0/16 red2')).toMatchObject({
+      stderr: 'Error response from daemon: invalid pool request: Pool overlaps with other one on this address space\n',
+      exitCode: 1,
+    });
+  });
+
   it('takes Docker\'s default pools in order and skips subnets in use', () => {
     const host = Host.create({ seed: 42 });
     host.run('docker network create --subnet 172.18.0.0/16 taken');
