@@ -1,0 +1,40 @@
+// Measures netsim as readers' browsers and the build meet it: commands per second
+// on a simulated host, and the gzipped size of the browser bundle.
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const bundle = await build({ entryPoints: ['src/netsim/index.ts'], bundle: true, minify: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' });
+const code = bundle.outputFiles[0].text;
+console.log(`netsim browser bundle                  ${(code.length / 1024).toFixed(1)} KiB minified, ${(gzipSync(code).length / 1024).toFixed(1)} KiB gzipped`);
+
+const dir = mkdtempSync(join(tmpdir(), 'netsim-bench-'));
+const file = join(dir, 'netsim.mjs');
+writeFileSync(file, code);
+const { Host } = await import(pathToFileURL(file).href);
+rmSync(dir, { recursive: true, force: true });
+
+function rate(label, lines, seconds = 2) {
+  const host = Host.create({ seed: 1 });
+  for (const line of lines) host.run(line);
+  let count = 0;
+  const start = performance.now();
+  while (performance.now() - start < seconds * 1000) {
+    for (const line of lines) host.run(line);
+    count += lines.length;
+  }
+  const perSecond = count / ((performance.now() - start) / 1000);
+  console.log(`${label.padEnd(38)} ${Math.round(perSecond).toLocaleString('en')} commands/s`);
+}
+
+rate('simple commands (ls, ip a, ip route)', ['docker network ls', 'ip a', 'ip route', 'ip -br link']);
+rate('network create + rm', ['docker network create red1', 'docker network rm red1']);
+
+const start = performance.now();
+const host = Host.create({ seed: 1 });
+for (let i = 0; i < 100; i++) host.run(`docker network create --subnet 10.${i}.0.0/16 net${i}`);
+console.log(`${'100 networks created'.padEnd(38)} ${(performance.now() - start).toFixed(1)} ms`);
