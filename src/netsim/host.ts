@@ -10,6 +10,8 @@ import { SeededRandom } from './random';
 import { parseCidr } from './wire/cidr';
 import { parseIpv4 } from './wire/ipv4';
 
+const SECONDS_PER_COMMAND = 2;
+
 export interface RunResult extends CommandResult {
   /** The prompt the command was typed at. */
   prompt: string;
@@ -52,6 +54,8 @@ export class Host {
 
   run(commandLine: string): RunResult {
     const prompt = '$ ';
+    // A reader takes a moment to type each line; it is what `docker ps` shows as "Up 2 seconds".
+    this.clock.advance(SECONDS_PER_COMMAND * 1000);
     const words = splitWords(commandLine);
     if (!Array.isArray(words)) return { prompt, command: commandLine, ...fail(`bash: ${words.error}\n`, 2) };
     return { prompt, command: commandLine, ...this.execute(words, false) };

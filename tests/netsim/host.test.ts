@@ -36,6 +36,11 @@ const commands = fc.oneof(
   fc.constantFrom('docker network ls', 'docker network ls -q', 'ip a', 'ip -br a', 'ip route', 'ip -4 addr', 'ip link', 'docker network prune', 'ip x', 'docker'),
   fc.tuple(fc.constantFrom('red1', 'red2', 'bridge', 'host', 'none', 'x y'), fc.constantFrom('', '-d bridge', '-d host', '-d overlay', '--subnet 10.1.0.0/16', '--subnet 172.18.0.0/16', '--subnet 1.2.3./8', '--internal', '--bogus')).map(([name, flags]) => `docker network create ${flags} ${name}`),
   fc.constantFrom('red1', 'red2', 'bridge', 'nosuch', '').map((name) => `docker network rm ${name}`),
+  fc.tuple(fc.constantFrom('', '--name c1', '--name c2', '--name web'), fc.constantFrom('', '--network red1', '--network red2', '--network none', '--network host', '--net bridge'), fc.constantFrom('alpine', 'nginx', 'nope'), fc.constantFrom('-d', '-dit', '-d --rm'))
+    .map(([name, network, image, mode]) => `docker run ${mode} ${name} ${network} ${image}`),
+  fc.tuple(fc.constantFrom('rm', 'rm -f', 'stop', 'start'), fc.constantFrom('c1', 'c2', 'web', 'nosuch')).map(([verb, name]) => `docker ${verb} ${name}`),
+  fc.tuple(fc.constantFrom('connect', 'disconnect'), fc.constantFrom('red1', 'red2', 'bridge'), fc.constantFrom('c1', 'web')).map(([verb, net, name]) => `docker network ${verb} ${net} ${name}`),
+  fc.constantFrom('docker ps', 'docker ps -a', 'docker ps -q'),
   fc.string({ maxLength: 30 }),
 );
 
@@ -54,6 +59,22 @@ describe('Host under random command sequences', () => {
         expect(bridges).toEqual(networks);
         const subnets = snapshot.engine.networks.flatMap((network) => network.ipam.map((config) => `${config.subnet.address}/${config.subnet.prefix}`));
         expect(new Set(subnets).size).toBe(subnets.length);
+        // Every veth has its peer, on both sides.
+        for (const namespace of snapshot.kernel.namespaces.values()) {
+          for (const link of namespace.links.values()) {
+            if (link.kind !== 'veth') continue;
+            const peer = snapshot.kernel.namespaces.get(link.peer!.namespace)?.links.get(link.peer!.index);
+            expect(peer?.peer).toEqual({ namespace: namespace.id, index: link.index });
+          }
+        }
+        // No address twice on a network; endpoints only for running containers; one namespace per running container.
+        const endpoints = snapshot.engine.containers.flatMap((c) => c.endpoints.map((e) => `${e.networkId}/${e.address.address}`));
+        expect(new Set(endpoints).size).toBe(endpoints.length);
+        expect(snapshot.engine.containers.filter((c) => c.status !== 'running').flatMap((c) => c.endpoints)).toEqual([]);
+        const sandboxes = snapshot.engine.containers.filter((c) => c.status === 'running' && c.networkMode !== 'host').length;
+        expect(snapshot.kernel.namespaces.size).toBe(1 + sandboxes);
+        const hostVeths = [...snapshot.kernel.namespaces.get(0)!.links.values()].filter((link) => link.kind === 'veth').length;
+        expect(hostVeths).toBe(snapshot.engine.containers.flatMap((c) => c.endpoints).length);
       }),
       { numRuns: 150 },
     );

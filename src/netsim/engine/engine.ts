@@ -1,14 +1,34 @@
 import type { VirtualClock } from '../clock';
 import type { Kernel } from '../kernel/kernel';
 import type { SeededRandom } from '../random';
-import { cidr, networkOf, overlaps, parseCidr, type Cidr } from '../wire/cidr';
+import { broadcastOf, cidr, contains, networkOf, overlaps, parseCidr, type Cidr } from '../wire/cidr';
 import { offsetIpv4, type Ipv4 } from '../wire/ipv4';
+import { macFromBytes } from '../wire/mac';
+import type { Container, Endpoint } from './container';
 import { EngineError } from './errors';
+import { imageInfo } from './images';
+import { generateName } from './names';
+import { createSandbox, unwireEndpoint, wireBridgeEndpoint } from './sandbox';
 import { nextFreeSubnet } from './ipam';
 import { PREDEFINED_NETWORKS, type Network, type NetworkDriver } from './network';
 
 export interface EngineState {
   networks: Network[];
+  containers: Container[];
+  /** Last PID handed to a container's first process on the host. */
+  lastPid: number;
+}
+
+export interface ContainerCreateRequest {
+  name: string | undefined;
+  image: string;
+  command: string[];
+  networkMode: string;
+  ip: Ipv4 | undefined;
+  hostname: string | undefined;
+  autoRemove: boolean;
+  /** -i or -t: stdin kept open or a terminal attached. */
+  interactive: boolean;
 }
 
 export interface NetworkCreateRequest {
@@ -45,7 +65,7 @@ export class Engine {
 
   /** dockerd's first start: docker0 with 172.17.0.1/16, and the host and none networks. */
   static start(kernel: Kernel, random: SeededRandom, clock: VirtualClock): Engine {
-    const engine = new Engine({ networks: [] }, kernel, random, clock);
+    const engine = new Engine({ networks: [], containers: [], lastPid: 1000 + random.int(0, 800) }, kernel, random, clock);
     engine.addBridgeNetwork('bridge', 'docker0', parseCidr('172.17.0.0/16')!, undefined, DEFAULT_BRIDGE_OPTIONS, {}, false);
     engine.state.networks.push(engine.network('host', 'host'), engine.network('none', 'null'));
     return engine;
@@ -89,9 +109,171 @@ export class Engine {
     if ((PREDEFINED_NETWORKS as readonly string[]).includes(network.name)) {
       throw new EngineError('forbidden', `${network.name} is a pre-defined network and cannot be removed`);
     }
+    const attached = this.state.containers.flatMap((c) => c.endpoints.filter((e) => e.networkId === network.id).map((e) => ({ c, e })));
+    if (attached.length > 0) {
+      const endpoints = attached.map(({ c, e }) => `name:${JSON.stringify(c.name)} id:${JSON.stringify(e.endpointId.slice(0, 12))}`);
+      throw new EngineError('forbidden', `error while removing network: network ${network.name} has active endpoints (${endpoints.join(', ')})`);
+    }
     if (network.bridgeName) this.kernel.deleteLink(this.kernel.root, network.bridgeName);
     this.state.networks = this.state.networks.filter((n) => n !== network);
     return network;
+  }
+
+  /** The daemon's clock, which `docker ps` compares creation and start times with. */
+  now(): number {
+    return this.clock.now();
+  }
+
+  containers(): readonly Container[] {
+    return this.state.containers;
+  }
+
+  /** A full ID, an exact name, or a unique ID prefix, as the daemon's container view resolves them. */
+  findContainer(reference: string): Container {
+    const containers = this.state.containers;
+    const byPrefix = containers.filter((c) => c.id.startsWith(reference));
+    const found = containers.find((c) => c.id === reference) ?? containers.find((c) => c.name === reference) ?? (byPrefix.length === 1 ? byPrefix[0] : undefined);
+    if (!found) throw new EngineError('not-found', `No such container: ${reference}`);
+    return found;
+  }
+
+  createContainer(request: ContainerCreateRequest): Container {
+    const image = imageInfo(request.image);
+    if (!image) throw new EngineError('not-found', `No such image: ${request.image}`);
+    if (request.name !== undefined) {
+      const holder = this.state.containers.find((c) => c.name === request.name);
+      if (holder) {
+        throw new EngineError('conflict', `Conflict. The container name "/${request.name}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+      }
+    }
+    if (!['host', 'none'].includes(request.networkMode)) this.findNetwork(request.networkMode);
+    const id = this.random.hex(64);
+    const command = [...image.entrypoint, ...(request.command.length > 0 ? request.command : image.cmd)].join(' ');
+    const container: Container = {
+      id,
+      name: request.name ?? generateName(this.random, (name) => this.state.containers.some((c) => c.name === name)),
+      image: request.image,
+      command,
+      createdMs: this.clock.now(),
+      hostname: request.hostname ?? id.slice(0, 12),
+      autoRemove: request.autoRemove,
+      networkMode: request.networkMode,
+      status: 'created',
+      exitCode: 0,
+      startedMs: undefined,
+      finishedMs: undefined,
+      pid: undefined,
+      namespaceId: undefined,
+      endpoints: [],
+      staysUp: !image.shell || request.command.length > 0 || request.interactive,
+      stopsOnSigterm: image.stopsOnSigterm,
+      requestedIp: request.ip,
+    };
+    this.state.containers.push(container);
+    return container;
+  }
+
+  /** Starts the first process in a new network namespace and plugs in its networks. */
+  startContainer(reference: string): Container {
+    const container = this.findContainer(reference);
+    if (container.status === 'running') return container;
+    this.state.lastPid += 1 + this.random.int(0, 60);
+    container.pid = this.state.lastPid;
+    if (container.networkMode === 'host') {
+      container.namespaceId = this.kernel.root.id;
+    } else {
+      const sandbox = createSandbox(this.kernel);
+      container.namespaceId = sandbox.id;
+      if (container.networkMode !== 'none') this.attach(container, this.findNetwork(container.networkMode), container.requestedIp);
+    }
+    container.status = 'running';
+    container.startedMs = this.clock.now();
+    if (!container.staysUp) this.exitContainer(container, 0);
+    return container;
+  }
+
+  /** `docker stop`: SIGTERM, then SIGKILL after the 10-second grace period. */
+  stopContainer(reference: string): Container {
+    const container = this.findContainer(reference);
+    if (container.status !== 'running') return container;
+    if (container.stopsOnSigterm) return this.exitContainer(container, 0);
+    this.clock.advance(10_000);
+    return this.exitContainer(container, 137);
+  }
+
+  /** The first process ended with `exitCode`: networks unplugged, namespace gone. */
+  private exitContainer(container: Container, exitCode: number): Container {
+    for (const endpoint of container.endpoints) unwireEndpoint(this.kernel, endpoint);
+    if (container.namespaceId !== undefined && container.namespaceId !== this.kernel.root.id) {
+      this.kernel.deleteNamespace(this.kernel.namespace(container.namespaceId));
+    }
+    Object.assign(container, { status: 'exited', exitCode, finishedMs: this.clock.now(), pid: undefined, namespaceId: undefined, endpoints: [] });
+    if (container.autoRemove) this.forget(container);
+    return container;
+  }
+
+  removeContainer(reference: string, force: boolean): Container {
+    const container = this.findContainer(reference);
+    if (container.status === 'running') {
+      if (!force) throw new EngineError('conflict', `cannot remove container "${reference}": container is running: stop the container before removing or force remove`);
+      this.exitContainer(container, 137);
+    }
+    this.forget(container);
+    return container;
+  }
+
+  connect(networkReference: string, containerReference: string): void {
+    const network = this.findNetwork(networkReference);
+    const container = this.findContainer(containerReference);
+    if (container.status !== 'running') throw new EngineError('conflict', `container ${container.id} is not running`);
+    if (container.endpoints.some((e) => e.networkId === network.id)) {
+      throw new EngineError('forbidden', `endpoint with name ${container.name} already exists in network ${network.name}`);
+    }
+    this.attach(container, network, undefined);
+  }
+
+  disconnect(networkReference: string, containerReference: string): void {
+    const network = this.findNetwork(networkReference);
+    const container = this.findContainer(containerReference);
+    const endpoint = container.endpoints.find((e) => e.networkId === network.id);
+    if (!endpoint) throw new EngineError('forbidden', `container ${container.id} is not connected to network ${network.name}`);
+    unwireEndpoint(this.kernel, endpoint);
+    container.endpoints = container.endpoints.filter((e) => e !== endpoint);
+  }
+
+  private forget(container: Container): void {
+    this.state.containers = this.state.containers.filter((c) => c !== container);
+  }
+
+  private attach(container: Container, network: Network, requested: Ipv4 | undefined): void {
+    const config = network.ipam[0];
+    if (network.driver !== 'bridge' || !config || container.namespaceId === undefined) {
+      throw new EngineError('forbidden', `network ${network.name} cannot be joined by this simulator yet`);
+    }
+    const endpoint: Endpoint = {
+      networkId: network.id,
+      endpointId: this.random.hex(64),
+      address: cidr(requested ?? this.freeAddress(network), config.subnet.prefix),
+      gateway: config.gateway,
+      mac: macFromBytes(this.random.bytes(6)),
+      aliases: [],
+      hostVeth: undefined,
+      interfaceName: `eth${container.endpoints.length}`,
+    };
+    const sandbox = this.kernel.namespace(container.namespaceId);
+    endpoint.hostVeth = wireBridgeEndpoint(this.kernel, this.random, sandbox, network, endpoint, container.endpoints.length === 0);
+    container.endpoints.push(endpoint);
+  }
+
+  /** The lowest free address of the subnet: the allocator's bitmap is not serial by default. */
+  private freeAddress(network: Network): Ipv4 {
+    const config = network.ipam[0]!;
+    const taken = new Set(this.state.containers.flatMap((c) => c.endpoints.filter((e) => e.networkId === network.id).map((e) => e.address.address)));
+    const last = broadcastOf(config.subnet);
+    for (let address = offsetIpv4(config.subnet.address, 1); address < last; address = offsetIpv4(address, 1)) {
+      if (address !== config.gateway && !taken.has(address) && contains(config.subnet, address)) return address;
+    }
+    throw new EngineError('unavailable', `no available IPv4 addresses on this network's address pools: ${network.name} (${network.id})`);
   }
 
   private network(name: string, driver: NetworkDriver): Network {

@@ -74,7 +74,8 @@ function linkRecord(kernel: Kernel, namespace: Namespace, link: Link): LinkRecor
       cidr: formatCidr(address.cidr),
       broadcast: address.broadcast === undefined ? undefined : formatIpv4(address.broadcast),
       scope: address.scope,
-      label: address.label,
+      // The kernel renames IPv4 labels with their device (inetdev_changename).
+      label: link.name,
     })),
   };
 }

@@ -148,6 +148,12 @@ export class Kernel {
     return link;
   }
 
+  renameLink(namespace: Namespace, name: string, newName: string): void {
+    if (linkNamed(namespace, newName)) throw new KernelError('EEXIST', `device ${newName} exists`);
+    const link = this.link(namespace, name);
+    link.name = newName;
+  }
+
   setUp(namespace: Namespace, name: string, up: boolean): void {
     this.link(namespace, name).up = up;
     if (!up) namespace.routes = namespace.routes.filter((route) => route.device !== this.link(namespace, name).index);
@@ -175,7 +181,7 @@ export class Kernel {
     }
     const scope: AddressScope = cidr.address >>> 24 === 127 ? 'host' : 'global';
     const broadcast = cidr.prefix < 31 && scope === 'global' ? broadcastOf(cidr) : undefined;
-    link.addresses.push({ cidr, broadcast, scope, label: link.name });
+    link.addresses.push({ cidr, broadcast, scope });
   }
 
   deleteAddress(namespace: Namespace, name: string, address: Ipv4): void {

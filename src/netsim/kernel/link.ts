@@ -11,8 +11,6 @@ export interface InterfaceAddress {
   readonly cidr: Cidr;
   readonly broadcast: Ipv4 | undefined;
   readonly scope: AddressScope;
-  /** The label `ip addr` prints at the end of the inet line: the device name. */
-  readonly label: string;
 }
 
 export interface VethPeer {

@@ -12,13 +12,15 @@ export interface CommandSpec<Context> {
   usage: string;
   args: ArgsRule;
   flags: FlagSpec[];
+  /** False for commands that pass what follows their first argument to a program (`docker run`). */
+  interspersed?: boolean;
   run(parsed: ParsedFlags, context: Context): CommandResult;
 }
 
 /** Parses, validates and runs a command, failing exactly as docker/cli does. */
 export function runCommand<Context>(spec: CommandSpec<Context>, args: readonly string[], context: Context): CommandResult {
   const useLine = `${spec.path} ${spec.usage}`;
-  const parsed = parseFlags(args, spec.flags);
+  const parsed = parseFlags(args, spec.flags, spec.interspersed ?? true);
   if ('error' in parsed) {
     // cli.FlagErrorFunc: status 125.
     return fail(`${parsed.error}\n\nUsage:  ${useLine}\n\nRun '${spec.path} --help' for more information\n`, 125);

@@ -14,7 +14,7 @@ export interface ParsedFlags {
  * `-svalue`, combined boolean shorthands, and `--` ending the flags. Returns
  * pflag's own error text; the command wraps it (cli.FlagErrorFunc).
  */
-export function parseFlags(args: readonly string[], specs: readonly FlagSpec[]): ParsedFlags | { error: string } {
+export function parseFlags(args: readonly string[], specs: readonly FlagSpec[], interspersed = true): ParsedFlags | { error: string } {
   const values = new Map<string, string[]>();
   const positionals: string[] = [];
   const add = (spec: FlagSpec, value: string) => values.set(spec.name, [...(values.get(spec.name) ?? []), value]);
@@ -47,6 +47,10 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[]):
         else return { error: `flag needs an argument: '${letter}' in -${letter}` };
         break;
       }
+    } else if (!interspersed) {
+      // `docker run IMAGE CMD -x`: flags after the image belong to the command (SetInterspersed(false)).
+      positionals.push(...args.slice(i));
+      break;
     } else {
       positionals.push(arg);
     }

@@ -90,8 +90,38 @@ const rm: CommandSpec<Engine> = {
   },
 };
 
+const connect: CommandSpec<Engine> = {
+  path: 'docker network connect',
+  usage: '[OPTIONS] NETWORK CONTAINER',
+  args: { kind: 'exactly', count: 2 },
+  flags: [],
+  run({ positionals: [network, container] }, engine) {
+    try {
+      engine.connect(network!, container!);
+      return ok();
+    } catch (error) {
+      return fail(daemonErrorText(error), 1);
+    }
+  },
+};
+
+const disconnect: CommandSpec<Engine> = {
+  path: 'docker network disconnect',
+  usage: '[OPTIONS] NETWORK CONTAINER',
+  args: { kind: 'exactly', count: 2 },
+  flags: [{ name: 'force', short: 'f', takesValue: false }],
+  run({ positionals: [network, container] }, engine) {
+    try {
+      engine.disconnect(network!, container!);
+      return ok();
+    } catch (error) {
+      return fail(daemonErrorText(error), 1);
+    }
+  },
+};
+
 /** `docker network <verb>`, aliases included. */
-export const NETWORK_COMMANDS: Record<string, CommandSpec<Engine>> = { ls, list: ls, create, rm, remove: rm };
+export const NETWORK_COMMANDS: Record<string, CommandSpec<Engine>> = { ls, list: ls, create, rm, remove: rm, connect, disconnect };
 
 function keyValues(pairs: string[] | undefined): Record<string, string> {
   return Object.fromEntries(

@@ -47,6 +47,7 @@ tool_version() {
         iptables | iptables-save) echo "$V_IPT" ;;
         ping) echo "$V_PING" ;;
         curl) echo "$V_CURL" ;;
+        bash) echo "bash $(pkgver bash) and su from util-linux $(pkgver util-linux)" ;;
         *) echo "$1" ;;
     esac
 }
@@ -236,16 +237,24 @@ cap host.iptables-L-NOSUCH.err.txt dhost 'iptables -L NOSUCH'
 cap host.iptables-L-n-dash-t-nat.err.txt dhost 'iptables -L -n - t nat'
 cap host.iptables-t-nosuch-L.err.txt dhost 'iptables -t nosuch -L'
 cap host.iptables-L-n-Q.err.txt dhost 'iptables -L -n -Q'
-CAP_AS=nobody cap host.iptables-L.nobody-setpriv.err.txt dhost '/usr/sbin/iptables -L' \
+# -- as a normal user
+CAP_TOOL=iptables cap host.su-nobody-iptables-L.err.txt dhost "su nobody -s /bin/sh -c 'iptables -L'" \
+    'su without "-" keeps the PATH of root (with /usr/sbin), so iptables is found and refused'
+CAP_TOOL=bash cap host.su-login-nobody-iptables-L.err.txt dhost "su - nobody -s /bin/bash -c 'iptables -L'" \
+    'login shell: PATH becomes ENV_PATH of /etc/login.defs (no /usr/sbin on Debian 12); nobody has no home directory'
+CAP_AS=nobody cap host.iptables-L.nobody.err.txt dhost '/usr/sbin/iptables -L' \
     'full path, because /usr/sbin is not in the PATH of a normal user on Debian 12'
-CAP_AS=nobody cap host.iptables-L.nobody-path.err.txt dhost 'iptables -L'
+CAP_AS=nobody cap host.iptables-t-nat-L-n.nobody.err.txt dhost '/usr/sbin/iptables -t nat -L -n'
 CAP_AS=nobody cap host.iptables-save.nobody.err.txt dhost '/usr/sbin/iptables-save'
+CAP_AS=nobody cap host.ip-br-addr.nobody.txt dhost 'ip -br addr' \
+    'reading is allowed to any user'
 CAP_AS=nobody cap host.ip-link-add.nobody.err.txt dhost 'ip link add foo type bridge'
 
 # -- traffic
 cap c1.ping-c2-172.17.0.3.full.txt c1 'ping -c 2 -W 1 172.17.0.3'
 cap c1.ping-unreachable-172.17.0.99.full.txt c1 'ping -c 1 -W 1 172.17.0.99'
-cap c1.ping-c4-unreachable-172.17.0.99.full.txt c1 'ping -c 4 -W 1 172.17.0.99'
+cap c1.ping-c3-unreachable-172.17.0.99.full.txt c1 'ping -c 3 172.17.0.99' \
+    'no reply to ARP: after 3 s the kernel reports the queued packets as unreachable'
 cap c1.ping-gateway-172.17.0.1.full.txt c1 'ping -c 1 -W 1 172.17.0.1'
 cap c1.ping-lan-192.168.1.1.full.txt c1 'ping -c 2 -W 1 192.168.1.1' \
     'through MASQUERADE on eth0 of the host'
@@ -284,10 +293,25 @@ cap host.iptables-t-raw-L-n-v.after-traffic.txt dhost 'iptables -t raw -L -n -v'
 cap host.iptables-save-c.after-traffic.txt dhost 'iptables-save -c'
 cap c1.ss-tlnp.full.txt c1 'ss -tlnp'
 cap c1.ss-tulpn.full.txt c1 'ss -tulpn'
+cap c1.ss-tln.full.txt c1 'ss -tln' \
+    'iproute2 6.1 prints an empty "Process" column even without -p (>= 6.8 does not)'
 cap host.ss-tlnp.full.txt dhost 'ss -tlnp' \
     'the docker-proxy processes are a stand-in (a copy of socat named docker-proxy): pids and fd numbers differ from a real dockerd'
+cap host.ss-tln.full.txt dhost 'ss -tln' \
+    'iproute2 6.1 prints an empty "Process" column even without -p (>= 6.8 does not)'
 cap host.ss-tulpn.full.txt dhost 'ss -tulpn' \
     'the docker-proxy processes are a stand-in (a copy of socat named docker-proxy): pids and fd numbers differ from a real dockerd'
+
+########################################################################
+# 4. Variant: FORWARD policy ACCEPT (host where net.ipv4.ip_forward was
+#    already 1 before dockerd started, as in moby's iptablesdoc captures)
+########################################################################
+FORWARD_POLICY=ACCEPT layout full
+CUR_LAYOUT="full"
+cap host.iptables-S.forward-accept.txt dhost 'iptables -S' \
+    'built with FORWARD_POLICY=ACCEPT layouts/full.sh'
+cap host.iptables-L.forward-accept.txt dhost 'iptables -L' \
+    'built with FORWARD_POLICY=ACCEPT layouts/full.sh'
 
 log "cleaning up"
 cleanup_all
