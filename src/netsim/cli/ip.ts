@@ -58,10 +58,17 @@ function usage(): string {
   return 'Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n';
 }
 
-/** `show [dev] NAME`, `list` and `lst` as iproute2 accepts them; undefined device means all. */
-function selectLinks(args: string[], context: ProcessContext): LinkRecord[] | CommandResult {
+/** iproute2's matches(): a word may be any prefix of the keyword. */
+const matches = (word: string | undefined, keyword: string) => word !== undefined && word.length > 0 && keyword.startsWith(word);
+const isShow = (word: string | undefined) => matches(word, 'show') || matches(word, 'list') || word === 'lst';
+
+/** `[show|list] [dev] NAME` as iproute2 reads it; no device means all. */
+function selectLinks(object: string, args: string[], context: ProcessContext): LinkRecord[] | CommandResult {
   let rest = args;
-  if (rest[0] !== undefined && ['show', 'list', 'lst'].some((verb) => verb.startsWith(rest[0]!))) rest = rest.slice(1);
+  if (rest.length > 0) {
+    if (!isShow(rest[0])) return fail(`Command "${rest[0]}" is unknown, try "ip ${object} help".\n`, 255);
+    rest = rest.slice(1);
+  }
   if (rest[0] === 'dev') {
     if (rest[1] === undefined) return fail('Command line is not complete. Try option "help"\n', 255);
     rest = rest.slice(1);
@@ -74,20 +81,18 @@ function selectLinks(args: string[], context: ProcessContext): LinkRecord[] | Co
 }
 
 function showAddresses(args: string[], options: IpOptions, context: ProcessContext): CommandResult {
-  const links = selectLinks(args, context);
+  const links = selectLinks('address', args, context);
   if (!Array.isArray(links)) return links;
   return ok(options.brief ? formatIpBriefAddr(links) : formatIpAddr(links, options.family4));
 }
 
 function showLinks(args: string[], options: IpOptions, context: ProcessContext): CommandResult {
-  const links = selectLinks(args, context);
+  const links = selectLinks('link', args, context);
   if (!Array.isArray(links)) return links;
   return ok(options.brief ? formatIpBriefLink(links) : formatIpLink(links));
 }
 
 function showRoutes(args: string[], _options: IpOptions, context: ProcessContext): CommandResult {
-  if (args.length > 0 && !['show', 'list', 'lst'].some((verb) => verb.startsWith(args[0]!))) {
-    return fail(`Command "${args[0]}" is not available in this simulator yet.\n`, 1);
-  }
+  if (args.length > 0 && !isShow(args[0])) return fail(`Command "${args[0]}" is unknown, try "ip route help".\n`, 255);
   return ok(formatIpRoute(dumpRoutes(context.kernel, context.namespace)));
 }
