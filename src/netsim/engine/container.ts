@@ -36,6 +36,9 @@ export interface Container {
   pid: number | undefined;
   /** The container's network namespace while it runs (the host's for --network host). */
   namespaceId: number | undefined;
+  /** IDs of the networks the container is configured on, in connection order. */
+  networks: string[];
+  /** Live attachments, while it runs. */
   endpoints: Endpoint[];
   /** Whether the first process keeps running with the stdin it got (-i, -t, or a non-shell command). */
   readonly staysUp: boolean;

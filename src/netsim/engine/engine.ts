@@ -1,11 +1,13 @@
 import type { VirtualClock } from '../clock';
 import type { Kernel } from '../kernel/kernel';
+import { linkNamed } from '../kernel/namespace';
 import type { SeededRandom } from '../random';
 import { broadcastOf, cidr, contains, networkOf, overlaps, parseCidr, type Cidr } from '../wire/cidr';
 import { offsetIpv4, type Ipv4 } from '../wire/ipv4';
 import { macFromBytes } from '../wire/mac';
 import type { Container, Endpoint } from './container';
 import { EngineError } from './errors';
+import { apply, bridgeNetworkRules, directAccessRules, installDaemonRules } from './firewall';
 import { imageInfo } from './images';
 import { generateName } from './names';
 import { createSandbox, unwireEndpoint, wireBridgeEndpoint } from './sandbox';
@@ -66,6 +68,7 @@ export class Engine {
   /** dockerd's first start: docker0 with 172.17.0.1/16, and the host and none networks. */
   static start(kernel: Kernel, random: SeededRandom, clock: VirtualClock): Engine {
     const engine = new Engine({ networks: [], containers: [], lastPid: 1000 + random.int(0, 800) }, kernel, random, clock);
+    installDaemonRules(kernel);
     engine.addBridgeNetwork('bridge', 'docker0', parseCidr('172.17.0.0/16')!, undefined, DEFAULT_BRIDGE_OPTIONS, {}, false);
     engine.state.networks.push(engine.network('host', 'host'), engine.network('none', 'null'));
     return engine;
@@ -114,7 +117,10 @@ export class Engine {
       const endpoints = attached.map(({ c, e }) => `name:${JSON.stringify(c.name)} id:${JSON.stringify(e.endpointId.slice(0, 12))}`);
       throw new EngineError('forbidden', `error while removing network: network ${network.name} has active endpoints (${endpoints.join(', ')})`);
     }
-    if (network.bridgeName) this.kernel.deleteLink(this.kernel.root, network.bridgeName);
+    if (network.bridgeName) {
+      apply(this.kernel, bridgeNetworkRules(network.bridgeName, network.ipam[0]!.subnet, network.internal), false);
+      this.kernel.deleteLink(this.kernel.root, network.bridgeName);
+    }
     this.state.networks = this.state.networks.filter((n) => n !== network);
     return network;
   }
@@ -146,7 +152,7 @@ export class Engine {
         throw new EngineError('conflict', `Conflict. The container name "/${request.name}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
       }
     }
-    if (!['host', 'none'].includes(request.networkMode)) this.findNetwork(request.networkMode);
+    const networks = ['host', 'none'].includes(request.networkMode) ? [] : [this.findNetwork(request.networkMode).id];
     const id = this.random.hex(64);
     const command = [...image.entrypoint, ...(request.command.length > 0 ? request.command : image.cmd)].join(' ');
     const container: Container = {
@@ -164,6 +170,7 @@ export class Engine {
       finishedMs: undefined,
       pid: undefined,
       namespaceId: undefined,
+      networks,
       endpoints: [],
       staysUp: !image.shell || request.command.length > 0 || request.interactive,
       stopsOnSigterm: image.stopsOnSigterm,
@@ -184,7 +191,7 @@ export class Engine {
     } else {
       const sandbox = createSandbox(this.kernel);
       container.namespaceId = sandbox.id;
-      if (container.networkMode !== 'none') this.attach(container, this.findNetwork(container.networkMode), container.requestedIp);
+      container.networks.forEach((id, index) => this.attach(container, this.findNetwork(id), index === 0 ? container.requestedIp : undefined));
     }
     container.status = 'running';
     container.startedMs = this.clock.now();
@@ -203,7 +210,7 @@ export class Engine {
 
   /** The first process ended with `exitCode`: networks unplugged, namespace gone. */
   private exitContainer(container: Container, exitCode: number): Container {
-    for (const endpoint of container.endpoints) unwireEndpoint(this.kernel, endpoint);
+    for (const endpoint of container.endpoints) this.detach(endpoint);
     if (container.namespaceId !== undefined && container.namespaceId !== this.kernel.root.id) {
       this.kernel.deleteNamespace(this.kernel.namespace(container.namespaceId));
     }
@@ -225,20 +232,32 @@ export class Engine {
   connect(networkReference: string, containerReference: string): void {
     const network = this.findNetwork(networkReference);
     const container = this.findContainer(containerReference);
-    if (container.status !== 'running') throw new EngineError('conflict', `container ${container.id} is not running`);
-    if (container.endpoints.some((e) => e.networkId === network.id)) {
+    if (container.networkMode === 'host' || network.driver === 'host') {
+      throw new EngineError('invalid-parameter', 'container sharing network namespace with another container or host cannot be connected to any other network');
+    }
+    if (container.networkMode === 'none' || network.driver === 'null') {
+      throw new EngineError('invalid-parameter', 'container cannot be connected to multiple networks with one of the networks in private (none) mode');
+    }
+    if (container.networks.includes(network.id)) {
       throw new EngineError('forbidden', `endpoint with name ${container.name} already exists in network ${network.name}`);
     }
-    this.attach(container, network, undefined);
+    container.networks.push(network.id);
+    if (container.status === 'running') this.attach(container, network, undefined);
   }
 
   disconnect(networkReference: string, containerReference: string): void {
     const network = this.findNetwork(networkReference);
     const container = this.findContainer(containerReference);
+    if (container.networkMode === 'host' && network.driver === 'host') {
+      throw new EngineError('invalid-parameter', 'cannot disconnect container from host network - container was created in host network mode');
+    }
+    if (!container.networks.includes(network.id)) throw new EngineError('forbidden', `container ${container.id} is not connected to network ${network.name}`);
+    container.networks = container.networks.filter((id) => id !== network.id);
     const endpoint = container.endpoints.find((e) => e.networkId === network.id);
-    if (!endpoint) throw new EngineError('forbidden', `container ${container.id} is not connected to network ${network.name}`);
-    unwireEndpoint(this.kernel, endpoint);
-    container.endpoints = container.endpoints.filter((e) => e !== endpoint);
+    if (endpoint) {
+      this.detach(endpoint);
+      container.endpoints = container.endpoints.filter((e) => e !== endpoint);
+    }
   }
 
   private forget(container: Container): void {
@@ -258,11 +277,21 @@ export class Engine {
       mac: macFromBytes(this.random.bytes(6)),
       aliases: [],
       hostVeth: undefined,
-      interfaceName: `eth${container.endpoints.length}`,
+      interfaceName: '',
     };
     const sandbox = this.kernel.namespace(container.namespaceId);
+    let slot = 0;
+    while (linkNamed(sandbox, `eth${slot}`)) slot++;
+    Object.assign(endpoint, { interfaceName: `eth${slot}` });
     endpoint.hostVeth = wireBridgeEndpoint(this.kernel, this.random, sandbox, network, endpoint, container.endpoints.length === 0);
+    apply(this.kernel, directAccessRules(network.bridgeName!, endpoint.address.address, network.internal), true);
     container.endpoints.push(endpoint);
+  }
+
+  private detach(endpoint: Endpoint): void {
+    const network = this.state.networks.find((n) => n.id === endpoint.networkId);
+    if (network?.bridgeName) apply(this.kernel, directAccessRules(network.bridgeName, endpoint.address.address, network.internal), false);
+    unwireEndpoint(this.kernel, endpoint);
   }
 
   /** The lowest free address of the subnet: the allocator's bitmap is not serial by default. */
@@ -304,6 +333,7 @@ export class Engine {
     this.kernel.addLink(root, { name: network.bridgeName!, kind: 'bridge' });
     this.kernel.addAddress(root, network.bridgeName!, cidr(network.ipam[0]!.gateway, chosen.prefix));
     this.kernel.setUp(root, network.bridgeName!, true);
+    apply(this.kernel, bridgeNetworkRules(network.bridgeName!, chosen, internal), true);
     this.state.networks.push(network);
     return network;
   }

@@ -1,4 +1,5 @@
 import type { Link } from './link';
+import { emptyNetfilter, type NetfilterState } from './netfilter/rule';
 import type { Route } from './route';
 
 /** One network namespace: plain data, so a host snapshot is a structured clone. */
@@ -12,10 +13,11 @@ export interface Namespace {
   lastIndex: number;
   /** netnsid this namespace gives each peer namespace, assigned on first use. */
   netnsIds: Map<number, number>;
+  netfilter: NetfilterState;
 }
 
 export function newNamespace(id: number, name: string | undefined): Namespace {
-  return { id, name, links: new Map(), routes: [], lastIndex: 0, netnsIds: new Map() };
+  return { id, name, links: new Map(), routes: [], lastIndex: 0, netnsIds: new Map(), netfilter: emptyNetfilter() };
 }
 
 export function linkNamed(namespace: Namespace, name: string): Link | undefined {

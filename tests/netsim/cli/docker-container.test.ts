@@ -94,3 +94,22 @@ describe('docker network connect and disconnect', () => {
     expect(host.run('ip -br link').stdout.match(/^veth/gm)).toHaveLength(1);
   });
 });
+
+describe('network attachments over time', () => {
+  it('reuses the lowest free ethN after a disconnect', () => {
+    const host = hostAfter('docker network create red1', 'docker network create red2', 'docker run -d --name web nginx', 'docker network connect red1 web', 'docker network disconnect bridge web', 'docker network connect red2 web');
+    expect(host.snapshot().engine.containers[0]!.endpoints.map((e) => e.interfaceName)).toEqual(['eth1', 'eth0']);
+  });
+
+  it('refuses to connect a container that shares the host\'s network namespace', () => {
+    expect(hostAfter('docker run -d --name web --network host nginx').run('docker network connect bridge web')).toMatchObject({
+      stderr: 'Error response from daemon: container sharing network namespace with another container or host cannot be connected to any other network\n',
+      exitCode: 1,
+    });
+  });
+
+  it('plugs a network connected while stopped in at the next start', () => {
+    const host = hostAfter('docker network create red1', 'docker run -d --name web nginx', 'docker stop web', 'docker network connect red1 web', 'docker start web');
+    expect(host.snapshot().engine.containers[0]!.endpoints.map((e) => e.interfaceName)).toEqual(['eth0', 'eth1']);
+  });
+});

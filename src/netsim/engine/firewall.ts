@@ -1,0 +1,90 @@
+import type { Kernel } from '../kernel/kernel';
+import { appendRule, deleteRule, hasRule, insertRule, newChain, setPolicy } from '../kernel/netfilter/netfilter';
+import type { RuleSpec, TableName } from '../kernel/netfilter/rule';
+import { cidr, parseCidr, type Cidr } from '../wire/cidr';
+import type { Ipv4 } from '../wire/ipv4';
+
+/**
+ * The iptables rules Docker Engine 29 installs (moby iptabler, captured in
+ * integration/network/bridge/iptablesdoc/generated/*.md at docker-v29.7.2).
+ * Each rule is data; `enable` adds it and `!enable` removes the very same rule.
+ */
+export interface Placed {
+  table: TableName;
+  chain: string;
+  spec: RuleSpec;
+  /** Inserted at the top of the chain (-I) rather than appended (-A). */
+  first?: boolean;
+}
+
+const DOCKER_CHAINS: [TableName, string][] = [
+  ['filter', 'DOCKER'],
+  ['filter', 'DOCKER-BRIDGE'],
+  ['filter', 'DOCKER-CT'],
+  ['filter', 'DOCKER-FORWARD'],
+  ['filter', 'DOCKER-INTERNAL'],
+  ['filter', 'DOCKER-USER'],
+  ['nat', 'DOCKER'],
+];
+
+const jump = (chain: string) => ({ kind: 'jump', chain }) as const;
+const is = <T>(value: T) => ({ value, negated: false });
+const not = <T>(value: T) => ({ value, negated: true });
+
+/**
+ * dockerd's first start: its chains, the jumps into them, and FORWARD's policy set
+ * to DROP because Docker had to enable ip_forward itself (Debian ships it off).
+ */
+export function installDaemonRules(kernel: Kernel): void {
+  const netfilter = kernel.root.netfilter;
+  for (const [table, chain] of DOCKER_CHAINS) newChain(netfilter, table, chain);
+  setPolicy(netfilter, 'filter', 'FORWARD', 'DROP');
+  const base: Placed[] = [
+    { table: 'filter', chain: 'FORWARD', spec: { target: jump('DOCKER-USER') } },
+    { table: 'filter', chain: 'FORWARD', spec: { target: jump('DOCKER-FORWARD') } },
+    { table: 'filter', chain: 'DOCKER-FORWARD', spec: { target: jump('DOCKER-CT') } },
+    { table: 'filter', chain: 'DOCKER-FORWARD', spec: { target: jump('DOCKER-INTERNAL') } },
+    { table: 'filter', chain: 'DOCKER-FORWARD', spec: { target: jump('DOCKER-BRIDGE') } },
+    { table: 'nat', chain: 'PREROUTING', spec: { destinationLocal: true, target: jump('DOCKER') } },
+    { table: 'nat', chain: 'OUTPUT', spec: { destination: not(parseCidr('127.0.0.0/8')!), destinationLocal: true, target: jump('DOCKER') } },
+  ];
+  apply(kernel, base, true);
+}
+
+/** Rules of one bridge network: isolation, conntrack, forwarding and masquerading. */
+export function bridgeNetworkRules(bridge: string, subnet: Cidr, internal: boolean): Placed[] {
+  if (internal) {
+    return [
+      { table: 'filter', chain: 'DOCKER-FORWARD', spec: { inInterface: is(bridge), outInterface: is(bridge), target: { kind: 'ACCEPT' } } },
+      { table: 'filter', chain: 'DOCKER-INTERNAL', first: true, spec: { destination: not(subnet), inInterface: is(bridge), target: { kind: 'DROP' } } },
+      { table: 'filter', chain: 'DOCKER-INTERNAL', first: true, spec: { source: not(subnet), outInterface: is(bridge), target: { kind: 'DROP' } } },
+    ];
+  }
+  return [
+    { table: 'filter', chain: 'DOCKER', spec: { inInterface: not(bridge), outInterface: is(bridge), target: { kind: 'DROP' } } },
+    { table: 'filter', chain: 'DOCKER-BRIDGE', spec: { outInterface: is(bridge), target: jump('DOCKER') } },
+    { table: 'filter', chain: 'DOCKER-CT', spec: { outInterface: is(bridge), ctState: ['RELATED', 'ESTABLISHED'], target: { kind: 'ACCEPT' } } },
+    { table: 'filter', chain: 'DOCKER-FORWARD', spec: { inInterface: is(bridge), target: { kind: 'ACCEPT' } } },
+    { table: 'nat', chain: 'POSTROUTING', first: true, spec: { source: is(subnet), outInterface: not(bridge), target: { kind: 'MASQUERADE' } } },
+  ];
+}
+
+/** Drops packets sent straight to a container's address from outside its bridge (iptabler filterDirectAccess). */
+export function directAccessRules(bridge: string, address: Ipv4, internal: boolean): Placed[] {
+  if (internal) return [];
+  return [{ table: 'raw', chain: 'PREROUTING', spec: { destination: is(cidr(address, 32)), inInterface: not(bridge), target: { kind: 'DROP' } } }];
+}
+
+/** Adds (in order) or removes (in reverse) a set of rules through the kernel's netfilter operations. */
+export function apply(kernel: Kernel, rules: readonly Placed[], enable: boolean): void {
+  const netfilter = kernel.root.netfilter;
+  for (const rule of enable ? rules : [...rules].reverse()) {
+    if (!enable) {
+      if (hasRule(netfilter, rule.table, rule.chain, rule.spec)) deleteRule(netfilter, rule.table, rule.chain, rule.spec);
+    } else if (rule.first) {
+      insertRule(netfilter, rule.table, rule.chain, rule.spec, 1);
+    } else {
+      appendRule(netfilter, rule.table, rule.chain, rule.spec);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import { formatCidr } from '../wire/cidr';
+import { formatIpv4 } from '../wire/ipv4';
+import type { Chain, Negatable, RuleSpec, TableName } from '../kernel/netfilter/rule';
+import type { Cidr } from '../wire/cidr';
+import { listingOrder } from './iptables-save';
+
+export interface ListOptions {
+  numeric: boolean;
+  verbose: boolean;
+  exact: boolean;
+  lineNumbers: boolean;
+}
+
+/** Port names of /etc/services that Docker's rules meet; iptables prints them without -n. */
+const SERVICES: Record<number, string> = { 22: 'ssh', 53: 'domain', 80: 'http', 443: 'https', 3306: 'mysql', 8080: 'http-alt' };
+
+/**
+ * `iptables -L` as iptables 1.8.11 (nf_tables) prints it: print_header,
+ * print_rule_details and the address columns of nft-ipv4.c, trailing spaces kept.
+ */
+export function formatRuleList(table: TableName, chains: readonly Chain[], options: ListOptions, only?: string): string {
+  const ordered = listingOrder(table, chains).filter((chain) => only === undefined || chain.name === only);
+  return ordered.map((chain) => formatChain(chain, chains, options)).join('\n');
+}
+
+function formatChain(chain: Chain, all: readonly Chain[], options: ListOptions): string {
+  const lines = [chainTitle(chain, all, options), header(options)];
+  chain.rules.forEach((rule, index) => lines.push(ruleLine(rule.spec, rule.packets, rule.bytes, index + 1, options)));
+  return lines.map((line) => `${line}\n`).join('');
+}
+
+function chainTitle(chain: Chain, all: readonly Chain[], options: ListOptions): string {
+  if (chain.policy) {
+    const counters = options.verbose ? ` ${count(chain.packets, options)} packets, ${count(chain.bytes, options)} bytes` : '';
+    return `Chain ${chain.name} (policy ${chain.policy}${counters})`;
+  }
+  const references = all.flatMap((other) => other.rules).filter((rule) => rule.spec.target.kind === 'jump' && rule.spec.target.chain === chain.name).length;
+  return `Chain ${chain.name} (${references} references)`;
+}
+
+function header(options: ListOptions): string {
+  const number = options.lineNumbers ? 'num  ' : '';
+  const width = options.exact ? 8 : 5;
+  const counters = options.verbose ? `${'pkts'.padStart(width)} ${'bytes'.padStart(width)} ` : '';
+  const interfaces = options.verbose ? 'in     out     ' : '';
+  return `${number}${counters}target     prot opt ${interfaces}source               destination         `;
+}
+
+/** Counters in 5 columns, shortened with K, M, G unless -x (print_num). */
+function count(value: number, options: ListOptions): string {
+  if (options.exact || value < 100000) return String(value);
+  const units = ['K', 'M', 'G', 'T'];
+  let scaled = value;
+  let unit = -1;
+  while (scaled >= 10000 && unit < units.length - 1) {
+    scaled = Math.floor(scaled / 1000);
+    unit++;
+  }
+  return `${scaled}${units[unit] ?? ''}`;
+}
+
+function ruleLine(spec: RuleSpec, packets: number, bytes: number, number: number, options: ListOptions): string {
+  let line = options.lineNumbers ? `${String(number).padEnd(4)} ` : '';
+  if (options.verbose) line += `${count(packets, options).padStart(options.exact ? 8 : 5)} ${count(bytes, options).padStart(options.exact ? 8 : 5)} `;
+  line += `${targetName(spec).padEnd(9)} `;
+  line += ` ${(spec.protocol ?? 'all').padEnd(5)}`;
+  line += '-- ';
+  if (options.verbose) {
+    line += ` ${iface(spec.inInterface, options).padEnd(6)} `;
+    line += `${iface(spec.outInterface, options).padEnd(6)} `;
+  }
+  line += address(spec.source, options);
+  line += address(spec.destination, options);
+  return line + matchText(spec, options);
+}
+
+function targetName(spec: RuleSpec): string {
+  return spec.target.kind === 'jump' ? spec.target.chain : spec.target.kind;
+}
+
+function iface(match: Negatable<string> | undefined, options: ListOptions): string {
+  if (!match) return options.numeric ? '*' : 'any';
+  return `${match.negated ? '!' : ''}${match.value}`;
+}
+
+function address(match: Negatable<Cidr> | undefined, options: ListOptions): string {
+  const negated = match?.negated ? '!' : ' ';
+  let text: string;
+  if (!match || match.value.prefix === 0) text = options.numeric ? '0.0.0.0/0' : 'anywhere';
+  else if (match.value.prefix === 32) text = formatIpv4(match.value.address);
+  else text = formatCidr(match.value);
+  return `${negated}${text.padEnd(19)} `;
+}
+
+function matchText(spec: RuleSpec, options: ListOptions): string {
+  const parts: string[] = [];
+  if (spec.destinationPort !== undefined) {
+    const port = options.numeric ? String(spec.destinationPort) : SERVICES[spec.destinationPort] ?? String(spec.destinationPort);
+    parts.push(`${spec.protocol ?? 'tcp'} dpt:${port}`);
+  }
+  if (spec.destinationLocal) parts.push('ADDRTYPE match dst-type LOCAL');
+  if (spec.ctState) parts.push(`ctstate ${spec.ctState.join(',')}`);
+  if (spec.target.kind === 'DNAT') parts.push(`to:${spec.target.to}`);
+  if (spec.target.kind === 'REJECT') parts.push('reject-with icmp-port-unreachable');
+  return parts.map((part) => ` ${part}`).join('');
+}

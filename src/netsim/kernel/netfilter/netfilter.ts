@@ -1,0 +1,61 @@
+import { KernelError } from '../errno';
+import { BUILTIN_CHAINS, sameRule, type Chain, type NetfilterState, type Policy, type RuleSpec, type TableName } from './rule';
+
+/**
+ * Table and chain operations, as the nf_tables backend of iptables performs them.
+ * Errors are errno values; `iptables` words them.
+ */
+export function chainOf(netfilter: NetfilterState, table: TableName, name: string): Chain {
+  const chain = netfilter[table].find((candidate) => candidate.name === name);
+  if (!chain) throw new KernelError('ENOENT', `no chain ${name} in ${table}`);
+  return chain;
+}
+
+export function newChain(netfilter: NetfilterState, table: TableName, name: string): void {
+  if (netfilter[table].some((chain) => chain.name === name)) throw new KernelError('EEXIST', `chain ${name} exists`);
+  netfilter[table].push({ name, policy: undefined, rules: [], packets: 0, bytes: 0 });
+}
+
+/** Deletes an empty user chain nothing jumps to. */
+export function deleteChain(netfilter: NetfilterState, table: TableName, name: string): void {
+  const chain = chainOf(netfilter, table, name);
+  if (BUILTIN_CHAINS[table].includes(name)) throw new KernelError('EPERM', `${name} is built in`);
+  const referenced = netfilter[table].some((other) => other.rules.some((rule) => rule.spec.target.kind === 'jump' && rule.spec.target.chain === name));
+  if (chain.rules.length > 0 || referenced) throw new KernelError('EBUSY', `chain ${name} is not empty or is referenced`);
+  netfilter[table] = netfilter[table].filter((other) => other !== chain);
+}
+
+export function setPolicy(netfilter: NetfilterState, table: TableName, name: string, policy: Policy): void {
+  const chain = chainOf(netfilter, table, name);
+  if (chain.policy === undefined) throw new KernelError('EINVAL', `${name} is not a built-in chain`);
+  chain.policy = policy;
+}
+
+export function appendRule(netfilter: NetfilterState, table: TableName, chainName: string, spec: RuleSpec): void {
+  checkTarget(netfilter, table, spec);
+  chainOf(netfilter, table, chainName).rules.push({ spec, packets: 0, bytes: 0 });
+}
+
+/** `-I CHAIN [position]`: position counts from 1, as iptables does. */
+export function insertRule(netfilter: NetfilterState, table: TableName, chainName: string, spec: RuleSpec, position = 1): void {
+  checkTarget(netfilter, table, spec);
+  const chain = chainOf(netfilter, table, chainName);
+  if (position < 1 || position > chain.rules.length + 1) throw new KernelError('EINVAL', 'index of insertion too big');
+  chain.rules.splice(position - 1, 0, { spec, packets: 0, bytes: 0 });
+}
+
+/** Deletes the first rule equal to `spec`. */
+export function deleteRule(netfilter: NetfilterState, table: TableName, chainName: string, spec: RuleSpec): void {
+  const chain = chainOf(netfilter, table, chainName);
+  const index = chain.rules.findIndex((rule) => sameRule(rule.spec, spec));
+  if (index < 0) throw new KernelError('ENOENT', 'no such rule');
+  chain.rules.splice(index, 1);
+}
+
+export function hasRule(netfilter: NetfilterState, table: TableName, chainName: string, spec: RuleSpec): boolean {
+  return chainOf(netfilter, table, chainName).rules.some((rule) => sameRule(rule.spec, spec));
+}
+
+function checkTarget(netfilter: NetfilterState, table: TableName, spec: RuleSpec): void {
+  if (spec.target.kind === 'jump') chainOf(netfilter, table, spec.target.chain);
+}

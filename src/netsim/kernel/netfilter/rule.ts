@@ -1,0 +1,77 @@
+import type { Cidr } from '../../wire/cidr';
+
+/**
+ * Netfilter tables in the order their chains run at a shared hook
+ * (NF_IP_PRI_RAW < NF_IP_PRI_NAT_DST < NF_IP_PRI_FILTER).
+ */
+export const TABLES = ['raw', 'nat', 'filter'] as const;
+export type TableName = (typeof TABLES)[number];
+
+/** Built-in chains of each table, in the order iptables lists them. */
+export const BUILTIN_CHAINS: Record<TableName, readonly string[]> = {
+  raw: ['PREROUTING', 'OUTPUT'],
+  nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
+  filter: ['INPUT', 'FORWARD', 'OUTPUT'],
+};
+
+export type Policy = 'ACCEPT' | 'DROP';
+
+export interface Negatable<T> {
+  readonly value: T;
+  readonly negated: boolean;
+}
+
+/**
+ * What a rule matches and what it does: data, so one function can add and delete
+ * the same rule (as moby's iptabler does with its `enable` flag).
+ */
+export interface RuleSpec {
+  readonly source?: Negatable<Cidr>;
+  readonly destination?: Negatable<Cidr>;
+  readonly inInterface?: Negatable<string>;
+  readonly outInterface?: Negatable<string>;
+  readonly protocol?: 'tcp' | 'udp' | 'icmp';
+  readonly destinationPort?: number;
+  /** `-m addrtype --dst-type LOCAL`. */
+  readonly destinationLocal?: boolean;
+  /** `-m conntrack --ctstate ...`. */
+  readonly ctState?: readonly ('NEW' | 'RELATED' | 'ESTABLISHED' | 'INVALID')[];
+  readonly target: Target;
+}
+
+export type Target =
+  | { readonly kind: 'ACCEPT' | 'DROP' | 'RETURN' | 'MASQUERADE' }
+  | { readonly kind: 'REJECT' }
+  | { readonly kind: 'jump'; readonly chain: string }
+  | { readonly kind: 'DNAT'; readonly to: string };
+
+export interface Rule {
+  readonly spec: RuleSpec;
+  packets: number;
+  bytes: number;
+}
+
+export interface Chain {
+  readonly name: string;
+  /** Built-in chains have a policy; user chains return to their caller. */
+  policy: Policy | undefined;
+  rules: Rule[];
+  packets: number;
+  bytes: number;
+}
+
+export type NetfilterState = Record<TableName, Chain[]>;
+
+export function emptyNetfilter(): NetfilterState {
+  const table = (name: TableName): Chain[] => BUILTIN_CHAINS[name].map((chain) => ({ name: chain, policy: 'ACCEPT', rules: [], packets: 0, bytes: 0 }));
+  return { raw: table('raw'), nat: table('nat'), filter: table('filter') };
+}
+
+/** Two specs are one rule when every match and the target agree (iptables -D SPEC). */
+export function sameRule(a: RuleSpec, b: RuleSpec): boolean {
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+function canonical(spec: RuleSpec): unknown {
+  return Object.fromEntries(Object.entries(spec).filter(([, value]) => value !== undefined).sort(([x], [y]) => x.localeCompare(y)));
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { Host } from '../../../src/netsim/index';
+import { readGolden } from '../golden';
+
+/**
+ * The captures were made with iptables 1.8.9; Debian 13 ships 1.8.11. Two documented
+ * differences are undone here and nowhere else (see golden/linux/README.md): 1.8.9
+ * printed protocol numbers in the `prot` column with -n (fixed in 1.8.10), and each
+ * version names itself in its errors.
+ */
+function as189(output: string): string {
+  return output
+    .replace(/^((?:\s+\d+\s+\d+ )?\S+\s+ ?)(all|tcp|udp) {2}/gm, (_, head: string, protocol: string) => `${head}${{ all: '0', tcp: '6', udp: '17' }[protocol]}${' '.repeat(protocol.length - 1)}  `)
+    .replaceAll('v1.8.11', 'v1.8.9');
+}
+
+const fresh = () => Host.create({ seed: 5 });
+
+describe('iptables on a fresh Docker 29 host matches real captures', () => {
+  it.each([
+    ['sudo iptables -S', 'host.iptables-S.docker0-empty.txt'],
+    ['sudo iptables -t nat -S', 'host.iptables-t-nat-S.docker0-empty.txt'],
+    ['sudo iptables -t raw -S', 'host.iptables-t-raw-S.docker0-empty.txt'],
+    ['sudo iptables -L', 'host.iptables-L.docker0-empty.txt'],
+  ])('%s', (line, file) => {
+    expect(fresh().run(line).stdout).toBe(readGolden(`linux/${file}`).stdout);
+  });
+
+  it.each([
+    ['sudo iptables -L -n -v', 'host.iptables-L-n-v.docker0-empty.txt'],
+    ['sudo iptables -t nat -L -n -v', 'host.iptables-t-nat-L-n-v.docker0-empty.txt'],
+  ])('%s (protocol column as 1.8.9 printed it)', (line, file) => {
+    expect(as189(fresh().run(line).stdout)).toBe(readGolden(`linux/${file}`).stdout);
+  });
+
+  it('accepts bundled options: -nvL is -n -v -L', () => {
+    const host = fresh();
+    expect(host.run('sudo iptables -nvL').stdout).toBe(host.run('sudo iptables -n -v -L').stdout);
+  });
+});
+
+describe('iptables errors match real captures', () => {
+  it.each([
+    ['sudo iptables -L -n - t nat', 'host.iptables-L-n-dash-t-nat.err.txt'],
+    ['sudo iptables -t nosuch -L', 'host.iptables-t-nosuch-L.err.txt'],
+    ['sudo iptables -L -n -Q', 'host.iptables-L-n-Q.err.txt'],
+    ['iptables -L', 'host.iptables-L.nobody.err.txt'],
+  ])('%s', (line, file) => {
+    const golden = readGolden(`linux/${file}`);
+    const result = fresh().run(line);
+    expect({ stdout: result.stdout, stderr: as189(result.stderr), exitCode: result.exitCode }).toEqual({ stdout: golden.stdout, stderr: golden.stderr, exitCode: golden.exitCode });
+  });
+
+  it('reports a missing chain as iptables 1.8.10 and later do', () => {
+    expect(fresh().run('sudo iptables -L NOSUCH')).toMatchObject({ stderr: 'iptables: No chain/target/match by that name.\n', exitCode: 1 });
+  });
+});
+
+// Expected rules: moby docker-v29.7.2, integration/network/bridge/iptablesdoc/generated/usernet-portmap.md
+// and usernet-internal.md, with that document's bridge names and subnets replaced by ours.
+describe('rules Docker adds and removes', () => {
+  it('adds a user network\'s rules after docker0\'s, and its MASQUERADE before', () => {
+    const host = fresh();
+    const bridge = `br-${host.run('docker network create red1').stdout.slice(0, 12)}`;
+    const filter = host.run('sudo iptables -S').stdout;
+    expect(filter).toContain(`-A DOCKER ! -i docker0 -o docker0 -j DROP\n-A DOCKER ! -i ${bridge} -o ${bridge} -j DROP\n`);
+    expect(filter).toContain(`-A DOCKER-BRIDGE -o docker0 -j DOCKER\n-A DOCKER-BRIDGE -o ${bridge} -j DOCKER\n`);
+    expect(filter).toContain(`-A DOCKER-CT -o ${bridge} -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n`);
+    expect(filter).toContain(`-A DOCKER-FORWARD -i docker0 -j ACCEPT\n-A DOCKER-FORWARD -i ${bridge} -j ACCEPT\n`);
+    expect(host.run('sudo iptables -t nat -S POSTROUTING').stdout).toBe(
+      `-P POSTROUTING ACCEPT\n-A POSTROUTING -s 172.18.0.0/16 ! -o ${bridge} -j MASQUERADE\n-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE\n`,
+    );
+  });
+
+  it('keeps an internal network inside its subnet and does not masquerade it', () => {
+    const host = fresh();
+    const bridge = `br-${host.run('docker network create --internal --subnet 192.0.2.0/24 quiet').stdout.slice(0, 12)}`;
+    expect(host.run('sudo iptables -S').stdout).toContain(
+      `-A DOCKER-FORWARD -i ${bridge} -o ${bridge} -j ACCEPT\n-A DOCKER-INTERNAL ! -s 192.0.2.0/24 -o ${bridge} -j DROP\n-A DOCKER-INTERNAL ! -d 192.0.2.0/24 -i ${bridge} -j DROP\n`,
+    );
+    expect(host.run('sudo iptables -t nat -S').stdout).not.toContain(bridge);
+  });
+
+  it('drops traffic sent straight to a container from outside its bridge, while it runs', () => {
+    const host = fresh();
+    host.run('docker run -dit --name c1 alpine');
+    expect(host.run('sudo iptables -t raw -S').stdout).toBe('-P PREROUTING ACCEPT\n-P OUTPUT ACCEPT\n-A PREROUTING -d 172.17.0.2/32 ! -i docker0 -j DROP\n');
+    host.run('docker rm -f c1');
+    expect(host.run('sudo iptables -t raw -S').stdout).toBe('-P PREROUTING ACCEPT\n-P OUTPUT ACCEPT\n');
+  });
+
+  it('removes every rule of a network with the network', () => {
+    const host = fresh();
+    const before = ['', '-t nat ', '-t raw '].map((table) => host.run(`sudo iptables ${table}-S`).stdout);
+    host.run('docker network create red1');
+    host.run('docker network rm red1');
+    expect(['', '-t nat ', '-t raw '].map((table) => host.run(`sudo iptables ${table}-S`).stdout)).toEqual(before);
+  });
+});
