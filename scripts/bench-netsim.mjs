@@ -38,3 +38,14 @@ const start = performance.now();
 const host = Host.create({ seed: 1 });
 for (let i = 0; i < 100; i++) host.run(`docker network create --subnet 10.${i}.0.0/16 net${i}`);
 console.log(`${'100 networks created'.padEnd(38)} ${(performance.now() - start).toFixed(1)} ms`);
+
+const containersStart = performance.now();
+const busy = Host.create({ seed: 1 });
+busy.run('docker network create red1');
+for (let i = 0; i < 100; i++) busy.run(`docker run -dit --name c${i} --network red1 alpine`);
+const startedMs = performance.now() - containersStart;
+const listStart = performance.now();
+busy.run('ip a');
+busy.run('sudo iptables -t raw -S');
+console.log(`${'100 containers started on one network'.padEnd(38)} ${startedMs.toFixed(1)} ms (then ip a + iptables -S: ${(performance.now() - listStart).toFixed(1)} ms)`);
+console.log(`${'snapshot of that host'.padEnd(38)} ${(JSON.stringify(busy.snapshot(), (_, v) => (v instanceof Map ? [...v] : v)).length / 1024).toFixed(0)} KiB as JSON`);

@@ -69,9 +69,31 @@ export function emptyNetfilter(): NetfilterState {
 
 /** Two specs are one rule when every match and the target agree (iptables -D SPEC). */
 export function sameRule(a: RuleSpec, b: RuleSpec): boolean {
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+  return (
+    sameNegatable(a.source, b.source, sameCidr) &&
+    sameNegatable(a.destination, b.destination, sameCidr) &&
+    sameNegatable(a.inInterface, b.inInterface, Object.is) &&
+    sameNegatable(a.outInterface, b.outInterface, Object.is) &&
+    a.protocol === b.protocol &&
+    a.destinationPort === b.destinationPort &&
+    Boolean(a.destinationLocal) === Boolean(b.destinationLocal) &&
+    (a.ctState ?? []).join() === (b.ctState ?? []).join() &&
+    sameTarget(a.target, b.target)
+  );
 }
 
-function canonical(spec: RuleSpec): unknown {
-  return Object.fromEntries(Object.entries(spec).filter(([, value]) => value !== undefined).sort(([x], [y]) => x.localeCompare(y)));
+function sameNegatable<T>(a: Negatable<T> | undefined, b: Negatable<T> | undefined, same: (x: T, y: T) => boolean): boolean {
+  if (!a || !b) return a === b;
+  return a.negated === b.negated && same(a.value, b.value);
+}
+
+function sameCidr(a: Cidr, b: Cidr): boolean {
+  return a.address === b.address && a.prefix === b.prefix;
+}
+
+function sameTarget(a: Target, b: Target): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'jump' && b.kind === 'jump') return a.chain === b.chain;
+  if (a.kind === 'DNAT' && b.kind === 'DNAT') return a.to === b.to;
+  return true;
 }
