@@ -12,6 +12,15 @@ export function daemonErrorText(error: unknown): string {
   throw error;
 }
 
+/** One API call: what it prints on success, or the daemon's error and status 1. */
+function viaDaemon(call: () => string): CommandResult {
+  try {
+    return ok(call());
+  } catch (error) {
+    return fail(daemonErrorText(error), 1);
+  }
+}
+
 const ls: CommandSpec<Engine> = {
   path: 'docker network ls',
   usage: '[OPTIONS]',
@@ -51,7 +60,7 @@ const create: CommandSpec<Engine> = {
     if (gatewayText !== undefined && gateway === undefined) {
       return fail(`invalid argument "${gatewayText}" for "--gateway" flag: invalid string being converted to IP address: ${gatewayText}\n\nUsage:  docker network create [OPTIONS] NETWORK\n\nRun 'docker network create --help' for more information\n`, 125);
     }
-    try {
+    return viaDaemon(() => {
       const network = engine.createNetwork({
         name: positionals[0]!,
         driver: values.get('driver')?.at(-1) ?? 'bridge',
@@ -61,10 +70,8 @@ const create: CommandSpec<Engine> = {
         labels: keyValues(values.get('label')),
         options: keyValues(values.get('opt')),
       });
-      return ok(`${network.id}\n`);
-    } catch (error) {
-      return fail(daemonErrorText(error), 1);
-    }
+      return `${network.id}\n`;
+    });
   },
 };
 
@@ -96,12 +103,10 @@ const connect: CommandSpec<Engine> = {
   args: { kind: 'exactly', count: 2 },
   flags: [],
   run({ positionals: [network, container] }, engine) {
-    try {
+    return viaDaemon(() => {
       engine.connect(network!, container!);
-      return ok();
-    } catch (error) {
-      return fail(daemonErrorText(error), 1);
-    }
+      return '';
+    });
   },
 };
 
@@ -111,12 +116,10 @@ const disconnect: CommandSpec<Engine> = {
   args: { kind: 'exactly', count: 2 },
   flags: [{ name: 'force', short: 'f', takesValue: false }],
   run({ positionals: [network, container] }, engine) {
-    try {
+    return viaDaemon(() => {
       engine.disconnect(network!, container!);
-      return ok();
-    } catch (error) {
-      return fail(daemonErrorText(error), 1);
-    }
+      return '';
+    });
   },
 };
 
