@@ -83,7 +83,7 @@ function selectLinks(object: string, args: string[], context: ProcessContext): L
 function showAddresses(args: string[], options: IpOptions, context: ProcessContext): CommandResult {
   const links = selectLinks('address', args, context);
   if (!Array.isArray(links)) return links;
-  return ok(options.brief ? formatIpBriefAddr(links) : formatIpAddr(links, options.family4));
+  return ok(options.brief ? formatIpBriefAddr(links, options.family4) : formatIpAddr(links, options.family4));
 }
 
 function showLinks(args: string[], options: IpOptions, context: ProcessContext): CommandResult {

@@ -31,6 +31,8 @@ export function wireBridgeEndpoint(kernel: Kernel, random: SeededRandom, sandbox
   const peerName = vethName(random, [kernel.root, sandbox]);
   kernel.addVethPair(kernel.root, hostName, peerName, sandbox, endpoint.mac);
   kernel.renameLink(sandbox, peerName, endpoint.interfaceName);
+  // IPv4-only network: Docker turns IPv6 off on the container's interface.
+  kernel.setIpv6Disabled(sandbox, endpoint.interfaceName, true);
   kernel.addAddress(sandbox, endpoint.interfaceName, endpoint.address);
   kernel.setUp(sandbox, endpoint.interfaceName, true);
   kernel.setMaster(kernel.root, hostName, network.bridgeName!);

@@ -18,9 +18,14 @@ export function linkLayerLine(link: LinkRecord): string {
   return `    link/${link.linkType} ${link.mac} brd ${link.broadcastMac}${netns}`;
 }
 
+/**
+ * print_addrinfo: IPv4 lines end with the label; IPv6 lines carry no label, and
+ * iproute2 6.4+ prints the address protocol, so both end in a space.
+ */
 export function addressLines(address: AddressRecord): string[] {
   const broadcast = address.broadcast ? `brd ${address.broadcast} ` : '';
-  return [`    inet ${address.cidr} ${broadcast}scope ${address.scope} ${address.label}`, '       valid_lft forever preferred_lft forever'];
+  const tail = address.family === 'inet' ? address.label : address.protocol ? `proto ${address.protocol} ` : '';
+  return [`    ${address.family} ${address.cidr} ${broadcast}scope ${address.scope} ${tail}`, '       valid_lft forever preferred_lft forever'];
 }
 
 /** `ip link show`. */
@@ -30,12 +35,13 @@ export function formatIpLink(links: LinkRecord[]): string {
 
 /** `ip addr show`; `family4` drops the link-layer line as `ip -4 addr` does. */
 export function formatIpAddr(links: LinkRecord[], family4 = false): string {
+  const shown = (link: LinkRecord) => link.addresses.filter((address) => !family4 || address.family === 'inet');
   return links
-    .filter((link) => !family4 || link.addresses.length > 0)
+    .filter((link) => !family4 || shown(link).length > 0)
     .map((link) => {
       const lines = [linkHeader(link, false)];
       if (!family4) lines.push(linkLayerLine(link));
-      for (const address of link.addresses) lines.push(...addressLines(address));
+      for (const address of shown(link)) lines.push(...addressLines(address));
       return `${lines.join('\n')}\n`;
     })
     .join('');
@@ -46,8 +52,9 @@ function briefName(link: LinkRecord): string {
 }
 
 /** `ip -br addr`: name, state and addresses in columns of 16 and 14 (print_name_and_link, print_operstate). */
-export function formatIpBriefAddr(links: LinkRecord[]): string {
-  return links.map((link) => `${briefName(link).padEnd(16)} ${link.operState.padEnd(14)} ${link.addresses.map((a) => `${a.cidr} `).join('')}\n`).join('');
+export function formatIpBriefAddr(links: LinkRecord[], family4 = false): string {
+  const shown = (link: LinkRecord) => link.addresses.filter((address) => !family4 || address.family === 'inet');
+  return links.map((link) => `${briefName(link).padEnd(16)} ${link.operState.padEnd(14)} ${shown(link).map((a) => `${a.cidr} `).join('')}\n`).join('');
 }
 
 /** `ip -br link`: name, state, MAC and flags. */

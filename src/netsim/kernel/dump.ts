@@ -1,5 +1,6 @@
 import { formatIpv4 } from '../wire/ipv4';
 import { formatCidr } from '../wire/cidr';
+import { IPV6_LOOPBACK, linkLocalFromMac, type Ipv6Cidr } from '../wire/ipv6';
 import type { Kernel } from './kernel';
 import type { AddressScope, Link, OperState } from './link';
 import { netnsIdOf, type Namespace } from './namespace';
@@ -29,11 +30,13 @@ export interface LinkRecord {
 }
 
 export interface AddressRecord {
-  family: 'inet';
+  family: 'inet' | 'inet6';
   cidr: string;
   broadcast: string | undefined;
   scope: AddressScope;
   label: string;
+  /** IFA_PROTO: the kernel tags ::1 `kernel_lo` and link-local addresses `kernel_ll`. */
+  protocol: 'kernel_lo' | 'kernel_ll' | undefined;
 }
 
 export interface RouteRecord {
@@ -69,15 +72,33 @@ function linkRecord(kernel: Kernel, namespace: Namespace, link: Link): LinkRecor
     mac: link.mac,
     broadcastMac: link.kind === 'loopback' ? '00:00:00:00:00:00' : 'ff:ff:ff:ff:ff:ff',
     txqlen: link.txqlen,
-    addresses: link.addresses.map((address) => ({
-      family: 'inet',
-      cidr: formatCidr(address.cidr),
-      broadcast: address.broadcast === undefined ? undefined : formatIpv4(address.broadcast),
-      scope: address.scope,
-      // The kernel renames IPv4 labels with their device (inetdev_changename).
-      label: link.name,
-    })),
+    addresses: [
+      ...link.addresses.map((address): AddressRecord => ({
+        family: 'inet',
+        cidr: formatCidr(address.cidr),
+        broadcast: address.broadcast === undefined ? undefined : formatIpv4(address.broadcast),
+        scope: address.scope,
+        // The kernel renames IPv4 labels with their device (inetdev_changename).
+        label: link.name,
+        protocol: undefined,
+      })),
+      ...ipv6Addresses(kernel, namespace, link),
+    ],
   };
+}
+
+/**
+ * IPv6 addresses the kernel configures by itself (addrconf): ::1 on lo once it is
+ * up, and an EUI-64 link-local address once a link has carrier, unless IPv6 is
+ * disabled on it.
+ */
+function ipv6Addresses(kernel: Kernel, namespace: Namespace, link: Link): AddressRecord[] {
+  if (link.ipv6Disabled || !link.up) return [];
+  const address = (cidr: Ipv6Cidr, scope: AddressScope, protocol: AddressRecord['protocol']): AddressRecord => ({
+    family: 'inet6', cidr: `${cidr.address}/${cidr.prefix}`, broadcast: undefined, scope, label: link.name, protocol,
+  });
+  if (link.kind === 'loopback') return [address(IPV6_LOOPBACK, 'host', 'kernel_lo')];
+  return kernel.hasCarrier(namespace, link) ? [address(linkLocalFromMac(link.mac), 'link', 'kernel_ll')] : [];
 }
 
 /** Interface flags in the order iproute2's print_link_flags writes them. */

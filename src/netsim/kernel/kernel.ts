@@ -90,6 +90,7 @@ export class Kernel {
       master: undefined,
       peer: undefined,
       addresses: [],
+      ipv6Disabled: false,
       txqlen: spec.txqlen ?? defaults.txqlen,
       qdisc: defaults.qdisc,
     };
@@ -168,6 +169,10 @@ export class Kernel {
     const bridge = this.link(namespace, bridgeName);
     if (bridge.kind !== 'bridge' || bridge === link) throw new KernelError('EINVAL', `${bridgeName} is not a bridge`);
     link.master = bridge.index;
+  }
+
+  setIpv6Disabled(namespace: Namespace, name: string, disabled: boolean): void {
+    this.link(namespace, name).ipv6Disabled = disabled;
   }
 
   setMac(namespace: Namespace, name: string, mac: Mac): void {

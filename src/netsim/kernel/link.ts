@@ -31,6 +31,8 @@ export interface Link {
   master: number | undefined;
   peer: VethPeer | undefined;
   addresses: InterfaceAddress[];
+  /** net.ipv6.conf.<dev>.disable_ipv6: Docker sets it on containers' interfaces of IPv4-only networks. */
+  ipv6Disabled: boolean;
   txqlen: number;
   qdisc: string;
 }

@@ -21,7 +21,7 @@ describe('docker run -d on the default bridge', () => {
 
   it('shows the host side of the veth with master docker0 and the container namespace as link-netnsid 0', () => {
     const host = hostAfter('docker run -dit --name c1 alpine');
-    expect(host.run('ip addr').stdout).toMatch(/\n4: veth[0-9a-f]{7}@if2: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue master docker0 state UP group default \n {4}link\/ether [0-9a-f:]{17} brd ff:ff:ff:ff:ff:ff link-netnsid 0\n$/);
+    expect(host.run('ip addr').stdout).toMatch(/\n4: veth[0-9a-f]{7}@if2: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue master docker0 state UP group default \n {4}link\/ether [0-9a-f:]{17} brd ff:ff:ff:ff:ff:ff link-netnsid 0\n {4}inet6 fe80::[0-9a-f:]+\/64 scope link proto kernel_ll \n {7}valid_lft forever preferred_lft forever\n$/);
   });
 
   it('exits a shell image at once without -i or -t, as sh does with an empty stdin', () => {

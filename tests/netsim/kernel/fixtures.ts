@@ -24,14 +24,17 @@ export function withDocker0(kernel: Kernel, mac = '02:42:be:71:11:9e'): void {
 
 /**
  * A container on docker0 wired as older Docker did: both veth ends made in the
- * root namespace, then one moved into the container's and renamed eth0.
+ * root namespace, then one moved into the container's and renamed eth0, and
+ * IPv6 off in the whole container.
  */
 export function containerOnDocker0(kernel: Kernel, address: string, mac: string, hostEnd: string): Namespace {
   const container = kernel.createNamespace(undefined);
+  kernel.setIpv6Disabled(container, 'lo', true);
   kernel.setUp(container, 'lo', true);
   kernel.addAddress(container, 'lo', cidrOf('127.0.0.1/8'));
   kernel.addVethPair(kernel.root, hostEnd, 'vethtmp');
   kernel.moveLink(kernel.root, 'vethtmp', container, 'eth0');
+  kernel.setIpv6Disabled(container, 'eth0', true);
   kernel.setMac(container, 'eth0', macOf(mac));
   kernel.addAddress(container, 'eth0', cidrOf(address));
   kernel.setUp(container, 'eth0', true);
