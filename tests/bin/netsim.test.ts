@@ -1,0 +1,36 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const bin = resolve(import.meta.dirname, '../../bin/netsim.mjs');
+const netsim = (args: string[], input = '') => spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8' });
+
+describe('netsim command', () => {
+  it('replays a file from stdin as a terminal transcript, joining continued lines', () => {
+    const result = netsim(['run', '-'], 'docker network create \\\n  red1\nip -4 -br addr show docker0\nnope\n');
+    expect(result.stdout).toMatch(/^\$ docker network create \\\n {2}red1\n[0-9a-f]{64}\n\$ ip -4 -br addr show docker0\ndocker0 {10}DOWN {11}172\.17\.0\.1\/16 \n\$ nope\nbash: nope: command not found\n$/);
+    expect(result.status).toBe(127);
+  });
+
+  it('prints one JSON object per command, and the same bytes for the same seed', () => {
+    const once = netsim(['--json', '--seed', '9', 'run', '-'], 'docker network create red1\n');
+    const again = netsim(['--json', '--seed', '9', 'run', '-'], 'docker network create red1\n');
+    const record = JSON.parse(once.stdout);
+    expect(Object.keys(record)).toEqual(['prompt', 'command', 'stdout', 'stderr', 'exitCode']);
+    expect(record).toMatchObject({ prompt: '$ ', command: 'docker network create red1', stderr: '', exitCode: 0 });
+    expect(once.stdout).toBe(again.stdout);
+  });
+
+  it('explains bad arguments and unreadable files', () => {
+    expect(netsim(['--seed', 'x'])).toMatchObject({ status: 2, stderr: 'netsim: --seed needs a whole number, got x\nUsage: netsim [--seed N] [--json] [run FILE|-]\n' });
+    const missing = netsim(['run', '/nonexistent/commands.txt']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/^netsim: cannot read \/nonexistent\/commands\.txt: ENOENT/);
+  });
+
+  it('answers at an interactive prompt until exit', () => {
+    const result = netsim([], 'ip r\nexit\n');
+    expect(result.stdout).toContain('$ default via 192.168.1.1 dev eth0 \n');
+    expect(result.status).toBe(0);
+  });
+});
