@@ -36,8 +36,8 @@ const commands = fc.oneof(
   fc.constantFrom('docker network ls', 'docker network ls -q', 'ip a', 'ip -br a', 'ip route', 'ip -4 addr', 'ip link', 'docker network prune', 'ip x', 'docker'),
   fc.tuple(fc.constantFrom('red1', 'red2', 'bridge', 'host', 'none', 'x y'), fc.constantFrom('', '-d bridge', '-d host', '-d overlay', '--subnet 10.1.0.0/16', '--subnet 172.18.0.0/16', '--subnet 1.2.3./8', '--internal', '--internal --subnet 10.9.0.0/24', '--bogus')).map(([name, flags]) => `docker network create ${flags} ${name}`),
   fc.constantFrom('red1', 'red2', 'bridge', 'nosuch', '').map((name) => `docker network rm ${name}`),
-  fc.tuple(fc.constantFrom('', '--name c1', '--name c2', '--name web'), fc.constantFrom('', '--network red1', '--network red2', '--network none', '--network host', '--net bridge'), fc.constantFrom('alpine', 'nginx', 'nope'), fc.constantFrom('-d', '-dit', '-d --rm'))
-    .map(([name, network, image, mode]) => `docker run ${mode} ${name} ${network} ${image}`),
+  fc.tuple(fc.constantFrom('', '--name c1', '--name c2', '--name web'), fc.constantFrom('', '--network red1', '--network red2', '--network none', '--network host', '--net bridge'), fc.constantFrom('alpine', 'nginx', 'nope'), fc.constantFrom('-d', '-dit', '-d --rm'), fc.constantFrom('', '-p 8080:80', '-P', '-p 127.0.0.1:8080:80', '-p 80', '-p 5353:53/udp'))
+    .map(([name, network, image, mode, ports]) => `docker run ${mode} ${ports} ${name} ${network} ${image}`),
   fc.tuple(fc.constantFrom('rm', 'rm -f', 'stop', 'start'), fc.constantFrom('c1', 'c2', 'web', 'nosuch')).map(([verb, name]) => `docker ${verb} ${name}`),
   fc.tuple(fc.constantFrom('connect', 'disconnect'), fc.constantFrom('red1', 'red2', 'bridge'), fc.constantFrom('c1', 'web')).map(([verb, net, name]) => `docker network ${verb} ${net} ${name}`),
   fc.constantFrom('docker ps', 'docker ps -a', 'docker ps -q', 'sudo iptables -S', 'sudo iptables -nvL', 'sudo iptables -t nat -L', 'iptables -L', 'sudo iptables -L DOCKER -n', 'sudo iptables -t raw -S PREROUTING'),
@@ -75,10 +75,18 @@ describe('Host under random command sequences', () => {
         expect(snapshot.kernel.namespaces.size).toBe(1 + sandboxes);
         const hostVeths = [...snapshot.kernel.namespaces.get(0)!.links.values()].filter((link) => link.kind === 'veth').length;
         expect(hostVeths).toBe(snapshot.engine.containers.flatMap((c) => c.endpoints).length);
-        // One direct-access DROP rule per endpoint, one MASQUERADE per non-internal bridge network.
+        // One direct-access DROP rule per endpoint on a non-internal network, one MASQUERADE per such network.
         const root = snapshot.kernel.namespaces.get(0)!;
+        const internal = new Set(snapshot.engine.networks.filter((n) => n.internal).map((n) => n.id));
+        const external = snapshot.engine.containers.flatMap((c) => c.endpoints).filter((e) => !internal.has(e.networkId));
         const raw = root.netfilter.raw.find((chain) => chain.name === 'PREROUTING')!.rules;
-        expect(raw).toHaveLength(snapshot.engine.containers.flatMap((c) => c.endpoints).length);
+        expect(raw).toHaveLength(external.length);
+        const published = snapshot.engine.containers.flatMap((c) => c.endpoints.flatMap((e) => e.published));
+        const forwarded = external.flatMap((e) => e.published);
+        const bindings = published.map((p) => `${p.hostIp}/${p.hostPort}/${p.protocol}`);
+        expect(new Set(bindings).size).toBe(bindings.length);
+        const dnat = root.netfilter.nat.find((chain) => chain.name === 'DOCKER')!.rules;
+        expect(dnat).toHaveLength(forwarded.filter((p) => !p.hostIp.includes(':')).length);
         const masquerades = root.netfilter.nat.find((chain) => chain.name === 'POSTROUTING')!.rules;
         expect(masquerades).toHaveLength(snapshot.engine.networks.filter((n) => n.driver === 'bridge' && !n.internal).length);
       }),

@@ -1,6 +1,7 @@
 import type { Cidr } from '../wire/cidr';
 import type { Ipv4 } from '../wire/ipv4';
 import type { Mac } from '../wire/mac';
+import type { PortMapping, Protocol } from '../wire/port-spec';
 
 export type ContainerStatus = 'created' | 'running' | 'exited';
 
@@ -12,10 +13,20 @@ export interface Endpoint {
   readonly gateway: Ipv4;
   readonly mac: Mac;
   readonly aliases: readonly string[];
+  /** Ports published through this endpoint (the container's first network). */
+  published: PublishedPort[];
   /** Host end of the veth while the container runs. */
   hostVeth: string | undefined;
   /** Name of the interface inside the container: eth0, eth1... */
   readonly interfaceName: string;
+}
+
+/** A host address and port forwarded to a container port, as `docker port` lists it. */
+export interface PublishedPort {
+  readonly hostIp: string;
+  readonly hostPort: number;
+  readonly containerPort: number;
+  readonly protocol: Protocol;
 }
 
 export interface Container {
@@ -43,6 +54,10 @@ export interface Container {
   /** Whether the first process keeps running with the stdin it got (-i, -t, or a non-shell command). */
   readonly staysUp: boolean;
   readonly stopsOnSigterm: boolean;
+  /** -p/--publish as given, ports allocated at each start. */
+  readonly publish: readonly PortMapping[];
+  /** Ports the image declares (EXPOSE) and --expose adds: `80/tcp` in `docker ps`. */
+  readonly exposed: readonly { port: number; protocol: Protocol }[];
   /** --ip for the network given at run time. */
   readonly requestedIp: Ipv4 | undefined;
 }

@@ -3,11 +3,12 @@ import type { Kernel } from '../kernel/kernel';
 import { linkNamed } from '../kernel/namespace';
 import type { SeededRandom } from '../random';
 import { broadcastOf, cidr, contains, networkOf, overlaps, parseCidr, type Cidr } from '../wire/cidr';
-import { offsetIpv4, type Ipv4 } from '../wire/ipv4';
+import { offsetIpv4, parseIpv4, type Ipv4 } from '../wire/ipv4';
+import type { PortMapping } from '../wire/port-spec';
 import { macFromBytes } from '../wire/mac';
-import type { Container, Endpoint } from './container';
+import type { Container, Endpoint, PublishedPort } from './container';
 import { EngineError } from './errors';
-import { apply, bridgeNetworkRules, directAccessRules, installDaemonRules } from './firewall';
+import { apply, bridgeNetworkRules, directAccessRules, installDaemonRules, publishedPortRules, type Placed } from './firewall';
 import { imageInfo } from './images';
 import { generateName } from './names';
 import { createSandbox, unwireEndpoint, wireBridgeEndpoint } from './sandbox';
@@ -19,6 +20,8 @@ export interface EngineState {
   containers: Container[];
   /** Last PID handed to a container's first process on the host. */
   lastPid: number;
+  /** Last port taken from the ephemeral range (ip_local_port_range, 32768-60999 on Debian). */
+  lastEphemeralPort: number;
 }
 
 export interface ContainerCreateRequest {
@@ -31,7 +34,10 @@ export interface ContainerCreateRequest {
   autoRemove: boolean;
   /** -i or -t: stdin kept open or a terminal attached. */
   interactive: boolean;
+  publish: PortMapping[];
 }
+
+const EPHEMERAL_PORTS = { first: 32768, last: 60999 };
 
 export interface NetworkCreateRequest {
   name: string;
@@ -67,7 +73,7 @@ export class Engine {
 
   /** dockerd's first start: docker0 with 172.17.0.1/16, and the host and none networks. */
   static start(kernel: Kernel, random: SeededRandom, clock: VirtualClock): Engine {
-    const engine = new Engine({ networks: [], containers: [], lastPid: 1000 + random.int(0, 800) }, kernel, random, clock);
+    const engine = new Engine({ networks: [], containers: [], lastPid: 1000 + random.int(0, 800), lastEphemeralPort: EPHEMERAL_PORTS.last }, kernel, random, clock);
     installDaemonRules(kernel);
     engine.addBridgeNetwork('bridge', 'docker0', parseCidr('172.17.0.0/16')!, undefined, DEFAULT_BRIDGE_OPTIONS, {}, false);
     engine.state.networks.push(engine.network('host', 'host'), engine.network('none', 'null'));
@@ -174,25 +180,39 @@ export class Engine {
       endpoints: [],
       staysUp: !image.shell || request.command.length > 0 || request.interactive,
       stopsOnSigterm: image.stopsOnSigterm,
+      publish: request.publish,
+      exposed: image.exposed.map((port) => ({ port, protocol: 'tcp' as const })),
       requestedIp: request.ip,
     };
     this.state.containers.push(container);
     return container;
   }
 
-  /** Starts the first process in a new network namespace and plugs in its networks. */
+  /**
+   * Starts the first process in a new network namespace and plugs in its networks.
+   * If networking fails the container stays as it was, the error wrapped as the
+   * daemon wraps it (start_linux.go).
+   */
   startContainer(reference: string): Container {
     const container = this.findContainer(reference);
     if (container.status === 'running') return container;
-    this.state.lastPid += 1 + this.random.int(0, 60);
-    container.pid = this.state.lastPid;
     if (container.networkMode === 'host') {
       container.namespaceId = this.kernel.root.id;
     } else {
       const sandbox = createSandbox(this.kernel);
       container.namespaceId = sandbox.id;
-      container.networks.forEach((id, index) => this.attach(container, this.findNetwork(id), index === 0 ? container.requestedIp : undefined));
+      try {
+        container.networks.forEach((id, index) => this.attach(container, this.findNetwork(id), index === 0 ? container.requestedIp : undefined));
+      } catch (error) {
+        for (const endpoint of container.endpoints) this.detach(endpoint);
+        this.kernel.deleteNamespace(sandbox);
+        Object.assign(container, { namespaceId: undefined, endpoints: [] });
+        if (error instanceof EngineError) throw new EngineError(error.kind, `failed to set up container networking: ${error.message}`);
+        throw error;
+      }
     }
+    this.state.lastPid += 1 + this.random.int(0, 60);
+    container.pid = this.state.lastPid;
     container.status = 'running';
     container.startedMs = this.clock.now();
     if (!container.staysUp) this.exitContainer(container, 0);
@@ -278,6 +298,7 @@ export class Engine {
       aliases: [],
       hostVeth: undefined,
       interfaceName: '',
+      published: [],
     };
     const sandbox = this.kernel.namespace(container.namespaceId);
     let slot = 0;
@@ -286,11 +307,68 @@ export class Engine {
     endpoint.hostVeth = wireBridgeEndpoint(this.kernel, this.random, sandbox, network, endpoint, container.endpoints.length === 0);
     apply(this.kernel, directAccessRules(network.bridgeName!, endpoint.address.address, network.internal), true);
     container.endpoints.push(endpoint);
+    if (container.endpoints.length === 1 && container.publish.length > 0) this.publish(container, network, endpoint);
+  }
+
+  /** Allocates the container's published ports and forwards them (docker-proxy and NAT). */
+  private publish(container: Container, network: Network, endpoint: Endpoint): void {
+    for (const mapping of container.publish) {
+      const hostIps = mapping.hostIp ? [mapping.hostIp] : ['0.0.0.0', '::'];
+      const hostPort = mapping.hostPort ?? this.ephemeralPort(mapping.protocol);
+      for (const hostIp of hostIps) {
+        if (this.portTaken(hostIp, hostPort, mapping.protocol)) {
+          throw new EngineError('unavailable', `driver failed programming external connectivity on endpoint ${container.name} (${endpoint.endpointId}): Bind for ${hostIp}:${hostPort} failed: port is already allocated`);
+        }
+        endpoint.published.push({ hostIp, hostPort, containerPort: mapping.containerPort, protocol: mapping.protocol });
+      }
+    }
+    apply(this.kernel, this.portRules(network, endpoint), true);
+  }
+
+  /** Internal networks get no NAT or forwarding for published ports (iptabler setPerPortIptables). */
+  private portRules(network: Network, endpoint: Endpoint): Placed[] {
+    if (network.internal) return [];
+    return endpoint.published
+      .filter((port) => !port.hostIp.includes(':') && port.protocol !== 'sctp')
+      .flatMap((port) => {
+        const hostIp = port.hostIp === '0.0.0.0' ? undefined : parseIpv4(port.hostIp);
+        return publishedPortRules(network.bridgeName!, endpoint.address.address, hostIp, port.hostPort, port.containerPort, port.protocol as 'tcp' | 'udp');
+      });
+  }
+
+  private publishedPorts(): PublishedPort[] {
+    return this.state.containers.flatMap((c) => c.endpoints.flatMap((e) => e.published));
+  }
+
+  /** A wildcard address takes the port on every address of its family (portallocator). */
+  private portTaken(hostIp: string, port: number, protocol: string): boolean {
+    const family = (ip: string) => (ip.includes(':') ? 6 : 4);
+    const wildcard = (ip: string) => ip === '0.0.0.0' || ip === '::';
+    return this.publishedPorts().some((taken) =>
+      taken.hostPort === port && taken.protocol === protocol && family(taken.hostIp) === family(hostIp) &&
+      (taken.hostIp === hostIp || wildcard(taken.hostIp) || wildcard(hostIp)));
+  }
+
+  /** The next free port after the last one handed out, wrapping around the range. */
+  private ephemeralPort(protocol: string): number {
+    const size = EPHEMERAL_PORTS.last - EPHEMERAL_PORTS.first + 1;
+    for (let step = 1; step <= size; step++) {
+      const port = EPHEMERAL_PORTS.first + ((this.state.lastEphemeralPort - EPHEMERAL_PORTS.first + step) % size);
+      if (!this.portTaken('0.0.0.0', port, protocol) && !this.portTaken('::', port, protocol)) {
+        this.state.lastEphemeralPort = port;
+        return port;
+      }
+    }
+    throw new EngineError('unavailable', 'no available ports in the ephemeral range');
   }
 
   private detach(endpoint: Endpoint): void {
     const network = this.state.networks.find((n) => n.id === endpoint.networkId);
-    if (network?.bridgeName) apply(this.kernel, directAccessRules(network.bridgeName, endpoint.address.address, network.internal), false);
+    if (network?.bridgeName) {
+      apply(this.kernel, this.portRules(network, endpoint), false);
+      apply(this.kernel, directAccessRules(network.bridgeName, endpoint.address.address, network.internal), false);
+    }
+    endpoint.published = [];
     unwireEndpoint(this.kernel, endpoint);
   }
 

@@ -2,7 +2,7 @@ import type { Kernel } from '../kernel/kernel';
 import { appendRule, deleteRule, hasRule, insertRule, newChain, setPolicy } from '../kernel/netfilter/netfilter';
 import type { RuleSpec, TableName } from '../kernel/netfilter/rule';
 import { cidr, parseCidr, type Cidr } from '../wire/cidr';
-import type { Ipv4 } from '../wire/ipv4';
+import { formatIpv4, type Ipv4 } from '../wire/ipv4';
 
 /**
  * The iptables rules Docker Engine 29 installs (moby iptabler, captured in
@@ -73,6 +73,33 @@ export function bridgeNetworkRules(bridge: string, subnet: Cidr, internal: boole
 export function directAccessRules(bridge: string, address: Ipv4, internal: boolean): Placed[] {
   if (internal) return [];
   return [{ table: 'raw', chain: 'PREROUTING', spec: { destination: is(cidr(address, 32)), inInterface: not(bridge), target: { kind: 'DROP' } } }];
+}
+
+/**
+ * A published IPv4 port (iptabler setPerPortNAT, setPerPortForwarding): DNAT from
+ * the host address to the container, and an ACCEPT at the top of DOCKER, before
+ * the network's DROP. With the userland proxy on, hairpin NAT is off, hence `! -i`.
+ */
+export function publishedPortRules(bridge: string, container: Ipv4, hostIp: Ipv4 | undefined, hostPort: number, containerPort: number, protocol: 'tcp' | 'udp'): Placed[] {
+  return [
+    {
+      table: 'nat',
+      chain: 'DOCKER',
+      spec: {
+        ...(hostIp === undefined ? {} : { destination: is(cidr(hostIp, 32)) }),
+        inInterface: not(bridge),
+        protocol,
+        destinationPort: hostPort,
+        target: { kind: 'DNAT', to: `${formatIpv4(container)}:${containerPort}` },
+      },
+    },
+    {
+      table: 'filter',
+      chain: 'DOCKER',
+      first: true,
+      spec: { destination: is(cidr(container, 32)), inInterface: not(bridge), outInterface: is(bridge), protocol, destinationPort: containerPort, target: { kind: 'ACCEPT' } },
+    },
+  ];
 }
 
 /** Adds (in order) or removes (in reverse) a set of rules through the kernel's netfilter operations. */

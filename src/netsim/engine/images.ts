@@ -10,16 +10,18 @@ export interface ImageInfo {
   shell: boolean;
   /** PID 1 handles SIGTERM (exits 0); a shell as PID 1 ignores it and `docker stop` kills it after 10 s (137). */
   stopsOnSigterm: boolean;
+  /** EXPOSE lines of the Dockerfile. */
+  exposed: number[];
 }
 
 const CATALOG: Record<string, ImageInfo> = {
-  alpine: { entrypoint: [], cmd: ['/bin/sh'], shell: true, stopsOnSigterm: false },
-  busybox: { entrypoint: [], cmd: ['sh'], shell: true, stopsOnSigterm: false },
-  debian: { entrypoint: [], cmd: ['bash'], shell: true, stopsOnSigterm: false },
-  ubuntu: { entrypoint: [], cmd: ['/bin/bash'], shell: true, stopsOnSigterm: false },
-  nginx: { entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], shell: false, stopsOnSigterm: true },
-  httpd: { entrypoint: [], cmd: ['httpd-foreground'], shell: false, stopsOnSigterm: true },
-  'nicolaka/netshoot': { entrypoint: [], cmd: ['zsh'], shell: true, stopsOnSigterm: false },
+  alpine: { entrypoint: [], cmd: ['/bin/sh'], shell: true, stopsOnSigterm: false, exposed: [] },
+  busybox: { entrypoint: [], cmd: ['sh'], shell: true, stopsOnSigterm: false, exposed: [] },
+  debian: { entrypoint: [], cmd: ['bash'], shell: true, stopsOnSigterm: false, exposed: [] },
+  ubuntu: { entrypoint: [], cmd: ['/bin/bash'], shell: true, stopsOnSigterm: false, exposed: [] },
+  nginx: { entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], shell: false, stopsOnSigterm: true, exposed: [80] },
+  httpd: { entrypoint: [], cmd: ['httpd-foreground'], shell: false, stopsOnSigterm: true, exposed: [80] },
+  'nicolaka/netshoot': { entrypoint: [], cmd: ['zsh'], shell: true, stopsOnSigterm: false, exposed: [] },
 };
 
 /** `nginx:1.27` and `docker.io/library/nginx` both name the nginx image. */

@@ -34,7 +34,7 @@ describe('docker run -d on the default bridge', () => {
     const host = hostAfter('docker run -dit --name c1 alpine', 'docker run -d --name web nginx');
     const lines = host.run('docker ps').stdout.split('\n');
     expect(lines[0]).toBe('CONTAINER ID   IMAGE     COMMAND                  CREATED         STATUS         PORTS     NAMES');
-    expect(lines[1]).toMatch(/^[0-9a-f]{12} {3}nginx {5}"\/docker-entrypoint\.…" {3}2 seconds ago {3}Up 2 seconds {13}web$/);
+    expect(lines[1]).toMatch(/^[0-9a-f]{12} {3}nginx {5}"\/docker-entrypoint\.…" {3}2 seconds ago {3}Up 2 seconds {3}80\/tcp {4}web$/);
     expect(lines[2]).toMatch(/^[0-9a-f]{12} {3}alpine {4}"\/bin\/sh" {16}4 seconds ago {3}Up 4 seconds {13}c1$/);
   });
 

@@ -97,3 +97,27 @@ describe('rules Docker adds and removes', () => {
     expect(['', '-t nat ', '-t raw '].map((table) => host.run(`sudo iptables ${table}-S`).stdout)).toEqual(before);
   });
 });
+
+describe('iptables with two containers on docker0, one publishing 8080:80, matches real captures', () => {
+  const twoContainers = () => {
+    const host = fresh();
+    host.run('docker run -d --name c1 -p 8080:80 nginx');
+    host.run('docker run -dit --name c2 alpine');
+    return host;
+  };
+
+  it.each([
+    ['sudo iptables -S', 'host.iptables-S.two-containers.txt'],
+    ['sudo iptables -t nat -S', 'host.iptables-t-nat-S.two-containers.txt'],
+    ['sudo iptables -t raw -S', 'host.iptables-t-raw-S.two-containers.txt'],
+  ])('%s', (line, file) => {
+    expect(twoContainers().run(line).stdout).toBe(readGolden(`linux/${file}`).stdout);
+  });
+
+  it('removes the port rules with the container', () => {
+    const host = twoContainers();
+    host.run('docker rm -f c1');
+    expect(host.run('sudo iptables -t nat -S DOCKER').stdout).toBe('-N DOCKER\n');
+    expect(host.run('sudo iptables -S DOCKER').stdout).toBe('-N DOCKER\n-A DOCKER ! -i docker0 -o docker0 -j DROP\n');
+  });
+});

@@ -1,6 +1,10 @@
 import type { Engine } from '../../engine/engine';
 import { EngineError } from '../../engine/errors';
+import type { Container, PublishedPort } from '../../engine/container';
+import { imageInfo } from '../../engine/images';
 import { containerStatus, formatPsTable } from '../../format/docker-ps';
+import { displayablePorts, joinHostPort, type PortSummary } from '../../format/docker-ports';
+import { parsePortSpec, type PortMapping } from '../../wire/port-spec';
 import { goParseAddr } from '../../wire/go-netip';
 import { fail, ok, type CommandResult } from '../command';
 import type { CommandSpec } from './cobra';
@@ -30,6 +34,8 @@ const run: CommandSpec<Engine> = {
     { name: 'ip', takesValue: true },
     { name: 'hostname', short: 'h', takesValue: true },
     { name: 'rm', takesValue: false },
+    { name: 'publish', short: 'p', takesValue: true },
+    { name: 'publish-all', short: 'P', takesValue: false },
   ],
   run({ values, positionals }, engine) {
     if (!values.has('detach')) {
@@ -38,6 +44,19 @@ const run: CommandSpec<Engine> = {
     const ipText = last(values, 'ip');
     const ip = ipText === undefined ? undefined : goParseAddr(ipText);
     if (ip && !ip.ok) return fail(`invalid argument "${ipText}" for "--ip" flag: ${ip.error}\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun 'docker run --help' for more information\n`, 125);
+    const publish: PortMapping[] = [];
+    for (const spec of values.get('publish') ?? []) {
+      const parsed = parsePortSpec(spec);
+      if ('error' in parsed) return fail(`docker: ${parsed.error}\n\nRun 'docker run --help' for more information\n`, 125);
+      publish.push(...parsed);
+    }
+    const image = imageInfo(positionals[0]!);
+    if (values.has('publish-all') && image) {
+      // -P: every exposed port not published otherwise gets an ephemeral host port.
+      for (const port of image.exposed) {
+        if (!publish.some((mapping) => mapping.containerPort === port)) publish.push({ hostIp: '', hostPort: undefined, containerPort: port, protocol: 'tcp' });
+      }
+    }
     try {
       const container = engine.createContainer({
         name: last(values, 'name'),
@@ -48,6 +67,7 @@ const run: CommandSpec<Engine> = {
         hostname: last(values, 'hostname'),
         autoRemove: values.has('rm'),
         interactive: values.has('interactive') || values.has('tty'),
+        publish,
       });
       engine.startContainer(container.id);
       return ok(`${container.id}\n`);
@@ -77,7 +97,7 @@ const ps: CommandSpec<Engine> = {
       command: c.command,
       createdMs: c.createdMs,
       status: containerStatus(c.status, c.exitCode, c.startedMs, c.finishedMs, now),
-      ports: '',
+      ports: displayablePorts(portSummaries(c)),
       name: c.name,
     }));
     return ok(formatPsTable(summaries, now, values.has('no-trunc')));
@@ -117,4 +137,37 @@ const start = eachContainer('docker start', '[OPTIONS] CONTAINER [CONTAINER...]'
   engine.startContainer(reference);
 });
 
-export const CONTAINER_COMMANDS: Record<string, CommandSpec<Engine>> = { run, ps, rm, stop, start };
+/**
+ * The API's port list, from NetworkSettings.Ports: while running, the published
+ * bindings and the other exposed ports; nothing once the network is released.
+ */
+function portSummaries(container: Container): PortSummary[] {
+  if (container.status !== 'running') return [];
+  const published = container.endpoints.flatMap((e) => e.published);
+  const exposed = container.exposed.filter((e) => !published.some((p) => p.containerPort === e.port && p.protocol === e.protocol));
+  return [
+    ...published.map((p) => ({ ip: p.hostIp, privatePort: p.containerPort, publicPort: p.hostPort, type: p.protocol })),
+    ...exposed.map((e) => ({ ip: undefined, privatePort: e.port, publicPort: undefined, type: e.protocol })),
+  ];
+}
+
+const port: CommandSpec<Engine> = {
+  path: 'docker port',
+  usage: 'CONTAINER [PRIVATE_PORT[/PROTO]]',
+  args: { kind: 'at-least', count: 1 },
+  flags: [],
+  run({ positionals: [reference, filter] }, engine) {
+    try {
+      const container = engine.findContainer(reference!);
+      const published = container.endpoints.flatMap((e) => e.published).sort((a, b) => a.containerPort - b.containerPort || (a.hostIp < b.hostIp ? -1 : 1));
+      const wanted = filter === undefined ? published : published.filter((p) => `${p.containerPort}/${p.protocol}` === (filter.includes('/') ? filter : `${filter}/tcp`));
+      if (filter !== undefined && wanted.length === 0) return fail(`Error: No public port '${filter.includes('/') ? filter : `${filter}/tcp`}' published for ${reference}\n`, 1);
+      const line = (p: PublishedPort) => (filter === undefined ? `${p.containerPort}/${p.protocol} -> ` : '') + joinHostPort(p.hostIp, p.hostPort);
+      return ok(wanted.map((p) => `${line(p)}\n`).join(''));
+    } catch (error) {
+      return fail(daemonErrorText(error), 1);
+    }
+  },
+};
+
+export const CONTAINER_COMMANDS: Record<string, CommandSpec<Engine>> = { run, ps, rm, stop, start, port };

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { Host } from '../../../src/netsim/index';
+import { displayablePorts } from '../../../src/netsim/format/docker-ports';
+import { parsePortSpec } from '../../../src/netsim/wire/port-spec';
+
+function hostAfter(...lines: string[]) {
+  const host = Host.create({ seed: 21 });
+  for (const line of lines) host.run(line);
+  return host;
+}
+
+// Expected behaviour: docker/cli v29.7.2 (formatter.DisplayablePorts, go-connections
+// nat.ParsePortSpec) and moby docker-v29.7.2 (portallocator, libnetwork endpoint.go).
+describe('publishing ports', () => {
+  it('binds 0.0.0.0 and [::] and shows both in docker ps and docker port', () => {
+    const host = hostAfter('docker run -d --name web -p 8080:80 nginx');
+    expect(host.run('docker ps').stdout).toContain('   0.0.0.0:8080->80/tcp, [::]:8080->80/tcp   web\n');
+    expect(host.run('docker port web').stdout).toBe('80/tcp -> 0.0.0.0:8080\n80/tcp -> [::]:8080\n');
+  });
+
+  it('shows an image\'s exposed but unpublished port as 80/tcp', () => {
+    expect(hostAfter('docker run -d --name web nginx').run('docker ps').stdout).toContain('   80/tcp    web\n');
+  });
+
+  it('gives -P and a bare container port ephemeral host ports from 32768', () => {
+    const host = hostAfter('docker run -d -P --name a nginx', 'docker run -d -p 80 --name b nginx');
+    expect(host.run('docker port a').stdout).toBe('80/tcp -> 0.0.0.0:32768\n80/tcp -> [::]:32768\n');
+    expect(host.run('docker port b').stdout).toBe('80/tcp -> 0.0.0.0:32769\n80/tcp -> [::]:32769\n');
+  });
+
+  it('binds only the address given, and forwards it with -d HOST/32', () => {
+    const host = hostAfter('docker run -d -p 127.0.0.1:9000:80 --name web nginx');
+    expect(host.run('docker port web').stdout).toBe('80/tcp -> 127.0.0.1:9000\n');
+    expect(host.run('sudo iptables -t nat -S DOCKER').stdout).toBe('-N DOCKER\n-A DOCKER -d 127.0.0.1/32 ! -i docker0 -p tcp -m tcp --dport 9000 -j DNAT --to-destination 172.17.0.2:80\n');
+  });
+
+  it('refuses a port already allocated, leaving the new container created', () => {
+    const host = hostAfter('docker run -d --name web -p 8080:80 nginx');
+    const result = host.run('docker run -d --name web2 -p 8080:80 nginx');
+    const endpoint = /on endpoint web2 \(([0-9a-f]{64})\)/.exec(result.stderr)?.[1];
+    expect(endpoint).toBeDefined();
+    expect(result).toMatchObject({
+      stderr: `docker: Error response from daemon: failed to set up container networking: driver failed programming external connectivity on endpoint web2 (${endpoint}): Bind for 0.0.0.0:8080 failed: port is already allocated\n\nRun 'docker run --help' for more information\n`,
+      exitCode: 125,
+    });
+    expect(host.run('docker ps -a').stdout).toMatch(/ Created {50}web2\n/);
+    expect(host.run('sudo iptables -t raw -S').stdout.match(/DROP/g)).toHaveLength(1);
+  });
+
+  it.each([
+    ['80:abc', 'docker: invalid containerPort: abc'],
+    ['8080:80/ftp', 'docker: invalid proto: ftp'],
+    ['300.1.1.1:80:80', 'docker: invalid IP address: 300.1.1.1'],
+  ])('rejects -p %s', (spec, message) => {
+    expect(hostAfter().run(`docker run -d -p ${spec} nginx`)).toMatchObject({ stderr: `${message}\n\nRun 'docker run --help' for more information\n`, exitCode: 125 });
+  });
+});
+
+describe('parsePortSpec and displayablePorts', () => {
+  it('expands matching ranges', () => {
+    expect(parsePortSpec('8080-8081:80-81/udp')).toEqual([
+      { hostIp: '', hostPort: 8080, containerPort: 80, protocol: 'udp' },
+      { hostIp: '', hostPort: 8081, containerPort: 81, protocol: 'udp' },
+    ]);
+  });
+
+  it('groups consecutive exposed ports into a range, as docker ps shows 3300-3310/tcp', () => {
+    const ports = Array.from({ length: 11 }, (_, i) => ({ ip: undefined, privatePort: 3300 + i, publicPort: undefined, type: 'tcp' }));
+    expect(displayablePorts(ports)).toBe('3300-3310/tcp');
+  });
+});
