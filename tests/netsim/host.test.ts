@@ -40,7 +40,7 @@ const commands = fc.oneof(
     .map(([name, network, image, mode, ports]) => `docker run ${mode} ${ports} ${name} ${network} ${image}`),
   fc.tuple(fc.constantFrom('rm', 'rm -f', 'stop', 'start'), fc.constantFrom('c1', 'c2', 'web', 'nosuch')).map(([verb, name]) => `docker ${verb} ${name}`),
   fc.tuple(fc.constantFrom('connect', 'disconnect'), fc.constantFrom('red1', 'red2', 'bridge'), fc.constantFrom('c1', 'web')).map(([verb, net, name]) => `docker network ${verb} ${net} ${name}`),
-  fc.constantFrom('docker ps', 'docker ps -a', 'docker ps -q', 'sudo iptables -S', 'sudo iptables -nvL', 'sudo iptables -t nat -L', 'iptables -L', 'sudo iptables -L DOCKER -n', 'sudo iptables -t raw -S PREROUTING'),
+  fc.constantFrom('docker ps', 'docker ps -a', 'docker ps -q', 'sudo iptables -S', 'sudo iptables -nvL', 'sudo iptables -t nat -L', 'iptables -L', 'sudo iptables -L DOCKER -n', 'sudo iptables -t raw -S PREROUTING', 'docker network inspect bridge red1', "docker network inspect -f '{{range .Containers}}{{.Name}} {{end}}' red1", 'docker port web', 'docker network inspect -f {{json .Status}} red2'),
   fc.string({ maxLength: 30 }),
 );
 

@@ -384,7 +384,7 @@ export class Engine {
   }
 
   private network(name: string, driver: NetworkDriver): Network {
-    return { id: this.random.hex(64), name, driver, createdMs: this.clock.now(), internal: false, ipam: [], options: {}, labels: {}, bridgeName: undefined };
+    return { id: this.random.hex(64), name, driver, createdMs: this.clock.now(), createdNanos: this.random.int(0, 999_999_999), internal: false, ipam: [], options: {}, labels: {}, bridgeName: undefined };
   }
 
   private addBridgeNetwork(

@@ -15,6 +15,8 @@ export interface Network {
   readonly name: string;
   readonly driver: NetworkDriver;
   readonly createdMs: number;
+  /** Nanoseconds within the second, for RFC 3339 timestamps as Go prints them. */
+  readonly createdNanos: number;
   readonly internal: boolean;
   readonly ipam: IpamConfig[];
   readonly options: Readonly<Record<string, string>>;

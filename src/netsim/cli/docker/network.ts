@@ -1,5 +1,7 @@
 import type { Engine } from '../../engine/engine';
 import { EngineError } from '../../engine/errors';
+import { inspectNetwork } from '../../engine/inspect';
+import { renderTemplate, TemplateError } from '../../format/go-template';
 import { tabulate } from '../../format/tabwriter';
 import { goParsePrefix } from '../../wire/go-netip';
 import { parseIpv4 } from '../../wire/ipv4';
@@ -123,8 +125,48 @@ const disconnect: CommandSpec<Engine> = {
   },
 };
 
+/**
+ * docker/cli's inspector: the API objects as an indented JSON array, or each one
+ * through a Go template; references that fail are reported after the rest.
+ */
+export function inspectOutput(found: unknown[], errors: string[], format: string | undefined): CommandResult {
+  let stdout: string;
+  try {
+    if (format === undefined || format === '') stdout = `${JSON.stringify(found, null, 4)}\n`;
+    // `--format json`: one compact object per line (NewJSONInspector).
+    else if (format === 'json') stdout = found.map((item) => `${JSON.stringify(item)}\n`).join('');
+    else stdout = found.map((item) => `${renderTemplate(format, item)}\n`).join('');
+  } catch (error) {
+    if (error instanceof TemplateError) return fail(`template parsing error: ${error.message}\n`, 64);
+    throw error;
+  }
+  return { stdout, stderr: errors.join(''), exitCode: errors.length > 0 ? 1 : 0 };
+}
+
+const inspect: CommandSpec<Engine> = {
+  path: 'docker network inspect',
+  usage: '[OPTIONS] NETWORK [NETWORK...]',
+  args: { kind: 'at-least', count: 1 },
+  flags: [
+    { name: 'format', short: 'f', takesValue: true },
+    { name: 'verbose', short: 'v', takesValue: false },
+  ],
+  run({ values, positionals }, engine) {
+    const found: unknown[] = [];
+    const errors: string[] = [];
+    for (const reference of positionals) {
+      try {
+        found.push(inspectNetwork(engine.findNetwork(reference), engine.containers()));
+      } catch (error) {
+        errors.push(daemonErrorText(error));
+      }
+    }
+    return inspectOutput(found, errors, values.get('format')?.at(-1));
+  },
+};
+
 /** `docker network <verb>`, aliases included. */
-export const NETWORK_COMMANDS: Record<string, CommandSpec<Engine>> = { ls, list: ls, create, rm, remove: rm, connect, disconnect };
+export const NETWORK_COMMANDS: Record<string, CommandSpec<Engine>> = { ls, list: ls, create, rm, remove: rm, connect, disconnect, inspect };
 
 function keyValues(pairs: string[] | undefined): Record<string, string> {
   return Object.fromEntries(

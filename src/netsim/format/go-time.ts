@@ -1,0 +1,9 @@
+/**
+ * Go's time.RFC3339Nano in UTC: `2026-01-15T09:30:02.123456789Z`, trailing zeros
+ * of the fraction dropped, and no fraction at all when it is zero.
+ */
+export function rfc3339Nano(ms: number, nanos: number): string {
+  const seconds = new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19);
+  const fraction = String(nanos).padStart(9, '0').replace(/0+$/, '');
+  return `${seconds}${fraction ? `.${fraction}` : ''}Z`;
+}
