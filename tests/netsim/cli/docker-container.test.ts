@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Host } from '../../../src/netsim/index';
+import { hostWithSeed } from '../host-fixtures';
 
-function hostAfter(...lines: string[]) {
-  const host = Host.create({ seed: 11 });
-  for (const line of lines) host.run(line);
-  return host;
-}
+const hostAfter = hostWithSeed(11);
 
 // Expected texts: moby docker-v29.7.2 (daemon/errors.go, daemon/delete.go,
 // daemon/network.go, libnetwork/error.go) and docker/cli v29.7.2 (run.go withHelp,

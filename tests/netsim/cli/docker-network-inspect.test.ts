@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Host } from '../../../src/netsim/index';
+import { hostWithSeed } from '../host-fixtures';
 
-function hostAfter(...lines: string[]) {
-  const host = Host.create({ seed: 31 });
-  for (const line of lines) host.run(line);
-  return host;
-}
+const hostAfter = hostWithSeed(31);
 
 // Field order: moby docker-v29.7.2 api/types/network (Network, Inspect, IPAM,
 // EndpointResource, Status); counts: defaultipam reserves the network and broadcast

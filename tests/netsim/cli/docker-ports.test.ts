@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Host } from '../../../src/netsim/index';
+import { hostWithSeed } from '../host-fixtures';
 import { displayablePorts } from '../../../src/netsim/format/docker-ports';
 import { parsePortSpec } from '../../../src/netsim/wire/port-spec';
 
-function hostAfter(...lines: string[]) {
-  const host = Host.create({ seed: 21 });
-  for (const line of lines) host.run(line);
-  return host;
-}
+const hostAfter = hostWithSeed(21);
 
 // Expected behaviour: docker/cli v29.7.2 (formatter.DisplayablePorts, go-connections
 // nat.ParsePortSpec) and moby docker-v29.7.2 (portallocator, libnetwork endpoint.go).
