@@ -10,6 +10,7 @@ import type { Container, Endpoint, PublishedPort } from './container';
 import { EngineError } from './errors';
 import { apply, bridgeNetworkRules, directAccessRules, installDaemonRules, publishedPortRules, type Placed } from './firewall';
 import { imageInfo } from './images';
+import { EPHEMERAL_PORTS, isPortTaken, nextEphemeralPort } from './port-allocator';
 import { generateName } from './names';
 import { createSandbox, unwireEndpoint, wireBridgeEndpoint } from './sandbox';
 import { nextFreeSubnet } from './ipam';
@@ -37,7 +38,6 @@ export interface ContainerCreateRequest {
   publish: PortMapping[];
 }
 
-const EPHEMERAL_PORTS = { first: 32768, last: 60999 };
 
 export interface NetworkCreateRequest {
   name: string;
@@ -340,26 +340,15 @@ export class Engine {
     return this.state.containers.flatMap((c) => c.endpoints.flatMap((e) => e.published));
   }
 
-  /** A wildcard address takes the port on every address of its family (portallocator). */
   private portTaken(hostIp: string, port: number, protocol: string): boolean {
-    const family = (ip: string) => (ip.includes(':') ? 6 : 4);
-    const wildcard = (ip: string) => ip === '0.0.0.0' || ip === '::';
-    return this.publishedPorts().some((taken) =>
-      taken.hostPort === port && taken.protocol === protocol && family(taken.hostIp) === family(hostIp) &&
-      (taken.hostIp === hostIp || wildcard(taken.hostIp) || wildcard(hostIp)));
+    return isPortTaken(this.publishedPorts(), hostIp, port, protocol);
   }
 
-  /** The next free port after the last one handed out, wrapping around the range. */
   private ephemeralPort(protocol: string): number {
-    const size = EPHEMERAL_PORTS.last - EPHEMERAL_PORTS.first + 1;
-    for (let step = 1; step <= size; step++) {
-      const port = EPHEMERAL_PORTS.first + ((this.state.lastEphemeralPort - EPHEMERAL_PORTS.first + step) % size);
-      if (!this.portTaken('0.0.0.0', port, protocol) && !this.portTaken('::', port, protocol)) {
-        this.state.lastEphemeralPort = port;
-        return port;
-      }
-    }
-    throw new EngineError('unavailable', 'no available ports in the ephemeral range');
+    const port = nextEphemeralPort(this.publishedPorts(), this.state.lastEphemeralPort, protocol);
+    if (port === undefined) throw new EngineError('unavailable', 'no available ports in the ephemeral range');
+    this.state.lastEphemeralPort = port;
+    return port;
   }
 
   private detach(endpoint: Endpoint): void {
