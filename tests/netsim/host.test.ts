@@ -44,7 +44,29 @@ const commands = fc.oneof(
   fc.string({ maxLength: 30 }),
 );
 
+/** A user editing the firewall under Docker's feet: Docker's own rule invariants no longer hold. */
+const userFirewall = fc.constantFrom(
+  'sudo iptables -I DOCKER-USER -s 10.0.0.0/8 -j DROP', 'sudo iptables -F DOCKER-USER', 'sudo iptables -F', 'sudo iptables -X', 'sudo iptables -X DOCKER-CT',
+  'sudo iptables -F DOCKER-FORWARD', 'sudo iptables -t nat -F', 'sudo iptables -t raw -F', 'sudo iptables -N X', 'sudo iptables -A X -j DOCKER',
+  'sudo iptables -P FORWARD ACCEPT', 'sudo iptables -D DOCKER 1', 'sudo iptables -t nat -X DOCKER', 'sudo iptables -A DOCKER-USER -p tcp --dport 80 -j REJECT',
+);
+
 describe('Host under random command sequences', () => {
+  it('never raises an internal error while a user edits the firewall, and keeps links and endpoints consistent', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.array(fc.oneof(commands, userFirewall), { maxLength: 40 }), (seed, lines) => {
+        const host = Host.create({ seed });
+        for (const line of lines) expect(typeof host.run(line).exitCode).toBe('number');
+        const snapshot = host.snapshot();
+        const hostVeths = [...snapshot.kernel.namespaces.get(0)!.links.values()].filter((link) => link.kind === 'veth').length;
+        expect(hostVeths).toBe(snapshot.engine.containers.flatMap((c) => c.endpoints).length);
+        const bridges = [...snapshot.kernel.namespaces.get(0)!.links.values()].filter((link) => link.kind === 'bridge').length;
+        expect(bridges).toBe(snapshot.engine.networks.filter((n) => n.bridgeName).length);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('never raises an internal error, and keeps networks and bridges consistent', () => {
     fc.assert(
       fc.property(fc.integer(), fc.array(commands, { maxLength: 40 }), (seed, lines) => {

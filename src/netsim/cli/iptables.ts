@@ -1,95 +1,111 @@
 import { KernelError } from '../kernel/errno';
-import { chainOf } from '../kernel/netfilter/netfilter';
-import { TABLES, type TableName } from '../kernel/netfilter/rule';
+import { appendRule, chainOf, deleteChain, deleteRule, insertRule, newChain, setPolicy } from '../kernel/netfilter/netfilter';
+import { BUILTIN_CHAINS, TABLES, type NetfilterState, type RuleSpec, type TableName } from '../kernel/netfilter/rule';
 import { formatRuleList } from '../format/iptables-list';
 import { formatRuleSpecs } from '../format/iptables-save';
 import { fail, ok, type CommandResult, type Program } from './command';
+import { IPTABLES_VERSION, parameterProblem, parseIptablesArguments, type Invocation } from './iptables-arguments';
 
-/** The version Debian 13 ships, as iptables names itself in errors. */
-const VERSION = 'iptables v1.8.11 (nf_tables)';
-const TRY_HELP = "Try `iptables -h' or 'iptables --help' for more information.\n";
-
-interface Invocation {
-  table: string;
-  command: 'list' | 'list-rules' | undefined;
-  chain: string | undefined;
-  numeric: boolean;
-  verbose: boolean;
-  exact: boolean;
-  lineNumbers: boolean;
-}
-
-/** Short options that take a value, and those whose value is optional (getopt `L::`). */
-const WITH_VALUE = new Set(['t']);
-const OPTIONAL_CHAIN = new Set(['L', 'S']);
+const NO_CHAIN = 'iptables: No chain/target/match by that name.\n';
 
 export const iptablesProgram: Program = {
   name: 'iptables',
   run(args, context) {
-    if (!context.isRoot) return fail(`${VERSION}: Could not fetch rule set generation id: Permission denied (you must be root)\n`, 4);
-    const parsed = parseArguments(args);
-    if ('exitCode' in parsed) return parsed;
-    if (!(TABLES as readonly string[]).includes(parsed.table)) {
-      return fail(`${VERSION}: table '${parsed.table}' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n`, 3);
+    if (!context.isRoot) return fail(`${IPTABLES_VERSION}: Could not fetch rule set generation id: Permission denied (you must be root)\n`, 4);
+    const invocation = parseIptablesArguments(args);
+    if ('error' in invocation) return fail(invocation.error, invocation.status);
+    if (!(TABLES as readonly string[]).includes(invocation.table)) {
+      return fail(`${IPTABLES_VERSION}: table '${invocation.table}' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n`, 3);
     }
-    const table = parsed.table as TableName;
-    const chains = context.namespace.netfilter[table];
-    if (parsed.chain !== undefined) {
-      try {
-        chainOf(context.namespace.netfilter, table, parsed.chain);
-      } catch (error) {
-        if (error instanceof KernelError) return fail('iptables: No chain/target/match by that name.\n', 1);
-        throw error;
-      }
-    }
-    switch (parsed.command) {
-      case 'list-rules':
-        return ok(formatRuleSpecs(table, chains, parsed.chain));
-      case 'list':
-        return ok(formatRuleList(table, chains, parsed, parsed.chain));
-      case undefined:
-        return fail(`${VERSION}: no command specified\n${TRY_HELP}`, 2);
+    try {
+      return execute(invocation, invocation.table as TableName, context.namespace.netfilter);
+    } catch (error) {
+      if (error instanceof KernelError) return fail(NO_CHAIN, 1);
+      throw error;
     }
   },
 };
 
-/** getopt_long as iptables uses it: bundled short options (`-nvL`), `-t nat` or `-tnat`. */
-function parseArguments(args: readonly string[]): Invocation | CommandResult {
-  const invocation: Invocation = { table: 'filter', command: undefined, chain: undefined, numeric: false, verbose: false, exact: false, lineNumbers: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--line-numbers') {
-      invocation.lineNumbers = true;
-      continue;
-    }
-    const long = { '--list': 'L', '--list-rules': 'S', '--numeric': 'n', '--verbose': 'v', '--exact': 'x', '--table': 't' }[arg];
-    const letters = long ?? (arg.startsWith('-') && !arg.startsWith('--') && arg.length > 1 ? arg.slice(1) : undefined);
-    if (letters === undefined) {
-      if (arg.startsWith('--')) return fail(`${VERSION}: unknown option "${arg}"\n${TRY_HELP}`, 2);
-      return fail(`Bad argument \`${arg}'\n${TRY_HELP}`, 2);
-    }
-    for (let j = 0; j < letters.length; j++) {
-      const letter = letters[j]!;
-      if (WITH_VALUE.has(letter)) {
-        const value = letters.slice(j + 1) || args[++i];
-        if (value === undefined) return fail(`${VERSION}: option "-${letter}" requires an argument\n${TRY_HELP}`, 2);
-        invocation.table = value;
-        break;
+const exists = (netfilter: NetfilterState, table: TableName, chain: string) => netfilter[table].some((c) => c.name === chain);
+
+function execute(invocation: Invocation, table: TableName, netfilter: NetfilterState): CommandResult {
+  const command = invocation.command;
+  if (!command) {
+    const problem = parameterProblem('no command specified');
+    return fail(problem.error, problem.status);
+  }
+  if (command.chain !== undefined && command.kind !== 'new-chain' && !exists(netfilter, table, command.chain)) return fail(NO_CHAIN, 1);
+  switch (command.kind) {
+    case 'list-rules':
+      return ok(formatRuleSpecs(table, netfilter[table], command.chain));
+    case 'list':
+      return ok(formatRuleList(table, netfilter[table], invocation, command.chain));
+    case 'new-chain':
+      if (command.chain === undefined) return fail(NO_CHAIN, 1);
+      if (exists(netfilter, table, command.chain)) return fail('iptables: Chain already exists.\n', 1);
+      newChain(netfilter, table, command.chain);
+      return ok();
+    case 'delete-chain':
+      return deleteChains(netfilter, table, command.chain);
+    case 'flush':
+      for (const chain of netfilter[table]) if (command.chain === undefined || chain.name === command.chain) chain.rules = [];
+      return ok();
+    case 'policy':
+      if (!BUILTIN_CHAINS[table].includes(command.chain)) return fail('iptables: Bad built-in chain name.\n', 1);
+      if (command.policy !== 'ACCEPT' && command.policy !== 'DROP') return fail("iptables: Bad policy name. Run `dmesg' for more information.\n", 1);
+      setPolicy(netfilter, table, command.chain, command.policy);
+      return ok();
+    case 'append':
+    case 'insert':
+    case 'delete':
+      return changeRule(invocation, command, table, netfilter);
+  }
+}
+
+function changeRule(invocation: Invocation, command: Extract<Invocation['command'], { kind: 'append' | 'insert' | 'delete' }>, table: TableName, netfilter: NetfilterState): CommandResult {
+  const rules = chainOf(netfilter, table, command.chain).rules;
+  if (command.kind === 'delete' && command.position !== undefined) {
+    if (command.position < 1 || command.position > rules.length) return fail('iptables: Index of deletion too big.\n', 1);
+    rules.splice(command.position - 1, 1);
+    return ok();
+  }
+  if (invocation.jumpTo !== undefined && !exists(netfilter, table, invocation.jumpTo)) {
+    const problem = parameterProblem(`Chain '${invocation.jumpTo}' does not exist`);
+    return fail(problem.error, problem.status);
+  }
+  // A rule without -j only counts packets; iptables -S prints it without a target.
+  const spec = { target: { kind: 'none' }, ...invocation.rule } as RuleSpec;
+  switch (command.kind) {
+    case 'append':
+      appendRule(netfilter, table, command.chain, spec);
+      return ok();
+    case 'insert':
+      if (command.position > rules.length + 1) return fail('iptables: Index of insertion too big.\n', 1);
+      insertRule(netfilter, table, command.chain, spec, command.position);
+      return ok();
+    case 'delete':
+      try {
+        deleteRule(netfilter, table, command.chain, spec);
+      } catch {
+        return fail('iptables: Bad rule (does a matching rule exist in that chain?).\n', 1);
       }
-      if (OPTIONAL_CHAIN.has(letter)) {
-        if (invocation.command) return fail(`${VERSION}: Cannot use -${letter} with -${invocation.command === 'list' ? 'L' : 'S'}\n${TRY_HELP}`, 2);
-        invocation.command = letter === 'L' ? 'list' : 'list-rules';
-        const next = args[i + 1];
-        if (j === letters.length - 1 && next !== undefined && !next.startsWith('-')) {
-          invocation.chain = next;
-          i++;
-        }
-        continue;
+      return ok();
+  }
+}
+
+/** -X deletes one empty, unreferenced user chain, or all such chains when none is named. */
+function deleteChains(netfilter: NetfilterState, table: TableName, chain: string | undefined): CommandResult {
+  const userChains = netfilter[table].filter((c) => c.policy === undefined).map((c) => c.name);
+  for (const name of chain === undefined ? userChains : [chain]) {
+    try {
+      deleteChain(netfilter, table, name);
+    } catch (error) {
+      if (error instanceof KernelError && error.errno === 'EBUSY') {
+        return fail(`${IPTABLES_VERSION}:  CHAIN_DEL failed (Device or resource busy): chain ${name}\n`, 4);
       }
-      const flag = { n: 'numeric', v: 'verbose', x: 'exact' }[letter] as 'numeric' | 'verbose' | 'exact' | undefined;
-      if (!flag) return fail(`${VERSION}: unknown option "-${letter}"\n${TRY_HELP}`, 2);
-      invocation[flag] = true;
+      if (error instanceof KernelError && error.errno === 'EPERM') return fail('iptables: Invalid argument. Run `dmesg\' for more information.\n', 1);
+      throw error;
     }
   }
-  return invocation;
+  return ok();
 }

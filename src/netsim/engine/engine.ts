@@ -304,8 +304,8 @@ export class Engine {
     let slot = 0;
     while (linkNamed(sandbox, `eth${slot}`)) slot++;
     Object.assign(endpoint, { interfaceName: `eth${slot}` });
-    endpoint.hostVeth = wireBridgeEndpoint(this.kernel, this.random, sandbox, network, endpoint, container.endpoints.length === 0);
     apply(this.kernel, directAccessRules(network.bridgeName!, endpoint.address.address, network.internal), true);
+    endpoint.hostVeth = wireBridgeEndpoint(this.kernel, this.random, sandbox, network, endpoint, container.endpoints.length === 0);
     container.endpoints.push(endpoint);
     if (container.endpoints.length === 1 && container.publish.length > 0) this.publish(container, network, endpoint);
   }
@@ -397,10 +397,10 @@ export class Engine {
       ipam: [{ subnet: chosen, gateway: gateway ?? offsetIpv4(chosen.address, 1), ipRange: undefined }],
     };
     const root = this.kernel.root;
+    apply(this.kernel, bridgeNetworkRules(network.bridgeName!, chosen, internal), true);
     this.kernel.addLink(root, { name: network.bridgeName!, kind: 'bridge' });
     this.kernel.addAddress(root, network.bridgeName!, cidr(network.ipam[0]!.gateway, chosen.prefix));
     this.kernel.setUp(root, network.bridgeName!, true);
-    apply(this.kernel, bridgeNetworkRules(network.bridgeName!, chosen, internal), true);
     this.state.networks.push(network);
     return network;
   }

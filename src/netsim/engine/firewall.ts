@@ -1,4 +1,6 @@
 import type { Kernel } from '../kernel/kernel';
+import { ruleArguments } from '../format/iptables-save';
+import { EngineError } from './errors';
 import { appendRule, deleteRule, hasRule, insertRule, newChain, setPolicy } from '../kernel/netfilter/netfilter';
 import type { RuleSpec, TableName } from '../kernel/netfilter/rule';
 import { cidr, parseCidr, type Cidr } from '../wire/cidr';
@@ -102,12 +104,26 @@ export function publishedPortRules(bridge: string, container: Ipv4, hostIp: Ipv4
   ];
 }
 
-/** Adds (in order) or removes (in reverse) a set of rules through the kernel's netfilter operations. */
+/**
+ * Adds (in order) or removes (in reverse) a set of rules through the kernel's
+ * netfilter operations. Adding checks every chain first, so a chain a user
+ * deleted fails the whole change, as the daemon's call to iptables would.
+ */
 export function apply(kernel: Kernel, rules: readonly Placed[], enable: boolean): void {
   const netfilter = kernel.root.netfilter;
+  if (enable) {
+    for (const rule of rules) {
+      const missing = [rule.chain, ...(rule.spec.target.kind === 'jump' ? [rule.spec.target.chain] : [])].some((chain) => !netfilter[rule.table].some((c) => c.name === chain));
+      if (missing) {
+        throw new EngineError('unavailable', `iptables failed: iptables --wait -t ${rule.table} -${rule.first ? 'I' : 'A'} ${rule.chain} ${ruleArguments(rule.spec)}: iptables: No chain/target/match by that name.\n (exit status 1)`);
+      }
+    }
+  }
   for (const rule of enable ? rules : [...rules].reverse()) {
     if (!enable) {
-      if (hasRule(netfilter, rule.table, rule.chain, rule.spec)) deleteRule(netfilter, rule.table, rule.chain, rule.spec);
+      // A rule whose chain a user deleted is already gone.
+      const chainExists = netfilter[rule.table].some((chain) => chain.name === rule.chain);
+      if (chainExists && hasRule(netfilter, rule.table, rule.chain, rule.spec)) deleteRule(netfilter, rule.table, rule.chain, rule.spec);
     } else if (rule.first) {
       insertRule(netfilter, rule.table, rule.chain, rule.spec, 1);
     } else {

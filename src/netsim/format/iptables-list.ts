@@ -75,6 +75,7 @@ function ruleLine(spec: RuleSpec, packets: number, bytes: number, number: number
 }
 
 function targetName(spec: RuleSpec): string {
+  if (spec.target.kind === 'none') return '';
   return spec.target.kind === 'jump' ? spec.target.chain : spec.target.kind;
 }
 

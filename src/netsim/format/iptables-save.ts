@@ -30,6 +30,8 @@ export function ruleArguments(spec: RuleSpec): string {
     case 'REJECT':
       words.push('-j', 'REJECT', '--reject-with', 'icmp-port-unreachable');
       break;
+    case 'none':
+      break;
     default:
       words.push('-j', target.kind);
   }
@@ -48,7 +50,7 @@ export function formatRuleSpecs(table: TableName, chains: readonly Chain[], only
   const ordered = listingOrder(table, chains).filter((chain) => only === undefined || chain.name === only);
   const lines = [
     ...ordered.map((chain) => (chain.policy ? `-P ${chain.name} ${chain.policy}` : `-N ${chain.name}`)),
-    ...ordered.flatMap((chain) => chain.rules.map((rule) => `-A ${chain.name} ${ruleArguments(rule.spec)}`)),
+    ...ordered.flatMap((chain) => chain.rules.map((rule) => [`-A ${chain.name}`, ruleArguments(rule.spec)].filter(Boolean).join(' '))),
   ];
   return lines.map((line) => `${line}\n`).join('');
 }

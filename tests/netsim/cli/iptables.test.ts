@@ -121,3 +121,15 @@ describe('iptables with two containers on docker0, one publishing 8080:80, match
     expect(host.run('sudo iptables -S DOCKER').stdout).toBe('-N DOCKER\n-A DOCKER ! -i docker0 -o docker0 -j DROP\n');
   });
 });
+
+describe('a user deleting Docker\'s chains', () => {
+  it('makes the daemon\'s next rule change fail with iptables\' own message, and nothing half-done', () => {
+    const host = fresh();
+    host.run('sudo iptables -F');
+    host.run('sudo iptables -X');
+    const result = host.run('docker network create red1');
+    expect(result.stderr).toMatch(/^Error response from daemon: iptables failed: iptables --wait -t filter -A DOCKER .*: iptables: No chain\/target\/match by that name\.\n \(exit status 1\)\n$/);
+    expect(host.run('ip -br link').stdout).not.toContain('br-');
+    expect(host.run('docker network ls').stdout).not.toContain('red1');
+  });
+});

@@ -41,6 +41,8 @@ export interface RuleSpec {
 
 export type Target =
   | { readonly kind: 'ACCEPT' | 'DROP' | 'RETURN' | 'MASQUERADE' }
+  /** No -j: the rule only counts the packets it matches. */
+  | { readonly kind: 'none' }
   | { readonly kind: 'REJECT' }
   | { readonly kind: 'jump'; readonly chain: string }
   | { readonly kind: 'DNAT'; readonly to: string };
