@@ -53,13 +53,14 @@ export class Host {
     return host;
   }
 
-  run(commandLine: string): RunResult {
+  /** Runs one command line; `stdin` is what the user types while it runs, such as a prompt's answer. */
+  run(commandLine: string, { stdin = '' }: { stdin?: string } = {}): RunResult {
     const prompt = '$ ';
     // A reader takes a moment to type each line; it is what `docker ps` shows as "Up 2 seconds".
     this.clock.advance(SECONDS_PER_COMMAND * 1000);
     const words = splitWords(commandLine);
     if (!Array.isArray(words)) return { prompt, command: commandLine, ...fail(`bash: ${words.error}\n`, 2) };
-    return { prompt, command: commandLine, ...this.execute(words, false) };
+    return { prompt, command: commandLine, ...this.execute(words, false, stdin) };
   }
 
   snapshot(): HostSnapshot {
@@ -75,13 +76,13 @@ export class Host {
     this.installPrograms();
   }
 
-  private execute(words: string[], isRoot: boolean): CommandResult {
+  private execute(words: string[], isRoot: boolean, stdin: string): CommandResult {
     const [name, ...args] = words;
     if (name === undefined) return { stdout: '', stderr: '', exitCode: 0 };
-    if (name === 'sudo') return this.execute(args, true);
+    if (name === 'sudo') return this.execute(args, true, stdin);
     const program = this.programs.get(name);
     if (!program) return fail(`bash: ${name}: command not found\n`, 127);
-    return program.run(args, { kernel: this.kernel, namespace: this.kernel.root, isRoot });
+    return program.run(args, { kernel: this.kernel, namespace: this.kernel.root, isRoot, stdin });
   }
 
   private installPrograms(): void {

@@ -38,8 +38,9 @@ const commands = fc.oneof(
   fc.constantFrom('red1', 'red2', 'bridge', 'nosuch', '').map((name) => `docker network rm ${name}`),
   fc.tuple(fc.constantFrom('', '--name c1', '--name c2', '--name web'), fc.constantFrom('', '--network red1', '--network red2', '--network none', '--network host', '--net bridge'), fc.constantFrom('alpine', 'nginx', 'nope'), fc.constantFrom('-d', '-dit', '-d --rm'), fc.constantFrom('', '-p 8080:80', '-P', '-p 127.0.0.1:8080:80', '-p 80', '-p 5353:53/udp'))
     .map(([name, network, image, mode, ports]) => `docker run ${mode} ${ports} ${name} ${network} ${image}`),
-  fc.tuple(fc.constantFrom('rm', 'rm -f', 'stop', 'start'), fc.constantFrom('c1', 'c2', 'web', 'nosuch')).map(([verb, name]) => `docker ${verb} ${name}`),
+  fc.tuple(fc.constantFrom('rm', 'rm -f', 'stop', 'start', 'restart', 'kill'), fc.constantFrom('c1', 'c2', 'web', 'nosuch')).map(([verb, name]) => `docker ${verb} ${name}`),
   fc.tuple(fc.constantFrom('connect', 'disconnect'), fc.constantFrom('red1', 'red2', 'bridge'), fc.constantFrom('c1', 'web')).map(([verb, net, name]) => `docker network ${verb} ${net} ${name}`),
+  fc.constantFrom('docker network prune -f', 'docker create --name c2 nginx', 'docker create -p 8080:80 alpine'),
   fc.constantFrom('docker ps', 'docker ps -a', 'docker ps -q', 'sudo iptables -S', 'sudo iptables -nvL', 'sudo iptables -t nat -L', 'iptables -L', 'sudo iptables -L DOCKER -n', 'sudo iptables -t raw -S PREROUTING', 'docker network inspect bridge red1', "docker network inspect -f '{{range .Containers}}{{.Name}} {{end}}' red1", 'docker port web', 'docker network inspect -f {{json .Status}} red2'),
   fc.string({ maxLength: 30 }),
 );

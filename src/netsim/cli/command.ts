@@ -13,6 +13,8 @@ export interface ProcessContext {
   kernel: Kernel;
   namespace: Namespace;
   isRoot: boolean;
+  /** What the user types while the program runs (answers to prompts); empty is end of input. */
+  stdin: string;
 }
 
 /** A program on the simulated PATH: a name and a function of its arguments. */

@@ -372,6 +372,22 @@ export class Engine {
     throw new EngineError('unavailable', `no available IPv4 addresses on this network's address pools: ${network.name} (${network.id})`);
   }
 
+  /** Removes the custom networks no container is attached to, in creation order; returns their names. */
+  pruneNetworks(): string[] {
+    const unused = this.state.networks.filter(
+      (network) => !(PREDEFINED_NETWORKS as readonly string[]).includes(network.name) && !this.state.containers.some((c) => c.endpoints.some((e) => e.networkId === network.id)),
+    );
+    for (const network of unused) this.removeNetwork(network.id);
+    return unused.map((network) => network.name);
+  }
+
+  /** SIGKILL: the first process dies at once with status 137. */
+  killContainer(reference: string): Container {
+    const container = this.findContainer(reference);
+    if (container.status !== 'running') throw new EngineError('conflict', `cannot kill container: ${reference}: container ${container.id} is not running`);
+    return this.exitContainer(container, 137);
+  }
+
   private network(name: string, driver: NetworkDriver): Network {
     return { id: this.random.hex(64), name, driver, createdMs: this.clock.now(), createdNanos: this.random.int(0, 999_999_999), internal: false, ipam: [], options: {}, labels: {}, bridgeName: undefined };
   }

@@ -109,3 +109,43 @@ describe('network attachments over time', () => {
     expect(host.snapshot().engine.containers[0]!.endpoints.map((e) => e.interfaceName)).toEqual(['eth0', 'eth1']);
   });
 });
+
+// Expected texts: docker/cli v29.7.2 (network/prune.go, internal/prompt Confirm,
+// container/kill.go) and moby docker-v29.7.2 (daemon/prune.go, container routes).
+describe('more lifecycle commands', () => {
+  it('creates without starting, then starts on demand', () => {
+    const host = hostAfter('docker create --name later nginx');
+    expect(host.run('docker ps -a').stdout).toMatch(/Created {2,}later\n$/);
+    expect(host.run('docker start later')).toMatchObject({ stdout: 'later\n', exitCode: 0 });
+    expect(host.run('docker ps').stdout).toContain('80/tcp    later\n');
+  });
+
+  it('kills at once with status 137, and refuses a container that is not running', () => {
+    const host = hostAfter('docker run -d --name web nginx', 'docker kill web');
+    expect(host.run('docker ps -a').stdout).toMatch(/Exited \(137\) 2 seconds ago {13}web\n$/);
+    const id = host.snapshot().engine.containers[0]!.id;
+    expect(host.run('docker kill web')).toMatchObject({ stderr: `Error response from daemon: cannot kill container: web: container ${id} is not running\n`, exitCode: 1 });
+  });
+
+  it('restarts with a new start time and the same address', () => {
+    const host = hostAfter('docker run -d --name web nginx', 'docker restart web');
+    expect(host.run('docker ps').stdout).toMatch(/Up 2 seconds {3}80\/tcp {4}web\n$/);
+    expect(host.snapshot().engine.containers[0]!.endpoints[0]!.address.address).toBe(0xac110002);
+  });
+});
+
+describe('docker network prune', () => {
+  it('asks first, and does nothing unless the answer is y', () => {
+    const host = hostAfter('docker network create red1');
+    const prompt = 'WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] ';
+    expect(host.run('docker network prune')).toMatchObject({ stdout: prompt, exitCode: 0 });
+    expect(host.run('docker network ls').stdout).toContain('red1');
+    expect(host.run('docker network prune', { stdin: 'y\n' })).toMatchObject({ stdout: `${prompt}Deleted Networks:\nred1\n\n`, exitCode: 0 });
+  });
+
+  it('with -f removes only the custom networks no container uses', () => {
+    const host = hostAfter('docker network create red1', 'docker network create red2', 'docker run -d --name web --network red2 nginx');
+    expect(host.run('docker network prune -f').stdout).toBe('Deleted Networks:\nred1\n\n');
+    expect(host.run('docker network prune -f').stdout).toBe('');
+  });
+});

@@ -22,7 +22,7 @@ describe('iptables user chains replay a real session', () => {
   const golden = readGolden('linux/session.iptables-user-chains.txt');
   const steps = stepsOf(golden.stdout);
   const kernel = Kernel.boot(SeededRandom.fromSeed(1));
-  const context = { kernel, namespace: kernel.createNamespace(undefined), isRoot: true };
+  const context = { kernel, namespace: kernel.createNamespace(undefined), isRoot: true, stdin: '' };
 
   it('has a session to replay', () => {
     expect(steps.length).toBeGreaterThan(20);

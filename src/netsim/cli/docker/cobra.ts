@@ -1,5 +1,12 @@
+import type { Engine } from '../../engine/engine';
 import { fail, type CommandResult } from '../command';
 import { parseFlags, type FlagSpec, type ParsedFlags } from './flags';
+
+/** What a docker command talks to: the daemon, and the user's typing for prompts. */
+export interface DockerContext {
+  engine: Engine;
+  stdin: string;
+}
 
 /** Positional-argument rules of docker/cli (cli/required.go). */
 export type ArgsRule = { kind: 'none' } | { kind: 'exactly'; count: number } | { kind: 'at-least'; count: number };

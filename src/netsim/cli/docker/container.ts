@@ -1,4 +1,4 @@
-import type { Engine } from '../../engine/engine';
+import type { ContainerCreateRequest, Engine } from '../../engine/engine';
 import { EngineError } from '../../engine/errors';
 import type { Container, PublishedPort } from '../../engine/container';
 import { imageInfo } from '../../engine/images';
@@ -7,7 +7,7 @@ import { displayablePorts, joinHostPort, type PortSummary } from '../../format/d
 import { parsePortSpec, type PortMapping } from '../../wire/port-spec';
 import { goParseAddr } from '../../wire/go-netip';
 import { fail, ok, type CommandResult } from '../command';
-import type { CommandSpec } from './cobra';
+import type { CommandSpec, DockerContext } from './cobra';
 import type { ParsedFlags } from './flags';
 import { daemonErrorText } from './network';
 
@@ -19,56 +19,67 @@ function runError(error: unknown): CommandResult {
   return fail(`docker: Error response from daemon: ${error.message}\n\nRun 'docker run --help' for more information\n`, 125);
 }
 
-const run: CommandSpec<Engine> = {
+/** `docker create` and `docker run` take the same options and build the same request. */
+const CREATE_FLAGS: CommandSpec<DockerContext>['flags'] = [
+  { name: 'detach', short: 'd', takesValue: false },
+  { name: 'interactive', short: 'i', takesValue: false },
+  { name: 'tty', short: 't', takesValue: false },
+  { name: 'name', takesValue: true },
+  { name: 'network', takesValue: true },
+  { name: 'net', takesValue: true },
+  { name: 'ip', takesValue: true },
+  { name: 'hostname', short: 'h', takesValue: true },
+  { name: 'rm', takesValue: false },
+  { name: 'publish', short: 'p', takesValue: true },
+  { name: 'publish-all', short: 'P', takesValue: false },
+];
+
+/** The create request of `docker create` and `docker run`, or the CLI's own error for bad options. */
+function createRequest(verb: 'create' | 'run', { values, positionals }: ParsedFlags): ContainerCreateRequest | CommandResult {
+  const usage = `Usage:  docker ${verb} [OPTIONS] IMAGE [COMMAND] [ARG...]`;
+  const ipText = last(values, 'ip');
+  const ip = ipText === undefined ? undefined : goParseAddr(ipText);
+  if (ip && !ip.ok) return fail(`invalid argument "${ipText}" for "--ip" flag: ${ip.error}\n\n${usage}\n\nRun 'docker ${verb} --help' for more information\n`, 125);
+  const publish: PortMapping[] = [];
+  for (const spec of values.get('publish') ?? []) {
+    const parsed = parsePortSpec(spec);
+    if ('error' in parsed) return fail(`docker: ${parsed.error}\n\nRun 'docker ${verb} --help' for more information\n`, 125);
+    publish.push(...parsed);
+  }
+  const image = imageInfo(positionals[0]!);
+  if (values.has('publish-all') && image) {
+    // -P: every exposed port not published otherwise gets an ephemeral host port.
+    for (const port of image.exposed) {
+      if (!publish.some((mapping) => mapping.containerPort === port)) publish.push({ hostIp: '', hostPort: undefined, containerPort: port, protocol: 'tcp' });
+    }
+  }
+  return {
+    name: last(values, 'name'),
+    image: positionals[0]!,
+    command: positionals.slice(1),
+    networkMode: last(values, 'network') ?? last(values, 'net') ?? 'bridge',
+    ip: ip?.value,
+    hostname: last(values, 'hostname'),
+    autoRemove: values.has('rm'),
+    interactive: values.has('interactive') || values.has('tty'),
+    publish,
+  };
+}
+
+const run: CommandSpec<DockerContext> = {
   path: 'docker run',
   usage: '[OPTIONS] IMAGE [COMMAND] [ARG...]',
   args: { kind: 'at-least', count: 1 },
   interspersed: false,
-  flags: [
-    { name: 'detach', short: 'd', takesValue: false },
-    { name: 'interactive', short: 'i', takesValue: false },
-    { name: 'tty', short: 't', takesValue: false },
-    { name: 'name', takesValue: true },
-    { name: 'network', takesValue: true },
-    { name: 'net', takesValue: true },
-    { name: 'ip', takesValue: true },
-    { name: 'hostname', short: 'h', takesValue: true },
-    { name: 'rm', takesValue: false },
-    { name: 'publish', short: 'p', takesValue: true },
-    { name: 'publish-all', short: 'P', takesValue: false },
-  ],
-  run({ values, positionals }, engine) {
-    if (!values.has('detach')) {
+  flags: CREATE_FLAGS,
+  run(parsed, { engine }) {
+    if (!parsed.values.has('detach')) {
       return fail('This simulator runs containers detached only for now: add -d.\n', 125);
     }
-    const ipText = last(values, 'ip');
-    const ip = ipText === undefined ? undefined : goParseAddr(ipText);
-    if (ip && !ip.ok) return fail(`invalid argument "${ipText}" for "--ip" flag: ${ip.error}\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun 'docker run --help' for more information\n`, 125);
-    const publish: PortMapping[] = [];
-    for (const spec of values.get('publish') ?? []) {
-      const parsed = parsePortSpec(spec);
-      if ('error' in parsed) return fail(`docker: ${parsed.error}\n\nRun 'docker run --help' for more information\n`, 125);
-      publish.push(...parsed);
-    }
-    const image = imageInfo(positionals[0]!);
-    if (values.has('publish-all') && image) {
-      // -P: every exposed port not published otherwise gets an ephemeral host port.
-      for (const port of image.exposed) {
-        if (!publish.some((mapping) => mapping.containerPort === port)) publish.push({ hostIp: '', hostPort: undefined, containerPort: port, protocol: 'tcp' });
-      }
-    }
+    const request = createRequest('run', parsed);
+    if ('exitCode' in request) return request;
     try {
-      const container = engine.createContainer({
-        name: last(values, 'name'),
-        image: positionals[0]!,
-        command: positionals.slice(1),
-        networkMode: last(values, 'network') ?? last(values, 'net') ?? 'bridge',
-        ip: ip?.value,
-        hostname: last(values, 'hostname'),
-        autoRemove: values.has('rm'),
-        interactive: values.has('interactive') || values.has('tty'),
-        publish,
-      });
+      const container = engine.createContainer(request);
       engine.startContainer(container.id);
       return ok(`${container.id}\n`);
     } catch (error) {
@@ -77,7 +88,25 @@ const run: CommandSpec<Engine> = {
   },
 };
 
-const ps: CommandSpec<Engine> = {
+const create: CommandSpec<DockerContext> = {
+  path: 'docker create',
+  usage: '[OPTIONS] IMAGE [COMMAND] [ARG...]',
+  args: { kind: 'at-least', count: 1 },
+  interspersed: false,
+  flags: CREATE_FLAGS.filter((flag) => flag.name !== 'detach'),
+  run(parsed, { engine }) {
+    const request = createRequest('create', parsed);
+    if ('exitCode' in request) return request;
+    try {
+      return ok(`${engine.createContainer(request).id}\n`);
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      return fail(`Error response from daemon: ${error.message}\n`, 1);
+    }
+  },
+};
+
+const ps: CommandSpec<DockerContext> = {
   path: 'docker ps',
   usage: '[OPTIONS]',
   args: { kind: 'none' },
@@ -86,7 +115,7 @@ const ps: CommandSpec<Engine> = {
     { name: 'quiet', short: 'q', takesValue: false },
     { name: 'no-trunc', takesValue: false },
   ],
-  run({ values }, engine) {
+  run({ values }, { engine }) {
     const now = engine.now();
     // The API lists the newest container first.
     const listed = [...engine.containers()].filter((c) => values.has('all') || c.status === 'running').reverse();
@@ -105,13 +134,13 @@ const ps: CommandSpec<Engine> = {
 };
 
 /** Commands that act on each named container and print each name, reporting every failure. */
-function eachContainer(path: string, usage: string, flags: CommandSpec<Engine>['flags'], act: (engine: Engine, reference: string, parsed: ParsedFlags) => void): CommandSpec<Engine> {
+function eachContainer(path: string, usage: string, flags: CommandSpec<DockerContext>['flags'], act: (engine: Engine, reference: string, parsed: ParsedFlags) => void): CommandSpec<DockerContext> {
   return {
     path,
     usage,
     args: { kind: 'at-least', count: 1 },
     flags,
-    run(parsed, engine) {
+    run(parsed, { engine }) {
       let stdout = '';
       let stderr = '';
       for (const reference of parsed.positionals) {
@@ -136,6 +165,13 @@ const stop = eachContainer('docker stop', '[OPTIONS] CONTAINER [CONTAINER...]', 
 const start = eachContainer('docker start', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
   engine.startContainer(reference);
 });
+const restart = eachContainer('docker restart', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
+  engine.stopContainer(reference);
+  engine.startContainer(reference);
+});
+const kill = eachContainer('docker kill', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
+  engine.killContainer(reference);
+});
 
 /**
  * The API's port list, from NetworkSettings.Ports: while running, the published
@@ -151,12 +187,12 @@ function portSummaries(container: Container): PortSummary[] {
   ];
 }
 
-const port: CommandSpec<Engine> = {
+const port: CommandSpec<DockerContext> = {
   path: 'docker port',
   usage: 'CONTAINER [PRIVATE_PORT[/PROTO]]',
   args: { kind: 'at-least', count: 1 },
   flags: [],
-  run({ positionals: [reference, filter] }, engine) {
+  run({ positionals: [reference, filter] }, { engine }) {
     try {
       const container = engine.findContainer(reference!);
       const published = container.endpoints.flatMap((e) => e.published).sort((a, b) => a.containerPort - b.containerPort || (a.hostIp < b.hostIp ? -1 : 1));
@@ -170,4 +206,4 @@ const port: CommandSpec<Engine> = {
   },
 };
 
-export const CONTAINER_COMMANDS: Record<string, CommandSpec<Engine>> = { run, ps, rm, stop, start, port };
+export const CONTAINER_COMMANDS: Record<string, CommandSpec<DockerContext>> = { run, create, ps, rm, stop, start, restart, kill, port };

@@ -1,4 +1,3 @@
-import type { Engine } from '../../engine/engine';
 import { EngineError } from '../../engine/errors';
 import { inspectNetwork } from '../../engine/inspect';
 import { renderTemplate, TemplateError } from '../../format/go-template';
@@ -6,7 +5,7 @@ import { tabulate } from '../../format/tabwriter';
 import { goParsePrefix } from '../../wire/go-netip';
 import { parseIpv4 } from '../../wire/ipv4';
 import { fail, ok, type CommandResult } from '../command';
-import type { CommandSpec } from './cobra';
+import type { CommandSpec, DockerContext } from './cobra';
 
 /** An API error as the CLI prints it: the daemon's message after `Error response from daemon: `. */
 export function daemonErrorText(error: unknown): string {
@@ -23,7 +22,7 @@ function viaDaemon(call: () => string): CommandResult {
   }
 }
 
-const ls: CommandSpec<Engine> = {
+const ls: CommandSpec<DockerContext> = {
   path: 'docker network ls',
   usage: '[OPTIONS]',
   args: { kind: 'none' },
@@ -31,7 +30,7 @@ const ls: CommandSpec<Engine> = {
     { name: 'quiet', short: 'q', takesValue: false },
     { name: 'no-trunc', takesValue: false },
   ],
-  run({ values }, engine) {
+  run({ values }, { engine }) {
     const id = (full: string) => (values.has('no-trunc') ? full : full.slice(0, 12));
     // docker/cli sorts networks by name before printing.
     const networks = [...engine.networks()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -40,7 +39,7 @@ const ls: CommandSpec<Engine> = {
   },
 };
 
-const create: CommandSpec<Engine> = {
+const create: CommandSpec<DockerContext> = {
   path: 'docker network create',
   usage: '[OPTIONS] NETWORK',
   args: { kind: 'exactly', count: 1 },
@@ -52,7 +51,7 @@ const create: CommandSpec<Engine> = {
     { name: 'label', takesValue: true },
     { name: 'opt', short: 'o', takesValue: true },
   ],
-  run({ values, positionals }, engine) {
+  run({ values, positionals }, { engine }) {
     const subnetText = values.get('subnet')?.at(-1);
     // docker/cli parses subnets itself (createIPAMConfig) and prints Go's error as is.
     const subnet = subnetText === undefined ? undefined : goParsePrefix(subnetText);
@@ -77,12 +76,12 @@ const create: CommandSpec<Engine> = {
   },
 };
 
-const rm: CommandSpec<Engine> = {
+const rm: CommandSpec<DockerContext> = {
   path: 'docker network rm',
   usage: 'NETWORK [NETWORK...]',
   args: { kind: 'at-least', count: 1 },
   flags: [{ name: 'force', short: 'f', takesValue: false }],
-  run({ values, positionals }, engine): CommandResult {
+  run({ values, positionals }, { engine }): CommandResult {
     let stdout = '';
     let stderr = '';
     for (const reference of positionals) {
@@ -99,12 +98,12 @@ const rm: CommandSpec<Engine> = {
   },
 };
 
-const connect: CommandSpec<Engine> = {
+const connect: CommandSpec<DockerContext> = {
   path: 'docker network connect',
   usage: '[OPTIONS] NETWORK CONTAINER',
   args: { kind: 'exactly', count: 2 },
   flags: [],
-  run({ positionals: [network, container] }, engine) {
+  run({ positionals: [network, container] }, { engine }) {
     return viaDaemon(() => {
       engine.connect(network!, container!);
       return '';
@@ -112,12 +111,12 @@ const connect: CommandSpec<Engine> = {
   },
 };
 
-const disconnect: CommandSpec<Engine> = {
+const disconnect: CommandSpec<DockerContext> = {
   path: 'docker network disconnect',
   usage: '[OPTIONS] NETWORK CONTAINER',
   args: { kind: 'exactly', count: 2 },
   flags: [{ name: 'force', short: 'f', takesValue: false }],
-  run({ positionals: [network, container] }, engine) {
+  run({ positionals: [network, container] }, { engine }) {
     return viaDaemon(() => {
       engine.disconnect(network!, container!);
       return '';
@@ -143,7 +142,7 @@ export function inspectOutput(found: unknown[], errors: string[], format: string
   return { stdout, stderr: errors.join(''), exitCode: errors.length > 0 ? 1 : 0 };
 }
 
-const inspect: CommandSpec<Engine> = {
+const inspect: CommandSpec<DockerContext> = {
   path: 'docker network inspect',
   usage: '[OPTIONS] NETWORK [NETWORK...]',
   args: { kind: 'at-least', count: 1 },
@@ -151,7 +150,7 @@ const inspect: CommandSpec<Engine> = {
     { name: 'format', short: 'f', takesValue: true },
     { name: 'verbose', short: 'v', takesValue: false },
   ],
-  run({ values, positionals }, engine) {
+  run({ values, positionals }, { engine }) {
     const found: unknown[] = [];
     const errors: string[] = [];
     for (const reference of positionals) {
@@ -165,8 +164,27 @@ const inspect: CommandSpec<Engine> = {
   },
 };
 
+const PRUNE_WARNING = 'WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] ';
+
+const prune: CommandSpec<DockerContext> = {
+  path: 'docker network prune',
+  usage: '[OPTIONS]',
+  args: { kind: 'none' },
+  flags: [{ name: 'force', short: 'f', takesValue: false }],
+  run({ values }, { engine, stdin }) {
+    let prompt = '';
+    if (!values.has('force')) {
+      // prompt.Confirm: anything but y or Y cancels, silently and with status 0.
+      prompt = PRUNE_WARNING;
+      if (stdin.split('\n')[0]?.trim().toLowerCase() !== 'y') return ok(prompt);
+    }
+    const deleted = engine.pruneNetworks();
+    return ok(deleted.length === 0 ? prompt : `${prompt}Deleted Networks:\n${deleted.map((name) => `${name}\n`).join('')}\n`);
+  },
+};
+
 /** `docker network <verb>`, aliases included. */
-export const NETWORK_COMMANDS: Record<string, CommandSpec<Engine>> = { ls, list: ls, create, rm, remove: rm, connect, disconnect, inspect };
+export const NETWORK_COMMANDS: Record<string, CommandSpec<DockerContext>> = { ls, list: ls, create, rm, remove: rm, connect, disconnect, inspect, prune };
 
 function keyValues(pairs: string[] | undefined): Record<string, string> {
   return Object.fromEntries(
