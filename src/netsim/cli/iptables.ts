@@ -1,5 +1,5 @@
 import { KernelError } from '../kernel/errno';
-import { appendRule, chainOf, deleteChain, deleteRule, insertRule, newChain, setPolicy } from '../kernel/netfilter/netfilter';
+import { appendRule, chainOf, deleteChain, deleteRule, hasChain, insertRule, newChain, setPolicy } from '../kernel/netfilter/netfilter';
 import { BUILTIN_CHAINS, TABLES, type NetfilterState, type RuleSpec, type TableName } from '../kernel/netfilter/rule';
 import { formatRuleList } from '../format/iptables-list';
 import { formatRuleSpecs } from '../format/iptables-save';
@@ -26,15 +26,13 @@ export const iptablesProgram: Program = {
   },
 };
 
-const exists = (netfilter: NetfilterState, table: TableName, chain: string) => netfilter[table].some((c) => c.name === chain);
-
 function execute(invocation: Invocation, table: TableName, netfilter: NetfilterState): CommandResult {
   const command = invocation.command;
   if (!command) {
     const problem = parameterProblem('no command specified');
     return fail(problem.error, problem.status);
   }
-  if (command.chain !== undefined && command.kind !== 'new-chain' && !exists(netfilter, table, command.chain)) return fail(NO_CHAIN, 1);
+  if (command.chain !== undefined && command.kind !== 'new-chain' && !hasChain(netfilter, table, command.chain)) return fail(NO_CHAIN, 1);
   switch (command.kind) {
     case 'list-rules':
       return ok(formatRuleSpecs(table, netfilter[table], command.chain));
@@ -42,7 +40,7 @@ function execute(invocation: Invocation, table: TableName, netfilter: NetfilterS
       return ok(formatRuleList(table, netfilter[table], invocation, command.chain));
     case 'new-chain':
       if (command.chain === undefined) return fail(NO_CHAIN, 1);
-      if (exists(netfilter, table, command.chain)) return fail('iptables: Chain already exists.\n', 1);
+      if (hasChain(netfilter, table, command.chain)) return fail('iptables: Chain already exists.\n', 1);
       newChain(netfilter, table, command.chain);
       return ok();
     case 'delete-chain':
@@ -69,7 +67,7 @@ function changeRule(invocation: Invocation, command: Extract<Invocation['command
     rules.splice(command.position - 1, 1);
     return ok();
   }
-  if (invocation.jumpTo !== undefined && !exists(netfilter, table, invocation.jumpTo)) {
+  if (invocation.jumpTo !== undefined && !hasChain(netfilter, table, invocation.jumpTo)) {
     const problem = parameterProblem(`Chain '${invocation.jumpTo}' does not exist`);
     return fail(problem.error, problem.status);
   }

@@ -1,7 +1,7 @@
 import type { Kernel } from '../kernel/kernel';
 import { ruleArguments } from '../format/iptables-save';
 import { EngineError } from './errors';
-import { appendRule, deleteRule, hasRule, insertRule, newChain, setPolicy } from '../kernel/netfilter/netfilter';
+import { appendRule, deleteRule, hasChain, hasRule, insertRule, newChain, setPolicy } from '../kernel/netfilter/netfilter';
 import type { RuleSpec, TableName } from '../kernel/netfilter/rule';
 import { cidr, parseCidr, type Cidr } from '../wire/cidr';
 import { formatIpv4, type Ipv4 } from '../wire/ipv4';
@@ -113,7 +113,8 @@ export function apply(kernel: Kernel, rules: readonly Placed[], enable: boolean)
   const netfilter = kernel.root.netfilter;
   if (enable) {
     for (const rule of rules) {
-      const missing = [rule.chain, ...(rule.spec.target.kind === 'jump' ? [rule.spec.target.chain] : [])].some((chain) => !netfilter[rule.table].some((c) => c.name === chain));
+      const chains = [rule.chain, ...(rule.spec.target.kind === 'jump' ? [rule.spec.target.chain] : [])];
+      const missing = chains.some((chain) => !hasChain(netfilter, rule.table, chain));
       if (missing) {
         throw new EngineError('unavailable', `iptables failed: iptables --wait -t ${rule.table} -${rule.first ? 'I' : 'A'} ${rule.chain} ${ruleArguments(rule.spec)}: iptables: No chain/target/match by that name.\n (exit status 1)`);
       }
@@ -122,8 +123,7 @@ export function apply(kernel: Kernel, rules: readonly Placed[], enable: boolean)
   for (const rule of enable ? rules : [...rules].reverse()) {
     if (!enable) {
       // A rule whose chain a user deleted is already gone.
-      const chainExists = netfilter[rule.table].some((chain) => chain.name === rule.chain);
-      if (chainExists && hasRule(netfilter, rule.table, rule.chain, rule.spec)) deleteRule(netfilter, rule.table, rule.chain, rule.spec);
+      if (hasChain(netfilter, rule.table, rule.chain) && hasRule(netfilter, rule.table, rule.chain, rule.spec)) deleteRule(netfilter, rule.table, rule.chain, rule.spec);
     } else if (rule.first) {
       insertRule(netfilter, rule.table, rule.chain, rule.spec, 1);
     } else {

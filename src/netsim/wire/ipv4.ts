@@ -26,6 +26,3 @@ export function offsetIpv4(address: Ipv4, by: number): Ipv4 {
 export function prefixMask(prefix: number): number {
   return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
 }
-
-export const LOOPBACK = ipv4FromNumber(0x7f000001);
-export const ANY = ipv4FromNumber(0);

@@ -2,7 +2,6 @@
 export type Mac = string & { readonly __mac: unique symbol };
 
 export const ZERO_MAC = '00:00:00:00:00:00' as Mac;
-export const BROADCAST_MAC = 'ff:ff:ff:ff:ff:ff' as Mac;
 
 export function parseMac(text: string): Mac | undefined {
   return /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i.test(text) ? (text.toLowerCase() as Mac) : undefined;

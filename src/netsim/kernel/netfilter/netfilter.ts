@@ -11,8 +11,12 @@ export function chainOf(netfilter: NetfilterState, table: TableName, name: strin
   return chain;
 }
 
+export function hasChain(netfilter: NetfilterState, table: TableName, name: string): boolean {
+  return netfilter[table].some((chain) => chain.name === name);
+}
+
 export function newChain(netfilter: NetfilterState, table: TableName, name: string): void {
-  if (netfilter[table].some((chain) => chain.name === name)) throw new KernelError('EEXIST', `chain ${name} exists`);
+  if (hasChain(netfilter, table, name)) throw new KernelError('EEXIST', `chain ${name} exists`);
   netfilter[table].push({ name, policy: undefined, rules: [], packets: 0, bytes: 0 });
 }
 
