@@ -424,8 +424,7 @@ export class Engine {
   /** An explicit --subnet, masked, if no other network's pool overlaps it (defaultipam allocateSubnetL). */
   private claimSubnet(requested: Cidr): Cidr {
     const subnet = networkOf(requested);
-    const pools = this.state.networks.flatMap((n) => n.ipam.map((config) => config.subnet));
-    if (pools.some((pool) => overlaps(pool, subnet))) {
+    if (this.networkPools().some((pool) => overlaps(pool, subnet))) {
       throw new EngineError('forbidden', 'invalid pool request: Pool overlaps with other one on this address space');
     }
     return subnet;
@@ -433,9 +432,12 @@ export class Engine {
 
   /** Subnets of existing networks and of the host's own interfaces: Docker avoids both. */
   private subnetsInUse(): Cidr[] {
-    const fromNetworks = this.state.networks.flatMap((n) => n.ipam.map((config) => config.subnet));
     const fromHost = [...this.kernel.root.links.values()].flatMap((link) => link.addresses.map((a) => a.cidr));
-    return [...fromNetworks, ...fromHost];
+    return [...this.networkPools(), ...fromHost];
+  }
+
+  private networkPools(): Cidr[] {
+    return this.state.networks.flatMap((n) => n.ipam.map((config) => config.subnet));
   }
 }
 

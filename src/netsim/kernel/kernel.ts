@@ -156,8 +156,9 @@ export class Kernel {
   }
 
   setUp(namespace: Namespace, name: string, up: boolean): void {
-    this.link(namespace, name).up = up;
-    if (!up) namespace.routes = namespace.routes.filter((route) => route.device !== this.link(namespace, name).index);
+    const link = this.link(namespace, name);
+    link.up = up;
+    if (!up) namespace.routes = namespace.routes.filter((route) => route.device !== link.index);
   }
 
   setMaster(namespace: Namespace, name: string, bridgeName: string | undefined): void {

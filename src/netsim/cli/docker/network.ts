@@ -98,31 +98,24 @@ const rm: CommandSpec<DockerContext> = {
   },
 };
 
-const connect: CommandSpec<DockerContext> = {
-  path: 'docker network connect',
-  usage: '[OPTIONS] NETWORK CONTAINER',
-  args: { kind: 'exactly', count: 2 },
-  flags: [],
-  run({ positionals: [network, container] }, { engine }) {
-    return viaDaemon(() => {
-      engine.connect(network!, container!);
-      return '';
-    });
-  },
-};
+/** `docker network connect|disconnect NETWORK CONTAINER`: one daemon call, silent on success. */
+function attachment(verb: 'connect' | 'disconnect', flags: CommandSpec<DockerContext>['flags']): CommandSpec<DockerContext> {
+  return {
+    path: `docker network ${verb}`,
+    usage: '[OPTIONS] NETWORK CONTAINER',
+    args: { kind: 'exactly', count: 2 },
+    flags,
+    run({ positionals: [network, container] }, { engine }) {
+      return viaDaemon(() => {
+        engine[verb](network!, container!);
+        return '';
+      });
+    },
+  };
+}
 
-const disconnect: CommandSpec<DockerContext> = {
-  path: 'docker network disconnect',
-  usage: '[OPTIONS] NETWORK CONTAINER',
-  args: { kind: 'exactly', count: 2 },
-  flags: [{ name: 'force', short: 'f', takesValue: false }],
-  run({ positionals: [network, container] }, { engine }) {
-    return viaDaemon(() => {
-      engine.disconnect(network!, container!);
-      return '';
-    });
-  },
-};
+const connect = attachment('connect', []);
+const disconnect = attachment('disconnect', [{ name: 'force', short: 'f', takesValue: false }]);
 
 /**
  * docker/cli's inspector: the API objects as an indented JSON array, or each one
