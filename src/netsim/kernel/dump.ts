@@ -57,13 +57,15 @@ export function dumpLinks(kernel: Kernel, namespace: Namespace): LinkRecord[] {
 function linkRecord(kernel: Kernel, namespace: Namespace, link: Link): LinkRecord {
   const peer = kernel.peerOf(link);
   const elsewhere = peer && peer.namespace !== namespace;
+  // A bridge's carrier depends on its ports: work it out once per link.
+  const carrier = kernel.hasCarrier(namespace, link);
   return {
     index: link.index,
     name: link.name,
     linkSuffix: peer ? (elsewhere ? `if${peer.link.index}` : peer.link.name) : undefined,
     linkNetnsId: peer && elsewhere ? netnsIdOf(namespace, peer.namespace.id) : undefined,
     kind: link.kind,
-    flags: linkFlags(kernel, namespace, link),
+    flags: linkFlags(link, carrier),
     mtu: link.mtu,
     qdisc: link.qdisc,
     master: link.master === undefined ? undefined : namespace.links.get(link.master)?.name,
@@ -82,7 +84,7 @@ function linkRecord(kernel: Kernel, namespace: Namespace, link: Link): LinkRecor
         label: link.name,
         protocol: undefined,
       })),
-      ...ipv6Addresses(kernel, namespace, link),
+      ...ipv6Addresses(link, carrier),
     ],
   };
 }
@@ -92,18 +94,17 @@ function linkRecord(kernel: Kernel, namespace: Namespace, link: Link): LinkRecor
  * up, and an EUI-64 link-local address once a link has carrier, unless IPv6 is
  * disabled on it.
  */
-function ipv6Addresses(kernel: Kernel, namespace: Namespace, link: Link): AddressRecord[] {
+function ipv6Addresses(link: Link, carrier: boolean): AddressRecord[] {
   if (link.ipv6Disabled || !link.up) return [];
   const address = (cidr: Ipv6Cidr, scope: AddressScope, protocol: AddressRecord['protocol']): AddressRecord => ({
     family: 'inet6', cidr: `${cidr.address}/${cidr.prefix}`, broadcast: undefined, scope, label: link.name, protocol,
   });
   if (link.kind === 'loopback') return [address(IPV6_LOOPBACK, 'host', 'kernel_lo')];
-  return kernel.hasCarrier(namespace, link) ? [address(linkLocalFromMac(link.mac), 'link', 'kernel_ll')] : [];
+  return carrier ? [address(linkLocalFromMac(link.mac), 'link', 'kernel_ll')] : [];
 }
 
 /** Interface flags in the order iproute2's print_link_flags writes them. */
-function linkFlags(kernel: Kernel, namespace: Namespace, link: Link): string[] {
-  const carrier = kernel.hasCarrier(namespace, link);
+function linkFlags(link: Link, carrier: boolean): string[] {
   const flags: string[] = [];
   if (link.up && !carrier) flags.push('NO-CARRIER');
   if (link.kind === 'loopback') flags.push('LOOPBACK');
