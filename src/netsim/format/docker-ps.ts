@@ -13,7 +13,7 @@ export interface ContainerSummary {
 }
 
 /** formatter.Ellipsis: cut to `width` characters, the last one an ellipsis. */
-export function ellipsis(text: string, width: number): string {
+function ellipsis(text: string, width: number): string {
   const chars = [...text];
   return chars.length <= width ? text : `${chars.slice(0, width - 1).join('')}…`;
 }

@@ -26,7 +26,7 @@ export function renderTemplate(template: string, data: unknown): string {
 
 // ---- parsing --------------------------------------------------------------
 
-export function parseTemplate(template: string): Node[] {
+function parseTemplate(template: string): Node[] {
   const tokens = tokenizeTemplate(template);
   let position = 0;
   const parseList = (terminators: string[]): { nodes: Node[]; end: string } => {
@@ -279,7 +279,7 @@ function truthy(value: unknown): boolean {
 }
 
 /** fmt's %v for the values JSON holds: maps as map[k:v], slices as [a b]. */
-export function printValue(value: unknown): string {
+function printValue(value: unknown): string {
   if (value === undefined) return '<no value>';
   if (value === null) return '<nil>';
   if (typeof value === 'string') return value;

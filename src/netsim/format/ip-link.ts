@@ -1,7 +1,7 @@
 import type { AddressRecord, LinkRecord } from '../kernel/dump';
 
 /** `ip link` / `ip addr` first line, as iproute2's print_linkinfo writes it. */
-export function linkHeader(link: LinkRecord, withMode: boolean): string {
+function linkHeader(link: LinkRecord, withMode: boolean): string {
   const name = link.linkSuffix ? `${link.name}@${link.linkSuffix}` : link.name;
   let line = `${link.index}: ${name}: <${link.flags.join(',')}> mtu ${link.mtu} qdisc ${link.qdisc} `;
   if (link.master) line += `master ${link.master} `;
@@ -13,7 +13,7 @@ export function linkHeader(link: LinkRecord, withMode: boolean): string {
   return line;
 }
 
-export function linkLayerLine(link: LinkRecord): string {
+function linkLayerLine(link: LinkRecord): string {
   const netns = link.linkNetnsId === undefined ? '' : ` link-netnsid ${link.linkNetnsId}`;
   return `    link/${link.linkType} ${link.mac} brd ${link.broadcastMac}${netns}`;
 }
@@ -22,7 +22,7 @@ export function linkLayerLine(link: LinkRecord): string {
  * print_addrinfo: IPv4 lines end with the label; IPv6 lines carry no label, and
  * iproute2 6.4+ prints the address protocol, so both end in a space.
  */
-export function addressLines(address: AddressRecord): string[] {
+function addressLines(address: AddressRecord): string[] {
   const broadcast = address.broadcast ? `brd ${address.broadcast} ` : '';
   const tail = address.family === 'inet' ? address.label : address.protocol ? `proto ${address.protocol} ` : '';
   return [`    ${address.family} ${address.cidr} ${broadcast}scope ${address.scope} ${tail}`, '       valid_lft forever preferred_lft forever'];

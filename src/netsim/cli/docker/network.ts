@@ -121,7 +121,7 @@ const disconnect = attachment('disconnect', [{ name: 'force', short: 'f', takesV
  * docker/cli's inspector: the API objects as an indented JSON array, or each one
  * through a Go template; references that fail are reported after the rest.
  */
-export function inspectOutput(found: unknown[], errors: string[], format: string | undefined): CommandResult {
+function inspectOutput(found: unknown[], errors: string[], format: string | undefined): CommandResult {
   let stdout: string;
   try {
     if (format === undefined || format === '') stdout = `${JSON.stringify(found, null, 4)}\n`;
