@@ -1,0 +1,177 @@
+import type { Ipv4 } from '../wire/ipv4';
+import type { PortMapping } from '../wire/port-spec';
+import type { Container } from './container';
+import type { Daemon } from './daemon';
+import { attach, detach } from './endpoints';
+import { EngineError } from './errors';
+import { imageInfo } from './images';
+import { generateName } from './names';
+import { findNetwork } from './networks';
+import { createSandbox } from './sandbox';
+
+export interface ContainerCreateRequest {
+  name: string | undefined;
+  image: string;
+  command: string[];
+  networkMode: string;
+  ip: Ipv4 | undefined;
+  hostname: string | undefined;
+  autoRemove: boolean;
+  /** -i or -t: stdin kept open or a terminal attached. */
+  interactive: boolean;
+  publish: PortMapping[];
+}
+
+/** A full ID, an exact name, or a unique ID prefix, as the daemon's container view resolves them. */
+export function findContainer(daemon: Daemon, reference: string): Container {
+  const containers = daemon.state.containers;
+  const byPrefix = containers.filter((c) => c.id.startsWith(reference));
+  const found = containers.find((c) => c.id === reference) ?? containers.find((c) => c.name === reference) ?? (byPrefix.length === 1 ? byPrefix[0] : undefined);
+  if (!found) throw new EngineError('not-found', `No such container: ${reference}`);
+  return found;
+}
+
+export function createContainer(daemon: Daemon, request: ContainerCreateRequest): Container {
+  const { state, random, clock } = daemon;
+  const image = imageInfo(request.image);
+  if (!image) throw new EngineError('not-found', `No such image: ${request.image}`);
+  if (request.name !== undefined) {
+    const holder = state.containers.find((c) => c.name === request.name);
+    if (holder) {
+      throw new EngineError('conflict', `Conflict. The container name "/${request.name}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+    }
+  }
+  const networks = ['host', 'none'].includes(request.networkMode) ? [] : [findNetwork(daemon, request.networkMode).id];
+  const id = random.hex(64);
+  const command = [...image.entrypoint, ...(request.command.length > 0 ? request.command : image.cmd)].join(' ');
+  const container: Container = {
+    id,
+    name: request.name ?? generateName(random, (name) => state.containers.some((c) => c.name === name)),
+    image: request.image,
+    command,
+    createdMs: clock.now(),
+    hostname: request.hostname ?? id.slice(0, 12),
+    autoRemove: request.autoRemove,
+    networkMode: request.networkMode,
+    status: 'created',
+    exitCode: 0,
+    startedMs: undefined,
+    finishedMs: undefined,
+    pid: undefined,
+    namespaceId: undefined,
+    networks,
+    endpoints: [],
+    staysUp: !image.shell || request.command.length > 0 || request.interactive,
+    stopsOnSigterm: image.stopsOnSigterm,
+    publish: request.publish,
+    exposed: image.exposed.map((port) => ({ port, protocol: 'tcp' as const })),
+    requestedIp: request.ip,
+  };
+  state.containers.push(container);
+  return container;
+}
+
+/**
+ * Starts the first process in a new network namespace and plugs in its networks.
+ * If networking fails the container stays as it was, the error wrapped as the
+ * daemon wraps it (start_linux.go).
+ */
+export function startContainer(daemon: Daemon, reference: string): Container {
+  const { kernel, state, random, clock } = daemon;
+  const container = findContainer(daemon, reference);
+  if (container.status === 'running') return container;
+  if (container.networkMode === 'host') {
+    container.namespaceId = kernel.root.id;
+  } else {
+    const sandbox = createSandbox(kernel);
+    container.namespaceId = sandbox.id;
+    try {
+      container.networks.forEach((id, index) => attach(daemon, container, findNetwork(daemon, id), index === 0 ? container.requestedIp : undefined));
+    } catch (error) {
+      for (const endpoint of container.endpoints) detach(daemon, endpoint);
+      kernel.deleteNamespace(sandbox);
+      Object.assign(container, { namespaceId: undefined, endpoints: [] });
+      if (error instanceof EngineError) throw new EngineError(error.kind, `failed to set up container networking: ${error.message}`);
+      throw error;
+    }
+  }
+  state.lastPid += 1 + random.int(0, 60);
+  container.pid = state.lastPid;
+  container.status = 'running';
+  container.startedMs = clock.now();
+  if (!container.staysUp) exitContainer(daemon, container, 0);
+  return container;
+}
+
+/** `docker stop`: SIGTERM, then SIGKILL after the 10-second grace period. */
+export function stopContainer(daemon: Daemon, reference: string): Container {
+  const container = findContainer(daemon, reference);
+  if (container.status !== 'running') return container;
+  if (container.stopsOnSigterm) return exitContainer(daemon, container, 0);
+  daemon.clock.advance(10_000);
+  return exitContainer(daemon, container, 137);
+}
+
+/** SIGKILL: the first process dies at once with status 137. */
+export function killContainer(daemon: Daemon, reference: string): Container {
+  const container = findContainer(daemon, reference);
+  if (container.status !== 'running') throw new EngineError('conflict', `cannot kill container: ${reference}: container ${container.id} is not running`);
+  return exitContainer(daemon, container, 137);
+}
+
+export function removeContainer(daemon: Daemon, reference: string, force: boolean): Container {
+  const container = findContainer(daemon, reference);
+  if (container.status === 'running') {
+    if (!force) throw new EngineError('conflict', `cannot remove container "${reference}": container is running: stop the container before removing or force remove`);
+    exitContainer(daemon, container, 137);
+  }
+  forget(daemon, container);
+  return container;
+}
+
+/** The first process ended with `exitCode`: networks unplugged, namespace gone. */
+export function exitContainer(daemon: Daemon, container: Container, exitCode: number): Container {
+  const { kernel, clock } = daemon;
+  for (const endpoint of container.endpoints) detach(daemon, endpoint);
+  if (container.namespaceId !== undefined && container.namespaceId !== kernel.root.id) {
+    kernel.deleteNamespace(kernel.namespace(container.namespaceId));
+  }
+  Object.assign(container, { status: 'exited', exitCode, finishedMs: clock.now(), pid: undefined, namespaceId: undefined, endpoints: [] });
+  if (container.autoRemove) forget(daemon, container);
+  return container;
+}
+
+export function connect(daemon: Daemon, networkReference: string, containerReference: string): void {
+  const network = findNetwork(daemon, networkReference);
+  const container = findContainer(daemon, containerReference);
+  if (container.networkMode === 'host' || network.driver === 'host') {
+    throw new EngineError('invalid-parameter', 'container sharing network namespace with another container or host cannot be connected to any other network');
+  }
+  if (container.networkMode === 'none' || network.driver === 'null') {
+    throw new EngineError('invalid-parameter', 'container cannot be connected to multiple networks with one of the networks in private (none) mode');
+  }
+  if (container.networks.includes(network.id)) {
+    throw new EngineError('forbidden', `endpoint with name ${container.name} already exists in network ${network.name}`);
+  }
+  container.networks.push(network.id);
+  if (container.status === 'running') attach(daemon, container, network, undefined);
+}
+
+export function disconnect(daemon: Daemon, networkReference: string, containerReference: string): void {
+  const network = findNetwork(daemon, networkReference);
+  const container = findContainer(daemon, containerReference);
+  if (container.networkMode === 'host' && network.driver === 'host') {
+    throw new EngineError('invalid-parameter', 'cannot disconnect container from host network - container was created in host network mode');
+  }
+  if (!container.networks.includes(network.id)) throw new EngineError('forbidden', `container ${container.id} is not connected to network ${network.name}`);
+  container.networks = container.networks.filter((id) => id !== network.id);
+  const endpoint = container.endpoints.find((e) => e.networkId === network.id);
+  if (endpoint) {
+    detach(daemon, endpoint);
+    container.endpoints = container.endpoints.filter((e) => e !== endpoint);
+  }
+}
+
+function forget(daemon: Daemon, container: Container): void {
+  daemon.state.containers = daemon.state.containers.filter((c) => c !== container);
+}

@@ -1,0 +1,22 @@
+import type { VirtualClock } from '../clock';
+import type { Kernel } from '../kernel/kernel';
+import type { SeededRandom } from '../random';
+import type { Container } from './container';
+import type { Network } from './network';
+
+export interface EngineState {
+  networks: Network[];
+  containers: Container[];
+  /** Last PID handed to a container's first process on the host. */
+  lastPid: number;
+  /** Last port taken from the ephemeral range (ip_local_port_range, 32768-60999 on Debian). */
+  lastEphemeralPort: number;
+}
+
+/** What every part of the daemon works on: its own state and the host it runs on. */
+export interface Daemon {
+  readonly state: EngineState;
+  readonly kernel: Kernel;
+  readonly random: SeededRandom;
+  readonly clock: VirtualClock;
+}
