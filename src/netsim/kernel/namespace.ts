@@ -1,6 +1,8 @@
 import type { Link } from './link';
+import type { Neighbour } from './neighbour';
 import { emptyNetfilter, type NetfilterState } from './netfilter/rule';
 import type { Route } from './route';
+import type { Socket } from './socket';
 
 /** One network namespace: plain data, so a host snapshot is a structured clone. */
 export interface Namespace {
@@ -14,10 +16,14 @@ export interface Namespace {
   /** netnsid this namespace gives each peer namespace, assigned on first use. */
   netnsIds: Map<number, number>;
   netfilter: NetfilterState;
+  /** The ARP cache: entries appear when traffic resolves a next hop. */
+  neighbours: Neighbour[];
+  /** Listening sockets, as `ss -l` lists them. */
+  sockets: Socket[];
 }
 
 export function newNamespace(id: number, name: string | undefined): Namespace {
-  return { id, name, links: new Map(), routes: [], lastIndex: 0, netnsIds: new Map(), netfilter: emptyNetfilter() };
+  return { id, name, links: new Map(), routes: [], lastIndex: 0, netnsIds: new Map(), netfilter: emptyNetfilter(), neighbours: [], sockets: [] };
 }
 
 export function linkNamed(namespace: Namespace, name: string): Link | undefined {
