@@ -82,7 +82,7 @@ export class Host {
     if (name === 'sudo') return this.execute(args, true, stdin);
     const program = this.programs.get(name);
     if (!program) return fail(`bash: ${name}: command not found\n`, 127);
-    return program.run(args, { kernel: this.kernel, namespace: this.kernel.root, isRoot, stdin });
+    return program.run(args, { kernel: this.kernel, namespace: this.kernel.root, isRoot, stdin, clock: this.clock, random: this.random });
   }
 
   private installPrograms(): void {

@@ -1,5 +1,7 @@
+import type { VirtualClock } from '../clock';
 import type { Kernel } from '../kernel/kernel';
 import type { Namespace } from '../kernel/namespace';
+import type { SeededRandom } from '../random';
 
 /** What one program prints and returns, as a terminal would show it. */
 export interface CommandResult {
@@ -15,6 +17,10 @@ export interface ProcessContext {
   isRoot: boolean;
   /** What the user types while the program runs (answers to prompts); empty is end of input. */
   stdin: string;
+  /** The host's clock: programs that take time (ping -c 3) advance it; iptables-save prints it. */
+  clock: VirtualClock;
+  /** The host's seeded random source: round-trip times, ephemeral ports. */
+  random: SeededRandom;
 }
 
 /** A program on the simulated PATH: a name and a function of its arguments. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { iptablesProgram } from '../../../src/netsim/cli/iptables';
 import { splitWords } from '../../../src/netsim/cli/words';
+import { DEFAULT_EPOCH_MS, VirtualClock } from '../../../src/netsim/clock';
 import { Kernel } from '../../../src/netsim/kernel/kernel';
 import { SeededRandom } from '../../../src/netsim/random';
 import { readGolden } from '../golden';
@@ -21,8 +22,9 @@ describe('iptables user chains replay a real session', () => {
   // version in its messages differs from Debian 13's 1.8.11.
   const golden = readGolden('linux/session.iptables-user-chains.txt');
   const steps = stepsOf(golden.stdout);
-  const kernel = Kernel.boot(SeededRandom.fromSeed(1));
-  const context = { kernel, namespace: kernel.createNamespace(undefined), isRoot: true, stdin: '' };
+  const random = SeededRandom.fromSeed(1);
+  const kernel = Kernel.boot(random);
+  const context = { kernel, namespace: kernel.createNamespace(undefined), isRoot: true, stdin: '', clock: new VirtualClock(DEFAULT_EPOCH_MS), random };
 
   it('has a session to replay', () => {
     expect(steps.length).toBeGreaterThan(20);
