@@ -2,6 +2,7 @@ import { DEFAULT_EPOCH_MS, VirtualClock } from './clock';
 import { dockerProgram } from './cli/docker/docker';
 import { fail, type CommandResult, type Program } from './cli/command';
 import { iptablesProgram } from './cli/iptables';
+import { iptablesSaveProgram } from './cli/iptables-save';
 import { ipProgram } from './cli/ip';
 import { splitWords } from './cli/words';
 import { Engine, type EngineState } from './engine/engine';
@@ -86,7 +87,7 @@ export class Host {
   }
 
   private installPrograms(): void {
-    this.programs = new Map([ipProgram, iptablesProgram, dockerProgram(this.engine)].map((program) => [program.name, program]));
+    this.programs = new Map([ipProgram, iptablesProgram, iptablesSaveProgram, dockerProgram(this.engine)].map((program) => [program.name, program]));
   }
 
   /** lo and the NIC up, with its address and default route, as the installer leaves them. */
