@@ -11,6 +11,9 @@ import { DEBIAN_DOCKER_HOST, type HostProfile } from './profile';
 import { SeededRandom } from './random';
 import { parseCidr } from './wire/cidr';
 import { parseIpv4 } from './wire/ipv4';
+import { worldOf } from './world';
+import { pingProgram } from './cli/ping';
+import type { World } from './kernel/datapath';
 
 const SECONDS_PER_COMMAND = 2;
 
@@ -40,8 +43,11 @@ export class Host {
   private random!: SeededRandom;
   private clock!: VirtualClock;
   private programs = new Map<string, Program>();
+  private world!: World;
 
-  private constructor(readonly profile: HostProfile) {}
+  private constructor(readonly profile: HostProfile) {
+    this.world = worldOf(profile);
+  }
 
   static create({ seed = 1, profile = DEBIAN_DOCKER_HOST }: HostOptions = {}): Host {
     const host = new Host(profile);
@@ -83,11 +89,11 @@ export class Host {
     if (name === 'sudo') return this.execute(args, true, stdin);
     const program = this.programs.get(name);
     if (!program) return fail(`bash: ${name}: command not found\n`, 127);
-    return program.run(args, { kernel: this.kernel, namespace: this.kernel.root, isRoot, stdin, clock: this.clock, random: this.random });
+    return program.run(args, { kernel: this.kernel, namespace: this.kernel.root, isRoot, stdin, clock: this.clock, random: this.random, world: this.world });
   }
 
   private installPrograms(): void {
-    this.programs = new Map([ipProgram, iptablesProgram, iptablesSaveProgram, dockerProgram(this.engine)].map((program) => [program.name, program]));
+    this.programs = new Map([ipProgram, iptablesProgram, iptablesSaveProgram, pingProgram, dockerProgram(this.engine)].map((program) => [program.name, program]));
   }
 
   /** lo and the NIC up, with its address and default route, as the installer leaves them. */

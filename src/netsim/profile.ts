@@ -4,6 +4,10 @@ export interface HostProfile {
   /** The regular user's name; it is in the `docker` group. */
   user: string;
   nic: { name: string; cidr: string; gateway: string };
+  /** The home router at the gateway address. */
+  router: { mac: string };
+  /** Whether the router reaches the internet: public addresses answer ping and web ports. */
+  internet: boolean;
 }
 
 /** Debian 13 with Docker Engine 29, one NIC on a home network. */
@@ -11,4 +15,6 @@ export const DEBIAN_DOCKER_HOST: HostProfile = {
   hostname: 'docker-host',
   user: 'usuario',
   nic: { name: 'eth0', cidr: '192.168.1.10/24', gateway: '192.168.1.1' },
+  router: { mac: 'c8:3a:35:0a:1b:01' },
+  internet: true,
 };

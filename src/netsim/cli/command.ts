@@ -1,4 +1,5 @@
 import type { VirtualClock } from '../clock';
+import type { World } from '../kernel/datapath';
 import type { Kernel } from '../kernel/kernel';
 import type { Namespace } from '../kernel/namespace';
 import type { SeededRandom } from '../random';
@@ -21,6 +22,8 @@ export interface ProcessContext {
   clock: VirtualClock;
   /** The host's seeded random source: round-trip times, ephemeral ports. */
   random: SeededRandom;
+  /** What lies beyond the host's NIC: the LAN and the internet; none for a bare kernel. */
+  world?: World;
 }
 
 /** A program on the simulated PATH: a name and a function of its arguments. */

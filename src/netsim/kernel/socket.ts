@@ -1,3 +1,17 @@
+import type { Ipv4 } from '../wire/ipv4';
+
+/**
+ * Who answers what arrives on a socket. The kernel only delivers; these name the
+ * application above it, with what it needs to answer (userland holds the answers).
+ */
+export type SocketService =
+  /** Docker's userland proxy: relays each connection to a container's address and port. */
+  | { readonly kind: 'docker-proxy'; readonly address: Ipv4; readonly port: number }
+  /** A web server; `server` names its software (nginx, httpd), which decides the pages. */
+  | { readonly kind: 'http'; readonly server: string }
+  /** The Docker daemon's embedded DNS server of one container. */
+  | { readonly kind: 'dns' };
+
 /** A listening socket: what `ss -l` and `netstat -l` show, and where connections land. */
 export interface Socket {
   readonly protocol: 'tcp' | 'udp';
@@ -6,9 +20,26 @@ export interface Socket {
   readonly port: number;
   /** The owning process, as `ss -p` shows it. */
   readonly process: { readonly name: string; readonly pid: number; readonly fd: number };
-  /**
-   * Which application answers what arrives on this socket (`docker-proxy`,
-   * `docker-dns`, `nginx`...). The kernel only delivers; applications live above it.
-   */
-  readonly application: string;
+  readonly service: SocketService;
+}
+
+const isWildcard = (address: string) => address === '0.0.0.0' || address === '::';
+const family = (address: string) => (address.includes(':') ? 6 : 4);
+
+/**
+ * Whether a new socket would clash with an existing one (EADDRINUSE). A wildcard
+ * takes the port on every address; `[::]` without IPV6_V6ONLY also takes IPv4's,
+ * but Linux lets `0.0.0.0` and `[::]` coexist when the IPv6 one is V6ONLY, as
+ * docker-proxy and nginx set it.
+ */
+export function clashes(existing: Socket, candidate: Pick<Socket, 'protocol' | 'address' | 'port'>): boolean {
+  if (existing.protocol !== candidate.protocol || existing.port !== candidate.port) return false;
+  if (family(existing.address) !== family(candidate.address)) return false;
+  return existing.address === candidate.address || isWildcard(existing.address) || isWildcard(candidate.address);
+}
+
+/** The socket an incoming IPv4 packet for `address:port` reaches: an exact address first, then a wildcard. */
+export function listenerFor(sockets: readonly Socket[], protocol: 'tcp' | 'udp', address: string, port: number): Socket | undefined {
+  const candidates = sockets.filter((socket) => socket.protocol === protocol && socket.port === port);
+  return candidates.find((socket) => socket.address === address) ?? candidates.find((socket) => socket.address === '0.0.0.0');
 }

@@ -1,0 +1,70 @@
+import type { Packet } from '../wire/packet';
+import type { ConntrackState, NatChange } from './netfilter/evaluate';
+import { translate } from './netfilter/evaluate';
+
+type Tuple = Pick<Packet, 'protocol' | 'source' | 'sourcePort' | 'destination' | 'destinationPort'>;
+
+/** One tracked connection in one namespace: the tuple it started with and the NAT decided for it. */
+interface Entry {
+  readonly namespace: number;
+  readonly original: Tuple;
+  readonly originalKey: string;
+  /** The tuple replies arrive with (reversed), known once the NAT is decided. */
+  replyKey: string;
+  dnat: NatChange | undefined;
+  snat: NatChange | undefined;
+}
+
+export interface Tracked {
+  readonly state: ConntrackState;
+  readonly direction: 'original' | 'reply';
+  readonly entry: Entry;
+}
+
+const keyOf = (t: Tuple) => `${t.protocol} ${t.source}:${t.sourcePort} ${t.destination}:${t.destinationPort}`;
+const reverseKeyOf = (t: Tuple) => `${t.protocol} ${t.destination}:${t.destinationPort} ${t.source}:${t.sourcePort}`;
+
+/**
+ * Connection tracking for one exchange (a ping run, one TCP connection). Entries
+ * last only as long as the exchange: the next command opens new connections (a
+ * new ICMP id, a new source port), so nothing a later command sees depends on
+ * them, and host snapshots stay small.
+ */
+export class Conntrack {
+  private readonly entries: Entry[] = [];
+
+  /** Classifies a packet at the first hook of a namespace; a new connection is stored only by `confirm`. */
+  lookup(namespace: number, packet: Packet): Tracked {
+    const key = keyOf(packet);
+    for (const entry of this.entries) {
+      if (entry.namespace !== namespace) continue;
+      if (entry.originalKey === key) return { state: 'ESTABLISHED', direction: 'original', entry };
+      if (entry.replyKey === reverseKeyOf(packet)) return { state: 'ESTABLISHED', direction: 'reply', entry };
+    }
+    return { state: 'NEW', direction: 'original', entry: { namespace, original: packet, originalKey: key, replyKey: key, dnat: undefined, snat: undefined } };
+  }
+
+  /** The packet left or was delivered: its connection now exists, with the NAT it got on the way. */
+  confirm(tracked: Tracked, translated: Packet): void {
+    if (tracked.state !== 'NEW') return;
+    tracked.entry.replyKey = keyOf(translated);
+    this.entries.push(tracked.entry);
+  }
+}
+
+/**
+ * Applies a known connection's translation to a later packet, at the stage where
+ * it belongs: destinations before routing, sources after. A reply undoes them:
+ * the SNAT on its destination, the DNAT on its source.
+ */
+export function followConnection(tracked: Tracked, packet: Packet, stage: 'destination' | 'source'): Packet {
+  if (tracked.state === 'NEW') return packet;
+  const { dnat, snat, original } = tracked.entry;
+  if (tracked.direction === 'original') {
+    const change = stage === 'destination' ? dnat : snat;
+    return change ? translate(packet, change) : packet;
+  }
+  if (stage === 'destination' && snat) return { ...packet, destination: original.source, destinationPort: original.sourcePort };
+  if (stage === 'source' && dnat) return { ...packet, source: original.destination, sourcePort: original.destinationPort };
+  return packet;
+}

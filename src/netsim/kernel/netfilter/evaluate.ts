@@ -1,0 +1,159 @@
+import { contains } from '../../wire/cidr';
+import { parseIpv4, type Ipv4 } from '../../wire/ipv4';
+import type { Packet } from '../../wire/packet';
+import type { Chain, Negatable, NetfilterState, Rule, RuleSpec, TableName } from './rule';
+
+export type Hook = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
+
+export type ConntrackState = 'NEW' | 'ESTABLISHED' | 'RELATED';
+
+/**
+ * Tables registered at each hook, in priority order (raw -300, nat DNAT -100,
+ * filter 0, nat SNAT +100; include/uapi/linux/netfilter_ipv4.h).
+ */
+const TABLES_AT_HOOK: Record<Hook, readonly TableName[]> = {
+  PREROUTING: ['raw', 'nat'],
+  INPUT: ['filter', 'nat'],
+  FORWARD: ['filter'],
+  OUTPUT: ['raw', 'nat', 'filter'],
+  POSTROUTING: ['nat'],
+};
+
+/** More nested jumps than this is a loop the ruleset should not have had; the packet is dropped. */
+const MAX_JUMP_DEPTH = 64;
+
+/** What the hook knows about the packet besides its headers. */
+export interface HookContext {
+  /** Interface the packet came in on; undefined for locally generated packets. */
+  inInterface: string | undefined;
+  /** Interface it leaves by; undefined before routing (PREROUTING) and for local delivery. */
+  outInterface: string | undefined;
+  state: ConntrackState;
+  /** False for a packet whose connection got its NAT elsewhere (local traffic looping back through lo). */
+  natAllowed: boolean;
+  /** `-m addrtype --dst-type LOCAL`: whether an address belongs to this namespace. */
+  isLocal: (address: Ipv4) => boolean;
+  /** The primary address of an interface, for MASQUERADE. */
+  addressOf: (device: string) => Ipv4 | undefined;
+}
+
+export type HookVerdict =
+  | { readonly kind: 'accept'; readonly packet: Packet; readonly nat?: NatChange }
+  | { readonly kind: 'drop'; readonly table: TableName; readonly chain: string }
+  | { readonly kind: 'reject'; readonly table: TableName; readonly chain: string };
+
+/** A translation decided by the nat table for a new connection. */
+export interface NatChange {
+  readonly kind: 'dnat' | 'snat';
+  readonly address: Ipv4;
+  readonly port: number | undefined;
+}
+
+/**
+ * Runs a packet through every table registered at `hook`, counting the rules it
+ * matches. The nat table only sees the first packet of a connection: later ones
+ * follow the translation conntrack remembers.
+ */
+export function runHook(netfilter: NetfilterState, hook: Hook, packet: Packet, context: HookContext): HookVerdict {
+  let current = packet;
+  let nat: NatChange | undefined;
+  for (const table of TABLES_AT_HOOK[hook]) {
+    if (table === 'nat' && (context.state !== 'NEW' || !context.natAllowed)) continue;
+    const chain = netfilter[table].find((candidate) => candidate.name === hook);
+    if (!chain) continue;
+    const outcome = runChain(netfilter[table], chain, current, context, 0);
+    if (outcome.kind === 'drop' || outcome.kind === 'reject') return { kind: outcome.kind, table, chain: outcome.chain };
+    if (outcome.kind === 'nat') {
+      nat = outcome.change;
+      current = translate(current, outcome.change);
+    }
+  }
+  return { kind: 'accept', packet: current, ...(nat ? { nat } : {}) };
+}
+
+type ChainOutcome =
+  | { kind: 'accept' }
+  | { kind: 'return' }
+  | { kind: 'drop' | 'reject'; chain: string }
+  | { kind: 'nat'; change: NatChange };
+
+function runChain(table: readonly Chain[], chain: Chain, packet: Packet, context: HookContext, depth: number): ChainOutcome {
+  if (depth > MAX_JUMP_DEPTH) return { kind: 'drop', chain: chain.name };
+  for (const rule of chain.rules) {
+    if (!matches(rule.spec, packet, context)) continue;
+    count(rule, packet);
+    const outcome = applyTarget(table, chain, rule.spec, packet, context, depth);
+    if (outcome) return outcome;
+  }
+  if (chain.policy === undefined) return { kind: 'return' };
+  // iptables-nft keeps no counters on base chain policies: they always read 0.
+  return chain.policy === 'DROP' ? { kind: 'drop', chain: chain.name } : { kind: 'accept' };
+}
+
+/** What a matched rule's target does; undefined means go on with the next rule. */
+function applyTarget(table: readonly Chain[], chain: Chain, spec: RuleSpec, packet: Packet, context: HookContext, depth: number): ChainOutcome | undefined {
+  const target = spec.target;
+  switch (target.kind) {
+    case 'none':
+      return undefined;
+    case 'ACCEPT':
+      return { kind: 'accept' };
+    case 'DROP':
+      return { kind: 'drop', chain: chain.name };
+    case 'REJECT':
+      return { kind: 'reject', chain: chain.name };
+    case 'RETURN':
+      return { kind: 'return' };
+    case 'jump': {
+      const next = table.find((candidate) => candidate.name === target.chain);
+      if (!next) return undefined;
+      const outcome = runChain(table, next, packet, context, depth + 1);
+      return outcome.kind === 'return' ? undefined : outcome;
+    }
+    case 'DNAT': {
+      const [address, port] = target.to.split(':');
+      return { kind: 'nat', change: { kind: 'dnat', address: parseIpv4(address!)!, port: port === undefined ? undefined : Number(port) } };
+    }
+    case 'MASQUERADE': {
+      const address = context.outInterface === undefined ? undefined : context.addressOf(context.outInterface);
+      return address === undefined ? { kind: 'drop', chain: chain.name } : { kind: 'nat', change: { kind: 'snat', address, port: undefined } };
+    }
+  }
+}
+
+function count(rule: Rule, packet: Packet): void {
+  rule.packets += 1;
+  rule.bytes += packet.length;
+}
+
+export function translate(packet: Packet, change: NatChange): Packet {
+  return change.kind === 'dnat'
+    ? { ...packet, destination: change.address, destinationPort: change.port ?? packet.destinationPort }
+    : { ...packet, source: change.address, sourcePort: change.port ?? packet.sourcePort };
+}
+
+function matches(spec: RuleSpec, packet: Packet, context: HookContext): boolean {
+  return (
+    matchesAddress(spec.source, packet.source) &&
+    matchesAddress(spec.destination, packet.destination) &&
+    matchesInterface(spec.inInterface, context.inInterface) &&
+    matchesInterface(spec.outInterface, context.outInterface) &&
+    (spec.protocol === undefined || spec.protocol === packet.protocol) &&
+    (spec.destinationPort === undefined || (packet.protocol !== 'icmp' && spec.destinationPort === packet.destinationPort)) &&
+    (!spec.destinationLocal || context.isLocal(packet.destination)) &&
+    (spec.ctState === undefined || spec.ctState.includes(context.state))
+  );
+}
+
+function matchesAddress(match: Negatable<{ address: Ipv4; prefix: number }> | undefined, address: Ipv4): boolean {
+  if (!match) return true;
+  return contains(match.value, address) !== match.negated;
+}
+
+/** `-i docker+` matches every name starting with `docker`; no interface at this hook never equals a name. */
+function matchesInterface(match: Negatable<string> | undefined, name: string | undefined): boolean {
+  if (!match) return true;
+  const pattern = match.value;
+  const equal = name !== undefined && (pattern.endsWith('+') ? name.startsWith(pattern.slice(0, -1)) : name === pattern);
+  return equal !== match.negated;
+}

@@ -1,0 +1,108 @@
+import type { Datapath, Fate } from '../kernel/datapath';
+import type { Namespace } from '../kernel/namespace';
+import type { SeededRandom } from '../random';
+import type { Ipv4 } from '../wire/ipv4';
+import { ECHO_PACKET_LENGTH, replyTo, type Packet } from '../wire/packet';
+
+export interface PingOptions {
+  count: number;
+  /** -i: seconds between requests. */
+  intervalSeconds: number;
+  /** -W: seconds to wait for the last reply; undefined keeps iputils' 10-second linger. */
+  waitSeconds: number | undefined;
+}
+
+export interface PingReply {
+  readonly sequence: number;
+  readonly ttl: number;
+  readonly rttMs: number;
+}
+
+export interface PingResult {
+  readonly destination: Ipv4;
+  readonly transmitted: number;
+  readonly replies: readonly PingReply[];
+  /** `From <reporter> icmp_seq=N Destination Host Unreachable`, for packets ARP could not deliver. */
+  readonly unreachable: readonly { sequence: number; reporter: Ipv4 }[];
+  /** The most requests in flight at once, which iputils prints as `pipe N` when above 1. */
+  readonly pipe: number;
+  /** From the first request to the last, as `time NNNNms`. */
+  readonly elapsedMs: number;
+  /** How long the run lasted, waits included: the clock moves this much. */
+  readonly durationMs: number;
+}
+
+/** How long the kernel tries ARP before failing the queued packets (3 probes, 1 s apart). */
+const ARP_FAILURE_MS = 3000;
+/** iputils waits this long for replies after the last request when -W is not given (MAXWAIT). */
+const LINGER_MS = 10_000;
+
+/**
+ * iputils ping: echo requests through the datapath, echo replies back. Round-trip
+ * times come from the seeded random source: sub-millisecond on the host, longer
+ * when the first packet waits for ARP or leaves through the NIC.
+ */
+export function ping(datapath: Datapath, namespace: Namespace, destination: Ipv4, options: PingOptions, random: SeededRandom): PingResult | 'network-unreachable' {
+  const route = datapath.route(namespace, destination);
+  if (!route) return 'network-unreachable';
+  const identifier = random.int(1, 65535);
+  const replies: PingReply[] = [];
+  const failedAt: { sequence: number; sentMs: number; reporter: Ipv4 }[] = [];
+  const intervalMs = options.intervalSeconds * 1000;
+  let knownNeighbours = namespace.neighbours.length;
+  for (let sequence = 1; sequence <= options.count; sequence++) {
+    const request: Packet = { protocol: 'icmp', icmp: 'echo-request', source: route.source, destination, sourcePort: identifier, destinationPort: identifier, length: ECHO_PACKET_LENGTH, ttl: 64 };
+    const fate = datapath.send(namespace, request);
+    const resolvedNow = namespace.neighbours.length > knownNeighbours;
+    knownNeighbours = namespace.neighbours.length;
+    if (fate.kind === 'unresolved') {
+      failedAt.push({ sequence, sentMs: (sequence - 1) * intervalMs, reporter: fate.reporter });
+      continue;
+    }
+    const reply = echoReply(datapath, namespace, fate);
+    if (reply) replies.push({ sequence, ttl: reply.ttl, rttMs: roundTrip(random, fate, resolvedNow) });
+  }
+  const lastSentMs = (options.count - 1) * intervalMs;
+  const waitMs = options.waitSeconds === undefined ? LINGER_MS : options.waitSeconds * 1000;
+  const unreachable = reportedFailures(failedAt, lastSentMs + waitMs);
+  const elapsedMs = options.count > 1 ? lastSentMs + random.int(5, 30) : 0;
+  const lost = replies.length < options.count;
+  return {
+    destination,
+    transmitted: options.count,
+    replies,
+    unreachable: unreachable.map(({ sequence, reporter }) => ({ sequence, reporter })),
+    pipe: unreachable.length > 0 ? Math.min(unreachable.length, Math.ceil(ARP_FAILURE_MS / intervalMs)) : 1,
+    elapsedMs,
+    durationMs: lastSentMs + (lost ? waitMs : 0),
+  };
+}
+
+/** The kernel answers an echo request itself; the answer must find its way back to us. */
+function echoReply(datapath: Datapath, namespace: Namespace, fate: Fate): Packet | undefined {
+  let back: Fate;
+  if (fate.kind === 'local') {
+    back = datapath.send(fate.namespace, replyTo(fate.packet, { icmp: 'echo-reply' }));
+  } else if (fate.kind === 'remote' && fate.host.answersPing) {
+    back = datapath.fromWorld(replyTo(fate.packet, { icmp: 'echo-reply', ttl: fate.host.replyTtl }));
+  } else {
+    return undefined;
+  }
+  return back.kind === 'local' && back.namespace === namespace ? back.packet : undefined;
+}
+
+/** ARP gives up 3 s after a packet was queued; the failure is seen only if ping is still waiting then. */
+function reportedFailures<T extends { sentMs: number }>(failed: readonly T[], endMs: number): T[] {
+  const reported: T[] = [];
+  let attemptStart: number | undefined;
+  for (const entry of failed) {
+    if (attemptStart === undefined || entry.sentMs >= attemptStart + ARP_FAILURE_MS) attemptStart = entry.sentMs;
+    if (attemptStart + ARP_FAILURE_MS <= endMs) reported.push(entry);
+  }
+  return reported;
+}
+
+function roundTrip(random: SeededRandom, fate: Fate, neededArp: boolean): number {
+  const microseconds = fate.kind === 'remote' ? fate.host.latencyMs * 2000 + random.int(100, 900) : fate.kind === 'local' && fate.packet.source === fate.packet.destination ? random.int(20, 60) : random.int(40, 110);
+  return (microseconds + (neededArp ? random.int(150, 300) : 0)) / 1000;
+}

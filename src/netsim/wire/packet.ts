@@ -1,0 +1,45 @@
+import type { Ipv4 } from './ipv4';
+
+export type TransportProtocol = 'icmp' | 'tcp' | 'udp';
+
+/** ICMP messages the simulator sends (RFC 792 types). */
+export type IcmpKind = 'echo-request' | 'echo-reply' | 'port-unreachable';
+
+/** TCP segment kinds that change connection state; `data` carries payload. */
+export type TcpKind = 'syn' | 'syn-ack' | 'ack' | 'data' | 'fin' | 'rst';
+
+/**
+ * An IPv4 packet as netfilter sees it: addresses, ports, size. Immutable: NAT and
+ * forwarding make new packets.
+ */
+export interface Packet {
+  readonly protocol: TransportProtocol;
+  readonly source: Ipv4;
+  readonly destination: Ipv4;
+  /** TCP/UDP ports, or the ICMP echo identifier in both fields (what conntrack keys ICMP on). */
+  readonly sourcePort: number;
+  readonly destinationPort: number;
+  /** Total IP length in bytes, what iptables' byte counters add up. */
+  readonly length: number;
+  readonly ttl: number;
+  readonly icmp?: IcmpKind;
+  readonly tcp?: TcpKind;
+}
+
+/** IP header (20) + ICMP header (8) + ping's default 56 bytes of data. */
+export const ECHO_PACKET_LENGTH = 84;
+/** IP (20) + TCP (20) + the options Linux puts on a SYN (MSS, SACK, timestamps, window scale: 20). */
+export const TCP_SYN_LENGTH = 60;
+/** IP (20) + TCP (20) + timestamps option (12), on every segment after the handshake. */
+export const TCP_SEGMENT_OVERHEAD = 52;
+/** IP (20) + TCP (20), no options: what a RST answering a SYN carries. */
+export const TCP_RST_LENGTH = 40;
+
+export function withAddresses(packet: Packet, change: Partial<Pick<Packet, 'source' | 'destination' | 'sourcePort' | 'destinationPort'>>): Packet {
+  return { ...packet, ...change };
+}
+
+/** The packet a reply travels as: addresses and ports swapped. */
+export function replyTo(packet: Packet, change: Partial<Packet>): Packet {
+  return { ...packet, source: packet.destination, destination: packet.source, sourcePort: packet.destinationPort, destinationPort: packet.sourcePort, ttl: 64, ...change };
+}
