@@ -13,6 +13,7 @@ import { parseCidr } from './wire/cidr';
 import { parseIpv4 } from './wire/ipv4';
 import { worldOf } from './world';
 import { pingProgram } from './cli/ping';
+import { curlProgram } from './cli/curl';
 import type { World } from './kernel/datapath';
 
 const SECONDS_PER_COMMAND = 2;
@@ -93,7 +94,7 @@ export class Host {
   }
 
   private installPrograms(): void {
-    this.programs = new Map([ipProgram, iptablesProgram, iptablesSaveProgram, pingProgram, dockerProgram(this.engine)].map((program) => [program.name, program]));
+    this.programs = new Map([ipProgram, iptablesProgram, iptablesSaveProgram, pingProgram, curlProgram, dockerProgram(this.engine)].map((program) => [program.name, program]));
   }
 
   /** lo and the NIC up, with its address and default route, as the installer leaves them. */

@@ -8,6 +8,7 @@ import { imageInfo } from './images';
 import { generateName } from './names';
 import { findNetwork } from './networks';
 import { createSandbox } from './sandbox';
+import { startServers } from './listeners';
 
 export interface ContainerCreateRequest {
   name: string | undefined;
@@ -99,7 +100,9 @@ export function startContainer(daemon: Daemon, reference: string): Container {
   container.pid = state.lastPid;
   container.status = 'running';
   container.startedMs = clock.now();
-  if (!container.staysUp) exitContainer(daemon, container, 0);
+  if (!container.staysUp) return exitContainer(daemon, container, 0);
+  // A server that cannot bind its port exits at once with status 1, as nginx does.
+  if (!startServers(daemon, container, kernel.namespace(container.namespaceId!))) return exitContainer(daemon, container, 1);
   return container;
 }
 
@@ -133,6 +136,7 @@ export function removeContainer(daemon: Daemon, reference: string, force: boolea
 export function exitContainer(daemon: Daemon, container: Container, exitCode: number): Container {
   const { kernel, clock } = daemon;
   for (const endpoint of container.endpoints) detach(daemon, endpoint);
+  if (container.namespaceId !== undefined && container.pid !== undefined) kernel.closeSockets(kernel.namespace(container.namespaceId), container.pid);
   if (container.namespaceId !== undefined && container.namespaceId !== kernel.root.id) {
     kernel.deleteNamespace(kernel.namespace(container.namespaceId));
   }

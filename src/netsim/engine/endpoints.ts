@@ -9,6 +9,7 @@ import { apply, directAccessRules, publishedPortRules, type Placed } from './fir
 import type { Network } from './network';
 import { isPortTaken, nextEphemeralPort } from './port-allocator';
 import { unwireEndpoint, wireBridgeEndpoint } from './sandbox';
+import { startProxies, stopProxies } from './listeners';
 
 /** Plugs a running container into a network: address, veth, rules and, on its first network, published ports. */
 export function attach(daemon: Daemon, container: Container, network: Network, requested: Ipv4 | undefined): void {
@@ -44,6 +45,7 @@ export function detach(daemon: Daemon, endpoint: Endpoint): void {
     apply(daemon.kernel, portRules(network, endpoint), false);
     apply(daemon.kernel, directAccessRules(network.bridgeName, endpoint.address.address, network.internal), false);
   }
+  stopProxies(daemon, endpoint);
   endpoint.published = [];
   unwireEndpoint(daemon.kernel, endpoint);
 }
@@ -61,6 +63,7 @@ function publish(daemon: Daemon, container: Container, network: Network, endpoin
     }
   }
   apply(daemon.kernel, portRules(network, endpoint), true);
+  startProxies(daemon, endpoint);
 }
 
 /** Internal networks get no NAT or forwarding for published ports (iptabler setPerPortIptables). */

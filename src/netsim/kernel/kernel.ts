@@ -6,6 +6,7 @@ import { KernelError } from './errno';
 import type { AddressScope, Link, LinkKind, OperState } from './link';
 import { allocateIndex, linkNamed, newNamespace, type Namespace } from './namespace';
 import type { Route } from './route';
+import { clashes, type Socket } from './socket';
 
 export interface KernelState {
   namespaces: Map<number, Namespace>;
@@ -207,6 +208,17 @@ export class Kernel {
       throw new KernelError('ENETUNREACH', 'gateway unreachable');
     }
     namespace.routes.push(route);
+  }
+
+  /** bind(2) and listen(2): EADDRINUSE if another socket holds the address and port. */
+  listen(namespace: Namespace, socket: Socket): void {
+    if (namespace.sockets.some((existing) => clashes(existing, socket))) throw new KernelError('EADDRINUSE', `${socket.address}:${socket.port} in use`);
+    namespace.sockets.push(socket);
+  }
+
+  /** A process exits: the kernel closes its sockets. */
+  closeSockets(namespace: Namespace, pid: number): void {
+    namespace.sockets = namespace.sockets.filter((socket) => socket.process.pid !== pid);
   }
 
   /** The link at the other end of a veth, wherever it lives. */

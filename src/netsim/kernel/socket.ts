@@ -18,6 +18,8 @@ export interface Socket {
   /** Local address as text: an IPv4 or IPv6 address, `0.0.0.0` or `::` for any. */
   readonly address: string;
   readonly port: number;
+  /** IPV6_V6ONLY on a `::` socket: it then takes no IPv4 connections (nginx's `listen [::]:80`, docker-proxy). */
+  readonly v6Only: boolean;
   /** The owning process, as `ss -p` shows it. */
   readonly process: { readonly name: string; readonly pid: number; readonly fd: number };
   readonly service: SocketService;
@@ -32,14 +34,15 @@ const family = (address: string) => (address.includes(':') ? 6 : 4);
  * but Linux lets `0.0.0.0` and `[::]` coexist when the IPv6 one is V6ONLY, as
  * docker-proxy and nginx set it.
  */
-export function clashes(existing: Socket, candidate: Pick<Socket, 'protocol' | 'address' | 'port'>): boolean {
+export function clashes(existing: Socket, candidate: Pick<Socket, 'protocol' | 'address' | 'port' | 'v6Only'>): boolean {
   if (existing.protocol !== candidate.protocol || existing.port !== candidate.port) return false;
-  if (family(existing.address) !== family(candidate.address)) return false;
+  const dualStack = (socket: Pick<Socket, 'address' | 'v6Only'>) => socket.address === '::' && !socket.v6Only;
+  if (family(existing.address) !== family(candidate.address) && !dualStack(existing) && !dualStack(candidate)) return false;
   return existing.address === candidate.address || isWildcard(existing.address) || isWildcard(candidate.address);
 }
 
 /** The socket an incoming IPv4 packet for `address:port` reaches: an exact address first, then a wildcard. */
 export function listenerFor(sockets: readonly Socket[], protocol: 'tcp' | 'udp', address: string, port: number): Socket | undefined {
   const candidates = sockets.filter((socket) => socket.protocol === protocol && socket.port === port);
-  return candidates.find((socket) => socket.address === address) ?? candidates.find((socket) => socket.address === '0.0.0.0');
+  return candidates.find((socket) => socket.address === address) ?? candidates.find((socket) => socket.address === '0.0.0.0' || (socket.address === '::' && !socket.v6Only));
 }

@@ -1,0 +1,76 @@
+import { KernelError } from '../kernel/errno';
+import type { Namespace } from '../kernel/namespace';
+import { formatIpv4 } from '../wire/ipv4';
+import type { Container, Endpoint } from './container';
+import type { Daemon } from './daemon';
+import { imageInfo } from './images';
+
+interface ServerSocket {
+  readonly address: string;
+  readonly port: number;
+  readonly v6Only: boolean;
+}
+
+/**
+ * The servers an image's default command starts and where they listen, from each
+ * image's own configuration: nginx's default.conf has `listen 80;` and
+ * `listen [::]:80;` (IPv6-only), httpd.conf has `Listen 80` (one dual-stack socket).
+ */
+const IMAGE_SERVERS: Record<string, { process: string; server: string; sockets: readonly ServerSocket[] }> = {
+  nginx: { process: 'nginx', server: 'nginx', sockets: [{ address: '0.0.0.0', port: 80, v6Only: false }, { address: '::', port: 80, v6Only: true }] },
+  httpd: { process: 'httpd', server: 'httpd', sockets: [{ address: '::', port: 80, v6Only: false }] },
+};
+
+const imageName = (reference: string) => reference.replace(/^docker\.io\//, '').replace(/^library\//, '').replace(/[:@].*$/, '');
+
+/**
+ * The container's server binds its ports in the container's namespace (the host's
+ * with --network host). Returns false when an address is taken, as nginx's
+ * `bind() ... failed (98: Address already in use)` makes it exit.
+ */
+export function startServers(daemon: Daemon, container: Container, namespace: Namespace): boolean {
+  const servers = container.command === defaultCommandOf(container) ? IMAGE_SERVERS[imageName(container.image)] : undefined;
+  if (!servers || container.pid === undefined) return true;
+  try {
+    servers.sockets.forEach((socket, index) => {
+      daemon.kernel.listen(namespace, { protocol: 'tcp', ...socket, process: { name: servers.process, pid: container.pid!, fd: 6 + index }, service: { kind: 'http', server: servers.server } });
+    });
+    return true;
+  } catch (error) {
+    if (!(error instanceof KernelError) || error.errno !== 'EADDRINUSE') throw error;
+    daemon.kernel.closeSockets(namespace, container.pid);
+    return false;
+  }
+}
+
+/** The image's default command is what runs the server; `docker run nginx sh` runs no nginx. */
+function defaultCommandOf(container: Container): string | undefined {
+  const image = imageInfo(container.image);
+  return image && [...image.entrypoint, ...image.cmd].join(' ');
+}
+
+/**
+ * docker-proxy: one process per published address and port, listening on the
+ * host and relaying to the container. With no host IP given, one for 0.0.0.0 and
+ * one for [::] (IPv6-only, so both can bind).
+ */
+export function startProxies(daemon: Daemon, endpoint: Endpoint): void {
+  const root = daemon.kernel.root;
+  for (const port of endpoint.published) {
+    daemon.state.lastPid += 1 + daemon.random.int(0, 4);
+    daemon.kernel.listen(root, {
+      protocol: port.protocol === 'udp' ? 'udp' : 'tcp',
+      address: port.hostIp,
+      port: port.hostPort,
+      v6Only: port.hostIp.includes(':'),
+      process: { name: 'docker-proxy', pid: daemon.state.lastPid, fd: 4 },
+      service: { kind: 'docker-proxy', address: endpoint.address.address, port: port.containerPort },
+    });
+  }
+}
+
+export function stopProxies(daemon: Daemon, endpoint: Endpoint): void {
+  const root = daemon.kernel.root;
+  const target = formatIpv4(endpoint.address.address);
+  root.sockets = root.sockets.filter((socket) => !(socket.service.kind === 'docker-proxy' && formatIpv4(socket.service.address) === target));
+}

@@ -1,0 +1,90 @@
+import type { Datapath, Fate, RemoteHost } from '../kernel/datapath';
+import type { Namespace } from '../kernel/namespace';
+import { listenerFor, type Socket } from '../kernel/socket';
+import type { SeededRandom } from '../random';
+import { formatIpv4, type Ipv4 } from '../wire/ipv4';
+import { TCP_RST_LENGTH, TCP_SEGMENT_OVERHEAD, TCP_SYN_LENGTH, replyTo, type Packet, type TcpKind } from '../wire/packet';
+
+/** Who accepted a connection: a socket in some namespace, or a machine beyond the NIC. */
+export type Peer = { readonly kind: 'socket'; readonly namespace: Namespace; readonly socket: Socket } | { readonly kind: 'remote'; readonly host: RemoteHost };
+
+export type ConnectResult =
+  | { readonly kind: 'connected'; readonly peer: Peer; readonly syn: Packet; readonly delivered: Packet; readonly elapsedMs: number }
+  /** RST or ICMP port unreachable: ECONNREFUSED at once. */
+  | { readonly kind: 'refused'; readonly elapsedMs: number }
+  /** ARP failed on the last hop: EHOSTUNREACH after the kernel's 3 s of probes. */
+  | { readonly kind: 'host-unreachable'; readonly elapsedMs: number }
+  | { readonly kind: 'network-unreachable'; readonly elapsedMs: number }
+  /** Nothing came back before `timeoutMs`. */
+  | { readonly kind: 'timed-out'; readonly elapsedMs: number };
+
+/** SYN retransmissions: the initial RTO of 1 s doubles each time (tcp_syn_retries = 6, ~127 s in all). */
+const SYN_SEND_TIMES_MS = [0, 1000, 3000, 7000, 15000, 31000, 63000];
+const KERNEL_CONNECT_TIMEOUT_MS = 127_000;
+const ARP_FAILURE_MS = 3000;
+
+/** The ephemeral source port a client socket gets (ip_local_port_range 32768-60999). */
+export function ephemeralPort(random: SeededRandom): number {
+  return random.int(32768, 60999);
+}
+
+/**
+ * connect(2) through the datapath: SYNs until something answers or the time is
+ * up. `timeoutMs` is the caller's limit (curl --max-time); the kernel's own is ~127 s.
+ */
+export function connect(datapath: Datapath, namespace: Namespace, destination: Ipv4, port: number, random: SeededRandom, timeoutMs = Number.POSITIVE_INFINITY): ConnectResult {
+  const route = datapath.route(namespace, destination);
+  if (!route) return { kind: 'network-unreachable', elapsedMs: 0 };
+  const syn: Packet = { protocol: 'tcp', tcp: 'syn', source: route.source, destination, sourcePort: ephemeralPort(random), destinationPort: port, length: TCP_SYN_LENGTH, ttl: 64 };
+  const limit = Math.min(timeoutMs, KERNEL_CONNECT_TIMEOUT_MS);
+  for (const sentMs of SYN_SEND_TIMES_MS) {
+    if (sentMs >= limit) break;
+    const fate = datapath.send(namespace, syn);
+    if (fate.kind === 'unresolved') return limit > ARP_FAILURE_MS ? { kind: 'host-unreachable', elapsedMs: ARP_FAILURE_MS + random.int(10, 90) } : { kind: 'timed-out', elapsedMs: limit };
+    if (fate.kind === 'rejected') return { kind: 'refused', elapsedMs: 0 };
+    const answer = answerSyn(datapath, fate);
+    if (answer === 'refused') return { kind: 'refused', elapsedMs: 0 };
+    if (answer) return { kind: 'connected', peer: answer.peer, syn, delivered: answer.delivered, elapsedMs: 0 };
+  }
+  return { kind: 'timed-out', elapsedMs: limit };
+}
+
+/** What the far end does with a SYN: a listener answers SYN-ACK, anything else a RST; the answer must come back. */
+function answerSyn(datapath: Datapath, fate: Fate): { peer: Peer; delivered: Packet } | 'refused' | undefined {
+  if (fate.kind === 'local') {
+    const socket = listenerFor(fate.namespace.sockets, 'tcp', formatIpv4(fate.packet.destination), fate.packet.destinationPort);
+    const answer = socket ? replyTo(fate.packet, { tcp: 'syn-ack', length: TCP_SYN_LENGTH }) : replyTo(fate.packet, { tcp: 'rst', length: TCP_RST_LENGTH });
+    const back = datapath.send(fate.namespace, answer);
+    if (back.kind !== 'local') return undefined;
+    return socket ? { peer: { kind: 'socket', namespace: fate.namespace, socket }, delivered: fate.packet } : 'refused';
+  }
+  if (fate.kind === 'remote') {
+    const open = fate.host.openTcpPorts.includes(fate.packet.destinationPort);
+    const back = datapath.fromWorld(replyTo(fate.packet, { tcp: open ? 'syn-ack' : 'rst', length: open ? TCP_SYN_LENGTH : TCP_RST_LENGTH, ttl: fate.host.replyTtl }));
+    if (back.kind !== 'local') return undefined;
+    return open ? { peer: { kind: 'remote', host: fate.host }, delivered: fate.packet } : 'refused';
+  }
+  return undefined;
+}
+
+/**
+ * The rest of a short request-response connection, packet by packet, so iptables
+ * counters see what a real exchange sends: the client's ACK, request, ACKs and
+ * FIN; the server's response (with the request's ACK), FIN and last ACK.
+ */
+export function exchange(datapath: Datapath, namespace: Namespace, connection: Extract<ConnectResult, { kind: 'connected' }>, requestBytes: number, responseBytes: number): void {
+  const fromClient = (length: number, kind: TcpKind) => datapath.send(namespace, { ...connection.syn, tcp: kind, length });
+  const server = replyTo(connection.delivered, {});
+  const fromServer = (length: number, kind: TcpKind) => {
+    const packet = { ...server, tcp: kind, length, ...(connection.peer.kind === 'remote' ? { ttl: connection.peer.host.replyTtl } : {}) };
+    return connection.peer.kind === 'socket' ? datapath.send(connection.peer.namespace, packet) : datapath.fromWorld(packet);
+  };
+  fromClient(TCP_SEGMENT_OVERHEAD, 'ack');
+  fromClient(TCP_SEGMENT_OVERHEAD + requestBytes, 'data');
+  fromServer(TCP_SEGMENT_OVERHEAD + responseBytes, 'data');
+  fromServer(TCP_SEGMENT_OVERHEAD, 'fin');
+  fromClient(TCP_SEGMENT_OVERHEAD, 'ack');
+  fromClient(TCP_SEGMENT_OVERHEAD, 'ack');
+  fromClient(TCP_SEGMENT_OVERHEAD, 'fin');
+  fromServer(TCP_SEGMENT_OVERHEAD, 'ack');
+}
