@@ -14,6 +14,8 @@ import { parseIpv4 } from './wire/ipv4';
 import { worldOf } from './world';
 import { pingProgram } from './cli/ping';
 import { curlProgram } from './cli/curl';
+import { nsenterProgram } from './cli/nsenter';
+import type { Namespace } from './kernel/namespace';
 import type { World } from './kernel/datapath';
 
 const SECONDS_PER_COMMAND = 2;
@@ -84,17 +86,33 @@ export class Host {
     this.installPrograms();
   }
 
-  private execute(words: string[], isRoot: boolean, stdin: string): CommandResult {
+  private execute(words: string[], isRoot: boolean, stdin: string, namespace = this.kernel.root): CommandResult {
     const [name, ...args] = words;
     if (name === undefined) return { stdout: '', stderr: '', exitCode: 0 };
-    if (name === 'sudo') return this.execute(args, true, stdin);
+    if (name === 'sudo') return this.execute(args, true, stdin, namespace);
     const program = this.programs.get(name);
     if (!program) return fail(`bash: ${name}: command not found\n`, 127);
-    return program.run(args, { kernel: this.kernel, namespace: this.kernel.root, isRoot, stdin, clock: this.clock, random: this.random, world: this.world });
+    return program.run(args, { kernel: this.kernel, namespace, isRoot, stdin, clock: this.clock, random: this.random, world: this.world });
+  }
+
+  /** The network namespace a process runs in: a container's first process, or a host daemon such as docker-proxy. */
+  private namespaceOfPid(pid: number): Namespace | undefined {
+    const container = this.engine.containers().find((c) => c.pid === pid);
+    if (container?.namespaceId !== undefined) return this.kernel.namespace(container.namespaceId);
+    const hostProcess = this.kernel.root.sockets.some((socket) => socket.process.pid === pid);
+    return hostProcess || pid === 1 ? this.kernel.root : undefined;
   }
 
   private installPrograms(): void {
-    this.programs = new Map([ipProgram, iptablesProgram, iptablesSaveProgram, pingProgram, curlProgram, dockerProgram(this.engine)].map((program) => [program.name, program]));
+    const nsenter = nsenterProgram({
+      namespaceOfPid: (pid) => this.namespaceOfPid(pid),
+      execute: (words, context, namespace) => {
+        // nsenter execs the command itself: a missing program is its error, not the shell's.
+        if (!this.programs.has(words[0]!)) return fail(`nsenter: failed to execute ${words[0]}: No such file or directory\n`, 127);
+        return this.execute(words, context.isRoot, context.stdin, namespace);
+      },
+    });
+    this.programs = new Map([ipProgram, iptablesProgram, iptablesSaveProgram, pingProgram, curlProgram, nsenter, dockerProgram(this.engine)].map((program) => [program.name, program]));
   }
 
   /** lo and the NIC up, with its address and default route, as the installer leaves them. */

@@ -33,7 +33,9 @@ export function attach(daemon: Daemon, container: Container, network: Network, r
     published: [],
   };
   apply(kernel, directAccessRules(network.bridgeName!, endpoint.address.address, network.internal), true);
-  endpoint.hostVeth = wireBridgeEndpoint(kernel, random, sandbox, network, endpoint, container.endpoints.length === 0);
+  // libnetwork never picks an internal network's endpoint as the gateway: such containers get no default route.
+  const isGateway = !network.internal && !container.endpoints.some((e) => daemon.state.networks.find((n) => n.id === e.networkId)?.internal === false);
+  endpoint.hostVeth = wireBridgeEndpoint(kernel, random, sandbox, network, endpoint, isGateway);
   container.endpoints.push(endpoint);
   if (container.endpoints.length === 1 && container.publish.length > 0) publish(daemon, container, network, endpoint);
 }

@@ -91,10 +91,11 @@ export class Datapath {
     let choice = this.route(namespace, packet.destination);
     if (!choice) return { kind: 'no-route' };
     const tracked = this.conntrack.lookup(namespace.id, packet);
-    const verdict = this.hook(namespace, 'OUTPUT', followConnection(tracked, packet, 'destination'), tracked, undefined, choice.device.name, true);
+    const verdict = this.hook(namespace, 'OUTPUT', packet, tracked, undefined, choice.device.name, true, 'destination');
     if (verdict.kind !== 'accept') return verdictFate(verdict);
-    if (verdict.nat) {
-      tracked.entry.dnat = verdict.nat;
+    if (verdict.nat) tracked.entry.dnat = verdict.nat;
+    // A new DNAT, or the one the connection already has, sends the packet elsewhere: route it again.
+    if (verdict.packet.destination !== packet.destination) {
       choice = this.route(namespace, verdict.packet.destination);
       if (!choice) return { kind: 'no-route' };
     }
@@ -111,7 +112,7 @@ export class Datapath {
 
   private ingress(namespace: Namespace, link: Link, packet: Packet): Fate {
     const tracked = this.conntrack.lookup(namespace.id, packet);
-    const prerouting = this.hook(namespace, 'PREROUTING', followConnection(tracked, packet, 'destination'), tracked, link.name, undefined, true);
+    const prerouting = this.hook(namespace, 'PREROUTING', packet, tracked, link.name, undefined, true, 'destination');
     if (prerouting.kind !== 'accept') return verdictFate(prerouting);
     if (prerouting.nat) tracked.entry.dnat = prerouting.nat;
     const arrived = prerouting.packet;
@@ -121,14 +122,13 @@ export class Datapath {
     const choice = this.route(namespace, arrived.destination);
     if (!choice || arrived.ttl <= 1) return { kind: 'dropped' };
     const forwarded = { ...arrived, ttl: arrived.ttl - 1 };
-    const verdict = this.hook(namespace, 'FORWARD', forwarded, tracked, link.name, choice.device.name, false);
+    const verdict = this.hook(namespace, 'FORWARD', forwarded, tracked, link.name, choice.device.name, false, undefined);
     if (verdict.kind !== 'accept') return verdictFate(verdict);
     return this.postRouting(namespace, tracked, verdict.packet, choice, link.name, false);
   }
 
   private postRouting(namespace: Namespace, tracked: Tracked, packet: Packet, choice: RouteChoice, inInterface: string | undefined, localOrigin: boolean): Fate {
-    const outgoing = followConnection(tracked, packet, 'source');
-    const verdict = this.hook(namespace, 'POSTROUTING', outgoing, tracked, inInterface, choice.device.name, true);
+    const verdict = this.hook(namespace, 'POSTROUTING', packet, tracked, inInterface, choice.device.name, true, 'source');
     if (verdict.kind !== 'accept') return verdictFate(verdict);
     if (verdict.nat) tracked.entry.snat = verdict.nat;
     this.conntrack.confirm(tracked, verdict.packet);
@@ -138,15 +138,15 @@ export class Datapath {
 
   /** Local traffic comes back in through lo: raw PREROUTING and INPUT see it, NAT was decided on the way out. */
   private loopBack(namespace: Namespace, tracked: Tracked, packet: Packet, localOrigin: boolean): Fate {
-    const prerouting = this.hook(namespace, 'PREROUTING', packet, tracked, 'lo', undefined, !localOrigin);
+    const prerouting = this.hook(namespace, 'PREROUTING', packet, tracked, 'lo', undefined, !localOrigin, 'destination');
     if (prerouting.kind !== 'accept') return verdictFate(prerouting);
     return this.input(namespace, tracked, prerouting.packet, 'lo', !localOrigin);
   }
 
   private input(namespace: Namespace, tracked: Tracked, packet: Packet, inInterface: string, natAllowed: boolean): Fate {
-    const verdict = this.hook(namespace, 'INPUT', packet, tracked, inInterface, undefined, natAllowed);
+    const verdict = this.hook(namespace, 'INPUT', packet, tracked, inInterface, undefined, natAllowed, 'source');
     if (verdict.kind !== 'accept') return verdictFate(verdict);
-    const delivered = followConnection(tracked, verdict.packet, 'source');
+    const delivered = verdict.packet;
     this.conntrack.confirm(tracked, delivered);
     return { kind: 'local', namespace, packet: delivered };
   }
@@ -214,12 +214,22 @@ export class Datapath {
     namespace.neighbours.push({ address, device: device.index, mac, state, confirmedMs: this.now });
   }
 
-  private hook(namespace: Namespace, hook: Hook, packet: Packet, tracked: Tracked, inInterface: string | undefined, outInterface: string | undefined, natAllowed: boolean): HookVerdict {
+  private hook(
+    namespace: Namespace,
+    hook: Hook,
+    packet: Packet,
+    tracked: Tracked,
+    inInterface: string | undefined,
+    outInterface: string | undefined,
+    natAllowed: boolean,
+    natStage: 'destination' | 'source' | undefined,
+  ): HookVerdict {
     return runHook(namespace.netfilter, hook, packet, {
       inInterface,
       outInterface,
       state: tracked.state,
       natAllowed,
+      followConnection: (current) => (natStage ? followConnection(tracked, current, natStage) : current),
       isLocal: (address) => this.isLocal(namespace, address),
       addressOf: (device) => [...namespace.links.values()].find((l) => l.name === device)?.addresses.find((a) => a.scope === 'global')?.cidr.address,
     });

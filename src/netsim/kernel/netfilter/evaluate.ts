@@ -29,6 +29,8 @@ export interface HookContext {
   /** Interface it leaves by; undefined before routing (PREROUTING) and for local delivery. */
   outInterface: string | undefined;
   state: ConntrackState;
+  /** The translation an established connection already has, applied where the nat table sits. */
+  followConnection: (packet: Packet) => Packet;
   /** False for a packet whose connection got its NAT elsewhere (local traffic looping back through lo). */
   natAllowed: boolean;
   /** `-m addrtype --dst-type LOCAL`: whether an address belongs to this namespace. */
@@ -58,7 +60,11 @@ export function runHook(netfilter: NetfilterState, hook: Hook, packet: Packet, c
   let current = packet;
   let nat: NatChange | undefined;
   for (const table of TABLES_AT_HOOK[hook]) {
-    if (table === 'nat' && (context.state !== 'NEW' || !context.natAllowed)) continue;
+    if (table === 'nat') {
+      // Conntrack applies a known connection's NAT at the nat table's priority: raw saw the packet untranslated.
+      current = context.followConnection(current);
+      if (context.state !== 'NEW' || !context.natAllowed) continue;
+    }
     const chain = netfilter[table].find((candidate) => candidate.name === hook);
     if (!chain) continue;
     const outcome = runChain(netfilter[table], chain, current, context, 0);
