@@ -49,3 +49,20 @@ busy.run('ip a');
 busy.run('sudo iptables -t raw -S');
 console.log(`${'100 containers started on one network'.padEnd(38)} ${startedMs.toFixed(1)} ms (then ip a + iptables -S: ${(performance.now() - listStart).toFixed(1)} ms)`);
 console.log(`${'snapshot of that host'.padEnd(38)} ${(JSON.stringify(busy.snapshot(), (_, v) => (v instanceof Map ? [...v] : v)).length / 1024).toFixed(0)} KiB as JSON`);
+
+// Every container pings every other once, each ping a real trip through both
+// namespaces' stacks and the bridge (nsenter runs the host's ping inside each).
+const pids = busy.snapshot().engine.containers.map((c) => c.pid);
+const addresses = busy.snapshot().engine.containers.map((c) => c.endpoints[0].address.address);
+const dotted = (n) => [24, 16, 8, 0].map((shift) => (n >>> shift) & 255).join('.');
+const pingStart = performance.now();
+let answered = 0;
+for (const pid of pids) {
+  for (const address of addresses) {
+    const result = busy.run(`sudo nsenter -t ${pid} -n ping -c 1 -W 1 ${dotted(address)}`);
+    if (result.exitCode === 0) answered++;
+  }
+}
+const pingMs = performance.now() - pingStart;
+const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
+console.log(`${'100 containers ping every other'.padEnd(38)} ${pingMs.toFixed(0)} ms for ${pids.length * addresses.length} pings (${answered} answered), heap ${heapMb.toFixed(0)} MiB`);
