@@ -5,7 +5,9 @@ import { parseCidr } from '../wire/cidr';
 import type { Container } from './container';
 import * as containers from './containers';
 import type { Daemon, EngineState } from './daemon';
+import { resolveContainerName } from './dns';
 import { installDaemonRules } from './firewall';
+import type { Ipv4 } from '../wire/ipv4';
 import type { Network } from './network';
 import * as networks from './networks';
 import { EPHEMERAL_PORTS } from './port-allocator';
@@ -110,5 +112,10 @@ export class Engine {
 
   disconnect(networkReference: string, containerReference: string): void {
     containers.disconnect(this.daemon, networkReference, containerReference);
+  }
+
+  /** What the embedded DNS server (127.0.0.11) answers a container asking for `name`. */
+  resolveName(containerReference: string, name: string): Ipv4[] {
+    return resolveContainerName(this.daemon, containers.findContainer(this.daemon, containerReference), name);
   }
 }

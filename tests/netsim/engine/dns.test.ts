@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { Engine } from '../../../src/netsim/engine/engine';
+import { Host } from '../../../src/netsim/index';
+import { formatIpv4 } from '../../../src/netsim/wire/ipv4';
+
+/**
+ * Service discovery as Docker documents it (docs.docker.com, "Bridge network
+ * driver": containers on a user-defined bridge resolve each other by name or
+ * alias; on the default bridge they can only reach each other by IP address,
+ * unless `--link` is used).
+ */
+function hostWith(...lines: string[]) {
+  const host = Host.create({ seed: 3 });
+  for (const line of lines) {
+    const result = host.run(line);
+    if (result.exitCode !== 0) throw new Error(`${line}: ${result.stderr}`);
+  }
+  // White-box: the userland resolver that will ask this server is not built yet.
+  const engine = (host as unknown as { engine: Engine }).engine;
+  const lookup = (from: string, name: string) => engine.resolveName(from, name).map(formatIpv4);
+  return { host, lookup };
+}
+
+describe('the embedded DNS server', () => {
+  it('answers container names and short IDs on a user-defined network', () => {
+    const { host, lookup } = hostWith('docker network create red1', 'docker run -d --name web --network red1 nginx', 'docker run -d --name db --network red1 nginx');
+    expect(lookup('web', 'db')).toEqual(['172.18.0.3']);
+    expect(lookup('db', 'WEB')).toEqual(['172.18.0.2']);
+    const shortId = host.run('docker ps -q --no-trunc').stdout.split('\n').find(Boolean)!.slice(0, 12);
+    expect(lookup('web', shortId)).toHaveLength(1);
+    expect(lookup('web', 'db.red1')).toEqual(['172.18.0.3']);
+  });
+
+  it('does not answer names on the default bridge', () => {
+    const { lookup } = hostWith('docker run -d --name one nginx', 'docker run -d --name two nginx');
+    expect(lookup('one', 'two')).toEqual([]);
+  });
+
+  it('answers only for networks the two containers share, and only while the target runs', () => {
+    const { host, lookup } = hostWith('docker network create red1', 'docker network create red2', 'docker run -d --name a --network red1 nginx', 'docker run -d --name b --network red2 nginx');
+    expect(lookup('a', 'b')).toEqual([]);
+    host.run('docker network connect red1 b');
+    expect(lookup('a', 'b')).toEqual(['172.18.0.3']);
+    host.run('docker stop b');
+    expect(lookup('a', 'b')).toEqual([]);
+  });
+});
