@@ -43,7 +43,18 @@ const commands = fc.oneof(
   fc.constantFrom('docker network prune -f', 'docker create --name c2 nginx', 'docker create -p 8080:80 alpine'),
   fc.constantFrom('docker ps', 'docker ps -a', 'docker ps -q', 'sudo iptables -S', 'sudo iptables -nvL', 'sudo iptables -t nat -L', 'iptables -L', 'sudo iptables -L DOCKER -n', 'sudo iptables -t raw -S PREROUTING', 'docker network inspect bridge red1', "docker network inspect -f '{{range .Containers}}{{.Name}} {{end}}' red1", 'docker port web', 'docker network inspect -f {{json .Status}} red2'),
   fc.string({ maxLength: 30 }),
+  traffic(),
 );
+
+/** Packets through whatever the random commands built: pings and HTTP to containers, the host, the LAN, the internet. */
+function traffic() {
+  const targets = ['172.17.0.2', '172.17.0.3', '172.18.0.2', '172.18.0.3', '192.168.1.1', '192.168.1.10', '8.8.8.8', '127.0.0.1', '10.1.0.2'];
+  return fc.oneof(
+    fc.tuple(fc.constantFrom('-c 1', '-c 2 -W 1', '-c 3', '-c 1 -i 0.2'), fc.constantFrom(...targets)).map(([flags, target]) => `ping ${flags} ${target}`),
+    fc.tuple(fc.constantFrom('-s', '-sS -m 2', '-I', ''), fc.constantFrom(...targets.map((t) => `http://${t}/`), 'localhost:8080', '192.168.1.10:8080', '172.17.0.2:81')).map(([flags, url]) => `curl ${flags} ${url}`),
+    fc.tuple(fc.integer({ min: 1000, max: 2200 }), fc.constantFrom('ping -c 1 172.17.0.1', 'curl -s 172.18.0.2', 'ip -br a', 'curl -sS 192.168.1.10:8080')).map(([pid, command]) => `sudo nsenter -t ${pid} -n ${command}`),
+  );
+}
 
 /** A user editing the firewall under Docker's feet: Docker's own rule invariants no longer hold. */
 const userFirewall = fc.constantFrom(
@@ -55,7 +66,7 @@ const userFirewall = fc.constantFrom(
 describe('Host under random command sequences', () => {
   it('never raises an internal error while a user edits the firewall, and keeps links and endpoints consistent', () => {
     fc.assert(
-      fc.property(fc.integer(), fc.array(fc.oneof(commands, userFirewall), { maxLength: 40 }), (seed, lines) => {
+      fc.property(fc.integer(), fc.array(fc.oneof(commands, userFirewall, traffic()), { maxLength: 40 }), (seed, lines) => {
         const host = Host.create({ seed });
         for (const line of lines) expect(typeof host.run(line).exitCode).toBe('number');
         const snapshot = host.snapshot();
@@ -108,6 +119,9 @@ describe('Host under random command sequences', () => {
         const forwarded = external.flatMap((e) => e.published);
         const bindings = published.map((p) => `${p.hostIp}/${p.hostPort}/${p.protocol}`);
         expect(new Set(bindings).size).toBe(bindings.length);
+        // One docker-proxy listener per published binding, none left behind by a stopped container.
+        const proxies = root.sockets.filter((socket) => socket.service.kind === 'docker-proxy').map((socket) => `${socket.address}/${socket.port}/${socket.protocol}`);
+        expect(proxies.sort()).toEqual([...bindings].sort());
         const dnat = root.netfilter.nat.find((chain) => chain.name === 'DOCKER')!.rules;
         expect(dnat).toHaveLength(forwarded.filter((p) => !p.hostIp.includes(':')).length);
         const masquerades = root.netfilter.nat.find((chain) => chain.name === 'POSTROUTING')!.rules;
