@@ -1,19 +1,22 @@
 import { formatCidr, sizeOf } from '../wire/cidr';
 import { formatIpv4 } from '../wire/ipv4';
 import { rfc3339Nano } from '../format/go-time';
+import { goStruct, NIL_MAP, NIL_SLICE } from '../format/go-value';
 import type { Container } from './container';
 import type { Network } from './network';
 
 /**
  * `GET /networks/{id}` of API 1.52 (Docker 29): moby's network.Inspect, fields in
- * the order of its Go struct, as plain data that `--format` templates read too.
+ * the order of its Go struct, as plain data that `--format` templates read too;
+ * structs are marked, so a template reads `.ID` and fails on a field the struct
+ * lacks, as it does on the typed value.
  */
 export function inspectNetwork(network: Network, containers: readonly Container[]): Record<string, unknown> {
   const attached = containers.flatMap((container) =>
     container.endpoints.filter((e) => e.networkId === network.id).map((endpoint) => ({ container, endpoint })),
   );
   const isBridge = network.driver === 'bridge';
-  return {
+  return goStruct({
     Name: network.name,
     Id: network.id,
     Created: rfc3339Nano(network.createdMs, network.createdNanos),
@@ -21,16 +24,16 @@ export function inspectNetwork(network: Network, containers: readonly Container[
     Driver: network.driver,
     EnableIPv4: isBridge,
     EnableIPv6: false,
-    IPAM: {
+    IPAM: goStruct({
       Driver: 'default',
       // The daemon creates the default bridge with no IPAM options; the CLI sends {} for the others.
-      Options: isBridge && network.name !== 'bridge' ? {} : null,
-      Config: isBridge ? network.ipam.map((config) => ({ Subnet: formatCidr(config.subnet), Gateway: formatIpv4(config.gateway) })) : null,
-    },
+      Options: isBridge && network.name !== 'bridge' ? {} : NIL_MAP,
+      Config: isBridge ? network.ipam.map((config) => goStruct({ Subnet: formatCidr(config.subnet), Gateway: formatIpv4(config.gateway) }, { omitted: { IPRange: '', AuxAddress: NIL_MAP } })) : NIL_SLICE,
+    }),
     Internal: network.internal,
     Attachable: false,
     Ingress: false,
-    ConfigFrom: { Network: '' },
+    ConfigFrom: goStruct({ Network: '' }),
     ConfigOnly: false,
     Options: { ...network.options },
     Labels: { ...network.labels },
@@ -39,11 +42,11 @@ export function inspectNetwork(network: Network, containers: readonly Container[
         .sort((a, b) => (a.container.id < b.container.id ? -1 : 1))
         .map(({ container, endpoint }) => [
           container.id,
-          { Name: container.name, EndpointID: endpoint.endpointId, MacAddress: endpoint.mac, IPv4Address: formatCidr(endpoint.address), IPv6Address: '' },
+          goStruct({ Name: container.name, EndpointID: endpoint.endpointId, MacAddress: endpoint.mac, IPv4Address: formatCidr(endpoint.address), IPv6Address: '' }),
         ]),
     ),
-    Status: { IPAM: isBridge ? { Subnets: subnetStatus(network, attached.length) } : {} },
-  };
+    Status: goStruct({ IPAM: goStruct(isBridge ? { Subnets: subnetStatus(network, attached.length) } : {}, { omitted: { Subnets: NIL_MAP } }) }),
+  }, { renamed: { ID: 'Id' }, omitted: { Peers: NIL_SLICE, Services: NIL_MAP } });
 }
 
 /**
@@ -54,7 +57,7 @@ function subnetStatus(network: Network, endpoints: number): Record<string, { IPs
   return Object.fromEntries(
     network.ipam.map((config) => {
       const inUse = 3 + endpoints;
-      return [formatCidr(config.subnet), { IPsInUse: inUse, DynamicIPsAvailable: sizeOf(config.subnet) - inUse }];
+      return [formatCidr(config.subnet), goStruct({ IPsInUse: inUse, DynamicIPsAvailable: sizeOf(config.subnet) - inUse })];
     }),
   );
 }

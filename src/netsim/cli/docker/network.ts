@@ -1,5 +1,5 @@
 import { EngineError } from '../../engine/errors';
-import { inspectNetwork } from '../../engine/inspect';
+import { inspectNetwork } from '../../engine/inspect-network';
 import { renderTemplate, TemplateError } from '../../format/go-template';
 import { tabulate } from '../../format/tabwriter';
 import { goParsePrefix } from '../../wire/go-netip';
