@@ -38,7 +38,7 @@ const LONG_NAMES: Record<string, string> = {
   '--list': 'L', '--list-rules': 'S', '--numeric': 'n', '--verbose': 'v', '--exact': 'x', '--table': 't',
   '--source': 's', '--destination': 'd', '--in-interface': 'i', '--out-interface': 'o', '--protocol': 'p', '--jump': 'j', '--match': 'm',
 };
-const BUILTIN_TARGETS = new Set(['ACCEPT', 'DROP', 'RETURN', 'REJECT', 'MASQUERADE', 'DNAT']);
+const BUILTIN_TARGETS = new Set(['ACCEPT', 'DROP', 'RETURN', 'REJECT', 'MASQUERADE', 'DNAT', 'SNAT']);
 
 /**
  * iptables' command line, read as its getopt_long loop reads it: bundled short
@@ -210,6 +210,7 @@ const MATCH_OPTIONS: Record<string, string[]> = {
   '--state': ['state'],
   '--dst-type': ['addrtype'],
   '--to-destination': [],
+  '--to-source': [],
   '--reject-with': [],
 };
 
@@ -237,6 +238,9 @@ function applyMatchOption(rule: Partial<Mutable<RuleSpec>>, option: string, valu
       return undefined;
     case '--to-destination':
       if (rule.target?.kind === 'DNAT') rule.target = { kind: 'DNAT', to: value };
+      return undefined;
+    case '--to-source':
+      if (rule.target?.kind === 'SNAT') rule.target = { kind: 'SNAT', to: value };
       return undefined;
     default:
       return undefined;

@@ -101,7 +101,7 @@ function matchText(spec: RuleSpec, options: ListOptions): string {
   }
   if (spec.destinationLocal) parts.push('ADDRTYPE match dst-type LOCAL');
   if (spec.ctState) parts.push(`ctstate ${spec.ctState.join(',')}`);
-  if (spec.target.kind === 'DNAT') parts.push(`to:${spec.target.to}`);
+  if (spec.target.kind === 'DNAT' || spec.target.kind === 'SNAT') parts.push(`to:${spec.target.to}`);
   if (spec.target.kind === 'REJECT') parts.push('reject-with icmp-port-unreachable');
   return parts.map((part) => ` ${part}`).join('');
 }

@@ -27,6 +27,9 @@ export function ruleArguments(spec: RuleSpec): string {
     case 'DNAT':
       words.push('-j', 'DNAT', '--to-destination', target.to);
       break;
+    case 'SNAT':
+      words.push('-j', 'SNAT', '--to-source', target.to);
+      break;
     case 'REJECT':
       words.push('-j', 'REJECT', '--reject-with', 'icmp-port-unreachable');
       break;

@@ -44,3 +44,21 @@ describe('ping through the simulated datapath matches real captures', () => {
     expect(inside('lonely', 'ping -c 1 8.8.8.8')).toMatchObject({ stdout: '', stderr: 'ping: connect: Network is unreachable\n', exitCode: 2 });
   });
 });
+
+describe('rules a user adds change where packets go', () => {
+  it('a DROP in DOCKER-USER stops forwarded pings and counts them', () => {
+    const { host, inside } = capturedLayout();
+    host.run('sudo iptables -I DOCKER-USER -d 192.168.1.1 -j DROP');
+    expect(inside('c1', 'ping -c 2 -W 1 192.168.1.1').exitCode).toBe(1);
+    expect(host.run('sudo iptables-save -c -t filter').stdout).toContain('[2:168] -A DOCKER-USER -d 192.168.1.1/32 -j DROP\n');
+  });
+
+  it('an SNAT rule ahead of MASQUERADE takes the connection instead', () => {
+    const { host, inside } = capturedLayout();
+    host.run('sudo iptables -t nat -I POSTROUTING -s 172.17.0.0/16 -o eth0 -j SNAT --to-source 192.168.1.10');
+    expect(inside('c1', 'ping -c 2 -W 1 192.168.1.1').exitCode).toBe(0);
+    const nat = host.run('sudo iptables-save -c -t nat').stdout;
+    expect(nat).toContain('[1:84] -A POSTROUTING -s 172.17.0.0/16 -o eth0 -j SNAT --to-source 192.168.1.10\n');
+    expect(nat).toContain('[0:0] -A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE\n');
+  });
+});

@@ -116,9 +116,13 @@ function applyTarget(table: readonly Chain[], chain: Chain, spec: RuleSpec, pack
       const outcome = runChain(table, next, packet, context, depth + 1);
       return outcome.kind === 'return' ? undefined : outcome;
     }
-    case 'DNAT': {
+    case 'DNAT':
+    case 'SNAT': {
       const [address, port] = target.to.split(':');
-      return { kind: 'nat', change: { kind: 'dnat', address: parseIpv4(address!)!, port: port === undefined ? undefined : Number(port) } };
+      const kind = target.kind === 'DNAT' ? 'dnat' : 'snat';
+      // `--to-source :53` changes only the port: the address stays the packet's own.
+      const unchanged = kind === 'dnat' ? packet.destination : packet.source;
+      return { kind: 'nat', change: { kind, address: parseIpv4(address ?? '') ?? unchanged, port: port === undefined ? undefined : Number(port) } };
     }
     case 'MASQUERADE': {
       const address = context.outInterface === undefined ? undefined : context.addressOf(context.outInterface);

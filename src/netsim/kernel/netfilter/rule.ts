@@ -45,7 +45,8 @@ export type Target =
   | { readonly kind: 'none' }
   | { readonly kind: 'REJECT' }
   | { readonly kind: 'jump'; readonly chain: string }
-  | { readonly kind: 'DNAT'; readonly to: string };
+  | { readonly kind: 'DNAT'; readonly to: string }
+  | { readonly kind: 'SNAT'; readonly to: string };
 
 export interface Rule {
   readonly spec: RuleSpec;
@@ -96,6 +97,6 @@ function sameCidr(a: Cidr, b: Cidr): boolean {
 function sameTarget(a: Target, b: Target): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'jump' && b.kind === 'jump') return a.chain === b.chain;
-  if (a.kind === 'DNAT' && b.kind === 'DNAT') return a.to === b.to;
+  if ((a.kind === 'DNAT' && b.kind === 'DNAT') || (a.kind === 'SNAT' && b.kind === 'SNAT')) return a.to === b.to;
   return true;
 }
