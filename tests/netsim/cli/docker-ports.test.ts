@@ -18,6 +18,13 @@ describe('publishing ports', () => {
     expect(hostAfter('docker run -d --name web nginx').run('docker ps').stdout).toContain('   80/tcp    web\n');
   });
 
+  it('lists no ports for a container on the host or none network (no bridge endpoint to report them)', () => {
+    const host = hostAfter('docker run -d --name h --network host nginx', 'docker run -d --name n --network none nginx');
+    const rows = host.run('docker ps').stdout.split('\n').filter((line) => / (h|n)$/.test(line));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row).not.toContain('/tcp');
+  });
+
   it('gives -P and a bare container port ephemeral host ports from 32768', () => {
     const host = hostAfter('docker run -d -P --name a nginx', 'docker run -d -p 80 --name b nginx');
     expect(host.run('docker port a').stdout).toBe('80/tcp -> 0.0.0.0:32768\n80/tcp -> [::]:32768\n');

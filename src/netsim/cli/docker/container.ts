@@ -178,7 +178,8 @@ const kill = eachContainer('docker kill', '[OPTIONS] CONTAINER [CONTAINER...]', 
  * bindings and the other exposed ports; nothing once the network is released.
  */
 function portSummaries(container: Container): PortSummary[] {
-  if (container.status !== 'running') return [];
+  // Exposed ports reach the list through a bridge endpoint's driver data (getEndpointPortMapInfo): host and none have none.
+  if (container.status !== 'running' || container.endpoints.length === 0) return [];
   const published = container.endpoints.flatMap((e) => e.published);
   const exposed = container.exposed.filter((e) => !published.some((p) => p.containerPort === e.port && p.protocol === e.protocol));
   return [
