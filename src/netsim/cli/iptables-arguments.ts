@@ -205,6 +205,8 @@ function applyLetter(
 
 const MATCH_OPTIONS: Record<string, string[]> = {
   '--dport': ['tcp', 'udp'],
+  '--sport': ['tcp', 'udp'],
+  '--source-port': ['tcp', 'udp'],
   '--destination-port': ['tcp', 'udp'],
   '--ctstate': ['conntrack'],
   '--state': ['state'],
@@ -226,8 +228,11 @@ function applyMatchOption(rule: Partial<Mutable<RuleSpec>>, option: string, valu
   switch (option) {
     case '--dport':
     case '--destination-port':
+    case '--sport':
+    case '--source-port':
       if (!/^\d+$/.test(value) || Number(value) > 65535) return parameterProblem(`invalid port/service \`${value}' specified`);
-      rule.destinationPort = Number(value);
+      if (option === '--sport' || option === '--source-port') rule.sourcePort = Number(value);
+      else rule.destinationPort = Number(value);
       return undefined;
     case '--ctstate':
     case '--state':

@@ -10,6 +10,8 @@ import type { Network } from './network';
 import { isPortTaken, nextEphemeralPort } from './port-allocator';
 import { unwireEndpoint, wireBridgeEndpoint } from './sandbox';
 import { startProxies, stopProxies } from './listeners';
+import { hasEmbeddedDns } from './dns';
+import { startEmbeddedResolver } from './resolver';
 
 /** Plugs a running container into a network: address, veth, rules and, on its first network, published ports. */
 export function attach(daemon: Daemon, container: Container, network: Network, requested: Ipv4 | undefined): void {
@@ -37,6 +39,7 @@ export function attach(daemon: Daemon, container: Container, network: Network, r
   const isGateway = !network.internal && !container.endpoints.some((e) => daemon.state.networks.find((n) => n.id === e.networkId)?.internal === false);
   endpoint.hostVeth = wireBridgeEndpoint(kernel, random, sandbox, network, endpoint, isGateway);
   container.endpoints.push(endpoint);
+  if (hasEmbeddedDns(network)) startEmbeddedResolver(daemon, sandbox);
   if (container.endpoints.length === 1 && container.publish.length > 0) publish(daemon, container, network, endpoint);
 }
 

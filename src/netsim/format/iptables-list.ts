@@ -95,10 +95,9 @@ function address(match: Negatable<Cidr> | undefined, options: ListOptions): stri
 
 function matchText(spec: RuleSpec, options: ListOptions): string {
   const parts: string[] = [];
-  if (spec.destinationPort !== undefined) {
-    const port = options.numeric ? String(spec.destinationPort) : SERVICES[spec.destinationPort] ?? String(spec.destinationPort);
-    parts.push(`${spec.protocol ?? 'tcp'} dpt:${port}`);
-  }
+  const service = (port: number) => (options.numeric ? String(port) : SERVICES[port] ?? String(port));
+  const ports = [...(spec.sourcePort === undefined ? [] : [`spt:${service(spec.sourcePort)}`]), ...(spec.destinationPort === undefined ? [] : [`dpt:${service(spec.destinationPort)}`])];
+  if (ports.length > 0) parts.push(`${spec.protocol ?? 'tcp'} ${ports.join(' ')}`);
   if (spec.destinationLocal) parts.push('ADDRTYPE match dst-type LOCAL');
   if (spec.ctState) parts.push(`ctstate ${spec.ctState.join(',')}`);
   if (spec.target.kind === 'DNAT' || spec.target.kind === 'SNAT') parts.push(`to:${spec.target.to}`);

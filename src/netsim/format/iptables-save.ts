@@ -16,7 +16,9 @@ export function ruleArguments(spec: RuleSpec): string {
     ...negatable('-o', spec.outInterface),
   ];
   if (spec.protocol) words.push('-p', spec.protocol);
-  if (spec.destinationPort !== undefined) words.push('-m', spec.protocol ?? 'tcp', '--dport', String(spec.destinationPort));
+  if (spec.sourcePort !== undefined || spec.destinationPort !== undefined) words.push('-m', spec.protocol ?? 'tcp');
+  if (spec.sourcePort !== undefined) words.push('--sport', String(spec.sourcePort));
+  if (spec.destinationPort !== undefined) words.push('--dport', String(spec.destinationPort));
   if (spec.destinationLocal) words.push('-m', 'addrtype', '--dst-type', 'LOCAL');
   if (spec.ctState) words.push('-m', 'conntrack', '--ctstate', spec.ctState.join(','));
   const target = spec.target;

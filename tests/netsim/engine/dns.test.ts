@@ -45,3 +45,36 @@ describe('the embedded DNS server', () => {
     expect(lookup('a', 'b')).toEqual([]);
   });
 });
+
+describe('the embedded DNS server inside a container', () => {
+  it('listens on 127.0.0.11 and has the nat rules of libnetwork resolver_unix.go', () => {
+    const { host } = hostWith('docker network create red1', 'docker run -d --name web --network red1 nginx');
+    const pid = host.snapshot().engine.containers[0]!.pid;
+    const nat = host.run(`sudo nsenter -t ${pid} -n iptables -t nat -S`).stdout;
+    const ports = /--to-destination 127\.0\.0\.11:(\d+)\n[^]*--to-destination 127\.0\.0\.11:(\d+)/.exec(nat)!;
+    const [tcpPort, udpPort] = [ports[1], ports[2]];
+    expect(nat).toBe(
+      [
+        '-P PREROUTING ACCEPT',
+        '-P INPUT ACCEPT',
+        '-P OUTPUT ACCEPT',
+        '-P POSTROUTING ACCEPT',
+        '-N DOCKER_OUTPUT',
+        '-N DOCKER_POSTROUTING',
+        '-A OUTPUT -d 127.0.0.11/32 -j DOCKER_OUTPUT',
+        '-A POSTROUTING -d 127.0.0.11/32 -j DOCKER_POSTROUTING',
+        `-A DOCKER_OUTPUT -d 127.0.0.11/32 -p tcp -m tcp --dport 53 -j DNAT --to-destination 127.0.0.11:${tcpPort}`,
+        `-A DOCKER_OUTPUT -d 127.0.0.11/32 -p udp -m udp --dport 53 -j DNAT --to-destination 127.0.0.11:${udpPort}`,
+        `-A DOCKER_POSTROUTING -s 127.0.0.11/32 -p tcp -m tcp --sport ${tcpPort} -j SNAT --to-source :53`,
+        `-A DOCKER_POSTROUTING -s 127.0.0.11/32 -p udp -m udp --sport ${udpPort} -j SNAT --to-source :53`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('is not there on the default bridge', () => {
+    const { host } = hostWith('docker run -d --name web nginx');
+    const pid = host.snapshot().engine.containers[0]!.pid;
+    expect(host.run(`sudo nsenter -t ${pid} -n iptables -t nat -S`).stdout).not.toContain('DOCKER_OUTPUT');
+  });
+});

@@ -150,6 +150,7 @@ function matches(spec: RuleSpec, packet: Packet, context: HookContext): boolean 
     matchesInterface(spec.outInterface, context.outInterface) &&
     (spec.protocol === undefined || spec.protocol === packet.protocol) &&
     (spec.destinationPort === undefined || (packet.protocol !== 'icmp' && spec.destinationPort === packet.destinationPort)) &&
+    (spec.sourcePort === undefined || (packet.protocol !== 'icmp' && spec.sourcePort === packet.sourcePort)) &&
     (!spec.destinationLocal || context.isLocal(packet.destination)) &&
     (spec.ctState === undefined || spec.ctState.includes(context.state))
   );

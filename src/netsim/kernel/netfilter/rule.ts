@@ -31,6 +31,7 @@ export interface RuleSpec {
   readonly inInterface?: Negatable<string>;
   readonly outInterface?: Negatable<string>;
   readonly protocol?: 'tcp' | 'udp' | 'icmp';
+  readonly sourcePort?: number;
   readonly destinationPort?: number;
   /** `-m addrtype --dst-type LOCAL`. */
   readonly destinationLocal?: boolean;
@@ -78,6 +79,7 @@ export function sameRule(a: RuleSpec, b: RuleSpec): boolean {
     sameNegatable(a.inInterface, b.inInterface, Object.is) &&
     sameNegatable(a.outInterface, b.outInterface, Object.is) &&
     a.protocol === b.protocol &&
+    a.sourcePort === b.sourcePort &&
     a.destinationPort === b.destinationPort &&
     Boolean(a.destinationLocal) === Boolean(b.destinationLocal) &&
     (a.ctState ?? []).join() === (b.ctState ?? []).join() &&
