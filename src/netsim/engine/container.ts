@@ -60,4 +60,61 @@ export interface Container {
   readonly exposed: readonly { port: number; protocol: Protocol }[];
   /** --ip for the network given at run time. */
   readonly requestedIp: Ipv4 | undefined;
+  /** What `docker create` was given and the image supplied, as the daemon keeps it for inspect. */
+  readonly config: ContainerConfig;
+  /** Per network ID: the endpoint configuration given at create or connect time. */
+  endpointSettings: Record<string, EndpointSettings>;
+  /** Times the container has been started; tells one sandbox from the next. */
+  starts: number;
+  /** What the first process wrote, for `docker logs`. */
+  logs: LogEntry[];
+}
+
+/**
+ * Config and HostConfig as the daemon stores them: the request merged with the
+ * image's defaults (moby daemon/commit.go merge) and the daemon's own defaults.
+ */
+export interface ContainerConfig {
+  /** null when neither the image nor --entrypoint sets one. */
+  readonly entrypoint: readonly string[] | null;
+  readonly cmd: readonly string[] | null;
+  readonly env: readonly string[];
+  readonly labels: Readonly<Record<string, string>>;
+  readonly workingDir: string;
+  readonly stopSignal: string | undefined;
+  readonly tty: boolean;
+  readonly openStdin: boolean;
+  readonly attachStdin: boolean;
+  readonly attachStdout: boolean;
+  readonly attachStderr: boolean;
+  readonly stdinOnce: boolean;
+  readonly dns: readonly string[];
+  readonly dnsSearch: readonly string[];
+  readonly dnsOptions: readonly string[];
+  readonly extraHosts: readonly string[];
+  /** --link as given (`db` or `db:alias`); legacy links on the default bridge only. */
+  readonly links: readonly string[];
+  /** -v/--volume as given; recorded, not mounted. */
+  readonly volumes: readonly string[];
+  readonly restartPolicy: { readonly name: string; readonly maximumRetryCount: number };
+  /** -p as given, without what -P adds (HostConfig.PortBindings). */
+  readonly portBindings: readonly PortMapping[];
+  readonly publishAll: boolean;
+}
+
+/** The configuration part of a container's EndpointSettings on one network. */
+export interface EndpointSettings {
+  readonly aliases: readonly string[];
+  /** --link on a user-defined network: aliases of the linked container, for this endpoint. */
+  readonly links: readonly string[];
+  readonly ipv4Address: Ipv4 | undefined;
+  readonly macAddress: Mac | undefined;
+  /** Whether the container has joined the network once: inspect keeps NetworkID and DNSNames after a stop. */
+  joined: boolean;
+}
+
+export interface LogEntry {
+  readonly stream: 'stdout' | 'stderr';
+  readonly text: string;
+  readonly timeMs: number;
 }

@@ -1,6 +1,7 @@
 import type { Ipv4 } from '../wire/ipv4';
 import type { PortMapping } from '../wire/port-spec';
 import type { Container } from './container';
+import { checkLinkedRunning, checkLinks, exposedPorts, isUserDefined, mergeConfig, validateRestartPolicy, withPublishAll, type ContainerOptions } from './container-config';
 import type { Daemon } from './daemon';
 import { attach, detach } from './endpoints';
 import { EngineError } from './errors';
@@ -10,7 +11,7 @@ import { findNetwork } from './networks';
 import { createSandbox } from './sandbox';
 import { startServers } from './listeners';
 
-export interface ContainerCreateRequest {
+export interface ContainerCreateRequest extends ContainerOptions {
   name: string | undefined;
   image: string;
   command: string[];
@@ -32,8 +33,10 @@ export function findContainer(daemon: Daemon, reference: string): Container {
   return found;
 }
 
+/** POST /containers/create, checks in the daemon's order: settings, image, name, network, links. */
 export function createContainer(daemon: Daemon, request: ContainerCreateRequest): Container {
   const { state, random, clock } = daemon;
+  if (request.restartPolicy) validateRestartPolicy(request.restartPolicy);
   const image = imageInfo(request.image);
   if (!image) throw new EngineError('not-found', `No such image: ${request.image}`);
   if (request.name !== undefined) {
@@ -43,13 +46,15 @@ export function createContainer(daemon: Daemon, request: ContainerCreateRequest)
     }
   }
   const networks = ['host', 'none'].includes(request.networkMode) ? [] : [findNetwork(daemon, request.networkMode).id];
+  checkLinks(request.networkMode, request.links ?? [], (reference) => findContainer(daemon, reference));
   const id = random.hex(64);
-  const command = [...image.entrypoint, ...(request.command.length > 0 ? request.command : image.cmd)].join(' ');
+  const config = { ...mergeConfig(image, request.command, request, request.interactive), portBindings: request.publish };
+  const exposed = exposedPorts(image, request, request.publish);
   const container: Container = {
     id,
     name: request.name ?? generateName(random, (name) => state.containers.some((c) => c.name === name)),
     image: request.image,
-    command,
+    command: [...(config.entrypoint ?? []), ...(config.cmd ?? [])].join(' '),
     createdMs: clock.now(),
     hostname: request.hostname ?? id.slice(0, 12),
     autoRemove: request.autoRemove,
@@ -62,11 +67,21 @@ export function createContainer(daemon: Daemon, request: ContainerCreateRequest)
     namespaceId: undefined,
     networks,
     endpoints: [],
-    staysUp: !image.shell || request.command.length > 0 || request.interactive,
+    // A shell reading an empty stdin exits at once; any other first process keeps running.
+    staysUp: !image.shell || request.command.length > 0 || request.entrypoint !== undefined || request.interactive,
     stopsOnSigterm: image.stopsOnSigterm,
-    publish: request.publish,
-    exposed: image.exposed.map((port) => ({ port, protocol: 'tcp' as const })),
+    publish: withPublishAll(request.publish, exposed, config.publishAll),
+    exposed,
     requestedIp: request.ip,
+    config,
+    endpointSettings: Object.fromEntries(
+      networks.map((networkId) => [
+        networkId,
+        { aliases: request.aliases ?? [], links: isUserDefined(request.networkMode) ? (request.links ?? []) : [], ipv4Address: request.ip, macAddress: request.macAddress, joined: false },
+      ]),
+    ),
+    starts: 0,
+    logs: [],
   };
   state.containers.push(container);
   return container;
@@ -81,13 +96,14 @@ export function startContainer(daemon: Daemon, reference: string): Container {
   const { kernel, state, random, clock } = daemon;
   const container = findContainer(daemon, reference);
   if (container.status === 'running') return container;
+  checkLinkedRunning(container, (name) => findContainer(daemon, name));
   if (container.networkMode === 'host') {
     container.namespaceId = kernel.root.id;
   } else {
     const sandbox = createSandbox(kernel);
     container.namespaceId = sandbox.id;
     try {
-      container.networks.forEach((id, index) => attach(daemon, container, findNetwork(daemon, id), index === 0 ? container.requestedIp : undefined));
+      container.networks.forEach((id) => attach(daemon, container, findNetwork(daemon, id), container.endpointSettings[id]?.ipv4Address));
     } catch (error) {
       for (const endpoint of container.endpoints) detach(daemon, endpoint);
       kernel.deleteNamespace(sandbox);
@@ -96,10 +112,13 @@ export function startContainer(daemon: Daemon, reference: string): Container {
       throw error;
     }
   }
+  for (const id of container.networks) joined(container, id);
   state.lastPid += 1 + random.int(0, 60);
   container.pid = state.lastPid;
   container.status = 'running';
   container.startedMs = clock.now();
+  container.starts += 1;
+  for (const entry of imageInfo(container.image)?.startupLog?.({ containerId: container.id }) ?? []) container.logs.push({ ...entry, timeMs: clock.now() });
   if (!container.staysUp) return exitContainer(daemon, container, 0);
   // A server that cannot bind its port exits at once with status 1, as nginx does.
   if (!startServers(daemon, container, kernel.namespace(container.namespaceId!))) return exitContainer(daemon, container, 1);
@@ -145,7 +164,7 @@ export function exitContainer(daemon: Daemon, container: Container, exitCode: nu
   return container;
 }
 
-export function connect(daemon: Daemon, networkReference: string, containerReference: string): void {
+export function connect(daemon: Daemon, networkReference: string, containerReference: string, options: { aliases?: string[]; ip?: Ipv4 } = {}): void {
   const network = findNetwork(daemon, networkReference);
   const container = findContainer(daemon, containerReference);
   if (container.networkMode === 'host' || network.driver === 'host') {
@@ -158,7 +177,15 @@ export function connect(daemon: Daemon, networkReference: string, containerRefer
     throw new EngineError('forbidden', `endpoint with name ${container.name} already exists in network ${network.name}`);
   }
   container.networks.push(network.id);
-  if (container.status === 'running') attach(daemon, container, network, undefined);
+  container.endpointSettings[network.id] = { aliases: options.aliases ?? [], links: [], ipv4Address: options.ip, macAddress: undefined, joined: false };
+  if (container.status !== 'running') return;
+  attach(daemon, container, network, options.ip);
+  joined(container, network.id);
+}
+
+function joined(container: Container, networkId: string): void {
+  container.endpointSettings[networkId] ??= { aliases: [], links: [], ipv4Address: undefined, macAddress: undefined, joined: false };
+  container.endpointSettings[networkId].joined = true;
 }
 
 export function disconnect(daemon: Daemon, networkReference: string, containerReference: string): void {
@@ -169,6 +196,7 @@ export function disconnect(daemon: Daemon, networkReference: string, containerRe
   }
   if (!container.networks.includes(network.id)) throw new EngineError('forbidden', `container ${container.id} is not connected to network ${network.name}`);
   container.networks = container.networks.filter((id) => id !== network.id);
+  delete container.endpointSettings[network.id];
   const endpoint = container.endpoints.find((e) => e.networkId === network.id);
   if (endpoint) {
     detach(daemon, endpoint);

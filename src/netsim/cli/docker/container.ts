@@ -1,69 +1,18 @@
-import type { ContainerCreateRequest, Engine } from '../../engine/engine';
+import type { Engine } from '../../engine/engine';
 import { EngineError } from '../../engine/errors';
 import type { Container, PublishedPort } from '../../engine/container';
-import { imageInfo } from '../../engine/images';
 import { containerStatus, formatPsTable } from '../../format/docker-ps';
 import { displayablePorts, joinHostPort, type PortSummary } from '../../format/docker-ports';
-import { parsePortSpec, type PortMapping } from '../../wire/port-spec';
-import { goParseAddr } from '../../wire/go-netip';
 import { fail, ok, type CommandResult } from '../command';
 import type { CommandSpec, DockerContext } from './cobra';
+import { CREATE_FLAGS, createRequest } from './create-options';
 import type { ParsedFlags } from './flags';
 import { daemonErrorText } from './network';
-
-const last = (values: ParsedFlags['values'], name: string) => values.get(name)?.at(-1);
 
 /** docker/cli's withHelp for `docker run`: status 125 for daemon errors. */
 function runError(error: unknown): CommandResult {
   if (!(error instanceof EngineError)) throw error;
   return fail(`docker: Error response from daemon: ${error.message}\n\nRun 'docker run --help' for more information\n`, 125);
-}
-
-/** `docker create` and `docker run` take the same options and build the same request. */
-const CREATE_FLAGS: CommandSpec<DockerContext>['flags'] = [
-  { name: 'detach', short: 'd', takesValue: false },
-  { name: 'interactive', short: 'i', takesValue: false },
-  { name: 'tty', short: 't', takesValue: false },
-  { name: 'name', takesValue: true },
-  { name: 'network', takesValue: true },
-  { name: 'net', takesValue: true },
-  { name: 'ip', takesValue: true },
-  { name: 'hostname', short: 'h', takesValue: true },
-  { name: 'rm', takesValue: false },
-  { name: 'publish', short: 'p', takesValue: true },
-  { name: 'publish-all', short: 'P', takesValue: false },
-];
-
-/** The create request of `docker create` and `docker run`, or the CLI's own error for bad options. */
-function createRequest(verb: 'create' | 'run', { values, positionals }: ParsedFlags): ContainerCreateRequest | CommandResult {
-  const usage = `Usage:  docker ${verb} [OPTIONS] IMAGE [COMMAND] [ARG...]`;
-  const ipText = last(values, 'ip');
-  const ip = ipText === undefined ? undefined : goParseAddr(ipText);
-  if (ip && !ip.ok) return fail(`invalid argument "${ipText}" for "--ip" flag: ${ip.error}\n\n${usage}\n\nRun 'docker ${verb} --help' for more information\n`, 125);
-  const publish: PortMapping[] = [];
-  for (const spec of values.get('publish') ?? []) {
-    const parsed = parsePortSpec(spec);
-    if ('error' in parsed) return fail(`docker: ${parsed.error}\n\nRun 'docker ${verb} --help' for more information\n`, 125);
-    publish.push(...parsed);
-  }
-  const image = imageInfo(positionals[0]!);
-  if (values.has('publish-all') && image) {
-    // -P: every exposed port not published otherwise gets an ephemeral host port.
-    for (const port of image.exposed) {
-      if (!publish.some((mapping) => mapping.containerPort === port)) publish.push({ hostIp: '', hostPort: undefined, containerPort: port, protocol: 'tcp' });
-    }
-  }
-  return {
-    name: last(values, 'name'),
-    image: positionals[0]!,
-    command: positionals.slice(1),
-    networkMode: last(values, 'network') ?? last(values, 'net') ?? 'bridge',
-    ip: ip?.value,
-    hostname: last(values, 'hostname'),
-    autoRemove: values.has('rm'),
-    interactive: values.has('interactive') || values.has('tty'),
-    publish,
-  };
 }
 
 const run: CommandSpec<DockerContext> = {
@@ -76,7 +25,7 @@ const run: CommandSpec<DockerContext> = {
     if (!parsed.values.has('detach')) {
       return fail('This simulator runs containers detached only for now: add -d.\n', 125);
     }
-    const request = createRequest('run', parsed);
+    const request = createRequest('run', this.path, parsed);
     if ('exitCode' in request) return request;
     try {
       const container = engine.createContainer(request);
@@ -95,7 +44,7 @@ const create: CommandSpec<DockerContext> = {
   interspersed: false,
   flags: CREATE_FLAGS.filter((flag) => flag.name !== 'detach'),
   run(parsed, { engine }) {
-    const request = createRequest('create', parsed);
+    const request = createRequest('create', this.path, parsed);
     if ('exitCode' in request) return request;
     try {
       return ok(`${engine.createContainer(request).id}\n`);
@@ -162,9 +111,18 @@ const rm = eachContainer('docker rm', '[OPTIONS] CONTAINER [CONTAINER...]', [{ n
 const stop = eachContainer('docker stop', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
   engine.stopContainer(reference);
 });
-const start = eachContainer('docker start', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
+const startEach = eachContainer('docker start', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
   engine.startContainer(reference);
 });
+/** start.go names the containers that failed after their errors. */
+const start: CommandSpec<DockerContext> = {
+  ...startEach,
+  run(parsed, context) {
+    const result = startEach.run(parsed, context);
+    const failed = parsed.positionals.filter((reference) => !result.stdout.split('\n').includes(reference));
+    return failed.length === 0 ? result : { ...result, stderr: `${result.stderr}failed to start containers: ${failed.join(', ')}\n` };
+  },
+};
 const restart = eachContainer('docker restart', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
   engine.stopContainer(reference);
   engine.startContainer(reference);

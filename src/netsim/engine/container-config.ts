@@ -1,0 +1,136 @@
+import type { Mac } from '../wire/mac';
+import type { PortMapping, Protocol } from '../wire/port-spec';
+import type { Container, ContainerConfig } from './container';
+import { EngineError } from './errors';
+import type { ImageInfo } from './images';
+
+/** What `docker create` and `docker run` send beyond the basics; every field has Docker's default. */
+export interface ContainerOptions {
+  /** --entrypoint; an empty string resets the image's. */
+  entrypoint?: string | undefined;
+  /** -e/--env in order: `KEY=VALUE`, or `KEY` for a variable the client could not find. */
+  env?: string[] | undefined;
+  labels?: Record<string, string> | undefined;
+  workingDir?: string | undefined;
+  tty?: boolean | undefined;
+  openStdin?: boolean | undefined;
+  /** Which streams the client attaches (AttachStdin/Stdout/Stderr); `docker run -d` attaches none. */
+  attach?: { stdin: boolean; stdout: boolean; stderr: boolean } | undefined;
+  dns?: string[] | undefined;
+  dnsSearch?: string[] | undefined;
+  dnsOptions?: string[] | undefined;
+  extraHosts?: string[] | undefined;
+  links?: string[] | undefined;
+  /** --network-alias, for the container's first network. */
+  aliases?: string[] | undefined;
+  macAddress?: Mac | undefined;
+  expose?: { port: number; protocol: Protocol }[] | undefined;
+  volumes?: string[] | undefined;
+  restartPolicy?: { name: string; maximumRetryCount: number } | undefined;
+  publishAll?: boolean | undefined;
+}
+
+const RESTART_POLICIES = ['no', 'always', 'unless-stopped', 'on-failure'];
+
+/** api/types/container ValidateRestartPolicy, which the daemon runs before anything else. */
+export function validateRestartPolicy(policy: { name: string; maximumRetryCount: number }): void {
+  const fail = (message: string) => new EngineError('invalid-parameter', `invalid restart policy: ${message}`);
+  if (policy.name === '' || policy.name === 'on-failure') {
+    if (policy.name !== '' && policy.maximumRetryCount < 0) throw fail('maximum retry count cannot be negative');
+    return;
+  }
+  if (!RESTART_POLICIES.includes(policy.name)) throw fail(`unknown policy '${policy.name}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`);
+  if (policy.maximumRetryCount !== 0) throw fail(`maximum retry count can only be used with 'on-failure'${policy.maximumRetryCount < 0 ? ' and cannot be negative' : ''}`);
+}
+
+/** The request merged with the image's config as moby's daemon/commit.go merge does. */
+export function mergeConfig(image: ImageInfo, command: string[], options: ContainerOptions, interactive: boolean): ContainerConfig {
+  const entrypoint = options.entrypoint === undefined ? undefined : options.entrypoint === '' ? [] : [options.entrypoint];
+  const userEnv = options.env ?? [];
+  const keyOf = (entry: string) => entry.split('=')[0];
+  const attach = options.attach ?? { stdin: false, stdout: false, stderr: false };
+  const openStdin = options.openStdin ?? interactive;
+  return {
+    // An entrypoint given with --entrypoint drops the image's command too; `--entrypoint ""` resets both.
+    entrypoint: entrypoint === undefined ? nonEmpty(image.entrypoint) : nonEmpty(entrypoint),
+    cmd: command.length > 0 ? command : entrypoint === undefined ? nonEmpty(image.cmd) : null,
+    env: [...userEnv, ...image.env.filter((entry) => !userEnv.some((own) => keyOf(own) === keyOf(entry)))],
+    labels: { ...image.labels, ...(options.labels ?? {}) },
+    workingDir: options.workingDir || image.workingDir,
+    stopSignal: image.stopSignal,
+    tty: options.tty ?? false,
+    openStdin,
+    attachStdin: attach.stdin,
+    attachStdout: attach.stdout,
+    attachStderr: attach.stderr,
+    stdinOnce: openStdin && attach.stdin,
+    dns: options.dns ?? [],
+    dnsSearch: options.dnsSearch ?? [],
+    dnsOptions: options.dnsOptions ?? [],
+    extraHosts: options.extraHosts ?? [],
+    links: options.links ?? [],
+    volumes: options.volumes ?? [],
+    restartPolicy: options.restartPolicy ?? { name: 'no', maximumRetryCount: 0 },
+    portBindings: [],
+    publishAll: options.publishAll ?? false,
+  };
+}
+
+function nonEmpty(list: readonly string[]): string[] | null {
+  return list.length > 0 ? [...list] : null;
+}
+
+/** Ports the image exposes, --expose adds and -p publishes, each once (the CLI adds published ports to ExposedPorts). */
+export function exposedPorts(image: ImageInfo, options: ContainerOptions, publish: readonly PortMapping[]): { port: number; protocol: Protocol }[] {
+  const all = [
+    ...image.exposed.map((port) => ({ port, protocol: 'tcp' as Protocol })),
+    ...(options.expose ?? []),
+    ...publish.map((mapping) => ({ port: mapping.containerPort, protocol: mapping.protocol })),
+  ];
+  return all.filter((entry, index) => all.findIndex((other) => other.port === entry.port && other.protocol === entry.protocol) === index);
+}
+
+/** -P: every exposed port that -p does not publish gets an ephemeral host port. */
+export function withPublishAll(publish: readonly PortMapping[], exposed: readonly { port: number; protocol: Protocol }[], publishAll: boolean): PortMapping[] {
+  if (!publishAll) return [...publish];
+  const extra = exposed.filter((e) => !publish.some((m) => m.containerPort === e.port && m.protocol === e.protocol));
+  return [...publish, ...extra.map((e) => ({ hostIp: '', hostPort: undefined, containerPort: e.port, protocol: e.protocol }))];
+}
+
+/** opts.ParseLink: `db` links db as db, `db:web` as web. */
+export function parseLink(link: string): { name: string; alias: string } {
+  const [name, alias] = link.split(':') as [string, string | undefined];
+  return { name, alias: alias ?? name };
+}
+
+/** Whether a network mode names a user-defined network (not default, bridge, host, none or container:). */
+export function isUserDefined(networkMode: string): boolean {
+  return !['default', 'bridge', 'host', 'none'].includes(networkMode) && !networkMode.startsWith('container:');
+}
+
+/** registerLinks at create time: every legacy link names an existing container not on the host network. */
+export function checkLinks(networkMode: string, links: readonly string[], find: (reference: string) => Container): void {
+  if (isUserDefined(networkMode)) return;
+  for (const link of links) {
+    const { name } = parseLink(link);
+    let child: Container;
+    try {
+      child = find(name);
+    } catch (error) {
+      // Linking to a missing container is an invalid parameter, not a missing image (moby#39823).
+      if (error instanceof EngineError) throw new EngineError('invalid-parameter', `could not get container for ${name}: ${error.message}`);
+      throw error;
+    }
+    if (child.networkMode === 'host') throw new EngineError('invalid-parameter', "conflicting options: host type networking can't be used with links. This would result in undefined behavior");
+  }
+}
+
+/** setupLinkedContainers at start: a linked container must be running. */
+export function checkLinkedRunning(container: Container, find: (reference: string) => Container): void {
+  if (isUserDefined(container.networkMode)) return;
+  for (const link of container.config.links) {
+    const { name, alias } = parseLink(link);
+    const child = find(name);
+    if (child.status !== 'running') throw new EngineError('invalid-parameter', `Cannot link to a non running container: /${child.name} AS /${container.name}/${alias}`);
+  }
+}
