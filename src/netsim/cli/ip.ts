@@ -1,18 +1,14 @@
-import { dumpLinks, dumpRoutes, type LinkRecord } from '../kernel/dump';
+import { dumpLinks, dumpRoutes, dumpRoutes6, type LinkRecord } from '../kernel/dump';
 import { formatIpAddr, formatIpBriefAddr, formatIpBriefLink, formatIpLink } from '../format/ip-link';
-import { formatIpRoute } from '../format/ip-route';
+import { formatIpRoute, formatIpRoute6 } from '../format/ip-route';
 import { fail, ok, type CommandResult, type ProcessContext, type Program } from './command';
-
-interface IpOptions {
-  family4: boolean;
-  brief: boolean;
-}
-
-type ObjectHandler = (args: string[], options: IpOptions, context: ProcessContext) => CommandResult;
+import { isShow, type IpOptions, type ObjectHandler } from './ip-common';
+import { ipNeigh } from './ip-neigh';
+import { ipNetns } from './ip-netns';
 
 /**
- * iproute2's object table, in its order: `ip a` is address and `ip l` is link
- * because a prefix picks the first entry it matches (ip.c, matches()).
+ * iproute2's object table, in its order: `ip a` is address, `ip n` is neighbor
+ * and `ip l` is link because a prefix picks the first entry it matches (ip.c, matches()).
  */
 const OBJECTS: [string, ObjectHandler | undefined][] = [
   ['address', showAddresses],
@@ -20,8 +16,8 @@ const OBJECTS: [string, ObjectHandler | undefined][] = [
   ['maddress', undefined],
   ['route', showRoutes],
   ['rule', undefined],
-  ['neighbor', undefined],
-  ['neighbour', undefined],
+  ['neighbor', ipNeigh],
+  ['neighbour', ipNeigh],
   ['ntable', undefined],
   ['ntbl', undefined],
   ['link', showLinks],
@@ -30,17 +26,18 @@ const OBJECTS: [string, ObjectHandler | undefined][] = [
   ['tunnel', undefined],
   ['tuntap', undefined],
   ['monitor', undefined],
-  ['netns', undefined],
+  ['netns', ipNetns],
 ];
 
 export const ipProgram: Program = {
   name: 'ip',
   run(args, context) {
-    const options: IpOptions = { family4: false, brief: false };
+    const options: IpOptions = { family: undefined, brief: false };
     let index = 0;
     for (; index < args.length && args[index]!.startsWith('-'); index++) {
       const option = args[index]!.replace(/^--?/, '');
-      if (option === '4') options.family4 = true;
+      if (option === '4') options.family = 'inet';
+      else if (option === '6') options.family = 'inet6';
       else if ('brief'.startsWith(option) && option.length >= 2) options.brief = true;
       else return fail(`Option "${args[index]}" is unknown, try "ip -help".\n`, 255);
     }
@@ -58,12 +55,8 @@ function usage(): string {
   return 'Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n';
 }
 
-/** iproute2's matches(): a word may be any prefix of the keyword. */
-const matches = (word: string | undefined, keyword: string) => word !== undefined && word.length > 0 && keyword.startsWith(word);
-const isShow = (word: string | undefined) => matches(word, 'show') || matches(word, 'list') || word === 'lst';
-
 /** `[show|list] [dev] NAME` as iproute2 reads it; no device means all. */
-function selectLinks(object: string, args: string[], context: ProcessContext): LinkRecord[] | CommandResult {
+function selectLinks(object: string, args: string[], context: ProcessContext): { links: LinkRecord[]; device: string | undefined } | CommandResult {
   let rest = args;
   if (rest.length > 0) {
     if (!isShow(rest[0])) return fail(`Command "${rest[0]}" is unknown, try "ip ${object} help".\n`, 255);
@@ -75,24 +68,29 @@ function selectLinks(object: string, args: string[], context: ProcessContext): L
   }
   const links = dumpLinks(context.kernel, context.namespace);
   const device = rest[0];
-  if (device === undefined) return links;
+  if (device === undefined) return { links, device };
   const link = links.find((candidate) => candidate.name === device);
-  return link ? [link] : fail(`Device "${device}" does not exist.\n`, 1);
+  return link ? { links: [link], device } : fail(`Device "${device}" does not exist.\n`, 1);
 }
 
 function showAddresses(args: string[], options: IpOptions, context: ProcessContext): CommandResult {
-  const links = selectLinks('address', args, context);
-  if (!Array.isArray(links)) return links;
-  return ok(options.brief ? formatIpBriefAddr(links, options.family4) : formatIpAddr(links, options.family4));
+  const selected = selectLinks('address', args, context);
+  if (!('links' in selected)) return selected;
+  const { links, device } = selected;
+  if (options.brief) return ok(formatIpBriefAddr(links, options.family));
+  // Without a device, `ip -6 addr` reads the links with an AF_INET6 dump; with one, it asks for that link alone.
+  return ok(formatIpAddr(links, { family: options.family, inet6Dump: options.family === 'inet6' && device === undefined }));
 }
 
 function showLinks(args: string[], options: IpOptions, context: ProcessContext): CommandResult {
-  const links = selectLinks('link', args, context);
-  if (!Array.isArray(links)) return links;
-  return ok(options.brief ? formatIpBriefLink(links) : formatIpLink(links));
+  const selected = selectLinks('link', args, context);
+  if (!('links' in selected)) return selected;
+  return ok(options.brief ? formatIpBriefLink(selected.links) : formatIpLink(selected.links));
 }
 
-function showRoutes(args: string[], _options: IpOptions, context: ProcessContext): CommandResult {
+/** `ip route` lists IPv4 routes unless -6 asks for the IPv6 table (iproute.c defaults to AF_INET). */
+function showRoutes(args: string[], options: IpOptions, context: ProcessContext): CommandResult {
   if (args.length > 0 && !isShow(args[0])) return fail(`Command "${args[0]}" is unknown, try "ip route help".\n`, 255);
+  if (options.family === 'inet6') return ok(formatIpRoute6(dumpRoutes6(dumpLinks(context.kernel, context.namespace))));
   return ok(formatIpRoute(dumpRoutes(context.kernel, context.namespace)));
 }

@@ -1,5 +1,18 @@
 import type { AddressRecord, LinkRecord } from '../kernel/dump';
 
+export type AddressFamily = 'inet' | 'inet6';
+
+export interface AddrOptions {
+  /** `ip -4` / `ip -6`: only that family's addresses, and no link-layer line. */
+  family?: AddressFamily | undefined;
+  /**
+   * The links came from an AF_INET6 link dump (`ip -6 addr` without a device):
+   * the kernel's inet6_fill_ifinfo sends no qdisc, master, group nor netnsid,
+   * and iproute2 reads the queue length with SIOCGIFTXQLEN instead.
+   */
+  inet6Dump?: boolean;
+}
+
 /** `ip link` / `ip addr` first line, as iproute2's print_linkinfo writes it. */
 function linkHeader(link: LinkRecord, withMode: boolean): string {
   const name = link.linkSuffix ? `${link.name}@${link.linkSuffix}` : link.name;
@@ -13,9 +26,19 @@ function linkHeader(link: LinkRecord, withMode: boolean): string {
   return line;
 }
 
+/** `link-netns NAME` when /var/run/netns names the peer's namespace, `link-netnsid N` otherwise (print_linkinfo). */
+function netnsSuffix(link: LinkRecord): string {
+  if (link.linkNetns !== undefined) return ` link-netns ${link.linkNetns}`;
+  return link.linkNetnsId === undefined ? '' : ` link-netnsid ${link.linkNetnsId}`;
+}
+
 function linkLayerLine(link: LinkRecord): string {
-  const netns = link.linkNetnsId === undefined ? '' : ` link-netnsid ${link.linkNetnsId}`;
-  return `    link/${link.linkType} ${link.mac} brd ${link.broadcastMac}${netns}`;
+  return `    link/${link.linkType} ${link.mac} brd ${link.broadcastMac}${netnsSuffix(link)}`;
+}
+
+function inet6DumpHeader(link: LinkRecord): string {
+  const name = link.linkSuffix ? `${link.name}@${link.linkSuffix}` : link.name;
+  return `${link.index}: ${name}: <${link.flags.join(',')}> mtu ${link.mtu} state ${link.operState} ${link.txqlen > 0 ? `qlen ${link.txqlen}` : ''}`;
 }
 
 /**
@@ -33,14 +56,17 @@ export function formatIpLink(links: LinkRecord[]): string {
   return links.map((link) => `${linkHeader(link, true)}\n${linkLayerLine(link)}\n`).join('');
 }
 
-/** `ip addr show`; `family4` drops the link-layer line as `ip -4 addr` does. */
-export function formatIpAddr(links: LinkRecord[], family4 = false): string {
-  const shown = (link: LinkRecord) => link.addresses.filter((address) => !family4 || address.family === 'inet');
+/**
+ * `ip addr show`. With a family, links without such an address are left out and
+ * the link-layer line is not printed; `link-netnsid` then ends the first line.
+ */
+export function formatIpAddr(links: LinkRecord[], { family, inet6Dump = false }: AddrOptions = {}): string {
+  const shown = (link: LinkRecord) => link.addresses.filter((address) => family === undefined || address.family === family);
   return links
-    .filter((link) => !family4 || shown(link).length > 0)
+    .filter((link) => family === undefined || shown(link).length > 0)
     .map((link) => {
-      const lines = [linkHeader(link, false)];
-      if (!family4) lines.push(linkLayerLine(link));
+      const lines = [inet6Dump ? inet6DumpHeader(link) : family === undefined ? linkHeader(link, false) : linkHeader(link, false) + netnsSuffix(link)];
+      if (family === undefined) lines.push(linkLayerLine(link));
       for (const address of shown(link)) lines.push(...addressLines(address));
       return `${lines.join('\n')}\n`;
     })
@@ -52,9 +78,12 @@ function briefName(link: LinkRecord): string {
 }
 
 /** `ip -br addr`: name, state and addresses in columns of 16 and 14 (print_name_and_link, print_operstate). */
-export function formatIpBriefAddr(links: LinkRecord[], family4 = false): string {
-  const shown = (link: LinkRecord) => link.addresses.filter((address) => !family4 || address.family === 'inet');
-  return links.map((link) => `${briefName(link).padEnd(16)} ${link.operState.padEnd(14)} ${shown(link).map((a) => `${a.cidr} `).join('')}\n`).join('');
+export function formatIpBriefAddr(links: LinkRecord[], family?: AddressFamily): string {
+  const shown = (link: LinkRecord) => link.addresses.filter((address) => family === undefined || address.family === family);
+  return links
+    .filter((link) => family === undefined || shown(link).length > 0)
+    .map((link) => `${briefName(link).padEnd(16)} ${link.operState.padEnd(14)} ${shown(link).map((a) => `${a.cidr} `).join('')}\n`)
+    .join('');
 }
 
 /** `ip -br link`: name, state, MAC and flags. */

@@ -1,4 +1,4 @@
-import type { RouteRecord } from '../kernel/dump';
+import type { Route6Record, RouteRecord } from '../kernel/dump';
 
 /** `ip route`: every field is written with its trailing space, as iproute2's print_route does. */
 export function formatIpRoute(routes: RouteRecord[]): string {
@@ -15,4 +15,9 @@ function routeLine(route: RouteRecord): string {
   if (route.metric !== undefined) line += `metric ${route.metric} `;
   if (route.linkDown) line += 'linkdown ';
   return line;
+}
+
+/** `ip -6 route`: unlike IPv4 routes, the line ends without a space after `pref medium`. */
+export function formatIpRoute6(routes: readonly Route6Record[]): string {
+  return routes.map((route) => `${route.destination} dev ${route.device} proto ${route.protocol} metric ${route.metric} pref medium\n`).join('');
 }

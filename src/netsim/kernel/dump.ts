@@ -4,6 +4,7 @@ import { IPV6_LOOPBACK, linkLocalFromMac, type Ipv6Cidr } from '../wire/ipv6';
 import type { Kernel } from './kernel';
 import type { AddressScope, Link, OperState } from './link';
 import { netnsIdOf, type Namespace } from './namespace';
+import type { NeighbourState } from './neighbour';
 import type { RouteProtocol, RouteScope } from './route';
 
 /**
@@ -16,6 +17,8 @@ export interface LinkRecord {
   /** `if29` for a veth peer in another namespace, the peer's name in this one. */
   linkSuffix: string | undefined;
   linkNetnsId: number | undefined;
+  /** The peer namespace's name when it has one in /var/run/netns: iproute2 then prints `link-netns NAME`. */
+  linkNetns: string | undefined;
   kind: Link['kind'];
   flags: string[];
   mtu: number;
@@ -64,6 +67,7 @@ function linkRecord(kernel: Kernel, namespace: Namespace, link: Link): LinkRecor
     name: link.name,
     linkSuffix: peer ? (elsewhere ? `if${peer.link.index}` : peer.link.name) : undefined,
     linkNetnsId: peer && elsewhere ? netnsIdOf(namespace, peer.namespace.id) : undefined,
+    linkNetns: peer && elsewhere ? peer.namespace.name : undefined,
     kind: link.kind,
     flags: linkFlags(link, carrier),
     mtu: link.mtu,
@@ -128,4 +132,48 @@ export function dumpRoutes(kernel: Kernel, namespace: Namespace): RouteRecord[] 
       linkDown: device ? !kernel.hasCarrier(namespace, device) : true,
     };
   });
+}
+
+export interface NeighbourRecord {
+  address: string;
+  device: string;
+  /** Absent while unresolved (INCOMPLETE, FAILED). */
+  lladdr: string | undefined;
+  state: NeighbourState;
+}
+
+/**
+ * A confirmed entry stays REACHABLE for reachable_time, then turns STALE
+ * (neigh_timer_handler). The kernel draws reachable_time between 1/2 and 3/2 of
+ * base_reachable_time (30 s); the simulation takes the middle.
+ */
+const REACHABLE_MS = 30_000;
+
+/** RTM_GETNEIGH dump of a namespace's ARP cache, each entry's state as of `nowMs`. */
+export function dumpNeighbours(namespace: Namespace, nowMs: number): NeighbourRecord[] {
+  return namespace.neighbours.map((entry) => ({
+    address: formatIpv4(entry.address),
+    device: namespace.links.get(entry.device)?.name ?? `if${entry.device}`,
+    lladdr: entry.mac,
+    state: entry.state === 'REACHABLE' && nowMs - entry.confirmedMs >= REACHABLE_MS ? 'STALE' : entry.state,
+  }));
+}
+
+/**
+ * `ip -6 route`: the prefix route addrconf adds for each link-local address
+ * (addrconf_prefix_route, metric IP6_RT_PRIO_ADDRCONF 256). ::1 lives only in
+ * the local table; a main-table ::1 route comes from systemd's loopback setup,
+ * fixed in systemd 253 (systemd/systemd#25819).
+ */
+export function dumpRoutes6(links: readonly LinkRecord[]): Route6Record[] {
+  return links.flatMap((link) =>
+    link.addresses.filter((address) => address.family === 'inet6' && address.scope === 'link').map((): Route6Record => ({ destination: 'fe80::/64', device: link.name, protocol: 'kernel', metric: 256 })),
+  );
+}
+
+export interface Route6Record {
+  destination: string;
+  device: string;
+  protocol: 'kernel';
+  metric: number;
 }

@@ -5,6 +5,7 @@ import { macFromBytes, ZERO_MAC, type Mac } from '../wire/mac';
 import { KernelError } from './errno';
 import type { AddressScope, Link, LinkKind, OperState } from './link';
 import { allocateIndex, linkNamed, newNamespace, type Namespace } from './namespace';
+import type { Neighbour } from './neighbour';
 import type { Route } from './route';
 import { clashes, type Socket } from './socket';
 
@@ -119,6 +120,7 @@ export class Kernel {
     if (link.kind === 'loopback') throw new KernelError('EINVAL', 'cannot delete lo');
     namespace.links.delete(link.index);
     namespace.routes = namespace.routes.filter((route) => route.device !== link.index);
+    forgetNeighbours(namespace, link.index);
     if (link.kind === 'bridge') {
       for (const port of namespace.links.values()) if (port.master === link.index) port.master = undefined;
     }
@@ -128,6 +130,7 @@ export class Kernel {
       if (peerNamespace && peer) {
         peerNamespace.links.delete(peer.index);
         peerNamespace.routes = peerNamespace.routes.filter((route) => route.device !== peer.index);
+        forgetNeighbours(peerNamespace, peer.index);
       }
     }
   }
@@ -142,6 +145,7 @@ export class Kernel {
     if (linkNamed(target, newName)) throw new KernelError('EEXIST', `device ${newName} exists in the target namespace`);
     namespace.links.delete(link.index);
     namespace.routes = namespace.routes.filter((route) => route.device !== link.index);
+    forgetNeighbours(namespace, link.index);
     if (target.links.has(link.index)) link.index = allocateIndex(target);
     Object.assign(link, { name: newName, up: false, master: undefined, addresses: [] });
     target.links.set(link.index, link);
@@ -159,7 +163,9 @@ export class Kernel {
   setUp(namespace: Namespace, name: string, up: boolean): void {
     const link = this.link(namespace, name);
     link.up = up;
-    if (!up) namespace.routes = namespace.routes.filter((route) => route.device !== link.index);
+    if (up) return;
+    namespace.routes = namespace.routes.filter((route) => route.device !== link.index);
+    forgetNeighbours(namespace, link.index);
   }
 
   setMaster(namespace: Namespace, name: string, bridgeName: string | undefined): void {
@@ -221,6 +227,27 @@ export class Kernel {
     namespace.sockets = namespace.sockets.filter((socket) => socket.process.pid !== pid);
   }
 
+  /**
+   * Writes an ARP entry (RTM_NEWNEIGH), as `ip neigh add|replace|change` and
+   * ARP resolution do: `add` fails on an existing entry (NLM_F_EXCL), `change`
+   * on a missing one (no NLM_F_CREATE), `replace` does either.
+   */
+  setNeighbour(namespace: Namespace, entry: Neighbour, how: 'add' | 'replace' | 'change'): void {
+    if (!namespace.links.has(entry.device)) throw new KernelError('ENODEV', `no device ${entry.device}`);
+    const at = namespace.neighbours.findIndex((other) => other.address === entry.address && other.device === entry.device);
+    if (at >= 0 && how === 'add') throw new KernelError('EEXIST', 'neighbour exists');
+    if (at < 0 && how === 'change') throw new KernelError('ENOENT', 'no such neighbour');
+    if (at >= 0) namespace.neighbours[at] = { ...entry };
+    else namespace.neighbours.push({ ...entry });
+  }
+
+  /** RTM_DELNEIGH: `ip neigh del ADDR dev DEV`, and each entry `ip neigh flush` picks. */
+  deleteNeighbour(namespace: Namespace, device: number, address: Ipv4): void {
+    const at = namespace.neighbours.findIndex((entry) => entry.address === address && entry.device === device);
+    if (at < 0) throw new KernelError('ENOENT', 'no such neighbour');
+    namespace.neighbours.splice(at, 1);
+  }
+
   /** The link at the other end of a veth, wherever it lives. */
   peerOf(link: Link): { namespace: Namespace; link: Link } | undefined {
     if (!link.peer) return undefined;
@@ -269,6 +296,11 @@ export class Kernel {
     const all = [...namespace.routes, ...this.kernelRoutes(namespace)];
     return all.sort((a, b) => routeKey(a) - routeKey(b) || (b.destination?.prefix ?? 0) - (a.destination?.prefix ?? 0) || (a.metric ?? 0) - (b.metric ?? 0));
   }
+}
+
+/** A device that goes down or away takes its ARP entries with it (neigh_ifdown). */
+function forgetNeighbours(namespace: Namespace, device: number): void {
+  namespace.neighbours = namespace.neighbours.filter((entry) => entry.device !== device);
 }
 
 function routeKey(route: Route): number {
