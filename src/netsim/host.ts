@@ -37,6 +37,11 @@ export interface HostSnapshot {
 export interface HostOptions {
   seed?: number;
   profile?: HostProfile;
+  /**
+   * Time the clock moves before each command: a reader's typing (2 s, what
+   * `docker ps` shows as "Up 2 seconds"); 0 replays a script as fast as a shell runs it.
+   */
+  secondsPerCommand?: number;
 }
 
 /** A simulated Linux host running Docker: type command lines, read what they print. */
@@ -47,13 +52,15 @@ export class Host {
   private clock!: VirtualClock;
   private programs = new Map<string, Program>();
   private world!: World;
+  private secondsPerCommand = SECONDS_PER_COMMAND;
 
   private constructor(readonly profile: HostProfile) {
     this.world = worldOf(profile);
   }
 
-  static create({ seed = 1, profile = DEBIAN_DOCKER_HOST }: HostOptions = {}): Host {
+  static create({ seed = 1, profile = DEBIAN_DOCKER_HOST, secondsPerCommand = SECONDS_PER_COMMAND }: HostOptions = {}): Host {
     const host = new Host(profile);
+    host.secondsPerCommand = secondsPerCommand;
     host.random = SeededRandom.fromSeed(seed);
     host.clock = new VirtualClock(DEFAULT_EPOCH_MS);
     host.kernel = Kernel.boot(host.random);
@@ -66,8 +73,7 @@ export class Host {
   /** Runs one command line; `stdin` is what the user types while it runs, such as a prompt's answer. */
   run(commandLine: string, { stdin = '' }: { stdin?: string } = {}): RunResult {
     const prompt = '$ ';
-    // A reader takes a moment to type each line; it is what `docker ps` shows as "Up 2 seconds".
-    this.clock.advance(SECONDS_PER_COMMAND * 1000);
+    this.clock.advance(this.secondsPerCommand * 1000);
     const words = splitWords(commandLine);
     if (!Array.isArray(words)) return { prompt, command: commandLine, ...fail(`bash: ${words.error}\n`, 2) };
     return { prompt, command: commandLine, ...this.execute(words, false, stdin) };

@@ -66,7 +66,9 @@ export function ping(datapath: Datapath, namespace: Namespace, destination: Ipv4
   const waitMs = options.waitSeconds === undefined ? LINGER_MS : options.waitSeconds * 1000;
   const unreachable = reportedFailures(failedAt, lastSentMs + waitMs);
   const elapsedMs = options.count > 1 ? lastSentMs + random.int(5, 30) : 0;
-  const lost = replies.length < options.count;
+  // iputils stops as soon as every request has its reply or its error (ping_common.c main loop).
+  const accountedMs = unreachable.length > 0 ? Math.max(lastSentMs, ...unreachable.map((entry) => reportedAt(failedAt, entry.sequence))) : lastSentMs;
+  const lost = replies.length + unreachable.length < options.count;
   return {
     destination,
     transmitted: options.count,
@@ -74,7 +76,7 @@ export function ping(datapath: Datapath, namespace: Namespace, destination: Ipv4
     unreachable: unreachable.map(({ sequence, reporter }) => ({ sequence, reporter })),
     pipe: unreachable.length > 0 ? Math.min(unreachable.length, Math.ceil(ARP_FAILURE_MS / intervalMs)) : 1,
     elapsedMs,
-    durationMs: lastSentMs + (lost ? waitMs : 0),
+    durationMs: lost ? lastSentMs + waitMs : accountedMs,
   };
 }
 
@@ -100,6 +102,16 @@ function reportedFailures<T extends { sentMs: number }>(failed: readonly T[], en
     if (attemptStart + ARP_FAILURE_MS <= endMs) reported.push(entry);
   }
   return reported;
+}
+
+/** When the ARP failure covering request `sequence` is reported: 3 s after its attempt started. */
+function reportedAt(failed: readonly { sequence: number; sentMs: number }[], sequence: number): number {
+  let attemptStart = 0;
+  for (const entry of failed) {
+    if (entry === failed[0] || entry.sentMs >= attemptStart + ARP_FAILURE_MS) attemptStart = entry.sentMs;
+    if (entry.sequence === sequence) break;
+  }
+  return attemptStart + ARP_FAILURE_MS;
 }
 
 function roundTrip(random: SeededRandom, fate: Fate, neededArp: boolean): number {
