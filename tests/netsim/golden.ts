@@ -24,3 +24,27 @@ export function readGolden(relativePath: string): Golden {
   const exitCode = field('exit code');
   return { header, command: field('command'), exitCode: exitCode === undefined ? undefined : Number(exitCode), stdout: stdout.slice(1), stderr };
 }
+
+/** One command of a captured session: where it ran (`m1$ ...`; undefined for a bare `$ `), its output, its exit status. */
+export interface SessionStep {
+  where: string | undefined;
+  command: string;
+  output: string;
+  exitCode: number;
+}
+
+/** The steps of a session transcript: `[NS]$ command`, its stdout and stderr as printed, `[exit N]`. */
+export function sessionSteps(transcript: string): SessionStep[] {
+  const steps: SessionStep[] = [];
+  let current: SessionStep | undefined;
+  for (const line of transcript.split('\n')) {
+    const start = /^(\w*)\$ (.*)$/.exec(line);
+    const exit = /^\[exit (\d+)\]$/.exec(line);
+    if (start && !current) current = { where: start[1] || undefined, command: start[2]!, output: '', exitCode: 0 };
+    else if (exit && current) {
+      steps.push({ ...current, exitCode: Number(exit[1]) });
+      current = undefined;
+    } else if (current) current.output += `${line}\n`;
+  }
+  return steps;
+}

@@ -58,7 +58,8 @@ export function dumpLinks(kernel: Kernel, namespace: Namespace): LinkRecord[] {
 }
 
 function linkRecord(kernel: Kernel, namespace: Namespace, link: Link): LinkRecord {
-  const peer = kernel.peerOf(link);
+  // IFLA_LINK: a veth's peer, or the lower device of a macvlan or ipvlan.
+  const peer = kernel.peerOf(link) ?? kernel.lowerOf(link);
   const elsewhere = peer && peer.namespace !== namespace;
   // A bridge's carrier depends on its ports: work it out once per link.
   const carrier = kernel.hasCarrier(namespace, link);
@@ -113,6 +114,8 @@ function linkFlags(link: Link, carrier: boolean): string[] {
   if (link.up && !carrier) flags.push('NO-CARRIER');
   if (link.kind === 'loopback') flags.push('LOOPBACK');
   else flags.push('BROADCAST', 'MULTICAST');
+  // ipvlan_set_port_mode: L3 and L3S ports answer no ARP.
+  if (link.lower?.kind === 'ipvlan' && link.lower.mode !== 'l2') flags.push('NOARP');
   if (link.up) flags.push('UP');
   if (carrier) flags.push('LOWER_UP');
   return flags;

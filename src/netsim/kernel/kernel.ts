@@ -3,7 +3,7 @@ import { contains, networkOf, broadcastOf, type Cidr } from '../wire/cidr';
 import type { Ipv4 } from '../wire/ipv4';
 import { macFromBytes, ZERO_MAC, type Mac } from '../wire/mac';
 import { KernelError } from './errno';
-import type { AddressScope, Link, LinkKind, OperState } from './link';
+import type { AddressScope, Link, LinkKind, Lower, OperState, StackMode } from './link';
 import { allocateIndex, linkNamed, newNamespace, type Namespace } from './namespace';
 import type { Neighbour } from './neighbour';
 import type { Route } from './route';
@@ -29,6 +29,9 @@ const KIND_DEFAULTS: Record<LinkKind, { mtu: number; txqlen: number; qdisc: stri
   bridge: { mtu: 1500, txqlen: 0, qdisc: 'noqueue' },
   veth: { mtu: 1500, txqlen: 0, qdisc: 'noqueue' },
   dummy: { mtu: 1500, txqlen: 1000, qdisc: 'noqueue' },
+  // ether_setup's queue length; both set IFF_NO_QUEUE (macvlan_setup, ipvlan_link_setup). The MTU is the lower device's.
+  macvlan: { mtu: 1500, txqlen: 1000, qdisc: 'noqueue' },
+  ipvlan: { mtu: 1500, txqlen: 1000, qdisc: 'noqueue' },
 };
 
 /**
@@ -91,6 +94,7 @@ export class Kernel {
       up: false,
       master: undefined,
       peer: undefined,
+      lower: undefined,
       addresses: [],
       ipv6Disabled: false,
       txqlen: spec.txqlen ?? defaults.txqlen,
@@ -114,10 +118,41 @@ export class Kernel {
     return [near, far];
   }
 
-  /** Deleting one end of a veth deletes both; deleting a bridge frees its ports. */
+  /**
+   * A macvlan or ipvlan link on `parent` (`ip link add NAME link PARENT type macvlan mode M`).
+   * It takes the parent's MTU; an ipvlan also shares its MAC. A device carries
+   * macvlan or ipvlan ports, never both: the rx handler is taken (EBUSY).
+   */
+  addStackedLink(namespace: Namespace, spec: Omit<LinkSpec, 'kind'>, parentName: string, stack: StackMode): Link {
+    const parent = this.link(namespace, parentName);
+    if (parent.kind === 'loopback') throw new KernelError('EINVAL', 'loopback cannot be a lower device');
+    const other = stack.kind === 'macvlan' ? 'ipvlan' : 'macvlan';
+    if (this.upperLinks(namespace, parent).some(({ link }) => link.kind === other)) throw new KernelError('EBUSY', `${parentName} has ${other} ports`);
+    const link = this.addLink(namespace, { mtu: parent.mtu, ...spec, kind: stack.kind, ...(stack.kind === 'ipvlan' ? { mac: parent.mac } : {}) });
+    link.lower = { ...stack, namespace: namespace.id, index: parent.index } as Lower;
+    return link;
+  }
+
+  /** The macvlan and ipvlan links on `lower`, in whatever namespace they now are. */
+  upperLinks(namespace: Namespace, lower: Link): { namespace: Namespace; link: Link }[] {
+    return [...this.state.namespaces.values()].flatMap((upperNamespace) =>
+      [...upperNamespace.links.values()].filter((link) => link.lower?.namespace === namespace.id && link.lower.index === lower.index).map((link) => ({ namespace: upperNamespace, link })),
+    );
+  }
+
+  /** The device a macvlan or ipvlan link sits on. */
+  lowerOf(link: Link): { namespace: Namespace; link: Link } | undefined {
+    if (!link.lower) return undefined;
+    const namespace = this.state.namespaces.get(link.lower.namespace);
+    const lower = namespace?.links.get(link.lower.index);
+    return namespace && lower ? { namespace, link: lower } : undefined;
+  }
+
+  /** Deleting one end of a veth deletes both; deleting a bridge frees its ports; a lower device takes its macvlans and ipvlans along. */
   deleteLink(namespace: Namespace, name: string): void {
     const link = this.link(namespace, name);
     if (link.kind === 'loopback') throw new KernelError('EINVAL', 'cannot delete lo');
+    const uppers = this.upperLinks(namespace, link);
     namespace.links.delete(link.index);
     namespace.routes = namespace.routes.filter((route) => route.device !== link.index);
     forgetNeighbours(namespace, link.index);
@@ -133,6 +168,7 @@ export class Kernel {
         forgetNeighbours(peerNamespace, peer.index);
       }
     }
+    for (const upper of uppers) this.deleteLink(upper.namespace, upper.link.name);
   }
 
   /**
@@ -256,7 +292,7 @@ export class Kernel {
     return namespace && peer ? { namespace, link: peer } : undefined;
   }
 
-  /** Carrier (LOWER_UP): loopback always; a veth when both ends are up; a bridge when a port has carrier. */
+  /** Carrier (LOWER_UP): loopback always; a veth when both ends are up; a bridge when a port has carrier; a macvlan or ipvlan when its lower device has. */
   hasCarrier(namespace: Namespace, link: Link): boolean {
     if (!link.up) return false;
     switch (link.kind) {
@@ -268,6 +304,12 @@ export class Kernel {
         return this.peerOf(link)?.link.up ?? false;
       case 'bridge':
         return [...namespace.links.values()].some((port) => port.master === link.index && this.hasCarrier(namespace, port));
+      case 'macvlan':
+      case 'ipvlan': {
+        // netif_stacked_transfer_operstate: the lower device's carrier is theirs.
+        const lower = this.lowerOf(link);
+        return lower ? this.hasCarrier(lower.namespace, lower.link) : false;
+      }
     }
   }
 
@@ -275,7 +317,8 @@ export class Kernel {
     if (link.kind === 'loopback' || link.kind === 'dummy') return link.up ? 'UNKNOWN' : 'DOWN';
     if (!link.up) return 'DOWN';
     if (this.hasCarrier(namespace, link)) return 'UP';
-    return link.kind === 'veth' ? 'LOWERLAYERDOWN' : 'DOWN';
+    // rfc2863_policy: a link whose iflink is another device's waits on that device.
+    return link.peer || link.lower ? 'LOWERLAYERDOWN' : 'DOWN';
   }
 
   /** Prefix routes the kernel adds for each address of an up link (`proto kernel scope link`). */

@@ -3,7 +3,22 @@ import type { Ipv4 } from '../wire/ipv4';
 import type { Mac } from '../wire/mac';
 
 /** The link types the host has: `ip -d link` calls these the link kind. */
-export type LinkKind = 'loopback' | 'ether' | 'bridge' | 'veth' | 'dummy';
+export type LinkKind = 'loopback' | 'ether' | 'bridge' | 'veth' | 'dummy' | 'macvlan' | 'ipvlan';
+
+/** macvlan port types (IFLA_MACVLAN_MODE); `source` is left out, Docker never asks for it. */
+export type MacvlanMode = 'private' | 'vepa' | 'bridge' | 'passthru';
+/** ipvlan modes (IFLA_IPVLAN_MODE); its flag (bridge, private, vepa) is kept beside it. */
+export type IpvlanMode = 'l2' | 'l3' | 'l3s';
+export type IpvlanFlag = 'bridge' | 'private' | 'vepa';
+
+/** How a macvlan or ipvlan link uses its lower device (IFLA_MACVLAN_MODE, IFLA_IPVLAN_MODE and _FLAGS). */
+export type StackMode = { readonly kind: 'macvlan'; readonly mode: MacvlanMode } | { readonly kind: 'ipvlan'; readonly mode: IpvlanMode; readonly flag: IpvlanFlag };
+
+/**
+ * What a macvlan or ipvlan link sits on (IFLA_LINK): its lower device, which
+ * stays in the namespace it was in when the link moves elsewhere.
+ */
+export type Lower = StackMode & { readonly namespace: number; readonly index: number };
 
 export type AddressScope = 'host' | 'link' | 'global';
 
@@ -30,6 +45,8 @@ export interface Link {
   /** ifindex of the bridge this link is a port of, in the same namespace. */
   master: number | undefined;
   peer: VethPeer | undefined;
+  /** The lower device of a macvlan or ipvlan link. */
+  lower: Lower | undefined;
   addresses: InterfaceAddress[];
   /** net.ipv6.conf.<dev>.disable_ipv6: Docker sets it on containers' interfaces of IPv4-only networks. */
   ipv6Disabled: boolean;
