@@ -35,8 +35,8 @@ export function inspectNetwork(network: Network, containers: readonly Container[
     Ingress: false,
     ConfigFrom: goStruct({ Network: '' }),
     ConfigOnly: false,
-    Options: { ...network.options },
-    Labels: { ...network.labels },
+    Options: sortedMap(network.options),
+    Labels: sortedMap(network.labels),
     Containers: Object.fromEntries(
       attached
         .sort((a, b) => (a.container.id < b.container.id ? -1 : 1))
@@ -60,4 +60,9 @@ function subnetStatus(network: Network, endpoints: number): Record<string, { IPs
       return [formatCidr(config.subnet), goStruct({ IPsInUse: inUse, DynamicIPsAvailable: sizeOf(config.subnet) - inUse })];
     }),
   );
+}
+
+/** encoding/json writes map keys sorted. */
+function sortedMap(map: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.keys(map).sort().map((key) => [key, map[key]!]));
 }

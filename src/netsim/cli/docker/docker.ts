@@ -1,25 +1,54 @@
 import type { Engine } from '../../engine/engine';
 import { fail, type Program } from '../command';
-import { runCommand } from './cobra';
+import { runCommand, type CommandSpec, type DockerContext } from './cobra';
 import { CONTAINER_COMMANDS } from './container';
+import { IMAGE_COMMANDS } from './images';
+import { INSPECT_COMMANDS } from './inspect';
+import { LOGS_COMMANDS } from './logs';
 import { NETWORK_COMMANDS } from './network';
+import { VERSION_COMMANDS } from './version';
+
+type Specs = Record<string, CommandSpec<DockerContext>>;
+
+/** `docker container <verb>`: each command under its cobra name and aliases (cli/command/container/cmd.go). */
+function containerGroup(): Specs {
+  const { run, create, ps, rm, stop, start, restart, kill, port } = CONTAINER_COMMANDS;
+  const ls = { ...ps!, usage: '[OPTIONS]' };
+  const verbs: Specs = { run: run!, create: create!, ls, list: ls, ps: ls, rm: rm!, remove: rm!, stop: stop!, start: start!, restart: restart!, kill: kill!, port: port!, inspect: INSPECT_COMMANDS.containerInspect, logs: LOGS_COMMANDS.logs };
+  // Usage lines and --help hints name the long form: `docker container ls`.
+  return Object.fromEntries(Object.entries(verbs).map(([verb, spec]) => [verb, { ...spec, path: `docker container ${verb === 'list' || verb === 'ps' ? 'ls' : verb === 'remove' ? 'rm' : verb}` }]));
+}
+
+function imageGroup(): Specs {
+  const ls = { ...IMAGE_COMMANDS.images, path: 'docker image ls', usage: '[OPTIONS] [REPOSITORY[:TAG]]' };
+  return { ls, list: ls, pull: { ...IMAGE_COMMANDS.pull, path: 'docker image pull' } };
+}
+
+/** The top-level commands, and the management commands with their verbs. */
+function registry(): { top: Specs; groups: Record<string, Specs> } {
+  const { inspect } = INSPECT_COMMANDS;
+  return {
+    top: { ...CONTAINER_COMMANDS, inspect, logs: LOGS_COMMANDS.logs, version: VERSION_COMMANDS.version, images: IMAGE_COMMANDS.images, pull: IMAGE_COMMANDS.pull },
+    groups: { container: containerGroup(), network: NETWORK_COMMANDS, image: imageGroup() },
+  };
+}
 
 /** The `docker` client, talking to the simulated daemon. */
 export function dockerProgram(engine: Engine): Program {
+  const { top, groups } = registry();
   return {
     name: 'docker',
     run(args, { stdin }) {
       const [command, verb, ...rest] = args;
-      if (command === 'network') {
-        const spec = verb === undefined ? undefined : NETWORK_COMMANDS[verb];
+      const group = command === undefined ? undefined : groups[command];
+      if (group) {
+        const spec = verb === undefined ? undefined : group[verb];
         if (spec) return runCommand(spec, rest, { engine, stdin });
-        if (verb !== undefined) {
-          return fail(`docker: unknown command: docker network ${verb}\n\nUsage:  docker network\n\nRun 'docker network --help' for more information\n`, 1);
-        }
+        // cli.NoArgs on a management command.
+        return fail(`docker: unknown command: docker ${command} ${verb ?? ''}\n\nUsage:  docker ${command}\n\nRun 'docker ${command} --help' for more information\n`, 1);
       }
-      // `docker container run` is the long form of `docker run`.
-      const containerSpec = command === 'container' && verb !== undefined ? CONTAINER_COMMANDS[verb] : command !== undefined ? CONTAINER_COMMANDS[command] : undefined;
-      if (containerSpec) return runCommand(containerSpec, command === 'container' ? rest : args.slice(1), { engine, stdin });
+      const spec = command === undefined ? undefined : top[command];
+      if (spec) return runCommand(spec, args.slice(1), { engine, stdin });
       return fail(`docker: unknown command: docker ${command ?? ''}\n\nRun 'docker --help' for more information\n`, 1);
     },
   };

@@ -1,0 +1,47 @@
+import type { LogEntry } from '../../engine/container';
+import { fail } from '../command';
+import type { CommandSpec, DockerContext } from './cobra';
+import { daemonErrorText } from './network';
+
+/** jsonmessage.RFC3339NanoFixed: always nine digits of fraction, as the daemon stamps `-t` lines. */
+function fixedTimestamp(ms: number): string {
+  return `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}.${String(ms % 1000).padStart(3, '0')}000000Z`;
+}
+
+/**
+ * `docker logs`: what the container's first process wrote, stdout to stdout and
+ * stderr to stderr as the CLI demultiplexes them (cli/command/container/logs.go;
+ * moby daemon/logs.go for -t and --tail). -f would wait for more output; here
+ * the output so far is all there is.
+ */
+const logs: CommandSpec<DockerContext> = {
+  path: 'docker logs',
+  usage: '[OPTIONS] CONTAINER',
+  args: { kind: 'exactly', count: 1 },
+  flags: [
+    { name: 'follow', short: 'f', takesValue: false },
+    { name: 'timestamps', short: 't', takesValue: false },
+    { name: 'tail', short: 'n', takesValue: true },
+    { name: 'details', takesValue: false },
+  ],
+  run({ values, positionals: [reference] }, { engine }) {
+    let entries: readonly LogEntry[];
+    try {
+      entries = engine.findContainer(reference!).logs;
+    } catch (error) {
+      return fail(daemonErrorText(error), 1);
+    }
+    const tail = values.get('tail')?.at(-1) ?? 'all';
+    // The daemon reads an unparsable --tail as "all".
+    const count = /^\d+$/.test(tail) ? Number(tail) : entries.length;
+    const shown = count === 0 ? [] : entries.slice(-count);
+    const line = (entry: LogEntry) => `${values.has('timestamps') ? `${fixedTimestamp(entry.timeMs)} ` : ''}${entry.text}\n`;
+    return {
+      stdout: shown.filter((e) => e.stream === 'stdout').map(line).join(''),
+      stderr: shown.filter((e) => e.stream === 'stderr').map(line).join(''),
+      exitCode: 0,
+    };
+  },
+};
+
+export const LOGS_COMMANDS = { logs };

@@ -1,0 +1,319 @@
+import { rfc3339Nano } from '../format/go-time';
+import { GoAddr, goStruct, NIL_MAP, NIL_POINTER, NIL_SLICE } from '../format/go-value';
+import { formatIpv4 } from '../wire/ipv4';
+import type { Container, Endpoint, EndpointSettings } from './container';
+import { isUserDefined, parseLink } from './container-config';
+import { derivedHex, derivedInt, derivedNanos } from './derived';
+import { imageInfo } from './images';
+import type { Network } from './network';
+
+/**
+ * `GET /containers/{id}/json` as Docker 29 answers API 1.52+ (moby docker-v29.7.2
+ * api/types/container InspectResponse, State, HostConfig, Config,
+ * NetworkSettings; network.EndpointSettings; daemon/inspect.go getInspectData),
+ * fields in the order of the Go structs, which is the order the JSON has. The
+ * containerd image store is the default, so there is `Storage` and no
+ * `GraphDriver`, and the top-level network fields of NetworkSettings are gone.
+ * Structs are marked (go-value.ts) so `--format` templates fail or print as on
+ * the typed value. Defaults of a Debian 13 host (cgroup v2, AppArmor, no CPU
+ * thermal_throttle directories as on a virtual machine) and of a client that is
+ * not a terminal (ConsoleSize 0x0).
+ */
+export function inspectContainer(container: Container, networks: readonly Network[]): Record<string, unknown> {
+  const { config } = container;
+  const image = imageInfo(container.image)!;
+  const process = [...(config.entrypoint ?? []), ...(config.cmd ?? [])];
+  const files = `/var/lib/docker/containers/${container.id}`;
+  return goStruct(
+    {
+      Id: container.id,
+      Created: timestamp(container, 'created', container.createdMs),
+      Path: process[0] ?? '',
+      Args: process.slice(1),
+      State: state(container),
+      Image: image.digest,
+      ResolvConfPath: `${files}/resolv.conf`,
+      HostnamePath: `${files}/hostname`,
+      HostsPath: `${files}/hosts`,
+      LogPath: `${files}/${container.id}-json.log`,
+      Name: `/${container.name}`,
+      RestartCount: 0,
+      Driver: 'overlayfs',
+      Platform: 'linux',
+      MountLabel: '',
+      ProcessLabel: '',
+      AppArmorProfile: 'docker-default',
+      ExecIDs: NIL_SLICE,
+      HostConfig: hostConfig(container),
+      Storage: goStruct({ RootFS: goStruct({ Snapshot: goStruct({ Name: 'overlayfs' }) }) }),
+      Mounts: mounts(container),
+      Config: containerConfig(container),
+      NetworkSettings: networkSettings(container, networks),
+      ImageManifestDescriptor: goStruct(
+        {
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          digest: image.manifest.digest,
+          size: image.manifest.size,
+          platform: goStruct({ architecture: 'amd64', os: 'linux' }, { renamed: { Architecture: 'architecture', OS: 'os' } }),
+        },
+        { renamed: { MediaType: 'mediaType', Digest: 'digest', Size: 'size', Platform: 'platform' }, omitted: { URLs: NIL_SLICE, Annotations: NIL_MAP, Data: NIL_SLICE, ArtifactType: '' } },
+      ),
+    },
+    { renamed: { ID: 'Id' }, omitted: { GraphDriver: NIL_POINTER, SizeRw: NIL_POINTER, SizeRootFs: NIL_POINTER } },
+  );
+}
+
+const ZERO_TIME = '0001-01-01T00:00:00Z';
+
+/** The clock's millisecond and derived nanoseconds; `lagMs` puts a start after its create in the same tick. */
+function timestamp(container: Container, label: string, ms: number, lagMs = 0): string {
+  const at = ms + lagMs;
+  return rfc3339Nano(at, derivedNanos(container.id, label, at));
+}
+
+function state(container: Container): Record<string, unknown> {
+  const running = container.status === 'running';
+  return goStruct(
+    {
+      Status: container.status,
+      Running: running,
+      Paused: false,
+      Restarting: false,
+      OOMKilled: false,
+      Dead: false,
+      Pid: running ? (container.pid ?? 0) : 0,
+      ExitCode: container.exitCode,
+      Error: '',
+      // runc takes a few hundred milliseconds to start the first process.
+      StartedAt: container.startedMs === undefined ? ZERO_TIME : timestamp(container, `started-${container.starts}`, container.startedMs, 40 + derivedInt(container.id, `lag-${container.starts}`, 300)),
+      FinishedAt: container.finishedMs === undefined ? ZERO_TIME : timestamp(container, `finished-${container.finishedMs}`, container.finishedMs),
+    },
+    { omitted: { Health: NIL_POINTER } },
+  );
+}
+
+/** The masks runc applies when the container is not privileged (daemon/pkg/oci/defaults.go). */
+const MASKED_PATHS = ['/proc/acpi', '/proc/asound', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/sched_debug', '/proc/scsi', '/proc/timer_list', '/proc/timer_stats', '/sys/devices/virtual/powercap', '/sys/firmware'];
+const READONLY_PATHS = ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'];
+
+const HOST_CONFIG_NAMES = {
+  DNS: 'Dns',
+  DNSOptions: 'DnsOptions',
+  DNSSearch: 'DnsSearch',
+  CPUShares: 'CpuShares',
+  NanoCPUs: 'NanoCpus',
+  CPUPeriod: 'CpuPeriod',
+  CPUQuota: 'CpuQuota',
+  CPURealtimePeriod: 'CpuRealtimePeriod',
+  CPURealtimeRuntime: 'CpuRealtimeRuntime',
+  CPUCount: 'CpuCount',
+  CPUPercent: 'CpuPercent',
+};
+
+function hostConfig(container: Container): Record<string, unknown> {
+  const { config } = container;
+  const binds = config.volumes.filter((spec) => spec.includes(':'));
+  // getInspectData lists legacy links as `/child:/parent/alias`; a user-defined network keeps them on the endpoint.
+  const links = isUserDefined(container.networkMode) ? [] : config.links.map((link) => `/${parseLink(link).name}:/${container.name}/${parseLink(link).alias}`);
+  return goStruct(
+    {
+      Binds: binds.length > 0 ? binds : NIL_SLICE,
+      ContainerIDFile: '',
+      LogConfig: goStruct({ Type: 'json-file', Config: {} }),
+      NetworkMode: container.networkMode,
+      PortBindings: portMap(config.portBindings.map((m) => ({ key: `${m.containerPort}/${m.protocol}`, hostIp: m.hostIp, hostPort: m.hostPort === undefined ? '' : String(m.hostPort) }))),
+      RestartPolicy: goStruct({ Name: config.restartPolicy.name, MaximumRetryCount: config.restartPolicy.maximumRetryCount }),
+      AutoRemove: container.autoRemove,
+      VolumeDriver: '',
+      VolumesFrom: NIL_SLICE,
+      ConsoleSize: [0, 0],
+      CapAdd: NIL_SLICE,
+      CapDrop: NIL_SLICE,
+      CgroupnsMode: 'private',
+      // The CLI sends nil for no --dns (toNetipAddrSlice) but empty lists for the others.
+      Dns: config.dns.length > 0 ? config.dns.map((dns) => new GoAddr(dns)) : NIL_SLICE,
+      DnsOptions: [...config.dnsOptions],
+      DnsSearch: [...config.dnsSearch],
+      ExtraHosts: config.extraHosts.length > 0 ? [...config.extraHosts] : NIL_SLICE,
+      GroupAdd: NIL_SLICE,
+      IpcMode: 'private',
+      Cgroup: '',
+      Links: links.length > 0 ? links : NIL_SLICE,
+      OomScoreAdj: 0,
+      PidMode: '',
+      Privileged: false,
+      PublishAllPorts: config.publishAll,
+      ReadonlyRootfs: false,
+      SecurityOpt: NIL_SLICE,
+      UTSMode: '',
+      UsernsMode: '',
+      ShmSize: 67108864,
+      Runtime: 'runc',
+      Isolation: '',
+      CpuShares: 0,
+      Memory: 0,
+      NanoCpus: 0,
+      CgroupParent: '',
+      BlkioWeight: 0,
+      BlkioWeightDevice: [],
+      BlkioDeviceReadBps: [],
+      BlkioDeviceWriteBps: [],
+      BlkioDeviceReadIOps: [],
+      BlkioDeviceWriteIOps: [],
+      CpuPeriod: 0,
+      CpuQuota: 0,
+      CpuRealtimePeriod: 0,
+      CpuRealtimeRuntime: 0,
+      CpusetCpus: '',
+      CpusetMems: '',
+      Devices: [],
+      DeviceCgroupRules: NIL_SLICE,
+      DeviceRequests: NIL_SLICE,
+      MemoryReservation: 0,
+      MemorySwap: 0,
+      // cgroup v2 has no swappiness nor OOM-kill switch: the daemon drops both (verifyPlatformContainerResources).
+      MemorySwappiness: NIL_POINTER,
+      OomKillDisable: NIL_POINTER,
+      PidsLimit: NIL_POINTER,
+      Ulimits: [],
+      CpuCount: 0,
+      CpuPercent: 0,
+      IOMaximumIOps: 0,
+      IOMaximumBandwidth: 0,
+      MaskedPaths: [...MASKED_PATHS],
+      ReadonlyPaths: [...READONLY_PATHS],
+    },
+    { renamed: HOST_CONFIG_NAMES, omitted: { Annotations: NIL_MAP, StorageOpt: NIL_MAP, Tmpfs: NIL_MAP, Sysctls: NIL_MAP, Mounts: NIL_SLICE, Init: NIL_POINTER } },
+  );
+}
+
+/** A PortMap: bindings grouped by `port/proto`, keys sorted as encoding/json sorts map keys. */
+function portMap(bindings: { key: string; hostIp: string; hostPort: string }[], unbound: string[] = []): Record<string, unknown> {
+  const map: Record<string, unknown> = {};
+  for (const key of [...new Set([...bindings.map((b) => b.key), ...unbound])].sort()) {
+    const own = bindings.filter((b) => b.key === key);
+    map[key] = own.length === 0 ? NIL_SLICE : own.map((b) => goStruct({ HostIp: new GoAddr(b.hostIp), HostPort: b.hostPort }, { renamed: { HostIP: 'HostIp' } }));
+  }
+  return map;
+}
+
+/** -v as the daemon records it: a path alone is an anonymous volume, `name:` a named one, `/path:` a bind mount. */
+function parseVolume(container: Container, spec: string): { type: 'bind' | 'volume'; name: string; source: string; destination: string; mode: string; rw: boolean } {
+  const parts = spec.split(':');
+  const [first, second, options = ''] = parts as [string, string | undefined, string | undefined];
+  const rw = !options.split(',').includes('ro');
+  if (second === undefined) {
+    const name = derivedHex(container.id, `volume:${first}`, 64);
+    return { type: 'volume', name, source: `/var/lib/docker/volumes/${name}/_data`, destination: first, mode: '', rw: true };
+  }
+  if (first.startsWith('/') || first.startsWith('.')) return { type: 'bind', name: '', source: first, destination: second, mode: options, rw };
+  return { type: 'volume', name: first, source: `/var/lib/docker/volumes/${first}/_data`, destination: second, mode: options || 'z', rw };
+}
+
+function mounts(container: Container): Record<string, unknown>[] {
+  return container.config.volumes.map((spec) => {
+    const mount = parseVolume(container, spec);
+    const shape = { omitted: mount.type === 'bind' ? { Name: '', Driver: '' } : {} };
+    return mount.type === 'bind'
+      ? goStruct({ Type: 'bind', Source: mount.source, Destination: mount.destination, Mode: mount.mode, RW: mount.rw, Propagation: 'rprivate' }, shape)
+      : goStruct({ Type: 'volume', Name: mount.name, Source: mount.source, Destination: mount.destination, Driver: 'local', Mode: mount.mode, RW: mount.rw, Propagation: '' }, shape);
+  });
+}
+
+function containerConfig(container: Container): Record<string, unknown> {
+  const { config } = container;
+  const exposed = Object.fromEntries(container.exposed.map((e) => `${e.port}/${e.protocol}`).sort().map((key) => [key, goStruct({})]));
+  const anonymous = config.volumes.filter((spec) => !spec.includes(':')).sort();
+  const fields: Record<string, unknown> = {
+    Hostname: container.hostname,
+    Domainname: '',
+    User: '',
+    AttachStdin: config.attachStdin,
+    AttachStdout: config.attachStdout,
+    AttachStderr: config.attachStderr,
+    ...(Object.keys(exposed).length > 0 ? { ExposedPorts: exposed } : {}),
+    Tty: config.tty,
+    OpenStdin: config.openStdin,
+    StdinOnce: config.stdinOnce,
+    Env: [...config.env],
+    Cmd: config.cmd ? [...config.cmd] : NIL_SLICE,
+    Image: container.image,
+    Volumes: anonymous.length > 0 ? Object.fromEntries(anonymous.map((path) => [path, goStruct({})])) : NIL_MAP,
+    WorkingDir: config.workingDir,
+    Entrypoint: config.entrypoint ? [...config.entrypoint] : NIL_SLICE,
+    Labels: Object.fromEntries(Object.keys(config.labels).sort().map((key) => [key, config.labels[key]])),
+    ...(config.stopSignal ? { StopSignal: config.stopSignal } : {}),
+  };
+  return goStruct(fields, {
+    omitted: { ExposedPorts: NIL_MAP, Healthcheck: NIL_POINTER, ArgsEscaped: false, NetworkDisabled: false, OnBuild: NIL_SLICE, StopSignal: '', StopTimeout: NIL_POINTER, Shell: NIL_SLICE },
+  });
+}
+
+function networkSettings(container: Container, networks: readonly Network[]): Record<string, unknown> {
+  const running = container.status === 'running';
+  const sandboxId = derivedHex(container.id, `sandbox-${container.starts}`, 64);
+  const published = container.endpoints.flatMap((e) => e.published).map((p) => ({ key: `${p.containerPort}/${p.protocol}`, hostIp: p.hostIp, hostPort: String(p.hostPort) }));
+  const exposedKeys = container.exposed.map((e) => `${e.port}/${e.protocol}`);
+  return goStruct({
+    SandboxID: running ? sandboxId : '',
+    SandboxKey: running ? `/var/run/docker/netns/${container.networkMode === 'host' ? 'default' : sandboxId.slice(0, 12)}` : '',
+    // releaseNetwork drops the port map when the container stops.
+    Ports: running ? portMap(published, exposedKeys) : {},
+    Networks: Object.fromEntries(
+      endpointsOf(container, networks)
+        .sort((a, b) => (a.network.name < b.network.name ? -1 : 1))
+        .map(({ network, settings, endpoint }) => [network.name, endpointSettings(container, network, settings, endpoint)]),
+    ),
+  });
+}
+
+interface Attachment {
+  network: Network;
+  settings: EndpointSettings | undefined;
+  endpoint: Endpoint | undefined;
+}
+
+/** The networks the container is configured on; with --network host or none, that network alone. */
+function endpointsOf(container: Container, networks: readonly Network[]): Attachment[] {
+  if (container.networkMode === 'host' || container.networkMode === 'none') {
+    const network = networks.find((n) => n.name === container.networkMode);
+    return network ? [{ network, settings: undefined, endpoint: undefined }] : [];
+  }
+  return container.networks.flatMap((id) => {
+    const network = networks.find((n) => n.id === id);
+    return network ? [{ network, settings: container.endpointSettings[id], endpoint: container.endpoints.find((e) => e.networkId === id) }] : [];
+  });
+}
+
+function endpointSettings(container: Container, network: Network, settings: EndpointSettings | undefined, endpoint: Endpoint | undefined): Record<string, unknown> {
+  const running = container.status === 'running';
+  const joined = running || settings?.joined === true;
+  // The host and none networks have an endpoint without addresses while the container runs.
+  const endpointId = endpoint?.endpointId ?? (running ? derivedHex(container.id, `endpoint-${network.id}-${container.starts}`, 64) : '');
+  const ipv4 = settings?.ipv4Address;
+  return goStruct(
+    {
+      IPAMConfig: ipv4 === undefined ? NIL_POINTER : goStruct({ IPv4Address: new GoAddr(formatIpv4(ipv4)) }, { omitted: { IPv6Address: new GoAddr(''), LinkLocalIPs: NIL_SLICE } }),
+      Links: settings && settings.links.length > 0 ? [...settings.links] : NIL_SLICE,
+      Aliases: settings && settings.aliases.length > 0 ? [...settings.aliases] : NIL_SLICE,
+      DriverOpts: NIL_MAP,
+      GwPriority: 0,
+      NetworkID: joined ? network.id : '',
+      EndpointID: endpointId,
+      Gateway: new GoAddr(endpoint ? formatIpv4(endpoint.gateway) : ''),
+      IPAddress: new GoAddr(endpoint ? formatIpv4(endpoint.address.address) : ''),
+      // Before the first start the MAC asked for shows; a stop clears it (cleanOperationalData).
+      MacAddress: endpoint?.mac ?? (joined ? '' : (settings?.macAddress ?? '')),
+      IPPrefixLen: endpoint?.address.prefix ?? 0,
+      IPv6Gateway: new GoAddr(''),
+      GlobalIPv6Address: new GoAddr(''),
+      GlobalIPv6PrefixLen: 0,
+      DNSNames: joined && isUserDefined(network.name) ? dnsNames(container, settings) : NIL_SLICE,
+    },
+  );
+}
+
+/** buildEndpointDNSNames: the name, the aliases, the short ID, then the hostname, each once. */
+function dnsNames(container: Container, settings: EndpointSettings | undefined): string[] {
+  return [...new Set([container.name, ...(settings?.aliases ?? []), container.id.slice(0, 12), container.hostname])];
+}

@@ -1,0 +1,121 @@
+import { humanDuration } from './human-duration';
+import { tabulate } from './tabwriter';
+
+/** What `docker images` receives from the API for one image (image.Summary, trimmed). */
+export interface ImageSummary {
+  /** `sha256:<index digest>`. */
+  id: string;
+  /** `nginx:latest`, familiar form. */
+  repoTags: string[];
+  /** `nginx@sha256:...`. */
+  repoDigests: string[];
+  createdMs: number;
+  /** Content plus unpacked snapshot. */
+  size: number;
+  /** Content of the image's manifests. */
+  contentSize: number;
+  containers: number;
+}
+
+/** Go's `%.3g`: three significant digits, trailing zeros dropped, exponent past 1e3. */
+function formatG3(value: number): string {
+  const [mantissa, exponent] = value.toExponential(2).split('e') as [string, string];
+  const power = Number(exponent);
+  const trim = (text: string) => (text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text);
+  if (power < -4 || power >= 3) return `${trim(mantissa)}e${power < 0 ? '-' : '+'}${String(Math.abs(power)).padStart(2, '0')}`;
+  return trim(value.toFixed(Math.max(0, 2 - power)));
+}
+
+/** go-units HumanSizeWithPrecision(size, 3): decimal units, no space (`232MB`, `8.46MB`). */
+export function humanSize(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
+  let size = bytes;
+  let unit = 0;
+  while (size >= 1000 && unit < units.length - 1) {
+    size /= 1000;
+    unit++;
+  }
+  return `${formatG3(size)}${units[unit]}`;
+}
+
+const truncateId = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
+
+/** One top-level entry of the tree view (tree.go topImage): a tag, or none for an untagged image. */
+export interface TreeRow {
+  name: string | undefined;
+  id: string;
+  diskUsage: string;
+  contentSize: string;
+  inUse: boolean;
+}
+
+/** runTree: one row per tag, sizes as the tree view prints them, sorted by name with the untagged last. */
+export function treeRows(images: readonly ImageSummary[]): TreeRow[] {
+  const rows = images.flatMap((image): TreeRow[] => {
+    const details = { id: image.id, diskUsage: humanSize(image.size), contentSize: humanSize(image.contentSize), inUse: image.containers > 0 };
+    return image.repoTags.length === 0 ? [{ name: undefined, ...details }] : [...image.repoTags].sort().map((name) => ({ name, ...details }));
+  });
+  const key = (row: TreeRow) => row.name ?? '';
+  return rows.sort((a, b) => ((a.name === undefined) !== (b.name === undefined) ? (a.name === undefined ? 1 : -1) : key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/**
+ * Docker 29's default `docker images`: the tree view, as printed when stdout is
+ * not a terminal (docker/cli cli/command/image/tree.go printImageTree: no legend,
+ * no colours, the `U` chip for images containers use), rows in the order given.
+ */
+export function formatImageTree(rows: readonly TreeRow[]): string {
+  const chips = rows.some((row) => row.inUse) ? ['U'] : [];
+  const nameWidth = Math.max('Image'.length, ...rows.map((row) => (row.name ?? '<untagged>').length));
+  const extraWidth = Math.max('Extra'.length, chips.length);
+  const line = (cells: [string, string, string, string, string]) =>
+    `${cells[0].padEnd(nameWidth)}   ${cells[1].padEnd(12)}   ${cells[2].padStart(10)}   ${cells[3].padStart(12)}   ${cells[4].padEnd(extraWidth)}\n`;
+  return [
+    line(['IMAGE', 'ID', 'DISK USAGE', 'CONTENT SIZE', 'EXTRA']),
+    ...rows.map((row) => line([row.name ?? '<untagged>', truncateId(row.id), row.diskUsage, row.contentSize, chips.map(() => (row.inUse ? 'U' : ' ')).join('')])),
+  ].join('');
+}
+
+/** One row of the classic table: the fields its templates read (formatter/image.go imageContext). */
+export interface ImageRow {
+  Repository: string;
+  Tag: string;
+  Digest: string;
+  ID: string;
+  CreatedSince: string;
+  CreatedAt: string;
+  Size: string;
+  Containers: string;
+}
+
+/** The rows for `docker images --format ...`: one per repository and tag. */
+export function imageRows(images: readonly ImageSummary[], nowMs: number, noTrunc: boolean): ImageRow[] {
+  return images.flatMap((image) =>
+    image.repoTags.map((repoTag) => {
+      const at = repoTag.lastIndexOf(':');
+      const repository = repoTag.slice(0, at);
+      const digest = image.repoDigests.find((d) => d.startsWith(`${repository}@`))?.split('@')[1] ?? '<none>';
+      return {
+        Repository: repository,
+        Tag: repoTag.slice(at + 1),
+        Digest: digest,
+        ID: noTrunc ? image.id : truncateId(image.id),
+        CreatedSince: `${humanDuration(nowMs - image.createdMs)} ago`,
+        CreatedAt: goTimeString(image.createdMs),
+        Size: humanSize(image.size),
+        Containers: image.containers > 0 ? String(image.containers) : 'N/A',
+      };
+    }),
+  );
+}
+
+/** time.Time.String() of a Unix-second timestamp in UTC. */
+function goTimeString(ms: number): string {
+  return `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19).replace('T', ' ')} +0000 UTC`;
+}
+
+/** The classic `docker images` table (defaultImageTableFormat, with DIGEST for --digests). */
+export function formatImageTable(rows: readonly ImageRow[], digests: boolean): string {
+  const header = digests ? ['REPOSITORY', 'TAG', 'DIGEST', 'IMAGE ID', 'CREATED', 'SIZE'] : ['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE'];
+  return tabulate([header, ...rows.map((r) => (digests ? [r.Repository, r.Tag, r.Digest, r.ID, r.CreatedSince, r.Size] : [r.Repository, r.Tag, r.ID, r.CreatedSince, r.Size]))]);
+}
