@@ -1,7 +1,7 @@
 import { formatCidr, sizeOf } from '../wire/cidr';
-import { formatIpv4 } from '../wire/ipv4';
+import { formatIpv4, type Ipv4 } from '../wire/ipv4';
 import { rfc3339Nano } from '../format/go-time';
-import { goStruct, NIL_MAP, NIL_SLICE } from '../format/go-value';
+import { GoAddr, goStruct, NIL_MAP, NIL_SLICE } from '../format/go-value';
 import type { Container } from './container';
 import type { Network } from './network';
 
@@ -28,7 +28,7 @@ export function inspectNetwork(network: Network, containers: readonly Container[
       Driver: 'default',
       // The daemon creates the default bridge with no IPAM options; the CLI sends {} for the others.
       Options: isBridge && network.name !== 'bridge' ? {} : NIL_MAP,
-      Config: isBridge ? network.ipam.map((config) => goStruct({ Subnet: formatCidr(config.subnet), Gateway: formatIpv4(config.gateway) }, { omitted: { IPRange: '', AuxAddress: NIL_MAP } })) : NIL_SLICE,
+      Config: isBridge ? network.ipam.map(ipamConfig) : NIL_SLICE,
     }),
     Internal: network.internal,
     Attachable: false,
@@ -65,4 +65,17 @@ function subnetStatus(network: Network, endpoints: number): Record<string, { IPs
 /** encoding/json writes map keys sorted. */
 function sortedMap(map: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(Object.keys(map).sort().map((key) => [key, map[key]!]));
+}
+
+/** network.IPAMConfig: IPRange and Gateway are omitzero, so absent ones leave no key. */
+function ipamConfig(config: Network['ipam'][number]): Record<string, unknown> {
+  const gateway: Ipv4 | undefined = config.gateway;
+  return goStruct(
+    {
+      Subnet: formatCidr(config.subnet),
+      ...(config.ipRange ? { IPRange: formatCidr(config.ipRange) } : {}),
+      ...(gateway === undefined ? {} : { Gateway: formatIpv4(gateway) }),
+    },
+    { omitted: { IPRange: '', Gateway: new GoAddr(''), AuxAddress: NIL_MAP } },
+  );
 }

@@ -49,34 +49,28 @@ function walk(state: State, nodes: Node[], dot: unknown): string {
 }
 
 function walkNode(state: State, node: Node, dot: unknown): string {
-  let out = '';
-  {
-    switch (node.kind) {
-      case 'text':
-        out += node.text;
-        break;
-      case 'action': {
-        const value = evalPipeline(state, node.pipeline, dot);
-        if (node.pipeline.variables.length === 0) out += printValue(value, state.mode);
-        break;
-      }
-      case 'if':
-      case 'with': {
-        const mark = state.vars.length;
-        const value = evalPipeline(state, node.pipeline, dot);
-        out += isTrue(value) ? walk(state, node.body, node.kind === 'with' ? value : dot) : walk(state, node.otherwise, dot);
-        state.vars.length = mark;
-        break;
-      }
-      case 'range':
-        out += walkRange(state, node, dot);
-        break;
-      case 'break':
-      case 'continue':
-        throw new LoopControl(node.kind, '');
+  switch (node.kind) {
+    case 'text':
+      return node.text;
+    case 'action': {
+      const value = evalPipeline(state, node.pipeline, dot);
+      // A declaration or assignment prints nothing.
+      return node.pipeline.variables.length === 0 ? printValue(value, state.mode) : '';
     }
+    case 'if':
+    case 'with': {
+      const mark = state.vars.length;
+      const value = evalPipeline(state, node.pipeline, dot);
+      const out = isTrue(value) ? walk(state, node.body, node.kind === 'with' ? value : dot) : walk(state, node.otherwise, dot);
+      state.vars.length = mark;
+      return out;
+    }
+    case 'range':
+      return walkRange(state, node, dot);
+    case 'break':
+    case 'continue':
+      throw new LoopControl(node.kind, '');
   }
-  return out;
 }
 
 function walkRange(state: State, node: Extract<Node, { kind: 'range' }>, dot: unknown): string {

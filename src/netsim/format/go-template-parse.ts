@@ -208,11 +208,8 @@ class Parser {
       const chained = body.end[1];
       if (chained?.kind === 'identifier' && (chained.text === 'if' || chained.text === 'with')) {
         // `{{else if ...}}` is an `if` nested in the else branch, ended by the same `{{end}}`.
-        this.index--;
-        const piece = this.pieces[this.index] as Extract<Piece, { kind: 'action' }>;
-        const rest = piece.tokens.slice(piece.tokens.indexOf(chained) + 1);
-        this.index++;
-        otherwise = [this.parseBlock(chained.text, rest, line)];
+        const piece = this.pieces[this.index - 1] as Extract<Piece, { kind: 'action' }>;
+        otherwise = [this.parseBlock(chained.text, piece.tokens.slice(piece.tokens.indexOf(chained) + 1), line)];
       } else {
         otherwise = this.parseList(['end']).nodes;
       }
