@@ -1,11 +1,11 @@
 import { EngineError } from '../../engine/errors';
 import { inspectNetwork } from '../../engine/inspect-network';
 import { renderTemplate, TemplateError } from '../../format/go-template';
-import { tabulate } from '../../format/tabwriter';
 import { goParsePrefix } from '../../wire/go-netip';
 import { parseIpv4 } from '../../wire/ipv4';
 import { fail, ok, type CommandResult } from '../command';
 import type { CommandSpec, DockerContext } from './cobra';
+import { networkLs } from './network-ls';
 
 /** An API error as the CLI prints it: the daemon's message after `Error response from daemon: `. */
 export function daemonErrorText(error: unknown): string {
@@ -21,23 +21,6 @@ function viaDaemon(call: () => string): CommandResult {
     return fail(daemonErrorText(error), 1);
   }
 }
-
-const ls: CommandSpec<DockerContext> = {
-  path: 'docker network ls',
-  usage: '[OPTIONS]',
-  args: { kind: 'none' },
-  flags: [
-    { name: 'quiet', short: 'q', takesValue: false },
-    { name: 'no-trunc', takesValue: false },
-  ],
-  run({ values }, { engine }) {
-    const id = (full: string) => (values.has('no-trunc') ? full : full.slice(0, 12));
-    // docker/cli sorts networks by name before printing.
-    const networks = [...engine.networks()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    if (values.has('quiet')) return ok(networks.map((n) => `${id(n.id)}\n`).join(''));
-    return ok(tabulate([['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE'], ...networks.map((n) => [id(n.id), n.name, n.driver, 'local'])]));
-  },
-};
 
 const create: CommandSpec<DockerContext> = {
   path: 'docker network create',
@@ -177,7 +160,7 @@ const prune: CommandSpec<DockerContext> = {
 };
 
 /** `docker network <verb>`, aliases included. */
-export const NETWORK_COMMANDS: Record<string, CommandSpec<DockerContext>> = { ls, list: ls, create, rm, remove: rm, connect, disconnect, inspect, prune };
+export const NETWORK_COMMANDS: Record<string, CommandSpec<DockerContext>> = { ls: networkLs, list: networkLs, create, rm, remove: rm, connect, disconnect, inspect, prune };
 
 function keyValues(pairs: string[] | undefined): Record<string, string> {
   return Object.fromEntries(
