@@ -14,5 +14,5 @@ export class VirtualClock {
   }
 }
 
-/** 2026-01-15T09:30:00Z: a fixed, plausible start for every simulated host. */
-export const DEFAULT_EPOCH_MS = Date.UTC(2026, 0, 15, 9, 30, 0);
+/** 2026-11-16T09:30:00Z: a fixed start for every simulated host, after the simulated Docker 29.7.2 and its images were built. */
+export const DEFAULT_EPOCH_MS = Date.UTC(2026, 10, 16, 9, 30, 0);

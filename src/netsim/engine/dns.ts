@@ -11,10 +11,10 @@ export function hasEmbeddedDns(network: Network): boolean {
   return network.driver !== 'host' && network.driver !== 'null' && network.options['com.docker.network.bridge.default_bridge'] !== 'true';
 }
 
-/** The names a container answers to on one network: its name, its aliases there, its short ID (Docker's DNSNames). */
+/** The names a container answers to on one network (buildEndpointDNSNames): its name, its aliases there, its short ID, its hostname. */
 function namesOn(container: Container, networkId: string): string[] {
   const endpoint = container.endpoints.find((e) => e.networkId === networkId);
-  return [container.name, ...(endpoint?.aliases ?? []), container.id.slice(0, 12)].map((name) => name.toLowerCase());
+  return [container.name, ...(endpoint?.aliases ?? []), container.id.slice(0, 12), container.hostname].map((name) => name.toLowerCase());
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * What the simulated web servers answer to `GET /`. Pages are the images' own
  * defaults: nginx's docs/html/index.html as the official image ships it, and
- * httpd's htdocs/index.html.
+ * httpd's htdocs/index.html. Server versions match the images' NGINX_VERSION and
+ * HTTPD_VERSION in engine/images.ts.
  */
 export interface WebPage {
   readonly server: string;
@@ -37,8 +38,8 @@ Commercial support is available at
 `;
 
 const PAGES: Record<string, WebPage> = {
-  nginx: { server: 'nginx/1.29.3', contentType: 'text/html', body: NGINX_WELCOME, extraHeaders: ['Last-Modified: Tue, 28 Oct 2025 12:05:10 GMT', 'Connection: keep-alive', 'ETag: "6900b176-267"', 'Accept-Ranges: bytes'] },
-  httpd: { server: 'Apache/2.4.65 (Unix)', contentType: 'text/html', body: '<html><body><h1>It works!</h1></body></html>\n', extraHeaders: ['Last-Modified: Mon, 11 Jun 2007 18:53:14 GMT', 'ETag: "2d-432a5e4a73a80"', 'Accept-Ranges: bytes'] },
+  nginx: { server: 'nginx/1.31.3', contentType: 'text/html', body: NGINX_WELCOME, extraHeaders: ['Last-Modified: Tue, 28 Oct 2025 12:05:10 GMT', 'Connection: keep-alive', 'ETag: "6900b176-267"', 'Accept-Ranges: bytes'] },
+  httpd: { server: 'Apache/2.4.68 (Unix)', contentType: 'text/html', body: '<html><body><h1>It works!</h1></body></html>\n', extraHeaders: ['Last-Modified: Mon, 11 Jun 2007 18:53:14 GMT', 'ETag: "2d-432a5e4a73a80"', 'Accept-Ranges: bytes'] },
 };
 
 export function webPage(server: string): WebPage | undefined {

@@ -29,7 +29,7 @@ describe('docker inspect of a container', () => {
   });
 
   it('indents with four spaces as docker/cli\'s inspector does', () => {
-    expect(hostAfter('docker run -d --name web nginx').run('docker inspect web').stdout).toMatch(/^\[\n {4}\{\n {8}"Id": "[0-9a-f]{64}",\n {8}"Created": "2026-01-15T09:30:0\d\.\d{1,9}Z",\n {8}"Path": "\/docker-entrypoint\.sh",\n {8}"Args": \[\n {12}"nginx",\n {12}"-g",\n {12}"daemon off;"\n {8}\],\n/);
+    expect(hostAfter('docker run -d --name web nginx').run('docker inspect web').stdout).toMatch(/^\[\n {4}\{\n {8}"Id": "[0-9a-f]{64}",\n {8}"Created": "2026-11-16T09:30:0\d\.\d{1,9}Z",\n {8}"Path": "\/docker-entrypoint\.sh",\n {8}"Args": \[\n {12}"nginx",\n {12}"-g",\n {12}"daemon off;"\n {8}\],\n/);
     expect(hostAfter('docker run -d --name web nginx').run('docker inspect web').stdout).toMatch(/\n {8}"Mounts": \[\],\n/);
   });
 

@@ -13,7 +13,7 @@ describe('docker network inspect', () => {
     expect(Object.keys(network)).toEqual([
       'Name', 'Id', 'Created', 'Scope', 'Driver', 'EnableIPv4', 'EnableIPv6', 'IPAM', 'Internal', 'Attachable', 'Ingress', 'ConfigFrom', 'ConfigOnly', 'Options', 'Labels', 'Containers', 'Status',
     ]);
-    expect(network.Created).toMatch(/^2026-01-15T09:30:00(\.\d{1,9})?Z$/);
+    expect(network.Created).toMatch(/^2026-11-16T09:30:00(\.\d{1,9})?Z$/);
     expect(hostAfter().run('docker network inspect bridge').stdout).toMatch(/^\[\n {4}\{\n {8}"Name": "bridge",\n/);
   });
 
