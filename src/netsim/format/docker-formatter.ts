@@ -42,9 +42,11 @@ export function formatList({ format, header, rows, typeName }: ListFormat): List
     if (error instanceof TemplateError) return { ok: false, error: `template parsing error: ${error.message}` };
     throw error;
   }
+  // `{{json .}}` marshals the row with json.Marshal (formatter.MarshalJSON), which escapes <, > and &.
+  const escape = template.source === '{{json .}}' ? escapeHtml : (text: string) => text;
   let body = '';
   try {
-    for (const row of rows) body += `${execute(template.nodes, row, template.source, 'typed')}\n`;
+    for (const row of rows) body += `${escape(execute(template.nodes, row, template.source, 'typed'))}\n`;
   } catch (error) {
     if (!(error instanceof TemplateExecError)) throw error;
     // Go names the receiver's type when a struct lacks the field.
@@ -53,6 +55,11 @@ export function formatList({ format, header, rows, typeName }: ListFormat): List
   if (!format.startsWith(TABLE)) return { ok: true, text: body };
   const titles = execute(headerNodes(template.nodes), header, template.source, 'typed');
   return { ok: true, text: goTabwriter(`${titles}\n${body}`) };
+}
+
+/** encoding/json's HTMLEscape, and its escaping of U+2028 and U+2029. */
+function escapeHtml(json: string): string {
+  return json.replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** templates.HeaderFunctions: json, split, join, title, lower, upper and truncate give the title back unchanged. */

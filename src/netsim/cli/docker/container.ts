@@ -1,13 +1,13 @@
 import type { Engine } from '../../engine/engine';
 import { EngineError } from '../../engine/errors';
-import type { Container, PublishedPort } from '../../engine/container';
-import { containerStatus, formatPsTable } from '../../format/docker-ps';
-import { displayablePorts, joinHostPort, type PortSummary } from '../../format/docker-ports';
+import type { PublishedPort } from '../../engine/container';
+import { joinHostPort } from '../../format/docker-ports';
 import { fail, ok, type CommandResult } from '../command';
 import type { CommandSpec, DockerContext } from './cobra';
 import { CREATE_FLAGS, createRequest } from './create-options';
 import type { ParsedFlags } from './flags';
 import { daemonErrorText } from './network';
+import { ps } from './ps';
 
 /** docker/cli's withHelp for `docker run`: status 125 for daemon errors. */
 function runError(error: unknown): CommandResult {
@@ -52,33 +52,6 @@ const create: CommandSpec<DockerContext> = {
       if (!(error instanceof EngineError)) throw error;
       return fail(`Error response from daemon: ${error.message}\n`, 1);
     }
-  },
-};
-
-const ps: CommandSpec<DockerContext> = {
-  path: 'docker ps',
-  usage: '[OPTIONS]',
-  args: { kind: 'none' },
-  flags: [
-    { name: 'all', short: 'a', takesValue: false },
-    { name: 'quiet', short: 'q', takesValue: false },
-    { name: 'no-trunc', takesValue: false },
-  ],
-  run({ values }, { engine }) {
-    const now = engine.now();
-    // The API lists the newest container first.
-    const listed = [...engine.containers()].filter((c) => values.has('all') || c.status === 'running').reverse();
-    if (values.has('quiet')) return ok(listed.map((c) => `${values.has('no-trunc') ? c.id : c.id.slice(0, 12)}\n`).join(''));
-    const summaries = listed.map((c) => ({
-      id: c.id,
-      image: c.image,
-      command: c.command,
-      createdMs: c.createdMs,
-      status: containerStatus(c.status, c.exitCode, c.startedMs, c.finishedMs, now),
-      ports: displayablePorts(portSummaries(c)),
-      name: c.name,
-    }));
-    return ok(formatPsTable(summaries, now, values.has('no-trunc')));
   },
 };
 
@@ -130,21 +103,6 @@ const restart = eachContainer('docker restart', '[OPTIONS] CONTAINER [CONTAINER.
 const kill = eachContainer('docker kill', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
   engine.killContainer(reference);
 });
-
-/**
- * The API's port list, from NetworkSettings.Ports: while running, the published
- * bindings and the other exposed ports; nothing once the network is released.
- */
-function portSummaries(container: Container): PortSummary[] {
-  // Exposed ports reach the list through a bridge endpoint's driver data (getEndpointPortMapInfo): host and none have none.
-  if (container.status !== 'running' || container.endpoints.length === 0) return [];
-  const published = container.endpoints.flatMap((e) => e.published);
-  const exposed = container.exposed.filter((e) => !published.some((p) => p.containerPort === e.port && p.protocol === e.protocol));
-  return [
-    ...published.map((p) => ({ ip: p.hostIp, privatePort: p.containerPort, publicPort: p.hostPort, type: p.protocol })),
-    ...exposed.map((e) => ({ ip: undefined, privatePort: e.port, publicPort: undefined, type: e.protocol })),
-  ];
-}
 
 const port: CommandSpec<DockerContext> = {
   path: 'docker port',
