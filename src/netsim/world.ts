@@ -19,6 +19,7 @@ export function worldOf(profile: HostProfile): World {
   return {
     nic: profile.nic.name,
     neighbourMac: (address: Ipv4) => (address === gateway ? parseMac(profile.router.mac) : undefined),
+    onLan: (address: Ipv4) => contains(lan, address),
     reach(destination: Ipv4) {
       if (destination === gateway) return router;
       if (!profile.internet || contains(lan, destination) || NOT_ON_THE_INTERNET.some((range) => contains(range, destination))) return undefined;

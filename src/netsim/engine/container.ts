@@ -10,8 +10,10 @@ export interface Endpoint {
   readonly networkId: string;
   readonly endpointId: string;
   readonly address: Cidr;
-  readonly gateway: Ipv4;
-  readonly mac: Mac;
+  /** None on a macvlan or ipvlan network created without --gateway. */
+  readonly gateway: Ipv4 | undefined;
+  /** None for an ipvlan port, which uses its parent's. */
+  readonly mac: Mac | undefined;
   readonly aliases: readonly string[];
   /** Ports published through this endpoint (the container's first network). */
   published: PublishedPort[];

@@ -1,58 +1,59 @@
 import { linkNamed } from '../kernel/namespace';
-import { broadcastOf, cidr, contains } from '../wire/cidr';
-import { offsetIpv4, parseIpv4, type Ipv4 } from '../wire/ipv4';
-import { macFromBytes } from '../wire/mac';
+import { cidr, contains } from '../wire/cidr';
+import { parseIpv4, type Ipv4 } from '../wire/ipv4';
 import type { Container, Endpoint, PublishedPort } from './container';
 import type { Daemon } from './daemon';
 import { EngineError } from './errors';
-import { apply, directAccessRules, publishedPortRules, type Placed } from './firewall';
-import type { Network } from './network';
+import { driverOf } from './driver';
+import { apply, publishedPortRules, type Placed } from './firewall';
+import { firstFree, takenInPool } from './ipam';
+import type { IpamConfig, Network } from './network';
 import { isPortTaken, nextEphemeralPort } from './port-allocator';
-import { unwireEndpoint, wireBridgeEndpoint } from './sandbox';
 import { startProxies, stopProxies } from './listeners';
 import { hasEmbeddedDns } from './dns';
 import { startEmbeddedResolver } from './resolver';
 
-/** Plugs a running container into a network: address, veth, rules and, on its first network, published ports. */
+/** Plugs a running container into a network: address, interface (through the network's driver) and, on its first network, published ports. */
 export function attach(daemon: Daemon, container: Container, network: Network, requested: Ipv4 | undefined): void {
   const { kernel, random } = daemon;
-  const config = network.ipam[0];
-  if (network.driver !== 'bridge' || !config || container.namespaceId === undefined) {
+  const driver = driverOf(network.driver);
+  if (!driver || network.ipam.length === 0 || container.namespaceId === undefined) {
     throw new EngineError('forbidden', `network ${network.name} cannot be joined by this simulator yet`);
   }
   const sandbox = kernel.namespace(container.namespaceId);
   let slot = 0;
   while (linkNamed(sandbox, `eth${slot}`)) slot++;
+  const endpointId = random.hex(64);
+  const { address, config } = allocateAddress(daemon, network, requested);
   const endpoint: Endpoint = {
     networkId: network.id,
-    endpointId: random.hex(64),
-    address: cidr(requested ?? freeAddress(daemon, network), config.subnet.prefix),
+    endpointId,
+    address: cidr(address, config.subnet.prefix),
     gateway: config.gateway,
-    mac: container.endpointSettings[network.id]?.macAddress ?? macFromBytes(random.bytes(6)),
+    mac: driver.endpointMac(daemon, container.endpointSettings[network.id]?.macAddress),
     aliases: container.endpointSettings[network.id]?.aliases ?? [],
     hostVeth: undefined,
     interfaceName: `eth${slot}`,
     published: [],
   };
-  apply(kernel, directAccessRules(network.bridgeName!, endpoint.address.address, network.internal), true);
   // libnetwork never picks an internal network's endpoint as the gateway: such containers get no default route.
   const isGateway = !network.internal && !container.endpoints.some((e) => daemon.state.networks.find((n) => n.id === e.networkId)?.internal === false);
-  endpoint.hostVeth = wireBridgeEndpoint(kernel, random, sandbox, network, endpoint, isGateway);
+  endpoint.hostVeth = driver.join(daemon, sandbox, network, endpoint, isGateway);
   container.endpoints.push(endpoint);
   if (hasEmbeddedDns(network)) startEmbeddedResolver(daemon, sandbox);
-  if (container.endpoints.length === 1 && container.publish.length > 0) publish(daemon, container, network, endpoint);
+  // Only the bridge driver maps ports; macvlan and ipvlan log a warning and ignore -p.
+  if (network.driver === 'bridge' && container.endpoints.length === 1 && container.publish.length > 0) publish(daemon, container, network, endpoint);
 }
 
-/** Unplugs an endpoint: its port forwards, its rules and its veth go. */
+/** Unplugs an endpoint: its port forwards, then its interface and rules (the driver's Leave). */
 export function detach(daemon: Daemon, endpoint: Endpoint): void {
   const network = daemon.state.networks.find((n) => n.id === endpoint.networkId);
-  if (network?.bridgeName) {
-    apply(daemon.kernel, portRules(network, endpoint), false);
-    apply(daemon.kernel, directAccessRules(network.bridgeName, endpoint.address.address, network.internal), false);
-  }
+  if (network?.bridgeName) apply(daemon.kernel, portRules(network, endpoint), false);
   stopProxies(daemon, endpoint);
   endpoint.published = [];
-  unwireEndpoint(daemon.kernel, endpoint);
+  const namespaceId = daemon.state.containers.find((c) => c.endpoints.includes(endpoint))?.namespaceId;
+  const sandbox = namespaceId === undefined ? undefined : daemon.kernel.state.namespaces.get(namespaceId);
+  if (network) driverOf(network.driver)?.leave(daemon, sandbox, network, endpoint);
 }
 
 /** Allocates the container's published ports and forwards them (docker-proxy and NAT). */
@@ -93,13 +94,16 @@ function ephemeralPort(daemon: Daemon, protocol: string): number {
   return port;
 }
 
-/** The lowest free address of the subnet: the allocator's bitmap is not serial by default. */
-function freeAddress(daemon: Daemon, network: Network): Ipv4 {
-  const config = network.ipam[0]!;
-  const taken = new Set(daemon.state.containers.flatMap((c) => c.endpoints.filter((e) => e.networkId === network.id).map((e) => e.address.address)));
-  const last = broadcastOf(config.subnet);
-  for (let address = offsetIpv4(config.subnet.address, 1); address < last; address = offsetIpv4(address, 1)) {
-    if (address !== config.gateway && !taken.has(address) && contains(config.subnet, address)) return address;
+/**
+ * IPAM's address for an endpoint (ipamAllocateAddress): the one asked for, in
+ * the pool that holds it, or the lowest free one of the first pool that has any.
+ */
+function allocateAddress(daemon: Daemon, network: Network, requested: Ipv4 | undefined): { address: Ipv4; config: IpamConfig } {
+  if (requested !== undefined) return { address: requested, config: network.ipam.find((config) => contains(config.subnet, requested)) ?? network.ipam[0]! };
+  const endpoints = daemon.state.containers.flatMap((c) => c.endpoints);
+  for (const config of network.ipam) {
+    const address = firstFree(config, takenInPool(config.subnet, daemon.state.networks, endpoints));
+    if (address !== undefined) return { address, config };
   }
   throw new EngineError('unavailable', `no available IPv4 addresses on this network's address pools: ${network.name} (${network.id})`);
 }

@@ -1,7 +1,6 @@
 import type { VirtualClock } from '../clock';
 import type { Kernel } from '../kernel/kernel';
 import type { SeededRandom } from '../random';
-import { parseCidr } from '../wire/cidr';
 import type { Container } from './container';
 import * as containers from './containers';
 import type { Daemon, EngineState } from './daemon';
@@ -48,7 +47,7 @@ export class Engine {
     const engine = new Engine({ networks: [], containers: [], lastPid: 1000 + random.int(0, 800), lastEphemeralPort: EPHEMERAL_PORTS.last }, kernel, random, clock);
     installDaemonRules(kernel);
     const daemon = engine.daemon;
-    networks.addBridgeNetwork(daemon, { name: 'bridge', bridgeName: 'docker0', subnet: parseCidr('172.17.0.0/16')!, gateway: undefined, options: DEFAULT_BRIDGE_OPTIONS, labels: {}, internal: false });
+    networks.addDefaultBridge(daemon, DEFAULT_BRIDGE_OPTIONS);
     daemon.state.networks.push(networks.newNetwork(daemon, 'host', 'host'), networks.newNetwork(daemon, 'none', 'null'));
     return engine;
   }

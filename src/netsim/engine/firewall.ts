@@ -53,21 +53,38 @@ export function installDaemonRules(kernel: Kernel): void {
   apply(kernel, base, true);
 }
 
-/** Rules of one bridge network: isolation, conntrack, forwarding and masquerading. */
-export function bridgeNetworkRules(bridge: string, subnet: Cidr, internal: boolean): Placed[] {
+/** What shapes a bridge network's rules: --internal, and the enable_icc and enable_ip_masquerade options. */
+export interface BridgeRuleOptions {
+  readonly internal: boolean;
+  readonly icc: boolean;
+  readonly masquerade: boolean;
+}
+
+/**
+ * Rules of one bridge network: isolation, conntrack, forwarding and masquerading.
+ * With icc off, setIcc drops bridge-to-bridge traffic and the outgoing rule
+ * becomes `-i br ! -o br -j ACCEPT` (iptabler setupNonInternalNetworkRules;
+ * iptablesdoc usernet-portmap-noicc.md).
+ */
+export function bridgeNetworkRules(bridge: string, subnet: Cidr, { internal, icc, masquerade }: BridgeRuleOptions): Placed[] {
+  const iccRule: Placed = { table: 'filter', chain: 'DOCKER-FORWARD', spec: { inInterface: is(bridge), outInterface: is(bridge), target: { kind: icc ? 'ACCEPT' : 'DROP' } } };
   if (internal) {
     return [
-      { table: 'filter', chain: 'DOCKER-FORWARD', spec: { inInterface: is(bridge), outInterface: is(bridge), target: { kind: 'ACCEPT' } } },
+      iccRule,
       { table: 'filter', chain: 'DOCKER-INTERNAL', first: true, spec: { destination: not(subnet), inInterface: is(bridge), target: { kind: 'DROP' } } },
       { table: 'filter', chain: 'DOCKER-INTERNAL', first: true, spec: { source: not(subnet), outInterface: is(bridge), target: { kind: 'DROP' } } },
     ];
   }
+  const outgoing: Placed[] = icc
+    ? [{ table: 'filter', chain: 'DOCKER-FORWARD', spec: { inInterface: is(bridge), target: { kind: 'ACCEPT' } } }]
+    : [iccRule, { table: 'filter', chain: 'DOCKER-FORWARD', spec: { inInterface: is(bridge), outInterface: not(bridge), target: { kind: 'ACCEPT' } } }];
+  const nat: Placed[] = masquerade ? [{ table: 'nat', chain: 'POSTROUTING', first: true, spec: { source: is(subnet), outInterface: not(bridge), target: { kind: 'MASQUERADE' } } }] : [];
   return [
     { table: 'filter', chain: 'DOCKER', spec: { inInterface: not(bridge), outInterface: is(bridge), target: { kind: 'DROP' } } },
     { table: 'filter', chain: 'DOCKER-BRIDGE', spec: { outInterface: is(bridge), target: jump('DOCKER') } },
     { table: 'filter', chain: 'DOCKER-CT', spec: { outInterface: is(bridge), ctState: ['RELATED', 'ESTABLISHED'], target: { kind: 'ACCEPT' } } },
-    { table: 'filter', chain: 'DOCKER-FORWARD', spec: { inInterface: is(bridge), target: { kind: 'ACCEPT' } } },
-    { table: 'nat', chain: 'POSTROUTING', first: true, spec: { source: is(subnet), outInterface: not(bridge), target: { kind: 'MASQUERADE' } } },
+    ...outgoing,
+    ...nat,
   ];
 }
 

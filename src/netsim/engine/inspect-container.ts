@@ -300,7 +300,7 @@ function endpointSettings(container: Container, network: Network, settings: Endp
       GwPriority: 0,
       NetworkID: joined ? network.id : '',
       EndpointID: endpointId,
-      Gateway: new GoAddr(endpoint ? formatIpv4(endpoint.gateway) : ''),
+      Gateway: new GoAddr(endpoint?.gateway === undefined ? '' : formatIpv4(endpoint.gateway)),
       IPAddress: new GoAddr(endpoint ? formatIpv4(endpoint.address.address) : ''),
       // Before the first start the MAC asked for shows; a stop clears it (cleanOperationalData).
       MacAddress: endpoint?.mac ?? (joined ? '' : (settings?.macAddress ?? '')),

@@ -1,8 +1,9 @@
-import { formatCidr, sizeOf } from '../wire/cidr';
+import { formatCidr } from '../wire/cidr';
 import { formatIpv4, type Ipv4 } from '../wire/ipv4';
 import { rfc3339Nano } from '../format/go-time';
 import { GoAddr, goStruct, NIL_MAP, NIL_SLICE } from '../format/go-value';
 import type { Container } from './container';
+import { poolStatus, takenInPool } from './ipam';
 import type { Network } from './network';
 
 /**
@@ -11,27 +12,28 @@ import type { Network } from './network';
  * structs are marked, so a template reads `.ID` and fails on a field the struct
  * lacks, as it does on the typed value.
  */
-export function inspectNetwork(network: Network, containers: readonly Container[]): Record<string, unknown> {
+export function inspectNetwork(network: Network, containers: readonly Container[], networks: readonly Network[] = [network]): Record<string, unknown> {
   const attached = containers.flatMap((container) =>
     container.endpoints.filter((e) => e.networkId === network.id).map((endpoint) => ({ container, endpoint })),
   );
-  const isBridge = network.driver === 'bridge';
+  // host and null are libnetwork's special drivers: no IPAM, no IPv4 (hasSpecialDriver).
+  const special = network.driver === 'host' || network.driver === 'null';
   return goStruct({
     Name: network.name,
     Id: network.id,
     Created: rfc3339Nano(network.createdMs, network.createdNanos),
     Scope: 'local',
     Driver: network.driver,
-    EnableIPv4: isBridge,
+    EnableIPv4: !special,
     EnableIPv6: false,
     IPAM: goStruct({
       Driver: 'default',
       // The daemon creates the default bridge with no IPAM options; the CLI sends {} for the others.
-      Options: isBridge && network.name !== 'bridge' ? {} : NIL_MAP,
-      Config: isBridge ? network.ipam.map(ipamConfig) : NIL_SLICE,
+      Options: !special && network.name !== 'bridge' ? {} : NIL_MAP,
+      Config: special ? NIL_SLICE : network.ipam.map(ipamConfig),
     }),
     Internal: network.internal,
-    Attachable: false,
+    Attachable: network.attachable,
     Ingress: false,
     ConfigFrom: goStruct({ Network: '' }),
     ConfigOnly: false,
@@ -42,24 +44,21 @@ export function inspectNetwork(network: Network, containers: readonly Container[
         .sort((a, b) => (a.container.id < b.container.id ? -1 : 1))
         .map(({ container, endpoint }) => [
           container.id,
-          goStruct({ Name: container.name, EndpointID: endpoint.endpointId, MacAddress: endpoint.mac, IPv4Address: formatCidr(endpoint.address), IPv6Address: '' }),
+          goStruct({ Name: container.name, EndpointID: endpoint.endpointId, MacAddress: endpoint.mac ?? '', IPv4Address: formatCidr(endpoint.address), IPv6Address: '' }),
         ]),
     ),
-    Status: goStruct({ IPAM: goStruct(isBridge ? { Subnets: subnetStatus(network, attached.length) } : {}, { omitted: { Subnets: NIL_MAP } }) }),
+    Status: goStruct({ IPAM: goStruct(special ? {} : { Subnets: subnetStatus(network, networks, containers) }, { omitted: { Subnets: NIL_MAP } }) }),
   }, { renamed: { ID: 'Id' }, omitted: { Peers: NIL_SLICE, Services: NIL_MAP } });
 }
 
 /**
- * defaultipam's allocation status: the network and broadcast addresses and the
- * gateway are taken from the start, then one address per endpoint.
+ * defaultipam's allocation status of each pool: the network and broadcast
+ * addresses, the gateways and the endpoints of every network sharing it, and
+ * what its --ip-range has left.
  */
-function subnetStatus(network: Network, endpoints: number): Record<string, { IPsInUse: number; DynamicIPsAvailable: number }> {
-  return Object.fromEntries(
-    network.ipam.map((config) => {
-      const inUse = 3 + endpoints;
-      return [formatCidr(config.subnet), goStruct({ IPsInUse: inUse, DynamicIPsAvailable: sizeOf(config.subnet) - inUse })];
-    }),
-  );
+function subnetStatus(network: Network, networks: readonly Network[], containers: readonly Container[]): Record<string, { IPsInUse: number; DynamicIPsAvailable: number }> {
+  const endpoints = containers.flatMap((container) => container.endpoints);
+  return Object.fromEntries(network.ipam.map((config) => [formatCidr(config.subnet), goStruct(poolStatus(config, takenInPool(config.subnet, networks, endpoints)))]));
 }
 
 /** encoding/json writes map keys sorted. */

@@ -1,3 +1,4 @@
+import type { StackMode } from '../kernel/link';
 import type { Cidr } from '../wire/cidr';
 import type { Ipv4 } from '../wire/ipv4';
 
@@ -5,8 +6,22 @@ export type NetworkDriver = 'bridge' | 'host' | 'null' | 'macvlan' | 'ipvlan';
 
 export interface IpamConfig {
   subnet: Cidr;
-  gateway: Ipv4;
+  /** --ip-range: where containers' addresses come from; the whole subnet when undefined. */
   ipRange: Cidr | undefined;
+  /** Undefined on a macvlan or ipvlan network created without --gateway: the driver needs none. */
+  gateway: Ipv4 | undefined;
+}
+
+/** The device a macvlan or ipvlan network's containers sit on, and how. */
+export interface ParentLink {
+  readonly name: string;
+  readonly stack: StackMode;
+  /**
+   * No -o parent: the driver made a dummy (dm-/di- and 12 hex of the ID), which
+   * the last network on it deletes (CreatedSlaveLink); such a network has no way
+   * out, so its containers get no default route.
+   */
+  readonly dummy: boolean;
 }
 
 /** A Docker network as the daemon keeps it; `docker network inspect` prints a view of it. */
@@ -18,11 +33,15 @@ export interface Network {
   /** Nanoseconds within the second, for RFC 3339 timestamps as Go prints them. */
   readonly createdNanos: number;
   readonly internal: boolean;
+  /** --attachable: recorded for inspect; it matters to swarm-scoped networks only. */
+  readonly attachable: boolean;
   readonly ipam: IpamConfig[];
   readonly options: Readonly<Record<string, string>>;
   readonly labels: Readonly<Record<string, string>>;
   /** The Linux bridge of a bridge network: docker0 or br-<12 hex>. */
   readonly bridgeName: string | undefined;
+  /** The parent of a macvlan or ipvlan network. */
+  readonly parent: ParentLink | undefined;
 }
 
 /** The networks every daemon starts with; they cannot be removed. */

@@ -1,31 +1,31 @@
-import { cidr, networkOf, overlaps, type Cidr } from '../wire/cidr';
-import { offsetIpv4, type Ipv4 } from '../wire/ipv4';
+import { networkOf, type Cidr } from '../wire/cidr';
+import { formatIpv4, offsetIpv4, type Ipv4 } from '../wire/ipv4';
 import type { Daemon } from './daemon';
+import { driverOf, type Driver } from './driver';
 import { EngineError } from './errors';
-import { apply, bridgeNetworkRules } from './firewall';
-import { nextFreeSubnet } from './ipam';
-import { PREDEFINED_NETWORKS, type Network, type NetworkDriver } from './network';
+import { firstFree, ipamConfigProblems, joinProblems, nextFreeSubnet, poolClash, takenInPool, type IpamRequest } from './ipam';
+import { PREDEFINED_NETWORKS, type IpamConfig, type Network, type NetworkDriver } from './network';
 
+/** POST /networks/create as docker/cli sends it. */
 export interface NetworkCreateRequest {
   name: string;
   driver: string;
-  subnet: Cidr | undefined;
-  gateway: Ipv4 | undefined;
+  /** IPAM.Config: empty for a subnet from the default pools. */
+  ipam: readonly IpamRequest[];
   internal: boolean;
+  attachable: boolean;
+  /** --ingress: a swarm routing-mesh network. */
+  ingress: boolean;
+  /** --scope; empty for the driver's own. */
+  scope: string;
+  /** --ipv4 and --ipv6 when given; otherwise the driver options may say. */
+  enableIpv4: boolean | undefined;
+  enableIpv6: boolean | undefined;
   labels: Record<string, string>;
   options: Record<string, string>;
 }
 
-export interface BridgeSpec {
-  name: string;
-  /** docker0 for the default network; br-<12 hex> otherwise. */
-  bridgeName: string | undefined;
-  subnet: Cidr | undefined;
-  gateway: Ipv4 | undefined;
-  options: Record<string, string>;
-  labels: Record<string, string>;
-  internal: boolean;
-}
+const DRIVERS: readonly string[] = ['bridge', 'host', 'null', 'macvlan', 'ipvlan'] satisfies readonly NetworkDriver[];
 
 /** A full ID, an exact name, or a unique ID prefix, in that order, as the daemon resolves them. */
 export function findNetwork(daemon: Daemon, reference: string): Network {
@@ -35,22 +35,109 @@ export function findNetwork(daemon: Daemon, reference: string): Network {
   return found;
 }
 
+/**
+ * The daemon's createNetwork and libnetwork's NewNetwork, checks in their order:
+ * predefined names, swarm-only drivers, the IPAM configuration, the name, the
+ * driver; then IPAM takes the pools and the gateway, and the driver sets up the host.
+ */
 export function createNetwork(daemon: Daemon, request: NetworkCreateRequest): Network {
+  if (['bridge', 'host', 'none', 'default'].includes(request.name)) {
+    throw new EngineError('forbidden', `operation is not permitted on predefined ${request.name} network `);
+  }
+  if (request.driver === 'overlay') {
+    throw new EngineError('forbidden', 'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.');
+  }
+  const options = { ...request.options };
+  const enableIpv4 = familyEnabled(options, 'com.docker.network.enable_ipv4', request.enableIpv4, true);
+  if (familyEnabled(options, 'com.docker.network.enable_ipv6', request.enableIpv6, false)) {
+    throw new EngineError('forbidden', 'IPv6 networks are not available in this simulator yet: its networks are IPv4 only');
+  }
+  const problems = ipamConfigProblems(request.ipam);
+  if (problems.length > 0) throw new EngineError('invalid-parameter', `invalid network config:\n${joinProblems(problems)}`);
   if (daemon.state.networks.some((n) => n.name === request.name)) {
     throw new EngineError('conflict', `network with name ${request.name} already exists`);
   }
-  const driver = request.driver as NetworkDriver | 'overlay';
-  switch (driver) {
-    case 'bridge':
-      return addBridgeNetwork(daemon, { ...request, bridgeName: undefined });
-    case 'host':
-    case 'null':
-      throw new EngineError('forbidden', `only one instance of "${driver}" network is allowed`);
-    case 'overlay':
-      throw new EngineError('unavailable', 'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.');
-    default:
-      throw new EngineError('not-found', `plugin "${request.driver}" not found`);
+  if (!DRIVERS.includes(request.driver)) throw new EngineError('not-found', `plugin "${request.driver}" not found`);
+  checkScope(request);
+  const name = request.driver as NetworkDriver;
+  const driver = driverOf(name);
+  if (!driver) throw new EngineError('forbidden', `only one instance of "${request.driver}" network is allowed`);
+  if (!enableIpv4) {
+    throw name === 'bridge' ? new EngineError('invalid-parameter', 'IPv4 or IPv6 must be enabled') : new EngineError('forbidden', 'networks without IPv4 are not available in this simulator yet');
   }
+  const ipam = allocatePools(daemon, request.ipam, driver);
+  const { internal, attachable, labels } = request;
+  return addNetwork(daemon, driver, { ...newNetwork(daemon, request.name, name), internal, attachable, labels, options, ipam });
+}
+
+/**
+ * EnableIPv4 and EnableIPv6: the flag when given (its driver option then goes,
+ * so inspect does not contradict it), else the driver option, else the default.
+ */
+function familyEnabled(options: Record<string, string>, key: string, flag: boolean | undefined, fallback: boolean): boolean {
+  if (flag !== undefined) {
+    delete options[key];
+    return flag;
+  }
+  const value = options[key];
+  if (value === undefined) return fallback;
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value)) return false;
+  throw new EngineError('invalid-parameter', `driver-opt "${key}" is not a valid bool`);
+}
+
+/** NewNetwork's scope checks: every driver here keeps its data locally, and there is no swarm. */
+function checkScope(request: NetworkCreateRequest): void {
+  if (request.ingress) throw new EngineError('forbidden', 'Ingress network can only be global scope network');
+  if (request.scope === 'swarm') throw new EngineError('forbidden', 'cannot create a swarm scoped network when swarm is not active');
+  if (request.scope !== '' && request.scope !== 'local') throw new EngineError('forbidden', `networks of scope ${request.scope} are not available in this simulator yet`);
+}
+
+/** dockerd's default bridge: docker0 with 172.17.0.1/16 and the options it reports. */
+export function addDefaultBridge(daemon: Daemon, options: Record<string, string>): Network {
+  const subnet = nextFreeSubnet([])!;
+  const network: Network = { ...newNetwork(daemon, 'bridge', 'bridge'), options, ipam: [{ subnet, ipRange: undefined, gateway: offsetIpv4(subnet.address, 1) }] };
+  return addNetwork(daemon, driverOf('bridge')!, network);
+}
+
+function addNetwork(daemon: Daemon, driver: Driver, network: Network): Network {
+  const created = driver.create(daemon, network);
+  daemon.state.networks.push(created);
+  return created;
+}
+
+/**
+ * IPAM's part (libnetwork ipamAllocate): a pool per requested subnet, or the
+ * first free default one; the gateway asked for, or the first free address when
+ * the driver wants one.
+ */
+function allocatePools(daemon: Daemon, requests: readonly IpamRequest[], driver: Driver): IpamConfig[] {
+  if (requests.length === 0) {
+    const subnet = nextFreeSubnet(subnetsInUse(daemon));
+    if (!subnet) throw new EngineError('forbidden', 'all predefined address pools have been fully subnetted');
+    return [{ subnet, ipRange: undefined, gateway: driver.needsGateway ? offsetIpv4(subnet.address, 1) : undefined }];
+  }
+  const endpoints = daemon.state.containers.flatMap((c) => c.endpoints);
+  const configs: IpamConfig[] = [];
+  for (const request of requests) {
+    const subnet = networkOf(request.subnet);
+    const ipRange = request.ipRange && networkOf(request.ipRange);
+    if (poolClash([...networkPools(daemon), ...configs], subnet, ipRange)) {
+      throw new EngineError('forbidden', 'invalid pool request: Pool overlaps with other one on this address space');
+    }
+    configs.push({ subnet, ipRange, gateway: gatewayOf(request, { subnet, ipRange }, takenInPool(subnet, daemon.state.networks, endpoints), driver) });
+  }
+  return configs;
+}
+
+/** The gateway IPAM reserves: the one asked for if it is free, or the first free address of the range. */
+function gatewayOf(request: IpamRequest, pool: Pick<IpamConfig, 'subnet' | 'ipRange'>, taken: ReadonlySet<Ipv4>, driver: Driver): IpamConfig['gateway'] {
+  const asked = request.gateway;
+  if (asked !== undefined && taken.has(asked)) throw new EngineError('system', `failed to allocate gateway (${formatIpv4(asked)}): Address already in use`);
+  if (asked !== undefined || !driver.needsGateway) return asked;
+  const gateway = firstFree(pool, taken);
+  if (gateway === undefined) throw new EngineError('system', 'failed to allocate gateway (): no available addresses on this pool');
+  return gateway;
 }
 
 export function isPredefined(network: Network): boolean {
@@ -71,10 +158,7 @@ export function removeNetwork(daemon: Daemon, reference: string): Network {
     const endpoints = attached.map(({ c, e }) => `name:${JSON.stringify(c.name)} id:${JSON.stringify(e.endpointId.slice(0, 12))}`);
     throw new EngineError('forbidden', `error while removing network: network ${network.name} has active endpoints (${endpoints.join(', ')})`);
   }
-  if (network.bridgeName) {
-    apply(daemon.kernel, bridgeNetworkRules(network.bridgeName, network.ipam[0]!.subnet, network.internal), false);
-    daemon.kernel.deleteLink(daemon.kernel.root, network.bridgeName);
-  }
+  driverOf(network.driver)?.remove(daemon, network);
   daemon.state.networks = daemon.state.networks.filter((n) => n !== network);
   return network;
 }
@@ -94,53 +178,23 @@ export function newNetwork(daemon: Daemon, name: string, driver: NetworkDriver):
     createdMs: daemon.clock.now(),
     createdNanos: daemon.random.int(0, 999_999_999),
     internal: false,
+    attachable: false,
     ipam: [],
     options: {},
     labels: {},
     bridgeName: undefined,
+    parent: undefined,
   };
-}
-
-/** A bridge network: its subnet claimed, its Linux bridge up with the gateway address, its rules in place. */
-export function addBridgeNetwork(daemon: Daemon, spec: BridgeSpec): Network {
-  const chosen = spec.subnet ? claimSubnet(daemon, spec.subnet) : nextFreeSubnet(subnetsInUse(daemon));
-  if (!chosen) throw new EngineError('forbidden', 'all predefined address pools have been fully subnetted');
-  const base = newNetwork(daemon, spec.name, 'bridge');
-  const network: Network = {
-    ...base,
-    internal: spec.internal,
-    options: spec.options,
-    labels: spec.labels,
-    bridgeName: spec.bridgeName ?? `br-${base.id.slice(0, 12)}`,
-    ipam: [{ subnet: chosen, gateway: spec.gateway ?? offsetIpv4(chosen.address, 1), ipRange: undefined }],
-  };
-  const { kernel } = daemon;
-  const root = kernel.root;
-  apply(kernel, bridgeNetworkRules(network.bridgeName!, chosen, spec.internal), true);
-  kernel.addLink(root, { name: network.bridgeName!, kind: 'bridge' });
-  kernel.addAddress(root, network.bridgeName!, cidr(network.ipam[0]!.gateway, chosen.prefix));
-  kernel.setUp(root, network.bridgeName!, true);
-  daemon.state.networks.push(network);
-  return network;
-}
-
-/** An explicit --subnet, masked, if no other network's pool overlaps it (defaultipam allocateSubnetL). */
-function claimSubnet(daemon: Daemon, requested: Cidr): Cidr {
-  const subnet = networkOf(requested);
-  if (networkPools(daemon).some((pool) => overlaps(pool, subnet))) {
-    throw new EngineError('forbidden', 'invalid pool request: Pool overlaps with other one on this address space');
-  }
-  return subnet;
 }
 
 /** Subnets of existing networks and of the host's own interfaces: Docker avoids both. */
 function subnetsInUse(daemon: Daemon): Cidr[] {
   const fromHost = [...daemon.kernel.root.links.values()].flatMap((link) => link.addresses.map((a) => a.cidr));
-  return [...networkPools(daemon), ...fromHost];
+  return [...networkPools(daemon).map((config) => config.subnet), ...fromHost];
 }
 
-function networkPools(daemon: Daemon): Cidr[] {
-  return daemon.state.networks.flatMap((n) => n.ipam.map((config) => config.subnet));
+function networkPools(daemon: Daemon): IpamConfig[] {
+  return daemon.state.networks.flatMap((n) => n.ipam);
 }
 
 function uniquePrefixMatch(networks: readonly Network[], prefix: string): Network | undefined {

@@ -2,8 +2,9 @@ import type { Kernel } from '../kernel/kernel';
 import { linkNamed, type Namespace } from '../kernel/namespace';
 import type { SeededRandom } from '../random';
 import { parseCidr } from '../wire/cidr';
+import type { Ipv4 } from '../wire/ipv4';
 import type { Endpoint } from './container';
-import type { Network } from './network';
+import type { Network, ParentLink } from './network';
 
 /** `veth` and 7 hex digits, as libnetwork names both ends (netutils.GenerateIfaceName). */
 function vethName(random: SeededRandom, namespaces: Namespace[]): string {
@@ -25,23 +26,55 @@ export function createSandbox(kernel: Kernel): Namespace {
  * Plugs an endpoint into a bridge network as Docker 29's bridge driver does: the
  * veth is created with its peer straight in the container's namespace (so the
  * container side is ifindex 2 there), renamed to eth0, addressed and brought up.
+ * A network MTU goes on both ends (bridge_linux.go CreateEndpoint).
  */
-export function wireBridgeEndpoint(kernel: Kernel, random: SeededRandom, sandbox: Namespace, network: Network, endpoint: Endpoint, isGateway: boolean): string {
+export function wireBridgeEndpoint(kernel: Kernel, random: SeededRandom, sandbox: Namespace, network: Network, endpoint: Endpoint, isGateway: boolean, mtu: number): string {
   const hostName = vethName(random, [kernel.root]);
   const peerName = vethName(random, [kernel.root, sandbox]);
   kernel.addVethPair(kernel.root, hostName, peerName, sandbox, endpoint.mac);
+  if (mtu > 0) {
+    kernel.setMtu(kernel.root, hostName, mtu);
+    kernel.setMtu(sandbox, peerName, mtu);
+  }
   kernel.renameLink(sandbox, peerName, endpoint.interfaceName);
-  // IPv4-only network: Docker turns IPv6 off on the container's interface.
+  configureInterface(kernel, sandbox, endpoint);
+  kernel.setMaster(kernel.root, hostName, network.bridgeName!);
+  kernel.setUp(kernel.root, hostName, true);
+  if (isGateway && endpoint.gateway !== undefined) addDefaultRoute(kernel, sandbox, endpoint, endpoint.gateway);
+  return hostName;
+}
+
+/** osl configureInterface and LinkSetUp: IPv6 off (IPv4-only network), the address, up. */
+function configureInterface(kernel: Kernel, sandbox: Namespace, endpoint: Endpoint): void {
   kernel.setIpv6Disabled(sandbox, endpoint.interfaceName, true);
   kernel.addAddress(sandbox, endpoint.interfaceName, endpoint.address);
   kernel.setUp(sandbox, endpoint.interfaceName, true);
-  kernel.setMaster(kernel.root, hostName, network.bridgeName!);
-  kernel.setUp(kernel.root, hostName, true);
-  if (isGateway) {
-    const device = kernel.link(sandbox, endpoint.interfaceName).index;
-    kernel.addRoute(sandbox, { destination: undefined, gateway: endpoint.gateway, device, protocol: 'boot', scope: 'global', source: undefined, metric: undefined });
-  }
-  return hostName;
+}
+
+/** The container's default route: via a gateway, or straight out of the device (`default dev eth0`, ipvlan L3). */
+function addDefaultRoute(kernel: Kernel, sandbox: Namespace, endpoint: Endpoint, gateway: Ipv4 | undefined): void {
+  const device = kernel.link(sandbox, endpoint.interfaceName).index;
+  kernel.addRoute(sandbox, { destination: undefined, gateway, device, protocol: 'boot', scope: gateway === undefined ? 'link' : 'global', source: undefined, metric: undefined });
+}
+
+/**
+ * Plugs an endpoint into a macvlan or ipvlan network as those drivers' Join and
+ * osl do (macvlan_setup.go createMacVlan, osl createInterface): the link is made
+ * on the parent in the host's namespace, named veth + 7 hex digits, with a zero
+ * queue length; it moves into the container's namespace keeping its ifindex,
+ * is renamed, takes the endpoint's MAC (an ipvlan keeps its parent's), and comes
+ * up. The default route goes via the gateway; an ipvlan in L3 mode routes
+ * everything straight out of the device instead.
+ */
+export function wireStackedEndpoint(kernel: Kernel, random: SeededRandom, sandbox: Namespace, parent: ParentLink, endpoint: Endpoint, isGateway: boolean): void {
+  const name = vethName(random, [kernel.root]);
+  kernel.addStackedLink(kernel.root, { name, txqlen: 0 }, parent.name, parent.stack);
+  kernel.moveLink(kernel.root, name, sandbox, endpoint.interfaceName);
+  if (endpoint.mac !== undefined) kernel.setMac(sandbox, endpoint.interfaceName, endpoint.mac);
+  configureInterface(kernel, sandbox, endpoint);
+  if (!isGateway || parent.dummy) return;
+  if (parent.stack.kind === 'ipvlan' && parent.stack.mode !== 'l2') addDefaultRoute(kernel, sandbox, endpoint, undefined);
+  else if (endpoint.gateway !== undefined) addDefaultRoute(kernel, sandbox, endpoint, endpoint.gateway);
 }
 
 export function unwireEndpoint(kernel: Kernel, endpoint: Endpoint): void {

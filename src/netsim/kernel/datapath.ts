@@ -28,6 +28,8 @@ export interface World {
   neighbourMac(address: Ipv4): Mac | undefined;
   /** The machine a packet sent through the NIC reaches, or undefined if it is lost out there. */
   reach(destination: Ipv4): RemoteHost | undefined;
+  /** Whether the LAN carries a packet for `address` back to the NIC: only its own subnet is on the wire. */
+  onLan(address: Ipv4): boolean;
 }
 
 /** The route the kernel picks for a destination: the device, the next hop and the source address. */
@@ -102,11 +104,18 @@ export class Datapath {
     return this.postRouting(namespace, tracked, verdict.packet, choice, undefined, true);
   }
 
-  /** A packet arriving from the LAN on the host's NIC. */
+  /**
+   * A packet arriving from the LAN on the host's NIC. A macvlan or ipvlan on the
+   * NIC takes the frames addressed to it before the host's stack sees them
+   * (macvlan_handle_frame, ipvlan_handle_frame: the NIC's rx handler).
+   */
   fromWorld(packet: Packet): Fate {
     const root = this.kernel.root;
     const nic = [...root.links.values()].find((link) => link.name === this.world?.nic);
-    if (!nic?.up) return { kind: 'dropped' };
+    // The router has no route to a subnet behind the host (an ipvlan L3 network): such answers are lost.
+    if (!nic?.up || !this.world?.onLan(packet.destination)) return { kind: 'dropped' };
+    const upper = this.kernel.upperLinks(root, nic).find(({ link }) => link.up && link.addresses.some((a) => a.cidr.address === packet.destination));
+    if (upper) return this.ingress(upper.namespace, upper.link, packet);
     return this.ingress(root, nic, packet);
   }
 
@@ -156,24 +165,60 @@ export class Datapath {
     const device = choice.device;
     if (device.kind === 'ether') return this.toWorld(namespace, device, choice, packet);
     const station = this.stationsOn(namespace, device).find(({ link }) => link.up && link.addresses.some((a) => a.cidr.address === choice.nextHop));
-    if (!station) {
-      this.learn(namespace, choice.nextHop, device, undefined, 'FAILED');
-      return { kind: 'unresolved', reporter: choice.source };
-    }
-    this.learn(namespace, choice.nextHop, device, station.link.mac, 'REACHABLE');
-    // Answering the ARP request taught the station who asked.
-    const asker = device.addresses.find((a) => a.scope === 'global')?.cidr.address;
-    if (asker !== undefined && !station.namespace.neighbours.some((n) => n.address === asker)) this.learn(station.namespace, asker, station.link, device.mac, 'STALE');
+    if (!station) return this.beyondLower(namespace, choice, packet);
+    if (answersArp(device)) this.resolve(namespace, device, choice.nextHop, station);
+    const refused = this.bridgeNetfilter(device, station, packet);
+    if (refused) return refused;
     return this.ingress(station.namespace, station.link, packet);
   }
 
-  private toWorld(namespace: Namespace, nic: Link, choice: RouteChoice, packet: Packet): Fate {
+  /**
+   * br_netfilter: with bridge-nf-call-iptables on, a frame a bridge forwards from
+   * one port to another meets the FORWARD chain of the bridge's namespace, in and
+   * out being the bridge (br_nf_forward_ip). Docker turns it on for icc=false.
+   * Only FORWARD is modelled; what it lets through goes on unchanged.
+   */
+  private bridgeNetfilter(device: Link, station: { namespace: Namespace; link: Link }, packet: Packet): Fate | undefined {
+    const port = this.kernel.peerOf(device);
+    if (port?.link.master === undefined || !port.namespace.bridgeNfCallIptables) return undefined;
+    const bridge = port.namespace.links.get(port.link.master);
+    if (!bridge || station.link === bridge) return undefined;
+    const tracked = this.conntrack.lookup(port.namespace.id, packet);
+    const verdict = this.hook(port.namespace, 'FORWARD', packet, tracked, bridge.name, bridge.name, false, undefined);
+    if (verdict.kind !== 'accept') return verdictFate(verdict);
+    this.conntrack.confirm(tracked, verdict.packet);
+    return undefined;
+  }
+
+  /** ARP for `nextHop` answered by `station`; answering taught the station who asked. */
+  private resolve(namespace: Namespace, device: Link, nextHop: Ipv4, station: { namespace: Namespace; link: Link }): void {
+    this.learn(namespace, nextHop, device, station.link.mac, 'REACHABLE');
+    const asker = device.addresses.find((a) => a.scope === 'global')?.cidr.address;
+    if (asker !== undefined && !station.namespace.neighbours.some((n) => n.address === asker)) this.learn(station.namespace, asker, station.link, device.mac, 'STALE');
+  }
+
+  /**
+   * Where a frame no local station took goes: out of the NIC under a macvlan or
+   * ipvlan L2 port; for an ipvlan L3 port, into the lower device's namespace as
+   * if sent from there, its routing and its OUTPUT and POSTROUTING hooks
+   * (ipvlan_process_v4_outbound: ip_local_out); otherwise nowhere, which ARP reports.
+   */
+  private beyondLower(namespace: Namespace, choice: RouteChoice, packet: Packet): Fate {
+    const device = choice.device;
+    const lower = this.kernel.lowerOf(device);
+    if (lower && !answersArp(device)) return this.send(lower.namespace, packet);
+    if (lower?.link.up && lower.link.kind === 'ether' && lower.link.name === this.world?.nic) return this.toWorld(namespace, device, choice, packet);
+    this.learn(namespace, choice.nextHop, device, undefined, 'FAILED');
+    return { kind: 'unresolved', reporter: choice.source };
+  }
+
+  private toWorld(namespace: Namespace, device: Link, choice: RouteChoice, packet: Packet): Fate {
     const mac = this.world?.neighbourMac(choice.nextHop);
     if (mac === undefined) {
-      this.learn(namespace, choice.nextHop, nic, undefined, 'FAILED');
+      this.learn(namespace, choice.nextHop, device, undefined, 'FAILED');
       return { kind: 'unresolved', reporter: choice.source };
     }
-    this.learn(namespace, choice.nextHop, nic, mac, 'REACHABLE');
+    this.learn(namespace, choice.nextHop, device, mac, 'REACHABLE');
     const host = this.world?.reach(packet.destination);
     return host ? { kind: 'remote', host, packet } : { kind: 'dropped' };
   }
@@ -185,12 +230,27 @@ export class Datapath {
   private stationsOn(namespace: Namespace, link: Link): { namespace: Namespace; link: Link }[] {
     if (!link.up) return [];
     if (link.kind === 'bridge') return this.bridgeStations(namespace, link, undefined);
+    if (link.lower) return this.portStations(link);
     const peer = this.kernel.peerOf(link);
     if (!peer?.link.up) return [];
     if (peer.link.master === undefined) return [peer];
     const bridge = peer.namespace.links.get(peer.link.master);
     if (!bridge?.up) return [];
     return [{ namespace: peer.namespace, link: bridge }, ...this.bridgeStations(peer.namespace, bridge, peer.link)];
+  }
+
+  /**
+   * What a macvlan or ipvlan port reaches: its siblings on the same lower device
+   * when both switch locally (macvlan bridge mode, ipvlan's bridge flag:
+   * macvlan_queue_xmit, ipvlan_xmit_mode_l2/l3), then whatever is on the lower
+   * device's wire. Never the lower device itself: its stack only sees frames
+   * that arrive from the wire, so the host cannot talk to its own macvlans.
+   */
+  private portStations(link: Link): { namespace: Namespace; link: Link }[] {
+    const lower = this.kernel.lowerOf(link);
+    if (!lower?.link.up) return [];
+    const siblings = switchesLocally(link) ? this.kernel.upperLinks(lower.namespace, lower.link).filter((other) => other.link !== link && other.link.up && switchesLocally(other.link)) : [];
+    return [...siblings, ...this.stationsOn(lower.namespace, lower.link)];
   }
 
   private bridgeStations(namespace: Namespace, bridge: Link, except: Link | undefined): { namespace: Namespace; link: Link }[] {
@@ -244,6 +304,17 @@ export class Datapath {
     }
     return false;
   }
+}
+
+/** macvlan ports in bridge mode, and ipvlan ports with the bridge flag, pass frames to each other without the wire. */
+function switchesLocally(link: Link): boolean {
+  if (link.lower?.kind === 'macvlan') return link.lower.mode === 'bridge';
+  return link.lower?.kind === 'ipvlan' && link.lower.flag === 'bridge';
+}
+
+/** IFF_NOARP: ipvlan ports in L3 and L3S mode resolve nothing. */
+function answersArp(link: Link): boolean {
+  return !(link.lower?.kind === 'ipvlan' && link.lower.mode !== 'l2');
 }
 
 function verdictFate(verdict: Exclude<HookVerdict, { kind: 'accept' }>): Fate {

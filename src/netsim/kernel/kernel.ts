@@ -223,6 +223,15 @@ export class Kernel {
     this.link(namespace, name).mac = mac;
   }
 
+  setMtu(namespace: Namespace, name: string, mtu: number): void {
+    this.link(namespace, name).mtu = mtu;
+  }
+
+  /** `sysctl net.bridge.bridge-nf-call-iptables`, which loading br_netfilter makes exist. */
+  setBridgeNfCallIptables(namespace: Namespace, on: boolean): void {
+    namespace.bridgeNfCallIptables = on;
+  }
+
   addAddress(namespace: Namespace, name: string, cidr: Cidr): void {
     const link = this.link(namespace, name);
     if (link.addresses.some((existing) => existing.cidr.address === cidr.address && existing.cidr.prefix === cidr.prefix)) {

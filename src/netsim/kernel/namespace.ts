@@ -20,10 +20,12 @@ export interface Namespace {
   neighbours: Neighbour[];
   /** Listening sockets, as `ss -l` lists them. */
   sockets: Socket[];
+  /** net.bridge.bridge-nf-call-iptables: once br_netfilter is loaded, frames a bridge forwards meet iptables' FORWARD chain. */
+  bridgeNfCallIptables: boolean;
 }
 
 export function newNamespace(id: number, name: string | undefined): Namespace {
-  return { id, name, links: new Map(), routes: [], lastIndex: 0, netnsIds: new Map(), netfilter: emptyNetfilter(), neighbours: [], sockets: [] };
+  return { id, name, links: new Map(), routes: [], lastIndex: 0, netnsIds: new Map(), netfilter: emptyNetfilter(), neighbours: [], sockets: [], bridgeNfCallIptables: false };
 }
 
 export function linkNamed(namespace: Namespace, name: string): Link | undefined {

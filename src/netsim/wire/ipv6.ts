@@ -21,3 +21,8 @@ export function linkLocalFromMac(mac: Mac): Ipv6Cidr {
   for (let i = 0; i < 8; i += 2) parts.push((interfaceId[i]! << 8) | interfaceId[i + 1]!);
   return { address: new ipaddr.IPv6(parts).toRFC5952String(), prefix: 64 };
 }
+
+/** Whether Go's net.ParseIP reads `text` as an IPv6 address (the simulator keeps none, but tools accept them). */
+export function isIpv6Text(text: string): boolean {
+  return text.includes(':') && ipaddr.IPv6.isValid(text) && !text.includes('%');
+}

@@ -2,6 +2,14 @@ export interface FlagSpec {
   name: string;
   short?: string;
   takesValue: boolean;
+  /** The flag value's own Set check, run while parsing: what is wrong with `value`, if anything. */
+  check?: (value: string) => string | undefined;
+}
+
+/** pflag's InvalidValueError: the flag named with its shorthand when it has one. */
+function invalidValue(spec: FlagSpec, value: string, problem: string): { error: string } {
+  const name = spec.short ? `-${spec.short}, --${spec.name}` : `--${spec.name}`;
+  return { error: `invalid argument ${JSON.stringify(value)} for ${JSON.stringify(name)} flag: ${problem}` };
 }
 
 export interface ParsedFlags {
@@ -17,7 +25,12 @@ export interface ParsedFlags {
 export function parseFlags(args: readonly string[], specs: readonly FlagSpec[], interspersed = true): ParsedFlags | { error: string } {
   const values = new Map<string, string[]>();
   const positionals: string[] = [];
-  const add = (spec: FlagSpec, value: string) => values.set(spec.name, [...(values.get(spec.name) ?? []), value]);
+  let refused: { error: string } | undefined;
+  const add = (spec: FlagSpec, value: string) => {
+    const problem = spec.check?.(value);
+    if (problem !== undefined) refused ??= invalidValue(spec, value, problem);
+    values.set(spec.name, [...(values.get(spec.name) ?? []), value]);
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') {
@@ -54,8 +67,9 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[], 
     } else {
       positionals.push(arg);
     }
+    if (refused) return refused;
   }
-  return { values, positionals };
+  return refused ?? { values, positionals };
 }
 
 function splitOnce(text: string, separator: string): [string, string | undefined] {

@@ -1,10 +1,9 @@
 import { EngineError } from '../../engine/errors';
 import { inspectNetwork } from '../../engine/inspect-network';
 import { renderTemplate, TemplateError } from '../../format/go-template';
-import { goParsePrefix } from '../../wire/go-netip';
-import { parseIpv4 } from '../../wire/ipv4';
 import { fail, ok, type CommandResult } from '../command';
 import type { CommandSpec, DockerContext } from './cobra';
+import { networkCreate } from './network-create';
 import { networkLs } from './network-ls';
 
 /** An API error as the CLI prints it: the daemon's message after `Error response from daemon: `. */
@@ -21,43 +20,6 @@ function viaDaemon(call: () => string): CommandResult {
     return fail(daemonErrorText(error), 1);
   }
 }
-
-const create: CommandSpec<DockerContext> = {
-  path: 'docker network create',
-  usage: '[OPTIONS] NETWORK',
-  args: { kind: 'exactly', count: 1 },
-  flags: [
-    { name: 'driver', short: 'd', takesValue: true },
-    { name: 'subnet', takesValue: true },
-    { name: 'gateway', takesValue: true },
-    { name: 'internal', takesValue: false },
-    { name: 'label', takesValue: true },
-    { name: 'opt', short: 'o', takesValue: true },
-  ],
-  run({ values, positionals }, { engine }) {
-    const subnetText = values.get('subnet')?.at(-1);
-    // docker/cli parses subnets itself (createIPAMConfig) and prints Go's error as is.
-    const subnet = subnetText === undefined ? undefined : goParsePrefix(subnetText);
-    if (subnet && !subnet.ok) return fail(`${subnet.error}\n`, 1);
-    const gatewayText = values.get('gateway')?.at(-1);
-    const gateway = gatewayText === undefined ? undefined : parseIpv4(gatewayText);
-    if (gatewayText !== undefined && gateway === undefined) {
-      return fail(`invalid argument "${gatewayText}" for "--gateway" flag: invalid string being converted to IP address: ${gatewayText}\n\nUsage:  docker network create [OPTIONS] NETWORK\n\nRun 'docker network create --help' for more information\n`, 125);
-    }
-    return viaDaemon(() => {
-      const network = engine.createNetwork({
-        name: positionals[0]!,
-        driver: values.get('driver')?.at(-1) ?? 'bridge',
-        subnet: subnet?.value,
-        gateway,
-        internal: values.has('internal'),
-        labels: keyValues(values.get('label')),
-        options: keyValues(values.get('opt')),
-      });
-      return `${network.id}\n`;
-    });
-  },
-};
 
 const rm: CommandSpec<DockerContext> = {
   path: 'docker network rm',
@@ -131,7 +93,7 @@ const inspect: CommandSpec<DockerContext> = {
     const errors: string[] = [];
     for (const reference of positionals) {
       try {
-        found.push(inspectNetwork(engine.findNetwork(reference), engine.containers()));
+        found.push(inspectNetwork(engine.findNetwork(reference), engine.containers(), engine.networks()));
       } catch (error) {
         errors.push(daemonErrorText(error));
       }
@@ -160,13 +122,4 @@ const prune: CommandSpec<DockerContext> = {
 };
 
 /** `docker network <verb>`, aliases included. */
-export const NETWORK_COMMANDS: Record<string, CommandSpec<DockerContext>> = { ls: networkLs, list: networkLs, create, rm, remove: rm, connect, disconnect, inspect, prune };
-
-function keyValues(pairs: string[] | undefined): Record<string, string> {
-  return Object.fromEntries(
-    (pairs ?? []).map((pair) => {
-      const at = pair.indexOf('=');
-      return at < 0 ? [pair, ''] : [pair.slice(0, at), pair.slice(at + 1)];
-    }),
-  );
-}
+export const NETWORK_COMMANDS: Record<string, CommandSpec<DockerContext>> = { ls: networkLs, list: networkLs, create: networkCreate, rm, remove: rm, connect, disconnect, inspect, prune };

@@ -1,0 +1,123 @@
+import { linkNamed } from '../kernel/namespace';
+import { cidr, contains } from '../wire/cidr';
+import { parseIpv4 } from '../wire/ipv4';
+import { macFromBytes } from '../wire/mac';
+import type { Driver } from './driver';
+import { EngineError } from './errors';
+import { apply, bridgeNetworkRules, directAccessRules, type BridgeRuleOptions } from './firewall';
+import type { Network } from './network';
+import { unwireEndpoint, wireBridgeEndpoint } from './sandbox';
+
+/** The bridge driver's options (drivers/bridge/labels.go, netlabel). */
+export const BRIDGE_NAME = 'com.docker.network.bridge.name';
+export const DRIVER_MTU = 'com.docker.network.driver.mtu';
+const ENABLE_ICC = 'com.docker.network.bridge.enable_icc';
+const ENABLE_IP_MASQUERADE = 'com.docker.network.bridge.enable_ip_masquerade';
+const DEFAULT_BRIDGE = 'com.docker.network.bridge.default_bridge';
+const HOST_BINDING_IPV4 = 'com.docker.network.bridge.host_binding_ipv4';
+const INHIBIT_IPV4 = 'com.docker.network.bridge.inhibit_ipv4';
+
+/** What the bridge driver reads from a network's options (networkConfiguration.fromLabels). */
+interface BridgeConfig {
+  readonly bridgeName: string;
+  readonly mtu: number;
+  readonly icc: boolean;
+  readonly masquerade: boolean;
+  readonly defaultBridge: boolean;
+}
+
+/** Go's strconv.ParseBool. */
+function parseBool(text: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(text)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(text)) return false;
+  return undefined;
+}
+
+/** parseErr: `failed to parse LABEL value: VALUE (strconv error)`. */
+function parseError(label: string, value: string, detail: string): EngineError {
+  return new EngineError('invalid-parameter', `failed to parse ${label} value: ${value} (${detail})`);
+}
+
+function boolOption(options: Readonly<Record<string, string>>, label: string, fallback: boolean): boolean {
+  const value = options[label];
+  if (value === undefined) return fallback;
+  const parsed = parseBool(value);
+  if (parsed === undefined) throw parseError(label, value, `strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`);
+  return parsed;
+}
+
+/** parseNetworkGenericOptions: ICC and masquerading on unless the options say otherwise. */
+export function bridgeConfig(network: Network): BridgeConfig {
+  const { options } = network;
+  const mtuText = options[DRIVER_MTU];
+  if (mtuText !== undefined && !/^[+-]?\d+$/.test(mtuText)) throw parseError(DRIVER_MTU, mtuText, `strconv.Atoi: parsing ${JSON.stringify(mtuText)}: invalid syntax`);
+  const hostBinding = options[HOST_BINDING_IPV4];
+  if (hostBinding !== undefined && parseIpv4(hostBinding) === undefined) throw parseError(HOST_BINDING_IPV4, hostBinding, 'nil ip');
+  boolOption(options, INHIBIT_IPV4, false);
+  const config: BridgeConfig = {
+    bridgeName: options[BRIDGE_NAME] ?? network.bridgeName ?? `br-${network.id.slice(0, 12)}`,
+    mtu: mtuText === undefined ? 0 : Number(mtuText),
+    icc: boolOption(options, ENABLE_ICC, true),
+    masquerade: boolOption(options, ENABLE_IP_MASQUERADE, true),
+    defaultBridge: boolOption(options, DEFAULT_BRIDGE, false),
+  };
+  if (config.mtu < 0) throw new EngineError('invalid-parameter', `invalid MTU number: ${config.mtu}`);
+  return config;
+}
+
+function ruleOptions(network: Network, config: BridgeConfig): BridgeRuleOptions {
+  return { internal: network.internal, icc: config.icc, masquerade: config.masquerade };
+}
+
+/** checkConflict: no two bridge networks share a bridge name or overlapping gateway subnets. */
+function checkConflict(networks: readonly Network[], network: Network, bridgeName: string): void {
+  const gateway = network.ipam[0]!;
+  for (const other of networks) {
+    if (other.driver !== 'bridge' || !other.bridgeName) continue;
+    const otherGateway = other.ipam[0]!;
+    const overlapping = contains(gateway.subnet, otherGateway.gateway!) || contains(otherGateway.subnet, gateway.gateway!);
+    const reason = other.bridgeName === bridgeName ? 'networks have same bridge name' : overlapping ? 'networks have overlapping IPv4' : undefined;
+    if (reason) throw new EngineError('forbidden', `cannot create network ${network.id} (${bridgeName}): conflicts with network ${other.id} (${other.bridgeName}): ${reason}`);
+  }
+}
+
+/**
+ * Docker's bridge driver: a Linux bridge (br-<12 hex of the ID> unless
+ * com.docker.network.bridge.name says otherwise) holding the gateway address,
+ * its iptables rules, and a veth per endpoint. icc=false needs br_netfilter, so
+ * that bridged frames meet the DROP rule (createNetwork, enableBrNfCallIptables).
+ */
+export const bridgeDriver: Driver = {
+  needsGateway: true,
+  endpointMac: (daemon, requested) => requested ?? macFromBytes(daemon.random.bytes(6)),
+  create(daemon, network) {
+    const config = bridgeConfig(network);
+    if (config.defaultBridge && config.bridgeName !== 'docker0') {
+      throw new EngineError('forbidden', `bridge device with non default name ${config.bridgeName} must be created manually`);
+    }
+    checkConflict(daemon.state.networks, network, config.bridgeName);
+    const { kernel } = daemon;
+    const root = kernel.root;
+    const existing = linkNamed(root, config.bridgeName);
+    if (existing && existing.kind !== 'bridge') throw new EngineError('forbidden', `${config.bridgeName} is not a bridge: this simulator cannot put a bridge network on it`);
+    const gateway = network.ipam[0]!;
+    apply(kernel, bridgeNetworkRules(config.bridgeName, gateway.subnet, ruleOptions(network, config)), true);
+    if (!existing) kernel.addLink(root, { name: config.bridgeName, kind: 'bridge', ...(config.mtu > 0 ? { mtu: config.mtu } : {}) });
+    kernel.addAddress(root, config.bridgeName, cidr(gateway.gateway!, gateway.subnet.prefix));
+    kernel.setUp(root, config.bridgeName, true);
+    if (!config.icc) kernel.setBridgeNfCallIptables(root, true);
+    return { ...network, bridgeName: config.bridgeName };
+  },
+  remove(daemon, network) {
+    apply(daemon.kernel, bridgeNetworkRules(network.bridgeName!, network.ipam[0]!.subnet, ruleOptions(network, bridgeConfig(network))), false);
+    daemon.kernel.deleteLink(daemon.kernel.root, network.bridgeName!);
+  },
+  join(daemon, sandbox, network, endpoint, isGateway) {
+    apply(daemon.kernel, directAccessRules(network.bridgeName!, endpoint.address.address, network.internal), true);
+    return wireBridgeEndpoint(daemon.kernel, daemon.random, sandbox, network, endpoint, isGateway, bridgeConfig(network).mtu);
+  },
+  leave(daemon, _sandbox, network, endpoint) {
+    apply(daemon.kernel, directAccessRules(network.bridgeName!, endpoint.address.address, network.internal), false);
+    unwireEndpoint(daemon.kernel, endpoint);
+  },
+};
