@@ -75,6 +75,6 @@ function ipamConfig(config: Network['ipam'][number]): Record<string, unknown> {
       ...(config.ipRange ? { IPRange: formatCidr(config.ipRange) } : {}),
       ...(gateway === undefined ? {} : { Gateway: formatIpv4(gateway) }),
     },
-    { omitted: { IPRange: '', Gateway: new GoAddr(''), AuxAddress: NIL_MAP } },
+    { omitted: { IPRange: new GoAddr('', 'invalid Prefix'), Gateway: new GoAddr(''), AuxAddress: NIL_MAP } },
   );
 }

@@ -51,13 +51,17 @@ export const NIL_POINTER = new GoNil('pointer');
 
 /** A netip.Addr: its text in JSON (empty when zero), `invalid IP` when fmt prints the zero value. */
 export class GoAddr {
-  constructor(readonly text: string) {}
+  /** `zero` is what String() of the zero value says: netip.Addr's `invalid IP`, netip.Prefix's `invalid Prefix`. */
+  constructor(
+    readonly text: string,
+    private readonly zero = 'invalid IP',
+  ) {}
 
   toJSON(): string {
     return this.text;
   }
 
   toString(): string {
-    return this.text === '' ? 'invalid IP' : this.text;
+    return this.text === '' ? this.zero : this.text;
   }
 }
