@@ -91,6 +91,7 @@ export const bridgeDriver: Driver = {
   needsGateway: true,
   endpointMac: (daemon, requested) => requested ?? macFromBytes(daemon.random.bytes(6)),
   create(daemon, network) {
+    if (network.ipam.length > 1) throw new EngineError('forbidden', "bridge driver doesn't support multiple subnets");
     const config = bridgeConfig(network);
     if (config.defaultBridge && config.bridgeName !== 'docker0') {
       throw new EngineError('forbidden', `bridge device with non default name ${config.bridgeName} must be created manually`);

@@ -56,6 +56,7 @@ describe('docker network create: what the daemon refuses', () => {
     ['docker network create -o com.docker.network.driver.mtu=-1 net1', 'invalid MTU number: -1'],
     ['docker network create -o com.docker.network.bridge.enable_icc=maybe net1', 'failed to parse com.docker.network.bridge.enable_icc value: maybe (strconv.ParseBool: parsing "maybe": invalid syntax)'],
     ['docker network create -d weave net1', 'plugin "weave" not found'],
+    ['docker network create --subnet 172.28.0.0/16,172.29.0.0/16 net1', "bridge driver doesn't support multiple subnets"],
   ])('%s', (line, message) => {
     expect(lastOf(line)).toMatchObject({ stdout: '', stderr: `Error response from daemon: ${message}\n`, exitCode: 1 });
   });
