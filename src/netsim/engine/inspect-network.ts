@@ -18,14 +18,15 @@ export function inspectNetwork(network: Network, containers: readonly Container[
   );
   // host and null are libnetwork's special drivers: no IPAM, no IPv4 (hasSpecialDriver).
   const special = network.driver === 'host' || network.driver === 'null';
+  const families = ipFamilies(network);
   return goStruct({
     Name: network.name,
     Id: network.id,
     Created: rfc3339Nano(network.createdMs, network.createdNanos),
     Scope: 'local',
     Driver: network.driver,
-    EnableIPv4: !special,
-    EnableIPv6: false,
+    EnableIPv4: families.ipv4,
+    EnableIPv6: families.ipv6,
     IPAM: goStruct({
       Driver: 'default',
       // The daemon creates the default bridge with no IPAM options; the CLI sends {} for the others.
@@ -77,4 +78,9 @@ function ipamConfig(config: Network['ipam'][number]): Record<string, unknown> {
     },
     { omitted: { IPRange: new GoAddr('', 'invalid Prefix'), Gateway: new GoAddr(''), AuxAddress: NIL_MAP } },
   );
+}
+
+/** Which address families a network has: IPv4 on all but host and none; IPv6 is not simulated. */
+export function ipFamilies(network: Network): { ipv4: boolean; ipv6: boolean } {
+  return { ipv4: network.driver !== 'host' && network.driver !== 'null', ipv6: false };
 }

@@ -14,8 +14,17 @@ export interface Template {
   readonly nodes: Node[];
 }
 
+/** Parsed templates by source: `docker ps` parses its default table format on every run otherwise. */
+const compiled = new Map<string, Template>();
+const COMPILED_LIMIT = 64;
+
 export function compileTemplate(source: string): Template {
-  return { source, nodes: parseTemplate(source, FUNCTION_NAMES) };
+  const known = compiled.get(source);
+  if (known) return known;
+  const template = { source, nodes: parseTemplate(source, FUNCTION_NAMES) };
+  if (compiled.size >= COMPILED_LIMIT) compiled.delete(compiled.keys().next().value!);
+  compiled.set(source, template);
+  return template;
 }
 
 /** Parses and runs a template as `inspect --format` does (see renderInspectTemplate). */

@@ -1,5 +1,5 @@
 import type { Engine } from '../../engine/engine';
-import { inspectNetwork } from '../../engine/inspect-network';
+import { inspectNetwork, ipFamilies } from '../../engine/inspect-network';
 import { PREDEFINED_NETWORKS, type Network } from '../../engine/network';
 import { formatList } from '../../format/docker-formatter';
 import { goTimeString } from '../../format/go-time-string';
@@ -45,7 +45,7 @@ export const networkLs: CommandSpec<DockerContext> = {
     const listed = listNetworks(engine, filters);
     if ('error' in listed) return fail(`Error response from daemon: ${listed.error}\n`, 1);
     const trunc = !values.has('no-trunc');
-    const rows = listed.networks.sort((a, b) => naturalCompare(a.name, b.name)).map((network) => networkContext(engine, network, trunc));
+    const rows = listed.networks.sort((a, b) => naturalCompare(a.name, b.name)).map((network) => networkContext(network, trunc));
     const output = formatList({ format: resolveFormat(values.get('format')?.at(-1) || 'table', values.has('quiet')), header: HEADER, rows, typeName: '*network.networkContext' });
     return output.ok ? ok(output.text) : fail(`${output.error}\n`, 1);
   },
@@ -86,15 +86,18 @@ function matches(engine: Engine, network: Network, filters: Filters): boolean {
  * networkContext: what `--format` sees of a network.Summary. Keys are sorted
  * because `{{json .}}` marshals the methods into a map.
  */
-function networkContext(engine: Engine, network: Network, trunc: boolean): Record<string, unknown> {
-  const summary = inspectNetwork(network, engine.containers());
+function networkContext(network: Network, trunc: boolean): Record<string, unknown> {
+  const families = ipFamilies(network);
   const labels = Object.entries(network.labels).map(([key, value]) => `${key}=${value}`).sort();
   return goStruct({
-    CreatedAt: goTimeString(network.createdMs, network.createdNanos),
+    // Formatting a Go time is costly and most formats never ask for it.
+    get CreatedAt() {
+      return goTimeString(network.createdMs, network.createdNanos);
+    },
     Driver: network.driver,
     ID: trunc ? network.id.slice(0, 12) : network.id,
-    IPv4: String(summary.EnableIPv4),
-    IPv6: String(summary.EnableIPv6),
+    IPv4: String(families.ipv4),
+    IPv6: String(families.ipv6),
     Internal: String(network.internal),
     Labels: labels.join(','),
     Name: network.name,
