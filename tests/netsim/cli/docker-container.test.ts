@@ -149,3 +149,19 @@ describe('docker network prune', () => {
     expect(host.run('docker network prune -f').stdout).toBe('');
   });
 });
+
+describe('docker run in the foreground', () => {
+  it('returns at once with the status of a shell that read an empty stdin, and --rm removes it', () => {
+    const host = hostAfter();
+    expect(host.run('docker run alpine')).toMatchObject({ stdout: '', stderr: '', exitCode: 0 });
+    expect(host.run('docker ps -a -q').stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(host.run('docker run --rm busybox')).toMatchObject({ stdout: '', exitCode: 0 });
+    expect(host.run('docker ps -a -q').stdout.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+
+  it('leaves nothing behind when it cannot attach to a process that keeps running', () => {
+    const host = hostAfter();
+    expect(host.run('docker run --name web nginx').exitCode).toBe(125);
+    expect(host.run('docker ps -a -q').stdout).toBe('');
+  });
+});

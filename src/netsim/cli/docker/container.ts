@@ -1,6 +1,6 @@
 import type { Engine } from '../../engine/engine';
 import { EngineError } from '../../engine/errors';
-import type { PublishedPort } from '../../engine/container';
+import type { Container, PublishedPort } from '../../engine/container';
 import { joinHostPort } from '../../format/docker-ports';
 import { fail, ok, type CommandResult } from '../command';
 import type { CommandSpec, DockerContext } from './cobra';
@@ -22,20 +22,35 @@ const run: CommandSpec<DockerContext> = {
   interspersed: false,
   flags: CREATE_FLAGS,
   run(parsed, { engine }) {
-    if (!parsed.values.has('detach')) {
-      return fail('This simulator runs containers detached only for now: add -d.\n', 125);
-    }
     const request = createRequest('run', this.path, parsed);
     if ('exitCode' in request) return request;
+    const detached = parsed.values.has('detach');
     try {
       const container = engine.createContainer(request);
+      if (!detached && container.staysUp) {
+        // Attached to a process that keeps running: that needs a terminal session, which only
+        // the interactive layer has. Nothing is left behind.
+        engine.removeContainer(container.id, true);
+        return fail('docker run without -d of a container that keeps running needs an interactive terminal session\n', 125);
+      }
       engine.startContainer(container.id);
-      return ok(`${container.id}\n`);
+      if (detached) return ok(`${container.id}\n`);
+      return attachedRun(container);
     } catch (error) {
       return runError(error);
     }
   },
 };
+
+/**
+ * `docker run` in the foreground of a process that has already ended: its output,
+ * then its exit status as the CLI's own (cli/command/container/run.go).
+ */
+function attachedRun(container: Container): CommandResult {
+  const stdout = container.logs.filter((entry) => entry.stream === 'stdout').map((entry) => entry.text).join('');
+  const stderr = container.logs.filter((entry) => entry.stream === 'stderr').map((entry) => entry.text).join('');
+  return { stdout, stderr, exitCode: container.exitCode };
+}
 
 const create: CommandSpec<DockerContext> = {
   path: 'docker create',
