@@ -48,3 +48,14 @@ export function sessionSteps(transcript: string): SessionStep[] {
   }
   return steps;
 }
+
+/** `$ command`, its output, `[exit N]`: the steps of a captured session. */
+export function stepsOf(transcript: string): { command: string; output: string; exitCode: number }[] {
+  const steps: { command: string; output: string; exitCode: number }[] = [];
+  for (const block of transcript.split(/^\$ /m).slice(1)) {
+    const lines = block.split('\n');
+    const exitLine = lines.findIndex((line) => /^\[exit \d+\]$/.test(line));
+    steps.push({ command: lines[0]!, output: lines.slice(1, exitLine).map((line) => `${line}\n`).join(''), exitCode: Number(/\d+/.exec(lines[exitLine]!)![0]) });
+  }
+  return steps;
+}

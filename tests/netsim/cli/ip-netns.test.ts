@@ -5,19 +5,8 @@ import { DEFAULT_EPOCH_MS, VirtualClock } from '../../../src/netsim/clock';
 import { Host } from '../../../src/netsim/index';
 import { Kernel } from '../../../src/netsim/kernel/kernel';
 import { SeededRandom } from '../../../src/netsim/random';
-import { readGolden } from '../golden';
+import { readGolden, stepsOf } from '../golden';
 
-/** `$ command`, its output, `[exit N]`: the steps of a captured session. */
-function stepsOf(transcript: string) {
-  return transcript
-    .split(/^\$ /m)
-    .slice(1)
-    .map((block) => {
-      const lines = block.split('\n');
-      const exitLine = lines.findIndex((line) => /^\[exit \d+\]$/.test(line));
-      return { command: lines[0]!, output: lines.slice(1, exitLine).map((line) => `${line}\n`).join(''), exitCode: Number(/\d+/.exec(lines[exitLine]!)![0]) };
-    });
-}
 
 describe('ip netns replays a real session', () => {
   const steps = stepsOf(readGolden('linux/session.ip-netns.txt').stdout);

@@ -7,18 +7,8 @@ import { cTime } from '../../../src/netsim/format/c-time';
 import { Host } from '../../../src/netsim/index';
 import { Kernel } from '../../../src/netsim/kernel/kernel';
 import { SeededRandom } from '../../../src/netsim/random';
-import { readGolden } from '../golden';
+import { readGolden, stepsOf } from '../golden';
 
-/** `$ command`, its output, `[exit N]`: the steps of a captured session. */
-function stepsOf(transcript: string) {
-  const steps: { command: string; output: string; exitCode: number }[] = [];
-  for (const block of transcript.split(/^\$ /m).slice(1)) {
-    const lines = block.split('\n');
-    const exitLine = lines.findIndex((line) => /^\[exit \d+\]$/.test(line));
-    steps.push({ command: lines[0]!, output: lines.slice(1, exitLine).map((line) => `${line}\n`).join(''), exitCode: Number(/\d+/.exec(lines[exitLine]!)![0]) });
-  }
-  return steps;
-}
 
 /**
  * The captures ran with iptables 1.8.9 at their own wall-clock time; Debian 13

@@ -4,18 +4,8 @@ import { splitWords } from '../../../src/netsim/cli/words';
 import { DEFAULT_EPOCH_MS, VirtualClock } from '../../../src/netsim/clock';
 import { Kernel } from '../../../src/netsim/kernel/kernel';
 import { SeededRandom } from '../../../src/netsim/random';
-import { readGolden } from '../golden';
+import { readGolden, stepsOf } from '../golden';
 
-/** `$ command`, its output, `[exit N]`: the steps of a captured session. */
-function stepsOf(transcript: string) {
-  const steps: { command: string; output: string; exitCode: number }[] = [];
-  for (const block of transcript.split(/^\$ /m).slice(1)) {
-    const lines = block.split('\n');
-    const exitLine = lines.findIndex((line) => /^\[exit \d+\]$/.test(line));
-    steps.push({ command: lines[0]!, output: lines.slice(1, exitLine).map((line) => `${line}\n`).join(''), exitCode: Number(/\d+/.exec(lines[exitLine]!)![0]) });
-  }
-  return steps;
-}
 
 describe('iptables user chains replay a real session', () => {
   // The session ran as root in a fresh namespace, with iptables 1.8.9: only the
