@@ -1,9 +1,8 @@
 import { KernelError } from '../kernel/errno';
 import type { Namespace } from '../kernel/namespace';
-import { formatIpv4 } from '../wire/ipv4';
 import type { Container, Endpoint } from './container';
 import type { Daemon } from './daemon';
-import { imageInfo } from './images';
+import { imageInfo, parseImageReference } from './images';
 
 interface ServerSocket {
   readonly address: string;
@@ -21,15 +20,13 @@ const IMAGE_SERVERS: Record<string, { process: string; server: string; sockets: 
   httpd: { process: 'httpd', server: 'httpd', sockets: [{ address: '::', port: 80, v6Only: false }] },
 };
 
-const imageName = (reference: string) => reference.replace(/^docker\.io\//, '').replace(/^library\//, '').replace(/[:@].*$/, '');
-
 /**
  * The container's server binds its ports in the container's namespace (the host's
  * with --network host). Returns false when an address is taken, as nginx's
  * `bind() ... failed (98: Address already in use)` makes it exit.
  */
 export function startServers(daemon: Daemon, container: Container, namespace: Namespace): boolean {
-  const servers = container.command === defaultCommandOf(container) ? IMAGE_SERVERS[imageName(container.image)] : undefined;
+  const servers = container.command === defaultCommandOf(container) ? IMAGE_SERVERS[parseImageReference(container.image).familiar] : undefined;
   if (!servers || container.pid === undefined) return true;
   try {
     servers.sockets.forEach((socket, index) => {
@@ -71,6 +68,5 @@ export function startProxies(daemon: Daemon, endpoint: Endpoint): void {
 
 export function stopProxies(daemon: Daemon, endpoint: Endpoint): void {
   const root = daemon.kernel.root;
-  const target = formatIpv4(endpoint.address.address);
-  root.sockets = root.sockets.filter((socket) => !(socket.service.kind === 'docker-proxy' && formatIpv4(socket.service.address) === target));
+  root.sockets = root.sockets.filter((socket) => !(socket.service.kind === 'docker-proxy' && socket.service.address === endpoint.address.address));
 }

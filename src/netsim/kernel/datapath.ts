@@ -5,7 +5,7 @@ import type { Packet } from '../wire/packet';
 import { Conntrack, followConnection, type Tracked } from './conntrack';
 import type { Kernel } from './kernel';
 import type { Link } from './link';
-import type { Namespace } from './namespace';
+import { linkNamed, type Namespace } from './namespace';
 import type { NeighbourState } from './neighbour';
 import { runHook, type Hook, type HookVerdict } from './netfilter/evaluate';
 
@@ -81,7 +81,7 @@ export class Datapath {
       if (!device?.up) continue;
       const metric = route.metric ?? 0;
       if (best && (prefix < best.prefix || (prefix === best.prefix && metric >= best.metric))) continue;
-      const source = route.source ?? device.addresses.find((a) => a.scope === 'global')?.cidr.address;
+      const source = route.source ?? primaryAddress(device);
       if (source === undefined) continue;
       best = { prefix, metric, choice: { local: false, device, nextHop: route.gateway ?? destination, source } };
     }
@@ -111,7 +111,7 @@ export class Datapath {
    */
   fromWorld(packet: Packet): Fate {
     const root = this.kernel.root;
-    const nic = [...root.links.values()].find((link) => link.name === this.world?.nic);
+    const nic = this.world && linkNamed(root, this.world.nic);
     // The router has no route to a subnet behind the host (an ipvlan L3 network): such answers are lost.
     if (!nic?.up || !this.world?.onLan(packet.destination)) return { kind: 'dropped' };
     const upper = this.kernel.upperLinks(root, nic).find(({ link }) => link.up && link.addresses.some((a) => a.cidr.address === packet.destination));
@@ -193,7 +193,7 @@ export class Datapath {
   /** ARP for `nextHop` answered by `station`; answering taught the station who asked. */
   private resolve(namespace: Namespace, device: Link, nextHop: Ipv4, station: { namespace: Namespace; link: Link }): void {
     this.learn(namespace, nextHop, device, station.link.mac, 'REACHABLE');
-    const asker = device.addresses.find((a) => a.scope === 'global')?.cidr.address;
+    const asker = primaryAddress(device);
     if (asker !== undefined && !station.namespace.neighbours.some((n) => n.address === asker)) this.learn(station.namespace, asker, station.link, device.mac, 'STALE');
   }
 
@@ -208,16 +208,18 @@ export class Datapath {
     const lower = this.kernel.lowerOf(device);
     if (lower && !answersArp(device)) return this.send(lower.namespace, packet);
     if (lower?.link.up && lower.link.kind === 'ether' && lower.link.name === this.world?.nic) return this.toWorld(namespace, device, choice, packet);
+    return this.arpFailed(namespace, device, choice);
+  }
+
+  /** Nobody answered ARP for the next hop: the cache records the failure and the sender hears of it. */
+  private arpFailed(namespace: Namespace, device: Link, choice: RouteChoice): Fate {
     this.learn(namespace, choice.nextHop, device, undefined, 'FAILED');
     return { kind: 'unresolved', reporter: choice.source };
   }
 
   private toWorld(namespace: Namespace, device: Link, choice: RouteChoice, packet: Packet): Fate {
     const mac = this.world?.neighbourMac(choice.nextHop);
-    if (mac === undefined) {
-      this.learn(namespace, choice.nextHop, device, undefined, 'FAILED');
-      return { kind: 'unresolved', reporter: choice.source };
-    }
+    if (mac === undefined) return this.arpFailed(namespace, device, choice);
     this.learn(namespace, choice.nextHop, device, mac, 'REACHABLE');
     const host = this.world?.reach(packet.destination);
     return host ? { kind: 'remote', host, packet } : { kind: 'dropped' };
@@ -291,7 +293,10 @@ export class Datapath {
       natAllowed,
       followConnection: (current) => (natStage ? followConnection(tracked, current, natStage) : current),
       isLocal: (address) => this.isLocal(namespace, address),
-      addressOf: (device) => [...namespace.links.values()].find((l) => l.name === device)?.addresses.find((a) => a.scope === 'global')?.cidr.address,
+      addressOf: (device) => {
+        const link = linkNamed(namespace, device);
+        return link && primaryAddress(link);
+      },
     });
   }
 
@@ -315,6 +320,11 @@ function switchesLocally(link: Link): boolean {
 /** IFF_NOARP: ipvlan ports in L3 and L3S mode resolve nothing. */
 function answersArp(link: Link): boolean {
   return !(link.lower?.kind === 'ipvlan' && link.lower.mode !== 'l2');
+}
+
+/** The address a link speaks with: its first global one (what ARP requests and MASQUERADE use). */
+function primaryAddress(link: Link): Ipv4 | undefined {
+  return link.addresses.find((a) => a.scope === 'global')?.cidr.address;
 }
 
 function verdictFate(verdict: Exclude<HookVerdict, { kind: 'accept' }>): Fate {

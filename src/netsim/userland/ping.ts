@@ -64,10 +64,10 @@ export function ping(datapath: Datapath, namespace: Namespace, destination: Ipv4
   }
   const lastSentMs = (options.count - 1) * intervalMs;
   const waitMs = options.waitSeconds === undefined ? LINGER_MS : options.waitSeconds * 1000;
-  const unreachable = reportedFailures(failedAt, lastSentMs + waitMs);
+  const unreachable = withReportTimes(failedAt).filter((entry) => entry.reportedMs <= lastSentMs + waitMs);
   const elapsedMs = options.count > 1 ? lastSentMs + random.int(5, 30) : 0;
   // iputils stops as soon as every request has its reply or its error (ping_common.c main loop).
-  const accountedMs = unreachable.length > 0 ? Math.max(lastSentMs, ...unreachable.map((entry) => reportedAt(failedAt, entry.sequence))) : lastSentMs;
+  const accountedMs = Math.max(lastSentMs, ...unreachable.map((entry) => entry.reportedMs));
   const lost = replies.length + unreachable.length < options.count;
   return {
     destination,
@@ -93,25 +93,17 @@ function echoReply(datapath: Datapath, namespace: Namespace, fate: Fate): Packet
   return back.kind === 'local' && back.namespace === namespace ? back.packet : undefined;
 }
 
-/** ARP gives up 3 s after a packet was queued; the failure is seen only if ping is still waiting then. */
-function reportedFailures<T extends { sentMs: number }>(failed: readonly T[], endMs: number): T[] {
-  const reported: T[] = [];
+/**
+ * When each undeliverable request is reported: ARP gives up 3 s after the attempt
+ * that queued it started, failing every packet queued meanwhile; a later packet
+ * starts a new attempt. Ping sees a report only if it is still waiting then.
+ */
+function withReportTimes<T extends { sentMs: number }>(failed: readonly T[]): (T & { reportedMs: number })[] {
   let attemptStart: number | undefined;
-  for (const entry of failed) {
+  return failed.map((entry) => {
     if (attemptStart === undefined || entry.sentMs >= attemptStart + ARP_FAILURE_MS) attemptStart = entry.sentMs;
-    if (attemptStart + ARP_FAILURE_MS <= endMs) reported.push(entry);
-  }
-  return reported;
-}
-
-/** When the ARP failure covering request `sequence` is reported: 3 s after its attempt started. */
-function reportedAt(failed: readonly { sequence: number; sentMs: number }[], sequence: number): number {
-  let attemptStart = 0;
-  for (const entry of failed) {
-    if (entry === failed[0] || entry.sentMs >= attemptStart + ARP_FAILURE_MS) attemptStart = entry.sentMs;
-    if (entry.sequence === sequence) break;
-  }
-  return attemptStart + ARP_FAILURE_MS;
+    return { ...entry, reportedMs: attemptStart + ARP_FAILURE_MS };
+  });
 }
 
 function roundTrip(random: SeededRandom, fate: Fate, neededArp: boolean): number {
