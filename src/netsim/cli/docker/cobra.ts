@@ -1,4 +1,5 @@
 import type { Engine } from '../../engine/engine';
+import { EngineError } from '../../engine/errors';
 import { fail, type CommandResult } from '../command';
 import { parseFlags, type FlagSpec, type ParsedFlags } from './flags';
 
@@ -47,4 +48,10 @@ function argumentProblem(rule: ArgsRule, given: number, path: string): string | 
     case 'at-least':
       return given >= rule.count ? undefined : `docker: '${path}' requires at least ${rule.count} ${plural(rule.count)}`;
   }
+}
+
+/** An API error as the CLI prints it: the daemon's message after `Error response from daemon: `. */
+export function daemonErrorText(error: unknown): string {
+  if (error instanceof EngineError) return `Error response from daemon: ${error.message}\n`;
+  throw error;
 }

@@ -3,10 +3,10 @@ import { EngineError } from '../../engine/errors';
 import type { Container, PublishedPort } from '../../engine/container';
 import { joinHostPort } from '../../format/docker-ports';
 import { fail, ok, type CommandResult } from '../command';
-import type { CommandSpec, DockerContext } from './cobra';
+import { daemonErrorText, type CommandSpec, type DockerContext } from './cobra';
+import { logStreams } from './logs';
 import { CREATE_FLAGS, createRequest } from './create-options';
 import type { ParsedFlags } from './flags';
-import { daemonErrorText } from './network';
 import { ps } from './ps';
 
 /** docker/cli's withHelp for `docker run`: status 125 for daemon errors. */
@@ -47,9 +47,7 @@ const run: CommandSpec<DockerContext> = {
  * then its exit status as the CLI's own (cli/command/container/run.go).
  */
 function attachedRun(container: Container): CommandResult {
-  const stdout = container.logs.filter((entry) => entry.stream === 'stdout').map((entry) => entry.text).join('');
-  const stderr = container.logs.filter((entry) => entry.stream === 'stderr').map((entry) => entry.text).join('');
-  return { stdout, stderr, exitCode: container.exitCode };
+  return { ...logStreams(container.logs, false), exitCode: container.exitCode };
 }
 
 const create: CommandSpec<DockerContext> = {

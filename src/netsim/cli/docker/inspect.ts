@@ -5,8 +5,7 @@ import { inspectContainer } from '../../engine/inspect-container';
 import { inspectNetwork } from '../../engine/inspect-network';
 import { compileTemplate, renderInspectTemplate, TemplateError, TemplateExecError, type Template } from '../../format/go-template';
 import { fail, type CommandResult } from '../command';
-import type { CommandSpec, DockerContext } from './cobra';
-import { daemonErrorText } from './network';
+import { daemonErrorText, type CommandSpec, type DockerContext } from './cobra';
 
 /** What looking one reference up gives: the API object, or the error text the CLI prints for it. */
 type Lookup = { found: unknown } | { error: string };
@@ -80,9 +79,9 @@ const IMAGE_NOTICE = 'This simulator does not inspect images yet.';
 const OBJECT_TYPES = ['config', 'container', 'image', 'network', 'node', 'plugin', 'secret', 'service', 'task', 'volume'];
 
 /** system/inspect.go inspectAll: containers, images, networks, then the rest; the first match wins. */
-function lookupAny(engine: Engine, type: string, reference: string): Lookup {
+export function lookupAny(engine: Engine, type: string, reference: string): Lookup {
   const container = () => inspectContainer(engine.findContainer(reference), engine.networks());
-  const network = () => inspectNetwork(engine.findNetwork(reference), engine.containers());
+  const network = () => inspectNetwork(engine.findNetwork(reference), engine.containers(), engine.networks());
   switch (type) {
     case 'container':
       return viaDaemon(container);

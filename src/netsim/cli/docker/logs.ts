@@ -1,7 +1,6 @@
 import type { LogEntry } from '../../engine/container';
 import { fail } from '../command';
-import type { CommandSpec, DockerContext } from './cobra';
-import { daemonErrorText } from './network';
+import { daemonErrorText, type CommandSpec, type DockerContext } from './cobra';
 
 /** jsonmessage.RFC3339NanoFixed: always nine digits of fraction, as the daemon stamps `-t` lines. */
 function fixedTimestamp(ms: number): string {
@@ -35,13 +34,17 @@ const logs: CommandSpec<DockerContext> = {
     // The daemon reads an unparsable --tail as "all".
     const count = /^\d+$/.test(tail) ? Number(tail) : entries.length;
     const shown = count === 0 ? [] : entries.slice(-count);
-    const line = (entry: LogEntry) => `${values.has('timestamps') ? `${fixedTimestamp(entry.timeMs)} ` : ''}${entry.text}\n`;
-    return {
-      stdout: shown.filter((e) => e.stream === 'stdout').map(line).join(''),
-      stderr: shown.filter((e) => e.stream === 'stderr').map(line).join(''),
-      exitCode: 0,
-    };
+    return { ...logStreams(shown, values.has('timestamps')), exitCode: 0 };
   },
 };
+
+/** Log lines split back into the two streams they were written to, as the CLI demultiplexes them. */
+export function logStreams(entries: readonly LogEntry[], timestamps: boolean): { stdout: string; stderr: string } {
+  const line = (entry: LogEntry) => `${timestamps ? `${fixedTimestamp(entry.timeMs)} ` : ''}${entry.text}\n`;
+  return {
+    stdout: entries.filter((e) => e.stream === 'stdout').map(line).join(''),
+    stderr: entries.filter((e) => e.stream === 'stderr').map(line).join(''),
+  };
+}
 
 export const LOGS_COMMANDS = { logs };

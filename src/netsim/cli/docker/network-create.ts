@@ -4,8 +4,7 @@ import { goParsePrefix } from '../../wire/go-netip';
 import { formatIpv4, parseIpv4, type Ipv4 } from '../../wire/ipv4';
 import { isIpv6Text } from '../../wire/ipv6';
 import { fail, ok } from '../command';
-import type { CommandSpec, DockerContext } from './cobra';
-import { daemonErrorText } from './network';
+import { daemonErrorText, type CommandSpec, type DockerContext } from './cobra';
 
 /** pflag's slice flags read their value as one CSV record, quotes removed (readAsCSV). */
 const csv = (value: string) => (value === '' ? [] : value.replace(/["'`]/g, '').split(','));

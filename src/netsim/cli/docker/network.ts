@@ -1,16 +1,9 @@
 import { EngineError } from '../../engine/errors';
-import { inspectNetwork } from '../../engine/inspect-network';
-import { renderTemplate, TemplateError } from '../../format/go-template';
 import { fail, ok, type CommandResult } from '../command';
-import type { CommandSpec, DockerContext } from './cobra';
+import { daemonErrorText, type CommandSpec, type DockerContext } from './cobra';
+import { inspectReferences, lookupAny } from './inspect';
 import { networkCreate } from './network-create';
 import { networkLs } from './network-ls';
-
-/** An API error as the CLI prints it: the daemon's message after `Error response from daemon: `. */
-export function daemonErrorText(error: unknown): string {
-  if (error instanceof EngineError) return `Error response from daemon: ${error.message}\n`;
-  throw error;
-}
 
 /** One API call: what it prints on success, or the daemon's error and status 1. */
 function viaDaemon(call: () => string): CommandResult {
@@ -62,24 +55,6 @@ function attachment(verb: 'connect' | 'disconnect', flags: CommandSpec<DockerCon
 const connect = attachment('connect', []);
 const disconnect = attachment('disconnect', [{ name: 'force', short: 'f', takesValue: false }]);
 
-/**
- * docker/cli's inspector: the API objects as an indented JSON array, or each one
- * through a Go template; references that fail are reported after the rest.
- */
-function inspectOutput(found: unknown[], errors: string[], format: string | undefined): CommandResult {
-  let stdout: string;
-  try {
-    if (format === undefined || format === '') stdout = `${JSON.stringify(found, null, 4)}\n`;
-    // `--format json`: one compact object per line (NewJSONInspector).
-    else if (format === 'json') stdout = found.map((item) => `${JSON.stringify(item)}\n`).join('');
-    else stdout = found.map((item) => `${renderTemplate(format, item)}\n`).join('');
-  } catch (error) {
-    if (error instanceof TemplateError) return fail(`template parsing error: ${error.message}\n`, 64);
-    throw error;
-  }
-  return { stdout, stderr: errors.join(''), exitCode: errors.length > 0 ? 1 : 0 };
-}
-
 const inspect: CommandSpec<DockerContext> = {
   path: 'docker network inspect',
   usage: '[OPTIONS] NETWORK [NETWORK...]',
@@ -89,16 +64,7 @@ const inspect: CommandSpec<DockerContext> = {
     { name: 'verbose', short: 'v', takesValue: false },
   ],
   run({ values, positionals }, { engine }) {
-    const found: unknown[] = [];
-    const errors: string[] = [];
-    for (const reference of positionals) {
-      try {
-        found.push(inspectNetwork(engine.findNetwork(reference), engine.containers(), engine.networks()));
-      } catch (error) {
-        errors.push(daemonErrorText(error));
-      }
-    }
-    return inspectOutput(found, errors, values.get('format')?.at(-1));
+    return inspectReferences(positionals, values.get('format')?.at(-1), (reference) => lookupAny(engine, 'network', reference));
   },
 };
 
