@@ -51,16 +51,17 @@ export class Host {
   private random!: SeededRandom;
   private clock!: VirtualClock;
   private programs = new Map<string, Program>();
-  private world!: World;
-  private secondsPerCommand = SECONDS_PER_COMMAND;
+  private readonly world: World;
 
-  private constructor(readonly profile: HostProfile) {
+  private constructor(
+    readonly profile: HostProfile,
+    private readonly secondsPerCommand: number,
+  ) {
     this.world = worldOf(profile);
   }
 
   static create({ seed = 1, profile = DEBIAN_DOCKER_HOST, secondsPerCommand = SECONDS_PER_COMMAND }: HostOptions = {}): Host {
-    const host = new Host(profile);
-    host.secondsPerCommand = secondsPerCommand;
+    const host = new Host(profile, secondsPerCommand);
     host.random = SeededRandom.fromSeed(seed);
     host.clock = new VirtualClock(DEFAULT_EPOCH_MS);
     host.kernel = Kernel.boot(host.random);

@@ -30,7 +30,7 @@ const DOCKER_CHAINS: [TableName, string][] = [
 ];
 
 const jump = (chain: string) => ({ kind: 'jump', chain }) as const;
-const is = <T>(value: T) => ({ value, negated: false });
+export const is = <T>(value: T) => ({ value, negated: false });
 const not = <T>(value: T) => ({ value, negated: true });
 
 /**

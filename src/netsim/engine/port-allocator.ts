@@ -1,10 +1,9 @@
+import { addressFamily, isWildcardAddress } from '../wire/bind-address';
 import type { PublishedPort } from './container';
 
 /** ip_local_port_range on Debian, which Docker's port allocator draws from. */
 export const EPHEMERAL_PORTS = { first: 32768, last: 60999 };
 
-const family = (ip: string) => (ip.includes(':') ? 6 : 4);
-const isWildcard = (ip: string) => ip === '0.0.0.0' || ip === '::';
 
 /** A wildcard address takes the port on every address of its family (portallocator). */
 export function isPortTaken(published: readonly PublishedPort[], hostIp: string, port: number, protocol: string): boolean {
@@ -12,8 +11,8 @@ export function isPortTaken(published: readonly PublishedPort[], hostIp: string,
     (taken) =>
       taken.hostPort === port &&
       taken.protocol === protocol &&
-      family(taken.hostIp) === family(hostIp) &&
-      (taken.hostIp === hostIp || isWildcard(taken.hostIp) || isWildcard(hostIp)),
+      addressFamily(taken.hostIp) === addressFamily(hostIp) &&
+      (taken.hostIp === hostIp || isWildcardAddress(taken.hostIp) || isWildcardAddress(hostIp)),
   );
 }
 

@@ -4,12 +4,12 @@ import type { RuleSpec } from '../kernel/netfilter/rule';
 import { parseCidr } from '../wire/cidr';
 import type { Daemon } from './daemon';
 import { EMBEDDED_DNS_ADDRESS } from './dns';
+import { is } from './firewall';
 
 /** dockerd's PID on the simulated host: it starts at boot, long before any container. */
 export const DOCKERD_PID = 812;
 
 const resolverAddress = parseCidr(`${EMBEDDED_DNS_ADDRESS}/32`)!;
-const is = <T>(value: T) => ({ value, negated: false });
 
 /**
  * The embedded DNS server of one container (libnetwork resolver_unix.go,

@@ -1,3 +1,4 @@
+import { addressFamily, isWildcardAddress } from '../wire/bind-address';
 import type { Ipv4 } from '../wire/ipv4';
 
 /**
@@ -25,8 +26,6 @@ export interface Socket {
   readonly service: SocketService;
 }
 
-const isWildcard = (address: string) => address === '0.0.0.0' || address === '::';
-const family = (address: string) => (address.includes(':') ? 6 : 4);
 
 /**
  * Whether a new socket would clash with an existing one (EADDRINUSE). A wildcard
@@ -37,8 +36,8 @@ const family = (address: string) => (address.includes(':') ? 6 : 4);
 export function clashes(existing: Socket, candidate: Pick<Socket, 'protocol' | 'address' | 'port' | 'v6Only'>): boolean {
   if (existing.protocol !== candidate.protocol || existing.port !== candidate.port) return false;
   const dualStack = (socket: Pick<Socket, 'address' | 'v6Only'>) => socket.address === '::' && !socket.v6Only;
-  if (family(existing.address) !== family(candidate.address) && !dualStack(existing) && !dualStack(candidate)) return false;
-  return existing.address === candidate.address || isWildcard(existing.address) || isWildcard(candidate.address);
+  if (addressFamily(existing.address) !== addressFamily(candidate.address) && !dualStack(existing) && !dualStack(candidate)) return false;
+  return existing.address === candidate.address || isWildcardAddress(existing.address) || isWildcardAddress(candidate.address);
 }
 
 /** The socket an incoming IPv4 packet for `address:port` reaches: an exact address first, then a wildcard. */

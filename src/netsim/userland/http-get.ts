@@ -47,7 +47,7 @@ function serve(datapath: Datapath, peer: Peer, request: HttpRequest, random: See
   }
 }
 
-/** Status line, headers and body of a 200 response, in bytes on the wire. */
+/** Status line, headers and body of a 200 response, in bytes on the wire; any IMF-fixdate is 29 characters. */
 export function responseSize(page: WebPage): number {
   return responseHeaders(page, 'Thu, 01 Jan 1970 00:00:00 GMT').join('\r\n').length + 4 + page.body.length;
 }
