@@ -72,12 +72,17 @@ export class Host {
   }
 
   /** Runs one command line; `stdin` is what the user types while it runs, such as a prompt's answer. */
-  run(commandLine: string, { stdin = '' }: { stdin?: string } = {}): RunResult {
-    const prompt = '$ ';
+  run(commandLine: string, { stdin = '', asRoot = false }: { stdin?: string; asRoot?: boolean } = {}): RunResult {
+    const prompt = asRoot ? '# ' : this.prompt();
     this.clock.advance(this.secondsPerCommand * 1000);
     const words = splitWords(commandLine);
     if (!Array.isArray(words)) return { prompt, command: commandLine, ...fail(`bash: ${words.error}\n`, 2) };
-    return { prompt, command: commandLine, ...this.execute(words, false, stdin) };
+    return { prompt, command: commandLine, ...this.execute(words, asRoot, stdin) };
+  }
+
+  /** The prompt the next command line is typed at: the host user's shell shows `$ `. */
+  prompt(): string {
+    return '$ ';
   }
 
   snapshot(): HostSnapshot {
