@@ -1,0 +1,25 @@
+import type { AstroIntegration } from 'astro';
+import { checkLessons, formatCheckReport, hasProblems } from './lessons/check-lessons';
+import { cacheDirectory, directoryCache, netsimVersion } from './lessons/result-cache';
+
+/**
+ * Runs `lessons:check` over every lesson before `astro build`, so a build
+ * never ships a lesson whose console blocks or translations disagree with
+ * netsim. `astro dev` leaves this to the remark plugin, which reports each
+ * file's mismatches in the browser as it is edited.
+ */
+export default function lessonsCheck({ root }: { root: string }): AstroIntegration {
+  return {
+    name: 'lessons-check',
+    hooks: {
+      'astro:config:setup': ({ command, logger }) => {
+        if (command !== 'build') return;
+        const started = performance.now();
+        const report = checkLessons([], { root, netsimVersion: netsimVersion(root), cache: directoryCache(cacheDirectory(root)) });
+        if (hasProblems(report)) throw new Error(`Lessons do not match what netsim prints:\n\n${formatCheckReport(report)}`);
+        const blocks = report.checks.reduce((sum, check) => sum + check.verdicts.filter((verdict) => verdict.status === 'verified').length, 0);
+        logger.info(`${blocks} console blocks in ${report.checks.length} lessons verified against netsim in ${Math.round(performance.now() - started)} ms`);
+      },
+    },
+  };
+}

@@ -1,0 +1,130 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { compareTranslations, formatTranslationMismatch, type TranslationMismatch } from './compare-translations';
+import { formatLessonReport } from './format-report';
+import { LessonError } from './lesson-error';
+import { readLessonSource, type LessonSource } from './lesson-source';
+import type { ResultCache } from './result-cache';
+import { runLesson, type LessonRun } from './run-lesson';
+import { verifyLesson, type BlockVerdict } from './verify-lesson';
+
+export interface LessonCheck {
+  lesson: LessonSource;
+  run: LessonRun;
+  verdicts: BlockVerdict[];
+}
+
+export interface CheckReport {
+  checks: LessonCheck[];
+  errors: LessonError[];
+  translations: TranslationMismatch[];
+}
+
+export interface CheckOptions {
+  root: string;
+  netsimVersion: string;
+  cache?: ResultCache | undefined;
+  onProgress?: ((done: number, total: number, path: string) => void) | undefined;
+}
+
+/** Lesson files under `content/`, or under the given files and folders, relative to the root, sorted. */
+export function lessonFiles(root: string, paths: readonly string[] = []): string[] {
+  const starts = paths.length > 0 ? paths.map((path) => resolve(root, path)) : [join(root, 'content')];
+  const files = new Set<string>();
+  for (const start of starts) {
+    const stat = statSync(start, { throwIfNoEntry: false });
+    if (!stat) throw new Error(`${relative(root, start) || start}: no such file or folder`);
+    if (stat.isFile()) {
+      if (!start.endsWith('.mdx')) throw new Error(`${relative(root, start)}: lessons are .mdx files`);
+      files.add(start);
+    } else {
+      for (const name of readdirSync(start, { recursive: true }) as string[]) if (name.endsWith('.mdx')) files.add(join(start, name));
+    }
+  }
+  return [...files].map((file) => relative(root, file).replaceAll('\\', '/')).sort();
+}
+
+export function loadLesson(root: string, path: string): LessonSource {
+  return readLessonSource(path, readFileSync(join(root, path), 'utf8'));
+}
+
+export function checkLesson(lesson: LessonSource, netsimVersion: string, cache?: ResultCache): LessonCheck {
+  const run = runLesson(lesson, netsimVersion, cache);
+  return { lesson, run, verdicts: verifyLesson(lesson, run) };
+}
+
+/**
+ * Verifies the given lessons (all by default): every console block runs and
+ * is compared, and every translation of them is compared with its source.
+ */
+export function checkLessons(paths: readonly string[], options: CheckOptions): CheckReport {
+  const files = lessonFiles(options.root, paths);
+  const report: CheckReport = { checks: [], errors: [], translations: [] };
+  for (const [index, path] of files.entries()) {
+    options.onProgress?.(index, files.length, path);
+    try {
+      report.checks.push(checkLesson(loadLesson(options.root, path), options.netsimVersion, options.cache));
+    } catch (error) {
+      if (!(error instanceof LessonError)) throw error;
+      report.errors.push(error);
+    }
+  }
+  options.onProgress?.(files.length, files.length, '');
+  report.translations = translationsOf(options.root, files);
+  return report;
+}
+
+/** Translations are compared across all of content/, and reported when they involve a checked file. */
+function translationsOf(root: string, checked: readonly string[]): TranslationMismatch[] {
+  const all: LessonSource[] = [];
+  for (const path of lessonFiles(root)) {
+    try {
+      all.push(loadLesson(root, path));
+    } catch (error) {
+      if (!(error instanceof LessonError)) throw error;
+    }
+  }
+  return compareTranslations(all).filter((mismatch) => checked.includes(mismatch.translation.path) || checked.includes(mismatch.source.path));
+}
+
+export function hasProblems(report: CheckReport): boolean {
+  return (
+    report.errors.length > 0 ||
+    report.translations.length > 0 ||
+    report.checks.some((check) => check.verdicts.some((verdict) => verdict.status === 'failed' || verdict.status === 'not-run'))
+  );
+}
+
+/** Counts for the summary line. */
+export function tally(report: CheckReport) {
+  const verdicts = report.checks.flatMap((check) => check.verdicts);
+  const count = (status: BlockVerdict['status']) => verdicts.filter((verdict) => verdict.status === status).length;
+  return {
+    lessons: report.checks.length,
+    verified: count('verified'),
+    failed: count('failed'),
+    notRun: count('not-run'),
+    norun: count('norun'),
+  };
+}
+
+/** The whole report as text, ending with the command that fixes what an update can fix. */
+export function formatCheckReport(report: CheckReport): string {
+  let text = '';
+  for (const error of report.errors) text += `${error.message}\n`;
+  const fixable = new Set<string>();
+  for (const check of report.checks) {
+    const part = formatLessonReport(check.lesson, check.verdicts);
+    if (part) text += `${part}\n`;
+    if (
+      check.verdicts.some(
+        (verdict) => verdict.status === 'failed' && verdict.findings.some((finding) => finding.kind === 'output' || finding.kind === 'prompt'),
+      )
+    ) {
+      fixable.add(check.lesson.path);
+    }
+  }
+  for (const mismatch of report.translations) text += formatTranslationMismatch(mismatch);
+  if (fixable.size > 0) text += `\nTo write netsim's output into the lessons, run:\n  npm run lessons:update -- ${[...fixable].join(' ')}\n`;
+  return text;
+}

@@ -1,0 +1,68 @@
+import { Host, type HostSnapshot } from '../../src/netsim/index';
+
+/** What one typed command did, as a lesson shows it. */
+export interface StepResult {
+  /** The prompt the terminal showed before the command. */
+  prompt: string;
+  /** What the terminal showed after it, line by line. */
+  output: string[];
+  exitCode: number;
+}
+
+/** Lines a terminal shows for a result: stderr first, as most tools write their complaint before any output. */
+export function terminalLines(result: { stdout: string; stderr: string; terminal?: string }): string[] {
+  const text = result.terminal ?? result.stderr + result.stdout;
+  if (text === '') return [];
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
+}
+
+/** FNV-1a of the lesson id and session: the same lesson gives the same host in every language. */
+export function sessionSeed(lessonId: string, session: string): number {
+  let hash = 0x811c9dc5;
+  for (const char of `${lessonId}/${session}`) {
+    hash ^= char.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/**
+ * The simulated host a session types into. A `# ` prompt at the host's own shell
+ * means the lesson is root there, so the command runs as root.
+ */
+export class LessonHost {
+  private constructor(private readonly host: Host) {}
+
+  static fresh(seed: number): LessonHost {
+    return new LessonHost(Host.create({ seed }));
+  }
+
+  static restored(seed: number, snapshot: HostSnapshot): LessonHost {
+    const host = Host.create({ seed });
+    host.restore(snapshot);
+    return new LessonHost(host);
+  }
+
+  /** The prompt the next command is typed at. */
+  prompt(): string {
+    return this.host.prompt();
+  }
+
+  /** Whether `written` is a prompt the lesson may show here: at the host's shell, `$ ` or `# `. */
+  accepts(written: string): boolean {
+    const actual = this.prompt();
+    return written === actual || (actual === '$ ' && written === '# ');
+  }
+
+  run(written: string, command: string): StepResult {
+    const prompt = this.accepts(written) ? written : this.prompt();
+    const result = this.host.run(command, { asRoot: prompt === '# ' });
+    return { prompt, output: terminalLines(result), exitCode: result.exitCode };
+  }
+
+  snapshot(): HostSnapshot {
+    return this.host.snapshot();
+  }
+}

@@ -1,0 +1,160 @@
+import type { Code, Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { parse as parseYaml } from 'yaml';
+import { ConsoleSyntaxError, parseConsoleBlock } from '../console/parse-console-block';
+import { FenceOptionError, parseFenceOptions, type FenceOptions } from './fence-options';
+import { LessonError } from './lesson-error';
+import { sourceLines, type SourceLine } from './source-lines';
+
+/** A line inside a console fence: the file line, and what precedes the block's text on it (indentation, `> `). */
+export interface BlockLine {
+  line: SourceLine;
+  prefix: string;
+  text: string;
+}
+
+/** One command of a block, where it is written, and the output lines written after it. */
+export interface WrittenStep {
+  prompt: string;
+  command: string;
+  commandLines: BlockLine[];
+  output: BlockLine[];
+}
+
+export interface ConsoleBlockSource {
+  /** 0-based position among the lesson's console blocks. */
+  index: number;
+  fence: SourceLine;
+  /** Column of the fence's backticks, 1-based. */
+  column: number;
+  meta: string;
+  options: FenceOptions;
+  lines: BlockLine[];
+  /** Where output is inserted when the last step has none: the closing fence, or the end of the file. */
+  end: { offset: number; prefix: string };
+  steps: WrittenStep[];
+}
+
+export interface LessonSource {
+  path: string;
+  text: string;
+  lines: SourceLine[];
+  /** From the path: content/<locale>/<lesson>.mdx. */
+  locale: string | undefined;
+  lessonId: string;
+  sourceLocale: string | undefined;
+  blocks: ConsoleBlockSource[];
+}
+
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']);
+
+/**
+ * Finds a lesson's console blocks and maps every line of them to the file, so
+ * checks can point at `file:line` and updates can splice bytes rather than
+ * re-serialise Markdown. Mistakes in a block are located errors.
+ */
+export function readLessonSource(path: string, text: string): LessonSource {
+  const lines = sourceLines(text);
+  let tree: Root;
+  try {
+    tree = parser.parse(text);
+  } catch (error) {
+    const place = error as {
+      line?: number;
+      column?: number;
+      reason?: string;
+      message: string;
+    };
+    throw new LessonError(path, place.line ?? 1, place.column ?? 1, `the MDX does not parse: ${place.reason ?? place.message}`);
+  }
+  const front = frontMatterOf(path, tree);
+  const blocks: ConsoleBlockSource[] = [];
+  visit(tree, 'code', (node: Code) => {
+    if (node.lang === 'console') blocks.push(locateBlock(path, lines, node, blocks.length));
+  });
+  const locale = /(?:^|\/)content\/([a-z]{2})\//.exec(path.replaceAll('\\', '/'))?.[1];
+  const fileId = /([^/\\]+)\.mdx$/.exec(path)?.[1] ?? path;
+  return {
+    path,
+    text,
+    lines,
+    locale,
+    lessonId: front.lessonId ?? fileId,
+    sourceLocale: front.sourceLocale,
+    blocks,
+  };
+}
+
+function frontMatterOf(path: string, tree: Root): { lessonId?: string | undefined; sourceLocale?: string | undefined } {
+  const yaml = tree.children.find((node) => node.type === 'yaml');
+  if (!yaml || !('value' in yaml)) return {};
+  try {
+    const data = parseYaml(yaml.value) as Record<string, unknown> | null;
+    const text = (key: string) => (typeof data?.[key] === 'string' ? (data[key] as string) : undefined);
+    return { lessonId: text('lessonId'), sourceLocale: text('sourceLocale') };
+  } catch (error) {
+    throw new LessonError(path, yaml.position?.start.line ?? 1, 1, `the front matter is not valid YAML: ${(error as Error).message}`);
+  }
+}
+
+function locateBlock(path: string, lines: readonly SourceLine[], node: Code, index: number): ConsoleBlockSource {
+  const start = node.position!.start;
+  const fence = lines[start.line - 1]!;
+  let options: FenceOptions;
+  try {
+    options = parseFenceOptions(node.meta);
+  } catch (error) {
+    if (!(error instanceof FenceOptionError)) throw error;
+    throw new LessonError(path, fence.number, fence.text.indexOf('console') + 1, `console block options: ${error.message}`);
+  }
+  const valueLines = node.value === '' ? [] : node.value.split(/\r?\n/);
+  const blockLines = valueLines.map((text, offset) => {
+    const line = lines[fence.number + offset]!;
+    if (!line.text.endsWith(text)) {
+      throw new LessonError(
+        path,
+        line.number,
+        1,
+        'cannot map this console block line to the file (mixed tabs in its indentation?); indent the block with spaces',
+      );
+    }
+    return {
+      line,
+      prefix: line.text.slice(0, line.text.length - text.length),
+      text,
+    };
+  });
+  const after = lines[fence.number + valueLines.length];
+  const closingPrefix = after ? /^[\s>]*/.exec(after.text)![0] : '';
+  const end = after ? { offset: after.start, prefix: closingPrefix } : { offset: lines.at(-1)!.start + lines.at(-1)!.text.length, prefix: '' };
+  let parsed;
+  try {
+    parsed = parseConsoleBlock(node.value);
+  } catch (error) {
+    if (!(error instanceof ConsoleSyntaxError)) throw error;
+    throw new LessonError(path, fence.number + 1 + error.line, 1, `console block: ${error.message}`);
+  }
+  const steps = parsed.map((step) => {
+    const commandLineCount = step.command.split('\n').length;
+    return {
+      prompt: step.prompt,
+      command: step.command,
+      commandLines: blockLines.slice(step.line, step.line + commandLineCount),
+      output: blockLines.slice(step.line + commandLineCount, step.line + commandLineCount + step.output.length),
+    };
+  });
+  return {
+    index,
+    fence,
+    column: start.column,
+    meta: node.meta ?? '',
+    options,
+    lines: blockLines,
+    end,
+    steps,
+  };
+}

@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { HostSnapshot } from '../../src/netsim/index';
+import type { StepResult } from './lesson-host';
+
+/** What a block printed, and the host right after it, so the next block can go on from there. */
+export interface CachedBlock {
+  steps: StepResult[];
+  snapshot: HostSnapshot;
+}
+
+export interface ResultCache {
+  read(key: string): CachedBlock | undefined;
+  write(key: string, entry: CachedBlock): void;
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/**
+ * A block's key: the key of the block before it in the session and what this
+ * block types, prompts included. Prose, outputs and other sessions are not in it,
+ * so editing them or translating never re-runs anything, and editing block k
+ * re-runs k and the blocks after it.
+ */
+export function blockKey(previous: string, commands: readonly (readonly [prompt: string, command: string])[]): string {
+  return sha256(JSON.stringify([previous, commands]));
+}
+
+/** A hash of the simulator's sources: a change to netsim re-runs every lesson. */
+export function netsimVersion(root: string): string {
+  const directory = join(root, 'src', 'netsim');
+  const files = (
+    readdirSync(directory, { recursive: true, withFileTypes: true }) as {
+      name: string;
+      parentPath: string;
+      isFile(): boolean;
+    }[]
+  )
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(relative(directory, file)).update('\0').update(readFileSync(file)).update('\0');
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** One JSON file per block key. Unreadable entries count as misses: the cache can always be deleted. */
+export function directoryCache(directory: string): ResultCache {
+  return {
+    read(key) {
+      try {
+        return JSON.parse(readFileSync(join(directory, `${key}.json`), 'utf8')) as CachedBlock;
+      } catch {
+        return undefined;
+      }
+    },
+    write(key, entry) {
+      mkdirSync(directory, { recursive: true });
+      const target = join(directory, `${key}.json`);
+      // Written aside then renamed, so a build killed halfway never leaves half an entry.
+      const partial = `${target}.${process.pid}.partial`;
+      writeFileSync(partial, JSON.stringify(entry));
+      renameSync(partial, target);
+    },
+  };
+}
+
+/** Where the project keeps the cache: with other tools' caches, outside the repository's tracked files. */
+export const cacheDirectory = (root: string): string => join(root, 'node_modules', '.cache', 'lesson-results');

@@ -1,0 +1,67 @@
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkLesson, type CheckOptions } from './check-lessons';
+import { LessonError } from './lesson-error';
+import { readLessonSource, type LessonSource } from './lesson-source';
+import { applySplices, planUpdate, type PlannedChange, type Refusal } from './plan-update';
+
+export interface UpdateOutcome {
+  path: string;
+  changes: PlannedChange[];
+  refusals: Refusal[];
+  written: boolean;
+  /** Why nothing was written although something should have been. */
+  error?: string;
+}
+
+/**
+ * Rewrites one lesson's wrong outputs in place. The new text is parsed and
+ * verified in memory first; the file is written only if it still holds what
+ * was read, and atomically, so an interrupted or concurrent edit loses nothing.
+ */
+export function updateLesson(path: string, options: CheckOptions): UpdateOutcome {
+  const file = join(options.root, path);
+  const original = readFileSync(file, 'utf8');
+  const lesson = readLessonSource(path, original);
+  const plan = planUpdate(lesson, checkLesson(lesson, options.netsimVersion, options.cache).verdicts);
+  const outcome: UpdateOutcome = {
+    path,
+    changes: plan.changes,
+    refusals: plan.refusals,
+    written: false,
+  };
+  if (plan.splices.length === 0) return outcome;
+  const updated = applySplices(original, plan.splices);
+  const problem = problemWith(path, lesson, updated, options);
+  if (problem) return { ...outcome, error: problem };
+  if (readFileSync(file, 'utf8') !== original)
+    return {
+      ...outcome,
+      error: 'the file changed while lessons:update ran; nothing was written, run it again',
+    };
+  writeAtomically(file, updated);
+  return { ...outcome, written: true };
+}
+
+/** Checks the rewritten text before it reaches the disk: same blocks and commands, and nothing left to rewrite. */
+function problemWith(path: string, before: LessonSource, text: string, options: CheckOptions): string | undefined {
+  let after: LessonSource;
+  try {
+    after = readLessonSource(path, text);
+  } catch (error) {
+    if (error instanceof LessonError) return `the rewritten file would not parse (${error.reason}); nothing was written`;
+    throw error;
+  }
+  const commands = (lesson: LessonSource) => JSON.stringify(lesson.blocks.map((block) => [block.meta, block.steps.map((step) => step.command)]));
+  if (commands(after) !== commands(before)) return 'the rewrite would change commands or blocks, which it must never do; nothing was written';
+  // A second update of the new text must find nothing to do, or the rewrite is wrong.
+  const again = planUpdate(after, checkLesson(after, options.netsimVersion, options.cache).verdicts);
+  if (again.splices.length > 0) return `the rewritten outputs would still differ from netsim at line ${again.changes[0]!.line}; nothing was written`;
+  return undefined;
+}
+
+function writeAtomically(file: string, text: string): void {
+  const partial = `${file}.${process.pid}.lessons-update`;
+  writeFileSync(partial, text, { mode: statSync(file).mode });
+  renameSync(partial, file);
+}

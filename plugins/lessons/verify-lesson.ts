@@ -1,0 +1,122 @@
+import type { StepResult } from './lesson-host';
+import type { ConsoleBlockSource, LessonSource } from './lesson-source';
+import { alignOutput, type Alignment } from './match-output';
+import type { BlockRun, LessonRun } from './run-lesson';
+
+/** Something a block shows that is not what netsim does, at the file line to fix. */
+export type Finding =
+  | {
+      kind: 'output';
+      step: number;
+      line: number;
+      alignment: Alignment;
+      printed: string[];
+    }
+  | {
+      kind: 'prompt';
+      step: number;
+      line: number;
+      written: string;
+      actual: string;
+    }
+  | {
+      kind: 'exit';
+      step: number;
+      line: number;
+      expected: number;
+      actual: number;
+    }
+  | { kind: 'crash'; step: number; line: number; message: string };
+
+export type BlockVerdict =
+  | {
+      status: 'verified';
+      block: ConsoleBlockSource;
+      results: StepResult[];
+      alignments: (Alignment | undefined)[];
+    }
+  | {
+      status: 'failed';
+      block: ConsoleBlockSource;
+      results: StepResult[];
+      findings: Finding[];
+    }
+  | { status: 'not-run'; block: ConsoleBlockSource; after: ConsoleBlockSource }
+  | { status: 'norun'; block: ConsoleBlockSource };
+
+/**
+ * Compares what each block shows with what netsim printed. After a block fails,
+ * the later blocks of its session are "not run" until one resets the host: what
+ * they print depends on a state the lesson has already got wrong, and a cascade
+ * of diffs would hide the one that matters.
+ */
+export function verifyLesson(lesson: LessonSource, run: LessonRun): BlockVerdict[] {
+  const failedIn = new Map<string, ConsoleBlockSource>();
+  return lesson.blocks.map((block, index) => {
+    const result = run.blocks[index]!;
+    if (result.kind === 'norun') return { status: 'norun', block };
+    const session = block.options.session;
+    if (block.options.reset) failedIn.delete(session);
+    const earlier = failedIn.get(session);
+    if (earlier) return { status: 'not-run', block, after: earlier };
+    const verdict = verifyBlock(block, result);
+    if (verdict.status === 'failed') failedIn.set(session, block);
+    return verdict;
+  });
+}
+
+function verifyBlock(block: ConsoleBlockSource, run: Exclude<BlockRun, { kind: 'norun' }>): BlockVerdict {
+  const findings: Finding[] = [];
+  const alignments: (Alignment | undefined)[] = [];
+  for (const [index, result] of run.steps.entries()) {
+    const step = block.steps[index]!;
+    const line = step.commandLines[0]!.line.number;
+    if (result.prompt !== step.prompt)
+      findings.push({
+        kind: 'prompt',
+        step: index,
+        line,
+        written: step.prompt,
+        actual: result.prompt,
+      });
+    // Setup blocks are not shown, so what they print is not part of the lesson; only their success is.
+    if (block.options.setup) {
+      alignments.push(undefined);
+      continue;
+    }
+    const alignment = alignOutput(
+      step.output.map((output) => output.text),
+      result.output,
+    );
+    alignments.push(alignment);
+    if (!alignment.matches)
+      findings.push({
+        kind: 'output',
+        step: index,
+        line: step.output[0]?.line.number ?? line + step.commandLines.length,
+        alignment,
+        printed: result.output,
+      });
+  }
+  if (run.kind === 'crashed') {
+    findings.push({
+      kind: 'crash',
+      step: run.step,
+      line: block.steps[run.step]!.commandLines[0]!.line.number,
+      message: run.message,
+    });
+  } else {
+    const last = run.steps.length - 1;
+    const actual = run.steps[last]?.exitCode ?? 0;
+    if (actual !== block.options.exit) {
+      findings.push({
+        kind: 'exit',
+        step: last,
+        line: block.steps[last]?.commandLines[0]!.line.number ?? block.fence.number,
+        expected: block.options.exit,
+        actual,
+      });
+    }
+  }
+  return findings.length === 0 ? { status: 'verified', block, results: run.steps, alignments } : { status: 'failed', block, results: run.steps, findings };
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { FenceOptionError, parseFenceOptions } from '../../../plugins/lessons/fence-options';
+
+describe('parseFenceOptions', () => {
+  it('gives every option its default when the fence says nothing', () => {
+    expect(parseFenceOptions(undefined)).toEqual({
+      session: 'main',
+      setup: false,
+      norun: false,
+      pin: false,
+      reset: false,
+      exit: 0,
+    });
+  });
+
+  it.each([
+    ['session=dns', { session: 'dns' }],
+    ['setup', { setup: true }],
+    ['norun', { norun: true }],
+    ['pin exit=1', { pin: true, exit: 1 }],
+    ['reset  session=red-2', { reset: true, session: 'red-2' }],
+    ['exit=125', { exit: 125 }],
+  ])('reads "%s"', (meta, expected) => {
+    expect(parseFenceOptions(meta)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['sesion=a', 'unknown option "sesion" (did you mean session=?)'],
+    ['pinned', 'unknown option "pinned" (did you mean pin?)'],
+    ['colour=red', 'unknown option "colour"; a console block takes setup, norun, pin, reset, session=NAME, exit=N'],
+    ['pin=yes', '"pin" is a flag and takes no value: write pin'],
+    ['session', '"session" needs a value: write session=NAME'],
+    ['exit=', '"exit" needs a value: write exit=N'],
+    ['exit=two', '"exit=two"'],
+    ['exit=256', '"exit=256": exit statuses go from 0 to 255'],
+    ['session=Red', '"session=Red": session names are lowercase words joined by hyphens'],
+    ['pin pin', '"pin" is given twice'],
+    ['norun pin', 'norun blocks never run, so setup, pin, reset and exit= mean nothing with it'],
+  ])('rejects "%s" saying what is wrong', (meta, message) => {
+    expect(() => parseFenceOptions(meta)).toThrow(FenceOptionError);
+    expect(() => parseFenceOptions(meta)).toThrow(message);
+  });
+});
