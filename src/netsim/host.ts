@@ -66,7 +66,7 @@ export class Host {
     host.clock = new VirtualClock(DEFAULT_EPOCH_MS);
     host.kernel = Kernel.boot(host.random);
     host.bringUpNetwork();
-    host.engine = Engine.start(host.kernel, host.random, host.clock);
+    host.engine = Engine.start(host.kernel, host.random, host.clock, profile.pulledImages);
     host.installPrograms();
     return host;
   }

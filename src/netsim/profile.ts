@@ -8,6 +8,12 @@ export interface HostProfile {
   router: { mac: string };
   /** Whether the router reaches the internet: public addresses answer ping and web ports. */
   internet: boolean;
+  /**
+   * Images already in the store when the host starts (`nginx`, `httpd:2.4`);
+   * running any other prints Docker's pull progress first. Unset: the images
+   * of the course's core lessons (engine/images.ts DEFAULT_PULLED_IMAGES).
+   */
+  pulledImages?: readonly string[];
 }
 
 /** Debian 13 with Docker Engine 29, one NIC on a home network. */

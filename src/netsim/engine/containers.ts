@@ -5,7 +5,8 @@ import { checkLinkedRunning, checkLinks, exposedPorts, isUserDefined, mergeConfi
 import type { Daemon } from './daemon';
 import { attach, detach } from './endpoints';
 import { EngineError } from './errors';
-import { imageInfo } from './images';
+import { imageInfo, familiarString, parseImageReference } from './images';
+import { storedImage } from './image-store';
 import { generateName } from './names';
 import { findNetwork } from './networks';
 import { createSandbox } from './sandbox';
@@ -37,8 +38,8 @@ export function findContainer(daemon: Daemon, reference: string): Container {
 export function createContainer(daemon: Daemon, request: ContainerCreateRequest): Container {
   const { state, random, clock } = daemon;
   if (request.restartPolicy) validateRestartPolicy(request.restartPolicy);
-  const image = imageInfo(request.image);
-  if (!image) throw new EngineError('not-found', `No such image: ${request.image}`);
+  const image = storedImage(daemon, request.image);
+  if (!image) throw new EngineError('not-found', `No such image: ${familiarString(parseImageReference(request.image))}`);
   if (request.name !== undefined) {
     const holder = state.containers.find((c) => c.name === request.name);
     if (holder) {

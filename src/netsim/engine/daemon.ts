@@ -11,6 +11,8 @@ export interface EngineState {
   lastPid: number;
   /** Last port taken from the ephemeral range (ip_local_port_range, 32768-60999 on Debian). */
   lastEphemeralPort: number;
+  /** References in the image store (`nginx:latest`, `httpd:2.4`), in the order they were pulled. */
+  images: string[];
 }
 
 /** What every part of the daemon works on: its own state and the host it runs on. */

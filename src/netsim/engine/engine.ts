@@ -10,6 +10,8 @@ import type { Ipv4 } from '../wire/ipv4';
 import type { Network } from './network';
 import * as networks from './networks';
 import { EPHEMERAL_PORTS } from './port-allocator';
+import { DEFAULT_PULLED_IMAGES, familiarString, parseImageReference, type ImageInfo } from './images';
+import { pullImage, storedImage, storedImages, type PullRecord } from './image-store';
 
 export type { EngineState } from './daemon';
 export type { ContainerCreateRequest } from './containers';
@@ -43,8 +45,9 @@ export class Engine {
   }
 
   /** dockerd's first start: docker0 with 172.17.0.1/16, and the host and none networks. */
-  static start(kernel: Kernel, random: SeededRandom, clock: VirtualClock): Engine {
-    const engine = new Engine({ networks: [], containers: [], lastPid: 1000 + random.int(0, 800), lastEphemeralPort: EPHEMERAL_PORTS.last }, kernel, random, clock);
+  static start(kernel: Kernel, random: SeededRandom, clock: VirtualClock, pulledImages: readonly string[] = DEFAULT_PULLED_IMAGES): Engine {
+    const images = pulledImages.map((reference) => familiarString(parseImageReference(reference)));
+    const engine = new Engine({ networks: [], containers: [], lastPid: 1000 + random.int(0, 800), lastEphemeralPort: EPHEMERAL_PORTS.last, images }, kernel, random, clock);
     installDaemonRules(kernel);
     const daemon = engine.daemon;
     networks.addDefaultBridge(daemon, DEFAULT_BRIDGE_OPTIONS);
@@ -111,6 +114,21 @@ export class Engine {
 
   disconnect(networkReference: string, containerReference: string): void {
     containers.disconnect(this.daemon, networkReference, containerReference);
+  }
+
+  /** The stored image a reference names, or undefined when the host has not pulled it. */
+  findImage(reference: string): ImageInfo | undefined {
+    return storedImage(this.daemon, reference);
+  }
+
+  /** Every reference in the image store with the image it names. */
+  images(): { reference: string; image: ImageInfo }[] {
+    return storedImages(this.daemon);
+  }
+
+  /** `docker pull`: fetches the image from the registry into the store; throws EngineError when the registry refuses. */
+  pullImage(reference: string): PullRecord {
+    return pullImage(this.daemon, reference);
   }
 
   /** What the embedded DNS server (127.0.0.11) answers a container asking for `name`. */

@@ -8,11 +8,14 @@ import { logStreams } from './logs';
 import { CREATE_FLAGS, createRequest } from './create-options';
 import type { ParsedFlags } from './flags';
 import { ps } from './ps';
+import { createPullingIfMissing, PullFailure } from './pull-missing';
 
-/** docker/cli's withHelp for `docker run`: status 125 for daemon errors. */
+/** docker/cli's withHelp for `docker run`: status 125 for daemon errors, after any pull progress. */
 function runError(error: unknown): CommandResult {
-  if (!(error instanceof EngineError)) throw error;
-  return fail(`docker: Error response from daemon: ${error.message}\n\nRun 'docker run --help' for more information\n`, 125);
+  const progress = error instanceof PullFailure ? error.stderr : '';
+  const cause = error instanceof PullFailure ? error.pullError : error;
+  if (!(cause instanceof EngineError)) throw error;
+  return fail(`${progress}docker: Error response from daemon: ${cause.message}\n\nRun 'docker run --help' for more information\n`, 125);
 }
 
 const run: CommandSpec<DockerContext> = {
@@ -25,19 +28,23 @@ const run: CommandSpec<DockerContext> = {
     const request = createRequest('run', this.path, parsed);
     if ('exitCode' in request) return request;
     const detached = parsed.values.has('detach');
+    let pulled = '';
     try {
-      const container = engine.createContainer(request);
+      const { container, stderr } = createPullingIfMissing(engine, request);
+      pulled = stderr;
       if (!detached && container.staysUp) {
         // Attached to a process that keeps running: that needs a terminal session, which only
         // the interactive layer has. Nothing is left behind.
         engine.removeContainer(container.id, true);
-        return fail('docker run without -d of a container that keeps running needs an interactive terminal session\n', 125);
+        return fail(`${pulled}docker run without -d of a container that keeps running needs an interactive terminal session\n`, 125);
       }
       engine.startContainer(container.id);
-      if (detached) return ok(`${container.id}\n`);
-      return attachedRun(container);
+      if (detached) return { stdout: `${container.id}\n`, stderr: pulled, exitCode: 0 };
+      const attached = attachedRun(container);
+      return { ...attached, stderr: pulled + attached.stderr };
     } catch (error) {
-      return runError(error);
+      const result = runError(error);
+      return { ...result, stderr: (error instanceof PullFailure ? '' : pulled) + result.stderr };
     }
   },
 };
@@ -60,10 +67,12 @@ const create: CommandSpec<DockerContext> = {
     const request = createRequest('create', this.path, parsed);
     if ('exitCode' in request) return request;
     try {
-      return ok(`${engine.createContainer(request).id}\n`);
+      const { container, stderr } = createPullingIfMissing(engine, request);
+      return { stdout: `${container.id}\n`, stderr, exitCode: 0 };
     } catch (error) {
-      if (!(error instanceof EngineError)) throw error;
-      return fail(`Error response from daemon: ${error.message}\n`, 1);
+      const cause = error instanceof PullFailure ? error.pullError : error;
+      if (!(cause instanceof EngineError)) throw error;
+      return fail(`${error instanceof PullFailure ? error.stderr : ''}Error response from daemon: ${cause.message}\n`, 1);
     }
   },
 };

@@ -1,5 +1,7 @@
 import type { Engine } from '../../engine/engine';
-import { imageInfo, parseImageReference, storedImages } from '../../engine/images';
+import { EngineError } from '../../engine/errors';
+import { imageInfo, parseImageReference } from '../../engine/images';
+import { formatPullProgress, fullReference } from '../../format/docker-pull';
 import { formatImageTable, formatImageTree, imageRows, treeRows, type ImageRow, type ImageSummary } from '../../format/docker-images';
 import { renderTemplate, TemplateError } from '../../format/go-template';
 import { goStruct } from '../../format/go-value';
@@ -7,16 +9,18 @@ import { tabulate } from '../../format/tabwriter';
 import { fail, ok, type CommandResult } from '../command';
 import type { CommandSpec, DockerContext } from './cobra';
 
-/** image.Summary for every stored image, newest first, with how many containers use it. */
+/** image.Summary for every stored image, newest first (moby image_list.go), with how many containers use it. */
 function summaries(engine: Engine): ImageSummary[] {
-  return storedImages().map((image) => ({
+  const stored = engine.images();
+  const images = [...new Set(stored.map((entry) => entry.image))].sort((a, b) => (a.created < b.created ? 1 : a.created > b.created ? -1 : 0));
+  return images.map((image) => ({
     id: image.digest,
-    repoTags: [`${image.repository}:${image.tag}`],
+    repoTags: stored.filter((entry) => entry.image === image).map((entry) => entry.reference),
     repoDigests: [`${image.repository}@${image.digest}`],
     createdMs: Date.parse(image.created),
     size: image.contentSize + image.unpackedSize,
     contentSize: image.contentSize,
-    containers: engine.containers().filter((c) => imageInfo(c.image) === image).length,
+    containers: engine.containers().filter((c) => imageInfo(c.image)?.digest === image.digest).length,
   }));
 }
 
@@ -82,9 +86,10 @@ const images: CommandSpec<DockerContext> = {
 };
 
 /**
- * `docker pull` of an image the store already has: the containerd image store
- * resolves it, finds every blob present and shows no layer progress
- * (moby daemon/containerd/image_pull.go), then the CLI prints the reference.
+ * `docker pull` (docker/cli v29.7.2 cli/command/image/pull.go): `Using default
+ * tag` when none was given, the daemon's progress (format/docker-pull.ts), then
+ * the full reference; -q prints only the reference. Registry errors are the
+ * daemon's, with status 1.
  */
 const pull: CommandSpec<DockerContext> = {
   path: 'docker pull',
@@ -95,19 +100,16 @@ const pull: CommandSpec<DockerContext> = {
     { name: 'all-tags', short: 'a', takesValue: false },
     { name: 'platform', takesValue: true },
   ],
-  run({ values, positionals: [reference] }) {
-    const parsed = parseImageReference(reference!);
-    const image = imageInfo(reference!);
-    const present = image && (parsed.digest === undefined ? parsed.tag === image.tag : parsed.digest === image.digest);
-    if (!image || !present) {
-      return fail(`This simulator has no registry: it can only pull images it already has (${storedImages().map((i) => `${i.repository}:${i.tag}`).sort().join(', ')}).\n`, 1);
+  run({ values, positionals: [reference] }, { engine }) {
+    const defaultTag = !reference!.includes('@') && !/:[^/]*$/.test(reference!) && !values.has('quiet') ? 'Using default tag: latest\n' : '';
+    try {
+      const pulled = engine.pullImage(reference!);
+      if (values.has('quiet')) return ok(`${fullReference(pulled)}\n`);
+      return ok(`${defaultTag}${formatPullProgress(pulled)}${fullReference(pulled)}\n`);
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      return { stdout: defaultTag, stderr: `Error response from daemon: ${error.message}\n`, exitCode: 1 };
     }
-    const tagOrDigest = parsed.digest ?? parsed.tag!;
-    const familiar = parsed.digest ? `${parsed.familiar}@${parsed.digest}` : `${parsed.familiar}:${parsed.tag}`;
-    const full = `docker.io/${parsed.path}${parsed.digest ? `@${parsed.digest}` : `:${parsed.tag}`}`;
-    if (values.has('quiet')) return ok(`${full}\n`);
-    const defaultTag = !reference!.includes('@') && parsed.tag === 'latest' && !/:[^/]*$/.test(reference!) ? 'Using default tag: latest\n' : '';
-    return ok(`${defaultTag}${tagOrDigest}: Pulling from ${parsed.path}\nDigest: ${image.digest}\nStatus: Image is up to date for ${familiar}\n${full}\n`);
   },
 };
 

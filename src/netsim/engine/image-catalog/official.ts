@@ -1,0 +1,333 @@
+import type { ImageInfo } from '../images';
+import { ALPINE_TOOLS, APK_PACKAGES, APT_PACKAGES, BUSYBOX_TOOLS, DEBIAN_TOOLS, UBUNTU_TOOLS, provided } from './toolsets';
+
+/**
+ * Docker Official Images. Sources, per image: docker-library/repo-info
+ * `repos/<name>/remote/latest.md` at the commits named below (index digest,
+ * linux/amd64 manifest digest and layers with their sizes, creation time, Env,
+ * Cmd, Entrypoint, WorkingDir, StopSignal, Volumes, Labels from the Dockerfile
+ * history); the images' Dockerfiles for what is installed. Estimates, marked
+ * `~`: unpacked sizes (repo-info's local files give nginx's only) and the few
+ * kilobytes of index, manifest and config in the content size.
+ */
+
+export const PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/** ~: index, manifest and config blobs next to the layers. */
+export const METADATA_BYTES = 12_000;
+
+const NO_SERVICES = {};
+/** Debian 13, which every Debian-based official image of repo-info's date is built on (`debian.sh ... 'trixie'`). */
+const TRIXIE = { family: 'debian', id: 'debian', version: '13', codename: 'trixie', packageManager: 'apt', shell: 'bash' } as const;
+
+// repo-info 1746b58749182f00f5d2c26a53fff697cfce2c81 (alpine-minirootfs-3.24.2)
+const alpine: ImageInfo = {
+  repository: 'alpine',
+  tag: 'latest',
+  aliases: ['3', '3.24', '3.24.2'],
+  digest: 'sha256:5b02b42e375f7426f8d65c3af331ca05d9878f9989230354504e0b9dfd431f60',
+  manifest: { digest: 'sha256:d56c381f961d307a21b3ca004cf1e3910f106644aefb1f43e654c8a56c4fd395', size: 1025 },
+  layers: [{ id: 'e2de96513ba9', size: 3_849_738 }],
+  created: '2026-09-17T20:37:20Z',
+  contentSize: 3_849_738 + METADATA_BYTES,
+  unpackedSize: 8_450_000,
+  entrypoint: [],
+  cmd: ['/bin/sh'],
+  env: [PATH],
+  labels: {},
+  workingDir: '',
+  stopSignal: undefined,
+  shell: true,
+  stopsOnSigterm: false,
+  exposed: [],
+  volumes: [],
+  os: { family: 'alpine', id: 'alpine', version: '3.24.2', codename: '', packageManager: 'apk', shell: 'sh' },
+  tools: ALPINE_TOOLS,
+  packages: APK_PACKAGES,
+  services: NO_SERVICES,
+};
+
+// repo-info 01a7054230d50b3dccaf8d579f161c522be8c9f0 ("BusyBox 1.38.0 (glibc), Debian 13")
+const busybox: ImageInfo = {
+  repository: 'busybox',
+  tag: 'latest',
+  aliases: ['glibc', '1.38', '1.38.0'],
+  digest: 'sha256:dc2d74b28e4cf8984fa52af1f39bc7c3d9c73760b41a74d629f5d11b1ab28616',
+  manifest: { digest: 'sha256:1cfa4e2b09e127b9c4ed43578d3f3c18e7d44ea47b9ea98475c0cbe9086525f8', size: 610 },
+  layers: [{ id: 'b05093807bb0', size: 2_226_327 }],
+  created: '2026-05-13T02:21:49Z',
+  contentSize: 2_226_327 + METADATA_BYTES,
+  unpackedSize: 4_420_000,
+  entrypoint: [],
+  cmd: ['sh'],
+  env: [PATH],
+  labels: {},
+  workingDir: '',
+  stopSignal: undefined,
+  shell: true,
+  stopsOnSigterm: false,
+  exposed: [],
+  volumes: [],
+  os: { family: 'busybox', id: 'busybox', version: '1.38.0', codename: '', packageManager: undefined, shell: 'sh' },
+  tools: BUSYBOX_TOOLS,
+  packages: {},
+  services: NO_SERVICES,
+};
+
+// repo-info 05f354f0a08a211fdfed2f21845d1fccd389921d
+const debian: ImageInfo = {
+  repository: 'debian',
+  tag: 'latest',
+  aliases: ['trixie', '13'],
+  digest: 'sha256:34cd9e9fd437c0a095ec39cb2e73422c9f30821b0d0848ed74fd0d43bae4d958',
+  manifest: { digest: 'sha256:d8f17b92dc7ff10f9c1fdecab0ad21103d1d24aed823c3a0359e4f50adfab3eb', size: 1042 },
+  layers: [{ id: '1da3cb2f93f2', size: 49_312_314 }],
+  created: '2026-08-03T00:00:00Z',
+  contentSize: 49_312_314 + METADATA_BYTES,
+  unpackedSize: 120_300_000,
+  entrypoint: [],
+  cmd: ['bash'],
+  env: [PATH],
+  labels: {},
+  workingDir: '',
+  stopSignal: undefined,
+  shell: true,
+  stopsOnSigterm: false,
+  exposed: [],
+  volumes: [],
+  os: TRIXIE,
+  tools: DEBIAN_TOOLS,
+  packages: APT_PACKAGES,
+  services: NO_SERVICES,
+};
+
+// repo-info 01470af91233e78aee4c06b90ded37a40ddcfaa3 (ubuntu 26.04, built by rockcraft); its
+// multi-line org.opencontainers.image.description label is left out. Codename: Ubuntu's
+// release announcements (26.04 "Resolute Raccoon").
+const ubuntu: ImageInfo = {
+  repository: 'ubuntu',
+  tag: 'latest',
+  aliases: ['26.04', 'resolute'],
+  digest: 'sha256:678c6550cc43645e08669028bc177f50be4e7c5b8cca677067b1914d4afc7a03',
+  manifest: { digest: 'sha256:7b202b0e2e0028c6250f5fcf41d04df492d145a1654c6995a6553f0c1f6f1960', size: 1343 },
+  layers: [
+    { id: '617772c7d19b', size: 41_568_275 },
+    { id: 'a7fb98a8eddd', size: 389 },
+  ],
+  created: '2026-07-24T12:48:28.650696Z',
+  contentSize: 41_568_664 + METADATA_BYTES,
+  unpackedSize: 80_600_000,
+  entrypoint: [],
+  cmd: ['/bin/bash'],
+  env: [PATH],
+  labels: {
+    'org.opencontainers.image.created': '2026-07-24T12:48:28.650696+00:00',
+    'org.opencontainers.image.title': 'ubuntu',
+    'org.opencontainers.image.version': '26.04',
+  },
+  workingDir: '',
+  stopSignal: undefined,
+  shell: true,
+  stopsOnSigterm: false,
+  exposed: [],
+  volumes: [],
+  os: { family: 'debian', id: 'ubuntu', version: '26.04', codename: 'resolute', packageManager: 'apt', shell: 'bash' },
+  tools: UBUNTU_TOOLS,
+  packages: APT_PACKAGES,
+  services: NO_SERVICES,
+};
+
+// repo-info 07d85259206eb942e61621c998f30ba8bd48adb7; unpacked: repos/nginx/local/latest.md (161.33 MiB).
+// The Dockerfile installs curl and gettext-base (envsubst) next to nginx.
+const nginx: ImageInfo = {
+  repository: 'nginx',
+  tag: 'latest',
+  aliases: ['mainline', '1', '1.31', '1.31.3'],
+  digest: 'sha256:5a88c9c45479443d7be2eadc894b4ed0a9801bae03d97a5760ae13b5c2005942',
+  manifest: { digest: 'sha256:db4f612f385437d11eb26620a4f1d7efb3ff44e1296a3c21540b30454e6e2bf3', size: 2290 },
+  layers: [
+    { id: '062e450697fa', size: 29_780_905 },
+    { id: '82454cdbf456', size: 33_325_076 },
+    { id: '3c7ab7949321', size: 626 },
+    { id: 'cacfcdd01f30', size: 955 },
+    { id: 'b6698f04e005', size: 403 },
+    { id: '2bedaf25031a', size: 1210 },
+    { id: 'd26f27cc8c41', size: 1397 },
+  ],
+  created: '2026-07-15T23:30:55.953154252Z',
+  contentSize: 63_110_572 + METADATA_BYTES,
+  unpackedSize: 169_166_684,
+  entrypoint: ['/docker-entrypoint.sh'],
+  cmd: ['nginx', '-g', 'daemon off;'],
+  env: [PATH, 'NGINX_VERSION=1.31.3', 'NJS_VERSION=1.0.0', 'NJS_RELEASE=1~trixie', 'ACME_VERSION=0.4.1', 'PKG_RELEASE=1~trixie', 'DYNPKG_RELEASE=1~trixie'],
+  labels: { maintainer: 'NGINX Docker Maintainers <docker-maint@nginx.com>' },
+  workingDir: '',
+  stopSignal: 'SIGQUIT',
+  shell: false,
+  stopsOnSigterm: true,
+  exposed: [80],
+  volumes: [],
+  os: TRIXIE,
+  tools: { ...DEBIAN_TOOLS, nginx: 'nginx', curl: 'curl', envsubst: 'gettext-base' },
+  packages: APT_PACKAGES,
+  services: NO_SERVICES,
+};
+
+// repo-info 157d40004033426c6d74f484d4e78da6a055256f; ENV PATH replaces the base image's in place.
+// The build's wget, gcc... are purged at the end of the same RUN.
+const httpd: ImageInfo = {
+  repository: 'httpd',
+  tag: 'latest',
+  aliases: ['2', '2.4', '2.4.68', 'trixie', '2.4-trixie'],
+  digest: 'sha256:454942557d44332cd7e4ae415e7ec9b4dbbf01b4a042491f423fcaf10a32ce9f',
+  manifest: { digest: 'sha256:3a1e0bbe28c4673a03b7a3fbc71a56325eacb1a8d11c1ad696fbf9678f07febd', size: 1989 },
+  layers: [
+    { id: '6b37362b3da7', size: 29_830_418 },
+    { id: '6db0cf540580', size: 145 },
+    { id: '4f4fb700ef54', size: 32 },
+    { id: '2f4636dca226', size: 2_008_639 },
+    { id: '1320c4426edf', size: 13_453_247 },
+    { id: '7a3bdd751d95', size: 292 },
+  ],
+  created: '2026-09-19T00:20:50Z',
+  contentSize: 45_292_773 + METADATA_BYTES,
+  unpackedSize: 117_900_000,
+  entrypoint: [],
+  cmd: ['httpd-foreground'],
+  env: [
+    'PATH=/usr/local/apache2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+    'HTTPD_PREFIX=/usr/local/apache2',
+    'HTTPD_VERSION=2.4.68',
+    'HTTPD_SHA256=68c74d4df38c26bed4dfbdb8f3baf1eb532f3872357becc1bba5d136f6b63c06',
+    'HTTPD_PATCHES=',
+  ],
+  labels: {},
+  workingDir: '/usr/local/apache2',
+  stopSignal: 'SIGWINCH',
+  shell: false,
+  stopsOnSigterm: true,
+  exposed: [80],
+  volumes: [],
+  os: TRIXIE,
+  tools: { ...DEBIAN_TOOLS, ...provided('httpd', ['httpd', 'apachectl', 'httpd-foreground']) },
+  packages: APT_PACKAGES,
+  services: NO_SERVICES,
+};
+
+// repo-info 026819ee054b7ad6627b92f78ed40cebfc4e7f63: MariaDB 12.3.2 on ubuntu:noble (24.04);
+// the later LABEL org.opencontainers.image.version=12.3.2 replaces the base's 24.04.
+const mariadb: ImageInfo = {
+  repository: 'mariadb',
+  tag: 'latest',
+  aliases: ['12', '12.3', '12.3.2', 'noble'],
+  digest: 'sha256:c237fd50cc48d6f2b87c4ca66d52f3b5eef7271b3bea7aee586c0be19d5b460d',
+  // ~: the manifest's size and the unpacked size.
+  manifest: { digest: 'sha256:63b29a06fbde176102a20d90fee92b2bac3a112a4f47816cac18da9b70767393', size: 2085 },
+  layers: [
+    { id: '0926a8eb0e60', size: 29_752_807 },
+    { id: '71fc539b309a', size: 1342 },
+    { id: '0823aa11c04c', size: 5_245_569 },
+    { id: 'ef4e113f30b9', size: 116 },
+    { id: '0b9fa11a3618', size: 330 },
+    { id: '4373608fb269', size: 70_287_019 },
+    { id: 'f4b83b8f70d2', size: 4034 },
+    { id: '6d1c2cce3f0a', size: 8492 },
+  ],
+  created: '2026-08-18T19:24:20Z',
+  contentSize: 105_299_709 + METADATA_BYTES,
+  unpackedSize: 331_000_000,
+  entrypoint: ['docker-entrypoint.sh'],
+  cmd: ['mariadbd'],
+  env: [PATH, 'GOSU_VERSION=1.19', 'LANG=C.UTF-8', 'MARIADB_VERSION=1:12.3.2+maria~ubu2404'],
+  labels: {
+    'org.opencontainers.image.authors': 'MariaDB Community',
+    'org.opencontainers.image.base.name': 'docker.io/library/ubuntu:noble',
+    'org.opencontainers.image.description': 'MariaDB Database for relational SQL',
+    'org.opencontainers.image.documentation': 'https://hub.docker.com/_/mariadb/',
+    'org.opencontainers.image.licenses': 'GPL-2.0',
+    'org.opencontainers.image.source': 'https://github.com/MariaDB/mariadb-docker',
+    'org.opencontainers.image.title': 'MariaDB Database',
+    'org.opencontainers.image.url': 'https://github.com/MariaDB/mariadb-docker',
+    'org.opencontainers.image.vendor': 'MariaDB Community',
+    'org.opencontainers.image.version': '12.3.2',
+  },
+  workingDir: '',
+  stopSignal: undefined,
+  shell: false,
+  stopsOnSigterm: true,
+  exposed: [3306],
+  volumes: ['/var/lib/mysql'],
+  os: { family: 'debian', id: 'ubuntu', version: '24.04', codename: 'noble', packageManager: 'apt', shell: 'bash' },
+  tools: { ...UBUNTU_TOOLS, ...provided('mariadb', ['mariadb', 'mariadbd', 'mariadb-admin', 'mysql']), gosu: 'gosu', socat: 'socat' },
+  packages: APT_PACKAGES,
+  services: NO_SERVICES,
+};
+
+// repo-info 04be8516f286fdedb63a8eeaf6f656cae51945d0: WordPress 7.1 on php:8.3-apache (Debian 13).
+// curl stays installed (the php image's first RUN); Apache runs as apache2-foreground.
+const wordpress: ImageInfo = {
+  repository: 'wordpress',
+  tag: 'latest',
+  aliases: ['7', '7.1', 'apache', 'php8.3', 'php8.3-apache'],
+  digest: 'sha256:5a93c470ae8220fddf71f6ebe3bc94e615ddc2ae4d9810f795b830fb11c41a17',
+  // ~: the manifest's size and the unpacked size.
+  manifest: { digest: 'sha256:49801e46d08eb27ea68ed62e205bb35b1bb2dc962251bf2292a7d374f9637cee', size: 4970 },
+  layers: [
+    { id: '6310eb16bf42', size: 29_792_658 },
+    { id: '26099c2520af', size: 225 },
+    { id: '932b172a46b4', size: 117_839_084 },
+    { id: '94598c0333c2', size: 226 },
+    { id: 'a7a8575cd8da', size: 4_238_998 },
+    { id: '9ee23f701a63', size: 430 },
+    { id: 'b1890dc62d4f', size: 485 },
+    { id: 'fffa43530262', size: 12_779_562 },
+    { id: '71dc02b0c445', size: 488 },
+    { id: 'c56ba9ea3138', size: 11_715_978 },
+    { id: 'aba2157579c6', size: 2457 },
+    { id: '42778c36a165', size: 253 },
+    { id: '7d96e675fc11', size: 248 },
+    { id: 'ecf99494936e', size: 889 },
+    { id: '4f4fb700ef54', size: 32 },
+    { id: 'ebf4deebcf57', size: 32_960_902 },
+    { id: '2094ea7532ff', size: 29_955_291 },
+    { id: '045109643db4', size: 315 },
+    { id: 'e355f499f412', size: 394 },
+    { id: 'f985b85e8e02', size: 18_792 },
+    { id: '3b9b87870595', size: 35_383_504 },
+    { id: '06ea3768eeab', size: 2442 },
+    { id: '40f07d74952e', size: 1766 },
+    { id: '1d90a86c04ed', size: 197 },
+  ],
+  created: '2026-08-25T01:37:34Z',
+  contentSize: 274_695_616 + METADATA_BYTES,
+  unpackedSize: 742_000_000,
+  entrypoint: ['docker-entrypoint.sh'],
+  cmd: ['apache2-foreground'],
+  env: [
+    PATH,
+    'PHPIZE_DEPS=autoconf \t\tdpkg-dev \t\tfile \t\tg++ \t\tgcc \t\tlibc-dev \t\tmake \t\tpkg-config \t\tre2c',
+    'PHP_INI_DIR=/usr/local/etc/php',
+    'APACHE_CONFDIR=/etc/apache2',
+    'APACHE_ENVVARS=/etc/apache2/envvars',
+    'PHP_CFLAGS=-fstack-protector-strong -fpic -fpie -O2 -D_LARGEFILE_SOURCE -D_FILE_OFFSET_BITS=64',
+    'PHP_CPPFLAGS=-fstack-protector-strong -fpic -fpie -O2 -D_LARGEFILE_SOURCE -D_FILE_OFFSET_BITS=64',
+    'PHP_LDFLAGS=-Wl,-O1 -pie',
+    'GPG_KEYS=1198C0117593497A5EC5C199286AF1F9897469DC C28D937575603EB4ABB725861C0779DC5C0A9DE4 AFD8691FDAEDF03BDF6E460563F15A9B715376CA',
+    'PHP_VERSION=8.3.33',
+    'PHP_URL=https://www.php.net/distributions/php-8.3.33.tar.xz',
+    'PHP_ASC_URL=https://www.php.net/distributions/php-8.3.33.tar.xz.asc',
+    'PHP_SHA256=e293ed620cec74651bb4a071317892a478aa6840fab22db45c72d77cd42f9676',
+  ],
+  labels: {},
+  workingDir: '/var/www/html',
+  stopSignal: 'SIGWINCH',
+  shell: false,
+  stopsOnSigterm: true,
+  exposed: [80],
+  volumes: ['/var/www/html'],
+  os: TRIXIE,
+  tools: { ...DEBIAN_TOOLS, curl: 'curl', php: 'php', ...provided('apache2', ['apache2', 'apache2ctl', 'apache2-foreground']) },
+  packages: APT_PACKAGES,
+  services: NO_SERVICES,
+};
+
+export const OFFICIAL_IMAGES: readonly ImageInfo[] = [alpine, busybox, debian, ubuntu, nginx, httpd, mariadb, wordpress];

@@ -1,0 +1,106 @@
+import type { Daemon } from './daemon';
+import { EngineError } from './errors';
+import { familiarString, imageInfo, parseImageReference, repositoryExists, type ImageInfo, type ImageReference } from './images';
+
+/**
+ * The containerd image store: the references the host has pulled (`nginx:latest`,
+ * `httpd:2.4`), each naming an image of the catalog. Several references can name
+ * one image, which `docker images` then shows once per name.
+ */
+
+/** The image a reference names in the store, or undefined when it was never pulled (a create then fails with No such image). */
+export function storedImage(daemon: Daemon, reference: string): ImageInfo | undefined {
+  const wanted = parseImageReference(reference);
+  if (wanted.digest !== undefined) return storedImages(daemon).find(({ image }) => image.repository === wanted.familiar && image.digest === wanted.digest)?.image;
+  return daemon.state.images.includes(familiarString(wanted)) ? imageInfo(reference) : undefined;
+}
+
+/** Every stored reference with its image, in the order they were pulled. */
+export function storedImages(daemon: Daemon): { reference: string; image: ImageInfo }[] {
+  return daemon.state.images.flatMap((reference) => {
+    const image = imageInfo(reference);
+    return image ? [{ reference, image }] : [];
+  });
+}
+
+/** One line of a pull's progress that a non-terminal shows, in the order the daemon sends them. */
+export type PullEvent = { readonly layer: string; readonly action: 'Pulling fs layer' | 'Download complete' | 'Pull complete' | 'Already exists' };
+
+export interface PullRecord {
+  readonly reference: ImageReference;
+  readonly image: ImageInfo;
+  /** Per-layer progress; empty when every blob was already in the store. */
+  readonly events: readonly PullEvent[];
+  /** Whether the reference now names a different image than before ("Downloaded newer image" vs "Image is up to date"). */
+  readonly newer: boolean;
+}
+
+/** Download bandwidth of the simulated link to the registry, and unpacking speed. */
+const BYTES_PER_MS = 12_500;
+const UNPACK_BYTES_PER_MS = 60_000;
+/** dockerd's max-concurrent-downloads default. */
+const CONCURRENT_DOWNLOADS = 3;
+/** The containerd pull progress updater ticks every 100 ms (daemon/containerd/progress.go). */
+const TICK_MS = 100;
+
+/**
+ * `POST /images/create`: resolves the reference on the registry, fetches what the
+ * store lacks, unpacks it and tags it (moby daemon/containerd/image_pull.go).
+ * Errors as the daemon words them: an unknown repository is `pull access
+ * denied`, an unknown tag containerd's resolver `not found`.
+ */
+export function pullImage(daemon: Daemon, referenceText: string): PullRecord {
+  const reference = parseImageReference(referenceText);
+  const image = imageInfo(referenceText);
+  if (!image) {
+    if (!repositoryExists(referenceText)) throw new EngineError('not-found', `pull access denied for ${reference.familiar}, repository does not exist or may require 'docker login'`);
+    const full = `docker.io/${reference.path}${reference.digest ? `@${reference.digest}` : `:${reference.tag}`}`;
+    throw new EngineError('not-found', `failed to resolve reference "${full}": ${full}: not found`);
+  }
+  const before = storedImage(daemon, referenceText);
+  const contentPresent = storedImages(daemon).some((entry) => entry.image === image);
+  const present = new Set(storedImages(daemon).flatMap((entry) => entry.image.layers.map((layer) => layer.id)));
+  const events = contentPresent ? [] : transfer(image, present);
+  daemon.clock.advance(contentPresent ? 300 : durationOf(image));
+  const name = familiarString(reference);
+  if (!daemon.state.images.includes(name)) daemon.state.images.push(name);
+  return { reference, image, events, newer: before?.digest !== image.digest };
+}
+
+/**
+ * The progress lines of a fresh pull: every layer announced, then downloads
+ * (three at a time, in manifest order) completing, each followed by its unpack
+ * once the layer beneath is in place; events of one 100 ms tick come downloads
+ * first, then unpacks in layer order, as the updater reports them. A blob the
+ * store already has (another image's identical layer) is not fetched: it shows
+ * `Already exists` at the first tick, and is still unpacked on its new parent.
+ */
+function transfer(image: ImageInfo, present: ReadonlySet<string>): PullEvent[] {
+  const downloaded = downloadTimes(image, present);
+  const unpacked: number[] = [];
+  image.layers.forEach((layer, index) => {
+    unpacked.push(Math.max(downloaded[index]!, unpacked[index - 1] ?? 0) + Math.ceil(layer.size / UNPACK_BYTES_PER_MS) + 1);
+  });
+  const tick = (ms: number) => Math.ceil(ms / TICK_MS);
+  const timed = [
+    ...image.layers.map((layer, index) => ({ at: tick(downloaded[index]!), order: 0, index, event: { layer: layer.id, action: present.has(layer.id) ? ('Already exists' as const) : ('Download complete' as const) } })),
+    ...image.layers.map((layer, index) => ({ at: tick(unpacked[index]!), order: 1, index, event: { layer: layer.id, action: 'Pull complete' as const } })),
+  ].sort((a, b) => a.at - b.at || a.order - b.order || a.index - b.index);
+  return [...image.layers.map((layer) => ({ layer: layer.id, action: 'Pulling fs layer' as const })), ...timed.map((entry) => entry.event)];
+}
+
+function downloadTimes(image: ImageInfo, present: ReadonlySet<string>): number[] {
+  const slots = Array.from({ length: CONCURRENT_DOWNLOADS }, () => 0);
+  return image.layers.map((layer) => {
+    if (present.has(layer.id)) return 1;
+    const slot = slots.indexOf(Math.min(...slots));
+    slots[slot] = slots[slot]! + Math.ceil(layer.size / BYTES_PER_MS) + 20;
+    return slots[slot]!;
+  });
+}
+
+function durationOf(image: ImageInfo): number {
+  const total = image.layers.reduce((sum, layer) => sum + layer.size, 0);
+  return Math.ceil(total / BYTES_PER_MS) + Math.ceil(total / UNPACK_BYTES_PER_MS) + 500;
+}
+
