@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { compareTranslations, formatTranslationMismatch, type TranslationMismatch } from './compare-translations';
 import { formatLessonReport } from './format-report';
 import { LessonError } from './lesson-error';
@@ -74,10 +74,15 @@ export function checkLessons(paths: readonly string[], options: CheckOptions): C
   return report;
 }
 
-/** Translations are compared across all of content/, and reported when they involve a checked file. */
+/**
+ * A translation lives next to its source: content/<locale>/<lesson>.mdx. All
+ * lessons under the checked files' content folders are compared, and what
+ * involves a checked file is reported.
+ */
 function translationsOf(root: string, checked: readonly string[]): TranslationMismatch[] {
+  const folders = new Set(checked.map((path) => dirname(dirname(path))));
   const all: LessonSource[] = [];
-  for (const path of lessonFiles(root)) {
+  for (const path of [...folders].flatMap((folder) => lessonFiles(root, [folder]))) {
     try {
       all.push(loadLesson(root, path));
     } catch (error) {

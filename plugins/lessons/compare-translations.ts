@@ -13,7 +13,8 @@ export interface TranslationMismatch {
  * and a translation that ran something else would show what it did not run.
  */
 export function compareTranslations(lessons: readonly LessonSource[]): TranslationMismatch[] {
-  const byId = Map.groupBy(lessons, (lesson) => lesson.lessonId);
+  const byId = new Map<string, LessonSource[]>();
+  for (const lesson of lessons) byId.set(lesson.lessonId, [...(byId.get(lesson.lessonId) ?? []), lesson]);
   const mismatches: TranslationMismatch[] = [];
   for (const versions of byId.values()) {
     const source = versions.find((lesson) => lesson.locale !== undefined && lesson.locale === lesson.sourceLocale);

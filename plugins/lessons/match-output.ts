@@ -20,10 +20,14 @@ export interface Alignment {
   matches: boolean;
 }
 
+/** An edit (a written line deleted, replaced, or a printed line inserted) outweighs any number of lines under `[...]`. */
+const EDIT = 1_000_000;
+
 /**
- * The cheapest alignment, each deleted or inserted line costing 1: what the
- * writer wrote survives wherever it is still true, so an update keeps elisions
- * and changes only the lines that are wrong.
+ * The cheapest alignment: fewest edits, a changed line counting as one, then
+ * fewest lines under `[...]`. What the writer wrote survives wherever it is
+ * still true, a wrong line is replaced where it stands rather than swallowed by
+ * a neighbouring `[...]`, and an update changes only the lines that are wrong.
  */
 export function alignOutput(written: readonly string[], printed: readonly string[]): Alignment {
   const n = written.length;
@@ -31,63 +35,74 @@ export function alignOutput(written: readonly string[], printed: readonly string
   const matchers = written.map(lineMatcher);
   // cost[i][j]: cheapest alignment of written[i..] with printed[j..].
   const cost = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let j = 0; j <= m; j++) cost[n]![j] = m - j;
+  for (let j = 0; j <= m; j++) cost[n]![j] = (m - j) * EDIT;
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m; j >= 0; j--) {
-      if (isElidedLines(written[i]!)) {
-        cost[i]![j] = Math.min(cost[i + 1]![j]!, j < m ? cost[i]![j + 1]! : Infinity);
-        continue;
-      }
-      let best = 1 + cost[i + 1]![j]!;
-      if (j < m) {
-        best = Math.min(best, 1 + cost[i]![j + 1]!);
-        if (matchers[i]!(printed[j]!)) best = Math.min(best, cost[i + 1]![j + 1]!);
-      }
-      cost[i]![j] = best;
+      cost[i]![j] = Math.min(...choices(written, printed, matchers, cost, i, j).map((choice) => choice.cost));
     }
   }
-  return {
-    ops: walk(written, printed, matchers, cost),
-    matches: cost[0]![0] === 0,
-  };
-}
-
-function walk(written: readonly string[], printed: readonly string[], matchers: readonly ((line: string) => boolean)[], cost: number[][]): AlignmentOp[] {
   const ops: AlignmentOp[] = [];
   let i = 0;
   let j = 0;
-  while (i < written.length || j < printed.length) {
-    const here = cost[i]?.[j] ?? 0;
-    if (i === written.length) {
-      ops.push({ kind: 'insert', printed: j++ });
-    } else if (isElidedLines(written[i]!)) {
-      const covered: number[] = [];
-      while (j < printed.length && cost[i]![j + 1] === here && !(cost[i + 1]![j] === here && prefersToStop(written, printed, i, j, matchers))) {
-        covered.push(j++);
-      }
-      ops.push({ kind: 'keep', written: i++, printed: covered });
-    } else if (j < printed.length && matchers[i]!(printed[j]!) && cost[i + 1]![j + 1] === here) {
-      ops.push({ kind: 'keep', written: i++, printed: [j++] });
-    } else if (cost[i + 1]![j]! + 1 === here) {
-      // Deletions before insertions: a changed line reads as - then +.
-      ops.push({ kind: 'delete', written: i++ });
-    } else {
-      ops.push({ kind: 'insert', printed: j++ });
-    }
+  let covered: number[] = [];
+  while (i < n || j < m) {
+    const best = choices(written, printed, matchers, cost, i, j).find((choice) => choice.cost === cost[i]![j])!;
+    if (best.step === 'absorb') covered.push(j);
+    else if (best.step === 'stop') {
+      ops.push({ kind: 'keep', written: i, printed: covered });
+      covered = [];
+    } else if (best.step === 'keep') ops.push({ kind: 'keep', written: i, printed: [j] });
+    else if (best.step === 'replace') ops.push({ kind: 'delete', written: i }, { kind: 'insert', printed: j });
+    else if (best.step === 'delete') ops.push({ kind: 'delete', written: i });
+    else ops.push({ kind: 'insert', printed: j });
+    i += best.di;
+    j += best.dj;
   }
-  return ops;
+  return { ops: deletionsFirst(ops), matches: cost[0]![0]! < EDIT };
 }
 
-/** `[...]` stops as soon as the next written line can take the printed one, so it covers as little as it must. */
-function prefersToStop(
+type Step = 'keep' | 'absorb' | 'stop' | 'replace' | 'delete' | 'insert';
+
+/** The moves possible at (i, j), in the order ties are broken: keeping what is written comes first. */
+function choices(
   written: readonly string[],
   printed: readonly string[],
+  matchers: readonly ((line: string) => boolean)[],
+  cost: number[][],
   i: number,
   j: number,
-  matchers: readonly ((line: string) => boolean)[],
-): boolean {
-  const next = i + 1;
-  return next < written.length && !isElidedLines(written[next]!) && matchers[next]!(printed[j]!);
+): { step: Step; cost: number; di: number; dj: number }[] {
+  const list: { step: Step; cost: number; di: number; dj: number }[] = [];
+  const more = j < printed.length;
+  if (i === written.length) return more ? [{ step: 'insert', cost: EDIT + cost[i]![j + 1]!, di: 0, dj: 1 }] : [];
+  if (isElidedLines(written[i]!)) {
+    list.push({ step: 'stop', cost: cost[i + 1]![j]!, di: 1, dj: 0 });
+    if (more) list.push({ step: 'absorb', cost: 1 + cost[i]![j + 1]!, di: 0, dj: 1 });
+    return list;
+  }
+  if (more && matchers[i]!(printed[j]!)) list.push({ step: 'keep', cost: cost[i + 1]![j + 1]!, di: 1, dj: 1 });
+  if (more) list.push({ step: 'replace', cost: EDIT + cost[i + 1]![j + 1]!, di: 1, dj: 1 });
+  list.push({ step: 'delete', cost: EDIT + cost[i + 1]![j]!, di: 1, dj: 0 });
+  if (more) list.push({ step: 'insert', cost: EDIT + cost[i]![j + 1]!, di: 0, dj: 1 });
+  return list;
+}
+
+/** Within a run of edits, deletions come before insertions, so a changed passage reads as - lines then + lines. */
+function deletionsFirst(ops: AlignmentOp[]): AlignmentOp[] {
+  const result: AlignmentOp[] = [];
+  let run: AlignmentOp[] = [];
+  const flush = () => {
+    result.push(...run.filter((op) => op.kind === 'delete'), ...run.filter((op) => op.kind === 'insert'));
+    run = [];
+  };
+  for (const op of ops) {
+    if (op.kind === 'keep') {
+      flush();
+      result.push(op);
+    } else run.push(op);
+  }
+  flush();
+  return result;
 }
 
 function lineMatcher(written: string): (printed: string) => boolean {

@@ -2,7 +2,7 @@ import { promptOf } from '../console/prompts';
 import type { LessonSource, WrittenStep } from './lesson-source';
 import { alignOutput } from './match-output';
 import { dominantEol } from './source-lines';
-import type { BlockVerdict } from './verify-lesson';
+import { firstDifference, type BlockVerdict } from './verify-lesson';
 
 /** Bytes `[start, end)` of the file become `text`. */
 export interface Splice {
@@ -116,7 +116,7 @@ function planOutput(plan: UpdatePlan, block: number, step: WrittenStep, printed:
   if (region.needsLeadingEol) text = eol + text;
   plan.splices.push({ start: region.start, end: region.end, text });
   plan.changes.push({
-    line: step.output[0]?.line.number ?? commandLine.line.number + 1,
+    line: firstDifference(step, alignment),
     block,
     description: `${deleted} line(s) replaced by ${inserted} after \`${step.command.split('\n')[0]}\``,
   });

@@ -1,5 +1,5 @@
 import type { StepResult } from './lesson-host';
-import type { ConsoleBlockSource, LessonSource } from './lesson-source';
+import type { ConsoleBlockSource, LessonSource, WrittenStep } from './lesson-source';
 import { alignOutput, type Alignment } from './match-output';
 import type { BlockRun, LessonRun } from './run-lesson';
 
@@ -89,14 +89,7 @@ function verifyBlock(block: ConsoleBlockSource, run: Exclude<BlockRun, { kind: '
       result.output,
     );
     alignments.push(alignment);
-    if (!alignment.matches)
-      findings.push({
-        kind: 'output',
-        step: index,
-        line: step.output[0]?.line.number ?? line + step.commandLines.length,
-        alignment,
-        printed: result.output,
-      });
+    if (!alignment.matches) findings.push({ kind: 'output', step: index, line: firstDifference(step, alignment), alignment, printed: result.output });
   }
   if (run.kind === 'crashed') {
     findings.push({
@@ -119,4 +112,15 @@ function verifyBlock(block: ConsoleBlockSource, run: Exclude<BlockRun, { kind: '
     }
   }
   return findings.length === 0 ? { status: 'verified', block, results: run.steps, alignments } : { status: 'failed', block, results: run.steps, findings };
+}
+
+/** The file line of the first written line that is wrong, or where a missing line belongs. */
+export function firstDifference(step: WrittenStep, alignment: Alignment): number {
+  let next = step.commandLines.at(-1)!.line.number + 1;
+  for (const op of alignment.ops) {
+    if (op.kind === 'delete') return step.output[op.written]!.line.number;
+    if (op.kind === 'insert') return next;
+    next = step.output[op.written]!.line.number + 1;
+  }
+  return next;
 }

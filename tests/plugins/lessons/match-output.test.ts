@@ -46,6 +46,11 @@ describe('alignOutput', () => {
     expect(rewritten(written, printed)).toEqual([...written.slice(0, 3), printed[4]]);
   });
 
+  it('replaces a wrong line next to [...] where it stands instead of letting [...] swallow it', () => {
+    expect(rewritten(['-P INPUT DROP', '[...]', 'z'], ['-P INPUT ACCEPT', 'b', 'z'])).toEqual(['-P INPUT ACCEPT', '[...]', 'z']);
+    expect(rewritten(['a', '[...]', 'old'], ['a', 'b', 'new'])).toEqual(['a', '[...]', 'new']);
+  });
+
   it('turns a changed line into a deletion then an insertion', () => {
     expect(alignOutput(['a', 'old', 'c'], ['a', 'new', 'c']).ops.map((op) => op.kind)).toEqual(['keep', 'delete', 'insert', 'keep']);
   });

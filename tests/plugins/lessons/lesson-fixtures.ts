@@ -1,0 +1,53 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CheckOptions } from '../../../plugins/lessons/check-lessons';
+import type { CachedBlock, ResultCache } from '../../../plugins/lessons/result-cache';
+
+/**
+ * The fixture project: content/es and content/pt hold one lesson whose outputs
+ * are real captures (tests/netsim/golden/linux: iproute2 6.1 and iptables 1.8.9
+ * on a host laid out as Docker 29 leaves it), with MAC addresses elided.
+ */
+export const FIXTURES = join(import.meta.dirname, 'fixtures');
+export const SOURCE_LESSON = 'content/es/bridge-basics.mdx';
+export const TRANSLATED_LESSON = 'content/pt/bridge-basics.mdx';
+
+/** A copy of the fixture project to edit: updates write files. */
+export function fixtureCopy(): string {
+  const root = mkdtempSync(join(tmpdir(), 'lessons-'));
+  cpSync(FIXTURES, root, { recursive: true });
+  return root;
+}
+
+export const read = (root: string, path: string): string => readFileSync(join(root, path), 'utf8');
+export const write = (root: string, path: string, text: string): void => writeFileSync(join(root, path), text);
+
+/** A cache in memory that counts what it was asked, to see what ran. */
+export function memoryCache(): ResultCache & { hits: number; misses: number } {
+  const entries = new Map<string, string>();
+  return {
+    hits: 0,
+    misses: 0,
+    read(key) {
+      const entry = entries.get(key);
+      if (entry === undefined) this.misses++;
+      else this.hits++;
+      return entry === undefined ? undefined : (JSON.parse(entry) as CachedBlock);
+    },
+    write(key, entry) {
+      entries.set(key, JSON.stringify(entry));
+    },
+  };
+}
+
+export const options = (root: string, cache?: ResultCache): CheckOptions => ({ root, netsimVersion: 'test', cache });
+
+/** Replaces the first occurrence of `from` in a lesson and returns the 1-based line it was on. */
+export function corrupt(root: string, path: string, from: string, to: string): number {
+  const text = read(root, path);
+  const at = text.indexOf(from);
+  if (at < 0) throw new Error(`${path} has no ${JSON.stringify(from)}`);
+  write(root, path, text.slice(0, at) + to + text.slice(at + from.length));
+  return text.slice(0, at).split('\n').length;
+}
