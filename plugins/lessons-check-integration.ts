@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { checkLessons, formatCheckReport, hasProblems } from './lessons/check-lessons';
-import { cacheDirectory, directoryCache, netsimVersion } from './lessons/result-cache';
+import { directoryCache, type LessonProject } from './lessons/result-cache';
 
 /**
  * Runs `lessons:check` over every lesson before `astro build`, so a build
@@ -8,14 +8,14 @@ import { cacheDirectory, directoryCache, netsimVersion } from './lessons/result-
  * netsim. `astro dev` leaves this to the remark plugin, which reports each
  * file's mismatches in the browser as it is edited.
  */
-export default function lessonsCheck({ root }: { root: string }): AstroIntegration {
+export default function lessonsCheck(project: LessonProject): AstroIntegration {
   return {
     name: 'lessons-check',
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
         if (command !== 'build') return;
         const started = performance.now();
-        const report = checkLessons([], { root, netsimVersion: netsimVersion(root), cache: directoryCache(cacheDirectory(root)) });
+        const report = checkLessons([], { root: project.root, netsimVersion: project.netsimVersion, cache: directoryCache(project.cacheDirectory) });
         if (hasProblems(report)) throw new Error(`Lessons do not match what netsim prints:\n\n${formatCheckReport(report)}`);
         const blocks = report.checks.reduce((sum, check) => sum + check.verdicts.filter((verdict) => verdict.status === 'verified').length, 0);
         logger.info(`${blocks} console blocks in ${report.checks.length} lessons verified against netsim in ${Math.round(performance.now() - started)} ms`);

@@ -10,17 +10,15 @@ import { formatLessonReport } from './lessons/format-report';
 import { LessonError } from './lessons/lesson-error';
 import { readLessonSource, type LessonSource } from './lessons/lesson-source';
 import { renderedBlock } from './lessons/render-steps';
-import { cacheDirectory, directoryCache, netsimVersion } from './lessons/result-cache';
+import { directoryCache, type LessonProject } from './lessons/result-cache';
 import type { BlockVerdict } from './lessons/verify-lesson';
 
 /** The MDX component that renders a console block; pages provide it. */
 export const CONSOLE_COMPONENT = 'ConsoleBlock';
 
 export interface ConsoleBlocksOptions {
-  /** Run every block against netsim and fail on any mismatch (the site build does; unit tests of rendering need not). */
-  verify?: boolean;
-  /** The project root: paths in messages are relative to it, and the result cache lives under it. */
-  root?: string;
+  /** Run every block against netsim and fail on any mismatch (the site does; tests of rendering alone need not). */
+  verify?: LessonProject;
 }
 
 /**
@@ -29,9 +27,9 @@ export interface ConsoleBlocksOptions {
  * against netsim (through the result cache, so an unchanged lesson runs
  * nothing) and any mismatch fails the file with the diff at its line.
  */
-export default function remarkConsoleBlocks({ verify = false, root = process.cwd() }: ConsoleBlocksOptions = {}) {
-  const version = verify ? netsimVersion(root) : '';
-  const cache = verify ? directoryCache(cacheDirectory(root)) : undefined;
+export default function remarkConsoleBlocks({ verify }: ConsoleBlocksOptions = {}) {
+  const root = verify?.root ?? process.cwd();
+  const cache = verify ? directoryCache(verify.cacheDirectory) : undefined;
   return (tree: Root, file: VFile) => {
     const nodes: { node: Code; parent: Parent; index: number }[] = [];
     visit(tree, 'code', (node: Code, index, parent) => {
@@ -39,7 +37,7 @@ export default function remarkConsoleBlocks({ verify = false, root = process.cwd
     });
     if (nodes.length === 0) return;
     const lesson = lessonOf(file, root);
-    const verdicts = verify ? verifiedOrFail(lesson, file, version, cache) : undefined;
+    const verdicts = verify ? verifiedOrFail(lesson, file, verify.netsimVersion, cache) : undefined;
     // Replaced from the last so earlier indexes in a parent stay valid when setup blocks are removed.
     for (const [position, { node, parent, index }] of [...nodes.entries()].reverse()) {
       const block = lesson.blocks[position];

@@ -3,7 +3,7 @@
 // netsim, or write netsim's output into them. See plugins/lessons/cli.ts.
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,8 +25,13 @@ try {
   // esbuild has already printed where the sources fail to compile.
   process.exit(1);
 }
-const { main } = await import(pathToFileURL(bundle).href);
-process.exitCode = main(process.argv.slice(2), root, {
+const { main, lessonProject } = await import(pathToFileURL(bundle).href);
+const project = lessonProject(root);
+// npm runs scripts from the project root; paths are read from where the user typed them.
+const typedIn = process.env.INIT_CWD ?? process.cwd();
+const [command, ...rest] = process.argv.slice(2);
+const argv = [command, ...rest.map((arg) => (arg.startsWith('-') ? arg : relative(root, resolve(typedIn, arg)) || '.'))];
+process.exitCode = main(argv, project, {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   interactive: Boolean(process.stderr.isTTY),

@@ -1,6 +1,6 @@
 import { checkLessons, formatCheckReport, hasProblems, lessonFiles, tally, type CheckOptions } from './check-lessons';
 import { LessonError } from './lesson-error';
-import { cacheDirectory, directoryCache, netsimVersion } from './result-cache';
+import { directoryCache, type LessonProject } from './result-cache';
 import { updateLesson, type UpdateOutcome } from './update-lessons';
 
 const USAGE = `Usage: npm run lessons:check [-- [--no-cache] [paths...]]
@@ -15,8 +15,10 @@ interface Streams {
   interactive: boolean;
 }
 
+export { lessonProject } from './result-cache';
+
 /** `lessons check|update [--no-cache] [paths]`; returns the exit status. */
-export function main(argv: readonly string[], root: string, streams: Streams): number {
+export function main(argv: readonly string[], project: LessonProject, streams: Streams): number {
   const [command, ...rest] = argv;
   const useCache = !rest.includes('--no-cache');
   const paths = rest.filter((arg) => arg !== '--no-cache');
@@ -26,9 +28,9 @@ export function main(argv: readonly string[], root: string, streams: Streams): n
     return 2;
   }
   const options: CheckOptions = {
-    root,
-    netsimVersion: netsimVersion(root),
-    cache: useCache ? directoryCache(cacheDirectory(root)) : undefined,
+    root: project.root,
+    netsimVersion: project.netsimVersion,
+    cache: useCache ? directoryCache(project.cacheDirectory) : undefined,
   };
   try {
     return command === 'check' ? check(paths, options, streams) : update(paths, options, streams);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import type { HostSnapshot } from '../../src/netsim/index';
 import type { StepResult } from './lesson-host';
 
@@ -45,22 +46,26 @@ export function netsimVersion(root: string): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** One JSON file per block key. Unreadable entries count as misses: the cache can always be deleted. */
+/**
+ * One file per block key, in V8's structured-clone format: host snapshots hold
+ * Maps, which JSON would flatten. Unreadable entries count as misses, so the
+ * cache can always be deleted.
+ */
 export function directoryCache(directory: string): ResultCache {
   return {
     read(key) {
       try {
-        return JSON.parse(readFileSync(join(directory, `${key}.json`), 'utf8')) as CachedBlock;
+        return deserialize(readFileSync(join(directory, `${key}.bin`))) as CachedBlock;
       } catch {
         return undefined;
       }
     },
     write(key, entry) {
       mkdirSync(directory, { recursive: true });
-      const target = join(directory, `${key}.json`);
+      const target = join(directory, `${key}.bin`);
       // Written aside then renamed, so a build killed halfway never leaves half an entry.
       const partial = `${target}.${process.pid}.partial`;
-      writeFileSync(partial, JSON.stringify(entry));
+      writeFileSync(partial, serialize(entry));
       renameSync(partial, target);
     },
   };
@@ -68,3 +73,14 @@ export function directoryCache(directory: string): ResultCache {
 
 /** Where the project keeps the cache: with other tools' caches, outside the repository's tracked files. */
 export const cacheDirectory = (root: string): string => join(root, 'node_modules', '.cache', 'lesson-results');
+
+/** Where a project's lessons are, which netsim checks them, and where results are cached. */
+export interface LessonProject {
+  /** Holds content/; paths in messages are relative to it. */
+  root: string;
+  netsimVersion: string;
+  cacheDirectory: string;
+}
+
+/** This repository as a lesson project: netsim's sources and the cache live under `root` too. */
+export const lessonProject = (root: string): LessonProject => ({ root, netsimVersion: netsimVersion(root), cacheDirectory: cacheDirectory(root) });

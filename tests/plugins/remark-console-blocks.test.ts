@@ -7,8 +7,7 @@ const lessonPath = 'content/es/example.mdx';
 
 /** Renders a lesson with a stand-in ConsoleBlock and returns the props it received. */
 async function consoleBlocksOf(source: string): Promise<unknown[]> {
-  const element = (type: unknown, props: Record<string, unknown>) =>
-    typeof type === 'function' ? type(props) : { type, props };
+  const element = (type: unknown, props: Record<string, unknown>) => (typeof type === 'function' ? type(props) : { type, props });
   const { default: Content } = await evaluate(new VFile({ path: lessonPath, value: source }), {
     remarkPlugins: [remarkConsoleBlocks],
     Fragment: 'fragment',

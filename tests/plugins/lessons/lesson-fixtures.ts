@@ -25,7 +25,7 @@ export const write = (root: string, path: string, text: string): void => writeFi
 
 /** A cache in memory that counts what it was asked, to see what ran. */
 export function memoryCache(): ResultCache & { hits: number; misses: number } {
-  const entries = new Map<string, string>();
+  const entries = new Map<string, CachedBlock>();
   return {
     hits: 0,
     misses: 0,
@@ -33,10 +33,11 @@ export function memoryCache(): ResultCache & { hits: number; misses: number } {
       const entry = entries.get(key);
       if (entry === undefined) this.misses++;
       else this.hits++;
-      return entry === undefined ? undefined : (JSON.parse(entry) as CachedBlock);
+      // A copy, as a cache on disk gives: nothing may share state with the host that wrote it.
+      return entry === undefined ? undefined : structuredClone(entry);
     },
     write(key, entry) {
-      entries.set(key, JSON.stringify(entry));
+      entries.set(key, structuredClone(entry));
     },
   };
 }
