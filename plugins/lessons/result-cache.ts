@@ -71,8 +71,8 @@ export function directoryCache(directory: string): ResultCache {
   };
 }
 
-/** Where the project keeps the cache: with other tools' caches, outside the repository's tracked files. */
-export const cacheDirectory = (root: string): string => join(root, 'node_modules', '.cache', 'lesson-results');
+/** Where the project keeps the cache: with other tools' caches, outside the repository's tracked files; LESSONS_CACHE_DIR moves it. */
+export const cacheDirectory = (root: string): string => process.env.LESSONS_CACHE_DIR ?? join(root, 'node_modules', '.cache', 'lesson-results');
 
 /** Where a project's lessons are, which netsim checks them, and where results are cached. */
 export interface LessonProject {
