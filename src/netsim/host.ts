@@ -15,6 +15,7 @@ import { worldOf } from './world';
 import { pingProgram } from './cli/ping';
 import { curlProgram } from './cli/curl';
 import { nsenterProgram } from './cli/nsenter';
+import { hostToolPrograms } from './cli/host-tools';
 import type { Namespace } from './kernel/namespace';
 import type { World } from './kernel/datapath';
 
@@ -124,7 +125,7 @@ export class Host {
         return this.execute(words, context.isRoot, context.stdin, namespace);
       },
     });
-    this.programs = new Map([ipProgram, iptablesProgram, iptablesSaveProgram, pingProgram, curlProgram, nsenter, dockerProgram(this.engine)].map((program) => [program.name, program]));
+    this.programs = new Map([ipProgram, iptablesProgram, iptablesSaveProgram, pingProgram, curlProgram, nsenter, dockerProgram(this.engine), ...hostToolPrograms(this.engine)].map((program) => [program.name, program]));
   }
 
   /** lo and the NIC up, with its address and default route, as the installer leaves them. */

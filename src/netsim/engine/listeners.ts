@@ -19,6 +19,8 @@ const IMAGE_SERVERS: Record<string, { process: string; server: string; sockets: 
   nginx: { process: 'nginx', server: 'nginx', sockets: [{ address: '0.0.0.0', port: 80, v6Only: false }, { address: '::', port: 80, v6Only: true }] },
   httpd: { process: 'httpd', server: 'httpd', sockets: [{ address: '::', port: 80, v6Only: false }] },
 };
+/** nginx's default `listen ... backlog` and Apache's ListenBacklog are both 511. */
+const SERVER_BACKLOG = 511;
 
 /**
  * The container's server binds its ports in the container's namespace (the host's
@@ -30,7 +32,7 @@ export function startServers(daemon: Daemon, container: Container, namespace: Na
   if (!servers || container.pid === undefined) return true;
   try {
     servers.sockets.forEach((socket, index) => {
-      daemon.kernel.listen(namespace, { protocol: 'tcp', ...socket, process: { name: servers.process, pid: container.pid!, fd: 6 + index }, service: { kind: 'http', server: servers.server } });
+      daemon.kernel.listen(namespace, { protocol: 'tcp', ...socket, backlog: SERVER_BACKLOG, process: { name: servers.process, pid: container.pid!, fd: 6 + index }, service: { kind: 'http', server: servers.server } });
     });
     return true;
   } catch (error) {

@@ -21,6 +21,8 @@ export interface Socket {
   readonly port: number;
   /** IPV6_V6ONLY on a `::` socket: it then takes no IPv4 connections (nginx's `listen [::]:80`, docker-proxy). */
   readonly v6Only: boolean;
+  /** listen(2)'s backlog, which `ss -l` shows as Send-Q; unset is SOMAXCONN (4096), what Go servers ask for. */
+  readonly backlog?: number;
   /** The owning process, as `ss -p` shows it. */
   readonly process: { readonly name: string; readonly pid: number; readonly fd: number };
   readonly service: SocketService;

@@ -1,0 +1,60 @@
+import { formatSs, type SsProcess, type SsRow } from '../format/ss';
+import { serviceName } from '../format/services';
+import { listSockets, type SocketRecord } from '../userland/sockets';
+import { fail, ok, type Program } from './command';
+
+/**
+ * How a socket's owner looks from where the tool runs: on the host every process
+ * is visible with its own PID; inside a container only the container's own, by
+ * the PID they have there (nginx is pid 1), and dockerd's embedded DNS sockets
+ * show no process at all.
+ */
+export type ProcessView = (owner: SsProcess) => SsProcess | undefined;
+
+const hostView: ProcessView = (owner) => owner;
+
+const KNOWN = 'tulnpa46ewmoiHOrsx';
+
+/** ss -tlnp, -tulpn, -tln, -tl (iproute2): listening sockets of the namespace it runs in. */
+export function ssProgram(view: ProcessView = hostView): Program {
+  return {
+    name: 'ss',
+    run(args, context) {
+      const flags = new Set<string>();
+      for (const word of args) {
+        if (!/^-[A-Za-z0-9]+$/.test(word)) continue;
+        for (const letter of word.slice(1)) {
+          if (!KNOWN.includes(letter)) return fail(`ss: invalid option -- '${letter}'\n`, 255);
+          flags.add(letter);
+        }
+      }
+      const tcp = flags.has('t') || !flags.has('u');
+      const udp = flags.has('u');
+      const records = listSockets(context.namespace, { tcp, udp, listening: flags.has('l') || flags.has('a') });
+      const processes = flags.has('p');
+      // ss -p sees a process only when it may read its /proc/PID/fd: root, or the owner.
+      const rows = records.map((record) => toRow(record, flags.has('n'), processes && context.isRoot ? view : () => undefined));
+      return ok(formatSs(rows, { netid: tcp && udp, process: processes }));
+    },
+  };
+}
+
+/** inet_addr_print: a dual-stack `::` is `*`, other IPv6 addresses are bracketed; the peer of a listener is the wildcard. */
+function toRow(record: SocketRecord, numeric: boolean, view: ProcessView): SsRow {
+  const { socket } = record;
+  const ipv6 = socket.address.includes(':');
+  const wildcard = ipv6 ? (socket.v6Only ? '[::]' : '*') : '0.0.0.0';
+  const local = ipv6 ? (socket.address === '::' ? wildcard : `[${socket.address}]`) : socket.address;
+  const owner = view(socket.process);
+  return {
+    netid: socket.protocol,
+    state: record.state,
+    recvQ: record.recvQ,
+    sendQ: record.sendQ,
+    local,
+    localPort: numeric ? String(socket.port) : serviceName(socket.port),
+    peer: wildcard,
+    peerPort: '*',
+    users: owner ? [owner] : [],
+  };
+}
