@@ -4,7 +4,15 @@ import { fail, type CommandResult, type Program } from './cli/command';
 import { iptablesProgram } from './cli/iptables';
 import { iptablesSaveProgram } from './cli/iptables-save';
 import { ipProgram } from './cli/ip';
-import { splitWords } from './cli/words';
+import { catProgram } from './cli/text/cat';
+import { cutProgram } from './cli/text/cut';
+import { grepProgram } from './cli/text/grep';
+import { headProgram, tailProgram } from './cli/text/head-tail';
+import { sortProgram } from './cli/text/sort';
+import { wcProgram } from './cli/text/wc';
+import { hostMachine } from './host-shell';
+import { TerminalSession } from './shell/session';
+import type { OutputChunk } from './cli/command';
 import { Engine, type EngineState } from './engine/engine';
 import { Kernel, type KernelState } from './kernel/kernel';
 import { DEBIAN_DOCKER_HOST, type HostProfile } from './profile';
@@ -21,11 +29,32 @@ import type { World } from './kernel/datapath';
 
 const SECONDS_PER_COMMAND = 2;
 
-export interface RunResult extends CommandResult {
+export interface RunResult extends Omit<CommandResult, 'output'> {
   /** The prompt the command was typed at. */
   prompt: string;
   command: string;
+  /**
+   * What the terminal shows after the typed line, in order: stdout and stderr as
+   * they interleave, and what the terminal echoes itself (`^C`). `stdout` and
+   * `stderr` hold the two streams apart; `output` is what a reader sees.
+   */
+  output: string;
 }
+
+export interface RunOptions {
+  /** What the user types while the line runs, such as a prompt's answer. */
+  stdin?: string;
+  /** The line is typed at a root prompt (`# `): it runs as root. */
+  asRoot?: boolean;
+  /**
+   * When the user presses Ctrl-C in a command that never ends by itself (`ping`
+   * without -c, a foreground server, `docker logs -f`): this many seconds after it started.
+   */
+  interruptAfterSeconds?: number;
+}
+
+/** Ctrl-C after four seconds: `ping` shows four replies. */
+const DEFAULT_INTERRUPT_SECONDS = 4;
 
 /** Everything a host is, as plain data: restoring it gives back the same future. */
 export interface HostSnapshot {
@@ -53,6 +82,8 @@ export class Host {
   private clock!: VirtualClock;
   private programs = new Map<string, Program>();
   private readonly world: World;
+  private session!: TerminalSession;
+  private interruptAfterMs = DEFAULT_INTERRUPT_SECONDS * 1000;
 
   private constructor(
     readonly profile: HostProfile,
@@ -69,21 +100,32 @@ export class Host {
     host.bringUpNetwork();
     host.engine = Engine.start(host.kernel, host.random, host.clock, profile.pulledImages);
     host.installPrograms();
+    host.session = host.newSession();
     return host;
   }
 
-  /** Runs one command line; `stdin` is what the user types while it runs, such as a prompt's answer. */
-  run(commandLine: string, { stdin = '', asRoot = false }: { stdin?: string; asRoot?: boolean } = {}): RunResult {
-    const prompt = asRoot ? '# ' : this.prompt();
+  /**
+   * Runs one command line (with its continuation lines) in the shell the
+   * terminal is in: the host user's, or a container's that an earlier line entered.
+   */
+  run(commandLine: string, { stdin = '', asRoot = false, interruptAfterSeconds = DEFAULT_INTERRUPT_SECONDS }: RunOptions = {}): RunResult {
     this.clock.advance(this.secondsPerCommand * 1000);
-    const words = splitWords(commandLine);
-    if (!Array.isArray(words)) return { prompt, command: commandLine, ...fail(`bash: ${words.error}\n`, 2) };
-    return { prompt, command: commandLine, ...this.execute(words, asRoot, stdin) };
+    this.interruptAfterMs = interruptAfterSeconds * 1000;
+    // Enter ends the line: the shell reads it with its newline.
+    const typed = commandLine.endsWith('\n') ? commandLine : `${commandLine}\n`;
+    const { prompt, output, exitCode } = this.session.runLine(typed, { stdin, asRoot });
+    const text = (streams: readonly OutputChunk['stream'][]) => output.filter((chunk) => streams.includes(chunk.stream)).map((chunk) => chunk.text).join('');
+    return { prompt, command: commandLine, stdout: text(['stdout']), stderr: text(['stderr']), exitCode, output: text(['stdout', 'stderr', 'tty']) };
   }
 
-  /** The prompt the next command line is typed at: the host user's shell shows `$ `. */
-  prompt(): string {
-    return '$ ';
+  /** The prompt the next command line is typed at: `$ ` (`# ` as root) on the host, the container shell's inside one. */
+  prompt({ asRoot = false }: { asRoot?: boolean } = {}): string {
+    return this.session.prompt(asRoot);
+  }
+
+  /** The container whose shell the next line is typed into, if any. */
+  currentContainer(): string | undefined {
+    return this.session.inContainer();
   }
 
   snapshot(): HostSnapshot {
@@ -97,6 +139,15 @@ export class Host {
     this.kernel = new Kernel(copy.kernel, this.random);
     this.engine = new Engine(copy.engine, this.kernel, this.random, this.clock);
     this.installPrograms();
+    // Shells are not part of a snapshot: a restored host starts at the user's prompt.
+    this.session = this.newSession();
+  }
+
+  private newSession(): TerminalSession {
+    const { user } = this.profile;
+    const home = `/home/${user}`;
+    const machine = hostMachine(() => ({ kernel: this.kernel, engine: this.engine, clock: this.clock, random: this.random, world: this.world, profile: this.profile, programs: this.programs, interruptAfterMs: this.interruptAfterMs }));
+    return new TerminalSession(machine, { user, home, env: { HOME: home, USER: user, LOGNAME: user, SHELL: '/bin/bash', PATH: '/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games', LANG: 'C.UTF-8' } });
   }
 
   private execute(words: string[], isRoot: boolean, stdin: string, namespace = this.kernel.root): CommandResult {
@@ -125,7 +176,8 @@ export class Host {
         return this.execute(words, context.isRoot, context.stdin, namespace);
       },
     });
-    this.programs = new Map([ipProgram, iptablesProgram, iptablesSaveProgram, pingProgram, curlProgram, nsenter, dockerProgram(this.engine), ...hostToolPrograms(this.engine)].map((program) => [program.name, program]));
+    const text = [catProgram, grepProgram, headProgram, tailProgram, wcProgram, sortProgram, cutProgram];
+    this.programs = new Map([ipProgram, iptablesProgram, iptablesSaveProgram, pingProgram, curlProgram, nsenter, dockerProgram(this.engine), ...text, ...hostToolPrograms(this.engine)].map((program) => [program.name, program]));
   }
 
   /** lo and the NIC up, with its address and default route, as the installer leaves them. */

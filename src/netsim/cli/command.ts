@@ -9,7 +9,22 @@ export interface CommandResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /**
+   * The same output in the order the terminal shows it, when the order matters:
+   * stdout and stderr interleaved, or `^C` echoed by the terminal (stream `tty`)
+   * between what came before and after it. Absent: stdout, then stderr.
+   */
+  output?: readonly OutputChunk[];
 }
+
+/** A piece of what a program wrote, and where to. `tty` is what the terminal itself echoes, such as `^C`. */
+export interface OutputChunk {
+  readonly stream: 'stdout' | 'stderr' | 'tty';
+  readonly text: string;
+}
+
+/** Files a program can read: `cat`, `grep`, `< file`. Errors are errno kinds, their text is the program's. */
+export type ReadFileResult = { readonly content: string } | { readonly error: 'ENOENT' | 'EISDIR' | 'EACCES' };
 
 /** Where a program runs: which namespace, as whom. */
 export interface ProcessContext {
@@ -24,6 +39,41 @@ export interface ProcessContext {
   random: SeededRandom;
   /** What lies beyond the host's NIC: the LAN and the internet; none for a bare kernel. */
   world?: World;
+  /** Exported variables the shell passes on (`env`, `VAR=value cmd`); absent outside a shell. */
+  env?: ReadonlyMap<string, string>;
+  /** The working directory, for relative paths. */
+  cwd?: string;
+  /** Reads a file where the program runs (the host or a container); absent means no file exists. */
+  readFile?(path: string): ReadFileResult;
+  /**
+   * Milliseconds until the user presses Ctrl-C, for a program that would run
+   * until interrupted (`ping` without -c, a foreground server). Absent: there
+   * is no terminal, and such a program is refused.
+   */
+  interruptAfterMs?: number;
+  /** Programs that run other programs in containers (`docker run`, `docker exec`, `docker attach`) reach the terminal through this. */
+  terminal?: TerminalControl;
+}
+
+/**
+ * What the terminal session offers the docker client: running a command in a
+ * container with the container's own programs, and handing the terminal to a
+ * container's shell for the lines typed next.
+ */
+export interface TerminalControl {
+  /** Runs `argv` in a running container to its end; `shell` when the command is an interactive shell that needs the terminal. */
+  exec(containerId: string, argv: readonly string[], options: ExecOptions): CommandResult | 'shell';
+  /** From the next line on, the user types into `argv`, an interactive shell in the container. */
+  enterShell(containerId: string, argv: readonly string[], options: ExecOptions & { firstProcess: boolean; viaAttach?: boolean }): void;
+}
+
+export interface ExecOptions {
+  readonly tty: boolean;
+  readonly interactive: boolean;
+  readonly user?: string;
+  readonly workdir?: string;
+  /** `-e NAME=value` of docker exec and the container's own environment. */
+  readonly env?: readonly string[];
 }
 
 /** A program on the simulated PATH: a name and a function of its arguments. */

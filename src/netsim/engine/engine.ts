@@ -104,6 +104,11 @@ export class Engine {
     return containers.killContainer(this.daemon, reference);
   }
 
+  /** The container's first process ended by itself with `exitCode` (an interactive shell's `exit`). */
+  firstProcessExited(reference: string, exitCode: number): Container {
+    return containers.exitContainer(this.daemon, containers.findContainer(this.daemon, reference), exitCode);
+  }
+
   removeContainer(reference: string, force: boolean): Container {
     return containers.removeContainer(this.daemon, reference, force);
   }

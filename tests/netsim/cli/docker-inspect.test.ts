@@ -127,6 +127,7 @@ describe('docker inspect --format', () => {
       stdout: '\n',
       stderr: 'template parsing error: template: :1:19: executing "" at <.NetworkSettings.IPAddress>: map has no entry for key "IPAddress"\n',
       exitCode: 1,
+      output: '\ntemplate parsing error: template: :1:19: executing "" at <.NetworkSettings.IPAddress>: map has no entry for key "IPAddress"\n',
     });
   });
 

@@ -34,6 +34,7 @@ describe('docker network', () => {
       stdout: '',
       stderr: 'Error response from daemon: network with name red1 already exists\n',
       exitCode: 1,
+      output: 'Error response from daemon: network with name red1 already exists\n',
     });
   });
 

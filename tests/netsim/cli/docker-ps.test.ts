@@ -47,7 +47,7 @@ describe('docker ps: which containers, in which order', () => {
   it('filters by name, ID prefix, label, network, image, volume and ports', () => {
     const { host, names } = fiveContainers();
     const webId = host.run("docker ps -l -f name=web --format '{{.ID}}' --no-trunc").stdout.trim();
-    expect(names("docker ps -a -f name=^/?(db|web)$ --format '{{.Names}}'")).toEqual(['db', 'web']);
+    expect(names("docker ps -a -f 'name=^/?(db|web)$' --format '{{.Names}}'")).toEqual(['db', 'web']);
     expect(names(`docker ps -f id=${webId.slice(0, 5)} --format '{{.Names}}'`)).toEqual(['web']);
     expect(names("docker ps -f label=tier=db --format '{{.Names}}'")).toEqual(['db']);
     expect(names("docker ps -f network=back --format '{{.Names}}'")).toEqual(['db']);

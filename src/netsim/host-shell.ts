@@ -1,0 +1,119 @@
+import type { CommandResult, Program, ReadFileResult, TerminalControl } from './cli/command';
+import type { VirtualClock } from './clock';
+import type { World } from './kernel/datapath';
+import type { Kernel } from './kernel/kernel';
+import type { Namespace } from './kernel/namespace';
+import type { Engine } from './engine/engine';
+import type { Container } from './engine/container';
+import { imageInfo } from './engine/images';
+import type { HostProfile } from './profile';
+import type { SeededRandom } from './random';
+import type { Machine, Place } from './shell/session';
+import type { Invocation } from './shell/interpreter';
+import { knownDirectory, readKnownFile } from './shell/filesystem';
+
+/** The live parts of a host, read afresh at each call: `restore()` replaces them. */
+export interface HostParts {
+  readonly kernel: Kernel;
+  readonly engine: Engine;
+  readonly clock: VirtualClock;
+  readonly random: SeededRandom;
+  readonly world: World;
+  readonly profile: HostProfile;
+  readonly programs: ReadonlyMap<string, Program>;
+  /** Ctrl-C comes this long after a never-ending program starts, for the line being run. */
+  readonly interruptAfterMs: number;
+}
+
+/** Directories on PATH: `/usr/bin/docker` is the `docker` program. */
+const PATH_DIRECTORIES = new Set(['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']);
+
+/** What sudo 1.9 prints with no command (sudo.c usage()). */
+const SUDO_USAGE = `usage: sudo -h | -K | -k | -V
+usage: sudo -v [-ABkNnS] [-g group] [-h host] [-p prompt] [-u user]
+usage: sudo -l [-ABkNnS] [-g group] [-h host] [-p prompt] [-U user] [-u user]
+            [command [arg ...]]
+usage: sudo [-ABbEHkNnPS] [-r role] [-t type] [-C num] [-D directory] [-g
+            group] [-h host] [-p prompt] [-R directory] [-T timeout] [-u user]
+            [VAR=value] [-i | -s] [command [arg ...]]
+usage: sudo -e [-ABkNnS] [-r role] [-t type] [-C num] [-D directory] [-g group]
+            [-h host] [-p prompt] [-R directory] [-T timeout] [-u user] file ...
+`;
+
+/** Shell builtins sudo refuses by name (sudo 1.9's exec error for a command it cannot find). */
+const SHELL_BUILTINS = new Set(['cd', 'export', 'exit', 'source', 'alias', 'unset', 'set', 'ulimit', 'umask', 'history']);
+
+/** The machine under the terminal session: the host and its containers, each with its own programs. */
+export function hostMachine(parts: () => HostParts): Machine {
+  const namespaceOf = (place: Place): Namespace | undefined => {
+    const { kernel, engine } = parts();
+    if (place.kind === 'host') return kernel.root;
+    const container = findRunning(engine, place.id);
+    return container?.namespaceId === undefined ? undefined : kernel.namespace(container.namespaceId);
+  };
+  const programAt = (place: Place, name: string): Program | undefined => {
+    const slash = name.lastIndexOf('/');
+    const base = slash >= 0 && PATH_DIRECTORIES.has(name.slice(0, slash)) ? name.slice(slash + 1) : name;
+    const program = parts().programs.get(base);
+    if (!program || place.kind === 'host') return program;
+    const container = findRunning(parts().engine, place.id);
+    return container && toolsOf(container).has(base) ? program : undefined;
+  };
+  const run = (place: Place, argv: readonly string[], invocation: Invocation & { isRoot: boolean; terminal: TerminalControl }): CommandResult | undefined => {
+    const [name, ...args] = argv as [string, ...string[]];
+    if (place.kind === 'host' && name === 'sudo') return sudo(args, (words) => run(place, words, { ...invocation, isRoot: true }));
+    const program = programAt(place, name);
+    const namespace = namespaceOf(place);
+    if (!program || !namespace) return undefined;
+    const { kernel, clock, random, world, interruptAfterMs } = parts();
+    return program.run(args, {
+      kernel, namespace, isRoot: invocation.isRoot, stdin: invocation.stdin, clock, random, world,
+      env: invocation.env, cwd: invocation.cwd, interruptAfterMs, terminal: invocation.terminal,
+      readFile: (path) => readFile(place, path),
+    });
+  };
+  const readFile = (place: Place, path: string): ReadFileResult => readKnownFile(path, facts(place));
+  const facts = (place: Place) => {
+    const { profile, engine } = parts();
+    const container = place.kind === 'container' ? findRunning(engine, place.id) : undefined;
+    return { hostname: container?.hostname ?? profile.hostname, user: container ? 'root' : profile.user, inContainer: container !== undefined };
+  };
+  return {
+    runProgram: run,
+    readFile,
+    directoryExists: (place, path) => knownDirectory(path, facts(place)),
+    container: (id) => {
+      const container = findRunning(parts().engine, id);
+      return container && { hostname: container.hostname, image: container.image, env: container.config.env };
+    },
+    firstProcessExited: (id, status) => {
+      const { engine } = parts();
+      if (findRunning(engine, id)) engine.firstProcessExited(id, status);
+    },
+    isBusyBox: (image) => (imageInfo(image)?.os.family ?? 'debian') !== 'debian',
+    // A shell's $$: the next PID the daemon would hand out, taken without drawing from the seed.
+    pid: () => parts().engine.state.lastPid + 1,
+  };
+}
+
+function findRunning(engine: Engine, id: string): Container | undefined {
+  const container = engine.containers().find((c) => c.id === id);
+  return container?.status === 'running' ? container : undefined;
+}
+
+/** Programs a container can run: its image's. */
+function toolsOf(container: Container): Set<string> {
+  return new Set(Object.keys(imageInfo(container.image)?.tools ?? {}));
+}
+
+/** sudo: the command runs as root; a name it cannot find, or a shell builtin, is its own error. */
+function sudo(args: readonly string[], runAsRoot: (argv: readonly string[]) => CommandResult | undefined): CommandResult {
+  const [name] = args;
+  if (name === undefined) return { stdout: '', stderr: SUDO_USAGE, exitCode: 1 };
+  const result = runAsRoot(args);
+  if (result) return result;
+  const builtin = SHELL_BUILTINS.has(name)
+    ? `sudo: "${name}" is a shell built-in command, it cannot be run directly.\nsudo: the -s option may be used to run a privileged shell.\nsudo: the -D option may be used to run a command in a specific directory.\n`
+    : '';
+  return { stdout: '', stderr: `sudo: ${name}: command not found\n${builtin}`, exitCode: 1 };
+}

@@ -1,0 +1,67 @@
+/**
+ * The shell's syntax tree, as bash's parser builds it for the subset a lesson
+ * types: simple commands joined by pipes, `&&`, `||`, `;` and newlines. Words
+ * keep their quoting so that expansion can tell which parts are split into fields.
+ */
+
+/** A piece of a word. `quoted` parts are never split into fields (POSIX 2.6.5). */
+export type WordPart =
+  | { readonly kind: 'literal'; readonly text: string; readonly quoted: boolean }
+  /** `$NAME`, `${NAME}`, `$?`, `$1`. */
+  | { readonly kind: 'parameter'; readonly name: string; readonly quoted: boolean }
+  /** `${...}` that is not a plain name: bash reports a bad substitution when it expands it. */
+  | { readonly kind: 'bad-substitution'; readonly text: string; readonly quoted: boolean }
+  /** `$(...)` or backquotes: a whole script, run in a subshell for its output. */
+  | { readonly kind: 'substitution'; readonly script: Script; readonly quoted: boolean }
+  /** `~` or `~/` at the start of a word. */
+  | { readonly kind: 'tilde' };
+
+export interface Word {
+  readonly parts: readonly WordPart[];
+  /** The word as typed, for error messages that quote it. */
+  readonly source: string;
+}
+
+export interface Assignment {
+  readonly name: string;
+  readonly value: Word;
+}
+
+export type RedirectionOperator = '<' | '>' | '>>' | '>|' | '>&' | '<&' | '&>' | '&>>';
+
+export interface Redirection {
+  /** The file descriptor, 1 for `>` and 0 for `<` unless a number precedes the operator. */
+  readonly fd: number;
+  readonly operator: RedirectionOperator;
+  readonly target: Word;
+}
+
+export interface SimpleCommand {
+  readonly kind: 'simple';
+  readonly assignments: readonly Assignment[];
+  readonly words: readonly Word[];
+  readonly redirections: readonly Redirection[];
+}
+
+/** A compound command (if, for, while, case, { }, subshell): parsed far enough to name it. */
+export interface UnsupportedCommand {
+  readonly kind: 'unsupported';
+  readonly keyword: string;
+}
+
+export type Command = SimpleCommand | UnsupportedCommand;
+
+export interface Pipeline {
+  readonly negated: boolean;
+  readonly commands: readonly Command[];
+}
+
+export interface AndOrList {
+  readonly first: Pipeline;
+  readonly rest: readonly { readonly operator: '&&' | '||'; readonly pipeline: Pipeline }[];
+}
+
+/** Commands separated by `;`, `&` or newlines. */
+export interface Script {
+  readonly statements: readonly AndOrList[];
+}

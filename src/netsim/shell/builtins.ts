@@ -1,0 +1,147 @@
+import type { CommandResult } from '../cli/command';
+import type { Dialect } from './dialect';
+import type { ShellState } from './interpreter';
+
+export interface BuiltinContext {
+  readonly state: ShellState;
+  readonly dialect: Dialect;
+  readonly home: string;
+  readonly stdin: string;
+  directoryExists(path: string): boolean;
+}
+
+/** A builtin's result; `exit` set means the shell ends with that status. */
+export type BuiltinResult = CommandResult & { readonly exit?: number };
+export type Builtin = (args: readonly string[], context: BuiltinContext) => BuiltinResult;
+
+const done = (stdout = '', exitCode = 0): BuiltinResult => ({ stdout, stderr: '', exitCode });
+const failed = (stderr: string, exitCode = 1): BuiltinResult => ({ stdout: '', stderr, exitCode });
+
+/** bash's echo: leading words made only of n, e, E are options; -e reads backslash escapes. */
+const echo: Builtin = (args, { dialect }) => {
+  let newline = true;
+  // dash and ash read escapes always; bash only with -e.
+  let escapes = dialect.kind !== 'bash';
+  let index = 0;
+  // dash's echo knows only -n.
+  const options = dialect.kind === 'dash' ? /^-n+$/ : /^-[neE]+$/;
+  for (; index < args.length && options.test(args[index]!); index++) {
+    for (const letter of args[index]!.slice(1)) {
+      if (letter === 'n') newline = false;
+      else escapes = letter === 'e';
+    }
+  }
+  const text = args.slice(index).join(' ');
+  if (!escapes) return done(text + (newline ? '\n' : ''));
+  const { value, stopped } = echoEscapes(text);
+  return done(value + (newline && !stopped ? '\n' : ''));
+};
+
+const ECHO_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' };
+
+/** `echo -e`: C escapes, `\0NNN` octal, `\xHH` hex, and `\c`, which ends the output there. */
+function echoEscapes(text: string): { value: string; stopped: boolean } {
+  let value = '';
+  for (let at = 0; at < text.length; at++) {
+    const char = text[at]!;
+    if (char !== '\\' || at === text.length - 1) {
+      value += char;
+      continue;
+    }
+    const rest = text.slice(at + 1);
+    const octal = /^0([0-7]{0,3})/.exec(rest);
+    const hex = /^x([0-9A-Fa-f]{1,2})/.exec(rest);
+    if (rest[0] === 'c') return { value, stopped: true };
+    if (octal) {
+      value += String.fromCharCode(parseInt(octal[1] || '0', 8));
+      at += octal[0].length;
+    } else if (hex) {
+      value += String.fromCharCode(parseInt(hex[1]!, 16));
+      at += hex[0].length;
+    } else if (ECHO_ESCAPES[rest[0]!] !== undefined) {
+      value += ECHO_ESCAPES[rest[0]!];
+      at++;
+    } else value += char;
+  }
+  return { value, stopped: false };
+}
+
+/** `exit [N]`: N modulo 256; a word that is not a number ends the shell with 2 and a complaint. */
+const exit: Builtin = (args, { state, dialect }) => {
+  const [code] = args;
+  if (code === undefined) return { ...done(), exit: state.status };
+  if (!/^[+-]?\d+$/.test(code)) {
+    const message = dialect.kind === 'bash' ? `${code}: numeric argument required` : `Illegal number: ${code}`;
+    return { ...failed(dialect.builtinError('exit', message, state.line), 2), exit: 2 };
+  }
+  if (args.length > 1 && dialect.kind === 'bash') return failed(dialect.builtinError('exit', 'too many arguments', state.line), 1);
+  return { ...done(), exit: ((Number(code) % 256) + 256) % 256 };
+};
+
+/** `cd [DIR]`: HOME by default, `-` for OLDPWD; the directory must exist. */
+const cd: Builtin = (args, { state, dialect, home, directoryExists }) => {
+  if (args.length > 1 && dialect.kind === 'bash') return failed(dialect.builtinError('cd', 'too many arguments', state.line));
+  const [target = state.variables.get('HOME') ?? home] = args;
+  if (target === '-') {
+    const previous = state.variables.get('OLDPWD');
+    if (previous === undefined) return failed(dialect.builtinError('cd', 'OLDPWD not set', state.line));
+    return changeDirectory(state, previous, `${previous}\n`);
+  }
+  const path = normalize(target.startsWith('/') ? target : `${state.cwd}/${target}`);
+  if (!directoryExists(path)) {
+    const reason = dialect.kind === 'bash' ? `${target}: No such file or directory` : `can't cd to ${target}`;
+    return failed(dialect.builtinError('cd', reason, state.line), dialect.kind === 'dash' ? 2 : 1);
+  }
+  return changeDirectory(state, path, '');
+};
+
+function changeDirectory(state: ShellState, path: string, stdout: string): BuiltinResult {
+  state.variables.set('OLDPWD', state.cwd);
+  state.cwd = path;
+  state.variables.set('PWD', path);
+  return done(stdout);
+}
+
+/** `/a/./b/../c` as `/a/c`. */
+export function normalize(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join('/')}`;
+}
+
+/** `export NAME=value NAME`; with no names, the list bash prints as `declare -x`. */
+const exportBuiltin: Builtin = (args, { state, dialect }) => {
+  if (args.length === 0 || (args.length === 1 && args[0] === '-p')) {
+    const names = [...state.exported].filter((name) => state.variables.has(name)).sort();
+    const prefix = dialect.kind === 'bash' ? 'declare -x' : 'export';
+    return done(names.map((name) => `${prefix} ${name}="${state.variables.get(name)!.replace(/(["\\$`])/g, '\\$1')}"\n`).join(''));
+  }
+  let stderr = '';
+  for (const arg of args) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$/s.exec(arg);
+    if (!match) {
+      stderr += dialect.builtinError('export', `\`${arg}': not a valid identifier`, state.line);
+      continue;
+    }
+    if (match[2] !== undefined) state.variables.set(match[1]!, match[2]);
+    state.exported.add(match[1]!);
+  }
+  return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
+};
+
+const pwd: Builtin = (_args, { state }) => done(`${state.cwd}\n`);
+
+export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
+  ['echo', echo],
+  ['exit', exit],
+  ['cd', cd],
+  ['export', exportBuiltin],
+  ['pwd', pwd],
+  ['true', () => done()],
+  ['false', () => done('', 1)],
+  [':', () => done()],
+]);

@@ -1,0 +1,122 @@
+import type { ShellSyntaxError } from './parser';
+
+/** The shells a lesson meets: bash (Debian, Ubuntu, the host), dash (`sh` on Debian and Ubuntu), BusyBox ash (Alpine, busybox). */
+export type ShellKind = 'bash' | 'dash' | 'ash';
+
+/** Where a prompt is drawn: bash's \u, \h, \w. */
+export interface PromptFacts {
+  readonly user: string;
+  readonly hostname: string;
+  readonly cwd: string;
+  readonly home: string;
+  readonly isRoot: boolean;
+}
+
+/**
+ * How one shell words its messages and draws its prompt. `name` is how the
+ * shell names itself in errors: $0 for ash and dash (`sh`, `/bin/sh`), the
+ * basename for bash. `line` counts the lines the shell has read, which dash
+ * prints in every message.
+ */
+export interface Dialect {
+  readonly kind: ShellKind;
+  readonly name: string;
+  notFound(command: string, line: number): string;
+  syntaxError(error: ShellSyntaxError, line: number): string;
+  /** What the `exit` builtin writes before the shell ends: interactive bash says `exit`. */
+  readonly exitMessage: string;
+  prompt(facts: PromptFacts): string;
+  /** `exit foo`, `cd` failures: `bash: exit: foo: numeric argument required`. */
+  builtinError(builtin: string, message: string, line: number): string;
+}
+
+/** bash's \w: the working directory with the home directory written `~`. */
+function tildePath(cwd: string, home: string): string {
+  if (home !== '/' && (cwd === home || cwd.startsWith(`${home}/`))) return `~${cwd.slice(home.length)}`;
+  return cwd;
+}
+
+/** bash 5.2's messages in an interactive shell (no `line N:` prefix, unlike `bash -c`). */
+function bashSyntax(error: ShellSyntaxError, name: string): string {
+  switch (error.kind) {
+    case 'unexpected-token':
+      return `${name}: syntax error near unexpected token \`${error.token}'\n`;
+    case 'unexpected-eof':
+      return `${name}: syntax error: unexpected end of file\n`;
+    case 'unterminated':
+      return `${name}: unexpected EOF while looking for matching \`${error.closing}'\n`;
+    case 'in-substitution':
+      return bashSyntax(error.error, name);
+  }
+}
+
+/**
+ * Debian's and Ubuntu's bash, whose /etc/bash.bashrc sets
+ * PS1='${debian_chroot:+($debian_chroot)}\u@\h:\w\$ '.
+ */
+export function bashDialect(prompt?: string, scripted = false): Dialect {
+  const name = 'bash';
+  // `bash -c` names the line in every message: `bash: line 1: ip: command not found`.
+  const where = (line: number) => (scripted ? `${name}: line ${line}` : name);
+  return {
+    kind: 'bash',
+    name,
+    notFound: (command, line) => (command.includes('/') ? `${where(line)}: ${command}: No such file or directory\n` : `${where(line)}: ${command}: command not found\n`),
+    syntaxError: (error) => bashSyntax(error, name),
+    exitMessage: 'exit\n',
+    prompt: (facts) => prompt ?? `${facts.user}@${facts.hostname.split('.')[0]}:${tildePath(facts.cwd, facts.home)}${facts.isRoot ? '#' : '$'} `,
+    builtinError: (builtin, message) => `${name}: ${builtin}: ${message}\n`,
+  };
+}
+
+/** dash (Debian's /bin/sh): every message names the line, and its prompt is `# ` for root (PS1 default). */
+export function dashDialect(name = 'sh'): Dialect {
+  return {
+    kind: 'dash',
+    name,
+    notFound: (command, line) => `${name}: ${line}: ${command}: not found\n`,
+    syntaxError: (error, line) => `${name}: ${line}: Syntax error: ${dashSyntax(error)}\n`,
+    exitMessage: '',
+    prompt: (facts) => (facts.isRoot ? '# ' : '$ '),
+    builtinError: (builtin, message, line) => `${name}: ${line}: ${builtin}: ${message}\n`,
+  };
+}
+
+function dashSyntax(error: ShellSyntaxError): string {
+  switch (error.kind) {
+    case 'unexpected-token':
+      return error.token === 'newline' ? 'newline unexpected' : `"${error.token}" unexpected`;
+    case 'unexpected-eof':
+      return 'end of file unexpected';
+    case 'unterminated':
+      return error.closing === ')' ? 'end of file unexpected (expecting ")")' : 'Unterminated quoted string';
+    case 'in-substitution':
+      return dashSyntax(error.error);
+  }
+}
+
+/** BusyBox ash, named by its argv[0] (`sh` in busybox, `/bin/sh` in alpine); its prompt is `\w \$ `. */
+export function ashDialect(name: string): Dialect {
+  return {
+    kind: 'ash',
+    name,
+    notFound: (command) => `${name}: ${command}: not found\n`,
+    syntaxError: (error) => `${name}: syntax error: ${ashSyntax(error)}\n`,
+    exitMessage: '',
+    prompt: (facts) => `${tildePath(facts.cwd, facts.home)} ${facts.isRoot ? '#' : '$'} `,
+    builtinError: (builtin, message) => `${name}: ${builtin}: ${message}\n`,
+  };
+}
+
+function ashSyntax(error: ShellSyntaxError): string {
+  switch (error.kind) {
+    case 'unexpected-token':
+      return error.token === 'newline' ? 'unexpected newline' : `unexpected "${error.token}"`;
+    case 'unexpected-eof':
+      return 'unexpected end of file';
+    case 'unterminated':
+      return error.closing === ')' ? 'unexpected end of file (expecting ")")' : 'unterminated quoted string';
+    case 'in-substitution':
+      return ashSyntax(error.error);
+  }
+}

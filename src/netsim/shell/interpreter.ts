@@ -1,0 +1,303 @@
+import type { CommandResult, OutputChunk, ReadFileResult } from '../cli/command';
+import type { AndOrList, Command, Pipeline, Redirection, Script, SimpleCommand } from './ast';
+import { BUILTINS, type BuiltinContext } from './builtins';
+import type { Dialect } from './dialect';
+import { BadSubstitution, expandFields, expandString, type ExpansionContext } from './expand';
+import { parseNext } from './parser';
+
+/** A shell's own state: what survives from one line to the next. */
+export interface ShellState {
+  readonly variables: Map<string, string>;
+  readonly exported: Set<string>;
+  /** `$?`. */
+  status: number;
+  cwd: string;
+  /** Lines read so far, which dash prints in its messages. */
+  line: number;
+  /** Files written by redirections (`> out.txt`): the shell's own scratch space. */
+  readonly files: Map<string, string>;
+}
+
+/** What a program gets from the shell that runs it. */
+export interface Invocation {
+  readonly stdin: string;
+  readonly env: ReadonlyMap<string, string>;
+  readonly cwd: string;
+}
+
+/** Where the shell runs: its dialect, how to find and run a program, how to read a file. */
+export interface ShellEnvironment {
+  readonly dialect: Dialect;
+  readonly pid: number;
+  readonly home: string;
+  /** Runs a program found on PATH; undefined when there is no such program. */
+  runProgram(argv: readonly string[], invocation: Invocation): CommandResult | undefined;
+  readFile(path: string): ReadFileResult;
+  directoryExists(path: string): boolean;
+}
+
+/** What one line did: the terminal's view of it and whether the shell ended. */
+export interface LineOutcome {
+  readonly output: readonly OutputChunk[];
+  /** Set when `exit` ran: the status the shell ends with. */
+  readonly exited: number | undefined;
+}
+
+class ShellExit {
+  constructor(readonly status: number) {}
+}
+
+/**
+ * Runs command lines as an interactive shell does: one complete command at a
+ * time, stdout of each pipeline stage fed to the next, stderr straight to the
+ * terminal, `$?` kept between lines.
+ */
+export class Interpreter {
+  private terminal: OutputChunk[] = [];
+  /** Status of the last command substitution, which a command with no name returns. */
+  private substitutionStatus: number | undefined;
+
+  constructor(
+    readonly state: ShellState,
+    private readonly environment: ShellEnvironment,
+    private readonly subshell = false,
+  ) {}
+
+  /** Parses and runs `source`, a command line and its continuation lines. */
+  runLine(source: string, stdin = ''): LineOutcome {
+    this.terminal = [];
+    let offset = 0;
+    try {
+      while (offset < source.length) {
+        const lineStart = offset;
+        const step = parseNext(source, offset);
+        this.state.line += countLines(source.slice(lineStart, step.end)) || 1;
+        offset = step.end;
+        if ('error' in step) {
+          this.write('stderr', this.environment.dialect.syntaxError(step.error, this.state.line));
+          this.state.status = 2;
+          continue;
+        }
+        this.runScript(step.script, stdin);
+      }
+    } catch (error) {
+      if (!(error instanceof ShellExit)) throw error;
+      return { output: this.terminal, exited: error.status };
+    }
+    return { output: this.terminal, exited: undefined };
+  }
+
+  /** A command substitution's script in a subshell: its stdout, its status; its stderr reaches the terminal. */
+  substitute(script: Script): { stdout: string; status: number } {
+    const state: ShellState = { ...this.state, variables: new Map(this.state.variables), exported: new Set(this.state.exported) };
+    const child = new Interpreter(state, this.environment, true);
+    let stdout = '';
+    try {
+      stdout = child.runScript(script, '', true);
+    } catch (error) {
+      if (!(error instanceof ShellExit)) throw error;
+      child.state.status = error.status;
+    }
+    for (const chunk of child.terminal) {
+      if (chunk.stream === 'stdout') stdout += chunk.text;
+      else this.terminal.push(chunk);
+    }
+    return { stdout, status: child.state.status };
+  }
+
+  private runScript(script: Script, stdin: string, capture = false): string {
+    let captured = '';
+    for (const statement of script.statements) captured += this.andOr(statement, stdin, capture);
+    return captured;
+  }
+
+  private andOr(list: AndOrList, stdin: string, capture: boolean): string {
+    let captured = this.pipeline(list.first, stdin, capture);
+    for (const { operator, pipeline } of list.rest) {
+      if ((operator === '&&') !== (this.state.status === 0)) continue;
+      captured += this.pipeline(pipeline, stdin, capture);
+    }
+    return captured;
+  }
+
+  /** Each stage's stdout is the next one's stdin; the last one's goes to the terminal (or the capture). */
+  private pipeline(pipeline: Pipeline, stdin: string, capture: boolean): string {
+    let input = stdin;
+    let status = 0;
+    const last = pipeline.commands.length - 1;
+    pipeline.commands.forEach((command, index) => {
+      // Every stage of a real pipeline is a subshell: `exit` or `cd` there leaves this shell alone.
+      const runner = last > 0 ? this.forkForPipe() : this;
+      const sink = index < last || capture ? 'pipe' : 'terminal';
+      const { stdout, status: stageStatus } = runner.command(command, input, sink);
+      if (runner !== this) this.terminal.push(...runner.terminal);
+      status = stageStatus;
+      input = stdout;
+    });
+    this.state.status = pipeline.negated ? Number(status === 0) : status;
+    return capture ? input : '';
+  }
+
+  private forkForPipe(): Interpreter {
+    const state: ShellState = { ...this.state, variables: new Map(this.state.variables), exported: new Set(this.state.exported) };
+    return new Interpreter(state, this.environment, true);
+  }
+
+  /** Runs one command; its stderr reaches the terminal at once, its stdout is returned for the pipe. */
+  private command(command: Command, stdin: string, sink: 'pipe' | 'terminal'): { stdout: string; status: number } {
+    if (command.kind === 'unsupported') {
+      this.write('stderr', `${this.environment.dialect.name}: ${command.keyword}: compound commands are not simulated\n`);
+      return { stdout: '', status: 2 };
+    }
+    this.substitutionStatus = undefined;
+    let expanded: { argv: string[]; assignments: [string, string][]; redirections: ResolvedRedirection[] };
+    try {
+      expanded = this.expand(command);
+    } catch (error) {
+      if (!(error instanceof BadSubstitution)) throw error;
+      this.write('stderr', `${this.environment.dialect.name}: ${error.text}: bad substitution\n`);
+      return { stdout: '', status: 1 };
+    }
+    const { argv, assignments, redirections } = expanded;
+    if (argv.length === 0) {
+      for (const [name, value] of assignments) this.state.variables.set(name, value);
+      return { stdout: '', status: this.substitutionStatus ?? 0 };
+    }
+    const input = this.inputFor(redirections, stdin);
+    if (typeof input !== 'string') {
+      this.write('stderr', input.error);
+      return { stdout: '', status: 1 };
+    }
+    const result = this.invoke(argv, assignments, input);
+    return { stdout: this.route(result, redirections, sink), status: result.exitCode };
+  }
+
+  private expand(command: SimpleCommand) {
+    const context = this.expansionContext();
+    const assignments = command.assignments.map(({ name, value }): [string, string] => [name, expandString(value, context)]);
+    const argv = command.words.flatMap((word) => expandFields(word, context));
+    const redirections = command.redirections.map((redirection) => resolveRedirection(redirection, expandString(redirection.target, context)));
+    return { argv, assignments, redirections };
+  }
+
+  private expansionContext(): ExpansionContext {
+    return {
+      parameter: (name) => this.parameter(name),
+      home: () => this.state.variables.get('HOME') ?? this.environment.home,
+      substitute: (script) => {
+        const { stdout, status } = this.substitute(script);
+        this.substitutionStatus = status;
+        return stdout;
+      },
+    };
+  }
+
+  private parameter(name: string): string | undefined {
+    switch (name) {
+      case '?':
+        return String(this.state.status);
+      case '$':
+        return String(this.environment.pid);
+      case '#':
+        return '0';
+      case '0':
+        return this.environment.dialect.name;
+      case '-':
+        return this.environment.dialect.kind === 'bash' ? 'himBHs' : 'i';
+      default:
+        return this.state.variables.get(name);
+    }
+  }
+
+  private invoke(argv: string[], assignments: [string, string][], stdin: string): CommandResult {
+    const [name, ...args] = argv as [string, ...string[]];
+    const builtin = BUILTINS.get(name);
+    if (builtin) {
+      const result = builtin(args, this.builtinContext(stdin));
+      if (result.exit !== undefined && !this.subshell) {
+        this.write('stderr', this.environment.dialect.exitMessage);
+        this.write('stderr', result.stderr);
+        throw new ShellExit(result.exit);
+      }
+      return result;
+    }
+    const env = new Map([...this.state.exported].flatMap((key) => (this.state.variables.has(key) ? [[key, this.state.variables.get(key)!] as const] : [])));
+    for (const [key, value] of assignments) env.set(key, value);
+    const result = this.environment.runProgram(argv, { stdin, env, cwd: this.state.cwd });
+    return result ?? { stdout: '', stderr: this.environment.dialect.notFound(name, this.state.line), exitCode: 127 };
+  }
+
+  private builtinContext(stdin: string): BuiltinContext {
+    return { state: this.state, dialect: this.environment.dialect, home: this.environment.home, stdin, directoryExists: (path) => this.environment.directoryExists(path) };
+  }
+
+  private inputFor(redirections: readonly ResolvedRedirection[], stdin: string): string | { error: string } {
+    const from = redirections.filter((r) => r.operator === '<').at(-1);
+    if (!from) return stdin;
+    if (from.path === '/dev/null') return '';
+    const written = this.state.files.get(from.path);
+    if (written !== undefined) return written;
+    const read = this.environment.readFile(from.path);
+    if ('content' in read) return read.content;
+    return { error: `${this.environment.dialect.name}: ${from.path}: ${read.error === 'ENOENT' ? 'No such file or directory' : read.error === 'EISDIR' ? 'Is a directory' : 'Permission denied'}\n` };
+  }
+
+  /** Sends each stream where the redirections say; returns what goes down the pipe. */
+  private route(result: CommandResult, redirections: readonly ResolvedRedirection[], sink: 'pipe' | 'terminal'): string {
+    const { stdout, stderr, truncated } = streamTargets(redirections);
+    for (const path of truncated) this.state.files.set(path, '');
+    let piped = '';
+    const chunks = result.output ?? [
+      { stream: 'stdout', text: result.stdout },
+      { stream: 'stderr', text: result.stderr },
+    ];
+    for (const chunk of chunks) {
+      const target = chunk.stream === 'tty' ? 'tty' : chunk.stream === 'stdout' ? stdout : stderr;
+      if (target === 'tty') this.write('tty', chunk.text);
+      else if (target === 'stdout' && sink === 'pipe') piped += chunk.text;
+      else if (target === 'stdout' || target === 'stderr') this.write(target, chunk.text);
+      else if (target !== 'null') this.state.files.set(target.path, (this.state.files.get(target.path) ?? '') + chunk.text);
+    }
+    return piped;
+  }
+
+  private write(stream: OutputChunk['stream'], text: string): void {
+    if (text !== '') this.terminal.push({ stream, text });
+  }
+}
+
+/** Where a stream ends up: the shell's own stdout (the pipe or the terminal), its stderr, nowhere, or a file. */
+type StreamTarget = 'stdout' | 'stderr' | 'null' | { readonly path: string };
+interface ResolvedRedirection {
+  readonly fd: number;
+  readonly operator: Redirection['operator'];
+  readonly path: string;
+}
+
+function resolveRedirection(redirection: Redirection, path: string): ResolvedRedirection {
+  return { fd: redirection.fd, operator: redirection.operator, path };
+}
+
+/**
+ * Where stdout and stderr end up, applying redirections left to right as the
+ * shell does: `2>&1 >/dev/null` sends stderr to the old stdout. `>` empties its file.
+ */
+function streamTargets(redirections: readonly ResolvedRedirection[]): { stdout: StreamTarget; stderr: StreamTarget; truncated: string[] } {
+  const targets: Record<number, StreamTarget> = { 1: 'stdout', 2: 'stderr' };
+  const truncated: string[] = [];
+  const file = (path: string, fresh: boolean): StreamTarget => {
+    if (path === '/dev/null') return 'null';
+    if (fresh) truncated.push(path);
+    return { path };
+  };
+  for (const { fd, operator, path } of redirections) {
+    if (operator === '>' || operator === '>|' || operator === '>>') targets[fd] = file(path, operator !== '>>');
+    else if ((operator === '>&' || operator === '<&') && /^\d+$/.test(path)) targets[fd] = targets[Number(path)] ?? 'null';
+    else if (operator === '&>' || operator === '&>>' || operator === '>&') targets[1] = targets[2] = file(path, operator !== '&>>');
+  }
+  return { stdout: targets[1]!, stderr: targets[2]!, truncated };
+}
+
+function countLines(text: string): number {
+  return (text.match(/\n/g) ?? []).length;
+}

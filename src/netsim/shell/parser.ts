@@ -1,0 +1,223 @@
+import type { AndOrList, Assignment, Command, Pipeline, Redirection, RedirectionOperator, Script, SimpleCommand, Word } from './ast';
+import { Lexer, NestedSyntaxError, UnterminatedError, type Token } from './lexer';
+
+/** Why a command line could not be parsed; the dialect turns it into the shell's message. */
+export type ShellSyntaxError =
+  /** `syntax error near unexpected token `|'`; newline is named `newline`. */
+  | { readonly kind: 'unexpected-token'; readonly token: string }
+  /** Input ended where a command was still expected (`ls |`). */
+  | { readonly kind: 'unexpected-eof' }
+  /** Input ended inside quotes or a substitution. */
+  | { readonly kind: 'unterminated'; readonly closing: string }
+  /** An error inside `$(...)`. */
+  | { readonly kind: 'in-substitution'; readonly error: ShellSyntaxError };
+
+export type ParseStep = { readonly script: Script; readonly end: number } | { readonly error: ShellSyntaxError; readonly end: number };
+
+/** Words that open a compound command, which the simulated shell does not run. */
+const COMPOUND_OPENERS = new Set(['if', 'while', 'until', 'for', 'case', 'select', 'function', '{', '[[', 'coproc']);
+/** Reserved words that cannot start a command: bash names them as unexpected tokens. */
+const MISPLACED_RESERVED = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}', 'in']);
+const REDIRECTIONS = new Set<string>(['<', '>', '>>', '>|', '>&', '<&', '&>', '&>>']);
+
+class Failure {
+  constructor(readonly error: ShellSyntaxError) {}
+}
+
+/**
+ * Reads one complete command from `offset`: everything up to an unescaped,
+ * unquoted newline that ends it, as interactive bash reads a line and runs it
+ * before reading the next. A trailing `|` or `&&` continues on the next line.
+ */
+export function parseNext(source: string, offset: number): ParseStep {
+  const parser = new Parser(source.slice(offset));
+  try {
+    const script = parser.completeCommand();
+    return { script, end: offset + parser.offset };
+  } catch (error) {
+    const failure = asFailure(error);
+    // bash throws away the rest of the line the error is on.
+    const at = offset + parser.offset;
+    if (parser.lastLexed === 'newline') return { error: failure.error, end: at };
+    // An open quote or substitution reads to the end of the input.
+    if (failure.error.kind === 'unterminated') return { error: failure.error, end: source.length };
+    const newline = source.indexOf('\n', at);
+    return { error: failure.error, end: newline < 0 ? source.length : newline + 1 };
+  }
+}
+
+/** A whole text (a `$(...)` body) as one script. */
+export function parseScript(source: string): Script | Failure {
+  const parser = new Parser(source);
+  try {
+    return parser.wholeScript();
+  } catch (error) {
+    return asFailure(error);
+  }
+}
+
+function asFailure(error: unknown): Failure {
+  if (error instanceof Failure) return error;
+  if (error instanceof UnterminatedError) return new Failure({ kind: 'unterminated', closing: error.closing });
+  if (error instanceof NestedSyntaxError) return new Failure(JSON.parse(error.message) as ShellSyntaxError);
+  throw error;
+}
+
+function nestedParser(source: string): Script | NestedSyntaxError | UnterminatedError {
+  const result = parseScript(source);
+  return result instanceof Failure ? new NestedSyntaxError(JSON.stringify({ kind: 'in-substitution', error: result.error })) : result;
+}
+
+class Parser {
+  private readonly lexer: Lexer;
+  private lookahead: Token | undefined;
+  /** The kind of the last token read, which tells where the failing line ends. */
+  lastLexed: Token['kind'] | undefined;
+
+  constructor(source: string) {
+    this.lexer = new Lexer(source, nestedParser);
+  }
+
+  get offset(): number {
+    return this.lexer.offset;
+  }
+
+  completeCommand(): Script {
+    while (this.peek().kind === 'newline') this.take();
+    const statements = this.peek().kind === 'eof' ? [] : this.list();
+    const end = this.take();
+    if (end.kind === 'operator') throw unexpected(end);
+    return { statements };
+  }
+
+  wholeScript(): Script {
+    const statements: AndOrList[] = [];
+    for (;;) {
+      while (this.peek().kind === 'newline') this.take();
+      if (this.peek().kind === 'eof') return { statements };
+      statements.push(...this.list());
+      const end = this.peek();
+      if (end.kind === 'operator') throw unexpected(end);
+    }
+  }
+
+  /** and-or lists separated by `;` or `&` (run in the foreground: jobs are not simulated). */
+  private list(): AndOrList[] {
+    const statements = [this.andOr()];
+    for (;;) {
+      const token = this.peek();
+      if (token.kind !== 'operator' || (token.operator !== ';' && token.operator !== '&')) return statements;
+      this.take();
+      const after = this.peek();
+      if (after.kind === 'eof' || after.kind === 'newline' || (after.kind === 'operator' && after.operator === ')')) return statements;
+      statements.push(this.andOr());
+    }
+  }
+
+  private andOr(): AndOrList {
+    const first = this.pipeline();
+    const rest: { operator: '&&' | '||'; pipeline: Pipeline }[] = [];
+    for (let token = this.peek(); token.kind === 'operator' && (token.operator === '&&' || token.operator === '||'); token = this.peek()) {
+      this.take();
+      this.linebreak();
+      rest.push({ operator: token.operator, pipeline: this.pipeline() });
+    }
+    return { first, rest };
+  }
+
+  private pipeline(): Pipeline {
+    const negated = this.isWord('!');
+    if (negated) this.take();
+    const commands = [this.command()];
+    for (let token = this.peek(); token.kind === 'operator' && (token.operator === '|' || token.operator === '|&'); token = this.peek()) {
+      this.take();
+      this.linebreak();
+      commands.push(this.command());
+    }
+    return { negated, commands };
+  }
+
+  /** Newlines after `|`, `&&` and `||`: the command goes on on the next line. */
+  private linebreak(): void {
+    while (this.peek().kind === 'newline') this.take();
+  }
+
+  private command(): Command {
+    const token = this.peek();
+    if (token.kind === 'word' && isPlain(token.word)) {
+      const text = token.word.source;
+      if (COMPOUND_OPENERS.has(text)) return { kind: 'unsupported', keyword: text };
+      if (MISPLACED_RESERVED.has(text)) throw new Failure({ kind: 'unexpected-token', token: text });
+    }
+    if (token.kind === 'operator' && token.operator === '(') return { kind: 'unsupported', keyword: '(' };
+    return this.simpleCommand();
+  }
+
+  private simpleCommand(): SimpleCommand {
+    const assignments: Assignment[] = [];
+    const words: Word[] = [];
+    const redirections: Redirection[] = [];
+    for (;;) {
+      const token = this.peek();
+      if (token.kind === 'operator' && REDIRECTIONS.has(token.operator)) {
+        this.take();
+        redirections.push(this.redirection(token.operator as RedirectionOperator, token.fd));
+      } else if (token.kind === 'word') {
+        this.take();
+        const assignment = words.length === 0 ? asAssignment(token.word) : undefined;
+        if (assignment) assignments.push(assignment);
+        else words.push(token.word);
+      } else break;
+    }
+    if (assignments.length + words.length + redirections.length === 0) throw unexpected(this.peek());
+    return { kind: 'simple', assignments, words, redirections };
+  }
+
+  private redirection(operator: RedirectionOperator, fd: number | undefined): Redirection {
+    const target = this.take();
+    if (target.kind !== 'word') throw unexpected(target);
+    return { fd: fd ?? (operator === '<' || operator === '<&' ? 0 : 1), operator, target: target.word };
+  }
+
+  private isWord(text: string): boolean {
+    const token = this.peek();
+    return token.kind === 'word' && token.word.source === text;
+  }
+
+  private peek(): Token {
+    if (!this.lookahead) {
+      this.lookahead = this.lexer.next();
+      this.lastLexed = this.lookahead.kind;
+    }
+    return this.lookahead;
+  }
+
+  private take(): Token {
+    const token = this.peek();
+    this.lookahead = undefined;
+    return token;
+  }
+}
+
+function unexpected(token: Token): Failure {
+  if (token.kind === 'eof') return new Failure({ kind: 'unexpected-eof' });
+  if (token.kind === 'newline') return new Failure({ kind: 'unexpected-token', token: 'newline' });
+  if (token.kind === 'word') return new Failure({ kind: 'unexpected-token', token: token.word.source });
+  return new Failure({ kind: 'unexpected-token', token: token.operator });
+}
+
+/** A word written without quotes or expansions, as reserved words must be. */
+function isPlain(word: Word): boolean {
+  return word.parts.every((part) => part.kind === 'literal' && !part.quoted);
+}
+
+/** `NAME=value` before the command name (POSIX 2.10.2 rule 7). */
+function asAssignment(word: Word): Assignment | undefined {
+  const first = word.parts[0];
+  if (first?.kind !== 'literal' || first.quoted) return undefined;
+  const match = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first.text);
+  if (!match) return undefined;
+  const rest = first.text.slice(match[0].length);
+  const parts = rest === '' ? word.parts.slice(1) : [{ ...first, text: rest }, ...word.parts.slice(1)];
+  return { name: match[1]!, value: { parts, source: word.source.slice(match[0].length) } };
+}

@@ -1,0 +1,232 @@
+import type { CommandResult, ExecOptions, OutputChunk, ReadFileResult, TerminalControl } from '../cli/command';
+import { ashDialect, bashDialect, dashDialect, type Dialect } from './dialect';
+import { Interpreter, type Invocation, type ShellState } from './interpreter';
+
+/** Where a shell runs: on the host, or inside a container. */
+export type Place = { readonly kind: 'host' } | { readonly kind: 'container'; readonly id: string };
+
+/** What the session needs of the machine: running programs, files, containers' facts. */
+export interface Machine {
+  /** Runs a program where `place` is; undefined when that place has no program of that name. */
+  runProgram(place: Place, argv: readonly string[], invocation: Invocation & { isRoot: boolean; terminal: TerminalControl }): CommandResult | undefined;
+  readFile(place: Place, path: string): ReadFileResult;
+  directoryExists(place: Place, path: string): boolean;
+  /** A running container's hostname and image, for its shell's prompt and dialect; undefined once it has stopped. */
+  container(id: string): { readonly hostname: string; readonly image: string; readonly env: readonly string[] } | undefined;
+  /** The container's first process ended with `status`: the container stops. */
+  firstProcessExited(id: string, status: number): void;
+  /** The busybox-based images, whose `sh` is BusyBox ash. */
+  isBusyBox(image: string): boolean;
+  pid(): number;
+}
+
+interface Frame {
+  readonly place: Place;
+  readonly interpreter: Interpreter;
+  readonly state: ShellState;
+  readonly dialect: Dialect;
+  readonly user: string;
+  readonly home: string;
+  /** The container's PID 1 (run -it, attach): leaving it stops the container. */
+  readonly firstProcess: boolean;
+}
+
+export interface LineOptions {
+  readonly stdin: string;
+  /** The host line is typed at a root prompt (`# `). */
+  readonly asRoot: boolean;
+}
+
+export interface LineResult {
+  readonly prompt: string;
+  readonly output: readonly OutputChunk[];
+  readonly exitCode: number;
+}
+
+/** Typed as a line, the detach keys: Ctrl-P then Ctrl-Q (docker's default --detach-keys). */
+export const DETACH_KEYS = '^P^Q';
+
+/**
+ * A terminal: the host user's shell at the bottom, and above it the container
+ * shells that `docker run -it`, `docker exec -it` and `docker attach` entered.
+ * Each line goes to the shell on top.
+ */
+export class TerminalSession {
+  private readonly frames: Frame[] = [];
+  /** Shells that a command of the current line asked to enter, entered once the line has run. */
+  private pending: Frame[] = [];
+
+  constructor(
+    private readonly machine: Machine,
+    private readonly host: { user: string; home: string; env: Record<string, string> },
+  ) {
+    this.frames.push(this.hostFrame());
+  }
+
+  /** The prompt the next line is typed at. */
+  prompt(asRoot = false): string {
+    const frame = this.top();
+    if (frame.place.kind === 'host') return asRoot ? '# ' : '$ ';
+    const container = this.machine.container(frame.place.id);
+    return frame.dialect.prompt({ user: frame.user, hostname: container?.hostname ?? '', cwd: frame.state.cwd, home: frame.home, isRoot: frame.user === 'root' });
+  }
+
+  /** Whether the line typed next goes to a container's shell. */
+  inContainer(): string | undefined {
+    const place = this.top().place;
+    return place.kind === 'container' ? place.id : undefined;
+  }
+
+  runLine(line: string, options: LineOptions): LineResult {
+    const prompt = this.prompt(options.asRoot);
+    const frame = this.top();
+    if (line.trim() === DETACH_KEYS && frame.place.kind === 'container') return this.detach(prompt, frame);
+    const outcome = this.withRoot(frame, options.asRoot, () => frame.interpreter.runLine(line, options.stdin));
+    const output = [...outcome.output];
+    if (outcome.exited !== undefined) this.leave(frame, outcome.exited, output);
+    this.frames.push(...this.pending);
+    this.pending = [];
+    return { prompt, output, exitCode: outcome.exited ?? frame.state.status };
+  }
+
+  /** The host line typed at `# ` runs as root; the shell stays the user's. */
+  private withRoot<T>(frame: Frame, asRoot: boolean, run: () => T): T {
+    if (!asRoot || frame.place.kind !== 'host') return run();
+    this.rootLine = true;
+    try {
+      return run();
+    } finally {
+      this.rootLine = false;
+    }
+  }
+
+  private rootLine = false;
+
+  /** `exit` in a shell: back to the shell below; a container's first process ending stops the container. */
+  private leave(frame: Frame, status: number, output: OutputChunk[]): void {
+    if (frame.place.kind === 'host') {
+      // The host's shell is a login shell, which says `logout`; the terminal would close, and the reader gets a fresh login instead.
+      const exitAt = output.findIndex((chunk) => chunk.text === frame.dialect.exitMessage);
+      if (exitAt >= 0) output[exitAt] = { stream: 'stderr', text: 'logout\n' };
+      this.frames.splice(0, this.frames.length, this.hostFrame());
+      return;
+    }
+    this.frames.pop();
+    if (frame.firstProcess) this.machine.firstProcessExited(frame.place.id, status);
+    this.top().state.status = status;
+  }
+
+  /**
+   * Ctrl-P Ctrl-Q: the client lets go, the container keeps running. `docker run`
+   * returns quietly; `docker attach` reports the escape as its error, status 1
+   * (cli/command/container/run.go, attach.go; moby/term EscapeError).
+   */
+  private detach(prompt: string, frame: Frame): LineResult {
+    this.frames.pop();
+    const attached = frame.firstProcess && this.attachedByAttach.has(frame);
+    const status = attached ? 1 : 0;
+    this.top().state.status = status;
+    return { prompt, output: attached ? [{ stream: 'stderr', text: 'read escape sequence\n' }] : [], exitCode: status };
+  }
+
+  private readonly attachedByAttach = new WeakSet<Frame>();
+
+  /** What programs started from a shell of this session may ask of the terminal. */
+  private control(): TerminalControl {
+    return {
+      exec: (containerId, argv, options) => this.exec(containerId, argv, options),
+      enterShell: (containerId, argv, options) => {
+        const frame = this.containerFrame(containerId, argv, options.firstProcess, options);
+        if (!frame) return;
+        if (options.viaAttach) this.attachedByAttach.add(frame);
+        this.pending.push(frame);
+      },
+    };
+  }
+
+  /** A command run to its end in a container: a shell given `-c`, or a program. */
+  private exec(containerId: string, argv: readonly string[], options: ExecOptions): CommandResult | 'shell' {
+    const shell = shellInvocation(argv);
+    if (shell?.interactive && options.tty && options.interactive) return 'shell';
+    const frame = this.containerFrame(containerId, argv, false, options, shell?.script !== undefined);
+    if (shell && frame) {
+      // A shell without -c reads its stdin, which is empty: it ends at once.
+      if (shell.script === undefined) return { stdout: '', stderr: '', exitCode: 0 };
+      const outcome = frame.interpreter.runLine(shell.script, '');
+      return collect(outcome.output, outcome.exited ?? frame.state.status);
+    }
+    const place: Place = { kind: 'container', id: containerId };
+    const result = this.machine.runProgram(place, argv, { stdin: '', env: environmentOf(options.env ?? []), cwd: options.workdir || '/', isRoot: (options.user ?? 'root') === 'root', terminal: this.control() });
+    return result ?? { stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`, exitCode: 127 };
+  }
+
+  private hostFrame(): Frame {
+    const state = newState(this.host.home, this.host.env);
+    const place: Place = { kind: 'host' };
+    const dialect = bashDialect();
+    const interpreter = this.interpreterFor(place, state, dialect, this.host.home, () => this.rootLine);
+    return { place, interpreter, state, dialect, user: this.host.user, home: this.host.home, firstProcess: false };
+  }
+
+  private containerFrame(id: string, argv: readonly string[], firstProcess: boolean, options: ExecOptions, scripted = false): Frame | undefined {
+    const container = this.machine.container(id);
+    if (!container) return undefined;
+    const user = options.user ?? 'root';
+    const home = user === 'root' ? '/root' : `/home/${user}`;
+    const env = { ...Object.fromEntries(environmentOf([...container.env, ...(options.env ?? [])])), HOME: home, HOSTNAME: container.hostname };
+    const state = newState(options.workdir || '/', env);
+    const dialect = dialectFor(argv[0] ?? 'sh', this.machine.isBusyBox(container.image), scripted);
+    const place: Place = { kind: 'container', id };
+    const interpreter = this.interpreterFor(place, state, dialect, home, () => user === 'root');
+    return { place, interpreter, state, dialect, user, home, firstProcess };
+  }
+
+  private interpreterFor(place: Place, state: ShellState, dialect: Dialect, home: string, isRoot: () => boolean): Interpreter {
+    const pid = this.machine.pid();
+    return new Interpreter(state, {
+      dialect,
+      pid,
+      home,
+      runProgram: (argv, invocation) => this.machine.runProgram(place, argv, { ...invocation, isRoot: isRoot(), terminal: this.control() }),
+      readFile: (path) => this.machine.readFile(place, path),
+      directoryExists: (path) => this.machine.directoryExists(place, path),
+    });
+  }
+
+  private top(): Frame {
+    return this.frames.at(-1)!;
+  }
+}
+
+/** `bash`, `sh -i`, `/bin/sh -c 'ip a'`: a shell, whether it is interactive, and its -c script. */
+export function shellInvocation(argv: readonly string[]): { name: string; interactive: boolean; script: string | undefined } | undefined {
+  const [path, ...args] = argv;
+  const name = path?.split('/').at(-1) ?? '';
+  if (!['bash', 'sh', 'ash', 'dash', 'zsh'].includes(name)) return undefined;
+  const c = args.findIndex((arg) => /^-[a-z]*c[a-z]*$/.test(arg));
+  if (c >= 0) return { name, interactive: false, script: args[c + 1] ?? '' };
+  return { name, interactive: args.every((arg) => ['-i', '-l', '--login', '-il', '-li'].includes(arg)), script: undefined };
+}
+
+function dialectFor(path: string, busybox: boolean, scripted: boolean): Dialect {
+  const name = path.split('/').at(-1);
+  if (name === 'bash' || name === 'zsh') return bashDialect(undefined, scripted);
+  if (busybox || name === 'ash') return ashDialect(path);
+  return dashDialect(path);
+}
+
+function newState(cwd: string, env: Record<string, string>): ShellState {
+  const variables = new Map(Object.entries(env));
+  variables.set('PWD', cwd);
+  return { variables, exported: new Set(variables.keys()), status: 0, cwd, line: 0, files: new Map() };
+}
+
+function environmentOf(lines: readonly string[]): Map<string, string> {
+  return new Map(lines.map((line) => [line.slice(0, line.indexOf('=') < 0 ? line.length : line.indexOf('=')), line.includes('=') ? line.slice(line.indexOf('=') + 1) : '']));
+}
+
+/** Chunks back into a program's result, for a shell run by `docker exec` or a `docker run` first process. */
+export function collect(output: readonly OutputChunk[], exitCode: number): CommandResult {
+  const text = (stream: OutputChunk['stream']) => output.filter((chunk) => chunk.stream === stream).map((chunk) => chunk.text).join('');
+  return { stdout: text('stdout'), stderr: text('stderr'), exitCode, output };
+}
