@@ -14,6 +14,8 @@ export interface HostProfile {
    * of the course's core lessons (engine/images.ts DEFAULT_PULLED_IMAGES).
    */
   pulledImages?: readonly string[];
+  /** The nameservers DHCP gave the host (its /etc/resolv.conf); unset: the router at the gateway address. */
+  nameservers?: readonly string[];
 }
 
 /** Debian 13 with Docker Engine 29, one NIC on a home network. */

@@ -12,6 +12,8 @@ import * as networks from './networks';
 import { EPHEMERAL_PORTS } from './port-allocator';
 import { DEFAULT_PULLED_IMAGES, familiarString, parseImageReference, type ImageInfo } from './images';
 import { pullImage, storedImage, storedImages, type PullRecord } from './image-store';
+import { containerEtcFiles, type EtcFiles, type HostEtc } from './etc-files';
+import { formatIpv4 } from '../wire/ipv4';
 
 export type { EngineState } from './daemon';
 export type { ContainerCreateRequest } from './containers';
@@ -136,8 +138,24 @@ export class Engine {
     return pullImage(this.daemon, reference);
   }
 
+  /** A running container's /etc/hosts, /etc/resolv.conf and /etc/hostname, from the host's own files. */
+  containerEtcFiles(reference: string, host: HostEtc): EtcFiles {
+    const container = containers.findContainer(this.daemon, reference);
+    const bridge = this.state.networks.find((network) => network.options['com.docker.network.bridge.default_bridge'] === 'true');
+    const links = container.networkMode === 'bridge' || container.networkMode === 'default' ? container.config.links.flatMap((link) => legacyLink(this.daemon, link, bridge?.id)) : [];
+    return containerEtcFiles(container, this.state.networks, host, links);
+  }
+
   /** What the embedded DNS server (127.0.0.11) answers a container asking for `name`. */
   resolveName(containerReference: string, name: string): Ipv4[] {
     return resolveContainerName(this.daemon, containers.findContainer(this.daemon, containerReference), name);
   }
+}
+
+/** A --link on the default bridge as /etc/hosts lists it: alias, the linked container's short ID and name, its address. */
+function legacyLink(daemon: Daemon, link: string, bridgeId: string | undefined): { alias: string; id: string; name: string; address: string }[] {
+  const [name, alias = name] = link.split(':') as [string, string | undefined];
+  const child = daemon.state.containers.find((c) => c.name === name.replace(/^\//, ''));
+  const endpoint = child?.endpoints.find((e) => e.networkId === bridgeId);
+  return child && endpoint ? [{ alias, id: child.id, name: child.name, address: formatIpv4(endpoint.address.address) }] : [];
 }
