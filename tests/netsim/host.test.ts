@@ -63,6 +63,39 @@ const userFirewall = fc.constantFrom(
   'sudo iptables -P FORWARD ACCEPT', 'sudo iptables -D DOCKER 1', 'sudo iptables -t nat -X DOCKER', 'sudo iptables -A DOCKER-USER -p tcp --dport 80 -j REJECT',
 );
 
+/** Shell syntax around the commands: pipes, lists, substitutions, variables, quoting mistakes. */
+const shellLines = fc.oneof(
+  fc.tuple(commands, fc.constantFrom(' | grep -c a', ' | head -n 2', ' | wc -l', ' | sort -r | cut -c1-5', ' | grep -v x | tail -1', ' 2>&1 | cat -n', ' > /dev/null', ' && echo ok', ' || echo failed', '; echo $?')).map(([line, tail]) => line + tail),
+  fc.constantFrom('echo $(docker ps -aq)', 'docker inspect -f {{.Name}} $(docker ps -aq)', 'X=$(docker network ls -q | head -1); echo $X', 'export A=1; echo "$A" ${A}', 'echo "unterminated', 'ls |', '| grep', 'echo a && && b', 'exit 3', 'cd /tmp; pwd', 'nosuch', 'echo `echo a`', 'ping 172.17.0.2', 'ping -c 1 172.17.0.2 | grep -o time=.*', 'docker logs -f web'),
+);
+
+/** Entering, using and leaving containers' shells. */
+const interactive = fc.oneof(
+  fc.tuple(fc.constantFrom('', '--rm ', '--name c1 ', '--network red1 ', '--hostname h1 '), fc.constantFrom('debian bash', 'ubuntu', 'alpine', 'busybox sh', 'debian', 'nginx', 'debian bash -c "echo hi; ip a"')).map(([flags, image]) => `docker run -it ${flags}${image}`),
+  fc.constantFrom('docker exec -it c1 sh', 'docker exec -it c1 bash', 'docker exec c1 cat /etc/hostname', 'docker attach c1', 'docker attach web', 'docker start c1', 'docker run -dit --name c1 debian'),
+  fc.constantFrom('exit', 'exit 2', '^P^Q', 'ip a', 'ping -c 1 172.17.0.1', 'echo $HOSTNAME | wc -c', 'cat /etc/hostname', 'cd /etc', 'apt update', 'ps', 'hostname'),
+);
+
+describe('Host in interactive sessions', () => {
+  it('never raises an internal error, and the prompt always names where the next line goes', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.array(fc.oneof(commands, shellLines, interactive, interactive), { maxLength: 30 }), (seed, lines) => {
+        const host = Host.create({ seed });
+        for (const line of lines) {
+          const result = host.run(line);
+          expect(typeof result.exitCode).toBe('number');
+          const inside = host.currentContainer();
+          expect(host.prompt() === '$ ').toBe(inside === undefined);
+        }
+        const running = new Set(host.snapshot().engine.containers.filter((c) => c.status === 'running').map((c) => c.id));
+        const inside = host.currentContainer();
+        if (inside !== undefined) expect(running.has(inside)).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe('Host under random command sequences', () => {
   it('never raises an internal error while a user edits the firewall, and keeps links and endpoints consistent', () => {
     fc.assert(

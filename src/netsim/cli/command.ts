@@ -61,8 +61,11 @@ export interface ProcessContext {
  * container's shell for the lines typed next.
  */
 export interface TerminalControl {
-  /** Runs `argv` in a running container to its end; `shell` when the command is an interactive shell that needs the terminal. */
-  exec(containerId: string, argv: readonly string[], options: ExecOptions): CommandResult | 'shell';
+  /**
+   * Runs `argv` in a running container to its end (or to Ctrl-C); `shell` when it
+   * is an interactive shell that needs the terminal, `not-found` when the container has no such program.
+   */
+  exec(containerId: string, argv: readonly string[], options: ExecOptions): CommandResult | 'shell' | 'not-found';
   /** From the next line on, the user types into `argv`, an interactive shell in the container. */
   enterShell(containerId: string, argv: readonly string[], options: ExecOptions & { firstProcess: boolean; viaAttach?: boolean }): void;
 }

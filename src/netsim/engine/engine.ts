@@ -1,7 +1,8 @@
 import type { VirtualClock } from '../clock';
 import type { Kernel } from '../kernel/kernel';
 import type { SeededRandom } from '../random';
-import type { Container } from './container';
+import type { Container, LogEntry } from './container';
+import { interruptedBy } from './signals';
 import * as containers from './containers';
 import type { Daemon, EngineState } from './daemon';
 import { resolveContainerName } from './dns';
@@ -57,6 +58,11 @@ export class Engine {
     return engine;
   }
 
+  /** Time passes while a client waits on a container (a foreground server until Ctrl-C). */
+  advanceClock(ms: number): void {
+    this.daemon.clock.advance(ms);
+  }
+
   /** The daemon's clock, which `docker ps` compares creation and start times with. */
   now(): number {
     return this.daemon.clock.now();
@@ -106,9 +112,18 @@ export class Engine {
     return containers.killContainer(this.daemon, reference);
   }
 
-  /** The container's first process ended by itself with `exitCode` (an interactive shell's `exit`). */
-  firstProcessExited(reference: string, exitCode: number): Container {
-    return containers.exitContainer(this.daemon, containers.findContainer(this.daemon, reference), exitCode);
+  /** The container's first process ended by itself with `exitCode` (an interactive shell's `exit`), having written `output`. */
+  firstProcessExited(reference: string, exitCode: number, output: readonly Omit<LogEntry, 'timeMs'>[] = []): Container {
+    const container = containers.findContainer(this.daemon, reference);
+    for (const entry of output) container.logs.push({ ...entry, timeMs: this.now() });
+    return containers.exitContainer(this.daemon, container, exitCode);
+  }
+
+  /** Ctrl-C reaches the first process (SIGINT): it logs what it logs on the way out and the container stops. */
+  interrupt(reference: string): Container {
+    const container = containers.findContainer(this.daemon, reference);
+    const { logs, exitCode } = interruptedBy(container, this.now());
+    return this.firstProcessExited(container.id, exitCode, logs);
   }
 
   removeContainer(reference: string, force: boolean): Container {

@@ -120,20 +120,30 @@ export class Interpreter {
     return captured;
   }
 
-  /** Each stage's stdout is the next one's stdin; the last one's goes to the terminal (or the capture). */
+  /**
+   * Each stage's stdout is the next one's stdin; the last one's goes to the
+   * terminal (or the capture). Ctrl-C in an early stage reaches the whole
+   * pipeline: the later stages get what was written before it and then die of
+   * SIGINT, so the pipeline's status is 130 and `^C` shows after their output.
+   */
   private pipeline(pipeline: Pipeline, stdin: string, capture: boolean): string {
     let input = stdin;
     let status = 0;
     const last = pipeline.commands.length - 1;
+    const interrupts: OutputChunk[] = [];
     pipeline.commands.forEach((command, index) => {
       // Every stage of a real pipeline is a subshell: `exit` or `cd` there leaves this shell alone.
       const runner = last > 0 ? this.forkForPipe() : this;
       const sink = index < last || capture ? 'pipe' : 'terminal';
       const { stdout, status: stageStatus } = runner.command(command, input, sink);
-      if (runner !== this) this.terminal.push(...runner.terminal);
+      if (runner !== this) {
+        for (const chunk of runner.terminal) (chunk.stream === 'tty' && index < last ? interrupts : this.terminal).push(chunk);
+      }
       status = stageStatus;
       input = stdout;
     });
+    this.terminal.push(...interrupts);
+    if (interrupts.length > 0) status = 130;
     this.state.status = pipeline.negated ? Number(status === 0) : status;
     return capture ? input : '';
   }

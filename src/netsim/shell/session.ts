@@ -145,7 +145,7 @@ export class TerminalSession {
   }
 
   /** A command run to its end in a container: a shell given `-c`, or a program. */
-  private exec(containerId: string, argv: readonly string[], options: ExecOptions): CommandResult | 'shell' {
+  private exec(containerId: string, argv: readonly string[], options: ExecOptions): CommandResult | 'shell' | 'not-found' {
     const shell = shellInvocation(argv);
     if (shell?.interactive && options.tty && options.interactive) return 'shell';
     const frame = this.containerFrame(containerId, argv, false, options, shell?.script !== undefined);
@@ -157,7 +157,7 @@ export class TerminalSession {
     }
     const place: Place = { kind: 'container', id: containerId };
     const result = this.machine.runProgram(place, argv, { stdin: '', env: environmentOf(options.env ?? []), cwd: options.workdir || '/', isRoot: (options.user ?? 'root') === 'root', terminal: this.control() });
-    return result ?? { stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`, exitCode: 127 };
+    return result ?? 'not-found';
   }
 
   private hostFrame(): Frame {

@@ -159,9 +159,11 @@ describe('docker run in the foreground', () => {
     expect(host.run('docker ps -a -q').stdout.split('\n').filter(Boolean)).toHaveLength(1);
   });
 
-  it('leaves nothing behind when it cannot attach to a process that keeps running', () => {
+  it('runs a foreground server until Ctrl-C, which stops it with the status it exits with', () => {
     const host = hostAfter();
-    expect(host.run('docker run --name web nginx').exitCode).toBe(125);
-    expect(host.run('docker ps -a -q').stdout).toBe('');
+    const run = host.run('docker run --name web nginx');
+    expect(run.output).toContain('^C');
+    expect(run.exitCode).toBe(0);
+    expect(host.run("docker ps -a --format '{{.Names}} {{.Status}}'").stdout).toMatch(/^web Exited \(0\)/);
   });
 });

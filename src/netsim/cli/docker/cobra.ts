@@ -1,12 +1,16 @@
 import type { Engine } from '../../engine/engine';
 import { EngineError } from '../../engine/errors';
-import { fail, type CommandResult } from '../command';
+import { fail, type CommandResult, type TerminalControl } from '../command';
 import { parseFlags, type FlagSpec, type ParsedFlags } from './flags';
 
 /** What a docker command talks to: the daemon, and the user's typing for prompts. */
 export interface DockerContext {
   engine: Engine;
   stdin: string;
+  /** The terminal the client runs in: containers' shells and programs are reached through it. */
+  terminal?: TerminalControl;
+  /** When Ctrl-C comes for a command that waits forever (a foreground server, `logs -f`). */
+  interruptAfterMs?: number;
 }
 
 /** Positional-argument rules of docker/cli (cli/required.go). */

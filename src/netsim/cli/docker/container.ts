@@ -1,13 +1,13 @@
 import type { Engine } from '../../engine/engine';
 import { EngineError } from '../../engine/errors';
-import type { Container, PublishedPort } from '../../engine/container';
+import type { PublishedPort } from '../../engine/container';
 import { joinHostPort } from '../../format/docker-ports';
 import { fail, ok, type CommandResult } from '../command';
 import { daemonErrorText, type CommandSpec, type DockerContext } from './cobra';
-import { logStreams } from './logs';
 import { CREATE_FLAGS, createRequest } from './create-options';
 import type { ParsedFlags } from './flags';
 import { ps } from './ps';
+import { foregroundRun } from './interactive';
 import { createPullingIfMissing, PullFailure } from './pull-missing';
 
 /** docker/cli's withHelp for `docker run`: status 125 for daemon errors, after any pull progress. */
@@ -24,7 +24,8 @@ const run: CommandSpec<DockerContext> = {
   args: { kind: 'at-least', count: 1 },
   interspersed: false,
   flags: CREATE_FLAGS,
-  run(parsed, { engine }) {
+  run(parsed, context) {
+    const { engine } = context;
     const request = createRequest('run', this.path, parsed);
     if ('exitCode' in request) return request;
     const detached = parsed.values.has('detach');
@@ -32,30 +33,16 @@ const run: CommandSpec<DockerContext> = {
     try {
       const { container, stderr } = createPullingIfMissing(engine, request);
       pulled = stderr;
-      if (!detached && container.staysUp) {
-        // Attached to a process that keeps running: that needs a terminal session, which only
-        // the interactive layer has. Nothing is left behind.
-        engine.removeContainer(container.id, true);
-        return fail(`${pulled}docker run without -d of a container that keeps running needs an interactive terminal session\n`, 125);
-      }
       engine.startContainer(container.id);
       if (detached) return { stdout: `${container.id}\n`, stderr: pulled, exitCode: 0 };
-      const attached = attachedRun(container);
-      return { ...attached, stderr: pulled + attached.stderr };
+      const attached = foregroundRun(engine, container, context);
+      return { ...attached, stderr: pulled + attached.stderr, ...(attached.output && { output: [{ stream: 'stderr' as const, text: pulled }, ...attached.output] }) };
     } catch (error) {
       const result = runError(error);
       return { ...result, stderr: (error instanceof PullFailure ? '' : pulled) + result.stderr };
     }
   },
 };
-
-/**
- * `docker run` in the foreground of a process that has already ended: its output,
- * then its exit status as the CLI's own (cli/command/container/run.go).
- */
-function attachedRun(container: Container): CommandResult {
-  return { ...logStreams(container.logs, false), exitCode: container.exitCode };
-}
 
 const create: CommandSpec<DockerContext> = {
   path: 'docker create',

@@ -2,6 +2,7 @@ import type { Engine } from '../../engine/engine';
 import { fail, type Program } from '../command';
 import { runCommand, type CommandSpec, type DockerContext } from './cobra';
 import { CONTAINER_COMMANDS } from './container';
+import { INTERACTIVE_COMMANDS } from './interactive';
 import { IMAGE_COMMANDS } from './images';
 import { INSPECT_COMMANDS } from './inspect';
 import { LOGS_COMMANDS } from './logs';
@@ -14,7 +15,7 @@ type Specs = Record<string, CommandSpec<DockerContext>>;
 function containerGroup(): Specs {
   const { run, create, ps, rm, stop, start, restart, kill, port } = CONTAINER_COMMANDS;
   const ls = { ...ps!, usage: '[OPTIONS]' };
-  const verbs: Specs = { run: run!, create: create!, ls, list: ls, ps: ls, rm: rm!, remove: rm!, stop: stop!, start: start!, restart: restart!, kill: kill!, port: port!, inspect: INSPECT_COMMANDS.containerInspect, logs: LOGS_COMMANDS.logs };
+  const verbs: Specs = { run: run!, create: create!, ls, list: ls, ps: ls, rm: rm!, remove: rm!, stop: stop!, start: start!, restart: restart!, kill: kill!, port: port!, inspect: INSPECT_COMMANDS.containerInspect, logs: LOGS_COMMANDS.logs, exec: INTERACTIVE_COMMANDS.exec, attach: INTERACTIVE_COMMANDS.attach };
   // Usage lines and --help hints name the long form: `docker container ls`.
   return Object.fromEntries(Object.entries(verbs).map(([verb, spec]) => [verb, { ...spec, path: `docker container ${verb === 'list' || verb === 'ps' ? 'ls' : verb === 'remove' ? 'rm' : verb}` }]));
 }
@@ -28,7 +29,7 @@ function imageGroup(): Specs {
 function registry(): { top: Specs; groups: Record<string, Specs> } {
   const { inspect } = INSPECT_COMMANDS;
   return {
-    top: { ...CONTAINER_COMMANDS, inspect, logs: LOGS_COMMANDS.logs, version: VERSION_COMMANDS.version, images: IMAGE_COMMANDS.images, pull: IMAGE_COMMANDS.pull },
+    top: { ...CONTAINER_COMMANDS, ...INTERACTIVE_COMMANDS, inspect, logs: LOGS_COMMANDS.logs, version: VERSION_COMMANDS.version, images: IMAGE_COMMANDS.images, pull: IMAGE_COMMANDS.pull },
     groups: { container: containerGroup(), network: NETWORK_COMMANDS, image: imageGroup() },
   };
 }
@@ -38,17 +39,18 @@ export function dockerProgram(engine: Engine): Program {
   const { top, groups } = registry();
   return {
     name: 'docker',
-    run(args, { stdin }) {
+    run(args, { stdin, terminal, interruptAfterMs }) {
+      const context: DockerContext = { engine, stdin, ...(terminal && { terminal }), ...(interruptAfterMs !== undefined && { interruptAfterMs }) };
       const [command, verb, ...rest] = args;
       const group = command === undefined ? undefined : groups[command];
       if (group) {
         const spec = verb === undefined ? undefined : group[verb];
-        if (spec) return runCommand(spec, rest, { engine, stdin });
+        if (spec) return runCommand(spec, rest, context);
         // cli.NoArgs on a management command.
         return fail(`docker: unknown command: docker ${command} ${verb ?? ''}\n\nUsage:  docker ${command}\n\nRun 'docker ${command} --help' for more information\n`, 1);
       }
       const spec = command === undefined ? undefined : top[command];
-      if (spec) return runCommand(spec, args.slice(1), { engine, stdin });
+      if (spec) return runCommand(spec, args.slice(1), context);
       return fail(`docker: unknown command: docker ${command ?? ''}\n\nRun 'docker --help' for more information\n`, 1);
     },
   };

@@ -1,6 +1,7 @@
 import type { LogEntry } from '../../engine/container';
 import { fail } from '../command';
 import { daemonErrorText, type CommandSpec, type DockerContext } from './cobra';
+import { followLogs } from './interactive';
 
 /** jsonmessage.RFC3339NanoFixed: always nine digits of fraction, as the daemon stamps `-t` lines. */
 function fixedTimestamp(ms: number): string {
@@ -23,7 +24,8 @@ const logs: CommandSpec<DockerContext> = {
     { name: 'tail', short: 'n', takesValue: true },
     { name: 'details', takesValue: false },
   ],
-  run({ values, positionals: [reference] }, { engine }) {
+  run({ values, positionals: [reference] }, context) {
+    const { engine } = context;
     let entries: readonly LogEntry[];
     try {
       entries = engine.findContainer(reference!).logs;
@@ -34,7 +36,10 @@ const logs: CommandSpec<DockerContext> = {
     // The daemon reads an unparsable --tail as "all".
     const count = /^\d+$/.test(tail) ? Number(tail) : entries.length;
     const shown = count === 0 ? [] : entries.slice(-count);
-    return { ...logStreams(shown, values.has('timestamps')), exitCode: 0 };
+    const printed = { ...logStreams(shown, values.has('timestamps')), exitCode: 0 };
+    // -f waits for more output until Ctrl-C (only while the container runs; a stopped one has no more to give).
+    const running = engine.findContainer(reference!).status === 'running';
+    return values.has('follow') && running ? followLogs(printed, context) : printed;
   },
 };
 

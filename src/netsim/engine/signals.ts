@@ -1,0 +1,55 @@
+import type { Container, LogEntry } from './container';
+import { imageInfo } from './images';
+
+/**
+ * What a container's first process does on Ctrl-C (SIGINT, forwarded by the
+ * docker client or sent by the container's terminal): the lines it logs and the
+ * status it exits with. A process with no handler dies of the signal: 128 + 2.
+ */
+export function interruptedBy(container: Container, nowMs: number): { logs: Omit<LogEntry, 'timeMs'>[]; exitCode: number } {
+  const repository = imageInfo(container.image)?.repository;
+  if (repository === 'nginx' && isImageDefault(container)) return { logs: nginxFastShutdown(container, nowMs), exitCode: 0 };
+  if (repository === 'httpd' && isImageDefault(container)) return { logs: [httpdShutdown(container, nowMs)], exitCode: 0 };
+  return { logs: [], exitCode: 130 };
+}
+
+function isImageDefault(container: Container): boolean {
+  const image = imageInfo(container.image);
+  const argv = [...(container.config.entrypoint ?? []), ...(container.config.cmd ?? [])];
+  return image !== undefined && argv.join(' ') === [...image.entrypoint, ...image.cmd].join(' ');
+}
+
+/** ngx_log_error's time: `2026/11/16 10:00:04`, UTC inside the container. */
+function nginxTime(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 10).replace(/-/g, '/')} ${iso.slice(11, 19)}`;
+}
+
+/**
+ * nginx's master on SIGINT (fast shutdown, ngx_signal_handler and
+ * ngx_master_process_cycle): it says so, each worker logs `exiting` and `exit`,
+ * the master reaps each one and exits. Workers are the ones its start logged.
+ */
+function nginxFastShutdown(container: Container, nowMs: number): Omit<LogEntry, 'timeMs'>[] {
+  const workers = container.logs.flatMap((entry) => /start worker process (\d+)/.exec(entry.text)?.[1] ?? []);
+  const line = (pid: string, text: string) => ({ stream: 'stderr' as const, text: `${nginxTime(nowMs)} [notice] ${pid}#${pid}: ${text}` });
+  return [
+    line('1', 'signal 2 (SIGINT) received, exiting'),
+    ...workers.flatMap((pid) => [line(pid, 'exiting'), line(pid, 'exit')]),
+    ...workers.flatMap((pid) => [line('1', `signal 17 (SIGCHLD) received from ${pid}`), line('1', `worker process ${pid} exited with code 0`)]),
+    line('1', 'exit'),
+  ];
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Apache treats SIGINT as SIGTERM (mpm_event's set_signals): `AH00491: caught SIGTERM, shutting down`. */
+function httpdShutdown(container: Container, nowMs: number): Omit<LogEntry, 'timeMs'> {
+  const date = new Date(nowMs);
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const time = `${DAYS[date.getUTCDay()]} ${MONTHS[date.getUTCMonth()]} ${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}.${pad(date.getUTCMilliseconds() * 1000, 6)} ${date.getUTCFullYear()}`;
+  // The main thread's ID as its start logged it; else one from the container ID, stable and of the usual size.
+  const tid = container.logs.map((entry) => /\[pid 1:tid (\d+)\]/.exec(entry.text)?.[1]).find((found) => found !== undefined) ?? String(139_800_000_000_000 + parseInt(container.id.slice(0, 8), 16));
+  return { stream: 'stderr', text: `[${time}] [mpm_event:notice] [pid 1:tid ${tid}] AH00491: caught SIGTERM, shutting down` };
+}
