@@ -20,8 +20,8 @@ const failed = (stderr: string, exitCode = 1): BuiltinResult => ({ stdout: '', s
 /** bash's echo: leading words made only of n, e, E are options; -e reads backslash escapes. */
 const echo: Builtin = (args, { dialect }) => {
   let newline = true;
-  // dash and ash read escapes always; bash only with -e.
-  let escapes = dialect.kind !== 'bash';
+  // dash reads escapes always; bash and BusyBox only with -e.
+  let escapes = dialect.kind === 'dash';
   let index = 0;
   // dash's echo knows only -n.
   const options = dialect.kind === 'dash' ? /^-n+$/ : /^-[neE]+$/;
@@ -71,8 +71,9 @@ const exit: Builtin = (args, { state, dialect }) => {
   const [code] = args;
   if (code === undefined) return { ...done(), exit: state.status };
   if (!/^[+-]?\d+$/.test(code)) {
-    const message = dialect.kind === 'bash' ? `${code}: numeric argument required` : `Illegal number: ${code}`;
-    return { ...failed(dialect.builtinError('exit', message, state.line), 2), exit: 2 };
+    // bash leaves with status 2; dash and ash complain and stay.
+    if (dialect.kind !== 'bash') return failed(dialect.builtinError('exit', `Illegal number: ${code}`, state.line), 2);
+    return { ...failed(dialect.builtinError('exit', `${code}: numeric argument required`, state.line), 2), exit: 2 };
   }
   if (args.length > 1 && dialect.kind === 'bash') return failed(dialect.builtinError('exit', 'too many arguments', state.line), 1);
   return { ...done(), exit: ((Number(code) % 256) + 256) % 256 };
@@ -89,8 +90,8 @@ const cd: Builtin = (args, { state, dialect, home, directoryExists }) => {
   }
   const path = normalize(target.startsWith('/') ? target : `${state.cwd}/${target}`);
   if (!directoryExists(path)) {
-    const reason = dialect.kind === 'bash' ? `${target}: No such file or directory` : `can't cd to ${target}`;
-    return failed(dialect.builtinError('cd', reason, state.line), dialect.kind === 'dash' ? 2 : 1);
+    const reason = { bash: `${target}: No such file or directory`, dash: `can't cd to ${target}`, ash: `can't cd to ${target}: No such file or directory` }[dialect.kind];
+    return failed(dialect.builtinError('cd', reason, state.line), dialect.kind === 'bash' ? 1 : 2);
   }
   return changeDirectory(state, path, '');
 };

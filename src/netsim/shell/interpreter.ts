@@ -74,7 +74,9 @@ export class Interpreter {
         this.state.line += countLines(source.slice(lineStart, step.end)) || 1;
         offset = step.end;
         if ('error' in step) {
-          this.write('stderr', this.environment.dialect.syntaxError(step.error, this.state.line));
+          // A shell that met the end of the line (or of the input) has read one line more, which dash counts.
+          const pastLine = step.error.kind !== 'unexpected-token' || step.error.token === 'newline';
+          this.write('stderr', this.environment.dialect.syntaxError(step.error, this.state.line + (pastLine ? 1 : 0)));
           this.state.status = 2;
           continue;
         }

@@ -5,7 +5,7 @@ import { spawnSync, execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CASES } from './cases.mjs';
+import { CASES, SH_CASES } from './cases.mjs';
 
 const version = (command, args) => execFileSync(command, args, { encoding: 'utf8' }).split('\n')[0];
 const dpkg = (name) => execFileSync('dpkg-query', ['-W', '-f=${Version}', name], { encoding: 'utf8' });
@@ -32,3 +32,28 @@ const header = {
 };
 writeFileSync(new URL('./bash.json', import.meta.url), `${JSON.stringify({ header, cases }, null, 1)}\n`);
 console.log(`${cases.length} cases`);
+
+// dash and BusyBox ash, each named as a container starts it: `sh` (dash, busybox) and `/bin/sh` (alpine).
+const shells = [
+  { name: 'dash', argv0: 'sh', command: 'dash' },
+  { name: 'busybox', argv0: 'sh', command: 'busybox' },
+  { name: 'alpine', argv0: '/bin/sh', command: 'busybox' },
+];
+const shCases = shells.flatMap((shell) =>
+  SH_CASES.map((input) => {
+    // argv[0] names the applet, so busybox runs sh with only -i.
+    const run = spawnSync(shell.command, ['-i'], { argv0: shell.argv0, input: `${input}\n`, cwd, env: { ...env, HOME: '/root' }, encoding: 'utf8' });
+    // Without a terminal both shells say so first, and BusyBox prints its banner: not part of the case.
+    // Both shells end an interactive session at end of input with a newline on stderr.
+    const stderr = run.stderr.replace(/^.*can't access tty; job control turned off\n/, '').replace(/\n$/, '');
+    const stdout = run.stdout.replace(/^\n\nBusyBox v[^\n]*\nEnter 'help'[^\n]*\n\n/, '');
+    return { shell: shell.name, input, stdout, stderr, exitCode: run.status };
+  }),
+);
+const shHeader = {
+  source: `dash ${dpkg('dash')}; ${execFileSync('busybox', { encoding: 'utf8' }).split('\n')[0]}; Debian ${execFileSync('cat', ['/etc/debian_version'], { encoding: 'utf8' }).trim()}`,
+  shell: 'dash -i and busybox sh -i with argv[0] sh or /bin/sh, the case on stdin, PS1 and PS2 empty',
+  note: "stderr without the job-control line and the newline both print at end of input, stdout without BusyBox's banner; exitCode is the shell's status at end of input",
+};
+writeFileSync(new URL('./sh.json', import.meta.url), `${JSON.stringify({ header: shHeader, cases: shCases }, null, 1)}\n`);
+console.log(`${shCases.length} sh cases`);

@@ -113,3 +113,6 @@ export const CASES = [
   { name: 'sudo unknown command', input: 'sudo nosuch' },
   { name: 'sudo builtin', input: 'sudo cd /' },
 ];
+
+/** Lines for the two other shells lessons meet: dash (Debian's sh) and BusyBox ash (Alpine, busybox), each in a fresh interactive shell. */
+export const SH_CASES = ['nosuch', 'true\nnosuch', 'ls |', '| ls', 'echo "abc', 'echo $(echo a', 'exit foo', 'cd /nosuch; echo $?', "echo -e 'a\\tb'", "echo 'a\\tb'", 'then', 'echo a && && b', 'echo >', 'false; echo $?', 'echo $(echo one   two) | wc -w'];
