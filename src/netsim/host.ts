@@ -4,6 +4,7 @@ import { fail, type CommandResult, type Program } from './cli/command';
 import { iptablesProgram } from './cli/iptables';
 import { iptablesSaveProgram } from './cli/iptables-save';
 import { ipProgram } from './cli/ip';
+import { bridgeProgram } from './cli/bridge';
 import { catProgram } from './cli/text/cat';
 import { cutProgram } from './cli/text/cut';
 import { grepProgram } from './cli/text/grep';
@@ -177,7 +178,7 @@ export class Host {
       },
     });
     const text = [catProgram, grepProgram, headProgram, tailProgram, wcProgram, sortProgram, cutProgram];
-    this.programs = new Map([ipProgram, iptablesProgram, iptablesSaveProgram, pingProgram, curlProgram, nsenter, dockerProgram(this.engine), ...text, ...hostToolPrograms(this.engine)].map((program) => [program.name, program]));
+    this.programs = new Map([ipProgram, bridgeProgram, iptablesProgram, iptablesSaveProgram, pingProgram, curlProgram, nsenter, dockerProgram(this.engine), ...text, ...hostToolPrograms(this.engine)].map((program) => [program.name, program]));
   }
 
   /** lo and the NIC up, with its address and default route, as the installer leaves them. */

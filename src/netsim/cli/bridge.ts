@@ -1,0 +1,52 @@
+import { dumpLinks, type LinkRecord } from '../kernel/dump';
+import { formatBridgeLink, type BridgePortRecord } from '../format/bridge-link';
+import { fail, ok, type Program } from './command';
+import { isShow, matches } from './ip-common';
+
+/** The bridge driver's defaults (net/bridge/br_if.c): priority 32; a 10 Gb/s veth costs 2 (port_cost). */
+const PORT_PRIORITY = 32;
+const VETH_PORT_COST = 2;
+
+/** iproute2's `bridge link [show] [dev DEV]`: the ports of every bridge in the namespace. */
+export const bridgeProgram: Program = {
+  name: 'bridge',
+  run(args, context) {
+    const [object, ...rest] = args;
+    if (object === undefined) return fail(USAGE, 255);
+    if (!matches(object, 'link')) return fail(`Object "${object}" is unknown, try "bridge help".\n`, 255);
+    const [verb, ...filters] = rest;
+    if (verb !== undefined && !isShow(verb)) return fail(`Command "${verb}" is unknown, try "bridge link help".\n`, 255);
+    const links = dumpLinks(context.kernel, context.namespace);
+    let device: string | undefined;
+    for (let index = 0; index < filters.length; index++) {
+      const word = filters[index]!;
+      if (word === 'dev') device = filters[++index];
+      else device = word;
+    }
+    if (device !== undefined && !links.some((link) => link.name === device)) return fail(`Cannot find device "${device}"\n`, 1);
+    const ports = links.filter((link) => link.master !== undefined && (device === undefined || link.name === device)).map((link) => portOf(link, links));
+    return ok(formatBridgeLink(ports));
+  },
+};
+
+function portOf(link: LinkRecord, links: readonly LinkRecord[]): BridgePortRecord {
+  const up = link.flags.includes('UP') && link.flags.includes('LOWER_UP');
+  return { link, peerName: peerName(link, links), state: up ? 'forwarding' : 'disabled', priority: PORT_PRIORITY, cost: VETH_PORT_COST };
+}
+
+/** bridge link resolves IFLA_LINK in its own namespace, so a peer's ifindex 2 prints as the host's own link 2. */
+function peerName(link: LinkRecord, links: readonly LinkRecord[]): string | undefined {
+  const elsewhere = /^if(\d+)$/.exec(link.linkSuffix ?? '');
+  if (!elsewhere || link.linkNetnsId === undefined) return link.linkSuffix;
+  const index = Number(elsewhere[1]);
+  return links.find((candidate) => candidate.index === index)?.name ?? `if${index}`;
+}
+
+/** bridge/bridge.c usage() as of iproute2 6.15 (Debian 13), which exits -1. */
+const USAGE = `Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }
+       bridge [ -force ] -batch filename
+where  OBJECT := { link | fdb | mdb | vlan | vni | monitor }
+       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] |
+                    -o[neline] | -t[imestamp] | -n[etns] name |
+                    -com[pressvlans] -c[olor] -p[retty] -j[son] }
+`;
