@@ -4,7 +4,7 @@
  */
 import { DOCKER_VERSIONS } from './cli/docker/version';
 
-export { Host, type HostOptions, type HostSnapshot, type RunResult } from './host';
+export { Host, type HostOptions, type HostSnapshot, type RunOptions, type RunResult } from './host';
 export { DEBIAN_DOCKER_HOST, type HostProfile } from './profile';
 
 /** The Docker Engine major version the simulator reproduces. */

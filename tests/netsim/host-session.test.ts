@@ -165,3 +165,58 @@ describe('nsenter through the shell (seed 002)', () => {
     expect(last.stdout).toBe('    inet 127.0.0.1/8 scope host lo\n    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0\n');
   });
 });
+
+describe('seed lines through the shell', () => {
+  it('a comment typed at a root prompt does nothing (seed 001)', () => {
+    const host = Host.create({ seed: 5 });
+    const result = host.run('# docker container run -ti -p 8080:80 linuxtips/apache:1.0 /bin/bash', { asRoot: true });
+    expect({ prompt: result.prompt, output: result.output, exitCode: result.exitCode }).toEqual({ prompt: '# ', output: '', exitCode: 0 });
+  });
+
+  it('docker inspect of every container through $(docker ps -aq), split into words (seed 004)', () => {
+    const { last } = session('docker run -d --name a nginx', 'docker run -d --name b nginx', "docker inspect -f '{{.Name}} - {{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' $(docker ps -aq)");
+    expect(last.stdout).toBe('/b - 172.17.0.3\n/a - 172.17.0.2\n');
+  });
+});
+
+describe('Ctrl-C for commands that never end', () => {
+  it.each([
+    [4, 4],
+    [2, 2],
+    [1, 1],
+  ] as const)('ping without -c after %i s shows %i replies, then ^C and the statistics', (seconds, replies) => {
+    const host = Host.create({ seed: 5 });
+    host.run('docker run -d --name web nginx');
+    const result = host.run('ping 172.17.0.2', { interruptAfterSeconds: seconds });
+    expect(result.output.match(/^64 bytes/gm)).toHaveLength(replies);
+    expect(result.output).toContain('ms\n^C\n--- 172.17.0.2 ping statistics ---\n');
+    expect(result.stdout).not.toContain('^C');
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('a foreground nginx stops at ^C with its SIGINT lines and status 0; the clock has moved', () => {
+    const { host, last } = session('docker run --name web nginx');
+    expect(last.output).toMatch(/\^C\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[notice\] 1#1: signal 2 \(SIGINT\) received, exiting\n(.*\n)*.*\[notice\] 1#1: exit\n$/);
+    expect(last.exitCode).toBe(0);
+    expect(host.run("docker ps -a --format '{{.Status}}'").stdout).toMatch(/^Exited \(0\) /);
+  });
+
+  it("a foreground ping in a container handles ^C itself: its statistics, and its status is the container's and the client's", () => {
+    const { host, last } = session('docker run -d --name web nginx', 'docker run --name p alpine ping 172.17.0.2');
+    expect(last.output).toContain('^C\n--- 172.17.0.2 ping statistics ---\n');
+    expect(last.exitCode).toBe(0);
+    expect(host.run("docker ps -a -f name=p --format '{{.Status}}'").stdout).toMatch(/^Exited \(0\) /);
+  });
+
+  it('docker logs -f prints the logs, waits, and exits 130 at ^C without a message', () => {
+    const { last } = session('docker run -d --name c alpine sh -c "echo hi"', 'docker run -d --name web nginx', 'docker logs -f web');
+    expect(last.output.endsWith('^C')).toBe(true);
+    expect(last.exitCode).toBe(130);
+  });
+
+  it('^C in the first stage of a pipeline reaches the whole pipeline: status 130', () => {
+    const { last } = session('docker run -d --name web nginx', 'ping 172.17.0.2 | grep bytes');
+    expect(last.output).toMatch(/ms\n\^C$/);
+    expect(last.exitCode).toBe(130);
+  });
+});
