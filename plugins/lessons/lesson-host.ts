@@ -9,9 +9,9 @@ export interface StepResult {
   exitCode: number;
 }
 
-/** Lines a terminal shows for a result: stderr first, as most tools write their complaint before any output. */
-export function terminalLines(result: { stdout: string; stderr: string; terminal?: string }): string[] {
-  const text = result.terminal ?? result.stderr + result.stdout;
+/** The lines a terminal shows after the command: stdout and stderr as they interleaved, and what the terminal echoed (`^C`). */
+export function terminalLines(result: { output: string }): string[] {
+  const text = result.output;
   if (text === '') return [];
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
