@@ -21,6 +21,8 @@ export interface HostParts {
   readonly world: World;
   readonly profile: HostProfile;
   readonly programs: ReadonlyMap<string, Program>;
+  /** A container's own program for a tool its image provides with `provider`, when it differs from the host's (BusyBox applets). */
+  readonly containerProgram: (tool: string, provider: string) => Program | undefined;
   /** Ctrl-C comes this long after a never-ending program starts, for the line being run. */
   readonly interruptAfterMs: number;
 }
@@ -55,9 +57,11 @@ export function hostMachine(parts: () => HostParts): Machine {
     const slash = name.lastIndexOf('/');
     const base = slash >= 0 && PATH_DIRECTORIES.has(name.slice(0, slash)) ? name.slice(slash + 1) : name;
     const program = parts().programs.get(base);
-    if (!program || place.kind === 'host') return program;
+    if (place.kind === 'host') return program;
     const container = findRunning(parts().engine, place.id);
-    return container && toolsOf(container).has(base) ? program : undefined;
+    const provider = container && imageInfo(container.image)?.tools[base];
+    // The package providing the tool decides its dialect: BusyBox's applet, or the host's program of that name.
+    return provider === undefined ? undefined : (parts().containerProgram(base, provider) ?? program);
   };
   const run = (place: Place, argv: readonly string[], invocation: Invocation & { isRoot: boolean; terminal: TerminalControl }): CommandResult | undefined => {
     const [name, ...args] = argv as [string, ...string[]];
@@ -99,11 +103,6 @@ export function hostMachine(parts: () => HostParts): Machine {
 function findRunning(engine: Engine, id: string): Container | undefined {
   const container = engine.containers().find((c) => c.id === id);
   return container?.status === 'running' ? container : undefined;
-}
-
-/** Programs a container can run: its image's. */
-function toolsOf(container: Container): Set<string> {
-  return new Set(Object.keys(imageInfo(container.image)?.tools ?? {}));
 }
 
 /** sudo: the command runs as root; a name it cannot find, or a shell builtin, is its own error. */

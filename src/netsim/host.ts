@@ -21,10 +21,10 @@ import { SeededRandom } from './random';
 import { parseCidr } from './wire/cidr';
 import { parseIpv4 } from './wire/ipv4';
 import { worldOf } from './world';
-import { pingProgram } from './cli/ping';
 import { curlProgram } from './cli/curl';
 import { nsenterProgram } from './cli/nsenter';
-import { hostToolPrograms } from './cli/host-tools';
+import { containerToolProgram, hostToolPrograms } from './cli/host-tools';
+import { hostEtc } from './etc-files';
 import type { Namespace } from './kernel/namespace';
 import type { World } from './kernel/datapath';
 
@@ -147,7 +147,7 @@ export class Host {
   private newSession(): TerminalSession {
     const { user } = this.profile;
     const home = `/home/${user}`;
-    const machine = hostMachine(() => ({ kernel: this.kernel, engine: this.engine, clock: this.clock, random: this.random, world: this.world, profile: this.profile, programs: this.programs, interruptAfterMs: this.interruptAfterMs }));
+    const machine = hostMachine(() => ({ kernel: this.kernel, engine: this.engine, clock: this.clock, random: this.random, world: this.world, profile: this.profile, programs: this.programs, containerProgram: (tool, provider) => containerToolProgram(tool, provider, { engine: this.engine, hostEtc: () => hostEtc(this.profile) }), interruptAfterMs: this.interruptAfterMs }));
     return new TerminalSession(machine, { user, home, env: { HOME: home, USER: user, LOGNAME: user, SHELL: '/bin/bash', PATH: '/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games', LANG: 'C.UTF-8' } });
   }
 
@@ -178,7 +178,7 @@ export class Host {
       },
     });
     const text = [catProgram, grepProgram, headProgram, tailProgram, wcProgram, sortProgram, cutProgram];
-    this.programs = new Map([ipProgram, bridgeProgram, iptablesProgram, iptablesSaveProgram, pingProgram, curlProgram, nsenter, dockerProgram(this.engine), ...text, ...hostToolPrograms(this.engine)].map((program) => [program.name, program]));
+    this.programs = new Map([ipProgram, bridgeProgram, iptablesProgram, iptablesSaveProgram, curlProgram, nsenter, dockerProgram(this.engine), ...text, ...hostToolPrograms(this.engine, () => hostEtc(this.profile))].map((program) => [program.name, program]));
   }
 
   /** lo and the NIC up, with its address and default route, as the installer leaves them. */

@@ -1,13 +1,39 @@
 import type { Engine } from '../engine/engine';
+import type { HostEtc } from '../engine/etc-files';
+import { isBusybox } from '../engine/images';
 import type { Program } from './command';
+import { engineNameServices, type NameServices } from './name-service';
+import { busyboxPingProgram, iputilsPingProgram } from './ping';
 import { ssProgram } from './ss';
 
+/** What the tools need from the daemon: the containers (for their files and processes) and the host's own /etc. */
+export interface ToolEnvironment {
+  readonly engine: Engine;
+  readonly hostEtc: () => HostEtc;
+}
+
 /**
- * Programs of the Debian host beyond ip, iptables, ping and curl: iproute2's ss,
- * net-tools' netstat, procps' ps, hostname. On the host every process is
- * visible, with its own PID.
+ * Programs of the Debian host beyond ip, iptables and curl: iputils' ping,
+ * iproute2's ss, net-tools' netstat, procps' ps, hostname. On the host every
+ * process is visible, with its own PID.
  */
-export function hostToolPrograms(engine: Engine): Program[] {
-  void engine;
-  return [ssProgram()];
+export function hostToolPrograms(engine: Engine, hostEtc: () => HostEtc): Program[] {
+  const names = engineNameServices(engine, hostEtc);
+  return [iputilsPingProgram(names), ssProgram()];
+}
+
+/** Tools whose BusyBox applet prints its own dialect, each built from the name services. */
+const BUSYBOX_APPLETS: Readonly<Record<string, (names: NameServices) => Program>> = {
+  ping: busyboxPingProgram,
+};
+
+/**
+ * The program a container runs for `tool`, given the package that provides it in
+ * the image (imageInfo(ref).tools): BusyBox's applet where BusyBox provides it
+ * and it has a dialect of its own; undefined when the host's program of that
+ * name is the same tool (iputils ping, iproute2 ip...).
+ */
+export function containerToolProgram(tool: string, provider: string, environment: ToolEnvironment): Program | undefined {
+  const applet = isBusybox(provider) ? BUSYBOX_APPLETS[tool] : undefined;
+  return applet?.(engineNameServices(environment.engine, environment.hostEtc));
 }

@@ -1,8 +1,11 @@
 import { Datapath } from '../kernel/datapath';
-import { formatPing } from '../format/ping';
-import { ping } from '../userland/ping';
-import { parseIpv4 } from '../wire/ipv4';
-import { fail, type CommandResult, type ProcessContext, type Program } from './command';
+import { formatBusyboxPingReplies, formatBusyboxPingStatistics } from '../format/busybox-ping';
+import { formatPingReplies, formatPingStatistics, type PingNames } from '../format/ping';
+import { lookupAddress, lookupHost, type NameService } from '../userland/name-resolution';
+import { ping, type PingResult } from '../userland/ping';
+import { formatIpv4, parseIpv4, type Ipv4 } from '../wire/ipv4';
+import { fail, type CommandResult, type OutputChunk, type ProcessContext, type Program } from './command';
+import type { NameServices } from './name-service';
 
 const TAKES_VALUE = new Set(['c', 'W', 'i', 'w', 's', 't', 'I']);
 
@@ -11,8 +14,8 @@ interface PingArguments {
   destination: string | undefined;
 }
 
-/** iputils' getopt: `-c 2`, `-c2`, `-nc 2`. */
-function parseArguments(args: readonly string[]): PingArguments | CommandResult {
+/** getopt as both pings use it: `-c 2`, `-c2`, `-nc 2`. */
+function parseArguments(args: readonly string[], flags: string, exitCode: number): PingArguments | CommandResult {
   const options = new Map<string, string>();
   let destination: string | undefined;
   for (let index = 0; index < args.length; index++) {
@@ -24,12 +27,12 @@ function parseArguments(args: readonly string[]): PingArguments | CommandResult 
     for (let at = 1; at < word.length; at++) {
       const letter = word[at]!;
       if (!TAKES_VALUE.has(letter)) {
-        if (!'qnvD4'.includes(letter)) return fail(`ping: invalid option -- '${letter}'\n`, 2);
+        if (!flags.includes(letter)) return fail(`ping: invalid option -- '${letter}'\n`, exitCode);
         options.set(letter, '');
         continue;
       }
       const value = word.slice(at + 1) || args[++index];
-      if (value === undefined) return fail(`ping: option requires an argument -- '${letter}'\n`, 2);
+      if (value === undefined) return fail(`ping: option requires an argument -- '${letter}'\n`, exitCode);
       options.set(letter, value);
       break;
     }
@@ -43,47 +46,120 @@ function positiveNumber(text: string | undefined, fallback: number): number | un
   return Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
-/**
- * A ping stopped by Ctrl-C: the terminal echoes `^C` where the cursor is (after
- * the last reply), then ping's SIGINT handler prints the statistics as at the
- * end of a counted run (iputils ping_common.c: sigexit, finish). Its status is 0
- * if any reply came.
- */
-export function interrupted(text: string, exitCode: number): CommandResult {
-  const statistics = text.indexOf('\n--- ');
-  const before = text.slice(0, statistics);
-  const after = text.slice(statistics);
-  return { stdout: before + after, stderr: '', exitCode, output: [{ stream: 'stdout', text: before }, { stream: 'tty', text: '^C' }, { stream: 'stdout', text: after }] };
+/** How many requests go out and how long replies are awaited: -c, or until Ctrl-C. */
+interface Run {
+  count: number;
+  intervalSeconds: number;
+  waitSeconds: number | undefined;
+  /** Ctrl-C after this long: the statistics follow `^C`. */
+  interruptedAtMs: number | undefined;
 }
 
-/** iputils ping (Debian's iputils-ping), for IPv4 destinations. */
-export const pingProgram: Program = {
-  name: 'ping',
-  run(args, context: ProcessContext) {
-    const parsed = parseArguments(args);
-    if ('exitCode' in parsed) return parsed;
-    if (parsed.destination === undefined) return fail('ping: usage error: Destination address required\n', 1);
-    const count = positiveNumber(parsed.options.get('c'), Number.NaN);
-    if (count === undefined || (!Number.isNaN(count) && !Number.isInteger(count))) return fail(`ping: invalid argument: '${parsed.options.get('c')}'\n`, 1);
-    const untilInterrupted = Number.isNaN(count);
-    if (untilInterrupted && context.interruptAfterMs === undefined) return fail('ping: runs until interrupted; give a count with -c\n', 2);
-    const address = parsed.destination === 'localhost' ? parseIpv4('127.0.0.1') : parseIpv4(parsed.destination);
-    if (address === undefined) return fail(`ping: ${parsed.destination}: Name or service not known\n`, 2);
-    const interval = positiveNumber(parsed.options.get('i'), 1);
-    const wait = parsed.options.has('W') ? positiveNumber(parsed.options.get('W'), 1) : undefined;
-    if (interval === undefined || (parsed.options.has('W') && wait === undefined)) return fail(`ping: invalid argument: '${parsed.options.get('i') ?? parsed.options.get('W')}'\n`, 1);
-    const datapath = new Datapath(context.kernel, context.world, context.clock.now());
-    // Without -c, requests go out every interval until Ctrl-C: those sent before it are the run.
-    const interruptMs = context.interruptAfterMs ?? 0;
-    const sent = untilInterrupted ? Math.max(1, Math.ceil(interruptMs / (interval * 1000))) : count;
-    const result = ping(datapath, context.namespace, address, { count: sent, intervalSeconds: interval, waitSeconds: untilInterrupted ? (interruptMs - (sent - 1) * interval * 1000) / 1000 : wait }, context.random);
-    if (result === 'network-unreachable') return fail('ping: connect: Network is unreachable\n', 2);
-    const exitCode = result.replies.length > 0 ? 0 : 1;
-    if (!untilInterrupted) {
-      context.clock.advance(result.durationMs);
-      return { stdout: formatPing(result), stderr: '', exitCode };
-    }
-    context.clock.advance(interruptMs);
-    return interrupted(formatPing(result), exitCode);
-  },
-};
+function runOf(options: Map<string, string>, context: ProcessContext, defaultWait: number | undefined): Run | CommandResult {
+  const count = positiveNumber(options.get('c'), Number.NaN);
+  if (count === undefined || (options.has('c') && !Number.isInteger(count))) return fail(`ping: invalid argument: '${options.get('c')}'\n`, 1);
+  const intervalSeconds = positiveNumber(options.get('i'), 1);
+  const wait = options.has('W') ? positiveNumber(options.get('W'), 1) : defaultWait;
+  if (intervalSeconds === undefined || (options.has('W') && wait === undefined)) return fail(`ping: invalid argument: '${options.get('i') ?? options.get('W')}'\n`, 1);
+  if (!Number.isNaN(count)) return { count, intervalSeconds, waitSeconds: wait, interruptedAtMs: undefined };
+  const interruptMs = context.interruptAfterMs;
+  if (interruptMs === undefined) return fail('ping: runs until interrupted; give a count with -c\n', 2);
+  // One request at 0 s, then one per interval until Ctrl-C; replies come within the same second.
+  const sent = Math.max(1, Math.ceil(interruptMs / (intervalSeconds * 1000)));
+  return { count: sent, intervalSeconds, waitSeconds: (interruptMs - (sent - 1) * intervalSeconds * 1000) / 1000, interruptedAtMs: interruptMs };
+}
+
+/** What the terminal shows: the replies, `^C` when interrupted, the statistics. */
+function finished(replies: string, statistics: string, run: Run, exitCode: number): CommandResult {
+  const output: OutputChunk[] = [{ stream: 'stdout', text: replies }];
+  if (run.interruptedAtMs !== undefined) output.push({ stream: 'tty', text: '^C' });
+  output.push({ stream: 'stdout', text: statistics });
+  return { stdout: replies + statistics, stderr: '', exitCode, ...(run.interruptedAtMs !== undefined ? { output } : {}) };
+}
+
+function sendPings(context: ProcessContext, address: Ipv4, run: Run): PingResult | 'network-unreachable' {
+  const datapath = new Datapath(context.kernel, context.world, context.clock.now());
+  const result = ping(datapath, context.namespace, address, run, context.random);
+  if (result !== 'network-unreachable') context.clock.advance(run.interruptedAtMs ?? result.durationMs);
+  return result;
+}
+
+/** pr_addr(): a typed name makes ping look up each sender's name (getnameinfo); a typed address keeps it numeric. */
+function namesOf(service: NameService, typed: string, numeric: boolean): PingNames {
+  const label = (address: Ipv4) => {
+    const name = numeric ? undefined : lookupAddress(service, address);
+    return name && name !== formatIpv4(address) ? `${name} (${formatIpv4(address)})` : formatIpv4(address);
+  };
+  return { target: typed, label };
+}
+
+/** iputils ping (Debian's iputils-ping), for IPv4 destinations; names through the resolver where it runs. */
+export function iputilsPingProgram(names: NameServices): Program {
+  return {
+    name: 'ping',
+    run(args, context) {
+      const parsed = parseArguments(args, 'qnvD4', 2);
+      if ('exitCode' in parsed) return parsed;
+      if (parsed.destination === undefined) return fail('ping: usage error: Destination address required\n', 1);
+      const run = runOf(parsed.options, context, undefined);
+      if ('exitCode' in run) return run;
+      const service = names(context);
+      const lookup = lookupHost(service, parsed.destination);
+      // gai_strerror(EAI_NONAME) and gai_strerror(EAI_AGAIN), exit 2 (ping.c main).
+      if (lookup.kind === 'not-found') return fail(`ping: ${parsed.destination}: Name or service not known\n`, 2);
+      if (lookup.kind === 'no-answer') return fail(`ping: ${parsed.destination}: Temporary failure in name resolution\n`, 2);
+      const address = lookup.addresses[0]!;
+      const result = sendPings(context, address, run);
+      if (result === 'network-unreachable') return fail('ping: connect: Network is unreachable\n', 2);
+      const numeric = parseIpv4(parsed.destination) !== undefined || parsed.options.has('n');
+      const pingNames = namesOf(service, parsed.destination, numeric);
+      return finished(formatPingReplies(result, pingNames), formatPingStatistics(result, pingNames), run, result.replies.length > 0 ? 0 : 1);
+    },
+  };
+}
+
+/**
+ * BusyBox 1.36+'s usage text for ping (networking/ping.c). The banner line above
+ * it names the build (`BusyBox v1.37.0 (<build date>) multi-call binary.`),
+ * which differs per image and is left out.
+ */
+const BUSYBOX_PING_USAGE = `Usage: ping [OPTIONS] HOST
+
+Send ICMP ECHO_REQUESTs to HOST
+
+\t-4,-6\t\tForce IP or IPv6 name resolution
+\t-c CNT\t\tSend only CNT pings
+\t-s SIZE\t\tSend SIZE data bytes in packets (default 56)
+\t-i SECS\t\tInterval
+\t-A\t\tPing as soon as reply is received
+\t-t TTL\t\tSet TTL
+\t-I IFACE/IP\tSource interface or IP address
+\t-W SEC\t\tSeconds to wait for the first response (default 10)
+\t\t\t(after all -c CNT packets are sent)
+\t-w SEC\t\tSeconds until ping exits (default:infinite)
+\t\t\t(can exit earlier with -c CNT)
+\t-q\t\tQuiet, only display output at start/finish
+\t-p HEXBYTE\tPayload pattern
+`;
+
+/** BusyBox's ping applet (Alpine, busybox): its own getopt, `bad address`, 10 s of -W by default. */
+export function busyboxPingProgram(names: NameServices): Program {
+  return {
+    name: 'ping',
+    run(args, context) {
+      const parsed = parseArguments(args, 'qvAn4', 1);
+      if ('exitCode' in parsed) return parsed;
+      if (parsed.destination === undefined) return fail(BUSYBOX_PING_USAGE, 1);
+      const run = runOf(parsed.options, context, 10);
+      if ('exitCode' in run) return run;
+      const lookup = lookupHost(names(context), parsed.destination);
+      // xhost2sockaddr(): any failed lookup is `bad address` (libbb/xconnect.c).
+      if (lookup.kind !== 'found') return fail(`ping: bad address '${parsed.destination}'\n`, 1);
+      const result = sendPings(context, lookup.addresses[0]!, run);
+      const header = `PING ${parsed.destination} (${formatIpv4(lookup.addresses[0]!)}): 56 data bytes\n`;
+      // The header is out before the first sendto() fails, and xsendto() dies with errno's text.
+      if (result === 'network-unreachable') return { stdout: header, stderr: 'ping: sendto: Network is unreachable\n', exitCode: 1 };
+      return finished(formatBusyboxPingReplies(result, parsed.destination), formatBusyboxPingStatistics(result, parsed.destination), run, result.replies.length > 0 ? 0 : 1);
+    },
+  };
+}

@@ -43,3 +43,21 @@ export function resolveContainerName(daemon: Daemon, querier: Container, name: s
   }
   return answers;
 }
+
+/**
+ * What 127.0.0.11 answers for a PTR query about `address` (libnetwork
+ * sandbox_dns_unix.go ResolveIP): `name.network` of the running container that
+ * has the address on a network it shares with the querier; undefined sends the
+ * query on to the host's resolvers.
+ */
+export function reverseContainerAddress(known: { readonly networks: readonly Network[]; readonly containers: readonly Container[] }, querier: Container, address: Ipv4): string | undefined {
+  for (const own of querier.endpoints) {
+    const network = known.networks.find((n) => n.id === own.networkId);
+    if (!network || !hasEmbeddedDns(network)) continue;
+    for (const container of known.containers) {
+      const endpoint = container.endpoints.find((e) => e.networkId === network.id);
+      if (endpoint && container.status === 'running' && endpoint.address.address === address) return `${container.name}.${network.name}`;
+    }
+  }
+  return undefined;
+}

@@ -1,4 +1,4 @@
-import { formatIpv4 } from '../wire/ipv4';
+import { formatIpv4, type Ipv4 } from '../wire/ipv4';
 import type { PingResult } from '../userland/ping';
 
 /** iputils' time=: three decimals under 1 ms, then fewer as the number grows (ping_common.c). */
@@ -17,16 +17,38 @@ function percent(value: number): string {
   return String(Number(value.toPrecision(6)));
 }
 
+/**
+ * How ping names things: `target` is the destination as typed (or its canonical
+ * name), `label` what pr_addr() prints for an address: `c2.net1 (172.18.0.3)`
+ * when a name was typed and the address has one, the bare address otherwise.
+ */
+export interface PingNames {
+  readonly target: string;
+  readonly label: (address: Ipv4) => string;
+}
+
+const numericNames = (result: PingResult): PingNames => ({ target: formatIpv4(result.destination), label: formatIpv4 });
+
 /** What iputils ping prints for a finished run: the header, one line per reply or error, the statistics. */
-export function formatPing(result: PingResult): string {
-  const target = formatIpv4(result.destination);
-  const lines = [`PING ${target} (${target}) 56(84) bytes of data.\n`];
+export function formatPing(result: PingResult, names: PingNames = numericNames(result)): string {
+  return formatPingReplies(result, names) + formatPingStatistics(result, names);
+}
+
+/** iputils' header and the lines of replies and errors, up to where Ctrl-C would come. */
+export function formatPingReplies(result: PingResult, names: PingNames = numericNames(result)): string {
+  const from = names.label(result.destination);
+  const lines = [`PING ${names.target} (${formatIpv4(result.destination)}) 56(84) bytes of data.\n`];
   const events = [
-    ...result.replies.map((reply) => ({ sequence: reply.sequence, text: `64 bytes from ${target}: icmp_seq=${reply.sequence} ttl=${reply.ttl} time=${formatTripTime(Math.round(reply.rttMs * 1000))} ms\n` })),
-    ...result.unreachable.map((error) => ({ sequence: error.sequence, text: `From ${formatIpv4(error.reporter)} icmp_seq=${error.sequence} Destination Host Unreachable\n` })),
+    ...result.replies.map((reply) => ({ sequence: reply.sequence, text: `64 bytes from ${from}: icmp_seq=${reply.sequence} ttl=${reply.ttl} time=${formatTripTime(Math.round(reply.rttMs * 1000))} ms\n` })),
+    ...result.unreachable.map((error) => ({ sequence: error.sequence, text: `From ${names.label(error.reporter)} icmp_seq=${error.sequence} Destination Host Unreachable\n` })),
   ].sort((a, b) => a.sequence - b.sequence);
   lines.push(...events.map((event) => event.text));
-  lines.push(`\n--- ${target} ping statistics ---\n`);
+  return lines.join('');
+}
+
+/** iputils' statistics (finish() in ping_common.c), which start with an empty line. */
+export function formatPingStatistics(result: PingResult, names: PingNames = numericNames(result)): string {
+  const lines = [`\n--- ${names.target} ping statistics ---\n`];
   const received = result.replies.length;
   const errors = result.unreachable.length > 0 ? `, +${result.unreachable.length} errors` : '';
   const loss = percent(((result.transmitted - received) * 100) / result.transmitted);
