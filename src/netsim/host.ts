@@ -12,7 +12,7 @@ import { headProgram, tailProgram } from './cli/text/head-tail';
 import { sortProgram } from './cli/text/sort';
 import { wcProgram } from './cli/text/wc';
 import { hostMachine } from './host-shell';
-import { TerminalSession } from './shell/session';
+import { TerminalSession, type TerminalState } from './shell/session';
 import type { OutputChunk } from './cli/command';
 import { Engine, type EngineState } from './engine/engine';
 import { Kernel, type KernelState } from './kernel/kernel';
@@ -63,6 +63,8 @@ export interface HostSnapshot {
   engine: EngineState;
   random: readonly number[];
   clockMs: number;
+  /** The terminal's shells (the host user's, and any container shell entered); absent, a fresh login. */
+  terminal?: TerminalState;
 }
 
 export interface HostOptions {
@@ -130,7 +132,7 @@ export class Host {
   }
 
   snapshot(): HostSnapshot {
-    return structuredClone({ kernel: this.kernel.state, engine: this.engine.state, random: this.random.state(), clockMs: this.clock.now() });
+    return structuredClone({ kernel: this.kernel.state, engine: this.engine.state, random: this.random.state(), clockMs: this.clock.now(), terminal: this.session.state() });
   }
 
   restore(snapshot: HostSnapshot): void {
@@ -140,15 +142,14 @@ export class Host {
     this.kernel = new Kernel(copy.kernel, this.random);
     this.engine = new Engine(copy.engine, this.kernel, this.random, this.clock);
     this.installPrograms();
-    // Shells are not part of a snapshot: a restored host starts at the user's prompt.
-    this.session = this.newSession();
+    this.session = this.newSession(copy.terminal);
   }
 
-  private newSession(): TerminalSession {
+  private newSession(saved?: TerminalState): TerminalSession {
     const { user } = this.profile;
     const home = `/home/${user}`;
     const machine = hostMachine(() => ({ kernel: this.kernel, engine: this.engine, clock: this.clock, random: this.random, world: this.world, profile: this.profile, programs: this.programs, containerProgram: (tool, provider) => containerToolProgram(tool, provider, { engine: this.engine, hostEtc: () => hostEtc(this.profile) }), interruptAfterMs: this.interruptAfterMs }));
-    return new TerminalSession(machine, { user, home, env: { HOME: home, USER: user, LOGNAME: user, SHELL: '/bin/bash', PATH: '/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games', LANG: 'C.UTF-8' } });
+    return new TerminalSession(machine, { user, home, env: { HOME: home, USER: user, LOGNAME: user, SHELL: '/bin/bash', PATH: '/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games', LANG: 'C.UTF-8' } }, saved);
   }
 
   private execute(words: string[], isRoot: boolean, stdin: string, namespace = this.kernel.root): CommandResult {

@@ -220,3 +220,23 @@ describe('Ctrl-C for commands that never end', () => {
     expect(last.exitCode).toBe(130);
   });
 });
+
+describe('snapshots keep the shells', () => {
+  it('a host restored inside a container shell types into that shell, with its variables and directory', () => {
+    const { host } = session('docker run -it --name c alpine', 'cd /etc; X=kept');
+    const snapshot = host.snapshot();
+    const other = Host.create({ seed: 9 });
+    other.restore(snapshot);
+    expect(other.prompt()).toBe('/etc # ');
+    expect(other.run('echo $X').stdout).toBe('kept\n');
+    expect(other.run('exit').exitCode).toBe(0);
+    expect(other.prompt()).toBe('$ ');
+  });
+
+  it('keeps the attach that ^P^Q reports', () => {
+    const { host } = session('docker run -it --name c debian', '^P^Q', 'docker attach c');
+    const other = Host.create({ seed: 9 });
+    other.restore(host.snapshot());
+    expect(other.run('^P^Q').output).toBe('read escape sequence\n');
+  });
+});

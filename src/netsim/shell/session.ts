@@ -22,6 +22,8 @@ export interface Machine {
 
 interface Frame {
   readonly place: Place;
+  /** How the shell was started (`bash`, `sh`, `/bin/sh`): decides its dialect. */
+  readonly argv0: string;
   readonly interpreter: Interpreter;
   readonly state: ShellState;
   readonly dialect: Dialect;
@@ -30,6 +32,25 @@ interface Frame {
   /** The container's PID 1 (run -it, attach): leaving it stops the container. */
   readonly firstProcess: boolean;
 }
+
+/** A shell of the stack as plain data, for a host snapshot. */
+export interface FrameState {
+  readonly place: Place;
+  readonly argv0: string;
+  readonly user: string;
+  readonly home: string;
+  readonly firstProcess: boolean;
+  readonly viaAttach: boolean;
+  readonly variables: readonly (readonly [string, string])[];
+  readonly exported: readonly string[];
+  readonly status: number;
+  readonly cwd: string;
+  readonly line: number;
+  readonly files: readonly (readonly [string, string])[];
+}
+
+/** The terminal's shells, bottom first: what a snapshot keeps so that a restored host types into the same shell. */
+export type TerminalState = readonly FrameState[];
 
 export interface LineOptions {
   readonly stdin: string;
@@ -59,8 +80,38 @@ export class TerminalSession {
   constructor(
     private readonly machine: Machine,
     private readonly host: { user: string; home: string; env: Record<string, string> },
+    saved?: TerminalState,
   ) {
-    this.frames.push(this.hostFrame());
+    if (!saved || saved.length === 0) this.frames.push(this.hostFrame());
+    else for (const frame of saved) this.frames.push(this.revive(frame));
+  }
+
+  /** The shells as plain data. */
+  state(): TerminalState {
+    return this.frames.map((frame) => ({
+      place: frame.place,
+      argv0: frame.argv0,
+      user: frame.user,
+      home: frame.home,
+      firstProcess: frame.firstProcess,
+      viaAttach: this.attachedByAttach.has(frame),
+      variables: [...frame.state.variables],
+      exported: [...frame.state.exported],
+      status: frame.state.status,
+      cwd: frame.state.cwd,
+      line: frame.state.line,
+      files: [...frame.state.files],
+    }));
+  }
+
+  private revive(saved: FrameState): Frame {
+    const state: ShellState = { variables: new Map(saved.variables), exported: new Set(saved.exported), status: saved.status, cwd: saved.cwd, line: saved.line, files: new Map(saved.files) };
+    const container = saved.place.kind === 'container' ? this.machine.container(saved.place.id) : undefined;
+    const dialect = saved.place.kind === 'host' ? bashDialect() : dialectFor(saved.argv0, container !== undefined && this.machine.isBusyBox(container.image), false);
+    const isRoot = saved.place.kind === 'host' ? () => this.rootLine : () => saved.user === 'root';
+    const frame: Frame = { place: saved.place, argv0: saved.argv0, interpreter: this.interpreterFor(saved.place, state, dialect, saved.home, isRoot), state, dialect, user: saved.user, home: saved.home, firstProcess: saved.firstProcess };
+    if (saved.viaAttach) this.attachedByAttach.add(frame);
+    return frame;
   }
 
   /** The prompt the next line is typed at. */
@@ -165,7 +216,7 @@ export class TerminalSession {
     const place: Place = { kind: 'host' };
     const dialect = bashDialect();
     const interpreter = this.interpreterFor(place, state, dialect, this.host.home, () => this.rootLine);
-    return { place, interpreter, state, dialect, user: this.host.user, home: this.host.home, firstProcess: false };
+    return { place, argv0: 'bash', interpreter, state, dialect, user: this.host.user, home: this.host.home, firstProcess: false };
   }
 
   private containerFrame(id: string, argv: readonly string[], firstProcess: boolean, options: ExecOptions, scripted = false): Frame | undefined {
@@ -178,7 +229,7 @@ export class TerminalSession {
     const dialect = dialectFor(argv[0] ?? 'sh', this.machine.isBusyBox(container.image), scripted);
     const place: Place = { kind: 'container', id };
     const interpreter = this.interpreterFor(place, state, dialect, home, () => user === 'root');
-    return { place, interpreter, state, dialect, user, home, firstProcess };
+    return { place, argv0: argv[0] ?? 'sh', interpreter, state, dialect, user, home, firstProcess };
   }
 
   private interpreterFor(place: Place, state: ShellState, dialect: Dialect, home: string, isRoot: () => boolean): Interpreter {

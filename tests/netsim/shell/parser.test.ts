@@ -57,7 +57,11 @@ describe('expansion', () => {
     home: () => '/home/usuario',
     substitute: () => 'one\ntwo\n\n',
   };
-  const fields = (line: string) => expandFields((parsed(`x ${line}`).statements[0]!.first.commands[0] as { words: { parts: never }[] }).words[1] as never, context);
+  const fields = (line: string) => {
+    const command = parsed(`x ${line}`).statements[0]!.first.commands[0]!;
+    if (command.kind !== 'simple') throw new Error(`${line} is not a simple command`);
+    return expandFields(command.words[1]!, context);
+  };
 
   it.each([
     ['$A', ['a', 'b']],
