@@ -22,7 +22,7 @@ export interface HostParts {
   readonly profile: HostProfile;
   readonly programs: ReadonlyMap<string, Program>;
   /** A container's own program for a tool its image provides with `provider`, when it differs from the host's (BusyBox applets). */
-  readonly containerProgram: (tool: string, provider: string) => Program | undefined;
+  readonly containerProgram: (tool: string, provider: string, image: string) => Program | undefined;
   /** Ctrl-C comes this long after a never-ending program starts, for the line being run. */
   readonly interruptAfterMs: number;
 }
@@ -61,7 +61,7 @@ export function hostMachine(parts: () => HostParts): Machine {
     const container = findRunning(parts().engine, place.id);
     const provider = container && imageInfo(container.image)?.tools[base];
     // The package providing the tool decides its dialect: BusyBox's applet, or the host's program of that name.
-    return provider === undefined ? undefined : (parts().containerProgram(base, provider) ?? program);
+    return provider === undefined ? undefined : (parts().containerProgram(base, provider, container.image) ?? program);
   };
   const run = (place: Place, argv: readonly string[], invocation: Invocation & { isRoot: boolean; terminal: TerminalControl }): CommandResult | undefined => {
     const [name, ...args] = argv as [string, ...string[]];

@@ -148,7 +148,7 @@ export class Host {
   private newSession(saved?: TerminalState): TerminalSession {
     const { user } = this.profile;
     const home = `/home/${user}`;
-    const machine = hostMachine(() => ({ kernel: this.kernel, engine: this.engine, clock: this.clock, random: this.random, world: this.world, profile: this.profile, programs: this.programs, containerProgram: (tool, provider) => containerToolProgram(tool, provider, { engine: this.engine, hostEtc: () => hostEtc(this.profile) }), interruptAfterMs: this.interruptAfterMs }));
+    const machine = hostMachine(() => ({ kernel: this.kernel, engine: this.engine, clock: this.clock, random: this.random, world: this.world, profile: this.profile, programs: this.programs, containerProgram: (tool, provider, image) => containerToolProgram(tool, provider, { engine: this.engine, hostEtc: () => hostEtc(this.profile) }, image), interruptAfterMs: this.interruptAfterMs }));
     return new TerminalSession(machine, { user, home, env: { HOME: home, USER: user, LOGNAME: user, SHELL: '/bin/bash', PATH: '/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games', LANG: 'C.UTF-8' } }, saved);
   }
 

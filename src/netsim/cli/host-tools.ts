@@ -1,6 +1,7 @@
 import type { Engine } from '../engine/engine';
 import type { HostEtc } from '../engine/etc-files';
-import { isBusybox } from '../engine/images';
+import { imageInfo, isBusybox } from '../engine/images';
+import { busyboxIpProgram } from './busybox-ip';
 import type { Program } from './command';
 import { engineNameServices, type NameServices } from './name-service';
 import { busyboxPingProgram, iputilsPingProgram } from './ping';
@@ -22,18 +23,28 @@ export function hostToolPrograms(engine: Engine, hostEtc: () => HostEtc): Progra
   return [iputilsPingProgram(names), ssProgram()];
 }
 
-/** Tools whose BusyBox applet prints its own dialect, each built from the name services. */
-const BUSYBOX_APPLETS: Readonly<Record<string, (names: NameServices) => Program>> = {
-  ping: busyboxPingProgram,
+/** What an applet is built from: the name services, and whether BusyBox was built against musl (Alpine) rather than glibc. */
+interface AppletDeps {
+  readonly names: NameServices;
+  readonly musl: boolean;
+}
+
+/** Tools whose BusyBox applet prints its own dialect. */
+const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> = {
+  ping: ({ names }) => busyboxPingProgram(names),
+  ip: ({ musl }) => busyboxIpProgram(musl),
 };
 
 /**
  * The program a container runs for `tool`, given the package that provides it in
  * the image (imageInfo(ref).tools): BusyBox's applet where BusyBox provides it
  * and it has a dialect of its own; undefined when the host's program of that
- * name is the same tool (iputils ping, iproute2 ip...).
+ * name is the same tool (iputils ping, iproute2 ip...). `image` tells a musl
+ * BusyBox (Alpine) from a glibc one, where their output differs (`ip`'s state).
  */
-export function containerToolProgram(tool: string, provider: string, environment: ToolEnvironment): Program | undefined {
+export function containerToolProgram(tool: string, provider: string, environment: ToolEnvironment, image?: string): Program | undefined {
   const applet = isBusybox(provider) ? BUSYBOX_APPLETS[tool] : undefined;
-  return applet?.(engineNameServices(environment.engine, environment.hostEtc));
+  // Alpine builds BusyBox against musl; Debian's package and the busybox image against glibc.
+  const musl = image !== undefined && imageInfo(image)?.os.family === 'alpine';
+  return applet?.({ names: engineNameServices(environment.engine, environment.hostEtc), musl });
 }

@@ -2,6 +2,16 @@ import type { AddressRecord, LinkRecord } from '../kernel/dump';
 
 export type AddressFamily = 'inet' | 'inet6';
 
+/**
+ * Which `ip` prints: iproute2, or BusyBox's applet (networking/libiproute). BusyBox
+ * prints `state` only when built against musl (Alpine), whose <net/if.h> defines
+ * IFF_DORMANT; glibc builds (Debian's busybox package, the busybox image) leave it
+ * out, as the captures in tests/netsim/golden/tools show.
+ */
+export type IpDialect = { readonly kind: 'iproute2' } | { readonly kind: 'busybox'; readonly operState: boolean };
+
+const IPROUTE2: IpDialect = { kind: 'iproute2' };
+
 export interface AddrOptions {
   /** `ip -4` / `ip -6`: only that family's addresses, and no link-layer line. */
   family?: AddressFamily | undefined;
@@ -11,6 +21,7 @@ export interface AddrOptions {
    * and iproute2 reads the queue length with SIOCGIFTXQLEN instead.
    */
   inet6Dump?: boolean;
+  dialect?: IpDialect;
 }
 
 /** `ip link` / `ip addr` first line, as iproute2's print_linkinfo writes it. */
@@ -36,6 +47,23 @@ function linkLayerLine(link: LinkRecord): string {
   return `    link/${link.linkType} ${link.mac} brd ${link.broadcastMac}${netnsSuffix(link)}`;
 }
 
+/**
+ * BusyBox's print_linkinfo: no group, mode nor link-netnsid; `qlen N` ends the line
+ * without a space; `,M-DOWN` when the peer named after `@` is not up where ip runs
+ * (a veth whose other end is in another namespace: ll_index_to_flags finds nothing).
+ * Its print_link_flags has no NO-CARRIER.
+ */
+function busyboxHeader(link: LinkRecord, operState: boolean): string {
+  const name = link.linkSuffix ? `${link.name}@${link.linkSuffix}` : link.name;
+  const peerElsewhere = link.linkSuffix !== undefined && (link.linkNetnsId !== undefined || link.linkNetns !== undefined);
+  const flags = `${link.flags.filter((flag) => flag !== 'NO-CARRIER').join(',')}${peerElsewhere ? ',M-DOWN' : ''}`;
+  let line = `${link.index}: ${name}: <${flags}> mtu ${link.mtu} qdisc ${link.qdisc} `;
+  if (link.master) line += `master ${link.master} `;
+  if (operState) line += `state ${link.operState} `;
+  if (link.txqlen > 0) line += `qlen ${link.txqlen}`;
+  return line;
+}
+
 function inet6DumpHeader(link: LinkRecord): string {
   const name = link.linkSuffix ? `${link.name}@${link.linkSuffix}` : link.name;
   return `${link.index}: ${name}: <${link.flags.join(',')}> mtu ${link.mtu} state ${link.operState} ${link.txqlen > 0 ? `qlen ${link.txqlen}` : ''}`;
@@ -45,29 +73,40 @@ function inet6DumpHeader(link: LinkRecord): string {
  * print_addrinfo: IPv4 lines end with the label; IPv6 lines carry no label, and
  * iproute2 6.4+ prints the address protocol, so both end in a space.
  */
-function addressLines(address: AddressRecord): string[] {
+function addressLines(address: AddressRecord, dialect: IpDialect): string[] {
   const broadcast = address.broadcast ? `brd ${address.broadcast} ` : '';
-  const tail = address.family === 'inet' ? address.label : address.protocol ? `proto ${address.protocol} ` : '';
+  // BusyBox's print_addrinfo knows no IFA_PROTO.
+  const protocol = address.protocol && dialect.kind === 'iproute2' ? `proto ${address.protocol} ` : '';
+  const tail = address.family === 'inet' ? address.label : protocol;
   return [`    ${address.family} ${address.cidr} ${broadcast}scope ${address.scope} ${tail}`, '       valid_lft forever preferred_lft forever'];
 }
 
-/** `ip link show`. */
-export function formatIpLink(links: LinkRecord[]): string {
+/** `ip link show`: BusyBox's header is the same as for `ip addr`, and its link line has no netns. */
+export function formatIpLink(links: LinkRecord[], dialect: IpDialect = IPROUTE2): string {
+  if (dialect.kind === 'busybox') return links.map((link) => `${busyboxHeader(link, dialect.operState)}\n${busyboxLinkLine(link)}\n`).join('');
   return links.map((link) => `${linkHeader(link, true)}\n${linkLayerLine(link)}\n`).join('');
+}
+
+function busyboxLinkLine(link: LinkRecord): string {
+  return `    link/${link.linkType} ${link.mac} brd ${link.broadcastMac}`;
 }
 
 /**
  * `ip addr show`. With a family, links without such an address are left out and
  * the link-layer line is not printed; `link-netnsid` then ends the first line.
  */
-export function formatIpAddr(links: LinkRecord[], { family, inet6Dump = false }: AddrOptions = {}): string {
+export function formatIpAddr(links: LinkRecord[], { family, inet6Dump = false, dialect = IPROUTE2 }: AddrOptions = {}): string {
   const shown = (link: LinkRecord) => link.addresses.filter((address) => family === undefined || address.family === family);
+  const header = (link: LinkRecord) => {
+    if (dialect.kind === 'busybox') return busyboxHeader(link, dialect.operState);
+    return inet6Dump ? inet6DumpHeader(link) : family === undefined ? linkHeader(link, false) : linkHeader(link, false) + netnsSuffix(link);
+  };
   return links
     .filter((link) => family === undefined || shown(link).length > 0)
     .map((link) => {
-      const lines = [inet6Dump ? inet6DumpHeader(link) : family === undefined ? linkHeader(link, false) : linkHeader(link, false) + netnsSuffix(link)];
-      if (family === undefined) lines.push(linkLayerLine(link));
-      for (const address of shown(link)) lines.push(...addressLines(address));
+      const lines = [header(link)];
+      if (family === undefined) lines.push(dialect.kind === 'busybox' ? busyboxLinkLine(link) : linkLayerLine(link));
+      for (const address of shown(link)) lines.push(...addressLines(address, dialect));
       return `${lines.join('\n')}\n`;
     })
     .join('');

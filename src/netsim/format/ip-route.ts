@@ -21,3 +21,21 @@ function routeLine(route: RouteRecord): string {
 export function formatIpRoute6(routes: readonly Route6Record[]): string {
   return routes.map((route) => `${route.destination} dev ${route.device} proto ${route.protocol} metric ${route.metric} pref medium\n`).join('');
 }
+
+/**
+ * BusyBox's print_route: no proto ("Todo: parse & show proto kernel"), and src
+ * and metric each written with a space on both sides, so `scope link  src ...`.
+ */
+export function formatBusyboxIpRoute(routes: RouteRecord[]): string {
+  return routes
+    .map((route) => {
+      let line = `${route.destination} `;
+      if (route.gateway) line += `via ${route.gateway} `;
+      line += `dev ${route.device} `;
+      if (route.scope !== 'global') line += `scope ${route.scope} `;
+      if (route.source) line += ` src ${route.source} `;
+      if (route.metric !== undefined) line += ` metric ${route.metric} `;
+      return `${line}\n`;
+    })
+    .join('');
+}
