@@ -48,9 +48,9 @@ export function loadLesson(root: string, path: string): LessonSource {
   return readLessonSource(path, readFileSync(join(root, path), 'utf8'));
 }
 
-export function checkLesson(lesson: LessonSource, netsimVersion: string, cache?: ResultCache): LessonCheck {
+export function checkLesson(lesson: LessonSource, netsimVersion: string, cache?: ResultCache, { stopAtFailure = true } = {}): LessonCheck {
   const run = runLesson(lesson, netsimVersion, cache);
-  return { lesson, run, verdicts: verifyLesson(lesson, run) };
+  return { lesson, run, verdicts: verifyLesson(lesson, run, { stopAtFailure }) };
 }
 
 /**

@@ -23,7 +23,7 @@ export function updateLesson(path: string, options: CheckOptions): UpdateOutcome
   const file = join(options.root, path);
   const original = readFileSync(file, 'utf8');
   const lesson = readLessonSource(path, original);
-  const plan = planUpdate(lesson, checkLesson(lesson, options.netsimVersion, options.cache).verdicts);
+  const plan = planUpdate(lesson, checkLesson(lesson, options.netsimVersion, options.cache, { stopAtFailure: false }).verdicts);
   const outcome: UpdateOutcome = {
     path,
     changes: plan.changes,
@@ -55,7 +55,7 @@ function problemWith(path: string, before: LessonSource, text: string, options: 
   const commands = (lesson: LessonSource) => JSON.stringify(lesson.blocks.map((block) => [block.meta, block.steps.map((step) => step.command)]));
   if (commands(after) !== commands(before)) return 'the rewrite would change commands or blocks, which it must never do; nothing was written';
   // A second update of the new text must find nothing to do, or the rewrite is wrong.
-  const again = planUpdate(after, checkLesson(after, options.netsimVersion, options.cache).verdicts);
+  const again = planUpdate(after, checkLesson(after, options.netsimVersion, options.cache, { stopAtFailure: false }).verdicts);
   if (again.splices.length > 0) return `the rewritten outputs would still differ from netsim at line ${again.changes[0]!.line}; nothing was written`;
   return undefined;
 }

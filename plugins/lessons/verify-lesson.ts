@@ -48,9 +48,10 @@ export type BlockVerdict =
  * Compares what each block shows with what netsim printed. After a block fails,
  * the later blocks of its session are "not run" until one resets the host: what
  * they print depends on a state the lesson has already got wrong, and a cascade
- * of diffs would hide the one that matters.
+ * of diffs would hide the one that matters. An update compares every block:
+ * it rewrites them all from one run.
  */
-export function verifyLesson(lesson: LessonSource, run: LessonRun): BlockVerdict[] {
+export function verifyLesson(lesson: LessonSource, run: LessonRun, { stopAtFailure = true }: { stopAtFailure?: boolean } = {}): BlockVerdict[] {
   const failedIn = new Map<string, ConsoleBlockSource>();
   return lesson.blocks.map((block, index) => {
     const result = run.blocks[index]!;
@@ -60,7 +61,7 @@ export function verifyLesson(lesson: LessonSource, run: LessonRun): BlockVerdict
     const earlier = failedIn.get(session);
     if (earlier) return { status: 'not-run', block, after: earlier };
     const verdict = verifyBlock(block, result);
-    if (verdict.status === 'failed') failedIn.set(session, block);
+    if (verdict.status === 'failed' && stopAtFailure) failedIn.set(session, block);
     return verdict;
   });
 }

@@ -17,6 +17,15 @@ describe('updateLesson', () => {
     });
   });
 
+  it('rewrites every wrong block of a session, not only the first', () => {
+    const root = fixtureCopy();
+    const original = read(root, SOURCE_LESSON);
+    corrupt(root, SOURCE_LESSON, 'state DOWN group default \n', 'state UP group default \n');
+    corrupt(root, SOURCE_LESSON, '-P OUTPUT ACCEPT\n-P POSTROUTING', '-P OUTPUT DROP\n-P POSTROUTING');
+    expect(updateLesson(SOURCE_LESSON, options(root)).changes.map((change) => change.line)).toEqual([19, 42]);
+    expect(read(root, SOURCE_LESSON)).toBe(original);
+  });
+
   it('leaves a correct lesson untouched', () => {
     const root = fixtureCopy();
     const original = read(root, SOURCE_LESSON);
