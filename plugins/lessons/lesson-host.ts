@@ -15,7 +15,19 @@ export function terminalLines(result: { output: string }): string[] {
   if (text === '') return [];
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
-  return lines;
+  return lines.map(asDisplayed);
+}
+
+/**
+ * A carriage return sends the cursor back to the start of the line, so what
+ * follows overwrites what was there: HTTP headers end in an invisible `\r`, and
+ * progress meters redraw themselves.
+ */
+function asDisplayed(line: string): string {
+  if (!line.includes('\r')) return line;
+  let shown = '';
+  for (const part of line.split('\r')) shown = part + shown.slice(part.length);
+  return shown;
 }
 
 /** FNV-1a of the lesson id and session: the same lesson gives the same host in every language. */
