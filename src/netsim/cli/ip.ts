@@ -2,7 +2,7 @@ import { dumpLinks, dumpRoutes, dumpRoutes6, type LinkRecord } from '../kernel/d
 import { formatIpAddr, formatIpBriefAddr, formatIpBriefLink, formatIpLink } from '../format/ip-link';
 import { formatIpRoute, formatIpRoute6 } from '../format/ip-route';
 import { fail, ok, type CommandResult, type ProcessContext, type Program } from './command';
-import { isShow, type IpOptions, type ObjectHandler } from './ip-common';
+import { ipErrors, isShow, type IpOptions, type ObjectHandler } from './ip-common';
 import { ipNeigh } from './ip-neigh';
 import { ipNetns } from './ip-netns';
 
@@ -55,22 +55,36 @@ function usage(): string {
   return 'Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n';
 }
 
-/** `[show|list] [dev] NAME` as iproute2 reads it; no device means all. */
+/**
+ * `[show|list] [dev] NAME [master BRIDGE]` as iproute2's ipaddr_list_flush_or_save
+ * reads it; no device means all, and `master` keeps the ports of that bridge.
+ */
 function selectLinks(object: string, args: string[], context: ProcessContext): { links: LinkRecord[]; device: string | undefined } | CommandResult {
   let rest = args;
   if (rest.length > 0) {
     if (!isShow(rest[0])) return fail(`Command "${rest[0]}" is unknown, try "ip ${object} help".\n`, 255);
     rest = rest.slice(1);
   }
-  if (rest[0] === 'dev') {
-    if (rest[1] === undefined) return fail('Command line is not complete. Try option "help"\n', 255);
-    rest = rest.slice(1);
-  }
   const links = dumpLinks(context.kernel, context.namespace);
-  const device = rest[0];
-  if (device === undefined) return { links, device };
+  let device: string | undefined;
+  let master: string | undefined;
+  for (let index = 0; index < rest.length; index++) {
+    const word = rest[index]!;
+    if (word === 'dev' || word === 'master') {
+      const name = rest[++index];
+      if (name === undefined) return ipErrors.incomplete();
+      if (word === 'master') {
+        if (!links.some((link) => link.name === name)) return ipErrors.invalidArgument('Device does not exist\n', name);
+        master = name;
+      } else device = name;
+    } else device = word;
+  }
+  let selected = master === undefined ? links : links.filter((link) => link.master === master);
+  if (device === undefined) return { links: selected, device };
   const link = links.find((candidate) => candidate.name === device);
-  return link ? { links: [link], device } : fail(`Device "${device}" does not exist.\n`, 1);
+  if (!link) return fail(`Device "${device}" does not exist.\n`, 1);
+  selected = selected.filter((candidate) => candidate === link);
+  return { links: selected, device };
 }
 
 function showAddresses(args: string[], options: IpOptions, context: ProcessContext): CommandResult {
@@ -88,9 +102,19 @@ function showLinks(args: string[], options: IpOptions, context: ProcessContext):
   return ok(options.brief ? formatIpBriefLink(selected.links) : formatIpLink(selected.links));
 }
 
-/** `ip route` lists IPv4 routes unless -6 asks for the IPv6 table (iproute.c defaults to AF_INET). */
+/** `ip route [show] [dev DEV]` lists IPv4 routes unless -6 asks for the IPv6 table (iproute.c defaults to AF_INET). */
 function showRoutes(args: string[], options: IpOptions, context: ProcessContext): CommandResult {
   if (args.length > 0 && !isShow(args[0])) return fail(`Command "${args[0]}" is unknown, try "ip route help".\n`, 255);
-  if (options.family === 'inet6') return ok(formatIpRoute6(dumpRoutes6(dumpLinks(context.kernel, context.namespace))));
-  return ok(formatIpRoute(dumpRoutes(context.kernel, context.namespace)));
+  const filters = args.slice(1);
+  let device: string | undefined;
+  for (let index = 0; index < filters.length; index++) {
+    const word = filters[index]!;
+    if (word !== 'dev' && word !== 'oif') return fail(`Filter "${word}" is not available in this simulator yet.\n`, 255);
+    device = filters[++index];
+    if (device === undefined) return ipErrors.incomplete();
+    if (!dumpLinks(context.kernel, context.namespace).some((link) => link.name === device)) return fail(`Cannot find device "${device}"\n`, 1);
+  }
+  if (options.family === 'inet6') return ok(formatIpRoute6(dumpRoutes6(dumpLinks(context.kernel, context.namespace)).filter((route) => device === undefined || route.device === device)));
+  const routes = dumpRoutes(context.kernel, context.namespace).filter((route) => device === undefined || route.device === device);
+  return ok(formatIpRoute(routes, { withDevice: device === undefined }));
 }

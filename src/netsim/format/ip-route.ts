@@ -1,14 +1,18 @@
 import type { Route6Record, RouteRecord } from '../kernel/dump';
 
-/** `ip route`: every field is written with its trailing space, as iproute2's print_route does. */
-export function formatIpRoute(routes: RouteRecord[]): string {
-  return routes.map((route) => `${routeLine(route)}\n`).join('');
+/**
+ * `ip route`: every field is written with its trailing space, as iproute2's
+ * print_route does. Filtered by device (`ip route show dev X`), it leaves the
+ * device out: every line would repeat it (filter.oifmask).
+ */
+export function formatIpRoute(routes: RouteRecord[], { withDevice = true }: { withDevice?: boolean } = {}): string {
+  return routes.map((route) => `${routeLine(route, withDevice)}\n`).join('');
 }
 
-function routeLine(route: RouteRecord): string {
+function routeLine(route: RouteRecord, withDevice: boolean): string {
   let line = `${route.destination} `;
   if (route.gateway) line += `via ${route.gateway} `;
-  line += `dev ${route.device} `;
+  if (withDevice) line += `dev ${route.device} `;
   if (route.protocol !== 'boot') line += `proto ${route.protocol} `;
   if (route.scope !== 'global') line += `scope ${route.scope} `;
   if (route.source) line += `src ${route.source} `;

@@ -67,3 +67,29 @@ describe('ip on a simulated Docker host matches real captures, random parts asid
     expect(normalise(host.run(line).stdout)).toBe(normalise(readGolden(`linux/${file}`).stdout));
   });
 });
+
+describe('ip filters as iproute2 reads them', () => {
+  it('ip link show master docker0 lists the bridge ports (the two-containers capture)', () => {
+    const host = Host.create();
+    host.run('docker run -dit --name c1 alpine');
+    host.run('docker run -dit --name c2 alpine');
+    const golden = readGolden('linux/host.ip-link-show-master-docker0.two-containers.txt');
+    expect(normalise(host.run(golden.command!).stdout)).toBe(normalise(golden.stdout));
+  });
+
+  // Captured with iproute2 6.1 in a namespace holding a docker0 bridge (172.17.0.1/16) with a port up.
+  it('ip route show dev docker0 leaves the device out of each line', () => {
+    const host = Host.create();
+    host.run('docker run -dit --name c1 alpine');
+    expect(host.run('ip route show dev docker0').stdout).toBe('172.17.0.0/16 proto kernel scope link src 172.17.0.1 \n');
+  });
+
+  // Captured with iproute2 6.1: invarg() ends its message with the caller's own newline, hence the empty line.
+  it.each([
+    ['ip link show master nosuch', { stdout: '', stderr: 'Error: argument "nosuch" is wrong: Device does not exist\n\n', exitCode: 255 }],
+    ['ip route show dev nosuch', { stdout: '', stderr: 'Cannot find device "nosuch"\n', exitCode: 1 }],
+  ])('%s fails as iproute2 does', (line, expected) => {
+    const result = Host.create().run(line);
+    expect({ stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode }).toEqual(expected);
+  });
+});
