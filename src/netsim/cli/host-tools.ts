@@ -2,6 +2,7 @@ import type { Engine } from '../engine/engine';
 import type { HostEtc } from '../engine/etc-files';
 import { imageInfo, isBusybox } from '../engine/images';
 import { busyboxIpProgram } from './busybox-ip';
+import { digProgram, nslookupProgram } from './dig';
 import type { Program } from './command';
 import { engineNameServices, type NameServices } from './name-service';
 import { busyboxPingProgram, iputilsPingProgram } from './ping';
@@ -20,7 +21,7 @@ export interface ToolEnvironment {
  */
 export function hostToolPrograms(engine: Engine, hostEtc: () => HostEtc): Program[] {
   const names = engineNameServices(engine, hostEtc);
-  return [iputilsPingProgram(names), ssProgram()];
+  return [iputilsPingProgram(names), digProgram(names), nslookupProgram(names, 'bind'), ssProgram()];
 }
 
 /** What an applet is built from: the name services, and whether BusyBox was built against musl (Alpine) rather than glibc. */
@@ -33,6 +34,7 @@ interface AppletDeps {
 const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> = {
   ping: ({ names }) => busyboxPingProgram(names),
   ip: ({ musl }) => busyboxIpProgram(musl),
+  nslookup: ({ names }) => nslookupProgram(names, 'busybox'),
 };
 
 /**

@@ -4,7 +4,7 @@ import type { Engine } from '../engine/engine';
 import type { HostEtc } from '../engine/etc-files';
 import { Datapath } from '../kernel/datapath';
 import type { Namespace } from '../kernel/namespace';
-import { nameserversOf, type DnsReply, type NameService } from '../userland/name-resolution';
+import { nameserversOf, type DnsQuestion, type DnsReply, type NameService } from '../userland/name-resolution';
 import { parseIpv4 } from '../wire/ipv4';
 import type { ProcessContext } from './command';
 
@@ -48,7 +48,9 @@ export function engineNameServices(engine: Engine, hostEtc: () => HostEtc): Name
   };
 }
 
-function embeddedAnswer(engine: Engine, container: Container, question: { name: string; type: 'A' | 'PTR' }): DnsReply | undefined {
+function embeddedAnswer(engine: Engine, container: Container, question: DnsQuestion): DnsReply | undefined {
+  // handleIPQuery: a name the daemon knows answers AAAA too, with no record when the container has no IPv6 address.
+  if (question.type === 'AAAA') return engine.resolveName(container.id, question.name).length > 0 ? { status: 'NOERROR', answers: [] } : undefined;
   if (question.type === 'A') {
     const addresses = engine.resolveName(container.id, question.name);
     const name = `${question.name.replace(/\.$/, '')}.`;

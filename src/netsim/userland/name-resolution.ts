@@ -5,6 +5,12 @@ export type DnsRecord =
   | { readonly type: 'A'; readonly name: string; readonly ttl: number; readonly address: Ipv4 }
   | { readonly type: 'PTR'; readonly name: string; readonly ttl: number; readonly target: string };
 
+/** One question: the types lessons ask for (nslookup asks A then AAAA). */
+export interface DnsQuestion {
+  readonly name: string;
+  readonly type: 'A' | 'AAAA' | 'PTR';
+}
+
 /** What a DNS server sends back: its RCODE and its answer section. */
 export interface DnsReply {
   readonly status: 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL';
@@ -20,7 +26,7 @@ export interface DnsReply {
 export interface NameService {
   readonly hosts: string;
   readonly nameservers: readonly string[];
-  query(server: string, question: { readonly name: string; readonly type: 'A' | 'PTR' }): DnsReply | 'unreachable';
+  query(server: string, question: DnsQuestion): DnsReply | 'unreachable';
 }
 
 /** What getaddrinfo(3) gives back: the addresses, or EAI_NONAME (no such name) or EAI_AGAIN (no server answered). */
