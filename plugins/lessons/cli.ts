@@ -84,8 +84,9 @@ function update(paths: readonly string[], options: CheckOptions, streams: Stream
   for (const outcome of outcomes) streams.out(describeOutcome(outcome));
   const written = outcomes.filter((outcome) => outcome.written).length;
   const troubled = outcomes.filter((outcome) => outcome.error || outcome.refusals.length > 0).length;
+  const right = outcomes.filter((outcome) => !outcome.written && !outcome.error && outcome.refusals.length === 0).length;
   streams.out(
-    `${files.length} lessons: ${written} rewritten, ${files.length - written - troubled} already right${troubled ? `, ${troubled} need a hand` : ''}\n`,
+    `${files.length} lessons: ${written} rewritten, ${right} already right${troubled ? `, ${troubled} need a hand` : ''}\n`,
   );
   return troubled > 0 ? 1 : 0;
 }
