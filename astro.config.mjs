@@ -2,8 +2,14 @@
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
+import lessonsCheck from './plugins/lessons-check-integration.ts';
+import { lessonProject } from './plugins/lessons/result-cache.ts';
 import remarkConsoleBlocks from './plugins/remark-console-blocks.ts';
 import { CODE_THEMES } from './src/lib/code-themes.ts';
+
+// Every console block of every lesson runs against netsim: the build fails on any mismatch.
+const lessons = lessonProject(fileURLToPath(new URL('.', import.meta.url)));
 
 export default defineConfig({
   // Absolute URLs (canonical, hreflang, sitemap) need the public address; set SITE_URL when deploying.
@@ -12,9 +18,9 @@ export default defineConfig({
   build: { format: 'directory' },
   markdown: {
     // Astro 7's default processor does not run remark plugins; the unified one does, and MDX inherits it.
-    processor: unified({ remarkPlugins: [remarkConsoleBlocks] }),
+    processor: unified({ remarkPlugins: [[remarkConsoleBlocks, { verify: lessons }]] }),
     shikiConfig: { themes: CODE_THEMES, defaultColor: false },
   },
-  integrations: [mdx()],
+  integrations: [lessonsCheck(lessons), mdx()],
   devToolbar: { enabled: false },
 });

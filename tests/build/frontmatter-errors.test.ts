@@ -30,11 +30,14 @@ describe('astro build with a broken lesson', () => {
   const projects: string[] = [];
   let badField: ReturnType<typeof buildWith>;
   let badPlace: ReturnType<typeof buildWith>;
+  let badOutput: ReturnType<typeof buildWith>;
+  const wrongLine = lesson.slice(0, lesson.indexOf('80/tcp -> 0.0.0.0:8080\n')).split('\n').length;
 
   beforeAll(() => {
     badField = buildWith({ 'content/es/network-drivers.mdx': lesson.replace(/^order: 1$/m, 'order: primera') });
     badPlace = buildWith({ 'content/es/drivers.mdx': lesson });
-    projects.push(badField.project, badPlace.project);
+    badOutput = buildWith({ 'content/es/network-drivers.mdx': lesson.replace('80/tcp -> 0.0.0.0:8080\n', '80/tcp -> 0.0.0.0:8081\n') });
+    projects.push(badField.project, badPlace.project, badOutput.project);
   }, 180_000);
 
   afterAll(() => {
@@ -50,5 +53,12 @@ describe('astro build with a broken lesson', () => {
   it('fails when a lesson id and its file name disagree', () => {
     expect(badPlace.status).not.toBe(0);
     expect(badPlace.output).toContain('content/es/drivers.mdx: lessonId "network-drivers" must match the file name "drivers"');
+  });
+
+  it('fails at the file line of an output that is not what netsim prints, with the diff and the fix', () => {
+    expect(badOutput.status).not.toBe(0);
+    expect(badOutput.output).toContain(`content/es/network-drivers.mdx:${wrongLine}:1: the output written here is not what netsim prints`);
+    expect(badOutput.output).toContain('-80/tcp -> 0.0.0.0:8081\n+80/tcp -> 0.0.0.0:8080\n');
+    expect(badOutput.output).toContain('npm run lessons:update -- content/es/network-drivers.mdx');
   });
 });
