@@ -2,7 +2,9 @@ import type { Engine } from '../engine/engine';
 import type { HostEtc } from '../engine/etc-files';
 import { imageInfo, isBusybox } from '../engine/images';
 import { busyboxIpProgram } from './busybox-ip';
+import { busyboxWgetProgram } from './busybox-wget';
 import { digProgram, nslookupProgram } from './dig';
+import { hostnameProgram } from './hostname';
 import type { Program } from './command';
 import { engineNameServices, type NameServices } from './name-service';
 import { busyboxPingProgram, iputilsPingProgram } from './ping';
@@ -21,7 +23,7 @@ export interface ToolEnvironment {
  */
 export function hostToolPrograms(engine: Engine, hostEtc: () => HostEtc): Program[] {
   const names = engineNameServices(engine, hostEtc);
-  return [iputilsPingProgram(names), digProgram(names), nslookupProgram(names, 'bind'), ssProgram()];
+  return [iputilsPingProgram(names), digProgram(names), nslookupProgram(names, 'bind'), hostnameProgram(engine, hostEtc), ssProgram()];
 }
 
 /** What an applet is built from: the name services, and whether BusyBox was built against musl (Alpine) rather than glibc. */
@@ -35,6 +37,7 @@ const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> =
   ping: ({ names }) => busyboxPingProgram(names),
   ip: ({ musl }) => busyboxIpProgram(musl),
   nslookup: ({ names }) => nslookupProgram(names, 'busybox'),
+  wget: ({ names }) => busyboxWgetProgram(names),
 };
 
 /**

@@ -1,0 +1,47 @@
+import { Datapath } from '../kernel/datapath';
+import { httpGet } from '../userland/http-get';
+import { lookupHost } from '../userland/name-resolution';
+import { formatIpv4 } from '../wire/ipv4';
+import { fail, type Program } from './command';
+import type { NameServices } from './name-service';
+
+/** strerror() of each way a connect() fails, as wget's bb_perror_msg_and_die prints it. */
+const CONNECT_ERRORS = {
+  refused: 'Connection refused',
+  'host-unreachable': 'No route to host',
+  'network-unreachable': 'Network is unreachable',
+  'timed-out': 'Connection timed out',
+} as const;
+
+/** Linux gives up a connect() after its SYN retries (tcp_syn_retries = 6): about 127 s. */
+const SYN_GIVE_UP_MS = 127_000;
+
+/**
+ * BusyBox's wget applet (networking/wget.c) in its quiet form, `wget -qO- URL`:
+ * the body on stdout, and its own messages when the name does not resolve
+ * (`bad address`) or the connection fails. Without -q it would draw a progress
+ * bar, which the simulator does not.
+ */
+export function busyboxWgetProgram(names: NameServices): Program {
+  return {
+    name: 'wget',
+    run(args, context) {
+      const url = args.find((word) => !word.startsWith('-') && word !== '-');
+      const match = url === undefined ? undefined : /^(?:http:\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url);
+      // Without a URL BusyBox shows its usage (not modelled: its text depends on the build); https needs TLS, which the simulator has not.
+      if (url === undefined) return fail('', 1);
+      if (!match) return fail(`wget: not an http or ftp url: ${url}\n`, 1);
+      const [, host, port = '80', path = '/'] = match as unknown as [string, string, string | undefined, string | undefined];
+      const lookup = lookupHost(names(context), host);
+      if (lookup.kind !== 'found') return fail(`wget: bad address '${host}'\n`, 1);
+      const address = lookup.addresses[0]!;
+      const request = `GET ${path} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: Wget\r\nConnection: close\r\n\r\n`;
+      const datapath = new Datapath(context.kernel, context.world, context.clock.now());
+      const outcome = httpGet(datapath, context.namespace, { destination: address, port: Number(port), requestBytes: request.length, timeoutMs: SYN_GIVE_UP_MS }, context.random);
+      context.clock.advance(outcome.elapsedMs);
+      if (outcome.kind === 'response') return { stdout: outcome.page.body, stderr: '', exitCode: 0 };
+      if (outcome.kind === 'reset') return fail('wget: error getting response: Connection reset by peer\n', 1);
+      return fail(`wget: can't connect to remote host (${formatIpv4(address)}): ${CONNECT_ERRORS[outcome.kind]}\n`, 1);
+    },
+  };
+}
