@@ -59,7 +59,8 @@ export function hostMachine(parts: () => HostParts): Machine {
     const program = parts().programs.get(base);
     if (place.kind === 'host') return program;
     const container = findRunning(parts().engine, place.id);
-    const provider = container && imageInfo(container.image)?.tools[base];
+    if (!container) return undefined;
+    const provider = imageInfo(container.image)?.tools[base];
     // The package providing the tool decides its dialect: BusyBox's applet, or the host's program of that name.
     return provider === undefined ? undefined : (parts().containerProgram(base, provider, container.image) ?? program);
   };
