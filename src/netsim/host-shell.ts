@@ -11,6 +11,8 @@ import type { SeededRandom } from './random';
 import type { Machine, Place } from './shell/session';
 import type { Invocation } from './shell/interpreter';
 import { knownDirectory, readKnownFile } from './shell/filesystem';
+import { hostEtc, hostEtcFiles } from './etc-files';
+import { initScriptProgram, packageManagerProgram } from './cli/package-manager';
 
 /** The live parts of a host, read afresh at each call: `restore()` replaces them. */
 export interface HostParts {
@@ -58,11 +60,14 @@ export function hostMachine(parts: () => HostParts): Machine {
     const base = slash >= 0 && PATH_DIRECTORIES.has(name.slice(0, slash)) ? name.slice(slash + 1) : name;
     const program = parts().programs.get(base);
     if (place.kind === 'host') return program;
-    const container = findRunning(parts().engine, place.id);
+    const { engine } = parts();
+    const container = findRunning(engine, place.id);
     if (!container) return undefined;
-    const provider = imageInfo(container.image)?.tools[base];
+    // The image's tools and what its package manager installed since; an init script is run by its path.
+    const provider = engine.containerTools(container.id)[base];
+    if (provider === undefined) return initScriptProgram(name, engine, container.id);
     // The package providing the tool decides its dialect: BusyBox's applet, or the host's program of that name.
-    return provider === undefined ? undefined : (parts().containerProgram(base, provider, container.image) ?? program);
+    return packageManagerProgram(base, provider, engine, container.id) ?? parts().containerProgram(base, provider, container.image) ?? program;
   };
   const run = (place: Place, argv: readonly string[], invocation: Invocation & { isRoot: boolean; terminal: TerminalControl }): CommandResult | undefined => {
     const [name, ...args] = argv as [string, ...string[]];
@@ -77,7 +82,13 @@ export function hostMachine(parts: () => HostParts): Machine {
       readFile: (path) => readFile(place, path),
     });
   };
-  const readFile = (place: Place, path: string): ReadFileResult => readKnownFile(path, facts(place));
+  const readFile = (place: Place, path: string): ReadFileResult => readKnownFile(path, facts(place), etcFiles(place));
+  // /etc/hosts, resolv.conf and hostname: the host's own, or those the daemon wrote for the container.
+  const etcFiles = (place: Place): Readonly<Record<string, string>> => {
+    const { profile, engine } = parts();
+    const container = place.kind === 'container' ? findRunning(engine, place.id) : undefined;
+    return container ? { ...engine.containerEtcFiles(container.id, hostEtc(profile)) } : hostEtcFiles(profile);
+  };
   const facts = (place: Place) => {
     const { profile, engine } = parts();
     const container = place.kind === 'container' ? findRunning(engine, place.id) : undefined;

@@ -2,6 +2,7 @@ import type { Cidr } from '../wire/cidr';
 import type { Ipv4 } from '../wire/ipv4';
 import type { Mac } from '../wire/mac';
 import type { PortMapping, Protocol } from '../wire/port-spec';
+import type { PackageState } from './packages';
 
 export type ContainerStatus = 'created' | 'running' | 'exited';
 
@@ -70,6 +71,10 @@ export interface Container {
   starts: number;
   /** What the first process wrote, for `docker logs`. */
   logs: LogEntry[];
+  /** What apt or apk changed inside it; absent until the package manager first runs. */
+  packages?: PackageState;
+  /** Services an init script started (`/etc/init.d/apache2 start`), by name, with their PID; they die with the container. */
+  services?: Record<string, number>;
 }
 
 /**

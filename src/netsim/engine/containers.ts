@@ -11,6 +11,7 @@ import { generateName } from './names';
 import { findNetwork } from './networks';
 import { createSandbox } from './sandbox';
 import { startServers } from './listeners';
+import { stopServices } from './services';
 
 export interface ContainerCreateRequest extends ContainerOptions {
   name: string | undefined;
@@ -157,6 +158,7 @@ export function exitContainer(daemon: Daemon, container: Container, exitCode: nu
   const { kernel, clock } = daemon;
   for (const endpoint of container.endpoints) detach(daemon, endpoint);
   if (container.namespaceId !== undefined && container.pid !== undefined) kernel.closeSockets(kernel.namespace(container.namespaceId), container.pid);
+  stopServices(daemon, container);
   if (container.namespaceId !== undefined && container.namespaceId !== kernel.root.id) {
     kernel.deleteNamespace(kernel.namespace(container.namespaceId));
   }

@@ -11,10 +11,12 @@ import type { Ipv4 } from '../wire/ipv4';
 import type { Network } from './network';
 import * as networks from './networks';
 import { EPHEMERAL_PORTS } from './port-allocator';
-import { DEFAULT_PULLED_IMAGES, familiarString, parseImageReference, type ImageInfo } from './images';
+import { DEFAULT_PULLED_IMAGES, familiarString, parseImageReference, type ImageInfo, type ImageService } from './images';
 import { pullImage, storedImage, storedImages, type PullRecord } from './image-store';
 import { containerEtcFiles, type EtcFiles, type HostEtc } from './etc-files';
 import { formatIpv4 } from '../wire/ipv4';
+import * as packages from './packages';
+import { startService, type ServiceStart } from './services';
 
 export type { EngineState } from './daemon';
 export type { ContainerCreateRequest } from './containers';
@@ -159,6 +161,38 @@ export class Engine {
     const bridge = this.state.networks.find((network) => network.options['com.docker.network.bridge.default_bridge'] === 'true');
     const links = container.networkMode === 'bridge' || container.networkMode === 'default' ? container.config.links.flatMap((link) => legacyLink(this.daemon, link, bridge?.id)) : [];
     return containerEtcFiles(container, this.state.networks, host, links);
+  }
+
+  /** The programs on a container's PATH: its image's and what its package manager installed. */
+  containerTools(reference: string): Readonly<Record<string, string>> {
+    return packages.containerTools(containers.findContainer(this.daemon, reference));
+  }
+
+  /** `apt update` in a container: its package lists are filled. */
+  updatePackageLists(reference: string): void {
+    packages.updateLists(containers.findContainer(this.daemon, reference));
+  }
+
+  /** Which of `names` the container's package manager can locate, and which are new to it. */
+  planInstall(reference: string, names: readonly string[]): packages.InstallPlan {
+    return packages.planInstall(containers.findContainer(this.daemon, reference), names);
+  }
+
+  /** `apt install` / `apk add` of packages the plan located: their tools appear in that container only. */
+  installPackages(reference: string, names: readonly string[]): void {
+    packages.install(containers.findContainer(this.daemon, reference), names);
+  }
+
+  /** The image's init script at `path`, if it has one. */
+  serviceAt(reference: string, path: string): { name: string; service: ImageService } | undefined {
+    return packages.serviceAt(containers.findContainer(this.daemon, reference), path);
+  }
+
+  /** `SCRIPT start` of the image's init script at `script`, in a running container. */
+  startService(reference: string, script: string): ServiceStart | undefined {
+    const container = containers.findContainer(this.daemon, reference);
+    const found = packages.serviceAt(container, script);
+    return found && startService(this.daemon, container, found.name, found.service);
   }
 
   /** What the embedded DNS server (127.0.0.11) answers a container asking for `name`. */
