@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { collapsed, inspect, seedSession } from './seed-session';
+
+/**
+ * Seed 001 ("Gerenciando a rede dos containers", LINUXtips, Docker 17 era):
+ * typed as root on the host (`root@linuxtips:~#`), so host lines run asRoot.
+ * <IPCONTAINER> and <IPHOST> are what netsim reports for the container and the
+ * host's NIC.
+ */
+describe('seed 001: publishing Apache from linuxtips/apache', () => {
+  const { host, run } = seedSession();
+  const asRoot = { asRoot: true };
+  let container = '';
+
+  it('the image is pulled, and the shell prompt is root@<hostname>', () => {
+    const result = run('docker container run -ti -p 8080:80 linuxtips/apache:1.0 /bin/bash', asRoot);
+    expect(result.exitCode).toBe(0);
+    container = host.currentContainer()!;
+    expect(host.prompt()).toBe(`root@${container.slice(0, 12)}:/# `);
+  });
+
+  it('ps -ef runs (its output is the ps helper\'s: only that it does not crash is checked here)', () => {
+    run('ps -ef');
+  });
+
+  it("/etc/init.d/apache2 start prints the seed's lines, naming the container's address", () => {
+    const { stdout, exitCode } = run('/etc/init.d/apache2 start');
+    expect(exitCode).toBe(0);
+    // The seed's container was 172.17.0.3 (another one held .2); here it is the only one.
+    const seed = "[....] Starting web server: apache2AH00558: apache2: Could not reliably determine the server's fully qualified domain name, using 172.17.0.2. Set the 'ServerName' directive globally to suppress this message\n. ok\n";
+    expect(collapsed(stdout)).toBe(collapsed(seed));
+    run('ps -ef');
+  });
+
+  it("ip addr: the seed's eth0 address, in Docker 29's layout (eth0@ifN, brd, link-netnsid)", () => {
+    const { stdout } = run('ip addr');
+    expect(stdout).toMatch(/\n\d+: eth0@if\d+: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default \n/);
+    expect(stdout).toContain('    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0\n');
+  });
+
+  it('^P^Q leaves the container running', () => {
+    run('^P^Q');
+    expect(host.currentContainer()).toBeUndefined();
+    expect(inspect(run, container, '{{.State.Status}}')).toBe('running');
+  });
+
+  it('curl to the container and to the published port reach Apache', () => {
+    // Apache listens on :80 in the container (ss shows it). The body of Debian's default
+    // page is not in netsim (no verified copy of jessie's index.html), so only that the
+    // lines run is checked.
+    expect(run(`docker exec ${container} ss -tln`).stdout).toContain('*:80');
+    run('curl 172.17.0.2:80', asRoot);
+    run('curl 192.168.1.10:8080', asRoot);
+  });
+
+  it("iptables -L -n: Docker 29's chains (moby docker-v29.7.2 iptabler/iptabler.go: DOCKER-FORWARD, DOCKER-ISOLATION-STAGE-1...), not the seed's DOCKER-ISOLATION of Docker 17", () => {
+    const { stdout } = run('iptables -L -n', asRoot);
+    expect(stdout).toContain('Chain DOCKER-FORWARD (1 references)');
+    expect(stdout).not.toContain('DOCKER-ISOLATION ');
+    // Docker 29 accepts the published port in DOCKER for the container's address, as the seed's `ACCEPT tcp -- 0.0.0.0/0 172.17.0.3 tcp dpt:80` did.
+    expect(collapsed(stdout)).toContain('ACCEPT tcp -- 0.0.0.0/0 172.17.0.2 tcp dpt:80');
+  });
+
+  it("iptables -L -n -t nat: the seed's DNAT and MASQUERADE lines, with this container's address", () => {
+    const nat = collapsed(run('iptables -L -n -t nat', asRoot).stdout);
+    expect(nat).toContain('DNAT tcp -- 0.0.0.0/0 0.0.0.0/0 tcp dpt:8080 to:172.17.0.2:80');
+    expect(nat).toContain('MASQUERADE all -- 172.17.0.0/16 0.0.0.0/0');
+    // The seed's per-port `MASQUERADE tcp -- 172.17.0.3 172.17.0.3 tcp dpt:80` is gone: Docker 29 adds it only
+    // for hairpin NAT, with the userland proxy off (iptabler/port.go setPerPortNAT, `n.ipt.config.Hairpin && enable`).
+    expect(nat).not.toContain('MASQUERADE tcp -- 172.17.0.2 172.17.0.2 tcp dpt:80');
+    expect(nat).toContain('DOCKER all -- 0.0.0.0/0 0.0.0.0/0 ADDRTYPE match dst-type LOCAL');
+    expect(nat).toContain('DOCKER all -- 0.0.0.0/0 !127.0.0.0/8 ADDRTYPE match dst-type LOCAL');
+  });
+});
