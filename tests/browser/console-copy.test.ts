@@ -6,7 +6,7 @@ import { browserSession } from './browser-session';
 
 const session = browserSession();
 const lessonSource = readFileSync(resolve(import.meta.dirname, '../../content/pt/network-drivers.mdx'), 'utf8');
-const firstBlock = parseConsoleBlock(/^```console\n([\s\S]*?)\n```$/m.exec(lessonSource)?.[1] ?? '');
+const firstBlock = parseConsoleBlock(/^```console[^\n]*\n([\s\S]*?)\n```$/m.exec(lessonSource)?.[1] ?? '');
 
 describe('console blocks', () => {
   it('copy the commands only, never prompts or output', async () => {
@@ -43,6 +43,15 @@ describe('console blocks', () => {
     const page = await session.open('/pt/network-drivers/');
     const shown = await page.locator('figure.console').first().locator('.console__line').allTextContents();
     expect(shown).toEqual(firstBlock.flatMap((step) => [step.prompt + step.command, ...step.output]));
+    await page.context().close();
+  });
+
+  it('mark each verified block with the simulated Docker release, in the reader\'s language', async () => {
+    const page = await session.open('/fr/network-drivers/');
+    const blocks = await page.locator('figure.console').count();
+    const marks = await page.locator('.console__mark--verified').allTextContents();
+    expect(marks).toHaveLength(blocks);
+    for (const mark of marks) expect(mark).toMatch(/^Vérifié · Docker 29\.\d+\.\d+$/);
     await page.context().close();
   });
 });
