@@ -1,5 +1,4 @@
-import { diffChars } from 'diff';
-import type { BlockLine, WrittenStep } from './lesson-source';
+import type { WrittenStep } from './lesson-source';
 import type { Alignment } from './match-output';
 
 interface DiffLine {
@@ -23,37 +22,15 @@ const CONTEXT = 3;
  * of the file add, so `+` starts are where the lines will be after an update.
  */
 export function stepHunks(step: WrittenStep, alignment: Alignment, printed: readonly string[], shift: number): Hunk[] {
-  const entries: (DiffLine & { old: number | undefined })[] = step.commandLines.map((line) => ({
-    sign: ' ',
-    text: line.line.text,
-    old: line.line.number,
-  }));
+  const entries: DiffLine[] = step.commandLines.map((line) => ({ sign: ' ', text: line.line.text }));
   for (const op of alignment.ops) {
-    if (op.kind === 'keep')
-      entries.push({
-        sign: ' ',
-        text: step.output[op.written]!.line.text,
-        old: lineOf(step.output[op.written]!),
-      });
-    else if (op.kind === 'delete')
-      entries.push({
-        sign: '-',
-        text: step.output[op.written]!.line.text,
-        old: lineOf(step.output[op.written]!),
-      });
-    else
-      entries.push({
-        sign: '+',
-        text: (step.commandLines[0]!.prefix ?? '') + printed[op.printed]!,
-        old: undefined,
-      });
+    if (op.kind === 'insert') entries.push({ sign: '+', text: step.commandLines[0]!.prefix + printed[op.printed]! });
+    else entries.push({ sign: op.kind === 'keep' ? ' ' : '-', text: step.output[op.written]!.line.text });
   }
   return groupHunks(entries, step.commandLines[0]!.line.number, shift);
 }
 
-const lineOf = (line: BlockLine): number => line.line.number;
-
-function groupHunks(entries: (DiffLine & { old: number | undefined })[], firstLine: number, shift: number): Hunk[] {
+function groupHunks(entries: readonly DiffLine[], firstLine: number, shift: number): Hunk[] {
   const changed = entries.map((entry, index) => (entry.sign === ' ' ? -1 : index)).filter((index) => index >= 0);
   const hunks: Hunk[] = [];
   let oldLine = firstLine;
@@ -114,5 +91,5 @@ function visibleWhitespace(text: string, everySpace: boolean): string {
 }
 
 function differsOnlyInWhitespace(a: string, b: string): boolean {
-  return a !== b && diffChars(a, b).every((part) => !(part.added || part.removed) || part.value.trim() === '');
+  return a !== b && a.replace(/\s/g, '') === b.replace(/\s/g, '');
 }
