@@ -3,11 +3,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
+      'vitest.components.config.ts',
       {
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/browser/**', 'tests/site/**'],
+          exclude: ['tests/browser/**', 'tests/site/**', 'tests/components/**'],
         },
       },
       {

@@ -26,10 +26,13 @@ describe('console blocks', () => {
   it('show prompt, command and output in different styles, with unselectable prompts', async () => {
     const page = await session.open('/es/network-drivers/');
     const style = (selector: string) =>
-      page.locator(selector).first().evaluate((element) => {
-        const computed = getComputedStyle(element);
-        return { color: computed.color, weight: computed.fontWeight, select: computed.userSelect };
-      });
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element) => {
+          const computed = getComputedStyle(element);
+          return { color: computed.color, weight: computed.fontWeight, select: computed.userSelect };
+        });
     const prompt = await style('.console__prompt');
     const command = await style('.console__command');
     const output = await style('.console__line--output');
@@ -46,12 +49,43 @@ describe('console blocks', () => {
     await page.context().close();
   });
 
-  it('mark each verified block with the simulated Docker release, in the reader\'s language', async () => {
+  it("mark each verified block with the simulated Docker release, in the reader's language", async () => {
     const page = await session.open('/fr/network-drivers/');
     const blocks = await page.locator('figure.console').count();
     const marks = await page.locator('.console__mark--verified').allTextContents();
     expect(marks).toHaveLength(blocks);
     for (const mark of marks) expect(mark).toMatch(/^Vérifié · Docker 29\.\d+\.\d+$/);
+    await page.context().close();
+  });
+
+  it.each([
+    ['es', /^4 líneas omitidas$/],
+    ['pt', /^4 linhas omitidas$/],
+    ['fr', /^4 lignes omises$/],
+  ])("expand the lines a lesson's [...] leaves out, counted in the reader's language (%s)", async (locale, label) => {
+    // The lesson writes BusyBox ping's reply line, then [...] for its four closing lines: a blank line,
+    // the statistics header, the packet counts and the round-trip summary (BusyBox ping.c print_stats).
+    const page = await session.open(`/${locale}/network-drivers/`);
+    const toggle = page.locator('[data-console-omitted]');
+    await expect.poll(() => toggle.count()).toBe(1);
+    expect(await toggle.textContent()).toMatch(label);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    const elided = page.locator('.console__elided');
+    expect(await elided.isVisible()).toBe(false);
+
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await elided.isVisible()).toBe(true);
+    const lines = await elided.locator('.console__line').allTextContents();
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toBe('');
+    expect(lines[1]).toBe('--- web ping statistics ---');
+    expect(lines[2]).toBe('1 packets transmitted, 1 packets received, 0% packet loss');
+    expect(lines[3]).toMatch(/^round-trip min\/avg\/max = (\d+\.\d{3})\/\1\/\1 ms$/);
+
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await elided.isVisible()).toBe(false);
     await page.context().close();
   });
 });
