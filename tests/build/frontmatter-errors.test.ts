@@ -1,24 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { astroBin, siteCopyWith, siteRoot } from './site-copy';
 
-const root = resolve(import.meta.dirname, '../..');
-const lesson = readFileSync(join(root, 'content/es/network-drivers.mdx'), 'utf8');
+const lesson = readFileSync(join(siteRoot, 'content/es/network-drivers.mdx'), 'utf8');
 
 /** A copy of the site whose content is the given lesson files, built with the real config. */
 function buildWith(files: Record<string, string>) {
-  const project = mkdtempSync(join(tmpdir(), 'course-build-'));
-  for (const shared of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'plugins', 'public']) {
-    cpSync(join(root, shared), join(project, shared), { recursive: true });
-  }
-  symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'), 'dir');
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(project, path, '..'), { recursive: true });
-    writeFileSync(join(project, path), text);
-  }
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+  const project = siteCopyWith(files);
+  const result = spawnSync(process.execPath, [astroBin, 'build'], {
     cwd: project,
     encoding: 'utf8',
     env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },

@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { astroBin, siteCopyWith, siteRoot } from './site-copy';
+
+const lesson = readFileSync(join(siteRoot, 'content/es/network-drivers.mdx'), 'utf8');
+const wrongLine = lesson.slice(0, lesson.indexOf('80/tcp -> 0.0.0.0:8080\n')).split('\n').length;
+const PORT = 4391;
+
+/** Starts `astro dev` in `project` and resolves once it serves. */
+function startDev(project: string): Promise<{ server: ChildProcess; url: string; log: () => string }> {
+  const server = spawn(process.execPath, [astroBin, 'dev', '--port', String(PORT), '--host', '127.0.0.1'], {
+    cwd: project,
+    // Without Vitest's variables: under NODE_ENV=test and VITEST, Astro's dev server does not route pages.
+    env: {
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST'))),
+      FORCE_COLOR: '0',
+      NO_COLOR: '1',
+    },
+    detached: true,
+  });
+  let output = '';
+  server.stdout!.on('data', (chunk) => (output += chunk));
+  server.stderr!.on('data', (chunk) => (output += chunk));
+  return new Promise((resolvePromise, reject) => {
+    const timer = setInterval(() => {
+      // Vite moves to the next free port when this one is taken: the URL it prints is the one to use.
+      const url = /Local\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(output)?.[1];
+      if (url) {
+        clearInterval(timer);
+        resolvePromise({ server, url, log: () => output });
+      } else if (server.exitCode !== null) {
+        clearInterval(timer);
+        reject(new Error(`astro dev exited:\n${output}`));
+      }
+    }, 100);
+  });
+}
+
+describe('astro dev with a lesson whose output is wrong', () => {
+  let project: string;
+  let dev: Awaited<ReturnType<typeof startDev>>;
+
+  beforeAll(async () => {
+    project = siteCopyWith({ 'content/es/network-drivers.mdx': lesson.replace('80/tcp -> 0.0.0.0:8080\n', '80/tcp -> 0.0.0.0:8081\n') });
+    dev = await startDev(project);
+  }, 120_000);
+
+  afterAll(() => {
+    if (dev?.server.pid) process.kill(-dev.server.pid, 'SIGTERM');
+    if (project) rmSync(project, { recursive: true, force: true });
+  });
+
+  // The page itself is Astro's error shell (the overlay draws the message it gets over Vite's socket); the terminal shows the same report.
+  it('answers the lesson page with an MDX error and reports its file, line and diff', async () => {
+    const response = await fetch(`${dev.url}/es/network-drivers/`);
+    const page = await response.text();
+    expect(response.status).toBe(500);
+    expect(page).toContain('<title>MDXError</title>');
+    const log = dev.log();
+    expect(log).toContain(`content/es/network-drivers.mdx:${wrongLine}:1: the output written here is not what netsim prints`);
+    expect(log).toContain('-80/tcp -> 0.0.0.0:8081\n+80/tcp -> 0.0.0.0:8080\n');
+    expect(log).toContain('npm run lessons:update -- content/es/network-drivers.mdx');
+  }, 120_000);
+});
