@@ -57,8 +57,8 @@ function show(result, json) {
     const { prompt, command, stdout, stderr, exitCode } = result;
     process.stdout.write(`${JSON.stringify({ prompt, command, stdout, stderr, exitCode })}\n`);
   } else {
-    process.stdout.write(`${result.prompt}${result.command}\n${result.stdout}`);
-    process.stdout.write(result.stderr);
+    // What the terminal showed: stdout and stderr interleaved as they were written (pull progress before the ID).
+    process.stdout.write(`${result.prompt}${result.command}\n${result.output}`);
   }
 }
 
@@ -87,13 +87,13 @@ if (options.help) {
     }
     process.exitCode = last;
   } else {
-    const prompt = createInterface({ input: process.stdin, output: process.stdout, prompt: '$ ' });
+    // The prompt follows the session: `root@<id>:/# ` inside a container, `$ ` on the host, where `exit` ends netsim.
+    const prompt = createInterface({ input: process.stdin, output: process.stdout, prompt: host.prompt() });
     prompt.prompt();
     prompt.on('line', (line) => {
-      if (line.trim() === 'exit') return prompt.close();
-      const result = host.run(line);
-      process.stdout.write(result.stdout);
-      process.stdout.write(result.stderr);
+      if (line.trim() === 'exit' && host.currentContainer() === undefined) return prompt.close();
+      process.stdout.write(host.run(line).output);
+      prompt.setPrompt(host.prompt());
       prompt.prompt();
     });
   }

@@ -87,6 +87,14 @@ describe('docker run of an image the host does not have', () => {
     expect(err.slice(0, 3)).toEqual(["Unable to find image 'mariadb:latest' locally", 'latest: Pulling from library/mariadb', '0926a8eb0e60: Pulling fs layer']);
     expect(err.slice(-2)).toEqual(['Digest: sha256:c237fd50cc48d6f2b87c4ca66d52f3b5eef7271b3bea7aee586c0be19d5b460d', 'Status: Downloaded newer image for mariadb:latest']);
     expect(result.exitCode).toBe(0);
+    // The terminal shows the pull first: the CLI prints the new ID only once the container is created.
+    expect(result.output).toBe(result.stderr + result.stdout);
+  });
+
+  it('shows the pull before the ID for docker create too', () => {
+    const result = hostAfter().run('docker create --name db mariadb');
+    expect(result.output.startsWith("Unable to find image 'mariadb:latest' locally\n")).toBe(true);
+    expect(result.output.endsWith(`Status: Downloaded newer image for mariadb:latest\n${result.stdout}`)).toBe(true);
   });
 
   it('fails as docker does for an image no registry has', () => {

@@ -18,6 +18,12 @@ function runError(error: unknown): CommandResult {
   return fail(`${progress}docker: Error response from daemon: ${cause.message}\n\nRun 'docker run --help' for more information\n`, 125);
 }
 
+/** The CLI pulls before it creates: the pull's progress (stderr) is on the terminal before the new ID (stdout). */
+function pulledThenId(pulled: string, id: string): CommandResult {
+  const stdout = `${id}\n`;
+  return { stdout, stderr: pulled, exitCode: 0, output: [{ stream: 'stderr', text: pulled }, { stream: 'stdout', text: stdout }] };
+}
+
 const run: CommandSpec<DockerContext> = {
   path: 'docker run',
   usage: '[OPTIONS] IMAGE [COMMAND] [ARG...]',
@@ -34,7 +40,7 @@ const run: CommandSpec<DockerContext> = {
       const { container, stderr } = createPullingIfMissing(engine, request);
       pulled = stderr;
       engine.startContainer(container.id);
-      if (detached) return { stdout: `${container.id}\n`, stderr: pulled, exitCode: 0 };
+      if (detached) return pulledThenId(pulled, container.id);
       const attached = foregroundRun(engine, container, context);
       return { ...attached, stderr: pulled + attached.stderr, ...(attached.output && { output: [{ stream: 'stderr' as const, text: pulled }, ...attached.output] }) };
     } catch (error) {
@@ -55,7 +61,7 @@ const create: CommandSpec<DockerContext> = {
     if ('exitCode' in request) return request;
     try {
       const { container, stderr } = createPullingIfMissing(engine, request);
-      return { stdout: `${container.id}\n`, stderr, exitCode: 0 };
+      return pulledThenId(stderr, container.id);
     } catch (error) {
       const cause = error instanceof PullFailure ? error.pullError : error;
       if (!(cause instanceof EngineError)) throw error;
