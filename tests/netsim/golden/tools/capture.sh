@@ -89,5 +89,40 @@ capture busybox-wget-bad-address busybox '' -- busybox wget -qO- http://nosuchna
 capture ps-ef procps 'pid 1 is this capture script' -- ps -ef
 capture ps-aux procps 'pid 1 is this capture script' -- ps aux
 capture busybox-ps busybox 'pid 1 is this capture script' -- busybox ps
+
+# netstat and ifconfig beyond the defaults, last so that the PIDs above stay as they were:
+# without -p, -a, without -n (names through the stand-in DNS, which answers NXDOMAIN to
+# PTR queries), as a user who is not root, errors; then a bridge with no port (docker0
+# before any container) and a veth pair that is down.
+capture netstat-tln net-tools '' -- netstat -tln
+capture netstat-an net-tools 'no UNIX sockets in this namespace' -- netstat -an
+capture netstat-ant net-tools '' -- netstat -ant
+capture netstat-tl net-tools 'without -n: names from /etc/services; PTR queries get NXDOMAIN' -- netstat -tl
+capture netstat-r net-tools 'without -n; PTR queries get NXDOMAIN' -- netstat -r
+# A user's own listener is named; root's are not, and netstat says why on stderr. With
+# no socket of its own, netstat says instead: (No info could be read for "-p": ...).
+setpriv --reuid=nobody --regid=nogroup --clear-groups socat -u TCP4-LISTEN:9999,bind=127.0.0.1 /dev/null &
+sleep 1
+capture netstat-tulpn-user net-tools 'run as nobody, which owns the socat on 127.0.0.1:9999' -- setpriv --reuid=nobody --regid=nogroup --clear-groups netstat -tulpn
+kill $!
+capture netstat-bad-option net-tools '' -- netstat -z
+capture busybox-netstat-tln busybox '' -- busybox netstat -tln
+capture busybox-netstat-an busybox 'no UNIX sockets in this namespace' -- busybox netstat -an
+capture busybox-netstat-rn busybox '' -- busybox netstat -rn
+capture busybox-netstat-r busybox 'without -n; PTR queries get NXDOMAIN' -- busybox netstat -r
+capture ifconfig-unknown net-tools '' -- ifconfig eth9
+capture busybox-ifconfig-unknown busybox '' -- busybox ifconfig eth9
+# A new bridge has carrier until its first port comes and goes; Docker gives its bridges a MAC, kept when the last port leaves.
+ip link add br0 address 3a:5e:9b:20:8c:01 type bridge
+ip addr add 172.18.0.1/16 brd 172.18.255.255 dev br0
+ip link add veth1 type veth peer name veth2
+ip link set veth1 master br0
+ip link set br0 up
+ip link set veth1 nomaster
+sleep 1
+capture ifconfig-a net-tools 'br0 is up with no carrier, veth1 and veth2 are down; counters come from IPv6 autoconfiguration' -- ifconfig -a
+capture ifconfig-br0 net-tools '' -- ifconfig br0
+capture ifconfig-veth1 net-tools 'a link that is down, named' -- ifconfig veth1
+capture busybox-ifconfig-a busybox 'br0 is up with no carrier, veth1 and veth2 are down' -- busybox ifconfig -a
 kill $(jobs -p) 2>/dev/null
 rm -rf "$TMP"
