@@ -37,9 +37,11 @@ export function busyboxWgetProgram(names: NameServices): Program {
       const address = lookup.addresses[0]!;
       const request = `GET ${path} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: Wget\r\nConnection: close\r\n\r\n`;
       const datapath = new Datapath(context.kernel, context.world, context.clock.now());
-      const outcome = httpGet(datapath, context.namespace, { destination: address, port: Number(port), requestBytes: request.length, timeoutMs: SYN_GIVE_UP_MS }, context.random);
+      const outcome = httpGet(datapath, context.namespace, { method: 'GET', path, host, destination: address, port: Number(port), requestBytes: request.length, timeoutMs: SYN_GIVE_UP_MS }, context.random);
       context.clock.advance(outcome.elapsedMs);
-      if (outcome.kind === 'response') return { stdout: outcome.page.body, stderr: '', exitCode: 0 };
+      // wget.c: anything but 2xx (and the redirects it follows) is `server returned error: <status line>`.
+      if (outcome.kind === 'response' && !outcome.response.status.startsWith('2')) return fail(`wget: server returned error: HTTP/1.1 ${outcome.response.status}\n`, 1);
+      if (outcome.kind === 'response') return { stdout: outcome.response.body, stderr: '', exitCode: 0 };
       if (outcome.kind === 'reset') return fail('wget: error getting response: Connection reset by peer\n', 1);
       return fail(`wget: can't connect to remote host (${formatIpv4(address)}): ${CONNECT_ERRORS[outcome.kind]}\n`, 1);
     },

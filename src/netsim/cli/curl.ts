@@ -1,87 +1,364 @@
 import { Datapath } from '../kernel/datapath';
 import { httpDate } from '../format/http-date';
-import { httpGet, responseHeaders, type HttpOutcome } from '../userland/http-get';
-import { parseIpv4 } from '../wire/ipv4';
-import { fail, type CommandResult, type ProcessContext, type Program } from './command';
+import { PROGRESS_HEADER, progressFrame } from '../format/curl-progress';
+import { errorMessage, failureCode, failureText, infoLine, receivedLine, sentLines, trying, type CurlFailure } from '../format/curl-trace';
+import { answer, answerLoopback6, type HttpOutcome, type HttpRequest } from '../userland/http-get';
+import { connect, connectLoopback6, type ConnectResult, type Peer } from '../userland/tcp';
+import { locationOf, responseHead, type HttpResponse } from '../userland/web-servers';
+import { formatIpv4, parseIpv4, type Ipv4 } from '../wire/ipv4';
+import { fail, type CommandResult, type OutputChunk, type ProcessContext, type Program } from './command';
 
 /** Debian 13's curl; its version is in the User-Agent header, whose size the byte counters see. */
 const CURL_VERSION = '8.14.1';
+/** --max-redirs' default (tool_cfgable.c, config->maxredirs = DEFAULT_MAXREDIRS). */
+const MAX_REDIRECTS = 50;
 
 interface CurlOptions {
   silent: boolean;
   showError: boolean;
   includeHeaders: boolean;
   headOnly: boolean;
+  verbose: boolean;
+  location: boolean;
+  output: string | undefined;
   maxTimeMs: number;
+  connectTimeoutMs: number;
   url: string | undefined;
 }
 
-const SHORT_FLAGS: Record<string, keyof CurlOptions> = { s: 'silent', S: 'showError', i: 'includeHeaders', I: 'headOnly' };
-const LONG_FLAGS: Record<string, keyof CurlOptions> = { '--silent': 'silent', '--show-error': 'showError', '--include': 'includeHeaders', '--head': 'headOnly' };
+type BooleanOption = 'silent' | 'showError' | 'includeHeaders' | 'headOnly' | 'verbose' | 'location';
+type ValueOption = 'output' | 'maxTime' | 'connectTimeout';
+
+const SHORT_FLAGS: Record<string, BooleanOption> = { s: 'silent', S: 'showError', i: 'includeHeaders', I: 'headOnly', v: 'verbose', L: 'location' };
+const SHORT_VALUES: Record<string, ValueOption> = { o: 'output', m: 'maxTime' };
+const LONG_FLAGS: Record<string, BooleanOption> = {
+  '--silent': 'silent',
+  '--show-error': 'showError',
+  '--include': 'includeHeaders',
+  '--head': 'headOnly',
+  '--verbose': 'verbose',
+  '--location': 'location',
+};
+const LONG_VALUES: Record<string, ValueOption> = { '--output': 'output', '--max-time': 'maxTime', '--connect-timeout': 'connectTimeout' };
+
+const usage = (problem: string) => fail(`curl: ${problem}\ncurl: try 'curl --help' or 'curl --manual' for more information\n`, 2);
+
+/** A value option: a file name, or seconds as curl's str2udouble reads them. */
+function setValue(options: CurlOptions, option: ValueOption, name: string, value: string | undefined): CommandResult | undefined {
+  if (value === undefined) return usage(`option ${name}: requires parameter`);
+  if (option === 'output') {
+    options.output = value;
+    return undefined;
+  }
+  const seconds = Number(value);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0) return usage(`option ${name}: expected a proper numerical parameter`);
+  if (option === 'maxTime') options.maxTimeMs = seconds * 1000;
+  else options.connectTimeoutMs = seconds * 1000;
+  return undefined;
+}
+
+/** Short letters combine (`-sSL`); a letter that takes a value takes the rest of the word or the next one (`-so /dev/null`). */
+function parseShort(word: string, next: () => string | undefined, options: CurlOptions): CommandResult | undefined {
+  for (let index = 1; index < word.length; index++) {
+    const letter = word[index]!;
+    const value = SHORT_VALUES[letter];
+    if (value) return setValue(options, value, `-${letter}`, index + 1 < word.length ? word.slice(index + 1) : next());
+    const flag = SHORT_FLAGS[letter];
+    if (!flag) return usage(`option -${letter}: is unknown`);
+    options[flag] = true;
+  }
+  return undefined;
+}
 
 function parseArguments(args: readonly string[]): CurlOptions | CommandResult {
-  const options: CurlOptions = { silent: false, showError: false, includeHeaders: false, headOnly: false, maxTimeMs: Number.POSITIVE_INFINITY, url: undefined };
+  const options: CurlOptions = {
+    silent: false,
+    showError: false,
+    includeHeaders: false,
+    headOnly: false,
+    verbose: false,
+    location: false,
+    output: undefined,
+    maxTimeMs: Number.POSITIVE_INFINITY,
+    connectTimeoutMs: Number.POSITIVE_INFINITY,
+    url: undefined,
+  };
   for (let index = 0; index < args.length; index++) {
     const word = args[index]!;
-    if (word === '-m' || word === '--max-time') {
-      const seconds = Number(args[++index]);
-      if (!Number.isFinite(seconds)) return fail(`curl: option ${word}: expected a proper numerical parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n`, 2);
-      options.maxTimeMs = seconds * 1000;
-    } else if (LONG_FLAGS[word]) {
-      (options[LONG_FLAGS[word]] as boolean) = true;
-    } else if (/^-[A-Za-z]+$/.test(word)) {
-      for (const letter of word.slice(1)) {
-        const flag = SHORT_FLAGS[letter];
-        if (!flag) return fail(`curl: option -${letter}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`, 2);
-        (options[flag] as boolean) = true;
-      }
-    } else if (word.startsWith('-')) {
-      return fail(`curl: option ${word}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`, 2);
-    } else {
-      options.url = word;
-    }
+    const next = () => args[++index];
+    const problem = LONG_VALUES[word]
+      ? setValue(options, LONG_VALUES[word], word, next())
+      : LONG_FLAGS[word]
+        ? void (options[LONG_FLAGS[word]] = true)
+        : /^-[A-Za-z]/.test(word)
+          ? parseShort(word, next, options)
+          : word.startsWith('-')
+            ? usage(`option ${word}: is unknown`)
+            : void (options.url = word);
+    if (problem) return problem;
   }
   return options;
 }
 
+interface Target {
+  readonly host: string;
+  readonly port: number;
+  readonly path: string;
+}
+
 /** `[http://]host[:port][/path]`, the forms lessons type. */
-function parseUrl(url: string): { host: string; port: number; path: string } | undefined {
+function parseUrl(url: string): Target | undefined {
   const match = /^(?:http:\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url);
   if (!match) return undefined;
   return { host: match[1]!, port: match[2] === undefined ? 80 : Number(match[2]), path: match[3] ?? '/' };
 }
 
-/** curl's messages for a failed transfer, with its exit codes (libcurl CURLE_*). */
-function failure(outcome: Exclude<HttpOutcome, { kind: 'response' }>, host: string, port: number, options: CurlOptions): CommandResult {
-  const connectFailed = (ms: number) => `curl: (7) Failed to connect to ${host} port ${port} after ${ms} ms: Could not connect to server\n`;
-  const [message, code] =
-    outcome.kind === 'timed-out'
-      ? [`curl: (28) Connection timed out after ${outcome.elapsedMs + 1} milliseconds\n`, 28]
-      : outcome.kind === 'reset'
-        ? ['curl: (56) Recv failure: Connection reset by peer\n', 56]
-        : [connectFailed(outcome.elapsedMs), 7];
-  return fail(options.silent && !options.showError ? '' : message, code);
+const urlOf = (target: Target) => `http://${target.host}${target.port === 80 ? '' : `:${target.port}`}${target.path}`;
+
+/** Where a Location header points, from the URL that got it: absolute, or a path on the same host. */
+function resolveLocation(location: string, from: Target): Target | undefined {
+  return location.startsWith('/') ? { ...from, path: location } : parseUrl(location);
 }
 
-/** curl for plain-HTTP GETs, with its output as a terminal shows it (no progress meter on a tty). */
+/**
+ * curl's two writers, in the order they write: stdout (or the -o file) and
+ * stderr, where -v, the progress meter and the error go.
+ */
+class Transcript {
+  readonly chunks: OutputChunk[] = [];
+  file = '';
+  constructor(private readonly toFile: boolean) {}
+  err(text: string): void {
+    if (text !== '') this.chunks.push({ stream: 'stderr', text });
+  }
+  out(text: string): void {
+    if (this.toFile) this.file += text;
+    else if (text !== '') this.chunks.push({ stream: 'stdout', text });
+  }
+  result(exitCode: number, output: string | undefined): CommandResult {
+    const text = (stream: OutputChunk['stream']) =>
+      this.chunks
+        .filter((chunk) => chunk.stream === stream)
+        .map((chunk) => chunk.text)
+        .join('');
+    return {
+      stdout: text('stdout'),
+      stderr: text('stderr'),
+      exitCode,
+      output: this.chunks,
+      ...(output === undefined ? {} : { files: [{ path: output, content: this.file }] }),
+    };
+  }
+}
+
+/** An address curl tries: the kernel's IPv4 connect, or [::1] on lo. */
+type Candidate = { readonly family: 4; readonly address: Ipv4 } | { readonly family: 6 };
+
+/** An established connection and how to send a request on it. */
+interface Connection {
+  readonly address: string;
+  readonly send: (request: Omit<HttpRequest, 'destination'>) => HttpOutcome;
+}
+
+class CurlRun {
+  readonly transcript: Transcript;
+  /** The progress meter: stdout is the terminal unless -o, and a terminal turns it off (tool_operate.c). */
+  readonly meter: boolean;
+  private elapsedMs = 0;
+  private connections = 0;
+
+  constructor(
+    readonly options: CurlOptions,
+    readonly context: ProcessContext,
+  ) {
+    this.transcript = new Transcript(options.output !== undefined);
+    this.meter = !options.silent && options.output !== undefined;
+  }
+
+  info(text: string): void {
+    if (this.options.verbose) this.transcript.err(infoLine(text));
+  }
+
+  run(target: Target, candidates: readonly Candidate[]): CommandResult {
+    if (this.meter) this.transcript.err(PROGRESS_HEADER + this.idleFrame(0));
+    let connection = this.open(target, candidates);
+    if ('kind' in connection) return this.failed(connection);
+    for (let redirects = 0; ; redirects++) {
+      const outcome = connection.send(this.request(target));
+      this.context.clock.advance(outcome.elapsedMs);
+      if (outcome.kind !== 'response') return this.failed({ kind: 'reset' });
+      const next = this.options.location ? locationOf(outcome.response) : undefined;
+      this.receive(outcome.response, next !== undefined);
+      this.info(`Connection #${this.connections - 1} to host ${target.host} left intact`);
+      if (next === undefined) return this.transcript.result(0, this.options.output);
+      const nextTarget = resolveLocation(next, target);
+      if (redirects === MAX_REDIRECTS) return this.failed({ kind: 'too-many-redirects', max: MAX_REDIRECTS });
+      if (!nextTarget) return this.transcript.result(0, this.options.output);
+      this.info(`Issue another request to this URL: '${urlOf(nextTarget)}'`);
+      if (nextTarget.host === target.host && nextTarget.port === target.port) {
+        this.info(`Re-using existing http: connection with host ${target.host}`);
+      } else {
+        const reopened = this.open(nextTarget, candidatesFor(nextTarget.host) ?? []);
+        if ('kind' in reopened) return this.failed(reopened);
+        connection = reopened;
+      }
+      target = nextTarget;
+    }
+  }
+
+  /** Tries each address in turn, as curl's happy eyeballs does with IPv6 first. */
+  private open(target: Target, candidates: readonly Candidate[]): Connection | CurlFailure {
+    const limit = Math.min(this.options.maxTimeMs, this.options.connectTimeoutMs);
+    for (const candidate of candidates) {
+      const address = candidate.family === 4 ? formatIpv4(candidate.address) : '::1';
+      if (this.options.verbose) this.transcript.err(trying(address, target.port));
+      const connection = candidate.family === 4 ? this.connect4(candidate.address, target.port, limit) : this.connect6(target.port);
+      if ('send' in connection) {
+        this.connections++;
+        this.info(`Connected to ${target.host} (${address}) port ${target.port}`);
+        this.info('using HTTP/1.x');
+        return connection;
+      }
+      if (connection.kind === 'timed-out') {
+        this.elapsedMs += connection.elapsedMs + 1;
+        this.context.clock.advance(connection.elapsedMs);
+        return { kind: 'connect-timeout', elapsedMs: this.elapsedMs };
+      }
+      this.elapsedMs += connection.elapsedMs;
+      this.context.clock.advance(connection.elapsedMs);
+      this.info(connectError(address, target.port, connection));
+    }
+    return { kind: 'couldnt-connect', host: target.host, port: target.port, elapsedMs: this.elapsedMs };
+  }
+
+  private connect4(address: Ipv4, port: number, limit: number): Connection | Exclude<ConnectResult, { kind: 'connected' }> {
+    const { kernel, world, namespace, random, clock } = this.context;
+    const datapath = new Datapath(kernel, world, clock.now());
+    const result = connect(datapath, namespace, address, port, random, limit);
+    if (result.kind !== 'connected') return result;
+    return { address: formatIpv4(address), send: (request) => answer(datapath, result, namespace, { ...request, destination: address }, random) };
+  }
+
+  private connect6(port: number): Connection | LoopbackFailure {
+    const { kernel, world, namespace, random, clock } = this.context;
+    const result = connectLoopback6(namespace, port, random);
+    if (result.kind === 'no-address') return { kind: 'no-address', elapsedMs: 0 };
+    if (result.kind === 'refused') return { kind: 'refused', elapsedMs: 0, from: result.from };
+    const peer: Peer = result.peer;
+    // The destination only matters to a relay, which has its own (docker-proxy's container address).
+    return {
+      address: '::1',
+      send: (request) => answerLoopback6(new Datapath(kernel, world, clock.now()), peer, { ...request, destination: parseIpv4('127.0.0.1')! }, random),
+    };
+  }
+
+  private request(target: Target): Omit<HttpRequest, 'destination'> {
+    const method = this.options.headOnly ? 'HEAD' : 'GET';
+    const host = target.port === 80 ? target.host : `${target.host}:${target.port}`;
+    const lines = [`${method} ${target.path} HTTP/1.1`, `Host: ${host}`, `User-Agent: curl/${CURL_VERSION}`, 'Accept: */*'];
+    if (this.options.verbose) this.transcript.err(sentLines(lines));
+    this.info('Request completely sent off');
+    const requestBytes = lines.join('\r\n').length + 4;
+    return { method, path: target.path, host, port: target.port, requestBytes, timeoutMs: this.options.maxTimeMs };
+  }
+
+  /** The head line by line (-v's copy, then -i's), the body, the meter's last frame. */
+  private receive(response: HttpResponse, ignoreBody: boolean): void {
+    const head = responseHead(response, httpDate(this.context.clock.now()));
+    const showHead = this.options.includeHeaders || this.options.headOnly;
+    for (const line of head) {
+      if (this.options.verbose) this.transcript.err(receivedLine(line));
+      if (showHead) this.transcript.out(`${line}\r\n`);
+    }
+    if (ignoreBody) {
+      this.info('Ignoring the response-body');
+      this.info('setting size while ignoring');
+    }
+    if (this.options.verbose) this.transcript.err(receivedLine(''));
+    if (showHead) this.transcript.out('\r\n');
+    const body = ignoreBody || this.options.headOnly ? '' : response.body;
+    if (body !== '') {
+      this.transcript.out(body);
+      // -v notes the data instead of showing it when it does not go to the terminal (tool_cb_dbg.c).
+      if (this.options.output !== undefined && this.options.verbose) this.transcript.err(`{ [${body.length} bytes data]\n`);
+    }
+    // A redirected transfer's meter draws only this last frame: its header and zero frame came before the first.
+    if (this.meter) this.transcript.err(this.doneFrame(response, body.length));
+  }
+
+  private failed(failure: CurlFailure): CommandResult {
+    const seconds = Math.floor(this.elapsedMs / 1000);
+    if (this.meter) for (let second = 1; second < seconds; second++) this.transcript.err(this.idleFrame(second));
+    this.info(failureText(failure));
+    if (this.meter) this.transcript.err(`${this.idleFrame(seconds)}\n`);
+    this.info('closing connection #0');
+    if (!this.options.silent || this.options.showError) this.transcript.err(errorMessage(failure));
+    return this.transcript.result(failureCode(failure), this.options.output);
+  }
+
+  private idleFrame(spentSeconds: number): string {
+    return progressFrame({ expected: undefined, received: 0, speed: 0, currentSpeed: 0, spentSeconds });
+  }
+
+  /**
+   * The frame at the end of a transfer. Its speeds depend on microseconds the
+   * simulator does not model: they come from the seed, the body arriving within
+   * 0.4-2.5 ms and the transfer ending up to 1.5 ms later, as on a LAN.
+   */
+  private doneFrame(response: HttpResponse, received: number): string {
+    const length = /^content-length: (\d+)$/im.exec(response.headers.join('\n'));
+    const arrivedUs = this.context.random.int(400, 2500);
+    const endedUs = arrivedUs + this.context.random.int(100, 1500);
+    const speed = Math.floor((received * 1_000_000) / endedUs);
+    const frame = progressFrame({
+      expected: length ? Number(length[1]) : undefined,
+      received,
+      speed,
+      currentSpeed: Math.floor((received * 1_000_000) / arrivedUs),
+      spentSeconds: 0,
+    });
+    return `${frame}\n`;
+  }
+}
+
+type LoopbackFailure =
+  | { readonly kind: 'no-address'; readonly elapsedMs: number }
+  | { readonly kind: 'refused'; readonly elapsedMs: number; readonly from: { address: string; port: number } };
+
+/** -v's line for one address that failed (cf-socket.c: immediate failures at connect(2), later ones from SO_ERROR). */
+function connectError(address: string, port: number, failure: Exclude<ConnectResult, { kind: 'connected' | 'timed-out' }> | LoopbackFailure): string {
+  switch (failure.kind) {
+    case 'network-unreachable':
+      return `Immediate connect fail for ${address}: Network is unreachable`;
+    case 'no-address':
+      return `Immediate connect fail for ${address}: Cannot assign requested address`;
+    case 'refused':
+      return `connect to ${address} port ${port} from ${failure.from.address} port ${failure.from.port} failed: Connection refused`;
+    case 'host-unreachable':
+      return `connect to ${address} port ${port} from ${failure.from.address} port ${failure.from.port} failed: No route to host`;
+  }
+}
+
+/** curl resolves `localhost` itself, to ::1 and 127.0.0.1 (hostip.c, get_localhost); other names are not resolved here. */
+function candidatesFor(host: string): Candidate[] | undefined {
+  if (host === 'localhost') return [{ family: 6 }, { family: 4, address: parseIpv4('127.0.0.1')! }];
+  const address = parseIpv4(host);
+  return address === undefined ? undefined : [{ family: 4, address }];
+}
+
+/** curl for plain-HTTP GET and HEAD requests, with its output as a terminal shows it (no progress meter when the body goes to the terminal). */
 export const curlProgram: Program = {
   name: 'curl',
   run(args, context: ProcessContext) {
     const options = parseArguments(args);
     if ('exitCode' in options) return options;
     if (options.url === undefined) return fail("curl: try 'curl --help' or 'curl --manual' for more information\n", 2);
-    const url = parseUrl(options.url);
-    if (!url) return fail(`curl: (3) URL rejected: Bad hostname\n`, 3);
-    const address = url.host === 'localhost' ? parseIpv4('127.0.0.1') : parseIpv4(url.host);
-    if (address === undefined) return fail(options.silent && !options.showError ? '' : `curl: (6) Could not resolve host: ${url.host}\n`, 6);
-    const hostHeader = url.port === 80 ? url.host : `${url.host}:${url.port}`;
-    const request = `${options.headOnly ? 'HEAD' : 'GET'} ${url.path} HTTP/1.1\r\nHost: ${hostHeader}\r\nUser-Agent: curl/${CURL_VERSION}\r\nAccept: */*\r\n\r\n`;
-    const datapath = new Datapath(context.kernel, context.world, context.clock.now());
-    const outcome = httpGet(datapath, context.namespace, { destination: address, port: url.port, requestBytes: request.length, timeoutMs: options.maxTimeMs }, context.random);
-    context.clock.advance(outcome.elapsedMs);
-    if (outcome.kind !== 'response') return failure(outcome, url.host, url.port, options);
-    const head = `${responseHeaders(outcome.page, httpDate(context.clock.now())).join('\r\n')}\r\n\r\n`;
-    if (options.headOnly) return { stdout: head, stderr: '', exitCode: 0 };
-    return { stdout: (options.includeHeaders ? head : '') + outcome.page.body, stderr: '', exitCode: 0 };
+    const target = parseUrl(options.url);
+    if (!target) return fail(`curl: (3) URL rejected: Bad hostname\n`, 3);
+    const candidates = candidatesFor(target.host);
+    if (candidates === undefined) return fail(options.silent && !options.showError ? '' : `curl: (6) Could not resolve host: ${target.host}\n`, 6);
+    const run = new CurlRun(options, context);
+    if (target.host === 'localhost') (run.info(`Host localhost:${target.port} was resolved.`), run.info('IPv6: ::1'), run.info('IPv4: 127.0.0.1'));
+    return run.run(target, candidates);
   },
 };

@@ -258,6 +258,7 @@ export class Interpreter {
   private route(result: CommandResult, redirections: readonly ResolvedRedirection[], sink: 'pipe' | 'terminal'): string {
     const { stdout, stderr, truncated } = streamTargets(redirections);
     for (const path of truncated) this.state.files.set(path, '');
+    for (const { path, content } of result.files ?? []) if (path !== '/dev/null') this.state.files.set(path, content);
     let piped = '';
     const chunks = result.output ?? [
       { stream: 'stdout', text: result.stdout },

@@ -10,13 +10,19 @@ export type Peer = { readonly kind: 'socket'; readonly namespace: Namespace; rea
 
 export type ConnectResult =
   | { readonly kind: 'connected'; readonly peer: Peer; readonly syn: Packet; readonly delivered: Packet; readonly elapsedMs: number }
-  /** RST or ICMP port unreachable: ECONNREFUSED at once. */
-  | { readonly kind: 'refused'; readonly elapsedMs: number }
+  /** RST or ICMP port unreachable: ECONNREFUSED at once. `from` is the socket's own address, which curl -v names. */
+  | { readonly kind: 'refused'; readonly elapsedMs: number; readonly from: Endpoint }
   /** ARP failed on the last hop: EHOSTUNREACH after the kernel's 3 s of probes. */
-  | { readonly kind: 'host-unreachable'; readonly elapsedMs: number }
+  | { readonly kind: 'host-unreachable'; readonly elapsedMs: number; readonly from: Endpoint }
   | { readonly kind: 'network-unreachable'; readonly elapsedMs: number }
   /** Nothing came back before `timeoutMs`. */
   | { readonly kind: 'timed-out'; readonly elapsedMs: number };
+
+/** A socket's own address and port, as text (IPv4 or IPv6). */
+export interface Endpoint {
+  readonly address: string;
+  readonly port: number;
+}
 
 /** SYN retransmissions: the initial RTO of 1 s doubles each time (tcp_syn_retries = 6, ~127 s in all). */
 const SYN_SEND_TIMES_MS = [0, 1000, 3000, 7000, 15000, 31000, 63000];
@@ -37,13 +43,14 @@ export function connect(datapath: Datapath, namespace: Namespace, destination: I
   if (!route) return { kind: 'network-unreachable', elapsedMs: 0 };
   const syn: Packet = { protocol: 'tcp', tcp: 'syn', source: route.source, destination, sourcePort: ephemeralPort(random), destinationPort: port, length: TCP_SYN_LENGTH, ttl: 64 };
   const limit = Math.min(timeoutMs, KERNEL_CONNECT_TIMEOUT_MS);
+  const from = { address: formatIpv4(route.source), port: syn.sourcePort };
   for (const sentMs of SYN_SEND_TIMES_MS) {
     if (sentMs >= limit) break;
     const fate = datapath.send(namespace, syn);
-    if (fate.kind === 'unresolved') return limit > ARP_FAILURE_MS ? { kind: 'host-unreachable', elapsedMs: ARP_FAILURE_MS + random.int(10, 90) } : { kind: 'timed-out', elapsedMs: limit };
-    if (fate.kind === 'rejected') return { kind: 'refused', elapsedMs: 0 };
+    if (fate.kind === 'unresolved') return limit > ARP_FAILURE_MS ? { kind: 'host-unreachable', elapsedMs: ARP_FAILURE_MS + random.int(10, 90), from } : { kind: 'timed-out', elapsedMs: limit };
+    if (fate.kind === 'rejected') return { kind: 'refused', elapsedMs: 0, from };
     const answer = answerSyn(datapath, fate);
-    if (answer === 'refused') return { kind: 'refused', elapsedMs: 0 };
+    if (answer === 'refused') return { kind: 'refused', elapsedMs: 0, from };
     if (answer) return { kind: 'connected', peer: answer.peer, syn, delivered: answer.delivered, elapsedMs: 0 };
   }
   return { kind: 'timed-out', elapsedMs: limit };
@@ -87,4 +94,16 @@ export function exchange(datapath: Datapath, namespace: Namespace, connection: E
   fromClient(TCP_SEGMENT_OVERHEAD, 'ack');
   fromClient(TCP_SEGMENT_OVERHEAD, 'fin');
   fromServer(TCP_SEGMENT_OVERHEAD, 'ack');
+}
+
+/**
+ * connect(2) to [::1]:port. IPv6 stays on lo, where no iptables rule the
+ * simulator models applies, so the listener is looked up directly. Without ::1
+ * (lo down, or IPv6 disabled on it) connect fails at once with EADDRNOTAVAIL.
+ */
+export function connectLoopback6(namespace: Namespace, port: number, random: SeededRandom): { kind: 'connected'; peer: Peer } | { kind: 'refused'; from: Endpoint } | { kind: 'no-address' } {
+  const lo = [...namespace.links.values()].find((link) => link.kind === 'loopback');
+  if (!lo || !lo.up || lo.ipv6Disabled) return { kind: 'no-address' };
+  const socket = namespace.sockets.find((candidate) => candidate.protocol === 'tcp' && candidate.port === port && (candidate.address === '::' || candidate.address === '::1'));
+  return socket ? { kind: 'connected', peer: { kind: 'socket', namespace, socket } } : { kind: 'refused', from: { address: '::1', port: ephemeralPort(random) } };
 }

@@ -1,16 +1,34 @@
 /**
- * What the simulated web servers answer to `GET /`. Pages are the images' own
- * defaults: nginx's docs/html/index.html as the official image ships it, and
- * httpd's htdocs/index.html. Server versions match the images' NGINX_VERSION and
- * HTTPD_VERSION in engine/images.ts.
+ * What the simulated web servers answer. Pages are the images' own defaults:
+ * nginx's docs/html/index.html as the official image ships it, and httpd's
+ * htdocs/index.html. Server versions match the images' NGINX_VERSION and
+ * HTTPD_VERSION in engine/images.ts. A path the server has no file for gets the
+ * server's own 404 page.
  */
-export interface WebPage {
+
+/** One HTTP/1.1 response as the server writes it; `Date` is the only header that depends on when. */
+export interface HttpResponse {
+  /** `200 OK`, `404 Not Found`, `302 Found`. */
+  readonly status: string;
   readonly server: string;
-  readonly contentType: string;
+  /** Apache writes `Date` before `Server` (http_filters.c, basic_http_header); nginx after (ngx_http_header_filter_module.c). */
+  readonly dateFirst: boolean;
+  /** The headers after `Server` and `Date`, in the server's order. */
+  readonly headers: readonly string[];
   readonly body: string;
-  /** HTTP/1.1 keeps the connection open: nginx sends `Connection: keep-alive`. */
-  readonly extraHeaders: readonly string[];
 }
+
+/** What a request names: the method, the path and the Host header, which Apache's signature and redirects echo. */
+export interface HttpRequestLine {
+  readonly method: 'GET' | 'HEAD';
+  readonly path: string;
+  readonly host: string;
+}
+
+/** A web server: a function of the request. */
+export type WebServer = (request: HttpRequestLine) => HttpResponse;
+
+const NGINX_VERSION = 'nginx/1.31.3';
 
 const NGINX_WELCOME = `<!DOCTYPE html>
 <html>
@@ -37,11 +55,97 @@ Commercial support is available at
 </html>
 `;
 
-const PAGES: Record<string, WebPage> = {
-  nginx: { server: 'nginx/1.31.3', contentType: 'text/html', body: NGINX_WELCOME, extraHeaders: ['Last-Modified: Tue, 28 Oct 2025 12:05:10 GMT', 'Connection: keep-alive', 'ETag: "6900b176-267"', 'Accept-Ranges: bytes'] },
-  httpd: { server: 'Apache/2.4.68 (Unix)', contentType: 'text/html', body: '<html><body><h1>It works!</h1></body></html>\n', extraHeaders: ['Last-Modified: Mon, 11 Jun 2007 18:53:14 GMT', 'ETag: "2d-432a5e4a73a80"', 'Accept-Ranges: bytes'] },
-};
+/** ngx_http_special_response.c: ngx_http_error_404_page, then ngx_http_error_full_tail (server_tokens on), CRLF line ends. */
+const NGINX_NOT_FOUND = `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>${NGINX_VERSION}</center>\r\n</body>\r\n</html>\r\n`;
 
-export function webPage(server: string): WebPage | undefined {
-  return PAGES[server];
+const isIndex = (path: string) => path === '/' || path === '/index.html';
+
+const nginx: WebServer = ({ path }) =>
+  isIndex(path)
+    ? {
+        status: '200 OK',
+        server: NGINX_VERSION,
+        dateFirst: false,
+        headers: [
+          'Content-Type: text/html',
+          `Content-Length: ${NGINX_WELCOME.length}`,
+          'Last-Modified: Tue, 28 Oct 2025 12:05:10 GMT',
+          'Connection: keep-alive',
+          'ETag: "6900b176-267"',
+          'Accept-Ranges: bytes',
+        ],
+        body: NGINX_WELCOME,
+      }
+    : {
+        status: '404 Not Found',
+        server: NGINX_VERSION,
+        dateFirst: false,
+        headers: ['Content-Type: text/html', `Content-Length: ${NGINX_NOT_FOUND.length}`, 'Connection: keep-alive'],
+        body: NGINX_NOT_FOUND,
+      };
+
+/**
+ * Apache's canned 404 (http_protocol.c, ap_send_error_response): 2.4.39 and
+ * later no longer echo the URL; `signature` is ap_psignature's `<hr>\n<address>`
+ * line, empty unless ServerSignature is on.
+ */
+export function apacheNotFound(server: string, headers: readonly string[], body: string): HttpResponse {
+  return {
+    status: '404 Not Found',
+    server,
+    dateFirst: true,
+    headers: [`Content-Length: ${body.length}`, ...headers, 'Content-Type: text/html; charset=iso-8859-1'],
+    body,
+  };
+}
+
+export function apacheErrorPage(title: string, message: string, signature = ''): string {
+  return `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>${title}</title>\n</head><body>\n<h1>${title.slice(4)}</h1>\n${message}${signature}</body></html>\n`;
+}
+
+const HTTPD_VERSION = 'Apache/2.4.68 (Unix)';
+const HTTPD_INDEX = '<html><body><h1>It works!</h1></body></html>\n';
+
+const httpd: WebServer = ({ path }) =>
+  isIndex(path)
+    ? {
+        status: '200 OK',
+        server: HTTPD_VERSION,
+        dateFirst: true,
+        headers: [
+          'Last-Modified: Mon, 11 Jun 2007 18:53:14 GMT',
+          'ETag: "2d-432a5e4a73a80"',
+          'Accept-Ranges: bytes',
+          `Content-Length: ${HTTPD_INDEX.length}`,
+          'Content-Type: text/html',
+        ],
+        body: HTTPD_INDEX,
+      }
+    : apacheNotFound(HTTPD_VERSION, [], apacheErrorPage('404 Not Found', '<p>The requested URL was not found on this server.</p>\n'));
+
+const SERVERS = new Map<string, WebServer>([
+  ['nginx', nginx],
+  ['httpd', httpd],
+]);
+
+export function webServer(name: string): WebServer | undefined {
+  return SERVERS.get(name);
+}
+
+/** Status line and headers as the server writes them, without the blank line that ends them. */
+export function responseHead(response: HttpResponse, date: string): string[] {
+  const server = `Server: ${response.server}`;
+  const dated = `Date: ${date}`;
+  return [`HTTP/1.1 ${response.status}`, ...(response.dateFirst ? [dated, server] : [server, dated]), ...response.headers];
+}
+
+/** The response in bytes on the wire, head and body; any IMF-fixdate is 29 characters. */
+export function responseSize(response: HttpResponse, method: HttpRequestLine['method']): number {
+  return responseHead(response, 'Thu, 01 Jan 1970 00:00:00 GMT').join('\r\n').length + 4 + (method === 'HEAD' ? 0 : response.body.length);
+}
+
+/** The redirect target of a 3xx response, when it has one. */
+export function locationOf(response: HttpResponse): string | undefined {
+  if (!response.status.startsWith('3')) return undefined;
+  return response.headers.find((header) => header.toLowerCase().startsWith('location: '))?.slice('location: '.length);
 }

@@ -1,0 +1,52 @@
+/**
+ * The words curl 8.14.1 writes with -v (lib/cf-socket.c, connect.c, url.c,
+ * request.c, http.c, multi.c at curl-8_14_1) and its error messages
+ * (lib/strerror.c, failf calls). Header lines keep their CR LF as curl copies
+ * them from the wire; curl's own lines end in LF.
+ */
+
+export const infoLine = (text: string) => `* ${text}\n`;
+
+/** `> ` before each request line, `< ` before each response header line, both ending in CR LF; then the blank line. */
+export const sentLines = (lines: readonly string[]) => lines.map((line) => `> ${line}\r\n`).join('') + '> \r\n';
+export const receivedLine = (line: string) => `< ${line}\r\n`;
+
+/** `*   Trying 172.17.0.2:80...`: IPv6 addresses in brackets (cf-socket.c, cf_socket_open). */
+export const trying = (address: string, port: number) => infoLine(`  Trying ${address.includes(':') ? `[${address}]` : address}:${port}...`);
+
+/** What failed, in the words of each CURLE_* code curl exits with. */
+export type CurlFailure =
+  | { readonly kind: 'couldnt-connect'; readonly host: string; readonly port: number; readonly elapsedMs: number }
+  | { readonly kind: 'connect-timeout'; readonly elapsedMs: number }
+  | { readonly kind: 'reset' }
+  | { readonly kind: 'too-many-redirects'; readonly max: number };
+
+/** The failf text, which -v shows as `* <text>` and the tool as `curl: (N) <text>`. */
+export function failureText(failure: CurlFailure): string {
+  switch (failure.kind) {
+    case 'couldnt-connect':
+      return `Failed to connect to ${failure.host} port ${failure.port} after ${failure.elapsedMs} ms: Could not connect to server`;
+    case 'connect-timeout':
+      return `Connection timed out after ${failure.elapsedMs} milliseconds`;
+    case 'reset':
+      return 'Recv failure: Connection reset by peer';
+    case 'too-many-redirects':
+      return `Maximum (${failure.max}) redirects followed`;
+  }
+}
+
+/** CURLE_COULDNT_CONNECT 7, CURLE_TOO_MANY_REDIRECTS 47, CURLE_OPERATION_TIMEDOUT 28, CURLE_RECV_ERROR 56. */
+export function failureCode(failure: CurlFailure): number {
+  switch (failure.kind) {
+    case 'couldnt-connect':
+      return 7;
+    case 'connect-timeout':
+      return 28;
+    case 'reset':
+      return 56;
+    case 'too-many-redirects':
+      return 47;
+  }
+}
+
+export const errorMessage = (failure: CurlFailure) => `curl: (${failureCode(failure)}) ${failureText(failure)}\n`;
