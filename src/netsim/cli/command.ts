@@ -4,6 +4,13 @@ import type { Kernel } from '../kernel/kernel';
 import type { Namespace } from '../kernel/namespace';
 import type { SeededRandom } from '../random';
 
+/** A process holding a socket, as `ss -p` and `netstat -p` name it. */
+export interface SocketOwner {
+  readonly name: string;
+  readonly pid: number;
+  readonly fd: number;
+}
+
 /** What one program prints and returns, as a terminal would show it. */
 export interface CommandResult {
   stdout: string;
@@ -15,8 +22,6 @@ export interface CommandResult {
    * between what came before and after it. Absent: stdout, then stderr.
    */
   output?: readonly OutputChunk[];
-  /** Files the program wrote (`curl -o page.html`), kept where the shell keeps what its redirections write. */
-  files?: readonly { readonly path: string; readonly content: string }[];
 }
 
 /** A piece of what a program wrote, and where to. `tty` is what the terminal itself echoes, such as `^C`. */
@@ -53,6 +58,12 @@ export interface ProcessContext {
    * is no terminal, and such a program is refused.
    */
   interruptAfterMs?: number;
+  /**
+   * How the owner of a socket looks from here: absent on the host, where every
+   * process is seen by its own PID; in a container, only its own processes, by
+   * the PIDs they have there.
+   */
+  processView?: ((owner: SocketOwner) => SocketOwner | undefined) | undefined;
   /** Programs that run other programs in containers (`docker run`, `docker exec`, `docker attach`) reach the terminal through this. */
   terminal?: TerminalControl;
 }

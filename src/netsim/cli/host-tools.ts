@@ -5,8 +5,10 @@ import { busyboxIpProgram } from './busybox-ip';
 import { busyboxWgetProgram } from './busybox-wget';
 import { digProgram, nslookupProgram } from './dig';
 import { hostnameProgram } from './hostname';
+import { ifconfigProgram } from './ifconfig';
 import type { Program } from './command';
 import { engineNameServices, type NameServices } from './name-service';
+import { netstatProgram } from './netstat';
 import { busyboxPingProgram, iputilsPingProgram } from './ping';
 import { ssProgram } from './ss';
 
@@ -23,7 +25,7 @@ export interface ToolEnvironment {
  */
 export function hostToolPrograms(engine: Engine, hostEtc: () => HostEtc): Program[] {
   const names = engineNameServices(engine, hostEtc);
-  return [iputilsPingProgram(names), digProgram(names), nslookupProgram(names, 'bind'), hostnameProgram(engine, hostEtc), ssProgram()];
+  return [iputilsPingProgram(names), digProgram(names), nslookupProgram(names, 'bind'), hostnameProgram(engine, hostEtc), ssProgram(), netstatProgram(), ifconfigProgram()];
 }
 
 /** What an applet is built from: the name services, and whether BusyBox was built against musl (Alpine) rather than glibc. */
@@ -38,6 +40,8 @@ const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> =
   ip: ({ musl }) => busyboxIpProgram(musl),
   nslookup: ({ names }) => nslookupProgram(names, 'busybox'),
   wget: ({ names }) => busyboxWgetProgram(names),
+  netstat: () => netstatProgram('busybox'),
+  ifconfig: () => ifconfigProgram('busybox'),
 };
 
 /**

@@ -33,7 +33,7 @@ export function ssProgram(view: ProcessView = hostView): Program {
       const records = listSockets(context.namespace, { tcp, udp, listening: flags.has('l') || flags.has('a') });
       const processes = flags.has('p');
       // ss -p sees a process only when it may read its /proc/PID/fd: root, or the owner.
-      const rows = records.map((record) => toRow(record, flags.has('n'), processes && context.isRoot ? view : () => undefined));
+      const rows = records.map((record) => toRow(record, flags.has('n'), processes && context.isRoot ? (context.processView ?? view) : () => undefined));
       return ok(formatSs(rows, { netid: tcp && udp, process: processes }));
     },
   };

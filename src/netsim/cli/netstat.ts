@@ -1,0 +1,196 @@
+import { dumpRoutes, type RouteRecord } from '../kernel/dump';
+import type { Socket } from '../kernel/socket';
+import { formatNetstat, formatNetstatRoutes, type NetstatDialect, type NetstatRouteRow, type NetstatScope, type NetstatSocketRow } from '../format/netstat';
+import { serviceName } from '../format/services';
+import { listSockets, type SocketRecord } from '../userland/sockets';
+import { parseCidr } from '../wire/cidr';
+import { formatIpv4, ipv4FromNumber, prefixMask } from '../wire/ipv4';
+import { fail, type CommandResult, type ProcessContext, type Program } from './command';
+import { getoptLong, type OptionSpec } from './getopt';
+
+/**
+ * argv[0] as /proc/PID/cmdline holds it, which -p shows (net-tools keeps what
+ * follows the last `/` of an absolute path). nginx rewrites its own
+ * (ngx_setproctitle: "master process " and its command line); the others keep
+ * the path they were started with, so their name is their basename.
+ */
+const ARGV0: Readonly<Record<string, string>> = { nginx: 'nginx: master process nginx -g daemon off;' };
+
+/** net-tools 2.10's usage (netstat.c usage()), which an unknown option is followed by on stderr, exit 3 (E_OPTERR). */
+const NET_TOOLS_USAGE = `usage: netstat [-vWeenNcCF] [<Af>] -r         netstat {-V|--version|-h|--help}
+       netstat [-vWnNcaeol] [<Socket> ...]
+       netstat { [-vWeenNac] -i | [-cnNe] -M | -s [-6tuw] }
+
+        -r, --route              display routing table
+        -i, --interfaces         display interface table
+        -g, --groups             display multicast group memberships
+        -s, --statistics         display networking statistics (like SNMP)
+        -M, --masquerade         display masqueraded connections
+
+        -v, --verbose            be verbose
+        -W, --wide               don't truncate IP addresses
+        -n, --numeric            don't resolve names
+        --numeric-hosts          don't resolve host names
+        --numeric-ports          don't resolve port names
+        --numeric-users          don't resolve user names
+        -N, --symbolic           resolve hardware names
+        -e, --extend             display other/more information
+        -p, --programs           display PID/Program name for sockets
+        -o, --timers             display timers
+        -c, --continuous         continuous listing
+
+        -l, --listening          display listening server sockets
+        -a, --all                display all sockets (default: connected)
+        -F, --fib                display Forwarding Information Base (default)
+        -C, --cache              display routing cache instead of FIB
+        -Z, --context            display SELinux security context for sockets
+
+  <Socket>={-t|--tcp} {-u|--udp} {-U|--udplite} {-S|--sctp} {-w|--raw}
+           {-x|--unix} --ax25 --ipx --netrom
+  <AF>=Use '-6|-4' or '-A <af>' or '--<af>'; default: inet
+  List of possible address families (which support routing):
+    inet (DARPA Internet) inet6 (IPv6) ax25 (AMPR AX.25) 
+    netrom (AMPR NET/ROM) rose (AMPR ROSE) ipx (Novell IPX) 
+    ddp (Appletalk DDP) x25 (CCITT X.25) 
+`;
+
+/** read_proc's warning when some /proc/PID/fd could not be read (EACCES): printed before the table. */
+const NOT_ALL_PROCESSES = '(Not all processes could be identified, non-owned process info\n will not be shown, you would have to be root to see it all.)\n';
+
+const option = (short: string | undefined, long?: string): OptionSpec => ({ short, long, takesValue: false });
+/** The options both dialects model; net-tools' getopt string is "A:CFMacdeghilnNoprsStuUvVWw2fx64?Z". */
+const SPECS: readonly OptionSpec[] = [
+  option('t', 'tcp'),
+  option('u', 'udp'),
+  option('w', 'raw'),
+  option('x', 'unix'),
+  option('l', 'listening'),
+  option('a', 'all'),
+  option('n', 'numeric'),
+  option('p', 'programs'),
+  option('r', 'route'),
+  option('e', 'extend'),
+  option('W', 'wide'),
+  option('v', 'verbose'),
+  option('4'),
+  option('6'),
+];
+/** BusyBox's getopt32 string: "laentuwx" "r" "W" "p" (FEATURE_NETSTAT_ROUTE, _WIDE and _PRG, on in the images' builds). */
+const BUSYBOX_LETTERS = 'laentuwxrWp';
+
+/** netstat of net-tools (the host, `apt install net-tools`) or BusyBox's applet. */
+export function netstatProgram(dialect: NetstatDialect = 'net-tools'): Program {
+  return {
+    name: 'netstat',
+    run(args, context) {
+      const specs = dialect === 'busybox' ? SPECS.filter((spec) => spec.short && BUSYBOX_LETTERS.includes(spec.short)) : SPECS;
+      const { events } = getoptLong('netstat', args, specs);
+      const flags = new Set<string>();
+      for (const event of events) {
+        // BusyBox's usage text depends on its build and version: only getopt's line is modelled.
+        if (event.kind === 'error') return fail(dialect === 'busybox' ? event.message : event.message + NET_TOOLS_USAGE, dialect === 'busybox' ? 1 : 3);
+        flags.add(event.spec.short!);
+      }
+      if (flags.has('r')) return { stdout: formatNetstatRoutes(routeRows(context, dialect, flags.has('n'))), stderr: '', exitCode: 0 };
+      return socketTable(dialect, flags, context);
+    },
+  };
+}
+
+function socketTable(dialect: NetstatDialect, flags: ReadonlySet<string>, context: ProcessContext): CommandResult {
+  const named = ['t', 'u', 'w', 'x'].some((letter) => flags.has(letter));
+  const scope: NetstatScope = flags.has('a') ? 'all' : flags.has('l') ? 'listening' : 'connected';
+  const records = listSockets(context.namespace, { tcp: !named || flags.has('t'), udp: !named || flags.has('u'), listening: scope !== 'connected' });
+  const programs = flags.has('p');
+  const view = context.processView ?? ((owner) => owner);
+  // Only root reads every /proc/PID/fd; the sockets of a Docker host and its containers are all root's.
+  const visible = (owner: Socket['process']) => (context.isRoot ? view(owner) : undefined);
+  const hosts = flags.has('n') ? undefined : hostNames(context);
+  const rows = byFamily(records).map((record) => socketRow(dialect, record, visible, hosts));
+  const stdout = formatNetstat(dialect, { scope, programs, wide: flags.has('W'), rows, unix: !named });
+  if (!programs || context.isRoot || dialect === 'busybox') return { stdout, stderr: '', exitCode: 0 };
+  return {
+    stdout,
+    stderr: NOT_ALL_PROCESSES,
+    exitCode: 0,
+    output: [
+      { stream: 'stderr', text: NOT_ALL_PROCESSES },
+      { stream: 'stdout', text: stdout },
+    ],
+  };
+}
+
+/** The files netstat reads in turn: /proc/net/tcp, tcp6, udp, udp6 (a dual-stack `::` socket is in tcp6 only). */
+function byFamily(records: readonly SocketRecord[]): SocketRecord[] {
+  const isIpv6 = (record: SocketRecord) => record.socket.address.includes(':');
+  const of = (protocol: 'tcp' | 'udp', ipv6: boolean) => records.filter((record) => record.socket.protocol === protocol && isIpv6(record) === ipv6);
+  return [...of('tcp', false), ...of('tcp', true), ...of('udp', false), ...of('udp', true)];
+}
+
+function socketRow(
+  dialect: NetstatDialect,
+  record: SocketRecord,
+  visible: (owner: Socket['process']) => Socket['process'] | undefined,
+  hosts: HostNames | undefined,
+): NetstatSocketRow {
+  const { socket } = record;
+  const ipv6 = socket.address.includes(':');
+  const wildcard = ipv6 ? '::' : '0.0.0.0';
+  const owner = visible(socket.process);
+  return {
+    protocol: socket.protocol,
+    ipv6,
+    recvQ: 0,
+    // /proc/net/tcp's tx_queue of a listener is 0: the backlog is sock_diag's (ss), not netstat's.
+    sendQ: 0,
+    localHost: hostName(dialect, socket.address, hosts),
+    localPort: hosts ? serviceName(socket.port) : String(socket.port),
+    foreignHost: hostName(dialect, wildcard, hosts),
+    foreignPort: '*',
+    state: record.state === 'LISTEN' ? 'LISTEN' : '',
+    program: owner ? `${owner.pid}/${ARGV0[owner.name] ?? owner.name}` : '-',
+  };
+}
+
+/** Addresses to names from /etc/hosts; reverse DNS for the rest is not modelled (it finds none for these addresses). */
+type HostNames = ReadonlyMap<string, string>;
+
+function hostNames(context: ProcessContext): HostNames {
+  const file = context.readFile?.('/etc/hosts');
+  const names = new Map<string, string>();
+  if (!file || !('content' in file)) return names;
+  for (const line of file.content.split('\n')) {
+    const [address, name] = line.replace(/#.*/, '').trim().split(/\s+/);
+    if (address && name && !names.has(address)) names.set(address, name);
+  }
+  return names;
+}
+
+/** INET6_rresolve prints the unspecified address as `[::]` when it resolves names; BusyBox falls back to the numeric form. */
+function hostName(dialect: NetstatDialect, address: string, hosts: HostNames | undefined): string {
+  if (!hosts) return address;
+  if (address === '::' && dialect === 'net-tools') return '[::]';
+  if (address === '0.0.0.0' || address === '::') return address;
+  return hosts.get(address) ?? address;
+}
+
+/**
+ * /proc/net/route: the main table in the order of the FIB trie (by destination,
+ * longer prefixes first), U for every route, G with a gateway, H for a /32.
+ */
+function routeRows(context: ProcessContext, dialect: NetstatDialect, numeric: boolean): NetstatRouteRow[] {
+  const routes = dumpRoutes(context.kernel, context.namespace).map((route) => ({ route, ...destinationOf(route) }));
+  routes.sort((a, b) => a.address - b.address || b.prefix - a.prefix);
+  return routes.map(({ route, address, prefix }) => ({
+    destination: !numeric && prefix === 0 ? 'default' : formatIpv4(ipv4FromNumber(address)),
+    gateway: route.gateway ?? (numeric || dialect === 'net-tools' ? '0.0.0.0' : '*'),
+    genmask: formatIpv4(ipv4FromNumber(prefixMask(prefix))),
+    flags: `U${route.gateway ? 'G' : ''}${prefix === 32 ? 'H' : ''}`,
+    iface: route.device,
+  }));
+}
+
+function destinationOf(route: RouteRecord): { address: number; prefix: number } {
+  const cidr = route.destination === 'default' ? undefined : parseCidr(route.destination);
+  return cidr ? { address: cidr.address, prefix: cidr.prefix } : { address: 0, prefix: 0 };
+}

@@ -1,0 +1,20 @@
+import type { Container } from '../engine/container';
+import type { SocketOwner } from './command';
+
+/**
+ * What a program in a container sees of the processes holding sockets: its own
+ * PID namespace only. The first process is PID 1 there; a server an init script
+ * started later is numbered after it as the host numbered it (the namespace
+ * hands out PIDs in the same order). dockerd's embedded DNS sockets and the
+ * host's processes (a --network host container shares the host's sockets) are
+ * outside, so they show no process.
+ */
+export function containerProcessView(container: Pick<Container, 'pid' | 'services'>): (owner: SocketOwner) => SocketOwner | undefined {
+  return (owner) => {
+    const first = container.pid;
+    if (first === undefined) return undefined;
+    if (owner.pid === first) return { ...owner, pid: 1 };
+    const services = Object.values(container.services ?? {});
+    return services.includes(owner.pid) ? { ...owner, pid: owner.pid - first + 1 } : undefined;
+  };
+}
