@@ -13,6 +13,7 @@ import type { Invocation } from './shell/interpreter';
 import { knownDirectory, readKnownFile } from './shell/filesystem';
 import { hostEtc, hostEtcFiles } from './etc-files';
 import { initScriptProgram, packageManagerProgram } from './cli/package-manager';
+import { LOGIN_SHELL_PID } from './engine/host-processes';
 import { containerProcessView } from './cli/process-view';
 
 /** The live parts of a host, read afresh at each call: `restore()` replaces them. */
@@ -79,7 +80,7 @@ export function hostMachine(parts: () => HostParts): Machine {
     const { kernel, clock, random, world, interruptAfterMs } = parts();
     return program.run(args, {
       kernel, namespace, isRoot: invocation.isRoot, stdin: invocation.stdin, clock, random, world,
-      env: invocation.env, cwd: invocation.cwd, interruptAfterMs, terminal: invocation.terminal,
+      env: invocation.env, cwd: invocation.cwd, interruptAfterMs, terminal: invocation.terminal, containerId: place.kind === 'container' ? place.id : undefined,
       readFile: (path) => readFile(place, path), processView: processViewAt(place),
     });
   };
@@ -112,8 +113,16 @@ export function hostMachine(parts: () => HostParts): Machine {
       if (findRunning(engine, id)) engine.firstProcessExited(id, status);
     },
     isBusyBox: (image) => (imageInfo(image)?.os.family ?? 'debian') !== 'debian',
-    // A shell's $$: the next PID the daemon would hand out, taken without drawing from the seed.
-    pid: () => parts().engine.state.lastPid + 1,
+    // The login shell has a PID of the host's boot (host-processes.ts); `docker run -it`'s shell is the container's
+    // first process ($$ is 1 in its PID namespace); an exec'd shell takes the next PID, without drawing from the seed.
+    spawnShell: (place, firstProcess) => {
+      const { engine, clock } = parts();
+      const container = place.kind === 'container' ? findRunning(engine, place.id) : undefined;
+      if (!container || container.pid === undefined) return { pid: LOGIN_SHELL_PID, visiblePid: LOGIN_SHELL_PID, startedMs: clock.now() };
+      if (firstProcess) return { pid: container.pid, visiblePid: 1, startedMs: container.startedMs ?? clock.now() };
+      const pid = engine.spawnProcess();
+      return { pid, visiblePid: pid - container.pid + 1, startedMs: clock.now() };
+    },
   };
 }
 

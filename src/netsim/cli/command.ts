@@ -1,4 +1,5 @@
 import type { VirtualClock } from '../clock';
+import type { ShellProcess } from '../engine/processes';
 import type { World } from '../kernel/datapath';
 import type { Kernel } from '../kernel/kernel';
 import type { Namespace } from '../kernel/namespace';
@@ -50,6 +51,8 @@ export interface ProcessContext {
   env?: ReadonlyMap<string, string>;
   /** The working directory, for relative paths. */
   cwd?: string;
+  /** The container whose PID namespace the program runs in (a --network host container shares only the network); absent on the host. */
+  containerId?: string | undefined;
   /** Reads a file where the program runs (the host or a container); absent means no file exists. */
   readFile?(path: string): ReadFileResult;
   /**
@@ -81,6 +84,8 @@ export interface TerminalControl {
   exec(containerId: string, argv: readonly string[], options: ExecOptions): CommandResult | 'shell' | 'not-found';
   /** From the next line on, the user types into `argv`, an interactive shell in the container. */
   enterShell(containerId: string, argv: readonly string[], options: ExecOptions & { firstProcess: boolean; viaAttach?: boolean }): void;
+  /** The terminal's shells, bottom first: the last is the one the current line was typed into (`ps` lists them). */
+  shells?(): readonly ShellProcess[];
 }
 
 export interface ExecOptions {

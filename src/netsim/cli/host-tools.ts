@@ -10,6 +10,7 @@ import type { Program } from './command';
 import { engineNameServices, type NameServices } from './name-service';
 import { netstatProgram } from './netstat';
 import { busyboxPingProgram, iputilsPingProgram } from './ping';
+import { busyboxPsProgram, procpsProgram } from './ps';
 import { ssProgram } from './ss';
 
 /** What the tools need from the daemon: the containers (for their files and processes) and the host's own /etc. */
@@ -25,13 +26,14 @@ export interface ToolEnvironment {
  */
 export function hostToolPrograms(engine: Engine, hostEtc: () => HostEtc): Program[] {
   const names = engineNameServices(engine, hostEtc);
-  return [iputilsPingProgram(names), digProgram(names), nslookupProgram(names, 'bind'), hostnameProgram(engine, hostEtc), ssProgram(), netstatProgram(), ifconfigProgram()];
+  return [iputilsPingProgram(names), digProgram(names), nslookupProgram(names, 'bind'), hostnameProgram(engine, hostEtc), ssProgram(), netstatProgram(), ifconfigProgram(), procpsProgram(engine)];
 }
 
-/** What an applet is built from: the name services, and whether BusyBox was built against musl (Alpine) rather than glibc. */
+/** What an applet is built from: the name services, whether BusyBox was built against musl (Alpine) rather than glibc, and the daemon (ps lists its processes). */
 interface AppletDeps {
   readonly names: NameServices;
   readonly musl: boolean;
+  readonly engine: Engine;
 }
 
 /** Tools whose BusyBox applet prints its own dialect. */
@@ -40,6 +42,7 @@ const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> =
   ip: ({ musl }) => busyboxIpProgram(musl),
   nslookup: ({ names }) => nslookupProgram(names, 'busybox'),
   wget: ({ names }) => busyboxWgetProgram(names),
+  ps: ({ engine, musl }) => busyboxPsProgram(engine, musl),
   netstat: () => netstatProgram('busybox'),
   ifconfig: () => ifconfigProgram('busybox'),
 };
@@ -55,5 +58,5 @@ export function containerToolProgram(tool: string, provider: string, environment
   const applet = isBusybox(provider) ? BUSYBOX_APPLETS[tool] : undefined;
   // Alpine builds BusyBox against musl; Debian's package and the busybox image against glibc.
   const musl = image !== undefined && imageInfo(image)?.os.family === 'alpine';
-  return applet?.({ names: engineNameServices(environment.engine, environment.hostEtc), musl });
+  return applet?.({ names: engineNameServices(environment.engine, environment.hostEtc), musl, engine: environment.engine });
 }

@@ -12,6 +12,7 @@ import { findNetwork } from './networks';
 import { createSandbox } from './sandbox';
 import { startServers } from './listeners';
 import { stopServices } from './services';
+import { serverWorkers } from './processes';
 
 export interface ContainerCreateRequest extends ContainerOptions {
   name: string | undefined;
@@ -124,6 +125,8 @@ export function startContainer(daemon: Daemon, reference: string): Container {
   if (!container.staysUp) return exitContainer(daemon, container, 0);
   // A server that cannot bind its port exits at once with status 1, as nginx does.
   if (!startServers(daemon, container, kernel.namespace(container.namespaceId!))) return exitContainer(daemon, container, 1);
+  // The server forks its workers at once: they hold the PIDs after the first process (processes.ts lists them).
+  state.lastPid += serverWorkers(container);
   return container;
 }
 

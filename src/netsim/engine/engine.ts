@@ -65,6 +65,12 @@ export class Engine {
     this.daemon.clock.advance(ms);
   }
 
+  /** A process started in a container or on the host (`docker exec`, `ps` itself): the next PID, without drawing from the seed. */
+  spawnProcess(): number {
+    this.state.lastPid += 1;
+    return this.state.lastPid;
+  }
+
   /** The daemon's clock, which `docker ps` compares creation and start times with. */
   now(): number {
     return this.daemon.clock.now();

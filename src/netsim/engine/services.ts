@@ -29,6 +29,8 @@ export function startService(daemon: Daemon, container: Container, name: string,
     daemon.kernel.closeSockets(namespace, pid);
     return { kind: 'running' };
   }
+  // The server forks its workers at once: they hold the PIDs after its own (processes.ts lists them).
+  daemon.state.lastPid += service.process.workers;
   container.services = { ...container.services, [name]: pid };
   // AH00558 names the address apache2 found for the hostname: the container's first one.
   const address = container.endpoints[0] ? formatIpv4(container.endpoints[0].address.address) : '127.0.1.1';

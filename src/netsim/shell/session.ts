@@ -1,4 +1,5 @@
 import type { CommandResult, ExecOptions, OutputChunk, ReadFileResult, TerminalControl } from '../cli/command';
+import type { ShellProcess } from '../engine/processes';
 import { ashDialect, bashDialect, dashDialect, type Dialect } from './dialect';
 import { Interpreter, type Invocation, type ShellState } from './interpreter';
 
@@ -17,7 +18,14 @@ export interface Machine {
   firstProcessExited(id: string, status: number): void;
   /** The busybox-based images, whose `sh` is BusyBox ash. */
   isBusyBox(image: string): boolean;
-  pid(): number;
+  /** A new shell's process: its PID on the host, its $$ where it runs, when it started. */
+  spawnShell(place: Place, firstProcess: boolean): ShellPid;
+}
+
+export interface ShellPid {
+  readonly pid: number;
+  readonly visiblePid: number;
+  readonly startedMs: number;
 }
 
 interface Frame {
@@ -31,6 +39,7 @@ interface Frame {
   readonly home: string;
   /** The container's PID 1 (run -it, attach): leaving it stops the container. */
   readonly firstProcess: boolean;
+  readonly process: ShellPid;
 }
 
 /** A shell of the stack as plain data, for a host snapshot. */
@@ -47,6 +56,8 @@ export interface FrameState {
   readonly cwd: string;
   readonly line: number;
   readonly files: readonly (readonly [string, string])[];
+  /** Absent in snapshots taken before shells had PIDs: a new one is taken. */
+  readonly process?: ShellPid;
 }
 
 /** The terminal's shells, bottom first: what a snapshot keeps so that a restored host types into the same shell. */
@@ -101,6 +112,7 @@ export class TerminalSession {
       cwd: frame.state.cwd,
       line: frame.state.line,
       files: [...frame.state.files],
+      process: frame.process,
     }));
   }
 
@@ -109,7 +121,9 @@ export class TerminalSession {
     const container = saved.place.kind === 'container' ? this.machine.container(saved.place.id) : undefined;
     const dialect = saved.place.kind === 'host' ? bashDialect() : dialectFor(saved.argv0, container !== undefined && this.machine.isBusyBox(container.image), false);
     const isRoot = saved.place.kind === 'host' ? () => this.rootLine : () => saved.user === 'root';
-    const frame: Frame = { place: saved.place, argv0: saved.argv0, interpreter: this.interpreterFor(saved.place, state, dialect, saved.home, isRoot), state, dialect, user: saved.user, home: saved.home, firstProcess: saved.firstProcess };
+    const process = saved.process ?? this.machine.spawnShell(saved.place, saved.firstProcess);
+    const interpreter = this.interpreterFor(saved.place, state, dialect, saved.home, isRoot, process.visiblePid);
+    const frame: Frame = { place: saved.place, argv0: saved.argv0, interpreter, state, dialect, user: saved.user, home: saved.home, firstProcess: saved.firstProcess, process };
     if (saved.viaAttach) this.attachedByAttach.add(frame);
     return frame;
   }
@@ -186,6 +200,7 @@ export class TerminalSession {
   private control(): TerminalControl {
     return {
       exec: (containerId, argv, options) => this.exec(containerId, argv, options),
+      shells: () => this.frames.map((frame) => this.shellProcess(frame)),
       enterShell: (containerId, argv, options) => {
         const frame = this.containerFrame(containerId, argv, options.firstProcess, options);
         if (!frame) return;
@@ -215,8 +230,9 @@ export class TerminalSession {
     const state = newState(this.host.home, this.host.env);
     const place: Place = { kind: 'host' };
     const dialect = bashDialect();
-    const interpreter = this.interpreterFor(place, state, dialect, this.host.home, () => this.rootLine);
-    return { place, argv0: 'bash', interpreter, state, dialect, user: this.host.user, home: this.host.home, firstProcess: false };
+    const process = this.machine.spawnShell(place, false);
+    const interpreter = this.interpreterFor(place, state, dialect, this.host.home, () => this.rootLine, process.visiblePid);
+    return { place, argv0: 'bash', interpreter, state, dialect, user: this.host.user, home: this.host.home, firstProcess: false, process };
   }
 
   private containerFrame(id: string, argv: readonly string[], firstProcess: boolean, options: ExecOptions, scripted = false): Frame | undefined {
@@ -228,12 +244,12 @@ export class TerminalSession {
     const state = newState(options.workdir || '/', env);
     const dialect = dialectFor(argv[0] ?? 'sh', this.machine.isBusyBox(container.image), scripted);
     const place: Place = { kind: 'container', id };
-    const interpreter = this.interpreterFor(place, state, dialect, home, () => user === 'root');
-    return { place, argv0: argv[0] ?? 'sh', interpreter, state, dialect, user, home, firstProcess };
+    const process = this.machine.spawnShell(place, firstProcess);
+    const interpreter = this.interpreterFor(place, state, dialect, home, () => user === 'root', process.visiblePid);
+    return { place, argv0: argv[0] ?? 'sh', interpreter, state, dialect, user, home, firstProcess, process };
   }
 
-  private interpreterFor(place: Place, state: ShellState, dialect: Dialect, home: string, isRoot: () => boolean): Interpreter {
-    const pid = this.machine.pid();
+  private interpreterFor(place: Place, state: ShellState, dialect: Dialect, home: string, isRoot: () => boolean, pid: number): Interpreter {
     return new Interpreter(state, {
       dialect,
       pid,
@@ -242,6 +258,12 @@ export class TerminalSession {
       readFile: (path) => this.machine.readFile(place, path),
       directoryExists: (path) => this.machine.directoryExists(place, path),
     });
+  }
+
+  /** A shell as `ps` lists it. */
+  private shellProcess(frame: Frame): ShellProcess {
+    const container = frame.place.kind === 'container' ? frame.place.id : undefined;
+    return { container, pid: frame.process.pid, startedMs: frame.process.startedMs, argv0: frame.argv0, user: frame.user, firstProcess: frame.firstProcess };
   }
 
   private top(): Frame {

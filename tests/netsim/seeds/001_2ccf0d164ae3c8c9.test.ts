@@ -19,17 +19,47 @@ describe('seed 001: publishing Apache from linuxtips/apache', () => {
     expect(host.prompt()).toBe(`root@${container.slice(0, 12)}:/# `);
   });
 
-  it('ps -ef runs (its output is the ps helper\'s: only that it does not crash is checked here)', () => {
-    run('ps -ef');
+  /**
+   * The seed's `ps -ef` rows, whitespace collapsed (the article collapsed it, and its procps 3.3 had narrower
+   * columns). Normalised where they must differ: PIDs other than 1 and the parents that name them (the seed's
+   * bash forked helpers before ps, and Apache's start script ran more; netsim hands out the next PIDs), STIME
+   * (the seed's clock), and TTY: the seed's old procps printed `?` for the container's terminal, procps 4 names it pts/0.
+   */
+  const normalised = (stdout: string) =>
+    collapsed(stdout)
+      .split('\n')
+      .map((row) =>
+        row.replace(/^(\S+) (\d+) (\d+) (\d+) \d\d:\d\d (\S+)/, (_, user, pid, ppid, c, tty) =>
+          [user, pid === '1' ? '1' : 'PID', ['0', '1'].includes(ppid) ? ppid : 'PPID', c, 'STIME', tty === 'pts/0' ? '?' : tty].join(' '),
+        ),
+      )
+      .join('\n');
+
+  it("ps -ef: the seed's rows, bash as PID 1 and ps its child", () => {
+    const seed = 'UID PID PPID C STIME TTY TIME CMD\nroot 1 0 1 18:18 ? 00:00:00 /bin/bash\nroot 6 1 0 18:18 ? 00:00:00 ps -ef\n';
+    // The seed's C of 1 for bash is CPU it had used; netsim's processes use none.
+    expect(normalised(run('ps -ef').stdout)).toBe(normalised(seed).replace('root 1 0 1', 'root 1 0 0'));
   });
 
   it("/etc/init.d/apache2 start prints the seed's lines, naming the container's address", () => {
     const { stdout, exitCode } = run('/etc/init.d/apache2 start');
     expect(exitCode).toBe(0);
     // The seed's container was 172.17.0.3 (another one held .2); here it is the only one.
-    const seed = "[....] Starting web server: apache2AH00558: apache2: Could not reliably determine the server's fully qualified domain name, using 172.17.0.2. Set the 'ServerName' directive globally to suppress this message\n. ok\n";
+    const seed =
+      "[....] Starting web server: apache2AH00558: apache2: Could not reliably determine the server's fully qualified domain name, using 172.17.0.2. Set the 'ServerName' directive globally to suppress this message\n. ok\n";
     expect(collapsed(stdout)).toBe(collapsed(seed));
-    run('ps -ef');
+  });
+
+  it('ps -ef after the start: Apache as root under PID 1 and its two www-data workers as its children', () => {
+    const seed = [
+      'UID       PID PPID C STIME TTY        TIME CMD',
+      'root        1    0 0 18:18 ?      00:00:00 /bin/bash',
+      'root       30    1 0 18:19 ?      00:00:00 /usr/sbin/apache2 -k start',
+      'www-data   33   30 0 18:19 ?      00:00:00 /usr/sbin/apache2 -k start',
+      'www-data   34   30 0 18:19 ?      00:00:00 /usr/sbin/apache2 -k start',
+      'root      109    1 0 18:19 ?      00:00:00 ps -ef',
+    ].join('\n');
+    expect(normalised(run('ps -ef').stdout)).toBe(normalised(`${seed}\n`));
   });
 
   it("ip addr: the seed's eth0 address, in Docker 29's layout (eth0@ifN, brd, link-netnsid)", () => {
