@@ -10,7 +10,7 @@ import { storedImage } from './image-store';
 import { generateName } from './names';
 import { findNetwork } from './networks';
 import { createSandbox } from './sandbox';
-import { startServers } from './listeners';
+import { serverStartLog, startServers } from './listeners';
 import { stopServices } from './services';
 import { serverWorkers } from './processes';
 
@@ -124,7 +124,9 @@ export function startContainer(daemon: Daemon, reference: string): Container {
   for (const entry of imageInfo(container.image)?.startupLog?.({ containerId: container.id }) ?? []) container.logs.push({ ...entry, timeMs: clock.now() });
   if (!container.staysUp) return exitContainer(daemon, container, 0);
   // A server that cannot bind its port exits at once with status 1, as nginx does.
-  if (!startServers(daemon, container, kernel.namespace(container.namespaceId!))) return exitContainer(daemon, container, 1);
+  const failed = startServers(daemon, container, kernel.namespace(container.namespaceId!));
+  for (const entry of serverStartLog(container, clock.now(), failed)) container.logs.push({ ...entry, timeMs: clock.now() });
+  if (failed.length > 0) return exitContainer(daemon, container, 1);
   // The server forks its workers at once: they hold the PIDs after the first process (processes.ts lists them).
   state.lastPid += serverWorkers(container);
   return container;

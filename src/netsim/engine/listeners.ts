@@ -1,8 +1,13 @@
 import { KernelError } from '../kernel/errno';
 import type { Namespace } from '../kernel/namespace';
-import type { Container, Endpoint } from './container';
+import type { Container, Endpoint, LogEntry } from './container';
 import type { Daemon } from './daemon';
 import { imageInfo, parseImageReference } from './images';
+import { nginxBindFailure, nginxStartup } from './nginx-log';
+
+/** The simulated host's `uname -r` (docker version's KernelVersion) and CPUs: one nginx worker each (`worker_processes auto`). */
+const KERNEL_RELEASE = '6.12.57+deb13-amd64';
+const NGINX_WORKERS = 2;
 
 interface ServerSocket {
   readonly address: string;
@@ -24,22 +29,33 @@ const SERVER_BACKLOG = 511;
 
 /**
  * The container's server binds its ports in the container's namespace (the host's
- * with --network host). Returns false when an address is taken, as nginx's
- * `bind() ... failed (98: Address already in use)` makes it exit.
+ * with --network host). Returns the addresses it could not bind, as nginx names
+ * them (`0.0.0.0:80`, `[::]:80`): any makes it exit, releasing the others.
  */
-export function startServers(daemon: Daemon, container: Container, namespace: Namespace): boolean {
-  const servers = container.command === defaultCommandOf(container) ? IMAGE_SERVERS[parseImageReference(container.image).familiar] : undefined;
-  if (!servers || container.pid === undefined) return true;
-  try {
-    servers.sockets.forEach((socket, index) => {
+export function startServers(daemon: Daemon, container: Container, namespace: Namespace): string[] {
+  const servers = runsImageServer(container) ? IMAGE_SERVERS[parseImageReference(container.image).familiar] : undefined;
+  if (!servers || container.pid === undefined) return [];
+  const failed: string[] = [];
+  servers.sockets.forEach((socket, index) => {
+    try {
       daemon.kernel.listen(namespace, { protocol: 'tcp', ...socket, backlog: SERVER_BACKLOG, process: { name: servers.process, pid: container.pid!, fd: 6 + index }, service: { kind: 'http', server: servers.server } });
-    });
-    return true;
-  } catch (error) {
-    if (!(error instanceof KernelError) || error.errno !== 'EADDRINUSE') throw error;
-    daemon.kernel.closeSockets(namespace, container.pid);
-    return false;
-  }
+    } catch (error) {
+      if (!(error instanceof KernelError) || error.errno !== 'EADDRINUSE') throw error;
+      failed.push(`${socket.address.includes(':') ? `[${socket.address}]` : socket.address}:${socket.port}`);
+    }
+  });
+  if (failed.length > 0) daemon.kernel.closeSockets(namespace, container.pid);
+  return failed;
+}
+
+/** What the image's server logs as it starts, or as it fails to bind `failed` (nginx-log.ts). */
+export function serverStartLog(container: Container, nowMs: number, failed: readonly string[]): Omit<LogEntry, 'timeMs'>[] {
+  if (!runsImageServer(container) || parseImageReference(container.image).familiar !== 'nginx') return [];
+  return failed.length > 0 ? nginxBindFailure(nowMs, failed) : nginxStartup(nowMs, KERNEL_RELEASE, NGINX_WORKERS);
+}
+
+function runsImageServer(container: Container): boolean {
+  return container.command === defaultCommandOf(container);
 }
 
 /** The image's default command is what runs the server; `docker run nginx sh` runs no nginx. */

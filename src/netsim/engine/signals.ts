@@ -1,5 +1,6 @@
 import type { Container, LogEntry } from './container';
 import { imageInfo } from './images';
+import { nginxTime } from './nginx-log';
 
 /**
  * What a container's first process does on Ctrl-C (SIGINT, forwarded by the
@@ -17,12 +18,6 @@ function isImageDefault(container: Container): boolean {
   const image = imageInfo(container.image);
   const argv = [...(container.config.entrypoint ?? []), ...(container.config.cmd ?? [])];
   return image !== undefined && argv.join(' ') === [...image.entrypoint, ...image.cmd].join(' ');
-}
-
-/** ngx_log_error's time: `2026/11/16 10:00:04`, UTC inside the container. */
-function nginxTime(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return `${iso.slice(0, 10).replace(/-/g, '/')} ${iso.slice(11, 19)}`;
 }
 
 /**

@@ -1,0 +1,83 @@
+import type { LogEntry } from './container';
+
+type Line = Omit<LogEntry, 'timeMs'>;
+
+/**
+ * What the official nginx image writes as it starts. The entrypoint's lines
+ * (stdout) come from docker-nginx's docker-entrypoint.sh and its
+ * /docker-entrypoint.d/ scripts (nginxinc/docker-nginx, mainline/debian):
+ * 15-local-resolvers.envsh is sourced, the .sh scripts are launched, and only
+ * 10-listen-on-ipv6-by-default.sh says more (20-envsubst finds no templates,
+ * 30-tune-worker-processes is off without NGINX_ENTRYPOINT_WORKER_PROCESSES_AUTOTUNE).
+ */
+const ENTRYPOINT = [
+  '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+  '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
+  '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
+  '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
+  '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf',
+  '/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh',
+  '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh',
+  '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh',
+  '/docker-entrypoint.sh: Configuration complete; ready for start up',
+];
+
+/** NGINX_VERSION of the image; NGX_COMPILER is `gcc -v`'s version with its trailing space (auto/cc/gcc), trixie's gcc 14. */
+const NGINX_VERSION = 'nginx/1.31.3';
+const COMPILER = 'gcc 14.2.0 (Debian 14.2.0-19) ';
+/**
+ * The container inherits dockerd's open-files limit: systemd's default 1024:524288
+ * since moby's docker.service stopped setting LimitNOFILE=infinity (v25).
+ */
+const RLIMIT_NOFILE = '1024:524288';
+/** The entrypoint's scripts and the commands they run use the PIDs before the first worker's. */
+export const NGINX_FIRST_WORKER_PID = 29;
+
+/** ngx_log_error's time: `2026/11/16 10:00:04`, UTC inside the container. */
+export function nginxTime(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 10).replace(/-/g, '/')} ${iso.slice(11, 19)}`;
+}
+
+const entrypointLines = (): Line[] => ENTRYPOINT.map((text) => ({ stream: 'stdout', text }));
+const notice = (ms: number, text: string): Line => ({ stream: 'stderr', text: `${nginxTime(ms)} [notice] 1#1: ${text}` });
+
+/**
+ * A successful start: the notices of ngx_event_module_init, ngx_os_status
+ * (ngx_posix_init.c, ngx_linux_init.c) and ngx_start_worker_processes, one
+ * worker per CPU (`worker_processes auto`).
+ */
+export function nginxStartup(nowMs: number, kernelRelease: string, workers: number): Line[] {
+  return [
+    ...entrypointLines(),
+    notice(nowMs, 'using the "epoll" event method'),
+    notice(nowMs, NGINX_VERSION),
+    notice(nowMs, `built by ${COMPILER}`),
+    notice(nowMs, `OS: Linux ${kernelRelease}`),
+    notice(nowMs, `getrlimit(RLIMIT_NOFILE): ${RLIMIT_NOFILE}`),
+    notice(nowMs, 'start worker processes'),
+    ...Array.from({ length: workers }, (_, index) => notice(nowMs, `start worker process ${NGINX_FIRST_WORKER_PID + index}`)),
+  ];
+}
+
+/**
+ * A port taken (ngx_open_listening_sockets, ngx_connection.c): five tries 500 ms
+ * apart, each `bind() ... failed` for every socket still unbound, then `still
+ * could not bind()`. An [emerg] goes to the error log (stderr in the image) and,
+ * while nginx starts, again to stderr as `nginx: [emerg] ...` (ngx_log_error_core:
+ * the log's fd is /dev/stderr opened anew, not fd 2 itself).
+ */
+export function nginxBindFailure(nowMs: number, failed: readonly string[]): Line[] {
+  const emerg = (ms: number, text: string): Line[] => [
+    { stream: 'stderr', text: `${nginxTime(ms)} [emerg] 1#1: ${text}` },
+    { stream: 'stderr', text: `nginx: [emerg] ${text}` },
+  ];
+  const tries = [0, 1, 2, 3, 4].flatMap((attempt) => {
+    const ms = nowMs + attempt * 500;
+    return [
+      ...failed.flatMap((address) => emerg(ms, `bind() to ${address} failed (98: Address already in use)`)),
+      notice(ms, 'try again to bind() after 500ms'),
+    ];
+  });
+  return [...entrypointLines(), ...tries, ...emerg(nowMs + 2500, 'still could not bind()')];
+}
