@@ -23,6 +23,8 @@ export interface CommandResult {
    * between what came before and after it. Absent: stdout, then stderr.
    */
   output?: readonly OutputChunk[];
+  /** Files the program wrote (`curl -o page.html`), kept where the shell keeps what its redirections write. */
+  files?: readonly { readonly path: string; readonly content: string }[];
 }
 
 /** A piece of what a program wrote, and where to. `tty` is what the terminal itself echoes, such as `^C`. */
