@@ -34,6 +34,28 @@ export interface HostParts {
 /** Directories on PATH: `/usr/bin/docker` is the `docker` program. */
 const PATH_DIRECTORIES = new Set(['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']);
 
+/**
+ * The host's programs that Debian installs in /usr/sbin (iptables, iproute2's
+ * bridge, net-tools' ifconfig, route and arp); the rest are in /usr/bin. /bin and
+ * /sbin are links to them (merged /usr). A normal user's PATH (/etc/profile) has
+ * no sbin, so there `iptables` is "command not found"; root's and sudo's
+ * secure_path have it.
+ */
+const HOST_SBIN_PROGRAMS = new Set(['iptables', 'iptables-save', 'iptables-restore', 'ip6tables', 'bridge', 'ifconfig', 'route', 'arp', 'sysctl']);
+
+function hostDirectories(program: string): readonly string[] {
+  return HOST_SBIN_PROGRAMS.has(program) ? ['/usr/sbin', '/sbin'] : ['/usr/bin', '/bin'];
+}
+
+/** Whether the host's shell finds `typed` (a name, or a path to it), given who runs it and their PATH. */
+function foundOnHost(typed: string, program: string, isRoot: boolean, path: string | undefined): boolean {
+  const slash = typed.lastIndexOf('/');
+  if (slash >= 0) return hostDirectories(program).includes(typed.slice(0, slash));
+  if (isRoot) return true;
+  const searched = (path ?? '').split(':');
+  return hostDirectories(program).some((directory) => searched.includes(directory));
+}
+
 /** What sudo 1.9 prints with no command (sudo.c usage()). */
 const SUDO_USAGE = `usage: sudo -h | -K | -k | -V
 usage: sudo -v [-ABkNnS] [-g group] [-h host] [-p prompt] [-u user]
@@ -57,11 +79,11 @@ export function hostMachine(parts: () => HostParts): Machine {
     const container = findRunning(engine, place.id);
     return container?.namespaceId === undefined ? undefined : kernel.namespace(container.namespaceId);
   };
-  const programAt = (place: Place, name: string): Program | undefined => {
+  const programAt = (place: Place, name: string, invocation: { isRoot: boolean; env: Invocation['env'] }): Program | undefined => {
     const slash = name.lastIndexOf('/');
     const base = slash >= 0 && PATH_DIRECTORIES.has(name.slice(0, slash)) ? name.slice(slash + 1) : name;
     const program = parts().programs.get(base);
-    if (place.kind === 'host') return program;
+    if (place.kind === 'host') return program && foundOnHost(name, base, invocation.isRoot, invocation.env.get('PATH')) ? program : undefined;
     const { engine } = parts();
     const container = findRunning(engine, place.id);
     if (!container) return undefined;
@@ -74,7 +96,7 @@ export function hostMachine(parts: () => HostParts): Machine {
   const run = (place: Place, argv: readonly string[], invocation: Invocation & { isRoot: boolean; terminal: TerminalControl }): CommandResult | undefined => {
     const [name, ...args] = argv as [string, ...string[]];
     if (place.kind === 'host' && name === 'sudo') return sudo(args, (words) => run(place, words, { ...invocation, isRoot: true }));
-    const program = programAt(place, name);
+    const program = programAt(place, name, invocation);
     const namespace = namespaceOf(place);
     if (!program || !namespace) return undefined;
     const { kernel, clock, random, world, interruptAfterMs } = parts();

@@ -7,7 +7,7 @@ const names = (text: string) => [...text.matchAll(/^(\S+?):? /gm)].map((match) =
 // Layout: tests/netsim/format/ifconfig.test.ts (real captures). Here: which interfaces each place shows.
 describe('ifconfig', () => {
   it('on the host: the links that are up, by name; docker0 with no container is up but not RUNNING', () => {
-    const text = hostAfter().run('ifconfig').stdout;
+    const text = hostAfter().run('/usr/sbin/ifconfig').stdout;
     expect(names(text)).toEqual(['docker0', 'eth0', 'lo']);
     expect(text).toMatch(
       /^docker0: flags=4099<UP,BROADCAST,MULTICAST>  mtu 1500\n        inet 172\.17\.0\.1  netmask 255\.255\.0\.0  broadcast 172\.17\.255\.255\n        ether /,
@@ -19,12 +19,12 @@ describe('ifconfig', () => {
 
   it('a name shows that link alone; -a shows the same links when none is down', () => {
     const host = hostAfter();
-    expect(host.run('ifconfig docker0').stdout).toMatch(/^docker0: flags=4099<UP,BROADCAST,MULTICAST>  mtu 1500\n(?:.+\n)+\n$/);
-    expect(host.run('ifconfig -a').stdout).toBe(host.run('ifconfig').stdout);
+    expect(host.run('/usr/sbin/ifconfig docker0').stdout).toMatch(/^docker0: flags=4099<UP,BROADCAST,MULTICAST>  mtu 1500\n(?:.+\n)+\n$/);
+    expect(host.run('/usr/sbin/ifconfig -a').stdout).toBe(host.run('/usr/sbin/ifconfig').stdout);
   });
 
   it('an unknown interface', () => {
-    expect(hostAfter().run('ifconfig eth9')).toMatchObject({
+    expect(hostAfter().run('/usr/sbin/ifconfig eth9')).toMatchObject({
       stdout: '',
       stderr: 'eth9: error fetching interface information: Device not found\n',
       exitCode: 1,

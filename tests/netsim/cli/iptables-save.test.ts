@@ -64,7 +64,7 @@ describe('iptables-save on a simulated Docker host matches real captures', () =>
 
   it('needs root, as the real one does', () => {
     const golden = readGolden('linux/host.iptables-save.nobody.err.txt');
-    const result = Host.create().run('iptables-save');
+    const result = Host.create().run(golden.command!);
     expect({ stdout: result.stdout, stderr: comparable(result.stderr), exitCode: result.exitCode }).toEqual({ stdout: golden.stdout, stderr: golden.stderr, exitCode: golden.exitCode });
   });
 

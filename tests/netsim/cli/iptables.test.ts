@@ -44,7 +44,7 @@ describe('iptables errors match real captures', () => {
     ['sudo iptables -L -n - t nat', 'host.iptables-L-n-dash-t-nat.err.txt'],
     ['sudo iptables -t nosuch -L', 'host.iptables-t-nosuch-L.err.txt'],
     ['sudo iptables -L -n -Q', 'host.iptables-L-n-Q.err.txt'],
-    ['iptables -L', 'host.iptables-L.nobody.err.txt'],
+    ['/usr/sbin/iptables -L', 'host.iptables-L.nobody.err.txt'],
   ])('%s', (line, file) => {
     const golden = readGolden(`linux/${file}`);
     const result = fresh().run(line);
