@@ -1,4 +1,5 @@
 import type { Container } from '../engine/container';
+import { pidInContainer } from '../engine/processes';
 import type { SocketOwner } from './command';
 
 /**
@@ -15,6 +16,6 @@ export function containerProcessView(container: Pick<Container, 'pid' | 'service
     if (first === undefined) return undefined;
     if (owner.pid === first) return { ...owner, pid: 1 };
     const services = Object.values(container.services ?? {});
-    return services.includes(owner.pid) ? { ...owner, pid: owner.pid - first + 1 } : undefined;
+    return services.includes(owner.pid) ? { ...owner, pid: pidInContainer(owner.pid, first) } : undefined;
   };
 }

@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/engine';
 import { HOST_MEM_TOTAL_KB, HOST_USERS, LOGIN_SHELL_PID } from '../engine/host-processes';
-import { hostProcessTable, type HostProcess } from '../engine/processes';
+import { hostProcessTable, pidInContainer, type HostProcess } from '../engine/processes';
 import { formatBusyboxPs, formatPs, type PsFormat, type PsRecord } from '../format/ps';
 import { fail, ok, type ProcessContext, type Program } from './command';
 
@@ -127,7 +127,7 @@ function processView(engine: Engine, context: ProcessContext, argv: readonly str
   }
   const first = container.pid;
   const inside = new Set(all.filter((p) => p.container === container.id).map((p) => p.pid));
-  const local = (pid: number) => (inside.has(pid) ? pid - first + 1 : 0);
+  const local = (pid: number) => (inside.has(pid) ? pidInContainer(pid, first) : 0);
   const records = all.filter((p) => p.container === container.id).map((p) => record(p, local(p.pid), local(p.ppid), p.user));
   return { self: records.at(-1)!, records };
 }

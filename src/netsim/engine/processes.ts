@@ -3,6 +3,7 @@ import { formatIpv4 } from '../wire/ipv4';
 import type { Container } from './container';
 import { BOOT_PROCESSES, DOCKERD_PID, HOST_BOOT_MS, LOGIN_SHELL } from './host-processes';
 import { imageInfo, parseImageReference } from './images';
+import { NGINX_FIRST_WORKER_PID } from './nginx-log';
 
 /**
  * The host's processes, read from the state that already implies them: the
@@ -63,6 +64,8 @@ interface ServerProcesses {
     readonly argv: readonly string[];
     readonly stat: string;
     readonly memory: readonly [number, number];
+    /** How far after its master's PID the first worker's is: what ran in between (an entrypoint's scripts) took the others. */
+    readonly firstAfter: number;
   };
 }
 
@@ -80,13 +83,14 @@ const IMAGE_SERVERS: Readonly<Record<string, ServerProcesses>> = {
     argv: ['nginx: master process nginx -g daemon off;'],
     comm: 'nginx',
     memory: [11_404, 7_460],
-    workers: { count: 2, user: 'nginx', argv: ['nginx: worker process'], stat: 'S', memory: [11_872, 2_908] },
+    // The entrypoint's scripts ran as the PIDs before the first worker's, which nginx's log names (nginx-log.ts).
+    workers: { count: 2, user: 'nginx', argv: ['nginx: worker process'], stat: 'S', memory: [11_872, 2_908], firstAfter: NGINX_FIRST_WORKER_PID - 1 },
   },
   httpd: {
     argv: ['httpd', '-DFOREGROUND'],
     comm: 'httpd',
     memory: [5_948, 4_416],
-    workers: { count: 3, user: 'daemon', argv: ['httpd', '-DFOREGROUND'], stat: 'Sl', memory: [1_996_112, 3_760] },
+    workers: { count: 3, user: 'daemon', argv: ['httpd', '-DFOREGROUND'], stat: 'Sl', memory: [1_996_112, 3_760], firstAfter: 1 },
   },
 };
 
@@ -99,6 +103,14 @@ const MEMORY: Readonly<Record<string, readonly [number, number]>> = {
   apache2: [73_424, 4_512],
 };
 const OTHER_MEMORY: readonly [number, number] = [4_096, 2_048];
+
+/**
+ * A process's PID in its container's PID namespace. The namespace hands out PIDs
+ * in the order the host does, from its first process as 1, so the offset holds.
+ */
+export function pidInContainer(hostPid: number, firstProcessPid: number): number {
+  return hostPid - firstProcessPid + 1;
+}
 
 /** `/usr/bin/containerd-shim-runc-v2` as its comm (the kernel keeps 15 characters). */
 export function commOf(argv0: string): string {
@@ -169,7 +181,7 @@ function containerProcesses(container: Container, sources: ProcessSources, taken
     ...process(first, shim, 'root', argv, started, 'Ss', tty, container.id),
     ...(server && { comm: server.comm, vszKb: server.memory[0], rssKb: server.memory[1] }),
   });
-  if (server) workers(first, server.workers, started, tty, container.id, add);
+  if (server) workers(first, server.comm, server.workers, started, tty, container.id, add);
   const services = imageInfo(container.image)?.services ?? {};
   for (const [name, pid] of Object.entries(container.services ?? {})) {
     const spec = services[name]?.process;
@@ -180,7 +192,8 @@ function containerProcesses(container: Container, sources: ProcessSources, taken
     add(process(pid, first, spec.user, serviceArgv, started, 'Ss', undefined, container.id));
     workers(
       pid,
-      { count: spec.workers, user: spec.workerUser, argv: serviceArgv, stat: 'Sl', memory: MEMORY[commOf(serviceArgv[0]!)] ?? OTHER_MEMORY },
+      commOf(serviceArgv[0]!),
+      { count: spec.workers, user: spec.workerUser, argv: serviceArgv, stat: 'Sl', memory: MEMORY[commOf(serviceArgv[0]!)] ?? OTHER_MEMORY, firstAfter: 1 },
       started,
       undefined,
       container.id,
@@ -198,20 +211,24 @@ function containerProcesses(container: Container, sources: ProcessSources, taken
 /** Workers fork from their master as it starts: the daemon keeps the PIDs after the master's for them (serverWorkers, services.ts). */
 function workers(
   master: number,
+  masterComm: string,
   spec: ServerProcesses['workers'],
   started: number,
   tty: string | undefined,
   container: string,
   add: (process: HostProcess) => void,
 ): void {
-  for (let index = 1; index <= spec.count; index += 1) {
-    add({ ...process(master + index, master, spec.user, spec.argv, started, spec.stat, tty, container), vszKb: spec.memory[0], rssKb: spec.memory[1] });
+  for (let index = 0; index < spec.count; index += 1) {
+    const worker = process(master + spec.firstAfter + index, master, spec.user, spec.argv, started, spec.stat, tty, container);
+    // A fork keeps its parent's comm: nginx's workers retitle their command line, not their comm (ps -e shows `nginx`).
+    add({ ...worker, comm: masterComm, vszKb: spec.memory[0], rssKb: spec.memory[1] });
   }
 }
 
-/** How many workers the server a container's first process runs forks: the PIDs the daemon keeps for them. */
+/** The PIDs after the first process's that its server's start takes, up to its last worker: the daemon keeps them. */
 export function serverWorkers(container: Container): number {
-  return runsImageServer(container) ? (IMAGE_SERVERS[parseImageReference(container.image).familiar]?.workers.count ?? 0) : 0;
+  const workers = runsImageServer(container) ? IMAGE_SERVERS[parseImageReference(container.image).familiar]?.workers : undefined;
+  return workers ? workers.firstAfter + workers.count - 1 : 0;
 }
 
 /** The first process, its server's workers and the services with theirs: the PIDs the daemon handed out for a container. */

@@ -30,6 +30,19 @@ describe('ps in a container: its own PID namespace', () => {
     expect(stdout).toBe('PID   USER     COMMAND\n    1 root     /bin/sh\n    2 root     sh\n    3 root     ps aux\n');
   });
 
+  it("numbers nginx's workers as the log it wrote at start-up does, with their master's comm", () => {
+    // The official image's entrypoint runs its scripts before exec'ing nginx, so the workers are not PIDs 2 and 3:
+    // `docker logs` says which they are, and the same numbers must come back from ps inside the container.
+    const host = Host.create({ seed: 3 });
+    host.run('docker run -d --name web nginx');
+    const logged = [...host.run('docker logs web').output.matchAll(/start worker process (\d+)/g)].map((match) => match[1]);
+    expect(logged).toHaveLength(2);
+    host.run('docker exec web apt-get update');
+    host.run('docker exec web apt-get install -y procps');
+    const listed = rows(host.run('docker exec web ps -e').stdout).map((row) => row.trim().split(/ +/));
+    expect(listed.filter((row) => row[3] === 'nginx').map((row) => row[0])).toEqual(['1', ...logged]);
+  });
+
   it('BusyBox refuses an unknown option with musl getopt words on Alpine', () => {
     const host = Host.create({ seed: 3 });
     host.run('docker run -dit --name c1 alpine');
