@@ -43,6 +43,10 @@ export function busyboxWgetProgram(names: NameServices): Program {
       if (outcome.kind === 'response' && !outcome.response.status.startsWith('2')) return fail(`wget: server returned error: HTTP/1.1 ${outcome.response.status}\n`, 1);
       if (outcome.kind === 'response') return { stdout: outcome.response.body, stderr: '', exitCode: 0 };
       if (outcome.kind === 'reset') return fail('wget: error getting response: Connection reset by peer\n', 1);
+      // A MariaDB handshake starts 0x60 0 0 0 0x0a (payload length 96, sequence 0, protocol 10):
+      // wget.c's fgets_trim_sanitize reads up to that newline, the C string is "`", atoi gives 0,
+      // so `server returned error: <line>`. ~: derived from the source, not captured.
+      if (outcome.kind === 'not-http') return fail('wget: server returned error: `\n', 1);
       return fail(`wget: can't connect to remote host (${formatIpv4(address)}): ${CONNECT_ERRORS[outcome.kind]}\n`, 1);
     },
   };

@@ -186,7 +186,7 @@ class CurlRun {
     for (let redirects = 0; ; redirects++) {
       const outcome = connection.send(this.request(target));
       this.context.clock.advance(outcome.elapsedMs);
-      if (outcome.kind !== 'response') return this.failed({ kind: 'reset' });
+      if (outcome.kind !== 'response') return this.failed({ kind: outcome.kind === 'not-http' ? 'http09' : 'reset' });
       const next = this.options.location ? locationOf(outcome.response) : undefined;
       this.receive(outcome.response, next !== undefined);
       this.info(`Connection #${this.connections - 1} to host ${target.host} left intact`);

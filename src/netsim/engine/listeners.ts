@@ -1,5 +1,6 @@
 import { KernelError } from '../kernel/errno';
 import type { Namespace } from '../kernel/namespace';
+import type { SocketService } from '../kernel/socket';
 import type { Container, Endpoint, LogEntry } from './container';
 import type { Daemon } from './daemon';
 import { imageInfo, parseImageReference } from './images';
@@ -18,14 +19,24 @@ interface ServerSocket {
 /**
  * The servers an image's default command starts and where they listen, from each
  * image's own configuration: nginx's default.conf has `listen 80;` and
- * `listen [::]:80;` (IPv6-only), httpd.conf has `Listen 80` (one dual-stack socket).
+ * `listen [::]:80;` (IPv6-only), httpd.conf and Debian's ports.conf have
+ * `Listen 80` (one dual-stack socket). nginx's default `listen ... backlog` and
+ * Apache's ListenBacklog are both 511.
  */
-const IMAGE_SERVERS: Record<string, { process: string; server: string; sockets: readonly ServerSocket[] }> = {
-  nginx: { process: 'nginx', server: 'nginx', sockets: [{ address: '0.0.0.0', port: 80, v6Only: false }, { address: '::', port: 80, v6Only: true }] },
-  httpd: { process: 'httpd', server: 'httpd', sockets: [{ address: '::', port: 80, v6Only: false }] },
+const APACHE_PORT_80: readonly ServerSocket[] = [{ address: '::', port: 80, v6Only: false }];
+const IMAGE_SERVERS: Record<string, { process: string; service: SocketService; backlog: number; sockets: readonly ServerSocket[] }> = {
+  nginx: { process: 'nginx', service: { kind: 'http', server: 'nginx' }, backlog: 511, sockets: [{ address: '0.0.0.0', port: 80, v6Only: false }, { address: '::', port: 80, v6Only: true }] },
+  httpd: { process: 'httpd', service: { kind: 'http', server: 'httpd' }, backlog: 511, sockets: APACHE_PORT_80 },
+  // apache2ctl -D FOREGROUND runs Debian's apache2 (ports.conf `Listen 80`). ~: ss -p names PID 1,
+  // though apache2ctl runs apache2 as its child rather than exec'ing it.
+  'josedom24/aplicacionweb': { process: 'apache2', service: { kind: 'http', server: 'aplicacionweb' }, backlog: 511, sockets: APACHE_PORT_80 },
+  // docker-library/wordpress: docker-entrypoint.sh execs apache2-foreground, which execs `apache2 -DFOREGROUND`.
+  wordpress: { process: 'apache2', service: { kind: 'http', server: 'wordpress' }, backlog: 511, sockets: APACHE_PORT_80 },
+  // MariaDB/mariadb-docker's Dockerfile comments out `bind-address` in /etc/mysql's *.cnf, so
+  // mariadbd binds `::` without IPV6_V6ONLY (IPv4 too) on port 3306; back_log's default is
+  // 50 + max_connections / 5 = 80 (MariaDB's server system variables docs, max_connections 151).
+  mariadb: { process: 'mariadbd', service: { kind: 'mariadb' }, backlog: 80, sockets: [{ address: '::', port: 3306, v6Only: false }] },
 };
-/** nginx's default `listen ... backlog` and Apache's ListenBacklog are both 511. */
-const SERVER_BACKLOG = 511;
 
 /**
  * The container's server binds its ports in the container's namespace (the host's
@@ -38,7 +49,7 @@ export function startServers(daemon: Daemon, container: Container, namespace: Na
   const failed: string[] = [];
   servers.sockets.forEach((socket, index) => {
     try {
-      daemon.kernel.listen(namespace, { protocol: 'tcp', ...socket, backlog: SERVER_BACKLOG, process: { name: servers.process, pid: container.pid!, fd: 6 + index }, service: { kind: 'http', server: servers.server } });
+      daemon.kernel.listen(namespace, { protocol: 'tcp', ...socket, backlog: servers.backlog, process: { name: servers.process, pid: container.pid!, fd: 6 + index }, service: servers.service });
     } catch (error) {
       if (!(error instanceof KernelError) || error.errno !== 'EADDRINUSE') throw error;
       failed.push(`${socket.address.includes(':') ? `[${socket.address}]` : socket.address}:${socket.port}`);

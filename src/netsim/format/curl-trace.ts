@@ -19,6 +19,8 @@ export type CurlFailure =
   | { readonly kind: 'couldnt-connect'; readonly host: string; readonly port: number; readonly elapsedMs: number }
   | { readonly kind: 'connect-timeout'; readonly elapsedMs: number }
   | { readonly kind: 'reset' }
+  /** A response with no `HTTP/` status line: lib/http.c refuses HTTP/0.9 unless --http0.9 is given (since 7.66.0). */
+  | { readonly kind: 'http09' }
   | { readonly kind: 'too-many-redirects'; readonly max: number };
 
 /** The failf text, which -v shows as `* <text>` and the tool as `curl: (N) <text>`. */
@@ -30,12 +32,14 @@ export function failureText(failure: CurlFailure): string {
       return `Connection timed out after ${failure.elapsedMs} milliseconds`;
     case 'reset':
       return 'Recv failure: Connection reset by peer';
+    case 'http09':
+      return 'Received HTTP/0.9 when not allowed';
     case 'too-many-redirects':
       return `Maximum (${failure.max}) redirects followed`;
   }
 }
 
-/** CURLE_COULDNT_CONNECT 7, CURLE_TOO_MANY_REDIRECTS 47, CURLE_OPERATION_TIMEDOUT 28, CURLE_RECV_ERROR 56. */
+/** CURLE_UNSUPPORTED_PROTOCOL 1, CURLE_COULDNT_CONNECT 7, CURLE_TOO_MANY_REDIRECTS 47, CURLE_OPERATION_TIMEDOUT 28, CURLE_RECV_ERROR 56. */
 export function failureCode(failure: CurlFailure): number {
   switch (failure.kind) {
     case 'couldnt-connect':
@@ -44,6 +48,8 @@ export function failureCode(failure: CurlFailure): number {
       return 28;
     case 'reset':
       return 56;
+    case 'http09':
+      return 1;
     case 'too-many-redirects':
       return 47;
   }

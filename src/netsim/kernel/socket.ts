@@ -11,7 +11,9 @@ export type SocketService =
   /** A web server; `server` names its software (nginx, httpd), which decides the pages. */
   | { readonly kind: 'http'; readonly server: string }
   /** The Docker daemon's embedded DNS server of one container. */
-  | { readonly kind: 'dns' };
+  | { readonly kind: 'dns' }
+  /** A MariaDB server: the MySQL protocol, where the server speaks first (its handshake packet). */
+  | { readonly kind: 'mariadb' };
 
 /** A listening socket: what `ss -l` and `netstat -l` show, and where connections land. */
 export interface Socket {

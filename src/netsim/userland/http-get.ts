@@ -9,6 +9,8 @@ export type HttpOutcome =
   | { readonly kind: 'response'; readonly response: HttpResponse; readonly elapsedMs: number }
   /** Connected, then the server side reset the connection (docker-proxy with no backend). */
   | { readonly kind: 'reset'; readonly elapsedMs: number }
+  /** The server answered with bytes that are no HTTP status line (a MariaDB handshake). */
+  | { readonly kind: 'not-http'; readonly elapsedMs: number }
   | Exclude<ConnectResult, { kind: 'connected' }>;
 
 export interface HttpRequest extends HttpRequestLine {
@@ -38,29 +40,54 @@ export function answer(
   request: HttpRequest,
   random: SeededRandom,
 ): HttpOutcome {
-  const response = serve(datapath, connection.peer, request, random);
-  exchange(datapath, namespace, connection, request.requestBytes, response ? responseSize(response, request.method) : 0);
-  return response ? { kind: 'response', response, elapsedMs: random.int(0, 2) } : { kind: 'reset', elapsedMs: 0 };
+  const served = serve(datapath, connection.peer, request, random);
+  exchange(datapath, namespace, connection, request.requestBytes, servedBytes(served, request));
+  return outcomeOf(served, random);
 }
 
-/** What the peer answers: a web server's response, or nothing (the connection is reset). */
-export function serve(datapath: Datapath, peer: Peer, request: HttpRequest, random: SeededRandom): HttpResponse | undefined {
-  if (peer.kind === 'remote') return webServer('nginx')?.(request);
+/** What a peer sends back: an HTTP response, bytes that are not HTTP, or a reset. */
+export type Served = { readonly kind: 'response'; readonly response: HttpResponse } | { readonly kind: 'not-http'; readonly bytes: number } | { readonly kind: 'reset' };
+
+/**
+ * MariaDB's initial handshake (protocol 10, sql_acl.cc send_server_handshake_packet): a 4-byte
+ * header, then 1 + "5.5.5-12.3.2-MariaDB-ubu2404\0" (29) + 4 + 8 + 1 + 2 + 1 + 2 + 2 + 1 + 6 + 4 +
+ * 12 + 1 + "mysql_native_password\0" (22). ~: the auth plugin name assumes the default.
+ */
+const MARIADB_HANDSHAKE_BYTES = 100;
+
+/** What the peer answers: a web server's response, a MariaDB handshake, or nothing (the connection is reset). */
+export function serve(datapath: Datapath, peer: Peer, request: HttpRequest, random: SeededRandom): Served {
+  if (peer.kind === 'remote') return respond(webServer('nginx')?.(request));
   const service = peer.socket.service;
   switch (service.kind) {
     case 'http':
-      return webServer(service.server)?.(request);
+      return respond(webServer(service.server)?.(request));
     case 'docker-proxy': {
       const relayed = httpGet(datapath, peer.namespace, { ...request, destination: service.address, port: service.port }, random);
-      return relayed.kind === 'response' ? relayed.response : undefined;
+      if (relayed.kind === 'response') return { kind: 'response', response: relayed.response };
+      // docker-proxy copies whatever bytes the backend sends, HTTP or not.
+      return relayed.kind === 'not-http' ? { kind: 'not-http', bytes: MARIADB_HANDSHAKE_BYTES } : { kind: 'reset' };
     }
+    case 'mariadb':
+      return { kind: 'not-http', bytes: MARIADB_HANDSHAKE_BYTES };
     case 'dns':
-      return undefined;
+      return { kind: 'reset' };
   }
+}
+
+const respond = (response: HttpResponse | undefined): Served => (response ? { kind: 'response', response } : { kind: 'reset' });
+
+function servedBytes(served: Served, request: HttpRequest): number {
+  if (served.kind === 'response') return responseSize(served.response, request.method);
+  return served.kind === 'not-http' ? served.bytes : 0;
+}
+
+function outcomeOf(served: Served, random: SeededRandom): HttpOutcome {
+  if (served.kind === 'response') return { kind: 'response', response: served.response, elapsedMs: random.int(0, 2) };
+  return served.kind === 'not-http' ? { kind: 'not-http', elapsedMs: 0 } : { kind: 'reset', elapsedMs: 0 };
 }
 
 /** An answer on a [::1] connection: no IPv4 datapath to count it in. */
 export function answerLoopback6(datapath: Datapath, peer: Peer, request: HttpRequest, random: SeededRandom): HttpOutcome {
-  const response = serve(datapath, peer, request, random);
-  return response ? { kind: 'response', response, elapsedMs: random.int(0, 2) } : { kind: 'reset', elapsedMs: 0 };
+  return outcomeOf(serve(datapath, peer, request, random), random);
 }

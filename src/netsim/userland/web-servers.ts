@@ -1,10 +1,13 @@
 /**
  * What the simulated web servers answer. Pages are the images' own defaults:
  * nginx's docs/html/index.html as the official image ships it, and httpd's
- * htdocs/index.html. Server versions match the images' NGINX_VERSION and
- * HTTPD_VERSION in engine/images.ts. A path the server has no file for gets the
+ * htdocs/index.html, Debian's apache2 default page, WordPress's setup redirect.
+ * Server versions match the images' NGINX_VERSION and HTTPD_VERSION in
+ * engine/images.ts and the apache2 of each Debian release. A path the server has no file for gets the
  * server's own 404 page.
  */
+
+import { DEBIAN_JESSIE_APACHE2_INDEX } from './debian-apache2-index';
 
 /** One HTTP/1.1 response as the server writes it; `Date` is the only header that depends on when. */
 export interface HttpResponse {
@@ -123,9 +126,82 @@ const httpd: WebServer = ({ path }) =>
       }
     : apacheNotFound(HTTPD_VERSION, [], apacheErrorPage('404 Not Found', '<p>The requested URL was not found on this server.</p>\n'));
 
+/**
+ * `<hr>\n<address>...` as ap_psignature writes it with Debian's `ServerSignature On`
+ * (conf-available/security.conf): with `UseCanonicalName Off` the name and port are the Host
+ * header's, port 80 when it names none.
+ */
+function debianSignature(server: string, host: string): string {
+  const match = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(host);
+  return `<hr>\n<address>${server} Server at ${match?.[1] ?? host} Port ${match?.[2] ?? '80'}</address>\n`;
+}
+
+/** Before 2.4.39 Apache's 404 echoes the path; Debian's security.conf turns the signature on. */
+function debianNotFound(server: string, { path, host }: HttpRequestLine): HttpResponse {
+  return apacheNotFound(server, [], apacheErrorPage('404 Not Found', `<p>The requested URL ${path} was not found on this server.</p>\n`, debianSignature(server, host)));
+}
+
+/**
+ * A static file as Debian's Apache serves it (core's default handler, then mod_deflate, on in
+ * Debian, adding Vary): the order of a real Apache/2.4.7 (Ubuntu) capture of the same page kind.
+ * ETag is FileETag's default `MTime Size` in hex, size then mtime in microseconds.
+ */
+function debianStaticPage(server: string, lastModified: string, etag: string, body: string): HttpResponse {
+  return {
+    status: '200 OK',
+    server,
+    dateFirst: true,
+    headers: [`Last-Modified: ${lastModified}`, `ETag: "${etag}"`, 'Accept-Ranges: bytes', `Content-Length: ${body.length}`, 'Vary: Accept-Encoding', 'Content-Type: text/html'],
+    body,
+  };
+}
+
+/**
+ * linuxtips/apache:1.0: Debian 8's apache2 2.4.10 with its default page. Last-Modified and ETag
+ * (0x2b60 = 11104 bytes, 0x51cd7f8b96800 µs = that date) are a jessie server's in a w3af capture
+ * (owtf/ptp tests/tools/w3af/w3af_http_reports_1_6_51.py); ~: the image's own apache2 build may
+ * have given the file another date.
+ */
+const APACHE_JESSIE = 'Apache/2.4.10 (Debian)';
+const apacheDebianJessie: WebServer = (request) =>
+  isIndex(request.path)
+    ? debianStaticPage(APACHE_JESSIE, 'Sun, 09 Aug 2015 02:53:20 GMT', '2b60-51cd7f8b96800', DEBIAN_JESSIE_APACHE2_INDEX)
+    : debianNotFound(APACHE_JESSIE, request);
+
+/**
+ * josedom24/aplicacionweb:v1: Apache 2.4.38 of its Debian 10 base (~: the base is an estimate,
+ * see the catalog). The course article never shows the page it serves, so this is a minimal
+ * stand-in, not the image's file; its date is the image's creation.
+ */
+const APACHE_BUSTER = 'Apache/2.4.38 (Debian)';
+const APLICACIONWEB_INDEX = '<html><body><h1>Aplicacion web</h1></body></html>\n';
+const aplicacionweb: WebServer = (request) =>
+  isIndex(request.path) ? debianStaticPage(APACHE_BUSTER, 'Mon, 12 Oct 2020 16:27:59 GMT', '32-5b17bc80de1c0', APLICACIONWEB_INDEX) : debianNotFound(APACHE_BUSTER, request);
+
+/**
+ * The official wordpress image with no WORDPRESS_* variables: its docker-entrypoint.sh writes
+ * wp-config.php only when some are set, so wp-load.php finds none and sends
+ * `Location: wp_guess_url() . '/wp-admin/setup-config.php'` (PHP makes that a 302), with no body.
+ * The .htaccess it ships sends every path to index.php. X-Powered-By: the php image has no
+ * php.ini, so expose_php keeps its default On. Header order as in a real capture of WordPress's
+ * redirect (Apache/2.4.41 (Ubuntu), there without X-Powered-By). ~: trixie's apache2 version;
+ * a wp-config.php from WORDPRESS_* (a database to reach) is not modelled.
+ */
+const APACHE_TRIXIE = 'Apache/2.4.66 (Debian)';
+const wordpress: WebServer = ({ host }) => ({
+  status: '302 Found',
+  server: APACHE_TRIXIE,
+  dateFirst: true,
+  headers: ['X-Powered-By: PHP/8.3.33', `Location: http://${host}/wp-admin/setup-config.php`, 'Content-Length: 0', 'Content-Type: text/html; charset=UTF-8'],
+  body: '',
+});
+
 const SERVERS = new Map<string, WebServer>([
   ['nginx', nginx],
   ['httpd', httpd],
+  ['apache2-debian', apacheDebianJessie],
+  ['aplicacionweb', aplicacionweb],
+  ['wordpress', wordpress],
 ]);
 
 export function webServer(name: string): WebServer | undefined {

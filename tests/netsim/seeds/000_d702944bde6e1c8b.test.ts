@@ -37,6 +37,13 @@ describe('seed 000: networks, DNS between containers, WordPress', () => {
     expect(stdout).toMatch(/\n[0-9a-f]{12} {3}josedom24\/aplicacionweb:v1 {3}"\/usr\/sbin\/apache2ct…" {3}\d+ seconds ago {3}Up \d+ seconds {13}mi_servidor\n$/);
   });
 
+  it("\"Prueba acceder directamente al puerto 80 del servidor\": the host's own port 80 is the container's Apache", () => {
+    // The seed shows no output for this step: only that Debian's Apache answers on the host's address.
+    const { stdout, exitCode } = run('curl -sI localhost:80');
+    expect(exitCode).toBe(0);
+    expect(stdout).toMatch(/^HTTP\/1\.1 200 OK\r\nDate: .*\r\nServer: Apache\/2\.4\.\d+ \(Debian\)\r\n/);
+  });
+
   it('two user networks and a published httpd', () => {
     expect(run('docker network create --subnet 172.28.0.0/16 --gateway 172.28.0.1 red1').stdout).toMatch(/^[0-9a-f]{64}\n$/);
     expect(run('docker network create red2').stdout).toMatch(/^[0-9a-f]{64}\n$/);

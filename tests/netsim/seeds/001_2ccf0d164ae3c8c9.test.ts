@@ -74,13 +74,18 @@ describe('seed 001: publishing Apache from linuxtips/apache', () => {
     expect(inspect(run, container, '{{.State.Status}}')).toBe('running');
   });
 
-  it('curl to the container and to the published port reach Apache', () => {
-    // Apache listens on :80 in the container (ss shows it). The body of Debian's default
-    // page is not in netsim (no verified copy of jessie's index.html), so only that the
-    // lines run is checked.
+  it("curl to the container and to the published port print Apache2's welcome page, the same both times", () => {
+    // Seed: "você verá o código da página de boas-vindas do Apache2" for both. The page is
+    // Debian's 2.4.10 debian/index.html (11104 bytes, jessie's ETag 2b60).
     expect(run(`docker exec ${container} ss -tln`).stdout).toContain('*:80');
-    run('curl 172.17.0.2:80', asRoot);
-    run('curl 192.168.1.10:8080', asRoot);
+    const direct = run('curl 172.17.0.2:80', asRoot);
+    expect(direct.exitCode).toBe(0);
+    expect(direct.stdout).toContain('<title>Apache2 Debian Default Page: It works</title>');
+    expect(direct.stdout).toMatch(/<div class="section_header section_header_red">\n\s+<div id="about"><\/div>\n\s+It works!\n/);
+    expect(direct.stdout).toHaveLength(11104);
+    const published = run('curl 192.168.1.10:8080', asRoot);
+    expect(published.stdout).toBe(direct.stdout);
+    expect(published.exitCode).toBe(0);
   });
 
   it("iptables -L -n: Docker 29's chains (moby docker-v29.7.2 iptabler/iptabler.go: DOCKER-FORWARD, DOCKER-ISOLATION-STAGE-1...), not the seed's DOCKER-ISOLATION of Docker 17", () => {
