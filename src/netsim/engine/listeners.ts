@@ -33,8 +33,9 @@ const IMAGE_SERVERS: Record<string, { process: string; service: SocketService; b
   // docker-library/wordpress: docker-entrypoint.sh execs apache2-foreground, which execs `apache2 -DFOREGROUND`.
   wordpress: { process: 'apache2', service: { kind: 'http', server: 'wordpress' }, backlog: 511, sockets: APACHE_PORT_80 },
   // MariaDB/mariadb-docker's Dockerfile comments out `bind-address` in /etc/mysql's *.cnf, so
-  // mariadbd binds `::` without IPV6_V6ONLY (IPv4 too) on port 3306; back_log's default is
-  // 50 + max_connections / 5 = 80 (MariaDB's server system variables docs, max_connections 151).
+  // mariadbd binds `::` without IPV6_V6ONLY (IPv4 too) on port 3306. back_log is autosized:
+  // ~: 80 is MySQL 5.6's formula 50 + max_connections / 5 with max_connections 151 (MySQL
+  // WL#9704 quotes it), assumed kept by MariaDB, not checked in MariaDB's mysqld.cc.
   mariadb: { process: 'mariadbd', service: { kind: 'mariadb' }, backlog: 80, sockets: [{ address: '::', port: 3306, v6Only: false }] },
 };
 
