@@ -28,15 +28,26 @@ const NXDOMAIN: DnsReply = { status: 'NXDOMAIN', answers: [] };
 export function engineNameServices(engine: Engine, hostEtc: () => HostEtc): NameServices {
   return (context) => {
     const container = containerIn(engine, context.namespace);
-    const host = hostEtc();
-    const files = container ? engine.containerEtcFiles(container.id, host) : undefined;
+    // Read when a name is looked up: a program given an address never opens these files.
+    let files: { hosts: string; nameservers: readonly string[] } | undefined;
+    const read = () => {
+      if (files) return files;
+      const host = hostEtc();
+      const written = container ? engine.containerEtcFiles(container.id, host) : undefined;
+      files = written ? { hosts: written['/etc/hosts'], nameservers: nameserversOf(written['/etc/resolv.conf']) } : { hosts: host.hosts, nameservers: [...host.nameservers] };
+      return files;
+    };
     const reachable = (server: string) => {
       const address = parseIpv4(server);
       return address !== undefined && new Datapath(context.kernel, context.world, context.clock.now()).route(context.namespace, address) !== undefined;
     };
     return {
-      hosts: files ? files['/etc/hosts'] : host.hosts,
-      nameservers: files ? nameserversOf(files['/etc/resolv.conf']) : [...host.nameservers],
+      get hosts() {
+        return read().hosts;
+      },
+      get nameservers() {
+        return read().nameservers;
+      },
       query(server, question) {
         if (server === EMBEDDED_DNS_ADDRESS) {
           if (!container || !embeddedListener(context.namespace)) return 'unreachable';

@@ -30,5 +30,10 @@ export function goTabwriter(text: string, minWidth = 10, padding = 3): string {
 
 /** runewidth.StringWidth for the text docker prints: one column per code point. */
 function cellWidth(cell: string): number {
-  return [...cell].length;
+  // Go's tabwriter counts runes; without surrogate pairs that is the string's length, and no array is built.
+  for (let index = 0; index < cell.length; index++) {
+    const code = cell.charCodeAt(index);
+    if (code >= 0xd800 && code <= 0xdfff) return [...cell].length;
+  }
+  return cell.length;
 }

@@ -14,6 +14,18 @@ export const IPV6_LOOPBACK: Ipv6Cidr = { address: '::1', prefix: 128 };
  * RFC 4291 appendix A): the universal/local bit flipped and ff:fe in the middle.
  */
 export function linkLocalFromMac(mac: Mac): Ipv6Cidr {
+  // `ip a` asks for every link on every call; the answer depends on the MAC alone.
+  const known = LINK_LOCAL_BY_MAC.get(mac);
+  if (known) return known;
+  if (LINK_LOCAL_BY_MAC.size >= 4096) LINK_LOCAL_BY_MAC.clear();
+  const cidr = computeLinkLocal(mac);
+  LINK_LOCAL_BY_MAC.set(mac, cidr);
+  return cidr;
+}
+
+const LINK_LOCAL_BY_MAC = new Map<Mac, Ipv6Cidr>();
+
+function computeLinkLocal(mac: Mac): Ipv6Cidr {
   const bytes = mac.split(':').map((part) => Number.parseInt(part, 16));
   const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = bytes;
   const interfaceId = [a ^ 0x02, b, c, 0xff, 0xfe, d, e, f];
