@@ -188,7 +188,29 @@ const aplicacionweb: WebServer = (request) =>
  * a wp-config.php from WORDPRESS_* (a database to reach) is not modelled.
  */
 const APACHE_TRIXIE = 'Apache/2.4.66 (Debian)';
-const wordpress: WebServer = ({ host }) => ({
+
+/**
+ * wp-admin/setup-config.php itself runs without wp-config.php: it answers 200 with the set-up
+ * wizard, titled by setup_config_display_header() `WordPress &rsaquo; Setup Configuration File`.
+ * ~: the wizard's body (a language list fetched from api.wordpress.org) is not reproduced; this
+ * stand-in keeps its title, so `curl -L` ends where the real one does rather than looping.
+ */
+const SETUP_CONFIG_PATH = '/wp-admin/setup-config.php';
+const WORDPRESS_SETUP_PAGE =
+  '<!DOCTYPE html>\n<html lang="en-US">\n<head>\n\t<meta charset="utf-8" />\n\t<title>WordPress &rsaquo; Setup Configuration File</title>\n</head>\n<body class="wp-core-ui">\n</body>\n</html>\n';
+
+const wordpress: WebServer = ({ host, path }) =>
+  path.split('?')[0] === SETUP_CONFIG_PATH
+    ? {
+        status: '200 OK',
+        server: APACHE_TRIXIE,
+        dateFirst: true,
+        headers: ['X-Powered-By: PHP/8.3.33', `Content-Length: ${WORDPRESS_SETUP_PAGE.length}`, 'Content-Type: text/html; charset=utf-8'],
+        body: WORDPRESS_SETUP_PAGE,
+      }
+    : wordpressRedirect(host);
+
+const wordpressRedirect = (host: string): HttpResponse => ({
   status: '302 Found',
   server: APACHE_TRIXIE,
   dateFirst: true,

@@ -88,3 +88,16 @@ describe('curl -o', () => {
     expect(host.run('grep -c nginx < page.html').stdout).toBe('6\n');
   });
 });
+
+describe('curl -L', () => {
+  it("follows WordPress's redirect to its set-up wizard and prints that page; without -L it prints the empty 302 body", () => {
+    const host = Host.create({ seed: 4, profile: { ...DEBIAN_DOCKER_HOST, pulledImages: ['wordpress'] } });
+    host.run('docker run -d --name wp -p 8080:80 wordpress');
+    expect(host.run('curl -s localhost:8080')).toMatchObject({ stdout: '', exitCode: 0 });
+    const followed = host.run('curl -sSL localhost:8080');
+    expect(followed.exitCode).toBe(0);
+    expect(followed.stdout).toContain('<title>WordPress &rsaquo; Setup Configuration File</title>');
+    // curl 8's verbose trace names the second request (lib/transfer.c, "Issue another request to this URL").
+    expect(host.run('curl -vL localhost:8080').stderr).toContain("* Issue another request to this URL: 'http://localhost:8080/wp-admin/setup-config.php'\n");
+  });
+});

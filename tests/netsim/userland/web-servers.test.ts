@@ -52,4 +52,11 @@ describe("Debian's Apache servers", () => {
     ]);
     expect(response.body).toBe('');
   });
+
+  it('wordpress answers its set-up wizard itself, so following the redirect ends there', () => {
+    const response = get('wordpress', '/wp-admin/setup-config.php', 'localhost:8080');
+    expect(response.status).toBe('200 OK');
+    expect(locationOf(response)).toBeUndefined();
+    expect(response.body).toContain('<title>WordPress &rsaquo; Setup Configuration File</title>');
+  });
 });
