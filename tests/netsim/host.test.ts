@@ -74,12 +74,20 @@ const interactive = fc.oneof(
   fc.tuple(fc.constantFrom('', '--rm ', '--name c1 ', '--network red1 ', '--hostname h1 '), fc.constantFrom('debian bash', 'ubuntu', 'alpine', 'busybox sh', 'debian', 'nginx', 'debian bash -c "echo hi; ip a"')).map(([flags, image]) => `docker run -it ${flags}${image}`),
   fc.constantFrom('docker exec -it c1 sh', 'docker exec -it c1 bash', 'docker exec c1 cat /etc/hostname', 'docker attach c1', 'docker attach web', 'docker start c1', 'docker run -dit --name c1 debian'),
   fc.constantFrom('exit', 'exit 2', '^P^Q', 'ip a', 'ping -c 1 172.17.0.1', 'echo $HOSTNAME | wc -c', 'cat /etc/hostname', 'cd /etc', 'apt update', 'ps', 'hostname'),
+  fc.constantFrom('ps -ef', 'ps aux', 'ps -x', 'netstat -tulpn', 'netstat -rn', 'netstat -z', 'ifconfig', 'ifconfig eth0', 'ifconfig -a', 'apt install -y procps net-tools curl', 'apk add curl net-tools'),
+);
+
+/** The tools that read processes, sockets and links, and curl's transfers, on the host and in containers. */
+const observers = fc.oneof(
+  fc.constantFrom('ps -ef', 'sudo ps aux', 'ps', 'sudo netstat -tulpn', 'netstat -tln', 'netstat -rn', 'sudo ifconfig -a', '/usr/sbin/ifconfig docker0', 'ss -tlnp', 'docker logs web', 'docker run -d --name web2 --network host nginx'),
+  fc.tuple(fc.constantFrom('-v', '-sSL', '-o /dev/null', '-so page.html', '-I', '-m 1', '--connect-timeout 1 -s'), fc.constantFrom('localhost:8080', '172.17.0.2', '192.168.1.10:8080', '172.18.0.2:3306', 'http://localhost/')).map(([flags, url]) => `curl ${flags} ${url}`),
+  fc.constantFrom('docker run -d --name db --network red1 mariadb', 'docker run -d --name wp -p 8081:80 wordpress', 'docker run -d --network host --name web nginx', 'docker exec -it web bash'),
 );
 
 describe('Host in interactive sessions', () => {
   it('never raises an internal error, and the prompt always names where the next line goes', () => {
     fc.assert(
-      fc.property(fc.integer(), fc.array(fc.oneof(commands, shellLines, interactive, interactive), { maxLength: 30 }), (seed, lines) => {
+      fc.property(fc.integer(), fc.array(fc.oneof(commands, shellLines, interactive, interactive, observers), { maxLength: 30 }), (seed, lines) => {
         const host = Host.create({ seed });
         for (const line of lines) {
           const result = host.run(line);
