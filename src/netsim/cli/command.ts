@@ -33,6 +33,12 @@ export interface OutputChunk {
   readonly text: string;
 }
 
+/** A program's result from what it wrote in order: each stream's text, and the order kept for the terminal. */
+export function collect(output: readonly OutputChunk[], exitCode: number): CommandResult {
+  const text = (stream: OutputChunk['stream']) => output.filter((chunk) => chunk.stream === stream).map((chunk) => chunk.text).join('');
+  return { stdout: text('stdout'), stderr: text('stderr'), exitCode, output };
+}
+
 /** Files a program can read: `cat`, `grep`, `< file`. Errors are errno kinds, their text is the program's. */
 export type ReadFileResult = { readonly content: string } | { readonly error: 'ENOENT' | 'EISDIR' | 'EACCES' };
 

@@ -6,7 +6,7 @@ import { answer, answerLoopback6, type HttpOutcome, type HttpRequest } from '../
 import { connect, connectLoopback6, type ConnectResult, type Peer } from '../userland/tcp';
 import { locationOf, responseHead, type HttpResponse } from '../userland/web-servers';
 import { formatIpv4, parseIpv4, type Ipv4 } from '../wire/ipv4';
-import { fail, type CommandResult, type OutputChunk, type ProcessContext, type Program } from './command';
+import { collect, fail, type CommandResult, type OutputChunk, type ProcessContext, type Program } from './command';
 
 /** Debian 13's curl; its version is in the User-Agent header, whose size the byte counters see. */
 const CURL_VERSION = '8.14.1';
@@ -136,18 +136,7 @@ class Transcript {
     else if (text !== '') this.chunks.push({ stream: 'stdout', text });
   }
   result(exitCode: number, output: string | undefined): CommandResult {
-    const text = (stream: OutputChunk['stream']) =>
-      this.chunks
-        .filter((chunk) => chunk.stream === stream)
-        .map((chunk) => chunk.text)
-        .join('');
-    return {
-      stdout: text('stdout'),
-      stderr: text('stderr'),
-      exitCode,
-      output: this.chunks,
-      ...(output === undefined ? {} : { files: [{ path: output, content: this.file }] }),
-    };
+    return { ...collect(this.chunks, exitCode), ...(output === undefined ? {} : { files: [{ path: output, content: this.file }] }) };
   }
 }
 

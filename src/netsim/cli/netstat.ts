@@ -5,7 +5,7 @@ import { serviceName } from '../format/services';
 import { listSockets, type SocketRecord } from '../userland/sockets';
 import { parseCidr } from '../wire/cidr';
 import { formatIpv4, ipv4FromNumber, prefixMask } from '../wire/ipv4';
-import { fail, type CommandResult, type ProcessContext, type Program } from './command';
+import { collect, fail, type CommandResult, type ProcessContext, type Program } from './command';
 import { getoptLong, type OptionSpec } from './getopt';
 
 /**
@@ -109,15 +109,13 @@ function socketTable(dialect: NetstatDialect, flags: ReadonlySet<string>, contex
   const rows = byFamily(records).map((record) => socketRow(dialect, record, visible, hosts));
   const stdout = formatNetstat(dialect, { scope, programs, wide: flags.has('W'), rows, unix: !named });
   if (!programs || context.isRoot || dialect === 'busybox') return { stdout, stderr: '', exitCode: 0 };
-  return {
-    stdout,
-    stderr: NOT_ALL_PROCESSES,
-    exitCode: 0,
-    output: [
+  return collect(
+    [
       { stream: 'stderr', text: NOT_ALL_PROCESSES },
       { stream: 'stdout', text: stdout },
     ],
-  };
+    0,
+  );
 }
 
 /** The files netstat reads in turn: /proc/net/tcp, tcp6, udp, udp6 (a dual-stack `::` socket is in tcp6 only). */

@@ -1,4 +1,4 @@
-import type { CommandResult, ExecOptions, OutputChunk, ReadFileResult, TerminalControl } from '../cli/command';
+import { collect, type CommandResult, type ExecOptions, type OutputChunk, type ReadFileResult, type TerminalControl } from '../cli/command';
 import type { ShellProcess } from '../engine/processes';
 import { ashDialect, bashDialect, dashDialect, type Dialect } from './dialect';
 import { Interpreter, type Invocation, type ShellState } from './interpreter';
@@ -296,10 +296,4 @@ function newState(cwd: string, env: Record<string, string>): ShellState {
 
 function environmentOf(lines: readonly string[]): Map<string, string> {
   return new Map(lines.map((line) => [line.slice(0, line.indexOf('=') < 0 ? line.length : line.indexOf('=')), line.includes('=') ? line.slice(line.indexOf('=') + 1) : '']));
-}
-
-/** Chunks back into a program's result, for a shell run by `docker exec` or a `docker run` first process. */
-export function collect(output: readonly OutputChunk[], exitCode: number): CommandResult {
-  const text = (stream: OutputChunk['stream']) => output.filter((chunk) => chunk.stream === stream).map((chunk) => chunk.text).join('');
-  return { stdout: text('stdout'), stderr: text('stderr'), exitCode, output };
 }

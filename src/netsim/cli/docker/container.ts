@@ -2,7 +2,7 @@ import type { Engine } from '../../engine/engine';
 import { EngineError } from '../../engine/errors';
 import type { PublishedPort } from '../../engine/container';
 import { joinHostPort } from '../../format/docker-ports';
-import { fail, ok, type CommandResult } from '../command';
+import { collect, fail, ok, type CommandResult } from '../command';
 import { daemonErrorText, type CommandSpec, type DockerContext } from './cobra';
 import { CREATE_FLAGS, createRequest } from './create-options';
 import type { ParsedFlags } from './flags';
@@ -20,8 +20,13 @@ function runError(error: unknown): CommandResult {
 
 /** The CLI pulls before it creates: the pull's progress (stderr) is on the terminal before the new ID (stdout). */
 function pulledThenId(pulled: string, id: string): CommandResult {
-  const stdout = `${id}\n`;
-  return { stdout, stderr: pulled, exitCode: 0, output: [{ stream: 'stderr', text: pulled }, { stream: 'stdout', text: stdout }] };
+  return collect(
+    [
+      { stream: 'stderr', text: pulled },
+      { stream: 'stdout', text: `${id}\n` },
+    ],
+    0,
+  );
 }
 
 const run: CommandSpec<DockerContext> = {

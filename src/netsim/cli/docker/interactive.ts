@@ -2,7 +2,7 @@ import type { Container } from '../../engine/container';
 import type { Engine } from '../../engine/engine';
 import { imageInfo } from '../../engine/images';
 import { shellInvocation } from '../../shell/session';
-import { fail, ok, type CommandResult, type ExecOptions, type OutputChunk } from '../command';
+import { collect, fail, ok, type CommandResult, type ExecOptions, type OutputChunk } from '../command';
 import { daemonErrorText, type CommandSpec, type DockerContext } from './cobra';
 import { logStreams } from './logs';
 
@@ -24,11 +24,6 @@ function chunksOf(container: Container, from: number): OutputChunk[] {
   return container.logs.slice(from).map((entry) => ({ stream: entry.stream, text: `${entry.text}\n` }));
 }
 
-function result(output: OutputChunk[], exitCode: number): CommandResult {
-  const text = (stream: OutputChunk['stream']) => output.filter((chunk) => chunk.stream === stream).map((chunk) => chunk.text).join('');
-  return { stdout: text('stdout'), stderr: text('stderr'), exitCode, output };
-}
-
 /**
  * A server's output until the user presses Ctrl-C, which reaches it as SIGINT
  * (forwarded by the client's sig-proxy, or by the container's terminal with -t):
@@ -41,7 +36,7 @@ function untilInterrupted(engine: Engine, container: Container, context: DockerC
   engine.advanceClock(context.interruptAfterMs);
   const logged = container.logs.length;
   const stopped = engine.interrupt(container.id);
-  return result([...before, CTRL_C, ...chunksOf(stopped, logged)], stopped.exitCode);
+  return collect([...before, CTRL_C, ...chunksOf(stopped, logged)], stopped.exitCode);
 }
 
 /**
@@ -156,7 +151,7 @@ export function followLogs(shown: CommandResult, context: DockerContext): Comman
   if (context.interruptAfterMs === undefined) return shown;
   context.engine.advanceClock(context.interruptAfterMs);
   const output: OutputChunk[] = [...(shown.output ?? [{ stream: 'stdout', text: shown.stdout }, { stream: 'stderr', text: shown.stderr }]), CTRL_C];
-  return result(output.filter((chunk) => chunk.text !== ''), 130);
+  return collect(output.filter((chunk) => chunk.text !== ''), 130);
 }
 
 export const INTERACTIVE_COMMANDS = { exec, attach };
