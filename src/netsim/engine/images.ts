@@ -1,3 +1,4 @@
+import type { Container } from './container';
 import { CATALOG } from './image-catalog/catalog';
 
 /**
@@ -128,6 +129,15 @@ export function parseImageReference(reference: string): ImageReference {
 /** `name:tag` or `name@digest`, as reference.FamiliarString prints a normalised reference. */
 export function familiarString(reference: ImageReference): string {
   return reference.digest !== undefined ? `${reference.familiar}@${reference.digest}` : `${reference.familiar}:${reference.tag}`;
+}
+
+/**
+ * Whether the container runs its image's default command (entrypoint, then cmd):
+ * the one that starts the image's server. `docker run nginx sh` runs no nginx.
+ */
+export function runsImageDefault(container: Pick<Container, 'image' | 'command'>): boolean {
+  const image = imageInfo(container.image);
+  return image !== undefined && container.command === [...image.entrypoint, ...image.cmd].join(' ');
 }
 
 /**

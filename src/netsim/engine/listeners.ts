@@ -3,7 +3,7 @@ import type { Namespace } from '../kernel/namespace';
 import type { SocketService } from '../kernel/socket';
 import type { Container, Endpoint, LogEntry } from './container';
 import type { Daemon } from './daemon';
-import { imageInfo, parseImageReference } from './images';
+import { parseImageReference, runsImageDefault } from './images';
 import { nginxBindFailure, nginxStartup } from './nginx-log';
 
 /** The simulated host's `uname -r` (docker version's KernelVersion) and CPUs: one nginx worker each (`worker_processes auto`). */
@@ -45,7 +45,7 @@ const IMAGE_SERVERS: Record<string, { process: string; service: SocketService; b
  * them (`0.0.0.0:80`, `[::]:80`): any makes it exit, releasing the others.
  */
 export function startServers(daemon: Daemon, container: Container, namespace: Namespace): string[] {
-  const servers = runsImageServer(container) ? IMAGE_SERVERS[parseImageReference(container.image).familiar] : undefined;
+  const servers = runsImageDefault(container) ? IMAGE_SERVERS[parseImageReference(container.image).familiar] : undefined;
   if (!servers || container.pid === undefined) return [];
   const failed: string[] = [];
   servers.sockets.forEach((socket, index) => {
@@ -62,19 +62,10 @@ export function startServers(daemon: Daemon, container: Container, namespace: Na
 
 /** What the image's server logs as it starts, or as it fails to bind `failed` (nginx-log.ts). */
 export function serverStartLog(container: Container, nowMs: number, failed: readonly string[]): Omit<LogEntry, 'timeMs'>[] {
-  if (!runsImageServer(container) || parseImageReference(container.image).familiar !== 'nginx') return [];
+  if (!runsImageDefault(container) || parseImageReference(container.image).familiar !== 'nginx') return [];
   return failed.length > 0 ? nginxBindFailure(nowMs, failed) : nginxStartup(nowMs, KERNEL_RELEASE, NGINX_WORKERS);
 }
 
-function runsImageServer(container: Container): boolean {
-  return container.command === defaultCommandOf(container);
-}
-
-/** The image's default command is what runs the server; `docker run nginx sh` runs no nginx. */
-function defaultCommandOf(container: Container): string | undefined {
-  const image = imageInfo(container.image);
-  return image && [...image.entrypoint, ...image.cmd].join(' ');
-}
 
 /**
  * docker-proxy: one process per published address and port, listening on the

@@ -2,7 +2,7 @@ import type { Namespace } from '../kernel/namespace';
 import { formatIpv4 } from '../wire/ipv4';
 import type { Container } from './container';
 import { BOOT_PROCESSES, DOCKERD_PID, HOST_BOOT_MS, LOGIN_SHELL } from './host-processes';
-import { imageInfo, parseImageReference } from './images';
+import { imageInfo, parseImageReference, runsImageDefault } from './images';
 import { NGINX_FIRST_WORKER_PID } from './nginx-log';
 
 /**
@@ -175,7 +175,7 @@ function containerProcesses(container: Container, sources: ProcessSources, taken
   const shim = freeBelow(first, taken);
   const shimArgv = ['/usr/bin/containerd-shim-runc-v2', '-namespace', 'moby', '-id', container.id, '-address', '/run/containerd/containerd.sock'];
   add(process(shim, 1, 'root', shimArgv, started, 'Sl', undefined));
-  const server = runsImageServer(container) ? IMAGE_SERVERS[parseImageReference(container.image).familiar] : undefined;
+  const server = runsImageDefault(container) ? IMAGE_SERVERS[parseImageReference(container.image).familiar] : undefined;
   const argv = server?.argv ?? [...(container.config.entrypoint ?? []), ...(container.config.cmd ?? [])];
   add({
     ...process(first, shim, 'root', argv, started, 'Ss', tty, container.id),
@@ -227,7 +227,7 @@ function workers(
 
 /** The PIDs after the first process's that its server's start takes, up to its last worker: the daemon keeps them. */
 export function serverWorkers(container: Container): number {
-  const workers = runsImageServer(container) ? IMAGE_SERVERS[parseImageReference(container.image).familiar]?.workers : undefined;
+  const workers = runsImageDefault(container) ? IMAGE_SERVERS[parseImageReference(container.image).familiar]?.workers : undefined;
   return workers ? workers.firstAfter + workers.count - 1 : 0;
 }
 
@@ -260,8 +260,3 @@ function process(
   return { pid, ppid, uid: IMAGE_UIDS[user] ?? 0, user, argv, comm, startMs, tty, stat, vszKb, rssKb, container };
 }
 
-/** The image's default command runs its server; `docker run nginx sh` runs none. */
-function runsImageServer(container: Container): boolean {
-  const image = imageInfo(container.image);
-  return image !== undefined && container.command === [...image.entrypoint, ...image.cmd].join(' ');
-}

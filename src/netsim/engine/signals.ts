@@ -1,5 +1,5 @@
 import type { Container, LogEntry } from './container';
-import { imageInfo } from './images';
+import { imageInfo, runsImageDefault } from './images';
 import { nginxTime } from './nginx-log';
 
 /**
@@ -9,15 +9,9 @@ import { nginxTime } from './nginx-log';
  */
 export function interruptedBy(container: Container, nowMs: number): { logs: Omit<LogEntry, 'timeMs'>[]; exitCode: number } {
   const repository = imageInfo(container.image)?.repository;
-  if (repository === 'nginx' && isImageDefault(container)) return { logs: nginxFastShutdown(container, nowMs), exitCode: 0 };
-  if (repository === 'httpd' && isImageDefault(container)) return { logs: [httpdShutdown(container, nowMs)], exitCode: 0 };
+  if (repository === 'nginx' && runsImageDefault(container)) return { logs: nginxFastShutdown(container, nowMs), exitCode: 0 };
+  if (repository === 'httpd' && runsImageDefault(container)) return { logs: [httpdShutdown(container, nowMs)], exitCode: 0 };
   return { logs: [], exitCode: 130 };
-}
-
-function isImageDefault(container: Container): boolean {
-  const image = imageInfo(container.image);
-  const argv = [...(container.config.entrypoint ?? []), ...(container.config.cmd ?? [])];
-  return image !== undefined && argv.join(' ') === [...image.entrypoint, ...image.cmd].join(' ');
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Container } from '../../engine/container';
 import type { Engine } from '../../engine/engine';
-import { imageInfo } from '../../engine/images';
+import { imageInfo, runsImageDefault } from '../../engine/images';
 import { shellInvocation } from '../../shell/session';
 import { collect, fail, ok, type CommandResult, type ExecOptions, type OutputChunk } from '../command';
 import { daemonErrorText, type CommandSpec, type DockerContext } from './cobra';
@@ -13,8 +13,7 @@ export function firstProcess(container: Container): string[] {
 
 /** A server the image runs by default (nginx, httpd, mariadb): it runs until stopped. */
 function runsImageServer(container: Container): boolean {
-  const image = imageInfo(container.image);
-  return image !== undefined && !image.shell && firstProcess(container).join(' ') === [...image.entrypoint, ...image.cmd].join(' ');
+  return runsImageDefault(container) && !imageInfo(container.image)!.shell;
 }
 
 const CTRL_C: OutputChunk = { stream: 'tty', text: '^C' };
