@@ -86,3 +86,9 @@ export const HOST_USERS: Readonly<Record<number, string>> = { 0: 'root', 1: 'dae
 
 /** MemTotal of the simulated host (a 4 GiB machine less what the kernel keeps), for %MEM. */
 export const HOST_MEM_TOTAL_KB = 4_018_784;
+
+/** The simulated host's CPUs: servers that start a worker per CPU (nginx's `worker_processes auto`) start this many. */
+export const HOST_CPUS = 2;
+
+/** `uname -r` of the simulated Debian 13 host: docker version's KernelVersion, nginx's `OS:` notice. */
+export const HOST_KERNEL_RELEASE = '6.12.57+deb13-amd64';

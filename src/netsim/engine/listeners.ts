@@ -4,11 +4,9 @@ import type { SocketService } from '../kernel/socket';
 import type { Container, Endpoint, LogEntry } from './container';
 import type { Daemon } from './daemon';
 import { parseImageReference, runsImageDefault } from './images';
+import { HOST_CPUS, HOST_KERNEL_RELEASE } from './host-processes';
 import { nginxBindFailure, nginxStartup } from './nginx-log';
 
-/** The simulated host's `uname -r` (docker version's KernelVersion) and CPUs: one nginx worker each (`worker_processes auto`). */
-const KERNEL_RELEASE = '6.12.57+deb13-amd64';
-const NGINX_WORKERS = 2;
 
 interface ServerSocket {
   readonly address: string;
@@ -63,7 +61,7 @@ export function startServers(daemon: Daemon, container: Container, namespace: Na
 /** What the image's server logs as it starts, or as it fails to bind `failed` (nginx-log.ts). */
 export function serverStartLog(container: Container, nowMs: number, failed: readonly string[]): Omit<LogEntry, 'timeMs'>[] {
   if (!runsImageDefault(container) || parseImageReference(container.image).familiar !== 'nginx') return [];
-  return failed.length > 0 ? nginxBindFailure(nowMs, failed) : nginxStartup(nowMs, KERNEL_RELEASE, NGINX_WORKERS);
+  return failed.length > 0 ? nginxBindFailure(nowMs, failed) : nginxStartup(nowMs, HOST_KERNEL_RELEASE, HOST_CPUS);
 }
 
 

@@ -1,3 +1,4 @@
+import { NGINX_VERSION } from '../userland/web-servers';
 import type { LogEntry } from './container';
 
 type Line = Omit<LogEntry, 'timeMs'>;
@@ -22,8 +23,7 @@ const ENTRYPOINT = [
   '/docker-entrypoint.sh: Configuration complete; ready for start up',
 ];
 
-/** NGINX_VERSION of the image; NGX_COMPILER is `gcc -v`'s version with its trailing space (auto/cc/gcc), trixie's gcc 14. */
-const NGINX_VERSION = 'nginx/1.31.3';
+/** NGX_COMPILER: `gcc -v`'s version with its trailing space (auto/cc/gcc), trixie's gcc 14. */
 const COMPILER = 'gcc 14.2.0 (Debian 14.2.0-19) ';
 /**
  * The container inherits dockerd's open-files limit: systemd's default 1024:524288

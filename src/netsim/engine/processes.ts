@@ -1,7 +1,7 @@
 import type { Namespace } from '../kernel/namespace';
 import { formatIpv4 } from '../wire/ipv4';
 import type { Container } from './container';
-import { BOOT_PROCESSES, DOCKERD_PID, HOST_BOOT_MS, LOGIN_SHELL } from './host-processes';
+import { BOOT_PROCESSES, DOCKERD_PID, HOST_BOOT_MS, HOST_CPUS, LOGIN_SHELL } from './host-processes';
 import { imageInfo, parseImageReference, runsImageDefault } from './images';
 import { NGINX_FIRST_WORKER_PID } from './nginx-log';
 
@@ -84,7 +84,7 @@ const IMAGE_SERVERS: Readonly<Record<string, ServerProcesses>> = {
     comm: 'nginx',
     memory: [11_404, 7_460],
     // The entrypoint's scripts ran as the PIDs before the first worker's, which nginx's log names (nginx-log.ts).
-    workers: { count: 2, user: 'nginx', argv: ['nginx: worker process'], stat: 'S', memory: [11_872, 2_908], firstAfter: NGINX_FIRST_WORKER_PID - 1 },
+    workers: { count: HOST_CPUS, user: 'nginx', argv: ['nginx: worker process'], stat: 'S', memory: [11_872, 2_908], firstAfter: NGINX_FIRST_WORKER_PID - 1 },
   },
   httpd: {
     argv: ['httpd', '-DFOREGROUND'],

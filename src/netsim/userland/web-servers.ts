@@ -31,7 +31,8 @@ export interface HttpRequestLine {
 /** A web server: a function of the request. */
 export type WebServer = (request: HttpRequestLine) => HttpResponse;
 
-const NGINX_VERSION = 'nginx/1.31.3';
+/** The image's NGINX_VERSION as nginx names itself (Server header, error pages, its start-up notice). */
+export const NGINX_VERSION = 'nginx/1.31.3';
 
 const NGINX_WELCOME = `<!DOCTYPE html>
 <html>
