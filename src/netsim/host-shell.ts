@@ -14,7 +14,6 @@ import { knownDirectory, readKnownFile } from './shell/filesystem';
 import { hostEtc, hostEtcFiles } from './etc-files';
 import { initScriptProgram, packageManagerProgram } from './cli/package-manager';
 import { LOGIN_SHELL_PID } from './engine/host-processes';
-import { containerProcessView } from './cli/process-view';
 
 /** The live parts of a host, read afresh at each call: `restore()` replaces them. */
 export interface HostParts {
@@ -103,12 +102,8 @@ export function hostMachine(parts: () => HostParts): Machine {
     return program.run(args, {
       kernel, namespace, isRoot: invocation.isRoot, stdin: invocation.stdin, clock, random, world,
       env: invocation.env, cwd: invocation.cwd, interruptAfterMs, terminal: invocation.terminal, containerId: place.kind === 'container' ? place.id : undefined,
-      readFile: (path) => readFile(place, path), processView: processViewAt(place),
+      readFile: (path) => readFile(place, path),
     });
-  };
-  const processViewAt = (place: Place) => {
-    const container = place.kind === 'container' ? findRunning(parts().engine, place.id) : undefined;
-    return container && containerProcessView(container);
   };
   const readFile = (place: Place, path: string): ReadFileResult => readKnownFile(path, facts(place), etcFiles(place));
   // /etc/hosts, resolv.conf and hostname: the host's own, or those the daemon wrote for the container.

@@ -69,12 +69,6 @@ export interface ProcessContext {
    * is no terminal, and such a program is refused.
    */
   interruptAfterMs?: number;
-  /**
-   * How the owner of a socket looks from here: absent on the host, where every
-   * process is seen by its own PID; in a container, only its own processes, by
-   * the PIDs they have there.
-   */
-  processView?: ((owner: SocketOwner) => SocketOwner | undefined) | undefined;
   /** Programs that run other programs in containers (`docker run`, `docker exec`, `docker attach`) reach the terminal through this. */
   terminal?: TerminalControl;
 }

@@ -26,7 +26,7 @@ export interface ToolEnvironment {
  */
 export function hostToolPrograms(engine: Engine, hostEtc: () => HostEtc): Program[] {
   const names = engineNameServices(engine, hostEtc);
-  return [iputilsPingProgram(names), digProgram(names), nslookupProgram(names, 'bind'), hostnameProgram(engine, hostEtc), ssProgram(), netstatProgram(), ifconfigProgram(), procpsProgram(engine)];
+  return [iputilsPingProgram(names), digProgram(names), nslookupProgram(names, 'bind'), hostnameProgram(engine, hostEtc), ssProgram(engine), netstatProgram(engine), ifconfigProgram(), procpsProgram(engine)];
 }
 
 /** What an applet is built from: the name services, whether BusyBox was built against musl (Alpine) rather than glibc, and the daemon (ps lists its processes). */
@@ -43,7 +43,7 @@ const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> =
   nslookup: ({ names }) => nslookupProgram(names, 'busybox'),
   wget: ({ names }) => busyboxWgetProgram(names),
   ps: ({ engine, musl }) => busyboxPsProgram(engine, musl),
-  netstat: () => netstatProgram('busybox'),
+  netstat: ({ engine }) => netstatProgram(engine, 'busybox'),
   ifconfig: () => ifconfigProgram('busybox'),
 };
 

@@ -5,7 +5,9 @@ import { serviceName } from '../format/services';
 import { listSockets, type SocketRecord } from '../userland/sockets';
 import { parseCidr } from '../wire/cidr';
 import { formatIpv4, ipv4FromNumber, prefixMask } from '../wire/ipv4';
-import { collect, fail, type CommandResult, type ProcessContext, type Program } from './command';
+import type { Engine } from '../engine/engine';
+import { collect, fail, type CommandResult, type ProcessContext, type Program, type SocketOwner } from './command';
+import { socketOwnerView } from './process-view';
 import { getoptLong, type OptionSpec } from './getopt';
 
 /**
@@ -79,7 +81,7 @@ const SPECS: readonly OptionSpec[] = [
 const BUSYBOX_LETTERS = 'laentuwxrWp';
 
 /** netstat of net-tools (the host, `apt install net-tools`) or BusyBox's applet. */
-export function netstatProgram(dialect: NetstatDialect = 'net-tools'): Program {
+export function netstatProgram(engine: Engine, dialect: NetstatDialect = 'net-tools'): Program {
   return {
     name: 'netstat',
     run(args, context) {
@@ -92,17 +94,21 @@ export function netstatProgram(dialect: NetstatDialect = 'net-tools'): Program {
         flags.add(event.spec.short!);
       }
       if (flags.has('r')) return { stdout: formatNetstatRoutes(routeRows(context, dialect, flags.has('n'))), stderr: '', exitCode: 0 };
-      return socketTable(dialect, flags, context);
+      return socketTable(dialect, flags, context, socketOwnerView(engine, context.containerId));
     },
   };
 }
 
-function socketTable(dialect: NetstatDialect, flags: ReadonlySet<string>, context: ProcessContext): CommandResult {
+function socketTable(
+  dialect: NetstatDialect,
+  flags: ReadonlySet<string>,
+  context: ProcessContext,
+  view: (owner: SocketOwner) => SocketOwner | undefined,
+): CommandResult {
   const named = ['t', 'u', 'w', 'x'].some((letter) => flags.has(letter));
   const scope: NetstatScope = flags.has('a') ? 'all' : flags.has('l') ? 'listening' : 'connected';
   const records = listSockets(context.namespace, { tcp: !named || flags.has('t'), udp: !named || flags.has('u'), listening: scope !== 'connected' });
   const programs = flags.has('p');
-  const view = context.processView ?? ((owner) => owner);
   // Only root reads every /proc/PID/fd; the sockets of a Docker host and its containers are all root's.
   const visible = (owner: Socket['process']) => (context.isRoot ? view(owner) : undefined);
   const hosts = flags.has('n') ? undefined : hostNames(context);

@@ -1,22 +1,14 @@
 import { formatSs, type SsProcess, type SsRow } from '../format/ss';
 import { serviceName } from '../format/services';
 import { listSockets, type SocketRecord } from '../userland/sockets';
+import type { Engine } from '../engine/engine';
 import { fail, ok, type Program } from './command';
-
-/**
- * How a socket's owner looks from where the tool runs: on the host every process
- * is visible with its own PID; inside a container only the container's own, by
- * the PID they have there (nginx is pid 1), and dockerd's embedded DNS sockets
- * show no process at all.
- */
-export type ProcessView = (owner: SsProcess) => SsProcess | undefined;
-
-const hostView: ProcessView = (owner) => owner;
+import { socketOwnerView } from './process-view';
 
 const KNOWN = 'tulnpa46ewmoiHOrsx';
 
 /** ss -tlnp, -tulpn, -tln, -tl (iproute2): listening sockets of the namespace it runs in. */
-export function ssProgram(view: ProcessView = hostView): Program {
+export function ssProgram(engine: Engine): Program {
   return {
     name: 'ss',
     run(args, context) {
@@ -33,14 +25,16 @@ export function ssProgram(view: ProcessView = hostView): Program {
       const records = listSockets(context.namespace, { tcp, udp, listening: flags.has('l') || flags.has('a') });
       const processes = flags.has('p');
       // ss -p sees a process only when it may read its /proc/PID/fd: root, or the owner.
-      const rows = records.map((record) => toRow(record, flags.has('n'), processes && context.isRoot ? (context.processView ?? view) : () => undefined));
+      const rows = records.map((record) =>
+        toRow(record, flags.has('n'), processes && context.isRoot ? socketOwnerView(engine, context.containerId) : () => undefined),
+      );
       return ok(formatSs(rows, { netid: tcp && udp, process: processes }));
     },
   };
 }
 
 /** inet_addr_print: a dual-stack `::` is `*`, other IPv6 addresses are bracketed; the peer of a listener is the wildcard. */
-function toRow(record: SocketRecord, numeric: boolean, view: ProcessView): SsRow {
+function toRow(record: SocketRecord, numeric: boolean, view: (owner: SsProcess) => SsProcess | undefined): SsRow {
   const { socket } = record;
   const ipv6 = socket.address.includes(':');
   const wildcard = ipv6 ? (socket.v6Only ? '[::]' : '*') : '0.0.0.0';
