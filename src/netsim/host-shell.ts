@@ -14,6 +14,7 @@ import { knownDirectory, readKnownFile } from './shell/filesystem';
 import { hostEtc, hostEtcFiles } from './etc-files';
 import { initScriptProgram, packageManagerProgram } from './cli/package-manager';
 import { LOGIN_SHELL_PID } from './engine/host-processes';
+import { pidInContainer } from './engine/processes';
 
 /** The live parts of a host, read afresh at each call: `restore()` replaces them. */
 export interface HostParts {
@@ -138,7 +139,7 @@ export function hostMachine(parts: () => HostParts): Machine {
       if (!container || container.pid === undefined) return { pid: LOGIN_SHELL_PID, visiblePid: LOGIN_SHELL_PID, startedMs: clock.now() };
       if (firstProcess) return { pid: container.pid, visiblePid: 1, startedMs: container.startedMs ?? clock.now() };
       const pid = engine.spawnProcess();
-      return { pid, visiblePid: pid - container.pid + 1, startedMs: clock.now() };
+      return { pid, visiblePid: pidInContainer(pid, container.pid), startedMs: clock.now() };
     },
   };
 }
