@@ -6,17 +6,10 @@ import { listSockets, type SocketRecord } from '../userland/sockets';
 import { parseCidr } from '../wire/cidr';
 import { formatIpv4, ipv4FromNumber, prefixMask } from '../wire/ipv4';
 import type { Engine } from '../engine/engine';
+import { serverArgv0 } from '../engine/processes';
 import { collect, fail, type CommandResult, type ProcessContext, type Program, type SocketOwner } from './command';
 import { socketOwnerView } from './process-view';
 import { getoptLong, type OptionSpec } from './getopt';
-
-/**
- * argv[0] as /proc/PID/cmdline holds it, which -p shows (net-tools keeps what
- * follows the last `/` of an absolute path). nginx rewrites its own
- * (ngx_setproctitle: "master process " and its command line); the others keep
- * the path they were started with, so their name is their basename.
- */
-const ARGV0: Readonly<Record<string, string>> = { nginx: 'nginx: master process nginx -g daemon off;' };
 
 /** net-tools 2.10's usage (netstat.c usage()), which an unknown option is followed by on stderr, exit 3 (E_OPTERR). */
 const NET_TOOLS_USAGE = `usage: netstat [-vWeenNcCF] [<Af>] -r         netstat {-V|--version|-h|--help}
@@ -152,7 +145,8 @@ function socketRow(
     foreignHost: hostName(dialect, wildcard, hosts),
     foreignPort: '*',
     state: record.state === 'LISTEN' ? 'LISTEN' : '',
-    program: owner ? `${owner.pid}/${ARGV0[owner.name] ?? owner.name}` : '-',
+    // -p shows argv[0] as /proc/PID/cmdline holds it: nginx's retitled one; the others' basename is their name.
+    program: owner ? `${owner.pid}/${serverArgv0(owner.name) ?? owner.name}` : '-',
   };
 }
 

@@ -94,6 +94,11 @@ const IMAGE_SERVERS: Readonly<Record<string, ServerProcesses>> = {
   },
 };
 
+/** argv[0] of an image's server as /proc/PID/cmdline holds it, by its comm: nginx retitles itself, so it differs from the comm. */
+export function serverArgv0(comm: string): string | undefined {
+  return Object.values(IMAGE_SERVERS).find((server) => server.comm === comm)?.argv[0];
+}
+
 /** VSZ and RSS of the other programs, by comm: plausible figures, fixed so that output is stable. */
 const MEMORY: Readonly<Record<string, readonly [number, number]>> = {
   bash: [4_492, 3_204],
