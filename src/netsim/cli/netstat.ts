@@ -2,6 +2,7 @@ import { dumpRoutes, type RouteRecord } from '../kernel/dump';
 import type { Socket } from '../kernel/socket';
 import { formatNetstat, formatNetstatRoutes, type NetstatDialect, type NetstatRouteRow, type NetstatScope, type NetstatSocketRow } from '../format/netstat';
 import { serviceName } from '../format/services';
+import { nameInHostsFile } from '../userland/name-resolution';
 import { listSockets, type SocketRecord } from '../userland/sockets';
 import { parseCidr } from '../wire/cidr';
 import { formatIpv4, ipv4FromNumber, prefixMask } from '../wire/ipv4';
@@ -141,7 +142,7 @@ function socketRow(
     // /proc/net/tcp's tx_queue of a listener is 0: the backlog is sock_diag's (ss), not netstat's.
     sendQ: 0,
     localHost: hostName(dialect, socket.address, hosts),
-    localPort: hosts ? serviceName(socket.port) : String(socket.port),
+    localPort: hosts !== undefined ? serviceName(socket.port) : String(socket.port),
     foreignHost: hostName(dialect, wildcard, hosts),
     foreignPort: '*',
     state: record.state === 'LISTEN' ? 'LISTEN' : '',
@@ -150,26 +151,20 @@ function socketRow(
   };
 }
 
-/** Addresses to names from /etc/hosts; reverse DNS for the rest is not modelled (it finds none for these addresses). */
-type HostNames = ReadonlyMap<string, string>;
+/** /etc/hosts, where addresses get their names; reverse DNS for the rest is not modelled (it finds none for these addresses). */
+type HostNames = string;
 
 function hostNames(context: ProcessContext): HostNames {
   const file = context.readFile?.('/etc/hosts');
-  const names = new Map<string, string>();
-  if (!file || !('content' in file)) return names;
-  for (const line of file.content.split('\n')) {
-    const [address, name] = line.replace(/#.*/, '').trim().split(/\s+/);
-    if (address && name && !names.has(address)) names.set(address, name);
-  }
-  return names;
+  return file && 'content' in file ? file.content : '';
 }
 
 /** INET6_rresolve prints the unspecified address as `[::]` when it resolves names; BusyBox falls back to the numeric form. */
 function hostName(dialect: NetstatDialect, address: string, hosts: HostNames | undefined): string {
-  if (!hosts) return address;
+  if (hosts === undefined) return address;
   if (address === '::' && dialect === 'net-tools') return '[::]';
   if (address === '0.0.0.0' || address === '::') return address;
-  return hosts.get(address) ?? address;
+  return nameInHostsFile(hosts, address) ?? address;
 }
 
 /**

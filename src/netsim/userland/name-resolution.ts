@@ -69,16 +69,22 @@ export function lookupHost(service: NameService, name: string): HostLookup {
  * dropped); undefined when nobody knows the address.
  */
 export function lookupAddress(service: NameService, address: Ipv4): string | undefined {
-  const text = formatIpv4(address);
-  for (const line of service.hosts.split('\n')) {
-    const [listed, first] = line.replace(/#.*/, '').trim().split(/\s+/);
-    if (listed === text && first !== undefined) return first;
-  }
+  const listed = nameInHostsFile(service.hosts, formatIpv4(address));
+  if (listed !== undefined) return listed;
   for (const server of service.nameservers) {
     const reply = service.query(server, { name: reverseName(address), type: 'PTR' });
     if (reply === 'unreachable') continue;
     const record = reply.answers.find((answer) => answer.type === 'PTR');
     return record?.type === 'PTR' ? record.target.replace(/\.$/, '') : undefined;
+  }
+  return undefined;
+}
+
+/** The first name /etc/hosts gives an address written as text (its canonical name), as getnameinfo reads the file. */
+export function nameInHostsFile(hosts: string, address: string): string | undefined {
+  for (const line of hosts.split('\n')) {
+    const [listed, first] = line.replace(/#.*/, '').trim().split(/\s+/);
+    if (listed === address && first !== undefined) return first;
   }
   return undefined;
 }
