@@ -9,8 +9,8 @@ export type HttpOutcome =
   | { readonly kind: 'response'; readonly response: HttpResponse; readonly elapsedMs: number }
   /** Connected, then the server side reset the connection (docker-proxy with no backend). */
   | { readonly kind: 'reset'; readonly elapsedMs: number }
-  /** The server answered with bytes that are no HTTP status line (a MariaDB handshake). */
-  | { readonly kind: 'not-http'; readonly elapsedMs: number }
+  /** The server answered with `bytes` that are no HTTP status line (a MariaDB handshake). */
+  | { readonly kind: 'not-http'; readonly bytes: number; readonly elapsedMs: number }
   | Exclude<ConnectResult, { kind: 'connected' }>;
 
 export interface HttpRequest extends HttpRequestLine {
@@ -66,7 +66,7 @@ export function serve(datapath: Datapath, peer: Peer, request: HttpRequest, rand
       const relayed = httpGet(datapath, peer.namespace, { ...request, destination: service.address, port: service.port }, random);
       if (relayed.kind === 'response') return { kind: 'response', response: relayed.response };
       // docker-proxy copies whatever bytes the backend sends, HTTP or not.
-      return relayed.kind === 'not-http' ? { kind: 'not-http', bytes: MARIADB_HANDSHAKE_BYTES } : { kind: 'reset' };
+      return relayed.kind === 'not-http' ? { kind: 'not-http', bytes: relayed.bytes } : { kind: 'reset' };
     }
     case 'mariadb':
       return { kind: 'not-http', bytes: MARIADB_HANDSHAKE_BYTES };
@@ -84,7 +84,7 @@ function servedBytes(served: Served, request: HttpRequest): number {
 
 function outcomeOf(served: Served, random: SeededRandom): HttpOutcome {
   if (served.kind === 'response') return { kind: 'response', response: served.response, elapsedMs: random.int(0, 2) };
-  return served.kind === 'not-http' ? { kind: 'not-http', elapsedMs: 0 } : { kind: 'reset', elapsedMs: 0 };
+  return served.kind === 'not-http' ? { kind: 'not-http', bytes: served.bytes, elapsedMs: 0 } : { kind: 'reset', elapsedMs: 0 };
 }
 
 /** An answer on a [::1] connection: no IPv4 datapath to count it in. */

@@ -93,17 +93,17 @@ const nginx: WebServer = ({ path }) =>
  * later no longer echo the URL; `signature` is ap_psignature's `<hr>\n<address>`
  * line, empty unless ServerSignature is on.
  */
-export function apacheNotFound(server: string, headers: readonly string[], body: string): HttpResponse {
+function apacheNotFound(server: string, body: string): HttpResponse {
   return {
     status: '404 Not Found',
     server,
     dateFirst: true,
-    headers: [`Content-Length: ${body.length}`, ...headers, 'Content-Type: text/html; charset=iso-8859-1'],
+    headers: [`Content-Length: ${body.length}`, 'Content-Type: text/html; charset=iso-8859-1'],
     body,
   };
 }
 
-export function apacheErrorPage(title: string, message: string, signature = ''): string {
+function apacheErrorPage(title: string, message: string, signature = ''): string {
   return `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>${title}</title>\n</head><body>\n<h1>${title.slice(4)}</h1>\n${message}${signature}</body></html>\n`;
 }
 
@@ -125,7 +125,7 @@ const httpd: WebServer = ({ path }) =>
         ],
         body: HTTPD_INDEX,
       }
-    : apacheNotFound(HTTPD_VERSION, [], apacheErrorPage('404 Not Found', '<p>The requested URL was not found on this server.</p>\n'));
+    : apacheNotFound(HTTPD_VERSION, apacheErrorPage('404 Not Found', '<p>The requested URL was not found on this server.</p>\n'));
 
 /**
  * `<hr>\n<address>...` as ap_psignature writes it with Debian's `ServerSignature On`
@@ -139,7 +139,7 @@ function debianSignature(server: string, host: string): string {
 
 /** Before 2.4.39 Apache's 404 echoes the path; Debian's security.conf turns the signature on. */
 function debianNotFound(server: string, { path, host }: HttpRequestLine): HttpResponse {
-  return apacheNotFound(server, [], apacheErrorPage('404 Not Found', `<p>The requested URL ${path} was not found on this server.</p>\n`, debianSignature(server, host)));
+  return apacheNotFound(server, apacheErrorPage('404 Not Found', `<p>The requested URL ${path} was not found on this server.</p>\n`, debianSignature(server, host)));
 }
 
 /**
