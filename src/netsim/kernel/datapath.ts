@@ -71,10 +71,14 @@ export class Datapath {
 
   /** The route to `destination` from `namespace`, longest prefix first, or undefined (ENETUNREACH). */
   route(namespace: Namespace, destination: Ipv4): RouteChoice | undefined {
-    const lo = [...namespace.links.values()].find((link) => link.kind === 'loopback');
-    if (lo && this.isLocal(namespace, destination)) return { local: true, device: lo, nextHop: destination, source: destination };
+    if (this.isLocal(namespace, destination)) {
+      const lo = loopbackOf(namespace);
+      if (lo) return { local: true, device: lo, nextHop: destination, source: destination };
+    }
     let best: { prefix: number; metric: number; choice: RouteChoice } | undefined;
-    for (const route of this.kernel.routes(namespace)) {
+    // Longest prefix, then lowest metric, whatever the order: the table is not sorted as `ip route` prints it.
+    // Two routes that tie on both are to one network, and the first of them wins, as in the dumped order.
+    for (const route of [...namespace.routes, ...this.kernel.kernelRoutes(namespace)]) {
       const prefix = route.destination?.prefix ?? 0;
       if (route.destination && !contains(route.destination, destination)) continue;
       const device = namespace.links.get(route.device);
@@ -329,4 +333,9 @@ function primaryAddress(link: Link): Ipv4 | undefined {
 
 function verdictFate(verdict: Exclude<HookVerdict, { kind: 'accept' }>): Fate {
   return verdict.kind === 'reject' ? { kind: 'rejected' } : { kind: 'dropped' };
+}
+
+function loopbackOf(namespace: Namespace): Link | undefined {
+  for (const link of namespace.links.values()) if (link.kind === 'loopback') return link;
+  return undefined;
 }
