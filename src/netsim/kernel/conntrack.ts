@@ -36,10 +36,11 @@ export class Conntrack {
   /** Classifies a packet at the first hook of a namespace; a new connection is stored only by `confirm`. */
   lookup(namespace: number, packet: Packet): Tracked {
     const key = keyOf(packet);
+    const reverseKey = reverseKeyOf(packet);
     for (const entry of this.entries) {
       if (entry.namespace !== namespace) continue;
       if (entry.originalKey === key) return { state: 'ESTABLISHED', direction: 'original', entry };
-      if (entry.replyKey === reverseKeyOf(packet)) return { state: 'ESTABLISHED', direction: 'reply', entry };
+      if (entry.replyKey === reverseKey) return { state: 'ESTABLISHED', direction: 'reply', entry };
     }
     return { state: 'NEW', direction: 'original', entry: { namespace, original: packet, originalKey: key, replyKey: key, dnat: undefined, snat: undefined } };
   }
