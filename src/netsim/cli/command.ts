@@ -42,6 +42,13 @@ export function collect(output: readonly OutputChunk[], exitCode: number): Comma
 /** Files a program can read: `cat`, `grep`, `< file`. Errors are errno kinds, their text is the program's. */
 export type ReadFileResult = { readonly content: string } | { readonly error: 'ENOENT' | 'EISDIR' | 'EACCES' };
 
+/** strerror(3) of the errors reading a file gives, as programs and shells print them. */
+export const READ_ERROR_TEXT: Readonly<Record<Extract<ReadFileResult, { error: unknown }>['error'], string>> = {
+  ENOENT: 'No such file or directory',
+  EISDIR: 'Is a directory',
+  EACCES: 'Permission denied',
+};
+
 /** Where a program runs: which namespace, as whom. */
 export interface ProcessContext {
   kernel: Kernel;

@@ -1,4 +1,4 @@
-import type { CommandResult, OutputChunk, ReadFileResult } from '../cli/command';
+import { READ_ERROR_TEXT, type CommandResult, type OutputChunk, type ReadFileResult } from '../cli/command';
 import type { AndOrList, Command, Pipeline, Redirection, Script, SimpleCommand } from './ast';
 import { BUILTINS, type BuiltinContext } from './builtins';
 import type { Dialect } from './dialect';
@@ -91,8 +91,7 @@ export class Interpreter {
 
   /** A command substitution's script in a subshell: its stdout, its status; its stderr reaches the terminal. */
   substitute(script: Script): { stdout: string; status: number } {
-    const state: ShellState = { ...this.state, variables: new Map(this.state.variables), exported: new Set(this.state.exported) };
-    const child = new Interpreter(state, this.environment, true);
+    const child = this.fork();
     let stdout = '';
     try {
       stdout = child.runScript(script, '', true);
@@ -135,7 +134,7 @@ export class Interpreter {
     const interrupts: OutputChunk[] = [];
     pipeline.commands.forEach((command, index) => {
       // Every stage of a real pipeline is a subshell: `exit` or `cd` there leaves this shell alone.
-      const runner = last > 0 ? this.forkForPipe() : this;
+      const runner = last > 0 ? this.fork() : this;
       const sink = index < last || capture ? 'pipe' : 'terminal';
       const { stdout, status: stageStatus } = runner.command(command, input, sink);
       if (runner !== this) {
@@ -150,7 +149,8 @@ export class Interpreter {
     return capture ? input : '';
   }
 
-  private forkForPipe(): Interpreter {
+  /** A subshell (a pipeline's part, a command substitution): a copy of this shell's state that changes apart from it. */
+  private fork(): Interpreter {
     const state: ShellState = { ...this.state, variables: new Map(this.state.variables), exported: new Set(this.state.exported) };
     return new Interpreter(state, this.environment, true);
   }
@@ -251,7 +251,7 @@ export class Interpreter {
     if (written !== undefined) return written;
     const read = this.environment.readFile(from.path);
     if ('content' in read) return read.content;
-    return { error: `${this.environment.dialect.name}: ${from.path}: ${read.error === 'ENOENT' ? 'No such file or directory' : read.error === 'EISDIR' ? 'Is a directory' : 'Permission denied'}\n` };
+    return { error: `${this.environment.dialect.name}: ${from.path}: ${READ_ERROR_TEXT[read.error]}\n` };
   }
 
   /** Sends each stream where the redirections say; returns what goes down the pipe. */

@@ -1,10 +1,8 @@
 import { getoptLong, type OptionSpec } from '../getopt';
-import type { CommandResult, ProcessContext } from '../command';
+import { READ_ERROR_TEXT, type CommandResult, type ProcessContext } from '../command';
 
 /** An input of a text filter: a named file's content, stdin for `-` or no operand, or the reason it could not be read. */
 export type Input = { readonly name: string; readonly content: string } | { readonly name: string; readonly error: string };
-
-const ERRNO_TEXT = { ENOENT: 'No such file or directory', EISDIR: 'Is a directory', EACCES: 'Permission denied' } as const;
 
 /** Reads each operand, `-` and no operand being stdin, as coreutils' filters do. */
 export function readInputs(operands: readonly string[], context: ProcessContext): Input[] {
@@ -13,7 +11,7 @@ export function readInputs(operands: readonly string[], context: ProcessContext)
     if (name === '-') return { name, content: context.stdin };
     const path = name.startsWith('/') || context.cwd === undefined ? name : `${context.cwd.replace(/\/$/, '')}/${name}`;
     const read = context.readFile?.(path) ?? { error: 'ENOENT' as const };
-    return 'content' in read ? { name, content: read.content } : { name, error: ERRNO_TEXT[read.error] };
+    return 'content' in read ? { name, content: read.content } : { name, error: READ_ERROR_TEXT[read.error] };
   });
 }
 
