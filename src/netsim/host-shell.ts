@@ -116,7 +116,7 @@ export function hostMachine(parts: () => HostParts): Machine {
   const facts = (place: Place) => {
     const { profile, engine } = parts();
     const container = place.kind === 'container' ? findRunning(engine, place.id) : undefined;
-    return { hostname: container?.hostname ?? profile.hostname, user: container ? 'root' : profile.user, inContainer: container !== undefined };
+    return { user: container ? 'root' : profile.user, inContainer: container !== undefined };
   };
   return {
     runProgram: run,

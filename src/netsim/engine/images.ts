@@ -156,11 +156,6 @@ export function repositoryExists(reference: string): boolean {
   return CATALOG.some((image) => image.repository === wanted.familiar);
 }
 
-/** Every image of the catalog. */
-export function catalogImages(): readonly ImageInfo[] {
-  return CATALOG;
-}
-
 /** Images a fresh host has already pulled, unless its profile says otherwise: the ones the core's lessons use. */
 export const DEFAULT_PULLED_IMAGES: readonly string[] = ['alpine:latest', 'busybox:latest', 'debian:latest', 'ubuntu:latest', 'nginx:latest', 'httpd:latest', 'nicolaka/netshoot:latest'];
 

@@ -29,11 +29,6 @@ export interface PingNames {
 
 const numericNames = (result: PingResult): PingNames => ({ target: formatIpv4(result.destination), label: formatIpv4 });
 
-/** What iputils ping prints for a finished run: the header, one line per reply or error, the statistics. */
-export function formatPing(result: PingResult, names: PingNames = numericNames(result)): string {
-  return formatPingReplies(result, names) + formatPingStatistics(result, names);
-}
-
 /** iputils' header and the lines of replies and errors, up to where Ctrl-C would come. */
 export function formatPingReplies(result: PingResult, names: PingNames = numericNames(result)): string {
   const from = names.label(result.destination);

@@ -1,8 +1,7 @@
 import type { ReadFileResult } from '../cli/command';
 
-/** Facts files are made of: where the reader is. */
+/** Where the reader is, which decides the directories it has. */
 export interface FileFacts {
-  readonly hostname: string;
   readonly user: string;
   readonly inContainer: boolean;
 }
@@ -17,14 +16,13 @@ export function knownDirectory(path: string, facts: FileFacts): boolean {
 
 /**
  * What `cat` and `grep` read. Only files whose contents the simulation knows
- * exist (`files`: the place's own, such as its /etc/hosts); a directory reads
- * as EISDIR, anything else as ENOENT.
+ * exist (`files`: the place's own, its /etc/hosts, resolv.conf and hostname); a
+ * directory reads as EISDIR, anything else as ENOENT.
  */
-export function readKnownFile(path: string, facts: FileFacts, files: Readonly<Record<string, string>> = {}): ReadFileResult {
+export function readKnownFile(path: string, facts: FileFacts, files: Readonly<Record<string, string>>): ReadFileResult {
   if (knownDirectory(path.replace(/\/+$/, '') || '/', facts)) return { error: 'EISDIR' };
   if (path === '/dev/null') return { content: '' };
   const known = files[path];
   if (known !== undefined) return { content: known };
-  if (path === '/etc/hostname') return { content: `${facts.hostname}\n` };
   return { error: 'ENOENT' };
 }

@@ -35,10 +35,6 @@ export const TCP_SEGMENT_OVERHEAD = 52;
 /** IP (20) + TCP (20), no options: what a RST answering a SYN carries. */
 export const TCP_RST_LENGTH = 40;
 
-export function withAddresses(packet: Packet, change: Partial<Pick<Packet, 'source' | 'destination' | 'sourcePort' | 'destinationPort'>>): Packet {
-  return { ...packet, ...change };
-}
-
 /** The packet a reply travels as: addresses and ports swapped. */
 export function replyTo(packet: Packet, change: Partial<Packet>): Packet {
   return { ...packet, source: packet.destination, destination: packet.source, sourcePort: packet.destinationPort, destinationPort: packet.sourcePort, ttl: 64, ...change };
