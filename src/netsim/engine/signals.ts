@@ -1,3 +1,4 @@
+import { DAYS, MONTHS } from '../format/c-time';
 import type { Container, LogEntry } from './container';
 import { imageInfo, runsImageDefault } from './images';
 import { nginxTime } from './nginx-log';
@@ -30,8 +31,6 @@ function nginxFastShutdown(container: Container, nowMs: number): Omit<LogEntry, 
   ];
 }
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Apache treats SIGINT as SIGTERM (mpm_event's set_signals): `AH00491: caught SIGTERM, shutting down`. */
 function httpdShutdown(container: Container, nowMs: number): Omit<LogEntry, 'timeMs'> {

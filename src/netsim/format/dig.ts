@@ -1,4 +1,5 @@
 import { formatIpv4 } from '../wire/ipv4';
+import { DAYS, MONTHS } from './c-time';
 import type { DnsRecord } from '../userland/name-resolution';
 import type { DnsExchange } from '../userland/dns-query';
 
@@ -9,8 +10,6 @@ import type { DnsExchange } from '../userland/dns-query';
  */
 export const DIG_VERSION = '9.20.15-1~deb13u1-Debian';
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const two = (value: number) => String(value).padStart(2, '0');
 
 /** dig's WHEN: strftime("%a %b %d %H:%M:%S %Z %Y"), in the host's zone (UTC). */

@@ -1,5 +1,6 @@
 import { humanDuration } from './human-duration';
 import { tabulate } from './tabwriter';
+import { goTimeString } from './go-time-string';
 
 /** What `docker images` receives from the API for one image (image.Summary, trimmed). */
 export interface ImageSummary {
@@ -101,17 +102,12 @@ export function imageRows(images: readonly ImageSummary[], nowMs: number, noTrun
         Digest: digest,
         ID: noTrunc ? image.id : truncateId(image.id),
         CreatedSince: `${humanDuration(nowMs - image.createdMs)} ago`,
-        CreatedAt: goTimeString(image.createdMs),
+        CreatedAt: goTimeString(image.createdMs, 0),
         Size: humanSize(image.size),
         Containers: image.containers > 0 ? String(image.containers) : 'N/A',
       };
     }),
   );
-}
-
-/** time.Time.String() of a Unix-second timestamp in UTC. */
-function goTimeString(ms: number): string {
-  return `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19).replace('T', ' ')} +0000 UTC`;
 }
 
 /** The classic `docker images` table (defaultImageTableFormat, with DIGEST for --digests). */

@@ -1,3 +1,4 @@
+import { cTime } from '../../format/c-time';
 import { compileTemplate, renderInspectTemplate, TemplateError } from '../../format/go-template';
 import { goStruct } from '../../format/go-value';
 import { tabulate } from '../../format/tabwriter';
@@ -27,10 +28,7 @@ const PLATFORM = 'Docker Engine - Community';
 
 /** reformatDate: Go's time.ANSIC, `Wed Aug  5 18:24:27 2026`. */
 function ansic(rfc3339: string): string {
-  const date = new Date(Date.parse(rfc3339));
-  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][date.getUTCDay()];
-  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][date.getUTCMonth()];
-  return `${day} ${month} ${String(date.getUTCDate()).padStart(2, ' ')} ${date.toISOString().slice(11, 19)} ${date.getUTCFullYear()}`;
+  return cTime(Date.parse(rfc3339));
 }
 
 /** The versionInfo struct docker/cli hands to templates (cli/command/system/version.go). */
