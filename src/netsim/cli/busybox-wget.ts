@@ -1,5 +1,5 @@
 import { Datapath } from '../kernel/datapath';
-import { httpGet } from '../userland/http-get';
+import { httpGet, parseHttpUrl } from '../userland/http-get';
 import { lookupHost } from '../userland/name-resolution';
 import { formatIpv4 } from '../wire/ipv4';
 import { fail, type Program } from './command';
@@ -13,9 +13,6 @@ const CONNECT_ERRORS = {
   'timed-out': 'Connection timed out',
 } as const;
 
-/** Linux gives up a connect() after its SYN retries (tcp_syn_retries = 6): about 127 s. */
-const SYN_GIVE_UP_MS = 127_000;
-
 /**
  * BusyBox's wget applet (networking/wget.c) in its quiet form, `wget -qO- URL`:
  * the body on stdout, and its own messages when the name does not resolve
@@ -27,17 +24,18 @@ export function busyboxWgetProgram(names: NameServices): Program {
     name: 'wget',
     run(args, context) {
       const url = args.find((word) => !word.startsWith('-') && word !== '-');
-      const match = url === undefined ? undefined : /^(?:http:\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url);
       // Without a URL BusyBox shows its usage (not modelled: its text depends on the build); https needs TLS, which the simulator has not.
       if (url === undefined) return fail('', 1);
-      if (!match) return fail(`wget: not an http or ftp url: ${url}\n`, 1);
-      const [, host, port = '80', path = '/'] = match as unknown as [string, string, string | undefined, string | undefined];
+      const target = parseHttpUrl(url);
+      if (!target) return fail(`wget: not an http or ftp url: ${url}\n`, 1);
+      const { host, port, path } = target;
       const lookup = lookupHost(names(context), host);
       if (lookup.kind !== 'found') return fail(`wget: bad address '${host}'\n`, 1);
       const address = lookup.addresses[0]!;
       const request = `GET ${path} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: Wget\r\nConnection: close\r\n\r\n`;
       const datapath = new Datapath(context.kernel, context.world, context.clock.now());
-      const outcome = httpGet(datapath, context.namespace, { method: 'GET', path, host, destination: address, port: Number(port), requestBytes: request.length, timeoutMs: SYN_GIVE_UP_MS }, context.random);
+      // No timeout of its own: connect() gives up after the kernel's SYN retries (userland/tcp.ts).
+      const outcome = httpGet(datapath, context.namespace, { method: 'GET', path, host, destination: address, port, requestBytes: request.length, timeoutMs: Number.POSITIVE_INFINITY }, context.random);
       context.clock.advance(outcome.elapsedMs);
       // wget.c: anything but 2xx (and the redirects it follows) is `server returned error: <status line>`.
       if (outcome.kind === 'response' && !outcome.response.status.startsWith('2')) return fail(`wget: server returned error: HTTP/1.1 ${outcome.response.status}\n`, 1);

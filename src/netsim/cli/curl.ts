@@ -2,7 +2,7 @@ import { Datapath } from '../kernel/datapath';
 import { httpDate } from '../format/http-date';
 import { PROGRESS_HEADER, progressFrame } from '../format/curl-progress';
 import { errorMessage, failureCode, failureText, infoLine, receivedLine, sentLines, trying, type CurlFailure } from '../format/curl-trace';
-import { answer, answerLoopback6, type HttpOutcome, type HttpRequest } from '../userland/http-get';
+import { answer, answerLoopback6, parseHttpUrl, type HttpOutcome, type HttpRequest, type HttpTarget } from '../userland/http-get';
 import { connect, connectLoopback6, type ConnectResult, type Peer } from '../userland/tcp';
 import { locationOf, responseHead, type HttpResponse } from '../userland/web-servers';
 import { formatIpv4, parseIpv4, type Ipv4 } from '../wire/ipv4';
@@ -100,24 +100,11 @@ function parseArguments(args: readonly string[]): CurlOptions | CommandResult {
   return options;
 }
 
-interface Target {
-  readonly host: string;
-  readonly port: number;
-  readonly path: string;
-}
-
-/** `[http://]host[:port][/path]`, the forms lessons type. */
-function parseUrl(url: string): Target | undefined {
-  const match = /^(?:http:\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url);
-  if (!match) return undefined;
-  return { host: match[1]!, port: match[2] === undefined ? 80 : Number(match[2]), path: match[3] ?? '/' };
-}
-
-const urlOf = (target: Target) => `http://${target.host}${target.port === 80 ? '' : `:${target.port}`}${target.path}`;
+const urlOf = (target: HttpTarget) => `http://${target.host}${target.port === 80 ? '' : `:${target.port}`}${target.path}`;
 
 /** Where a Location header points, from the URL that got it: absolute, or a path on the same host. */
-function resolveLocation(location: string, from: Target): Target | undefined {
-  return location.startsWith('/') ? { ...from, path: location } : parseUrl(location);
+function resolveLocation(location: string, from: HttpTarget): HttpTarget | undefined {
+  return location.startsWith('/') ? { ...from, path: location } : parseHttpUrl(location);
 }
 
 /**
@@ -168,7 +155,7 @@ class CurlRun {
     if (this.options.verbose) this.transcript.err(infoLine(text));
   }
 
-  run(target: Target, candidates: readonly Candidate[]): CommandResult {
+  run(target: HttpTarget, candidates: readonly Candidate[]): CommandResult {
     if (this.meter) this.transcript.err(PROGRESS_HEADER + this.idleFrame(0));
     let connection = this.open(target, candidates);
     if ('kind' in connection) return this.failed(connection);
@@ -196,7 +183,7 @@ class CurlRun {
   }
 
   /** Tries each address in turn, as curl's happy eyeballs does with IPv6 first. */
-  private open(target: Target, candidates: readonly Candidate[]): Connection | CurlFailure {
+  private open(target: HttpTarget, candidates: readonly Candidate[]): Connection | CurlFailure {
     const limit = Math.min(this.options.maxTimeMs, this.options.connectTimeoutMs);
     for (const candidate of candidates) {
       const address = candidate.family === 4 ? formatIpv4(candidate.address) : '::1';
@@ -241,7 +228,7 @@ class CurlRun {
     };
   }
 
-  private request(target: Target): Omit<HttpRequest, 'destination'> {
+  private request(target: HttpTarget): Omit<HttpRequest, 'destination'> {
     const method = this.options.headOnly ? 'HEAD' : 'GET';
     const host = target.port === 80 ? target.host : `${target.host}:${target.port}`;
     const lines = [`${method} ${target.path} HTTP/1.1`, `Host: ${host}`, `User-Agent: curl/${CURL_VERSION}`, 'Accept: */*'];
@@ -342,7 +329,7 @@ export const curlProgram: Program = {
     const options = parseArguments(args);
     if ('exitCode' in options) return options;
     if (options.url === undefined) return fail("curl: try 'curl --help' or 'curl --manual' for more information\n", 2);
-    const target = parseUrl(options.url);
+    const target = parseHttpUrl(options.url);
     if (!target) return fail(`curl: (3) URL rejected: Bad hostname\n`, 3);
     const candidates = candidatesFor(target.host);
     if (candidates === undefined) return fail(options.silent && !options.showError ? '' : `curl: (6) Could not resolve host: ${target.host}\n`, 6);

@@ -5,6 +5,19 @@ import type { Ipv4 } from '../wire/ipv4';
 import { connect, exchange, type ConnectResult, type Peer } from './tcp';
 import { responseSize, webServer, type HttpRequestLine, type HttpResponse } from './web-servers';
 
+/** Where an `http://` URL points, in the forms lessons type: `[http://]host[:port][/path]`. */
+export interface HttpTarget {
+  readonly host: string;
+  readonly port: number;
+  readonly path: string;
+}
+
+export function parseHttpUrl(url: string): HttpTarget | undefined {
+  const match = /^(?:http:\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url);
+  if (!match) return undefined;
+  return { host: match[1]!, port: match[2] === undefined ? 80 : Number(match[2]), path: match[3] ?? '/' };
+}
+
 export type HttpOutcome =
   | { readonly kind: 'response'; readonly response: HttpResponse; readonly elapsedMs: number }
   /** Connected, then the server side reset the connection (docker-proxy with no backend). */
