@@ -269,15 +269,10 @@ export class Datapath {
     return stations;
   }
 
+  /** ARP resolution writes the cache as `ip neigh replace` does; a failure keeps the MAC the entry had. */
   private learn(namespace: Namespace, address: Ipv4, device: Link, mac: Mac | undefined, state: NeighbourState): void {
     const existing = namespace.neighbours.find((n) => n.address === address && n.device === device.index);
-    if (existing) {
-      existing.mac = mac ?? existing.mac;
-      existing.state = state;
-      existing.confirmedMs = this.now;
-      return;
-    }
-    namespace.neighbours.push({ address, device: device.index, mac, state, confirmedMs: this.now });
+    this.kernel.setNeighbour(namespace, { address, device: device.index, mac: mac ?? existing?.mac, state, confirmedMs: this.now }, 'replace');
   }
 
   private hook(
