@@ -152,15 +152,6 @@ export class Host {
     return new TerminalSession(machine, { user, home, env: { HOME: home, USER: user, LOGNAME: user, SHELL: '/bin/bash', PATH: '/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games', LANG: 'C.UTF-8' } }, saved);
   }
 
-  private execute(words: string[], isRoot: boolean, stdin: string, namespace = this.kernel.root): CommandResult {
-    const [name, ...args] = words;
-    if (name === undefined) return { stdout: '', stderr: '', exitCode: 0 };
-    if (name === 'sudo') return this.execute(args, true, stdin, namespace);
-    const program = this.programs.get(name);
-    if (!program) return fail(`bash: ${name}: command not found\n`, 127);
-    return program.run(args, { kernel: this.kernel, namespace, isRoot, stdin, clock: this.clock, random: this.random, world: this.world });
-  }
-
   /** The network namespace a process runs in: a container's first process, or a host daemon such as docker-proxy. */
   private namespaceOfPid(pid: number): Namespace | undefined {
     const container = this.engine.containers().find((c) => c.pid === pid);
@@ -172,10 +163,12 @@ export class Host {
   private installPrograms(): void {
     const nsenter = nsenterProgram({
       namespaceOfPid: (pid) => this.namespaceOfPid(pid),
-      execute: (words, context, namespace) => {
-        // nsenter execs the command itself: a missing program is its error, not the shell's.
-        if (!this.programs.has(words[0]!)) return fail(`nsenter: failed to execute ${words[0]}: No such file or directory\n`, 127);
-        return this.execute(words, context.isRoot, context.stdin, namespace);
+      execute: ([name, ...args], context, namespace) => {
+        // nsenter execs the command itself: a missing program is its error, not the shell's. Only the network
+        // namespace changes: the files, PIDs and user stay the caller's.
+        const program = this.programs.get(name!);
+        if (!program) return fail(`nsenter: failed to execute ${name}: No such file or directory\n`, 127);
+        return program.run(args, { ...context, namespace });
       },
     });
     const text = [catProgram, grepProgram, headProgram, tailProgram, wcProgram, sortProgram, cutProgram];
