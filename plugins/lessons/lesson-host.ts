@@ -51,10 +51,8 @@ export class LessonHost {
     return new LessonHost(Host.create({ seed }));
   }
 
-  static restored(seed: number, snapshot: HostSnapshot): LessonHost {
-    const host = Host.create({ seed });
-    host.restore(snapshot);
-    return new LessonHost(host);
+  static restored(snapshot: HostSnapshot): LessonHost {
+    return new LessonHost(Host.fromSnapshot(snapshot));
   }
 
   /** The prompt the next command is typed at. */

@@ -72,7 +72,7 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
 }
 
 function hostOf(session: SessionState): LessonHost {
-  session.host ??= session.snapshot ? LessonHost.restored(session.seed, session.snapshot) : LessonHost.fresh(session.seed);
+  session.host ??= session.snapshot ? LessonHost.restored(session.snapshot) : LessonHost.fresh(session.seed);
   session.snapshot = undefined;
   return session.host;
 }

@@ -107,6 +107,13 @@ export class Host {
     return host;
   }
 
+  /** A host as a snapshot left it, without booting a fresh one first: what a cache of sessions restores. */
+  static fromSnapshot(snapshot: HostSnapshot, { profile = DEBIAN_DOCKER_HOST, secondsPerCommand = SECONDS_PER_COMMAND }: Omit<HostOptions, 'seed'> = {}): Host {
+    const host = new Host(profile, secondsPerCommand);
+    host.restore(snapshot);
+    return host;
+  }
+
   /**
    * Runs one command line (with its continuation lines) in the shell the
    * terminal is in: the host user's, or a container's that an earlier line entered.
