@@ -21,7 +21,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
-          globalSetup: ['tests/browser/serve-built-site.ts'],
+          globalSetup: ['tests/browser/find-chromium.ts', 'tests/browser/serve-built-site.ts'],
           // One Chromium at a time: the machine has two cores and the server needs one.
           fileParallelism: false,
           testTimeout: 30_000,

@@ -1,31 +1,62 @@
 #!/usr/bin/env node
 // netsim: type commands at a simulated Docker host, or replay a file of them.
-//   netsim                      interactive prompt
-//   netsim run FILE|-           one command per line (a trailing \ continues it)
-//   --json                      one JSON object per command instead of a transcript
-//   --seed N                    the host's seed (default 1)
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
-const usage = 'Usage: netsim [--seed N] [--json] [run FILE|-]\n';
+const usage = `Usage: netsim [options]              a prompt on a simulated Docker host
+       netsim run FILE|- [options]     replays one command per line (a trailing \\ continues it)
 
+Options (anywhere on the line):
+  --seed N      the host's seed, a whole number (default 1): the same seed prints the same bytes
+  --json        one JSON object per command (prompt, command, stdout, stderr, exitCode)
+  -h, --help    this help
+  -V, --version netsim's version and the host it simulates
+`;
+
+const tryHelp = "Try 'netsim --help' for more information.\n";
+
+/** Options may come before or after `run FILE`, as users of other CLIs expect. */
 function parseArguments(argv) {
-  const options = { seed: 1, json: false, file: undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--json') options.json = true;
-    else if (arg === '--seed') {
-      const value = argv[++i];
-      if (value === undefined || !/^-?\d+$/.test(value)) return { error: `netsim: --seed needs a whole number, got ${value ?? 'nothing'}\n${usage}` };
-      options.seed = Number(value);
-    } else if (arg === 'run') {
-      options.file = argv[++i];
-      if (options.file === undefined) return { error: `netsim: run needs a file, or - for standard input\n${usage}` };
-    } else if (arg === '-h' || arg === '--help') return { help: true };
-    else return { error: `netsim: unknown argument ${arg}\n${usage}` };
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        seed: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'V', default: false },
+      },
+    });
+  } catch (error) {
+    const unknown = /Unknown option '([^']+)'/.exec(error.message);
+    if (unknown) return { error: `netsim: unknown option ${unknown[1]}\n${tryHelp}` };
+    const missing = /Option '--seed <value>' argument missing/.test(error.message);
+    if (missing) return { error: `netsim: --seed needs a whole number, got nothing\n${tryHelp}` };
+    const ambiguous = /Option '--seed' argument is ambiguous/.test(error.message);
+    if (ambiguous) return { error: `netsim: write a negative seed as --seed=N, for example --seed=-3\n${tryHelp}` };
+    return { error: `netsim: ${error.message}\n${tryHelp}` };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { help: true };
+  if (values.version) return { version: true };
+  const options = { seed: 1, json: values.json, file: undefined };
+  if (values.seed !== undefined) {
+    if (!/^-?\d+$/.test(values.seed)) return { error: `netsim: --seed needs a whole number, got ${values.seed}\n${tryHelp}` };
+    options.seed = Number(values.seed);
+  }
+  if (positionals.length > 0) {
+    const [command, file, ...rest] = positionals;
+    if (command !== 'run') return { error: `netsim: unknown command ${command} (did you mean run ${command}?)\n${tryHelp}` };
+    if (file === undefined) return { error: `netsim: run needs a file, or - for standard input\n${tryHelp}` };
+    if (rest.length > 0) return { error: `netsim: run takes one file, got ${[file, ...rest].join(' ')}\n${tryHelp}` };
+    options.file = file;
   }
   return options;
 }
@@ -65,6 +96,10 @@ function show(result, json) {
 const options = parseArguments(process.argv.slice(2));
 if (options.help) {
   process.stdout.write(usage);
+} else if (options.version) {
+  const { version } = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'package.json'), 'utf8'));
+  const { SIMULATED_DOCKER_RELEASE } = await loadNetsim();
+  process.stdout.write(`netsim ${version}: Debian 13 with Docker Engine ${SIMULATED_DOCKER_RELEASE}\n`);
 } else if (options.error) {
   process.stderr.write(options.error);
   process.exitCode = 2;

@@ -22,10 +22,35 @@ describe('netsim command', () => {
   });
 
   it('explains bad arguments and unreadable files', () => {
-    expect(netsim(['--seed', 'x'])).toMatchObject({ status: 2, stderr: 'netsim: --seed needs a whole number, got x\nUsage: netsim [--seed N] [--json] [run FILE|-]\n' });
+    const tryHelp = "Try 'netsim --help' for more information.\n";
+    expect(netsim(['--seed', 'x'])).toMatchObject({ status: 2, stdout: '', stderr: `netsim: --seed needs a whole number, got x\n${tryHelp}` });
+    expect(netsim(['--seed'])).toMatchObject({ status: 2, stderr: `netsim: --seed needs a whole number, got nothing\n${tryHelp}` });
+    expect(netsim(['--sede', '3'])).toMatchObject({ status: 2, stderr: `netsim: unknown option --sede\n${tryHelp}` });
+    expect(netsim(['commands.txt'])).toMatchObject({ status: 2, stderr: `netsim: unknown command commands.txt (did you mean run commands.txt?)\n${tryHelp}` });
+    expect(netsim(['run'])).toMatchObject({ status: 2, stderr: `netsim: run needs a file, or - for standard input\n${tryHelp}` });
+    expect(netsim(['run', 'a', 'b'])).toMatchObject({ status: 2, stderr: `netsim: run takes one file, got a b\n${tryHelp}` });
     const missing = netsim(['run', '/nonexistent/commands.txt']);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/^netsim: cannot read \/nonexistent\/commands\.txt: ENOENT/);
+  });
+
+  it('takes its options before or after run FILE', () => {
+    const input = 'docker network create red1\n';
+    const before = netsim(['--json', '--seed', '9', 'run', '-'], input);
+    expect(netsim(['run', '--json', '-', '--seed', '9'], input).stdout).toBe(before.stdout);
+    expect(netsim(['run', '-', '--seed=9', '--json'], input).stdout).toBe(before.stdout);
+    expect(netsim(['run', '-', '--seed=-3'], 'hostname\n').status).toBe(0);
+  });
+
+  it('prints its help and version', () => {
+    const help = netsim(['run', '-', '--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: netsim \[options\] .*\n {7}netsim run FILE\|- \[options\]/);
+    expect(help.stdout).toContain('Options (anywhere on the line):');
+    expect(netsim(['-h']).stdout).toBe(help.stdout);
+    const version = netsim(['--version']);
+    expect(version.stdout).toMatch(/^netsim \d+\.\d+\.\d+: Debian 13 with Docker Engine 29\.\d+\.\d+\n$/);
+    expect(netsim(['-V']).stdout).toBe(version.stdout);
   });
 
   it('answers at an interactive prompt until exit', () => {

@@ -6,7 +6,7 @@ import { launchChromium } from '../support/chromium';
 export function browserSession() {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await launchChromium(inject('chromium'));
   });
   afterAll(async () => {
     await browser?.close();

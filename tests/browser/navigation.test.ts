@@ -118,3 +118,22 @@ describe('the site root', () => {
     await page.context().close();
   });
 });
+
+describe('addresses as a static host answers them', () => {
+  it.each(LOCALES)('/%s without its slash lands on the home of that language', async (locale) => {
+    const page = await session.open(`/${locale}`);
+    expect(new URL(page.url()).pathname).toBe(`/${locale}/`);
+    expect(await page.getAttribute('html', 'lang')).toBe(LOCALE_INFO[locale].tag);
+    await page.context().close();
+  });
+
+  it.each(LOCALES)('a missing page under /%s/ answers 404 in that language', async (locale) => {
+    const t = useTranslations(locale);
+    const page = await session.open('/');
+    const response = await page.goto(session.url(`/${locale}/no-such-lesson/`));
+    expect(response?.status()).toBe(404);
+    expect(await page.getAttribute('html', 'lang')).toBe(LOCALE_INFO[locale].tag);
+    expect(await page.locator('h1').textContent()).toContain(t('notFound.title'));
+    await page.context().close();
+  });
+});

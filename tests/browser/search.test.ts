@@ -8,14 +8,14 @@ const session = browserSession();
 /** Result links Pagefind shows for a query typed on a locale's search page. */
 async function search(locale: string, query: string): Promise<{ page: Page; links: string[] }> {
   const page = await session.open(`/${locale}/search/?q=${encodeURIComponent(query)}`);
-  // The message reads "Searching for …" in the page's language until results arrive.
+  // The summary reads "Searching for …" in the page's language until results arrive.
   await page.waitForFunction(() => {
-    const message = document.querySelector('.pagefind-ui__message')?.textContent?.trim();
+    const message = document.querySelector('pagefind-summary .pf-summary')?.textContent?.trim();
     return Boolean(message) && !/\.\.\.|…/.test(message!);
   });
   // Each result's text is fetched after the count is shown.
   await page.waitForLoadState('networkidle');
-  const links = await page.locator('a.pagefind-ui__result-link').evaluateAll((anchors) =>
+  const links = await page.locator('a.pf-result-link').evaluateAll((anchors) =>
     anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname),
   );
   return { page, links };
@@ -26,6 +26,10 @@ describe('search', () => {
     const { page, links } = await search(locale, 'macvlan');
     expect(links).toContain(`/${locale}/network-drivers/`);
     expect(links.every((link) => link.startsWith(`/${locale}/`))).toBe(true);
+    // The query from the URL is in the box, and the interface speaks the page's language.
+    expect(await page.inputValue('pagefind-input input')).toBe('macvlan');
+    const summary = await page.textContent('pagefind-summary .pf-summary');
+    expect(summary).toMatch({ es: /resultado/, pt: /resultado/, fr: /résultat/ }[locale]!);
     await page.context().close();
   });
 
@@ -34,8 +38,8 @@ describe('search', () => {
     await page.fill('#site-search', 'overlay');
     await page.press('#site-search', 'Enter');
     await page.waitForURL('**/fr/search/?q=overlay');
-    await page.waitForSelector('a.pagefind-ui__result-link');
-    expect(await page.locator('a.pagefind-ui__result-link').first().getAttribute('href')).toContain('/fr/network-drivers/');
+    await page.waitForSelector('a.pf-result-link');
+    expect(await page.locator('a.pf-result-link').first().getAttribute('href')).toContain('/fr/network-drivers/');
     await page.context().close();
   });
 
