@@ -5,13 +5,14 @@ import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { SIMULATED_DOCKER_RELEASE } from '../src/netsim/index';
-import { checkLesson } from './lessons/check-lessons';
+import { checkLesson, type LessonCheck } from './lessons/check-lessons';
+import { readQuizzes } from './quiz/read-quizzes';
+import { renderQuizzes } from './quiz/render-quizzes';
 import { formatLessonReport } from './lessons/format-report';
 import { LessonError } from './lessons/lesson-error';
 import { readLessonSource, type LessonSource } from './lessons/lesson-source';
 import { renderedBlock } from './lessons/render-steps';
 import { directoryCache, type LessonProject } from './lessons/result-cache';
-import type { BlockVerdict } from './lessons/verify-lesson';
 
 /** The MDX component that renders a console block; pages provide it. */
 export const CONSOLE_COMPONENT = 'ConsoleBlock';
@@ -31,13 +32,23 @@ export default function remarkConsoleBlocks({ verify }: ConsoleBlocksOptions = {
   const root = verify?.root ?? process.cwd();
   const cache = verify ? directoryCache(verify.cacheDirectory) : undefined;
   return (tree: Root, file: VFile) => {
+    const path = pathOf(file, root);
+    let quizzes;
+    try {
+      quizzes = readQuizzes(path, tree);
+    } catch (error) {
+      if (!(error instanceof LessonError)) throw error;
+      return file.fail(error.reason, { place: { line: error.line, column: error.column }, ruleId: 'quiz', source: 'lessons' });
+    }
     const nodes: { node: Code; parent: Parent; index: number }[] = [];
     visit(tree, 'code', (node: Code, index, parent) => {
-      if (node.lang === 'console' && parent && index !== undefined) nodes.push({ node, parent, index });
+      if (node.lang === 'console' && parent && index !== undefined && !quizzes.fencesInside.has(node)) nodes.push({ node, parent, index });
     });
-    if (nodes.length === 0) return;
-    const lesson = lessonOf(file, root);
-    const verdicts = verify ? verifiedOrFail(lesson, file, verify.netsimVersion, cache) : undefined;
+    if (nodes.length === 0 && quizzes.quizzes.length === 0) return;
+    const lesson = lessonOf(file, path);
+    const check = verify ? verifiedOrFail(lesson, file, verify.netsimVersion, cache) : undefined;
+    // Quizzes first: their fences are not among the lesson's console blocks.
+    renderQuizzes(tree, quizzes.quizzes, lesson.lessonId, check?.run.questions);
     // Replaced from the last so earlier indexes in a parent stay valid when setup blocks are removed.
     for (const [position, { node, parent, index }] of [...nodes.entries()].reverse()) {
       const block = lesson.blocks[position];
@@ -45,15 +56,17 @@ export default function remarkConsoleBlocks({ verify }: ConsoleBlocksOptions = {
         return file.fail('console blocks in the compiled file do not line up with the file on disk; save the file and build again', node);
       }
       if (block.options.setup) parent.children.splice(index, 1);
-      else parent.children[index] = consoleElement(node, renderedBlock(block, verdicts?.[position]));
+      else parent.children[index] = consoleElement(node, renderedBlock(block, check?.verdicts[position]));
     }
   };
 }
 
+const pathOf = (file: VFile, root: string): string =>
+  file.path ? (isAbsolute(file.path) ? relative(root, file.path) : file.path).replaceAll('\\', '/') : 'lesson.mdx';
+
 /** The lesson as it is on disk, where line numbers mean what an editor shows. */
-function lessonOf(file: VFile, root: string): LessonSource {
+function lessonOf(file: VFile, path: string): LessonSource {
   const onDisk = file.path && existsSync(file.path);
-  const path = file.path ? (isAbsolute(file.path) ? relative(root, file.path) : file.path).replaceAll('\\', '/') : 'lesson.mdx';
   try {
     return readLessonSource(path, onDisk ? readFileSync(file.path, 'utf8') : String(file.value));
   } catch (error) {
@@ -62,13 +75,18 @@ function lessonOf(file: VFile, root: string): LessonSource {
   }
 }
 
-function verifiedOrFail(lesson: LessonSource, file: VFile, version: string, cache: ReturnType<typeof directoryCache> | undefined): BlockVerdict[] {
-  const { verdicts } = checkLesson(lesson, version, cache);
-  const report = formatLessonReport(lesson, verdicts);
-  if (report === '') return verdicts;
-  const first = verdicts.find((verdict) => verdict.status === 'failed' || verdict.status === 'not-run')!;
-  const line = first.status === 'failed' ? first.findings[0]!.line : first.block.fence.number;
-  return file.fail(`console blocks differ from what netsim prints (run \`npm run lessons:update -- ${lesson.path}\` to rewrite them):\n${report}`, {
+function verifiedOrFail(lesson: LessonSource, file: VFile, version: string, cache: ReturnType<typeof directoryCache> | undefined): LessonCheck {
+  const check = checkLesson(lesson, version, cache);
+  const { verdicts, questionFindings } = check;
+  const report = formatLessonReport(lesson, verdicts, questionFindings);
+  if (report === '') return check;
+  const first = verdicts.find((verdict) => verdict.status === 'failed' || verdict.status === 'not-run');
+  const line = !first ? questionFindings[0]!.line : first.status === 'failed' ? first.findings[0]!.line : first.block.fence.number;
+  const blocksDiffer = verdicts.some((verdict) => verdict.status === 'failed' || verdict.status === 'not-run');
+  const what = blocksDiffer
+    ? `console blocks differ from what netsim prints (run \`npm run lessons:update -- ${lesson.path}\` to rewrite them)`
+    : 'quiz questions disagree with what netsim prints';
+  return file.fail(`${what}:\n${report}`, {
     place: { line, column: 1 },
     ruleId: 'console-output',
     source: 'lessons',

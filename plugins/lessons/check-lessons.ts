@@ -7,11 +7,14 @@ import { readLessonSource, type LessonSource } from './lesson-source';
 import type { ResultCache } from './result-cache';
 import { runLesson, type LessonRun } from './run-lesson';
 import { verifyLesson, type BlockVerdict } from './verify-lesson';
+import { verifyQuestion, type QuestionFinding } from '../quiz/verify-question';
 
 export interface LessonCheck {
   lesson: LessonSource;
   run: LessonRun;
   verdicts: BlockVerdict[];
+  /** Quiz questions that no longer make sense with what netsim prints. */
+  questionFindings: QuestionFinding[];
 }
 
 export interface CheckReport {
@@ -50,7 +53,8 @@ export function loadLesson(root: string, path: string): LessonSource {
 
 export function checkLesson(lesson: LessonSource, netsimVersion: string, cache?: ResultCache, { stopAtFailure = true } = {}): LessonCheck {
   const run = runLesson(lesson, netsimVersion, cache);
-  return { lesson, run, verdicts: verifyLesson(lesson, run, { stopAtFailure }) };
+  const questionFindings = lesson.questions.flatMap((question, index) => verifyQuestion(question, run.questions[index]!));
+  return { lesson, run, verdicts: verifyLesson(lesson, run, { stopAtFailure }), questionFindings };
 }
 
 /**
@@ -96,7 +100,7 @@ export function hasProblems(report: CheckReport): boolean {
   return (
     report.errors.length > 0 ||
     report.translations.length > 0 ||
-    report.checks.some((check) => check.verdicts.some((verdict) => verdict.status === 'failed' || verdict.status === 'not-run'))
+    report.checks.some((check) => check.questionFindings.length > 0 || check.verdicts.some((verdict) => verdict.status === 'failed' || verdict.status === 'not-run'))
   );
 }
 
@@ -110,6 +114,8 @@ export function tally(report: CheckReport) {
     failed: count('failed'),
     notRun: count('not-run'),
     norun: count('norun'),
+    questions: report.checks.reduce((sum, check) => sum + check.lesson.questions.length, 0),
+    questionsFailed: report.checks.reduce((sum, check) => sum + new Set(check.questionFindings.map((finding) => finding.question)).size, 0),
   };
 }
 
@@ -119,7 +125,7 @@ export function formatCheckReport(report: CheckReport): string {
   for (const error of report.errors) text += `${error.message}\n`;
   const fixable = new Set<string>();
   for (const check of report.checks) {
-    const part = formatLessonReport(check.lesson, check.verdicts);
+    const part = formatLessonReport(check.lesson, check.verdicts, check.questionFindings);
     if (part) text += `${part}\n`;
     if (
       check.verdicts.some(

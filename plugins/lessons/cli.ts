@@ -54,7 +54,8 @@ function check(paths: readonly string[], options: CheckOptions, streams: Streams
   const counts = tally(report);
   const executed = report.checks.reduce((sum, lesson) => sum + lesson.run.executed, 0);
   streams.out(
-    `${counts.lessons} lessons: ${counts.verified} blocks verified, ${counts.failed} failed, ${counts.notRun} not run, ${counts.norun} marked norun` +
+    `${counts.lessons} lessons: ${counts.verified} blocks verified, ${counts.failed} failed, ${counts.notRun} not run, ${counts.norun} marked norun; ` +
+      `${counts.questions} quiz questions, ${counts.questionsFailed} failed` +
       `${report.errors.length ? `, ${report.errors.length} lessons with errors` : ''}${report.translations.length ? `, ${report.translations.length} translations differ` : ''}` +
       ` (${executed} blocks executed, the rest from the cache; ${seconds} s)\n`,
   );

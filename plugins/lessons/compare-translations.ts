@@ -1,3 +1,4 @@
+import type { QuestionSource } from '../quiz/read-quizzes';
 import type { ConsoleBlockSource, LessonSource } from './lesson-source';
 
 /** A translation that would not run what its source runs, with both places. */
@@ -47,7 +48,51 @@ function compareLesson(source: LessonSource, translation: LessonSource): Transla
     const difference = blockDifference(a, b);
     if (difference) return [mismatch(translation, difference.translationLine, source, difference.sourceLine, difference.message)];
   }
+  return compareQuestions(source, translation);
+}
+
+/**
+ * A translated quiz asks the same questions: same ids, kinds, options and right
+ * answers, and the same commands, because readers' answers are kept by id across
+ * languages and predict and command questions run the same simulated host.
+ */
+function compareQuestions(source: LessonSource, translation: LessonSource): TranslationMismatch[] {
+  const count = Math.max(source.questions.length, translation.questions.length);
+  for (let index = 0; index < count; index++) {
+    const a = source.questions[index];
+    const b = translation.questions[index];
+    if (!a || !b) {
+      const where = (b ?? translation.questions.at(-1))?.place.line ?? translation.blocks.at(-1)?.fence.number ?? 1;
+      const sourceLine = (a ?? source.questions.at(-1))?.place.line ?? 1;
+      const missing = a ? `lacks question "${a.id}"` : `has an extra question "${b!.id}"`;
+      return [mismatch(translation, where, source, sourceLine, `the translation ${missing}: it has ${translation.questions.length} quiz questions, the source has ${source.questions.length}`)];
+    }
+    const difference = questionDifference(a, b);
+    if (difference) return [mismatch(translation, difference.translationLine, source, difference.sourceLine, difference.message)];
+  }
   return [];
+}
+
+function questionDifference(a: QuestionSource, b: QuestionSource): { sourceLine: number; translationLine: number; message: string } | undefined {
+  const at = (message: string, sourceLine = a.place.line, translationLine = b.place.line) => ({ sourceLine, translationLine, message });
+  if (a.id !== b.id) return at(`question "${b.id}" is where the source asks "${a.id}": keep the source's ids and order`);
+  if (a.kind !== b.kind) return at(`question "${a.id}" is kind="${b.kind}" where the source has kind="${a.kind}"`);
+  const setting = (question: QuestionSource) =>
+    JSON.stringify([question.start, question.exit, question.answer?.command, question.compare, question.probe].map((value) => value ?? null), (key, value) => (key === 'place' ? undefined : value));
+  if (setting(a) !== setting(b)) return at(`question "${a.id}" runs differently from the source (its session, fresh, exit, answer, compare, probe or setup commands): keep them as the source has them`);
+  if ((a.shown?.prompt ?? '') + (a.shown?.command ?? '') !== (b.shown?.prompt ?? '') + (b.shown?.command ?? '')) {
+    return at(`question "${a.id}" shows \`${b.shown?.command ?? ''}\` where the source shows \`${a.shown?.command ?? ''}\``, a.shown?.place.line, b.shown?.place.line);
+  }
+  const options = Math.max(a.options.length, b.options.length);
+  for (let index = 0; index < options; index++) {
+    const x = a.options[index];
+    const y = b.options[index];
+    if (!x || !y) return at(`question "${a.id}" has ${b.options.length} options where the source has ${a.options.length}`);
+    if (x.id !== y.id) return at(`question "${a.id}": option "${y.id}" is where the source has "${x.id}"`, x.place.line, y.place.line);
+    if (x.correct !== y.correct) return at(`question "${a.id}": option "${x.id}" is ${y.correct ? 'marked correct' : 'not marked correct'} unlike in the source`, x.place.line, y.place.line);
+    if ((x.claimed ?? '').trimEnd() !== (y.claimed ?? '').trimEnd()) return at(`question "${a.id}": option "${x.id}" claims another output than in the source (outputs are never translated)`, x.place.line, y.place.line);
+  }
+  return undefined;
 }
 
 function blockDifference(a: ConsoleBlockSource, b: ConsoleBlockSource): { sourceLine: number; translationLine: number; message: string } | undefined {

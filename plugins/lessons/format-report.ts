@@ -1,6 +1,7 @@
 import type { LessonSource } from './lesson-source';
 import { formatHunks, lineShift, stepHunks } from './unified-diff';
 import type { BlockVerdict, Finding } from './verify-lesson';
+import type { QuestionFinding } from '../quiz/verify-question';
 
 /** Where a block is, as a reader of the report finds it: its number in the lesson and its fence line. */
 export const blockName = (verdict: { block: { index: number; fence: { number: number } } }): string =>
@@ -11,7 +12,7 @@ export const blockName = (verdict: { block: { index: number; fence: { number: nu
  * `file:line:column`, the lesson and block, and for outputs a unified diff
  * with the file's own line numbers.
  */
-export function formatLessonReport(lesson: LessonSource, verdicts: readonly BlockVerdict[]): string {
+export function formatLessonReport(lesson: LessonSource, verdicts: readonly BlockVerdict[], questionFindings: readonly QuestionFinding[] = []): string {
   let text = '';
   let shift = 0;
   for (const verdict of verdicts) {
@@ -32,6 +33,7 @@ export function formatLessonReport(lesson: LessonSource, verdicts: readonly Bloc
       text += `${lesson.path}:${verdict.block.fence.number}:${verdict.block.column}: not run: ${blockName({ block: verdict.after })} of session "${verdict.block.options.session}" failed first\n`;
     }
   }
+  for (const finding of questionFindings) text += `${lesson.path}:${finding.line}:${finding.column}: ${finding.message}\n`;
   return text;
 }
 

@@ -6,6 +6,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import { ConsoleSyntaxError, parseConsoleBlock } from '../console/parse-console-block';
+import { readQuizzes, type QuestionSource, type QuizSource } from '../quiz/read-quizzes';
 import { FenceOptionError, parseFenceOptions, type FenceOptions } from './fence-options';
 import { LessonError } from './lesson-error';
 import { sourceLines, type SourceLine } from './source-lines';
@@ -48,6 +49,9 @@ export interface LessonSource {
   lessonId: string;
   sourceLocale: string | undefined;
   blocks: ConsoleBlockSource[];
+  quizzes: QuizSource[];
+  /** Every question of every quiz, in document order. */
+  questions: QuestionSource[];
 }
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']);
@@ -72,10 +76,13 @@ export function readLessonSource(path: string, text: string): LessonSource {
     throw new LessonError(path, place.line ?? 1, place.column ?? 1, `the MDX does not parse: ${place.reason ?? place.message}`);
   }
   const front = frontMatterOf(path, tree);
+  const { quizzes, fencesInside } = readQuizzes(path, tree);
   const blocks: ConsoleBlockSource[] = [];
   visit(tree, 'code', (node: Code) => {
-    if (node.lang === 'console') blocks.push(locateBlock(path, lines, node, blocks.length));
+    if (node.lang === 'console' && !fencesInside.has(node)) blocks.push(locateBlock(path, lines, node, blocks.length));
   });
+  const questions = quizzes.flatMap((quiz) => quiz.questions);
+  for (const question of questions) question.afterBlocks = blocks.filter((block) => block.fence.number < question.place.line).length;
   const locale = /(?:^|\/)content\/([a-z]{2})\//.exec(path.replaceAll('\\', '/'))?.[1];
   const fileId = /([^/\\]+)\.mdx$/.exec(path)?.[1] ?? path;
   return {
@@ -86,6 +93,8 @@ export function readLessonSource(path: string, text: string): LessonSource {
     lessonId: front.lessonId ?? fileId,
     sourceLocale: front.sourceLocale,
     blocks,
+    quizzes,
+    questions,
   };
 }
 

@@ -3,7 +3,8 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { join, relative } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { HostSnapshot } from '../../src/netsim/index';
-import type { StepResult } from './lesson-host';
+import type { StepResult } from '../../src/practice/session-host';
+import type { QuestionRun } from '../quiz/run-question';
 
 /** What a block printed, and the host right after it, so the next block can go on from there. */
 export interface CachedBlock {
@@ -11,9 +12,16 @@ export interface CachedBlock {
   snapshot: HostSnapshot;
 }
 
+/** What a predict or command question ran: it leaves the session as it was, so no snapshot. */
+export interface CachedQuestion {
+  question: QuestionRun;
+}
+
+export type CachedEntry = CachedBlock | CachedQuestion;
+
 export interface ResultCache {
-  read(key: string): CachedBlock | undefined;
-  write(key: string, entry: CachedBlock): void;
+  read(key: string): CachedEntry | undefined;
+  write(key: string, entry: CachedEntry): void;
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -55,7 +63,7 @@ export function directoryCache(directory: string): ResultCache {
   return {
     read(key) {
       try {
-        return deserialize(readFileSync(join(directory, `${key}.bin`))) as CachedBlock;
+        return deserialize(readFileSync(join(directory, `${key}.bin`))) as CachedEntry;
       } catch {
         return undefined;
       }

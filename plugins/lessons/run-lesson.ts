@@ -1,6 +1,9 @@
 import type { HostSnapshot } from '../../src/netsim/index';
+import type { PracticeRecipe } from '../../src/practice/replay';
+import { LessonHost, sessionSeed, type StepResult } from '../../src/practice/session-host';
+import type { QuestionSource } from '../quiz/read-quizzes';
+import { runQuestion, type QuestionRun } from '../quiz/run-question';
 import { blockKey, type ResultCache } from './result-cache';
-import { LessonHost, sessionSeed, type StepResult } from './lesson-host';
 import type { ConsoleBlockSource, LessonSource } from './lesson-source';
 
 /** What running one console block gave: a result per step, or the step netsim failed on. */
@@ -10,6 +13,8 @@ export type BlockRun =
 export interface LessonRun {
   /** Index-aligned with the lesson's console blocks. */
   blocks: BlockRun[];
+  /** Index-aligned with the lesson's quiz questions. */
+  questions: QuestionRun[];
   /** Blocks whose commands netsim actually executed (the rest came from the cache). */
   executed: number;
 }
@@ -21,6 +26,8 @@ interface SessionState {
   host: LessonHost | undefined;
   /** Where the host would be, when the blocks so far all came from the cache. */
   snapshot: HostSnapshot | undefined;
+  /** Every command run in the session so far: how a browser rebuilds this host. */
+  typed: PracticeRecipe['steps'];
 }
 
 /**
@@ -31,28 +38,40 @@ interface SessionState {
 export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: ResultCache): LessonRun {
   const sessions = new Map<string, SessionState>();
   const blocks: BlockRun[] = [];
+  const questions: QuestionRun[] = [];
   let executed = 0;
-  for (const block of lesson.blocks) {
+  const newSession = (name: string): SessionState => ({
+    seed: sessionSeed(lesson.lessonId, name),
+    key: `${netsimVersion}/${lesson.lessonId}/${name}`,
+    host: undefined,
+    snapshot: undefined,
+    typed: [],
+  });
+  // Questions see the session as the blocks before them left it, and change nothing in it.
+  const askQuestionsBefore = (blockCount: number) => {
+    while (questions.length < lesson.questions.length && lesson.questions[questions.length]!.afterBlocks <= blockCount) {
+      const question = lesson.questions[questions.length]!;
+      questions.push(askQuestion(lesson, question, netsimVersion, question.start && !question.start.fresh ? sessions.get(question.start.session) : undefined, cache));
+    }
+  };
+  for (const [index, block] of lesson.blocks.entries()) {
+    askQuestionsBefore(index);
     if (block.options.norun) {
       blocks.push({ kind: 'norun' });
       continue;
     }
     let session = sessions.get(block.options.session);
     if (!session || block.options.reset) {
-      session = {
-        seed: sessionSeed(lesson.lessonId, block.options.session),
-        key: `${netsimVersion}/${lesson.lessonId}/${block.options.session}`,
-        host: undefined,
-        snapshot: undefined,
-      };
+      session = newSession(block.options.session);
       sessions.set(block.options.session, session);
     }
     session.key = blockKey(
       session.key,
       block.steps.map((step) => [step.prompt, step.command]),
     );
+    session.typed.push(...block.steps.map((step) => ({ prompt: step.prompt, command: step.command })));
     const cached = cache?.read(session.key);
-    if (cached) {
+    if (cached && 'steps' in cached) {
       blocks.push({ kind: 'ran', steps: cached.steps, fromCache: true });
       session.host = undefined;
       session.snapshot = cached.snapshot;
@@ -68,7 +87,31 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
         snapshot: host.snapshot(),
       });
   }
-  return { blocks, executed };
+  askQuestionsBefore(lesson.blocks.length);
+  return { blocks, questions, executed };
+}
+
+/** A question's key chains to its session's (or to the question alone when fresh): it re-runs when what it sees changes. */
+function askQuestion(lesson: LessonSource, question: QuestionSource, netsimVersion: string, session: SessionState | undefined, cache: ResultCache | undefined): QuestionRun {
+  if (!question.start) return { kind: 'nothing' };
+  const base = session?.key ?? `${netsimVersion}/${lesson.lessonId}/${question.start.fresh ? `question/${question.id}` : question.start.session}`;
+  const key = blockKey(base, [
+    ['question', question.id],
+    ...question.start.setup.map((step) => [step.prompt, step.command] as const),
+    ['shown', question.shown?.command ?? ''],
+    ['answer', question.answer?.command ?? ''],
+    ['probe', question.probe ?? ''],
+  ]);
+  const cached = cache?.read(key);
+  if (cached && 'question' in cached) return cached.question;
+  const point = session && {
+    seed: session.seed,
+    typed: session.typed,
+    snapshot: () => session.host?.snapshot() ?? session.snapshot,
+  };
+  const run = runQuestion(question, lesson.lessonId, point ?? (question.start.fresh ? undefined : { seed: sessionSeed(lesson.lessonId, question.start.session), typed: [], snapshot: () => undefined }));
+  if (run.kind === 'ran') cache?.write(key, { question: run });
+  return run;
 }
 
 function hostOf(session: SessionState): LessonHost {

@@ -1,4 +1,4 @@
-import type { StepResult } from './lesson-host';
+import type { StepResult } from '../../src/practice/session-host';
 import type { ConsoleBlockSource, LessonSource, WrittenStep } from './lesson-source';
 import { alignOutput, type Alignment } from './match-output';
 import type { BlockRun, LessonRun } from './run-lesson';

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CheckOptions } from '../../../plugins/lessons/check-lessons';
-import type { CachedBlock, ResultCache } from '../../../plugins/lessons/result-cache';
+import type { CachedEntry, ResultCache } from '../../../plugins/lessons/result-cache';
 
 /**
  * The fixture project: content/es and content/pt hold one lesson whose outputs
@@ -25,7 +25,7 @@ export const write = (root: string, path: string, text: string): void => writeFi
 
 /** A cache in memory that counts what it was asked, to see what ran. */
 export function memoryCache(): ResultCache & { hits: number; misses: number } {
-  const entries = new Map<string, CachedBlock>();
+  const entries = new Map<string, CachedEntry>();
   return {
     hits: 0,
     misses: 0,

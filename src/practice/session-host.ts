@@ -1,4 +1,4 @@
-import { Host, type HostSnapshot } from '../../src/netsim/index';
+import { Host, type HostSnapshot } from '../netsim/index';
 
 /** What one typed command did, as a lesson shows it. */
 export interface StepResult {

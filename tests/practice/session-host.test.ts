@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionSeed, terminalLines } from '../../../plugins/lessons/lesson-host';
+import { sessionSeed, terminalLines } from '../../src/practice/session-host';
 
 describe('terminalLines', () => {
   it('splits what the terminal showed into lines, without an empty last one', () => {
