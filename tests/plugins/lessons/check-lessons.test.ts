@@ -8,7 +8,7 @@ describe('checkLessons', () => {
     const report = checkLessons([], options(FIXTURES));
     expect(formatCheckReport(report)).toBe('');
     expect(hasProblems(report)).toBe(false);
-    expect(tally(report)).toEqual({ lessons: 2, verified: 8, failed: 0, notRun: 0, norun: 2 });
+    expect(tally(report)).toEqual({ lessons: 2, verified: 8, failed: 0, notRun: 0, norun: 2, questions: 0, questionsFailed: 0 });
   });
 
   it('fails a corrupted output line at its file line, with a diff numbered like the file', () => {

@@ -1,0 +1,15 @@
+import { pluralText, readProgress, scoreOf } from './quiz-progress';
+
+/** Fills each lesson card's quiz score from the answers this browser keeps; lessons never answered show nothing. */
+export function showQuizScores(root: ParentNode): void {
+  const home = root.querySelector<HTMLElement>('[data-quiz-score-forms]');
+  if (!home) return;
+  const forms = JSON.parse(home.dataset.quizScoreForms!) as Record<string, string>;
+  const progress = readProgress();
+  for (const slot of root.querySelectorAll<HTMLElement>('[data-quiz-progress]')) {
+    const lesson = progress[slot.dataset.quizProgress!];
+    if (!lesson || Object.keys(lesson.answers).length === 0) continue;
+    slot.textContent = pluralText(forms, home.dataset.lang!, lesson.count, { correct: scoreOf(lesson) });
+    slot.hidden = false;
+  }
+}
