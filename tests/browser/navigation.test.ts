@@ -35,17 +35,7 @@ describe('lesson pages', () => {
     await page.context().close();
   });
 
-  it.each(['pt', 'fr'] as const)('shows an untranslated lesson in %s with a notice in that language', async (locale) => {
-    const page = await session.open(`/${locale}/default-bridge/`);
-    expect(await page.getAttribute('html', 'lang')).toBe(LOCALE_INFO[locale].tag);
-    expect(await page.getAttribute('article.lesson', 'lang')).toBe('es');
-    expect(await page.locator('[data-fallback-notice] .notice__title').textContent()).toBe(useTranslations(locale)('lesson.notTranslatedTitle'));
-    expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
-    expect(await page.locator('article[data-pagefind-body]').count()).toBe(0);
-    await page.context().close();
-  });
-
-  it('indexes a translated lesson for search but not an untranslated one', async () => {
+  it('indexes a translated lesson for search, with no fallback notice', async () => {
     const page = await session.open('/es/default-bridge/');
     expect(await page.locator('[data-fallback-notice]').count()).toBe(0);
     expect(await page.locator('article[data-pagefind-body]').count()).toBe(1);

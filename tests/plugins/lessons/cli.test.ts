@@ -17,7 +17,7 @@ describe('lessons CLI', () => {
   it('check: exits 0 and sums up when every block holds', () => {
     const { status, out } = run(['check'], fixtureCopy());
     expect(status).toBe(0);
-    expect(out).toMatch(/^2 lessons: 8 blocks verified, 0 failed, 0 not run, 2 marked norun \(\d+ blocks executed, the rest from the cache; [\d.]+ s\)\n$/);
+    expect(out).toMatch(/^2 lessons: 8 blocks verified, 0 failed, 0 not run, 2 marked norun; 0 quiz questions, 0 failed \(\d+ blocks executed, the rest from the cache; [\d.]+ s\)\n$/);
   });
 
   it('check: exits 1 with the diff and the command that fixes it; update fixes it and says what it changed', () => {
