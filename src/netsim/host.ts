@@ -12,6 +12,7 @@ import { headProgram, tailProgram } from './cli/text/head-tail';
 import { sortProgram } from './cli/text/sort';
 import { wcProgram } from './cli/text/wc';
 import { hostMachine } from './host-shell';
+import { BUILTINS } from './shell/builtins';
 import { TerminalSession, type TerminalState } from './shell/session';
 import type { OutputChunk } from './cli/command';
 import { Engine, type EngineState } from './engine/engine';
@@ -136,6 +137,22 @@ export class Host {
   /** The container whose shell the next line is typed into, if any. */
   currentContainer(): string | undefined {
     return this.session.inContainer();
+  }
+
+  /**
+   * Names a terminal completes, read without running anything (the clock and the
+   * random source do not move): the programs and builtins of the shell the next
+   * line runs in, and the daemon's containers, networks and images.
+   */
+  names(): { commands: string[]; containers: string[]; networks: string[]; images: string[] } {
+    const container = this.currentContainer();
+    const programs = container === undefined ? [...this.programs.keys(), 'sudo'] : Object.keys(this.engine.containerTools(container));
+    return {
+      commands: [...new Set([...programs, ...BUILTINS.keys()])].sort(),
+      containers: this.engine.containers().map((c) => c.name),
+      networks: this.engine.networks().map((network) => network.name),
+      images: this.engine.images().map((entry) => entry.reference),
+    };
   }
 
   snapshot(): HostSnapshot {

@@ -66,10 +66,15 @@ export class LessonHost {
     return written === actual || (actual === '$ ' && written === '# ');
   }
 
-  run(written: string, command: string): StepResult {
+  run(written: string, command: string, { interruptAfterSeconds }: { interruptAfterSeconds?: number } = {}): StepResult {
     const prompt = this.accepts(written) ? written : this.prompt();
-    const result = this.host.run(command, { asRoot: prompt === '# ' });
+    const result = this.host.run(command, interruptAfterSeconds === undefined ? { asRoot: prompt === '# ' } : { asRoot: prompt === '# ', interruptAfterSeconds });
     return { prompt, output: terminalLines(result), exitCode: result.exitCode };
+  }
+
+  /** Names a terminal completes (programs, containers, networks, images), read without changing the host. */
+  names(): ReturnType<Host['names']> {
+    return this.host.names();
   }
 
   snapshot(): HostSnapshot {

@@ -1,0 +1,134 @@
+/**
+ * Tab completion as bash-completion does it for the commands a learner types: the
+ * first word from the programs and builtins, then docker's subcommands and flags,
+ * and container, network and image names where docker expects them.
+ */
+export interface CompletionContext {
+  /** Programs and builtins the current shell can run. */
+  commands: readonly string[];
+  containers: readonly string[];
+  networks: readonly string[];
+  images: readonly string[];
+}
+
+export interface Completion {
+  /** Where the word being completed starts in the line. */
+  from: number;
+  /** Every word that fits, sorted. */
+  candidates: string[];
+  /** What to put in place of the word: the single candidate and a space, or the longest common prefix. */
+  replacement: string;
+}
+
+/** docker/cli 29's commands a networking learner uses, and what each takes as arguments. */
+const DOCKER_COMMANDS: Record<string, readonly string[]> = {
+  attach: ['--detach-keys', '--no-stdin', '--sig-proxy'],
+  container: [],
+  cp: [],
+  create: [],
+  exec: ['-d', '--detach', '-e', '--env', '-i', '--interactive', '-t', '--tty', '-u', '--user', '-w', '--workdir', '--privileged'],
+  image: [],
+  images: ['-a', '--all', '-q', '--quiet', '--format', '--filter', '--no-trunc'],
+  info: ['--format'],
+  inspect: ['-f', '--format', '--type', '-s', '--size'],
+  kill: ['-s', '--signal'],
+  logs: ['-f', '--follow', '--tail', '-n', '-t', '--timestamps', '--since', '--until'],
+  network: [],
+  port: [],
+  ps: ['-a', '--all', '-q', '--quiet', '--format', '--filter', '-f', '--no-trunc', '-l', '--latest', '-n', '-s', '--size'],
+  pull: ['-q', '--quiet', '--platform'],
+  restart: ['-t', '--time'],
+  rm: ['-f', '--force', '-v', '--volumes', '-l', '--link'],
+  rmi: ['-f', '--force'],
+  run: [
+    '-d', '--detach', '-i', '--interactive', '-t', '--tty', '--rm', '--name', '--network', '--net', '--network-alias',
+    '-p', '--publish', '-P', '--publish-all', '--expose', '-e', '--env', '--hostname', '-h', '--dns', '--dns-search',
+    '--add-host', '--ip', '--link', '--mac-address', '--cap-add', '--privileged', '-v', '--volume', '-w', '--workdir',
+  ],
+  start: ['-a', '--attach', '-i', '--interactive'],
+  stop: ['-t', '--time', '-s', '--signal'],
+  version: ['-f', '--format'],
+};
+
+const NETWORK_COMMANDS: Record<string, readonly string[]> = {
+  connect: ['--alias', '--ip', '--ip6', '--link', '--driver-opt'],
+  create: ['-d', '--driver', '--subnet', '--gateway', '--ip-range', '--internal', '--attachable', '--ipv6', '-o', '--opt', '--label', '--aux-address', '--scope'],
+  disconnect: ['-f', '--force'],
+  inspect: ['-f', '--format', '-v', '--verbose'],
+  ls: ['-f', '--filter', '--format', '-q', '--quiet', '--no-trunc'],
+  prune: ['-f', '--force', '--filter'],
+  rm: ['-f', '--force'],
+};
+
+const DRIVERS = ['bridge', 'host', 'ipvlan', 'macvlan', 'none', 'overlay'];
+
+/** Which names a docker command's positional arguments are. */
+function positionalNames(path: readonly string[], context: CompletionContext): readonly string[] {
+  const [command, sub] = path;
+  if (['run', 'create', 'pull'].includes(command!) || (command === 'image' && sub)) return context.images;
+  if (command === 'rmi') return context.images;
+  if (command === 'network') {
+    if (sub === 'connect' || sub === 'disconnect') return path.length <= 2 ? context.networks : context.containers;
+    if (sub === 'inspect' || sub === 'rm') return context.networks;
+    return [];
+  }
+  if (command === 'inspect') return [...context.containers, ...context.networks];
+  if (['attach', 'exec', 'kill', 'logs', 'port', 'restart', 'rm', 'start', 'stop'].includes(command!)) return context.containers;
+  return [];
+}
+
+/** Flags that take a value: the word after them is that value, not a positional argument. */
+const TAKES_VALUE = new Set(['--name', '--network', '--net', '--network-alias', '-p', '--publish', '--expose', '-e', '--env', '--hostname', '-h', '--dns', '--dns-search', '--add-host', '--ip', '--ip6', '--link', '--mac-address', '--cap-add', '-v', '--volume', '-w', '--workdir', '-f', '--format', '--filter', '--type', '-d', '--driver', '--subnet', '--gateway', '--ip-range', '-o', '--opt', '--label', '--aux-address', '--scope', '--alias', '--driver-opt', '-s', '--signal', '-t', '--time', '--tail', '-n', '--since', '--until', '-u', '--user', '--detach-keys', '--platform']);
+
+export function complete(line: string, cursor: number, context: CompletionContext): Completion {
+  const before = line.slice(0, cursor);
+  const from = before.search(/\S*$/);
+  const word = before.slice(from);
+  // Words of the current command only: after a pipe, `;` or `&&`, a new command starts.
+  const command = before.slice(0, from).split(/\|\|?|&&|;/).at(-1)!.trim();
+  const typed = command === '' ? [] : command.split(/\s+/);
+  // `sudo docker ...` completes as `docker ...`.
+  const words = typed[0] === 'sudo' ? typed.slice(1) : typed;
+  let pool: readonly string[];
+  if (words.length === 0) pool = context.commands;
+  else if (words[0] === 'docker') pool = dockerWords(words.slice(1), word, context);
+  else pool = [];
+  const candidates = [...new Set(pool.filter((candidate) => candidate.startsWith(word)))].sort();
+  if (candidates.length === 1) return { from, candidates, replacement: `${candidates[0]} ` };
+  return { from, candidates, replacement: commonPrefix(candidates) || word };
+}
+
+function dockerWords(args: readonly string[], word: string, context: CompletionContext): readonly string[] {
+  const positional: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (arg.startsWith('-')) {
+      if (TAKES_VALUE.has(arg) && index === args.length - 1) return valuesAfter(positional, arg, context);
+      if (TAKES_VALUE.has(arg)) index++;
+      continue;
+    }
+    positional.push(arg);
+  }
+  const [command, sub] = positional;
+  if (!command) return word.startsWith('-') ? ['--help', '--version'] : Object.keys(DOCKER_COMMANDS);
+  if (command === 'network' && !sub) return word.startsWith('-') ? ['--help'] : Object.keys(NETWORK_COMMANDS);
+  const flags = command === 'network' ? (NETWORK_COMMANDS[sub!] ?? []) : (DOCKER_COMMANDS[command] ?? []);
+  if (word.startsWith('-')) return [...flags, '--help'];
+  // `docker run IMAGE cmd...`: after the image come the container's own words.
+  if (['run', 'create'].includes(command) && positional.length > 1) return [];
+  return positionalNames(positional, context);
+}
+
+/** Values of the flag the word follows: networks after --network, drivers after network create -d. */
+function valuesAfter(positional: readonly string[], flag: string, context: CompletionContext): readonly string[] {
+  if (['--network', '--net'].includes(flag)) return [...new Set([...context.networks, 'host', 'none'])];
+  if (['-d', '--driver'].includes(flag) && positional[0] === 'network') return DRIVERS;
+  return [];
+}
+
+function commonPrefix(words: readonly string[]): string {
+  if (words.length === 0) return '';
+  let prefix = words[0]!;
+  for (const word of words) while (!word.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix;
+}

@@ -1,0 +1,96 @@
+import type { HostSnapshot } from '../netsim/index';
+import { replay, type PracticeRecipe } from '../practice/replay';
+import { LessonHost } from '../practice/session-host';
+import { complete, type Completion } from './completion';
+
+/** How long a command may run before the terminal treats it as one that never ends by itself (ping without -c). */
+const ENDLESS_AFTER_SECONDS = 600;
+
+export type RunOutcome =
+  /** The command finished: everything it showed, and the prompt after it. */
+  | { kind: 'done'; output: string; prompt: string; exitCode: number }
+  /** It runs until Ctrl-C: what it shows meanwhile (up to ENDLESS_AFTER_SECONDS); `interrupt` ends it. */
+  | { kind: 'endless'; output: string }
+  /** netsim threw: the host is as it was before the line, and the session goes on. */
+  | { kind: 'crashed'; message: string; prompt: string };
+
+/** Ctrl-C as the terminal echoes it; what follows is what the interrupted program prints on its way out. */
+const INTERRUPT_ECHO = '^C';
+
+/**
+ * A reader's terminal session on a simulated host, without the page: the worker
+ * runs one, and tests drive one directly. A line that never ends by itself is
+ * run ahead (its output until Ctrl-C) and run again when Ctrl-C comes, from the
+ * host as it was, so what is shown and the state left are what Ctrl-C at that
+ * moment gives.
+ */
+export class TerminalSimulation {
+  private host!: LessonHost;
+  private start!: HostSnapshot;
+  private pending: { line: string; before: HostSnapshot; prompt: string } | undefined;
+
+  constructor(private readonly recipe: PracticeRecipe) {
+    this.reset();
+  }
+
+  /** Back to the state the terminal opened in. */
+  reset(): string {
+    this.start ??= replay(this.recipe).snapshot();
+    this.host = LessonHost.restored(this.start);
+    this.pending = undefined;
+    return this.host.prompt();
+  }
+
+  prompt(): string {
+    return this.host.prompt();
+  }
+
+  run(line: string): RunOutcome {
+    const before = this.host.snapshot();
+    const prompt = this.host.prompt();
+    try {
+      const result = this.host.run(prompt, line, { interruptAfterSeconds: ENDLESS_AFTER_SECONDS });
+      const output = result.output.join('\n') + (result.output.length > 0 ? '\n' : '');
+      const interrupted = output.lastIndexOf(INTERRUPT_ECHO);
+      if (interrupted >= 0 && isInterruptEcho(output, interrupted)) {
+        this.pending = { line, before, prompt };
+        this.host = LessonHost.restored(before);
+        return { kind: 'endless', output: output.slice(0, interrupted) };
+      }
+      return { kind: 'done', output, prompt: this.host.prompt(), exitCode: result.exitCode };
+    } catch (error) {
+      this.host = LessonHost.restored(before);
+      return { kind: 'crashed', message: error instanceof Error ? error.message : String(error), prompt: this.host.prompt() };
+    }
+  }
+
+  /** Ctrl-C `seconds` after an endless line started: everything it showed, ^C and what it printed on its way out. */
+  interrupt(seconds: number): RunOutcome {
+    const pending = this.pending;
+    if (!pending) return { kind: 'done', output: '', prompt: this.host.prompt(), exitCode: 130 };
+    this.pending = undefined;
+    this.host = LessonHost.restored(pending.before);
+    try {
+      const result = this.host.run(pending.prompt, pending.line, { interruptAfterSeconds: Math.max(seconds, 1) });
+      const output = result.output.join('\n') + (result.output.length > 0 ? '\n' : '');
+      return { kind: 'done', output, prompt: this.host.prompt(), exitCode: result.exitCode };
+    } catch (error) {
+      this.host = LessonHost.restored(pending.before);
+      return { kind: 'crashed', message: error instanceof Error ? error.message : String(error), prompt: this.host.prompt() };
+    }
+  }
+
+  complete(line: string, cursor: number): Completion {
+    return complete(line, cursor, this.host.names());
+  }
+
+  /** The host as it is now: exercises check their goals on a copy of it. */
+  snapshot(): HostSnapshot {
+    return this.host.snapshot();
+  }
+}
+
+/** `^C` at the start of a line, as the terminal echoes it: not a caret and a C inside some output. */
+function isInterruptEcho(output: string, index: number): boolean {
+  return index === 0 || output[index - 1] === '\n';
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { TerminalSimulation } from '../../src/terminal/terminal-session';
+
+const fresh = () => new TerminalSimulation({ seed: 7, steps: [] });
+
+describe('a terminal session on the simulated host', () => {
+  it('runs lines and follows the prompt into a container and out', () => {
+    const terminal = fresh();
+    expect(terminal.prompt()).toBe('$ ');
+    const created = terminal.run('docker run -dit --name c1 alpine');
+    expect(created).toMatchObject({ kind: 'done', exitCode: 0, prompt: '$ ' });
+    const entered = terminal.run('docker exec -it c1 sh');
+    expect(entered).toMatchObject({ kind: 'done', prompt: '/ # ' });
+    expect(terminal.run('exit')).toMatchObject({ kind: 'done', prompt: '$ ' });
+  });
+
+  it('starts where its recipe leaves the host, and resets there', () => {
+    const terminal = new TerminalSimulation({ seed: 7, steps: [{ prompt: '$ ', command: 'docker network create red1' }] });
+    const listing = terminal.run("docker network ls --format '{{.Name}}'");
+    expect(listing.kind === 'done' && listing.output).toBe('bridge\nhost\nnone\nred1\n');
+    terminal.run('docker network rm red1');
+    terminal.reset();
+    const again = terminal.run("docker network ls --format '{{.Name}}'");
+    expect(again.kind === 'done' && again.output).toBe('bridge\nhost\nnone\nred1\n');
+  });
+
+  it('runs a ping without -c ahead until Ctrl-C, then gives what Ctrl-C after that many seconds prints', () => {
+    const terminal = fresh();
+    const running = terminal.run('ping 192.168.1.1');
+    expect(running.kind).toBe('endless');
+    const ahead = running.kind === 'endless' ? running.output.split('\n') : [];
+    expect(ahead[0]).toBe('PING 192.168.1.1 (192.168.1.1) 56(84) bytes of data.');
+    expect(ahead[1]).toMatch(/^64 bytes from 192\.168\.1\.1: icmp_seq=1 ttl=64 time=[\d.]+ ms$/);
+    expect(ahead.length).toBeGreaterThan(100);
+    const stopped = terminal.interrupt(3);
+    expect(stopped.kind).toBe('done');
+    const lines = stopped.kind === 'done' ? stopped.output.split('\n') : [];
+    // What was shown ahead is what the interrupted run printed: the same replies, in order.
+    expect(lines.slice(0, 4)).toEqual(ahead.slice(0, 4));
+    expect(lines[4]).toBe('^C');
+    expect(lines[6]).toMatch(/^3 packets transmitted, 3 received, 0% packet loss, time \d+ms$/);
+    expect(terminal.prompt()).toBe('$ ');
+  });
+
+  it('completes commands, docker subcommands and flags, and names from the host', () => {
+    const terminal = fresh();
+    terminal.run('docker network create app-net');
+    terminal.run('docker run -dit --name web alpine');
+    expect(terminal.complete('dock', 4)).toMatchObject({ from: 0, replacement: 'docker ' });
+    expect(terminal.complete('docker netw', 11)).toMatchObject({ from: 7, replacement: 'network ' });
+    expect(terminal.complete('docker network c', 16)).toMatchObject({ candidates: ['connect', 'create'], replacement: 'c' });
+    expect(terminal.complete('docker network connect ap', 25)).toMatchObject({ replacement: 'app-net ' });
+    expect(terminal.complete('docker network connect app-net w', 32)).toMatchObject({ replacement: 'web ' });
+    expect(terminal.complete('docker run --netw', 17)).toMatchObject({ candidates: ['--network', '--network-alias'], replacement: '--network' });
+    expect(terminal.complete('docker run --network ', 21).candidates).toEqual(['app-net', 'bridge', 'host', 'none']);
+    expect(terminal.complete('sudo iptab', 10).candidates).toEqual(['iptables', 'iptables-save']);
+  });
+
+  it('survives a command that makes netsim throw, and goes on from the state before it', () => {
+    const terminal = fresh();
+    // A program that throws stands for any simulator bug: the session must not die with it.
+    const host = (terminal as unknown as { host: { run: (...args: unknown[]) => unknown } }).host;
+    const original = host.run.bind(host);
+    host.run = () => {
+      throw new TypeError('boom');
+    };
+    expect(terminal.run('docker network create red1')).toEqual({ kind: 'crashed', message: 'boom', prompt: '$ ' });
+    host.run = original;
+    const listing = terminal.run("docker network ls --format '{{.Name}}'");
+    expect(listing.kind === 'done' && listing.output).toBe('bridge\nhost\nnone\n');
+  });
+});
