@@ -5,6 +5,7 @@ import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { SIMULATED_DOCKER_RELEASE } from '../src/netsim/index';
+import type { PracticeRecipe } from '../src/practice/replay';
 import { checkLesson, type LessonCheck } from './lessons/check-lessons';
 import { readQuizzes } from './quiz/read-quizzes';
 import { renderQuizzes } from './quiz/render-quizzes';
@@ -56,7 +57,10 @@ export default function remarkConsoleBlocks({ verify }: ConsoleBlocksOptions = {
         return file.fail('console blocks in the compiled file do not line up with the file on disk; save the file and build again', node);
       }
       if (block.options.setup) parent.children.splice(index, 1);
-      else parent.children[index] = consoleElement(node, renderedBlock(block, check?.verdicts[position]));
+      else {
+        const verified = check?.verdicts[position]?.status === 'verified';
+        parent.children[index] = consoleElement(node, renderedBlock(block, check?.verdicts[position]), verified ? check?.run.starts[position] : undefined);
+      }
     }
   };
 }
@@ -93,7 +97,8 @@ function verifiedOrFail(lesson: LessonSource, file: VFile, version: string, cach
   });
 }
 
-function consoleElement(node: Code, block: ReturnType<typeof renderedBlock>): MdxJsxFlowElement {
+/** A verified block carries the recipe of the host just before it: its "Try it" terminal starts there. */
+function consoleElement(node: Code, block: ReturnType<typeof renderedBlock>, start: PracticeRecipe | undefined): MdxJsxFlowElement {
   return {
     type: 'mdxJsxFlowElement',
     name: CONSOLE_COMPONENT,
@@ -101,6 +106,7 @@ function consoleElement(node: Code, block: ReturnType<typeof renderedBlock>): Md
       { type: 'mdxJsxAttribute', name: 'steps', value: JSON.stringify(block.steps) },
       { type: 'mdxJsxAttribute', name: 'status', value: block.status },
       { type: 'mdxJsxAttribute', name: 'dockerVersion', value: SIMULATED_DOCKER_RELEASE },
+      ...(start ? [{ type: 'mdxJsxAttribute' as const, name: 'start', value: JSON.stringify(start) }] : []),
     ],
     children: [],
     position: node.position,

@@ -15,6 +15,8 @@ export interface LessonRun {
   blocks: BlockRun[];
   /** Index-aligned with the lesson's quiz questions. */
   questions: QuestionRun[];
+  /** Index-aligned with the console blocks: how a browser rebuilds the host just before each block (none for norun blocks). */
+  starts: (PracticeRecipe | undefined)[];
   /** Blocks whose commands netsim actually executed (the rest came from the cache). */
   executed: number;
 }
@@ -39,6 +41,7 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
   const sessions = new Map<string, SessionState>();
   const blocks: BlockRun[] = [];
   const questions: QuestionRun[] = [];
+  const starts: (PracticeRecipe | undefined)[] = [];
   let executed = 0;
   const newSession = (name: string): SessionState => ({
     seed: sessionSeed(lesson.lessonId, name),
@@ -58,6 +61,7 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
     askQuestionsBefore(index);
     if (block.options.norun) {
       blocks.push({ kind: 'norun' });
+      starts.push(undefined);
       continue;
     }
     let session = sessions.get(block.options.session);
@@ -69,6 +73,7 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
       session.key,
       block.steps.map((step) => [step.prompt, step.command]),
     );
+    starts.push({ seed: session.seed, steps: [...session.typed] });
     session.typed.push(...block.steps.map((step) => ({ prompt: step.prompt, command: step.command })));
     const cached = cache?.read(session.key);
     if (cached && 'steps' in cached) {
@@ -88,7 +93,7 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
       });
   }
   askQuestionsBefore(lesson.blocks.length);
-  return { blocks, questions, executed };
+  return { blocks, questions, starts, executed };
 }
 
 /** A question's key chains to its session's (or to the question alone when fresh): it re-runs when what it sees changes. */

@@ -5,5 +5,6 @@ export const urls = {
   home: (locale: Locale) => `/${locale}/`,
   lesson: (locale: Locale, lessonId: string) => `/${locale}/${lessonId}/`,
   search: (locale: Locale) => `/${locale}/search/`,
+  sandbox: (locale: Locale) => `/${locale}/sandbox/`,
   notFound: (locale: Locale) => `/${locale}/404/`,
 };

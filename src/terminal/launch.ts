@@ -1,0 +1,29 @@
+import type { PracticeRecipe } from '../practice/replay';
+import type { OpenTerminal, TerminalLabels } from './terminal-ui';
+
+/**
+ * Opens a terminal below the element a "Try it" button belongs to. The terminal's
+ * code (xterm.js, netsim in its worker) is fetched now, on the first click, and
+ * never on a page where nobody opens one.
+ */
+export async function launchTerminal(trigger: HTMLButtonElement, after: Element, recipe: PracticeRecipe, commands: readonly string[] = []): Promise<OpenTerminal> {
+  const labels = JSON.parse(document.querySelector('[data-terminal-strings]')!.textContent!) as TerminalLabels;
+  const { openTerminal } = await import('./terminal-ui');
+  const slot = document.createElement('div');
+  slot.className = 'terminal-slot';
+  after.after(slot);
+  trigger.disabled = true;
+  trigger.setAttribute('aria-expanded', 'true');
+  const terminal = openTerminal(slot, {
+    recipe,
+    labels,
+    commands,
+    onClose: () => {
+      slot.remove();
+      trigger.disabled = false;
+      trigger.setAttribute('aria-expanded', 'false');
+      trigger.focus();
+    },
+  });
+  return terminal;
+}

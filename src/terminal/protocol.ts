@@ -1,0 +1,22 @@
+import type { HostSnapshot } from '../netsim/index';
+import type { PracticeRecipe } from '../practice/replay';
+import type { Completion } from './completion';
+import type { RunOutcome } from './terminal-session';
+
+/** What the page asks the worker that runs netsim. */
+export type TerminalRequest =
+  | { type: 'start'; recipe: PracticeRecipe }
+  | { type: 'reset' }
+  | { type: 'run'; line: string }
+  | { type: 'interrupt'; seconds: number }
+  | { type: 'complete'; line: string; cursor: number }
+  | { type: 'snapshot' };
+
+export type TerminalReply =
+  | { type: 'prompt'; prompt: string }
+  | { type: 'outcome'; outcome: RunOutcome }
+  | { type: 'completion'; completion: Completion }
+  | { type: 'snapshot'; snapshot: HostSnapshot }
+  | { type: 'error'; message: string };
+
+export type Envelope<T> = T & { id: number };

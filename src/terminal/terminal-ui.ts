@@ -1,0 +1,415 @@
+import { FitAddon } from '@xterm/addon-fit';
+import { Terminal } from '@xterm/xterm';
+// A stylesheet fetched when a terminal opens: pages where nobody opens one never load it.
+import xtermStyles from '@xterm/xterm/css/xterm.css?url';
+import type { PracticeRecipe } from '../practice/replay';
+import { emptyLine, insertText, pressKey, splitKeys, submitLine, type LineState } from './line-editor';
+import { pace, secondsShown } from './pacing';
+import type { RunOutcome } from './terminal-session';
+import { WorkerClient } from './worker-client';
+
+/** Interface text in the reader's language, from the page (src/i18n/resources, key "terminal"). */
+export interface TerminalLabels {
+  region: string;
+  next: string;
+  reset: string;
+  copy: string;
+  copied: string;
+  close: string;
+  help: string;
+  keys: string;
+  bug: string;
+  loading: string;
+}
+
+export interface TerminalOptions {
+  recipe: PracticeRecipe;
+  labels: TerminalLabels;
+  /** The block's commands, offered one at a time by the "next command" button. */
+  commands?: readonly string[];
+  /** Called once the terminal is closed (focus goes back to what opened it). */
+  onClose?: () => void;
+}
+
+export interface OpenTerminal {
+  root: HTMLElement;
+  /** The host as the reader left it, for an exercise's check. */
+  snapshot(): Promise<import('../netsim/index').HostSnapshot>;
+  close(): void;
+  /** Resolves when the prompt first accepts keys. */
+  ready: Promise<void>;
+}
+
+/** Keys phones lack, as xterm would send them. */
+const KEY_ROW: [label: string, data: string][] = [
+  ['Tab', '\t'],
+  ['Ctrl-C', '\x03'],
+  ['↑', '\x1b[A'],
+  ['↓', '\x1b[B'],
+  ['←', '\x1b[D'],
+  ['→', '\x1b[C'],
+  ['Ctrl-A', '\x01'],
+  ['Ctrl-E', '\x05'],
+  ['Ctrl-L', '\x0c'],
+];
+
+function button(label: string, attribute: string): HTMLButtonElement {
+  const element = document.createElement('button');
+  element.type = 'button';
+  element.className = 'terminal__button';
+  element.textContent = label;
+  element.setAttribute(attribute, '');
+  return element;
+}
+
+/** A colour of the site's theme as the browser resolved it (the variables hold light-dark() pairs xterm cannot read). */
+function themeColor(element: HTMLElement, property: 'color' | 'backgroundColor' | 'borderColor', value: string): string {
+  const probe = document.createElement('span');
+  probe.style.setProperty(property === 'backgroundColor' ? 'background-color' : property === 'borderColor' ? 'border-color' : 'color', value);
+  element.append(probe);
+  const resolved = getComputedStyle(probe)[property];
+  probe.remove();
+  return resolved;
+}
+
+/**
+ * Opens a terminal on a simulated host inside `container`: xterm.js on the page,
+ * netsim in a worker. The reader types as at a bash prompt; the worker answers.
+ */
+export function openTerminal(container: HTMLElement, options: TerminalOptions): OpenTerminal {
+  const { labels } = options;
+  if (!document.querySelector(`link[href="${xtermStyles}"]`)) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = xtermStyles;
+    document.head.append(link);
+  }
+  const root = document.createElement('section');
+  root.className = 'terminal';
+  root.setAttribute('data-terminal', '');
+  root.setAttribute('aria-label', labels.region);
+  const toolbar = document.createElement('div');
+  toolbar.className = 'terminal__toolbar';
+  const commands = [...(options.commands ?? [])];
+  const nextButton = button(labels.next, 'data-terminal-next');
+  const resetButton = button(labels.reset, 'data-terminal-reset');
+  const copyButton = button(labels.copy, 'data-terminal-copy');
+  const closeButton = button(labels.close, 'data-terminal-close');
+  if (commands.length > 0) toolbar.append(nextButton);
+  toolbar.append(resetButton, copyButton, closeButton);
+  const screen = document.createElement('div');
+  screen.className = 'terminal__screen';
+  const keys = document.createElement('div');
+  keys.className = 'terminal__keys';
+  keys.setAttribute('role', 'group');
+  keys.setAttribute('aria-label', labels.keys);
+  for (const [label, data] of KEY_ROW) {
+    const key = button(label, 'data-terminal-key');
+    // Pressing a key button must not take focus from the terminal, or the phone's keyboard closes.
+    key.addEventListener('mousedown', (event) => event.preventDefault());
+    key.addEventListener('click', () => {
+      feed(data);
+      term.focus();
+    });
+    keys.append(key);
+  }
+  const help = document.createElement('p');
+  help.className = 'terminal__help';
+  help.textContent = labels.help;
+  root.append(toolbar, screen, keys, help);
+  container.append(root);
+
+  const term = new Terminal({
+    convertEol: true,
+    cursorBlink: true,
+    screenReaderMode: true,
+    fontFamily: getComputedStyle(document.documentElement).getPropertyValue('--font-mono').trim() || 'monospace',
+    fontSize: 14,
+    rows: 18,
+    scrollback: 2000,
+    theme: {
+      background: themeColor(screen, 'backgroundColor', 'var(--console-bg)'),
+      foreground: themeColor(screen, 'color', 'var(--fg)'),
+      cursor: themeColor(screen, 'color', 'var(--accent)'),
+      cursorAccent: themeColor(screen, 'backgroundColor', 'var(--console-bg)'),
+      selectionBackground: themeColor(screen, 'backgroundColor', 'var(--border)'),
+    },
+  });
+  const fit = new FitAddon();
+  term.loadAddon(fit);
+  term.open(screen);
+  fit.fit();
+  const resize = new ResizeObserver(() => fit.fit());
+  resize.observe(screen);
+  // Focus is never trapped: Escape leaves the terminal for its toolbar.
+  term.attachCustomKeyEventHandler((event) => {
+    if (event.type === 'keydown' && event.key === 'Escape') {
+      toolbar.querySelector('button')?.focus();
+      return false;
+    }
+    return true;
+  });
+
+  const worker = new WorkerClient();
+  let prompt = '';
+  let line: LineState = emptyLine();
+  let cursorRow = 0;
+  let busy = true;
+  let typeahead: string[] = [];
+  let transcript = '';
+  let lastTab = '';
+  let endless: { shown: string[]; timer: ReturnType<typeof setTimeout> | undefined; command: string } | undefined;
+  let flushPaced: (() => void) | undefined;
+
+  /** Redraws the prompt and line, wrapped over the terminal's width, with the cursor where the editor has it. */
+  function render() {
+    const width = term.cols;
+    let text = '';
+    if (cursorRow > 0) text += `\x1b[${cursorRow}A`;
+    text += `\r\x1b[J${prompt}${line.buffer}`;
+    const total = prompt.length + line.buffer.length;
+    const endRow = total > 0 && total % width === 0 ? total / width - 1 : Math.floor(total / width);
+    const target = prompt.length + line.cursor;
+    if (target === total) cursorRow = endRow;
+    else {
+      const row = Math.floor(target / width);
+      if (endRow > row) text += `\x1b[${endRow - row}A`;
+      text += `\x1b[${(target % width) + 1}G`;
+      cursorRow = row;
+    }
+    term.write(text);
+  }
+
+  function newPrompt(next: string) {
+    prompt = next;
+    cursorRow = 0;
+    busy = false;
+    render();
+    const pending = typeahead;
+    typeahead = [];
+    for (const data of pending) feed(data);
+  }
+
+  function write(text: string) {
+    term.write(text);
+    transcript += text;
+  }
+
+  /** Enter: the line as typed stays on screen, the editor starts afresh (`next`), and the worker runs it. */
+  async function runLine(typed: string, next: LineState) {
+    busy = true;
+    line = { ...line, buffer: typed, cursor: typed.length };
+    render();
+    term.write('\r\n');
+    line = next;
+    transcript += `${prompt}${typed}\n`;
+    const { outcome } = await worker.ask<'outcome'>({ type: 'run', line: typed });
+    await show(outcome, typed);
+  }
+
+  async function show(outcome: RunOutcome, command: string) {
+    if (outcome.kind === 'crashed') {
+      write(`${labels.bug.replace('{{message}}', outcome.message)}\n`);
+      return newPrompt(outcome.prompt);
+    }
+    if (outcome.kind === 'endless') {
+      endless = { shown: [], timer: undefined, command };
+      const steps = pace(outcome.output);
+      const step = () => {
+        const next = steps.shift();
+        if (!next || !endless) return;
+        endless.timer = setTimeout(() => {
+          endless?.shown.push(next.text);
+          write(next.text);
+          step();
+        }, next.waitMs);
+      };
+      step();
+      return;
+    }
+    await new Promise<void>((done) => {
+      const steps = pace(outcome.output);
+      const flush = () => {
+        for (const rest of steps.splice(0)) write(rest.text);
+        flushPaced = undefined;
+        done();
+      };
+      flushPaced = flush;
+      const step = () => {
+        const next = steps.shift();
+        if (!next) {
+          flushPaced = undefined;
+          return done();
+        }
+        if (next.waitMs === 0) {
+          write(next.text);
+          return step();
+        }
+        setTimeout(() => {
+          if (!flushPaced) return;
+          write(next.text);
+          step();
+        }, next.waitMs);
+      };
+      step();
+    });
+    newPrompt(outcome.prompt);
+  }
+
+  async function interruptEndless() {
+    const running = endless!;
+    endless = undefined;
+    if (running.timer) clearTimeout(running.timer);
+    const { outcome } = await worker.ask<'outcome'>({ type: 'interrupt', seconds: secondsShown(running.shown) });
+    if (outcome.kind !== 'done') return show(outcome, running.command);
+    const already = running.shown.join('');
+    write(outcome.output.startsWith(already) ? outcome.output.slice(already.length) : `\n${outcome.output}`);
+    newPrompt(outcome.prompt);
+  }
+
+  async function completeLine() {
+    const { completion } = await worker.ask<'completion'>({ type: 'complete', line: line.buffer, cursor: line.cursor });
+    const word = line.buffer.slice(completion.from, line.cursor);
+    if (completion.replacement !== word) {
+      line = insertText(line, completion.replacement, completion.from);
+      lastTab = '';
+      render();
+    } else if (completion.candidates.length > 1 && lastTab === line.buffer) {
+      // A second Tab lists what fits, as bash does, and gives the line back.
+      term.write(`\r\n${completion.candidates.join('  ')}\r\n`);
+      cursorRow = 0;
+      render();
+    } else {
+      lastTab = line.buffer;
+      if (completion.candidates.length === 0) term.write('\x07');
+    }
+    busy = false;
+  }
+
+  /** Keys from the keyboard, a paste, or the key row. While a line runs they wait, as a terminal's typeahead does. */
+  function feed(data: string) {
+    if (endless) {
+      if (data.includes('\x03')) void interruptEndless();
+      return;
+    }
+    if (busy) {
+      if (data.includes('\x03') && flushPaced) flushPaced();
+      else typeahead.push(data);
+      return;
+    }
+    const keys = splitKeys(data);
+    for (const [index, key] of keys.entries()) {
+      if (busy) {
+        typeahead.push(keys.slice(index).join(''));
+        return;
+      }
+      const { state, action } = pressKey(line, key);
+      line = state;
+      if (action !== 'complete') lastTab = '';
+      switch (action) {
+        case 'submit': {
+          const { line: typed, next } = submitLine(line);
+          if (typed.trim() === '') {
+            // An empty line gives a new prompt, as bash does.
+            line = { ...line, cursor: line.buffer.length };
+            render();
+            term.write('\r\n');
+            transcript += `${prompt}${typed}\n`;
+            line = next;
+            cursorRow = 0;
+            render();
+            break;
+          }
+          void runLine(typed, next);
+          break;
+        }
+        case 'complete':
+          busy = true;
+          void completeLine();
+          break;
+        case 'interrupt':
+          line = { ...line, cursor: line.buffer.length };
+          render();
+          term.write('^C\r\n');
+          transcript += `${prompt}${line.buffer}^C\n`;
+          line = emptyLine(line.history);
+          cursorRow = 0;
+          render();
+          break;
+        case 'clear-screen':
+          term.write('\x1b[H\x1b[2J');
+          cursorRow = 0;
+          render();
+          break;
+        case 'end-of-file':
+          // Ctrl-D on an empty line leaves a container's shell, as `exit` does; the host's login shell stays.
+          if (prompt !== '$ ' && prompt !== '# ') {
+            void runLine('exit', emptyLine(line.history));
+          } else term.write('\x07');
+          break;
+        case 'bell':
+          term.write('\x07');
+          break;
+        default:
+          render();
+      }
+    }
+  }
+
+  term.onData(feed);
+
+  nextButton.addEventListener('click', () => {
+    const command = commands.shift();
+    if (command !== undefined && !busy && !endless) {
+      line = insertText({ ...line, buffer: '', cursor: 0 }, command, 0);
+      render();
+    }
+    if (commands.length === 0) nextButton.disabled = true;
+    term.focus();
+  });
+  resetButton.addEventListener('click', async () => {
+    if (endless?.timer) clearTimeout(endless.timer);
+    endless = undefined;
+    busy = true;
+    const reply = await worker.ask<'prompt'>({ type: 'reset' });
+    term.reset();
+    transcript = '';
+    commands.splice(0, commands.length, ...(options.commands ?? []));
+    nextButton.disabled = false;
+    line = emptyLine(line.history);
+    newPrompt(reply.prompt);
+    term.focus();
+  });
+  copyButton.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(transcript + prompt + line.buffer);
+      copyButton.textContent = labels.copied;
+      setTimeout(() => (copyButton.textContent = labels.copy), 2000);
+    } catch {
+      // Clipboard refused (no permission): the transcript is still on screen to select.
+    }
+  });
+  const close = () => {
+    if (endless?.timer) clearTimeout(endless.timer);
+    resize.disconnect();
+    worker.terminate();
+    term.dispose();
+    root.remove();
+    options.onClose?.();
+  };
+  closeButton.addEventListener('click', close);
+
+  term.write(`${labels.loading}\r`);
+  const ready = worker.ask<'prompt'>({ type: 'start', recipe: options.recipe }).then((reply) => {
+    term.write('\x1b[2K\r');
+    newPrompt(reply.prompt);
+    term.focus();
+  });
+
+  return {
+    root,
+    ready,
+    close,
+    snapshot: async () => (await worker.ask<'snapshot'>({ type: 'snapshot' })).snapshot,
+  };
+}

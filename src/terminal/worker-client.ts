@@ -1,0 +1,30 @@
+import type { Envelope, TerminalReply, TerminalRequest } from './protocol';
+
+/** Requests to the netsim worker as promises, answered in order. */
+export class WorkerClient {
+  private readonly worker: Worker;
+  private next = 0;
+  private readonly waiting = new Map<number, (reply: TerminalReply) => void>();
+
+  constructor() {
+    this.worker = new Worker(new URL('./netsim.worker.ts', import.meta.url), { type: 'module' });
+    this.worker.onmessage = (event: MessageEvent<Envelope<TerminalReply>>) => {
+      const { id, ...reply } = event.data;
+      this.waiting.get(id)?.(reply as TerminalReply);
+      this.waiting.delete(id);
+    };
+  }
+
+  ask<T extends TerminalReply['type']>(request: TerminalRequest): Promise<Extract<TerminalReply, { type: T }>> {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, (reply) => (reply.type === 'error' ? reject(new Error(reply.message)) : resolve(reply as Extract<TerminalReply, { type: T }>)));
+      this.worker.postMessage({ id, ...request });
+    });
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+    this.waiting.clear();
+  }
+}

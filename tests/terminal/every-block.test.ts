@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkLessons } from '../../plugins/lessons/check-lessons';
+import { cacheDirectory, directoryCache, netsimVersion } from '../../plugins/lessons/result-cache';
+import { TerminalSimulation } from '../../src/terminal/terminal-session';
+
+const root = resolve(import.meta.dirname, '../..');
+const report = checkLessons([], { root, netsimVersion: netsimVersion(root), cache: directoryCache(cacheDirectory(root)) });
+const blocks = report.checks.flatMap((check) =>
+  check.verdicts.flatMap((verdict, index) =>
+    verdict.status === 'verified' && !verdict.block.options.setup ? [{ name: `${check.lesson.path} block ${index + 1} (line ${verdict.block.fence.number})`, verdict, start: check.run.starts[index]! }] : [],
+  ),
+);
+
+describe('"Try it" on every verified block of every lesson', () => {
+  it('covers the whole course', () => {
+    expect(blocks.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it.each(blocks.map((block) => [block.name, block] as const))('%s: retyped in the terminal, each command prints what the page shows', (_name, { verdict, start }) => {
+    const terminal = new TerminalSimulation(start);
+    for (const [index, step] of verdict.block.steps.entries()) {
+      expect(terminal.prompt()).toBe(verdict.results[index]!.prompt === '# ' ? '$ ' : verdict.results[index]!.prompt);
+      // A `# ` prompt types as root; the terminal's reader types sudo, so the test does too.
+      const typed = verdict.results[index]!.prompt === '# ' ? `sudo ${step.command}` : step.command;
+      const outcome = terminal.run(typed);
+      const shown = outcome.kind === 'done' ? outcome.output : outcome.kind === 'endless' ? terminal.interrupt(4) : outcome;
+      const text = typeof shown === 'string' ? shown : shown.kind === 'done' ? shown.output : JSON.stringify(shown);
+      expect(text.replace(/\n$/, '').split('\n').filter((line, i, all) => !(all.length === 1 && line === ''))).toEqual(verdict.results[index]!.output);
+    }
+  });
+});
