@@ -88,6 +88,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   root.className = 'terminal';
   root.setAttribute('data-terminal', '');
   root.setAttribute('aria-label', labels.region);
+  root.setAttribute('data-busy', '');
   const toolbar = document.createElement('div');
   toolbar.className = 'terminal__toolbar';
   const commands = [...(options.commands ?? [])];
@@ -180,11 +181,22 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     term.write(text);
   }
 
+  /** `data-busy` while a line runs: a hook for tools and tests, and for styling. */
+  function setBusy(value: boolean) {
+    busy = value;
+    root.toggleAttribute('data-busy', value);
+  }
+
   function newPrompt(next: string) {
     prompt = next;
     cursorRow = 0;
-    busy = false;
+    setBusy(false);
     render();
+    drainTypeahead();
+  }
+
+  /** Keys typed while a line ran (or a completion was computed), now that the prompt takes them. */
+  function drainTypeahead() {
     const pending = typeahead;
     typeahead = [];
     for (const data of pending) feed(data);
@@ -197,7 +209,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
 
   /** Enter: the line as typed stays on screen, the editor starts afresh (`next`), and the worker runs it. */
   async function runLine(typed: string, next: LineState) {
-    busy = true;
+    setBusy(true);
     line = { ...line, buffer: typed, cursor: typed.length };
     render();
     term.write('\r\n');
@@ -284,6 +296,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
       if (completion.candidates.length === 0) term.write('\x07');
     }
     busy = false;
+    drainTypeahead();
   }
 
   /** Keys from the keyboard, a paste, or the key row. While a line runs they wait, as a terminal's typeahead does. */
@@ -370,7 +383,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   resetButton.addEventListener('click', async () => {
     if (endless?.timer) clearTimeout(endless.timer);
     endless = undefined;
-    busy = true;
+    setBusy(true);
     const reply = await worker.ask<'prompt'>({ type: 'reset' });
     term.reset();
     transcript = '';

@@ -1,0 +1,176 @@
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../../src/i18n/locales';
+import { useTranslations } from '../../src/i18n/translate';
+import { blockingViolations } from './axe';
+import { browserSession } from './browser-session';
+
+const session = browserSession();
+const clipboard = { permissions: ['clipboard-read', 'clipboard-write'] };
+
+/** Waits until the terminal has a prompt that takes keys (no line running). */
+async function idle(terminal: Locator) {
+  await expect.poll(() => terminal.evaluate((element) => element.hasAttribute('data-busy')), { timeout: 20_000 }).toBe(false);
+}
+
+/** Opens the terminal of a block (its "Try it" button) and waits for the prompt. */
+async function tryBlock(page: Page, block: Locator): Promise<Locator> {
+  await block.locator('[data-try]').click();
+  const terminal = page.locator('[data-terminal]');
+  await terminal.waitFor();
+  await idle(terminal);
+  return terminal;
+}
+
+async function typeLine(page: Page, terminal: Locator, line: string) {
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+  await idle(terminal);
+}
+
+/** What the session showed, as "Copy session" puts it on the clipboard. */
+async function transcript(page: Page, terminal: Locator): Promise<string> {
+  await terminal.locator('[data-terminal-copy]').click();
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+const linesOf = (text: string) => text.split('\n');
+
+describe.each(LOCALES)('"Try it" in %s', (locale) => {
+  it.each(['network-drivers', 'default-bridge'])('retyping each block of %s by keyboard prints what the page shows', async (lesson) => {
+    const page = await session.open(`/${locale}/${lesson}/`, clipboard);
+    const blocks = page.locator('.prose > figure.console:has([data-try])');
+    const count = await blocks.count();
+    expect(count).toBeGreaterThan(5);
+    for (let index = 0; index < count; index++) {
+      const block = blocks.nth(index);
+      // Everything the page shows of the block, the lines an elision hides included.
+      const shown = await block.locator('.console__line').allTextContents();
+      const commands: string[] = JSON.parse((await block.locator('[data-try]').getAttribute('data-commands'))!);
+      const terminal = await tryBlock(page, block);
+      for (const command of commands) await typeLine(page, terminal, command);
+      const lines = linesOf(await transcript(page, terminal));
+      expect(lines.at(-1)).toMatch(/^(\$|#|\/ #|root@[0-9a-f]+:\/#) $/);
+      expect(lines.slice(0, -1), `block ${index + 1}`).toEqual(shown);
+      await terminal.locator('[data-terminal-close]').click();
+      await expect.poll(() => page.locator('[data-terminal]').count()).toBe(0);
+    }
+    await page.context().close();
+  }, 240_000);
+});
+
+describe('the terminal', () => {
+  it('streams ping until Ctrl-C, then prints its statistics', async () => {
+    const page = await session.open('/es/sandbox/', clipboard);
+    const terminal = page.locator('[data-terminal]');
+    await idle(terminal);
+    await page.keyboard.type('ping 192.168.1.1');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(2_300);
+    await page.keyboard.press('Control+C');
+    await idle(terminal);
+    const lines = linesOf(await transcript(page, terminal));
+    const replies = lines.filter((line) => /icmp_seq=\d+/.test(line));
+    expect(replies.length).toBeGreaterThanOrEqual(2);
+    expect(replies.length).toBeLessThanOrEqual(4);
+    expect(lines[replies.length + 2]).toBe('^C');
+    expect(lines).toContain(`${replies.length} packets transmitted, ${replies.length} received, 0% packet loss, time ${lines.find((line) => /time \d+ms$/.test(line))!.split('time ')[1]}`);
+    expect(lines.at(-1)).toBe('$ ');
+    await page.context().close();
+  });
+
+  it('completes with Tab, walks the history, edits the line, and follows container prompts', async () => {
+    const page = await session.open('/fr/sandbox/', clipboard);
+    const terminal = page.locator('[data-terminal]');
+    await idle(terminal);
+    await page.keyboard.type('docker netw');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('create red1');
+    await page.keyboard.press('Enter');
+    await idle(terminal);
+    await page.keyboard.type('docker run -dit --name web --network re');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('alpine');
+    await page.keyboard.press('Enter');
+    await idle(terminal);
+    // Up twice recalls the first line; Ctrl-W cuts its last word, and the rest is edited in place.
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Control+W');
+    await page.keyboard.type('-q');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type('docker network ls -q --filter name=red1');
+    await page.keyboard.press('Enter');
+    await idle(terminal);
+    await typeLine(page, terminal, 'docker exec -it web sh');
+    await typeLine(page, terminal, 'hostname');
+    await page.keyboard.press('Control+D');
+    await idle(terminal);
+    const lines = linesOf(await transcript(page, terminal));
+    expect(lines[0]).toBe('$ docker network create red1');
+    expect(lines[1]).toMatch(/^[0-9a-f]{64}$/);
+    expect(lines[2]).toBe('$ docker run -dit --name web --network red1 alpine');
+    expect(lines[4]).toBe('$ docker network ls -q --filter name=red1');
+    expect(lines[5]).toBe(lines[1]!.slice(0, 12));
+    expect(lines[6]).toBe('$ docker exec -it web sh');
+    expect(lines[7]).toBe('/ # hostname');
+    expect(lines[8]).toBe(lines[3]!.slice(0, 12));
+    expect(lines[9]).toBe('/ # exit');
+    expect(lines.at(-1)).toBe('$ ');
+    await page.context().close();
+  });
+
+  it('resets to its start, survives a line that makes the simulator fail, and lets Escape leave it', async () => {
+    const page = await session.open('/pt/sandbox/', clipboard);
+    const terminal = page.locator('[data-terminal]');
+    await idle(terminal);
+    await typeLine(page, terminal, 'docker network create red1');
+    await terminal.locator('[data-terminal-reset]').click();
+    await idle(terminal);
+    await page.keyboard.type("docker network ls --format '{{.Name}}'");
+    await page.keyboard.press('Enter');
+    await idle(terminal);
+    expect(linesOf(await transcript(page, terminal))).toEqual(["$ docker network ls --format '{{.Name}}'", 'bridge', 'host', 'none', '$ ']);
+    // A DNAT rule without a destination is accepted, and the next packet makes netsim throw: the session goes on.
+    await terminal.locator('.xterm-helper-textarea').focus();
+    await typeLine(page, terminal, 'sudo iptables -t nat -A OUTPUT -p tcp -j DNAT');
+    await typeLine(page, terminal, 'curl -s http://192.168.1.1');
+    await typeLine(page, terminal, 'hostname');
+    const lines = linesOf(await transcript(page, terminal));
+    const curl = lines.indexOf("$ curl -s http://192.168.1.1");
+    expect(lines[curl + 1]).toMatch(/^netsim: o simulador falhou neste comando \(.+\)\. O host continua como estava antes; você pode seguir\.$/);
+    expect(lines[curl + 2]).toBe('$ hostname');
+    expect(lines[curl + 3]).toMatch(/^\S+$/);
+    await terminal.locator('.xterm-helper-textarea').focus();
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.closest('.terminal__toolbar') !== null)).toBe(true);
+    await page.context().close();
+  });
+
+  it('has no serious accessibility problem once open, labelled in the reader\'s language', async () => {
+    const page = await session.open('/fr/network-drivers/', clipboard);
+    const terminal = await tryBlock(page, page.locator('.prose > figure.console:has([data-try])').first());
+    expect(await terminal.getAttribute('aria-label')).toBe(useTranslations('fr')('terminal.region'));
+    expect(await terminal.locator('[data-terminal-reset]').textContent()).toBe(useTranslations('fr')('terminal.reset'));
+    const violations = await blockingViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('fits a 390 px phone, with a row of the keys phones lack', async () => {
+    const page = await session.open('/es/sandbox/', { ...clipboard, viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true });
+    const terminal = page.locator('[data-terminal]');
+    await idle(terminal);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    const keys = terminal.locator('[data-terminal-key]');
+    expect(await keys.first().isVisible()).toBe(true);
+    await page.keyboard.type('docker netw');
+    await terminal.locator('[data-terminal-key]', { hasText: 'Tab' }).click();
+    await page.keyboard.type('ls -q');
+    await page.keyboard.press('Enter');
+    await idle(terminal);
+    expect(linesOf(await transcript(page, terminal))[0]).toBe('$ docker network ls -q');
+    await page.context().close();
+  });
+});
