@@ -12,6 +12,7 @@ import { headProgram, tailProgram } from './cli/text/head-tail';
 import { sortProgram } from './cli/text/sort';
 import { wcProgram } from './cli/text/wc';
 import { hostMachine } from './host-shell';
+import { evaluateGoal, type Goal, type GoalResult, type GoalView } from './goals';
 import { BUILTINS } from './shell/builtins';
 import { TerminalSession, type TerminalState } from './shell/session';
 import type { OutputChunk } from './cli/command';
@@ -153,6 +154,25 @@ export class Host {
       networks: this.engine.networks().map((network) => network.name),
       images: this.engine.images().map((entry) => entry.reference),
     };
+  }
+
+  /**
+   * Whether the host meets each goal, read on a copy of it at a fresh root shell:
+   * checking runs tools (iptables, curl) but never changes this host.
+   */
+  checkGoals(goals: readonly Goal[]): GoalResult[] {
+    const { terminal: _shells, ...machine } = this.snapshot();
+    const copy = Host.fromSnapshot(machine, { profile: this.profile, secondsPerCommand: 0 });
+    const view: GoalView = {
+      containers: () => copy.engine.containers(),
+      networks: () => copy.engine.networks(),
+      resolveName: (container, name) => copy.engine.resolveName(container, name),
+      run: (line) => {
+        const result = copy.run(line, { asRoot: true });
+        return { stdout: result.stdout, exitCode: result.exitCode };
+      },
+    };
+    return goals.map((goal) => evaluateGoal(view, goal));
   }
 
   snapshot(): HostSnapshot {

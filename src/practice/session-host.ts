@@ -1,4 +1,4 @@
-import { Host, type HostSnapshot } from '../netsim/index';
+import { Host, type Goal, type GoalResult, type HostSnapshot } from '../netsim/index';
 
 /** What one typed command did, as a lesson shows it. */
 export interface StepResult {
@@ -70,6 +70,11 @@ export class LessonHost {
     const prompt = this.accepts(written) ? written : this.prompt();
     const result = this.host.run(command, interruptAfterSeconds === undefined ? { asRoot: prompt === '# ' } : { asRoot: prompt === '# ', interruptAfterSeconds });
     return { prompt, output: terminalLines(result), exitCode: result.exitCode };
+  }
+
+  /** Whether the host meets each goal, checked on a copy of it. */
+  checkGoals(goals: readonly Goal[]): GoalResult[] {
+    return this.host.checkGoals(goals);
   }
 
   /** Names a terminal completes (programs, containers, networks, images), read without changing the host. */

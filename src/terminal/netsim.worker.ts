@@ -22,6 +22,8 @@ function answer(request: TerminalRequest): TerminalReply {
       return { type: 'completion', completion: session.complete(request.line, request.cursor) };
     case 'snapshot':
       return { type: 'snapshot', snapshot: session.snapshot() };
+    case 'check':
+      return { type: 'checked', results: session.checkGoals(request.goals) };
   }
 }
 

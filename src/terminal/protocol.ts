@@ -1,4 +1,4 @@
-import type { HostSnapshot } from '../netsim/index';
+import type { Goal, GoalResult, HostSnapshot } from '../netsim/index';
 import type { PracticeRecipe } from '../practice/replay';
 import type { Completion } from './completion';
 import type { RunOutcome } from './terminal-session';
@@ -10,13 +10,15 @@ export type TerminalRequest =
   | { type: 'run'; line: string }
   | { type: 'interrupt'; seconds: number }
   | { type: 'complete'; line: string; cursor: number }
-  | { type: 'snapshot' };
+  | { type: 'snapshot' }
+  | { type: 'check'; goals: Goal[] };
 
 export type TerminalReply =
   | { type: 'prompt'; prompt: string }
   | { type: 'outcome'; outcome: RunOutcome }
   | { type: 'completion'; completion: Completion }
   | { type: 'snapshot'; snapshot: HostSnapshot }
+  | { type: 'checked'; results: GoalResult[] }
   | { type: 'error'; message: string };
 
 export type Envelope<T> = T & { id: number };

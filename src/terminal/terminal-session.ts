@@ -1,4 +1,4 @@
-import type { HostSnapshot } from '../netsim/index';
+import type { Goal, GoalResult, HostSnapshot } from '../netsim/index';
 import { replay, type PracticeRecipe } from '../practice/replay';
 import { LessonHost } from '../practice/session-host';
 import { complete, type Completion } from './completion';
@@ -82,6 +82,11 @@ export class TerminalSimulation {
 
   complete(line: string, cursor: number): Completion {
     return complete(line, cursor, this.host.names());
+  }
+
+  /** An exercise's goals, checked on a copy of the host as the reader left it. */
+  checkGoals(goals: readonly Goal[]): GoalResult[] {
+    return this.host.checkGoals(goals);
   }
 
   /** The host as it is now: exercises check their goals on a copy of it. */

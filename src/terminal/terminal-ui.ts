@@ -2,6 +2,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 // A stylesheet fetched when a terminal opens: pages where nobody opens one never load it.
 import xtermStyles from '@xterm/xterm/css/xterm.css?url';
+import type { Goal, GoalResult } from '../netsim/index';
 import type { PracticeRecipe } from '../practice/replay';
 import { emptyLine, insertText, pressKey, splitKeys, submitLine, type LineState } from './line-editor';
 import { pace, secondsShown } from './pacing';
@@ -33,8 +34,8 @@ export interface TerminalOptions {
 
 export interface OpenTerminal {
   root: HTMLElement;
-  /** The host as the reader left it, for an exercise's check. */
-  snapshot(): Promise<import('../netsim/index').HostSnapshot>;
+  /** An exercise's goals checked on a copy of the host as the reader left it. */
+  check(goals: Goal[]): Promise<GoalResult[]>;
   close(): void;
   /** Resolves when the prompt first accepts keys. */
   ready: Promise<void>;
@@ -423,6 +424,6 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     root,
     ready,
     close,
-    snapshot: async () => (await worker.ask<'snapshot'>({ type: 'snapshot' })).snapshot,
+    check: async (goals) => (await worker.ask<'checked'>({ type: 'check', goals })).results,
   };
 }

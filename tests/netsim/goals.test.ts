@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { Host, type Goal } from '../../src/netsim/index';
+
+function hostWith(...lines: string[]): Host {
+  const host = Host.create({ seed: 3 });
+  for (const line of lines) {
+    const result = host.run(line, { asRoot: line.startsWith('sudo ') });
+    expect(result.exitCode, `${line}\n${result.output}`).toBe(0);
+  }
+  return host;
+}
+
+const check = (host: Host, goal: Goal) => host.checkGoals([goal])[0];
+
+describe('exercise goals on the simulated host', () => {
+  const host = hostWith(
+    'docker network create --subnet 10.20.0.0/24 app-net',
+    'docker network create --internal back-net',
+    'docker run -d --name web --network app-net --network-alias site nginx',
+    'docker run -dit --name client --network app-net alpine',
+    'docker run -dit --name lonely alpine',
+    'docker run -d --name pub -p 8080:80 nginx',
+    'docker create --name idle alpine',
+  );
+
+  it.each<[string, Goal]>([
+    ['a running container', { kind: 'container', container: 'web', running: true }],
+    ['a created container', { kind: 'container', container: 'idle' }],
+    ['an attachment in a subnet with an alias', { kind: 'attached', container: 'web', network: 'app-net', subnet: '10.20.0.0/24', alias: 'site' }],
+    ['a name resolved by Docker\'s DNS', { kind: 'resolves', from: 'client', name: 'web', address: '10.20.0.2' }],
+    ['an alias resolved', { kind: 'resolves', from: 'client', name: 'site' }],
+    ['an HTTP request from the host to a published port', { kind: 'reaches', from: 'host', url: 'http://localhost:8080/', status: 200, body: 'Welcome to nginx!' }],
+    ['an HTTP request between containers by name', { kind: 'reaches', from: 'client', url: 'http://web/', status: 200 }],
+    ['a published port', { kind: 'published', hostPort: 8080, container: 'pub', containerPort: 80 }],
+    ['a network with driver and subnet', { kind: 'network', network: 'app-net', driver: 'bridge', subnet: '10.20.0.0/24', internal: false }],
+    ['an internal network', { kind: 'network', network: 'back-net', internal: true }],
+    ['an iptables rule', { kind: 'rule', table: 'nat', rule: '-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.3:80' }],
+    ['a line in a container file', { kind: 'file', container: 'client', path: '/etc/resolv.conf', line: 'nameserver 127.0.0.11' }],
+  ])('passes %s', (_name, goal) => {
+    expect(check(host, goal)).toEqual({ pass: true });
+  });
+
+  it.each<[string, Goal, string, Record<string, string>]>([
+    ['a missing container', { kind: 'container', container: 'nope' }, 'no-container', { container: 'nope' }],
+    ['a container that is not running', { kind: 'container', container: 'idle', running: true }, 'not-running', { container: 'idle', status: 'created' }],
+    ['a container on another network', { kind: 'attached', container: 'lonely', network: 'app-net' }, 'not-attached', { container: 'lonely', network: 'app-net', networks: 'bridge' }],
+    ['an address outside the subnet', { kind: 'attached', container: 'web', network: 'app-net', subnet: '10.30.0.0/24' }, 'wrong-subnet', { container: 'web', network: 'app-net', address: '10.20.0.2', subnet: '10.30.0.0/24' }],
+    ['a missing alias', { kind: 'attached', container: 'client', network: 'app-net', alias: 'site' }, 'no-alias', { container: 'client', network: 'app-net', alias: 'site' }],
+    ['a name the default bridge cannot resolve', { kind: 'resolves', from: 'lonely', name: 'pub' }, 'does-not-resolve', { from: 'lonely', name: 'pub' }],
+    ['a request that nothing answers', { kind: 'reaches', from: 'host', url: 'http://localhost:9090/' }, 'unreachable', { from: 'host', url: 'http://localhost:9090/' }],
+    ['a page without the text', { kind: 'reaches', from: 'host', url: 'http://localhost:8080/', body: 'Hello' }, 'no-body', { from: 'host', url: 'http://localhost:8080/', body: 'Hello' }],
+    ['a port not published', { kind: 'published', hostPort: 8081, container: 'pub', containerPort: 80 }, 'not-published', { container: 'pub', hostPort: '8081', containerPort: '80' }],
+    ['a missing network', { kind: 'network', network: 'front' }, 'no-network', { network: 'front' }],
+    ['another driver', { kind: 'network', network: 'app-net', driver: 'macvlan' }, 'wrong-driver', { network: 'app-net', driver: 'bridge', expected: 'macvlan' }],
+    ['a network that is not internal', { kind: 'network', network: 'app-net', internal: true }, 'not-internal', { network: 'app-net' }],
+    ['a missing rule', { kind: 'rule', table: 'nat', rule: '-A DOCKER -j RETURN' }, 'no-rule', { table: 'nat', rule: '-A DOCKER -j RETURN' }],
+    ['a missing line', { kind: 'file', container: 'lonely', path: '/etc/resolv.conf', line: 'nameserver 127.0.0.11' }, 'no-line', { path: '/etc/resolv.conf', line: 'nameserver 127.0.0.11', where: 'lonely' }],
+  ])('fails %s, saying why', (_name, goal, code, values) => {
+    expect(check(host, goal)).toEqual({ pass: false, reason: { code, values } });
+  });
+
+  it('never changes the host it checks', () => {
+    const before = JSON.stringify(host.snapshot());
+    host.checkGoals([{ kind: 'reaches', from: 'client', url: 'http://web/' }, { kind: 'rule', table: 'filter', rule: '-P FORWARD DROP' }]);
+    expect(JSON.stringify(host.snapshot())).toBe(before);
+  });
+});
