@@ -9,6 +9,8 @@ import type { PracticeRecipe } from '../src/practice/replay';
 import { checkLesson, type LessonCheck } from './lessons/check-lessons';
 import { readQuizzes } from './quiz/read-quizzes';
 import { renderQuizzes } from './quiz/render-quizzes';
+import { readExercises } from './exercise/read-exercises';
+import { renderExercises } from './exercise/render-exercises';
 import { formatLessonReport } from './lessons/format-report';
 import { LessonError } from './lessons/lesson-error';
 import { readLessonSource, type LessonSource } from './lessons/lesson-source';
@@ -35,21 +37,24 @@ export default function remarkConsoleBlocks({ verify }: ConsoleBlocksOptions = {
   return (tree: Root, file: VFile) => {
     const path = pathOf(file, root);
     let quizzes;
+    let practice;
     try {
       quizzes = readQuizzes(path, tree);
+      practice = readExercises(path, tree);
     } catch (error) {
       if (!(error instanceof LessonError)) throw error;
       return file.fail(error.reason, { place: { line: error.line, column: error.column }, ruleId: 'quiz', source: 'lessons' });
     }
     const nodes: { node: Code; parent: Parent; index: number }[] = [];
     visit(tree, 'code', (node: Code, index, parent) => {
-      if (node.lang === 'console' && parent && index !== undefined && !quizzes.fencesInside.has(node)) nodes.push({ node, parent, index });
+      if (node.lang === 'console' && parent && index !== undefined && !quizzes.fencesInside.has(node) && !practice.fencesInside.has(node)) nodes.push({ node, parent, index });
     });
-    if (nodes.length === 0 && quizzes.quizzes.length === 0) return;
+    if (nodes.length === 0 && quizzes.quizzes.length === 0 && practice.exercises.length === 0) return;
     const lesson = lessonOf(file, path);
     const check = verify ? verifiedOrFail(lesson, file, verify.netsimVersion, cache) : undefined;
     // Quizzes first: their fences are not among the lesson's console blocks.
     renderQuizzes(tree, quizzes.quizzes, lesson.lessonId, check?.run.questions);
+    renderExercises(tree, practice.exercises, lesson.lessonId, check?.run.exercises);
     // Replaced from the last so earlier indexes in a parent stay valid when setup blocks are removed.
     for (const [position, { node, parent, index }] of [...nodes.entries()].reverse()) {
       const block = lesson.blocks[position];

@@ -8,6 +8,7 @@ import type { ResultCache } from './result-cache';
 import { runLesson, type LessonRun } from './run-lesson';
 import { verifyLesson, type BlockVerdict } from './verify-lesson';
 import { verifyQuestion, type QuestionFinding } from '../quiz/verify-question';
+import { verifyExercise } from '../exercise/verify-exercise';
 
 export interface LessonCheck {
   lesson: LessonSource;
@@ -53,7 +54,10 @@ export function loadLesson(root: string, path: string): LessonSource {
 
 export function checkLesson(lesson: LessonSource, netsimVersion: string, cache?: ResultCache, { stopAtFailure = true } = {}): LessonCheck {
   const run = runLesson(lesson, netsimVersion, cache);
-  const questionFindings = lesson.questions.flatMap((question, index) => verifyQuestion(question, run.questions[index]!));
+  const questionFindings = [
+    ...lesson.questions.flatMap((question, index) => verifyQuestion(question, run.questions[index]!)),
+    ...lesson.exercises.flatMap((exercise, index) => verifyExercise(exercise, run.exercises[index]!)),
+  ];
   return { lesson, run, verdicts: verifyLesson(lesson, run, { stopAtFailure }), questionFindings };
 }
 

@@ -48,7 +48,33 @@ function compareLesson(source: LessonSource, translation: LessonSource): Transla
     const difference = blockDifference(a, b);
     if (difference) return [mismatch(translation, difference.translationLine, source, difference.sourceLine, difference.message)];
   }
-  return compareQuestions(source, translation);
+  const questions = compareQuestions(source, translation);
+  return questions.length > 0 ? questions : compareExercises(source, translation);
+}
+
+/** A translated exercise starts, checks and is solved exactly as its source: only the task, labels and hints are translated. */
+function compareExercises(source: LessonSource, translation: LessonSource): TranslationMismatch[] {
+  const count = Math.max(source.exercises.length, translation.exercises.length);
+  for (let index = 0; index < count; index++) {
+    const a = source.exercises[index];
+    const b = translation.exercises[index];
+    if (!a || !b) {
+      const where = (b ?? translation.exercises.at(-1))?.place.line ?? 1;
+      const missing = a ? `lacks exercise "${a.id}"` : `has an extra exercise "${b!.id}"`;
+      return [mismatch(translation, where, source, (a ?? source.exercises.at(-1))?.place.line ?? 1, `the translation ${missing}`)];
+    }
+    const shape = (exercise: typeof a) =>
+      JSON.stringify({
+        id: exercise.id,
+        start: { ...exercise.start, setup: exercise.start.setup.map((step) => step.prompt + step.command) },
+        goals: exercise.goals.map((goal) => [goal.id, goal.goal]),
+        solution: exercise.solution.map((step) => step.prompt + step.command),
+      });
+    if (shape(a) !== shape(b)) {
+      return [mismatch(translation, b.place.line, source, a.place.line, `exercise "${a.id}" differs from the source in its id, start, setup, goals or solution: only its task, goal labels and hints are translated`)];
+    }
+  }
+  return [];
 }
 
 /**

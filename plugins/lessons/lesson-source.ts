@@ -6,6 +6,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import { ConsoleSyntaxError, parseConsoleBlock } from '../console/parse-console-block';
+import { readExercises, type ExerciseSource } from '../exercise/read-exercises';
 import { readQuizzes, type QuestionSource, type QuizSource } from '../quiz/read-quizzes';
 import { FenceOptionError, parseFenceOptions, type FenceOptions } from './fence-options';
 import { LessonError } from './lesson-error';
@@ -52,6 +53,7 @@ export interface LessonSource {
   quizzes: QuizSource[];
   /** Every question of every quiz, in document order. */
   questions: QuestionSource[];
+  exercises: ExerciseSource[];
 }
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']);
@@ -77,12 +79,15 @@ export function readLessonSource(path: string, text: string): LessonSource {
   }
   const front = frontMatterOf(path, tree);
   const { quizzes, fencesInside } = readQuizzes(path, tree);
+  const practice = readExercises(path, tree);
   const blocks: ConsoleBlockSource[] = [];
   visit(tree, 'code', (node: Code) => {
-    if (node.lang === 'console' && !fencesInside.has(node)) blocks.push(locateBlock(path, lines, node, blocks.length));
+    if (node.lang === 'console' && !fencesInside.has(node) && !practice.fencesInside.has(node)) blocks.push(locateBlock(path, lines, node, blocks.length));
   });
   const questions = quizzes.flatMap((quiz) => quiz.questions);
-  for (const question of questions) question.afterBlocks = blocks.filter((block) => block.fence.number < question.place.line).length;
+  const before = (line: number) => blocks.filter((block) => block.fence.number < line).length;
+  for (const question of questions) question.afterBlocks = before(question.place.line);
+  for (const exercise of practice.exercises) exercise.afterBlocks = before(exercise.place.line);
   const locale = /(?:^|\/)content\/([a-z]{2})\//.exec(path.replaceAll('\\', '/'))?.[1];
   const fileId = /([^/\\]+)\.mdx$/.exec(path)?.[1] ?? path;
   return {
@@ -95,6 +100,7 @@ export function readLessonSource(path: string, text: string): LessonSource {
     blocks,
     quizzes,
     questions,
+    exercises: practice.exercises,
   };
 }
 

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { HostSnapshot } from '../../src/netsim/index';
 import type { StepResult } from '../../src/practice/session-host';
+import type { ExerciseRun } from '../exercise/run-exercise';
 import type { QuestionRun } from '../quiz/run-question';
 
 /** What a block printed, and the host right after it, so the next block can go on from there. */
@@ -17,7 +18,12 @@ export interface CachedQuestion {
   question: QuestionRun;
 }
 
-export type CachedEntry = CachedBlock | CachedQuestion;
+/** What an exercise's setup, goals and solution gave. */
+export interface CachedExercise {
+  exercise: ExerciseRun;
+}
+
+export type CachedEntry = CachedBlock | CachedQuestion | CachedExercise;
 
 export interface ResultCache {
   read(key: string): CachedEntry | undefined;

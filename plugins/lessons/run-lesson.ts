@@ -2,7 +2,9 @@ import type { HostSnapshot } from '../../src/netsim/index';
 import type { PracticeRecipe } from '../../src/practice/replay';
 import { LessonHost, sessionSeed, type StepResult } from '../../src/practice/session-host';
 import type { QuestionSource } from '../quiz/read-quizzes';
-import { runQuestion, type QuestionRun } from '../quiz/run-question';
+import { runQuestion, type QuestionRun, type SessionPoint } from '../quiz/run-question';
+import type { ExerciseSource } from '../exercise/read-exercises';
+import { runExercise, type ExerciseRun } from '../exercise/run-exercise';
 import { blockKey, type ResultCache } from './result-cache';
 import type { ConsoleBlockSource, LessonSource } from './lesson-source';
 
@@ -15,6 +17,8 @@ export interface LessonRun {
   blocks: BlockRun[];
   /** Index-aligned with the lesson's quiz questions. */
   questions: QuestionRun[];
+  /** Index-aligned with the lesson's exercises. */
+  exercises: ExerciseRun[];
   /** Index-aligned with the console blocks: how a browser rebuilds the host just before each block (none for norun blocks). */
   starts: (PracticeRecipe | undefined)[];
   /** Blocks whose commands netsim actually executed (the rest came from the cache). */
@@ -41,6 +45,7 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
   const sessions = new Map<string, SessionState>();
   const blocks: BlockRun[] = [];
   const questions: QuestionRun[] = [];
+  const exercises: ExerciseRun[] = [];
   const starts: (PracticeRecipe | undefined)[] = [];
   let executed = 0;
   const newSession = (name: string): SessionState => ({
@@ -55,6 +60,10 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
     while (questions.length < lesson.questions.length && lesson.questions[questions.length]!.afterBlocks <= blockCount) {
       const question = lesson.questions[questions.length]!;
       questions.push(askQuestion(lesson, question, netsimVersion, question.start && !question.start.fresh ? sessions.get(question.start.session) : undefined, cache));
+    }
+    while (exercises.length < lesson.exercises.length && lesson.exercises[exercises.length]!.afterBlocks <= blockCount) {
+      const exercise = lesson.exercises[exercises.length]!;
+      exercises.push(setExercise(lesson, exercise, netsimVersion, exercise.start.fresh ? undefined : sessions.get(exercise.start.session), cache));
     }
   };
   for (const [index, block] of lesson.blocks.entries()) {
@@ -93,7 +102,7 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
       });
   }
   askQuestionsBefore(lesson.blocks.length);
-  return { blocks, questions, starts, executed };
+  return { blocks, questions, exercises, starts, executed };
 }
 
 /** A question's key chains to its session's (or to the question alone when fresh): it re-runs when what it sees changes. */
@@ -109,13 +118,30 @@ function askQuestion(lesson: LessonSource, question: QuestionSource, netsimVersi
   ]);
   const cached = cache?.read(key);
   if (cached && 'question' in cached) return cached.question;
-  const point = session && {
-    seed: session.seed,
-    typed: session.typed,
-    snapshot: () => session.host?.snapshot() ?? session.snapshot,
-  };
-  const run = runQuestion(question, lesson.lessonId, point ?? (question.start.fresh ? undefined : { seed: sessionSeed(lesson.lessonId, question.start.session), typed: [], snapshot: () => undefined }));
+  const run = runQuestion(question, lesson.lessonId, question.start.fresh ? undefined : pointOf(lesson, question.start.session, session));
   if (run.kind === 'ran') cache?.write(key, { question: run });
+  return run;
+}
+
+/** Where a question or exercise starts: its session as the blocks before it left it, or the session's fresh host. */
+function pointOf(lesson: LessonSource, name: string, session: SessionState | undefined): SessionPoint {
+  if (!session) return { seed: sessionSeed(lesson.lessonId, name), typed: [], snapshot: () => undefined };
+  return { seed: session.seed, typed: session.typed, snapshot: () => session.host?.snapshot() ?? session.snapshot };
+}
+
+/** An exercise's key chains to its session like a question's, with its setup, goals and solution. */
+function setExercise(lesson: LessonSource, exercise: ExerciseSource, netsimVersion: string, session: SessionState | undefined, cache: ResultCache | undefined): ExerciseRun {
+  const base = session?.key ?? `${netsimVersion}/${lesson.lessonId}/${exercise.start.fresh ? `exercise/${exercise.id}` : exercise.start.session}`;
+  const key = blockKey(base, [
+    ['exercise', exercise.id],
+    ...exercise.start.setup.map((step) => [step.prompt, step.command] as const),
+    ['goals', JSON.stringify(exercise.goals.map((goal) => goal.goal))],
+    ...exercise.solution.map((step) => [step.prompt, step.command] as const),
+  ]);
+  const cached = cache?.read(key);
+  if (cached && 'exercise' in cached) return cached.exercise;
+  const run = runExercise(exercise, lesson.lessonId, pointOf(lesson, exercise.start.session, session));
+  if (run.kind === 'ran') cache?.write(key, { exercise: run });
   return run;
 }
 

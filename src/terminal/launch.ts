@@ -6,7 +6,7 @@ import type { OpenTerminal, TerminalLabels } from './terminal-ui';
  * code (xterm.js, netsim in its worker) is fetched now, on the first click, and
  * never on a page where nobody opens one.
  */
-export async function launchTerminal(trigger: HTMLButtonElement, after: Element, recipe: PracticeRecipe, commands: readonly string[] = []): Promise<OpenTerminal> {
+export async function launchTerminal(trigger: HTMLButtonElement, after: Element, recipe: PracticeRecipe, commands: readonly string[] = [], onClose?: () => void): Promise<OpenTerminal> {
   const labels = JSON.parse(document.querySelector('[data-terminal-strings]')!.textContent!) as TerminalLabels;
   const { openTerminal } = await import('./terminal-ui');
   const slot = document.createElement('div');
@@ -23,6 +23,7 @@ export async function launchTerminal(trigger: HTMLButtonElement, after: Element,
       trigger.disabled = false;
       trigger.setAttribute('aria-expanded', 'false');
       trigger.focus();
+      onClose?.();
     },
   });
   return terminal;

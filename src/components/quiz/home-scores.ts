@@ -1,6 +1,7 @@
+import { readExerciseProgress } from '../exercise/exercise-progress';
 import { pluralText, readProgress, scoreOf } from './quiz-progress';
 
-/** Fills each lesson card's quiz score from the answers this browser keeps; lessons never answered show nothing. */
+/** Fills each lesson card's quiz score and exercises done from what this browser keeps; lessons never tried show nothing. */
 export function showQuizScores(root: ParentNode): void {
   const home = root.querySelector<HTMLElement>('[data-quiz-score-forms]');
   if (!home) return;
@@ -10,6 +11,14 @@ export function showQuizScores(root: ParentNode): void {
     const lesson = progress[slot.dataset.quizProgress!];
     if (!lesson || Object.keys(lesson.answers).length === 0) continue;
     slot.textContent = pluralText(forms, home.dataset.lang!, lesson.count, { correct: scoreOf(lesson) });
+    slot.hidden = false;
+  }
+  const exerciseForms = JSON.parse(home.dataset.exerciseForms!) as Record<string, string>;
+  const exercises = readExerciseProgress();
+  for (const slot of root.querySelectorAll<HTMLElement>('[data-exercise-progress]')) {
+    const lesson = exercises[slot.dataset.exerciseProgress!];
+    if (!lesson || lesson.done.length === 0) continue;
+    slot.textContent = pluralText(exerciseForms, home.dataset.lang!, lesson.count, { done: lesson.done.length });
     slot.hidden = false;
   }
 }

@@ -1,0 +1,82 @@
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../../src/i18n/locales';
+import { useTranslations } from '../../src/i18n/translate';
+import { browserSession } from './browser-session';
+
+const session = browserSession();
+const EXERCISE = '[data-exercise="user-network-dns"]';
+
+async function idle(terminal: Locator) {
+  await expect.poll(() => terminal.evaluate((element) => element.hasAttribute('data-busy')), { timeout: 20_000 }).toBe(false);
+}
+
+async function typeLine(page: Page, terminal: Locator, line: string) {
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+  await idle(terminal);
+}
+
+/** Presses Check with the keyboard and waits until every goal has a status. */
+async function check(page: Page, exercise: Locator) {
+  await exercise.locator('[data-exercise-check]').focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => exercise.locator('[data-goal][data-status="unknown"]').count(), { timeout: 20_000 }).toBe(0);
+}
+
+const statuses = (exercise: Locator) => exercise.locator('[data-goal]').evaluateAll((goals) => Object.fromEntries(goals.map((goal) => [(goal as HTMLElement).dataset.goal, (goal as HTMLElement).dataset.status])));
+
+describe.each(LOCALES)('an exercise in %s', (locale) => {
+  const t = useTranslations(locale);
+
+  it('fails named goals on a wrong attempt, passes them all with the reference solution, and keeps it done', async () => {
+    const page = await session.open(`/${locale}/network-drivers/`);
+    const exercise = page.locator(EXERCISE);
+    // The solution is in the page, shown only on request.
+    expect(await exercise.locator('[data-exercise-solution]').isVisible()).toBe(false);
+    await exercise.locator('[data-try]').focus();
+    await page.keyboard.press('Enter');
+    const terminal = exercise.locator('[data-terminal]');
+    await terminal.waitFor();
+    await idle(terminal);
+    await typeLine(page, terminal, 'docker network create app-net');
+    await typeLine(page, terminal, 'docker network connect app-net web');
+    await check(page, exercise);
+    expect(await statuses(exercise)).toEqual({ network: 'pass', 'web-attached': 'pass', 'client-attached': 'fail', 'name-resolves': 'fail', 'page-served': 'fail' });
+    const reason = await exercise.locator('[data-goal="client-attached"] [data-goal-reason]').textContent();
+    expect(reason).toBe(
+      t('exercise.reason.not-attached', { container: 'client', network: 'app-net', networks: 'bridge', interpolation: { escapeValue: false } }),
+    );
+    expect(await exercise.locator('[data-exercise-status]').textContent()).toBe(t('exercise.remaining', { count: 3 }));
+
+    await terminal.locator('.xterm-helper-textarea').focus();
+    const solution = (await exercise.locator('[data-exercise-solution]').textContent())!.split('\n');
+    for (const command of solution) await typeLine(page, terminal, command);
+    await check(page, exercise);
+    expect(Object.values(await statuses(exercise)).every((status) => status === 'pass')).toBe(true);
+    expect(await exercise.locator('[data-exercise-status]').textContent()).toBe(t('exercise.done'));
+
+    await page.reload();
+    expect(await page.locator(`${EXERCISE} [data-exercise-status]`).textContent()).toBe(t('exercise.doneBefore'));
+    await page.goto(session.url(`/${locale}/`));
+    expect(await page.locator('[data-exercise-progress="network-drivers"]').textContent()).toBe(t('exercise.homeDone', { count: 1, done: 1 }));
+    await page.context().close();
+  }, 90_000);
+});
+
+describe('exercise progress', () => {
+  it('is shared across languages', async () => {
+    const page = await session.open('/es/default-bridge/');
+    const exercise = page.locator('[data-exercise="publish-on-default-bridge"]');
+    await exercise.locator('[data-try]').click();
+    const terminal = exercise.locator('[data-terminal]');
+    await idle(terminal);
+    await typeLine(page, terminal, 'docker run -d --name web -p 8080:80 nginx');
+    await check(page, exercise);
+    expect(await exercise.locator('[data-exercise-status]').textContent()).toBe(useTranslations('es')('exercise.done'));
+    await page.click('.language-switcher a[data-locale-link="pt"]');
+    await page.waitForURL('**/pt/default-bridge/');
+    expect(await page.locator('[data-exercise="publish-on-default-bridge"] [data-exercise-status]').textContent()).toBe(useTranslations('pt')('exercise.doneBefore'));
+    await page.context().close();
+  }, 60_000);
+});
