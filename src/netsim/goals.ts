@@ -27,27 +27,31 @@ export type Goal =
 
 export type GoalKind = Goal['kind'];
 
+/** Every reason a goal can fail for; each has a sentence in every locale (src/i18n/resources, exercise.reason). */
+export const GOAL_REASON_CODES = [
+  'no-container',
+  'not-running',
+  'not-attached',
+  'wrong-subnet',
+  'no-alias',
+  'no-network',
+  'wrong-driver',
+  'wrong-network-subnet',
+  'not-internal',
+  'is-internal',
+  'does-not-resolve',
+  'resolves-elsewhere',
+  'unreachable',
+  'wrong-status',
+  'no-body',
+  'not-published',
+  'no-rule',
+  'no-line',
+] as const;
+
 /** Why a goal is not met, as a code and the values a sentence in the reader's language needs. */
 export interface GoalReason {
-  code:
-    | 'no-container'
-    | 'not-running'
-    | 'not-attached'
-    | 'wrong-subnet'
-    | 'no-alias'
-    | 'no-network'
-    | 'wrong-driver'
-    | 'wrong-network-subnet'
-    | 'not-internal'
-    | 'is-internal'
-    | 'does-not-resolve'
-    | 'resolves-elsewhere'
-    | 'unreachable'
-    | 'wrong-status'
-    | 'no-body'
-    | 'not-published'
-    | 'no-rule'
-    | 'no-line';
+  code: (typeof GOAL_REASON_CODES)[number];
   values: Record<string, string>;
 }
 

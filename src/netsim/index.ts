@@ -6,7 +6,7 @@ import { DOCKER_VERSIONS } from './cli/docker/version';
 
 export { Host, type HostOptions, type HostSnapshot, type RunOptions, type RunResult } from './host';
 export { DEBIAN_DOCKER_HOST, type HostProfile } from './profile';
-export type { Goal, GoalKind, GoalReason, GoalResult } from './goals';
+export { GOAL_REASON_CODES, type Goal, type GoalKind, type GoalReason, type GoalResult } from './goals';
 
 /** The Docker Engine major version the simulator reproduces. */
 export const SIMULATED_DOCKER_VERSION = '29';

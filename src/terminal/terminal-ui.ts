@@ -193,6 +193,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     cursorRow = 0;
     setBusy(false);
     render();
+    performance.mark('terminal:prompt');
     drainTypeahead();
   }
 
@@ -210,14 +211,21 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
 
   /** Enter: the line as typed stays on screen, the editor starts afresh (`next`), and the worker runs it. */
   async function runLine(typed: string, next: LineState) {
+    // Marks for `npm run bench`: from Enter to the next prompt, the terminal's own latency.
+    performance.mark('terminal:enter');
     setBusy(true);
     line = { ...line, buffer: typed, cursor: typed.length };
     render();
     term.write('\r\n');
     line = next;
     transcript += `${prompt}${typed}\n`;
-    const { outcome } = await worker.ask<'outcome'>({ type: 'run', line: typed });
-    await show(outcome, typed);
+    try {
+      const { outcome } = await worker.ask<'outcome'>({ type: 'run', line: typed });
+      await show(outcome, typed);
+    } catch (error) {
+      // The worker itself failed: say so on one line and give the prompt back.
+      await show({ kind: 'crashed', message: error instanceof Error ? error.message : String(error), prompt }, typed);
+    }
   }
 
   async function show(outcome: RunOutcome, command: string) {

@@ -13,6 +13,12 @@ export class WorkerClient {
       this.waiting.get(id)?.(reply as TerminalReply);
       this.waiting.delete(id);
     };
+    // A worker that dies (out of memory, a script error outside a request) answers every waiting request with an error.
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      for (const answer of this.waiting.values()) answer({ type: 'error', message: event.message || 'the simulator stopped' });
+      this.waiting.clear();
+    };
   }
 
   ask<T extends TerminalReply['type']>(request: TerminalRequest): Promise<Extract<TerminalReply, { type: T }>> {

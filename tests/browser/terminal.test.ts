@@ -121,6 +121,23 @@ describe('the terminal', () => {
     await page.context().close();
   });
 
+  it('runs a pasted block line by line', async () => {
+    const page = await session.open('/es/sandbox/', clipboard);
+    const terminal = page.locator('[data-terminal]');
+    await idle(terminal);
+    // A paste as the browser delivers it to xterm's input: one event with the whole text.
+    await terminal.locator('.xterm-helper-textarea').evaluate((textarea) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'docker network create red1\ndocker network ls -q --filter name=red1\nhostname\n');
+      textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(async () => linesOf(await transcript(page, terminal)).filter((line) => line.startsWith('$ ')).length, { timeout: 20_000 }).toBe(4);
+    const lines = linesOf(await transcript(page, terminal));
+    expect(lines.filter((line) => line.startsWith('$ '))).toEqual(['$ docker network create red1', '$ docker network ls -q --filter name=red1', '$ hostname', '$ ']);
+    expect(lines[3]).toBe(lines[1]!.slice(0, 12));
+    await page.context().close();
+  });
+
   it('resets to its start, survives a line that makes the simulator fail, and lets Escape leave it', async () => {
     const page = await session.open('/pt/sandbox/', clipboard);
     const terminal = page.locator('[data-terminal]');

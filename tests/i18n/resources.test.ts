@@ -54,3 +54,11 @@ describe('UI strings', () => {
     }
   });
 });
+
+describe('exercise goal reasons', () => {
+  it.each(LOCALES)('%s explains every reason a goal can fail, with the values the check gives', async (locale) => {
+    const { GOAL_REASON_CODES } = await import('../../src/netsim/index');
+    const reasons = (RESOURCES[locale] as { exercise: { reason: Record<string, string> } }).exercise.reason;
+    expect(Object.keys(reasons).sort()).toEqual([...GOAL_REASON_CODES].sort());
+  });
+});
