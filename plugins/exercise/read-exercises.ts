@@ -21,6 +21,8 @@ export interface ExerciseSource {
   /** The task: what the reader reads before starting. */
   task: RootContent[];
   start: QuestionStart;
+  /** The setup's commands are listed for the reader ("starting point"), not only run. */
+  showSetup: boolean;
   goals: GoalSource[];
   hints: JsxElement[];
   solution: TypedCommand[];
@@ -45,10 +47,10 @@ export const GOAL_PROPS: Record<GoalKind, { required: readonly string[]; optiona
   file: { required: ['path', 'line'], optional: ['container'] },
 };
 const GOAL_KINDS = Object.keys(GOAL_PROPS) as GoalKind[];
-const FLAGS = new Set(['running', 'internal', 'fresh']);
+const FLAGS = new Set(['running', 'internal', 'fresh', 'showSetup']);
 const NUMBERS = new Set(['hostPort', 'containerPort', 'status']);
 const ID = /^[a-z0-9][a-z0-9-]*$/;
-const EXERCISE_PROPS = ['id', 'session', 'fresh'];
+const EXERCISE_PROPS = ['id', 'session', 'fresh', 'showSetup'];
 
 const placeOf = (node: { position?: { start: { line: number; column: number } } | undefined }): Place => ({
   line: node.position?.start.line ?? 1,
@@ -132,6 +134,7 @@ export function readExercises(path: string, tree: Root): { exercises: ExerciseSo
       element: element as MdxJsxFlowElement,
       task: [],
       start: { session: (session as string | undefined) ?? DEFAULT_SESSION, fresh: props.has('fresh'), setup: [] },
+      showSetup: props.has('showSetup'),
       goals: [],
       hints: [],
       solution: [],
@@ -182,6 +185,7 @@ export function readExercises(path: string, tree: Root): { exercises: ExerciseSo
     if (exercise.task.length === 0) fail(element, `exercise "${exercise.id}" has no task: start it with what the reader must do`);
     if (exercise.goals.length === 0) fail(element, `exercise "${exercise.id}" has no goals: add <Goal id="..." kind="...">what to achieve</Goal>`);
     if (exercise.solution.length === 0) fail(element, `exercise "${exercise.id}" has no reference solution: add <Solution> with a \`\`\`console block`);
+    if (exercise.showSetup && exercise.start.setup.length === 0) fail(element, `exercise "${exercise.id}" has showSetup but no \`\`\`console setup block to show`);
     return exercise;
   };
 

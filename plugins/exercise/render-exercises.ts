@@ -35,6 +35,7 @@ export function renderExercises(tree: Root, exercises: readonly ExerciseSource[]
       attribute('solution', JSON.stringify(exercise.solution.map((step) => step.command))),
     ];
     if (run?.kind === 'ran') attributes.push(attribute('start', JSON.stringify(run.recipe)));
+    if (exercise.showSetup) attributes.push(attribute('setup', JSON.stringify(exercise.start.setup.map((step) => `${step.prompt}${step.command}`))));
     const children: RootContent[] = [
       flow('div', [attribute('slot', 'task')], exercise.task),
       ...exercise.goals.map((goal) => flow(EXERCISE_COMPONENTS.goal, [attribute('id', goal.id)], blocks(goal.element.children as RootContent[]))),

@@ -32,8 +32,16 @@ describe.each(LOCALES)('an exercise in %s', (locale) => {
   it('fails named goals on a wrong attempt, passes them all with the reference solution, and keeps it done', async () => {
     const page = await session.open(`/${locale}/network-drivers/`);
     const exercise = page.locator(EXERCISE);
-    // The solution is in the page, shown only on request.
+    // The solution is in the page, shown only on request; the starting point is shown.
     expect(await exercise.locator('[data-exercise-solution]').isVisible()).toBe(false);
+    expect(await exercise.locator('.exercise__setup pre').textContent()).toBe('$ docker run -d --name web nginx\n$ docker run -dit --name client alpine');
+    // Hints come one at a time.
+    const hints = exercise.locator('.exercise__hint');
+    expect(await hints.nth(1).isVisible()).toBe(false);
+    await hints.nth(0).locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => hints.nth(1).isVisible()).toBe(true);
+    expect(await hints.nth(2).isVisible()).toBe(false);
     await exercise.locator('[data-try]').focus();
     await page.keyboard.press('Enter');
     const terminal = exercise.locator('[data-terminal]');

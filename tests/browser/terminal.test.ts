@@ -15,7 +15,8 @@ async function idle(terminal: Locator) {
 
 /** Opens the terminal of a block (its "Try it" button) and waits for the prompt. */
 async function tryBlock(page: Page, block: Locator): Promise<Locator> {
-  await block.locator('[data-try]').click();
+  await block.locator('[data-try]').focus();
+  await page.keyboard.press('Enter');
   const terminal = page.locator('[data-terminal]');
   await terminal.waitFor();
   await idle(terminal);
@@ -52,8 +53,11 @@ describe.each(LOCALES)('"Try it" in %s', (locale) => {
       const lines = linesOf(await transcript(page, terminal));
       expect(lines.at(-1)).toMatch(/^(\$|#|\/ #|root@[0-9a-f]+:\/#) $/);
       expect(lines.slice(0, -1), `block ${index + 1}`).toEqual(shown);
-      await terminal.locator('[data-terminal-close]').click();
+      await terminal.locator('[data-terminal-close]').focus();
+      await page.keyboard.press('Enter');
       await expect.poll(() => page.locator('[data-terminal]').count()).toBe(0);
+      // Closing gives focus back to the button that opened it.
+      expect(await block.locator('[data-try]').evaluate((button) => button === document.activeElement)).toBe(true);
     }
     await page.context().close();
   }, 240_000);

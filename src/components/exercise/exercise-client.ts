@@ -32,6 +32,14 @@ function enhance(exercise: HTMLElement): void {
   const status = exercise.querySelector<HTMLElement>('[data-exercise-status]')!;
   if (!opener || !checker) return;
   exercise.toggleAttribute('data-enhanced', true);
+  // Hints come one at a time: the next one appears once the reader has opened the one before.
+  const hints = [...exercise.querySelectorAll<HTMLDetailsElement>('.exercise__hint')];
+  for (const [index, hint] of hints.entries()) {
+    if (index > 0) hint.hidden = true;
+    hint.addEventListener('toggle', () => {
+      if (hint.open && hints[index + 1]) hints[index + 1]!.hidden = false;
+    });
+  }
   if (exerciseDone(lessonId, id)) status.textContent = texts.doneBefore;
   let terminal: Promise<OpenTerminal> | undefined;
   const open = () => {
