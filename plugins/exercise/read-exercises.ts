@@ -41,6 +41,7 @@ export const GOAL_PROPS: Record<GoalKind, { required: readonly string[]; optiona
   attached: { required: ['container', 'network'], optional: ['subnet', 'alias'] },
   resolves: { required: ['from', 'name'], optional: ['address'] },
   reaches: { required: ['from', 'url'], optional: ['status', 'body'] },
+  connects: { required: ['from', 'host', 'port'], optional: [] },
   published: { required: ['hostPort', 'container', 'containerPort'], optional: [] },
   network: { required: ['network'], optional: ['driver', 'subnet', 'internal'] },
   rule: { required: ['table', 'rule'], optional: [] },
@@ -48,7 +49,7 @@ export const GOAL_PROPS: Record<GoalKind, { required: readonly string[]; optiona
 };
 const GOAL_KINDS = Object.keys(GOAL_PROPS) as GoalKind[];
 const FLAGS = new Set(['running', 'internal', 'fresh', 'showSetup']);
-const NUMBERS = new Set(['hostPort', 'containerPort', 'status']);
+const NUMBERS = new Set(['hostPort', 'containerPort', 'status', 'port']);
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 const EXERCISE_PROPS = ['id', 'session', 'fresh', 'showSetup'];
 

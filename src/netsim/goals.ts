@@ -14,6 +14,8 @@ export type Goal =
   | { kind: 'attached'; container: string; network: string; subnet?: string | undefined; alias?: string | undefined }
   /** From inside `from`, Docker's DNS answers `name` (with `address`). */
   | { kind: 'resolves'; from: string; name: string; address?: string | undefined }
+  /** A TCP connection from the host or from a container to `host` (an address, or a name the container resolves) on `port` is accepted. */
+  | { kind: 'connects'; from: string; host: string; port: number }
   /** An HTTP request from the host or from a container gets an answer (with `status`, with `body` in it). */
   | { kind: 'reaches'; from: string; url: string; status?: number | undefined; body?: string | undefined }
   /** The host's port is published to the container's port. */
@@ -42,6 +44,7 @@ export const GOAL_REASON_CODES = [
   'does-not-resolve',
   'resolves-elsewhere',
   'unreachable',
+  'no-connection',
   'wrong-status',
   'no-body',
   'not-published',
@@ -64,6 +67,8 @@ export interface GoalView {
   resolveName(container: string, name: string): Ipv4[];
   /** Runs a command line as root on the copy, for what is read from tools (iptables, curl, cat). */
   run(line: string): { stdout: string; exitCode: number };
+  /** connect(2) from the host's namespace or a running container's, as the kernel answers it. */
+  connect(from: Container | 'host', address: Ipv4, port: number): 'connected' | 'refused' | 'timed-out' | 'unreachable';
 }
 
 const fail = (code: GoalReason['code'], values: Record<string, string>): GoalResult => ({ pass: false, reason: { code, values } });
@@ -108,6 +113,20 @@ export function evaluateGoal(view: GoalView, goal: Goal): GoalResult {
     }
     case 'reaches':
       return reaches(view, goal, findContainer);
+    case 'connects': {
+      let source: Container | 'host' = 'host';
+      let address = goal.host === 'localhost' ? parseIpv4('127.0.0.1') : parseIpv4(goal.host);
+      if (goal.from !== 'host') {
+        const container = findContainer(goal.from);
+        if (!container) return fail('no-container', { container: goal.from });
+        if (container.status !== 'running') return fail('not-running', { container: goal.from, status: container.status });
+        source = container;
+        address ??= view.resolveName(container.name, goal.host)[0];
+      }
+      if (!address) return fail('does-not-resolve', { from: goal.from, name: goal.host });
+      const result = view.connect(source, address, goal.port);
+      return result === 'connected' ? PASS : fail('no-connection', { from: goal.from, host: goal.host, port: String(goal.port), result });
+    }
     case 'published': {
       const container = findContainer(goal.container);
       if (!container) return fail('no-container', { container: goal.container });

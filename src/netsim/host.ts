@@ -28,9 +28,12 @@ import { nsenterProgram } from './cli/nsenter';
 import { containerToolProgram, hostToolPrograms } from './cli/host-tools';
 import { hostEtc } from './etc-files';
 import type { Namespace } from './kernel/namespace';
-import type { World } from './kernel/datapath';
+import { Datapath, type World } from './kernel/datapath';
+import { connect as connectTcp } from './userland/tcp';
 
 const SECONDS_PER_COMMAND = 2;
+/** How long a goal's connection attempt waits, as `curl --max-time 5` would. */
+const GOAL_CONNECT_TIMEOUT_MS = 5000;
 
 export interface RunResult extends Omit<CommandResult, 'output'> {
   /** The prompt the command was typed at. */
@@ -170,6 +173,12 @@ export class Host {
       run: (line) => {
         const result = copy.run(line, { asRoot: true });
         return { stdout: result.stdout, exitCode: result.exitCode };
+      },
+      connect: (from, address, port) => {
+        const namespace = from === 'host' || from.namespaceId === undefined ? copy.kernel.root : copy.kernel.namespace(from.namespaceId);
+        const result = connectTcp(new Datapath(copy.kernel, copy.world, copy.clock.now()), namespace, address, port, copy.random, GOAL_CONNECT_TIMEOUT_MS);
+        if (result.kind === 'connected' || result.kind === 'refused' || result.kind === 'timed-out') return result.kind;
+        return 'unreachable';
       },
     };
     return goals.map((goal) => evaluateGoal(view, goal));
