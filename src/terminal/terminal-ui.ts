@@ -162,11 +162,14 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   let lastTab = '';
   let endless: { shown: string[]; timer: ReturnType<typeof setTimeout> | undefined; command: string } | undefined;
   let flushPaced: (() => void) | undefined;
+  /** The newline after an entered line, not yet written: it goes out with what comes next. */
+  let pendingNewline = false;
 
   /** Redraws the prompt and line, wrapped over the terminal's width, with the cursor where the editor has it. */
   function render() {
     const width = term.cols;
-    let text = '';
+    let text = pendingNewline ? '\n' : '';
+    pendingNewline = false;
     if (cursorRow > 0) text += `\x1b[${cursorRow}A`;
     text += `\r\x1b[J${prompt}${line.buffer}`;
     const total = prompt.length + line.buffer.length;
@@ -205,7 +208,8 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   }
 
   function write(text: string) {
-    term.write(text);
+    term.write(`${pendingNewline ? '\n' : ''}${text}`);
+    pendingNewline = false;
     transcript += text;
   }
 
@@ -214,13 +218,18 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     // Marks for `npm run bench`: from Enter to the next prompt, the terminal's own latency.
     performance.mark('terminal:enter');
     setBusy(true);
-    line = { ...line, buffer: typed, cursor: typed.length };
-    render();
-    term.write('\r\n');
+    const reply = worker.ask<'outcome'>({ type: 'run', line: typed });
+    // The line is on screen already; the newline goes out with the output, in one write: a screen
+    // reader's view of the terminal is rebuilt after each write, and one is faster than two.
+    if (line.cursor !== line.buffer.length || line.buffer !== typed) {
+      line = { ...line, buffer: typed, cursor: typed.length };
+      render();
+    }
+    pendingNewline = true;
     line = next;
     transcript += `${prompt}${typed}\n`;
     try {
-      const { outcome } = await worker.ask<'outcome'>({ type: 'run', line: typed });
+      const { outcome } = await reply;
       await show(outcome, typed);
     } catch (error) {
       // The worker itself failed: say so on one line and give the prompt back.
