@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import type { Code, Parent, Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
@@ -14,6 +14,7 @@ import { renderExercises } from './exercise/render-exercises';
 import { formatLessonReport } from './lessons/format-report';
 import { LessonError } from './lessons/lesson-error';
 import { readLessonSource, type LessonSource } from './lessons/lesson-source';
+import { readLessonFile } from './lessons/read-lesson-file';
 import { renderedBlock } from './lessons/render-steps';
 import { directoryCache, type LessonProject } from './lessons/result-cache';
 
@@ -77,7 +78,7 @@ const pathOf = (file: VFile, root: string): string =>
 function lessonOf(file: VFile, path: string): LessonSource {
   const onDisk = file.path && existsSync(file.path);
   try {
-    return readLessonSource(path, onDisk ? readFileSync(file.path, 'utf8') : String(file.value));
+    return readLessonSource(path, onDisk ? readLessonFile(path, file.path) : String(file.value));
   } catch (error) {
     if (!(error instanceof LessonError)) throw error;
     return file.fail(error.reason, { place: { line: error.line, column: error.column }, ruleId: 'console-block', source: 'lessons' });
@@ -92,9 +93,13 @@ function verifiedOrFail(lesson: LessonSource, file: VFile, version: string, cach
   const first = verdicts.find((verdict) => verdict.status === 'failed' || verdict.status === 'not-run');
   const line = !first ? questionFindings[0]!.line : first.status === 'failed' ? first.findings[0]!.line : first.block.fence.number;
   const blocksDiffer = verdicts.some((verdict) => verdict.status === 'failed' || verdict.status === 'not-run');
-  const what = blocksDiffer
-    ? `console blocks differ from what netsim prints (run \`npm run lessons:update -- ${lesson.path}\` to rewrite them)`
-    : 'quiz questions disagree with what netsim prints';
+  // Only outputs and prompts can be rewritten; a simulator crash or an exit status is for a person to look at.
+  const updatable = verdicts.some((verdict) => verdict.status === 'failed' && verdict.findings.some((finding) => finding.kind === 'output' || finding.kind === 'prompt'));
+  const what = !blocksDiffer
+    ? 'quiz questions or exercises disagree with what netsim prints'
+    : updatable
+      ? `console blocks differ from what netsim prints (run \`npm run lessons:update -- ${lesson.path}\` to rewrite them)`
+      : 'console blocks fail in netsim (lessons:update cannot fix this: see each message)';
   return file.fail(`${what}:\n${report}`, {
     place: { line, column: 1 },
     ruleId: 'console-output',

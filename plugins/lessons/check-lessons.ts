@@ -1,14 +1,23 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { compareTranslations, formatTranslationMismatch, type TranslationMismatch } from './compare-translations';
 import { formatLessonReport } from './format-report';
 import { LessonError } from './lesson-error';
 import { readLessonSource, type LessonSource } from './lesson-source';
+import { readLessonFile } from './read-lesson-file';
 import type { ResultCache } from './result-cache';
 import { runLesson, type LessonRun } from './run-lesson';
 import { verifyLesson, type BlockVerdict } from './verify-lesson';
 import { verifyQuestion, type QuestionFinding } from '../quiz/verify-question';
 import { verifyExercise } from '../exercise/verify-exercise';
+
+/** A path given to lessons:check or lessons:update that names no lesson: the user's mistake, said in one line. */
+export class LessonPathError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LessonPathError';
+  }
+}
 
 export interface LessonCheck {
   lesson: LessonSource;
@@ -37,9 +46,9 @@ export function lessonFiles(root: string, paths: readonly string[] = []): string
   const files = new Set<string>();
   for (const start of starts) {
     const stat = statSync(start, { throwIfNoEntry: false });
-    if (!stat) throw new Error(`${relative(root, start) || start}: no such file or folder`);
+    if (!stat) throw new LessonPathError(`${relative(root, start) || start}: no such file or folder`);
     if (stat.isFile()) {
-      if (!start.endsWith('.mdx')) throw new Error(`${relative(root, start)}: lessons are .mdx files`);
+      if (!start.endsWith('.mdx')) throw new LessonPathError(`${relative(root, start)}: not a lesson; lessons are .mdx files under content/<locale>/`);
       files.add(start);
     } else {
       for (const name of readdirSync(start, { recursive: true }) as string[]) if (name.endsWith('.mdx')) files.add(join(start, name));
@@ -49,7 +58,7 @@ export function lessonFiles(root: string, paths: readonly string[] = []): string
 }
 
 export function loadLesson(root: string, path: string): LessonSource {
-  return readLessonSource(path, readFileSync(join(root, path), 'utf8'));
+  return readLessonSource(path, readLessonFile(path, join(root, path)));
 }
 
 export function checkLesson(lesson: LessonSource, netsimVersion: string, cache?: ResultCache, { stopAtFailure = true } = {}): LessonCheck {

@@ -1,4 +1,4 @@
-import { checkLessons, formatCheckReport, hasProblems, lessonFiles, tally, type CheckOptions } from './check-lessons';
+import { checkLessons, formatCheckReport, hasProblems, LessonPathError, lessonFiles, tally, type CheckOptions } from './check-lessons';
 import { LessonError } from './lesson-error';
 import { directoryCache, type LessonProject } from './result-cache';
 import { updateLesson, type UpdateOutcome } from './update-lessons';
@@ -35,7 +35,7 @@ export function main(argv: readonly string[], project: LessonProject, streams: S
   try {
     return command === 'check' ? check(paths, options, streams) : update(paths, options, streams);
   } catch (error) {
-    if (error instanceof LessonError || (error instanceof Error && error.message.includes(': no such file'))) {
+    if (error instanceof LessonError || error instanceof LessonPathError) {
       streams.err(`${error.message}\n`);
       return 1;
     }

@@ -33,11 +33,12 @@ const schema = z
     norun: z.boolean().default(false),
     pin: z.boolean().default(false),
     reset: z.boolean().default(false),
-    exit: z.coerce
-      .number()
-      .int('exit takes a whole number, e.g. exit=1')
-      .min(0, 'exit statuses go from 0 to 255')
-      .max(255, 'exit statuses go from 0 to 255')
+    // Written as decimal digits only: Number() would take "0x1", "1e0" or " 1" too.
+    exit: z
+      .string()
+      .regex(/^\d+$/, 'exit takes a whole number from 0 to 255, e.g. exit=1')
+      .transform(Number)
+      .refine((status) => status <= 255, 'exit statuses go from 0 to 255')
       .default(0),
   })
   .refine((options) => !(options.norun && (options.setup || options.pin || options.reset || options.exit !== 0)), {

@@ -1,5 +1,5 @@
 import type { LessonSource } from './lesson-source';
-import { formatHunks, lineShift, stepHunks } from './unified-diff';
+import { escapeControls, formatHunks, lineShift, stepHunks } from './unified-diff';
 import type { BlockVerdict, Finding } from './verify-lesson';
 import type { QuestionFinding } from '../quiz/verify-question';
 
@@ -27,13 +27,13 @@ export function formatLessonReport(lesson: LessonSource, verdicts: readonly Bloc
           shift += lineShift(hunks);
           text += `--- ${lesson.path} (written)\n+++ ${lesson.path} (netsim)\n${formatHunks(hunks)}`;
         }
-        if (finding.kind === 'crash') text += indent(finding.message);
+        if (finding.kind === 'crash') text += indent(escapeControls(finding.message));
       }
     } else if (verdict.status === 'not-run') {
       text += `${lesson.path}:${verdict.block.fence.number}:${verdict.block.column}: not run: ${blockName({ block: verdict.after })} of session "${verdict.block.options.session}" failed first\n`;
     }
   }
-  for (const finding of questionFindings) text += `${lesson.path}:${finding.line}:${finding.column}: ${finding.message}\n`;
+  for (const finding of questionFindings) text += `${lesson.path}:${finding.line}:${finding.column}: ${escapeControls(finding.message)}\n`;
   return text;
 }
 

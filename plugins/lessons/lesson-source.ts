@@ -65,6 +65,13 @@ const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, 
  */
 export function readLessonSource(path: string, text: string): LessonSource {
   const lines = sourceLines(text);
+  // Markdown reads a lone CR as a line break and editors do not: every line number after it would be wrong.
+  for (const line of lines) {
+    const odd = /\r|\0/.exec(line.text);
+    if (odd) {
+      throw new LessonError(path, line.number, odd.index + 1, `this line holds a ${odd[0] === '\r' ? 'carriage return (CR) that is not part of a CRLF line ending' : 'NUL character'}; remove it`);
+    }
+  }
   let tree: Root;
   try {
     tree = parser.parse(text);
@@ -78,6 +85,7 @@ export function readLessonSource(path: string, text: string): LessonSource {
     throw new LessonError(path, place.line ?? 1, place.column ?? 1, `the MDX does not parse: ${place.reason ?? place.message}`);
   }
   const front = frontMatterOf(path, tree);
+  checkFences(path, lines, tree);
   const { quizzes, fencesInside } = readQuizzes(path, tree);
   const practice = readExercises(path, tree);
   const blocks: ConsoleBlockSource[] = [];
@@ -104,6 +112,32 @@ export function readLessonSource(path: string, text: string): LessonSource {
   };
 }
 
+/** Fence languages that mean a terminal session but are not verified under that name. */
+const CONSOLE_LOOKALIKES = new Set(['shell-session', 'sh-session', 'shellsession', 'terminal', 'bash-session']);
+
+/**
+ * Every fence must close: Markdown runs an unclosed one to the end of the file,
+ * and an update would then write command output over the prose after it. A
+ * fence that names a terminal session another way would never be verified.
+ */
+function checkFences(path: string, lines: readonly SourceLine[], tree: Root): void {
+  visit(tree, 'code', (node: Code) => {
+    const start = node.position!.start;
+    const end = node.position!.end;
+    const opening = /^[\s>]*(`{3,}|~{3,})/.exec(lines[start.line - 1]?.text ?? '')?.[1];
+    if (!opening) return; // an indented code block has no fence to close
+    const closing = lines[end.line - 1]?.text ?? '';
+    const closed = end.line > start.line && new RegExp(`^[\\s>]*${opening[0] === '`' ? '`' : '~'}{${opening.length},}\\s*$`).test(closing);
+    if (!closed) {
+      throw new LessonError(path, start.line, start.column, `this ${opening}${node.lang ?? ''} block is never closed, so it runs to the end of the file: add a line with ${opening} after its last line`);
+    }
+    const lang = node.lang ?? '';
+    if (lang !== 'console' && (lang.toLowerCase() === 'console' || CONSOLE_LOOKALIKES.has(lang.toLowerCase()))) {
+      throw new LessonError(path, start.line, start.column, `a \`\`\`${lang} block is not verified against netsim: write \`\`\`console for a terminal session, or \`\`\`text for output that is not run`);
+    }
+  });
+}
+
 function frontMatterOf(path: string, tree: Root): { lessonId?: string | undefined; sourceLocale?: string | undefined } {
   const yaml = tree.children.find((node) => node.type === 'yaml');
   if (!yaml || !('value' in yaml)) return {};
@@ -112,7 +146,10 @@ function frontMatterOf(path: string, tree: Root): { lessonId?: string | undefine
     const text = (key: string) => (typeof data?.[key] === 'string' ? (data[key] as string) : undefined);
     return { lessonId: text('lessonId'), sourceLocale: text('sourceLocale') };
   } catch (error) {
-    throw new LessonError(path, yaml.position?.start.line ?? 1, 1, `the front matter is not valid YAML: ${(error as Error).message}`);
+    // The YAML parser counts from the line after the opening `---`.
+    const place = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+    const line = (yaml.position?.start.line ?? 1) + (place?.line ?? 0);
+    throw new LessonError(path, line, place?.col ?? 1, `the front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
   }
 }
 
@@ -130,12 +167,7 @@ function locateBlock(path: string, lines: readonly SourceLine[], node: Code, ind
   const blockLines = valueLines.map((text, offset) => {
     const line = lines[fence.number + offset]!;
     if (!line.text.endsWith(text)) {
-      throw new LessonError(
-        path,
-        line.number,
-        1,
-        'cannot map this console block line to the file (mixed tabs in its indentation?); indent the block with spaces',
-      );
+      throw new LessonError(path, line.number, 1, 'cannot map this console block line to the file (mixed tabs in its indentation?); indent the block with spaces');
     }
     return {
       line,

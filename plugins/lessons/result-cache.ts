@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { HostSnapshot } from '../../src/netsim/index';
@@ -65,7 +65,8 @@ export function netsimVersion(root: string): string {
  * Maps, which JSON would flatten. Unreadable entries count as misses, so the
  * cache can always be deleted.
  */
-export function directoryCache(directory: string): ResultCache {
+export function directoryCache(directory: string, warn: (message: string) => void = (message) => process.emitWarning(message)): ResultCache {
+  let warned = false;
   return {
     read(key) {
       try {
@@ -75,12 +76,23 @@ export function directoryCache(directory: string): ResultCache {
       }
     },
     write(key, entry) {
-      mkdirSync(directory, { recursive: true });
       const target = join(directory, `${key}.bin`);
       // Written aside then renamed, so a build killed halfway never leaves half an entry.
       const partial = `${target}.${process.pid}.partial`;
-      writeFileSync(partial, serialize(entry));
-      renameSync(partial, target);
+      try {
+        mkdirSync(directory, { recursive: true });
+        writeFileSync(partial, serialize(entry));
+        renameSync(partial, target);
+      } catch (error) {
+        // A cache is only a speed-up: one that cannot be written slows checks down, and that is all.
+        try {
+          rmSync(partial, { force: true });
+        } catch {
+          // Nothing was created where nothing can be written.
+        }
+        if (!warned) warn(`the lesson results cache in ${directory} cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); lessons are checked without it`);
+        warned = true;
+      }
     },
   };
 }

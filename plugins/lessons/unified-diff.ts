@@ -79,7 +79,7 @@ export function formatHunks(hunks: readonly Hunk[]): string {
       const onlySpacing =
         (line.sign === '-' && next?.sign === '+' && differsOnlyInWhitespace(line.text, next.text)) ||
         (line.sign === '+' && previous?.sign === '-' && differsOnlyInWhitespace(previous.text, line.text));
-      text += `${line.sign}${line.sign === ' ' ? line.text : visibleWhitespace(line.text, onlySpacing)}\n`;
+      text += `${line.sign}${escapeControls(line.sign === ' ' ? line.text : visibleWhitespace(line.text, onlySpacing))}\n`;
     }
   }
   return text;
@@ -92,4 +92,12 @@ function visibleWhitespace(text: string, everySpace: boolean): string {
 
 function differsOnlyInWhitespace(a: string, b: string): boolean {
   return a !== b && a.replace(/\s/g, '') === b.replace(/\s/g, '');
+}
+
+/**
+ * Control characters shown as escapes (`\x1b`): output a report prints must
+ * never drive the reader's terminal (set its title, clear the screen).
+ */
+export function escapeControls(text: string): string {
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

@@ -1,8 +1,9 @@
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { checkLesson, type CheckOptions } from './check-lessons';
 import { LessonError } from './lesson-error';
 import { readLessonSource, type LessonSource } from './lesson-source';
+import { decodeLesson } from './read-lesson-file';
 import { applySplices, planUpdate, type PlannedChange, type Refusal } from './plan-update';
 
 export interface UpdateOutcome {
@@ -20,8 +21,11 @@ export interface UpdateOutcome {
  * was read, and atomically, so an interrupted or concurrent edit loses nothing.
  */
 export function updateLesson(path: string, options: CheckOptions): UpdateOutcome {
-  const file = join(options.root, path);
-  const original = readFileSync(file, 'utf8');
+  // A symlinked lesson is updated where it really is: the link stays a link.
+  const file = realpathSync(join(options.root, path));
+  const bytes = readFileSync(file);
+  const { mode } = statSync(file);
+  const original = decodeLesson(path, bytes);
   const lesson = readLessonSource(path, original);
   const plan = planUpdate(lesson, checkLesson(lesson, options.netsimVersion, options.cache, { stopAtFailure: false }).verdicts);
   const outcome: UpdateOutcome = {
@@ -34,13 +38,8 @@ export function updateLesson(path: string, options: CheckOptions): UpdateOutcome
   const updated = applySplices(original, plan.splices);
   const problem = problemWith(path, lesson, updated, options);
   if (problem) return { ...outcome, error: problem };
-  if (readFileSync(file, 'utf8') !== original)
-    return {
-      ...outcome,
-      error: 'the file changed while lessons:update ran; nothing was written, run it again',
-    };
-  writeAtomically(file, updated);
-  return { ...outcome, written: true };
+  const failure = writeUnlessChanged(file, mode, bytes, updated);
+  return failure ? { ...outcome, error: failure } : { ...outcome, written: true };
 }
 
 /** Checks the rewritten text before it reaches the disk: same blocks and commands, and nothing left to rewrite. */
@@ -60,8 +59,37 @@ function problemWith(path: string, before: LessonSource, text: string, options: 
   return undefined;
 }
 
-function writeAtomically(file: string, text: string): void {
-  const partial = `${file}.${process.pid}.lessons-update`;
-  writeFileSync(partial, text, { mode: statSync(file).mode });
-  renameSync(partial, file);
+/**
+ * Writes the new text beside the file, then, right before renaming it into
+ * place, checks the file still holds the bytes that were read: an edit saved
+ * meanwhile is kept (nothing is written), and a file deleted meanwhile stays
+ * deleted. Any failure leaves the lesson as it was and no partial file behind.
+ */
+function writeUnlessChanged(file: string, mode: number, read: Uint8Array, text: string): string | undefined {
+  const partial = join(dirname(file), `.${basename(file)}.${process.pid}.lessons-update`);
+  let created = false;
+  try {
+    writeFileSync(partial, text, { mode, flag: 'wx' });
+    created = true;
+    if (!existsSync(file)) return 'the file was deleted while lessons:update ran; nothing was written';
+    if (!Buffer.from(read).equals(readFileSync(file))) return 'the file changed while lessons:update ran; your edit is kept and nothing was written: run it again';
+    renameSync(partial, file);
+    return undefined;
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    return `cannot write it (${code ? `${code}: ${WRITE_ERRORS[code] ?? message}` : message}); the file is as it was`;
+  } finally {
+    // After a rename there is nothing left to remove; after a failure, the half-written copy goes.
+    if (created) rmSync(partial, { force: true });
+  }
 }
+
+const WRITE_ERRORS: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  ENOENT: 'its folder is gone',
+  EACCES: 'permission denied',
+  EPERM: 'the file or its folder does not allow changes',
+  EROFS: 'the file system is read-only',
+  EDQUOT: 'disk quota exceeded',
+  EEXIST: 'another lessons:update is writing this file',
+};

@@ -49,7 +49,7 @@ describe('reading exercises', () => {
   });
 
   it.each([
-    ['an unknown goal kind', exercise({ goals: '  <Goal id="x" kind="netwrk" network="a">x</Goal>\n' }), 9, 'goal kind="netwrk" is not a kind (did you mean network?); write container, attached, resolves, reaches, published, network, rule, file'],
+    ['an unknown goal kind', exercise({ goals: '  <Goal id="x" kind="netwrk" network="a">x</Goal>\n' }), 9, 'goal kind="netwrk" is not a kind (did you mean network?); write container, attached, resolves, reaches, connects, published, network, rule, file'],
     ['a goal without a required prop', exercise({ goals: '  <Goal id="x" kind="attached" container="c1">x</Goal>\n' }), 9, 'goal "x" (kind="attached") needs network="..."'],
     ['a misspelt goal prop', exercise({ goals: '  <Goal id="x" kind="network" netwok="a">x</Goal>\n' }), 9, 'unknown prop "netwok" on <Goal> (did you mean network?); it takes id, kind, network, driver, subnet, internal'],
     ['a port that is not a number', exercise({ goals: '  <Goal id="x" kind="published" container="c" hostPort="http" containerPort="80">x</Goal>\n' }), 9, 'goal "x": hostPort="http" must be a whole number'],

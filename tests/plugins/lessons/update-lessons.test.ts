@@ -1,3 +1,5 @@
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { updateLesson } from '../../../plugins/lessons/update-lessons';
 import { corrupt, fixtureCopy, memoryCache, options, read, SOURCE_LESSON, write } from './lesson-fixtures';
@@ -85,7 +87,64 @@ describe('updateLesson', () => {
     const meddling = { ...cache, read: (key: string) => (write(root, SOURCE_LESSON, edited), cache.read(key)) };
     const outcome = updateLesson(SOURCE_LESSON, options(root, meddling));
     expect(outcome.written).toBe(false);
-    expect(outcome.error).toBe('the file changed while lessons:update ran; nothing was written, run it again');
+    expect(outcome.error).toBe('the file changed while lessons:update ran; your edit is kept and nothing was written: run it again');
     expect(read(root, SOURCE_LESSON)).toBe(edited);
+  });
+
+  it('never brings back a file deleted while it ran', () => {
+    const root = fixtureCopy();
+    corrupt(root, SOURCE_LESSON, '-P OUTPUT ACCEPT\n-P POSTROUTING', '-P OUTPUT DROP\n-P POSTROUTING');
+    const cache = memoryCache();
+    const meddling = { ...cache, read: (key: string) => (rmSync(join(root, SOURCE_LESSON), { force: true }), cache.read(key)) };
+    const outcome = updateLesson(SOURCE_LESSON, options(root, meddling));
+    expect(outcome).toMatchObject({ written: false, error: 'the file was deleted while lessons:update ran; nothing was written' });
+    expect(existsSync(join(root, SOURCE_LESSON))).toBe(false);
+    expect(readdirSync(join(root, 'content/es')).filter((name) => name.includes('lessons-update'))).toEqual([]);
+  });
+
+  it('refuses a file with an unclosed fence, at the fence, and writes nothing', () => {
+    const root = fixtureCopy();
+    const text = read(root, SOURCE_LESSON);
+    const lastFence = text.lastIndexOf('```\n');
+    const broken = `${text.slice(0, lastFence)}\nA paragraph the output must never replace.\n`;
+    write(root, SOURCE_LESSON, broken);
+    expect(() => updateLesson(SOURCE_LESSON, options(root))).toThrow(/^content\/es\/bridge-basics\.mdx:\d+:1: this ```console block is never closed, so it runs to the end of the file: add a line with ``` after its last line$/);
+    expect(read(root, SOURCE_LESSON)).toBe(broken);
+  });
+
+  it('refuses bytes that are not UTF-8, at their line and column, and writes nothing', () => {
+    const root = fixtureCopy();
+    const text = read(root, SOURCE_LESSON);
+    const at = text.indexOf('\n\n') + 2;
+    const bytes = Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20]), Buffer.from(text.slice(at))]);
+    writeFileSync(join(root, SOURCE_LESSON), bytes);
+    const line = text.slice(0, at).split('\n').length;
+    expect(() => updateLesson(SOURCE_LESSON, options(root))).toThrow(`content/es/bridge-basics.mdx:${line}:4: this file is not UTF-8 (byte 0xE9 here); save it as UTF-8 and run again: nothing was read or written`);
+    expect(readFileSync(join(root, SOURCE_LESSON)).equals(bytes)).toBe(true);
+  });
+
+  it('writes through a symlinked lesson, which stays a link', () => {
+    const root = fixtureCopy();
+    const real = join(root, 'elsewhere.mdx');
+    renameSync(join(root, SOURCE_LESSON), real);
+    symlinkSync(real, join(root, SOURCE_LESSON));
+    const line = corrupt(root, 'elsewhere.mdx', '-P OUTPUT ACCEPT\n-P POSTROUTING', '-P OUTPUT DROP\n-P POSTROUTING');
+    expect(line).toBeGreaterThan(0);
+    const outcome = updateLesson(SOURCE_LESSON, options(root));
+    expect(outcome.written).toBe(true);
+    expect(lstatSync(join(root, SOURCE_LESSON)).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toContain('-P OUTPUT ACCEPT\n-P POSTROUTING');
+  });
+
+  it('reports a file it cannot write in one line, and leaves it as it was', () => {
+    const root = fixtureCopy();
+    corrupt(root, SOURCE_LESSON, '-P OUTPUT ACCEPT\n-P POSTROUTING', '-P OUTPUT DROP\n-P POSTROUTING');
+    const before = read(root, SOURCE_LESSON);
+    // The place the new text is written first is taken: the write fails as a full or locked disk would.
+    mkdirSync(join(root, `content/es/.bridge-basics.mdx.${process.pid}.lessons-update`));
+    const outcome = updateLesson(SOURCE_LESSON, options(root));
+    expect(outcome.written).toBe(false);
+    expect(outcome.error).toBe('cannot write it (EEXIST: another lessons:update is writing this file); the file is as it was');
+    expect(read(root, SOURCE_LESSON)).toBe(before);
   });
 });
