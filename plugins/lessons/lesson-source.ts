@@ -10,6 +10,7 @@ import { readExercises, type ExerciseSource } from '../exercise/read-exercises';
 import { readQuizzes, type QuestionSource, type QuizSource } from '../quiz/read-quizzes';
 import { FenceOptionError, parseFenceOptions, type FenceOptions } from './fence-options';
 import { LessonError } from './lesson-error';
+import { checkLessonSafety } from './lesson-safety';
 import { sourceLines, type SourceLine } from './source-lines';
 
 /** A line inside a console fence: the file line, and what precedes the block's text on it (indentation, `> `). */
@@ -86,6 +87,7 @@ export function readLessonSource(path: string, text: string): LessonSource {
   }
   const front = frontMatterOf(path, tree);
   checkFences(path, lines, tree);
+  checkLessonSafety(path, tree, front.allowCode);
   const { quizzes, fencesInside } = readQuizzes(path, tree);
   const practice = readExercises(path, tree);
   const blocks: ConsoleBlockSource[] = [];
@@ -138,13 +140,14 @@ function checkFences(path: string, lines: readonly SourceLine[], tree: Root): vo
   });
 }
 
-function frontMatterOf(path: string, tree: Root): { lessonId?: string | undefined; sourceLocale?: string | undefined } {
+function frontMatterOf(path: string, tree: Root): { lessonId?: string | undefined; sourceLocale?: string | undefined; allowCode?: string[] | undefined } {
   const yaml = tree.children.find((node) => node.type === 'yaml');
   if (!yaml || !('value' in yaml)) return {};
   try {
     const data = parseYaml(yaml.value) as Record<string, unknown> | null;
     const text = (key: string) => (typeof data?.[key] === 'string' ? (data[key] as string) : undefined);
-    return { lessonId: text('lessonId'), sourceLocale: text('sourceLocale') };
+    const allowCode = Array.isArray(data?.allowCode) ? (data.allowCode as unknown[]).map(String) : undefined;
+    return { lessonId: text('lessonId'), sourceLocale: text('sourceLocale'), allowCode };
   } catch (error) {
     // The YAML parser counts from the line after the opening `---`.
     const place = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];

@@ -3,9 +3,12 @@ import { LOCALES } from '../i18n/locales';
 import { MODULE_IDS } from './modules';
 
 /** Route segments the site uses for its own pages, so no lesson may take them. */
-export const RESERVED_LESSON_IDS = ['search', '404'] as const;
+export const RESERVED_LESSON_IDS = ['search', 'sandbox', '404'] as const;
 
-const FIELDS = ['title', 'description', 'module', 'order', 'lessonId', 'sourceLocale', 'seeds'];
+const FIELDS = ['title', 'description', 'module', 'order', 'lessonId', 'sourceLocale', 'seeds', 'allowCode (optional)'];
+
+/** What a lesson may contain only when a maintainer allows it, after reviewing the lesson as code (plugins/lessons/lesson-safety.ts). */
+export const CODE_KINDS = ['esm', 'expression', 'script', 'handler', 'javascript-url'] as const;
 const lessonIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const seedPattern = /^\d{3}_[0-9a-f]{16}$/;
 
@@ -48,6 +51,9 @@ export const lessonSchema = z.strictObject(
         expects('seeds', 'the list of source articles the lesson draws on'),
       )
       .min(1, 'list the source articles the lesson draws on'),
+    allowCode: z
+      .array(z.enum(CODE_KINDS, { error: `allowCode lists kinds of code a maintainer allowed: ${CODE_KINDS.join(', ')}` }))
+      .optional(),
   },
   {
     error: (issue) =>

@@ -29,10 +29,10 @@ describe('lesson front matter', () => {
     [{ ...valid, module: 'networking' }, 'module: "module" must be one of the modules in src/course/modules.ts (docker-networking)'],
     [{ ...valid, sourceLocale: 'en' }, 'sourceLocale: "sourceLocale" must be the language the lesson was first written in (es, pt, fr)'],
     [{ ...valid, lessonId: 'Network_Drivers' }, 'lessonId: use lowercase words joined by hyphens, e.g. "network-drivers"'],
-    [{ ...valid, lessonId: 'search' }, 'lessonId: these ids are taken by site pages: search, 404'],
+    [{ ...valid, lessonId: 'search' }, 'lessonId: these ids are taken by site pages: search, sandbox, 404'],
     [{ ...valid, seeds: ['004.txt'] }, 'seeds.0: a seed is named like "004_37f8753935d1c2e4"'],
     [{ ...valid, seeds: [] }, 'seeds: list the source articles the lesson draws on'],
-    [{ ...valid, tittle: 'x' }, ': unknown field(s) tittle: a lesson\'s front matter has exactly title, description, module, order, lessonId, sourceLocale, seeds'],
+    [{ ...valid, tittle: 'x' }, ': unknown field(s) tittle: a lesson\'s front matter has exactly title, description, module, order, lessonId, sourceLocale, seeds, allowCode (optional)'],
   ])('explains %j', (data, expected) => {
     expect(problems(data)).toEqual([expected]);
   });
