@@ -4,6 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import lessonsCheck from './plugins/lessons-check-integration.ts';
+import strictCsp from './plugins/csp-integration.ts';
 import { lessonProject } from './plugins/lessons/result-cache.ts';
 import remarkConsoleBlocks from './plugins/remark-console-blocks.ts';
 import { CODE_THEMES } from './src/lib/code-themes.ts';
@@ -21,6 +22,6 @@ export default defineConfig({
     processor: unified({ remarkPlugins: [[remarkConsoleBlocks, { verify: lessons }]] }),
     shikiConfig: { themes: CODE_THEMES, defaultColor: false },
   },
-  integrations: [lessonsCheck(lessons), mdx()],
+  integrations: [lessonsCheck(lessons), mdx(), strictCsp()],
   devToolbar: { enabled: false },
 });

@@ -23,13 +23,35 @@ export function route(pathname, isFile) {
   return { status: 404, file: notFound };
 }
 
+/**
+ * The headers a `_headers` file gives every path (`/*`), as Netlify and Cloudflare
+ * Pages read it: the Content-Security-Policy and the rest of what a meta element cannot carry.
+ */
+export function headersFor(dist) {
+  const file = join(dist, '_headers');
+  if (!existsSync(file)) return {};
+  const headers = {};
+  let applies = false;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (/^\S/.test(line)) applies = line.trim() === '/*';
+    else if (applies && line.includes(':')) {
+      const at = line.indexOf(':');
+      headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+    }
+  }
+  return headers;
+}
+
 export function staticHost(dist) {
+  const headers = headersFor(dist);
   const isFile = (path) => {
     const full = join(dist, path);
     return full.startsWith(dist) && existsSync(full) && statSync(full).isFile();
   };
   const files = sirv(dist, { dev: false, etag: true, dotfiles: false });
   return createServer((request, response) => {
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    if (new URL(request.url ?? '/', 'http://host').pathname === '/_headers') return send(response, 404, join(dist, '404.html'));
     const { pathname, search } = new URL(request.url ?? '/', 'http://host');
     let answer;
     try {

@@ -6,6 +6,7 @@ import type { Goal, GoalResult } from '../netsim/index';
 import type { PracticeRecipe } from '../practice/replay';
 import { emptyLine, insertText, pressKey, splitKeys, submitLine, type LineState } from './line-editor';
 import { pace, secondsShown } from './pacing';
+import { bridgeScriptStyles } from './style-bridge';
 import type { RunOutcome } from './terminal-session';
 import { WorkerClient } from './worker-client';
 
@@ -121,6 +122,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   root.append(toolbar, screen, keys, help);
   container.append(root);
 
+  bridgeScriptStyles();
   const term = new Terminal({
     convertEol: true,
     cursorBlink: true,
