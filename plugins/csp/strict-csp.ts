@@ -44,7 +44,7 @@ const EXECUTABLE = /^(|module|text\/javascript|application\/javascript)$/i;
  */
 export function strictPage(html: string): StrictPage {
   const rules = new Map<string, string>();
-  const withClasses = html.replace(/<([a-zA-Z][\w-]*)(\s[^<>]*?)?\sstyle="([^"]*)"([^<>]*)>/g, (tag, name: string, before = '', declarations: string, after: string) => {
+  const withClasses = html.replace(/<([a-zA-Z][\w-]*)(\s[^<>]*?)?\sstyle="([^"]*)"([^<>]*)>/g, (_tag, name: string, before = '', declarations: string, after: string) => {
     const className = classFor(declarations);
     rules.set(className, declarations);
     const attributes = `${before}${after}`;

@@ -19,11 +19,11 @@ class BridgedStyle extends HTMLElement {
     this.sheet.replaceSync(this.css);
   }
 
-  get innerHTML(): string {
+  override get innerHTML(): string {
     return this.css;
   }
 
-  set innerHTML(css: string) {
+  override set innerHTML(css: string) {
     this.textContent = css;
   }
 
