@@ -83,6 +83,21 @@ async function loadNetsim() {
   return import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
 }
 
+/**
+ * Runs one line; a simulator bug in it is one line on stderr (never the bundled
+ * source a stack trace would quote), and the host goes on as it was before it.
+ */
+function runSafely(host, line) {
+  const before = host.snapshot();
+  try {
+    return host.run(line);
+  } catch (error) {
+    host.restore(before);
+    const message = `netsim: the simulator failed on this line (a bug in netsim, not in what you typed): ${error instanceof Error ? error.message : String(error)}\n`;
+    return { prompt: host.prompt(), command: line, stdout: '', stderr: message, output: message, exitCode: 70 };
+  }
+}
+
 function show(result, json) {
   if (json) {
     const { prompt, command, stdout, stderr, exitCode } = result;
@@ -116,7 +131,7 @@ if (options.help) {
     }
     let last = 0;
     for (const line of commandLines(text)) {
-      const result = host.run(line);
+      const result = runSafely(host, line);
       show(result, options.json);
       last = result.exitCode;
     }
@@ -127,7 +142,7 @@ if (options.help) {
     prompt.prompt();
     prompt.on('line', (line) => {
       if (line.trim() === 'exit' && host.currentContainer() === undefined) return prompt.close();
-      process.stdout.write(host.run(line).output);
+      process.stdout.write(runSafely(host, line).output);
       prompt.setPrompt(host.prompt());
       prompt.prompt();
     });

@@ -82,8 +82,22 @@ export function parseIptablesArguments(args: readonly string[]): Invocation | Ar
       if (outcome !== undefined && outcome !== 'ok') return outcome;
     }
   }
+  // libxt_NAT's final check: a NAT target without its address is refused before the kernel sees it.
+  const target = invocation.rule.target;
+  if (target?.kind === 'DNAT' && target.to === undefined) return natWithoutAddress('DNAT', '--to-destination');
+  if (target?.kind === 'SNAT' && target.to === undefined) return natWithoutAddress('SNAT', '--to-source');
   return invocation;
 }
+
+/** xtables_error() with a message that ends in a newline, hence the blank line before the hint (captured: host.iptables-t-nat-A-OUTPUT-DNAT-no-destination.err.txt). */
+const natWithoutAddress = (target: string, option: string): ArgumentError => ({
+  error: `${IPTABLES_VERSION}: ${target}: option "${option}" must be specified\n\n${TRY_HELP}`,
+  status: 2,
+});
+
+/** States libxt_conntrack's --ctstate takes; --state (libxt_state) takes the first five. */
+const CT_STATES = ['INVALID', 'ESTABLISHED', 'NEW', 'RELATED', 'UNTRACKED', 'SNAT', 'DNAT'];
+const STATES = CT_STATES.slice(0, 5);
 
 type Outcome = 'ok' | 'consumed-rest' | ArgumentError | undefined;
 
@@ -235,9 +249,13 @@ function applyMatchOption(rule: Partial<Mutable<RuleSpec>>, option: string, valu
       else rule.destinationPort = Number(value);
       return undefined;
     case '--ctstate':
-    case '--state':
+    case '--state': {
+      const known = option === '--ctstate' ? CT_STATES : STATES;
+      const bad = value.split(',').find((state) => !known.includes(state));
+      if (bad !== undefined) return parameterProblem(`Bad ${option === '--ctstate' ? 'ctstate' : 'state'} "${bad}"`);
       rule.ctState = value.split(',') as NonNullable<RuleSpec['ctState']>;
       return undefined;
+    }
     case '--dst-type':
       rule.destinationLocal = value === 'LOCAL';
       return undefined;

@@ -73,6 +73,10 @@ function changeRule(invocation: Invocation, command: Extract<Invocation['command
   }
   // A rule without -j only counts packets; iptables -S prints it without a target.
   const spec = { target: { kind: 'none' }, ...invocation.rule } as RuleSpec;
+  // The kernel refuses address translation outside the nat table (captured: host.iptables-A-INPUT-DNAT-filter-table.err.txt).
+  if (command.kind !== 'delete' && table !== 'nat' && ['DNAT', 'SNAT', 'MASQUERADE'].includes(spec.target.kind)) {
+    return fail(`${IPTABLES_VERSION}:  RULE_${command.kind === 'append' ? 'APPEND' : 'INSERT'} failed (Invalid argument): rule in chain ${command.chain}\n`, 4);
+  }
   switch (command.kind) {
     case 'append':
       appendRule(netfilter, table, command.chain, spec);

@@ -46,6 +46,9 @@ function positiveNumber(text: string | undefined, fallback: number): number | un
   return Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
+/** An hour of one-a-second requests: past this, a ping is one a reader interrupts, not one that finishes. */
+const LONGEST_FINITE_PING_SECONDS = 3600;
+
 /** How many requests go out and how long replies are awaited: -c, or until Ctrl-C. */
 interface Run {
   count: number;
@@ -61,7 +64,9 @@ function runOf(options: Map<string, string>, context: ProcessContext, defaultWai
   const intervalSeconds = positiveNumber(options.get('i'), 1);
   const wait = options.has('W') ? positiveNumber(options.get('W'), 1) : defaultWait;
   if (intervalSeconds === undefined || (options.has('W') && wait === undefined)) return fail(`ping: invalid argument: '${options.get('i') ?? options.get('W')}'\n`, 1);
-  if (!Number.isNaN(count)) return { count, intervalSeconds, waitSeconds: wait, interruptedAtMs: undefined };
+  // A count that would take longer than anyone waits (`-c 4294967296`) runs as if it had none: until
+  // Ctrl-C. netsim's work stays proportional to what is shown, however large the count typed.
+  if (!Number.isNaN(count) && (count - 1) * intervalSeconds <= LONGEST_FINITE_PING_SECONDS) return { count, intervalSeconds, waitSeconds: wait, interruptedAtMs: undefined };
   const interruptMs = context.interruptAfterMs;
   if (interruptMs === undefined) return fail('ping: runs until interrupted; give a count with -c\n', 2);
   // One request at 0 s, then one per interval until Ctrl-C; replies come within the same second.

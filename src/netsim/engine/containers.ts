@@ -1,4 +1,5 @@
-import type { Ipv4 } from '../wire/ipv4';
+import { contains } from '../wire/cidr';
+import { formatIpv4, type Ipv4 } from '../wire/ipv4';
 import type { PortMapping } from '../wire/port-spec';
 import type { Container } from './container';
 import { checkLinkedRunning, checkLinks, exposedPorts, isUserDefined, mergeConfig, validateRestartPolicy, withPublishAll, type ContainerOptions } from './container-config';
@@ -8,6 +9,7 @@ import { EngineError } from './errors';
 import { imageInfo, familiarString, parseImageReference } from './images';
 import { storedImage } from './image-store';
 import { generateName } from './names';
+import { PREDEFINED_NETWORKS } from './network';
 import { findNetwork } from './networks';
 import { createSandbox } from './sandbox';
 import { serverStartLog, startServers } from './listeners';
@@ -37,6 +39,18 @@ export function findContainer(daemon: Daemon, reference: string): Container {
 }
 
 /** POST /containers/create, checks in the daemon's order: settings, image, name, network, links. */
+/**
+ * --ip as moby's validateEndpointSettings checks it at create time: only on a
+ * user-defined network, and inside one of its subnets.
+ */
+function checkStaticAddress(daemon: Daemon, networkMode: string, networkId: string | undefined, ip: Ipv4): void {
+  const network = networkId === undefined ? undefined : daemon.state.networks.find((n) => n.id === networkId);
+  const name = network?.name ?? networkMode;
+  const invalid = (reason: string) => new EngineError('invalid-parameter', `invalid config for network ${name}: invalid endpoint settings:\n${reason}`);
+  if (!network || (PREDEFINED_NETWORKS as readonly string[]).includes(network.name)) throw invalid('user specified IP address is supported on user defined networks only');
+  if (!network.ipam.some((config) => contains(config.subnet, ip))) throw invalid(`no configured subnet or ip-range contain the IP address ${formatIpv4(ip)}`);
+}
+
 export function createContainer(daemon: Daemon, request: ContainerCreateRequest): Container {
   const { state, random, clock } = daemon;
   if (request.restartPolicy) validateRestartPolicy(request.restartPolicy);
@@ -49,6 +63,7 @@ export function createContainer(daemon: Daemon, request: ContainerCreateRequest)
     }
   }
   const networks = ['host', 'none'].includes(request.networkMode) ? [] : [findNetwork(daemon, request.networkMode).id];
+  if (request.ip !== undefined) checkStaticAddress(daemon, request.networkMode, networks[0], request.ip);
   checkLinks(request.networkMode, request.links ?? [], (reference) => findContainer(daemon, reference));
   const id = random.hex(64);
   const config = { ...mergeConfig(image, request.command, request, request.interactive), portBindings: request.publish };

@@ -26,7 +26,7 @@ export function formatBusyboxPingStatistics(result: PingResult, target: string):
   if (received > 0) {
     const times = result.replies.map((reply) => Math.round(reply.rttMs * 1000));
     const average = Math.floor(times.reduce((a, b) => a + b, 0) / received);
-    lines.push(`round-trip min/avg/max = ${[Math.min(...times), average, Math.max(...times)].map(millis).join('/')} ms\n`);
+    lines.push(`round-trip min/avg/max = ${[times.reduce((low, time) => Math.min(low, time), Infinity), average, times.reduce((high, time) => Math.max(high, time), -Infinity)].map(millis).join('/')} ms\n`);
   }
   return lines.join('');
 }

@@ -269,7 +269,7 @@ const FUNCTIONS: Record<string, (mode: Mode, ...args: unknown[]) => unknown> = {
   lower: (mode, value) => text(value, mode).toLowerCase(),
   title: (mode, value) => text(value, mode).replace(/(^|[^\p{L}\p{N}_'])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase()),
   truncate: (mode, value, length) => (text(value, mode).length < Number(length) ? (value as string) : (value as string).slice(0, Number(length))),
-  pad: (mode, value, before, after) => (text(value, mode) === '' ? '' : `${' '.repeat(Number(before))}${value as string}${' '.repeat(Number(after))}`),
+  pad: (mode, value, before, after) => (text(value, mode) === '' ? '' : `${repeat(' ', before)}${value as string}${repeat(' ', after)}`),
   // Go's builtins
   len: (_, value) => lengthOf(value),
   index: (mode, value, ...keys) => keys.reduce((current, key) => indexOne(mode, current, key), value),
@@ -291,6 +291,24 @@ const FUNCTIONS: Record<string, (mode: Mode, ...args: unknown[]) => unknown> = {
 };
 
 export const FUNCTION_NAMES: ReadonlySet<string> = new Set(Object.keys(FUNCTIONS));
+
+/** What one template may print: Go would build any string memory allows; a page cannot hold that. */
+export const TEMPLATE_OUTPUT_LIMIT = 1 << 20;
+
+/** strings.Repeat, whose panic on a negative count text/template turns into the call's error. */
+function repeat(unit: string, count: unknown): string {
+  const times = Number(count);
+  if (times < 0) throw new CallError('strings: negative Repeat count');
+  if (times * unit.length > TEMPLATE_OUTPUT_LIMIT) throw new CallError(`netsim prints at most ${TEMPLATE_OUTPUT_LIMIT} bytes from a template, and this would print ${times * unit.length}`);
+  return unit.repeat(times);
+}
+
+/** strconv.FormatFloat(f, 'f', precision): JavaScript stops at 100 digits, Go does not (the digits after are zeros for the values templates print). */
+function fixed(value: number, precision: number): string {
+  if (precision * 1 > TEMPLATE_OUTPUT_LIMIT) throw new CallError(`netsim prints at most ${TEMPLATE_OUTPUT_LIMIT} bytes from a template, and this would print ${precision}`);
+  if (precision <= 100) return value.toFixed(precision);
+  return `${value.toFixed(100)}${'0'.repeat(precision - 100)}`;
+}
 
 /** fmt.Sprint: a space between operands when neither is a string. */
 function sprint(mode: Mode, args: unknown[]): string {
@@ -331,6 +349,16 @@ function joinElements(mode: Mode, list: unknown, separator: string): string {
   throw new CallError(`expected slice, got ${typeof list}`);
 }
 
+/** The Go type fmt names in a %!verb(type=value) for a value as templates see it. */
+function goTypeName(value: unknown): string {
+  if (typeof value === 'string') return 'string';
+  if (typeof value === 'boolean') return 'bool';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float64';
+  if (value === null || value === undefined || value === MISSING || value instanceof GoNil) return '<nil>';
+  if (Array.isArray(value)) return '[]interface {}';
+  return 'map[string]interface {}';
+}
+
 function sprintf(mode: Mode, format: string, args: unknown[]): string {
   let index = 0;
   return format.replace(/%([-+ 0#]*)(\d*)(?:\.(\d+))?([vsdqxXftT%])/g, (_, flags: string, width: string, precision: string | undefined, verb: string) => {
@@ -343,13 +371,14 @@ function sprintf(mode: Mode, format: string, args: unknown[]): string {
         out = JSON.stringify(printValue(arg, mode));
         break;
       case 'd':
-        out = typeof arg === 'number' ? String(Math.trunc(arg)) : `%!d(${typeof arg}=${printValue(arg, mode)})`;
+        out = typeof arg === 'number' ? String(Math.trunc(arg)) : `%!d(${goTypeName(arg)}=${printValue(arg, mode)})`;
         break;
       case 'f':
-        out = Number(arg).toFixed(precision === undefined ? 6 : Number(precision));
+        // fmt prints a wrong operand as %!f(type=value) rather than converting it.
+        out = typeof arg === 'number' ? fixed(arg, precision === undefined ? 6 : Number(precision)) : `%!f(${goTypeName(arg)}=${printValue(arg, mode)})`;
         break;
       case 't':
-        out = typeof arg === 'boolean' ? String(arg) : `%!t(${typeof arg}=${printValue(arg, mode)})`;
+        out = typeof arg === 'boolean' ? String(arg) : `%!t(${goTypeName(arg)}=${printValue(arg, mode)})`;
         break;
       case 'x':
       case 'X':
@@ -361,6 +390,7 @@ function sprintf(mode: Mode, format: string, args: unknown[]): string {
         if (precision !== undefined && verb === 's') out = out.slice(0, Number(precision));
     }
     const size = Number(width || 0);
+    if (size > TEMPLATE_OUTPUT_LIMIT) throw new CallError(`netsim prints at most ${TEMPLATE_OUTPUT_LIMIT} bytes from a template, and this would print ${size}`);
     if (flags.includes('-')) return out.padEnd(size);
     return flags.includes('0') && verb !== 's' ? out.padStart(size, '0') : out.padStart(size);
   });

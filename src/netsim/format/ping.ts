@@ -37,7 +37,7 @@ export function formatPingReplies(result: PingResult, names: PingNames = numeric
     ...result.replies.map((reply) => ({ sequence: reply.sequence, text: `64 bytes from ${from}: icmp_seq=${reply.sequence} ttl=${reply.ttl} time=${formatTripTime(Math.round(reply.rttMs * 1000))} ms\n` })),
     ...result.unreachable.map((error) => ({ sequence: error.sequence, text: `From ${names.label(error.reporter)} icmp_seq=${error.sequence} Destination Host Unreachable\n` })),
   ].sort((a, b) => a.sequence - b.sequence);
-  lines.push(...events.map((event) => event.text));
+  for (const event of events) lines.push(event.text);
   return lines.join('');
 }
 
@@ -62,5 +62,5 @@ function rttSummary(times: readonly number[]): string {
   const sumSquares = times.reduce((a, b) => a + b * b, 0);
   const average = Math.floor(sum / n);
   const mdev = Math.floor(Math.sqrt(Math.floor(sumSquares / n) - average * average));
-  return [Math.min(...times), average, Math.max(...times), mdev].map(millis).join('/');
+  return [times.reduce((low, time) => Math.min(low, time), Infinity), average, times.reduce((high, time) => Math.max(high, time), -Infinity), mdev].map(millis).join('/');
 }

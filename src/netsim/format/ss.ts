@@ -62,7 +62,7 @@ export function formatSs(rows: readonly SsRow[], columns: SsColumns): string {
   const table = [shown.map((column) => column.header), ...rows.map((row) => shown.map((column) => column.cell(row)))];
   let first = true;
   const widths = shown.map((column, index) => {
-    const longest = Math.max(...table.map((cells) => cells[index]!.length));
+    const longest = table.reduce((widest, cells) => Math.max(widest, cells[index]!.length), 0);
     const width = !first && longest > 0 ? longest + column.delimiter.length : longest;
     if (width > 0) first = false;
     return width;

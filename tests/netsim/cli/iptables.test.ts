@@ -45,6 +45,13 @@ describe('iptables errors match real captures', () => {
     ['sudo iptables -t nosuch -L', 'host.iptables-t-nosuch-L.err.txt'],
     ['sudo iptables -L -n -Q', 'host.iptables-L-n-Q.err.txt'],
     ['/usr/sbin/iptables -L', 'host.iptables-L.nobody.err.txt'],
+    ['sudo iptables -t nat -A OUTPUT -p tcp -j DNAT', 'host.iptables-t-nat-A-OUTPUT-DNAT-no-destination.err.txt'],
+    ['sudo iptables -t nat -A POSTROUTING -j SNAT', 'host.iptables-t-nat-A-POSTROUTING-SNAT-no-source.err.txt'],
+    ['sudo iptables -t filter -A INPUT -j DNAT --to-destination 1.2.3.4', 'host.iptables-A-INPUT-DNAT-filter-table.err.txt'],
+    ['sudo iptables -I INPUT -j DNAT --to-destination 1.2.3.4', 'host.iptables-I-INPUT-DNAT-filter-table.err.txt'],
+    ['sudo iptables -A FORWARD -j MASQUERADE', 'host.iptables-A-FORWARD-MASQUERADE-filter-table.err.txt'],
+    ['sudo iptables -A INPUT -m conntrack --ctstate BOGUS -j ACCEPT', 'host.iptables-A-INPUT-ctstate-BOGUS.err.txt'],
+    ['sudo iptables -A INPUT -m state --state BOGUS -j ACCEPT', 'host.iptables-A-INPUT-state-BOGUS.err.txt'],
   ])('%s', (line, file) => {
     const golden = readGolden(`linux/${file}`);
     const result = fresh().run(line);
