@@ -87,9 +87,10 @@ export function readLessonSource(path: string, text: string): LessonSource {
   }
   const front = frontMatterOf(path, tree);
   checkFences(path, lines, tree);
-  checkLessonSafety(path, tree, front.allowCode);
+  // Quizzes and exercises first: their own messages say more about their props than the general rule.
   const { quizzes, fencesInside } = readQuizzes(path, tree);
   const practice = readExercises(path, tree);
+  checkLessonSafety(path, tree, front.allowCode);
   const blocks: ConsoleBlockSource[] = [];
   visit(tree, 'code', (node: Code) => {
     if (node.lang === 'console' && !fencesInside.has(node) && !practice.fencesInside.has(node)) blocks.push(locateBlock(path, lines, node, blocks.length));

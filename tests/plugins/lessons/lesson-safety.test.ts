@@ -25,8 +25,8 @@ describe('lessons hold no code', () => {
     ['an import', "import X from '../../src/x';\n\nText.\n", /^6:1: an MDX import or export runs code at build time/],
     ['an export', 'export const x = 1;\n\nText.\n', /^6:1: an MDX import or export runs code at build time/],
     ['an expression', 'Two is {1 + 1}.\n', /^6:8: a \{JavaScript expression\} runs code at build time/],
-    ['an expression prop', '<Quiz key={1}>\n\n</Quiz>\n', /^6:1: a \{JavaScript expression\} in key= runs code at build time/],
-    ['a spread of props', '<Quiz {...x}>\n\n</Quiz>\n', /^6:1: a \{\.\.\.spread\} of props runs code at build time/],
+    ['an expression prop', 'Text <abbr title={1}>x</abbr>.\n', /^6:6: a \{JavaScript expression\} in title= runs code at build time/],
+    ['a spread of props', 'Text <abbr {...x}>x</abbr>.\n', /^6:6: a \{\.\.\.spread\} of props runs code at build time/],
   ])('refuses %s, at its place', (_name, body, message) => {
     expect(refusal(body)).toMatch(message);
   });

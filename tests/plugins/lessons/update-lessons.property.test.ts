@@ -52,7 +52,7 @@ const lesson: fc.Arbitrary<Generated> = fc.record({
 });
 
 function render({ parts, eol, finalNewline }: Generated): string {
-  const chunks = ['---', 'lessonId: generated', 'sourceLocale: es', '---', "import Note from './Note.astro';", ''];
+  const chunks = ['---', 'lessonId: generated', 'sourceLocale: es', '---', '{/* A note for translators. */}', ''];
   for (const part of parts) {
     if (typeof part === 'string') chunks.push(part, '');
     else {
