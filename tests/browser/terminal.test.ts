@@ -142,7 +142,7 @@ describe('the terminal', () => {
     await page.context().close();
   });
 
-  it('resets to its start, survives a line that makes the simulator fail, and lets Escape leave it', async () => {
+  it('resets to its start and lets Escape leave it', async () => {
     const page = await session.open('/pt/sandbox/', clipboard);
     const terminal = page.locator('[data-terminal]');
     await idle(terminal);
@@ -153,16 +153,6 @@ describe('the terminal', () => {
     await page.keyboard.press('Enter');
     await idle(terminal);
     expect(linesOf(await transcript(page, terminal))).toEqual(["$ docker network ls --format '{{.Name}}'", 'bridge', 'host', 'none', '$ ']);
-    // A DNAT rule without a destination is accepted, and the next packet makes netsim throw: the session goes on.
-    await terminal.locator('.xterm-helper-textarea').focus();
-    await typeLine(page, terminal, 'sudo iptables -t nat -A OUTPUT -p tcp -j DNAT');
-    await typeLine(page, terminal, 'curl -s http://192.168.1.1');
-    await typeLine(page, terminal, 'hostname');
-    const lines = linesOf(await transcript(page, terminal));
-    const curl = lines.indexOf("$ curl -s http://192.168.1.1");
-    expect(lines[curl + 1]).toMatch(/^netsim: o simulador falhou neste comando \(.+\)\. O host continua como estava antes; você pode seguir\.$/);
-    expect(lines[curl + 2]).toBe('$ hostname');
-    expect(lines[curl + 3]).toMatch(/^\S+$/);
     await terminal.locator('.xterm-helper-textarea').focus();
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => document.activeElement?.closest('.terminal__toolbar') !== null)).toBe(true);
