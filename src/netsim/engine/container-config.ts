@@ -87,13 +87,21 @@ export function exposedPorts(image: ImageInfo, options: ContainerOptions, publis
     ...(options.expose ?? []),
     ...publish.map((mapping) => ({ port: mapping.containerPort, protocol: mapping.protocol })),
   ];
-  return all.filter((entry, index) => all.findIndex((other) => other.port === entry.port && other.protocol === entry.protocol) === index);
+  // The first of each port/protocol, found through a set: a range of 65,535 ports stays linear.
+  const seen = new Set<string>();
+  return all.filter((entry) => {
+    const key = `${entry.port}/${entry.protocol}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** -P: every exposed port that -p does not publish gets an ephemeral host port. */
 export function withPublishAll(publish: readonly PortMapping[], exposed: readonly { port: number; protocol: Protocol }[], publishAll: boolean): PortMapping[] {
   if (!publishAll) return [...publish];
-  const extra = exposed.filter((e) => !publish.some((m) => m.containerPort === e.port && m.protocol === e.protocol));
+  const published = new Set(publish.map((m) => `${m.containerPort}/${m.protocol}`));
+  const extra = exposed.filter((e) => !published.has(`${e.port}/${e.protocol}`));
   return [...publish, ...extra.map((e) => ({ hostIp: '', hostPort: undefined, containerPort: e.port, protocol: e.protocol }))];
 }
 

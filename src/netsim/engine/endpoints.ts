@@ -8,7 +8,7 @@ import { driverOf } from './driver';
 import { apply, publishedPortRules, type Placed } from './firewall';
 import { firstFree, takenInPool } from './ipam';
 import type { IpamConfig, Network } from './network';
-import { isPortTaken, nextEphemeralPort } from './port-allocator';
+import { PortIndex } from './port-allocator';
 import { startProxies, stopProxies } from './listeners';
 import { hasEmbeddedDns } from './dns';
 import { startEmbeddedResolver } from './resolver';
@@ -58,14 +58,17 @@ export function detach(daemon: Daemon, endpoint: Endpoint): void {
 
 /** Allocates the container's published ports and forwards them (docker-proxy and NAT). */
 function publish(daemon: Daemon, container: Container, network: Network, endpoint: Endpoint): void {
+  const taken = new PortIndex(publishedPorts(daemon));
   for (const mapping of container.publish) {
     const hostIps = mapping.hostIp ? [mapping.hostIp] : ['0.0.0.0', '::'];
-    const hostPort = mapping.hostPort ?? ephemeralPort(daemon, mapping.protocol);
+    const hostPort = mapping.hostPort ?? ephemeralPort(daemon, taken, mapping.protocol);
     for (const hostIp of hostIps) {
-      if (isPortTaken(publishedPorts(daemon), hostIp, hostPort, mapping.protocol)) {
+      if (taken.isTaken(hostIp, hostPort, mapping.protocol)) {
         throw new EngineError('unavailable', `driver failed programming external connectivity on endpoint ${container.name} (${endpoint.endpointId}): Bind for ${hostIp}:${hostPort} failed: port is already allocated`);
       }
-      endpoint.published.push({ hostIp, hostPort, containerPort: mapping.containerPort, protocol: mapping.protocol });
+      const port = { hostIp, hostPort, containerPort: mapping.containerPort, protocol: mapping.protocol };
+      endpoint.published.push(port);
+      taken.add(port);
     }
   }
   apply(daemon.kernel, portRules(network, endpoint), true);
@@ -87,8 +90,8 @@ export function publishedPorts(daemon: Daemon): PublishedPort[] {
   return daemon.state.containers.flatMap((c) => c.endpoints.flatMap((e) => e.published));
 }
 
-function ephemeralPort(daemon: Daemon, protocol: string): number {
-  const port = nextEphemeralPort(publishedPorts(daemon), daemon.state.lastEphemeralPort, protocol);
+function ephemeralPort(daemon: Daemon, taken: PortIndex, protocol: string): number {
+  const port = taken.nextEphemeral(daemon.state.lastEphemeralPort, protocol);
   if (port === undefined) throw new EngineError('unavailable', 'no available ports in the ephemeral range');
   daemon.state.lastEphemeralPort = port;
   return port;

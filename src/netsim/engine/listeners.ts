@@ -71,18 +71,18 @@ export function serverStartLog(container: Container, nowMs: number, failed: read
  * one for [::] (IPv6-only, so both can bind).
  */
 export function startProxies(daemon: Daemon, endpoint: Endpoint): void {
-  const root = daemon.kernel.root;
-  for (const port of endpoint.published) {
+  const sockets = endpoint.published.map((port) => {
     daemon.state.lastPid += 1 + daemon.random.int(0, 4);
-    daemon.kernel.listen(root, {
-      protocol: port.protocol === 'udp' ? 'udp' : 'tcp',
+    return {
+      protocol: port.protocol === 'udp' ? ('udp' as const) : ('tcp' as const),
       address: port.hostIp,
       port: port.hostPort,
       v6Only: port.hostIp.includes(':'),
       process: { name: 'docker-proxy', pid: daemon.state.lastPid, fd: 4 },
-      service: { kind: 'docker-proxy', address: endpoint.address.address, port: port.containerPort },
-    });
-  }
+      service: { kind: 'docker-proxy' as const, address: endpoint.address.address, port: port.containerPort },
+    };
+  });
+  daemon.kernel.listenAll(daemon.kernel.root, sockets);
 }
 
 export function stopProxies(daemon: Daemon, endpoint: Endpoint): void {

@@ -4,24 +4,42 @@ import type { PublishedPort } from './container';
 /** ip_local_port_range on Debian, which Docker's port allocator draws from. */
 export const EPHEMERAL_PORTS = { first: 32768, last: 60999 };
 
+/**
+ * The host ports published so far, indexed by protocol, address family and port:
+ * publishing 65,535 ports checks each in constant time rather than against all
+ * the others. A wildcard address takes the port on every address of its family
+ * (portallocator).
+ */
+export class PortIndex {
+  private readonly byPort = new Map<string, string[]>();
 
-/** A wildcard address takes the port on every address of its family (portallocator). */
-export function isPortTaken(published: readonly PublishedPort[], hostIp: string, port: number, protocol: string): boolean {
-  return published.some(
-    (taken) =>
-      taken.hostPort === port &&
-      taken.protocol === protocol &&
-      addressFamily(taken.hostIp) === addressFamily(hostIp) &&
-      (taken.hostIp === hostIp || isWildcardAddress(taken.hostIp) || isWildcardAddress(hostIp)),
-  );
-}
-
-/** The next port free on both families after `last`, wrapping around the range. */
-export function nextEphemeralPort(published: readonly PublishedPort[], last: number, protocol: string): number | undefined {
-  const size = EPHEMERAL_PORTS.last - EPHEMERAL_PORTS.first + 1;
-  for (let step = 1; step <= size; step++) {
-    const port = EPHEMERAL_PORTS.first + ((last - EPHEMERAL_PORTS.first + step) % size);
-    if (!isPortTaken(published, '0.0.0.0', port, protocol) && !isPortTaken(published, '::', port, protocol)) return port;
+  constructor(published: readonly PublishedPort[] = []) {
+    for (const port of published) this.add(port);
   }
-  return undefined;
+
+  private static key(hostIp: string, port: number, protocol: string): string {
+    return `${protocol}|${addressFamily(hostIp)}|${port}`;
+  }
+
+  add(port: Pick<PublishedPort, 'hostIp' | 'hostPort' | 'protocol'>): void {
+    const key = PortIndex.key(port.hostIp, port.hostPort, port.protocol);
+    const holders = this.byPort.get(key);
+    if (holders) holders.push(port.hostIp);
+    else this.byPort.set(key, [port.hostIp]);
+  }
+
+  isTaken(hostIp: string, port: number, protocol: string): boolean {
+    const holders = this.byPort.get(PortIndex.key(hostIp, port, protocol)) ?? [];
+    return holders.some((taken) => taken === hostIp || isWildcardAddress(taken) || isWildcardAddress(hostIp));
+  }
+
+  /** The next port free on both families after `last`, wrapping around the range. */
+  nextEphemeral(last: number, protocol: string): number | undefined {
+    const size = EPHEMERAL_PORTS.last - EPHEMERAL_PORTS.first + 1;
+    for (let step = 1; step <= size; step++) {
+      const port = EPHEMERAL_PORTS.first + ((last - EPHEMERAL_PORTS.first + step) % size);
+      if (!this.isTaken('0.0.0.0', port, protocol) && !this.isTaken('::', port, protocol)) return port;
+    }
+    return undefined;
+  }
 }

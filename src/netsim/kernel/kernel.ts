@@ -263,8 +263,25 @@ export class Kernel {
 
   /** bind(2) and listen(2): EADDRINUSE if another socket holds the address and port. */
   listen(namespace: Namespace, socket: Socket): void {
-    if (namespace.sockets.some((existing) => clashes(existing, socket))) throw new KernelError('EADDRINUSE', `${socket.address}:${socket.port} in use`);
-    namespace.sockets.push(socket);
+    this.listenAll(namespace, [socket]);
+  }
+
+  /**
+   * Several listening sockets at once (docker-proxy for every published port):
+   * each is checked against the sockets on its own port only, so publishing a
+   * range of 65,535 ports takes linear time, not quadratic.
+   */
+  listenAll(namespace: Namespace, sockets: readonly Socket[]): void {
+    const byPort = new Map<string, Socket[]>();
+    const bucket = (socket: Socket) => `${socket.protocol}|${socket.port}`;
+    for (const existing of namespace.sockets) byPort.set(bucket(existing), [...(byPort.get(bucket(existing)) ?? []), existing]);
+    for (const socket of sockets) {
+      const samePort = byPort.get(bucket(socket)) ?? [];
+      if (samePort.some((existing) => clashes(existing, socket))) throw new KernelError('EADDRINUSE', `${socket.address}:${socket.port} in use`);
+      samePort.push(socket);
+      byPort.set(bucket(socket), samePort);
+    }
+    for (const socket of sockets) namespace.sockets.push(socket);
   }
 
   /** A process exits: the kernel closes its sockets. */
