@@ -99,3 +99,23 @@ const seedStart = performance.now();
 const seedHost = Host.create({ seed: 1 });
 for (const line of SEED_LINES) seedHost.run(line);
 console.log(`${'seed-sized session'.padEnd(38)} ${(performance.now() - seedStart).toFixed(1)} ms for ${SEED_LINES.length} command lines`);
+
+// The worst shapes of input found so far: each must end in bounded time, not in minutes or a crash.
+console.log('\nworst inputs (each on a fresh host):');
+for (const line of [
+  'docker run -d -p 1-65535:1-65535 nginx',
+  'docker run -d --expose 1-20000 -P nginx',
+  'ping -c 4294967296 192.168.1.1',
+  `echo ${'$(echo '.repeat(300)}x${')'.repeat(300)}`,
+  "docker ps -a --format '{{pad .ID 1000000000 0}}'",
+]) {
+  const host = Host.create({ seed: 1 });
+  const start = performance.now();
+  let outcome;
+  try {
+    outcome = `exit ${host.run(line).exitCode}`;
+  } catch (error) {
+    outcome = `threw ${error.constructor.name}`;
+  }
+  console.log(`${line.slice(0, 46).padEnd(48)} ${(performance.now() - start).toFixed(0).padStart(6)} ms  ${outcome}`);
+}

@@ -77,14 +77,19 @@ function changeRule(invocation: Invocation, command: Extract<Invocation['command
   if (command.kind !== 'delete' && table !== 'nat' && ['DNAT', 'SNAT', 'MASQUERADE'].includes(spec.target.kind)) {
     return fail(`${IPTABLES_VERSION}:  RULE_${command.kind === 'append' ? 'APPEND' : 'INSERT'} failed (Invalid argument): rule in chain ${command.chain}\n`, 4);
   }
+  // The kernel refuses the ruleset as a whole: the rule just added at `at` goes out again (captured: host.iptables-A-B-j-A-loop.err.txt).
+  const tooManyLinks = (at: number) => {
+    chainOf(netfilter, table, command.chain).rules.splice(at, 1);
+    return fail(`${IPTABLES_VERSION}:  RULE_${command.kind === 'append' ? 'APPEND' : 'INSERT'} failed (Too many links): rule in chain ${command.chain}\n`, 4);
+  };
   switch (command.kind) {
     case 'append':
       appendRule(netfilter, table, command.chain, spec);
-      return ok();
+      return jumpsTooFar(netfilter[table]) ? tooManyLinks(rules.length - 1) : ok();
     case 'insert':
       if (command.position > rules.length + 1) return fail('iptables: Index of insertion too big.\n', 1);
       insertRule(netfilter, table, command.chain, spec, command.position);
-      return ok();
+      return jumpsTooFar(netfilter[table]) ? tooManyLinks(command.position - 1) : ok();
     case 'delete':
       try {
         deleteRule(netfilter, table, command.chain, spec);
@@ -93,6 +98,28 @@ function changeRule(invocation: Invocation, command: Extract<Invocation['command
       }
       return ok();
   }
+}
+
+/** nf_tables' jump stack: a base chain and 15 user chains below it (captured: host.iptables-A-INPUT-j-C1-depth-20.err.txt). */
+const DEEPEST_USER_CHAIN = 15;
+
+/**
+ * What nf_tables checks when a ruleset changes: from every built-in chain, jumps
+ * must neither loop back to a chain on their own path nor go deeper than the jump
+ * stack. Chains nothing reaches may loop: they never run.
+ */
+function jumpsTooFar(chains: NetfilterState[TableName]): boolean {
+  const byName = new Map(chains.map((chain) => [chain.name, chain]));
+  const visit = (name: string, path: Set<string>): boolean => {
+    if (path.has(name) || path.size > DEEPEST_USER_CHAIN) return true;
+    const chain = byName.get(name);
+    if (!chain) return false;
+    path.add(name);
+    const bad = chain.rules.some(({ spec }) => spec.target.kind === 'jump' && visit(spec.target.chain, path));
+    path.delete(name);
+    return bad;
+  };
+  return chains.filter((chain) => chain.policy !== undefined).some((base) => base.rules.some(({ spec }) => spec.target.kind === 'jump' && visit(spec.target.chain, new Set())));
 }
 
 /** -X deletes one empty, unreferenced user chain, or all such chains when none is named. */

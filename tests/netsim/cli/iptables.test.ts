@@ -58,6 +58,33 @@ describe('iptables errors match real captures', () => {
     expect({ stdout: result.stdout, stderr: as189(result.stderr), exitCode: result.exitCode }).toEqual({ stdout: golden.stdout, stderr: golden.stderr, exitCode: golden.exitCode });
   });
 
+  it.each([
+    [['sudo iptables -N LOOP', 'sudo iptables -A LOOP -j LOOP'], 'sudo iptables -A INPUT -j LOOP', 'host.iptables-A-INPUT-j-LOOP-self-loop.err.txt'],
+    [['sudo iptables -N A', 'sudo iptables -N B', 'sudo iptables -A INPUT -j A', 'sudo iptables -A A -j B'], 'sudo iptables -A B -j A', 'host.iptables-A-B-j-A-loop.err.txt'],
+    [
+      [...Array.from({ length: 20 }, (_, i) => `sudo iptables -N C${i + 1}`), ...Array.from({ length: 19 }, (_, i) => `sudo iptables -A C${i + 1} -j C${i + 2}`)],
+      'sudo iptables -A INPUT -j C1',
+      'host.iptables-A-INPUT-j-C1-depth-20.err.txt',
+    ],
+  ])('refuses a jump that loops or goes too deep, as nf_tables does (%#)', (setup, line, file) => {
+    const host = fresh();
+    for (const step of setup) expect(host.run(step).exitCode).toBe(0);
+    const before = host.run('sudo iptables -S').stdout;
+    const golden = readGolden(`linux/${file}`);
+    const result = host.run(line);
+    expect({ stdout: result.stdout, stderr: as189(result.stderr), exitCode: result.exitCode }).toEqual({ stdout: golden.stdout, stderr: golden.stderr, exitCode: golden.exitCode });
+    expect(host.run('sudo iptables -S').stdout).toBe(before);
+  });
+
+  it('accepts 15 user chains below a built-in one, and a loop nothing reaches', () => {
+    const host = fresh();
+    for (let i = 1; i <= 15; i++) host.run(`sudo iptables -N C${i}`);
+    for (let i = 1; i < 15; i++) host.run(`sudo iptables -A C${i} -j C${i + 1}`);
+    expect(host.run('sudo iptables -A INPUT -j C1').exitCode).toBe(0);
+    host.run('sudo iptables -N LOOP');
+    expect(host.run('sudo iptables -A LOOP -j LOOP').exitCode).toBe(0);
+  });
+
   it('reports a missing chain as iptables 1.8.10 and later do', () => {
     expect(fresh().run('sudo iptables -L NOSUCH')).toMatchObject({ stderr: 'iptables: No chain/target/match by that name.\n', exitCode: 1 });
   });
