@@ -25,6 +25,7 @@ let host = Host.create({ seed: 1 });
 for (const [index, line] of lines.entries()) {
   if (index % 20 === 0) host = Host.create({ seed: index });
   const start = performance.now();
+  if (process.env.FUZZ_TRACE) process.stderr.write(`${index}: ${line.slice(0, 120)}\n`);
   try {
     host.run(line, { asRoot: line.startsWith('sudo ') });
   } catch (error) {

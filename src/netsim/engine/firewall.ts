@@ -1,7 +1,7 @@
 import type { Kernel } from '../kernel/kernel';
 import { ruleArguments } from '../format/iptables-save';
 import { EngineError } from './errors';
-import { appendRule, deleteRule, hasChain, hasRule, insertRule, newChain, setPolicy } from '../kernel/netfilter/netfilter';
+import { appendRule, deleteRules, hasChain, insertRule, newChain, setPolicy } from '../kernel/netfilter/netfilter';
 import type { RuleSpec, TableName } from '../kernel/netfilter/rule';
 import { cidr, parseCidr, type Cidr } from '../wire/cidr';
 import { formatIpv4, type Ipv4 } from '../wire/ipv4';
@@ -137,11 +137,23 @@ export function apply(kernel: Kernel, rules: readonly Placed[], enable: boolean)
       }
     }
   }
-  for (const rule of enable ? rules : [...rules].reverse()) {
-    if (!enable) {
-      // A rule whose chain a user deleted is already gone.
-      if (hasChain(netfilter, rule.table, rule.chain) && hasRule(netfilter, rule.table, rule.chain, rule.spec)) deleteRule(netfilter, rule.table, rule.chain, rule.spec);
-    } else if (rule.first) {
+  if (!enable) {
+    // One pass per chain; a rule whose chain a user deleted, or that a user removed, is already gone.
+    const byChain = new Map<string, Placed[]>();
+    for (const rule of rules) {
+      const key = `${rule.table} ${rule.chain}`;
+      const group = byChain.get(key);
+      if (group) group.push(rule);
+      else byChain.set(key, [rule]);
+    }
+    for (const placed of byChain.values()) {
+      const { table, chain } = placed[0]!;
+      if (hasChain(netfilter, table, chain)) deleteRules(netfilter, table, chain, placed.map((rule) => rule.spec));
+    }
+    return;
+  }
+  for (const rule of rules) {
+    if (rule.first) {
       insertRule(netfilter, rule.table, rule.chain, rule.spec, 1);
     } else {
       appendRule(netfilter, rule.table, rule.chain, rule.spec);

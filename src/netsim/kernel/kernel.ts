@@ -274,7 +274,11 @@ export class Kernel {
   listenAll(namespace: Namespace, sockets: readonly Socket[]): void {
     const byPort = new Map<string, Socket[]>();
     const bucket = (socket: Socket) => `${socket.protocol}|${socket.port}`;
-    for (const existing of namespace.sockets) byPort.set(bucket(existing), [...(byPort.get(bucket(existing)) ?? []), existing]);
+    for (const existing of namespace.sockets) {
+      const group = byPort.get(bucket(existing));
+      if (group) group.push(existing);
+      else byPort.set(bucket(existing), [existing]);
+    }
     for (const socket of sockets) {
       const samePort = byPort.get(bucket(socket)) ?? [];
       if (samePort.some((existing) => clashes(existing, socket))) throw new KernelError('EADDRINUSE', `${socket.address}:${socket.port} in use`);

@@ -56,6 +56,31 @@ export function deleteRule(netfilter: NetfilterState, table: TableName, chainNam
   chain.rules.splice(index, 1);
 }
 
+/**
+ * Deletes many rules from one chain in one pass, each the first rule equal to it
+ * that is still there, as that many `-D` would; rules not in the chain are
+ * skipped. Candidates are bucketed by port and target so each rule is compared
+ * with a few specs only: a container with 65,535 published ports goes away in
+ * linear time.
+ */
+export function deleteRules(netfilter: NetfilterState, table: TableName, chainName: string, specs: readonly RuleSpec[]): void {
+  const bucket = (spec: RuleSpec) => `${spec.protocol ?? ''}|${spec.destinationPort ?? ''}|${spec.sourcePort ?? ''}|${spec.target.kind}`;
+  const pending = new Map<string, RuleSpec[]>();
+  for (const spec of specs) {
+    const group = pending.get(bucket(spec));
+    if (group) group.push(spec);
+    else pending.set(bucket(spec), [spec]);
+  }
+  const chain = chainOf(netfilter, table, chainName);
+  chain.rules = chain.rules.filter((rule) => {
+    const candidates = pending.get(bucket(rule.spec));
+    const match = candidates?.findIndex((spec) => sameRule(rule.spec, spec)) ?? -1;
+    if (match < 0) return true;
+    candidates!.splice(match, 1);
+    return false;
+  });
+}
+
 export function hasRule(netfilter: NetfilterState, table: TableName, chainName: string, spec: RuleSpec): boolean {
   return chainOf(netfilter, table, chainName).rules.some((rule) => sameRule(rule.spec, spec));
 }
