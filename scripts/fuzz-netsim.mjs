@@ -20,6 +20,7 @@ const lines = fc.sample(hostileLine, { numRuns: Number(count), seed: Number(seed
 let threw = 0;
 let slow = 0;
 let slowest = { ms: 0, line: '' };
+const slowLines = [];
 const failures = new Map();
 let host = Host.create({ seed: 1 });
 for (const [index, line] of lines.entries()) {
@@ -34,8 +35,12 @@ for (const [index, line] of lines.entries()) {
     host = Host.create({ seed: index });
   }
   const ms = performance.now() - start;
-  if (ms > 1000) slow++;
+  if (ms > 1000) {
+    slow++;
+    slowLines.push(`${ms.toFixed(0)} ms: ${line.slice(0, 90)}`);
+  }
   if (ms > slowest.ms) slowest = { ms, line };
 }
 console.log(`${lines.length} command lines (seed ${seed}): ${threw} threw, ${slow} took over 1 s; slowest ${slowest.ms.toFixed(0)} ms: ${slowest.line.slice(0, 80)}`);
 for (const [message, line] of failures) console.log(`  ${message}\n    ${line}`);
+if (process.env.FUZZ_TRACE) for (const line of slowLines) console.log(`  slow: ${line}`);

@@ -229,7 +229,8 @@ function portSummaries(container: Container): PortSummary[] {
   // Exposed ports reach the list through a bridge endpoint's driver data (getEndpointPortMapInfo): host and none have none.
   if (container.status !== 'running' || container.endpoints.length === 0) return [];
   const published = container.endpoints.flatMap((e) => e.published);
-  const exposed = container.exposed.filter((e) => !published.some((p) => p.containerPort === e.port && p.protocol === e.protocol));
+  const publishedKeys = new Set(published.map((p) => `${p.containerPort}/${p.protocol}`));
+  const exposed = container.exposed.filter((e) => !publishedKeys.has(`${e.port}/${e.protocol}`));
   return [
     ...published.map((p) => ({ ip: p.hostIp, privatePort: p.containerPort, publicPort: p.hostPort, type: p.protocol })),
     ...exposed.map((e) => ({ ip: undefined, privatePort: e.port, publicPort: undefined, type: e.protocol })),
