@@ -52,8 +52,16 @@ class ShellExit {
  * time, stdout of each pipeline stage fed to the next, stderr straight to the
  * terminal, `$?` kept between lines.
  */
+/**
+ * How deep command substitutions nest here. bash forks for each and goes as deep
+ * as memory allows; netsim runs them on one stack, so past this it says so instead.
+ */
+export const DEEPEST_SUBSTITUTION = 200;
+
 export class Interpreter {
   private terminal: OutputChunk[] = [];
+  /** How many command substitutions this shell runs inside. */
+  private depth = 0;
   /** Status of the last command substitution, which a command with no name returns. */
   private substitutionStatus: number | undefined;
 
@@ -91,7 +99,12 @@ export class Interpreter {
 
   /** A command substitution's script in a subshell: its stdout, its status; its stderr reaches the terminal. */
   substitute(script: Script): { stdout: string; status: number } {
+    if (this.depth >= DEEPEST_SUBSTITUTION) {
+      this.terminal.push({ stream: 'stderr', text: `netsim: command substitutions nested more than ${DEEPEST_SUBSTITUTION} deep are not simulated\n` });
+      return { stdout: '', status: 2 };
+    }
     const child = this.fork();
+    child.depth = this.depth + 1;
     let stdout = '';
     try {
       stdout = child.runScript(script, '', true);

@@ -29,12 +29,15 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[], 
   const add = (spec: FlagSpec, value: string) => {
     const problem = spec.check?.(value);
     if (problem !== undefined) refused ??= invalidValue(spec, value, problem);
-    values.set(spec.name, [...(values.get(spec.name) ?? []), value]);
+    // Pushed, not spread: a flag given 20,000 times stays linear.
+    const given = values.get(spec.name);
+    if (given) given.push(value);
+    else values.set(spec.name, [value]);
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') {
-      positionals.push(...args.slice(i + 1));
+      for (const rest of args.slice(i + 1)) positionals.push(rest);
       break;
     }
     if (arg.startsWith('--')) {
