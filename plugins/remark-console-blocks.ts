@@ -12,6 +12,7 @@ import { renderQuizzes } from './quiz/render-quizzes';
 import { readExercises } from './exercise/read-exercises';
 import { renderExercises } from './exercise/render-exercises';
 import { formatLessonReport } from './lessons/format-report';
+import { checkFrontMatter } from './lessons/front-matter';
 import { LessonError } from './lessons/lesson-error';
 import { readLessonSource, type LessonSource } from './lessons/lesson-source';
 import { readLessonFile } from './lessons/read-lesson-file';
@@ -52,6 +53,15 @@ export default function remarkConsoleBlocks({ verify }: ConsoleBlocksOptions = {
     });
     if (nodes.length === 0 && quizzes.quizzes.length === 0 && practice.exercises.length === 0) return;
     const lesson = lessonOf(file, path);
+    if (verify && /^content\/[a-z]{2}\//.test(path)) {
+      try {
+        checkFrontMatter(path, lesson.text);
+      } catch (error) {
+        if (!(error instanceof LessonError)) throw error;
+        // The whole `file:line:column: ...`: Astro's log prints the message of an MDX error without its place.
+        return file.fail(error.message, { place: { line: error.line, column: error.column }, ruleId: 'front-matter', source: 'lessons' });
+      }
+    }
     const check = verify ? verifiedOrFail(lesson, file, verify.netsimVersion, cache) : undefined;
     // Quizzes first: their fences are not among the lesson's console blocks.
     renderQuizzes(tree, quizzes.quizzes, lesson.lessonId, check?.run.questions);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { astroBin, siteCopyWith, siteRoot } from './site-copy';
@@ -43,7 +43,10 @@ describe('astro dev with a lesson whose output is wrong', () => {
   let dev: Awaited<ReturnType<typeof startDev>>;
 
   beforeAll(async () => {
-    project = siteCopyWith({ 'content/es/network-drivers.mdx': lesson.replace('80/tcp -> 0.0.0.0:8080\n', '80/tcp -> 0.0.0.0:8081\n') });
+    project = siteCopyWith({
+      'content/es/network-drivers.mdx': lesson.replace('80/tcp -> 0.0.0.0:8080\n', '80/tcp -> 0.0.0.0:8081\n'),
+      'content/es/default-bridge.mdx': readFileSync(join(siteRoot, 'content/es/default-bridge.mdx'), 'utf8'),
+    });
     dev = await startDev(project);
   }, 120_000);
 
@@ -62,5 +65,16 @@ describe('astro dev with a lesson whose output is wrong', () => {
     expect(log).toContain(`content/es/network-drivers.mdx:${wrongLine}:1: the output written here is not what netsim prints`);
     expect(log).toContain('-80/tcp -> 0.0.0.0:8081\n+80/tcp -> 0.0.0.0:8080\n');
     expect(log).toContain('npm run lessons:update -- content/es/network-drivers.mdx');
+  }, 120_000);
+
+  it('shows a front-matter value made invalid while it runs, at its line, instead of the old page', async () => {
+    const page = join(project, 'content/es/default-bridge.mdx');
+    const valid = readFileSync(page, 'utf8');
+    expect((await fetch(`${dev.url}/es/default-bridge/`)).status).toBe(200);
+    writeFileSync(page, valid.replace(/^order: 2$/m, 'order: segunda'));
+    const line = valid.split('\n').findIndex((text) => text === 'order: 2') + 1;
+    await expect.poll(async () => (await fetch(`${dev.url}/es/default-bridge/`)).status, { timeout: 30_000, interval: 500 }).toBe(500);
+    await expect.poll(() => dev.log(), { timeout: 10_000 }).toContain(`content/es/default-bridge.mdx:${line}:1`);
+    expect(dev.log()).toContain('front matter: order: "order" must be the position of the lesson in its module, a whole number such as 1');
   }, 120_000);
 });
