@@ -13,7 +13,10 @@ import { LOCALES } from '../src/i18n/locales.ts';
  * nothing (let the file server answer). `isFile` is asked about paths inside dist.
  */
 export function route(pathname, isFile) {
-  const clean = normalize(decodeURIComponent(pathname)).replace(/\\/g, '/');
+  const decoded = decodeURIComponent(pathname);
+  // Backslashes, control characters and `//` could turn a redirect into another site's address or a broken header.
+  if (/[\\\x00-\x1f\x7f]/.test(decoded) || decoded.startsWith('//')) return { status: 400, file: '/404.html' };
+  const clean = normalize(decoded);
   if (!clean.endsWith('/') && !/\.[a-z0-9]+$/i.test(clean) && isFile(join(clean, 'index.html'))) {
     return { status: 301, location: `${clean}/` };
   }
@@ -61,7 +64,7 @@ export function staticHost(dist) {
     }
     if (answer === null) return files(request, response, () => send(response, 404, join(dist, '404.html')));
     if (answer.location) {
-      response.writeHead(answer.status, { location: answer.location + search });
+      response.writeHead(answer.status, { location: encodeURI(answer.location) + search });
       return response.end();
     }
     send(response, answer.status, join(dist, answer.file));

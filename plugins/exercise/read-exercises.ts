@@ -50,7 +50,8 @@ export const GOAL_PROPS: Record<GoalKind, { required: readonly string[]; optiona
 const GOAL_KINDS = Object.keys(GOAL_PROPS) as GoalKind[];
 const FLAGS = new Set(['running', 'internal', 'fresh', 'showSetup']);
 const NUMBERS = new Set(['hostPort', 'containerPort', 'status', 'port']);
-const ID = /^[a-z0-9][a-z0-9-]*$/;
+/** Lowercase words joined by single hyphens: `--` joins ids in the page's element ids. */
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const EXERCISE_PROPS = ['id', 'session', 'fresh', 'showSetup'];
 
 const placeOf = (node: { position?: { start: { line: number; column: number } } | undefined }): Place => ({
@@ -128,14 +129,15 @@ export function readExercises(path: string, tree: Root): { exercises: ExerciseSo
     if (earlier) fail(element, `exercise id "${id}" is used twice in this lesson (first at line ${earlier.line})`);
     ids.set(id as string, placeOf(element));
     const session = props.get('session');
-    if (session !== undefined && props.has('fresh')) fail(element, `exercise "${id}": fresh starts on a host of its own, so session="${session}" means nothing with it`);
+    const flag = (name: string) => props.has(name) && props.get(name) !== 'false';
+    if (session !== undefined && flag('fresh')) fail(element, `exercise "${id}": fresh starts on a host of its own, so session="${session}" means nothing with it`);
     const exercise: ExerciseSource = {
       id: id as string,
       place: placeOf(element),
       element: element as MdxJsxFlowElement,
       task: [],
-      start: { session: (session as string | undefined) ?? DEFAULT_SESSION, fresh: props.has('fresh'), setup: [] },
-      showSetup: props.has('showSetup'),
+      start: { session: (session as string | undefined) ?? DEFAULT_SESSION, fresh: flag('fresh'), setup: [] },
+      showSetup: flag('showSetup'),
       goals: [],
       hints: [],
       solution: [],

@@ -8,7 +8,8 @@ export type CodeKind = (typeof CODE_KINDS)[number];
 
 /** The elements the course's components provide (and lowercase HTML without script); anything else would be code from the lesson. */
 const SCRIPT_ELEMENTS = new Set(['script', 'iframe', 'object', 'embed', 'style']);
-const JAVASCRIPT_URL = /^\s*javascript:/i;
+/** Browsers drop tabs, newlines and other control characters inside a URL's scheme: `java\tscript:` is still JavaScript. */
+const isJavascriptUrl = (url: string) => /^javascript:/i.test(url.replace(/[\u0000-\u0020]/g, ''));
 
 /**
  * A lesson is MDX, and MDX is code: it runs at build time and its output in the
@@ -30,12 +31,12 @@ export function checkLessonSafety(path: string, tree: Root, allowed: readonly st
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
         // `{/* a comment */}` is the one expression a lesson may hold.
-        if (!/^\s*\/\*[\s\S]*\*\/\s*$/.test((node as { value: string }).value)) refuse('expression', node, 'a {JavaScript expression} runs code at build time');
+        if (!/^\s*\/\*(?:(?!\*\/)[\s\S])*\*\/\s*$/.test((node as { value: string }).value)) refuse('expression', node, 'a {JavaScript expression} runs code at build time');
         return;
       case 'link':
       case 'definition':
       case 'image':
-        if (JAVASCRIPT_URL.test((node as { url: string }).url)) refuse('javascript-url', node, 'a javascript: URL runs code when clicked');
+        if (isJavascriptUrl((node as { url: string }).url)) refuse('javascript-url', node, 'a javascript: URL runs code when clicked');
         return;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
@@ -49,7 +50,7 @@ export function checkLessonSafety(path: string, tree: Root, allowed: readonly st
           const { name, value } = attribute as MdxJsxAttribute;
           if (/^on/i.test(name)) refuse('handler', node, `an inline event handler (${name}) runs code in the reader's browser`);
           if (value !== null && typeof value === 'object') refuse('expression', node, `a {JavaScript expression} in ${name}= runs code at build time`);
-          if (typeof value === 'string' && JAVASCRIPT_URL.test(value)) refuse('javascript-url', node, `a javascript: URL in ${name}= runs code when used`);
+          if (typeof value === 'string' && isJavascriptUrl(value)) refuse('javascript-url', node, `a javascript: URL in ${name}= runs code when used`);
         }
         return;
       }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { LessonError } from './lesson-error';
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a byte order mark in the text, so an update writes it back.
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * A lesson's text, refused when its bytes are not UTF-8: decoding them anyway

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { checkLesson, type CheckOptions } from './check-lessons';
 import { LessonError } from './lesson-error';
@@ -69,8 +69,14 @@ function writeUnlessChanged(file: string, mode: number, read: Uint8Array, text: 
   const partial = join(dirname(file), `.${basename(file)}.${process.pid}.lessons-update`);
   let created = false;
   try {
-    writeFileSync(partial, text, { mode, flag: 'wx' });
+    // Created first, then written: a write that fails half-way (a full disk) still leaves a file to remove.
+    const descriptor = openSync(partial, 'wx', mode);
     created = true;
+    try {
+      writeFileSync(descriptor, text);
+    } finally {
+      closeSync(descriptor);
+    }
     if (!existsSync(file)) return 'the file was deleted while lessons:update ran; nothing was written';
     if (!Buffer.from(read).equals(readFileSync(file))) return 'the file changed while lessons:update ran; your edit is kept and nothing was written: run it again';
     renameSync(partial, file);

@@ -90,7 +90,8 @@ const PROPS = {
 type QuizElementName = keyof typeof PROPS;
 const QUIZ_ELEMENTS = Object.keys(PROPS) as QuizElementName[];
 const FLAGS = new Set(['correct', 'fresh']);
-const ID = /^[a-z0-9][a-z0-9-]*$/;
+/** Lowercase words joined by single hyphens: `--` joins ids in the page's element ids. */
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const placeOf = (node: { position?: { start: { line: number; column: number } } | undefined }): Place => ({
   line: node.position?.start.line ?? 1,

@@ -75,8 +75,9 @@ const fail = (code: GoalReason['code'], values: Record<string, string>): GoalRes
 const PASS: GoalResult = { pass: true };
 
 export function evaluateGoal(view: GoalView, goal: Goal): GoalResult {
-  const findContainer = (name: string) => view.containers().find((c) => c.name === name || c.id.startsWith(name));
-  const findNetwork = (name: string) => view.networks().find((n) => n.name === name || n.id.startsWith(name));
+  // A name first, as Docker resolves references; an ID prefix only when no name matches ("db" is a name and a hex prefix).
+  const findContainer = (name: string) => view.containers().find((c) => c.name === name) ?? view.containers().find((c) => c.id.startsWith(name));
+  const findNetwork = (name: string) => view.networks().find((n) => n.name === name) ?? view.networks().find((n) => n.id.startsWith(name));
   switch (goal.kind) {
     case 'container': {
       const container = findContainer(goal.container);

@@ -2,6 +2,8 @@ import { Host, type Goal, type GoalResult, type HostSnapshot } from '../netsim/i
 
 /** What one typed command did, as a lesson shows it. */
 export interface StepResult {
+  /** Ctrl-C ended it: the terminal echoed `^C` (not a program that printed those characters). */
+  interrupted?: boolean;
   /** The prompt the terminal showed before the command. */
   prompt: string;
   /** What the terminal showed after it, line by line. */
@@ -69,7 +71,10 @@ export class LessonHost {
   run(written: string, command: string, { interruptAfterSeconds }: { interruptAfterSeconds?: number } = {}): StepResult {
     const prompt = this.accepts(written) ? written : this.prompt();
     const result = this.host.run(command, interruptAfterSeconds === undefined ? { asRoot: prompt === '# ' } : { asRoot: prompt === '# ', interruptAfterSeconds });
-    return { prompt, output: terminalLines(result), exitCode: result.exitCode };
+    const step: StepResult = { prompt, output: terminalLines(result), exitCode: result.exitCode };
+    // The terminal's own echo is in `output` but in neither stream a program writes.
+    if (result.output.includes('^C') && !`${result.stdout}${result.stderr}`.includes('^C')) step.interrupted = true;
+    return step;
   }
 
   /** Whether the host meets each goal, checked on a copy of it. */

@@ -52,7 +52,7 @@ export class TerminalSimulation {
       const result = this.host.run(prompt, line, { interruptAfterSeconds: ENDLESS_AFTER_SECONDS });
       const output = result.output.join('\n') + (result.output.length > 0 ? '\n' : '');
       const interrupted = output.lastIndexOf(INTERRUPT_ECHO);
-      if (interrupted >= 0 && isInterruptEcho(output, interrupted)) {
+      if (result.interrupted && interrupted >= 0 && isInterruptEcho(output, interrupted)) {
         this.pending = { line, before, prompt };
         this.host = LessonHost.restored(before);
         return { kind: 'endless', output: output.slice(0, interrupted) };

@@ -166,6 +166,8 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   let flushPaced: (() => void) | undefined;
   /** The newline after an entered line, not yet written: it goes out with what comes next. */
   let pendingNewline = false;
+  /** Bumped by Reset and Close: output still on its way from before is dropped. */
+  let generation = 0;
 
   /** Redraws the prompt and line, wrapped over the terminal's width, with the cursor where the editor has it. */
   function render() {
@@ -230,9 +232,10 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     pendingNewline = true;
     line = next;
     transcript += `${prompt}${typed}\n`;
+    const started = generation;
     try {
       const { outcome } = await reply;
-      await show(outcome, typed);
+      if (started === generation) await show(outcome, typed);
     } catch (error) {
       // The worker itself failed: say so on one line and give the prompt back.
       await show({ kind: 'crashed', message: error instanceof Error ? error.message : String(error), prompt }, typed);
@@ -240,8 +243,9 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   }
 
   async function show(outcome: RunOutcome, command: string) {
+    const shownIn = generation;
     if (outcome.kind === 'crashed') {
-      write(`${labels.bug.replace('{{message}}', outcome.message)}\n`);
+      write(`${labels.bug.replace('{{message}}', () => outcome.message)}\n`);
       return newPrompt(outcome.prompt);
     }
     if (outcome.kind === 'endless') {
@@ -278,14 +282,14 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
           return step();
         }
         setTimeout(() => {
-          if (!flushPaced) return;
+          if (!flushPaced || shownIn !== generation) return done();
           write(next.text);
           step();
         }, next.waitMs);
       };
       step();
     });
-    newPrompt(outcome.prompt);
+    if (shownIn === generation) newPrompt(outcome.prompt);
   }
 
   async function interruptEndless() {
@@ -300,7 +304,14 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   }
 
   async function completeLine() {
-    const { completion } = await worker.ask<'completion'>({ type: 'complete', line: line.buffer, cursor: line.cursor });
+    let completion;
+    try {
+      ({ completion } = await worker.ask<'completion'>({ type: 'complete', line: line.buffer, cursor: line.cursor }));
+    } catch {
+      // No completion from a failed worker: the line stays as typed and takes keys again.
+      busy = false;
+      return drainTypeahead();
+    }
     const word = line.buffer.slice(completion.from, line.cursor);
     if (completion.replacement !== word) {
       line = insertText(line, completion.replacement, completion.from);
@@ -392,8 +403,8 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   term.onData(feed);
 
   nextButton.addEventListener('click', () => {
-    const command = commands.shift();
-    if (command !== undefined && !busy && !endless) {
+    const command = busy || endless ? undefined : commands.shift();
+    if (command !== undefined) {
       line = insertText({ ...line, buffer: '', cursor: 0 }, command, 0);
       render();
     }
@@ -401,6 +412,8 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     term.focus();
   });
   resetButton.addEventListener('click', async () => {
+    generation++;
+    flushPaced = undefined;
     if (endless?.timer) clearTimeout(endless.timer);
     endless = undefined;
     setBusy(true);
@@ -423,6 +436,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     }
   });
   const close = () => {
+    generation++;
     if (endless?.timer) clearTimeout(endless.timer);
     resize.disconnect();
     worker.terminate();

@@ -31,7 +31,7 @@ describe('quiz components', () => {
       { question: 'q1', id: 'a', multiple: kind === 'multiple', correct: true },
       { default: kind === 'predict' ? '<span class="quiz__output"><code>ping: bad address \'a2\'</code></span>' : 'Option A', explanation: '<p>Because.</p>' },
     );
-    expect(html).toMatch(new RegExp(`<div class="quiz__option" data-option="a"><input id="question-q1-a" type="${type}" name="question-q1" value="a"><label for="question-q1-a">`));
+    expect(html).toMatch(new RegExp(`<div class="quiz__option" data-option="a"><input id="question--q1--a" type="${type}" name="question-q1" value="a"><label for="question--q1--a">`));
     expect(html).toContain('<details class="quiz__why" data-explanation="a"><summary>Explicación</summary><p class="quiz__verdict">Esta respuesta es correcta.</p><p>Because.</p></details>');
   });
 
@@ -42,7 +42,7 @@ describe('quiz components', () => {
 
   it.each(['single', 'multiple', 'predict'] as const)('renders a %s question as a fieldset whose legend numbers and asks it, with its hooks', async (kind) => {
     const html = await render(QuizQuestion, 'pt', { id: 'q1', kind, number: 2, total: 5, correct: 'a,b' }, { prompt: 'Qual?', default: '<div data-option="a"></div>' });
-    expect(html).toContain(`<fieldset class="quiz__question" id="question-q1" data-question="q1" data-kind="${kind}" data-correct="a,b">`);
+    expect(html).toContain(`<fieldset class="quiz__question" id="question--q1" data-question="q1" data-kind="${kind}" data-correct="a,b">`);
     expect(html).toContain('<legend class="quiz__legend"><span class="quiz__number">Pergunta 2 de 5</span> <span class="quiz__prompt">Qual?</span></legend>');
     expect(html).toMatch(/<button type="button" class="button quiz__check" data-check hidden>Verificar<\/button>/);
     expect(html).toContain('<div class="quiz__feedback" data-feedback role="status"></div>');
@@ -57,8 +57,8 @@ describe('quiz components', () => {
       { prompt: 'Crea la red.', explanation: '<p>Porque sí.</p>' },
     );
     expect(html).toContain('data-kind="command"');
-    expect(html).toMatch(/<label class="quiz__command-label" for="question-create-command">Tu comando<\/label>/);
-    expect(html).toMatch(/<input id="question-create-command" class="quiz__command-input" type="text" name="question-create" autocomplete="off" autocapitalize="off" spellcheck="false" data-command-input>/);
+    expect(html).toMatch(/<label class="quiz__command-label" for="question--create--command">Tu comando<\/label>/);
+    expect(html).toMatch(/<input id="question--create--command" class="quiz__command-input" type="text" name="question-create" autocomplete="off" autocapitalize="off" spellcheck="false" data-command-input>/);
     expect(html).toContain("Vale cualquier comando que deje el host en el mismo estado, comprobado con: docker network inspect -f &#39;{{.Driver}}&#39; app");
     expect(html).toContain('<summary>Ver una respuesta válida</summary><pre class="quiz__answer"><code>$ docker network create app</code></pre><p>Porque sí.</p>');
     const json = /<script type="application\/json" data-command-check>([^]*?)<\/script>/.exec(html)![1]!;

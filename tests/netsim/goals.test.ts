@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Container } from '../../src/netsim/engine/container';
+import { evaluateGoal, type GoalView } from '../../src/netsim/goals';
 import { Host, type Goal } from '../../src/netsim/index';
 
 function hostWith(...lines: string[]): Host {
@@ -66,5 +68,20 @@ describe('exercise goals on the simulated host', () => {
     const before = JSON.stringify(host.snapshot());
     host.checkGoals([{ kind: 'reaches', from: 'client', url: 'http://web/' }, { kind: 'rule', table: 'filter', rule: '-P FORWARD DROP' }]);
     expect(JSON.stringify(host.snapshot())).toBe(before);
+  });
+});
+
+describe('goal references', () => {
+  it('take a container by its name before another whose ID starts with the same letters', () => {
+    const container = (name: string, id: string, status: string) => ({ name, id, status, endpoints: [] }) as unknown as Container;
+    const view: GoalView = {
+      containers: () => [container('web', `db${'0'.repeat(62)}`, 'exited'), container('db', `ff${'0'.repeat(62)}`, 'running')],
+      networks: () => [],
+      resolveName: () => [],
+      run: () => ({ stdout: '', exitCode: 0 }),
+      connect: () => 'refused',
+    };
+    expect(evaluateGoal(view, { kind: 'container', container: 'db', running: true })).toEqual({ pass: true });
+    expect(evaluateGoal(view, { kind: 'container', container: 'db00', running: true })).toMatchObject({ pass: false, reason: { code: 'not-running', values: { container: 'db00' } } });
   });
 });

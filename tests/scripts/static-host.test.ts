@@ -30,6 +30,13 @@ describe('route', () => {
     expect(route('/pt/nope/', isFile)).toEqual({ status: 404, file: '/404.html' });
   });
 
+  it('refuses backslashes, control characters and protocol-relative paths, which could redirect off the site', () => {
+    expect(route('/\\evil.example\\..\\es', isFile)).toEqual({ status: 400, file: '/404.html' });
+    expect(route('/%5Cevil.example%5C..%5Ces', isFile)).toEqual({ status: 400, file: '/404.html' });
+    expect(route('/x%0D%0AX:1/..', isFile)).toEqual({ status: 400, file: '/404.html' });
+    expect(route('//evil.example/es', isFile)).toEqual({ status: 400, file: '/404.html' });
+  });
+
   it('never looks outside the site', () => {
     expect(route('/../../etc/passwd', isFile)).toEqual({ status: 404, file: '/404.html' });
   });

@@ -90,11 +90,17 @@ export async function unpackPackagedChromium(root: string): Promise<ChromiumBina
     mkdirSync(dirname(target), { recursive: true });
     const building = mkdtempSync(`${target}.partial-`);
     const bin = join(packageDir, 'bin');
-    await pipeline(createReadStream(join(bin, 'chromium.br')), createBrotliDecompress(), createWriteStream(join(building, 'chromium'), { mode: 0o755 }));
-    for (const archive of ['fonts.tar.br', 'al2023.tar.br']) {
-      await pipeline(createReadStream(join(bin, archive)), createBrotliDecompress(), extract(building));
+    try {
+      await pipeline(createReadStream(join(bin, 'chromium.br')), createBrotliDecompress(), createWriteStream(join(building, 'chromium'), { mode: 0o755 }));
+      for (const archive of ['fonts.tar.br', 'al2023.tar.br']) {
+        await pipeline(createReadStream(join(bin, archive)), createBrotliDecompress(), extract(building));
+      }
+    } catch (error) {
+      // A half-unpacked browser (disk full, interrupted) leaves nothing behind to be mistaken for a whole one.
+      rmSync(building, { recursive: true, force: true });
+      throw error;
     }
-    writeFileSync(join(building, 'fonts.conf'), fontsConf(target));
+    writeFileSync(join(building, 'fonts.conf'), fontsConf());
     try {
       renameSync(building, target);
     } catch (error) {
@@ -107,14 +113,15 @@ export async function unpackPackagedChromium(root: string): Promise<ChromiumBina
 }
 
 /** Open Sans from the package first, then whatever fonts the machine has. */
-function fontsConf(target: string): string {
+function fontsConf(): string {
   return [
     '<?xml version="1.0"?>',
     '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
     '<fontconfig>',
-    `  <dir>${join(target, 'fonts')}</dir>`,
+    // Relative to this file: a cache copied to another checkout still finds its fonts.
+    '  <dir prefix="relative">fonts</dir>',
     '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
-    `  <cachedir>${join(target, 'fonts-cache')}</cachedir>`,
+    '  <cachedir prefix="relative">fonts-cache</cachedir>',
     '</fontconfig>',
     '',
   ].join('\n');

@@ -42,6 +42,11 @@ describe('a terminal session on the simulated host', () => {
     expect(terminal.prompt()).toBe('$ ');
   });
 
+  it('treats output that merely contains ^C as output, not as an interrupted command', () => {
+    const terminal = fresh();
+    expect(terminal.run("echo '^C'")).toEqual({ kind: 'done', output: '^C\n', prompt: '$ ', exitCode: 0 });
+  });
+
   it('completes commands, docker subcommands and flags, and names from the host', () => {
     const terminal = fresh();
     terminal.run('docker network create app-net');

@@ -48,6 +48,12 @@ describe('reading exercises', () => {
     expect(read!.solution.map((step) => step.command)).toEqual(['docker network create app-net']);
   });
 
+  it('reads fresh="false" and showSetup="false" as off', () => {
+    const [read] = readLessonSource(ES, FRONT + exercise({ props: 'id="net" fresh="false" showSetup="false"', setup: '  ```console setup\n  $ docker network create other\n  ```\n\n' })).exercises;
+    expect(read!.start.fresh).toBe(false);
+    expect(read!.showSetup).toBe(false);
+  });
+
   it.each([
     ['an unknown goal kind', exercise({ goals: '  <Goal id="x" kind="netwrk" network="a">x</Goal>\n' }), 9, 'goal kind="netwrk" is not a kind (did you mean network?); write container, attached, resolves, reaches, connects, published, network, rule, file'],
     ['a goal without a required prop', exercise({ goals: '  <Goal id="x" kind="attached" container="c1">x</Goal>\n' }), 9, 'goal "x" (kind="attached") needs network="..."'],

@@ -22,6 +22,8 @@ describe('lessons hold no code', () => {
     ['an inline event handler', 'Text <span onClick="alert(1)">here</span>.\n', /^6:6: an inline event handler \(onClick\) runs code in the reader's browser/],
     ['a javascript: link', 'A [link](javascript:alert(1)).\n', /^6:3: a javascript: URL runs code when clicked/],
     ['a javascript: href', '<a href=" JavaScript:alert(1)">x</a>\n', /^6:1: a javascript: URL in href= runs code when used/],
+    ['an expression between two comments', 'Text {/* a */ JSON.stringify(process.env) /* b */}.\n', /^6:6: a \{JavaScript expression\} runs code at build time/],
+    ['a javascript: URL with a tab in its scheme', '<a href="java&#9;script:alert(1)">x</a>\n', /^6:1: a javascript: URL in href= runs code when used/],
     ['an import', "import X from '../../src/x';\n\nText.\n", /^6:1: an MDX import or export runs code at build time/],
     ['an export', 'export const x = 1;\n\nText.\n', /^6:1: an MDX import or export runs code at build time/],
     ['an expression', 'Two is {1 + 1}.\n', /^6:8: a \{JavaScript expression\} runs code at build time/],

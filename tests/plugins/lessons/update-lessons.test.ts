@@ -123,6 +123,14 @@ describe('updateLesson', () => {
     expect(readFileSync(join(root, SOURCE_LESSON)).equals(bytes)).toBe(true);
   });
 
+  it('keeps a byte order mark', () => {
+    const root = fixtureCopy();
+    corrupt(root, SOURCE_LESSON, '-P OUTPUT ACCEPT\n-P POSTROUTING', '-P OUTPUT DROP\n-P POSTROUTING');
+    writeFileSync(join(root, SOURCE_LESSON), `\uFEFF${read(root, SOURCE_LESSON)}`);
+    expect(updateLesson(SOURCE_LESSON, options(root)).written).toBe(true);
+    expect(readFileSync(join(root, SOURCE_LESSON)).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
+  });
+
   it('writes through a symlinked lesson, which stays a link', () => {
     const root = fixtureCopy();
     const real = join(root, 'elsewhere.mdx');
