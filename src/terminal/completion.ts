@@ -77,8 +77,34 @@ function positionalNames(path: readonly string[], context: CompletionContext): r
   return [];
 }
 
-/** Flags that take a value: the word after them is that value, not a positional argument. */
-const TAKES_VALUE = new Set(['--name', '--network', '--net', '--network-alias', '-p', '--publish', '--expose', '-e', '--env', '--hostname', '-h', '--dns', '--dns-search', '--add-host', '--ip', '--ip6', '--link', '--mac-address', '--cap-add', '-v', '--volume', '-w', '--workdir', '-f', '--format', '--filter', '--type', '-d', '--driver', '--subnet', '--gateway', '--ip-range', '-o', '--opt', '--label', '--aux-address', '--scope', '--alias', '--driver-opt', '-s', '--signal', '-t', '--time', '--tail', '-n', '--since', '--until', '-u', '--user', '--detach-keys', '--platform']);
+const RUN_VALUES = ['--name', '--network', '--net', '--network-alias', '-p', '--publish', '--expose', '-e', '--env', '--hostname', '-h', '--dns', '--dns-search', '--add-host', '--ip', '--link', '--mac-address', '--cap-add', '-v', '--volume', '-w', '--workdir'];
+
+/**
+ * Flags that take a value, per command: the word after them is that value, not a
+ * positional argument. The same letter differs by command (`-d` detaches a run but
+ * names a network's driver; `-f` forces an rm but formats an inspect).
+ */
+const VALUE_FLAGS: Record<string, readonly string[]> = {
+  run: RUN_VALUES,
+  create: RUN_VALUES,
+  exec: ['-e', '--env', '-u', '--user', '-w', '--workdir'],
+  ps: ['--format', '--filter', '-f', '-n'],
+  images: ['--format', '--filter'],
+  inspect: ['-f', '--format', '--type'],
+  logs: ['--tail', '-n', '--since', '--until'],
+  kill: ['-s', '--signal'],
+  stop: ['-t', '--time', '-s', '--signal'],
+  restart: ['-t', '--time'],
+  attach: ['--detach-keys'],
+  pull: ['--platform'],
+  version: ['-f', '--format'],
+  info: ['--format'],
+  'network create': ['-d', '--driver', '--subnet', '--gateway', '--ip-range', '-o', '--opt', '--label', '--aux-address', '--scope'],
+  'network connect': ['--alias', '--ip', '--ip6', '--link', '--driver-opt'],
+  'network inspect': ['-f', '--format'],
+  'network ls': ['-f', '--filter', '--format'],
+  'network prune': ['--filter'],
+};
 
 export function complete(line: string, cursor: number, context: CompletionContext): Completion {
   const before = line.slice(0, cursor);
@@ -100,11 +126,15 @@ export function complete(line: string, cursor: number, context: CompletionContex
 
 function dockerWords(args: readonly string[], word: string, context: CompletionContext): readonly string[] {
   const positional: string[] = [];
+  const takesValue = (flag: string) => {
+    const [command, sub] = positional;
+    return (VALUE_FLAGS[command === 'network' && sub ? `network ${sub}` : (command ?? '')] ?? []).includes(flag);
+  };
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
     if (arg.startsWith('-')) {
-      if (TAKES_VALUE.has(arg) && index === args.length - 1) return valuesAfter(positional, arg, context);
-      if (TAKES_VALUE.has(arg)) index++;
+      if (takesValue(arg) && index === args.length - 1) return valuesAfter(positional, arg, context);
+      if (takesValue(arg)) index++;
       continue;
     }
     positional.push(arg);

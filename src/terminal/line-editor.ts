@@ -94,6 +94,10 @@ export function splitKeys(data: string): string[] {
   return keys;
 }
 
+/** Code units of the character before or after the cursor: two for an emoji or any character beyond U+FFFF. */
+const before = (buffer: string, cursor: number) => (cursor >= 2 && /[\uDC00-\uDFFF]/.test(buffer[cursor - 1]!) && /[\uD800-\uDBFF]/.test(buffer[cursor - 2]!) ? 2 : 1);
+const after = (buffer: string, cursor: number) => (/[\uD800-\uDBFF]/.test(buffer[cursor] ?? '') && /[\uDC00-\uDFFF]/.test(buffer[cursor + 1] ?? '') ? 2 : 1);
+
 const isWordChar = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}_]/u.test(char);
 
 function wordLeft(buffer: string, cursor: number): number {
@@ -142,19 +146,21 @@ export function pressKey(state: LineState, key: string): { state: LineState; act
     case CONTROL.ctrlD:
       // On an empty line Ctrl-D is end of input (bash: exit); otherwise it deletes under the cursor.
       if (buffer === '') return edit({}, 'end-of-file');
-      return edit({ buffer: buffer.slice(0, cursor) + buffer.slice(cursor + 1) });
+      return edit({ buffer: buffer.slice(0, cursor) + buffer.slice(cursor + after(buffer, cursor)) });
     case 'delete':
-      return edit({ buffer: buffer.slice(0, cursor) + buffer.slice(cursor + 1) });
+      return edit({ buffer: buffer.slice(0, cursor) + buffer.slice(cursor + after(buffer, cursor)) });
     case CONTROL.backspace:
-    case CONTROL.ctrlH:
+    case CONTROL.ctrlH: {
       if (cursor === 0) return edit({}, 'bell');
-      return edit({ buffer: buffer.slice(0, cursor - 1) + buffer.slice(cursor), cursor: cursor - 1 });
+      const size = before(buffer, cursor);
+      return edit({ buffer: buffer.slice(0, cursor - size) + buffer.slice(cursor), cursor: cursor - size });
+    }
     case 'left':
     case CONTROL.ctrlB:
-      return cursor === 0 ? edit({}, 'bell') : edit({ cursor: cursor - 1 });
+      return cursor === 0 ? edit({}, 'bell') : edit({ cursor: cursor - before(buffer, cursor) });
     case 'right':
     case CONTROL.ctrlF:
-      return cursor === buffer.length ? edit({}, 'bell') : edit({ cursor: cursor + 1 });
+      return cursor === buffer.length ? edit({}, 'bell') : edit({ cursor: cursor + after(buffer, cursor) });
     case 'home':
     case CONTROL.ctrlA:
       return edit({ cursor: 0 });

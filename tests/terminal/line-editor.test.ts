@@ -77,6 +77,16 @@ describe('the line editor', () => {
     expect(type(emptyLine(), 'ab\x01\x04').state.buffer).toBe('b');
   });
 
+  it('moves over and deletes a character beyond U+FFFF whole, never half of it', () => {
+    let { state } = type(emptyLine(), 'a😀b');
+    ({ state } = type(state, `${LEFT}\x7f`));
+    expect(state).toMatchObject({ buffer: 'ab', cursor: 1 });
+    ({ state } = type(emptyLine(), `😀x\x01\x1b[3~`));
+    expect(state.buffer).toBe('x');
+    ({ state } = type(emptyLine(), `😀\x01${RIGHT}`));
+    expect(state.cursor).toBe(2);
+  });
+
   it('splits a paste into keys, escape sequences whole', () => {
     expect(splitKeys(`ip${LEFT}a\x1b[1;5Dé\r`)).toEqual(['i', 'p', LEFT, 'a', '\x1b[1;5D', 'é', '\r']);
   });

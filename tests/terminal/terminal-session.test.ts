@@ -59,6 +59,11 @@ describe('a terminal session on the simulated host', () => {
     expect(terminal.complete('docker run --netw', 17)).toMatchObject({ candidates: ['--network', '--network-alias'], replacement: '--network' });
     expect(terminal.complete('docker run --network ', 21).candidates).toEqual(['app-net', 'bridge', 'host', 'none']);
     expect(terminal.complete('sudo iptab', 10).candidates).toEqual(['iptables', 'iptables-save']);
+    // The same letter takes a value in one command and not in another.
+    expect(terminal.complete('docker rm -f we', 15)).toMatchObject({ replacement: 'web ' });
+    expect(terminal.complete('docker run -d alp', 17)).toMatchObject({ replacement: 'alpine:latest ' });
+    expect(terminal.complete('docker network create -d mac', 28)).toMatchObject({ replacement: 'macvlan ' });
+    expect(terminal.complete('docker inspect -f x we', 22)).toMatchObject({ replacement: 'web ' });
   });
 
   it('survives a command that makes netsim throw, and goes on from the state before it', () => {
