@@ -6,7 +6,6 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, normalize } from 'node:path';
 import sirv from 'sirv';
-import { LOCALES } from '../src/i18n/locales.ts';
 
 /**
  * What a static host answers for a path: a redirect, or a file and its status, or
@@ -21,8 +20,9 @@ export function route(pathname, isFile) {
     return { status: 301, location: `${clean}/` };
   }
   if (isFile(clean.endsWith('/') ? join(clean, 'index.html') : clean)) return null;
-  const locale = LOCALES.find((candidate) => clean === `/${candidate}` || clean.startsWith(`/${candidate}/`));
-  const notFound = locale && isFile(`/${locale}/404/index.html`) ? `/${locale}/404/index.html` : '/404.html';
+  // A first folder with a 404 page of its own is a language: its pages get that page.
+  const folder = /^\/([^/]+)/.exec(clean)?.[1];
+  const notFound = folder && isFile(`/${folder}/404/index.html`) ? `/${folder}/404/index.html` : '/404.html';
   return { status: 404, file: notFound };
 }
 
