@@ -1,11 +1,10 @@
 import type { Code, Root, RootContent } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { Goal, GoalKind } from '../../src/netsim/index';
-import { ConsoleSyntaxError, parseConsoleBlock } from '../console/parse-console-block';
 import { closestWord } from '../lessons/closest-word';
 import { DEFAULT_SESSION, FenceOptionError, parseFenceOptions } from '../lessons/fence-options';
-import { LessonError } from '../lessons/lesson-error';
-import type { Place, QuestionStart, TypedCommand } from '../quiz/read-quizzes';
+import { failIn, fenceCommands, isJsx, placeOf, type JsxElement, type Place, type TypedCommand } from '../mdx/mdx-elements';
+import type { QuestionStart } from '../quiz/read-quizzes';
 
 export interface GoalSource {
   id: string;
@@ -30,11 +29,6 @@ export interface ExerciseSource {
   afterBlocks: number;
 }
 
-type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
-
-const isJsx = (node: unknown): node is JsxElement =>
-  typeof node === 'object' && node !== null && ['mdxJsxFlowElement', 'mdxJsxTextElement'].includes((node as { type: string }).type);
-
 /** Each goal kind's props: required ones, then optional ones; `id` and `kind` are every goal's. */
 export const GOAL_PROPS: Record<GoalKind, { required: readonly string[]; optional: readonly string[] }> = {
   container: { required: ['container'], optional: ['running'] },
@@ -54,21 +48,13 @@ const NUMBERS = new Set(['hostPort', 'containerPort', 'status', 'port']);
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const EXERCISE_PROPS = ['id', 'session', 'fresh', 'showSetup'];
 
-const placeOf = (node: { position?: { start: { line: number; column: number } } | undefined }): Place => ({
-  line: node.position?.start.line ?? 1,
-  column: node.position?.start.column ?? 1,
-});
-
 /**
  * Reads a lesson's `<Exercise>` elements: the task, setup commands, goals (from
  * netsim's goal vocabulary), hints and the reference solution. Every mistake is a
  * LessonError at its line.
  */
 export function readExercises(path: string, tree: Root): { exercises: ExerciseSource[]; fencesInside: Set<Code> } {
-  const fail = (node: { position?: { start: { line: number; column: number } } | undefined }, reason: string): never => {
-    const { line, column } = placeOf(node);
-    throw new LessonError(path, line, column, reason);
-  };
+  const fail = failIn(path);
   const exercises: ExerciseSource[] = [];
   const fencesInside = new Set<Code>();
   const ids = new Map<string, Place>();
@@ -193,15 +179,9 @@ export function readExercises(path: string, tree: Root): { exercises: ExerciseSo
   };
 
   const commandsOf = (node: Code, exercise: string, what: string): TypedCommand[] => {
-    let steps;
-    try {
-      steps = parseConsoleBlock(node.value);
-    } catch (error) {
-      if (!(error instanceof ConsoleSyntaxError)) throw error;
-      return fail({ position: { start: { line: placeOf(node).line + 1 + error.line, column: 1 } } }, `exercise "${exercise}": ${error.message}`);
-    }
+    const { steps, typed } = fenceCommands(node, fail, `exercise "${exercise}"`);
     if (steps.some((step) => step.output.some((line) => line.trim() !== ''))) fail(node, `exercise "${exercise}": the ${what} lists commands only, without output`);
-    return steps.map((step) => ({ prompt: step.prompt, command: step.command, place: { line: placeOf(node).line + 1 + step.line, column: 1 } }));
+    return typed;
   };
 
   const walk = (node: Root | RootContent): void => {

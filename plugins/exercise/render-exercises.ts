@@ -1,24 +1,11 @@
-import type { PhrasingContent, Root, RootContent } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import type { Root, RootContent } from 'mdast';
+import { asBlocks } from '../mdx/mdx-elements';
+import { attribute, flow, replaceNode } from '../mdx/mdx-nodes';
 import type { ExerciseSource } from './read-exercises';
 import type { ExerciseRun } from './run-exercise';
 
 /** The components a page provides for exercises (src/components/exercise/). */
 export const EXERCISE_COMPONENTS = { exercise: 'ExerciseBlock', goal: 'ExerciseGoal', hint: 'ExerciseHint' } as const;
-
-const attribute = (name: string, value: string): MdxJsxAttribute => ({ type: 'mdxJsxAttribute', name, value });
-const flow = (name: string, attributes: MdxJsxAttribute[], children: RootContent[]): MdxJsxFlowElement => ({
-  type: 'mdxJsxFlowElement',
-  name,
-  attributes,
-  children: children as MdxJsxFlowElement['children'],
-});
-
-/** A hint or goal label: one line of text becomes a paragraph's phrasing, several blocks stay blocks. */
-function blocks(children: readonly RootContent[]): RootContent[] {
-  const PHRASING = new Set(['text', 'inlineCode', 'emphasis', 'strong', 'link', 'break', 'mdxJsxTextElement']);
-  return children.every((child) => PHRASING.has(child.type)) ? [{ type: 'paragraph', children: children as PhrasingContent[] }] : [...children];
-}
 
 /**
  * Replaces each `<Exercise>` with the page's exercise components: the task, the
@@ -38,25 +25,13 @@ export function renderExercises(tree: Root, exercises: readonly ExerciseSource[]
     if (exercise.showSetup) attributes.push(attribute('setup', JSON.stringify(exercise.start.setup.map((step) => `${step.prompt}${step.command}`))));
     const children: RootContent[] = [
       flow('div', [attribute('slot', 'task')], exercise.task),
-      ...exercise.goals.map((goal) => flow(EXERCISE_COMPONENTS.goal, [attribute('id', goal.id)], blocks(goal.element.children as RootContent[]))),
+      ...exercise.goals.map((goal) => flow(EXERCISE_COMPONENTS.goal, [attribute('id', goal.id)], asBlocks(goal.element.children as RootContent[]))),
       flow(
         'div',
         [attribute('slot', 'hints')],
-        exercise.hints.map((hint, number) => flow(EXERCISE_COMPONENTS.hint, [attribute('number', String(number + 1))], blocks(hint.children as RootContent[]))),
+        exercise.hints.map((hint, number) => flow(EXERCISE_COMPONENTS.hint, [attribute('number', String(number + 1))], asBlocks(hint.children as RootContent[]))),
       ),
     ];
-    replace(tree, exercise.element, flow(EXERCISE_COMPONENTS.exercise, attributes, children));
+    replaceNode(tree, exercise.element, flow(EXERCISE_COMPONENTS.exercise, attributes, children));
   }
-}
-
-function replace(tree: Root, target: RootContent, replacement: RootContent): void {
-  const visit = (parent: { children: RootContent[] }): boolean => {
-    const index = parent.children.indexOf(target);
-    if (index >= 0) {
-      parent.children[index] = replacement;
-      return true;
-    }
-    return parent.children.some((child) => 'children' in child && visit(child as { children: RootContent[] }));
-  };
-  visit(tree as unknown as { children: RootContent[] });
 }

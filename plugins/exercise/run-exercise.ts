@@ -1,7 +1,7 @@
 import type { GoalResult } from '../../src/netsim/index';
 import type { PracticeRecipe } from '../../src/practice/replay';
 import { LessonHost, sessionSeed, type StepResult } from '../../src/practice/session-host';
-import type { SessionPoint } from '../quiz/run-question';
+import { crashMessage, runSetup, startHost, type SessionPoint } from '../lessons/start-host';
 import type { ExerciseSource } from './read-exercises';
 
 /** What an exercise's goals say of its start state, of the state its solution leaves, and of a fresh host. */
@@ -22,26 +22,11 @@ export const exerciseSeed = (lessonId: string, exerciseId: string): number => se
 
 /** Runs an exercise's setup on a copy of its start host, checks the goals, then runs the solution and checks them again. */
 export function runExercise(exercise: ExerciseSource, lessonId: string, point: SessionPoint): ExerciseRun {
-  let host: LessonHost;
-  let recipe: PracticeRecipe;
-  if (exercise.start.fresh) {
-    const seed = exerciseSeed(lessonId, exercise.id);
-    host = LessonHost.fresh(seed);
-    recipe = { seed, steps: [] };
-  } else {
-    const snapshot = point.snapshot();
-    host = snapshot ? LessonHost.restored(snapshot) : LessonHost.fresh(point.seed);
-    recipe = { seed: point.seed, steps: [...point.typed] };
-  }
+  const { host, recipe } = startHost(exercise.start.fresh ? exerciseSeed(lessonId, exercise.id) : undefined, point);
   let line = exercise.place.line;
   try {
     const goals = exercise.goals.map((goal) => goal.goal);
-    const setup: StepResult[] = [];
-    for (const step of exercise.start.setup) {
-      line = step.place.line;
-      setup.push(host.run(step.prompt, step.command));
-      recipe.steps.push({ prompt: step.prompt, command: step.command });
-    }
+    const setup = runSetup(host, recipe, exercise.start.setup, (at) => (line = at));
     line = exercise.place.line;
     const atStart = host.checkGoals(goals);
     const solution: StepResult[] = [];
@@ -54,6 +39,6 @@ export function runExercise(exercise: ExerciseSource, lessonId: string, point: S
     const onFreshHost = LessonHost.fresh(recipe.seed).checkGoals(goals);
     return { kind: 'ran', recipe, setup, solution, atStart, solved, onFreshHost };
   } catch (error) {
-    return { kind: 'crashed', line, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    return { kind: 'crashed', line, message: crashMessage(error) };
   }
 }

@@ -1,8 +1,9 @@
 import type { HostSnapshot } from '../../src/netsim/index';
 import type { PracticeRecipe } from '../../src/practice/replay';
 import { LessonHost, sessionSeed, type StepResult } from '../../src/practice/session-host';
-import type { QuestionSource } from '../quiz/read-quizzes';
-import { runQuestion, type QuestionRun, type SessionPoint } from '../quiz/run-question';
+import type { QuestionSource, QuestionStart } from '../quiz/read-quizzes';
+import { runQuestion, type QuestionRun } from '../quiz/run-question';
+import { crashMessage, type SessionPoint } from './start-host';
 import type { ExerciseSource } from '../exercise/read-exercises';
 import { runExercise, type ExerciseRun } from '../exercise/run-exercise';
 import { blockKey, type ResultCache } from './result-cache';
@@ -108,8 +109,7 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
 /** A question's key chains to its session's (or to the question alone when fresh): it re-runs when what it sees changes. */
 function askQuestion(lesson: LessonSource, question: QuestionSource, netsimVersion: string, session: SessionState | undefined, cache: ResultCache | undefined): QuestionRun {
   if (!question.start) return { kind: 'nothing' };
-  const base = session?.key ?? `${netsimVersion}/${lesson.lessonId}/${question.start.fresh ? `question/${question.id}` : question.start.session}`;
-  const key = blockKey(base, [
+  const key = blockKey(startKey(lesson, netsimVersion, session, question.start, `question/${question.id}`), [
     ['question', question.id],
     ...question.start.setup.map((step) => [step.prompt, step.command] as const),
     ['shown', question.shown?.command ?? ''],
@@ -118,9 +118,14 @@ function askQuestion(lesson: LessonSource, question: QuestionSource, netsimVersi
   ]);
   const cached = cache?.read(key);
   if (cached && 'question' in cached) return cached.question;
-  const run = runQuestion(question, lesson.lessonId, question.start.fresh ? undefined : pointOf(lesson, question.start.session, session));
+  const run = runQuestion(question, lesson.lessonId, pointOf(lesson, question.start.session, session));
   if (run.kind === 'ran') cache?.write(key, { question: run });
   return run;
+}
+
+/** What a question's or exercise's key chains to: its session's key when it has a session, else its own name (when fresh) or its session's. */
+function startKey(lesson: LessonSource, netsimVersion: string, session: SessionState | undefined, start: QuestionStart, ownName: string): string {
+  return session?.key ?? `${netsimVersion}/${lesson.lessonId}/${start.fresh ? ownName : start.session}`;
 }
 
 /** Where a question or exercise starts: its session as the blocks before it left it, or the session's fresh host. */
@@ -131,8 +136,7 @@ function pointOf(lesson: LessonSource, name: string, session: SessionState | und
 
 /** An exercise's key chains to its session like a question's, with its setup, goals and solution. */
 function setExercise(lesson: LessonSource, exercise: ExerciseSource, netsimVersion: string, session: SessionState | undefined, cache: ResultCache | undefined): ExerciseRun {
-  const base = session?.key ?? `${netsimVersion}/${lesson.lessonId}/${exercise.start.fresh ? `exercise/${exercise.id}` : exercise.start.session}`;
-  const key = blockKey(base, [
+  const key = blockKey(startKey(lesson, netsimVersion, session, exercise.start, `exercise/${exercise.id}`), [
     ['exercise', exercise.id],
     ...exercise.start.setup.map((step) => [step.prompt, step.command] as const),
     ['goals', JSON.stringify(exercise.goals.map((goal) => goal.goal))],
@@ -162,7 +166,7 @@ function runBlock(host: LessonHost, block: ConsoleBlockSource): BlockRun {
         kind: 'crashed',
         steps,
         step: index,
-        message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        message: crashMessage(error),
       };
     }
   }

@@ -1,27 +1,11 @@
 import type { Code, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { parseConsoleBlock, ConsoleSyntaxError } from '../console/parse-console-block';
+import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { closestWord } from '../lessons/closest-word';
 import { parseFenceOptions, FenceOptionError, DEFAULT_SESSION } from '../lessons/fence-options';
-import { LessonError } from '../lessons/lesson-error';
+import { asBlocks, failIn, fenceCommands, isJsx, isPhrasing, placeOf, type JsxElement, type Place, type TypedCommand } from '../mdx/mdx-elements';
 
 export const QUESTION_KINDS = ['single', 'multiple', 'predict', 'command'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
-
-/** Where something is written: 1-based, as editors count. */
-export interface Place {
-  line: number;
-  column: number;
-}
-
-type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
-
-/** A command a question types, where it is written. */
-export interface TypedCommand {
-  prompt: string;
-  command: string;
-  place: Place;
-}
 
 export interface OptionSource {
   id: string;
@@ -93,24 +77,13 @@ const FLAGS = new Set(['correct', 'fresh']);
 /** Lowercase words joined by single hyphens: `--` joins ids in the page's element ids. */
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const placeOf = (node: { position?: { start: { line: number; column: number } } | undefined }): Place => ({
-  line: node.position?.start.line ?? 1,
-  column: node.position?.start.column ?? 1,
-});
-
-const isJsx = (node: unknown): node is JsxElement =>
-  typeof node === 'object' && node !== null && ((node as { type: string }).type === 'mdxJsxFlowElement' || (node as { type: string }).type === 'mdxJsxTextElement');
-
 /**
  * Reads a lesson's `<Quiz>` elements: questions, options, explanations, and the
  * commands predict and command questions run. Every authoring mistake is a
  * LessonError at its line, saying what to write instead.
  */
 export function readQuizzes(path: string, tree: Root): LessonQuizzes {
-  const fail = (node: { position?: { start: { line: number; column: number } } | undefined }, reason: string): never => {
-    const { line, column } = placeOf(node);
-    throw new LessonError(path, line, column, reason);
-  };
+  const fail = failIn(path);
   const quizzes: QuizSource[] = [];
   const fencesInside = new Set<Code>();
   const questionIds = new Map<string, Place>();
@@ -277,14 +250,7 @@ export function readQuizzes(path: string, tree: Root): LessonQuizzes {
     }
     const onlySetup = options.session === DEFAULT_SESSION && !options.norun && !options.pin && !options.reset && options.exit === 0;
     if (!onlySetup) fail(node, `question "${question.id}": a console block in a question takes only setup (write session=, fresh and exit= on the <Question>)`);
-    let steps;
-    try {
-      steps = parseConsoleBlock(node.value);
-    } catch (error) {
-      if (!(error instanceof ConsoleSyntaxError)) throw error;
-      return fail({ position: { start: { line: placeOf(node).line + 1 + error.line, column: 1 } } }, `question "${question.id}": console block: ${error.message}`);
-    }
-    const typed = steps.map((step) => ({ prompt: step.prompt, command: step.command, place: { line: placeOf(node).line + 1 + step.line, column: 1 } }));
+    const { steps, typed } = fenceCommands(node, fail, `question "${question.id}": console block`);
     if (options.setup) {
       if (question.shown) fail(node, `question "${question.id}": setup blocks come before the command the reader predicts`);
       question.start!.setup.push(...typed);
@@ -400,14 +366,7 @@ function flattenOption(element: JsxElement): RootContent[] {
 }
 
 /** An explanation's blocks: `<Explain>text</Explain>` on one line holds bare phrasing, which becomes a paragraph. */
-function explanationOf(explain: JsxElement): RootContent[] {
-  const children = explain.children as RootContent[];
-  if (children.every(isPhrasing)) return [{ type: 'paragraph', children: children as PhrasingContent[] }];
-  return children;
-}
-
-const PHRASING = new Set(['text', 'inlineCode', 'emphasis', 'strong', 'link', 'break', 'mdxJsxTextElement', 'delete']);
-const isPhrasing = (node: RootContent): node is PhrasingContent => PHRASING.has(node.type);
+const explanationOf = (explain: JsxElement): RootContent[] => asBlocks(explain.children as RootContent[]);
 
 /** Drops whitespace at both ends of a run of phrasing, where a line break before <Explain> leaves it. */
 function trimPhrasing(parts: PhrasingContent[]): void {

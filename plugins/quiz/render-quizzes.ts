@@ -1,21 +1,12 @@
 import type { PhrasingContent, Root, RootContent } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { CommandCheck } from '../../src/practice/replay';
+import { attribute, flow, replaceNode, text } from '../mdx/mdx-nodes';
 import type { QuestionSource, QuizSource } from './read-quizzes';
 import type { QuestionRun } from './run-question';
 
 /** The components a page provides for quizzes (src/components/quiz/). */
 export const QUIZ_COMPONENTS = { quiz: 'QuizBlock', question: 'QuizQuestion', option: 'QuizOption', console: 'ConsoleBlock' } as const;
-
-const attribute = (name: string, value: string | null): MdxJsxAttribute => ({ type: 'mdxJsxAttribute', name, value });
-
-function flow(name: string, attributes: MdxJsxAttribute[], children: RootContent[]): MdxJsxFlowElement {
-  return { type: 'mdxJsxFlowElement', name, attributes, children: children as MdxJsxFlowElement['children'] };
-}
-
-function text(name: string, attributes: MdxJsxAttribute[], children: PhrasingContent[]): MdxJsxTextElement {
-  return { type: 'mdxJsxTextElement', name, attributes, children };
-}
 
 /** What the reader's command is compared with, worked out at build time from the reference answer. */
 export function commandCheckOf(question: QuestionSource, run: QuestionRun): CommandCheck | undefined {
@@ -84,16 +75,4 @@ function renderQuestion(question: QuestionSource, number: number, total: number,
     );
   }
   return flow(QUIZ_COMPONENTS.question, attributes, children);
-}
-
-function replaceNode(tree: Root, target: RootContent, replacement: RootContent): void {
-  const visit = (parent: { children: RootContent[] }): boolean => {
-    const index = parent.children.indexOf(target);
-    if (index >= 0) {
-      parent.children[index] = replacement;
-      return true;
-    }
-    return parent.children.some((child) => 'children' in child && visit(child as { children: RootContent[] }));
-  };
-  visit(tree as unknown as { children: RootContent[] });
 }

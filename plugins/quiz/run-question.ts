@@ -1,6 +1,6 @@
-import type { HostSnapshot } from '../../src/netsim/index';
 import type { PracticeRecipe } from '../../src/practice/replay';
 import { LessonHost, sessionSeed, type StepResult } from '../../src/practice/session-host';
+import { crashMessage, runSetup, startHost, type SessionPoint } from '../lessons/start-host';
 import type { QuestionSource } from './read-quizzes';
 
 /** What a predict or command question printed on its host; single and multiple questions run nothing. */
@@ -22,15 +22,6 @@ export type QuestionRun =
     }
   | { kind: 'crashed'; line: number; message: string };
 
-/** The state a question starts from when it is not fresh: the lesson session just before it. */
-export interface SessionPoint {
-  seed: number;
-  /** Every command typed in the session so far, in order. */
-  typed: PracticeRecipe['steps'];
-  /** The session's host as it is now; undefined when nothing has run in the session yet. */
-  snapshot: () => HostSnapshot | undefined;
-}
-
 /** The seed of a fresh question's host: from the lesson and question ids, so every language gets the same host. */
 export const questionSeed = (lessonId: string, questionId: string): number => sessionSeed(lessonId, `question/${questionId}`);
 
@@ -38,28 +29,13 @@ export const questionSeed = (lessonId: string, questionId: string): number => se
  * Runs a predict or command question on a copy of its start host, so the lesson
  * session after it is as if the question were not there.
  */
-export function runQuestion(question: QuestionSource, lessonId: string, point: SessionPoint | undefined): QuestionRun {
+export function runQuestion(question: QuestionSource, lessonId: string, point: SessionPoint): QuestionRun {
   if (question.kind !== 'predict' && question.kind !== 'command') return { kind: 'nothing' };
   const start = question.start!;
-  let host: LessonHost;
-  let recipe: PracticeRecipe;
-  if (start.fresh || !point) {
-    const seed = start.fresh ? questionSeed(lessonId, question.id) : point!.seed;
-    host = LessonHost.fresh(seed);
-    recipe = { seed, steps: [] };
-  } else {
-    const snapshot = point.snapshot();
-    host = snapshot ? LessonHost.restored(snapshot) : LessonHost.fresh(point.seed);
-    recipe = { seed: point.seed, steps: [...point.typed] };
-  }
+  const { host, recipe } = startHost(start.fresh ? questionSeed(lessonId, question.id) : undefined, point);
   let line = question.place.line;
   try {
-    const setup: StepResult[] = [];
-    for (const step of start.setup) {
-      line = step.place.line;
-      setup.push(host.run(step.prompt, step.command));
-      recipe.steps.push({ prompt: step.prompt, command: step.command });
-    }
+    const setup = runSetup(host, recipe, start.setup, (at) => (line = at));
     const prompt = host.prompt();
     if (question.kind === 'predict') {
       line = question.shown!.place.line;
@@ -71,7 +47,6 @@ export function runQuestion(question: QuestionSource, lessonId: string, point: S
     const probeAfter = question.probe ? host.run(host.prompt(), question.probe) : undefined;
     return { kind: 'ran', recipe, prompt, setup, answer, probeBefore, probeAfter };
   } catch (error) {
-    // A simulator bug must not look like a wrong question: it is reported as netsim's failure.
-    return { kind: 'crashed', line, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    return { kind: 'crashed', line, message: crashMessage(error) };
   }
 }
