@@ -30,3 +30,13 @@ export function useTranslations(locale: Locale): TFunction {
   translators.set(locale, t);
   return t;
 }
+
+/**
+ * Every CLDR plural form of `section.key` (`key_one`, `key_many`, `key_other`...) by
+ * form name, placeholders kept: the browser picks one with Intl.PluralRules.
+ */
+export function pluralForms(locale: Locale, section: string, key: string): Record<string, string> {
+  const strings = (RESOURCES[locale] as Record<string, Record<string, unknown>>)[section] ?? {};
+  const prefix = `${key}_`;
+  return Object.fromEntries(Object.entries(strings).filter(([name]) => name.startsWith(prefix)).map(([name, text]) => [name.slice(prefix.length), String(text)]));
+}

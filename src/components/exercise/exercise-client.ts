@@ -1,6 +1,6 @@
 import type { Goal, GoalResult } from '../../netsim/index';
 import type { OpenTerminal } from '../../terminal/terminal-ui';
-import { fill, pluralText } from '../quiz/quiz-progress';
+import { fill, pluralText } from '../../i18n/plural-text';
 import { exerciseDone, markExerciseDone } from './exercise-progress';
 
 interface ExerciseTexts {

@@ -1,24 +1,11 @@
+import { readStored, writeStored } from '../stored-record';
+
 /** Exercises done, kept in the browser only, per lesson id and exercise id (the same in every language). */
 export const EXERCISE_STORAGE_KEY = 'exercise-progress';
 
 export type ExerciseProgress = Record<string, { count: number; done: string[] }>;
 
-function storage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
-export function readExerciseProgress(): ExerciseProgress {
-  try {
-    const parsed: unknown = JSON.parse(storage()?.getItem(EXERCISE_STORAGE_KEY) ?? '{}');
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as ExerciseProgress) : {};
-  } catch {
-    return {};
-  }
-}
+export const readExerciseProgress = (): ExerciseProgress => readStored<ExerciseProgress>(EXERCISE_STORAGE_KEY);
 
 export const exerciseDone = (lessonId: string, id: string): boolean => readExerciseProgress()[lessonId]?.done.includes(id) ?? false;
 
@@ -28,9 +15,5 @@ export function markExerciseDone(lessonId: string, count: number, id: string): v
   lesson.count = count;
   if (!lesson.done.includes(id)) lesson.done.push(id);
   progress[lessonId] = lesson;
-  try {
-    storage()?.setItem(EXERCISE_STORAGE_KEY, JSON.stringify(progress));
-  } catch {
-    // Refused or full: the page still shows the exercise as done until it is left.
-  }
+  writeStored(EXERCISE_STORAGE_KEY, progress);
 }

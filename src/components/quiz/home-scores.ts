@@ -1,5 +1,6 @@
 import { readExerciseProgress } from '../exercise/exercise-progress';
-import { pluralText, readProgress, scoreOf } from './quiz-progress';
+import { pluralText } from '../../i18n/plural-text';
+import { readProgress, scoreOf } from './quiz-progress';
 
 /** Fills each lesson card's quiz score and exercises done from what this browser keeps; lessons never tried show nothing. */
 export function showQuizScores(root: ParentNode): void {

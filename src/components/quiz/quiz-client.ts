@@ -1,5 +1,6 @@
 import type { CommandCheck } from '../../practice/replay';
-import { fill, pluralText, readProgress, saveAnswer, scoreOf, type StoredAnswer } from './quiz-progress';
+import { fill, pluralText } from '../../i18n/plural-text';
+import { readProgress, saveAnswer, scoreOf, type StoredAnswer } from './quiz-progress';
 
 /** The most lines of a reader's command output the feedback shows. */
 const SHOWN_LINES = 30;
