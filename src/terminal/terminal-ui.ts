@@ -65,11 +65,12 @@ function button(label: string, attribute: string): HTMLButtonElement {
 }
 
 /** A colour of the site's theme as the browser resolved it (the variables hold light-dark() pairs xterm cannot read). */
-function themeColor(element: HTMLElement, property: 'color' | 'backgroundColor' | 'borderColor', value: string): string {
+function themeColor(element: HTMLElement, value: string): string {
   const probe = document.createElement('span');
-  probe.style.setProperty(property === 'backgroundColor' ? 'background-color' : property === 'borderColor' ? 'border-color' : 'color', value);
+  // Any colour resolves the same through `color`: which property the theme uses it for does not matter here.
+  probe.style.color = value;
   element.append(probe);
-  const resolved = getComputedStyle(probe)[property];
+  const resolved = getComputedStyle(probe).color;
   probe.remove();
   return resolved;
 }
@@ -132,11 +133,11 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     rows: 18,
     scrollback: 2000,
     theme: {
-      background: themeColor(screen, 'backgroundColor', 'var(--console-bg)'),
-      foreground: themeColor(screen, 'color', 'var(--fg)'),
-      cursor: themeColor(screen, 'color', 'var(--accent)'),
-      cursorAccent: themeColor(screen, 'backgroundColor', 'var(--console-bg)'),
-      selectionBackground: themeColor(screen, 'backgroundColor', 'var(--border)'),
+      background: themeColor(screen, 'var(--console-bg)'),
+      foreground: themeColor(screen, 'var(--fg)'),
+      cursor: themeColor(screen, 'var(--accent)'),
+      cursorAccent: themeColor(screen, 'var(--console-bg)'),
+      selectionBackground: themeColor(screen, 'var(--border)'),
     },
   });
   const fit = new FitAddon();
