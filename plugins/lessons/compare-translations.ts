@@ -1,3 +1,4 @@
+import type { ExerciseSource } from '../exercise/read-exercises';
 import type { QuestionSource } from '../quiz/read-quizzes';
 import type { ConsoleBlockSource, LessonSource } from './lesson-source';
 
@@ -27,54 +28,87 @@ export function compareTranslations(lessons: readonly LessonSource[]): Translati
   return mismatches;
 }
 
+/** Where a translation and its source part ways, at a line of each. */
+interface Difference {
+  sourceLine: number;
+  translationLine: number;
+  message: string;
+}
+
 function compareLesson(source: LessonSource, translation: LessonSource): TranslationMismatch[] {
-  const count = Math.max(source.blocks.length, translation.blocks.length);
-  for (let index = 0; index < count; index++) {
-    const a = source.blocks[index];
-    const b = translation.blocks[index];
-    if (!a || !b) {
-      const missing = a ? 'lacks' : 'has an extra';
-      const where = (b ?? translation.blocks.at(-1))?.fence.number ?? 1;
-      return [
-        mismatch(
-          translation,
-          where,
-          source,
-          (a ?? source.blocks.at(-1))?.fence.number ?? 1,
-          `the translation ${missing} console block ${index + 1}: it has ${translation.blocks.length} blocks, the source has ${source.blocks.length}`,
-        ),
-      ];
-    }
-    const difference = blockDifference(a, b);
-    if (difference) return [mismatch(translation, difference.translationLine, source, difference.sourceLine, difference.message)];
+  const difference =
+    firstDifference(
+      source.blocks,
+      translation.blocks,
+      (a, b, index) => ({
+        sourceLine: (a ?? source.blocks.at(-1))?.fence.number ?? 1,
+        translationLine: (b ?? translation.blocks.at(-1))?.fence.number ?? 1,
+        message: `the translation ${a ? 'lacks' : 'has an extra'} console block ${index + 1}: it has ${translation.blocks.length} blocks, the source has ${source.blocks.length}`,
+      }),
+      blockDifference,
+    ) ??
+    firstDifference(
+      source.questions,
+      translation.questions,
+      (a, b) => ({
+        sourceLine: (a ?? source.questions.at(-1))?.place.line ?? 1,
+        translationLine: (b ?? translation.questions.at(-1))?.place.line ?? translation.blocks.at(-1)?.fence.number ?? 1,
+        message: `the translation ${a ? `lacks question "${a.id}"` : `has an extra question "${b!.id}"`}: it has ${translation.questions.length} quiz questions, the source has ${source.questions.length}`,
+      }),
+      questionDifference,
+    ) ??
+    firstDifference(
+      source.exercises,
+      translation.exercises,
+      (a, b) => ({
+        sourceLine: (a ?? source.exercises.at(-1))?.place.line ?? 1,
+        translationLine: (b ?? translation.exercises.at(-1))?.place.line ?? 1,
+        message: `the translation ${a ? `lacks exercise "${a.id}"` : `has an extra exercise "${b!.id}"`}`,
+      }),
+      exerciseDifference,
+    );
+  if (!difference) return [];
+  return [
+    {
+      translation: { path: translation.path, line: difference.translationLine },
+      source: { path: source.path, line: difference.sourceLine },
+      message: difference.message,
+    },
+  ];
+}
+
+/** Walks the source's items and the translation's side by side: the first one either side lacks, or the first pair that differs. */
+function firstDifference<T>(
+  sources: readonly T[],
+  translations: readonly T[],
+  unpaired: (source: T | undefined, translation: T | undefined, index: number) => Difference,
+  differ: (source: T, translation: T) => Difference | undefined,
+): Difference | undefined {
+  for (let index = 0; index < Math.max(sources.length, translations.length); index++) {
+    const a = sources[index];
+    const b = translations[index];
+    if (a === undefined || b === undefined) return unpaired(a, b, index);
+    const difference = differ(a, b);
+    if (difference) return difference;
   }
-  const questions = compareQuestions(source, translation);
-  return questions.length > 0 ? questions : compareExercises(source, translation);
+  return undefined;
 }
 
 /** A translated exercise starts, checks and is solved exactly as its source: only the task, labels and hints are translated. */
-function compareExercises(source: LessonSource, translation: LessonSource): TranslationMismatch[] {
-  const count = Math.max(source.exercises.length, translation.exercises.length);
-  for (let index = 0; index < count; index++) {
-    const a = source.exercises[index];
-    const b = translation.exercises[index];
-    if (!a || !b) {
-      const where = (b ?? translation.exercises.at(-1))?.place.line ?? 1;
-      const missing = a ? `lacks exercise "${a.id}"` : `has an extra exercise "${b!.id}"`;
-      return [mismatch(translation, where, source, (a ?? source.exercises.at(-1))?.place.line ?? 1, `the translation ${missing}`)];
-    }
-    const shape = (exercise: typeof a) =>
-      JSON.stringify({
-        id: exercise.id,
-        start: { ...exercise.start, setup: exercise.start.setup.map((step) => step.prompt + step.command) },
-        goals: exercise.goals.map((goal) => [goal.id, goal.goal]),
-        solution: exercise.solution.map((step) => step.prompt + step.command),
-      });
-    if (shape(a) !== shape(b)) {
-      return [mismatch(translation, b.place.line, source, a.place.line, `exercise "${a.id}" differs from the source in its id, start, setup, goals or solution: only its task, goal labels and hints are translated`)];
-    }
-  }
-  return [];
+function exerciseDifference(a: ExerciseSource, b: ExerciseSource): Difference | undefined {
+  const shape = (exercise: ExerciseSource) =>
+    JSON.stringify({
+      id: exercise.id,
+      start: { ...exercise.start, setup: exercise.start.setup.map((step) => step.prompt + step.command) },
+      goals: exercise.goals.map((goal) => [goal.id, goal.goal]),
+      solution: exercise.solution.map((step) => step.prompt + step.command),
+    });
+  if (shape(a) === shape(b)) return undefined;
+  return {
+    sourceLine: a.place.line,
+    translationLine: b.place.line,
+    message: `exercise "${a.id}" differs from the source in its id, start, setup, goals or solution: only its task, goal labels and hints are translated`,
+  };
 }
 
 /**
@@ -82,24 +116,7 @@ function compareExercises(source: LessonSource, translation: LessonSource): Tran
  * answers, and the same commands, because readers' answers are kept by id across
  * languages and predict and command questions run the same simulated host.
  */
-function compareQuestions(source: LessonSource, translation: LessonSource): TranslationMismatch[] {
-  const count = Math.max(source.questions.length, translation.questions.length);
-  for (let index = 0; index < count; index++) {
-    const a = source.questions[index];
-    const b = translation.questions[index];
-    if (!a || !b) {
-      const where = (b ?? translation.questions.at(-1))?.place.line ?? translation.blocks.at(-1)?.fence.number ?? 1;
-      const sourceLine = (a ?? source.questions.at(-1))?.place.line ?? 1;
-      const missing = a ? `lacks question "${a.id}"` : `has an extra question "${b!.id}"`;
-      return [mismatch(translation, where, source, sourceLine, `the translation ${missing}: it has ${translation.questions.length} quiz questions, the source has ${source.questions.length}`)];
-    }
-    const difference = questionDifference(a, b);
-    if (difference) return [mismatch(translation, difference.translationLine, source, difference.sourceLine, difference.message)];
-  }
-  return [];
-}
-
-function questionDifference(a: QuestionSource, b: QuestionSource): { sourceLine: number; translationLine: number; message: string } | undefined {
+function questionDifference(a: QuestionSource, b: QuestionSource): Difference | undefined {
   const at = (message: string, sourceLine = a.place.line, translationLine = b.place.line) => ({ sourceLine, translationLine, message });
   if (a.id !== b.id) return at(`question "${b.id}" is where the source asks "${a.id}": keep the source's ids and order`);
   if (a.kind !== b.kind) return at(`question "${a.id}" is kind="${b.kind}" where the source has kind="${a.kind}"`);
@@ -109,19 +126,20 @@ function questionDifference(a: QuestionSource, b: QuestionSource): { sourceLine:
   if ((a.shown?.prompt ?? '') + (a.shown?.command ?? '') !== (b.shown?.prompt ?? '') + (b.shown?.command ?? '')) {
     return at(`question "${a.id}" shows \`${b.shown?.command ?? ''}\` where the source shows \`${a.shown?.command ?? ''}\``, a.shown?.place.line, b.shown?.place.line);
   }
-  const options = Math.max(a.options.length, b.options.length);
-  for (let index = 0; index < options; index++) {
-    const x = a.options[index];
-    const y = b.options[index];
-    if (!x || !y) return at(`question "${a.id}" has ${b.options.length} options where the source has ${a.options.length}`);
-    if (x.id !== y.id) return at(`question "${a.id}": option "${y.id}" is where the source has "${x.id}"`, x.place.line, y.place.line);
-    if (x.correct !== y.correct) return at(`question "${a.id}": option "${x.id}" is ${y.correct ? 'marked correct' : 'not marked correct'} unlike in the source`, x.place.line, y.place.line);
-    if ((x.claimed ?? '').trimEnd() !== (y.claimed ?? '').trimEnd()) return at(`question "${a.id}": option "${x.id}" claims another output than in the source (outputs are never translated)`, x.place.line, y.place.line);
-  }
-  return undefined;
+  return firstDifference(
+    a.options,
+    b.options,
+    () => at(`question "${a.id}" has ${b.options.length} options where the source has ${a.options.length}`),
+    (x, y) => {
+      if (x.id !== y.id) return at(`question "${a.id}": option "${y.id}" is where the source has "${x.id}"`, x.place.line, y.place.line);
+      if (x.correct !== y.correct) return at(`question "${a.id}": option "${x.id}" is ${y.correct ? 'marked correct' : 'not marked correct'} unlike in the source`, x.place.line, y.place.line);
+      if ((x.claimed ?? '').trimEnd() !== (y.claimed ?? '').trimEnd()) return at(`question "${a.id}": option "${x.id}" claims another output than in the source (outputs are never translated)`, x.place.line, y.place.line);
+      return undefined;
+    },
+  );
 }
 
-function blockDifference(a: ConsoleBlockSource, b: ConsoleBlockSource): { sourceLine: number; translationLine: number; message: string } | undefined {
+function blockDifference(a: ConsoleBlockSource, b: ConsoleBlockSource): Difference | undefined {
   const options = (block: ConsoleBlockSource) => JSON.stringify(block.options);
   if (options(a) !== options(b)) {
     return {
@@ -130,36 +148,24 @@ function blockDifference(a: ConsoleBlockSource, b: ConsoleBlockSource): { source
       message: `block ${a.index + 1} has options "${b.meta}" where the source has "${a.meta}"`,
     };
   }
-  const count = Math.max(a.steps.length, b.steps.length);
-  for (let index = 0; index < count; index++) {
-    const sa = a.steps[index];
-    const sb = b.steps[index];
-    const sourceLine = (sa ?? a.steps.at(-1))?.commandLines[0]!.line.number ?? a.fence.number;
-    const translationLine = (sb ?? b.steps.at(-1))?.commandLines[0]!.line.number ?? b.fence.number;
-    if (!sa || !sb) {
-      return {
-        sourceLine,
-        translationLine,
-        message: `block ${a.index + 1} types ${b.steps.length} commands where the source types ${a.steps.length}`,
-      };
-    }
-    if (sa.prompt + sa.command !== sb.prompt + sb.command) {
-      return {
-        sourceLine,
-        translationLine,
-        message: `block ${a.index + 1} types \`${sb.prompt}${sb.command}\` where the source types \`${sa.prompt}${sa.command}\``,
-      };
-    }
-  }
-  return undefined;
-}
-
-function mismatch(translation: LessonSource, translationLine: number, source: LessonSource, sourceLine: number, message: string): TranslationMismatch {
-  return {
-    translation: { path: translation.path, line: translationLine },
-    source: { path: source.path, line: sourceLine },
-    message,
-  };
+  const lineOf = (block: ConsoleBlockSource, step: ConsoleBlockSource['steps'][number] | undefined) => (step ?? block.steps.at(-1))?.commandLines[0]!.line.number ?? block.fence.number;
+  return firstDifference(
+    a.steps,
+    b.steps,
+    (sa, sb) => ({
+      sourceLine: lineOf(a, sa),
+      translationLine: lineOf(b, sb),
+      message: `block ${a.index + 1} types ${b.steps.length} commands where the source types ${a.steps.length}`,
+    }),
+    (sa, sb) =>
+      sa.prompt + sa.command === sb.prompt + sb.command
+        ? undefined
+        : {
+            sourceLine: lineOf(a, sa),
+            translationLine: lineOf(b, sb),
+            message: `block ${a.index + 1} types \`${sb.prompt}${sb.command}\` where the source types \`${sa.prompt}${sa.command}\``,
+          },
+  );
 }
 
 export const formatTranslationMismatch = (mismatch: TranslationMismatch): string =>
