@@ -3,6 +3,6 @@
  * strings (`modules.<id>.title` in each locale's resource file), so adding a module
  * means adding its id here and its strings in every locale.
  */
-export const MODULE_IDS = ['docker-networking'] as const;
+export const MODULE_IDS = ['foundations', 'bridge-networks', 'beyond-one-bridge'] as const;
 
 export type ModuleId = (typeof MODULE_IDS)[number];

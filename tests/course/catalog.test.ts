@@ -7,7 +7,7 @@ function lesson(locale: string, lessonId: string, overrides: Partial<LessonFront
   const data: LessonFrontmatter = {
     title: `${lessonId} (${locale})`,
     description: 'A lesson.',
-    module: 'docker-networking',
+    module: 'foundations',
     order: 1,
     lessonId,
     sourceLocale: 'es',
@@ -85,7 +85,7 @@ describe('buildCatalog', () => {
     const problems = problemsOf([lesson('es', 'a'), lesson('es', 'b'), lesson('fr', 'c')]);
     expect(problems).toEqual([
       'lesson "c": sourceLocale is "es" but content/es/c.mdx does not exist',
-      'lessons "a" and "b" both have order 1 in module "docker-networking"',
+      'lessons "a" and "b" both have order 1 in module "foundations"',
     ]);
   });
 });

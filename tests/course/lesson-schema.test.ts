@@ -4,7 +4,7 @@ import { lessonSchema } from '../../src/course/lesson-schema';
 const valid = {
   title: 'Los drivers de red',
   description: 'Qué driver usar y cómo gestionar redes.',
-  module: 'docker-networking',
+  module: 'foundations',
   order: 1,
   lessonId: 'network-drivers',
   sourceLocale: 'es',
@@ -26,7 +26,7 @@ describe('lesson front matter', () => {
     [{ ...valid, title: undefined }, 'title: missing: add "title:" with the lesson title in its own language'],
     [{ ...valid, order: 'first' }, 'order: "order" must be the position of the lesson in its module, a whole number such as 1'],
     [{ ...valid, order: 1.5 }, 'order: "order" must be the position of the lesson in its module, a whole number such as 1'],
-    [{ ...valid, module: 'networking' }, 'module: "module" must be one of the modules in src/course/modules.ts (docker-networking)'],
+    [{ ...valid, module: 'networking' }, 'module: "module" must be one of the modules in src/course/modules.ts (foundations, bridge-networks, beyond-one-bridge)'],
     [{ ...valid, sourceLocale: 'en' }, 'sourceLocale: "sourceLocale" must be the language the lesson was first written in (es, pt, fr)'],
     [{ ...valid, lessonId: 'Network_Drivers' }, 'lessonId: use lowercase words joined by hyphens, e.g. "network-drivers"'],
     [{ ...valid, lessonId: 'search' }, 'lessonId: these ids are taken by site pages: search, sandbox, 404'],
