@@ -1,4 +1,5 @@
 import type { GoalReason } from '../../src/netsim/index';
+import { overBudget } from '../lessons/time-budget';
 import type { QuestionFinding } from '../quiz/verify-question';
 import type { ExerciseSource } from './read-exercises';
 import type { ExerciseRun } from './run-exercise';
@@ -15,11 +16,15 @@ export function verifyExercise(exercise: ExerciseSource, run: ExerciseRun): Ques
   const findings: QuestionFinding[] = [];
   for (const [index, result] of run.setup.entries()) {
     const step = exercise.start.setup[index]!;
-    if (result.exitCode !== 0) findings.push(at(step.place.line, 1, `setup command \`${step.command}\` exits with ${result.exitCode}: ${result.output.join(' / ')}`));
+    const overran = overBudget(result, false);
+    if (overran) findings.push(at(step.place.line, 1, `setup command \`${step.command}\`: ${overran}`));
+    else if (result.exitCode !== 0) findings.push(at(step.place.line, 1, `setup command \`${step.command}\` exits with ${result.exitCode}: ${result.output.join(' / ')}`));
   }
   for (const [index, result] of run.solution.entries()) {
     const step = exercise.solution[index]!;
-    if (result.exitCode !== 0) findings.push(at(step.place.line, 1, `solution command \`${step.command}\` exits with ${result.exitCode}: ${result.output.join(' / ')}`));
+    const overran = overBudget(result, false);
+    if (overran) findings.push(at(step.place.line, 1, `solution command \`${step.command}\`: ${overran}`));
+    else if (result.exitCode !== 0) findings.push(at(step.place.line, 1, `solution command \`${step.command}\` exits with ${result.exitCode}: ${result.output.join(' / ')}`));
   }
   if (run.atStart.every((result) => result.pass)) findings.push(at(exercise.place.line, exercise.place.column, 'every goal already passes before the reader does anything: the setup must leave at least one to do'));
   for (const [index, result] of run.solved.entries()) {

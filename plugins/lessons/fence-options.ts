@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMMAND_BUDGET_SECONDS } from '../../src/practice/session-host';
 import { closestWord } from './closest-word';
 
 /** What the fence meta of a ```console block may say, after validation. */
@@ -15,12 +16,18 @@ export interface FenceOptions {
   reset: boolean;
   /** Exit status the block's last command must end with. */
   exit: number;
+  /**
+   * Simulated seconds after Enter when the reader presses Ctrl-C, for a block that
+   * shows a command stopped that way (`ping` without -c). Absent, a command must end
+   * by itself within the budget.
+   */
+  interrupt: number | undefined;
 }
 
 export const DEFAULT_SESSION = 'main';
 
 const FLAGS = ['setup', 'norun', 'pin', 'reset'] as const;
-const VALUED = { session: 'session=NAME', exit: 'exit=N' } as const;
+const VALUED = { session: 'session=NAME', exit: 'exit=N', interrupt: 'interrupt=SECONDS' } as const;
 const KNOWN = [...FLAGS, ...Object.keys(VALUED)];
 
 const schema = z
@@ -40,9 +47,15 @@ const schema = z
       .transform(Number)
       .refine((status) => status <= 255, 'exit statuses go from 0 to 255')
       .default(0),
+    interrupt: z
+      .string()
+      .regex(/^\d+$/, 'interrupt takes the whole number of simulated seconds before Ctrl-C, e.g. interrupt=4')
+      .transform(Number)
+      .refine((seconds) => seconds >= 1 && seconds <= COMMAND_BUDGET_SECONDS, `interrupt takes 1 to ${COMMAND_BUDGET_SECONDS} seconds: a lesson command runs at most ${COMMAND_BUDGET_SECONDS} simulated seconds`)
+      .optional(),
   })
-  .refine((options) => !(options.norun && (options.setup || options.pin || options.reset || options.exit !== 0)), {
-    message: 'norun blocks never run, so setup, pin, reset and exit= mean nothing with it',
+  .refine((options) => !(options.norun && (options.setup || options.pin || options.reset || options.exit !== 0 || options.interrupt !== undefined)), {
+    message: 'norun blocks never run, so setup, pin, reset, exit= and interrupt= mean nothing with it',
   });
 
 export class FenceOptionError extends Error {
@@ -79,7 +92,7 @@ export function parseFenceOptions(meta: string | null | undefined): FenceOptions
     const key = issue.path[0];
     throw new FenceOptionError(key === undefined ? issue.message : `"${String(key)}=${String(raw[String(key)])}": ${issue.message}`);
   }
-  return parsed.data;
+  return { ...parsed.data, interrupt: parsed.data.interrupt };
 }
 
 function unknownOption(key: string): string {

@@ -49,8 +49,11 @@ function describe(finding: Finding): string {
         : `the block's last command exits with status ${finding.actual}, but the fence says exit=${finding.expected}`;
     case 'crash':
       return 'netsim failed on this command (a simulator bug, not a mistake in the lesson):';
+    case 'time':
+      return finding.message;
   }
 }
+
 
 const indent = (text: string): string =>
   text

@@ -55,6 +55,10 @@ export function planUpdate(lesson: LessonSource, verdicts: readonly BlockVerdict
             message: 'netsim failed on this command; nothing after it in the block is rewritten',
           });
       }
+      const overran = verdict.findings.filter((finding) => finding.kind === 'time' && !finding.rewritable);
+      for (const finding of overran)
+        plan.refusals.push({ line: finding.line, message: 'this command runs past the time a lesson command may take; nothing in this block is rewritten until it ends in time' });
+      if (overran.length > 0) continue;
     }
     if (block.options.pin || block.options.setup) continue;
     for (const [index, result] of results.entries()) {

@@ -42,21 +42,24 @@ export function blockKey(previous: string, commands: readonly (readonly [prompt:
   return sha256(JSON.stringify([previous, commands]));
 }
 
-/** A hash of the simulator's sources: a change to netsim re-runs every lesson. */
+/**
+ * A hash of the simulator's sources and of how lessons drive it (src/practice:
+ * the command budget, how output becomes lines): a change to either re-runs every lesson.
+ */
 export function netsimVersion(root: string): string {
-  const directory = join(root, 'src', 'netsim');
-  const files = (
-    readdirSync(directory, { recursive: true, withFileTypes: true }) as {
-      name: string;
-      parentPath: string;
-      isFile(): boolean;
-    }[]
-  )
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
+  const files = ['netsim', 'practice'].flatMap((folder) =>
+    (
+      readdirSync(join(root, 'src', folder), { recursive: true, withFileTypes: true }) as {
+        name: string;
+        parentPath: string;
+        isFile(): boolean;
+      }[]
+    )
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+      .map((entry) => join(entry.parentPath, entry.name)),
+  );
   const hash = createHash('sha256');
-  for (const file of files) hash.update(relative(directory, file)).update('\0').update(readFileSync(file)).update('\0');
+  for (const file of files.sort()) hash.update(relative(join(root, 'src'), file)).update('\0').update(readFileSync(file)).update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 

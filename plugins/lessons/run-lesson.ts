@@ -79,12 +79,13 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
       session = newSession(block.options.session);
       sessions.set(block.options.session, session);
     }
-    session.key = blockKey(
-      session.key,
-      block.steps.map((step) => [step.prompt, step.command]),
-    );
+    const interrupt = block.options.interrupt;
+    session.key = blockKey(session.key, [
+      ...block.steps.map((step) => [step.prompt, step.command] as const),
+      ...(interrupt === undefined ? [] : [['interrupt', String(interrupt)] as const]),
+    ]);
     starts.push({ seed: session.seed, steps: [...session.typed] });
-    session.typed.push(...block.steps.map((step) => ({ prompt: step.prompt, command: step.command })));
+    session.typed.push(...block.steps.map((step) => ({ prompt: step.prompt, command: step.command, ...(interrupt !== undefined && { interruptAfterSeconds: interrupt }) })));
     const cached = cache?.read(session.key);
     if (cached && 'steps' in cached) {
       blocks.push({ kind: 'ran', steps: cached.steps, fromCache: true });
@@ -159,7 +160,7 @@ function runBlock(host: LessonHost, block: ConsoleBlockSource): BlockRun {
   const steps: StepResult[] = [];
   for (const [index, step] of block.steps.entries()) {
     try {
-      steps.push(host.run(step.prompt, step.command));
+      steps.push(host.run(step.prompt, step.command, block.options.interrupt === undefined ? {} : { interruptAfterSeconds: block.options.interrupt }));
     } catch (error) {
       // A simulator bug must not look like a wrong lesson: it is reported as netsim's failure at the command.
       return {

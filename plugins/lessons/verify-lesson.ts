@@ -1,4 +1,5 @@
 import type { StepResult } from '../../src/practice/session-host';
+import { needlessInterrupt, overBudget } from './time-budget';
 import type { ConsoleBlockSource, LessonSource, WrittenStep } from './lesson-source';
 import { alignOutput, type Alignment } from './match-output';
 import type { BlockRun, LessonRun } from './run-lesson';
@@ -26,7 +27,9 @@ export type Finding =
       expected: number;
       actual: number;
     }
-  | { kind: 'crash'; step: number; line: number; message: string };
+  | { kind: 'crash'; step: number; line: number; message: string }
+  /** A command that ran past the budget of simulated time, or an `interrupt=` that stops nothing: `message` says which. */
+  | { kind: 'time'; step: number; line: number; message: string; rewritable: boolean };
 
 export type BlockVerdict =
   | {
@@ -72,6 +75,14 @@ function verifyBlock(block: ConsoleBlockSource, run: Exclude<BlockRun, { kind: '
   for (const [index, result] of run.steps.entries()) {
     const step = block.steps[index]!;
     const line = step.commandLines[0]!.line.number;
+    // With interrupt= on the fence, Ctrl-C stopping a command is what the block shows.
+    const overran = overBudget(block.options.interrupt === undefined ? result : { ...result, interrupted: false }, true);
+    if (overran) {
+      // What a runaway command printed is no output to diff a lesson against.
+      findings.push({ kind: 'time', step: index, line, message: overran, rewritable: false });
+      alignments.push(undefined);
+      continue;
+    }
     if (result.prompt !== step.prompt)
       findings.push({
         kind: 'prompt',
@@ -92,6 +103,9 @@ function verifyBlock(block: ConsoleBlockSource, run: Exclude<BlockRun, { kind: '
     alignments.push(alignment);
     if (!alignment.matches) findings.push({ kind: 'output', step: index, line: firstDifference(step, alignment), alignment, printed: result.output });
   }
+  const interrupt = block.options.interrupt;
+  if (run.kind === 'ran' && interrupt !== undefined && !run.steps.some((result) => result.interrupted))
+    findings.push({ kind: 'time', step: 0, line: block.fence.number, message: needlessInterrupt(interrupt), rewritable: true });
   if (run.kind === 'crashed') {
     findings.push({
       kind: 'crash',
@@ -102,7 +116,9 @@ function verifyBlock(block: ConsoleBlockSource, run: Exclude<BlockRun, { kind: '
   } else {
     const last = run.steps.length - 1;
     const actual = run.steps[last]?.exitCode ?? 0;
-    if (actual !== block.options.exit) {
+    // A command stopped at the budget has no exit status of its own to hold the fence to.
+    const overran = findings.some((finding) => finding.kind === 'time' && !finding.rewritable && finding.step === last);
+    if (actual !== block.options.exit && !overran) {
       findings.push({
         kind: 'exit',
         step: last,

@@ -1,3 +1,4 @@
+import { overBudget } from '../lessons/time-budget';
 import { sameLines } from '../../src/practice/replay';
 import type { StepResult } from '../../src/practice/session-host';
 import type { QuestionSource } from './read-quizzes';
@@ -35,9 +36,15 @@ export function verifyQuestion(question: QuestionSource, run: QuestionRun): Ques
   const findings: QuestionFinding[] = [];
   for (const [index, result] of run.setup.entries()) {
     const step = question.start!.setup[index]!;
-    if (result.exitCode !== 0) findings.push(at(step.place.line, 1, `setup command \`${step.command}\` exits with ${result.exitCode}:\n${excerpt(result)}`));
+    const overran = overBudget(result, false);
+    if (overran) findings.push(at(step.place.line, 1, `setup command \`${step.command}\`: ${overran}`));
+    else if (result.exitCode !== 0) findings.push(at(step.place.line, 1, `setup command \`${step.command}\` exits with ${result.exitCode}:\n${excerpt(result)}`));
   }
   if (findings.length > 0) return findings;
+  // What the question shows or expects must end by itself: it has no fence to say when Ctrl-C comes.
+  const ran = question.kind === 'predict' ? { result: run.shown!, typed: question.shown! } : { result: run.answer!, typed: question.answer! };
+  const overran = overBudget(ran.result, false);
+  if (overran) return [at(ran.typed.place.line, 1, `\`${ran.typed.command}\`: ${overran}`)];
 
   if (question.kind === 'predict') {
     const shown = run.shown!;

@@ -45,6 +45,8 @@ export interface RunResult extends Omit<CommandResult, 'output'> {
    * `stderr` hold the two streams apart; `output` is what a reader sees.
    */
   output: string;
+  /** Simulated time the command ran, from Enter to the next prompt (typing not counted). */
+  elapsedMs: number;
 }
 
 export interface RunOptions {
@@ -128,9 +130,10 @@ export class Host {
     this.interruptAfterMs = interruptAfterSeconds * 1000;
     // Enter ends the line: the shell reads it with its newline.
     const typed = commandLine.endsWith('\n') ? commandLine : `${commandLine}\n`;
+    const startedMs = this.clock.now();
     const { prompt, output, exitCode } = this.session.runLine(typed, { stdin, asRoot });
     const text = (streams: readonly OutputChunk['stream'][]) => output.filter((chunk) => streams.includes(chunk.stream)).map((chunk) => chunk.text).join('');
-    return { prompt, command: commandLine, stdout: text(['stdout']), stderr: text(['stderr']), exitCode, output: text(['stdout', 'stderr', 'tty']) };
+    return { prompt, command: commandLine, stdout: text(['stdout']), stderr: text(['stderr']), exitCode, output: text(['stdout', 'stderr', 'tty']), elapsedMs: this.clock.now() - startedMs };
   }
 
   /** The prompt the next command line is typed at: `$ ` (`# ` as root) on the host, the container shell's inside one. */

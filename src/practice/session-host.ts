@@ -1,9 +1,18 @@
 import { Host, type Goal, type GoalResult, type HostSnapshot } from '../netsim/index';
 
+/**
+ * Simulated seconds a lesson command may run. A command still running then never
+ * ends by itself (`ping` without -c, a server in the foreground) or takes longer
+ * than a reader waits: a lesson must give it an end, or say when Ctrl-C comes.
+ */
+export const COMMAND_BUDGET_SECONDS = 60;
+
 /** What one typed command did, as a lesson shows it. */
 export interface StepResult {
   /** Ctrl-C ended it: the terminal echoed `^C` (not a program that printed those characters). */
   interrupted?: boolean;
+  /** Simulated seconds it ran, when that is more than COMMAND_BUDGET_SECONDS. */
+  overBudgetSeconds?: number;
   /** The prompt the terminal showed before the command. */
   prompt: string;
   /** What the terminal showed after it, line by line. */
@@ -68,12 +77,14 @@ export class LessonHost {
     return written === actual || (actual === '$ ' && written === '# ');
   }
 
-  run(written: string, command: string, { interruptAfterSeconds }: { interruptAfterSeconds?: number } = {}): StepResult {
+  /** Runs a command as a lesson types it: Ctrl-C comes `interruptAfterSeconds` after Enter, by default when the budget is spent. */
+  run(written: string, command: string, { interruptAfterSeconds = COMMAND_BUDGET_SECONDS }: { interruptAfterSeconds?: number } = {}): StepResult {
     const prompt = this.accepts(written) ? written : this.prompt();
-    const result = this.host.run(command, interruptAfterSeconds === undefined ? { asRoot: prompt === '# ' } : { asRoot: prompt === '# ', interruptAfterSeconds });
+    const result = this.host.run(command, { asRoot: prompt === '# ', interruptAfterSeconds });
     const step: StepResult = { prompt, output: terminalLines(result), exitCode: result.exitCode };
     // The terminal's own echo is in `output` but in neither stream a program writes.
     if (result.output.includes('^C') && !`${result.stdout}${result.stderr}`.includes('^C')) step.interrupted = true;
+    else if (result.elapsedMs > COMMAND_BUDGET_SECONDS * 1000) step.overBudgetSeconds = Math.ceil(result.elapsedMs / 1000);
     return step;
   }
 

@@ -74,6 +74,13 @@ function runOf(options: Map<string, string>, context: ProcessContext, defaultWai
   return { count: sent, intervalSeconds, waitSeconds: (interruptMs - (sent - 1) * intervalSeconds * 1000) / 1000, interruptedAtMs: interruptMs };
 }
 
+/**
+ * -q keeps the header and drops the reply and error lines: "Nothing is displayed
+ * except the summary lines at startup time and when finished" (iputils ping(8));
+ * BusyBox: "Quiet, only display output at start/finish".
+ */
+const shownReplies = (replies: string, options: Map<string, string>): string => (options.has('q') ? replies.slice(0, replies.indexOf('\n') + 1) : replies);
+
 /** What the terminal shows: the replies, `^C` when interrupted, the statistics. */
 function finished(replies: string, statistics: string, run: Run, exitCode: number): CommandResult {
   const output: OutputChunk[] = [{ stream: 'stdout', text: replies }];
@@ -118,7 +125,7 @@ export function iputilsPingProgram(names: NameServices): Program {
       if (result === 'network-unreachable') return fail('ping: connect: Network is unreachable\n', 2);
       const numeric = parseIpv4(parsed.destination) !== undefined || parsed.options.has('n');
       const pingNames = namesOf(service, parsed.destination, numeric);
-      return finished(formatPingReplies(result, pingNames), formatPingStatistics(result, pingNames), run, result.replies.length > 0 ? 0 : 1);
+      return finished(shownReplies(formatPingReplies(result, pingNames), parsed.options), formatPingStatistics(result, pingNames), run, result.replies.length > 0 ? 0 : 1);
     },
   };
 }
@@ -164,7 +171,7 @@ export function busyboxPingProgram(names: NameServices): Program {
       const header = `PING ${parsed.destination} (${formatIpv4(lookup.addresses[0]!)}): 56 data bytes\n`;
       // The header is out before the first sendto() fails, and xsendto() dies with errno's text.
       if (result === 'network-unreachable') return { stdout: header, stderr: 'ping: sendto: Network is unreachable\n', exitCode: 1 };
-      return finished(formatBusyboxPingReplies(result, parsed.destination), formatBusyboxPingStatistics(result, parsed.destination), run, result.replies.length > 0 ? 0 : 1);
+      return finished(shownReplies(formatBusyboxPingReplies(result, parsed.destination), parsed.options), formatBusyboxPingStatistics(result, parsed.destination), run, result.replies.length > 0 ? 0 : 1);
     },
   };
 }

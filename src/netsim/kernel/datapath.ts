@@ -294,7 +294,7 @@ export class Datapath {
       isLocal: (address) => this.isLocal(namespace, address),
       addressOf: (device) => {
         const link = linkNamed(namespace, device);
-        return link && primaryAddress(link);
+        return link && selectAddress(namespace, link);
       },
     });
   }
@@ -324,6 +324,22 @@ function answersArp(link: Link): boolean {
 /** The address a link speaks with: its first global one (what ARP requests and MASQUERADE use). */
 function primaryAddress(link: Link): Ipv4 | undefined {
   return link.addresses.find((a) => a.scope === 'global')?.cidr.address;
+}
+
+/**
+ * inet_select_addr() with universe scope, as MASQUERADE asks it: the device's own
+ * global address, else the first global one of any device in the namespace, in
+ * ifindex order. So a packet the host sends to its own docker0 address leaves
+ * through lo (which has none) masqueraded to eth0's address, and is answered.
+ */
+function selectAddress(namespace: Namespace, link: Link): Ipv4 | undefined {
+  const own = primaryAddress(link);
+  if (own !== undefined) return own;
+  for (const other of [...namespace.links.values()].sort((a, b) => a.index - b.index)) {
+    const address = primaryAddress(other);
+    if (address !== undefined) return address;
+  }
+  return undefined;
 }
 
 function verdictFate(verdict: Exclude<HookVerdict, { kind: 'accept' }>): Fate {

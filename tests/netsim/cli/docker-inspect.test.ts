@@ -128,6 +128,7 @@ describe('docker inspect --format', () => {
       stderr: 'template parsing error: template: :1:19: executing "" at <.NetworkSettings.IPAddress>: map has no entry for key "IPAddress"\n',
       exitCode: 1,
       output: '\ntemplate parsing error: template: :1:19: executing "" at <.NetworkSettings.IPAddress>: map has no entry for key "IPAddress"\n',
+      elapsedMs: 0,
     });
   });
 

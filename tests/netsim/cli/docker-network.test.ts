@@ -35,6 +35,7 @@ describe('docker network', () => {
       stderr: 'Error response from daemon: network with name red1 already exists\n',
       exitCode: 1,
       output: 'Error response from daemon: network with name red1 already exists\n',
+      elapsedMs: 0,
     });
   });
 

@@ -10,6 +10,7 @@ describe('parseFenceOptions', () => {
       pin: false,
       reset: false,
       exit: 0,
+      interrupt: undefined,
     });
   });
 
@@ -20,6 +21,8 @@ describe('parseFenceOptions', () => {
     ['pin exit=1', { pin: true, exit: 1 }],
     ['reset  session=red-2', { reset: true, session: 'red-2' }],
     ['exit=125', { exit: 125 }],
+    ['interrupt=4 exit=130', { interrupt: 4, exit: 130 }],
+    ['interrupt=60', { interrupt: 60 }],
   ])('reads "%s"', (meta, expected) => {
     expect(parseFenceOptions(meta)).toMatchObject(expected);
   });
@@ -27,7 +30,13 @@ describe('parseFenceOptions', () => {
   it.each([
     ['sesion=a', 'unknown option "sesion" (did you mean session=?)'],
     ['pinned', 'unknown option "pinned" (did you mean pin?)'],
-    ['colour=red', 'unknown option "colour"; a console block takes setup, norun, pin, reset, session=NAME, exit=N'],
+    ['colour=red', 'unknown option "colour"; a console block takes setup, norun, pin, reset, session=NAME, exit=N, interrupt=SECONDS'],
+    ['interupt=4', 'unknown option "interupt" (did you mean interrupt=?)'],
+    ['interrupt', '"interrupt" needs a value: write interrupt=SECONDS'],
+    ['interrupt=0', '"interrupt=0": interrupt takes 1 to 60 seconds'],
+    ['interrupt=61', '"interrupt=61": interrupt takes 1 to 60 seconds: a lesson command runs at most 60 simulated seconds'],
+    ['interrupt=1.5', '"interrupt=1.5": interrupt takes the whole number of simulated seconds before Ctrl-C'],
+    ['norun interrupt=4', 'norun blocks never run, so setup, pin, reset, exit= and interrupt= mean nothing with it'],
     ['pin=yes', '"pin" is a flag and takes no value: write pin'],
     ['session', '"session" needs a value: write session=NAME'],
     ['exit=', '"exit" needs a value: write exit=N'],
@@ -35,7 +44,7 @@ describe('parseFenceOptions', () => {
     ['exit=256', '"exit=256": exit statuses go from 0 to 255'],
     ['session=Red', '"session=Red": session names are lowercase words joined by hyphens'],
     ['pin pin', '"pin" is given twice'],
-    ['norun pin', 'norun blocks never run, so setup, pin, reset and exit= mean nothing with it'],
+    ['norun pin', 'norun blocks never run, so setup, pin, reset, exit= and interrupt= mean nothing with it'],
   ])('rejects "%s" saying what is wrong', (meta, message) => {
     expect(() => parseFenceOptions(meta)).toThrow(FenceOptionError);
     expect(() => parseFenceOptions(meta)).toThrow(message);
