@@ -29,7 +29,7 @@ export interface ExerciseSource {
   afterBlocks: number;
 }
 
-/** Each goal kind's props: required ones, then optional ones; `id` and `kind` are every goal's. */
+/** Each goal kind's props: required ones, then optional ones; `id`, `kind` and the `not` flag are every goal's. */
 export const GOAL_PROPS: Record<GoalKind, { required: readonly string[]; optional: readonly string[] }> = {
   container: { required: ['container'], optional: ['running'] },
   attached: { required: ['container', 'network'], optional: ['subnet', 'alias'] },
@@ -42,7 +42,7 @@ export const GOAL_PROPS: Record<GoalKind, { required: readonly string[]; optiona
   file: { required: ['path', 'line'], optional: ['container'] },
 };
 const GOAL_KINDS = Object.keys(GOAL_PROPS) as GoalKind[];
-const FLAGS = new Set(['running', 'internal', 'fresh', 'showSetup']);
+const FLAGS = new Set(['running', 'internal', 'fresh', 'showSetup', 'not']);
 const NUMBERS = new Set(['hostPort', 'containerPort', 'status', 'port']);
 /** Lowercase words joined by single hyphens: `--` joins ids in the page's element ids. */
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -88,7 +88,7 @@ export function readExercises(path: string, tree: Root): { exercises: ExerciseSo
       fail(element, `goal kind="${kind}" is not a kind${suggestion ? ` (did you mean ${suggestion}?)` : ''}; write ${GOAL_KINDS.join(', ')}`);
     }
     const shape = GOAL_PROPS[kind as GoalKind];
-    const props = propsOf(element, 'Goal', ['id', 'kind', ...shape.required, ...shape.optional]);
+    const props = propsOf(element, 'Goal', ['id', 'kind', ...shape.required, ...shape.optional, 'not']);
     const id = props.get('id');
     if (typeof id !== 'string' || !ID.test(id)) fail(element, `a <Goal> needs id="..." with lowercase words joined by hyphens, the same in every language`);
     for (const required of shape.required) if (!props.has(required)) fail(element, `goal "${id}" (kind="${kind}") needs ${required}="..."`);

@@ -7,7 +7,17 @@ import { formatIpv4, parseIpv4, type Ipv4 } from './wire/ipv4';
  * What an exercise asks of the simulated host, as data: a small vocabulary of
  * facts a checker can establish, rather than code written per exercise.
  */
-export type Goal =
+export type Goal = AffirmedGoal & {
+  /**
+   * The opposite must hold: `outsider` cannot resolve `web`, `legacy-net` no longer
+   * exists. A goal about what a container does (resolves, reaches, connects,
+   * attached, published) still needs that container, running: a missing one proves nothing.
+   */
+  not?: boolean | undefined;
+};
+
+/** A fact a goal asks for, before `not` turns it around. */
+export type AffirmedGoal =
   /** The container exists (and runs, with `running`). */
   | { kind: 'container'; container: string; running?: boolean | undefined }
   /** The container is on the network (with an address in `subnet`, answering to `alias`). */
@@ -50,6 +60,16 @@ export const GOAL_REASON_CODES = [
   'not-published',
   'no-rule',
   'no-line',
+  // A goal with `not` fails because what it rules out holds: one code per kind.
+  'still-container',
+  'still-attached',
+  'still-resolves',
+  'still-reaches',
+  'still-connects',
+  'still-published',
+  'still-network',
+  'still-rule',
+  'still-line',
 ] as const;
 
 /** Why a goal is not met, as a code and the values a sentence in the reader's language needs. */
@@ -74,7 +94,24 @@ export interface GoalView {
 const fail = (code: GoalReason['code'], values: Record<string, string>): GoalResult => ({ pass: false, reason: { code, values } });
 const PASS: GoalResult = { pass: true };
 
+/** Reasons that say the container a goal is about is missing or stopped: with `not`, they still fail the goal. */
+const SUBJECT_MISSING = new Set<GoalReason['code']>(['no-container', 'not-running']);
+
 export function evaluateGoal(view: GoalView, goal: Goal): GoalResult {
+  const result = evaluateAffirmed(view, goal);
+  if (!goal.not) return result;
+  if (!result.pass) return goal.kind !== 'container' && SUBJECT_MISSING.has(result.reason.code) ? result : PASS;
+  return fail(`still-${goal.kind}`, stillValues(goal));
+}
+
+/** What a sentence saying "this still holds" names: the goal's own props, as text. */
+function stillValues(goal: Goal): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(goal)) if (key !== 'kind' && key !== 'not' && value !== undefined) values[key] = String(value);
+  return values;
+}
+
+function evaluateAffirmed(view: GoalView, goal: AffirmedGoal): GoalResult {
   // A name first, as Docker resolves references; an ID prefix only when no name matches ("db" is a name and a hex prefix).
   const findContainer = (name: string) => view.containers().find((c) => c.name === name) ?? view.containers().find((c) => c.id.startsWith(name));
   const findNetwork = (name: string) => view.networks().find((n) => n.name === name) ?? view.networks().find((n) => n.id.startsWith(name));
@@ -92,6 +129,8 @@ export function evaluateGoal(view: GoalView, goal: Goal): GoalResult {
       if (!network) return fail('no-network', { network: goal.network });
       if (container.status !== 'running') return fail('not-running', { container: goal.container, status: container.status });
       const endpoint = container.endpoints.find((e) => e.networkId === network.id);
+      // `--network none` and `--network host` join those networks without an address of their own.
+      if (!endpoint && container.networkMode === network.name && (network.driver === 'null' || network.driver === 'host') && !goal.subnet && !goal.alias) return PASS;
       if (!endpoint) return fail('not-attached', { container: goal.container, network: goal.network, networks: attachedNames(view, container) });
       const subnet = goal.subnet ? parseCidr(goal.subnet) : undefined;
       if (subnet && !contains(subnet, endpoint.address.address)) {

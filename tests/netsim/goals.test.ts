@@ -64,6 +64,43 @@ describe('exercise goals on the simulated host', () => {
     expect(check(host, goal)).toEqual({ pass: false, reason: { code, values } });
   });
 
+  it.each<[string, Goal]>([
+    ['a name another network cannot resolve', { kind: 'resolves', from: 'lonely', name: 'web', not: true }],
+    ['a request nothing answers', { kind: 'reaches', from: 'host', url: 'http://localhost:9090/', not: true }],
+    ['a container on another network', { kind: 'attached', container: 'lonely', network: 'app-net', not: true }],
+    ['a network that does not exist', { kind: 'network', network: 'legacy-net', not: true }],
+    ['a container that was never created', { kind: 'container', container: 'gone', not: true }],
+    ['a port nothing publishes', { kind: 'published', hostPort: 9090, container: 'pub', containerPort: 80, not: true }],
+    ['a connection to a port nothing listens on', { kind: 'connects', from: 'client', host: 'web', port: 3306, not: true }],
+    ['a rule Docker did not write', { kind: 'rule', table: 'nat', rule: '-A DOCKER -j RETURN', not: true }],
+    ['a line the file lacks', { kind: 'file', container: 'lonely', path: '/etc/resolv.conf', line: 'nameserver 127.0.0.11', not: true }],
+  ])('passes the opposite of %s with not', (_name, goal) => {
+    expect(check(host, goal)).toEqual({ pass: true });
+  });
+
+  it.each<[string, Goal, string, Record<string, string>]>([
+    ['a name that resolves', { kind: 'resolves', from: 'client', name: 'web', not: true }, 'still-resolves', { from: 'client', name: 'web' }],
+    ['a network that exists', { kind: 'network', network: 'app-net', not: true }, 'still-network', { network: 'app-net' }],
+    ['an attachment', { kind: 'attached', container: 'web', network: 'app-net', not: true }, 'still-attached', { container: 'web', network: 'app-net' }],
+    ['a page that answers', { kind: 'reaches', from: 'client', url: 'http://web/', not: true }, 'still-reaches', { from: 'client', url: 'http://web/' }],
+    ['a container that exists', { kind: 'container', container: 'idle', not: true }, 'still-container', { container: 'idle' }],
+  ])('fails a not-goal when %s still holds, saying so', (_name, goal, code, values) => {
+    expect(check(host, goal)).toEqual({ pass: false, reason: { code, values } });
+  });
+
+  it('does not take a missing or stopped container as proof that it cannot do something', () => {
+    expect(check(host, { kind: 'resolves', from: 'ghost', name: 'web', not: true })).toEqual({ pass: false, reason: { code: 'no-container', values: { container: 'ghost' } } });
+    expect(check(host, { kind: 'reaches', from: 'idle', url: 'http://web/', not: true })).toEqual({ pass: false, reason: { code: 'not-running', values: { container: 'idle', status: 'created' } } });
+  });
+
+  it('counts a container started with --network none or host as on that network, with no address', () => {
+    const isolated = hostWith('docker run -dit --name batch --network none alpine', 'docker run -d --name edge --network host nginx');
+    expect(check(isolated, { kind: 'attached', container: 'batch', network: 'none' })).toEqual({ pass: true });
+    expect(check(isolated, { kind: 'attached', container: 'edge', network: 'host' })).toEqual({ pass: true });
+    expect(check(isolated, { kind: 'attached', container: 'batch', network: 'bridge' })).toMatchObject({ pass: false, reason: { code: 'not-attached' } });
+    expect(check(isolated, { kind: 'attached', container: 'edge', network: 'none' })).toMatchObject({ pass: false, reason: { code: 'not-attached' } });
+  });
+
   it('never changes the host it checks', () => {
     const before = JSON.stringify(host.snapshot());
     host.checkGoals([{ kind: 'reaches', from: 'client', url: 'http://web/' }, { kind: 'rule', table: 'filter', rule: '-P FORWARD DROP' }]);

@@ -57,7 +57,7 @@ describe('reading exercises', () => {
   it.each([
     ['an unknown goal kind', exercise({ goals: '  <Goal id="x" kind="netwrk" network="a">x</Goal>\n' }), 9, 'goal kind="netwrk" is not a kind (did you mean network?); write container, attached, resolves, reaches, connects, published, network, rule, file'],
     ['a goal without a required prop', exercise({ goals: '  <Goal id="x" kind="attached" container="c1">x</Goal>\n' }), 9, 'goal "x" (kind="attached") needs network="..."'],
-    ['a misspelt goal prop', exercise({ goals: '  <Goal id="x" kind="network" netwok="a">x</Goal>\n' }), 9, 'unknown prop "netwok" on <Goal> (did you mean network?); it takes id, kind, network, driver, subnet, internal'],
+    ['a misspelt goal prop', exercise({ goals: '  <Goal id="x" kind="network" netwok="a">x</Goal>\n' }), 9, 'unknown prop "netwok" on <Goal> (did you mean network?); it takes id, kind, network, driver, subnet, internal, not'],
     ['a port that is not a number', exercise({ goals: '  <Goal id="x" kind="published" container="c" hostPort="http" containerPort="80">x</Goal>\n' }), 9, 'goal "x": hostPort="http" must be a whole number'],
     ['a goal without a label', exercise({ goals: '  <Goal id="x" kind="network" network="a"></Goal>\n' }), 9, 'goal "x" has no label: write what the reader must achieve, e.g. <Goal ...>web is on app-net</Goal>'],
     ['an exercise without goals', exercise({ goals: '' }), 6, 'exercise "net" has no goals: add <Goal id="..." kind="...">what to achieve</Goal>'],
