@@ -1,10 +1,11 @@
-import { closeSync, existsSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { checkLesson, type CheckOptions } from './check-lessons';
 import { LessonError } from './lesson-error';
 import { readLessonSource, type LessonSource } from './lesson-source';
 import { decodeLesson } from './read-lesson-file';
 import { applySplices, planUpdate, type PlannedChange, type Refusal } from './plan-update';
+import { writeUnlessChanged } from './safe-write';
 
 export interface UpdateOutcome {
   path: string;
@@ -38,7 +39,7 @@ export function updateLesson(path: string, options: CheckOptions): UpdateOutcome
   const updated = applySplices(original, plan.splices);
   const problem = problemWith(path, lesson, updated, options);
   if (problem) return { ...outcome, error: problem };
-  const failure = writeUnlessChanged(file, mode, bytes, updated);
+  const failure = writeUnlessChanged(file, mode, bytes, updated, 'lessons:update');
   return failure ? { ...outcome, error: failure } : { ...outcome, written: true };
 }
 
@@ -58,44 +59,3 @@ function problemWith(path: string, before: LessonSource, text: string, options: 
   if (again.splices.length > 0) return `the rewritten outputs would still differ from netsim at line ${again.changes[0]!.line}; nothing was written`;
   return undefined;
 }
-
-/**
- * Writes the new text beside the file, then, right before renaming it into
- * place, checks the file still holds the bytes that were read: an edit saved
- * meanwhile is kept (nothing is written), and a file deleted meanwhile stays
- * deleted. Any failure leaves the lesson as it was and no partial file behind.
- */
-function writeUnlessChanged(file: string, mode: number, read: Uint8Array, text: string): string | undefined {
-  const partial = join(dirname(file), `.${basename(file)}.${process.pid}.lessons-update`);
-  let created = false;
-  try {
-    // Created first, then written: a write that fails half-way (a full disk) still leaves a file to remove.
-    const descriptor = openSync(partial, 'wx', mode);
-    created = true;
-    try {
-      writeFileSync(descriptor, text);
-    } finally {
-      closeSync(descriptor);
-    }
-    if (!existsSync(file)) return 'the file was deleted while lessons:update ran; nothing was written';
-    if (!Buffer.from(read).equals(readFileSync(file))) return 'the file changed while lessons:update ran; your edit is kept and nothing was written: run it again';
-    renameSync(partial, file);
-    return undefined;
-  } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
-    return `cannot write it (${code ? `${code}: ${WRITE_ERRORS[code] ?? message}` : message}); the file is as it was`;
-  } finally {
-    // After a rename there is nothing left to remove; after a failure, the half-written copy goes.
-    if (created) rmSync(partial, { force: true });
-  }
-}
-
-const WRITE_ERRORS: Record<string, string> = {
-  ENOSPC: 'no space left on the device',
-  ENOENT: 'its folder is gone',
-  EACCES: 'permission denied',
-  EPERM: 'the file or its folder does not allow changes',
-  EROFS: 'the file system is read-only',
-  EDQUOT: 'disk quota exceeded',
-  EEXIST: 'another lessons:update is writing this file',
-};

@@ -69,7 +69,7 @@ export const GOAL_REASON_CODES = [
   'still-published',
   'still-network',
   'still-rule',
-  'still-line',
+  'still-file',
 ] as const;
 
 /** Why a goal is not met, as a code and the values a sentence in the reader's language needs. */

@@ -84,6 +84,7 @@ describe('exercise goals on the simulated host', () => {
     ['an attachment', { kind: 'attached', container: 'web', network: 'app-net', not: true }, 'still-attached', { container: 'web', network: 'app-net' }],
     ['a page that answers', { kind: 'reaches', from: 'client', url: 'http://web/', not: true }, 'still-reaches', { from: 'client', url: 'http://web/' }],
     ['a container that exists', { kind: 'container', container: 'idle', not: true }, 'still-container', { container: 'idle' }],
+    ['a line the file holds', { kind: 'file', container: 'client', path: '/etc/resolv.conf', line: 'nameserver 127.0.0.11', not: true }, 'still-file', { container: 'client', path: '/etc/resolv.conf', line: 'nameserver 127.0.0.11' }],
   ])('fails a not-goal when %s still holds, saying so', (_name, goal, code, values) => {
     expect(check(host, goal)).toEqual({ pass: false, reason: { code, values } });
   });

@@ -152,7 +152,7 @@ describe('updateLesson', () => {
     mkdirSync(join(root, `content/es/.bridge-basics.mdx.${process.pid}.lessons-update`));
     const outcome = updateLesson(SOURCE_LESSON, options(root));
     expect(outcome.written).toBe(false);
-    expect(outcome.error).toBe('cannot write it (EEXIST: another lessons:update is writing this file); the file is as it was');
+    expect(outcome.error).toBe('cannot write it (EEXIST: another lessons command is writing this file); the file is as it was');
     expect(read(root, SOURCE_LESSON)).toBe(before);
   });
 });
