@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { checkLessons, formatCheckReport, hasProblems } from './lessons/check-lessons';
 import { directoryCache, type LessonProject } from './lessons/result-cache';
+import { formatStaleWarning, needsTranslator, translationStatus } from './lessons/translation-status';
 
 /**
  * Runs `lessons:check` over every lesson before `astro build`, so a build
@@ -19,6 +20,8 @@ export default function lessonsCheck(project: LessonProject): AstroIntegration {
         if (hasProblems(report)) throw new Error(`Lessons do not match what netsim prints:\n\n${formatCheckReport(report)}`);
         const blocks = report.checks.reduce((sum, check) => sum + check.verdicts.filter((verdict) => verdict.status === 'verified').length, 0);
         logger.info(`${blocks} console blocks in ${report.checks.length} lessons verified against netsim in ${Math.round(performance.now() - started)} ms`);
+        // A stale translation still builds (readers get it, with its blocks verified); the build says so.
+        for (const row of translationStatus(project.root).filter(needsTranslator)) logger.warn(formatStaleWarning(row).trimEnd());
       },
     },
   };

@@ -1,11 +1,15 @@
 import { checkLessons, formatCheckReport, hasProblems, LessonPathError, lessonFiles, tally, type CheckOptions } from './check-lessons';
 import { LessonError } from './lesson-error';
+import { formatStaleWarning, formatStatus, markTranslated, needsTranslator, translationStatus } from './translation-status';
 import { directoryCache, type LessonProject } from './result-cache';
 import { updateLesson, type UpdateOutcome } from './update-lessons';
 
-const USAGE = `Usage: npm run lessons:check [-- [--no-cache] [paths...]]
+const USAGE = `Usage: npm run lessons:check [-- [--no-cache] [--strict] [paths...]]
        npm run lessons:update [-- [--no-cache] [paths...]]
+       npm run lessons:status
+       npm run lessons:translated -- <translation files...>
 Paths are lesson files or folders; the default is every lesson under content/.
+--strict also fails on translations that are not current with their source.
 `;
 
 interface Streams {
@@ -17,14 +21,23 @@ interface Streams {
 
 export { lessonProject } from './result-cache';
 
-/** `lessons check|update [--no-cache] [paths]`; returns the exit status. */
+const COMMANDS = ['check', 'update', 'status', 'translated'];
+/** The options each command takes. */
+const OPTIONS: Record<string, readonly string[]> = { check: ['--no-cache', '--strict'], update: ['--no-cache'], status: [], translated: [] };
+
+/** `lessons check|update|status|translated [options] [paths]`; returns the exit status. */
 export function main(argv: readonly string[], project: LessonProject, streams: Streams): number {
   const [command, ...rest] = argv;
   const useCache = !rest.includes('--no-cache');
-  const paths = rest.filter((arg) => arg !== '--no-cache');
-  const unknown = paths.find((arg) => arg.startsWith('-'));
-  if ((command !== 'check' && command !== 'update') || unknown) {
-    streams.err(`${unknown ? `unknown option ${unknown}\n` : ''}${USAGE}`);
+  const strict = rest.includes('--strict');
+  const paths = rest.filter((arg) => !arg.startsWith('-'));
+  const unknown = rest.find((arg) => arg.startsWith('-') && !(OPTIONS[command ?? ''] ?? []).includes(arg));
+  if (!COMMANDS.includes(command ?? '') || unknown) {
+    streams.err(`${unknown ? `unknown option ${unknown}\n` : command ? `unknown command ${command}\n` : ''}${USAGE}`);
+    return 2;
+  }
+  if (command === 'translated' && paths.length === 0) {
+    streams.err(`name the translations to mark up to date with their source, e.g. npm run lessons:translated -- content/pt/network-drivers.mdx\n${USAGE}`);
     return 2;
   }
   const options: CheckOptions = {
@@ -33,7 +46,9 @@ export function main(argv: readonly string[], project: LessonProject, streams: S
     cache: useCache ? directoryCache(project.cacheDirectory) : undefined,
   };
   try {
-    return command === 'check' ? check(paths, options, streams) : update(paths, options, streams);
+    if (command === 'status') return status(options.root, streams);
+    if (command === 'translated') return translated(options.root, paths, streams);
+    return command === 'check' ? check(paths, options, streams, strict) : update(paths, options, streams);
   } catch (error) {
     if (error instanceof LessonError || error instanceof LessonPathError) {
       streams.err(`${error.message}\n`);
@@ -43,7 +58,30 @@ export function main(argv: readonly string[], project: LessonProject, streams: S
   }
 }
 
-function check(paths: readonly string[], options: CheckOptions, streams: Streams): number {
+/** `lessons:status`: every lesson in every language, current or not. */
+function status(root: string, streams: Streams): number {
+  streams.out(formatStatus(translationStatus(root)));
+  return 0;
+}
+
+/** `lessons:translated`: the named translations are up to date with their sources as they are now. */
+function translated(root: string, paths: readonly string[], streams: Streams): number {
+  let failed = 0;
+  for (const path of lessonFiles(root, paths)) {
+    try {
+      const outcome = markTranslated(root, path);
+      if (outcome.error) failed++;
+      streams.out(`${path}: ${outcome.error ?? (outcome.written ? 'marked up to date with its source' : 'already marked up to date with its source')}\n`);
+    } catch (error) {
+      if (!(error instanceof LessonError)) throw error;
+      failed++;
+      streams.err(`${error.message}\n`);
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+function check(paths: readonly string[], options: CheckOptions, streams: Streams, strict: boolean): number {
   const started = performance.now();
   const report = checkLessons(paths, {
     ...options,
@@ -59,7 +97,10 @@ function check(paths: readonly string[], options: CheckOptions, streams: Streams
       `${report.errors.length ? `, ${report.errors.length} lessons with errors` : ''}${report.translations.length ? `, ${report.translations.length} translations differ` : ''}` +
       ` (${executed} blocks executed, the rest from the cache; ${seconds} s)\n`,
   );
-  return hasProblems(report) ? 1 : 0;
+  const stale = translationStatus(options.root).filter((row) => needsTranslator(row) && (paths.length === 0 || report.checks.some((lesson) => lesson.lesson.path === row.path)));
+  for (const row of stale) streams.out(formatStaleWarning(row));
+  if (stale.length > 0) streams.out(`${stale.length} translations are not current with their source${strict ? '' : ' (warnings; --strict fails on them)'}\n`);
+  return hasProblems(report) || (strict && stale.length > 0) ? 1 : 0;
 }
 
 function update(paths: readonly string[], options: CheckOptions, streams: Streams): number {

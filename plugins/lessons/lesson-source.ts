@@ -57,7 +57,8 @@ export interface LessonSource {
   exercises: ExerciseSource[];
 }
 
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']);
+/** How lessons are read everywhere: MDX with YAML front matter. */
+export const lessonParser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']);
 
 /**
  * Finds a lesson's console blocks and maps every line of them to the file, so
@@ -75,7 +76,7 @@ export function readLessonSource(path: string, text: string): LessonSource {
   }
   let tree: Root;
   try {
-    tree = parser.parse(text);
+    tree = lessonParser.parse(text);
   } catch (error) {
     const place = error as {
       line?: number;

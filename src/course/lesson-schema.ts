@@ -5,7 +5,9 @@ import { MODULE_IDS } from './modules';
 /** Route segments the site uses for its own pages, so no lesson may take them. */
 export const RESERVED_LESSON_IDS = ['search', 'sandbox', '404'] as const;
 
-const FIELDS = ['title', 'description', 'module', 'order', 'lessonId', 'sourceLocale', 'seeds', 'allowCode (optional)'];
+const FIELDS = ['title', 'description', 'module', 'order', 'lessonId', 'sourceLocale', 'seeds', 'allowCode (optional)', 'translatedFrom (translations)'];
+const fingerprintPart = (part: string) =>
+  z.string({ error: `translatedFrom.${part} is written by \`npm run lessons:translated\`: run it rather than editing it` }).regex(/^[0-9a-f]{10}$/, `translatedFrom.${part} is written by \`npm run lessons:translated\`: run it rather than editing it`);
 
 /** What a lesson may contain only when a maintainer allows it, after reviewing the lesson as code (plugins/lessons/lesson-safety.ts). */
 export const CODE_KINDS = ['esm', 'expression', 'script', 'handler', 'javascript-url'] as const;
@@ -53,6 +55,10 @@ export const lessonSchema = z.strictObject(
       .min(1, 'list the source articles the lesson draws on'),
     allowCode: z
       .array(z.enum(CODE_KINDS, { error: `allowCode lists kinds of code a maintainer allowed: ${CODE_KINDS.join(', ')}` }))
+      .optional(),
+    /** The source lesson's fingerprint when this translation was last brought up to date with it (plugins/lessons/translation-status.ts). */
+    translatedFrom: z
+      .strictObject({ prose: fingerprintPart('prose'), structure: fingerprintPart('structure'), commands: fingerprintPart('commands') }, { error: 'translatedFrom is written by `npm run lessons:translated`: run it rather than editing it' })
       .optional(),
   },
   {

@@ -32,7 +32,8 @@ describe('lesson front matter', () => {
     [{ ...valid, lessonId: 'search' }, 'lessonId: these ids are taken by site pages: search, sandbox, 404'],
     [{ ...valid, seeds: ['004.txt'] }, 'seeds.0: a seed is named like "004_37f8753935d1c2e4"'],
     [{ ...valid, seeds: [] }, 'seeds: list the source articles the lesson draws on'],
-    [{ ...valid, tittle: 'x' }, ': unknown field(s) tittle: a lesson\'s front matter has exactly title, description, module, order, lessonId, sourceLocale, seeds, allowCode (optional)'],
+    [{ ...valid, tittle: 'x' }, ': unknown field(s) tittle: a lesson\'s front matter has exactly title, description, module, order, lessonId, sourceLocale, seeds, allowCode (optional), translatedFrom (translations)'],
+    [{ ...valid, translatedFrom: { prose: 'abc', structure: '0123456789', commands: '0123456789' } }, 'translatedFrom.prose: translatedFrom.prose is written by `npm run lessons:translated`: run it rather than editing it'],
   ])('explains %j', (data, expected) => {
     expect(problems(data)).toEqual([expected]);
   });

@@ -71,7 +71,7 @@ describe('checkLessons', () => {
     const report = checkLessons([TRANSLATED_LESSON], options(root));
     expect(report.translations).toEqual([
       {
-        translation: { path: TRANSLATED_LESSON, line: 39 },
+        translation: { path: TRANSLATED_LESSON, line: 43 },
         source: { path: SOURCE_LESSON, line: 39 },
         message: 'block 3 types `# iptables -t nat -L` where the source types `# iptables -t nat -S`',
       },
