@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { checkTerms, readGlossary } from './check-terms';
 import { compareTranslations, formatTranslationMismatch, type TranslationMismatch } from './compare-translations';
 import { formatLessonReport } from './format-report';
 import { LessonError } from './lesson-error';
@@ -31,6 +32,8 @@ export interface CheckReport {
   checks: LessonCheck[];
   errors: LessonError[];
   translations: TranslationMismatch[];
+  /** Words of prose the glossary rules out, and French punctuation without its non-breaking space. */
+  terms: LessonError[];
 }
 
 export interface CheckOptions {
@@ -76,11 +79,14 @@ export function checkLesson(lesson: LessonSource, netsimVersion: string, cache?:
  */
 export function checkLessons(paths: readonly string[], options: CheckOptions): CheckReport {
   const files = lessonFiles(options.root, paths);
-  const report: CheckReport = { checks: [], errors: [], translations: [] };
+  const report: CheckReport = { checks: [], errors: [], translations: [], terms: [] };
+  const glossary = readGlossary(options.root);
   for (const [index, path] of files.entries()) {
     options.onProgress?.(index, files.length, path);
     try {
-      report.checks.push(checkLesson(loadLesson(options.root, path), options.netsimVersion, options.cache));
+      const lesson = loadLesson(options.root, path);
+      report.checks.push(checkLesson(lesson, options.netsimVersion, options.cache));
+      for (const finding of checkTerms(lesson.text, lesson.locale ?? '', glossary)) report.terms.push(new LessonError(path, finding.line, finding.column, finding.message));
     } catch (error) {
       if (!(error instanceof LessonError)) throw error;
       report.errors.push(error);
@@ -113,6 +119,7 @@ export function hasProblems(report: CheckReport): boolean {
   return (
     report.errors.length > 0 ||
     report.translations.length > 0 ||
+    report.terms.length > 0 ||
     report.checks.some((check) => check.questionFindings.length > 0 || check.verdicts.some((verdict) => verdict.status === 'failed' || verdict.status === 'not-run'))
   );
 }
@@ -149,6 +156,7 @@ export function formatCheckReport(report: CheckReport): string {
     }
   }
   for (const mismatch of report.translations) text += formatTranslationMismatch(mismatch);
+  for (const term of report.terms) text += `${term.message}\n`;
   if (fixable.size > 0) text += `\nTo write netsim's output into the lessons, run:\n  npm run lessons:update -- ${[...fixable].join(' ')}\n`;
   return text;
 }

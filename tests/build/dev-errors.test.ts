@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { astroBin, siteCopyWith, siteRoot } from './site-copy';
+import { astroBin, replaceOnce, siteCopyWith, siteRoot } from './site-copy';
 
-const lesson = readFileSync(join(siteRoot, 'content/es/network-drivers.mdx'), 'utf8');
+const lesson = readFileSync(join(import.meta.dirname, 'fixtures/build-probe.mdx'), 'utf8');
 const wrongLine = lesson.slice(0, lesson.indexOf('80/tcp -> 0.0.0.0:8080\n')).split('\n').length;
 const PORT = 4391;
 
@@ -44,7 +44,7 @@ describe('astro dev with a lesson whose output is wrong', () => {
 
   beforeAll(async () => {
     project = siteCopyWith({
-      'content/es/network-drivers.mdx': lesson.replace('80/tcp -> 0.0.0.0:8080\n', '80/tcp -> 0.0.0.0:8081\n'),
+      'content/es/build-probe.mdx': replaceOnce(lesson, '80/tcp -> 0.0.0.0:8080\n', '80/tcp -> 0.0.0.0:8081\n'),
       'content/es/default-bridge.mdx': readFileSync(join(siteRoot, 'content/es/default-bridge.mdx'), 'utf8'),
     });
     dev = await startDev(project);
@@ -57,14 +57,14 @@ describe('astro dev with a lesson whose output is wrong', () => {
 
   // The page itself is Astro's error shell (the overlay draws the message it gets over Vite's socket); the terminal shows the same report.
   it('answers the lesson page with an MDX error and reports its file, line and diff', async () => {
-    const response = await fetch(`${dev.url}/es/network-drivers/`);
+    const response = await fetch(`${dev.url}/es/build-probe/`);
     const page = await response.text();
     expect(response.status).toBe(500);
     expect(page).toContain('<title>MDXError</title>');
     const log = dev.log();
-    expect(log).toContain(`content/es/network-drivers.mdx:${wrongLine}:1: the output written here is not what netsim prints`);
+    expect(log).toContain(`content/es/build-probe.mdx:${wrongLine}:1: the output written here is not what netsim prints`);
     expect(log).toContain('-80/tcp -> 0.0.0.0:8081\n+80/tcp -> 0.0.0.0:8080\n');
-    expect(log).toContain('npm run lessons:update -- content/es/network-drivers.mdx');
+    expect(log).toContain('npm run lessons:update -- content/es/build-probe.mdx');
   }, 120_000);
 
   it('shows a front-matter value made invalid while it runs, at its line, instead of the old page', async () => {

@@ -18,3 +18,10 @@ export function siteCopyWith(files: Record<string, string>): string {
   }
   return project;
 }
+
+/** The text with `from` replaced, or a failed test: a replacement that finds nothing would test the unbroken lesson. */
+export function replaceOnce(text: string, from: string | RegExp, to: string): string {
+  const replaced = text.replace(from, to);
+  if (replaced === text) throw new Error(`the fixture lesson has no ${String(from)}`);
+  return replaced;
+}

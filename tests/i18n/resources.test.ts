@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALE_INFO, LOCALES, type Locale } from '../../src/i18n/locales';
 import { RESOURCES } from '../../src/i18n/translate';
+import { frenchTypography } from '../../plugins/lessons/check-terms';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -20,6 +21,11 @@ const baseKeys = (keys: Map<string, string>) => new Set([...keys.keys()].map((ke
 const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[1] ?? '').sort();
 
 describe('UI strings', () => {
+  it('keep French typography: non-breaking spaces before : ; ? ! and inside « »', () => {
+    const wrong = [...flat.fr].filter(([, text]) => frenchTypography(text).length > 0).map(([key, text]) => `${key}: ${text}`);
+    expect(wrong).toEqual([]);
+  });
+
   const everyKey = new Set(LOCALES.flatMap((locale) => [...baseKeys(flat[locale])]));
 
   it.each(LOCALES)('%s has every key that another locale has', (locale) => {
