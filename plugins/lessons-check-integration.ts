@@ -14,6 +14,8 @@ export default function lessonsCheck(project: LessonProject): AstroIntegration {
     name: 'lessons-check',
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
+        // astro dev checks each page's lesson as it is requested: in a worker, so one lesson never holds up the others.
+        project.isolate = command === 'dev';
         if (command !== 'build') return;
         const started = performance.now();
         const report = checkLessons([], { root: project.root, netsimVersion: project.netsimVersion, cache: directoryCache(project.cacheDirectory) });

@@ -17,6 +17,7 @@ import { LessonError } from './lessons/lesson-error';
 import { readLessonSource, type LessonSource } from './lessons/lesson-source';
 import { readLessonFile } from './lessons/read-lesson-file';
 import { renderedBlock } from './lessons/render-steps';
+import { IsolatedChecker, timeoutMessage, type IsolatedOutcome } from './lessons/isolated-check';
 import { directoryCache, type LessonProject } from './lessons/result-cache';
 
 /** The MDX component that renders a console block; pages provide it. */
@@ -36,7 +37,9 @@ export interface ConsoleBlocksOptions {
 export default function remarkConsoleBlocks({ verify }: ConsoleBlocksOptions = {}) {
   const root = verify?.root ?? process.cwd();
   const cache = verify ? directoryCache(verify.cacheDirectory) : undefined;
-  return (tree: Root, file: VFile) => {
+  // Made on first use: `isolate` is set by the lessons-check integration once Astro says it is `astro dev`.
+  let isolated: IsolatedChecker | undefined;
+  return (tree: Root, file: VFile): void | Promise<void> => {
     const path = pathOf(file, root);
     let quizzes;
     let practice;
@@ -62,23 +65,44 @@ export default function remarkConsoleBlocks({ verify }: ConsoleBlocksOptions = {
         return file.fail(error.message, { place: { line: error.line, column: error.column }, ruleId: 'front-matter', source: 'lessons' });
       }
     }
-    const check = verify ? verifiedOrFail(lesson, file, verify.netsimVersion, cache) : undefined;
-    // Quizzes first: their fences are not among the lesson's console blocks.
-    renderQuizzes(tree, quizzes.quizzes, lesson.lessonId, check?.run.questions);
-    renderExercises(tree, practice.exercises, lesson.lessonId, check?.run.exercises);
-    // Replaced from the last so earlier indexes in a parent stay valid when setup blocks are removed.
-    for (const [position, { node, parent, index }] of [...nodes.entries()].reverse()) {
-      const block = lesson.blocks[position];
-      if (!block || block.lines.map((line) => line.text).join('\n') !== node.value.replace(/\r\n/g, '\n')) {
-        return file.fail('console blocks in the compiled file do not line up with the file on disk; save the file and build again', node);
+    const render = (check: LessonCheck | undefined) => {
+      // Quizzes first: their fences are not among the lesson's console blocks.
+      renderQuizzes(tree, quizzes.quizzes, lesson.lessonId, check?.run.questions);
+      renderExercises(tree, practice.exercises, lesson.lessonId, check?.run.exercises);
+      // Replaced from the last so earlier indexes in a parent stay valid when setup blocks are removed.
+      for (const [position, { node, parent, index }] of [...nodes.entries()].reverse()) {
+        const block = lesson.blocks[position];
+        if (!block || block.lines.map((line) => line.text).join('\n') !== node.value.replace(/\r\n/g, '\n')) {
+          return file.fail('console blocks in the compiled file do not line up with the file on disk; save the file and build again', node);
+        }
+        if (block.options.setup) parent.children.splice(index, 1);
+        else {
+          const verified = check?.verdicts[position]?.status === 'verified';
+          parent.children[index] = consoleElement(node, renderedBlock(block, check?.verdicts[position]), verified ? check?.run.starts[position] : undefined);
+        }
       }
-      if (block.options.setup) parent.children.splice(index, 1);
-      else {
-        const verified = check?.verdicts[position]?.status === 'verified';
-        parent.children[index] = consoleElement(node, renderedBlock(block, check?.verdicts[position]), verified ? check?.run.starts[position] : undefined);
-      }
-    }
+    };
+    if (!verify) return render(undefined);
+    if (!verify.isolate) return render(reportedOrFail(checkLesson(lesson, verify.netsimVersion, cache), file));
+    isolated ??= new IsolatedChecker(verify);
+    return isolated.check(path, lesson.text).then((outcome) => render(reportedOrFail(checkedOrFail(outcome, lesson, file), file)));
   };
+}
+
+/** The worker's outcome as a check, or the file failed at the place the outcome names. */
+function checkedOrFail(outcome: IsolatedOutcome, lesson: LessonSource, file: VFile): LessonCheck {
+  switch (outcome.kind) {
+    case 'done':
+      return outcome.check;
+    case 'lesson-error':
+      return file.fail(outcome.reason, { place: { line: outcome.line, column: outcome.column }, ruleId: 'console-block', source: 'lessons' });
+    case 'crash':
+      return file.fail(`netsim failed while checking this lesson (a simulator bug, not a lesson mistake):\n${outcome.message}`, { place: { line: 1, column: 1 }, ruleId: 'console-output', source: 'lessons' });
+    case 'timed-out': {
+      const line = outcome.block === undefined ? undefined : lesson.blocks[outcome.block]?.fence.number;
+      return file.fail(timeoutMessage(outcome, line), { place: { line: line ?? 1, column: 1 }, ruleId: 'console-output', source: 'lessons' });
+    }
+  }
 }
 
 const pathOf = (file: VFile, root: string): string =>
@@ -95,9 +119,8 @@ function lessonOf(file: VFile, path: string): LessonSource {
   }
 }
 
-function verifiedOrFail(lesson: LessonSource, file: VFile, version: string, cache: ReturnType<typeof directoryCache> | undefined): LessonCheck {
-  const check = checkLesson(lesson, version, cache);
-  const { verdicts, questionFindings } = check;
+function reportedOrFail(check: LessonCheck, file: VFile): LessonCheck {
+  const { lesson, verdicts, questionFindings } = check;
   const report = formatLessonReport(lesson, verdicts, questionFindings);
   if (report === '') return check;
   const first = verdicts.find((verdict) => verdict.status === 'failed' || verdict.status === 'not-run');

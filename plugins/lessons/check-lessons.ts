@@ -64,8 +64,13 @@ export function loadLesson(root: string, path: string): LessonSource {
   return readLessonSource(path, readLessonFile(path, join(root, path)));
 }
 
-export function checkLesson(lesson: LessonSource, netsimVersion: string, cache?: ResultCache, { stopAtFailure = true } = {}): LessonCheck {
-  const run = runLesson(lesson, netsimVersion, cache);
+export function checkLesson(
+  lesson: LessonSource,
+  netsimVersion: string,
+  cache?: ResultCache,
+  { stopAtFailure = true, onBlock }: { stopAtFailure?: boolean; onBlock?: (index: number) => void } = {},
+): LessonCheck {
+  const run = runLesson(lesson, netsimVersion, cache, onBlock);
   const questionFindings = [
     ...lesson.questions.flatMap((question, index) => verifyQuestion(question, run.questions[index]!)),
     ...lesson.exercises.flatMap((exercise, index) => verifyExercise(exercise, run.exercises[index]!)),

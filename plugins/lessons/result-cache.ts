@@ -109,6 +109,11 @@ export interface LessonProject {
   root: string;
   netsimVersion: string;
   cacheDirectory: string;
+  /**
+   * Check each lesson in a worker thread, with a time limit, rather than in the
+   * server's own thread: `astro dev` sets it, so a slow lesson never holds up other pages.
+   */
+  isolate?: boolean;
 }
 
 /** This repository as a lesson project: netsim's sources and the cache live under `root` too. */

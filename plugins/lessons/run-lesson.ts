@@ -42,7 +42,7 @@ interface SessionState {
  * host. A block whose key is cached is not executed: the host is restored from
  * the cached snapshot only when a later block needs it.
  */
-export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: ResultCache): LessonRun {
+export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: ResultCache, onBlock?: (index: number) => void): LessonRun {
   const sessions = new Map<string, SessionState>();
   const blocks: BlockRun[] = [];
   const questions: QuestionRun[] = [];
@@ -93,6 +93,7 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
       session.snapshot = cached.snapshot;
       continue;
     }
+    onBlock?.(index);
     const host = hostOf(session);
     const run = runBlock(host, block);
     executed++;
