@@ -7,9 +7,11 @@ import { ipProgram } from './cli/ip';
 import { bridgeProgram } from './cli/bridge';
 import { catProgram } from './cli/text/cat';
 import { cutProgram } from './cli/text/cut';
+import { echoProgram } from './cli/text/echo';
 import { grepProgram } from './cli/text/grep';
 import { headProgram, tailProgram } from './cli/text/head-tail';
 import { sortProgram } from './cli/text/sort';
+import { falseProgram, pwdProgram, trueProgram } from './cli/text/trivial';
 import { wcProgram } from './cli/text/wc';
 import { hostMachine } from './host-shell';
 import { evaluateGoal, type Goal, type GoalResult, type GoalView } from './goals';
@@ -227,7 +229,7 @@ export class Host {
         return program.run(args, { ...context, namespace });
       },
     });
-    const text = [catProgram, grepProgram, headProgram, tailProgram, wcProgram, sortProgram, cutProgram];
+    const text = [catProgram, grepProgram, headProgram, tailProgram, wcProgram, sortProgram, cutProgram, echoProgram, trueProgram, falseProgram, pwdProgram];
     this.programs = new Map([ipProgram, bridgeProgram, iptablesProgram, iptablesSaveProgram, curlProgram, nsenter, dockerProgram(this.engine), ...text, ...hostToolPrograms(this.engine, () => hostEtc(this.profile))].map((program) => [program.name, program]));
   }
 
