@@ -43,7 +43,7 @@ const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> =
   ping: ({ names }) => busyboxPingProgram(names),
   ip: ({ musl }) => busyboxIpProgram(musl),
   nslookup: ({ names }) => nslookupProgram(names, 'busybox'),
-  wget: ({ names }) => busyboxWgetProgram(names),
+  wget: ({ names, musl }) => busyboxWgetProgram(names, musl ? 'musl' : 'glibc'),
   ps: ({ engine, musl }) => busyboxPsProgram(engine, musl),
   netstat: ({ engine }) => netstatProgram(engine, 'busybox'),
   ifconfig: () => ifconfigProgram('busybox'),
