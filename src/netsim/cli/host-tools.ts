@@ -14,6 +14,7 @@ import { busyboxPingProgram, iputilsPingProgram } from './ping';
 import { busyboxPsProgram, procpsProgram } from './ps';
 import { sleepProgram } from './sleep';
 import { ssProgram } from './ss';
+import { sysctlProgram } from './sysctl';
 
 /** What the tools need from the daemon: the containers (for their files and processes) and the host's own /etc. */
 export interface ToolEnvironment {
@@ -23,12 +24,12 @@ export interface ToolEnvironment {
 
 /**
  * Programs of the Debian host beyond ip, iptables and curl: iputils' ping,
- * iproute2's ss, net-tools' netstat, procps' ps, hostname, coreutils' sleep and date. On the host every
+ * iproute2's ss, net-tools' netstat, procps' ps, hostname, coreutils' sleep and date, procps' sysctl. On the host every
  * process is visible, with its own PID.
  */
 export function hostToolPrograms(engine: Engine, hostEtc: () => HostEtc): Program[] {
   const names = engineNameServices(engine, hostEtc);
-  return [iputilsPingProgram(names), digProgram(names), nslookupProgram(names, 'bind'), hostnameProgram(engine, hostEtc), ssProgram(engine), netstatProgram(engine), ifconfigProgram(), procpsProgram(engine), sleepProgram('gnu'), dateProgram('gnu')];
+  return [iputilsPingProgram(names), digProgram(names), nslookupProgram(names, 'bind'), hostnameProgram(engine, hostEtc), ssProgram(engine), netstatProgram(engine), ifconfigProgram(), procpsProgram(engine), sleepProgram('gnu'), dateProgram('gnu'), sysctlProgram];
 }
 
 /** What an applet is built from: the name services, whether BusyBox was built against musl (Alpine) rather than glibc, and the daemon (ps lists its processes). */
