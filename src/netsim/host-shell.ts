@@ -15,6 +15,7 @@ import { hostEtc, hostEtcFiles } from './etc-files';
 import { initScriptProgram, packageManagerProgram } from './cli/package-manager';
 import { LOGIN_SHELL_PID } from './engine/host-processes';
 import { pidInContainer } from './engine/processes';
+import { procSysFiles } from './kernel/sysctl';
 
 /** The live parts of a host, read afresh at each call: `restore()` replaces them. */
 export interface HostParts {
@@ -106,7 +107,12 @@ export function hostMachine(parts: () => HostParts): Machine {
       readFile: (path) => readFile(place, path),
     });
   };
-  const readFile = (place: Place, path: string): ReadFileResult => readKnownFile(path, facts(place), etcFiles(place));
+  const readFile = (place: Place, path: string): ReadFileResult => readKnownFile(path, facts(place), { ...etcFiles(place), ...procFiles(place) });
+  // /proc/sys/net shows the reader's network namespace: the host's forwards, a container's does not.
+  const procFiles = (place: Place): Record<string, string> => {
+    const namespace = namespaceOf(place);
+    return namespace ? procSysFiles(parts().kernel, namespace) : {};
+  };
   // /etc/hosts, resolv.conf and hostname: the host's own, or those the daemon wrote for the container.
   const etcFiles = (place: Place): Readonly<Record<string, string>> => {
     const { profile, engine } = parts();

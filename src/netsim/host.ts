@@ -7,9 +7,11 @@ import { ipProgram } from './cli/ip';
 import { bridgeProgram } from './cli/bridge';
 import { catProgram } from './cli/text/cat';
 import { cutProgram } from './cli/text/cut';
+import { echoProgram } from './cli/text/echo';
 import { grepProgram } from './cli/text/grep';
 import { headProgram, tailProgram } from './cli/text/head-tail';
 import { sortProgram } from './cli/text/sort';
+import { falseProgram, pwdProgram, trueProgram } from './cli/text/trivial';
 import { wcProgram } from './cli/text/wc';
 import { hostMachine } from './host-shell';
 import { evaluateGoal, type Goal, type GoalResult, type GoalView } from './goals';
@@ -17,6 +19,8 @@ import { BUILTINS } from './shell/builtins';
 import { TerminalSession, type TerminalState } from './shell/session';
 import type { OutputChunk } from './cli/command';
 import { Engine, type EngineState } from './engine/engine';
+import { sandboxKey } from './engine/inspect-container';
+import { procSysFiles } from './kernel/sysctl';
 import { Kernel, type KernelState } from './kernel/kernel';
 import { DEBIAN_DOCKER_HOST, type HostProfile } from './profile';
 import { SeededRandom } from './random';
@@ -216,18 +220,37 @@ export class Host {
     return hostProcess || pid === 1 ? this.kernel.root : undefined;
   }
 
+  /**
+   * The network namespace a file names: a sandbox's key under Docker's
+   * /var/run/docker/netns (`docker inspect`'s SandboxKey; /var/run is /run),
+   * a name `ip netns add` made, or a process's /proc/PID/ns/net.
+   */
+  private namespaceOfFile(path: string): Namespace | undefined {
+    const file = path.replace(/^\/var\/run\//, '/run/');
+    const process = /^\/proc\/(\d+)\/ns\/net$/.exec(file);
+    if (process) return this.namespaceOfPid(Number(process[1]));
+    const named = /^\/run\/netns\/([^/]+)$/.exec(file);
+    if (named) return [...this.kernel.state.namespaces.values()].find((namespace) => namespace.name === named[1]);
+    const sandbox = this.engine.containers().find((container) => sandboxKey(container)?.replace(/^\/var\/run\//, '/run/') === file);
+    if (!sandbox) return undefined;
+    return sandbox.networkMode === 'host' || sandbox.namespaceId === undefined ? this.kernel.root : this.kernel.namespace(sandbox.namespaceId);
+  }
+
   private installPrograms(): void {
     const nsenter = nsenterProgram({
       namespaceOfPid: (pid) => this.namespaceOfPid(pid),
+      namespaceOfFile: (path) => this.namespaceOfFile(path),
       execute: ([name, ...args], context, namespace) => {
         // nsenter execs the command itself: a missing program is its error, not the shell's. Only the network
-        // namespace changes: the files, PIDs and user stay the caller's.
+        // namespace changes: the files, PIDs and user stay the caller's, except /proc/sys/net, which shows the new one.
         const program = this.programs.get(name!);
         if (!program) return fail(`nsenter: failed to execute ${name}: No such file or directory\n`, 127);
-        return program.run(args, { ...context, namespace });
+        const netFiles = procSysFiles(this.kernel, namespace);
+        const readFile = (path: string) => (netFiles[path] !== undefined ? { content: netFiles[path] } : (context.readFile?.(path) ?? { error: 'ENOENT' as const }));
+        return program.run(args, { ...context, namespace, readFile });
       },
     });
-    const text = [catProgram, grepProgram, headProgram, tailProgram, wcProgram, sortProgram, cutProgram];
+    const text = [catProgram, grepProgram, headProgram, tailProgram, wcProgram, sortProgram, cutProgram, echoProgram, trueProgram, falseProgram, pwdProgram];
     this.programs = new Map([ipProgram, bridgeProgram, iptablesProgram, iptablesSaveProgram, curlProgram, nsenter, dockerProgram(this.engine), ...text, ...hostToolPrograms(this.engine, () => hostEtc(this.profile))].map((program) => [program.name, program]));
   }
 

@@ -3,6 +3,7 @@ import type { HostEtc } from '../engine/etc-files';
 import { imageInfo, isBusybox } from '../engine/images';
 import { busyboxIpProgram } from './busybox-ip';
 import { busyboxWgetProgram } from './busybox-wget';
+import { dateProgram } from './date';
 import { digProgram, nslookupProgram } from './dig';
 import { hostnameProgram } from './hostname';
 import { ifconfigProgram } from './ifconfig';
@@ -11,7 +12,9 @@ import { engineNameServices, type NameServices } from './name-service';
 import { netstatProgram } from './netstat';
 import { busyboxPingProgram, iputilsPingProgram } from './ping';
 import { busyboxPsProgram, procpsProgram } from './ps';
+import { sleepProgram } from './sleep';
 import { ssProgram } from './ss';
+import { sysctlProgram } from './sysctl';
 
 /** What the tools need from the daemon: the containers (for their files and processes) and the host's own /etc. */
 export interface ToolEnvironment {
@@ -21,12 +24,12 @@ export interface ToolEnvironment {
 
 /**
  * Programs of the Debian host beyond ip, iptables and curl: iputils' ping,
- * iproute2's ss, net-tools' netstat, procps' ps, hostname. On the host every
+ * iproute2's ss, net-tools' netstat, procps' ps, hostname, coreutils' sleep and date, procps' sysctl. On the host every
  * process is visible, with its own PID.
  */
 export function hostToolPrograms(engine: Engine, hostEtc: () => HostEtc): Program[] {
   const names = engineNameServices(engine, hostEtc);
-  return [iputilsPingProgram(names), digProgram(names), nslookupProgram(names, 'bind'), hostnameProgram(engine, hostEtc), ssProgram(engine), netstatProgram(engine), ifconfigProgram(), procpsProgram(engine)];
+  return [iputilsPingProgram(names), digProgram(names), nslookupProgram(names, 'bind'), hostnameProgram(engine, hostEtc), ssProgram(engine), netstatProgram(engine), ifconfigProgram(), procpsProgram(engine), sleepProgram('gnu'), dateProgram('gnu'), sysctlProgram];
 }
 
 /** What an applet is built from: the name services, whether BusyBox was built against musl (Alpine) rather than glibc, and the daemon (ps lists its processes). */
@@ -41,10 +44,12 @@ const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> =
   ping: ({ names }) => busyboxPingProgram(names),
   ip: ({ musl }) => busyboxIpProgram(musl),
   nslookup: ({ names }) => nslookupProgram(names, 'busybox'),
-  wget: ({ names }) => busyboxWgetProgram(names),
+  wget: ({ names, musl }) => busyboxWgetProgram(names, musl ? 'musl' : 'glibc'),
   ps: ({ engine, musl }) => busyboxPsProgram(engine, musl),
   netstat: ({ engine }) => netstatProgram(engine, 'busybox'),
   ifconfig: () => ifconfigProgram('busybox'),
+  sleep: () => sleepProgram('busybox'),
+  date: ({ musl }) => dateProgram(musl ? 'busybox-musl' : 'busybox'),
 };
 
 /**

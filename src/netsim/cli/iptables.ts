@@ -11,6 +11,9 @@ const NO_CHAIN = 'iptables: No chain/target/match by that name.\n';
 export const iptablesProgram: Program = {
   name: 'iptables',
   run(args, context) {
+    // do_parse (iptables/xshared.c) prints the version for -V and exits 0 as it meets the option, before any rule set is fetched, so as any user.
+    const version = args.findIndex((arg) => arg === '-V' || arg === '--version');
+    if (version >= 0 && !('error' in parseIptablesArguments(args.slice(0, version)))) return ok(`${IPTABLES_VERSION}\n`);
     if (!context.isRoot) return fail(`${IPTABLES_VERSION}: Could not fetch rule set generation id: Permission denied (you must be root)\n`, 4);
     const invocation = parseIptablesArguments(args);
     if ('error' in invocation) return fail(invocation.error, invocation.status);

@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/engine';
 import { HOST_MEM_TOTAL_KB, HOST_USERS, LOGIN_SHELL_PID } from '../engine/host-processes';
-import { hostProcessTable, pidInContainer, type HostProcess } from '../engine/processes';
+import { commOf, hostProcessTable, pidInContainer, type HostProcess } from '../engine/processes';
 import { formatBusyboxPs, formatPs, type PsFormat, type PsRecord } from '../format/ps';
 import { fail, ok, type ProcessContext, type Program } from './command';
 
@@ -103,7 +103,7 @@ export function busyboxPsProgram(engine: Engine, musl: boolean): Program {
         const unknown = [...arg.slice(1)].find((letter) => !'oTaAdeflZ'.includes(letter));
         if (unknown !== undefined) return fail((musl ? `ps: unrecognized option: ${unknown}\n` : `ps: invalid option -- '${unknown}'\n`) + BUSYBOX_PS_USAGE);
       }
-      return ok(formatBusyboxPs(processView(engine, context, ['ps', ...args]).records));
+      return ok(formatBusyboxPs(processView(engine, context, ['ps', ...args]).records, { time: true }));
     },
   };
 }
@@ -117,19 +117,19 @@ function processView(engine: Engine, context: ProcessContext, argv: readonly str
   const shells = context.terminal?.shells?.() ?? [];
   const hostUser = shells.find((shell) => shell.container === undefined)?.user ?? 'root';
   const table = hostProcessTable({ containers: engine.containers(), root: context.kernel.root, shells, hostUser });
-  const self = psProcess(engine, context, table, argv);
   const container = context.containerId === undefined ? undefined : engine.containers().find((c) => c.id === context.containerId);
-  const all = [...table, self];
+  // `docker run IMAGE ps`: ps is the container's first process, already in the table, and no other is spawned.
+  const first = container?.pid === undefined ? undefined : table.find((p) => p.pid === container.pid && commOf(p.argv[0] ?? '') === 'ps');
+  const all = first ? table : [...table, psProcess(engine, context, table, argv)];
   if (!container?.pid) {
     const name = (p: HostProcess) => (p.container === undefined ? p.user : (HOST_USERS[p.uid] ?? String(p.uid)));
     const records = all.map((p) => record(p, p.pid, p.ppid, name(p)));
     return { self: records.at(-1)!, records };
   }
-  const first = container.pid;
   const inside = new Set(all.filter((p) => p.container === container.id).map((p) => p.pid));
-  const local = (pid: number) => (inside.has(pid) ? pidInContainer(pid, first) : 0);
+  const local = (pid: number) => (inside.has(pid) ? pidInContainer(pid, container.pid!) : 0);
   const records = all.filter((p) => p.container === container.id).map((p) => record(p, local(p.pid), local(p.ppid), p.user));
-  return { self: records.at(-1)!, records };
+  return { self: first ? records.find((r) => r.pid === 1)! : records.at(-1)!, records };
 }
 
 /** ps itself: a new PID, a child of the shell the line was typed into, or of the shim when `docker exec` ran it. */

@@ -249,14 +249,25 @@ function containerConfig(container: Container): Record<string, unknown> {
   });
 }
 
+/** The sandbox's ID: libnetwork makes one per start. */
+function sandboxIdOf(container: Container): string {
+  return derivedHex(container.id, `sandbox-${container.starts}`, 64);
+}
+
+/** Where a running container's network namespace is bind-mounted (libnetwork osl: the first 12 of the sandbox ID, `default` for the host's). */
+export function sandboxKey(container: Container): string | undefined {
+  if (container.status !== 'running') return undefined;
+  return `/var/run/docker/netns/${container.networkMode === 'host' ? 'default' : sandboxIdOf(container).slice(0, 12)}`;
+}
+
 function networkSettings(container: Container, networks: readonly Network[]): Record<string, unknown> {
   const running = container.status === 'running';
-  const sandboxId = derivedHex(container.id, `sandbox-${container.starts}`, 64);
+  const sandboxId = sandboxIdOf(container);
   const published = container.endpoints.flatMap((e) => e.published).map((p) => ({ key: `${p.containerPort}/${p.protocol}`, hostIp: p.hostIp, hostPort: String(p.hostPort) }));
   const exposedKeys = container.exposed.map((e) => `${e.port}/${e.protocol}`);
   return goStruct({
     SandboxID: running ? sandboxId : '',
-    SandboxKey: running ? `/var/run/docker/netns/${container.networkMode === 'host' ? 'default' : sandboxId.slice(0, 12)}` : '',
+    SandboxKey: sandboxKey(container) ?? '',
     // releaseNetwork drops the port map when the container stops.
     Ports: running ? portMap(published, exposedKeys) : {},
     Networks: Object.fromEntries(

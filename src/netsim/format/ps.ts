@@ -163,13 +163,27 @@ export function formatPs(records: readonly PsRecord[], format: PsFormat, clock: 
 }
 
 /**
- * BusyBox ps (procps/ps.c, the default `-o pid,user,args`): PID in 5 columns,
- * the user cut to 8, and the command line, prefixed with `{comm}` when the
- * program's name is not where argv[0]'s basename starts (libbb/procps.c read_cmdline).
+ * BusyBox ps (procps/ps.c, DEFAULT_O_STR `pid,user[,time],args`): PID in 5
+ * columns, the user cut to 8, with FEATURE_PS_TIME the CPU time in 5
+ * (format_time: `%2u:%02u`), and the command line, prefixed with `{comm}`
+ * when the program's name is not where argv[0]'s basename starts
+ * (libbb/procps.c read_cmdline). Alpine's build (aports busyboxconfig) and
+ * the busybox image's defconfig have FEATURE_PS_TIME; Debian's package, which
+ * the captures come from, does not.
  */
-export function formatBusyboxPs(records: readonly PsRecord[]): string {
-  const rows = records.map((record) => `${String(record.pid).padStart(5)} ${record.user.slice(0, 8).padEnd(8)} ${busyboxArgs(record)}\n`);
-  return `PID   USER     COMMAND\n${rows.join('')}`;
+export function formatBusyboxPs(records: readonly PsRecord[], { time }: { readonly time: boolean }): string {
+  const rows = records.map((record) => `${String(record.pid).padStart(5)} ${record.user.slice(0, 8).padEnd(8)} ${time ? `${busyboxTime(record.cpuSeconds)} ` : ''}${busyboxArgs(record)}\n`);
+  return `PID   USER     ${time ? 'TIME  ' : ''}COMMAND\n${rows.join('')}`;
+}
+
+/** format_time for the 5-character TIME column: minutes:seconds, then hours, then days. */
+function busyboxTime(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${String(minutes).padStart(2)}:${String(seconds % 60).padStart(2, '0')}`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${String(hours).padStart(2)}h${String(minutes % 60).padStart(2, '0')}`;
+  const days = Math.floor(hours / 24);
+  return days < 100 ? `${String(days).padStart(2)}d${String(hours % 24).padStart(2, '0')}` : `${String(days).padStart(4)}d`;
 }
 
 function busyboxArgs(record: PsRecord): string {

@@ -7,6 +7,7 @@ import type { Kernel } from './kernel';
 import type { Link } from './link';
 import { linkNamed, type Namespace } from './namespace';
 import type { NeighbourState } from './neighbour';
+import { forwardsIpv4 } from './sysctl';
 import { runHook, type Hook, type HookVerdict } from './netfilter/evaluate';
 
 /** A machine beyond the host's NIC: the LAN router, or a server on the internet behind it. */
@@ -130,8 +131,7 @@ export class Datapath {
     if (prerouting.nat) tracked.entry.dnat = prerouting.nat;
     const arrived = prerouting.packet;
     if (this.isLocal(namespace, arrived.destination)) return this.input(namespace, tracked, arrived, link.name, true);
-    // Only the host forwards: Docker turned ip_forward on there; a container namespace keeps Linux's default, off.
-    if (namespace !== this.kernel.root) return { kind: 'dropped' };
+    if (!forwardsIpv4(this.kernel, namespace)) return { kind: 'dropped' };
     const choice = this.route(namespace, arrived.destination);
     if (!choice || arrived.ttl <= 1) return { kind: 'dropped' };
     const forwarded = { ...arrived, ttl: arrived.ttl - 1 };

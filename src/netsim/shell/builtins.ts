@@ -1,4 +1,5 @@
 import type { CommandResult } from '../cli/command';
+import { DASH_ECHO, echoText, GNU_ECHO } from '../cli/text/echo';
 import type { Dialect } from './dialect';
 import type { ShellState } from './interpreter';
 
@@ -17,54 +18,8 @@ export type Builtin = (args: readonly string[], context: BuiltinContext) => Buil
 const done = (stdout = '', exitCode = 0): BuiltinResult => ({ stdout, stderr: '', exitCode });
 const failed = (stderr: string, exitCode = 1): BuiltinResult => ({ stdout: '', stderr, exitCode });
 
-/** bash's echo: leading words made only of n, e, E are options; -e reads backslash escapes. */
-const echo: Builtin = (args, { dialect }) => {
-  let newline = true;
-  // dash reads escapes always; bash and BusyBox only with -e.
-  let escapes = dialect.kind === 'dash';
-  let index = 0;
-  // dash's echo knows only -n.
-  const options = dialect.kind === 'dash' ? /^-n+$/ : /^-[neE]+$/;
-  for (; index < args.length && options.test(args[index]!); index++) {
-    for (const letter of args[index]!.slice(1)) {
-      if (letter === 'n') newline = false;
-      else escapes = letter === 'e';
-    }
-  }
-  const text = args.slice(index).join(' ');
-  if (!escapes) return done(text + (newline ? '\n' : ''));
-  const { value, stopped } = echoEscapes(text);
-  return done(value + (newline && !stopped ? '\n' : ''));
-};
-
-const ECHO_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' };
-
-/** `echo -e`: C escapes, `\0NNN` octal, `\xHH` hex, and `\c`, which ends the output there. */
-function echoEscapes(text: string): { value: string; stopped: boolean } {
-  let value = '';
-  for (let at = 0; at < text.length; at++) {
-    const char = text[at]!;
-    if (char !== '\\' || at === text.length - 1) {
-      value += char;
-      continue;
-    }
-    const rest = text.slice(at + 1);
-    const octal = /^0([0-7]{0,3})/.exec(rest);
-    const hex = /^x([0-9A-Fa-f]{1,2})/.exec(rest);
-    if (rest[0] === 'c') return { value, stopped: true };
-    if (octal) {
-      value += String.fromCharCode(parseInt(octal[1] || '0', 8));
-      at += octal[0].length;
-    } else if (hex) {
-      value += String.fromCharCode(parseInt(hex[1]!, 16));
-      at += hex[0].length;
-    } else if (ECHO_ESCAPES[rest[0]!] !== undefined) {
-      value += ECHO_ESCAPES[rest[0]!];
-      at++;
-    } else value += char;
-  }
-  return { value, stopped: false };
-}
+/** echo as the shell's builtin: bash's and BusyBox ash's read options as /bin/echo does; dash's knows only -n and always reads escapes. */
+const echo: Builtin = (args, { dialect }) => done(echoText(args, dialect.kind === 'dash' ? DASH_ECHO : GNU_ECHO));
 
 /** `exit [N]`: N modulo 256; a word that is not a number ends the shell with 2 and a complaint. */
 const exit: Builtin = (args, { state, dialect }) => {

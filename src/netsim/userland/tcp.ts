@@ -26,7 +26,7 @@ export interface Endpoint {
 
 /** SYN retransmissions: the initial RTO of 1 s doubles each time (tcp_syn_retries = 6, ~127 s in all). */
 const SYN_SEND_TIMES_MS = [0, 1000, 3000, 7000, 15000, 31000, 63000];
-const KERNEL_CONNECT_TIMEOUT_MS = 127_000;
+export const KERNEL_CONNECT_TIMEOUT_MS = 127_000;
 const ARP_FAILURE_MS = 3000;
 
 /** The ephemeral source port a client socket gets (ip_local_port_range 32768-60999). */

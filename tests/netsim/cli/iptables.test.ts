@@ -39,6 +39,13 @@ describe('iptables on a fresh Docker 29 host matches real captures', () => {
   });
 });
 
+describe('iptables -V', () => {
+  // iptables/xshared.c do_parse: 'V' prints "%s v%s (%s)" with the nf_tables backend and exits 0, before any rule set is fetched.
+  it.each(['sudo iptables -V', 'sudo iptables --version', '/usr/sbin/iptables -V'])('%s names the version and the backend', (line) => {
+    expect(fresh().run(line)).toMatchObject({ stdout: 'iptables v1.8.11 (nf_tables)\n', stderr: '', exitCode: 0 });
+  });
+});
+
 describe('iptables errors match real captures', () => {
   it.each([
     ['sudo iptables -L -n - t nat', 'host.iptables-L-n-dash-t-nat.err.txt'],

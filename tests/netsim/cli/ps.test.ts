@@ -27,7 +27,14 @@ describe('ps in a container: its own PID namespace', () => {
     host.run('docker run -dit --name c1 alpine');
     host.run('docker exec -it c1 sh');
     const { stdout } = host.run('ps aux');
-    expect(stdout).toBe('PID   USER     COMMAND\n    1 root     /bin/sh\n    2 root     sh\n    3 root     ps aux\n');
+    // Alpine's BusyBox has FEATURE_PS_TIME (aports busyboxconfig), so its default columns are pid,user,time,args (procps/ps.c).
+    expect(stdout).toBe('PID   USER     TIME  COMMAND\n    1 root      0:00 /bin/sh\n    2 root      0:00 sh\n    3 root      0:00 ps aux\n');
+  });
+
+  it.each(['', '--network host '])('docker run %salpine ps: ps is PID 1 and lists only itself', (options) => {
+    const host = Host.create({ seed: 2 });
+    expect(host.run(`docker run --rm ${options}alpine ps`)).toMatchObject({ stdout: 'PID   USER     TIME  COMMAND\n    1 root      0:00 ps\n', exitCode: 0 });
+    expect(host.run(`docker run --rm ${options}busybox ps -ef`).stdout).toBe('PID   USER     TIME  COMMAND\n    1 root      0:00 ps -ef\n');
   });
 
   it("numbers nginx's workers as the log it wrote at start-up does, with their master's comm", () => {

@@ -91,11 +91,19 @@ describe('the procps ps printer', () => {
 describe('the BusyBox ps printer', () => {
   it('prints PID, USER and the command line', () => {
     const records = [...untty, record(264, ['busybox', 'ps'])];
-    expect(formatBusyboxPs(records)).toBe(readGolden('tools/busybox-ps.txt').stdout);
+    expect(formatBusyboxPs(records, { time: false })).toBe(readGolden('tools/busybox-ps.txt').stdout);
   });
 
   it('cuts the user to 8 characters and shows {comm} when argv[0] does not start with it', () => {
     const records = [...onTerminal, record(53, ['busybox', 'ps'])];
-    expect(formatBusyboxPs(records)).toBe(readGolden('tools/busybox-ps-tty.txt').stdout);
+    expect(formatBusyboxPs(records, { time: false })).toBe(readGolden('tools/busybox-ps-tty.txt').stdout);
+  });
+
+  it('adds the TIME column of builds with FEATURE_PS_TIME, as format_time writes it', () => {
+    // procps/ps.c: header "TIME" in 5 columns; "%2u:%02u" under an hour, "%2uh%02u" under a day, "%2ud%02u" under 100 days.
+    const busy = (pid: number, cpuSeconds: number) => ({ ...record(pid, ['sleep', '9']), cpuSeconds });
+    expect(formatBusyboxPs([busy(1, 0), busy(2, 75), busy(3, 3_725), busy(4, 90_000)], { time: true })).toBe(
+      'PID   USER     TIME  COMMAND\n    1 root      0:00 sleep 9\n    2 root      1:15 sleep 9\n    3 root      1h02 sleep 9\n    4 root      1d01 sleep 9\n',
+    );
   });
 });

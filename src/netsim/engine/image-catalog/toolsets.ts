@@ -13,8 +13,17 @@
 
 const provided = (provider: string, tools: readonly string[]): Record<string, string> => Object.fromEntries(tools.map((tool) => [tool, provider]));
 
-/** What every image's shell session needs: the utilities lessons pipe into. */
-const TEXT_TOOLS = ['cat', 'echo', 'head', 'tail', 'wc', 'sort', 'cut', 'ls', 'env', 'sleep', 'uname', 'true', 'false'];
+/**
+ * What every image has as programs on PATH, not only as shell builtins: Debian's
+ * coreutils package ships each in /usr/bin (merged /usr), and BusyBox's applets
+ * of these names are enabled both in Alpine's build (aports
+ * main/busybox/busyboxconfig: CONFIG_CAT, ECHO, HEAD, TAIL, WC, SORT, CUT, LS,
+ * ENV, SLEEP, UNAME, TRUE, FALSE, PWD, DATE=y; installed as links by
+ * `busybox --install -s`) and in the busybox image's (docker-library/busybox
+ * Dockerfile-builder.template: `make defconfig`, `busybox --install /bin`).
+ * So `docker run alpine echo hi` execs /bin/echo, as `sh -c 'echo hi'` runs the builtin.
+ */
+const TEXT_TOOLS = ['cat', 'echo', 'head', 'tail', 'wc', 'sort', 'cut', 'ls', 'env', 'sleep', 'uname', 'true', 'false', 'pwd', 'date'];
 
 /** BusyBox applets that lessons reach for, enabled in both Alpine's and docker-library's builds. */
 const BUSYBOX_APPLETS = [...TEXT_TOOLS, 'sh', 'ash', 'grep', 'hostname', 'ping', 'ping6', 'ip', 'ifconfig', 'route', 'netstat', 'nslookup', 'wget', 'ps', 'nc', 'traceroute', 'arp', 'top', 'kill'];

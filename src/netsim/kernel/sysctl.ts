@@ -1,0 +1,28 @@
+import type { Kernel } from './kernel';
+import type { Namespace } from './namespace';
+
+/**
+ * Whether a namespace forwards IPv4 (net.ipv4.ip_forward): the host does,
+ * because dockerd turned it on at its first start (Debian ships it off; moby
+ * libnetwork/drivers/bridge/setup_ip_forwarding.go setupIPv4Forwarding writes 1 to
+ * /proc/sys/net/ipv4/ip_forward); a container's namespace keeps Linux's
+ * default for a new namespace, 0.
+ */
+export function forwardsIpv4(kernel: Kernel, namespace: Namespace): boolean {
+  return namespace === kernel.root;
+}
+
+/** The net.* sysctls the simulation knows, by key, as /proc/sys/net shows them to a process of `namespace`. */
+export function netSysctls(kernel: Kernel, namespace: Namespace): Readonly<Record<string, string>> {
+  return { 'net.ipv4.ip_forward': forwardsIpv4(kernel, namespace) ? '1' : '0' };
+}
+
+/** Where a key lives under /proc/sys: dots become slashes (procps sysctl.c slashdot). */
+export function sysctlPath(key: string): string {
+  return `/proc/sys/${key.replace(/\./g, '/')}`;
+}
+
+/** The /proc/sys files of those sysctls, each value on a line, as `cat` reads them. */
+export function procSysFiles(kernel: Kernel, namespace: Namespace): Record<string, string> {
+  return Object.fromEntries(Object.entries(netSysctls(kernel, namespace)).map(([key, value]) => [sysctlPath(key), `${value}\n`]));
+}
