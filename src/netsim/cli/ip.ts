@@ -3,6 +3,7 @@ import { formatIpAddr, formatIpBriefAddr, formatIpBriefLink, formatIpLink } from
 import { formatIpRoute, formatIpRoute6 } from '../format/ip-route';
 import { fail, ok, type CommandResult, type ProcessContext, type Program } from './command';
 import { ipErrors, isShow, type IpOptions, type ObjectHandler } from './ip-common';
+import { parseLinkFilter, selectLinks } from './ip-link-filter';
 import { ipNeigh } from './ip-neigh';
 import { ipNetns } from './ip-netns';
 
@@ -55,40 +56,16 @@ function usage(): string {
   return 'Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n';
 }
 
-/**
- * `[show|list] [dev] NAME [master BRIDGE]` as iproute2's ipaddr_list_flush_or_save
- * reads it; no device means all, and `master` keeps the ports of that bridge.
- */
-function selectLinks(object: string, args: string[], context: ProcessContext): { links: LinkRecord[]; device: string | undefined } | CommandResult {
-  let rest = args;
-  if (rest.length > 0) {
-    if (!isShow(rest[0])) return fail(`Command "${rest[0]}" is unknown, try "ip ${object} help".\n`, 255);
-    rest = rest.slice(1);
-  }
+/** The links `ip link show` and `ip addr show` print, or ip's error; `device` is set when one was named. */
+function linksToShow(object: string, args: string[], context: ProcessContext): { links: LinkRecord[]; device: string | undefined } | CommandResult {
   const links = dumpLinks(context.kernel, context.namespace);
-  let device: string | undefined;
-  let master: string | undefined;
-  for (let index = 0; index < rest.length; index++) {
-    const word = rest[index]!;
-    if (word === 'dev' || word === 'master') {
-      const name = rest[++index];
-      if (name === undefined) return ipErrors.incomplete();
-      if (word === 'master') {
-        if (!links.some((link) => link.name === name)) return ipErrors.invalidArgument('Device does not exist\n', name);
-        master = name;
-      } else device = name;
-    } else device = word;
-  }
-  let selected = master === undefined ? links : links.filter((link) => link.master === master);
-  if (device === undefined) return { links: selected, device };
-  const link = links.find((candidate) => candidate.name === device);
-  if (!link) return fail(`Device "${device}" does not exist.\n`, 1);
-  selected = selected.filter((candidate) => candidate === link);
-  return { links: selected, device };
+  const filter = parseLinkFilter(object, args, links);
+  if ('exitCode' in filter) return filter;
+  return { links: selectLinks(links, filter), device: filter.device };
 }
 
 function showAddresses(args: string[], options: IpOptions, context: ProcessContext): CommandResult {
-  const selected = selectLinks('address', args, context);
+  const selected = linksToShow('address', args, context);
   if (!('links' in selected)) return selected;
   const { links, device } = selected;
   if (options.brief) return ok(formatIpBriefAddr(links, options.family));
@@ -97,7 +74,7 @@ function showAddresses(args: string[], options: IpOptions, context: ProcessConte
 }
 
 function showLinks(args: string[], options: IpOptions, context: ProcessContext): CommandResult {
-  const selected = selectLinks('link', args, context);
+  const selected = linksToShow('link', args, context);
   if (!('links' in selected)) return selected;
   return ok(options.brief ? formatIpBriefLink(selected.links) : formatIpLink(selected.links));
 }

@@ -1,36 +1,110 @@
 import { formatSs, type SsProcess, type SsRow } from '../format/ss';
-import { serviceName } from '../format/services';
+import { serviceName, servicePort } from '../format/services';
 import { listSockets, type SocketRecord } from '../userland/sockets';
+import { lookupHost } from '../userland/name-resolution';
 import type { Engine } from '../engine/engine';
-import { fail, ok, type Program } from './command';
+import { fail, ok, type ProcessContext, type Program } from './command';
+import { getoptLong, type OptionSpec } from './getopt';
+import { addressBytes, parseInetPrefix, type InetPrefix } from './iproute2-prefix';
+import type { NameServices } from './name-service';
 import { socketOwnerView } from './process-view';
+import { parseSsFilter, type FilterLookups, type SsFilter } from './ss-filter';
+import { matchesFilter, type FilterSubject } from './ss-match';
+import { readStateWords, severalStates, SS_ALL, SS_LISTENING, stateBit } from './ss-states';
+import { SS_USAGE } from './ss-usage';
 
-const KNOWN = 'tulnpa46ewmoiHOrsx';
+/** The options the simulator knows, with their long names (ss.c long_opts); the others print usage as unknown ones. */
+const OPTIONS: readonly OptionSpec[] = [
+  ['t', 'tcp'], ['u', 'udp'], ['l', 'listening'], ['n', 'numeric'], ['p', 'processes'], ['a', 'all'],
+  ['4', 'ipv4'], ['6', 'ipv6'], ['e', 'extended'], ['w', 'raw'], ['m', 'memory'], ['o', 'options'],
+  ['i', 'info'], ['H', 'no-header'], ['O', 'oneline'], ['r', 'resolve'], ['s', 'summary'], ['x', 'unix'], ['h', 'help'],
+].map(([short, long]) => ({ short, long, takesValue: false }));
 
-/** ss -tlnp, -tulpn, -tln, -tl (iproute2): listening sockets of the namespace it runs in. */
-export function ssProgram(engine: Engine): Program {
+/**
+ * ss -tlnp, -tulpn, `state listening`, `'sport = :80'` (iproute2 misc/ss.c main):
+ * options, then state words, then a filter expression, over the sockets of the
+ * namespace it runs in.
+ */
+export function ssProgram(engine: Engine, names?: NameServices): Program {
   return {
     name: 'ss',
     run(args, context) {
+      const { events, operands } = getoptLong('ss', args, OPTIONS);
       const flags = new Set<string>();
-      for (const word of args) {
-        if (!/^-[A-Za-z0-9]+$/.test(word)) continue;
-        for (const letter of word.slice(1)) {
-          if (!KNOWN.includes(letter)) return fail(`ss: invalid option -- '${letter}'\n`, 255);
-          flags.add(letter);
-        }
+      let fromOptions = 0;
+      for (const event of events) {
+        if (event.kind === 'error') return fail(event.message + SS_USAGE, 255);
+        const letter = event.spec.short!;
+        if (letter === 'h') return ok(SS_USAGE);
+        // -a and -l set the state filter; the later one wins.
+        if (letter === 'a') fromOptions = SS_ALL;
+        if (letter === 'l') fromOptions = SS_LISTENING;
+        flags.add(letter);
       }
       const tcp = flags.has('t') || !flags.has('u');
       const udp = flags.has('u');
-      const records = listSockets(context.namespace, { tcp, udp, listening: flags.has('l') || flags.has('a') });
+      const stateWords = readStateWords(operands, fromOptions);
+      if ('error' in stateWords) return fail(stateWords.error, 255);
+      const parsed = parseSsFilter(stateWords.rest, lookups(context, names, udp ? (tcp ? ['udp', 'tcp'] : ['udp']) : ['tcp']));
+      if ('failure' in parsed) return fail(parsed.failure.stderr + (parsed.failure.usage ? SS_USAGE : ''), parsed.failure.exitCode);
+      const { states } = stateWords;
+      // The simulation keeps no connections: what the kernel has is listening TCP and unconnected UDP sockets.
+      const records = listSockets(context.namespace, { tcp, udp, listening: true }).filter(
+        (record) => (states & stateBit(record.state)) !== 0 && passes(parsed.filter, record),
+      );
       const processes = flags.has('p');
       // ss -p sees a process only when it may read its /proc/PID/fd: root, or the owner.
-      const rows = records.map((record) =>
-        toRow(record, flags.has('n'), processes && context.isRoot ? socketOwnerView(engine, context.containerId) : () => undefined),
-      );
-      return ok(formatSs(rows, { netid: tcp && udp, process: processes }));
+      const view = processes && context.isRoot ? socketOwnerView(engine, context.containerId) : () => undefined;
+      const rows = records.map((record) => toRow(record, flags.has('n'), view));
+      return ok(formatSs(rows, { netid: tcp && udp, state: severalStates(states), process: processes }));
     },
   };
+}
+
+function lookups(context: ProcessContext, names: NameServices | undefined, protocols: readonly ('tcp' | 'udp')[]): FilterLookups {
+  return {
+    protocols,
+    servicePort,
+    linkIndex: (name) => [...context.namespace.links.values()].find((link) => link.name === name)?.index,
+    resolveHost: (name) => (names ? resolveHost(names, context, name) : undefined),
+  };
+}
+
+/**
+ * get_dns_host: gethostbyname2 for IPv4, then IPv6. ss keeps every address,
+ * but its bytecode repeats the first one for all of them (ssfilter_bytecompile
+ * copies `a`, not `b`), so only the first counts.
+ */
+function resolveHost(names: NameServices, context: ProcessContext, name: string): InetPrefix | undefined {
+  const service = names(context);
+  const found = lookupHost(service, name);
+  if (found.kind === 'found' && found.addresses.length > 0) {
+    const address = found.addresses[0]!;
+    return { family: 'inet', bytes: [address >>> 24, (address >>> 16) & 255, (address >>> 8) & 255, address & 255], bitlen: 32 };
+  }
+  for (const line of service.hosts.split('\n')) {
+    const [address, ...aliases] = line.replace(/#.*/, '').trim().split(/\s+/);
+    if (address?.includes(':') && aliases.includes(name)) return parseInetPrefix(address);
+  }
+  return undefined;
+}
+
+/** A listener's peer is the wildcard address of its family, port 0. */
+function passes(filter: SsFilter | undefined, record: SocketRecord): boolean {
+  if (!filter) return true;
+  const { socket } = record;
+  const local = addressBytes(socket.address);
+  const subject: FilterSubject = {
+    family: local.family,
+    local: local.bytes,
+    localPort: socket.port,
+    remote: local.family === 'inet' ? [0, 0, 0, 0] : new Array<number>(16).fill(0),
+    remotePort: 0,
+    ifindex: 0,
+    mark: 0,
+    autobound: false,
+  };
+  return matchesFilter(filter, subject);
 }
 
 /** inet_addr_print: a dual-stack `::` is `*`, other IPv6 addresses are bracketed; the peer of a listener is the wildcard. */

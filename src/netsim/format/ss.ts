@@ -27,9 +27,14 @@ export interface SsRow {
   readonly users: readonly SsProcess[];
 }
 
-/** Which columns are on: Netid with more than one protocol, Process with -p (ss >= 6.8 drops it otherwise). */
+/**
+ * Which columns are on: Netid with more than one protocol, State with more than
+ * one state asked for (`state listening` hides it), Process with -p (ss >= 6.8
+ * drops it otherwise).
+ */
 export interface SsColumns {
   readonly netid: boolean;
+  readonly state: boolean;
   readonly process: boolean;
 }
 
@@ -57,7 +62,7 @@ const COLUMNS: Record<string, Column> = {
 
 export function formatSs(rows: readonly SsRow[], columns: SsColumns): string {
   const shown = Object.entries(COLUMNS)
-    .filter(([key]) => (key === 'netid' ? columns.netid : key === 'process' ? columns.process : true))
+    .filter(([key]) => (key === 'netid' || key === 'state' || key === 'process' ? columns[key] : true))
     .map(([, column]) => column);
   const table = [shown.map((column) => column.header), ...rows.map((row) => shown.map((column) => column.cell(row)))];
   let first = true;

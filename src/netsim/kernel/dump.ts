@@ -24,6 +24,8 @@ export interface LinkRecord {
   mtu: number;
   qdisc: string;
   master: string | undefined;
+  /** IFLA_INFO_SLAVE_KIND: the kind of the master's driver (a bridge port's is `bridge`); none without a master. */
+  slaveKind: Link['kind'] | undefined;
   operState: OperState;
   linkType: 'loopback' | 'ether';
   mac: string;
@@ -74,6 +76,7 @@ function linkRecord(kernel: Kernel, namespace: Namespace, link: Link): LinkRecor
     mtu: link.mtu,
     qdisc: link.qdisc,
     master: link.master === undefined ? undefined : namespace.links.get(link.master)?.name,
+    slaveKind: link.master === undefined ? undefined : namespace.links.get(link.master)?.kind,
     operState: kernel.operState(namespace, link),
     linkType: link.kind === 'loopback' ? 'loopback' : 'ether',
     mac: link.mac,

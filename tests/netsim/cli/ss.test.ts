@@ -30,3 +30,54 @@ describe('ss on the host', () => {
     expect(hostAfter('docker run -d -p 8080:80 nginx').run('ss -t').stdout).toBe('State Recv-Q Send-Q Local Address:Port Peer Address:Port\n');
   });
 });
+
+// Filters (iproute2 v6.15 misc/ssfilter.y, misc/ss.c): the layout is the printer's, checked
+// against captures in tests/netsim/format/ss.test.ts; here, which sockets a filter keeps.
+describe('ss filters', () => {
+  const host = () => hostAfter('docker run -d --network host --name edge nginx', 'docker run -d -p 8080:80 --name web nginx');
+  const ports = (line: string) => [...host().run(line).stdout.matchAll(/(\S+):(\S+) +\S+:\*/g)].map((match) => `${match[1]}:${match[2]}`);
+
+  it('keeps port 80 and not 8080 for sport = :80, which grep :80 cannot tell apart', () => {
+    expect(ports("sudo ss -ltnp 'sport = :80'")).toEqual(['0.0.0.0:80', '[::]:80']);
+    expect(host().run("sudo ss -ltnp 'sport = :80'").stdout).toMatch(/^State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess +\nLISTEN 0      511          0\.0\.0\.0:80        0\.0\.0\.0:\*    users:\(\("nginx",pid=\d+,fd=6\)\)\n/);
+  });
+
+  it.each([
+    ['ss -ltn sport = :80', ['0.0.0.0:80', '[::]:80']],
+    ["ss -ltn 'sport eq :http'", ['0.0.0.0:80', '[::]:80']],
+    ["ss -ltn 'sport != :80'", ['0.0.0.0:8080', '[::]:8080']],
+    ["ss -ltn 'sport > :80'", ['0.0.0.0:8080', '[::]:8080']],
+    ["ss -ltn 'sport <= :80'", ['0.0.0.0:80', '[::]:80']],
+    ["ss -ltn '( sport = :80 or sport = :8080 )'", ['0.0.0.0:80', '[::]:80', '0.0.0.0:8080', '[::]:8080']],
+    ["ss -ltn 'src 0.0.0.0'", ['0.0.0.0:80', '0.0.0.0:8080']],
+    ["ss -ltn 'src [::]:8080'", ['[::]:8080']],
+    // The kernel compares families (inet_diag_bc_run): a /0 IPv4 prefix leaves IPv6 sockets out.
+    ["ss -ltn 'src 0.0.0.0/0 and not sport = :80'", ['0.0.0.0:8080']],
+    ["ss -ltn 'dst 10.0.0.0/8'", []],
+    ['ss -ltn not dst 10.0.0.0/8 and sport :80', ['0.0.0.0:80', '[::]:80']],
+  ])('%s', (line, expected) => {
+    expect(ports(line)).toEqual(expected);
+  });
+
+  it('drops the State column for a single state, and has no connections to show', () => {
+    expect(host().run('ss -tn state listening').stdout.split('\n')[0]).toBe('Recv-Q Send-Q Local Address:Port Peer Address:Port');
+    expect(ports('ss -tn state listening')).toHaveLength(4);
+    expect(host().run('ss -tln state established').stdout).toBe('Recv-Q Send-Q Local Address:Port Peer Address:Port\n');
+    expect(ports('ss -tn exclude listening')).toEqual([]);
+  });
+
+  it('answers mistakes as ss does', () => {
+    const usage = /^Usage: ss \[ OPTIONS \]\n {7}ss \[ OPTIONS \] \[ FILTER \]\n[^]*\n {16}big := \{established\|syn-sent\|fin-wait-\{1,2\}\|closed\|close-wait\|last-ack\|listening\|closing\}\n$/;
+    const syntax = host().run("ss -ltn 'sport = :80 )'");
+    expect(syntax.exitCode).toBe(255);
+    expect(syntax.stdout).toBe('');
+    expect(syntax.stderr.startsWith('ss: bison bellows (while parsing filter): "syntax error!" Sorry.\nUsage: ss')).toBe(true);
+    expect(syntax.stderr.slice(syntax.stderr.indexOf('\n') + 1)).toMatch(usage);
+    expect(host().run("ss -ltn 'sport = :foo'")).toMatchObject({ stdout: '', stderr: 'Error: "foo" does not look like a port.\nCannot parse dst/src address.\n', exitCode: 1 });
+    expect(host().run('ss -ltn state bogus')).toMatchObject({ stderr: 'ss: wrong state name: bogus\n', exitCode: 255 });
+    const option = host().run('ss -y');
+    expect(option.exitCode).toBe(255);
+    expect(option.stderr.startsWith("ss: invalid option -- 'y'\nUsage: ss [ OPTIONS ]\n")).toBe(true);
+    expect(host().run('ss -h')).toMatchObject({ stderr: '', exitCode: 0, stdout: expect.stringMatching(usage) });
+  });
+});

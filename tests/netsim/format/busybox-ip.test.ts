@@ -9,7 +9,7 @@ const GLIBC = { kind: 'busybox', operState: false } as const;
 const address = (family: 'inet' | 'inet6', cidr: string, scope: AddressRecord['scope'], label: string, protocol?: AddressRecord['protocol']): AddressRecord => ({ family, cidr, broadcast: undefined, scope, label, protocol });
 const link = (fields: Partial<LinkRecord> & Pick<LinkRecord, 'index' | 'name' | 'mac' | 'addresses'>): LinkRecord => ({
   linkSuffix: undefined, linkNetnsId: undefined, linkNetns: undefined, kind: 'veth', flags: ['BROADCAST', 'MULTICAST', 'UP', 'LOWER_UP'], mtu: 1500, qdisc: 'noqueue',
-  master: undefined, operState: 'UP', linkType: 'ether', broadcastMac: 'ff:ff:ff:ff:ff:ff', txqlen: 1000, ...fields,
+  master: undefined, slaveKind: undefined, operState: 'UP', linkType: 'ether', broadcastMac: 'ff:ff:ff:ff:ff:ff', txqlen: 1000, ...fields,
 });
 
 /** The namespace of golden/tools/capture.sh: lo, and a veth pair eth0/peer0 both inside it. */
