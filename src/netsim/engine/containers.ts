@@ -53,6 +53,10 @@ function checkStaticAddress(daemon: Daemon, networkMode: string, networkId: stri
 
 export function createContainer(daemon: Daemon, request: ContainerCreateRequest): Container {
   const { state, random, clock } = daemon;
+  // runconfig validateNetMode runs while the router decodes the request, before the daemon looks at anything.
+  if (request.networkMode === 'host' && (request.links ?? []).length > 0) {
+    throw new EngineError('invalid-parameter', "conflicting options: host type networking can't be used with links. This would result in undefined behavior");
+  }
   if (request.restartPolicy) validateRestartPolicy(request.restartPolicy);
   const image = storedImage(daemon, request.image);
   if (!image) throw new EngineError('not-found', `No such image: ${familiarString(parseImageReference(request.image))}`);
