@@ -6,6 +6,7 @@ import { isUserDefined, parseLink } from './container-config';
 import { derivedHex, derivedInt, derivedNanos } from './derived';
 import { imageInfo } from './images';
 import type { Network } from './network';
+import { modeEndpointId, modeNetwork } from './mode-networks';
 
 /**
  * `GET /containers/{id}/json` as Docker 29 answers API 1.52+ (moby docker-v29.7.2
@@ -276,7 +277,7 @@ interface Attachment {
 /** The networks the container is configured on; with --network host or none, that network alone. */
 function endpointsOf(container: Container, networks: readonly Network[]): Attachment[] {
   if (container.networkMode === 'host' || container.networkMode === 'none') {
-    const network = networks.find((n) => n.name === container.networkMode);
+    const network = modeNetwork(container, networks);
     return network ? [{ network, settings: undefined, endpoint: undefined }] : [];
   }
   return container.networks.flatMap((id) => {
@@ -287,9 +288,11 @@ function endpointsOf(container: Container, networks: readonly Network[]): Attach
 
 function endpointSettings(container: Container, network: Network, settings: EndpointSettings | undefined, endpoint: Endpoint | undefined): Record<string, unknown> {
   const running = container.status === 'running';
-  const joined = running || settings?.joined === true;
+  const mode = modeNetwork(container, [network]) !== undefined;
+  // A host or none container joins its network at every start; a stop keeps NetworkID (cleanOperationalData).
+  const joined = running || settings?.joined === true || (mode && container.starts > 0);
   // The host and none networks have an endpoint without addresses while the container runs.
-  const endpointId = endpoint?.endpointId ?? (running ? derivedHex(container.id, `endpoint-${network.id}-${container.starts}`, 64) : '');
+  const endpointId = endpoint?.endpointId ?? (mode ? modeEndpointId(container, network) : undefined) ?? '';
   const ipv4 = settings?.ipv4Address;
   return goStruct(
     {

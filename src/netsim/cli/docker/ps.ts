@@ -2,6 +2,7 @@ import type { Container } from '../../engine/container';
 import { derivedHex } from '../../engine/derived';
 import type { Engine } from '../../engine/engine';
 import { imageInfo } from '../../engine/images';
+import { modeNetwork } from '../../engine/mode-networks';
 import { formatList } from '../../format/docker-formatter';
 import type { PortSummary } from '../../format/docker-ports';
 import { containerContext, containerStatus, psFormat, PS_HEADER, type ContainerSummary } from '../../format/docker-ps';
@@ -201,7 +202,13 @@ function include(engine: Engine, container: Container, filters: Filters, state: 
   return 'include';
 }
 
+/**
+ * NetworkSettings.Networks: its keys are the network names, each with the
+ * NetworkID the first join gave it; a host or none container is on that network.
+ */
 function networksOf(engine: Engine, container: Container): { id: string; name: string }[] {
+  const mode = modeNetwork(container, engine.networks());
+  if (mode) return [{ id: container.starts > 0 ? mode.id : '', name: mode.name }];
   return container.networks.map((id) => engine.networks().find((n) => n.id === id)).filter((n) => n !== undefined).map((n) => ({ id: n.id, name: n.name }));
 }
 
