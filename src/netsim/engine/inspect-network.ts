@@ -77,16 +77,21 @@ function sortedMap(map: Readonly<Record<string, string>>): Record<string, string
   return Object.fromEntries(Object.keys(map).sort().map((key) => [key, map[key]!]));
 }
 
-/** network.IPAMConfig: IPRange and Gateway are omitzero, so absent ones leave no key. */
+/**
+ * network.IPAMConfig: IPRange and Gateway are omitzero and AuxAddress (JSON
+ * AuxiliaryAddresses) omitempty, so absent ones leave no key; map keys sorted.
+ */
 function ipamConfig(config: Network['ipam'][number]): Record<string, unknown> {
   const gateway: Ipv4 | undefined = config.gateway;
+  const aux = Object.keys(config.auxAddresses).sort();
   return goStruct(
     {
       Subnet: formatCidr(config.subnet),
       ...(config.ipRange ? { IPRange: formatCidr(config.ipRange) } : {}),
       ...(gateway === undefined ? {} : { Gateway: formatIpv4(gateway) }),
+      ...(aux.length === 0 ? {} : { AuxiliaryAddresses: Object.fromEntries(aux.map((name) => [name, new GoAddr(formatIpv4(config.auxAddresses[name]!))])) }),
     },
-    { omitted: { IPRange: new GoAddr('', 'invalid Prefix'), Gateway: new GoAddr(''), AuxAddress: NIL_MAP } },
+    { renamed: { AuxAddress: 'AuxiliaryAddresses' }, omitted: { IPRange: new GoAddr('', 'invalid Prefix'), Gateway: new GoAddr(''), AuxAddress: NIL_MAP } },
   );
 }
 
