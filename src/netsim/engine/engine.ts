@@ -145,8 +145,9 @@ export class Engine {
     containers.connect(this.daemon, networkReference, containerReference);
   }
 
-  disconnect(networkReference: string, containerReference: string): void {
-    containers.disconnect(this.daemon, networkReference, containerReference);
+  /** `force`: -f, as POST /networks/{id}/disconnect's Force. */
+  disconnect(networkReference: string, containerReference: string, force = false): void {
+    containers.disconnect(this.daemon, networkReference, containerReference, force);
   }
 
   /** The stored image a reference names, or undefined when the host has not pulled it. */

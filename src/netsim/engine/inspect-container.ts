@@ -6,7 +6,7 @@ import { isUserDefined, parseLink } from './container-config';
 import { derivedHex, derivedInt, derivedNanos } from './derived';
 import { imageInfo } from './images';
 import type { Network } from './network';
-import { modeEndpointId, modeNetwork } from './mode-networks';
+import { modeEndpointId } from './mode-networks';
 
 /**
  * `GET /containers/{id}/json` as Docker 29 answers API 1.52+ (moby docker-v29.7.2
@@ -269,30 +269,26 @@ function networkSettings(container: Container, networks: readonly Network[]): Re
 }
 
 interface Attachment {
-  network: Network;
+  network: Pick<Network, 'id' | 'name'> & Partial<Network>;
   settings: EndpointSettings | undefined;
   endpoint: Endpoint | undefined;
 }
 
-/** The networks the container is configured on; with --network host or none, that network alone. */
+/** The networks the container is configured on, under the name each had: a removed one stays until disconnected. */
 function endpointsOf(container: Container, networks: readonly Network[]): Attachment[] {
-  if (container.networkMode === 'host' || container.networkMode === 'none') {
-    const network = modeNetwork(container, networks);
-    return network ? [{ network, settings: undefined, endpoint: undefined }] : [];
-  }
   return container.networks.flatMap((id) => {
-    const network = networks.find((n) => n.id === id);
-    return network ? [{ network, settings: container.endpointSettings[id], endpoint: container.endpoints.find((e) => e.networkId === id) }] : [];
+    const settings = container.endpointSettings[id];
+    const network = networks.find((n) => n.id === id) ?? (settings && { id, name: settings.networkName });
+    return network ? [{ network, settings, endpoint: container.endpoints.find((e) => e.networkId === id) }] : [];
   });
 }
 
-function endpointSettings(container: Container, network: Network, settings: EndpointSettings | undefined, endpoint: Endpoint | undefined): Record<string, unknown> {
+function endpointSettings(container: Container, network: Attachment['network'], settings: EndpointSettings | undefined, endpoint: Endpoint | undefined): Record<string, unknown> {
   const running = container.status === 'running';
-  const mode = modeNetwork(container, [network]) !== undefined;
-  // A host or none container joins its network at every start; a stop keeps NetworkID (cleanOperationalData).
-  const joined = running || settings?.joined === true || (mode && container.starts > 0);
+  // A stop keeps NetworkID (cleanOperationalData).
+  const joined = running || settings?.joined === true;
   // The host and none networks have an endpoint without addresses while the container runs.
-  const endpointId = endpoint?.endpointId ?? (mode ? modeEndpointId(container, network) : undefined) ?? '';
+  const endpointId = endpoint?.endpointId ?? (network.driver ? modeEndpointId(container, network as Network) : undefined) ?? '';
   const ipv4 = settings?.ipv4Address;
   return goStruct(
     {

@@ -3,7 +3,7 @@ import { formatIpv4, type Ipv4 } from '../wire/ipv4';
 import { rfc3339Nano } from '../format/go-time';
 import { GoAddr, goStruct, NIL_MAP, NIL_SLICE } from '../format/go-value';
 import type { Container, Endpoint } from './container';
-import { modeEndpointId, modeNetwork } from './mode-networks';
+import { modeEndpointId } from './mode-networks';
 import { poolStatus, takenInPool } from './ipam';
 import type { Network } from './network';
 
@@ -58,7 +58,7 @@ function endpointResource(endpoint: Endpoint): { EndpointID: string; MacAddress:
 
 /** A running --network host or none container: listed with its endpoint, which has no MAC and no address (zero values print as ""). */
 function modeAttachment(container: Container, network: Network): { container: Container; endpoint: ReturnType<typeof endpointResource> }[] {
-  const endpointId = modeNetwork(container, [network]) && modeEndpointId(container, network);
+  const endpointId = modeEndpointId(container, network);
   return endpointId ? [{ container, endpoint: { EndpointID: endpointId, MacAddress: '', IPv4Address: '', IPv6Address: '' } }] : [];
 }
 

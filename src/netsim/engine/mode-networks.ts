@@ -10,12 +10,12 @@ import type { Network } from './network';
  * and null drivers' CreateEndpoint and Join do nothing: the endpoint has an ID
  * and a sandbox, no MAC and no address (daemon/network.go buildEndpointResource).
  */
-export function modeNetwork(container: Container, networks: readonly Network[]): Network | undefined {
-  if (container.networkMode !== 'host' && container.networkMode !== 'none') return undefined;
-  return networks.find((network) => network.name === container.networkMode);
+export function isModeNetwork(network: Pick<Network, 'driver'>): boolean {
+  return network.driver === 'host' || network.driver === 'null';
 }
 
-/** That endpoint's ID while the container runs: a new endpoint at each start, deleted at the stop (releaseNetwork). */
+/** That endpoint's ID while the container runs on the network: a new endpoint at each start, deleted at the stop (releaseNetwork). */
 export function modeEndpointId(container: Container, network: Network): string | undefined {
-  return container.status === 'running' ? derivedHex(container.id, `endpoint-${network.id}-${container.starts}`, 64) : undefined;
+  if (container.status !== 'running' || !isModeNetwork(network) || !container.networks.includes(network.id)) return undefined;
+  return derivedHex(container.id, `endpoint-${network.id}-${container.starts}`, 64);
 }
