@@ -130,7 +130,7 @@ function evaluateAffirmed(view: GoalView, goal: AffirmedGoal): GoalResult {
       if (container.status !== 'running') return fail('not-running', { container: goal.container, status: container.status });
       const endpoint = container.endpoints.find((e) => e.networkId === network.id);
       // `--network none` and `--network host` join those networks without an address of their own.
-      if (!endpoint && container.networkMode === network.name && (network.driver === 'null' || network.driver === 'host') && !goal.subnet && !goal.alias) return PASS;
+      if (!endpoint && container.networks.includes(network.id) && (network.driver === 'null' || network.driver === 'host') && !goal.subnet && !goal.alias) return PASS;
       if (!endpoint) return fail('not-attached', { container: goal.container, network: goal.network, networks: attachedNames(view, container) });
       const subnet = goal.subnet ? parseCidr(goal.subnet) : undefined;
       if (subnet && !contains(subnet, endpoint.address.address)) {

@@ -50,7 +50,7 @@ export interface Container {
   pid: number | undefined;
   /** The container's network namespace while it runs (the host's for --network host). */
   namespaceId: number | undefined;
-  /** IDs of the networks the container is configured on, in connection order. */
+  /** IDs of the networks the container is configured on, in connection order; host or none for those modes. */
   networks: string[];
   /** Live attachments, while it runs. */
   endpoints: Endpoint[];
@@ -111,6 +111,8 @@ export interface ContainerConfig {
 
 /** The configuration part of a container's EndpointSettings on one network. */
 export interface EndpointSettings {
+  /** The key of NetworkSettings.Networks: the network's name when it was joined, kept if the network is removed. */
+  readonly networkName: string;
   readonly aliases: readonly string[];
   /** --link on a user-defined network: aliases of the linked container, for this endpoint. */
   readonly links: readonly string[];

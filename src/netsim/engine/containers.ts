@@ -9,7 +9,8 @@ import { EngineError } from './errors';
 import { imageInfo, familiarString, parseImageReference } from './images';
 import { storedImage } from './image-store';
 import { generateName } from './names';
-import { PREDEFINED_NETWORKS } from './network';
+import { PREDEFINED_NETWORKS, type Network } from './network';
+import { isModeNetwork } from './mode-networks';
 import { findNetwork } from './networks';
 import { createSandbox } from './sandbox';
 import { serverStartLog, startServers } from './listeners';
@@ -53,6 +54,10 @@ function checkStaticAddress(daemon: Daemon, networkMode: string, networkId: stri
 
 export function createContainer(daemon: Daemon, request: ContainerCreateRequest): Container {
   const { state, random, clock } = daemon;
+  // runconfig validateNetMode runs while the router decodes the request, before the daemon looks at anything.
+  if (request.networkMode === 'host' && (request.links ?? []).length > 0) {
+    throw new EngineError('invalid-parameter', "conflicting options: host type networking can't be used with links. This would result in undefined behavior");
+  }
   if (request.restartPolicy) validateRestartPolicy(request.restartPolicy);
   const image = storedImage(daemon, request.image);
   if (!image) throw new EngineError('not-found', `No such image: ${familiarString(parseImageReference(request.image))}`);
@@ -62,7 +67,9 @@ export function createContainer(daemon: Daemon, request: ContainerCreateRequest)
       throw new EngineError('conflict', `Conflict. The container name "/${request.name}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
     }
   }
-  const networks = ['host', 'none'].includes(request.networkMode) ? [] : [findNetwork(daemon, request.networkMode).id];
+  // NetworkSettings.Networks starts with the network of the mode, host and none included (updateContainerNetworkSettings).
+  const first = findNetwork(daemon, request.networkMode);
+  const networks = [first.id];
   if (request.ip !== undefined) checkStaticAddress(daemon, request.networkMode, networks[0], request.ip);
   checkLinks(request.networkMode, request.links ?? [], (reference) => findContainer(daemon, reference));
   const id = random.hex(64);
@@ -95,7 +102,7 @@ export function createContainer(daemon: Daemon, request: ContainerCreateRequest)
     endpointSettings: Object.fromEntries(
       networks.map((networkId) => [
         networkId,
-        { aliases: request.aliases ?? [], links: isUserDefined(request.networkMode) ? (request.links ?? []) : [], ipv4Address: request.ip, macAddress: request.macAddress, joined: false },
+        { networkName: first.name, aliases: request.aliases ?? [], links: isUserDefined(request.networkMode) ? (request.links ?? []) : [], ipv4Address: request.ip, macAddress: request.macAddress, joined: false },
       ]),
     ),
     starts: 0,
@@ -121,7 +128,9 @@ export function startContainer(daemon: Daemon, reference: string): Container {
     const sandbox = createSandbox(kernel);
     container.namespaceId = sandbox.id;
     try {
-      container.networks.forEach((id) => attach(daemon, container, findNetwork(daemon, id), container.endpointSettings[id]?.ipv4Address));
+      // The host and null drivers' endpoints have nothing to set up (mode-networks.ts).
+      const drivenNetworks = container.networks.map((id) => findNetwork(daemon, id)).filter((network) => !isModeNetwork(network));
+      drivenNetworks.forEach((network) => attach(daemon, container, network, container.endpointSettings[network.id]?.ipv4Address));
     } catch (error) {
       for (const endpoint of container.endpoints) detach(daemon, endpoint);
       kernel.deleteNamespace(sandbox);
@@ -130,7 +139,7 @@ export function startContainer(daemon: Daemon, reference: string): Container {
       throw error;
     }
   }
-  for (const id of container.networks) joined(container, id);
+  for (const id of container.networks) joined(container, findNetwork(daemon, id));
   state.lastPid += 1 + random.int(0, 60);
   container.pid = state.lastPid;
   container.status = 'running';
@@ -190,41 +199,86 @@ export function exitContainer(daemon: Daemon, container: Container, exitCode: nu
 export function connect(daemon: Daemon, networkReference: string, containerReference: string, options: { aliases?: string[]; ip?: Ipv4 } = {}): void {
   const network = findNetwork(daemon, networkReference);
   const container = findContainer(daemon, containerReference);
-  if (container.networkMode === 'host' || network.driver === 'host') {
-    throw new EngineError('invalid-parameter', 'container sharing network namespace with another container or host cannot be connected to any other network');
-  }
-  if (container.networkMode === 'none' || network.driver === 'null') {
-    throw new EngineError('invalid-parameter', 'container cannot be connected to multiple networks with one of the networks in private (none) mode');
-  }
-  if (container.networks.includes(network.id)) {
-    throw new EngineError('forbidden', `endpoint with name ${container.name} already exists in network ${network.name}`);
-  }
+  checkConnectable(daemon, container, network);
   container.networks.push(network.id);
-  container.endpointSettings[network.id] = { aliases: options.aliases ?? [], links: [], ipv4Address: options.ip, macAddress: undefined, joined: false };
+  container.endpointSettings[network.id] = { networkName: network.name, aliases: options.aliases ?? [], links: [], ipv4Address: options.ip, macAddress: undefined, joined: false };
   if (container.status !== 'running') return;
   attach(daemon, container, network, options.ip);
-  joined(container, network.id);
+  joined(container, network);
 }
 
-function joined(container: Container, networkId: string): void {
-  container.endpointSettings[networkId] ??= { aliases: [], links: [], ipv4Address: undefined, macAddress: undefined, joined: false };
-  container.endpointSettings[networkId].joined = true;
+/**
+ * updateNetworkSettings (daemon/container_operations.go): the host network takes
+ * host-mode containers only, and a network sharing a namespace (host) or none
+ * excludes every other; a container moved off none (disconnect) may join others.
+ */
+function checkConnectable(daemon: Daemon, container: Container, network: Network): void {
+  if (container.networkMode !== 'host' && network.driver === 'host') {
+    throw new EngineError('invalid-parameter', 'cannot connect container to host network - container must be created in host network mode');
+  }
+  for (const id of container.networks) {
+    const other = daemon.state.networks.find((n) => n.id === id);
+    if (!other) continue;
+    if (other === network) throw new EngineError('forbidden', `endpoint with name ${container.name} already exists in network ${network.name}`);
+    if (other.driver === 'host' || network.driver === 'host') {
+      throw new EngineError('invalid-parameter', 'container sharing network namespace with another container or host cannot be connected to any other network');
+    }
+    if (other.name === 'none' || network.name === 'none') {
+      throw new EngineError('invalid-parameter', 'container cannot be connected to multiple networks with one of the networks in private (none) mode');
+    }
+  }
 }
 
-export function disconnect(daemon: Daemon, networkReference: string, containerReference: string): void {
-  const network = findNetwork(daemon, networkReference);
-  const container = findContainer(daemon, containerReference);
+function joined(container: Container, network: Network): void {
+  const settings = (container.endpointSettings[network.id] ??= { networkName: network.name, aliases: [], links: [], ipv4Address: undefined, macAddress: undefined, joined: false });
+  settings.joined = true;
+}
+
+/**
+ * DisconnectContainerFromNetwork and DisconnectFromNetwork (daemon/network.go,
+ * daemon/container_operations.go). A container that is not running, or any with
+ * -f when the network is gone, only loses the network from its settings, found
+ * by name: a removed network is still there under its old name. -f for a
+ * container that no longer exists deletes the network's endpoint of that name
+ * (ForceEndpointDelete), which went with the container.
+ */
+export function disconnect(daemon: Daemon, networkReference: string, containerReference: string, force = false): void {
+  let container: Container;
+  try {
+    container = findContainer(daemon, containerReference);
+  } catch (error) {
+    if (!force) throw error;
+    findNetwork(daemon, networkReference);
+    throw new EngineError('not-found', `endpoint ${containerReference} not found`);
+  }
+  let network: Network | undefined;
+  try {
+    network = findNetwork(daemon, networkReference);
+  } catch (error) {
+    if (container.status === 'running' && !force) throw error;
+  }
+  if (container.status !== 'running' || !network) {
+    const name = network?.name ?? networkReference;
+    const id = container.networks.find((candidate) => container.endpointSettings[candidate]?.networkName === name);
+    if (id === undefined) throw new EngineError('system', `container ${container.id} is not connected to the network ${name}`);
+    forgetNetwork(container, id);
+    return;
+  }
   if (container.networkMode === 'host' && network.driver === 'host') {
     throw new EngineError('invalid-parameter', 'cannot disconnect container from host network - container was created in host network mode');
   }
   if (!container.networks.includes(network.id)) throw new EngineError('forbidden', `container ${container.id} is not connected to network ${network.name}`);
-  container.networks = container.networks.filter((id) => id !== network.id);
-  delete container.endpointSettings[network.id];
+  forgetNetwork(container, network.id);
   const endpoint = container.endpoints.find((e) => e.networkId === network.id);
   if (endpoint) {
     detach(daemon, endpoint);
     container.endpoints = container.endpoints.filter((e) => e !== endpoint);
   }
+}
+
+function forgetNetwork(container: Container, networkId: string): void {
+  container.networks = container.networks.filter((id) => id !== networkId);
+  delete container.endpointSettings[networkId];
 }
 
 function forget(daemon: Daemon, container: Container): void {

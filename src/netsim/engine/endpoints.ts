@@ -99,11 +99,17 @@ function ephemeralPort(daemon: Daemon, taken: PortIndex, protocol: string): numb
 
 /**
  * IPAM's address for an endpoint (ipamAllocateAddress): the one asked for, in
- * the pool that holds it, or the lowest free one of the first pool that has any.
+ * the pool that holds it unless the pool already holds it (a gateway, an
+ * auxiliary address, another endpoint: defaultipam's ErrIPAlreadyAllocated), or
+ * the lowest free one of the first pool that has any.
  */
 function allocateAddress(daemon: Daemon, network: Network, requested: Ipv4 | undefined): { address: Ipv4; config: IpamConfig } {
-  if (requested !== undefined) return { address: requested, config: network.ipam.find((config) => contains(config.subnet, requested)) ?? network.ipam[0]! };
   const endpoints = daemon.state.containers.flatMap((c) => c.endpoints);
+  if (requested !== undefined) {
+    const config = network.ipam.find((candidate) => contains(candidate.subnet, requested)) ?? network.ipam[0]!;
+    if (takenInPool(config.subnet, daemon.state.networks, endpoints).has(requested)) throw new EngineError('forbidden', 'Address already in use');
+    return { address: requested, config };
+  }
   for (const config of network.ipam) {
     const address = firstFree(config, takenInPool(config.subnet, daemon.state.networks, endpoints));
     if (address !== undefined) return { address, config };

@@ -3,6 +3,7 @@ import type { Kernel } from '../kernel/kernel';
 import type { SeededRandom } from '../random';
 import type { Container, LogEntry } from './container';
 import { interruptedBy } from './signals';
+import { createWarnings } from './create-warnings';
 import * as containers from './containers';
 import type { Daemon, EngineState } from './daemon';
 import { resolveContainerName } from './dns';
@@ -104,8 +105,10 @@ export class Engine {
     return containers.findContainer(this.daemon, reference);
   }
 
-  createContainer(request: containers.ContainerCreateRequest): Container {
-    return containers.createContainer(this.daemon, request);
+  /** POST /containers/create: the new container and the warnings the daemon answers with. */
+  createContainer(request: containers.ContainerCreateRequest): { container: Container; warnings: string[] } {
+    const container = containers.createContainer(this.daemon, request);
+    return { container, warnings: createWarnings({ networkMode: request.networkMode, publish: request.publish, links: request.links ?? [] }) };
   }
 
   startContainer(reference: string): Container {
@@ -142,8 +145,9 @@ export class Engine {
     containers.connect(this.daemon, networkReference, containerReference);
   }
 
-  disconnect(networkReference: string, containerReference: string): void {
-    containers.disconnect(this.daemon, networkReference, containerReference);
+  /** `force`: -f, as POST /networks/{id}/disconnect's Force. */
+  disconnect(networkReference: string, containerReference: string, force = false): void {
+    containers.disconnect(this.daemon, networkReference, containerReference, force);
   }
 
   /** The stored image a reference names, or undefined when the host has not pulled it. */

@@ -6,6 +6,7 @@ import { isUserDefined, parseLink } from './container-config';
 import { derivedHex, derivedInt, derivedNanos } from './derived';
 import { imageInfo } from './images';
 import type { Network } from './network';
+import { modeEndpointId } from './mode-networks';
 
 /**
  * `GET /containers/{id}/json` as Docker 29 answers API 1.52+ (moby docker-v29.7.2
@@ -279,28 +280,26 @@ function networkSettings(container: Container, networks: readonly Network[]): Re
 }
 
 interface Attachment {
-  network: Network;
+  network: Pick<Network, 'id' | 'name'> & Partial<Network>;
   settings: EndpointSettings | undefined;
   endpoint: Endpoint | undefined;
 }
 
-/** The networks the container is configured on; with --network host or none, that network alone. */
+/** The networks the container is configured on, under the name each had: a removed one stays until disconnected. */
 function endpointsOf(container: Container, networks: readonly Network[]): Attachment[] {
-  if (container.networkMode === 'host' || container.networkMode === 'none') {
-    const network = networks.find((n) => n.name === container.networkMode);
-    return network ? [{ network, settings: undefined, endpoint: undefined }] : [];
-  }
   return container.networks.flatMap((id) => {
-    const network = networks.find((n) => n.id === id);
-    return network ? [{ network, settings: container.endpointSettings[id], endpoint: container.endpoints.find((e) => e.networkId === id) }] : [];
+    const settings = container.endpointSettings[id];
+    const network = networks.find((n) => n.id === id) ?? (settings && { id, name: settings.networkName });
+    return network ? [{ network, settings, endpoint: container.endpoints.find((e) => e.networkId === id) }] : [];
   });
 }
 
-function endpointSettings(container: Container, network: Network, settings: EndpointSettings | undefined, endpoint: Endpoint | undefined): Record<string, unknown> {
+function endpointSettings(container: Container, network: Attachment['network'], settings: EndpointSettings | undefined, endpoint: Endpoint | undefined): Record<string, unknown> {
   const running = container.status === 'running';
+  // A stop keeps NetworkID (cleanOperationalData).
   const joined = running || settings?.joined === true;
   // The host and none networks have an endpoint without addresses while the container runs.
-  const endpointId = endpoint?.endpointId ?? (running ? derivedHex(container.id, `endpoint-${network.id}-${container.starts}`, 64) : '');
+  const endpointId = endpoint?.endpointId ?? (network.driver ? modeEndpointId(container, network as Network) : undefined) ?? '';
   const ipv4 = settings?.ipv4Address;
   return goStruct(
     {

@@ -2,7 +2,8 @@ import { formatCidr } from '../wire/cidr';
 import { formatIpv4, type Ipv4 } from '../wire/ipv4';
 import { rfc3339Nano } from '../format/go-time';
 import { GoAddr, goStruct, NIL_MAP, NIL_SLICE } from '../format/go-value';
-import type { Container } from './container';
+import type { Container, Endpoint } from './container';
+import { modeEndpointId } from './mode-networks';
 import { poolStatus, takenInPool } from './ipam';
 import type { Network } from './network';
 
@@ -13,9 +14,10 @@ import type { Network } from './network';
  * lacks, as it does on the typed value.
  */
 export function inspectNetwork(network: Network, containers: readonly Container[], networks: readonly Network[] = [network]): Record<string, unknown> {
-  const attached = containers.flatMap((container) =>
-    container.endpoints.filter((e) => e.networkId === network.id).map((endpoint) => ({ container, endpoint })),
-  );
+  const attached = containers.flatMap((container) => [
+    ...container.endpoints.filter((e) => e.networkId === network.id).map((endpoint) => ({ container, endpoint: endpointResource(endpoint) })),
+    ...modeAttachment(container, network),
+  ]);
   // host and null are libnetwork's special drivers: no IPAM, no IPv4 (hasSpecialDriver).
   const special = network.driver === 'host' || network.driver === 'null';
   const families = ipFamilies(network);
@@ -43,13 +45,21 @@ export function inspectNetwork(network: Network, containers: readonly Container[
     Containers: Object.fromEntries(
       attached
         .sort((a, b) => (a.container.id < b.container.id ? -1 : 1))
-        .map(({ container, endpoint }) => [
-          container.id,
-          goStruct({ Name: container.name, EndpointID: endpoint.endpointId, MacAddress: endpoint.mac ?? '', IPv4Address: formatCidr(endpoint.address), IPv6Address: '' }),
-        ]),
+        .map(({ container, endpoint }) => [container.id, goStruct({ Name: container.name, ...endpoint })]),
     ),
     Status: goStruct({ IPAM: goStruct(special ? {} : { Subnets: subnetStatus(network, networks, containers) }, { omitted: { Subnets: NIL_MAP } }) }),
   }, { renamed: { ID: 'Id' }, omitted: { Peers: NIL_SLICE, Services: NIL_MAP } });
+}
+
+/** EndpointResource past its Name: the interface's MAC and addresses, which IPv6 never has here. */
+function endpointResource(endpoint: Endpoint): { EndpointID: string; MacAddress: string; IPv4Address: string; IPv6Address: string } {
+  return { EndpointID: endpoint.endpointId, MacAddress: endpoint.mac ?? '', IPv4Address: formatCidr(endpoint.address), IPv6Address: '' };
+}
+
+/** A running --network host or none container: listed with its endpoint, which has no MAC and no address (zero values print as ""). */
+function modeAttachment(container: Container, network: Network): { container: Container; endpoint: ReturnType<typeof endpointResource> }[] {
+  const endpointId = modeEndpointId(container, network);
+  return endpointId ? [{ container, endpoint: { EndpointID: endpointId, MacAddress: '', IPv4Address: '', IPv6Address: '' } }] : [];
 }
 
 /**
@@ -67,16 +77,21 @@ function sortedMap(map: Readonly<Record<string, string>>): Record<string, string
   return Object.fromEntries(Object.keys(map).sort().map((key) => [key, map[key]!]));
 }
 
-/** network.IPAMConfig: IPRange and Gateway are omitzero, so absent ones leave no key. */
+/**
+ * network.IPAMConfig: IPRange and Gateway are omitzero and AuxAddress (JSON
+ * AuxiliaryAddresses) omitempty, so absent ones leave no key; map keys sorted.
+ */
 function ipamConfig(config: Network['ipam'][number]): Record<string, unknown> {
   const gateway: Ipv4 | undefined = config.gateway;
+  const aux = Object.keys(config.auxAddresses).sort();
   return goStruct(
     {
       Subnet: formatCidr(config.subnet),
       ...(config.ipRange ? { IPRange: formatCidr(config.ipRange) } : {}),
       ...(gateway === undefined ? {} : { Gateway: formatIpv4(gateway) }),
+      ...(aux.length === 0 ? {} : { AuxiliaryAddresses: Object.fromEntries(aux.map((name) => [name, new GoAddr(formatIpv4(config.auxAddresses[name]!))])) }),
     },
-    { omitted: { IPRange: new GoAddr('', 'invalid Prefix'), Gateway: new GoAddr(''), AuxAddress: NIL_MAP } },
+    { renamed: { AuxAddress: 'AuxiliaryAddresses' }, omitted: { IPRange: new GoAddr('', 'invalid Prefix'), Gateway: new GoAddr(''), AuxAddress: NIL_MAP } },
   );
 }
 

@@ -30,11 +30,12 @@ export function nextFreeSubnet(inUse: readonly Cidr[]): Cidr | undefined {
   return undefined;
 }
 
-/** One entry of a create request's IPAM.Config: --subnet, and the --ip-range and --gateway that go with it. */
+/** One entry of a create request's IPAM.Config: --subnet, and the --ip-range, --gateway and --aux-address that go with it. */
 export interface IpamRequest {
   readonly subnet: Cidr;
   readonly ipRange: Cidr | undefined;
   readonly gateway: Ipv4 | undefined;
+  readonly auxAddresses: Readonly<Record<string, Ipv4>>;
 }
 
 const sameCidr = (a: Cidr | undefined, b: Cidr | undefined) => a === b || (a !== undefined && b !== undefined && a.address === b.address && a.prefix === b.prefix);
@@ -45,7 +46,7 @@ const masked = (prefix: Cidr) => networkOf(prefix);
  * the texts it joins under `invalid network config:`.
  */
 export function ipamConfigProblems(configs: readonly IpamRequest[]): string[] {
-  return configs.flatMap(({ subnet, ipRange, gateway }) => {
+  return configs.flatMap(({ subnet, ipRange, gateway, auxAddresses }) => {
     const problems: string[] = [];
     if (!sameCidr(subnet, masked(subnet))) problems.push(`invalid subnet ${formatCidr(subnet)}: it should be ${formatCidr(masked(subnet))}`);
     if (ipRange) {
@@ -55,6 +56,9 @@ export function ipamConfigProblems(configs: readonly IpamRequest[]): string[] {
       if (!overlaps(subnet, ipRange)) problems.push(`invalid ip-range ${range}: parent subnet ${formatCidr(subnet)} doesn't contain ip-range`);
     }
     if (gateway !== undefined && !contains(subnet, gateway)) problems.push(`invalid gateway ${formatIpv4(gateway)}: parent subnet ${formatCidr(subnet)} doesn't contain this address`);
+    for (const [name, address] of Object.entries(auxAddresses)) {
+      if (!contains(subnet, address)) problems.push(`invalid auxiliary address ${name}: parent subnet ${formatCidr(subnet)} doesn't contain this address`);
+    }
     return problems;
   });
 }
@@ -102,9 +106,9 @@ export function poolStatus(config: Pick<IpamConfig, 'subnet' | 'ipRange'>, taken
 }
 
 /**
- * The addresses a pool holds: the reserved ones, the gateway of every network on
- * it (networks with other --ip-ranges in the same subnet share one pool), and
- * their endpoints' addresses.
+ * The addresses a pool holds: the reserved ones, the gateway and auxiliary
+ * addresses of every network on it (networks with other --ip-ranges in the same
+ * subnet share one pool), and their endpoints' addresses.
  */
 export function takenInPool(
   subnet: Cidr,
@@ -112,8 +116,10 @@ export function takenInPool(
   endpoints: readonly { readonly networkId: string; readonly address: Cidr }[],
 ): Set<Ipv4> {
   const sharing = networks.filter((network) => network.ipam.some((config) => sameCidr(config.subnet, subnet)));
-  const gateways = sharing.flatMap((network) => network.ipam.filter((config) => sameCidr(config.subnet, subnet) && config.gateway !== undefined).map((config) => config.gateway!));
+  const configs = sharing.flatMap((network) => network.ipam.filter((config) => sameCidr(config.subnet, subnet)));
+  const gateways = configs.flatMap((config) => (config.gateway === undefined ? [] : [config.gateway]));
+  const auxiliary = configs.flatMap((config) => Object.values(config.auxAddresses));
   const ids = new Set(sharing.map((network) => network.id));
   const addresses = endpoints.filter((endpoint) => ids.has(endpoint.networkId) && contains(subnet, endpoint.address.address)).map((endpoint) => endpoint.address.address);
-  return new Set([...reservedAddresses(subnet), ...gateways, ...addresses]);
+  return new Set([...reservedAddresses(subnet), ...gateways, ...auxiliary, ...addresses]);
 }

@@ -10,6 +10,8 @@ export interface IpamConfig {
   ipRange: Cidr | undefined;
   /** Undefined on a macvlan or ipvlan network created without --gateway: the driver needs none. */
   gateway: Ipv4 | undefined;
+  /** --aux-address NAME=IP: addresses IPAM holds for the driver's own devices, so no container gets them. */
+  auxAddresses: Readonly<Record<string, Ipv4>>;
 }
 
 /** The device a macvlan or ipvlan network's containers sit on, and how. */

@@ -96,7 +96,7 @@ function checkScope(request: NetworkCreateRequest): void {
 /** dockerd's default bridge: docker0 with 172.17.0.1/16 and the options it reports. */
 export function addDefaultBridge(daemon: Daemon, options: Record<string, string>): Network {
   const subnet = nextFreeSubnet([])!;
-  const network: Network = { ...newNetwork(daemon, 'bridge', 'bridge'), options, ipam: [{ subnet, ipRange: undefined, gateway: offsetIpv4(subnet.address, 1) }] };
+  const network: Network = { ...newNetwork(daemon, 'bridge', 'bridge'), options, ipam: [{ subnet, ipRange: undefined, gateway: offsetIpv4(subnet.address, 1), auxAddresses: {} }] };
   return addNetwork(daemon, driverOf('bridge')!, network);
 }
 
@@ -109,13 +109,13 @@ function addNetwork(daemon: Daemon, driver: Driver, network: Network): Network {
 /**
  * IPAM's part (libnetwork ipamAllocate): a pool per requested subnet, or the
  * first free default one; the gateway asked for, or the first free address when
- * the driver wants one.
+ * the driver wants one; then the auxiliary addresses.
  */
 function allocatePools(daemon: Daemon, requests: readonly IpamRequest[], driver: Driver): IpamConfig[] {
   if (requests.length === 0) {
     const subnet = nextFreeSubnet(subnetsInUse(daemon));
     if (!subnet) throw new EngineError('forbidden', 'all predefined address pools have been fully subnetted');
-    return [{ subnet, ipRange: undefined, gateway: driver.needsGateway ? offsetIpv4(subnet.address, 1) : undefined }];
+    return [{ subnet, ipRange: undefined, gateway: driver.needsGateway ? offsetIpv4(subnet.address, 1) : undefined, auxAddresses: {} }];
   }
   const endpoints = daemon.state.containers.flatMap((c) => c.endpoints);
   const configs: IpamConfig[] = [];
@@ -125,7 +125,9 @@ function allocatePools(daemon: Daemon, requests: readonly IpamRequest[], driver:
     if (poolClash([...networkPools(daemon), ...configs], subnet, ipRange)) {
       throw new EngineError('forbidden', 'invalid pool request: Pool overlaps with other one on this address space');
     }
-    configs.push({ subnet, ipRange, gateway: gatewayOf(request, { subnet, ipRange }, takenInPool(subnet, daemon.state.networks, endpoints), driver) });
+    const taken = takenInPool(subnet, daemon.state.networks, endpoints);
+    const gateway = gatewayOf(request, { subnet, ipRange }, taken, driver);
+    configs.push({ subnet, ipRange, gateway, auxAddresses: reserveAuxiliary(request.auxAddresses, gateway === undefined ? taken : new Set([...taken, gateway])) });
   }
   return configs;
 }
@@ -138,6 +140,20 @@ function gatewayOf(request: IpamRequest, pool: Pick<IpamConfig, 'subnet' | 'ipRa
   const gateway = firstFree(pool, taken);
   if (gateway === undefined) throw new EngineError('system', 'failed to allocate gateway (): no available addresses on this pool');
   return gateway;
+}
+
+/**
+ * ipamAllocateVersion reserves each auxiliary address in the pool after the
+ * gateway (RequestAddress with it as the preferred address): one the pool
+ * already holds fails as defaultipam's ErrIPAlreadyAllocated.
+ */
+function reserveAuxiliary(requested: Readonly<Record<string, Ipv4>>, taken: ReadonlySet<Ipv4>): Record<string, Ipv4> {
+  const held = new Set(taken);
+  for (const [name, address] of Object.entries(requested)) {
+    if (held.has(address)) throw new EngineError('system', `failed to allocate secondary ip address (${name}:${formatIpv4(address)}): Address already in use`);
+    held.add(address);
+  }
+  return { ...requested };
 }
 
 export function isPredefined(network: Network): boolean {

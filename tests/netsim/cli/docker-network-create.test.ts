@@ -164,3 +164,51 @@ describe('docker network create: options that shape the network', () => {
     expect(after.run('ip -br link').stdout).toBe(before.run('ip -br link').stdout);
   });
 });
+
+// docker/cli v29.7.2 create.go createIPAMConfig (MapOpts split on the first "=", an
+// empty value skipped, netip.ParseAddr, "no matching subnet for aux-address");
+// moby docker-v29.7.2 libnetwork/network.go ipamAllocateVersion (each auxiliary
+// address reserved in the pool after the gateway; "failed to allocate secondary ip
+// address (%s:%s): %v" with ipamapi.ErrIPAlreadyAllocated "Address already in use"),
+// api/types/network/ipam.go (AuxAddress is `json:"AuxiliaryAddresses,omitempty"`),
+// daemon/network.go buildIPAMResources.
+describe('docker network create --aux-address', () => {
+  const lan = 'docker network create -d macvlan -o parent=eth0 --subnet 192.168.1.0/24 --gateway 192.168.1.1 --ip-range 192.168.1.0/30 --aux-address router=192.168.1.2 --aux-address nas=192.168.1.200 lan';
+
+  it('shows the addresses under IPAM.Config[].AuxiliaryAddresses, keys sorted, and counts them in use', () => {
+    const host = hostAfter(lan);
+    expect(host.run("docker network inspect -f '{{json .IPAM.Config}}' lan").stdout).toBe('[{"Subnet":"192.168.1.0/24","IPRange":"192.168.1.0/30","Gateway":"192.168.1.1","AuxiliaryAddresses":{"nas":"192.168.1.200","router":"192.168.1.2"}}]\n');
+    expect(host.run("docker network inspect -f '{{range .IPAM.Config}}{{.AuxAddress}}{{end}}' lan").stdout).toBe('map[nas:192.168.1.200 router:192.168.1.2]\n');
+    // The network and broadcast addresses, the gateway and both auxiliary addresses.
+    expect(host.run("docker network inspect -f '{{json .Status.IPAM.Subnets}}' lan").stdout).toBe('{"192.168.1.0/24":{"IPsInUse":5,"DynamicIPsAvailable":1}}\n');
+  });
+
+  it('never gives a container an auxiliary address, dynamically or with --ip', () => {
+    const host = hostAfter(lan, 'docker run -dit --name a --network lan alpine');
+    expect(host.run("docker inspect -f '{{.NetworkSettings.Networks.lan.IPAddress}}' a").stdout).toBe('192.168.1.3\n');
+    expect(host.run('docker run -dit --name b --network lan alpine').stderr).toMatch(/^docker: Error response from daemon: failed to set up container networking: no available IPv4 addresses on this network's address pools: lan \([0-9a-f]{64}\)\n/);
+    expect(host.run('docker run -dit --name c --network lan --ip 192.168.1.200 alpine').stderr).toBe("docker: Error response from daemon: failed to set up container networking: Address already in use\n\nRun 'docker run --help' for more information\n");
+  });
+
+  it('leaves AuxiliaryAddresses out when none is given, and skips an empty value', () => {
+    const host = hostAfter('docker network create --subnet 10.9.0.0/24 --aux-address spare blue');
+    expect(host.run("docker network inspect -f '{{json .IPAM.Config}}' blue").stdout).toBe('[{"Subnet":"10.9.0.0/24","Gateway":"10.9.0.1"}]\n');
+  });
+
+  it.each([
+    ['docker network create --aux-address x=10.8.0.1 blue', 'no matching subnet for aux-address 10.8.0.1\n'],
+    ['docker network create --subnet 10.9.0.0/24 --aux-address x=10.8.0.1 blue', 'no matching subnet for aux-address 10.8.0.1\n'],
+    ['docker network create --subnet 10.9.0.0/24 --aux-address x=10.9.0 blue', 'ParseAddr("10.9.0"): IPv4 address too short\n'],
+    ['docker network create --subnet 10.9.0.0/24 --aux-address x=fd00::1 blue', 'no matching subnet for aux-address fd00::1\n'],
+  ])('%s', (line, stderr) => {
+    expect(lastOf(line)).toMatchObject({ stdout: '', stderr, exitCode: 1 });
+  });
+
+  it.each([
+    ['the gateway IPAM picked', '--subnet 10.9.0.0/24 --aux-address gw=10.9.0.1', 'gw:10.9.0.1'],
+    ['the network address', '--subnet 10.9.0.0/24 --aux-address net=10.9.0.0', 'net:10.9.0.0'],
+    ['another auxiliary address', '--subnet 10.9.0.0/24 --aux-address a=10.9.0.7 --aux-address b=10.9.0.7', 'b:10.9.0.7'],
+  ])('refuses %s, which the pool already holds', (_, flags, pair) => {
+    expect(lastOf(`docker network create ${flags} blue`)).toMatchObject({ stderr: `Error response from daemon: failed to allocate secondary ip address (${pair}): Address already in use\n`, exitCode: 1 });
+  });
+});

@@ -20,4 +20,19 @@ describe('docker run --ip', () => {
     expect(host.run('docker run -dit --name ok --network n1 --ip 10.5.0.9 alpine').exitCode).toBe(0);
     expect(host.run("docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' ok").stdout).toBe('10.5.0.9\n');
   });
+
+  // libnetwork endpoint.go assignAddressVersion: RequestAddress with the address
+  // asked for fails with defaultipam's ErrIPAlreadyAllocated, returned as it is.
+  it.each([
+    ['the gateway', '10.5.0.1'],
+    ['a running container', '10.5.0.2'],
+  ])('fails at start when the pool already holds it: %s', (_, address) => {
+    const host = Host.create({ seed: 1 });
+    host.run('docker network create --subnet 10.5.0.0/24 n1');
+    host.run('docker run -dit --name first --network n1 alpine');
+    expect(host.run(`docker run -dit --network n1 --ip ${address} alpine`)).toMatchObject({
+      exitCode: 125,
+      stderr: "docker: Error response from daemon: failed to set up container networking: Address already in use\n\nRun 'docker run --help' for more information\n",
+    });
+  });
 });

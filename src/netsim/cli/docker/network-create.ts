@@ -1,6 +1,6 @@
 import type { IpamRequest } from '../../engine/ipam';
 import { contains, formatCidr, networkOf, parseCidr, type Cidr } from '../../wire/cidr';
-import { goParsePrefix } from '../../wire/go-netip';
+import { goParseAddr, goParsePrefix } from '../../wire/go-netip';
 import { formatIpv4, parseIpv4, type Ipv4 } from '../../wire/ipv4';
 import { isIpv6Text } from '../../wire/ipv6';
 import { fail, ok } from '../command';
@@ -28,7 +28,7 @@ const checkRanges = (value: string) => csv(value).map((item) => (parseCidr(item.
 const checkIps = (value: string) => csv(value).map((item) => (parseIpv4(item.trim()) !== undefined || isIpv6Text(item.trim()) ? undefined : `invalid string being converted to IP address: ${item}`)).find(Boolean);
 
 /** Flags this simulator parses but does not model: it says so instead of pretending. */
-const NOT_MODELLED = ['aux-address', 'ipam-opt', 'config-only', 'config-from'];
+const NOT_MODELLED = ['ipam-opt', 'config-only', 'config-from'];
 
 /** MapOpts and ConvertKVStringsToMap: `k=v`, or `k` alone for an empty value; a later key wins. */
 function keyValues(pairs: readonly string[] | undefined): Record<string, string> {
@@ -38,13 +38,13 @@ function keyValues(pairs: readonly string[] | undefined): Record<string, string>
 const ipv6Subnet = (text: string) => text.includes(':');
 
 /**
- * createIPAMConfig of docker/cli: every --ip-range and --gateway needs the
- * subnet that holds it, subnets may not overlap, and each subnet gets at most
- * one of each. Errors are Go's, printed as they are.
+ * createIPAMConfig of docker/cli: every --ip-range, --gateway and --aux-address
+ * needs the subnet that holds it, subnets may not overlap, and each subnet gets
+ * at most one range and one gateway. Errors are Go's, printed as they are.
  */
-function ipamRequests(subnets: readonly string[], ranges: readonly Cidr[], gateways: readonly Ipv4[]): IpamRequest[] | { error: string } {
+function ipamRequests(subnets: readonly string[], ranges: readonly Cidr[], gateways: readonly Ipv4[], auxAddresses: Readonly<Record<string, string>>): IpamRequest[] | { error: string } {
   if (subnets.length < ranges.length || subnets.length < gateways.length) return { error: 'every ip-range or gateway must have a corresponding subnet' };
-  const configs: { text: string; subnet: Cidr; ipRange: Cidr | undefined; gateway: Ipv4 | undefined }[] = [];
+  const configs: { text: string; subnet: Cidr; ipRange: Cidr | undefined; gateway: Ipv4 | undefined; auxAddresses: Record<string, Ipv4> }[] = [];
   for (const text of subnets) {
     if (configs.length > 0) {
       // subnetMatches parses the new subnet with net.ParseCIDR before comparing.
@@ -54,7 +54,7 @@ function ipamRequests(subnets: readonly string[], ranges: readonly Cidr[], gatew
     }
     const prefix = goParsePrefix(text);
     if (!prefix.ok) return { error: prefix.error };
-    configs.push({ text, subnet: prefix.value, ipRange: undefined, gateway: undefined });
+    configs.push({ text, subnet: prefix.value, ipRange: undefined, gateway: undefined, auxAddresses: {} });
   }
   for (const range of ranges) {
     const config = configs.find(({ subnet }) => contains(networkOf(subnet), range.address));
@@ -69,7 +69,16 @@ function ipamRequests(subnets: readonly string[], ranges: readonly Cidr[], gatew
     if (config.gateway !== undefined) return { error: `cannot configure multiple gateways (${formatIpv4(gateway)}, ${formatIpv4(config.gateway)}) for the same subnet (${config.text})` };
     config.gateway = gateway;
   }
-  return configs.map(({ subnet, ipRange, gateway }) => ({ subnet, ipRange, gateway }));
+  for (const [name, text] of Object.entries(auxAddresses)) {
+    // An empty value (`--aux-address NAME` or `NAME=`) is skipped; the subnets are IPv4 here, so an IPv6 address matches none.
+    if (text === '') continue;
+    const parsed = isIpv6Text(text) ? undefined : goParseAddr(text);
+    if (parsed && !parsed.ok) return { error: parsed.error };
+    const config = parsed && configs.find(({ subnet }) => contains(networkOf(subnet), parsed.value));
+    if (!parsed || !config) return { error: `no matching subnet for aux-address ${text}` };
+    config.auxAddresses[name] = parsed.value;
+  }
+  return configs.map(({ subnet, ipRange, gateway, auxAddresses: aux }) => ({ subnet, ipRange, gateway, auxAddresses: aux }));
 }
 
 /**
@@ -109,7 +118,7 @@ export const networkCreate: CommandSpec<DockerContext> = {
     const gateways = (values.get('gateway') ?? []).flatMap(csv).map((item) => item.trim());
     if ([...subnets, ...ranges, ...gateways].some(ipv6Subnet)) return fail('IPv6 subnets, ranges and gateways are not available in this simulator yet: its networks are IPv4 only.\n', 1);
     // pflag's IPNetSlice keeps net.ParseCIDR's network, host bits cleared.
-    const ipam = ipamRequests(subnets, ranges.map((item) => networkOf(parseCidr(item)!)), gateways.map((item) => parseIpv4(item)!));
+    const ipam = ipamRequests(subnets, ranges.map((item) => networkOf(parseCidr(item)!)), gateways.map((item) => parseIpv4(item)!), keyValues(values.get('aux-address')));
     if ('error' in ipam) return fail(`${ipam.error}\n`, 1);
     const flag = (name: string) => (values.has(name) ? isTrue(last(name)) : undefined);
     try {

@@ -43,9 +43,10 @@ function attachment(verb: 'connect' | 'disconnect', flags: CommandSpec<DockerCon
     usage: '[OPTIONS] NETWORK CONTAINER',
     args: { kind: 'exactly', count: 2 },
     flags,
-    run({ positionals: [network, container] }, { engine }) {
+    run({ values, positionals: [network, container] }, { engine }) {
       return viaDaemon(() => {
-        engine[verb](network!, container!);
+        if (verb === 'connect') engine.connect(network!, container!);
+        else engine.disconnect(network!, container!, values.has('force'));
         return '';
       });
     },

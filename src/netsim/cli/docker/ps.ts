@@ -98,7 +98,7 @@ function listContainers(engine: Engine, filters: Filters, options: ListOptions):
       continue;
     }
     if (checked.since && container.id === checked.since.id) break;
-    const verdict = include(engine, container, filters, { all, limit: options.limit, listed: summaries.length });
+    const verdict = include(container, filters, { all, limit: options.limit, listed: summaries.length });
     if (verdict === 'stop') break;
     if (verdict === 'include') summaries.push(summarize(engine, container, options.size));
   }
@@ -177,7 +177,7 @@ function byNameOrId(engine: Engine, filters: Filters): Container[] {
 }
 
 /** includeContainerInList, check by check in the daemon's order. */
-function include(engine: Engine, container: Container, filters: Filters, state: { all: boolean; limit: number; listed: number }): 'include' | 'exclude' | 'stop' {
+function include(container: Container, filters: Filters, state: { all: boolean; limit: number; listed: number }): 'include' | 'exclude' | 'stop' {
   const running = container.status === 'running';
   if (!running && !state.all && state.limit <= 0) return 'exclude';
   if (!match(filters, 'name', `/${container.name}`) && !match(filters, 'name', container.name)) return 'exclude';
@@ -194,15 +194,22 @@ function include(engine: Engine, container: Container, filters: Filters, state: 
     const wanted = new Set(filters.get('ancestor')!.map((reference) => imageInfo(reference)?.digest).filter(Boolean));
     if (!wanted.has(imageInfo(container.image)?.digest)) return 'exclude';
   }
-  if (filters.has('network') && !filters.get('network')!.some((value) => networksOf(engine, container).some((n) => n.name === value || n.id.startsWith(value)))) return 'exclude';
+  if (filters.has('network') && !filters.get('network')!.some((value) => networksOf(container).some((n) => n.name === value || n.id.startsWith(value)))) return 'exclude';
   const publish = portSet(filters.get('publish'));
   const expose = portSet(filters.get('expose'));
   if (publish.size + expose.size > 0 && !portSummaries(container).some((p) => publish.has(`${p.publicPort ?? 0}/${p.type}`) || expose.has(`${p.privatePort}/${p.type}`))) return 'exclude';
   return 'include';
 }
 
-function networksOf(engine: Engine, container: Container): { id: string; name: string }[] {
-  return container.networks.map((id) => engine.networks().find((n) => n.id === id)).filter((n) => n !== undefined).map((n) => ({ id: n.id, name: n.name }));
+/**
+ * NetworkSettings.Networks: its keys are the network names (a removed network
+ * keeps its own), each with the NetworkID the first join gave it.
+ */
+function networksOf(container: Container): { id: string; name: string }[] {
+  return container.networks.flatMap((id) => {
+    const settings = container.endpointSettings[id];
+    return settings ? [{ id: settings.joined ? id : '', name: settings.networkName }] : [];
+  });
 }
 
 /**
@@ -257,7 +264,7 @@ function summarize(engine: Engine, container: Container, size: boolean): Contain
     sizeRw: 0,
     sizeRootFs: size ? (imageInfo(container.image)?.unpackedSize ?? 0) : 0,
     mounts: mountsOf(container),
-    networks: networksOf(engine, container).map((n) => n.name),
+    networks: networksOf(container).map((n) => n.name),
     platform: { architecture: 'amd64', os: 'linux' },
   };
 }

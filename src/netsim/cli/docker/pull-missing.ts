@@ -7,7 +7,7 @@ import { formatPullProgress } from '../../format/docker-pull';
 /** What a create that may have pulled leaves: the container, and the pull's progress for stderr. */
 export interface CreatedWithPull {
   readonly container: Container;
-  /** `Unable to find image ... locally` and the pull progress, or empty. */
+  /** `Unable to find image ... locally` and the pull progress, then the daemon's warnings; or empty. */
   readonly stderr: string;
 }
 
@@ -31,16 +31,21 @@ export class PullFailure extends Error {
  */
 export function createPullingIfMissing(engine: Engine, request: ContainerCreateRequest): CreatedWithPull {
   try {
-    return { container: engine.createContainer(request), stderr: '' };
+    return created(engine.createContainer(request), '');
   } catch (error) {
     if (!(error instanceof EngineError) || error.kind !== 'not-found' || !error.message.startsWith('No such image: ')) throw error;
   }
   let stderr = `Unable to find image '${familiarString(parseImageReference(request.image))}' locally\n`;
   try {
     stderr += formatPullProgress(engine.pullImage(request.image));
-    return { container: engine.createContainer(request), stderr };
+    return created(engine.createContainer(request), stderr);
   } catch (error) {
     if (error instanceof EngineError) throw new PullFailure(error, stderr);
     throw error;
   }
+}
+
+/** createContainer prints each warning of the create response, `WARNING: ` first, on stderr. */
+function created({ container, warnings }: { container: Container; warnings: readonly string[] }, progress: string): CreatedWithPull {
+  return { container, stderr: progress + warnings.map((warning) => `WARNING: ${warning}\n`).join('') };
 }
