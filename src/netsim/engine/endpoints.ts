@@ -1,4 +1,5 @@
 import { linkNamed } from '../kernel/namespace';
+import { clashes, type Socket } from '../kernel/socket';
 import { cidr, contains } from '../wire/cidr';
 import { parseIpv4, type Ipv4 } from '../wire/ipv4';
 import type { Container, Endpoint, PublishedPort } from './container';
@@ -59,12 +60,19 @@ export function detach(daemon: Daemon, endpoint: Endpoint): void {
 /** Allocates the container's published ports and forwards them (docker-proxy and NAT). */
 function publish(daemon: Daemon, container: Container, network: Network, endpoint: Endpoint): void {
   const taken = new PortIndex(publishedPorts(daemon));
+  const hostSockets = socketsByPort(daemon.kernel.root.sockets);
   for (const mapping of container.publish) {
     const hostIps = mapping.hostIp ? [mapping.hostIp] : ['0.0.0.0', '::'];
     const hostPort = mapping.hostPort ?? ephemeralPort(daemon, taken, mapping.protocol);
     for (const hostIp of hostIps) {
-      if (taken.isTaken(hostIp, hostPort, mapping.protocol)) {
-        throw new EngineError('unavailable', `driver failed programming external connectivity on endpoint ${container.name} (${endpoint.endpointId}): Bind for ${hostIp}:${hostPort} failed: port is already allocated`);
+      const failed = (cause: string) => new EngineError('unavailable', `driver failed programming external connectivity on endpoint ${container.name} (${endpoint.endpointId}): ${cause}`);
+      // The port allocator's own records first, then bind(2) on the host (portallocator/osallocator_linux.go).
+      if (taken.isTaken(hostIp, hostPort, mapping.protocol)) throw failed(`Bind for ${hostIp}:${hostPort} failed: port is already allocated`);
+      const protocol = mapping.protocol === 'udp' ? 'udp' : 'tcp';
+      const candidate = { protocol, address: hostIp, port: hostPort, v6Only: hostIp.includes(':') } as const;
+      if ((hostSockets.get(`${protocol}|${hostPort}`) ?? []).some((socket) => clashes(socket, candidate))) {
+        // A process on the host (a host-network container, a service) holds it: Go's netip.AddrPort and syscall.EADDRINUSE.
+        throw failed(`failed to bind host port ${hostIp.includes(':') ? `[${hostIp}]` : hostIp}:${hostPort}/${mapping.protocol}: address already in use`);
       }
       const port = { hostIp, hostPort, containerPort: mapping.containerPort, protocol: mapping.protocol };
       endpoint.published.push(port);
@@ -115,4 +123,14 @@ function allocateAddress(daemon: Daemon, network: Network, requested: Ipv4 | und
     if (address !== undefined) return { address, config };
   }
   throw new EngineError('unavailable', `no available IPv4 addresses on this network's address pools: ${network.name} (${network.id})`);
+}
+
+/** The host's listening sockets by protocol and port: a range of 65,535 published ports checks each in constant time. */
+function socketsByPort(sockets: readonly Socket[]): Map<string, Socket[]> {
+  const byPort = new Map<string, Socket[]>();
+  for (const socket of sockets) {
+    const key = `${socket.protocol}|${socket.port}`;
+    byPort.set(key, [...(byPort.get(key) ?? []), socket]);
+  }
+  return byPort;
 }

@@ -14,6 +14,19 @@ describe('publishing ports', () => {
     expect(host.run('docker port web').stdout).toBe('80/tcp -> 0.0.0.0:8080\n80/tcp -> [::]:8080\n');
   });
 
+  it('refuses a port a host process already holds, as bind(2) answers, and leaves the container created', () => {
+    // moby osallocator_linux.go bindTCPOrUDP: "failed to bind host port %s/%s: %w" with a netip.AddrPort and syscall.EADDRINUSE,
+    // wrapped by libnetwork endpoint.go ("driver failed programming external connectivity on endpoint %s (%s): %v").
+    const host = hostAfter('docker run -d --name edge --network host nginx');
+    const result = host.run('docker run -d --name web -p 80:80 nginx');
+    expect(result.exitCode).toBe(125);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^docker: Error response from daemon: failed to set up container networking: driver failed programming external connectivity on endpoint web \([0-9a-f]{64}\): failed to bind host port 0\.0\.0\.0:80\/tcp: address already in use\n\nRun 'docker run --help' for more information\n$/);
+    expect(host.run("docker ps -a --filter name=web --format '{{.Status}}'").stdout).toBe('Created\n');
+    expect(host.run('docker run -d --name web6 -p [::]:80:80 nginx').stderr).toContain('failed to bind host port [::]:80/tcp: address already in use');
+    expect(host.run('docker run -d --name other -p 8080:80 nginx').exitCode).toBe(0);
+  });
+
   it('shows an image\'s exposed but unpublished port as 80/tcp', () => {
     expect(hostAfter('docker run -d --name web nginx').run('docker ps').stdout).toContain('   80/tcp    web\n');
   });
