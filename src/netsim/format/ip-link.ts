@@ -51,12 +51,13 @@ function linkLayerLine(link: LinkRecord): string {
  * BusyBox's print_linkinfo: no group, mode nor link-netnsid; `qlen N` ends the line
  * without a space; `,M-DOWN` when the peer named after `@` is not up where ip runs
  * (a veth whose other end is in another namespace: ll_index_to_flags finds nothing).
- * Its print_link_flags has no NO-CARRIER.
+ * Its print_link_flags prints NO-CARRIER first for a link that is up without carrier,
+ * as iproute2 does (networking/libiproute/ipaddress.c, since BusyBox 1.17).
  */
 function busyboxHeader(link: LinkRecord, operState: boolean): string {
   const name = link.linkSuffix ? `${link.name}@${link.linkSuffix}` : link.name;
   const peerElsewhere = link.linkSuffix !== undefined && (link.linkNetnsId !== undefined || link.linkNetns !== undefined);
-  const flags = `${link.flags.filter((flag) => flag !== 'NO-CARRIER').join(',')}${peerElsewhere ? ',M-DOWN' : ''}`;
+  const flags = `${link.flags.join(',')}${peerElsewhere ? ',M-DOWN' : ''}`;
   let line = `${link.index}: ${name}: <${flags}> mtu ${link.mtu} qdisc ${link.qdisc} `;
   if (link.master) line += `master ${link.master} `;
   if (operState) line += `state ${link.operState} `;

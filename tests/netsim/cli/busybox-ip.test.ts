@@ -22,6 +22,11 @@ describe('BusyBox ip inside containers', () => {
     expect(output).toMatch(/^\d+: eth0@if\d+: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue \n    inet 172\.17\.0\.3\/16 brd 172\.17\.255\.255 scope global eth0\n       valid_lft forever preferred_lft forever\n$/);
   });
 
+  it('marks an up link without carrier NO-CARRIER first, as print_link_flags does (UP and not RUNNING)', () => {
+    const output = hostAfter().run('docker run --rm --network host alpine ip -4 addr show dev docker0').stdout;
+    expect(output.split('\n')[0]).toBe('3: docker0: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue state DOWN ');
+  });
+
   it('lists the routes without proto', () => {
     expect(host.run('docker exec a ip route').stdout).toBe('default via 172.17.0.1 dev eth0 \n172.17.0.0/16 dev eth0 scope link  src 172.17.0.2 \n');
   });
