@@ -10,6 +10,8 @@ export interface PingOptions {
   intervalSeconds: number;
   /** -W: seconds to wait for the last reply; undefined keeps iputils' 10-second linger. */
   waitSeconds: number | undefined;
+  /** The icmp_seq of the first request on the wire: iputils counts from 1, BusyBox from 0 (ntransmitted before the increment). */
+  firstWireSequence?: number;
 }
 
 export interface PingReply {
@@ -51,7 +53,7 @@ export function ping(datapath: Datapath, namespace: Namespace, destination: Ipv4
   const intervalMs = options.intervalSeconds * 1000;
   let knownNeighbours = namespace.neighbours.length;
   for (let sequence = 1; sequence <= options.count; sequence++) {
-    const request: Packet = { protocol: 'icmp', icmp: 'echo-request', icmpSequence: sequence, source: route.source, destination, sourcePort: identifier, destinationPort: identifier, length: ECHO_PACKET_LENGTH, ttl: 64 };
+    const request: Packet = { protocol: 'icmp', icmp: 'echo-request', icmpSequence: sequence - 1 + (options.firstWireSequence ?? 1), source: route.source, destination, sourcePort: identifier, destinationPort: identifier, length: ECHO_PACKET_LENGTH, ttl: 64 };
     const sentUs = (sequence - 1) * intervalMs * 1000;
     datapath.at(sentUs);
     const fate = datapath.send(namespace, request);
