@@ -16,6 +16,7 @@ import { initScriptProgram, packageManagerProgram } from './cli/package-manager'
 import { LOGIN_SHELL_PID } from './engine/host-processes';
 import { pidInContainer } from './engine/processes';
 import { procSysFiles } from './kernel/sysctl';
+import { pollCapture } from './cli/tcpdump';
 
 /** The live parts of a host, read afresh at each call: `restore()` replaces them. */
 export interface HostParts {
@@ -104,6 +105,7 @@ export function hostMachine(parts: () => HostParts): Machine {
     return program.run(args, {
       kernel, namespace, isRoot: invocation.isRoot, stdin: invocation.stdin, clock, random, world,
       env: invocation.env, cwd: invocation.cwd, interruptAfterMs, terminal: invocation.terminal, containerId: place.kind === 'container' ? place.id : undefined,
+      ...(invocation.background ? { background: true } : {}),
       readFile: (path) => readFile(place, path),
     });
   };
@@ -126,6 +128,7 @@ export function hostMachine(parts: () => HostParts): Machine {
   };
   return {
     runProgram: run,
+    pollJob: (job, printed) => pollCapture(parts().kernel, job, printed),
     readFile,
     directoryExists: (place, path) => knownDirectory(path, facts(place)),
     container: (id) => {

@@ -25,6 +25,21 @@ export interface CommandResult {
   output?: readonly OutputChunk[];
   /** Files the program wrote (`curl -o page.html`), kept where the shell keeps what its redirections write. */
   files?: readonly { readonly path: string; readonly content: string }[];
+  /** Started with `&`, the program goes on as a job: its process, and what the machine needs to hear from it later. */
+  job?: BackgroundJob;
+}
+
+/**
+ * A program that goes on in the background (`tcpdump ... &`): it records while
+ * later commands run, and the shell asks the machine after each command what it
+ * printed since and whether it has ended. Plain data, so a snapshot keeps it.
+ */
+export interface BackgroundJob {
+  readonly pid: number;
+  /** The packet capture the job reads. */
+  readonly captureId: number;
+  /** How it prints what it reads (tcpdump's -n, -e, the "any" device). */
+  readonly display: { readonly numeric: boolean; readonly linkHeader: boolean; readonly cooked: boolean };
 }
 
 /** A piece of what a program wrote, and where to. `tty` is what the terminal itself echoes, such as `^C`. */
@@ -78,6 +93,8 @@ export interface ProcessContext {
   interruptAfterMs?: number;
   /** Programs that run other programs in containers (`docker run`, `docker exec`, `docker attach`) reach the terminal through this. */
   terminal?: TerminalControl;
+  /** Started with `&`: a program that can go on as a job returns one instead of running to its end. */
+  background?: boolean;
 }
 
 /**

@@ -15,6 +15,7 @@ import { busyboxPsProgram, procpsProgram } from './ps';
 import { sleepProgram } from './sleep';
 import { ssProgram } from './ss';
 import { sysctlProgram } from './sysctl';
+import { tcpdumpProgram } from './tcpdump';
 
 /** What the tools need from the daemon: the containers (for their files and processes) and the host's own /etc. */
 export interface ToolEnvironment {
@@ -24,12 +25,13 @@ export interface ToolEnvironment {
 
 /**
  * Programs of the Debian host beyond ip, iptables and curl: iputils' ping,
- * iproute2's ss, net-tools' netstat, procps' ps, hostname, coreutils' sleep and date, procps' sysctl. On the host every
+ * iproute2's ss, net-tools' netstat, procps' ps, hostname, coreutils' sleep and date, procps' sysctl, tcpdump
+ * (installed on the course's host; a container gets it from its package manager). On the host every
  * process is visible, with its own PID.
  */
 export function hostToolPrograms(engine: Engine, hostEtc: () => HostEtc): Program[] {
   const names = engineNameServices(engine, hostEtc);
-  return [iputilsPingProgram(names), digProgram(names), nslookupProgram(names, 'bind'), hostnameProgram(engine, hostEtc), ssProgram(engine, names), netstatProgram(engine), ifconfigProgram(), procpsProgram(engine), sleepProgram('gnu'), dateProgram('gnu'), sysctlProgram];
+  return [iputilsPingProgram(names), digProgram(names), nslookupProgram(names, 'bind'), hostnameProgram(engine, hostEtc), ssProgram(engine, names), netstatProgram(engine), ifconfigProgram(), procpsProgram(engine), sleepProgram('gnu'), dateProgram('gnu'), sysctlProgram, tcpdumpProgram(engine)];
 }
 
 /** What an applet is built from: the name services, whether BusyBox was built against musl (Alpine) rather than glibc, and the daemon (ps lists its processes). */

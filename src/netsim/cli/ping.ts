@@ -89,7 +89,7 @@ function finished(replies: string, statistics: string, run: Run, exitCode: numbe
   return { stdout: replies + statistics, stderr: '', exitCode, ...(run.interruptedAtMs !== undefined ? { output } : {}) };
 }
 
-function sendPings(context: ProcessContext, address: Ipv4, run: Run): PingResult | 'network-unreachable' {
+function sendPings(context: ProcessContext, address: Ipv4, run: Run & { firstWireSequence?: number }): PingResult | 'network-unreachable' {
   const datapath = new Datapath(context.kernel, context.world, context.clock.now());
   const result = ping(datapath, context.namespace, address, run, context.random);
   if (result !== 'network-unreachable') context.clock.advance(run.interruptedAtMs ?? result.durationMs);
@@ -167,7 +167,7 @@ export function busyboxPingProgram(names: NameServices): Program {
       const lookup = lookupHost(names(context), parsed.destination);
       // xhost2sockaddr(): any failed lookup is `bad address` (libbb/xconnect.c).
       if (lookup.kind !== 'found') return fail(`ping: bad address '${parsed.destination}'\n`, 1);
-      const result = sendPings(context, lookup.addresses[0]!, run);
+      const result = sendPings(context, lookup.addresses[0]!, { ...run, firstWireSequence: 0 });
       const header = `PING ${parsed.destination} (${formatIpv4(lookup.addresses[0]!)}): 56 data bytes\n`;
       // The header is out before the first sendto() fails, and xsendto() dies with errno's text.
       if (result === 'network-unreachable') return { stdout: header, stderr: 'ping: sendto: Network is unreachable\n', exitCode: 1 };

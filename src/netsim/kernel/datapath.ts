@@ -9,6 +9,19 @@ import { linkNamed, type Namespace } from './namespace';
 import type { NeighbourState } from './neighbour';
 import { forwardsIpv4 } from './sysctl';
 import { runHook, type Hook, type HookVerdict } from './netfilter/evaluate';
+import { recordFrame } from './capture';
+import { BROADCAST_MAC, type Frame, type FramePayload, type PacketType } from '../wire/frame';
+
+/** One device a frame crosses, and how it meets it. */
+interface Hop {
+  readonly namespace: Namespace;
+  readonly link: Link;
+  readonly packetType: PacketType;
+  readonly promiscuousOnly?: boolean;
+}
+
+/** Microseconds between two taps of one frame on its way (a veth or bridge hop): a modelled figure, as round-trip times are. */
+const HOP_US = 3;
 
 /** A machine beyond the host's NIC: the LAN router, or a server on the internet behind it. */
 export interface RemoteHost {
@@ -63,12 +76,55 @@ const IPV4_LOOPBACK_NET = { address: 0x7f000000 as Ipv4, prefix: 8 };
  * between two containers never meet iptables.
  */
 export class Datapath {
+  /** When the frame now moving is sent, in microseconds since the epoch: what captures stamp it with. */
+  private cursorUs: number;
+  /** Frames this datapath handed to captures, for `retime`. */
+  private recorded: Frame[] = [];
+
   constructor(
     private readonly kernel: Kernel,
     private readonly world: World | undefined,
     private readonly now: number,
     readonly conntrack = new Conntrack(),
-  ) {}
+  ) {
+    this.cursorUs = now * 1000;
+  }
+
+  /** The clock when this datapath started moving packets, in milliseconds: TCP timestamps count from it. */
+  get startMs(): number {
+    return this.now;
+  }
+
+  /** The sender's clock: the next packet leaves `offsetUs` after the datapath's start (ping's interval, a reply's round trip). */
+  at(offsetUs: number): void {
+    this.cursorUs = this.now * 1000 + Math.round(offsetUs);
+  }
+
+  /** How many frames captures have been handed so far: a mark for `retime`. */
+  mark(): number {
+    return this.recorded.length;
+  }
+
+  /** Moves the frames recorded since `mark` so that the last lands `endUs` after the start, keeping their spacing: a reply stamped once its round trip is known. */
+  retime(mark: number, endUs: number): void {
+    const moved = this.recorded.slice(mark);
+    if (moved.length === 0) return;
+    const shift = this.now * 1000 + Math.round(endUs) - moved.at(-1)!.timeUs;
+    const replaced = new Map(moved.map((frame) => [frame, { ...frame, timeUs: frame.timeUs + shift }]));
+    for (const capture of this.kernel.captures.captures) capture.frames.forEach((frame, index) => (capture.frames[index] = replaced.get(frame) ?? frame));
+    this.recorded = this.recorded.map((frame) => replaced.get(frame) ?? frame);
+  }
+
+  /** Hands a frame crossing `hops` to the captures, one tap per device, a few microseconds apart. */
+  private tap(hops: readonly Hop[], sourceMac: Mac, destinationMac: Mac, payload: FramePayload): void {
+    if (this.kernel.captures.captures.length === 0) return;
+    for (const hop of hops) {
+      const frame: Frame = { timeUs: this.cursorUs, namespace: hop.namespace.id, ifindex: hop.link.index, device: hop.link.name, packetType: hop.packetType, promiscuousOnly: hop.promiscuousOnly ?? false, sourceMac, destinationMac, payload };
+      this.recorded.push(frame);
+      recordFrame(this.kernel.captures, frame);
+      this.cursorUs += HOP_US;
+    }
+  }
 
   /** The route to `destination` from `namespace`, longest prefix first, or undefined (ENETUNREACH). */
   route(namespace: Namespace, destination: Ipv4): RouteChoice | undefined {
@@ -120,8 +176,11 @@ export class Datapath {
     // The router has no route to a subnet behind the host (an ipvlan L3 network): such answers are lost.
     if (!nic?.up || !this.world?.onLan(packet.destination)) return { kind: 'dropped' };
     const upper = this.kernel.upperLinks(root, nic).find(({ link }) => link.up && link.addresses.some((a) => a.cidr.address === packet.destination));
-    if (upper) return this.ingress(upper.namespace, upper.link, packet);
-    return this.ingress(root, nic, packet);
+    const arrival = upper ?? { namespace: root, link: nic };
+    const gateway = this.route(root, packet.source)?.nextHop;
+    const routerMac = gateway === undefined ? undefined : this.world.neighbourMac(gateway);
+    if (routerMac) this.tap([{ ...arrival, packetType: 'host' }], routerMac, arrival.link.mac, { kind: 'ip', packet });
+    return this.ingress(arrival.namespace, arrival.link, packet);
   }
 
   private ingress(namespace: Namespace, link: Link, packet: Packet): Fate {
@@ -151,6 +210,8 @@ export class Datapath {
 
   /** Local traffic comes back in through lo: raw PREROUTING and INPUT see it, NAT was decided on the way out. */
   private loopBack(namespace: Namespace, tracked: Tracked, packet: Packet, localOrigin: boolean): Fate {
+    const lo = loopbackOf(namespace);
+    if (lo) this.tap([{ namespace, link: lo, packetType: 'host' }], lo.mac, lo.mac, { kind: 'ip', packet });
     const prerouting = this.hook(namespace, 'PREROUTING', packet, tracked, 'lo', undefined, !localOrigin, 'destination');
     if (prerouting.kind !== 'accept') return verdictFate(prerouting);
     return this.input(namespace, tracked, prerouting.packet, 'lo', !localOrigin);
@@ -172,6 +233,9 @@ export class Datapath {
     if (!station) return this.beyondLower(namespace, choice, packet);
     if (answersArp(device)) this.resolve(namespace, device, choice.nextHop, station);
     const refused = this.bridgeNetfilter(device, station, packet);
+    const hops = this.hopsTo(namespace, device, station, station.link.mac);
+    // A frame br_netfilter drops was seen as far as the bridge (sender, ingress port, bridge), not on the port it would have left by.
+    this.tap(refused ? hops.slice(0, 3) : hops, device.mac, station.link.mac, { kind: 'ip', packet });
     if (refused) return refused;
     return this.ingress(station.namespace, station.link, packet);
   }
@@ -196,6 +260,14 @@ export class Datapath {
 
   /** ARP for `nextHop` answered by `station`; answering taught the station who asked. */
   private resolve(namespace: Namespace, device: Link, nextHop: Ipv4, station: { namespace: Namespace; link: Link }): void {
+    const known = namespace.neighbours.some((n) => n.address === nextHop && n.device === device.index && n.mac !== undefined && n.state !== 'FAILED');
+    const sender = primaryAddress(device);
+    if (!known && sender !== undefined) {
+      // arp_solicit broadcasts a request; the owner of the address answers the asker alone (arp_process).
+      this.tap(this.floodHops(namespace, device), device.mac, BROADCAST_MAC, { kind: 'arp', arp: { operation: 'request', senderMac: device.mac, senderAddress: sender, targetAddress: nextHop } });
+      const reply = { kind: 'arp' as const, arp: { operation: 'reply' as const, senderMac: station.link.mac, senderAddress: nextHop, targetAddress: sender } };
+      this.tap(this.hopsTo(station.namespace, station.link, { namespace, link: device }, device.mac), station.link.mac, device.mac, reply);
+    }
     this.learn(namespace, nextHop, device, station.link.mac, 'REACHABLE');
     const asker = primaryAddress(device);
     if (asker !== undefined && !station.namespace.neighbours.some((n) => n.address === asker)) this.learn(station.namespace, asker, station.link, device.mac, 'STALE');
@@ -225,8 +297,64 @@ export class Datapath {
     const mac = this.world?.neighbourMac(choice.nextHop);
     if (mac === undefined) return this.arpFailed(namespace, device, choice);
     this.learn(namespace, choice.nextHop, device, mac, 'REACHABLE');
+    this.tap([{ namespace, link: device, packetType: 'outgoing' }], device.mac, mac, { kind: 'ip', packet });
     const host = this.world?.reach(packet.destination);
     return host ? { kind: 'remote', host, packet } : { kind: 'dropped' };
+  }
+
+  /**
+   * The devices a unicast frame crosses from `device` to `station`, each with the
+   * packet type its taps report: out of the sender; into a veth's peer; through a
+   * bridge, whose own taps see it only if it is for the bridge or the bridge is
+   * promiscuous; out of the port towards the station; into the station.
+   */
+  private hopsTo(namespace: Namespace, device: Link, station: { namespace: Namespace; link: Link }, destinationMac: Mac): Hop[] {
+    const hops: Hop[] = [{ namespace, link: device, packetType: 'outgoing' }];
+    const arrive = (at: { namespace: Namespace; link: Link }): Hop => ({ ...at, packetType: received(at.link, destinationMac) });
+    if (device.kind === 'bridge') return [...hops, ...this.portTowards(namespace, device, station), arrive(station)];
+    const peer = this.kernel.peerOf(device);
+    if (!peer || peer.link.master === undefined) return [...hops, arrive(station)];
+    const bridge = peer.namespace.links.get(peer.link.master);
+    if (!bridge) return [...hops, arrive(station)];
+    hops.push(arrive(peer));
+    if (station.link === bridge) return [...hops, arrive(station)];
+    hops.push({ namespace: peer.namespace, link: bridge, packetType: 'otherhost', promiscuousOnly: true });
+    return [...hops, ...this.portTowards(peer.namespace, bridge, station), arrive(station)];
+  }
+
+  /** The bridge port whose far end is `station`, as the frame leaves by it. */
+  private portTowards(namespace: Namespace, bridge: Link, station: { namespace: Namespace; link: Link }): Hop[] {
+    for (const port of namespace.links.values()) {
+      if (port.master !== bridge.index) continue;
+      const far = this.kernel.peerOf(port);
+      if (far?.link === station.link) return [{ namespace, link: port, packetType: 'outgoing' }];
+    }
+    return [];
+  }
+
+  /** The devices a broadcast from `device` reaches: through a bridge, the bridge itself and every other port. */
+  private floodHops(namespace: Namespace, device: Link): Hop[] {
+    const hops: Hop[] = [{ namespace, link: device, packetType: 'outgoing' }];
+    const flood = (bridgeNamespace: Namespace, bridge: Link, except: Link | undefined) => {
+      for (const port of bridgeNamespace.links.values()) {
+        if (port.master !== bridge.index || port === except || !port.up) continue;
+        hops.push({ namespace: bridgeNamespace, link: port, packetType: 'outgoing' });
+        const far = this.kernel.peerOf(port);
+        if (far?.link.up) hops.push({ ...far, packetType: 'broadcast' });
+      }
+    };
+    if (device.kind === 'bridge') {
+      flood(namespace, device, undefined);
+      return hops;
+    }
+    const peer = this.kernel.peerOf(device);
+    if (!peer?.link.up) return hops;
+    hops.push({ ...peer, packetType: 'broadcast' });
+    const bridge = peer.link.master === undefined ? undefined : peer.namespace.links.get(peer.link.master);
+    if (!bridge?.up) return hops;
+    hops.push({ namespace: peer.namespace, link: bridge, packetType: 'broadcast' });
+    flood(peer.namespace, bridge, peer.link);
+    return hops;
   }
 
   /**
@@ -308,6 +436,12 @@ export class Datapath {
     }
     return false;
   }
+}
+
+/** eth_type_trans: a frame is for this host when it carries the device's MAC, else broadcast or another host's. */
+function received(link: Link, destinationMac: Mac): PacketType {
+  if (destinationMac === BROADCAST_MAC) return 'broadcast';
+  return destinationMac === link.mac ? 'host' : 'otherhost';
 }
 
 /** macvlan ports in bridge mode, and ipvlan ports with the bridge flag, pass frames to each other without the wire. */

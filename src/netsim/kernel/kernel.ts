@@ -8,10 +8,13 @@ import { allocateIndex, linkNamed, newNamespace, type Namespace } from './namesp
 import type { Neighbour } from './neighbour';
 import type { Route } from './route';
 import { clashes, type Socket } from './socket';
+import { emptyCaptureTable, type CaptureTable } from './capture';
 
 export interface KernelState {
   namespaces: Map<number, Namespace>;
   nextNamespaceId: number;
+  /** Open packet sockets (tcpdump's captures); absent in snapshots taken before captures existed. */
+  captures?: CaptureTable;
 }
 
 export interface LinkSpec {
@@ -49,6 +52,12 @@ export class Kernel {
     const kernel = new Kernel({ namespaces: new Map(), nextNamespaceId: 0 }, random);
     kernel.createNamespace(undefined);
     return kernel;
+  }
+
+  /** The open packet sockets that see frames as the datapath moves them. */
+  get captures(): CaptureTable {
+    this.state.captures ??= emptyCaptureTable();
+    return this.state.captures;
   }
 
   get root(): Namespace {

@@ -59,6 +59,8 @@ export interface Pipeline {
 export interface AndOrList {
   readonly first: Pipeline;
   readonly rest: readonly { readonly operator: '&&' | '||'; readonly pipeline: Pipeline }[];
+  /** Ended by `&`: run as a job. */
+  readonly background?: boolean;
 }
 
 /** Commands separated by `;`, `&` or newlines. */

@@ -1,4 +1,4 @@
-import { READ_ERROR_TEXT, type CommandResult, type OutputChunk, type ReadFileResult } from '../cli/command';
+import { READ_ERROR_TEXT, type BackgroundJob, type CommandResult, type OutputChunk, type ReadFileResult } from '../cli/command';
 import type { AndOrList, Command, Pipeline, Redirection, Script, SimpleCommand } from './ast';
 import { BUILTINS, type BuiltinContext } from './builtins';
 import type { Dialect } from './dialect';
@@ -16,6 +16,18 @@ export interface ShellState {
   line: number;
   /** Files written by redirections (`> out.txt`): the shell's own scratch space. */
   readonly files: Map<string, string>;
+  /** Jobs started with `&` that are still running or not yet reported done; absent until the first. */
+  jobs?: ShellJob[];
+}
+
+/** A job in the shell's table: its number, the command as `jobs` shows it, and the program's side of it. */
+export interface ShellJob {
+  readonly number: number;
+  readonly command: string;
+  readonly job: BackgroundJob;
+  /** How many lines of its output the terminal has shown. */
+  printed: number;
+  done: boolean;
 }
 
 /** What a program gets from the shell that runs it. */
@@ -23,6 +35,8 @@ export interface Invocation {
   readonly stdin: string;
   readonly env: ReadonlyMap<string, string>;
   readonly cwd: string;
+  /** Started with `&`. */
+  readonly background?: boolean;
 }
 
 /** Where the shell runs: its dialect, how to find and run a program, how to read a file. */
@@ -34,6 +48,8 @@ export interface ShellEnvironment {
   runProgram(argv: readonly string[], invocation: Invocation): CommandResult | undefined;
   readFile(path: string): ReadFileResult;
   directoryExists(path: string): boolean;
+  /** What a job printed since `printed` lines, and whether it has ended. */
+  pollJob?(job: BackgroundJob, printed: number): { output: readonly OutputChunk[]; printed: number; done: boolean };
 }
 
 /** What one line did: the terminal's view of it and whether the shell ended. */
@@ -94,7 +110,40 @@ export class Interpreter {
       if (!(error instanceof ShellExit)) throw error;
       return { output: this.terminal, exited: error.status };
     }
+    this.reportDoneJobs();
     return { output: this.terminal, exited: undefined };
+  }
+
+  /**
+   * What running jobs printed while the last command ran: netsim runs one command
+   * at a time, so a job's output shows once the command that made its traffic ends.
+   */
+  private pollJobs(): void {
+    for (const entry of this.state.jobs ?? []) {
+      if (entry.done || !this.environment.pollJob) continue;
+      const polled = this.environment.pollJob(entry.job, entry.printed);
+      this.terminal.push(...polled.output);
+      entry.printed = polled.printed;
+      entry.done = polled.done;
+    }
+  }
+
+  /**
+   * An interactive bash reports finished jobs before its next prompt (jobs.c
+   * notify_of_job_status, pretty_print_job): "[%d]%c " with `+` for the current
+   * job and `-` for the previous, a space, the status padded to
+   * LONGEST_SIGNAL_DESC (24 in bash 5.2), the command.
+   */
+  private reportDoneJobs(): void {
+    const jobs = this.state.jobs ?? [];
+    const numbers = jobs.map((entry) => entry.number);
+    const current = Math.max(...numbers);
+    const previous = Math.max(...numbers.filter((number) => number !== current));
+    for (const entry of jobs.filter((candidate) => candidate.done)) {
+      const marker = entry.number === current ? '+' : entry.number === previous ? '-' : ' ';
+      this.write('stderr', `[${entry.number}]${marker}  ${'Done'.padEnd(24)}${entry.command}\n`);
+    }
+    this.state.jobs = jobs.filter((entry) => !entry.done);
   }
 
   /** A command substitution's script in a subshell: its stdout, its status; its stderr reaches the terminal. */
@@ -121,8 +170,28 @@ export class Interpreter {
 
   private runScript(script: Script, stdin: string, capture = false): string {
     let captured = '';
-    for (const statement of script.statements) captured += this.andOr(statement, stdin, capture);
+    for (const statement of script.statements) {
+      // Jobs follow bash's job control; other shells run the statement in the foreground, as netsim always did.
+      this.background = statement.background === true && !this.subshell && this.environment.dialect.kind === 'bash';
+      try {
+        captured += this.andOr(statement, stdin, capture);
+      } finally {
+        this.background = false;
+      }
+      if (!this.subshell) this.pollJobs();
+    }
     return captured;
+  }
+
+  /** The statement running now ends with `&`. */
+  private background = false;
+
+  /** bash's describe_pid: "[%d] %ld" on stderr as the job starts; the job joins the table. */
+  private startJob(job: BackgroundJob, command: string): void {
+    const jobs = (this.state.jobs ??= []);
+    const number = Math.max(0, ...jobs.map((entry) => entry.number)) + 1;
+    jobs.push({ number, command, job, printed: 0, done: false });
+    this.write('stderr', `[${number}] ${job.pid}\n`);
   }
 
   private andOr(list: AndOrList, stdin: string, capture: boolean): string {
@@ -248,7 +317,8 @@ export class Interpreter {
     }
     const env = new Map([...this.state.exported].flatMap((key) => (this.state.variables.has(key) ? [[key, this.state.variables.get(key)!] as const] : [])));
     for (const [key, value] of assignments) env.set(key, value);
-    const result = this.environment.runProgram(argv, { stdin, env, cwd: this.state.cwd });
+    const result = this.environment.runProgram(argv, { stdin, env, cwd: this.state.cwd, ...(this.background ? { background: true } : {}) });
+    if (result?.job) this.startJob(result.job, argv.join(' '));
     return result ?? { stdout: '', stderr: this.environment.dialect.notFound(name, this.state.line), exitCode: 127 };
   }
 

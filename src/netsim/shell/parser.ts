@@ -101,13 +101,14 @@ class Parser {
     }
   }
 
-  /** and-or lists separated by `;` or `&` (run in the foreground: jobs are not simulated). */
+  /** and-or lists separated by `;` or `&`; one ended by `&` is marked to run as a job. */
   private list(): AndOrList[] {
     const statements = [this.andOr()];
     for (;;) {
       const token = this.peek();
       if (token.kind !== 'operator' || (token.operator !== ';' && token.operator !== '&')) return statements;
       this.take();
+      if (token.operator === '&') statements.push({ ...statements.pop()!, background: true });
       const after = this.peek();
       if (after.kind === 'eof' || after.kind === 'newline' || (after.kind === 'operator' && after.operator === ')')) return statements;
       statements.push(this.andOr());

@@ -1,7 +1,7 @@
-import { collect, type CommandResult, type ExecOptions, type OutputChunk, type ReadFileResult, type TerminalControl } from '../cli/command';
+import { collect, type BackgroundJob, type CommandResult, type ExecOptions, type OutputChunk, type ReadFileResult, type TerminalControl } from '../cli/command';
 import type { ShellProcess } from '../engine/processes';
 import { ashDialect, bashDialect, dashDialect, type Dialect } from './dialect';
-import { Interpreter, type Invocation, type ShellState } from './interpreter';
+import { Interpreter, type Invocation, type ShellJob, type ShellState } from './interpreter';
 
 /** Where a shell runs: on the host, or inside a container. */
 export type Place = { readonly kind: 'host' } | { readonly kind: 'container'; readonly id: string };
@@ -20,6 +20,8 @@ export interface Machine {
   isBusyBox(image: string): boolean;
   /** A new shell's process: its PID on the host, its $$ where it runs, when it started. */
   spawnShell(place: Place, firstProcess: boolean): ShellPid;
+  /** What a background job printed since `printed` lines, and whether it has ended. */
+  pollJob?(job: BackgroundJob, printed: number): { output: readonly OutputChunk[]; printed: number; done: boolean };
 }
 
 export interface ShellPid {
@@ -58,6 +60,8 @@ export interface FrameState {
   readonly files: readonly (readonly [string, string])[];
   /** Absent in snapshots taken before shells had PIDs: a new one is taken. */
   readonly process?: ShellPid;
+  /** Jobs started with `&`; absent when there were none. */
+  readonly jobs?: readonly ShellJob[];
 }
 
 /** The terminal's shells, bottom first: what a snapshot keeps so that a restored host types into the same shell. */
@@ -113,11 +117,12 @@ export class TerminalSession {
       line: frame.state.line,
       files: [...frame.state.files],
       process: frame.process,
+      ...(frame.state.jobs?.length ? { jobs: frame.state.jobs.map((job) => ({ ...job })) } : {}),
     }));
   }
 
   private revive(saved: FrameState): Frame {
-    const state: ShellState = { variables: new Map(saved.variables), exported: new Set(saved.exported), status: saved.status, cwd: saved.cwd, line: saved.line, files: new Map(saved.files) };
+    const state: ShellState = { variables: new Map(saved.variables), exported: new Set(saved.exported), status: saved.status, cwd: saved.cwd, line: saved.line, files: new Map(saved.files), ...(saved.jobs ? { jobs: saved.jobs.map((job) => ({ ...job })) } : {}) };
     const container = saved.place.kind === 'container' ? this.machine.container(saved.place.id) : undefined;
     const dialect = saved.place.kind === 'host' ? bashDialect() : dialectFor(saved.argv0, container !== undefined && this.machine.isBusyBox(container.image), false);
     const isRoot = saved.place.kind === 'host' ? () => this.rootLine : () => saved.user === 'root';
@@ -257,6 +262,7 @@ export class TerminalSession {
       runProgram: (argv, invocation) => this.machine.runProgram(place, argv, { ...invocation, isRoot: isRoot(), terminal: this.control() }),
       readFile: (path) => this.machine.readFile(place, path),
       directoryExists: (path) => this.machine.directoryExists(place, path),
+      pollJob: (job, printed) => this.machine.pollJob?.(job, printed) ?? { output: [], printed, done: true },
     });
   }
 

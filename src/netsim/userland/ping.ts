@@ -10,6 +10,8 @@ export interface PingOptions {
   intervalSeconds: number;
   /** -W: seconds to wait for the last reply; undefined keeps iputils' 10-second linger. */
   waitSeconds: number | undefined;
+  /** The icmp_seq of the first request on the wire: iputils counts from 1, BusyBox from 0 (ntransmitted before the increment). */
+  firstWireSequence?: number;
 }
 
 export interface PingReply {
@@ -51,7 +53,9 @@ export function ping(datapath: Datapath, namespace: Namespace, destination: Ipv4
   const intervalMs = options.intervalSeconds * 1000;
   let knownNeighbours = namespace.neighbours.length;
   for (let sequence = 1; sequence <= options.count; sequence++) {
-    const request: Packet = { protocol: 'icmp', icmp: 'echo-request', source: route.source, destination, sourcePort: identifier, destinationPort: identifier, length: ECHO_PACKET_LENGTH, ttl: 64 };
+    const request: Packet = { protocol: 'icmp', icmp: 'echo-request', icmpSequence: sequence - 1 + (options.firstWireSequence ?? 1), source: route.source, destination, sourcePort: identifier, destinationPort: identifier, length: ECHO_PACKET_LENGTH, ttl: 64 };
+    const sentUs = (sequence - 1) * intervalMs * 1000;
+    datapath.at(sentUs);
     const fate = datapath.send(namespace, request);
     const resolvedNow = namespace.neighbours.length > knownNeighbours;
     knownNeighbours = namespace.neighbours.length;
@@ -59,8 +63,13 @@ export function ping(datapath: Datapath, namespace: Namespace, destination: Ipv4
       failedAt.push({ sequence, sentMs: (sequence - 1) * intervalMs, reporter: fate.reporter });
       continue;
     }
+    const replyFrames = datapath.mark();
     const reply = echoReply(datapath, namespace, fate);
-    if (reply) replies.push({ sequence, ttl: reply.ttl, rttMs: roundTrip(random, fate, resolvedNow) });
+    if (!reply) continue;
+    const rttMs = roundTrip(random, fate, resolvedNow);
+    // The reply reaches the pinger when the round trip is over: its taps end then.
+    datapath.retime(replyFrames, sentUs + rttMs * 1000);
+    replies.push({ sequence, ttl: reply.ttl, rttMs });
   }
   const lastSentMs = (options.count - 1) * intervalMs;
   const waitMs = options.waitSeconds === undefined ? LINGER_MS : options.waitSeconds * 1000;

@@ -3,6 +3,7 @@ import type { Namespace } from '../kernel/namespace';
 import { listenerFor, type Socket } from '../kernel/socket';
 import type { SeededRandom } from '../random';
 import { formatIpv4, type Ipv4 } from '../wire/ipv4';
+import { answerSegment, SegmentCounter, synSegment } from './tcp-sequence';
 import { TCP_RST_LENGTH, TCP_SEGMENT_OVERHEAD, TCP_SYN_LENGTH, replyTo, type Packet, type TcpKind } from '../wire/packet';
 
 /** Who accepted a connection: a socket in some namespace, or a machine beyond the NIC. */
@@ -41,7 +42,8 @@ export function ephemeralPort(random: SeededRandom): number {
 export function connect(datapath: Datapath, namespace: Namespace, destination: Ipv4, port: number, random: SeededRandom, timeoutMs = Number.POSITIVE_INFINITY): ConnectResult {
   const route = datapath.route(namespace, destination);
   if (!route) return { kind: 'network-unreachable', elapsedMs: 0 };
-  const syn: Packet = { protocol: 'tcp', tcp: 'syn', source: route.source, destination, sourcePort: ephemeralPort(random), destinationPort: port, length: TCP_SYN_LENGTH, ttl: 64 };
+  const bare: Packet = { protocol: 'tcp', tcp: 'syn', source: route.source, destination, sourcePort: ephemeralPort(random), destinationPort: port, length: TCP_SYN_LENGTH, ttl: 64 };
+  const syn: Packet = { ...bare, segment: synSegment(bare, datapath.startMs) };
   const limit = Math.min(timeoutMs, KERNEL_CONNECT_TIMEOUT_MS);
   const from = { address: formatIpv4(route.source), port: syn.sourcePort };
   for (const sentMs of SYN_SEND_TIMES_MS) {
@@ -61,13 +63,14 @@ function answerSyn(datapath: Datapath, fate: Fate): { peer: Peer; delivered: Pac
   if (fate.kind === 'local') {
     const socket = listenerFor(fate.namespace.sockets, 'tcp', formatIpv4(fate.packet.destination), fate.packet.destinationPort);
     const answer = socket ? replyTo(fate.packet, { tcp: 'syn-ack', length: TCP_SYN_LENGTH }) : replyTo(fate.packet, { tcp: 'rst', length: TCP_RST_LENGTH });
-    const back = datapath.send(fate.namespace, answer);
+    const back = datapath.send(fate.namespace, { ...answer, segment: answerSegment(fate.packet, answer, socket ? 'syn-ack' : 'rst', datapath.startMs) });
     if (back.kind !== 'local') return undefined;
     return socket ? { peer: { kind: 'socket', namespace: fate.namespace, socket }, delivered: fate.packet } : 'refused';
   }
   if (fate.kind === 'remote') {
     const open = fate.host.openTcpPorts.includes(fate.packet.destinationPort);
-    const back = datapath.fromWorld(replyTo(fate.packet, { tcp: open ? 'syn-ack' : 'rst', length: open ? TCP_SYN_LENGTH : TCP_RST_LENGTH, ttl: fate.host.replyTtl }));
+    const answer = replyTo(fate.packet, { tcp: open ? 'syn-ack' : 'rst', length: open ? TCP_SYN_LENGTH : TCP_RST_LENGTH, ttl: fate.host.replyTtl });
+    const back = datapath.fromWorld({ ...answer, segment: answerSegment(fate.packet, answer, open ? 'syn-ack' : 'rst', datapath.startMs) });
     if (back.kind !== 'local') return undefined;
     return open ? { peer: { kind: 'remote', host: fate.host }, delivered: fate.packet } : 'refused';
   }
@@ -80,10 +83,17 @@ function answerSyn(datapath: Datapath, fate: Fate): { peer: Peer; delivered: Pac
  * FIN; the server's response (with the request's ACK), FIN and last ACK.
  */
 export function exchange(datapath: Datapath, namespace: Namespace, connection: Extract<ConnectResult, { kind: 'connected' }>, requestBytes: number, responseBytes: number): void {
-  const fromClient = (length: number, kind: TcpKind) => datapath.send(namespace, { ...connection.syn, tcp: kind, length });
   const server = replyTo(connection.delivered, {});
+  const counter = new SegmentCounter(connection.syn, server, datapath.startMs);
+  const fromClient = (length: number, kind: TcpKind) => {
+    const segment = counter.fromClient(kind, length - TCP_SEGMENT_OVERHEAD);
+    counter.serverReceives(segment, length - TCP_SEGMENT_OVERHEAD, kind);
+    return datapath.send(namespace, { ...connection.syn, tcp: kind, length, segment });
+  };
   const fromServer = (length: number, kind: TcpKind) => {
-    const packet = { ...server, tcp: kind, length, ...(connection.peer.kind === 'remote' ? { ttl: connection.peer.host.replyTtl } : {}) };
+    const segment = counter.fromServer(kind, length - TCP_SEGMENT_OVERHEAD);
+    counter.clientReceives(segment, length - TCP_SEGMENT_OVERHEAD, kind);
+    const packet = { ...server, tcp: kind, length, segment, ...(connection.peer.kind === 'remote' ? { ttl: connection.peer.host.replyTtl } : {}) };
     return connection.peer.kind === 'socket' ? datapath.send(connection.peer.namespace, packet) : datapath.fromWorld(packet);
   };
   fromClient(TCP_SEGMENT_OVERHEAD, 'ack');

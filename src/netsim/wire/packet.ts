@@ -24,6 +24,25 @@ export interface Packet {
   readonly ttl: number;
   readonly icmp?: IcmpKind;
   readonly tcp?: TcpKind;
+  /** The echo sequence number of an ICMP echo request or reply (icmp_seq). */
+  readonly icmpSequence?: number;
+  /** The TCP header's numbers, as the sending socket chose them: what tcpdump prints. */
+  readonly segment?: TcpSegment;
+}
+
+/**
+ * Sequence and acknowledgment numbers, window and timestamps (RFC 7323) of a
+ * TCP segment. Options follow from the kind: a SYN carries MSS, SACK-permitted,
+ * timestamps and window scale; a RST none; every other segment timestamps.
+ */
+export interface TcpSegment {
+  readonly seq: number;
+  readonly ack: number;
+  readonly window: number;
+  readonly tsVal: number;
+  readonly tsEcr: number;
+  /** The first line of the payload (an HTTP request or status line), which tcpdump shows for port 80. */
+  readonly firstLine?: string;
 }
 
 /** IP header (20) + ICMP header (8) + ping's default 56 bytes of data. */
