@@ -194,14 +194,23 @@ export class Host {
         const result = copy.run(line, { asRoot: true });
         return { stdout: result.stdout, exitCode: result.exitCode };
       },
+      runOnLan: (line) => copy.runOnLan(line),
       connect: (from, address, port) => {
-        const namespace = from === 'host' || from.namespaceId === undefined ? copy.kernel.root : copy.kernel.namespace(from.namespaceId);
+        const namespace = from === 'lan' ? copy.lan : from === 'host' || from.namespaceId === undefined ? copy.kernel.root : copy.kernel.namespace(from.namespaceId);
+        if (!namespace) return 'unreachable';
         const result = connectTcp(new Datapath(copy.kernel, copy.world, copy.clock.now()), namespace, address, port, copy.random, GOAL_CONNECT_TIMEOUT_MS);
         if (result.kind === 'connected' || result.kind === 'refused' || result.kind === 'timed-out') return result.kind;
         return 'unreachable';
       },
     };
     return goals.map((goal) => evaluateGoal(view, goal));
+  }
+
+  /** A command line run to its end on the LAN machine, as its user: what a goal `from: 'lan'` reads. */
+  private runOnLan(line: string): { stdout: string; exitCode: number } | undefined {
+    if (!this.lan) return undefined;
+    const result = this.session.runDetached('lan', { user: this.profile.user, home: `/home/${this.profile.user}`, cwd: `/home/${this.profile.user}`, argv0: 'bash', login: false }, line);
+    return { stdout: result.stdout, exitCode: result.exitCode };
   }
 
   snapshot(): HostSnapshot {

@@ -150,6 +150,13 @@ export class TerminalSession {
     return frame.dialect.prompt({ user: frame.user, hostname, cwd: frame.state.cwd, home: frame.home, isRoot: frame.user === 'root' });
   }
 
+  /** Runs `script` to its end in a new shell of a machine, leaving the terminal's shells as they are. */
+  runDetached(machine: MachineName, shell: MachineShell, script: string): CommandResult {
+    const frame = this.machineFrame(machine, shell, true);
+    const outcome = frame.interpreter.runLine(script.endsWith('\n') ? script : `${script}\n`, '');
+    return collect(outcome.output, outcome.exited ?? frame.state.status);
+  }
+
   /** Whether the line typed next goes to the LAN machine's shell. */
   onLanMachine(): boolean {
     return this.top().place.kind === 'lan';
@@ -223,11 +230,7 @@ export class TerminalSession {
   private control(): TerminalControl {
     return {
       enterMachine: (machine, shell) => this.pending.push(this.machineFrame(machine, shell)),
-      runOnMachine: (machine, shell, script) => {
-        const frame = this.machineFrame(machine, shell, true);
-        const outcome = frame.interpreter.runLine(script.endsWith('\n') ? script : `${script}\n`, '');
-        return collect(outcome.output, outcome.exited ?? frame.state.status);
-      },
+      runOnMachine: (machine, shell, script) => this.runDetached(machine, shell, script),
       exec: (containerId, argv, options) => this.exec(containerId, argv, options),
       // The LAN machine's shells are its processes, not the host's.
       shells: () => this.frames.filter((frame) => frame.place.kind !== 'lan').map((frame) => this.shellProcess(frame)),
