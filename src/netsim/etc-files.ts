@@ -7,12 +7,18 @@ import type { HostProfile } from './profile';
  * naming the DHCP-provided nameserver (the home router unless the profile says).
  */
 export function hostEtc(profile: HostProfile): HostEtc {
-  const hosts = `127.0.0.1\tlocalhost\n127.0.1.1\t${profile.hostname}\n\n# The following lines are desirable for IPv6 capable hosts\n::1     localhost ip6-localhost ip6-loopback\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n`;
+  // The LAN machine's line is the user's own, so that `ssh lan-pc` finds it without a DNS server that knows it.
+  const lan = profile.lanMachine ? `${profile.lanMachine.address}\t${profile.lanMachine.hostname}\n` : '';
+  const hosts = `127.0.0.1\tlocalhost\n127.0.1.1\t${profile.hostname}\n${lan}\n# The following lines are desirable for IPv6 capable hosts\n::1     localhost ip6-localhost ip6-loopback\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n`;
   return { hostname: profile.hostname, hosts, nameservers: profile.nameservers ?? [profile.nic.gateway], search: [] };
 }
 
 /** The host's files as `cat` reads them. */
 export function hostEtcFiles(profile: HostProfile): Record<string, string> {
-  const etc = hostEtc(profile);
+  return etcFilesOf(hostEtc(profile));
+}
+
+/** A machine's /etc files from its facts. */
+export function etcFilesOf(etc: HostEtc): Record<string, string> {
   return { '/etc/hosts': etc.hosts, '/etc/resolv.conf': etc.nameservers.map((server) => `nameserver ${server}\n`).join(''), '/etc/hostname': `${etc.hostname}\n` };
 }

@@ -24,9 +24,15 @@ export type AffirmedGoal =
   | { kind: 'attached'; container: string; network: string; subnet?: string | undefined; alias?: string | undefined }
   /** From inside `from`, Docker's DNS answers `name` (with `address`). */
   | { kind: 'resolves'; from: string; name: string; address?: string | undefined }
-  /** A TCP connection from the host or from a container to `host` (an address, or a name the container resolves) on `port` is accepted. */
+  /**
+   * A TCP connection from the host, from a container, or from the LAN machine
+   * (`from: 'lan'`) to `host` (an address, or a name the container resolves) on `port` is accepted.
+   */
   | { kind: 'connects'; from: string; host: string; port: number }
-  /** An HTTP request from the host or from a container gets an answer (with `status`, with `body` in it). */
+  /**
+   * An HTTP request from the host, from a container, or from the LAN machine
+   * (`from: 'lan'`: "from outside") gets an answer (with `status`, with `body` in it).
+   */
   | { kind: 'reaches'; from: string; url: string; status?: number | undefined; body?: string | undefined }
   /** The host's port is published to the container's port. */
   | { kind: 'published'; hostPort: number; container: string; containerPort: number }
@@ -87,9 +93,14 @@ export interface GoalView {
   resolveName(container: string, name: string): Ipv4[];
   /** Runs a command line as root on the copy, for what is read from tools (iptables, curl, cat). */
   run(line: string): { stdout: string; exitCode: number };
-  /** connect(2) from the host's namespace or a running container's, as the kernel answers it. */
-  connect(from: Container | 'host', address: Ipv4, port: number): 'connected' | 'refused' | 'timed-out' | 'unreachable';
+  /** Runs a command line on the copy's LAN machine, as its user; undefined when the host has no LAN machine. */
+  runOnLan(line: string): { stdout: string; exitCode: number } | undefined;
+  /** connect(2) from the host's namespace, a running container's or the LAN machine's, as the kernel answers it. */
+  connect(from: Container | 'host' | 'lan', address: Ipv4, port: number): 'connected' | 'refused' | 'timed-out' | 'unreachable';
 }
+
+/** The `from` that names the LAN machine rather than a container. */
+export const FROM_LAN = 'lan';
 
 const fail = (code: GoalReason['code'], values: Record<string, string>): GoalResult => ({ pass: false, reason: { code, values } });
 const PASS: GoalResult = { pass: true };
@@ -154,9 +165,9 @@ function evaluateAffirmed(view: GoalView, goal: AffirmedGoal): GoalResult {
     case 'reaches':
       return reaches(view, goal, findContainer);
     case 'connects': {
-      let source: Container | 'host' = 'host';
+      let source: Container | 'host' | 'lan' = goal.from === FROM_LAN ? 'lan' : 'host';
       let address = goal.host === 'localhost' ? parseIpv4('127.0.0.1') : parseIpv4(goal.host);
-      if (goal.from !== 'host') {
+      if (goal.from !== 'host' && goal.from !== FROM_LAN) {
         const container = findContainer(goal.from);
         if (!container) return fail('no-container', { container: goal.from });
         if (container.status !== 'running') return fail('not-running', { container: goal.from, status: container.status });
@@ -208,6 +219,11 @@ function attachedNames(view: GoalView, container: Container): string {
 function reaches(view: GoalView, goal: Extract<Goal, { kind: 'reaches' }>, findContainer: (name: string) => Container | undefined): GoalResult {
   let url = goal.url;
   let prefix = '';
+  if (goal.from === FROM_LAN) {
+    // Its own curl, resolving names with its own /etc/hosts and the router.
+    const result = view.runOnLan(`curl -s -i -m 5 ${url}`);
+    return result ? answered(goal, result) : fail('unreachable', { from: goal.from, url: goal.url });
+  }
   if (goal.from !== 'host') {
     const container = findContainer(goal.from);
     if (!container) return fail('no-container', { container: goal.from });
@@ -220,7 +236,11 @@ function reaches(view: GoalView, goal: Extract<Goal, { kind: 'reaches' }>, findC
     }
     prefix = `nsenter -t ${container.pid} -n `;
   }
-  const result = view.run(`${prefix}curl -s -i -m 5 ${url}`);
+  return answered(goal, view.run(`${prefix}curl -s -i -m 5 ${url}`));
+}
+
+/** Whether what `curl -s -i` printed meets the goal's status and body. */
+function answered(goal: Extract<Goal, { kind: 'reaches' }>, result: { stdout: string; exitCode: number }): GoalResult {
   if (result.exitCode !== 0) return fail('unreachable', { from: goal.from, url: goal.url });
   const status = /^HTTP\/[\d.]+ (\d{3})/.exec(result.stdout)?.[1];
   if (goal.status !== undefined && status !== String(goal.status)) return fail('wrong-status', { from: goal.from, url: goal.url, status: status ?? '?', expected: String(goal.status) });

@@ -11,12 +11,14 @@ import type { SeededRandom } from './random';
 import type { Machine, Place } from './shell/session';
 import type { Invocation } from './shell/interpreter';
 import { knownDirectory, readKnownFile } from './shell/filesystem';
-import { hostEtc, hostEtcFiles } from './etc-files';
+import { etcFilesOf, hostEtc, hostEtcFiles } from './etc-files';
 import { initScriptProgram, packageManagerProgram } from './cli/package-manager';
 import { LOGIN_SHELL_PID } from './engine/host-processes';
 import { pidInContainer } from './engine/processes';
 import { procSysFiles } from './kernel/sysctl';
+import { sudo } from './cli/shells';
 import { pollCapture } from './cli/tcpdump';
+import { lanMachineEtc } from './lan-machine';
 
 /** The live parts of a host, read afresh at each call: `restore()` replaces them. */
 export interface HostParts {
@@ -27,6 +29,10 @@ export interface HostParts {
   readonly world: World;
   readonly profile: HostProfile;
   readonly programs: ReadonlyMap<string, Program>;
+  /** The LAN machine's network namespace, if the profile has one. */
+  readonly lanNamespace: Namespace | undefined;
+  /** The LAN machine's programs (a Debian desktop's: no docker, no iptables). */
+  readonly lanPrograms: ReadonlyMap<string, Program>;
   /** A container's own program for a tool its image provides with `provider`, when it differs from the host's (BusyBox applets). */
   readonly containerProgram: (tool: string, provider: string, image: string) => Program | undefined;
   /** Ctrl-C comes this long after a never-ending program starts, for the line being run. */
@@ -58,32 +64,22 @@ function foundOnHost(typed: string, program: string, isRoot: boolean, path: stri
   return hostDirectories(program).some((directory) => searched.includes(directory));
 }
 
-/** What sudo 1.9 prints with no command (sudo.c usage()). */
-const SUDO_USAGE = `usage: sudo -h | -K | -k | -V
-usage: sudo -v [-ABkNnS] [-g group] [-h host] [-p prompt] [-u user]
-usage: sudo -l [-ABkNnS] [-g group] [-h host] [-p prompt] [-U user] [-u user]
-            [command [arg ...]]
-usage: sudo [-ABbEHkNnPS] [-r role] [-t type] [-C num] [-D directory] [-g
-            group] [-h host] [-p prompt] [-R directory] [-T timeout] [-u user]
-            [VAR=value] [-i | -s] [command [arg ...]]
-usage: sudo -e [-ABkNnS] [-r role] [-t type] [-C num] [-D directory] [-g group]
-            [-h host] [-p prompt] [-R directory] [-T timeout] [-u user] file ...
-`;
-
-/** Shell builtins sudo refuses by name (sudo 1.9's exec error for a command it cannot find). */
-const SHELL_BUILTINS = new Set(['cd', 'export', 'exit', 'source', 'alias', 'unset', 'set', 'ulimit', 'umask', 'history']);
-
 /** The machine under the terminal session: the host and its containers, each with its own programs. */
 export function hostMachine(parts: () => HostParts): Machine {
   const namespaceOf = (place: Place): Namespace | undefined => {
     const { kernel, engine } = parts();
     if (place.kind === 'host') return kernel.root;
+    if (place.kind === 'lan') return parts().lanNamespace;
     const container = findRunning(engine, place.id);
     return container?.namespaceId === undefined ? undefined : kernel.namespace(container.namespaceId);
   };
   const programAt = (place: Place, name: string, invocation: { isRoot: boolean; env: Invocation['env'] }): Program | undefined => {
     const slash = name.lastIndexOf('/');
     const base = slash >= 0 && PATH_DIRECTORIES.has(name.slice(0, slash)) ? name.slice(slash + 1) : name;
+    if (place.kind === 'lan') {
+      const own = parts().lanPrograms.get(base);
+      return own && foundOnHost(name, base, invocation.isRoot, invocation.env.get('PATH')) ? own : undefined;
+    }
     const program = parts().programs.get(base);
     if (place.kind === 'host') return program && foundOnHost(name, base, invocation.isRoot, invocation.env.get('PATH')) ? program : undefined;
     const { engine } = parts();
@@ -97,17 +93,18 @@ export function hostMachine(parts: () => HostParts): Machine {
   };
   const run = (place: Place, argv: readonly string[], invocation: Invocation & { isRoot: boolean; terminal: TerminalControl }): CommandResult | undefined => {
     const [name, ...args] = argv as [string, ...string[]];
-    if (place.kind === 'host' && name === 'sudo') return sudo(args, (words) => run(place, words, { ...invocation, isRoot: true }));
-    const program = programAt(place, name, invocation);
     const namespace = namespaceOf(place);
-    if (!program || !namespace) return undefined;
+    if (!namespace) return undefined;
     const { kernel, clock, random, world, interruptAfterMs } = parts();
-    return program.run(args, {
+    const context = {
       kernel, namespace, isRoot: invocation.isRoot, stdin: invocation.stdin, clock, random, world,
       env: invocation.env, cwd: invocation.cwd, interruptAfterMs, terminal: invocation.terminal, containerId: place.kind === 'container' ? place.id : undefined,
       ...(invocation.background ? { background: true } : {}),
-      readFile: (path) => readFile(place, path),
-    });
+      readFile: (path: string) => readFile(place, path),
+    };
+    if (place.kind === 'host' && name === 'sudo') return sudo(args, context, (words) => run(place, words, { ...invocation, isRoot: true }));
+    const program = programAt(place, name, invocation);
+    return program?.run(args, context);
   };
   const readFile = (place: Place, path: string): ReadFileResult => readKnownFile(path, facts(place), { ...etcFiles(place), ...procFiles(place) });
   // /proc/sys/net shows the reader's network namespace: the host's forwards, a container's does not.
@@ -118,6 +115,7 @@ export function hostMachine(parts: () => HostParts): Machine {
   // /etc/hosts, resolv.conf and hostname: the host's own, or those the daemon wrote for the container.
   const etcFiles = (place: Place): Readonly<Record<string, string>> => {
     const { profile, engine } = parts();
+    if (place.kind === 'lan') return profile.lanMachine ? etcFilesOf(lanMachineEtc(profile, profile.lanMachine)) : {};
     const container = place.kind === 'container' ? findRunning(engine, place.id) : undefined;
     return container ? { ...engine.containerEtcFiles(container.id, hostEtc(profile)) } : hostEtcFiles(profile);
   };
@@ -142,8 +140,18 @@ export function hostMachine(parts: () => HostParts): Machine {
     isBusyBox: (image) => (imageInfo(image)?.os.family ?? 'debian') !== 'debian',
     // The login shell has a PID of the host's boot (host-processes.ts); `docker run -it`'s shell is the container's
     // first process ($$ is 1 in its PID namespace); an exec'd shell takes the next PID, without drawing from the seed.
-    spawnShell: (place, firstProcess) => {
+    hostname: (place) => {
+      const { profile } = parts();
+      return place.kind === 'lan' ? (profile.lanMachine?.hostname ?? '') : profile.hostname;
+    },
+    spawnShell: (place, firstProcess, nested) => {
       const { engine, clock } = parts();
+      // The LAN machine's processes are not the host's: its shell's PID is its own, and draws nothing.
+      if (place.kind === 'lan') return { pid: LAN_LOGIN_SHELL_PID, visiblePid: LAN_LOGIN_SHELL_PID, startedMs: clock.now() };
+      if (place.kind === 'host' && nested) {
+        const pid = engine.spawnProcess();
+        return { pid, visiblePid: pid, startedMs: clock.now() };
+      }
       const container = place.kind === 'container' ? findRunning(engine, place.id) : undefined;
       if (!container || container.pid === undefined) return { pid: LOGIN_SHELL_PID, visiblePid: LOGIN_SHELL_PID, startedMs: clock.now() };
       if (firstProcess) return { pid: container.pid, visiblePid: 1, startedMs: container.startedMs ?? clock.now() };
@@ -153,19 +161,10 @@ export function hostMachine(parts: () => HostParts): Machine {
   };
 }
 
+/** The login shell sshd starts on the LAN machine: a PID of a desktop some minutes after boot. */
+const LAN_LOGIN_SHELL_PID = 1437;
+
 function findRunning(engine: Engine, id: string): Container | undefined {
   const container = engine.containers().find((c) => c.id === id);
   return container?.status === 'running' ? container : undefined;
-}
-
-/** sudo: the command runs as root; a name it cannot find, or a shell builtin, is its own error. */
-function sudo(args: readonly string[], runAsRoot: (argv: readonly string[]) => CommandResult | undefined): CommandResult {
-  const [name] = args;
-  if (name === undefined) return { stdout: '', stderr: SUDO_USAGE, exitCode: 1 };
-  const result = runAsRoot(args);
-  if (result) return result;
-  const builtin = SHELL_BUILTINS.has(name)
-    ? `sudo: "${name}" is a shell built-in command, it cannot be run directly.\nsudo: the -s option may be used to run a privileged shell.\nsudo: the -D option may be used to run a command in a specific directory.\n`
-    : '';
-  return { stdout: '', stderr: `sudo: ${name}: command not found\n${builtin}`, exitCode: 1 };
 }

@@ -34,6 +34,11 @@ import { hostEtc } from './etc-files';
 import type { Namespace } from './kernel/namespace';
 import { Datapath, type World } from './kernel/datapath';
 import { connect as connectTcp } from './userland/tcp';
+import { bootLanMachine, lanLoginBanner, lanMachineEtc, lanStation } from './lan-machine';
+import { sshProgram } from './cli/ssh';
+import { shellProgram, suProgram } from './cli/shells';
+import { engineNameServices } from './cli/name-service';
+import { ipProgram as lanIpProgram } from './cli/ip';
 
 const SECONDS_PER_COMMAND = 2;
 /** How long a goal's connection attempt waits, as `curl --max-time 5` would. */
@@ -76,6 +81,8 @@ export interface HostSnapshot {
   clockMs: number;
   /** The terminal's shells (the host user's, and any container shell entered); absent, a fresh login. */
   terminal?: TerminalState;
+  /** The LAN machine's network namespace (its ARP cache changes); absent, as it boots. */
+  lan?: Namespace | undefined;
 }
 
 export interface HostOptions {
@@ -95,6 +102,8 @@ export class Host {
   private random!: SeededRandom;
   private clock!: VirtualClock;
   private programs = new Map<string, Program>();
+  private lanPrograms = new Map<string, Program>();
+  private lan: Namespace | undefined;
   private readonly world: World;
   private session!: TerminalSession;
   private interruptAfterMs = DEFAULT_INTERRUPT_SECONDS * 1000;
@@ -103,7 +112,10 @@ export class Host {
     readonly profile: HostProfile,
     private readonly secondsPerCommand: number,
   ) {
-    this.world = worldOf(profile);
+    this.world = worldOf(profile, () => {
+      const station = this.lan && lanStation(this.lan);
+      return station ? [station] : [];
+    });
   }
 
   static create({ seed = 1, profile = DEBIAN_DOCKER_HOST, secondsPerCommand = SECONDS_PER_COMMAND }: HostOptions = {}): Host {
@@ -112,6 +124,7 @@ export class Host {
     host.clock = new VirtualClock(DEFAULT_EPOCH_MS);
     host.kernel = Kernel.boot(host.random);
     host.bringUpNetwork();
+    host.lan = host.bootLan();
     host.engine = Engine.start(host.kernel, host.random, host.clock, profile.pulledImages);
     host.installPrograms();
     host.session = host.newSession();
@@ -181,8 +194,10 @@ export class Host {
         const result = copy.run(line, { asRoot: true });
         return { stdout: result.stdout, exitCode: result.exitCode };
       },
+      runOnLan: (line) => copy.runOnLan(line),
       connect: (from, address, port) => {
-        const namespace = from === 'host' || from.namespaceId === undefined ? copy.kernel.root : copy.kernel.namespace(from.namespaceId);
+        const namespace = from === 'lan' ? copy.lan : from === 'host' || from.namespaceId === undefined ? copy.kernel.root : copy.kernel.namespace(from.namespaceId);
+        if (!namespace) return 'unreachable';
         const result = connectTcp(new Datapath(copy.kernel, copy.world, copy.clock.now()), namespace, address, port, copy.random, GOAL_CONNECT_TIMEOUT_MS);
         if (result.kind === 'connected' || result.kind === 'refused' || result.kind === 'timed-out') return result.kind;
         return 'unreachable';
@@ -191,8 +206,15 @@ export class Host {
     return goals.map((goal) => evaluateGoal(view, goal));
   }
 
+  /** A command line run to its end on the LAN machine, as its user: what a goal `from: 'lan'` reads. */
+  private runOnLan(line: string): { stdout: string; exitCode: number } | undefined {
+    if (!this.lan) return undefined;
+    const result = this.session.runDetached('lan', { user: this.profile.user, home: `/home/${this.profile.user}`, cwd: `/home/${this.profile.user}`, argv0: 'bash', login: false }, line);
+    return { stdout: result.stdout, exitCode: result.exitCode };
+  }
+
   snapshot(): HostSnapshot {
-    return structuredClone({ kernel: this.kernel.state, engine: this.engine.state, random: this.random.state(), clockMs: this.clock.now(), terminal: this.session.state() });
+    return structuredClone({ kernel: this.kernel.state, engine: this.engine.state, random: this.random.state(), clockMs: this.clock.now(), terminal: this.session.state(), lan: this.lan });
   }
 
   restore(snapshot: HostSnapshot): void {
@@ -201,6 +223,7 @@ export class Host {
     this.clock = new VirtualClock(copy.clockMs);
     this.kernel = new Kernel(copy.kernel, this.random);
     this.engine = new Engine(copy.engine, this.kernel, this.random, this.clock);
+    this.lan = copy.lan ?? this.bootLan();
     this.installPrograms();
     this.session = this.newSession(copy.terminal);
   }
@@ -208,7 +231,7 @@ export class Host {
   private newSession(saved?: TerminalState): TerminalSession {
     const { user } = this.profile;
     const home = `/home/${user}`;
-    const machine = hostMachine(() => ({ kernel: this.kernel, engine: this.engine, clock: this.clock, random: this.random, world: this.world, profile: this.profile, programs: this.programs, containerProgram: (tool, provider, image) => containerToolProgram(tool, provider, { engine: this.engine, hostEtc: () => hostEtc(this.profile) }, image), interruptAfterMs: this.interruptAfterMs }));
+    const machine = hostMachine(() => ({ kernel: this.kernel, engine: this.engine, clock: this.clock, random: this.random, world: this.world, profile: this.profile, programs: this.programs, lanNamespace: this.lan, lanPrograms: this.lanPrograms, containerProgram: (tool, provider, image) => containerToolProgram(tool, provider, { engine: this.engine, hostEtc: () => hostEtc(this.profile) }, image), interruptAfterMs: this.interruptAfterMs }));
     return new TerminalSession(machine, { user, home, env: { HOME: home, USER: user, LOGNAME: user, SHELL: '/bin/bash', PATH: '/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games', LANG: 'C.UTF-8' } }, saved);
   }
 
@@ -251,7 +274,35 @@ export class Host {
       },
     });
     const text = [catProgram, grepProgram, headProgram, tailProgram, wcProgram, sortProgram, cutProgram, echoProgram, trueProgram, falseProgram, pwdProgram];
-    this.programs = new Map([ipProgram, bridgeProgram, iptablesProgram, iptablesSaveProgram, curlProgram, nsenter, dockerProgram(this.engine), ...text, ...hostToolPrograms(this.engine, () => hostEtc(this.profile))].map((program) => [program.name, program]));
+    const ssh = sshProgram(engineNameServices(this.engine, () => hostEtc(this.profile)), () => this.sshServer());
+    const shells = [shellProgram('bash', 'host'), shellProgram('sh', 'host'), suProgram];
+    this.programs = new Map([ipProgram, bridgeProgram, iptablesProgram, iptablesSaveProgram, curlProgram, nsenter, dockerProgram(this.engine), ssh, ...shells, ...text, ...hostToolPrograms(this.engine, () => hostEtc(this.profile))].map((program) => [program.name, program]));
+    this.lanPrograms = new Map(this.lanMachinePrograms(text).map((program) => [program.name, program]));
+  }
+
+  /**
+   * The LAN machine's programs: a Debian desktop's iproute2, iputils ping, curl,
+   * ssh, the shells and coreutils, resolving names with its own /etc. No docker,
+   * no iptables, nothing of the host's daemon.
+   */
+  private lanMachinePrograms(text: readonly Program[]): Program[] {
+    const lan = this.profile.lanMachine;
+    if (!lan) return [];
+    const etc = () => lanMachineEtc(this.profile, lan);
+    const tools = hostToolPrograms(this.engine, etc).filter((program) => ['ping', 'ss', 'hostname', 'sleep', 'date'].includes(program.name));
+    const ssh = sshProgram(engineNameServices(this.engine, etc), () => this.sshServer());
+    return [lanIpProgram, curlProgram, ssh, shellProgram('bash', 'lan'), shellProgram('sh', 'lan'), suProgram, ...tools, ...text];
+  }
+
+  /** The LAN machine's sshd, for ssh: the host's user has an account there. */
+  private sshServer() {
+    const lan = this.profile.lanMachine;
+    return lan && this.lan ? { namespace: this.lan, user: this.profile.user, banner: lanLoginBanner(lan) } : undefined;
+  }
+
+  private bootLan(): Namespace | undefined {
+    const lan = this.profile.lanMachine;
+    return lan && bootLanMachine(this.kernel, this.profile, lan);
   }
 
   /** lo and the NIC up, with its address and default route, as the installer leaves them. */

@@ -16,6 +16,18 @@ export interface HostProfile {
   pulledImages?: readonly string[];
   /** The nameservers DHCP gave the host (its /etc/resolv.conf); unset: the router at the gateway address. */
   nameservers?: readonly string[];
+  /**
+   * A second Debian machine on the same LAN, where the host's user has an account
+   * and an ssh key: "from outside" in lessons. Unset: the LAN has only the router.
+   */
+  lanMachine?: LanMachineProfile;
+}
+
+/** A machine on the host's LAN: its name (in the host's /etc/hosts), address and NIC's MAC. */
+export interface LanMachineProfile {
+  hostname: string;
+  address: string;
+  mac: string;
 }
 
 /** Debian 13 with Docker Engine 29, one NIC on a home network. */
@@ -25,4 +37,5 @@ export const DEBIAN_DOCKER_HOST: HostProfile = {
   nic: { name: 'eth0', cidr: '192.168.1.10/24', gateway: '192.168.1.1' },
   router: { mac: 'c8:3a:35:0a:1b:01' },
   internet: true,
+  lanMachine: { hostname: 'lan-pc', address: '192.168.1.20', mac: '3c:52:82:5e:7a:14' },
 };

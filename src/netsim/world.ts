@@ -1,4 +1,4 @@
-import type { RemoteHost, World } from './kernel/datapath';
+import type { RemoteHost, Station, World } from './kernel/datapath';
 import type { HostProfile } from './profile';
 import { contains, parseCidr } from './wire/cidr';
 import { parseIpv4, type Ipv4 } from './wire/ipv4';
@@ -10,9 +10,10 @@ const NOT_ON_THE_INTERNET = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '1
 /**
  * The network outside the host, from its profile: a router that answers ping and
  * refuses TCP, and behind it, if the profile says so, an internet where every
- * public address answers ping and serves HTTP and HTTPS.
+ * public address answers ping and serves HTTP and HTTPS. `lanStations` are the
+ * LAN's machines with a network stack of their own (lan-machine.ts).
  */
-export function worldOf(profile: HostProfile): World {
+export function worldOf(profile: HostProfile, lanStations: () => readonly Station[] = () => []): World {
   const lan = parseCidr(profile.nic.cidr)!;
   const gateway = parseIpv4(profile.nic.gateway)!;
   const router: RemoteHost = { address: gateway, answersPing: true, openTcpPorts: [], replyTtl: 64, latencyMs: 0.2 };
@@ -20,6 +21,7 @@ export function worldOf(profile: HostProfile): World {
     nic: profile.nic.name,
     neighbourMac: (address: Ipv4) => (address === gateway ? parseMac(profile.router.mac) : undefined),
     onLan: (address: Ipv4) => contains(lan, address),
+    lanStations,
     reach(destination: Ipv4) {
       if (destination === gateway) return router;
       if (!profile.internet || contains(lan, destination) || NOT_ON_THE_INTERNET.some((range) => contains(range, destination))) return undefined;

@@ -40,6 +40,10 @@ describe('exercise goals on the simulated host', () => {
     ['an internal network', { kind: 'network', network: 'back-net', internal: true }],
     ['an iptables rule', { kind: 'rule', table: 'nat', rule: '-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.3:80' }],
     ['a line in a container file', { kind: 'file', container: 'client', path: '/etc/resolv.conf', line: 'nameserver 127.0.0.11' }],
+    // From the LAN machine a published port answers on the host's address; a container's address is not routed there.
+    ['an HTTP request from the LAN to a port published on the host\'s address', { kind: 'reaches', from: 'lan', url: 'http://192.168.1.10:8080/', status: 200, body: 'Welcome to nginx!' }],
+    ['a TCP connection from the LAN to a published port', { kind: 'connects', from: 'lan', host: '192.168.1.10', port: 8080 }],
+    ['no HTTP answer from a container address seen from the LAN', { kind: 'reaches', from: 'lan', url: 'http://172.17.0.3/', not: true }],
   ])('passes %s', (_name, goal) => {
     expect(check(host, goal)).toEqual({ pass: true });
   });
@@ -60,6 +64,10 @@ describe('exercise goals on the simulated host', () => {
     ['a network that is not internal', { kind: 'network', network: 'app-net', internal: true }, 'not-internal', { network: 'app-net' }],
     ['a missing rule', { kind: 'rule', table: 'nat', rule: '-A DOCKER -j RETURN' }, 'no-rule', { table: 'nat', rule: '-A DOCKER -j RETURN' }],
     ['a missing line', { kind: 'file', container: 'lonely', path: '/etc/resolv.conf', line: 'nameserver 127.0.0.11' }, 'no-line', { path: '/etc/resolv.conf', line: 'nameserver 127.0.0.11', where: 'lonely' }],
+    ['a request from the LAN to a container address', { kind: 'reaches', from: 'lan', url: 'http://172.17.0.3/' }, 'unreachable', { from: 'lan', url: 'http://172.17.0.3/' }],
+    ['a request from the LAN to a port published on the host\'s loopback only', { kind: 'reaches', from: 'lan', url: 'http://localhost:8080/' }, 'unreachable', { from: 'lan', url: 'http://localhost:8080/' }],
+    ['a connection from the LAN to a container address, lost at the router', { kind: 'connects', from: 'lan', host: '172.17.0.3', port: 80 }, 'no-connection', { from: 'lan', host: '172.17.0.3', port: '80', result: 'timed-out' }],
+    ['a connection from the LAN to a port the host does not publish', { kind: 'connects', from: 'lan', host: '192.168.1.10', port: 9090 }, 'no-connection', { from: 'lan', host: '192.168.1.10', port: '9090', result: 'refused' }],
   ])('fails %s, saying why', (_name, goal, code, values) => {
     expect(check(host, goal)).toEqual({ pass: false, reason: { code, values } });
   });
@@ -117,6 +125,7 @@ describe('goal references', () => {
       networks: () => [],
       resolveName: () => [],
       run: () => ({ stdout: '', exitCode: 0 }),
+      runOnLan: () => undefined,
       connect: () => 'refused',
     };
     expect(evaluateGoal(view, { kind: 'container', container: 'db', running: true })).toEqual({ pass: true });

@@ -112,6 +112,30 @@ export interface TerminalControl {
   enterShell(containerId: string, argv: readonly string[], options: ExecOptions & { firstProcess: boolean; viaAttach?: boolean }): void;
   /** The terminal's shells, bottom first: the last is the one the current line was typed into (`ps` lists them). */
   shells?(): readonly ShellProcess[];
+  /**
+   * From the next line on, the user types into a shell of a machine reached
+   * without Docker: a root shell on the host (`sudo -i`, `sudo su -`), or a login
+   * on the LAN machine (`ssh lan-pc`).
+   */
+  enterMachine?(machine: MachineName, shell: MachineShell): void;
+  /** Runs `script` to its end in a non-interactive shell of that machine (`ssh lan-pc ip a`: sshd's `$SHELL -c`). */
+  runOnMachine?(machine: MachineName, shell: MachineShell, script: string): CommandResult;
+}
+
+/** The machines the terminal reaches without Docker: the host itself, and the LAN machine. */
+export type MachineName = 'host' | 'lan';
+
+/** A shell started on a machine: as whom, where, and what it says when it ends. */
+export interface MachineShell {
+  readonly user: string;
+  readonly home: string;
+  readonly cwd: string;
+  /** `bash`, `sh`: decides the dialect (dash for sh). */
+  readonly argv0: string;
+  /** A login shell (`sudo -i`, `su -`, sshd's): `exit` makes bash say `logout`. */
+  readonly login: boolean;
+  /** What the program that started the shell prints once it ends (ssh's `Connection to lan-pc closed.`), on stderr. */
+  readonly farewell?: string;
 }
 
 export interface ExecOptions {

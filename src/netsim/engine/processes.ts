@@ -143,8 +143,13 @@ export function hostProcessTable(sources: ProcessSources): HostProcess[] {
     table.push(process);
     taken.add(process.pid);
   };
-  for (const shell of sources.shells.filter((s) => s.container === undefined)) {
-    add({ ...LOGIN_SHELL, pid: shell.pid, uid: 1000, user: sources.hostUser, startMs: shell.startedMs, container: undefined });
+  const [login, ...nested] = sources.shells.filter((s) => s.container === undefined);
+  if (login) add({ ...LOGIN_SHELL, pid: login.pid, uid: 1000, user: sources.hostUser, startMs: login.startedMs, container: undefined });
+  // A shell started from it (`sudo -i`, `bash`) is its child here; sudo's own process between them is not modelled.
+  let parent = login?.pid ?? LOGIN_SHELL.pid;
+  for (const shell of nested) {
+    add({ ...LOGIN_SHELL, pid: shell.pid, ppid: parent, argv: [shell.argv0], stat: 'S', uid: shell.user === 'root' ? 0 : 1000, user: shell.user, startMs: shell.startedMs, container: undefined });
+    parent = shell.pid;
   }
   for (const container of sources.containers)
     if (container.status === 'running' && container.pid !== undefined) containerProcesses(container, sources, taken, add);

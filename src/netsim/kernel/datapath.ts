@@ -44,6 +44,17 @@ export interface World {
   reach(destination: Ipv4): RemoteHost | undefined;
   /** Whether the LAN carries a packet for `address` back to the NIC: only its own subnet is on the wire. */
   onLan(address: Ipv4): boolean;
+  /**
+   * Other machines on the LAN with a network stack of their own (the LAN
+   * machine), each by its NIC: their namespaces belong to no host kernel.
+   */
+  lanStations?(): readonly Station[];
+}
+
+/** A link and the namespace it is in: where a frame lands. */
+export interface Station {
+  readonly namespace: Namespace;
+  readonly link: Link;
 }
 
 /** The route the kernel picks for a destination: the device, the next hop and the source address. */
@@ -126,6 +137,9 @@ export class Datapath {
     }
   }
 
+  /** Frames put on the LAN's wire between two modelled machines so far: each costs a real wire's time, which ping adds. */
+  lanCrossings = 0;
+
   /** The route to `destination` from `namespace`, longest prefix first, or undefined (ENETUNREACH). */
   route(namespace: Namespace, destination: Ipv4): RouteChoice | undefined {
     if (this.isLocal(namespace, destination)) {
@@ -174,7 +188,10 @@ export class Datapath {
     const root = this.kernel.root;
     const nic = this.world && linkNamed(root, this.world.nic);
     // The router has no route to a subnet behind the host (an ipvlan L3 network): such answers are lost.
-    if (!nic?.up || !this.world?.onLan(packet.destination)) return { kind: 'dropped' };
+    if (!this.world?.onLan(packet.destination)) return { kind: 'dropped' };
+    const machine = this.lanMachines().find((station) => owns(station, packet.destination));
+    if (machine) return this.ingress(machine.namespace, machine.link, packet);
+    if (!nic?.up) return { kind: 'dropped' };
     const upper = this.kernel.upperLinks(root, nic).find(({ link }) => link.up && link.addresses.some((a) => a.cidr.address === packet.destination));
     const arrival = upper ?? { namespace: root, link: nic };
     const gateway = this.route(root, packet.source)?.nextHop;
@@ -294,12 +311,37 @@ export class Datapath {
   }
 
   private toWorld(namespace: Namespace, device: Link, choice: RouteChoice, packet: Packet): Fate {
+    const station = this.onLanWire(device, choice.nextHop);
+    if (station) {
+      this.lanCrossings += 1;
+      this.resolve(namespace, device, choice.nextHop, station);
+      return this.ingress(station.namespace, station.link, packet);
+    }
     const mac = this.world?.neighbourMac(choice.nextHop);
     if (mac === undefined) return this.arpFailed(namespace, device, choice);
     this.learn(namespace, choice.nextHop, device, mac, 'REACHABLE');
     this.tap([{ namespace, link: device, packetType: 'outgoing' }], device.mac, mac, { kind: 'ip', packet });
     const host = this.world?.reach(packet.destination);
     return host ? { kind: 'remote', host, packet } : { kind: 'dropped' };
+  }
+
+  private lanMachines(): readonly Station[] {
+    return this.world?.lanStations?.() ?? [];
+  }
+
+  /**
+   * The station on the LAN that answers ARP for `address`, for a frame `device`
+   * puts on the wire: another LAN machine, and for a frame from one of them, the
+   * host's NIC or a macvlan or ipvlan port on it (which the host itself never
+   * reaches this way: portStations).
+   */
+  private onLanWire(device: Link, address: Ipv4): Station | undefined {
+    const machines = this.lanMachines();
+    const fromMachine = machines.some((station) => station.link === device);
+    const candidates = machines.filter((station) => station.link !== device);
+    const nic = this.world && linkNamed(this.kernel.root, this.world.nic);
+    if (fromMachine && nic?.up) candidates.push({ namespace: this.kernel.root, link: nic }, ...this.kernel.upperLinks(this.kernel.root, nic));
+    return candidates.find((station) => owns(station, address));
   }
 
   /**
@@ -448,6 +490,11 @@ function received(link: Link, destinationMac: Mac): PacketType {
 function switchesLocally(link: Link): boolean {
   if (link.lower?.kind === 'macvlan') return link.lower.mode === 'bridge';
   return link.lower?.kind === 'ipvlan' && link.lower.flag === 'bridge';
+}
+
+/** Whether a station is up and has `address`: it answers ARP for it and takes packets to it. */
+function owns(station: Station, address: Ipv4): boolean {
+  return station.link.up && station.link.addresses.some((a) => a.cidr.address === address);
 }
 
 /** IFF_NOARP: ipvlan ports in L3 and L3S mode resolve nothing. */

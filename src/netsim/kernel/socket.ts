@@ -13,7 +13,9 @@ export type SocketService =
   /** The Docker daemon's embedded DNS server of one container. */
   | { readonly kind: 'dns' }
   /** A MariaDB server: the MySQL protocol, where the server speaks first (its handshake packet). */
-  | { readonly kind: 'mariadb' };
+  | { readonly kind: 'mariadb' }
+  /** OpenSSH's sshd (the LAN machine's): the server speaks first, its version line. */
+  | { readonly kind: 'ssh' };
 
 /** A listening socket: what `ss -l` and `netstat -l` show, and where connections land. */
 export interface Socket {

@@ -1,10 +1,10 @@
-import { collect, type BackgroundJob, type CommandResult, type ExecOptions, type OutputChunk, type ReadFileResult, type TerminalControl } from '../cli/command';
+import { collect, type BackgroundJob, type CommandResult, type ExecOptions, type MachineName, type MachineShell, type OutputChunk, type ReadFileResult, type TerminalControl } from '../cli/command';
 import type { ShellProcess } from '../engine/processes';
 import { ashDialect, bashDialect, dashDialect, type Dialect } from './dialect';
 import { Interpreter, type Invocation, type ShellJob, type ShellState } from './interpreter';
 
-/** Where a shell runs: on the host, or inside a container. */
-export type Place = { readonly kind: 'host' } | { readonly kind: 'container'; readonly id: string };
+/** Where a shell runs: on the host, inside a container, or on the LAN machine. */
+export type Place = { readonly kind: 'host' } | { readonly kind: 'container'; readonly id: string } | { readonly kind: 'lan' };
 
 /** What the session needs of the machine: running programs, files, containers' facts. */
 export interface Machine {
@@ -19,7 +19,9 @@ export interface Machine {
   /** The busybox-based images, whose `sh` is BusyBox ash. */
   isBusyBox(image: string): boolean;
   /** A new shell's process: its PID on the host, its $$ where it runs, when it started. */
-  spawnShell(place: Place, firstProcess: boolean): ShellPid;
+  spawnShell(place: Place, firstProcess: boolean, nested?: boolean): ShellPid;
+  /** The hostname of the host or of the LAN machine, for a prompt drawn there. */
+  hostname(place: Exclude<Place, { kind: 'container' }>): string;
   /** What a background job printed since `printed` lines, and whether it has ended. */
   pollJob?(job: BackgroundJob, printed: number): { output: readonly OutputChunk[]; printed: number; done: boolean };
 }
@@ -42,6 +44,10 @@ interface Frame {
   /** The container's PID 1 (run -it, attach): leaving it stops the container. */
   readonly firstProcess: boolean;
   readonly process: ShellPid;
+  /** A login shell: bash's `exit` says `logout`. */
+  readonly login: boolean;
+  /** What the program that started the shell prints once it ends (ssh's `Connection to lan-pc closed.`). */
+  readonly farewell: string | undefined;
 }
 
 /** A shell of the stack as plain data, for a host snapshot. */
@@ -62,6 +68,8 @@ export interface FrameState {
   readonly process?: ShellPid;
   /** Jobs started with `&`; absent when there were none. */
   readonly jobs?: readonly ShellJob[];
+  readonly login?: boolean;
+  readonly farewell?: string | undefined;
 }
 
 /** The terminal's shells, bottom first: what a snapshot keeps so that a restored host types into the same shell. */
@@ -82,6 +90,9 @@ export interface LineResult {
 /** Typed as a line, the detach keys: Ctrl-P then Ctrl-Q (docker's default --detach-keys). */
 export const DETACH_KEYS = '^P^Q';
 
+/** Typed as a line, Ctrl-D: the end of the shell's input. */
+export const END_OF_INPUT = '^D';
+
 /**
  * A terminal: the host user's shell at the bottom, and above it the container
  * shells that `docker run -it`, `docker exec -it` and `docker attach` entered.
@@ -98,7 +109,7 @@ export class TerminalSession {
     saved?: TerminalState,
   ) {
     if (!saved || saved.length === 0) this.frames.push(this.hostFrame());
-    else for (const frame of saved) this.frames.push(this.revive(frame));
+    else saved.forEach((frame, index) => this.frames.push(this.revive(frame, index === 0)));
   }
 
   /** The shells as plain data. */
@@ -118,17 +129,19 @@ export class TerminalSession {
       files: [...frame.state.files],
       process: frame.process,
       ...(frame.state.jobs?.length ? { jobs: frame.state.jobs.map((job) => ({ ...job })) } : {}),
+      login: frame.login,
+      farewell: frame.farewell,
     }));
   }
 
-  private revive(saved: FrameState): Frame {
+  private revive(saved: FrameState, bottom: boolean): Frame {
     const state: ShellState = { variables: new Map(saved.variables), exported: new Set(saved.exported), status: saved.status, cwd: saved.cwd, line: saved.line, files: new Map(saved.files), ...(saved.jobs ? { jobs: saved.jobs.map((job) => ({ ...job })) } : {}) };
     const container = saved.place.kind === 'container' ? this.machine.container(saved.place.id) : undefined;
-    const dialect = saved.place.kind === 'host' ? bashDialect() : dialectFor(saved.argv0, container !== undefined && this.machine.isBusyBox(container.image), false);
-    const isRoot = saved.place.kind === 'host' ? () => this.rootLine : () => saved.user === 'root';
+    const dialect = saved.place.kind === 'container' ? dialectFor(saved.argv0, container !== undefined && this.machine.isBusyBox(container.image), false) : dialectFor(saved.argv0, false, false);
+    const isRoot = bottom ? () => this.rootLine : () => saved.user === 'root';
     const process = saved.process ?? this.machine.spawnShell(saved.place, saved.firstProcess);
     const interpreter = this.interpreterFor(saved.place, state, dialect, saved.home, isRoot, process.visiblePid);
-    const frame: Frame = { place: saved.place, argv0: saved.argv0, interpreter, state, dialect, user: saved.user, home: saved.home, firstProcess: saved.firstProcess, process };
+    const frame: Frame = { place: saved.place, argv0: saved.argv0, interpreter, state, dialect, user: saved.user, home: saved.home, firstProcess: saved.firstProcess, process, login: saved.login ?? bottom, farewell: saved.farewell };
     if (saved.viaAttach) this.attachedByAttach.add(frame);
     return frame;
   }
@@ -136,9 +149,22 @@ export class TerminalSession {
   /** The prompt the next line is typed at. */
   prompt(asRoot = false): string {
     const frame = this.top();
-    if (frame.place.kind === 'host') return asRoot ? '# ' : '$ ';
-    const container = this.machine.container(frame.place.id);
-    return frame.dialect.prompt({ user: frame.user, hostname: container?.hostname ?? '', cwd: frame.state.cwd, home: frame.home, isRoot: frame.user === 'root' });
+    // The host user's own shell: lessons write its prompt bare, `$ ` (`# ` for a line typed as root).
+    if (frame === this.frames[0]) return asRoot ? '# ' : '$ ';
+    const hostname = frame.place.kind === 'container' ? (this.machine.container(frame.place.id)?.hostname ?? '') : this.machine.hostname(frame.place);
+    return frame.dialect.prompt({ user: frame.user, hostname, cwd: frame.state.cwd, home: frame.home, isRoot: frame.user === 'root' });
+  }
+
+  /** Runs `script` to its end in a new shell of a machine, leaving the terminal's shells as they are. */
+  runDetached(machine: MachineName, shell: MachineShell, script: string): CommandResult {
+    const frame = this.machineFrame(machine, shell, true);
+    const outcome = frame.interpreter.runLine(script.endsWith('\n') ? script : `${script}\n`, '');
+    return collect(outcome.output, outcome.exited ?? frame.state.status);
+  }
+
+  /** Whether the line typed next goes to the LAN machine's shell. */
+  onLanMachine(): boolean {
+    return this.top().place.kind === 'lan';
   }
 
   /** Whether the line typed next goes to a container's shell. */
@@ -151,7 +177,9 @@ export class TerminalSession {
     const prompt = this.prompt(options.asRoot);
     const frame = this.top();
     if (line.trim() === DETACH_KEYS && frame.place.kind === 'container') return this.detach(prompt, frame);
-    const outcome = this.withRoot(frame, options.asRoot, () => frame.interpreter.runLine(line, options.stdin));
+    // Ctrl-D at an empty prompt is end of input: the shell ends as `exit` would, with the last status.
+    const typed = line.trim() === END_OF_INPUT ? 'exit\n' : line;
+    const outcome = this.withRoot(frame, options.asRoot, () => frame.interpreter.runLine(typed, options.stdin));
     const output = [...outcome.output];
     if (outcome.exited !== undefined) this.leave(frame, outcome.exited, output);
     this.frames.push(...this.pending);
@@ -174,15 +202,17 @@ export class TerminalSession {
 
   /** `exit` in a shell: back to the shell below; a container's first process ending stops the container. */
   private leave(frame: Frame, status: number, output: OutputChunk[]): void {
-    if (frame.place.kind === 'host') {
-      // The host's shell is a login shell, which says `logout`; the terminal would close, and the reader gets a fresh login instead.
-      const exitAt = output.findIndex((chunk) => chunk.text === frame.dialect.exitMessage);
-      if (exitAt >= 0) output[exitAt] = { stream: 'stderr', text: 'logout\n' };
+    // A login shell says `logout` (bash's exit_builtin: `login_shell` set).
+    const exitAt = frame.login ? output.findIndex((chunk) => chunk.text === frame.dialect.exitMessage && chunk.text !== '') : -1;
+    if (exitAt >= 0) output[exitAt] = { stream: 'stderr', text: 'logout\n' };
+    if (frame === this.frames[0]) {
+      // The terminal would close, and the reader gets a fresh login instead.
       this.frames.splice(0, this.frames.length, this.hostFrame());
       return;
     }
+    if (frame.farewell) output.push({ stream: 'stderr', text: frame.farewell });
     this.frames.pop();
-    if (frame.firstProcess) this.machine.firstProcessExited(frame.place.id, status);
+    if (frame.firstProcess && frame.place.kind === 'container') this.machine.firstProcessExited(frame.place.id, status);
     this.top().state.status = status;
   }
 
@@ -204,8 +234,11 @@ export class TerminalSession {
   /** What programs started from a shell of this session may ask of the terminal. */
   private control(): TerminalControl {
     return {
+      enterMachine: (machine, shell) => this.pending.push(this.machineFrame(machine, shell)),
+      runOnMachine: (machine, shell, script) => this.runDetached(machine, shell, script),
       exec: (containerId, argv, options) => this.exec(containerId, argv, options),
-      shells: () => this.frames.map((frame) => this.shellProcess(frame)),
+      // The LAN machine's shells are its processes, not the host's.
+      shells: () => this.frames.filter((frame) => frame.place.kind !== 'lan').map((frame) => this.shellProcess(frame)),
       enterShell: (containerId, argv, options) => {
         const frame = this.containerFrame(containerId, argv, options.firstProcess, options);
         if (!frame) return;
@@ -237,7 +270,20 @@ export class TerminalSession {
     const dialect = bashDialect();
     const process = this.machine.spawnShell(place, false);
     const interpreter = this.interpreterFor(place, state, dialect, this.host.home, () => this.rootLine, process.visiblePid);
-    return { place, argv0: 'bash', interpreter, state, dialect, user: this.host.user, home: this.host.home, firstProcess: false, process };
+    return { place, argv0: 'bash', interpreter, state, dialect, user: this.host.user, home: this.host.home, firstProcess: false, process, login: true, farewell: undefined };
+  }
+
+  /** A shell on the host (as root) or on the LAN machine, with a login's environment. */
+  private machineFrame(machine: MachineName, shell: MachineShell, scripted = false): Frame {
+    const place: Place = machine === 'lan' ? { kind: 'lan' } : { kind: 'host' };
+    const env: Record<string, string> = { ...this.host.env, HOME: shell.home, USER: shell.user, LOGNAME: shell.user };
+    // root's PATH has the sbin directories (Debian's /etc/profile and sudo's secure_path).
+    if (shell.user === 'root') env.PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+    const state = newState(shell.cwd, env);
+    const dialect = dialectFor(shell.argv0, false, scripted);
+    const process = this.machine.spawnShell(place, false, true);
+    const interpreter = this.interpreterFor(place, state, dialect, shell.home, () => shell.user === 'root', process.visiblePid);
+    return { place, argv0: shell.argv0, interpreter, state, dialect, user: shell.user, home: shell.home, firstProcess: false, process, login: shell.login, farewell: shell.farewell };
   }
 
   private containerFrame(id: string, argv: readonly string[], firstProcess: boolean, options: ExecOptions, scripted = false): Frame | undefined {
@@ -251,7 +297,7 @@ export class TerminalSession {
     const place: Place = { kind: 'container', id };
     const process = this.machine.spawnShell(place, firstProcess);
     const interpreter = this.interpreterFor(place, state, dialect, home, () => user === 'root', process.visiblePid);
-    return { place, argv0: argv[0] ?? 'sh', interpreter, state, dialect, user, home, firstProcess, process };
+    return { place, argv0: argv[0] ?? 'sh', interpreter, state, dialect, user, home, firstProcess, process, login: false, farewell: undefined };
   }
 
   private interpreterFor(place: Place, state: ShellState, dialect: Dialect, home: string, isRoot: () => boolean, pid: number): Interpreter {

@@ -68,6 +68,9 @@ export type Served = { readonly kind: 'response'; readonly response: HttpRespons
  */
 const MARIADB_HANDSHAKE_BYTES = 100;
 
+/** sshd's identification string (RFC 4253 4.2), Debian 13's OpenSSH: what `nc lan-pc 22` shows. */
+export const SSH_BANNER = 'SSH-2.0-OpenSSH_10.0p2 Debian-7+deb13u4\r\n';
+
 /** What the peer answers: a web server's response, a MariaDB handshake, or nothing (the connection is reset). */
 export function serve(datapath: Datapath, peer: Peer, request: HttpRequest, random: SeededRandom): Served {
   if (peer.kind === 'remote') return respond(webServer('nginx')?.(request));
@@ -83,6 +86,8 @@ export function serve(datapath: Datapath, peer: Peer, request: HttpRequest, rand
     }
     case 'mariadb':
       return { kind: 'not-http', bytes: MARIADB_HANDSHAKE_BYTES };
+    case 'ssh':
+      return { kind: 'not-http', bytes: SSH_BANNER.length };
     case 'dns':
       return { kind: 'reset' };
   }
