@@ -31,7 +31,8 @@ export function createSandbox(kernel: Kernel): Namespace {
 export function wireBridgeEndpoint(kernel: Kernel, random: SeededRandom, sandbox: Namespace, network: Network, endpoint: Endpoint, isGateway: boolean, mtu: number): string {
   const hostName = vethName(random, [kernel.root]);
   const peerName = vethName(random, [kernel.root, sandbox]);
-  kernel.addVethPair(kernel.root, hostName, peerName, sandbox, endpoint.mac);
+  // moby's createVeth asks for TxQLen 0 on both ends.
+  kernel.addVethPair(kernel.root, hostName, peerName, sandbox, endpoint.mac, 0);
   if (mtu > 0) {
     kernel.setMtu(kernel.root, hostName, mtu);
     kernel.setMtu(sandbox, peerName, mtu);
