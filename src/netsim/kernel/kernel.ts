@@ -4,7 +4,7 @@ import type { Ipv4 } from '../wire/ipv4';
 import { macFromBytes, ZERO_MAC, type Mac } from '../wire/mac';
 import { KernelError } from './errno';
 import type { AddressScope, Link, LinkKind, Lower, OperState, StackMode } from './link';
-import { allocateIndex, linkNamed, newNamespace, type Namespace } from './namespace';
+import { allocateIndex, linkNamed, netnsIdOf, newNamespace, type Namespace } from './namespace';
 import type { Neighbour } from './neighbour';
 import type { Route } from './route';
 import { clashes, type Socket } from './socket';
@@ -12,6 +12,8 @@ import { clashes, type Socket } from './socket';
 export interface KernelState {
   namespaces: Map<number, Namespace>;
   nextNamespaceId: number;
+  /** How many names /run/netns has been given, to order them. */
+  namings?: number;
 }
 
 export interface LinkSpec {
@@ -39,6 +41,8 @@ const KIND_DEFAULTS: Record<LinkKind, { mtu: number; txqlen: number; qdisc: stri
   macvlan: { mtu: 1500, txqlen: 1000, qdisc: 'noqueue' },
   ipvlan: { mtu: 1500, txqlen: 1000, qdisc: 'noqueue' },
 };
+
+const LOOPBACK_ADDRESS = { address: 0x7f000001 as Ipv4, prefix: 8 };
 
 /**
  * The simulated kernel's network stack: namespaces, links, addresses and routes.
@@ -69,8 +73,9 @@ export class Kernel {
 
   /** A new namespace holds only `lo`, down, as `unshare -n` leaves it. */
   createNamespace(name: string | undefined): Namespace {
-    const namespace = newNamespace(this.state.nextNamespaceId++, name);
+    const namespace = newNamespace(this.state.nextNamespaceId++, undefined);
     this.state.namespaces.set(namespace.id, namespace);
+    if (name !== undefined) this.nameNamespace(namespace, name);
     this.addLink(namespace, { name: 'lo', kind: 'loopback', mac: ZERO_MAC });
     return namespace;
   }
@@ -123,6 +128,7 @@ export class Kernel {
     const near = this.addLink(namespace, { name, kind: 'veth', ...queue });
     near.peer = { namespace: peerNamespace.id, index: far.index };
     far.peer = { namespace: namespace.id, index: near.index };
+    if (peerNamespace !== namespace) pairNetnsIds(namespace, peerNamespace);
     return [near, far];
   }
 
@@ -198,7 +204,10 @@ export class Kernel {
     this.recalculateBridgeMac(namespace, master);
     target.links.set(link.index, link);
     const peer = this.peerOf(link);
-    if (peer) peer.link.peer = { namespace: target.id, index: link.index };
+    if (peer) {
+      peer.link.peer = { namespace: target.id, index: link.index };
+      if (peer.namespace !== target) pairNetnsIds(peer.namespace, target);
+    }
     return link;
   }
 
@@ -216,6 +225,8 @@ export class Kernel {
     // dev_activate attaches the kind's default qdisc the first time; it stays when the link goes down.
     if (up) {
       link.qdisc = KIND_DEFAULTS[link.kind].qdisc;
+      // inetdev_event (NETDEV_UP): a loopback device that comes up gets 127.0.0.1/8, scope host.
+      if (link.kind === 'loopback' && !link.addresses.some((address) => address.cidr.address === LOOPBACK_ADDRESS.address)) this.addAddress(namespace, name, LOOPBACK_ADDRESS);
       return;
     }
     namespace.routes = namespace.routes.filter((route) => route.device !== link.index);
@@ -274,6 +285,22 @@ export class Kernel {
     if (mtu < 68) throw new KernelError('EINVAL', `mtu ${mtu}`, 'mtu less than device minimum');
     if (mtu > maximum) throw new KernelError('EINVAL', `mtu ${mtu}`, 'mtu greater than device maximum');
     link.mtu = mtu;
+  }
+
+  /** IFLA_TXQLEN (dev_change_tx_queue_len). */
+  setTxqlen(namespace: Namespace, name: string, txqlen: number): void {
+    this.link(namespace, name).txqlen = txqlen;
+  }
+
+  /**
+   * A namespace file under /run/netns (`ip netns add` or `attach` bind-mounts it,
+   * a symlink may point at one): it keeps the namespace and gives it the name
+   * `ip netns` lists and iproute2 prints as `link-netns NAME`; undefined unnames it.
+   */
+  nameNamespace(namespace: Namespace, name: string | undefined): void {
+    namespace.name = name;
+    this.state.namings = (this.state.namings ?? 0) + 1;
+    namespace.namedAt = name === undefined ? undefined : this.state.namings;
   }
 
   /** `sysctl net.bridge.bridge-nf-call-iptables`, which loading br_netfilter makes exist. */
@@ -448,6 +475,15 @@ export class Kernel {
     const all = [...namespace.routes, ...this.kernelRoutes(namespace)];
     return all.sort((a, b) => routeKey(a) - routeKey(b) || (b.destination?.prefix ?? 0) - (a.destination?.prefix ?? 0) || (a.metric ?? 0) - (b.metric ?? 0));
   }
+}
+
+/**
+ * rtnl_fill_link_netnsid (peernet2id_alloc): announcing a veth whose peer is in
+ * another namespace gives each namespace a netnsid for the other, in that order.
+ */
+function pairNetnsIds(a: Namespace, b: Namespace): void {
+  netnsIdOf(a, b.id);
+  netnsIdOf(b, a.id);
 }
 
 /** A device that goes down or away takes its ARP entries with it (neigh_ifdown). */

@@ -9,6 +9,8 @@ export interface Namespace {
   readonly id: number;
   /** The name `ip netns list` shows; undefined for the root and Docker's sandboxes. */
   name: string | undefined;
+  /** When the name was given, in naming order: `ip netns list` reads /run/netns newest first. */
+  namedAt?: number | undefined;
   links: Map<number, Link>;
   routes: Route[];
   /** Last ifindex handed out; allocation is cyclic from here, as xa_alloc_cyclic does. */
