@@ -85,6 +85,8 @@ export class Kernel {
       if (link.kind === 'veth') this.deleteLink(namespace, link.name);
     }
     this.state.namespaces.delete(namespace.id);
+    // unhash_nsid: every namespace forgets the id it gave the dead one.
+    for (const other of this.state.namespaces.values()) other.netnsIds.delete(namespace.id);
   }
 
   link(namespace: Namespace, name: string): Link {

@@ -51,7 +51,10 @@ export function allocateIndex(namespace: Namespace): number {
 export function netnsIdOf(namespace: Namespace, other: number): number {
   const known = namespace.netnsIds.get(other);
   if (known !== undefined) return known;
-  const id = namespace.netnsIds.size;
+  // alloc_netid: idr_alloc from 0, so the lowest id a dead namespace freed is handed out again.
+  const used = new Set(namespace.netnsIds.values());
+  let id = 0;
+  while (used.has(id)) id++;
   namespace.netnsIds.set(other, id);
   return id;
 }
