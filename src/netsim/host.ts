@@ -1,9 +1,9 @@
 import { DEFAULT_EPOCH_MS, VirtualClock } from './clock';
 import { dockerProgram } from './cli/docker/docker';
-import { fail, type CommandResult, type Program } from './cli/command';
+import { fail, type CommandResult, type ProcessContext, type Program } from './cli/command';
 import { iptablesProgram } from './cli/iptables';
 import { iptablesSaveProgram } from './cli/iptables-save';
-import { ipProgram } from './cli/ip';
+import { ipProgramWith } from './cli/ip';
 import { bridgeProgram } from './cli/bridge';
 import { catProgram } from './cli/text/cat';
 import { cutProgram } from './cli/text/cut';
@@ -260,23 +260,30 @@ export class Host {
   }
 
   private installPrograms(): void {
+    // nsenter and `ip netns exec` exec the command themselves: a missing program is their error, not the shell's. Only the
+    // network namespace changes: the files, PIDs and user stay the caller's, except /proc/sys/net, which shows the new one.
+    const execIn = ([name, ...args]: readonly string[], context: ProcessContext, namespace: Namespace): CommandResult | undefined => {
+      const program = this.programs.get(name!);
+      if (!program) return undefined;
+      const netFiles = procSysFiles(this.kernel, namespace);
+      const readFile = (path: string) => (netFiles[path] !== undefined ? { content: netFiles[path] } : (context.readFile?.(path) ?? { error: 'ENOENT' as const }));
+      return program.run(args, { ...context, namespace, readFile });
+    };
     const nsenter = nsenterProgram({
       namespaceOfPid: (pid) => this.namespaceOfPid(pid),
       namespaceOfFile: (path) => this.namespaceOfFile(path),
-      execute: ([name, ...args], context, namespace) => {
-        // nsenter execs the command itself: a missing program is its error, not the shell's. Only the network
-        // namespace changes: the files, PIDs and user stay the caller's, except /proc/sys/net, which shows the new one.
-        const program = this.programs.get(name!);
-        if (!program) return fail(`nsenter: failed to execute ${name}: No such file or directory\n`, 127);
-        const netFiles = procSysFiles(this.kernel, namespace);
-        const readFile = (path: string) => (netFiles[path] !== undefined ? { content: netFiles[path] } : (context.readFile?.(path) ?? { error: 'ENOENT' as const }));
-        return program.run(args, { ...context, namespace, readFile });
-      },
+      execute: (words, context, namespace) => execIn(words, context, namespace) ?? fail(`nsenter: failed to execute ${words[0]}: No such file or directory\n`, 127),
+    });
+    const ip = ipProgramWith({
+      namespaceOfPid: (pid) => this.namespaceOfPid(pid),
+      namespaceOfFile: (path) => this.namespaceOfFile(path),
+      hasProcesses: (namespace) => namespace === this.kernel.root || this.engine.containers().some((container) => container.namespaceId === namespace.id && container.status === 'running'),
+      execute: execIn,
     });
     const text = [catProgram, grepProgram, headProgram, tailProgram, wcProgram, sortProgram, cutProgram, echoProgram, trueProgram, falseProgram, pwdProgram];
     const ssh = sshProgram(engineNameServices(this.engine, () => hostEtc(this.profile)), () => this.sshServer());
     const shells = [shellProgram('bash', 'host'), shellProgram('sh', 'host'), suProgram];
-    this.programs = new Map([ipProgram, bridgeProgram, iptablesProgram, iptablesSaveProgram, curlProgram, nsenter, dockerProgram(this.engine), ssh, ...shells, ...text, ...hostToolPrograms(this.engine, () => hostEtc(this.profile))].map((program) => [program.name, program]));
+    this.programs = new Map([ip, bridgeProgram, iptablesProgram, iptablesSaveProgram, curlProgram, nsenter, dockerProgram(this.engine), ssh, ...shells, ...text, ...hostToolPrograms(this.engine, () => hostEtc(this.profile))].map((program) => [program.name, program]));
     this.lanPrograms = new Map(this.lanMachinePrograms(text).map((program) => [program.name, program]));
   }
 
@@ -310,7 +317,6 @@ export class Host {
     const root = this.kernel.root;
     const { nic } = this.profile;
     this.kernel.setUp(root, 'lo', true);
-    this.kernel.addAddress(root, 'lo', parseCidr('127.0.0.1/8')!);
     this.kernel.addLink(root, { name: nic.name, kind: 'ether' });
     this.kernel.addAddress(root, nic.name, parseCidr(nic.cidr)!);
     this.kernel.setUp(root, nic.name, true);

@@ -33,8 +33,8 @@ export function bootLanMachine(kernel: Kernel, host: HostProfile, profile: LanMa
   const namespace = newNamespace(LAN_MACHINE_NAMESPACE_ID, undefined);
   const prefix = parseCidr(host.nic.cidr)!.prefix;
   kernel.addLink(namespace, { name: 'lo', kind: 'loopback', mac: ZERO_MAC });
+  // Bringing lo up gives it 127.0.0.1/8 (the kernel's inetdev_event).
   kernel.setUp(namespace, 'lo', true);
-  kernel.addAddress(namespace, 'lo', parseCidr('127.0.0.1/8')!);
   kernel.addLink(namespace, { name: 'eth0', kind: 'ether', mac: parseMac(profile.mac)! });
   kernel.addAddress(namespace, 'eth0', parseCidr(`${profile.address}/${prefix}`)!);
   kernel.setUp(namespace, 'eth0', true);

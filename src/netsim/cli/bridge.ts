@@ -30,7 +30,9 @@ export const bridgeProgram: Program = {
 };
 
 function portOf(link: LinkRecord, links: readonly LinkRecord[]): BridgePortRecord {
-  const up = link.flags.includes('UP') && link.flags.includes('LOWER_UP');
+  // br_port_state_selection: a port of a bridge that is down stays disabled.
+  const bridgeUp = links.find((candidate) => candidate.name === link.master)?.flags.includes('UP') ?? false;
+  const up = link.flags.includes('UP') && link.flags.includes('LOWER_UP') && bridgeUp;
   return { link, peerName: peerName(link, links), state: up ? 'forwarding' : 'disabled', priority: PORT_PRIORITY, cost: VETH_PORT_COST };
 }
 

@@ -1,11 +1,54 @@
 import type { AddressFamily } from '../format/ip-link';
+import type { Errno } from '../kernel/errno';
+import type { NetlinkError } from '../kernel/rtnetlink';
+import type { Namespace } from '../kernel/namespace';
 import { fail, type CommandResult, type ProcessContext } from './command';
+
+/** What ip needs from the host beyond the kernel: processes and files (which namespace a PID or a path holds) and running a program. */
+export interface IpHooks {
+  namespaceOfPid(pid: number): Namespace | undefined;
+  namespaceOfFile(path: string): Namespace | undefined;
+  /** Whether a process lives in the namespace (a container's), so that unnaming it leaves it alive. */
+  hasProcesses(namespace: Namespace): boolean;
+  /** Runs a command line's words as a program in `namespace`, or undefined when there is no such program. */
+  execute(words: readonly string[], context: ProcessContext, namespace: Namespace): CommandResult | undefined;
+}
 
 /** Global options of `ip` that change what an object prints. */
 export interface IpOptions {
   /** `-4` / `-6`: preferred_family. */
   family: AddressFamily | undefined;
   brief: boolean;
+  /** The host's side of `ip netns exec`, `netns PID` and `ip netns identify PID`; absent, only names under /run/netns are known. */
+  hooks?: IpHooks;
+}
+
+/** strerror(3) of the errnos the kernel sends back to ip (glibc's wording). */
+const STRERROR: Readonly<Record<Errno, string>> = {
+  EEXIST: 'File exists',
+  ENODEV: 'No such device',
+  ENOENT: 'No such file or directory',
+  EINVAL: 'Invalid argument',
+  EADDRNOTAVAIL: 'Cannot assign requested address',
+  EADDRINUSE: 'Address already in use',
+  ENETUNREACH: 'Network is unreachable',
+  ENETDOWN: 'Network is down',
+  EBUSY: 'Device or resource busy',
+  EPERM: 'Operation not permitted',
+  EOPNOTSUPP: 'Operation not supported',
+  ESRCH: 'No such process',
+  ELOOP: 'Too many levels of symbolic links',
+};
+
+/**
+ * rtnl_talk_error (lib/libnetlink.c): the kernel's extended ack message as
+ * `Error: MSG.` (print_ext_ack_msg adds the full stop), else perror's
+ * `RTNETLINK answers: ...`; iplink_modify and the others return -2, exit 2.
+ */
+export function netlinkFailure(error: NetlinkError): CommandResult {
+  if (error.extack !== undefined) return fail(`Error: ${error.extack}${error.extack.endsWith('.') ? '' : '.'}
+`, 2);
+  return ipErrors.rtnetlink(STRERROR[error.errno]);
 }
 
 export type ObjectHandler = (args: string[], options: IpOptions, context: ProcessContext) => CommandResult;
@@ -23,6 +66,10 @@ export const ipErrors = {
   invalidArgument: (message: string, word: string) => fail(`Error: argument "${word}" is wrong: ${message}\n`, 255),
   unknownCommand: (word: string, object: string) => fail(`Command "${word}" is unknown, try "ip ${object} help".\n`, 255),
   noDevice: (name: string) => fail(`Cannot find device "${name}"\n`, 1),
+  /** duparg(): exit(-1). */
+  duplicate: (key: string, word: string) => fail(`Error: duplicate "${key}": "${word}" is the second value.\n`, 255),
+  /** duparg2(): exit(-1). */
+  duplicateOrGarbage: (key: string, word: string) => fail(`Error: either "${key}" is duplicate, or "${word}" is garbage.\n`, 255),
   /** rtnl_talk() failing: the kernel's errno as perror words it, exit 2. */
   rtnetlink: (text: string) => fail(`RTNETLINK answers: ${text}\n`, 2),
 };

@@ -1,27 +1,29 @@
-import { dumpLinks, dumpRoutes, dumpRoutes6, type LinkRecord } from '../kernel/dump';
+import { dumpLinks, type LinkRecord } from '../kernel/dump';
 import { formatIpAddr, formatIpBriefAddr, formatIpBriefLink, formatIpLink } from '../format/ip-link';
-import { formatIpRoute, formatIpRoute6 } from '../format/ip-route';
 import { fail, ok, type CommandResult, type ProcessContext, type Program } from './command';
-import { ipErrors, isShow, type IpOptions, type ObjectHandler } from './ip-common';
+import { matches, type IpHooks, type IpOptions, type ObjectHandler } from './ip-common';
+import { ipAddrModify } from './ip-addr-modify';
+import { ipLinkAdd, ipLinkDelete, ipLinkSet } from './ip-link-modify';
 import { parseLinkFilter, selectLinks } from './ip-link-filter';
 import { ipNeigh } from './ip-neigh';
-import { ipNetns } from './ip-netns';
+import { ipNetns, switchNetns } from './ip-netns';
+import { ipRoute } from './ip-route';
 
 /**
  * iproute2's object table, in its order: `ip a` is address, `ip n` is neighbor
  * and `ip l` is link because a prefix picks the first entry it matches (ip.c, matches()).
  */
 const OBJECTS: [string, ObjectHandler | undefined][] = [
-  ['address', showAddresses],
+  ['address', address],
   ['addrlabel', undefined],
   ['maddress', undefined],
-  ['route', showRoutes],
+  ['route', ipRoute],
   ['rule', undefined],
   ['neighbor', ipNeigh],
   ['neighbour', ipNeigh],
   ['ntable', undefined],
   ['ntbl', undefined],
-  ['link', showLinks],
+  ['link', link],
   ['l2tp', undefined],
   ['fou', undefined],
   ['tunnel', undefined],
@@ -30,27 +32,60 @@ const OBJECTS: [string, ObjectHandler | undefined][] = [
   ['netns', ipNetns],
 ];
 
-export const ipProgram: Program = {
-  name: 'ip',
-  run(args, context) {
-    const options: IpOptions = { family: undefined, brief: false };
-    let index = 0;
-    for (; index < args.length && args[index]!.startsWith('-'); index++) {
-      const option = args[index]!.replace(/^--?/, '');
-      if (option === '4') options.family = 'inet';
-      else if (option === '6') options.family = 'inet6';
-      else if ('brief'.startsWith(option) && option.length >= 2) options.brief = true;
-      else return fail(`Option "${args[index]}" is unknown, try "ip -help".\n`, 255);
-    }
-    const objectWord = args[index];
-    if (objectWord === undefined) return fail(usage(), 255);
-    const entry = OBJECTS.find(([name]) => name.startsWith(objectWord));
-    if (!entry) return fail(`Object "${objectWord}" is unknown, try "ip help".\n`, 1);
-    const [, handler] = entry;
-    if (!handler) return fail(`Object "${entry[0]}" is not available in this simulator yet.\n`, 1);
-    return handler(args.slice(index + 1), options, context);
-  },
-};
+/**
+ * iproute2's ip. `hooks` give it the host's processes, files and programs
+ * (`ip netns exec`, `netns PID`); without them only /run/netns names are known.
+ */
+export function ipProgramWith(hooks: IpHooks | undefined): Program {
+  return {
+    name: 'ip',
+    run(args, context) {
+      const options: IpOptions = { family: undefined, brief: false, ...(hooks ? { hooks } : {}) };
+      let index = 0;
+      for (; index < args.length && args[index]!.startsWith('-'); index++) {
+        const option = args[index]!.replace(/^--?/, '');
+        if (option === '4') options.family = 'inet';
+        else if (option === '6') options.family = 'inet6';
+        else if ('brief'.startsWith(option) && option.length >= 2) options.brief = true;
+        else if (matches(option, 'netns')) {
+          // main(): NEXT_ARG, then netns_switch, which exits -1 when it fails.
+          const name = args[++index];
+          if (name === undefined) return fail('Command line is not complete. Try option "help"\n', 255);
+          const namespace = switchNetns(name, context);
+          if ('exitCode' in namespace) return namespace;
+          context = { ...context, namespace };
+        } else return fail(`Option "${args[index]}" is unknown, try "ip -help".\n`, 255);
+      }
+      const objectWord = args[index];
+      if (objectWord === undefined) return fail(usage(), 255);
+      const entry = OBJECTS.find(([name]) => name.startsWith(objectWord));
+      if (!entry) return fail(`Object "${objectWord}" is unknown, try "ip help".\n`, 1);
+      const [, handler] = entry;
+      if (!handler) return fail(`Object "${entry[0]}" is not available in this simulator yet.\n`, 1);
+      return handler(args.slice(index + 1), options, context);
+    },
+  };
+}
+
+/** ip without the host's hooks, as tests and a bare kernel run it. */
+export const ipProgram: Program = ipProgramWith(undefined);
+
+/** do_iplink: add, set/change, delete, or show (the default). */
+function link(args: string[], options: IpOptions, context: ProcessContext): CommandResult {
+  const [verb, ...rest] = args;
+  if (matches(verb, 'add')) return ipLinkAdd(rest, options, context);
+  if (matches(verb, 'set') || matches(verb, 'change')) return ipLinkSet(rest, options, context);
+  if (matches(verb, 'delete')) return ipLinkDelete(rest, options, context);
+  return showLinks(args, options, context);
+}
+
+/** do_ipaddr: add, delete, or show (the default). */
+function address(args: string[], options: IpOptions, context: ProcessContext): CommandResult {
+  const [verb, ...rest] = args;
+  if (matches(verb, 'add')) return ipAddrModify('add', rest, context);
+  if (matches(verb, 'delete')) return ipAddrModify('delete', rest, context);
+  return showAddresses(args, options, context);
+}
 
 function usage(): string {
   return 'Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n';
@@ -77,21 +112,4 @@ function showLinks(args: string[], options: IpOptions, context: ProcessContext):
   const selected = linksToShow('link', args, context);
   if (!('links' in selected)) return selected;
   return ok(options.brief ? formatIpBriefLink(selected.links) : formatIpLink(selected.links));
-}
-
-/** `ip route [show] [dev DEV]` lists IPv4 routes unless -6 asks for the IPv6 table (iproute.c defaults to AF_INET). */
-function showRoutes(args: string[], options: IpOptions, context: ProcessContext): CommandResult {
-  if (args.length > 0 && !isShow(args[0])) return fail(`Command "${args[0]}" is unknown, try "ip route help".\n`, 255);
-  const filters = args.slice(1);
-  let device: string | undefined;
-  for (let index = 0; index < filters.length; index++) {
-    const word = filters[index]!;
-    if (word !== 'dev' && word !== 'oif') return fail(`Filter "${word}" is not available in this simulator yet.\n`, 255);
-    device = filters[++index];
-    if (device === undefined) return ipErrors.incomplete();
-    if (!dumpLinks(context.kernel, context.namespace).some((link) => link.name === device)) return fail(`Cannot find device "${device}"\n`, 1);
-  }
-  if (options.family === 'inet6') return ok(formatIpRoute6(dumpRoutes6(dumpLinks(context.kernel, context.namespace)).filter((route) => device === undefined || route.device === device)));
-  const routes = dumpRoutes(context.kernel, context.namespace).filter((route) => device === undefined || route.device === device);
-  return ok(formatIpRoute(routes, { withDevice: device === undefined }));
 }

@@ -103,7 +103,8 @@ export const bridgeDriver: Driver = {
     if (existing && existing.kind !== 'bridge') throw new EngineError('forbidden', `${config.bridgeName} is not a bridge: this simulator cannot put a bridge network on it`);
     const gateway = network.ipam[0]!;
     apply(kernel, bridgeNetworkRules(config.bridgeName, gateway.subnet, ruleOptions(network, config)), true);
-    if (!existing) kernel.addLink(root, { name: config.bridgeName, kind: 'bridge', ...(config.mtu > 0 ? { mtu: config.mtu } : {}) });
+    // moby creates the bridge with TxQLen 0 and sets a random MAC (netutils.GenerateRandomMAC), which it then keeps whatever its ports.
+    if (!existing) kernel.addLink(root, { name: config.bridgeName, kind: 'bridge', txqlen: 0, macSet: true, ...(config.mtu > 0 ? { mtu: config.mtu } : {}) });
     kernel.addAddress(root, config.bridgeName, cidr(gateway.gateway!, gateway.subnet.prefix));
     kernel.setUp(root, config.bridgeName, true);
     if (!config.icc) kernel.setBridgeNfCallIptables(root, true);

@@ -1,7 +1,6 @@
 import type { Kernel } from '../kernel/kernel';
 import { linkNamed, type Namespace } from '../kernel/namespace';
 import type { SeededRandom } from '../random';
-import { parseCidr } from '../wire/cidr';
 import type { Ipv4 } from '../wire/ipv4';
 import type { Endpoint } from './container';
 import type { Network, ParentLink } from './network';
@@ -17,8 +16,8 @@ function vethName(random: SeededRandom, namespaces: Namespace[]): string {
 /** A new container namespace: only `lo`, up, as runc leaves it. */
 export function createSandbox(kernel: Kernel): Namespace {
   const namespace = kernel.createNamespace(undefined);
+  // Bringing lo up gives it 127.0.0.1/8 (the kernel's inetdev_event).
   kernel.setUp(namespace, 'lo', true);
-  kernel.addAddress(namespace, 'lo', parseCidr('127.0.0.1/8')!);
   return namespace;
 }
 
@@ -31,7 +30,8 @@ export function createSandbox(kernel: Kernel): Namespace {
 export function wireBridgeEndpoint(kernel: Kernel, random: SeededRandom, sandbox: Namespace, network: Network, endpoint: Endpoint, isGateway: boolean, mtu: number): string {
   const hostName = vethName(random, [kernel.root]);
   const peerName = vethName(random, [kernel.root, sandbox]);
-  kernel.addVethPair(kernel.root, hostName, peerName, sandbox, endpoint.mac);
+  // moby's createVeth asks for TxQLen 0 on both ends.
+  kernel.addVethPair(kernel.root, hostName, peerName, sandbox, endpoint.mac, 0);
   if (mtu > 0) {
     kernel.setMtu(kernel.root, hostName, mtu);
     kernel.setMtu(sandbox, peerName, mtu);

@@ -27,7 +27,8 @@ export interface AddrOptions {
 /** `ip link` / `ip addr` first line, as iproute2's print_linkinfo writes it. */
 function linkHeader(link: LinkRecord, withMode: boolean): string {
   const name = link.linkSuffix ? `${link.name}@${link.linkSuffix}` : link.name;
-  let line = `${link.index}: ${name}: <${link.flags.join(',')}> mtu ${link.mtu} qdisc ${link.qdisc} `;
+  // print_link_flags: M-DOWN when IFLA_LINK is a device of this namespace that is down (ll_index_to_flags).
+  let line = `${link.index}: ${name}: <${link.flags.join(',')}${link.peerDown ? ',M-DOWN' : ''}> mtu ${link.mtu} qdisc ${link.qdisc} `;
   if (link.master) line += `master ${link.master} `;
   line += `state ${link.operState} `;
   if (withMode) line += 'mode DEFAULT ';

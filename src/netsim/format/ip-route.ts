@@ -5,14 +5,16 @@ import type { Route6Record, RouteRecord } from '../kernel/dump';
  * print_route does. Filtered by device (`ip route show dev X`), it leaves the
  * device out: every line would repeat it (filter.oifmask).
  */
-export function formatIpRoute(routes: RouteRecord[], { withDevice = true }: { withDevice?: boolean } = {}): string {
-  return routes.map((route) => `${routeLine(route, withDevice)}\n`).join('');
+export function formatIpRoute(routes: RouteRecord[], { withDevice = true, withTable = false }: { withDevice?: boolean; withTable?: boolean } = {}): string {
+  return routes.map((route) => `${routeLine(route, withDevice, withTable)}\n`).join('');
 }
 
-function routeLine(route: RouteRecord, withDevice: boolean): string {
-  let line = `${route.destination} `;
+/** print_route: the type unless unicast, and `table T` unless main or the table was asked for (`show table all` prints it). */
+function routeLine(route: RouteRecord, withDevice: boolean, withTable: boolean): string {
+  let line = route.type ? `${route.type} ${route.destination} ` : `${route.destination} `;
   if (route.gateway) line += `via ${route.gateway} `;
   if (withDevice) line += `dev ${route.device} `;
+  if (withTable && route.table) line += `table ${route.table} `;
   if (route.protocol !== 'boot') line += `proto ${route.protocol} `;
   if (route.scope !== 'global') line += `scope ${route.scope} `;
   if (route.source) line += `src ${route.source} `;
@@ -22,8 +24,10 @@ function routeLine(route: RouteRecord, withDevice: boolean): string {
 }
 
 /** `ip -6 route`: unlike IPv4 routes, the line ends without a space after `pref medium`. */
-export function formatIpRoute6(routes: readonly Route6Record[]): string {
-  return routes.map((route) => `${route.destination} dev ${route.device} proto ${route.protocol} metric ${route.metric} pref medium\n`).join('');
+export function formatIpRoute6(routes: readonly Route6Record[], { withTable = false }: { withTable?: boolean } = {}): string {
+  return routes
+    .map((route) => `${route.type ? `${route.type} ` : ''}${route.destination} dev ${route.device} ${withTable && route.table ? `table ${route.table} ` : ''}proto ${route.protocol} metric ${route.metric} pref medium\n`)
+    .join('');
 }
 
 /**

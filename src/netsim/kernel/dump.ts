@@ -1,5 +1,5 @@
-import { formatIpv4 } from '../wire/ipv4';
-import { formatCidr } from '../wire/cidr';
+import { formatIpv4, type Ipv4 } from '../wire/ipv4';
+import { broadcastOf, formatCidr, networkOf } from '../wire/cidr';
 import { IPV6_LOOPBACK, linkLocalFromMac, type Ipv6Cidr } from '../wire/ipv6';
 import type { Kernel } from './kernel';
 import type { AddressScope, Link, OperState } from './link';
@@ -19,6 +19,8 @@ export interface LinkRecord {
   linkNetnsId: number | undefined;
   /** The peer namespace's name when it has one in /var/run/netns: iproute2 then prints `link-netns NAME`. */
   linkNetns: string | undefined;
+  /** The peer named after `@` is in this namespace and down: iproute2 adds M-DOWN to the flags. */
+  peerDown?: boolean;
   kind: Link['kind'];
   flags: string[];
   mtu: number;
@@ -53,6 +55,10 @@ export interface RouteRecord {
   source: string | undefined;
   metric: number | undefined;
   linkDown: boolean;
+  /** rtm_type when not unicast: the local table's `local` and `broadcast` routes. */
+  type?: 'local' | 'broadcast';
+  /** The table, when not main. */
+  table?: 'local';
 }
 
 export function dumpLinks(kernel: Kernel, namespace: Namespace): LinkRecord[] {
@@ -71,6 +77,7 @@ function linkRecord(kernel: Kernel, namespace: Namespace, link: Link): LinkRecor
     linkSuffix: peer ? (elsewhere ? `if${peer.link.index}` : peer.link.name) : undefined,
     linkNetnsId: peer && elsewhere ? netnsIdOf(namespace, peer.namespace.id) : undefined,
     linkNetns: peer && elsewhere ? peer.namespace.name : undefined,
+    ...(peer && !elsewhere && !peer.link.up ? { peerDown: true } : {}),
     kind: link.kind,
     flags: linkFlags(link, carrier),
     mtu: link.mtu,
@@ -140,6 +147,29 @@ export function dumpRoutes(kernel: Kernel, namespace: Namespace): RouteRecord[] 
   });
 }
 
+/**
+ * The local table (fib_add_ifaddr): a `local` route for each address, kept
+ * while its link is down, and once the link is up a `broadcast` route for the
+ * subnet's last address below a /31; 127.0.0.1/8 on lo adds `local
+ * 127.0.0.0/8` too. Linux 6.x adds no broadcast route for the network address.
+ * Dumped in the trie's order: by address, the wider prefix first.
+ */
+export function dumpLocalRoutes(namespace: Namespace): RouteRecord[] {
+  const entries: { key: Ipv4; prefix: number; record: RouteRecord }[] = [];
+  const add = (key: Ipv4, prefix: number, type: 'local' | 'broadcast', link: Link, scope: RouteScope, source: Ipv4) =>
+    entries.push({ key, prefix, record: { destination: prefix === 32 ? formatIpv4(key) : `${formatIpv4(key)}/${prefix}`, gateway: undefined, device: link.name, protocol: 'kernel', scope, source: formatIpv4(source), metric: undefined, linkDown: false, type, table: 'local' } });
+  for (const link of namespace.links.values()) {
+    for (const { cidr } of link.addresses) {
+      add(cidr.address, 32, 'local', link, 'host', cidr.address);
+      if (!link.up) continue;
+      const network = networkOf(cidr);
+      if (link.kind === 'loopback' && cidr.prefix < 32) add(network.address, cidr.prefix, 'local', link, 'host', cidr.address);
+      if (cidr.prefix < 31) add(broadcastOf(cidr), 32, 'broadcast', link, 'link', cidr.address);
+    }
+  }
+  return entries.sort((a, b) => a.key - b.key || a.prefix - b.prefix).map((entry) => entry.record);
+}
+
 export interface NeighbourRecord {
   address: string;
   device: string;
@@ -182,4 +212,17 @@ export interface Route6Record {
   device: string;
   protocol: 'kernel';
   metric: number;
+  type?: 'local' | 'multicast';
+  table?: 'local';
+}
+
+/**
+ * The IPv6 local table: `local ::1` and each link-local address (metric 0), and
+ * the `multicast ff00::/8` route addrconf adds on each link with IPv6 (metric 256).
+ */
+export function dumpLocalRoutes6(links: readonly LinkRecord[]): Route6Record[] {
+  const inet6 = links.flatMap((link) => link.addresses.filter((address) => address.family === 'inet6').map((address) => ({ link, address })));
+  const local = inet6.map(({ link, address }): Route6Record => ({ destination: address.cidr.replace(/\/\d+$/, ''), device: link.name, protocol: 'kernel', metric: 0, type: 'local', table: 'local' }));
+  const multicast = inet6.filter(({ address }) => address.scope === 'link').map(({ link }): Route6Record => ({ destination: 'ff00::/8', device: link.name, protocol: 'kernel', metric: 256, type: 'multicast', table: 'local' }));
+  return [...local, ...multicast];
 }

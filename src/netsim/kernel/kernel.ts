@@ -4,7 +4,7 @@ import type { Ipv4 } from '../wire/ipv4';
 import { macFromBytes, ZERO_MAC, type Mac } from '../wire/mac';
 import { KernelError } from './errno';
 import type { AddressScope, Link, LinkKind, Lower, OperState, StackMode } from './link';
-import { allocateIndex, linkNamed, newNamespace, type Namespace } from './namespace';
+import { allocateIndex, linkNamed, netnsIdOf, newNamespace, type Namespace } from './namespace';
 import type { Neighbour } from './neighbour';
 import type { Route } from './route';
 import { clashes, type Socket } from './socket';
@@ -15,6 +15,8 @@ export interface KernelState {
   nextNamespaceId: number;
   /** Open packet sockets (tcpdump's captures); absent in snapshots taken before captures existed. */
   captures?: CaptureTable;
+  /** How many names /run/netns has been given, to order them. */
+  namings?: number;
 }
 
 export interface LinkSpec {
@@ -23,19 +25,27 @@ export interface LinkSpec {
   mac?: Mac;
   mtu?: number;
   txqlen?: number;
+  /** The MAC was set by whoever made the link, though drawn at random (moby's netutils.GenerateRandomMAC): the bridge keeps it. */
+  macSet?: boolean;
 }
 
-/** Defaults of each link kind as a Debian 13 kernel creates them. */
+/**
+ * Defaults of each link kind as a Debian 13 kernel creates them. ether_setup
+ * gives bridges and veths a queue length of 1000 (`ip link add` leaves it);
+ * Docker asks for 0 (moby's bridge driver sets TxQLen 0).
+ */
 const KIND_DEFAULTS: Record<LinkKind, { mtu: number; txqlen: number; qdisc: string }> = {
   loopback: { mtu: 65536, txqlen: 1000, qdisc: 'noqueue' },
   ether: { mtu: 1500, txqlen: 1000, qdisc: 'fq_codel' },
-  bridge: { mtu: 1500, txqlen: 0, qdisc: 'noqueue' },
-  veth: { mtu: 1500, txqlen: 0, qdisc: 'noqueue' },
+  bridge: { mtu: 1500, txqlen: 1000, qdisc: 'noqueue' },
+  veth: { mtu: 1500, txqlen: 1000, qdisc: 'noqueue' },
   dummy: { mtu: 1500, txqlen: 1000, qdisc: 'noqueue' },
   // ether_setup's queue length; both set IFF_NO_QUEUE (macvlan_setup, ipvlan_link_setup). The MTU is the lower device's.
   macvlan: { mtu: 1500, txqlen: 1000, qdisc: 'noqueue' },
   ipvlan: { mtu: 1500, txqlen: 1000, qdisc: 'noqueue' },
 };
+
+const LOOPBACK_ADDRESS = { address: 0x7f000001 as Ipv4, prefix: 8 };
 
 /**
  * The simulated kernel's network stack: namespaces, links, addresses and routes.
@@ -72,8 +82,9 @@ export class Kernel {
 
   /** A new namespace holds only `lo`, down, as `unshare -n` leaves it. */
   createNamespace(name: string | undefined): Namespace {
-    const namespace = newNamespace(this.state.nextNamespaceId++, name);
+    const namespace = newNamespace(this.state.nextNamespaceId++, undefined);
     this.state.namespaces.set(namespace.id, namespace);
+    if (name !== undefined) this.nameNamespace(namespace, name);
     this.addLink(namespace, { name: 'lo', kind: 'loopback', mac: ZERO_MAC });
     return namespace;
   }
@@ -83,6 +94,8 @@ export class Kernel {
       if (link.kind === 'veth') this.deleteLink(namespace, link.name);
     }
     this.state.namespaces.delete(namespace.id);
+    // unhash_nsid: every namespace forgets the id it gave the dead one.
+    for (const other of this.state.namespaces.values()) other.netnsIds.delete(namespace.id);
   }
 
   link(namespace: Namespace, name: string): Link {
@@ -107,7 +120,8 @@ export class Kernel {
       addresses: [],
       ipv6Disabled: false,
       txqlen: spec.txqlen ?? defaults.txqlen,
-      qdisc: defaults.qdisc,
+      qdisc: 'noop',
+      macSet: spec.mac !== undefined || spec.macSet === true,
     };
     namespace.links.set(link.index, link);
     return link;
@@ -117,13 +131,15 @@ export class Kernel {
    * A veth pair; the peer may be created straight in another namespace, as
    * `ip link add a type veth peer name b netns X` and Docker do.
    */
-  addVethPair(namespace: Namespace, name: string, peerName: string, peerNamespace: Namespace = namespace, peerMac?: Mac): [Link, Link] {
-    if (linkNamed(namespace, name)) throw new KernelError('EEXIST', `device ${name} exists`);
+  addVethPair(namespace: Namespace, name: string, peerName: string, peerNamespace: Namespace = namespace, peerMac?: Mac, txqlen?: number): [Link, Link] {
+    if (linkNamed(namespace, name) || (peerName === name && peerNamespace === namespace)) throw new KernelError('EEXIST', `device ${name} exists`);
     // veth_newlink registers the peer first, so in one namespace it gets the lower ifindex.
-    const far = this.addLink(peerNamespace, { name: peerName, kind: 'veth', ...(peerMac ? { mac: peerMac } : {}) });
-    const near = this.addLink(namespace, { name, kind: 'veth' });
+    const queue = txqlen === undefined ? {} : { txqlen };
+    const far = this.addLink(peerNamespace, { name: peerName, kind: 'veth', ...queue, ...(peerMac ? { mac: peerMac } : {}) });
+    const near = this.addLink(namespace, { name, kind: 'veth', ...queue });
     near.peer = { namespace: peerNamespace.id, index: far.index };
     far.peer = { namespace: namespace.id, index: near.index };
+    if (peerNamespace !== namespace) pairNetnsIds(namespace, peerNamespace);
     return [near, far];
   }
 
@@ -168,6 +184,7 @@ export class Kernel {
     if (link.kind === 'bridge') {
       for (const port of namespace.links.values()) if (port.master === link.index) port.master = undefined;
     }
+    this.recalculateBridgeMac(namespace, link.master);
     if (link.peer) {
       const peerNamespace = this.state.namespaces.get(link.peer.namespace);
       const peer = peerNamespace?.links.get(link.peer.index);
@@ -175,6 +192,7 @@ export class Kernel {
         peerNamespace.links.delete(peer.index);
         peerNamespace.routes = peerNamespace.routes.filter((route) => route.device !== peer.index);
         forgetNeighbours(peerNamespace, peer.index);
+        this.recalculateBridgeMac(peerNamespace, peer.master);
       }
     }
     for (const upper of uppers) this.deleteLink(upper.namespace, upper.link.name);
@@ -192,48 +210,108 @@ export class Kernel {
     namespace.routes = namespace.routes.filter((route) => route.device !== link.index);
     forgetNeighbours(namespace, link.index);
     if (target.links.has(link.index)) link.index = allocateIndex(target);
+    const master = link.master;
     Object.assign(link, { name: newName, up: false, master: undefined, addresses: [] });
+    this.recalculateBridgeMac(namespace, master);
     target.links.set(link.index, link);
     const peer = this.peerOf(link);
-    if (peer) peer.link.peer = { namespace: target.id, index: link.index };
+    if (peer) {
+      peer.link.peer = { namespace: target.id, index: link.index };
+      if (peer.namespace !== target) pairNetnsIds(peer.namespace, target);
+    }
     return link;
   }
 
+  /** dev_change_name: Linux 6.2 and later rename a link that is up too. */
   renameLink(namespace: Namespace, name: string, newName: string): void {
-    if (linkNamed(namespace, newName)) throw new KernelError('EEXIST', `device ${newName} exists`);
     const link = this.link(namespace, name);
+    if (newName === name) return;
+    if (linkNamed(namespace, newName)) throw new KernelError('EEXIST', `device ${newName} exists`);
     link.name = newName;
   }
 
   setUp(namespace: Namespace, name: string, up: boolean): void {
     const link = this.link(namespace, name);
     link.up = up;
-    if (up) return;
+    // dev_activate attaches the kind's default qdisc the first time; it stays when the link goes down.
+    if (up) {
+      link.qdisc = KIND_DEFAULTS[link.kind].qdisc;
+      // inetdev_event (NETDEV_UP): a loopback device that comes up gets 127.0.0.1/8, scope host.
+      if (link.kind === 'loopback' && !link.addresses.some((address) => address.cidr.address === LOOPBACK_ADDRESS.address)) this.addAddress(namespace, name, LOOPBACK_ADDRESS);
+      return;
+    }
     namespace.routes = namespace.routes.filter((route) => route.device !== link.index);
     forgetNeighbours(namespace, link.index);
   }
 
+  /**
+   * do_set_master (net/core/rtnetlink.c): the link leaves its master first, then
+   * joins the new one, so a refused master still takes it off the old bridge.
+   * Only a bridge has ndo_add_slave here (EOPNOTSUPP otherwise); br_add_if
+   * refuses loopback (EINVAL) and a bridge (ELOOP, with its message).
+   */
   setMaster(namespace: Namespace, name: string, bridgeName: string | undefined): void {
     const link = this.link(namespace, name);
-    if (bridgeName === undefined) {
-      link.master = undefined;
-      return;
-    }
-    const bridge = this.link(namespace, bridgeName);
-    if (bridge.kind !== 'bridge' || bridge === link) throw new KernelError('EINVAL', `${bridgeName} is not a bridge`);
+    const bridge = bridgeName === undefined ? undefined : this.link(namespace, bridgeName);
+    if (bridge && link.master === bridge.index) return;
+    const previous = link.master;
+    link.master = undefined;
+    this.recalculateBridgeMac(namespace, previous);
+    if (!bridge) return;
+    if (bridge.kind !== 'bridge') throw new KernelError('EOPNOTSUPP', `${bridgeName} takes no ports`);
+    if (link.kind === 'loopback') throw new KernelError('EINVAL', 'loopback cannot be a bridge port');
+    if (link.kind === 'bridge') throw new KernelError('ELOOP', 'bridge in a bridge', 'Can not enslave a bridge to a bridge');
     link.master = bridge.index;
+    this.recalculateBridgeMac(namespace, bridge.index);
+  }
+
+  /**
+   * br_stp_recalculate_bridge_id: a bridge whose MAC nobody set takes the
+   * lowest MAC of its ports, and all zeros once it has none.
+   */
+  private recalculateBridgeMac(namespace: Namespace, bridgeIndex: number | undefined): void {
+    const bridge = bridgeIndex === undefined ? undefined : namespace.links.get(bridgeIndex);
+    if (!bridge || bridge.kind !== 'bridge' || bridge.macSet) return;
+    const ports = [...namespace.links.values()].filter((port) => port.master === bridge.index).map((port) => port.mac);
+    bridge.mac = ports.length === 0 ? ZERO_MAC : ports.reduce((lowest, mac) => (mac < lowest ? mac : lowest));
   }
 
   setIpv6Disabled(namespace: Namespace, name: string, disabled: boolean): void {
     this.link(namespace, name).ipv6Disabled = disabled;
   }
 
+  /** eth_prepare_mac_addr_change: a multicast or all-zero MAC is no station address (EADDRNOTAVAIL). */
   setMac(namespace: Namespace, name: string, mac: Mac): void {
-    this.link(namespace, name).mac = mac;
+    const link = this.link(namespace, name);
+    if ((Number.parseInt(mac.slice(0, 2), 16) & 1) === 1 || mac === ZERO_MAC) throw new KernelError('EADDRNOTAVAIL', `${mac} is not unicast`);
+    link.mac = mac;
+    link.macSet = true;
+    this.recalculateBridgeMac(namespace, link.master);
   }
 
+  /** dev_validate_mtu: between ETH_MIN_MTU (68) and the driver's max_mtu (ETH_MAX_MTU, 65535, for bridges and veths). */
   setMtu(namespace: Namespace, name: string, mtu: number): void {
-    this.link(namespace, name).mtu = mtu;
+    const link = this.link(namespace, name);
+    const maximum = link.kind === 'loopback' ? 0x7fffffff : 65535;
+    if (mtu < 68) throw new KernelError('EINVAL', `mtu ${mtu}`, 'mtu less than device minimum');
+    if (mtu > maximum) throw new KernelError('EINVAL', `mtu ${mtu}`, 'mtu greater than device maximum');
+    link.mtu = mtu;
+  }
+
+  /** IFLA_TXQLEN (dev_change_tx_queue_len). */
+  setTxqlen(namespace: Namespace, name: string, txqlen: number): void {
+    this.link(namespace, name).txqlen = txqlen;
+  }
+
+  /**
+   * A namespace file under /run/netns (`ip netns add` or `attach` bind-mounts it,
+   * a symlink may point at one): it keeps the namespace and gives it the name
+   * `ip netns` lists and iproute2 prints as `link-netns NAME`; undefined unnames it.
+   */
+  nameNamespace(namespace: Namespace, name: string | undefined): void {
+    namespace.name = name;
+    this.state.namings = (this.state.namings ?? 0) + 1;
+    namespace.namedAt = name === undefined ? undefined : this.state.namings;
   }
 
   /** `sysctl net.bridge.bridge-nf-call-iptables`, which loading br_netfilter makes exist. */
@@ -241,33 +319,63 @@ export class Kernel {
     namespace.bridgeNfCallIptables = on;
   }
 
-  addAddress(namespace: Namespace, name: string, cidr: Cidr): void {
+  /**
+   * RTM_NEWADDR. The kernel sets a broadcast address only when asked
+   * (IFA_BROADCAST): `auto` is what vishvananda/netlink's AddrAdd (Docker) and
+   * ifupdown ask for, the subnet's last address below a /31; `ip addr add` asks
+   * for none unless told `brd`. __inet_insert_ifa refuses the same address twice.
+   */
+  addAddress(namespace: Namespace, name: string, cidr: Cidr, broadcast: Ipv4 | 'auto' | 'none' = 'auto'): void {
     const link = this.link(namespace, name);
     if (link.addresses.some((existing) => existing.cidr.address === cidr.address && existing.cidr.prefix === cidr.prefix)) {
-      throw new KernelError('EEXIST', 'address exists');
+      throw new KernelError('EEXIST', 'address exists', 'ipv4: Address already assigned');
     }
     const scope: AddressScope = cidr.address >>> 24 === 127 ? 'host' : 'global';
-    const broadcast = cidr.prefix < 31 && scope === 'global' ? broadcastOf(cidr) : undefined;
-    link.addresses.push({ cidr, broadcast, scope });
+    const auto = cidr.prefix < 31 && scope === 'global' ? broadcastOf(cidr) : undefined;
+    link.addresses.push({ cidr, broadcast: broadcast === 'auto' ? auto : broadcast === 'none' ? undefined : broadcast, scope });
   }
 
-  deleteAddress(namespace: Namespace, name: string, address: Ipv4): void {
+  /** inet_rtm_deladdr: the address, and its prefix length when one is given. */
+  deleteAddress(namespace: Namespace, name: string, address: Ipv4, prefix?: number): void {
     const link = this.link(namespace, name);
-    const remaining = link.addresses.filter((existing) => existing.cidr.address !== address);
-    if (remaining.length === link.addresses.length) throw new KernelError('EADDRNOTAVAIL', 'no such address');
-    link.addresses = remaining;
+    const at = link.addresses.findIndex((existing) => existing.cidr.address === address && (prefix === undefined || existing.cidr.prefix === prefix));
+    if (at < 0) throw new KernelError('EADDRNOTAVAIL', 'no such address', 'ipv4: Address not found');
+    link.addresses = link.addresses.filter((_, index) => index !== at);
   }
 
-  /** A static route; the device must be up and a gateway reachable on it, as fib_check_nh requires. */
-  addRoute(namespace: Namespace, route: Route): void {
-    const device = namespace.links.get(route.device);
-    if (!device?.up) throw new KernelError('ENETUNREACH', 'device down');
+  /**
+   * RTM_NEWROUTE with NLM_F_EXCL (fib_table_insert, fib_check_nh). A gateway
+   * must sit on a link-scope route (a connected subnet), on the named device if
+   * there is one, which also picks the device; a device route needs its device up.
+   */
+  addRoute(namespace: Namespace, request: Omit<Route, 'device'> & { readonly device: number | undefined }): void {
+    const device = request.gateway === undefined ? request.device : this.gatewayDevice(namespace, request.gateway, request.device);
+    // fib_lookup's own error (ENETUNREACH) goes back, with the message.
+    if (device === undefined) throw new KernelError('ENETUNREACH', 'gateway unreachable', 'Nexthop has invalid gateway');
+    if (!namespace.links.get(device)?.up) throw new KernelError('ENETDOWN', 'device down', 'Nexthop device is not up');
+    const route: Route = { ...request, device };
     const exists = this.routes(namespace).some((other) => sameDestination(other.destination, route.destination) && (other.metric ?? 0) === (route.metric ?? 0));
     if (exists) throw new KernelError('EEXIST', 'route exists');
-    if (route.gateway !== undefined && !this.kernelRoutes(namespace).some((r) => r.device === route.device && r.destination && contains(r.destination, route.gateway!))) {
-      throw new KernelError('ENETUNREACH', 'gateway unreachable');
-    }
     namespace.routes.push(route);
+  }
+
+  /** fib_check_nh_v4_gw: the device of the connected route the gateway is on; the lookup skips routes of wider scope (a default route). */
+  private gatewayDevice(namespace: Namespace, gateway: Ipv4, device: number | undefined): number | undefined {
+    const onLink = this.routes(namespace).filter((route) => route.scope === 'link' && route.destination && contains(route.destination, gateway) && (device === undefined || route.device === device));
+    return onLink[0]?.device;
+  }
+
+  /**
+   * RTM_DELROUTE (fib_table_delete): the first static route to the destination
+   * whose gateway and device match those given; none is ESRCH. The prefix
+   * routes of addresses are not deleted here: they go with their address.
+   */
+  deleteRoute(namespace: Namespace, destination: Cidr | undefined, match: { gateway?: Ipv4; device?: number }): void {
+    const at = namespace.routes.findIndex(
+      (route) => sameDestination(route.destination, destination) && (match.gateway === undefined || route.gateway === match.gateway) && (match.device === undefined || route.device === match.device),
+    );
+    if (at < 0) throw new KernelError('ESRCH', 'no such route');
+    namespace.routes.splice(at, 1);
   }
 
   /** bind(2) and listen(2): EADDRINUSE if another socket holds the address and port. */
@@ -378,6 +486,15 @@ export class Kernel {
     const all = [...namespace.routes, ...this.kernelRoutes(namespace)];
     return all.sort((a, b) => routeKey(a) - routeKey(b) || (b.destination?.prefix ?? 0) - (a.destination?.prefix ?? 0) || (a.metric ?? 0) - (b.metric ?? 0));
   }
+}
+
+/**
+ * rtnl_fill_link_netnsid (peernet2id_alloc): announcing a veth whose peer is in
+ * another namespace gives each namespace a netnsid for the other, in that order.
+ */
+function pairNetnsIds(a: Namespace, b: Namespace): void {
+  netnsIdOf(a, b.id);
+  netnsIdOf(b, a.id);
 }
 
 /** A device that goes down or away takes its ARP entries with it (neigh_ifdown). */

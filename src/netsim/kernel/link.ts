@@ -51,7 +51,13 @@ export interface Link {
   /** net.ipv6.conf.<dev>.disable_ipv6: Docker sets it on containers' interfaces of IPv4-only networks. */
   ipv6Disabled: boolean;
   txqlen: number;
+  /** `noop` until the link is first brought up, when dev_activate attaches its default qdisc. */
   qdisc: string;
+  /**
+   * addr_assign_type NET_ADDR_SET: the MAC was given, not drawn. A bridge whose
+   * MAC was drawn follows its ports' (br_stp_recalculate_bridge_id); absent is false.
+   */
+  macSet?: boolean;
 }
 
 /** RFC 2863 operational state as `ip` prints it. */

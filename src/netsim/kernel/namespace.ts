@@ -9,6 +9,8 @@ export interface Namespace {
   readonly id: number;
   /** The name `ip netns list` shows; undefined for the root and Docker's sandboxes. */
   name: string | undefined;
+  /** When the name was given, in naming order: `ip netns list` reads /run/netns newest first. */
+  namedAt?: number | undefined;
   links: Map<number, Link>;
   routes: Route[];
   /** Last ifindex handed out; allocation is cyclic from here, as xa_alloc_cyclic does. */
@@ -49,7 +51,10 @@ export function allocateIndex(namespace: Namespace): number {
 export function netnsIdOf(namespace: Namespace, other: number): number {
   const known = namespace.netnsIds.get(other);
   if (known !== undefined) return known;
-  const id = namespace.netnsIds.size;
+  // alloc_netid: idr_alloc from 0, so the lowest id a dead namespace freed is handed out again.
+  const used = new Set(namespace.netnsIds.values());
+  let id = 0;
+  while (used.has(id)) id++;
   namespace.netnsIds.set(other, id);
   return id;
 }

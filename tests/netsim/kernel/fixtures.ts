@@ -11,13 +11,13 @@ export const macOf = (text: string) => parseMac(text)!;
 export function bootedKernel(seed = 1): Kernel {
   const kernel = Kernel.boot(SeededRandom.fromSeed(seed));
   kernel.setUp(kernel.root, 'lo', true);
-  kernel.addAddress(kernel.root, 'lo', cidrOf('127.0.0.1/8'));
+  // Bringing lo up gave it 127.0.0.1/8 (inetdev_event).
   return kernel;
 }
 
 /** docker0 with its gateway address, up, as dockerd creates it. */
 export function withDocker0(kernel: Kernel, mac = '02:42:be:71:11:9e'): void {
-  kernel.addLink(kernel.root, { name: 'docker0', kind: 'bridge', mac: macOf(mac) });
+  kernel.addLink(kernel.root, { name: 'docker0', kind: 'bridge', mac: macOf(mac), txqlen: 0 });
   kernel.addAddress(kernel.root, 'docker0', cidrOf('172.17.0.1/16'));
   kernel.setUp(kernel.root, 'docker0', true);
 }
@@ -31,8 +31,8 @@ export function containerOnDocker0(kernel: Kernel, address: string, mac: string,
   const container = kernel.createNamespace(undefined);
   kernel.setIpv6Disabled(container, 'lo', true);
   kernel.setUp(container, 'lo', true);
-  kernel.addAddress(container, 'lo', cidrOf('127.0.0.1/8'));
-  kernel.addVethPair(kernel.root, hostEnd, 'vethtmp');
+  // lo came up with 127.0.0.1/8.
+  kernel.addVethPair(kernel.root, hostEnd, 'vethtmp', kernel.root, undefined, 0);
   kernel.moveLink(kernel.root, 'vethtmp', container, 'eth0');
   kernel.setIpv6Disabled(container, 'eth0', true);
   kernel.setMac(container, 'eth0', macOf(mac));

@@ -23,7 +23,7 @@ function hostWithNic(): Kernel {
 function macvlanContainer(kernel: Kernel, temporaryName: string, mac: string, address: string) {
   const sandbox = kernel.createNamespace(undefined);
   kernel.setUp(sandbox, 'lo', true);
-  kernel.addAddress(sandbox, 'lo', cidrOf('127.0.0.1/8'));
+  // lo came up with 127.0.0.1/8.
   kernel.addStackedLink(kernel.root, { name: temporaryName, txqlen: 0 }, 'eth0', MACVLAN_BRIDGE);
   kernel.moveLink(kernel.root, temporaryName, sandbox, 'eth0');
   kernel.setMac(sandbox, 'eth0', macOf(mac));
