@@ -10,12 +10,14 @@ import type { HostProfile } from './profile';
 import type { SeededRandom } from './random';
 import type { Machine, Place } from './shell/session';
 import type { Invocation } from './shell/interpreter';
-import { knownDirectory, readKnownFile } from './shell/filesystem';
-import { hostEtc, hostEtcFiles } from './etc-files';
+import { hostEtc } from './etc-files';
+import { readThrough, type FileAccess } from './cli/command';
+import { DEFAULT_EPOCH_MS } from './clock';
+import { FileSystem, ROOT, type FileLayer } from './kernel/filesystem';
+import { containerFileSystem, HOST_USER_ID, hostRootfs, kernelFiles } from './machine-files';
 import { initScriptProgram, packageManagerProgram } from './cli/package-manager';
 import { LOGIN_SHELL_PID } from './engine/host-processes';
 import { pidInContainer } from './engine/processes';
-import { procSysFiles } from './kernel/sysctl';
 
 /** The live parts of a host, read afresh at each call: `restore()` replaces them. */
 export interface HostParts {
@@ -104,30 +106,48 @@ export function hostMachine(parts: () => HostParts): Machine {
     return program.run(args, {
       kernel, namespace, isRoot: invocation.isRoot, stdin: invocation.stdin, clock, random, world,
       env: invocation.env, cwd: invocation.cwd, interruptAfterMs, terminal: invocation.terminal, containerId: place.kind === 'container' ? place.id : undefined,
-      readFile: (path) => readFile(place, path),
+      readFile: (path) => readFile(place, path, invocation.isRoot),
+      ...fileAccessOf(files(place, invocation.isRoot)),
+      stdoutIsTerminal: invocation.stdoutIsTerminal ?? false,
     });
   };
-  const readFile = (place: Place, path: string): ReadFileResult => readKnownFile(path, facts(place), { ...etcFiles(place), ...procFiles(place) });
-  // /proc/sys/net shows the reader's network namespace: the host's forwards, a container's does not.
-  const procFiles = (place: Place): Record<string, string> => {
+  // The host's disk as installed, built once: its programs do not change while the host runs.
+  let hostLower: FileLayer | undefined;
+  const fileSystem = (place: Place): FileSystem | undefined => {
+    const { kernel, engine, clock, profile, programs } = parts();
     const namespace = namespaceOf(place);
-    return namespace ? procSysFiles(parts().kernel, namespace) : {};
+    const now = () => clock.now();
+    if (place.kind === 'host') {
+      hostLower ??= hostRootfs(profile, [...programs.keys()], DEFAULT_EPOCH_MS);
+      return new FileSystem(hostLower, kernel.hostFiles(), namespace ? kernelFiles(kernel, namespace, false, DEFAULT_EPOCH_MS) : {}, now);
+    }
+    const container = findRunning(engine, place.id);
+    if (!container) return undefined;
+    return containerFileSystem(container.id, { engine, kernel, namespace, etcFiles: etcFiles(place), now });
   };
-  // /etc/hosts, resolv.conf and hostname: the host's own, or those the daemon wrote for the container.
+  // The host user is uid 1000 unless the line runs as root; in a container, root unless `-u` named another user.
+  const files = (place: Place, isRoot: boolean): FileAccess | undefined => {
+    const fs = fileSystem(place);
+    return fs && { fs, who: isRoot ? ROOT : { uid: HOST_USER_ID, gid: HOST_USER_ID } };
+  };
+  const readFile = (place: Place, path: string, isRoot = false): ReadFileResult => {
+    const access = files(place, isRoot);
+    return access ? readThrough(access, path) : { error: 'ENOENT' };
+  };
+  // /etc/hosts, resolv.conf and hostname of a container: those the daemon wrote for it.
   const etcFiles = (place: Place): Readonly<Record<string, string>> => {
     const { profile, engine } = parts();
     const container = place.kind === 'container' ? findRunning(engine, place.id) : undefined;
-    return container ? { ...engine.containerEtcFiles(container.id, hostEtc(profile)) } : hostEtcFiles(profile);
-  };
-  const facts = (place: Place) => {
-    const { profile, engine } = parts();
-    const container = place.kind === 'container' ? findRunning(engine, place.id) : undefined;
-    return { user: container ? 'root' : profile.user, inContainer: container !== undefined };
+    return container ? { ...engine.containerEtcFiles(container.id, hostEtc(profile)) } : {};
   };
   return {
     runProgram: run,
-    readFile,
-    directoryExists: (place, path) => knownDirectory(path, facts(place)),
+    files,
+    readFile: (place, path) => readFile(place, path),
+    directoryExists: (place, path) => {
+      const found = fileSystem(place)?.stat(path);
+      return found !== undefined && 'inode' in found && found.inode.kind === 'dir';
+    },
     container: (id) => {
       const container = findRunning(parts().engine, id);
       return container && { hostname: container.hostname, image: container.image, env: container.config.env };
@@ -149,6 +169,8 @@ export function hostMachine(parts: () => HostParts): Machine {
     },
   };
 }
+
+const fileAccessOf = (files: FileAccess | undefined): { files?: FileAccess } => (files ? { files } : {});
 
 function findRunning(engine: Engine, id: string): Container | undefined {
   const container = engine.containers().find((c) => c.id === id);

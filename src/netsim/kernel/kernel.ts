@@ -3,6 +3,7 @@ import { contains, networkOf, broadcastOf, type Cidr } from '../wire/cidr';
 import type { Ipv4 } from '../wire/ipv4';
 import { macFromBytes, ZERO_MAC, type Mac } from '../wire/mac';
 import { KernelError } from './errno';
+import { emptyUpper, type UpperLayer } from './filesystem';
 import type { AddressScope, Link, LinkKind, Lower, OperState, StackMode } from './link';
 import { allocateIndex, linkNamed, newNamespace, type Namespace } from './namespace';
 import type { Neighbour } from './neighbour';
@@ -12,6 +13,8 @@ import { clashes, type Socket } from './socket';
 export interface KernelState {
   namespaces: Map<number, Namespace>;
   nextNamespaceId: number;
+  /** What was written to the host's disk since it was installed; absent until the first write (and in older snapshots). */
+  files?: UpperLayer;
 }
 
 export interface LinkSpec {
@@ -49,6 +52,11 @@ export class Kernel {
     const kernel = new Kernel({ namespaces: new Map(), nextNamespaceId: 0 }, random);
     kernel.createNamespace(undefined);
     return kernel;
+  }
+
+  /** The writable layer of the host's files, made on first use. */
+  hostFiles(): UpperLayer {
+    return (this.state.files ??= emptyUpper());
   }
 
   get root(): Namespace {

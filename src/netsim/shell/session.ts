@@ -1,4 +1,4 @@
-import { collect, type CommandResult, type ExecOptions, type OutputChunk, type ReadFileResult, type TerminalControl } from '../cli/command';
+import { collect, type CommandResult, type ExecOptions, type FileAccess, type OutputChunk, type ReadFileResult, type TerminalControl } from '../cli/command';
 import type { ShellProcess } from '../engine/processes';
 import { ashDialect, bashDialect, dashDialect, type Dialect } from './dialect';
 import { Interpreter, type Invocation, type ShellState } from './interpreter';
@@ -12,6 +12,8 @@ export interface Machine {
   runProgram(place: Place, argv: readonly string[], invocation: Invocation & { isRoot: boolean; terminal: TerminalControl }): CommandResult | undefined;
   readFile(place: Place, path: string): ReadFileResult;
   directoryExists(place: Place, path: string): boolean;
+  /** The files where `place` is, as root or as the user; undefined once a container has stopped. */
+  files(place: Place, isRoot: boolean): FileAccess | undefined;
   /** A running container's hostname and image, for its shell's prompt and dialect; undefined once it has stopped. */
   container(id: string): { readonly hostname: string; readonly image: string; readonly env: readonly string[] } | undefined;
   /** The container's first process ended with `status`: the container stops. */
@@ -55,7 +57,8 @@ export interface FrameState {
   readonly status: number;
   readonly cwd: string;
   readonly line: number;
-  readonly files: readonly (readonly [string, string])[];
+  /** What redirections wrote, in snapshots taken before the machine had files; ignored. */
+  readonly files?: readonly (readonly [string, string])[];
   /** Absent in snapshots taken before shells had PIDs: a new one is taken. */
   readonly process?: ShellPid;
 }
@@ -111,13 +114,12 @@ export class TerminalSession {
       status: frame.state.status,
       cwd: frame.state.cwd,
       line: frame.state.line,
-      files: [...frame.state.files],
       process: frame.process,
     }));
   }
 
   private revive(saved: FrameState): Frame {
-    const state: ShellState = { variables: new Map(saved.variables), exported: new Set(saved.exported), status: saved.status, cwd: saved.cwd, line: saved.line, files: new Map(saved.files) };
+    const state: ShellState = { variables: new Map(saved.variables), exported: new Set(saved.exported), status: saved.status, cwd: saved.cwd, line: saved.line };
     const container = saved.place.kind === 'container' ? this.machine.container(saved.place.id) : undefined;
     const dialect = saved.place.kind === 'host' ? bashDialect() : dialectFor(saved.argv0, container !== undefined && this.machine.isBusyBox(container.image), false);
     const isRoot = saved.place.kind === 'host' ? () => this.rootLine : () => saved.user === 'root';
@@ -245,17 +247,19 @@ export class TerminalSession {
     const dialect = dialectFor(argv[0] ?? 'sh', this.machine.isBusyBox(container.image), scripted);
     const place: Place = { kind: 'container', id };
     const process = this.machine.spawnShell(place, firstProcess);
-    const interpreter = this.interpreterFor(place, state, dialect, home, () => user === 'root', process.visiblePid);
+    const interpreter = this.interpreterFor(place, state, dialect, home, () => user === 'root', process.visiblePid, options.tty);
     return { place, argv0: argv[0] ?? 'sh', interpreter, state, dialect, user, home, firstProcess, process };
   }
 
-  private interpreterFor(place: Place, state: ShellState, dialect: Dialect, home: string, isRoot: () => boolean, pid: number): Interpreter {
+  private interpreterFor(place: Place, state: ShellState, dialect: Dialect, home: string, isRoot: () => boolean, pid: number, tty = true): Interpreter {
     return new Interpreter(state, {
       dialect,
+      tty,
       pid,
       home,
       runProgram: (argv, invocation) => this.machine.runProgram(place, argv, { ...invocation, isRoot: isRoot(), terminal: this.control() }),
       readFile: (path) => this.machine.readFile(place, path),
+      files: () => this.machine.files(place, isRoot()),
       directoryExists: (path) => this.machine.directoryExists(place, path),
     });
   }
@@ -291,7 +295,7 @@ function dialectFor(path: string, busybox: boolean, scripted: boolean): Dialect 
 function newState(cwd: string, env: Record<string, string>): ShellState {
   const variables = new Map(Object.entries(env));
   variables.set('PWD', cwd);
-  return { variables, exported: new Set(variables.keys()), status: 0, cwd, line: 0, files: new Map() };
+  return { variables, exported: new Set(variables.keys()), status: 0, cwd, line: 0 };
 }
 
 function environmentOf(lines: readonly string[]): Map<string, string> {
