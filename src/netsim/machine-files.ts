@@ -1,6 +1,6 @@
 import type { Engine } from './engine/engine';
 import { imageInfo } from './engine/images';
-import { debianBase, imageRootfs as imageRootfsOf, LayerBuilder, programDirectory } from './engine/image-catalog/rootfs';
+import { DEBIAN_GROUP, DEBIAN_PASSWD, debianBase, imageRootfs as imageRootfsOf, LayerBuilder, programDirectory } from './engine/image-catalog/rootfs';
 import { FileSystem, type FileLayer, type GeneratedFile, type Inode } from './kernel/filesystem';
 import type { Kernel } from './kernel/kernel';
 import type { Namespace } from './kernel/namespace';
@@ -20,6 +20,9 @@ export function hostRootfs(profile: HostProfile, programs: readonly string[], in
   const builder = debianBase(new LayerBuilder(installedMs));
   for (const [path, content] of Object.entries(hostEtcFiles(profile))) builder.file(path, content);
   builder.dir(`/home/${profile.user}`, 0o700, HOST_USER_ID);
+  // adduser appends the user and its own group (GECOS empty: `,,,`).
+  builder.file('/etc/passwd', `${DEBIAN_PASSWD}${profile.user}:x:${HOST_USER_ID}:${HOST_USER_ID}:,,,:/home/${profile.user}:/bin/bash\n`);
+  builder.file('/etc/group', `${DEBIAN_GROUP}${profile.user}:x:${HOST_USER_ID}:\n`);
   builder.programs(programs, (tool) => programDirectory(tool, 'debian'));
   return builder.files;
 }

@@ -1,5 +1,6 @@
 import { collect, type CommandResult, type ExecOptions, type FileAccess, type OutputChunk, type ReadFileResult, type TerminalControl } from '../cli/command';
 import type { ShellProcess } from '../engine/processes';
+import { processEnvironment } from '../engine/process-environment';
 import { ashDialect, bashDialect, dashDialect, type Dialect } from './dialect';
 import { Interpreter, type Invocation, type ShellState } from './interpreter';
 
@@ -224,7 +225,10 @@ export class TerminalSession {
       return collect(outcome.output, outcome.exited ?? frame.state.status);
     }
     const place: Place = { kind: 'container', id: containerId };
-    const result = this.machine.runProgram(place, argv, { stdin: '', env: environmentOf(options.env ?? []), cwd: options.workdir || '/', isRoot: (options.user ?? 'root') === 'root', terminal: this.control() });
+    const user = options.user ?? 'root';
+    const env = new Map(processEnvironment(options.env ?? [], this.machine.container(containerId)?.hostname ?? '', options.tty, user === 'root' ? '/root' : `/home/${user}`));
+    // Without -t the program's stdout is the client's pipe, not a terminal.
+    const result = this.machine.runProgram(place, argv, { stdin: '', env, cwd: options.workdir || '/', isRoot: user === 'root', stdoutIsTerminal: options.tty, terminal: this.control() });
     return result ?? 'not-found';
   }
 
@@ -242,7 +246,7 @@ export class TerminalSession {
     if (!container) return undefined;
     const user = options.user ?? 'root';
     const home = user === 'root' ? '/root' : `/home/${user}`;
-    const env = { ...Object.fromEntries(environmentOf([...container.env, ...(options.env ?? [])])), HOME: home, HOSTNAME: container.hostname };
+    const env = Object.fromEntries(processEnvironment([...container.env, ...(options.env ?? [])], container.hostname, options.tty, home));
     const state = newState(options.workdir || '/', env);
     const dialect = dialectFor(argv[0] ?? 'sh', this.machine.isBusyBox(container.image), scripted);
     const place: Place = { kind: 'container', id };
@@ -296,8 +300,4 @@ function newState(cwd: string, env: Record<string, string>): ShellState {
   const variables = new Map(Object.entries(env));
   variables.set('PWD', cwd);
   return { variables, exported: new Set(variables.keys()), status: 0, cwd, line: 0 };
-}
-
-function environmentOf(lines: readonly string[]): Map<string, string> {
-  return new Map(lines.map((line) => [line.slice(0, line.indexOf('=') < 0 ? line.length : line.indexOf('=')), line.includes('=') ? line.slice(line.indexOf('=') + 1) : '']));
 }
