@@ -71,4 +71,14 @@ describe('redirections write files that programs read back', () => {
     host.run('docker run -d --name c alpine sleep 1000');
     expect(host.run("docker exec c sh -c 'echo 1 > /proc/sys/net/ipv4/ip_forward'").stderr).toBe("sh: can't create /proc/sys/net/ipv4/ip_forward: Read-only file system\n");
   });
+
+  it('a snapshot keeps what was written, on the host and in containers', () => {
+    const host = Host.create({ seed: 1 });
+    host.run('echo kept > /tmp/h');
+    host.run('docker run -d --name c alpine sleep 1000');
+    host.run("docker exec c sh -c 'echo inside > /tmp/c'");
+    const copy = Host.fromSnapshot(host.snapshot());
+    expect(copy.run('cat /tmp/h').stdout).toBe('kept\n');
+    expect(copy.run('docker exec c cat /tmp/c').stdout).toBe('inside\n');
+  });
 });
