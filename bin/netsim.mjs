@@ -137,11 +137,16 @@ if (options.help) {
     }
     process.exitCode = last;
   } else {
-    // The prompt follows the session: `root@<id>:/# ` inside a container, `$ ` on the host, where `exit` ends netsim.
+    // The prompt follows the session: `root@<id>:/# ` inside a container, `usuario@lan-pc:~$ ` over ssh,
+    // `$ ` at the host's own login shell, where `exit` ends netsim.
     const prompt = createInterface({ input: process.stdin, output: process.stdout, prompt: host.prompt() });
+    let closed = false;
+    prompt.on('close', () => (closed = true));
     prompt.prompt();
     prompt.on('line', (line) => {
-      if (line.trim() === 'exit' && host.currentContainer() === undefined) return prompt.close();
+      // Lines piped after `exit` still arrive: netsim has ended, they are not run.
+      if (closed) return;
+      if (line.trim() === 'exit' && host.prompt() === '$ ') return prompt.close();
       process.stdout.write(runSafely(host, line).output);
       prompt.setPrompt(host.prompt());
       prompt.prompt();

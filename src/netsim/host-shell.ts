@@ -1,4 +1,4 @@
-import type { CommandResult, Program, ReadFileResult, TerminalControl } from './cli/command';
+import { readThrough, type CommandResult, type FileAccess, type Program, type ReadFileResult, type TerminalControl } from './cli/command';
 import type { VirtualClock } from './clock';
 import type { World } from './kernel/datapath';
 import type { Kernel } from './kernel/kernel';
@@ -10,12 +10,13 @@ import type { HostProfile } from './profile';
 import type { SeededRandom } from './random';
 import type { Machine, Place } from './shell/session';
 import type { Invocation } from './shell/interpreter';
-import { knownDirectory, readKnownFile } from './shell/filesystem';
-import { etcFilesOf, hostEtc, hostEtcFiles } from './etc-files';
+import { etcFilesOf, hostEtc } from './etc-files';
+import { DEFAULT_EPOCH_MS } from './clock';
+import { FileSystem, ROOT, type FileLayer } from './kernel/filesystem';
+import { containerFileSystem, HOST_USER_ID, hostRootfs, kernelFiles, machineFileSystem } from './machine-files';
 import { initScriptProgram, packageManagerProgram } from './cli/package-manager';
 import { LOGIN_SHELL_PID } from './engine/host-processes';
 import { pidInContainer } from './engine/processes';
-import { procSysFiles } from './kernel/sysctl';
 import { sudo } from './cli/shells';
 import { pollCapture } from './cli/tcpdump';
 import { lanMachineEtc } from './lan-machine';
@@ -100,35 +101,59 @@ export function hostMachine(parts: () => HostParts): Machine {
       kernel, namespace, isRoot: invocation.isRoot, stdin: invocation.stdin, clock, random, world,
       env: invocation.env, cwd: invocation.cwd, interruptAfterMs, terminal: invocation.terminal, containerId: place.kind === 'container' ? place.id : undefined,
       ...(invocation.background ? { background: true } : {}),
-      readFile: (path: string) => readFile(place, path),
+      readFile: (path: string) => readFile(place, path, invocation.isRoot),
+      ...fileAccessOf(files(place, invocation.isRoot)),
+      stdoutIsTerminal: invocation.stdoutIsTerminal ?? false,
     };
     if (place.kind === 'host' && name === 'sudo') return sudo(args, context, (words) => run(place, words, { ...invocation, isRoot: true }));
     const program = programAt(place, name, invocation);
     return program?.run(args, context);
   };
-  const readFile = (place: Place, path: string): ReadFileResult => readKnownFile(path, facts(place), { ...etcFiles(place), ...procFiles(place) });
-  // /proc/sys/net shows the reader's network namespace: the host's forwards, a container's does not.
-  const procFiles = (place: Place): Record<string, string> => {
+  // The host's and the LAN machine's disks as installed, built once: their programs do not change while they run.
+  let hostLower: FileLayer | undefined;
+  let lanLower: FileLayer | undefined;
+  const fileSystem = (place: Place): FileSystem | undefined => {
+    const { kernel, engine, clock, profile, programs, lanPrograms } = parts();
     const namespace = namespaceOf(place);
-    return namespace ? procSysFiles(parts().kernel, namespace) : {};
+    const now = () => clock.now();
+    if (place.kind === 'host') {
+      hostLower ??= hostRootfs(profile, [...programs.keys()], DEFAULT_EPOCH_MS);
+      return new FileSystem(hostLower, kernel.hostFiles(), namespace ? kernelFiles(kernel, namespace, false, DEFAULT_EPOCH_MS) : {}, now);
+    }
+    if (place.kind === 'lan') {
+      if (!profile.lanMachine || !namespace) return undefined;
+      // A Debian desktop installed like the host, with its own /etc (hostname, hosts) and writes of its own.
+      lanLower ??= hostRootfs(profile, [...lanPrograms.keys()], DEFAULT_EPOCH_MS);
+      return machineFileSystem(lanLower, kernel.lanFiles(), etcFilesOf(lanMachineEtc(profile, profile.lanMachine)), kernelFiles(kernel, namespace, false, DEFAULT_EPOCH_MS), now);
+    }
+    const container = findRunning(engine, place.id);
+    if (!container) return undefined;
+    return containerFileSystem(container.id, { engine, kernel, namespace, etcFiles: etcFiles(place), now });
   };
-  // /etc/hosts, resolv.conf and hostname: the host's own, or those the daemon wrote for the container.
+  // The host user is uid 1000 unless the line runs as root; in a container, root unless `-u` named another user.
+  const files = (place: Place, isRoot: boolean): FileAccess | undefined => {
+    const fs = fileSystem(place);
+    return fs && { fs, who: isRoot ? ROOT : { uid: HOST_USER_ID, gid: HOST_USER_ID } };
+  };
+  const readFile = (place: Place, path: string, isRoot = false): ReadFileResult => {
+    const access = files(place, isRoot);
+    return access ? readThrough(access, path) : { error: 'ENOENT' };
+  };
+  // /etc/hosts, resolv.conf and hostname of a container: those the daemon wrote for it.
   const etcFiles = (place: Place): Readonly<Record<string, string>> => {
     const { profile, engine } = parts();
-    if (place.kind === 'lan') return profile.lanMachine ? etcFilesOf(lanMachineEtc(profile, profile.lanMachine)) : {};
     const container = place.kind === 'container' ? findRunning(engine, place.id) : undefined;
-    return container ? { ...engine.containerEtcFiles(container.id, hostEtc(profile)) } : hostEtcFiles(profile);
-  };
-  const facts = (place: Place) => {
-    const { profile, engine } = parts();
-    const container = place.kind === 'container' ? findRunning(engine, place.id) : undefined;
-    return { user: container ? 'root' : profile.user, inContainer: container !== undefined };
+    return container ? { ...engine.containerEtcFiles(container.id, hostEtc(profile)) } : {};
   };
   return {
     runProgram: run,
     pollJob: (job, printed) => pollCapture(parts().kernel, job, printed),
-    readFile,
-    directoryExists: (place, path) => knownDirectory(path, facts(place)),
+    files,
+    readFile: (place, path) => readFile(place, path),
+    directoryExists: (place, path) => {
+      const found = fileSystem(place)?.stat(path);
+      return found !== undefined && 'inode' in found && found.inode.kind === 'dir';
+    },
     container: (id) => {
       const container = findRunning(parts().engine, id);
       return container && { hostname: container.hostname, image: container.image, env: container.config.env };
@@ -163,6 +188,8 @@ export function hostMachine(parts: () => HostParts): Machine {
 
 /** The login shell sshd starts on the LAN machine: a PID of a desktop some minutes after boot. */
 const LAN_LOGIN_SHELL_PID = 1437;
+
+const fileAccessOf = (files: FileAccess | undefined): { files?: FileAccess } => (files ? { files } : {});
 
 function findRunning(engine: Engine, id: string): Container | undefined {
   const container = engine.containers().find((c) => c.id === id);

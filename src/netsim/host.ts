@@ -73,6 +73,9 @@ export interface RunOptions {
 /** Ctrl-C after four seconds: `ping` shows four replies. */
 const DEFAULT_INTERRUPT_SECONDS = 4;
 
+/** Programs of the host that the LAN machine does not have, or that would show the host's own state there. */
+const LAN_MACHINE_LACKS = new Set(['ps', 'dig', 'nslookup', 'netstat', 'ifconfig', 'tcpdump']);
+
 /** Everything a host is, as plain data: restoring it gives back the same future. */
 export interface HostSnapshot {
   kernel: KernelState;
@@ -296,7 +299,9 @@ export class Host {
     const lan = this.profile.lanMachine;
     if (!lan) return [];
     const etc = () => lanMachineEtc(this.profile, lan);
-    const tools = hostToolPrograms(this.engine, etc).filter((program) => ['ping', 'ss', 'hostname', 'sleep', 'date'].includes(program.name));
+    // Everything of the host's but what reads the host's daemon or processes (ps), and what a desktop
+    // install lacks: dnsutils (dig, nslookup), net-tools (netstat, ifconfig) and tcpdump.
+    const tools = hostToolPrograms(this.engine, etc).filter((program) => !LAN_MACHINE_LACKS.has(program.name));
     const ssh = sshProgram(engineNameServices(this.engine, etc), () => this.sshServer());
     return [lanIpProgram, curlProgram, ssh, shellProgram('bash', 'lan'), shellProgram('sh', 'lan'), suProgram, ...tools, ...text];
   }

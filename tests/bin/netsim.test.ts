@@ -58,4 +58,13 @@ describe('netsim command', () => {
     expect(result.stdout).toContain('$ default via 192.168.1.1 dev eth0 \n');
     expect(result.status).toBe(0);
   });
+
+  it('leaves the LAN machine on exit and ends only at the host\'s own prompt, running nothing piped after that', () => {
+    const result = netsim([], 'ssh lan-pc\nhostname\nexit\nhostname\nexit\nhostname\n');
+    expect(result.stdout).toContain('usuario@lan-pc:~$ lan-pc\n');
+    expect(result.stdout).toContain('Connection to lan-pc closed.\n$ docker-host\n$ ');
+    expect(result.stdout.match(/docker-host/g)).toHaveLength(1);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
 });

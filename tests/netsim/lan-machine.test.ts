@@ -48,6 +48,16 @@ describe('the LAN machine', () => {
     expect(hosts!.output).toBe('127.0.1.1\tlan-pc\n');
   });
 
+  it('keeps its own files, apart from the host\'s, and lists its own interfaces', () => {
+    const host = Host.create({ seed: 11 });
+    host.run('ssh lan-pc');
+    host.run('echo hola > /tmp/nota');
+    expect(host.run('cat /tmp/nota').output).toBe('hola\n');
+    expect(host.run('ls /sys/class/net').output).toBe('eth0  lo\n');
+    host.run('exit');
+    expect(host.run('cat /tmp/nota').output).toBe('cat: /tmp/nota: No such file or directory\n');
+  });
+
   it('leaves the host\'s ARP cache with its address once reached', () => {
     const host = Host.create({ seed: 11 });
     host.run('ping -c 1 lan-pc');

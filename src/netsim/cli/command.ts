@@ -2,6 +2,7 @@ import type { VirtualClock } from '../clock';
 import type { ShellProcess } from '../engine/processes';
 import type { World } from '../kernel/datapath';
 import type { Kernel } from '../kernel/kernel';
+import type { Credentials, FileSystem } from '../kernel/filesystem';
 import type { Namespace } from '../kernel/namespace';
 import type { SeededRandom } from '../random';
 
@@ -55,14 +56,28 @@ export function collect(output: readonly OutputChunk[], exitCode: number): Comma
 }
 
 /** Files a program can read: `cat`, `grep`, `< file`. Errors are errno kinds, their text is the program's. */
-export type ReadFileResult = { readonly content: string } | { readonly error: 'ENOENT' | 'EISDIR' | 'EACCES' };
+export type ReadFileResult = { readonly content: string } | { readonly error: 'ENOENT' | 'EISDIR' | 'EACCES' | 'ENOTDIR' };
 
 /** strerror(3) of the errors reading a file gives, as programs and shells print them. */
 export const READ_ERROR_TEXT: Readonly<Record<Extract<ReadFileResult, { error: unknown }>['error'], string>> = {
   ENOENT: 'No such file or directory',
   EISDIR: 'Is a directory',
   EACCES: 'Permission denied',
+  ENOTDIR: 'Not a directory',
 };
+
+/** A machine's files as one process reaches them: the file system of where it runs, and who it is. */
+export interface FileAccess {
+  readonly fs: FileSystem;
+  readonly who: Credentials;
+}
+
+/** A FileSystem read as ReadFileResult: the errors `cat` and the shell know by name; any other is ENOENT. */
+export function readThrough(access: FileAccess, path: string): ReadFileResult {
+  const read = access.fs.read(path, access.who);
+  if ('content' in read) return read;
+  return { error: read.error === 'EISDIR' || read.error === 'EACCES' || read.error === 'ENOTDIR' ? read.error : 'ENOENT' };
+}
 
 /** Where a program runs: which namespace, as whom. */
 export interface ProcessContext {
@@ -85,6 +100,10 @@ export interface ProcessContext {
   containerId?: string | undefined;
   /** Reads a file where the program runs (the host or a container); absent means no file exists. */
   readFile?(path: string): ReadFileResult;
+  /** The files where the program runs, as the user it runs as; absent for a bare kernel. */
+  files?: FileAccess;
+  /** Whether stdout is a terminal (isatty(1)): `ls` prints columns there, one name a line into a pipe or a file. */
+  stdoutIsTerminal?: boolean;
   /**
    * Milliseconds until the user presses Ctrl-C, for a program that would run
    * until interrupted (`ping` without -c, a foreground server). Absent: there

@@ -7,7 +7,10 @@ import { dateProgram } from './date';
 import { digProgram, nslookupProgram } from './dig';
 import { hostnameProgram } from './hostname';
 import { ifconfigProgram } from './ifconfig';
-import type { Program } from './command';
+import type { Program, ProcessContext } from './command';
+import { fileToolPrograms } from './files/file-tools';
+import { lsProgram } from './files/ls';
+import { envProgram, idProgram, printenvProgram, seqProgram, unameProgram, whichProgram, whoamiProgram } from './system-info';
 import { engineNameServices, type NameServices } from './name-service';
 import { netstatProgram } from './netstat';
 import { busyboxPingProgram, iputilsPingProgram } from './ping';
@@ -31,7 +34,8 @@ export interface ToolEnvironment {
  */
 export function hostToolPrograms(engine: Engine, hostEtc: () => HostEtc): Program[] {
   const names = engineNameServices(engine, hostEtc);
-  return [iputilsPingProgram(names), digProgram(names), nslookupProgram(names, 'bind'), hostnameProgram(engine, hostEtc), ssProgram(engine, names), netstatProgram(engine), ifconfigProgram(), procpsProgram(engine), sleepProgram('gnu'), dateProgram('gnu'), sysctlProgram, tcpdumpProgram(engine)];
+  const hostname = (context: ProcessContext) => (context.containerId ? (engine.containers().find((c) => c.id === context.containerId)?.hostname ?? '') : hostEtc().hostname);
+  return [lsProgram('gnu'), ...fileToolPrograms('gnu'), envProgram, printenvProgram, idProgram('gnu'), whoamiProgram, unameProgram('gnu', hostname), seqProgram('gnu'), whichProgram, iputilsPingProgram(names), digProgram(names), nslookupProgram(names, 'bind'), hostnameProgram(engine, hostEtc), ssProgram(engine, names), netstatProgram(engine), ifconfigProgram(), procpsProgram(engine), sleepProgram('gnu'), dateProgram('gnu'), sysctlProgram, tcpdumpProgram(engine)];
 }
 
 /** What an applet is built from: the name services, whether BusyBox was built against musl (Alpine) rather than glibc, and the daemon (ps lists its processes). */
@@ -52,6 +56,11 @@ const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> =
   ifconfig: () => ifconfigProgram('busybox'),
   sleep: () => sleepProgram('busybox'),
   date: ({ musl }) => dateProgram(musl ? 'busybox-musl' : 'busybox'),
+  ls: () => lsProgram('busybox'),
+  ...Object.fromEntries(fileToolPrograms('busybox').map((program) => [program.name, () => program])),
+  id: () => idProgram('busybox'),
+  uname: ({ engine }) => unameProgram('busybox', (context) => engine.containers().find((c) => c.id === context.containerId)?.hostname ?? ''),
+  seq: () => seqProgram('busybox'),
 };
 
 /**

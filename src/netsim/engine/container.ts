@@ -2,6 +2,7 @@ import type { Cidr } from '../wire/cidr';
 import type { Ipv4 } from '../wire/ipv4';
 import type { Mac } from '../wire/mac';
 import type { PortMapping, Protocol } from '../wire/port-spec';
+import type { UpperLayer } from '../kernel/filesystem';
 import type { PackageState } from './packages';
 
 export type ContainerStatus = 'created' | 'running' | 'exited';
@@ -73,6 +74,8 @@ export interface Container {
   logs: LogEntry[];
   /** What apt or apk changed inside it; absent until the package manager first runs. */
   packages?: PackageState;
+  /** The container's writable layer: what it wrote over its image's files, kept until it is removed; absent until the first write. */
+  files?: UpperLayer;
   /** Services an init script started (`/etc/init.d/apache2 start`), by name, with their PID; they die with the container. */
   services?: Record<string, number>;
 }

@@ -14,6 +14,7 @@ import * as networks from './networks';
 import { EPHEMERAL_PORTS } from './port-allocator';
 import { DEFAULT_PULLED_IMAGES, familiarString, parseImageReference, type ImageInfo, type ImageService } from './images';
 import { pullImage, storedImage, storedImages, type PullRecord } from './image-store';
+import { emptyUpper, type UpperLayer } from '../kernel/filesystem';
 import { containerEtcFiles, type EtcFiles, type HostEtc } from './etc-files';
 import { formatIpv4 } from '../wire/ipv4';
 import * as packages from './packages';
@@ -174,6 +175,12 @@ export class Engine {
   }
 
   /** The programs on a container's PATH: its image's and what its package manager installed. */
+  /** The container's writable layer over its image's files, made on first use; it goes when the container is removed. */
+  containerFiles(reference: string): UpperLayer {
+    const container = containers.findContainer(this.daemon, reference);
+    return (container.files ??= emptyUpper());
+  }
+
   containerTools(reference: string): Readonly<Record<string, string>> {
     return packages.containerTools(containers.findContainer(this.daemon, reference));
   }

@@ -3,6 +3,7 @@ import { contains, networkOf, broadcastOf, type Cidr } from '../wire/cidr';
 import type { Ipv4 } from '../wire/ipv4';
 import { macFromBytes, ZERO_MAC, type Mac } from '../wire/mac';
 import { KernelError } from './errno';
+import { emptyUpper, type UpperLayer } from './filesystem';
 import type { AddressScope, Link, LinkKind, Lower, OperState, StackMode } from './link';
 import { allocateIndex, linkNamed, netnsIdOf, newNamespace, type Namespace } from './namespace';
 import type { Neighbour } from './neighbour';
@@ -17,6 +18,10 @@ export interface KernelState {
   captures?: CaptureTable;
   /** How many names /run/netns has been given, to order them. */
   namings?: number;
+  /** What was written to the host's disk since it was installed; absent until the first write (and in older snapshots). */
+  files?: UpperLayer;
+  /** The same for the LAN machine's disk. */
+  lanFiles?: UpperLayer;
 }
 
 export interface LinkSpec {
@@ -68,6 +73,16 @@ export class Kernel {
   get captures(): CaptureTable {
     this.state.captures ??= emptyCaptureTable();
     return this.state.captures;
+  }
+
+  /** The writable layer of the host's files, made on first use. */
+  hostFiles(): UpperLayer {
+    return (this.state.files ??= emptyUpper());
+  }
+
+  /** The writable layer of the LAN machine's files, made on first use. */
+  lanFiles(): UpperLayer {
+    return (this.state.lanFiles ??= emptyUpper());
   }
 
   get root(): Namespace {

@@ -27,13 +27,30 @@ export interface Assignment {
   readonly value: Word;
 }
 
-export type RedirectionOperator = '<' | '>' | '>>' | '>|' | '>&' | '<&' | '&>' | '&>>';
+export type RedirectionOperator = '<' | '>' | '>>' | '>|' | '>&' | '<&' | '&>' | '&>>' | '<<' | '<<-';
 
 export interface Redirection {
   /** The file descriptor, 1 for `>` and 0 for `<` unless a number precedes the operator. */
   readonly fd: number;
   readonly operator: RedirectionOperator;
+  /** The file, or for `<<` the delimiter. */
   readonly target: Word;
+  /** `<<` and `<<-`: the lines read after the command's line, up to the delimiter. */
+  readonly heredoc?: HereDocument;
+}
+
+/**
+ * A here-document's text (bash manual, Here Documents). `body` is filled when the
+ * lexer reaches the end of the line the redirection is on. A quoted delimiter
+ * (`<<'EOF'`, `<<"EOF"`, `<<\EOF`) leaves the text as it is; otherwise it is
+ * expanded as in double quotes, `"` aside: `parts` holds it as a word.
+ */
+export interface HereDocument {
+  readonly delimiter: string;
+  readonly stripTabs: boolean;
+  readonly expand: boolean;
+  body: string;
+  parts: readonly WordPart[];
 }
 
 export interface SimpleCommand {

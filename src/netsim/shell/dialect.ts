@@ -1,3 +1,5 @@
+import type { ReadFileResult } from '../cli/command';
+import { ERRNO_TEXT, type FileErrno } from '../kernel/filesystem';
 import type { ShellSyntaxError } from './parser';
 
 /** The shells a lesson meets: bash (Debian, Ubuntu, the host), dash (`sh` on Debian and Ubuntu), BusyBox ash (Alpine, busybox). */
@@ -28,6 +30,21 @@ export interface Dialect {
   prompt(facts: PromptFacts): string;
   /** `exit foo`, `cd` failures: `bash: exit: foo: numeric argument required`. */
   builtinError(builtin: string, message: string, line: number): string;
+  /** A redirection's file could not be opened: for writing (`create`: `>`, `>>`) or reading (`open`: `<`). */
+  redirectionError(path: string, error: FileErrno | ReadError, action: 'create' | 'open', line: number): string;
+}
+
+type ReadError = Extract<ReadFileResult, { error: unknown }>['error'];
+
+const strerror = (error: FileErrno | ReadError) => ERRNO_TEXT[error];
+
+/**
+ * dash's and BusyBox ash's errmsg(): a missing file or directory (ENOENT,
+ * ENOTDIR) gets a message of the action's own, anything else strerror
+ * (dash src/error.c errmsg with E_CREAT / E_OPEN; BusyBox shell/ash.c errmsg).
+ */
+function missingOr(error: FileErrno | ReadError, missing: string): string {
+  return error === 'ENOENT' || error === 'ENOTDIR' ? missing : strerror(error);
 }
 
 /** bash's \w: the working directory with the home directory written `~`. */
@@ -66,6 +83,8 @@ export function bashDialect(prompt?: string, scripted = false): Dialect {
     exitMessage: 'exit\n',
     prompt: (facts) => prompt ?? `${facts.user}@${facts.hostname.split('.')[0]}:${tildePath(facts.cwd, facts.home)}${facts.isRoot ? '#' : '$'} `,
     builtinError: (builtin, message) => `${name}: ${builtin}: ${message}\n`,
+    // bash redir.c redirection_error: the file name, then strerror(errno).
+    redirectionError: (path, error, _action, line) => `${where(line)}: ${path}: ${strerror(error)}\n`,
   };
 }
 
@@ -79,6 +98,9 @@ export function dashDialect(name = 'sh'): Dialect {
     exitMessage: '',
     prompt: (facts) => (facts.isRoot ? '# ' : '$ '),
     builtinError: (builtin, message, line) => `${name}: ${line}: ${builtin}: ${message}\n`,
+    // dash src/redir.c openredirect: `cannot create %s: %s` / `cannot open %s: %s`.
+    redirectionError: (path, error, action, line) =>
+      action === 'create' ? `${name}: ${line}: cannot create ${path}: ${missingOr(error, 'Directory nonexistent')}\n` : `${name}: ${line}: cannot open ${path}: ${missingOr(error, 'No such file')}\n`,
   };
 }
 
@@ -105,6 +127,9 @@ export function ashDialect(name: string): Dialect {
     exitMessage: '',
     prompt: (facts) => `${tildePath(facts.cwd, facts.home)} ${facts.isRoot ? '#' : '$'} `,
     builtinError: (builtin, message) => `${name}: ${builtin}: ${message}\n`,
+    // BusyBox shell/ash.c openredirect: `can't create %s: %s` / `can't open %s: %s`.
+    redirectionError: (path, error, action) =>
+      action === 'create' ? `${name}: can't create ${path}: ${missingOr(error, 'nonexistent directory')}\n` : `${name}: can't open ${path}: ${missingOr(error, 'no such file')}\n`,
   };
 }
 

@@ -1,4 +1,5 @@
-import { READ_ERROR_TEXT, type BackgroundJob, type CommandResult, type OutputChunk, type ReadFileResult } from '../cli/command';
+import { readThrough, type BackgroundJob, type CommandResult, type FileAccess, type OutputChunk, type ReadFileResult } from '../cli/command';
+import { normalizePath, type FileErrno } from '../kernel/filesystem';
 import type { AndOrList, Command, Pipeline, Redirection, Script, SimpleCommand } from './ast';
 import { BUILTINS, type BuiltinContext } from './builtins';
 import type { Dialect } from './dialect';
@@ -14,8 +15,6 @@ export interface ShellState {
   cwd: string;
   /** Lines read so far, which dash prints in its messages. */
   line: number;
-  /** Files written by redirections (`> out.txt`): the shell's own scratch space. */
-  readonly files: Map<string, string>;
   /** Jobs started with `&` that are still running or not yet reported done; absent until the first. */
   jobs?: ShellJob[];
 }
@@ -37,6 +36,8 @@ export interface Invocation {
   readonly cwd: string;
   /** Started with `&`. */
   readonly background?: boolean;
+  /** isatty(1): stdout reaches the terminal, not a pipe or a file. */
+  readonly stdoutIsTerminal?: boolean;
 }
 
 /** Where the shell runs: its dialect, how to find and run a program, how to read a file. */
@@ -50,6 +51,10 @@ export interface ShellEnvironment {
   directoryExists(path: string): boolean;
   /** What a job printed since `printed` lines, and whether it has ended. */
   pollJob?(job: BackgroundJob, printed: number): { output: readonly OutputChunk[]; printed: number; done: boolean };
+  /** The files where the shell runs, as the user it runs as: redirections open them. */
+  files(): FileAccess | undefined;
+  /** Whether the shell's own stdout is a terminal (`docker exec` without -t gives it a pipe). */
+  readonly tty?: boolean;
 }
 
 /** What one line did: the terminal's view of it and whether the shell ended. */
@@ -257,20 +262,25 @@ export class Interpreter {
       for (const [name, value] of assignments) this.state.variables.set(name, value);
       return { stdout: '', status: this.substitutionStatus ?? 0 };
     }
-    const input = this.inputFor(redirections, stdin);
-    if (typeof input !== 'string') {
-      this.write('stderr', input.error);
+    const opened = this.open(redirections, stdin);
+    if ('error' in opened) {
+      this.write('stderr', opened.error);
       return { stdout: '', status: 1 };
     }
-    const result = this.invoke(argv, assignments, input);
-    return { stdout: this.route(result, redirections, sink), status: result.exitCode };
+    const stdoutIsTerminal = sink === 'terminal' && opened.stdout === 'stdout' && this.environment.tty !== false;
+    const result = this.invoke(argv, assignments, opened.stdin, stdoutIsTerminal);
+    return { stdout: this.route(result, opened, sink), status: result.exitCode };
   }
 
   private expand(command: SimpleCommand) {
     const context = this.expansionContext();
     const assignments = command.assignments.map(({ name, value }): [string, string] => [name, expandString(value, context)]);
     const argv = command.words.flatMap((word) => expandFields(word, context));
-    const redirections = command.redirections.map((redirection) => resolveRedirection(redirection, expandString(redirection.target, context)));
+    const redirections = command.redirections.map((redirection): ResolvedRedirection => {
+      const { heredoc } = redirection;
+      if (heredoc) return { fd: redirection.fd, operator: redirection.operator, path: '', text: heredoc.expand ? expandString({ parts: heredoc.parts, source: heredoc.body }, context) : heredoc.body };
+      return { fd: redirection.fd, operator: redirection.operator, path: expandString(redirection.target, context) };
+    });
     return { argv, assignments, redirections };
   }
 
@@ -303,7 +313,7 @@ export class Interpreter {
     }
   }
 
-  private invoke(argv: string[], assignments: [string, string][], stdin: string): CommandResult {
+  private invoke(argv: string[], assignments: [string, string][], stdin: string, stdoutIsTerminal: boolean): CommandResult {
     const [name, ...args] = argv as [string, ...string[]];
     const builtin = BUILTINS.get(name);
     if (builtin) {
@@ -317,7 +327,7 @@ export class Interpreter {
     }
     const env = new Map([...this.state.exported].flatMap((key) => (this.state.variables.has(key) ? [[key, this.state.variables.get(key)!] as const] : [])));
     for (const [key, value] of assignments) env.set(key, value);
-    const result = this.environment.runProgram(argv, { stdin, env, cwd: this.state.cwd, ...(this.background ? { background: true } : {}) });
+    const result = this.environment.runProgram(argv, { stdin, env, cwd: this.state.cwd, stdoutIsTerminal, ...(this.background ? { background: true } : {}) });
     if (result?.job) this.startJob(result.job, argv.join(' '));
     return result ?? { stdout: '', stderr: this.environment.dialect.notFound(name, this.state.line), exitCode: 127 };
   }
@@ -326,33 +336,74 @@ export class Interpreter {
     return { state: this.state, dialect: this.environment.dialect, home: this.environment.home, stdin, directoryExists: (path) => this.environment.directoryExists(path) };
   }
 
-  private inputFor(redirections: readonly ResolvedRedirection[], stdin: string): string | { error: string } {
-    const from = redirections.filter((r) => r.operator === '<').at(-1);
-    if (!from) return stdin;
-    if (from.path === '/dev/null') return '';
-    const written = this.state.files.get(from.path);
-    if (written !== undefined) return written;
-    const read = this.environment.readFile(from.path);
+  /**
+   * Opens the redirections left to right, as the shell does before it runs the
+   * command (bash redir.c do_redirections, dash redir.c openredirect): `>`
+   * creates or empties its file at once, `>>` creates it, `<` reads it, `2>&1`
+   * copies where fd 2 now goes. The first that fails stops the command.
+   */
+  private open(redirections: readonly ResolvedRedirection[], stdin: string): OpenedStreams | { error: string } {
+    const targets: Record<number, StreamTarget> = { 1: 'stdout', 2: 'stderr' };
+    let input = stdin;
+    for (const redirection of redirections) {
+      const { fd, operator, path } = redirection;
+      if (redirection.text !== undefined) {
+        if (fd === 0) input = redirection.text;
+      } else if (operator === '<') {
+        const read = this.readInput(path);
+        if (typeof read !== 'string') return read;
+        if (fd === 0) input = read;
+      } else if ((operator === '>&' || operator === '<&') && /^\d+$/.test(path)) {
+        targets[fd] = targets[Number(path)] ?? 'null';
+      } else {
+        const both = operator === '&>' || operator === '&>>' || operator === '>&';
+        const target = this.openForWriting(path, operator === '>>' || operator === '&>>');
+        if (typeof target === 'object' && 'error' in target) return target;
+        if (both) targets[1] = targets[2] = target;
+        else targets[fd] = target;
+      }
+    }
+    return { stdin: input, stdout: targets[1]!, stderr: targets[2]! };
+  }
+
+  private readInput(path: string): string | { error: string } {
+    if (path === '/dev/null') return '';
+    const access = this.environment.files();
+    const read = access ? readThrough(access, this.absolute(path)) : this.environment.readFile(this.absolute(path));
     if ('content' in read) return read.content;
-    return { error: `${this.environment.dialect.name}: ${from.path}: ${READ_ERROR_TEXT[read.error]}\n` };
+    return { error: this.environment.dialect.redirectionError(path, read.error, 'open', this.state.line) };
+  }
+
+  /** open(O_CREAT|O_TRUNC) for `>`, open(O_CREAT|O_APPEND) for `>>`: the file exists from here on, emptied by `>`. */
+  private openForWriting(path: string, append: boolean): StreamTarget | { error: string } {
+    if (path === '/dev/null') return 'null';
+    const access = this.environment.files();
+    if (!access) return 'null';
+    const absolute = this.absolute(path);
+    const failure = access.fs.write(absolute, '', access.who, append);
+    if (failure) return { error: this.environment.dialect.redirectionError(path, failure, 'create', this.state.line) };
+    return { path: absolute };
+  }
+
+  private absolute(path: string): string {
+    return normalizePath(path.startsWith('/') ? path : `${this.state.cwd}/${path}`);
   }
 
   /** Sends each stream where the redirections say; returns what goes down the pipe. */
-  private route(result: CommandResult, redirections: readonly ResolvedRedirection[], sink: 'pipe' | 'terminal'): string {
-    const { stdout, stderr, truncated } = streamTargets(redirections);
-    for (const path of truncated) this.state.files.set(path, '');
-    for (const { path, content } of result.files ?? []) if (path !== '/dev/null') this.state.files.set(path, content);
+  private route(result: CommandResult, streams: OpenedStreams, sink: 'pipe' | 'terminal'): string {
+    const access = this.environment.files();
+    for (const { path, content } of result.files ?? []) if (path !== '/dev/null' && access) access.fs.write(this.absolute(path), content, access.who);
     let piped = '';
     const chunks = result.output ?? [
       { stream: 'stdout', text: result.stdout },
       { stream: 'stderr', text: result.stderr },
     ];
     for (const chunk of chunks) {
-      const target = chunk.stream === 'tty' ? 'tty' : chunk.stream === 'stdout' ? stdout : stderr;
+      const target = chunk.stream === 'tty' ? 'tty' : chunk.stream === 'stdout' ? streams.stdout : streams.stderr;
       if (target === 'tty') this.write('tty', chunk.text);
       else if (target === 'stdout' && sink === 'pipe') piped += chunk.text;
       else if (target === 'stdout' || target === 'stderr') this.write(target, chunk.text);
-      else if (target !== 'null') this.state.files.set(target.path, (this.state.files.get(target.path) ?? '') + chunk.text);
+      else if (target !== 'null' && access && chunk.text !== '') access.fs.write(target.path, chunk.text, access.who, true);
     }
     return piped;
   }
@@ -364,35 +415,23 @@ export class Interpreter {
 
 /** Where a stream ends up: the shell's own stdout (the pipe or the terminal), its stderr, nowhere, or a file. */
 type StreamTarget = 'stdout' | 'stderr' | 'null' | { readonly path: string };
+
 interface ResolvedRedirection {
   readonly fd: number;
   readonly operator: Redirection['operator'];
   readonly path: string;
+  /** A here-document's text, expanded unless its delimiter was quoted. */
+  readonly text?: string;
 }
 
-function resolveRedirection(redirection: Redirection, path: string): ResolvedRedirection {
-  return { fd: redirection.fd, operator: redirection.operator, path };
+/** What a command reads and where its two streams go once its redirections are open. */
+interface OpenedStreams {
+  readonly stdin: string;
+  readonly stdout: StreamTarget;
+  readonly stderr: StreamTarget;
 }
 
-/**
- * Where stdout and stderr end up, applying redirections left to right as the
- * shell does: `2>&1 >/dev/null` sends stderr to the old stdout. `>` empties its file.
- */
-function streamTargets(redirections: readonly ResolvedRedirection[]): { stdout: StreamTarget; stderr: StreamTarget; truncated: string[] } {
-  const targets: Record<number, StreamTarget> = { 1: 'stdout', 2: 'stderr' };
-  const truncated: string[] = [];
-  const file = (path: string, fresh: boolean): StreamTarget => {
-    if (path === '/dev/null') return 'null';
-    if (fresh) truncated.push(path);
-    return { path };
-  };
-  for (const { fd, operator, path } of redirections) {
-    if (operator === '>' || operator === '>|' || operator === '>>') targets[fd] = file(path, operator !== '>>');
-    else if ((operator === '>&' || operator === '<&') && /^\d+$/.test(path)) targets[fd] = targets[Number(path)] ?? 'null';
-    else if (operator === '&>' || operator === '&>>' || operator === '>&') targets[1] = targets[2] = file(path, operator !== '&>>');
-  }
-  return { stdout: targets[1]!, stderr: targets[2]!, truncated };
-}
+export type { FileErrno };
 
 function countLines(text: string): number {
   return (text.match(/\n/g) ?? []).length;

@@ -1,7 +1,7 @@
-import type { Script, Word, WordPart } from './ast';
+import type { HereDocument, Script, Word, WordPart } from './ast';
 
 /** bash's operators, longest first so that `&&` is not read as two `&`. */
-const OPERATORS = ['&>>', '&&', '||', ';;', '>>', '>&', '<&', '&>', '>|', '|&', '<<', ';', '&', '|', '(', ')', '<', '>'] as const;
+const OPERATORS = ['<<-', '&>>', '&&', '||', ';;', '>>', '>&', '<&', '&>', '>|', '|&', '<<', ';', '&', '|', '(', ')', '<', '>'] as const;
 export type Operator = (typeof OPERATORS)[number];
 
 export type Token =
@@ -34,6 +34,8 @@ const DOUBLE_QUOTE_ESCAPES = new Set(['$', '`', '"', '\\']);
  */
 export class Lexer {
   private position = 0;
+  /** Here-documents whose text starts after the next newline. */
+  private readonly heredocs: HereDocument[] = [];
 
   constructor(
     private readonly source: string,
@@ -50,6 +52,7 @@ export class Lexer {
     if (char === undefined) return { kind: 'eof' };
     if (char === '\n') {
       this.position++;
+      this.readHeredocs();
       return { kind: 'newline' };
     }
     const ioNumber = /^(\d+)(?=[<>])/.exec(this.source.slice(this.position, this.position + 12));
@@ -61,6 +64,54 @@ export class Lexer {
       return { kind: 'operator', operator, fd };
     }
     return { kind: 'word', word: this.word() };
+  }
+
+  /** A `<<` the parser met: its text is read at the end of this line. */
+  hereDocument(delimiter: Word, stripTabs: boolean): HereDocument {
+    const quoted = delimiter.parts.some((part) => part.kind !== 'literal' || part.quoted);
+    const text = delimiter.parts.map((part) => (part.kind === 'literal' ? part.text : '')).join('');
+    const heredoc: HereDocument = { delimiter: quoted ? unquote(delimiter.source) : text, stripTabs, expand: !quoted, body: '', parts: [] };
+    this.heredocs.push(heredoc);
+    return heredoc;
+  }
+
+  /**
+   * The lines of each pending here-document, up to a line that is its delimiter
+   * alone (after leading tabs with `<<-`); the end of the input ends one too.
+   */
+  private readHeredocs(): void {
+    for (const heredoc of this.heredocs.splice(0)) {
+      let body = '';
+      while (this.position < this.source.length) {
+        const end = this.source.indexOf('\n', this.position);
+        const stop = end < 0 ? this.source.length : end;
+        let line = this.source.slice(this.position, stop);
+        this.position = end < 0 ? stop : stop + 1;
+        if (heredoc.stripTabs) line = line.replace(/^\t+/, '');
+        if (line === heredoc.delimiter) break;
+        body += `${line}\n`;
+      }
+      heredoc.body = body;
+      if (heredoc.expand) heredoc.parts = new Lexer(body, this.parseScript).hereDocumentParts();
+    }
+  }
+
+  /** A here-document's text as a word: `$`, backquotes and `\` before `$`, `` ` ``, `\` or a newline are special, quotes are not. */
+  private hereDocumentParts(): WordPart[] {
+    const parts: WordPart[] = [];
+    while (this.position < this.source.length) {
+      const char = this.source[this.position]!;
+      if (char === '\\' && this.source[this.position + 1] === '\n') this.position += 2;
+      else if (char === '\\' && '$`\\'.includes(this.source[this.position + 1] ?? '')) {
+        parts.push({ kind: 'literal', text: this.source[this.position + 1]!, quoted: true });
+        this.position += 2;
+      } else if (char === '$' || char === '`') parts.push(...this.dollar(true));
+      else {
+        parts.push({ kind: 'literal', text: char, quoted: true });
+        this.position++;
+      }
+    }
+    return merge(parts);
   }
 
   /** Blanks, comments and continuations between words. */
@@ -207,6 +258,11 @@ export class Lexer {
     if (script instanceof NestedSyntaxError || script instanceof UnterminatedError) throw script;
     return script;
   }
+}
+
+/** A delimiter with its quotes and backslashes taken away: `'EOF'`, `"EOF"` and `\EOF` all end at `EOF`. */
+function unquote(source: string): string {
+  return source.replace(/\\(.)|'([^']*)'|"((?:[^"\\]|\\.)*)"/g, (_whole, escaped: string | undefined, single: string | undefined, double: string | undefined) => escaped ?? single ?? (double ?? '').replace(/\\(.)/g, '$1'));
 }
 
 /** Adjacent literals of the same quoting joined into one part. */

@@ -18,7 +18,7 @@ export type ParseStep = { readonly script: Script; readonly end: number } | { re
 const COMPOUND_OPENERS = new Set(['if', 'while', 'until', 'for', 'case', 'select', 'function', '{', '[[', 'coproc']);
 /** Reserved words that cannot start a command: bash names them as unexpected tokens. */
 const MISPLACED_RESERVED = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}', 'in']);
-const REDIRECTIONS = new Set<string>(['<', '>', '>>', '>|', '>&', '<&', '&>', '&>>']);
+const REDIRECTIONS = new Set<string>(['<', '>', '>>', '>|', '>&', '<&', '&>', '&>>', '<<', '<<-']);
 
 class Failure {
   constructor(readonly error: ShellSyntaxError) {}
@@ -177,7 +177,9 @@ class Parser {
   private redirection(operator: RedirectionOperator, fd: number | undefined): Redirection {
     const target = this.take();
     if (target.kind !== 'word') throw unexpected(target);
-    return { fd: fd ?? (operator === '<' || operator === '<&' ? 0 : 1), operator, target: target.word };
+    const input = operator === '<' || operator === '<&' || operator === '<<' || operator === '<<-';
+    const heredoc = operator === '<<' || operator === '<<-' ? this.lexer.hereDocument(target.word, operator === '<<-') : undefined;
+    return { fd: fd ?? (input ? 0 : 1), operator, target: target.word, ...(heredoc ? { heredoc } : {}) };
   }
 
   private isWord(text: string): boolean {

@@ -1,5 +1,6 @@
-import { collect, type BackgroundJob, type CommandResult, type ExecOptions, type MachineName, type MachineShell, type OutputChunk, type ReadFileResult, type TerminalControl } from '../cli/command';
+import { collect, type BackgroundJob, type CommandResult, type ExecOptions, type FileAccess, type MachineName, type MachineShell, type OutputChunk, type ReadFileResult, type TerminalControl } from '../cli/command';
 import type { ShellProcess } from '../engine/processes';
+import { processEnvironment } from '../engine/process-environment';
 import { ashDialect, bashDialect, dashDialect, type Dialect } from './dialect';
 import { Interpreter, type Invocation, type ShellJob, type ShellState } from './interpreter';
 
@@ -12,6 +13,8 @@ export interface Machine {
   runProgram(place: Place, argv: readonly string[], invocation: Invocation & { isRoot: boolean; terminal: TerminalControl }): CommandResult | undefined;
   readFile(place: Place, path: string): ReadFileResult;
   directoryExists(place: Place, path: string): boolean;
+  /** The files where `place` is, as root or as the user; undefined once a container has stopped. */
+  files(place: Place, isRoot: boolean): FileAccess | undefined;
   /** A running container's hostname and image, for its shell's prompt and dialect; undefined once it has stopped. */
   container(id: string): { readonly hostname: string; readonly image: string; readonly env: readonly string[] } | undefined;
   /** The container's first process ended with `status`: the container stops. */
@@ -63,7 +66,8 @@ export interface FrameState {
   readonly status: number;
   readonly cwd: string;
   readonly line: number;
-  readonly files: readonly (readonly [string, string])[];
+  /** What redirections wrote, in snapshots taken before the machine had files; ignored. */
+  readonly files?: readonly (readonly [string, string])[];
   /** Absent in snapshots taken before shells had PIDs: a new one is taken. */
   readonly process?: ShellPid;
   /** Jobs started with `&`; absent when there were none. */
@@ -126,7 +130,6 @@ export class TerminalSession {
       status: frame.state.status,
       cwd: frame.state.cwd,
       line: frame.state.line,
-      files: [...frame.state.files],
       process: frame.process,
       ...(frame.state.jobs?.length ? { jobs: frame.state.jobs.map((job) => ({ ...job })) } : {}),
       login: frame.login,
@@ -135,7 +138,7 @@ export class TerminalSession {
   }
 
   private revive(saved: FrameState, bottom: boolean): Frame {
-    const state: ShellState = { variables: new Map(saved.variables), exported: new Set(saved.exported), status: saved.status, cwd: saved.cwd, line: saved.line, files: new Map(saved.files), ...(saved.jobs ? { jobs: saved.jobs.map((job) => ({ ...job })) } : {}) };
+    const state: ShellState = { variables: new Map(saved.variables), exported: new Set(saved.exported), status: saved.status, cwd: saved.cwd, line: saved.line, ...(saved.jobs ? { jobs: saved.jobs.map((job) => ({ ...job })) } : {}) };
     const container = saved.place.kind === 'container' ? this.machine.container(saved.place.id) : undefined;
     const dialect = saved.place.kind === 'container' ? dialectFor(saved.argv0, container !== undefined && this.machine.isBusyBox(container.image), false) : dialectFor(saved.argv0, false, false);
     const isRoot = bottom ? () => this.rootLine : () => saved.user === 'root';
@@ -260,7 +263,10 @@ export class TerminalSession {
       return collect(outcome.output, outcome.exited ?? frame.state.status);
     }
     const place: Place = { kind: 'container', id: containerId };
-    const result = this.machine.runProgram(place, argv, { stdin: '', env: environmentOf(options.env ?? []), cwd: options.workdir || '/', isRoot: (options.user ?? 'root') === 'root', terminal: this.control() });
+    const user = options.user ?? 'root';
+    const env = new Map(processEnvironment(options.env ?? [], this.machine.container(containerId)?.hostname ?? '', options.tty, user === 'root' ? '/root' : `/home/${user}`));
+    // Without -t the program's stdout is the client's pipe, not a terminal.
+    const result = this.machine.runProgram(place, argv, { stdin: '', env, cwd: options.workdir || '/', isRoot: user === 'root', stdoutIsTerminal: options.tty, terminal: this.control() });
     return result ?? 'not-found';
   }
 
@@ -291,22 +297,24 @@ export class TerminalSession {
     if (!container) return undefined;
     const user = options.user ?? 'root';
     const home = user === 'root' ? '/root' : `/home/${user}`;
-    const env = { ...Object.fromEntries(environmentOf([...container.env, ...(options.env ?? [])])), HOME: home, HOSTNAME: container.hostname };
+    const env = Object.fromEntries(processEnvironment([...container.env, ...(options.env ?? [])], container.hostname, options.tty, home));
     const state = newState(options.workdir || '/', env);
     const dialect = dialectFor(argv[0] ?? 'sh', this.machine.isBusyBox(container.image), scripted);
     const place: Place = { kind: 'container', id };
     const process = this.machine.spawnShell(place, firstProcess);
-    const interpreter = this.interpreterFor(place, state, dialect, home, () => user === 'root', process.visiblePid);
+    const interpreter = this.interpreterFor(place, state, dialect, home, () => user === 'root', process.visiblePid, options.tty);
     return { place, argv0: argv[0] ?? 'sh', interpreter, state, dialect, user, home, firstProcess, process, login: false, farewell: undefined };
   }
 
-  private interpreterFor(place: Place, state: ShellState, dialect: Dialect, home: string, isRoot: () => boolean, pid: number): Interpreter {
+  private interpreterFor(place: Place, state: ShellState, dialect: Dialect, home: string, isRoot: () => boolean, pid: number, tty = true): Interpreter {
     return new Interpreter(state, {
       dialect,
+      tty,
       pid,
       home,
       runProgram: (argv, invocation) => this.machine.runProgram(place, argv, { ...invocation, isRoot: isRoot(), terminal: this.control() }),
       readFile: (path) => this.machine.readFile(place, path),
+      files: () => this.machine.files(place, isRoot()),
       directoryExists: (path) => this.machine.directoryExists(place, path),
       pollJob: (job, printed) => this.machine.pollJob?.(job, printed) ?? { output: [], printed, done: true },
     });
@@ -343,9 +351,5 @@ function dialectFor(path: string, busybox: boolean, scripted: boolean): Dialect 
 function newState(cwd: string, env: Record<string, string>): ShellState {
   const variables = new Map(Object.entries(env));
   variables.set('PWD', cwd);
-  return { variables, exported: new Set(variables.keys()), status: 0, cwd, line: 0, files: new Map() };
-}
-
-function environmentOf(lines: readonly string[]): Map<string, string> {
-  return new Map(lines.map((line) => [line.slice(0, line.indexOf('=') < 0 ? line.length : line.indexOf('=')), line.includes('=') ? line.slice(line.indexOf('=') + 1) : '']));
+  return { variables, exported: new Set(variables.keys()), status: 0, cwd, line: 0 };
 }

@@ -23,10 +23,10 @@ const provided = (provider: string, tools: readonly string[]): Record<string, st
  * Dockerfile-builder.template: `make defconfig`, `busybox --install /bin`).
  * So `docker run alpine echo hi` execs /bin/echo, as `sh -c 'echo hi'` runs the builtin.
  */
-const TEXT_TOOLS = ['cat', 'echo', 'head', 'tail', 'wc', 'sort', 'cut', 'ls', 'env', 'sleep', 'uname', 'true', 'false', 'pwd', 'date'];
+const TEXT_TOOLS = ['cat', 'echo', 'head', 'tail', 'wc', 'sort', 'cut', 'ls', 'env', 'sleep', 'uname', 'true', 'false', 'pwd', 'date', 'mkdir', 'touch', 'rm', 'rmdir', 'cp', 'mv', 'tee', 'seq', 'printenv', 'id', 'whoami'];
 
 /** BusyBox applets that lessons reach for, enabled in both Alpine's and docker-library's builds. */
-const BUSYBOX_APPLETS = [...TEXT_TOOLS, 'sh', 'ash', 'grep', 'hostname', 'ping', 'ping6', 'ip', 'ifconfig', 'route', 'netstat', 'nslookup', 'wget', 'ps', 'nc', 'traceroute', 'arp', 'top', 'kill'];
+const BUSYBOX_APPLETS = [...TEXT_TOOLS, 'which', 'sh', 'ash', 'grep', 'hostname', 'ping', 'ping6', 'ip', 'ifconfig', 'route', 'netstat', 'nslookup', 'wget', 'ps', 'nc', 'traceroute', 'arp', 'top', 'kill'];
 
 /** The busybox image: BusyBox and nothing else. */
 export const BUSYBOX_TOOLS = provided('busybox', BUSYBOX_APPLETS);
@@ -39,7 +39,7 @@ export const ALPINE_TOOLS = { ...BUSYBOX_TOOLS, apk: 'apk-tools' };
  * (Priority: required) and apt. No ping, ip, ss, ps (procps is not in debian's
  * image), dig, curl or wget.
  */
-export const DEBIAN_TOOLS = { ...provided('coreutils', TEXT_TOOLS), bash: 'bash', sh: 'dash', grep: 'grep', hostname: 'hostname', apt: 'apt', 'apt-get': 'apt' };
+export const DEBIAN_TOOLS = { ...provided('coreutils', TEXT_TOOLS), which: 'debianutils', bash: 'bash', sh: 'dash', grep: 'grep', hostname: 'hostname', apt: 'apt', 'apt-get': 'apt' };
 
 /** Ubuntu's image also ships procps (`ps`), which Debian's leaves out. */
 export const UBUNTU_TOOLS = { ...DEBIAN_TOOLS, ...provided('procps', ['ps', 'top', 'free', 'pgrep', 'pkill']) };

@@ -1,0 +1,337 @@
+/**
+ * A machine's files: the host's disk, or a container's root file system. Both
+ * are an overlay (Linux fs/overlayfs, as Docker's overlay2 and containerd's
+ * overlayfs snapshotter mount a container): a read-only lower layer (the image,
+ * or the host as installed), files the kernel or the daemon generates (procfs,
+ * sysfs, the /etc files Docker bind-mounts), and a writable upper layer that
+ * holds every change as plain data, so a snapshot keeps it. Removing a lower
+ * file leaves a whiteout in the upper layer, as overlayfs does. Failures are
+ * errno kinds; their text belongs to each program.
+ */
+
+/**
+ * Errno kinds of file operations. `UNSIMULATED` is no errno: a write netsim does
+ * not carry out (a host sysctl through /proc/sys), reported as such rather than faked.
+ */
+export type FileErrno = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EEXIST' | 'ENOTEMPTY' | 'EACCES' | 'EROFS' | 'ELOOP' | 'EINVAL' | 'EBUSY' | 'UNSIMULATED';
+
+/** strerror(3) of each errno, as glibc and musl word them (musl says the same for these). */
+export const ERRNO_TEXT: Readonly<Record<FileErrno, string>> = {
+  ENOENT: 'No such file or directory',
+  ENOTDIR: 'Not a directory',
+  EISDIR: 'Is a directory',
+  EEXIST: 'File exists',
+  ENOTEMPTY: 'Directory not empty',
+  EACCES: 'Permission denied',
+  EROFS: 'Read-only file system',
+  ELOOP: 'Too many levels of symbolic links',
+  EINVAL: 'Invalid argument',
+  EBUSY: 'Device or resource busy',
+  UNSIMULATED: 'writing this file is not simulated by netsim',
+};
+
+interface InodeBase {
+  /** Permission bits (0o755), without the file type. */
+  readonly mode: number;
+  readonly uid: number;
+  readonly gid: number;
+  readonly mtimeMs: number;
+}
+
+export type Inode =
+  | (InodeBase & { readonly kind: 'file'; readonly content: string })
+  | (InodeBase & { readonly kind: 'dir' })
+  | (InodeBase & { readonly kind: 'symlink'; readonly target: string })
+  /** A character device; the only one modelled is /dev/null (1, 3), which reads empty and swallows writes. */
+  | (InodeBase & { readonly kind: 'device'; readonly major: number; readonly minor: number });
+
+/** Files by absolute path, without a trailing slash (`/` is the root). */
+export type FileLayer = Readonly<Record<string, Inode>>;
+
+/** The writable layer: files created or changed, and paths removed from the layers below. */
+export interface UpperLayer {
+  files: Record<string, Inode>;
+  removed: string[];
+}
+
+/** A file the kernel or the daemon provides; `readOnly` is how a write to it fails (sysfs and /proc/sys in a container: EROFS). */
+export interface GeneratedFile {
+  readonly inode: Inode;
+  readonly readOnly?: 'EROFS' | 'EACCES' | 'UNSIMULATED';
+}
+
+export interface Credentials {
+  readonly uid: number;
+  readonly gid: number;
+}
+
+export const ROOT: Credentials = { uid: 0, gid: 0 };
+
+export const emptyUpper = (): UpperLayer => ({ files: {}, removed: [] });
+
+/** `/a/./b/../c/` as `/a/c`. */
+export function normalizePath(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join('/')}`;
+}
+
+export function parentOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash <= 0 ? '/' : path.slice(0, slash);
+}
+
+export function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+const join = (directory: string, name: string) => (directory === '/' ? `/${name}` : `${directory}/${name}`);
+
+/** Linux follows at most 40 symbolic links in one lookup (MAXSYMLINKS). */
+const MAX_SYMLINKS = 40;
+
+type Found = { readonly path: string; readonly inode: Inode | undefined } | { readonly error: FileErrno };
+
+export class FileSystem {
+  constructor(
+    private readonly lower: FileLayer,
+    private readonly upper: UpperLayer,
+    private readonly generated: Readonly<Record<string, GeneratedFile>>,
+    private readonly now: () => number,
+  ) {}
+
+  /** The inode at a canonical path, the upper layer first, whiteouts hiding what lies below them. */
+  private get(path: string): Inode | undefined {
+    const own = this.upper.files[path];
+    if (own) return own;
+    if (this.hidden(path)) return undefined;
+    return this.generated[path]?.inode ?? this.lower[path];
+  }
+
+  private hidden(path: string): boolean {
+    return this.upper.removed.some((removed) => path === removed || path.startsWith(`${removed}/`));
+  }
+
+  /**
+   * Resolves `path` (absolute) to its canonical path, following symbolic links in
+   * every directory on the way and in the last name when `follow` (path_lookupat).
+   * The last name may be missing: its inode is then undefined.
+   */
+  resolve(path: string, follow = true): Found {
+    let pending = normalizePath(path).split('/').filter(Boolean);
+    let current = '/';
+    let links = 0;
+    while (pending.length > 0) {
+      const [name, ...rest] = pending as [string, ...string[]];
+      const directory = this.get(current);
+      if (directory?.kind !== 'dir') return { error: directory ? 'ENOTDIR' : 'ENOENT' };
+      const next = name === '..' ? parentOf(current) : join(current, name);
+      const inode = this.get(next);
+      if (inode?.kind === 'symlink' && (rest.length > 0 || follow)) {
+        if (++links > MAX_SYMLINKS) return { error: 'ELOOP' };
+        const base = inode.target.startsWith('/') ? [] : current.split('/').filter(Boolean);
+        pending = [...base, ...inode.target.split('/').filter((part) => part !== '' && part !== '.'), ...rest];
+        current = '/';
+        continue;
+      }
+      if (inode === undefined && rest.length > 0) return { error: 'ENOENT' };
+      current = next;
+      pending = rest;
+    }
+    return { path: current, inode: this.get(current) };
+  }
+
+  /** stat(2) (lstat(2) when `follow` is false): the inode and its canonical path. */
+  stat(path: string, follow = true): { path: string; inode: Inode } | { error: FileErrno } {
+    const found = this.resolve(path, follow);
+    if ('error' in found) return found;
+    return found.inode ? { path: found.path, inode: found.inode } : { error: 'ENOENT' };
+  }
+
+  read(path: string, who: Credentials): { content: string } | { error: FileErrno } {
+    const found = this.stat(path);
+    if ('error' in found) return found;
+    if (found.inode.kind === 'dir') return { error: 'EISDIR' };
+    if (!allowed(found.inode, who, 4)) return { error: 'EACCES' };
+    return { content: found.inode.kind === 'file' ? found.inode.content : '' };
+  }
+
+  /** The names in a directory, unsorted, without `.` and `..`. */
+  list(path: string, who: Credentials): { names: string[] } | { error: FileErrno } {
+    const found = this.stat(path);
+    if ('error' in found) return found;
+    if (found.inode.kind !== 'dir') return { error: 'ENOTDIR' };
+    if (!allowed(found.inode, who, 4)) return { error: 'EACCES' };
+    const names = new Set<string>();
+    for (const key of [...Object.keys(this.upper.files), ...Object.keys(this.generated), ...Object.keys(this.lower)]) {
+      if (key !== '/' && parentOf(key) === found.path && this.get(key)) names.add(baseName(key));
+    }
+    return { names: [...names] };
+  }
+
+  /**
+   * open(2) with O_WRONLY|O_CREAT and O_TRUNC or O_APPEND, then write(2): what
+   * `>`, `>>`, tee and cp do. A missing directory is ENOENT, a directory EISDIR.
+   */
+  write(path: string, content: string, who: Credentials, append = false): FileErrno | undefined {
+    const found = this.resolve(path);
+    if ('error' in found) return found.error;
+    const existing = found.inode;
+    if (existing?.kind === 'dir') return 'EISDIR';
+    if (existing?.kind === 'device') return allowed(existing, who, 2) ? undefined : 'EACCES';
+    const generated = this.generated[found.path];
+    const readOnly = this.upper.files[found.path] ? undefined : generated?.readOnly;
+    // A read-only mount refuses before permissions are looked at (may_open, inode_permission).
+    if (existing && readOnly === 'EROFS') return readOnly;
+    if (existing && !allowed(existing, who, 2)) return 'EACCES';
+    if (existing && readOnly) return readOnly;
+    if (!existing) {
+      const refused = this.mayCreateIn(parentOf(found.path), who);
+      if (refused) return refused;
+    }
+    const before = existing?.kind === 'file' && append ? existing.content : '';
+    const owner = existing ?? { mode: 0o644, uid: who.uid, gid: who.gid };
+    this.upper.files[found.path] = { kind: 'file', mode: owner.mode, uid: owner.uid, gid: owner.gid, mtimeMs: this.now(), content: before + content };
+    if (!existing) this.touchDirectory(parentOf(found.path));
+    return undefined;
+  }
+
+  /** mkdir(2): the parent must exist; an existing name is EEXIST, whatever it is. */
+  mkdir(path: string, who: Credentials, mode = 0o755): FileErrno | undefined {
+    const found = this.resolve(path, false);
+    if ('error' in found) return found.error;
+    if (found.inode) return 'EEXIST';
+    const refused = this.mayCreateIn(parentOf(found.path), who);
+    if (refused) return refused;
+    this.upper.files[found.path] = { kind: 'dir', mode, uid: who.uid, gid: who.gid, mtimeMs: this.now() };
+    this.touchDirectory(parentOf(found.path));
+    return undefined;
+  }
+
+  /** utimensat(2) on an existing file, or creating an empty one: touch. */
+  touch(path: string, who: Credentials): FileErrno | undefined {
+    const found = this.resolve(path);
+    if ('error' in found) return found.error;
+    if (!found.inode) return this.write(path, '', who, true);
+    if (!allowed(found.inode, who, 2) && found.inode.uid !== who.uid && who.uid !== 0) return 'EACCES';
+    const generated = this.generated[found.path];
+    if (generated?.readOnly === 'EROFS') return 'EROFS';
+    this.upper.files[found.path] = { ...found.inode, mtimeMs: this.now() };
+    return undefined;
+  }
+
+  /** unlink(2): not for directories (EISDIR, as Linux says). */
+  unlink(path: string, who: Credentials): FileErrno | undefined {
+    const found = this.resolve(path, false);
+    if ('error' in found) return found.error;
+    if (!found.inode) return 'ENOENT';
+    if (found.inode.kind === 'dir') return 'EISDIR';
+    return this.remove(found.path, who);
+  }
+
+  /** rmdir(2): only an empty directory. */
+  rmdir(path: string, who: Credentials): FileErrno | undefined {
+    const found = this.resolve(path, false);
+    if ('error' in found) return found.error;
+    if (!found.inode) return 'ENOENT';
+    if (found.inode.kind !== 'dir') return 'ENOTDIR';
+    if (found.path === '/') return 'EBUSY';
+    const listed = this.list(found.path, ROOT);
+    if ('names' in listed && listed.names.length > 0) return 'ENOTEMPTY';
+    return this.remove(found.path, who);
+  }
+
+  /** rename(2): the whole subtree moves; the target's directory must exist. */
+  rename(from: string, to: string, who: Credentials): FileErrno | undefined {
+    const source = this.resolve(from, false);
+    if ('error' in source) return source.error;
+    if (!source.inode) return 'ENOENT';
+    const target = this.resolve(to, false);
+    if ('error' in target) return target.error;
+    if (target.path === source.path) return undefined;
+    if (target.path.startsWith(`${source.path}/`)) return 'EINVAL';
+    if (target.inode?.kind === 'dir' && source.inode.kind !== 'dir') return 'EISDIR';
+    if (target.inode && target.inode.kind !== 'dir' && source.inode.kind === 'dir') return 'ENOTDIR';
+    const refused = this.mayCreateIn(parentOf(target.path), who) ?? this.mayCreateIn(parentOf(source.path), who);
+    if (refused) return refused;
+    if (target.inode?.kind === 'dir') {
+      const listed = this.list(target.path, ROOT);
+      if ('names' in listed && listed.names.length > 0) return 'ENOTEMPTY';
+    }
+    const moved = this.subtree(source.path);
+    if (target.inode) this.remove(target.path, ROOT);
+    this.remove(source.path, ROOT);
+    for (const [path, inode] of moved) this.upper.files[target.path + path.slice(source.path.length)] = inode;
+    this.touchDirectory(parentOf(target.path));
+    return undefined;
+  }
+
+  /** symlink(2). */
+  symlink(target: string, path: string, who: Credentials): FileErrno | undefined {
+    const found = this.resolve(path, false);
+    if ('error' in found) return found.error;
+    if (found.inode) return 'EEXIST';
+    const refused = this.mayCreateIn(parentOf(found.path), who);
+    if (refused) return refused;
+    this.upper.files[found.path] = { kind: 'symlink', target, mode: 0o777, uid: who.uid, gid: who.gid, mtimeMs: this.now() };
+    return undefined;
+  }
+
+  /** Every inode at or under a canonical path, for a move. */
+  private subtree(path: string): [string, Inode][] {
+    const inode = this.get(path)!;
+    const entries: [string, Inode][] = [[path, inode]];
+    if (inode.kind !== 'dir') return entries;
+    const listed = this.list(path, ROOT);
+    for (const name of 'names' in listed ? listed.names : []) entries.push(...this.subtree(join(path, name)));
+    return entries;
+  }
+
+  private remove(path: string, who: Credentials): FileErrno | undefined {
+    const refused = this.mayCreateIn(parentOf(path), who);
+    if (refused) return refused;
+    for (const key of Object.keys(this.upper.files)) if (key === path || key.startsWith(`${path}/`)) delete this.upper.files[key];
+    if (!this.upper.removed.includes(path)) this.upper.removed.push(path);
+    this.touchDirectory(parentOf(path));
+    return undefined;
+  }
+
+  /** Whether `who` may add or remove names in a directory: write and search permission, and a writable mount. */
+  private mayCreateIn(directory: string, who: Credentials): FileErrno | undefined {
+    const inode = this.get(directory);
+    if (!inode) return 'ENOENT';
+    if (inode.kind !== 'dir') return 'ENOTDIR';
+    const generated = this.readOnlyMountOf(directory);
+    if (generated) return generated;
+    return allowed(inode, who, 3) ? undefined : 'EACCES';
+  }
+
+  /** A directory the kernel generates (sysfs, procfs) takes no new names: EROFS where it is mounted read-only, else EACCES. */
+  private readOnlyMountOf(directory: string): FileErrno | undefined {
+    const generated = this.generated[directory];
+    if (generated) return generated.readOnly ?? 'EACCES';
+    return undefined;
+  }
+
+  /** A directory's mtime moves when a name is added or removed in it. */
+  private touchDirectory(path: string): void {
+    const inode = this.get(path);
+    if (inode) this.upper.files[path] = { ...inode, mtimeMs: this.now() };
+  }
+}
+
+/** The owner's, group's or others' bits, as generic_permission() picks them; root passes all but execute of a file with no x bit. */
+function allowed(inode: Inode, who: Credentials, wanted: number): boolean {
+  if (who.uid === 0) return true;
+  const shift = inode.uid === who.uid ? 6 : inode.gid === who.gid ? 3 : 0;
+  return ((inode.mode >> shift) & wanted) === wanted;
+}
+
+/** The byte length of a file's text as UTF-8, what stat's st_size says. */
+export function byteLength(text: string): number {
+  return new TextEncoder().encode(text).length;
+}

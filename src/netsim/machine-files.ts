@@ -1,0 +1,93 @@
+import type { Engine } from './engine/engine';
+import { imageInfo } from './engine/images';
+import { DEBIAN_GROUP, DEBIAN_PASSWD, debianBase, imageRootfs as imageRootfsOf, LayerBuilder, programDirectory } from './engine/image-catalog/rootfs';
+import { FileSystem, type FileLayer, type GeneratedFile, type Inode, type UpperLayer } from './kernel/filesystem';
+import type { Kernel } from './kernel/kernel';
+import type { Namespace } from './kernel/namespace';
+import { procSysFiles } from './kernel/sysctl';
+import { hostEtcFiles } from './etc-files';
+import type { HostProfile } from './profile';
+
+/** The host's user: the first account Debian's installer creates (uid and gid 1000, adduser's FIRST_UID). */
+export const HOST_USER_ID = 1000;
+
+/**
+ * The host's disk as Debian 13's installer leaves it: the base layout, its
+ * /etc files, the user's home (adduser's DIR_MODE 0700 since Debian 12) and
+ * a file for each program on PATH.
+ */
+export function hostRootfs(profile: HostProfile, programs: readonly string[], installedMs: number): FileLayer {
+  const builder = debianBase(new LayerBuilder(installedMs));
+  for (const [path, content] of Object.entries(hostEtcFiles(profile))) builder.file(path, content);
+  builder.dir(`/home/${profile.user}`, 0o700, HOST_USER_ID);
+  // adduser appends the user and its own group (GECOS empty: `,,,`).
+  builder.file('/etc/passwd', `${DEBIAN_PASSWD}${profile.user}:x:${HOST_USER_ID}:${HOST_USER_ID}:,,,:/home/${profile.user}:/bin/bash\n`);
+  builder.file('/etc/group', `${DEBIAN_GROUP}${profile.user}:x:${HOST_USER_ID}:\n`);
+  builder.programs(programs, (tool) => programDirectory(tool, 'debian'));
+  return builder.files;
+}
+
+const directory = (mode: number, mtimeMs: number): Inode => ({ kind: 'dir', mode, uid: 0, gid: 0, mtimeMs });
+const file = (content: string, mtimeMs: number): Inode => ({ kind: 'file', mode: 0o644, uid: 0, gid: 0, mtimeMs, content });
+
+/**
+ * What the kernel shows of a network namespace in /proc/sys/net and
+ * /sys/class/net (a link per interface into /sys/devices). A container gets
+ * both read-only: runc mounts sysfs read-only and /proc/sys as a read-only
+ * path for an unprivileged container (moby oci/defaults.go ReadonlyPaths).
+ * Writing a sysctl of the host as root is not modelled, and says so.
+ */
+export function kernelFiles(kernel: Kernel, namespace: Namespace, inContainer: boolean, bootMs: number): Record<string, GeneratedFile> {
+  const readOnly = inContainer ? 'EROFS' : 'UNSIMULATED';
+  const generated: Record<string, GeneratedFile> = {};
+  for (const path of ['/proc/sys', '/proc/sys/net', '/proc/sys/net/ipv4', '/sys/class', '/sys/class/net', '/sys/devices', '/sys/devices/virtual', '/sys/devices/virtual/net']) {
+    generated[path] = { inode: directory(0o555, bootMs), readOnly: inContainer ? 'EROFS' : 'EACCES' };
+  }
+  for (const [path, content] of Object.entries(procSysFiles(kernel, namespace))) generated[path] = { inode: file(content, bootMs), readOnly };
+  for (const link of namespace.links.values()) {
+    generated[`/sys/class/net/${link.name}`] = { inode: { kind: 'symlink', mode: 0o777, uid: 0, gid: 0, mtimeMs: bootMs, target: `../../devices/virtual/net/${link.name}` }, readOnly: inContainer ? 'EROFS' : 'EACCES' };
+    generated[`/sys/devices/virtual/net/${link.name}`] = { inode: directory(0o755, bootMs), readOnly: inContainer ? 'EROFS' : 'EACCES' };
+  }
+  return generated;
+}
+
+/** Everything a container's files are made of, besides its writable layer. */
+export interface ContainerFileSources {
+  readonly engine: Engine;
+  readonly kernel: Kernel;
+  readonly namespace: Namespace | undefined;
+  readonly etcFiles: Readonly<Record<string, string>>;
+  readonly now: () => number;
+}
+
+/**
+ * A container's files: its image's, the /etc files the daemon bind-mounts
+ * (hosts, resolv.conf, hostname: writable, as Docker mounts them), the kernel's
+ * views of its namespace, a file for each program its package manager added,
+ * and its writable layer, which lives as long as the container.
+ */
+export function containerFileSystem(id: string, sources: ContainerFileSources): FileSystem {
+  const { engine, kernel, namespace, now } = sources;
+  const container = engine.containers().find((c) => c.id === id)!;
+  const image = imageInfo(container.image);
+  const lower = image ? imageRootfsOf(image) : {};
+  const startedMs = container.startedMs ?? container.createdMs;
+  const generated: Record<string, GeneratedFile> = namespace ? kernelFiles(kernel, namespace, true, startedMs) : {};
+  for (const [path, content] of Object.entries(sources.etcFiles)) generated[path] = { inode: file(content, startedMs) };
+  const family = image?.os.family ?? 'debian';
+  for (const tool of Object.keys(engine.containerTools(id))) {
+    const path = `${programDirectory(tool, family)}/${tool}`;
+    if (!lower[path]) generated[path] = { inode: { kind: 'file', mode: 0o755, uid: 0, gid: 0, mtimeMs: startedMs, content: '' } };
+  }
+  return new FileSystem(lower, engine.containerFiles(id), generated, now);
+}
+
+/**
+ * A machine's files with /etc files of its own over its installed disk: the LAN
+ * machine, installed like the host, answers to its own name.
+ */
+export function machineFileSystem(lower: FileLayer, upper: UpperLayer, etcFiles: Readonly<Record<string, string>>, kernelViews: Record<string, GeneratedFile>, now: () => number): FileSystem {
+  const generated: Record<string, GeneratedFile> = { ...kernelViews };
+  for (const [path, content] of Object.entries(etcFiles)) generated[path] = { inode: file(content, now()) };
+  return new FileSystem(lower, upper, generated, now);
+}
