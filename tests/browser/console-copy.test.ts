@@ -60,29 +60,27 @@ describe('console blocks', () => {
   });
 
   it.each([
-    ['es', /^4 líneas omitidas$/],
-    ['pt', /^4 linhas omitidas$/],
-    ['fr', /^4 lignes omises$/],
+    ['es', /^8 líneas omitidas$/],
+    ['pt', /^8 linhas omitidas$/],
+    ['fr', /^8 lignes omises$/],
   ])("expand the lines a lesson's [...] leaves out, counted in the reader's language (%s)", async (locale, label) => {
-    // The lesson writes BusyBox ping's reply line, then [...] for its four closing lines: a blank line,
-    // the statistics header, the packet counts and the round-trip summary (BusyBox ping.c print_stats).
-    const page = await session.open(`/${locale}/network-drivers/`);
-    const toggle = page.locator('[data-console-omitted]');
-    await expect.poll(() => toggle.count()).toBe(1);
+    // The lesson shows nginx's bind() failures in `docker logs` and leaves out, with [...], the eight lines
+    // the image's /docker-entrypoint.sh prints before "Configuration complete" (docker-library/nginx entrypoint).
+    const page = await session.open(`/${locale}/host-and-none/`);
+    const toggle = page.locator('[data-console-omitted]').first();
+    await expect.poll(() => page.locator('[data-console-omitted]').count()).toBe(2);
     expect(await toggle.textContent()).toMatch(label);
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-    const elided = page.locator('.console__elided');
+    const elided = page.locator('.console__elided').first();
     expect(await elided.isVisible()).toBe(false);
 
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     expect(await elided.isVisible()).toBe(true);
     const lines = await elided.locator('.console__line').allTextContents();
-    expect(lines).toHaveLength(4);
-    expect(lines[0]).toBe('');
-    expect(lines[1]).toBe('--- web ping statistics ---');
-    expect(lines[2]).toBe('1 packets transmitted, 1 packets received, 0% packet loss');
-    expect(lines[3]).toMatch(/^round-trip min\/avg\/max = (\d+\.\d{3})\/\1\/\1 ms$/);
+    expect(lines).toHaveLength(8);
+    expect(lines[0]).toBe('/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration');
+    expect(lines[7]).toBe('/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh');
 
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');

@@ -45,17 +45,17 @@ describe('a strict Content-Security-Policy', () => {
     // Highlighted commands keep their colours through classes.
     const color = await page.locator('.console__command span').first().evaluate((span) => getComputedStyle(span).color);
     expect(color).not.toBe(await page.locator('.console__command').first().evaluate((span) => getComputedStyle(span).color));
-    await page.locator('[data-question="dns-default-bridge"] [data-option="no-dns"] label').click();
-    await page.locator('[data-question="dns-default-bridge"] [data-check]').click();
-    const exercise = page.locator('[data-exercise="user-network-dns"]');
+    await page.locator('[data-question="default-network"] [data-option="bridge"] label').click();
+    await page.locator('[data-question="default-network"] [data-check]').click();
+    const exercise = page.locator('[data-exercise="lab-net-and-batch"]');
     await exercise.locator('[data-try]').click();
     const terminal = exercise.locator('[data-terminal]');
     await expect.poll(() => terminal.evaluate((element) => element.hasAttribute('data-busy')), { timeout: 20_000 }).toBe(false);
-    await page.keyboard.type('docker network create app-net');
+    await page.keyboard.type('docker network create --subnet 10.10.0.0/24 lab-net');
     await page.keyboard.press('Enter');
     await expect.poll(() => terminal.evaluate((element) => element.hasAttribute('data-busy')), { timeout: 20_000 }).toBe(false);
     await exercise.locator('[data-exercise-check]').click();
-    await expect.poll(() => exercise.locator('[data-goal="network"]').getAttribute('data-status'), { timeout: 20_000 }).toBe('pass');
+    await expect.poll(() => exercise.locator('[data-goal="lab-net"]').getAttribute('data-status'), { timeout: 20_000 }).toBe('pass');
     expect(await violations(page)).toEqual([]);
     await page.context().close();
   });

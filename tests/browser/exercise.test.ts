@@ -5,7 +5,7 @@ import { useTranslations } from '../../src/i18n/translate';
 import { browserSession } from './browser-session';
 
 const session = browserSession();
-const EXERCISE = '[data-exercise="user-network-dns"]';
+const EXERCISE = '[data-exercise="lab-net-and-batch"]';
 
 async function idle(terminal: Locator) {
   await expect.poll(() => terminal.evaluate((element) => element.hasAttribute('data-busy')), { timeout: 20_000 }).toBe(false);
@@ -34,7 +34,7 @@ describe.each(LOCALES)('an exercise in %s', (locale) => {
     const exercise = page.locator(EXERCISE);
     // The solution is in the page, shown only on request; the starting point is shown.
     expect(await exercise.locator('[data-exercise-solution]').isVisible()).toBe(false);
-    expect(await exercise.locator('.exercise__setup pre').textContent()).toBe('$ docker run -d --name web nginx\n$ docker run -dit --name client alpine');
+    expect(await exercise.locator('.exercise__setup pre').textContent()).toBe('$ docker run -d --name edge --network host nginx');
     // Hints come one at a time.
     const hints = exercise.locator('.exercise__hint');
     expect(await hints.nth(1).isVisible()).toBe(false);
@@ -47,16 +47,20 @@ describe.each(LOCALES)('an exercise in %s', (locale) => {
     const terminal = exercise.locator('[data-terminal]');
     await terminal.waitFor();
     await idle(terminal);
-    await typeLine(page, terminal, 'docker network create app-net');
-    await typeLine(page, terminal, 'docker network connect app-net web');
+    // The network is right, but batch is left on the default bridge, where the host (and edge) still answers.
+    await typeLine(page, terminal, 'docker network create --subnet 10.10.0.0/24 --gateway 10.10.0.1 lab-net');
+    await typeLine(page, terminal, 'docker run -dit --name batch alpine');
     await check(page, exercise);
-    expect(await statuses(exercise)).toEqual({ network: 'pass', 'web-attached': 'pass', 'client-attached': 'fail', 'name-resolves': 'fail', 'page-served': 'fail' });
-    const reason = await exercise.locator('[data-goal="client-attached"] [data-goal-reason]').textContent();
-    expect(reason).toBe(
-      t('exercise.reason.not-attached', { container: 'client', network: 'app-net', networks: 'bridge', interpolation: { escapeValue: false } }),
-    );
-    expect(await exercise.locator('[data-exercise-status]').textContent()).toBe(t('exercise.remaining', { count: 3 }));
+    expect(await statuses(exercise)).toEqual({ 'lab-net': 'pass', 'probe-attached': 'fail', 'probe-gateway': 'fail', 'batch-none': 'fail', 'batch-no-gateway': 'fail' });
+    const reason = await exercise.locator('[data-goal="batch-none"] [data-goal-reason]').textContent();
+    expect(reason).toBe(t('exercise.reason.not-attached', { container: 'batch', network: 'none', networks: 'bridge', interpolation: { escapeValue: false } }));
+    const still = await exercise.locator('[data-goal="batch-no-gateway"] [data-goal-reason]').textContent();
+    expect(still).toBe(t('exercise.reason.still-reaches', { from: 'batch', url: 'http://10.10.0.1/', interpolation: { escapeValue: false } }));
+    expect(await exercise.locator('[data-exercise-status]').textContent()).toBe(t('exercise.remaining', { count: 4 }));
 
+    // The reference solution from a fresh start: Reset puts the host back where the exercise began.
+    await exercise.locator('[data-terminal-reset]').click();
+    await idle(terminal);
     await terminal.locator('.xterm-helper-textarea').focus();
     const solution = (await exercise.locator('[data-exercise-solution]').textContent())!.split('\n');
     for (const command of solution) await typeLine(page, terminal, command);
@@ -75,16 +79,16 @@ describe.each(LOCALES)('an exercise in %s', (locale) => {
 describe('exercise progress', () => {
   it('is shared across languages', async () => {
     const page = await session.open('/es/default-bridge/');
-    const exercise = page.locator('[data-exercise="publish-on-default-bridge"]');
+    const exercise = page.locator('[data-exercise="name-on-default-bridge"]');
     await exercise.locator('[data-try]').click();
     const terminal = exercise.locator('[data-terminal]');
     await idle(terminal);
-    await typeLine(page, terminal, 'docker run -d --name web -p 8080:80 nginx');
+    await typeLine(page, terminal, "docker run -dit --name cli --add-host srv:$(docker inspect -f '{{.NetworkSettings.Networks.bridge.IPAddress}}' srv) alpine");
     await check(page, exercise);
     expect(await exercise.locator('[data-exercise-status]').textContent()).toBe(useTranslations('es')('exercise.done'));
     await page.click('.language-switcher a[data-locale-link="pt"]');
     await page.waitForURL('**/pt/default-bridge/');
-    expect(await page.locator('[data-exercise="publish-on-default-bridge"] [data-exercise-status]').textContent()).toBe(useTranslations('pt')('exercise.doneBefore'));
+    expect(await page.locator('[data-exercise="name-on-default-bridge"] [data-exercise-status]').textContent()).toBe(useTranslations('pt')('exercise.doneBefore'));
     await page.context().close();
   }, 60_000);
 });
