@@ -19,6 +19,8 @@ import { sleepProgram } from './sleep';
 import { ssProgram } from './ss';
 import { sysctlProgram } from './sysctl';
 import { tcpdumpProgram } from './tcpdump';
+import { busyboxTracerouteProgram, butskoyTracerouteProgram } from './traceroute';
+import { busyboxNcProgram, openbsdNcProgram } from './nc';
 
 /** What the tools need from the daemon: the containers (for their files and processes) and the host's own /etc. */
 export interface ToolEnvironment {
@@ -61,6 +63,18 @@ const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> =
   id: () => idProgram('busybox'),
   uname: ({ engine }) => unameProgram('busybox', (context) => engine.containers().find((c) => c.id === context.containerId)?.hostname ?? ''),
   seq: () => seqProgram('busybox'),
+  traceroute: ({ names }) => busyboxTracerouteProgram(names),
+  nc: ({ names }) => busyboxNcProgram(names),
+};
+
+/**
+ * Programs a container gets from its package manager that the host does not
+ * have preinstalled (Debian 13's default install has neither traceroute nor
+ * netcat), by providing package.
+ */
+const PACKAGED_PROGRAMS: Readonly<Record<string, (deps: AppletDeps) => Program>> = {
+  traceroute: ({ names }) => butskoyTracerouteProgram(names),
+  'netcat-openbsd': ({ names }) => openbsdNcProgram(names),
 };
 
 /**
@@ -71,7 +85,7 @@ const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> =
  * BusyBox (Alpine) from a glibc one, where their output differs (`ip`'s state).
  */
 export function containerToolProgram(tool: string, provider: string, environment: ToolEnvironment, image?: string): Program | undefined {
-  const applet = isBusybox(provider) ? BUSYBOX_APPLETS[tool] : undefined;
+  const applet = isBusybox(provider) ? BUSYBOX_APPLETS[tool] : PACKAGED_PROGRAMS[provider];
   // Alpine builds BusyBox against musl; Debian's package and the busybox image against glibc.
   const musl = image !== undefined && imageInfo(image)?.os.family === 'alpine';
   return applet?.({ names: engineNameServices(environment.engine, environment.hostEtc), musl, engine: environment.engine });

@@ -33,3 +33,8 @@ export function serviceName(port: number): string {
 export function servicePort(name: string, protocol: 'tcp' | 'udp'): number | undefined {
   return SERVICES.find((service) => service.protocols.includes(protocol) && (service.name === name || service.aliases.includes(name)))?.port;
 }
+
+/** getservbyport(3) for TCP: the listed name of a port, undefined when /etc/services has none. */
+export function tcpServiceName(port: number): string | undefined {
+  return NAME_BY_PORT.get(port);
+}

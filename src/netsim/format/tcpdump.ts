@@ -102,7 +102,10 @@ function formatIp(packet: Packet, display: TcpdumpDisplay, relative: Map<string,
 
 /** icmp_print: "ICMP %s, length %u", the length being the ICMP message's (the IP payload). */
 function formatIcmp(packet: Packet, length: number): string {
-  // REJECT's port unreachable is not carried through the datapath as a packet, so only echoes reach a capture.
+  // print-icmp.c: ICMP_TIMXCEED code 0 is "time exceeded in-transit"; ICMP_UNREACH_PORT names the quoted datagram's
+  // destination and UDP port ("%s udp port %s unreachable").
+  if (packet.icmp === 'time-exceeded') return `ICMP time exceeded in-transit, length ${length}`;
+  if (packet.icmp === 'port-unreachable' && packet.quoted) return `ICMP ${formatIpv4(packet.quoted.destination)} udp port ${packet.quoted.destinationPort} unreachable, length ${length}`;
   const echo = packet.icmp === 'echo-reply' ? 'reply' : 'request';
   return `ICMP echo ${echo}, id ${packet.sourcePort}, seq ${packet.icmpSequence ?? 0}, length ${length}`;
 }

@@ -35,6 +35,13 @@ export class Conntrack {
 
   /** Classifies a packet at the first hook of a namespace; a new connection is stored only by `confirm`. */
   lookup(namespace: number, packet: Packet): Tracked {
+    if (packet.quoted) {
+      // An ICMP error is RELATED to the connection of the datagram it quotes (nf_conntrack_icmp_error):
+      // the quoted datagram left as the connection's original translated, the tuple its replies answer (replyKey).
+      const quotedKey = keyOf(packet.quoted);
+      const entry = this.entries.find((candidate) => candidate.namespace === namespace && candidate.replyKey === quotedKey);
+      if (entry) return { state: 'RELATED', direction: 'reply', entry };
+    }
     const key = keyOf(packet);
     const reverseKey = reverseKeyOf(packet);
     for (const entry of this.entries) {
@@ -60,6 +67,7 @@ export class Conntrack {
  */
 export function followConnection(tracked: Tracked, packet: Packet, stage: 'destination' | 'source'): Packet {
   if (tracked.state === 'NEW') return packet;
+  if (tracked.state === 'RELATED') return followError(tracked, packet, stage);
   const { dnat, snat, original } = tracked.entry;
   if (tracked.direction === 'original') {
     const change = stage === 'destination' ? dnat : snat;
@@ -68,4 +76,15 @@ export function followConnection(tracked: Tracked, packet: Packet, stage: 'desti
   if (stage === 'destination' && snat) return { ...packet, destination: original.source, destinationPort: original.sourcePort };
   if (stage === 'source' && dnat) return { ...packet, source: original.destination, sourcePort: original.destinationPort };
   return packet;
+}
+
+/**
+ * An ICMP error about a NATed connection's datagram goes back to the connection's
+ * own sender, the datagram it quotes translated back too (nf_nat_icmp_reply_translation).
+ * Only the SNAT case is modelled: a router's error about masqueraded traffic.
+ */
+function followError(tracked: Tracked, packet: Packet, stage: 'destination' | 'source'): Packet {
+  const { snat, original } = tracked.entry;
+  if (stage !== 'destination' || !snat || tracked.direction !== 'reply' || !packet.quoted) return packet;
+  return { ...packet, destination: original.source, quoted: { ...packet.quoted, source: original.source, sourcePort: original.sourcePort } };
 }

@@ -1,11 +1,13 @@
 import { contains } from '../wire/cidr';
 import type { Ipv4 } from '../wire/ipv4';
 import type { Mac } from '../wire/mac';
-import type { Packet } from '../wire/packet';
+import { icmpError, type Packet } from '../wire/packet';
 import { Conntrack, followConnection, type Tracked } from './conntrack';
 import type { Kernel } from './kernel';
 import type { Link } from './link';
 import { linkNamed, type Namespace } from './namespace';
+import { listenerFor } from './socket';
+import { formatIpv4 } from '../wire/ipv4';
 import type { NeighbourState } from './neighbour';
 import { forwardsIpv4 } from './sysctl';
 import { runHook, type Hook, type HookVerdict } from './netfilter/evaluate';
@@ -32,6 +34,12 @@ export interface RemoteHost {
   readonly replyTtl: number;
   /** One-way latency in milliseconds, added to round-trip times. */
   readonly latencyMs: number;
+  /**
+   * The routers a packet crosses from the host's NIC to it, the LAN's router
+   * first, each by the address its time-exceeded messages come from, or
+   * undefined for one that sends none. Absent: none (the host is on the LAN).
+   */
+  readonly path?: readonly (Ipv4 | undefined)[];
 }
 
 /** What is on the other side of the physical NIC. */
@@ -71,6 +79,10 @@ export type Fate =
   | { readonly kind: 'remote'; readonly host: RemoteHost; readonly packet: Packet }
   /** Lost without a word: a DROP rule, no forwarding, nowhere to go. */
   | { readonly kind: 'dropped' }
+  /** A router of this host (a namespace that forwards) found the TTL run out: it owes the sender a time exceeded from `reporter`. */
+  | { readonly kind: 'expired'; readonly namespace: Namespace; readonly packet: Packet; readonly reporter: Ipv4 }
+  /** A router beyond the NIC (`hop` 0 is the LAN's) found the TTL run out; it answers from `reporter`, or not at all. */
+  | { readonly kind: 'expired-remote'; readonly hop: number; readonly reporter: Ipv4 | undefined; readonly packet: Packet }
   /** A REJECT rule answered with ICMP port unreachable. */
   | { readonly kind: 'rejected' }
   /** The sender had no route at all (ENETUNREACH). */
@@ -209,11 +221,51 @@ export class Datapath {
     if (this.isLocal(namespace, arrived.destination)) return this.input(namespace, tracked, arrived, link.name, true);
     if (!forwardsIpv4(this.kernel, namespace)) return { kind: 'dropped' };
     const choice = this.route(namespace, arrived.destination);
-    if (!choice || arrived.ttl <= 1) return { kind: 'dropped' };
+    if (!choice) return { kind: 'dropped' };
+    if (arrived.ttl <= 1) return this.expired(namespace, arrived);
     const forwarded = { ...arrived, ttl: arrived.ttl - 1 };
     const verdict = this.hook(namespace, 'FORWARD', forwarded, tracked, link.name, choice.device.name, false, undefined);
     if (verdict.kind !== 'accept') return verdictFate(verdict);
     return this.postRouting(namespace, tracked, verdict.packet, choice, link.name, false);
+  }
+
+  /**
+   * ip_forward: a packet whose TTL would reach 0 is not forwarded (too_many_hops)
+   * and icmp_send answers ICMP time exceeded. Its source: with
+   * icmp_errors_use_inbound_ifaddr at its default 0, __icmp_send leaves saddr 0,
+   * so the route back to the sender picks it, the address of the device towards
+   * the sender (docker0's 172.17.0.1 for a container of the default bridge).
+   */
+  private expired(namespace: Namespace, packet: Packet): Fate {
+    const back = this.route(namespace, packet.source);
+    return back ? { kind: 'expired', namespace, packet, reporter: back.source } : { kind: 'dropped' };
+  }
+
+  /**
+   * The ICMP error a packet that ended as `fate` brings back, on its way to the
+   * sender: time exceeded from the router whose TTL ran out; port unreachable
+   * from a destination with no socket on a UDP port (__udp4_lib_rcv's icmp_send,
+   * the source being the address the datagram was for: RTCF_LOCAL). Undefined
+   * when nothing answers.
+   */
+  answerWithError(fate: Fate): Fate | undefined {
+    switch (fate.kind) {
+      case 'expired':
+        return this.send(fate.namespace, icmpError(fate.packet, fate.reporter, 'time-exceeded'));
+      case 'expired-remote':
+        // The error crosses the routers before the one that sent it, each taking one from its TTL.
+        return fate.reporter === undefined ? undefined : this.fromWorld(icmpError(fate.packet, fate.reporter, 'time-exceeded', 64 - fate.hop));
+      case 'local': {
+        const { packet } = fate;
+        if (packet.protocol !== 'udp' || listenerFor(fate.namespace.sockets, 'udp', formatIpv4(packet.destination), packet.destinationPort)) return undefined;
+        return this.send(fate.namespace, icmpError(packet, packet.destination, 'port-unreachable'));
+      }
+      case 'remote':
+        // The modelled machines beyond the NIC run no UDP service: a datagram meets a closed port.
+        return fate.packet.protocol === 'udp' ? this.fromWorld(icmpError(fate.packet, fate.host.address, 'port-unreachable', fate.host.replyTtl)) : undefined;
+      default:
+        return undefined;
+    }
   }
 
   private postRouting(namespace: Namespace, tracked: Tracked, packet: Packet, choice: RouteChoice, inInterface: string | undefined, localOrigin: boolean): Fate {
@@ -322,7 +374,14 @@ export class Datapath {
     this.learn(namespace, choice.nextHop, device, mac, 'REACHABLE');
     this.tap([{ namespace, link: device, packetType: 'outgoing' }], device.mac, mac, { kind: 'ip', packet });
     const host = this.world?.reach(packet.destination);
-    return host ? { kind: 'remote', host, packet } : { kind: 'dropped' };
+    if (!host) return { kind: 'dropped' };
+    // The router at hop i (0-based) gets the packet with its TTL less i, and drops it when that is 1 or less.
+    const path = host.path ?? [];
+    if (packet.ttl - 1 < path.length) {
+      const hop = Math.max(0, packet.ttl - 1);
+      return { kind: 'expired-remote', hop, reporter: path[hop], packet };
+    }
+    return { kind: 'remote', host, packet };
   }
 
   private lanMachines(): readonly Station[] {

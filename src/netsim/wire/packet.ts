@@ -3,7 +3,7 @@ import type { Ipv4 } from './ipv4';
 export type TransportProtocol = 'icmp' | 'tcp' | 'udp';
 
 /** ICMP messages the simulator sends (RFC 792 types). */
-export type IcmpKind = 'echo-request' | 'echo-reply' | 'port-unreachable';
+export type IcmpKind = 'echo-request' | 'echo-reply' | 'port-unreachable' | 'time-exceeded';
 
 /** TCP segment kinds that change connection state; `data` carries payload. */
 export type TcpKind = 'syn' | 'syn-ack' | 'ack' | 'data' | 'fin' | 'rst';
@@ -28,6 +28,12 @@ export interface Packet {
   readonly icmpSequence?: number;
   /** The TCP header's numbers, as the sending socket chose them: what tcpdump prints. */
   readonly segment?: TcpSegment;
+  /**
+   * An ICMP error's quoted datagram: the header (and first bytes) of the packet
+   * that caused it, as it was when the error was raised (RFC 792). Conntrack
+   * finds the connection by it, and the sender matches it to its probe.
+   */
+  readonly quoted?: Packet;
 }
 
 /**
@@ -57,4 +63,19 @@ export const TCP_RST_LENGTH = 40;
 /** The packet a reply travels as: addresses and ports swapped. */
 export function replyTo(packet: Packet, change: Partial<Packet>): Packet {
   return { ...packet, source: packet.destination, destination: packet.source, sourcePort: packet.destinationPort, destinationPort: packet.sourcePort, ttl: 64, ...change };
+}
+
+/** UDP datagrams carry an 8-byte header after the IP header. */
+export const UDP_HEADER_LENGTH = 8;
+/** IP (20) + UDP (8): what a UDP datagram adds to its payload. */
+export const UDP_OVERHEAD = 28;
+
+/**
+ * An ICMP error about `offending`, sent by `from`: it quotes the whole offending
+ * datagram, as Linux's icmp_send does while the error stays within 576 bytes
+ * (room = 576 - IP header - ICMP header), so its length is 20 + 8 + the datagram's.
+ */
+export function icmpError(offending: Packet, from: Packet['source'], kind: 'port-unreachable' | 'time-exceeded', ttl = 64): Packet {
+  const quotedLength = Math.min(offending.length, 576 - 28);
+  return { protocol: 'icmp', icmp: kind, source: from, destination: offending.source, sourcePort: 0, destinationPort: 0, length: 28 + quotedLength, ttl, quoted: offending };
 }
