@@ -1,4 +1,5 @@
 import { contains } from '../wire/cidr';
+import type { DnsQuestion, DnsReply } from '../wire/dns';
 import type { Ipv4 } from '../wire/ipv4';
 import type { Mac } from '../wire/mac';
 import type { Packet } from '../wire/packet';
@@ -32,6 +33,8 @@ export interface RemoteHost {
   readonly replyTtl: number;
   /** One-way latency in milliseconds, added to round-trip times. */
   readonly latencyMs: number;
+  /** Its DNS server on port 53, if it runs one: the router's resolver, a public one. */
+  readonly dns?: (question: DnsQuestion) => DnsReply;
 }
 
 /** What is on the other side of the physical NIC. */
