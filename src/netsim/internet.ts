@@ -14,7 +14,8 @@ import { parseIpv4, type Ipv4 } from './wire/ipv4';
  * 1e100.net name of 142.250.185.14 (mad41s11-in-f14, seen in tcpdump captures).
  * The rest are plausible values of the same operators (Google's 1e100.net
  * naming, where -fNN is the address's last octet modulo 16, and its AAAA ending
- * in 0x2000 + NN). TTLs are the zones' own, as a resolver's first answer gives
+ * in 0x2000 + NN; Canonical's archive mirrors in 91.189.91.0/24 and
+ * 185.125.190.0/24). TTLs are the zones' own, as a resolver's first answer gives
  * them. A name not listed here gets NXDOMAIN.
  */
 const ZONE = `
@@ -74,6 +75,12 @@ registry-1.docker.io.           60      A       34.194.164.123
 deb.debian.org.                 300     CNAME   debian.map.fastlydns.net.
 debian.map.fastlydns.net.       30      A       151.101.134.132
 debian.map.fastlydns.net.       30      AAAA    2a04:4e42:1f::644
+archive.ubuntu.com.             60      A       91.189.91.81
+archive.ubuntu.com.             60      A       91.189.91.82
+archive.ubuntu.com.             60      A       185.125.190.81
+archive.ubuntu.com.             60      A       185.125.190.82
+security.ubuntu.com.            60      A       91.189.91.83
+security.ubuntu.com.            60      A       185.125.190.83
 dl-cdn.alpinelinux.org.         300     CNAME   dualstack.d.sni.global.fastly.net.
 dualstack.d.sni.global.fastly.net. 30   A       151.101.2.133
 dualstack.d.sni.global.fastly.net. 30   A       151.101.66.133
@@ -157,6 +164,7 @@ const OPERATORS: readonly { readonly ranges: readonly Cidr[]; readonly behaviour
   { ranges: ['1.1.1.0/24', '1.0.0.0/24', '141.193.213.0/24'], behaviour: { answersPing: true, openTcpPorts: [80, 443], replyTtl: 57, latencyMs: 4 } },
   { ranges: ['151.101.0.0/16'], behaviour: { answersPing: true, openTcpPorts: [80, 443], replyTtl: 59, latencyMs: 5 } },
   { ranges: ['23.192.0.0/11', '96.7.128.0/17'], behaviour: { answersPing: true, openTcpPorts: [80, 443], replyTtl: 56, latencyMs: 8 } },
+  { ranges: ['91.189.91.0/24', '185.125.190.0/24'], behaviour: { answersPing: true, openTcpPorts: [80, 443], replyTtl: 50, latencyMs: 20 } },
   { ranges: ['18.215.138.58/32', '52.1.184.176/32', '34.194.164.123/32'], behaviour: { answersPing: false, openTcpPorts: [443], replyTtl: 40, latencyMs: 45 } },
 ].map(({ ranges, behaviour }) => ({ ranges: ranges.map((range) => parseCidr(range)!), behaviour }));
 
