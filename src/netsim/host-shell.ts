@@ -15,6 +15,7 @@ import { DEFAULT_EPOCH_MS } from './clock';
 import { FileSystem, ROOT, type FileLayer } from './kernel/filesystem';
 import { containerFileSystem, HOST_USER_ID, hostRootfs, kernelFiles, machineFileSystem } from './machine-files';
 import { initScriptProgram, packageManagerProgram } from './cli/package-manager';
+import { engineNameServices } from './cli/name-service';
 import { LOGIN_SHELL_PID } from './engine/host-processes';
 import { pidInContainer } from './engine/processes';
 import { sudo } from './cli/shells';
@@ -90,7 +91,8 @@ export function hostMachine(parts: () => HostParts): Machine {
     const provider = engine.containerTools(container.id)[base];
     if (provider === undefined) return initScriptProgram(name, engine, container.id);
     // The package providing the tool decides its dialect: BusyBox's applet, or the host's program of that name.
-    return packageManagerProgram(base, provider, engine, container.id) ?? parts().containerProgram(base, provider, container.image) ?? program;
+    const names = engineNameServices(engine, () => hostEtc(parts().profile));
+    return packageManagerProgram(base, provider, engine, container.id, names) ?? parts().containerProgram(base, provider, container.image) ?? program;
   };
   const run = (place: Place, argv: readonly string[], invocation: Invocation & { isRoot: boolean; terminal: TerminalControl }): CommandResult | undefined => {
     const [name, ...args] = argv as [string, ...string[]];

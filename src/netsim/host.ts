@@ -286,7 +286,7 @@ export class Host {
     const text = [catProgram, grepProgram, headProgram, tailProgram, wcProgram, sortProgram, cutProgram, echoProgram, trueProgram, falseProgram, pwdProgram];
     const ssh = sshProgram(engineNameServices(this.engine, () => hostEtc(this.profile)), () => this.sshServer());
     const shells = [shellProgram('bash', 'host'), shellProgram('sh', 'host'), suProgram];
-    this.programs = new Map([ip, bridgeProgram, iptablesProgram, iptablesSaveProgram, curlProgram, nsenter, dockerProgram(this.engine), ssh, ...shells, ...text, ...hostToolPrograms(this.engine, () => hostEtc(this.profile))].map((program) => [program.name, program]));
+    this.programs = new Map([ip, bridgeProgram, iptablesProgram, iptablesSaveProgram, curlProgram(engineNameServices(this.engine, () => hostEtc(this.profile))), nsenter, dockerProgram(this.engine), ssh, ...shells, ...text, ...hostToolPrograms(this.engine, () => hostEtc(this.profile))].map((program) => [program.name, program]));
     this.lanPrograms = new Map(this.lanMachinePrograms(text).map((program) => [program.name, program]));
   }
 
@@ -303,7 +303,7 @@ export class Host {
     // install lacks: dnsutils (dig, nslookup), net-tools (netstat, ifconfig) and tcpdump.
     const tools = hostToolPrograms(this.engine, etc).filter((program) => !LAN_MACHINE_LACKS.has(program.name));
     const ssh = sshProgram(engineNameServices(this.engine, etc), () => this.sshServer());
-    return [lanIpProgram, curlProgram, ssh, shellProgram('bash', 'lan'), shellProgram('sh', 'lan'), suProgram, ...tools, ...text];
+    return [lanIpProgram, curlProgram(engineNameServices(this.engine, etc)), ssh, shellProgram('bash', 'lan'), shellProgram('sh', 'lan'), suProgram, ...tools, ...text];
   }
 
   /** The LAN machine's sshd, for ssh: the host's user has an account there. */

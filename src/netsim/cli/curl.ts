@@ -6,7 +6,9 @@ import { answer, answerLoopback6, parseHttpUrl, type HttpOutcome, type HttpReque
 import { connect, connectLoopback6, type ConnectResult, type Peer } from '../userland/tcp';
 import { locationOf, responseHead, type HttpResponse } from '../userland/web-servers';
 import { formatIpv4, parseIpv4, type Ipv4 } from '../wire/ipv4';
+import { lookupHost, type NameService } from '../userland/name-resolution';
 import { collect, fail, type CommandResult, type OutputChunk, type ProcessContext, type Program } from './command';
+import type { NameServices } from './name-service';
 
 /** Debian 13's curl; its version is in the User-Agent header, whose size the byte counters see. */
 const CURL_VERSION = '8.14.1';
@@ -146,6 +148,7 @@ class CurlRun {
   constructor(
     readonly options: CurlOptions,
     readonly context: ProcessContext,
+    readonly resolve: (host: string) => Resolved | undefined,
   ) {
     this.transcript = new Transcript(options.output !== undefined);
     this.meter = !options.silent && options.output !== undefined;
@@ -174,7 +177,7 @@ class CurlRun {
       if (nextTarget.host === target.host && nextTarget.port === target.port) {
         this.info(`Re-using existing http: connection with host ${target.host}`);
       } else {
-        const reopened = this.open(nextTarget, candidatesFor(nextTarget.host) ?? []);
+        const reopened = this.open(nextTarget, this.resolve(nextTarget.host)?.candidates ?? []);
         if ('kind' in reopened) return this.failed(reopened);
         connection = reopened;
       }
@@ -315,26 +318,57 @@ function connectError(address: string, port: number, failure: Exclude<ConnectRes
   }
 }
 
-/** curl resolves `localhost` itself, to ::1 and 127.0.0.1 (hostip.c, get_localhost); other names are not resolved here. */
-function candidatesFor(host: string): Candidate[] | undefined {
-  if (host === 'localhost') return [{ family: 6 }, { family: 4, address: parseIpv4('127.0.0.1')! }];
-  const address = parseIpv4(host);
-  return address === undefined ? undefined : [{ family: 4, address }];
+/** Where a host name leads: the addresses to try, and what -v says of the resolution. */
+interface Resolved {
+  readonly candidates: readonly Candidate[];
+  readonly ipv6: readonly string[];
+  readonly ipv4: readonly Ipv4[];
 }
 
-/** curl for plain-HTTP GET and HEAD requests, with its output as a terminal shows it (no progress meter when the body goes to the terminal). */
-export const curlProgram: Program = {
-  name: 'curl',
-  run(args, context: ProcessContext) {
-    const options = parseArguments(args);
-    if ('exitCode' in options) return options;
-    if (options.url === undefined) return fail("curl: try 'curl --help' or 'curl --manual' for more information\n", 2);
-    const target = parseHttpUrl(options.url);
-    if (!target) return fail(`curl: (3) URL rejected: Bad hostname\n`, 3);
-    const candidates = candidatesFor(target.host);
-    if (candidates === undefined) return fail(options.silent && !options.showError ? '' : `curl: (6) Could not resolve host: ${target.host}\n`, 6);
-    const run = new CurlRun(options, context);
-    if (target.host === 'localhost') (run.info(`Host localhost:${target.port} was resolved.`), run.info('IPv6: ::1'), run.info('IPv4: 127.0.0.1'));
-    return run.run(target, candidates);
-  },
-};
+/**
+ * curl resolves `localhost` itself, to ::1 and 127.0.0.1 (hostip.c,
+ * get_localhost); an address is itself; any other name goes to getaddrinfo,
+ * whose IPv4 answers come first on a machine with no IPv6 route (curl then
+ * connects over IPv4 before happy eyeballs would start IPv6). Undefined: the
+ * name did not resolve.
+ */
+function resolveHost(host: string, service: NameService): Resolved | undefined {
+  const loopback = parseIpv4('127.0.0.1')!;
+  if (host === 'localhost') return { candidates: [{ family: 6 }, { family: 4, address: loopback }], ipv6: ['::1'], ipv4: [loopback] };
+  const address = parseIpv4(host);
+  if (address !== undefined) return { candidates: [{ family: 4, address }], ipv6: [], ipv4: [] };
+  const lookup = lookupHost(service, host);
+  if (lookup.kind !== 'found') return undefined;
+  return { candidates: lookup.addresses.map((ipv4) => ({ family: 4, address: ipv4 })), ipv6: lookup.ipv6, ipv4: lookup.addresses };
+}
+
+/**
+ * curl for plain-HTTP GET and HEAD requests, with its output as a terminal
+ * shows it (no progress meter when the body goes to the terminal). Names
+ * resolve where curl runs (the host's resolver, or a container's).
+ */
+export function curlProgram(names: NameServices): Program {
+  return {
+    name: 'curl',
+    run(args, context: ProcessContext) {
+      const options = parseArguments(args);
+      if ('exitCode' in options) return options;
+      if (options.url === undefined) return fail("curl: try 'curl --help' or 'curl --manual' for more information\n", 2);
+      // TLS is not modelled: saying so is honest, a handshake or a page made up would not be.
+      if (/^https:\/\//i.test(options.url)) return fail('curl: https:// URLs are not available in this simulator yet (no TLS); try http://\n', 1);
+      const target = parseHttpUrl(options.url);
+      if (!target) return fail(`curl: (3) URL rejected: Bad hostname\n`, 3);
+      const resolve = (host: string) => resolveHost(host, names(context));
+      const resolved = resolve(target.host);
+      if (resolved === undefined) return fail(options.silent && !options.showError ? '' : `curl: (6) Could not resolve host: ${target.host}\n`, 6);
+      const run = new CurlRun(options, context, resolve);
+      // hostip.c Curl_resolv's verbose lines (curl 8.x): the families, `(none)` for an empty one.
+      if (parseIpv4(target.host) === undefined) {
+        run.info(`Host ${target.host}:${target.port} was resolved.`);
+        run.info(`IPv6: ${resolved.ipv6.length > 0 ? resolved.ipv6.join(', ') : '(none)'}`);
+        run.info(`IPv4: ${resolved.ipv4.length > 0 ? resolved.ipv4.map(formatIpv4).join(', ') : '(none)'}`);
+      }
+      return run.run(target, resolved.candidates);
+    },
+  };
+}

@@ -5,6 +5,7 @@ import { busyboxIpProgram } from './busybox-ip';
 import { busyboxWgetProgram } from './busybox-wget';
 import { dateProgram } from './date';
 import { digProgram, nslookupProgram } from './dig';
+import { getentProgram } from './getent';
 import { hostnameProgram } from './hostname';
 import { ifconfigProgram } from './ifconfig';
 import type { Program, ProcessContext } from './command';
@@ -37,7 +38,7 @@ export interface ToolEnvironment {
 export function hostToolPrograms(engine: Engine, hostEtc: () => HostEtc): Program[] {
   const names = engineNameServices(engine, hostEtc);
   const hostname = (context: ProcessContext) => (context.containerId ? (engine.containers().find((c) => c.id === context.containerId)?.hostname ?? '') : hostEtc().hostname);
-  return [lsProgram('gnu'), ...fileToolPrograms('gnu'), envProgram, printenvProgram, idProgram('gnu'), whoamiProgram, unameProgram('gnu', hostname), seqProgram('gnu'), whichProgram, iputilsPingProgram(names), digProgram(names), nslookupProgram(names, 'bind'), hostnameProgram(engine, hostEtc), ssProgram(engine, names), netstatProgram(engine), ifconfigProgram(), procpsProgram(engine), sleepProgram('gnu'), dateProgram('gnu'), sysctlProgram, tcpdumpProgram(engine)];
+  return [lsProgram('gnu'), ...fileToolPrograms('gnu'), envProgram, printenvProgram, idProgram('gnu'), whoamiProgram, unameProgram('gnu', hostname), seqProgram('gnu'), whichProgram, iputilsPingProgram(names), digProgram(names), nslookupProgram(names, 'bind'), getentProgram(names), hostnameProgram(engine, hostEtc), ssProgram(engine, names), netstatProgram(engine), ifconfigProgram(), procpsProgram(engine), sleepProgram('gnu'), dateProgram('gnu'), sysctlProgram, tcpdumpProgram(engine)];
 }
 
 /** What an applet is built from: the name services, whether BusyBox was built against musl (Alpine) rather than glibc, and the daemon (ps lists its processes). */

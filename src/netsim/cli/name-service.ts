@@ -1,10 +1,11 @@
 import type { Container } from '../engine/container';
 import { EMBEDDED_DNS_ADDRESS, reverseContainerAddress } from '../engine/dns';
 import type { Engine } from '../engine/engine';
-import type { HostEtc } from '../engine/etc-files';
+import { externalServers, type HostEtc } from '../engine/etc-files';
 import { Datapath } from '../kernel/datapath';
 import type { Namespace } from '../kernel/namespace';
 import { nameserversOf, type DnsQuestion, type DnsReply, type NameService } from '../userland/name-resolution';
+import { addressOfReverseName, absolute } from '../wire/dns';
 import { parseIpv4 } from '../wire/ipv4';
 import type { ProcessContext } from './command';
 
@@ -14,16 +15,26 @@ export type NameServices = (context: ProcessContext) => NameService;
 /** What the embedded DNS server's answers live for (libnetwork resolver.go respTTL). */
 const EMBEDDED_TTL = 600;
 
-/** A name nobody outside knows: the simulated LAN's resolver has no zone of its own. */
-const NXDOMAIN: DnsReply = { status: 'NXDOMAIN', answers: [] };
+/** Docker's own answers: createRespMsg sets RA, adds no OPT record and leaves Compress off (resolver.go). */
+const embeddedReply = (answers: DnsReply['answers']): DnsReply => ({ status: 'NOERROR', answers, compressed: false, recursionAvailable: true, elapsedMs: 0 });
+
+/** A server on the LAN side that the modelled world does not describe: it knows no names (netsim's older model). */
+const NOBODY_KNOWS: DnsReply = { status: 'NXDOMAIN', answers: [], compressed: true, recursionAvailable: true, elapsedMs: 0 };
+
+/**
+ * serveDNS when no upstream answered: `new(dns.Msg).SetRcode(query,
+ * RcodeServerFailure)`, whose SetReply copies RD but leaves RA unset.
+ */
+const EMBEDDED_SERVFAIL: DnsReply = { status: 'SERVFAIL', answers: [], compressed: false, recursionAvailable: false, elapsedMs: 0 };
 
 /**
  * Name services backed by the engine: a container reads the /etc/hosts and
  * /etc/resolv.conf Docker wrote for it, and 127.0.0.11 is its embedded DNS
  * server, which answers container names on shared user networks and passes
- * anything else to the host's nameservers. The host reads its own files. A
- * server answers only if a route reaches it, and 127.0.0.11 only where the
- * daemon listens on it.
+ * anything else to the container's external servers. The host reads its own
+ * files. A server answers only if a route reaches it, and 127.0.0.11 only where
+ * the daemon listens on it; the router and public resolvers answer as the world
+ * says (world.ts).
  */
 export function engineNameServices(engine: Engine, hostEtc: () => HostEtc): NameServices {
   return (context) => {
@@ -37,10 +48,6 @@ export function engineNameServices(engine: Engine, hostEtc: () => HostEtc): Name
       files = written ? { hosts: written['/etc/hosts'], nameservers: nameserversOf(written['/etc/resolv.conf']) } : { hosts: host.hosts, nameservers: [...host.nameservers] };
       return files;
     };
-    const reachable = (server: string) => {
-      const address = parseIpv4(server);
-      return address !== undefined && new Datapath(context.kernel, context.world, context.clock.now()).route(context.namespace, address) !== undefined;
-    };
     return {
       get hosts() {
         return read().hosts;
@@ -49,28 +56,52 @@ export function engineNameServices(engine: Engine, hostEtc: () => HostEtc): Name
         return read().nameservers;
       },
       query(server, question) {
-        if (server === EMBEDDED_DNS_ADDRESS) {
-          if (!container || !embeddedListener(context.namespace)) return 'unreachable';
-          return embeddedAnswer(engine, container, question) ?? NXDOMAIN;
-        }
-        return reachable(server) ? NXDOMAIN : 'unreachable';
+        if (server !== EMBEDDED_DNS_ADDRESS) return askServer(context, server, question);
+        if (!container || !embeddedListener(context.namespace)) return 'unreachable';
+        return embeddedAnswer(engine, container, question) ?? forwardExternally(context, externalServers(container, hostEtc()), question);
       },
     };
   };
 }
 
+/** A query sent from the program's namespace to `server`: lost without a route; answered by whatever serves DNS there. */
+function askServer(context: ProcessContext, server: string, question: DnsQuestion): DnsReply | 'unreachable' {
+  const address = parseIpv4(server);
+  if (address === undefined || new Datapath(context.kernel, context.world, context.clock.now()).route(context.namespace, address) === undefined) return 'unreachable';
+  const remote = context.world?.reach(address);
+  if (!remote) return NOBODY_KNOWS;
+  return remote.dns ? remote.dns(question) : 'unreachable';
+}
+
+/**
+ * forwardExtDNS: each external server in turn, asked from the container's own
+ * namespace (a non-loopback server is not HostLoopback), until one answers
+ * with other than SERVFAIL or REFUSED; that reply goes back as it came, with
+ * Compress set. No answer at all: SERVFAIL (serveDNS).
+ */
+function forwardExternally(context: ProcessContext, servers: readonly string[], question: DnsQuestion): DnsReply {
+  for (const server of servers) {
+    const reply = askServer(context, server, question);
+    if (reply === 'unreachable' || reply.status === 'SERVFAIL') continue;
+    return { ...reply, compressed: true };
+  }
+  return EMBEDDED_SERVFAIL;
+}
+
 function embeddedAnswer(engine: Engine, container: Container, question: DnsQuestion): DnsReply | undefined {
-  // handleIPQuery: a name the daemon knows answers AAAA too, with no record when the container has no IPv6 address.
-  if (question.type === 'AAAA') return engine.resolveName(container.id, question.name).length > 0 ? { status: 'NOERROR', answers: [] } : undefined;
+  const name = absolute(question.name);
+  // handleIPQuery: a name the daemon knows answers AAAA too, with no record when the container has no IPv6 address;
+  // handleMXQuery answers MX for it with an empty NOERROR ("implicit MX", RFC 5321 5.1).
+  if (question.type === 'AAAA' || question.type === 'MX') return engine.resolveName(container.id, question.name).length > 0 ? embeddedReply([]) : undefined;
   if (question.type === 'A') {
     const addresses = engine.resolveName(container.id, question.name);
-    const name = `${question.name.replace(/\.$/, '')}.`;
-    return addresses.length > 0 ? { status: 'NOERROR', answers: addresses.map((address) => ({ type: 'A', name, ttl: EMBEDDED_TTL, address })) } : undefined;
+    return addresses.length > 0 ? embeddedReply(addresses.map((address) => ({ type: 'A', name, ttl: EMBEDDED_TTL, address }))) : undefined;
   }
-  const octets = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\.in-addr\.arpa\.?$/.exec(question.name)?.slice(1).reverse();
-  const address = octets && parseIpv4(octets.join('.'));
-  const target = address === undefined || !octets ? undefined : reverseContainerAddress({ networks: engine.networks(), containers: engine.containers() }, container, address);
-  return target ? { status: 'NOERROR', answers: [{ type: 'PTR', name: `${question.name}.`, ttl: EMBEDDED_TTL, target: `${target}.` }] } : undefined;
+  // Other types than A, AAAA, MX, PTR (and SRV, which only swarm services answer) go to the external servers.
+  if (question.type !== 'PTR') return undefined;
+  const address = addressOfReverseName(question.name);
+  const target = address === undefined ? undefined : reverseContainerAddress({ networks: engine.networks(), containers: engine.containers() }, container, address);
+  return target ? embeddedReply([{ type: 'PTR', name, ttl: EMBEDDED_TTL, target: `${target}.` }]) : undefined;
 }
 
 /** The running container whose own network namespace this is; --network host containers share the host's files. */

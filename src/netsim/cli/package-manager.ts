@@ -2,8 +2,11 @@ import type { Engine } from '../engine/engine';
 import { ALPINE_ARCHIVE, aptArchive, type ArchivedPackage } from '../engine/image-catalog/archives';
 import { imageInfo } from '../engine/images';
 import { formatApkAdd, formatApkUnknown } from '../format/apk';
-import { formatAptError, formatCacheOpen, formatInstall, formatUpdate, type AptLayout } from '../format/apt';
+import { formatAptError, formatCacheOpen, formatInstall, formatUpdate, formatUpdateWarnings, type AptLayout } from '../format/apt';
+import type { AptIndex } from '../engine/image-catalog/archives';
+import { lookupHost, type NameService } from '../userland/name-resolution';
 import { ok, type CommandResult, type ProcessContext, type Program } from './command';
+import type { NameServices } from './name-service';
 
 /** apt's exit status for any error (apt-private: `return 100` from DispatchCommandLine on failure). */
 const APT_FAILURE = 100;
@@ -16,8 +19,8 @@ const fetchMs = (bytes: number) => 150 + Math.round(bytes / 6000);
  * (update, install) on Debian and Ubuntu, `apk add` on Alpine. Undefined for
  * any other tool.
  */
-export function packageManagerProgram(tool: string, provider: string, engine: Engine, containerId: string): Program | undefined {
-  if (provider === 'apt' && (tool === 'apt' || tool === 'apt-get')) return { name: tool, run: (args, context) => apt(tool, args, context, engine, containerId) };
+export function packageManagerProgram(tool: string, provider: string, engine: Engine, containerId: string, names: NameServices): Program | undefined {
+  if (provider === 'apt' && (tool === 'apt' || tool === 'apt-get')) return { name: tool, run: (args, context) => apt(tool, args, context, engine, containerId, names(context)) };
   if (provider === 'apk-tools' && tool === 'apk') return { name: tool, run: (args) => apk(args, engine, containerId) };
   return undefined;
 }
@@ -28,7 +31,28 @@ function operands(args: readonly string[]): { operation: string | undefined; nam
   return { operation: words[0], names: words.slice(1) };
 }
 
-function apt(binary: 'apt' | 'apt-get', args: readonly string[], context: ProcessContext, engine: Engine, containerId: string): CommandResult {
+/**
+ * What apt's http method finds for each mirror (methods/connect.cc): EAI_NONAME
+ * is `Could not resolve`, EAI_AGAIN `Temporary failure resolving`. A mirror that
+ * does not resolve fails its InRelease files, and no index is fetched from it.
+ */
+function fetchIndexes(indexes: readonly AptIndex[], service: NameService): { description: string; size: number; error?: string }[] {
+  const errors = new Map<string, string | undefined>();
+  const errorFor = (host: string) => {
+    if (!errors.has(host)) {
+      const lookup = lookupHost(service, host);
+      errors.set(host, lookup.kind === 'found' ? undefined : lookup.kind === 'not-found' ? `Could not resolve '${host}'` : `Temporary failure resolving '${host}'`);
+    }
+    return errors.get(host);
+  };
+  return indexes.flatMap((index) => {
+    const error = errorFor(new URL(index.description.split(' ')[0]!).hostname);
+    if (error === undefined) return [index];
+    return index.description.endsWith(' InRelease') ? [{ ...index, error }] : [];
+  });
+}
+
+function apt(binary: 'apt' | 'apt-get', args: readonly string[], context: ProcessContext, engine: Engine, containerId: string, resolver: NameService): CommandResult {
   const image = imageInfo(engine.findContainer(containerId).image);
   if (!image) return ok();
   const archive = aptArchive(image.os);
@@ -37,10 +61,13 @@ function apt(binary: 'apt' | 'apt-get', args: readonly string[], context: Proces
   const { operation, names } = operands(args);
   switch (operation) {
     case 'update': {
-      const elapsedMs = fetchMs(archive.indexes.reduce((sum, index) => sum + index.size, 0));
+      const items = fetchIndexes(archive.indexes, resolver);
+      const elapsedMs = fetchMs(items.reduce((sum, index) => sum + (index.error === undefined ? index.size : 0), 0));
       context.clock.advance(elapsedMs);
-      engine.updatePackageLists(containerId);
-      return ok(formatUpdate({ layout, showStats: binary === 'apt', items: archive.indexes, elapsedMs }));
+      // The lists are new only if every index came (a failed update keeps the old, here empty, ones).
+      if (items.every((item) => item.error === undefined)) engine.updatePackageLists(containerId);
+      const record = { layout, showStats: binary === 'apt', items, elapsedMs };
+      return { stdout: formatUpdate(record), stderr: formatUpdateWarnings(record), exitCode: 0 };
     }
     case 'install':
       return aptInstall(layout, names, context, engine, containerId);

@@ -96,7 +96,11 @@ function sendPings(context: ProcessContext, address: Ipv4, run: Run & { firstWir
   return result;
 }
 
-/** pr_addr(): a typed name makes ping look up each sender's name (getnameinfo); a typed address keeps it numeric. */
+/**
+ * pr_addr(): a typed name makes ping look up each sender's name (getnameinfo); a typed address keeps it numeric.
+ * The header and statistics name the host by getaddrinfo's ai_canonname (AI_CANONNAME, ping.c main):
+ * the end of a CNAME chain, else the name typed.
+ */
 function namesOf(service: NameService, typed: string, numeric: boolean): PingNames {
   const label = (address: Ipv4) => {
     const name = numeric ? undefined : lookupAddress(service, address);
@@ -124,7 +128,7 @@ export function iputilsPingProgram(names: NameServices): Program {
       const result = sendPings(context, address, run);
       if (result === 'network-unreachable') return fail('ping: connect: Network is unreachable\n', 2);
       const numeric = parseIpv4(parsed.destination) !== undefined || parsed.options.has('n');
-      const pingNames = namesOf(service, parsed.destination, numeric);
+      const pingNames = namesOf(service, lookup.canonicalName ?? parsed.destination, numeric);
       return finished(shownReplies(formatPingReplies(result, pingNames), parsed.options), formatPingStatistics(result, pingNames), run, result.replies.length > 0 ? 0 : 1);
     },
   };

@@ -64,10 +64,18 @@ function hostnameRecord(hostname: string): string {
   return dot < 0 ? hostname : `${hostname} ${hostname.slice(0, dot)}`;
 }
 
+/**
+ * The servers the embedded DNS server forwards to (the resolv.conf trailer's
+ * ExtServers): the container's --dns servers, else the host's nameservers.
+ */
+export function externalServers(container: Container, host: HostEtc): string[] {
+  return container.config.dns.length > 0 ? [...container.config.dns] : [...host.nameservers];
+}
+
 function resolvConf(container: Container, networks: readonly Network[], host: HostEtc): string {
   const config = container.config;
   const override = config.dns.length > 0;
-  const servers = override ? [...config.dns] : [...host.nameservers];
+  const servers = externalServers(container, host);
   const search = config.dnsSearch.length > 0 ? config.dnsSearch : host.search;
   const options = [...config.dnsOptions];
   const comments: string[] = [];

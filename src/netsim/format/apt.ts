@@ -13,8 +13,11 @@ const SCREEN_WIDTH = 80 - 3;
 export type AptLayout = 'v30' | 'classic';
 
 export interface FetchRecord {
-  /** What each Get: line names (`http://... trixie InRelease`) and its size in bytes. */
-  readonly items: readonly { readonly description: string; readonly size: number }[];
+  /**
+   * What each Get: line names (`http://... trixie InRelease`) and its size in
+   * bytes; an item that failed has its method's error text instead (an Err: line).
+   */
+  readonly items: readonly { readonly description: string; readonly size: number; readonly error?: string }[];
   readonly elapsedMs: number;
 }
 
@@ -62,12 +65,36 @@ function timeToStr(seconds: number): string {
   return `${seconds}s`;
 }
 
-/** acqprogress.cc: a Get: line per item, then the total with the rate. */
+/**
+ * acqprogress.cc: a Get: line per item, or Err: and the error text indented on
+ * the next line (AcqTextStatus::Fail); then, if anything came, the total with
+ * the rate (Stop() prints nothing when FetchedBytes is 0).
+ */
 export function formatFetch({ items, elapsedMs }: FetchRecord): string {
-  const gets = items.map((item, index) => `Get:${index + 1} ${item.description} [${sizeToStr(item.size)}B]\n`).join('');
-  const bytes = items.reduce((sum, item) => sum + item.size, 0);
+  const lines = items.map((item, index) => (item.error === undefined ? `Get:${index + 1} ${item.description} [${sizeToStr(item.size)}B]\n` : `Err:${index + 1} ${item.description}\n  ${item.error}\n`)).join('');
+  const bytes = items.reduce((sum, item) => sum + (item.error === undefined ? item.size : 0), 0);
+  if (bytes === 0) return lines;
   const rate = (bytes * 1000) / Math.max(elapsedMs, 1);
-  return `${gets}Fetched ${sizeToStr(bytes)}B in ${timeToStr(Math.floor(elapsedMs / 1000))} (${sizeToStr(rate)}B/s)\n`;
+  return `${lines}Fetched ${sizeToStr(bytes)}B in ${timeToStr(Math.floor(elapsedMs / 1000))} (${sizeToStr(rate)}B/s)\n`;
+}
+
+/** `http://deb.debian.org/debian trixie InRelease` as the URI apt fetched: `http://deb.debian.org/debian/dists/trixie/InRelease`. */
+function releaseUri(description: string): string {
+  const [base, suite, file] = description.split(' ');
+  return `${base}/dists/${suite}/${file}`;
+}
+
+/**
+ * update.cc ListUpdate: a warning per item that failed with a transient
+ * network error (`Failed to fetch URI  error`, two spaces), then the summary;
+ * warnings do not make apt fail. `W:` or apt 3's `Warning:` (error.cc).
+ */
+export function formatUpdateWarnings(record: UpdateRecord): string {
+  const failed = record.items.filter((item) => item.error !== undefined);
+  if (failed.length === 0) return '';
+  const prefix = record.layout === 'v30' ? 'Warning:' : 'W:';
+  const lines = failed.map((item) => `${prefix} Failed to fetch ${releaseUri(item.description)}  ${item.error}`);
+  return `${[...lines, `${prefix} Some index files failed to download. They have been ignored, or old ones used instead.`].join('\n')}\n`;
 }
 
 /** The cache opening apt prints before it works (pkgCacheFile with a text progress on a terminal). */

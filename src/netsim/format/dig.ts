@@ -1,6 +1,5 @@
-import { formatIpv4 } from '../wire/ipv4';
 import { DAYS, MONTHS } from './c-time';
-import type { DnsRecord } from '../userland/name-resolution';
+import { absolute, recordData, type DnsRecord } from '../wire/dns';
 import type { DnsExchange } from '../userland/dns-query';
 
 /**
@@ -41,44 +40,85 @@ function columns(fields: readonly (readonly [string, number])[], last: string): 
   return out + last;
 }
 
-const absolute = (name: string) => (name.endsWith('.') ? name : `${name}.`);
-
-function recordLine(record: DnsRecord): string {
-  const data = record.type === 'A' ? formatIpv4(record.address) : record.target;
-  return columns([[absolute(record.name), 24], [String(record.ttl), 32], ['IN', 40], [record.type, 48]], data);
+/** One record as dns_master_rdatasettotext writes it: owner, TTL, class, type, data. */
+export function digRecordLine(record: DnsRecord): string {
+  return columns([[absolute(record.name), 24], [String(record.ttl), 32], ['IN', 40], [record.type, 48]], recordData(record));
 }
 
-/** dig's full answer (dighost.c, dig.c printmessage) for a reply; `args` as typed after `dig`. */
-export function formatDig(exchange: DnsExchange, args: string, nowMs: number): string {
-  const reply = exchange.reply;
-  if (reply === 'unreachable') return '';
-  const question = columns([[`;${absolute(exchange.question.name)}`, 24], ['', 32], ['IN', 40]], exchange.question.type);
-  const lines = [
-    '',
-    `; <<>> DiG ${DIG_VERSION} <<>> ${args}`,
-    ';; global options: +cmd',
+/** What the command line asked dig to show (dig.c's +[no]cmd, +[no]comments, +[no]question, +[no]answer, +[no]stats; +noall clears them all). */
+export interface DigDisplay {
+  readonly cmd: boolean;
+  readonly comments: boolean;
+  readonly question: boolean;
+  readonly answer: boolean;
+  readonly stats: boolean;
+}
+
+/**
+ * The banner printgreeting() builds: `; <<>> DiG ... <<>> args`, `; (1 server
+ * found)` when the server was named with @, and the global options.
+ */
+function greeting(args: string, namedServer: boolean): string[] {
+  return ['', `; <<>> DiG ${DIG_VERSION} <<>> ${args}`, ...(namedServer ? ['; (1 server found)'] : []), ';; global options: +cmd'];
+}
+
+/** The header block of printmessage(): opcode, status, id, flags and counts, and the RA warning. */
+function header(exchange: DnsExchange, opt: boolean): string[] {
+  const reply = exchange.reply as Exclude<DnsExchange['reply'], 'unreachable'>;
+  const flags = `qr rd${reply.recursionAvailable ? ' ra' : ''}`;
+  return [
     ';; Got answer:',
     `;; ->>HEADER<<- opcode: QUERY, status: ${reply.status}, id: ${exchange.id}`,
-    `;; flags: qr rd ra; QUERY: 1, ANSWER: ${reply.answers.length}, AUTHORITY: 0, ADDITIONAL: 0`,
-    '',
-    ';; QUESTION SECTION:',
-    question,
-    '',
+    `;; flags: ${flags}; QUERY: 1, ANSWER: ${reply.answers.length}, AUTHORITY: 0, ADDITIONAL: ${opt ? 1 : 0}`,
+    ...(reply.recursionAvailable ? [] : [';; WARNING: recursion requested but not available']),
   ];
-  if (reply.answers.length > 0) lines.push(';; ANSWER SECTION:', ...reply.answers.map(recordLine), '');
-  lines.push(';; Query time: 0 msec', `;; SERVER: ${exchange.server}#53(${exchange.server}) (UDP)`, `;; WHEN: ${digWhen(nowMs)}`, `;; MSG SIZE  rcvd: ${exchange.size}`, '', '');
-  return lines.join('\n');
 }
 
-/** dig +short: the data of each answer, one per line. */
+/**
+ * dig's answer (dig.c printmessage and received, message.c
+ * dns_message_sectiontotext and pseudosectiontotext) for one exchange, with
+ * the sections `display` keeps; `args` as typed after `dig`. The OPT
+ * pseudosection (no blank line after it) shows when the reply has one.
+ */
+export function formatDig(exchange: DnsExchange, args: string, nowMs: number, display: DigDisplay, namedServer: boolean): string {
+  const reply = exchange.reply;
+  if (reply === 'unreachable') return '';
+  const opt = reply.ednsUdpSize !== undefined;
+  const lines: string[] = [];
+  if (display.cmd) lines.push(...greeting(args, namedServer));
+  if (display.comments) lines.push(...header(exchange, opt), '');
+  if (display.comments && opt) lines.push(';; OPT PSEUDOSECTION:', `; EDNS: version: 0, flags:; udp: ${reply.ednsUdpSize}`);
+  if (display.question) {
+    if (display.comments) lines.push(';; QUESTION SECTION:');
+    lines.push(columns([[`;${absolute(exchange.question.name)}`, 24], ['', 32], ['IN', 40]], exchange.question.type));
+    if (display.comments) lines.push('');
+  }
+  if (display.answer && reply.answers.length > 0) {
+    if (display.comments) lines.push(';; ANSWER SECTION:');
+    lines.push(...reply.answers.map(digRecordLine));
+    if (display.comments) lines.push('');
+  }
+  if (display.stats) {
+    const transport = exchange.options.tcp ? 'TCP' : 'UDP';
+    lines.push(`;; Query time: ${reply.elapsedMs} msec`, `;; SERVER: ${exchange.server}#53(${exchange.server}) (${transport})`, `;; WHEN: ${digWhen(nowMs)}`, `;; MSG SIZE  rcvd: ${exchange.size}`, '');
+  }
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+/** dig +short: the data of each answer, one per line (short_answer), CNAMEs included. */
 export function formatDigShort(exchange: DnsExchange): string {
   const reply = exchange.reply;
   if (reply === 'unreachable') return '';
-  return reply.answers.map((record) => `${record.type === 'A' ? formatIpv4(record.address) : record.target}\n`).join('');
+  return reply.answers.map((record) => `${recordData(record)}\n`).join('');
 }
 
-/** What dig 9.18+ prints when no server answers: three timed-out tries, then the banner and the verdict (exit 9). */
-export function formatDigNoServers(server: string, args: string): string {
-  const attempt = `;; communications error to ${server}#53: timed out\n`;
-  return `${attempt.repeat(3)}\n; <<>> DiG ${DIG_VERSION} <<>> ${args}\n;; global options: +cmd\n;; no servers could be reached\n`;
+/**
+ * What dig 9.18+ prints when no server answers: a timed-out try per attempt
+ * (three over UDP, one over TCP, which dighost.c does not retry), then the
+ * banner and the verdict (exit 9); +short keeps only the errors.
+ */
+export function formatDigNoServers(server: string, args: string, tcp: boolean, short: boolean, namedServer: boolean): string {
+  const attempt = `;; communications error to ${server}#53: timed out\n`.repeat(tcp ? 1 : 3);
+  if (short) return `${attempt};; no servers could be reached\n`;
+  return `${attempt}${greeting(args, namedServer).join('\n')}\n;; no servers could be reached\n`;
 }

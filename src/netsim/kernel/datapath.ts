@@ -1,4 +1,5 @@
 import { contains } from '../wire/cidr';
+import type { DnsQuestion, DnsReply } from '../wire/dns';
 import type { Ipv4 } from '../wire/ipv4';
 import type { Mac } from '../wire/mac';
 import { icmpError, type Packet } from '../wire/packet';
@@ -40,6 +41,8 @@ export interface RemoteHost {
    * undefined for one that sends none. Absent: none (the host is on the LAN).
    */
   readonly path?: readonly (Ipv4 | undefined)[];
+  /** Its DNS server on port 53, if it runs one: the router's resolver, a public one. */
+  readonly dns?: (question: DnsQuestion) => DnsReply;
 }
 
 /** What is on the other side of the physical NIC. */

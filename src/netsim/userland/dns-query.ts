@@ -1,5 +1,12 @@
 import type { SeededRandom } from '../random';
+import { replySize } from '../wire/dns';
 import type { DnsQuestion, DnsReply, NameService } from './name-resolution';
+
+/** How a query goes out: over UDP or TCP, with an EDNS OPT record (dig's default) or without (nslookup, BusyBox). */
+export interface QueryOptions {
+  readonly tcp: boolean;
+  readonly edns: boolean;
+}
 
 /** One exchange with a DNS server, as dig and nslookup report it. */
 export interface DnsExchange {
@@ -10,27 +17,21 @@ export interface DnsExchange {
   readonly reply: DnsReply | 'unreachable';
   /** Size of the reply on the wire (dig's MSG SIZE rcvd). */
   readonly size: number;
+  readonly options: QueryOptions;
 }
 
-/** A name's length on the wire (RFC 1035 3.1): one length byte per label, and the root's zero. */
-export function wireLength(name: string): number {
-  const labels = name.replace(/\.$/, '').split('.').filter(Boolean);
-  return labels.reduce((total, label) => total + 1 + label.length, 1);
+function withoutOpt(reply: DnsReply): DnsReply {
+  const { ednsUdpSize: _dropped, ...rest } = reply;
+  return rest;
 }
 
-/**
- * The reply's size: header, question, answers. The embedded DNS server answers
- * with miekg/dns's Compress off (libnetwork resolver.go sets it only on forwarded
- * replies), so each answer repeats its owner name in full.
- */
-function replySize(question: DnsQuestion, reply: DnsReply): number {
-  const answers = reply.answers.reduce((total, record) => total + wireLength(record.name) + 10 + (record.type === 'A' ? 4 : wireLength(record.target)), 0);
-  return 12 + wireLength(question.name) + 4 + answers;
-}
+const PLAIN_UDP: QueryOptions = { tcp: false, edns: false };
 
-/** Asks `server` one question, as dig and nslookup do (a UDP query with a random ID). */
-export function queryServer(service: NameService, server: string, question: DnsQuestion, random: SeededRandom): DnsExchange {
+/** Asks `server` one question, as dig and nslookup do (a query with a random ID). */
+export function queryServer(service: NameService, server: string, question: DnsQuestion, random: SeededRandom, options: QueryOptions = PLAIN_UDP): DnsExchange {
   const id = random.int(0, 65535);
   const reply = service.query(server, question);
-  return { server, question, id, reply, size: reply === 'unreachable' ? 0 : replySize(question, reply) };
+  // A server answers with an OPT record only to a query that had one (RFC 6891 7).
+  const answered = reply === 'unreachable' || options.edns ? reply : withoutOpt(reply);
+  return { server, question, id, reply: answered, size: answered === 'unreachable' ? 0 : replySize(question, answered, options.edns), options };
 }

@@ -1,21 +1,8 @@
+import { reverseName, type DnsQuestion, type DnsReply } from '../wire/dns';
 import { formatIpv4, parseIpv4, type Ipv4 } from '../wire/ipv4';
 
-/** One resource record of an answer: an A record's address or a PTR record's name. */
-export type DnsRecord =
-  | { readonly type: 'A'; readonly name: string; readonly ttl: number; readonly address: Ipv4 }
-  | { readonly type: 'PTR'; readonly name: string; readonly ttl: number; readonly target: string };
-
-/** One question: the types lessons ask for (nslookup asks A then AAAA). */
-export interface DnsQuestion {
-  readonly name: string;
-  readonly type: 'A' | 'AAAA' | 'PTR';
-}
-
-/** What a DNS server sends back: its RCODE and its answer section. */
-export interface DnsReply {
-  readonly status: 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL';
-  readonly answers: readonly DnsRecord[];
-}
+export type { DnsQuestion, DnsRecord, DnsReply, DnsType } from '../wire/dns';
+export { reverseName } from '../wire/dns';
 
 /**
  * Where a program's resolver looks, as the place it runs sees it: its
@@ -29,8 +16,15 @@ export interface NameService {
   query(server: string, question: DnsQuestion): DnsReply | 'unreachable';
 }
 
-/** What getaddrinfo(3) gives back: the addresses, or EAI_NONAME (no such name) or EAI_AGAIN (no server answered). */
-export type HostLookup = { readonly kind: 'found'; readonly addresses: readonly Ipv4[] } | { readonly kind: 'not-found' } | { readonly kind: 'no-answer' };
+/**
+ * What getaddrinfo(3) gives back: the addresses and, when a CNAME led to them,
+ * the canonical name (ai_canonname); or EAI_NONAME (no such name) or EAI_AGAIN
+ * (no server answered).
+ */
+export type HostLookup =
+  | { readonly kind: 'found'; readonly addresses: readonly Ipv4[]; readonly canonicalName?: string; readonly ipv6: readonly string[] }
+  | { readonly kind: 'not-found' }
+  | { readonly kind: 'no-answer' };
 
 /** A numeric address, or `name` as /etc/hosts lists it (canonical name and aliases on one line). */
 function fromHostsFile(hosts: string, name: string): Ipv4[] {
@@ -47,18 +41,27 @@ function fromHostsFile(hosts: string, name: string): Ipv4[] {
 /**
  * glibc's and musl's host lookup with Debian's and Alpine's `hosts: files dns`:
  * a dotted quad is itself, then /etc/hosts, then each nameserver in turn until
- * one answers. An NXDOMAIN is final; only silence moves on to the next server.
+ * one answers. An NXDOMAIN is final; silence and SERVFAIL move on to the next
+ * server (glibc res_send.c: SERVFAIL "next_ns"). The canonical name is the
+ * last CNAME's target (glibc getanswer_r). The AAAA answer of the same
+ * server comes along (`ipv6`), after the IPv4 addresses: the simulated
+ * machines have no IPv6 route, and RFC 6724 rule 1 puts unusable destinations
+ * last (glibc's rfc3484_sort); a program connects to `addresses`.
  */
 export function lookupHost(service: NameService, name: string): HostLookup {
   const numeric = parseIpv4(name);
-  if (numeric !== undefined) return { kind: 'found', addresses: [numeric] };
+  if (numeric !== undefined) return { kind: 'found', addresses: [numeric], ipv6: [] };
   const listed = fromHostsFile(service.hosts, name);
-  if (listed.length > 0) return { kind: 'found', addresses: listed };
+  if (listed.length > 0) return { kind: 'found', addresses: listed, ipv6: [] };
   for (const server of service.nameservers) {
     const reply = service.query(server, { name, type: 'A' });
-    if (reply === 'unreachable') continue;
+    if (reply === 'unreachable' || reply.status === 'SERVFAIL') continue;
     const addresses = reply.answers.flatMap((record) => (record.type === 'A' ? [record.address] : []));
-    return addresses.length > 0 ? { kind: 'found', addresses } : { kind: 'not-found' };
+    const alias = reply.answers.filter((record) => record.type === 'CNAME').at(-1);
+    if (addresses.length === 0) return { kind: 'not-found' };
+    const six = service.query(server, { name, type: 'AAAA' });
+    const ipv6 = six === 'unreachable' ? [] : six.answers.flatMap((record) => (record.type === 'AAAA' ? [record.address] : []));
+    return alias?.type === 'CNAME' ? { kind: 'found', addresses, ipv6, canonicalName: alias.target.replace(/\.$/, '') } : { kind: 'found', addresses, ipv6 };
   }
   return { kind: 'no-answer' };
 }
@@ -73,7 +76,7 @@ export function lookupAddress(service: NameService, address: Ipv4): string | und
   if (listed !== undefined) return listed;
   for (const server of service.nameservers) {
     const reply = service.query(server, { name: reverseName(address), type: 'PTR' });
-    if (reply === 'unreachable') continue;
+    if (reply === 'unreachable' || reply.status === 'SERVFAIL') continue;
     const record = reply.answers.find((answer) => answer.type === 'PTR');
     return record?.type === 'PTR' ? record.target.replace(/\.$/, '') : undefined;
   }
@@ -87,11 +90,6 @@ export function nameInHostsFile(hosts: string, address: string): string | undefi
     if (listed === address && first !== undefined) return first;
   }
   return undefined;
-}
-
-/** in-addr.arpa name of an address (RFC 1035 3.5): 172.18.0.3 -> 3.0.18.172.in-addr.arpa. */
-export function reverseName(address: Ipv4): string {
-  return `${formatIpv4(address).split('.').reverse().join('.')}.in-addr.arpa`;
 }
 
 /** The nameserver lines of a resolv.conf, in order (resolv.conf(5); glibc uses at most three). */

@@ -35,11 +35,11 @@ export const BUSYBOX_TOOLS = provided('busybox', BUSYBOX_APPLETS);
 export const ALPINE_TOOLS = { ...BUSYBOX_TOOLS, apk: 'apk-tools' };
 
 /**
- * A Debian or Ubuntu base image: bash, dash as sh, coreutils, grep, hostname
- * (Priority: required) and apt. No ping, ip, ss, ps (procps is not in debian's
+ * A Debian or Ubuntu base image: bash, dash as sh, coreutils, grep, hostname,
+ * libc-bin's getent (Priority: required) and apt. No ping, ip, ss, ps (procps is not in debian's
  * image), dig, curl or wget.
  */
-export const DEBIAN_TOOLS = { ...provided('coreutils', TEXT_TOOLS), which: 'debianutils', bash: 'bash', sh: 'dash', grep: 'grep', hostname: 'hostname', apt: 'apt', 'apt-get': 'apt' };
+export const DEBIAN_TOOLS = { ...provided('coreutils', TEXT_TOOLS), which: 'debianutils', bash: 'bash', sh: 'dash', grep: 'grep', hostname: 'hostname', getent: 'libc-bin', apt: 'apt', 'apt-get': 'apt' };
 
 /** Ubuntu's image also ships procps (`ps`), which Debian's leaves out. */
 export const UBUNTU_TOOLS = { ...DEBIAN_TOOLS, ...provided('procps', ['ps', 'top', 'free', 'pgrep', 'pkill']) };
