@@ -40,9 +40,10 @@ export interface Container {
   /** Entrypoint and command joined, as `docker ps` shows them. */
   readonly command: string;
   readonly createdMs: number;
-  readonly hostname: string;
+  /** Its own, or, from its start, that of the container whose network namespace it joined (container:NAME). */
+  hostname: string;
   readonly autoRemove: boolean;
-  /** `bridge`, a network name, `host` or `none`, as given to --network. */
+  /** `bridge`, a network name, `host` or `none`, as given to --network; `container:ID` for container:NAME. */
   readonly networkMode: string;
   status: ContainerStatus;
   exitCode: number;

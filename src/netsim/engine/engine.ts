@@ -4,6 +4,7 @@ import type { SeededRandom } from '../random';
 import type { Container, LogEntry } from './container';
 import { interruptedBy } from './signals';
 import { createWarnings } from './create-warnings';
+import { connectedContainer } from './container-config';
 import * as containers from './containers';
 import type { Daemon, EngineState } from './daemon';
 import { resolveContainerName } from './dns';
@@ -168,7 +169,10 @@ export class Engine {
 
   /** A running container's /etc/hosts, /etc/resolv.conf and /etc/hostname, from the host's own files. */
   containerEtcFiles(reference: string, host: HostEtc): EtcFiles {
-    const container = containers.findContainer(this.daemon, reference);
+    const own = containers.findContainer(this.daemon, reference);
+    // container:NAME bind-mounts NAME's files (initializeNetworkingPaths); once NAME is gone, its own are all that is left.
+    const owner = connectedContainer(own.networkMode);
+    const container = (owner !== undefined && this.state.containers.find((c) => c.id === owner)) || own;
     const bridge = this.state.networks.find((network) => network.options['com.docker.network.bridge.default_bridge'] === 'true');
     const links = container.networkMode === 'bridge' || container.networkMode === 'default' ? container.config.links.flatMap((link) => legacyLink(this.daemon, link, bridge?.id)) : [];
     return containerEtcFiles(container, this.state.networks, host, links);
