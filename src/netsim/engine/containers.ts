@@ -1,5 +1,4 @@
-import { contains } from '../wire/cidr';
-import { formatIpv4, type Ipv4 } from '../wire/ipv4';
+import { formatIpv4, parseIpv4, type Ipv4 } from '../wire/ipv4';
 import type { PortMapping } from '../wire/port-spec';
 import type { Container } from './container';
 import { checkLinkedRunning, checkLinks, connectedContainer, exposedPorts, isUserDefined, mergeConfig, validateNetMode, validateRestartPolicy, withPublishAll, type ContainerOptions } from './container-config';
@@ -9,10 +8,11 @@ import { EngineError } from './errors';
 import { imageInfo, familiarString, parseImageReference } from './images';
 import { storedImage } from './image-store';
 import { generateName } from './names';
-import { PREDEFINED_NETWORKS, type Network } from './network';
+import type { Network } from './network';
 import { isModeNetwork } from './mode-networks';
 import { findNetwork } from './networks';
 import { createSandbox } from './sandbox';
+import { checkEndpointSettings } from './endpoint-settings';
 import { serverStartLog, startServers } from './listeners';
 import { stopServices } from './services';
 import { DOCKERD_PID } from './resolver';
@@ -54,17 +54,11 @@ function sharedNetworkMode(daemon: Daemon, networkMode: string): string {
   }
 }
 
-/**
- * --ip as moby's validateEndpointSettings checks it at create time: only on a
- * user-defined network, and inside one of its subnets.
- */
+/** --ip as validateNetworkingConfig checks it at create time, under the name the request gave the network. */
 function checkStaticAddress(daemon: Daemon, networkMode: string, networkId: string | undefined, ip: Ipv4): void {
   const network = networkId === undefined ? undefined : daemon.state.networks.find((n) => n.id === networkId);
   const name = network?.name ?? networkMode;
-  const invalid = (reason: string) => new EngineError('invalid-parameter', `invalid config for network ${name}: invalid endpoint settings:\n${reason}`);
-  if (!network || (PREDEFINED_NETWORKS as readonly string[]).includes(network.name)) throw invalid('user-specified IP address is supported on user-defined networks only');
-  // validateEndpointIPAddress (daemon/container_operations.go).
-  if (!network.ipam.some((config) => contains(config.subnet, ip))) throw invalid(`no configured subnet contains IP address ${formatIpv4(ip)}`);
+  checkEndpointSettings(name, network, { ipv4: formatIpv4(ip) }, `invalid config for network ${name}: `);
 }
 
 /** POST /containers/create, checks in the daemon's order: settings, image, name, network, links. */
@@ -246,7 +240,20 @@ export function exitContainer(daemon: Daemon, container: Container, exitCode: nu
   return container;
 }
 
-export function connect(daemon: Daemon, networkReference: string, containerReference: string, options: { aliases?: string[]; ip?: Ipv4 } = {}): void {
+/** What `docker network connect` sends in EndpointConfig (docker/cli network/connect.go runConnect). */
+export interface ConnectOptions {
+  aliases?: string[];
+  ip?: Ipv4;
+  /** --ip as typed when it is not an IPv4 address, so the daemon can refuse it in its words. */
+  ipText?: string;
+  ipv6?: string | undefined;
+  links?: string[];
+  linkLocalIps?: string[];
+  driverOpts?: Record<string, string>;
+  gwPriority?: number;
+}
+
+export function connect(daemon: Daemon, networkReference: string, containerReference: string, options: ConnectOptions = {}): void {
   const network = findNetwork(daemon, networkReference);
   const container = findContainer(daemon, containerReference);
   // connectToNetwork refuses a running container that shares another's namespace; a stopped one
@@ -254,11 +261,30 @@ export function connect(daemon: Daemon, networkReference: string, containerRefer
   if (container.status === 'running' && connectedContainer(container.networkMode) !== undefined) {
     throw new EngineError('invalid-parameter', 'container sharing network namespace with another container or host cannot be connected to any other network');
   }
+  // updateNetworkConfig: validateEndpointSettings, then updateNetworkSettings.
+  const ipv4 = options.ipText ?? (options.ip === undefined ? undefined : formatIpv4(options.ip));
+  const ip = ipv4 === undefined ? undefined : parseIpv4(ipv4);
+  checkEndpointSettings(network.name, network, { ipv4, ipv6: options.ipv6, linkLocalIps: options.linkLocalIps, aliases: options.aliases });
   checkConnectable(daemon, container, network);
+  if ((options.linkLocalIps ?? []).some((address) => address.includes(':'))) {
+    throw new EngineError('forbidden', 'IPv6 link-local addresses are not available in this simulator yet: its networks are IPv4 only');
+  }
   container.networks.push(network.id);
-  container.endpointSettings[network.id] = { networkName: network.name, aliases: options.aliases ?? [], links: [], ipv4Address: options.ip, macAddress: undefined, joined: false };
+  container.endpointSettings[network.id] = {
+    networkName: network.name,
+    aliases: options.aliases ?? [],
+    links: options.links ?? [],
+    ipv4Address: ip,
+    macAddress: undefined,
+    ipv6Address: options.ipv6,
+    linkLocalIps: options.linkLocalIps,
+    driverOpts: options.driverOpts ?? {},
+    gwPriority: options.gwPriority ?? 0,
+    sentByConnect: true,
+    joined: false,
+  };
   if (container.status !== 'running') return;
-  attach(daemon, container, network, options.ip);
+  attach(daemon, container, network, ip);
   joined(container, network);
 }
 

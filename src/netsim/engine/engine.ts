@@ -143,8 +143,8 @@ export class Engine {
     return containers.removeContainer(this.daemon, reference, force);
   }
 
-  connect(networkReference: string, containerReference: string): void {
-    containers.connect(this.daemon, networkReference, containerReference);
+  connect(networkReference: string, containerReference: string, options: containers.ConnectOptions = {}): void {
+    containers.connect(this.daemon, networkReference, containerReference, options);
   }
 
   /** `force`: -f, as POST /networks/{id}/disconnect's Force. */
@@ -222,10 +222,15 @@ export class Engine {
   }
 }
 
-/** A --link on the default bridge as /etc/hosts lists it: alias, the linked container's short ID and name, its address. */
-function legacyLink(daemon: Daemon, link: string, bridgeId: string | undefined): { alias: string; id: string; name: string; address: string }[] {
+/**
+ * A --link on the default bridge as /etc/hosts lists it (addLegacyLinks in
+ * daemon/container_operations_unix.go): the alias, the linked container's
+ * hostname, and its name unless the alias is the name; its address.
+ */
+function legacyLink(daemon: Daemon, link: string, bridgeId: string | undefined): { names: string; address: string }[] {
   const [name, alias = name] = link.split(':') as [string, string | undefined];
   const child = daemon.state.containers.find((c) => c.name === name.replace(/^\//, ''));
   const endpoint = child?.endpoints.find((e) => e.networkId === bridgeId);
-  return child && endpoint ? [{ alias, id: child.id, name: child.name, address: formatIpv4(endpoint.address.address) }] : [];
+  if (!child || !endpoint) return [];
+  return [{ names: [alias, child.hostname, ...(alias === child.name ? [] : [child.name])].join(' '), address: formatIpv4(endpoint.address.address) }];
 }

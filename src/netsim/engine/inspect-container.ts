@@ -303,14 +303,14 @@ function endpointSettings(container: Container, network: Attachment['network'], 
   const joined = running || settings?.joined === true;
   // The host and none networks have an endpoint without addresses while the container runs.
   const endpointId = endpoint?.endpointId ?? (network.driver ? modeEndpointId(container, network as Network) : undefined) ?? '';
-  const ipv4 = settings?.ipv4Address;
   return goStruct(
     {
-      IPAMConfig: ipv4 === undefined ? NIL_POINTER : goStruct({ IPv4Address: new GoAddr(formatIpv4(ipv4)) }, { omitted: { IPv6Address: new GoAddr(''), LinkLocalIPs: NIL_SLICE } }),
+      IPAMConfig: ipamConfig(settings),
       Links: settings && settings.links.length > 0 ? [...settings.links] : NIL_SLICE,
-      Aliases: settings && settings.aliases.length > 0 ? [...settings.aliases] : NIL_SLICE,
-      DriverOpts: NIL_MAP,
-      GwPriority: 0,
+      // docker network connect sends an empty list and map where docker run sends none (connect.go runConnect).
+      Aliases: settings && (settings.aliases.length > 0 || settings.sentByConnect) ? [...settings.aliases] : NIL_SLICE,
+      DriverOpts: settings?.driverOpts ? { ...settings.driverOpts } : NIL_MAP,
+      GwPriority: settings?.gwPriority ?? 0,
       NetworkID: joined ? network.id : '',
       EndpointID: endpointId,
       Gateway: new GoAddr(endpoint?.gateway === undefined ? '' : formatIpv4(endpoint.gateway)),
@@ -324,6 +324,21 @@ function endpointSettings(container: Container, network: Attachment['network'], 
       DNSNames: joined && isUserDefined(network.name) ? dnsNames(container, settings) : NIL_SLICE,
     },
   );
+}
+
+/** EndpointIPAMConfig: nil unless an address was asked for, or the request came from docker network connect, which always sends one. */
+function ipamConfig(settings: EndpointSettings | undefined): unknown {
+  const ipv4 = settings?.ipv4Address;
+  const linkLocal = settings?.linkLocalIps ?? [];
+  if (ipv4 === undefined && settings?.ipv6Address === undefined && linkLocal.length === 0 && !settings?.sentByConnect) return NIL_POINTER;
+  // omitzero and omitempty: a field without a value is left out of the JSON, not of templates.
+  const present: Record<string, unknown> = {};
+  const omitted: Record<string, unknown> = {};
+  (ipv4 === undefined ? omitted : present)['IPv4Address'] = new GoAddr(ipv4 === undefined ? '' : formatIpv4(ipv4));
+  (settings?.ipv6Address === undefined ? omitted : present)['IPv6Address'] = new GoAddr(settings?.ipv6Address ?? '');
+  if (linkLocal.length > 0) present['LinkLocalIPs'] = linkLocal.map((address) => new GoAddr(address));
+  else omitted['LinkLocalIPs'] = NIL_SLICE;
+  return goStruct(present, { omitted });
 }
 
 /** buildEndpointDNSNames: the name, the aliases, the short ID, then the hostname, each once. */

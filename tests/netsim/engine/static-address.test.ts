@@ -4,12 +4,13 @@ import { Host } from '../../../src/netsim/index';
 // moby daemon/container_operations.go validateEndpointSettings and validateEndpointIPAddress
 // (docker-v29.7.2; the texts since 1b5b00c98c "user-(defined|specified)"): --ip is checked at create time.
 describe('docker run --ip', () => {
+  // validateNetworkingConfig finds the bridge network, so the range check runs too and multierror.Join lists both.
   it('is refused on a predefined network, as the daemon refuses it', () => {
     const result = Host.create({ seed: 1 }).run('docker run --ip 8.8.8.8 alpine');
     expect(result).toMatchObject({
       exitCode: 125,
       stdout: '',
-      stderr: "docker: Error response from daemon: invalid config for network bridge: invalid endpoint settings:\nuser-specified IP address is supported on user-defined networks only\n\nRun 'docker run --help' for more information\n",
+      stderr: "docker: Error response from daemon: invalid config for network bridge: invalid endpoint settings:\n* user-specified IP address is supported on user-defined networks only\n* no configured subnet contains IP address 8.8.8.8\n\nRun 'docker run --help' for more information\n",
     });
   });
 
