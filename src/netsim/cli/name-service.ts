@@ -104,9 +104,13 @@ function embeddedAnswer(engine: Engine, container: Container, question: DnsQuest
   return target ? embeddedReply([{ type: 'PTR', name, ttl: EMBEDDED_TTL, target: `${target}.` }]) : undefined;
 }
 
-/** The running container whose own network namespace this is; --network host containers share the host's files. */
+/**
+ * The running container whose own network namespace this is; --network host containers share the host's files.
+ * Containers that joined it with container:NAME come after its owner: they read the owner's files and resolver.
+ */
 export function containerIn(engine: Engine, namespace: Namespace): Container | undefined {
-  return engine.containers().find((c) => c.status === 'running' && c.namespaceId === namespace.id && c.networkMode !== 'host');
+  const inside = engine.containers().filter((c) => c.status === 'running' && c.namespaceId === namespace.id && c.networkMode !== 'host');
+  return inside.find((c) => !c.networkMode.startsWith('container:')) ?? inside[0];
 }
 
 /** dockerd listens on 127.0.0.11 in the sandbox of a container with service discovery (engine/resolver.ts). */

@@ -116,20 +116,67 @@ export function isUserDefined(networkMode: string): boolean {
   return !['default', 'bridge', 'host', 'none'].includes(networkMode) && !networkMode.startsWith('container:');
 }
 
+/** NetworkMode.ConnectedContainer: the name or ID after `container:`, or undefined for any other mode. */
+export function connectedContainer(networkMode: string): string | undefined {
+  return networkMode.startsWith('container:') ? networkMode.slice('container:'.length) : undefined;
+}
+
+/** What validateNetContainerMode looks at: the request as the CLI sends it. */
+export interface NetModeRequest {
+  readonly networkMode: string;
+  readonly hostname: string | undefined;
+  readonly links?: readonly string[] | undefined;
+  readonly dns?: readonly string[] | undefined;
+  readonly extraHosts?: readonly string[] | undefined;
+  readonly publish: readonly unknown[];
+  readonly publishAll?: boolean | undefined;
+  /** Config.ExposedPorts as the CLI sends it: --expose and the ports of -p (the image's come later, at merge). */
+  readonly expose?: readonly unknown[] | undefined;
+}
+
+/**
+ * runconfig validateNetMode (moby docker-v29.7.2 daemon/internal/runconfig
+ * hostconfig.go validateNetContainerMode, hostconfig_unix.go), run while the
+ * router decodes POST /containers/create, before the daemon looks at anything:
+ * a container sharing another's namespace has no name, DNS, hosts or ports of
+ * its own. A network named `container` (no colon) is taken for the mode too.
+ * --mac-address, --dns-search and --dns-option are not checked: API 1.44+ sends
+ * the MAC in an endpoint config that the container mode never reads.
+ */
+export function validateNetMode(request: NetModeRequest): void {
+  const invalid = (message: string) => new EngineError('invalid-parameter', message);
+  if (request.networkMode === 'container' || request.networkMode.startsWith('container:')) {
+    if (!connectedContainer(request.networkMode)) throw invalid('invalid network mode: invalid container format container:<name|id>');
+    if (request.hostname) throw invalid('conflicting options: hostname and the network mode');
+    if ((request.links ?? []).length > 0) throw invalid("conflicting options: container type network can't be used with links. This would result in undefined behavior");
+    if ((request.dns ?? []).length > 0) throw invalid('conflicting options: dns and the network mode');
+    if ((request.extraHosts ?? []).length > 0) throw invalid('conflicting options: custom host-to-IP mapping and the network mode');
+    if (request.publish.length > 0 || request.publishAll) throw invalid('conflicting options: port publishing and the container type network mode');
+    if ((request.expose ?? []).length > 0) throw invalid('conflicting options: port exposing and the container type network mode');
+  }
+  if (request.networkMode === 'host' && (request.links ?? []).length > 0) {
+    throw invalid("conflicting options: host type networking can't be used with links. This would result in undefined behavior");
+  }
+}
+
 /** registerLinks at create time: every legacy link names an existing container not on the host network. */
 export function checkLinks(networkMode: string, links: readonly string[], find: (reference: string) => Container): void {
   if (isUserDefined(networkMode)) return;
   for (const link of links) {
-    const { name } = parseLink(link);
-    let child: Container;
-    try {
-      child = find(name);
-    } catch (error) {
-      // Linking to a missing container is an invalid parameter, not a missing image (moby#39823).
-      if (error instanceof EngineError) throw new EngineError('invalid-parameter', `could not get container for ${name}: ${error.message}`);
-      throw error;
-    }
+    let child = linkTarget(parseLink(link).name, find);
+    // A child sharing another container's namespace is checked as that container.
+    for (let owner = connectedContainer(child.networkMode); owner !== undefined; owner = connectedContainer(child.networkMode)) child = linkTarget(owner, find);
     if (child.networkMode === 'host') throw new EngineError('invalid-parameter', "conflicting options: host type networking can't be used with links. This would result in undefined behavior");
+  }
+}
+
+function linkTarget(name: string, find: (reference: string) => Container): Container {
+  try {
+    return find(name);
+  } catch (error) {
+    // Linking to a missing container is an invalid parameter, not a missing image (moby#39823).
+    if (error instanceof EngineError) throw new EngineError('invalid-parameter', `could not get container for ${name}: ${error.message}`);
+    throw error;
   }
 }
 

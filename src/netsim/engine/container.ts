@@ -40,9 +40,10 @@ export interface Container {
   /** Entrypoint and command joined, as `docker ps` shows them. */
   readonly command: string;
   readonly createdMs: number;
-  readonly hostname: string;
+  /** Its own, or, from its start, that of the container whose network namespace it joined (container:NAME). */
+  hostname: string;
   readonly autoRemove: boolean;
-  /** `bridge`, a network name, `host` or `none`, as given to --network. */
+  /** `bridge`, a network name, `host` or `none`, as given to --network; `container:ID` for container:NAME. */
   readonly networkMode: string;
   status: ContainerStatus;
   exitCode: number;
@@ -121,6 +122,16 @@ export interface EndpointSettings {
   readonly links: readonly string[];
   readonly ipv4Address: Ipv4 | undefined;
   readonly macAddress: Mac | undefined;
+  /** --ip6 of `docker network connect`, as Go's netip prints it. */
+  readonly ipv6Address?: string | undefined;
+  /** --link-local-ip, each added to the interface with a /16 (IPv4) mask (CreateOptionIPAM). */
+  readonly linkLocalIps?: readonly string[] | undefined;
+  /** --driver-opt; docker network connect always sends a map, even empty. */
+  readonly driverOpts?: Readonly<Record<string, string>> | undefined;
+  /** --gw-priority: the highest provides the default gateway (libnetwork Endpoint.Less). */
+  readonly gwPriority?: number | undefined;
+  /** Whether IPAMConfig and Aliases were sent as (maybe empty) values, not nil: docker network connect sends both. */
+  readonly sentByConnect?: boolean | undefined;
   /** Whether the container has joined the network once: inspect keeps NetworkID and DNSNames after a stop. */
   joined: boolean;
 }

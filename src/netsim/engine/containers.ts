@@ -1,20 +1,21 @@
-import { contains } from '../wire/cidr';
-import { formatIpv4, type Ipv4 } from '../wire/ipv4';
+import { formatIpv4, parseIpv4, type Ipv4 } from '../wire/ipv4';
 import type { PortMapping } from '../wire/port-spec';
 import type { Container } from './container';
-import { checkLinkedRunning, checkLinks, exposedPorts, isUserDefined, mergeConfig, validateRestartPolicy, withPublishAll, type ContainerOptions } from './container-config';
+import { checkLinkedRunning, checkLinks, connectedContainer, exposedPorts, isUserDefined, mergeConfig, validateNetMode, validateRestartPolicy, withPublishAll, type ContainerOptions } from './container-config';
 import type { Daemon } from './daemon';
 import { attach, detach } from './endpoints';
 import { EngineError } from './errors';
 import { imageInfo, familiarString, parseImageReference } from './images';
 import { storedImage } from './image-store';
 import { generateName } from './names';
-import { PREDEFINED_NETWORKS, type Network } from './network';
+import type { Network } from './network';
 import { isModeNetwork } from './mode-networks';
 import { findNetwork } from './networks';
 import { createSandbox } from './sandbox';
+import { checkEndpointSettings } from './endpoint-settings';
 import { serverStartLog, startServers } from './listeners';
 import { stopServices } from './services';
+import { DOCKERD_PID } from './resolver';
 import { serverWorkers } from './processes';
 
 export interface ContainerCreateRequest extends ContainerOptions {
@@ -39,25 +40,32 @@ export function findContainer(daemon: Daemon, reference: string): Container {
   return found;
 }
 
-/** POST /containers/create, checks in the daemon's order: settings, image, name, network, links. */
 /**
- * --ip as moby's validateEndpointSettings checks it at create time: only on a
- * user-defined network, and inside one of its subnets.
+ * adaptSharedNamespaceContainer (daemon/daemon_unix.go): `container:NAME` is
+ * kept as `container:ID`, so renaming NAME does not break the sharing. A name
+ * that finds nothing stays as given: create does not check it, start does.
  */
+function sharedNetworkMode(daemon: Daemon, networkMode: string): string {
+  const reference = connectedContainer(networkMode)!;
+  try {
+    return `container:${findContainer(daemon, reference).id}`;
+  } catch {
+    return networkMode;
+  }
+}
+
+/** --ip as validateNetworkingConfig checks it at create time, under the name the request gave the network. */
 function checkStaticAddress(daemon: Daemon, networkMode: string, networkId: string | undefined, ip: Ipv4): void {
   const network = networkId === undefined ? undefined : daemon.state.networks.find((n) => n.id === networkId);
   const name = network?.name ?? networkMode;
-  const invalid = (reason: string) => new EngineError('invalid-parameter', `invalid config for network ${name}: invalid endpoint settings:\n${reason}`);
-  if (!network || (PREDEFINED_NETWORKS as readonly string[]).includes(network.name)) throw invalid('user specified IP address is supported on user defined networks only');
-  if (!network.ipam.some((config) => contains(config.subnet, ip))) throw invalid(`no configured subnet or ip-range contain the IP address ${formatIpv4(ip)}`);
+  checkEndpointSettings(name, network, { ipv4: formatIpv4(ip) }, `invalid config for network ${name}: `);
 }
 
+/** POST /containers/create, checks in the daemon's order: settings, image, name, network, links. */
 export function createContainer(daemon: Daemon, request: ContainerCreateRequest): Container {
   const { state, random, clock } = daemon;
   // runconfig validateNetMode runs while the router decodes the request, before the daemon looks at anything.
-  if (request.networkMode === 'host' && (request.links ?? []).length > 0) {
-    throw new EngineError('invalid-parameter', "conflicting options: host type networking can't be used with links. This would result in undefined behavior");
-  }
+  validateNetMode(request);
   if (request.restartPolicy) validateRestartPolicy(request.restartPolicy);
   const image = storedImage(daemon, request.image);
   if (!image) throw new EngineError('not-found', `No such image: ${familiarString(parseImageReference(request.image))}`);
@@ -67,11 +75,14 @@ export function createContainer(daemon: Daemon, request: ContainerCreateRequest)
       throw new EngineError('conflict', `Conflict. The container name "/${request.name}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
     }
   }
-  // NetworkSettings.Networks starts with the network of the mode, host and none included (updateContainerNetworkSettings).
-  const first = findNetwork(daemon, request.networkMode);
-  const networks = [first.id];
+  // NetworkSettings.Networks starts with the network of the mode, host and none included; a container
+  // sharing another's namespace has none (updateContainerNetworkSettings).
+  const shared = connectedContainer(request.networkMode) !== undefined;
+  const first = shared ? undefined : findNetwork(daemon, request.networkMode);
+  const networks = first ? [first.id] : [];
   if (request.ip !== undefined) checkStaticAddress(daemon, request.networkMode, networks[0], request.ip);
   checkLinks(request.networkMode, request.links ?? [], (reference) => findContainer(daemon, reference));
+  const networkMode = shared ? sharedNetworkMode(daemon, request.networkMode) : request.networkMode;
   const id = random.hex(64);
   const config = { ...mergeConfig(image, request.command, request, request.interactive), portBindings: request.publish };
   const exposed = exposedPorts(image, request, request.publish);
@@ -83,7 +94,7 @@ export function createContainer(daemon: Daemon, request: ContainerCreateRequest)
     createdMs: clock.now(),
     hostname: request.hostname ?? id.slice(0, 12),
     autoRemove: request.autoRemove,
-    networkMode: request.networkMode,
+    networkMode,
     status: 'created',
     exitCode: 0,
     startedMs: undefined,
@@ -102,7 +113,7 @@ export function createContainer(daemon: Daemon, request: ContainerCreateRequest)
     endpointSettings: Object.fromEntries(
       networks.map((networkId) => [
         networkId,
-        { networkName: first.name, aliases: request.aliases ?? [], links: isUserDefined(request.networkMode) ? (request.links ?? []) : [], ipv4Address: request.ip, macAddress: request.macAddress, joined: false },
+        { networkName: first!.name, aliases: request.aliases ?? [], links: isUserDefined(request.networkMode) ? (request.links ?? []) : [], ipv4Address: request.ip, macAddress: request.macAddress, joined: false },
       ]),
     ),
     starts: 0,
@@ -122,7 +133,10 @@ export function startContainer(daemon: Daemon, reference: string): Container {
   const container = findContainer(daemon, reference);
   if (container.status === 'running') return container;
   checkLinkedRunning(container, (name) => findContainer(daemon, name));
-  if (container.networkMode === 'host') {
+  const owner = connectedContainer(container.networkMode);
+  if (owner !== undefined) {
+    joinNamespaceOf(daemon, container, owner);
+  } else if (container.networkMode === 'host') {
     container.namespaceId = kernel.root.id;
   } else {
     const sandbox = createSandbox(kernel);
@@ -154,6 +168,31 @@ export function startContainer(daemon: Daemon, reference: string): Container {
   // The server forks its workers at once: they hold the PIDs after the first process (processes.ts lists them).
   state.lastPid += serverWorkers(container);
   return container;
+}
+
+/**
+ * initializeNetworking for `--network container:NAME` (daemon/container_operations.go
+ * getNetworkedContainer, with its errors): the new process enters NAME's network
+ * namespace (oci_linux.go: /proc/PID/ns/net) and takes NAME's hostname; it gets
+ * no endpoint of its own. A failed start leaves the container created, and
+ * removes it if it was run with --rm (start.go).
+ */
+function joinNamespaceOf(daemon: Daemon, container: Container, reference: string): void {
+  const fail = (error: EngineError) => {
+    if (container.autoRemove) forget(daemon, container);
+    return error;
+  };
+  let owner: Container;
+  try {
+    owner = findContainer(daemon, reference);
+  } catch (error) {
+    if (error instanceof EngineError) throw fail(new EngineError('system', `joining network namespace of container: ${error.message}`));
+    throw error;
+  }
+  if (owner === container) throw fail(new EngineError('system', 'cannot join own network namespace'));
+  if (owner.status !== 'running') throw fail(new EngineError('conflict', `cannot join network namespace of a non running container: container ${owner.name} is ${owner.status}`));
+  container.namespaceId = owner.namespaceId;
+  container.hostname = owner.hostname;
 }
 
 /** `docker stop`: SIGTERM, then SIGKILL after the 10-second grace period. */
@@ -189,21 +228,63 @@ export function exitContainer(daemon: Daemon, container: Container, exitCode: nu
   if (container.namespaceId !== undefined && container.pid !== undefined) kernel.closeSockets(kernel.namespace(container.namespaceId), container.pid);
   stopServices(daemon, container);
   if (container.namespaceId !== undefined && container.namespaceId !== kernel.root.id) {
-    kernel.deleteNamespace(kernel.namespace(container.namespaceId));
+    const namespace = kernel.namespace(container.namespaceId);
+    // A namespace lives while a process is in it: a container that joined it with
+    // container:NAME keeps it, with only lo once its owner's sandbox is gone.
+    const held = daemon.state.containers.some((other) => other !== container && other.status === 'running' && other.namespaceId === namespace.id);
+    if (!held) kernel.deleteNamespace(namespace);
+    else if (connectedContainer(container.networkMode) === undefined) kernel.closeSockets(namespace, DOCKERD_PID);
   }
   Object.assign(container, { status: 'exited', exitCode, finishedMs: clock.now(), pid: undefined, namespaceId: undefined, endpoints: [] });
   if (container.autoRemove) forget(daemon, container);
   return container;
 }
 
-export function connect(daemon: Daemon, networkReference: string, containerReference: string, options: { aliases?: string[]; ip?: Ipv4 } = {}): void {
+/** What `docker network connect` sends in EndpointConfig (docker/cli network/connect.go runConnect). */
+export interface ConnectOptions {
+  aliases?: string[];
+  ip?: Ipv4;
+  /** --ip as typed when it is not an IPv4 address, so the daemon can refuse it in its words. */
+  ipText?: string;
+  ipv6?: string | undefined;
+  links?: string[];
+  linkLocalIps?: string[];
+  driverOpts?: Record<string, string>;
+  gwPriority?: number;
+}
+
+export function connect(daemon: Daemon, networkReference: string, containerReference: string, options: ConnectOptions = {}): void {
   const network = findNetwork(daemon, networkReference);
   const container = findContainer(daemon, containerReference);
+  // connectToNetwork refuses a running container that shares another's namespace; a stopped one
+  // only has the network noted, which its starts then ignore (initializeNetworking returns early).
+  if (container.status === 'running' && connectedContainer(container.networkMode) !== undefined) {
+    throw new EngineError('invalid-parameter', 'container sharing network namespace with another container or host cannot be connected to any other network');
+  }
+  // updateNetworkConfig: validateEndpointSettings, then updateNetworkSettings.
+  const ipv4 = options.ipText ?? (options.ip === undefined ? undefined : formatIpv4(options.ip));
+  const ip = ipv4 === undefined ? undefined : parseIpv4(ipv4);
+  checkEndpointSettings(network.name, network, { ipv4, ipv6: options.ipv6, linkLocalIps: options.linkLocalIps, aliases: options.aliases });
   checkConnectable(daemon, container, network);
+  if ((options.linkLocalIps ?? []).some((address) => address.includes(':'))) {
+    throw new EngineError('forbidden', 'IPv6 link-local addresses are not available in this simulator yet: its networks are IPv4 only');
+  }
   container.networks.push(network.id);
-  container.endpointSettings[network.id] = { networkName: network.name, aliases: options.aliases ?? [], links: [], ipv4Address: options.ip, macAddress: undefined, joined: false };
+  container.endpointSettings[network.id] = {
+    networkName: network.name,
+    aliases: options.aliases ?? [],
+    links: options.links ?? [],
+    ipv4Address: ip,
+    macAddress: undefined,
+    ipv6Address: options.ipv6,
+    linkLocalIps: options.linkLocalIps,
+    driverOpts: options.driverOpts ?? {},
+    gwPriority: options.gwPriority ?? 0,
+    sentByConnect: true,
+    joined: false,
+  };
   if (container.status !== 'running') return;
-  attach(daemon, container, network, options.ip);
+  attach(daemon, container, network, ip);
   joined(container, network);
 }
 

@@ -2,6 +2,7 @@ import type { Ipv4 } from '../wire/ipv4';
 import type { Container } from './container';
 import type { Daemon } from './daemon';
 import type { Network } from './network';
+import { parseLink } from './container-config';
 
 /** The address the embedded DNS server listens on inside every container of a user-defined network. */
 export const EMBEDDED_DNS_ADDRESS = '127.0.0.11';
@@ -18,30 +19,47 @@ function namesOn(container: Container, networkId: string): string[] {
 }
 
 /**
- * What 127.0.0.11 answers `querier` for an A query (libnetwork's sandbox resolver):
- * the addresses, on the networks they share with the querier, of the running
- * containers that carry the name, an alias or the short ID; `name.network` picks
- * one network. Names on the default bridge are never answered, so there only
- * `--link` entries in /etc/hosts work. Empty means NXDOMAIN from Docker's side:
- * the query then goes to the host's resolvers.
+ * What 127.0.0.11 answers `querier` for an A query (libnetwork sandbox.go
+ * ResolveName and resolveName): first the querier's own link aliases (`--link
+ * NAME:ALIAS` on a user-defined network makes ALIAS a name for NAME, for this
+ * container only), then the addresses, on the networks it shares with the
+ * querier, of the running containers that carry the name, an alias or the short
+ * ID; `name.network` picks one network. Names on the default bridge are never
+ * answered, so there only `--link` entries in /etc/hosts work. Empty means
+ * NXDOMAIN from Docker's side: the query then goes to the host's resolvers.
  */
 export function resolveContainerName(daemon: Daemon, querier: Container, name: string): Ipv4[] {
   const wanted = name.toLowerCase().replace(/\.$/, '');
-  const answers: Ipv4[] = [];
-  for (const own of querier.endpoints) {
-    const network = daemon.state.networks.find((n) => n.id === own.networkId);
-    if (!network || !hasEmbeddedDns(network)) continue;
-    const suffix = `.${network.name.toLowerCase()}`;
-    const bare = wanted.endsWith(suffix) ? wanted.slice(0, -suffix.length) : wanted;
-    for (const container of daemon.state.containers) {
-      const endpoint = container.endpoints.find((e) => e.networkId === network.id);
-      if (!endpoint || container.status !== 'running') continue;
-      const names = namesOn(container, network.id);
-      if (names.includes(wanted) || names.includes(bare)) answers.push(endpoint.address.address);
+  for (const lookupAlias of [true, false]) {
+    for (const own of querier.endpoints) {
+      const network = daemon.state.networks.find((n) => n.id === own.networkId);
+      if (!network || !hasEmbeddedDns(network)) continue;
+      const suffix = `.${network.name.toLowerCase()}`;
+      const bare = wanted.endsWith(suffix) ? wanted.slice(0, -suffix.length) : wanted;
+      const aliases = linkAliases(querier, network.id);
+      const target = aliases.get(wanted) ?? aliases.get(bare);
+      // A regular lookup skips the endpoints where the name is a link alias.
+      if (lookupAlias ? target === undefined : target !== undefined) continue;
+      const answers = addressesOn(daemon, network, lookupAlias ? [target!] : [wanted, bare]);
+      if (answers.length > 0) return answers;
     }
-    if (answers.length > 0) return answers;
   }
-  return answers;
+  return [];
+}
+
+/** The endpoint's `--link NAME:ALIAS` as libnetwork's CreateOptionAlias keeps them: alias to name. */
+function linkAliases(container: Container, networkId: string): Map<string, string> {
+  return new Map((container.endpointSettings[networkId]?.links ?? []).map((link) => parseLink(link)).map(({ name, alias }) => [alias.toLowerCase(), name.toLowerCase()]));
+}
+
+/** Network.ResolveName: the running containers of the network that carry one of the names. */
+function addressesOn(daemon: Daemon, network: Network, names: readonly string[]): Ipv4[] {
+  return daemon.state.containers.flatMap((container) => {
+    const endpoint = container.endpoints.find((e) => e.networkId === network.id);
+    if (!endpoint || container.status !== 'running') return [];
+    const carried = namesOn(container, network.id);
+    return names.some((name) => carried.includes(name)) ? [endpoint.address.address] : [];
+  });
 }
 
 /**

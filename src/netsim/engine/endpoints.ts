@@ -1,4 +1,4 @@
-import { linkNamed } from '../kernel/namespace';
+import { linkNamed, type Namespace } from '../kernel/namespace';
 import { clashes, type Socket } from '../kernel/socket';
 import { cidr, contains } from '../wire/cidr';
 import { parseIpv4, type Ipv4 } from '../wire/ipv4';
@@ -38,12 +38,37 @@ export function attach(daemon: Daemon, container: Container, network: Network, r
     published: [],
   };
   // libnetwork never picks an internal network's endpoint as the gateway: such containers get no default route.
-  const isGateway = !network.internal && !container.endpoints.some((e) => daemon.state.networks.find((n) => n.id === e.networkId)?.internal === false);
+  const current = container.endpoints.find((e) => !networkOf(daemon, e)?.internal);
+  const isGateway = !network.internal && (current === undefined || higherGwPriority(container, endpoint, current));
+  if (isGateway && current !== undefined) dropDefaultRoute(daemon, sandbox);
   endpoint.hostVeth = driver.join(daemon, sandbox, network, endpoint, isGateway);
+  // CreateOptionIPAM: each link-local address goes on the interface with a /16 mask, after its own (osl setInterfaceLinkLocalIPs).
+  for (const address of container.endpointSettings[network.id]?.linkLocalIps ?? []) kernel.addAddress(sandbox, endpoint.interfaceName, cidr(parseIpv4(address)!, 16));
   container.endpoints.push(endpoint);
   if (hasEmbeddedDns(network)) startEmbeddedResolver(daemon, sandbox);
   // Only the bridge driver maps ports; macvlan and ipvlan log a warning and ignore -p.
   if (network.driver === 'bridge' && container.endpoints.length === 1 && container.publish.length > 0) publish(daemon, container, network, endpoint);
+}
+
+function networkOf(daemon: Daemon, endpoint: Endpoint): Network | undefined {
+  return daemon.state.networks.find((n) => n.id === endpoint.networkId);
+}
+
+/**
+ * Whether a new endpoint takes the default gateway from the one that has it:
+ * libnetwork's Endpoint.Less sorts a higher --gw-priority first (the default
+ * is 0). Endpoints of equal priority keep the gateway where it is: the
+ * simulator does not re-sort them by network name as Less would.
+ */
+function higherGwPriority(container: Container, candidate: Endpoint, current: Endpoint): boolean {
+  const priority = (endpoint: Endpoint) => container.endpointSettings[endpoint.networkId]?.gwPriority ?? 0;
+  return priority(candidate) > priority(current);
+}
+
+/** The sandbox's default route goes before another endpoint provides it (Sandbox.updateGateway). */
+function dropDefaultRoute(daemon: Daemon, sandbox: Namespace): void {
+  const route = sandbox.routes.find((r) => r.destination === undefined);
+  if (route) daemon.kernel.deleteRoute(sandbox, undefined, { device: route.device });
 }
 
 /** Unplugs an endpoint: its port forwards, then its interface and rules (the driver's Leave). */

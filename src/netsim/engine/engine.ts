@@ -4,6 +4,7 @@ import type { SeededRandom } from '../random';
 import type { Container, LogEntry } from './container';
 import { interruptedBy } from './signals';
 import { createWarnings } from './create-warnings';
+import { connectedContainer } from './container-config';
 import * as containers from './containers';
 import type { Daemon, EngineState } from './daemon';
 import { resolveContainerName } from './dns';
@@ -142,8 +143,8 @@ export class Engine {
     return containers.removeContainer(this.daemon, reference, force);
   }
 
-  connect(networkReference: string, containerReference: string): void {
-    containers.connect(this.daemon, networkReference, containerReference);
+  connect(networkReference: string, containerReference: string, options: containers.ConnectOptions = {}): void {
+    containers.connect(this.daemon, networkReference, containerReference, options);
   }
 
   /** `force`: -f, as POST /networks/{id}/disconnect's Force. */
@@ -168,7 +169,10 @@ export class Engine {
 
   /** A running container's /etc/hosts, /etc/resolv.conf and /etc/hostname, from the host's own files. */
   containerEtcFiles(reference: string, host: HostEtc): EtcFiles {
-    const container = containers.findContainer(this.daemon, reference);
+    const own = containers.findContainer(this.daemon, reference);
+    // container:NAME bind-mounts NAME's files (initializeNetworkingPaths); once NAME is gone, its own are all that is left.
+    const owner = connectedContainer(own.networkMode);
+    const container = (owner !== undefined && this.state.containers.find((c) => c.id === owner)) || own;
     const bridge = this.state.networks.find((network) => network.options['com.docker.network.bridge.default_bridge'] === 'true');
     const links = container.networkMode === 'bridge' || container.networkMode === 'default' ? container.config.links.flatMap((link) => legacyLink(this.daemon, link, bridge?.id)) : [];
     return containerEtcFiles(container, this.state.networks, host, links);
@@ -218,10 +222,15 @@ export class Engine {
   }
 }
 
-/** A --link on the default bridge as /etc/hosts lists it: alias, the linked container's short ID and name, its address. */
-function legacyLink(daemon: Daemon, link: string, bridgeId: string | undefined): { alias: string; id: string; name: string; address: string }[] {
+/**
+ * A --link on the default bridge as /etc/hosts lists it (addLegacyLinks in
+ * daemon/container_operations_unix.go): the alias, the linked container's
+ * hostname, and its name unless the alias is the name; its address.
+ */
+function legacyLink(daemon: Daemon, link: string, bridgeId: string | undefined): { names: string; address: string }[] {
   const [name, alias = name] = link.split(':') as [string, string | undefined];
   const child = daemon.state.containers.find((c) => c.name === name.replace(/^\//, ''));
   const endpoint = child?.endpoints.find((e) => e.networkId === bridgeId);
-  return child && endpoint ? [{ alias, id: child.id, name: child.name, address: formatIpv4(endpoint.address.address) }] : [];
+  if (!child || !endpoint) return [];
+  return [{ names: [alias, child.hostname, ...(alias === child.name ? [] : [child.name])].join(' '), address: formatIpv4(endpoint.address.address) }];
 }

@@ -41,19 +41,19 @@ const DEFAULT_NAMESERVERS = ['8.8.8.8', '8.8.4.4'];
  * /etc/hosts lists the defaults (IPv6 lines too: lo keeps ::1), --add-host
  * entries, legacy links, then the container's addresses with its hostname.
  */
-export function containerEtcFiles(container: Container, networks: readonly Network[], host: HostEtc, links: readonly { alias: string; id: string; name: string; address: string }[] = []): EtcFiles {
+export function containerEtcFiles(container: Container, networks: readonly Network[], host: HostEtc, links: readonly { names: string; address: string }[] = []): EtcFiles {
   const hostNetwork = container.networkMode === 'host';
   const hostname = hostNetwork ? host.hostname : container.hostname;
   return { '/etc/hosts': hostsFile(container, host, hostname, links), '/etc/resolv.conf': resolvConf(container, networks, host), '/etc/hostname': `${hostname}\n` };
 }
 
-function hostsFile(container: Container, host: HostEtc, hostname: string, links: readonly { alias: string; id: string; name: string; address: string }[]): string {
+function hostsFile(container: Container, host: HostEtc, hostname: string, links: readonly { names: string; address: string }[]): string {
   const extra = container.config.extraHosts.map((entry) => {
     const [name, address] = entry.split(/:(.*)/) as [string, string];
     return `${address}\t${name}`;
   });
   if (container.networkMode === 'host' && extra.length === 0) return host.hosts;
-  const linked = links.map((link) => `${link.address}\t${link.alias} ${link.id.slice(0, 12)} ${link.name}`);
+  const linked = links.map((link) => `${link.address}\t${link.names}`);
   const own = container.endpoints.map((endpoint) => `${formatIpv4(endpoint.address.address)}\t${hostnameRecord(hostname)}`);
   return [...DEFAULT_HOSTS, ...extra, ...linked, ...own].map((line) => `${line}\n`).join('');
 }

@@ -2,7 +2,7 @@ import { rfc3339Nano } from '../format/go-time';
 import { GoAddr, goStruct, NIL_MAP, NIL_POINTER, NIL_SLICE } from '../format/go-value';
 import { formatIpv4 } from '../wire/ipv4';
 import type { Container, Endpoint, EndpointSettings } from './container';
-import { isUserDefined, parseLink } from './container-config';
+import { connectedContainer, isUserDefined, parseLink } from './container-config';
 import { derivedHex, derivedInt, derivedNanos } from './derived';
 import { imageInfo } from './images';
 import type { Network } from './network';
@@ -24,7 +24,9 @@ export function inspectContainer(container: Container, networks: readonly Networ
   const { config } = container;
   const image = imageInfo(container.image)!;
   const process = [...(config.entrypoint ?? []), ...(config.cmd ?? [])];
-  const files = `/var/lib/docker/containers/${container.id}`;
+  // From its first start, a container in container:ID mode uses that container's files (initializeNetworkingPaths).
+  const filesOf = container.starts > 0 ? (connectedContainer(container.networkMode) ?? container.id) : container.id;
+  const files = `/var/lib/docker/containers/${filesOf}`;
   return goStruct(
     {
       Id: container.id,
@@ -36,7 +38,7 @@ export function inspectContainer(container: Container, networks: readonly Networ
       ResolvConfPath: `${files}/resolv.conf`,
       HostnamePath: `${files}/hostname`,
       HostsPath: `${files}/hosts`,
-      LogPath: `${files}/${container.id}-json.log`,
+      LogPath: `/var/lib/docker/containers/${container.id}/${container.id}-json.log`,
       Name: `/${container.name}`,
       RestartCount: 0,
       Driver: 'overlayfs',
@@ -257,7 +259,8 @@ function sandboxIdOf(container: Container): string {
 
 /** Where a running container's network namespace is bind-mounted (libnetwork osl: the first 12 of the sandbox ID, `default` for the host's). */
 export function sandboxKey(container: Container): string | undefined {
-  if (container.status !== 'running') return undefined;
+  // A container that joined another's namespace (container:NAME) has no sandbox of its own (initializeNetworking).
+  if (container.status !== 'running' || connectedContainer(container.networkMode) !== undefined) return undefined;
   return `/var/run/docker/netns/${container.networkMode === 'host' ? 'default' : sandboxIdOf(container).slice(0, 12)}`;
 }
 
@@ -267,7 +270,7 @@ function networkSettings(container: Container, networks: readonly Network[]): Re
   const published = container.endpoints.flatMap((e) => e.published).map((p) => ({ key: `${p.containerPort}/${p.protocol}`, hostIp: p.hostIp, hostPort: String(p.hostPort) }));
   const exposedKeys = container.exposed.map((e) => `${e.port}/${e.protocol}`);
   return goStruct({
-    SandboxID: running ? sandboxId : '',
+    SandboxID: running && sandboxKey(container) !== undefined ? sandboxId : '',
     SandboxKey: sandboxKey(container) ?? '',
     // releaseNetwork drops the port map when the container stops.
     Ports: running ? portMap(published, exposedKeys) : {},
@@ -300,14 +303,14 @@ function endpointSettings(container: Container, network: Attachment['network'], 
   const joined = running || settings?.joined === true;
   // The host and none networks have an endpoint without addresses while the container runs.
   const endpointId = endpoint?.endpointId ?? (network.driver ? modeEndpointId(container, network as Network) : undefined) ?? '';
-  const ipv4 = settings?.ipv4Address;
   return goStruct(
     {
-      IPAMConfig: ipv4 === undefined ? NIL_POINTER : goStruct({ IPv4Address: new GoAddr(formatIpv4(ipv4)) }, { omitted: { IPv6Address: new GoAddr(''), LinkLocalIPs: NIL_SLICE } }),
+      IPAMConfig: ipamConfig(settings),
       Links: settings && settings.links.length > 0 ? [...settings.links] : NIL_SLICE,
-      Aliases: settings && settings.aliases.length > 0 ? [...settings.aliases] : NIL_SLICE,
-      DriverOpts: NIL_MAP,
-      GwPriority: 0,
+      // docker network connect sends an empty list and map where docker run sends none (connect.go runConnect).
+      Aliases: settings && (settings.aliases.length > 0 || settings.sentByConnect) ? [...settings.aliases] : NIL_SLICE,
+      DriverOpts: settings?.driverOpts ? { ...settings.driverOpts } : NIL_MAP,
+      GwPriority: settings?.gwPriority ?? 0,
       NetworkID: joined ? network.id : '',
       EndpointID: endpointId,
       Gateway: new GoAddr(endpoint?.gateway === undefined ? '' : formatIpv4(endpoint.gateway)),
@@ -321,6 +324,21 @@ function endpointSettings(container: Container, network: Attachment['network'], 
       DNSNames: joined && isUserDefined(network.name) ? dnsNames(container, settings) : NIL_SLICE,
     },
   );
+}
+
+/** EndpointIPAMConfig: nil unless an address was asked for, or the request came from docker network connect, which always sends one. */
+function ipamConfig(settings: EndpointSettings | undefined): unknown {
+  const ipv4 = settings?.ipv4Address;
+  const linkLocal = settings?.linkLocalIps ?? [];
+  if (ipv4 === undefined && settings?.ipv6Address === undefined && linkLocal.length === 0 && !settings?.sentByConnect) return NIL_POINTER;
+  // omitzero and omitempty: a field without a value is left out of the JSON, not of templates.
+  const present: Record<string, unknown> = {};
+  const omitted: Record<string, unknown> = {};
+  (ipv4 === undefined ? omitted : present)['IPv4Address'] = new GoAddr(ipv4 === undefined ? '' : formatIpv4(ipv4));
+  (settings?.ipv6Address === undefined ? omitted : present)['IPv6Address'] = new GoAddr(settings?.ipv6Address ?? '');
+  if (linkLocal.length > 0) present['LinkLocalIPs'] = linkLocal.map((address) => new GoAddr(address));
+  else omitted['LinkLocalIPs'] = NIL_SLICE;
+  return goStruct(present, { omitted });
 }
 
 /** buildEndpointDNSNames: the name, the aliases, the short ID, then the hostname, each once. */

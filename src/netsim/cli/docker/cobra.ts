@@ -1,6 +1,6 @@
 import type { Engine } from '../../engine/engine';
 import { EngineError } from '../../engine/errors';
-import { fail, type CommandResult, type TerminalControl } from '../command';
+import { fail, ok, type CommandResult, type TerminalControl } from '../command';
 import { parseFlags, type FlagSpec, type ParsedFlags } from './flags';
 
 /** What a docker command talks to: the daemon, and the user's typing for prompts. */
@@ -24,6 +24,8 @@ export interface CommandSpec<Context> {
   usage: string;
   args: ArgsRule;
   flags: FlagSpec[];
+  /** The text `--help` prints, for the commands that have it. */
+  help?: () => string;
   /** False for commands that pass what follows their first argument to a program (`docker run`). */
   interspersed?: boolean;
   run(parsed: ParsedFlags, context: Context): CommandResult;
@@ -32,11 +34,14 @@ export interface CommandSpec<Context> {
 /** Parses, validates and runs a command, failing exactly as docker/cli does. */
 export function runCommand<Context>(spec: CommandSpec<Context>, args: readonly string[], context: Context): CommandResult {
   const useLine = `${spec.path} ${spec.usage}`;
-  const parsed = parseFlags(args, spec.flags, spec.interspersed ?? true);
+  // cobra's hidden --help flag: once the flags parse, help wins over the arguments' checks.
+  const flags = spec.help ? [...spec.flags, { name: 'help', takesValue: false }] : spec.flags;
+  const parsed = parseFlags(args, flags, spec.interspersed ?? true);
   if ('error' in parsed) {
     // cli.FlagErrorFunc: status 125.
     return fail(`${parsed.error}\n\nUsage:  ${useLine}\n\nRun '${spec.path} --help' for more information\n`, 125);
   }
+  if (spec.help && parsed.values.has('help')) return ok(spec.help());
   const problem = argumentProblem(spec.args, parsed.positionals.length, spec.path);
   if (problem) return fail(`${problem}\n\nUsage:  ${useLine}\n\n${problem.includes('at least') ? 'See' : 'Run'} '${spec.path} --help' for more information\n`, 1);
   return spec.run(parsed, context);

@@ -118,7 +118,13 @@ const start: CommandSpec<DockerContext> = {
 };
 const restart = eachContainer('docker restart', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
   engine.stopContainer(reference);
-  engine.startContainer(reference);
+  try {
+    engine.startContainer(reference);
+  } catch (error) {
+    // daemon/restart.go ContainerRestart wraps what the start says.
+    if (error instanceof EngineError) throw new EngineError(error.kind, `Cannot restart container ${reference}: ${error.message}`);
+    throw error;
+  }
 });
 const kill = eachContainer('docker kill', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
   engine.killContainer(reference);

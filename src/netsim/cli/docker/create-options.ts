@@ -1,3 +1,4 @@
+import { isUserDefined } from '../../engine/container-config';
 import type { ContainerCreateRequest } from '../../engine/engine';
 import { goParseAddr } from '../../wire/go-netip';
 import type { Mac } from '../../wire/mac';
@@ -57,8 +58,8 @@ export function createRequest(verb: Verb, path: string, { values, positionals }:
   const { ip, dns, dnsSearch, extraHosts, macAddress, expose, restartPolicy, publish } = checked;
   const networkMode = last(values, 'network') ?? last(values, 'net') ?? 'bridge';
   const aliases = all(values, 'network-alias', 'net-alias');
-  // parseNetworkAttachmentOpt: aliases belong to user-defined networks.
-  if (aliases.length > 0 && ['bridge', 'default', 'host', 'none'].includes(networkMode)) {
+  // parseNetworkAttachmentOpt: aliases belong to user-defined networks (not container:NAME either).
+  if (aliases.length > 0 && !isUserDefined(networkMode)) {
     return refusal(verb, path, { parse: 'network-scoped aliases are only supported for user-defined networks' });
   }
   const detached = verb === 'run' && values.has('detach');

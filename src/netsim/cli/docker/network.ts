@@ -2,6 +2,7 @@ import { EngineError } from '../../engine/errors';
 import { fail, ok, type CommandResult } from '../command';
 import { daemonErrorText, type CommandSpec, type DockerContext } from './cobra';
 import { inspectReferences, lookupAny } from './inspect';
+import { networkConnect } from './network-connect';
 import { networkCreate } from './network-create';
 import { networkLs } from './network-ls';
 
@@ -36,8 +37,8 @@ const rm: CommandSpec<DockerContext> = {
   },
 };
 
-/** `docker network connect|disconnect NETWORK CONTAINER`: one daemon call, silent on success. */
-function attachment(verb: 'connect' | 'disconnect', flags: CommandSpec<DockerContext>['flags']): CommandSpec<DockerContext> {
+/** `docker network disconnect NETWORK CONTAINER`: one daemon call, silent on success. */
+function attachment(verb: 'disconnect', flags: CommandSpec<DockerContext>['flags']): CommandSpec<DockerContext> {
   return {
     path: `docker network ${verb}`,
     usage: '[OPTIONS] NETWORK CONTAINER',
@@ -45,15 +46,13 @@ function attachment(verb: 'connect' | 'disconnect', flags: CommandSpec<DockerCon
     flags,
     run({ values, positionals: [network, container] }, { engine }) {
       return viaDaemon(() => {
-        if (verb === 'connect') engine.connect(network!, container!);
-        else engine.disconnect(network!, container!, values.has('force'));
+        engine.disconnect(network!, container!, values.has('force'));
         return '';
       });
     },
   };
 }
 
-const connect = attachment('connect', []);
 const disconnect = attachment('disconnect', [{ name: 'force', short: 'f', takesValue: false }]);
 
 const inspect: CommandSpec<DockerContext> = {
@@ -89,4 +88,4 @@ const prune: CommandSpec<DockerContext> = {
 };
 
 /** `docker network <verb>`, aliases included. */
-export const NETWORK_COMMANDS: Record<string, CommandSpec<DockerContext>> = { ls: networkLs, list: networkLs, create: networkCreate, rm, remove: rm, connect, disconnect, inspect, prune };
+export const NETWORK_COMMANDS: Record<string, CommandSpec<DockerContext>> = { ls: networkLs, list: networkLs, create: networkCreate, rm, remove: rm, connect: networkConnect, disconnect, inspect, prune };
