@@ -56,9 +56,26 @@ export function ssProgram(engine: Engine, names?: NameServices): Program {
       // ss -p sees a process only when it may read its /proc/PID/fd: root, or the owner.
       const view = processes && context.isRoot ? socketOwnerView(engine, context.containerId) : () => undefined;
       const rows = records.map((record) => toRow(record, flags.has('n'), view));
-      return ok(formatSs(rows, { netid: tcp && udp, state: severalStates(states), process: processes }));
+      return ok(formatSs(rows, { netid: tcp && udp, state: severalStates(states), process: processes }, screenWidth(context)));
     },
   };
+}
+
+/**
+ * render_screen_width: the terminal's width when stdout is one, else COLUMNS from
+ * the environment (atoi, positive), else none. An interactive bash sets COLUMNS
+ * without exporting it, so `ss | cat` packs its columns.
+ */
+function screenWidth(context: ProcessContext): number | undefined {
+  if (context.terminalColumns !== undefined && context.terminalColumns > 0) return context.terminalColumns;
+  const columns = atoi(context.env?.get('COLUMNS'));
+  return columns > 0 ? columns : undefined;
+}
+
+/** C's atoi: optional blanks and sign, then digits; anything else ends it, and none is 0. */
+function atoi(text: string | undefined): number {
+  const match = /^[ \t\n\v\f\r]*([+-]?\d+)/.exec(text ?? '');
+  return match ? Number.parseInt(match[1]!, 10) : 0;
 }
 
 function lookups(context: ProcessContext, names: NameServices | undefined, protocols: readonly ('tcp' | 'udp')[]): FilterLookups {
