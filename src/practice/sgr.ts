@@ -6,6 +6,10 @@
  */
 const SGR = /\x1b\[[0-9;:]*m/g;
 
+/** OSC 8 (a hyperlink, which curl puts on a Location at a terminal): ESC ] 8 ; params ; URI, ended by ST (ESC \\) or BEL. */
+const OSC8 = /\x1b\]8;[^;\x07\x1b]*;[^\x07\x1b]*(?:\x1b\\|\x07)/g;
+
+/** The text without SGR, and without OSC 8 links, whose text stays. */
 export function stripSgr(text: string): string {
-  return text.replace(SGR, '');
+  return text.replace(SGR, '').replace(OSC8, '');
 }
