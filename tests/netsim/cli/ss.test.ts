@@ -23,7 +23,7 @@ describe('ss on the host', () => {
 
   it('shows a host-network server as its own process', () => {
     const host = hostAfter('docker run -d --network host --name web httpd');
-    expect(host.run('sudo ss -tulpn | cat').stdout).toMatch(/^Netid State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess +\ntcp   LISTEN 0      511                \*:80              \*:\*    users:\(\("httpd",pid=\d+,fd=6\)\)\n$/);
+    expect(host.run('sudo ss -tulpn | cat').stdout).toMatch(/^Netid State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess +\ntcp   LISTEN 0      511                \*:80              \*:\*    users:\(\("httpd",pid=\d+,fd=6\)(,\("httpd",pid=\d+,fd=6\)){3}\)\n$/);
   });
 
   it('has nothing to list without -l', () => {
@@ -62,6 +62,39 @@ describe('ss and the terminal', () => {
   });
 });
 
+// ss.c main: -4, -6 and -f each add a family (filter_af_set); a dual-stack `::` socket is
+// AF_INET6. user_ent_hash_build reads every /proc/PID/fd, so -p names each process holding the
+// socket: a master and the workers it forked, highest PID first (entries go at the chain's head).
+describe('ss families and socket holders', () => {
+  const host = () => hostAfter('docker run -d --network host --name edge nginx', 'docker run -d -p 8080:80 --name web nginx');
+  const locals = (line: string) => [...host().run(`${line} | cat`).stdout.matchAll(/ (\S+:\d+) /g)].map((match) => match[1]);
+
+  it.each([
+    ['ss -tln -4', ['0.0.0.0:80', '0.0.0.0:8080']],
+    ['ss -tln6', ['[::]:80', '[::]:8080']],
+    ['ss -tln -f inet6', ['[::]:80', '[::]:8080']],
+    ['ss -tln --family=inet -6', ['0.0.0.0:80', '[::]:80', '0.0.0.0:8080', '[::]:8080']],
+    ['ss -tln -f unix', []],
+  ])('%s', (line, expected) => {
+    expect(locals(line)).toEqual(expected);
+  });
+
+  it('refuses a family it does not know, with its usage', () => {
+    const result = host().run('ss -f ipx');
+    expect(result.exitCode).toBe(255);
+    expect(result.stderr.startsWith('ss: "ipx" is invalid family\nUsage: ss [ OPTIONS ]\n')).toBe(true);
+  });
+
+  it("lists nginx's master and its two workers (one per CPU) for the socket they share", () => {
+    const line = host().run("sudo ss -tlnp 'sport = :80' | cat").stdout.split('\n')[1]!;
+    const holders = [...line.matchAll(/\("nginx",pid=(\d+),fd=6\)/g)].map((match) => Number(match[1]));
+    expect(line).toMatch(/ users:\(\("nginx",pid=\d+,fd=6\),\("nginx",pid=\d+,fd=6\),\("nginx",pid=\d+,fd=6\)\)$/);
+    expect(holders).toEqual([...holders].sort((a, b) => b - a));
+    const master = Number(host().run("docker inspect -f '{{.State.Pid}}' edge").stdout);
+    expect(holders.at(-1)).toBe(master);
+  });
+});
+
 // Filters (iproute2 v6.15 misc/ssfilter.y, misc/ss.c): the layout is the printer's, checked
 // against captures in tests/netsim/format/ss.test.ts; here, which sockets a filter keeps.
 describe('ss filters', () => {
@@ -70,7 +103,7 @@ describe('ss filters', () => {
 
   it('keeps port 80 and not 8080 for sport = :80, which grep :80 cannot tell apart', () => {
     expect(ports("sudo ss -ltnp 'sport = :80'")).toEqual(['0.0.0.0:80', '[::]:80']);
-    expect(host().run("sudo ss -ltnp 'sport = :80' | cat").stdout).toMatch(/^State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess +\nLISTEN 0      511          0\.0\.0\.0:80        0\.0\.0\.0:\*    users:\(\("nginx",pid=\d+,fd=6\)\)\n/);
+    expect(host().run("sudo ss -ltnp 'sport = :80' | cat").stdout).toMatch(/^State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess +\nLISTEN 0      511          0\.0\.0\.0:80        0\.0\.0\.0:\*    users:\(\("nginx",pid=\d+,fd=6\),\("nginx",pid=\d+,fd=6\),\("nginx",pid=\d+,fd=6\)\)\n/);
   });
 
   it.each([
