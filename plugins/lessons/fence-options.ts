@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMMAND_BUDGET_SECONDS } from '../../src/practice/session-host';
+import { COMMAND_BUDGET_SECONDS, LESSON_COLUMNS } from '../../src/practice/session-host';
 import { closestWord } from './closest-word';
 
 /** What the fence meta of a ```console block may say, after validation. */
@@ -22,12 +22,17 @@ export interface FenceOptions {
    * by itself within the budget.
    */
   interrupt: number | undefined;
+  /** The width of the block's terminal, which tools such as `ss` lay their columns out to (LESSON_COLUMNS unless the fence says). */
+  cols: number;
 }
 
 export const DEFAULT_SESSION = 'main';
 
 const FLAGS = ['setup', 'norun', 'pin', 'reset'] as const;
-const VALUED = { session: 'session=NAME', exit: 'exit=N', interrupt: 'interrupt=SECONDS' } as const;
+const VALUED = { session: 'session=NAME', exit: 'exit=N', interrupt: 'interrupt=SECONDS', cols: 'cols=N' } as const;
+/** Narrower than this, a prompt and a command hardly fit; wider, no reader's screen shows it. */
+const MIN_COLUMNS = 20;
+const MAX_COLUMNS = 300;
 const KNOWN = [...FLAGS, ...Object.keys(VALUED)];
 
 const schema = z
@@ -53,9 +58,15 @@ const schema = z
       .transform(Number)
       .refine((seconds) => seconds >= 1 && seconds <= COMMAND_BUDGET_SECONDS, `interrupt takes 1 to ${COMMAND_BUDGET_SECONDS} seconds: a lesson command runs at most ${COMMAND_BUDGET_SECONDS} simulated seconds`)
       .optional(),
+    cols: z
+      .string()
+      .regex(/^\d+$/, `cols takes the terminal's width in columns, a whole number, e.g. cols=120`)
+      .transform(Number)
+      .refine((columns) => columns >= MIN_COLUMNS && columns <= MAX_COLUMNS, `cols takes ${MIN_COLUMNS} to ${MAX_COLUMNS} columns`)
+      .optional(),
   })
-  .refine((options) => !(options.norun && (options.setup || options.pin || options.reset || options.exit !== 0 || options.interrupt !== undefined)), {
-    message: 'norun blocks never run, so setup, pin, reset, exit= and interrupt= mean nothing with it',
+  .refine((options) => !(options.norun && (options.setup || options.pin || options.reset || options.exit !== 0 || options.interrupt !== undefined || options.cols !== undefined)), {
+    message: 'norun blocks never run, so setup, pin, reset, exit=, interrupt= and cols= mean nothing with it',
   });
 
 export class FenceOptionError extends Error {
@@ -92,7 +103,7 @@ export function parseFenceOptions(meta: string | null | undefined): FenceOptions
     const key = issue.path[0];
     throw new FenceOptionError(key === undefined ? issue.message : `"${String(key)}=${String(raw[String(key)])}": ${issue.message}`);
   }
-  return { ...parsed.data, interrupt: parsed.data.interrupt };
+  return { ...parsed.data, interrupt: parsed.data.interrupt, cols: parsed.data.cols ?? LESSON_COLUMNS };
 }
 
 function unknownOption(key: string): string {

@@ -1,6 +1,6 @@
 import type { HostSnapshot } from '../../src/netsim/index';
 import type { PracticeRecipe } from '../../src/practice/replay';
-import { LessonHost, sessionSeed, type StepResult } from '../../src/practice/session-host';
+import { LESSON_COLUMNS, LessonHost, sessionSeed, type StepResult } from '../../src/practice/session-host';
 import type { QuestionSource, QuestionStart } from '../quiz/read-quizzes';
 import { runQuestion, type QuestionRun } from '../quiz/run-question';
 import { crashMessage, type SessionPoint } from './start-host';
@@ -83,6 +83,8 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
     session.key = blockKey(session.key, [
       ...block.steps.map((step) => [step.prompt, step.command] as const),
       ...(interrupt === undefined ? [] : [['interrupt', String(interrupt)] as const]),
+      // The width changes what tools print (ss's columns), not the host: replays need not know it.
+      ...(block.options.cols === LESSON_COLUMNS ? [] : [['cols', String(block.options.cols)] as const]),
     ]);
     starts.push({ seed: session.seed, steps: [...session.typed] });
     session.typed.push(...block.steps.map((step) => ({ prompt: step.prompt, command: step.command, ...(interrupt !== undefined && { interruptAfterSeconds: interrupt }) })));
@@ -161,7 +163,8 @@ function runBlock(host: LessonHost, block: ConsoleBlockSource): BlockRun {
   const steps: StepResult[] = [];
   for (const [index, step] of block.steps.entries()) {
     try {
-      steps.push(host.run(step.prompt, step.command, block.options.interrupt === undefined ? {} : { interruptAfterSeconds: block.options.interrupt }));
+      const { interrupt, cols } = block.options;
+      steps.push(host.run(step.prompt, step.command, { columns: cols, ...(interrupt === undefined ? {} : { interruptAfterSeconds: interrupt }) }));
     } catch (error) {
       // A simulator bug must not look like a wrong lesson: it is reported as netsim's failure at the command.
       return {

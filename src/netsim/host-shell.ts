@@ -39,6 +39,8 @@ export interface HostParts {
   readonly containerProgram: (tool: string, provider: string, image: string) => Program | undefined;
   /** Ctrl-C comes this long after a never-ending program starts, for the line being run. */
   readonly interruptAfterMs: number;
+  /** The terminal's width for the line being run. */
+  readonly columns: number;
 }
 
 /** Directories on PATH: `/usr/bin/docker` is the `docker` program. */
@@ -98,14 +100,17 @@ export function hostMachine(parts: () => HostParts): Machine {
     const [name, ...args] = argv as [string, ...string[]];
     const namespace = namespaceOf(place);
     if (!namespace) return undefined;
-    const { kernel, clock, random, world, interruptAfterMs } = parts();
+    const { kernel, clock, random, world, interruptAfterMs, columns } = parts();
+    const stdoutIsTerminal = invocation.stdoutIsTerminal ?? false;
     const context = {
       kernel, namespace, isRoot: invocation.isRoot, stdin: invocation.stdin, clock, random, world,
       env: invocation.env, cwd: invocation.cwd, interruptAfterMs, terminal: invocation.terminal, containerId: place.kind === 'container' ? place.id : undefined,
       ...(invocation.background ? { background: true } : {}),
       readFile: (path: string) => readFile(place, path, invocation.isRoot),
       ...fileAccessOf(files(place, invocation.isRoot)),
-      stdoutIsTerminal: invocation.stdoutIsTerminal ?? false,
+      stdoutIsTerminal,
+      // ioctl(1, TIOCGWINSZ) answers only on a terminal; a pipe or a file has no size.
+      ...(stdoutIsTerminal ? { terminalColumns: columns } : {}),
     };
     if (place.kind === 'host' && name === 'sudo') return sudo(args, context, (words) => run(place, words, { ...invocation, isRoot: true }));
     const program = programAt(place, name, invocation);

@@ -68,7 +68,12 @@ export interface RunOptions {
    * without -c, a foreground server, `docker logs -f`): this many seconds after it started.
    */
   interruptAfterSeconds?: number;
+  /** The terminal's width in columns (TIOCGWINSZ's ws_col), which `ss` spreads its columns over; 80 unless the terminal says. */
+  columns?: number;
 }
+
+/** An 80-column terminal, the size a terminal emulator opens at and what `stty size` says without one set. */
+export const DEFAULT_COLUMNS = 80;
 
 /** Ctrl-C after four seconds: `ping` shows four replies. */
 const DEFAULT_INTERRUPT_SECONDS = 4;
@@ -110,6 +115,7 @@ export class Host {
   private readonly world: World;
   private session!: TerminalSession;
   private interruptAfterMs = DEFAULT_INTERRUPT_SECONDS * 1000;
+  private columns = DEFAULT_COLUMNS;
 
   private constructor(
     readonly profile: HostProfile,
@@ -145,9 +151,10 @@ export class Host {
    * Runs one command line (with its continuation lines) in the shell the
    * terminal is in: the host user's, or a container's that an earlier line entered.
    */
-  run(commandLine: string, { stdin = '', asRoot = false, interruptAfterSeconds = DEFAULT_INTERRUPT_SECONDS }: RunOptions = {}): RunResult {
+  run(commandLine: string, { stdin = '', asRoot = false, interruptAfterSeconds = DEFAULT_INTERRUPT_SECONDS, columns = DEFAULT_COLUMNS }: RunOptions = {}): RunResult {
     this.clock.advance(this.secondsPerCommand * 1000);
     this.interruptAfterMs = interruptAfterSeconds * 1000;
+    this.columns = columns;
     // Enter ends the line: the shell reads it with its newline.
     const typed = commandLine.endsWith('\n') ? commandLine : `${commandLine}\n`;
     const startedMs = this.clock.now();
@@ -234,7 +241,7 @@ export class Host {
   private newSession(saved?: TerminalState): TerminalSession {
     const { user } = this.profile;
     const home = `/home/${user}`;
-    const machine = hostMachine(() => ({ kernel: this.kernel, engine: this.engine, clock: this.clock, random: this.random, world: this.world, profile: this.profile, programs: this.programs, lanNamespace: this.lan, lanPrograms: this.lanPrograms, containerProgram: (tool, provider, image) => containerToolProgram(tool, provider, { engine: this.engine, hostEtc: () => hostEtc(this.profile) }, image), interruptAfterMs: this.interruptAfterMs }));
+    const machine = hostMachine(() => ({ kernel: this.kernel, engine: this.engine, clock: this.clock, random: this.random, world: this.world, profile: this.profile, programs: this.programs, lanNamespace: this.lan, lanPrograms: this.lanPrograms, containerProgram: (tool, provider, image) => containerToolProgram(tool, provider, { engine: this.engine, hostEtc: () => hostEtc(this.profile) }, image), interruptAfterMs: this.interruptAfterMs, columns: this.columns }));
     return new TerminalSession(machine, { user, home, env: { HOME: home, USER: user, LOGNAME: user, SHELL: '/bin/bash', PATH: '/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games', LANG: 'C.UTF-8' } }, saved);
   }
 

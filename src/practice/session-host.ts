@@ -1,3 +1,4 @@
+import { stripSgr } from './sgr';
 import { Host, type Goal, type GoalResult, type HostSnapshot } from '../netsim/index';
 
 /**
@@ -6,6 +7,15 @@ import { Host, type Goal, type GoalResult, type HostSnapshot } from '../netsim/i
  * than a reader waits: a lesson must give it an end, or say when Ctrl-C comes.
  */
 export const COMMAND_BUDGET_SECONDS = 60;
+
+/** A console block's terminal is 80 columns wide unless its fence says `cols=N`. */
+export const LESSON_COLUMNS = 80;
+
+export interface LessonRunOptions {
+  interruptAfterSeconds?: number;
+  columns?: number;
+  styled?: boolean;
+}
 
 /** What one typed command did, as a lesson shows it. */
 export interface StepResult {
@@ -20,9 +30,14 @@ export interface StepResult {
   exitCode: number;
 }
 
-/** The lines a terminal shows after the command: stdout and stderr as they interleaved, and what the terminal echoed (`^C`). */
-export function terminalLines(result: { output: string }): string[] {
-  const text = result.output;
+/**
+ * The lines a terminal shows after the command: stdout and stderr as they
+ * interleaved, and what the terminal echoed (`^C`). Styled (the browser's
+ * terminal), the SGR sequences that colour or embolden text stay; otherwise
+ * they go, as a lesson stores and compares its text without them.
+ */
+export function terminalLines(result: { output: string }, { styled = false }: { styled?: boolean } = {}): string[] {
+  const text = styled ? result.output : stripSgr(result.output);
   if (text === '') return [];
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
@@ -77,11 +92,14 @@ export class LessonHost {
     return written === actual || (actual === '$ ' && written === '# ');
   }
 
-  /** Runs a command as a lesson types it: Ctrl-C comes `interruptAfterSeconds` after Enter, by default when the budget is spent. */
-  run(written: string, command: string, { interruptAfterSeconds = COMMAND_BUDGET_SECONDS }: { interruptAfterSeconds?: number } = {}): StepResult {
+  /**
+   * Runs a command as a lesson types it: Ctrl-C comes `interruptAfterSeconds` after Enter, by default when the budget is spent;
+   * the terminal is `columns` wide; `styled` keeps the SGR sequences a terminal shows as colour and bold.
+   */
+  run(written: string, command: string, { interruptAfterSeconds = COMMAND_BUDGET_SECONDS, columns = LESSON_COLUMNS, styled = false }: LessonRunOptions = {}): StepResult {
     const prompt = this.accepts(written) ? written : this.prompt();
-    const result = this.host.run(command, { asRoot: prompt === '# ', interruptAfterSeconds });
-    const step: StepResult = { prompt, output: terminalLines(result), exitCode: result.exitCode };
+    const result = this.host.run(command, { asRoot: prompt === '# ', interruptAfterSeconds, columns });
+    const step: StepResult = { prompt, output: terminalLines(result, { styled }), exitCode: result.exitCode };
     // The terminal's own echo is in `output` but in neither stream a program writes.
     if (result.output.includes('^C') && !`${result.stdout}${result.stderr}`.includes('^C')) step.interrupted = true;
     else if (result.elapsedMs > COMMAND_BUDGET_SECONDS * 1000) step.overBudgetSeconds = Math.ceil(result.elapsedMs / 1000);

@@ -15,9 +15,9 @@ function answer(request: TerminalRequest): TerminalReply {
     case 'reset':
       return { type: 'prompt', prompt: session.reset() };
     case 'run':
-      return { type: 'outcome', outcome: session.run(request.line) };
+      return { type: 'outcome', outcome: session.run(request.line, request.columns) };
     case 'interrupt':
-      return { type: 'outcome', outcome: session.interrupt(request.seconds) };
+      return { type: 'outcome', outcome: session.interrupt(request.seconds, request.columns) };
     case 'complete':
       return { type: 'completion', completion: session.complete(request.line, request.cursor) };
     case 'snapshot':

@@ -7,8 +7,9 @@ import type { RunOutcome } from './terminal-session';
 export type TerminalRequest =
   | { type: 'start'; recipe: PracticeRecipe }
   | { type: 'reset' }
-  | { type: 'run'; line: string }
-  | { type: 'interrupt'; seconds: number }
+  /** `columns`: the terminal's width, which programs such as `ss` lay their columns out to. */
+  | { type: 'run'; line: string; columns?: number }
+  | { type: 'interrupt'; seconds: number; columns?: number }
   | { type: 'complete'; line: string; cursor: number }
   | { type: 'snapshot' }
   | { type: 'check'; goals: Goal[] };

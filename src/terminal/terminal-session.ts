@@ -27,7 +27,7 @@ const INTERRUPT_ECHO = '^C';
 export class TerminalSimulation {
   private host!: LessonHost;
   private start!: HostSnapshot;
-  private pending: { line: string; before: HostSnapshot; prompt: string } | undefined;
+  private pending: { line: string; before: HostSnapshot; prompt: string; columns: number | undefined } | undefined;
 
   constructor(private readonly recipe: PracticeRecipe) {
     this.reset();
@@ -45,15 +45,16 @@ export class TerminalSimulation {
     return this.host.prompt();
   }
 
-  run(line: string): RunOutcome {
+  /** Runs a line on a terminal `columns` wide; its output keeps the SGR sequences the page's terminal shows as bold and colour. */
+  run(line: string, columns?: number): RunOutcome {
     const before = this.host.snapshot();
     const prompt = this.host.prompt();
     try {
-      const result = this.host.run(prompt, line, { interruptAfterSeconds: ENDLESS_AFTER_SECONDS });
+      const result = this.host.run(prompt, line, { interruptAfterSeconds: ENDLESS_AFTER_SECONDS, styled: true, ...widthOf(columns) });
       const output = result.output.join('\n') + (result.output.length > 0 ? '\n' : '');
       const interrupted = output.lastIndexOf(INTERRUPT_ECHO);
       if (result.interrupted && interrupted >= 0 && isInterruptEcho(output, interrupted)) {
-        this.pending = { line, before, prompt };
+        this.pending = { line, before, prompt, columns };
         this.host = LessonHost.restored(before);
         return { kind: 'endless', output: output.slice(0, interrupted) };
       }
@@ -65,13 +66,13 @@ export class TerminalSimulation {
   }
 
   /** Ctrl-C `seconds` after an endless line started: everything it showed, ^C and what it printed on its way out. */
-  interrupt(seconds: number): RunOutcome {
+  interrupt(seconds: number, columns?: number): RunOutcome {
     const pending = this.pending;
     if (!pending) return { kind: 'done', output: '', prompt: this.host.prompt(), exitCode: 130 };
     this.pending = undefined;
     this.host = LessonHost.restored(pending.before);
     try {
-      const result = this.host.run(pending.prompt, pending.line, { interruptAfterSeconds: Math.max(seconds, 1) });
+      const result = this.host.run(pending.prompt, pending.line, { interruptAfterSeconds: Math.max(seconds, 1), styled: true, ...widthOf(columns ?? pending.columns) });
       const output = result.output.join('\n') + (result.output.length > 0 ? '\n' : '');
       return { kind: 'done', output, prompt: this.host.prompt(), exitCode: result.exitCode };
     } catch (error) {
@@ -94,6 +95,8 @@ export class TerminalSimulation {
     return this.host.snapshot();
   }
 }
+
+const widthOf = (columns: number | undefined): { columns?: number } => (columns !== undefined && columns > 0 ? { columns } : {});
 
 /** `^C` at the start of a line, as the terminal echoes it: not a caret and a C inside some output. */
 function isInterruptEcho(output: string, index: number): boolean {

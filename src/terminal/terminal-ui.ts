@@ -4,6 +4,7 @@ import { Terminal } from '@xterm/xterm';
 import xtermStyles from '@xterm/xterm/css/xterm.css?url';
 import type { Goal, GoalResult } from '../netsim/index';
 import type { PracticeRecipe } from '../practice/replay';
+import { stripSgr } from '../practice/sgr';
 import { emptyLine, insertText, pressKey, splitKeys, submitLine, type LineState } from './line-editor';
 import { pace, secondsShown } from './pacing';
 import { bridgeScriptStyles } from './style-bridge';
@@ -215,7 +216,8 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   function write(text: string) {
     term.write(`${pendingNewline ? '\n' : ''}${text}`);
     pendingNewline = false;
-    transcript += text;
+    // A copied transcript is text, as a terminal's selection is: bold and colour stay on the screen.
+    transcript += stripSgr(text);
   }
 
   /** Enter: the line as typed stays on screen, the editor starts afresh (`next`), and the worker runs it. */
@@ -223,7 +225,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     // Marks for `npm run bench`: from Enter to the next prompt, the terminal's own latency.
     performance.mark('terminal:enter');
     setBusy(true);
-    const reply = worker.ask<'outcome'>({ type: 'run', line: typed });
+    const reply = worker.ask<'outcome'>({ type: 'run', line: typed, columns: term.cols });
     // The line is on screen already; the newline goes out with the output, in one write: a screen
     // reader's view of the terminal is rebuilt after each write, and one is faster than two.
     if (line.cursor !== line.buffer.length || line.buffer !== typed) {
@@ -297,7 +299,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     const running = endless!;
     endless = undefined;
     if (running.timer) clearTimeout(running.timer);
-    const { outcome } = await worker.ask<'outcome'>({ type: 'interrupt', seconds: secondsShown(running.shown) });
+    const { outcome } = await worker.ask<'outcome'>({ type: 'interrupt', seconds: secondsShown(running.shown), columns: term.cols });
     if (outcome.kind !== 'done') return show(outcome, running.command);
     const already = running.shown.join('');
     write(outcome.output.startsWith(already) ? outcome.output.slice(already.length) : `\n${outcome.output}`);

@@ -23,7 +23,7 @@ describe('the LAN machine', () => {
   });
 
   it('reaches a published port on the host\'s address', () => {
-    const [result] = fromLan('curl -sI http://192.168.1.10:8080/');
+    const [result] = fromLan('curl -sI http://192.168.1.10:8080/ | cat');
     expect(result!.output).toMatch(/^HTTP\/1\.1 200 OK\r\nServer: nginx\//);
   });
 

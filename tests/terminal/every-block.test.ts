@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkLessons } from '../../plugins/lessons/check-lessons';
 import { cacheDirectory, directoryCache, netsimVersion } from '../../plugins/lessons/result-cache';
+import { stripSgr } from '../../src/practice/sgr';
 import { TerminalSimulation } from '../../src/terminal/terminal-session';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -23,11 +24,13 @@ describe('"Try it" on every verified block of every lesson', () => {
       expect(terminal.prompt()).toBe(verdict.results[index]!.prompt === '# ' ? '$ ' : verdict.results[index]!.prompt);
       // A `# ` prompt types as root; the terminal's reader types sudo, so the test does too.
       const typed = verdict.results[index]!.prompt === '# ' ? `sudo ${step.command}` : step.command;
-      let outcome = terminal.run(typed);
+      // The page's terminal is as wide as the block's (cols=N, 80 by default).
+      let outcome = terminal.run(typed, verdict.block.options.cols);
       // The build presses Ctrl-C after four seconds in a command that never ends by itself.
       if (outcome.kind === 'endless') outcome = terminal.interrupt(4);
       expect(outcome.kind).toBe('done');
-      const output = outcome.kind === 'done' ? outcome.output : '';
+      // The terminal shows bold where the page shows the same text plain.
+      const output = outcome.kind === 'done' ? stripSgr(outcome.output) : '';
       expect(output === '' ? [] : output.replace(/\n$/, '').split('\n')).toEqual(verdict.results[index]!.output);
     }
   });

@@ -131,6 +131,8 @@ export function busyboxWgetProgram(names: NameServices, libc: Libc = 'glibc'): P
       // wget.c's fgets_trim_sanitize reads up to that newline, the C string is "`", atoi gives 0,
       // so `server returned error: <line>`. ~: derived from the source, not captured.
       if (outcome.kind === 'not-http') return fail('wget: server returned error: `\n', 1);
+      // wget asks with GET, which every server model answers.
+      if (outcome.kind === 'unsimulated') return fail('netsim: this request is not simulated\n', 1);
       // The alarm (set_alarm around connect) fires before the kernel gives up.
       if (outcome.kind === 'timed-out' && timeoutMs < KERNEL_CONNECT_TIMEOUT_MS) return fail('wget: download timed out\n', 1);
       return fail(`wget: can't connect to remote host (${formatIpv4(address)}): ${CONNECT_ERRORS[outcome.kind]}\n`, 1);

@@ -2,198 +2,188 @@ import { Datapath } from '../kernel/datapath';
 import { httpDate } from '../format/http-date';
 import { PROGRESS_HEADER, progressFrame } from '../format/curl-progress';
 import { errorMessage, failureCode, failureText, infoLine, receivedLine, sentLines, trying, type CurlFailure } from '../format/curl-trace';
-import { answer, answerLoopback6, parseHttpUrl, type HttpOutcome, type HttpRequest, type HttpTarget } from '../userland/http-get';
-import { connect, connectLoopback6, type ConnectResult, type Peer } from '../userland/tcp';
+import { answer, answerLoopback6, hostInUrl, parseHttpUrl, type HttpOutcome, type HttpRequest, type HttpTarget } from '../userland/http-get';
+import { connect, connectLoopback6, ephemeralPort, type ConnectResult, type Peer } from '../userland/tcp';
 import { locationOf, responseHead, type HttpResponse } from '../userland/web-servers';
 import { formatIpv4, parseIpv4, type Ipv4 } from '../wire/ipv4';
 import { lookupHost, type NameService } from '../userland/name-resolution';
 import { collect, fail, type CommandResult, type OutputChunk, type ProcessContext, type Program } from './command';
 import type { NameServices } from './name-service';
+import { parseCurlArguments, type CurlOptions } from './curl-options';
+import { CURL_VERSION_TEXT } from '../format/curl-version';
+import { writeOut, type WriteOutInfo } from '../format/curl-write-out';
 
 /** Debian 13's curl; its version is in the User-Agent header, whose size the byte counters see. */
 const CURL_VERSION = '8.14.1';
 /** --max-redirs' default (tool_cfgable.c, config->maxredirs = DEFAULT_MAXREDIRS). */
 const MAX_REDIRECTS = 50;
 
-interface CurlOptions {
-  silent: boolean;
-  showError: boolean;
-  includeHeaders: boolean;
-  headOnly: boolean;
-  verbose: boolean;
-  location: boolean;
-  output: string | undefined;
-  maxTimeMs: number;
-  connectTimeoutMs: number;
-  url: string | undefined;
-}
-
-type BooleanOption = 'silent' | 'showError' | 'includeHeaders' | 'headOnly' | 'verbose' | 'location';
-type ValueOption = 'output' | 'maxTime' | 'connectTimeout';
-
-const SHORT_FLAGS: Record<string, BooleanOption> = { s: 'silent', S: 'showError', i: 'includeHeaders', I: 'headOnly', v: 'verbose', L: 'location' };
-const SHORT_VALUES: Record<string, ValueOption> = { o: 'output', m: 'maxTime' };
-const LONG_FLAGS: Record<string, BooleanOption> = {
-  '--silent': 'silent',
-  '--show-error': 'showError',
-  '--include': 'includeHeaders',
-  '--head': 'headOnly',
-  '--verbose': 'verbose',
-  '--location': 'location',
-};
-const LONG_VALUES: Record<string, ValueOption> = { '--output': 'output', '--max-time': 'maxTime', '--connect-timeout': 'connectTimeout' };
-
-const usage = (problem: string) => fail(`curl: ${problem}\ncurl: try 'curl --help' or 'curl --manual' for more information\n`, 2);
-
-/** A value option: a file name, or seconds as curl's str2udouble reads them. */
-function setValue(options: CurlOptions, option: ValueOption, name: string, value: string | undefined): CommandResult | undefined {
-  if (value === undefined) return usage(`option ${name}: requires parameter`);
-  if (option === 'output') {
-    options.output = value;
-    return undefined;
-  }
-  const seconds = Number(value);
-  if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0) return usage(`option ${name}: expected a proper numerical parameter`);
-  if (option === 'maxTime') options.maxTimeMs = seconds * 1000;
-  else options.connectTimeoutMs = seconds * 1000;
-  return undefined;
-}
-
-/** Short letters combine (`-sSL`); a letter that takes a value takes the rest of the word or the next one (`-so /dev/null`). */
-function parseShort(word: string, next: () => string | undefined, options: CurlOptions): CommandResult | undefined {
-  for (let index = 1; index < word.length; index++) {
-    const letter = word[index]!;
-    const value = SHORT_VALUES[letter];
-    if (value) return setValue(options, value, `-${letter}`, index + 1 < word.length ? word.slice(index + 1) : next());
-    const flag = SHORT_FLAGS[letter];
-    if (!flag) return usage(`option -${letter}: is unknown`);
-    options[flag] = true;
-  }
-  return undefined;
-}
-
-function parseArguments(args: readonly string[]): CurlOptions | CommandResult {
-  const options: CurlOptions = {
-    silent: false,
-    showError: false,
-    includeHeaders: false,
-    headOnly: false,
-    verbose: false,
-    location: false,
-    output: undefined,
-    maxTimeMs: Number.POSITIVE_INFINITY,
-    connectTimeoutMs: Number.POSITIVE_INFINITY,
-    url: undefined,
-  };
-  for (let index = 0; index < args.length; index++) {
-    const word = args[index]!;
-    const next = () => args[++index];
-    const problem = LONG_VALUES[word]
-      ? setValue(options, LONG_VALUES[word], word, next())
-      : LONG_FLAGS[word]
-        ? void (options[LONG_FLAGS[word]] = true)
-        : /^-[A-Za-z]/.test(word)
-          ? parseShort(word, next, options)
-          : word.startsWith('-')
-            ? usage(`option ${word}: is unknown`)
-            : void (options.url = word);
-    if (problem) return problem;
-  }
-  return options;
-}
-
-const urlOf = (target: HttpTarget) => `http://${target.host}${target.port === 80 ? '' : `:${target.port}`}${target.path}`;
+const urlOf = (target: HttpTarget) => `http://${hostInUrl(target.host)}${target.port === 80 ? '' : `:${target.port}`}${target.path}`;
 
 /** Where a Location header points, from the URL that got it: absolute, or a path on the same host. */
 function resolveLocation(location: string, from: HttpTarget): HttpTarget | undefined {
   return location.startsWith('/') ? { ...from, path: location } : parseHttpUrl(location);
 }
 
+/** A pipe's stdio buffer (glibc sizes it by st_blksize, a page for a pipe). */
+const STDIO_BLOCK = 4096;
+
 /**
  * curl's two writers, in the order they write: stdout (or the -o file) and
- * stderr, where -v, the progress meter and the error go.
+ * stderr, where -v, the progress meter and the error go. stderr is unbuffered;
+ * stdout is line-buffered at a terminal, but into a pipe or a file stdio holds
+ * it in a block and writes it when the block fills or the program exits, so a
+ * small body comes after everything curl wrote to stderr (`2>&1 | cat`).
  */
 class Transcript {
   readonly chunks: OutputChunk[] = [];
   file = '';
-  constructor(private readonly toFile: boolean) {}
+  private held = '';
+  constructor(
+    private readonly toFile: boolean,
+    private readonly blockBuffered: boolean,
+  ) {}
   err(text: string): void {
     if (text !== '') this.chunks.push({ stream: 'stderr', text });
   }
+  /** The body and -i's head: to the -o file if there is one, else to stdout. */
   out(text: string): void {
     if (this.toFile) this.file += text;
+    else this.stdout(text);
+  }
+  /** stdout itself, which -w writes to even with -o. */
+  stdout(text: string): void {
+    if (this.blockBuffered) this.hold(text);
     else if (text !== '') this.chunks.push({ stream: 'stdout', text });
   }
+  /** glibc's _IO_new_file_xsputn: what fits stays in the buffer; past it, the full buffer and whole blocks go out, the rest stays. */
+  private hold(text: string): void {
+    if (text.length <= STDIO_BLOCK - this.held.length) {
+      this.held += text;
+      return;
+    }
+    const all = this.held + text;
+    const written = all.length - ((all.length - STDIO_BLOCK) % STDIO_BLOCK);
+    this.chunks.push({ stream: 'stdout', text: all.slice(0, written) });
+    this.held = all.slice(written);
+  }
   result(exitCode: number, output: string | undefined): CommandResult {
+    if (this.held !== '') this.chunks.push({ stream: 'stdout', text: this.held });
+    this.held = '';
     return { ...collect(this.chunks, exitCode), ...(output === undefined ? {} : { files: [{ path: output, content: this.file }] }) };
   }
 }
 
-/** An address curl tries: the kernel's IPv4 connect, or [::1] on lo. */
-type Candidate = { readonly family: 4; readonly address: Ipv4 } | { readonly family: 6 };
+/** An address curl tries: the kernel's IPv4 connect, [::1] on lo, or another IPv6 address, which has no route here. */
+type Candidate = { readonly family: 4; readonly address: Ipv4 } | { readonly family: 6; readonly address: string };
 
 /** An established connection and how to send a request on it. */
 interface Connection {
   readonly address: string;
+  readonly local: { readonly address: string; readonly port: number };
   readonly send: (request: Omit<HttpRequest, 'destination'>) => HttpOutcome;
 }
 
+/** What the last response left for -w. */
+interface Received {
+  readonly response: HttpResponse;
+  readonly head: readonly string[];
+  readonly bodyBytes: number;
+  readonly requestBytes: number;
+  readonly elapsedMs: number;
+}
+
+/** SGR bold on and "all attributes off" (tool_cb_hdr.c: BOLD, BOLDOFF, since 21 is not bold-off everywhere). */
+const BOLD = '\x1b[1m';
+const BOLDOFF = '\x1b[0m';
+/** OSC 8 hyperlink (tool_cb_hdr.c: LINK, LINKST). */
+const LINK = '\x1b]8;;';
+const LINKST = '\x1b\\';
+
 class CurlRun {
   readonly transcript: Transcript;
-  /** The progress meter: stdout is the terminal unless -o, and a terminal turns it off (tool_operate.c). */
+  /**
+   * global->isatty: the body goes to stdout and stdout is a terminal (tool_operate.c). Then
+   * the progress meter is off, header names are bold, and -v does not note the data.
+   */
+  readonly isatty: boolean;
   readonly meter: boolean;
   private elapsedMs = 0;
   private connections = 0;
+  private redirects = 0;
+  private readonly startedMs: number;
+  private connection: Connection | undefined;
+  private target: HttpTarget;
+  private received: Received | undefined;
+  private timing: { arrivedUs: number; endedUs: number } | undefined;
 
   constructor(
     readonly options: CurlOptions,
     readonly context: ProcessContext,
-    readonly resolve: (host: string) => Resolved | undefined,
+    target: HttpTarget,
+    /** Where a host a redirect names leads, resolved where curl runs. */
+    private readonly lookup: (host: string, port: number) => Resolved | undefined,
   ) {
-    this.transcript = new Transcript(options.output !== undefined);
-    this.meter = !options.silent && options.output !== undefined;
+    const toFile = options.output !== undefined;
+    this.isatty = !toFile && context.stdoutIsTerminal === true;
+    this.transcript = new Transcript(toFile, !toFile && !this.isatty);
+    this.meter = !options.silent && !this.isatty;
+    this.startedMs = context.clock.now();
+    this.target = target;
   }
 
   info(text: string): void {
     if (this.options.verbose) this.transcript.err(infoLine(text));
   }
 
-  run(target: HttpTarget, candidates: readonly Candidate[]): CommandResult {
+  run(candidates: readonly Candidate[]): CommandResult {
     if (this.meter) this.transcript.err(PROGRESS_HEADER + this.idleFrame(0));
+    let target = this.target;
     let connection = this.open(target, candidates);
     if ('kind' in connection) return this.failed(connection);
     for (let redirects = 0; ; redirects++) {
-      const outcome = connection.send(this.request(target));
+      const request = this.request(target);
+      const outcome = connection.send(request);
       this.context.clock.advance(outcome.elapsedMs);
+      if (outcome.kind === 'unsimulated') return this.unsimulated();
       if (outcome.kind !== 'response') return this.failed({ kind: outcome.kind === 'not-http' ? 'http09' : 'reset' });
       const next = this.options.location ? locationOf(outcome.response) : undefined;
-      this.receive(outcome.response, next !== undefined);
+      this.receive(outcome.response, next !== undefined, request.requestBytes, outcome.elapsedMs);
       this.info(`Connection #${this.connections - 1} to host ${target.host} left intact`);
-      if (next === undefined) return this.transcript.result(0, this.options.output);
+      if (next === undefined) return this.finish(0);
       const nextTarget = resolveLocation(next, target);
       if (redirects === MAX_REDIRECTS) return this.failed({ kind: 'too-many-redirects', max: MAX_REDIRECTS });
-      if (!nextTarget) return this.transcript.result(0, this.options.output);
+      if (!nextTarget) return this.finish(0);
+      this.redirects++;
       this.info(`Issue another request to this URL: '${urlOf(nextTarget)}'`);
       if (nextTarget.host === target.host && nextTarget.port === target.port) {
         this.info(`Re-using existing http: connection with host ${target.host}`);
       } else {
-        const reopened = this.open(nextTarget, this.resolve(nextTarget.host)?.candidates ?? []);
+        const reopened = this.open(nextTarget, this.lookup(nextTarget.host, nextTarget.port)?.candidates ?? []);
         if ('kind' in reopened) return this.failed(reopened);
         connection = reopened;
       }
       target = nextTarget;
+      this.target = target;
     }
   }
 
-  /** Tries each address in turn, as curl's happy eyeballs does with IPv6 first. */
-  private open(target: HttpTarget, candidates: readonly Candidate[]): Connection | CurlFailure {
+  /**
+   * Tries each address in turn, as curl's happy eyeballs does with IPv6 first;
+   * -4 or -6 keeps one family (cf_he_connect's addr_first_match), and with none
+   * left curl cannot connect at all.
+   */
+  private open(target: HttpTarget, all: readonly Candidate[]): Connection | CurlFailure {
     const limit = Math.min(this.options.maxTimeMs, this.options.connectTimeoutMs);
+    const candidates = this.options.ipVersion === undefined ? all : all.filter((candidate) => candidate.family === this.options.ipVersion);
+    if (candidates.length === 0) return { kind: 'no-address' };
     for (const candidate of candidates) {
-      const address = candidate.family === 4 ? formatIpv4(candidate.address) : '::1';
+      const address = candidate.family === 4 ? formatIpv4(candidate.address) : candidate.address;
       if (this.options.verbose) this.transcript.err(trying(address, target.port));
-      const connection = candidate.family === 4 ? this.connect4(candidate.address, target.port, limit) : this.connect6(target.port);
+      const connection = candidate.family === 4 ? this.connect4(candidate.address, target.port, limit) : this.connect6(candidate.address, target.port);
       if ('send' in connection) {
         this.connections++;
+        this.connection = connection;
         this.info(`Connected to ${target.host} (${address}) port ${target.port}`);
         this.info('using HTTP/1.x');
         return connection;
@@ -215,39 +205,62 @@ class CurlRun {
     const datapath = new Datapath(kernel, world, clock.now());
     const result = connect(datapath, namespace, address, port, random, limit);
     if (result.kind !== 'connected') return result;
-    return { address: formatIpv4(address), send: (request) => answer(datapath, result, namespace, { ...request, destination: address }, random) };
+    return {
+      address: formatIpv4(address),
+      local: { address: formatIpv4(result.syn.source), port: result.syn.sourcePort },
+      send: (request) => answer(datapath, result, namespace, { ...request, destination: address }, random),
+    };
   }
 
-  private connect6(port: number): Connection | LoopbackFailure {
+  /** [::1] reaches lo's listeners; any other IPv6 address has no route, as on a host with no IPv6 router. */
+  private connect6(address: string, port: number): Connection | LoopbackFailure {
     const { kernel, world, namespace, random, clock } = this.context;
+    if (address !== '::1') return { kind: 'network-unreachable', elapsedMs: 0 };
     const result = connectLoopback6(namespace, port, random);
     if (result.kind === 'no-address') return { kind: 'no-address', elapsedMs: 0 };
     if (result.kind === 'refused') return { kind: 'refused', elapsedMs: 0, from: result.from };
     const peer: Peer = result.peer;
+    // The source port is drawn only for -w, so that other commands draw what they always drew.
+    const localPort = this.options.writeOut === undefined ? 0 : ephemeralPort(random);
     // The destination only matters to a relay, which has its own (docker-proxy's container address).
     return {
       address: '::1',
+      local: { address: '::1', port: localPort },
       send: (request) => answerLoopback6(new Datapath(kernel, world, clock.now()), peer, { ...request, destination: parseIpv4('127.0.0.1')! }, random),
     };
   }
 
+  /**
+   * The request as http.c builds it: request line, Host, User-Agent, Accept, then
+   * the -H headers in order. A -H header replaces the built-in one of its name
+   * (Host keeps its place); `Name:` with no value removes it.
+   */
   private request(target: HttpTarget): Omit<HttpRequest, 'destination'> {
-    const method = this.options.headOnly ? 'HEAD' : 'GET';
-    const host = target.port === 80 ? target.host : `${target.host}:${target.port}`;
-    const lines = [`${method} ${target.path} HTTP/1.1`, `Host: ${host}`, `User-Agent: curl/${CURL_VERSION}`, 'Accept: */*'];
+    const method = this.options.method ?? (this.options.headOnly ? 'HEAD' : 'GET');
+    const host = target.port === 80 ? hostInUrl(target.host) : `${hostInUrl(target.host)}:${target.port}`;
+    const custom = this.options.headers.map(parseHeader).filter((header) => header !== undefined);
+    const customised = (name: string) => custom.some((header) => header.name.toLowerCase() === name.toLowerCase());
+    const hostHeader = custom.find((header) => header.name.toLowerCase() === 'host');
+    const lines = [`${method} ${target.path} HTTP/1.1`];
+    if (!hostHeader) lines.push(`Host: ${host}`);
+    else if (hostHeader.line !== undefined) lines.push(hostHeader.line);
+    if (!customised('User-Agent')) lines.push(`User-Agent: curl/${CURL_VERSION}`);
+    if (!customised('Accept')) lines.push('Accept: */*');
+    for (const header of custom) if (header.line !== undefined && header !== hostHeader) lines.push(header.line);
     if (this.options.verbose) this.transcript.err(sentLines(lines));
     this.info('Request completely sent off');
     const requestBytes = lines.join('\r\n').length + 4;
-    return { method, path: target.path, host, port: target.port, requestBytes, timeoutMs: this.options.maxTimeMs };
+    // The server sees what the method asks for; a HEAD from -I or -X HEAD has no body.
+    return { method, path: target.path, host: hostHeader?.line?.slice(5).trim() ?? host, port: target.port, requestBytes, timeoutMs: this.options.maxTimeMs };
   }
 
   /** The head line by line (-v's copy, then -i's), the body, the meter's last frame. */
-  private receive(response: HttpResponse, ignoreBody: boolean): void {
+  private receive(response: HttpResponse, ignoreBody: boolean, requestBytes: number, elapsedMs: number): void {
     const head = responseHead(response, httpDate(this.context.clock.now()));
     const showHead = this.options.includeHeaders || this.options.headOnly;
     for (const line of head) {
       if (this.options.verbose) this.transcript.err(receivedLine(line));
-      if (showHead) this.transcript.out(`${line}\r\n`);
+      if (showHead) this.transcript.out(this.headerLine(line));
     }
     if (ignoreBody) {
       this.info('Ignoring the response-body');
@@ -255,39 +268,125 @@ class CurlRun {
     }
     if (this.options.verbose) this.transcript.err(receivedLine(''));
     if (showHead) this.transcript.out('\r\n');
-    const body = ignoreBody || this.options.headOnly ? '' : response.body;
+    const body = ignoreBody || this.options.headOnly || this.options.method === 'HEAD' ? '' : response.body;
     if (body !== '') {
       this.transcript.out(body);
-      // -v notes the data instead of showing it when it does not go to the terminal (tool_cb_dbg.c).
-      if (this.options.output !== undefined && this.options.verbose) this.transcript.err(`{ [${body.length} bytes data]\n`);
+      // -v notes the data instead of showing it when it does not go to the terminal (tool_cb_dbg.c, !config->isatty).
+      if (!this.isatty && this.options.verbose) this.transcript.err(`{ [${body.length} bytes data]\n`);
     }
+    this.received = { response, head, bodyBytes: body.length, requestBytes, elapsedMs };
     // A redirected transfer's meter draws only this last frame: its header and zero frame came before the first.
     if (this.meter) this.transcript.err(this.doneFrame(response, body.length));
+  }
+
+  /**
+   * One header line as -i shows it (tool_header_cb): at a terminal the name in bold,
+   * and a Location's URL as an OSC 8 link to where it leads, whose end comes after
+   * the line's CR LF as curl writes it (write_linked_location).
+   */
+  private headerLine(line: string): string {
+    const colon = line.indexOf(':');
+    if (!this.isatty || colon < 0) return `${line}\r\n`;
+    const name = line.slice(0, colon);
+    const value = line.slice(colon + 1);
+    if (name.toLowerCase() === 'location') {
+      const url = linkTarget(value.trim(), this.target);
+      if (url !== undefined) {
+        const skipped = value.length - value.trimStart().length;
+        return `${BOLD}${name}${BOLDOFF}:${value.slice(0, skipped)}${LINK}${url}${LINKST}${value.slice(skipped)}\r\n${LINK}${LINKST}`;
+      }
+    }
+    return `${BOLD}${name}${BOLDOFF}:${value}\r\n`;
   }
 
   private failed(failure: CurlFailure): CommandResult {
     const seconds = Math.floor(this.elapsedMs / 1000);
     if (this.meter) for (let second = 1; second < seconds; second++) this.transcript.err(this.idleFrame(second));
-    this.info(failureText(failure));
+    // With no address of the family -4 or -6 asked for, nothing calls failf: the message is curl_easy_strerror's.
+    if (failure.kind !== 'no-address') this.info(failureText(failure));
     if (this.meter) this.transcript.err(`${this.idleFrame(seconds)}\n`);
     this.info('closing connection #0');
     if (!this.options.silent || this.options.showError) this.transcript.err(errorMessage(failure));
-    return this.transcript.result(failureCode(failure), this.options.output);
+    return this.finish(failureCode(failure), failureText(failure));
+  }
+
+  /** A name nothing resolves: the meter's start, the error, and -w's text. */
+  unresolved(host: string): CommandResult {
+    const failure: CurlFailure = { kind: 'resolve', host };
+    if (this.meter) this.transcript.err(`${PROGRESS_HEADER}${this.idleFrame(0)}\n`);
+    if (!this.options.silent || this.options.showError) this.transcript.err(errorMessage(failure));
+    return this.finish(failureCode(failure), failureText(failure));
+  }
+
+  private unsimulated(): CommandResult {
+    this.transcript.err(`netsim: this server's answer to ${this.options.method} is not simulated (only GET and HEAD)\n`);
+    return this.transcript.result(1, this.options.output);
+  }
+
+  /** The end of the transfer: -w's text after everything else curl wrote (post_per_transfer, then ourWriteOut). */
+  private finish(exitCode: number, errorText = ''): CommandResult {
+    if (this.options.writeOut !== undefined) {
+      const written = writeOut(this.options.writeOut, this.writeOutInfo(exitCode, errorText));
+      this.transcript.err(written.stderr);
+      this.transcript.stdout(written.stdout);
+    }
+    return this.transcript.result(exitCode, this.options.output);
+  }
+
+  /**
+   * What curl_easy_getinfo gives -w. Times below a millisecond are not modelled:
+   * the answer's arrival and end are those the meter draws, the name lookup and the
+   * handshake are drawn from the seed within what a host and its LAN take.
+   */
+  private writeOutInfo(exitCode: number, errorText: string): WriteOutInfo {
+    const received = this.received;
+    const { arrivedUs, endedUs } = received ? this.transferTiming() : { arrivedUs: 0, endedUs: 0 };
+    const namelookup = this.context.random.int(8, 60);
+    const connect = this.connection ? namelookup + this.context.random.int(40, 400) : 0;
+    const spentUs = (this.context.clock.now() - this.startedMs) * 1000;
+    const total = received ? connect + spentUs + endedUs : Math.max(spentUs, this.elapsedMs * 1000) + namelookup;
+    const contentType = received?.response.headers.find((header) => /^content-type:/i.test(header));
+    return {
+      httpCode: received ? Number(received.response.status.slice(0, 3)) : 0,
+      remoteIp: this.connection?.address ?? '',
+      remotePort: this.connection ? this.target.port : 0,
+      localIp: this.connection?.local.address ?? '',
+      localPort: this.connection?.local.port ?? 0,
+      method: this.options.method ?? (this.options.headOnly ? 'HEAD' : 'GET'),
+      exitCode,
+      errorMessage: errorText,
+      url: this.options.url ?? '',
+      urlEffective: urlOf(this.target),
+      contentType: contentType?.slice(contentType.indexOf(':') + 1).trim(),
+      numConnects: this.connections,
+      numRedirects: this.redirects,
+      sizeDownload: received?.bodyBytes ?? 0,
+      sizeHeader: received ? received.head.join('\r\n').length + 4 : 0,
+      sizeRequest: received?.requestBytes ?? 0,
+      times: { namelookup, connect, pretransfer: connect, starttransfer: received ? connect + spentUs + arrivedUs : 0, total },
+      speedDownload: received && total > 0 ? Math.floor((received.bodyBytes * 1_000_000) / total) : 0,
+      headers: received?.head.slice(1) ?? [],
+    };
   }
 
   private idleFrame(spentSeconds: number): string {
     return progressFrame({ expected: undefined, received: 0, speed: 0, currentSpeed: 0, spentSeconds });
   }
 
-  /**
-   * The frame at the end of a transfer. Its speeds depend on microseconds the
-   * simulator does not model: they come from the seed, the body arriving within
-   * 0.4-2.5 ms and the transfer ending up to 1.5 ms later, as on a LAN.
-   */
+  /** The body arrives within 0.4-2.5 ms and the transfer ends up to 1.5 ms later, as on a LAN: drawn once, for the meter and -w. */
+  private transferTiming(): { arrivedUs: number; endedUs: number } {
+    if (!this.timing) {
+      const arrivedUs = this.context.random.int(400, 2500);
+      this.timing = { arrivedUs, endedUs: arrivedUs + this.context.random.int(100, 1500) };
+    }
+    return this.timing;
+  }
+
+  /** The frame at the end of a transfer. Its speeds depend on microseconds the simulator does not model: they come from the seed. */
   private doneFrame(response: HttpResponse, received: number): string {
     const length = /^content-length: (\d+)$/im.exec(response.headers.join('\n'));
-    const arrivedUs = this.context.random.int(400, 2500);
-    const endedUs = arrivedUs + this.context.random.int(100, 1500);
+    this.timing = undefined;
+    const { arrivedUs, endedUs } = this.transferTiming();
     const speed = Math.floor((received * 1_000_000) / endedUs);
     const frame = progressFrame({
       expected: length ? Number(length[1]) : undefined,
@@ -300,8 +399,24 @@ class CurlRun {
   }
 }
 
+/** A -H argument: `Name: value` adds or replaces, `Name:` removes (line undefined); without a colon curl ignores it. */
+function parseHeader(argument: string): { name: string; line: string | undefined } | undefined {
+  const colon = argument.indexOf(':');
+  if (colon <= 0) return undefined;
+  const name = argument.slice(0, colon);
+  return { name, line: argument.slice(colon + 1).trim() === '' ? undefined : argument };
+}
+
+/** Where a Location leads, as CURLU resolves it against the URL that got it (CURLU_NO_DEFAULT_PORT): http only. */
+function linkTarget(location: string, from: HttpTarget): string | undefined {
+  const target = resolveLocation(location, from);
+  if (!target || !/^(http:\/\/|\/)/.test(location)) return undefined;
+  return urlOf(target);
+}
+
 type LoopbackFailure =
   | { readonly kind: 'no-address'; readonly elapsedMs: number }
+  | { readonly kind: 'network-unreachable'; readonly elapsedMs: number }
   | { readonly kind: 'refused'; readonly elapsedMs: number; readonly from: { address: string; port: number } };
 
 /** -v's line for one address that failed (cf-socket.c: immediate failures at connect(2), later ones from SO_ERROR). */
@@ -318,57 +433,96 @@ function connectError(address: string, port: number, failure: Exclude<ConnectRes
   }
 }
 
-/** Where a host name leads: the addresses to try, and what -v says of the resolution. */
+/** Where a host name leads: the addresses to try, what -v says of the resolution, and whether --resolve gave it. */
 interface Resolved {
-  readonly candidates: readonly Candidate[];
+  readonly candidates: Candidate[];
   readonly ipv6: readonly string[];
   readonly ipv4: readonly Ipv4[];
+  readonly cached: boolean;
 }
 
 /**
- * curl resolves `localhost` itself, to ::1 and 127.0.0.1 (hostip.c,
- * get_localhost); an address is itself; any other name goes to getaddrinfo,
- * whose IPv4 answers come first on a machine with no IPv6 route (curl then
- * connects over IPv4 before happy eyeballs would start IPv6). Undefined: the
- * name did not resolve.
+ * The addresses of a host: a --resolve entry for its name and port first (the DNS
+ * cache Curl_loadhostpairs fills), then an IP literal as it is, and `localhost`,
+ * which curl resolves itself to ::1 and 127.0.0.1 (hostip.c, get_localhost). Any
+ * other name goes to getaddrinfo where curl runs, whose IPv4 answers are tried on
+ * a machine with no IPv6 route (and its IPv6 ones with -6). Undefined: the name
+ * did not resolve.
  */
-function resolveHost(host: string, service: NameService): Resolved | undefined {
+function resolveHost(host: string, port: number, resolve: readonly ResolveEntry[], service: NameService, ipVersion: 4 | 6 | undefined): Resolved | undefined {
+  const cached = resolve.find((entry) => entry.host.toLowerCase() === host.toLowerCase() && entry.port === port);
+  if (cached) return { candidates: cached.addresses, ipv6: [], ipv4: [], cached: true };
   const loopback = parseIpv4('127.0.0.1')!;
-  if (host === 'localhost') return { candidates: [{ family: 6 }, { family: 4, address: loopback }], ipv6: ['::1'], ipv4: [loopback] };
+  if (host === 'localhost') return { candidates: [{ family: 6, address: '::1' }, { family: 4, address: loopback }], ipv6: ['::1'], ipv4: [loopback], cached: false };
+  if (host.includes(':')) return { candidates: [{ family: 6, address: host }], ipv6: [], ipv4: [], cached: false };
   const address = parseIpv4(host);
-  if (address !== undefined) return { candidates: [{ family: 4, address }], ipv6: [], ipv4: [] };
+  if (address !== undefined) return { candidates: [{ family: 4, address }], ipv6: [], ipv4: [], cached: false };
   const lookup = lookupHost(service, host);
   if (lookup.kind !== 'found') return undefined;
-  return { candidates: lookup.addresses.map((ipv4) => ({ family: 4, address: ipv4 })), ipv6: lookup.ipv6, ipv4: lookup.addresses };
+  const candidates: Candidate[] =
+    ipVersion === 6 ? lookup.ipv6.map((ipv6) => ({ family: 6, address: ipv6 })) : lookup.addresses.map((ipv4) => ({ family: 4, address: ipv4 }));
+  return { candidates, ipv6: lookup.ipv6, ipv4: lookup.addresses, cached: false };
+}
+
+interface ResolveEntry {
+  readonly text: string;
+  readonly host: string;
+  readonly port: number;
+  readonly addresses: Candidate[];
+}
+
+/** --resolve `host:port:address[,address]...`, IPv6 addresses in brackets (hostip.c, Curl_loadhostpairs). */
+function parseResolve(text: string): ResolveEntry | undefined {
+  const match = /^([^:]+):(\d+):(.+)$/.exec(text);
+  if (!match) return undefined;
+  const addresses: Candidate[] = [];
+  for (const written of match[3]!.split(',')) {
+    const bare = written.trim().replace(/^\[(.*)\]$/, '$1');
+    const ipv4 = parseIpv4(bare);
+    if (ipv4 !== undefined) addresses.push({ family: 4, address: ipv4 });
+    else if (/^[0-9a-fA-F:.]+$/.test(bare) && bare.includes(':')) addresses.push({ family: 6, address: bare });
+    else return undefined;
+  }
+  return { text: `${match[1]}:${match[2]}:${match[3]}`, host: match[1]!, port: Number(match[2]), addresses };
 }
 
 /**
- * curl for plain-HTTP GET and HEAD requests, with its output as a terminal
- * shows it (no progress meter when the body goes to the terminal). Names
- * resolve where curl runs (the host's resolver, or a container's).
+ * curl for plain-HTTP requests, with its output as a terminal, a pipe or a file
+ * gets it. Names resolve where curl runs (the host's resolver, or a container's).
  */
 export function curlProgram(names: NameServices): Program {
   return {
     name: 'curl',
     run(args, context: ProcessContext) {
-      const options = parseArguments(args);
+      const options = parseCurlArguments(args);
       if ('exitCode' in options) return options;
+      if (options.version) return { stdout: CURL_VERSION_TEXT, stderr: '', exitCode: 0 };
       if (options.url === undefined) return fail("curl: try 'curl --help' or 'curl --manual' for more information\n", 2);
       // TLS is not modelled: saying so is honest, a handshake or a page made up would not be.
       if (/^https:\/\//i.test(options.url)) return fail('curl: https:// URLs are not available in this simulator yet (no TLS); try http://\n', 1);
       const target = parseHttpUrl(options.url);
       if (!target) return fail(`curl: (3) URL rejected: Bad hostname\n`, 3);
-      const resolve = (host: string) => resolveHost(host, names(context));
-      const resolved = resolve(target.host);
-      if (resolved === undefined) return fail(options.silent && !options.showError ? '' : `curl: (6) Could not resolve host: ${target.host}\n`, 6);
-      const run = new CurlRun(options, context, resolve);
+      const resolve: ResolveEntry[] = [];
+      for (const text of options.resolve) {
+        const entry = parseResolve(text);
+        // failf in Curl_loadhostpairs: CURLE_SETOPT_OPTION_SYNTAX.
+        if (!entry) return fail(options.silent && !options.showError ? '' : `curl: (49) Couldn't parse CURLOPT_RESOLVE entry '${text}'\n`, 49);
+        resolve.push(entry);
+      }
+      if (options.method === 'HEAD' && !options.headOnly) return fail('netsim: curl -X HEAD, which waits for a body that never comes, is not simulated: use -I\n', 1);
+      const lookup = (host: string, port: number) => resolveHost(host, port, resolve, names(context), options.ipVersion);
+      const run = new CurlRun(options, context, target, lookup);
+      for (const entry of resolve) run.info(`Added ${entry.text} to DNS cache`);
+      const resolved = lookup(target.host, target.port);
+      if (resolved === undefined) return run.unresolved(target.host);
       // hostip.c Curl_resolv's verbose lines (curl 8.x): the families, `(none)` for an empty one.
-      if (parseIpv4(target.host) === undefined) {
+      if (resolved.cached) run.info(`Hostname ${target.host} was found in DNS cache`);
+      else if (parseIpv4(target.host) === undefined && !target.host.includes(':')) {
         run.info(`Host ${target.host}:${target.port} was resolved.`);
         run.info(`IPv6: ${resolved.ipv6.length > 0 ? resolved.ipv6.join(', ') : '(none)'}`);
         run.info(`IPv4: ${resolved.ipv4.length > 0 ? resolved.ipv4.map(formatIpv4).join(', ') : '(none)'}`);
       }
-      return run.run(target, resolved.candidates);
+      return run.run(resolved.candidates);
     },
   };
 }

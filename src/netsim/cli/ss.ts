@@ -3,6 +3,7 @@ import { serviceName, servicePort } from '../format/services';
 import { listSockets, type SocketRecord } from '../userland/sockets';
 import { lookupHost } from '../userland/name-resolution';
 import type { Engine } from '../engine/engine';
+import { hostProcessTable } from '../engine/processes';
 import { fail, ok, type ProcessContext, type Program } from './command';
 import { getoptLong, type OptionSpec } from './getopt';
 import { addressBytes, parseInetPrefix, type InetPrefix } from './iproute2-prefix';
@@ -18,7 +19,10 @@ const OPTIONS: readonly OptionSpec[] = [
   ['t', 'tcp'], ['u', 'udp'], ['l', 'listening'], ['n', 'numeric'], ['p', 'processes'], ['a', 'all'],
   ['4', 'ipv4'], ['6', 'ipv6'], ['e', 'extended'], ['w', 'raw'], ['m', 'memory'], ['o', 'options'],
   ['i', 'info'], ['H', 'no-header'], ['O', 'oneline'], ['r', 'resolve'], ['s', 'summary'], ['x', 'unix'], ['h', 'help'],
-].map(([short, long]) => ({ short, long, takesValue: false }));
+].map(([short, long]): OptionSpec => ({ short, long, takesValue: false })).concat([{ short: 'f', long: 'family', takesValue: true }]);
+
+/** -f's words (ss.c main, case 'f'): inet and inet6 are the families netsim has sockets of; the others list none here. */
+const FAMILIES: Readonly<Record<string, 'inet' | 'inet6' | 'other'>> = { inet: 'inet', inet6: 'inet6', link: 'other', unix: 'other', netlink: 'other', tipc: 'other', vsock: 'other', xdp: 'other' };
 
 /**
  * ss -tlnp, -tulpn, `state listening`, `'sport = :80'` (iproute2 misc/ss.c main):
@@ -31,11 +35,21 @@ export function ssProgram(engine: Engine, names?: NameServices): Program {
     run(args, context) {
       const { events, operands } = getoptLong('ss', args, OPTIONS);
       const flags = new Set<string>();
+      // filter_af_set: each -4, -6 or -f adds a family; none means all of them.
+      const families = new Set<'inet' | 'inet6' | 'other'>();
       let fromOptions = 0;
       for (const event of events) {
         if (event.kind === 'error') return fail(event.message + SS_USAGE, 255);
         const letter = event.spec.short!;
         if (letter === 'h') return ok(SS_USAGE);
+        if (letter === '4') families.add('inet');
+        if (letter === '6') families.add('inet6');
+        if (letter === 'f') {
+          if (event.value === 'help') return ok(SS_USAGE);
+          const family = FAMILIES[event.value ?? ''];
+          if (!family) return fail(`ss: "${event.value}" is invalid family\n${SS_USAGE}`, 255);
+          families.add(family);
+        }
         // -a and -l set the state filter; the later one wins.
         if (letter === 'a') fromOptions = SS_ALL;
         if (letter === 'l') fromOptions = SS_LISTENING;
@@ -49,16 +63,37 @@ export function ssProgram(engine: Engine, names?: NameServices): Program {
       if ('failure' in parsed) return fail(parsed.failure.stderr + (parsed.failure.usage ? SS_USAGE : ''), parsed.failure.exitCode);
       const { states } = stateWords;
       // The simulation keeps no connections: what the kernel has is listening TCP and unconnected UDP sockets.
+      // A dual-stack `::` socket is AF_INET6: -4 leaves it out (inet_diag dumps one family at a time).
       const records = listSockets(context.namespace, { tcp, udp, listening: true }).filter(
-        (record) => (states & stateBit(record.state)) !== 0 && passes(parsed.filter, record),
+        (record) =>
+          (states & stateBit(record.state)) !== 0 &&
+          (families.size === 0 || families.has(record.socket.address.includes(':') ? 'inet6' : 'inet')) &&
+          passes(parsed.filter, record),
       );
       const processes = flags.has('p');
       // ss -p sees a process only when it may read its /proc/PID/fd: root, or the owner.
-      const view = processes && context.isRoot ? socketOwnerView(engine, context.containerId) : () => undefined;
+      const view = processes && context.isRoot ? holdersView(engine, context) : () => [];
       const rows = records.map((record) => toRow(record, flags.has('n'), view));
-      return ok(formatSs(rows, { netid: tcp && udp, state: severalStates(states), process: processes }));
+      return ok(formatSs(rows, { netid: tcp && udp, state: severalStates(states), process: processes }, screenWidth(context)));
     },
   };
+}
+
+/**
+ * render_screen_width: the terminal's width when stdout is one, else COLUMNS from
+ * the environment (atoi, positive), else none. An interactive bash sets COLUMNS
+ * without exporting it, so `ss | cat` packs its columns.
+ */
+function screenWidth(context: ProcessContext): number | undefined {
+  if (context.terminalColumns !== undefined && context.terminalColumns > 0) return context.terminalColumns;
+  const columns = atoi(context.env?.get('COLUMNS'));
+  return columns > 0 ? columns : undefined;
+}
+
+/** C's atoi: optional blanks and sign, then digits; anything else ends it, and none is 0. */
+function atoi(text: string | undefined): number {
+  const match = /^[ \t\n\v\f\r]*([+-]?\d+)/.exec(text ?? '');
+  return match ? Number.parseInt(match[1]!, 10) : 0;
 }
 
 function lookups(context: ProcessContext, names: NameServices | undefined, protocols: readonly ('tcp' | 'udp')[]): FilterLookups {
@@ -107,13 +142,32 @@ function passes(filter: SsFilter | undefined, record: SocketRecord): boolean {
   return matchesFilter(filter, subject);
 }
 
+/**
+ * Every process holding the socket, as user_ent_hash_build finds them in /proc/PID/fd:
+ * the server that opened it and the workers it forked (nginx's and Apache's inherit
+ * their master's listening sockets, fd and all). /proc is read in PID order and each
+ * entry is put at the head of its hash chain, so find_entry lists the highest PID first.
+ */
+function holdersView(engine: Engine, context: ProcessContext): (owner: SsProcess) => SsProcess[] {
+  const see = socketOwnerView(engine, context.containerId);
+  const table = hostProcessTable({ containers: engine.containers(), root: context.kernel.root, shells: [], hostUser: '' });
+  return (owner) => {
+    const forked = table.filter((process) => process.ppid === owner.pid && process.comm === owner.name);
+    const holders = [owner, ...forked.map((process) => ({ ...owner, pid: process.pid }))];
+    return holders
+      .sort((a, b) => b.pid - a.pid)
+      .map(see)
+      .filter((holder) => holder !== undefined);
+  };
+}
+
 /** inet_addr_print: a dual-stack `::` is `*`, other IPv6 addresses are bracketed; the peer of a listener is the wildcard. */
-function toRow(record: SocketRecord, numeric: boolean, view: (owner: SsProcess) => SsProcess | undefined): SsRow {
+function toRow(record: SocketRecord, numeric: boolean, view: (owner: SsProcess) => SsProcess[]): SsRow {
   const { socket } = record;
   const ipv6 = socket.address.includes(':');
   const wildcard = ipv6 ? (socket.v6Only ? '[::]' : '*') : '0.0.0.0';
   const local = ipv6 ? (socket.address === '::' ? wildcard : `[${socket.address}]`) : socket.address;
-  const owner = view(socket.process);
+  const users = view(socket.process);
   return {
     netid: socket.protocol,
     state: record.state,
@@ -123,6 +177,6 @@ function toRow(record: SocketRecord, numeric: boolean, view: (owner: SsProcess) 
     localPort: numeric ? String(socket.port) : serviceName(socket.port),
     peer: wildcard,
     peerPort: '*',
-    users: owner ? [owner] : [],
+    users,
   };
 }

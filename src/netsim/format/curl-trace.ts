@@ -21,7 +21,10 @@ export type CurlFailure =
   | { readonly kind: 'reset' }
   /** A response with no `HTTP/` status line: lib/http.c refuses HTTP/0.9 unless --http0.9 is given (since 7.66.0). */
   | { readonly kind: 'http09' }
-  | { readonly kind: 'too-many-redirects'; readonly max: number };
+  | { readonly kind: 'too-many-redirects'; readonly max: number }
+  /** No address of the family -4 or -6 asks for: cf_he_connect's start finds none and calls no failf. */
+  | { readonly kind: 'no-address' }
+  | { readonly kind: 'resolve'; readonly host: string };
 
 /** The failf text, which -v shows as `* <text>` and the tool as `curl: (N) <text>`. */
 export function failureText(failure: CurlFailure): string {
@@ -36,10 +39,14 @@ export function failureText(failure: CurlFailure): string {
       return 'Received HTTP/0.9 when not allowed';
     case 'too-many-redirects':
       return `Maximum (${failure.max}) redirects followed`;
+    case 'no-address':
+      return 'Could not connect to server';
+    case 'resolve':
+      return `Could not resolve host: ${failure.host}`;
   }
 }
 
-/** CURLE_UNSUPPORTED_PROTOCOL 1, CURLE_COULDNT_CONNECT 7, CURLE_TOO_MANY_REDIRECTS 47, CURLE_OPERATION_TIMEDOUT 28, CURLE_RECV_ERROR 56. */
+/** CURLE_UNSUPPORTED_PROTOCOL 1, CURLE_COULDNT_RESOLVE_HOST 6, CURLE_COULDNT_CONNECT 7, CURLE_TOO_MANY_REDIRECTS 47, CURLE_OPERATION_TIMEDOUT 28, CURLE_RECV_ERROR 56. */
 export function failureCode(failure: CurlFailure): number {
   switch (failure.kind) {
     case 'couldnt-connect':
@@ -52,6 +59,10 @@ export function failureCode(failure: CurlFailure): number {
       return 1;
     case 'too-many-redirects':
       return 47;
+    case 'no-address':
+      return 7;
+    case 'resolve':
+      return 6;
   }
 }
 

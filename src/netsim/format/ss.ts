@@ -2,7 +2,8 @@
  * ss's table (iproute2 misc/ss.c, v6.15 as in Debian 13): every field is
  * buffered, each column is as wide as its longest field plus its left
  * delimiter, and with no terminal and no COLUMNS the columns are not spread
- * ("compact output", render_calc_width). Addresses are right-aligned and end
+ * ("compact output", render_calc_width); on a terminal the width left on each
+ * line is shared among its columns. Addresses are right-aligned and end
  * with the `:` before the port; `Recv-Q`/`Send-Q` are printed with `%-6d`;
  * the process column starts with a space (` users:((...))`).
  */
@@ -60,22 +61,76 @@ const COLUMNS: Record<string, Column> = {
   process: { align: 'left', header: 'Process', delimiter: '', cell: (row) => usersText(row.users) },
 };
 
-export function formatSs(rows: readonly SsRow[], columns: SsColumns): string {
+/**
+ * The table, its columns spread over `screenWidth` (render_screen_width: the
+ * terminal's width, or COLUMNS) or packed when there is none.
+ */
+export function formatSs(rows: readonly SsRow[], columns: SsColumns, screenWidth?: number): string {
   const shown = Object.entries(COLUMNS)
     .filter(([key]) => (key === 'netid' || key === 'state' || key === 'process' ? columns[key] : true))
     .map(([, column]) => column);
   const table = [shown.map((column) => column.header), ...rows.map((row) => shown.map((column) => column.cell(row)))];
-  let first = true;
-  const widths = shown.map((column, index) => {
-    const longest = table.reduce((widest, cells) => Math.max(widest, cells[index]!.length), 0);
-    const width = !first && longest > 0 ? longest + column.delimiter.length : longest;
-    if (width > 0) first = false;
-    return width;
-  });
+  const longest = shown.map((_, index) => table.reduce((widest, cells) => Math.max(widest, cells[index]!.length), 0));
+  const widths = columnWidths(shown, longest, screenWidth);
   return table.map((cells) => renderLine(shown, widths, cells)).join('');
 }
 
-/** ss.c render(): the left delimiter once a line has started, spacing before right-aligned and after left-aligned fields. */
+/**
+ * render_calc_width. First pass: each column as wide as its longest field, plus
+ * its left delimiter unless it starts the line, and no wider than the screen.
+ * Second pass (only with a screen width): columns are taken while they fit; a
+ * line's leftover width is shared among its columns, the remainder one column at
+ * a time from the right, and the column that did not fit starts the next line.
+ */
+export function columnWidths(columns: readonly Pick<Column, 'delimiter'>[], longest: readonly number[], screenWidth?: number): number[] {
+  const screen = screenWidth ?? Number.MAX_SAFE_INTEGER;
+  let first = true;
+  const widths = columns.map((column, index) => {
+    const measured = longest[index]!;
+    const width = Math.min(!first && measured > 0 ? measured + column.delimiter.length : measured, screen);
+    if (width > 0) first = false;
+    return width;
+  });
+  if (screenWidth === undefined) return widths;
+  let len = 0;
+  let lineColumns = 0;
+  let endOfLine = -1;
+  for (let c = 0; c < widths.length; c++) {
+    if (widths[c] === 0) continue;
+    lineColumns++;
+    len += widths[c]!;
+    const last = !widths.slice(c + 1).some((width) => width > 0);
+    if (!last && len < screen) continue;
+    if (len !== screen) {
+      if (len > screen) {
+        // Screen width exceeded: go back one column.
+        len -= widths[c]!;
+        c--;
+        lineColumns--;
+      }
+      const pad = screen - len;
+      const spacing = Math.trunc(pad / lineColumns);
+      let remainder = pad % lineColumns;
+      for (let tmp = c; tmp > endOfLine; tmp--) {
+        if (widths[tmp] === 0) continue;
+        widths[tmp]! += spacing;
+        if (remainder > 0) {
+          widths[tmp]!++;
+          remainder--;
+        }
+      }
+    }
+    endOfLine = c;
+    len = 0;
+    lineColumns = 0;
+  }
+  return widths;
+}
+
+/**
+ * ss.c render(): the left delimiter once a line has started, spacing before
+ * right-aligned and after left-aligned fields, the last one's too (print_right_spacing).
+ */
 function renderLine(columns: readonly Column[], widths: readonly number[], cells: readonly string[]): string {
   let line = '';
   let started = false;

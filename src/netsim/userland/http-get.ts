@@ -5,18 +5,22 @@ import type { Ipv4 } from '../wire/ipv4';
 import { connect, exchange, type ConnectResult, type Peer } from './tcp';
 import { responseSize, webServer, type HttpRequestLine, type HttpResponse } from './web-servers';
 
-/** Where an `http://` URL points, in the forms lessons type: `[http://]host[:port][/path]`. */
+/** Where an `http://` URL points, in the forms lessons type: `[http://]host[:port][/path]`, the host an IPv6 literal in brackets too. */
 export interface HttpTarget {
+  /** The name or address, without the brackets of an IPv6 literal. */
   readonly host: string;
   readonly port: number;
   readonly path: string;
 }
 
 export function parseHttpUrl(url: string): HttpTarget | undefined {
-  const match = /^(?:http:\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url);
+  const match = /^(?:http:\/\/)?(?:\[([0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)\]|([^/:[\]]+))(?::(\d+))?(\/.*)?$/.exec(url);
   if (!match) return undefined;
-  return { host: match[1]!, port: match[2] === undefined ? 80 : Number(match[2]), path: match[3] ?? '/' };
+  return { host: match[1] ?? match[2]!, port: match[3] === undefined ? 80 : Number(match[3]), path: match[4] ?? '/' };
 }
+
+/** The host as a URL or a Host header writes it: an IPv6 address in brackets (http.c, `Host: [::1]:8080`). */
+export const hostInUrl = (host: string): string => (host.includes(':') ? `[${host}]` : host);
 
 export type HttpOutcome =
   | { readonly kind: 'response'; readonly response: HttpResponse; readonly elapsedMs: number }
@@ -24,6 +28,8 @@ export type HttpOutcome =
   | { readonly kind: 'reset'; readonly elapsedMs: number }
   /** The server answered with `bytes` that are no HTTP status line (a MariaDB handshake). */
   | { readonly kind: 'not-http'; readonly bytes: number; readonly elapsedMs: number }
+  /** A server whose model does not answer this method (Apache's, modelled from GET). */
+  | { readonly kind: 'unsimulated'; readonly elapsedMs: number }
   | Exclude<ConnectResult, { kind: 'connected' }>;
 
 export interface HttpRequest extends HttpRequestLine {
@@ -59,7 +65,7 @@ export function answer(
 }
 
 /** What a peer sends back: an HTTP response, bytes that are not HTTP, or a reset. */
-export type Served = { readonly kind: 'response'; readonly response: HttpResponse } | { readonly kind: 'not-http'; readonly bytes: number } | { readonly kind: 'reset' };
+export type Served = { readonly kind: 'response'; readonly response: HttpResponse } | { readonly kind: 'not-http'; readonly bytes: number } | { readonly kind: 'reset' } | { readonly kind: 'unsimulated' };
 
 /**
  * MariaDB's initial handshake (protocol 10, sql_acl.cc send_server_handshake_packet): a 4-byte
@@ -81,6 +87,7 @@ export function serve(datapath: Datapath, peer: Peer, request: HttpRequest, rand
     case 'docker-proxy': {
       const relayed = httpGet(datapath, peer.namespace, { ...request, destination: service.address, port: service.port }, random);
       if (relayed.kind === 'response') return { kind: 'response', response: relayed.response };
+      if (relayed.kind === 'unsimulated') return { kind: 'unsimulated' };
       // docker-proxy copies whatever bytes the backend sends, HTTP or not.
       return relayed.kind === 'not-http' ? { kind: 'not-http', bytes: relayed.bytes } : { kind: 'reset' };
     }
@@ -93,7 +100,8 @@ export function serve(datapath: Datapath, peer: Peer, request: HttpRequest, rand
   }
 }
 
-const respond = (response: HttpResponse | undefined): Served => (response ? { kind: 'response', response } : { kind: 'reset' });
+const respond = (response: HttpResponse | 'unsimulated' | undefined): Served =>
+  response === 'unsimulated' ? { kind: 'unsimulated' } : response ? { kind: 'response', response } : { kind: 'reset' };
 
 function servedBytes(served: Served, request: HttpRequest): number {
   if (served.kind === 'response') return responseSize(served.response, request.method);
@@ -102,6 +110,7 @@ function servedBytes(served: Served, request: HttpRequest): number {
 
 function outcomeOf(served: Served, random: SeededRandom): HttpOutcome {
   if (served.kind === 'response') return { kind: 'response', response: served.response, elapsedMs: random.int(0, 2) };
+  if (served.kind === 'unsimulated') return { kind: 'unsimulated', elapsedMs: 0 };
   return served.kind === 'not-http' ? { kind: 'not-http', bytes: served.bytes, elapsedMs: 0 } : { kind: 'reset', elapsedMs: 0 };
 }
 

@@ -23,13 +23,20 @@ export interface HttpResponse {
 
 /** What a request names: the method, the path and the Host header, which Apache's signature and redirects echo. */
 export interface HttpRequestLine {
-  readonly method: 'GET' | 'HEAD';
+  /** GET and HEAD from every client; another method only from `curl -X`. */
+  readonly method: string;
   readonly path: string;
   readonly host: string;
 }
 
-/** A web server: a function of the request. */
-export type WebServer = (request: HttpRequestLine) => HttpResponse;
+/** A web server: a function of the request; `unsimulated` for a method its model does not answer. */
+export type WebServer = (request: HttpRequestLine) => HttpResponse | 'unsimulated';
+
+/** The servers modelled from GET alone: another method is said to be unsimulated rather than answered as a GET. */
+const getOnly =
+  (server: (request: HttpRequestLine) => HttpResponse): WebServer =>
+  (request) =>
+    request.method === 'GET' || request.method === 'HEAD' ? server(request) : 'unsimulated';
 
 /** The image's NGINX_VERSION as nginx names itself (Server header, error pages, its start-up notice). */
 export const NGINX_VERSION = 'nginx/1.31.3';
@@ -62,9 +69,31 @@ Commercial support is available at
 /** ngx_http_special_response.c: ngx_http_error_404_page, then ngx_http_error_full_tail (server_tokens on), CRLF line ends. */
 const NGINX_NOT_FOUND = `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>${NGINX_VERSION}</center>\r\n</body>\r\n</html>\r\n`;
 
+/** ngx_http_special_response.c: ngx_http_error_405_page, then the same tail. */
+const NGINX_NOT_ALLOWED = `<html>\r\n<head><title>405 Not Allowed</title></head>\r\n<body>\r\n<center><h1>405 Not Allowed</h1></center>\r\n<hr><center>${NGINX_VERSION}</center>\r\n</body>\r\n</html>\r\n`;
+
 const isIndex = (path: string) => path === '/' || path === '/index.html';
 
-const nginx: WebServer = ({ path }) =>
+const nginxError = (status: string, body: string): HttpResponse => ({
+  status,
+  server: NGINX_VERSION,
+  dateFirst: false,
+  headers: ['Content-Type: text/html', `Content-Length: ${body.length}`, 'Connection: keep-alive'],
+  body,
+});
+
+/**
+ * nginx's static and index modules (ngx_http_static_module.c, ngx_http_index_module.c):
+ * a method other than GET, HEAD or POST is 405 before anything else; POST finds the
+ * file, then is refused with 405 (a missing file is 404 first).
+ */
+const nginx: WebServer = ({ method, path }) => {
+  if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') return nginxError('405 Not Allowed', NGINX_NOT_ALLOWED);
+  if (method === 'POST' && isIndex(path)) return nginxError('405 Not Allowed', NGINX_NOT_ALLOWED);
+  return nginxGet(path);
+};
+
+const nginxGet = (path: string): HttpResponse =>
   isIndex(path)
     ? {
         status: '200 OK',
@@ -80,13 +109,7 @@ const nginx: WebServer = ({ path }) =>
         ],
         body: NGINX_WELCOME,
       }
-    : {
-        status: '404 Not Found',
-        server: NGINX_VERSION,
-        dateFirst: false,
-        headers: ['Content-Type: text/html', `Content-Length: ${NGINX_NOT_FOUND.length}`, 'Connection: keep-alive'],
-        body: NGINX_NOT_FOUND,
-      };
+    : nginxError('404 Not Found', NGINX_NOT_FOUND);
 
 /**
  * Apache's canned 404 (http_protocol.c, ap_send_error_response): 2.4.39 and
@@ -110,7 +133,7 @@ function apacheErrorPage(title: string, message: string, signature = ''): string
 const HTTPD_VERSION = 'Apache/2.4.68 (Unix)';
 const HTTPD_INDEX = '<html><body><h1>It works!</h1></body></html>\n';
 
-const httpd: WebServer = ({ path }) =>
+const httpd = getOnly(({ path }) =>
   isIndex(path)
     ? {
         status: '200 OK',
@@ -125,7 +148,8 @@ const httpd: WebServer = ({ path }) =>
         ],
         body: HTTPD_INDEX,
       }
-    : apacheNotFound(HTTPD_VERSION, apacheErrorPage('404 Not Found', '<p>The requested URL was not found on this server.</p>\n'));
+    : apacheNotFound(HTTPD_VERSION, apacheErrorPage('404 Not Found', '<p>The requested URL was not found on this server.</p>\n')),
+);
 
 /**
  * `<hr>\n<address>...` as ap_psignature writes it with Debian's `ServerSignature On`
@@ -164,10 +188,11 @@ function debianStaticPage(server: string, lastModified: string, etag: string, bo
  * have given the file another date.
  */
 const APACHE_JESSIE = 'Apache/2.4.10 (Debian)';
-const apacheDebianJessie: WebServer = (request) =>
+const apacheDebianJessie = getOnly((request) =>
   isIndex(request.path)
     ? debianStaticPage(APACHE_JESSIE, 'Sun, 09 Aug 2015 02:53:20 GMT', '2b60-51cd7f8b96800', DEBIAN_JESSIE_APACHE2_INDEX)
-    : debianNotFound(APACHE_JESSIE, request);
+    : debianNotFound(APACHE_JESSIE, request),
+);
 
 /**
  * josedom24/aplicacionweb:v1: Apache 2.4.38 of its Debian 10 base (~: the base is an estimate,
@@ -176,8 +201,9 @@ const apacheDebianJessie: WebServer = (request) =>
  */
 const APACHE_BUSTER = 'Apache/2.4.38 (Debian)';
 const APLICACIONWEB_INDEX = '<html><body><h1>Aplicacion web</h1></body></html>\n';
-const aplicacionweb: WebServer = (request) =>
-  isIndex(request.path) ? debianStaticPage(APACHE_BUSTER, 'Mon, 12 Oct 2020 16:27:59 GMT', '32-5b17bc80de1c0', APLICACIONWEB_INDEX) : debianNotFound(APACHE_BUSTER, request);
+const aplicacionweb = getOnly((request) =>
+  isIndex(request.path) ? debianStaticPage(APACHE_BUSTER, 'Mon, 12 Oct 2020 16:27:59 GMT', '32-5b17bc80de1c0', APLICACIONWEB_INDEX) : debianNotFound(APACHE_BUSTER, request),
+);
 
 /**
  * The official wordpress image with no WORDPRESS_* variables: its docker-entrypoint.sh writes
@@ -200,7 +226,7 @@ const SETUP_CONFIG_PATH = '/wp-admin/setup-config.php';
 const WORDPRESS_SETUP_PAGE =
   '<!DOCTYPE html>\n<html lang="en-US">\n<head>\n\t<meta charset="utf-8" />\n\t<title>WordPress &rsaquo; Setup Configuration File</title>\n</head>\n<body class="wp-core-ui">\n</body>\n</html>\n';
 
-const wordpress: WebServer = ({ host, path }) =>
+const wordpress = getOnly(({ host, path }) =>
   path.split('?')[0] === SETUP_CONFIG_PATH
     ? {
         status: '200 OK',
@@ -209,7 +235,8 @@ const wordpress: WebServer = ({ host, path }) =>
         headers: ['X-Powered-By: PHP/8.3.33', `Content-Length: ${WORDPRESS_SETUP_PAGE.length}`, 'Content-Type: text/html; charset=utf-8'],
         body: WORDPRESS_SETUP_PAGE,
       }
-    : wordpressRedirect(host);
+    : wordpressRedirect(host),
+);
 
 const wordpressRedirect = (host: string): HttpResponse => ({
   status: '302 Found',

@@ -31,7 +31,7 @@ describe('image servers listen', () => {
   it('curl -I to wordpress published on 8080: the setup redirect, on the Host curl sent', () => {
     const host = Host.create({ seed: 1 });
     host.run('docker run -d --name s -p 8080:80 wordpress');
-    const { stdout, exitCode } = host.run('curl -sI localhost:8080');
+    const { stdout, exitCode } = host.run('curl -sI localhost:8080 | cat');
     expect(exitCode).toBe(0);
     expect(stdout).toContain('HTTP/1.1 302 Found\r\n');
     expect(stdout).toContain('Location: http://localhost:8080/wp-admin/setup-config.php\r\n');

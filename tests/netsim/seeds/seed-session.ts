@@ -1,16 +1,18 @@
 import { expect } from 'vitest';
 import { Host, type RunOptions } from '../../../src/netsim/index';
+import { stripSgr } from '../../../src/practice/sgr';
 
 /**
  * One host typing a seed's command lines in order. Every line must run without
- * the simulator throwing; `run` returns what the terminal showed.
+ * the simulator throwing; `run` returns what the terminal showed, as the articles
+ * copied it from their terminals: text, without the escapes that made it bold.
  */
 export function seedSession(seed = 1) {
   const host = Host.create({ seed });
   const run = (line: string, options: RunOptions = {}) => {
     const result = host.run(line, options);
     expect(result.command).toBe(line);
-    return result;
+    return { ...result, stdout: stripSgr(result.stdout), output: stripSgr(result.output) };
   };
   return { host, run };
 }

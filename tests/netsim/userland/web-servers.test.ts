@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEBIAN_JESSIE_APACHE2_INDEX } from '../../../src/netsim/userland/debian-apache2-index';
-import { locationOf, responseHead, webServer } from '../../../src/netsim/userland/web-servers';
+import { locationOf, responseHead, webServer, type HttpResponse } from '../../../src/netsim/userland/web-servers';
 
-const get = (server: string, path = '/', host = '172.17.0.2') => webServer(server)!({ method: 'GET', path, host });
+const get = (server: string, path = '/', host = '172.17.0.2', method = 'GET'): HttpResponse => {
+  const response = webServer(server)!({ method, path, host });
+  if (response === 'unsimulated') throw new Error(`${server} does not answer ${method}`);
+  return response;
+};
 
 describe("Debian's Apache servers", () => {
   it("jessie's default page is the 11104 bytes its ETag names (2b60), titled as in a jessie server's w3af capture", () => {

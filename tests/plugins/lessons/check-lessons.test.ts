@@ -94,7 +94,7 @@ describe('checkLessons', () => {
     expect(report.errors).toHaveLength(1);
     expect(report.errors[0]).toBeInstanceOf(LessonError);
     expect(report.errors[0]!.message).toBe(
-      `${SOURCE_LESSON}:52:4: console block options: unknown option "exits" (did you mean exit=?); a console block takes setup, norun, pin, reset, session=NAME, exit=N, interrupt=SECONDS`,
+      `${SOURCE_LESSON}:52:4: console block options: unknown option "exits" (did you mean exit=?); a console block takes setup, norun, pin, reset, session=NAME, exit=N, interrupt=SECONDS, cols=N`,
     );
   });
 
