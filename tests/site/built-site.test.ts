@@ -59,3 +59,19 @@ describe('the built site', () => {
     for (const locale of LOCALES) expect(existsSync(join(dist, locale, '404', 'index.html'))).toBe(true);
   });
 });
+
+describe('reading times', () => {
+  it.each(LOCALES)('the %s course home gives each lesson its reading time, the same as its page', (locale) => {
+    const home = pages.find((page) => page.path === `/${locale}/`)!;
+    const cards = [...home.html.matchAll(/<a class="lesson-card__link" href="([^"]+)"[\s\S]*?data-reading-minutes="(\d+)">([^<]+)</g)];
+    expect(cards.length).toBeGreaterThanOrEqual(5);
+    for (const [, href, minutes, text] of cards) {
+      // A lesson is 10 to 20 minutes of reading (the course plan); the number is in the visible text.
+      expect(Number(minutes), href).toBeGreaterThanOrEqual(5);
+      expect(Number(minutes), href).toBeLessThanOrEqual(30);
+      expect(text).toContain(minutes!);
+      const lesson = pages.find((page) => page.path === href)!;
+      expect(/data-reading-minutes="(\d+)"/.exec(lesson.html)?.[1], href).toBe(minutes);
+    }
+  });
+});
