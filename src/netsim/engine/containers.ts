@@ -14,6 +14,8 @@ import { findNetwork } from './networks';
 import { createSandbox } from './sandbox';
 import { checkEndpointSettings } from './endpoint-settings';
 import { serverStartLog, startServers } from './listeners';
+import { runImageEntrypoint } from './image-entrypoints';
+import { emptyUpper } from '../kernel/filesystem';
 import { stopServices } from './services';
 import { DOCKERD_PID } from './resolver';
 import { serverWorkers } from './processes';
@@ -161,6 +163,12 @@ export function startContainer(daemon: Daemon, reference: string): Container {
   container.starts += 1;
   for (const entry of imageInfo(container.image)?.startupLog?.({ containerId: container.id }) ?? []) container.logs.push({ ...entry, timeMs: clock.now() });
   if (!container.staysUp) return exitContainer(daemon, container, 0);
+  const entrypoint = runImageEntrypoint(container, clock.now());
+  if (entrypoint) {
+    for (const entry of entrypoint.logs) container.logs.push({ ...entry, timeMs: clock.now() });
+    writeFiles(container, entrypoint.files, clock.now());
+    if (entrypoint.exitCode !== undefined) return exitContainer(daemon, container, entrypoint.exitCode);
+  }
   // A server that cannot bind its port exits at once with status 1, as nginx does.
   const failed = startServers(daemon, container, kernel.namespace(container.namespaceId!));
   for (const entry of serverStartLog(container, clock.now(), failed)) container.logs.push({ ...entry, timeMs: clock.now() });
@@ -364,4 +372,10 @@ function forgetNetwork(container: Container, networkId: string): void {
 
 function forget(daemon: Daemon, container: Container): void {
   daemon.state.containers = daemon.state.containers.filter((c) => c !== container);
+}
+
+/** Files an entrypoint writes land in the container's writable layer (its volumes are not mounted here). */
+function writeFiles(container: Container, files: Readonly<Record<string, string>>, nowMs: number): void {
+  const upper = (container.files ??= emptyUpper());
+  for (const [path, content] of Object.entries(files)) upper.files[path] = { kind: 'file', mode: 0o644, uid: 33, gid: 33, mtimeMs: nowMs, content };
 }

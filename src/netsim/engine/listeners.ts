@@ -6,6 +6,7 @@ import type { Daemon } from './daemon';
 import { parseImageReference, runsImageDefault } from './images';
 import { HOST_CPUS, HOST_KERNEL_RELEASE } from './host-processes';
 import { nginxBindFailure, nginxStartup } from './nginx-log';
+import { wordpressConfigured } from './image-entrypoints';
 
 
 interface ServerSocket {
@@ -31,10 +32,12 @@ const IMAGE_SERVERS: Record<string, { process: string; service: SocketService; b
   // docker-library/wordpress: docker-entrypoint.sh execs apache2-foreground, which execs `apache2 -DFOREGROUND`.
   wordpress: { process: 'apache2', service: { kind: 'http', server: 'wordpress' }, backlog: 511, sockets: APACHE_PORT_80 },
   // MariaDB/mariadb-docker's Dockerfile comments out `bind-address` in /etc/mysql's *.cnf, so
-  // mariadbd binds `::` without IPV6_V6ONLY (IPv4 too) on port 3306. back_log is autosized:
+  // mariadbd listens on every address getaddrinfo(NULL) gives, one socket each: its log says
+  // `Server socket created on IP: '0.0.0.0', port: '3306'.` then `'::'` (real 12.3 logs), so the
+  // `::` one is IPv6-only, or its bind would fail. back_log is autosized:
   // ~: 80 is MySQL 5.6's formula 50 + max_connections / 5 with max_connections 151 (MySQL
   // WL#9704 quotes it), assumed kept by MariaDB, not checked in MariaDB's mysqld.cc.
-  mariadb: { process: 'mariadbd', service: { kind: 'mariadb' }, backlog: 80, sockets: [{ address: '::', port: 3306, v6Only: false }] },
+  mariadb: { process: 'mariadbd', service: { kind: 'mariadb' }, backlog: 80, sockets: [{ address: '0.0.0.0', port: 3306, v6Only: false }, { address: '::', port: 3306, v6Only: true }] },
 };
 
 /**
@@ -45,10 +48,12 @@ const IMAGE_SERVERS: Record<string, { process: string; service: SocketService; b
 export function startServers(daemon: Daemon, container: Container, namespace: Namespace): string[] {
   const servers = runsImageDefault(container) ? IMAGE_SERVERS[parseImageReference(container.image).familiar] : undefined;
   if (!servers || container.pid === undefined) return [];
+  // WordPress answers one way without wp-config.php and another with the one its entrypoint wrote.
+  const service: SocketService = servers.service.kind === 'http' && servers.service.server === 'wordpress' && wordpressConfigured(container) ? { kind: 'http', server: 'wordpress-configured' } : servers.service;
   const failed: string[] = [];
   servers.sockets.forEach((socket, index) => {
     try {
-      daemon.kernel.listen(namespace, { protocol: 'tcp', ...socket, backlog: servers.backlog, process: { name: servers.process, pid: container.pid!, fd: 6 + index }, service: servers.service });
+      daemon.kernel.listen(namespace, { protocol: 'tcp', ...socket, backlog: servers.backlog, process: { name: servers.process, pid: container.pid!, fd: 6 + index }, service });
     } catch (error) {
       if (!(error instanceof KernelError) || error.errno !== 'EADDRINUSE') throw error;
       failed.push(`${socket.address.includes(':') ? `[${socket.address}]` : socket.address}:${socket.port}`);

@@ -211,8 +211,7 @@ const aplicacionweb = getOnly((request) =>
  * `Location: wp_guess_url() . '/wp-admin/setup-config.php'` (PHP makes that a 302), with no body.
  * The .htaccess it ships sends every path to index.php. X-Powered-By: the php image has no
  * php.ini, so expose_php keeps its default On. Header order as in a real capture of WordPress's
- * redirect (Apache/2.4.41 (Ubuntu), there without X-Powered-By). ~: trixie's apache2 version;
- * a wp-config.php from WORDPRESS_* (a database to reach) is not modelled.
+ * redirect (Apache/2.4.41 (Ubuntu), there without X-Powered-By). ~: trixie's apache2 version.
  */
 const APACHE_TRIXIE = 'Apache/2.4.66 (Debian)';
 
@@ -246,12 +245,50 @@ const wordpressRedirect = (host: string): HttpResponse => ({
   body: '',
 });
 
+/**
+ * WordPress with the wp-config.php its entrypoint wrote from WORDPRESS_* and a database with no
+ * tables yet: wp-settings.php calls wp_not_installed() (wp-includes/load.php), which sends
+ * nocache_headers() and wp_redirect() to `wp_guess_url() . '/wp-admin/install.php'` (302, with
+ * X-Redirect-By). The header set adds up to the 349 bytes Apache logged for such a `GET /` in a
+ * real `docker logs` of the image (Apache/2.4.62, PHP/8.2.28, Host localhost:8000): no
+ * Content-Length. ~: their order is PHP's header() order, not captured; a database that cannot
+ * be reached (WordPress's 500 "Error establishing a database connection") is not modelled.
+ */
+const INSTALL_PATH = '/wp-admin/install.php';
+const NO_CACHE = ['Expires: Wed, 11 Jan 1984 05:00:00 GMT', 'Cache-Control: no-cache, must-revalidate, max-age=0, no-store, private'];
+
+/**
+ * install.php's first step: display_header() titles it `WordPress &rsaquo; Installation`.
+ * ~: the page's body (the language chooser) is not reproduced; this stand-in keeps the title.
+ */
+const WORDPRESS_INSTALL_PAGE =
+  '<!DOCTYPE html>\n<html lang="en-US">\n<head>\n\t<meta name="viewport" content="width=device-width" />\n\t<meta http-equiv="Content-Type" content="text/html; charset=utf-8" />\n\t<title>WordPress &rsaquo; Installation</title>\n</head>\n<body class="wp-core-ui">\n</body>\n</html>\n';
+
+const wordpressConfigured = getOnly(({ host, path }) =>
+  path.split('?')[0] === INSTALL_PATH
+    ? {
+        status: '200 OK',
+        server: APACHE_TRIXIE,
+        dateFirst: true,
+        headers: ['X-Powered-By: PHP/8.3.33', ...NO_CACHE, `Content-Length: ${WORDPRESS_INSTALL_PAGE.length}`, 'Content-Type: text/html; charset=utf-8'],
+        body: WORDPRESS_INSTALL_PAGE,
+      }
+    : {
+        status: '302 Found',
+        server: APACHE_TRIXIE,
+        dateFirst: true,
+        headers: ['X-Powered-By: PHP/8.3.33', ...NO_CACHE, 'X-Redirect-By: WordPress', `Location: http://${host}${INSTALL_PATH}`, 'Content-Type: text/html; charset=UTF-8'],
+        body: '',
+      },
+);
+
 const SERVERS = new Map<string, WebServer>([
   ['nginx', nginx],
   ['httpd', httpd],
   ['apache2-debian', apacheDebianJessie],
   ['aplicacionweb', aplicacionweb],
   ['wordpress', wordpress],
+  ['wordpress-configured', wordpressConfigured],
 ]);
 
 export function webServer(name: string): WebServer | undefined {

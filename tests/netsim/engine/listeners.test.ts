@@ -16,10 +16,12 @@ describe('image servers listen', () => {
     expect(stdout).toMatch(/LISTEN\s+0\s+511\s+\*:80\s/);
   });
 
-  it('mariadb: mariadbd on *:3306 (bind-address commented out), back_log 80', () => {
+  // Real 12.3 logs: `Server socket created on IP: '0.0.0.0', port: '3306'.` then `'::'`: two sockets.
+  it('mariadb: mariadbd on 0.0.0.0:3306 and [::]:3306 (bind-address commented out), back_log 80', () => {
     const host = started('-e MARIADB_ROOT_PASSWORD=x mariadb');
     const { stdout } = host.run('sudo nsenter -t $(docker inspect -f {{.State.Pid}} s) -n ss -tln');
-    expect(stdout).toMatch(/LISTEN\s+0\s+80\s+\*:3306\s/);
+    expect(stdout).toMatch(/LISTEN\s+0\s+80\s+0\.0\.0\.0:3306\s/);
+    expect(stdout).toMatch(/LISTEN\s+0\s+80\s+\[::\]:3306\s/);
   });
 
   it('curl to MariaDB: its handshake is no HTTP status line, curl 8 refuses HTTP/0.9 (lib/http.c), exit 1', () => {

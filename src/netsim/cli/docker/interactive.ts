@@ -4,7 +4,7 @@ import { imageInfo, runsImageDefault } from '../../engine/images';
 import { shellInvocation } from '../../shell/session';
 import { collect, fail, ok, type CommandResult, type ExecOptions, type OutputChunk } from '../command';
 import { daemonErrorText, type CommandSpec, type DockerContext } from './cobra';
-import { logStreams } from './logs';
+import { logChunks, logStreams } from './logs';
 
 /** The first process as the container runs it: entrypoint then command. */
 export function firstProcess(container: Container): string[] {
@@ -44,7 +44,7 @@ function untilInterrupted(engine: Engine, container: Container, context: DockerC
  * runs in the container to its end and its status is the client's.
  */
 export function foregroundRun(engine: Engine, container: Container, context: DockerContext): CommandResult {
-  if (container.status !== 'running') return { ...logStreams(container.logs, false), exitCode: container.exitCode };
+  if (container.status !== 'running') return { ...logStreams(container.logs, false), output: logChunks(container.logs, false), exitCode: container.exitCode };
   const argv = firstProcess(container);
   const options: ExecOptions = { tty: container.config.tty, interactive: container.config.openStdin, env: container.config.env, workdir: container.config.workingDir };
   const shell = shellInvocation(argv);

@@ -1,5 +1,5 @@
 import type { LogEntry } from '../../engine/container';
-import { fail } from '../command';
+import { fail, type OutputChunk } from '../command';
 import { daemonErrorText, type CommandSpec, type DockerContext } from './cobra';
 import { followLogs } from './interactive';
 
@@ -36,7 +36,7 @@ const logs: CommandSpec<DockerContext> = {
     // The daemon reads an unparsable --tail as "all".
     const count = /^\d+$/.test(tail) ? Number(tail) : entries.length;
     const shown = count === 0 ? [] : entries.slice(-count);
-    const printed = { ...logStreams(shown, values.has('timestamps')), exitCode: 0 };
+    const printed = { ...logStreams(shown, values.has('timestamps')), output: logChunks(shown, values.has('timestamps')), exitCode: 0 };
     // -f waits for more output until Ctrl-C (only while the container runs; a stopped one has no more to give).
     const running = engine.findContainer(reference!).status === 'running';
     return values.has('follow') && running ? followLogs(printed, context) : printed;
@@ -50,6 +50,11 @@ export function logStreams(entries: readonly LogEntry[], timestamps: boolean): {
     stdout: entries.filter((e) => e.stream === 'stdout').map(line).join(''),
     stderr: entries.filter((e) => e.stream === 'stderr').map(line).join(''),
   };
+}
+
+/** The same lines in the order the daemon stored them: a terminal shows the two streams interleaved so. */
+export function logChunks(entries: readonly LogEntry[], timestamps: boolean): OutputChunk[] {
+  return entries.map((entry) => ({ stream: entry.stream, text: `${timestamps ? `${fixedTimestamp(entry.timeMs)} ` : ''}${entry.text}\n` }));
 }
 
 export const LOGS_COMMANDS = { logs };

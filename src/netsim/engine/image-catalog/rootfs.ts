@@ -1,5 +1,6 @@
 import type { FileLayer, Inode } from '../../kernel/filesystem';
 import type { ImageInfo } from '../images';
+import { WP_CONFIG_DOCKER } from '../wordpress-config';
 
 /**
  * An image's files as the container sees them before it writes anything: the
@@ -189,6 +190,8 @@ export function imageRootfs(image: ImageInfo): FileLayer {
     // Alpine's alpine-release package writes /etc/os-release; the busybox image has none.
     if (family === 'alpine') builder.file('/etc/os-release', alpineOsRelease(image.os.version));
   }
+  // wordpress: the php image's DocumentRoot (docker-library/php apache Dockerfile: www-data, 33, mode 1777) and the template docker-entrypoint.sh copies.
+  if (image.repository === 'wordpress') builder.dir('/var/www', 0o755).dir('/var/www/html', 0o1777, 33).dir('/usr/src').dir('/usr/src/wordpress', 0o755, 33).file('/usr/src/wordpress/wp-config-docker.php', WP_CONFIG_DOCKER);
   const tools = Object.keys(image.tools);
   builder.programs(family === 'debian' ? tools : [...tools, 'busybox'], (tool) => programDirectory(tool, family));
   const layer: FileLayer = builder.files;

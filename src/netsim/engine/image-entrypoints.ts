@@ -1,0 +1,46 @@
+import type { Container, LogEntry } from './container';
+import { parseImageReference, runsImageDefault } from './images';
+import { lacksRootPassword, mariadbFirstStart, mariadbMissingPassword, mariadbSettings } from './mariadb-log';
+import { processEnvironment } from './process-environment';
+import { formatIpv4 } from '../wire/ipv4';
+import { wpConfigFrom } from './wordpress-config';
+import { wordpressStartup, wordpressVariables } from './wordpress-log';
+
+/**
+ * What an image's docker-entrypoint.sh does before it execs the server, for the
+ * images whose entrypoint lessons look at (mariadb, wordpress): the lines it
+ * logs, whether it refuses to go on (mysql_error exits 1), and the files it
+ * writes. Named volumes are recorded, not mounted, so every container starts on
+ * an empty /var/lib/mysql and /var/www/html: the entrypoints always initialise.
+ */
+export interface EntrypointRun {
+  readonly logs: Omit<LogEntry, 'timeMs'>[];
+  readonly exitCode: number | undefined;
+  readonly files: Readonly<Record<string, string>>;
+}
+
+const environmentOf = (container: Container) => new Map(processEnvironment(container.config.env, container.hostname, false, '/root'));
+
+export function runImageEntrypoint(container: Container, nowMs: number): EntrypointRun | undefined {
+  if (!runsImageDefault(container)) return undefined;
+  switch (parseImageReference(container.image).familiar) {
+    case 'mariadb': {
+      const settings = mariadbSettings(environmentOf(container));
+      if (lacksRootPassword(settings)) return { logs: mariadbMissingPassword(nowMs), exitCode: 1, files: {} };
+      return { logs: mariadbFirstStart(nowMs, container.id, settings), exitCode: undefined, files: {} };
+    }
+    case 'wordpress': {
+      const env = environmentOf(container);
+      const address = container.endpoints[0]?.address.address;
+      const files = wordpressVariables(env).length > 0 ? { '/var/www/html/wp-config.php': wpConfigFrom(container.id) } : {};
+      return { logs: wordpressStartup(nowMs, container.id, env, address === undefined ? undefined : formatIpv4(address)), exitCode: undefined, files };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Whether the wordpress container has the wp-config.php its entrypoint writes from WORDPRESS_* variables. */
+export function wordpressConfigured(container: Container): boolean {
+  return wordpressVariables(environmentOf(container)).length > 0;
+}
