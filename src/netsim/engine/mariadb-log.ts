@@ -180,7 +180,3 @@ export function mariadbFirstStart(startMs: number, containerId: string, settings
   ];
 }
 
-/** The databases `SHOW DATABASES` lists after init: the system schemas (no test, --skip-test-db) and MARIADB_DATABASE. */
-export function mariadbDatabases(settings: MariadbSettings): string[] {
-  return ['information_schema', 'mysql', 'performance_schema', 'sys', ...(settings.database ? [settings.database] : [])].sort();
-}
