@@ -7,6 +7,7 @@ import { IMAGE_COMMANDS } from './images';
 import { INSPECT_COMMANDS } from './inspect';
 import { LOGS_COMMANDS } from './logs';
 import { NETWORK_COMMANDS } from './network';
+import { PRUNE_REMOVE_COMMANDS } from './prune-remove';
 import { VERSION_COMMANDS } from './version';
 
 type Specs = Record<string, CommandSpec<DockerContext>>;
@@ -15,21 +16,23 @@ type Specs = Record<string, CommandSpec<DockerContext>>;
 function containerGroup(): Specs {
   const { run, create, ps, rm, stop, start, restart, kill, port } = CONTAINER_COMMANDS;
   const ls = { ...ps!, usage: '[OPTIONS]' };
-  const verbs: Specs = { run: run!, create: create!, ls, list: ls, ps: ls, rm: rm!, remove: rm!, stop: stop!, start: start!, restart: restart!, kill: kill!, port: port!, inspect: INSPECT_COMMANDS.containerInspect, logs: LOGS_COMMANDS.logs, exec: INTERACTIVE_COMMANDS.exec, attach: INTERACTIVE_COMMANDS.attach };
+  const verbs: Specs = { run: run!, create: create!, ls, list: ls, ps: ls, rm: rm!, remove: rm!, stop: stop!, start: start!, restart: restart!, kill: kill!, port: port!, inspect: INSPECT_COMMANDS.containerInspect, logs: LOGS_COMMANDS.logs, exec: INTERACTIVE_COMMANDS.exec, attach: INTERACTIVE_COMMANDS.attach, prune: PRUNE_REMOVE_COMMANDS.containerPrune };
   // Usage lines and --help hints name the long form: `docker container ls`.
   return Object.fromEntries(Object.entries(verbs).map(([verb, spec]) => [verb, { ...spec, path: `docker container ${verb === 'list' || verb === 'ps' ? 'ls' : verb === 'remove' ? 'rm' : verb}` }]));
 }
 
 function imageGroup(): Specs {
   const ls = { ...IMAGE_COMMANDS.images, path: 'docker image ls', usage: '[OPTIONS] [REPOSITORY[:TAG]]' };
-  return { ls, list: ls, pull: { ...IMAGE_COMMANDS.pull, path: 'docker image pull' } };
+  // cli/command/image/remove.go newImageRemoveCommand: `rm`, aliases rmi and remove.
+  const rm = { ...PRUNE_REMOVE_COMMANDS.rmi, path: 'docker image rm' };
+  return { ls, list: ls, pull: { ...IMAGE_COMMANDS.pull, path: 'docker image pull' }, inspect: INSPECT_COMMANDS.imageInspect, rm, rmi: rm, remove: rm, prune: PRUNE_REMOVE_COMMANDS.imagePrune };
 }
 
 /** The top-level commands, and the management commands with their verbs. */
 function registry(): { top: Specs; groups: Record<string, Specs> } {
   const { inspect } = INSPECT_COMMANDS;
   return {
-    top: { ...CONTAINER_COMMANDS, ...INTERACTIVE_COMMANDS, inspect, logs: LOGS_COMMANDS.logs, version: VERSION_COMMANDS.version, images: IMAGE_COMMANDS.images, pull: IMAGE_COMMANDS.pull },
+    top: { ...CONTAINER_COMMANDS, ...INTERACTIVE_COMMANDS, inspect, logs: LOGS_COMMANDS.logs, version: VERSION_COMMANDS.version, images: IMAGE_COMMANDS.images, pull: IMAGE_COMMANDS.pull, rmi: PRUNE_REMOVE_COMMANDS.rmi },
     groups: { container: containerGroup(), network: NETWORK_COMMANDS, image: imageGroup() },
   };
 }
