@@ -1,5 +1,6 @@
 import type { Engine } from '../../engine/engine';
-import { fail, type Program } from '../command';
+import { managementHelp } from '../../format/cobra-help';
+import { fail, ok, type Program } from '../command';
 import { runCommand, type CommandSpec, type DockerContext } from './cobra';
 import { CONTAINER_COMMANDS } from './container';
 import { INTERACTIVE_COMMANDS } from './interactive';
@@ -8,7 +9,7 @@ import { INSPECT_COMMANDS } from './inspect';
 import { LOGS_COMMANDS } from './logs';
 import { NETWORK_COMMANDS } from './network';
 import { PRUNE_REMOVE_COMMANDS } from './prune-remove';
-import { VERSION_COMMANDS } from './version';
+import { DOCKER_VERSIONS, VERSION_COMMANDS } from './version';
 
 type Specs = Record<string, CommandSpec<DockerContext>>;
 
@@ -37,6 +38,20 @@ function registry(): { top: Specs; groups: Record<string, Specs> } {
   };
 }
 
+/** Short texts of the management commands and their verbs (docker/cli v29.7.2 cli/command/<group>/*.go, `Short:`). */
+const GROUP_HELP: Record<string, { short: string; verbs: Record<string, string> }> = {
+  network: {
+    short: 'Manage networks',
+    verbs: { connect: 'Connect a container to a network', create: 'Create a network', disconnect: 'Disconnect a container from a network', inspect: 'Display detailed information on one or more networks', ls: 'List networks', prune: 'Remove all unused networks', rm: 'Remove one or more networks' },
+  },
+};
+
+function groupHelp(group: string): string {
+  const help = GROUP_HELP[group];
+  if (!help) return `This simulator has no help text for 'docker ${group}' yet.\n`;
+  return managementHelp(`docker ${group}`, help.short, Object.entries(help.verbs).map(([name, short]) => ({ name, short })));
+}
+
 /** The `docker` client, talking to the simulated daemon. */
 export function dockerProgram(engine: Engine): Program {
   const { top, groups } = registry();
@@ -47,11 +62,14 @@ export function dockerProgram(engine: Engine): Program {
       const [command, verb, ...rest] = args;
       const group = command === undefined ? undefined : groups[command];
       if (group) {
+        if (verb === '--help' || verb === '-h') return ok(groupHelp(command!));
         const spec = verb === undefined ? undefined : group[verb];
         if (spec) return runCommand(spec, rest, context);
         // cli.NoArgs on a management command.
         return fail(`docker: unknown command: docker ${command} ${verb ?? ''}\n\nUsage:  docker ${command}\n\nRun 'docker ${command} --help' for more information\n`, 1);
       }
+      // The root command's version flag (cmd/docker/docker.go: `Version: "<version>, build <commit>"`, template "Docker version {{.Version}}").
+      if (command === '--version' || command === '-v') return ok(`Docker version ${DOCKER_VERSIONS.client.version}, build ${DOCKER_VERSIONS.client.gitCommit}\n`);
       const spec = command === undefined ? undefined : top[command];
       if (spec) return runCommand(spec, args.slice(1), context);
       return fail(`docker: unknown command: docker ${command ?? ''}\n\nRun 'docker --help' for more information\n`, 1);
