@@ -5,6 +5,7 @@ import { runCommand, type CommandSpec, type DockerContext } from './cobra';
 import { CONTAINER_COMMANDS } from './container';
 import { INTERACTIVE_COMMANDS } from './interactive';
 import { IMAGE_COMMANDS } from './images';
+import { INFO_COMMANDS } from './info';
 import { INSPECT_COMMANDS } from './inspect';
 import { LOGS_COMMANDS } from './logs';
 import { NETWORK_COMMANDS } from './network';
@@ -33,8 +34,8 @@ function imageGroup(): Specs {
 function registry(): { top: Specs; groups: Record<string, Specs> } {
   const { inspect } = INSPECT_COMMANDS;
   return {
-    top: { ...CONTAINER_COMMANDS, ...INTERACTIVE_COMMANDS, inspect, logs: LOGS_COMMANDS.logs, version: VERSION_COMMANDS.version, images: IMAGE_COMMANDS.images, pull: IMAGE_COMMANDS.pull, rmi: PRUNE_REMOVE_COMMANDS.rmi },
-    groups: { container: containerGroup(), network: NETWORK_COMMANDS, image: imageGroup() },
+    top: { ...CONTAINER_COMMANDS, ...INTERACTIVE_COMMANDS, inspect, logs: LOGS_COMMANDS.logs, version: VERSION_COMMANDS.version, images: IMAGE_COMMANDS.images, pull: IMAGE_COMMANDS.pull, rmi: PRUNE_REMOVE_COMMANDS.rmi, info: INFO_COMMANDS.info },
+    groups: { container: containerGroup(), network: NETWORK_COMMANDS, image: imageGroup(), system: { info: { ...INFO_COMMANDS.info, path: 'docker system info' } } },
   };
 }
 
