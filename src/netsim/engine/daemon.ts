@@ -13,6 +13,12 @@ export interface EngineState {
   lastEphemeralPort: number;
   /** References in the image store (`nginx:latest`, `httpd:2.4`), in the order they were pulled. */
   images: string[];
+  /**
+   * When each reference was last tagged (a pull that made or moved it), in ms:
+   * image inspect's Metadata.LastTagTime. References the host had before it
+   * booted are missing, and count as tagged at boot.
+   */
+  imageTagTimes?: Record<string, number>;
 }
 
 /** What every part of the daemon works on: its own state and the host it runs on. */

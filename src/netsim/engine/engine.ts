@@ -14,7 +14,8 @@ import type { Network } from './network';
 import * as networks from './networks';
 import { EPHEMERAL_PORTS } from './port-allocator';
 import { DEFAULT_PULLED_IMAGES, familiarString, parseImageReference, type ImageInfo, type ImageService } from './images';
-import { pullImage, storedImage, storedImages, type PullRecord } from './image-store';
+import { pullImage, removeImage, resolveImage, storedImage, storedImages, type DeleteRecord, type PullRecord } from './image-store';
+import { inspectImage } from './inspect-image';
 import { emptyUpper, type UpperLayer } from '../kernel/filesystem';
 import { containerEtcFiles, type EtcFiles, type HostEtc } from './etc-files';
 import { formatIpv4 } from '../wire/ipv4';
@@ -160,6 +161,23 @@ export class Engine {
   /** Every reference in the image store with the image it names. */
   images(): { reference: string; image: ImageInfo }[] {
     return storedImages(this.daemon);
+  }
+
+  /** GET /images/{name}/json: the API object, or EngineError not-found. */
+  inspectImage(refOrId: string): Record<string, unknown> {
+    return inspectImage(resolveImage(this.daemon, refOrId), this.state.imageTagTimes ?? {});
+  }
+
+  /** DELETE /images/{name}: what was untagged and deleted, or EngineError (not-found, conflict). */
+  removeImage(refOrId: string, force: boolean): DeleteRecord[] {
+    return removeImage(this.daemon, refOrId, force);
+  }
+
+  /** POST /containers/prune: every container that is not running goes; their IDs newest first, as daemon.List() sorts them (moby daemon/prune.go). */
+  pruneContainers(): string[] {
+    const stopped = this.state.containers.filter((container) => container.status !== 'running').sort((a, b) => b.createdMs - a.createdMs);
+    for (const container of stopped) containers.removeContainer(this.daemon, container.id, false);
+    return stopped.map((container) => container.id);
   }
 
   /** `docker pull`: fetches the image from the registry into the store; throws EngineError when the registry refuses. */

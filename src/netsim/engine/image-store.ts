@@ -64,6 +64,8 @@ export function pullImage(daemon: Daemon, referenceText: string): PullRecord {
   daemon.clock.advance(contentPresent ? 300 : durationOf(image));
   const name = familiarString(reference);
   if (!daemon.state.images.includes(name)) daemon.state.images.push(name);
+  // containerd's images.Create/Update stamp UpdatedAt only when the name is new or points elsewhere.
+  if (before?.digest !== image.digest) daemon.state.imageTagTimes = { ...daemon.state.imageTagTimes, [name]: daemon.clock.now() };
   return { reference, image, events, newer: before?.digest !== image.digest };
 }
 
@@ -104,3 +106,62 @@ function durationOf(image: ImageInfo): number {
   return Math.ceil(total / BYTES_PER_MS) + Math.ceil(total / UNPACK_BYTES_PER_MS) + 500;
 }
 
+
+/** A stored image found by reference or ID, with every reference that names it. */
+export interface ResolvedImage {
+  readonly image: ImageInfo;
+  /** The store's references to this image, in the order they were pulled. */
+  readonly references: readonly string[];
+  /** The reference the lookup matched; undefined when it went by ID. */
+  readonly matched: string | undefined;
+}
+
+/**
+ * ImageService.resolveImage (moby docker-v29.7.2 daemon/containerd/image.go):
+ * a digest, then `name:tag`, then a truncated ID (hex, with or without `sha256:`)
+ * of the index digest. Unknown: ErrImageDoesNotExist, whose text names the
+ * reference with `:latest` added (images/image.go).
+ */
+export function resolveImage(daemon: Daemon, refOrId: string): ResolvedImage {
+  const stored = storedImages(daemon);
+  const of = (image: ImageInfo, matched: string | undefined): ResolvedImage => ({ image, references: stored.filter((entry) => entry.image === image).map((entry) => entry.reference), matched });
+  const id = /^(?:sha256:)?([0-9a-f]{1,64})$/.exec(refOrId)?.[1];
+  const byName = refOrId.startsWith('sha256:') ? undefined : storedImage(daemon, refOrId);
+  if (byName) return of(byName, parseImageReference(refOrId).digest === undefined ? familiarString(parseImageReference(refOrId)) : undefined);
+  const byId = id === undefined ? undefined : stored.find((entry) => entry.image.digest.startsWith(`sha256:${id}`));
+  if (byId) return of(byId.image, undefined);
+  throw new EngineError('not-found', `No such image: ${refOrId.startsWith('sha256:') || /^[0-9a-f]{64}$/.test(refOrId) ? refOrId : familiarString(parseImageReference(refOrId))}`);
+}
+
+/** One line of an image removal: a reference untagged, or the image's content deleted. */
+export type DeleteRecord = { readonly untagged: string } | { readonly deleted: string };
+
+/**
+ * ImageService.ImageDelete for this store (moby docker-v29.7.2
+ * daemon/containerd/image_delete.go), where every image has a single platform
+ * and no parents. By name: untag only, when other names of the image remain;
+ * refused while a container uses it, unless forced (then untagged only); else
+ * every reference goes and the image is deleted. By ID: every reference goes,
+ * refused while a container runs it (even forced), while a stopped one uses
+ * it, or while several references name it, unless forced.
+ */
+export function removeImage(daemon: Daemon, refOrId: string, force: boolean): DeleteRecord[] {
+  const { image, references, matched } = resolveImage(daemon, refOrId);
+  const short = image.digest.slice(7, 19);
+  const users = daemon.state.containers.filter((container) => imageInfo(container.image)?.digest === image.digest);
+  const untag = (names: readonly string[]) => {
+    daemon.state.images = daemon.state.images.filter((reference) => !names.includes(reference));
+    return names.map((untagged) => ({ untagged }));
+  };
+  if (matched !== undefined) {
+    if (references.length > 1) return untag([matched]);
+    if (users[0] && !force) throw new EngineError('conflict', `conflict: unable to delete ${matched} (must be forced) - container ${users[0].id.slice(0, 12)} is using its referenced image ${short}`);
+    if (users[0]) return untag([matched]);
+  } else {
+    const running = users.find((container) => container.status === 'running');
+    if (running) throw new EngineError('conflict', `conflict: unable to delete ${short} (cannot be forced) - image is being used by running container ${running.id.slice(0, 12)}`);
+    if (!force && users[0]) throw new EngineError('conflict', `conflict: unable to delete ${short} (must be forced) - image is being used by stopped container ${users[0].id.slice(0, 12)}`);
+    if (!force && references.length > 1) throw new EngineError('conflict', `conflict: unable to delete ${short} (must be forced) - image is referenced in multiple repositories`);
+  }
+  return [...untag(references), { deleted: image.digest }];
+}

@@ -59,3 +59,22 @@ function wrap(i: number, w: number, s: string): string {
   }
   return result;
 }
+
+/** One subcommand as a management command's help lists it. */
+export interface SubcommandHelp {
+  readonly name: string;
+  readonly short: string;
+}
+
+/**
+ * `--help` of a docker/cli management command such as `docker network`
+ * (v29.7.2 cli/cobra.go usageTemplate with HasSubCommands, no visible flags):
+ * the subcommands sorted by name, padded as cobra's NamePadding does (the
+ * longest name, at least 11), then the pointer to their own help.
+ */
+export function managementHelp(path: string, short: string, subcommands: readonly SubcommandHelp[]): string {
+  const padding = Math.max(11, ...subcommands.map((sub) => sub.name.length));
+  const sorted = [...subcommands].sort((a, b) => (a.name < b.name ? -1 : 1));
+  const lines = sorted.map((sub) => `  ${sub.name.padEnd(padding)} ${sub.short}\n`).join('');
+  return `Usage:  ${path} COMMAND\n\n${short}\n\nCommands:\n${lines}\nRun '${path} COMMAND --help' for more information on a command.\n`;
+}

@@ -65,3 +65,20 @@ export class GoAddr {
     return this.text === '' ? this.zero : this.text;
   }
 }
+
+/**
+ * A time.Time: RFC 3339 with nanoseconds in JSON, time.String() when fmt prints
+ * it. It is a stringer as netip.Addr is, so templates treat it as GoAddr.
+ */
+export class GoTime extends GoAddr {
+  constructor(
+    rfc3339: string,
+    private readonly printed: string,
+  ) {
+    super(rfc3339);
+  }
+
+  override toString(): string {
+    return this.printed;
+  }
+}

@@ -1,6 +1,5 @@
 import type { Engine } from '../../engine/engine';
 import { EngineError } from '../../engine/errors';
-import { imageInfo } from '../../engine/images';
 import { inspectContainer } from '../../engine/inspect-container';
 import { inspectNetwork } from '../../engine/inspect-network';
 import { compileTemplate, renderInspectTemplate, TemplateError, TemplateExecError, type Template } from '../../format/go-template';
@@ -74,23 +73,22 @@ function notFound(call: () => unknown): Lookup | undefined {
   }
 }
 
-const IMAGE_NOTICE = 'This simulator does not inspect images yet.';
-
 const OBJECT_TYPES = ['config', 'container', 'image', 'network', 'node', 'plugin', 'secret', 'service', 'task', 'volume'];
 
 /** system/inspect.go inspectAll: containers, images, networks, then the rest; the first match wins. */
 export function lookupAny(engine: Engine, type: string, reference: string): Lookup {
   const container = () => inspectContainer(engine.findContainer(reference), engine.networks());
   const network = () => inspectNetwork(engine.findNetwork(reference), engine.containers(), engine.networks());
+  const image = () => engine.inspectImage(reference);
   switch (type) {
     case 'container':
       return viaDaemon(container);
     case 'network':
       return viaDaemon(network);
     case 'image':
-      return imageInfo(reference) ? { error: IMAGE_NOTICE } : { error: `Error response from daemon: No such image: ${reference}` };
+      return viaDaemon(image);
     case '':
-      return notFound(container) ?? (imageInfo(reference) ? { error: IMAGE_NOTICE } : undefined) ?? notFound(network) ?? { error: `error: no such object: ${reference}` };
+      return notFound(container) ?? notFound(image) ?? notFound(network) ?? { error: `error: no such object: ${reference}` };
     default:
       // Volumes, plugins and swarm objects: this host has none.
       return { error: `error: no such object: ${reference}` };
@@ -121,4 +119,15 @@ const containerInspect: CommandSpec<DockerContext> = {
   },
 };
 
-export const INSPECT_COMMANDS = { inspect, containerInspect };
+/** `docker image inspect` (docker/cli v29.7.2 cli/command/image/inspect.go); --platform is accepted and, with one platform per image here, changes nothing. */
+const imageInspect: CommandSpec<DockerContext> = {
+  path: 'docker image inspect',
+  usage: '[OPTIONS] IMAGE [IMAGE...]',
+  args: { kind: 'at-least', count: 1 },
+  flags: [FORMAT_FLAG, { name: 'platform', takesValue: true }],
+  run({ values, positionals }, { engine }) {
+    return inspectReferences(positionals, values.get('format')?.at(-1), (reference) => lookupAny(engine, 'image', reference));
+  },
+};
+
+export const INSPECT_COMMANDS = { inspect, containerInspect, imageInspect };
