@@ -58,8 +58,6 @@ const ROOT_OPTIONS = {
   'elk.randomSeed': '1',
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
   'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
-  // Every sink in the last layer: containers side by side at the bottom, whatever they are plugged into.
-  'elk.layered.layering.strategy': 'LONGEST_PATH',
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
   'elk.spacing.nodeNode': '24',
   'elk.layered.spacing.nodeNodeBetweenLayers': '36',
@@ -80,6 +78,8 @@ export async function layoutFigure(graph: ShownGraph): Promise<FigureLayout> {
   const elkNodes = new Map<string, ElkNode>();
   for (const node of graph.nodes) {
     const elkNode: ElkNode = { id: node.id, width: textWidth(node.shown), height: textHeight(node.shown) };
+    // Containers side by side at the bottom, whatever they are plugged into (a macvlan port hangs off the NIC, two layers up).
+    if (node.kind === 'interface' || node.kind === 'container') elkNode.layoutOptions = { 'elk.layered.layering.layerConstraint': 'LAST' };
     elkNodes.set(node.id, elkNode);
     if (node.parent) children.set(node.parent, [...(children.get(node.parent) ?? []), elkNode]);
     else roots.push(elkNode);
