@@ -115,7 +115,10 @@ export function topologyGraph(record: TopologyRecord, { focus, highlight }: Figu
     edge('bridge-port', `bridge:${veth.host.master}`, `veth:${veth.host.name}`);
   }
 
-  for (const container of [...record.containers].sort(byName)) {
+  // Under their network's bridge, in the bridges' order, then by name: fewer crossings, and still sorted by names only.
+  const bridgeRank = new Map(bridges.flatMap((bridge, rank) => (bridge.network === undefined ? [] : [[bridge.network, rank] as const])));
+  const rankOf = (container: TopologyContainer) => Math.min(bridges.length, ...container.interfaces.map((iface) => bridgeRank.get(iface.network ?? '') ?? bridges.length));
+  for (const container of [...record.containers].sort((a, b) => rankOf(a) - rankOf(b) || byName(a, b))) {
     if (!drawsContainer(container, focused?.name)) continue;
     drawContainer(container, { node, edge, description, vethOf, onFocus, highlighted: highlight === container.name, nics: new Set(record.nics.map((nic) => `nic:${nic.name}`)), uplink: uplinkOf(record) });
   }
