@@ -11,6 +11,8 @@ import { readQuizzes } from './quiz/read-quizzes';
 import { renderQuizzes } from './quiz/render-quizzes';
 import { readExercises } from './exercise/read-exercises';
 import { renderExercises } from './exercise/render-exercises';
+import { readTopologies } from './topology/read-topologies';
+import { renderTopologies } from './topology/render-topologies';
 import { formatLessonReport } from './lessons/format-report';
 import { checkFrontMatter } from './lessons/front-matter';
 import { LessonError } from './lessons/lesson-error';
@@ -43,9 +45,11 @@ export default function remarkConsoleBlocks({ verify }: ConsoleBlocksOptions = {
     const path = pathOf(file, root);
     let quizzes;
     let practice;
+    let figures;
     try {
       quizzes = readQuizzes(path, tree);
       practice = readExercises(path, tree);
+      figures = readTopologies(path, tree);
     } catch (error) {
       if (!(error instanceof LessonError)) throw error;
       return file.fail(error.reason, { place: { line: error.line, column: error.column }, ruleId: 'quiz', source: 'lessons' });
@@ -54,7 +58,7 @@ export default function remarkConsoleBlocks({ verify }: ConsoleBlocksOptions = {
     visit(tree, 'code', (node: Code, index, parent) => {
       if (node.lang === 'console' && parent && index !== undefined && !quizzes.fencesInside.has(node) && !practice.fencesInside.has(node)) nodes.push({ node, parent, index });
     });
-    if (nodes.length === 0 && quizzes.quizzes.length === 0 && practice.exercises.length === 0) return;
+    if (nodes.length === 0 && quizzes.quizzes.length === 0 && practice.exercises.length === 0 && figures.length === 0) return;
     const lesson = lessonOf(file, path);
     if (verify && /^content\/[a-z]{2}\//.test(path)) {
       try {
@@ -69,6 +73,7 @@ export default function remarkConsoleBlocks({ verify }: ConsoleBlocksOptions = {
       // Quizzes first: their fences are not among the lesson's console blocks.
       renderQuizzes(tree, quizzes.quizzes, lesson.lessonId, check?.run.questions);
       renderExercises(tree, practice.exercises, lesson.lessonId, check?.run.exercises);
+      renderTopologies(tree, figures, check?.run.topologies);
       // Replaced from the last so earlier indexes in a parent stay valid when setup blocks are removed.
       for (const [position, { node, parent, index }] of [...nodes.entries()].reverse()) {
         const block = lesson.blocks[position];
@@ -129,7 +134,7 @@ function reportedOrFail(check: LessonCheck, file: VFile): LessonCheck {
   // Only outputs and prompts can be rewritten; a simulator crash or an exit status is for a person to look at.
   const updatable = verdicts.some((verdict) => verdict.status === 'failed' && verdict.findings.some((finding) => finding.kind === 'output' || finding.kind === 'prompt'));
   const what = !blocksDiffer
-    ? 'quiz questions or exercises disagree with what netsim prints'
+    ? 'quiz questions, exercises or figures disagree with what netsim prints'
     : updatable
       ? `console blocks differ from what netsim prints (run \`npm run lessons:update -- ${lesson.path}\` to rewrite them)`
       : 'console blocks fail in netsim (lessons:update cannot fix this: see each message)';

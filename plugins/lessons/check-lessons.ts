@@ -11,6 +11,7 @@ import { runLesson, type LessonRun } from './run-lesson';
 import { verifyLesson, type BlockVerdict } from './verify-lesson';
 import { verifyQuestion, type QuestionFinding } from '../quiz/verify-question';
 import { verifyExercise } from '../exercise/verify-exercise';
+import { verifyTopology } from '../topology/verify-topology';
 
 /** A path given to lessons:check or lessons:update that names no lesson: the user's mistake, said in one line. */
 export class LessonPathError extends Error {
@@ -24,7 +25,7 @@ export interface LessonCheck {
   lesson: LessonSource;
   run: LessonRun;
   verdicts: BlockVerdict[];
-  /** Quiz questions that no longer make sense with what netsim prints. */
+  /** Quiz questions, exercises and figures that no longer make sense with what netsim prints. */
   questionFindings: QuestionFinding[];
 }
 
@@ -74,6 +75,7 @@ export function checkLesson(
   const questionFindings = [
     ...lesson.questions.flatMap((question, index) => verifyQuestion(question, run.questions[index]!)),
     ...lesson.exercises.flatMap((exercise, index) => verifyExercise(exercise, run.exercises[index]!)),
+    ...lesson.topologies.flatMap((figure, index) => verifyTopology(figure, run.topologies[index]!, index + 1)),
   ];
   return { lesson, run, verdicts: verifyLesson(lesson, run, { stopAtFailure }), questionFindings };
 }

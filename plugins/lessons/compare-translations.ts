@@ -1,5 +1,6 @@
 import type { ExerciseSource } from '../exercise/read-exercises';
 import type { QuestionSource } from '../quiz/read-quizzes';
+import type { TopologySource } from '../topology/read-topologies';
 import type { ConsoleBlockSource, LessonSource } from './lesson-source';
 
 /** A translation that would not run what its source runs, with both places. */
@@ -66,6 +67,16 @@ function compareLesson(source: LessonSource, translation: LessonSource): Transla
         message: `the translation ${a ? `lacks exercise "${a.id}"` : `has an extra exercise "${b!.id}"`}`,
       }),
       exerciseDifference,
+    ) ??
+    firstDifference(
+      source.topologies,
+      translation.topologies,
+      (a, b) => ({
+        sourceLine: (a ?? source.topologies.at(-1))?.place.line ?? 1,
+        translationLine: (b ?? translation.topologies.at(-1))?.place.line ?? translation.blocks.at(-1)?.fence.number ?? 1,
+        message: `the translation ${a ? 'lacks' : 'has an extra'} <Topology /> figure: it has ${translation.topologies.length} figures, the source has ${source.topologies.length}`,
+      }),
+      topologyDifference,
     );
   if (!difference) return [];
   return [
@@ -92,6 +103,14 @@ function firstDifference<T>(
     if (difference) return difference;
   }
   return undefined;
+}
+
+/** A translated figure draws the same host: the same session, after the same block, with the same focus and highlight. */
+function topologyDifference(a: TopologySource, b: TopologySource): Difference | undefined {
+  const shape = (figure: TopologySource) => JSON.stringify([figure.session, figure.afterBlocks, figure.focus ?? null, figure.highlight ?? null]);
+  if (shape(a) === shape(b)) return undefined;
+  const where = (figure: TopologySource) => `session="${figure.session}" after console block ${figure.afterBlocks}${figure.focus ? `, focus="${figure.focus}"` : ''}${figure.highlight ? `, highlight="${figure.highlight}"` : ''}`;
+  return { sourceLine: a.place.line, translationLine: b.place.line, message: `this <Topology /> figure draws ${where(b)} where the source's draws ${where(a)}: place it after the same block, with the same props` };
 }
 
 /** A translated exercise starts, checks and is solved exactly as its source: only the task, labels and hints are translated. */

@@ -8,6 +8,8 @@ import { parse as parseYaml } from 'yaml';
 import { ConsoleSyntaxError, parseConsoleBlock } from '../console/parse-console-block';
 import { readExercises, type ExerciseSource } from '../exercise/read-exercises';
 import { readQuizzes, type QuestionSource, type QuizSource } from '../quiz/read-quizzes';
+import { readTopologies, TOPOLOGY_ELEMENT, type TopologySource } from '../topology/read-topologies';
+import { closestWord } from './closest-word';
 import { FenceOptionError, parseFenceOptions, type FenceOptions } from './fence-options';
 import { LessonError } from './lesson-error';
 import { checkLessonSafety } from './lesson-safety';
@@ -55,6 +57,8 @@ export interface LessonSource {
   /** Every question of every quiz, in document order. */
   questions: QuestionSource[];
   exercises: ExerciseSource[];
+  /** `<Topology />` figures, in document order. */
+  topologies: TopologySource[];
 }
 
 /** How lessons are read everywhere: MDX with YAML front matter. */
@@ -91,6 +95,7 @@ export function readLessonSource(path: string, text: string): LessonSource {
   // Quizzes and exercises first: their own messages say more about their props than the general rule.
   const { quizzes, fencesInside } = readQuizzes(path, tree);
   const practice = readExercises(path, tree);
+  const topologies = readTopologies(path, tree);
   checkLessonSafety(path, tree, front.allowCode);
   const blocks: ConsoleBlockSource[] = [];
   visit(tree, 'code', (node: Code) => {
@@ -100,6 +105,10 @@ export function readLessonSource(path: string, text: string): LessonSource {
   const before = (line: number) => blocks.filter((block) => block.fence.number < line).length;
   for (const question of questions) question.afterBlocks = before(question.place.line);
   for (const exercise of practice.exercises) exercise.afterBlocks = before(exercise.place.line);
+  for (const figure of topologies) {
+    figure.afterBlocks = before(figure.place.line);
+    checkFigureSession(path, figure, blocks);
+  }
   const locale = /(?:^|\/)content\/([a-z]{2})\//.exec(path.replaceAll('\\', '/'))?.[1];
   const fileId = /([^/\\]+)\.mdx$/.exec(path)?.[1] ?? path;
   return {
@@ -113,7 +122,21 @@ export function readLessonSource(path: string, text: string): LessonSource {
     quizzes,
     questions,
     exercises: practice.exercises,
+    topologies,
   };
+}
+
+/** A figure draws what its session's blocks did before it: a session with no block run there has no host to draw. */
+function checkFigureSession(path: string, figure: TopologySource, blocks: readonly ConsoleBlockSource[]): void {
+  const ran = blocks.slice(0, figure.afterBlocks).filter((block) => !block.options.norun);
+  if (ran.some((block) => block.options.session === figure.session)) return;
+  const sessions = [...new Set(ran.map((block) => block.options.session))];
+  const suggestion = closestWord(figure.session, sessions);
+  const reason =
+    sessions.length === 0
+      ? `<${TOPOLOGY_ELEMENT}> draws the host as the console blocks before it left it, and no block runs before this one: put it after the block whose result it shows`
+      : `<${TOPOLOGY_ELEMENT}> session="${figure.session}": no console block of that session runs before this figure${suggestion ? ` (did you mean session="${suggestion}"?)` : ''}; sessions run so far: ${sessions.join(', ')}`;
+  throw new LessonError(path, figure.place.line, figure.place.column, reason);
 }
 
 /** Fence languages that mean a terminal session but are not verified under that name. */

@@ -1,4 +1,4 @@
-import type { HostSnapshot } from '../../src/netsim/index';
+import { topologyOf, type HostSnapshot, type TopologyRecord } from '../../src/netsim/index';
 import type { PracticeRecipe } from '../../src/practice/replay';
 import { LESSON_COLUMNS, LessonHost, sessionSeed, type StepResult } from '../../src/practice/session-host';
 import type { QuestionSource, QuestionStart } from '../quiz/read-quizzes';
@@ -8,6 +8,9 @@ import type { ExerciseSource } from '../exercise/read-exercises';
 import { runExercise, type ExerciseRun } from '../exercise/run-exercise';
 import { blockKey, type ResultCache } from './result-cache';
 import type { ConsoleBlockSource, LessonSource } from './lesson-source';
+
+/** What a `<Topology />` figure draws: its session's host as the blocks before it left it. */
+export type TopologyRun = { kind: 'drawn'; state: TopologyRecord } | { kind: 'no-host' };
 
 /** What running one console block gave: a result per step, or the step netsim failed on. */
 export type BlockRun =
@@ -20,6 +23,8 @@ export interface LessonRun {
   questions: QuestionRun[];
   /** Index-aligned with the lesson's exercises. */
   exercises: ExerciseRun[];
+  /** Index-aligned with the lesson's figures. */
+  topologies: TopologyRun[];
   /** Index-aligned with the console blocks: how a browser rebuilds the host just before each block (none for norun blocks). */
   starts: (PracticeRecipe | undefined)[];
   /** Blocks whose commands netsim actually executed (the rest came from the cache). */
@@ -47,6 +52,7 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
   const blocks: BlockRun[] = [];
   const questions: QuestionRun[] = [];
   const exercises: ExerciseRun[] = [];
+  const topologies: TopologyRun[] = [];
   const starts: (PracticeRecipe | undefined)[] = [];
   let executed = 0;
   const newSession = (name: string): SessionState => ({
@@ -65,6 +71,9 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
     while (exercises.length < lesson.exercises.length && lesson.exercises[exercises.length]!.afterBlocks <= blockCount) {
       const exercise = lesson.exercises[exercises.length]!;
       exercises.push(setExercise(lesson, exercise, netsimVersion, exercise.start.fresh ? undefined : sessions.get(exercise.start.session), cache));
+    }
+    while (topologies.length < lesson.topologies.length && lesson.topologies[topologies.length]!.afterBlocks <= blockCount) {
+      topologies.push(drawTopology(sessions.get(lesson.topologies[topologies.length]!.session)));
     }
   };
   for (const [index, block] of lesson.blocks.entries()) {
@@ -107,7 +116,7 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
       });
   }
   askQuestionsBefore(lesson.blocks.length);
-  return { blocks, questions, exercises, starts, executed };
+  return { blocks, questions, exercises, topologies, starts, executed };
 }
 
 /** A question's key chains to its session's (or to the question alone when fresh): it re-runs when what it sees changes. */
@@ -151,6 +160,13 @@ function setExercise(lesson: LessonSource, exercise: ExerciseSource, netsimVersi
   const run = runExercise(exercise, lesson.lessonId, pointOf(lesson, exercise.start.session, session));
   if (run.kind === 'ran') cache?.write(key, { exercise: run });
   return run;
+}
+
+/** Read from the live host, or from the cached snapshot when every block so far came from the cache. */
+function drawTopology(session: SessionState | undefined): TopologyRun {
+  if (session?.host) return { kind: 'drawn', state: session.host.topology() };
+  if (session?.snapshot) return { kind: 'drawn', state: topologyOf(session.snapshot) };
+  return { kind: 'no-host' };
 }
 
 function hostOf(session: SessionState): LessonHost {

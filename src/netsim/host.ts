@@ -27,6 +27,7 @@ import { SeededRandom } from './random';
 import { parseCidr } from './wire/cidr';
 import { parseIpv4 } from './wire/ipv4';
 import { worldOf } from './world';
+import { readTopology, type TopologyRecord } from './topology';
 import { curlProgram } from './cli/curl';
 import { nsenterProgram } from './cli/nsenter';
 import { containerToolProgram, hostToolPrograms } from './cli/host-tools';
@@ -214,6 +215,11 @@ export class Host {
       },
     };
     return goals.map((goal) => evaluateGoal(view, goal));
+  }
+
+  /** The host's network as a figure draws it: devices, what is plugged into what, and Docker's networks and containers. Reads, never changes. */
+  topology(): TopologyRecord {
+    return readTopology(this.kernel, this.engine, this.profile.hostname);
   }
 
   /** A command line run to its end on the LAN machine, as its user: what a goal `from: 'lan'` reads. */

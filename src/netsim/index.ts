@@ -3,12 +3,20 @@
  * The site, the lesson plugins and the browser terminal use it through this file only.
  */
 import { DOCKER_VERSIONS } from './cli/docker/version';
+import { Host, type HostSnapshot } from './host';
+import type { TopologyRecord } from './topology';
 
 export { Host, type HostOptions, type HostSnapshot, type RunOptions, type RunResult } from './host';
 export { DEBIAN_DOCKER_HOST, type HostProfile } from './profile';
+export type { TopologyContainer, TopologyDevice, TopologyInterface, TopologyNetwork, TopologyRecord, TopologyVeth } from './topology';
 export { GOAL_REASON_CODES, type Goal, type GoalKind, type GoalReason, type GoalResult } from './goals';
 
 /** The Docker Engine major version the simulator reproduces. */
 export const SIMULATED_DOCKER_VERSION = '29';
 /** The exact Docker Engine release whose output the simulator prints, for pages to name. */
 export const SIMULATED_DOCKER_RELEASE: string = DOCKER_VERSIONS.engine.version;
+
+/** The topology of the host a snapshot holds, read without running anything: what a figure of the lesson's host draws. */
+export function topologyOf(snapshot: HostSnapshot): TopologyRecord {
+  return Host.fromSnapshot(snapshot).topology();
+}

@@ -1,5 +1,5 @@
 import { stripSgr } from './sgr';
-import { Host, type Goal, type GoalResult, type HostSnapshot } from '../netsim/index';
+import { Host, type Goal, type GoalResult, type HostSnapshot, type TopologyRecord } from '../netsim/index';
 
 /**
  * Simulated seconds a lesson command may run. A command still running then never
@@ -114,6 +114,11 @@ export class LessonHost {
   /** Names a terminal completes (programs, containers, networks, images), read without changing the host. */
   names(): ReturnType<Host['names']> {
     return this.host.names();
+  }
+
+  /** The host's network as a figure draws it, read without changing anything. */
+  topology(): TopologyRecord {
+    return this.host.topology();
   }
 
   snapshot(): HostSnapshot {

@@ -1,0 +1,35 @@
+import type { Root, RootContent } from 'mdast';
+import { attribute, flow, replaceNode } from '../mdx/mdx-nodes';
+import type { TopologyRun } from '../lessons/run-lesson';
+import type { TopologySource } from './read-topologies';
+
+/** The component a page provides for figures (src/components/topology/). */
+export const TOPOLOGY_COMPONENT = 'TopologyFigure';
+
+/**
+ * Replaces each `<Topology />` with the page's figure component, carrying the
+ * host's state at that point. Built without verification there is no state, and
+ * no figure: nothing is drawn that netsim did not produce.
+ */
+export function renderTopologies(tree: Root, figures: readonly TopologySource[], runs: readonly TopologyRun[] | undefined): void {
+  for (const [index, figure] of figures.entries()) {
+    const run = runs?.[index];
+    if (run?.kind !== 'drawn') {
+      removeNode(tree, figure.element as RootContent);
+      continue;
+    }
+    const attributes = [attribute('state', JSON.stringify(run.state)), attribute('number', String(index + 1))];
+    if (figure.focus !== undefined) attributes.push(attribute('focus', figure.focus));
+    if (figure.highlight !== undefined) attributes.push(attribute('highlight', figure.highlight));
+    replaceNode(tree, figure.element as RootContent, flow(TOPOLOGY_COMPONENT, attributes, []));
+  }
+}
+
+function removeNode(tree: Root, target: RootContent): void {
+  const visit = (parent: { children: RootContent[] }): boolean => {
+    const index = parent.children.indexOf(target);
+    if (index >= 0) return parent.children.splice(index, 1).length > 0;
+    return parent.children.some((child) => 'children' in child && visit(child as { children: RootContent[] }));
+  };
+  visit(tree as unknown as { children: RootContent[] });
+}
