@@ -22,7 +22,7 @@ export type AffirmedGoal =
   | { kind: 'container'; container: string; running?: boolean | undefined }
   /** The container is on the network (with an address in `subnet`, answering to `alias`). */
   | { kind: 'attached'; container: string; network: string; subnet?: string | undefined; alias?: string | undefined }
-  /** From inside `from`, Docker's DNS answers `name` (with `address`). */
+  /** From inside `from`, `name` resolves (to `address`) as the container's resolver finds it: its /etc/hosts, then its DNS servers. */
   | { kind: 'resolves'; from: string; name: string; address?: string | undefined }
   /**
    * A TCP connection from the host, from a container, or from the LAN machine
@@ -90,6 +90,7 @@ export type GoalResult = { pass: true } | { pass: false; reason: GoalReason };
 export interface GoalView {
   containers(): readonly Container[];
   networks(): readonly Network[];
+  /** getaddrinfo in the container: its /etc/hosts (--add-host, --link), then its resolv.conf's servers (Docker's DNS on a user-defined network). */
   resolveName(container: string, name: string): Ipv4[];
   /** Runs a command line as root on the copy, for what is read from tools (iptables, curl, cat). */
   run(line: string): { stdout: string; exitCode: number };
