@@ -194,14 +194,16 @@ export class Host {
    * A name looked up as a program in the container looks it up: glibc's or
    * musl's getaddrinfo with `hosts: files dns`, so the /etc/hosts Docker wrote
    * (--add-host, --link) first, then the servers of its resolv.conf (127.0.0.11
-   * on a user-defined network), from its own namespace.
+   * on a user-defined network), from its own namespace; `dnsOnly` skips the
+   * hosts file, as dig and nslookup do.
    */
-  private resolveInContainer(reference: string, name: string): Ipv4[] {
+  private resolveInContainer(reference: string, name: string, dnsOnly: boolean): Ipv4[] {
     const container = this.engine.findContainer(reference);
     const namespace = container.namespaceId === undefined ? undefined : this.kernel.namespace(container.namespaceId);
     if (!namespace) return [];
     const context: ProcessContext = { kernel: this.kernel, namespace, isRoot: true, stdin: '', clock: this.clock, random: this.random, world: this.world, containerId: container.id };
-    const lookup = lookupHost(engineNameServices(this.engine, () => hostEtc(this.profile))(context), name);
+    const service = engineNameServices(this.engine, () => hostEtc(this.profile))(context);
+    const lookup = lookupHost(dnsOnly ? { hosts: '', nameservers: service.nameservers, query: (server, question) => service.query(server, question) } : service, name);
     return lookup.kind === 'found' ? [...lookup.addresses] : [];
   }
 
@@ -215,7 +217,7 @@ export class Host {
     const view: GoalView = {
       containers: () => copy.engine.containers(),
       networks: () => copy.engine.networks(),
-      resolveName: (container, name) => copy.resolveInContainer(container, name),
+      resolveName: (container, name, dnsOnly) => copy.resolveInContainer(container, name, dnsOnly ?? false),
       run: (line) => {
         const result = copy.run(line, { asRoot: true });
         return { stdout: result.stdout, exitCode: result.exitCode };

@@ -158,6 +158,11 @@ describe('goals resolve names as the container does: /etc/hosts, then DNS', () =
     expect(check(host, goal)).toEqual({ pass: true });
   });
 
+  it('with dnsOnly, the hosts file is skipped, as dig and nslookup skip it: the default bridge has no Docker DNS', () => {
+    expect(check(host, { kind: 'resolves', from: 'app', name: 'database', dnsOnly: true })).toEqual({ pass: false, reason: { code: 'does-not-resolve', values: { from: 'app', name: 'database' } } });
+    expect(check(host, { kind: 'resolves', from: 'app', name: 'api.internal', dnsOnly: true, not: true })).toEqual({ pass: true });
+  });
+
   it('a name in no hosts file and unknown to DNS still does not resolve', () => {
     expect(check(host, { kind: 'resolves', from: 'db', name: 'database' })).toEqual({ pass: false, reason: { code: 'does-not-resolve', values: { from: 'db', name: 'database' } } });
   });
