@@ -33,7 +33,7 @@ export interface ExerciseSource {
 export const GOAL_PROPS: Record<GoalKind, { required: readonly string[]; optional: readonly string[] }> = {
   container: { required: ['container'], optional: ['running'] },
   attached: { required: ['container', 'network'], optional: ['subnet', 'alias'] },
-  resolves: { required: ['from', 'name'], optional: ['address'] },
+  resolves: { required: ['from', 'name'], optional: ['address', 'dnsOnly'] },
   reaches: { required: ['from', 'url'], optional: ['status', 'body'] },
   connects: { required: ['from', 'host', 'port'], optional: [] },
   published: { required: ['hostPort', 'container', 'containerPort'], optional: [] },
@@ -42,7 +42,7 @@ export const GOAL_PROPS: Record<GoalKind, { required: readonly string[]; optiona
   file: { required: ['path', 'line'], optional: ['container'] },
 };
 const GOAL_KINDS = Object.keys(GOAL_PROPS) as GoalKind[];
-const FLAGS = new Set(['running', 'internal', 'fresh', 'showSetup', 'not']);
+const FLAGS = new Set(['running', 'internal', 'dnsOnly', 'fresh', 'showSetup', 'not']);
 const NUMBERS = new Set(['hostPort', 'containerPort', 'status', 'port']);
 /** Lowercase words joined by single hyphens: `--` joins ids in the page's element ids. */
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

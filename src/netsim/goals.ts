@@ -22,8 +22,12 @@ export type AffirmedGoal =
   | { kind: 'container'; container: string; running?: boolean | undefined }
   /** The container is on the network (with an address in `subnet`, answering to `alias`). */
   | { kind: 'attached'; container: string; network: string; subnet?: string | undefined; alias?: string | undefined }
-  /** From inside `from`, Docker's DNS answers `name` (with `address`). */
-  | { kind: 'resolves'; from: string; name: string; address?: string | undefined }
+  /**
+   * From inside `from`, `name` resolves (to `address`) as the container's resolver
+   * finds it: its /etc/hosts, then its DNS servers. With `dnsOnly`, only those
+   * servers are asked, as `dig` and `nslookup` do: Docker's DNS on a user-defined network.
+   */
+  | { kind: 'resolves'; from: string; name: string; address?: string | undefined; dnsOnly?: boolean | undefined }
   /**
    * A TCP connection from the host, from a container, or from the LAN machine
    * (`from: 'lan'`) to `host` (an address, or a name the container resolves) on `port` is accepted.
@@ -90,7 +94,12 @@ export type GoalResult = { pass: true } | { pass: false; reason: GoalReason };
 export interface GoalView {
   containers(): readonly Container[];
   networks(): readonly Network[];
-  resolveName(container: string, name: string): Ipv4[];
+  /**
+   * getaddrinfo in the container: its /etc/hosts (--add-host, --link), then its
+   * resolv.conf's servers (Docker's DNS on a user-defined network); with
+   * `dnsOnly`, the servers alone.
+   */
+  resolveName(container: string, name: string, dnsOnly?: boolean): Ipv4[];
   /** Runs a command line as root on the copy, for what is read from tools (iptables, curl, cat). */
   run(line: string): { stdout: string; exitCode: number };
   /** Runs a command line on the copy's LAN machine, as its user; undefined when the host has no LAN machine. */
@@ -157,7 +166,7 @@ function evaluateAffirmed(view: GoalView, goal: AffirmedGoal): GoalResult {
       const container = findContainer(goal.from);
       if (!container) return fail('no-container', { container: goal.from });
       if (container.status !== 'running') return fail('not-running', { container: goal.from, status: container.status });
-      const answers = view.resolveName(container.name, goal.name).map(formatIpv4);
+      const answers = view.resolveName(container.name, goal.name, goal.dnsOnly).map(formatIpv4);
       if (answers.length === 0) return fail('does-not-resolve', { from: goal.from, name: goal.name });
       if (goal.address && !answers.includes(goal.address)) return fail('resolves-elsewhere', { from: goal.from, name: goal.name, address: goal.address, answers: answers.join(', ') });
       return PASS;

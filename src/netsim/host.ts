@@ -25,7 +25,8 @@ import { Kernel, type KernelState } from './kernel/kernel';
 import { DEBIAN_DOCKER_HOST, type HostProfile } from './profile';
 import { SeededRandom } from './random';
 import { parseCidr } from './wire/cidr';
-import { parseIpv4 } from './wire/ipv4';
+import { parseIpv4, type Ipv4 } from './wire/ipv4';
+import { lookupHost } from './userland/name-resolution';
 import { worldOf } from './world';
 import { readTopology, type TopologyRecord } from './topology';
 import { curlProgram } from './cli/curl';
@@ -191,6 +192,23 @@ export class Host {
   }
 
   /**
+   * A name looked up as a program in the container looks it up: glibc's or
+   * musl's getaddrinfo with `hosts: files dns`, so the /etc/hosts Docker wrote
+   * (--add-host, --link) first, then the servers of its resolv.conf (127.0.0.11
+   * on a user-defined network), from its own namespace; `dnsOnly` skips the
+   * hosts file, as dig and nslookup do.
+   */
+  private resolveInContainer(reference: string, name: string, dnsOnly: boolean): Ipv4[] {
+    const container = this.engine.findContainer(reference);
+    const namespace = container.namespaceId === undefined ? undefined : this.kernel.namespace(container.namespaceId);
+    if (!namespace) return [];
+    const context: ProcessContext = { kernel: this.kernel, namespace, isRoot: true, stdin: '', clock: this.clock, random: this.random, world: this.world, containerId: container.id };
+    const service = engineNameServices(this.engine, () => hostEtc(this.profile))(context);
+    const lookup = lookupHost(dnsOnly ? { hosts: '', nameservers: service.nameservers, query: (server, question) => service.query(server, question) } : service, name);
+    return lookup.kind === 'found' ? [...lookup.addresses] : [];
+  }
+
+  /**
    * Whether the host meets each goal, read on a copy of it at a fresh root shell:
    * checking runs tools (iptables, curl) but never changes this host.
    */
@@ -200,7 +218,7 @@ export class Host {
     const view: GoalView = {
       containers: () => copy.engine.containers(),
       networks: () => copy.engine.networks(),
-      resolveName: (container, name) => copy.engine.resolveName(container, name),
+      resolveName: (container, name, dnsOnly) => copy.resolveInContainer(container, name, dnsOnly ?? false),
       run: (line) => {
         const result = copy.run(line, { asRoot: true });
         return { stdout: result.stdout, exitCode: result.exitCode };

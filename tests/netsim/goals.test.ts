@@ -132,3 +132,38 @@ describe('goal references', () => {
     expect(evaluateGoal(view, { kind: 'container', container: 'db00', running: true })).toMatchObject({ pass: false, reason: { code: 'not-running', values: { container: 'db00' } } });
   });
 });
+
+/**
+ * A program in a container resolves with getaddrinfo and `hosts: files dns`
+ * (glibc nsswitch on Debian, musl on Alpine): /etc/hosts first, where Docker
+ * writes --link and --add-host entries (moby docker-v29.7.2
+ * daemon/libnetwork/sandbox_dns_unix.go buildHostsFile), then the resolv.conf
+ * servers. Goals look names up the same way.
+ */
+describe('goals resolve names as the container does: /etc/hosts, then DNS', () => {
+  const host = hostWith(
+    'docker run -d --name db nginx',
+    'docker run -dit --name app --link db:database --add-host api.internal:172.17.0.2 --add-host gw:host-gateway alpine',
+  );
+
+  it.each<[string, Goal]>([
+    ['a --link alias on the default bridge', { kind: 'resolves', from: 'app', name: 'database', address: '172.17.0.2' }],
+    ['the linked container by its name', { kind: 'resolves', from: 'app', name: 'db' }],
+    ['an --add-host name', { kind: 'resolves', from: 'app', name: 'api.internal', address: '172.17.0.2' }],
+    ['host-gateway as the default bridge gateway', { kind: 'resolves', from: 'app', name: 'gw', address: '172.17.0.1' }],
+    ['an HTTP request to a --link alias', { kind: 'reaches', from: 'app', url: 'http://database/', status: 200 }],
+    ['an HTTP request to an --add-host name', { kind: 'reaches', from: 'app', url: 'http://api.internal/', status: 200 }],
+    ['a TCP connection to a --link alias', { kind: 'connects', from: 'app', host: 'database', port: 80 }],
+  ])('passes %s', (_name, goal) => {
+    expect(check(host, goal)).toEqual({ pass: true });
+  });
+
+  it('with dnsOnly, the hosts file is skipped, as dig and nslookup skip it: the default bridge has no Docker DNS', () => {
+    expect(check(host, { kind: 'resolves', from: 'app', name: 'database', dnsOnly: true })).toEqual({ pass: false, reason: { code: 'does-not-resolve', values: { from: 'app', name: 'database' } } });
+    expect(check(host, { kind: 'resolves', from: 'app', name: 'api.internal', dnsOnly: true, not: true })).toEqual({ pass: true });
+  });
+
+  it('a name in no hosts file and unknown to DNS still does not resolve', () => {
+    expect(check(host, { kind: 'resolves', from: 'db', name: 'database' })).toEqual({ pass: false, reason: { code: 'does-not-resolve', values: { from: 'db', name: 'database' } } });
+  });
+});

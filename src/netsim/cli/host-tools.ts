@@ -38,12 +38,13 @@ export interface ToolEnvironment {
 export function hostToolPrograms(engine: Engine, hostEtc: () => HostEtc): Program[] {
   const names = engineNameServices(engine, hostEtc);
   const hostname = (context: ProcessContext) => (context.containerId ? (engine.containers().find((c) => c.id === context.containerId)?.hostname ?? '') : hostEtc().hostname);
-  return [lsProgram('gnu'), ...fileToolPrograms('gnu'), envProgram, printenvProgram, idProgram('gnu'), whoamiProgram, unameProgram('gnu', hostname), seqProgram('gnu'), whichProgram, iputilsPingProgram(names), digProgram(names), nslookupProgram(names, 'bind'), getentProgram(names), hostnameProgram(engine, hostEtc), ssProgram(engine, names), netstatProgram(engine), ifconfigProgram(), procpsProgram(engine), sleepProgram('gnu'), dateProgram('gnu'), sysctlProgram, tcpdumpProgram(engine)];
+  return [lsProgram('gnu'), ...fileToolPrograms('gnu'), envProgram, printenvProgram, idProgram('gnu'), whoamiProgram, unameProgram('gnu', hostname), seqProgram('gnu'), whichProgram, iputilsPingProgram(names), digProgram(names), nslookupProgram(names, 'bind'), getentProgram(names), hostnameProgram(engine, hostEtc, names), ssProgram(engine, names), netstatProgram(engine), ifconfigProgram(), procpsProgram(engine), sleepProgram('gnu'), dateProgram('gnu'), sysctlProgram, tcpdumpProgram(engine)];
 }
 
 /** What an applet is built from: the name services, whether BusyBox was built against musl (Alpine) rather than glibc, and the daemon (ps lists its processes). */
 interface AppletDeps {
   readonly names: NameServices;
+  readonly hostEtc: () => HostEtc;
   readonly musl: boolean;
   readonly engine: Engine;
 }
@@ -66,6 +67,7 @@ const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> =
   seq: () => seqProgram('busybox'),
   traceroute: ({ names }) => busyboxTracerouteProgram(names),
   nc: ({ names }) => busyboxNcProgram(names),
+  hostname: ({ engine, hostEtc, names }) => hostnameProgram(engine, hostEtc, names, 'busybox'),
 };
 
 /**
@@ -89,5 +91,5 @@ export function containerToolProgram(tool: string, provider: string, environment
   const applet = isBusybox(provider) ? BUSYBOX_APPLETS[tool] : PACKAGED_PROGRAMS[provider];
   // Alpine builds BusyBox against musl; Debian's package and the busybox image against glibc.
   const musl = image !== undefined && imageInfo(image)?.os.family === 'alpine';
-  return applet?.({ names: engineNameServices(environment.engine, environment.hostEtc), musl, engine: environment.engine });
+  return applet?.({ names: engineNameServices(environment.engine, environment.hostEtc), hostEtc: environment.hostEtc, musl, engine: environment.engine });
 }

@@ -1,8 +1,8 @@
 import { KernelError } from '../kernel/errno';
-import { appendRule, chainOf, deleteChain, deleteRule, hasChain, insertRule, newChain, setPolicy } from '../kernel/netfilter/netfilter';
+import { appendRule, chainOf, deleteChain, deleteRule, hasChain, insertRule, newChain, setPolicy, zeroCounters } from '../kernel/netfilter/netfilter';
 import { BUILTIN_CHAINS, TABLES, type NetfilterState, type RuleSpec, type TableName } from '../kernel/netfilter/rule';
 import { formatRuleList } from '../format/iptables-list';
-import { formatRuleSpecs } from '../format/iptables-save';
+import { formatRuleSpecs, listingOrder } from '../format/iptables-save';
 import { fail, ok, type CommandResult, type Program } from './command';
 import { IPTABLES_VERSION, parameterProblem, parseIptablesArguments, type Invocation } from './iptables-arguments';
 
@@ -39,8 +39,17 @@ function execute(invocation: Invocation, table: TableName, netfilter: NetfilterS
   switch (command.kind) {
     case 'list-rules':
       return ok(formatRuleSpecs(table, netfilter[table], command.chain));
-    case 'list':
-      return ok(formatRuleList(table, netfilter[table], invocation, command.chain));
+    case 'list': {
+      // do_commandx: list_entries, then nft_cmd_chain_zero_counters for -L -Z.
+      const listed = formatRuleList(table, netfilter[table], invocation, command.chain);
+      return ok(command.zero ? listed + zeroChains(netfilter, table, command.chain, invocation.verbose) : listed);
+    }
+    case 'zero':
+      if (command.position !== undefined) {
+        zeroCounters(netfilter, table, command.chain!, command.position);
+        return ok();
+      }
+      return ok(zeroChains(netfilter, table, command.chain, invocation.verbose));
     case 'new-chain':
       if (command.chain === undefined) return fail(NO_CHAIN, 1);
       if (hasChain(netfilter, table, command.chain)) return fail('iptables: Chain already exists.\n', 1);
@@ -123,6 +132,17 @@ function jumpsTooFar(chains: NetfilterState[TableName]): boolean {
     return bad;
   };
   return chains.filter((chain) => chain.policy !== undefined).some((base) => base.rules.some(({ spec }) => spec.target.kind === 'jump' && visit(spec.target.chain, new Set())));
+}
+
+/**
+ * -Z on one chain or, without one, every chain of the table in listing order
+ * (nft_chain_foreach: base chains, then user chains by name); with -v each
+ * says "Zeroing chain `NAME'" (nft.c __nft_chain_zero_counters).
+ */
+function zeroChains(netfilter: NetfilterState, table: TableName, chain: string | undefined, verbose: boolean): string {
+  const names = chain === undefined ? listingOrder(table, netfilter[table]).map((c) => c.name) : [chain];
+  for (const name of names) zeroCounters(netfilter, table, name);
+  return verbose ? names.map((name) => `Zeroing chain \`${name}'\n`).join('') : '';
 }
 
 /** -X deletes one empty, unreferenced user chain, or all such chains when none is named. */

@@ -30,11 +30,13 @@ export function endpointSettingsProblems(networkName: string, network: Network |
   }
   const v4 = ipv4 === undefined ? undefined : parseIpv4(ipv4);
   if (ipv4 !== undefined && (v4 === undefined || ipv4 === '0.0.0.0')) problems.push(`invalid IPv4 address: ${ipv4}`);
-  if (ipv6 !== undefined && (!ipv6.includes(':') || ipv6 === '::')) problems.push(`invalid IPv6 address: ${ipv6}`);
+  // An IPv4-mapped address (what `--ip6 10.0.0.1` sends) is Is4In6: refused, then Unmap()ped for the range check.
+  const mapped = ipv6?.startsWith('::ffff:') === true && ipv6.includes('.');
+  if (ipv6 !== undefined && (!ipv6.includes(':') || ipv6 === '::' || mapped)) problems.push(`invalid IPv6 address: ${ipv6}`);
   for (const address of requested.linkLocalIps ?? []) if (address === '0.0.0.0' || address === '::') problems.push(`invalid link-local IP address: ${address}`);
   if (network) {
     if (ipv4 !== undefined && (v4 === undefined || !network.ipam.some((config) => contains(config.subnet, v4)))) problems.push(`no configured subnet contains IP address ${ipv4}`);
-    if (ipv6 !== undefined) problems.push(`no configured subnet contains IP address ${ipv6}`);
+    if (ipv6 !== undefined) problems.push(`no configured subnet contains IP address ${mapped ? ipv6.slice('::ffff:'.length) : ipv6}`);
   }
   return problems;
 }

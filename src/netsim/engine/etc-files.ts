@@ -44,13 +44,32 @@ const DEFAULT_NAMESERVERS = ['8.8.8.8', '8.8.4.4'];
 export function containerEtcFiles(container: Container, networks: readonly Network[], host: HostEtc, links: readonly { names: string; address: string }[] = []): EtcFiles {
   const hostNetwork = container.networkMode === 'host';
   const hostname = hostNetwork ? host.hostname : container.hostname;
-  return { '/etc/hosts': hostsFile(container, host, hostname, links), '/etc/resolv.conf': resolvConf(container, networks, host), '/etc/hostname': `${hostname}\n` };
+  const hosts = hostsFile(container, host, hostname, links, hostGatewayIps(networks));
+  return { '/etc/hosts': hosts, '/etc/resolv.conf': resolvConf(container, networks, host), '/etc/hostname': `${hostname}\n` };
 }
 
-function hostsFile(container: Container, host: HostEtc, hostname: string, links: readonly { names: string; address: string }[]): string {
-  const extra = container.config.extraHosts.map((entry) => {
+/** The name --add-host accepts in place of an address (moby daemon/pkg/opts/hosts.go HostGatewayName). */
+export const HOST_GATEWAY = 'host-gateway';
+
+/**
+ * What `host-gateway` stands for: the daemon's --host-gateway-ip, which
+ * defaults to the default bridge's IPv4 gateway and, were it dual-stack, its
+ * IPv6 one (moby daemon/daemon_unix.go setHostGatewayIP: v4Info[0].Gateway,
+ * v6Info[0].Gateway). The daemon option is not modelled, and docker0 is IPv4
+ * only here, so that is 172.17.0.1 unless the bridge was given another subnet.
+ */
+function hostGatewayIps(networks: readonly Network[]): string[] {
+  const bridge = networks.find((network) => network.options['com.docker.network.bridge.default_bridge'] === 'true');
+  const gateway = bridge?.ipam[0]?.gateway;
+  return gateway === undefined ? [] : [formatIpv4(gateway)];
+}
+
+function hostsFile(container: Container, host: HostEtc, hostname: string, links: readonly { names: string; address: string }[], gatewayIps: readonly string[]): string {
+  // buildSandboxOptions (daemon/container_operations.go) adds one record per
+  // host-gateway address, in the order setHostGatewayIP listed them.
+  const extra = container.config.extraHosts.flatMap((entry) => {
     const [name, address] = entry.split(/:(.*)/) as [string, string];
-    return `${address}\t${name}`;
+    return (address === HOST_GATEWAY ? gatewayIps : [address]).map((ip) => `${ip}\t${name}`);
   });
   if (container.networkMode === 'host' && extra.length === 0) return host.hosts;
   const linked = links.map((link) => `${link.address}\t${link.names}`);

@@ -7,6 +7,7 @@ import { parseImageReference, runsImageDefault } from './images';
 import { HOST_CPUS, HOST_KERNEL_RELEASE } from './host-processes';
 import { nginxBindFailure, nginxStartup } from './nginx-log';
 import { wordpressConfigured } from './image-entrypoints';
+import { commandServer } from './command-servers';
 
 
 interface ServerSocket {
@@ -46,6 +47,17 @@ const IMAGE_SERVERS: Record<string, { process: string; service: SocketService; b
  * them (`0.0.0.0:80`, `[::]:80`): any makes it exit, releasing the others.
  */
 export function startServers(daemon: Daemon, container: Container, namespace: Namespace): string[] {
+  const fromCommand = commandServer(container);
+  if (fromCommand && container.pid !== undefined) {
+    const { socket, backlog, process, service, fd } = fromCommand;
+    // A taken port: BusyBox's xbind dies (bind: Address in use), and so does the container; not modelled, it just does not listen.
+    try {
+      daemon.kernel.listen(namespace, { protocol: 'tcp', ...socket, backlog, process: { name: process, pid: container.pid, fd }, service });
+    } catch (error) {
+      if (!(error instanceof KernelError) || error.errno !== 'EADDRINUSE') throw error;
+    }
+    return [];
+  }
   const servers = runsImageDefault(container) ? IMAGE_SERVERS[parseImageReference(container.image).familiar] : undefined;
   if (!servers || container.pid === undefined) return [];
   // WordPress answers one way without wp-config.php and another with the one its entrypoint wrote.

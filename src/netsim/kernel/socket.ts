@@ -15,7 +15,9 @@ export type SocketService =
   /** A MariaDB server: the MySQL protocol, where the server speaks first (its handshake packet). */
   | { readonly kind: 'mariadb' }
   /** OpenSSH's sshd (the LAN machine's): the server speaks first, its version line. */
-  | { readonly kind: 'ssh' };
+  | { readonly kind: 'ssh' }
+  /** A listening netcat: it accepts and prints what it reads; it writes nothing until its stdin does. */
+  | { readonly kind: 'netcat' };
 
 /** A listening socket: what `ss -l` and `netstat -l` show, and where connections land. */
 export interface Socket {

@@ -12,9 +12,20 @@ export function forwardsIpv4(kernel: Kernel, namespace: Namespace): boolean {
   return namespace === kernel.root;
 }
 
+/**
+ * The ephemeral port range every new namespace starts with (Linux
+ * net/ipv4/af_inet.c inet_init_net: `60999u << 16 | 32768u`); Debian changes
+ * nothing, and nothing here writes it. proc_dointvec_minmax prints the two
+ * integers of the vector separated by a tab (kernel/sysctl.c __do_proc_dointvec).
+ */
+const IP_LOCAL_PORT_RANGE = '32768\t60999';
+
 /** The net.* sysctls the simulation knows, by key, as /proc/sys/net shows them to a process of `namespace`. */
 export function netSysctls(kernel: Kernel, namespace: Namespace): Readonly<Record<string, string>> {
-  return { 'net.ipv4.ip_forward': forwardsIpv4(kernel, namespace) ? '1' : '0' };
+  return {
+    'net.ipv4.ip_forward': forwardsIpv4(kernel, namespace) ? '1' : '0',
+    'net.ipv4.ip_local_port_range': IP_LOCAL_PORT_RANGE,
+  };
 }
 
 /** Where a key lives under /proc/sys: dots become slashes (procps sysctl.c slashdot). */

@@ -97,6 +97,9 @@ export function serve(datapath: Datapath, peer: Peer, request: HttpRequest, rand
       return { kind: 'not-http', bytes: SSH_BANNER.length };
     case 'dns':
       return { kind: 'reset' };
+    case 'netcat':
+      // It answers only what someone types into it: a request waits until the client gives up.
+      return { kind: 'unsimulated' };
   }
 }
 

@@ -13,7 +13,8 @@ import { DEBIAN_JESSIE_APACHE2_INDEX } from './debian-apache2-index';
 export interface HttpResponse {
   /** `200 OK`, `404 Not Found`, `302 Found`. */
   readonly status: string;
-  readonly server: string;
+  /** The Server header; BusyBox httpd sends none. */
+  readonly server: string | undefined;
   /** Apache writes `Date` before `Server` (http_filters.c, basic_http_header); nginx after (ngx_http_header_filter_module.c). */
   readonly dateFirst: boolean;
   /** The headers after `Server` and `Date`, in the server's order. */
@@ -282,7 +283,37 @@ const wordpressConfigured = getOnly(({ host, path }) =>
       },
 );
 
+/**
+ * BusyBox httpd's error response (networking/httpd.c send_headers): the
+ * status line, Date (FEATURE_HTTPD_DATE, default y), `Connection: close`,
+ * `Content-type: text/html` for anything but 200, no Server header and no
+ * Content-Length, then the canned page built from http_response[]'s name
+ * and info strings.
+ */
+function busyboxHttpdError(code: number, name: string, info: string): HttpResponse {
+  return {
+    status: `${code} ${name}`,
+    server: undefined,
+    dateFirst: true,
+    headers: ['Connection: close', 'Content-type: text/html'],
+    body: `<HTML><HEAD><TITLE>${code} ${name}</TITLE></HEAD>\n<BODY><H1>${code} ${name}</H1>\n${info}\n</BODY></HTML>\n`,
+  };
+}
+
+/**
+ * BusyBox httpd serving the busybox image's `/` (its default home is the
+ * working directory): a directory URL gets index.html, which is not there,
+ * and with CGI support (default y) no /cgi-bin/index.cgi either, so 404
+ * (handle_incoming_and_exit). Other paths would be files of the image's own
+ * tree: not modelled.
+ */
+const busyboxHttpd: WebServer = ({ method, path }) => {
+  if (method !== 'GET' && method !== 'HEAD') return 'unsimulated';
+  return isIndex(path) ? busyboxHttpdError(404, 'Not Found', 'The requested URL was not found') : 'unsimulated';
+};
+
 const SERVERS = new Map<string, WebServer>([
+  ['busybox-httpd', busyboxHttpd],
   ['nginx', nginx],
   ['httpd', httpd],
   ['apache2-debian', apacheDebianJessie],
@@ -297,9 +328,9 @@ export function webServer(name: string): WebServer | undefined {
 
 /** Status line and headers as the server writes them, without the blank line that ends them. */
 export function responseHead(response: HttpResponse, date: string): string[] {
-  const server = `Server: ${response.server}`;
+  const server = response.server === undefined ? [] : [`Server: ${response.server}`];
   const dated = `Date: ${date}`;
-  return [`HTTP/1.1 ${response.status}`, ...(response.dateFirst ? [dated, server] : [server, dated]), ...response.headers];
+  return [`HTTP/1.1 ${response.status}`, ...(response.dateFirst ? [dated, ...server] : [...server, dated]), ...response.headers];
 }
 
 /** The response in bytes on the wire, head and body; any IMF-fixdate is 29 characters. */

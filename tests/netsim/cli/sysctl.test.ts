@@ -40,3 +40,19 @@ describe('net.ipv4.ip_forward', () => {
     expect(host.run(`sudo nsenter -t ${pid} -n cat /proc/sys/net/ipv4/ip_forward`).stdout).toBe('0\n');
   });
 });
+
+/**
+ * net.ipv4.ip_local_port_range is per namespace and starts at 32768-60999 in
+ * each (Linux net/ipv4/af_inet.c inet_init_net); /proc prints the pair with a
+ * tab between (kernel/sysctl.c __do_proc_dointvec), and procps' sysctl prints
+ * the file's text after `key = `.
+ */
+describe('net.ipv4.ip_local_port_range', () => {
+  it('reads 32768<TAB>60999 by cat and sysctl on the host, by cat in a container', () => {
+    const host = Host.create({ seed: 7 });
+    expect(host.run('cat /proc/sys/net/ipv4/ip_local_port_range').stdout).toBe('32768\t60999\n');
+    expect(host.run('sudo sysctl net.ipv4.ip_local_port_range').stdout).toBe('net.ipv4.ip_local_port_range = 32768\t60999\n');
+    host.run('docker run -d --name box alpine sleep 1d');
+    expect(host.run('docker exec box cat /proc/sys/net/ipv4/ip_local_port_range').stdout).toBe('32768\t60999\n');
+  });
+});

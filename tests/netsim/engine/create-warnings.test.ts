@@ -55,3 +55,17 @@ describe('docker run and docker create print them on stderr', () => {
     expect(result.exitCode).toBe(125);
   });
 });
+
+// docker/cli v29.7.2 cli/command/container/run.go runContainer calls createContainer
+// (create.go), which prints the response's warnings, before it attaches and starts:
+// a reader sees them above what the container writes.
+describe('docker run in the foreground prints the warnings before the container output', () => {
+  it.each([
+    ['--network host -p 8080:80', PORTS],
+    ['--link web:w', LINKS],
+  ])('docker run --rm %s alpine echo hi', (options, warning) => {
+    const host = hostAfter('docker run -d --name web nginx');
+    const result = host.run(`docker run --rm ${options} alpine echo hi`);
+    expect(result).toMatchObject({ stdout: 'hi\n', stderr: `WARNING: ${warning}\n`, output: `WARNING: ${warning}\nhi\n`, exitCode: 0 });
+  });
+});

@@ -68,4 +68,16 @@ describe("a container's /etc files", () => {
     const { files } = filesAfter('docker run -d --name n --network none nginx')('n');
     expect(files['/etc/hosts']).toBe(`127.0.0.1\tlocalhost\n${IPV6_DEFAULTS}`);
   });
+
+  // moby daemon/container_operations.go buildSandboxOptions replaces the literal
+  // host-gateway by the daemon's HostGatewayIPs, which daemon_unix.go
+  // setHostGatewayIP fills with the default bridge's gateway (docker0: 172.17.0.1).
+  it('--add-host NAME:host-gateway writes the default bridge\'s gateway, on any network', () => {
+    const host = Host.create({ seed: 5 });
+    const hosts = host.run('docker run --rm --add-host host.docker.internal:host-gateway alpine cat /etc/hosts').stdout;
+    expect(hosts).toContain('\n172.17.0.1\thost.docker.internal\n');
+    expect(hosts).not.toContain('host-gateway');
+    host.run('docker network create --subnet 10.30.0.0/24 app-net');
+    expect(host.run('docker run --rm --network app-net --add-host=gw:host-gateway alpine cat /etc/hosts').stdout).toContain('\n172.17.0.1\tgw\n');
+  });
 });

@@ -47,7 +47,14 @@ const run: CommandSpec<DockerContext> = {
       engine.startContainer(container.id);
       if (detached) return pulledThenId(pulled, container.id);
       const attached = foregroundRun(engine, container, context);
-      return { ...attached, stderr: pulled + attached.stderr, ...(attached.output && { output: [{ stream: 'stderr' as const, text: pulled }, ...attached.output] }) };
+      // runContainer prints the create response's warnings before it starts and attaches
+      // (docker/cli cli/command/container/run.go, create.go createContainer): they come
+      // before anything the container writes.
+      const output = attached.output ?? [
+        { stream: 'stdout' as const, text: attached.stdout },
+        { stream: 'stderr' as const, text: attached.stderr },
+      ];
+      return { ...attached, stderr: pulled + attached.stderr, output: [{ stream: 'stderr' as const, text: pulled }, ...output] };
     } catch (error) {
       const result = runError(error);
       return { ...result, stderr: (error instanceof PullFailure ? '' : pulled) + result.stderr };

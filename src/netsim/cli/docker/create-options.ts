@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { isUserDefined } from '../../engine/container-config';
 import type { ContainerCreateRequest } from '../../engine/engine';
 import { goParseAddr } from '../../wire/go-netip';
@@ -6,6 +7,13 @@ import { parsePortSpec, type PortMapping, type Protocol } from '../../wire/port-
 import { fail, type CommandResult } from '../command';
 import type { CommandSpec, DockerContext } from './cobra';
 import type { ParsedFlags } from './flags';
+import { parseNetworkOpt, type NetworkAttachment } from './network-opt';
+
+/** NetworkOpt.Set runs while pflag parses: its error is the flag's. */
+const networkCheck = (value: string) => {
+  const parsed = parseNetworkOpt(value);
+  return 'error' in parsed ? parsed.error : undefined;
+};
 
 /**
  * The options `docker create` and `docker run` share, and the request they build,
@@ -19,11 +27,13 @@ export const CREATE_FLAGS: CommandSpec<DockerContext>['flags'] = [
   { name: 'interactive', short: 'i', takesValue: false },
   { name: 'tty', short: 't', takesValue: false },
   { name: 'name', takesValue: true },
-  { name: 'network', takesValue: true },
-  { name: 'net', takesValue: true },
+  { name: 'network', takesValue: true, check: networkCheck },
+  { name: 'net', takesValue: true, check: networkCheck },
   { name: 'network-alias', takesValue: true },
   { name: 'net-alias', takesValue: true },
   { name: 'ip', takesValue: true },
+  // pflag's ipValue.Set: net.ParseIP, an empty value left unset.
+  { name: 'ip6', takesValue: true, check: (value) => (value === '' || netParseIp(value.trim()) ? undefined : `failed to parse IP: ${JSON.stringify(value)}`) },
   { name: 'mac-address', takesValue: true },
   { name: 'hostname', short: 'h', takesValue: true },
   { name: 'dns', takesValue: true },
@@ -55,13 +65,10 @@ const last = (values: Values, name: string) => values.get(name)?.at(-1);
 export function createRequest(verb: Verb, path: string, { values, positionals }: ParsedFlags): ContainerCreateRequest | CommandResult {
   const checked = validated(values);
   if ('flag' in checked || 'parse' in checked) return refusal(verb, path, checked);
-  const { ip, dns, dnsSearch, extraHosts, macAddress, expose, restartPolicy, publish } = checked;
-  const networkMode = last(values, 'network') ?? last(values, 'net') ?? 'bridge';
-  const aliases = all(values, 'network-alias', 'net-alias');
-  // parseNetworkAttachmentOpt: aliases belong to user-defined networks (not container:NAME either).
-  if (aliases.length > 0 && !isUserDefined(networkMode)) {
-    return refusal(verb, path, { parse: 'network-scoped aliases are only supported for user-defined networks' });
-  }
+  const network = firstNetwork(values, checked);
+  if ('parse' in network) return refusal(verb, path, network);
+  const { dns, dnsSearch, extraHosts, expose, restartPolicy, publish } = checked;
+  const { networkMode, aliases, ip, ip6, macAddress } = network;
   const detached = verb === 'run' && values.has('detach');
   const interactive = values.has('interactive');
   return {
@@ -70,6 +77,7 @@ export function createRequest(verb: Verb, path: string, { values, positionals }:
     command: positionals.slice(1),
     networkMode,
     ip,
+    ...(ip6 !== undefined && { ip6 }),
     hostname: last(values, 'hostname'),
     autoRemove: values.has('rm'),
     interactive: interactive || values.has('tty'),
@@ -96,12 +104,65 @@ export function createRequest(verb: Verb, path: string, { values, positionals }:
   };
 }
 
+interface FirstNetwork {
+  networkMode: string;
+  aliases: string[];
+  ip: ContainerCreateRequest['ip'];
+  ip6: string | undefined;
+  macAddress: Mac | undefined;
+}
+
+/**
+ * parseNetworkOpts and applyContainerOptions (docker/cli v29.7.2
+ * cli/command/container/opts.go): the first --network takes --network-alias,
+ * --ip, --ip6 and --mac-address, each refused when its per-network form is
+ * given too; parseNetworkAttachmentOpt then checks it. The network mode is the
+ * first network's target (NetworkOpt.NetworkMode). Without --network the
+ * request names `bridge`, which the daemon reads as the default does.
+ */
+function firstNetwork(values: Values, checked: Checked): FirstNetwork | { parse: string } {
+  const given = all(values, 'network', 'net').map((value) => parseNetworkOpt(value) as NetworkAttachment);
+  const first = given[0] ?? { target: 'bridge', aliases: [], ipv4: undefined, ipv6: undefined, macAddress: undefined, unmodelled: [] };
+  const flagAliases = all(values, 'network-alias', 'net-alias');
+  const conflict = (what: string) => ({ parse: `conflicting options: cannot specify both ${what}` });
+  if (first.aliases.length > 0 && flagAliases.length > 0) return conflict('--network-alias and per-network alias');
+  if (first.ipv4 !== undefined && checked.ip !== undefined) return conflict('--ip and per-network IPv4 address');
+  if (first.ipv6 !== undefined && checked.ip6 !== undefined) return conflict('--ip6 and per-network IPv6 address');
+  if (first.macAddress !== undefined && checked.macText) return conflict('--mac-address and per-network MAC address');
+  const aliases = flagAliases.length > 0 ? flagAliases : [...first.aliases];
+  if (first.target.trim() === '') return { parse: 'no name set for network' };
+  // parseNetworkAttachmentOpt: aliases belong to user-defined networks (not container:NAME either).
+  if (aliases.length > 0 && !isUserDefined(first.target)) return { parse: 'network-scoped aliases are only supported for user-defined networks' };
+  const macText = checked.macText || first.macAddress;
+  const macAddress = macText === undefined ? undefined : parseMacLike(macText);
+  if (macText !== undefined && !macAddress) return { parse: `${macText} is not a valid mac address` };
+  const targets = new Set<string>();
+  for (const attachment of given) {
+    if (targets.has(attachment.target)) return { parse: `network ${JSON.stringify(attachment.target)} is specified multiple times` };
+    targets.add(attachment.target);
+  }
+  if (given.some((a) => isUserDefined(a.target)) && given.some((a) => !isUserDefined(a.target))) return { parse: 'conflicting options: cannot attach both user-defined and non-user-defined network-modes' };
+  if (given.length > 1) return { parse: 'connecting a container to more than one network at create time is not available in this simulator yet; use docker network connect' };
+  const unmodelled = first.unmodelled[0];
+  if (unmodelled !== undefined) return { parse: `the ${unmodelled} field of --network is not available in this simulator yet` };
+  let ip = checked.ip;
+  if (first.ipv4 !== undefined) {
+    // NetworkOpt.Set accepted any address; an IPv6 one in ip= is the daemon's `invalid IPv4 address`, not modelled here.
+    const parsed = goParseAddr(first.ipv4);
+    if (!parsed.ok) return { parse: 'an IPv6 address in the ip field of --network is not available in this simulator yet' };
+    ip = parsed.value;
+  }
+  return { networkMode: first.target, aliases, ip, ip6: first.ipv6 ?? checked.ip6, macAddress };
+}
+
 interface Checked {
   ip: ContainerCreateRequest['ip'];
+  /** --ip6 as the CLI sends it: netip.AddrFromSlice(ip.To16()), so an IPv4 text arrives mapped (::ffff:a.b.c.d). */
+  ip6: string | undefined;
   dns: string[];
   dnsSearch: string[];
   extraHosts: string[];
-  macAddress: Mac | undefined;
+  macText: string | undefined;
   expose: { port: number; protocol: Protocol }[];
   restartPolicy: { name: string; maximumRetryCount: number };
   publish: PortMapping[];
@@ -119,8 +180,9 @@ function validated(values: Values): Checked | Refusal {
   const ip = ipText === undefined ? undefined : goParseAddr(ipText);
   if (ip && !ip.ok) return { flag: '--ip', value: ipText!, message: ip.error };
   const macText = last(values, 'mac-address');
-  const macAddress = macText === undefined ? undefined : parseMacLike(macText);
-  if (macText !== undefined && !macAddress) return { parse: `${macText} is not a valid mac address` };
+  // parse() checks --mac-address before the ports (opts.go); a per-network one waits for parseNetworkAttachmentOpt.
+  if (macText !== undefined && macText !== '' && !parseMacLike(macText)) return { parse: `${macText} is not a valid mac address` };
+  const ip6Text = last(values, 'ip6');
   const publish: PortMapping[] = [];
   for (const spec of values.get('publish') ?? []) {
     const parsed = parsePortSpec(spec);
@@ -138,10 +200,11 @@ function validated(values: Values): Checked | Refusal {
   if (values.has('rm') && restart.name !== 'no' && restart.name !== '') return { parse: 'conflicting options: cannot specify both --restart and --rm' };
   return {
     ip: ip?.value,
+    ip6: ip6Text === undefined || ip6Text === '' ? undefined : netParseIp(ip6Text.trim()),
     dns: all(values, 'dns').map((dns) => dns.trim()),
     dnsSearch: all(values, 'dns-search').map((domain) => domain.trim().replace(/\s+$/, '')),
     extraHosts: all(values, 'add-host').map(normaliseExtraHost),
-    macAddress,
+    macText,
     expose,
     restartPolicy: restart,
     publish,
@@ -187,6 +250,14 @@ function extraHostParts(value: string): [string, string | undefined] {
 function normaliseExtraHost(value: string): string {
   const [host, address] = extraHostParts(value);
   return `${host}:${address!.startsWith('[') && address!.endsWith(']') ? address!.slice(1, -1) : address}`;
+}
+
+/** net.ParseIP as a 16-byte address printed by netip (RFC 5952; IPv4 as ::ffff:a.b.c.d), or undefined. */
+function netParseIp(text: string): string | undefined {
+  if (goParseAddr(text).ok) return `::ffff:${text}`;
+  if (!text.includes(':') || text.includes('%') || !ipaddr.IPv6.isValid(text)) return undefined;
+  const address = ipaddr.IPv6.parse(text);
+  return address.isIPv4MappedAddress() ? `::ffff:${address.toIPv4Address().toString()}` : address.toRFC5952String();
 }
 
 function isIp(text: string): boolean {

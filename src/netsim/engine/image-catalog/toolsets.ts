@@ -28,11 +28,15 @@ const TEXT_TOOLS = ['cat', 'echo', 'head', 'tail', 'wc', 'sort', 'cut', 'ls', 'e
 /** BusyBox applets that lessons reach for, enabled in both Alpine's and docker-library's builds. */
 const BUSYBOX_APPLETS = [...TEXT_TOOLS, 'which', 'sh', 'ash', 'grep', 'hostname', 'ping', 'ping6', 'ip', 'ifconfig', 'route', 'netstat', 'nslookup', 'wget', 'ps', 'nc', 'traceroute', 'arp', 'top', 'kill'];
 
-/** The busybox image: BusyBox and nothing else. */
-export const BUSYBOX_TOOLS = provided('busybox', BUSYBOX_APPLETS);
+/**
+ * The busybox image: BusyBox and nothing else; its `make defconfig` build has
+ * httpd too (networking/httpd.c: `config HTTPD default y`), which Alpine
+ * moved to its busybox-extras package.
+ */
+export const BUSYBOX_TOOLS = provided('busybox', [...BUSYBOX_APPLETS, 'httpd']);
 
 /** Alpine: BusyBox plus apk. */
-export const ALPINE_TOOLS = { ...BUSYBOX_TOOLS, apk: 'apk-tools' };
+export const ALPINE_TOOLS = { ...provided('busybox', BUSYBOX_APPLETS), apk: 'apk-tools' };
 
 /**
  * A Debian or Ubuntu base image: bash, dash as sh, coreutils, grep, hostname,

@@ -35,6 +35,21 @@ export function setPolicy(netfilter: NetfilterState, table: TableName, name: str
   chain.policy = policy;
 }
 
+/**
+ * `iptables -Z`: a chain's rule counters and, for a base chain, its policy
+ * counters back to 0 (nf_tables: __nft_chain_zero_counters resets the base
+ * chain's packets/bytes and each rule's counter expression); with `position`,
+ * only that rule's (nft_rule_zero_counters). A position past the end changes
+ * nothing and is no error: nft_rule_zero_counters sets errno but returns 1,
+ * its success value.
+ */
+export function zeroCounters(netfilter: NetfilterState, table: TableName, chainName: string, position?: number): void {
+  const chain = chainOf(netfilter, table, chainName);
+  const rules = position === undefined ? chain.rules : chain.rules.slice(position - 1, position);
+  for (const rule of rules) Object.assign(rule, { packets: 0, bytes: 0 });
+  if (position === undefined && chain.policy !== undefined) Object.assign(chain, { packets: 0, bytes: 0 });
+}
+
 export function appendRule(netfilter: NetfilterState, table: TableName, chainName: string, spec: RuleSpec): void {
   checkTarget(netfilter, table, spec);
   chainOf(netfilter, table, chainName).rules.push({ spec, packets: 0, bytes: 0 });
