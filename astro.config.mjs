@@ -12,6 +12,25 @@ import { CODE_THEMES } from './src/lib/code-themes.ts';
 // Every console block of every lesson runs against netsim: the build fails on any mismatch.
 const lessons = lessonProject(fileURLToPath(new URL('.', import.meta.url)));
 
+/**
+ * In the reader's browser, netsim's seldom-typed tools load on first use: this swaps
+ * src/netsim/cli/tool-loader.ts for its .browser.ts twin in client bundles and the
+ * terminal's worker. The build's own rendering (SSR) keeps every tool at hand.
+ */
+function lazyNetsimTools() {
+  return {
+    name: 'lazy-netsim-tools',
+    enforce: /** @type {const} */ ('pre'),
+    /** @param {string} source @param {string | undefined} importer @param {{ ssr?: boolean }} [options] */
+    async resolveId(source, importer, options) {
+      if (options?.ssr || !source.endsWith('/tool-loader')) return null;
+      // @ts-ignore: `this` is Rollup's plugin context
+      const resolved = await this.resolve(source, importer, { skipSelf: true, ...options });
+      return resolved && resolved.id.endsWith('/src/netsim/cli/tool-loader.ts') ? resolved.id.replace(/\.ts$/, '.browser.ts') : null;
+    },
+  };
+}
+
 export default defineConfig({
   // Absolute URLs (canonical, hreflang, sitemap) need the public address; set SITE_URL when deploying.
   site: process.env.SITE_URL ?? 'https://docker-networking.example.org',
@@ -24,4 +43,9 @@ export default defineConfig({
   },
   integrations: [lessonsCheck(lessons), mdx(), strictCsp()],
   devToolbar: { enabled: false },
+  vite: {
+    plugins: [lazyNetsimTools()],
+    // A module worker: the terminal's worker fetches tool chunks with import().
+    worker: { format: 'es', plugins: () => [lazyNetsimTools()] },
+  },
 });

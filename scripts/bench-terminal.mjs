@@ -32,6 +32,12 @@ for (const [label, files] of Object.entries(parts)) {
   console.log(`${label.padEnd(38)} ${String(size).padStart(9)}`);
 }
 console.log(`${'total'.padEnd(38)} ${String(total).padStart(9)}`);
+// netsim's seldom-typed tools (ss, dig, tcpdump...) are chunks the worker imports the first time a line names one.
+const worker = readFileSync(join(dist, '_astro', parts['netsim worker'][0]), 'utf8');
+const tools = [...worker.matchAll(/import\(["'`]\.\/([^"'`]+\.js)["'`]\)/g)].map((match) => match[1]);
+console.log(`\nnetsim tools fetched on first use (${tools.length} chunks), gzipped bytes:`);
+for (const file of tools) console.log(`${file.replace(/-[\w-]{8}\.js$/, '').padEnd(38)} ${String(gz(file)).padStart(9)}`);
+console.log(`${'all of them'.padEnd(38)} ${String(tools.reduce((sum, file) => sum + gz(file), 0)).padStart(9)}`);
 
 const server = staticHost(dist);
 await new Promise((listening) => server.listen(0, '127.0.0.1', listening));

@@ -14,12 +14,14 @@ import { etcFilesOf, hostEtc } from './etc-files';
 import { DEFAULT_EPOCH_MS } from './clock';
 import { FileSystem, ROOT, type FileLayer } from './kernel/filesystem';
 import { containerFileSystem, HOST_USER_ID, hostRootfs, kernelFiles, machineFileSystem } from './machine-files';
-import { initScriptProgram, packageManagerProgram } from './cli/package-manager';
+import { initScriptProgram } from './cli/init-script';
+import { lazyTool } from './cli/lazy-tool';
+import { isPackageManager } from './cli/package-managers';
+import { toolModule } from './cli/tool-loader';
 import { engineNameServices } from './cli/name-service';
 import { LOGIN_SHELL_PID } from './engine/host-processes';
 import { pidInContainer } from './engine/processes';
 import { sudo } from './cli/shells';
-import { pollCapture } from './cli/tcpdump';
 import { lanMachineEtc } from './lan-machine';
 
 /** The live parts of a host, read afresh at each call: `restore()` replaces them. */
@@ -94,7 +96,8 @@ export function hostMachine(parts: () => HostParts): Machine {
     if (provider === undefined) return initScriptProgram(name, engine, container.id);
     // The package providing the tool decides its dialect: BusyBox's applet, or the host's program of that name.
     const names = engineNameServices(engine, () => hostEtc(parts().profile));
-    return packageManagerProgram(base, provider, engine, container.id, names) ?? parts().containerProgram(base, provider, container.image) ?? program;
+    if (isPackageManager(base, provider)) return lazyTool(base, 'packages', (tools) => tools.packageManagerProgram(base, provider, engine, container.id, names)!);
+    return parts().containerProgram(base, provider, container.image) ?? program;
   };
   const run = (place: Place, argv: readonly string[], invocation: Invocation & { isRoot: boolean; terminal: TerminalControl }): CommandResult | undefined => {
     const [name, ...args] = argv as [string, ...string[]];
@@ -154,7 +157,8 @@ export function hostMachine(parts: () => HostParts): Machine {
   };
   return {
     runProgram: run,
-    pollJob: (job, printed) => pollCapture(parts().kernel, job, printed),
+    // Only tcpdump runs in the background, so its module is loaded whenever a job exists.
+    pollJob: (job, printed) => toolModule('tcpdump').pollCapture(parts().kernel, job, printed),
     files,
     readFile: (place, path) => readFile(place, path),
     directoryExists: (place, path) => {

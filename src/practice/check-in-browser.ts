@@ -1,16 +1,24 @@
 import type { HostSnapshot } from '../netsim/index';
+import { loadToolModules } from '../netsim/cli/tool-loader';
+import { withToolModules } from '../netsim/cli/tool-modules';
 import { checkCommand, replay, type CommandCheck, type CommandVerdict } from './replay';
 import { LessonHost } from './session-host';
 
 /** Each question's start host, rebuilt once per page: later attempts start from a copy of it. */
 const starts = new Map<string, HostSnapshot>();
 
-/** Checks a reader's command on the question's simulated host, in the page (this module brings netsim with it). */
-export function checkInBrowser(questionId: string, check: CommandCheck, command: string): CommandVerdict {
-  let start = starts.get(questionId);
-  if (!start) {
-    start = replay(check.recipe).snapshot();
-    starts.set(questionId, start);
-  }
-  return checkCommand(check, command, LessonHost.restored(start));
+/**
+ * Checks a reader's command on the question's simulated host, in the page (this
+ * module brings netsim with it; the tools the commands name come when needed).
+ */
+export async function checkInBrowser(questionId: string, check: CommandCheck, command: string): Promise<CommandVerdict> {
+  const lines = [...check.recipe.steps.map((step) => step.command), command, check.probe ?? ''];
+  return withToolModules(lines, loadToolModules, () => {
+    let start = starts.get(questionId);
+    if (!start) {
+      start = replay(check.recipe).snapshot();
+      starts.set(questionId, start);
+    }
+    return checkCommand(check, command, LessonHost.restored(start));
+  });
 }

@@ -1,39 +1,53 @@
 /// <reference lib="webworker" />
+import { loadToolModules } from '../netsim/cli/tool-loader';
+import { withToolModules } from '../netsim/cli/tool-modules';
 import type { Envelope, TerminalReply, TerminalRequest } from './protocol';
 import { TerminalSimulation } from './terminal-session';
 
 // netsim runs here, off the page's thread: a long command never blocks typing or scrolling.
 let session: TerminalSimulation | undefined;
 
-function answer(request: TerminalRequest): TerminalReply {
+/** Runs `run` with the tools `lines` name loaded (and any other it turns out to need). */
+const withTools = <T>(lines: Iterable<string>, run: () => T): Promise<T> => withToolModules(lines, loadToolModules, run);
+
+async function answer(request: TerminalRequest): Promise<TerminalReply> {
   if (request.type === 'start') {
-    session = new TerminalSimulation(request.recipe);
+    session = await withTools(
+      request.recipe.steps.map((step) => step.command),
+      () => new TerminalSimulation(request.recipe),
+    );
     return { type: 'prompt', prompt: session.prompt() };
   }
-  if (!session) return { type: 'error', message: 'the terminal has not started' };
+  const current = session;
+  if (!current) return { type: 'error', message: 'the terminal has not started' };
   switch (request.type) {
     case 'reset':
-      return { type: 'prompt', prompt: session.reset() };
+      return { type: 'prompt', prompt: current.reset() };
     case 'run':
-      return { type: 'outcome', outcome: session.run(request.line, request.columns) };
+      return { type: 'outcome', outcome: await withTools([request.line], () => current.run(request.line, request.columns)) };
     case 'interrupt':
-      return { type: 'outcome', outcome: session.interrupt(request.seconds, request.columns) };
+      return { type: 'outcome', outcome: await withTools([], () => current.interrupt(request.seconds, request.columns)) };
     case 'complete':
-      return { type: 'completion', completion: session.complete(request.line, request.cursor) };
+      return { type: 'completion', completion: current.complete(request.line, request.cursor) };
     case 'snapshot':
-      return { type: 'snapshot', snapshot: session.snapshot() };
+      return { type: 'snapshot', snapshot: current.snapshot() };
     case 'check':
-      return { type: 'checked', results: session.checkGoals(request.goals) };
+      return { type: 'checked', results: await withTools([], () => current.checkGoals(request.goals)) };
   }
 }
 
+// Requests are answered one at a time, in order, even while a tool's module is on its way.
+let queue: Promise<void> = Promise.resolve();
+
 self.onmessage = (event: MessageEvent<Envelope<TerminalRequest>>) => {
   const { id, ...request } = event.data;
-  let reply: TerminalReply;
-  try {
-    reply = answer(request as TerminalRequest);
-  } catch (error) {
-    reply = { type: 'error', message: error instanceof Error ? error.message : String(error) };
-  }
-  self.postMessage({ id, ...reply });
+  queue = queue.then(async () => {
+    let reply: TerminalReply;
+    try {
+      reply = await answer(request as TerminalRequest);
+    } catch (error) {
+      reply = { type: 'error', message: error instanceof Error ? error.message : String(error) };
+    }
+    self.postMessage({ id, ...reply });
+  });
 };

@@ -1,4 +1,5 @@
 import type { Goal, GoalResult, HostSnapshot } from '../netsim/index';
+import { ToolModuleMissing } from '../netsim/cli/tool-modules';
 import { replay, type PracticeRecipe } from '../practice/replay';
 import { LessonHost } from '../practice/session-host';
 import { complete, type Completion } from './completion';
@@ -61,6 +62,8 @@ export class TerminalSimulation {
       return { kind: 'done', output, prompt: this.host.prompt(), exitCode: result.exitCode };
     } catch (error) {
       this.host = LessonHost.restored(before);
+      // Not a crash: the line runs again, from the same host, once the tool's module is loaded.
+      if (error instanceof ToolModuleMissing) throw error;
       return { kind: 'crashed', message: error instanceof Error ? error.message : String(error), prompt: this.host.prompt() };
     }
   }
@@ -77,6 +80,10 @@ export class TerminalSimulation {
       return { kind: 'done', output, prompt: this.host.prompt(), exitCode: result.exitCode };
     } catch (error) {
       this.host = LessonHost.restored(pending.before);
+      if (error instanceof ToolModuleMissing) {
+        this.pending = pending;
+        throw error;
+      }
       return { kind: 'crashed', message: error instanceof Error ? error.message : String(error), prompt: this.host.prompt() };
     }
   }

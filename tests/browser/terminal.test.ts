@@ -142,6 +142,21 @@ describe('the terminal', () => {
     await page.context().close();
   });
 
+  it('fetches a seldom-typed tool the first time a line names it, and runs it', async () => {
+    const page = await session.open('/es/sandbox/', clipboard);
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    const terminal = page.locator('[data-terminal]');
+    await idle(terminal);
+    expect(fetched.filter((path) => /\/ss-[\w-]{8}\.js$/.test(path))).toEqual([]);
+    await typeLine(page, terminal, 'ss -tln');
+    await expect.poll(async () => linesOf(await transcript(page, terminal)).filter((line) => line.startsWith('$ ')).length, { timeout: 20_000 }).toBe(2);
+    const lines = linesOf(await transcript(page, terminal));
+    expect(lines[1]).toMatch(/^State +Recv-Q +Send-Q +Local Address:Port +Peer Address:Port/);
+    expect(fetched.filter((path) => /\/ss-[\w-]{8}\.js$/.test(path))).toHaveLength(1);
+    await page.context().close();
+  });
+
   it('resets to its start and lets Escape leave it', async () => {
     const page = await session.open('/pt/sandbox/', clipboard);
     const terminal = page.locator('[data-terminal]');

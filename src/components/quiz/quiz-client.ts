@@ -116,7 +116,7 @@ async function checkCommand(
   try {
     // netsim is loaded only now, the first time a reader checks a command.
     const { checkInBrowser } = await import('../../practice/check-in-browser');
-    const { accepted, result } = checkInBrowser(question.dataset.question!, check, typed);
+    const { accepted, result } = await checkInBrowser(question.dataset.question!, check, typed);
     const answer: StoredAnswer = { answer: [typed], correct: accepted, output: result.output, exitCode: result.exitCode };
     showCommand(quiz, question, retry, answer);
     save(answer);

@@ -4,23 +4,18 @@ import { imageInfo, isBusybox } from '../engine/images';
 import { busyboxIpProgram } from './busybox-ip';
 import { busyboxWgetProgram } from './busybox-wget';
 import { dateProgram } from './date';
-import { digProgram, nslookupProgram } from './dig';
-import { getentProgram } from './getent';
 import { hostnameProgram } from './hostname';
 import { ifconfigProgram } from './ifconfig';
 import type { Program, ProcessContext } from './command';
+import { lazyTool } from './lazy-tool';
 import { fileToolPrograms } from './files/file-tools';
 import { lsProgram } from './files/ls';
 import { envProgram, idProgram, printenvProgram, seqProgram, unameProgram, whichProgram, whoamiProgram } from './system-info';
 import { engineNameServices, type NameServices } from './name-service';
-import { netstatProgram } from './netstat';
 import { busyboxPingProgram, iputilsPingProgram } from './ping';
 import { busyboxPsProgram, procpsProgram } from './ps';
 import { sleepProgram } from './sleep';
-import { ssProgram } from './ss';
 import { sysctlProgram } from './sysctl';
-import { tcpdumpProgram } from './tcpdump';
-import { busyboxTracerouteProgram, butskoyTracerouteProgram } from './traceroute';
 import { busyboxNcProgram, openbsdNcProgram } from './nc';
 
 /** What the tools need from the daemon: the containers (for their files and processes) and the host's own /etc. */
@@ -38,7 +33,7 @@ export interface ToolEnvironment {
 export function hostToolPrograms(engine: Engine, hostEtc: () => HostEtc): Program[] {
   const names = engineNameServices(engine, hostEtc);
   const hostname = (context: ProcessContext) => (context.containerId ? (engine.containers().find((c) => c.id === context.containerId)?.hostname ?? '') : hostEtc().hostname);
-  return [lsProgram('gnu'), ...fileToolPrograms('gnu'), envProgram, printenvProgram, idProgram('gnu'), whoamiProgram, unameProgram('gnu', hostname), seqProgram('gnu'), whichProgram, iputilsPingProgram(names), digProgram(names), nslookupProgram(names, 'bind'), getentProgram(names), hostnameProgram(engine, hostEtc, names), ssProgram(engine, names), netstatProgram(engine), ifconfigProgram(), procpsProgram(engine), sleepProgram('gnu'), dateProgram('gnu'), sysctlProgram, tcpdumpProgram(engine)];
+  return [lsProgram('gnu'), ...fileToolPrograms('gnu'), envProgram, printenvProgram, idProgram('gnu'), whoamiProgram, unameProgram('gnu', hostname), seqProgram('gnu'), whichProgram, iputilsPingProgram(names), lazyTool('dig', 'dig', (tools) => tools.digProgram(names)), lazyTool('nslookup', 'dig', (tools) => tools.nslookupProgram(names, 'bind')), lazyTool('getent', 'getent', (tools) => tools.getentProgram(names)), hostnameProgram(engine, hostEtc, names), lazyTool('ss', 'ss', (tools) => tools.ssProgram(engine, names)), lazyTool('netstat', 'netstat', (tools) => tools.netstatProgram(engine)), ifconfigProgram(), procpsProgram(engine), sleepProgram('gnu'), dateProgram('gnu'), sysctlProgram, lazyTool('tcpdump', 'tcpdump', (tools) => tools.tcpdumpProgram(engine))];
 }
 
 /** What an applet is built from: the name services, whether BusyBox was built against musl (Alpine) rather than glibc, and the daemon (ps lists its processes). */
@@ -53,10 +48,10 @@ interface AppletDeps {
 const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> = {
   ping: ({ names }) => busyboxPingProgram(names),
   ip: ({ musl }) => busyboxIpProgram(musl),
-  nslookup: ({ names }) => nslookupProgram(names, 'busybox'),
+  nslookup: ({ names }) => lazyTool('nslookup', 'dig', (tools) => tools.nslookupProgram(names, 'busybox')),
   wget: ({ names, musl }) => busyboxWgetProgram(names, musl ? 'musl' : 'glibc'),
   ps: ({ engine, musl }) => busyboxPsProgram(engine, musl),
-  netstat: ({ engine }) => netstatProgram(engine, 'busybox'),
+  netstat: ({ engine }) => lazyTool('netstat', 'netstat', (tools) => tools.netstatProgram(engine, 'busybox')),
   ifconfig: () => ifconfigProgram('busybox'),
   sleep: () => sleepProgram('busybox'),
   date: ({ musl }) => dateProgram(musl ? 'busybox-musl' : 'busybox'),
@@ -65,7 +60,7 @@ const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> =
   id: () => idProgram('busybox'),
   uname: ({ engine }) => unameProgram('busybox', (context) => engine.containers().find((c) => c.id === context.containerId)?.hostname ?? ''),
   seq: () => seqProgram('busybox'),
-  traceroute: ({ names }) => busyboxTracerouteProgram(names),
+  traceroute: ({ names }) => lazyTool('traceroute', 'traceroute', (tools) => tools.busyboxTracerouteProgram(names)),
   nc: ({ names }) => busyboxNcProgram(names),
   hostname: ({ engine, hostEtc, names }) => hostnameProgram(engine, hostEtc, names, 'busybox'),
 };
@@ -76,7 +71,7 @@ const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> =
  * netcat), by providing package.
  */
 const PACKAGED_PROGRAMS: Readonly<Record<string, (deps: AppletDeps) => Program>> = {
-  traceroute: ({ names }) => butskoyTracerouteProgram(names),
+  traceroute: ({ names }) => lazyTool('traceroute', 'traceroute', (tools) => tools.butskoyTracerouteProgram(names)),
   'netcat-openbsd': ({ names }) => openbsdNcProgram(names),
 };
 

@@ -17,7 +17,7 @@ const fetchMs = (bytes: number) => 150 + Math.round(bytes / 6000);
 /**
  * The image's package manager for the container it runs in: `apt`/`apt-get`
  * (update, install) on Debian and Ubuntu, `apk add` on Alpine. Undefined for
- * any other tool.
+ * any other tool (package-managers.ts says which, without loading this module).
  */
 export function packageManagerProgram(tool: string, provider: string, engine: Engine, containerId: string, names: NameServices): Program | undefined {
   if (provider === 'apt' && (tool === 'apt' || tool === 'apt-get')) return { name: tool, run: (args, context) => apt(tool, args, context, engine, containerId, names(context)) };
@@ -119,22 +119,4 @@ function apk(args: readonly string[], engine: Engine, containerId: string): Comm
   const totalBytes = all.reduce((sum, pkg) => sum + (pkg?.installed ?? 0), ALPINE_ARCHIVE.baseBytes);
   const fresh = plan.fresh.map((name) => ({ name, version: ALPINE_ARCHIVE.packages[name]?.version ?? '1.0-r0' }));
   return ok(formatApkAdd({ fresh, totalPackages: ALPINE_ARCHIVE.basePackages + all.length, totalBytes }));
-}
-
-/**
- * A System V init script of the image (`/etc/init.d/apache2`): `start` runs the
- * service and prints what the script prints (the image's catalog entry).
- */
-export function initScriptProgram(script: string, engine: Engine, containerId: string): Program | undefined {
-  const found = engine.serviceAt(containerId, script);
-  if (!found) return undefined;
-  return {
-    name: script,
-    run: (args) => {
-      // Only `start` is modelled: other actions print nothing rather than words not checked against the script.
-      if (args[0] !== 'start') return { stdout: '', stderr: '', exitCode: 1 };
-      const result = engine.startService(containerId, script);
-      return ok(result?.kind === 'started' ? result.output : '');
-    },
-  };
 }
