@@ -238,6 +238,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     const started = generation;
     try {
       const { outcome } = await reply;
+      performance.mark('terminal:reply');
       if (started === generation) await show(outcome, typed);
     } catch (error) {
       // The worker itself failed: say so on one line and give the prompt back.
