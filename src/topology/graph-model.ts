@@ -118,8 +118,16 @@ export function topologyGraph(record: TopologyRecord, { focus, highlight, outsid
     graph.description.push({ key: 'alt.stackedNetwork', values: { network: network.name, driver: network.driver, subnets: network.subnets.join(', ') || '-', parent: network.parent! } });
   }
 
+  // Containers under their network's bridge, in the bridges' order, then by name; each veth above its
+  // container, in the order of its interfaces: fewer crossings, and still an order of names only.
+  const bridgeRank = new Map(bridges.flatMap((bridge, rank) => (bridge.network === undefined ? [] : [[bridge.network, rank] as const])));
+  const rankOf = (container: TopologyContainer) => Math.min(bridges.length, ...container.interfaces.map((iface) => bridgeRank.get(iface.network ?? '') ?? bridges.length));
+  containers.sort((a, b) => rankOf(a) - rankOf(b) || byName(a, b));
+  const position = new Map(containers.map((container, index) => [container.name, index]));
   const drawnBridges = new Set(bridges.map((bridge) => bridge.name));
-  const veths = record.veths.filter((veth) => veth.host.master !== undefined && drawnBridges.has(veth.host.master)).sort((a, b) => byName(a.host, b.host));
+  const veths = record.veths
+    .filter((veth) => veth.host.master !== undefined && drawnBridges.has(veth.host.master))
+    .sort((a, b) => (position.get(a.container.name) ?? Infinity) - (position.get(b.container.name) ?? Infinity) || a.container.index - b.container.index || byName(a.host, b.host));
   const vethOf = new Map(veths.map((veth) => [`${veth.container.name}/${veth.container.interface}`, veth]));
   for (const veth of veths) {
     const network = bridges.find((bridge) => bridge.name === veth.host.master)?.network;
@@ -127,9 +135,6 @@ export function topologyGraph(record: TopologyRecord, { focus, highlight, outsid
     draw.edge('bridge-port', `bridge:${veth.host.master}`, `veth:${veth.host.name}`);
   }
 
-  // Under their network's bridge, in the bridges' order, then by name: fewer crossings, and still sorted by names only.
-  const bridgeRank = new Map(bridges.flatMap((bridge, rank) => (bridge.network === undefined ? [] : [[bridge.network, rank] as const])));
-  const rankOf = (container: TopologyContainer) => Math.min(bridges.length, ...container.interfaces.map((iface) => bridgeRank.get(iface.network ?? '') ?? bridges.length));
   const context: ContainerContext = {
     draw,
     vethOf,
@@ -137,7 +142,7 @@ export function topologyGraph(record: TopologyRecord, { focus, highlight, outsid
     stacked: new Set(stacked.map((network) => network.name)),
     uplink: nics.some((nic) => nic.name === record.lan.nic) ? `nic:${record.lan.nic}` : undefined,
   };
-  for (const container of containers.sort((a, b) => rankOf(a) - rankOf(b) || byName(a, b))) drawContainer(container, context, highlight === container.name);
+  for (const container of containers) drawContainer(container, context, highlight === container.name);
   return graph;
 }
 
