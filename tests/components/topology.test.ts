@@ -131,9 +131,17 @@ describe('TopologyFigure', () => {
     expect(html).toContain('<title id="topology-1-title">A rede app-net no host docker-host</title>');
   });
 
-  it('lays the same state out the same way every time', async () => {
+  it('lays the same state out the same way every time, and in every language', async () => {
     const first = await render('es', { state: twoContainers, number: '1' });
     expect(await render('es', { state: twoContainers, number: '1' })).toBe(first);
+    // Boxes are sized for the longest translation: the geometry is the same in es, pt and fr.
+    const geometry = (html: string) => [...html.matchAll(/<(?:svg|rect|path)[^>]*?(?: (?:x|y|width|height|d|viewBox)="[^"]*")+/g)].map((match) => match[0].replace(/ (?:class|data-[a-z]+|role|aria-[a-z]+|xmlns|rx)="[^"]*"/g, ''));
+    const state = stateAfter('docker network create app-net', 'docker run -d --name web --network app-net -p 8080:80 nginx', 'docker run -dit --name n --network none alpine');
+    const [es, pt, fr] = await Promise.all(['es', 'pt', 'fr'].map((locale) => render(locale, { state, number: '1' })));
+    expect(geometry(es!).length).toBeGreaterThan(10);
+    expect(geometry(pt!)).toEqual(geometry(es!));
+    expect(geometry(fr!)).toEqual(geometry(es!));
+    expect(pt).not.toBe(es);
   });
 
   it('offers a scroll cue when the figure is wider than a phone', async () => {
