@@ -105,11 +105,11 @@ function firstDifference<T>(
   return undefined;
 }
 
-/** A translated figure draws the same host: the same session, after the same block, with the same focus and highlight. */
+/** A translated figure draws the same host: the same session, after the same block, with the same props. */
 function topologyDifference(a: TopologySource, b: TopologySource): Difference | undefined {
-  const shape = (figure: TopologySource) => JSON.stringify([figure.session, figure.afterBlocks, figure.focus ?? null, figure.highlight ?? null]);
-  if (shape(a) === shape(b)) return undefined;
-  const where = (figure: TopologySource) => `session="${figure.session}" after console block ${figure.afterBlocks}${figure.focus ? `, focus="${figure.focus}"` : ''}${figure.highlight ? `, highlight="${figure.highlight}"` : ''}`;
+  const props = (figure: TopologySource) => (['focus', 'highlight', 'outside', 'hide'] as const).flatMap((prop) => (figure[prop] === undefined ? [] : [`, ${prop}="${figure[prop]}"`])).join('');
+  const where = (figure: TopologySource) => `session="${figure.session}" after console block ${figure.afterBlocks}${props(figure)}`;
+  if (where(a) === where(b)) return undefined;
   return { sourceLine: a.place.line, translationLine: b.place.line, message: `this <Topology /> figure draws ${where(b)} where the source's draws ${where(a)}: place it after the same block, with the same props` };
 }
 

@@ -21,6 +21,8 @@ export function renderTopologies(tree: Root, figures: readonly TopologySource[],
     const attributes = [attribute('state', JSON.stringify(run.state)), attribute('number', String(index + 1))];
     if (figure.focus !== undefined) attributes.push(attribute('focus', figure.focus));
     if (figure.highlight !== undefined) attributes.push(attribute('highlight', figure.highlight));
+    if (figure.outside !== undefined) attributes.push(attribute('outside', figure.outside));
+    if (figure.hide !== undefined) attributes.push(attribute('hide', figure.hide));
     replaceNode(tree, figure.element as RootContent, flow(TOPOLOGY_COMPONENT, attributes, []));
   }
 }

@@ -237,7 +237,7 @@ export class Host {
 
   /** The host's network as a figure draws it: devices, what is plugged into what, and Docker's networks and containers. Reads, never changes. */
   topology(): TopologyRecord {
-    return readTopology(this.kernel, this.engine, this.profile.hostname);
+    return readTopology(this.kernel, this.engine, this.profile);
   }
 
   /** A command line run to its end on the LAN machine, as its user: what a goal `from: 'lan'` reads. */

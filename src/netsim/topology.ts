@@ -4,7 +4,8 @@ import type { Network } from './engine/network';
 import { dumpLinks, type LinkRecord } from './kernel/dump';
 import type { Kernel } from './kernel/kernel';
 import type { Namespace } from './kernel/namespace';
-import { formatCidr } from './wire/cidr';
+import type { HostProfile } from './profile';
+import { formatCidr, networkOf, parseCidr } from './wire/cidr';
 import { formatIpv4 } from './wire/ipv4';
 
 /**
@@ -24,6 +25,21 @@ export interface TopologyRecord {
   /** Docker's networks, host and none included. */
   networks: TopologyNetwork[];
   containers: TopologyContainer[];
+  /** The LAN beyond the NIC, as the host's profile sets it up: where "from outside" comes from. */
+  lan: TopologyLan;
+}
+
+export interface TopologyLan {
+  /** The host's NIC on it. */
+  nic: string;
+  /** Its subnet, as `ip route` prints the NIC's connected route (`192.168.1.0/24`). */
+  subnet: string;
+  /** The home router at the gateway address. */
+  router: string;
+  /** Other machines on the LAN (`lan-pc`), each with its address. */
+  machines: { hostname: string; address: string }[];
+  /** Whether the router reaches the internet. */
+  internet: boolean;
 }
 
 export interface TopologyDevice {
@@ -78,7 +94,7 @@ export interface TopologyContainer {
 }
 
 /** The topology of the host's network as its kernel and daemon hold it now. */
-export function readTopology(kernel: Kernel, engine: Engine, hostname: string): TopologyRecord {
+export function readTopology(kernel: Kernel, engine: Engine, profile: HostProfile): TopologyRecord {
   const root = kernel.root;
   const hostLinks = dumpLinks(kernel, root);
   const networks = engine.networks();
@@ -88,7 +104,7 @@ export function readTopology(kernel: Kernel, engine: Engine, hostname: string): 
   for (const container of containers) if (container.namespaceId !== undefined && container.namespaceId !== root.id && !container.networkMode.startsWith('container:')) byNamespace.set(container.namespaceId, container);
   const rootLinks = [...root.links.values()];
   return {
-    hostname,
+    hostname: profile.hostname,
     nics: hostLinks.filter((link) => link.kind === 'ether' || link.kind === 'dummy').map(device),
     bridges: hostLinks.filter((link) => link.kind === 'bridge').map((link) => ({ ...device(link), network: networks.find((network) => network.bridgeName === link.name)?.name })),
     veths: hostLinks.flatMap((link): TopologyVeth[] => {
@@ -100,6 +116,18 @@ export function readTopology(kernel: Kernel, engine: Engine, hostname: string): 
     }),
     networks: networks.map(networkRecord),
     containers: containers.map((container) => containerRecord(kernel, container, networks, containers, root)),
+    lan: lanRecord(profile),
+  };
+}
+
+function lanRecord(profile: HostProfile): TopologyLan {
+  const machine = profile.lanMachine;
+  return {
+    nic: profile.nic.name,
+    subnet: formatCidr(networkOf(parseCidr(profile.nic.cidr)!)),
+    router: profile.nic.gateway,
+    machines: machine ? [{ hostname: machine.hostname, address: machine.address }] : [],
+    internet: profile.internet,
   };
 }
 

@@ -35,10 +35,13 @@ export interface FigureLayout {
   edges: PlacedEdge[];
 }
 
-/** The graph with every text already in the reader's language: sizes depend on it. */
+/**
+ * The graph with every text in the reader's language (`shown`), and the lines its
+ * boxes are sized for (`measured`, the same in every language; `shown` when absent).
+ */
 export type ShownGraph = Omit<TopologyGraph, 'nodes' | 'edges'> & {
-  nodes: (GraphNode & { shown: string[] })[];
-  edges: (TopologyGraph['edges'][number] & { shownLabel?: string })[];
+  nodes: (GraphNode & { shown: string[]; measured?: string[] })[];
+  edges: (TopologyGraph['edges'][number] & { shownLabel?: string; measuredLabel?: string })[];
 };
 
 const textWidth = (lines: readonly string[]) => Math.ceil(Math.max(0, ...lines.map((line) => [...line].length)) * CHAR_WIDTH) + 2 * PADDING;
@@ -71,13 +74,35 @@ const ROOT_OPTIONS = {
 
 let elk: InstanceType<typeof ELK> | undefined;
 
+/**
+ * Layouts already computed in this process, by ELK's input: a lesson's figure in
+ * its three languages is one layout. Bounded, since the build is the only caller
+ * that repeats itself.
+ */
+const laidOut = new Map<string, Promise<ElkNode>>();
+const LAID_OUT_KEPT = 64;
+
 export async function layoutFigure(graph: ShownGraph): Promise<FigureLayout> {
-  elk ??= new ELK();
+  const input = elkGraph(graph);
+  const key = JSON.stringify(input);
+  let laid = laidOut.get(key);
+  if (!laid) {
+    elk ??= new ELK();
+    // ELK writes its results into the graph it is given: lay out a copy, keep the input as the key.
+    laid = elk.layout(structuredClone(input));
+    if (laidOut.size >= LAID_OUT_KEPT) laidOut.delete(laidOut.keys().next().value!);
+    laidOut.set(key, laid);
+  }
+  return placed(await laid, graph);
+}
+
+function elkGraph(graph: ShownGraph): ElkNode {
   const children = new Map<string, ElkNode[]>();
   const roots: ElkNode[] = [];
   const elkNodes = new Map<string, ElkNode>();
   for (const node of graph.nodes) {
-    const elkNode: ElkNode = { id: node.id, width: textWidth(node.shown), height: textHeight(node.shown) };
+    const lines = node.measured ?? node.shown;
+    const elkNode: ElkNode = { id: node.id, width: textWidth(lines), height: textHeight(lines) };
     // Containers side by side at the bottom, whatever they are plugged into (a macvlan port hangs off the NIC, two layers up).
     if (node.kind === 'interface' || node.kind === 'container') elkNode.layoutOptions = { 'elk.layered.layering.layerConstraint': 'LAST' };
     elkNodes.set(node.id, elkNode);
@@ -86,7 +111,8 @@ export async function layoutFigure(graph: ShownGraph): Promise<FigureLayout> {
   }
   for (const [parent, inner] of children) {
     const container = elkNodes.get(parent)!;
-    const header = textHeight(graph.nodes.find((node) => node.id === parent)!.shown);
+    const parentNode = graph.nodes.find((node) => node.id === parent)!;
+    const header = textHeight(parentNode.measured ?? parentNode.shown);
     container.children = inner;
     container.layoutOptions = { 'elk.padding': `[top=${header + CONTAINER_GAP - PADDING},left=${PADDING},bottom=${PADDING},right=${PADDING}]`, 'elk.nodeSize.constraints': 'MINIMUM_SIZE', 'elk.nodeSize.minimum': `(${container.width},${container.height})` };
     delete container.width;
@@ -96,10 +122,9 @@ export async function layoutFigure(graph: ShownGraph): Promise<FigureLayout> {
     id: edge.id,
     sources: [edge.source],
     targets: [edge.target],
-    ...(edge.shownLabel !== undefined && { labels: [{ text: edge.shownLabel, width: textWidth([edge.shownLabel]) - PADDING, height: LINE_HEIGHT }] }),
+    ...(edge.shownLabel !== undefined && { labels: [{ text: edge.measuredLabel ?? edge.shownLabel, width: textWidth([edge.measuredLabel ?? edge.shownLabel]) - PADDING, height: LINE_HEIGHT }] }),
   }));
-  const laid = await elk.layout({ id: 'figure', layoutOptions: ROOT_OPTIONS, children: roots, edges });
-  return placed(laid, graph);
+  return { id: 'figure', layoutOptions: ROOT_OPTIONS, children: roots, edges };
 }
 
 function placed(laid: ElkNode, graph: ShownGraph): FigureLayout {

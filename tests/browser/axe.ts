@@ -12,12 +12,12 @@ export interface Violation {
   nodes: { target: string[] }[];
 }
 
-/** axe-core's serious and critical violations on the page as it is now. */
-export async function blockingViolations(page: Page): Promise<Violation[]> {
+/** axe-core's serious and critical violations on the page as it is now (or within the elements a selector matches). */
+export async function blockingViolations(page: Page, within?: string): Promise<Violation[]> {
   await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const { violations } = await (window as unknown as { axe: { run: () => Promise<{ violations: Violation[] }> } }).axe.run();
+  const violations = await page.evaluate(async (selector) => {
+    const { violations } = await (window as unknown as { axe: { run: (context?: unknown) => Promise<{ violations: Violation[] }> } }).axe.run(selector === undefined ? document : { include: [[selector]] });
     return violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map((node) => ({ target: node.target })) }));
-  });
+  }, within);
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { topologyOf, type TopologyRecord } from '../../src/netsim/index';
-import { figureProblems, topologyGraph, type FigureText, type TopologyGraph } from '../../src/topology/graph-model';
+import { figureProblems, topologyGraph, type FigureOptions, type FigureText, type TopologyGraph } from '../../src/topology/graph-model';
 import { hostWithSeed } from '../netsim/host-fixtures';
 
 const hostAfter = hostWithSeed(7);
@@ -70,10 +70,12 @@ describe('topologyGraph', () => {
     expect(lines(graph, 'bridge:docker0')[2]).toEqual({ key: 'node.network', values: { network: 'bridge', subnets: '172.17.0.0/16' } });
   });
 
-  it('draws a published port from the NIC to the container, macvlan ports on their parent, and the other modes as what they share', () => {
+  it('draws a published port from the NIC to the container, macvlan ports on their network on its parent, and the other modes as what they share', () => {
     const graph = topologyGraph(everyKind().topology());
-    expect(edge(graph, 'published', 'nic:eth0', 'if:web:eth0')?.label).toEqual({ text: '8080 → 80/tcp' });
-    expect(edge(graph, 'stacked', 'nic:eth0', 'if:m:eth0')).toBeDefined();
+    expect(edge(graph, 'published', 'nic:eth0', 'if:web:eth0')?.label).toEqual({ text: '0.0.0.0:8080 → 80/tcp' });
+    expect(edge(graph, 'stacked', 'nic:eth0', 'net:mv')).toBeDefined();
+    expect(edge(graph, 'stacked', 'net:mv', 'if:m:eth0')).toBeDefined();
+    expect(lines(graph, 'net:mv')).toEqual([{ key: 'node.network', values: { network: 'mv', subnets: '192.168.50.0/24' } }, { key: 'node.stackedOn', values: { driver: 'macvlan', parent: 'eth0' } }]);
     expect(edge(graph, 'host-mode', 'host', 'container:h')).toBeDefined();
     expect(edge(graph, 'shared', 'container:c1', 'container:s')).toBeDefined();
     expect(graph.nodes.filter((node) => node.parent === 'container:s' || node.parent === 'container:h' || node.parent === 'container:n')).toEqual([]);
@@ -115,15 +117,78 @@ describe('topologyGraph', () => {
   });
 });
 
+describe('beyond the NIC', () => {
+  const ids = (graph: TopologyGraph) => graph.nodes.map((node) => node.id);
+
+  it('reads the LAN from the host profile: its subnet, router, machine and internet', () => {
+    expect(twoOnDefaultBridge().topology().lan).toEqual({ nic: 'eth0', subnet: '192.168.1.0/24', router: '192.168.1.1', machines: [{ hostname: 'lan-pc', address: '192.168.1.20' }], internet: true });
+  });
+
+  it('leaves the LAN out where nothing on the host answers it, and draws it when asked', () => {
+    const record = twoOnDefaultBridge().topology();
+    expect(ids(topologyGraph(record)).filter((id) => ['lan', 'router', 'machine:lan-pc', 'internet'].includes(id))).toEqual([]);
+    const lan = topologyGraph(record, { outside: 'lan' });
+    expect(ids(lan)).toEqual(expect.arrayContaining(['lan', 'router', 'machine:lan-pc']));
+    expect(ids(lan)).not.toContain('internet');
+    expect(edge(lan, 'lan', 'lan', 'nic:eth0')).toBeDefined();
+    expect(edge(lan, 'lan', 'router', 'lan')).toBeDefined();
+    expect(edge(lan, 'lan', 'machine:lan-pc', 'lan')).toBeDefined();
+    expect(texts(lines(lan, 'router'))).toEqual(['[node.router]', '192.168.1.1']);
+    expect(texts(lines(lan, 'machine:lan-pc'))).toEqual(['lan-pc', '192.168.1.20']);
+    const internet = topologyGraph(record, { outside: 'internet' });
+    expect(edge(internet, 'wan', 'internet', 'router')).toBeDefined();
+    expect(internet.description).toContainEqual({ key: 'alt.routerInternet', values: { address: '192.168.1.1' } });
+  });
+
+  it('draws the LAN by itself when a port is published beyond loopback, or a macvlan network sits on the NIC', () => {
+    expect(ids(topologyGraph(hostAfter('docker run -d --name web -p 8080:80 nginx').topology()))).toContain('machine:lan-pc');
+    expect(ids(topologyGraph(hostAfter('docker network create -d macvlan --subnet 192.168.50.0/24 -o parent=eth0 mv').topology()))).toContain('lan');
+    const local = topologyGraph(hostAfter('docker run -d --name web -p 127.0.0.1:8080:80 nginx').topology());
+    expect(ids(local)).not.toContain('lan');
+    expect(topologyGraph(hostAfter('docker run -d --name web -p 8080:80 nginx').topology(), { outside: 'none' }).nodes.some((node) => node.kind === 'lan')).toBe(false);
+  });
+
+  it('draws a port published on loopback from the host itself, and two ports to one interface as two arrows', () => {
+    const host = hostAfter('docker run -d --name web -p 127.0.0.1:8080:80 -p 8443:443 nginx');
+    const graph = topologyGraph(host.topology());
+    expect(host.run('docker port web').stdout.split('\n').sort()).toEqual(['', '443/tcp -> 0.0.0.0:8443', '443/tcp -> [::]:8443', '80/tcp -> 127.0.0.1:8080']);
+    expect(edge(graph, 'published', 'host', 'if:web:eth0')?.label).toEqual({ text: '127.0.0.1:8080 → 80/tcp' });
+    expect(edge(graph, 'published', 'nic:eth0', 'if:web:eth0')?.label).toEqual({ text: '0.0.0.0:8443 → 443/tcp' });
+    expect(new Set(graph.edges.map((candidate) => candidate.id)).size).toBe(graph.edges.length);
+  });
+});
+
+describe('hide="idle"', () => {
+  it('leaves out bridges and macvlan networks with no container, stopped containers and their dummy parents', () => {
+    const host = hostAfter(
+      'docker network create --subnet 10.20.0.0/24 app-net',
+      'docker network create unused',
+      'docker network create -d macvlan --subnet 192.168.60.0/24 lonely',
+      'docker run -d --name web --network app-net nginx',
+      'docker create --name idle alpine',
+    );
+    const record = host.topology();
+    const all = topologyGraph(record).nodes.map((node) => node.id);
+    const busy = topologyGraph(record, { hide: 'idle' }).nodes.map((node) => node.id);
+    const appBridge = record.bridges.find((bridge) => bridge.network === 'app-net')!.name;
+    const dummy = record.nics.find((nic) => nic.name.startsWith('dm-'))!.name;
+    expect(all).toEqual(expect.arrayContaining(['bridge:docker0', `bridge:${appBridge}`, 'net:lonely', `nic:${dummy}`, 'container:idle', 'container:web']));
+    expect(busy.filter((id) => !id.startsWith('veth:') && !id.startsWith('if:'))).toEqual(['host', 'nic:eth0', `bridge:${appBridge}`, 'container:web']);
+  });
+});
+
 describe('figureProblems', () => {
   const record: TopologyRecord = everyKind().topology();
-  it.each([
+  it.each<[FigureOptions, string[]]>([
     [{}, []],
     [{ focus: 'app-net', highlight: 'c1' }, []],
     [{ focus: 'app-nett' }, ['focus="app-nett" names no network of the host at this point (it has app-net, bridge, host, mv, none)']],
-    [{ highlight: 'c9' }, ['highlight="c9" names no container or bridge network the figure draws']],
-    [{ focus: 'app-net', highlight: 'n' }, ['highlight="n" names no container or bridge network the figure draws with focus="app-net"']],
+    [{ highlight: 'c9' }, ['highlight="c9" names no container or network the figure draws']],
+    [{ focus: 'app-net', highlight: 'n' }, ['highlight="n" names no container or network the figure draws with focus="app-net"']],
     [{ highlight: 'app-net' }, []],
+    [{ highlight: 'mv' }, []],
+    [{ highlight: 'idle' }, []],
+    [{ highlight: 'idle', hide: 'idle' }, ['highlight="idle" names no container or network the figure draws with hide="idle"']],
   ])('%j: %j', (options, problems) => {
     expect(figureProblems(record, options)).toEqual(problems);
   });

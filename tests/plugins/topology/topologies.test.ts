@@ -41,11 +41,14 @@ describe('reading <Topology /> figures', () => {
   it('reads its session, focus and highlight, and the blocks before it', () => {
     const lesson = readLessonSource(ES, FRONT + TWO_CONTAINERS + '<Topology focus="bridge" highlight="c1" />\n');
     expect(lesson.topologies).toMatchObject([{ session: 'main', focus: 'bridge', highlight: 'c1', afterBlocks: 1, place: { line: 11, column: 1 } }]);
+    expect(readLessonSource(ES, FRONT + TWO_CONTAINERS + '<Topology outside="internet" hide="idle" />\n').topologies).toMatchObject([{ outside: 'internet', hide: 'idle' }]);
   });
 
   it.each([
-    ['a misspelt prop', TWO_CONTAINERS + '<Topology hilight="c1" />\n', 11, 'unknown prop "hilight" on <Topology> (did you mean highlight?); it takes session="...", focus="...", highlight="..."'],
+    ['a misspelt prop', TWO_CONTAINERS + '<Topology hilight="c1" />\n', 11, 'unknown prop "hilight" on <Topology> (did you mean highlight?); it takes session="...", focus="...", highlight="...", outside="...", hide="..."'],
     ['a prop without a value', TWO_CONTAINERS + '<Topology focus />\n', 11, '"focus" on <Topology> needs a value as text: focus="..."'],
+    ['an outside that is not one of its values', TWO_CONTAINERS + '<Topology outside="wan" />\n', 11, '<Topology> outside="wan": outside takes "auto", "none", "lan", "internet": the LAN and the internet beyond the host\'s NIC (auto draws the LAN when a published port or a macvlan network makes it matter)'],
+    ['a hide that is not idle', TWO_CONTAINERS + '<Topology hide="stopped" />\n', 11, '<Topology> hide="stopped": hide takes "idle": leave out networks with no container on them and containers that are not running'],
     ['a focus that is not a name', TWO_CONTAINERS + '<Topology focus="app net" />\n', 11, '<Topology> focus="app net": focus takes the name of one network, as `docker network ls` prints it: focus="app-net"'],
     ['a session of no block', TWO_CONTAINERS + '<Topology session="man" />\n', 11, '<Topology> session="man": no console block of that session runs before this figure (did you mean session="main"?); sessions run so far: main'],
     ['a figure before any block', '<Topology />\n\n' + TWO_CONTAINERS, 6, '<Topology> draws the host as the console blocks before it left it, and no block runs before this one: put it after the block whose result it shows'],
@@ -65,7 +68,7 @@ describe('checking figures against the host', () => {
   it('refuses, at the figure, a focus or highlight the host does not have there', () => {
     const report = check({ [ES]: TWO_CONTAINERS + '<Topology focus="app-net" />\n\n```console\n$ docker network create app-net\n```\n\n<Topology highlight="c3" />\n' });
     expect(report).toContain(`${ES}:11:1: <Topology> (figure 1): focus="app-net" names no network of the host at this point (it has bridge, host, none)`);
-    expect(report).toContain(`${ES}:17:1: <Topology> (figure 2): highlight="c3" names no container or bridge network the figure draws`);
+    expect(report).toContain(`${ES}:17:1: <Topology> (figure 2): highlight="c3" names no container or network the figure draws`);
   });
 
   it('requires a translation to place the same figures', () => {
@@ -74,6 +77,9 @@ describe('checking figures against the host', () => {
     expect(check({ [ES]: source, [PT]: TWO_CONTAINERS })).toContain(`${PT}:6:1: the translation lacks <Topology /> figure: it has 0 figures, the source has 1`);
     expect(check({ [ES]: source, [PT]: TWO_CONTAINERS + '<Topology highlight="c2" />\n' })).toContain(
       `${PT}:11:1: this <Topology /> figure draws session="main" after console block 1, highlight="c2" where the source's draws session="main" after console block 1, highlight="c1": place it after the same block, with the same props`,
+    );
+    expect(check({ [ES]: source, [PT]: TWO_CONTAINERS + '<Topology highlight="c1" outside="lan" />\n' })).toContain(
+      `${PT}:11:1: this <Topology /> figure draws session="main" after console block 1, highlight="c1", outside="lan" where the source's draws session="main" after console block 1, highlight="c1": place it after the same block, with the same props`,
     );
   });
 });
