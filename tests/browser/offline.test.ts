@@ -31,7 +31,7 @@ async function idle(terminal: Locator) {
 describe.each(LOCALES)('offline, in %s', (locale) => {
   it('reads another lesson, searches and runs the terminal once the site has been visited', async () => {
     const host = await ownServer();
-    const page = await session.open('/404.html');
+    const page = await session.open('/404.html', { serviceWorkers: 'allow' });
     await page.goto(host.url(`/${locale}/default-bridge/`));
     // The worker installs with this language's pages and index, then controls the page.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
