@@ -77,6 +77,19 @@ describe.each(LOCALES)('the search dialog in %s', (locale) => {
   });
 });
 
+describe('the search dialog in dark mode', () => {
+  it.each(WIDTHS)('reads clearly at %i px (axe)', async (width) => {
+    const page = await session.open('/fr/', { viewport: { width, height: 800 }, colorScheme: 'dark' });
+    await page.keyboard.press('Control+k');
+    await page.waitForSelector('pagefind-modal dialog[open]');
+    await page.keyboard.type('pont');
+    await page.waitForSelector('pagefind-modal a.pf-result-link');
+    await page.waitForLoadState('networkidle');
+    expect(await violations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('search shortcuts', () => {
   it('leave Ctrl+K and / to the terminal, where they are readline keys and text', async () => {
     const page = await open('/es/network-drivers/', 1280);
