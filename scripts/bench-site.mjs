@@ -8,6 +8,9 @@ import { gzipSync } from 'node:zlib';
 
 const astro = join('node_modules', 'astro', 'bin', 'astro.mjs');
 const pagefind = join('node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
+const JS_BUDGET = 15_360;
+const CLS_BUDGET = 0.05;
+const failures = [];
 
 function timed(label, run) {
   const start = performance.now();
@@ -23,7 +26,8 @@ rmSync(join('node_modules', '.astro'), { recursive: true, force: true });
 rmSync('.astro', { recursive: true, force: true });
 const astroSeconds = timed('astro build (clean)', () => execFileSync(process.execPath, [astro, 'build'], quiet));
 const pagefindSeconds = timed('pagefind index', () => execFileSync(process.execPath, [existsSync(pagefind) ? pagefind : join('node_modules', '.bin', 'pagefind'), '--site', 'dist'], quiet));
-console.log(`${'build total'.padEnd(38)} ${(astroSeconds + pagefindSeconds).toFixed(2)} s`);
+const offlineSeconds = timed('service worker', () => execFileSync(process.execPath, [join('scripts', 'build-offline.mjs')], quiet));
+console.log(`${'build total'.padEnd(38)} ${(astroSeconds + pagefindSeconds + offlineSeconds).toFixed(2)} s`);
 
 const gz = (text) => gzipSync(text).length;
 const lessonPages = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((path) =>
@@ -65,9 +69,32 @@ for (const path of lessonPages.sort()) {
   const quiz = [...modules].filter(([file]) => /quiz/i.test(file)).map(([, code]) => code);
   const styles = [...html.matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)].map((m) => readFileSync(join('dist', m[1]), 'utf8'));
   const js = sum(inlineScripts) + sum(modules.values());
+  if (js > JS_BUDGET) failures.push(`${path}: ${js} bytes of gzipped JS on load, over ${JS_BUDGET}`);
   const later = sum(onDemand(modules).values());
   console.log(
     `${path.replace('/index.html', '/').padEnd(30)} ${String(js).padStart(7)} ${String(sum(quiz)).padStart(7)} ${String(sum(styles)).padStart(7)} ${String(gz(html)).padStart(7)} ${String(later).padStart(10)}`,
   );
 }
 console.log('quiz: the quiz client\'s share of JS; on demand: modules loaded by a click (netsim, for a command question), not on page load.');
+
+// Lighthouse's mobile audit of the course home and a lesson (every category at 100), and
+// the layout shift of the search page while its results arrive.
+const { audit, CATEGORIES } = await import('./lighthouse.mjs');
+const audited = { home: '/es/', lesson: '/es/default-bridge/', search: '/es/search/?q=docker' };
+console.log('\nLighthouse, mobile (simulated slow 4G, CPU slowed 4x), against dist/ served as a static host does:');
+console.log(`${'page'.padEnd(30)} ${CATEGORIES.map((name) => name.padStart(15)).join('')} ${'CLS'.padStart(7)}`);
+const results = await audit('dist', Object.values(audited));
+for (const [role, path] of Object.entries(audited)) {
+  const { scores, cls } = results[path];
+  console.log(`${path.padEnd(30)} ${CATEGORIES.map((name) => String(scores[name]).padStart(15)).join('')} ${cls.toFixed(3).padStart(7)}`);
+  if (role !== 'search') for (const name of CATEGORIES) if (scores[name] < 100) failures.push(`${path}: Lighthouse ${name} ${scores[name]}, below 100 (not passed: ${results[path].failing.join(', ')})`);
+  if (cls >= CLS_BUDGET) failures.push(`${path}: CLS ${cls.toFixed(3)}, not under ${CLS_BUDGET}`);
+}
+console.log('(the search page is noindex on purpose: its SEO score does not count)');
+
+if (failures.length > 0) {
+  console.log(`\nover budget:\n${failures.map((failure) => `  ${failure}`).join('\n')}`);
+  process.exitCode = 1;
+} else {
+  console.log(`\nbudgets met: lesson JS at most ${JS_BUDGET} bytes gzipped, home and lesson at 100 in every Lighthouse category, search CLS under ${CLS_BUDGET}`);
+}

@@ -12,6 +12,8 @@ const pages = [
     `/${locale}/network-drivers/`,
     `/${locale}/default-bridge/`,
     `/${locale}/search/?q=docker`,
+    // A page opened from a search result, its terms marked.
+    `/${locale}/default-bridge/?highlight=docker`,
     `/${locale}/404/`,
   ]),
 ];

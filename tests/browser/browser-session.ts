@@ -15,7 +15,9 @@ export function browserSession() {
   return {
     url,
     async open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
-      const context = await browser.newContext({ locale: 'es-ES', ...options });
+      // The service worker stays off unless a test asks for it (offline.test.ts): it would
+      // download the site behind every other test's back.
+      const context = await browser.newContext({ locale: 'es-ES', serviceWorkers: 'block', ...options });
       const page = await context.newPage();
       await page.goto(url(path));
       return page;

@@ -79,4 +79,28 @@ describe('staticHost', () => {
     const css = await fetch(`${base}/_astro/site.css`);
     expect(css.headers.get('content-type')).toMatch(/^text\/css/);
   });
+
+  it('compresses text for a browser that accepts it, as hosts do, and answers 304 to a known copy', async () => {
+    const { brotliDecompressSync } = await import('node:zlib');
+    const { request } = await import('node:http');
+    const get = (path: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+        request(`${base}${path}`, { headers }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
+        })
+          .on('error', reject)
+          .end();
+      });
+    const page = await get('/es/network-drivers/', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(page.headers['content-encoding']).toBe('br');
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(brotliDecompressSync(page.body).toString()).toBe('<p>/es/network-drivers/index.html</p>');
+    const again = await get('/es/network-drivers/', { 'accept-encoding': 'br', 'if-none-match': String(page.headers.etag) });
+    expect(again.status).toBe(304);
+    const plain = await get('/es/network-drivers/', {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe('<p>/es/network-drivers/index.html</p>');
+  });
 });
