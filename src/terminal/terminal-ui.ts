@@ -238,6 +238,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     const started = generation;
     try {
       const { outcome } = await reply;
+      // For `npm run bench`: Enter to the worker's answer, the part of the latency that is netsim's and the message's.
       performance.mark('terminal:reply');
       if (started === generation) await show(outcome, typed);
     } catch (error) {
