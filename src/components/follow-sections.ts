@@ -1,8 +1,9 @@
 /**
- * The section being read: the last heading whose top has passed a third of the way
- * down the window (the sticky header's height aside). Each time it changes, its link
- * in the table of contents gets aria-current, the contents box scrolls to show it,
- * and `onChange` hears its id (undefined above the first heading).
+ * The section being read: the last heading that has reached the top of the window,
+ * under the sticky header (where a link to it puts it); at the very end of the page,
+ * the last heading in view. Each time it changes, its link in the table of contents
+ * gets aria-current, the contents box scrolls to show it, and `onChange` hears its id
+ * (undefined above the first heading).
  */
 export function followSections(toc: HTMLElement, onChange: (id: string | undefined) => void): void {
   const links = new Map<string, HTMLAnchorElement>();
@@ -12,7 +13,9 @@ export function followSections(toc: HTMLElement, onChange: (id: string | undefin
   let pending = false;
   const update = () => {
     pending = false;
-    const line = window.innerHeight / 3;
+    const atEnd = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
+    // scroll-padding-top is where a followed link leaves its heading; a few pixels below it counts as arrived.
+    const line = atEnd ? window.innerHeight : (parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0) + 8;
     let reading: string | undefined;
     for (const heading of headings) {
       if (heading.getBoundingClientRect().top > line) break;
