@@ -7,6 +7,7 @@ import lessonsCheck from './plugins/lessons-check-integration.ts';
 import strictCsp from './plugins/csp-integration.ts';
 import { lessonProject } from './plugins/lessons/result-cache.ts';
 import remarkConsoleBlocks from './plugins/remark-console-blocks.ts';
+import rehypeStableHeadingIds from './plugins/headings/stable-heading-ids.ts';
 import { CODE_THEMES } from './src/lib/code-themes.ts';
 
 // Every console block of every lesson runs against netsim: the build fails on any mismatch.
@@ -38,7 +39,8 @@ export default defineConfig({
   build: { format: 'directory' },
   markdown: {
     // Astro 7's default processor does not run remark plugins; the unified one does, and MDX inherits it.
-    processor: unified({ remarkPlugins: [[remarkConsoleBlocks, { verify: lessons }]] }),
+    // Headings take their source lesson's ids, so an anchor opens the same section in every language.
+    processor: unified({ remarkPlugins: [[remarkConsoleBlocks, { verify: lessons }]], rehypePlugins: [rehypeStableHeadingIds] }),
     shikiConfig: { themes: CODE_THEMES, defaultColor: false },
   },
   integrations: [lessonsCheck(lessons), mdx(), strictCsp()],

@@ -60,10 +60,10 @@ describe('console blocks', () => {
   });
 
   it.each([
-    ['es', /^8 líneas omitidas$/],
-    ['pt', /^8 linhas omitidas$/],
-    ['fr', /^8 lignes omises$/],
-  ])("expand the lines a lesson's [...] leaves out, counted in the reader's language (%s)", async (locale, label) => {
+    ['es', /^Mostrar 8 líneas omitidas$/, /^Volver a ocultar 8 líneas$/],
+    ['pt', /^Mostrar 8 linhas omitidas$/, /^Ocultar de novo 8 linhas$/],
+    ['fr', /^Afficher 8 lignes omises$/, /^Masquer à nouveau 8 lignes$/],
+  ])("expand the lines a lesson's [...] leaves out, counted in the reader's language, the button saying what it will do (%s)", async (locale, label, hideLabel) => {
     // The lesson shows nginx's bind() failures in `docker logs` and leaves out, with [...], the eight lines
     // the image's /docker-entrypoint.sh prints before "Configuration complete" (docker-library/nginx entrypoint).
     const page = await session.open(`/${locale}/host-and-none/`);
@@ -76,6 +76,7 @@ describe('console blocks', () => {
 
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await toggle.textContent()).toMatch(hideLabel);
     expect(await elided.isVisible()).toBe(true);
     const lines = await elided.locator('.console__line').allTextContents();
     expect(lines).toHaveLength(8);
@@ -84,6 +85,7 @@ describe('console blocks', () => {
 
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await toggle.textContent()).toMatch(label);
     expect(await elided.isVisible()).toBe(false);
     await page.context().close();
   });

@@ -16,13 +16,13 @@ describe('ConsoleBlock', () => {
     ['fr', 'Non vérifié'],
   ])("says a norun block is not verified, in the reader's language (%s)", async (locale, words) => {
     const html = await render(locale, { status: 'norun' });
-    expect(html).toMatch(new RegExp(`class="console__mark console__mark--norun"[^>]*>${words}</span>`));
+    expect(html).toMatch(new RegExp(`<button type="button" class="console__mark console__mark--norun"[^>]*>${words}</button>`));
     expect(html).not.toContain('console__mark--verified');
   });
 
   it('names the simulated Docker release on a verified block', async () => {
     const html = await render('pt', { status: 'verified', dockerVersion: '29.7.2' });
-    expect(html).toMatch(/class="console__mark console__mark--verified"[^>]*>Verificado · Docker 29\.7\.2<\/span>/);
+    expect(html).toMatch(/<button type="button" class="console__mark console__mark--verified"[^>]*>Verificado · Docker 29\.7\.2<\/button>/);
     expect(html).not.toContain('console__mark--norun');
   });
 
@@ -36,5 +36,34 @@ describe('ConsoleBlock', () => {
     const html = await render('fr', { steps: elided, status: 'verified', dockerVersion: '29.7.2' });
     expect(html).toMatch(/<span class="console__omitted"[^>]*>lignes omises<\/span>/);
     expect(html).not.toContain('data-console-omitted');
+  });
+
+  it('explains the mark in a popover its button opens, so a tap says where the output comes from', async () => {
+    const html = await render('fr', { status: 'verified', dockerVersion: '29.7.2' });
+    const target = /<button type="button" class="console__mark[^"]*" popovertarget="([^"]+)"/.exec(html)?.[1];
+    expect(target).toBeTruthy();
+    expect(html).toMatch(new RegExp(`<span id="${target}" class="console__note" popover>Cette sortie est produite par netsim, qui simule Docker Engine 29\\.7\\.2, lors de la génération du site</span>`));
+  });
+
+  it('gives each block of a page its own note', async () => {
+    const container = await AstroContainer.create();
+    const locals = {};
+    const ids: (string | undefined)[] = [];
+    for (let block = 0; block < 2; block += 1) {
+      const html = await container.renderToString(ConsoleBlock, { params: { locale: 'es' }, locals, props: { steps, status: 'norun' } });
+      ids.push(/popovertarget="([^"]+)"/.exec(html)?.[1]);
+    }
+    expect(new Set(ids).size).toBe(2);
+  });
+
+  it('labels the omitted-lines button with what pressing it does, both ways', async () => {
+    const elided = JSON.stringify([{ prompt: '$ ', command: 'docker ps', output: [{ omitted: ['a', 'b', 'c'] }] }]);
+    const html = await render('es', { steps: elided, status: 'verified', dockerVersion: '29.7.2' });
+    expect(html).toMatch(/data-label-show="Mostrar 3 líneas omitidas" data-label-hide="Volver a ocultar 3 líneas"[^>]*>Mostrar 3 líneas omitidas<\/button>/);
+  });
+
+  it('has a status region for the copy button, whose new text its aria-label would hide', async () => {
+    const html = await render('pt', {});
+    expect(html).toMatch(/<span class="visually-hidden" role="status" data-console-copy-status><\/span>/);
   });
 });
