@@ -7,6 +7,7 @@ import { crashMessage, type SessionPoint } from './start-host';
 import type { ExerciseSource } from '../exercise/read-exercises';
 import { runExercise, type ExerciseRun } from '../exercise/run-exercise';
 import { blockKey, type ResultCache } from './result-cache';
+import { runTrace, type TraceRun } from '../trace/run-trace';
 import type { ConsoleBlockSource, LessonSource } from './lesson-source';
 
 /** What a `<Topology />` figure draws: its session's host as the blocks before it left it. */
@@ -25,6 +26,8 @@ export interface LessonRun {
   exercises: ExerciseRun[];
   /** Index-aligned with the lesson's figures. */
   topologies: TopologyRun[];
+  /** Index-aligned with the lesson's traces. */
+  traces: TraceRun[];
   /** Index-aligned with the console blocks: how a browser rebuilds the host just before each block (none for norun blocks). */
   starts: (PracticeRecipe | undefined)[];
   /** Blocks whose commands netsim actually executed (the rest came from the cache). */
@@ -53,6 +56,7 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
   const questions: QuestionRun[] = [];
   const exercises: ExerciseRun[] = [];
   const topologies: TopologyRun[] = [];
+  const traces: TraceRun[] = [];
   const starts: (PracticeRecipe | undefined)[] = [];
   let executed = 0;
   const newSession = (name: string): SessionState => ({
@@ -74,6 +78,11 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
     }
     while (topologies.length < lesson.topologies.length && lesson.topologies[topologies.length]!.afterBlocks <= blockCount) {
       topologies.push(drawTopology(sessions.get(lesson.topologies[topologies.length]!.session)));
+    }
+    while (traces.length < lesson.traces.length && lesson.traces[traces.length]!.afterBlocks <= blockCount) {
+      const trace = lesson.traces[traces.length]!;
+      const session = sessions.get(trace.session);
+      traces.push(runTrace(trace, session?.host?.snapshot() ?? session?.snapshot));
     }
   };
   for (const [index, block] of lesson.blocks.entries()) {
@@ -116,7 +125,7 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
       });
   }
   askQuestionsBefore(lesson.blocks.length);
-  return { blocks, questions, exercises, topologies, starts, executed };
+  return { blocks, questions, exercises, topologies, traces, starts, executed };
 }
 
 /** A question's key chains to its session's (or to the question alone when fresh): it re-runs when what it sees changes. */

@@ -105,7 +105,7 @@ describe('a traced command', () => {
       'filter FORWARD -A DOCKER-BRIDGE -o docker0 -j DOCKER',
       'filter FORWARD -A DOCKER -d 172.17.0.2/32 ! -i docker0 -o docker0 -p tcp -m tcp --dport 80 -j ACCEPT',
     ]);
-    const frames = firstSyn.filter((hop) => hop.kind === 'frame').map((hop) => hop.kind === 'frame' && hop.devices.map((device) => `${owner(trace!, device.namespace)?.name}:${device.device}`));
+    const frames = firstSyn.flatMap((hop) => (hop.kind === 'frame' ? [hop.devices.map((device) => `${owner(trace!, device.namespace)?.name}:${device.device}`)] : []));
     expect(frames[0]).toEqual(['lan-pc:eth0', 'docker-host:eth0']);
     expect(frames[1]?.at(-1)).toBe('web:eth0');
     // The reply goes back through DOCKER-CT, the connection now ESTABLISHED.
