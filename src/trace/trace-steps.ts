@@ -186,7 +186,10 @@ function frameStep(hop: Extract<HopRecord, { kind: 'frame' }>, owners: Map<numbe
 function dnsStep(hop: Extract<HopRecord, { kind: 'dns' }>, at: TraceNamespace | undefined): Drafted {
   const question = `${hop.question.name} ${hop.question.type}`;
   if (hop.reply === 'unreachable') return plain('dns', at, 'dns.unreachable', { server: hop.server, question });
-  const answer = hop.reply.answers.length > 0 ? hop.reply.answers.map((record) => `${record.type} ${formatDnsRecordData(record)}`).join(', ') : hop.reply.status;
+  const { answers, status } = hop.reply;
+  // NOERROR with no record (an AAAA for an IPv4-only name) says so; NXDOMAIN and SERVFAIL say it by themselves.
+  const answer: StepText['values'][string] =
+    answers.length > 0 ? answers.map((record) => `${record.type} ${formatDnsRecordData(record)}`).join(', ') : status === 'NOERROR' ? { key: 'dns.noRecords', values: { status } } : status;
   return plain('dns', at, `dns.${hop.by}`, { server: hop.server, question, answer });
 }
 
