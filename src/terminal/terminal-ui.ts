@@ -8,6 +8,7 @@ import { stripSgr } from '../practice/sgr';
 import { emptyLine, insertText, pressKey, splitKeys, submitLine, type LineState } from './line-editor';
 import { pace, secondsShown } from './pacing';
 import { bridgeScriptStyles } from './style-bridge';
+import { netsimText } from './trace-output';
 import type { RunOutcome } from './terminal-session';
 import { WorkerClient } from './worker-client';
 
@@ -23,6 +24,9 @@ export interface TerminalLabels {
   keys: string;
   bug: string;
   loading: string;
+  /** The `trace.*` strings, flat (`trace.step.send`), for `netsim trace`; `tag` picks their plural forms. */
+  trace: Record<string, string>;
+  tag: string;
 }
 
 export interface TerminalOptions {
@@ -120,7 +124,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   }
   const help = document.createElement('p');
   help.className = 'terminal__help';
-  help.textContent = labels.help;
+  help.textContent = `${labels.help} ${labels.trace['trace.terminal.hint'] ?? ''}`.trim();
   root.append(toolbar, screen, keys, help);
   container.append(root);
 
@@ -249,6 +253,10 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     const shownIn = generation;
     if (outcome.kind === 'crashed') {
       write(`${labels.bug.replace('{{message}}', () => outcome.message)}\n`);
+      return newPrompt(outcome.prompt);
+    }
+    if (outcome.kind === 'trace' || outcome.kind === 'netsim-help') {
+      write(netsimText(outcome, labels.trace, labels.tag));
       return newPrompt(outcome.prompt);
     }
     if (outcome.kind === 'endless') {

@@ -1,0 +1,16 @@
+import { traceSteps } from '../trace/trace-steps';
+import { templateTranslator, traceText } from '../trace/trace-text';
+import type { RunOutcome } from './terminal-session';
+
+/**
+ * What the terminal prints for `netsim`: the last command's trace told step
+ * by step in the reader's language (the same steps a lesson's trace lists),
+ * or what the command is. Pure: strings in, text out.
+ */
+export function netsimText(outcome: Extract<RunOutcome, { kind: 'trace' | 'netsim-help' }>, strings: Readonly<Record<string, string>>, tag: string): string {
+  const translate = templateTranslator(strings, tag);
+  if (outcome.kind === 'netsim-help') return `${translate('trace.terminal.help')}\n${outcome.usage ? `${translate('trace.terminal.usage')}\n` : ''}`;
+  if (outcome.command === undefined || !outcome.trace) return `${translate('trace.terminal.nothing')}\n`;
+  if (outcome.trace.hops.length === 0) return `${translate('trace.terminal.none')}\n`;
+  return traceText(outcome.command, traceSteps(outcome.trace), translate);
+}
