@@ -8,7 +8,7 @@ import { stripSgr } from '../practice/sgr';
 import { emptyLine, insertText, pressKey, splitKeys, submitLine, type LineState } from './line-editor';
 import { pace, secondsShown } from './pacing';
 import { bridgeScriptStyles } from './style-bridge';
-import { netsimText } from './trace-output';
+import { netsimText, traceStrings } from './trace-output';
 import type { RunOutcome } from './terminal-session';
 import { WorkerClient } from './worker-client';
 
@@ -24,8 +24,9 @@ export interface TerminalLabels {
   keys: string;
   bug: string;
   loading: string;
-  /** The `trace.*` strings, flat (`trace.step.send`), for `netsim trace`; `tag` picks their plural forms. */
-  trace: Record<string, string>;
+  /** The help line's sentence about `netsim trace`; the page's locale (whose strings it loads) and BCP 47 tag (plural forms). */
+  traceHint: string;
+  locale: string;
   tag: string;
 }
 
@@ -124,7 +125,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   }
   const help = document.createElement('p');
   help.className = 'terminal__help';
-  help.textContent = `${labels.help} ${labels.trace['trace.terminal.hint'] ?? ''}`.trim();
+  help.textContent = `${labels.help} ${labels.traceHint}`;
   root.append(toolbar, screen, keys, help);
   container.append(root);
 
@@ -256,7 +257,9 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
       return newPrompt(outcome.prompt);
     }
     if (outcome.kind === 'trace' || outcome.kind === 'netsim-help') {
-      write(netsimText(outcome, labels.trace, labels.tag));
+      const text = netsimText(outcome, await traceStrings(labels.locale), labels.tag);
+      if (shownIn !== generation) return;
+      write(text);
       return newPrompt(outcome.prompt);
     }
     if (outcome.kind === 'endless') {

@@ -1,6 +1,15 @@
 import { traceSteps } from '../trace/trace-steps';
-import { templateTranslator, traceText } from '../trace/trace-text';
+import { flatStrings, templateTranslator, traceText, type StringTree } from '../trace/trace-text';
 import type { RunOutcome } from './terminal-session';
+
+// Each locale's strings are a chunk of their own, fetched the first time `netsim` is typed.
+const RESOURCES = import.meta.glob<{ trace: StringTree }>('../i18n/resources/*.json', { import: 'default' });
+
+/** The `trace.*` strings of a locale, flat (`trace.step.send` → text), as templateTranslator takes them. */
+export async function traceStrings(locale: string): Promise<Record<string, string>> {
+  const load = RESOURCES[`../i18n/resources/${locale}.json`];
+  return load ? flatStrings((await load()).trace, 'trace') : {};
+}
 
 /**
  * What the terminal prints for `netsim`: the last command's trace told step

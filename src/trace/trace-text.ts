@@ -59,6 +59,19 @@ export function traceText(command: string, steps: readonly TraceStep[], translat
   return `${lines.join('\n')}\n`;
 }
 
+/** UI strings as the i18n JSON nests them. */
+export type StringTree = { [key: string]: string | StringTree };
+
+/** Nested strings as flat keys under `prefix`: `{ step: { send } }` → `trace.step.send`. */
+export function flatStrings(tree: StringTree, prefix: string): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [key, value] of Object.entries(tree)) {
+    if (typeof value === 'string') flat[`${prefix}.${key}`] = value;
+    else Object.assign(flat, flatStrings(value, `${prefix}.${key}`));
+  }
+  return flat;
+}
+
 /**
  * A Translate over flat templates (`trace.step.send` → text) for where i18next
  * is not loaded (the terminal): `{{name}}` filled in, and with `count`, the

@@ -3,10 +3,9 @@ import { LOCALE_INFO } from '../../src/i18n/locales';
 import { RESOURCES } from '../../src/i18n/translate';
 import { TerminalSimulation } from '../../src/terminal/terminal-session';
 import { netsimText } from '../../src/terminal/trace-output';
+import { flatStrings, type StringTree } from '../../src/trace/trace-text';
 
-type Strings = { [key: string]: string | Strings };
-const flat = (tree: Strings, prefix: string): [string, string][] => Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [[`${prefix}.${key}`, value] as [string, string]] : flat(value, `${prefix}.${key}`)));
-const strings = (locale: 'es' | 'pt' | 'fr') => Object.fromEntries(flat((RESOURCES[locale] as { trace: Strings }).trace, 'trace'));
+const strings = (locale: 'es' | 'pt' | 'fr') => flatStrings((RESOURCES[locale] as { trace: StringTree }).trace, 'trace');
 
 describe('netsimText', () => {
   it('tells the last command in the reader language, the drop where it happens', () => {
