@@ -8,6 +8,7 @@ import type { ExerciseSource } from '../exercise/read-exercises';
 import { runExercise, type ExerciseRun } from '../exercise/run-exercise';
 import { blockKey, type ResultCache } from './result-cache';
 import { runTrace, type TraceRun } from '../trace/run-trace';
+import type { TraceSource } from '../trace/read-traces';
 import type { ConsoleBlockSource, LessonSource } from './lesson-source';
 
 /** What a `<Topology />` figure draws: its session's host as the blocks before it left it. */
@@ -81,8 +82,7 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
     }
     while (traces.length < lesson.traces.length && lesson.traces[traces.length]!.afterBlocks <= blockCount) {
       const trace = lesson.traces[traces.length]!;
-      const session = sessions.get(trace.session);
-      traces.push(runTrace(trace, session?.host?.snapshot() ?? session?.snapshot));
+      traces.push(traceOf(trace, sessions.get(trace.session), cache));
     }
   };
   for (const [index, block] of lesson.blocks.entries()) {
@@ -168,6 +168,20 @@ function setExercise(lesson: LessonSource, exercise: ExerciseSource, netsimVersi
   if (cached && 'exercise' in cached) return cached.exercise;
   const run = runExercise(exercise, lesson.lessonId, pointOf(lesson, exercise.start.session, session));
   if (run.kind === 'ran') cache?.write(key, { exercise: run });
+  return run;
+}
+
+/**
+ * A trace's key chains to its session's, with its command and where it runs: every
+ * language of a lesson types the same blocks, so they share one run, and a rebuild runs none.
+ */
+function traceOf(trace: TraceSource, session: SessionState | undefined, cache: ResultCache | undefined): TraceRun {
+  if (!session) return { kind: 'no-host' };
+  const key = blockKey(session.key, [['trace', trace.command], ['from', trace.from ?? '']]);
+  const cached = cache?.read(key);
+  if (cached && 'trace' in cached) return cached.trace;
+  const run = runTrace(trace, session.host?.snapshot() ?? session.snapshot);
+  if (run.kind === 'traced') cache?.write(key, { trace: run });
   return run;
 }
 

@@ -68,6 +68,17 @@ describe('checking traces against the host', () => {
     expect(report).toContain(`${ES}:14:1: <Trace> (trace 3): focus="app-net" names no network of the host at this point (it has bridge, host, none)`);
   });
 
+  it('runs each trace once for every language of a lesson, and not at all on a rebuild', () => {
+    const source = PUBLISHED + '<Trace command="ping -c 1 172.17.0.2" />\n';
+    const root = project({ [ES]: source, [PT]: source });
+    const cache = memoryCache();
+    expect(formatCheckReport(checkLessons([], options(root, cache)))).toBe('');
+    // The setup block and the trace: run for the source, read back for the translation.
+    expect([cache.misses, cache.hits]).toEqual([2, 2]);
+    expect(formatCheckReport(checkLessons([], options(root, cache)))).toBe('');
+    expect([cache.misses, cache.hits]).toEqual([2, 6]);
+  });
+
   it('requires a translation to place the same traces', () => {
     const source = PUBLISHED + '<Trace command="ping -c 1 172.17.0.2" />\n';
     expect(check({ [ES]: source, [PT]: source })).toBe('');
