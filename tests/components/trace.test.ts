@@ -61,6 +61,8 @@ describe('PacketTrace', () => {
     const { trace, props } = traced(published, 'curl -s -o /dev/null http://192.168.1.10:8080/');
     const html = await render('es', props);
     expect(html).toMatch(/<figure class="trace" data-trace="1"/);
+    // Generated steps stay out of the search index, as console outputs do.
+    expect(html).toMatch(/<figure class="trace"[^>]* data-pagefind-ignore/);
     expect(html).not.toMatch(/<script|style="/);
     expect(html.match(/data-hop="/g)).toHaveLength(traceSteps(trace).length);
     expect(html).toContain('<span class="trace__prompt">$ </span>curl -s -o /dev/null http://192.168.1.10:8080/');
