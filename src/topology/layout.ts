@@ -71,7 +71,23 @@ const ROOT_OPTIONS = {
 
 let elk: InstanceType<typeof ELK> | undefined;
 
-export async function layoutFigure(graph: ShownGraph): Promise<FigureLayout> {
+/** Layouts made in this process, by their whole input: a lesson's packet traces often draw the same host, and elk is a build's slow part. */
+const made = new Map<string, Promise<FigureLayout>>();
+/** Enough for every figure of a build; `astro dev` drops the oldest as lessons are edited. */
+const MADE_LIMIT = 500;
+
+/** Lays a figure out, or gives back the layout of the same input: the result depends on nothing else. */
+export function layoutFigure(graph: ShownGraph): Promise<FigureLayout> {
+  const key = JSON.stringify(graph);
+  const known = made.get(key);
+  if (known) return known;
+  const layout = layOut(graph);
+  made.set(key, layout);
+  if (made.size > MADE_LIMIT) made.delete(made.keys().next().value!);
+  return layout;
+}
+
+async function layOut(graph: ShownGraph): Promise<FigureLayout> {
   elk ??= new ELK();
   const children = new Map<string, ElkNode[]>();
   const roots: ElkNode[] = [];
