@@ -1,5 +1,6 @@
 import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js';
 import type { EdgeKind, GraphNode, TopologyGraph } from './graph-model';
+import { cachedLayout } from './layout-cache';
 
 /**
  * Text is drawn in the monospace font at this size, so its width is known
@@ -71,7 +72,7 @@ const ROOT_OPTIONS = {
 
 let elk: InstanceType<typeof ELK> | undefined;
 
-/** Layouts made in this process, by their whole input: a lesson's packet traces often draw the same host, and elk is a build's slow part. */
+/** Layouts made in this process (and by earlier builds: layout-cache.ts), by their whole input: a lesson's packet traces often draw the same host, and elk is a build's slow part. */
 const made = new Map<string, Promise<FigureLayout>>();
 /** Enough for every figure of a build; `astro dev` drops the oldest as lessons are edited. */
 const MADE_LIMIT = 500;
@@ -81,7 +82,7 @@ export function layoutFigure(graph: ShownGraph): Promise<FigureLayout> {
   const key = JSON.stringify(graph);
   const known = made.get(key);
   if (known) return known;
-  const layout = layOut(graph);
+  const layout = cachedLayout(key, () => layOut(graph));
   made.set(key, layout);
   if (made.size > MADE_LIMIT) made.delete(made.keys().next().value!);
   return layout;
