@@ -13,6 +13,8 @@ import { readExercises } from './exercise/read-exercises';
 import { renderExercises } from './exercise/render-exercises';
 import { readTopologies } from './topology/read-topologies';
 import { renderTopologies } from './topology/render-topologies';
+import { readTraces } from './trace/read-traces';
+import { renderTraces } from './trace/render-traces';
 import { formatLessonReport } from './lessons/format-report';
 import { checkFrontMatter } from './lessons/front-matter';
 import { LessonError } from './lessons/lesson-error';
@@ -46,10 +48,12 @@ export default function remarkConsoleBlocks({ verify }: ConsoleBlocksOptions = {
     let quizzes;
     let practice;
     let figures;
+    let traces;
     try {
       quizzes = readQuizzes(path, tree);
       practice = readExercises(path, tree);
       figures = readTopologies(path, tree);
+      traces = readTraces(path, tree);
     } catch (error) {
       if (!(error instanceof LessonError)) throw error;
       return file.fail(error.reason, { place: { line: error.line, column: error.column }, ruleId: 'quiz', source: 'lessons' });
@@ -58,7 +62,7 @@ export default function remarkConsoleBlocks({ verify }: ConsoleBlocksOptions = {
     visit(tree, 'code', (node: Code, index, parent) => {
       if (node.lang === 'console' && parent && index !== undefined && !quizzes.fencesInside.has(node) && !practice.fencesInside.has(node)) nodes.push({ node, parent, index });
     });
-    if (nodes.length === 0 && quizzes.quizzes.length === 0 && practice.exercises.length === 0 && figures.length === 0) return;
+    if (nodes.length === 0 && quizzes.quizzes.length === 0 && practice.exercises.length === 0 && figures.length === 0 && traces.length === 0) return;
     const lesson = lessonOf(file, path);
     if (verify && /^content\/[a-z]{2}\//.test(path)) {
       try {
@@ -74,6 +78,7 @@ export default function remarkConsoleBlocks({ verify }: ConsoleBlocksOptions = {
       renderQuizzes(tree, quizzes.quizzes, lesson.lessonId, check?.run.questions);
       renderExercises(tree, practice.exercises, lesson.lessonId, check?.run.exercises);
       renderTopologies(tree, figures, check?.run.topologies);
+      renderTraces(tree, traces, check?.run.traces);
       // Replaced from the last so earlier indexes in a parent stay valid when setup blocks are removed.
       for (const [position, { node, parent, index }] of [...nodes.entries()].reverse()) {
         const block = lesson.blocks[position];

@@ -12,6 +12,7 @@ import { verifyLesson, type BlockVerdict } from './verify-lesson';
 import { verifyQuestion, type QuestionFinding } from '../quiz/verify-question';
 import { verifyExercise } from '../exercise/verify-exercise';
 import { verifyTopology } from '../topology/verify-topology';
+import { verifyTrace } from '../trace/verify-trace';
 
 /** A path given to lessons:check or lessons:update that names no lesson: the user's mistake, said in one line. */
 export class LessonPathError extends Error {
@@ -76,6 +77,7 @@ export function checkLesson(
     ...lesson.questions.flatMap((question, index) => verifyQuestion(question, run.questions[index]!)),
     ...lesson.exercises.flatMap((exercise, index) => verifyExercise(exercise, run.exercises[index]!)),
     ...lesson.topologies.flatMap((figure, index) => verifyTopology(figure, run.topologies[index]!, index + 1)),
+    ...lesson.traces.flatMap((trace, index) => verifyTrace(trace, run.traces[index]!, index + 1)),
   ];
   return { lesson, run, verdicts: verifyLesson(lesson, run, { stopAtFailure }), questionFindings };
 }

@@ -1,6 +1,7 @@
 import type { ExerciseSource } from '../exercise/read-exercises';
 import type { QuestionSource } from '../quiz/read-quizzes';
 import type { TopologySource } from '../topology/read-topologies';
+import type { TraceSource } from '../trace/read-traces';
 import type { ConsoleBlockSource, LessonSource } from './lesson-source';
 
 /** A translation that would not run what its source runs, with both places. */
@@ -77,6 +78,16 @@ function compareLesson(source: LessonSource, translation: LessonSource): Transla
         message: `the translation ${a ? 'lacks' : 'has an extra'} <Topology /> figure: it has ${translation.topologies.length} figures, the source has ${source.topologies.length}`,
       }),
       topologyDifference,
+    ) ??
+    firstDifference(
+      source.traces,
+      translation.traces,
+      (a, b) => ({
+        sourceLine: (a ?? source.traces.at(-1))?.place.line ?? 1,
+        translationLine: (b ?? translation.traces.at(-1))?.place.line ?? translation.blocks.at(-1)?.fence.number ?? 1,
+        message: `the translation ${a ? 'lacks' : 'has an extra'} <Trace /> ${a ? `of \`${a.command}\`` : `of \`${b!.command}\``}: it has ${translation.traces.length} traces, the source has ${source.traces.length}`,
+      }),
+      traceDifference,
     );
   if (!difference) return [];
   return [
@@ -111,6 +122,15 @@ function topologyDifference(a: TopologySource, b: TopologySource): Difference | 
   const where = (figure: TopologySource) => `session="${figure.session}" after console block ${figure.afterBlocks}${props(figure)}`;
   if (where(a) === where(b)) return undefined;
   return { sourceLine: a.place.line, translationLine: b.place.line, message: `this <Topology /> figure draws ${where(b)} where the source's draws ${where(a)}: place it after the same block, with the same props` };
+}
+
+/** A translated trace runs the same command on the same host: the same session, after the same block, with the same props. */
+function traceDifference(a: TraceSource, b: TraceSource): Difference | undefined {
+  const shape = (trace: TraceSource) => JSON.stringify([trace.session, trace.afterBlocks, trace.command, trace.from ?? null, trace.exit, trace.focus ?? null]);
+  if (shape(a) === shape(b)) return undefined;
+  const what = (trace: TraceSource) =>
+    `\`${trace.command}\` (session="${trace.session}" after console block ${trace.afterBlocks}${trace.from ? `, from="${trace.from}"` : ''}${trace.exit ? `, exit="${trace.exit}"` : ''}${trace.focus ? `, focus="${trace.focus}"` : ''})`;
+  return { sourceLine: a.place.line, translationLine: b.place.line, message: `this <Trace /> follows ${what(b)} where the source's follows ${what(a)}: place it after the same block, with the same props` };
 }
 
 /** A translated exercise starts, checks and is solved exactly as its source: only the task, labels and hints are translated. */

@@ -9,6 +9,7 @@ import { ConsoleSyntaxError, parseConsoleBlock } from '../console/parse-console-
 import { readExercises, type ExerciseSource } from '../exercise/read-exercises';
 import { readQuizzes, type QuestionSource, type QuizSource } from '../quiz/read-quizzes';
 import { readTopologies, TOPOLOGY_ELEMENT, type TopologySource } from '../topology/read-topologies';
+import { readTraces, TRACE_ELEMENT, type TraceSource } from '../trace/read-traces';
 import { closestWord } from './closest-word';
 import { FenceOptionError, parseFenceOptions, type FenceOptions } from './fence-options';
 import { LessonError } from './lesson-error';
@@ -59,6 +60,8 @@ export interface LessonSource {
   exercises: ExerciseSource[];
   /** `<Topology />` figures, in document order. */
   topologies: TopologySource[];
+  /** `<Trace />` packet traces, in document order. */
+  traces: TraceSource[];
 }
 
 /** How lessons are read everywhere: MDX with YAML front matter. */
@@ -96,6 +99,7 @@ export function readLessonSource(path: string, text: string): LessonSource {
   const { quizzes, fencesInside } = readQuizzes(path, tree);
   const practice = readExercises(path, tree);
   const topologies = readTopologies(path, tree);
+  const traces = readTraces(path, tree);
   checkLessonSafety(path, tree, front.allowCode);
   const blocks: ConsoleBlockSource[] = [];
   visit(tree, 'code', (node: Code) => {
@@ -107,7 +111,11 @@ export function readLessonSource(path: string, text: string): LessonSource {
   for (const exercise of practice.exercises) exercise.afterBlocks = before(exercise.place.line);
   for (const figure of topologies) {
     figure.afterBlocks = before(figure.place.line);
-    checkFigureSession(path, figure, blocks);
+    checkFigureSession(path, figure, blocks, TOPOLOGY_ELEMENT, 'figure');
+  }
+  for (const trace of traces) {
+    trace.afterBlocks = before(trace.place.line);
+    checkFigureSession(path, trace, blocks, TRACE_ELEMENT, 'trace');
   }
   const locale = /(?:^|\/)content\/([a-z]{2})\//.exec(path.replaceAll('\\', '/'))?.[1];
   const fileId = /([^/\\]+)\.mdx$/.exec(path)?.[1] ?? path;
@@ -123,19 +131,20 @@ export function readLessonSource(path: string, text: string): LessonSource {
     questions,
     exercises: practice.exercises,
     topologies,
+    traces,
   };
 }
 
-/** A figure draws what its session's blocks did before it: a session with no block run there has no host to draw. */
-function checkFigureSession(path: string, figure: TopologySource, blocks: readonly ConsoleBlockSource[]): void {
+/** A figure draws (a trace runs on) what its session's blocks did before it: a session with no block run there has no host. */
+function checkFigureSession(path: string, figure: { session: string; afterBlocks: number; place: { line: number; column: number } }, blocks: readonly ConsoleBlockSource[], element: string, noun: string): void {
   const ran = blocks.slice(0, figure.afterBlocks).filter((block) => !block.options.norun);
   if (ran.some((block) => block.options.session === figure.session)) return;
   const sessions = [...new Set(ran.map((block) => block.options.session))];
   const suggestion = closestWord(figure.session, sessions);
   const reason =
     sessions.length === 0
-      ? `<${TOPOLOGY_ELEMENT}> draws the host as the console blocks before it left it, and no block runs before this one: put it after the block whose result it shows`
-      : `<${TOPOLOGY_ELEMENT}> session="${figure.session}": no console block of that session runs before this figure${suggestion ? ` (did you mean session="${suggestion}"?)` : ''}; sessions run so far: ${sessions.join(', ')}`;
+      ? `<${element}> ${element === TOPOLOGY_ELEMENT ? 'draws the host' : 'runs on the host'} as the console blocks before it left it, and no block runs before this one: put it after the block whose result it shows`
+      : `<${element}> session="${figure.session}": no console block of that session runs before this ${noun}${suggestion ? ` (did you mean session="${suggestion}"?)` : ''}; sessions run so far: ${sessions.join(', ')}`;
   throw new LessonError(path, figure.place.line, figure.place.column, reason);
 }
 

@@ -6,6 +6,7 @@ import type { HostSnapshot } from '../../src/netsim/index';
 import type { StepResult } from '../../src/practice/session-host';
 import type { ExerciseRun } from '../exercise/run-exercise';
 import type { QuestionRun } from '../quiz/run-question';
+import type { TraceRun } from '../trace/run-trace';
 
 /** What a block printed, and the host right after it, so the next block can go on from there. */
 export interface CachedBlock {
@@ -23,7 +24,12 @@ export interface CachedExercise {
   exercise: ExerciseRun;
 }
 
-export type CachedEntry = CachedBlock | CachedQuestion | CachedExercise;
+/** What a packet trace's command printed and recorded, and the host after it: it too leaves the session as it was. */
+export interface CachedTrace {
+  trace: TraceRun;
+}
+
+export type CachedEntry = CachedBlock | CachedQuestion | CachedExercise | CachedTrace;
 
 export interface ResultCache {
   read(key: string): CachedEntry | undefined;

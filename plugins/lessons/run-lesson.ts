@@ -7,6 +7,8 @@ import { crashMessage, type SessionPoint } from './start-host';
 import type { ExerciseSource } from '../exercise/read-exercises';
 import { runExercise, type ExerciseRun } from '../exercise/run-exercise';
 import { blockKey, type ResultCache } from './result-cache';
+import { runTrace, type TraceRun } from '../trace/run-trace';
+import type { TraceSource } from '../trace/read-traces';
 import type { ConsoleBlockSource, LessonSource } from './lesson-source';
 
 /** What a `<Topology />` figure draws: its session's host as the blocks before it left it. */
@@ -25,6 +27,8 @@ export interface LessonRun {
   exercises: ExerciseRun[];
   /** Index-aligned with the lesson's figures. */
   topologies: TopologyRun[];
+  /** Index-aligned with the lesson's traces. */
+  traces: TraceRun[];
   /** Index-aligned with the console blocks: how a browser rebuilds the host just before each block (none for norun blocks). */
   starts: (PracticeRecipe | undefined)[];
   /** Blocks whose commands netsim actually executed (the rest came from the cache). */
@@ -53,6 +57,7 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
   const questions: QuestionRun[] = [];
   const exercises: ExerciseRun[] = [];
   const topologies: TopologyRun[] = [];
+  const traces: TraceRun[] = [];
   const starts: (PracticeRecipe | undefined)[] = [];
   let executed = 0;
   const newSession = (name: string): SessionState => ({
@@ -74,6 +79,10 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
     }
     while (topologies.length < lesson.topologies.length && lesson.topologies[topologies.length]!.afterBlocks <= blockCount) {
       topologies.push(drawTopology(sessions.get(lesson.topologies[topologies.length]!.session)));
+    }
+    while (traces.length < lesson.traces.length && lesson.traces[traces.length]!.afterBlocks <= blockCount) {
+      const trace = lesson.traces[traces.length]!;
+      traces.push(traceOf(trace, sessions.get(trace.session), cache));
     }
   };
   for (const [index, block] of lesson.blocks.entries()) {
@@ -116,7 +125,7 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
       });
   }
   askQuestionsBefore(lesson.blocks.length);
-  return { blocks, questions, exercises, topologies, starts, executed };
+  return { blocks, questions, exercises, topologies, traces, starts, executed };
 }
 
 /** A question's key chains to its session's (or to the question alone when fresh): it re-runs when what it sees changes. */
@@ -159,6 +168,20 @@ function setExercise(lesson: LessonSource, exercise: ExerciseSource, netsimVersi
   if (cached && 'exercise' in cached) return cached.exercise;
   const run = runExercise(exercise, lesson.lessonId, pointOf(lesson, exercise.start.session, session));
   if (run.kind === 'ran') cache?.write(key, { exercise: run });
+  return run;
+}
+
+/**
+ * A trace's key chains to its session's, with its command and where it runs: every
+ * language of a lesson types the same blocks, so they share one run, and a rebuild runs none.
+ */
+function traceOf(trace: TraceSource, session: SessionState | undefined, cache: ResultCache | undefined): TraceRun {
+  if (!session) return { kind: 'no-host' };
+  const key = blockKey(session.key, [['trace', trace.command], ['from', trace.from ?? '']]);
+  const cached = cache?.read(key);
+  if (cached && 'trace' in cached) return cached.trace;
+  const run = runTrace(trace, session.host?.snapshot() ?? session.snapshot);
+  if (run.kind === 'traced') cache?.write(key, { trace: run });
   return run;
 }
 

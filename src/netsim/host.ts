@@ -29,6 +29,8 @@ import { parseIpv4, type Ipv4 } from './wire/ipv4';
 import { lookupHost } from './userland/name-resolution';
 import { worldOf } from './world';
 import { readTopology, type TopologyRecord } from './topology';
+import { NamespaceOwners, type CommandTrace } from './trace';
+import { HopRecorder } from './kernel/hop-record';
 import { curlProgram } from './cli/curl';
 import { nsenterProgram } from './cli/nsenter';
 import { containerToolProgram, hostToolPrograms } from './cli/host-tools';
@@ -58,6 +60,8 @@ export interface RunResult extends Omit<CommandResult, 'output'> {
   output: string;
   /** Simulated time the command ran, from Enter to the next prompt (typing not counted). */
   elapsedMs: number;
+  /** With `trace`: every step the simulated network took with the command's packets. */
+  trace?: CommandTrace;
 }
 
 export interface RunOptions {
@@ -72,6 +76,11 @@ export interface RunOptions {
   interruptAfterSeconds?: number;
   /** The terminal's width in columns (TIOCGWINSZ's ws_col), which `ss` spreads its columns over; 80 unless the terminal says. */
   columns?: number;
+  /**
+   * Record what the datapath does with every packet the command sends, as hop
+   * records (the result's `trace`). Off, the datapath records nothing.
+   */
+  trace?: boolean;
 }
 
 /** An 80-column terminal, the size a terminal emulator opens at and what `stty size` says without one set. */
@@ -153,16 +162,28 @@ export class Host {
    * Runs one command line (with its continuation lines) in the shell the
    * terminal is in: the host user's, or a container's that an earlier line entered.
    */
-  run(commandLine: string, { stdin = '', asRoot = false, interruptAfterSeconds = DEFAULT_INTERRUPT_SECONDS, columns = DEFAULT_COLUMNS }: RunOptions = {}): RunResult {
+  run(commandLine: string, { stdin = '', asRoot = false, interruptAfterSeconds = DEFAULT_INTERRUPT_SECONDS, columns = DEFAULT_COLUMNS, trace = false }: RunOptions = {}): RunResult {
     this.clock.advance(this.secondsPerCommand * 1000);
     this.interruptAfterMs = interruptAfterSeconds * 1000;
     this.columns = columns;
     // Enter ends the line: the shell reads it with its newline.
     const typed = commandLine.endsWith('\n') ? commandLine : `${commandLine}\n`;
     const startedMs = this.clock.now();
-    const { prompt, output, exitCode } = this.session.runLine(typed, { stdin, asRoot });
+    const owners = trace ? new NamespaceOwners(this.kernel, this.engine, { host: this.profile.hostname, lan: this.profile.lanMachine?.hostname, lanNamespace: this.lan?.id }) : undefined;
+    const recorder = owners && new HopRecorder((hop) => owners.meet(hop));
+    this.kernel.recorder = recorder;
+    let line;
+    try {
+      line = this.session.runLine(typed, { stdin, asRoot });
+    } finally {
+      this.kernel.recorder = undefined;
+    }
+    const { prompt, output, exitCode } = line;
     const text = (streams: readonly OutputChunk['stream'][]) => output.filter((chunk) => streams.includes(chunk.stream)).map((chunk) => chunk.text).join('');
-    return { prompt, command: commandLine, stdout: text(['stdout']), stderr: text(['stderr']), exitCode, output: text(['stdout', 'stderr', 'tty']), elapsedMs: this.clock.now() - startedMs };
+    const result: RunResult = { prompt, command: commandLine, stdout: text(['stdout']), stderr: text(['stderr']), exitCode, output: text(['stdout', 'stderr', 'tty']), elapsedMs: this.clock.now() - startedMs };
+    // A copy: the records name rule specs that later commands may replace.
+    if (recorder && owners) result.trace = structuredClone({ hops: recorder.hops, namespaces: owners.list() });
+    return result;
   }
 
   /** The prompt the next command line is typed at: `$ ` (`# ` as root) on the host, the container shell's inside one. */

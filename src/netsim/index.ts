@@ -10,6 +10,15 @@ export { Host, type HostOptions, type HostSnapshot, type RunOptions, type RunRes
 export { DEBIAN_DOCKER_HOST, type HostProfile } from './profile';
 export type { TopologyContainer, TopologyDevice, TopologyInterface, TopologyLan, TopologyNetwork, TopologyRecord, TopologyVeth } from './topology';
 export { GOAL_REASON_CODES, type Goal, type GoalKind, type GoalReason, type GoalResult } from './goals';
+export type { CommandTrace, TraceNamespace } from './trace';
+export type { DeviceRef, HopRecord } from './kernel/hop-record';
+export type { Packet } from './wire/packet';
+export type { RuleSpec, TableName } from './kernel/netfilter/rule';
+export type { DnsQuestion, DnsReply } from './wire/dns';
+export { formatIpv4, type Ipv4 } from './wire/ipv4';
+export type { Mac } from './wire/mac';
+export { recordData as formatDnsRecordData } from './wire/dns';
+export { ruleLine as formatRuleLine } from './format/iptables-save';
 
 /** The Docker Engine major version the simulator reproduces. */
 export const SIMULATED_DOCKER_VERSION = '29';

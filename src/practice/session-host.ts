@@ -1,5 +1,5 @@
 import { stripSgr } from './sgr';
-import { Host, type Goal, type GoalResult, type HostSnapshot, type TopologyRecord } from '../netsim/index';
+import { Host, type CommandTrace, type Goal, type GoalResult, type HostSnapshot, type TopologyRecord } from '../netsim/index';
 
 /**
  * Simulated seconds a lesson command may run. A command still running then never
@@ -104,6 +104,13 @@ export class LessonHost {
     if (result.output.includes('^C') && !`${result.stdout}${result.stderr}`.includes('^C')) step.interrupted = true;
     else if (result.elapsedMs > COMMAND_BUDGET_SECONDS * 1000) step.overBudgetSeconds = Math.ceil(result.elapsedMs / 1000);
     return step;
+  }
+
+  /** Runs a command as `run` does, with every hop its packets take recorded: what a trace shows. */
+  traced(written: string, command: string, { interruptAfterSeconds = COMMAND_BUDGET_SECONDS, columns = LESSON_COLUMNS }: LessonRunOptions = {}): { step: StepResult; trace: CommandTrace } {
+    const prompt = this.accepts(written) ? written : this.prompt();
+    const result = this.host.run(command, { asRoot: prompt === '# ', interruptAfterSeconds, columns, trace: true });
+    return { step: { prompt, output: terminalLines(result), exitCode: result.exitCode }, trace: result.trace ?? { hops: [], namespaces: [] } };
   }
 
   /** Whether the host meets each goal, checked on a copy of it. */

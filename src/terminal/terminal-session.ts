@@ -1,8 +1,9 @@
-import type { Goal, GoalResult, HostSnapshot } from '../netsim/index';
+import type { CommandTrace, Goal, GoalResult, HostSnapshot } from '../netsim/index';
 import { ToolModuleMissing } from '../netsim/cli/tool-modules';
 import { replay, type PracticeRecipe } from '../practice/replay';
 import { LessonHost } from '../practice/session-host';
 import { complete, type Completion } from './completion';
+import { parseNetsimCommand } from './netsim-command';
 
 /** How long a command may run before the terminal treats it as one that never ends by itself (ping without -c). */
 const ENDLESS_AFTER_SECONDS = 600;
@@ -13,7 +14,14 @@ export type RunOutcome =
   /** It runs until Ctrl-C: what it shows meanwhile (up to ENDLESS_AFTER_SECONDS); `interrupt` ends it. */
   | { kind: 'endless'; output: string }
   /** netsim threw: the host is as it was before the line, and the session goes on. */
-  | { kind: 'crashed'; message: string; prompt: string };
+  | { kind: 'crashed'; message: string; prompt: string }
+  /**
+   * `netsim trace`: the hop records of the last command, run again with its packets traced
+   * (undefined `command`: nothing has run yet). The terminal prints them in the reader's language.
+   */
+  | { kind: 'trace'; command: string | undefined; trace: CommandTrace | undefined; prompt: string }
+  /** `netsim` alone, or with what it does not know (`usage`, status 2): what the command is. */
+  | { kind: 'netsim-help'; usage: boolean; prompt: string; exitCode: number };
 
 /** Ctrl-C as the terminal echoes it; what follows is what the interrupted program prints on its way out. */
 const INTERRUPT_ECHO = '^C';
@@ -29,6 +37,8 @@ export class TerminalSimulation {
   private host!: LessonHost;
   private start!: HostSnapshot;
   private pending: { line: string; before: HostSnapshot; prompt: string; columns: number | undefined } | undefined;
+  /** The last line that ran to its end, and the host before it: `netsim trace` runs it again, traced. */
+  private last: { line: string; before: HostSnapshot; prompt: string; columns: number | undefined; interruptAfterSeconds: number } | undefined;
 
   constructor(private readonly recipe: PracticeRecipe) {
     this.reset();
@@ -39,6 +49,7 @@ export class TerminalSimulation {
     this.start ??= replay(this.recipe).snapshot();
     this.host = LessonHost.restored(this.start);
     this.pending = undefined;
+    this.last = undefined;
     return this.host.prompt();
   }
 
@@ -48,6 +59,9 @@ export class TerminalSimulation {
 
   /** Runs a line on a terminal `columns` wide; its output keeps the SGR sequences the page's terminal shows as bold and colour. */
   run(line: string, columns?: number): RunOutcome {
+    const netsim = parseNetsimCommand(line);
+    if (netsim?.kind === 'trace') return this.traceLast();
+    if (netsim) return { kind: 'netsim-help', usage: netsim.kind === 'usage', prompt: this.host.prompt(), exitCode: netsim.kind === 'usage' ? 2 : 0 };
     const before = this.host.snapshot();
     const prompt = this.host.prompt();
     try {
@@ -59,12 +73,33 @@ export class TerminalSimulation {
         this.host = LessonHost.restored(before);
         return { kind: 'endless', output: output.slice(0, interrupted) };
       }
+      this.last = { line, before, prompt, columns, interruptAfterSeconds: ENDLESS_AFTER_SECONDS };
       return { kind: 'done', output, prompt: this.host.prompt(), exitCode: result.exitCode };
     } catch (error) {
       this.host = LessonHost.restored(before);
       // Not a crash: the line runs again, from the same host, once the tool's module is loaded.
       if (error instanceof ToolModuleMissing) throw error;
       return { kind: 'crashed', message: error instanceof Error ? error.message : String(error), prompt: this.host.prompt() };
+    }
+  }
+
+  /**
+   * The last command's packets, hop by hop: the line runs again from the host
+   * as it was before it, on a copy, with tracing on. The simulator is
+   * deterministic, so the copy does what the reader's command did; the
+   * reader's host is not touched, and commands run untraced meanwhile.
+   */
+  private traceLast(): RunOutcome {
+    const prompt = this.host.prompt();
+    const last = this.last;
+    if (!last) return { kind: 'trace', command: undefined, trace: undefined, prompt };
+    try {
+      const copy = LessonHost.restored(last.before);
+      const { trace } = copy.traced(last.prompt, last.line, { interruptAfterSeconds: last.interruptAfterSeconds, ...widthOf(last.columns) });
+      return { kind: 'trace', command: last.line, trace, prompt };
+    } catch (error) {
+      if (error instanceof ToolModuleMissing) throw error;
+      return { kind: 'crashed', message: error instanceof Error ? error.message : String(error), prompt };
     }
   }
 
@@ -75,8 +110,10 @@ export class TerminalSimulation {
     this.pending = undefined;
     this.host = LessonHost.restored(pending.before);
     try {
-      const result = this.host.run(pending.prompt, pending.line, { interruptAfterSeconds: Math.max(seconds, 1), styled: true, ...widthOf(columns ?? pending.columns) });
+      const interruptAfterSeconds = Math.max(seconds, 1);
+      const result = this.host.run(pending.prompt, pending.line, { interruptAfterSeconds, styled: true, ...widthOf(columns ?? pending.columns) });
       const output = result.output.join('\n') + (result.output.length > 0 ? '\n' : '');
+      this.last = { line: pending.line, before: pending.before, prompt: pending.prompt, columns: columns ?? pending.columns, interruptAfterSeconds };
       return { kind: 'done', output, prompt: this.host.prompt(), exitCode: result.exitCode };
     } catch (error) {
       this.host = LessonHost.restored(pending.before);

@@ -8,6 +8,7 @@ import { stripSgr } from '../practice/sgr';
 import { emptyLine, insertText, pressKey, splitKeys, submitLine, type LineState } from './line-editor';
 import { pace, secondsShown } from './pacing';
 import { bridgeScriptStyles } from './style-bridge';
+import { netsimText, traceStrings } from './trace-output';
 import type { RunOutcome } from './terminal-session';
 import { WorkerClient } from './worker-client';
 
@@ -23,6 +24,10 @@ export interface TerminalLabels {
   keys: string;
   bug: string;
   loading: string;
+  /** The help line's sentence about `netsim trace`; the page's locale (whose strings it loads) and BCP 47 tag (plural forms). */
+  traceHint: string;
+  locale: string;
+  tag: string;
 }
 
 export interface TerminalOptions {
@@ -120,7 +125,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   }
   const help = document.createElement('p');
   help.className = 'terminal__help';
-  help.textContent = labels.help;
+  help.textContent = `${labels.help} ${labels.traceHint}`;
   root.append(toolbar, screen, keys, help);
   container.append(root);
 
@@ -251,6 +256,12 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     const shownIn = generation;
     if (outcome.kind === 'crashed') {
       write(`${labels.bug.replace('{{message}}', () => outcome.message)}\n`);
+      return newPrompt(outcome.prompt);
+    }
+    if (outcome.kind === 'trace' || outcome.kind === 'netsim-help') {
+      const text = netsimText(outcome, await traceStrings(labels.locale), labels.tag);
+      if (shownIn !== generation) return;
+      write(text);
       return newPrompt(outcome.prompt);
     }
     if (outcome.kind === 'endless') {

@@ -1,5 +1,6 @@
 import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js';
 import type { EdgeKind, GraphNode, TopologyGraph } from './graph-model';
+import { cachedLayout } from './layout-cache';
 
 /**
  * Text is drawn in the monospace font at this size, so its width is known
@@ -75,21 +76,24 @@ const ROOT_OPTIONS = {
 let elk: InstanceType<typeof ELK> | undefined;
 
 /**
- * Layouts already computed in this process, by ELK's input: a lesson's figure in
- * its three languages is one layout. Bounded, since the build is the only caller
- * that repeats itself.
+ * Layouts already computed, by ELK's input: in this process (a lesson's figure in
+ * its three languages, and its packet traces drawing the same host, are one
+ * layout) and by earlier builds (layout-cache.ts). elk is a build's slow part.
  */
 const laidOut = new Map<string, Promise<ElkNode>>();
-const LAID_OUT_KEPT = 64;
+/** Enough for every figure of a build; `astro dev` drops the oldest as lessons are edited. */
+const LAID_OUT_KEPT = 500;
 
 export async function layoutFigure(graph: ShownGraph): Promise<FigureLayout> {
   const input = elkGraph(graph);
   const key = JSON.stringify(input);
   let laid = laidOut.get(key);
   if (!laid) {
-    elk ??= new ELK();
-    // ELK writes its results into the graph it is given: lay out a copy, keep the input as the key.
-    laid = elk.layout(structuredClone(input));
+    laid = cachedLayout(key, () => {
+      elk ??= new ELK();
+      // ELK writes its results into the graph it is given: lay out a copy, keep the input as the key.
+      return elk.layout(structuredClone(input));
+    });
     if (laidOut.size >= LAID_OUT_KEPT) laidOut.delete(laidOut.keys().next().value!);
     laidOut.set(key, laid);
   }

@@ -218,6 +218,9 @@ class CurlRun {
     if (address !== '::1') return { kind: 'network-unreachable', elapsedMs: 0 };
     const result = connectLoopback6(namespace, port, random);
     if (result.kind === 'no-address') return { kind: 'no-address', elapsedMs: 0 };
+    // IPv6 stays on lo, outside the modelled datapath: a trace names only the socket it reaches.
+    const listener = result.kind === 'connected' && result.peer.kind === 'socket' ? result.peer.socket.process : undefined;
+    kernel.recorder?.add({ kind: 'socket', namespace: namespace.id, protocol: 'tcp', address: '::1', port, process: listener && { name: listener.name, pid: listener.pid } });
     if (result.kind === 'refused') return { kind: 'refused', elapsedMs: 0, from: result.from };
     const peer: Peer = result.peer;
     // The source port is drawn only for -w, so that other commands draw what they always drew.

@@ -56,9 +56,16 @@ export function engineNameServices(engine: Engine, hostEtc: () => HostEtc): Name
         return read().nameservers;
       },
       query(server, question) {
-        if (server !== EMBEDDED_DNS_ADDRESS) return askServer(context, server, question);
-        if (!container || !embeddedListener(context.namespace)) return 'unreachable';
-        return embeddedAnswer(engine, container, question) ?? forwardExternally(context, externalServers(container, hostEtc()), question);
+        const recorder = context.kernel.recorder;
+        if (server !== EMBEDDED_DNS_ADDRESS || !container || !embeddedListener(context.namespace)) {
+          const reply = server === EMBEDDED_DNS_ADDRESS ? 'unreachable' : askServer(context, server, question);
+          recorder?.add({ kind: 'dns', namespace: context.namespace.id, server, question, by: server === EMBEDDED_DNS_ADDRESS ? 'embedded' : 'server', reply });
+          return reply;
+        }
+        const own = embeddedAnswer(engine, container, question);
+        const reply = own ?? forwardExternally(context, externalServers(container, hostEtc()), question);
+        recorder?.add({ kind: 'dns', namespace: context.namespace.id, server, question, by: own ? 'embedded' : 'forwarded', reply });
+        return reply;
       },
     };
   };

@@ -43,6 +43,11 @@ export function ruleArguments(spec: RuleSpec): string {
   return words.join(' ');
 }
 
+/** One rule as `iptables -S` prints it: `-A CHAIN` and its arguments. */
+export function ruleLine(chain: string, spec: RuleSpec): string {
+  return [`-A ${chain}`, ruleArguments(spec)].filter(Boolean).join(' ');
+}
+
 /** Chains in listing order: built-ins in hook order, then user chains by name. */
 export function listingOrder(table: TableName, chains: readonly Chain[]): Chain[] {
   const builtins = BUILTIN_CHAINS[table].map((name) => chains.find((chain) => chain.name === name)!).filter(Boolean);
@@ -55,7 +60,7 @@ export function formatRuleSpecs(table: TableName, chains: readonly Chain[], only
   const ordered = listingOrder(table, chains).filter((chain) => only === undefined || chain.name === only);
   const lines = [
     ...ordered.map((chain) => (chain.policy ? `-P ${chain.name} ${chain.policy}` : `-N ${chain.name}`)),
-    ...ordered.flatMap((chain) => chain.rules.map((rule) => [`-A ${chain.name}`, ruleArguments(rule.spec)].filter(Boolean).join(' '))),
+    ...ordered.flatMap((chain) => chain.rules.map((rule) => ruleLine(chain.name, rule.spec))),
   ];
   return lines.map((line) => `${line}\n`).join('');
 }

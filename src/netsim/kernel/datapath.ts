@@ -11,9 +11,10 @@ import { listenerFor } from './socket';
 import { formatIpv4 } from '../wire/ipv4';
 import type { NeighbourState } from './neighbour';
 import { forwardsIpv4 } from './sysctl';
-import { runHook, type Hook, type HookVerdict } from './netfilter/evaluate';
+import { runHook, type Hook, type HookVerdict, type HookWatcher } from './netfilter/evaluate';
 import { recordFrame } from './capture';
 import { BROADCAST_MAC, type Frame, type FramePayload, type PacketType } from '../wire/frame';
+import type { DeviceRef, HopRecorder } from './hop-record';
 
 /** One device a frame crosses, and how it meets it. */
 interface Hop {
@@ -180,18 +181,45 @@ export class Datapath {
 
   /** A packet a local process sends. */
   send(namespace: Namespace, packet: Packet): Fate {
-    let choice = this.route(namespace, packet.destination);
+    this.recorder?.add({ kind: 'send', namespace: namespace.id, packet });
+    let choice = this.routed(namespace, packet.destination);
     if (!choice) return { kind: 'no-route' };
-    const tracked = this.conntrack.lookup(namespace.id, packet);
+    const tracked = this.track(namespace, packet);
     const verdict = this.hook(namespace, 'OUTPUT', packet, tracked, undefined, choice.device.name, true, 'destination');
     if (verdict.kind !== 'accept') return verdictFate(verdict);
     if (verdict.nat) tracked.entry.dnat = verdict.nat;
     // A new DNAT, or the one the connection already has, sends the packet elsewhere: route it again.
     if (verdict.packet.destination !== packet.destination) {
-      choice = this.route(namespace, verdict.packet.destination);
+      choice = this.routed(namespace, verdict.packet.destination);
       if (!choice) return { kind: 'no-route' };
     }
     return this.postRouting(namespace, tracked, verdict.packet, choice, undefined, true);
+  }
+
+  /** What a trace is written to, while the command that moves packets is traced. */
+  get recorder(): HopRecorder | undefined {
+    return this.kernel.recorder;
+  }
+
+  /** `route`, and the decision written to the trace. */
+  private routed(namespace: Namespace, destination: Ipv4): RouteChoice | undefined {
+    const choice = this.route(namespace, destination);
+    const recorder = this.recorder;
+    if (recorder) {
+      recorder.add(
+        choice
+          ? { kind: 'route', namespace: namespace.id, destination, device: choice.device.name, gateway: choice.nextHop === destination ? undefined : choice.nextHop, source: choice.source, local: choice.local }
+          : { kind: 'no-route', namespace: namespace.id, destination },
+      );
+    }
+    return choice;
+  }
+
+  /** Conntrack's classification at the first hook of a namespace, written to the trace. */
+  private track(namespace: Namespace, packet: Packet): Tracked {
+    const tracked = this.conntrack.lookup(namespace.id, packet);
+    this.recorder?.add({ kind: 'conntrack', namespace: namespace.id, state: tracked.state, direction: tracked.direction, connection: tracked.entry.originalKey });
+    return tracked;
   }
 
   /**
@@ -203,12 +231,19 @@ export class Datapath {
     const root = this.kernel.root;
     const nic = this.world && linkNamed(root, this.world.nic);
     // The router has no route to a subnet behind the host (an ipvlan L3 network): such answers are lost.
-    if (!this.world?.onLan(packet.destination)) return { kind: 'dropped' };
+    if (!this.world?.onLan(packet.destination)) {
+      this.recorder?.add({ kind: 'lost', router: undefined, destination: packet.destination });
+      return { kind: 'dropped' };
+    }
     const machine = this.lanMachines().find((station) => owns(station, packet.destination));
-    if (machine) return this.ingress(machine.namespace, machine.link, packet);
+    if (machine) {
+      this.recorder?.add({ kind: 'arrive', at: refOf(machine), packet });
+      return this.ingress(machine.namespace, machine.link, packet);
+    }
     if (!nic?.up) return { kind: 'dropped' };
     const upper = this.kernel.upperLinks(root, nic).find(({ link }) => link.up && link.addresses.some((a) => a.cidr.address === packet.destination));
     const arrival = upper ?? { namespace: root, link: nic };
+    this.recorder?.add({ kind: 'arrive', at: refOf(arrival), packet });
     const gateway = this.route(root, packet.source)?.nextHop;
     const routerMac = gateway === undefined ? undefined : this.world.neighbourMac(gateway);
     if (routerMac) this.tap([{ ...arrival, packetType: 'host' }], routerMac, arrival.link.mac, { kind: 'ip', packet });
@@ -216,16 +251,25 @@ export class Datapath {
   }
 
   private ingress(namespace: Namespace, link: Link, packet: Packet): Fate {
-    const tracked = this.conntrack.lookup(namespace.id, packet);
+    const tracked = this.track(namespace, packet);
     const prerouting = this.hook(namespace, 'PREROUTING', packet, tracked, link.name, undefined, true, 'destination');
     if (prerouting.kind !== 'accept') return verdictFate(prerouting);
     if (prerouting.nat) tracked.entry.dnat = prerouting.nat;
     const arrived = prerouting.packet;
-    if (this.isLocal(namespace, arrived.destination)) return this.input(namespace, tracked, arrived, link.name, true);
-    if (!forwardsIpv4(this.kernel, namespace)) return { kind: 'dropped' };
-    const choice = this.route(namespace, arrived.destination);
+    if (this.isLocal(namespace, arrived.destination)) {
+      this.recorder?.add({ kind: 'route', namespace: namespace.id, destination: arrived.destination, device: link.name, gateway: undefined, source: arrived.destination, local: true });
+      return this.input(namespace, tracked, arrived, link.name, true);
+    }
+    if (!forwardsIpv4(this.kernel, namespace)) {
+      this.recorder?.add({ kind: 'not-forwarded', namespace: namespace.id });
+      return { kind: 'dropped' };
+    }
+    const choice = this.routed(namespace, arrived.destination);
     if (!choice) return { kind: 'dropped' };
-    if (arrived.ttl <= 1) return this.expired(namespace, arrived);
+    if (arrived.ttl <= 1) {
+      this.recorder?.add({ kind: 'ttl-expired', namespace: namespace.id });
+      return this.expired(namespace, arrived);
+    }
     const forwarded = { ...arrived, ttl: arrived.ttl - 1 };
     const verdict = this.hook(namespace, 'FORWARD', forwarded, tracked, link.name, choice.device.name, false, undefined);
     if (verdict.kind !== 'accept') return verdictFate(verdict);
@@ -284,6 +328,7 @@ export class Datapath {
   private loopBack(namespace: Namespace, tracked: Tracked, packet: Packet, localOrigin: boolean): Fate {
     const lo = loopbackOf(namespace);
     if (lo) this.tap([{ namespace, link: lo, packetType: 'host' }], lo.mac, lo.mac, { kind: 'ip', packet });
+    if (lo) this.recorder?.add({ kind: 'frame', devices: [{ namespace: namespace.id, device: lo.name }], bridge: undefined, destinationMac: lo.mac });
     const prerouting = this.hook(namespace, 'PREROUTING', packet, tracked, 'lo', undefined, !localOrigin, 'destination');
     if (prerouting.kind !== 'accept') return verdictFate(prerouting);
     return this.input(namespace, tracked, prerouting.packet, 'lo', !localOrigin);
@@ -294,6 +339,7 @@ export class Datapath {
     if (verdict.kind !== 'accept') return verdictFate(verdict);
     const delivered = verdict.packet;
     this.conntrack.confirm(tracked, delivered);
+    this.recorder?.add({ kind: 'deliver', namespace: namespace.id, packet: delivered });
     return { kind: 'local', namespace, packet: delivered };
   }
 
@@ -304,12 +350,24 @@ export class Datapath {
     const station = this.stationsOn(namespace, device).find(({ link }) => link.up && link.addresses.some((a) => a.cidr.address === choice.nextHop));
     if (!station) return this.beyondLower(namespace, choice, packet);
     if (answersArp(device)) this.resolve(namespace, device, choice.nextHop, station);
-    const refused = this.bridgeNetfilter(device, station, packet);
     const hops = this.hopsTo(namespace, device, station, station.link.mac);
-    // A frame br_netfilter drops was seen as far as the bridge (sender, ingress port, bridge), not on the port it would have left by.
+    const filtering = this.bridgeFiltering(device, station);
+    // br_netfilter stops the frame at the bridge (sender, ingress port, bridge) to run FORWARD there.
+    this.recordFrame(filtering ? hops.slice(0, 3) : hops, station.link.mac);
+    const refused = filtering && this.bridgeNetfilter(filtering, packet);
+    // A frame br_netfilter drops was seen as far as the bridge, not on the port it would have left by.
     this.tap(refused ? hops.slice(0, 3) : hops, device.mac, station.link.mac, { kind: 'ip', packet });
     if (refused) return refused;
+    if (filtering) this.recordFrame(hops.slice(2), station.link.mac);
     return this.ingress(station.namespace, station.link, packet);
+  }
+
+  /** The devices a frame crosses, written to the trace with the bridge among them that forwards it. */
+  private recordFrame(hops: readonly Hop[], destinationMac: Mac): void {
+    const recorder = this.recorder;
+    if (!recorder) return;
+    const bridge = hops.find((hop) => hop.link.kind === 'bridge' && hop !== hops.at(-1) && hop !== hops[0]);
+    recorder.add({ kind: 'frame', devices: hops.map(refOf), bridge: bridge && refOf(bridge), destinationMac });
   }
 
   /**
@@ -318,16 +376,22 @@ export class Datapath {
    * out being the bridge (br_nf_forward_ip). Docker turns it on for icc=false.
    * Only FORWARD is modelled; what it lets through goes on unchanged.
    */
-  private bridgeNetfilter(device: Link, station: { namespace: Namespace; link: Link }, packet: Packet): Fate | undefined {
+  private bridgeNetfilter({ namespace, bridge }: { namespace: Namespace; bridge: Link }, packet: Packet): Fate | undefined {
+    this.recorder?.add({ kind: 'bridge-netfilter', bridge: { namespace: namespace.id, device: bridge.name } });
+    const tracked = this.track(namespace, packet);
+    const verdict = this.hook(namespace, 'FORWARD', packet, tracked, bridge.name, bridge.name, false, undefined);
+    if (verdict.kind !== 'accept') return verdictFate(verdict);
+    this.conntrack.confirm(tracked, verdict.packet);
+    return undefined;
+  }
+
+  /** The bridge, and its namespace, that hands a frame from `device` to `station` to iptables (bridge-nf-call-iptables), if one does. */
+  private bridgeFiltering(device: Link, station: { namespace: Namespace; link: Link }): { namespace: Namespace; bridge: Link } | undefined {
     const port = this.kernel.peerOf(device);
     if (port?.link.master === undefined || !port.namespace.bridgeNfCallIptables) return undefined;
     const bridge = port.namespace.links.get(port.link.master);
     if (!bridge || station.link === bridge) return undefined;
-    const tracked = this.conntrack.lookup(port.namespace.id, packet);
-    const verdict = this.hook(port.namespace, 'FORWARD', packet, tracked, bridge.name, bridge.name, false, undefined);
-    if (verdict.kind !== 'accept') return verdictFate(verdict);
-    this.conntrack.confirm(tracked, verdict.packet);
-    return undefined;
+    return { namespace: port.namespace, bridge };
   }
 
   /** ARP for `nextHop` answered by `station`; answering taught the station who asked. */
@@ -341,6 +405,7 @@ export class Datapath {
       this.tap(this.hopsTo(station.namespace, station.link, { namespace, link: device }, device.mac), station.link.mac, device.mac, reply);
     }
     this.learn(namespace, nextHop, device, station.link.mac, 'REACHABLE');
+    this.recorder?.add({ kind: 'arp', from: { namespace: namespace.id, device: device.name }, address: nextHop, mac: station.link.mac, cached: known, answeredBy: refOf(station) });
     const asker = primaryAddress(device);
     if (asker !== undefined && !station.namespace.neighbours.some((n) => n.address === asker)) this.learn(station.namespace, asker, station.link, device.mac, 'STALE');
   }
@@ -361,6 +426,7 @@ export class Datapath {
 
   /** Nobody answered ARP for the next hop: the cache records the failure and the sender hears of it. */
   private arpFailed(namespace: Namespace, device: Link, choice: RouteChoice): Fate {
+    this.recorder?.add({ kind: 'arp', from: { namespace: namespace.id, device: device.name }, address: choice.nextHop, mac: undefined, cached: false, answeredBy: undefined });
     this.learn(namespace, choice.nextHop, device, undefined, 'FAILED');
     return { kind: 'unresolved', reporter: choice.source };
   }
@@ -370,14 +436,25 @@ export class Datapath {
     if (station) {
       this.lanCrossings += 1;
       this.resolve(namespace, device, choice.nextHop, station);
+      this.recordFrame([{ namespace, link: device, packetType: 'outgoing' }, { ...station, packetType: 'host' }], station.link.mac);
       return this.ingress(station.namespace, station.link, packet);
     }
     const mac = this.world?.neighbourMac(choice.nextHop);
     if (mac === undefined) return this.arpFailed(namespace, device, choice);
+    const recorder = this.recorder;
+    if (recorder) {
+      const cached = namespace.neighbours.some((n) => n.address === choice.nextHop && n.device === device.index && n.mac === mac && n.state !== 'FAILED');
+      recorder.add({ kind: 'arp', from: { namespace: namespace.id, device: device.name }, address: choice.nextHop, mac, cached, answeredBy: undefined });
+      recorder.add({ kind: 'wire', from: { namespace: namespace.id, device: device.name }, nextHop: choice.nextHop, destination: packet.destination });
+    }
     this.learn(namespace, choice.nextHop, device, mac, 'REACHABLE');
     this.tap([{ namespace, link: device, packetType: 'outgoing' }], device.mac, mac, { kind: 'ip', packet });
     const host = this.world?.reach(packet.destination);
-    if (!host) return { kind: 'dropped' };
+    if (!host) {
+      recorder?.add({ kind: 'lost', router: choice.nextHop, destination: packet.destination });
+      return { kind: 'dropped' };
+    }
+    recorder?.add({ kind: 'remote', address: host.address, packet });
     // The router at hop i (0-based) gets the packet with its TTL less i, and drops it when that is 1 or less.
     const path = host.path ?? [];
     if (packet.ttl - 1 < path.length) {
@@ -517,7 +594,9 @@ export class Datapath {
     natAllowed: boolean,
     natStage: 'destination' | 'source' | undefined,
   ): HookVerdict {
+    const recorder = this.recorder;
     return runHook(namespace.netfilter, hook, packet, {
+      watcher: recorder && watcherFor(recorder, namespace.id, hook),
       inInterface,
       outInterface,
       state: tracked.state,
@@ -540,6 +619,20 @@ export class Datapath {
     }
     return false;
   }
+}
+
+/** A device as a trace names it. */
+function refOf(at: { namespace: Namespace; link: Link }): DeviceRef {
+  return { namespace: at.namespace.id, device: at.link.name };
+}
+
+/** Writes what one hook does to the trace: each rule that matched with its counters after this packet, policies, rewrites. */
+function watcherFor(recorder: HopRecorder, namespace: number, hook: Hook): HookWatcher {
+  return {
+    rule: (table, chain, index, rule) => recorder.add({ kind: 'rule', namespace, hook, table, chain, index, spec: rule.spec, packets: rule.packets, bytes: rule.bytes }),
+    policy: (table, chain, policy, rules) => recorder.add({ kind: 'policy', namespace, hook, table, chain, policy, rules }),
+    nat: (by, before, after) => recorder.add({ kind: 'nat', namespace, hook, by, before, after }),
+  };
 }
 
 /** eth_type_trans: a frame is for this host when it carries the device's MAC, else broadcast or another host's. */

@@ -10,6 +10,7 @@ import type { Neighbour } from './neighbour';
 import type { Route } from './route';
 import { clashes, type Socket } from './socket';
 import { emptyCaptureTable, type CaptureTable } from './capture';
+import type { HopRecorder } from './hop-record';
 
 export interface KernelState {
   namespaces: Map<number, Namespace>;
@@ -58,6 +59,12 @@ const LOOPBACK_ADDRESS = { address: 0x7f000001 as Ipv4, prefix: 8 };
  * engine), and failures are errno values, never text.
  */
 export class Kernel {
+  /**
+   * Where the datapath writes what it does with each packet while a command is
+   * traced; undefined otherwise, and never part of the state a snapshot keeps.
+   */
+  recorder: HopRecorder | undefined;
+
   constructor(
     readonly state: KernelState,
     private readonly random: SeededRandom,

@@ -85,6 +85,7 @@ export function serve(datapath: Datapath, peer: Peer, request: HttpRequest, rand
     case 'http':
       return respond(webServer(service.server)?.(request));
     case 'docker-proxy': {
+      datapath.recorder?.add({ kind: 'proxy', namespace: peer.namespace.id, pid: peer.socket.process.pid, address: service.address, port: service.port });
       const relayed = httpGet(datapath, peer.namespace, { ...request, destination: service.address, port: service.port }, random);
       if (relayed.kind === 'response') return { kind: 'response', response: relayed.response };
       if (relayed.kind === 'unsimulated') return { kind: 'unsimulated' };

@@ -62,6 +62,7 @@ export function connect(datapath: Datapath, namespace: Namespace, destination: I
 function answerSyn(datapath: Datapath, fate: Fate): { peer: Peer; delivered: Packet } | 'refused' | undefined {
   if (fate.kind === 'local') {
     const socket = listenerFor(fate.namespace.sockets, 'tcp', formatIpv4(fate.packet.destination), fate.packet.destinationPort);
+    datapath.recorder?.add({ kind: 'socket', namespace: fate.namespace.id, protocol: 'tcp', address: formatIpv4(fate.packet.destination), port: fate.packet.destinationPort, process: socket && { name: socket.process.name, pid: socket.process.pid } });
     const answer = socket ? replyTo(fate.packet, { tcp: 'syn-ack', length: TCP_SYN_LENGTH }) : replyTo(fate.packet, { tcp: 'rst', length: TCP_RST_LENGTH });
     const back = datapath.send(fate.namespace, { ...answer, segment: answerSegment(fate.packet, answer, socket ? 'syn-ack' : 'rst', datapath.startMs) });
     if (back.kind !== 'local') return undefined;

@@ -1,7 +1,7 @@
 import { contains } from '../../wire/cidr';
 import { parseIpv4, type Ipv4 } from '../../wire/ipv4';
 import type { Packet } from '../../wire/packet';
-import type { Chain, Negatable, NetfilterState, Rule, RuleSpec, TableName } from './rule';
+import type { Chain, Negatable, NetfilterState, Policy, Rule, RuleSpec, TableName } from './rule';
 
 export type Hook = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
 
@@ -37,6 +37,15 @@ export interface HookContext {
   isLocal: (address: Ipv4) => boolean;
   /** The primary address of an interface, for MASQUERADE. */
   addressOf: (device: string) => Ipv4 | undefined;
+  /** Told of each rule that matches, each policy that decides and each translation, while a command is traced. */
+  watcher?: HookWatcher | undefined;
+}
+
+/** What a trace learns from one hook: the rules in the order they matched, the policies, the rewrites. */
+export interface HookWatcher {
+  rule(table: TableName, chain: string, index: number, rule: Rule): void;
+  policy(table: TableName, chain: string, policy: Policy, rules: number): void;
+  nat(by: 'rule' | 'conntrack', before: Packet, after: Packet): void;
 }
 
 export type HookVerdict =
@@ -62,16 +71,20 @@ export function runHook(netfilter: NetfilterState, hook: Hook, packet: Packet, c
   for (const table of TABLES_AT_HOOK[hook]) {
     if (table === 'nat') {
       // Conntrack applies a known connection's NAT at the nat table's priority: raw saw the packet untranslated.
-      current = context.followConnection(current);
+      const followed = context.followConnection(current);
+      if (followed !== current) context.watcher?.nat('conntrack', current, followed);
+      current = followed;
       if (context.state !== 'NEW' || !context.natAllowed) continue;
     }
     const chain = netfilter[table].find((candidate) => candidate.name === hook);
     if (!chain) continue;
-    const outcome = runChain(netfilter[table], chain, current, context, 0);
+    const outcome = runChain(netfilter[table], table, chain, current, context, 0);
     if (outcome.kind === 'drop' || outcome.kind === 'reject') return { kind: outcome.kind, table, chain: outcome.chain };
     if (outcome.kind === 'nat') {
       nat = outcome.change;
-      current = translate(current, outcome.change);
+      const translated = translate(current, outcome.change);
+      context.watcher?.nat('rule', current, translated);
+      current = translated;
     }
   }
   return { kind: 'accept', packet: current, ...(nat ? { nat } : {}) };
@@ -83,21 +96,24 @@ type ChainOutcome =
   | { kind: 'drop' | 'reject'; chain: string }
   | { kind: 'nat'; change: NatChange };
 
-function runChain(table: readonly Chain[], chain: Chain, packet: Packet, context: HookContext, depth: number): ChainOutcome {
+function runChain(table: readonly Chain[], name: TableName, chain: Chain, packet: Packet, context: HookContext, depth: number): ChainOutcome {
   if (depth > MAX_JUMP_DEPTH) return { kind: 'drop', chain: chain.name };
-  for (const rule of chain.rules) {
+  for (let index = 0; index < chain.rules.length; index++) {
+    const rule = chain.rules[index]!;
     if (!matches(rule.spec, packet, context)) continue;
     count(rule, packet);
-    const outcome = applyTarget(table, chain, rule.spec, packet, context, depth);
+    context.watcher?.rule(name, chain.name, index, rule);
+    const outcome = applyTarget(table, name, chain, rule.spec, packet, context, depth);
     if (outcome) return outcome;
   }
   if (chain.policy === undefined) return { kind: 'return' };
+  context.watcher?.policy(name, chain.name, chain.policy, chain.rules.length);
   // iptables-nft keeps no counters on base chain policies: they always read 0.
   return chain.policy === 'DROP' ? { kind: 'drop', chain: chain.name } : { kind: 'accept' };
 }
 
 /** What a matched rule's target does; undefined means go on with the next rule. */
-function applyTarget(table: readonly Chain[], chain: Chain, spec: RuleSpec, packet: Packet, context: HookContext, depth: number): ChainOutcome | undefined {
+function applyTarget(table: readonly Chain[], name: TableName, chain: Chain, spec: RuleSpec, packet: Packet, context: HookContext, depth: number): ChainOutcome | undefined {
   const target = spec.target;
   switch (target.kind) {
     case 'none':
@@ -113,7 +129,7 @@ function applyTarget(table: readonly Chain[], chain: Chain, spec: RuleSpec, pack
     case 'jump': {
       const next = table.find((candidate) => candidate.name === target.chain);
       if (!next) return undefined;
-      const outcome = runChain(table, next, packet, context, depth + 1);
+      const outcome = runChain(table, name, next, packet, context, depth + 1);
       return outcome.kind === 'return' ? undefined : outcome;
     }
     case 'DNAT':
