@@ -1,5 +1,5 @@
 import { sortedGoMap, YamlFloat, YamlMap, type YamlValue } from '../../format/go-yaml';
-import { isRawMap, type Raw, type RawMap } from './yaml-read';
+import { isRawMap, type Raw } from './yaml-read';
 
 /**
  * compose-go v2.9.1's types as `docker compose config` (go-yaml) and the
@@ -80,6 +80,8 @@ function entriesOf(value: Raw | undefined): [string, Raw][] {
 
 /** isZero as go-yaml (and, for what omitempty means there, encoding/json) reads it. */
 function isZero(kind: Kind, value: Raw | undefined, forJson: boolean): boolean {
+  // A struct is never empty for encoding/json; go-yaml omits one whose fields are all zero.
+  if (typeof kind === 'object' && 'struct' in kind) return !forJson && (!isRawMap(value) || kind.struct.every((field) => isZero(field.kind, value.get(field.yaml), false)));
   if (value === undefined || value === null) return true;
   if (kind === 'string') return value === '';
   if (kind === 'int' || kind === 'float') return value === 0 || (value instanceof YamlFloat && value.value === 0);
@@ -89,9 +91,7 @@ function isZero(kind: Kind, value: Raw | undefined, forJson: boolean): boolean {
   if (kind === 'any') return (Array.isArray(value) && value.length === 0) || (isRawMap(value) && value.size === 0);
   if ('list' in kind) return Array.isArray(value) && value.length === 0;
   if ('map' in kind) return isRawMap(value) && value.size === 0;
-  if ('pointer' in kind) return false;
-  // A struct is never empty for encoding/json; go-yaml omits one whose fields are all zero.
-  return !forJson && kind.struct.every((field) => isZero(field.kind, (value as RawMap).get(field.yaml), false));
+  return false;
 }
 
 /** A model value as go-yaml's encoder writes its Go type. */
