@@ -126,6 +126,7 @@ export function runCompose(engine: Engine, args: readonly string[], context: Pro
   const options = rootOptions(root.values, context.env ?? new Map());
   if ('error' in options) return failWith(options.error);
   const [name, ...rest] = root.positionals;
+  // The root's RunE: no argument shows the help, -v before one shows the version.
   if (name === undefined) return failWith('netsim: the help of `docker compose` is not simulated yet; try `docker compose up -d`, `ps`, `logs`, `exec`, `config` or `down`', 0);
   if (root.values.get('version')?.at(-1) === 'true') return SUBCOMMANDS.version!.run(new Session(engine, context, options), { values: new Map(), positionals: [] });
   const subcommand = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
