@@ -1,4 +1,4 @@
-import type { Goal, GoalResult, HostSnapshot } from '../netsim/index';
+import { needsMoreInput, type Goal, type GoalResult, type HostSnapshot } from '../netsim/index';
 import { ToolModuleMissing } from '../netsim/cli/tool-modules';
 import { replay, type PracticeRecipe } from '../practice/replay';
 import { LessonHost } from '../practice/session-host';
@@ -13,7 +13,12 @@ export type RunOutcome =
   /** It runs until Ctrl-C: what it shows meanwhile (up to ENDLESS_AFTER_SECONDS); `interrupt` ends it. */
   | { kind: 'endless'; output: string }
   /** netsim threw: the host is as it was before the line, and the session goes on. */
-  | { kind: 'crashed'; message: string; prompt: string };
+  | { kind: 'crashed'; message: string; prompt: string }
+  /** The command is not complete yet (a here-document, an open quote): bash's PS2 asks for the next line. */
+  | { kind: 'more'; prompt: string };
+
+/** bash's default PS2. */
+const CONTINUATION_PROMPT = '> ';
 
 /** Ctrl-C as the terminal echoes it; what follows is what the interrupted program prints on its way out. */
 const INTERRUPT_ECHO = '^C';
@@ -48,6 +53,7 @@ export class TerminalSimulation {
 
   /** Runs a line on a terminal `columns` wide; its output keeps the SGR sequences the page's terminal shows as bold and colour. */
   run(line: string, columns?: number): RunOutcome {
+    if (needsMoreInput(line)) return { kind: 'more', prompt: CONTINUATION_PROMPT };
     const before = this.host.snapshot();
     const prompt = this.host.prompt();
     try {
