@@ -126,11 +126,11 @@ export function runCompose(engine: Engine, args: readonly string[], context: Pro
   const options = rootOptions(root.values, context.env ?? new Map());
   if ('error' in options) return failWith(options.error);
   const [name, ...rest] = root.positionals;
-  // The root's RunE: no argument shows the help, -v before one shows the version.
+  // The root's RunE, when no subcommand matches: no argument shows the help, -v before an unknown one the version.
   if (name === undefined) return failWith('netsim: the help of `docker compose` is not simulated yet; try `docker compose up -d`, `ps`, `logs`, `exec`, `config` or `down`', 0);
-  if (root.values.get('version')?.at(-1) === 'true') return SUBCOMMANDS.version!.run(new Session(engine, context, options), { values: new Map(), positionals: [] });
   const subcommand = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
   if (!subcommand) {
+    if (root.values.get('version')?.at(-1) === 'true') return SUBCOMMANDS.version!.run(new Session(engine, context, options), { values: new Map(), positionals: [] });
     if (NOT_SIMULATED.includes(name)) return failWith(`netsim: \`docker compose ${name}\` is not simulated yet`);
     return failWith(`unknown docker command: ${JSON.stringify(`compose ${name}`)}`);
   }

@@ -19,7 +19,7 @@ import type { Session } from './session';
 const RAINBOW = ['36', '33', '32', '35', '34', '36;1', '33;1', '32;1', '35;1', '34;1'];
 
 /** getContainerNameWithoutProject: `web-1`, or the container_name a service declares. */
-function shortName(container: Container): string {
+export function shortName(container: Container): string {
   const labels = container.config.labels;
   const project = labels[LABEL.project] ?? '';
   const standard = `${project}-${labels[LABEL.service] ?? ''}-${labels[LABEL.number] ?? ''}`;
@@ -29,6 +29,58 @@ function shortName(container: Container): string {
 /** jsonmessage.RFC3339NanoFixed. */
 function fixedTimestamp(ms: number): string {
   return `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}.${String(ms % 1000).padStart(3, '0')}000000Z`;
+}
+
+/** goterm.RESET_LINE, which Status writes first: back to the line's start, the line erased. */
+const RESET_LINE = '\r\x1b[K';
+
+/** formatter.logConsumer: presenters registered as their first line comes, every prefix as wide as the longest name. */
+export class LogPrinter {
+  private readonly presenters: { name: string; color: string | undefined }[] = [];
+
+  constructor(private readonly options: { colored: boolean; prefix: boolean; timestamps: boolean }) {}
+
+  private presenter(name: string): { name: string; color: string | undefined } {
+    let found = this.presenters.find((candidate) => candidate.name === name);
+    if (!found) {
+      // register: the empty name (progress events) stays monochrome and takes no colour of the rainbow.
+      const colored = this.presenters.filter((candidate) => candidate.name !== '').length;
+      found = { name, color: this.options.colored && name !== '' ? RAINBOW[colored % RAINBOW.length] : undefined };
+      this.presenters.push(found);
+    }
+    return found;
+  }
+
+  private paint(color: string | undefined, text: string): string {
+    return color ? `\x1b[${color}m${text}\x1b[0m` : text;
+  }
+
+  /** Log: a line after its container's prefix. */
+  line(name: string, text: string, timeMs: number): string {
+    const presenter = this.presenter(name);
+    const width = Math.max(...this.presenters.map((candidate) => candidate.name.length)) + 1;
+    const prefix = this.options.prefix ? this.paint(presenter.color, `${presenter.name.padEnd(width)} | `) : '';
+    return `${prefix}${this.options.timestamps ? `${fixedTimestamp(timeMs)} ` : ''}${text}\n`;
+  }
+
+  /** Status: `name message`, in the container's colour, after RESET_LINE. */
+  status(name: string, message: string): string {
+    return this.paint(this.presenter(name).color, `${RESET_LINE}${name} ${message}\n`);
+  }
+}
+
+/** Every line the containers wrote, in the order they were written, each printed by `printer`. */
+export function printLogs(printer: LogPrinter, containers: readonly Container[], tail = 'all', since = -Infinity): string {
+  const count = (entries: readonly LogEntry[]) => (/^\d+$/.test(tail) ? Number(tail) : entries.length);
+  return containers
+    .flatMap((container, order) => {
+      const entries = container.logs.filter((entry) => entry.timeMs >= since);
+      const shown = count(entries) === 0 ? [] : entries.slice(-count(entries));
+      return shown.map((entry, at) => ({ container, entry, order, at }));
+    })
+    .sort((a, b) => a.entry.timeMs - b.entry.timeMs || a.order - b.order || a.at - b.at)
+    .map(({ container, entry }) => printer.line(shortName(container), entry.text, entry.timeMs))
+    .join('');
 }
 
 export function logsCommand(session: Session, parsed: ParsedFlags): CommandResult {
@@ -45,31 +97,10 @@ export function logsCommand(session: Session, parsed: ParsedFlags): CommandResul
     containers = containers.filter((container) => container.config.labels[LABEL.number] === String(index));
     if (containers.length === 0) return session.fail(`service ${JSON.stringify(services[0])} is not running container #${index}`);
   }
-  const tail = parsed.values.get('tail')?.at(-1) ?? 'all';
-  const count = (entries: readonly LogEntry[]) => (/^\d+$/.test(tail) ? Number(tail) : entries.length);
-  const lines = containers
-    .flatMap((container, order) => {
-      const entries = container.logs;
-      const shown = count(entries) === 0 ? [] : entries.slice(-count(entries));
-      return shown.map((entry, at) => ({ container, entry, order, at }));
-    })
-    .sort((a, b) => a.entry.timeMs - b.entry.timeMs || a.order - b.order || a.at - b.at);
   // formatter.SetANSIMode: colours with --ansi auto only when stdout is a terminal.
   const colored = !flag('no-color') && session.root.ansi !== 'never' && (session.root.ansi === 'always' || session.process.stdoutIsTerminal === true);
-  const registered: { name: string; color: string | undefined }[] = [];
-  let output = '';
-  for (const { container, entry } of lines) {
-    const name = shortName(container);
-    let presenter = registered.find((candidate) => candidate.name === name);
-    if (!presenter) {
-      presenter = { name, color: colored ? RAINBOW[registered.length % RAINBOW.length] : undefined };
-      registered.push(presenter);
-    }
-    const width = Math.max(...registered.map((candidate) => candidate.name.length)) + 1;
-    const prefixText = `${presenter.name.padEnd(width)} | `;
-    const prefix = flag('no-log-prefix') ? '' : presenter.color ? `\x1b[${presenter.color}m${prefixText}\x1b[0m` : prefixText;
-    output += `${prefix}${flag('timestamps') ? `${fixedTimestamp(entry.timeMs)} ` : ''}${entry.text}\n`;
-  }
+  const printer = new LogPrinter({ colored, prefix: !flag('no-log-prefix'), timestamps: flag('timestamps') });
+  const output = printLogs(printer, containers, parsed.values.get('tail')?.at(-1) ?? 'all');
   session.out(output);
   if (flag('follow') && containers.some((container) => container.status === 'running')) {
     if (session.process.interruptAfterMs === undefined) return session.result(0);

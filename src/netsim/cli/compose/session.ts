@@ -36,6 +36,11 @@ export class Session {
     if (text !== '') this.output.push({ stream: 'stdout', text });
   }
 
+  /** What the terminal itself echoes: `^C`. */
+  tty(text: string): void {
+    this.output.push({ stream: 'tty', text });
+  }
+
   err(text: string): void {
     if (text !== '') this.output.push({ stream: 'stderr', text });
   }
@@ -50,7 +55,7 @@ export class Session {
    * StatusError{130} with no text, and plugin.Run's Fprintln prints it: an empty line.
    */
   interrupted(): CommandResult {
-    this.output.push({ stream: 'tty', text: '^C' });
+    this.tty('^C');
     this.err('\n');
     return this.result(130);
   }

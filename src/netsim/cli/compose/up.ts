@@ -1,4 +1,5 @@
 import type { Container } from '../../engine/container';
+import { plainProgress } from '../../format/compose-progress';
 import { EngineError } from '../../engine/errors';
 import type { CommandResult } from '../command';
 import type { ParsedFlags } from '../docker/flags';
@@ -8,6 +9,7 @@ import { containerLabels, containerName, containerRequest, LABEL, networkCreateR
 import { serviceHash } from './hash';
 import type { Progress, Session } from './session';
 import { isRawMap, type RawMap } from './yaml-read';
+import { LogPrinter, printLogs, shortName } from './logs';
 
 /**
  * `docker compose up` and `create` (v2.40.3 cmd/compose/up.go, pkg/compose/up.go,
@@ -163,26 +165,26 @@ function ensureService(session: Session, project: Project, name: string, recreat
   if (existing.length === 0) createReplica(session, project, name, 1, progress);
 }
 
-/** startService: each container not running is started, dependencies first. */
-function startServices(session: Session, project: Project, order: readonly string[], progress: Progress): void {
+/** startService: each container not running is started, dependencies first; without a writer in the context (attached up), silently. */
+function startServices(session: Session, project: Project, order: readonly string[], progress: Progress | undefined): void {
   for (const name of order) {
     const dependsOn = serviceMap(project, name).get('depends_on');
     for (const [dependency, config] of isRawMap(dependsOn) ? dependsOn : []) {
       const condition = isRawMap(config) ? String(config.get('condition') ?? 'service_started') : 'service_started';
       if (condition === 'service_started') continue;
-      waitFor(session, project, dependency, condition, progress);
+      if (progress) waitFor(session, project, dependency, condition, progress);
     }
     for (const container of projectContainers(session.engine, project.name).filter((c) => serviceOf(c) === name)) {
       if (container.status === 'running') continue;
       const event = `Container ${container.name}`;
-      progress.event(event, 'working', 'Starting');
+      progress?.event(event, 'working', 'Starting');
       try {
         session.engine.startContainer(container.id);
       } catch (error) {
         throw new UpFailure(daemonError(error));
       }
       session.engine.advanceClock(TAKES_MS.containerStart);
-      progress.event(event, 'done', 'Started');
+      progress?.event(event, 'done', 'Started');
     }
   }
 }
@@ -210,6 +212,10 @@ function waitFor(session: Session, project: Project, dependency: string, conditi
 
 export interface UpOptions {
   readonly detach: boolean;
+  /** Attached: --no-color, --no-log-prefix, --timestamps. */
+  readonly color?: boolean;
+  readonly prefix?: boolean;
+  readonly timestamps?: boolean;
   readonly noStart: boolean;
   readonly recreate: 'diverged' | 'force' | 'never';
   readonly removeOrphans: boolean;
@@ -229,15 +235,58 @@ export function runUp(session: Session, project: Project, services: readonly str
       }
       for (const orphan of options.removeOrphans ? orphans : []) removeContainer(session, orphan, progress);
       for (const name of order) ensureService(session, project, name, services.length === 0 || services.includes(name) ? options.recreate : 'diverged', progress);
-      if (!options.noStart) startServices(session, project, order, progress);
+      if (!options.noStart && options.detach) startServices(session, project, order, progress);
     } finally {
       progress.end();
     }
+    if (!options.noStart && !options.detach) return attached(session, project, order, options);
   } catch (error) {
     if (error instanceof UpFailure) return session.fail(error.message);
     throw error;
   }
   return session.result(0);
+}
+
+/**
+ * Up without -d (pkg/compose/up.go, attach.go, printer.go): `Attaching to ...`,
+ * the containers started without progress, their output with prefixes, an exit
+ * each as `name exited with code N`; once all have exited, done. Otherwise it
+ * runs until Ctrl-C: `Gracefully Stopping...`, the stop's events through the
+ * mixed writer (as log status lines at a terminal, plain lines elsewhere), and
+ * the cancelled context's exit status 130.
+ */
+function attached(session: Session, project: Project, order: readonly string[], options: UpOptions): CommandResult {
+  const { engine } = session;
+  const colored = options.color !== false && session.root.ansi !== 'never' && (session.root.ansi === 'always' || session.process.stdoutIsTerminal === true);
+  const printer = new LogPrinter({ colored, prefix: options.prefix !== false, timestamps: options.timestamps === true });
+  const containers = () => projectContainers(engine, project.name).filter((container) => order.includes(serviceOf(container)));
+  const wasRunning = new Set(containers().filter((container) => container.status === 'running').map((container) => container.id));
+  if (containers().length > 0) session.out(`Attaching to ${containers().map(shortName).join(', ')}\n`);
+  const since = engine.now();
+  startServices(session, project, order, undefined);
+  session.out(printLogs(printer, containers(), 'all', since));
+  for (const container of containers().filter((c) => c.status === 'exited' && !wasRunning.has(c.id))) session.out(printer.status(shortName(container), `exited with code ${container.exitCode}`));
+  if (containers().every((container) => container.status !== 'running')) return session.result(0);
+  if (session.process.interruptAfterMs === undefined) return session.result(0);
+  engine.advanceClock(session.process.interruptAfterMs);
+  session.tty('^C');
+  session.out('Gracefully Stopping... press Ctrl+C again to force\n');
+  const mixed = session.progressMode() === 'tty' && session.root.progress === 'auto';
+  const event = (id: string, statusText: string) => {
+    if (session.progressMode() === 'quiet') return;
+    if (mixed) session.out(printer.status('', `${id}  \x1b[32m${statusText}\x1b[0m`));
+    else session.err(plainProgress([{ id, text: '', status: 'working', statusText, atMs: engine.now() }]));
+  };
+  for (const name of [...order].reverse()) {
+    for (const container of containers().filter((c) => serviceOf(c) === name && c.status === 'running')) {
+      event(`Container ${container.name}`, 'Stopping');
+      engine.stopContainer(container.id);
+      session.out(printer.status(shortName(container), `exited with code ${container.exitCode}`));
+      event(`Container ${container.name}`, 'Stopped');
+    }
+  }
+  session.err('\n');
+  return session.result(130);
 }
 
 /** stopAndRemoveContainer: Stopping, Stopped, Removing, Removed. */
@@ -270,6 +319,13 @@ export function upCommand(session: Session, parsed: ParsedFlags): CommandResult 
   if (servicesOf(loaded.model).size === 0) return session.fail('no service selected');
   if ([...servicesOf(loaded.model).values()].some((service) => isRawMap(service) && service.has('build'))) return session.fail('netsim: building images (`build:`) is not simulated yet; use an `image:` the host can pull');
   const detach = flag('detach') || flag('wait');
-  if (!detach && !flag('no-start')) return session.fail('netsim: `docker compose up` attached to the services\' logs is not simulated yet; use `docker compose up -d`, then `docker compose logs`');
-  return runUp(session, loaded, parsed.positionals, { detach, noStart: flag('no-start'), recreate: flag('force-recreate') ? 'force' : flag('no-recreate') ? 'never' : 'diverged', removeOrphans: flag('remove-orphans') });
+  return runUp(session, loaded, parsed.positionals, {
+    detach,
+    color: !flag('no-color'),
+    prefix: !flag('no-log-prefix'),
+    timestamps: flag('timestamps'),
+    noStart: flag('no-start'),
+    recreate: flag('force-recreate') ? 'force' : flag('no-recreate') ? 'never' : 'diverged',
+    removeOrphans: flag('remove-orphans'),
+  });
 }

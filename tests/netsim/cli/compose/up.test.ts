@@ -177,3 +177,21 @@ describe('network_mode', () => {
     expect(host.run("docker inspect -f '{{.HostConfig.NetworkMode}}' tienda-app-1").stdout).toBe(`container:${id}\n`);
   });
 });
+
+// pkg/compose/up.go without -d: create with progress, then attach.go's `Attaching to`, the containers' output
+// through the log consumer, printer.go's `exited with code`; Ctrl-C: `Gracefully Stopping...`, the stop's
+// events through the mixed writer (plain lines on stderr when it is not a terminal), exit 130 (AdaptCmd).
+describe('docker compose up, attached', () => {
+  it('ends by itself once every container has exited', () => {
+    const result = composeHost('services:\n  once:\n    image: alpine\n').run('docker compose up 2>/dev/null | cat');
+    expect(result.stdout).toBe('Attaching to once-1\n\r\x1b[Konce-1 exited with code 0\n');
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('shows the services\' output until Ctrl-C, then stops them', () => {
+    const result = composeHost('services:\n  web:\n    image: nginx\n').run('docker compose up 2>&1 | cat', { interruptAfterSeconds: 2 });
+    expect(result.stdout).toContain(' Container tienda-web-1  Created\nAttaching to web-1\nweb-1  | /docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration\n');
+    expect(result.stdout).toContain('Gracefully Stopping... press Ctrl+C again to force\n Container tienda-web-1  Stopping\n\r\x1b[Kweb-1 exited with code 0\n Container tienda-web-1  Stopped\n\n');
+    expect(result.exitCode).toBe(130);
+  });
+});
