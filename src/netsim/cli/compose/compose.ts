@@ -112,6 +112,7 @@ function rootOptions(values: Map<string, string[]>, env: ReadonlyMap<string, str
     projectName: last('project-name'),
     projectDirectory,
     allResources: last('all-resources') === 'true',
+    profiles: values.get('profile') ?? [],
     progress,
     ansi,
     dryRun: last('dry-run') === 'true',

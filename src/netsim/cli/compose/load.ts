@@ -26,6 +26,8 @@ export interface ProjectOptions {
   readonly projectDirectory: string | undefined;
   /** ToProject keeps every declared network with --all-resources. */
   readonly allResources: boolean;
+  /** --profile, as typed; COMPOSE_PROFILES when none. */
+  readonly profiles?: readonly string[];
 }
 
 export interface ProjectEnvironment {
@@ -231,6 +233,20 @@ function resolveEnvironment(service: RawMap, env: ReadonlyMap<string, string>): 
   return service;
 }
 
+/**
+ * Project.WithProfiles and WithServicesEnabled: a service with `profiles` runs only
+ * when one of them is active (`*` activates all) or when it is named on the command line.
+ */
+function withProfiles(model: RawMap, active: readonly string[], selected: readonly string[]): void {
+  const services = servicesOf(model);
+  for (const [name, service] of [...services]) {
+    const profiles = isRawMap(service) ? service.get('profiles') : undefined;
+    if (!Array.isArray(profiles) || profiles.length === 0 || selected.includes(name)) continue;
+    if (active.includes('*') || profiles.some((profile) => active.includes(String(profile)))) continue;
+    services.delete(name);
+  }
+}
+
 /** Project.WithoutUnnecessaryResources: only the networks some service uses stay. */
 function withoutUnusedNetworks(model: RawMap): void {
   const used = new Set<string>();
@@ -279,6 +295,8 @@ export function loadProject(options: ProjectOptions, environment: ProjectEnviron
     normalize(model, name, workingDir);
     const services = servicesOf(model);
     for (const [key, service] of services) services.set(key, resolveEnvironment(decodeService(isRawMap(service) ? service : new Map()), env));
+    const profiles = options.profiles && options.profiles.length > 0 ? options.profiles : (env.get('COMPOSE_PROFILES') ?? '').split(',').map((profile) => profile.trim());
+    withProfiles(model, profiles, selected);
     checkConsistency(model);
     for (const service of selected) if (!services.has(service)) throw new ProjectError(`no such service: ${service}`);
     if (!options.allResources) withoutUnusedNetworks(model);

@@ -87,3 +87,15 @@ describe('a file that is not YAML', () => {
     expect(composeHost('services:\n\tweb:\n').run('docker compose -p x config').stderr).toBe('failed to parse /home/usuario/tienda/compose.yaml: yaml: line 2: found character that cannot start any token\n');
   });
 });
+
+// compose-go types/project.go WithProfiles: a service with profiles is left out unless one is active.
+describe('profiles', () => {
+  const file = 'services:\n  web:\n    image: nginx\n  debug:\n    image: nicolaka/netshoot\n    profiles: [tools]\n';
+
+  it('leaves a service out unless its profile is active, by --profile or COMPOSE_PROFILES', () => {
+    const host = composeHost(file);
+    expect(host.run('docker compose config --services').stdout).toBe('web\n');
+    expect(host.run('docker compose --profile tools config --services').stdout).toBe('debug\nweb\n');
+    expect(host.run('COMPOSE_PROFILES=tools docker compose config --services').stdout).toBe('debug\nweb\n');
+  });
+});
