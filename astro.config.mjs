@@ -21,7 +21,10 @@ function lazyNetsimTools() {
   return {
     name: 'lazy-netsim-tools',
     enforce: /** @type {const} */ ('pre'),
-    /** @param {string} source @param {string | undefined} importer @param {{ ssr?: boolean }} [options] */
+    /**
+     * @param {string} source @param {string | undefined} importer @param {{ ssr?: boolean }} [options]
+     * @returns {Promise<string | null>}
+     */
     async resolveId(source, importer, options) {
       if (options?.ssr || !source.endsWith('/tool-loader')) return null;
       // @ts-ignore: `this` is Rollup's plugin context
