@@ -112,6 +112,7 @@ export function hostMachine(parts: () => HostParts): Machine {
       readFile: (path: string) => readFile(place, path, invocation.isRoot),
       ...fileAccessOf(files(place, invocation.isRoot)),
       stdoutIsTerminal,
+      stderrIsTerminal: invocation.stderrIsTerminal ?? false,
       // ioctl(1, TIOCGWINSZ) answers only on a terminal; a pipe or a file has no size.
       ...(stdoutIsTerminal ? { terminalColumns: columns } : {}),
     };

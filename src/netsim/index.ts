@@ -8,6 +8,7 @@ import type { TopologyRecord } from './topology';
 
 export { Host, type HostOptions, type HostSnapshot, type RunOptions, type RunResult } from './host';
 export { DEBIAN_DOCKER_HOST, type HostProfile } from './profile';
+export { needsMoreInput } from './shell/continuation';
 export type { TopologyContainer, TopologyDevice, TopologyInterface, TopologyLan, TopologyNetwork, TopologyRecord, TopologyVeth } from './topology';
 export { GOAL_REASON_CODES, type Goal, type GoalKind, type GoalReason, type GoalResult } from './goals';
 export type { CommandTrace, TraceNamespace } from './trace';

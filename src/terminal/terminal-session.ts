@@ -1,4 +1,4 @@
-import type { CommandTrace, Goal, GoalResult, HostSnapshot } from '../netsim/index';
+import { needsMoreInput, type CommandTrace, type Goal, type GoalResult, type HostSnapshot } from '../netsim/index';
 import { ToolModuleMissing } from '../netsim/cli/tool-modules';
 import { replay, type PracticeRecipe } from '../practice/replay';
 import { LessonHost } from '../practice/session-host';
@@ -21,7 +21,12 @@ export type RunOutcome =
    */
   | { kind: 'trace'; command: string | undefined; trace: CommandTrace | undefined; prompt: string }
   /** `netsim` alone, or with what it does not know (`usage`, status 2): what the command is. */
-  | { kind: 'netsim-help'; usage: boolean; prompt: string; exitCode: number };
+  | { kind: 'netsim-help'; usage: boolean; prompt: string; exitCode: number }
+  /** The command is not complete yet (a here-document, an open quote): bash's PS2 asks for the next line. */
+  | { kind: 'more'; prompt: string };
+
+/** bash's default PS2. */
+const CONTINUATION_PROMPT = '> ';
 
 /** Ctrl-C as the terminal echoes it; what follows is what the interrupted program prints on its way out. */
 const INTERRUPT_ECHO = '^C';
@@ -59,6 +64,7 @@ export class TerminalSimulation {
 
   /** Runs a line on a terminal `columns` wide; its output keeps the SGR sequences the page's terminal shows as bold and colour. */
   run(line: string, columns?: number): RunOutcome {
+    if (needsMoreInput(line)) return { kind: 'more', prompt: CONTINUATION_PROMPT };
     const netsim = parseNetsimCommand(line);
     if (netsim?.kind === 'trace') return this.traceLast();
     if (netsim) return { kind: 'netsim-help', usage: netsim.kind === 'usage', prompt: this.host.prompt(), exitCode: netsim.kind === 'usage' ? 2 : 0 };

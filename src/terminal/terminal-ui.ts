@@ -163,6 +163,9 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
 
   const worker = new WorkerClient();
   let prompt = '';
+  /** The lines of a command bash would still read more of (PS2), and the prompt to go back to. */
+  let continued: string | undefined;
+  let mainPrompt = '';
   let line: LineState = emptyLine();
   let cursorRow = 0;
   let busy = true;
@@ -225,12 +228,17 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     transcript += stripSgr(text);
   }
 
-  /** Enter: the line as typed stays on screen, the editor starts afresh (`next`), and the worker runs it. */
+  /**
+   * Enter: the line as typed stays on screen, the editor starts afresh (`next`), and the worker runs it,
+   * after the lines of a command not complete yet (`continued`, gathered at bash's `> ` prompt).
+   */
   async function runLine(typed: string, next: LineState) {
     // Marks for `npm run bench`: from Enter to the next prompt, the terminal's own latency.
     performance.mark('terminal:enter');
     setBusy(true);
-    const reply = worker.ask<'outcome'>({ type: 'run', line: typed, columns: term.cols });
+    const whole = continued === undefined ? typed : `${continued}\n${typed}`;
+    continued = undefined;
+    const reply = worker.ask<'outcome'>({ type: 'run', line: whole, columns: term.cols });
     // The line is on screen already; the newline goes out with the output, in one write: a screen
     // reader's view of the terminal is rebuilt after each write, and one is faster than two.
     if (line.cursor !== line.buffer.length || line.buffer !== typed) {
@@ -245,6 +253,11 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
       const { outcome } = await reply;
       // For `npm run bench`: Enter to the worker's answer, the part of the latency that is netsim's and the message's.
       performance.mark('terminal:reply');
+      if (started === generation && outcome.kind === 'more') {
+        if (continued === undefined && whole === typed) mainPrompt = prompt;
+        continued = whole;
+        return newPrompt(outcome.prompt);
+      }
       if (started === generation) await show(outcome, typed);
     } catch (error) {
       // The worker itself failed: say so on one line and give the prompt back.
@@ -254,6 +267,8 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
 
   async function show(outcome: RunOutcome, command: string) {
     const shownIn = generation;
+    // Only a line typed at the prompt can be incomplete (runLine); an interrupted run never is.
+    if (outcome.kind === 'more') return newPrompt(outcome.prompt);
     if (outcome.kind === 'crashed') {
       write(`${labels.bug.replace('{{message}}', () => outcome.message)}\n`);
       return newPrompt(outcome.prompt);
@@ -369,7 +384,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
       switch (action) {
         case 'submit': {
           const { line: typed, next } = submitLine(line);
-          if (typed.trim() === '') {
+          if (typed.trim() === '' && continued === undefined) {
             // An empty line gives a new prompt, as bash does.
             line = { ...line, cursor: line.buffer.length };
             render();
@@ -393,6 +408,11 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
           term.write('^C\r\n');
           transcript += `${prompt}${line.buffer}^C\n`;
           line = emptyLine(line.history);
+          // Ctrl-C drops a command being continued, and the prompt is the shell's own again.
+          if (continued !== undefined) {
+            continued = undefined;
+            prompt = mainPrompt;
+          }
           cursorRow = 0;
           render();
           break;
@@ -403,7 +423,8 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
           break;
         case 'end-of-file':
           // Ctrl-D on an empty line leaves a container's shell, as `exit` does; the host's login shell stays.
-          if (prompt !== '$ ' && prompt !== '# ') {
+          if (continued !== undefined) term.write('\x07');
+          else if (prompt !== '$ ' && prompt !== '# ') {
             void runLine('exit', emptyLine(line.history));
           } else term.write('\x07');
           break;

@@ -14,6 +14,15 @@ describe('a terminal session on the simulated host', () => {
     expect(terminal.run('exit')).toMatchObject({ kind: 'done', prompt: '$ ' });
   });
 
+  // bash prints PS2 (`> `) and reads on while a here-document waits for its delimiter line.
+  it('asks for more lines while a command is not complete, then runs them as one', () => {
+    const terminal = fresh();
+    expect(terminal.run("cat > compose.yaml <<'EOF'")).toEqual({ kind: 'more', prompt: '> ' });
+    expect(terminal.run("cat > compose.yaml <<'EOF'\nservices:")).toEqual({ kind: 'more', prompt: '> ' });
+    expect(terminal.run("cat > compose.yaml <<'EOF'\nservices:\n  web:\n    image: nginx\nEOF")).toMatchObject({ kind: 'done', exitCode: 0, prompt: '$ ' });
+    expect(terminal.run('docker compose config --services')).toMatchObject({ kind: 'done', output: 'web\n' });
+  });
+
   it('starts where its recipe leaves the host, and resets there', () => {
     const terminal = new TerminalSimulation({ seed: 7, steps: [{ prompt: '$ ', command: 'docker network create red1' }] });
     const listing = terminal.run("docker network ls --format '{{.Name}}'");

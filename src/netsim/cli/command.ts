@@ -104,6 +104,8 @@ export interface ProcessContext {
   files?: FileAccess;
   /** Whether stdout is a terminal (isatty(1)): `ls` prints columns there, one name a line into a pipe or a file. */
   stdoutIsTerminal?: boolean;
+  /** Whether stderr is a terminal (isatty(2)): Docker Compose draws its progress display there, plain lines elsewhere. */
+  stderrIsTerminal?: boolean;
   /** The terminal's width (ioctl TIOCGWINSZ's ws_col), present only when stdout is a terminal: `ss` spreads its columns over it. */
   terminalColumns?: number;
   /**

@@ -1,3 +1,4 @@
+import * as compose from './compose/index';
 import * as dig from './dig';
 import * as getent from './getent';
 import * as netstat from './netstat';
@@ -9,7 +10,7 @@ import type { ToolModuleName, ToolModules } from './tool-modules';
 
 // Every tool at once: the build, the tests and `bin/netsim` never wait for one. The
 // browser's bundle replaces this file with tool-loader.browser.ts (astro.config.mjs).
-const MODULES: ToolModules = { dig, getent, netstat, packages, ss, tcpdump, traceroute };
+const MODULES: ToolModules = { compose, dig, getent, netstat, packages, ss, tcpdump, traceroute };
 
 export function toolModule<K extends ToolModuleName>(name: K): ToolModules[K] {
   return MODULES[name];

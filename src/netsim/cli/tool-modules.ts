@@ -1,3 +1,4 @@
+import type * as compose from './compose/index';
 import type * as dig from './dig';
 import type * as getent from './getent';
 import type * as netstat from './netstat';
@@ -13,6 +14,7 @@ import type * as traceroute from './traceroute';
  * so that opening a terminal downloads only what every session needs.
  */
 export interface ToolModules {
+  compose: typeof compose;
   dig: typeof dig;
   getent: typeof getent;
   netstat: typeof netstat;
@@ -26,6 +28,8 @@ export type ToolModuleName = keyof ToolModules;
 
 /** The command words each module runs, on the host or in a container (BusyBox's applets included). */
 const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName>> = {
+  // `docker compose ...`: the plugin and its YAML parser; `docker` itself stays in the core.
+  compose: 'compose',
   dig: 'dig',
   nslookup: 'dig',
   getent: 'getent',

@@ -6,8 +6,8 @@ import type { ImageInfo } from './images';
 
 /** What `docker create` and `docker run` send beyond the basics; every field has Docker's default. */
 export interface ContainerOptions {
-  /** --entrypoint; an empty string resets the image's. */
-  entrypoint?: string | undefined;
+  /** --entrypoint; an empty string resets the image's. An API client (Compose) may send a list, an empty one resetting it too. */
+  entrypoint?: string | readonly string[] | undefined;
   /** -e/--env in order: `KEY=VALUE`, or `KEY` for a variable the client could not find. */
   env?: string[] | undefined;
   labels?: Record<string, string> | undefined;
@@ -45,7 +45,8 @@ export function validateRestartPolicy(policy: { name: string; maximumRetryCount:
 
 /** The request merged with the image's config as moby's daemon/commit.go merge does. */
 export function mergeConfig(image: ImageInfo, command: string[], options: ContainerOptions, interactive: boolean): ContainerConfig {
-  const entrypoint = options.entrypoint === undefined ? undefined : options.entrypoint === '' ? [] : [options.entrypoint];
+  const given = options.entrypoint;
+  const entrypoint = given === undefined ? undefined : typeof given !== 'string' ? [...given] : given === '' ? [] : [given];
   const userEnv = options.env ?? [];
   const keyOf = (entry: string) => entry.split('=')[0];
   const attach = options.attach ?? { stdin: false, stdout: false, stderr: false };

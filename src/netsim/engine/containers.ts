@@ -33,6 +33,22 @@ export interface ContainerCreateRequest extends ContainerOptions {
   /** -i or -t: stdin kept open or a terminal attached. */
   interactive: boolean;
   publish: PortMapping[];
+  /**
+   * NetworkingConfig.EndpointsConfig beyond the mode's network (API 1.44+, as
+   * Compose sends every network of a service at create): each network's aliases
+   * and address. `ipamSent`: IPAMConfig came as a value, not nil (inspect shows `{}`).
+   */
+  endpoints?: readonly CreateEndpoint[] | undefined;
+  /** The mode network's IPAMConfig came as a value (Compose sends one when the service configures that network). */
+  ipamSent?: boolean | undefined;
+}
+
+/** One more network a container is created on, with its endpoint configuration. */
+export interface CreateEndpoint {
+  readonly network: string;
+  readonly aliases: readonly string[];
+  readonly ip: Ipv4 | undefined;
+  readonly ipamSent: boolean;
 }
 
 /** A full ID, an exact name, or a unique ID prefix, as the daemon's container view resolves them. */
@@ -83,7 +99,8 @@ export function createContainer(daemon: Daemon, request: ContainerCreateRequest)
   // sharing another's namespace has none (updateContainerNetworkSettings).
   const shared = connectedContainer(request.networkMode) !== undefined;
   const first = shared ? undefined : findNetwork(daemon, request.networkMode);
-  const networks = first ? [first.id] : [];
+  const extra = (request.endpoints ?? []).map((endpoint) => ({ endpoint, network: findNetwork(daemon, endpoint.network) }));
+  const networks = first ? [first.id, ...extra.map(({ network }) => network.id)] : [];
   if (request.ip !== undefined || request.ip6 !== undefined) checkStaticAddress(daemon, request.networkMode, networks[0], request.ip, request.ip6);
   checkLinks(request.networkMode, request.links ?? [], (reference) => findContainer(daemon, reference));
   const networkMode = shared ? sharedNetworkMode(daemon, request.networkMode) : request.networkMode;
@@ -114,12 +131,12 @@ export function createContainer(daemon: Daemon, request: ContainerCreateRequest)
     exposed,
     requestedIp: request.ip,
     config,
-    endpointSettings: Object.fromEntries(
-      networks.map((networkId) => [
-        networkId,
-        { networkName: first!.name, aliases: request.aliases ?? [], links: isUserDefined(request.networkMode) ? (request.links ?? []) : [], ipv4Address: request.ip, macAddress: request.macAddress, joined: false },
-      ]),
-    ),
+    endpointSettings: Object.fromEntries([
+      ...(first
+        ? [[first.id, { networkName: first.name, aliases: request.aliases ?? [], links: isUserDefined(request.networkMode) ? (request.links ?? []) : [], ipv4Address: request.ip, macAddress: request.macAddress, joined: false, ...(request.ipamSent ? { sentByConnect: true } : {}) }] as const]
+        : []),
+      ...extra.map(({ endpoint, network }) => [network.id, { networkName: network.name, aliases: [...endpoint.aliases], links: [], ipv4Address: endpoint.ip, macAddress: undefined, joined: false, ...(endpoint.ipamSent ? { sentByConnect: true } : {}) }] as const),
+    ]),
     starts: 0,
     logs: [],
   };

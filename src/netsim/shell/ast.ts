@@ -51,6 +51,8 @@ export interface HereDocument {
   readonly expand: boolean;
   body: string;
   parts: readonly WordPart[];
+  /** Whether the delimiter line came; not when the input ended first, and an interactive shell would read more (PS2). */
+  terminated?: boolean;
 }
 
 export interface SimpleCommand {

@@ -38,6 +38,8 @@ export interface Invocation {
   readonly background?: boolean;
   /** isatty(1): stdout reaches the terminal, not a pipe or a file. */
   readonly stdoutIsTerminal?: boolean;
+  /** isatty(2): stderr reaches the terminal (`2>&1 | cat` and `2>file` take it away). */
+  readonly stderrIsTerminal?: boolean;
 }
 
 /** Where the shell runs: its dialect, how to find and run a program, how to read a file. */
@@ -267,8 +269,11 @@ export class Interpreter {
       this.write('stderr', opened.error);
       return { stdout: '', status: 1 };
     }
-    const stdoutIsTerminal = sink === 'terminal' && opened.stdout === 'stdout' && this.environment.tty !== false;
-    const result = this.invoke(argv, assignments, opened.stdin, stdoutIsTerminal);
+    const tty = this.environment.tty !== false;
+    const stdoutIsTerminal = sink === 'terminal' && opened.stdout === 'stdout' && tty;
+    // fd 2 is the terminal unless redirected: to a file, or with 2>&1 to where stdout goes (a pipe, or the terminal).
+    const stderrIsTerminal = tty && (opened.stderr === 'stderr' || (opened.stderr === 'stdout' && sink === 'terminal'));
+    const result = this.invoke(argv, assignments, opened.stdin, { stdoutIsTerminal, stderrIsTerminal });
     return { stdout: this.route(result, opened, sink), status: result.exitCode };
   }
 
@@ -313,7 +318,7 @@ export class Interpreter {
     }
   }
 
-  private invoke(argv: string[], assignments: [string, string][], stdin: string, stdoutIsTerminal: boolean): CommandResult {
+  private invoke(argv: string[], assignments: [string, string][], stdin: string, terminals: { stdoutIsTerminal: boolean; stderrIsTerminal: boolean }): CommandResult {
     const [name, ...args] = argv as [string, ...string[]];
     const builtin = BUILTINS.get(name);
     if (builtin) {
@@ -327,7 +332,7 @@ export class Interpreter {
     }
     const env = new Map([...this.state.exported].flatMap((key) => (this.state.variables.has(key) ? [[key, this.state.variables.get(key)!] as const] : [])));
     for (const [key, value] of assignments) env.set(key, value);
-    const result = this.environment.runProgram(argv, { stdin, env, cwd: this.state.cwd, stdoutIsTerminal, ...(this.background ? { background: true } : {}) });
+    const result = this.environment.runProgram(argv, { stdin, env, cwd: this.state.cwd, ...terminals, ...(this.background ? { background: true } : {}) });
     if (result?.job) this.startJob(result.job, argv.join(' '));
     return result ?? { stdout: '', stderr: this.environment.dialect.notFound(name, this.state.line), exitCode: 127 };
   }

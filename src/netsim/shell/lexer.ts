@@ -82,13 +82,17 @@ export class Lexer {
   private readHeredocs(): void {
     for (const heredoc of this.heredocs.splice(0)) {
       let body = '';
+      heredoc.terminated = false;
       while (this.position < this.source.length) {
         const end = this.source.indexOf('\n', this.position);
         const stop = end < 0 ? this.source.length : end;
         let line = this.source.slice(this.position, stop);
         this.position = end < 0 ? stop : stop + 1;
         if (heredoc.stripTabs) line = line.replace(/^\t+/, '');
-        if (line === heredoc.delimiter) break;
+        if (line === heredoc.delimiter) {
+          heredoc.terminated = true;
+          break;
+        }
         body += `${line}\n`;
       }
       heredoc.body = body;

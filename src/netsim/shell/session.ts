@@ -266,7 +266,7 @@ export class TerminalSession {
     const user = options.user ?? 'root';
     const env = new Map(processEnvironment(options.env ?? [], this.machine.container(containerId)?.hostname ?? '', options.tty, user === 'root' ? '/root' : `/home/${user}`));
     // Without -t the program's stdout is the client's pipe, not a terminal.
-    const result = this.machine.runProgram(place, argv, { stdin: '', env, cwd: options.workdir || '/', isRoot: user === 'root', stdoutIsTerminal: options.tty, terminal: this.control() });
+    const result = this.machine.runProgram(place, argv, { stdin: '', env, cwd: options.workdir || '/', isRoot: user === 'root', stdoutIsTerminal: options.tty, stderrIsTerminal: options.tty, terminal: this.control() });
     return result ?? 'not-found';
   }
 

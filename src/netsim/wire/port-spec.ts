@@ -47,5 +47,16 @@ function portRange(text: string): [number, number] | undefined {
 }
 
 function isIp(text: string): boolean {
-  return /^(\d{1,3})(\.\d{1,3}){3}$/.test(text) ? text.split('.').every((octet) => Number(octet) <= 255) : /^[0-9a-f:]+$/i.test(text) && text.includes(':');
+  return /^(\d{1,3})(\.\d{1,3}){3}$/.test(text) ? text.split('.').every((octet) => Number(octet) <= 255) : isIpv6(text);
+}
+
+/** net.ParseIP of an IPv6 text: groups of 1 to 4 hex digits, eight of them or fewer around one `::`. */
+function isIpv6(text: string): boolean {
+  if (!/^[0-9a-f:]+$/i.test(text) || !text.includes(':')) return false;
+  const halves = text.split('::');
+  if (halves.length > 2) return false;
+  const groups = halves.map((half) => (half === '' ? [] : half.split(':')));
+  if (groups.some((list) => list.some((group) => !/^[0-9a-f]{1,4}$/i.test(group)))) return false;
+  const count = groups.reduce((sum, list) => sum + list.length, 0);
+  return halves.length === 2 ? count <= 7 : count === 8;
 }

@@ -9,6 +9,11 @@ describe('which tool modules command lines name', () => {
     expect(toolModulesNamedIn(['docker run --rm alpine nslookup web; apt-get install -y iputils-ping', 'getent hosts db'])).toEqual(new Set(['dig', 'packages', 'getent']));
   });
 
+  it('loads Compose for `docker compose` lines only: docker itself is in the core', () => {
+    expect(toolModulesNamedIn(['docker compose up -d'])).toEqual(new Set(['compose']));
+    expect(toolModulesNamedIn(['docker ps', 'cat > compose.yaml <<EOF'])).toEqual(new Set());
+  });
+
   it('does not take a word that merely contains a tool name', () => {
     expect(toolModulesNamedIn(['echo class; docker ps --format "{{.Names}}"', 'cat /etc/digest'])).toEqual(new Set());
   });
@@ -46,5 +51,11 @@ describe("the browser's tool loader", () => {
     expect(() => toolModule('getent')).toThrow(ToolModuleMissing);
     await loadToolModules(['getent']);
     expect(toolModule('getent').getentProgram).toBeTypeOf('function');
+  });
+
+  it('fetches Compose as a chunk of its own', async () => {
+    expect(() => toolModule('compose')).toThrow(ToolModuleMissing);
+    await loadToolModules(['compose']);
+    expect(toolModule('compose').composeProgram).toBeTypeOf('function');
   });
 });

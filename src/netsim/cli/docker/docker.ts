@@ -1,6 +1,7 @@
 import type { Engine } from '../../engine/engine';
 import { managementHelp } from '../../format/cobra-help';
 import { fail, ok, type Program } from '../command';
+import { lazyTool } from '../lazy-tool';
 import { runCommand, type CommandSpec, type DockerContext } from './cobra';
 import { CONTAINER_COMMANDS } from './container';
 import { INTERACTIVE_COMMANDS } from './interactive';
@@ -56,11 +57,15 @@ function groupHelp(group: string): string {
 /** The `docker` client, talking to the simulated daemon. */
 export function dockerProgram(engine: Engine): Program {
   const { top, groups } = registry();
+  // The Compose plugin (docker-compose-plugin) is a tool module, loaded the first time a line names it.
+  const compose = lazyTool('docker', 'compose', (tools) => tools.composeProgram(engine));
   return {
     name: 'docker',
-    run(args, { stdin, terminal, interruptAfterMs }) {
+    run(args, processContext) {
+      const { stdin, terminal, interruptAfterMs } = processContext;
       const context: DockerContext = { engine, stdin, ...(terminal && { terminal }), ...(interruptAfterMs !== undefined && { interruptAfterMs }) };
       const [command, verb, ...rest] = args;
+      if (command === 'compose') return compose.run(args.slice(1), processContext);
       const group = command === undefined ? undefined : groups[command];
       if (group) {
         if (verb === '--help' || verb === '-h') return ok(groupHelp(command!));

@@ -232,7 +232,7 @@ function mountsOf(container: Container): { name: string; source: string; destina
  * The API's port list, from NetworkSettings.Ports: while running, the published
  * bindings and the other exposed ports; nothing once the network is released.
  */
-function portSummaries(container: Container): PortSummary[] {
+export function portSummaries(container: Container): PortSummary[] {
   // Exposed ports reach the list through a bridge endpoint's driver data (getEndpointPortMapInfo): host and none have none.
   if (container.status !== 'running' || container.endpoints.length === 0) return [];
   const published = container.endpoints.flatMap((e) => e.published);
