@@ -1,6 +1,7 @@
 import type { CommandResult } from '../cli/command';
 import { DASH_ECHO, echoText, GNU_ECHO } from '../cli/text/echo';
 import type { Dialect } from './dialect';
+import { formatPrintf } from './printf';
 import type { ShellState } from './interpreter';
 
 export interface BuiltinContext {
@@ -89,10 +90,38 @@ const exportBuiltin: Builtin = (args, { state, dialect }) => {
   return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
 };
 
+/**
+ * `printf [-v var] format [arguments]` (bash's builtins/printf.def; dash and ash
+ * have the same builtin). No format: bash's usage line, status 2. An argument
+ * that is not a number: one complaint each, taken as 0, status 1.
+ * ~: dash's and ash's complaints are given bash's wording.
+ */
+const printf: Builtin = (args, { state, dialect }) => {
+  let words = args;
+  let variable: string | undefined;
+  if (dialect.kind === 'bash' && words[0] === '-v') {
+    variable = words[1];
+    words = words.slice(2);
+    if (variable === undefined) return failed(dialect.builtinError('printf', '-v: option requires an argument', state.line) + 'printf: usage: printf [-v var] format [arguments]\n', 2);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) return failed(dialect.builtinError('printf', `\`${variable}': not a valid identifier`, state.line), 2);
+  }
+  if (words[0] === '--') words = words.slice(1);
+  const [format, ...values] = words;
+  if (format === undefined) return failed('printf: usage: printf [-v var] format [arguments]\n', 2);
+  const { text, invalid } = formatPrintf(format, values);
+  const stderr = invalid.map((value) => dialect.builtinError('printf', `${value}: invalid number`, state.line)).join('');
+  if (variable !== undefined) {
+    state.variables.set(variable, text);
+    return { stdout: '', stderr, exitCode: invalid.length > 0 ? 1 : 0 };
+  }
+  return { stdout: text, stderr, exitCode: invalid.length > 0 ? 1 : 0 };
+};
+
 const pwd: Builtin = (_args, { state }) => done(`${state.cwd}\n`);
 
 export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['echo', echo],
+  ['printf', printf],
   ['exit', exit],
   ['cd', cd],
   ['export', exportBuiltin],
