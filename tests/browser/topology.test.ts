@@ -23,8 +23,11 @@ const resolved = (page: Page, expression: string) =>
     return color;
   }, expression);
 
-/** The computed paint of the first element matching a selector inside the first figure. */
-const paint = (page: Page, selector: string, property: 'fill' | 'stroke') => page.locator(`figure.topology ${selector}`).first().evaluate((element, name) => getComputedStyle(element).getPropertyValue(name), property);
+/** A figure that is not a packet trace's (a trace paints the path it draws in its own colour). */
+const PLAIN_FIGURE = 'figure.topology:not(:has([data-path]))';
+
+/** The computed paint of the first element matching a selector inside the first plain figure. */
+const paint = (page: Page, selector: string, property: 'fill' | 'stroke') => page.locator(`${PLAIN_FIGURE} ${selector}`).first().evaluate((element, name) => getComputedStyle(element).getPropertyValue(name), property);
 
 describe('topology figures', () => {
   it('are drawn on every lesson page, with no script of their own and no colour of their own', async () => {
@@ -47,7 +50,7 @@ describe('topology figures', () => {
       expect(await paint(page, '.topology__node--bridge rect', 'stroke')).toBe(await resolved(page, 'var(--accent)'));
       expect(await paint(page, '.topology__edge--veth-pair path', 'stroke')).toBe(await resolved(page, 'var(--accent)'));
       expect(await paint(page, '.topology__node--lan rect', 'fill')).toBe(await resolved(page, 'var(--bg)'));
-      expect(await page.locator('figure.topology').first().evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(await resolved(page, 'var(--bg)'));
+      expect(await page.locator(PLAIN_FIGURE).first().evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(await resolved(page, 'var(--bg)'));
     };
     await check();
     const before = await paint(page, '.topology__node--host text', 'fill');
