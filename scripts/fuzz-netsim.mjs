@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 const [count = '2000', seed = '1'] = process.argv.slice(2);
 const entry = `import fc from 'fast-check'; import { Host } from './src/netsim/index'; import { hostileLine } from './tests/netsim/hostile-input';
 export { fc, Host, hostileLine };`;
-const bundle = await build({ stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'silent' });
+// Bundled as for the browser, as netsim is (no Node-only import): CommonJS dependencies such as yaml keep working.
+const bundle = await build({ stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' });
 const dir = mkdtempSync(join(tmpdir(), 'netsim-fuzz-'));
 writeFileSync(join(dir, 'fuzz.mjs'), bundle.outputFiles[0].text);
 const { fc, Host, hostileLine } = await import(pathToFileURL(join(dir, 'fuzz.mjs')).href);
