@@ -24,6 +24,7 @@ export interface Completion {
 const DOCKER_COMMANDS: Record<string, readonly string[]> = {
   attach: ['--detach-keys', '--no-stdin', '--sig-proxy'],
   container: [],
+  compose: ['-f', '--file', '-p', '--project-name', '--progress', '--ansi'],
   cp: [],
   create: [],
   exec: ['-d', '--detach', '-e', '--env', '-i', '--interactive', '-t', '--tty', '-u', '--user', '-w', '--workdir', '--privileged'],
@@ -59,6 +60,24 @@ const NETWORK_COMMANDS: Record<string, readonly string[]> = {
   prune: ['-f', '--force', '--filter'],
   rm: ['-f', '--force'],
 };
+
+/**
+ * The Compose subcommands netsim runs, and their usual flags (a test holds them to
+ * the compose module's own lists; the module itself is fetched only when typed).
+ */
+export const COMPOSE_COMMANDS: Record<string, readonly string[]> = {
+  config: ['--format', '-q', '--quiet', '--services', '--networks'],
+  create: ['--force-recreate', '--no-recreate', '--remove-orphans'],
+  down: ['--remove-orphans', '-t', '--timeout'],
+  exec: ['-d', '--detach', '-e', '--env', '-T', '--no-tty', '-u', '--user', '-w', '--workdir'],
+  logs: ['-f', '--follow', '-n', '--tail', '-t', '--timestamps', '--no-color', '--no-log-prefix'],
+  ps: ['-a', '--all', '-q', '--quiet', '--format', '--services', '--filter', '--status'],
+  up: ['-d', '--detach', '--force-recreate', '--no-recreate', '--remove-orphans', '--wait', '--no-color', '--timestamps'],
+  version: ['--short', '-f', '--format'],
+};
+
+/** `netsim`, the terminal's own command (not a Linux tool): what it answers to. */
+const NETSIM_COMMANDS = ['trace'];
 
 const DRIVERS = ['bridge', 'host', 'ipvlan', 'macvlan', 'none', 'overlay'];
 
@@ -104,6 +123,13 @@ const VALUE_FLAGS: Record<string, readonly string[]> = {
   'network inspect': ['-f', '--format'],
   'network ls': ['-f', '--filter', '--format'],
   'network prune': ['--filter'],
+  compose: ['-f', '--file', '-p', '--project-name', '--progress', '--ansi'],
+  'compose config': ['--format'],
+  'compose down': ['-t', '--timeout'],
+  'compose exec': ['-e', '--env', '-u', '--user', '-w', '--workdir'],
+  'compose logs': ['-n', '--tail'],
+  'compose ps': ['--format', '--filter', '--status'],
+  'compose version': ['-f', '--format'],
 };
 
 export function complete(line: string, cursor: number, context: CompletionContext): Completion {
@@ -118,6 +144,7 @@ export function complete(line: string, cursor: number, context: CompletionContex
   let pool: readonly string[];
   if (words.length === 0) pool = context.commands;
   else if (words[0] === 'docker') pool = dockerWords(words.slice(1), word, context);
+  else if (words[0] === 'netsim' && words.length === 1) pool = NETSIM_COMMANDS;
   else pool = [];
   const candidates = [...new Set(pool.filter((candidate) => candidate.startsWith(word)))].sort();
   if (candidates.length === 1) return { from, candidates, replacement: `${candidates[0]} ` };
@@ -128,7 +155,7 @@ function dockerWords(args: readonly string[], word: string, context: CompletionC
   const positional: string[] = [];
   const takesValue = (flag: string) => {
     const [command, sub] = positional;
-    return (VALUE_FLAGS[command === 'network' && sub ? `network ${sub}` : (command ?? '')] ?? []).includes(flag);
+    return (VALUE_FLAGS[(command === 'network' || command === 'compose') && sub ? `${command} ${sub}` : (command ?? '')] ?? []).includes(flag);
   };
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
@@ -142,7 +169,8 @@ function dockerWords(args: readonly string[], word: string, context: CompletionC
   const [command, sub] = positional;
   if (!command) return word.startsWith('-') ? ['--help', '--version'] : Object.keys(DOCKER_COMMANDS);
   if (command === 'network' && !sub) return word.startsWith('-') ? ['--help'] : Object.keys(NETWORK_COMMANDS);
-  const flags = command === 'network' ? (NETWORK_COMMANDS[sub!] ?? []) : (DOCKER_COMMANDS[command] ?? []);
+  if (command === 'compose' && !sub) return word.startsWith('-') ? [...DOCKER_COMMANDS.compose!, '--help'] : Object.keys(COMPOSE_COMMANDS);
+  const flags = command === 'network' ? (NETWORK_COMMANDS[sub!] ?? []) : command === 'compose' ? (COMPOSE_COMMANDS[sub!] ?? []) : (DOCKER_COMMANDS[command] ?? []);
   if (word.startsWith('-')) return [...flags, '--help'];
   // `docker run IMAGE cmd...`: after the image come the container's own words.
   if (['run', 'create'].includes(command) && positional.length > 1) return [];

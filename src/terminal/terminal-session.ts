@@ -132,7 +132,9 @@ export class TerminalSimulation {
   }
 
   complete(line: string, cursor: number): Completion {
-    return complete(line, cursor, this.host.names());
+    const names = this.host.names();
+    // `netsim` is the terminal's own command (netsim-command.ts), not one of the host's programs.
+    return complete(line, cursor, { ...names, commands: [...names.commands, 'netsim'].sort() });
   }
 
   /** An exercise's goals, checked on a copy of the host as the reader left it. */

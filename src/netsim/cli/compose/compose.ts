@@ -146,3 +146,11 @@ export function runCompose(engine: Engine, args: readonly string[], context: Pro
 export function composeProgram(engine: Engine): Program {
   return { name: 'docker compose', run: (args, context) => runCompose(engine, args, context) };
 }
+
+/** Each subcommand's flags as typed (`--detach`, `-d`): what Tab completion offers is checked against these. */
+export function composeFlags(): Record<string, { flags: string[]; takingValues: string[] }> {
+  const typed = (spec: FlagSpec) => [`--${spec.name}`, ...(spec.short ? [`-${spec.short}`] : [])];
+  return Object.fromEntries(
+    Object.entries(SUBCOMMANDS).map(([name, { flags }]) => [name, { flags: flags.flatMap(typed), takingValues: flags.filter((spec) => spec.takesValue).flatMap(typed) }]),
+  );
+}
