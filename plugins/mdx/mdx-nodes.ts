@@ -18,15 +18,28 @@ export const text = (name: string, attributes: MdxJsxAttribute[], children: Phra
   children,
 });
 
+/** The children list holding `target`, at whatever depth the author nested it, and its place there. */
+function locate(tree: Root, target: RootContent): { siblings: RootContent[]; index: number } | undefined {
+  const visit = (parent: { children: RootContent[] }): { siblings: RootContent[]; index: number } | undefined => {
+    const index = parent.children.indexOf(target);
+    if (index >= 0) return { siblings: parent.children, index };
+    for (const child of parent.children) {
+      const found = 'children' in child ? visit(child as { children: RootContent[] }) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return visit(tree as unknown as { children: RootContent[] });
+}
+
 /** Puts `replacement` where `target` is, at whatever depth the author nested it. */
 export function replaceNode(tree: Root, target: RootContent, replacement: RootContent): void {
-  const visit = (parent: { children: RootContent[] }): boolean => {
-    const index = parent.children.indexOf(target);
-    if (index >= 0) {
-      parent.children[index] = replacement;
-      return true;
-    }
-    return parent.children.some((child) => 'children' in child && visit(child as { children: RootContent[] }));
-  };
-  visit(tree as unknown as { children: RootContent[] });
+  const found = locate(tree, target);
+  if (found) found.siblings[found.index] = replacement;
+}
+
+/** Takes `target` out of the tree, at whatever depth the author nested it. */
+export function removeNode(tree: Root, target: RootContent): void {
+  const found = locate(tree, target);
+  if (found) found.siblings.splice(found.index, 1);
 }

@@ -1,5 +1,5 @@
 import type { Root, RootContent } from 'mdast';
-import { attribute, flow, replaceNode } from '../mdx/mdx-nodes';
+import { attribute, flow, removeNode, replaceNode } from '../mdx/mdx-nodes';
 import type { TopologyRun } from '../lessons/run-lesson';
 import type { TopologySource } from './read-topologies';
 
@@ -25,13 +25,4 @@ export function renderTopologies(tree: Root, figures: readonly TopologySource[],
     if (figure.hide !== undefined) attributes.push(attribute('hide', figure.hide));
     replaceNode(tree, figure.element as RootContent, flow(TOPOLOGY_COMPONENT, attributes, []));
   }
-}
-
-function removeNode(tree: Root, target: RootContent): void {
-  const visit = (parent: { children: RootContent[] }): boolean => {
-    const index = parent.children.indexOf(target);
-    if (index >= 0) return parent.children.splice(index, 1).length > 0;
-    return parent.children.some((child) => 'children' in child && visit(child as { children: RootContent[] }));
-  };
-  visit(tree as unknown as { children: RootContent[] });
 }

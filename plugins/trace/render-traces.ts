@@ -1,6 +1,6 @@
 import type { Root, RootContent } from 'mdast';
 import type { CommandTrace } from '../../src/netsim/index';
-import { attribute, flow, replaceNode } from '../mdx/mdx-nodes';
+import { attribute, flow, removeNode, replaceNode } from '../mdx/mdx-nodes';
 import type { TraceSource } from './read-traces';
 import type { TraceRun } from './run-trace';
 
@@ -37,13 +37,4 @@ export function renderTraces(tree: Root, traces: readonly TraceSource[], runs: r
 /** The page tells packets by their headers: TCP sequence numbers and an ICMP error's quoted datagram only weigh the page down. */
 function withoutPayload(trace: CommandTrace): CommandTrace {
   return JSON.parse(JSON.stringify(trace, (key, value) => (key === 'segment' || key === 'quoted' ? undefined : value))) as CommandTrace;
-}
-
-function removeNode(tree: Root, target: RootContent): void {
-  const visit = (parent: { children: RootContent[] }): boolean => {
-    const index = parent.children.indexOf(target);
-    if (index >= 0) return parent.children.splice(index, 1).length > 0;
-    return parent.children.some((child) => 'children' in child && visit(child as { children: RootContent[] }));
-  };
-  visit(tree as unknown as { children: RootContent[] });
 }

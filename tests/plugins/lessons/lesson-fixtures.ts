@@ -1,7 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { CheckOptions } from '../../../plugins/lessons/check-lessons';
+import { LessonError } from '../../../plugins/lessons/lesson-error';
+import { readLessonSource } from '../../../plugins/lessons/lesson-source';
 import type { CachedEntry, ResultCache } from '../../../plugins/lessons/result-cache';
 
 /**
@@ -51,4 +53,28 @@ export function corrupt(root: string, path: string, from: string, to: string): n
   if (at < 0) throw new Error(`${path} has no ${JSON.stringify(from)}`);
   write(root, path, text.slice(0, at) + to + text.slice(at + from.length));
   return text.slice(0, at).split('\n').length;
+}
+
+/**
+ * A one-lesson project written from MDX bodies: `front` is the lesson's front
+ * matter, and each file of `files` (`content/es/x.mdx`...) gets it before its body.
+ */
+export function lessonProject(front: string, files: Record<string, string>, prefix = 'lessons-'): string {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), front + text);
+  }
+  return root;
+}
+
+/** The LessonError reading `text` (after `front`) as the lesson at `path` raises; a test failure if it reads fine. */
+export function lessonErrorOf(path: string, front: string, text: string): LessonError {
+  try {
+    readLessonSource(path, front + text);
+  } catch (error) {
+    if (error instanceof LessonError) return error;
+    throw error;
+  }
+  throw new Error('no error');
 }

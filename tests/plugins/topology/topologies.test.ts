@@ -1,39 +1,21 @@
 import { evaluate } from '@mdx-js/mdx';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { checkLessons, formatCheckReport } from '../../../plugins/lessons/check-lessons';
-import { LessonError } from '../../../plugins/lessons/lesson-error';
 import { readLessonSource } from '../../../plugins/lessons/lesson-source';
 import remarkConsoleBlocks from '../../../plugins/remark-console-blocks';
 import type { TopologyRecord } from '../../../src/netsim/index';
-import { memoryCache, options } from '../lessons/lesson-fixtures';
+import { lessonErrorOf, lessonProject, memoryCache, options } from '../lessons/lesson-fixtures';
 
 const FRONT = '---\nlessonId: figures\nsourceLocale: es\n---\n\n';
 const ES = 'content/es/figures.mdx';
 const PT = 'content/pt/figures.mdx';
 const TWO_CONTAINERS = '```console setup\n$ docker run -dit --name c1 alpine\n$ docker run -dit --name c2 alpine\n```\n\n';
 
-function errorOf(text: string): LessonError {
-  try {
-    readLessonSource(ES, FRONT + text);
-  } catch (error) {
-    if (error instanceof LessonError) return error;
-    throw error;
-  }
-  throw new Error('no error');
-}
+const errorOf = (text: string) => lessonErrorOf(ES, FRONT, text);
 
-function project(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'figures-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), FRONT + text);
-  }
-  return root;
-}
+const project = (files: Record<string, string>) => lessonProject(FRONT, files, 'figures-');
 
 const check = (files: Record<string, string>) => formatCheckReport(checkLessons([], options(project(files), memoryCache())));
 

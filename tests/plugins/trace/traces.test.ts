@@ -1,39 +1,21 @@
 import { evaluate } from '@mdx-js/mdx';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { checkLessons, formatCheckReport } from '../../../plugins/lessons/check-lessons';
-import { LessonError } from '../../../plugins/lessons/lesson-error';
 import { readLessonSource } from '../../../plugins/lessons/lesson-source';
 import remarkConsoleBlocks from '../../../plugins/remark-console-blocks';
 import type { CommandTrace, TopologyRecord } from '../../../src/netsim/index';
-import { memoryCache, options } from '../lessons/lesson-fixtures';
+import { lessonErrorOf, lessonProject, memoryCache, options } from '../lessons/lesson-fixtures';
 
 const FRONT = '---\nlessonId: traces\nsourceLocale: es\n---\n\n';
 const ES = 'content/es/traces.mdx';
 const PT = 'content/pt/traces.mdx';
 const PUBLISHED = '```console setup\n$ docker run -d --name web -p 8080:80 nginx\n```\n\n';
 
-function errorOf(text: string): LessonError {
-  try {
-    readLessonSource(ES, FRONT + text);
-  } catch (error) {
-    if (error instanceof LessonError) return error;
-    throw error;
-  }
-  throw new Error('no error');
-}
+const errorOf = (text: string) => lessonErrorOf(ES, FRONT, text);
 
-function project(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'traces-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), FRONT + text);
-  }
-  return root;
-}
+const project = (files: Record<string, string>) => lessonProject(FRONT, files, 'traces-');
 
 const check = (files: Record<string, string>) => formatCheckReport(checkLessons([], options(project(files), memoryCache())));
 
