@@ -7,6 +7,7 @@ import type { AptIndex } from '../engine/image-catalog/archives';
 import { lookupHost, type NameService } from '../userland/name-resolution';
 import { ok, type CommandResult, type ProcessContext, type Program } from './command';
 import type { NameServices } from './name-service';
+import { isPackageManager } from './package-managers';
 
 /** apt's exit status for any error (apt-private: `return 100` from DispatchCommandLine on failure). */
 const APT_FAILURE = 100;
@@ -17,12 +18,13 @@ const fetchMs = (bytes: number) => 150 + Math.round(bytes / 6000);
 /**
  * The image's package manager for the container it runs in: `apt`/`apt-get`
  * (update, install) on Debian and Ubuntu, `apk add` on Alpine. Undefined for
- * any other tool (package-managers.ts says which, without loading this module).
+ * any other tool (package-managers.ts says which: the shell asks it without loading this module).
  */
 export function packageManagerProgram(tool: string, provider: string, engine: Engine, containerId: string, names: NameServices): Program | undefined {
-  if (provider === 'apt' && (tool === 'apt' || tool === 'apt-get')) return { name: tool, run: (args, context) => apt(tool, args, context, engine, containerId, names(context)) };
-  if (provider === 'apk-tools' && tool === 'apk') return { name: tool, run: (args) => apk(args, engine, containerId) };
-  return undefined;
+  if (!isPackageManager(tool, provider)) return undefined;
+  // isPackageManager allows only apt and apt-get for the apt package.
+  if (provider === 'apt') return { name: tool, run: (args, context) => apt(tool as 'apt' | 'apt-get', args, context, engine, containerId, names(context)) };
+  return { name: tool, run: (args) => apk(args, engine, containerId) };
 }
 
 /** `-y`, `--yes`, `-q`...: options; the first other word is the operation, the rest its arguments. */
