@@ -71,6 +71,13 @@ function button(label: string, attribute: string): HTMLButtonElement {
 }
 
 /** A colour of the site's theme as the browser resolved it (the variables hold light-dark() pairs xterm cannot read). */
+/** Enter with no modifier, outside an input method's composition: a line to run. */
+function isPlainEnter(event: KeyboardEvent): boolean {
+  return (
+    event.key === 'Enter' && !event.isComposing && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey
+  );
+}
+
 function themeColor(element: HTMLElement, value: string): string {
   const probe = document.createElement('span');
   // Any colour resolves the same through `color`: which property the theme uses it for does not matter here.
@@ -158,6 +165,18 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
       toolbar.querySelector('button')?.focus();
       return false;
     }
+    // A plain Enter goes straight to the line editor. Left to xterm, it would clear its hidden textarea
+    // and screen-reader live region and restart the cursor's blink: DOM changes that make the browser
+    // draw a frame before the worker's answer can be shown, which is most of Enter's latency on a phone.
+    // The textarea is cleared with the output instead (clearHelperTextarea).
+    if (isPlainEnter(event)) {
+      if (event.type === 'keydown') {
+        event.preventDefault();
+        // As user input, so xterm parses the answer's first write at once and clears a selection.
+        term.input('\r');
+      }
+      return false;
+    }
     return true;
   });
 
@@ -176,19 +195,55 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   let flushPaced: (() => void) | undefined;
   /** The newline after an entered line, not yet written: it goes out with what comes next. */
   let pendingNewline = false;
+  /** The prompt and line as render() last drew them, until something else is written. */
+  let drawn: { prompt: string; buffer: string; columns: number; atEnd: boolean } | undefined;
   /** Bumped by Reset and Close: output still on its way from before is dropped. */
   let generation = 0;
 
   /** Redraws the prompt and line, wrapped over the terminal's width, with the cursor where the editor has it. */
+  /**
+   * What xterm does on Enter, done when the answer is written: the keys a screen reader heard typed
+   * into xterm's hidden textarea go, so the next line starts with an empty one.
+   */
+  function clearHelperTextarea() {
+    if (term.textarea) term.textarea.value = '';
+  }
+
+  /**
+   * Output that is not the prompt and line: what render() drew is no longer where it was, so the
+   * next render draws them whole.
+   */
+  function writeAside(text: string) {
+    drawn = undefined;
+    term.write(text);
+  }
+
   function render() {
     const width = term.cols;
+    const total = prompt.length + line.buffer.length;
+    const endRow = total > 0 && total % width === 0 ? total / width - 1 : Math.floor(total / width);
+    const target = prompt.length + line.cursor;
+    // Typing at the end of the line echoes only what was typed, as readline does: xterm draws less,
+    // and a screen reader hears the keys, not the prompt again after each one.
+    const typedAtEnd =
+      !pendingNewline &&
+      drawn?.atEnd === true &&
+      drawn.prompt === prompt &&
+      drawn.columns === width &&
+      target === total &&
+      line.buffer.length > drawn.buffer.length &&
+      line.buffer.startsWith(drawn.buffer);
+    if (typedAtEnd) {
+      term.write(line.buffer.slice(drawn!.buffer.length));
+      cursorRow = endRow;
+      drawn = { ...drawn!, buffer: line.buffer };
+      return;
+    }
+    if (pendingNewline) clearHelperTextarea();
     let text = pendingNewline ? '\n' : '';
     pendingNewline = false;
     if (cursorRow > 0) text += `\x1b[${cursorRow}A`;
     text += `\r\x1b[J${prompt}${line.buffer}`;
-    const total = prompt.length + line.buffer.length;
-    const endRow = total > 0 && total % width === 0 ? total / width - 1 : Math.floor(total / width);
-    const target = prompt.length + line.cursor;
     if (target === total) cursorRow = endRow;
     else {
       const row = Math.floor(target / width);
@@ -197,6 +252,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
       cursorRow = row;
     }
     term.write(text);
+    drawn = { prompt, buffer: line.buffer, columns: width, atEnd: target === total };
   }
 
   /** `data-busy` while a line runs: a hook for tools and tests, and for styling. */
@@ -222,7 +278,8 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   }
 
   function write(text: string) {
-    term.write(`${pendingNewline ? '\n' : ''}${text}`);
+    if (pendingNewline) clearHelperTextarea();
+    writeAside(`${pendingNewline ? '\n' : ''}${text}`);
     pendingNewline = false;
     // A copied transcript is text, as a terminal's selection is: bold and colour stay on the screen.
     transcript += stripSgr(text);
@@ -350,12 +407,12 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
       render();
     } else if (completion.candidates.length > 1 && lastTab === line.buffer) {
       // A second Tab lists what fits, as bash does, and gives the line back.
-      term.write(`\r\n${completion.candidates.join('  ')}\r\n`);
+      writeAside(`\r\n${completion.candidates.join('  ')}\r\n`);
       cursorRow = 0;
       render();
     } else {
       lastTab = line.buffer;
-      if (completion.candidates.length === 0) term.write('\x07');
+      if (completion.candidates.length === 0) writeAside('\x07');
     }
     busy = false;
     drainTypeahead();
@@ -388,7 +445,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
             // An empty line gives a new prompt, as bash does.
             line = { ...line, cursor: line.buffer.length };
             render();
-            term.write('\r\n');
+            writeAside('\r\n');
             transcript += `${prompt}${typed}\n`;
             line = next;
             cursorRow = 0;
@@ -405,7 +462,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
         case 'interrupt':
           line = { ...line, cursor: line.buffer.length };
           render();
-          term.write('^C\r\n');
+          writeAside('^C\r\n');
           transcript += `${prompt}${line.buffer}^C\n`;
           line = emptyLine(line.history);
           // Ctrl-C drops a command being continued, and the prompt is the shell's own again.
@@ -417,19 +474,19 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
           render();
           break;
         case 'clear-screen':
-          term.write('\x1b[H\x1b[2J');
+          writeAside('\x1b[H\x1b[2J');
           cursorRow = 0;
           render();
           break;
         case 'end-of-file':
           // Ctrl-D on an empty line leaves a container's shell, as `exit` does; the host's login shell stays.
-          if (continued !== undefined) term.write('\x07');
+          if (continued !== undefined) writeAside('\x07');
           else if (prompt !== '$ ' && prompt !== '# ') {
             void runLine('exit', emptyLine(line.history));
-          } else term.write('\x07');
+          } else writeAside('\x07');
           break;
         case 'bell':
-          term.write('\x07');
+          writeAside('\x07');
           break;
         default:
           render();
@@ -456,6 +513,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     setBusy(true);
     const reply = await worker.ask<'prompt'>({ type: 'reset' });
     term.reset();
+    drawn = undefined;
     transcript = '';
     commands.splice(0, commands.length, ...(options.commands ?? []));
     nextButton.disabled = false;
@@ -483,9 +541,9 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   };
   closeButton.addEventListener('click', close);
 
-  term.write(`${labels.loading}\r`);
+  writeAside(`${labels.loading}\r`);
   const ready = worker.ask<'prompt'>({ type: 'start', recipe: options.recipe }).then((reply) => {
-    term.write('\x1b[2K\r');
+    writeAside('\x1b[2K\r');
     newPrompt(reply.prompt);
     term.focus();
   });

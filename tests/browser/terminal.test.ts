@@ -157,6 +157,33 @@ describe('the terminal', () => {
     await page.context().close();
   });
 
+  it('echoes keys typed at the end of a line, wrapping as the screen does, and a screen reader hears only the keys', async () => {
+    const page = await session.open('/es/sandbox/', clipboard);
+    const terminal = page.locator('[data-terminal]');
+    await idle(terminal);
+    const screenRows = () => terminal.locator('.xterm-rows > div').allTextContents();
+    const columns = await terminal.evaluate((element) => {
+      const row = element.querySelector('.xterm-rows > div')!.getBoundingClientRect().width;
+      const cell = element.querySelector('.xterm-char-measure-element')!.getBoundingClientRect().width;
+      return Math.round(row / cell);
+    });
+    // Longer than a row: typing at the end of the line goes on to the next row, as it would in a real terminal.
+    const words = `echo ${'ab '.repeat(Math.ceil(columns / 3) + 4).trim()}`;
+    // xterm announces what it draws at most once a second: the first prompt is heard before any key.
+    await page.waitForTimeout(1100);
+    await page.keyboard.type(words);
+    await expect.poll(async () => (await screenRows()).map((row) => row.replace(/\u00a0/g, ' ').trimEnd()).join('').trimEnd()).toBe(`$ ${words}`);
+    // xterm's live region announces what is drawn but was not typed: the prompt must not come back with each key.
+    await page.waitForTimeout(1100);
+    expect(await terminal.locator('.live-region').textContent()).toBe('');
+    await page.keyboard.press('Enter');
+    await idle(terminal);
+    expect(linesOf(await transcript(page, terminal))).toEqual([`$ ${words}`, words.slice('echo '.length), '$ ']);
+    // The keys typed for the line leave xterm's hidden textarea once it has run, as xterm's own Enter does.
+    expect(await terminal.locator('.xterm-helper-textarea').inputValue()).toBe('');
+    await page.context().close();
+  });
+
   it('resets to its start and lets Escape leave it', async () => {
     const page = await session.open('/pt/sandbox/', clipboard);
     const terminal = page.locator('[data-terminal]');
