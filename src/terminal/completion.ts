@@ -70,8 +70,15 @@ export const COMPOSE_COMMANDS: Record<string, readonly string[]> = {
   create: ['--force-recreate', '--no-recreate', '--remove-orphans'],
   down: ['--remove-orphans', '-t', '--timeout'],
   exec: ['-d', '--detach', '-e', '--env', '-T', '--no-tty', '-u', '--user', '-w', '--workdir'],
+  kill: ['-s', '--signal', '--remove-orphans'],
   logs: ['-f', '--follow', '-n', '--tail', '-t', '--timestamps', '--no-color', '--no-log-prefix'],
+  ls: ['-a', '--all', '-q', '--quiet', '--format', '--filter'],
+  port: ['--index', '--protocol'],
   ps: ['-a', '--all', '-q', '--quiet', '--format', '--services', '--filter', '--status'],
+  restart: ['-t', '--timeout', '--no-deps'],
+  rm: ['-f', '--force', '-s', '--stop'],
+  start: [],
+  stop: ['-t', '--timeout'],
   up: ['-d', '--detach', '--force-recreate', '--no-recreate', '--remove-orphans', '--wait', '--no-color', '--timestamps'],
   version: ['--short', '-f', '--format'],
 };
@@ -129,6 +136,11 @@ const VALUE_FLAGS: Record<string, readonly string[]> = {
   'compose exec': ['-e', '--env', '-u', '--user', '-w', '--workdir'],
   'compose logs': ['-n', '--tail'],
   'compose ps': ['--format', '--filter', '--status'],
+  'compose ls': ['--format', '--filter'],
+  'compose kill': ['-s', '--signal'],
+  'compose port': ['--index', '--protocol'],
+  'compose restart': ['-t', '--timeout'],
+  'compose stop': ['-t', '--timeout'],
   'compose version': ['-f', '--format'],
 };
 

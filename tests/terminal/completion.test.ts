@@ -8,13 +8,15 @@ const context = { commands: ['docker', 'netsim'], containers: ['web'], networks:
 describe('completing docker compose and netsim', () => {
   it('offers compose subcommands, then their flags, and skips a flag value', () => {
     expect(complete('docker comp', 11, context)).toMatchObject({ replacement: 'compose ' });
-    expect(complete('docker compose ', 15, context).candidates).toEqual(['config', 'create', 'down', 'exec', 'logs', 'ps', 'up', 'version']);
+    expect(complete('docker compose ', 15, context).candidates).toEqual(['config', 'create', 'down', 'exec', 'kill', 'logs', 'ls', 'port', 'ps', 'restart', 'rm', 'start', 'stop', 'up', 'version']);
     expect(complete('docker compose up --de', 22, context)).toMatchObject({ replacement: '--detach ' });
     expect(complete('docker compose -p shop d', 24, context)).toMatchObject({ replacement: 'down ' });
   });
 
   it("offers only flags the compose module itself knows, and names flag values it reads as such", () => {
     const known = composeFlags();
+    // Every subcommand the module runs is offered, and nothing it does not run.
+    expect(Object.keys(COMPOSE_COMMANDS).sort()).toEqual(Object.keys(known).sort());
     for (const [subcommand, flags] of Object.entries(COMPOSE_COMMANDS)) {
       expect(known[subcommand], subcommand).toBeDefined();
       for (const flag of flags) expect(known[subcommand]!.flags, `${subcommand} ${flag}`).toContain(flag);

@@ -4,7 +4,10 @@ import { parseFlags, type FlagSpec, type ParsedFlags } from '../docker/flags';
 import { configCommand } from './config';
 import { downCommand } from './down';
 import { execCommand } from './exec';
+import { killCommand, restartCommand, rmCommand, startCommand, stopCommand } from './lifecycle';
+import { lsCommand } from './ls';
 import { logsCommand } from './logs';
+import { portCommand } from './port';
 import { psCommand } from './ps';
 import { COMPOSE_VERSION } from './resources';
 import { Session, type ProgressMode, type RootOptions } from './session';
@@ -74,6 +77,13 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
     ],
     run: configCommand,
   },
+  stop: { flags: [value('timeout', 't')], run: stopCommand },
+  start: { flags: [], run: startCommand },
+  restart: { flags: [value('timeout', 't'), bool('no-deps')], run: restartCommand },
+  kill: { flags: [bool('remove-orphans'), value('signal', 's')], run: killCommand },
+  rm: { flags: [bool('force', 'f'), bool('stop', 's'), bool('volumes', 'v'), bool('all', 'a')], run: rmCommand },
+  ls: { flags: [value('format'), bool('quiet', 'q'), value('filter'), bool('all', 'a')], run: lsCommand },
+  port: { flags: [value('protocol'), value('index')], run: portCommand },
   version: {
     flags: [value('format', 'f'), bool('short')],
     run(session, parsed) {
@@ -88,7 +98,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
 };
 
 /** The subcommands of v2.40.3 this simulator lacks, named so that typing one says so instead of "unknown". */
-const NOT_SIMULATED = ['start', 'restart', 'stop', 'ls', 'kill', 'run', 'rm', 'attach', 'export', 'commit', 'pause', 'unpause', 'top', 'events', 'port', 'images', 'build', 'push', 'pull', 'cp', 'wait', 'scale', 'stats', 'watch', 'publish', 'alpha', 'bridge', 'volumes'];
+const NOT_SIMULATED = ['run', 'attach', 'export', 'commit', 'pause', 'unpause', 'top', 'events', 'images', 'build', 'push', 'pull', 'cp', 'wait', 'scale', 'stats', 'watch', 'publish', 'alpha', 'bridge', 'volumes'];
 
 const PROGRESS_MODES: readonly string[] = ['auto', 'tty', 'plain', 'json', 'quiet', 'none'];
 
@@ -128,7 +138,7 @@ export function runCompose(engine: Engine, args: readonly string[], context: Pro
   if ('error' in options) return failWith(options.error);
   const [name, ...rest] = root.positionals;
   // The root's RunE, when no subcommand matches: no argument shows the help, -v before an unknown one the version.
-  if (name === undefined) return failWith('netsim: the help of `docker compose` is not simulated yet; try `docker compose up -d`, `ps`, `logs`, `exec`, `config` or `down`', 0);
+  if (name === undefined) return failWith('netsim: the help of `docker compose` is not simulated yet; try `docker compose up -d`, `ps`, `logs`, `exec`, `config`, `stop`, `start`, `restart`, `kill`, `rm`, `ls`, `port` or `down`', 0);
   const subcommand = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
   if (!subcommand) {
     if (root.values.get('version')?.at(-1) === 'true') return SUBCOMMANDS.version!.run(new Session(engine, context, options), { values: new Map(), positionals: [] });

@@ -16,7 +16,7 @@ import { isRawMap, type Raw, type RawMap } from './yaml-read';
  */
 
 /** The services and what they depend on, from the compose file or, without one, from the containers' labels (projectFromName). */
-function servicesWithDependencies(session: Session, name: string, fromFile: RawMap | undefined): RawMap {
+export function servicesWithDependencies(session: Session, name: string, fromFile: RawMap | undefined): RawMap {
   if (fromFile) return fromFile;
   const services: RawMap = new Map();
   for (const container of projectContainers(session.engine, name)) {

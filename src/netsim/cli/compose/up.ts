@@ -19,7 +19,7 @@ import { LogPrinter, printLogs, shortName } from './logs';
  */
 
 /** How long the daemon takes over each call, on the simulated clock (any value would do; these read like a fast host). */
-const TAKES_MS = { networkCreate: 100, containerCreate: 60, containerStart: 280, containerRemove: 40 } as const;
+export const TAKES_MS = { networkCreate: 100, containerCreate: 60, containerStart: 280, containerRemove: 40 } as const;
 
 /** The daemon's error as the Go client returns it. */
 export function daemonError(error: unknown): string {
