@@ -76,6 +76,7 @@ export const COMPOSE_COMMANDS: Record<string, readonly string[]> = {
   port: ['--index', '--protocol'],
   ps: ['-a', '--all', '-q', '--quiet', '--format', '--services', '--filter', '--status'],
   restart: ['-t', '--timeout', '--no-deps'],
+  run: ['-d', '--detach', '--rm', '-e', '--env', '--name', '-T', '--no-TTY', '-p', '--publish', '-P', '--service-ports', '--use-aliases', '--no-deps'],
   rm: ['-f', '--force', '-s', '--stop'],
   start: [],
   stop: ['-t', '--timeout'],
@@ -140,6 +141,7 @@ const VALUE_FLAGS: Record<string, readonly string[]> = {
   'compose kill': ['-s', '--signal'],
   'compose port': ['--index', '--protocol'],
   'compose restart': ['-t', '--timeout'],
+  'compose run': ['-e', '--env', '--name', '-p', '--publish', '-u', '--user', '-w', '--workdir', '-l', '--label'],
   'compose stop': ['-t', '--timeout'],
   'compose version': ['-f', '--format'],
 };

@@ -76,6 +76,11 @@ export class Engine {
   }
 
   /** The daemon's clock, which `docker ps` compares creation and start times with. */
+  /** An ID a client makes up on this host (Compose's one-off slug, stringid.GenerateRandomID): from the host's seeded random, so a session repeats. */
+  clientRandomId(): string {
+    return this.daemon.random.hex(64);
+  }
+
   now(): number {
     return this.daemon.clock.now();
   }

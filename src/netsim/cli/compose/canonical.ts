@@ -28,7 +28,7 @@ export function goSprint(value: Raw): string {
 }
 
 /** types.ParsePortConfig: nat.ParsePortSpecs, keys sorted as strings, one long-syntax port per binding. */
-function parsePorts(text: string): RawMap[] {
+export function parsePorts(text: string): RawMap[] {
   const parsed = parsePortSpec(text);
   if ('error' in parsed) throw new ModelError(parsed.error);
   return [...parsed]

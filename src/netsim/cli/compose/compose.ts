@@ -9,6 +9,7 @@ import { lsCommand } from './ls';
 import { logsCommand } from './logs';
 import { portCommand } from './port';
 import { psCommand } from './ps';
+import { runCommand } from './run';
 import { COMPOSE_VERSION } from './resources';
 import { Session, type ProgressMode, type RootOptions } from './session';
 import { upCommand, projectFor, runUp } from './up';
@@ -77,6 +78,15 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
     ],
     run: configCommand,
   },
+  run: {
+    flags: [
+      bool('detach', 'd'), value('env', 'e'), value('env-from-file'), value('label', 'l'), bool('rm'), bool('no-TTY', 'T'), value('name'), value('user', 'u'), value('workdir', 'w'),
+      value('entrypoint'), value('cap-add'), value('cap-drop'), bool('no-deps'), value('volume', 'v'), value('publish', 'p'), bool('use-aliases'), bool('service-ports', 'P'), value('pull'),
+      bool('quiet', 'q'), bool('quiet-build'), bool('quiet-pull'), bool('build'), bool('remove-orphans'), bool('interactive', 'i'), bool('tty', 't'),
+    ],
+    interspersed: false,
+    run: runCommand,
+  },
   stop: { flags: [value('timeout', 't')], run: stopCommand },
   start: { flags: [], run: startCommand },
   restart: { flags: [value('timeout', 't'), bool('no-deps')], run: restartCommand },
@@ -98,7 +108,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
 };
 
 /** The subcommands of v2.40.3 this simulator lacks, named so that typing one says so instead of "unknown". */
-const NOT_SIMULATED = ['run', 'attach', 'export', 'commit', 'pause', 'unpause', 'top', 'events', 'images', 'build', 'push', 'pull', 'cp', 'wait', 'scale', 'stats', 'watch', 'publish', 'alpha', 'bridge', 'volumes'];
+const NOT_SIMULATED = ['attach', 'export', 'commit', 'pause', 'unpause', 'top', 'events', 'images', 'build', 'push', 'pull', 'cp', 'wait', 'scale', 'stats', 'watch', 'publish', 'alpha', 'bridge', 'volumes'];
 
 const PROGRESS_MODES: readonly string[] = ['auto', 'tty', 'plain', 'json', 'quiet', 'none'];
 
@@ -138,7 +148,7 @@ export function runCompose(engine: Engine, args: readonly string[], context: Pro
   if ('error' in options) return failWith(options.error);
   const [name, ...rest] = root.positionals;
   // The root's RunE, when no subcommand matches: no argument shows the help, -v before an unknown one the version.
-  if (name === undefined) return failWith('netsim: the help of `docker compose` is not simulated yet; try `docker compose up -d`, `ps`, `logs`, `exec`, `config`, `stop`, `start`, `restart`, `kill`, `rm`, `ls`, `port` or `down`', 0);
+  if (name === undefined) return failWith('netsim: the help of `docker compose` is not simulated yet; try `docker compose up -d`, `ps`, `logs`, `exec`, `config`, `run`, `stop`, `start`, `restart`, `kill`, `rm`, `ls`, `port` or `down`', 0);
   const subcommand = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
   if (!subcommand) {
     if (root.values.get('version')?.at(-1) === 'true') return SUBCOMMANDS.version!.run(new Session(engine, context, options), { values: new Map(), positionals: [] });

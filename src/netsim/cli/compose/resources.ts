@@ -30,6 +30,7 @@ export const LABEL = {
   oneoff: 'com.docker.compose.oneoff',
   image: 'com.docker.compose.image',
   dependsOn: 'com.docker.compose.depends_on',
+  slug: 'com.docker.compose.slug',
   version: 'com.docker.compose.version',
 } as const;
 
@@ -142,14 +143,14 @@ export function networksByPriority(service: RawMap): string[] {
   return [...map(service.get('networks')).keys()].sort((a, b) => priority(b) - priority(a) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** getAliases with UseNetworkAliases (up): the container's name, the service's, then the network's aliases. */
-function endpoint(project: Project, serviceName: string, service: RawMap, number: number, key: string): CreateEndpoint {
+/** getAliases: the container's name; with UseNetworkAliases (up, `run --use-aliases`) the service's and the network's aliases too. */
+function endpoint(project: Project, serviceName: string, service: RawMap, number: number, key: string, useAliases: boolean): CreateEndpoint {
   const config = map(service.get('networks')).get(key);
   const settings = map(config);
   const ip = text(settings.get('ipv4_address'));
   return {
     network: networkName(project, key),
-    aliases: [containerName(project, serviceName, service, number), serviceName, ...list(settings.get('aliases')).map(text)],
+    aliases: [containerName(project, serviceName, service, number), ...(useAliases ? [serviceName, ...list(settings.get('aliases')).map(text)] : [])],
     ip: ip === '' ? undefined : parseIpv4(ip),
     ipamSent: isRawMap(config),
   };
@@ -211,11 +212,19 @@ export function containerLabels(project: Project, serviceName: string, service: 
  * request. `networkMode` is the service's network_mode with `service:x` already
  * resolved to `container:ID`.
  */
-export function containerRequest(project: Project, serviceName: string, service: RawMap, number: number, networkMode: string, labels: Record<string, string>): ContainerCreateRequest {
+export function containerRequest(
+  project: Project,
+  serviceName: string,
+  service: RawMap,
+  number: number,
+  networkMode: string,
+  labels: Record<string, string>,
+  { useAliases = true, autoRemove = false }: { useAliases?: boolean; autoRemove?: boolean } = {},
+): ContainerCreateRequest {
   const name = containerName(project, serviceName, service, number);
   const byPriority = networksByPriority(service);
   const ownMode = networkMode !== '' ? networkMode : byPriority.length > 0 ? networkName(project, byPriority[0]!) : 'none';
-  const endpoints = networkMode === '' ? byPriority.map((key) => endpoint(project, serviceName, service, number, key)) : [];
+  const endpoints = networkMode === '' ? byPriority.map((key) => endpoint(project, serviceName, service, number, key, useAliases)) : [];
   const [primary, ...others] = endpoints;
   const environment = [...map(service.get('environment'))].map(([key, value]) => (value === null ? key : `${key}=${text(value)}`));
   const command = service.get('command');
@@ -229,7 +238,7 @@ export function containerRequest(project: Project, serviceName: string, service:
     networkMode: ownMode,
     ip: primary?.ip,
     hostname: hostname === '' ? undefined : hostname,
-    autoRemove: false,
+    autoRemove,
     interactive: service.get('stdin_open') === true || service.get('tty') === true,
     publish: portBindings(service),
     env: environment,

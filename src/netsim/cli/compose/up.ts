@@ -27,15 +27,15 @@ export function daemonError(error: unknown): string {
   throw error;
 }
 
-class UpFailure extends Error {}
+export class UpFailure extends Error {}
 
-function serviceMap(project: Project, name: string): RawMap {
+export function serviceMap(project: Project, name: string): RawMap {
   const service = servicesOf(project.model).get(name);
   return isRawMap(service) ? service : new Map();
 }
 
 /** ensureImagesExists: images missing from the store are pulled, each service's progress under its name. */
-function pullMissing(session: Session, project: Project, services: readonly string[]): void {
+export function pullMissing(session: Session, project: Project, services: readonly string[]): void {
   const missing = services.filter((name) => {
     const image = String(serviceMap(project, name).get('image') ?? '');
     const policy = String(serviceMap(project, name).get('pull_policy') ?? 'missing');
@@ -70,7 +70,7 @@ function pullMissing(session: Session, project: Project, services: readonly stri
 }
 
 /** resolveOrCreateNetwork for each network of the project, by key. */
-function ensureNetworks(session: Session, project: Project, progress: Progress): void {
+export function ensureNetworks(session: Session, project: Project, progress: Progress): void {
   const { engine } = session;
   for (const key of [...networksOf(project.model).keys()].sort()) {
     const config = networksOf(project.model).get(key);
@@ -105,7 +105,7 @@ function ensureNetworks(session: Session, project: Project, progress: Progress):
 }
 
 /** resolveSharedNamespaces: `network_mode: service:db` becomes `container:<db's first container ID>`. */
-function networkModeOf(session: Session, project: Project, service: RawMap): string {
+export function networkModeOf(session: Session, project: Project, service: RawMap): string {
   const mode = String(service.get('network_mode') ?? '');
   if (!mode.startsWith('service:')) return mode;
   const target = mode.slice('service:'.length);
@@ -115,7 +115,7 @@ function networkModeOf(session: Session, project: Project, service: RawMap): str
 }
 
 /** The service as its hash sees it: network_mode resolved, CustomLabels and what ServiceHash drops left out. */
-function hashed(service: RawMap, networkMode: string): RawMap {
+export function hashed(service: RawMap, networkMode: string): RawMap {
   const copy: RawMap = new Map(service);
   if (networkMode !== '') copy.set('network_mode', networkMode);
   return copy;
@@ -143,7 +143,7 @@ function createReplica(session: Session, project: Project, name: string, number:
 }
 
 /** convergence.ensureService: keep what is up to date, recreate what changed, create what is missing. */
-function ensureService(session: Session, project: Project, name: string, recreate: 'diverged' | 'force' | 'never', progress: Progress): void {
+export function ensureService(session: Session, project: Project, name: string, recreate: 'diverged' | 'force' | 'never', progress: Progress): void {
   const service = serviceMap(project, name);
   const existing = projectContainers(session.engine, project.name).filter((container) => serviceOf(container) === name);
   const mode = networkModeOf(session, project, service);
@@ -166,7 +166,7 @@ function ensureService(session: Session, project: Project, name: string, recreat
 }
 
 /** startService: each container not running is started, dependencies first; without a writer in the context (attached up), silently. */
-function startServices(session: Session, project: Project, order: readonly string[], progress: Progress | undefined): void {
+export function startServices(session: Session, project: Project, order: readonly string[], progress: Progress | undefined): void {
   for (const name of order) {
     const dependsOn = serviceMap(project, name).get('depends_on');
     for (const [dependency, config] of isRawMap(dependsOn) ? dependsOn : []) {
