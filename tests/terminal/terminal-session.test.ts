@@ -23,6 +23,16 @@ describe('a terminal session on the simulated host', () => {
     expect(terminal.run('docker compose config --services')).toMatchObject({ kind: 'done', output: 'web\n' });
   });
 
+  // compose run: a TTY and open stdin by default at a terminal (run.go), so a shell takes the prompt as `docker run -it` does.
+  it('follows the prompt into a shell of a compose run container, and removes it on exit with --rm', () => {
+    const terminal = fresh();
+    terminal.run("cat > compose.yaml <<'EOF'\nservices:\n  tools:\n    image: alpine\nEOF");
+    expect(terminal.run('docker compose run --rm tools sh')).toMatchObject({ kind: 'done', prompt: '/ # ' });
+    expect(terminal.run('hostname')).toMatchObject({ kind: 'done', prompt: '/ # ' });
+    expect(terminal.run('exit')).toMatchObject({ kind: 'done', prompt: '$ ' });
+    expect(terminal.run('docker ps -aq')).toMatchObject({ kind: 'done', output: '' });
+  });
+
   it('starts where its recipe leaves the host, and resets there', () => {
     const terminal = new TerminalSimulation({ seed: 7, steps: [{ prompt: '$ ', command: 'docker network create red1' }] });
     const listing = terminal.run("docker network ls --format '{{.Name}}'");
