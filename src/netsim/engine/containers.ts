@@ -19,6 +19,7 @@ import { emptyUpper } from '../kernel/filesystem';
 import { stopServices } from './services';
 import { DOCKERD_PID } from './resolver';
 import { serverWorkers } from './processes';
+import { missingFirstProgram } from './runc-exec';
 
 export interface ContainerCreateRequest extends ContainerOptions {
   name: string | undefined;
@@ -154,6 +155,14 @@ export function startContainer(daemon: Daemon, reference: string): Container {
   const container = findContainer(daemon, reference);
   if (container.status === 'running') return container;
   checkLinkedRunning(container, (name) => findContainer(daemon, name));
+  // The runtime fails before the first process exists: the container stays as it was, with
+  // exit code 127 (daemon/start.go translateContainerdStartErr), and --rm removes it.
+  const missing = missingFirstProgram(container);
+  if (missing) {
+    container.exitCode = 127;
+    if (container.autoRemove) forget(daemon, container);
+    throw missing;
+  }
   const owner = connectedContainer(container.networkMode);
   if (owner !== undefined) {
     joinNamespaceOf(daemon, container, owner);
