@@ -231,6 +231,26 @@ function joinNamespaceOf(daemon: Daemon, container: Container, reference: string
   container.hostname = owner.hostname;
 }
 
+/**
+ * POST /containers/{name}/rename (moby docker-v29.7.2 daemon/rename.go
+ * ContainerRename, names.go reserveName): the name is checked, reserved and
+ * swapped; the embedded DNS reads names from the containers, so it answers the
+ * new one at once, as libnetwork's sandbox rename makes it do.
+ */
+export function renameContainer(daemon: Daemon, oldName: string, newName: string): Container {
+  const trimmedOld = oldName.trim();
+  const trimmedNew = newName.trim();
+  if (trimmedOld.replace(/^\//, '') === '' || trimmedNew.replace(/^\//, '') === '') throw new EngineError('invalid-parameter', 'Neither old nor new names may be empty');
+  const container = findContainer(daemon, trimmedOld);
+  const wanted = trimmedNew.startsWith('/') ? trimmedNew : `/${trimmedNew}`;
+  if (`/${container.name}` === wanted) throw new EngineError('invalid-parameter', 'Renaming a container with the same name as its current name');
+  if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(wanted.slice(1))) throw new EngineError('invalid-parameter', `Error when allocating new name: Invalid container name (${wanted}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+  const holder = daemon.state.containers.find((c) => `/${c.name}` === wanted);
+  if (holder) throw new EngineError('conflict', `Error when allocating new name: Conflict. The container name "${wanted}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+  container.name = wanted.slice(1);
+  return container;
+}
+
 /** `docker stop`: SIGTERM, then SIGKILL after the 10-second grace period. */
 export function stopContainer(daemon: Daemon, reference: string): Container {
   const container = findContainer(daemon, reference);
