@@ -35,7 +35,8 @@ export interface PublishedPort {
 
 export interface Container {
   readonly id: string;
-  readonly name: string;
+  /** Without the leading `/`; `docker rename` changes it, and the embedded DNS answers the new name. */
+  name: string;
   readonly image: string;
   /** Entrypoint and command joined, as `docker ps` shows them. */
   readonly command: string;

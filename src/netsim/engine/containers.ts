@@ -19,6 +19,7 @@ import { emptyUpper } from '../kernel/filesystem';
 import { stopServices } from './services';
 import { DOCKERD_PID } from './resolver';
 import { serverWorkers } from './processes';
+import { missingFirstProgram } from './runc-exec';
 
 export interface ContainerCreateRequest extends ContainerOptions {
   name: string | undefined;
@@ -154,6 +155,14 @@ export function startContainer(daemon: Daemon, reference: string): Container {
   const container = findContainer(daemon, reference);
   if (container.status === 'running') return container;
   checkLinkedRunning(container, (name) => findContainer(daemon, name));
+  // The runtime fails before the first process exists: the container stays as it was, with
+  // exit code 127 (daemon/start.go translateContainerdStartErr), and --rm removes it.
+  const missing = missingFirstProgram(container);
+  if (missing) {
+    container.exitCode = 127;
+    if (container.autoRemove) forget(daemon, container);
+    throw missing;
+  }
   const owner = connectedContainer(container.networkMode);
   if (owner !== undefined) {
     joinNamespaceOf(daemon, container, owner);
@@ -220,6 +229,26 @@ function joinNamespaceOf(daemon: Daemon, container: Container, reference: string
   if (owner.status !== 'running') throw fail(new EngineError('conflict', `cannot join network namespace of a non running container: container ${owner.name} is ${owner.status}`));
   container.namespaceId = owner.namespaceId;
   container.hostname = owner.hostname;
+}
+
+/**
+ * POST /containers/{name}/rename (moby docker-v29.7.2 daemon/rename.go
+ * ContainerRename, names.go reserveName): the name is checked, reserved and
+ * swapped; the embedded DNS reads names from the containers, so it answers the
+ * new one at once, as libnetwork's sandbox rename makes it do.
+ */
+export function renameContainer(daemon: Daemon, oldName: string, newName: string): Container {
+  const trimmedOld = oldName.trim();
+  const trimmedNew = newName.trim();
+  if (trimmedOld.replace(/^\//, '') === '' || trimmedNew.replace(/^\//, '') === '') throw new EngineError('invalid-parameter', 'Neither old nor new names may be empty');
+  const container = findContainer(daemon, trimmedOld);
+  const wanted = trimmedNew.startsWith('/') ? trimmedNew : `/${trimmedNew}`;
+  if (`/${container.name}` === wanted) throw new EngineError('invalid-parameter', 'Renaming a container with the same name as its current name');
+  if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(wanted.slice(1))) throw new EngineError('invalid-parameter', `Error when allocating new name: Invalid container name (${wanted}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+  const holder = daemon.state.containers.find((c) => `/${c.name}` === wanted);
+  if (holder) throw new EngineError('conflict', `Error when allocating new name: Conflict. The container name "${wanted}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+  container.name = wanted.slice(1);
+  return container;
 }
 
 /** `docker stop`: SIGTERM, then SIGKILL after the 10-second grace period. */

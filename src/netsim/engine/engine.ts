@@ -123,6 +123,11 @@ export class Engine {
     return containers.startContainer(this.daemon, reference);
   }
 
+  /** POST /containers/{name}/rename. */
+  renameContainer(oldName: string, newName: string): Container {
+    return containers.renameContainer(this.daemon, oldName, newName);
+  }
+
   stopContainer(reference: string): Container {
     return containers.stopContainer(this.daemon, reference);
   }

@@ -9,17 +9,6 @@ export interface FlagHelp {
   readonly defaultText?: string;
 }
 
-/**
- * `--help` of a docker/cli command without subcommands (docker/cli v29.7.2
- * cli/cobra.go usageTemplate: the use line, the short text, Options), its flags
- * as pflag's FlagUsagesWrapped lays them out, sorted by name, at the width of a
- * client that is not on a terminal (defaultTermWidth 80, less one).
- */
-export function commandHelp(useLine: string, short: string, flags: readonly FlagHelp[], width = 80): string {
-  const options = flags.length > 0 ? `\nOptions:\n${flagUsagesWrapped(flags, width - 1).trimEnd()}\n` : '';
-  return `Usage:  ${useLine}\n\n${short}\n${options}`;
-}
-
 /** pflag FlagUsagesWrapped: names padded to the longest, usage wrapped to `cols`. */
 export function flagUsagesWrapped(flags: readonly FlagHelp[], cols: number): string {
   const sorted = [...flags].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -66,15 +55,71 @@ export interface SubcommandHelp {
   readonly short: string;
 }
 
+
+/** One flag of a docker/cli command as its reference page lists it: pflag's Value.Type() and DefValue. */
+export interface HelpFlagRow {
+  readonly name: string;
+  readonly short?: string;
+  readonly type: string;
+  /** DefValue when the page shows one (cli-docs-tool drops empty, `[]` and `false`). */
+  readonly default?: string;
+  readonly usage: string;
+}
+
+/** A docker/cli command's help: its Short or Long text, aliases, visible subcommands and flags. */
+export interface CommandHelpTable {
+  readonly description: string;
+  readonly aliases: readonly string[];
+  readonly subcommands: readonly SubcommandHelp[];
+  readonly flags: readonly HelpFlagRow[];
+}
+
+/** pflag UnquoteUsage: a back-quoted word of the usage names the value, else the type does, shortened. */
+function unquoteUsage(row: HelpFlagRow): { varname: string; usage: string } {
+  const quoted = /`([^`]*)`/.exec(row.usage);
+  if (quoted) return { varname: quoted[1]!, usage: row.usage.replace(quoted[0], quoted[1]!) };
+  const shorter: Record<string, string> = { bool: '', boolfunc: '', func: 'value', float64: 'float', int64: 'int', uint64: 'uint', stringSlice: 'strings', intSlice: 'ints', uintSlice: 'uints', boolSlice: 'bools' };
+  return { varname: shorter[row.type] ?? row.type, usage: row.usage };
+}
+
+/** pflag defaultIsZeroValue, by the value's type; other types take `false`, `<nil>`, `` and `0` for zero. */
+function isZeroDefault(type: string, value: string): boolean {
+  if (type === 'bool') return value === 'false' || value === '';
+  if (type === 'duration') return value === '0' || value === '0s';
+  if (/^(u?int(8|16|32|64)?|count|float(32|64))$/.test(type)) return value === '0';
+  if (type === 'string') return value === '';
+  if (type === 'ip' || type === 'ipMask' || type === 'ipNet') return value === '<nil>';
+  if (type === 'intSlice' || type === 'stringSlice' || type === 'stringArray') return value === '[]';
+  return ['false', '<nil>', '', '0'].includes(value);
+}
+
 /**
- * `--help` of a docker/cli management command such as `docker network`
- * (v29.7.2 cli/cobra.go usageTemplate with HasSubCommands, no visible flags):
- * the subcommands sorted by name, padded as cobra's NamePadding does (the
- * longest name, at least 11), then the pointer to their own help.
+ * A reference page's flag as `--help` lists it. pflag's slice types other than
+ * strings, ints and stringArray print `[]` for an empty default and do not take it
+ * for zero, so an ipSlice with no default on the page shows ` (default [])`.
  */
-export function managementHelp(path: string, short: string, subcommands: readonly SubcommandHelp[]): string {
-  const padding = Math.max(11, ...subcommands.map((sub) => sub.name.length));
-  const sorted = [...subcommands].sort((a, b) => (a.name < b.name ? -1 : 1));
-  const lines = sorted.map((sub) => `  ${sub.name.padEnd(padding)} ${sub.short}\n`).join('');
-  return `Usage:  ${path} COMMAND\n\n${short}\n\nCommands:\n${lines}\nRun '${path} COMMAND --help' for more information on a command.\n`;
+export function flagHelpOf(row: HelpFlagRow): FlagHelp {
+  const { varname, usage } = unquoteUsage(row);
+  const value = row.default ?? (/Slice$|Array$/.test(row.type) ? '[]' : '');
+  const shown = isZeroDefault(row.type, value) ? undefined : row.type === 'string' ? ` (default ${JSON.stringify(value)})` : ` (default ${value})`;
+  return { name: row.name, ...(row.short && { short: row.short }), varname, usage, ...(shown && { defaultText: shown }) };
+}
+
+/**
+ * docker/cli v29.7.2 cli/cobra.go usageTemplate for a command with a parent: the
+ * use line (or `PATH COMMAND` with subcommands), the description, `Aliases:`
+ * (commandAliases), `Options:` (wrappedFlagUsages at 79 columns), `Commands:`
+ * padded to cobra's NamePadding, and the pointer to the subcommands' help.
+ */
+export function cobraHelp(path: string, usage: string, table: CommandHelpTable, width = 80): string {
+  const hasSubcommands = table.subcommands.length > 0;
+  let text = `Usage:  ${hasSubcommands ? `${path} COMMAND` : `${path} ${usage}`.trimEnd()}\n\n${table.description.trim()}\n`;
+  if (table.aliases.length > 0) text += `\nAliases:\n  ${table.aliases.join(', ')}\n`;
+  if (table.flags.length > 0) text += `\nOptions:\n${flagUsagesWrapped(table.flags.map(flagHelpOf), width - 1).trimEnd()}\n`;
+  if (hasSubcommands) {
+    const padding = Math.max(11, ...table.subcommands.map((sub) => sub.name.length));
+    const sorted = [...table.subcommands].sort((a, b) => (a.name < b.name ? -1 : 1));
+    text += `\nCommands:\n${sorted.map((sub) => `  ${sub.name.padEnd(padding)} ${sub.short}\n`).join('')}\nRun '${path} COMMAND --help' for more information on a command.\n`;
+  }
+  return text;
 }

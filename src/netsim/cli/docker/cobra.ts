@@ -1,6 +1,7 @@
 import type { Engine } from '../../engine/engine';
 import { EngineError } from '../../engine/errors';
 import { fail, ok, type CommandResult, type TerminalControl } from '../command';
+import { cobraHelp, type CommandHelpTable } from '../../format/cobra-help';
 import { parseFlags, type FlagSpec, type ParsedFlags } from './flags';
 
 /** What a docker command talks to: the daemon, and the user's typing for prompts. */
@@ -24,8 +25,8 @@ export interface CommandSpec<Context> {
   usage: string;
   args: ArgsRule;
   flags: FlagSpec[];
-  /** The text `--help` prints, for the commands that have it. */
-  help?: () => string;
+  /** What `--help` prints, from docker/cli's reference page of the command (help-tables.ts). */
+  helpTable?: CommandHelpTable;
   /** False for commands that pass what follows their first argument to a program (`docker run`). */
   interspersed?: boolean;
   run(parsed: ParsedFlags, context: Context): CommandResult;
@@ -34,17 +35,48 @@ export interface CommandSpec<Context> {
 /** Parses, validates and runs a command, failing exactly as docker/cli does. */
 export function runCommand<Context>(spec: CommandSpec<Context>, args: readonly string[], context: Context): CommandResult {
   const useLine = `${spec.path} ${spec.usage}`;
-  // cobra's hidden --help flag: once the flags parse, help wins over the arguments' checks.
-  const flags = spec.help ? [...spec.flags, { name: 'help', takesValue: false }] : spec.flags;
-  const parsed = parseFlags(args, flags, spec.interspersed ?? true);
+  const parsed = parseFlags(args, withHelpFlag(spec.flags), spec.interspersed ?? true);
   if ('error' in parsed) {
     // cli.FlagErrorFunc: status 125.
     return fail(`${parsed.error}\n\nUsage:  ${useLine}\n\nRun '${spec.path} --help' for more information\n`, 125);
   }
-  if (spec.help && parsed.values.has('help')) return ok(spec.help());
+  if (parsed.values.has('help')) return helpOf(spec, args);
   const problem = argumentProblem(spec.args, parsed.positionals.length, spec.path);
   if (problem) return fail(`${problem}\n\nUsage:  ${useLine}\n\n${problem.includes('at least') ? 'See' : 'Run'} '${spec.path} --help' for more information\n`, 1);
   return spec.run(parsed, context);
+}
+
+/**
+ * The root command's persistent `--help`, hidden, with its `-h` shorthand marked
+ * deprecated (cli/cobra.go setupCommonRootCommand); a command whose own flag is
+ * `-h` (`docker run -h`, --hostname) keeps it, and there --help alone asks for help.
+ */
+function withHelpFlag(flags: readonly FlagSpec[]): FlagSpec[] {
+  const ownsH = flags.some((flag) => flag.short === 'h');
+  return [...flags, { name: 'help', ...(!ownsH && { short: 'h' }), takesValue: false }];
+}
+
+/**
+ * Help once the flags parse, before the arguments' checks. pflag writes the
+ * deprecation of `-h` to the flag set's buffer, and cobra prints it with
+ * c.Print, on the command's out stream (docker.go SetOut: stdout), before the help.
+ */
+function helpOf<Context>(spec: CommandSpec<Context>, args: readonly string[]): CommandResult {
+  if (!spec.helpTable) return fail(`This simulator has no help text for '${spec.path}' yet.\n`, 1);
+  const ownsH = spec.flags.some((flag) => flag.short === 'h');
+  const end = args.indexOf('--');
+  const usedShorthand = !ownsH && (end < 0 ? args : args.slice(0, end)).some((arg) => shorthandGroupHasH(arg, spec.flags));
+  return ok(`${usedShorthand ? 'Flag shorthand -h has been deprecated, use --help\n' : ''}${cobraHelp(spec.path, spec.usage, spec.helpTable)}`);
+}
+
+/** Whether `-xyh` names -h among its letters, before any letter that takes the rest as its value. */
+function shorthandGroupHasH(arg: string, flags: readonly FlagSpec[]): boolean {
+  if (!/^-[^-]/.test(arg)) return false;
+  for (const letter of arg.slice(1)) {
+    if (letter === 'h') return true;
+    if (flags.find((flag) => flag.short === letter)?.takesValue !== false) return false;
+  }
+  return false;
 }
 
 function argumentProblem(rule: ArgsRule, given: number, path: string): string | undefined {

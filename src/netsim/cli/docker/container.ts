@@ -10,12 +10,18 @@ import { ps } from './ps';
 import { foregroundRun } from './interactive';
 import { createPullingIfMissing, PullFailure } from './pull-missing';
 
-/** docker/cli's withHelp for `docker run`: status 125 for daemon errors, after any pull progress. */
+/**
+ * docker/cli's toStatusError for `docker run` (v29.7.2 cli/command/container/run.go):
+ * withHelp's text after any pull progress, status 127 when the program was not
+ * found, 126 when it could not be run, 125 for any other daemon error.
+ */
 function runError(error: unknown): CommandResult {
   const progress = error instanceof PullFailure ? error.stderr : '';
   const cause = error instanceof PullFailure ? error.pullError : error;
   if (!(cause instanceof EngineError)) throw error;
-  return fail(`${progress}docker: Error response from daemon: ${cause.message}\n\nRun 'docker run --help' for more information\n`, 125);
+  const { message } = cause;
+  const status = /executable file not found|no such file or directory/.test(message) ? 127 : /permission denied|is a directory/.test(message) ? 126 : 125;
+  return fail(`${progress}docker: Error response from daemon: ${message}\n\nRun 'docker run --help' for more information\n`, status);
 }
 
 /** The CLI pulls before it creates: the pull's progress (stderr) is on the terminal before the new ID (stdout). */
@@ -44,8 +50,18 @@ const run: CommandSpec<DockerContext> = {
     try {
       const { container, stderr } = createPullingIfMissing(engine, request);
       pulled = stderr;
+      // Detached, the client prints the ID while it asks the daemon to start (run.go waitDisplayID):
+      // a start that fails comes after it.
+      if (detached) {
+        try {
+          engine.startContainer(container.id);
+        } catch (error) {
+          const failed = runError(error);
+          return collect([{ stream: 'stderr', text: pulled }, { stream: 'stdout', text: `${container.id}\n` }, { stream: 'stderr', text: failed.stderr }], failed.exitCode);
+        }
+        return pulledThenId(pulled, container.id);
+      }
       engine.startContainer(container.id);
-      if (detached) return pulledThenId(pulled, container.id);
       const attached = foregroundRun(engine, container, context);
       // runContainer prints the create response's warnings before it starts and attaches
       // (docker/cli cli/command/container/run.go, create.go createContainer): they come

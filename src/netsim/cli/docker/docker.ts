@@ -1,6 +1,6 @@
 import type { Engine } from '../../engine/engine';
-import { managementHelp } from '../../format/cobra-help';
-import { fail, ok, type Program } from '../command';
+import { cobraHelp } from '../../format/cobra-help';
+import { fail, ok, type CommandResult, type Program } from '../command';
 import { lazyTool } from '../lazy-tool';
 import { runCommand, type CommandSpec, type DockerContext } from './cobra';
 import { CONTAINER_COMMANDS } from './container';
@@ -12,46 +12,78 @@ import { LOGS_COMMANDS } from './logs';
 import { NETWORK_COMMANDS } from './network';
 import { PRUNE_REMOVE_COMMANDS } from './prune-remove';
 import { DOCKER_VERSIONS, VERSION_COMMANDS } from './version';
+import { DOCKER_HELP_TABLES } from './help-tables';
+import { rename } from './rename';
+import { rootHelp } from './root-help';
 
 type Specs = Record<string, CommandSpec<DockerContext>>;
+
+/** A command with the help docker/cli's reference page gives it (help-tables.ts, keyed `container ls`). */
+function helped(spec: CommandSpec<DockerContext>, key: string): CommandSpec<DockerContext> {
+  const table = DOCKER_HELP_TABLES[key];
+  if (!table) throw new Error(`no docker/cli help table for ${key}`);
+  return { ...spec, helpTable: table };
+}
 
 /** `docker container <verb>`: each command under its cobra name and aliases (cli/command/container/cmd.go). */
 function containerGroup(): Specs {
   const { run, create, ps, rm, stop, start, restart, kill, port } = CONTAINER_COMMANDS;
   const ls = { ...ps!, usage: '[OPTIONS]' };
-  const verbs: Specs = { run: run!, create: create!, ls, list: ls, ps: ls, rm: rm!, remove: rm!, stop: stop!, start: start!, restart: restart!, kill: kill!, port: port!, inspect: INSPECT_COMMANDS.containerInspect, logs: LOGS_COMMANDS.logs, exec: INTERACTIVE_COMMANDS.exec, attach: INTERACTIVE_COMMANDS.attach, prune: PRUNE_REMOVE_COMMANDS.containerPrune };
+  const verbs: Specs = { run: run!, create: create!, ls, list: ls, ps: ls, rm: rm!, remove: rm!, stop: stop!, start: start!, restart: restart!, kill: kill!, port: port!, inspect: INSPECT_COMMANDS.containerInspect, logs: LOGS_COMMANDS.logs, exec: INTERACTIVE_COMMANDS.exec, attach: INTERACTIVE_COMMANDS.attach, prune: PRUNE_REMOVE_COMMANDS.containerPrune, rename };
   // Usage lines and --help hints name the long form: `docker container ls`.
-  return Object.fromEntries(Object.entries(verbs).map(([verb, spec]) => [verb, { ...spec, path: `docker container ${verb === 'list' || verb === 'ps' ? 'ls' : verb === 'remove' ? 'rm' : verb}` }]));
+  const canonical = (verb: string) => (verb === 'list' || verb === 'ps' ? 'ls' : verb === 'remove' ? 'rm' : verb);
+  return Object.fromEntries(Object.entries(verbs).map(([verb, spec]) => [verb, helped({ ...spec, path: `docker container ${canonical(verb)}` }, `container ${canonical(verb)}`)]));
 }
 
 function imageGroup(): Specs {
-  const ls = { ...IMAGE_COMMANDS.images, path: 'docker image ls', usage: '[OPTIONS] [REPOSITORY[:TAG]]' };
+  const ls = helped({ ...IMAGE_COMMANDS.images, path: 'docker image ls', usage: '[OPTIONS] [REPOSITORY[:TAG]]' }, 'image ls');
   // cli/command/image/remove.go newImageRemoveCommand: `rm`, aliases rmi and remove.
-  const rm = { ...PRUNE_REMOVE_COMMANDS.rmi, path: 'docker image rm' };
-  return { ls, list: ls, pull: { ...IMAGE_COMMANDS.pull, path: 'docker image pull' }, inspect: INSPECT_COMMANDS.imageInspect, rm, rmi: rm, remove: rm, prune: PRUNE_REMOVE_COMMANDS.imagePrune };
+  const rm = helped({ ...PRUNE_REMOVE_COMMANDS.rmi, path: 'docker image rm' }, 'image rm');
+  return { ls, list: ls, pull: helped({ ...IMAGE_COMMANDS.pull, path: 'docker image pull' }, 'image pull'), inspect: helped(INSPECT_COMMANDS.imageInspect, 'image inspect'), rm, rmi: rm, remove: rm, prune: helped(PRUNE_REMOVE_COMMANDS.imagePrune, 'image prune') };
 }
+
+function networkGroup(): Specs {
+  const canonical = (verb: string) => (verb === 'list' ? 'ls' : verb === 'remove' ? 'rm' : verb);
+  return Object.fromEntries(Object.entries(NETWORK_COMMANDS).map(([verb, spec]) => [verb, helped(spec, `network ${canonical(verb)}`)]));
+}
+
+/** Top-level commands and the management command whose page they share (cli/command/commands/commands.go). */
+const TOP_HELP: Record<string, string> = {
+  run: 'container run', create: 'container create', ps: 'container ls', rm: 'container rm', stop: 'container stop', start: 'container start', restart: 'container restart', kill: 'container kill', port: 'container port',
+  exec: 'container exec', attach: 'container attach', inspect: 'inspect', logs: 'container logs', version: 'version', images: 'image ls', pull: 'image pull', rmi: 'image rm', info: 'system info', rename: 'container rename',
+};
 
 /** The top-level commands, and the management commands with their verbs. */
 function registry(): { top: Specs; groups: Record<string, Specs> } {
   const { inspect } = INSPECT_COMMANDS;
+  const top: Specs = { ...CONTAINER_COMMANDS, ...INTERACTIVE_COMMANDS, inspect, logs: LOGS_COMMANDS.logs, version: VERSION_COMMANDS.version, images: IMAGE_COMMANDS.images, pull: IMAGE_COMMANDS.pull, rmi: PRUNE_REMOVE_COMMANDS.rmi, info: INFO_COMMANDS.info, rename };
   return {
-    top: { ...CONTAINER_COMMANDS, ...INTERACTIVE_COMMANDS, inspect, logs: LOGS_COMMANDS.logs, version: VERSION_COMMANDS.version, images: IMAGE_COMMANDS.images, pull: IMAGE_COMMANDS.pull, rmi: PRUNE_REMOVE_COMMANDS.rmi, info: INFO_COMMANDS.info },
-    groups: { container: containerGroup(), network: NETWORK_COMMANDS, image: imageGroup(), system: { info: { ...INFO_COMMANDS.info, path: 'docker system info' } } },
+    top: Object.fromEntries(Object.entries(top).map(([name, spec]) => [name, helped(spec, TOP_HELP[name]!)])),
+    groups: { container: containerGroup(), network: networkGroup(), image: imageGroup(), system: { info: helped({ ...INFO_COMMANDS.info, path: 'docker system info' }, 'system info') } },
   };
 }
 
-/** Short texts of the management commands and their verbs (docker/cli v29.7.2 cli/command/<group>/*.go, `Short:`). */
-const GROUP_HELP: Record<string, { short: string; verbs: Record<string, string> }> = {
-  network: {
-    short: 'Manage networks',
-    verbs: { connect: 'Connect a container to a network', create: 'Create a network', disconnect: 'Disconnect a container from a network', inspect: 'Display detailed information on one or more networks', ls: 'List networks', prune: 'Remove all unused networks', rm: 'Remove one or more networks' },
-  },
-};
+/**
+ * A management command alone or with --help: its help (cobra.go usageTemplate);
+ * alone, ShowHelp writes it to stderr, status 0 (cli/command/cli.go).
+ */
+function groupHelp(group: string, toStderr: boolean): CommandResult {
+  const text = cobraHelp(`docker ${group}`, '', DOCKER_HELP_TABLES[group]!);
+  return toStderr ? { stdout: '', stderr: text, exitCode: 0 } : ok(text);
+}
 
-function groupHelp(group: string): string {
-  const help = GROUP_HELP[group];
-  if (!help) return `This simulator has no help text for 'docker ${group}' yet.\n`;
-  return managementHelp(`docker ${group}`, help.short, Object.entries(help.verbs).map(([name, short]) => ({ name, short })));
+/**
+ * `docker help [COMMAND]`: the help command of cli/cobra.go finds the command
+ * and runs its help function, or fails with `unknown help topic`.
+ */
+function helpTopic(path: readonly string[], { top, groups }: { top: Specs; groups: Record<string, Specs> }, home: string): CommandResult {
+  const [command, verb, ...more] = path;
+  if (command === undefined) return ok(rootHelp(home));
+  const group = groups[command];
+  if (group && verb === undefined) return groupHelp(command, false);
+  const spec = group ? group[verb!] : top[command];
+  if (!spec?.helpTable || (group ? more.length > 0 : verb !== undefined)) return fail(`unknown help topic: ${path.join(' ')}\n`, 1);
+  return ok(cobraHelp(spec.path, spec.usage, spec.helpTable));
 }
 
 /** The `docker` client, talking to the simulated daemon. */
@@ -66,13 +98,21 @@ export function dockerProgram(engine: Engine): Program {
       const context: DockerContext = { engine, stdin, ...(terminal && { terminal }), ...(interruptAfterMs !== undefined && { interruptAfterMs }) };
       const [command, verb, ...rest] = args;
       if (command === 'compose') return compose.run(args.slice(1), processContext);
+      const home = processContext.env?.get('HOME') ?? (processContext.isRoot ? '/root' : '/home/usuario');
+      // The root command alone: ShowHelp to stderr, status 0 (cmd/docker/docker.go newDockerCommand RunE).
+      if (command === undefined) return { stdout: '', stderr: rootHelp(home), exitCode: 0 };
+      if (command === '--help') return ok(rootHelp(home));
+      if (command === '-h') return ok(`Flag shorthand -h has been deprecated, use --help\n${rootHelp(home)}`);
+      if (command === 'help') return helpTopic(args.slice(1), { top, groups }, home);
       const group = command === undefined ? undefined : groups[command];
       if (group) {
-        if (verb === '--help' || verb === '-h') return ok(groupHelp(command!));
+        if (verb === '--help') return groupHelp(command!, false);
+        if (verb === '-h') return { ...groupHelp(command!, false), stdout: `Flag shorthand -h has been deprecated, use --help\n${groupHelp(command!, false).stdout}` };
+        if (verb === undefined) return groupHelp(command!, true);
         const spec = verb === undefined ? undefined : group[verb];
         if (spec) return runCommand(spec, rest, context);
         // cli.NoArgs on a management command.
-        return fail(`docker: unknown command: docker ${command} ${verb ?? ''}\n\nUsage:  docker ${command}\n\nRun 'docker ${command} --help' for more information\n`, 1);
+        return fail(`docker: unknown command: docker ${command} ${verb}\n\nUsage:  docker ${command}\n\nRun 'docker ${command} --help' for more information\n`, 1);
       }
       // The root command's version flag (cmd/docker/docker.go: `Version: "<version>, build <commit>"`, template "Docker version {{.Version}}").
       if (command === '--version' || command === '-v') return ok(`Docker version ${DOCKER_VERSIONS.client.version}, build ${DOCKER_VERSIONS.client.gitCommit}\n`);

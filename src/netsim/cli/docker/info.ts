@@ -1,4 +1,5 @@
-import { HOST_KERNEL_RELEASE } from '../../engine/host-processes';
+import { HOST_CPUS, HOST_KERNEL_RELEASE, HOST_MEM_TOTAL_KB } from '../../engine/host-processes';
+import { formatDockerInfo, type DockerInfoRecord } from '../../format/docker-info';
 import { compileTemplate, renderInspectTemplate, TemplateError } from '../../format/go-template';
 import { goStruct, NIL_SLICE } from '../../format/go-value';
 import { fail, ok } from '../command';
@@ -31,7 +32,82 @@ function info({ engine }: DockerContext): Record<string, unknown> {
   });
 }
 
-/** `docker info` / `docker system info` (docker/cli v29.7.2 cli/command/system/info.go): only with --format here. */
+/**
+ * The daemon's ID (daemon/id.go loadOrCreateID: a random UUID written to
+ * /var/lib/docker/engine-id at first start); fixed for this simulated host.
+ */
+const ENGINE_ID = '5c1f7a2e-8d3b-4e6a-9f10-2b7c4d8e6a31';
+
+/**
+ * The Compose plugin's version, as its module reports it (compose/resources.ts
+ * COMPOSE_VERSION; a test holds them equal): importing it would load the Compose
+ * module, which is fetched only when a line names it.
+ */
+export const COMPOSE_PLUGIN_VERSION = '2.40.3';
+
+/**
+ * What `docker info` prints for this host. Client: the docker-ce-cli package and
+ * the plugins of its Recommends in /usr/libexec/docker/cli-plugins (buildx at
+ * moby docker-v29.7.2 Dockerfile's BUILDX_VERSION, compose as netsim's Compose
+ * module reports itself). Server: moby docker-v29.7.2 daemon/info.go SystemInfo on
+ * Debian 13 with cgroup v2 and systemd: the containerd image store's `overlayfs`
+ * snapshotter (daemon/containerd/service.go: driver-type), json-file logging,
+ * the CDI directories, runc under both names, AppArmor, seccomp's `builtin`
+ * profile and cgroupns (fillSecurityOptions), the loopback registries
+ * (daemon/pkg/registry/config.go), and the firewall backend with the userland
+ * proxy (libnetwork/controller_linux.go FirewallBackend). Layout and the values
+ * Docker 29 prints for them as in a user's Docker 29.4.1 capture
+ * (github.com/caprover/caprover/issues/2377).
+ */
+function infoRecord({ engine }: DockerContext): DockerInfoRecord {
+  const containers = engine.containers();
+  const running = containers.filter((c) => c.status === 'running').length;
+  const { client, engine: server, containerd, runc, dockerInit } = DOCKER_VERSIONS;
+  const plugin = (name: string, shortDescription: string, version: string) => ({ name, shortDescription, vendor: 'Docker Inc.', version, path: `/usr/libexec/docker/cli-plugins/docker-${name}` });
+  return {
+    client: { platform: 'Docker Engine - Community', version: client.version, context: 'default', plugins: [plugin('buildx', 'Docker Buildx', 'v0.36.0'), plugin('compose', 'Docker Compose', `v${COMPOSE_PLUGIN_VERSION}`)] },
+    server: {
+      containers: containers.length,
+      running,
+      paused: 0,
+      stopped: containers.length - running,
+      images: new Set(engine.images().map((entry) => entry.image)).size,
+      serverVersion: server.version,
+      driver: 'overlayfs',
+      driverStatus: [['driver-type', 'io.containerd.snapshotter.v1']],
+      loggingDriver: 'json-file',
+      cgroupDriver: 'systemd',
+      cgroupVersion: '2',
+      plugins: { volume: ['local'], network: ['bridge', 'host', 'ipvlan', 'macvlan', 'null', 'overlay'], log: ['awslogs', 'fluentd', 'gcplogs', 'gelf', 'journald', 'json-file', 'local', 'splunk', 'syslog'] },
+      cdiSpecDirs: ['/etc/cdi', '/var/run/cdi'],
+      swarm: 'inactive',
+      // A Go map's names, in the order one run printed them.
+      runtimes: ['io.containerd.runc.v2', 'runc'],
+      defaultRuntime: 'runc',
+      initBinary: 'docker-init',
+      containerdCommit: containerd.gitCommit,
+      runcCommit: runc.gitCommit,
+      initCommit: dockerInit.gitCommit,
+      securityOptions: [{ name: 'apparmor' }, { name: 'seccomp', profile: 'builtin' }, { name: 'cgroupns' }],
+      kernelVersion: HOST_KERNEL_RELEASE,
+      operatingSystem: 'Debian GNU/Linux 13 (trixie)',
+      osType: 'linux',
+      architecture: 'x86_64',
+      cpus: HOST_CPUS,
+      memTotalBytes: HOST_MEM_TOTAL_KB * 1024,
+      name: 'docker-host',
+      id: ENGINE_ID,
+      dockerRootDir: '/var/lib/docker',
+      debug: false,
+      experimental: false,
+      insecureRegistries: ['::1/128', '127.0.0.0/8'],
+      liveRestore: false,
+      firewallBackend: { driver: 'iptables', info: [['EnableUserlandProxy', 'true'], ['UserlandProxyPath', '/usr/bin/docker-proxy']] },
+    },
+  };
+}
+
+/** `docker info` / `docker system info` (docker/cli v29.7.2 cli/command/system/info.go). */
 const infoCommand: CommandSpec<DockerContext> = {
   path: 'docker info',
   usage: '[OPTIONS]',
@@ -39,7 +115,7 @@ const infoCommand: CommandSpec<DockerContext> = {
   flags: [{ name: 'format', short: 'f', takesValue: true }],
   run({ values }, context) {
     const format = values.get('format')?.at(-1) ?? '';
-    if (format === '') return fail("This simulator prints `docker info` only through --format (e.g. '{{.Swarm.LocalNodeState}}') yet.\n", 1);
+    if (format === '') return ok(formatDockerInfo(infoRecord(context)));
     try {
       return ok(`${renderInspectTemplate(compileTemplate(format === 'json' ? '{{json .}}' : format), info(context))}\n`);
     } catch (error) {

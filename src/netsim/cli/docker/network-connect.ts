@@ -1,6 +1,5 @@
 import ipaddr from 'ipaddr.js';
 import type { ConnectOptions } from '../../engine/containers';
-import { commandHelp, type FlagHelp } from '../../format/cobra-help';
 import { goParseAddr } from '../../wire/go-netip';
 import { fail, ok, type CommandResult } from '../command';
 import { daemonErrorText, type CommandSpec, type DockerContext } from './cobra';
@@ -10,17 +9,6 @@ import { daemonErrorText, type CommandSpec, type DockerContext } from './cobra';
  * connect.go): its flags, their pflag value types (ip, ipSlice, stringSlice,
  * opts.ListOpts with ValidateLink, int) and runConnect's EndpointConfig.
  */
-const HELP: FlagHelp[] = [
-  { name: 'ip', varname: 'ip', usage: 'IPv4 address (e.g., "172.30.100.104")' },
-  { name: 'ip6', varname: 'ip', usage: 'IPv6 address (e.g., "2001:db8::33")' },
-  { name: 'link', varname: 'list', usage: 'Add link to another container' },
-  { name: 'alias', varname: 'strings', usage: 'Add network-scoped alias for the container' },
-  // An empty ipSlice prints as "[]", which FlagUsages does not take for a zero value.
-  { name: 'link-local-ip', varname: 'ipSlice', usage: 'Add a link-local address for the container', defaultText: ' (default [])' },
-  { name: 'driver-opt', varname: 'strings', usage: 'driver options for the network' },
-  { name: 'gw-priority', varname: 'int', usage: 'Highest gw-priority provides the default gateway. Accepts positive and negative values.' },
-];
-
 const PATH = 'docker network connect';
 const USAGE = '[OPTIONS] NETWORK CONTAINER';
 
@@ -40,7 +28,6 @@ export const networkConnect: CommandSpec<DockerContext> = {
   path: PATH,
   usage: USAGE,
   args: { kind: 'exactly', count: 2 },
-  help: () => commandHelp(`${PATH} ${USAGE}`, 'Connect a container to a network', HELP),
   flags: [
     { name: 'ip', takesValue: true, check: (value) => (value === '' || goIp(value) ? undefined : `failed to parse IP: ${JSON.stringify(value)}`) },
     { name: 'ip6', takesValue: true, check: (value) => (value === '' || goIp(value) ? undefined : `failed to parse IP: ${JSON.stringify(value)}`) },

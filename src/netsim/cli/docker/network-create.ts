@@ -1,4 +1,3 @@
-import { commandHelp, type FlagHelp } from '../../format/cobra-help';
 import type { IpamRequest } from '../../engine/ipam';
 import { contains, formatCidr, networkOf, parseCidr, type Cidr } from '../../wire/cidr';
 import { goParseAddr, goParsePrefix } from '../../wire/go-netip';
@@ -87,37 +86,10 @@ function ipamRequests(subnets: readonly string[], ranges: readonly Cidr[], gatew
  * are checked while parsing (status 125), the IPAM flags by createIPAMConfig
  * (status 1, Go's error alone), the rest by the daemon.
  */
-/**
- * The flags of newCreateCommand (docker/cli v29.7.2 cli/command/network/create.go)
- * with pflag's type names: opts.MapOpts is `map` and, its empty value printing
- * as `map[]`, shows a default; opts.ListOpts is `list`; empty ipSlice and
- * ipNetSlice print `[]`, which pflag does not take for a zero value.
- */
-const HELP: FlagHelp[] = [
-  { name: 'driver', short: 'd', varname: 'string', usage: 'Driver to manage the Network', defaultText: ' (default "bridge")' },
-  { name: 'opt', short: 'o', varname: 'map', usage: 'Set driver specific options', defaultText: ' (default map[])' },
-  { name: 'label', varname: 'list', usage: 'Set metadata on a network' },
-  { name: 'internal', varname: '', usage: 'Restrict external access to the network' },
-  { name: 'ipv4', varname: '', usage: 'Enable or disable IPv4 address assignment', defaultText: ' (default true)' },
-  { name: 'ipv6', varname: '', usage: 'Enable or disable IPv6 address assignment' },
-  { name: 'attachable', varname: '', usage: 'Enable manual container attachment' },
-  { name: 'ingress', varname: '', usage: 'Create swarm routing-mesh network' },
-  { name: 'scope', varname: 'string', usage: "Control the network's scope" },
-  { name: 'config-only', varname: '', usage: 'Create a configuration only network' },
-  { name: 'config-from', varname: 'string', usage: 'The network from which to copy the configuration' },
-  { name: 'ipam-driver', varname: 'string', usage: 'IP Address Management Driver', defaultText: ' (default "default")' },
-  { name: 'subnet', varname: 'strings', usage: 'Subnet in CIDR format that represents a network segment' },
-  { name: 'ip-range', varname: 'ipNetSlice', usage: 'Allocate container ip from a sub-range', defaultText: ' (default [])' },
-  { name: 'gateway', varname: 'ipSlice', usage: 'IPv4 or IPv6 Gateway for the master subnet', defaultText: ' (default [])' },
-  { name: 'aux-address', varname: 'map', usage: 'Auxiliary IPv4 or IPv6 addresses used by Network driver', defaultText: ' (default map[])' },
-  { name: 'ipam-opt', varname: 'map', usage: 'Set IPAM driver specific options', defaultText: ' (default map[])' },
-];
-
 export const networkCreate: CommandSpec<DockerContext> = {
   path: 'docker network create',
   usage: '[OPTIONS] NETWORK',
   args: { kind: 'exactly', count: 1 },
-  help: () => commandHelp('docker network create [OPTIONS] NETWORK', 'Create a network', HELP),
   flags: [
     { name: 'driver', short: 'd', takesValue: true },
     { name: 'opt', short: 'o', takesValue: true },

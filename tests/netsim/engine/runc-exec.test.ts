@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { hostWithSeed } from '../host-fixtures';
+
+const hostAfter = hostWithSeed(31);
+
+// Expected texts: docker/cli v29.7.2 cli/command/container/run.go (toStatusError: 127
+// for "executable file not found", withHelp; the ID printed while the start is asked
+// for), moby docker-v29.7.2 daemon/internal/libcontainerd/remote/client.go ("failed to
+// create task for container"), daemon/start.go (State.Error and exit code kept, the
+// container reset and left created; AutoRemove removes it), runc's init error as
+// Docker 29 users report it (e.g. github.com/UNITRONIX/BetterDesk/issues/12:
+// "... error during container init: exec: \"sh\": executable file not found in $PATH").
+const RUNC = 'Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "no-such-cmd": executable file not found in $PATH: unknown';
+
+describe('a first process that is not on the image\'s PATH', () => {
+  it('fails docker run -d after printing the ID, with status 127, and leaves the container created', () => {
+    const host = hostAfter();
+    const result = host.run('docker run -d --name bad alpine no-such-cmd');
+    expect(result.stdout).toMatch(/^[0-9a-f]{64}\n$/);
+    expect(result.stderr).toBe(`docker: ${RUNC}\n\nRun 'docker run --help' for more information\n`);
+    expect(result.exitCode).toBe(127);
+    expect(host.run('docker ps -a').stdout).toMatch(/"no-such-cmd" +\d+ seconds? ago +Created +bad\n$/);
+    expect(host.run("docker inspect -f '{{.State.Status}} {{.State.ExitCode}}' bad").stdout).toBe('created 127\n');
+  });
+
+  it('fails docker run in the foreground the same way, without the ID', () => {
+    const host = hostAfter();
+    const result = host.run('docker run --name bad alpine no-such-cmd');
+    expect(result).toMatchObject({ stdout: '', stderr: `docker: ${RUNC}\n\nRun 'docker run --help' for more information\n`, exitCode: 127 });
+    expect(host.run('docker ps -a --format "{{.Names}} {{.Status}}"').stdout).toBe('bad Created\n');
+  });
+
+  it('removes a --rm container whose start failed', () => {
+    const host = hostAfter('docker run --rm alpine no-such-cmd');
+    expect(host.run('docker ps -aq').stdout).toBe('');
+  });
+
+  it('fails docker start with the daemon\'s words and the name of the container', () => {
+    const host = hostAfter('docker create --name bad alpine no-such-cmd');
+    expect(host.run('docker start bad')).toMatchObject({ stderr: `${RUNC}\nfailed to start containers: bad\n`, exitCode: 1 });
+  });
+
+  it('still runs a program the image has', () => {
+    expect(hostAfter().run('docker run alpine echo hi').stdout).toBe('hi\n');
+  });
+});
