@@ -2,7 +2,7 @@ import type { Container, LogEntry } from './container';
 import { parseImageReference, runsImageDefault } from './images';
 import { lacksRootPassword, mariadbFirstStart, mariadbMissingPassword, mariadbSettings } from './mariadb-log';
 import { processEnvironment } from './process-environment';
-import { formatIpv4 } from '../wire/ipv4';
+import { hostnameAddress } from './apache-log';
 import { wpConfigFrom } from './wordpress-config';
 import { wordpressStartup, wordpressVariables } from './wordpress-log';
 
@@ -31,9 +31,8 @@ export function runImageEntrypoint(container: Container, nowMs: number): Entrypo
     }
     case 'wordpress': {
       const env = environmentOf(container);
-      const address = container.endpoints[0]?.address.address;
       const files = wordpressVariables(env).length > 0 ? { '/var/www/html/wp-config.php': wpConfigFrom(container.id) } : {};
-      return { logs: wordpressStartup(nowMs, container.id, env, address === undefined ? undefined : formatIpv4(address)), exitCode: undefined, files };
+      return { logs: wordpressStartup(nowMs, container.id, env, container.hostname, hostnameAddress(container)), exitCode: undefined, files };
     }
     default:
       return undefined;

@@ -8,6 +8,9 @@ import { HOST_CPUS, HOST_KERNEL_RELEASE } from './host-processes';
 import { nginxBindFailure, nginxStartup } from './nginx-log';
 import { wordpressConfigured } from './image-entrypoints';
 import { commandServer } from './command-servers';
+import { hostnameAddress, httpdStartup } from './apache-log';
+import { derivedInt } from './derived';
+import { HTTPD_VERSION } from '../userland/web-servers';
 
 
 interface ServerSocket {
@@ -75,10 +78,23 @@ export function startServers(daemon: Daemon, container: Container, namespace: Na
   return failed;
 }
 
-/** What the image's server logs as it starts, or as it fails to bind `failed` (nginx-log.ts). */
+/**
+ * What the image's server logs as it starts, or as it fails to bind `failed`
+ * (nginx-log.ts, apache-log.ts). ~: httpd's own bind failure (AH00072) is not modelled.
+ */
 export function serverStartLog(container: Container, nowMs: number, failed: readonly string[]): Omit<LogEntry, 'timeMs'>[] {
-  if (!runsImageDefault(container) || parseImageReference(container.image).familiar !== 'nginx') return [];
-  return failed.length > 0 ? nginxBindFailure(nowMs, failed) : nginxStartup(nowMs, HOST_KERNEL_RELEASE, HOST_CPUS);
+  if (!runsImageDefault(container)) return [];
+  switch (parseImageReference(container.image).familiar) {
+    case 'nginx':
+      return failed.length > 0 ? nginxBindFailure(nowMs, failed) : nginxStartup(nowMs, HOST_KERNEL_RELEASE, HOST_CPUS);
+    case 'httpd': {
+      if (failed.length > 0) return [];
+      const micros = (nowMs % 1000) * 1000 + derivedInt(container.id, 'apache:start', 1000);
+      return httpdStartup(nowMs, micros, HTTPD_VERSION, container.hostname, hostnameAddress(container));
+    }
+    default:
+      return [];
+  }
 }
 
 

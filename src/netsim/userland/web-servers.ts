@@ -131,7 +131,8 @@ function apacheErrorPage(title: string, message: string, signature = ''): string
   return `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>${title}</title>\n</head><body>\n<h1>${title.slice(4)}</h1>\n${message}${signature}</body></html>\n`;
 }
 
-const HTTPD_VERSION = 'Apache/2.4.68 (Unix)';
+/** The httpd image's HTTPD_VERSION as ServerTokens Full signs it (Server header, its start-up notice). */
+export const HTTPD_VERSION = 'Apache/2.4.68 (Unix)';
 const HTTPD_INDEX = '<html><body><h1>It works!</h1></body></html>\n';
 
 const httpd = getOnly(({ path }) =>
