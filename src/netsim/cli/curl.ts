@@ -1,4 +1,5 @@
 import { Datapath } from '../kernel/datapath';
+import type { Namespace } from '../kernel/namespace';
 import { httpDate } from '../format/http-date';
 import { PROGRESS_HEADER, progressFrame } from '../format/curl-progress';
 import { errorMessage, failureCode, failureText, infoLine, receivedLine, sentLines, trying, type CurlFailure } from '../format/curl-trace';
@@ -123,6 +124,8 @@ class CurlRun {
     target: HttpTarget,
     /** Where a host a redirect names leads, resolved where curl runs. */
     private readonly lookup: (host: string, port: number) => Resolved | undefined,
+    /** The resolver of the machine a request reaches (a server may look names up itself). */
+    private readonly resolverAt: (namespace: Namespace) => NameService,
   ) {
     const toFile = options.output !== undefined;
     this.isatty = !toFile && context.stdoutIsTerminal === true;
@@ -208,7 +211,7 @@ class CurlRun {
     return {
       address: formatIpv4(address),
       local: { address: formatIpv4(result.syn.source), port: result.syn.sourcePort },
-      send: (request) => answer(datapath, result, namespace, { ...request, destination: address }, random),
+      send: (request) => answer(datapath, result, namespace, { ...request, destination: address, resolverAt: this.resolverAt }, random),
     };
   }
 
@@ -229,7 +232,7 @@ class CurlRun {
     return {
       address: '::1',
       local: { address: '::1', port: localPort },
-      send: (request) => answerLoopback6(new Datapath(kernel, world, clock.now()), peer, { ...request, destination: parseIpv4('127.0.0.1')! }, random),
+      send: (request) => answerLoopback6(new Datapath(kernel, world, clock.now()), peer, { ...request, destination: parseIpv4('127.0.0.1')!, resolverAt: this.resolverAt }, random),
     };
   }
 
@@ -514,7 +517,7 @@ export function curlProgram(names: NameServices): Program {
       }
       if (options.method === 'HEAD' && !options.headOnly) return fail('netsim: curl -X HEAD, which waits for a body that never comes, is not simulated: use -I\n', 1);
       const lookup = (host: string, port: number) => resolveHost(host, port, resolve, names(context), options.ipVersion);
-      const run = new CurlRun(options, context, target, lookup);
+      const run = new CurlRun(options, context, target, lookup, (namespace) => names({ ...context, namespace }));
       for (const entry of resolve) run.info(`Added ${entry.text} to DNS cache`);
       const resolved = lookup(target.host, target.port);
       if (resolved === undefined) return run.unresolved(target.host);

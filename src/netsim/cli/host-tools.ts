@@ -17,6 +17,7 @@ import { busyboxPsProgram, procpsProgram } from './ps';
 import { sleepProgram } from './sleep';
 import { sysctlProgram } from './sysctl';
 import { busyboxNcProgram, openbsdNcProgram } from './nc';
+import { nginxProgram } from './nginx';
 
 /** What the tools need from the daemon: the containers (for their files and processes) and the host's own /etc. */
 export interface ToolEnvironment {
@@ -73,6 +74,7 @@ const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> =
 const PACKAGED_PROGRAMS: Readonly<Record<string, (deps: AppletDeps) => Program>> = {
   traceroute: ({ names }) => lazyTool('traceroute', 'traceroute', (tools) => tools.butskoyTracerouteProgram(names)),
   'netcat-openbsd': ({ names }) => openbsdNcProgram(names),
+  nginx: ({ engine }) => nginxProgram(engine),
 };
 
 /**

@@ -3,6 +3,7 @@ import type { Kernel } from '../kernel/kernel';
 import type { SeededRandom } from '../random';
 import type { Container, LogEntry } from './container';
 import { interruptedBy } from './signals';
+import { nextNginxPid, nginxSignalled, runsNginxMaster, type NginxSignal } from './nginx-signals';
 import { createWarnings } from './create-warnings';
 import { connectedContainer } from './container-config';
 import * as containers from './containers';
@@ -141,6 +142,26 @@ export class Engine {
     const container = containers.findContainer(this.daemon, reference);
     for (const entry of output) container.logs.push({ ...entry, timeMs: this.now() });
     return containers.exitContainer(this.daemon, container, exitCode);
+  }
+
+  /**
+   * `nginx -s SIGNAL` in the container: the master's PID from /run/nginx.pid, or
+   * undefined when no nginx master runs there. The master logs what it does;
+   * quit and stop end it, and the container with it.
+   */
+  signalNginx(reference: string, signal: NginxSignal): number | undefined {
+    const container = containers.findContainer(this.daemon, reference);
+    if (!runsNginxMaster(container)) return undefined;
+    const sender = nextNginxPid(container);
+    const { logs, exits } = nginxSignalled(container, signal, sender, this.now());
+    if (exits) this.firstProcessExited(container.id, 0, logs);
+    else for (const entry of logs) container.logs.push({ ...entry, timeMs: this.now() });
+    return sender;
+  }
+
+  /** The PID a process `nginx -s` would get in the container. */
+  nextNginxPid(reference: string): number {
+    return nextNginxPid(containers.findContainer(this.daemon, reference));
   }
 
   /** Ctrl-C reaches the first process (SIGINT): it logs what it logs on the way out and the container stops. */

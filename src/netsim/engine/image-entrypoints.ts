@@ -1,8 +1,9 @@
+import type { DatabaseClient } from '../kernel/socket';
 import type { Container, LogEntry } from './container';
 import { parseImageReference, runsImageDefault } from './images';
 import { lacksRootPassword, mariadbFirstStart, mariadbMissingPassword, mariadbSettings } from './mariadb-log';
 import { processEnvironment } from './process-environment';
-import { formatIpv4 } from '../wire/ipv4';
+import { hostnameAddress } from './apache-log';
 import { wpConfigFrom } from './wordpress-config';
 import { wordpressStartup, wordpressVariables } from './wordpress-log';
 
@@ -31,9 +32,8 @@ export function runImageEntrypoint(container: Container, nowMs: number): Entrypo
     }
     case 'wordpress': {
       const env = environmentOf(container);
-      const address = container.endpoints[0]?.address.address;
       const files = wordpressVariables(env).length > 0 ? { '/var/www/html/wp-config.php': wpConfigFrom(container.id) } : {};
-      return { logs: wordpressStartup(nowMs, container.id, env, address === undefined ? undefined : formatIpv4(address)), exitCode: undefined, files };
+      return { logs: wordpressStartup(nowMs, container.id, env, container.hostname, hostnameAddress(container)), exitCode: undefined, files };
     }
     default:
       return undefined;
@@ -43,4 +43,28 @@ export function runImageEntrypoint(container: Container, nowMs: number): Entrypo
 /** Whether the wordpress container has the wp-config.php its entrypoint writes from WORDPRESS_* variables. */
 export function wordpressConfigured(container: Container): boolean {
   return wordpressVariables(environmentOf(container)).length > 0;
+}
+
+/**
+ * The accounts and databases mariadb's docker_setup_db creates: root for any
+ * host (MARIADB_ROOT_HOST defaults to `%`) with the root password, the
+ * MARIADB_USER with its password when both are given, the MARIADB_DATABASE.
+ * ~: a random or hashed root password is not modelled (no root account here).
+ */
+export function mariadbAccounts(container: Container): { accounts: { user: string; password: string }[]; databases: string[] } {
+  const settings = mariadbSettings(environmentOf(container));
+  const root = settings.rootPassword || settings.allowEmptyRootPassword ? [{ user: 'root', password: settings.rootPassword }] : [];
+  const user = settings.user && settings.password ? [{ user: settings.user, password: settings.password }] : [];
+  return { accounts: [...root, ...user], databases: settings.database ? [settings.database] : [] };
+}
+
+/** The database wp-config-docker.php connects to: each WORDPRESS_DB_* or its fallback in that file. */
+export function wordpressDatabase(container: Container): DatabaseClient {
+  const env = environmentOf(container);
+  return {
+    host: env.get('WORDPRESS_DB_HOST') ?? 'mysql',
+    user: env.get('WORDPRESS_DB_USER') ?? 'example username',
+    password: env.get('WORDPRESS_DB_PASSWORD') ?? 'example password',
+    database: env.get('WORDPRESS_DB_NAME') ?? 'wordpress',
+  };
 }

@@ -6,8 +6,11 @@ import type { Daemon } from './daemon';
 import { parseImageReference, runsImageDefault } from './images';
 import { HOST_CPUS, HOST_KERNEL_RELEASE } from './host-processes';
 import { nginxBindFailure, nginxStartup } from './nginx-log';
-import { wordpressConfigured } from './image-entrypoints';
+import { mariadbAccounts, wordpressConfigured, wordpressDatabase } from './image-entrypoints';
 import { commandServer } from './command-servers';
+import { hostnameAddress, httpdStartup } from './apache-log';
+import { derivedInt } from './derived';
+import { HTTPD_VERSION } from '../userland/web-servers';
 
 
 interface ServerSocket {
@@ -38,8 +41,19 @@ const IMAGE_SERVERS: Record<string, { process: string; service: SocketService; b
   // `::` one is IPv6-only, or its bind would fail. back_log is autosized:
   // ~: 80 is MySQL 5.6's formula 50 + max_connections / 5 with max_connections 151 (MySQL
   // WL#9704 quotes it), assumed kept by MariaDB, not checked in MariaDB's mysqld.cc.
-  mariadb: { process: 'mariadbd', service: { kind: 'mariadb' }, backlog: 80, sockets: [{ address: '0.0.0.0', port: 3306, v6Only: false }, { address: '::', port: 3306, v6Only: true }] },
+  mariadb: { process: 'mariadbd', service: { kind: 'mariadb', accounts: [], databases: [] }, backlog: 80, sockets: [{ address: '0.0.0.0', port: 3306, v6Only: false }, { address: '::', port: 3306, v6Only: true }] },
 };
+
+/**
+ * The service as this container's configuration makes it: WordPress answers one
+ * way without wp-config.php and another with the one its entrypoint wrote (and
+ * the database that names); MariaDB knows the accounts its entrypoint created.
+ */
+function serviceOf(container: Container, service: SocketService): SocketService {
+  if (service.kind === 'mariadb') return { kind: 'mariadb', ...mariadbAccounts(container) };
+  if (service.kind === 'http' && service.server === 'wordpress' && wordpressConfigured(container)) return { kind: 'http', server: 'wordpress-configured', database: wordpressDatabase(container) };
+  return service;
+}
 
 /**
  * The container's server binds its ports in the container's namespace (the host's
@@ -60,8 +74,7 @@ export function startServers(daemon: Daemon, container: Container, namespace: Na
   }
   const servers = runsImageDefault(container) ? IMAGE_SERVERS[parseImageReference(container.image).familiar] : undefined;
   if (!servers || container.pid === undefined) return [];
-  // WordPress answers one way without wp-config.php and another with the one its entrypoint wrote.
-  const service: SocketService = servers.service.kind === 'http' && servers.service.server === 'wordpress' && wordpressConfigured(container) ? { kind: 'http', server: 'wordpress-configured' } : servers.service;
+  const service = serviceOf(container, servers.service);
   const failed: string[] = [];
   servers.sockets.forEach((socket, index) => {
     try {
@@ -75,10 +88,23 @@ export function startServers(daemon: Daemon, container: Container, namespace: Na
   return failed;
 }
 
-/** What the image's server logs as it starts, or as it fails to bind `failed` (nginx-log.ts). */
+/**
+ * What the image's server logs as it starts, or as it fails to bind `failed`
+ * (nginx-log.ts, apache-log.ts). ~: httpd's own bind failure (AH00072) is not modelled.
+ */
 export function serverStartLog(container: Container, nowMs: number, failed: readonly string[]): Omit<LogEntry, 'timeMs'>[] {
-  if (!runsImageDefault(container) || parseImageReference(container.image).familiar !== 'nginx') return [];
-  return failed.length > 0 ? nginxBindFailure(nowMs, failed) : nginxStartup(nowMs, HOST_KERNEL_RELEASE, HOST_CPUS);
+  if (!runsImageDefault(container)) return [];
+  switch (parseImageReference(container.image).familiar) {
+    case 'nginx':
+      return failed.length > 0 ? nginxBindFailure(nowMs, failed) : nginxStartup(nowMs, HOST_KERNEL_RELEASE, HOST_CPUS);
+    case 'httpd': {
+      if (failed.length > 0) return [];
+      const micros = (nowMs % 1000) * 1000 + derivedInt(container.id, 'apache:start', 1000);
+      return httpdStartup(nowMs, micros, HTTPD_VERSION, container.hostname, hostnameAddress(container));
+    }
+    default:
+      return [];
+  }
 }
 
 

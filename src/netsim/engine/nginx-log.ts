@@ -39,7 +39,8 @@ export function nginxTime(ms: number): string {
   return `${iso.slice(0, 10).replace(/-/g, '/')} ${iso.slice(11, 19)}`;
 }
 
-const entrypointLines = (): Line[] => ENTRYPOINT.map((text) => ({ stream: 'stdout', text }));
+/** What /docker-entrypoint.sh echoes (stdout) before it execs `nginx` or `nginx-debug`. */
+export const entrypointLines = (): Line[] => ENTRYPOINT.map((text) => ({ stream: 'stdout', text }));
 const notice = (ms: number, text: string): Line => ({ stream: 'stderr', text: `${nginxTime(ms)} [notice] 1#1: ${text}` });
 
 /**

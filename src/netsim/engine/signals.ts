@@ -2,6 +2,7 @@ import { DAYS, MONTHS } from '../format/c-time';
 import type { Container, LogEntry } from './container';
 import { imageInfo, runsImageDefault } from './images';
 import { nginxTime } from './nginx-log';
+import { currentWorkers } from './nginx-signals';
 
 /**
  * What a container's first process does on Ctrl-C (SIGINT, forwarded by the
@@ -18,10 +19,10 @@ export function interruptedBy(container: Container, nowMs: number): { logs: Omit
 /**
  * nginx's master on SIGINT (fast shutdown, ngx_signal_handler and
  * ngx_master_process_cycle): it says so, each worker logs `exiting` and `exit`,
- * the master reaps each one and exits. Workers are the ones its start logged.
+ * the master reaps each one and exits. Workers are the ones its last (re)start logged.
  */
 function nginxFastShutdown(container: Container, nowMs: number): Omit<LogEntry, 'timeMs'>[] {
-  const workers = container.logs.flatMap((entry) => /start worker process (\d+)/.exec(entry.text)?.[1] ?? []);
+  const workers = currentWorkers(container).map(String);
   const line = (pid: string, text: string) => ({ stream: 'stderr' as const, text: `${nginxTime(nowMs)} [notice] ${pid}#${pid}: ${text}` });
   return [
     line('1', 'signal 2 (SIGINT) received, exiting'),

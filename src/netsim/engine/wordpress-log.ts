@@ -1,4 +1,5 @@
 import type { LogEntry } from './container';
+import { resumingNotices, serverNameWarnings } from './apache-log';
 import { derivedInt } from './derived';
 
 type Line = Omit<LogEntry, 'timeMs'>;
@@ -22,28 +23,16 @@ export function wordpressVariables(env: ReadonlyMap<string, string>): string[] {
   return [...env.keys()].filter((name) => name.startsWith('WORDPRESS_')).sort();
 }
 
-/** Apache's error-log time: `[Fri Apr 11 15:38:18.782006 2025]` (ap_recent_ctime_ex with AP_CTIME_OPTION_USEC). */
-function apacheTime(ms: number, micros: number): string {
-  const date = new Date(ms);
-  const [weekday, day, month, year] = date.toUTCString().replace(',', '').split(' ').filter((_, index) => index !== 4).slice(0, 4) as [string, string, string, string];
-  const clock = date.toISOString().slice(11, 19);
-  return `[${weekday} ${month} ${day} ${clock}.${String(micros).padStart(6, '0')} ${year}]`;
-}
-
-export function wordpressStartup(ms: number, containerId: string, env: ReadonlyMap<string, string>, address: string | undefined): Line[] {
+export function wordpressStartup(ms: number, containerId: string, env: ReadonlyMap<string, string>, hostname: string, address: string | undefined): Line[] {
   const variables = wordpressVariables(env);
   const micros = (ms % 1000) * 1000 + derivedInt(containerId, 'apache:start', 1000);
-  const serverName: Line[] = address
-    ? Array(2).fill({ stream: 'stderr', text: `AH00558: apache2: Could not reliably determine the server's fully qualified domain name, using ${address}. Set the 'ServerName' directive globally to suppress this message` })
-    : [];
   return [
     { stream: 'stderr', text: 'WordPress not found in /var/www/html - copying now...' },
     { stream: 'stderr', text: 'Complete! WordPress has been successfully copied to /var/www/html' },
     ...(variables.length > 0
       ? [{ stream: 'stderr' as const, text: `No 'wp-config.php' found in /var/www/html, but 'WORDPRESS_...' variables supplied; copying 'wp-config-docker.php' (${variables.join(' ')})` }]
       : []),
-    ...serverName,
-    { stream: 'stderr', text: `${apacheTime(ms, micros)} [mpm_prefork:notice] [pid 1:tid 1] AH00163: ${APACHE_TRIXIE} ${PHP_VERSION} configured -- resuming normal operations` },
-    { stream: 'stderr', text: `${apacheTime(ms, micros + 92)} [core:notice] [pid 1:tid 1] AH00094: Command line: 'apache2 -D FOREGROUND'` },
+    ...serverNameWarnings('apache2', hostname, address),
+    ...resumingNotices(ms, micros, { module: 'mpm_prefork', code: 'AH00163' }, `${APACHE_TRIXIE} ${PHP_VERSION}`, 'apache2 -D FOREGROUND'),
   ];
 }

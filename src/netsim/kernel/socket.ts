@@ -8,16 +8,31 @@ import type { Ipv4 } from '../wire/ipv4';
 export type SocketService =
   /** Docker's userland proxy: relays each connection to a container's address and port. */
   | { readonly kind: 'docker-proxy'; readonly address: Ipv4; readonly port: number }
-  /** A web server; `server` names its software (nginx, httpd), which decides the pages. */
-  | { readonly kind: 'http'; readonly server: string }
+  /**
+   * A web server; `server` names its software (nginx, httpd), which decides the pages.
+   * `database`: the MySQL server and account a PHP application (WordPress) connects
+   * to for each request, as its configuration names them.
+   */
+  | { readonly kind: 'http'; readonly server: string; readonly database?: DatabaseClient }
   /** The Docker daemon's embedded DNS server of one container. */
   | { readonly kind: 'dns' }
-  /** A MariaDB server: the MySQL protocol, where the server speaks first (its handshake packet). */
-  | { readonly kind: 'mariadb' }
+  /**
+   * A MariaDB server: the MySQL protocol, where the server speaks first (its handshake
+   * packet). Its accounts (any client host) and databases, as its entrypoint created them.
+   */
+  | { readonly kind: 'mariadb'; readonly accounts: readonly { readonly user: string; readonly password: string }[]; readonly databases: readonly string[] }
   /** OpenSSH's sshd (the LAN machine's): the server speaks first, its version line. */
   | { readonly kind: 'ssh' }
   /** A listening netcat: it accepts and prints what it reads; it writes nothing until its stdin does. */
   | { readonly kind: 'netcat' };
+
+/** Where and as whom a client logs in to a MySQL server: `host` may carry `:port`. */
+export interface DatabaseClient {
+  readonly host: string;
+  readonly user: string;
+  readonly password: string;
+  readonly database: string;
+}
 
 /** A listening socket: what `ss -l` and `netstat -l` show, and where connections land. */
 export interface Socket {

@@ -2,6 +2,8 @@ import type { Datapath } from '../kernel/datapath';
 import type { Namespace } from '../kernel/namespace';
 import type { SeededRandom } from '../random';
 import type { Ipv4 } from '../wire/ipv4';
+import { mysqlLogin } from './mysql-login';
+import type { NameService } from './name-resolution';
 import { connect, exchange, type ConnectResult, type Peer } from './tcp';
 import { responseSize, webServer, type HttpRequestLine, type HttpResponse } from './web-servers';
 
@@ -38,6 +40,8 @@ export interface HttpRequest extends HttpRequestLine {
   /** The request line and headers as the client sends them: their size is what the counters add up. */
   readonly requestBytes: number;
   readonly timeoutMs: number;
+  /** The resolver of a machine the request reaches, for a server that looks names up itself (WordPress finding its database). */
+  readonly resolverAt?: (namespace: Namespace) => NameService;
 }
 
 /**
@@ -82,8 +86,12 @@ export function serve(datapath: Datapath, peer: Peer, request: HttpRequest, rand
   if (peer.kind === 'remote') return respond(webServer('nginx')?.(request));
   const service = peer.socket.service;
   switch (service.kind) {
-    case 'http':
-      return respond(webServer(service.server)?.(request));
+    case 'http': {
+      // WordPress connects to its database before anything else (wp-settings.php, require_wp_db): no database, no page.
+      const database = service.database && request.resolverAt && mysqlLogin(datapath, peer.namespace, service.database, request.resolverAt(peer.namespace), random);
+      const server = database && database.kind !== 'logged-in' ? 'wordpress-no-database' : service.server;
+      return respond(webServer(server)?.(request));
+    }
     case 'docker-proxy': {
       datapath.recorder?.add({ kind: 'proxy', namespace: peer.namespace.id, pid: peer.socket.process.pid, address: service.address, port: service.port });
       const relayed = httpGet(datapath, peer.namespace, { ...request, destination: service.address, port: service.port }, random);

@@ -131,7 +131,8 @@ function apacheErrorPage(title: string, message: string, signature = ''): string
   return `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>${title}</title>\n</head><body>\n<h1>${title.slice(4)}</h1>\n${message}${signature}</body></html>\n`;
 }
 
-const HTTPD_VERSION = 'Apache/2.4.68 (Unix)';
+/** The httpd image's HTTPD_VERSION as ServerTokens Full signs it (Server header, its start-up notice). */
+export const HTTPD_VERSION = 'Apache/2.4.68 (Unix)';
 const HTTPD_INDEX = '<html><body><h1>It works!</h1></body></html>\n';
 
 const httpd = getOnly(({ path }) =>
@@ -252,8 +253,7 @@ const wordpressRedirect = (host: string): HttpResponse => ({
  * nocache_headers() and wp_redirect() to `wp_guess_url() . '/wp-admin/install.php'` (302, with
  * X-Redirect-By). The header set adds up to the 349 bytes Apache logged for such a `GET /` in a
  * real `docker logs` of the image (Apache/2.4.62, PHP/8.2.28, Host localhost:8000): no
- * Content-Length. ~: their order is PHP's header() order, not captured; a database that cannot
- * be reached (WordPress's 500 "Error establishing a database connection") is not modelled.
+ * Content-Length. ~: their order is PHP's header() order, not captured.
  */
 const INSTALL_PATH = '/wp-admin/install.php';
 const NO_CACHE = ['Expires: Wed, 11 Jan 1984 05:00:00 GMT', 'Cache-Control: no-cache, must-revalidate, max-age=0, no-store, private'];
@@ -282,6 +282,27 @@ const wordpressConfigured = getOnly(({ host, path }) =>
         body: '',
       },
 );
+
+/**
+ * WordPress whose database does not answer (unknown host, nothing listening, wrong
+ * account): wpdb::db_connect fails quietly (show_errors is off without WP_DEBUG), and
+ * dead_db() ends the request with wp_die( '<h1>Error establishing a database
+ * connection</h1>', 'Database Error' ), which _default_wp_die_handler sends with
+ * status_header( 500 ), nocache_headers() and `Content-Type: text/html; charset=utf-8`
+ * (wp-includes/functions.php). ~: the handler's page (its inline style sheet) is not
+ * reproduced: this stand-in keeps its title and message; with no output buffering
+ * Apache would send it chunked, which is not modelled.
+ */
+const WORDPRESS_DATABASE_ERROR_PAGE =
+  '<!DOCTYPE html>\n<html lang="en-US">\n<head>\n\t<meta http-equiv="Content-Type" content="text/html; charset=utf-8" />\n\t<title>Database Error</title>\n</head>\n<body id="error-page">\n\t<div class="wp-die-message"><h1>Error establishing a database connection</h1></div></body>\n</html>\n';
+
+const wordpressNoDatabase = getOnly(() => ({
+  status: '500 Internal Server Error',
+  server: APACHE_TRIXIE,
+  dateFirst: true,
+  headers: ['X-Powered-By: PHP/8.3.33', ...NO_CACHE, `Content-Length: ${WORDPRESS_DATABASE_ERROR_PAGE.length}`, 'Content-Type: text/html; charset=utf-8'],
+  body: WORDPRESS_DATABASE_ERROR_PAGE,
+}));
 
 /**
  * BusyBox httpd's error response (networking/httpd.c send_headers): the
@@ -320,6 +341,7 @@ const SERVERS = new Map<string, WebServer>([
   ['aplicacionweb', aplicacionweb],
   ['wordpress', wordpress],
   ['wordpress-configured', wordpressConfigured],
+  ['wordpress-no-database', wordpressNoDatabase],
 ]);
 
 export function webServer(name: string): WebServer | undefined {

@@ -69,15 +69,40 @@ describe('wordpress entrypoint', () => {
     expect(config).toMatch(/define\( 'AUTH_KEY', {9}getenv_docker\('WORDPRESS_AUTH_KEY', {9}'[0-9a-f]{40}'\) \);/);
   });
 
-  it('with wp-config.php, / redirects to install.php (302), which answers 200 with the installer title', () => {
+  it('with wp-config.php and its database answering, / redirects to install.php (302), which answers 200 with the installer title', () => {
     const h = host();
-    h.run('docker run -d --name web -p 8080:80 -e WORDPRESS_DB_HOST=db wordpress');
+    h.run('docker network create wp-net');
+    h.run('docker run -d --name db --network wp-net -e MARIADB_ROOT_PASSWORD=r -e MARIADB_DATABASE=wp -e MARIADB_USER=u -e MARIADB_PASSWORD=p mariadb');
+    h.run('docker run -d --name web --network wp-net -p 8080:80 -e WORDPRESS_DB_HOST=db -e WORDPRESS_DB_USER=u -e WORDPRESS_DB_PASSWORD=p -e WORDPRESS_DB_NAME=wp wordpress');
     const head = h.run('curl -sI http://localhost:8080/ | cat').stdout;
     expect(head).toMatch(/^HTTP\/1\.1 302 Found\r\n/);
     expect(head).toContain('Location: http://localhost:8080/wp-admin/install.php\r\n');
     expect(head).toContain('X-Redirect-By: WordPress\r\n');
     expect(h.run("curl -s -o /dev/null -w '%{http_code}' http://localhost:8080/wp-admin/install.php").stdout).toBe('200');
     expect(h.run('curl -s http://localhost:8080/wp-admin/install.php').stdout).toContain('<title>WordPress &rsaquo; Installation</title>');
+  });
+
+  /**
+   * wpdb::db_connect fails, dead_db() calls wp_die( '<h1>Error establishing a database
+   * connection</h1>', 'Database Error' ), whose default handler answers 500
+   * (wp-includes/functions.php, _default_wp_die_handler: status_header, nocache_headers).
+   */
+  it('with a database that does not answer (no such host, wrong password, stopped): 500, Error establishing a database connection', () => {
+    const h = host();
+    h.run('docker network create wp-net');
+    h.run('docker run -d --name db --network wp-net -e MARIADB_ROOT_PASSWORD=r -e MARIADB_DATABASE=wp -e MARIADB_USER=u -e MARIADB_PASSWORD=p mariadb');
+    h.run('docker run -d --name nohost --network wp-net -p 8081:80 -e WORDPRESS_DB_HOST=mysql -e WORDPRESS_DB_USER=u -e WORDPRESS_DB_PASSWORD=p -e WORDPRESS_DB_NAME=wp wordpress');
+    h.run('docker run -d --name badpass --network wp-net -p 8082:80 -e WORDPRESS_DB_HOST=db -e WORDPRESS_DB_USER=u -e WORDPRESS_DB_PASSWORD=x -e WORDPRESS_DB_NAME=wp wordpress');
+    h.run('docker run -d --name good --network wp-net -p 8083:80 -e WORDPRESS_DB_HOST=db -e WORDPRESS_DB_USER=u -e WORDPRESS_DB_PASSWORD=p -e WORDPRESS_DB_NAME=wp wordpress');
+    const code = (port: number) => h.run(`curl -s -o /dev/null -w '%{http_code}' http://localhost:${port}/`).stdout;
+    const page = h.run('curl -si http://localhost:8081/').stdout;
+    expect(page).toMatch(/^HTTP\/1\.1 500 Internal Server Error\r\n/);
+    expect(page).toContain('<h1>Error establishing a database connection</h1>');
+    expect(page).toContain('<title>Database Error</title>');
+    expect(code(8082)).toBe('500');
+    expect(code(8083)).toBe('302');
+    h.run('docker stop db');
+    expect(code(8083)).toBe('500');
   });
 
   it('without WORDPRESS_* there is no wp-config.php: / still goes to setup-config.php', () => {

@@ -1,4 +1,5 @@
-import type { Container } from '../../engine/container';
+import type { Container, LogEntry } from '../../engine/container';
+import { throughEntrypointScript } from '../../engine/entrypoint-scripts';
 import type { Engine } from '../../engine/engine';
 import { imageInfo, runsImageDefault } from '../../engine/images';
 import { shellInvocation } from '../../shell/session';
@@ -45,7 +46,7 @@ function untilInterrupted(engine: Engine, container: Container, context: DockerC
  */
 export function foregroundRun(engine: Engine, container: Container, context: DockerContext): CommandResult {
   if (container.status !== 'running') return { ...logStreams(container.logs, false), output: logChunks(container.logs, false), exitCode: container.exitCode };
-  const argv = firstProcess(container);
+  const { argv, prelude, notFound } = launched(container);
   const options: ExecOptions = { tty: container.config.tty, interactive: container.config.openStdin, env: container.config.env, workdir: container.config.workingDir };
   const shell = shellInvocation(argv);
   if (runsImageServer(container) || !context.terminal) return untilInterrupted(engine, container, context, 0);
@@ -55,6 +56,10 @@ export function foregroundRun(engine: Engine, container: Container, context: Doc
   }
   const ran = context.terminal.exec(container.id, argv, options);
   if (ran === 'shell') return untilInterrupted(engine, container, context, 0);
+  if (ran === 'not-found' && notFound !== undefined) {
+    engine.firstProcessExited(container.id, 127, [...prelude, { stream: 'stderr', text: notFound.replace(/\n$/, '') }]);
+    return collect([...prelude.map((line) => ({ stream: line.stream, text: `${line.text}\n` })), { stream: 'stderr', text: notFound }], 127);
+  }
   if (ran === 'not-found') {
     engine.firstProcessExited(container.id, 127);
     return fail(`docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${argv[0]}": executable file not found in $PATH: unknown\n\nRun 'docker run --help' for more information\n`, 127);
@@ -62,8 +67,22 @@ export function foregroundRun(engine: Engine, container: Container, context: Doc
   const logs = (ran.output ?? [{ stream: 'stdout' as const, text: ran.stdout }, { stream: 'stderr' as const, text: ran.stderr }]).flatMap((chunk) =>
     chunk.stream === 'tty' ? [] : chunk.text.split(/(?<=\n)/).filter((text) => text !== '').map((text) => ({ stream: chunk.stream as 'stdout' | 'stderr', text: text.replace(/\n$/, '') })),
   );
-  engine.firstProcessExited(container.id, ran.exitCode, logs);
-  return ran;
+  engine.firstProcessExited(container.id, ran.exitCode, [...prelude, ...logs]);
+  if (prelude.length === 0) return ran;
+  const ranOutput = ran.output ?? [{ stream: 'stdout' as const, text: ran.stdout }, { stream: 'stderr' as const, text: ran.stderr }];
+  return { ...collect([...prelude.map((line) => ({ stream: line.stream, text: `${line.text}\n` })), ...ranOutput], ran.exitCode), ...(ran.files && { files: ran.files }) };
+}
+
+/**
+ * What the container's first process runs: its entrypoint script, when the
+ * image has one, execs the command in its own place after what it prints
+ * first (entrypoint-scripts.ts).
+ */
+function launched(container: Container): { argv: readonly string[]; prelude: readonly Omit<LogEntry, 'timeMs'>[]; notFound?: string } {
+  const argv = firstProcess(container);
+  const image = imageInfo(container.image);
+  const script = image && throughEntrypointScript(image, argv);
+  return script?.kind === 'exec' ? { argv: script.argv, prelude: script.logs, notFound: script.notFound } : { argv, prelude: [] };
 }
 
 const exec: CommandSpec<DockerContext> = {
