@@ -1,10 +1,13 @@
+import { needsMoreInput } from '../../src/netsim/index';
 import { promptOf } from './prompts';
 
 /** One command typed at a prompt and the lines it printed. */
 export interface ConsoleStep {
   prompt: string;
-  /** As typed, continuation lines (ending in `\`) included, joined by `\n`. */
+  /** What the shell reads: continuation lines (ending in `\`) included, joined by `\n`; here-document lines without their `> `. */
   command: string;
+  /** The lines as the block shows them, `> ` (bash's PS2) included, when they differ from `command`. */
+  shown?: string;
   output: string[];
   /** 0-based line of the prompt inside the block. */
   line: number;
@@ -23,7 +26,9 @@ export class ConsoleSyntaxError extends Error {
 
 /**
  * Splits the text of a console block into commands and outputs. A line that ends
- * with an unescaped backslash continues the command, as in a shell.
+ * with an unescaped backslash continues the command, as in a shell; while the
+ * command is still open for bash (a here-document before its delimiter, an open
+ * quote), lines after the `> ` prompt continue it too, as the terminal shows them.
  */
 export function parseConsoleBlock(text: string): ConsoleStep[] {
   const lines = text.split(/\r?\n/);
@@ -50,9 +55,23 @@ export function parseConsoleBlock(text: string): ConsoleStep[] {
       last = lines[index++] ?? '';
       commandLines.push(last);
     }
-    steps.push({ prompt, command: commandLines.join('\n'), output: [], line: start });
+    // A here-document, an open quote or a trailing `|` makes bash read more lines, each after its PS2 prompt `> `.
+    const shownLines = [...commandLines];
+    while (index < lines.length && isSecondaryPrompt(lines[index]!) && needsMoreInput(commandLines.join('\n'))) {
+      const typed = lines[index++]!;
+      shownLines.push(typed);
+      commandLines.push(typed.slice(2));
+    }
+    const command = commandLines.join('\n');
+    const shown = shownLines.join('\n');
+    steps.push({ prompt, command, ...(shown === command ? {} : { shown }), output: [], line: start });
   }
   return steps;
+}
+
+/** bash's default PS2, `> `; a terminal shows an empty line typed after it as `>` once trailing spaces are trimmed. */
+function isSecondaryPrompt(line: string): boolean {
+  return line === '>' || line.startsWith('> ');
 }
 
 function continues(commandLine: string): boolean {

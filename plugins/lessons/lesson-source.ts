@@ -27,6 +27,8 @@ export interface BlockLine {
 export interface WrittenStep {
   prompt: string;
   command: string;
+  /** The command's lines as written, `> ` prompts included, when they differ from `command` (a here-document). */
+  shown?: string;
   commandLines: BlockLine[];
   output: BlockLine[];
 }
@@ -227,6 +229,7 @@ function locateBlock(path: string, lines: readonly SourceLine[], node: Code, ind
     return {
       prompt: step.prompt,
       command: step.command,
+      ...(step.shown === undefined ? {} : { shown: step.shown }),
       commandLines: blockLines.slice(step.line, step.line + commandLineCount),
       output: blockLines.slice(step.line + commandLineCount, step.line + commandLineCount + step.output.length),
     };

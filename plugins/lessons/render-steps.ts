@@ -8,6 +8,8 @@ export type RenderedOutput = string | { omitted: string[] };
 export interface RenderedStep {
   prompt: string;
   command: string;
+  /** The command as the block shows it, here-document lines after their `> ` prompt, when it differs from `command`. */
+  shown?: string;
   output: RenderedOutput[];
 }
 
@@ -24,14 +26,15 @@ export function renderedBlock(block: ConsoleBlockSource, verdict: BlockVerdict |
   const steps = block.steps.map((step, index) => {
     const written = step.output.map((line) => line.text);
     const alignment = alignments[index];
-    if (!alignment) return { prompt: step.prompt, command: step.command, output: written.map(unelided) };
+    const shown = step.shown === undefined ? {} : { shown: step.shown };
+    if (!alignment) return { prompt: step.prompt, command: step.command, ...shown, output: written.map(unelided) };
     const output: RenderedOutput[] = [];
     for (const op of alignment.ops) {
       if (op.kind !== 'keep') continue;
       const text = written[op.written]!;
       output.push(isElidedLines(text) ? { omitted: op.printed.map((line) => printed[index]!.output[line]!) } : text);
     }
-    return { prompt: step.prompt, command: step.command, output };
+    return { prompt: step.prompt, command: step.command, ...shown, output };
   });
   const status = block.options.norun ? 'norun' : verdict?.status === 'verified' ? 'verified' : 'unchecked';
   return { steps, status };

@@ -129,7 +129,7 @@ export function hostMachine(parts: () => HostParts): Machine {
     const now = () => clock.now();
     if (place.kind === 'host') {
       hostLower ??= hostRootfs(profile, [...programs.keys()], DEFAULT_EPOCH_MS);
-      return new FileSystem(hostLower, kernel.hostFiles(), namespace ? kernelFiles(kernel, namespace, false, DEFAULT_EPOCH_MS) : {}, now);
+      return new FileSystem(hostLower, kernel.hostFiles(), () => (namespace ? kernelFiles(kernel, namespace, false, DEFAULT_EPOCH_MS) : {}), now);
     }
     if (place.kind === 'lan') {
       if (!profile.lanMachine || !namespace) return undefined;

@@ -3,6 +3,7 @@ import { imageInfo } from './engine/images';
 import { DEBIAN_GROUP, DEBIAN_PASSWD, debianBase, imageRootfs as imageRootfsOf, LayerBuilder, programDirectory } from './engine/image-catalog/rootfs';
 import { FileSystem, type FileLayer, type GeneratedFile, type Inode, type UpperLayer } from './kernel/filesystem';
 import type { Kernel } from './kernel/kernel';
+import type { Link } from './kernel/link';
 import type { Namespace } from './kernel/namespace';
 import { procSysFiles } from './kernel/sysctl';
 import { hostEtcFiles } from './etc-files';
@@ -47,8 +48,25 @@ export function kernelFiles(kernel: Kernel, namespace: Namespace, inContainer: b
   for (const link of namespace.links.values()) {
     generated[`/sys/class/net/${link.name}`] = { inode: { kind: 'symlink', mode: 0o777, uid: 0, gid: 0, mtimeMs: bootMs, target: `../../devices/virtual/net/${link.name}` }, readOnly: inContainer ? 'EROFS' : 'EACCES' };
     generated[`/sys/devices/virtual/net/${link.name}`] = { inode: directory(0o755, bootMs), readOnly: inContainer ? 'EROFS' : 'EACCES' };
+    for (const [name, content] of Object.entries(sysfsAttributes(kernel, namespace, link))) {
+      generated[`/sys/devices/virtual/net/${link.name}/${name}`] = { inode: { ...file(content, bootMs), mode: name === 'mtu' ? 0o644 : 0o444 }, readOnly: inContainer ? 'EROFS' : 'UNSIMULATED' };
+    }
   }
   return generated;
+}
+
+/**
+ * The attributes of a network device a reader looks for first (Linux
+ * net/core/net-sysfs.c: address as %pM, mtu and ifindex as %d, operstate from
+ * its operstates[] table in lower case), each ending in a newline.
+ */
+function sysfsAttributes(kernel: Kernel, namespace: Namespace, link: Link): Record<string, string> {
+  return {
+    address: `${link.mac}\n`,
+    ifindex: `${link.index}\n`,
+    mtu: `${link.mtu}\n`,
+    operstate: `${kernel.operState(namespace, link).toLowerCase()}\n`,
+  };
 }
 
 /** Everything a container's files are made of, besides its writable layer. */

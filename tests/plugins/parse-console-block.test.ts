@@ -55,3 +55,24 @@ describe('parseConsoleBlock', () => {
     }
   });
 });
+
+describe('parseConsoleBlock: lines after bash\'s PS2 prompt', () => {
+  it('reads a here-document typed after "> " prompts into the command, as bash reads it', () => {
+    const block = ["$ cat > /tmp/f <<'EOF'", '> server {', '>', '>     listen 80;', '> EOF', '$ wc -l /tmp/f', '4 /tmp/f'].join('\n');
+    expect(parseConsoleBlock(block)).toEqual([
+      {
+        prompt: '$ ',
+        command: "cat > /tmp/f <<'EOF'\nserver {\n\n    listen 80;\nEOF",
+        shown: "cat > /tmp/f <<'EOF'\n> server {\n>\n>     listen 80;\n> EOF",
+        output: [],
+        line: 0,
+      },
+      { prompt: '$ ', command: 'wc -l /tmp/f', output: ['4 /tmp/f'], line: 5 },
+    ]);
+  });
+
+  it('reads an open quote the same way, and "> " after a complete command as output', () => {
+    expect(parseConsoleBlock('$ echo "a\n> b"\na\nb')[0]).toMatchObject({ command: 'echo "a\nb"', output: ['a', 'b'] });
+    expect(parseConsoleBlock('$ cat notes\n> quoted line')[0]).toMatchObject({ command: 'cat notes', output: ['> quoted line'] });
+  });
+});

@@ -38,6 +38,16 @@ describe('remarkConsoleBlocks with verification', () => {
     expect(filter[0].output[2]).toBe('-A DOCKER-FORWARD -i docker0 -j ACCEPT');
   });
 
+  it('runs a here-document typed after "> " prompts and shows it as typed', async () => {
+    const root = fixtureCopy();
+    corrupt(root, SOURCE_LESSON, '```console exit=1\n', "```console\n$ cat > /tmp/nota <<'EOF'\n> uno\n> dos\n> EOF\n$ wc -l /tmp/nota\n2 /tmp/nota\n```\n\n```console exit=1\n");
+    const props = await renderedProps(root);
+    expect(props.map((block) => block.status)).toEqual(['verified', 'verified', 'verified', 'verified', 'verified', 'norun']);
+    const [write, count] = JSON.parse(props[3]!.steps as string);
+    expect(write).toMatchObject({ command: "cat > /tmp/nota <<'EOF'\nuno\ndos\nEOF", shown: "cat > /tmp/nota <<'EOF'\n> uno\n> dos\n> EOF", output: [] });
+    expect(count.output).toEqual(['2 /tmp/nota']);
+  });
+
   it('leaves setup blocks out of the page', async () => {
     const root = fixtureCopy();
     corrupt(root, SOURCE_LESSON, '```console\n# iptables -t nat -S', '```console setup\n# iptables -t nat -S');

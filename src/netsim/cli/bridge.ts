@@ -1,6 +1,6 @@
 import { dumpLinks, type LinkRecord } from '../kernel/dump';
 import { formatBridgeLink, type BridgePortRecord } from '../format/bridge-link';
-import { fail, ok, type Program } from './command';
+import { fail, ok, type CommandResult, type Program } from './command';
 import { isShow, matches } from './ip-common';
 
 /** The bridge driver's defaults (net/bridge/br_if.c): priority 32; a 10 Gb/s veth costs 2 (port_cost). */
@@ -11,7 +11,9 @@ const VETH_PORT_COST = 2;
 export const bridgeProgram: Program = {
   name: 'bridge',
   run(args, context) {
-    const [object, ...rest] = args;
+    const options = bridgeOptions(args);
+    if ('exitCode' in options) return options;
+    const [object, ...rest] = options.rest;
     if (object === undefined) return fail(USAGE, 255);
     if (!matches(object, 'link')) return fail(`Object "${object}" is unknown, try "bridge help".\n`, 255);
     const [verb, ...filters] = rest;
@@ -42,6 +44,25 @@ function peerName(link: LinkRecord, links: readonly LinkRecord[]): string | unde
   if (!elsewhere || link.linkNetnsId === undefined) return link.linkSuffix;
   const index = Number(elsewhere[1]);
   return links.find((candidate) => candidate.index === index)?.name ?? `if${index}`;
+}
+
+/**
+ * bridge.c main's options, each by matches() in its order: `-V` prints the
+ * version (Debian 13's iproute2 6.15.0) and exits; `-o` changes nothing a
+ * link line shows (each is one line already); the others netsim does not
+ * simulate, and an unknown one exits -1.
+ */
+function bridgeOptions(args: readonly string[]): { rest: readonly string[] } | CommandResult {
+  let index = 0;
+  for (; index < args.length && args[index]!.startsWith('-'); index++) {
+    if (args[index] === '--') return { rest: args.slice(index + 1) };
+    const option = args[index]!.replace(/^--/, '-');
+    if (matches(option, '-help')) return fail(USAGE, 255);
+    if (matches(option, '-Version')) return ok('bridge utility, 6.15.0\n');
+    if (matches(option, '-oneline')) continue;
+    return fail(`Option "${option}" is unknown, try "bridge help".\n`, 255);
+  }
+  return { rest: args.slice(index) };
 }
 
 /** bridge/bridge.c usage() as of iproute2 6.15 (Debian 13), which exits -1. */

@@ -1,5 +1,5 @@
 import { dumpLinks, dumpRoutes } from '../kernel/dump';
-import { formatIpAddr, formatIpLink, type AddressFamily, type IpDialect } from '../format/ip-link';
+import { formatIpAddr, formatIpAddrOneline, formatIpLink, onelineRecords, type AddressFamily, type IpDialect } from '../format/ip-link';
 import { formatBusyboxIpRoute } from '../format/ip-route';
 import { fail, ok, type CommandResult, type ProcessContext, type Program } from './command';
 
@@ -19,7 +19,13 @@ ip link set IFACE [up|down] [arp on|off] [multicast on|off]
 \t[master IFACE | nomaster] [netns PID]
 `;
 
-type Handler = (args: readonly string[], family: AddressFamily | undefined, context: ProcessContext, dialect: IpDialect) => CommandResult;
+/** The common options: `-4`, `-6`, and `-o[neline]`, which writes each record on one line (_SL_ is `\\`). */
+interface Options {
+  readonly family: AddressFamily | undefined;
+  readonly oneline: boolean;
+}
+
+type Handler = (args: readonly string[], options: Options, context: ProcessContext, dialect: IpDialect) => CommandResult;
 
 /** `[show|list] [dev] IFACE`: BusyBox takes any other word as the device (ipaddr_list_or_flush). */
 function deviceOf(args: readonly string[]): string | undefined {
@@ -36,14 +42,16 @@ function links(args: readonly string[], context: ProcessContext) {
   return link ? [link] : fail(`ip: can't find device '${device}'\n`, 1);
 }
 
-const address: Handler = (args, family, context, dialect) => {
+const address: Handler = (args, { family, oneline }, context, dialect) => {
   const selected = links(args, context);
-  return 'exitCode' in selected ? selected : ok(formatIpAddr(selected, { family, dialect }));
+  if ('exitCode' in selected) return selected;
+  return ok(oneline ? formatIpAddrOneline(selected, { family, dialect }) : formatIpAddr(selected, { family, dialect }));
 };
 
-const link: Handler = (args, _family, context, dialect) => {
+const link: Handler = (args, { oneline }, context, dialect) => {
   const selected = links(args, context);
-  return 'exitCode' in selected ? selected : ok(formatIpLink(selected, dialect));
+  if ('exitCode' in selected) return selected;
+  return ok(oneline ? onelineRecords(formatIpLink(selected, dialect)) : formatIpLink(selected, dialect));
 };
 
 /** `ip route` lists the main table's IPv4 routes, as the capture shows. */
@@ -63,16 +71,24 @@ export function busyboxIpProgram(operState: boolean): Program {
     name: 'ip',
     run(args, context) {
       let family: AddressFamily | undefined;
+      let oneline = false;
       let index = 0;
+      // ip_parse_common_args: `--` ends the options; each is matched by prefix in the order oneline, family, 4, 6, 0.
       for (; index < args.length && args[index]!.startsWith('-'); index++) {
-        if (args[index] === '-4') family = 'inet';
-        else if (args[index] === '-6') family = 'inet6';
+        const option = args[index]!.replace(/^--?/, '');
+        if (args[index] === '--') {
+          index++;
+          break;
+        }
+        if (option !== '' && 'oneline'.startsWith(option)) oneline = true;
+        else if (option === '4') family = 'inet';
+        else if (option === '6') family = 'inet6';
         else return fail(USAGE, 1);
       }
       const word = args[index];
       const entry = word === undefined ? undefined : OBJECTS.find(([name]) => name.startsWith(word));
       if (!entry) return fail(USAGE, 1);
-      return entry[1](args.slice(index + 1), family, context, dialect);
+      return entry[1](args.slice(index + 1), { family, oneline }, context, dialect);
     },
   };
 }

@@ -19,6 +19,8 @@ export interface IpOptions {
   /** `-4` / `-6`: preferred_family. */
   family: AddressFamily | undefined;
   brief: boolean;
+  /** `-o`: each record on one line (_SL_ is `\`). */
+  oneline: boolean;
   /** The host's side of `ip netns exec`, `netns PID` and `ip netns identify PID`; absent, only names under /run/netns are known. */
   hooks?: IpHooks;
 }

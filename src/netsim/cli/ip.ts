@@ -1,5 +1,5 @@
 import { dumpLinks, type LinkRecord } from '../kernel/dump';
-import { formatIpAddr, formatIpBriefAddr, formatIpBriefLink, formatIpLink } from '../format/ip-link';
+import { formatIpAddr, formatIpAddrOneline, formatIpBriefAddr, formatIpBriefLink, formatIpLink, onelineRecords } from '../format/ip-link';
 import { fail, ok, type CommandResult, type ProcessContext, type Program } from './command';
 import { matches, type IpHooks, type IpOptions, type ObjectHandler } from './ip-common';
 import { ipAddrModify } from './ip-addr-modify';
@@ -8,6 +8,13 @@ import { parseLinkFilter, selectLinks } from './ip-link-filter';
 import { ipNeigh } from './ip-neigh';
 import { ipNetns, switchNetns } from './ip-netns';
 import { ipRoute } from './ip-route';
+
+/**
+ * `ip -V` on Debian 13: iproute2 6.15.0 (ip.c prints "ip utility, iproute2-%s"
+ * and, built with libbpf as Debian builds it, ", libbpf %s" from
+ * get_libbpf_version()). ~: libbpf 1.5.0 is trixie's libbpf1 as far as known.
+ */
+export const IP_VERSION = 'ip utility, iproute2-6.15.0, libbpf 1.5.0';
 
 /**
  * iproute2's object table, in its order: `ip a` is address, `ip n` is neighbor
@@ -40,21 +47,28 @@ export function ipProgramWith(hooks: IpHooks | undefined): Program {
   return {
     name: 'ip',
     run(args, context) {
-      const options: IpOptions = { family: undefined, brief: false, ...(hooks ? { hooks } : {}) };
+      const options: IpOptions = { family: undefined, brief: false, oneline: false, ...(hooks ? { hooks } : {}) };
       let index = 0;
       for (; index < args.length && args[index]!.startsWith('-'); index++) {
-        const option = args[index]!.replace(/^--?/, '');
-        if (option === '4') options.family = 'inet';
-        else if (option === '6') options.family = 'inet6';
-        else if ('brief'.startsWith(option) && option.length >= 2) options.brief = true;
-        else if (matches(option, 'netns')) {
+        if (args[index] === '--') {
+          index++;
+          break;
+        }
+        // main() reads `--opt` as `-opt`, and each option by matches(), in its own order: `-o` is -oneline, `-V` -Version.
+        const option = args[index]!.replace(/^--/, '-');
+        if (option === '-4') options.family = 'inet';
+        else if (option === '-6') options.family = 'inet6';
+        else if (matches(option, '-oneline')) options.oneline = true;
+        else if (matches(option, '-Version')) return ok(`${IP_VERSION}\n`);
+        else if (matches(option, '-brief') && option.length >= 3) options.brief = true;
+        else if (matches(option, '-netns')) {
           // main(): NEXT_ARG, then netns_switch, which exits -1 when it fails.
           const name = args[++index];
           if (name === undefined) return fail('Command line is not complete. Try option "help"\n', 255);
           const namespace = switchNetns(name, context);
           if ('exitCode' in namespace) return namespace;
           context = { ...context, namespace };
-        } else return fail(`Option "${args[index]}" is unknown, try "ip -help".\n`, 255);
+        } else return fail(`Option "${option}" is unknown, try "ip -help".\n`, 255);
       }
       const objectWord = args[index];
       if (objectWord === undefined) return fail(usage(), 255);
@@ -104,6 +118,7 @@ function showAddresses(args: string[], options: IpOptions, context: ProcessConte
   if (!('links' in selected)) return selected;
   const { links, device } = selected;
   if (options.brief) return ok(formatIpBriefAddr(links, options.family));
+  if (options.oneline) return ok(formatIpAddrOneline(links, { family: options.family }));
   // Without a device, `ip -6 addr` reads the links with an AF_INET6 dump; with one, it asks for that link alone.
   return ok(formatIpAddr(links, { family: options.family, inet6Dump: options.family === 'inet6' && device === undefined }));
 }
@@ -111,5 +126,6 @@ function showAddresses(args: string[], options: IpOptions, context: ProcessConte
 function showLinks(args: string[], options: IpOptions, context: ProcessContext): CommandResult {
   const selected = linksToShow('link', args, context);
   if (!('links' in selected)) return selected;
-  return ok(options.brief ? formatIpBriefLink(selected.links) : formatIpLink(selected.links));
+  if (options.brief) return ok(formatIpBriefLink(selected.links));
+  return ok(options.oneline ? onelineRecords(formatIpLink(selected.links)) : formatIpLink(selected.links));
 }

@@ -109,13 +109,21 @@ function namesOf(service: NameService, typed: string, numeric: boolean): PingNam
   return { target: typed, label };
 }
 
+/**
+ * `ping -V` (ping.c case 'V': IPUTILS_VERSION("ping") then print_config() of
+ * iputils_common.c) for Debian 13's iputils-ping 3:20240905, built with libcap
+ * and libidn2, without NLS: the flags Debian 12's build prints too.
+ */
+const IPUTILS_PING_VERSION = 'ping from iputils 20240905\nlibcap: yes, IDN: yes, NLS: no, error.h: yes, getrandom(): yes, __fpending(): yes\n';
+
 /** iputils ping (Debian's iputils-ping), for IPv4 destinations; names through the resolver where it runs. */
 export function iputilsPingProgram(names: NameServices): Program {
   return {
     name: 'ping',
     run(args, context) {
-      const parsed = parseArguments(args, 'qnvD4', 2);
+      const parsed = parseArguments(args, 'qnvD4V', 2);
       if ('exitCode' in parsed) return parsed;
+      if (parsed.options.has('V')) return { stdout: IPUTILS_PING_VERSION, stderr: '', exitCode: 0 };
       if (parsed.destination === undefined) return fail('ping: usage error: Destination address required\n', 1);
       const run = runOf(parsed.options, context, undefined);
       if ('exitCode' in run) return run;

@@ -18,7 +18,7 @@ import { SS_USAGE } from './ss-usage';
 const OPTIONS: readonly OptionSpec[] = [
   ['t', 'tcp'], ['u', 'udp'], ['l', 'listening'], ['n', 'numeric'], ['p', 'processes'], ['a', 'all'],
   ['4', 'ipv4'], ['6', 'ipv6'], ['e', 'extended'], ['w', 'raw'], ['m', 'memory'], ['o', 'options'],
-  ['i', 'info'], ['H', 'no-header'], ['O', 'oneline'], ['r', 'resolve'], ['s', 'summary'], ['x', 'unix'], ['h', 'help'],
+  ['i', 'info'], ['H', 'no-header'], ['V', 'version'], ['O', 'oneline'], ['r', 'resolve'], ['s', 'summary'], ['x', 'unix'], ['h', 'help'],
 ].map(([short, long]): OptionSpec => ({ short, long, takesValue: false })).concat([{ short: 'f', long: 'family', takesValue: true }]);
 
 /** -f's words (ss.c main, case 'f'): inet and inet6 are the families netsim has sockets of; the others list none here. */
@@ -42,6 +42,8 @@ export function ssProgram(engine: Engine, names?: NameServices): Program {
         if (event.kind === 'error') return fail(event.message + SS_USAGE, 255);
         const letter = event.spec.short!;
         if (letter === 'h') return ok(SS_USAGE);
+        // case 'V': printf("ss utility, iproute2-%s\n", version); exit(0), as getopt meets it.
+        if (letter === 'V') return ok('ss utility, iproute2-6.15.0\n');
         if (letter === '4') families.add('inet');
         if (letter === '6') families.add('inet6');
         if (letter === 'f') {

@@ -114,6 +114,34 @@ export function formatIpAddr(links: LinkRecord[], { family, inet6Dump = false, d
     .join('');
 }
 
+/**
+ * `ip -o link`: each record on one line, its line breaks written as `\`
+ * (ip.c sets _SL_ to "\\" for -oneline; print_linkinfo writes _SL_ before
+ * `    link/ether`). BusyBox's ip does the same (ip_parse_common_args.c).
+ */
+export function onelineRecords(text: string): string {
+  return text.replace(/\n(?= )/g, '\\');
+}
+
+/**
+ * `ip -o addr`: no link lines; each address on a line of its own, after its
+ * link's index and bare name (print_addrinfo: `"%d: %s"` with
+ * ll_index_to_name when oneline), its lifetimes after `\`. BusyBox's
+ * ipaddr_list_or_flush skips the link info the same way.
+ */
+export function formatIpAddrOneline(links: LinkRecord[], { family, dialect = IPROUTE2 }: AddrOptions = {}): string {
+  return links
+    .flatMap((link) =>
+      link.addresses
+        .filter((address) => family === undefined || address.family === family)
+        .map((address) => {
+          const [line, lifetimes] = addressLines(address, dialect);
+          return `${link.index}: ${link.name}${line}\\${lifetimes}\n`;
+        }),
+    )
+    .join('');
+}
+
 function briefName(link: LinkRecord): string {
   return link.linkSuffix ? `${link.name}@${link.linkSuffix}` : link.name;
 }

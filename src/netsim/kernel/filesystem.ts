@@ -100,9 +100,22 @@ export class FileSystem {
   constructor(
     private readonly lower: FileLayer,
     private readonly upper: UpperLayer,
-    private readonly generated: Readonly<Record<string, GeneratedFile>>,
+    generated: Readonly<Record<string, GeneratedFile>> | (() => Readonly<Record<string, GeneratedFile>>),
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.makeGenerated = typeof generated === 'function' ? generated : () => generated;
+  }
+
+  /**
+   * The kernel's and the daemon's files, made on first use: a shell builds a
+   * FileSystem for every command it runs, and most commands (ip, docker) never
+   * read one.
+   */
+  private readonly makeGenerated: () => Readonly<Record<string, GeneratedFile>>;
+  private generatedFiles: Readonly<Record<string, GeneratedFile>> | undefined;
+  private get generated(): Readonly<Record<string, GeneratedFile>> {
+    return (this.generatedFiles ??= this.makeGenerated());
+  }
 
   /** The inode at a canonical path, the upper layer first, whiteouts hiding what lies below them. */
   private get(path: string): Inode | undefined {

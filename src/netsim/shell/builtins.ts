@@ -1,8 +1,9 @@
-import type { CommandResult } from '../cli/command';
+import type { CommandResult, FileAccess } from '../cli/command';
 import { DASH_ECHO, echoText, GNU_ECHO } from '../cli/text/echo';
 import type { Dialect } from './dialect';
 import { formatPrintf } from './printf';
 import type { ShellState } from './interpreter';
+import { testBuiltin } from './test-builtin';
 
 export interface BuiltinContext {
   readonly state: ShellState;
@@ -10,6 +11,8 @@ export interface BuiltinContext {
   readonly home: string;
   readonly stdin: string;
   directoryExists(path: string): boolean;
+  /** The files where the shell runs, as its user: `test -f` reads them. */
+  files(): FileAccess | undefined;
 }
 
 /** A builtin's result; `exit` set means the shell ends with that status. */
@@ -129,4 +132,6 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['true', () => done()],
   ['false', () => done('', 1)],
   [':', () => done()],
+  ['test', testBuiltin('test')],
+  ['[', testBuiltin('[')],
 ]);

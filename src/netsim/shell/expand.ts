@@ -1,4 +1,5 @@
 import type { Script, Word, WordPart } from './ast';
+import { escapeGlob, hasGlob, unescapeGlob } from './glob';
 
 /** What expansion reads: variables and special parameters, and a way to run `$(...)`. */
 export interface ExpansionContext {
@@ -7,6 +8,8 @@ export interface ExpansionContext {
   home(): string;
   /** Runs a substitution's script in a subshell and gives its standard output. */
   substitute(script: Script): string;
+  /** Pathname expansion of a pattern (quoted characters escaped): the matching paths, sorted, or none. */
+  glob?(pattern: string): string[];
 }
 
 /** `${a b}`: bash's `bad substitution`, raised while expanding, which ends the command. */
@@ -19,35 +22,44 @@ const IFS_WHITESPACE = /[ \t\n]+/;
 
 /**
  * A word's fields after parameter expansion, command substitution, field
- * splitting of the unquoted results and quote removal. Pathname expansion is
- * not done: the simulated machine has no directories to match against.
+ * splitting of the unquoted results, pathname expansion and quote removal
+ * (POSIX 2.6). Each field is kept as a pattern too, its quoted characters
+ * escaped, so that only what was typed or expanded unquoted can match files.
  */
 export function expandFields(word: Word, context: ExpansionContext): string[] {
   const fields: string[] = [];
-  let current = '';
+  let pattern = '';
   let started = false;
   const breakField = () => {
-    if (started) fields.push(current);
-    current = '';
+    if (started) pushField(fields, pattern, context);
+    pattern = '';
     started = false;
   };
   for (const part of word.parts) {
     const value = partValue(part, context);
     if (part.kind === 'literal' || part.kind === 'tilde' || part.quoted) {
-      current += value;
+      pattern += part.kind === 'literal' && !part.quoted ? value : escapeGlob(value);
       started ||= part.kind !== 'literal' || part.quoted || value !== '';
       continue;
     }
     value.split(IFS_WHITESPACE).forEach((piece, index) => {
       if (index > 0) breakField();
       if (piece !== '') {
-        current += piece;
+        // A backslash from an expansion is an ordinary character, not an escape.
+        pattern += piece.includes('\\') ? piece.replace(/\\/g, '\\\\') : piece;
         started = true;
       }
     });
   }
-  if (started) fields.push(current);
+  if (started) pushField(fields, pattern, context);
   return fields;
+}
+
+/** A field's matches, or the field itself with its quotes removed when it is no pattern or nothing matches. */
+function pushField(fields: string[], pattern: string, context: ExpansionContext): void {
+  const matches = context.glob && hasGlob(pattern) ? context.glob(pattern) : [];
+  if (matches.length > 0) fields.push(...matches);
+  else fields.push(unescapeGlob(pattern));
 }
 
 /** A word expanded without field splitting: assignments and redirection targets. */

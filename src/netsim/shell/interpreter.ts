@@ -4,6 +4,7 @@ import type { AndOrList, Command, Pipeline, Redirection, Script, SimpleCommand }
 import { BUILTINS, type BuiltinContext } from './builtins';
 import type { Dialect } from './dialect';
 import { BadSubstitution, expandFields, expandString, type ExpansionContext } from './expand';
+import { expandGlob } from './glob';
 import { parseNext } from './parser';
 
 /** A shell's own state: what survives from one line to the next. */
@@ -298,7 +299,21 @@ export class Interpreter {
         this.substitutionStatus = status;
         return stdout;
       },
+      glob: (pattern) => this.glob(pattern),
     };
+  }
+
+  /** Pathname expansion against the files where this shell runs, as its user reads them. */
+  private glob(pattern: string): string[] {
+    const access = this.environment.files();
+    if (!access) return [];
+    return expandGlob(pattern, this.state.cwd, {
+      list: (directory) => {
+        const listed = access.fs.list(directory, access.who);
+        return 'names' in listed ? listed.names : undefined;
+      },
+      exists: (path) => !('error' in access.fs.stat(path, false)),
+    });
   }
 
   private parameter(name: string): string | undefined {
@@ -338,7 +353,14 @@ export class Interpreter {
   }
 
   private builtinContext(stdin: string): BuiltinContext {
-    return { state: this.state, dialect: this.environment.dialect, home: this.environment.home, stdin, directoryExists: (path) => this.environment.directoryExists(path) };
+    return {
+      state: this.state,
+      dialect: this.environment.dialect,
+      home: this.environment.home,
+      stdin,
+      directoryExists: (path) => this.environment.directoryExists(path),
+      files: () => this.environment.files(),
+    };
   }
 
   /**

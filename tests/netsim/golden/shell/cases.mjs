@@ -108,6 +108,27 @@ export const CASES = [
   { name: 'cut field zero', input: 'cut -f0 /dev/null' },
   { name: 'cut decreasing range', input: 'cut -f 3-1 /dev/null' },
   { name: 'cut missing file', input: 'cut -f1 nosuch' },
+  // test and [ (bash's test.c, builtin_error wording).
+  { name: 'test -f -d -e', input: 'test -f /etc/passwd; echo $?; test -d /etc/passwd; echo $?; test -d /tmp && echo dir; test -e /nosuch; echo $?' },
+  { name: '[ -z -n ]', input: '[ -z "" ] && echo empty; [ -n "" ]; echo $?; [ -n abc ] && echo set' },
+  { name: '[ = != ]', input: '[ abc = abc ] && echo same; [ abc != abd ] && echo differ; [ abc == abd ]; echo $?' },
+  { name: '[ -eq -ne -lt -gt ]', input: '[ 3 -eq 3 ] && [ 2 -ne 3 ] && [ 2 -lt 3 ] && [ 4 -gt 3 ] && [ 3 -le 3 ] && [ 3 -ge 4 ]; echo $?' },
+  { name: '[ ! ]', input: '[ ! -f /tmp ] && echo not-a-file; [ ! abc = abc ]; echo $?' },
+  { name: '[ -a -o ( ) ]', input: '[ 1 -eq 1 -a 2 -gt 1 ] && echo both; [ 1 -eq 2 -o x = x ] && echo either; [ \\( 1 -eq 1 \\) ] && echo paren' },
+  { name: 'test and [ without arguments', input: 'test; echo $?; [ ]; echo $?; [ -f ] && echo one-word' },
+  { name: '[ missing ]', input: '[ 1 -eq 1; echo $?' },
+  { name: '[ integer expected ]', input: '[ a -eq 1 ]; echo $?; test 10 -lt 9x' },
+  { name: '[ unary operator expected ]', input: '[ $NOPE = x ]; echo $?; [ a b ]' },
+  { name: '[ binary operator expected ]', input: '[ a b c ]; echo $?' },
+  { name: '[ too many arguments ]', input: '[ a = b c ]; echo $?; X="a b"; [ $X = a ]' },
+  { name: '[ syntax error unexpected ]', input: '[ a = a -x ]' },
+  { name: '[ ( expected ]', input: '[ \\( a = a ]; test \\( a = a b' },
+  { name: 'test argument expected', input: 'test 1 -eq 1 -a' },
+  // Pathname expansion (bash's pattern matching; no match leaves the word).
+  { name: 'glob matches', input: 'echo /etc/passw? /etc/pass[w]d /etc/passw[!x]' },
+  { name: 'glob no match', input: 'echo /nosuch/*.conf x*y; ls /nosuch/*' },
+  { name: 'glob quoted', input: "echo '/etc/passw?' \"/etc/passw*\" /etc/passw\\?" },
+  { name: 'glob into a variable', input: 'X=/etc/passw?; echo "$X" $X' },
   // sudo
   { name: 'sudo alone', input: 'sudo' },
   { name: 'sudo unknown command', input: 'sudo nosuch' },
@@ -115,4 +136,4 @@ export const CASES = [
 ];
 
 /** Lines for the two other shells lessons meet: dash (Debian's sh) and BusyBox ash (Alpine, busybox), each in a fresh interactive shell. */
-export const SH_CASES = ['nosuch', 'true\nnosuch', 'ls |', '| ls', 'echo "abc', 'echo $(echo a', 'exit foo', 'cd /nosuch; echo $?', "echo -e 'a\\tb'", "echo 'a\\tb'", 'then', 'echo a && && b', 'echo >', 'false; echo $?', 'echo $(echo one   two) | wc -w'];
+export const SH_CASES = ['nosuch', 'true\nnosuch', 'ls |', '| ls', 'echo "abc', 'echo $(echo a', 'exit foo', 'cd /nosuch; echo $?', "echo -e 'a\\tb'", "echo 'a\\tb'", 'then', 'echo a && && b', 'echo >', 'false; echo $?', 'echo $(echo one   two) | wc -w', 'test 1 -eq 1; echo $?', '[ 1 -eq 1', '[ a -eq 1 ]', '[ -d /tmp ] && echo dir', 'echo /nosuch/*'];
