@@ -8,6 +8,12 @@ import type { Ipv4 } from '../wire/ipv4';
 export type SocketService =
   /** Docker's userland proxy: relays each connection to a container's address and port. */
   | { readonly kind: 'docker-proxy'; readonly address: Ipv4; readonly port: number }
+  /**
+   * A published port dockerd keeps bound itself when there is no userland proxy
+   * (portallocator osallocator_linux.go listenTCP: bound and listening, with a
+   * socket filter that drops every packet); NAT sends the traffic past it, to `address`.
+   */
+  | { readonly kind: 'held'; readonly address: Ipv4; readonly port: number }
   /** A web server; `server` names its software (nginx, httpd), which decides the pages. */
   | { readonly kind: 'http'; readonly server: string }
   /** The Docker daemon's embedded DNS server of one container. */
