@@ -253,6 +253,7 @@ const MATCH_OPTIONS: Record<string, string[]> = {
   '--ctstate': ['conntrack'],
   '--state': ['state'],
   '--dst-type': ['addrtype'],
+  '--src-type': ['addrtype'],
 };
 
 /**
@@ -295,6 +296,9 @@ function applyMatchOption(rule: Partial<Mutable<RuleSpec>>, option: string, valu
     }
     case '--dst-type':
       rule.destinationLocal = value === 'LOCAL';
+      return undefined;
+    case '--src-type':
+      rule.sourceLocal = value === 'LOCAL';
       return undefined;
     case '--to-destination':
       if (rule.target?.kind === 'DNAT') rule.target = { kind: 'DNAT', to: value };

@@ -4,7 +4,8 @@ import { parseIpv4 } from '../wire/ipv4';
 import { macFromBytes } from '../wire/mac';
 import type { Driver } from './driver';
 import { EngineError } from './errors';
-import { apply, bridgeNetworkRules, directAccessRules, type BridgeRuleOptions } from './firewall';
+import { bridgeNetworkRules, directAccessRules, type BridgeRuleOptions, type GatewayMode } from './firewall';
+import { firewallConfig, program } from './daemon';
 import type { Network } from './network';
 import { unwireEndpoint, wireBridgeEndpoint } from './sandbox';
 
@@ -16,6 +17,8 @@ const ENABLE_IP_MASQUERADE = 'com.docker.network.bridge.enable_ip_masquerade';
 const DEFAULT_BRIDGE = 'com.docker.network.bridge.default_bridge';
 const HOST_BINDING_IPV4 = 'com.docker.network.bridge.host_binding_ipv4';
 const INHIBIT_IPV4 = 'com.docker.network.bridge.inhibit_ipv4';
+const GATEWAY_MODE_IPV4 = 'com.docker.network.bridge.gateway_mode_ipv4';
+const GATEWAY_MODES: readonly GatewayMode[] = ['nat', 'nat-unprotected', 'routed', 'isolated'];
 
 /** What the bridge driver reads from a network's options (networkConfiguration.fromLabels). */
 interface BridgeConfig {
@@ -24,6 +27,7 @@ interface BridgeConfig {
   readonly icc: boolean;
   readonly masquerade: boolean;
   readonly defaultBridge: boolean;
+  readonly gatewayMode: GatewayMode;
 }
 
 /** Go's strconv.ParseBool. */
@@ -60,13 +64,22 @@ export function bridgeConfig(network: Network): BridgeConfig {
     icc: boolOption(options, ENABLE_ICC, true),
     masquerade: boolOption(options, ENABLE_IP_MASQUERADE, true),
     defaultBridge: boolOption(options, DEFAULT_BRIDGE, false),
+    gatewayMode: gatewayModeOf(options),
   };
   if (config.mtu < 0) throw new EngineError('invalid-parameter', `invalid MTU number: ${config.mtu}`);
   return config;
 }
 
+/** newGwMode: the four modes by name; anything else is parseErr's `unknown gateway mode`. */
+function gatewayModeOf(options: Readonly<Record<string, string>>): GatewayMode {
+  const value = options[GATEWAY_MODE_IPV4];
+  if (value === undefined) return 'nat';
+  if (!(GATEWAY_MODES as readonly string[]).includes(value)) throw parseError(GATEWAY_MODE_IPV4, value, `unknown gateway mode ${value}`);
+  return value as GatewayMode;
+}
+
 function ruleOptions(network: Network, config: BridgeConfig): BridgeRuleOptions {
-  return { internal: network.internal, icc: config.icc, masquerade: config.masquerade };
+  return { internal: network.internal, icc: config.icc, masquerade: config.masquerade, gatewayMode: config.gatewayMode };
 }
 
 /** checkConflict: no two bridge networks share a bridge name or overlapping gateway subnets. */
@@ -96,13 +109,16 @@ export const bridgeDriver: Driver = {
     if (config.defaultBridge && config.bridgeName !== 'docker0') {
       throw new EngineError('forbidden', `bridge device with non default name ${config.bridgeName} must be created manually`);
     }
+    // bridge_linux.go createNetwork: an isolated gateway is for --internal networks only.
+    if (config.gatewayMode === 'isolated' && !network.internal) throw new EngineError('forbidden', "gateway mode 'isolated' can only be used for an internal network");
+    if (config.gatewayMode === 'isolated') throw new EngineError('forbidden', 'networks without a gateway (gateway_mode_ipv4=isolated) are not available in this simulator yet');
     checkConflict(daemon.state.networks, network, config.bridgeName);
     const { kernel } = daemon;
     const root = kernel.root;
     const existing = linkNamed(root, config.bridgeName);
     if (existing && existing.kind !== 'bridge') throw new EngineError('forbidden', `${config.bridgeName} is not a bridge: this simulator cannot put a bridge network on it`);
     const gateway = network.ipam[0]!;
-    apply(kernel, bridgeNetworkRules(config.bridgeName, gateway.subnet, ruleOptions(network, config)), true);
+    program(daemon, bridgeNetworkRules(config.bridgeName, gateway.subnet, ruleOptions(network, config), firewallConfig(daemon)), true);
     // moby creates the bridge with TxQLen 0 and sets a random MAC (netutils.GenerateRandomMAC), which it then keeps whatever its ports.
     if (!existing) kernel.addLink(root, { name: config.bridgeName, kind: 'bridge', txqlen: 0, macSet: true, ...(config.mtu > 0 ? { mtu: config.mtu } : {}) });
     kernel.addAddress(root, config.bridgeName, cidr(gateway.gateway!, gateway.subnet.prefix));
@@ -111,15 +127,15 @@ export const bridgeDriver: Driver = {
     return { ...network, bridgeName: config.bridgeName };
   },
   remove(daemon, network) {
-    apply(daemon.kernel, bridgeNetworkRules(network.bridgeName!, network.ipam[0]!.subnet, ruleOptions(network, bridgeConfig(network))), false);
+    program(daemon, bridgeNetworkRules(network.bridgeName!, network.ipam[0]!.subnet, ruleOptions(network, bridgeConfig(network)), firewallConfig(daemon)), false);
     daemon.kernel.deleteLink(daemon.kernel.root, network.bridgeName!);
   },
   join(daemon, sandbox, network, endpoint, isGateway) {
-    apply(daemon.kernel, directAccessRules(network.bridgeName!, endpoint.address.address, network.internal), true);
+    program(daemon, directAccessRules(network.bridgeName!, endpoint.address.address, network.internal, bridgeConfig(network).gatewayMode), true);
     return wireBridgeEndpoint(daemon.kernel, daemon.random, sandbox, network, endpoint, isGateway, bridgeConfig(network).mtu);
   },
   leave(daemon, _sandbox, network, endpoint) {
-    apply(daemon.kernel, directAccessRules(network.bridgeName!, endpoint.address.address, network.internal), false);
+    program(daemon, directAccessRules(network.bridgeName!, endpoint.address.address, network.internal, bridgeConfig(network).gatewayMode), false);
     unwireEndpoint(daemon.kernel, endpoint);
   },
 };

@@ -70,6 +70,8 @@ export interface Container {
   readonly config: ContainerConfig;
   /** Per network ID: the endpoint configuration given at create or connect time. */
   endpointSettings: Record<string, EndpointSettings>;
+  /** Stopped or killed through the API since its last start (HasBeenManuallyStopped): unless-stopped then stays down at the daemon's start. */
+  manuallyStopped?: boolean;
   /** Times the container has been started; tells one sandbox from the next. */
   starts: number;
   /** What the first process wrote, for `docker logs`. */

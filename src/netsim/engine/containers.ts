@@ -187,6 +187,7 @@ export function startContainer(daemon: Daemon, reference: string): Container {
   state.lastPid += 1 + random.int(0, 60);
   container.pid = state.lastPid;
   container.status = 'running';
+  container.manuallyStopped = false;
   container.startedMs = clock.now();
   container.starts += 1;
   for (const entry of imageInfo(container.image)?.startupLog?.({ containerId: container.id }) ?? []) container.logs.push({ ...entry, timeMs: clock.now() });
@@ -255,6 +256,7 @@ export function renameContainer(daemon: Daemon, oldName: string, newName: string
 export function stopContainer(daemon: Daemon, reference: string): Container {
   const container = findContainer(daemon, reference);
   if (container.status !== 'running') return container;
+  container.manuallyStopped = true;
   if (container.stopsOnSigterm) return exitContainer(daemon, container, 0);
   daemon.clock.advance(10_000);
   return exitContainer(daemon, container, 137);
@@ -264,6 +266,7 @@ export function stopContainer(daemon: Daemon, reference: string): Container {
 export function killContainer(daemon: Daemon, reference: string): Container {
   const container = findContainer(daemon, reference);
   if (container.status !== 'running') throw new EngineError('conflict', `cannot kill container: ${reference}: container ${container.id} is not running`);
+  container.manuallyStopped = true;
   return exitContainer(daemon, container, 137);
 }
 

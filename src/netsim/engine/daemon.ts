@@ -2,7 +2,32 @@ import type { VirtualClock } from '../clock';
 import type { Kernel } from '../kernel/kernel';
 import type { SeededRandom } from '../random';
 import type { Container } from './container';
+import { DEFAULT_DAEMON_CONFIG, type DaemonConfig } from './daemon-config';
+import { apply, type FirewallConfig, type Placed } from './firewall';
 import type { Network } from './network';
+
+/** One line of the journal of docker.service: what dockerd or systemd logged, and when. */
+export interface JournalEntry {
+  readonly timeMs: number;
+  /** `dockerd[PID]` or `systemd[1]`, as journalctl prints the identifier. */
+  readonly identifier: string;
+  readonly message: string;
+}
+
+/**
+ * docker.service as systemd runs it: whether dockerd is up, its PID and since
+ * when, the configuration it started with, and its journal. Absent on a host
+ * saved before the service was modelled: dockerd as it booted.
+ */
+export interface ServiceState {
+  active: 'active' | 'inactive' | 'failed';
+  /** dockerd's PID while it runs; the last one once it stopped. */
+  pid: number;
+  /** When it last became active, or inactive or failed. */
+  sinceMs: number;
+  config: DaemonConfig;
+  journal: JournalEntry[];
+}
 
 export interface EngineState {
   networks: Network[];
@@ -19,6 +44,7 @@ export interface EngineState {
    * booted are missing, and count as tagged at boot.
    */
   imageTagTimes?: Record<string, number>;
+  service?: ServiceState;
 }
 
 /** What every part of the daemon works on: its own state and the host it runs on. */
@@ -27,4 +53,19 @@ export interface Daemon {
   readonly kernel: Kernel;
   readonly random: SeededRandom;
   readonly clock: VirtualClock;
+}
+
+/** The configuration dockerd runs with: daemon.json as it read it at its last start. */
+export function daemonConfig(daemon: Daemon): DaemonConfig {
+  return daemon.state.service?.config ?? DEFAULT_DAEMON_CONFIG;
+}
+
+/** firewaller.Config: hairpin NAT when there is no userland proxy (daemon/daemon_unix.go). */
+export function firewallConfig(daemon: Daemon): FirewallConfig {
+  return { hairpin: !daemonConfig(daemon).userlandProxy };
+}
+
+/** Adds or removes rules, unless daemon.json says `"iptables": false`: then the bridge driver's firewaller is a stub. */
+export function program(daemon: Daemon, rules: readonly Placed[], enable: boolean): void {
+  if (daemonConfig(daemon).iptables) apply(daemon.kernel, rules, enable);
 }

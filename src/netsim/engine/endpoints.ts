@@ -1,12 +1,13 @@
 import { linkNamed, type Namespace } from '../kernel/namespace';
 import { clashes, type Socket } from '../kernel/socket';
 import { cidr, contains } from '../wire/cidr';
-import { parseIpv4, type Ipv4 } from '../wire/ipv4';
+import { formatIpv4, parseIpv4, type Ipv4 } from '../wire/ipv4';
 import type { Container, Endpoint, PublishedPort } from './container';
-import type { Daemon } from './daemon';
 import { EngineError } from './errors';
 import { driverOf } from './driver';
-import { apply, publishedPortRules, type Placed } from './firewall';
+import { publishedPortRules, type Placed } from './firewall';
+import { bridgeConfig } from './bridge-driver';
+import { daemonConfig, firewallConfig, program, type Daemon } from './daemon';
 import { firstFree, takenInPool } from './ipam';
 import type { IpamConfig, Network } from './network';
 import { PortIndex } from './port-allocator';
@@ -74,7 +75,7 @@ function dropDefaultRoute(daemon: Daemon, sandbox: Namespace): void {
 /** Unplugs an endpoint: its port forwards, then its interface and rules (the driver's Leave). */
 export function detach(daemon: Daemon, endpoint: Endpoint): void {
   const network = daemon.state.networks.find((n) => n.id === endpoint.networkId);
-  if (network?.bridgeName) apply(daemon.kernel, portRules(network, endpoint), false);
+  if (network?.bridgeName) program(daemon, portRules(daemon, network, endpoint), false);
   stopProxies(daemon, endpoint);
   endpoint.published = [];
   const namespaceId = daemon.state.containers.find((c) => c.endpoints.includes(endpoint))?.namespaceId;
@@ -86,8 +87,15 @@ export function detach(daemon: Daemon, endpoint: Endpoint): void {
 function publish(daemon: Daemon, container: Container, network: Network, endpoint: Endpoint): void {
   const taken = new PortIndex(publishedPorts(daemon));
   const hostSockets = socketsByPort(daemon.kernel.root.sockets);
+  const { ip, userlandProxy } = daemonConfig(daemon);
+  const routed = bridgeConfig(network).gatewayMode === 'routed';
   for (const mapping of container.publish) {
-    const hostIps = mapping.hostIp ? [mapping.hostIp] : ['0.0.0.0', '::'];
+    const hostIps = mapping.hostIp ? [mapping.hostIp] : defaultHostIps(ip, userlandProxy);
+    // The routed port mapper ignores the host port (portmappers/routed MapPorts): nothing is bound on the host.
+    if (routed) {
+      for (const hostIp of hostIps) endpoint.published.push({ hostIp, hostPort: 0, containerPort: mapping.containerPort, protocol: mapping.protocol });
+      continue;
+    }
     const hostPort = mapping.hostPort ?? ephemeralPort(daemon, taken, mapping.protocol);
     for (const hostIp of hostIps) {
       const failed = (cause: string) => new EngineError('unavailable', `driver failed programming external connectivity on endpoint ${container.name} (${endpoint.endpointId}): ${cause}`);
@@ -104,18 +112,31 @@ function publish(daemon: Daemon, container: Container, network: Network, endpoin
       taken.add(port);
     }
   }
-  apply(daemon.kernel, portRules(network, endpoint), true);
+  program(daemon, portRules(daemon, network, endpoint), true);
   startProxies(daemon, endpoint);
 }
 
+/**
+ * The host addresses -p binds when it names none: daemon.json's `ip`, else
+ * 0.0.0.0 and [::]. Without the userland proxy an IPv4-only container gets no
+ * [::] binding (sortAndNormPBs: `Cannot map from default host binding address
+ * to an IPv4-only container because the userland proxy is disabled`).
+ */
+function defaultHostIps(ip: Ipv4 | undefined, userlandProxy: boolean): string[] {
+  if (ip !== undefined) return [formatIpv4(ip)];
+  return userlandProxy ? ['0.0.0.0', '::'] : ['0.0.0.0'];
+}
+
 /** Internal networks get no NAT or forwarding for published ports (iptabler setPerPortIptables). */
-function portRules(network: Network, endpoint: Endpoint): Placed[] {
+function portRules(daemon: Daemon, network: Network, endpoint: Endpoint): Placed[] {
   if (network.internal) return [];
+  const { gatewayMode } = bridgeConfig(network);
   return endpoint.published
     .filter((port) => !port.hostIp.includes(':') && port.protocol !== 'sctp')
     .flatMap((port) => {
       const hostIp = port.hostIp === '0.0.0.0' ? undefined : parseIpv4(port.hostIp);
-      return publishedPortRules(network.bridgeName!, endpoint.address.address, hostIp, port.hostPort, port.containerPort, port.protocol as 'tcp' | 'udp');
+      const binding = { container: endpoint.address.address, containerPort: port.containerPort, hostIp, hostPort: port.hostPort, protocol: port.protocol as 'tcp' | 'udp' };
+      return publishedPortRules(network.bridgeName!, binding, gatewayMode, firewallConfig(daemon));
     });
 }
 

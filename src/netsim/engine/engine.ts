@@ -7,9 +7,9 @@ import { nextNginxPid, nginxSignalled, runsNginxMaster, type NginxSignal } from 
 import { createWarnings } from './create-warnings';
 import { connectedContainer } from './container-config';
 import * as containers from './containers';
-import type { Daemon, EngineState } from './daemon';
+import type { Daemon, EngineState, ServiceState } from './daemon';
+import { bootDaemon, startDaemon, stopDaemon } from './daemon-lifecycle';
 import { resolveContainerName } from './dns';
-import { installDaemonRules } from './firewall';
 import type { Ipv4 } from '../wire/ipv4';
 import type { Network } from './network';
 import * as networks from './networks';
@@ -26,15 +26,6 @@ import { startService, type ServiceStart } from './services';
 export type { EngineState } from './daemon';
 export type { ContainerCreateRequest } from './containers';
 export type { NetworkCreateRequest } from './networks';
-
-const DEFAULT_BRIDGE_OPTIONS = {
-  'com.docker.network.bridge.default_bridge': 'true',
-  'com.docker.network.bridge.enable_icc': 'true',
-  'com.docker.network.bridge.enable_ip_masquerade': 'true',
-  'com.docker.network.bridge.host_binding_ipv4': '0.0.0.0',
-  'com.docker.network.bridge.name': 'docker0',
-  'com.docker.network.driver.mtu': '1500',
-};
 
 /**
  * The Docker daemon's API. It changes the host only through kernel operations, the
@@ -58,11 +49,28 @@ export class Engine {
   static start(kernel: Kernel, random: SeededRandom, clock: VirtualClock, pulledImages: readonly string[] = DEFAULT_PULLED_IMAGES): Engine {
     const images = pulledImages.map((reference) => familiarString(parseImageReference(reference)));
     const engine = new Engine({ networks: [], containers: [], lastPid: 1000 + random.int(0, 800), lastEphemeralPort: EPHEMERAL_PORTS.last, images }, kernel, random, clock);
-    installDaemonRules(kernel);
-    const daemon = engine.daemon;
-    networks.addDefaultBridge(daemon, DEFAULT_BRIDGE_OPTIONS);
-    daemon.state.networks.push(networks.newNetwork(daemon, 'host', 'host'), networks.newNetwork(daemon, 'none', 'null'));
+    bootDaemon(engine.daemon);
     return engine;
+  }
+
+  /** docker.service: whether dockerd runs, since when, with which configuration, and its journal. */
+  service(): Readonly<ServiceState> | undefined {
+    return this.state.service;
+  }
+
+  /** Whether the daemon answers on its socket: false between `systemctl stop docker` and a start that succeeded. */
+  isRunning(): boolean {
+    return (this.state.service?.active ?? 'active') === 'active';
+  }
+
+  /** `systemctl stop docker`: every container stops, dockerd exits. */
+  stopDaemon(): void {
+    stopDaemon(this.daemon);
+  }
+
+  /** `systemctl start docker` with daemon.json's text (undefined when there is no file): 'failed' when dockerd refused it. */
+  startDaemon(configText: string | undefined): 'started' | 'failed' {
+    return startDaemon(this.daemon, configText);
   }
 
   /** Time passes while a client waits on a container (a foreground server until Ctrl-C). */
@@ -224,7 +232,10 @@ export class Engine {
     const container = (owner !== undefined && this.state.containers.find((c) => c.id === owner)) || own;
     const bridge = this.state.networks.find((network) => network.options['com.docker.network.bridge.default_bridge'] === 'true');
     const links = container.networkMode === 'bridge' || container.networkMode === 'default' ? container.config.links.flatMap((link) => legacyLink(this.daemon, link, bridge?.id)) : [];
-    return containerEtcFiles(container, this.state.networks, host, links);
+    // daemon.json's dns stands in for --dns when the container has none (container_operations_unix.go setupDNS... via sandbox options).
+    const daemonDns = this.state.service?.config.dns ?? [];
+    const withDns = container.config.dns.length > 0 || daemonDns.length === 0 ? container : { ...container, config: { ...container.config, dns: daemonDns.map(formatIpv4) } };
+    return containerEtcFiles(withDns, this.state.networks, host, links);
   }
 
   /** The programs on a container's PATH: its image's and what its package manager installed. */

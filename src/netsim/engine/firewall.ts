@@ -3,7 +3,7 @@ import { ruleArguments } from '../format/iptables-save';
 import { EngineError } from './errors';
 import { appendRule, deleteRules, hasChain, insertRule, newChain, setPolicy } from '../kernel/netfilter/netfilter';
 import type { RuleSpec, TableName } from '../kernel/netfilter/rule';
-import { cidr, parseCidr, type Cidr } from '../wire/cidr';
+import { cidr, contains, parseCidr, type Cidr } from '../wire/cidr';
 import { formatIpv4, type Ipv4 } from '../wire/ipv4';
 
 /**
@@ -34,39 +34,76 @@ export const is = <T>(value: T) => ({ value, negated: false });
 const not = <T>(value: T) => ({ value, negated: true });
 
 /**
- * dockerd's first start: its chains, the jumps into them, and FORWARD's policy set
- * to DROP because Docker had to enable ip_forward itself (Debian ships it off).
+ * What the daemon's configuration changes in every rule (firewaller.Config):
+ * `hairpin` is true when the userland proxy is off (daemon.json
+ * `"userland-proxy": false`), so NAT alone has to carry the host's own traffic.
  */
-export function installDaemonRules(kernel: Kernel): void {
+export interface FirewallConfig {
+  readonly hairpin: boolean;
+}
+
+/**
+ * dockerd's start (iptabler NewIptabler: removeIPChains, then setupIPChains): its
+ * chains, the jumps into them, and FORWARD's policy set to DROP because Docker had
+ * to enable ip_forward itself (Debian ships it off). Without the userland proxy,
+ * nat-OUTPUT's jump also takes 127.0.0.0/8 (addNATJumpRules).
+ */
+export function installDaemonRules(kernel: Kernel, { hairpin }: FirewallConfig): void {
   const netfilter = kernel.root.netfilter;
-  for (const [table, chain] of DOCKER_CHAINS) newChain(netfilter, table, chain);
+  for (const [table, chain] of DOCKER_CHAINS) {
+    if (!hasChain(netfilter, table, chain)) newChain(netfilter, table, chain);
+  }
   setPolicy(netfilter, 'filter', 'FORWARD', 'DROP');
-  const base: Placed[] = [
+  apply(kernel, daemonRules(hairpin), true);
+}
+
+/**
+ * What a daemon's stop leaves for the next start to clean (removeIPChains): the
+ * nat jumps of either proxy setting, and every rule in Docker's own chains. The
+ * chains stay (FORWARD still jumps to them); DOCKER-USER is the user's and keeps its rules.
+ */
+export function removeDaemonRules(kernel: Kernel): void {
+  const netfilter = kernel.root.netfilter;
+  for (const hairpin of [false, true]) apply(kernel, daemonRules(hairpin).filter((rule) => rule.table === 'nat'), false);
+  for (const [table, chain] of DOCKER_CHAINS) {
+    const found = netfilter[table].find((candidate) => candidate.name === chain);
+    if (found && chain !== 'DOCKER-USER') found.rules = [];
+  }
+}
+
+function daemonRules(hairpin: boolean): Placed[] {
+  return [
     { table: 'filter', chain: 'FORWARD', spec: { target: jump('DOCKER-USER') } },
     { table: 'filter', chain: 'FORWARD', spec: { target: jump('DOCKER-FORWARD') } },
     { table: 'filter', chain: 'DOCKER-FORWARD', spec: { target: jump('DOCKER-CT') } },
     { table: 'filter', chain: 'DOCKER-FORWARD', spec: { target: jump('DOCKER-INTERNAL') } },
     { table: 'filter', chain: 'DOCKER-FORWARD', spec: { target: jump('DOCKER-BRIDGE') } },
     { table: 'nat', chain: 'PREROUTING', spec: { destinationLocal: true, target: jump('DOCKER') } },
-    { table: 'nat', chain: 'OUTPUT', spec: { destination: not(parseCidr('127.0.0.0/8')!), destinationLocal: true, target: jump('DOCKER') } },
+    { table: 'nat', chain: 'OUTPUT', spec: { ...(hairpin ? {} : { destination: not(parseCidr('127.0.0.0/8')!) }), destinationLocal: true, target: jump('DOCKER') } },
   ];
-  apply(kernel, base, true);
 }
 
-/** What shapes a bridge network's rules: --internal, and the enable_icc and enable_ip_masquerade options. */
+/** com.docker.network.bridge.gateway_mode_ipv4 (bridge_linux.go newGwMode); `isolated` is for internal networks only. */
+export type GatewayMode = 'nat' | 'nat-unprotected' | 'routed' | 'isolated';
+
+/** What shapes a bridge network's rules: --internal, the enable_icc and enable_ip_masquerade options, the gateway mode. */
 export interface BridgeRuleOptions {
   readonly internal: boolean;
   readonly icc: boolean;
   readonly masquerade: boolean;
+  readonly gatewayMode: GatewayMode;
 }
 
 /**
- * Rules of one bridge network: isolation, conntrack, forwarding and masquerading.
- * With icc off, setIcc drops bridge-to-bridge traffic and the outgoing rule
- * becomes `-i br ! -o br -j ACCEPT` (iptabler setupNonInternalNetworkRules;
- * iptablesdoc usernet-portmap-noicc.md).
+ * Rules of one bridge network, in the order iptabler's setupIPTables makes them
+ * (golden files in iptabler/testdata/TestIptabler at docker-v29.7.2).
+ * setupNonInternalNetworkRules: MASQUERADE unless routed, inserted, then the
+ * hairpin MASQUERADE for the host's own addresses (inserted above it); setIcc's
+ * DROP with icc off; ICMP let in when routed; the outgoing ACCEPT
+ * (`-i br ! -o br` with icc off). Then setDefaultForwardRule's DROP, an ACCEPT
+ * when nat-unprotected; the conntrack rule; DOCKER-BRIDGE's jump.
  */
-export function bridgeNetworkRules(bridge: string, subnet: Cidr, { internal, icc, masquerade }: BridgeRuleOptions): Placed[] {
+export function bridgeNetworkRules(bridge: string, subnet: Cidr, { internal, icc, masquerade, gatewayMode }: BridgeRuleOptions, { hairpin }: FirewallConfig): Placed[] {
   const iccRule: Placed = { table: 'filter', chain: 'DOCKER-FORWARD', spec: { inInterface: is(bridge), outInterface: is(bridge), target: { kind: icc ? 'ACCEPT' : 'DROP' } } };
   if (internal) {
     return [
@@ -75,50 +112,75 @@ export function bridgeNetworkRules(bridge: string, subnet: Cidr, { internal, icc
       { table: 'filter', chain: 'DOCKER-INTERNAL', first: true, spec: { source: not(subnet), outInterface: is(bridge), target: { kind: 'DROP' } } },
     ];
   }
+  const routed = gatewayMode === 'routed';
+  const nat: Placed[] = masquerade && !routed ? [{ table: 'nat', chain: 'POSTROUTING', first: true, spec: { source: is(subnet), outInterface: not(bridge), target: { kind: 'MASQUERADE' } } }] : [];
+  const hairpinNat: Placed[] = hairpin ? [{ table: 'nat', chain: 'POSTROUTING', first: true, spec: { outInterface: is(bridge), sourceLocal: true, target: { kind: 'MASQUERADE' } } }] : [];
+  const icmp: Placed[] = routed ? [{ table: 'filter', chain: 'DOCKER', spec: { outInterface: is(bridge), protocol: 'icmp', target: { kind: 'ACCEPT' } } }] : [];
   const outgoing: Placed[] = icc
     ? [{ table: 'filter', chain: 'DOCKER-FORWARD', spec: { inInterface: is(bridge), target: { kind: 'ACCEPT' } } }]
     : [iccRule, { table: 'filter', chain: 'DOCKER-FORWARD', spec: { inInterface: is(bridge), outInterface: not(bridge), target: { kind: 'ACCEPT' } } }];
-  const nat: Placed[] = masquerade ? [{ table: 'nat', chain: 'POSTROUTING', first: true, spec: { source: is(subnet), outInterface: not(bridge), target: { kind: 'MASQUERADE' } } }] : [];
   return [
-    { table: 'filter', chain: 'DOCKER', spec: { inInterface: not(bridge), outInterface: is(bridge), target: { kind: 'DROP' } } },
-    { table: 'filter', chain: 'DOCKER-BRIDGE', spec: { outInterface: is(bridge), target: jump('DOCKER') } },
-    { table: 'filter', chain: 'DOCKER-CT', spec: { outInterface: is(bridge), ctState: ['RELATED', 'ESTABLISHED'], target: { kind: 'ACCEPT' } } },
-    ...outgoing,
     ...nat,
+    ...hairpinNat,
+    ...icmp,
+    ...outgoing,
+    { table: 'filter', chain: 'DOCKER', spec: { inInterface: not(bridge), outInterface: is(bridge), target: { kind: gatewayMode === 'nat-unprotected' ? 'ACCEPT' : 'DROP' } } },
+    { table: 'filter', chain: 'DOCKER-CT', spec: { outInterface: is(bridge), ctState: ['RELATED', 'ESTABLISHED'], target: { kind: 'ACCEPT' } } },
+    { table: 'filter', chain: 'DOCKER-BRIDGE', spec: { outInterface: is(bridge), target: jump('DOCKER') } },
   ];
 }
 
-/** Drops packets sent straight to a container's address from outside its bridge (iptabler filterDirectAccess). */
-export function directAccessRules(bridge: string, address: Ipv4, internal: boolean): Placed[] {
-  if (internal) return [];
+/**
+ * Drops packets sent straight to a container's address from outside its bridge
+ * (iptabler filterDirectAccess): not on an internal network, nor when the
+ * gateway mode lets the outside route to containers (nat-unprotected, routed).
+ */
+export function directAccessRules(bridge: string, address: Ipv4, internal: boolean, gatewayMode: GatewayMode): Placed[] {
+  if (internal || gatewayMode === 'nat-unprotected' || gatewayMode === 'routed') return [];
   return [{ table: 'raw', chain: 'PREROUTING', spec: { destination: is(cidr(address, 32)), inInterface: not(bridge), target: { kind: 'DROP' } } }];
 }
 
+/** One published port as the bridge driver hands it to the firewall (types.PortBinding); hostPort 0 when routed mode ignored it. */
+export interface PortBinding {
+  readonly container: Ipv4;
+  readonly containerPort: number;
+  /** Undefined for 0.0.0.0. */
+  readonly hostIp: Ipv4 | undefined;
+  readonly hostPort: number;
+  readonly protocol: 'tcp' | 'udp';
+}
+
 /**
- * A published IPv4 port (iptabler setPerPortNAT, setPerPortForwarding): DNAT from
- * the host address to the container, and an ACCEPT at the top of DOCKER, before
- * the network's DROP. With the userland proxy on, hairpin NAT is off, hence `! -i`.
+ * A published IPv4 port (iptabler setPerPortIptables). filterPortMappedOnLoopback:
+ * a port on a 127.x address drops what reaches it from off the host, in raw.
+ * setPerPortNAT: the DNAT (`! -i br` unless hairpin) and, with hairpin, the
+ * MASQUERADE of a container reaching itself; none without a host port (routed).
+ * setPerPortForwarding: an ACCEPT at the top of DOCKER, before the network's
+ * DROP, unless nat-unprotected has no DROP to get past.
  */
-export function publishedPortRules(bridge: string, container: Ipv4, hostIp: Ipv4 | undefined, hostPort: number, containerPort: number, protocol: 'tcp' | 'udp'): Placed[] {
-  return [
-    {
+export function publishedPortRules(bridge: string, port: PortBinding, gatewayMode: GatewayMode, { hairpin }: FirewallConfig): Placed[] {
+  const { container, containerPort, hostIp, hostPort, protocol } = port;
+  const loopback = hostIp !== undefined && hostPort !== 0 && contains(parseCidr('127.0.0.0/8')!, hostIp);
+  const rules: Placed[] = [];
+  if (loopback) rules.push({ table: 'raw', chain: 'PREROUTING', spec: { destination: is(cidr(hostIp, 32)), inInterface: not('lo'), protocol, destinationPort: hostPort, target: { kind: 'DROP' } } });
+  if (hostPort !== 0) {
+    rules.push({
       table: 'nat',
       chain: 'DOCKER',
       spec: {
         ...(hostIp === undefined ? {} : { destination: is(cidr(hostIp, 32)) }),
-        inInterface: not(bridge),
+        ...(hairpin ? {} : { inInterface: not(bridge) }),
         protocol,
         destinationPort: hostPort,
         target: { kind: 'DNAT', to: `${formatIpv4(container)}:${containerPort}` },
       },
-    },
-    {
-      table: 'filter',
-      chain: 'DOCKER',
-      first: true,
-      spec: { destination: is(cidr(container, 32)), inInterface: not(bridge), outInterface: is(bridge), protocol, destinationPort: containerPort, target: { kind: 'ACCEPT' } },
-    },
-  ];
+    });
+    if (hairpin) rules.push({ table: 'nat', chain: 'POSTROUTING', spec: { source: is(cidr(container, 32)), destination: is(cidr(container, 32)), protocol, destinationPort: containerPort, target: { kind: 'MASQUERADE' } } });
+  }
+  if (gatewayMode !== 'nat-unprotected') {
+    rules.push({ table: 'filter', chain: 'DOCKER', first: true, spec: { destination: is(cidr(container, 32)), inInterface: not(bridge), outInterface: is(bridge), protocol, destinationPort: containerPort, target: { kind: 'ACCEPT' } } });
+  }
+  return rules;
 }
 
 /**

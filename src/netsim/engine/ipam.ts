@@ -11,20 +11,20 @@ const DEFAULT_POOLS: { base: Cidr; size: number }[] = [
   { base: parseCidr('192.168.0.0/16')!, size: 20 },
 ];
 
-export function* candidateSubnets(): Generator<Cidr> {
-  for (const { base, size } of DEFAULT_POOLS) {
+export function* candidateSubnets(pools?: readonly { base: Cidr; size: number }[]): Generator<Cidr> {
+  for (const { base, size } of pools ?? DEFAULT_POOLS) {
     const step = 2 ** (32 - size);
     for (let offset = 0; offset < sizeOf(base); offset += step) {
       const subnet = cidr(ipv4FromNumber(base.address + offset), size);
       // 172.16.0.0/16 is in the /12 but not in Docker's list, which starts at 172.17.
-      if (subnet.address !== parseCidr('172.16.0.0/16')!.address) yield subnet;
+      if (pools !== undefined || subnet.address !== parseCidr('172.16.0.0/16')!.address) yield subnet;
     }
   }
 }
 
-/** The first default subnet that overlaps nothing already in use. */
-export function nextFreeSubnet(inUse: readonly Cidr[]): Cidr | undefined {
-  for (const subnet of candidateSubnets()) {
+/** The first subnet of the pools (daemon.json's default-address-pools, else Docker's) that overlaps nothing already in use. */
+export function nextFreeSubnet(inUse: readonly Cidr[], pools?: readonly { base: Cidr; size: number }[]): Cidr | undefined {
+  for (const subnet of candidateSubnets(pools)) {
     if (!inUse.some((used) => overlaps(used, subnet))) return subnet;
   }
   return undefined;

@@ -2,7 +2,8 @@ import { KernelError } from '../kernel/errno';
 import type { Namespace } from '../kernel/namespace';
 import type { SocketService } from '../kernel/socket';
 import type { Container, Endpoint, LogEntry } from './container';
-import type { Daemon } from './daemon';
+import { daemonConfig, type Daemon } from './daemon';
+import { DOCKERD_PID } from './host-processes';
 import { parseImageReference, runsImageDefault } from './images';
 import { HOST_CPUS, HOST_KERNEL_RELEASE } from './host-processes';
 import { nginxBindFailure, nginxStartup } from './nginx-log';
@@ -114,21 +115,26 @@ export function serverStartLog(container: Container, nowMs: number, failed: read
  * one for [::] (IPv6-only, so both can bind).
  */
 export function startProxies(daemon: Daemon, endpoint: Endpoint): void {
-  const sockets = endpoint.published.map((port) => {
-    daemon.state.lastPid += 1 + daemon.random.int(0, 4);
-    return {
-      protocol: port.protocol === 'udp' ? ('udp' as const) : ('tcp' as const),
-      address: port.hostIp,
-      port: port.hostPort,
-      v6Only: port.hostIp.includes(':'),
-      process: { name: 'docker-proxy', pid: daemon.state.lastPid, fd: 4 },
-      service: { kind: 'docker-proxy' as const, address: endpoint.address.address, port: port.containerPort },
-    };
-  });
+  const proxy = daemonConfig(daemon).userlandProxy;
+  const dockerd = daemon.state.service?.pid ?? DOCKERD_PID;
+  const sockets = endpoint.published
+    .filter((port) => port.hostPort !== 0)
+    .map((port, index) => {
+      if (proxy) daemon.state.lastPid += 1 + daemon.random.int(0, 4);
+      return {
+        protocol: port.protocol === 'udp' ? ('udp' as const) : ('tcp' as const),
+        address: port.hostIp,
+        port: port.hostPort,
+        v6Only: port.hostIp.includes(':'),
+        // Without the proxy dockerd keeps the socket it bound (port_mapping_linux.go: only a started proxy takes it).
+        process: proxy ? { name: 'docker-proxy', pid: daemon.state.lastPid, fd: 4 } : { name: 'dockerd', pid: dockerd, fd: 60 + index },
+        service: { kind: proxy ? ('docker-proxy' as const) : ('held' as const), address: endpoint.address.address, port: port.containerPort },
+      };
+    });
   daemon.kernel.listenAll(daemon.kernel.root, sockets);
 }
 
 export function stopProxies(daemon: Daemon, endpoint: Endpoint): void {
   const root = daemon.kernel.root;
-  root.sockets = root.sockets.filter((socket) => !(socket.service.kind === 'docker-proxy' && socket.service.address === endpoint.address.address));
+  root.sockets = root.sockets.filter((socket) => !((socket.service.kind === 'docker-proxy' || socket.service.kind === 'held') && socket.service.address === endpoint.address.address));
 }

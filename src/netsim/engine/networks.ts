@@ -1,6 +1,7 @@
 import { networkOf, type Cidr } from '../wire/cidr';
 import { formatIpv4, offsetIpv4, type Ipv4 } from '../wire/ipv4';
-import type { Daemon } from './daemon';
+import { daemonConfig, type Daemon } from './daemon';
+import type { AddressPool } from './daemon-config';
 import { driverOf, type Driver } from './driver';
 import { EngineError } from './errors';
 import { firstFree, ipamConfigProblems, joinProblems, nextFreeSubnet, poolClash, takenInPool, type IpamRequest } from './ipam';
@@ -93,11 +94,22 @@ function checkScope(request: NetworkCreateRequest): void {
   if (request.scope !== '' && request.scope !== 'local') throw new EngineError('forbidden', `networks of scope ${request.scope} are not available in this simulator yet`);
 }
 
-/** dockerd's default bridge: docker0 with 172.17.0.1/16 and the options it reports. */
-export function addDefaultBridge(daemon: Daemon, options: Record<string, string>): Network {
-  const subnet = nextFreeSubnet([])!;
-  const network: Network = { ...newNetwork(daemon, 'bridge', 'bridge'), options, ipam: [{ subnet, ipRange: undefined, gateway: offsetIpv4(subnet.address, 1), auxAddresses: {} }] };
-  return addNetwork(daemon, driverOf('bridge')!, network);
+/** dockerd's default bridge: docker0 with its subnet and gateway (172.17.0.1/16 unless daemon.json says) and the options it reports. */
+export function addDefaultBridge(daemon: Daemon, options: Record<string, string>, subnet: Cidr, gateway: Ipv4): Network {
+  const network: Network = { ...newNetwork(daemon, 'bridge', 'bridge'), options, ipam: [{ subnet, ipRange: undefined, gateway, auxAddresses: {} }] };
+  const created = driverOf('bridge')!.create(daemon, network);
+  daemon.state.networks.unshift(created);
+  return created;
+}
+
+/**
+ * docker0's subnet without `bip`: the first of the pools that no other network
+ * and no host route uses (initBridgeDriver asks IPAM like any network does).
+ */
+export function defaultBridgeSubnet(daemon: Daemon, pools: readonly AddressPool[] | undefined): Cidr {
+  const subnet = nextFreeSubnet(subnetsInUse(daemon), pools);
+  if (!subnet) throw new EngineError('forbidden', 'all predefined address pools have been fully subnetted');
+  return subnet;
 }
 
 function addNetwork(daemon: Daemon, driver: Driver, network: Network): Network {
@@ -113,7 +125,7 @@ function addNetwork(daemon: Daemon, driver: Driver, network: Network): Network {
  */
 function allocatePools(daemon: Daemon, requests: readonly IpamRequest[], driver: Driver): IpamConfig[] {
   if (requests.length === 0) {
-    const subnet = nextFreeSubnet(subnetsInUse(daemon));
+    const subnet = nextFreeSubnet(subnetsInUse(daemon), daemonConfig(daemon).defaultAddressPools);
     if (!subnet) throw new EngineError('forbidden', 'all predefined address pools have been fully subnetted');
     return [{ subnet, ipRange: undefined, gateway: driver.needsGateway ? offsetIpv4(subnet.address, 1) : undefined, auxAddresses: {} }];
   }

@@ -98,7 +98,8 @@ function matchText(spec: RuleSpec, options: ListOptions): string {
   const service = (port: number) => (options.numeric ? String(port) : SERVICES[port] ?? String(port));
   const ports = [...(spec.sourcePort === undefined ? [] : [`spt:${service(spec.sourcePort)}`]), ...(spec.destinationPort === undefined ? [] : [`dpt:${service(spec.destinationPort)}`])];
   if (ports.length > 0) parts.push(`${spec.protocol ?? 'tcp'} ${ports.join(' ')}`);
-  if (spec.destinationLocal) parts.push('ADDRTYPE match dst-type LOCAL');
+  // libxt_addrtype addrtype_print_v1: `ADDRTYPE match src-type LOCAL dst-type LOCAL`.
+  if (spec.sourceLocal || spec.destinationLocal) parts.push(['ADDRTYPE match', ...(spec.sourceLocal ? ['src-type LOCAL'] : []), ...(spec.destinationLocal ? ['dst-type LOCAL'] : [])].join(' '));
   if (spec.ctState) parts.push(`ctstate ${spec.ctState.join(',')}`);
   if (spec.target.kind === 'DNAT' || spec.target.kind === 'SNAT') parts.push(`to:${spec.target.to}`);
   if (spec.target.kind === 'REJECT') parts.push('reject-with icmp-port-unreachable');

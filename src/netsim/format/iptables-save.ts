@@ -19,7 +19,8 @@ export function ruleArguments(spec: RuleSpec): string {
   if (spec.sourcePort !== undefined || spec.destinationPort !== undefined) words.push('-m', spec.protocol ?? 'tcp');
   if (spec.sourcePort !== undefined) words.push('--sport', String(spec.sourcePort));
   if (spec.destinationPort !== undefined) words.push('--dport', String(spec.destinationPort));
-  if (spec.destinationLocal) words.push('-m', 'addrtype', '--dst-type', 'LOCAL');
+  // libxt_addrtype addrtype_save_v1: one `-m addrtype`, --src-type before --dst-type.
+  if (spec.sourceLocal || spec.destinationLocal) words.push('-m', 'addrtype', ...(spec.sourceLocal ? ['--src-type', 'LOCAL'] : []), ...(spec.destinationLocal ? ['--dst-type', 'LOCAL'] : []));
   if (spec.ctState) words.push('-m', 'conntrack', '--ctstate', spec.ctState.join(','));
   const target = spec.target;
   switch (target.kind) {

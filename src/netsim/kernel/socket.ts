@@ -9,6 +9,12 @@ export type SocketService =
   /** Docker's userland proxy: relays each connection to a container's address and port. */
   | { readonly kind: 'docker-proxy'; readonly address: Ipv4; readonly port: number }
   /**
+   * A published port dockerd keeps bound itself when there is no userland proxy
+   * (portallocator osallocator_linux.go listenTCP: bound and listening, with a
+   * socket filter that drops every packet); NAT sends the traffic past it, to `address`.
+   */
+  | { readonly kind: 'held'; readonly address: Ipv4; readonly port: number }
+  /**
    * A web server; `server` names its software (nginx, httpd), which decides the pages.
    * `database`: the MySQL server and account a PHP application (WordPress) connects
    * to for each request, as its configuration names them.

@@ -106,6 +106,9 @@ export function serve(datapath: Datapath, peer: Peer, request: HttpRequest, rand
       return { kind: 'not-http', bytes: SSH_BANNER.length };
     case 'dns':
       return { kind: 'reset' };
+    case 'held':
+      // Its socket filter drops everything: what reaches it waits for nothing, which the simulator does not model.
+      return { kind: 'unsimulated' };
     case 'netcat':
       // It answers only what someone types into it: a request waits until the client gives up.
       return { kind: 'unsimulated' };

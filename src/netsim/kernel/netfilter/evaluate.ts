@@ -167,6 +167,7 @@ function matches(spec: RuleSpec, packet: Packet, context: HookContext): boolean 
     (spec.protocol === undefined || spec.protocol === packet.protocol) &&
     (spec.destinationPort === undefined || (packet.protocol !== 'icmp' && spec.destinationPort === packet.destinationPort)) &&
     (spec.sourcePort === undefined || (packet.protocol !== 'icmp' && spec.sourcePort === packet.sourcePort)) &&
+    (!spec.sourceLocal || context.isLocal(packet.source)) &&
     (!spec.destinationLocal || context.isLocal(packet.destination)) &&
     (spec.ctState === undefined || spec.ctState.includes(context.state))
   );

@@ -33,6 +33,8 @@ export interface RuleSpec {
   readonly protocol?: 'tcp' | 'udp' | 'icmp';
   readonly sourcePort?: number;
   readonly destinationPort?: number;
+  /** `-m addrtype --src-type LOCAL`: Docker's hairpin MASQUERADE without docker-proxy. */
+  readonly sourceLocal?: boolean;
   /** `-m addrtype --dst-type LOCAL`. */
   readonly destinationLocal?: boolean;
   /** `-m conntrack --ctstate ...`. */
@@ -81,6 +83,7 @@ export function sameRule(a: RuleSpec, b: RuleSpec): boolean {
     a.protocol === b.protocol &&
     a.sourcePort === b.sourcePort &&
     a.destinationPort === b.destinationPort &&
+    Boolean(a.sourceLocal) === Boolean(b.sourceLocal) &&
     Boolean(a.destinationLocal) === Boolean(b.destinationLocal) &&
     (a.ctState ?? []).join() === (b.ctState ?? []).join() &&
     sameTarget(a.target, b.target)

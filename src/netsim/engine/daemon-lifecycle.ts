@@ -1,0 +1,191 @@
+import { linkNamed } from '../kernel/namespace';
+import { cidr, networkOf } from '../wire/cidr';
+import { offsetIpv4 } from '../wire/ipv4';
+import type { Container } from './container';
+import { daemonConfig, firewallConfig, program, type Daemon, type JournalEntry, type ServiceState } from './daemon';
+import { DEFAULT_DAEMON_CONFIG, readDaemonConfig, type DaemonConfig } from './daemon-config';
+import { bridgeConfig } from './bridge-driver';
+import { bridgeNetworkRules, installDaemonRules, removeDaemonRules } from './firewall';
+import { DOCKERD_PID, HOST_BOOT_MS } from './host-processes';
+import * as containers from './containers';
+import * as networks from './networks';
+import type { Network } from './network';
+
+/** The default bridge's options, as dockerd reports them (initBridgeDriver). */
+const DEFAULT_BRIDGE_OPTIONS = {
+  'com.docker.network.bridge.default_bridge': 'true',
+  'com.docker.network.bridge.enable_icc': 'true',
+  'com.docker.network.bridge.enable_ip_masquerade': 'true',
+  'com.docker.network.bridge.host_binding_ipv4': '0.0.0.0',
+  'com.docker.network.bridge.name': 'docker0',
+  'com.docker.network.driver.mtu': '1500',
+};
+
+/** moby's dockerversion for the simulated engine (cli/docker/version.ts cites the tag). */
+const ENGINE_VERSION = { version: '29.7.2', commit: '6a43e3d' };
+
+/** docker.service's Description (contrib/init/systemd/docker.service), which systemd's job lines quote. */
+const UNIT = 'docker.service - Docker Application Container Engine';
+
+/**
+ * dockerd's start, with the configuration it read: its chains (unless
+ * `iptables` is false), the default bridge (docker0 at `bip`, or the first free
+ * pool), and the host and none networks on a first start.
+ */
+function bringUp(daemon: Daemon, config: DaemonConfig, first: boolean): void {
+  const previous = daemonConfig(daemon);
+  tearDownRules(daemon, previous);
+  daemon.state.service = { ...(daemon.state.service ?? newService(daemon)), config };
+  if (config.iptables) installDaemonRules(daemon.kernel, firewallConfig(daemon));
+  addDefaultBridge(daemon, config);
+  for (const network of daemon.state.networks) {
+    if (network.driver === 'bridge' && network.name !== 'bridge' && network.bridgeName) program(daemon, networkRules(daemon, network), true);
+  }
+  if (first) daemon.state.networks.push(networks.newNetwork(daemon, 'host', 'host'), networks.newNetwork(daemon, 'none', 'null'));
+}
+
+function networkRules(daemon: Daemon, network: Network) {
+  const config = bridgeConfig(network);
+  return bridgeNetworkRules(network.bridgeName!, network.ipam[0]!.subnet, { internal: network.internal, icc: config.icc, masquerade: config.masquerade, gatewayMode: config.gatewayMode }, firewallConfig(daemon));
+}
+
+/**
+ * What the last run left in the kernel goes before the next one adds its own
+ * (NewIptabler's removeIPChains; each network's rules deleted by the spec they
+ * were added with). The default network is deleted and made again at every
+ * start (initBridgeDriver), so it gets a new ID; docker0 itself stays.
+ */
+function tearDownRules(daemon: Daemon, previous: DaemonConfig): void {
+  const bridge = daemon.state.networks.find((network) => network.name === 'bridge' && network.driver === 'bridge');
+  if (previous.iptables) {
+    for (const network of daemon.state.networks) {
+      if (network.driver === 'bridge' && network.bridgeName) program(daemon, networkRules(daemon, network), false);
+    }
+    removeDaemonRules(daemon.kernel);
+  }
+  if (bridge) daemon.state.networks = daemon.state.networks.filter((network) => network !== bridge);
+}
+
+/** docker0 at `bip` (its address is the gateway, its network the subnet), or the first free subnet of the pools. */
+function addDefaultBridge(daemon: Daemon, config: DaemonConfig): void {
+  const root = daemon.kernel.root;
+  const docker0 = linkNamed(root, 'docker0');
+  for (const address of docker0?.addresses ?? []) daemon.kernel.deleteAddress(root, 'docker0', address.cidr.address, address.cidr.prefix);
+  const subnet = config.bip ? networkOf(config.bip) : networks.defaultBridgeSubnet(daemon, config.defaultAddressPools);
+  const gateway = config.bip ? config.bip.address : offsetIpv4(subnet.address, 1);
+  networks.addDefaultBridge(daemon, DEFAULT_BRIDGE_OPTIONS, cidr(subnet.address, subnet.prefix), gateway);
+}
+
+function newService(daemon: Daemon): ServiceState {
+  return { active: 'active', pid: DOCKERD_PID, sinceMs: daemon.clock.now(), config: DEFAULT_DAEMON_CONFIG, journal: [] };
+}
+
+/** dockerd as the host boots it (docker.service enabled): defaults unless a snapshot says otherwise; its journal starts at boot. */
+export function bootDaemon(daemon: Daemon): void {
+  const startedMs = HOST_BOOT_MS + 5_000;
+  bringUp(daemon, DEFAULT_DAEMON_CONFIG, true);
+  daemon.state.service = { active: 'active', pid: DOCKERD_PID, sinceMs: startedMs, config: DEFAULT_DAEMON_CONFIG, journal: startJournal(startedMs, DOCKERD_PID) };
+}
+
+/**
+ * The lines a start writes to the journal, each from where moby or systemd
+ * logs it: systemd's job start (`Starting UNIT...`), dockerd's `Starting up`
+ * (daemon/command/daemon.go start), `Loading containers: start.` and `done.`
+ * (daemon/daemon.go restore), `Docker daemon` with its fields sorted as
+ * logrus' text formatter sorts them (daemon.go NewDaemon), `Daemon has
+ * completed initialization` and `API listen on /run/docker.sock` (the socket
+ * docker.socket passes with -H fd://), and systemd's `Started UNIT.`. A real
+ * start logs more lines between them (containerd, buildkit, the firewall).
+ */
+function startJournal(atMs: number, pid: number): JournalEntry[] {
+  const dockerd = (message: string, offsetMs: number) => ({ timeMs: atMs + offsetMs, identifier: `dockerd[${pid}]`, message: logfmt(atMs + offsetMs, pid, message) });
+  return [
+    { timeMs: atMs, identifier: 'systemd[1]', message: `Starting ${UNIT}...` },
+    dockerd('msg="Starting up"', 12),
+    dockerd('msg="Loading containers: start."', 140),
+    dockerd('msg="Loading containers: done."', 310),
+    dockerd(`msg="Docker daemon" commit=${ENGINE_VERSION.commit} containerd-snapshotter=true storage-driver=overlayfs version=${ENGINE_VERSION.version}`, 330),
+    dockerd('msg="Daemon has completed initialization"', 420),
+    dockerd('msg="API listen on /run/docker.sock"', 425),
+    { timeMs: atMs + 425, identifier: 'systemd[1]', message: `Started ${UNIT}.` },
+  ];
+}
+
+/**
+ * logrus' TextFormatter as dockerd sets it up (daemon/command: RFC3339Nano with
+ * nine digits, `jsonmessage.RFC3339NanoFixed`): `time="..." level=info msg=...`.
+ * The nanoseconds are the millisecond's, padded, and the PID's last digits, so
+ * two lines never share a stamp.
+ */
+function logfmt(atMs: number, pid: number, fields: string): string {
+  const iso = new Date(atMs).toISOString();
+  const nanos = `${iso.slice(20, 23)}${String((pid * 7919 + atMs) % 1_000_000).padStart(6, '0')}`;
+  return `time="${iso.slice(0, 19)}.${nanos}Z" level=info ${fields}`;
+}
+
+/** What `systemctl stop docker` does: SIGTERM to dockerd, which stops every container (Daemon.Shutdown) and exits. */
+export function stopDaemon(daemon: Daemon): void {
+  const service = (daemon.state.service ??= newService(daemon));
+  if (service.active !== 'active') return;
+  const now = daemon.clock.now();
+  const dockerd = (message: string, offsetMs = 0) => ({ timeMs: now + offsetMs, identifier: `dockerd[${service.pid}]`, message: logfmt(now + offsetMs, service.pid, message) });
+  service.journal.push({ timeMs: now, identifier: 'systemd[1]', message: `Stopping ${UNIT}...` }, dockerd(`msg="Processing signal 'terminated'"`));
+  // Shutdown stops them all at once (shutdownContainer in parallel): one grace period at most, not one each.
+  const running = daemon.state.containers.filter((container) => container.status === 'running');
+  for (const container of running.filter((c) => c.stopsOnSigterm)) containers.exitContainer(daemon, container, 0);
+  const killed = running.filter((c) => !c.stopsOnSigterm);
+  if (killed.length > 0) daemon.clock.advance(10_000);
+  for (const container of killed) containers.exitContainer(daemon, container, 137);
+  const end = daemon.clock.now() - now;
+  service.journal.push(dockerd('msg="Daemon shutdown complete"', end), { timeMs: now + end, identifier: 'systemd[1]', message: `docker.service: Deactivated successfully.` }, { timeMs: now + end, identifier: 'systemd[1]', message: `Stopped ${UNIT}.` });
+  Object.assign(service, { active: 'inactive', sinceMs: now + end });
+}
+
+/**
+ * What `systemctl start docker` does: dockerd reads daemon.json (`text`; undefined
+ * when there is none). A configuration it refuses ends it at once, status 1,
+ * with the error on stderr, and systemd marks the unit failed; otherwise the
+ * host is set up again and the containers whose restart policy says so start
+ * (restartmanager ShouldRestart: always; unless-stopped unless stopped by hand;
+ * on-failure after a non-zero exit).
+ */
+export function startDaemon(daemon: Daemon, text: string | undefined): 'started' | 'failed' {
+  const service = (daemon.state.service ??= newService(daemon));
+  if (service.active === 'active') return 'started';
+  const now = daemon.clock.now();
+  daemon.state.lastPid += 1 + daemon.random.int(0, 40);
+  const pid = daemon.state.lastPid;
+  const read = readDaemonConfig(text);
+  if ('error' in read) {
+    service.journal.push(
+      { timeMs: now, identifier: 'systemd[1]', message: `Starting ${UNIT}...` },
+      { timeMs: now + 40, identifier: `dockerd[${pid}]`, message: read.error },
+      { timeMs: now + 45, identifier: 'systemd[1]', message: 'docker.service: Main process exited, code=exited, status=1/FAILURE' },
+      { timeMs: now + 45, identifier: 'systemd[1]', message: "docker.service: Failed with result 'exit-code'." },
+      { timeMs: now + 45, identifier: 'systemd[1]', message: `Failed to start ${UNIT}.` },
+    );
+    Object.assign(service, { active: 'failed', pid, sinceMs: now + 45 });
+    return 'failed';
+  }
+  bringUp(daemon, read.config, false);
+  Object.assign(service, { active: 'active', pid, sinceMs: now + 425 });
+  service.journal.push(...startJournal(now, pid));
+  for (const container of daemon.state.containers.filter(shouldRestart)) {
+    try {
+      containers.startContainer(daemon, container.id);
+    } catch {
+      // A container that cannot start again (its port taken meanwhile) stays exited, as restore logs and goes on.
+    }
+  }
+  return 'started';
+}
+
+/** container.ShouldRestart at restore (restartmanager.go): the policy, the exit code and whether a user stopped it. */
+function shouldRestart(container: Container): boolean {
+  if (container.status !== 'exited' || container.starts === 0) return false;
+  const { name } = container.config.restartPolicy;
+  if (name === 'always') return true;
+  if (name === 'unless-stopped') return !container.manuallyStopped;
+  if (name === 'on-failure') return container.exitCode !== 0;
+  return false;
+}
