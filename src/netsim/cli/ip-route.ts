@@ -44,7 +44,7 @@ function showRoutes(filters: string[], options: IpOptions, context: ProcessConte
   const links = dumpLinks(kernel, namespace);
   const ofDevice = <T extends { device: string }>(routes: T[]) => routes.filter((route) => device === undefined || route.device === device);
   const v4 = table === 'local' ? dumpLocalRoutes(namespace) : table === 'main' ? dumpRoutes(kernel, namespace) : [...dumpRoutes(kernel, namespace), ...dumpLocalRoutes(namespace)];
-  const v6 = table === 'local' ? dumpLocalRoutes6(links) : table === 'main' ? dumpRoutes6(links) : [...dumpRoutes6(links), ...dumpLocalRoutes6(links)];
+  const v6 = table === 'local' ? dumpLocalRoutes6(links) : table === 'main' ? dumpRoutes6(links, namespace) : [...dumpRoutes6(links, namespace), ...dumpLocalRoutes6(links)];
   const withTable = table === 'all';
   if (options.family === 'inet6') return ok(formatIpRoute6(ofDevice(v6), { withTable }));
   const text = formatIpRoute(ofDevice(v4), { withDevice: device === undefined, withTable });

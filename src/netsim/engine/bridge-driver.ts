@@ -122,6 +122,8 @@ export const bridgeDriver: Driver = {
     // moby creates the bridge with TxQLen 0 and sets a random MAC (netutils.GenerateRandomMAC), which it then keeps whatever its ports.
     if (!existing) kernel.addLink(root, { name: config.bridgeName, kind: 'bridge', txqlen: 0, macSet: true, ...(config.mtu > 0 ? { mtu: config.mtu } : {}) });
     kernel.addAddress(root, config.bridgeName, cidr(gateway.gateway!, gateway.subnet.prefix));
+    // setupBridgeIPv6 and programIPv6Addresses: the IPv6 gateway goes on the bridge with IFA_F_NODAD.
+    for (const config6 of network.ipam6 ?? []) if (config6.gateway !== undefined) kernel.addAddress6(root, config.bridgeName, { address: config6.gateway, prefix: config6.subnet.prefix });
     kernel.setUp(root, config.bridgeName, true);
     if (!config.icc) kernel.setBridgeNfCallIptables(root, true);
     return { ...network, bridgeName: config.bridgeName };

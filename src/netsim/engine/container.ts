@@ -1,5 +1,6 @@
 import type { Cidr } from '../wire/cidr';
 import type { Ipv4 } from '../wire/ipv4';
+import type { Ipv6Cidr } from '../wire/ipv6';
 import type { Mac } from '../wire/mac';
 import type { PortMapping, Protocol } from '../wire/port-spec';
 import type { UpperLayer } from '../kernel/filesystem';
@@ -16,6 +17,9 @@ export interface Endpoint {
   readonly gateway: Ipv4 | undefined;
   /** None for an ipvlan port, which uses its parent's. */
   readonly mac: Mac | undefined;
+  /** The IPv6 address on a network with EnableIPv6, and that network's IPv6 gateway. */
+  readonly address6?: Ipv6Cidr;
+  readonly gateway6?: string | undefined;
   readonly aliases: readonly string[];
   /** Ports published through this endpoint (the container's first network). */
   published: PublishedPort[];

@@ -134,7 +134,7 @@ export function createContainer(daemon: Daemon, request: ContainerCreateRequest)
     config,
     endpointSettings: Object.fromEntries([
       ...(first
-        ? [[first.id, { networkName: first.name, aliases: request.aliases ?? [], links: isUserDefined(request.networkMode) ? (request.links ?? []) : [], ipv4Address: request.ip, macAddress: request.macAddress, joined: false, ...(request.ipamSent ? { sentByConnect: true } : {}) }] as const]
+        ? [[first.id, { networkName: first.name, aliases: request.aliases ?? [], links: isUserDefined(request.networkMode) ? (request.links ?? []) : [], ipv4Address: request.ip, ...(request.ip6 === undefined ? {} : { ipv6Address: request.ip6 }), macAddress: request.macAddress, joined: false, ...(request.ipamSent ? { sentByConnect: true } : {}) }] as const]
         : []),
       ...extra.map(({ endpoint, network }) => [network.id, { networkName: network.name, aliases: [...endpoint.aliases], links: [], ipv4Address: endpoint.ip, macAddress: undefined, joined: false, ...(endpoint.ipamSent ? { sentByConnect: true } : {}) }] as const),
     ]),

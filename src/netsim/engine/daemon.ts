@@ -45,6 +45,8 @@ export interface EngineState {
    */
   imageTagTimes?: Record<string, number>;
   service?: ServiceState;
+  /** The 40-bit Global ID of the default IPv6 pool, 10 hex digits, drawn when the first network needs it (ipam6.ts). */
+  ipv6GlobalId?: string;
 }
 
 /** What every part of the daemon works on: its own state and the host it runs on. */

@@ -1,5 +1,6 @@
 import { contains } from '../wire/cidr';
 import { parseIpv4 } from '../wire/ipv4';
+import { ipv6Contains } from '../wire/ipv6';
 import { isUserDefined } from './container-config';
 import { EngineError } from './errors';
 import { joinProblems } from './ipam';
@@ -19,7 +20,7 @@ export interface RequestedEndpoint {
  * validateNetworkingConfig for create: static addresses and aliases only on
  * user-defined networks, well-formed addresses (normalizeEndpointIPAMConfig),
  * each inside one of the network's subnets (validateIPAMConfigIsInRange; the
- * simulated networks have no IPv6 subnet). All problems are reported at once.
+ * subnets of both families). All problems are reported at once.
  */
 export function endpointSettingsProblems(networkName: string, network: Network | undefined, requested: RequestedEndpoint): string[] {
   const problems: string[] = [];
@@ -36,7 +37,8 @@ export function endpointSettingsProblems(networkName: string, network: Network |
   for (const address of requested.linkLocalIps ?? []) if (address === '0.0.0.0' || address === '::') problems.push(`invalid link-local IP address: ${address}`);
   if (network) {
     if (ipv4 !== undefined && (v4 === undefined || !network.ipam.some((config) => contains(config.subnet, v4)))) problems.push(`no configured subnet contains IP address ${ipv4}`);
-    if (ipv6 !== undefined) problems.push(`no configured subnet contains IP address ${mapped ? ipv6.slice('::ffff:'.length) : ipv6}`);
+    const inSubnet = ipv6 !== undefined && !mapped && (network.ipam6 ?? []).some((config) => ipv6Contains(config.subnet, ipv6));
+    if (ipv6 !== undefined && !inSubnet) problems.push(`no configured subnet contains IP address ${mapped ? ipv6.slice('::ffff:'.length) : ipv6}`);
   }
   return problems;
 }

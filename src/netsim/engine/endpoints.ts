@@ -9,7 +9,9 @@ import { publishedPortRules, type Placed } from './firewall';
 import { bridgeConfig } from './bridge-driver';
 import { daemonConfig, firewallConfig, program, type Daemon } from './daemon';
 import { firstFree, takenInPool } from './ipam';
-import type { IpamConfig, Network } from './network';
+import type { Ipam6Config, IpamConfig, Network } from './network';
+import { firstFree6, takenInPool6 } from './ipam6';
+import { formatIpv6, ipv6Contains, parseIpv6 } from '../wire/ipv6';
 import { PortIndex } from './port-allocator';
 import { startProxies, stopProxies } from './listeners';
 import { hasEmbeddedDns } from './dns';
@@ -27,11 +29,13 @@ export function attach(daemon: Daemon, container: Container, network: Network, r
   while (linkNamed(sandbox, `eth${slot}`)) slot++;
   const endpointId = random.hex(64);
   const { address, config } = allocateAddress(daemon, network, requested);
+  const v6 = allocateAddress6(daemon, network, container.endpointSettings[network.id]?.ipv6Address);
   const endpoint: Endpoint = {
     networkId: network.id,
     endpointId,
     address: cidr(address, config.subnet.prefix),
     gateway: config.gateway,
+    ...(v6 && { address6: { address: v6.address, prefix: v6.config.subnet.prefix }, gateway6: v6.config.gateway }),
     mac: driver.endpointMac(daemon, container.endpointSettings[network.id]?.macAddress),
     aliases: container.endpointSettings[network.id]?.aliases ?? [],
     hostVeth: undefined,
@@ -70,6 +74,8 @@ function higherGwPriority(container: Container, candidate: Endpoint, current: En
 function dropDefaultRoute(daemon: Daemon, sandbox: Namespace): void {
   const route = sandbox.routes.find((r) => r.destination === undefined);
   if (route) daemon.kernel.deleteRoute(sandbox, undefined, { device: route.device });
+  const route6 = sandbox.routes6?.find((r) => r.destination === undefined);
+  if (route6) daemon.kernel.deleteRoute6(sandbox, undefined, route6.device);
 }
 
 /** Unplugs an endpoint: its port forwards, then its interface and rules (the driver's Leave). */
@@ -169,6 +175,28 @@ function allocateAddress(daemon: Daemon, network: Network, requested: Ipv4 | und
     if (address !== undefined) return { address, config };
   }
   throw new EngineError('unavailable', `no available IPv4 addresses on this network's address pools: ${network.name} (${network.id})`);
+}
+
+/**
+ * The endpoint's IPv6 address on a network with IPv6 (Endpoint.assignAddress with
+ * wantIPv6): the one asked for (--ip6), refused when the pool holds it, or the
+ * lowest free one.
+ */
+function allocateAddress6(daemon: Daemon, network: Network, requested: string | undefined): { address: string; config: Ipam6Config } | undefined {
+  const pools = network.ipam6 ?? [];
+  if (pools.length === 0) return undefined;
+  const endpoints = daemon.state.containers.flatMap((c) => c.endpoints);
+  if (requested !== undefined) {
+    const wanted = formatIpv6(parseIpv6(requested)!);
+    const config = pools.find((candidate) => ipv6Contains(candidate.subnet, wanted)) ?? pools[0]!;
+    if (takenInPool6(config, network, endpoints).has(wanted)) throw new EngineError('forbidden', 'Address already in use');
+    return { address: wanted, config };
+  }
+  for (const config of pools) {
+    const address = firstFree6(config, takenInPool6(config, network, endpoints));
+    if (address !== undefined) return { address, config };
+  }
+  throw new EngineError('unavailable', `no available IPv6 addresses on this network's address pools: ${network.name} (${network.id})`);
 }
 
 /** The host's listening sockets by protocol and port: a range of 65,535 published ports checks each in constant time. */

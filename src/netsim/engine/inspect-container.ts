@@ -318,9 +318,9 @@ function endpointSettings(container: Container, network: Attachment['network'], 
       // Before the first start the MAC asked for shows; a stop clears it (cleanOperationalData).
       MacAddress: endpoint?.mac ?? (joined ? '' : (settings?.macAddress ?? '')),
       IPPrefixLen: endpoint?.address.prefix ?? 0,
-      IPv6Gateway: new GoAddr(''),
-      GlobalIPv6Address: new GoAddr(''),
-      GlobalIPv6PrefixLen: 0,
+      IPv6Gateway: new GoAddr(endpoint?.gateway6 ?? ''),
+      GlobalIPv6Address: new GoAddr(endpoint?.address6?.address ?? ''),
+      GlobalIPv6PrefixLen: endpoint?.address6?.prefix ?? 0,
       DNSNames: joined && isUserDefined(network.name) ? dnsNames(container, settings) : NIL_SLICE,
     },
   );

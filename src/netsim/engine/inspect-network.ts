@@ -5,7 +5,8 @@ import { GoAddr, goStruct, NIL_MAP, NIL_SLICE } from '../format/go-value';
 import type { Container, Endpoint } from './container';
 import { modeEndpointId } from './mode-networks';
 import { poolStatus, takenInPool } from './ipam';
-import type { Network } from './network';
+import type { Ipam6Config, Network } from './network';
+import { formatIpv6Cidr } from '../wire/ipv6';
 
 /**
  * `GET /networks/{id}` of API 1.52 (Docker 29): moby's network.Inspect, fields in
@@ -33,7 +34,8 @@ export function inspectNetwork(network: Network, containers: readonly Container[
       Driver: 'default',
       // The daemon creates the default bridge with no IPAM options; the CLI sends {} for the others.
       Options: !special && network.name !== 'bridge' ? {} : NIL_MAP,
-      Config: special ? NIL_SLICE : network.ipam.map(ipamConfig),
+      // buildIPAMResources: the IPv4 pools, then the IPv6 ones.
+      Config: special ? NIL_SLICE : [...network.ipam.map(ipamConfig), ...(network.ipam6 ?? []).map(ipam6Config)],
     }),
     Internal: network.internal,
     Attachable: network.attachable,
@@ -51,9 +53,9 @@ export function inspectNetwork(network: Network, containers: readonly Container[
   }, { renamed: { ID: 'Id' }, omitted: { Peers: NIL_SLICE, Services: NIL_MAP } });
 }
 
-/** EndpointResource past its Name: the interface's MAC and addresses, which IPv6 never has here. */
+/** EndpointResource past its Name: the interface's MAC and addresses; IPv6Address is empty on an IPv4-only network. */
 function endpointResource(endpoint: Endpoint): { EndpointID: string; MacAddress: string; IPv4Address: string; IPv6Address: string } {
-  return { EndpointID: endpoint.endpointId, MacAddress: endpoint.mac ?? '', IPv4Address: formatCidr(endpoint.address), IPv6Address: '' };
+  return { EndpointID: endpoint.endpointId, MacAddress: endpoint.mac ?? '', IPv4Address: formatCidr(endpoint.address), IPv6Address: endpoint.address6 ? formatIpv6Cidr(endpoint.address6) : '' };
 }
 
 /** A running --network host or none container: listed with its endpoint, which has no MAC and no address (zero values print as ""). */
@@ -95,7 +97,15 @@ function ipamConfig(config: Network['ipam'][number]): Record<string, unknown> {
   );
 }
 
-/** Which address families a network has: IPv4 on all but host and none; IPv6 is not simulated. */
+/** An IPv6 pool: Subnet and Gateway, the only fields the simulator's IPv6 networks fill. */
+function ipam6Config(config: Ipam6Config): Record<string, unknown> {
+  return goStruct(
+    { Subnet: formatIpv6Cidr(config.subnet), ...(config.gateway === undefined ? {} : { Gateway: config.gateway }) },
+    { renamed: { AuxAddress: 'AuxiliaryAddresses' }, omitted: { IPRange: new GoAddr('', 'invalid Prefix'), ...(config.gateway === undefined ? { Gateway: new GoAddr('') } : {}), AuxAddress: NIL_MAP } },
+  );
+}
+
+/** Which address families a network has: IPv4 on all but host and none; IPv6 where --ipv6 asked for it. */
 export function ipFamilies(network: Network): { ipv4: boolean; ipv6: boolean } {
-  return { ipv4: network.driver !== 'host' && network.driver !== 'null', ipv6: false };
+  return { ipv4: network.driver !== 'host' && network.driver !== 'null', ipv6: (network.ipam6 ?? []).length > 0 };
 }

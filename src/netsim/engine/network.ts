@@ -1,6 +1,7 @@
 import type { StackMode } from '../kernel/link';
 import type { Cidr } from '../wire/cidr';
 import type { Ipv4 } from '../wire/ipv4';
+import type { Ipv6Cidr } from '../wire/ipv6';
 
 export type NetworkDriver = 'bridge' | 'host' | 'null' | 'macvlan' | 'ipvlan';
 
@@ -12,6 +13,13 @@ export interface IpamConfig {
   gateway: Ipv4 | undefined;
   /** --aux-address NAME=IP: addresses IPAM holds for the driver's own devices, so no container gets them. */
   auxAddresses: Readonly<Record<string, Ipv4>>;
+}
+
+/** An IPv6 pool of a network with EnableIPv6 (libnetwork's ipamV6Info): addresses as netip prints them. */
+export interface Ipam6Config {
+  readonly subnet: Ipv6Cidr;
+  /** The bridge's address, which containers route through; undefined where the driver wants none. */
+  readonly gateway: string | undefined;
 }
 
 /** The device a macvlan or ipvlan network's containers sit on, and how. */
@@ -38,6 +46,8 @@ export interface Network {
   /** --attachable: recorded for inspect; it matters to swarm-scoped networks only. */
   readonly attachable: boolean;
   readonly ipam: IpamConfig[];
+  /** --ipv6: the network's IPv6 pools (absent or empty on an IPv4-only network). */
+  readonly ipam6?: Ipam6Config[];
   readonly options: Readonly<Record<string, string>>;
   readonly labels: Readonly<Record<string, string>>;
   /** The Linux bridge of a bridge network: docker0 or br-<12 hex>. */

@@ -5,6 +5,7 @@ import type { AddressPool } from './daemon-config';
 import { driverOf, type Driver } from './driver';
 import { EngineError } from './errors';
 import { firstFree, ipamConfigProblems, joinProblems, nextFreeSubnet, poolClash, takenInPool, type IpamRequest } from './ipam';
+import { allocatePools6, ipam6ConfigProblems, type Ipam6Request } from './ipam6';
 import { PREDEFINED_NETWORKS, type IpamConfig, type Network, type NetworkDriver } from './network';
 
 /** POST /networks/create as docker/cli sends it. */
@@ -13,6 +14,8 @@ export interface NetworkCreateRequest {
   driver: string;
   /** IPAM.Config: empty for a subnet from the default pools. */
   ipam: readonly IpamRequest[];
+  /** IPAM.Config's IPv6 entries (--subnet 2001:db8::/64 and its --gateway); ignored unless IPv6 is enabled. */
+  ipam6?: readonly Ipam6Request[];
   internal: boolean;
   attachable: boolean;
   /** --ingress: a swarm routing-mesh network. */
@@ -50,10 +53,10 @@ export function createNetwork(daemon: Daemon, request: NetworkCreateRequest): Ne
   }
   const options = { ...request.options };
   const enableIpv4 = familyEnabled(options, 'com.docker.network.enable_ipv4', request.enableIpv4, true);
-  if (familyEnabled(options, 'com.docker.network.enable_ipv6', request.enableIpv6, false)) {
-    throw new EngineError('forbidden', 'IPv6 networks are not available in this simulator yet: its networks are IPv4 only');
-  }
-  const problems = ipamConfigProblems(request.ipam);
+  const enableIpv6 = familyEnabled(options, 'com.docker.network.enable_ipv6', request.enableIpv6, false);
+  // validateIpamConfig skips the IPv6 entries of a network without IPv6, and libnetwork never allocates them.
+  const requests6 = enableIpv6 ? (request.ipam6 ?? []) : [];
+  const problems = [...ipamConfigProblems(request.ipam), ...ipam6ConfigProblems(requests6)];
   if (problems.length > 0) throw new EngineError('invalid-parameter', `invalid network config:\n${joinProblems(problems)}`);
   if (daemon.state.networks.some((n) => n.name === request.name)) {
     throw new EngineError('conflict', `network with name ${request.name} already exists`);
@@ -64,11 +67,13 @@ export function createNetwork(daemon: Daemon, request: NetworkCreateRequest): Ne
   const driver = driverOf(name);
   if (!driver) throw new EngineError('forbidden', `only one instance of "${request.driver}" network is allowed`);
   if (!enableIpv4) {
-    throw name === 'bridge' ? new EngineError('invalid-parameter', 'IPv4 or IPv6 must be enabled') : new EngineError('forbidden', 'networks without IPv4 are not available in this simulator yet');
+    throw name === 'bridge' && !enableIpv6 ? new EngineError('invalid-parameter', 'IPv4 or IPv6 must be enabled') : new EngineError('forbidden', 'networks without IPv4 are not available in this simulator yet');
   }
+  if (enableIpv6 && name !== 'bridge') throw new EngineError('forbidden', `IPv6 on ${name} networks is not available in this simulator yet`);
   const ipam = allocatePools(daemon, request.ipam, driver);
+  const ipam6 = enableIpv6 ? allocatePools6(daemon, requests6) : [];
   const { internal, attachable, labels } = request;
-  return addNetwork(daemon, driver, { ...newNetwork(daemon, request.name, name), internal, attachable, labels, options, ipam });
+  return addNetwork(daemon, driver, { ...newNetwork(daemon, request.name, name), internal, attachable, labels, options, ipam, ...(enableIpv6 ? { ipam6 } : {}) });
 }
 
 /**

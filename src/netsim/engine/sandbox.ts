@@ -41,13 +41,20 @@ export function wireBridgeEndpoint(kernel: Kernel, random: SeededRandom, sandbox
   kernel.setMaster(kernel.root, hostName, network.bridgeName!);
   kernel.setUp(kernel.root, hostName, true);
   if (isGateway && endpoint.gateway !== undefined) addDefaultRoute(kernel, sandbox, endpoint, endpoint.gateway);
+  // osl SetGatewayIPv6: a route without a metric, which the kernel gives IP6_RT_PRIO_USER (1024).
+  if (isGateway && endpoint.gateway6 !== undefined) kernel.addRoute6(sandbox, { destination: undefined, gateway: endpoint.gateway6, device: kernel.link(sandbox, endpoint.interfaceName).index, metric: 1024 });
   return hostName;
 }
 
-/** osl configureInterface and LinkSetUp: IPv6 off (IPv4-only network), the address, up. */
+/**
+ * osl configureInterface and LinkSetUp: IPv6 off on an IPv4-only network
+ * (setIPv6), else the IPv6 address with IFA_F_NODAD (setInterfaceIPv6); the
+ * IPv4 address; up.
+ */
 function configureInterface(kernel: Kernel, sandbox: Namespace, endpoint: Endpoint): void {
-  kernel.setIpv6Disabled(sandbox, endpoint.interfaceName, true);
+  if (endpoint.address6 === undefined) kernel.setIpv6Disabled(sandbox, endpoint.interfaceName, true);
   kernel.addAddress(sandbox, endpoint.interfaceName, endpoint.address);
+  if (endpoint.address6 !== undefined) kernel.addAddress6(sandbox, endpoint.interfaceName, endpoint.address6);
   kernel.setUp(sandbox, endpoint.interfaceName, true);
 }
 

@@ -80,7 +80,9 @@ function addressLines(address: AddressRecord, dialect: IpDialect): string[] {
   // BusyBox's print_addrinfo knows no IFA_PROTO.
   const protocol = address.protocol && dialect.kind === 'iproute2' ? `proto ${address.protocol} ` : '';
   const tail = address.family === 'inet' ? address.label : protocol;
-  return [`    ${address.family} ${address.cidr} ${broadcast}scope ${address.scope} ${tail}`, '       valid_lft forever preferred_lft forever'];
+  // print_ifa_flags comes between the scope and the protocol.
+  const flags = (address.flags ?? []).map((flag) => `${flag} `).join('');
+  return [`    ${address.family} ${address.cidr} ${broadcast}scope ${address.scope} ${flags}${tail}`, '       valid_lft forever preferred_lft forever'];
 }
 
 /** `ip link show`: BusyBox's header is the same as for `ip addr`, and its link line has no netns. */

@@ -26,7 +26,7 @@ function routeLine(route: RouteRecord, withDevice: boolean, withTable: boolean):
 /** `ip -6 route`: unlike IPv4 routes, the line ends without a space after `pref medium`. */
 export function formatIpRoute6(routes: readonly Route6Record[], { withTable = false }: { withTable?: boolean } = {}): string {
   return routes
-    .map((route) => `${route.type ? `${route.type} ` : ''}${route.destination} dev ${route.device} ${withTable && route.table ? `table ${route.table} ` : ''}proto ${route.protocol} metric ${route.metric} pref medium\n`)
+    .map((route) => `${route.type ? `${route.type} ` : ''}${route.destination}${route.gateway ? ` via ${route.gateway}` : ''} dev ${route.device} ${withTable && route.table ? `table ${route.table} ` : ''}${route.protocol ? `proto ${route.protocol} ` : ''}metric ${route.metric} ${route.linkDown ? 'linkdown ' : ''}pref medium\n`)
     .join('');
 }
 

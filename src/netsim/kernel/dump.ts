@@ -1,6 +1,6 @@
 import { formatIpv4, type Ipv4 } from '../wire/ipv4';
 import { broadcastOf, formatCidr, networkOf } from '../wire/cidr';
-import { IPV6_LOOPBACK, linkLocalFromMac, type Ipv6Cidr } from '../wire/ipv6';
+import { formatIpv6Cidr, IPV6_LOOPBACK, ipv6NetworkOf, linkLocalFromMac, parseIpv6, parseIpv6Cidr, type Ipv6Cidr } from '../wire/ipv6';
 import type { Kernel } from './kernel';
 import type { AddressScope, Link, OperState } from './link';
 import { netnsIdOf, type Namespace } from './namespace';
@@ -44,6 +44,8 @@ export interface AddressRecord {
   label: string;
   /** IFA_PROTO: the kernel tags ::1 `kernel_lo` and link-local addresses `kernel_ll`. */
   protocol: 'kernel_lo' | 'kernel_ll' | undefined;
+  /** IFA_F_* flags iproute2 prints after the scope: Docker adds its IPv6 addresses `nodad`. */
+  flags?: readonly 'nodad'[];
 }
 
 export interface RouteRecord {
@@ -105,17 +107,20 @@ function linkRecord(kernel: Kernel, namespace: Namespace, link: Link): LinkRecor
 }
 
 /**
- * IPv6 addresses the kernel configures by itself (addrconf): ::1 on lo once it is
- * up, and an EUI-64 link-local address once a link has carrier, unless IPv6 is
- * disabled on it.
+ * IPv6 addresses: those given to the link (Docker's, `nodad`), then those the
+ * kernel configures by itself (addrconf): ::1 on lo once it is up, and an EUI-64
+ * link-local address once a link has carrier, unless IPv6 is disabled on it.
+ * The kernel keeps a link's list sorted by scope, global first (ipv6_link_dev_addr).
  */
 function ipv6Addresses(link: Link, carrier: boolean): AddressRecord[] {
-  if (link.ipv6Disabled || !link.up) return [];
+  if (link.ipv6Disabled) return [];
   const address = (cidr: Ipv6Cidr, scope: AddressScope, protocol: AddressRecord['protocol']): AddressRecord => ({
     family: 'inet6', cidr: `${cidr.address}/${cidr.prefix}`, broadcast: undefined, scope, label: link.name, protocol,
   });
-  if (link.kind === 'loopback') return [address(IPV6_LOOPBACK, 'host', 'kernel_lo')];
-  return carrier ? [address(linkLocalFromMac(link.mac), 'link', 'kernel_ll')] : [];
+  const given = (link.addresses6 ?? []).map((cidr): AddressRecord => ({ ...address(cidr, 'global', undefined), flags: ['nodad'] }));
+  if (!link.up) return given;
+  if (link.kind === 'loopback') return [address(IPV6_LOOPBACK, 'host', 'kernel_lo'), ...given];
+  return carrier ? [...given, address(linkLocalFromMac(link.mac), 'link', 'kernel_ll')] : given;
 }
 
 /** Interface flags in the order iproute2's print_link_flags writes them. */
@@ -196,22 +201,44 @@ export function dumpNeighbours(namespace: Namespace, nowMs: number): NeighbourRe
 }
 
 /**
- * `ip -6 route`: the prefix route addrconf adds for each link-local address
- * (addrconf_prefix_route, metric IP6_RT_PRIO_ADDRCONF 256). ::1 lives only in
- * the local table; a main-table ::1 route comes from systemd's loopback setup,
- * fixed in systemd 253 (systemd/systemd#25819).
+ * `ip -6 route`: the prefix route addrconf adds for each global address and each
+ * link-local address (addrconf_prefix_route, metric IP6_RT_PRIO_ADDRCONF 256),
+ * then the static routes (a default route via Docker's gateway, metric 1024).
+ * The FIB walk gives prefixes in address order and the default route last.
+ * ::1 lives only in the local table; a main-table ::1 route comes from systemd's
+ * loopback setup, fixed in systemd 253 (systemd/systemd#25819).
  */
-export function dumpRoutes6(links: readonly LinkRecord[]): Route6Record[] {
-  return links.flatMap((link) =>
-    link.addresses.filter((address) => address.family === 'inet6' && address.scope === 'link').map((): Route6Record => ({ destination: 'fe80::/64', device: link.name, protocol: 'kernel', metric: 256 })),
+export function dumpRoutes6(links: readonly LinkRecord[], namespace?: Namespace): Route6Record[] {
+  const prefixes = links.flatMap((link) =>
+    link.addresses
+      .filter((address) => address.family === 'inet6' && address.scope !== 'host')
+      .map((address): Route6Record => ({ destination: address.scope === 'link' ? 'fe80::/64' : formatIpv6Cidr(ipv6NetworkOf(parseIpv6Cidr(address.cidr)!)), device: link.name, protocol: 'kernel', metric: 256, ...linkDown(link) })),
   );
+  const unique = prefixes.filter((route, index) => prefixes.findIndex((other) => other.destination === route.destination && other.device === route.device) === index);
+  const ordered = unique.map((route, index) => ({ route, index, key: parseIpv6(route.destination.split('/')[0]!)! }));
+  ordered.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index));
+  const byIndex = new Map(links.map((link) => [link.index, link]));
+  const statics = (namespace?.routes6 ?? []).flatMap((route): Route6Record[] => {
+    const link = byIndex.get(route.device);
+    if (!link) return [];
+    return [{ destination: route.destination ?? 'default', ...(route.gateway === undefined ? {} : { gateway: route.gateway }), device: link.name, protocol: undefined, metric: route.metric, ...linkDown(link) }];
+  });
+  const defaults = statics.filter((route) => route.destination === 'default');
+  return [...ordered.map(({ route }) => route), ...statics.filter((route) => route.destination !== 'default'), ...defaults];
 }
+
+/** RTNH_F_LINKDOWN: the route's device has no carrier (an IPv6 bridge network without containers). */
+const linkDown = (link: LinkRecord): { linkDown?: true } => (link.flags.includes('LOWER_UP') ? {} : { linkDown: true });
 
 export interface Route6Record {
   destination: string;
+  /** `via ADDRESS`, for a route through a gateway. */
+  gateway?: string;
   device: string;
-  protocol: 'kernel';
+  /** Static routes (RTPROT_BOOT) print no protocol. */
+  protocol: 'kernel' | undefined;
   metric: number;
+  linkDown?: true;
   type?: 'local' | 'multicast';
   table?: 'local';
 }

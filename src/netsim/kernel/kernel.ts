@@ -1,13 +1,14 @@
 import type { SeededRandom } from '../random';
 import { contains, networkOf, broadcastOf, type Cidr } from '../wire/cidr';
 import type { Ipv4 } from '../wire/ipv4';
+import type { Ipv6Cidr } from '../wire/ipv6';
 import { macFromBytes, ZERO_MAC, type Mac } from '../wire/mac';
 import { KernelError } from './errno';
 import { emptyUpper, type UpperLayer } from './filesystem';
 import type { AddressScope, Link, LinkKind, Lower, OperState, StackMode } from './link';
 import { allocateIndex, linkNamed, netnsIdOf, newNamespace, type Namespace } from './namespace';
 import type { Neighbour } from './neighbour';
-import type { Route } from './route';
+import type { Route, Route6 } from './route';
 import { clashes, type Socket } from './socket';
 import { emptyCaptureTable, type CaptureTable } from './capture';
 import type { HopRecorder } from './hop-record';
@@ -202,6 +203,7 @@ export class Kernel {
     const uppers = this.upperLinks(namespace, link);
     namespace.links.delete(link.index);
     namespace.routes = namespace.routes.filter((route) => route.device !== link.index);
+    if (namespace.routes6) namespace.routes6 = namespace.routes6.filter((route) => route.device !== link.index);
     forgetNeighbours(namespace, link.index);
     if (link.kind === 'bridge') {
       for (const port of namespace.links.values()) if (port.master === link.index) port.master = undefined;
@@ -213,6 +215,7 @@ export class Kernel {
       if (peerNamespace && peer) {
         peerNamespace.links.delete(peer.index);
         peerNamespace.routes = peerNamespace.routes.filter((route) => route.device !== peer.index);
+        if (peerNamespace.routes6) peerNamespace.routes6 = peerNamespace.routes6.filter((route) => route.device !== peer.index);
         forgetNeighbours(peerNamespace, peer.index);
         this.recalculateBridgeMac(peerNamespace, peer.master);
       }
@@ -233,7 +236,8 @@ export class Kernel {
     forgetNeighbours(namespace, link.index);
     if (target.links.has(link.index)) link.index = allocateIndex(target);
     const master = link.master;
-    Object.assign(link, { name: newName, up: false, master: undefined, addresses: [] });
+    if (namespace.routes6) namespace.routes6 = namespace.routes6.filter((route) => route.device !== link.index);
+    Object.assign(link, { name: newName, up: false, master: undefined, addresses: [], addresses6: [] });
     this.recalculateBridgeMac(namespace, master);
     target.links.set(link.index, link);
     const peer = this.peerOf(link);
@@ -263,6 +267,9 @@ export class Kernel {
       return;
     }
     namespace.routes = namespace.routes.filter((route) => route.device !== link.index);
+    // addrconf_ifdown with keep_addr_on_down 0 (the default): a link going down loses its IPv6 addresses and routes.
+    if (link.addresses6?.length) link.addresses6 = [];
+    if (namespace.routes6) namespace.routes6 = namespace.routes6.filter((route) => route.device !== link.index);
     forgetNeighbours(namespace, link.index);
   }
 
@@ -355,6 +362,27 @@ export class Kernel {
     const scope: AddressScope = cidr.address >>> 24 === 127 ? 'host' : 'global';
     const auto = cidr.prefix < 31 && scope === 'global' ? broadcastOf(cidr) : undefined;
     link.addresses.push({ cidr, broadcast: broadcast === 'auto' ? auto : broadcast === 'none' ? undefined : broadcast, scope });
+  }
+
+  /**
+   * RTM_NEWADDR for AF_INET6 (inet6_addr_add): the same address twice is EEXIST.
+   * Docker asks for IFA_F_NODAD, so the address is usable at once (no tentative state).
+   */
+  addAddress6(namespace: Namespace, name: string, cidr: Ipv6Cidr): void {
+    const link = this.link(namespace, name);
+    if ((link.addresses6 ?? []).some((existing) => existing.address === cidr.address)) throw new KernelError('EEXIST', 'address exists');
+    link.addresses6 = [...(link.addresses6 ?? []), cidr];
+  }
+
+  /** RTM_NEWROUTE for AF_INET6 (ip6_route_add): Docker's default route via the gateway (osl SetGatewayIPv6). */
+  addRoute6(namespace: Namespace, route: Route6): void {
+    const routes = namespace.routes6 ?? [];
+    if (routes.some((other) => other.destination === route.destination && other.metric === route.metric)) throw new KernelError('EEXIST', 'route exists');
+    namespace.routes6 = [...routes, route];
+  }
+
+  deleteRoute6(namespace: Namespace, destination: string | undefined, device: number): void {
+    namespace.routes6 = (namespace.routes6 ?? []).filter((route) => route.destination !== destination || route.device !== device);
   }
 
   /** inet_rtm_deladdr: the address, and its prefix length when one is given. */

@@ -1,5 +1,6 @@
 import type { Cidr } from '../wire/cidr';
 import type { Ipv4 } from '../wire/ipv4';
+import type { Ipv6Cidr } from '../wire/ipv6';
 import type { Mac } from '../wire/mac';
 
 /** The link types the host has: `ip -d link` calls these the link kind. */
@@ -50,6 +51,12 @@ export interface Link {
   addresses: InterfaceAddress[];
   /** net.ipv6.conf.<dev>.disable_ipv6: Docker sets it on containers' interfaces of IPv4-only networks. */
   ipv6Disabled: boolean;
+  /**
+   * Global IPv6 addresses given to the link (RTM_NEWADDR, AF_INET6), in the
+   * order they were added; Docker adds each with IFA_F_NODAD. The kernel's own
+   * ::1 and link-local address are derived, not kept here. Absent is none.
+   */
+  addresses6?: Ipv6Cidr[];
   txqlen: number;
   /** `noop` until the link is first brought up, when dev_activate attaches its default qdisc. */
   qdisc: string;

@@ -1,7 +1,7 @@
 import type { Link } from './link';
 import type { Neighbour } from './neighbour';
 import { emptyNetfilter, type NetfilterState } from './netfilter/rule';
-import type { Route } from './route';
+import type { Route, Route6 } from './route';
 import type { Socket } from './socket';
 
 /** One network namespace: plain data, so a host snapshot is a structured clone. */
@@ -13,6 +13,8 @@ export interface Namespace {
   namedAt?: number | undefined;
   links: Map<number, Link>;
   routes: Route[];
+  /** IPv6 routes added by hand or by Docker (a default route via the gateway); prefix routes of addresses are derived. Absent is none. */
+  routes6?: Route6[];
   /** Last ifindex handed out; allocation is cyclic from here, as xa_alloc_cyclic does. */
   lastIndex: number;
   /** netnsid this namespace gives each peer namespace, assigned on first use. */

@@ -18,3 +18,15 @@ export interface Route {
   readonly source: Ipv4 | undefined;
   readonly metric: number | undefined;
 }
+
+/**
+ * A static IPv6 route: `default via 2001:db8:1::1 dev eth0 metric 1024`. An IPv6
+ * route without a metric gets IP6_RT_PRIO_USER (1024), which `ip -6 route` prints.
+ */
+export interface Route6 {
+  /** `2001:db8::/64`, or undefined for the default route. */
+  readonly destination: string | undefined;
+  readonly gateway: string | undefined;
+  readonly device: number;
+  readonly metric: number;
+}

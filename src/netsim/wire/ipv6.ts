@@ -38,3 +38,55 @@ function computeLinkLocal(mac: Mac): Ipv6Cidr {
 export function isIpv6Text(text: string): boolean {
   return text.includes(':') && ipaddr.IPv6.isValid(text) && !text.includes('%');
 }
+
+/** An IPv6 address as a 128-bit number, for arithmetic; records keep the text form. */
+export type Ipv6 = bigint;
+
+/** Go's netip.ParseAddr for IPv6 text (no zone); undefined for anything else. */
+export function parseIpv6(text: string): Ipv6 | undefined {
+  if (!isIpv6Text(text)) return undefined;
+  return ipaddr.IPv6.parse(text).parts.reduce((value, part) => (value << 16n) | BigInt(part), 0n);
+}
+
+/** RFC 5952 text, as Go's netip.Addr.String writes an IPv6 address. */
+export function formatIpv6(address: Ipv6): string {
+  const parts: number[] = [];
+  for (let shift = 112n; shift >= 0n; shift -= 16n) parts.push(Number((address >> shift) & 0xffffn));
+  return new ipaddr.IPv6(parts).toRFC5952String();
+}
+
+/** `2001:db8:1::/64`, as Go's netip.ParsePrefix accepts an IPv6 prefix; undefined for anything else. */
+export function parseIpv6Cidr(text: string): Ipv6Cidr | undefined {
+  const slash = text.indexOf('/');
+  if (slash < 0 || !/^\d{1,3}$/.test(text.slice(slash + 1))) return undefined;
+  const address = parseIpv6(text.slice(0, slash));
+  const prefix = Number(text.slice(slash + 1));
+  return address === undefined || prefix > 128 ? undefined : { address: formatIpv6(address), prefix };
+}
+
+export function formatIpv6Cidr({ address, prefix }: Ipv6Cidr): string {
+  return `${address}/${prefix}`;
+}
+
+const mask6 = (prefix: number): bigint => (prefix === 0 ? 0n : ((1n << BigInt(prefix)) - 1n) << BigInt(128 - prefix));
+
+/** The prefix with its host bits cleared (netip.Prefix.Masked). */
+export function ipv6NetworkOf({ address, prefix }: Ipv6Cidr): Ipv6Cidr {
+  return { address: formatIpv6(parseIpv6(address)! & mask6(prefix)), prefix };
+}
+
+export function ipv6Contains(range: Ipv6Cidr, address: string): boolean {
+  const value = parseIpv6(address);
+  return value !== undefined && (value & mask6(range.prefix)) === (parseIpv6(range.address)! & mask6(range.prefix));
+}
+
+export function ipv6Overlaps(a: Ipv6Cidr, b: Ipv6Cidr): boolean {
+  const shorter = a.prefix <= b.prefix ? a : b;
+  const longer = shorter === a ? b : a;
+  return ipv6Contains(shorter, longer.address);
+}
+
+/** The address `offset` after `address`, in text. */
+export function offsetIpv6(address: string, offset: number): string {
+  return formatIpv6((parseIpv6(address)! + BigInt(offset)) & ((1n << 128n) - 1n));
+}

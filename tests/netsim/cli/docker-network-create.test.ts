@@ -66,8 +66,8 @@ describe('docker network create: what the daemon refuses', () => {
     expect(stderr).toMatch(/^Error response from daemon: cannot create network [0-9a-f]{64} \(docker0\): conflicts with network [0-9a-f]{64} \(docker0\): networks have same bridge name\n$/);
   });
 
-  it('says plainly that IPv6 networks are beyond the simulator, instead of faking them', () => {
-    for (const line of ['docker network create --ipv6 net6', 'docker network create --subnet fd00:1::/64 net6']) {
+  it('says plainly what of IPv6 is beyond the simulator (ranges, auxiliary addresses, other drivers), instead of faking it', () => {
+    for (const line of ['docker network create --ipv6 --subnet fd00:1::/64 --ip-range fd00:1::/80 net6', 'docker network create --ipv6 --subnet fd00:1::/64 --aux-address a=fd00:1::9 net6', 'docker network create -d macvlan --ipv6 net6']) {
       expect(lastOf(line)).toMatchObject({ stderr: expect.stringContaining('not available in this simulator yet'), exitCode: 1 });
     }
   });

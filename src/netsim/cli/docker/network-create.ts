@@ -2,7 +2,8 @@ import type { IpamRequest } from '../../engine/ipam';
 import { contains, formatCidr, networkOf, parseCidr, type Cidr } from '../../wire/cidr';
 import { goParseAddr, goParsePrefix } from '../../wire/go-netip';
 import { formatIpv4, parseIpv4, type Ipv4 } from '../../wire/ipv4';
-import { isIpv6Text } from '../../wire/ipv6';
+import { ipv6Contains, ipv6NetworkOf, ipv6Overlaps, isIpv6Text, parseIpv6Cidr, type Ipv6Cidr } from '../../wire/ipv6';
+import type { Ipam6Request } from '../../engine/ipam6';
 import { fail, ok } from '../command';
 import { daemonErrorText, type CommandSpec, type DockerContext } from './cobra';
 
@@ -82,6 +83,28 @@ function ipamRequests(subnets: readonly string[], ranges: readonly Cidr[], gatew
 }
 
 /**
+ * createIPAMConfig for the IPv6 subnets and gateways: each gateway in one
+ * subnet, one gateway per subnet, with Go's errors. The subnet keeps its host
+ * bits (netip.ParsePrefix), for the daemon to refuse.
+ */
+function ipam6Requests(subnets: readonly string[], gateways: readonly string[]): Ipam6Request[] | { error: string } {
+  const configs: { text: string; subnet: Ipv6Cidr; gateway: string | undefined }[] = [];
+  for (const text of subnets) {
+    const subnet = parseIpv6Cidr(text.trim());
+    if (!subnet) return { error: `invalid subnet: invalid CIDR address: ${text}` };
+    if (configs.some((config) => ipv6Overlaps(ipv6NetworkOf(config.subnet), ipv6NetworkOf(subnet)))) return { error: 'multiple overlapping subnet configuration is not supported' };
+    configs.push({ text, subnet, gateway: undefined });
+  }
+  for (const gateway of gateways) {
+    const config = configs.find(({ subnet }) => ipv6Contains(ipv6NetworkOf(subnet), gateway));
+    if (!config) return { error: `no matching subnet for gateway ${gateway}` };
+    if (config.gateway !== undefined) return { error: `cannot configure multiple gateways (${gateway}, ${config.gateway}) for the same subnet (${config.text})` };
+    config.gateway = gateway;
+  }
+  return configs.map(({ subnet, gateway }) => ({ subnet, gateway }));
+}
+
+/**
  * `docker network create` (cli/command/network/create.go, v29.7.2). Flag values
  * are checked while parsing (status 125), the IPAM flags by createIPAMConfig
  * (status 1, Go's error alone), the rest by the daemon.
@@ -116,9 +139,12 @@ export const networkCreate: CommandSpec<DockerContext> = {
     const subnets = (values.get('subnet') ?? []).flatMap(csv);
     const ranges = (values.get('ip-range') ?? []).flatMap(csv).map((item) => item.trim());
     const gateways = (values.get('gateway') ?? []).flatMap(csv).map((item) => item.trim());
-    if ([...subnets, ...ranges, ...gateways].some(ipv6Subnet)) return fail('IPv6 subnets, ranges and gateways are not available in this simulator yet: its networks are IPv4 only.\n', 1);
+    // Without an IPv6 subnet, createIPAMConfig finds none for an IPv6 aux-address and says so below.
+    if (ranges.some(ipv6Subnet) || (subnets.some(ipv6Subnet) && Object.values(keyValues(values.get('aux-address'))).some(ipv6Subnet))) return fail('IPv6 ranges and auxiliary addresses are not available in this simulator yet.\n', 1);
+    const ipam6 = ipam6Requests(subnets.filter(ipv6Subnet), gateways.filter(ipv6Subnet));
+    if ('error' in ipam6) return fail(`${ipam6.error}\n`, 1);
     // pflag's IPNetSlice keeps net.ParseCIDR's network, host bits cleared.
-    const ipam = ipamRequests(subnets, ranges.map((item) => networkOf(parseCidr(item)!)), gateways.map((item) => parseIpv4(item)!), keyValues(values.get('aux-address')));
+    const ipam = ipamRequests(subnets.filter((item) => !ipv6Subnet(item)), ranges.map((item) => networkOf(parseCidr(item)!)), gateways.filter((item) => !ipv6Subnet(item)).map((item) => parseIpv4(item)!), keyValues(values.get('aux-address')));
     if ('error' in ipam) return fail(`${ipam.error}\n`, 1);
     const flag = (name: string) => (values.has(name) ? isTrue(last(name)) : undefined);
     try {
@@ -126,6 +152,7 @@ export const networkCreate: CommandSpec<DockerContext> = {
         name: positionals[0]!,
         driver: last('driver') ?? 'bridge',
         ipam,
+        ipam6,
         internal: flag('internal') ?? false,
         attachable: flag('attachable') ?? false,
         ingress: flag('ingress') ?? false,
