@@ -79,7 +79,13 @@ export function runCommand(session: Session, parsed: ParsedFlags): CommandResult
     session.out(`${container.id}\n`);
     return session.result(0);
   }
-  const ran = foregroundRun(session.engine, container, { engine: session.engine, stdin: '', terminal: session.process.terminal, interruptAfterMs: session.process.interruptAfterMs });
+  const { terminal, interruptAfterMs } = session.process;
+  const ran = foregroundRun(session.engine, container, {
+    engine: session.engine,
+    stdin: '',
+    ...(terminal !== undefined && { terminal }),
+    ...(interruptAfterMs !== undefined && { interruptAfterMs }),
+  });
   // What the command printed comes after the dependencies' progress.
   const before = session.result(0);
   return { ...ran, stdout: before.stdout + ran.stdout, stderr: before.stderr + ran.stderr, output: [...(before.output ?? []), ...(ran.output ?? [{ stream: 'stdout', text: ran.stdout }, { stream: 'stderr', text: ran.stderr }])] };
