@@ -1,9 +1,10 @@
 import type { Engine } from '../../engine/engine';
-import { collect, type CommandResult, type ProcessContext, type Program } from '../command';
+import { collect, ok, type CommandResult, type ProcessContext, type Program } from '../command';
 import { parseFlags, type FlagSpec, type ParsedFlags } from '../docker/flags';
 import { configCommand } from './config';
 import { downCommand } from './down';
 import { execCommand } from './exec';
+import { composeRootHelp, composeSubcommandHelp } from './help';
 import { killCommand, restartCommand, rmCommand, startCommand, stopCommand } from './lifecycle';
 import { lsCommand } from './ls';
 import { logsCommand } from './logs';
@@ -33,6 +34,13 @@ const ROOT_FLAGS: FlagSpec[] = [
 
 /** --dry-run is persistent: every subcommand takes it. */
 const DRY_RUN = bool('dry-run');
+
+/**
+ * The plugin root's persistent --help (docker/cli setupCommonRootCommand), hidden,
+ * its -h shorthand deprecated: pflag says so on the command's out stream, before the help.
+ */
+const HELP = bool('help', 'h');
+const SHORTHAND_DEPRECATED = 'Flag shorthand -h has been deprecated, use --help\n';
 
 interface Subcommand {
   readonly flags: FlagSpec[];
@@ -142,21 +150,27 @@ function rootOptions(values: Map<string, string[]>, env: ReadonlyMap<string, str
 /** `docker compose ...` with the words after `compose`. */
 export function runCompose(engine: Engine, args: readonly string[], context: ProcessContext): CommandResult {
   const failWith = (message: string, exitCode = 1) => collect([{ stream: 'stderr', text: `${message}\n` }], exitCode);
-  const root = parseFlags(args, ROOT_FLAGS, false);
+  const root = parseFlags(args, [...ROOT_FLAGS, HELP], false);
   if ('error' in root) return failWith(root.error);
+  const [name, ...rest] = root.positionals;
+  const deprecated = (typed: readonly string[]) => (typed.includes('-h') ? SHORTHAND_DEPRECATED : '');
+  if (root.values.has('help') && (name === undefined || !Object.hasOwn(SUBCOMMANDS, name))) return ok(deprecated(args) + composeRootHelp());
+  // cobra's help command: `docker compose help [COMMAND]`.
+  if (name === 'help') return ok(rest[0] !== undefined ? (composeSubcommandHelp(rest[0]) ?? composeRootHelp()) : composeRootHelp());
   const options = rootOptions(root.values, context.env ?? new Map());
   if ('error' in options) return failWith(options.error);
-  const [name, ...rest] = root.positionals;
   // The root's RunE, when no subcommand matches: no argument shows the help, -v before an unknown one the version.
-  if (name === undefined) return failWith('netsim: the help of `docker compose` is not simulated yet; try `docker compose up -d`, `ps`, `logs`, `exec`, `config`, `run`, `stop`, `start`, `restart`, `kill`, `rm`, `ls`, `port` or `down`', 0);
+  if (name === undefined) return ok(composeRootHelp());
   const subcommand = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
   if (!subcommand) {
     if (root.values.get('version')?.at(-1) === 'true') return SUBCOMMANDS.version!.run(new Session(engine, context, options), { values: new Map(), positionals: [] });
     if (NOT_SIMULATED.includes(name)) return failWith(`netsim: \`docker compose ${name}\` is not simulated yet`);
-    return failWith(`unknown docker command: ${JSON.stringify(`compose ${name}`)}`);
+    // The help on stdout, then the StatusError that plugin.Run prints (compose.go RootCommand RunE).
+    return collect([{ stream: 'stdout', text: composeRootHelp() }, { stream: 'stderr', text: `unknown docker command: ${JSON.stringify(`compose ${name}`)}\n` }], 1);
   }
-  const parsed = parseFlags(rest, [...subcommand.flags, DRY_RUN], subcommand.interspersed ?? true);
+  const parsed = parseFlags(rest, [...subcommand.flags, DRY_RUN, HELP], subcommand.interspersed ?? true);
   if ('error' in parsed) return failWith(parsed.error);
+  if (parsed.values.has('help') || root.values.has('help')) return ok(deprecated(args) + composeSubcommandHelp(name)!);
   const dryRun = options.dryRun || parsed.values.get('dry-run')?.at(-1) === 'true';
   if (dryRun) return failWith('netsim: --dry-run is not simulated yet');
   return subcommand.run(new Session(engine, context, options), parsed);
