@@ -96,8 +96,9 @@ export class Engine {
     return networks.removeNetwork(this.daemon, reference);
   }
 
-  pruneNetworks(): string[] {
-    return networks.pruneNetworks(this.daemon);
+  /** POST /networks/prune: the unused networks `matches` accepts (the prune filter), removed. */
+  pruneNetworks(matches: (network: Network) => boolean = () => true): string[] {
+    return networks.pruneNetworks(this.daemon, matches);
   }
 
   containers(): readonly Container[] {
