@@ -19,7 +19,7 @@ describe('docker stats --no-stream', () => {
 
   it('shows a stopped container with zeros under -a', () => {
     const host = hostAfter('docker create --name c alpine');
-    expect(host.run('docker stats --no-stream -a').stdout).toMatch(/\n[0-9a-f]{12} {3}c {9}0\.00% {5}0B \/ 0B {15}0\.00% {5}0B \/ 0B {3}0B \/ 0B {5}0\n$/);
+    expect(host.run('docker stats --no-stream -a').stdout).toMatch(/\n[0-9a-f]{12} {3}c {9}0\.00% {5}0B \/ 0B {13}0\.00% {5}0B \/ 0B {3}0B \/ 0B {5}0\n$/);
   });
 
   it('prints nothing when no container runs, and the daemon\'s error for an unknown one', () => {
