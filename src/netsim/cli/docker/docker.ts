@@ -16,6 +16,7 @@ import { DOCKER_HELP_TABLES } from './help-tables';
 import { rename } from './rename';
 import { top as topCommand } from './top';
 import { stats } from './stats';
+import { systemDf, systemPrune } from './system';
 import { rootHelp } from './root-help';
 
 type Specs = Record<string, CommandSpec<DockerContext>>;
@@ -61,7 +62,7 @@ function registry(): { top: Specs; groups: Record<string, Specs> } {
   const top: Specs = { ...CONTAINER_COMMANDS, ...INTERACTIVE_COMMANDS, inspect, logs: LOGS_COMMANDS.logs, version: VERSION_COMMANDS.version, images: IMAGE_COMMANDS.images, pull: IMAGE_COMMANDS.pull, rmi: PRUNE_REMOVE_COMMANDS.rmi, info: INFO_COMMANDS.info, rename, top: topCommand, stats };
   return {
     top: Object.fromEntries(Object.entries(top).map(([name, spec]) => [name, helped(spec, TOP_HELP[name]!)])),
-    groups: { container: containerGroup(), network: networkGroup(), image: imageGroup(), system: { info: helped({ ...INFO_COMMANDS.info, path: 'docker system info' }, 'system info') } },
+    groups: { container: containerGroup(), network: networkGroup(), image: imageGroup(), system: { info: helped({ ...INFO_COMMANDS.info, path: 'docker system info' }, 'system info'), df: helped(systemDf, 'system df'), prune: helped(systemPrune, 'system prune') } },
   };
 }
 
