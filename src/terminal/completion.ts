@@ -21,11 +21,11 @@ export interface Completion {
 }
 
 /** docker/cli 29's commands a networking learner uses, and what each takes as arguments. */
-const DOCKER_COMMANDS: Record<string, readonly string[]> = {
+export const DOCKER_COMMANDS: Record<string, readonly string[]> = {
   attach: ['--detach-keys', '--no-stdin', '--sig-proxy'],
   container: [],
   compose: ['-f', '--file', '-p', '--project-name', '--progress', '--ansi'],
-  cp: [],
+  cp: ['-a', '--archive', '-L', '--follow-link', '-q', '--quiet'],
   create: [],
   exec: ['-d', '--detach', '-e', '--env', '-i', '--interactive', '-t', '--tty', '-u', '--user', '-w', '--workdir', '--privileged'],
   image: [],
@@ -38,6 +38,7 @@ const DOCKER_COMMANDS: Record<string, readonly string[]> = {
   port: [],
   ps: ['-a', '--all', '-q', '--quiet', '--format', '--filter', '-f', '--no-trunc', '-l', '--latest', '-n', '-s', '--size'],
   pull: ['-q', '--quiet', '--platform'],
+  rename: [],
   restart: ['-t', '--time'],
   rm: ['-f', '--force', '-v', '--volumes', '-l', '--link'],
   rmi: ['-f', '--force'],
@@ -47,11 +48,14 @@ const DOCKER_COMMANDS: Record<string, readonly string[]> = {
     '--add-host', '--ip', '--link', '--mac-address', '--cap-add', '--privileged', '-v', '--volume', '-w', '--workdir',
   ],
   start: ['-a', '--attach', '-i', '--interactive'],
+  stats: ['-a', '--all', '--no-stream', '--no-trunc', '--format'],
   stop: ['-t', '--time', '-s', '--signal'],
+  system: [],
+  top: [],
   version: ['-f', '--format'],
 };
 
-const NETWORK_COMMANDS: Record<string, readonly string[]> = {
+export const NETWORK_COMMANDS: Record<string, readonly string[]> = {
   connect: ['--alias', '--ip', '--ip6', '--link', '--driver-opt'],
   create: ['-d', '--driver', '--subnet', '--gateway', '--ip-range', '--internal', '--attachable', '--ipv6', '-o', '--opt', '--label', '--aux-address', '--scope'],
   disconnect: ['-f', '--force'],
@@ -59,6 +63,13 @@ const NETWORK_COMMANDS: Record<string, readonly string[]> = {
   ls: ['-f', '--filter', '--format', '-q', '--quiet', '--no-trunc'],
   prune: ['-f', '--force', '--filter'],
   rm: ['-f', '--force'],
+};
+
+/** `docker system`'s subcommands netsim runs, and their flags. */
+export const SYSTEM_COMMANDS: Record<string, readonly string[]> = {
+  df: ['-v', '--verbose', '--format'],
+  info: ['-f', '--format'],
+  prune: ['-a', '--all', '-f', '--force', '--volumes', '--filter'],
 };
 
 /**
@@ -100,7 +111,7 @@ function positionalNames(path: readonly string[], context: CompletionContext): r
     return [];
   }
   if (command === 'inspect') return [...context.containers, ...context.networks];
-  if (['attach', 'exec', 'kill', 'logs', 'port', 'restart', 'rm', 'start', 'stop'].includes(command!)) return context.containers;
+  if (['attach', 'cp', 'exec', 'kill', 'logs', 'port', 'rename', 'restart', 'rm', 'start', 'stats', 'stop', 'top'].includes(command!)) return context.containers;
   return [];
 }
 
@@ -126,6 +137,10 @@ const VALUE_FLAGS: Record<string, readonly string[]> = {
   pull: ['--platform'],
   version: ['-f', '--format'],
   info: ['--format'],
+  stats: ['--format'],
+  'system df': ['--format'],
+  'system info': ['-f', '--format'],
+  'system prune': ['--filter'],
   'network create': ['-d', '--driver', '--subnet', '--gateway', '--ip-range', '-o', '--opt', '--label', '--aux-address', '--scope'],
   'network connect': ['--alias', '--ip', '--ip6', '--link', '--driver-opt'],
   'network inspect': ['-f', '--format'],
@@ -169,7 +184,7 @@ function dockerWords(args: readonly string[], word: string, context: CompletionC
   const positional: string[] = [];
   const takesValue = (flag: string) => {
     const [command, sub] = positional;
-    return (VALUE_FLAGS[(command === 'network' || command === 'compose') && sub ? `${command} ${sub}` : (command ?? '')] ?? []).includes(flag);
+    return (VALUE_FLAGS[(command === 'network' || command === 'compose' || command === 'system') && sub ? `${command} ${sub}` : (command ?? '')] ?? []).includes(flag);
   };
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
@@ -183,8 +198,9 @@ function dockerWords(args: readonly string[], word: string, context: CompletionC
   const [command, sub] = positional;
   if (!command) return word.startsWith('-') ? ['--help', '--version'] : Object.keys(DOCKER_COMMANDS);
   if (command === 'network' && !sub) return word.startsWith('-') ? ['--help'] : Object.keys(NETWORK_COMMANDS);
+  if (command === 'system' && !sub) return word.startsWith('-') ? ['--help'] : Object.keys(SYSTEM_COMMANDS);
   if (command === 'compose' && !sub) return word.startsWith('-') ? [...DOCKER_COMMANDS.compose!, '--help'] : Object.keys(COMPOSE_COMMANDS);
-  const flags = command === 'network' ? (NETWORK_COMMANDS[sub!] ?? []) : command === 'compose' ? (COMPOSE_COMMANDS[sub!] ?? []) : (DOCKER_COMMANDS[command] ?? []);
+  const flags = command === 'network' ? (NETWORK_COMMANDS[sub!] ?? []) : command === 'compose' ? (COMPOSE_COMMANDS[sub!] ?? []) : command === 'system' ? (SYSTEM_COMMANDS[sub!] ?? []) : (DOCKER_COMMANDS[command] ?? []);
   if (word.startsWith('-')) return [...flags, '--help'];
   // `docker run IMAGE cmd...`: after the image come the container's own words.
   if (['run', 'create'].includes(command) && positional.length > 1) return [];

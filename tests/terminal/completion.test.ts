@@ -30,3 +30,27 @@ describe('completing docker compose and netsim', () => {
     expect(terminal.complete('netsim t', 8)).toMatchObject({ replacement: 'trace ' });
   });
 });
+
+// The flags completion offers must be flags docker/cli 29 has: its help tables
+// (src/netsim/cli/docker/help-tables.ts, generated from docker/cli's reference pages).
+describe('completing docker commands', () => {
+  const TOP_PAGES: Record<string, string> = { cp: 'container cp', rename: 'container rename', stats: 'container stats', top: 'container top', ps: 'container ls', run: 'container run', logs: 'container logs', exec: 'container exec', inspect: 'inspect', version: 'version', info: 'system info' };
+
+  it('offers only flags docker/cli defines', async () => {
+    const { DOCKER_HELP_TABLES } = await import('../../src/netsim/cli/docker/help-tables');
+    const { DOCKER_COMMANDS, NETWORK_COMMANDS, SYSTEM_COMMANDS } = await import('../../src/terminal/completion');
+    // --net is docker run's hidden alias of --network (cli/command/container/opts.go MarkHidden("net")): no help lists it.
+    const hidden: Record<string, string[]> = { 'container run': ['--net'] };
+    const known = (page: string) => [...DOCKER_HELP_TABLES[page]!.flags.flatMap((flag) => [`--${flag.name}`, ...(flag.short ? [`-${flag.short}`] : [])]), ...(hidden[page] ?? [])];
+    for (const [command, page] of Object.entries(TOP_PAGES)) for (const flag of DOCKER_COMMANDS[command]!) expect(known(page), `${command} ${flag}`).toContain(flag);
+    for (const [verb, flags] of Object.entries(NETWORK_COMMANDS)) for (const flag of flags) expect(known(`network ${verb}`), `network ${verb} ${flag}`).toContain(flag);
+    for (const [verb, flags] of Object.entries(SYSTEM_COMMANDS)) for (const flag of flags) expect(known(`system ${verb}`), `system ${verb} ${flag}`).toContain(flag);
+  });
+
+  it('offers docker system\'s subcommands and the new container commands', () => {
+    expect(complete('docker system ', 14, context).candidates).toEqual(['df', 'info', 'prune']);
+    expect(complete('docker sta', 10, context).candidates).toEqual(['start', 'stats']);
+    expect(complete('docker top w', 12, context)).toMatchObject({ replacement: 'web ' });
+    expect(complete('docker stats --no-s', 19, context)).toMatchObject({ replacement: '--no-stream ' });
+  });
+});

@@ -12,6 +12,8 @@ import { bootDaemon, startDaemon, stopDaemon } from './daemon-lifecycle';
 import { resolveContainerName } from './dns';
 import type { Ipv4 } from '../wire/ipv4';
 import type { Network } from './network';
+import { EngineError } from './errors';
+import { hostProcessTable, type HostProcess, type ShellProcess } from './processes';
 import * as networks from './networks';
 import { EPHEMERAL_PORTS } from './port-allocator';
 import { DEFAULT_PULLED_IMAGES, familiarString, parseImageReference, type ImageInfo, type ImageService } from './images';
@@ -110,8 +112,9 @@ export class Engine {
     return networks.removeNetwork(this.daemon, reference);
   }
 
-  pruneNetworks(): string[] {
-    return networks.pruneNetworks(this.daemon);
+  /** POST /networks/prune: the unused networks `matches` accepts (the prune filter), removed. */
+  pruneNetworks(matches: (network: Network) => boolean = () => true): string[] {
+    return networks.pruneNetworks(this.daemon, matches);
   }
 
   containers(): readonly Container[] {
@@ -130,6 +133,17 @@ export class Engine {
 
   startContainer(reference: string): Container {
     return containers.startContainer(this.daemon, reference);
+  }
+
+  /**
+   * The processes of a running container's cgroup, by their host PIDs, as
+   * ContainerTop lists them (daemon/top_unix.go: the task's PIDs, else a
+   * conflict `container ID is not running`).
+   */
+  containerProcesses(reference: string, shells: readonly ShellProcess[] = []): HostProcess[] {
+    const container = containers.findContainer(this.daemon, reference);
+    if (container.status !== 'running') throw new EngineError('conflict', `container ${container.id} is not running`);
+    return hostProcessTable({ containers: this.state.containers, root: this.daemon.kernel.root, shells, hostUser: 'root' }).filter((process) => process.container === container.id);
   }
 
   /** POST /containers/{name}/rename. */

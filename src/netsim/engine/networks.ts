@@ -197,8 +197,8 @@ export function removeNetwork(daemon: Daemon, reference: string): Network {
 }
 
 /** Removes the custom networks no container is attached to, in creation order; returns their names. */
-export function pruneNetworks(daemon: Daemon): string[] {
-  const unused = daemon.state.networks.filter((network) => !isPredefined(network) && !hasEndpoints(daemon, network));
+export function pruneNetworks(daemon: Daemon, matches: (network: Network) => boolean = () => true): string[] {
+  const unused = daemon.state.networks.filter((network) => !isPredefined(network) && matches(network) && !hasEndpoints(daemon, network));
   for (const network of unused) removeNetwork(daemon, network.id);
   return unused.map((network) => network.name);
 }

@@ -18,17 +18,20 @@ export interface ImageSummary {
   containers: number;
 }
 
-/** Go's `%.3g`: three significant digits, trailing zeros dropped, exponent past 1e3. */
-function formatG3(value: number): string {
-  const [mantissa, exponent] = value.toExponential(2).split('e') as [string, string];
+/** Go's `%.<precision>g`: that many significant digits, trailing zeros dropped, exponent past 10^precision. */
+function formatG(value: number, precision: number): string {
+  const [mantissa, exponent] = value.toExponential(precision - 1).split('e') as [string, string];
   const power = Number(exponent);
   const trim = (text: string) => (text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text);
-  if (power < -4 || power >= 3) return `${trim(mantissa)}e${power < 0 ? '-' : '+'}${String(Math.abs(power)).padStart(2, '0')}`;
-  return trim(value.toFixed(Math.max(0, 2 - power)));
+  if (power < -4 || power >= precision) return `${trim(mantissa)}e${power < 0 ? '-' : '+'}${String(Math.abs(power)).padStart(2, '0')}`;
+  return trim(value.toFixed(Math.max(0, precision - 1 - power)));
 }
 
-/** go-units HumanSizeWithPrecision(size, 3): decimal units, no space (`232MB`, `8.46MB`). */
-export function humanSize(bytes: number): string {
+/**
+ * go-units HumanSizeWithPrecision(size, precision): decimal units, no space
+ * (`232MB`, `8.46MB`); 3 digits where docker/cli asks for them, 4 for HumanSize.
+ */
+export function humanSize(bytes: number, precision = 3): string {
   const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
   let size = bytes;
   let unit = 0;
@@ -36,7 +39,7 @@ export function humanSize(bytes: number): string {
     size /= 1000;
     unit++;
   }
-  return `${formatG3(size)}${units[unit]}`;
+  return `${formatG(size, precision)}${units[unit]}`;
 }
 
 const truncateId = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);

@@ -1,6 +1,6 @@
 import type { Engine } from '../../engine/engine';
 import { EngineError } from '../../engine/errors';
-import { fail, ok, type CommandResult, type TerminalControl } from '../command';
+import { fail, ok, type CommandResult, type FileAccess, type TerminalControl } from '../command';
 import { cobraHelp, type CommandHelpTable } from '../../format/cobra-help';
 import { parseFlags, type FlagSpec, type ParsedFlags } from './flags';
 
@@ -12,6 +12,10 @@ export interface DockerContext {
   terminal?: TerminalControl;
   /** When Ctrl-C comes for a command that waits forever (a foreground server, `logs -f`). */
   interruptAfterMs?: number;
+  /** The host's files as the user who runs docker, the directory it runs in, and whether stdout is a terminal (`docker cp`). */
+  files?: FileAccess;
+  cwd?: string;
+  stdoutIsTerminal?: boolean;
 }
 
 /** Positional-argument rules of docker/cli (cli/required.go). */

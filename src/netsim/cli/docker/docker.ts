@@ -14,6 +14,10 @@ import { PRUNE_REMOVE_COMMANDS } from './prune-remove';
 import { DOCKER_VERSIONS, VERSION_COMMANDS } from './version';
 import { DOCKER_HELP_TABLES } from './help-tables';
 import { rename } from './rename';
+import { top as topCommand } from './top';
+import { stats } from './stats';
+import { cp } from './cp';
+import { systemDf, systemPrune } from './system';
 import { rootHelp } from './root-help';
 
 type Specs = Record<string, CommandSpec<DockerContext>>;
@@ -29,7 +33,7 @@ function helped(spec: CommandSpec<DockerContext>, key: string): CommandSpec<Dock
 function containerGroup(): Specs {
   const { run, create, ps, rm, stop, start, restart, kill, port } = CONTAINER_COMMANDS;
   const ls = { ...ps!, usage: '[OPTIONS]' };
-  const verbs: Specs = { run: run!, create: create!, ls, list: ls, ps: ls, rm: rm!, remove: rm!, stop: stop!, start: start!, restart: restart!, kill: kill!, port: port!, inspect: INSPECT_COMMANDS.containerInspect, logs: LOGS_COMMANDS.logs, exec: INTERACTIVE_COMMANDS.exec, attach: INTERACTIVE_COMMANDS.attach, prune: PRUNE_REMOVE_COMMANDS.containerPrune, rename };
+  const verbs: Specs = { run: run!, create: create!, ls, list: ls, ps: ls, rm: rm!, remove: rm!, stop: stop!, start: start!, restart: restart!, kill: kill!, port: port!, inspect: INSPECT_COMMANDS.containerInspect, logs: LOGS_COMMANDS.logs, exec: INTERACTIVE_COMMANDS.exec, attach: INTERACTIVE_COMMANDS.attach, prune: PRUNE_REMOVE_COMMANDS.containerPrune, rename, top: topCommand, stats, cp };
   // Usage lines and --help hints name the long form: `docker container ls`.
   const canonical = (verb: string) => (verb === 'list' || verb === 'ps' ? 'ls' : verb === 'remove' ? 'rm' : verb);
   return Object.fromEntries(Object.entries(verbs).map(([verb, spec]) => [verb, helped({ ...spec, path: `docker container ${canonical(verb)}` }, `container ${canonical(verb)}`)]));
@@ -50,16 +54,16 @@ function networkGroup(): Specs {
 /** Top-level commands and the management command whose page they share (cli/command/commands/commands.go). */
 const TOP_HELP: Record<string, string> = {
   run: 'container run', create: 'container create', ps: 'container ls', rm: 'container rm', stop: 'container stop', start: 'container start', restart: 'container restart', kill: 'container kill', port: 'container port',
-  exec: 'container exec', attach: 'container attach', inspect: 'inspect', logs: 'container logs', version: 'version', images: 'image ls', pull: 'image pull', rmi: 'image rm', info: 'system info', rename: 'container rename',
+  exec: 'container exec', attach: 'container attach', inspect: 'inspect', logs: 'container logs', version: 'version', images: 'image ls', pull: 'image pull', rmi: 'image rm', info: 'system info', rename: 'container rename', top: 'container top', stats: 'container stats', cp: 'container cp',
 };
 
 /** The top-level commands, and the management commands with their verbs. */
 function registry(): { top: Specs; groups: Record<string, Specs> } {
   const { inspect } = INSPECT_COMMANDS;
-  const top: Specs = { ...CONTAINER_COMMANDS, ...INTERACTIVE_COMMANDS, inspect, logs: LOGS_COMMANDS.logs, version: VERSION_COMMANDS.version, images: IMAGE_COMMANDS.images, pull: IMAGE_COMMANDS.pull, rmi: PRUNE_REMOVE_COMMANDS.rmi, info: INFO_COMMANDS.info, rename };
+  const top: Specs = { ...CONTAINER_COMMANDS, ...INTERACTIVE_COMMANDS, inspect, logs: LOGS_COMMANDS.logs, version: VERSION_COMMANDS.version, images: IMAGE_COMMANDS.images, pull: IMAGE_COMMANDS.pull, rmi: PRUNE_REMOVE_COMMANDS.rmi, info: INFO_COMMANDS.info, rename, top: topCommand, stats, cp };
   return {
     top: Object.fromEntries(Object.entries(top).map(([name, spec]) => [name, helped(spec, TOP_HELP[name]!)])),
-    groups: { container: containerGroup(), network: networkGroup(), image: imageGroup(), system: { info: helped({ ...INFO_COMMANDS.info, path: 'docker system info' }, 'system info') } },
+    groups: { container: containerGroup(), network: networkGroup(), image: imageGroup(), system: { info: helped({ ...INFO_COMMANDS.info, path: 'docker system info' }, 'system info'), df: helped(systemDf, 'system df'), prune: helped(systemPrune, 'system prune') } },
   };
 }
 
@@ -94,8 +98,8 @@ export function dockerProgram(engine: Engine): Program {
   return {
     name: 'docker',
     run(args, processContext) {
-      const { stdin, terminal, interruptAfterMs } = processContext;
-      const context: DockerContext = { engine, stdin, ...(terminal && { terminal }), ...(interruptAfterMs !== undefined && { interruptAfterMs }) };
+      const { stdin, terminal, interruptAfterMs, files, cwd, stdoutIsTerminal } = processContext;
+      const context: DockerContext = { engine, stdin, ...(terminal && { terminal }), ...(interruptAfterMs !== undefined && { interruptAfterMs }), ...(files && { files }), ...(cwd !== undefined && { cwd }), ...(stdoutIsTerminal !== undefined && { stdoutIsTerminal }) };
       const [command, verb, ...rest] = args;
       if (command === 'compose') return compose.run(args.slice(1), processContext);
       const home = processContext.env?.get('HOME') ?? (processContext.isRoot ? '/root' : '/home/usuario');

@@ -5,6 +5,9 @@ import { inspectReferences, lookupAny } from './inspect';
 import { networkConnect } from './network-connect';
 import { networkCreate } from './network-create';
 import { networkLs } from './network-ls';
+import { matchLabels, parseFilters, unacceptedFilter } from './filters';
+import { parseTimestamp } from './timestamp';
+import type { Network } from '../../engine/network';
 
 /** One API call: what it prints on success, or the daemon's error and status 1. */
 function viaDaemon(call: () => string): CommandResult {
@@ -68,21 +71,55 @@ const inspect: CommandSpec<DockerContext> = {
   },
 };
 
+/**
+ * The daemon's prune filter (moby docker-v29.7.2 daemon/network/filter.go
+ * NewPruneFilter): only label, label! and until, then the network's labels and
+ * creation time against them (Matches).
+ */
+function pruneFilter(values: readonly string[] | undefined, nowMs: number): ((network: Network) => boolean) | { error: string } {
+  const filters = parseFilters(values);
+  if ('error' in filters) return { error: filters.error };
+  const refused = unacceptedFilter(filters, ['label', 'label!', 'until']);
+  if (refused) return { error: `Error response from daemon: ${refused}` };
+  const until = filters.get('until') ?? [];
+  if (until.length > 1) return { error: 'Error response from daemon: more than one until filter specified' };
+  let untilMs: number | undefined;
+  if (until.length === 1) {
+    const parsed = parseTimestamp(until[0]!, nowMs);
+    if ('unsupported' in parsed) return { error: `This simulator does not parse the time ${JSON.stringify(parsed.unsupported)}: give a duration (24h), a date (2026-12-07), an RFC 3339 time or Unix seconds.` };
+    if ('error' in parsed) return { error: `Error response from daemon: ${parsed.error}` };
+    untilMs = parsed.ms;
+  }
+  return (network) =>
+    matchLabels(filters, 'label', network.labels) &&
+    !(filters.has('label!') && matchLabels(filters, 'label!', network.labels)) &&
+    (untilMs === undefined || network.createdMs <= untilMs);
+}
+
 const PRUNE_WARNING = 'WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] ';
 
+/** `docker network prune` (cli/command/network/prune.go): the prompt unless -f, then one API call. */
 const prune: CommandSpec<DockerContext> = {
   path: 'docker network prune',
   usage: '[OPTIONS]',
   args: { kind: 'none' },
-  flags: [{ name: 'force', short: 'f', takesValue: false }],
+  flags: [
+    { name: 'force', short: 'f', takesValue: false },
+    { name: 'filter', takesValue: true },
+  ],
   run({ values }, { engine, stdin }) {
+    // opts.FilterOpt refuses a filter without `=` while the flags parse (status 125).
+    const given = parseFilters(values.get('filter'));
+    if ('error' in given) return fail(`invalid argument ${JSON.stringify(given.value)} for "--filter" flag: ${given.error}\n\nUsage:  ${this.path} ${this.usage}\n\nRun '${this.path} --help' for more information\n`, 125);
     let prompt = '';
     if (!values.has('force')) {
       // prompt.Confirm: anything but y or Y cancels, silently and with status 0.
       prompt = PRUNE_WARNING;
       if (stdin.split('\n')[0]?.trim().toLowerCase() !== 'y') return ok(prompt);
     }
-    const deleted = engine.pruneNetworks();
+    const matches = pruneFilter(values.get('filter'), engine.now());
+    if (typeof matches !== 'function') return { stdout: prompt, stderr: `${matches.error}\n`, exitCode: 1 };
+    const deleted = engine.pruneNetworks(matches);
     return ok(deleted.length === 0 ? prompt : `${prompt}Deleted Networks:\n${deleted.map((name) => `${name}\n`).join('')}\n`);
   },
 };
