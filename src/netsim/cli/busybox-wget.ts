@@ -112,7 +112,7 @@ export function busyboxWgetProgram(names: NameServices, libc: Libc = 'glibc'): P
       const requestText = `GET ${path} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: ${request.userAgent}\r\nConnection: close\r\n\r\n`;
       const datapath = new Datapath(context.kernel, context.world, context.clock.now());
       const timeoutMs = request.timeoutSeconds === 0 ? Number.POSITIVE_INFINITY : request.timeoutSeconds * 1000;
-      const outcome = httpGet(datapath, context.namespace, { method: 'GET', path, host, destination: address, port, requestBytes: requestText.length, timeoutMs, resolverAt: (namespace) => names({ ...context, namespace }) }, context.random);
+      const outcome = httpGet(datapath, context.namespace, { method: 'GET', path, host, headers: requestText.split('\r\n').slice(1, -2), destination: address, port, requestBytes: requestText.length, timeoutMs, resolverAt: (namespace) => names({ ...context, namespace }) }, context.random);
       context.clock.advance(outcome.elapsedMs);
       const head = outcome.kind === 'response' && request.serverResponse ? responseHead(outcome.response, httpDate(context.clock.now())) : [];
       // wget.c: anything but 2xx (and the redirects it follows) is `server returned error: <status line>`, after -S showed that line.

@@ -257,7 +257,7 @@ class CurlRun {
     this.info('Request completely sent off');
     const requestBytes = lines.join('\r\n').length + 4;
     // The server sees what the method asks for; a HEAD from -I or -X HEAD has no body.
-    return { method, path: target.path, host: hostHeader?.line?.slice(5).trim() ?? host, port: target.port, requestBytes, timeoutMs: this.options.maxTimeMs };
+    return { method, path: target.path, host: hostHeader?.line?.slice(5).trim() ?? host, headers: lines.slice(1), port: target.port, requestBytes, timeoutMs: this.options.maxTimeMs };
   }
 
   /** The head line by line (-v's copy, then -i's), the body, the meter's last frame. */

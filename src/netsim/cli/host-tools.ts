@@ -18,6 +18,7 @@ import { sleepProgram } from './sleep';
 import { sysctlProgram } from './sysctl';
 import { busyboxNcProgram, openbsdNcProgram } from './nc';
 import { nginxProgram } from './nginx';
+import { mariadbClientProgram } from './mariadb-client';
 
 /** What the tools need from the daemon: the containers (for their files and processes) and the host's own /etc. */
 export interface ToolEnvironment {
@@ -39,6 +40,8 @@ export function hostToolPrograms(engine: Engine, hostEtc: () => HostEtc): Progra
 
 /** What an applet is built from: the name services, whether BusyBox was built against musl (Alpine) rather than glibc, and the daemon (ps lists its processes). */
 interface AppletDeps {
+  /** The name the program is run by (`mysql` or `mariadb`). */
+  readonly tool: string;
   readonly names: NameServices;
   readonly hostEtc: () => HostEtc;
   readonly musl: boolean;
@@ -71,10 +74,12 @@ const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> =
  * have preinstalled (Debian 13's default install has neither traceroute nor
  * netcat), by providing package.
  */
-const PACKAGED_PROGRAMS: Readonly<Record<string, (deps: AppletDeps) => Program>> = {
+const PACKAGED_PROGRAMS: Readonly<Record<string, (deps: AppletDeps) => Program | undefined>> = {
   traceroute: ({ names }) => lazyTool('traceroute', 'traceroute', (tools) => tools.butskoyTracerouteProgram(names)),
   'netcat-openbsd': ({ names }) => openbsdNcProgram(names),
   nginx: ({ engine }) => nginxProgram(engine),
+  // The mariadb package's client under both its names; its other programs (mariadbd, mariadb-admin) are not modelled.
+  mariadb: ({ tool, names }) => (tool === 'mariadb' || tool === 'mysql' ? mariadbClientProgram(tool, names) : undefined),
 };
 
 /**
@@ -88,5 +93,5 @@ export function containerToolProgram(tool: string, provider: string, environment
   const applet = isBusybox(provider) ? BUSYBOX_APPLETS[tool] : PACKAGED_PROGRAMS[provider];
   // Alpine builds BusyBox against musl; Debian's package and the busybox image against glibc.
   const musl = image !== undefined && imageInfo(image)?.os.family === 'alpine';
-  return applet?.({ names: engineNameServices(environment.engine, environment.hostEtc), hostEtc: environment.hostEtc, musl, engine: environment.engine });
+  return applet?.({ tool, names: engineNameServices(environment.engine, environment.hostEtc), hostEtc: environment.hostEtc, musl, engine: environment.engine });
 }

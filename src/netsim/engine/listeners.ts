@@ -4,9 +4,9 @@ import type { SocketService } from '../kernel/socket';
 import type { Container, Endpoint, LogEntry } from './container';
 import { daemonConfig, type Daemon } from './daemon';
 import { DOCKERD_PID } from './host-processes';
-import { parseImageReference, runsImageDefault } from './images';
+import { imageInfo, parseImageReference, runsImageDefault } from './images';
 import { HOST_CPUS, HOST_KERNEL_RELEASE } from './host-processes';
-import { nginxBindFailure, nginxStartup } from './nginx-log';
+import { nginxBindFailure, nginxStartup, nginxTime } from './nginx-log';
 import { mariadbAccounts, wordpressConfigured, wordpressDatabase } from './image-entrypoints';
 import { commandServer } from './command-servers';
 import { hostnameAddress, httpdStartup } from './apache-log';
@@ -42,6 +42,9 @@ const IMAGE_SERVERS: Record<string, { process: string; service: SocketService; b
   // `::` one is IPv6-only, or its bind would fail. back_log is autosized:
   // ~: 80 is MySQL 5.6's formula 50 + max_connections / 5 with max_connections 151 (MySQL
   // WL#9704 quotes it), assumed kept by MariaDB, not checked in MariaDB's mysqld.cc.
+  // traefik/whoami (app.go): http.ListenAndServe(":80"), Go's one dual-stack socket; Go's listen backlog is
+  // /proc/sys/net/core/somaxconn, 4096.
+  'traefik/whoami': { process: 'whoami', service: { kind: 'http', server: 'whoami' }, backlog: 4096, sockets: [{ address: '::', port: 80, v6Only: false }] },
   mariadb: { process: 'mariadbd', service: { kind: 'mariadb', accounts: [], databases: [] }, backlog: 80, sockets: [{ address: '0.0.0.0', port: 3306, v6Only: false }, { address: '::', port: 3306, v6Only: true }] },
 };
 
@@ -52,6 +55,7 @@ const IMAGE_SERVERS: Record<string, { process: string; service: SocketService; b
  */
 function serviceOf(container: Container, service: SocketService): SocketService {
   if (service.kind === 'mariadb') return { kind: 'mariadb', ...mariadbAccounts(container) };
+  if (service.kind === 'http' && service.server === 'whoami') return { ...service, hostname: container.hostname };
   if (service.kind === 'http' && service.server === 'wordpress' && wordpressConfigured(container)) return { kind: 'http', server: 'wordpress-configured', database: wordpressDatabase(container) };
   return service;
 }
@@ -97,12 +101,15 @@ export function serverStartLog(container: Container, nowMs: number, failed: read
   if (!runsImageDefault(container)) return [];
   switch (parseImageReference(container.image).familiar) {
     case 'nginx':
-      return failed.length > 0 ? nginxBindFailure(nowMs, failed) : nginxStartup(nowMs, HOST_KERNEL_RELEASE, HOST_CPUS);
+      return failed.length > 0 ? nginxBindFailure(nowMs, failed) : nginxStartup(nowMs, HOST_KERNEL_RELEASE, HOST_CPUS, imageInfo(container.image)?.os.family === 'alpine' ? 'alpine' : 'debian');
     case 'httpd': {
       if (failed.length > 0) return [];
       const micros = (nowMs % 1000) * 1000 + derivedInt(container.id, 'apache:start', 1000);
       return httpdStartup(nowMs, micros, HTTPD_VERSION, container.hostname, hostnameAddress(container));
     }
+    case 'traefik/whoami':
+      // log.Printf with Go's LstdFlags: `2009/11/10 23:00:00 ` before the text, to stderr.
+      return failed.length > 0 ? [] : [{ stream: 'stderr', text: `${nginxTime(nowMs)} Starting up on port 80` }];
     default:
       return [];
   }

@@ -23,8 +23,12 @@ const ENTRYPOINT = [
   '/docker-entrypoint.sh: Configuration complete; ready for start up',
 ];
 
-/** NGX_COMPILER: `gcc -v`'s version with its trailing space (auto/cc/gcc), trixie's gcc 14. */
-const COMPILER = 'gcc 14.2.0 (Debian 14.2.0-19) ';
+/**
+ * NGX_COMPILER: `gcc -v`'s version with its trailing space (auto/cc/gcc), as the
+ * nginx.org package of each base was built: trixie's gcc 14, and Alpine's.
+ * ~: Alpine 3.24's gcc is taken to be 3.23's 15.2.0.
+ */
+const COMPILERS = { debian: 'gcc 14.2.0 (Debian 14.2.0-19) ', alpine: 'gcc 15.2.0 (Alpine 15.2.0) ' } as const;
 /**
  * The container inherits dockerd's open-files limit: systemd's default 1024:524288
  * since moby's docker.service stopped setting LimitNOFILE=infinity (v25).
@@ -48,12 +52,12 @@ const notice = (ms: number, text: string): Line => ({ stream: 'stderr', text: `$
  * (ngx_posix_init.c, ngx_linux_init.c) and ngx_start_worker_processes, one
  * worker per CPU (`worker_processes auto`).
  */
-export function nginxStartup(nowMs: number, kernelRelease: string, workers: number): Line[] {
+export function nginxStartup(nowMs: number, kernelRelease: string, workers: number, base: keyof typeof COMPILERS = 'debian'): Line[] {
   return [
     ...entrypointLines(),
     notice(nowMs, 'using the "epoll" event method'),
     notice(nowMs, NGINX_VERSION),
-    notice(nowMs, `built by ${COMPILER}`),
+    notice(nowMs, `built by ${COMPILERS[base]}`),
     notice(nowMs, `OS: Linux ${kernelRelease}`),
     notice(nowMs, `getrlimit(RLIMIT_NOFILE): ${RLIMIT_NOFILE}`),
     notice(nowMs, 'start worker processes'),

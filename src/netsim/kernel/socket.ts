@@ -17,9 +17,10 @@ export type SocketService =
   /**
    * A web server; `server` names its software (nginx, httpd), which decides the pages.
    * `database`: the MySQL server and account a PHP application (WordPress) connects
-   * to for each request, as its configuration names them.
+   * to for each request, as its configuration names them. `hostname`: the machine's
+   * name, for a server that tells it (traefik/whoami).
    */
-  | { readonly kind: 'http'; readonly server: string; readonly database?: DatabaseClient }
+  | { readonly kind: 'http'; readonly server: string; readonly database?: DatabaseClient; readonly hostname?: string }
   /** The Docker daemon's embedded DNS server of one container. */
   | { readonly kind: 'dns' }
   /**

@@ -5,7 +5,8 @@ import type { Ipv4 } from '../wire/ipv4';
 import { mysqlLogin } from './mysql-login';
 import type { NameService } from './name-resolution';
 import { connect, exchange, type ConnectResult, type Peer } from './tcp';
-import { responseSize, webServer, type HttpRequestLine, type HttpResponse } from './web-servers';
+import { responseSize, webServer, whoamiResponse, type HttpRequestLine, type HttpResponse } from './web-servers';
+import { formatIpv4 } from '../wire/ipv4';
 
 /** Where an `http://` URL points, in the forms lessons type: `[http://]host[:port][/path]`, the host an IPv6 literal in brackets too. */
 export interface HttpTarget {
@@ -63,7 +64,9 @@ export function answer(
   request: HttpRequest,
   random: SeededRandom,
 ): HttpOutcome {
-  const served = serve(datapath, connection.peer, request, random);
+  // The server sees the connection as the last hop delivered it (after NAT, from docker-proxy's own socket).
+  const remote = `${formatIpv4(connection.delivered.source)}:${connection.delivered.sourcePort}`;
+  const served = serve(datapath, connection.peer, { ...request, remote }, random);
   exchange(datapath, namespace, connection, request.requestBytes, servedBytes(served, request));
   return outcomeOf(served, random);
 }
@@ -87,6 +90,7 @@ export function serve(datapath: Datapath, peer: Peer, request: HttpRequest, rand
   const service = peer.socket.service;
   switch (service.kind) {
     case 'http': {
+      if (service.server === 'whoami') return respond(whoamiResponse(service.hostname ?? '', interfaceAddresses(peer.namespace), request));
       // WordPress connects to its database before anything else (wp-settings.php, require_wp_db): no database, no page.
       const database = service.database && request.resolverAt && mysqlLogin(datapath, peer.namespace, service.database, request.resolverAt(peer.namespace), random);
       const server = database && database.kind !== 'logged-in' ? 'wordpress-no-database' : service.server;
@@ -132,4 +136,15 @@ function outcomeOf(served: Served, random: SeededRandom): HttpOutcome {
 /** An answer on a [::1] connection: no IPv4 datapath to count it in. */
 export function answerLoopback6(datapath: Datapath, peer: Peer, request: HttpRequest, random: SeededRandom): HttpOutcome {
   return outcomeOf(serve(datapath, peer, request, random), random);
+}
+
+/**
+ * The addresses a program listing the machine's interfaces gets: links in
+ * index order, each one's IPv4 addresses, then ::1 on a loopback with IPv6
+ * (the only IPv6 address the simulated machines carry).
+ */
+function interfaceAddresses(namespace: Namespace): string[] {
+  return [...namespace.links.values()]
+    .sort((a, b) => a.index - b.index)
+    .flatMap((link) => [...link.addresses.map((address) => formatIpv4(address.cidr.address)), ...(link.kind === 'loopback' && !link.ipv6Disabled ? ['::1'] : [])]);
 }

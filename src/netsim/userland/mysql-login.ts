@@ -16,7 +16,8 @@ import { formatIpv4 } from '../wire/ipv4';
  * ER_DBACCESS_DENIED_ERROR 1044 / ER_BAD_DB_ERROR 1049).
  */
 export type MysqlLogin =
-  | { readonly kind: 'logged-in'; readonly client: string }
+  /** `databases`: those the server holds beyond its own system schemas. */
+  | { readonly kind: 'logged-in'; readonly client: string; readonly databases: readonly string[] }
   | { readonly kind: 'unknown-host'; readonly host: string }
   /** errno of connect(2): ECONNREFUSED 111, EHOSTUNREACH 113, ENETUNREACH 101, ETIMEDOUT 110. */
   | { readonly kind: 'cannot-connect'; readonly errno: number }
@@ -46,5 +47,5 @@ export function mysqlLogin(datapath: Datapath, namespace: Namespace, client: Dat
   const clientAddress = formatIpv4(connection.delivered.source);
   if (!service.accounts.some((account) => account.user === client.user && account.password === client.password)) return { kind: 'access-denied', client: clientAddress };
   if (client.database !== '' && !service.databases.includes(client.database)) return { kind: 'unknown-database', client: clientAddress };
-  return { kind: 'logged-in', client: clientAddress };
+  return { kind: 'logged-in', client: clientAddress, databases: service.databases };
 }

@@ -28,6 +28,10 @@ export interface HttpRequestLine {
   readonly method: string;
   readonly path: string;
   readonly host: string;
+  /** The header lines after the request line, as the client sent them (Host first); absent when a model does not need them. */
+  readonly headers?: readonly string[];
+  /** The client's address and port as the server's socket sees it (`172.17.0.1:41234`). */
+  readonly remote?: string;
 }
 
 /** A web server: a function of the request; `unsimulated` for a method its model does not answer. */
@@ -303,6 +307,34 @@ const wordpressNoDatabase = getOnly(() => ({
   headers: ['X-Powered-By: PHP/8.3.33', ...NO_CACHE, `Content-Length: ${WORDPRESS_DATABASE_ERROR_PAGE.length}`, 'Content-Type: text/html; charset=utf-8'],
   body: WORDPRESS_DATABASE_ERROR_PAGE,
 }));
+
+/**
+ * traefik/whoami's `/` (app.go whoamiHandler): `Hostname:`, an `IP:` line per
+ * address of each interface (getIPs: net.Interfaces in index order, each one's
+ * IPv4 then IPv6 addresses as netlink dumps them), `RemoteAddr:`, then the
+ * request as Go's Request.Write puts it back on the wire: the request line,
+ * Host, User-Agent, the other headers sorted by name, a blank line, CRLF line
+ * ends. Go's server adds Date, Content-Length and Content-Type in that order
+ * (net/http extraHeader.Write) and no Server header. `ips` are the server's addresses.
+ * ~: the other paths (/api, /data, /health...) are not modelled.
+ */
+export function whoamiResponse(hostname: string, ips: readonly string[], request: HttpRequestLine): HttpResponse | 'unsimulated' {
+  if ((request.method !== 'GET' && request.method !== 'HEAD') || request.path.split('?')[0] !== '/') return 'unsimulated';
+  const headers = (request.headers ?? [`Host: ${request.host}`]).map((line) => {
+    const colon = line.indexOf(':');
+    return { name: canonicalHeaderKey(line.slice(0, colon)), value: line.slice(colon + 1).trim() };
+  });
+  const agent = headers.find((header) => header.name === 'User-Agent');
+  const others = headers.filter((header) => !['Host', 'User-Agent', 'Content-Length', 'Transfer-Encoding', 'Trailer'].includes(header.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const written = [`${request.method} ${request.path} HTTP/1.1`, `Host: ${request.host}`, ...(agent ? [`User-Agent: ${agent.value}`] : []), ...others.map((header) => `${header.name}: ${header.value}`)];
+  const body = [`Hostname: ${hostname}`, ...ips.map((ip) => `IP: ${ip}`), `RemoteAddr: ${request.remote ?? ''}`].join('\n') + '\n' + written.join('\r\n') + '\r\n\r\n';
+  return { status: '200 OK', server: undefined, dateFirst: true, headers: [`Content-Length: ${body.length}`, 'Content-Type: text/plain; charset=utf-8'], body };
+}
+
+/** Go's textproto.CanonicalMIMEHeaderKey: each dash-separated word capitalised, the rest lower case. */
+function canonicalHeaderKey(name: string): string {
+  return name.trim().split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()).join('-');
+}
 
 /**
  * BusyBox httpd's error response (networking/httpd.c send_headers): the

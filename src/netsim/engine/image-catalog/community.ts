@@ -142,4 +142,82 @@ const linuxtipsApache: ImageInfo = {
   },
 };
 
-export const COMMUNITY_IMAGES: readonly ImageInfo[] = [netshoot, aplicacionweb, linuxtipsApache];
+// curlimages/curl 8.21.0, built by curl/curl-container (VERSION 8.21.0; Makefile: base alpine:3.24.1):
+// create_base_image.sh copies the curl it built to /usr/bin/curl, sets CURL_CA_BUNDLE, CMD curl,
+// ENTRYPOINT /entrypoint.sh (etc/entrypoint.sh: an option, or a word that is no command, becomes
+// `curl ...`), the labels; create_appliance_image.sh sets USER curl_user (not modelled: commands run
+// as root here), WORKDIR /home/curl_user and the appliance's labels. It keeps Alpine's BusyBox and apk.
+// ~: digests, layers, sizes and date are placeholders. Its default command is no server: with no
+// arguments curl complains and exits, so the image is marked like a shell's, which ends at once.
+const curlImage: ImageInfo = {
+  repository: 'curlimages/curl',
+  tag: 'latest',
+  aliases: ['8.21.0'],
+  digest: 'sha256:4b1c6a0d3e8f2a7c9b5d1e3f6a8c0b2d4e6f8a1c3e5b7d9f0a2c4e6b8d0f2a4c',
+  manifest: { digest: 'sha256:8e2a4c6b0d1f3a5c7e9b2d4f6a8c1e3b5d7f9a0c2e4b6d8f1a3c5e7b9d0f2a4e', size: 1118 },
+  layers: [
+    { id: '55afa1ecc21d', size: 3_846_391 },
+    { id: '7c1e9a3f5b2d', size: 8_914_000 },
+  ],
+  created: '2026-07-01T12:52:16Z',
+  contentSize: 12_760_391 + METADATA_BYTES,
+  unpackedSize: 25_400_000,
+  entrypoint: ['/entrypoint.sh'],
+  cmd: ['curl'],
+  env: [PATH, 'CURL_CA_BUNDLE=/cacert.pem'],
+  labels: {
+    'docker.cmd': 'podman run -it quay.io/curl/curl:8.21.0',
+    maintainer: 'James Fuller <jim.fuller@webcomposite.com>',
+    name: 'curl',
+    'org.opencontainers.image.description': 'minimal image for curl',
+    'org.opencontainers.image.licenses': 'MIT',
+    'org.opencontainers.image.source': 'https://github.com/curl/curl-container',
+    version: '8.21.0',
+  },
+  workingDir: '/home/curl_user',
+  stopSignal: undefined,
+  shell: true,
+  stopsOnSigterm: false,
+  exposed: [],
+  volumes: [],
+  os: { family: 'alpine', id: 'alpine', version: '3.24.1', codename: '', packageManager: 'apk', shell: 'sh' },
+  tools: { ...ALPINE_TOOLS, curl: 'curl' },
+  packages: APK_PACKAGES,
+  services: {},
+};
+
+// traefik/whoami v1.11.0: its Dockerfile builds the Go binary and copies it FROM scratch with
+// /usr/share/zoneinfo and the CA bundle: ENTRYPOINT ["/whoami"], EXPOSE 80, no shell and no other
+// program. BuildKit gives a scratch image the default PATH. ~: digests, layers, sizes and date are
+// placeholders; the os record is BusyBox's only because the image has none (no programs use it).
+const whoami: ImageInfo = {
+  repository: 'traefik/whoami',
+  tag: 'latest',
+  aliases: ['v1.11', 'v1.11.0'],
+  digest: 'sha256:1699d99cb4b9acc17f74ca670b3d8d0b7ba27c948b3445f0593b58ebece92f04',
+  manifest: { digest: 'sha256:6d2ab0e8f4c1a3b5d7e9f0a2c4b6d8e1f3a5c7b9d0e2f4a6c8b1d3e5f7a9c0b2', size: 841 },
+  layers: [
+    { id: 'a1c3e5b7d9f0', size: 251_000 },
+    { id: 'b2d4f6a8c0e1', size: 127_000 },
+    { id: 'c3e5a7b9d1f2', size: 3_602_000 },
+  ],
+  created: '2025-02-17T14:12:04Z',
+  contentSize: 3_980_000 + METADATA_BYTES,
+  unpackedSize: 9_420_000,
+  entrypoint: ['/whoami'],
+  cmd: [],
+  env: [PATH],
+  labels: {},
+  workingDir: '',
+  stopSignal: undefined,
+  shell: false,
+  stopsOnSigterm: true,
+  exposed: [80],
+  volumes: [],
+  os: { family: 'busybox', id: 'scratch', version: '', codename: '', packageManager: undefined, shell: 'sh' },
+  tools: {},
+  packages: {},
+  services: {},
+};
+
+export const COMMUNITY_IMAGES: readonly ImageInfo[] = [netshoot, aplicacionweb, linuxtipsApache, curlImage, whoami];

@@ -172,6 +172,45 @@ const nginx: ImageInfo = {
   services: NO_SERVICES,
 };
 
+// repo-info fbaba011547107909ca5a8ae8ecf2023457744dd, repos/nginx/remote/1.31.3-alpine.md: the same
+// nginx 1.31.3 as nginx:latest, on alpine-minirootfs-3.24.1 (alpine-slim's RUN, then alpine's ENV NJS_*,
+// ACME_VERSION and `apk add` of the modules, curl and ca-certificates; gettext-envsubst and tzdata from
+// alpine-slim). Created: the last history entry. ~: the manifest's size and the unpacked size.
+const nginxAlpine: ImageInfo = {
+  repository: 'nginx',
+  tag: 'alpine',
+  aliases: ['mainline-alpine', '1-alpine', '1.31-alpine', '1.31.3-alpine', 'alpine3.24', 'mainline-alpine3.24', '1-alpine3.24', '1.31-alpine3.24', '1.31.3-alpine3.24'],
+  digest: 'sha256:2776cd5b70d8983e27e9f5c90abee3d24c690014ae8ecbb529572d954a459096',
+  manifest: { digest: 'sha256:1d40e3eb3bf4f138de1d67193f2aa5309fcaf343eb5ffadbf5e9439de1eb1ebb', size: 2496 },
+  layers: [
+    { id: '55afa1ecc21d', size: 3_846_391 },
+    { id: '3cd534fe98c6', size: 1_890_698 },
+    { id: '1223f016b4e4', size: 627 },
+    { id: '62bec68d7c31', size: 957 },
+    { id: '46f977ee452f', size: 404 },
+    { id: 'd0008c891db4', size: 1211 },
+    { id: '390dc935348d', size: 1398 },
+    { id: '46519e7231d2', size: 20_313_073 },
+  ],
+  created: '2026-07-15T23:57:33Z',
+  contentSize: 26_054_759 + METADATA_BYTES,
+  unpackedSize: 59_300_000,
+  entrypoint: ['/docker-entrypoint.sh'],
+  cmd: ['nginx', '-g', 'daemon off;'],
+  env: [PATH, 'NGINX_VERSION=1.31.3', 'PKG_RELEASE=1', 'DYNPKG_RELEASE=1', 'NJS_VERSION=1.0.0', 'NJS_RELEASE=1', 'ACME_VERSION=0.4.1'],
+  labels: { maintainer: 'NGINX Docker Maintainers <docker-maint@nginx.com>' },
+  workingDir: '',
+  stopSignal: 'SIGQUIT',
+  shell: false,
+  stopsOnSigterm: true,
+  exposed: [80],
+  volumes: [],
+  os: { family: 'alpine', id: 'alpine', version: '3.24.1', codename: '', packageManager: 'apk', shell: 'sh' },
+  tools: { ...ALPINE_TOOLS, nginx: 'nginx', curl: 'curl', envsubst: 'gettext-envsubst' },
+  packages: APK_PACKAGES,
+  services: NO_SERVICES,
+};
+
 // repo-info 157d40004033426c6d74f484d4e78da6a055256f; ENV PATH replaces the base image's in place.
 // The build's wget, gcc... are purged at the end of the same RUN.
 const httpd: ImageInfo = {
@@ -330,4 +369,4 @@ const wordpress: ImageInfo = {
   services: NO_SERVICES,
 };
 
-export const OFFICIAL_IMAGES: readonly ImageInfo[] = [alpine, busybox, debian, ubuntu, nginx, httpd, mariadb, wordpress];
+export const OFFICIAL_IMAGES: readonly ImageInfo[] = [alpine, busybox, debian, ubuntu, nginx, nginxAlpine, httpd, mariadb, wordpress];
