@@ -58,6 +58,17 @@ run arp -an
 run arp
 run route -n
 run route
+run ip netns exec c1 busybox route -n
+run ip netns exec c1 busybox route
+run ip netns exec c1 busybox arp -n
+run ip netns exec c1 busybox arp -a
+run ip netns exec c1 route -n
+run ip netns exec c1 arp -n
+run arp -n -i docker0
+run arp -n 172.17.0.2
+run arp -n 10.9.9.9
+run route -x
+run arp -x
 run brctl show
 run brctl show docker0
 run bridge fdb show
