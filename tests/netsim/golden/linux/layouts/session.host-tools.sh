@@ -75,3 +75,16 @@ run bridge fdb show
 run bridge fdb show br docker0
 run bridge vlan show
 run bridge -o link
+# macvlan links made by hand on eth0 (ipvlan cannot be captured: this kernel has no CONFIG_IPVLAN).
+run ip link add mv0 link eth0 type macvlan mode bridge
+run ip link add mv1 link eth0 type macvlan
+run ip link add mv2 type macvlan
+run ip link add mv3 link eth9 type macvlan
+run ip link add mv4 link eth0 type macvlan mode foo
+run ip link add mv5 link lo type macvlan
+run ip link show mv0
+run ip -o link show mv1
+run ip link set mv0 up
+run ip -br link show mv0
+run ip link del mv0
+run ip link del mv1
