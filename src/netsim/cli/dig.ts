@@ -67,6 +67,8 @@ function parseDig(args: readonly string[]): DigRequest | CommandResult {
       request.name = reverseName(address);
       request.type = 'PTR';
     } else if (word === '-4' || word === '-6') continue;
+    // dig.c: `-v` prints the version on stderr and exits 0 (Debian 13's bind9 1:9.20.15-1~deb13u1, named as Debian's build names it).
+    else if (word === '-v') return { stdout: '', stderr: 'DiG 9.20.15-1~deb13u1-Debian\n', exitCode: 0 };
     else if (word.startsWith('-')) return fail(`Invalid option: ${word}\n`, 1);
     else if (UNMODELLED_TYPES.has(upper)) return unmodelled('dig', upper);
     else if (isDnsType(upper)) request.type = upper;

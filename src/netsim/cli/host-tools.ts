@@ -6,6 +6,8 @@ import { busyboxWgetProgram } from './busybox-wget';
 import { dateProgram } from './date';
 import { hostnameProgram } from './hostname';
 import { ifconfigProgram } from './ifconfig';
+import { arpProgram } from './arp';
+import { routeProgram } from './route';
 import type { Program, ProcessContext } from './command';
 import { lazyTool } from './lazy-tool';
 import { fileToolPrograms } from './files/file-tools';
@@ -28,14 +30,14 @@ export interface ToolEnvironment {
 
 /**
  * Programs of the Debian host beyond ip, iptables and curl: iputils' ping,
- * iproute2's ss, net-tools' netstat, procps' ps, hostname, coreutils' sleep and date, procps' sysctl, tcpdump
+ * iproute2's ss, net-tools' netstat, route and arp, procps' ps, hostname, coreutils' sleep and date, procps' sysctl, tcpdump
  * (installed on the course's host; a container gets it from its package manager). On the host every
  * process is visible, with its own PID.
  */
 export function hostToolPrograms(engine: Engine, hostEtc: () => HostEtc): Program[] {
   const names = engineNameServices(engine, hostEtc);
   const hostname = (context: ProcessContext) => (context.containerId ? (engine.containers().find((c) => c.id === context.containerId)?.hostname ?? '') : hostEtc().hostname);
-  return [lsProgram('gnu'), ...fileToolPrograms('gnu'), envProgram, printenvProgram, idProgram('gnu'), whoamiProgram, unameProgram('gnu', hostname), seqProgram('gnu'), whichProgram, iputilsPingProgram(names), lazyTool('dig', 'dig', (tools) => tools.digProgram(names)), lazyTool('nslookup', 'dig', (tools) => tools.nslookupProgram(names, 'bind')), lazyTool('getent', 'getent', (tools) => tools.getentProgram(names)), hostnameProgram(engine, hostEtc, names), lazyTool('ss', 'ss', (tools) => tools.ssProgram(engine, names)), lazyTool('netstat', 'netstat', (tools) => tools.netstatProgram(engine)), ifconfigProgram(), procpsProgram(engine), sleepProgram('gnu'), dateProgram('gnu'), sysctlProgram, lazyTool('tcpdump', 'tcpdump', (tools) => tools.tcpdumpProgram(engine))];
+  return [lsProgram('gnu'), ...fileToolPrograms('gnu'), envProgram, printenvProgram, idProgram('gnu'), whoamiProgram, unameProgram('gnu', hostname), seqProgram('gnu'), whichProgram, iputilsPingProgram(names), lazyTool('dig', 'dig', (tools) => tools.digProgram(names)), lazyTool('nslookup', 'dig', (tools) => tools.nslookupProgram(names, 'bind')), lazyTool('getent', 'getent', (tools) => tools.getentProgram(names)), hostnameProgram(engine, hostEtc, names), lazyTool('ss', 'ss', (tools) => tools.ssProgram(engine, names)), lazyTool('netstat', 'netstat', (tools) => tools.netstatProgram(engine)), ifconfigProgram(), routeProgram('net-tools'), arpProgram('net-tools', names), procpsProgram(engine), sleepProgram('gnu'), dateProgram('gnu'), sysctlProgram, lazyTool('tcpdump', 'tcpdump', (tools) => tools.tcpdumpProgram(engine))];
 }
 
 /** What an applet is built from: the name services, whether BusyBox was built against musl (Alpine) rather than glibc, and the daemon (ps lists its processes). */
@@ -57,6 +59,8 @@ const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> =
   ps: ({ engine, musl }) => busyboxPsProgram(engine, musl),
   netstat: ({ engine }) => lazyTool('netstat', 'netstat', (tools) => tools.netstatProgram(engine, 'busybox')),
   ifconfig: () => ifconfigProgram('busybox'),
+  route: () => routeProgram('busybox'),
+  arp: ({ names }) => arpProgram('busybox', names),
   sleep: () => sleepProgram('busybox'),
   date: ({ musl }) => dateProgram(musl ? 'busybox-musl' : 'busybox'),
   ls: () => lsProgram('busybox'),

@@ -1,9 +1,10 @@
 import { linkNamed, type Namespace } from '../kernel/namespace';
-import type { LinkKind } from '../kernel/link';
+import { KernelError } from '../kernel/errno';
+import type { IpvlanFlag, IpvlanMode, LinkKind, MacvlanMode, StackMode } from '../kernel/link';
 import { dellink, newlinkKind, rtnetlinkRequest } from '../kernel/rtnetlink';
 import { parseMac, type Mac } from '../wire/mac';
 import { fail, ok, type CommandResult, type ProcessContext } from './command';
-import { ipErrors, netlinkFailure, type IpOptions } from './ip-common';
+import { ipErrors, matches, netlinkFailure, type IpOptions } from './ip-common';
 import { netnsByArgument } from './ip-netns';
 
 /**
@@ -20,13 +21,15 @@ interface LinkRequest {
   /** A master's name, or null for `nomaster`. */
   master: string | null | undefined;
   netns: Namespace | undefined;
+  /** `link DEV`: the lower device of a macvlan or ipvlan link. */
+  link: string | undefined;
   type: string | undefined;
   /** The words after `type KIND`, for the kind's own parser. */
   rest: string[];
 }
 
 /** Words of iplink_parse this simulator does not act on: each takes an argument. */
-const UNAVAILABLE = ['link', 'broadcast', 'brd', 'multicast', 'allmulticast', 'promisc', 'trailers', 'arp', 'carrier', 'vf', 'vrf', 'dynamic', 'alias', 'group', 'mode', 'state', 'numtxqueues', 'numrxqueues', 'addrgenmode', 'link-netns', 'link-netnsid', 'protodown', 'index', 'xdp', 'xdpgeneric', 'xdpdrv', 'xdpoffload', 'gso_max_size', 'gso_max_segs', 'gro_max_size', 'parentdev'];
+const UNAVAILABLE = ['broadcast', 'brd', 'multicast', 'allmulticast', 'promisc', 'trailers', 'arp', 'carrier', 'vf', 'vrf', 'dynamic', 'alias', 'group', 'mode', 'state', 'numtxqueues', 'numrxqueues', 'addrgenmode', 'link-netns', 'link-netnsid', 'protodown', 'index', 'xdp', 'xdpgeneric', 'xdpdrv', 'xdpoffload', 'gso_max_size', 'gso_max_segs', 'gro_max_size', 'parentdev'];
 
 /** check_ifname (lib/utils.c): at most IFNAMSIZ-1 bytes, no `/`, `:` nor white space. */
 const validIfname = (name: string) => name.length > 0 && name.length < 16 && !/[/:\s]/.test(name);
@@ -40,7 +43,7 @@ function integer(word: string): number | undefined {
 }
 
 function parseLinkWords(words: readonly string[], context: ProcessContext, options: IpOptions): Parsed {
-  const request: LinkRequest = { dev: undefined, name: undefined, up: undefined, mtu: undefined, txqlen: undefined, address: undefined, master: undefined, netns: undefined, type: undefined, rest: [] };
+  const request: LinkRequest = { dev: undefined, name: undefined, up: undefined, mtu: undefined, txqlen: undefined, address: undefined, master: undefined, netns: undefined, link: undefined, type: undefined, rest: [] };
   const links = [...context.namespace.links.values()];
   for (let index = 0; index < words.length; index++) {
     const word = words[index]!;
@@ -81,6 +84,11 @@ function parseLinkWords(words: readonly string[], context: ProcessContext, optio
       if (!links.some((link) => link.name === text)) return { result: ipErrors.invalidArgument('Device does not exist\n', text) };
       request.master = text;
     } else if ('nomaster'.startsWith(word) && word.length > 2) request.master = null;
+    else if ('link'.startsWith(word) && word.length > 0) {
+      const text = next();
+      if (text === undefined) return { result: ipErrors.incomplete() };
+      request.link = text;
+    }
     else if ('type'.startsWith(word) && word.length > 0) {
       const kind = next();
       if (kind === undefined) return { result: ipErrors.incomplete() };
@@ -116,12 +124,26 @@ export function ipLinkAdd(args: readonly string[], options: IpOptions, context: 
     if ('result' in parsedPeer) return parsedPeer.result;
     if (parsedPeer.request.type !== undefined) return ipErrors.duplicate('type', parsedPeer.request.type);
     peer = parsedPeer.request;
-  } else if (request.rest.length > 0) {
+  }
+  // iplink_parse looks the lower device up (ll_name_to_index) before the kind reads its options.
+  if (request.link !== undefined && !linkNamed(context.namespace, request.link)) return ipErrors.noDevice(request.link);
+  const stack = request.type === 'macvlan' || request.type === 'ipvlan' ? stackMode(request.type, request.rest) : undefined;
+  if (stack && 'exitCode' in stack) return stack;
+  if (!stack && request.type !== 'veth' && request.rest.length > 0) {
     return fail(`ip link: options of type ${request.type} are not available in this simulator yet.\n`, 255);
   }
   const type = request.type;
   const { kernel, namespace } = context;
   const failure = rtnetlinkRequest({ netAdmin: context.isRoot }, () => {
+    if (stack) {
+      // macvlan_common_newlink and ipvlan_link_new: no IFLA_LINK is EINVAL.
+      if (request.link === undefined) throw new KernelError('EINVAL', `${type} needs a lower device`);
+      const here = request.netns ?? namespace;
+      const ifname = name ?? firstFreeName(here, stack.kind);
+      kernel.addStackedLink(here, { name: ifname, ...(request.address ? { mac: request.address } : {}) }, request.link, stack);
+      applyCreated(context, here, ifname, request);
+      return;
+    }
     const kind = newlinkKind(type);
     const here = request.netns ?? namespace;
     const ifname = name ?? firstFreeName(here, kind);
@@ -137,6 +159,33 @@ export function ipLinkAdd(args: readonly string[], options: IpOptions, context: 
     applyCreated(context, here, ifname, request);
   });
   return failure ? netlinkFailure(failure) : ok();
+}
+
+/**
+ * The words after `type macvlan` (iplink_macvlan.c macvlan_parse_opt: `mode
+ * private|vepa|bridge|passthru`, vepa when none is given, the kernel's
+ * default) or `type ipvlan` (iplink_ipvlan.c ipvlan_parse_opt: `mode
+ * l2|l3|l3s` and one of `bridge|private|vepa`; l3 and bridge by default).
+ */
+function stackMode(type: 'macvlan' | 'ipvlan', words: readonly string[]): StackMode | CommandResult {
+  let mode: string | undefined;
+  let flag: IpvlanFlag | undefined;
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]!;
+    if (matches(word, 'mode')) {
+      mode = words[++index];
+      if (mode === undefined) return ipErrors.incomplete();
+      if (type === 'macvlan' && !['private', 'vepa', 'bridge', 'passthru'].includes(mode)) {
+        if (mode === 'source') return fail('ip link: macvlan mode source is not available in this simulator yet.\n', 255);
+        return fail(`Error: argument of "mode" must be "private", "vepa", "bridge", "passthru" or "source", not "${mode}"\n`, 1);
+      }
+      if (type === 'ipvlan' && !['l2', 'l3', 'l3s'].includes(mode)) return fail('Error: argument of "mode" must be either "l2", "l3" or "l3s"\n', 1);
+    } else if (type === 'ipvlan' && flag === undefined && (['private', 'vepa', 'bridge'] as const).some((candidate) => matches(word, candidate))) {
+      flag = (['private', 'vepa', 'bridge'] as const).find((candidate) => matches(word, candidate))!;
+    } else return fail(`ip link: "${word}" of type ${type} is not available in this simulator yet.\n`, 255);
+  }
+  if (type === 'macvlan') return { kind: 'macvlan', mode: (mode ?? 'vepa') as MacvlanMode };
+  return { kind: 'ipvlan', mode: (mode ?? 'l3') as IpvlanMode, flag: flag ?? 'bridge' };
 }
 
 /** The attributes a new link is created with: its MTU, queue length, master and flags. */

@@ -1,7 +1,8 @@
 import { formatIpNetns } from '../format/ip-netns';
 import { netnsIdOf, type Namespace } from '../kernel/namespace';
+import { ROOT } from '../kernel/filesystem';
 import { fail, ok, type CommandResult, type ProcessContext } from './command';
-import { ipErrors, isShow, matches, type IpOptions } from './ip-common';
+import { ipErrors, isShow, matches, type IpHooks, type IpOptions } from './ip-common';
 
 /** Debian builds iproute2 with NETNS_RUN_DIR=/run/netns (the default is /var/run/netns). */
 const NETNS_RUN_DIR = '/run/netns';
@@ -14,7 +15,7 @@ const NETNS_RUN_DIR = '/run/netns';
  */
 export function ipNetns(args: string[], options: IpOptions, context: ProcessContext): CommandResult {
   const [verb, name] = args;
-  if (verb === undefined || isShow(verb)) return ok(listNamed(context));
+  if (verb === undefined || isShow(verb)) return ok(listNamed(context, options.hooks));
   if (name !== undefined && (name.includes('/') || name === '.' || name === '..' || name.length > 255 || name === '')) return fail(`Invalid netns name "${name}"\n`, 255);
   if (matches(verb, 'add')) return addNamed(name, context);
   if (matches(verb, 'delete')) return deleteNamed(name, options, context);
@@ -28,9 +29,28 @@ function named(context: ProcessContext): Namespace[] {
   return [...context.kernel.state.namespaces.values()].filter((namespace) => namespace.name !== undefined);
 }
 
-/** The namespace /run/netns/NAME holds. */
-export function namedNamespace(context: ProcessContext, name: string): Namespace | undefined {
-  return named(context).find((namespace) => namespace.name === name);
+/**
+ * Symbolic links a user made in /run/netns, the classic way to show a
+ * container's namespace to ip (`ln -s /proc/PID/ns/net /var/run/netns/NAME`):
+ * opening one follows it to the namespace its target holds, as
+ * netns_get_fd's open() does; one whose target holds none is skipped.
+ */
+function linkedNamespaces(context: ProcessContext, hooks: IpHooks | undefined): { name: string; namespace: Namespace; mtimeMs: number }[] {
+  const fs = context.files?.fs;
+  if (!fs || !hooks) return [];
+  const listed = fs.list(NETNS_RUN_DIR, ROOT);
+  if (!('names' in listed)) return [];
+  return listed.names.flatMap((name) => {
+    const found = fs.stat(`${NETNS_RUN_DIR}/${name}`, false);
+    if (!('inode' in found) || found.inode.kind !== 'symlink') return [];
+    const namespace = hooks.namespaceOfFile(found.inode.target);
+    return namespace ? [{ name, namespace, mtimeMs: found.inode.mtimeMs }] : [];
+  });
+}
+
+/** The namespace /run/netns/NAME holds: one ip named, or one a link there points at. */
+export function namedNamespace(context: ProcessContext, name: string, hooks?: IpHooks): Namespace | undefined {
+  return named(context).find((namespace) => namespace.name === name) ?? linkedNamespaces(context, hooks).find((entry) => entry.name === name)?.namespace;
 }
 
 /**
@@ -39,7 +59,7 @@ export function namedNamespace(context: ProcessContext, name: string): Namespace
  */
 export function netnsByArgument(word: string, context: ProcessContext, options: IpOptions): Namespace | undefined {
   if (word.includes('/')) return options.hooks?.namespaceOfFile(word);
-  const byName = namedNamespace(context, word);
+  const byName = namedNamespace(context, word, options.hooks);
   if (byName) return byName;
   return /^-?\d+$/.test(word) ? options.hooks?.namespaceOfPid(Number(word)) : undefined;
 }
@@ -49,13 +69,18 @@ export function netnsByArgument(word: string, context: ProcessContext, options: 
  * when a link of ours has its peer there (the kernel assigns it as the veth is
  * made); iproute2 then prints `(id: N)`.
  */
-function listNamed(context: ProcessContext): string {
+function listNamed(context: ProcessContext, hooks: IpHooks | undefined): string {
   const here = context.namespace;
   const hasPeerIn = (other: Namespace) => [...here.links.values()].some((link) => context.kernel.peerOf(link)?.namespace === other);
+  const idOf = (namespace: Namespace) => (hasPeerIn(namespace) ? netnsIdOf(here, namespace.id) : here.netnsIds.get(namespace.id));
+  // ~: links are listed before the names ip made, newest first each; a tmpfs lists all of them newest first.
+  const linked = linkedNamespaces(context, hooks)
+    .sort((a, b) => b.mtimeMs - a.mtimeMs)
+    .map((entry) => ({ name: entry.name, id: idOf(entry.namespace) }));
   const entries = named(context)
     .sort((a, b) => (b.namedAt ?? b.id) - (a.namedAt ?? a.id))
-    .map((namespace) => ({ name: namespace.name!, id: hasPeerIn(namespace) ? netnsIdOf(here, namespace.id) : here.netnsIds.get(namespace.id) }));
-  return formatIpNetns(entries);
+    .map((namespace) => ({ name: namespace.name!, id: idOf(namespace) }));
+  return formatIpNetns([...linked, ...entries]);
 }
 
 /** netns_add's first steps, shared by add and attach: only root may make /run/netns a shared mount; the file must be new. */
@@ -109,15 +134,16 @@ function identify(args: readonly string[], options: IpOptions, context: ProcessC
   if (pid !== undefined && !/^\d+$/.test(pid)) return fail(`Specified string '${pid}' is not a pid\n`, 1);
   const namespace = pid === undefined ? context.namespace : options.hooks?.namespaceOfPid(Number(pid));
   if (!namespace) return fail('Cannot open network namespace: No such file or directory\n', 1);
-  return ok(`${namespace.name ?? ''}\n`);
+  const linked = linkedNamespaces(context, options.hooks).find((entry) => entry.namespace === namespace)?.name;
+  return ok(`${namespace.name ?? linked ?? ''}\n`);
 }
 
 /**
  * netns_switch (lib/namespace.c), for `ip -n NAME` and `ip netns exec NAME`:
  * open /run/netns/NAME, then setns, which needs CAP_SYS_ADMIN. ip exits -1 when it fails.
  */
-export function switchNetns(name: string, context: ProcessContext): Namespace | CommandResult {
-  const namespace = namedNamespace(context, name);
+export function switchNetns(name: string, context: ProcessContext, hooks?: IpHooks): Namespace | CommandResult {
+  const namespace = namedNamespace(context, name, hooks);
   if (!namespace) return fail(`Cannot open network namespace "${name}": No such file or directory\n`, 255);
   if (!context.isRoot) return fail(`setting the network namespace "${name}" failed: Operation not permitted\n`, 255);
   return namespace;
@@ -131,7 +157,7 @@ function exec(args: readonly string[], options: IpOptions, context: ProcessConte
   const [name, ...command] = args;
   if (name === undefined) return fail('No netns name specified\n', 1);
   if (command.length === 0) return fail('No command specified\n', 1);
-  const namespace = switchNetns(name, context);
+  const namespace = switchNetns(name, context, options.hooks);
   if ('exitCode' in namespace) return namespace;
   const result = options.hooks?.execute(command, context, namespace);
   return result ?? fail(`exec of "${command[0]}" failed: No such file or directory\n`, 1);

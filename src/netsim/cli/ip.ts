@@ -65,7 +65,7 @@ export function ipProgramWith(hooks: IpHooks | undefined): Program {
           // main(): NEXT_ARG, then netns_switch, which exits -1 when it fails.
           const name = args[++index];
           if (name === undefined) return fail('Command line is not complete. Try option "help"\n', 255);
-          const namespace = switchNetns(name, context);
+          const namespace = switchNetns(name, context, hooks);
           if ('exitCode' in namespace) return namespace;
           context = { ...context, namespace };
         } else return fail(`Option "${option}" is unknown, try "ip -help".\n`, 255);

@@ -1,13 +1,11 @@
-import { dumpRoutes, type RouteRecord } from '../kernel/dump';
 import type { Socket } from '../kernel/socket';
-import { formatNetstat, formatNetstatRoutes, type NetstatDialect, type NetstatRouteRow, type NetstatScope, type NetstatSocketRow } from '../format/netstat';
+import { formatNetstat, formatNetstatRoutes, type NetstatDialect, type NetstatScope, type NetstatSocketRow } from '../format/netstat';
 import { serviceName } from '../format/services';
 import { nameInHostsFile } from '../userland/name-resolution';
 import { listSockets, type SocketRecord } from '../userland/sockets';
-import { parseCidr } from '../wire/cidr';
-import { formatIpv4, ipv4FromNumber, prefixMask } from '../wire/ipv4';
 import type { Engine } from '../engine/engine';
 import { serverArgv0 } from '../engine/processes';
+import { routeRows } from './proc-net-route';
 import { collect, fail, type CommandResult, type ProcessContext, type Program, type SocketOwner } from './command';
 import { socketOwnerView } from './process-view';
 import { getoptLong, type OptionSpec } from './getopt';
@@ -87,7 +85,7 @@ export function netstatProgram(engine: Engine, dialect: NetstatDialect = 'net-to
         if (event.kind === 'error') return fail(dialect === 'busybox' ? event.message : event.message + NET_TOOLS_USAGE, dialect === 'busybox' ? 1 : 3);
         flags.add(event.spec.short!);
       }
-      if (flags.has('r')) return { stdout: formatNetstatRoutes(routeRows(context, dialect, flags.has('n'))), stderr: '', exitCode: 0 };
+      if (flags.has('r')) return { stdout: formatNetstatRoutes(routeRows(context, dialect === 'busybox', flags.has('n'))), stderr: '', exitCode: 0 };
       return socketTable(dialect, flags, context, socketOwnerView(engine, context.containerId));
     },
   };
@@ -167,23 +165,3 @@ function hostName(dialect: NetstatDialect, address: string, hosts: HostNames | u
   return nameInHostsFile(hosts, address) ?? address;
 }
 
-/**
- * /proc/net/route: the main table in the order of the FIB trie (by destination,
- * longer prefixes first), U for every route, G with a gateway, H for a /32.
- */
-function routeRows(context: ProcessContext, dialect: NetstatDialect, numeric: boolean): NetstatRouteRow[] {
-  const routes = dumpRoutes(context.kernel, context.namespace).map((route) => ({ route, ...destinationOf(route) }));
-  routes.sort((a, b) => a.address - b.address || b.prefix - a.prefix);
-  return routes.map(({ route, address, prefix }) => ({
-    destination: !numeric && prefix === 0 ? 'default' : formatIpv4(ipv4FromNumber(address)),
-    gateway: route.gateway ?? (numeric || dialect === 'net-tools' ? '0.0.0.0' : '*'),
-    genmask: formatIpv4(ipv4FromNumber(prefixMask(prefix))),
-    flags: `U${route.gateway ? 'G' : ''}${prefix === 32 ? 'H' : ''}`,
-    iface: route.device,
-  }));
-}
-
-function destinationOf(route: RouteRecord): { address: number; prefix: number } {
-  const cidr = route.destination === 'default' ? undefined : parseCidr(route.destination);
-  return cidr ? { address: cidr.address, prefix: cidr.prefix } : { address: 0, prefix: 0 };
-}

@@ -102,6 +102,8 @@ export interface NetstatRouteRow {
   /** U, then G for a gateway and H for a host route (/32). */
   readonly flags: string;
   readonly iface: string;
+  /** The route's priority, which `route` prints and `netstat -r` does not. */
+  readonly metric?: number;
 }
 
 /**
@@ -115,4 +117,17 @@ export function formatNetstatRoutes(rows: readonly NetstatRouteRow[]): string {
     return `${cells.join(' ')} ${row.flags.padEnd(5)} ${'0'.padStart(5)} ${'0'.padEnd(5)} ${'0'.padStart(6)} ${row.iface}\n`;
   });
   return `Kernel IP routing table\nDestination     Gateway         Genmask         Flags   MSS Window  irtt Iface\n${lines.join('')}`;
+}
+
+/**
+ * `route` (net-tools lib/inet_gr.c rprint_fib, ext 1: "%-15s %-15s %-15s %-6s"
+ * then "%-6d %-2d %7d %s\n"), and BusyBox's route applet, whose
+ * bb_displayroutes writes the same columns: Ref and Use are always 0 on Linux.
+ */
+export function formatRouteTable(rows: readonly NetstatRouteRow[]): string {
+  const lines = rows.map((row) => {
+    const cells = [row.destination, row.gateway, row.genmask].map((cell) => cell.slice(0, 15).padEnd(15));
+    return `${cells.join(' ')} ${row.flags.padEnd(6)}${String(row.metric ?? 0).padEnd(6)} ${'0'.padEnd(2)} ${'0'.padStart(7)} ${row.iface}\n`;
+  });
+  return `Kernel IP routing table\nDestination     Gateway         Genmask         Flags Metric Ref    Use Iface\n${lines.join('')}`;
 }

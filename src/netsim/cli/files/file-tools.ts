@@ -2,6 +2,7 @@ import type { CommandResult, Program, ProcessContext } from '../command';
 import { getoptLong, type OptionSpec } from '../getopt';
 import { baseName, ERRNO_TEXT, ROOT, type FileErrno } from '../../kernel/filesystem';
 import { short } from '../text/input';
+import { lnProgram } from './ln';
 import { absolute } from './paths';
 
 type Dialect = 'gnu' | 'busybox';
@@ -249,5 +250,5 @@ export function teeProgram(dialect: Dialect): Program {
   };
 }
 
-export const fileToolPrograms = (dialect: Dialect): Program[] => [mkdirProgram(dialect), touchProgram(dialect), rmProgram(dialect), rmdirProgram(dialect), cpProgram(dialect), mvProgram(dialect), teeProgram(dialect)];
+export const fileToolPrograms = (dialect: Dialect): Program[] => [mkdirProgram(dialect), touchProgram(dialect), rmProgram(dialect), rmdirProgram(dialect), cpProgram(dialect), mvProgram(dialect), teeProgram(dialect), lnProgram(dialect)];
 

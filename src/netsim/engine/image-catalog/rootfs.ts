@@ -21,8 +21,9 @@ const COMMON_DIRECTORIES: Readonly<Record<string, number>> = {
 /**
  * Debian 13's merged /usr (usrmerge is built in since bookworm's debootstrap):
  * /bin, /sbin, /lib and /lib64 are links into /usr, and there is a /boot.
+ * /var/run is base-files' link to /run (FHS 3.0), where /run/netns lives.
  */
-const DEBIAN_LINKS: Readonly<Record<string, string>> = { '/bin': 'usr/bin', '/sbin': 'usr/sbin', '/lib': 'usr/lib', '/lib64': 'usr/lib64' };
+const DEBIAN_LINKS: Readonly<Record<string, string>> = { '/bin': 'usr/bin', '/sbin': 'usr/sbin', '/lib': 'usr/lib', '/lib64': 'usr/lib64', '/var/run': '/run' };
 
 /**
  * Debian 13's /usr/lib/os-release (base-files 13.x; /etc/os-release links to

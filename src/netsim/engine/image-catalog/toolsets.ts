@@ -23,7 +23,7 @@ const provided = (provider: string, tools: readonly string[]): Record<string, st
  * Dockerfile-builder.template: `make defconfig`, `busybox --install /bin`).
  * So `docker run alpine echo hi` execs /bin/echo, as `sh -c 'echo hi'` runs the builtin.
  */
-const TEXT_TOOLS = ['cat', 'echo', 'head', 'tail', 'wc', 'sort', 'cut', 'ls', 'env', 'sleep', 'uname', 'true', 'false', 'pwd', 'date', 'mkdir', 'touch', 'rm', 'rmdir', 'cp', 'mv', 'tee', 'seq', 'printenv', 'id', 'whoami'];
+const TEXT_TOOLS = ['cat', 'echo', 'head', 'tail', 'wc', 'sort', 'cut', 'ls', 'env', 'sleep', 'uname', 'true', 'false', 'pwd', 'date', 'mkdir', 'touch', 'rm', 'rmdir', 'cp', 'mv', 'tee', 'ln', 'seq', 'printenv', 'id', 'whoami'];
 
 /** BusyBox applets that lessons reach for, enabled in both Alpine's and docker-library's builds. */
 const BUSYBOX_APPLETS = [...TEXT_TOOLS, 'which', 'sh', 'ash', 'grep', 'hostname', 'ping', 'ping6', 'ip', 'ifconfig', 'route', 'netstat', 'nslookup', 'wget', 'ps', 'nc', 'traceroute', 'arp', 'top', 'kill'];

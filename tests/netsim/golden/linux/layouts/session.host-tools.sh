@@ -58,9 +58,33 @@ run arp -an
 run arp
 run route -n
 run route
+run ip netns exec c1 busybox route -n
+run ip netns exec c1 busybox route
+run ip netns exec c1 busybox arp -n
+run ip netns exec c1 busybox arp -a
+run ip netns exec c1 route -n
+run ip netns exec c1 arp -n
+run arp -n -i docker0
+run arp -n 172.17.0.2
+run arp -n 10.9.9.9
+run route -x
+run arp -x
 run brctl show
 run brctl show docker0
 run bridge fdb show
 run bridge fdb show br docker0
 run bridge vlan show
 run bridge -o link
+# macvlan links made by hand on eth0 (ipvlan cannot be captured: this kernel has no CONFIG_IPVLAN).
+run ip link add mv0 link eth0 type macvlan mode bridge
+run ip link add mv1 link eth0 type macvlan
+run ip link add mv2 type macvlan
+run ip link add mv3 link eth9 type macvlan
+run ip link add mv4 link eth0 type macvlan mode foo
+run ip link add mv5 link lo type macvlan
+run ip link show mv0
+run ip -o link show mv1
+run ip link set mv0 up
+run ip -br link show mv0
+run ip link del mv0
+run ip link del mv1
