@@ -1,5 +1,5 @@
 import { linkNamed } from '../kernel/namespace';
-import { cidr, networkOf } from '../wire/cidr';
+import { cidr, contains, networkOf } from '../wire/cidr';
 import { offsetIpv4 } from '../wire/ipv4';
 import type { Container } from './container';
 import { daemonConfig, firewallConfig, program, type Daemon, type JournalEntry, type ServiceState } from './daemon';
@@ -178,11 +178,23 @@ export function startDaemon(daemon: Daemon, source: DaemonConfigSource): 'starte
     service.journal.push(
       { timeMs: now, identifier: 'systemd[1]', message: `Starting ${UNIT}...` },
       { timeMs: now + 40, identifier: `dockerd[${pid}]`, message: read.error },
-      { timeMs: now + 45, identifier: 'systemd[1]', message: 'docker.service: Main process exited, code=exited, status=1/FAILURE' },
-      { timeMs: now + 45, identifier: 'systemd[1]', message: "docker.service: Failed with result 'exit-code'." },
-      { timeMs: now + 45, identifier: 'systemd[1]', message: `Failed to start ${UNIT}.` },
+      ...failureLines(now + 45),
     );
     Object.assign(service, { active: 'failed', pid, sinceMs: now + 45, exitStatus: 1, invocationId: daemon.random.hex(32) });
+    return 'failed';
+  }
+  const problem = defaultBridgeProblem(daemon, read.config);
+  if (problem !== undefined) {
+    const error = `failed to start daemon: Error initializing network controller: error creating default "bridge" network: ${problem}`;
+    service.journal.push(
+      { timeMs: now, identifier: 'systemd[1]', message: `Starting ${UNIT}...` },
+      { timeMs: now + 12, identifier: `dockerd[${pid}]`, message: logfmt(now + 12, pid, 'msg="Starting up"') },
+      // start()'s deferred log line carries the error (logrus quotes it), then main prints it to stderr.
+      { timeMs: now + 150, identifier: `dockerd[${pid}]`, message: logfmt(now + 150, pid, `msg="Daemon shutdown complete" error=${JSON.stringify(error)}`) },
+      { timeMs: now + 150, identifier: `dockerd[${pid}]`, message: error },
+      ...failureLines(now + 155),
+    );
+    Object.assign(service, { active: 'failed', pid, sinceMs: now + 155, exitStatus: 1, invocationId: daemon.random.hex(32) });
     return 'failed';
   }
   bringUp(daemon, read.config, false);
@@ -196,6 +208,28 @@ export function startDaemon(daemon: Daemon, source: DaemonConfigSource): 'starte
     }
   }
   return 'started';
+}
+
+/** What systemd logs when dockerd exits with status 1 before it is ready. */
+function failureLines(atMs: number): JournalEntry[] {
+  return [
+    { timeMs: atMs, identifier: 'systemd[1]', message: 'docker.service: Main process exited, code=exited, status=1/FAILURE' },
+    { timeMs: atMs, identifier: 'systemd[1]', message: "docker.service: Failed with result 'exit-code'." },
+    { timeMs: atMs, identifier: 'systemd[1]', message: `Failed to start ${UNIT}.` },
+  ];
+}
+
+/**
+ * Whether docker0 at `bip` would clash with a bridge network that exists:
+ * the bridge driver's checkConflict, which fails the daemon's start before it
+ * changes anything. Pools only offer subnets no network uses.
+ */
+function defaultBridgeProblem(daemon: Daemon, config: DaemonConfig): string | undefined {
+  if (!config.bip) return undefined;
+  const subnet = networkOf(config.bip);
+  const other = daemon.state.networks.find((network) => network.driver === 'bridge' && network.name !== 'bridge' && network.bridgeName && (contains(network.ipam[0]!.subnet, config.bip!.address) || contains(subnet, network.ipam[0]!.gateway!)));
+  if (!other) return undefined;
+  return `cannot create network ${daemon.random.hex(64)} (docker0): conflicts with network ${other.id} (${other.bridgeName}): networks have overlapping IPv4`;
 }
 
 /** container.ShouldRestart at restore (restartmanager.go): the policy, the exit code and whether a user stopped it. */

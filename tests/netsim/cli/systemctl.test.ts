@@ -56,6 +56,14 @@ describe('systemctl and docker.service', () => {
     expect(host.run('docker ps').exitCode).toBe(0);
   });
 
+  it('fails to start when bip overlaps a network, before it changes anything (daemon.go, daemon_unix.go, bridge checkConflict)', () => {
+    const host = hostAfter('docker network create --subnet 10.55.0.0/16 red', DAEMON_JSON('{"bip": "10.55.0.1/24"}'));
+    expect(host.run('sudo systemctl restart docker').exitCode).toBe(1);
+    const journal = host.run('sudo journalctl -u docker -n 4').stdout;
+    expect(journal).toMatch(/dockerd\[\d+\]: failed to start daemon: Error initializing network controller: error creating default "bridge" network: cannot create network [0-9a-f]{64} \(docker0\): conflicts with network [0-9a-f]{64} \(br-[0-9a-f]{12}\): networks have overlapping IPv4\n/);
+    expect(host.run('ip -4 -br addr show docker0').stdout).toContain('172.17.0.1/16');
+  });
+
   it('stops with docker.socket\'s warning, and the next docker command starts it again', () => {
     const host = hostAfter('docker run -d --name web --restart always nginx');
     expect(host.run('sudo systemctl stop docker')).toMatchObject({ stdout: '', exitCode: 0, stderr: 'Warning: Stopping docker.service, but it can still be activated by:\n  docker.socket\n' });
