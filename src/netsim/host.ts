@@ -40,6 +40,8 @@ import { Datapath, type World } from './kernel/datapath';
 import { connect as connectTcp } from './userland/tcp';
 import { bootLanMachine, lanLoginBanner, lanMachineEtc, lanStation } from './lan-machine';
 import { sshProgram } from './cli/ssh';
+import { systemctlProgram } from './cli/systemctl';
+import { journalctlProgram } from './cli/journalctl';
 import { shellProgram, suProgram } from './cli/shells';
 import { engineNameServices } from './cli/name-service';
 import { ipProgram as lanIpProgram } from './cli/ip';
@@ -338,7 +340,8 @@ export class Host {
     const text = [catProgram, grepProgram, headProgram, tailProgram, wcProgram, sortProgram, cutProgram, echoProgram, trueProgram, falseProgram, pwdProgram];
     const ssh = sshProgram(engineNameServices(this.engine, () => hostEtc(this.profile)), () => this.sshServer());
     const shells = [shellProgram('bash', 'host'), shellProgram('sh', 'host'), suProgram];
-    this.programs = new Map([ip, bridgeProgram, iptablesProgram, iptablesSaveProgram, curlProgram(engineNameServices(this.engine, () => hostEtc(this.profile))), nsenter, dockerProgram(this.engine), ssh, ...shells, ...text, ...hostToolPrograms(this.engine, () => hostEtc(this.profile))].map((program) => [program.name, program]));
+    const systemd = [systemctlProgram(this.engine, this.profile.hostname), journalctlProgram(this.engine, this.profile.hostname)];
+    this.programs = new Map([ip, bridgeProgram, iptablesProgram, iptablesSaveProgram, curlProgram(engineNameServices(this.engine, () => hostEtc(this.profile))), nsenter, dockerProgram(this.engine), ssh, ...shells, ...text, ...systemd, ...hostToolPrograms(this.engine, () => hostEtc(this.profile))].map((program) => [program.name, program]));
     this.lanPrograms = new Map(this.lanMachinePrograms(text).map((program) => [program.name, program]));
   }
 

@@ -21,6 +21,8 @@ export function hostRootfs(profile: HostProfile, programs: readonly string[], in
   const builder = debianBase(new LayerBuilder(installedMs));
   for (const [path, content] of Object.entries(hostEtcFiles(profile))) builder.file(path, content);
   builder.dir(`/home/${profile.user}`, 0o700, HOST_USER_ID);
+  // docker-ce's package makes /etc/docker, empty, for daemon.json (docker-ce-packaging #841, since 23.0).
+  builder.dir('/etc/docker');
   // adduser appends the user and its own group (GECOS empty: `,,,`).
   builder.file('/etc/passwd', `${DEBIAN_PASSWD}${profile.user}:x:${HOST_USER_ID}:${HOST_USER_ID}:,,,:/home/${profile.user}:/bin/bash\n`);
   builder.file('/etc/group', `${DEBIAN_GROUP}${profile.user}:x:${HOST_USER_ID}:\n`);

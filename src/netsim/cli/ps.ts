@@ -116,7 +116,7 @@ export function busyboxPsProgram(engine: Engine, musl: boolean): Program {
 function processView(engine: Engine, context: ProcessContext, argv: readonly string[]): { self: PsRecord; records: PsRecord[] } {
   const shells = context.terminal?.shells?.() ?? [];
   const hostUser = shells.find((shell) => shell.container === undefined)?.user ?? 'root';
-  const table = hostProcessTable({ containers: engine.containers(), root: context.kernel.root, shells, hostUser });
+  const table = hostProcessTable({ containers: engine.containers(), root: context.kernel.root, shells, hostUser, dockerd: engine.dockerdProcess() });
   const container = context.containerId === undefined ? undefined : engine.containers().find((c) => c.id === context.containerId);
   // `docker run IMAGE ps`: ps is the container's first process, already in the table, and no other is spawned.
   const first = container?.pid === undefined ? undefined : table.find((p) => p.pid === container.pid && commOf(p.argv[0] ?? '') === 'ps');

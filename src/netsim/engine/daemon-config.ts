@@ -67,18 +67,24 @@ const SERVICE_FLAGS: Readonly<Record<string, string>> = { hosts: '[fd://]', cont
 
 export type DaemonConfigResult = { readonly config: DaemonConfig } | { readonly error: string };
 
+/** daemon.json's text, undefined when there is no such file, or why it could not be read. */
+export type DaemonConfigSource = string | undefined | { readonly readError: string };
+
 /**
  * config.Reload and getConflictFreeConfiguration: no file (or only spaces) is the
  * defaults; otherwise the JSON must parse, every key must be dockerd's, none may
  * repeat a flag of the unit, and each value must have its field's type. The
  * error is the one dockerd exits with.
  */
-export function readDaemonConfig(text: string | undefined): DaemonConfigResult {
-  if (text === undefined || text.trim() === '') return { config: DEFAULT_DAEMON_CONFIG };
+export function readDaemonConfig(source: DaemonConfigSource): DaemonConfigResult {
   const fail = (message: string) => ({ error: `unable to configure the Docker daemon with file ${DAEMON_CONFIG_FILE}: ${message}` });
+  if (typeof source === 'object') return fail(source.readError);
+  const text = source;
+  if (text === undefined || text.trim() === '') return { config: DEFAULT_DAEMON_CONFIG };
   const parsed = parseGoJson(text.trim());
   if ('error' in parsed) return fail(`invalid JSON: ${parsed.error}`);
-  if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
+  if (parsed.value === null) return { config: DEFAULT_DAEMON_CONFIG };
+  if (typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
     return fail(`invalid JSON: json: cannot unmarshal ${goKind(parsed.value)} into Go value of type map[string]interface {}`);
   }
   const values = flatten(parsed.value as Record<string, unknown>);

@@ -1,9 +1,9 @@
 import { linkNamed } from '../kernel/namespace';
-import { cidr, networkOf } from '../wire/cidr';
+import { cidr, contains, networkOf } from '../wire/cidr';
 import { offsetIpv4 } from '../wire/ipv4';
 import type { Container } from './container';
 import { daemonConfig, firewallConfig, program, type Daemon, type JournalEntry, type ServiceState } from './daemon';
-import { DEFAULT_DAEMON_CONFIG, readDaemonConfig, type DaemonConfig } from './daemon-config';
+import { DEFAULT_DAEMON_CONFIG, readDaemonConfig, type DaemonConfig, type DaemonConfigSource } from './daemon-config';
 import { bridgeConfig } from './bridge-driver';
 import { bridgeNetworkRules, installDaemonRules, removeDaemonRules } from './firewall';
 import { DOCKERD_PID, HOST_BOOT_MS } from './host-processes';
@@ -34,10 +34,12 @@ const UNIT = 'docker.service - Docker Application Container Engine';
  */
 function bringUp(daemon: Daemon, config: DaemonConfig, first: boolean): void {
   const previous = daemonConfig(daemon);
+  const oldBridge = daemon.state.networks.find((network) => network.name === 'bridge' && network.driver === 'bridge');
   tearDownRules(daemon, previous);
-  daemon.state.service = { ...(daemon.state.service ?? newService(daemon)), config };
+  (daemon.state.service ??= newService(daemon)).config = config;
   if (config.iptables) installDaemonRules(daemon.kernel, firewallConfig(daemon));
-  addDefaultBridge(daemon, config);
+  const bridge = addDefaultBridge(daemon, config);
+  if (oldBridge) renameNetwork(daemon, oldBridge.id, bridge.id);
   for (const network of daemon.state.networks) {
     if (network.driver === 'bridge' && network.name !== 'bridge' && network.bridgeName) program(daemon, networkRules(daemon, network), true);
   }
@@ -66,25 +68,41 @@ function tearDownRules(daemon: Daemon, previous: DaemonConfig): void {
   if (bridge) daemon.state.networks = daemon.state.networks.filter((network) => network !== bridge);
 }
 
+/**
+ * Containers name the default network by its name, `bridge` (NetworkSettings.Networks);
+ * the ID they hold for it follows the network made at this start.
+ */
+function renameNetwork(daemon: Daemon, from: string, to: string): void {
+  for (const container of daemon.state.containers) {
+    container.networks = container.networks.map((id) => (id === from ? to : id));
+    const settings = container.endpointSettings[from];
+    if (settings) {
+      delete container.endpointSettings[from];
+      container.endpointSettings[to] = settings;
+    }
+  }
+}
+
 /** docker0 at `bip` (its address is the gateway, its network the subnet), or the first free subnet of the pools. */
-function addDefaultBridge(daemon: Daemon, config: DaemonConfig): void {
+function addDefaultBridge(daemon: Daemon, config: DaemonConfig): Network {
   const root = daemon.kernel.root;
   const docker0 = linkNamed(root, 'docker0');
   for (const address of docker0?.addresses ?? []) daemon.kernel.deleteAddress(root, 'docker0', address.cidr.address, address.cidr.prefix);
   const subnet = config.bip ? networkOf(config.bip) : networks.defaultBridgeSubnet(daemon, config.defaultAddressPools);
   const gateway = config.bip ? config.bip.address : offsetIpv4(subnet.address, 1);
-  networks.addDefaultBridge(daemon, DEFAULT_BRIDGE_OPTIONS, cidr(subnet.address, subnet.prefix), gateway);
+  return networks.addDefaultBridge(daemon, DEFAULT_BRIDGE_OPTIONS, cidr(subnet.address, subnet.prefix), gateway);
 }
 
 function newService(daemon: Daemon): ServiceState {
-  return { active: 'active', pid: DOCKERD_PID, sinceMs: daemon.clock.now(), config: DEFAULT_DAEMON_CONFIG, journal: [] };
+  const now = daemon.clock.now();
+  return { active: 'active', pid: DOCKERD_PID, sinceMs: now, activeEnterMs: now, invocationId: daemon.random.hex(32), config: DEFAULT_DAEMON_CONFIG, journal: [] };
 }
 
 /** dockerd as the host boots it (docker.service enabled): defaults unless a snapshot says otherwise; its journal starts at boot. */
 export function bootDaemon(daemon: Daemon): void {
   const startedMs = HOST_BOOT_MS + 5_000;
   bringUp(daemon, DEFAULT_DAEMON_CONFIG, true);
-  daemon.state.service = { active: 'active', pid: DOCKERD_PID, sinceMs: startedMs, config: DEFAULT_DAEMON_CONFIG, journal: startJournal(startedMs, DOCKERD_PID) };
+  daemon.state.service = { active: 'active', pid: DOCKERD_PID, sinceMs: startedMs + 425, activeEnterMs: startedMs + 425, invocationId: daemon.random.hex(32), config: DEFAULT_DAEMON_CONFIG, journal: startJournal(startedMs, DOCKERD_PID) };
 }
 
 /**
@@ -138,37 +156,49 @@ export function stopDaemon(daemon: Daemon): void {
   for (const container of killed) containers.exitContainer(daemon, container, 137);
   const end = daemon.clock.now() - now;
   service.journal.push(dockerd('msg="Daemon shutdown complete"', end), { timeMs: now + end, identifier: 'systemd[1]', message: `docker.service: Deactivated successfully.` }, { timeMs: now + end, identifier: 'systemd[1]', message: `Stopped ${UNIT}.` });
-  Object.assign(service, { active: 'inactive', sinceMs: now + end });
+  Object.assign(service, { active: 'inactive', sinceMs: now + end, activeExitMs: now, exitStatus: 0 });
 }
 
 /**
- * What `systemctl start docker` does: dockerd reads daemon.json (`text`; undefined
- * when there is none). A configuration it refuses ends it at once, status 1,
+ * What `systemctl start docker` does: dockerd reads daemon.json (undefined when
+ * there is none). A configuration it refuses ends it at once, status 1,
  * with the error on stderr, and systemd marks the unit failed; otherwise the
  * host is set up again and the containers whose restart policy says so start
  * (restartmanager ShouldRestart: always; unless-stopped unless stopped by hand;
  * on-failure after a non-zero exit).
  */
-export function startDaemon(daemon: Daemon, text: string | undefined): 'started' | 'failed' {
+export function startDaemon(daemon: Daemon, source: DaemonConfigSource): 'started' | 'failed' {
   const service = (daemon.state.service ??= newService(daemon));
   if (service.active === 'active') return 'started';
   const now = daemon.clock.now();
   daemon.state.lastPid += 1 + daemon.random.int(0, 40);
   const pid = daemon.state.lastPid;
-  const read = readDaemonConfig(text);
+  const read = readDaemonConfig(source);
   if ('error' in read) {
     service.journal.push(
       { timeMs: now, identifier: 'systemd[1]', message: `Starting ${UNIT}...` },
       { timeMs: now + 40, identifier: `dockerd[${pid}]`, message: read.error },
-      { timeMs: now + 45, identifier: 'systemd[1]', message: 'docker.service: Main process exited, code=exited, status=1/FAILURE' },
-      { timeMs: now + 45, identifier: 'systemd[1]', message: "docker.service: Failed with result 'exit-code'." },
-      { timeMs: now + 45, identifier: 'systemd[1]', message: `Failed to start ${UNIT}.` },
+      ...failureLines(now + 45),
     );
-    Object.assign(service, { active: 'failed', pid, sinceMs: now + 45 });
+    Object.assign(service, { active: 'failed', pid, sinceMs: now + 45, exitStatus: 1, invocationId: daemon.random.hex(32) });
+    return 'failed';
+  }
+  const problem = defaultBridgeProblem(daemon, read.config);
+  if (problem !== undefined) {
+    const error = `failed to start daemon: Error initializing network controller: error creating default "bridge" network: ${problem}`;
+    service.journal.push(
+      { timeMs: now, identifier: 'systemd[1]', message: `Starting ${UNIT}...` },
+      { timeMs: now + 12, identifier: `dockerd[${pid}]`, message: logfmt(now + 12, pid, 'msg="Starting up"') },
+      // start()'s deferred log line carries the error (logrus quotes it), then main prints it to stderr.
+      { timeMs: now + 150, identifier: `dockerd[${pid}]`, message: logfmt(now + 150, pid, `msg="Daemon shutdown complete" error=${JSON.stringify(error)}`) },
+      { timeMs: now + 150, identifier: `dockerd[${pid}]`, message: error },
+      ...failureLines(now + 155),
+    );
+    Object.assign(service, { active: 'failed', pid, sinceMs: now + 155, exitStatus: 1, invocationId: daemon.random.hex(32) });
     return 'failed';
   }
   bringUp(daemon, read.config, false);
-  Object.assign(service, { active: 'active', pid, sinceMs: now + 425 });
+  Object.assign(service, { active: 'active', pid, sinceMs: now + 425, activeEnterMs: now + 425, exitStatus: undefined, invocationId: daemon.random.hex(32) });
   service.journal.push(...startJournal(now, pid));
   for (const container of daemon.state.containers.filter(shouldRestart)) {
     try {
@@ -178,6 +208,28 @@ export function startDaemon(daemon: Daemon, text: string | undefined): 'started'
     }
   }
   return 'started';
+}
+
+/** What systemd logs when dockerd exits with status 1 before it is ready. */
+function failureLines(atMs: number): JournalEntry[] {
+  return [
+    { timeMs: atMs, identifier: 'systemd[1]', message: 'docker.service: Main process exited, code=exited, status=1/FAILURE' },
+    { timeMs: atMs, identifier: 'systemd[1]', message: "docker.service: Failed with result 'exit-code'." },
+    { timeMs: atMs, identifier: 'systemd[1]', message: `Failed to start ${UNIT}.` },
+  ];
+}
+
+/**
+ * Whether docker0 at `bip` would clash with a bridge network that exists:
+ * the bridge driver's checkConflict, which fails the daemon's start before it
+ * changes anything. Pools only offer subnets no network uses.
+ */
+function defaultBridgeProblem(daemon: Daemon, config: DaemonConfig): string | undefined {
+  if (!config.bip) return undefined;
+  const subnet = networkOf(config.bip);
+  const other = daemon.state.networks.find((network) => network.driver === 'bridge' && network.name !== 'bridge' && network.bridgeName && (contains(network.ipam[0]!.subnet, config.bip!.address) || contains(subnet, network.ipam[0]!.gateway!)));
+  if (!other) return undefined;
+  return `cannot create network ${daemon.random.hex(64)} (docker0): conflicts with network ${other.id} (${other.bridgeName}): networks have overlapping IPv4`;
 }
 
 /** container.ShouldRestart at restore (restartmanager.go): the policy, the exit code and whether a user stopped it. */

@@ -25,6 +25,14 @@ export interface ServiceState {
   pid: number;
   /** When it last became active, or inactive or failed. */
   sinceMs: number;
+  /** When its last run began (ActiveEnterTimestamp), for the Duration of a run that ended. */
+  activeEnterMs: number;
+  /** When that run began to stop (ActiveExitTimestamp). */
+  activeExitMs?: number;
+  /** How dockerd's last process ended, once it has: its exit status. */
+  exitStatus?: number;
+  /** The run's invocation ID (sd_id128), drawn from the seed at each start. */
+  invocationId: string;
   config: DaemonConfig;
   journal: JournalEntry[];
 }

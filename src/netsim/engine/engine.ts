@@ -9,6 +9,8 @@ import { connectedContainer } from './container-config';
 import * as containers from './containers';
 import type { Daemon, EngineState, ServiceState } from './daemon';
 import { bootDaemon, startDaemon, stopDaemon } from './daemon-lifecycle';
+import { DOCKERD_PID } from './host-processes';
+import type { DaemonConfigSource } from './daemon-config';
 import { resolveContainerName } from './dns';
 import type { Ipv4 } from '../wire/ipv4';
 import type { Network } from './network';
@@ -60,6 +62,13 @@ export class Engine {
     return this.state.service;
   }
 
+  /** dockerd's process for ps: its PID and start, null while it is down; undefined for the one the host booted with. */
+  dockerdProcess(): { pid: number; startMs: number } | null | undefined {
+    const service = this.state.service;
+    if (!service || service.pid === DOCKERD_PID) return service?.active === 'active' || !service ? undefined : null;
+    return service.active === 'active' ? { pid: service.pid, startMs: service.activeEnterMs } : null;
+  }
+
   /** Whether the daemon answers on its socket: false between `systemctl stop docker` and a start that succeeded. */
   isRunning(): boolean {
     return (this.state.service?.active ?? 'active') === 'active';
@@ -71,8 +80,8 @@ export class Engine {
   }
 
   /** `systemctl start docker` with daemon.json's text (undefined when there is no file): 'failed' when dockerd refused it. */
-  startDaemon(configText: string | undefined): 'started' | 'failed' {
-    return startDaemon(this.daemon, configText);
+  startDaemon(config: DaemonConfigSource): 'started' | 'failed' {
+    return startDaemon(this.daemon, config);
   }
 
   /** Time passes while a client waits on a container (a foreground server until Ctrl-C). */

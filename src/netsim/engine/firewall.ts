@@ -2,7 +2,7 @@ import type { Kernel } from '../kernel/kernel';
 import { ruleArguments } from '../format/iptables-save';
 import { EngineError } from './errors';
 import { appendRule, deleteRules, hasChain, insertRule, newChain, setPolicy } from '../kernel/netfilter/netfilter';
-import type { RuleSpec, TableName } from '../kernel/netfilter/rule';
+import { sameRule, type RuleSpec, type TableName } from '../kernel/netfilter/rule';
 import { cidr, contains, parseCidr, type Cidr } from '../wire/cidr';
 import { formatIpv4, type Ipv4 } from '../wire/ipv4';
 
@@ -183,12 +183,19 @@ export function publishedPortRules(bridge: string, port: PortBinding, gatewayMod
   return rules;
 }
 
+function hasRule(kernel: Kernel, rule: Placed): boolean {
+  const chain = kernel.root.netfilter[rule.table].find((candidate) => candidate.name === rule.chain);
+  return chain?.rules.some((existing) => sameRule(existing.spec, rule.spec)) ?? false;
+}
+
 /**
  * Adds (in order) or removes (in reverse) a set of rules through the kernel's
  * netfilter operations. Adding checks every chain first, so a chain a user
  * deleted fails the whole change, as the daemon's call to iptables would.
  */
-export function apply(kernel: Kernel, rules: readonly Placed[], enable: boolean): void {
+export function apply(kernel: Kernel, placed: readonly Placed[], enable: boolean): void {
+  // iptables.Rule Append and Insert only add a rule the chain lacks (Rule.ensure): a restart adds no second copy.
+  const rules = enable ? placed.filter((rule) => !hasRule(kernel, rule)) : placed;
   const netfilter = kernel.root.netfilter;
   if (enable) {
     for (const rule of rules) {

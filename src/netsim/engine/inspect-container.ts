@@ -267,7 +267,7 @@ export function sandboxKey(container: Container): string | undefined {
 function networkSettings(container: Container, networks: readonly Network[]): Record<string, unknown> {
   const running = container.status === 'running';
   const sandboxId = sandboxIdOf(container);
-  const published = container.endpoints.flatMap((e) => e.published).map((p) => ({ key: `${p.containerPort}/${p.protocol}`, hostIp: p.hostIp, hostPort: String(p.hostPort) }));
+  const published = container.endpoints.flatMap((e) => e.published).map((p) => ({ key: `${p.containerPort}/${p.protocol}`, hostIp: p.hostIp, hostPort: p.hostPort === 0 ? '' : String(p.hostPort) }));
   const exposedKeys = container.exposed.map((e) => `${e.port}/${e.protocol}`);
   return goStruct({
     SandboxID: running && sandboxKey(container) !== undefined ? sandboxId : '',

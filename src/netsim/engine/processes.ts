@@ -49,6 +49,8 @@ export interface ProcessSources {
   readonly root: Namespace;
   readonly shells: readonly ShellProcess[];
   readonly hostUser: string;
+  /** dockerd as docker.service last started it (its PID and start), or null while it is down; absent, as the host booted it. */
+  readonly dockerd?: { readonly pid: number; readonly startMs: number } | null | undefined;
 }
 
 /** Users of the images' /etc/passwd that their processes run as. */
@@ -124,14 +126,18 @@ export function commOf(argv0: string): string {
 
 /** Every process of the host, by PID. */
 export function hostProcessTable(sources: ProcessSources): HostProcess[] {
-  const table: HostProcess[] = BOOT_PROCESSES.map((boot) => ({
+  const dockerd = sources.dockerd;
+  const table: HostProcess[] = BOOT_PROCESSES.filter((boot) => boot.pid !== DOCKERD_PID || dockerd !== null).map((boot) => ({
     ...boot,
     user: boot.uid === 1000 ? sources.hostUser : 'root',
     argv: boot.argv.map((word) => word.replace('{user}', sources.hostUser)),
     startMs: HOST_BOOT_MS + boot.startedAfter * 1000,
     tty: boot.tty,
     container: undefined,
+    // A dockerd that systemd started again since boot has its own PID and start time.
+    ...(boot.pid === DOCKERD_PID && dockerd ? { pid: dockerd.pid, startMs: dockerd.startMs } : {}),
   }));
+  const dockerdPid = dockerd?.pid ?? DOCKERD_PID;
   // PIDs the daemon handed out (first processes, services, proxies, shells): derived ones (shims, workers) go around them.
   const taken = new Set([
     ...table.map((process) => process.pid),
@@ -172,7 +178,7 @@ export function hostProcessTable(sources: ProcessSources): HostProcess[] {
       '-use-listen-fd',
     ];
     const owner = sources.containers.find((c) => c.endpoints.some((e) => e.address.address === target.address));
-    add(process(socket.process.pid, DOCKERD_PID, 'root', argv, owner?.startedMs ?? HOST_BOOT_MS, 'Sl', undefined));
+    add(process(socket.process.pid, dockerdPid, 'root', argv, owner?.startedMs ?? HOST_BOOT_MS, 'Sl', undefined));
   }
   return table.sort((a, b) => a.pid - b.pid);
 }

@@ -164,7 +164,8 @@ const port: CommandSpec<DockerContext> = {
       const published = container.endpoints.flatMap((e) => e.published).sort((a, b) => a.containerPort - b.containerPort || (a.hostIp < b.hostIp ? -1 : 1));
       const wanted = filter === undefined ? published : published.filter((p) => `${p.containerPort}/${p.protocol}` === (filter.includes('/') ? filter : `${filter}/tcp`));
       if (filter !== undefined && wanted.length === 0) return fail(`Error: No public port '${filter.includes('/') ? filter : `${filter}/tcp`}' published for ${reference}\n`, 1);
-      const line = (p: PublishedPort) => (filter === undefined ? `${p.containerPort}/${p.protocol} -> ` : '') + joinHostPort(p.hostIp, p.hostPort);
+      // A routed network's binding has an empty HostPort, which net.JoinHostPort leaves empty.
+      const line = (p: PublishedPort) => (filter === undefined ? `${p.containerPort}/${p.protocol} -> ` : '') + joinHostPort(p.hostIp, p.hostPort === 0 ? '' : p.hostPort);
       return ok(wanted.map((p) => `${line(p)}\n`).join(''));
     } catch (error) {
       return fail(daemonErrorText(error), 1);

@@ -2,6 +2,7 @@ import type { Engine } from '../../engine/engine';
 import { cobraHelp } from '../../format/cobra-help';
 import { fail, ok, type CommandResult, type Program } from '../command';
 import { lazyTool } from '../lazy-tool';
+import { CANNOT_CONNECT, reachDaemon } from '../docker-service';
 import { runCommand, type CommandSpec, type DockerContext } from './cobra';
 import { CONTAINER_COMMANDS } from './container';
 import { INTERACTIVE_COMMANDS } from './interactive';
@@ -114,6 +115,7 @@ export function dockerProgram(engine: Engine): Program {
         if (verb === '-h') return { ...groupHelp(command!, false), stdout: `Flag shorthand -h has been deprecated, use --help\n${groupHelp(command!, false).stdout}` };
         if (verb === undefined) return groupHelp(command!, true);
         const spec = verb === undefined ? undefined : group[verb];
+        if (spec && !reachDaemon(engine, processContext)) return fail(CANNOT_CONNECT, 1);
         if (spec) return runCommand(spec, rest, context);
         // cli.NoArgs on a management command.
         return fail(`docker: unknown command: docker ${command} ${verb}\n\nUsage:  docker ${command}\n\nRun 'docker ${command} --help' for more information\n`, 1);
@@ -121,6 +123,7 @@ export function dockerProgram(engine: Engine): Program {
       // The root command's version flag (cmd/docker/docker.go: `Version: "<version>, build <commit>"`, template "Docker version {{.Version}}").
       if (command === '--version' || command === '-v') return ok(`Docker version ${DOCKER_VERSIONS.client.version}, build ${DOCKER_VERSIONS.client.gitCommit}\n`);
       const spec = command === undefined ? undefined : top[command];
+      if (spec && !reachDaemon(engine, processContext)) return fail(CANNOT_CONNECT, 1);
       if (spec) return runCommand(spec, args.slice(1), context);
       return fail(`docker: unknown command: docker ${command ?? ''}\n\nRun 'docker --help' for more information\n`, 1);
     },

@@ -239,7 +239,8 @@ export function portSummaries(container: Container): PortSummary[] {
   const publishedKeys = new Set(published.map((p) => `${p.containerPort}/${p.protocol}`));
   const exposed = container.exposed.filter((e) => !publishedKeys.has(`${e.port}/${e.protocol}`));
   return [
-    ...published.map((p) => ({ ip: p.hostIp, privatePort: p.containerPort, publicPort: p.hostPort, type: p.protocol })),
+    // A routed network's binding has no host port, which the summary (before moby #53693) dropped as unparsable (moby #53692).
+    ...published.filter((p) => p.hostPort !== 0).map((p) => ({ ip: p.hostIp, privatePort: p.containerPort, publicPort: p.hostPort, type: p.protocol })),
     ...exposed.map((e) => ({ ip: undefined, privatePort: e.port, publicPort: undefined, type: e.protocol })),
   ];
 }

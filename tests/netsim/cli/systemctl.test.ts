@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { hostWithSeed } from '../host-fixtures';
+
+const hostAfter = hostWithSeed(5);
+
+const DAEMON_JSON = (json: string) => `echo '${json}' | sudo tee /etc/docker/daemon.json > /dev/null`;
+
+/**
+ * systemctl as Debian 13's systemd answers for docker.service (contrib/init/systemd/docker.service
+ * at docker-v29.7.2: Restart=always, Requires=docker.socket). Texts: systemctl-start-unit.c
+ * (`Failed to %s %s: %s`, then `See system logs and 'systemctl status %s' for details.`),
+ * bus-wait-for-jobs.c (`Job for %s failed because the control process exited with error code.`
+ * and the `journalctl -xeu` pointer), check_triggering_units (`Warning: Stopping %s, but it can
+ * still be activated by:`).
+ */
+describe('systemctl and docker.service', () => {
+  it('refuses a user without root: polkit has no agent in an SSH session', () => {
+    const result = hostAfter().run('systemctl restart docker');
+    expect(result).toMatchObject({ stdout: '', exitCode: 1, stderr: "Failed to restart docker.service: Interactive authentication required.\nSee system logs and 'systemctl status docker.service' for details.\n" });
+  });
+
+  it('restarts: containers stop and those with restart always or unless-stopped come back', () => {
+    const host = hostAfter('docker run -d --name always --restart always nginx', 'docker run -d --name plain nginx', 'docker run -d --name sleeper --restart unless-stopped alpine sleep 1000', 'docker run -d --name stopped --restart unless-stopped alpine sleep 1000', 'docker stop stopped');
+    expect(host.run('sudo systemctl restart docker')).toMatchObject({ stdout: '', stderr: '', exitCode: 0 });
+    const status = (name: string) => host.run(`docker ps -a --filter name=^${name}$ --format '{{.Status}}'`).stdout;
+    expect(status('always')).toMatch(/^Up /);
+    expect(status('sleeper')).toMatch(/^Up /);
+    // nginx quits on SIGTERM (status 0); sh as PID 1 ignores it and is killed after the 10 s grace (137).
+    expect(status('plain')).toMatch(/^Exited \(0\) /);
+    expect(status('stopped')).toMatch(/^Exited \(137\) /);
+  });
+
+  it('restarts on-failure containers whose shutdown left a non-zero status (restartmanager ShouldRestart)', () => {
+    const host = hostAfter('docker run -d --name f1 --restart on-failure alpine sleep 1000', 'docker run -d --name f2 --restart on-failure nginx', 'sudo systemctl restart docker');
+    expect(host.run("docker ps --format '{{.Names}}'").stdout).toBe('f1\n');
+  });
+
+  it('fails the job when dockerd refuses daemon.json, and says why in the journal', () => {
+    const host = hostAfter(DAEMON_JSON('{"userland-proxy": false, "colour": "red"}'));
+    expect(host.run('sudo systemctl restart docker')).toMatchObject({
+      stdout: '',
+      exitCode: 1,
+      stderr: 'Job for docker.service failed because the control process exited with error code.\nSee "systemctl status docker.service" and "journalctl -xeu docker.service" for details.\n',
+    });
+    const journal = host.run('sudo journalctl -u docker -n 4 --no-pager').stdout.split('\n');
+    expect(journal[0]).toMatch(/^Nov 16 09:\d\d:\d\d docker-host dockerd\[\d+\]: unable to configure the Docker daemon with file \/etc\/docker\/daemon.json: the following directives don't match any configuration option: colour$/);
+    expect(journal.slice(1, 4).map((line) => line.replace(/^.*systemd\[1\]: /, ''))).toEqual([
+      'docker.service: Main process exited, code=exited, status=1/FAILURE',
+      "docker.service: Failed with result 'exit-code'.",
+      'Failed to start docker.service - Docker Application Container Engine.',
+    ]);
+    expect(host.run('docker ps')).toMatchObject({ stderr: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n', exitCode: 1 });
+    expect(host.run('systemctl is-active docker')).toMatchObject({ stdout: 'failed\n', exitCode: 3 });
+    host.run(DAEMON_JSON('{"userland-proxy": false}'));
+    expect(host.run('sudo systemctl start docker').exitCode).toBe(0);
+    expect(host.run('docker ps').exitCode).toBe(0);
+  });
+
+  it('fails to start when bip overlaps a network, before it changes anything (daemon.go, daemon_unix.go, bridge checkConflict)', () => {
+    const host = hostAfter('docker network create --subnet 10.55.0.0/16 red', DAEMON_JSON('{"bip": "10.55.0.1/24"}'));
+    expect(host.run('sudo systemctl restart docker').exitCode).toBe(1);
+    const journal = host.run('sudo journalctl -u docker -n 4').stdout;
+    expect(journal).toMatch(/dockerd\[\d+\]: failed to start daemon: Error initializing network controller: error creating default "bridge" network: cannot create network [0-9a-f]{64} \(docker0\): conflicts with network [0-9a-f]{64} \(br-[0-9a-f]{12}\): networks have overlapping IPv4\n/);
+    expect(host.run('ip -4 -br addr show docker0').stdout).toContain('172.17.0.1/16');
+  });
+
+  it('stops with docker.socket\'s warning, and the next docker command starts it again', () => {
+    const host = hostAfter('docker run -d --name web --restart always nginx');
+    expect(host.run('sudo systemctl stop docker')).toMatchObject({ stdout: '', exitCode: 0, stderr: 'Warning: Stopping docker.service, but it can still be activated by:\n  docker.socket\n' });
+    expect(host.run('systemctl is-active docker')).toMatchObject({ stdout: 'inactive\n', exitCode: 3 });
+    expect(host.run('ps -e -o comm').stdout).not.toContain('dockerd');
+    expect(host.run("docker ps --format '{{.Names}}'").stdout).toBe('web\n');
+    expect(host.run('systemctl is-active docker').stdout).toBe('active\n');
+  });
+
+  it('shows the unit as systemctl-show.c print_status_info lays it out', () => {
+    const host = hostAfter();
+    const lines = host.run('systemctl status docker').stdout.split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      '● docker.service - Docker Application Container Engine',
+      '     Loaded: loaded (/usr/lib/systemd/system/docker.service; enabled; preset: enabled)',
+      // Booted at 09:28:00, dockerd up 5.4 s later; the first command comes 2 s after 09:30:00 (time-util.c: `%umin %us ago`).
+      '     Active: active (running) since Mon 2026-11-16 09:28:05 UTC; 1min 56s ago',
+    ]);
+    expect(lines).toContain('TriggeredBy: ● docker.socket');
+    expect(lines).toContain('       Docs: https://docs.docker.com');
+    expect(lines).toContain('   Main PID: 702 (dockerd)');
+    expect(lines).toContain('             └─702 /usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock');
+    expect(lines).toContain('Nov 16 09:28:05 docker-host systemd[1]: Started docker.service - Docker Application Container Engine.');
+  });
+
+  it('shows a failed unit with its exit status and no process tree', () => {
+    const host = hostAfter(DAEMON_JSON('{'), 'sudo systemctl restart docker');
+    const result = host.run('systemctl status docker');
+    expect(result.exitCode).toBe(3);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe('× docker.service - Docker Application Container Engine');
+    expect(lines[2]).toMatch(/^ {5}Active: failed \(Result: exit-code\) since Mon 2026-11-16 09:\d\d:\d\d UTC; \ds ago$/);
+    expect(lines.some((line) => /^ {4}Process: \d+ ExecStart=\/usr\/bin\/dockerd -H fd:\/\/ --containerd=\/run\/containerd\/containerd.sock \(code=exited, status=1\/FAILURE\)$/.test(line))).toBe(true);
+    expect(lines.some((line) => line.startsWith('     CGroup:'))).toBe(false);
+    expect(result.stdout).toContain('unable to configure the Docker daemon with file /etc/docker/daemon.json: invalid JSON: unexpected end of JSON input\n');
+  });
+});
+
+describe('journalctl -u docker', () => {
+  it('shows a user outside adm and systemd-journal only journalctl\'s hint', () => {
+    const result = hostAfter().run('journalctl -u docker');
+    expect(result).toMatchObject({ stdout: '-- No entries --\n', exitCode: 0 });
+    expect(result.stderr).toBe("Hint: You are currently not seeing messages from other users and the system.\n      Users in groups 'adm', 'systemd-journal' can see all messages.\n      Pass -q to turn off this notice.\n");
+  });
+
+  it('shows root the daemon\'s start in the short format', () => {
+    const lines = hostAfter().run('sudo journalctl -u docker.service').stdout.split('\n');
+    expect(lines[0]).toBe('Nov 16 09:28:05 docker-host systemd[1]: Starting docker.service - Docker Application Container Engine...');
+    expect(lines[1]).toMatch(/^Nov 16 09:28:05 docker-host dockerd\[702\]: time="2026-11-16T09:28:05\.\d{9}Z" level=info msg="Starting up"$/);
+    expect(lines).toContainEqual(expect.stringMatching(/ level=info msg="Docker daemon" commit=6a43e3d containerd-snapshotter=true storage-driver=overlayfs version=29\.7\.2$/));
+    expect(lines).toContainEqual(expect.stringMatching(/ level=info msg="API listen on \/run\/docker\.sock"$/));
+  });
+});
