@@ -6,7 +6,7 @@ import type { Container, Endpoint, PublishedPort } from './container';
 import type { Daemon } from './daemon';
 import { EngineError } from './errors';
 import { driverOf } from './driver';
-import { apply, publishedPortRules, type Placed } from './firewall';
+import { apply, publishedPortRules, publishedPortRules6, type Placed } from './firewall';
 import { firstFree, takenInPool } from './ipam';
 import type { Ipam6Config, IpamConfig, Network } from './network';
 import { firstFree6, takenInPool6 } from './ipam6';
@@ -117,12 +117,18 @@ function publish(daemon: Daemon, container: Container, network: Network, endpoin
 /** Internal networks get no NAT or forwarding for published ports (iptabler setPerPortIptables). */
 function portRules(network: Network, endpoint: Endpoint): Placed[] {
   if (network.internal) return [];
-  return endpoint.published
+  const v4 = endpoint.published
     .filter((port) => !port.hostIp.includes(':') && port.protocol !== 'sctp')
     .flatMap((port) => {
       const hostIp = port.hostIp === '0.0.0.0' ? undefined : parseIpv4(port.hostIp);
       return publishedPortRules(network.bridgeName!, endpoint.address.address, hostIp, port.hostPort, port.containerPort, port.protocol as 'tcp' | 'udp');
     });
+  // An IPv6 host address maps to the container's IPv6 address when it has one; otherwise docker-proxy alone carries it to IPv4.
+  const address6 = endpoint.address6?.address;
+  const v6 = address6 === undefined ? [] : endpoint.published
+    .filter((port) => port.hostIp.includes(':') && port.protocol !== 'sctp')
+    .flatMap((port) => publishedPortRules6(network.bridgeName!, address6, port.hostIp === '::' ? undefined : port.hostIp, port.hostPort, port.containerPort, port.protocol as 'tcp' | 'udp'));
+  return [...v4, ...v6];
 }
 
 export function publishedPorts(daemon: Daemon): PublishedPort[] {

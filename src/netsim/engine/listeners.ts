@@ -96,7 +96,7 @@ export function startProxies(daemon: Daemon, endpoint: Endpoint): void {
       port: port.hostPort,
       v6Only: port.hostIp.includes(':'),
       process: { name: 'docker-proxy', pid: daemon.state.lastPid, fd: 4 },
-      service: { kind: 'docker-proxy' as const, address: endpoint.address.address, port: port.containerPort },
+      service: { kind: 'docker-proxy' as const, address: endpoint.address.address, ...(port.hostIp.includes(':') && endpoint.address6 ? { address6: endpoint.address6.address } : {}), port: port.containerPort },
     };
   });
   daemon.kernel.listenAll(daemon.kernel.root, sockets);
