@@ -1,8 +1,8 @@
 import { DEFAULT_EPOCH_MS, VirtualClock } from './clock';
 import { dockerProgram } from './cli/docker/docker';
 import { fail, type CommandResult, type ProcessContext, type Program } from './cli/command';
-import { iptablesProgram } from './cli/iptables';
-import { iptablesSaveProgram } from './cli/iptables-save';
+import { ip6tablesProgram, iptablesProgram } from './cli/iptables';
+import { ip6tablesSaveProgram, iptablesSaveProgram } from './cli/iptables-save';
 import { ipProgramWith } from './cli/ip';
 import { bridgeProgram } from './cli/bridge';
 import { catProgram } from './cli/text/cat';
@@ -341,7 +341,7 @@ export class Host {
     const ssh = sshProgram(engineNameServices(this.engine, () => hostEtc(this.profile)), () => this.sshServer());
     const shells = [shellProgram('bash', 'host'), shellProgram('sh', 'host'), suProgram];
     const systemd = [systemctlProgram(this.engine, this.profile.hostname), journalctlProgram(this.engine, this.profile.hostname)];
-    this.programs = new Map([ip, bridgeProgram, iptablesProgram, iptablesSaveProgram, curlProgram(engineNameServices(this.engine, () => hostEtc(this.profile))), nsenter, dockerProgram(this.engine), ssh, ...shells, ...text, ...systemd, ...hostToolPrograms(this.engine, () => hostEtc(this.profile))].map((program) => [program.name, program]));
+    this.programs = new Map([ip, bridgeProgram, iptablesProgram, iptablesSaveProgram, ip6tablesProgram, ip6tablesSaveProgram, curlProgram(engineNameServices(this.engine, () => hostEtc(this.profile))), nsenter, dockerProgram(this.engine), ssh, ...shells, ...text, ...systemd, ...hostToolPrograms(this.engine, () => hostEtc(this.profile))].map((program) => [program.name, program]));
     this.lanPrograms = new Map(this.lanMachinePrograms(text).map((program) => [program.name, program]));
   }
 

@@ -37,7 +37,7 @@ export interface ToolEnvironment {
 export function hostToolPrograms(engine: Engine, hostEtc: () => HostEtc): Program[] {
   const names = engineNameServices(engine, hostEtc);
   const hostname = (context: ProcessContext) => (context.containerId ? (engine.containers().find((c) => c.id === context.containerId)?.hostname ?? '') : hostEtc().hostname);
-  return [lsProgram('gnu'), ...fileToolPrograms('gnu'), envProgram, printenvProgram, idProgram('gnu'), whoamiProgram, unameProgram('gnu', hostname), seqProgram('gnu'), whichProgram, iputilsPingProgram(names), lazyTool('dig', 'dig', (tools) => tools.digProgram(names)), lazyTool('nslookup', 'dig', (tools) => tools.nslookupProgram(names, 'bind')), lazyTool('getent', 'getent', (tools) => tools.getentProgram(names)), hostnameProgram(engine, hostEtc, names), lazyTool('ss', 'ss', (tools) => tools.ssProgram(engine, names)), lazyTool('netstat', 'netstat', (tools) => tools.netstatProgram(engine)), ifconfigProgram(), routeProgram('net-tools'), arpProgram('net-tools', names), procpsProgram(engine), sleepProgram('gnu'), dateProgram('gnu'), sysctlProgram, lazyTool('tcpdump', 'tcpdump', (tools) => tools.tcpdumpProgram(engine))];
+  return [lsProgram('gnu'), ...fileToolPrograms('gnu'), envProgram, printenvProgram, idProgram('gnu'), whoamiProgram, unameProgram('gnu', hostname), seqProgram('gnu'), whichProgram, iputilsPingProgram(names), iputilsPingProgram(names, 'ping6'), lazyTool('dig', 'dig', (tools) => tools.digProgram(names)), lazyTool('nslookup', 'dig', (tools) => tools.nslookupProgram(names, 'bind')), lazyTool('getent', 'getent', (tools) => tools.getentProgram(names)), hostnameProgram(engine, hostEtc, names), lazyTool('ss', 'ss', (tools) => tools.ssProgram(engine, names)), lazyTool('netstat', 'netstat', (tools) => tools.netstatProgram(engine)), ifconfigProgram(), routeProgram('net-tools'), arpProgram('net-tools', names), procpsProgram(engine), sleepProgram('gnu'), dateProgram('gnu'), sysctlProgram, lazyTool('tcpdump', 'tcpdump', (tools) => tools.tcpdumpProgram(engine))];
 }
 
 /** What an applet is built from: the name services, whether BusyBox was built against musl (Alpine) rather than glibc, and the daemon (ps lists its processes). */
@@ -53,6 +53,7 @@ interface AppletDeps {
 /** Tools whose BusyBox applet prints its own dialect. */
 const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> = {
   ping: ({ names }) => busyboxPingProgram(names),
+  ping6: ({ names }) => busyboxPingProgram(names, 'ping6'),
   ip: ({ musl }) => busyboxIpProgram(musl),
   nslookup: ({ names }) => lazyTool('nslookup', 'dig', (tools) => tools.nslookupProgram(names, 'busybox')),
   wget: ({ names, musl }) => busyboxWgetProgram(names, musl ? 'musl' : 'glibc'),

@@ -1,6 +1,7 @@
 import type { Negatable, RuleSpec, Target } from '../kernel/netfilter/rule';
 import { cidr, networkOf, parseCidr, type Cidr } from '../wire/cidr';
 import { parseIpv4 } from '../wire/ipv4';
+import { ipv6NetworkOf, isIpv6Text, parseIpv6Cidr, type Ipv6Cidr } from '../wire/ipv6';
 
 /** The version Debian 13 ships, as iptables names itself in errors. */
 export const IPTABLES_VERSION = 'iptables v1.8.11 (nf_tables)';
@@ -33,6 +34,8 @@ export interface Invocation {
   rule: Partial<Mutable<RuleSpec>>;
   /** A -j name that is neither a built-in target nor known yet to be a chain. */
   jumpTo: string | undefined;
+  /** iptables or ip6tables: which addresses -s and -d take. */
+  family: 4 | 6;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -49,8 +52,8 @@ const BUILTIN_TARGETS = new Set(['ACCEPT', 'DROP', 'RETURN', 'REJECT', 'MASQUERA
  * options (`-nvL`), `!` before the option it negates, match options only after
  * the `-p`/`-m` that brings them in.
  */
-export function parseIptablesArguments(args: readonly string[]): Invocation | ArgumentError {
-  const invocation: Invocation = { table: 'filter', command: undefined, numeric: false, verbose: false, exact: false, lineNumbers: false, rule: {}, jumpTo: undefined };
+export function parseIptablesArguments(args: readonly string[], family: 4 | 6 = 4): Invocation | ArgumentError {
+  const invocation: Invocation = { table: 'filter', command: undefined, numeric: false, verbose: false, exact: false, lineNumbers: false, rule: {}, jumpTo: undefined, family };
   const matches = new Set<string>();
   let negate = false;
   for (let i = 0; i < args.length; i++) {
@@ -202,7 +205,7 @@ function applyLetter(
     case 'd': {
       const text = required();
       if (typeof text !== 'string') return text;
-      const address = hostOrNetwork(text);
+      const address = invocation.family === 6 ? ipv6HostOrNetwork(text) : hostOrNetwork(text);
       if (!address) return parameterProblem(`host/network \`${text}' not found`);
       invocation.rule[letter === 's' ? 'source' : 'destination'] = { value: address, negated };
       return 'consumed-rest';
@@ -309,6 +312,13 @@ function applyMatchOption(rule: Partial<Mutable<RuleSpec>>, option: string, valu
     default:
       return undefined;
   }
+}
+
+/** ip6tables: `fd00::1` is a /128; a prefix is masked, as ip6tables stores it. */
+function ipv6HostOrNetwork(text: string): Ipv6Cidr | undefined {
+  if (!text.includes('/')) return isIpv6Text(text) ? parseIpv6Cidr(`${text}/128`) : undefined;
+  const parsed = parseIpv6Cidr(text);
+  return parsed && ipv6NetworkOf(parsed);
 }
 
 /** `10.0.0.1` is a /32; `10.1.2.3/8` is masked to 10.0.0.0/8, as iptables stores it. */

@@ -3,10 +3,9 @@ import { formatIptablesSave, type SavedTable } from '../format/iptables-save';
 import { BUILTIN_CHAINS, TABLES, type Chain, type NetfilterState, type TableName } from '../kernel/netfilter/rule';
 import { fail, type Program } from './command';
 import { getoptLong, type OptionSpec } from './getopt';
+import { netfilterOf } from '../kernel/namespace';
 
 const PROGRAM = 'iptables-save';
-const VERSION = 'iptables-save v1.8.11 (nf_tables)';
-const SEE_MANUAL = "Look at manual page `iptables-save.8' for more information.\n";
 
 /**
  * The tables iptables-nft knows, in the order iptables-save walks them (the
@@ -34,28 +33,38 @@ const OPTIONS = {
   version: { short: 'V', long: 'version', takesValue: false },
 } satisfies Record<string, OptionSpec>;
 
-export const iptablesSaveProgram: Program = {
-  name: PROGRAM,
-  run(args, context) {
-    let counters = false;
-    let table: string | undefined;
-    let stderr = '';
-    const { events, operands } = getoptLong(PROGRAM, args, Object.values(OPTIONS));
-    // xtables-save.c handles each option as getopt returns it: -V exits at once, an error ends the run.
-    for (const event of events) {
-      if (event.kind === 'error') return fail(stderr + event.message + SEE_MANUAL, 1);
-      if (event.spec === OPTIONS.version) return { stdout: `${VERSION}\n`, stderr, exitCode: 0 };
-      if (event.spec === OPTIONS.binary) stderr += '-b/--binary option is not implemented\n';
-      if (event.spec === OPTIONS.counters) counters = true;
-      if (event.spec === OPTIONS.table) table = event.value;
-    }
-    if (operands.length > 0) return fail(`${stderr}Unknown arguments found on commandline\n`, 1);
-    if (!context.isRoot) return fail(`${stderr}${VERSION}: Could not fetch rule set generation id: Permission denied (you must be root)\n`, 4);
-    if (table !== undefined && !Object.hasOwn(KNOWN_TABLES, table)) return fail(`${stderr}Table \`${table}' does not exist\n`, 1);
-    const tables = savedTables(context.namespace.netfilter, table);
-    return { stdout: formatIptablesSave(tables, { counters, version: VERSION, time: cTime(context.clock.now()) }), stderr, exitCode: 0 };
-  },
-};
+export const iptablesSaveProgram: Program = xtablesSave(4);
+
+/** ip6tables-save: xtables-save.c on the IPv6 family, named after itself in its header and errors. */
+export const ip6tablesSaveProgram: Program = xtablesSave(6);
+
+function xtablesSave(family: 4 | 6): Program {
+  const program = family === 6 ? 'ip6tables-save' : PROGRAM;
+  const version = `${program} v1.8.11 (nf_tables)`;
+  const seeManual = `Look at manual page \`${program}.8' for more information.\n`;
+  return {
+    name: program,
+    run(args, context) {
+      let counters = false;
+      let table: string | undefined;
+      let stderr = '';
+      const { events, operands } = getoptLong(program, args, Object.values(OPTIONS));
+      // xtables-save.c handles each option as getopt returns it: -V exits at once, an error ends the run.
+      for (const event of events) {
+        if (event.kind === 'error') return fail(stderr + event.message + seeManual, 1);
+        if (event.spec === OPTIONS.version) return { stdout: `${version}\n`, stderr, exitCode: 0 };
+        if (event.spec === OPTIONS.binary) stderr += '-b/--binary option is not implemented\n';
+        if (event.spec === OPTIONS.counters) counters = true;
+        if (event.spec === OPTIONS.table) table = event.value;
+      }
+      if (operands.length > 0) return fail(`${stderr}Unknown arguments found on commandline\n`, 1);
+      if (!context.isRoot) return fail(`${stderr}${version}: Could not fetch rule set generation id: Permission denied (you must be root)\n`, 4);
+      if (table !== undefined && !Object.hasOwn(KNOWN_TABLES, table)) return fail(`${stderr}Table \`${table}' does not exist\n`, 1);
+      const tables = savedTables(netfilterOf(context.namespace, family), table);
+      return { stdout: formatIptablesSave(tables, { counters, version, time: cTime(context.clock.now()) }), stderr, exitCode: 0 };
+    },
+  };
+}
 
 /**
  * Without -t, nf_tables iptables-save prints only the tables that exist in the

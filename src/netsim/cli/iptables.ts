@@ -3,31 +3,46 @@ import { appendRule, chainOf, deleteChain, deleteRule, hasChain, insertRule, new
 import { BUILTIN_CHAINS, TABLES, type NetfilterState, type RuleSpec, type TableName } from '../kernel/netfilter/rule';
 import { formatRuleList } from '../format/iptables-list';
 import { formatRuleSpecs, listingOrder } from '../format/iptables-save';
-import { fail, ok, type CommandResult, type Program } from './command';
+import { fail, ok, type CommandResult, type ProcessContext, type Program } from './command';
+import { netfilterOf } from '../kernel/namespace';
 import { IPTABLES_VERSION, parameterProblem, parseIptablesArguments, type Invocation } from './iptables-arguments';
 
 const NO_CHAIN = 'iptables: No chain/target/match by that name.\n';
 
-export const iptablesProgram: Program = {
-  name: 'iptables',
+export const iptablesProgram: Program = { name: 'iptables', run: (args, context) => runXtables(args, context, 4) };
+
+/**
+ * ip6tables: the same xtables code (iptables/xtables-standalone.c) on the IPv6
+ * family's tables. xtables names itself with its program name in every message
+ * (xt_params->program_name), so they read `ip6tables` where iptables' read `iptables`.
+ */
+export const ip6tablesProgram: Program = {
+  name: 'ip6tables',
   run(args, context) {
-    // do_parse (iptables/xshared.c) prints the version for -V and exits 0 as it meets the option, before any rule set is fetched, so as any user.
-    const version = args.findIndex((arg) => arg === '-V' || arg === '--version');
-    if (version >= 0 && !('error' in parseIptablesArguments(args.slice(0, version)))) return ok(`${IPTABLES_VERSION}\n`);
-    if (!context.isRoot) return fail(`${IPTABLES_VERSION}: Could not fetch rule set generation id: Permission denied (you must be root)\n`, 4);
-    const invocation = parseIptablesArguments(args);
-    if ('error' in invocation) return fail(invocation.error, invocation.status);
-    if (!(TABLES as readonly string[]).includes(invocation.table)) {
-      return fail(`${IPTABLES_VERSION}: table '${invocation.table}' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n`, 3);
-    }
-    try {
-      return execute(invocation, invocation.table as TableName, context.namespace.netfilter);
-    } catch (error) {
-      if (error instanceof KernelError) return fail(NO_CHAIN, 1);
-      throw error;
-    }
+    const result = runXtables(args, context, 6);
+    const rename = (text: string) => text.replace(/\biptables\b/g, 'ip6tables');
+    const version = args.some((arg) => arg === '-V' || arg === '--version');
+    return { ...result, stdout: version ? rename(result.stdout) : result.stdout, stderr: rename(result.stderr) };
   },
 };
+
+function runXtables(args: readonly string[], context: ProcessContext, family: 4 | 6): CommandResult {
+  // do_parse (iptables/xshared.c) prints the version for -V and exits 0 as it meets the option, before any rule set is fetched, so as any user.
+  const version = args.findIndex((arg) => arg === '-V' || arg === '--version');
+  if (version >= 0 && !('error' in parseIptablesArguments(args.slice(0, version), family))) return ok(`${IPTABLES_VERSION}\n`);
+  if (!context.isRoot) return fail(`${IPTABLES_VERSION}: Could not fetch rule set generation id: Permission denied (you must be root)\n`, 4);
+  const invocation = parseIptablesArguments(args, family);
+  if ('error' in invocation) return fail(invocation.error, invocation.status);
+  if (!(TABLES as readonly string[]).includes(invocation.table)) {
+    return fail(`${IPTABLES_VERSION}: table '${invocation.table}' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n`, 3);
+  }
+  try {
+    return execute(invocation, invocation.table as TableName, netfilterOf(context.namespace, family));
+  } catch (error) {
+    if (error instanceof KernelError) return fail(NO_CHAIN, 1);
+    throw error;
+  }
+}
 
 function execute(invocation: Invocation, table: TableName, netfilter: NetfilterState): CommandResult {
   const command = invocation.command;

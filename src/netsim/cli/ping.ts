@@ -1,6 +1,8 @@
 import { Datapath } from '../kernel/datapath';
 import { formatBusyboxPingReplies, formatBusyboxPingStatistics } from '../format/busybox-ping';
-import { formatPingReplies, formatPingStatistics, type PingNames } from '../format/ping';
+import { formatPing6Replies, formatPing6Statistics, formatPingReplies, formatPingStatistics, type PingNames } from '../format/ping';
+import { ping6, type Ping6Result } from '../userland/ping6';
+import { formatIpv6, isIpv6Text, parseIpv6 } from '../wire/ipv6';
 import { lookupAddress, lookupHost, type NameService } from '../userland/name-resolution';
 import { ping, type PingResult } from '../userland/ping';
 import { formatIpv4, parseIpv4, type Ipv4 } from '../wire/ipv4';
@@ -116,17 +118,66 @@ function namesOf(service: NameService, typed: string, numeric: boolean): PingNam
  */
 const IPUTILS_PING_VERSION = 'ping from iputils 20240905\nlibcap: yes, IDN: yes, NLS: no, error.h: yes, getrandom(): yes, __fpending(): yes\n';
 
-/** iputils ping (Debian's iputils-ping), for IPv4 destinations; names through the resolver where it runs. */
-export function iputilsPingProgram(names: NameServices): Program {
+/** Which family -4 and -6 (or the name ping6) ask for; undefined lets the destination decide. */
+function familyOf(options: Map<string, string>, forced: 6 | undefined): 4 | 6 | undefined {
+  return forced ?? (options.has('6') ? 6 : options.has('4') ? 4 : undefined);
+}
+
+/** An IPv6 destination, given as an address: the family must allow it, and an IPv4 address is refused under -6. */
+type Family6 = { kind: 'ipv6'; address: string } | { kind: 'ipv4' } | { kind: 'mismatch' } | { kind: 'name6' };
+
+function destinationFamily(destination: string, family: 4 | 6 | undefined): Family6 {
+  const v6 = isIpv6Text(destination);
+  if (v6) return family === 4 ? { kind: 'mismatch' } : { kind: 'ipv6', address: formatIpv6(parseIpv6(destination)!) };
+  if (family !== 6) return { kind: 'ipv4' };
+  return parseIpv4(destination) !== undefined ? { kind: 'mismatch' } : { kind: 'name6' };
+}
+
+function sendPings6(context: ProcessContext, address: string, run: Run): Ping6Result | 'network-unreachable' {
+  const result = ping6(context.kernel, context.namespace, address, run, context.random);
+  if (result !== 'network-unreachable') context.clock.advance(run.interruptedAtMs ?? result.durationMs);
+  return result;
+}
+
+/** iputils ping over IPv6: an address typed is printed as typed, in the header's `target(address)`. */
+function iputilsPing6(parsed: PingArguments, address: string, run: Run, context: ProcessContext): CommandResult {
+  const result = sendPings6(context, address, run);
+  if (result === 'network-unreachable') return fail('ping: connect: Network is unreachable\n', 2);
+  const target = parsed.destination!;
+  return finished(shownReplies(formatPing6Replies(result, target), parsed.options), formatPing6Statistics(result, target), run, result.replies.length > 0 ? 0 : 1);
+}
+
+/**
+ * iputils ping (Debian's iputils-ping): IPv4, or IPv6 for an IPv6 address or
+ * under -6; `ping6` is the same program (Debian's iputils-ping installs
+ * /usr/bin/ping6 beside ping), which is ping -6.
+ */
+export function iputilsPingProgram(names: NameServices, name: 'ping' | 'ping6' = 'ping'): Program {
+  const ping = iputilsPing(names, name);
+  if (name === 'ping') return ping;
+  // error() prefixes each message with program_invocation_short_name (captured: `ping6: 1.2.3.4: Address family for hostname not supported`).
+  return { name, run: (args, context) => {
+    const result = ping.run(args, context);
+    return { ...result, stderr: result.stderr.replace(/^ping: /gm, 'ping6: ') };
+  } };
+}
+
+function iputilsPing(names: NameServices, name: 'ping' | 'ping6'): Program {
   return {
-    name: 'ping',
+    name,
     run(args, context) {
-      const parsed = parseArguments(args, 'qnvD4V', 2);
+      const parsed = parseArguments(args, 'qnvD46V', 2);
       if ('exitCode' in parsed) return parsed;
       if (parsed.options.has('V')) return { stdout: IPUTILS_PING_VERSION, stderr: '', exitCode: 0 };
       if (parsed.destination === undefined) return fail('ping: usage error: Destination address required\n', 1);
+      if (parsed.options.has('4') && parsed.options.has('6')) return fail('ping: only one -4 or -6 option may be specified\n', 2);
       const run = runOf(parsed.options, context, undefined);
       if ('exitCode' in run) return run;
+      const family = destinationFamily(parsed.destination, familyOf(parsed.options, name === 'ping6' ? 6 : undefined));
+      // getaddrinfo with the family asked for: EAI_ADDRFAMILY, exit 2 (ping.c main).
+      if (family.kind === 'mismatch') return fail(`ping: ${parsed.destination}: Address family for hostname not supported\n`, 2);
+      if (family.kind === 'name6') return fail('ping: IPv6 names (AAAA answers) are not available in this simulator yet; give the address.\n', 2);
+      if (family.kind === 'ipv6') return iputilsPing6(parsed, family.address, run, context);
       const service = names(context);
       const lookup = lookupHost(service, parsed.destination);
       // gai_strerror(EAI_NONAME) and gai_strerror(EAI_AGAIN), exit 2 (ping.c main).
@@ -166,16 +217,33 @@ Send ICMP ECHO_REQUESTs to HOST
 \t-p HEXBYTE\tPayload pattern
 `;
 
-/** BusyBox's ping applet (Alpine, busybox): its own getopt, `bad address`, 10 s of -W by default. */
-export function busyboxPingProgram(names: NameServices): Program {
+/**
+ * BusyBox's ping over IPv6 (networking/ping.c ping6()): the same header and
+ * replies as over IPv4; ICMPv6 errors are not printed, only counted as lost.
+ */
+function busyboxPing6(parsed: PingArguments, address: string, run: Run, context: ProcessContext): CommandResult {
+  const target = parsed.destination!;
+  const header = `PING ${target} (${address}): 56 data bytes\n`;
+  const result = sendPings6(context, address, run);
+  if (result === 'network-unreachable') return { stdout: header, stderr: 'ping: sendto: Network is unreachable\n', exitCode: 1 };
+  return finished(shownReplies(formatBusyboxPingReplies(result, target), parsed.options), formatBusyboxPingStatistics(result, target), run, result.replies.length > 0 ? 0 : 1);
+}
+
+/** BusyBox's ping applet (Alpine, busybox): its own getopt, `bad address`, 10 s of -W by default; `ping6` is ping -6. */
+export function busyboxPingProgram(names: NameServices, name: 'ping' | 'ping6' = 'ping'): Program {
   return {
-    name: 'ping',
+    name,
     run(args, context) {
-      const parsed = parseArguments(args, 'qvAn4', 1);
+      const parsed = parseArguments(args, 'qvAn46', 1);
       if ('exitCode' in parsed) return parsed;
       if (parsed.destination === undefined) return fail(BUSYBOX_PING_USAGE, 1);
       const run = runOf(parsed.options, context, 10);
       if ('exitCode' in run) return run;
+      const family = destinationFamily(parsed.destination, familyOf(parsed.options, name === 'ping6' ? 6 : undefined));
+      // xhost2sockaddr() with the family asked for: anything it cannot read is `bad address`.
+      if (family.kind === 'mismatch') return fail(`ping: bad address '${parsed.destination}'\n`, 1);
+      if (family.kind === 'name6') return fail('ping: IPv6 names (AAAA answers) are not available in this simulator yet; give the address.\n', 1);
+      if (family.kind === 'ipv6') return busyboxPing6(parsed, family.address, run, context);
       const lookup = lookupHost(names(context), parsed.destination);
       // xhost2sockaddr(): any failed lookup is `bad address` (libbb/xconnect.c).
       if (lookup.kind !== 'found') return fail(`ping: bad address '${parsed.destination}'\n`, 1);

@@ -4,8 +4,9 @@ import { parseIpv4 } from '../wire/ipv4';
 import { macFromBytes } from '../wire/mac';
 import type { Driver } from './driver';
 import { EngineError } from './errors';
-import { bridgeNetworkRules, directAccessRules, type BridgeRuleOptions, type GatewayMode } from './firewall';
-import { firewallConfig, program } from './daemon';
+import { bridgeNetworkRules, directAccessRules, directAccessRules6, enableIpv6Forwarding, inIp6tables, type BridgeRuleOptions, type GatewayMode, type Placed } from './firewall';
+import { firewallConfig, program, type Daemon } from './daemon';
+import type { Endpoint } from './container';
 import type { Network } from './network';
 import { unwireEndpoint, wireBridgeEndpoint } from './sandbox';
 
@@ -82,6 +83,20 @@ function ruleOptions(network: Network, config: BridgeConfig): BridgeRuleOptions 
   return { internal: network.internal, icc: config.icc, masquerade: config.masquerade, gatewayMode: config.gatewayMode };
 }
 
+/** A bridge network's rules in iptables, and in ip6tables for its IPv6 subnet (iptabler network.go, one per address family). */
+function networkRules(daemon: Daemon, network: Network, bridgeName: string, config: BridgeConfig): Placed[] {
+  const options = ruleOptions(network, config);
+  const firewall = firewallConfig(daemon);
+  // gateway_mode_ipv4 is IPv4's: the IPv6 rules keep the default NAT mode.
+  const v6 = (network.ipam6 ?? []).slice(0, 1).flatMap((config6) => inIp6tables(bridgeNetworkRules(bridgeName, config6.subnet, { ...options, gatewayMode: 'nat' }, firewall)));
+  return [...bridgeNetworkRules(bridgeName, network.ipam[0]!.subnet, options, firewall), ...v6];
+}
+
+function endpointRules(network: Network, endpoint: Endpoint): Placed[] {
+  const v6 = endpoint.address6 ? directAccessRules6(network.bridgeName!, endpoint.address6.address, network.internal) : [];
+  return [...directAccessRules(network.bridgeName!, endpoint.address.address, network.internal, bridgeConfig(network).gatewayMode), ...v6];
+}
+
 /** checkConflict: no two bridge networks share a bridge name or overlapping gateway subnets. */
 function checkConflict(networks: readonly Network[], network: Network, bridgeName: string): void {
   const gateway = network.ipam[0]!;
@@ -118,7 +133,8 @@ export const bridgeDriver: Driver = {
     const existing = linkNamed(root, config.bridgeName);
     if (existing && existing.kind !== 'bridge') throw new EngineError('forbidden', `${config.bridgeName} is not a bridge: this simulator cannot put a bridge network on it`);
     const gateway = network.ipam[0]!;
-    program(daemon, bridgeNetworkRules(config.bridgeName, gateway.subnet, ruleOptions(network, config), firewallConfig(daemon)), true);
+    program(daemon, networkRules(daemon, network, config.bridgeName, config), true);
+    if ((network.ipam6 ?? []).length > 0) enableIpv6Forwarding(kernel);
     // moby creates the bridge with TxQLen 0 and sets a random MAC (netutils.GenerateRandomMAC), which it then keeps whatever its ports.
     if (!existing) kernel.addLink(root, { name: config.bridgeName, kind: 'bridge', txqlen: 0, macSet: true, ...(config.mtu > 0 ? { mtu: config.mtu } : {}) });
     kernel.addAddress(root, config.bridgeName, cidr(gateway.gateway!, gateway.subnet.prefix));
@@ -129,15 +145,15 @@ export const bridgeDriver: Driver = {
     return { ...network, bridgeName: config.bridgeName };
   },
   remove(daemon, network) {
-    program(daemon, bridgeNetworkRules(network.bridgeName!, network.ipam[0]!.subnet, ruleOptions(network, bridgeConfig(network)), firewallConfig(daemon)), false);
+    program(daemon, networkRules(daemon, network, network.bridgeName!, bridgeConfig(network)), false);
     daemon.kernel.deleteLink(daemon.kernel.root, network.bridgeName!);
   },
   join(daemon, sandbox, network, endpoint, isGateway) {
-    program(daemon, directAccessRules(network.bridgeName!, endpoint.address.address, network.internal, bridgeConfig(network).gatewayMode), true);
+    program(daemon, endpointRules(network, endpoint), true);
     return wireBridgeEndpoint(daemon.kernel, daemon.random, sandbox, network, endpoint, isGateway, bridgeConfig(network).mtu);
   },
   leave(daemon, _sandbox, network, endpoint) {
-    program(daemon, directAccessRules(network.bridgeName!, endpoint.address.address, network.internal, bridgeConfig(network).gatewayMode), false);
+    program(daemon, endpointRules(network, endpoint), false);
     unwireEndpoint(daemon.kernel, endpoint);
   },
 };

@@ -5,7 +5,7 @@ import { formatIpv4, parseIpv4, type Ipv4 } from '../wire/ipv4';
 import type { Container, Endpoint, PublishedPort } from './container';
 import { EngineError } from './errors';
 import { driverOf } from './driver';
-import { publishedPortRules, type Placed } from './firewall';
+import { publishedPortRules, publishedPortRules6, type Placed } from './firewall';
 import { bridgeConfig } from './bridge-driver';
 import { daemonConfig, firewallConfig, program, type Daemon } from './daemon';
 import { firstFree, takenInPool } from './ipam';
@@ -137,13 +137,19 @@ function defaultHostIps(ip: Ipv4 | undefined, userlandProxy: boolean): string[] 
 function portRules(daemon: Daemon, network: Network, endpoint: Endpoint): Placed[] {
   if (network.internal) return [];
   const { gatewayMode } = bridgeConfig(network);
-  return endpoint.published
+  const v4 = endpoint.published
     .filter((port) => !port.hostIp.includes(':') && port.protocol !== 'sctp')
     .flatMap((port) => {
       const hostIp = port.hostIp === '0.0.0.0' ? undefined : parseIpv4(port.hostIp);
       const binding = { container: endpoint.address.address, containerPort: port.containerPort, hostIp, hostPort: port.hostPort, protocol: port.protocol as 'tcp' | 'udp' };
       return publishedPortRules(network.bridgeName!, binding, gatewayMode, firewallConfig(daemon));
     });
+  // An IPv6 host address maps to the container's IPv6 address when it has one; otherwise docker-proxy alone carries it to IPv4.
+  const address6 = endpoint.address6?.address;
+  const v6 = address6 === undefined ? [] : endpoint.published
+    .filter((port) => port.hostIp.includes(':') && port.protocol !== 'sctp')
+    .flatMap((port) => publishedPortRules6(network.bridgeName!, address6, port.hostIp === '::' ? undefined : port.hostIp, port.hostPort, port.containerPort, port.protocol as 'tcp' | 'udp'));
+  return [...v4, ...v6];
 }
 
 export function publishedPorts(daemon: Daemon): PublishedPort[] {

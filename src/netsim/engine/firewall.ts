@@ -2,8 +2,9 @@ import type { Kernel } from '../kernel/kernel';
 import { ruleArguments } from '../format/iptables-save';
 import { EngineError } from './errors';
 import { appendRule, deleteRules, hasChain, insertRule, newChain, setPolicy } from '../kernel/netfilter/netfilter';
-import { sameRule, type RuleSpec, type TableName } from '../kernel/netfilter/rule';
-import { cidr, contains, parseCidr, type Cidr } from '../wire/cidr';
+import { sameRule, type RuleAddress, type RuleSpec, type TableName } from '../kernel/netfilter/rule';
+import { netfilterOf } from '../kernel/namespace';
+import { cidr, contains, parseCidr } from '../wire/cidr';
 import { formatIpv4, type Ipv4 } from '../wire/ipv4';
 
 /**
@@ -12,6 +13,8 @@ import { formatIpv4, type Ipv4 } from '../wire/ipv4';
  * Each rule is data; `enable` adds it and `!enable` removes the very same rule.
  */
 export interface Placed {
+  /** ip6tables' tables rather than iptables'. */
+  family?: 6;
   table: TableName;
   chain: string;
   spec: RuleSpec;
@@ -54,24 +57,56 @@ export function installDaemonRules(kernel: Kernel, { hairpin }: FirewallConfig):
     if (!hasChain(netfilter, table, chain)) newChain(netfilter, table, chain);
   }
   setPolicy(netfilter, 'filter', 'FORWARD', 'DROP');
-  apply(kernel, daemonRules(hairpin), true);
+  apply(kernel, daemonRules(hairpin, LOOPBACK), true);
+  // ip6tables is on by default (Docker 27+): NewIptabler and setupUserChain make the same chains in
+  // the IPv6 tables; FORWARD keeps ACCEPT until an IPv6 network makes the daemon enable IPv6 forwarding.
+  const netfilter6 = netfilterOf(kernel.root, 6);
+  for (const [table, chain] of DOCKER_CHAINS) {
+    if (!hasChain(netfilter6, table, chain)) newChain(netfilter6, table, chain);
+  }
+  apply(kernel, inIp6tables(daemonRules(hairpin, LOOPBACK6)), true);
 }
+
+const LOOPBACK: RuleAddress = parseCidr('127.0.0.0/8')!;
+const LOOPBACK6: RuleAddress = { address: '::1', prefix: 128 };
 
 /**
  * What a daemon's stop leaves for the next start to clean (removeIPChains): the
- * nat jumps of either proxy setting, and every rule in Docker's own chains. The
- * chains stay (FORWARD still jumps to them); DOCKER-USER is the user's and keeps its rules.
+ * nat jumps of either proxy setting, and every rule in Docker's own chains, in
+ * iptables and ip6tables. The chains stay (FORWARD still jumps to them);
+ * DOCKER-USER is the user's and keeps its rules.
  */
 export function removeDaemonRules(kernel: Kernel): void {
-  const netfilter = kernel.root.netfilter;
-  for (const hairpin of [false, true]) apply(kernel, daemonRules(hairpin).filter((rule) => rule.table === 'nat'), false);
-  for (const [table, chain] of DOCKER_CHAINS) {
-    const found = netfilter[table].find((candidate) => candidate.name === chain);
-    if (found && chain !== 'DOCKER-USER') found.rules = [];
+  for (const hairpin of [false, true]) {
+    apply(kernel, daemonRules(hairpin, LOOPBACK).filter((rule) => rule.table === 'nat'), false);
+    apply(kernel, inIp6tables(daemonRules(hairpin, LOOPBACK6).filter((rule) => rule.table === 'nat')), false);
+  }
+  for (const family of [4, 6] as const) {
+    const netfilter = netfilterOf(kernel.root, family);
+    for (const [table, chain] of DOCKER_CHAINS) {
+      const found = netfilter[table].find((candidate) => candidate.name === chain);
+      if (found && chain !== 'DOCKER-USER') found.rules = [];
+    }
   }
 }
 
-function daemonRules(hairpin: boolean): Placed[] {
+/**
+ * setupIPv6Forwarding: the first IPv6 network turns IPv6 forwarding on (Debian
+ * ships it off), and the daemon then sets ip6tables' FORWARD policy to DROP (FilterForwardDrop).
+ */
+export function enableIpv6Forwarding(kernel: Kernel): void {
+  if (kernel.root.ipv6Forwarding) return;
+  kernel.root.ipv6Forwarding = true;
+  setPolicy(netfilterOf(kernel.root, 6), 'filter', 'FORWARD', 'DROP');
+}
+
+/** The same rules in ip6tables' tables. */
+export function inIp6tables(rules: readonly Placed[]): Placed[] {
+  return rules.map((rule) => ({ ...rule, family: 6 }));
+}
+
+/** The jumps into Docker's chains; nat OUTPUT leaves out the loopback network (127.0.0.0/8, ::1/128) unless NAT carries hairpin traffic. */
+function daemonRules(hairpin: boolean, loopback: RuleAddress): Placed[] {
   return [
     { table: 'filter', chain: 'FORWARD', spec: { target: jump('DOCKER-USER') } },
     { table: 'filter', chain: 'FORWARD', spec: { target: jump('DOCKER-FORWARD') } },
@@ -79,7 +114,7 @@ function daemonRules(hairpin: boolean): Placed[] {
     { table: 'filter', chain: 'DOCKER-FORWARD', spec: { target: jump('DOCKER-INTERNAL') } },
     { table: 'filter', chain: 'DOCKER-FORWARD', spec: { target: jump('DOCKER-BRIDGE') } },
     { table: 'nat', chain: 'PREROUTING', spec: { destinationLocal: true, target: jump('DOCKER') } },
-    { table: 'nat', chain: 'OUTPUT', spec: { ...(hairpin ? {} : { destination: not(parseCidr('127.0.0.0/8')!) }), destinationLocal: true, target: jump('DOCKER') } },
+    { table: 'nat', chain: 'OUTPUT', spec: { ...(hairpin ? {} : { destination: not(loopback) }), destinationLocal: true, target: jump('DOCKER') } },
   ];
 }
 
@@ -103,7 +138,7 @@ export interface BridgeRuleOptions {
  * (`-i br ! -o br` with icc off). Then setDefaultForwardRule's DROP, an ACCEPT
  * when nat-unprotected; the conntrack rule; DOCKER-BRIDGE's jump.
  */
-export function bridgeNetworkRules(bridge: string, subnet: Cidr, { internal, icc, masquerade, gatewayMode }: BridgeRuleOptions, { hairpin }: FirewallConfig): Placed[] {
+export function bridgeNetworkRules(bridge: string, subnet: RuleAddress, { internal, icc, masquerade, gatewayMode }: BridgeRuleOptions, { hairpin }: FirewallConfig): Placed[] {
   const iccRule: Placed = { table: 'filter', chain: 'DOCKER-FORWARD', spec: { inInterface: is(bridge), outInterface: is(bridge), target: { kind: icc ? 'ACCEPT' : 'DROP' } } };
   if (internal) {
     return [
@@ -184,8 +219,42 @@ export function publishedPortRules(bridge: string, port: PortBinding, gatewayMod
 }
 
 function hasRule(kernel: Kernel, rule: Placed): boolean {
-  const chain = kernel.root.netfilter[rule.table].find((candidate) => candidate.name === rule.chain);
+  const chain = netfilterOf(kernel.root, rule.family === 6 ? 6 : 4)[rule.table].find((candidate) => candidate.name === rule.chain);
   return chain?.rules.some((existing) => sameRule(existing.spec, rule.spec)) ?? false;
+}
+
+/** filterDirectAccess for a container's IPv6 address (a /128), in ip6tables' raw table. */
+export function directAccessRules6(bridge: string, address: string, internal: boolean): Placed[] {
+  if (internal) return [];
+  return inIp6tables([{ table: 'raw', chain: 'PREROUTING', spec: { destination: is({ address, prefix: 128 }), inInterface: not(bridge), target: { kind: 'DROP' } } }]);
+}
+
+/**
+ * A port published on an IPv6 host address to the container's IPv6 address
+ * (iptabler setPerPortNAT for IPv6): the DNAT leaves out link-local sources
+ * (`! -s fe80::/10`) and writes the address in brackets; the ACCEPT is as for IPv4.
+ */
+export function publishedPortRules6(bridge: string, container: string, hostIp: string | undefined, hostPort: number, containerPort: number, protocol: 'tcp' | 'udp'): Placed[] {
+  return inIp6tables([
+    {
+      table: 'nat',
+      chain: 'DOCKER',
+      spec: {
+        ...(hostIp === undefined ? {} : { destination: is({ address: hostIp, prefix: 128 }) }),
+        source: not({ address: 'fe80::', prefix: 10 }),
+        inInterface: not(bridge),
+        protocol,
+        destinationPort: hostPort,
+        target: { kind: 'DNAT', to: `[${container}]:${containerPort}` },
+      },
+    },
+    {
+      table: 'filter',
+      chain: 'DOCKER',
+      first: true,
+      spec: { destination: is({ address: container, prefix: 128 }), inInterface: not(bridge), outInterface: is(bridge), protocol, destinationPort: containerPort, target: { kind: 'ACCEPT' } },
+    },
+  ]);
 }
 
 /**
@@ -196,13 +265,21 @@ function hasRule(kernel: Kernel, rule: Placed): boolean {
 export function apply(kernel: Kernel, placed: readonly Placed[], enable: boolean): void {
   // iptables.Rule Append and Insert only add a rule the chain lacks (Rule.ensure): a restart adds no second copy.
   const rules = enable ? placed.filter((rule) => !hasRule(kernel, rule)) : placed;
-  const netfilter = kernel.root.netfilter;
+  const v6 = rules.filter((rule) => rule.family === 6);
+  if (v6.length > 0) applyFamily(kernel, v6, enable, 6);
+  const v4 = v6.length > 0 ? rules.filter((rule) => rule.family !== 6) : rules;
+  if (v4.length > 0) applyFamily(kernel, v4, enable, 4);
+}
+
+function applyFamily(kernel: Kernel, rules: readonly Placed[], enable: boolean, family: 4 | 6): void {
+  const netfilter = netfilterOf(kernel.root, family);
+  const program = family === 6 ? 'ip6tables' : 'iptables';
   if (enable) {
     for (const rule of rules) {
       const chains = [rule.chain, ...(rule.spec.target.kind === 'jump' ? [rule.spec.target.chain] : [])];
       const missing = chains.some((chain) => !hasChain(netfilter, rule.table, chain));
       if (missing) {
-        throw new EngineError('unavailable', `iptables failed: iptables --wait -t ${rule.table} -${rule.first ? 'I' : 'A'} ${rule.chain} ${ruleArguments(rule.spec)}: iptables: No chain/target/match by that name.\n (exit status 1)`);
+        throw new EngineError('unavailable', `${program} failed: ${program} --wait -t ${rule.table} -${rule.first ? 'I' : 'A'} ${rule.chain} ${ruleArguments(rule.spec)}: ${program}: No chain/target/match by that name.\n (exit status 1)`);
       }
     }
   }

@@ -128,6 +128,8 @@ export function startProxies(daemon: Daemon, endpoint: Endpoint): void {
     .filter((port) => port.hostPort !== 0)
     .map((port, index) => {
       if (proxy) daemon.state.lastPid += 1 + daemon.random.int(0, 4);
+      // A proxy on an IPv6 host address targets the container's IPv6 address when it has one.
+      const address6 = port.hostIp.includes(':') && endpoint.address6 ? { address6: endpoint.address6.address } : {};
       return {
         protocol: port.protocol === 'udp' ? ('udp' as const) : ('tcp' as const),
         address: port.hostIp,
@@ -135,7 +137,9 @@ export function startProxies(daemon: Daemon, endpoint: Endpoint): void {
         v6Only: port.hostIp.includes(':'),
         // Without the proxy dockerd keeps the socket it bound (port_mapping_linux.go: only a started proxy takes it).
         process: proxy ? { name: 'docker-proxy', pid: daemon.state.lastPid, fd: 4 } : { name: 'dockerd', pid: dockerd, fd: 60 + index },
-        service: { kind: proxy ? ('docker-proxy' as const) : ('held' as const), address: endpoint.address.address, port: port.containerPort },
+        service: proxy
+          ? { kind: 'docker-proxy' as const, address: endpoint.address.address, ...address6, port: port.containerPort }
+          : { kind: 'held' as const, address: endpoint.address.address, port: port.containerPort },
       };
     });
   daemon.kernel.listenAll(daemon.kernel.root, sockets);

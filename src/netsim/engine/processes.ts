@@ -172,7 +172,7 @@ export function hostProcessTable(sources: ProcessSources): HostProcess[] {
       '-host-port',
       String(socket.port),
       '-container-ip',
-      formatIpv4(target.address),
+      target.address6 ?? formatIpv4(target.address),
       '-container-port',
       String(target.port),
       '-use-listen-fd',

@@ -9,8 +9,8 @@ const millis = (microseconds: number) => `${Math.floor(microseconds / 1000)}.${S
  * `PING host (addr): 56 data bytes`, then `seq=` counted from 0 and the sender's
  * bare address, whatever name was typed.
  */
-export function formatBusyboxPingReplies(result: PingResult, target: string): string {
-  const address = formatIpv4(result.destination);
+export function formatBusyboxPingReplies(result: Pick<PingResult, 'replies'> & { readonly destination: PingResult['destination'] | string }, target: string): string {
+  const address = typeof result.destination === 'string' ? result.destination : formatIpv4(result.destination);
   const replies = result.replies.map((reply) => `64 bytes from ${address}: seq=${reply.sequence - 1} ttl=${reply.ttl} time=${millis(Math.round(reply.rttMs * 1000))} ms\n`);
   return `PING ${target} (${address}): 56 data bytes\n${replies.join('')}`;
 }
@@ -19,7 +19,7 @@ export function formatBusyboxPingReplies(result: PingResult, target: string): st
  * print_stats_and_exit(): the loss is an integer percentage, and the round-trip
  * line, without mdev, appears only when a reply came (tavg = tsum / nreceived).
  */
-export function formatBusyboxPingStatistics(result: PingResult, target: string): string {
+export function formatBusyboxPingStatistics(result: Pick<PingResult, 'transmitted' | 'replies'>, target: string): string {
   const received = result.replies.length;
   const loss = Math.floor(((result.transmitted - received) * 100) / result.transmitted);
   const lines = [`\n--- ${target} ping statistics ---\n`, `${result.transmitted} packets transmitted, ${received} packets received, ${loss}% packet loss\n`];

@@ -1,7 +1,6 @@
 import { formatCidr } from '../wire/cidr';
 import { formatIpv4 } from '../wire/ipv4';
-import type { Chain, Negatable, RuleSpec, TableName } from '../kernel/netfilter/rule';
-import type { Cidr } from '../wire/cidr';
+import type { Chain, Negatable, RuleAddress, RuleSpec, TableName } from '../kernel/netfilter/rule';
 import { listingOrder } from './iptables-save';
 
 export interface ListOptions {
@@ -9,6 +8,8 @@ export interface ListOptions {
   verbose: boolean;
   exact: boolean;
   lineNumbers: boolean;
+  /** ip6tables (nft-ipv6.c) writes `::/0` where iptables writes `0.0.0.0/0`. */
+  family?: 4 | 6;
 }
 
 /** Port names of /etc/services that Docker's rules meet; iptables prints them without -n. */
@@ -84,12 +85,16 @@ function iface(match: Negatable<string> | undefined, options: ListOptions): stri
   return `${match.negated ? '!' : ''}${match.value}`;
 }
 
-function address(match: Negatable<Cidr> | undefined, options: ListOptions): string {
+/** print_firewall's addresses: `0.0.0.0/0` or `::/0` (`anywhere` without -n), a host without its prefix length. */
+function address(match: Negatable<RuleAddress> | undefined, options: ListOptions): string {
   const negated = match?.negated ? '!' : ' ';
+  const value = match?.value;
+  const any = options.family === 6 ? '::/0' : '0.0.0.0/0';
   let text: string;
-  if (!match || match.value.prefix === 0) text = options.numeric ? '0.0.0.0/0' : 'anywhere';
-  else if (match.value.prefix === 32) text = formatIpv4(match.value.address);
-  else text = formatCidr(match.value);
+  if (!value || value.prefix === 0) text = options.numeric ? any : 'anywhere';
+  else if (typeof value.address === 'string') text = value.prefix === 128 ? value.address : `${value.address}/${value.prefix}`;
+  else if (value.prefix === 32) text = formatIpv4(value.address);
+  else text = formatCidr({ address: value.address, prefix: value.prefix });
   return `${negated}${text.padEnd(19)} `;
 }
 

@@ -1,5 +1,5 @@
 import { formatCidr } from '../wire/cidr';
-import { BUILTIN_CHAINS, type Chain, type Negatable, type RuleSpec, type TableName } from '../kernel/netfilter/rule';
+import { BUILTIN_CHAINS, type Chain, type Negatable, type RuleAddress, type RuleSpec, type TableName } from '../kernel/netfilter/rule';
 
 const negatable = (option: string, match: Negatable<string> | undefined) =>
   match === undefined ? [] : [...(match.negated ? ['!'] : []), option, match.value];
@@ -10,8 +10,8 @@ const negatable = (option: string, match: Negatable<string> | undefined) =>
  */
 export function ruleArguments(spec: RuleSpec): string {
   const words: string[] = [
-    ...negatable('-s', spec.source && { value: formatCidr(spec.source.value), negated: spec.source.negated }),
-    ...negatable('-d', spec.destination && { value: formatCidr(spec.destination.value), negated: spec.destination.negated }),
+    ...negatable('-s', spec.source && { value: formatRuleAddress(spec.source.value), negated: spec.source.negated }),
+    ...negatable('-d', spec.destination && { value: formatRuleAddress(spec.destination.value), negated: spec.destination.negated }),
     ...negatable('-i', spec.inInterface),
     ...negatable('-o', spec.outInterface),
   ];
@@ -42,6 +42,11 @@ export function ruleArguments(spec: RuleSpec): string {
       words.push('-j', target.kind);
   }
   return words.join(' ');
+}
+
+/** `172.17.0.0/16` or `fd49:efd7:54aa::/64`: -S and iptables-save always give the prefix length. */
+export function formatRuleAddress(value: RuleAddress): string {
+  return typeof value.address === 'number' ? formatCidr({ address: value.address, prefix: value.prefix }) : `${value.address}/${value.prefix}`;
 }
 
 /** One rule as `iptables -S` prints it: `-A CHAIN` and its arguments. */

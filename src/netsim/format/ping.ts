@@ -1,5 +1,6 @@
 import { formatIpv4, type Ipv4 } from '../wire/ipv4';
 import type { PingResult } from '../userland/ping';
+import type { Ping6Result } from '../userland/ping6';
 
 /** iputils' time=: three decimals under 1 ms, then fewer as the number grows (ping_common.c). */
 export function formatTripTime(microseconds: number): string {
@@ -43,9 +44,38 @@ export function formatPingReplies(result: PingResult, names: PingNames = numeric
 
 /** iputils' statistics (finish() in ping_common.c), which start with an empty line. */
 export function formatPingStatistics(result: PingResult, names: PingNames = numericNames(result)): string {
-  const lines = [`\n--- ${names.target} ping statistics ---\n`];
+  return statistics(names.target, { ...result, errorCount: result.unreachable.length });
+}
+
+/** The statistics of a ping over IPv6: the same finish(), the errors being ICMPv6 ones. */
+export function formatPing6Statistics(result: Ping6Result, target: string): string {
+  return statistics(target, { ...result, errorCount: result.errors.length });
+}
+
+/**
+ * iputils over IPv6 (ping6_common.c): the header has no space before the
+ * parenthesis and counts only the data bytes; errors name the ICMPv6 code.
+ */
+export function formatPing6Replies(result: Ping6Result, target: string): string {
+  const events = [
+    ...result.replies.map((reply) => ({ sequence: reply.sequence, text: `64 bytes from ${result.destination}: icmp_seq=${reply.sequence} ttl=${reply.ttl} time=${formatTripTime(Math.round(reply.rttMs * 1000))} ms\n` })),
+    ...result.errors.map((error) => ({ sequence: error.sequence, text: `From ${error.reporter} icmp_seq=${error.sequence} Destination unreachable: ${error.reason}\n` })),
+  ].sort((a, b) => a.sequence - b.sequence);
+  return [`PING ${target}(${result.destination}) 56 data bytes\n`, ...events.map((event) => event.text)].join('');
+}
+
+interface Tally {
+  readonly transmitted: number;
+  readonly replies: PingResult['replies'];
+  readonly errorCount: number;
+  readonly elapsedMs: number;
+  readonly pipe: number;
+}
+
+function statistics(target: string, result: Tally): string {
+  const lines = [`\n--- ${target} ping statistics ---\n`];
   const received = result.replies.length;
-  const errors = result.unreachable.length > 0 ? `, +${result.unreachable.length} errors` : '';
+  const errors = result.errorCount > 0 ? `, +${result.errorCount} errors` : '';
   const loss = percent(((result.transmitted - received) * 100) / result.transmitted);
   lines.push(`${result.transmitted} packets transmitted, ${received} received${errors}, ${loss}% packet loss, time ${result.elapsedMs}ms\n`);
   const summary: string[] = [];

@@ -20,6 +20,10 @@ export interface Namespace {
   /** netnsid this namespace gives each peer namespace, assigned on first use. */
   netnsIds: Map<number, number>;
   netfilter: NetfilterState;
+  /** net.ipv6.conf.all.forwarding, which Debian ships off and dockerd turns on for its first IPv6 network. */
+  ipv6Forwarding?: boolean;
+  /** ip6tables' tables (the IPv6 family of nf_tables); absent until something writes to them, which reads as empty. */
+  netfilter6?: NetfilterState;
   /** The ARP cache: entries appear when traffic resolves a next hop. */
   neighbours: Neighbour[];
   /** Listening sockets, as `ss -l` lists them. */
@@ -30,6 +34,13 @@ export interface Namespace {
 
 export function newNamespace(id: number, name: string | undefined): Namespace {
   return { id, name, links: new Map(), routes: [], lastIndex: 0, netnsIds: new Map(), netfilter: emptyNetfilter(), neighbours: [], sockets: [], bridgeNfCallIptables: false };
+}
+
+/** The tables of one family: iptables' or ip6tables', the latter made on first use. */
+export function netfilterOf(namespace: Namespace, family: 4 | 6): NetfilterState {
+  if (family === 4) return namespace.netfilter;
+  namespace.netfilter6 ??= emptyNetfilter();
+  return namespace.netfilter6;
 }
 
 export function linkNamed(namespace: Namespace, name: string): Link | undefined {

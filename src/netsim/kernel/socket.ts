@@ -6,8 +6,12 @@ import type { Ipv4 } from '../wire/ipv4';
  * application above it, with what it needs to answer (userland holds the answers).
  */
 export type SocketService =
-  /** Docker's userland proxy: relays each connection to a container's address and port. */
-  | { readonly kind: 'docker-proxy'; readonly address: Ipv4; readonly port: number }
+  /**
+   * Docker's userland proxy: relays each connection to a container's address and port.
+   * A proxy on an IPv6 host address targets the container's IPv6 address when it has
+   * one (`address6`, what its -container-ip says); the simulation relays over IPv4 all the same.
+   */
+  | { readonly kind: 'docker-proxy'; readonly address: Ipv4; readonly address6?: string; readonly port: number }
   /**
    * A published port dockerd keeps bound itself when there is no userland proxy
    * (portallocator osallocator_linux.go listenTCP: bound and listening, with a

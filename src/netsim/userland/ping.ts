@@ -109,11 +109,11 @@ function echoReply(datapath: Datapath, namespace: Namespace, fate: Fate): Packet
  * that queued it started, failing every packet queued meanwhile; a later packet
  * starts a new attempt. Ping sees a report only if it is still waiting then.
  */
-function withReportTimes<T extends { sentMs: number }>(failed: readonly T[]): (T & { reportedMs: number })[] {
+export function withReportTimes<T extends { sentMs: number }>(failed: readonly T[], failureMs = ARP_FAILURE_MS): (T & { reportedMs: number })[] {
   let attemptStart: number | undefined;
   return failed.map((entry) => {
-    if (attemptStart === undefined || entry.sentMs >= attemptStart + ARP_FAILURE_MS) attemptStart = entry.sentMs;
-    return { ...entry, reportedMs: attemptStart + ARP_FAILURE_MS };
+    if (attemptStart === undefined || entry.sentMs >= attemptStart + failureMs) attemptStart = entry.sentMs;
+    return { ...entry, reportedMs: attemptStart + failureMs };
   });
 }
 

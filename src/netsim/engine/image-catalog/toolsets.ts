@@ -50,7 +50,8 @@ export const UBUNTU_TOOLS = { ...DEBIAN_TOOLS, ...provided('procps', ['ps', 'top
 
 /** What `apt install` adds on Debian 13 and Ubuntu: package -> tools (dnsutils is the transitional name of bind9-dnsutils, and pulls bind9-host). */
 export const APT_PACKAGES: Readonly<Record<string, readonly string[]>> = {
-  'iputils-ping': ['ping'],
+  // Debian 13's iputils-ping installs /usr/bin/ping6 beside ping (packages.debian.org/trixie/amd64/iputils-ping/filelist).
+  'iputils-ping': ['ping', 'ping6'],
   iproute2: ['ip', 'ss', 'bridge'],
   dnsutils: ['dig', 'nslookup', 'nsupdate', 'host'],
   'bind9-dnsutils': ['dig', 'nslookup', 'nsupdate', 'host'],

@@ -1,7 +1,7 @@
 import { contains } from '../../wire/cidr';
 import { parseIpv4, type Ipv4 } from '../../wire/ipv4';
 import type { Packet } from '../../wire/packet';
-import type { Chain, Negatable, NetfilterState, Policy, Rule, RuleSpec, TableName } from './rule';
+import type { Chain, Negatable, NetfilterState, Policy, Rule, RuleAddress, RuleSpec, TableName } from './rule';
 
 export type Hook = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
 
@@ -173,9 +173,12 @@ function matches(spec: RuleSpec, packet: Packet, context: HookContext): boolean 
   );
 }
 
-function matchesAddress(match: Negatable<{ address: Ipv4; prefix: number }> | undefined, address: Ipv4): boolean {
+function matchesAddress(match: Negatable<RuleAddress> | undefined, address: Ipv4): boolean {
   if (!match) return true;
-  return contains(match.value, address) !== match.negated;
+  // Only IPv4 packets traverse the simulated tables: an ip6tables address never matches one.
+  const { value } = match;
+  if (typeof value.address !== 'number') return match.negated;
+  return contains({ address: value.address, prefix: value.prefix }, address) !== match.negated;
 }
 
 /** `-i docker+` matches every name starting with `docker`; no interface at this hook never equals a name. */

@@ -1,4 +1,8 @@
 import type { Cidr } from '../../wire/cidr';
+import type { Ipv6Cidr } from '../../wire/ipv6';
+
+/** A rule's -s or -d: an IPv4 network in iptables' tables, an IPv6 one (text) in ip6tables'. */
+export type RuleAddress = Cidr | Ipv6Cidr;
 
 /**
  * Netfilter tables in the order their chains run at a shared hook
@@ -26,8 +30,8 @@ export interface Negatable<T> {
  * the same rule (as moby's iptabler does with its `enable` flag).
  */
 export interface RuleSpec {
-  readonly source?: Negatable<Cidr>;
-  readonly destination?: Negatable<Cidr>;
+  readonly source?: Negatable<RuleAddress>;
+  readonly destination?: Negatable<RuleAddress>;
   readonly inInterface?: Negatable<string>;
   readonly outInterface?: Negatable<string>;
   readonly protocol?: 'tcp' | 'udp' | 'icmp';
@@ -95,7 +99,7 @@ function sameNegatable<T>(a: Negatable<T> | undefined, b: Negatable<T> | undefin
   return a.negated === b.negated && same(a.value, b.value);
 }
 
-function sameCidr(a: Cidr, b: Cidr): boolean {
+function sameCidr(a: RuleAddress, b: RuleAddress): boolean {
   return a.address === b.address && a.prefix === b.prefix;
 }
 

@@ -58,6 +58,9 @@ join() {
 }
 join c1 veth3f1c2a9 5e:0c:7b:d1:28:e6 veth0b6e2d4 3a:9f:5c:e2:71:0b 172.18.0.2/16 2001:db8:1::2/64
 join c2 veth8d0e4b7 ee:41:96:3a:b0:5d vethe7a3c18 b6:2d:8a:4f:93:c7 172.18.0.3/16 2001:db8:1::3/64
+# Docker turns IPv6 forwarding on for its first IPv6 network (setupIPv6Forwarding).
+sysctl -q -w net.ipv6.conf.all.forwarding=1
+sysctl -q -w net.ipv6.conf.default.forwarding=1
 sleep 3
 
 echo "# source: captured with iproute2 $(dpkg-query -W -f='${Version}' iproute2) ($(ip -V)), iputils-ping $(dpkg-query -W -f='${Version}' iputils-ping), busybox $(dpkg-query -W -f='${Version}' busybox) on Debian $(cat /etc/debian_version), Linux $(uname -r), as root in a fresh network and mount namespace (unshare -m -n)"
@@ -81,3 +84,17 @@ run c1 ping -c 1 -W 1 2001:db8:1::99
 run c1 busybox ping -c 1 -W 1 2001:db8:1::99
 run host ping -c 1 2001:db8:1::2
 run c1 ip -6 neigh
+run c1 ping -c 1 ::1
+run c1 busybox ping -c 1 ::1
+run c1 ping -c 1 2001:db8:1::2
+run c1 ping -c 2 2001:db8:1::98
+run c1 busybox ping -c 1 2001:db8:1::98
+run c1 ping -c 1 2001:4860:4860::8888
+run c1 busybox ping -c 1 2001:4860:4860::8888
+run host ping -c 1 2001:4860:4860::8888
+run host busybox ping -c 1 2001:4860:4860::8888
+run c1 ping -4 -c 1 2001:db8:1::3
+run c1 busybox ping -4 -c 1 2001:db8:1::3
+run c1 ping6 -c 1 2001:db8:1::3
+run c1 ping -6 -c 1 172.18.0.3
+run c1 busybox ping -6 -c 1 172.18.0.3
