@@ -2,7 +2,7 @@ import type { Kernel } from '../kernel/kernel';
 import { ruleArguments } from '../format/iptables-save';
 import { EngineError } from './errors';
 import { appendRule, deleteRules, hasChain, insertRule, newChain, setPolicy } from '../kernel/netfilter/netfilter';
-import { sameRule, type RuleAddress, type RuleSpec, type TableName } from '../kernel/netfilter/rule';
+import { type RuleAddress, type RuleSpec, type TableName } from '../kernel/netfilter/rule';
 import { netfilterOf } from '../kernel/namespace';
 import { cidr, contains, parseCidr } from '../wire/cidr';
 import { formatIpv4, type Ipv4 } from '../wire/ipv4';
@@ -218,9 +218,24 @@ export function publishedPortRules(bridge: string, port: PortBinding, gatewayMod
   return rules;
 }
 
-function hasRule(kernel: Kernel, rule: Placed): boolean {
-  const chain = netfilterOf(kernel.root, rule.family === 6 ? 6 : 4)[rule.table].find((candidate) => candidate.name === rule.chain);
-  return chain?.rules.some((existing) => sameRule(existing.spec, rule.spec)) ?? false;
+/**
+ * Whether a chain lacks a rule, against the chains as they are before a change:
+ * each chain's rules are read once, by their iptables-save text (the same rule
+ * prints the same), so publishing thousands of ports stays linear.
+ */
+function lacking(kernel: Kernel): (rule: Placed) => boolean {
+  const present = new Map<string, Set<string>>();
+  return (rule) => {
+    const family = rule.family === 6 ? 6 : 4;
+    const key = `${family} ${rule.table} ${rule.chain}`;
+    let rules = present.get(key);
+    if (!rules) {
+      const chain = netfilterOf(kernel.root, family)[rule.table].find((candidate) => candidate.name === rule.chain);
+      rules = new Set((chain?.rules ?? []).map((existing) => ruleArguments(existing.spec)));
+      present.set(key, rules);
+    }
+    return !rules.has(ruleArguments(rule.spec));
+  };
 }
 
 /** filterDirectAccess for a container's IPv6 address (a /128), in ip6tables' raw table. */
@@ -264,7 +279,7 @@ export function publishedPortRules6(bridge: string, container: string, hostIp: s
  */
 export function apply(kernel: Kernel, placed: readonly Placed[], enable: boolean): void {
   // iptables.Rule Append and Insert only add a rule the chain lacks (Rule.ensure): a restart adds no second copy.
-  const rules = enable ? placed.filter((rule) => !hasRule(kernel, rule)) : placed;
+  const rules = enable ? placed.filter(lacking(kernel)) : placed;
   const v6 = rules.filter((rule) => rule.family === 6);
   if (v6.length > 0) applyFamily(kernel, v6, enable, 6);
   const v4 = v6.length > 0 ? rules.filter((rule) => rule.family !== 6) : rules;
