@@ -2,7 +2,7 @@ import type { Kernel } from '../kernel/kernel';
 import { ruleArguments } from '../format/iptables-save';
 import { EngineError } from './errors';
 import { appendRule, deleteRules, hasChain, insertRule, newChain, setPolicy } from '../kernel/netfilter/netfilter';
-import { type RuleAddress, type RuleSpec, type TableName } from '../kernel/netfilter/rule';
+import { sameRule, type RuleAddress, type RuleSpec, type TableName } from '../kernel/netfilter/rule';
 import { netfilterOf } from '../kernel/namespace';
 import { cidr, contains, parseCidr } from '../wire/cidr';
 import { formatIpv4, type Ipv4 } from '../wire/ipv4';
@@ -220,21 +220,27 @@ export function publishedPortRules(bridge: string, port: PortBinding, gatewayMod
 
 /**
  * Whether a chain lacks a rule, against the chains as they are before a change:
- * each chain's rules are read once, by their iptables-save text (the same rule
- * prints the same), so publishing thousands of ports stays linear.
+ * each chain's rules are read once, bucketed by protocol, ports and target (as
+ * netfilter's deleteRules does), so publishing thousands of ports stays linear.
  */
 function lacking(kernel: Kernel): (rule: Placed) => boolean {
-  const present = new Map<string, Set<string>>();
+  const bucket = (spec: RuleSpec) => `${spec.protocol ?? ''}|${spec.destinationPort ?? ''}|${spec.sourcePort ?? ''}|${spec.target.kind}`;
+  const present = new Map<string, Map<string, RuleSpec[]>>();
   return (rule) => {
     const family = rule.family === 6 ? 6 : 4;
     const key = `${family} ${rule.table} ${rule.chain}`;
-    let rules = present.get(key);
-    if (!rules) {
+    let buckets = present.get(key);
+    if (!buckets) {
+      buckets = new Map();
       const chain = netfilterOf(kernel.root, family)[rule.table].find((candidate) => candidate.name === rule.chain);
-      rules = new Set((chain?.rules ?? []).map((existing) => ruleArguments(existing.spec)));
-      present.set(key, rules);
+      for (const existing of chain?.rules ?? []) {
+        const group = buckets.get(bucket(existing.spec));
+        if (group) group.push(existing.spec);
+        else buckets.set(bucket(existing.spec), [existing.spec]);
+      }
+      present.set(key, buckets);
     }
-    return !rules.has(ruleArguments(rule.spec));
+    return !(buckets.get(bucket(rule.spec))?.some((existing) => sameRule(existing, rule.spec)) ?? false);
   };
 }
 
