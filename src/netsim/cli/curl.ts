@@ -14,8 +14,17 @@ import { parseCurlArguments, type CurlOptions } from './curl-options';
 import { CURL_VERSION_TEXT } from '../format/curl-version';
 import { writeOut, type WriteOutInfo } from '../format/curl-write-out';
 
-/** Debian 13's curl; its version is in the User-Agent header, whose size the byte counters see. */
-const CURL_VERSION = '8.14.1';
+/**
+ * A curl build: its version, which the User-Agent header carries (and whose size
+ * the byte counters see), and its `--version` text when known.
+ */
+export interface CurlBuild {
+  readonly version: string;
+  readonly versionText: string | undefined;
+}
+
+/** Debian 13's curl, the host's and the Debian images'. */
+const DEBIAN_CURL: CurlBuild = { version: '8.14.1', versionText: CURL_VERSION_TEXT };
 /** --max-redirs' default (tool_cfgable.c, config->maxredirs = DEFAULT_MAXREDIRS). */
 const MAX_REDIRECTS = 50;
 
@@ -126,6 +135,7 @@ class CurlRun {
     private readonly lookup: (host: string, port: number) => Resolved | undefined,
     /** The resolver of the machine a request reaches (a server may look names up itself). */
     private readonly resolverAt: (namespace: Namespace) => NameService,
+    private readonly build: CurlBuild,
   ) {
     const toFile = options.output !== undefined;
     this.isatty = !toFile && context.stdoutIsTerminal === true;
@@ -250,7 +260,7 @@ class CurlRun {
     const lines = [`${method} ${target.path} HTTP/1.1`];
     if (!hostHeader) lines.push(`Host: ${host}`);
     else if (hostHeader.line !== undefined) lines.push(hostHeader.line);
-    if (!customised('User-Agent')) lines.push(`User-Agent: curl/${CURL_VERSION}`);
+    if (!customised('User-Agent')) lines.push(`User-Agent: curl/${this.build.version}`);
     if (!customised('Accept')) lines.push('Accept: */*');
     for (const header of custom) if (header.line !== undefined && header !== hostHeader) lines.push(header.line);
     if (this.options.verbose) this.transcript.err(sentLines(lines));
@@ -496,13 +506,13 @@ function parseResolve(text: string): ResolveEntry | undefined {
  * curl for plain-HTTP requests, with its output as a terminal, a pipe or a file
  * gets it. Names resolve where curl runs (the host's resolver, or a container's).
  */
-export function curlProgram(names: NameServices): Program {
+export function curlProgram(names: NameServices, build: CurlBuild = DEBIAN_CURL): Program {
   return {
     name: 'curl',
     run(args, context: ProcessContext) {
       const options = parseCurlArguments(args);
       if ('exitCode' in options) return options;
-      if (options.version) return { stdout: CURL_VERSION_TEXT, stderr: '', exitCode: 0 };
+      if (options.version) return build.versionText === undefined ? fail(`netsim: curl --version of curl ${build.version} is not simulated\n`, 1) : { stdout: build.versionText, stderr: '', exitCode: 0 };
       if (options.url === undefined) return fail("curl: try 'curl --help' or 'curl --manual' for more information\n", 2);
       // TLS is not modelled: saying so is honest, a handshake or a page made up would not be.
       if (/^https:\/\//i.test(options.url)) return fail('curl: https:// URLs are not available in this simulator yet (no TLS); try http://\n', 1);
@@ -517,7 +527,7 @@ export function curlProgram(names: NameServices): Program {
       }
       if (options.method === 'HEAD' && !options.headOnly) return fail('netsim: curl -X HEAD, which waits for a body that never comes, is not simulated: use -I\n', 1);
       const lookup = (host: string, port: number) => resolveHost(host, port, resolve, names(context), options.ipVersion);
-      const run = new CurlRun(options, context, target, lookup, (namespace) => names({ ...context, namespace }));
+      const run = new CurlRun(options, context, target, lookup, (namespace) => names({ ...context, namespace }), build);
       for (const entry of resolve) run.info(`Added ${entry.text} to DNS cache`);
       const resolved = lookup(target.host, target.port);
       if (resolved === undefined) return run.unresolved(target.host);

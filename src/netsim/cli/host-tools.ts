@@ -20,6 +20,7 @@ import { sleepProgram } from './sleep';
 import { sysctlProgram } from './sysctl';
 import { busyboxNcProgram, openbsdNcProgram } from './nc';
 import { nginxProgram } from './nginx';
+import { curlProgram } from './curl';
 import { mariadbClientProgram } from './mariadb-client';
 
 /** What the tools need from the daemon: the containers (for their files and processes) and the host's own /etc. */
@@ -83,6 +84,8 @@ const PACKAGED_PROGRAMS: Readonly<Record<string, (deps: AppletDeps) => Program |
   traceroute: ({ names }) => lazyTool('traceroute', 'traceroute', (tools) => tools.butskoyTracerouteProgram(names)),
   'netcat-openbsd': ({ names }) => openbsdNcProgram(names),
   nginx: ({ engine }) => nginxProgram(engine),
+  // curlimages/curl's own build (curl/curl-container VERSION 8.21.0); its --version text is not known here.
+  'curl-container': ({ names }) => curlProgram(names, { version: '8.21.0', versionText: undefined }),
   // The mariadb package's client under both its names; its other programs (mariadbd, mariadb-admin) are not modelled.
   mariadb: ({ tool, names }) => (tool === 'mariadb' || tool === 'mysql' ? mariadbClientProgram(tool, names) : undefined),
 };

@@ -134,9 +134,13 @@ export function mariadbClientProgram(name: string, names: NameServices): Program
       const options = parseOptions(args);
       if (typeof options === 'string') return fail(`${name}: ${options}\n`, 1);
       if (options.version) return fail(`netsim: ${name} --version is not simulated\n`, 1);
+      // A bare -p asks for the password on the terminal: that prompt is not modelled; without one it reads stdin.
+      if (options.password === '' && args.some((arg) => arg === '-p' || arg === '--password') && context.stdoutIsTerminal) {
+        return fail(`netsim: ${name}'s password prompt is not simulated; give the password as -pPASSWORD\n`, 1);
+      }
       const viaSocket = options.host === undefined || options.host === 'localhost';
       const host = options.port === undefined || viaSocket ? (options.host ?? 'localhost') : `${options.host}:${options.port}`;
-      const client: DatabaseClient = { host, user: options.user, password: options.password ?? context.stdin.replace(/\n$/, ''), database: options.database };
+      const client: DatabaseClient = { host, user: options.user, password: options.password === '' && args.includes('-p') ? context.stdin.replace(/\n$/, '') : (options.password ?? ''), database: options.database };
       const result = login(context, names, client, viaSocket);
       if (result.kind !== 'logged-in') return loginFailure(result, { ...client, host: options.host ?? 'localhost' }, viaSocket, options.user === 'root');
       if (options.execute === undefined) {

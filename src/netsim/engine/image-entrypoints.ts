@@ -1,7 +1,7 @@
 import type { DatabaseClient } from '../kernel/socket';
 import type { Container, LogEntry } from './container';
 import { parseImageReference, runsImageDefault } from './images';
-import { lacksRootPassword, mariadbFirstStart, mariadbMissingPassword, mariadbSettings } from './mariadb-log';
+import { generatedRootPassword, lacksRootPassword, mariadbFirstStart, mariadbMissingPassword, mariadbSettings } from './mariadb-log';
 import { processEnvironment } from './process-environment';
 import { hostnameAddress } from './apache-log';
 import { wpConfigFrom } from './wordpress-config';
@@ -49,11 +49,13 @@ export function wordpressConfigured(container: Container): boolean {
  * The accounts and databases mariadb's docker_setup_db creates: root for any
  * host (MARIADB_ROOT_HOST defaults to `%`) with the root password, the
  * MARIADB_USER with its password when both are given, the MARIADB_DATABASE.
- * ~: a random or hashed root password is not modelled (no root account here).
+ * MARIADB_RANDOM_ROOT_PASSWORD's generated password is root's (its log names it).
+ * ~: a hashed root password is not modelled (no root account here).
  */
 export function mariadbAccounts(container: Container): { accounts: { user: string; password: string }[]; databases: string[] } {
   const settings = mariadbSettings(environmentOf(container));
-  const root = settings.rootPassword || settings.allowEmptyRootPassword ? [{ user: 'root', password: settings.rootPassword }] : [];
+  const rootPassword = settings.randomRootPassword ? generatedRootPassword(container.id) : settings.rootPassword;
+  const root = rootPassword || settings.allowEmptyRootPassword ? [{ user: 'root', password: rootPassword }] : [];
   const user = settings.user && settings.password ? [{ user: settings.user, password: settings.password }] : [];
   return { accounts: [...root, ...user], databases: settings.database ? [settings.database] : [] };
 }

@@ -1,5 +1,5 @@
 import type { LogEntry } from './container';
-import { derivedHex } from './derived';
+import { derivedHex, derivedInt } from './derived';
 
 type Line = Omit<LogEntry, 'timeMs'>;
 
@@ -48,6 +48,16 @@ export function mariadbSettings(env: ReadonlyMap<string, string>): MariadbSettin
 /** docker_verify_minimum_env's first check: a new datadir needs one of the root password options. */
 export function lacksRootPassword(settings: MariadbSettings): boolean {
   return !settings.rootPassword && !settings.rootPasswordHash && !settings.allowEmptyRootPassword && !settings.randomRootPassword;
+}
+
+/**
+ * MARIADB_RANDOM_ROOT_PASSWORD's password: docker_setup_db runs `pwgen --numerals
+ * --capitalize --symbols --remove-chars="'\\" -1 32`; here 32 characters of the
+ * same alphabet, derived from the container.
+ */
+const PWGEN_ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!"#$%&()*+,-./:;<=>?@[]^_`{|}~';
+export function generatedRootPassword(containerId: string): string {
+  return Array.from({ length: 32 }, (_, index) => PWGEN_ALPHABET[derivedInt(containerId, `mariadb:pwgen:${index}`, PWGEN_ALPHABET.length)]).join('');
 }
 
 /** `date --rfc-3339=seconds` in the container (UTC). */
@@ -165,6 +175,7 @@ export function mariadbFirstStart(startMs: number, containerId: string, settings
     note(at(2), 'Waiting for server startup'),
     ...serverStart(at(2), TEMPORARY_SERVER_PID, serverUid(containerId, 'mariadb:temporary'), false),
     note(at(3), 'Temporary server started.'),
+    ...(settings.randomRootPassword ? [note(at(4), `GENERATED ROOT PASSWORD: ${generatedRootPassword(containerId)}`)] : []),
     ...(database ? [note(at(4), `Creating database ${database}`)] : []),
     ...(password && user ? [note(at(4), `Creating user ${user}`)] : []),
     ...(password && user && database ? [note(at(4), `Giving user ${user} access to schema ${database}`)] : []),

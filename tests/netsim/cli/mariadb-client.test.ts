@@ -45,6 +45,7 @@ describe('mariadb client', () => {
     expect(run('-h nodb -u wp -ppw').stderr).toBe("ERROR 2005 (HY000): Unknown server host 'nodb' (-2)\n");
     expect(run('-u wp -ppw').stderr).toBe("ERROR 2002 (HY000): Can't connect to local server through socket '/run/mysqld/mysqld.sock' (2)\n");
     expect(run('-h db -uroot -pr other').stderr).toBe("ERROR 1049 (42000): Unknown database 'other'\n");
+    expect(run('-h db -uroot').stderr).toBe("ERROR 1045 (28000): Access denied for user 'root'@'172.18.0.3' (using password: NO)\n");
   });
 
   it('inside the server container it uses the Unix socket', () => {

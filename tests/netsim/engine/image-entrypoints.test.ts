@@ -43,6 +43,21 @@ describe('mariadb entrypoint', () => {
   });
 });
 
+describe('mariadb entrypoint, MARIADB_RANDOM_ROOT_PASSWORD', () => {
+  // docker_setup_db: pwgen's 32 characters become root's password, and mysql_note prints them.
+  it('notes the generated password after the temporary server starts; root logs in with it', () => {
+    const h = host();
+    h.run('docker network create n');
+    h.run('docker run -d --name db --network n -e MARIADB_RANDOM_ROOT_PASSWORD=yes mariadb');
+    const lines = h.run('docker logs db').stdout.split('\n').map((line) => line.replace(stamp, ''));
+    const generated = lines.find((line) => line.startsWith('[Note] [Entrypoint]: GENERATED ROOT PASSWORD: '))!;
+    expect(lines.indexOf(generated)).toBe(lines.indexOf('[Note] [Entrypoint]: Temporary server started.') + 1);
+    const password = generated.slice('[Note] [Entrypoint]: GENERATED ROOT PASSWORD: '.length);
+    expect(password).toMatch(/^[^'\\]{32}$/);
+    expect(h.run(`docker run --rm --network n mariadb mariadb -h db -uroot '-p${password}' -e 'select version()'`).exitCode).toBe(0);
+  });
+});
+
 describe('wordpress entrypoint', () => {
   it('copies WordPress and wp-config-docker.php, naming the WORDPRESS_* variables sorted, then Apache starts', () => {
     const h = host();

@@ -181,7 +181,8 @@ const curlImage: ImageInfo = {
   exposed: [],
   volumes: [],
   os: { family: 'alpine', id: 'alpine', version: '3.24.1', codename: '', packageManager: 'apk', shell: 'sh' },
-  tools: { ...ALPINE_TOOLS, curl: 'curl' },
+  // The curl it built, not Alpine's package: its own version in User-Agent (host-tools.ts).
+  tools: { ...ALPINE_TOOLS, curl: 'curl-container' },
   packages: APK_PACKAGES,
   services: {},
 };
