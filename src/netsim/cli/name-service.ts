@@ -97,9 +97,13 @@ function forwardExternally(context: ProcessContext, servers: readonly string[], 
 
 function embeddedAnswer(engine: Engine, container: Container, question: DnsQuestion): DnsReply | undefined {
   const name = absolute(question.name);
-  // handleIPQuery: a name the daemon knows answers AAAA too, with no record when the container has no IPv6 address;
-  // handleMXQuery answers MX for it with an empty NOERROR ("implicit MX", RFC 5321 5.1).
-  if (question.type === 'AAAA' || question.type === 'MX') return engine.resolveName(container.id, question.name).length > 0 ? embeddedReply([]) : undefined;
+  // handleIPQuery: a name the daemon knows answers AAAA with its IPv6 addresses, none when it has only IPv4 ones.
+  if (question.type === 'AAAA') {
+    const addresses = engine.resolveName6(container.id, question.name);
+    return addresses && embeddedReply(addresses.map((address) => ({ type: 'AAAA', name, ttl: EMBEDDED_TTL, address })));
+  }
+  // handleMXQuery answers MX for a known name with an empty NOERROR ("implicit MX", RFC 5321 5.1).
+  if (question.type === 'MX') return engine.resolveName(container.id, question.name).length > 0 ? embeddedReply([]) : undefined;
   if (question.type === 'A') {
     const addresses = engine.resolveName(container.id, question.name);
     return addresses.length > 0 ? embeddedReply(addresses.map((address) => ({ type: 'A', name, ttl: EMBEDDED_TTL, address }))) : undefined;
