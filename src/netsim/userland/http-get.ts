@@ -1,8 +1,9 @@
 import type { Datapath } from '../kernel/datapath';
+import type { Kernel } from '../kernel/kernel';
 import type { Namespace } from '../kernel/namespace';
 import type { SeededRandom } from '../random';
 import type { Ipv4 } from '../wire/ipv4';
-import { connect, exchange, type ConnectResult, type Peer } from './tcp';
+import { connect, connectIpv6, connectLoopback6, exchange, KERNEL_CONNECT_TIMEOUT_MS, type ConnectResult, type Peer } from './tcp';
 import { responseSize, webServer, type HttpRequestLine, type HttpResponse } from './web-servers';
 
 /** Where an `http://` URL points, in the forms lessons type: `[http://]host[:port][/path]`, the host an IPv6 literal in brackets too. */
@@ -121,4 +122,31 @@ function outcomeOf(served: Served, random: SeededRandom): HttpOutcome {
 /** An answer on a [::1] connection: no IPv4 datapath to count it in. */
 export function answerLoopback6(datapath: Datapath, peer: Peer, request: HttpRequest, random: SeededRandom): HttpOutcome {
   return outcomeOf(serve(datapath, peer, request, random), random);
+}
+
+/**
+ * An HTTP GET to an IPv6 address: [::1] on lo, another address through
+ * kernel/path6 (tcp.ts connectIpv6); a failed connect gives the same outcomes
+ * as over IPv4, `from` being the client's own address.
+ */
+export function httpGet6(kernel: Kernel, datapath: Datapath, namespace: Namespace, address: string, request: HttpRequest, random: SeededRandom): HttpOutcome {
+  if (address === '::1') {
+    const loop = connectLoopback6(namespace, request.port, random);
+    if (loop.kind === 'no-address') return { kind: 'network-unreachable', elapsedMs: 0 };
+    if (loop.kind === 'refused') return { kind: 'refused', elapsedMs: 0, from: loop.from };
+    return answerLoopback6(datapath, loop.peer, request, random);
+  }
+  const result = connectIpv6(kernel, namespace, address, request.port, random);
+  switch (result.kind) {
+    case 'connected':
+      return answerLoopback6(datapath, result.peer, request, random);
+    case 'refused':
+      return { kind: 'refused', elapsedMs: 0, from: result.from };
+    case 'host-unreachable':
+      return result.elapsedMs >= request.timeoutMs ? { kind: 'timed-out', elapsedMs: request.timeoutMs } : result;
+    case 'network-unreachable':
+      return { kind: 'network-unreachable', elapsedMs: 0 };
+    case 'timed-out':
+      return { kind: 'timed-out', elapsedMs: Math.min(request.timeoutMs, KERNEL_CONNECT_TIMEOUT_MS) };
+  }
 }

@@ -52,3 +52,18 @@ describe('IPv6 between networks and from elsewhere', () => {
     expect(host.run('ping -4 -6 -c 1 ::1')).toMatchObject({ stderr: 'ping: only one -4 or -6 option may be specified\n', exitCode: 2 });
   });
 });
+
+describe('curl and wget to IPv6 addresses match a real capture', () => {
+  /** c2 serves on [::]:80 in the capture (BusyBox httpd saying `hello`); nginx's page stands in for it here. */
+  const V6WEB = [V6NET[0]!, V6NET[1]!, 'docker run -d --network v6net --name c2 nginx'];
+  // curl 7.88 of the capture says Couldn't where Debian 13's 8.14 says Could not; connect times vary.
+  const curl8 = (text: string) => text.replace("Couldn't connect to server", 'Could not connect to server').replace(/after \d+ ms/, 'after N ms');
+  const steps = sessionSteps(readGolden('linux/session.ipv6.txt').stdout).filter((step) => /^(busybox wget|curl) /.test(step.command));
+
+  it.each(steps.map((step) => [`${step.where}$ ${step.command}`, step] as const))('%s', (_, step) => {
+    const host = hostAfter(...V6WEB);
+    const result = run(host, step.where!, step.command.replace(/^curl /, 'curl '));
+    const page = (text: string) => (text.startsWith('<!DOCTYPE html>') ? 'PAGE\n' : text === 'hello\n' ? 'PAGE\n' : text);
+    expect({ output: curl8(page(result.stdout) + result.stderr), exitCode: result.exitCode }).toEqual({ output: curl8(page(step.output)), exitCode: step.exitCode });
+  });
+});
