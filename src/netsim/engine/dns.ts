@@ -98,3 +98,14 @@ export function reverseContainerAddress(known: { readonly networks: readonly Net
   }
   return undefined;
 }
+
+/** ResolveIP for an IPv6 address: `name.network` of the running container that has it, on a network shared with the querier. */
+export function reverseContainerAddress6(known: { readonly networks: readonly Network[]; readonly containers: readonly Container[] }, querier: Container, address: string): string | undefined {
+  for (const own of querier.endpoints) {
+    const network = known.networks.find((n) => n.id === own.networkId);
+    if (!network || !hasEmbeddedDns(network)) continue;
+    const owner = known.containers.find((container) => container.status === 'running' && container.endpoints.some((e) => e.networkId === network.id && e.address6?.address === address));
+    if (owner) return `${owner.name}.${network.name}`;
+  }
+  return undefined;
+}

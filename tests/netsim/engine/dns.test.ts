@@ -101,3 +101,19 @@ describe('the embedded DNS server over IPv6 (libnetwork resolver.go handleIPQuer
     expect(host.run('docker exec c1 nslookup -type=AAAA nosuch').stdout).toContain("** server can't find nosuch: NXDOMAIN");
   });
 });
+
+describe('the embedded DNS server answers dig over IPv6', () => {
+  const withDig = () =>
+    hostWith(
+      'docker network create --ipv6 --subnet 2001:db8:1::/64 v6net',
+      'docker run -d --network v6net --name c1 alpine sleep 100000',
+      'docker run -d --network v6net --name c2 alpine sleep 100000',
+      'docker exec c1 apk add -q bind-tools',
+    ).host;
+
+  it('answers dig AAAA with the record, and dig -x of an IPv6 address with name.network (handlePTRQuery takes ip6.arpa names)', () => {
+    const host = withDig();
+    expect(host.run('docker exec c1 dig +noall +answer AAAA c2').stdout).toBe('c2.\t\t\t600\tIN\tAAAA\t2001:db8:1::3\n');
+    expect(host.run('docker exec c1 dig -x 2001:db8:1::3 +short').stdout).toBe('c2.v6net.\n');
+  });
+});
