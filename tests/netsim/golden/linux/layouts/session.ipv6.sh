@@ -58,6 +58,9 @@ join() {
 }
 join c1 veth3f1c2a9 5e:0c:7b:d1:28:e6 veth0b6e2d4 3a:9f:5c:e2:71:0b 172.18.0.2/16 2001:db8:1::2/64
 join c2 veth8d0e4b7 ee:41:96:3a:b0:5d vethe7a3c18 b6:2d:8a:4f:93:c7 172.18.0.3/16 2001:db8:1::3/64
+# Names for the name steps, as the embedded DNS gives them (AAAA and PTR): a hosts file here.
+printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n2001:db8:1::3\tc2\n172.18.0.4\td1\n' > "$dir/hosts"
+mount --bind "$dir/hosts" /etc/hosts
 # A web server on [::]:80 in c2 (BusyBox httpd; only the connection matters here).
 mkdir -p "$dir/www" && echo hello > "$dir/www/index.html"
 inns c2 busybox httpd -p '[::]:80' -h "$dir/www"
@@ -111,3 +114,8 @@ run c1 busybox wget -qO- http://[2001:db8:1::3]:81/
 run c1 busybox wget -qO- http://[2001:db8:1::96]/
 run c1 busybox wget -qO- http://[2001:4860:4860::8888]/
 run host curl -sS http://[2001:db8:1::3]/
+run c1 ping -6 -c 1 c2
+run c1 ping6 -c 1 c2
+run c1 busybox ping -6 -c 1 c2
+run c1 ping -6 -c 1 d1
+run c1 busybox ping -6 -c 1 d1
