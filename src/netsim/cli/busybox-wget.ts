@@ -1,10 +1,12 @@
+import type { Namespace } from '../kernel/namespace';
 import { httpDate } from '../format/http-date';
 import { Datapath } from '../kernel/datapath';
-import { httpGet, parseHttpUrl } from '../userland/http-get';
+import { httpGet, httpGet6, parseHttpUrl } from '../userland/http-get';
 import { lookupHost } from '../userland/name-resolution';
 import { KERNEL_CONNECT_TIMEOUT_MS } from '../userland/tcp';
 import { responseHead } from '../userland/web-servers';
-import { formatIpv4 } from '../wire/ipv4';
+import { formatIpv4, parseIpv4 } from '../wire/ipv4';
+import { formatIpv6, isIpv6Text, parseIpv6 } from '../wire/ipv6';
 import { fail, type CommandResult, type Program } from './command';
 import { getoptLong, type Libc, type OptionSpec } from './getopt';
 import type { NameServices } from './name-service';
@@ -106,13 +108,30 @@ export function busyboxWgetProgram(names: NameServices, libc: Libc = 'glibc'): P
       const target = parseHttpUrl(request.url);
       if (!target) return fail(`wget: not an http or ftp url: ${request.url}\n`, 1);
       const { host, port, path } = target;
-      const lookup = lookupHost(names(context), host);
-      if (lookup.kind !== 'found') return fail(`wget: bad address '${host}'\n`, 1);
-      const address = lookup.addresses[0]!;
-      const requestText = `GET ${path} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: ${request.userAgent}\r\nConnection: close\r\n\r\n`;
+      // An IPv6 literal (`http://[2001:db8::2]/`) needs no lookup: xhost2sockaddr reads it as it is.
+      const literal6 = isIpv6Text(host) ? formatIpv6(parseIpv6(host)!) : undefined;
+      const lookup = literal6 === undefined ? lookupHost(names(context), host) : undefined;
+      if (lookup && lookup.kind !== 'found') return fail(`wget: bad address '${host}'\n`, 1);
+      const address = lookup?.kind === 'found' ? lookup.addresses[0]! : parseIpv4('127.0.0.1')!;
+      // xconnect (libbb/xconnect.c) names the address only for AF_INET: `can't connect to remote host: Connection refused` over IPv6.
+      const shownAddress = literal6 === undefined ? ` (${formatIpv4(address)})` : '';
+      // parse_url keeps the brackets of an IPv6 host (strip_ipv6_scope_id looks for them), so the Host header has them.
+      const hostHeader = literal6 === undefined ? host : `[${host}]`;
+      const requestText = `GET ${path} HTTP/1.1\r\nHost: ${hostHeader}\r\nUser-Agent: ${request.userAgent}\r\nConnection: close\r\n\r\n`;
       const datapath = new Datapath(context.kernel, context.world, context.clock.now());
       const timeoutMs = request.timeoutSeconds === 0 ? Number.POSITIVE_INFINITY : request.timeoutSeconds * 1000;
-      const outcome = httpGet(datapath, context.namespace, { method: 'GET', path, host, headers: requestText.split('\r\n').slice(1, -2), destination: address, port, requestBytes: requestText.length, timeoutMs, resolverAt: (namespace) => names({ ...context, namespace }) }, context.random);
+      const httpRequest = {
+        method: 'GET',
+        path,
+        host: hostHeader,
+        headers: requestText.split('\r\n').slice(1, -2),
+        destination: address,
+        port,
+        requestBytes: requestText.length,
+        timeoutMs,
+        resolverAt: (namespace: Namespace) => names({ ...context, namespace }),
+      } as const;
+      const outcome = literal6 === undefined ? httpGet(datapath, context.namespace, httpRequest, context.random) : httpGet6(context.kernel, datapath, context.namespace, literal6, httpRequest, context.random);
       context.clock.advance(outcome.elapsedMs);
       const head = outcome.kind === 'response' && request.serverResponse ? responseHead(outcome.response, httpDate(context.clock.now())) : [];
       // wget.c: anything but 2xx (and the redirects it follows) is `server returned error: <status line>`, after -S showed that line.
@@ -135,7 +154,7 @@ export function busyboxWgetProgram(names: NameServices, libc: Libc = 'glibc'): P
       if (outcome.kind === 'unsimulated') return fail('netsim: this request is not simulated\n', 1);
       // The alarm (set_alarm around connect) fires before the kernel gives up.
       if (outcome.kind === 'timed-out' && timeoutMs < KERNEL_CONNECT_TIMEOUT_MS) return fail('wget: download timed out\n', 1);
-      return fail(`wget: can't connect to remote host (${formatIpv4(address)}): ${CONNECT_ERRORS[outcome.kind]}\n`, 1);
+      return fail(`wget: can't connect to remote host${shownAddress}: ${CONNECT_ERRORS[outcome.kind]}\n`, 1);
     },
   };
 }

@@ -4,7 +4,7 @@ import { httpDate } from '../format/http-date';
 import { PROGRESS_HEADER, progressFrame } from '../format/curl-progress';
 import { errorMessage, failureCode, failureText, infoLine, receivedLine, sentLines, trying, type CurlFailure } from '../format/curl-trace';
 import { answer, answerLoopback6, hostInUrl, parseHttpUrl, type HttpOutcome, type HttpRequest, type HttpTarget } from '../userland/http-get';
-import { connect, connectLoopback6, ephemeralPort, type ConnectResult, type Peer } from '../userland/tcp';
+import { connect, connectIpv6, connectLoopback6, ephemeralPort, type ConnectResult, type Peer } from '../userland/tcp';
 import { locationOf, responseHead, type HttpResponse } from '../userland/web-servers';
 import { formatIpv4, parseIpv4, type Ipv4 } from '../wire/ipv4';
 import { lookupHost, type NameService } from '../userland/name-resolution';
@@ -193,7 +193,7 @@ class CurlRun {
     for (const candidate of candidates) {
       const address = candidate.family === 4 ? formatIpv4(candidate.address) : candidate.address;
       if (this.options.verbose) this.transcript.err(trying(address, target.port));
-      const connection = candidate.family === 4 ? this.connect4(candidate.address, target.port, limit) : this.connect6(candidate.address, target.port);
+      const connection = candidate.family === 4 ? this.connect4(candidate.address, target.port, limit) : this.connect6(candidate.address, target.port, limit);
       if ('send' in connection) {
         this.connections++;
         this.connection = connection;
@@ -225,10 +225,10 @@ class CurlRun {
     };
   }
 
-  /** [::1] reaches lo's listeners; any other IPv6 address has no route, as on a host with no IPv6 router. */
-  private connect6(address: string, port: number): Connection | LoopbackFailure {
+  /** [::1] reaches lo's listeners; another IPv6 address goes through kernel/path6 (a container's on an IPv6 network). */
+  private connect6(address: string, port: number, limit: number): Connection | LoopbackFailure | { readonly kind: 'timed-out'; readonly elapsedMs: number } {
     const { kernel, world, namespace, random, clock } = this.context;
-    if (address !== '::1') return { kind: 'network-unreachable', elapsedMs: 0 };
+    if (address !== '::1') return this.connectRemote6(address, port, limit);
     const result = connectLoopback6(namespace, port, random);
     if (result.kind === 'no-address') return { kind: 'no-address', elapsedMs: 0 };
     // IPv6 stays on lo, outside the modelled datapath: a trace names only the socket it reaches.
@@ -244,6 +244,26 @@ class CurlRun {
       local: { address: '::1', port: localPort },
       send: (request) => answerLoopback6(new Datapath(kernel, world, clock.now()), peer, { ...request, destination: parseIpv4('127.0.0.1')!, resolverAt: this.resolverAt }, random),
     };
+  }
+
+  private connectRemote6(address: string, port: number, limit: number): Connection | LoopbackFailure | { readonly kind: 'timed-out'; readonly elapsedMs: number } {
+    const { kernel, world, namespace, random, clock } = this.context;
+    const result = connectIpv6(kernel, namespace, address, port, random);
+    switch (result.kind) {
+      case 'network-unreachable':
+        return { kind: 'network-unreachable', elapsedMs: 0 };
+      case 'timed-out':
+        return { kind: 'timed-out', elapsedMs: limit };
+      case 'refused':
+        return { kind: 'refused', elapsedMs: 0, from: result.from };
+      case 'host-unreachable':
+        return result.elapsedMs >= limit ? { kind: 'timed-out', elapsedMs: limit } : { kind: 'host-unreachable', elapsedMs: result.elapsedMs, from: result.from };
+      case 'connected': {
+        const localPort = this.options.writeOut === undefined ? 0 : ephemeralPort(random);
+        const peer = result.peer;
+        return { address, local: { address: result.local, port: localPort }, send: (request) => answerLoopback6(new Datapath(kernel, world, clock.now()), peer, { ...request, destination: parseIpv4('127.0.0.1')! }, random) };
+      }
+    }
   }
 
   /**
@@ -432,6 +452,7 @@ function linkTarget(location: string, from: HttpTarget): string | undefined {
 
 type LoopbackFailure =
   | { readonly kind: 'no-address'; readonly elapsedMs: number }
+  | { readonly kind: 'host-unreachable'; readonly elapsedMs: number; readonly from: { address: string; port: number } }
   | { readonly kind: 'network-unreachable'; readonly elapsedMs: number }
   | { readonly kind: 'refused'; readonly elapsedMs: number; readonly from: { address: string; port: number } };
 

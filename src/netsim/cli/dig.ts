@@ -1,7 +1,8 @@
 import { formatDig, formatDigNoServers, formatDigShort, type DigDisplay } from '../format/dig';
 import { formatBindNslookup, formatBusyboxNslookup, type BindLookup, type NslookupDialect } from '../format/nslookup';
 import { queryServer, type DnsExchange, type QueryOptions } from '../userland/dns-query';
-import { isDnsType, reverseName, type DnsQuestion, type DnsType } from '../wire/dns';
+import { isDnsType, reverseName, reverseName6, type DnsQuestion, type DnsType } from '../wire/dns';
+import { isIpv6Text } from '../wire/ipv6';
 import { parseIpv4 } from '../wire/ipv4';
 import { fail, type CommandResult, type Program } from './command';
 import type { NameServices } from './name-service';
@@ -62,9 +63,9 @@ function parseDig(args: readonly string[]): DigRequest | CommandResult {
         continue;
       }
       const address = parseIpv4(value);
-      // IPv6 reverse names (ip6.arpa) are not modelled: the simulated networks are IPv4 only.
-      if (address === undefined) return fail(`dig: '${value}' is not a valid IPv4 address in this simulator.\n`, 1);
-      request.name = reverseName(address);
+      // dig -x takes either family (dighost.c get_reverse): an IPv6 address becomes its ip6.arpa nibble name.
+      if (address === undefined && !isIpv6Text(value)) return fail(`dig: '${value}' is not a valid IPv4 or IPv6 address in this simulator.\n`, 1);
+      request.name = address === undefined ? reverseName6(value) : reverseName(address);
       request.type = 'PTR';
     } else if (word === '-4' || word === '-6') continue;
     // dig.c: `-v` prints the version on stderr and exits 0 (Debian 13's bind9 1:9.20.15-1~deb13u1, named as Debian's build names it).

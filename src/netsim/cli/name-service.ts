@@ -1,11 +1,11 @@
 import type { Container } from '../engine/container';
-import { EMBEDDED_DNS_ADDRESS, reverseContainerAddress } from '../engine/dns';
+import { EMBEDDED_DNS_ADDRESS, reverseContainerAddress, reverseContainerAddress6 } from '../engine/dns';
 import type { Engine } from '../engine/engine';
 import { externalServers, type HostEtc } from '../engine/etc-files';
 import { Datapath } from '../kernel/datapath';
 import type { Namespace } from '../kernel/namespace';
 import { nameserversOf, type DnsQuestion, type DnsReply, type NameService } from '../userland/name-resolution';
-import { addressOfReverseName, absolute } from '../wire/dns';
+import { address6OfReverseName, addressOfReverseName, absolute } from '../wire/dns';
 import { parseIpv4 } from '../wire/ipv4';
 import type { ProcessContext } from './command';
 
@@ -97,9 +97,13 @@ function forwardExternally(context: ProcessContext, servers: readonly string[], 
 
 function embeddedAnswer(engine: Engine, container: Container, question: DnsQuestion): DnsReply | undefined {
   const name = absolute(question.name);
-  // handleIPQuery: a name the daemon knows answers AAAA too, with no record when the container has no IPv6 address;
-  // handleMXQuery answers MX for it with an empty NOERROR ("implicit MX", RFC 5321 5.1).
-  if (question.type === 'AAAA' || question.type === 'MX') return engine.resolveName(container.id, question.name).length > 0 ? embeddedReply([]) : undefined;
+  // handleIPQuery: a name the daemon knows answers AAAA with its IPv6 addresses, none when it has only IPv4 ones.
+  if (question.type === 'AAAA') {
+    const addresses = engine.resolveName6(container.id, question.name);
+    return addresses && embeddedReply(addresses.map((address) => ({ type: 'AAAA', name, ttl: EMBEDDED_TTL, address })));
+  }
+  // handleMXQuery answers MX for a known name with an empty NOERROR ("implicit MX", RFC 5321 5.1).
+  if (question.type === 'MX') return engine.resolveName(container.id, question.name).length > 0 ? embeddedReply([]) : undefined;
   if (question.type === 'A') {
     const addresses = engine.resolveName(container.id, question.name);
     return addresses.length > 0 ? embeddedReply(addresses.map((address) => ({ type: 'A', name, ttl: EMBEDDED_TTL, address }))) : undefined;
@@ -107,7 +111,10 @@ function embeddedAnswer(engine: Engine, container: Container, question: DnsQuest
   // Other types than A, AAAA, MX, PTR (and SRV, which only swarm services answer) go to the external servers.
   if (question.type !== 'PTR') return undefined;
   const address = addressOfReverseName(question.name);
-  const target = address === undefined ? undefined : reverseContainerAddress({ networks: engine.networks(), containers: engine.containers() }, container, address);
+  const known = { networks: engine.networks(), containers: engine.containers() };
+  // handlePTRQuery takes in-addr.arpa and ip6.arpa names alike (ResolveIP).
+  const address6 = address === undefined ? address6OfReverseName(question.name) : undefined;
+  const target = address !== undefined ? reverseContainerAddress(known, container, address) : address6 !== undefined ? reverseContainerAddress6(known, container, address6) : undefined;
   return target ? embeddedReply([{ type: 'PTR', name, ttl: EMBEDDED_TTL, target: `${target}.` }]) : undefined;
 }
 

@@ -3,7 +3,7 @@ import { formatBusyboxPingReplies, formatBusyboxPingStatistics } from '../format
 import { formatPing6Replies, formatPing6Statistics, formatPingReplies, formatPingStatistics, type PingNames } from '../format/ping';
 import { ping6, type Ping6Result } from '../userland/ping6';
 import { formatIpv6, isIpv6Text, parseIpv6 } from '../wire/ipv6';
-import { lookupAddress, lookupHost, type NameService } from '../userland/name-resolution';
+import { lookupAddress, lookupAddress6, lookupHost, type NameService } from '../userland/name-resolution';
 import { ping, type PingResult } from '../userland/ping';
 import { formatIpv4, parseIpv4, type Ipv4 } from '../wire/ipv4';
 import { fail, type CommandResult, type OutputChunk, type ProcessContext, type Program } from './command';
@@ -140,11 +140,11 @@ function sendPings6(context: ProcessContext, address: string, run: Run): Ping6Re
 }
 
 /** iputils ping over IPv6: an address typed is printed as typed, in the header's `target(address)`. */
-function iputilsPing6(parsed: PingArguments, address: string, run: Run, context: ProcessContext): CommandResult {
+function iputilsPing6(parsed: PingArguments, address: string, run: Run, context: ProcessContext, label: string | undefined): CommandResult {
   const result = sendPings6(context, address, run);
   if (result === 'network-unreachable') return fail('ping: connect: Network is unreachable\n', 2);
   const target = parsed.destination!;
-  return finished(shownReplies(formatPing6Replies(result, target), parsed.options), formatPing6Statistics(result, target), run, result.replies.length > 0 ? 0 : 1);
+  return finished(shownReplies(formatPing6Replies(result, target, label), parsed.options), formatPing6Statistics(result, target), run, result.replies.length > 0 ? 0 : 1);
 }
 
 /**
@@ -176,8 +176,18 @@ function iputilsPing(names: NameServices, name: 'ping' | 'ping6'): Program {
       const family = destinationFamily(parsed.destination, familyOf(parsed.options, name === 'ping6' ? 6 : undefined));
       // getaddrinfo with the family asked for: EAI_ADDRFAMILY, exit 2 (ping.c main).
       if (family.kind === 'mismatch') return fail(`ping: ${parsed.destination}: Address family for hostname not supported\n`, 2);
-      if (family.kind === 'name6') return fail('ping: IPv6 names (AAAA answers) are not available in this simulator yet; give the address.\n', 2);
-      if (family.kind === 'ipv6') return iputilsPing6(parsed, family.address, run, context);
+      if (family.kind === 'ipv6') return iputilsPing6(parsed, family.address, run, context, undefined);
+      if (family.kind === 'name6') {
+        const service = names(context);
+        const lookup = lookupHost(service, parsed.destination);
+        if (lookup.kind === 'not-found') return fail(`ping: ${parsed.destination}: Name or service not known\n`, 2);
+        if (lookup.kind === 'no-answer') return fail(`ping: ${parsed.destination}: Temporary failure in name resolution\n`, 2);
+        // getaddrinfo(AF_INET6) of a name with IPv4 addresses only (captured with /etc/hosts).
+        if (lookup.ipv6.length === 0) return fail(`ping: ${parsed.destination}: Address family for hostname not supported\n`, 2);
+        const address = lookup.ipv6[0]!;
+        const name = parsed.options.has('n') ? undefined : lookupAddress6(service, address);
+        return iputilsPing6(parsed, address, run, context, name === undefined ? address : `${name} (${address})`);
+      }
       const service = names(context);
       const lookup = lookupHost(service, parsed.destination);
       // gai_strerror(EAI_NONAME) and gai_strerror(EAI_AGAIN), exit 2 (ping.c main).
@@ -242,8 +252,12 @@ export function busyboxPingProgram(names: NameServices, name: 'ping' | 'ping6' =
       const family = destinationFamily(parsed.destination, familyOf(parsed.options, name === 'ping6' ? 6 : undefined));
       // xhost2sockaddr() with the family asked for: anything it cannot read is `bad address`.
       if (family.kind === 'mismatch') return fail(`ping: bad address '${parsed.destination}'\n`, 1);
-      if (family.kind === 'name6') return fail('ping: IPv6 names (AAAA answers) are not available in this simulator yet; give the address.\n', 1);
       if (family.kind === 'ipv6') return busyboxPing6(parsed, family.address, run, context);
+      if (family.kind === 'name6') {
+        const lookup = lookupHost(names(context), parsed.destination);
+        if (lookup.kind !== 'found' || lookup.ipv6.length === 0) return fail(`ping: bad address '${parsed.destination}'\n`, 1);
+        return busyboxPing6(parsed, lookup.ipv6[0]!, run, context);
+      }
       const lookup = lookupHost(names(context), parsed.destination);
       // xhost2sockaddr(): any failed lookup is `bad address` (libbb/xconnect.c).
       if (lookup.kind !== 'found') return fail(`ping: bad address '${parsed.destination}'\n`, 1);

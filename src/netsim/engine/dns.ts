@@ -1,5 +1,5 @@
 import type { Ipv4 } from '../wire/ipv4';
-import type { Container } from './container';
+import type { Container, Endpoint } from './container';
 import type { Daemon } from './daemon';
 import type { Network } from './network';
 import { parseLink } from './container-config';
@@ -29,6 +29,25 @@ function namesOn(container: Container, networkId: string): string[] {
  * NXDOMAIN from Docker's side: the query then goes to the host's resolvers.
  */
 export function resolveContainerName(daemon: Daemon, querier: Container, name: string): Ipv4[] {
+  return resolveOn(daemon, querier, name, (endpoint) => [endpoint.address.address]);
+}
+
+/**
+ * What 127.0.0.11 answers for an AAAA query (ResolveName with types.IPv6): the
+ * IPv6 addresses of the same containers, found the same way; a name that has
+ * only IPv4 addresses answers with none (handleIPQuery: NOERROR, no record).
+ * Undefined when no container carries the name.
+ */
+export function resolveContainerName6(daemon: Daemon, querier: Container, name: string): string[] | undefined {
+  let known = false;
+  const found = resolveOn(daemon, querier, name, (endpoint) => {
+    known = true;
+    return endpoint.address6 ? [endpoint.address6.address] : [];
+  });
+  return found.length > 0 || known ? found : undefined;
+}
+
+function resolveOn<T>(daemon: Daemon, querier: Container, name: string, pick: (endpoint: Endpoint) => T[]): T[] {
   const wanted = name.toLowerCase().replace(/\.$/, '');
   for (const lookupAlias of [true, false]) {
     for (const own of querier.endpoints) {
@@ -40,8 +59,8 @@ export function resolveContainerName(daemon: Daemon, querier: Container, name: s
       const target = aliases.get(wanted) ?? aliases.get(bare);
       // A regular lookup skips the endpoints where the name is a link alias.
       if (lookupAlias ? target === undefined : target !== undefined) continue;
-      const answers = addressesOn(daemon, network, lookupAlias ? [target!] : [wanted, bare]);
-      if (answers.length > 0) return answers;
+      const carriers = carriersOn(daemon, network, lookupAlias ? [target!] : [wanted, bare]);
+      if (carriers.length > 0) return carriers.flatMap(pick);
     }
   }
   return [];
@@ -52,13 +71,13 @@ function linkAliases(container: Container, networkId: string): Map<string, strin
   return new Map((container.endpointSettings[networkId]?.links ?? []).map((link) => parseLink(link)).map(({ name, alias }) => [alias.toLowerCase(), name.toLowerCase()]));
 }
 
-/** Network.ResolveName: the running containers of the network that carry one of the names. */
-function addressesOn(daemon: Daemon, network: Network, names: readonly string[]): Ipv4[] {
+/** Network.ResolveName: the endpoints, on the network, of the running containers that carry one of the names. */
+function carriersOn(daemon: Daemon, network: Network, names: readonly string[]): Endpoint[] {
   return daemon.state.containers.flatMap((container) => {
     const endpoint = container.endpoints.find((e) => e.networkId === network.id);
     if (!endpoint || container.status !== 'running') return [];
     const carried = namesOn(container, network.id);
-    return names.some((name) => carried.includes(name)) ? [endpoint.address.address] : [];
+    return names.some((name) => carried.includes(name)) ? [endpoint] : [];
   });
 }
 
@@ -76,6 +95,17 @@ export function reverseContainerAddress(known: { readonly networks: readonly Net
       const endpoint = container.endpoints.find((e) => e.networkId === network.id);
       if (endpoint && container.status === 'running' && endpoint.address.address === address) return `${container.name}.${network.name}`;
     }
+  }
+  return undefined;
+}
+
+/** ResolveIP for an IPv6 address: `name.network` of the running container that has it, on a network shared with the querier. */
+export function reverseContainerAddress6(known: { readonly networks: readonly Network[]; readonly containers: readonly Container[] }, querier: Container, address: string): string | undefined {
+  for (const own of querier.endpoints) {
+    const network = known.networks.find((n) => n.id === own.networkId);
+    if (!network || !hasEmbeddedDns(network)) continue;
+    const owner = known.containers.find((container) => container.status === 'running' && container.endpoints.some((e) => e.networkId === network.id && e.address6?.address === address));
+    if (owner) return `${owner.name}.${network.name}`;
   }
   return undefined;
 }

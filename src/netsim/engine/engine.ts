@@ -11,7 +11,7 @@ import type { Daemon, EngineState, ServiceState } from './daemon';
 import { bootDaemon, startDaemon, stopDaemon } from './daemon-lifecycle';
 import { DOCKERD_PID } from './host-processes';
 import type { DaemonConfigSource } from './daemon-config';
-import { resolveContainerName } from './dns';
+import { resolveContainerName, resolveContainerName6 } from './dns';
 import type { Ipv4 } from '../wire/ipv4';
 import type { Network } from './network';
 import { EngineError } from './errors';
@@ -302,6 +302,11 @@ export class Engine {
   /** What the embedded DNS server (127.0.0.11) answers a container asking for `name`. */
   resolveName(containerReference: string, name: string): Ipv4[] {
     return resolveContainerName(this.daemon, containers.findContainer(this.daemon, containerReference), name);
+  }
+
+  /** What it answers for AAAA: the IPv6 addresses, none for a name with only IPv4 ones, undefined for a name it does not know. */
+  resolveName6(containerReference: string, name: string): string[] | undefined {
+    return resolveContainerName6(this.daemon, containers.findContainer(this.daemon, containerReference), name);
   }
 }
 

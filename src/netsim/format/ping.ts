@@ -55,13 +55,15 @@ export function formatPing6Statistics(result: Ping6Result, target: string): stri
 /**
  * iputils over IPv6 (ping6_common.c): the header has no space before the
  * parenthesis and counts only the data bytes; errors name the ICMPv6 code.
+ * `label` is pr_addr()'s `name (address)` when a name was typed and the
+ * address has one (captured: `PING c2(c2 (2001:db8:1::3)) 56 data bytes`).
  */
-export function formatPing6Replies(result: Ping6Result, target: string): string {
+export function formatPing6Replies(result: Ping6Result, target: string, label: string = result.destination): string {
   const events = [
-    ...result.replies.map((reply) => ({ sequence: reply.sequence, text: `64 bytes from ${result.destination}: icmp_seq=${reply.sequence} ttl=${reply.ttl} time=${formatTripTime(Math.round(reply.rttMs * 1000))} ms\n` })),
+    ...result.replies.map((reply) => ({ sequence: reply.sequence, text: `64 bytes from ${label}: icmp_seq=${reply.sequence} ttl=${reply.ttl} time=${formatTripTime(Math.round(reply.rttMs * 1000))} ms\n` })),
     ...result.errors.map((error) => ({ sequence: error.sequence, text: `From ${error.reporter} icmp_seq=${error.sequence} Destination unreachable: ${error.reason}\n` })),
   ].sort((a, b) => a.sequence - b.sequence);
-  return [`PING ${target}(${result.destination}) 56 data bytes\n`, ...events.map((event) => event.text)].join('');
+  return [`PING ${target}(${label}) 56 data bytes\n`, ...events.map((event) => event.text)].join('');
 }
 
 interface Tally {

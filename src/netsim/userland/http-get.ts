@@ -1,10 +1,11 @@
 import type { Datapath } from '../kernel/datapath';
+import type { Kernel } from '../kernel/kernel';
 import type { Namespace } from '../kernel/namespace';
 import type { SeededRandom } from '../random';
 import type { Ipv4 } from '../wire/ipv4';
 import { mysqlLogin } from './mysql-login';
 import type { NameService } from './name-resolution';
-import { connect, exchange, type ConnectResult, type Peer } from './tcp';
+import { connect, connectIpv6, connectLoopback6, exchange, KERNEL_CONNECT_TIMEOUT_MS, type ConnectResult, type Peer } from './tcp';
 import { responseSize, webServer, whoamiResponse, type HttpRequestLine, type HttpResponse } from './web-servers';
 import { formatIpv4 } from '../wire/ipv4';
 
@@ -147,4 +148,31 @@ function interfaceAddresses(namespace: Namespace): string[] {
   return [...namespace.links.values()]
     .sort((a, b) => a.index - b.index)
     .flatMap((link) => [...link.addresses.map((address) => formatIpv4(address.cidr.address)), ...(link.kind === 'loopback' && !link.ipv6Disabled ? ['::1'] : [])]);
+}
+
+/**
+ * An HTTP GET to an IPv6 address: [::1] on lo, another address through
+ * kernel/path6 (tcp.ts connectIpv6); a failed connect gives the same outcomes
+ * as over IPv4, `from` being the client's own address.
+ */
+export function httpGet6(kernel: Kernel, datapath: Datapath, namespace: Namespace, address: string, request: HttpRequest, random: SeededRandom): HttpOutcome {
+  if (address === '::1') {
+    const loop = connectLoopback6(namespace, request.port, random);
+    if (loop.kind === 'no-address') return { kind: 'network-unreachable', elapsedMs: 0 };
+    if (loop.kind === 'refused') return { kind: 'refused', elapsedMs: 0, from: loop.from };
+    return answerLoopback6(datapath, loop.peer, request, random);
+  }
+  const result = connectIpv6(kernel, namespace, address, request.port, random);
+  switch (result.kind) {
+    case 'connected':
+      return answerLoopback6(datapath, result.peer, request, random);
+    case 'refused':
+      return { kind: 'refused', elapsedMs: 0, from: result.from };
+    case 'host-unreachable':
+      return result.elapsedMs >= request.timeoutMs ? { kind: 'timed-out', elapsedMs: request.timeoutMs } : result;
+    case 'network-unreachable':
+      return { kind: 'network-unreachable', elapsedMs: 0 };
+    case 'timed-out':
+      return { kind: 'timed-out', elapsedMs: Math.min(request.timeoutMs, KERNEL_CONNECT_TIMEOUT_MS) };
+  }
 }

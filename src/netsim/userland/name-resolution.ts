@@ -1,4 +1,4 @@
-import { reverseName, type DnsQuestion, type DnsReply } from '../wire/dns';
+import { reverseName, reverseName6, type DnsQuestion, type DnsReply } from '../wire/dns';
 import { formatIpv4, parseIpv4, type Ipv4 } from '../wire/ipv4';
 
 export type { DnsQuestion, DnsRecord, DnsReply, DnsType } from '../wire/dns';
@@ -76,6 +76,19 @@ export function lookupAddress(service: NameService, address: Ipv4): string | und
   if (listed !== undefined) return listed;
   for (const server of service.nameservers) {
     const reply = service.query(server, { name: reverseName(address), type: 'PTR' });
+    if (reply === 'unreachable' || reply.status === 'SERVFAIL') continue;
+    const record = reply.answers.find((answer) => answer.type === 'PTR');
+    return record?.type === 'PTR' ? record.target.replace(/\.$/, '') : undefined;
+  }
+  return undefined;
+}
+
+/** getnameinfo(3) for an IPv6 address: /etc/hosts, else the PTR answer for its ip6.arpa name. */
+export function lookupAddress6(service: NameService, address: string): string | undefined {
+  const listed = nameInHostsFile(service.hosts, address);
+  if (listed !== undefined) return listed;
+  for (const server of service.nameservers) {
+    const reply = service.query(server, { name: reverseName6(address), type: 'PTR' });
     if (reply === 'unreachable' || reply.status === 'SERVFAIL') continue;
     const record = reply.answers.find((answer) => answer.type === 'PTR');
     return record?.type === 'PTR' ? record.target.replace(/\.$/, '') : undefined;

@@ -1,5 +1,7 @@
 import type { Datapath, Fate, RemoteHost } from '../kernel/datapath';
+import type { Kernel } from '../kernel/kernel';
 import type { Namespace } from '../kernel/namespace';
+import { route6, send6 } from '../kernel/path6';
 import { listenerFor, type Socket } from '../kernel/socket';
 import type { SeededRandom } from '../random';
 import { formatIpv4, type Ipv4 } from '../wire/ipv4';
@@ -117,4 +119,40 @@ export function connectLoopback6(namespace: Namespace, port: number, random: See
   if (!lo || !lo.up || lo.ipv6Disabled) return { kind: 'no-address' };
   const socket = namespace.sockets.find((candidate) => candidate.protocol === 'tcp' && candidate.port === port && (candidate.address === '::' || candidate.address === '::1'));
   return socket ? { kind: 'connected', peer: { kind: 'socket', namespace, socket } } : { kind: 'refused', from: { address: '::1', port: ephemeralPort(random) } };
+}
+
+/** What connect(2) to an IPv6 address other than ::1 comes to. */
+export type Connect6Result =
+  | { readonly kind: 'connected'; readonly peer: Peer; readonly local: string }
+  | { readonly kind: 'refused'; readonly from: Endpoint }
+  /** Neighbour discovery failed: EHOSTUNREACH after 3 s of solicitations. */
+  | { readonly kind: 'host-unreachable'; readonly elapsedMs: number; readonly from: Endpoint }
+  | { readonly kind: 'network-unreachable' }
+  /** The SYN was dropped on the way, or the answer could not come back. */
+  | { readonly kind: 'timed-out' };
+
+/**
+ * connect(2) to an IPv6 address, through kernel/path6: the namespace that holds
+ * the address answers with its listener on that address or on [::] (an IPv4
+ * socket never takes IPv6), or with a RST; an ICMPv6 error or a drop on the
+ * way fails as the kernel fails. No iptables NAT applies to IPv6 here.
+ */
+export function connectIpv6(kernel: Kernel, namespace: Namespace, address: string, port: number, random: SeededRandom): Connect6Result {
+  const local = route6(kernel, namespace, address)?.source ?? address;
+  const fate = send6(kernel, namespace, address, TCP_SYN_LENGTH + 20);
+  switch (fate.kind) {
+    case 'network-unreachable':
+      return { kind: 'network-unreachable' };
+    case 'unreachable':
+      // icmpv6_err_convert: Address unreachable is EHOSTUNREACH; No route is ENETUNREACH.
+      return fate.reason === 'Address unreachable' ? { kind: 'host-unreachable', elapsedMs: 3000 + random.int(0, 90), from: { address: local, port: ephemeralPort(random) } } : { kind: 'network-unreachable' };
+    case 'dropped':
+      return { kind: 'timed-out' };
+    case 'delivered': {
+      const back = send6(kernel, fate.namespace, local, TCP_SYN_LENGTH + 20);
+      if (back.kind !== 'delivered' || back.namespace !== namespace) return { kind: 'timed-out' };
+      const socket = fate.namespace.sockets.find((candidate) => candidate.protocol === 'tcp' && candidate.port === port && (candidate.address === '::' || candidate.address === address));
+      return socket ? { kind: 'connected', peer: { kind: 'socket', namespace: fate.namespace, socket }, local } : { kind: 'refused', from: { address: local, port: ephemeralPort(random) } };
+    }
+  }
 }

@@ -1,4 +1,5 @@
 import { formatIpv4, parseIpv4, type Ipv4 } from './ipv4';
+import { formatIpv6, parseIpv6 } from './ipv6';
 
 /** The record types netsim's resolvers know (RFC 1035 3.2.2, RFC 3596 for AAAA). */
 export const DNS_TYPES = ['A', 'NS', 'CNAME', 'PTR', 'MX', 'AAAA'] as const;
@@ -57,6 +58,18 @@ export const absolute = (name: string): string => (name.endsWith('.') ? name : `
 /** in-addr.arpa name of an address (RFC 1035 3.5): 172.18.0.3 -> 3.0.18.172.in-addr.arpa. */
 export function reverseName(address: Ipv4): string {
   return `${formatIpv4(address).split('.').reverse().join('.')}.in-addr.arpa`;
+}
+
+/** ip6.arpa name of an IPv6 address (RFC 3596 2.5): its 32 nibbles, last first. */
+export function reverseName6(address: string): string {
+  const value = parseIpv6(address)!;
+  return `${value.toString(16).padStart(32, '0').split('').reverse().join('.')}.ip6.arpa`;
+}
+
+/** The IPv6 address an ip6.arpa name stands for, if it is one, as RFC 5952 text. */
+export function address6OfReverseName(name: string): string | undefined {
+  const nibbles = /^((?:[0-9a-f]\.){32})ip6\.arpa\.?$/i.exec(name)?.[1];
+  return nibbles === undefined ? undefined : formatIpv6(BigInt(`0x${nibbles.split('.').filter(Boolean).reverse().join('')}`));
 }
 
 /** The address an in-addr.arpa name stands for, if it is one. */

@@ -78,3 +78,42 @@ describe('the embedded DNS server inside a container', () => {
     expect(host.run(`sudo nsenter -t ${pid} -n iptables -t nat -S`).stdout).not.toContain('DOCKER_OUTPUT');
   });
 });
+
+describe('the embedded DNS server over IPv6 (libnetwork resolver.go handleIPQuery)', () => {
+  const v6 = () =>
+    hostWith(
+      'docker network create --ipv6 --subnet 2001:db8:1::/64 v6net',
+      'docker network create v4net',
+      'docker run -d --network v6net --name c1 alpine sleep 100000',
+      'docker run -d --network v6net --name c2 alpine sleep 100000',
+      'docker run -d --network v4net --name d1 alpine sleep 100000',
+      'docker network connect v4net c1',
+    );
+
+  it('answers AAAA with the IPv6 address of a container on an IPv6 network', () => {
+    const { host } = v6();
+    expect(host.run('docker exec c1 nslookup -type=AAAA c2').stdout).toContain('Name:\tc2\nAddress: 2001:db8:1::3\n');
+  });
+
+  it('answers AAAA for a name with only IPv4 addresses with NOERROR and no record, and leaves unknown names to the host\'s servers', () => {
+    const { host } = v6();
+    expect(host.run('docker exec c1 nslookup -type=AAAA d1').stdout).toBe('Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\nNon-authoritative answer:\n\n');
+    expect(host.run('docker exec c1 nslookup -type=AAAA nosuch').stdout).toContain("** server can't find nosuch: NXDOMAIN");
+  });
+});
+
+describe('the embedded DNS server answers dig over IPv6', () => {
+  const withDig = () =>
+    hostWith(
+      'docker network create --ipv6 --subnet 2001:db8:1::/64 v6net',
+      'docker run -d --network v6net --name c1 alpine sleep 100000',
+      'docker run -d --network v6net --name c2 alpine sleep 100000',
+      'docker exec c1 apk add -q bind-tools',
+    ).host;
+
+  it('answers dig AAAA with the record, and dig -x of an IPv6 address with name.network (handlePTRQuery takes ip6.arpa names)', () => {
+    const host = withDig();
+    expect(host.run('docker exec c1 dig +noall +answer AAAA c2').stdout).toBe('c2.\t\t\t600\tIN\tAAAA\t2001:db8:1::3\n');
+    expect(host.run('docker exec c1 dig -x 2001:db8:1::3 +short').stdout).toBe('c2.v6net.\n');
+  });
+});

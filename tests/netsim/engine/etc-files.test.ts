@@ -81,3 +81,12 @@ describe("a container's /etc files", () => {
     expect(host.run('docker run --rm --network app-net --add-host=gw:host-gateway alpine cat /etc/hosts').stdout).toContain('\n172.17.0.1\tgw\n');
   });
 });
+
+describe('/etc/hosts on an IPv6 network', () => {
+  it('lists the container\'s IPv6 address after its IPv4 one, with its hostname (endpoint.go getEtcHostsAddrs, makeHostsRecs)', () => {
+    const host = Host.create({ seed: 3 });
+    host.run('docker network create --ipv6 --subnet 2001:db8:1::/64 v6net');
+    host.run('docker run -d --network v6net --hostname web --name web alpine sleep 100000');
+    expect(host.run('docker exec web cat /etc/hosts').stdout.split('\n').slice(-3)).toEqual(['172.18.0.2\tweb', '2001:db8:1::2\tweb', '']);
+  });
+});

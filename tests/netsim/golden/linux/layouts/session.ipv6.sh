@@ -58,12 +58,18 @@ join() {
 }
 join c1 veth3f1c2a9 5e:0c:7b:d1:28:e6 veth0b6e2d4 3a:9f:5c:e2:71:0b 172.18.0.2/16 2001:db8:1::2/64
 join c2 veth8d0e4b7 ee:41:96:3a:b0:5d vethe7a3c18 b6:2d:8a:4f:93:c7 172.18.0.3/16 2001:db8:1::3/64
+# Names for the name steps, as the embedded DNS gives them (AAAA and PTR): a hosts file here.
+printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n2001:db8:1::3\tc2\n172.18.0.4\td1\n' > "$dir/hosts"
+mount --bind "$dir/hosts" /etc/hosts
+# A web server on [::]:80 in c2 (BusyBox httpd; only the connection matters here).
+mkdir -p "$dir/www" && echo hello > "$dir/www/index.html"
+inns c2 busybox httpd -p '[::]:80' -h "$dir/www"
 # Docker turns IPv6 forwarding on for its first IPv6 network (setupIPv6Forwarding).
 sysctl -q -w net.ipv6.conf.all.forwarding=1
 sysctl -q -w net.ipv6.conf.default.forwarding=1
 sleep 3
 
-echo "# source: captured with iproute2 $(dpkg-query -W -f='${Version}' iproute2) ($(ip -V)), iputils-ping $(dpkg-query -W -f='${Version}' iputils-ping), busybox $(dpkg-query -W -f='${Version}' busybox) on Debian $(cat /etc/debian_version), Linux $(uname -r), as root in a fresh network and mount namespace (unshare -m -n)"
+echo "# source: captured with iproute2 $(dpkg-query -W -f='${Version}' iproute2) ($(ip -V)), iputils-ping $(dpkg-query -W -f='${Version}' iputils-ping), curl $(dpkg-query -W -f='${Version}' curl), busybox $(dpkg-query -W -f='${Version}' busybox) on Debian $(cat /etc/debian_version), Linux $(uname -r), as root in a fresh network and mount namespace (unshare -m -n)"
 echo "# script: layouts/session.ipv6.sh (bridge br-5f2b9c7a1e3d 172.18.0.1/16 and 2001:db8:1::1/64; c1 172.18.0.2 and 2001:db8:1::2, c2 172.18.0.3 and 2001:db8:1::3 on it; the host's eth0 is one end of a veth)"
 echo "# format: each command as \"NS\$ COMMAND\" (NS = host, c1 or c2: the namespace it ran in), then its stdout and stderr as printed, then \"[exit N]\""
 echo "# ---"
@@ -98,3 +104,18 @@ run c1 busybox ping -4 -c 1 2001:db8:1::3
 run c1 ping6 -c 1 2001:db8:1::3
 run c1 ping -6 -c 1 172.18.0.3
 run c1 busybox ping -6 -c 1 172.18.0.3
+run c1 curl -sS http://[2001:db8:1::3]/
+run c1 curl -sS http://[2001:db8:1::3]:81/
+run c1 curl -sS -m 5 http://[2001:db8:1::97]/
+run c1 curl -sS http://[2001:4860:4860::8888]/
+run c1 curl -6 -sS http://172.18.0.3/
+run c1 busybox wget -qO- http://[2001:db8:1::3]/
+run c1 busybox wget -qO- http://[2001:db8:1::3]:81/
+run c1 busybox wget -qO- http://[2001:db8:1::96]/
+run c1 busybox wget -qO- http://[2001:4860:4860::8888]/
+run host curl -sS http://[2001:db8:1::3]/
+run c1 ping -6 -c 1 c2
+run c1 ping6 -c 1 c2
+run c1 busybox ping -6 -c 1 c2
+run c1 ping -6 -c 1 d1
+run c1 busybox ping -6 -c 1 d1
