@@ -27,6 +27,7 @@ export const DOCKER_COMMANDS: Record<string, readonly string[]> = {
   compose: ['-f', '--file', '-p', '--project-name', '--progress', '--ansi'],
   cp: ['-a', '--archive', '-L', '--follow-link', '-q', '--quiet'],
   create: [],
+  history: ['-H', '--human', '--no-trunc', '-q', '--quiet', '--format'],
   exec: ['-d', '--detach', '-e', '--env', '-i', '--interactive', '-t', '--tty', '-u', '--user', '-w', '--workdir', '--privileged'],
   image: [],
   images: ['-a', '--all', '-q', '--quiet', '--format', '--filter', '--no-trunc'],
@@ -80,6 +81,7 @@ export const COMPOSE_COMMANDS: Record<string, readonly string[]> = {
   config: ['--format', '-q', '--quiet', '--services', '--networks'],
   create: ['--force-recreate', '--no-recreate', '--remove-orphans'],
   down: ['--remove-orphans', '-t', '--timeout'],
+  history: ['-H', '--human', '--no-trunc', '-q', '--quiet', '--format'],
   exec: ['-d', '--detach', '-e', '--env', '-T', '--no-tty', '-u', '--user', '-w', '--workdir'],
   logs: ['-f', '--follow', '-n', '--tail', '-t', '--timestamps', '--no-color', '--no-log-prefix'],
   ps: ['-a', '--all', '-q', '--quiet', '--format', '--services', '--filter', '--status'],
@@ -95,7 +97,7 @@ const DRIVERS = ['bridge', 'host', 'ipvlan', 'macvlan', 'none', 'overlay'];
 /** Which names a docker command's positional arguments are. */
 function positionalNames(path: readonly string[], context: CompletionContext): readonly string[] {
   const [command, sub] = path;
-  if (['run', 'create', 'pull'].includes(command!) || (command === 'image' && sub)) return context.images;
+  if (['run', 'create', 'pull', 'history'].includes(command!) || (command === 'image' && sub)) return context.images;
   if (command === 'rmi') return context.images;
   if (command === 'network') {
     if (sub === 'connect' || sub === 'disconnect') return path.length <= 2 ? context.networks : context.containers;
