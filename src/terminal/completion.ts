@@ -81,7 +81,6 @@ export const COMPOSE_COMMANDS: Record<string, readonly string[]> = {
   config: ['--format', '-q', '--quiet', '--services', '--networks'],
   create: ['--force-recreate', '--no-recreate', '--remove-orphans'],
   down: ['--remove-orphans', '-t', '--timeout'],
-  history: ['-H', '--human', '--no-trunc', '-q', '--quiet', '--format'],
   exec: ['-d', '--detach', '-e', '--env', '-T', '--no-tty', '-u', '--user', '-w', '--workdir'],
   logs: ['-f', '--follow', '-n', '--tail', '-t', '--timestamps', '--no-color', '--no-log-prefix'],
   ps: ['-a', '--all', '-q', '--quiet', '--format', '--services', '--filter', '--status'],
