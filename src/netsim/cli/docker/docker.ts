@@ -107,7 +107,9 @@ export function dockerProgram(engine: Engine): Program {
       // The root command alone: ShowHelp to stderr, status 0 (cmd/docker/docker.go newDockerCommand RunE).
       if (command === undefined) return { stdout: '', stderr: rootHelp(home), exitCode: 0 };
       if (command === '--help') return ok(rootHelp(home));
-      if (command === '-h') return ok(`Flag shorthand -h has been deprecated, use --help\n${rootHelp(home)}`);
+      // Before the root runs, TopLevelCommand.HandleGlobalFlags parses its flags with a FlagSet of its own,
+      // whose output is pflag's default, stderr; cobra's parse then prints the same notice with c.Print.
+      if (command === '-h') return { stdout: `Flag shorthand -h has been deprecated, use --help\n${rootHelp(home)}`, stderr: 'Flag shorthand -h has been deprecated, use --help\n', exitCode: 0 };
       if (command === 'help') return helpTopic(args.slice(1), { top, groups }, home);
       const group = command === undefined ? undefined : groups[command];
       if (group) {
