@@ -1,7 +1,23 @@
+import { baseName, emptyUpper, FileSystem, normalizePath, parentOf } from '../kernel/filesystem';
 import type { Container } from './container';
 import { EngineError } from './errors';
-import { imageInfo, runsImageDefault } from './images';
+import { imageRootfs, programDirectory } from './image-catalog/rootfs';
+import { imageInfo, runsImageDefault, type ImageInfo } from './images';
 import { containerTools } from './packages';
+
+/** Where a package's program lands: its tool's directory, or Debian's merged-/usr twin of it. */
+function installedAt(container: Container, image: ImageInfo, path: string): boolean {
+  const tool = baseName(path);
+  if (containerTools(container)[tool] === undefined) return false;
+  const directory = programDirectory(tool, image.os.family);
+  return [directory, directory.replace(/^\/usr/, '')].includes(parentOf(path));
+}
+
+/** Whether `path` names a file in the container: its image's files under its writable layer, symbolic links followed. */
+function fileExists(container: Container, image: ImageInfo, path: string): boolean {
+  const fs = new FileSystem(imageRootfs(image), container.files ?? emptyUpper(), {}, () => 0);
+  return !('error' in fs.stat(path)) || installedAt(container, image, path);
+}
 
 /**
  * Why runc cannot start the container's first process, if it cannot: runc's
@@ -12,9 +28,10 @@ import { containerTools } from './packages';
  * runc create failed: unable to start container process: error during container
  * init"), and the shim's ttrpc status adds `: unknown`.
  *
- * Only a program named without a slash and chosen by the user is checked: an
- * image's entrypoint script execs what follows it itself, and an image's default
- * command is always on its PATH.
+ * A name with a slash is looked for as a file (`stat /bin/bash: no such file or
+ * directory`, as users of alpine meet it). Only a program the user chose is
+ * checked: an image's entrypoint script execs what follows it itself, and an
+ * image's default command is always there.
  */
 export function missingFirstProgram(container: Container): EngineError | undefined {
   const image = imageInfo(container.image);
@@ -22,10 +39,14 @@ export function missingFirstProgram(container: Container): EngineError | undefin
   const { entrypoint, cmd } = container.config;
   const imageEntrypoint = image.entrypoint.length > 0 && JSON.stringify(entrypoint) === JSON.stringify(image.entrypoint);
   const program = [...(entrypoint ?? []), ...(cmd ?? [])][0];
-  if (imageEntrypoint || program === undefined || program.includes('/')) return undefined;
+  if (imageEntrypoint || program === undefined) return undefined;
+  const prefix = 'failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init:';
+  if (program.includes('/')) {
+    // exec.LookPath stats a name with a slash instead of searching PATH: Go's *PathError.
+    const path = normalizePath(program.startsWith('/') ? program : `${container.config.workingDir || '/'}/${program}`);
+    if (fileExists(container, image, path)) return undefined;
+    return new EngineError('system', `${prefix} exec: ${JSON.stringify(program)}: stat ${program}: no such file or directory: unknown`);
+  }
   if (containerTools(container)[program] !== undefined) return undefined;
-  return new EngineError(
-    'system',
-    `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: ${JSON.stringify(program)}: executable file not found in $PATH: unknown`,
-  );
+  return new EngineError('system', `${prefix} exec: ${JSON.stringify(program)}: executable file not found in $PATH: unknown`);
 }
