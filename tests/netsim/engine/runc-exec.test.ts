@@ -61,3 +61,15 @@ describe('a first program named by a path that the image lacks', () => {
     expect(host.run('docker run debian /bin/bash -c "echo deb"').stdout).toBe('deb\n');
   });
 });
+
+// runc's setns init looks the program up the same way for `docker exec`; the CLI
+// prints the daemon's "OCI runtime exec failed: exec failed: ..." and exits with the
+// exec's code, 127 (moby docker-v29.7.2 daemon/exec.go, errors.go setExitCodeFromError).
+describe('docker exec of a program the container lacks', () => {
+  it('fails before any shell starts, by name or by path', () => {
+    const host = hostAfter('docker run -dit --name a alpine');
+    expect(host.run('docker exec -it a bash')).toMatchObject({ stderr: 'OCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in $PATH: unknown\n', exitCode: 127 });
+    expect(host.run('docker exec -it a /bin/bash').stderr).toBe('OCI runtime exec failed: exec failed: unable to start container process: exec: "/bin/bash": stat /bin/bash: no such file or directory: unknown\n');
+    expect(host.run('docker exec a sh -c "echo in"').stdout).toBe('in\n');
+  });
+});
