@@ -27,6 +27,7 @@ export const DOCKER_COMMANDS: Record<string, readonly string[]> = {
   compose: ['-f', '--file', '-p', '--project-name', '--progress', '--ansi'],
   cp: ['-a', '--archive', '-L', '--follow-link', '-q', '--quiet'],
   create: [],
+  history: ['-H', '--human', '--no-trunc', '-q', '--quiet', '--format'],
   exec: ['-d', '--detach', '-e', '--env', '-i', '--interactive', '-t', '--tty', '-u', '--user', '-w', '--workdir', '--privileged'],
   image: [],
   images: ['-a', '--all', '-q', '--quiet', '--format', '--filter', '--no-trunc'],
@@ -103,7 +104,7 @@ const DRIVERS = ['bridge', 'host', 'ipvlan', 'macvlan', 'none', 'overlay'];
 /** Which names a docker command's positional arguments are. */
 function positionalNames(path: readonly string[], context: CompletionContext): readonly string[] {
   const [command, sub] = path;
-  if (['run', 'create', 'pull'].includes(command!) || (command === 'image' && sub)) return context.images;
+  if (['run', 'create', 'pull', 'history'].includes(command!) || (command === 'image' && sub)) return context.images;
   if (command === 'rmi') return context.images;
   if (command === 'network') {
     if (sub === 'connect' || sub === 'disconnect') return path.length <= 2 ? context.networks : context.containers;

@@ -34,7 +34,7 @@ describe('completing docker compose and netsim', () => {
 // The flags completion offers must be flags docker/cli 29 has: its help tables
 // (src/netsim/cli/docker/help-tables.ts, generated from docker/cli's reference pages).
 describe('completing docker commands', () => {
-  const TOP_PAGES: Record<string, string> = { cp: 'container cp', rename: 'container rename', stats: 'container stats', top: 'container top', ps: 'container ls', run: 'container run', logs: 'container logs', exec: 'container exec', inspect: 'inspect', version: 'version', info: 'system info' };
+  const TOP_PAGES: Record<string, string> = { cp: 'container cp', history: 'image history', rename: 'container rename', stats: 'container stats', top: 'container top', ps: 'container ls', run: 'container run', logs: 'container logs', exec: 'container exec', inspect: 'inspect', version: 'version', info: 'system info' };
 
   it('offers only flags docker/cli defines', async () => {
     const { DOCKER_HELP_TABLES } = await import('../../src/netsim/cli/docker/help-tables');

@@ -16,6 +16,7 @@ import type { Ipv4 } from '../wire/ipv4';
 import type { Network } from './network';
 import { EngineError } from './errors';
 import { hostProcessTable, type HostProcess, type ShellProcess } from './processes';
+import { lookPathError } from './runc-exec';
 import * as networks from './networks';
 import { EPHEMERAL_PORTS } from './port-allocator';
 import { DEFAULT_PULLED_IMAGES, familiarString, parseImageReference, type ImageInfo, type ImageService } from './images';
@@ -153,6 +154,11 @@ export class Engine {
     const container = containers.findContainer(this.daemon, reference);
     if (container.status !== 'running') throw new EngineError('conflict', `container ${container.id} is not running`);
     return hostProcessTable({ containers: this.state.containers, root: this.daemon.kernel.root, shells, hostUser: 'root' }).filter((process) => process.container === container.id);
+  }
+
+  /** Why runc could not exec `program` in the container (`exec: "bash": executable file not found in $PATH`), if it could not. */
+  execLookupError(reference: string, program: string): string | undefined {
+    return lookPathError(containers.findContainer(this.daemon, reference), program);
   }
 
   /** POST /containers/{name}/rename. */

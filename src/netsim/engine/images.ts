@@ -13,6 +13,14 @@ import { CATALOG } from './image-catalog/catalog';
  * ID is its index digest and its size is the packed content plus the unpacked
  * snapshot.
  */
+/** One entry of an image config's history (OCI image-spec config.md `history`). */
+export interface ImageHistoryEntry {
+  readonly created: string;
+  readonly createdBy: string;
+  readonly comment: string;
+  readonly emptyLayer: boolean;
+}
+
 export interface ImageInfo {
   /** `nginx`, `nicolaka/netshoot`: the familiar repository name. */
   repository: string;
@@ -27,6 +35,12 @@ export interface ImageInfo {
   layers: readonly ImageLayer[];
   /** Image config Created, RFC 3339. */
   created: string;
+  /**
+   * The image config's history, oldest first, where it is known for sure: each
+   * step's time, what made it, and whether it added a layer. Only images of one
+   * layer carry it: that layer's unpacked size is the image's.
+   */
+  history?: readonly ImageHistoryEntry[];
   /** Blobs in the content store: index, manifest, config and compressed layers. */
   contentSize: number;
   /** The unpacked snapshot. */

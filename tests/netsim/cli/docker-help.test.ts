@@ -91,3 +91,14 @@ describe('--help on every command', () => {
     expect(host.run('docker help ps').stdout).toBe(host.run('docker ps --help').stdout);
   });
 });
+
+describe('docker -h', () => {
+  // cli/cobra.go HandleGlobalFlags parses the root's flags with a pflag.FlagSet
+  // whose output is the default, stderr; cobra's own parse prints the notice on
+  // the command's out stream (stdout), before the help.
+  it('says twice that -h is deprecated, once on each stream, then prints the help', () => {
+    const result = hostAfter().run('docker -h');
+    expect(result.stderr).toBe('Flag shorthand -h has been deprecated, use --help\n');
+    expect(result.stdout.startsWith('Flag shorthand -h has been deprecated, use --help\nUsage:  docker [OPTIONS] COMMAND\n')).toBe(true);
+  });
+});

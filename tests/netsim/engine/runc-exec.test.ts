@@ -44,3 +44,32 @@ describe('a first process that is not on the image\'s PATH', () => {
     expect(hostAfter().run('docker run alpine echo hi').stdout).toBe('hi\n');
   });
 });
+
+// Go's exec.LookPath stats a name that holds a slash (os/exec lp_unix.go findExecutable):
+// the *PathError "stat /bin/bash: no such file or directory", as alpine users meet it
+// (e.g. github.com/docker-archive-public/docker.doodle/issues/10: `exec: "/bin/bash": stat /bin/bash: no such file or directory`).
+describe('a first program named by a path that the image lacks', () => {
+  it('fails with stat\'s error, status 127', () => {
+    const result = hostAfter().run('docker run -it alpine /bin/bash');
+    expect(result.stderr).toBe('docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "/bin/bash": stat /bin/bash: no such file or directory: unknown\n\nRun \'docker run --help\' for more information\n');
+    expect(result.exitCode).toBe(127);
+  });
+
+  it('runs a path the image has, through its symbolic links', () => {
+    const host = hostAfter();
+    expect(host.run('docker run alpine /bin/echo hi').stdout).toBe('hi\n');
+    expect(host.run('docker run debian /bin/bash -c "echo deb"').stdout).toBe('deb\n');
+  });
+});
+
+// runc's setns init looks the program up the same way for `docker exec`; the CLI
+// prints the daemon's "OCI runtime exec failed: exec failed: ..." and exits with the
+// exec's code, 127 (moby docker-v29.7.2 daemon/exec.go, errors.go setExitCodeFromError).
+describe('docker exec of a program the container lacks', () => {
+  it('fails before any shell starts, by name or by path', () => {
+    const host = hostAfter('docker run -dit --name a alpine');
+    expect(host.run('docker exec -it a bash')).toMatchObject({ stderr: 'OCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in $PATH: unknown\n', exitCode: 127 });
+    expect(host.run('docker exec -it a /bin/bash').stderr).toBe('OCI runtime exec failed: exec failed: unable to start container process: exec: "/bin/bash": stat /bin/bash: no such file or directory: unknown\n');
+    expect(host.run('docker exec a sh -c "echo in"').stdout).toBe('in\n');
+  });
+});

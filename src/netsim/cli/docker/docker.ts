@@ -18,6 +18,7 @@ import { rename } from './rename';
 import { top as topCommand } from './top';
 import { stats } from './stats';
 import { cp } from './cp';
+import { history } from './history';
 import { systemDf, systemPrune } from './system';
 import { rootHelp } from './root-help';
 
@@ -44,7 +45,7 @@ function imageGroup(): Specs {
   const ls = helped({ ...IMAGE_COMMANDS.images, path: 'docker image ls', usage: '[OPTIONS] [REPOSITORY[:TAG]]' }, 'image ls');
   // cli/command/image/remove.go newImageRemoveCommand: `rm`, aliases rmi and remove.
   const rm = helped({ ...PRUNE_REMOVE_COMMANDS.rmi, path: 'docker image rm' }, 'image rm');
-  return { ls, list: ls, pull: helped({ ...IMAGE_COMMANDS.pull, path: 'docker image pull' }, 'image pull'), inspect: helped(INSPECT_COMMANDS.imageInspect, 'image inspect'), rm, rmi: rm, remove: rm, prune: helped(PRUNE_REMOVE_COMMANDS.imagePrune, 'image prune') };
+  return { ls, list: ls, history: helped({ ...history, path: 'docker image history' }, 'image history'), pull: helped({ ...IMAGE_COMMANDS.pull, path: 'docker image pull' }, 'image pull'), inspect: helped(INSPECT_COMMANDS.imageInspect, 'image inspect'), rm, rmi: rm, remove: rm, prune: helped(PRUNE_REMOVE_COMMANDS.imagePrune, 'image prune') };
 }
 
 function networkGroup(): Specs {
@@ -55,13 +56,13 @@ function networkGroup(): Specs {
 /** Top-level commands and the management command whose page they share (cli/command/commands/commands.go). */
 const TOP_HELP: Record<string, string> = {
   run: 'container run', create: 'container create', ps: 'container ls', rm: 'container rm', stop: 'container stop', start: 'container start', restart: 'container restart', kill: 'container kill', port: 'container port',
-  exec: 'container exec', attach: 'container attach', inspect: 'inspect', logs: 'container logs', version: 'version', images: 'image ls', pull: 'image pull', rmi: 'image rm', info: 'system info', rename: 'container rename', top: 'container top', stats: 'container stats', cp: 'container cp',
+  exec: 'container exec', attach: 'container attach', inspect: 'inspect', logs: 'container logs', version: 'version', images: 'image ls', pull: 'image pull', rmi: 'image rm', info: 'system info', rename: 'container rename', top: 'container top', stats: 'container stats', cp: 'container cp', history: 'image history',
 };
 
 /** The top-level commands, and the management commands with their verbs. */
 function registry(): { top: Specs; groups: Record<string, Specs> } {
   const { inspect } = INSPECT_COMMANDS;
-  const top: Specs = { ...CONTAINER_COMMANDS, ...INTERACTIVE_COMMANDS, inspect, logs: LOGS_COMMANDS.logs, version: VERSION_COMMANDS.version, images: IMAGE_COMMANDS.images, pull: IMAGE_COMMANDS.pull, rmi: PRUNE_REMOVE_COMMANDS.rmi, info: INFO_COMMANDS.info, rename, top: topCommand, stats, cp };
+  const top: Specs = { ...CONTAINER_COMMANDS, ...INTERACTIVE_COMMANDS, inspect, logs: LOGS_COMMANDS.logs, version: VERSION_COMMANDS.version, images: IMAGE_COMMANDS.images, pull: IMAGE_COMMANDS.pull, rmi: PRUNE_REMOVE_COMMANDS.rmi, info: INFO_COMMANDS.info, rename, top: topCommand, stats, cp, history };
   return {
     top: Object.fromEntries(Object.entries(top).map(([name, spec]) => [name, helped(spec, TOP_HELP[name]!)])),
     groups: { container: containerGroup(), network: networkGroup(), image: imageGroup(), system: { info: helped({ ...INFO_COMMANDS.info, path: 'docker system info' }, 'system info'), df: helped(systemDf, 'system df'), prune: helped(systemPrune, 'system prune') } },
@@ -107,7 +108,9 @@ export function dockerProgram(engine: Engine): Program {
       // The root command alone: ShowHelp to stderr, status 0 (cmd/docker/docker.go newDockerCommand RunE).
       if (command === undefined) return { stdout: '', stderr: rootHelp(home), exitCode: 0 };
       if (command === '--help') return ok(rootHelp(home));
-      if (command === '-h') return ok(`Flag shorthand -h has been deprecated, use --help\n${rootHelp(home)}`);
+      // Before the root runs, TopLevelCommand.HandleGlobalFlags parses its flags with a FlagSet of its own,
+      // whose output is pflag's default, stderr; cobra's parse then prints the same notice with c.Print.
+      if (command === '-h') return { stdout: `Flag shorthand -h has been deprecated, use --help\n${rootHelp(home)}`, stderr: 'Flag shorthand -h has been deprecated, use --help\n', exitCode: 0 };
       if (command === 'help') return helpTopic(args.slice(1), { top, groups }, home);
       const group = command === undefined ? undefined : groups[command];
       if (group) {

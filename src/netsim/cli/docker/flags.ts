@@ -54,6 +54,11 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[], 
         const spec = specs.find((s) => s.short === letter);
         if (!spec) return { error: `unknown shorthand flag: '${letter}' in ${arg}` };
         if (!spec.takesValue) {
+          // pflag parseSingleShortArg: `-H=false` gives a bool shorthand its value.
+          if (arg[j + 1] === '=') {
+            add(spec, arg.slice(j + 2));
+            break;
+          }
           add(spec, 'true');
           continue;
         }

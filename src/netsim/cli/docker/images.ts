@@ -10,7 +10,7 @@ import { fail, ok, type CommandResult } from '../command';
 import type { CommandSpec, DockerContext } from './cobra';
 
 /** image.Summary for every stored image, newest first (moby image_list.go), with how many containers use it. */
-function summaries(engine: Engine): ImageSummary[] {
+export function summaries(engine: Engine): ImageSummary[] {
   const stored = engine.images();
   const images = [...new Set(stored.map((entry) => entry.image))].sort((a, b) => (a.created < b.created ? 1 : a.created > b.created ? -1 : 0));
   return images.map((image) => ({

@@ -116,6 +116,9 @@ const exec: CommandSpec<DockerContext> = {
       env: [...container.config.env, ...(values.get('env') ?? [])],
     };
     if (!context.terminal) return fail('docker exec needs a terminal session\n', 1);
+    // runc's lookup of the program, before any shell or program runs (setns_init_linux.go); the daemon reports 127 (daemon/exec.go).
+    const missing = argv[0] === undefined ? undefined : context.engine.execLookupError(container.id, argv[0]);
+    if (missing) return fail(`OCI runtime exec failed: exec failed: unable to start container process: ${missing}: unknown\n`, 127);
     if (values.has('detach')) return ok();
     const ran = context.terminal.exec(container.id, argv, options);
     if (ran === 'shell') {

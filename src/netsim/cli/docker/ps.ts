@@ -250,7 +250,7 @@ export function portSummaries(container: Container): PortSummary[] {
  * to their writable layer, so SizeRw is 0 and the virtual size is the image's
  * unpacked snapshot.
  */
-function summarize(engine: Engine, container: Container, size: boolean): ContainerSummary {
+export function summarize(engine: Engine, container: Container, size: boolean): ContainerSummary {
   return {
     id: container.id,
     names: [`/${container.name}`],

@@ -3,6 +3,10 @@ import { imageInfo } from '../../engine/images';
 import { formatList } from '../../format/docker-formatter';
 import { humanSize } from '../../format/docker-images';
 import { goStruct } from '../../format/go-value';
+import { containerContext } from '../../format/docker-ps';
+import { humanDuration } from '../../format/human-duration';
+import { summaries } from './images';
+import { summarize } from './ps';
 import { fail, ok } from '../command';
 import type { CommandSpec, DockerContext } from './cobra';
 
@@ -43,7 +47,44 @@ function diskUsage(engine: Engine): Record<string, unknown>[] {
   ];
 }
 
-/** `docker system df` (cli/command/system/df.go); -v's per-object tables are not modelled. */
+/** disk_usage.go's verbose tables and the titles of their contexts (image.go, container.go, volume.go, buildcache.go). */
+const IMAGE_TABLE = 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}\t{{.SharedSize}}\t{{.UniqueSize}}\t{{.Containers}}';
+const IMAGE_HEADER = { Repository: 'REPOSITORY', Tag: 'TAG', ID: 'IMAGE ID', CreatedSince: 'CREATED', Size: 'SIZE', SharedSize: 'SHARED SIZE', UniqueSize: 'UNIQUE SIZE', Containers: 'CONTAINERS' };
+const CONTAINER_TABLE = 'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.LocalVolumes}}\t{{.Size}}\t{{.RunningFor}}\t{{.Status}}\t{{.Names}}';
+const CONTAINER_HEADER = { ID: 'CONTAINER ID', Image: 'IMAGE', Command: 'COMMAND', LocalVolumes: 'LOCAL VOLUMES', Size: 'SIZE', RunningFor: 'CREATED', Status: 'STATUS', Names: 'NAMES' };
+const VOLUME_TABLE = 'table {{.Name}}\t{{.Links}}\t{{.Size}}';
+const VOLUME_HEADER = { Name: 'VOLUME NAME', Links: 'LINKS', Size: 'SIZE' };
+const CACHE_TABLE = 'table {{.ID}}\t{{.CacheType}}\t{{.Size}}\t{{.CreatedSince}}\t{{.LastUsedSince}}\t{{.UsageCount}}\t{{.Shared}}';
+const CACHE_HEADER = { ID: 'CACHE ID', CacheType: 'CACHE TYPE', Size: 'SIZE', CreatedSince: 'CREATED', LastUsedSince: 'LAST USED', UsageCount: 'USAGE', Shared: 'SHARED' };
+
+const table = (format: string, header: Record<string, string>, rows: Record<string, unknown>[], typeName: string) => {
+  const output = formatList({ format, header, rows, typeName });
+  if (!output.ok) throw new Error(output.error);
+  return output.text;
+};
+
+/**
+ * verboseWriteTable: each kind's title, a blank line and its table. An image
+ * shows its first tag; its shared size is 0 (no layer is shared here); a
+ * container's writable layer is empty and its virtual size is not shown.
+ */
+function verboseDiskUsage(engine: Engine): string {
+  const nowMs = engine.now();
+  const images = summaries(engine).map((image) => {
+    const [repoTag = '<none>:<none>'] = image.repoTags;
+    const at = repoTag.lastIndexOf(':');
+    return goStruct({ Repository: repoTag.slice(0, at), Tag: repoTag.slice(at + 1), ID: image.id.replace(/^sha256:/, '').slice(0, 12), CreatedSince: `${humanDuration(nowMs - image.createdMs)} ago`, Size: humanSize(image.size), SharedSize: humanSize(0, 4), UniqueSize: humanSize(image.size, 4), Containers: String(image.containers) });
+  });
+  const containers = [...engine.containers()].reverse().map((container) => containerContext({ ...summarize(engine, container, false), sizeRootFs: 0 }, { trunc: true, nowMs }));
+  return [
+    `Images space usage:\n\n${table(IMAGE_TABLE, IMAGE_HEADER, images, '*formatter.imageContext')}`,
+    `\nContainers space usage:\n\n${table(CONTAINER_TABLE, CONTAINER_HEADER, containers, '*formatter.ContainerContext')}`,
+    `\nLocal Volumes space usage:\n\n${table(VOLUME_TABLE, VOLUME_HEADER, [], '*formatter.volumeContext')}`,
+    `\nBuild cache usage: ${humanSize(0, 4)}\n\n${table(CACHE_TABLE, CACHE_HEADER, [], '*formatter.buildCacheContext')}`,
+  ].join('');
+}
+
+/** `docker system df` (cli/command/system/df.go): the summary, or with -v each object's table. */
 export const systemDf: CommandSpec<DockerContext> = {
   path: 'docker system df',
   usage: '[OPTIONS]',
@@ -53,8 +94,8 @@ export const systemDf: CommandSpec<DockerContext> = {
     { name: 'format', takesValue: true },
   ],
   run({ values }, { engine }) {
-    if (values.has('verbose')) return fail('This simulator does not model `docker system df -v` yet.\n', 1);
     const format = values.get('format')?.at(-1) || 'table';
+    if (values.has('verbose')) return format === 'table' ? ok(verboseDiskUsage(engine)) : fail('This simulator does not model `docker system df -v --format` yet.\n', 1);
     const output = formatList({ format: format === 'table' ? DF_TABLE : format, header: DF_HEADER, rows: diskUsage(engine), typeName: '*formatter.diskUsageImagesContext' });
     return output.ok ? ok(output.text) : fail(`${output.error}\n`, 1);
   },

@@ -28,6 +28,12 @@ const alpine: ImageInfo = {
   manifest: { digest: 'sha256:d56c381f961d307a21b3ca004cf1e3910f106644aefb1f43e654c8a56c4fd395', size: 1025 },
   layers: [{ id: 'e2de96513ba9', size: 3_849_738 }],
   created: '2026-09-17T20:37:20Z',
+  // repo-info's Dockerfile lines, as BuildKit recorded them (`# buildkit`), with the
+  // comment BuildKit's Dockerfile frontend gives every step.
+  history: [
+    { created: '2026-09-17T20:37:20Z', createdBy: 'ADD alpine-minirootfs-3.24.2-x86_64.tar.gz / # buildkit', comment: 'buildkit.dockerfile.v0', emptyLayer: false },
+    { created: '2026-09-17T20:37:20Z', createdBy: 'CMD ["/bin/sh"]', comment: 'buildkit.dockerfile.v0', emptyLayer: true },
+  ],
   contentSize: 3_849_738 + METADATA_BYTES,
   unpackedSize: 8_450_000,
   entrypoint: [],

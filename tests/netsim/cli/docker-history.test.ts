@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { hostWithSeed } from '../host-fixtures';
+
+const hostAfter = hostWithSeed(53);
+
+// docker/cli v29.7.2 cli/command/image/formatter_history.go (the tables, the
+// 45-character CREATED BY, HumanSizeWithPrecision, RFC 3339 and bytes with
+// --human=false), moby docker-v29.7.2 daemon/containerd/image_history.go (newest
+// first, the image's digest on the newest row and <missing> below, empty layers
+// 0B); alpine's history from docker-library/repo-info 1746b58
+// repos/alpine/remote/latest.md (ADD ... # buildkit, CMD ["/bin/sh"], 17 Sep 2026 20:37:20).
+describe('docker history', () => {
+  it('lists alpine\'s two steps, newest first', () => {
+    const text = hostAfter().run('docker history alpine').stdout;
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('IMAGE          CREATED       CREATED BY                                      SIZE      COMMENT');
+    expect(lines[1]).toMatch(/^5b02b42e375f {3}\d+ \w+ ago +CMD \["\/bin\/sh"\] {33}0B {8}buildkit\.dockerfile\.v0$/);
+    expect(lines[2]).toMatch(/^<missing> {6}\d+ \w+ ago +ADD alpine-minirootfs-3\.24\.2-x86_64\.tar\.gz \/… {3}\S+ +buildkit\.dockerfile\.v0$/);
+  });
+
+  it('prints whole lines with --no-trunc, and dates and bytes with -H=false', () => {
+    const host = hostAfter();
+    expect(host.run('docker image history --no-trunc alpine').stdout).toContain('sha256:5b02b42e375f7426f8d65c3af331ca05d9878f9989230354504e0b9dfd431f60   ');
+    expect(host.run('docker image history --no-trunc alpine').stdout).toContain('ADD alpine-minirootfs-3.24.2-x86_64.tar.gz / # buildkit   ');
+    expect(host.run('docker history -H=false alpine').stdout).toMatch(/^IMAGE {10}CREATED AT {13}CREATED BY .*\n5b02b42e375f {3}2026-09-17T20:37:20Z {3}CMD \["\/bin\/sh"\] +0 +buildkit/);
+  });
+
+  it('prints only the IDs with -q', () => {
+    expect(hostAfter().run('docker history -q alpine').stdout).toBe('5b02b42e375f\n<missing>\n');
+  });
+
+  it('fails for an image the host does not have', () => {
+    expect(hostAfter().run('docker history nope')).toMatchObject({ stderr: 'Error response from daemon: No such image: nope:latest\n', exitCode: 1 });
+  });
+});
