@@ -61,19 +61,27 @@ function parseArguments(argv) {
   return options;
 }
 
-/** Joins lines ending in an unescaped backslash with the next, as a shell reads them. */
-function commandLines(text) {
+/**
+ * Joins lines into the commands a shell reads: a line ending in an unescaped
+ * backslash goes on with the next, and so does one that leaves bash wanting
+ * more (a here-document before its delimiter, an open quote: `needsMoreInput`).
+ */
+function commandLines(text, needsMoreInput) {
   const lines = [];
   let pending = '';
+  let open = false;
   for (const line of text.split(/\r?\n/)) {
-    const joined = pending ? `${pending}\n${line}` : line;
-    if (/(^|[^\\])(\\\\)*\\$/.test(line)) pending = joined;
-    else {
+    const joined = open ? `${pending}\n${line}` : line;
+    if (/(^|[^\\])(\\\\)*\\$/.test(line) || (joined.trim() !== '' && needsMoreInput(joined))) {
+      pending = joined;
+      open = true;
+    } else {
       pending = '';
+      open = false;
       if (joined.trim() !== '') lines.push(joined);
     }
   }
-  if (pending) lines.push(pending);
+  if (open) lines.push(pending);
   return lines;
 }
 
@@ -119,7 +127,7 @@ if (options.help) {
   process.stderr.write(options.error);
   process.exitCode = 2;
 } else {
-  const { Host } = await loadNetsim();
+  const { Host, needsMoreInput } = await loadNetsim();
   const host = Host.create({ seed: options.seed });
   if (options.file !== undefined) {
     let text;
@@ -130,7 +138,7 @@ if (options.help) {
       process.exit(1);
     }
     let last = 0;
-    for (const line of commandLines(text)) {
+    for (const line of commandLines(text, needsMoreInput)) {
       const result = runSafely(host, line);
       show(result, options.json);
       last = result.exitCode;
@@ -143,11 +151,20 @@ if (options.help) {
     let closed = false;
     prompt.on('close', () => (closed = true));
     prompt.prompt();
+    // A command bash would read more of (a here-document, an open quote, a trailing `\`) gathers lines after `> ` (PS2).
+    let pending;
     prompt.on('line', (line) => {
       // Lines piped after `exit` still arrive: netsim has ended, they are not run.
       if (closed) return;
-      if (line.trim() === 'exit' && host.prompt() === '$ ') return prompt.close();
-      process.stdout.write(runSafely(host, line).output);
+      const command = pending === undefined ? line : `${pending}\n${line}`;
+      if (needsMoreInput(command)) {
+        pending = command;
+        prompt.setPrompt('> ');
+        return prompt.prompt();
+      }
+      pending = undefined;
+      if (command.trim() === 'exit' && host.prompt() === '$ ') return prompt.close();
+      process.stdout.write(runSafely(host, command).output);
       prompt.setPrompt(host.prompt());
       prompt.prompt();
     });

@@ -92,7 +92,7 @@ export const DEFAULT_COLUMNS = 80;
 const DEFAULT_INTERRUPT_SECONDS = 4;
 
 /** Programs of the host that the LAN machine does not have, or that would show the host's own state there. */
-const LAN_MACHINE_LACKS = new Set(['ps', 'dig', 'nslookup', 'netstat', 'ifconfig', 'tcpdump']);
+const LAN_MACHINE_LACKS = new Set(['ps', 'dig', 'nslookup', 'netstat', 'ifconfig', 'route', 'arp', 'tcpdump']);
 
 /** Everything a host is, as plain data: restoring it gives back the same future. */
 export interface HostSnapshot {

@@ -12,6 +12,13 @@ describe('netsim command', () => {
     expect(result.status).toBe(127);
   });
 
+  it('reads a here-document as one command, in a file and at the prompt (after PS2, "> ")', () => {
+    const replayed = netsim(['run', '-'], "cat > /tmp/f <<'EOF'\nuno\n\ndos\nEOF\ncat /tmp/f\n");
+    expect(replayed.stdout).toBe("$ cat > /tmp/f <<'EOF'\nuno\n\ndos\nEOF\n$ cat /tmp/f\nuno\n\ndos\n");
+    const typed = netsim([], "cat > /tmp/f <<'EOF'\nuno\nEOF\ncat /tmp/f\nexit\n");
+    expect(typed.stdout).toBe('$ > > $ uno\n$ ');
+  });
+
   it('prints one JSON object per command, and the same bytes for the same seed', () => {
     const once = netsim(['--json', '--seed', '9', 'run', '-'], 'docker network create red1\n');
     const again = netsim(['--json', '--seed', '9', 'run', '-'], 'docker network create red1\n');

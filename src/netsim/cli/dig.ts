@@ -1,4 +1,5 @@
-import { formatDig, formatDigNoServers, formatDigShort, type DigDisplay } from '../format/dig';
+import { DIG_VERSION, formatDig, formatDigNoServers, formatDigShort, type DigDisplay } from '../format/dig';
+import { formatHostLookups, formatHostServer, type HostLookup } from '../format/host';
 import { formatBindNslookup, formatBusyboxNslookup, type BindLookup, type NslookupDialect } from '../format/nslookup';
 import { queryServer, type DnsExchange, type QueryOptions } from '../userland/dns-query';
 import { isDnsType, reverseName, reverseName6, type DnsQuestion, type DnsType } from '../wire/dns';
@@ -68,8 +69,8 @@ function parseDig(args: readonly string[]): DigRequest | CommandResult {
       request.name = address === undefined ? reverseName6(value) : reverseName(address);
       request.type = 'PTR';
     } else if (word === '-4' || word === '-6') continue;
-    // dig.c: `-v` prints the version on stderr and exits 0 (Debian 13's bind9 1:9.20.15-1~deb13u1, named as Debian's build names it).
-    else if (word === '-v') return { stdout: '', stderr: 'DiG 9.20.15-1~deb13u1-Debian\n', exitCode: 0 };
+    // dig.c (9.20) parse_args: `-v` prints "DiG %s\n" with PACKAGE_VERSION on stdout and exits 0 (9.18 wrote it on stderr).
+    else if (word === '-v') return { stdout: `DiG ${DIG_VERSION}\n`, stderr: '', exitCode: 0 };
     else if (word.startsWith('-')) return fail(`Invalid option: ${word}\n`, 1);
     else if (UNMODELLED_TYPES.has(upper)) return unmodelled('dig', upper);
     else if (isDnsType(upper)) request.type = upper;
@@ -186,6 +187,69 @@ export function nslookupProgram(names: NameServices, dialect: NslookupDialect): 
       const failed = exchanges.some((exchange) => exchange.reply !== 'unreachable' && exchange.reply.status !== 'NOERROR');
       const stdout = dialect === 'bind' ? formatBindNslookup(exchanges.map((exchange): BindLookup => ({ exchange, defaultLookups }))) : formatBusyboxNslookup(exchanges);
       return { stdout, stderr: '', exitCode: failed ? 1 : 0 };
+    },
+  };
+}
+
+/** host's -t words it knows; an unknown one is host.c's `invalid type`. */
+interface HostRequest {
+  name: string | undefined;
+  server: string | undefined;
+  type: DnsType | undefined;
+}
+
+function parseHost(args: readonly string[]): HostRequest | CommandResult {
+  const request: HostRequest = { name: undefined, server: undefined, type: undefined };
+  for (let index = 0; index < args.length; index++) {
+    const word = args[index]!;
+    if (word === '-V') return { stdout: `host ${DIG_VERSION}\n`, stderr: '', exitCode: 0 };
+    if (word === '-t') {
+      const value = args[++index];
+      if (value === undefined) return fail("host: option requires an argument -- 't'\n", 1);
+      const upper = value.toUpperCase();
+      if (UNMODELLED_TYPES.has(upper)) return unmodelled('host', upper);
+      if (!isDnsType(upper)) return fail(`host: invalid type: ${value}\n`, 1);
+      request.type = upper;
+    } else if (word === '-4' || word === '-6') continue;
+    else if (word.startsWith('-')) return fail(`host: ${word} is not available in this simulator yet\n`, 1);
+    else if (request.name === undefined) request.name = word;
+    else request.server = word;
+  }
+  return request;
+}
+
+/**
+ * BIND 9.20's host (bin/dig/host.c): a name gets an A lookup and, once that
+ * answers, AAAA and MX lookups of the name its CNAMEs lead to (HTTPS too,
+ * which netsim's resolvers do not serve); an address gets a PTR lookup;
+ * `-t TYPE` one lookup of that type. A failed lookup prints `Host NAME not
+ * found: 3(NXDOMAIN)` and makes the status 1.
+ */
+export function hostProgram(names: NameServices): Program {
+  return {
+    name: 'host',
+    run(args, context) {
+      const request = parseHost(args);
+      if ('exitCode' in request) return request;
+      // host.c usage() on stderr, status 1, when no name is given.
+      if (request.name === undefined) return fail('host: a usage text is not available in this simulator yet\n', 1);
+      const service = names(context);
+      const server = request.server ?? service.nameservers[0] ?? '127.0.0.1';
+      const address = parseIpv4(request.name);
+      const defaultLookups = request.type === undefined && address === undefined;
+      const first: DnsQuestion = address !== undefined && request.type === undefined ? { name: reverseName(address), type: 'PTR' } : { name: request.name, type: request.type ?? 'A' };
+      const ask = (question: DnsQuestion) => queryServer(service, server, question, context.random);
+      const exchanges = [ask(first)];
+      if (exchanges[0]!.reply === 'unreachable') return fail('host: a server that does not answer is not available in this simulator yet\n', 1);
+      if (defaultLookups && exchanges[0]!.reply.status === 'NOERROR') {
+        const target = chased(exchanges[0]!);
+        exchanges.push(ask({ name: target, type: 'AAAA' }), ask({ name: target, type: 'MX' }));
+      }
+      context.clock.advance(exchanges.reduce((sum, exchange) => sum + (exchange.reply === 'unreachable' ? 0 : exchange.reply.elapsedMs), 0));
+      const lookups: HostLookup[] = exchanges.map((exchange) => ({ typed: exchange === exchanges[0] ? request.name! : exchange.question.name, exchange }));
+      const banner = request.server === undefined ? '' : formatHostServer(request.server, server);
+      const failed = exchanges.some((exchange) => exchange.reply !== 'unreachable' && exchange.reply.status !== 'NOERROR');
+      return { stdout: banner + formatHostLookups(lookups, defaultLookups), stderr: '', exitCode: failed ? 1 : 0 };
     },
   };
 }

@@ -17,6 +17,12 @@ import { ipRoute } from './ip-route';
 export const IP_VERSION = 'ip utility, iproute2-6.15.0, libbpf 1.5.0';
 
 /**
+ * The rest of ip.c main's options, which ip knows and netsim does not act on
+ * (details, statistics, JSON...): they are refused as such, not as unknown.
+ */
+const UNSIMULATED_OPTIONS = ['-loops', '-family', '-0', '-M', '-B', '-human', '-human-readable', '-iec', '-stats', '-statistics', '-details', '-resolve', '-timestamp', '-tshort', '-force', '-batch', '-json', '-pretty', '-rcvbuf', '-help', '-Numeric', '-all', '-echo'];
+
+/**
  * iproute2's object table, in its order: `ip a` is address, `ip n` is neighbor
  * and `ip l` is link because a prefix picks the first entry it matches (ip.c, matches()).
  */
@@ -68,6 +74,8 @@ export function ipProgramWith(hooks: IpHooks | undefined): Program {
           const namespace = switchNetns(name, context, hooks);
           if ('exitCode' in namespace) return namespace;
           context = { ...context, namespace };
+        } else if (UNSIMULATED_OPTIONS.some((known) => matches(option, known)) || /^-c(olor)?(=|$)/.test(option)) {
+          return fail(`ip: option "${option}" is not available in this simulator yet.\n`, 255);
         } else return fail(`Option "${option}" is unknown, try "ip -help".\n`, 255);
       }
       const objectWord = args[index];

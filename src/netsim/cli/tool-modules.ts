@@ -32,6 +32,7 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName>> = {
   compose: 'compose',
   dig: 'dig',
   nslookup: 'dig',
+  host: 'dig',
   getent: 'getent',
   netstat: 'netstat',
   apt: 'packages',

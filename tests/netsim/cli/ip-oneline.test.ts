@@ -68,3 +68,11 @@ describe('version options', () => {
     expect(host.run('sudo bridge -V').stdout).toBe(debian13(captured('bridge -V')));
   });
 });
+
+describe("ip's other options", () => {
+  it('are refused as not simulated rather than unknown (ip.c main knows them)', () => {
+    const host = Host.create({ seed: 1 });
+    expect(host.run('ip -d link show docker0')).toMatchObject({ stderr: 'ip: option "-d" is not available in this simulator yet.\n', exitCode: 255 });
+    expect(host.run('ip -x link').stderr).toBe('Option "-x" is unknown, try "ip -help".\n');
+  });
+});
