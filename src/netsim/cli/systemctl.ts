@@ -13,7 +13,7 @@ const DOCKER_UNIT = {
   execStart: '/usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock',
   documentation: ['https://docs.docker.com'],
   // Requires=docker.socket, whose activation starts it.
-  triggeredBy: ['docker.socket'],
+  triggeredBy: 'docker.socket',
 };
 
 /** Names that mean docker.service on systemctl's command line (unit_name_mangle adds `.service`). */
@@ -44,6 +44,10 @@ export function systemctlProgram(engine: Engine, hostname: string): Program {
           return result(`${service.active}\n`, '', service.active === 'active' ? 0 : 3);
         case 'is-enabled':
           return result('enabled\n');
+        case 'reset-failed':
+          if (!context.isRoot) return result('', `Failed to reset failed state of unit docker.service: Interactive authentication required.\n`, 1);
+          engine.resetFailed();
+          return result('');
         case 'start':
         case 'stop':
         case 'restart':
@@ -60,13 +64,19 @@ export function systemctlProgram(engine: Engine, hostname: string): Program {
 /**
  * A job on docker.service. stop warns that docker.socket can start it again
  * (systemctl-start-unit.c check_triggering_units); a start whose dockerd exits
- * fails the job, and bus-wait-for-jobs.c explains the `exit-code` result.
+ * fails the job, and bus-wait-for-jobs.c explains the `exit-code` and
+ * `start-limit-hit` results.
  */
 function change(engine: Engine, verb: 'start' | 'stop' | 'restart', context: ProcessContext): CommandResult {
   if (verb !== 'start') engine.stopDaemon();
   if (verb === 'stop') return result('', 'Warning: Stopping docker.service, but it can still be activated by:\n  docker.socket\n');
-  if (engine.startDaemon(readDaemonJson(context)) === 'started') return result('');
-  return result('', 'Job for docker.service failed because the control process exited with error code.\nSee "systemctl status docker.service" and "journalctl -xeu docker.service" for details.\n', 1);
+  const outcome = engine.startDaemon(readDaemonJson(context));
+  if (outcome === 'started') return result('');
+  const see = 'See "systemctl status docker.service" and "journalctl -xeu docker.service" for details.\n';
+  if (outcome === 'start-limit-hit') {
+    return result('', `Job for docker.service failed because start of the service was attempted too often.\n${see}To force a start use "systemctl reset-failed docker.service"\nfollowed by "systemctl start docker.service" again.\n`, 1);
+  }
+  return result('', `Job for docker.service failed because the control process exited with error code.\n${see}`, 1);
 }
 
 /** `systemctl status docker`: exit status 0 when active, 3 otherwise (LSB's "program is not running"). */
@@ -74,11 +84,12 @@ function status(service: Readonly<ServiceState>, context: ProcessContext, hostna
   const running = service.active === 'active';
   const unit: UnitStatus = {
     ...DOCKER_UNIT,
+    triggeredBy: [{ unit: DOCKER_UNIT.triggeredBy, state: service.socketFailed ? 'failed' : 'active' }],
     enabled: 'enabled',
     preset: 'enabled',
     activeState: service.active,
     subState: running ? 'running' : service.active === 'failed' ? 'failed' : 'dead',
-    result: service.active === 'failed' ? 'exit-code' : 'success',
+    result: service.active === 'failed' ? (service.result ?? 'exit-code') : 'success',
     sinceMs: service.sinceMs,
     durationMs: service.activeExitMs === undefined ? undefined : service.activeExitMs - service.activeEnterMs,
     invocationId: service.invocationId,

@@ -102,7 +102,7 @@ function newService(daemon: Daemon): ServiceState {
 export function bootDaemon(daemon: Daemon): void {
   const startedMs = HOST_BOOT_MS + 5_000;
   bringUp(daemon, DEFAULT_DAEMON_CONFIG, true);
-  daemon.state.service = { active: 'active', pid: DOCKERD_PID, sinceMs: startedMs + 425, activeEnterMs: startedMs + 425, invocationId: daemon.random.hex(32), config: DEFAULT_DAEMON_CONFIG, journal: startJournal(startedMs, DOCKERD_PID) };
+  daemon.state.service = { active: 'active', pid: DOCKERD_PID, sinceMs: startedMs + 425, activeEnterMs: startedMs + 425, invocationId: daemon.random.hex(32), startsMs: [startedMs], config: DEFAULT_DAEMON_CONFIG, journal: startJournal(startedMs, DOCKERD_PID) };
 }
 
 /**
@@ -159,46 +159,90 @@ export function stopDaemon(daemon: Daemon): void {
   Object.assign(service, { active: 'inactive', sinceMs: now + end, activeExitMs: now, exitStatus: 0 });
 }
 
+/** docker.service's StartLimitBurst=3 in StartLimitIntervalSec=60, and RestartSec=2 between automatic restarts (Restart=always). */
+const START_LIMIT = { burst: 3, intervalMs: 60_000 };
+const RESTART_SEC_MS = 2_000;
+
+export type StartOutcome = 'started' | 'failed' | 'start-limit-hit';
+
 /**
- * What `systemctl start docker` does: dockerd reads daemon.json (undefined when
- * there is none). A configuration it refuses ends it at once, status 1,
- * with the error on stderr, and systemd marks the unit failed; otherwise the
- * host is set up again and the containers whose restart policy says so start
- * (restartmanager ShouldRestart: always; unless-stopped unless stopped by hand;
- * on-failure after a non-zero exit).
+ * What `systemctl start docker` does (and docker.socket's activation): systemd
+ * refuses a fourth start within a minute (unit_test_start_limit); otherwise
+ * dockerd reads daemon.json. A configuration it refuses ends it at once,
+ * status 1, and Restart=always tries again every RestartSec until the start
+ * limit gives up, each try reading the same file. A start that succeeds sets
+ * the host up again and starts the containers whose restart policy says so
+ * (restartmanager ShouldRestart: always; unless-stopped unless stopped by
+ * hand; on-failure after a non-zero exit).
  */
-export function startDaemon(daemon: Daemon, source: DaemonConfigSource): 'started' | 'failed' {
+export function startDaemon(daemon: Daemon, source: DaemonConfigSource): StartOutcome {
   const service = (daemon.state.service ??= newService(daemon));
   if (service.active === 'active') return 'started';
+  if (startLimited(service, daemon.clock.now())) {
+    refuseStart(daemon, service, 'start-limit-hit');
+    return 'start-limit-hit';
+  }
+  for (let restart = 1; ; restart++) {
+    if (tryStart(daemon, service, source)) return 'started';
+    daemon.clock.advance(RESTART_SEC_MS);
+    const now = daemon.clock.now();
+    service.journal.push(
+      { timeMs: now, identifier: 'systemd[1]', message: `docker.service: Scheduled restart job, restart counter is at ${restart}.` },
+      { timeMs: now, identifier: 'systemd[1]', message: `Stopped ${UNIT}.` },
+    );
+    if (startLimited(service, now)) {
+      refuseStart(daemon, service, 'exit-code');
+      return 'failed';
+    }
+  }
+}
+
+function startLimited(service: ServiceState, now: number): boolean {
+  return (service.startsMs ?? []).filter((at) => now - at < START_LIMIT.intervalMs).length >= START_LIMIT.burst;
+}
+
+/** The start limit says no: the unit fails with the result it had (or start-limit-hit for a start asked for), and docker.socket with it. */
+function refuseStart(daemon: Daemon, service: ServiceState, result: 'exit-code' | 'start-limit-hit'): void {
   const now = daemon.clock.now();
+  service.journal.push(
+    { timeMs: now, identifier: 'systemd[1]', message: 'docker.service: Start request repeated too quickly.' },
+    { timeMs: now, identifier: 'systemd[1]', message: `docker.service: Failed with result '${result}'.` },
+    { timeMs: now, identifier: 'systemd[1]', message: `Failed to start ${UNIT}.` },
+  );
+  // docker.socket gives up with it (`Failed with result 'service-start-limit-hit'`): the socket is closed.
+  Object.assign(service, { active: 'failed', result, sinceMs: now, socketFailed: true });
+}
+
+/** `systemctl reset-failed docker`: the failed state and the start counter go. */
+export function resetFailed(daemon: Daemon): void {
+  const service = daemon.state.service;
+  if (!service) return;
+  service.startsMs = [];
+  if (service.active === 'failed') Object.assign(service, { active: 'inactive', result: 'success' });
+}
+
+/** One run of dockerd: up, or ended at once by its configuration or by a clash of docker0 with a network. */
+function tryStart(daemon: Daemon, service: ServiceState, source: DaemonConfigSource): boolean {
+  const now = daemon.clock.now();
+  service.startsMs = [...(service.startsMs ?? []).filter((at) => now - at < START_LIMIT.intervalMs), now];
   daemon.state.lastPid += 1 + daemon.random.int(0, 40);
   const pid = daemon.state.lastPid;
+  const dockerd = (message: string, offsetMs: number): JournalEntry => ({ timeMs: now + offsetMs, identifier: `dockerd[${pid}]`, message });
+  const failed = (lines: JournalEntry[], endMs: number) => {
+    service.journal.push({ timeMs: now, identifier: 'systemd[1]', message: `Starting ${UNIT}...` }, ...lines, ...failureLines(now + endMs));
+    Object.assign(service, { active: 'failed', result: 'exit-code', pid, sinceMs: now + endMs, exitStatus: 1, invocationId: daemon.random.hex(32) });
+    return false;
+  };
   const read = readDaemonConfig(source);
-  if ('error' in read) {
-    service.journal.push(
-      { timeMs: now, identifier: 'systemd[1]', message: `Starting ${UNIT}...` },
-      { timeMs: now + 40, identifier: `dockerd[${pid}]`, message: read.error },
-      ...failureLines(now + 45),
-    );
-    Object.assign(service, { active: 'failed', pid, sinceMs: now + 45, exitStatus: 1, invocationId: daemon.random.hex(32) });
-    return 'failed';
-  }
+  if ('error' in read) return failed([dockerd(read.error, 40)], 45);
   const problem = defaultBridgeProblem(daemon, read.config);
   if (problem !== undefined) {
     const error = `failed to start daemon: Error initializing network controller: error creating default "bridge" network: ${problem}`;
-    service.journal.push(
-      { timeMs: now, identifier: 'systemd[1]', message: `Starting ${UNIT}...` },
-      { timeMs: now + 12, identifier: `dockerd[${pid}]`, message: logfmt(now + 12, pid, 'msg="Starting up"') },
-      // start()'s deferred log line carries the error (logrus quotes it), then main prints it to stderr.
-      { timeMs: now + 150, identifier: `dockerd[${pid}]`, message: logfmt(now + 150, pid, `msg="Daemon shutdown complete" error=${JSON.stringify(error)}`) },
-      { timeMs: now + 150, identifier: `dockerd[${pid}]`, message: error },
-      ...failureLines(now + 155),
-    );
-    Object.assign(service, { active: 'failed', pid, sinceMs: now + 155, exitStatus: 1, invocationId: daemon.random.hex(32) });
-    return 'failed';
+    // start()'s deferred log line carries the error (logrus quotes it), then main prints it to stderr.
+    return failed([dockerd(logfmt(now + 12, pid, 'msg="Starting up"'), 12), dockerd(logfmt(now + 150, pid, `msg="Daemon shutdown complete" error=${JSON.stringify(error)}`), 150), dockerd(error, 150)], 155);
   }
   bringUp(daemon, read.config, false);
-  Object.assign(service, { active: 'active', pid, sinceMs: now + 425, activeEnterMs: now + 425, exitStatus: undefined, invocationId: daemon.random.hex(32) });
+  Object.assign(service, { active: 'active', result: 'success', socketFailed: false, pid, sinceMs: now + 425, activeEnterMs: now + 425, exitStatus: undefined, invocationId: daemon.random.hex(32) });
   service.journal.push(...startJournal(now, pid));
   for (const container of daemon.state.containers.filter(shouldRestart)) {
     try {
@@ -207,7 +251,7 @@ export function startDaemon(daemon: Daemon, source: DaemonConfigSource): 'starte
       // A container that cannot start again (its port taken meanwhile) stays exited, as restore logs and goes on.
     }
   }
-  return 'started';
+  return true;
 }
 
 /** What systemd logs when dockerd exits with status 1 before it is ready. */

@@ -31,6 +31,12 @@ export interface ServiceState {
   activeExitMs?: number;
   /** How dockerd's last process ended, once it has: its exit status. */
   exitStatus?: number;
+  /** How the last run ended for systemd: `exit-code` when dockerd failed, `start-limit-hit` when systemd would not start it. */
+  result?: 'success' | 'exit-code' | 'start-limit-hit';
+  /** docker.socket failed with the service's start limit: nothing listens on /run/docker.sock until docker.service starts again. */
+  socketFailed?: boolean;
+  /** When docker.service was last started, within StartLimitIntervalSec: a fourth start in that minute is refused. */
+  startsMs?: number[];
   /** The run's invocation ID (sd_id128), drawn from the seed at each start. */
   invocationId: string;
   config: DaemonConfig;

@@ -7,7 +7,7 @@ import { createWarnings } from './create-warnings';
 import { connectedContainer } from './container-config';
 import * as containers from './containers';
 import type { Daemon, EngineState, ServiceState } from './daemon';
-import { bootDaemon, startDaemon, stopDaemon } from './daemon-lifecycle';
+import { bootDaemon, resetFailed, startDaemon, stopDaemon, type StartOutcome } from './daemon-lifecycle';
 import { DOCKERD_PID } from './host-processes';
 import type { DaemonConfigSource } from './daemon-config';
 import { resolveContainerName } from './dns';
@@ -77,8 +77,13 @@ export class Engine {
   }
 
   /** `systemctl start docker` with daemon.json's text (undefined when there is no file): 'failed' when dockerd refused it. */
-  startDaemon(config: DaemonConfigSource): 'started' | 'failed' {
+  startDaemon(config: DaemonConfigSource): StartOutcome {
     return startDaemon(this.daemon, config);
+  }
+
+  /** `systemctl reset-failed docker`. */
+  resetFailed(): void {
+    resetFailed(this.daemon);
   }
 
   /** Time passes while a client waits on a container (a foreground server until Ctrl-C). */

@@ -35,23 +35,56 @@ describe('systemctl and docker.service', () => {
     expect(host.run("docker ps --format '{{.Names}}'").stdout).toBe('f1\n');
   });
 
-  it('fails the job when dockerd refuses daemon.json, and says why in the journal', () => {
+  it('fails the job when dockerd refuses daemon.json, retries every RestartSec until the start limit, and says why in the journal', () => {
     const host = hostAfter(DAEMON_JSON('{"userland-proxy": false, "colour": "red"}'));
     expect(host.run('sudo systemctl restart docker')).toMatchObject({
       stdout: '',
       exitCode: 1,
       stderr: 'Job for docker.service failed because the control process exited with error code.\nSee "systemctl status docker.service" and "journalctl -xeu docker.service" for details.\n',
     });
-    const journal = host.run('sudo journalctl -u docker -n 4 --no-pager').stdout.split('\n');
-    expect(journal[0]).toMatch(/^Nov 16 09:\d\d:\d\d docker-host dockerd\[\d+\]: unable to configure the Docker daemon with file \/etc\/docker\/daemon.json: the following directives don't match any configuration option: colour$/);
-    expect(journal.slice(1, 4).map((line) => line.replace(/^.*systemd\[1\]: /, ''))).toEqual([
-      'docker.service: Main process exited, code=exited, status=1/FAILURE',
-      "docker.service: Failed with result 'exit-code'.",
-      'Failed to start docker.service - Docker Application Container Engine.',
+    // Restart=always, RestartSec=2, StartLimitBurst=3: three runs, then systemd gives up (service.c, unit.c unit_test_start_limit).
+    const journal = host.run('sudo journalctl -u docker --no-pager').stdout.split('\n').map((line) => line.replace(/^Nov 16 09:\d\d:\d\d docker-host /, ''));
+    const tail = journal.slice(journal.indexOf('systemd[1]: Stopped docker.service - Docker Application Container Engine.') + 1, -1);
+    expect(tail.map((line) => line.replace(/^dockerd\[\d+\]/, 'dockerd[PID]'))).toEqual([
+      'systemd[1]: Starting docker.service - Docker Application Container Engine...',
+      "dockerd[PID]: unable to configure the Docker daemon with file /etc/docker/daemon.json: the following directives don't match any configuration option: colour",
+      'systemd[1]: docker.service: Main process exited, code=exited, status=1/FAILURE',
+      "systemd[1]: docker.service: Failed with result 'exit-code'.",
+      'systemd[1]: Failed to start docker.service - Docker Application Container Engine.',
+      'systemd[1]: docker.service: Scheduled restart job, restart counter is at 1.',
+      'systemd[1]: Stopped docker.service - Docker Application Container Engine.',
+      'systemd[1]: Starting docker.service - Docker Application Container Engine...',
+      "dockerd[PID]: unable to configure the Docker daemon with file /etc/docker/daemon.json: the following directives don't match any configuration option: colour",
+      'systemd[1]: docker.service: Main process exited, code=exited, status=1/FAILURE',
+      "systemd[1]: docker.service: Failed with result 'exit-code'.",
+      'systemd[1]: Failed to start docker.service - Docker Application Container Engine.',
+      'systemd[1]: docker.service: Scheduled restart job, restart counter is at 2.',
+      'systemd[1]: Stopped docker.service - Docker Application Container Engine.',
+      'systemd[1]: Starting docker.service - Docker Application Container Engine...',
+      "dockerd[PID]: unable to configure the Docker daemon with file /etc/docker/daemon.json: the following directives don't match any configuration option: colour",
+      'systemd[1]: docker.service: Main process exited, code=exited, status=1/FAILURE',
+      "systemd[1]: docker.service: Failed with result 'exit-code'.",
+      'systemd[1]: Failed to start docker.service - Docker Application Container Engine.',
+      'systemd[1]: docker.service: Scheduled restart job, restart counter is at 3.',
+      'systemd[1]: Stopped docker.service - Docker Application Container Engine.',
+      'systemd[1]: docker.service: Start request repeated too quickly.',
+      "systemd[1]: docker.service: Failed with result 'exit-code'.",
+      'systemd[1]: Failed to start docker.service - Docker Application Container Engine.',
     ]);
+    // docker.socket went down with it: nothing answers on the socket.
     expect(host.run('docker ps')).toMatchObject({ stderr: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n', exitCode: 1 });
     expect(host.run('systemctl is-active docker')).toMatchObject({ stdout: 'failed\n', exitCode: 3 });
-    host.run(DAEMON_JSON('{"userland-proxy": false}'));
+    expect(host.run('systemctl status docker').stdout).toContain('\nTriggeredBy: × docker.socket\n');
+  });
+
+  it('refuses a fourth start within the minute until reset-failed (bus-wait-for-jobs.c, start-limit-hit)', () => {
+    const host = hostAfter(DAEMON_JSON('{'), 'sudo systemctl restart docker', DAEMON_JSON('{}'));
+    expect(host.run('sudo systemctl start docker')).toMatchObject({
+      exitCode: 1,
+      stderr: 'Job for docker.service failed because start of the service was attempted too often.\nSee "systemctl status docker.service" and "journalctl -xeu docker.service" for details.\nTo force a start use "systemctl reset-failed docker.service"\nfollowed by "systemctl start docker.service" again.\n',
+    });
+    expect(host.run('systemctl status docker').stdout).toContain('Active: failed (Result: start-limit-hit) since');
+    expect(host.run('sudo systemctl reset-failed docker')).toMatchObject({ stdout: '', stderr: '', exitCode: 0 });
     expect(host.run('sudo systemctl start docker').exitCode).toBe(0);
     expect(host.run('docker ps').exitCode).toBe(0);
   });
@@ -59,7 +92,7 @@ describe('systemctl and docker.service', () => {
   it('fails to start when bip overlaps a network, before it changes anything (daemon.go, daemon_unix.go, bridge checkConflict)', () => {
     const host = hostAfter('docker network create --subnet 10.55.0.0/16 red', DAEMON_JSON('{"bip": "10.55.0.1/24"}'));
     expect(host.run('sudo systemctl restart docker').exitCode).toBe(1);
-    const journal = host.run('sudo journalctl -u docker -n 4').stdout;
+    const journal = host.run('sudo journalctl -u docker').stdout;
     expect(journal).toMatch(/dockerd\[\d+\]: failed to start daemon: Error initializing network controller: error creating default "bridge" network: cannot create network [0-9a-f]{64} \(docker0\): conflicts with network [0-9a-f]{64} \(br-[0-9a-f]{12}\): networks have overlapping IPv4\n/);
     expect(host.run('ip -4 -br addr show docker0').stdout).toContain('172.17.0.1/16');
   });
