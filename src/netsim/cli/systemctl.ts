@@ -68,9 +68,11 @@ export function systemctlProgram(engine: Engine, hostname: string): Program {
  * `start-limit-hit` results.
  */
 function change(engine: Engine, verb: 'start' | 'stop' | 'restart', context: ProcessContext): CommandResult {
-  if (verb !== 'start') engine.stopDaemon();
-  if (verb === 'stop') return result('', 'Warning: Stopping docker.service, but it can still be activated by:\n  docker.socket\n');
-  const outcome = engine.startDaemon(readDaemonJson(context));
+  if (verb === 'stop') {
+    engine.stopDaemon();
+    return result('', 'Warning: Stopping docker.service, but it can still be activated by:\n  docker.socket\n');
+  }
+  const outcome = verb === 'restart' ? engine.restartDaemon(readDaemonJson(context)) : engine.startDaemon(readDaemonJson(context));
   if (outcome === 'started') return result('');
   const see = 'See "systemctl status docker.service" and "journalctl -xeu docker.service" for details.\n';
   if (outcome === 'start-limit-hit') {

@@ -2,7 +2,7 @@ import { linkNamed } from '../kernel/namespace';
 import { cidr, contains, networkOf } from '../wire/cidr';
 import { offsetIpv4 } from '../wire/ipv4';
 import type { Container } from './container';
-import { daemonConfig, firewallConfig, program, type Daemon, type JournalEntry, type ServiceState } from './daemon';
+import { daemonConfig, firewallConfig, program, type CatalogReference, type Daemon, type JournalEntry, type ServiceState } from './daemon';
 import { DEFAULT_DAEMON_CONFIG, readDaemonConfig, type DaemonConfig, type DaemonConfigSource } from './daemon-config';
 import { bridgeConfig } from './bridge-driver';
 import { bridgeNetworkRules, installDaemonRules, removeDaemonRules } from './firewall';
@@ -102,7 +102,8 @@ function newService(daemon: Daemon): ServiceState {
 export function bootDaemon(daemon: Daemon): void {
   const startedMs = HOST_BOOT_MS + 5_000;
   bringUp(daemon, DEFAULT_DAEMON_CONFIG, true);
-  daemon.state.service = { active: 'active', pid: DOCKERD_PID, sinceMs: startedMs + 425, activeEnterMs: startedMs + 425, invocationId: daemon.random.hex(32), startsMs: [startedMs], config: DEFAULT_DAEMON_CONFIG, journal: startJournal(startedMs, DOCKERD_PID) };
+  // ~: the boot's job ID for docker.service is a plausible one, not measured.
+  daemon.state.service = { active: 'active', pid: DOCKERD_PID, sinceMs: startedMs + 425, activeEnterMs: startedMs + 425, invocationId: daemon.random.hex(32), startsMs: [startedMs], lastJobId: 187, config: DEFAULT_DAEMON_CONFIG, journal: startJournal(startedMs, DOCKERD_PID, 187) };
 }
 
 /**
@@ -115,18 +116,29 @@ export function bootDaemon(daemon: Daemon): void {
  * docker.socket passes with -H fd://), and systemd's `Started UNIT.`. A real
  * start logs more lines between them (containerd, buildkit, the firewall).
  */
-function startJournal(atMs: number, pid: number): JournalEntry[] {
+function startJournal(atMs: number, pid: number, jobId: number): JournalEntry[] {
   const dockerd = (message: string, offsetMs: number) => ({ timeMs: atMs + offsetMs, identifier: `dockerd[${pid}]`, message: logfmt(atMs + offsetMs, pid, message) });
   return [
-    { timeMs: atMs, identifier: 'systemd[1]', message: `Starting ${UNIT}...` },
+    systemd(atMs, `Starting ${UNIT}...`, { kind: 'start-begun', jobId }),
     dockerd('msg="Starting up"', 12),
     dockerd('msg="Loading containers: start."', 140),
     dockerd('msg="Loading containers: done."', 310),
     dockerd(`msg="Docker daemon" commit=${ENGINE_VERSION.commit} containerd-snapshotter=true storage-driver=overlayfs version=${ENGINE_VERSION.version}`, 330),
     dockerd('msg="Daemon has completed initialization"', 420),
     dockerd('msg="API listen on /run/docker.sock"', 425),
-    { timeMs: atMs + 425, identifier: 'systemd[1]', message: `Started ${UNIT}.` },
+    systemd(atMs + 425, `Started ${UNIT}.`, { kind: 'start-done', jobId }),
   ];
+}
+
+/** A line systemd logs about docker.service, with its catalog entry if it has one. */
+function systemd(timeMs: number, message: string, catalog?: CatalogReference): JournalEntry {
+  return { timeMs, identifier: 'systemd[1]', message, ...(catalog ? { catalog } : {}) };
+}
+
+/** The next job ID systemd hands out: other units' jobs (timers, sessions) take a few in between, ~: a plausible count. */
+function nextJob(service: ServiceState): number {
+  service.lastJobId = (service.lastJobId ?? 187) + 1 + (service.journal.length % 7);
+  return service.lastJobId;
 }
 
 /**
@@ -141,13 +153,18 @@ function logfmt(atMs: number, pid: number, fields: string): string {
   return `time="${iso.slice(0, 19)}.${nanos}Z" level=info ${fields}`;
 }
 
-/** What `systemctl stop docker` does: SIGTERM to dockerd, which stops every container (Daemon.Shutdown) and exits. */
-export function stopDaemon(daemon: Daemon): void {
+/**
+ * What `systemctl stop docker` does: SIGTERM to dockerd, which stops every
+ * container (Daemon.Shutdown) and exits. A restart's stop and start are one
+ * job, under one ID.
+ */
+export function stopDaemon(daemon: Daemon, jobId?: number): void {
   const service = (daemon.state.service ??= newService(daemon));
   if (service.active !== 'active') return;
+  const job = jobId ?? nextJob(service);
   const now = daemon.clock.now();
   const dockerd = (message: string, offsetMs = 0) => ({ timeMs: now + offsetMs, identifier: `dockerd[${service.pid}]`, message: logfmt(now + offsetMs, service.pid, message) });
-  service.journal.push({ timeMs: now, identifier: 'systemd[1]', message: `Stopping ${UNIT}...` }, dockerd(`msg="Processing signal 'terminated'"`));
+  service.journal.push(systemd(now, `Stopping ${UNIT}...`, { kind: 'stop-begun', jobId: job }), dockerd(`msg="Processing signal 'terminated'"`));
   // Shutdown stops them all at once (shutdownContainer in parallel): one grace period at most, not one each.
   const running = daemon.state.containers.filter((container) => container.status === 'running');
   for (const container of running.filter((c) => c.stopsOnSigterm)) containers.exitContainer(daemon, container, 0);
@@ -155,7 +172,7 @@ export function stopDaemon(daemon: Daemon): void {
   if (killed.length > 0) daemon.clock.advance(10_000);
   for (const container of killed) containers.exitContainer(daemon, container, 137);
   const end = daemon.clock.now() - now;
-  service.journal.push(dockerd('msg="Daemon shutdown complete"', end), { timeMs: now + end, identifier: 'systemd[1]', message: `docker.service: Deactivated successfully.` }, { timeMs: now + end, identifier: 'systemd[1]', message: `Stopped ${UNIT}.` });
+  service.journal.push(dockerd('msg="Daemon shutdown complete"', end), systemd(now + end, 'docker.service: Deactivated successfully.', { kind: 'unit-succeeded' }), systemd(now + end, `Stopped ${UNIT}.`, { kind: 'stop-done', jobId: job, jobResult: 'done' }));
   Object.assign(service, { active: 'inactive', sinceMs: now + end, activeExitMs: now, exitStatus: 0 });
 }
 
@@ -175,26 +192,37 @@ export type StartOutcome = 'started' | 'failed' | 'start-limit-hit';
  * (restartmanager ShouldRestart: always; unless-stopped unless stopped by
  * hand; on-failure after a non-zero exit).
  */
-export function startDaemon(daemon: Daemon, source: DaemonConfigSource): StartOutcome {
+export function startDaemon(daemon: Daemon, source: DaemonConfigSource, jobId?: number): StartOutcome {
   const service = (daemon.state.service ??= newService(daemon));
   if (service.active === 'active') return 'started';
+  let job = jobId ?? nextJob(service);
   if (startLimited(service, daemon.clock.now())) {
-    refuseStart(daemon, service, 'start-limit-hit');
+    refuseStart(daemon, service, 'start-limit-hit', job);
     return 'start-limit-hit';
   }
   for (let restart = 1; ; restart++) {
-    if (tryStart(daemon, service, source)) return 'started';
+    if (tryStart(daemon, service, source, job)) return 'started';
     daemon.clock.advance(RESTART_SEC_MS);
     const now = daemon.clock.now();
+    // Each automatic restart is a job of its own: its stop half ends at once, its start half is the next try.
+    job = nextJob(service);
     service.journal.push(
-      { timeMs: now, identifier: 'systemd[1]', message: `docker.service: Scheduled restart job, restart counter is at ${restart}.` },
-      { timeMs: now, identifier: 'systemd[1]', message: `Stopped ${UNIT}.` },
+      systemd(now, `docker.service: Scheduled restart job, restart counter is at ${restart}.`, { kind: 'restart-scheduled' }),
+      systemd(now, `Stopped ${UNIT}.`, { kind: 'stop-done', jobId: job, jobResult: 'done' }),
     );
     if (startLimited(service, now)) {
-      refuseStart(daemon, service, 'exit-code');
+      refuseStart(daemon, service, 'exit-code', job);
       return 'failed';
     }
   }
+}
+
+/** `systemctl restart docker`: one restart job, its stop and then its start. */
+export function restartDaemon(daemon: Daemon, source: DaemonConfigSource): StartOutcome {
+  const service = (daemon.state.service ??= newService(daemon));
+  const job = nextJob(service);
+  stopDaemon(daemon, job);
+  return startDaemon(daemon, source, job);
 }
 
 function startLimited(service: ServiceState, now: number): boolean {
@@ -202,12 +230,12 @@ function startLimited(service: ServiceState, now: number): boolean {
 }
 
 /** The start limit says no: the unit fails with the result it had (or start-limit-hit for a start asked for), and docker.socket with it. */
-function refuseStart(daemon: Daemon, service: ServiceState, result: 'exit-code' | 'start-limit-hit'): void {
+function refuseStart(daemon: Daemon, service: ServiceState, result: 'exit-code' | 'start-limit-hit', jobId: number): void {
   const now = daemon.clock.now();
   service.journal.push(
-    { timeMs: now, identifier: 'systemd[1]', message: 'docker.service: Start request repeated too quickly.' },
-    { timeMs: now, identifier: 'systemd[1]', message: `docker.service: Failed with result '${result}'.` },
-    { timeMs: now, identifier: 'systemd[1]', message: `Failed to start ${UNIT}.` },
+    systemd(now, 'docker.service: Start request repeated too quickly.'),
+    systemd(now, `docker.service: Failed with result '${result}'.`, { kind: 'unit-failed', result }),
+    systemd(now, `Failed to start ${UNIT}.`, { kind: 'start-failed', jobId, jobResult: 'failed' }),
   );
   // docker.socket gives up with it (`Failed with result 'service-start-limit-hit'`): the socket is closed.
   Object.assign(service, { active: 'failed', result, sinceMs: now, socketFailed: true });
@@ -222,14 +250,14 @@ export function resetFailed(daemon: Daemon): void {
 }
 
 /** One run of dockerd: up, or ended at once by its configuration or by a clash of docker0 with a network. */
-function tryStart(daemon: Daemon, service: ServiceState, source: DaemonConfigSource): boolean {
+function tryStart(daemon: Daemon, service: ServiceState, source: DaemonConfigSource, jobId: number): boolean {
   const now = daemon.clock.now();
   service.startsMs = [...(service.startsMs ?? []).filter((at) => now - at < START_LIMIT.intervalMs), now];
   daemon.state.lastPid += 1 + daemon.random.int(0, 40);
   const pid = daemon.state.lastPid;
   const dockerd = (message: string, offsetMs: number): JournalEntry => ({ timeMs: now + offsetMs, identifier: `dockerd[${pid}]`, message });
   const failed = (lines: JournalEntry[], endMs: number) => {
-    service.journal.push({ timeMs: now, identifier: 'systemd[1]', message: `Starting ${UNIT}...` }, ...lines, ...failureLines(now + endMs));
+    service.journal.push(systemd(now, `Starting ${UNIT}...`, { kind: 'start-begun', jobId }), ...lines, ...failureLines(now + endMs, jobId));
     Object.assign(service, { active: 'failed', result: 'exit-code', pid, sinceMs: now + endMs, exitStatus: 1, invocationId: daemon.random.hex(32) });
     return false;
   };
@@ -243,7 +271,7 @@ function tryStart(daemon: Daemon, service: ServiceState, source: DaemonConfigSou
   }
   bringUp(daemon, read.config, false);
   Object.assign(service, { active: 'active', result: 'success', socketFailed: false, pid, sinceMs: now + 425, activeEnterMs: now + 425, exitStatus: undefined, invocationId: daemon.random.hex(32) });
-  service.journal.push(...startJournal(now, pid));
+  service.journal.push(...startJournal(now, pid, jobId));
   for (const container of daemon.state.containers.filter(shouldRestart)) {
     try {
       containers.startContainer(daemon, container.id);
@@ -255,11 +283,11 @@ function tryStart(daemon: Daemon, service: ServiceState, source: DaemonConfigSou
 }
 
 /** What systemd logs when dockerd exits with status 1 before it is ready. */
-function failureLines(atMs: number): JournalEntry[] {
+function failureLines(atMs: number, jobId: number): JournalEntry[] {
   return [
-    { timeMs: atMs, identifier: 'systemd[1]', message: 'docker.service: Main process exited, code=exited, status=1/FAILURE' },
-    { timeMs: atMs, identifier: 'systemd[1]', message: "docker.service: Failed with result 'exit-code'." },
-    { timeMs: atMs, identifier: 'systemd[1]', message: `Failed to start ${UNIT}.` },
+    systemd(atMs, 'docker.service: Main process exited, code=exited, status=1/FAILURE', { kind: 'process-exited', status: 1 }),
+    systemd(atMs, "docker.service: Failed with result 'exit-code'.", { kind: 'unit-failed', result: 'exit-code' }),
+    systemd(atMs, `Failed to start ${UNIT}.`, { kind: 'start-failed', jobId, jobResult: 'failed' }),
   ];
 }
 

@@ -7,7 +7,7 @@ import { createWarnings } from './create-warnings';
 import { connectedContainer } from './container-config';
 import * as containers from './containers';
 import type { Daemon, EngineState, ServiceState } from './daemon';
-import { bootDaemon, resetFailed, startDaemon, stopDaemon, type StartOutcome } from './daemon-lifecycle';
+import { bootDaemon, resetFailed, restartDaemon, startDaemon, stopDaemon, type StartOutcome } from './daemon-lifecycle';
 import { DOCKERD_PID } from './host-processes';
 import type { DaemonConfigSource } from './daemon-config';
 import { resolveContainerName } from './dns';
@@ -79,6 +79,11 @@ export class Engine {
   /** `systemctl start docker` with daemon.json's text (undefined when there is no file): 'failed' when dockerd refused it. */
   startDaemon(config: DaemonConfigSource): StartOutcome {
     return startDaemon(this.daemon, config);
+  }
+
+  /** `systemctl restart docker`: a stop and a start under one job. */
+  restartDaemon(config: DaemonConfigSource): StartOutcome {
+    return restartDaemon(this.daemon, config);
   }
 
   /** `systemctl reset-failed docker`. */

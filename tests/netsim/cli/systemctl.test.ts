@@ -149,4 +149,15 @@ describe('journalctl -u docker', () => {
     expect(lines).toContainEqual(expect.stringMatching(/ level=info msg="Docker daemon" commit=6a43e3d containerd-snapshotter=true storage-driver=overlayfs version=29\.7\.2$/));
     expect(lines).toContainEqual(expect.stringMatching(/ level=info msg="API listen on \/run\/docker\.sock"$/));
   });
+
+  it('explains systemd\'s lines with -x, as the catalog words them (journalctl -xeu captures on Debian hosts)', () => {
+    const host = hostAfter(DAEMON_JSON('{'), 'sudo systemctl restart docker');
+    const text = host.run('sudo journalctl -xeu docker.service').stdout;
+    expect(text).toMatch(/systemd\[1\]: docker\.service: Main process exited, code=exited, status=1\/FAILURE\n░░ Subject: Unit process exited\n░░ Defined-By: systemd\n░░ Support: https:\/\/www\.debian\.org\/support\n░░ \n░░ An ExecStart= process belonging to unit docker\.service has exited\.\n░░ \n░░ The process' exit code is 'exited' and its exit status is 1\.\n/);
+    expect(text).toMatch(/systemd\[1\]: Failed to start docker\.service - Docker Application Container Engine\.\n░░ Subject: A start job for unit docker\.service has failed\n░░ Defined-By: systemd\n░░ Support: https:\/\/www\.debian\.org\/support\n░░ \n░░ A start job for unit docker\.service has finished with a failure\.\n░░ \n░░ The job identifier is \d+ and the job result is failed\.\n/);
+    expect(text).toContain("░░ Subject: Automatic restarting of a unit has been scheduled\n░░ Defined-By: systemd\n░░ Support: https://www.debian.org/support\n░░ \n░░ Automatic restarting of the unit docker.service has been scheduled, as the result for\n░░ the configured Restart= setting for the unit.\n");
+    expect(text).toContain("docker.service: Start request repeated too quickly.\nNov 16");
+    // dockerd's own lines have no catalog entry.
+    expect(text).toMatch(/dockerd\[\d+\]: unable to configure the Docker daemon with file \/etc\/docker\/daemon\.json: invalid JSON: unexpected end of JSON input\nNov 16/);
+  });
 });
