@@ -36,7 +36,7 @@ function bringUp(daemon: Daemon, config: DaemonConfig, first: boolean): void {
   const previous = daemonConfig(daemon);
   const oldBridge = daemon.state.networks.find((network) => network.name === 'bridge' && network.driver === 'bridge');
   tearDownRules(daemon, previous);
-  (daemon.state.service ??= newService(daemon)).config = config;
+  (daemon.state.service ??= newService()).config = config;
   if (config.iptables) installDaemonRules(daemon.kernel, firewallConfig(daemon));
   const bridge = addDefaultBridge(daemon, config);
   if (oldBridge) renameNetwork(daemon, oldBridge.id, bridge.id);
@@ -93,17 +93,27 @@ function addDefaultBridge(daemon: Daemon, config: DaemonConfig): Network {
   return networks.addDefaultBridge(daemon, DEFAULT_BRIDGE_OPTIONS, cidr(subnet.address, subnet.prefix), gateway);
 }
 
-function newService(daemon: Daemon): ServiceState {
-  const now = daemon.clock.now();
-  return { active: 'active', pid: DOCKERD_PID, sinceMs: now, activeEnterMs: now, invocationId: daemon.random.hex(32), config: DEFAULT_DAEMON_CONFIG, journal: [] };
+/**
+ * docker.service as the host booted it. Nothing here draws from the seed, so a
+ * host's IDs and addresses stay what they were before the service was
+ * modelled; ~: the boot's invocation and job IDs are plausible fixed values.
+ */
+function bootService(startedMs: number): ServiceState {
+  return { active: 'active', pid: DOCKERD_PID, sinceMs: startedMs + 425, activeEnterMs: startedMs + 425, invocationId: BOOT_INVOCATION_ID, startsMs: [startedMs], lastJobId: BOOT_JOB_ID, config: DEFAULT_DAEMON_CONFIG, journal: startJournal(startedMs, DOCKERD_PID, BOOT_JOB_ID) };
+}
+
+const BOOT_INVOCATION_ID = '5d0c3f8e7a1b4c29b6e4a07f13d2c958';
+const BOOT_JOB_ID = 187;
+
+/** A host saved before the service was modelled: dockerd as it booted. */
+function newService(): ServiceState {
+  return bootService(HOST_BOOT_MS + 5_000);
 }
 
 /** dockerd as the host boots it (docker.service enabled): defaults unless a snapshot says otherwise; its journal starts at boot. */
 export function bootDaemon(daemon: Daemon): void {
-  const startedMs = HOST_BOOT_MS + 5_000;
+  daemon.state.service = newService();
   bringUp(daemon, DEFAULT_DAEMON_CONFIG, true);
-  // ~: the boot's job ID for docker.service is a plausible one, not measured.
-  daemon.state.service = { active: 'active', pid: DOCKERD_PID, sinceMs: startedMs + 425, activeEnterMs: startedMs + 425, invocationId: daemon.random.hex(32), startsMs: [startedMs], lastJobId: 187, config: DEFAULT_DAEMON_CONFIG, journal: startJournal(startedMs, DOCKERD_PID, 187) };
 }
 
 /**
@@ -159,7 +169,7 @@ function logfmt(atMs: number, pid: number, fields: string): string {
  * job, under one ID.
  */
 export function stopDaemon(daemon: Daemon, jobId?: number): void {
-  const service = (daemon.state.service ??= newService(daemon));
+  const service = (daemon.state.service ??= newService());
   if (service.active !== 'active') return;
   const job = jobId ?? nextJob(service);
   const now = daemon.clock.now();
@@ -193,7 +203,7 @@ export type StartOutcome = 'started' | 'failed' | 'start-limit-hit';
  * hand; on-failure after a non-zero exit).
  */
 export function startDaemon(daemon: Daemon, source: DaemonConfigSource, jobId?: number): StartOutcome {
-  const service = (daemon.state.service ??= newService(daemon));
+  const service = (daemon.state.service ??= newService());
   if (service.active === 'active') return 'started';
   let job = jobId ?? nextJob(service);
   if (startLimited(service, daemon.clock.now())) {
@@ -219,7 +229,7 @@ export function startDaemon(daemon: Daemon, source: DaemonConfigSource, jobId?: 
 
 /** `systemctl restart docker`: one restart job, its stop and then its start. */
 export function restartDaemon(daemon: Daemon, source: DaemonConfigSource): StartOutcome {
-  const service = (daemon.state.service ??= newService(daemon));
+  const service = (daemon.state.service ??= newService());
   const job = nextJob(service);
   stopDaemon(daemon, job);
   return startDaemon(daemon, source, job);
