@@ -38,11 +38,12 @@ function bringUp(daemon: Daemon, config: DaemonConfig, first: boolean): void {
   tearDownRules(daemon, previous);
   (daemon.state.service ??= newService()).config = config;
   if (config.iptables) installDaemonRules(daemon.kernel, firewallConfig(daemon));
+  // The bridge driver sets up the networks it stored first (populateNetworks), then initBridgeDriver makes the default one.
+  for (const network of daemon.state.networks) {
+    if (network.driver === 'bridge' && network.bridgeName) program(daemon, networkRules(daemon, network), true);
+  }
   const bridge = addDefaultBridge(daemon, config);
   if (oldBridge) renameNetwork(daemon, oldBridge.id, bridge.id);
-  for (const network of daemon.state.networks) {
-    if (network.driver === 'bridge' && network.name !== 'bridge' && network.bridgeName) program(daemon, networkRules(daemon, network), true);
-  }
   if (first) daemon.state.networks.push(networks.newNetwork(daemon, 'host', 'host'), networks.newNetwork(daemon, 'none', 'null'));
 }
 

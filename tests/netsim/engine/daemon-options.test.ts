@@ -41,6 +41,14 @@ describe('daemon.json applied at a restart', () => {
     expect(host.run("docker inspect -f '{{.NetworkSettings.Networks.bridge.NetworkID}}' web").stdout).toBe(after);
   });
 
+  it('sets up the stored networks before it makes the default bridge again (populateNetworks, then initBridgeDriver)', () => {
+    const host = hostAfter('docker network create red', 'sudo systemctl restart docker');
+    const bridge = `br-${host.run("docker network inspect -f '{{.Id}}' red").stdout.slice(0, 12)}`;
+    expect(host.run('sudo iptables -S DOCKER').stdout).toBe(`-N DOCKER\n-A DOCKER ! -i ${bridge} -o ${bridge} -j DROP\n-A DOCKER ! -i docker0 -o docker0 -j DROP\n`);
+    // MASQUERADE is inserted at the top, so docker0's, made last, comes first.
+    expect(host.run('sudo iptables -t nat -S POSTROUTING').stdout).toBe(`-P POSTROUTING ACCEPT\n-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE\n-A POSTROUTING -s 172.18.0.0/16 ! -o ${bridge} -j MASQUERADE\n`);
+  });
+
   it('binds -p to `ip` when the mapping names no address, and then drops its port in raw from off the host', () => {
     const host = withDaemonJson('{"ip": "127.0.0.1"}', 'docker run -d --name web -p 9090:80 nginx');
     expect(host.run('docker port web').stdout).toBe('80/tcp -> 127.0.0.1:9090\n');
