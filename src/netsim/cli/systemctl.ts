@@ -3,6 +3,7 @@ import type { ServiceState } from '../engine/daemon';
 import { formatUnitStatus, type UnitStatus } from '../format/systemctl-status';
 import type { CommandResult, Program, ProcessContext } from './command';
 import { readDaemonJson } from './docker-service';
+import { hostProcessTable } from '../engine/processes';
 
 /** docker.service as moby ships it (contrib/init/systemd/docker.service, docker-v29.7.2). */
 const DOCKER_UNIT = {
@@ -39,7 +40,7 @@ export function systemctlProgram(engine: Engine, hostname: string): Program {
       if (!service) return result('', 'netsim: docker.service is not simulated on this host\n', 1);
       switch (verb) {
         case 'status':
-          return status(service, context, hostname);
+          return status(engine, service, context, hostname);
         case 'is-active':
           return result(`${service.active}\n`, '', service.active === 'active' ? 0 : 3);
         case 'is-enabled':
@@ -81,8 +82,18 @@ function change(engine: Engine, verb: 'start' | 'stop' | 'restart', context: Pro
   return result('', `Job for docker.service failed because the control process exited with error code.\n${see}`, 1);
 }
 
+/**
+ * docker.service's cgroup: dockerd and the docker-proxy processes it spawned
+ * (KillMode=process leaves them there); containers run in scopes of their own.
+ */
+function cgroupProcesses(engine: Engine, context: ProcessContext, dockerdPid: number): { pid: number; argv: string }[] {
+  const table = hostProcessTable({ containers: engine.containers(), root: context.kernel.root, shells: [], hostUser: '', dockerd: engine.dockerdProcess() });
+  const proxies = table.filter((process) => process.ppid === dockerdPid && process.comm === 'docker-proxy').sort((a, b) => a.pid - b.pid);
+  return [{ pid: dockerdPid, argv: DOCKER_UNIT.execStart }, ...proxies.map((process) => ({ pid: process.pid, argv: process.argv.join(' ') }))];
+}
+
 /** `systemctl status docker`: exit status 0 when active, 3 otherwise (LSB's "program is not running"). */
-function status(service: Readonly<ServiceState>, context: ProcessContext, hostname: string): CommandResult {
+function status(engine: Engine, service: Readonly<ServiceState>, context: ProcessContext, hostname: string): CommandResult {
   const running = service.active === 'active';
   const unit: UnitStatus = {
     ...DOCKER_UNIT,
@@ -103,8 +114,9 @@ function status(service: Readonly<ServiceState>, context: ProcessContext, hostna
     memory: running ? { currentBytes: 86_216 * 1024, peakBytes: 91_340 * 1024 } : undefined,
     cpuMs: running ? 1_234 : service.active === 'failed' ? 52 : 1_516,
     cgroup: '/system.slice/docker.service',
-    processes: running ? [{ pid: service.pid, argv: DOCKER_UNIT.execStart }] : [],
-    journal: service.journal,
+    processes: running ? cgroupProcesses(engine, context, service.pid) : [],
+    // Only root and the adm and systemd-journal groups read the system journal: the user's status shows no lines.
+    journal: context.isRoot ? service.journal : [],
   };
   // At a terminal systemctl hands its text to less, which chops long lines; the simulated terminal shows them whole, as a pipe does.
   return result(formatUnitStatus(unit, context.clock.now(), hostname), '', running ? 0 : 3);

@@ -119,7 +119,18 @@ describe('systemctl and docker.service', () => {
     expect(lines).toContain('       Docs: https://docs.docker.com');
     expect(lines).toContain('   Main PID: 702 (dockerd)');
     expect(lines).toContain('             └─702 /usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock');
-    expect(lines).toContain('Nov 16 09:28:05 docker-host systemd[1]: Started docker.service - Docker Application Container Engine.');
+    // The user cannot read the system journal: no log lines under the unit, unlike root's status.
+    expect(lines.at(-2)).toBe('             └─702 /usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock');
+    expect(host.run('sudo systemctl status docker').stdout).toContain('\n\nNov 16 09:28:05 docker-host systemd[1]: Starting docker.service - Docker Application Container Engine...\n');
+  });
+
+  it('lists the docker-proxy processes dockerd spawned in its cgroup, PIDs padded to the widest (cgroup-show.c)', () => {
+    const host = hostAfter('docker run -d --name web -p 8080:80 nginx');
+    const tree = host.run('systemctl status docker').stdout.split('\n').filter((line) => /^ {13}[├└]─/.test(line));
+    expect(tree).toHaveLength(3);
+    expect(tree[0]).toBe('             ├─ 702 /usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock');
+    expect(tree[1]).toMatch(/^ {13}├─\d{4} \/usr\/bin\/docker-proxy -proto tcp -host-ip 0\.0\.0\.0 -host-port 8080 -container-ip 172\.17\.0\.2 -container-port 80 -use-listen-fd$/);
+    expect(tree[2]).toMatch(/^ {13}└─\d{4} \/usr\/bin\/docker-proxy -proto tcp -host-ip :: -host-port 8080 -container-ip 172\.17\.0\.2 -container-port 80 -use-listen-fd$/);
   });
 
   it('shows a failed unit with its exit status and no process tree', () => {
@@ -131,7 +142,7 @@ describe('systemctl and docker.service', () => {
     expect(lines[2]).toMatch(/^ {5}Active: failed \(Result: exit-code\) since Mon 2026-11-16 09:\d\d:\d\d UTC; \ds ago$/);
     expect(lines.some((line) => /^ {4}Process: \d+ ExecStart=\/usr\/bin\/dockerd -H fd:\/\/ --containerd=\/run\/containerd\/containerd.sock \(code=exited, status=1\/FAILURE\)$/.test(line))).toBe(true);
     expect(lines.some((line) => line.startsWith('     CGroup:'))).toBe(false);
-    expect(result.stdout).toContain('unable to configure the Docker daemon with file /etc/docker/daemon.json: invalid JSON: unexpected end of JSON input\n');
+    expect(host.run('sudo systemctl status docker').stdout).toContain('unable to configure the Docker daemon with file /etc/docker/daemon.json: invalid JSON: unexpected end of JSON input\n');
   });
 });
 
