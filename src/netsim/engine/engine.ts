@@ -66,11 +66,6 @@ export class Engine {
     return service.active === 'active' ? { pid: service.pid, startMs: service.activeEnterMs } : null;
   }
 
-  /** Whether the daemon answers on its socket: false between `systemctl stop docker` and a start that succeeded. */
-  isRunning(): boolean {
-    return (this.state.service?.active ?? 'active') === 'active';
-  }
-
   /** `systemctl stop docker`: every container stops, dockerd exits. */
   stopDaemon(): void {
     stopDaemon(this.daemon);
