@@ -2,10 +2,10 @@ import { linkNamed } from '../kernel/namespace';
 import { cidr, contains, networkOf } from '../wire/cidr';
 import { offsetIpv4 } from '../wire/ipv4';
 import type { Container } from './container';
-import { daemonConfig, firewallConfig, program, type CatalogReference, type Daemon, type JournalEntry, type ServiceState } from './daemon';
+import { firewallConfig, program, type CatalogReference, type Daemon, type JournalEntry, type ServiceState } from './daemon';
 import { DEFAULT_DAEMON_CONFIG, readDaemonConfig, type DaemonConfig, type DaemonConfigSource } from './daemon-config';
 import { bridgeConfig } from './bridge-driver';
-import { bridgeNetworkRules, installDaemonRules, removeDaemonRules } from './firewall';
+import { apply, bridgeNetworkRules, installDaemonRules, removeDaemonRules } from './firewall';
 import { DOCKERD_PID, HOST_BOOT_MS } from './host-processes';
 import * as containers from './containers';
 import * as networks from './networks';
@@ -33,40 +33,43 @@ const UNIT = 'docker.service - Docker Application Container Engine';
  * pool), and the host and none networks on a first start.
  */
 function bringUp(daemon: Daemon, config: DaemonConfig, first: boolean): void {
-  const previous = daemonConfig(daemon);
+  const service = (daemon.state.service ??= newService());
   const oldBridge = daemon.state.networks.find((network) => network.name === 'bridge' && network.driver === 'bridge');
-  tearDownRules(daemon, previous);
-  (daemon.state.service ??= newService()).config = config;
-  if (config.iptables) installDaemonRules(daemon.kernel, firewallConfig(daemon));
+  if (config.iptables) tearDownRules(daemon, service.rulesHairpin);
+  // The default network is deleted and made again at every start (initBridgeDriver), so it gets a new ID; docker0 itself stays.
+  daemon.state.networks = daemon.state.networks.filter((network) => network !== oldBridge);
+  service.config = config;
+  if (config.iptables) {
+    installDaemonRules(daemon.kernel, firewallConfig(daemon));
+    service.rulesHairpin = firewallConfig(daemon).hairpin;
+  }
   // The bridge driver sets up the networks it stored first (populateNetworks), then initBridgeDriver makes the default one.
   for (const network of daemon.state.networks) {
-    if (network.driver === 'bridge' && network.bridgeName) program(daemon, networkRules(daemon, network), true);
+    if (network.driver === 'bridge' && network.bridgeName) program(daemon, networkRules(network, firewallConfig(daemon).hairpin), true);
   }
   const bridge = addDefaultBridge(daemon, config);
   if (oldBridge) renameNetwork(daemon, oldBridge.id, bridge.id);
   if (first) daemon.state.networks.push(networks.newNetwork(daemon, 'host', 'host'), networks.newNetwork(daemon, 'none', 'null'));
 }
 
-function networkRules(daemon: Daemon, network: Network) {
+function networkRules(network: Network, hairpin: boolean) {
   const config = bridgeConfig(network);
-  return bridgeNetworkRules(network.bridgeName!, network.ipam[0]!.subnet, { internal: network.internal, icc: config.icc, masquerade: config.masquerade, gatewayMode: config.gatewayMode }, firewallConfig(daemon));
+  return bridgeNetworkRules(network.bridgeName!, network.ipam[0]!.subnet, { internal: network.internal, icc: config.icc, masquerade: config.masquerade, gatewayMode: config.gatewayMode }, { hairpin });
 }
 
 /**
- * What the last run left in the kernel goes before the next one adds its own
+ * What an earlier run left in the kernel goes before this one adds its own
  * (NewIptabler's removeIPChains; each network's rules deleted by the spec they
- * were added with). The default network is deleted and made again at every
- * start (initBridgeDriver), so it gets a new ID; docker0 itself stays.
+ * were added with, `hairpin` as that run had it). Only a start with iptables
+ * does this: with `"iptables": false` the firewaller is a stub and whatever an
+ * earlier run wrote stays until a later one cleans it.
  */
-function tearDownRules(daemon: Daemon, previous: DaemonConfig): void {
-  const bridge = daemon.state.networks.find((network) => network.name === 'bridge' && network.driver === 'bridge');
-  if (previous.iptables) {
-    for (const network of daemon.state.networks) {
-      if (network.driver === 'bridge' && network.bridgeName) program(daemon, networkRules(daemon, network), false);
-    }
-    removeDaemonRules(daemon.kernel);
+function tearDownRules(daemon: Daemon, hairpin: boolean | undefined): void {
+  if (hairpin === undefined) return;
+  for (const network of daemon.state.networks) {
+    if (network.driver === 'bridge' && network.bridgeName) apply(daemon.kernel, networkRules(network, hairpin), false);
   }
-  if (bridge) daemon.state.networks = daemon.state.networks.filter((network) => network !== bridge);
+  removeDaemonRules(daemon.kernel);
 }
 
 /**
@@ -100,7 +103,7 @@ function addDefaultBridge(daemon: Daemon, config: DaemonConfig): Network {
  * modelled; ~: the boot's invocation and job IDs are plausible fixed values.
  */
 function bootService(startedMs: number): ServiceState {
-  return { active: 'active', pid: DOCKERD_PID, sinceMs: startedMs + 425, activeEnterMs: startedMs + 425, invocationId: BOOT_INVOCATION_ID, startsMs: [startedMs], lastJobId: BOOT_JOB_ID, config: DEFAULT_DAEMON_CONFIG, journal: startJournal(startedMs, DOCKERD_PID, BOOT_JOB_ID) };
+  return { active: 'active', pid: DOCKERD_PID, sinceMs: startedMs + 425, activeEnterMs: startedMs + 425, invocationId: BOOT_INVOCATION_ID, startsMs: [startedMs], lastJobId: BOOT_JOB_ID, config: DEFAULT_DAEMON_CONFIG, rulesHairpin: false, journal: startJournal(startedMs, DOCKERD_PID, BOOT_JOB_ID) };
 }
 
 const BOOT_INVOCATION_ID = '5d0c3f8e7a1b4c29b6e4a07f13d2c958';

@@ -52,6 +52,8 @@ export interface ServiceState {
   /** The run's invocation ID (sd_id128), drawn from the seed at each start. */
   invocationId: string;
   config: DaemonConfig;
+  /** `hairpin` of the last run that wrote iptables rules, which the next such run deletes by; absent when none did. */
+  rulesHairpin?: boolean;
   journal: JournalEntry[];
 }
 

@@ -61,6 +61,21 @@ describe('daemon.json applied at a restart', () => {
     expect(host.run('docker exec b cat /etc/resolv.conf').stdout).toContain('\nnameserver 1.1.1.1\n');
   });
 
+  it('leaves an earlier run\'s rules with iptables false, until a run with iptables cleans them (NewIptabler only runs with it)', () => {
+    const host = hostAfter('docker network create red');
+    const before = host.run('sudo iptables-save').stdout.replace(/^#.*\n/gm, '');
+    host.run(`echo '{"iptables": false}' | sudo tee /etc/docker/daemon.json`);
+    host.run('sudo systemctl restart docker');
+    expect(host.run('sudo iptables-save').stdout.replace(/^#.*\n/gm, '').replace(/\[\d+:\d+\]/g, '')).toBe(before.replace(/\[\d+:\d+\]/g, ''));
+    host.run('docker network create blue');
+    expect(host.run('sudo iptables -S').stdout).not.toContain('br-' + host.run("docker network inspect -f '{{.Id}}' blue").stdout.slice(0, 12));
+    host.run('echo {} | sudo tee /etc/docker/daemon.json');
+    host.run('sudo systemctl restart docker');
+    const blue = `br-${host.run("docker network inspect -f '{{.Id}}' blue").stdout.slice(0, 12)}`;
+    expect(host.run('sudo iptables -S DOCKER').stdout).toContain(`-A DOCKER ! -i ${blue} -o ${blue} -j DROP\n`);
+    expect(host.run('sudo iptables -S DOCKER').stdout.match(/-j DROP/g)).toHaveLength(3);
+  });
+
   it('adds no rule of its own with iptables false (the firewaller is a stub)', () => {
     const host = withDaemonJson('{"iptables": false}', 'sudo iptables -t nat -F', 'sudo iptables -F', 'sudo iptables -X', 'sudo iptables -t nat -X', 'sudo iptables -P FORWARD ACCEPT', 'docker network create n1', 'docker run -d --name web --network n1 -p 8080:80 -p 127.0.0.1:8081:80 nginx');
     expect(host.run('sudo iptables-save').stdout).not.toMatch(/^-A /m);
