@@ -24,7 +24,7 @@ export function readDaemonJson(context: ProcessContext): DaemonConfigSource {
 export function reachDaemon(engine: Engine, context: ProcessContext): boolean {
   const service = engine.service();
   if (!service || service.active === 'active') return true;
-  if (service.socketFailed) return false;
+  if (service.socket !== undefined && service.socket !== 'active') return false;
   return engine.startDaemon(readDaemonJson(context)) === 'started';
 }
 

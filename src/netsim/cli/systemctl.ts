@@ -97,7 +97,7 @@ function status(engine: Engine, service: Readonly<ServiceState>, context: Proces
   const running = service.active === 'active';
   const unit: UnitStatus = {
     ...DOCKER_UNIT,
-    triggeredBy: [{ unit: DOCKER_UNIT.triggeredBy, state: service.socketFailed ? 'failed' : 'active' }],
+    triggeredBy: [{ unit: DOCKER_UNIT.triggeredBy, state: service.socket ?? 'active' }],
     enabled: 'enabled',
     preset: 'enabled',
     activeState: service.active,

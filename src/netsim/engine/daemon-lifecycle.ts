@@ -252,7 +252,19 @@ function refuseStart(daemon: Daemon, service: ServiceState, result: 'exit-code' 
     systemd(now, `Failed to start ${UNIT}.`, { kind: 'start-failed', jobId, jobResult: 'failed' }),
   );
   // docker.socket gives up with it (`Failed with result 'service-start-limit-hit'`): the socket is closed.
-  Object.assign(service, { active: 'failed', result, sinceMs: now, socketFailed: true });
+  Object.assign(service, { active: 'failed', result, sinceMs: now, socket: 'failed' });
+}
+
+/**
+ * `systemctl stop docker.socket`, which Debian's `service docker stop` runs
+ * first (init-system-helpers' service stops the sockets that trigger the
+ * unit): docker.service, which Requires= it, stops too, and nothing listens on
+ * /run/docker.sock until a start.
+ */
+export function stopSocket(daemon: Daemon): void {
+  stopDaemon(daemon);
+  const service = (daemon.state.service ??= newService());
+  if (service.socket !== 'failed') service.socket = 'inactive';
 }
 
 /** `systemctl reset-failed docker`: the failed state and the start counter go. */
@@ -284,7 +296,7 @@ function tryStart(daemon: Daemon, service: ServiceState, source: DaemonConfigSou
     return failed([dockerd(logfmt(now + 12, pid, 'msg="Starting up"'), 12), dockerd(logfmt(now + 150, pid, `msg="Daemon shutdown complete" error=${JSON.stringify(error)}`), 150), dockerd(error, 150)], 155);
   }
   bringUp(daemon, read.config, false);
-  Object.assign(service, { active: 'active', result: 'success', socketFailed: false, pid, sinceMs: now + 425, activeEnterMs: now + 425, exitStatus: undefined, invocationId: daemon.random.hex(32) });
+  Object.assign(service, { active: 'active', result: 'success', socket: 'active', pid, sinceMs: now + 425, activeEnterMs: now + 425, exitStatus: undefined, invocationId: daemon.random.hex(32) });
   service.journal.push(...startJournal(now, pid, jobId));
   for (const container of daemon.state.containers.filter(shouldRestart)) {
     try {

@@ -43,8 +43,8 @@ export interface ServiceState {
   exitStatus?: number;
   /** How the last run ended for systemd: `exit-code` when dockerd failed, `start-limit-hit` when systemd would not start it. */
   result?: 'success' | 'exit-code' | 'start-limit-hit';
-  /** docker.socket failed with the service's start limit: nothing listens on /run/docker.sock until docker.service starts again. */
-  socketFailed?: boolean;
+  /** docker.socket: stopped (`service docker stop`) or failed with the service's start limit, nothing listens on /run/docker.sock until docker.service starts again; absent, active. */
+  socket?: 'active' | 'inactive' | 'failed';
   /** When docker.service was last started, within StartLimitIntervalSec: a fourth start in that minute is refused. */
   startsMs?: number[];
   /** systemd's last job ID: each start, stop or restart job, and each automatic restart, takes the next. */

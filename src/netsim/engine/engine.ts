@@ -7,7 +7,7 @@ import { createWarnings } from './create-warnings';
 import { connectedContainer } from './container-config';
 import * as containers from './containers';
 import type { Daemon, EngineState, ServiceState } from './daemon';
-import { bootDaemon, resetFailed, restartDaemon, startDaemon, stopDaemon, type StartOutcome } from './daemon-lifecycle';
+import { bootDaemon, resetFailed, restartDaemon, startDaemon, stopDaemon, stopSocket, type StartOutcome } from './daemon-lifecycle';
 import { DOCKERD_PID } from './host-processes';
 import type { DaemonConfigSource } from './daemon-config';
 import { resolveContainerName } from './dns';
@@ -79,6 +79,11 @@ export class Engine {
   /** `systemctl restart docker`: a stop and a start under one job. */
   restartDaemon(config: DaemonConfigSource): StartOutcome {
     return restartDaemon(this.daemon, config);
+  }
+
+  /** `systemctl stop docker.socket`: the service stops with it, and the socket closes. */
+  stopSocket(): void {
+    stopSocket(this.daemon);
   }
 
   /** `systemctl reset-failed docker`. */

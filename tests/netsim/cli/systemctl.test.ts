@@ -172,3 +172,24 @@ describe('journalctl -u docker', () => {
     expect(text).toMatch(/dockerd\[\d+\]: unable to configure the Docker daemon with file \/etc\/docker\/daemon\.json: invalid JSON: unexpected end of JSON input\nNov 16/);
   });
 });
+
+describe('service docker (init-system-helpers)', () => {
+  it('passes restart and status to systemctl', () => {
+    const host = hostAfter('docker run -d --name web --restart always nginx');
+    expect(host.run('sudo service docker restart')).toMatchObject({ stdout: '', stderr: '', exitCode: 0 });
+    expect(host.run('sudo service docker status').stdout).toMatch(/^● docker\.service - Docker Application Container Engine\n/);
+  });
+
+  it('stops docker.socket too, so no docker command starts dockerd again until service docker start', () => {
+    const host = hostAfter('docker run -d --name web --restart always nginx');
+    expect(host.run('sudo service docker stop')).toMatchObject({ stdout: '', stderr: '', exitCode: 0 });
+    expect(host.run('docker ps')).toMatchObject({ stderr: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n', exitCode: 1 });
+    expect(host.run('systemctl status docker').stdout).toContain('\nTriggeredBy: ○ docker.socket\n');
+    expect(host.run('sudo service docker start').exitCode).toBe(0);
+    expect(host.run("docker ps --format '{{.Names}}'").stdout).toBe('web\n');
+  });
+
+  it('is not on a user\'s PATH (/usr/sbin)', () => {
+    expect(hostAfter().run('service docker restart')).toMatchObject({ stderr: 'bash: service: command not found\n', exitCode: 127 });
+  });
+});
