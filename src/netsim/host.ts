@@ -42,6 +42,7 @@ import { bootLanMachine, lanLoginBanner, lanMachineEtc, lanStation } from './lan
 import { sshProgram } from './cli/ssh';
 import { systemctlProgram } from './cli/systemctl';
 import { journalctlProgram } from './cli/journalctl';
+import { serviceProgram } from './cli/service';
 import { shellProgram, suProgram } from './cli/shells';
 import { engineNameServices } from './cli/name-service';
 import { ipProgram as lanIpProgram } from './cli/ip';
@@ -340,7 +341,8 @@ export class Host {
     const text = [catProgram, grepProgram, headProgram, tailProgram, wcProgram, sortProgram, cutProgram, echoProgram, trueProgram, falseProgram, pwdProgram];
     const ssh = sshProgram(engineNameServices(this.engine, () => hostEtc(this.profile)), () => this.sshServer());
     const shells = [shellProgram('bash', 'host'), shellProgram('sh', 'host'), suProgram];
-    const systemd = [systemctlProgram(this.engine, this.profile.hostname), journalctlProgram(this.engine, this.profile.hostname)];
+    const systemctl = systemctlProgram(this.engine, this.profile.hostname);
+    const systemd = [systemctl, journalctlProgram(this.engine, this.profile.hostname), serviceProgram(this.engine, systemctl)];
     this.programs = new Map([ip, bridgeProgram, iptablesProgram, iptablesSaveProgram, ip6tablesProgram, ip6tablesSaveProgram, curlProgram(engineNameServices(this.engine, () => hostEtc(this.profile))), nsenter, dockerProgram(this.engine), ssh, ...shells, ...text, ...systemd, ...hostToolPrograms(this.engine, () => hostEtc(this.profile))].map((program) => [program.name, program]));
     this.lanPrograms = new Map(this.lanMachinePrograms(text).map((program) => [program.name, program]));
   }

@@ -18,13 +18,13 @@ export function readDaemonJson(context: ProcessContext): DaemonConfigSource {
 
 /**
  * docker.socket stays listening when docker.service stops, so the next client
- * connection starts dockerd again (socket activation). Only a daemon that
- * failed to start leaves the client without an answer.
+ * connection starts dockerd again (socket activation). Once the service's
+ * start limit took the socket down too, nothing answers.
  */
 export function reachDaemon(engine: Engine, context: ProcessContext): boolean {
   const service = engine.service();
   if (!service || service.active === 'active') return true;
-  if (service.active === 'failed') return false;
+  if (service.socket !== undefined && service.socket !== 'active') return false;
   return engine.startDaemon(readDaemonJson(context)) === 'started';
 }
 

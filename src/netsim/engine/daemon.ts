@@ -12,7 +12,17 @@ export interface JournalEntry {
   /** `dockerd[PID]` or `systemd[1]`, as journalctl prints the identifier. */
   readonly identifier: string;
   readonly message: string;
+  /** systemd's message catalog entry for the line (its MESSAGE_ID), which `journalctl -x` explains. */
+  readonly catalog?: CatalogReference;
 }
+
+/** A systemd message with a catalog entry, and the fields its text names (job ID, result, exit status). */
+export type CatalogReference =
+  | { readonly kind: 'start-begun' | 'start-done' | 'stop-begun'; readonly jobId: number }
+  | { readonly kind: 'start-failed' | 'stop-done'; readonly jobId: number; readonly jobResult: string }
+  | { readonly kind: 'process-exited'; readonly status: number }
+  | { readonly kind: 'unit-failed'; readonly result: string }
+  | { readonly kind: 'unit-succeeded' | 'restart-scheduled' };
 
 /**
  * docker.service as systemd runs it: whether dockerd is up, its PID and since
@@ -31,9 +41,19 @@ export interface ServiceState {
   activeExitMs?: number;
   /** How dockerd's last process ended, once it has: its exit status. */
   exitStatus?: number;
+  /** How the last run ended for systemd: `exit-code` when dockerd failed, `start-limit-hit` when systemd would not start it. */
+  result?: 'success' | 'exit-code' | 'start-limit-hit';
+  /** docker.socket: stopped (`service docker stop`) or failed with the service's start limit, nothing listens on /run/docker.sock until docker.service starts again; absent, active. */
+  socket?: 'active' | 'inactive' | 'failed';
+  /** When docker.service was last started, within StartLimitIntervalSec: a fourth start in that minute is refused. */
+  startsMs?: number[];
+  /** systemd's last job ID: each start, stop or restart job, and each automatic restart, takes the next. */
+  lastJobId?: number;
   /** The run's invocation ID (sd_id128), drawn from the seed at each start. */
   invocationId: string;
   config: DaemonConfig;
+  /** `hairpin` of the last run that wrote iptables rules, which the next such run deletes by; absent when none did. */
+  rulesHairpin?: boolean;
   journal: JournalEntry[];
 }
 

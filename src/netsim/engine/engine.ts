@@ -8,7 +8,7 @@ import { createWarnings } from './create-warnings';
 import { connectedContainer } from './container-config';
 import * as containers from './containers';
 import type { Daemon, EngineState, ServiceState } from './daemon';
-import { bootDaemon, startDaemon, stopDaemon } from './daemon-lifecycle';
+import { bootDaemon, resetFailed, restartDaemon, startDaemon, stopDaemon, stopSocket, type StartOutcome } from './daemon-lifecycle';
 import { DOCKERD_PID } from './host-processes';
 import type { DaemonConfigSource } from './daemon-config';
 import { resolveContainerName, resolveContainerName6 } from './dns';
@@ -70,19 +70,29 @@ export class Engine {
     return service.active === 'active' ? { pid: service.pid, startMs: service.activeEnterMs } : null;
   }
 
-  /** Whether the daemon answers on its socket: false between `systemctl stop docker` and a start that succeeded. */
-  isRunning(): boolean {
-    return (this.state.service?.active ?? 'active') === 'active';
-  }
-
   /** `systemctl stop docker`: every container stops, dockerd exits. */
   stopDaemon(): void {
     stopDaemon(this.daemon);
   }
 
   /** `systemctl start docker` with daemon.json's text (undefined when there is no file): 'failed' when dockerd refused it. */
-  startDaemon(config: DaemonConfigSource): 'started' | 'failed' {
+  startDaemon(config: DaemonConfigSource): StartOutcome {
     return startDaemon(this.daemon, config);
+  }
+
+  /** `systemctl restart docker`: a stop and a start under one job. */
+  restartDaemon(config: DaemonConfigSource): StartOutcome {
+    return restartDaemon(this.daemon, config);
+  }
+
+  /** `systemctl stop docker.socket`: the service stops with it, and the socket closes. */
+  stopSocket(): void {
+    stopSocket(this.daemon);
+  }
+
+  /** `systemctl reset-failed docker`. */
+  resetFailed(): void {
+    resetFailed(this.daemon);
   }
 
   /** Time passes while a client waits on a container (a foreground server until Ctrl-C). */

@@ -17,7 +17,8 @@ export interface UnitStatus {
   /** How long the last run lasted, once it ended (ActiveExitTimestamp - ActiveEnterTimestamp). */
   readonly durationMs: number | undefined;
   readonly invocationId: string;
-  readonly triggeredBy: readonly string[];
+  /** The units that start this one, with their state for the glyph. */
+  readonly triggeredBy: readonly { readonly unit: string; readonly state: UnitStatus['activeState'] }[];
   readonly documentation: readonly string[];
   /** The main process: running, or how it ended (shown as ExecStart's Process: line). */
   readonly mainPid: number;
@@ -113,7 +114,7 @@ export function formatUnitStatus(unit: UnitStatus, nowMs: number, hostname: stri
   if (unit.activeState !== 'active' && unit.durationMs !== undefined) lines.push(`   Duration: ${formatTimespan(unit.durationMs)}`);
   // ~: systemd 257 prints the run's invocation ID here; the line's place is assumed, not read in its source.
   lines.push(` Invocation: ${unit.invocationId}`);
-  unit.triggeredBy.forEach((trigger, index) => lines.push(`${index === 0 ? 'TriggeredBy:' : '            '} ● ${trigger}`));
+  unit.triggeredBy.forEach((trigger, index) => lines.push(`${index === 0 ? 'TriggeredBy:' : '            '} ${GLYPH[trigger.state]} ${trigger.unit}`));
   unit.documentation.forEach((doc, index) => lines.push(`   ${(index === 0 ? 'Docs:' : '').padStart(9)} ${doc}`));
   if (unit.exit) {
     const status = `status=${unit.exit.status}${EXIT_NAMES[unit.exit.status] ? `/${EXIT_NAMES[unit.exit.status]}` : ''}`;

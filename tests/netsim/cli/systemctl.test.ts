@@ -35,23 +35,56 @@ describe('systemctl and docker.service', () => {
     expect(host.run("docker ps --format '{{.Names}}'").stdout).toBe('f1\n');
   });
 
-  it('fails the job when dockerd refuses daemon.json, and says why in the journal', () => {
+  it('fails the job when dockerd refuses daemon.json, retries every RestartSec until the start limit, and says why in the journal', () => {
     const host = hostAfter(DAEMON_JSON('{"userland-proxy": false, "colour": "red"}'));
     expect(host.run('sudo systemctl restart docker')).toMatchObject({
       stdout: '',
       exitCode: 1,
       stderr: 'Job for docker.service failed because the control process exited with error code.\nSee "systemctl status docker.service" and "journalctl -xeu docker.service" for details.\n',
     });
-    const journal = host.run('sudo journalctl -u docker -n 4 --no-pager').stdout.split('\n');
-    expect(journal[0]).toMatch(/^Nov 16 09:\d\d:\d\d docker-host dockerd\[\d+\]: unable to configure the Docker daemon with file \/etc\/docker\/daemon.json: the following directives don't match any configuration option: colour$/);
-    expect(journal.slice(1, 4).map((line) => line.replace(/^.*systemd\[1\]: /, ''))).toEqual([
-      'docker.service: Main process exited, code=exited, status=1/FAILURE',
-      "docker.service: Failed with result 'exit-code'.",
-      'Failed to start docker.service - Docker Application Container Engine.',
+    // Restart=always, RestartSec=2, StartLimitBurst=3: three runs, then systemd gives up (service.c, unit.c unit_test_start_limit).
+    const journal = host.run('sudo journalctl -u docker --no-pager').stdout.split('\n').map((line) => line.replace(/^Nov 16 09:\d\d:\d\d docker-host /, ''));
+    const tail = journal.slice(journal.indexOf('systemd[1]: Stopped docker.service - Docker Application Container Engine.') + 1, -1);
+    expect(tail.map((line) => line.replace(/^dockerd\[\d+\]/, 'dockerd[PID]'))).toEqual([
+      'systemd[1]: Starting docker.service - Docker Application Container Engine...',
+      "dockerd[PID]: unable to configure the Docker daemon with file /etc/docker/daemon.json: the following directives don't match any configuration option: colour",
+      'systemd[1]: docker.service: Main process exited, code=exited, status=1/FAILURE',
+      "systemd[1]: docker.service: Failed with result 'exit-code'.",
+      'systemd[1]: Failed to start docker.service - Docker Application Container Engine.',
+      'systemd[1]: docker.service: Scheduled restart job, restart counter is at 1.',
+      'systemd[1]: Stopped docker.service - Docker Application Container Engine.',
+      'systemd[1]: Starting docker.service - Docker Application Container Engine...',
+      "dockerd[PID]: unable to configure the Docker daemon with file /etc/docker/daemon.json: the following directives don't match any configuration option: colour",
+      'systemd[1]: docker.service: Main process exited, code=exited, status=1/FAILURE',
+      "systemd[1]: docker.service: Failed with result 'exit-code'.",
+      'systemd[1]: Failed to start docker.service - Docker Application Container Engine.',
+      'systemd[1]: docker.service: Scheduled restart job, restart counter is at 2.',
+      'systemd[1]: Stopped docker.service - Docker Application Container Engine.',
+      'systemd[1]: Starting docker.service - Docker Application Container Engine...',
+      "dockerd[PID]: unable to configure the Docker daemon with file /etc/docker/daemon.json: the following directives don't match any configuration option: colour",
+      'systemd[1]: docker.service: Main process exited, code=exited, status=1/FAILURE',
+      "systemd[1]: docker.service: Failed with result 'exit-code'.",
+      'systemd[1]: Failed to start docker.service - Docker Application Container Engine.',
+      'systemd[1]: docker.service: Scheduled restart job, restart counter is at 3.',
+      'systemd[1]: Stopped docker.service - Docker Application Container Engine.',
+      'systemd[1]: docker.service: Start request repeated too quickly.',
+      "systemd[1]: docker.service: Failed with result 'exit-code'.",
+      'systemd[1]: Failed to start docker.service - Docker Application Container Engine.',
     ]);
+    // docker.socket went down with it: nothing answers on the socket.
     expect(host.run('docker ps')).toMatchObject({ stderr: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n', exitCode: 1 });
     expect(host.run('systemctl is-active docker')).toMatchObject({ stdout: 'failed\n', exitCode: 3 });
-    host.run(DAEMON_JSON('{"userland-proxy": false}'));
+    expect(host.run('systemctl status docker').stdout).toContain('\nTriggeredBy: × docker.socket\n');
+  });
+
+  it('refuses a fourth start within the minute until reset-failed (bus-wait-for-jobs.c, start-limit-hit)', () => {
+    const host = hostAfter(DAEMON_JSON('{'), 'sudo systemctl restart docker', DAEMON_JSON('{}'));
+    expect(host.run('sudo systemctl start docker')).toMatchObject({
+      exitCode: 1,
+      stderr: 'Job for docker.service failed because start of the service was attempted too often.\nSee "systemctl status docker.service" and "journalctl -xeu docker.service" for details.\nTo force a start use "systemctl reset-failed docker.service"\nfollowed by "systemctl start docker.service" again.\n',
+    });
+    expect(host.run('systemctl status docker').stdout).toContain('Active: failed (Result: start-limit-hit) since');
+    expect(host.run('sudo systemctl reset-failed docker')).toMatchObject({ stdout: '', stderr: '', exitCode: 0 });
     expect(host.run('sudo systemctl start docker').exitCode).toBe(0);
     expect(host.run('docker ps').exitCode).toBe(0);
   });
@@ -59,7 +92,7 @@ describe('systemctl and docker.service', () => {
   it('fails to start when bip overlaps a network, before it changes anything (daemon.go, daemon_unix.go, bridge checkConflict)', () => {
     const host = hostAfter('docker network create --subnet 10.55.0.0/16 red', DAEMON_JSON('{"bip": "10.55.0.1/24"}'));
     expect(host.run('sudo systemctl restart docker').exitCode).toBe(1);
-    const journal = host.run('sudo journalctl -u docker -n 4').stdout;
+    const journal = host.run('sudo journalctl -u docker').stdout;
     expect(journal).toMatch(/dockerd\[\d+\]: failed to start daemon: Error initializing network controller: error creating default "bridge" network: cannot create network [0-9a-f]{64} \(docker0\): conflicts with network [0-9a-f]{64} \(br-[0-9a-f]{12}\): networks have overlapping IPv4\n/);
     expect(host.run('ip -4 -br addr show docker0').stdout).toContain('172.17.0.1/16');
   });
@@ -86,7 +119,18 @@ describe('systemctl and docker.service', () => {
     expect(lines).toContain('       Docs: https://docs.docker.com');
     expect(lines).toContain('   Main PID: 702 (dockerd)');
     expect(lines).toContain('             └─702 /usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock');
-    expect(lines).toContain('Nov 16 09:28:05 docker-host systemd[1]: Started docker.service - Docker Application Container Engine.');
+    // The user cannot read the system journal: no log lines under the unit, unlike root's status.
+    expect(lines.at(-2)).toBe('             └─702 /usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock');
+    expect(host.run('sudo systemctl status docker').stdout).toContain('\n\nNov 16 09:28:05 docker-host systemd[1]: Starting docker.service - Docker Application Container Engine...\n');
+  });
+
+  it('lists the docker-proxy processes dockerd spawned in its cgroup, PIDs padded to the widest (cgroup-show.c)', () => {
+    const host = hostAfter('docker run -d --name web -p 8080:80 nginx');
+    const tree = host.run('systemctl status docker').stdout.split('\n').filter((line) => /^ {13}[├└]─/.test(line));
+    expect(tree).toHaveLength(3);
+    expect(tree[0]).toBe('             ├─ 702 /usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock');
+    expect(tree[1]).toMatch(/^ {13}├─\d{4} \/usr\/bin\/docker-proxy -proto tcp -host-ip 0\.0\.0\.0 -host-port 8080 -container-ip 172\.17\.0\.2 -container-port 80 -use-listen-fd$/);
+    expect(tree[2]).toMatch(/^ {13}└─\d{4} \/usr\/bin\/docker-proxy -proto tcp -host-ip :: -host-port 8080 -container-ip 172\.17\.0\.2 -container-port 80 -use-listen-fd$/);
   });
 
   it('shows a failed unit with its exit status and no process tree', () => {
@@ -98,7 +142,7 @@ describe('systemctl and docker.service', () => {
     expect(lines[2]).toMatch(/^ {5}Active: failed \(Result: exit-code\) since Mon 2026-11-16 09:\d\d:\d\d UTC; \ds ago$/);
     expect(lines.some((line) => /^ {4}Process: \d+ ExecStart=\/usr\/bin\/dockerd -H fd:\/\/ --containerd=\/run\/containerd\/containerd.sock \(code=exited, status=1\/FAILURE\)$/.test(line))).toBe(true);
     expect(lines.some((line) => line.startsWith('     CGroup:'))).toBe(false);
-    expect(result.stdout).toContain('unable to configure the Docker daemon with file /etc/docker/daemon.json: invalid JSON: unexpected end of JSON input\n');
+    expect(host.run('sudo systemctl status docker').stdout).toContain('unable to configure the Docker daemon with file /etc/docker/daemon.json: invalid JSON: unexpected end of JSON input\n');
   });
 });
 
@@ -115,5 +159,37 @@ describe('journalctl -u docker', () => {
     expect(lines[1]).toMatch(/^Nov 16 09:28:05 docker-host dockerd\[702\]: time="2026-11-16T09:28:05\.\d{9}Z" level=info msg="Starting up"$/);
     expect(lines).toContainEqual(expect.stringMatching(/ level=info msg="Docker daemon" commit=6a43e3d containerd-snapshotter=true storage-driver=overlayfs version=29\.7\.2$/));
     expect(lines).toContainEqual(expect.stringMatching(/ level=info msg="API listen on \/run\/docker\.sock"$/));
+  });
+
+  it('explains systemd\'s lines with -x, as the catalog words them (journalctl -xeu captures on Debian hosts)', () => {
+    const host = hostAfter(DAEMON_JSON('{'), 'sudo systemctl restart docker');
+    const text = host.run('sudo journalctl -xeu docker.service').stdout;
+    expect(text).toMatch(/systemd\[1\]: docker\.service: Main process exited, code=exited, status=1\/FAILURE\n░░ Subject: Unit process exited\n░░ Defined-By: systemd\n░░ Support: https:\/\/www\.debian\.org\/support\n░░ \n░░ An ExecStart= process belonging to unit docker\.service has exited\.\n░░ \n░░ The process' exit code is 'exited' and its exit status is 1\.\n/);
+    expect(text).toMatch(/systemd\[1\]: Failed to start docker\.service - Docker Application Container Engine\.\n░░ Subject: A start job for unit docker\.service has failed\n░░ Defined-By: systemd\n░░ Support: https:\/\/www\.debian\.org\/support\n░░ \n░░ A start job for unit docker\.service has finished with a failure\.\n░░ \n░░ The job identifier is \d+ and the job result is failed\.\n/);
+    expect(text).toContain("░░ Subject: Automatic restarting of a unit has been scheduled\n░░ Defined-By: systemd\n░░ Support: https://www.debian.org/support\n░░ \n░░ Automatic restarting of the unit docker.service has been scheduled, as the result for\n░░ the configured Restart= setting for the unit.\n");
+    expect(text).toContain("docker.service: Start request repeated too quickly.\nNov 16");
+    // dockerd's own lines have no catalog entry.
+    expect(text).toMatch(/dockerd\[\d+\]: unable to configure the Docker daemon with file \/etc\/docker\/daemon\.json: invalid JSON: unexpected end of JSON input\nNov 16/);
+  });
+});
+
+describe('service docker (init-system-helpers)', () => {
+  it('passes restart and status to systemctl', () => {
+    const host = hostAfter('docker run -d --name web --restart always nginx');
+    expect(host.run('sudo service docker restart')).toMatchObject({ stdout: '', stderr: '', exitCode: 0 });
+    expect(host.run('sudo service docker status').stdout).toMatch(/^● docker\.service - Docker Application Container Engine\n/);
+  });
+
+  it('stops docker.socket too, so no docker command starts dockerd again until service docker start', () => {
+    const host = hostAfter('docker run -d --name web --restart always nginx');
+    expect(host.run('sudo service docker stop')).toMatchObject({ stdout: '', stderr: '', exitCode: 0 });
+    expect(host.run('docker ps')).toMatchObject({ stderr: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n', exitCode: 1 });
+    expect(host.run('systemctl status docker').stdout).toContain('\nTriggeredBy: ○ docker.socket\n');
+    expect(host.run('sudo service docker start').exitCode).toBe(0);
+    expect(host.run("docker ps --format '{{.Names}}'").stdout).toBe('web\n');
+  });
+
+  it('is not on a user\'s PATH (/usr/sbin)', () => {
+    expect(hostAfter().run('service docker restart')).toMatchObject({ stderr: 'bash: service: command not found\n', exitCode: 127 });
   });
 });

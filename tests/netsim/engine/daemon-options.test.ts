@@ -41,6 +41,14 @@ describe('daemon.json applied at a restart', () => {
     expect(host.run("docker inspect -f '{{.NetworkSettings.Networks.bridge.NetworkID}}' web").stdout).toBe(after);
   });
 
+  it('sets up the stored networks before it makes the default bridge again (populateNetworks, then initBridgeDriver)', () => {
+    const host = hostAfter('docker network create red', 'sudo systemctl restart docker');
+    const bridge = `br-${host.run("docker network inspect -f '{{.Id}}' red").stdout.slice(0, 12)}`;
+    expect(host.run('sudo iptables -S DOCKER').stdout).toBe(`-N DOCKER\n-A DOCKER ! -i ${bridge} -o ${bridge} -j DROP\n-A DOCKER ! -i docker0 -o docker0 -j DROP\n`);
+    // MASQUERADE is inserted at the top, so docker0's, made last, comes first.
+    expect(host.run('sudo iptables -t nat -S POSTROUTING').stdout).toBe(`-P POSTROUTING ACCEPT\n-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE\n-A POSTROUTING -s 172.18.0.0/16 ! -o ${bridge} -j MASQUERADE\n`);
+  });
+
   it('binds -p to `ip` when the mapping names no address, and then drops its port in raw from off the host', () => {
     const host = withDaemonJson('{"ip": "127.0.0.1"}', 'docker run -d --name web -p 9090:80 nginx');
     expect(host.run('docker port web').stdout).toBe('80/tcp -> 127.0.0.1:9090\n');
@@ -51,6 +59,21 @@ describe('daemon.json applied at a restart', () => {
     const host = withDaemonJson('{"dns": ["9.9.9.9"]}', 'docker run -d --name a alpine sleep 100', 'docker run -d --name b --dns 1.1.1.1 alpine sleep 100');
     expect(host.run('docker exec a cat /etc/resolv.conf').stdout).toContain('\nnameserver 9.9.9.9\n');
     expect(host.run('docker exec b cat /etc/resolv.conf').stdout).toContain('\nnameserver 1.1.1.1\n');
+  });
+
+  it('leaves an earlier run\'s rules with iptables false, until a run with iptables cleans them (NewIptabler only runs with it)', () => {
+    const host = hostAfter('docker network create red');
+    const before = host.run('sudo iptables-save').stdout.replace(/^#.*\n/gm, '');
+    host.run(`echo '{"iptables": false}' | sudo tee /etc/docker/daemon.json`);
+    host.run('sudo systemctl restart docker');
+    expect(host.run('sudo iptables-save').stdout.replace(/^#.*\n/gm, '').replace(/\[\d+:\d+\]/g, '')).toBe(before.replace(/\[\d+:\d+\]/g, ''));
+    host.run('docker network create blue');
+    expect(host.run('sudo iptables -S').stdout).not.toContain('br-' + host.run("docker network inspect -f '{{.Id}}' blue").stdout.slice(0, 12));
+    host.run('echo {} | sudo tee /etc/docker/daemon.json');
+    host.run('sudo systemctl restart docker');
+    const blue = `br-${host.run("docker network inspect -f '{{.Id}}' blue").stdout.slice(0, 12)}`;
+    expect(host.run('sudo iptables -S DOCKER').stdout).toContain(`-A DOCKER ! -i ${blue} -o ${blue} -j DROP\n`);
+    expect(host.run('sudo iptables -S DOCKER').stdout.match(/-j DROP/g)).toHaveLength(3);
   });
 
   it('adds no rule of its own with iptables false (the firewaller is a stub)', () => {
