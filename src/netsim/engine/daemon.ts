@@ -37,6 +37,8 @@ export interface ServiceState {
   sinceMs: number;
   /** When its last run began (ActiveEnterTimestamp), for the Duration of a run that ended. */
   activeEnterMs: number;
+  /** When the unit last left the inactive state, its last start (InactiveExitTimestamp): status shows the journal from there. */
+  inactiveExitMs?: number;
   /** When that run began to stop (ActiveExitTimestamp). */
   activeExitMs?: number;
   /** How dockerd's last process ended, once it has: its exit status. */
