@@ -117,7 +117,7 @@ function status(engine: Engine, service: Readonly<ServiceState>, context: Proces
     processes: running ? cgroupProcesses(engine, context, service.pid) : [],
     // The journal since the unit last left the inactive state (show_journal_by_unit with InactiveExitTimestamp);
     // only root and the adm and systemd-journal groups read the system journal: the user's status shows no lines.
-    journal: context.isRoot ? service.journal.filter((entry) => entry.timeMs >= (service.inactiveExitMs ?? 0)) : [],
+    journal: context.isRoot ? service.journal.slice(service.inactiveExitEntry ?? 0) : [],
   };
   // At a terminal systemctl hands its text to less, which chops long lines; the simulated terminal shows them whole, as a pipe does.
   return result(formatUnitStatus(unit, context.clock.now(), hostname), '', running ? 0 : 3);
