@@ -115,8 +115,9 @@ function status(engine: Engine, service: Readonly<ServiceState>, context: Proces
     cpuMs: running ? 1_234 : service.active === 'failed' ? 52 : 1_516,
     cgroup: '/system.slice/docker.service',
     processes: running ? cgroupProcesses(engine, context, service.pid) : [],
-    // Only root and the adm and systemd-journal groups read the system journal: the user's status shows no lines.
-    journal: context.isRoot ? service.journal : [],
+    // The journal since the unit last left the inactive state (show_journal_by_unit with InactiveExitTimestamp);
+    // only root and the adm and systemd-journal groups read the system journal: the user's status shows no lines.
+    journal: context.isRoot ? service.journal.slice(service.inactiveExitEntry ?? 0) : [],
   };
   // At a terminal systemctl hands its text to less, which chops long lines; the simulated terminal shows them whole, as a pipe does.
   return result(formatUnitStatus(unit, context.clock.now(), hostname), '', running ? 0 : 3);

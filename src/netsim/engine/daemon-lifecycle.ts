@@ -103,7 +103,7 @@ function addDefaultBridge(daemon: Daemon, config: DaemonConfig): Network {
  * modelled; ~: the boot's invocation and job IDs are plausible fixed values.
  */
 function bootService(startedMs: number): ServiceState {
-  return { active: 'active', pid: DOCKERD_PID, sinceMs: startedMs + 425, activeEnterMs: startedMs + 425, invocationId: BOOT_INVOCATION_ID, startsMs: [startedMs], lastJobId: BOOT_JOB_ID, config: DEFAULT_DAEMON_CONFIG, rulesHairpin: false, journal: startJournal(startedMs, DOCKERD_PID, BOOT_JOB_ID) };
+  return { active: 'active', pid: DOCKERD_PID, sinceMs: startedMs + 425, activeEnterMs: startedMs + 425, invocationId: BOOT_INVOCATION_ID, startsMs: [startedMs], inactiveExitEntry: 0, lastJobId: BOOT_JOB_ID, config: DEFAULT_DAEMON_CONFIG, rulesHairpin: false, journal: startJournal(startedMs, DOCKERD_PID, BOOT_JOB_ID) };
 }
 
 const BOOT_INVOCATION_ID = '5d0c3f8e7a1b4c29b6e4a07f13d2c958';
@@ -279,6 +279,7 @@ export function resetFailed(daemon: Daemon): void {
 function tryStart(daemon: Daemon, service: ServiceState, source: DaemonConfigSource, jobId: number): boolean {
   const now = daemon.clock.now();
   service.startsMs = [...(service.startsMs ?? []).filter((at) => now - at < START_LIMIT.intervalMs), now];
+  service.inactiveExitEntry = service.journal.length;
   daemon.state.lastPid += 1 + daemon.random.int(0, 40);
   const pid = daemon.state.lastPid;
   const dockerd = (message: string, offsetMs: number): JournalEntry => ({ timeMs: now + offsetMs, identifier: `dockerd[${pid}]`, message });

@@ -37,6 +37,13 @@ export interface ServiceState {
   sinceMs: number;
   /** When its last run began (ActiveEnterTimestamp), for the Duration of a run that ended. */
   activeEnterMs: number;
+  /**
+   * Where in the journal the unit last left the inactive state, its last start
+   * (InactiveExitTimestamp): status shows the journal from there. An index, as
+   * a stop and the next start can share a millisecond that the journal's
+   * microseconds tell apart.
+   */
+  inactiveExitEntry?: number;
   /** When that run began to stop (ActiveExitTimestamp). */
   activeExitMs?: number;
   /** How dockerd's last process ended, once it has: its exit status. */

@@ -124,6 +124,15 @@ describe('systemctl and docker.service', () => {
     expect(host.run('sudo systemctl status docker').stdout).toContain('\n\nNov 16 09:28:05 docker-host systemd[1]: Starting docker.service - Docker Application Container Engine...\n');
   });
 
+  it('shows the journal since the unit last left the inactive state (show_journal_by_unit, InactiveExitTimestamp)', () => {
+    const host = hostAfter('sudo systemctl restart docker');
+    const text = host.run('sudo systemctl status docker').stdout;
+    const journal = text.slice(text.indexOf('\n\n') + 2).split('\n').filter(Boolean);
+    expect(journal[0]).toMatch(/ systemd\[1\]: Starting docker\.service - Docker Application Container Engine\.\.\.$/);
+    expect(journal.at(-1)).toMatch(/ systemd\[1\]: Started docker\.service - Docker Application Container Engine\.$/);
+    expect(text).not.toContain('Stopping docker.service');
+  });
+
   it('lists the docker-proxy processes dockerd spawned in its cgroup, PIDs padded to the widest (cgroup-show.c)', () => {
     const host = hostAfter('docker run -d --name web -p 8080:80 nginx');
     const tree = host.run('systemctl status docker').stdout.split('\n').filter((line) => /^ {13}[├└]─/.test(line));
