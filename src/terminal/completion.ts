@@ -92,6 +92,7 @@ export const COMPOSE_COMMANDS: Record<string, readonly string[]> = {
   rm: ['-f', '--force', '-s', '--stop'],
   start: [],
   stop: ['-t', '--timeout'],
+  top: [],
   up: ['-d', '--detach', '--force-recreate', '--no-recreate', '--remove-orphans', '--wait', '--no-color', '--timestamps'],
   version: ['--short', '-f', '--format'],
 };

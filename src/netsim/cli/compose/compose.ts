@@ -11,6 +11,7 @@ import { logsCommand } from './logs';
 import { portCommand } from './port';
 import { psCommand } from './ps';
 import { runCommand } from './run';
+import { topCommand } from './top';
 import { COMPOSE_VERSION } from './resources';
 import { Session, type ProgressMode, type RootOptions } from './session';
 import { upCommand, projectFor, runUp } from './up';
@@ -96,6 +97,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
     run: runCommand,
   },
   stop: { flags: [value('timeout', 't')], run: stopCommand },
+  top: { flags: [], run: topCommand },
   start: { flags: [], run: startCommand },
   restart: { flags: [value('timeout', 't'), bool('no-deps')], run: restartCommand },
   kill: { flags: [bool('remove-orphans'), value('signal', 's')], run: killCommand },
@@ -116,7 +118,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
 };
 
 /** The subcommands of v2.40.3 this simulator lacks, named so that typing one says so instead of "unknown". */
-const NOT_SIMULATED = ['attach', 'export', 'commit', 'pause', 'unpause', 'top', 'events', 'images', 'build', 'push', 'pull', 'cp', 'wait', 'scale', 'stats', 'watch', 'publish', 'alpha', 'bridge', 'volumes'];
+const NOT_SIMULATED = ['attach', 'export', 'commit', 'pause', 'unpause', 'events', 'images', 'build', 'push', 'pull', 'cp', 'wait', 'scale', 'stats', 'watch', 'publish', 'alpha', 'bridge', 'volumes'];
 
 const PROGRESS_MODES: readonly string[] = ['auto', 'tty', 'plain', 'json', 'quiet', 'none'];
 

@@ -1014,6 +1014,18 @@ export const COMPOSE_HELP: Readonly<Record<string, ComposeCommandHelp>> = {
       }
     ]
   },
+  "top": {
+    "use": "[SERVICES...]",
+    "description": "Display the running processes",
+    "flags": [
+      {
+        "name": "dry-run",
+        "type": "bool",
+        "default": "false",
+        "usage": "Execute command in dry run mode"
+      }
+    ]
+  },
   "up": {
     "use": "[OPTIONS] [SERVICE...]",
     "description": "Create and start containers",

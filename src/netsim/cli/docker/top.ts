@@ -1,8 +1,9 @@
 import { HOST_MEM_TOTAL_KB, HOST_USERS } from '../../engine/host-processes';
 import { formatPs, type PsRecord } from '../../format/ps';
-import type { HostProcess } from '../../engine/processes';
+import type { HostProcess, ShellProcess } from '../../engine/processes';
 import { tabulate } from '../../format/tabwriter';
 import { fail, ok } from '../command';
+import type { Engine } from '../../engine/engine';
 import { daemonErrorText, type CommandSpec, type DockerContext } from './cobra';
 
 /**
@@ -28,6 +29,13 @@ function hostPsRecord(process: HostProcess): PsRecord {
   return { pid, ppid, user: HOST_USERS[uid] ?? String(uid), comm, argv, startMs, tty, stat, vszKb, rssKb, cpuSeconds: 0, cpuTenths: 0 };
 }
 
+/** ContainerTop: the daemon's titles and rows of `ps -ef` for one container (a running one, or the daemon's error). */
+export function containerTop(engine: Engine, reference: string, shells: readonly ShellProcess[]): { titles: string[]; processes: string[][] } {
+  const processes = engine.containerProcesses(reference, shells);
+  const text = formatPs(processes.map(hostPsRecord), 'full', { nowMs: engine.now(), memTotalKb: HOST_MEM_TOTAL_KB });
+  return parsePsOutput(text, new Set(processes.map((p) => p.pid)));
+}
+
 /**
  * `docker top CONTAINER` (docker/cli v29.7.2 cli/command/container/top.go): the
  * daemon's table through a tabwriter of minwidth 20, padding 3. Only the
@@ -42,10 +50,7 @@ export const top: CommandSpec<DockerContext> = {
   run({ positionals: [reference, ...psArgs] }, { engine, terminal }) {
     if (psArgs.length > 0 && !(psArgs.length === 1 && psArgs[0] === '-ef')) return fail(`This simulator runs docker top with ps's default options (-ef) only, not: ${psArgs.join(' ')}\n`, 1);
     try {
-      const processes = engine.containerProcesses(reference!, terminal?.shells?.() ?? []);
-      const records = processes.map(hostPsRecord);
-      const text = formatPs(records, 'full', { nowMs: engine.now(), memTotalKb: HOST_MEM_TOTAL_KB });
-      const { titles, processes: rows } = parsePsOutput(text, new Set(processes.map((p) => p.pid)));
+      const { titles, processes: rows } = containerTop(engine, reference!, terminal?.shells?.() ?? []);
       return ok(tabulate([titles, ...rows], 20, 3));
     } catch (error) {
       return fail(daemonErrorText(error), 1);
