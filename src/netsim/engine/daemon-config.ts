@@ -1,5 +1,6 @@
 import { parseCidr, type Cidr } from '../wire/cidr';
 import { parseIpv4, type Ipv4 } from '../wire/ipv4';
+import { parseIpv6Cidr } from '../wire/ipv6';
 import { parseGoJson } from './go-json';
 
 /** Where dockerd reads its configuration (daemon/config: the default --config-file on Linux). */
@@ -13,7 +14,7 @@ export interface AddressPool {
 
 /**
  * The daemon.json keys the simulator acts on; every other key dockerd knows is
- * accepted and ignored. ipv6 and fixed-cidr-v6 are kept for the IPv6 work to read.
+ * accepted and ignored. ipv6 and fixed-cidr-v6 make the default bridge dual-stack.
  */
 export interface DaemonConfig {
   /** `userland-proxy`: docker-proxy for each published port; false puts hairpin NAT in its place. */
@@ -152,6 +153,10 @@ function configOf(values: Record<string, unknown>): DaemonConfigResult {
   const bipText = pick<string | undefined>('bip', undefined);
   const bip = bipText === undefined || bipText === '' ? undefined : parseCidr(bipText);
   if (bipText && bip === undefined) return { error: `unable to configure the Docker daemon with file ${DAEMON_CONFIG_FILE}: netsim: this bip is not an IPv4 CIDR the simulator reads: ${bipText}` };
+  // validatePlatformConfig: bridge.ValidateFixedCIDRV6, its error wrapped twice (config_linux.go, bridge_linux.go).
+  const fixedCidrV6 = pick<string | undefined>('fixed-cidr-v6', undefined);
+  if (fixedCidrV6 && !fixedCidrV6.includes('/')) return { error: `invalid fixed-cidr-v6: invalid fixed-cidr-v6: netip.ParsePrefix(${JSON.stringify(fixedCidrV6)}): no '/'` };
+  if (fixedCidrV6 && parseIpv6Cidr(fixedCidrV6) === undefined) return { error: `unable to configure the Docker daemon with file ${DAEMON_CONFIG_FILE}: netsim: this fixed-cidr-v6 is not an IPv6 CIDR the simulator reads: ${fixedCidrV6}` };
   const ipText = pick<string | undefined>('ip', undefined);
   const ip = ipText === undefined || ipText === '0.0.0.0' ? undefined : parseIpv4(ipText);
   const pools = pick<{ base?: string; size?: number }[] | undefined>('default-address-pools', undefined)?.map((pool) => ({ base: parseCidr(pool.base ?? '')!, size: pool.size ?? 0 }));
@@ -164,7 +169,7 @@ function configOf(values: Record<string, unknown>): DaemonConfigResult {
       ip,
       dns: pick<string[]>('dns', []).flatMap((address) => parseIpv4(address) ?? []),
       ipv6: pick('ipv6', false),
-      fixedCidrV6: pick<string | undefined>('fixed-cidr-v6', undefined),
+      fixedCidrV6: fixedCidrV6 || undefined,
     },
   };
 }

@@ -1,6 +1,7 @@
 import { linkNamed } from '../kernel/namespace';
 import { cidr, contains, networkOf } from '../wire/cidr';
 import { offsetIpv4 } from '../wire/ipv4';
+import { parseIpv6Cidr } from '../wire/ipv6';
 import type { Container } from './container';
 import { firewallConfig, program, type CatalogReference, type Daemon, type JournalEntry, type ServiceState } from './daemon';
 import { DEFAULT_DAEMON_CONFIG, readDaemonConfig, type DaemonConfig, type DaemonConfigSource } from './daemon-config';
@@ -94,7 +95,8 @@ function addDefaultBridge(daemon: Daemon, config: DaemonConfig): Network {
   for (const address of docker0?.addresses ?? []) daemon.kernel.deleteAddress(root, 'docker0', address.cidr.address, address.cidr.prefix);
   const subnet = config.bip ? networkOf(config.bip) : networks.defaultBridgeSubnet(daemon, config.defaultAddressPools);
   const gateway = config.bip ? config.bip.address : offsetIpv4(subnet.address, 1);
-  return networks.addDefaultBridge(daemon, DEFAULT_BRIDGE_OPTIONS, cidr(subnet.address, subnet.prefix), gateway);
+  const ipv6 = config.ipv6 ? { fixedCidrV6: config.fixedCidrV6 === undefined ? undefined : parseIpv6Cidr(config.fixedCidrV6) } : undefined;
+  return networks.addDefaultBridge(daemon, DEFAULT_BRIDGE_OPTIONS, cidr(subnet.address, subnet.prefix), gateway, ipv6);
 }
 
 /**

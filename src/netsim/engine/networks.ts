@@ -6,6 +6,7 @@ import { driverOf, type Driver } from './driver';
 import { EngineError } from './errors';
 import { firstFree, ipamConfigProblems, joinProblems, nextFreeSubnet, poolClash, takenInPool, type IpamRequest } from './ipam';
 import { allocatePools6, ipam6ConfigProblems, type Ipam6Request } from './ipam6';
+import type { Ipv6Cidr } from '../wire/ipv6';
 import { PREDEFINED_NETWORKS, type IpamConfig, type Network, type NetworkDriver } from './network';
 
 /** POST /networks/create as docker/cli sends it. */
@@ -100,8 +101,10 @@ function checkScope(request: NetworkCreateRequest): void {
 }
 
 /** dockerd's default bridge: docker0 with its subnet and gateway (172.17.0.1/16 unless daemon.json says) and the options it reports. */
-export function addDefaultBridge(daemon: Daemon, options: Record<string, string>, subnet: Cidr, gateway: Ipv4): Network {
-  const network: Network = { ...newNetwork(daemon, 'bridge', 'bridge'), options, ipam: [{ subnet, ipRange: undefined, gateway, auxAddresses: {} }] };
+export function addDefaultBridge(daemon: Daemon, options: Record<string, string>, subnet: Cidr, gateway: Ipv4, ipv6?: { fixedCidrV6: Ipv6Cidr | undefined }): Network {
+  // daemon.json `ipv6`: the default bridge is dual-stack, on `fixed-cidr-v6` or else a /64 of the default IPv6 pool (bridge_linux.go, daemon_unix.go initBridgeDriver).
+  const ipam6 = ipv6 ? allocatePools6(daemon, ipv6.fixedCidrV6 ? [{ subnet: ipv6.fixedCidrV6, gateway: undefined }] : []) : undefined;
+  const network: Network = { ...newNetwork(daemon, 'bridge', 'bridge'), options, ipam: [{ subnet, ipRange: undefined, gateway, auxAddresses: {} }], ...(ipam6 ? { ipam6 } : {}) };
   const created = driverOf('bridge')!.create(daemon, network);
   daemon.state.networks.unshift(created);
   return created;

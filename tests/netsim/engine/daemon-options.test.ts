@@ -26,6 +26,27 @@ describe('daemon.json applied at a restart', () => {
     expect(host.run('curl -s -o /dev/null -w "%{http_code}" 127.0.0.1:8080').stdout).toBe('200');
   });
 
+  // docs.docker.com "Use IPv6 for the default bridge network": {"ipv6": true, "fixed-cidr-v6": "2001:db8:1::/64"};
+  // initBridgeDriver gives docker0 the subnet's first address and containers the next ones.
+  it('makes the default bridge dual-stack with ipv6 and fixed-cidr-v6', () => {
+    const host = withDaemonJson('{"ipv6": true, "fixed-cidr-v6": "2001:db8:1::/64"}', 'docker run -d --name c1 alpine sleep 1000');
+    expect(host.run("docker network inspect -f '{{.EnableIPv6}} {{range .IPAM.Config}}{{.Subnet}} {{.Gateway}} {{end}}' bridge").stdout).toBe('true 172.17.0.0/16 172.17.0.1 2001:db8:1::/64 2001:db8:1::1 \n');
+    expect(host.run("docker inspect -f '{{.NetworkSettings.Networks.bridge.GlobalIPv6Address}}' c1").stdout).toBe('2001:db8:1::2\n');
+    expect(host.run('ip -6 addr show docker0').stdout).toContain('    inet6 2001:db8:1::1/64 scope global nodad \n');
+    expect(host.run('docker exec c1 ping -6 -c 1 2001:db8:1::1').exitCode).toBe(0);
+    expect(host.run('sudo ip6tables -t nat -S POSTROUTING').stdout).toContain('-A POSTROUTING -s 2001:db8:1::/64 ! -o docker0 -j MASQUERADE\n');
+  });
+
+  it('takes a /64 of the default IPv6 pool for the default bridge when ipv6 comes without fixed-cidr-v6', () => {
+    const host = withDaemonJson('{"ipv6": true}');
+    expect(host.run("docker network inspect -f '{{.EnableIPv6}} {{range .IPAM.Config}}{{.Subnet}} {{end}}' bridge").stdout).toMatch(/^true 172\.17\.0\.0\/16 fd[0-9a-f]{2}:[0-9a-f]{1,4}:[0-9a-f]{1,4}::\/64 \n$/);
+  });
+
+  it('refuses a fixed-cidr-v6 without a prefix length, as ValidateFixedCIDRV6 does', () => {
+    const host = withDaemonJson('{"ipv6": true, "fixed-cidr-v6": "2001:db8:1::"}');
+    expect(host.run('sudo journalctl -u docker').stdout).toContain(`invalid fixed-cidr-v6: invalid fixed-cidr-v6: netip.ParsePrefix("2001:db8:1::"): no '/'\n`);
+  });
+
   it('puts docker0 at bip, and takes new networks from default-address-pools', () => {
     const host = withDaemonJson('{"bip": "10.55.0.1/24", "default-address-pools": [{"base": "10.200.0.0/16", "size": 24}]}', 'docker network create n1');
     expect(host.run('ip -4 -br addr show docker0').stdout).toBe('docker0          DOWN           10.55.0.1/24 \n');
