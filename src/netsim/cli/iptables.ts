@@ -1,6 +1,6 @@
 import { KernelError } from '../kernel/errno';
 import { appendRule, chainOf, deleteChain, deleteRule, hasChain, insertRule, newChain, setPolicy, zeroCounters } from '../kernel/netfilter/netfilter';
-import { BUILTIN_CHAINS, TABLES, type NetfilterState, type RuleSpec, type TableName } from '../kernel/netfilter/rule';
+import { BUILTIN_CHAINS, EMPTY_TABLES, TABLES, type NetfilterState, type RuleSpec, type TableName } from '../kernel/netfilter/rule';
 import { formatRuleList } from '../format/iptables-list';
 import { formatRuleSpecs, listingOrder } from '../format/iptables-save';
 import { fail, ok, type CommandResult, type ProcessContext, type Program } from './command';
@@ -33,6 +33,7 @@ function runXtables(args: readonly string[], context: ProcessContext, family: 4 
   if (!context.isRoot) return fail(`${IPTABLES_VERSION}: Could not fetch rule set generation id: Permission denied (you must be root)\n`, 4);
   const invocation = parseIptablesArguments(args, family);
   if ('error' in invocation) return fail(invocation.error, invocation.status);
+  if (Object.hasOwn(EMPTY_TABLES, invocation.table)) return emptyTable(invocation, EMPTY_TABLES[invocation.table as keyof typeof EMPTY_TABLES]);
   if (!(TABLES as readonly string[]).includes(invocation.table)) {
     return fail(`${IPTABLES_VERSION}: table '${invocation.table}' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n`, 3);
   }
@@ -41,6 +42,31 @@ function runXtables(args: readonly string[], context: ProcessContext, family: 4 
   } catch (error) {
     if (error instanceof KernelError) return fail(NO_CHAIN, 1);
     throw error;
+  }
+}
+
+/**
+ * mangle and security: listed as iptables-nft lists them on a host whose rule
+ * set has none of their chains (empty built-ins, policy ACCEPT); the simulated
+ * kernel has no such tables, so changing them is not simulated.
+ */
+function emptyTable(invocation: Invocation, builtins: readonly string[]): CommandResult {
+  const command = invocation.command;
+  if (!command) {
+    const problem = parameterProblem('no command specified');
+    return fail(problem.error, problem.status);
+  }
+  if (command.chain !== undefined && !builtins.includes(command.chain)) return fail(NO_CHAIN, 1);
+  const chains = builtins.map((name) => ({ name, policy: 'ACCEPT' as const, rules: [], packets: 0, bytes: 0 }));
+  switch (command.kind) {
+    case 'list-rules':
+      return ok(formatRuleSpecs(invocation.table, chains, command.chain));
+    case 'list':
+      return ok(formatRuleList(invocation.table, chains, invocation, command.chain));
+    case 'zero':
+      return ok();
+    default:
+      return fail(`netsim: changing the ${invocation.table} table is not simulated yet (its packets are not filtered here)\n`, 1);
   }
 }
 

@@ -1,6 +1,6 @@
 import { formatCidr } from '../wire/cidr';
 import { formatIpv4 } from '../wire/ipv4';
-import type { Chain, Negatable, RuleAddress, RuleSpec, TableName } from '../kernel/netfilter/rule';
+import type { Chain, Negatable, RuleAddress, RuleSpec } from '../kernel/netfilter/rule';
 import { listingOrder } from './iptables-save';
 
 export interface ListOptions {
@@ -19,7 +19,7 @@ const SERVICES: Record<number, string> = { 22: 'ssh', 53: 'domain', 80: 'http', 
  * `iptables -L` as iptables 1.8.11 (nf_tables) prints it: print_header,
  * print_rule_details and the address columns of nft-ipv4.c, trailing spaces kept.
  */
-export function formatRuleList(table: TableName, chains: readonly Chain[], options: ListOptions, only?: string): string {
+export function formatRuleList(table: string, chains: readonly Chain[], options: ListOptions, only?: string): string {
   const ordered = listingOrder(table, chains).filter((chain) => only === undefined || chain.name === only);
   return ordered.map((chain) => formatChain(chain, chains, options)).join('\n');
 }

@@ -1,5 +1,5 @@
 import { formatCidr } from '../wire/cidr';
-import { BUILTIN_CHAINS, type Chain, type Negatable, type RuleAddress, type RuleSpec, type TableName } from '../kernel/netfilter/rule';
+import { builtinChainsOf, type Chain, type Negatable, type RuleAddress, type RuleSpec } from '../kernel/netfilter/rule';
 
 const negatable = (option: string, match: Negatable<string> | undefined) =>
   match === undefined ? [] : [...(match.negated ? ['!'] : []), option, match.value];
@@ -55,14 +55,14 @@ export function ruleLine(chain: string, spec: RuleSpec): string {
 }
 
 /** Chains in listing order: built-ins in hook order, then user chains by name. */
-export function listingOrder(table: TableName, chains: readonly Chain[]): Chain[] {
-  const builtins = BUILTIN_CHAINS[table].map((name) => chains.find((chain) => chain.name === name)!).filter(Boolean);
+export function listingOrder(table: string, chains: readonly Chain[]): Chain[] {
+  const builtins = builtinChainsOf(table).map((name) => chains.find((chain) => chain.name === name)!).filter(Boolean);
   const users = chains.filter((chain) => chain.policy === undefined).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return [...builtins, ...users];
 }
 
 /** `iptables -S [CHAIN]`. */
-export function formatRuleSpecs(table: TableName, chains: readonly Chain[], only?: string): string {
+export function formatRuleSpecs(table: string, chains: readonly Chain[], only?: string): string {
   const ordered = listingOrder(table, chains).filter((chain) => only === undefined || chain.name === only);
   const lines = [
     ...ordered.map((chain) => (chain.policy ? `-P ${chain.name} ${chain.policy}` : `-N ${chain.name}`)),

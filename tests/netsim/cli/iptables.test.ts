@@ -175,3 +175,20 @@ describe('a user deleting Docker\'s chains', () => {
     expect(host.run('docker network ls').stdout).not.toContain('red1');
   });
 });
+
+// iptables-nft lists a table the rule set lacks as its built-in chains, empty, policy ACCEPT
+// (nft.c's fake built-in chains; captured: session.iptables-save.txt, `iptables -t mangle -L -n`).
+describe('the mangle and security tables', () => {
+  it('list as their empty built-in chains, with -S as with -L', () => {
+    const host = Host.create({ seed: 3 });
+    expect(host.run('sudo iptables -t mangle -S').stdout).toBe('-P PREROUTING ACCEPT\n-P INPUT ACCEPT\n-P FORWARD ACCEPT\n-P OUTPUT ACCEPT\n-P POSTROUTING ACCEPT\n');
+    expect(host.run('sudo iptables -t security -S OUTPUT').stdout).toBe('-P OUTPUT ACCEPT\n');
+    expect(host.run('sudo iptables -t security -L PREROUTING')).toMatchObject({ stderr: 'iptables: No chain/target/match by that name.\n', exitCode: 1 });
+  });
+
+  it('say that changing them is not simulated, rather than pretend a rule is there', () => {
+    const host = Host.create({ seed: 3 });
+    expect(host.run('sudo iptables -t mangle -A PREROUTING -j ACCEPT')).toMatchObject({ stderr: 'netsim: changing the mangle table is not simulated yet (its packets are not filtered here)\n', exitCode: 1 });
+    expect(host.run('sudo iptables -t mangle -S').stdout).not.toContain('-A ');
+  });
+});

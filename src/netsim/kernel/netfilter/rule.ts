@@ -18,6 +18,21 @@ export const BUILTIN_CHAINS: Record<TableName, readonly string[]> = {
   filter: ['INPUT', 'FORWARD', 'OUTPUT'],
 };
 
+/**
+ * Tables iptables-nft knows that the simulated kernel keeps no rules in: they
+ * list as their built-in chains, empty, with an ACCEPT policy (captured:
+ * session.iptables-save.txt, `iptables -t mangle -L -n`).
+ */
+export const EMPTY_TABLES: Readonly<Record<'mangle' | 'security', readonly string[]>> = {
+  mangle: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'],
+  security: ['INPUT', 'FORWARD', 'OUTPUT'],
+};
+
+/** The built-in chains of any table iptables lists, in its order. */
+export function builtinChainsOf(table: string): readonly string[] {
+  return (BUILTIN_CHAINS as Record<string, readonly string[]>)[table] ?? (EMPTY_TABLES as Record<string, readonly string[]>)[table] ?? [];
+}
+
 export type Policy = 'ACCEPT' | 'DROP';
 
 export interface Negatable<T> {
