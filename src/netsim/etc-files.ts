@@ -15,8 +15,11 @@ export function hostEtc(profile: HostProfile): HostEtc {
 
 /** The host's files as `cat` reads them. */
 export function hostEtcFiles(profile: HostProfile): Record<string, string> {
-  return etcFilesOf(hostEtc(profile));
+  return { ...etcFilesOf(hostEtc(profile)), '/etc/networks': DEBIAN_NETWORKS };
 }
+
+/** What netbase's postinst writes to /etc/networks on a new Debian install (create_networks_file). */
+export const DEBIAN_NETWORKS = 'default\t\t0.0.0.0\nloopback\t127.0.0.0\nlink-local\t169.254.0.0\n\n';
 
 /** A machine's /etc files from its facts. */
 export function etcFilesOf(etc: HostEtc): Record<string, string> {

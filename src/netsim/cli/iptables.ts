@@ -6,6 +6,8 @@ import { formatRuleSpecs, listingOrder } from '../format/iptables-save';
 import { fail, ok, type CommandResult, type ProcessContext, type Program } from './command';
 import { netfilterOf } from '../kernel/namespace';
 import { IPTABLES_VERSION, parameterProblem, parseIptablesArguments, type Invocation } from './iptables-arguments';
+import { ROOT } from '../kernel/filesystem';
+import { parseIpv4 } from '../wire/ipv4';
 
 const NO_CHAIN = 'iptables: No chain/target/match by that name.\n';
 
@@ -33,12 +35,13 @@ function runXtables(args: readonly string[], context: ProcessContext, family: 4 
   if (!context.isRoot) return fail(`${IPTABLES_VERSION}: Could not fetch rule set generation id: Permission denied (you must be root)\n`, 4);
   const invocation = parseIptablesArguments(args, family);
   if ('error' in invocation) return fail(invocation.error, invocation.status);
-  if (Object.hasOwn(EMPTY_TABLES, invocation.table)) return emptyTable(invocation, EMPTY_TABLES[invocation.table as keyof typeof EMPTY_TABLES]);
+  const networkNames = readNetworkNames(context);
+  if (Object.hasOwn(EMPTY_TABLES, invocation.table)) return emptyTable(invocation, EMPTY_TABLES[invocation.table as keyof typeof EMPTY_TABLES], networkNames);
   if (!(TABLES as readonly string[]).includes(invocation.table)) {
     return fail(`${IPTABLES_VERSION}: table '${invocation.table}' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n`, 3);
   }
   try {
-    return execute(invocation, invocation.table as TableName, netfilterOf(context.namespace, family));
+    return execute(invocation, invocation.table as TableName, netfilterOf(context.namespace, family), networkNames);
   } catch (error) {
     if (error instanceof KernelError) return fail(NO_CHAIN, 1);
     throw error;
@@ -50,7 +53,7 @@ function runXtables(args: readonly string[], context: ProcessContext, family: 4 
  * set has none of their chains (empty built-ins, policy ACCEPT); the simulated
  * kernel has no such tables, so changing them is not simulated.
  */
-function emptyTable(invocation: Invocation, builtins: readonly string[]): CommandResult {
+function emptyTable(invocation: Invocation, builtins: readonly string[], networkNames: ReadonlyMap<number, string>): CommandResult {
   const command = invocation.command;
   if (!command) {
     const problem = parameterProblem('no command specified');
@@ -62,7 +65,7 @@ function emptyTable(invocation: Invocation, builtins: readonly string[]): Comman
     case 'list-rules':
       return ok(formatRuleSpecs(invocation.table, chains, command.chain));
     case 'list':
-      return ok(formatRuleList(invocation.table, chains, invocation, command.chain));
+      return ok(formatRuleList(invocation.table, chains, { ...invocation, networkNames }, command.chain));
     case 'zero':
       return ok();
     default:
@@ -70,7 +73,20 @@ function emptyTable(invocation: Invocation, builtins: readonly string[]): Comman
   }
 }
 
-function execute(invocation: Invocation, table: TableName, netfilter: NetfilterState): CommandResult {
+/** getnetbyaddr's table: /etc/networks of the machine iptables runs on, `name number` per line, `#` comments. */
+function readNetworkNames(context: ProcessContext): ReadonlyMap<number, string> {
+  const read = context.files?.fs.read('/etc/networks', ROOT);
+  const names = new Map<number, string>();
+  if (!read || !('content' in read)) return names;
+  for (const line of read.content.split('\n')) {
+    const [name, number] = line.replace(/#.*/, '').trim().split(/\s+/);
+    const address = number === undefined ? undefined : parseIpv4(number);
+    if (name && address !== undefined && !names.has(address)) names.set(address, name);
+  }
+  return names;
+}
+
+function execute(invocation: Invocation, table: TableName, netfilter: NetfilterState, networkNames: ReadonlyMap<number, string>): CommandResult {
   const command = invocation.command;
   if (!command) {
     const problem = parameterProblem('no command specified');
@@ -82,7 +98,7 @@ function execute(invocation: Invocation, table: TableName, netfilter: NetfilterS
       return ok(formatRuleSpecs(table, netfilter[table], command.chain));
     case 'list': {
       // do_commandx: list_entries, then nft_cmd_chain_zero_counters for -L -Z.
-      const listed = formatRuleList(table, netfilter[table], invocation, command.chain);
+      const listed = formatRuleList(table, netfilter[table], { ...invocation, networkNames }, command.chain);
       return ok(command.zero ? listed + zeroChains(netfilter, table, command.chain, invocation.verbose) : listed);
     }
     case 'zero':

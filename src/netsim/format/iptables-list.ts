@@ -10,6 +10,8 @@ export interface ListOptions {
   lineNumbers: boolean;
   /** ip6tables (nft-ipv6.c) writes `::/0` where iptables writes `0.0.0.0/0`. */
   family?: 4 | 6;
+  /** /etc/networks: the name getnetbyaddr gives an IPv4 address, shown without -n (`!loopback/8`). */
+  networkNames?: ReadonlyMap<number, string>;
 }
 
 /** Port names of /etc/services that Docker's rules meet; iptables prints them without -n. */
@@ -93,8 +95,12 @@ function address(match: Negatable<RuleAddress> | undefined, options: ListOptions
   let text: string;
   if (!value || value.prefix === 0) text = options.numeric ? any : 'anywhere';
   else if (typeof value.address === 'string') text = value.prefix === 128 ? value.address : `${value.address}/${value.prefix}`;
-  else if (value.prefix === 32) text = formatIpv4(value.address);
-  else text = formatCidr({ address: value.address, prefix: value.prefix });
+  else {
+    // xtables_ipaddr_to_anyname: a host name (none of these addresses has one here), else a network's name, else the number.
+    const name = options.numeric ? undefined : options.networkNames?.get(value.address);
+    if (value.prefix === 32) text = name ?? formatIpv4(value.address);
+    else text = name ? `${name}/${value.prefix}` : formatCidr({ address: value.address, prefix: value.prefix });
+  }
   return `${negated}${text.padEnd(19)} `;
 }
 

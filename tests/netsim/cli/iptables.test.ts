@@ -192,3 +192,17 @@ describe('the mangle and security tables', () => {
     expect(host.run('sudo iptables -t mangle -S').stdout).not.toContain('-A ');
   });
 });
+
+// print_firewall without -n names an address through xtables_ipaddr_to_anyname: a host name,
+// else getnetbyaddr's from /etc/networks, which netbase's postinst writes on a new Debian install.
+describe('names of networks without -n', () => {
+  it('shows Docker\'s loopback exception as loopback/8, and the number with -n', () => {
+    const host = Host.create({ seed: 3 });
+    expect(host.run('cat /etc/networks').stdout).toBe('default\t\t0.0.0.0\nloopback\t127.0.0.0\nlink-local\t169.254.0.0\n\n');
+    expect(host.run('sudo iptables -t nat -L OUTPUT').stdout).toContain('DOCKER     all  --  anywhere            !loopback/8           ADDRTYPE match dst-type LOCAL\n');
+    expect(host.run('sudo iptables -t nat -L OUTPUT -n').stdout).toContain('!127.0.0.0/8');
+    // A name the file no longer gives is no longer shown.
+    host.run("echo 'lo-net 10.0.0.0' | sudo tee /etc/networks");
+    expect(host.run('sudo iptables -t nat -L OUTPUT').stdout).toContain('!127.0.0.0/8');
+  });
+});
