@@ -112,7 +112,7 @@ function linkRecord(kernel: Kernel, namespace: Namespace, link: Link): LinkRecor
  * link-local address once a link has carrier, unless IPv6 is disabled on it.
  * The kernel keeps a link's list sorted by scope, global first (ipv6_link_dev_addr).
  */
-function ipv6Addresses(link: Link, carrier: boolean): AddressRecord[] {
+export function ipv6Addresses(link: Link, carrier: boolean): AddressRecord[] {
   if (link.ipv6Disabled) return [];
   const address = (cidr: Ipv6Cidr, scope: AddressScope, protocol: AddressRecord['protocol']): AddressRecord => ({
     family: 'inet6', cidr: `${cidr.address}/${cidr.prefix}`, broadcast: undefined, scope, label: link.name, protocol,

@@ -8,6 +8,7 @@ import type { NameService } from './name-resolution';
 import { connect, connectIpv6, connectLoopback6, exchange, KERNEL_CONNECT_TIMEOUT_MS, type ConnectResult, type Peer } from './tcp';
 import { responseSize, webServer, whoamiResponse, type HttpRequestLine, type HttpResponse } from './web-servers';
 import { formatIpv4 } from '../wire/ipv4';
+import { ipv6Addresses } from '../kernel/dump';
 
 /** Where an `http://` URL points, in the forms lessons type: `[http://]host[:port][/path]`, the host an IPv6 literal in brackets too. */
 export interface HttpTarget {
@@ -140,14 +141,15 @@ export function answerLoopback6(datapath: Datapath, peer: Peer, request: HttpReq
 }
 
 /**
- * The addresses a program listing the machine's interfaces gets: links in
- * index order, each one's IPv4 addresses, then ::1 on a loopback with IPv6
- * (the only IPv6 address the simulated machines carry).
+ * The addresses a program listing the machine's interfaces gets (Go's
+ * net.Interfaces and Addrs: links in index order, each one's IPv4 addresses,
+ * then its IPv6 ones as the kernel lists them, global before link-local; a
+ * link that is up is taken to have carrier).
  */
 function interfaceAddresses(namespace: Namespace): string[] {
   return [...namespace.links.values()]
     .sort((a, b) => a.index - b.index)
-    .flatMap((link) => [...link.addresses.map((address) => formatIpv4(address.cidr.address)), ...(link.kind === 'loopback' && !link.ipv6Disabled ? ['::1'] : [])]);
+    .flatMap((link) => [...link.addresses.map((address) => formatIpv4(address.cidr.address)), ...ipv6Addresses(link, link.up).map((record) => record.cidr.split('/')[0]!)]);
 }
 
 /**

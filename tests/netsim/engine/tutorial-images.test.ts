@@ -42,6 +42,21 @@ describe('traefik/whoami', () => {
     expect(body).toMatch(/^Hostname: who\nIP: 127\.0\.0\.1\nIP: ::1\nIP: 172\.18\.0\.2\nRemoteAddr: 172\.18\.0\.3:\d+\nGET \/ HTTP\/1\.1\r\nHost: who\r\nUser-Agent: curl\/8\.21\.0\r\nAccept: \*\/\*\r\n\r\n$/);
   });
 
+  // getIPs lists net.Interfaces' Addrs: per link its IPv4 addresses, then its IPv6 ones in the kernel's
+  // order (global before link-local, as `ip -6 addr` lists them); the link-local one is eth0's EUI-64.
+  it('lists its IPv6 addresses too on an IPv6 network', () => {
+    const h = host();
+    h.run('docker network create --ipv6 --subnet 2001:db8:7::/64 n6');
+    h.run('docker run -d --name who --hostname who --network n6 traefik/whoami');
+    const linkLocal = h.run("docker inspect -f '{{.NetworkSettings.Networks.n6.MacAddress}}' who").stdout.trim();
+    const body = h.run('docker run --rm --network n6 curlimages/curl -s http://who/').stdout;
+    expect(body).toMatch(/^Hostname: who\nIP: 127\.0\.0\.1\nIP: ::1\nIP: 172\.18\.0\.2\nIP: 2001:db8:7::2\nIP: fe80::[0-9a-f:]+\nRemoteAddr: /);
+    // EUI-64: the MAC's first byte with its U/L bit flipped, ff:fe in the middle.
+    const [a, b, c, d, e, f] = linkLocal.split(':').map((byte) => parseInt(byte, 16));
+    const eui = [((a! ^ 2) << 8) | b!, (c! << 8) | 0xff, 0xfe00 | d!, (e! << 8) | f!].map((word) => word.toString(16)).join(':');
+    expect(body).toContain(`IP: fe80::${eui}\n`);
+  });
+
   it('logs its start as log.Printf does', () => {
     const h = host();
     h.run('docker run -d --name who traefik/whoami');
