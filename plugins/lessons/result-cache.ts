@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { HostSnapshot } from '../../src/netsim/index';
 import type { StepResult } from '../../src/practice/session-host';
 import type { ExerciseRun } from '../exercise/run-exercise';
+import type { LessonCheck } from './check-lessons';
 import type { QuestionRun } from '../quiz/run-question';
 import type { TraceRun } from '../trace/run-trace';
 
@@ -70,16 +71,18 @@ export function netsimVersion(root: string): string {
 }
 
 /**
- * One file per block key, in V8's structured-clone format: host snapshots hold
- * Maps, which JSON would flatten. Unreadable entries count as misses, so the
- * cache can always be deleted.
+ * One file per key, in V8's structured-clone format (host snapshots hold Maps,
+ * which JSON would flatten), split in two: what a page renders (a block's steps,
+ * a question's run...), then the host snapshot, which is read only when a later
+ * block must run on that host. A warm check never decodes a snapshot it does not
+ * use. Unreadable entries count as misses, so the cache can always be deleted.
  */
 export function directoryCache(directory: string, warn: (message: string) => void = (message) => process.emitWarning(message)): ResultCache {
   let warned = false;
   return {
     read(key) {
       try {
-        return deserialize(readFileSync(join(directory, `${key}.bin`))) as CachedEntry;
+        return readEntry(join(directory, `${key}.bin`));
       } catch {
         return undefined;
       }
@@ -90,7 +93,7 @@ export function directoryCache(directory: string, warn: (message: string) => voi
       const partial = `${target}.${process.pid}.partial`;
       try {
         mkdirSync(directory, { recursive: true });
-        writeFileSync(partial, serialize(entry));
+        writeFileSync(partial, encodeEntry(entry));
         renameSync(partial, target);
       } catch (error) {
         // A cache is only a speed-up: one that cannot be written slows checks down, and that is all.
@@ -104,6 +107,41 @@ export function directoryCache(directory: string, warn: (message: string) => voi
       }
     },
   };
+}
+
+/** `LRC2`, then the length of the first part: files of the former single-part format read as misses. */
+const MAGIC = 0x3243524c;
+const HEADER = 8;
+
+function encodeEntry(entry: CachedEntry): Buffer {
+  const { snapshot, ...rest } = entry as Partial<CachedBlock> & CachedEntry;
+  const head = serialize(rest);
+  const header = Buffer.alloc(HEADER);
+  header.writeUInt32LE(MAGIC, 0);
+  header.writeUInt32LE(head.length, 4);
+  return Buffer.concat([header, head, snapshot === undefined ? Buffer.alloc(0) : serialize(snapshot)]);
+}
+
+/** The first part now; a block's snapshot (the rest of the file) on first use of `snapshot`. */
+function readEntry(file: string): CachedEntry {
+  const fd = openSync(file, 'r');
+  try {
+    const header = Buffer.alloc(HEADER);
+    if (readSync(fd, header, 0, HEADER, 0) !== HEADER || header.readUInt32LE(0) !== MAGIC) throw new Error('not an entry');
+    const head = Buffer.alloc(header.readUInt32LE(4));
+    if (readSync(fd, head, 0, head.length, HEADER) !== head.length) throw new Error('truncated');
+    const size = fstatSync(fd).size;
+    const entry = deserialize(head) as CachedEntry;
+    if (!('steps' in entry)) return entry;
+    if (size === HEADER + head.length) throw new Error('a block without its host');
+    let snapshot: HostSnapshot | undefined;
+    return Object.defineProperty(entry, 'snapshot', {
+      enumerable: true,
+      get: () => (snapshot ??= deserialize(readFileSync(file).subarray(HEADER + head.length)) as HostSnapshot),
+    });
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Where the project keeps the cache: with other tools' caches, outside the repository's tracked files; LESSONS_CACHE_DIR moves it. */
@@ -120,6 +158,12 @@ export interface LessonProject {
    * server's own thread: `astro dev` sets it, so a slow lesson never holds up other pages.
    */
   isolate?: boolean;
+  /**
+   * Every lesson as `astro build` checked it before rendering, by path: the
+   * Markdown plugins render from these rather than read, parse and check each
+   * lesson again. Set by the lessons-check integration; `astro dev` leaves it unset.
+   */
+  checked?: ReadonlyMap<string, LessonCheck> | undefined;
 }
 
 /** This repository as a lesson project: netsim's sources and the cache live under `root` too. */
