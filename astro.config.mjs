@@ -40,7 +40,7 @@ export default defineConfig({
   markdown: {
     // Astro 7's default processor does not run remark plugins; the unified one does, and MDX inherits it.
     // Headings take their source lesson's ids, so an anchor opens the same section in every language.
-    processor: unified({ remarkPlugins: [[remarkConsoleBlocks, { verify: lessons }]], rehypePlugins: [rehypeStableHeadingIds] }),
+    processor: unified({ remarkPlugins: [[remarkConsoleBlocks, { verify: lessons }]], rehypePlugins: [[rehypeStableHeadingIds, { lessons }]] }),
     shikiConfig: { themes: CODE_THEMES, defaultColor: false },
   },
   integrations: [lessonsCheck(lessons), mdx(), strictCsp()],

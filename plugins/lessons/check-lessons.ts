@@ -4,7 +4,7 @@ import { checkTerms, readGlossary } from './check-terms';
 import { compareTranslations, formatTranslationMismatch, type TranslationMismatch } from './compare-translations';
 import { formatLessonReport } from './format-report';
 import { LessonError } from './lesson-error';
-import { readLessonSource, type LessonSource } from './lesson-source';
+import { readLessonSource, readLessonTree, type LessonSource } from './lesson-source';
 import { readLessonFile } from './read-lesson-file';
 import type { ResultCache } from './result-cache';
 import { runLesson, type LessonRun } from './run-lesson';
@@ -90,19 +90,23 @@ export function checkLessons(paths: readonly string[], options: CheckOptions): C
   const files = lessonFiles(options.root, paths);
   const report: CheckReport = { checks: [], errors: [], translations: [], terms: [] };
   const glossary = readGlossary(options.root);
+  // Each file is read and parsed once: the translations below compare the same lessons.
+  const loaded = new Map<string, LessonSource | LessonError>();
   for (const [index, path] of files.entries()) {
     options.onProgress?.(index, files.length, path);
     try {
-      const lesson = loadLesson(options.root, path);
+      const { lesson, tree } = readLessonTree(path, readLessonFile(path, join(options.root, path)));
+      loaded.set(path, lesson);
       report.checks.push(checkLesson(lesson, options.netsimVersion, options.cache));
-      for (const finding of checkTerms(lesson.text, lesson.locale ?? '', glossary)) report.terms.push(new LessonError(path, finding.line, finding.column, finding.message));
+      for (const finding of checkTerms(lesson.text, lesson.locale ?? '', glossary, tree)) report.terms.push(new LessonError(path, finding.line, finding.column, finding.message));
     } catch (error) {
       if (!(error instanceof LessonError)) throw error;
+      if (!loaded.has(path)) loaded.set(path, error);
       report.errors.push(error);
     }
   }
   options.onProgress?.(files.length, files.length, '');
-  report.translations = translationsOf(options.root, files);
+  report.translations = translationsOf(options.root, files, loaded);
   return report;
 }
 
@@ -111,10 +115,15 @@ export function checkLessons(paths: readonly string[], options: CheckOptions): C
  * lessons under the checked files' content folders are compared, and what
  * involves a checked file is reported.
  */
-function translationsOf(root: string, checked: readonly string[]): TranslationMismatch[] {
+function translationsOf(root: string, checked: readonly string[], loaded: ReadonlyMap<string, LessonSource | LessonError>): TranslationMismatch[] {
   const folders = new Set(checked.map((path) => dirname(dirname(path))));
   const all: LessonSource[] = [];
   for (const path of [...folders].flatMap((folder) => lessonFiles(root, [folder]))) {
+    const known = loaded.get(path);
+    if (known) {
+      if (!(known instanceof LessonError)) all.push(known);
+      continue;
+    }
     try {
       all.push(loadLesson(root, path));
     } catch (error) {
