@@ -24,16 +24,29 @@ export default function rehypeStableHeadingIds({ lessons }: { lessons?: LessonPr
       const depth = /^h([1-6])$/.exec(element.tagName)?.[1];
       if (depth) headings.push({ element, depth: Number(depth), text: textOf(element) });
     });
-    if (headings.length === 0) return;
-    const source = sourceHeadings(file, lessons);
-    const ids = source ? sharedHeadingIds(source.headings, headings) : { ids: headingSlugs(headings.map((h) => h.text)), matched: headings.length };
-    if (source && source.path !== file.path && ids.matched < headings.length) {
-      console.warn(`${file.path}: its headings differ from ${source.path} from heading ${ids.matched + 1} on; those keep ids of their own, so the language switch cannot keep the reader's place there`);
-    }
+    const ids = stableHeadingIds(headings, file, lessons);
     headings.forEach((heading, index) => {
-      heading.element.properties.id = ids.ids[index];
+      heading.element.properties.id = ids[index];
     });
   };
+}
+
+/** What the ids are worked out from: the file's path and text (as given to the Markdown processor) and its front matter when known. */
+export interface HeadingFile {
+  path?: string | undefined;
+  value: unknown;
+  data: unknown;
+}
+
+/** The id of each of a page's headings, in document order; the Markdown pipelines (unified's, Sätteri's) each set them their way. */
+export function stableHeadingIds(headings: readonly Heading[], file: HeadingFile, lessons: LessonProject | undefined): string[] {
+  if (headings.length === 0) return [];
+  const source = sourceHeadings(file, lessons);
+  const ids = source ? sharedHeadingIds(source.headings, headings) : { ids: headingSlugs(headings.map((h) => h.text)), matched: headings.length };
+  if (source && source.path !== file.path && ids.matched < headings.length) {
+    console.warn(`${file.path}: its headings differ from ${source.path} from heading ${ids.matched + 1} on; those keep ids of their own, so the language switch cannot keep the reader's place there`);
+  }
+  return ids.ids;
 }
 
 /**
@@ -41,7 +54,7 @@ export default function rehypeStableHeadingIds({ lessons }: { lessons?: LessonPr
  * or of the file itself when it is the source; nothing for a file that is not a
  * lesson or whose source is missing.
  */
-function sourceHeadings(file: VFile, lessons: LessonProject | undefined): { path: string; headings: Heading[] } | undefined {
+function sourceHeadings(file: HeadingFile, lessons: LessonProject | undefined): { path: string; headings: Heading[] } | undefined {
   const path = file.path;
   if (!path || !/\.mdx$/.test(path) || typeof file.value !== 'string') return undefined;
   const sourceLocale = sourceLocaleOf(file);
@@ -54,7 +67,7 @@ function sourceHeadings(file: VFile, lessons: LessonProject | undefined): { path
   return { path: sourcePath, headings: outlineOf(lessonParser.parse(readFileSync(sourcePath, 'utf8')) as MdastRoot) };
 }
 
-function sourceLocaleOf(file: VFile): string | undefined {
+function sourceLocaleOf(file: HeadingFile): string | undefined {
   const astro = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
   const fromAstro = astro?.frontmatter?.sourceLocale;
   if (typeof fromAstro === 'string') return fromAstro;
