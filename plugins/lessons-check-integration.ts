@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { checkLessons, formatCheckReport, hasProblems } from './lessons/check-lessons';
-import { directoryCache, type LessonProject } from './lessons/result-cache';
+import { directoryCache, sourceCache, type LessonProject } from './lessons/result-cache';
 import { formatStaleWarning, needsTranslator, translationStatus } from './lessons/translation-status';
 
 /**
@@ -20,7 +20,7 @@ export default function lessonsCheck(project: LessonProject): AstroIntegration {
         project.checked = undefined;
         if (command !== 'build') return;
         const started = performance.now();
-        const report = checkLessons([], { root: project.root, netsimVersion: project.netsimVersion, cache: directoryCache(project.cacheDirectory) });
+        const report = checkLessons([], { root: project.root, netsimVersion: project.netsimVersion, cache: directoryCache(project.cacheDirectory), sources: sourceCache(project) });
         if (hasProblems(report)) throw new Error(`Lessons do not match what netsim prints:\n\n${formatCheckReport(report)}`);
         const blocks = report.checks.reduce((sum, check) => sum + check.verdicts.filter((verdict) => verdict.status === 'verified').length, 0);
         logger.info(`${blocks} console blocks in ${report.checks.length} lessons verified against netsim in ${Math.round(performance.now() - started)} ms`);

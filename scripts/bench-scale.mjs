@@ -52,6 +52,17 @@ function writeContent(perLocale) {
   }
 }
 
+/** CPU seconds of the finished child processes (Linux's cutime + cstime), or undefined elsewhere. */
+function childCpuSeconds() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    // Fields 16 and 17 of proc(5), in clock ticks: 100 a second on Linux.
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 function timed(run) {
   const start = performance.now();
   run();
@@ -64,7 +75,7 @@ const astro = join('node_modules', 'astro', 'bin', 'astro.mjs');
 const pagefind = join('node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
 
 console.log(`clean builds (warm lesson cache) of the site with N lessons per language (${LOCALES.length} languages):`);
-console.log(`${'N'.padStart(4)} ${'pages'.padStart(6)} ${'astro'.padStart(8)} ${'pagefind'.padStart(9)} ${'sw'.padStart(6)} ${'total'.padStart(8)} ${'ms/page'.padStart(8)} ${'ms/added page'.padStart(14)}`);
+console.log(`${'N'.padStart(4)} ${'pages'.padStart(6)} ${'astro'.padStart(8)} ${'pagefind'.padStart(9)} ${'sw'.padStart(6)} ${'total'.padStart(8)} ${'ms/page'.padStart(8)} ${'ms/added page'.padStart(14)} ${'CPU s'.padStart(7)}`);
 let previous;
 try {
   for (const perLocale of COUNTS) {
@@ -73,14 +84,16 @@ try {
     execFileSync(process.execPath, ['scripts/lessons.mjs', 'update'], quiet);
     rmSync(join(project, 'dist'), { recursive: true, force: true });
     rmSync(join(project, 'node_modules', '.astro'), { recursive: true, force: true });
+    const cpuBefore = childCpuSeconds();
     const astroSeconds = timed(() => execFileSync(process.execPath, [astro, 'build'], quiet));
     const pagefindSeconds = timed(() => execFileSync(process.execPath, [existsSync(join(project, pagefind)) ? pagefind : join('node_modules', '.bin', 'pagefind'), '--site', 'dist'], quiet));
     const swSeconds = timed(() => execFileSync(process.execPath, [join('scripts', 'build-offline.mjs')], quiet));
     const total = astroSeconds + pagefindSeconds + swSeconds;
+    const cpu = cpuBefore === undefined ? '' : (childCpuSeconds() - cpuBefore).toFixed(1);
     const pages = LOCALES.reduce((sum, locale) => sum + readdirSync(join(project, 'dist', locale), { withFileTypes: true }).filter((entry) => entry.isDirectory() && !['search', '404', 'sandbox'].includes(entry.name)).length, 0);
     const marginal = previous ? `${(((total - previous.total) * 1000) / (pages - previous.pages)).toFixed(0)}` : '';
     console.log(
-      `${String(perLocale).padStart(4)} ${String(pages).padStart(6)} ${astroSeconds.toFixed(2).padStart(8)} ${pagefindSeconds.toFixed(2).padStart(9)} ${swSeconds.toFixed(2).padStart(6)} ${total.toFixed(2).padStart(8)} ${((total * 1000) / pages).toFixed(0).padStart(8)} ${marginal.padStart(14)}`,
+      `${String(perLocale).padStart(4)} ${String(pages).padStart(6)} ${astroSeconds.toFixed(2).padStart(8)} ${pagefindSeconds.toFixed(2).padStart(9)} ${swSeconds.toFixed(2).padStart(6)} ${total.toFixed(2).padStart(8)} ${((total * 1000) / pages).toFixed(0).padStart(8)} ${marginal.padStart(14)} ${cpu.padStart(7)}`,
     );
     previous = { total, pages };
   }
@@ -89,5 +102,6 @@ try {
   if (process.env.BENCH_KEEP) console.log(`kept: ${project}`);
   else rmSync(project, { recursive: true, force: true });
 }
-console.log('seconds; ms/page: the whole build over its lesson pages; ms/added page: what each page added since the row above costs.');
+console.log('seconds; ms/page: the whole build over its lesson pages; ms/added page: what each page added since the row above costs;');
+console.log('CPU s: processor time of the three steps (Linux), steadier than the clock on a shared machine.');
 console.log('Comparing with Starlight needs a Starlight site built from the same lessons (not a dependency of this project).');

@@ -1,12 +1,12 @@
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { checkTerms, readGlossary } from './check-terms';
+import { checkTerms, readGlossary, type Glossary, type TermFinding } from './check-terms';
 import { compareTranslations, formatTranslationMismatch, type TranslationMismatch } from './compare-translations';
 import { formatLessonReport } from './format-report';
 import { LessonError } from './lesson-error';
 import { readLessonSource, readLessonTree, type LessonSource } from './lesson-source';
 import { readLessonFile } from './read-lesson-file';
-import type { ResultCache } from './result-cache';
+import { blockKey, type ResultCache } from './result-cache';
 import { runLesson, type LessonRun } from './run-lesson';
 import { verifyLesson, type BlockVerdict } from './verify-lesson';
 import { verifyQuestion, type QuestionFinding } from '../quiz/verify-question';
@@ -42,7 +42,22 @@ export interface CheckOptions {
   root: string;
   netsimVersion: string;
   cache?: ResultCache | undefined;
+  /** Lessons as read before, by their text: a build that finds a lesson unchanged does not parse it again. */
+  sources?: SourceCache | undefined;
   onProgress?: ((done: number, total: number, path: string) => void) | undefined;
+}
+
+/** What reading a lesson gives: its source, and the words of its prose the glossary rules out. */
+export interface ReadLesson {
+  lesson: LessonSource;
+  terms: TermFinding[];
+}
+
+/** Read lessons kept by `version` (of the readers, netsim and the glossary), path and text. */
+export interface SourceCache {
+  version: string;
+  read(key: string): ReadLesson | undefined;
+  write(key: string, entry: ReadLesson): void;
 }
 
 /** Lesson files under `content/`, or under the given files and folders, relative to the root, sorted. */
@@ -95,10 +110,10 @@ export function checkLessons(paths: readonly string[], options: CheckOptions): C
   for (const [index, path] of files.entries()) {
     options.onProgress?.(index, files.length, path);
     try {
-      const { lesson, tree } = readLessonTree(path, readLessonFile(path, join(options.root, path)));
+      const { lesson, terms } = readLesson(path, readLessonFile(path, join(options.root, path)), glossary, options.sources);
       loaded.set(path, lesson);
       report.checks.push(checkLesson(lesson, options.netsimVersion, options.cache));
-      for (const finding of checkTerms(lesson.text, lesson.locale ?? '', glossary, tree)) report.terms.push(new LessonError(path, finding.line, finding.column, finding.message));
+      for (const finding of terms) report.terms.push(new LessonError(path, finding.line, finding.column, finding.message));
     } catch (error) {
       if (!(error instanceof LessonError)) throw error;
       if (!loaded.has(path)) loaded.set(path, error);
@@ -108,6 +123,17 @@ export function checkLessons(paths: readonly string[], options: CheckOptions): C
   options.onProgress?.(files.length, files.length, '');
   report.translations = translationsOf(options.root, files, loaded);
   return report;
+}
+
+/** A lesson read once: parsed, and its prose checked against the glossary; from the cache when its text was read before. */
+function readLesson(path: string, text: string, glossary: Glossary, sources: SourceCache | undefined): ReadLesson {
+  const key = sources && blockKey(sources.version, [[path, text]]);
+  const known = key === undefined ? undefined : sources!.read(key);
+  if (known) return known;
+  const { lesson, tree } = readLessonTree(path, text);
+  const read = { lesson, terms: checkTerms(text, lesson.locale ?? '', glossary, tree) };
+  if (key !== undefined) sources!.write(key, read);
+  return read;
 }
 
 /**

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { HostSnapshot } from '../../src/netsim/index';
 import type { StepResult } from '../../src/practice/session-host';
 import type { ExerciseRun } from '../exercise/run-exercise';
-import type { LessonCheck } from './check-lessons';
+import type { LessonCheck, ReadLesson, SourceCache } from './check-lessons';
+import { GLOSSARY_PATH } from './check-terms';
 import type { QuestionRun } from '../quiz/run-question';
 import type { TraceRun } from '../trace/run-trace';
 
@@ -50,13 +51,22 @@ export function blockKey(previous: string, commands: readonly (readonly [prompt:
 }
 
 /**
+ * A hash of how lessons are read and checked (plugins/): a change there reads
+ * every lesson again rather than trust what an older reader made of it.
+ */
+export const readerVersion = (root: string): string => sourcesHash(root, ['plugins'], '');
+
+/**
  * A hash of the simulator's sources and of how lessons drive it (src/practice:
  * the command budget, how output becomes lines): a change to either re-runs every lesson.
  */
-export function netsimVersion(root: string): string {
-  const files = ['netsim', 'practice'].flatMap((folder) =>
+export const netsimVersion = (root: string): string => sourcesHash(root, ['netsim', 'practice'], 'src');
+
+/** The TypeScript files under `root/under/<folder>`, hashed by their paths and contents. */
+function sourcesHash(root: string, folders: readonly string[], under: string): string {
+  const files = folders.flatMap((folder) =>
     (
-      readdirSync(join(root, 'src', folder), { recursive: true, withFileTypes: true }) as {
+      readdirSync(join(root, under, folder), { recursive: true, withFileTypes: true }) as {
         name: string;
         parentPath: string;
         isFile(): boolean;
@@ -66,7 +76,7 @@ export function netsimVersion(root: string): string {
       .map((entry) => join(entry.parentPath, entry.name)),
   );
   const hash = createHash('sha256');
-  for (const file of files.sort()) hash.update(relative(join(root, 'src'), file)).update('\0').update(readFileSync(file)).update('\0');
+  for (const file of files.sort()) hash.update(relative(join(root, under), file)).update('\0').update(readFileSync(file)).update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -142,6 +152,22 @@ function readEntry(file: string): CachedEntry {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Lessons as a build read them, kept by their text, next to the results: a build
+ * parses only the lessons that changed. Their version is the readers' (plugins/),
+ * netsim's and the glossary's, so a change to any of them reads every lesson again.
+ */
+export function sourceCache(project: LessonProject): SourceCache {
+  const glossary = existsSync(join(project.root, GLOSSARY_PATH)) ? readFileSync(join(project.root, GLOSSARY_PATH)) : '';
+  const version = createHash('sha256').update(readerVersion(project.root)).update(project.netsimVersion).update(glossary).digest('hex').slice(0, 16);
+  const entries = directoryCache(join(project.cacheDirectory, 'sources'));
+  return {
+    version,
+    read: (key) => entries.read(key) as ReadLesson | undefined,
+    write: (key, entry) => entries.write(key, entry as unknown as CachedEntry),
+  };
 }
 
 /** Where the project keeps the cache: with other tools' caches, outside the repository's tracked files; LESSONS_CACHE_DIR moves it. */
