@@ -40,13 +40,35 @@ export interface HeadingFile {
 
 /** The id of each of a page's headings, in document order; the Markdown pipelines (unified's, Sätteri's) each set them their way. */
 export function stableHeadingIds(headings: readonly Heading[], file: HeadingFile, lessons: LessonProject | undefined): string[] {
-  if (headings.length === 0) return [];
-  const source = sourceHeadings(file, lessons);
-  const ids = source ? sharedHeadingIds(source.headings, headings) : { ids: headingSlugs(headings.map((h) => h.text)), matched: headings.length };
-  if (source && source.path !== file.path && ids.matched < headings.length) {
-    console.warn(`${file.path}: its headings differ from ${source.path} from heading ${ids.matched + 1} on; those keep ids of their own, so the language switch cannot keep the reader's place there`);
-  }
-  return ids.ids;
+  const outline = pageOutline(file, lessons);
+  const ids = outline.ids(headings);
+  outline.warn(headings);
+  return ids;
+}
+
+/**
+ * A page's heading ids as its headings come, one by one: the id of heading k
+ * depends only on the headings before it (and the source's outline, read once).
+ */
+export function pageOutline(file: HeadingFile, lessons: LessonProject | undefined) {
+  let source: { path: string; headings: Heading[] } | undefined | null = null;
+  const sourceOf = () => (source === null ? (source = sourceHeadings(file, lessons)) : source);
+  const idsOf = (headings: readonly Heading[]) => {
+    if (headings.length === 0) return { ids: [], matched: 0 };
+    const known = sourceOf();
+    return known ? sharedHeadingIds(known.headings, headings) : { ids: headingSlugs(headings.map((h) => h.text)), matched: headings.length };
+  };
+  return {
+    ids: (headings: readonly Heading[]): string[] => idsOf(headings).ids,
+    /** Says where a translation's outline parts from its source's, past which the language switch loses the reader's place. */
+    warn(headings: readonly Heading[]): void {
+      const { matched } = idsOf(headings);
+      const known = headings.length === 0 ? undefined : sourceOf();
+      if (known && known.path !== file.path && matched < headings.length) {
+        console.warn(`${file.path}: its headings differ from ${known.path} from heading ${matched + 1} on; those keep ids of their own, so the language switch cannot keep the reader's place there`);
+      }
+    },
+  };
 }
 
 /**

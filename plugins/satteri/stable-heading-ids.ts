@@ -1,41 +1,34 @@
 import { fileURLToPath } from 'node:url';
-import type { Element, Root } from 'hast';
-import type { HastPluginDefinition } from 'satteri';
-import { textOf } from '../headings/heading-slugs';
-import { stableHeadingIds } from '../headings/stable-heading-ids';
+import type { HastPluginDefinition, PluginFactoryContext } from 'satteri';
+import type { Heading } from '../headings/heading-slugs';
+import { pageOutline } from '../headings/stable-heading-ids';
 import type { LessonProject } from '../lessons/result-cache';
+
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
 /**
  * rehype-stable-heading-ids (headings/stable-heading-ids.ts) as a Sätteri hast
- * plugin: every heading's id at once, since a translation's ids follow its
- * source's outline in order. Runs before Astro's heading ids, which keep an id
- * already set.
+ * plugin. Sätteri hands over the headings alone, in document order, and a
+ * heading's id depends only on the headings before it, so each gets its id as it
+ * comes. Runs before Astro's heading ids, which keep an id already set.
  */
-export default function hastStableHeadingIds({ lessons }: { lessons?: LessonProject } = {}): HastPluginDefinition {
-  return {
-    name: 'stable-heading-ids',
-    before(root, ctx) {
-      const headings = headingsOf(root as Root);
-      const file = { path: ctx.fileURL ? fileURLToPath(ctx.fileURL) : undefined, value: ctx.source, data: ctx.data };
-      const ids = stableHeadingIds(headings, file, lessons);
-      headings.forEach((heading, index) => ctx.setProperty(heading.element, 'id', ids[index]));
-    },
+export default function hastStableHeadingIds({ lessons }: { lessons?: LessonProject } = {}) {
+  return (context: PluginFactoryContext): HastPluginDefinition => {
+    const file = { path: context.fileURL ? fileURLToPath(context.fileURL) : undefined, value: context.source, data: context.data };
+    const outline = pageOutline(file, lessons);
+    const headings: Heading[] = [];
+    return {
+      name: 'stable-heading-ids',
+      element: {
+        filter: HEADINGS,
+        visit(node, ctx) {
+          headings.push({ depth: Number(node.tagName[1]), text: ctx.textContent(node) });
+          ctx.setProperty(node, 'id', outline.ids(headings).at(-1));
+        },
+      },
+      after() {
+        outline.warn(headings);
+      },
+    };
   };
-}
-
-function headingsOf(root: Root): { element: Element; depth: number; text: string }[] {
-  const headings: { element: Element; depth: number; text: string }[] = [];
-  const walk = (node: { type: string; children?: unknown[] }) => {
-    if (node.type === 'element') {
-      const element = node as Element;
-      const depth = /^h([1-6])$/.exec(element.tagName)?.[1];
-      if (depth) {
-        headings.push({ element, depth: Number(depth), text: textOf(element) });
-        return;
-      }
-    }
-    for (const child of node.children ?? []) walk(child as { type: string; children?: unknown[] });
-  };
-  walk(root);
-  return headings;
 }
