@@ -6,7 +6,7 @@ import { VFile } from 'vfile';
 import remarkConsoleBlocks, { type ConsoleBlocksOptions } from '../remark-console-blocks';
 
 /** What the plugin rewrites: a document with none of these is left to Sätteri alone. */
-const LESSON_PARTS = /```console|<(?:Quiz|Exercise|Topology|Trace)\b/;
+const LESSON_PARTS = /```console|<(?:Quiz|Question|Option|Explain|Exercise|Goal|Hint|Solution|Topology|Trace)\b/;
 
 /** The lesson's own elements, and those that belong inside them, so a stray one fails as in the remark plugin. */
 const ELEMENTS = new Set(['Quiz', 'Question', 'Option', 'Explain', 'Exercise', 'Goal', 'Hint', 'Solution', 'Topology', 'Trace']);
