@@ -1,13 +1,11 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import lessonsCheck from './plugins/lessons-check-integration.ts';
 import strictCsp from './plugins/csp-integration.ts';
 import { lessonProject } from './plugins/lessons/result-cache.ts';
-import remarkConsoleBlocks from './plugins/remark-console-blocks.ts';
-import rehypeStableHeadingIds from './plugins/headings/stable-heading-ids.ts';
+import lessonMarkdown from './plugins/lesson-markdown-integration.ts';
 import { CODE_THEMES } from './src/lib/code-themes.ts';
 
 // Every console block of every lesson runs against netsim: the build fails on any mismatch.
@@ -38,12 +36,12 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: {
-    // Astro 7's default processor does not run remark plugins; the unified one does, and MDX inherits it.
-    // Headings take their source lesson's ids, so an anchor opens the same section in every language.
-    processor: unified({ remarkPlugins: [[remarkConsoleBlocks, { verify: lessons }]], rehypePlugins: [rehypeStableHeadingIds] }),
+    // Astro 7's default processor, Sätteri, renders lessons (MDX too) with the plugins lessonMarkdown adds.
     shikiConfig: { themes: CODE_THEMES, defaultColor: false },
   },
-  integrations: [lessonsCheck(lessons), mdx(), strictCsp()],
+  // lessonMarkdown: console blocks, quizzes, exercises and figures from the lessons check; headings take their
+  // source lesson's ids, so an anchor opens the same section in every language.
+  integrations: [lessonsCheck(lessons), lessonMarkdown(lessons), mdx(), strictCsp()],
   devToolbar: { enabled: false },
   vite: {
     plugins: [lazyNetsimTools()],

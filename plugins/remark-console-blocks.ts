@@ -63,7 +63,9 @@ export default function remarkConsoleBlocks({ verify }: ConsoleBlocksOptions = {
       if (node.lang === 'console' && parent && index !== undefined && !quizzes.fencesInside.has(node) && !practice.fencesInside.has(node)) nodes.push({ node, parent, index });
     });
     if (nodes.length === 0 && quizzes.quizzes.length === 0 && practice.exercises.length === 0 && figures.length === 0 && traces.length === 0) return;
-    const lesson = lessonOf(file, path);
+    // A build checked every lesson before rendering (lessons-check-integration.ts): no second read, parse or run.
+    const checked = verify?.checked?.get(path);
+    const lesson = checked?.lesson ?? lessonOf(file, path);
     if (verify && /^content\/[a-z]{2}\//.test(path)) {
       try {
         checkFrontMatter(path, lesson.text);
@@ -93,6 +95,7 @@ export default function remarkConsoleBlocks({ verify }: ConsoleBlocksOptions = {
       }
     };
     if (!verify) return render(undefined);
+    if (checked) return render(checked);
     if (!verify.isolate) return render(reportedOrFail(checkLesson(lesson, verify.netsimVersion, cache), file));
     isolated ??= new IsolatedChecker(verify);
     return isolated.check(path, lesson.text).then((outcome) => render(reportedOrFail(checkedOrFail(outcome, lesson, file), file)));

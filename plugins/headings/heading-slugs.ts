@@ -1,3 +1,6 @@
+import type { Heading as MdastHeading, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+
 /**
  * Heading ids as github-slugger makes them (the ids Astro gives by default):
  * lower case, punctuation and symbols dropped, each space a hyphen, and a
@@ -36,4 +39,19 @@ export function sharedHeadingIds(source: readonly Heading[], translation: readon
   const ids = sourceIds.slice(0, matched);
   const own = headingSlugs([...ids, ...translation.slice(matched).map((heading) => heading.text)]).slice(matched);
   return { ids: [...ids, ...own], matched };
+}
+
+/** A lesson's outline: each heading's depth and the text a reader sees in it (inline code included), as Astro reads it for the table of contents. */
+export function outlineOf(tree: Root): Heading[] {
+  const headings: Heading[] = [];
+  visit(tree, 'heading', (heading: MdastHeading) => {
+    headings.push({ depth: heading.depth, text: textOf(heading) });
+  });
+  return headings;
+}
+
+/** The text of a heading, Markdown's or HTML's: text and inline code, at any depth. */
+export function textOf(node: { type: string; value?: unknown; children?: unknown[] }): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return String(node.value ?? '');
+  return (node.children ?? []).map((child) => textOf(child as Parameters<typeof textOf>[0])).join('');
 }

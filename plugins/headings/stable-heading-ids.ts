@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import type { Element, Root as HastRoot } from 'hast';
-import type { Heading as MdastHeading, Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
+import type { Root as MdastRoot } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { parse as parseYaml } from 'yaml';
-import { lessonParser } from '../lessons/lesson-source';
-import { headingSlugs, sharedHeadingIds, type Heading } from './heading-slugs';
+import { lessonParser } from '../lessons/lesson-parser';
+import type { LessonProject } from '../lessons/result-cache';
+import { headingSlugs, outlineOf, sharedHeadingIds, textOf, type Heading } from './heading-slugs';
 
 /**
  * Gives a lesson's headings the ids of its source lesson's headings, place by place,
@@ -16,29 +17,58 @@ import { headingSlugs, sharedHeadingIds, type Heading } from './heading-slugs';
  * dashes), the same text whichever language's page is built. Runs before Astro's
  * heading ids, which keep an id already set (and the table of contents uses them).
  */
-export default function rehypeStableHeadingIds() {
+export default function rehypeStableHeadingIds({ lessons }: { lessons?: LessonProject } = {}) {
   return (tree: HastRoot, file: VFile): void => {
     const headings: { element: Element; depth: number; text: string }[] = [];
     visit(tree, 'element', (element: Element) => {
       const depth = /^h([1-6])$/.exec(element.tagName)?.[1];
       if (depth) headings.push({ element, depth: Number(depth), text: textOf(element) });
     });
-    if (headings.length === 0) return;
-    const source = sourceHeadings(file);
-    const ids = source ? sharedHeadingIds(source.headings, headings) : { ids: headingSlugs(headings.map((h) => h.text)), matched: headings.length };
-    if (source && source.path !== file.path && ids.matched < headings.length) {
-      console.warn(`${file.path}: its headings differ from ${source.path} from heading ${ids.matched + 1} on; those keep ids of their own, so the language switch cannot keep the reader's place there`);
-    }
+    const ids = stableHeadingIds(headings, file, lessons);
     headings.forEach((heading, index) => {
-      heading.element.properties.id = ids.ids[index];
+      heading.element.properties.id = ids[index];
     });
   };
 }
 
-/** The text a reader sees in a heading (inline code included), as Astro reads it for the table of contents. */
-function textOf(node: { type: string; value?: unknown; children?: unknown[] }): string {
-  if (node.type === 'text' || node.type === 'inlineCode') return String(node.value ?? '');
-  return (node.children ?? []).map((child) => textOf(child as Parameters<typeof textOf>[0])).join('');
+/** What the ids are worked out from: the file's path and text (as given to the Markdown processor) and its front matter when known. */
+export interface HeadingFile {
+  path?: string | undefined;
+  value: unknown;
+  data: unknown;
+}
+
+/** The id of each of a page's headings, in document order; the Markdown pipelines (unified's, Sätteri's) each set them their way. */
+export function stableHeadingIds(headings: readonly Heading[], file: HeadingFile, lessons: LessonProject | undefined): string[] {
+  const outline = pageOutline(file, lessons);
+  const ids = outline.ids(headings);
+  outline.warn(headings);
+  return ids;
+}
+
+/**
+ * A page's heading ids as its headings come, one by one: the id of heading k
+ * depends only on the headings before it (and the source's outline, read once).
+ */
+export function pageOutline(file: HeadingFile, lessons: LessonProject | undefined) {
+  let source: { path: string; headings: Heading[] } | undefined | null = null;
+  const sourceOf = () => (source === null ? (source = sourceHeadings(file, lessons)) : source);
+  const idsOf = (headings: readonly Heading[]) => {
+    if (headings.length === 0) return { ids: [], matched: 0 };
+    const known = sourceOf();
+    return known ? sharedHeadingIds(known.headings, headings) : { ids: headingSlugs(headings.map((h) => h.text)), matched: headings.length };
+  };
+  return {
+    ids: (headings: readonly Heading[]): string[] => idsOf(headings).ids,
+    /** Says where a translation's outline parts from its source's, past which the language switch loses the reader's place. */
+    warn(headings: readonly Heading[]): void {
+      const { matched } = idsOf(headings);
+      const known = headings.length === 0 ? undefined : sourceOf();
+      if (known && known.path !== file.path && matched < headings.length) {
+        console.warn(`${file.path}: its headings differ from ${known.path} from heading ${matched + 1} on; those keep ids of their own, so the language switch cannot keep the reader's place there`);
+      }
+    },
+  };
 }
 
 /**
@@ -46,25 +76,20 @@ function textOf(node: { type: string; value?: unknown; children?: unknown[] }): 
  * or of the file itself when it is the source; nothing for a file that is not a
  * lesson or whose source is missing.
  */
-function sourceHeadings(file: VFile): { path: string; headings: Heading[] } | undefined {
+function sourceHeadings(file: HeadingFile, lessons: LessonProject | undefined): { path: string; headings: Heading[] } | undefined {
   const path = file.path;
   if (!path || !/\.mdx$/.test(path) || typeof file.value !== 'string') return undefined;
   const sourceLocale = sourceLocaleOf(file);
-  if (!sourceLocale || sourceLocale === basename(dirname(path))) return { path, headings: outlineOf(file.value) };
-  const sourcePath = join(dirname(dirname(path)), sourceLocale, basename(path));
+  const sourcePath = !sourceLocale || sourceLocale === basename(dirname(path)) ? path : join(dirname(dirname(path)), sourceLocale, basename(path));
+  // In a build, the lessons check has the outline of every lesson already.
+  const known = lessons?.checked?.get(relative(lessons.root, sourcePath).replaceAll('\\', '/'))?.lesson.headings;
+  if (known) return { path: sourcePath, headings: known };
+  if (sourcePath === path) return { path, headings: outlineOf(lessonParser.parse(file.value) as MdastRoot) };
   if (!existsSync(sourcePath)) return undefined;
-  return { path: sourcePath, headings: outlineOf(readFileSync(sourcePath, 'utf8')) };
+  return { path: sourcePath, headings: outlineOf(lessonParser.parse(readFileSync(sourcePath, 'utf8')) as MdastRoot) };
 }
 
-function outlineOf(mdx: string): Heading[] {
-  const headings: Heading[] = [];
-  visit(lessonParser.parse(mdx) as MdastRoot, 'heading', (heading: MdastHeading) => {
-    headings.push({ depth: heading.depth, text: textOf(heading as MdastNodes as Parameters<typeof textOf>[0]) });
-  });
-  return headings;
-}
-
-function sourceLocaleOf(file: VFile): string | undefined {
+function sourceLocaleOf(file: HeadingFile): string | undefined {
   const astro = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
   const fromAstro = astro?.frontmatter?.sourceLocale;
   if (typeof fromAstro === 'string') return fromAstro;

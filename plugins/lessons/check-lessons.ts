@@ -1,12 +1,12 @@
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { checkTerms, readGlossary } from './check-terms';
+import { checkTerms, readGlossary, type Glossary, type TermFinding } from './check-terms';
 import { compareTranslations, formatTranslationMismatch, type TranslationMismatch } from './compare-translations';
 import { formatLessonReport } from './format-report';
 import { LessonError } from './lesson-error';
-import { readLessonSource, type LessonSource } from './lesson-source';
+import { readLessonSource, readLessonTree, type LessonSource } from './lesson-source';
 import { readLessonFile } from './read-lesson-file';
-import type { ResultCache } from './result-cache';
+import { blockKey, type ResultCache } from './result-cache';
 import { runLesson, type LessonRun } from './run-lesson';
 import { verifyLesson, type BlockVerdict } from './verify-lesson';
 import { verifyQuestion, type QuestionFinding } from '../quiz/verify-question';
@@ -42,7 +42,22 @@ export interface CheckOptions {
   root: string;
   netsimVersion: string;
   cache?: ResultCache | undefined;
+  /** Lessons as read before, by their text: a build that finds a lesson unchanged does not parse it again. */
+  sources?: SourceCache | undefined;
   onProgress?: ((done: number, total: number, path: string) => void) | undefined;
+}
+
+/** What reading a lesson gives: its source, and the words of its prose the glossary rules out. */
+export interface ReadLesson {
+  lesson: LessonSource;
+  terms: TermFinding[];
+}
+
+/** Read lessons kept by `version` (of the readers, netsim and the glossary), path and text. */
+export interface SourceCache {
+  version: string;
+  read(key: string): ReadLesson | undefined;
+  write(key: string, entry: ReadLesson): void;
 }
 
 /** Lesson files under `content/`, or under the given files and folders, relative to the root, sorted. */
@@ -90,20 +105,35 @@ export function checkLessons(paths: readonly string[], options: CheckOptions): C
   const files = lessonFiles(options.root, paths);
   const report: CheckReport = { checks: [], errors: [], translations: [], terms: [] };
   const glossary = readGlossary(options.root);
+  // Each file is read and parsed once: the translations below compare the same lessons.
+  const loaded = new Map<string, LessonSource | LessonError>();
   for (const [index, path] of files.entries()) {
     options.onProgress?.(index, files.length, path);
     try {
-      const lesson = loadLesson(options.root, path);
+      const { lesson, terms } = readLesson(path, readLessonFile(path, join(options.root, path)), glossary, options.sources);
+      loaded.set(path, lesson);
       report.checks.push(checkLesson(lesson, options.netsimVersion, options.cache));
-      for (const finding of checkTerms(lesson.text, lesson.locale ?? '', glossary)) report.terms.push(new LessonError(path, finding.line, finding.column, finding.message));
+      for (const finding of terms) report.terms.push(new LessonError(path, finding.line, finding.column, finding.message));
     } catch (error) {
       if (!(error instanceof LessonError)) throw error;
+      if (!loaded.has(path)) loaded.set(path, error);
       report.errors.push(error);
     }
   }
   options.onProgress?.(files.length, files.length, '');
-  report.translations = translationsOf(options.root, files);
+  report.translations = translationsOf(options.root, files, loaded);
   return report;
+}
+
+/** A lesson read once: parsed, and its prose checked against the glossary; from the cache when its text was read before. */
+function readLesson(path: string, text: string, glossary: Glossary, sources: SourceCache | undefined): ReadLesson {
+  const key = sources && blockKey(sources.version, [[path, text]]);
+  const known = key === undefined ? undefined : sources!.read(key);
+  if (known) return known;
+  const { lesson, tree } = readLessonTree(path, text);
+  const read = { lesson, terms: checkTerms(text, lesson.locale ?? '', glossary, tree) };
+  if (key !== undefined) sources!.write(key, read);
+  return read;
 }
 
 /**
@@ -111,10 +141,15 @@ export function checkLessons(paths: readonly string[], options: CheckOptions): C
  * lessons under the checked files' content folders are compared, and what
  * involves a checked file is reported.
  */
-function translationsOf(root: string, checked: readonly string[]): TranslationMismatch[] {
+function translationsOf(root: string, checked: readonly string[], loaded: ReadonlyMap<string, LessonSource | LessonError>): TranslationMismatch[] {
   const folders = new Set(checked.map((path) => dirname(dirname(path))));
   const all: LessonSource[] = [];
   for (const path of [...folders].flatMap((folder) => lessonFiles(root, [folder]))) {
+    const known = loaded.get(path);
+    if (known) {
+      if (!(known instanceof LessonError)) all.push(known);
+      continue;
+    }
     try {
       all.push(loadLesson(root, path));
     } catch (error) {

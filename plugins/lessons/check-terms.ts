@@ -5,7 +5,7 @@ import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { LessonError } from './lesson-error';
-import { lessonParser } from './lesson-source';
+import { lessonParser } from './lesson-parser';
 
 const termSchema = z.strictObject({
   concept: z.string().min(1),
@@ -53,12 +53,12 @@ export interface TermFinding {
  * Checks a lesson's prose (text the reader reads; not code, commands or outputs)
  * against its language's entry in the glossary.
  */
-export function checkTerms(text: string, locale: string, glossary: Glossary): TermFinding[] {
+export function checkTerms(text: string, locale: string, glossary: Glossary, tree?: Root): TermFinding[] {
   const entry = glossary[locale];
   if (!entry) return [];
   const rules = entry.terms.flatMap((term) => term.avoid.map((word) => ({ term, pattern: wordPattern(word) })));
   const findings: TermFinding[] = [];
-  visit(lessonParser.parse(text) as Root, 'text', (node: Text) => {
+  visit(tree ?? (lessonParser.parse(text) as Root), 'text', (node: Text) => {
     const at = (index: number) => placeIn(node, index);
     for (const { term, pattern } of rules) {
       for (const match of node.value.matchAll(pattern)) {

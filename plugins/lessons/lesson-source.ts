@@ -1,8 +1,4 @@
 import type { Code, Root } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import { ConsoleSyntaxError, parseConsoleBlock } from '../console/parse-console-block';
@@ -10,11 +6,16 @@ import { readExercises, type ExerciseSource } from '../exercise/read-exercises';
 import { readQuizzes, type QuestionSource, type QuizSource } from '../quiz/read-quizzes';
 import { readTopologies, TOPOLOGY_ELEMENT, type TopologySource } from '../topology/read-topologies';
 import { readTraces, TRACE_ELEMENT, type TraceSource } from '../trace/read-traces';
+import { outlineOf, type Heading } from '../headings/heading-slugs';
 import { closestWord } from './closest-word';
 import { FenceOptionError, parseFenceOptions, type FenceOptions } from './fence-options';
 import { LessonError } from './lesson-error';
 import { checkLessonSafety } from './lesson-safety';
+import { lessonParser } from './lesson-parser';
+import { fingerprintTree, type SourceFingerprint } from './source-fingerprint';
 import { sourceLines, type SourceLine } from './source-lines';
+
+export { lessonParser };
 
 /** A line inside a console fence: the file line, and what precedes the block's text on it (indentation, `> `). */
 export interface BlockLine {
@@ -64,10 +65,11 @@ export interface LessonSource {
   topologies: TopologySource[];
   /** `<Trace />` packet traces, in document order. */
   traces: TraceSource[];
+  /** The outline, as its translations' heading ids follow it. */
+  headings: Heading[];
+  /** What a translation of this lesson follows (translation-status.ts). */
+  fingerprint: SourceFingerprint;
 }
-
-/** How lessons are read everywhere: MDX with YAML front matter. */
-export const lessonParser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']);
 
 /**
  * Finds a lesson's console blocks and maps every line of them to the file, so
@@ -75,6 +77,14 @@ export const lessonParser = unified().use(remarkParse).use(remarkMdx).use(remark
  * re-serialise Markdown. Mistakes in a block are located errors.
  */
 export function readLessonSource(path: string, text: string): LessonSource {
+  return readLessonTree(path, text).lesson;
+}
+
+/**
+ * readLessonSource, with the parsed tree for the checks that read prose
+ * (check-terms.ts): a build parses each lesson once.
+ */
+export function readLessonTree(path: string, text: string): { lesson: LessonSource; tree: Root } {
   const lines = sourceLines(text);
   // Markdown reads a lone CR as a line break and editors do not: every line number after it would be wrong.
   for (const line of lines) {
@@ -97,6 +107,14 @@ export function readLessonSource(path: string, text: string): LessonSource {
   }
   const front = frontMatterOf(path, tree);
   checkFences(path, lines, tree);
+  // Before the readers below, which trim the text of quiz options in place.
+  const headings = outlineOf(tree);
+  let fingerprint: SourceFingerprint | undefined;
+  try {
+    fingerprint = fingerprintTree(tree);
+  } catch {
+    // A console block that does not parse: the readers below report it at its line.
+  }
   // Quizzes and exercises first: their own messages say more about their props than the general rule.
   const { quizzes, fencesInside } = readQuizzes(path, tree);
   const practice = readExercises(path, tree);
@@ -121,7 +139,7 @@ export function readLessonSource(path: string, text: string): LessonSource {
   }
   const locale = /(?:^|\/)content\/([a-z]{2})\//.exec(path.replaceAll('\\', '/'))?.[1];
   const fileId = /([^/\\]+)\.mdx$/.exec(path)?.[1] ?? path;
-  return {
+  const lesson: LessonSource = {
     path,
     text,
     lines,
@@ -134,7 +152,10 @@ export function readLessonSource(path: string, text: string): LessonSource {
     exercises: practice.exercises,
     topologies,
     traces,
+    headings,
+    fingerprint: fingerprint ?? fingerprintTree(tree),
   };
+  return { lesson, tree };
 }
 
 /** A figure draws (a trace runs on) what its session's blocks did before it: a session with no block run there has no host. */

@@ -1,4 +1,4 @@
-import { topologyOf, type HostSnapshot, type TopologyRecord } from '../../src/netsim/index';
+import { topologyOf, type TopologyRecord } from '../../src/netsim/index';
 import type { PracticeRecipe } from '../../src/practice/replay';
 import { LESSON_COLUMNS, LessonHost, sessionSeed, type StepResult } from '../../src/practice/session-host';
 import type { QuestionSource, QuestionStart } from '../quiz/read-quizzes';
@@ -6,7 +6,7 @@ import { runQuestion, type QuestionRun } from '../quiz/run-question';
 import { crashMessage, type SessionPoint } from './start-host';
 import type { ExerciseSource } from '../exercise/read-exercises';
 import { runExercise, type ExerciseRun } from '../exercise/run-exercise';
-import { blockKey, type ResultCache } from './result-cache';
+import { blockKey, type CachedBlock, type ResultCache } from './result-cache';
 import { runTrace, type TraceRun } from '../trace/run-trace';
 import type { TraceSource } from '../trace/read-traces';
 import type { ConsoleBlockSource, LessonSource } from './lesson-source';
@@ -40,8 +40,8 @@ interface SessionState {
   /** Chains each block's cache key to everything typed before it in the session. */
   key: string;
   host: LessonHost | undefined;
-  /** Where the host would be, when the blocks so far all came from the cache. */
-  snapshot: HostSnapshot | undefined;
+  /** Where the host would be, when the blocks so far all came from the cache: read from it only when something runs there. */
+  cached: Pick<CachedBlock, 'snapshot'> | undefined;
   /** Every command run in the session so far: how a browser rebuilds this host. */
   typed: PracticeRecipe['steps'];
 }
@@ -64,7 +64,7 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
     seed: sessionSeed(lesson.lessonId, name),
     key: `${netsimVersion}/${lesson.lessonId}/${name}`,
     host: undefined,
-    snapshot: undefined,
+    cached: undefined,
     typed: [],
   });
   // Questions see the session as the blocks before them left it, and change nothing in it.
@@ -110,7 +110,7 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
     if (cached && 'steps' in cached) {
       blocks.push({ kind: 'ran', steps: cached.steps, fromCache: true });
       session.host = undefined;
-      session.snapshot = cached.snapshot;
+      session.cached = cached;
       continue;
     }
     onBlock?.(index);
@@ -153,7 +153,7 @@ function startKey(lesson: LessonSource, netsimVersion: string, session: SessionS
 /** Where a question or exercise starts: its session as the blocks before it left it, or the session's fresh host. */
 function pointOf(lesson: LessonSource, name: string, session: SessionState | undefined): SessionPoint {
   if (!session) return { seed: sessionSeed(lesson.lessonId, name), typed: [], snapshot: () => undefined };
-  return { seed: session.seed, typed: session.typed, snapshot: () => session.host?.snapshot() ?? session.snapshot };
+  return { seed: session.seed, typed: session.typed, snapshot: () => session.host?.snapshot() ?? session.cached?.snapshot };
 }
 
 /** An exercise's key chains to its session like a question's, with its setup, goals and solution. */
@@ -180,7 +180,7 @@ function traceOf(trace: TraceSource, session: SessionState | undefined, cache: R
   const key = blockKey(session.key, [['trace', trace.command], ['from', trace.from ?? '']]);
   const cached = cache?.read(key);
   if (cached && 'trace' in cached) return cached.trace;
-  const run = runTrace(trace, session.host?.snapshot() ?? session.snapshot);
+  const run = runTrace(trace, session.host?.snapshot() ?? session.cached?.snapshot);
   if (run.kind === 'traced') cache?.write(key, { trace: run });
   return run;
 }
@@ -188,13 +188,13 @@ function traceOf(trace: TraceSource, session: SessionState | undefined, cache: R
 /** Read from the live host, or from the cached snapshot when every block so far came from the cache. */
 function drawTopology(session: SessionState | undefined): TopologyRun {
   if (session?.host) return { kind: 'drawn', state: session.host.topology() };
-  if (session?.snapshot) return { kind: 'drawn', state: topologyOf(session.snapshot) };
+  if (session?.cached) return { kind: 'drawn', state: topologyOf(session.cached.snapshot) };
   return { kind: 'no-host' };
 }
 
 function hostOf(session: SessionState): LessonHost {
-  session.host ??= session.snapshot ? LessonHost.restored(session.snapshot) : LessonHost.fresh(session.seed);
-  session.snapshot = undefined;
+  session.host ??= session.cached ? LessonHost.restored(session.cached.snapshot) : LessonHost.fresh(session.seed);
+  session.cached = undefined;
   return session.host;
 }
 

@@ -3,7 +3,7 @@ import type { Nodes, Root } from 'mdast';
 import type { MdxJsxAttribute } from 'mdast-util-mdx-jsx';
 import { parse as parseYaml } from 'yaml';
 import { parseConsoleBlock } from '../console/parse-console-block';
-import { lessonParser } from './lesson-source';
+import { lessonParser } from './lesson-parser';
 
 /**
  * What a translation follows in its source lesson, as three hashes: the prose
@@ -21,9 +21,12 @@ export interface SourceFingerprint {
 export const FINGERPRINT_PARTS = ['prose', 'structure', 'commands'] as const;
 
 /** The fingerprint of a lesson's text (already checked by readLessonSource, so it parses). */
-export function fingerprintLesson(text: string): SourceFingerprint {
+export const fingerprintLesson = (text: string): SourceFingerprint => fingerprintTree(lessonParser.parse(text) as Root);
+
+/** The fingerprint of a lesson already parsed. */
+export function fingerprintTree(tree: Root): SourceFingerprint {
   const parts = { prose: [] as string[], structure: [] as string[], commands: [] as string[] };
-  walk(lessonParser.parse(text) as Root, parts);
+  walk(tree, parts);
   return { prose: digest(parts.prose), structure: digest(parts.structure), commands: digest(parts.commands) };
 }
 

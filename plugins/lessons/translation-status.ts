@@ -5,6 +5,7 @@ import { MODULE_IDS } from '../../src/course/modules';
 import { LOCALES } from '../../src/i18n/locales';
 import { lessonFiles, loadLesson } from './check-lessons';
 import { LessonError } from './lesson-error';
+import type { LessonSource } from './lesson-source';
 import { decodeLesson, readLessonFile } from './read-lesson-file';
 import { writeUnlessChanged } from './safe-write';
 import { FINGERPRINT_PARTS, fingerprintLesson, type SourceFingerprint } from './source-fingerprint';
@@ -46,7 +47,7 @@ interface LessonHead {
 }
 
 /** Every lesson in every language, with its state: the source, current, stale, unmarked or missing. */
-export function translationStatus(root: string): TranslationRow[] {
+export function translationStatus(root: string, read?: ReadonlyMap<string, LessonSource>): TranslationRow[] {
   const heads = lessonFiles(root).map((path) => headOf(root, path));
   const byId = new Map<string, LessonHead[]>();
   for (const head of heads) byId.set(head.lessonId, [...(byId.get(head.lessonId) ?? []), head]);
@@ -58,7 +59,8 @@ export function translationStatus(root: string): TranslationRow[] {
   for (const source of sources) {
     const { lessonId } = source;
     const versions = byId.get(lessonId)!;
-    const fingerprint = fingerprintLesson(readLessonFile(source.path, join(root, source.path)));
+    // A build has read every lesson already (check-lessons.ts): its fingerprint is known.
+    const fingerprint = read?.get(source.path)?.fingerprint ?? fingerprintLesson(readLessonFile(source.path, join(root, source.path)));
     for (const locale of LOCALES) {
       const version = versions.find((head) => head.locale === locale);
       const row = { lessonId, locale, sourceLocale: source.locale, path: version?.path, sourcePath: source.path, line: version?.translatedFromLine ?? 1 };

@@ -1,3 +1,5 @@
+import { memoByText } from './text-memo';
+
 /** Words a reader gets through in a minute of technical prose in their own language. */
 export const WORDS_PER_MINUTE = 180;
 
@@ -6,7 +8,9 @@ export const WORDS_PER_MINUTE = 180;
  * included) at WORDS_PER_MINUTE, rounded up. Code blocks and command output are
  * left out: they are skimmed, or typed in the terminal, not read word by word.
  */
-export function readingMinutes(mdx: string): number {
+export const readingMinutes = memoByText(countReadingMinutes);
+
+function countReadingMinutes(mdx: string): number {
   const prose = mdx
     .replace(/^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/, '')
     .replace(/^([ \t>]*)(`{3,}|~{3,})[^\n]*\n[\s\S]*?\n\1\2[ \t]*$/gm, ' ')
