@@ -1,4 +1,4 @@
-import type { InlineCode, Root, Text } from 'mdast';
+import type { Code, InlineCode, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { TermFinding } from './check-terms';
 import { lessonParser } from './lesson-source';
@@ -15,9 +15,16 @@ const DRAWN = /(?<![\p{L}\p{N}_-])(veth[0-9a-f]{7}|br-[0-9a-f]{12}|[0-9a-f]{64}|
  * Prose (text and inline code the reader reads) that names a drawn name none of
  * the lesson's outputs print: it would say something no block shows.
  */
-export function drawnNameFindings(text: string, outputs: string): TermFinding[] {
+export function drawnNameFindings(text: string, tree?: Root): TermFinding[] {
+  const parsed = tree ?? (lessonParser.parse(text) as Root);
+  // What the lesson's blocks show (console blocks, and those inside quizzes and exercises), all verified against netsim.
+  const shown: string[] = [];
+  visit(parsed, 'code', (node: Code) => {
+    shown.push(node.value);
+  });
+  const outputs = shown.join('\n');
   const findings: TermFinding[] = [];
-  visit(lessonParser.parse(text) as Root, (node) => {
+  visit(parsed, (node) => {
     if (node.type !== 'text' && node.type !== 'inlineCode') return;
     const { value, position } = node as Text | InlineCode;
     for (const match of value.matchAll(DRAWN)) {

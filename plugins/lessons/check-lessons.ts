@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { checkTerms, readGlossary, type Glossary, type TermFinding } from './check-terms';
+import { drawnNameFindings } from './check-drawn-names';
 import { compareTranslations, formatTranslationMismatch, type TranslationMismatch } from './compare-translations';
 import { formatLessonReport } from './format-report';
 import { LessonError } from './lesson-error';
@@ -131,7 +132,8 @@ function readLesson(path: string, text: string, glossary: Glossary, sources: Sou
   const known = key === undefined ? undefined : sources!.read(key);
   if (known) return known;
   const { lesson, tree } = readLessonTree(path, text);
-  const read = { lesson, terms: checkTerms(text, lesson.locale ?? '', glossary, tree) };
+  const findings = [...checkTerms(text, lesson.locale ?? '', glossary, tree), ...drawnNameFindings(text, tree)];
+  const read = { lesson, terms: findings.sort((a, b) => a.line - b.line || a.column - b.column) };
   if (key !== undefined) sources!.write(key, read);
   return read;
 }

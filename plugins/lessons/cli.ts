@@ -95,7 +95,7 @@ function check(paths: readonly string[], options: CheckOptions, streams: Streams
     `${counts.lessons} lessons: ${counts.verified} blocks verified, ${counts.failed} failed, ${counts.notRun} not run, ${counts.norun} marked norun; ` +
       `${counts.questions} quiz questions, ${counts.questionsFailed} failed` +
       `${report.errors.length ? `, ${report.errors.length} lessons with errors` : ''}${report.translations.length ? `, ${report.translations.length} translations differ` : ''}` +
-      `${report.terms.length ? `, ${report.terms.length} words or signs the glossary rules out` : ''}` +
+      `${report.terms.length ? `, ${report.terms.length} findings in the prose (the glossary's words, typography, names netsim draws)` : ''}` +
       ` (${executed} blocks executed, the rest from the cache; ${seconds} s)\n`,
   );
   const stale = translationStatus(options.root).filter((row) => needsTranslator(row) && (paths.length === 0 || report.checks.some((lesson) => lesson.lesson.path === row.path)));
