@@ -1,5 +1,6 @@
 import type * as compose from './compose/index';
 import type * as dig from './dig';
+import type * as dockerHelp from './docker/help-module';
 import type * as getent from './getent';
 import type * as netstat from './netstat';
 import type * as packages from './package-manager';
@@ -16,6 +17,7 @@ import type * as traceroute from './traceroute';
 export interface ToolModules {
   compose: typeof compose;
   dig: typeof dig;
+  dockerHelp: typeof dockerHelp;
   getent: typeof getent;
   netstat: typeof netstat;
   packages: typeof packages;
@@ -41,6 +43,10 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName>> = {
   ss: 'ss',
   tcpdump: 'tcpdump',
   traceroute: 'traceroute',
+  // docker's help texts: `--help`, `-h`, `docker help`; a bare `docker` or `docker network`, which print help too, finds them missing and loads them.
+  '--help': 'dockerHelp',
+  '-h': 'dockerHelp',
+  help: 'dockerHelp',
 };
 
 /** A tool's module is not loaded yet: thrown before the tool does anything, so the line can run again once it is. */

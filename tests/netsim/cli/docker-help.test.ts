@@ -102,3 +102,17 @@ describe('docker -h', () => {
     expect(result.stdout.startsWith('Flag shorthand -h has been deprecated, use --help\nUsage:  docker [OPTIONS] COMMAND\n')).toBe(true);
   });
 });
+
+// The help tables are a tool module of their own: every command the client runs must find its table there.
+describe('every command netsim runs has its help', () => {
+  const commands = [
+    'attach', 'cp', 'create', 'exec', 'history', 'images', 'info', 'inspect', 'kill', 'logs', 'port', 'ps', 'pull', 'rename', 'restart', 'rm', 'rmi', 'run', 'start', 'stats', 'stop', 'top', 'version',
+    'container ls', 'container prune', 'image ls', 'image prune', 'image rm', 'image inspect', 'image history', 'network connect', 'network create', 'network disconnect', 'network inspect', 'network ls',
+    'network prune', 'network rm', 'system df', 'system info', 'system prune',
+  ];
+  it.each(commands)('docker %s --help', (command) => {
+    const result = hostAfter().run(`docker ${command} --help`);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`^Usage:  docker ${command.replace(' ', ' ')}`));
+  });
+});

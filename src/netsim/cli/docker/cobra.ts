@@ -2,6 +2,7 @@ import type { Engine } from '../../engine/engine';
 import { EngineError } from '../../engine/errors';
 import { fail, ok, type CommandResult, type FileAccess, type TerminalControl } from '../command';
 import { cobraHelp, type CommandHelpTable } from '../../format/cobra-help';
+import { toolModule } from '../tool-loader';
 import { parseFlags, type FlagSpec, type ParsedFlags } from './flags';
 
 /** What a docker command talks to: the daemon, and the user's typing for prompts. */
@@ -29,8 +30,8 @@ export interface CommandSpec<Context> {
   usage: string;
   args: ArgsRule;
   flags: FlagSpec[];
-  /** What `--help` prints, from docker/cli's reference page of the command (help-tables.ts). */
-  helpTable?: CommandHelpTable;
+  /** The command's entry in docker/cli's help tables (help-tables.ts, `container ls`): what `--help` prints. */
+  helpKey?: string;
   /** False for commands that pass what follows their first argument to a program (`docker run`). */
   interspersed?: boolean;
   run(parsed: ParsedFlags, context: Context): CommandResult;
@@ -50,6 +51,11 @@ export function runCommand<Context>(spec: CommandSpec<Context>, args: readonly s
   return spec.run(parsed, context);
 }
 
+/** A command's help table, from the help tool module (fetched on the first line that asks for help). */
+export function helpTableOf(key: string): CommandHelpTable | undefined {
+  return toolModule('dockerHelp').DOCKER_HELP_TABLES[key];
+}
+
 /**
  * The root command's persistent `--help`, hidden, with its `-h` shorthand marked
  * deprecated (cli/cobra.go setupCommonRootCommand); a command whose own flag is
@@ -66,11 +72,12 @@ function withHelpFlag(flags: readonly FlagSpec[]): FlagSpec[] {
  * c.Print, on the command's out stream (docker.go SetOut: stdout), before the help.
  */
 function helpOf<Context>(spec: CommandSpec<Context>, args: readonly string[]): CommandResult {
-  if (!spec.helpTable) return fail(`This simulator has no help text for '${spec.path}' yet.\n`, 1);
+  const table = spec.helpKey === undefined ? undefined : helpTableOf(spec.helpKey);
+  if (!table) return fail(`This simulator has no help text for '${spec.path}' yet.\n`, 1);
   const ownsH = spec.flags.some((flag) => flag.short === 'h');
   const end = args.indexOf('--');
   const usedShorthand = !ownsH && (end < 0 ? args : args.slice(0, end)).some((arg) => shorthandGroupHasH(arg, spec.flags));
-  return ok(`${usedShorthand ? 'Flag shorthand -h has been deprecated, use --help\n' : ''}${cobraHelp(spec.path, spec.usage, spec.helpTable)}`);
+  return ok(`${usedShorthand ? 'Flag shorthand -h has been deprecated, use --help\n' : ''}${cobraHelp(spec.path, spec.usage, table)}`);
 }
 
 /** Whether `-xyh` names -h among its letters, before any letter that takes the rest as its value. */

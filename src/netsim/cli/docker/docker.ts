@@ -3,7 +3,8 @@ import { cobraHelp } from '../../format/cobra-help';
 import { fail, ok, type CommandResult, type Program } from '../command';
 import { lazyTool } from '../lazy-tool';
 import { CANNOT_CONNECT, reachDaemon } from '../docker-service';
-import { runCommand, type CommandSpec, type DockerContext } from './cobra';
+import { helpTableOf, runCommand, type CommandSpec, type DockerContext } from './cobra';
+import { toolModule } from '../tool-loader';
 import { CONTAINER_COMMANDS } from './container';
 import { INTERACTIVE_COMMANDS } from './interactive';
 import { IMAGE_COMMANDS } from './images';
@@ -13,22 +14,18 @@ import { LOGS_COMMANDS } from './logs';
 import { NETWORK_COMMANDS } from './network';
 import { PRUNE_REMOVE_COMMANDS } from './prune-remove';
 import { DOCKER_VERSIONS, VERSION_COMMANDS } from './version';
-import { DOCKER_HELP_TABLES } from './help-tables';
 import { rename } from './rename';
 import { top as topCommand } from './top';
 import { stats } from './stats';
 import { cp } from './cp';
 import { history } from './history';
 import { systemDf, systemPrune } from './system';
-import { rootHelp } from './root-help';
 
 type Specs = Record<string, CommandSpec<DockerContext>>;
 
-/** A command with the help docker/cli's reference page gives it (help-tables.ts, keyed `container ls`). */
+/** A command with the help docker/cli's reference page gives it (help-tables.ts, keyed `container ls`; a test holds every key to a table). */
 function helped(spec: CommandSpec<DockerContext>, key: string): CommandSpec<DockerContext> {
-  const table = DOCKER_HELP_TABLES[key];
-  if (!table) throw new Error(`no docker/cli help table for ${key}`);
-  return { ...spec, helpTable: table };
+  return { ...spec, helpKey: key };
 }
 
 /** `docker container <verb>`: each command under its cobra name and aliases (cli/command/container/cmd.go). */
@@ -74,7 +71,7 @@ function registry(): { top: Specs; groups: Record<string, Specs> } {
  * alone, ShowHelp writes it to stderr, status 0 (cli/command/cli.go).
  */
 function groupHelp(group: string, toStderr: boolean): CommandResult {
-  const text = cobraHelp(`docker ${group}`, '', DOCKER_HELP_TABLES[group]!);
+  const text = cobraHelp(`docker ${group}`, '', helpTableOf(group)!);
   return toStderr ? { stdout: '', stderr: text, exitCode: 0 } : ok(text);
 }
 
@@ -84,12 +81,13 @@ function groupHelp(group: string, toStderr: boolean): CommandResult {
  */
 function helpTopic(path: readonly string[], { top, groups }: { top: Specs; groups: Record<string, Specs> }, home: string): CommandResult {
   const [command, verb, ...more] = path;
-  if (command === undefined) return ok(rootHelp(home));
+  if (command === undefined) return ok(toolModule('dockerHelp').rootHelp(home));
   const group = groups[command];
   if (group && verb === undefined) return groupHelp(command, false);
   const spec = group ? group[verb!] : top[command];
-  if (!spec?.helpTable || (group ? more.length > 0 : verb !== undefined)) return fail(`unknown help topic: ${path.join(' ')}\n`, 1);
-  return ok(cobraHelp(spec.path, spec.usage, spec.helpTable));
+  const table = spec?.helpKey === undefined ? undefined : helpTableOf(spec.helpKey);
+  if (!spec || !table || (group ? more.length > 0 : verb !== undefined)) return fail(`unknown help topic: ${path.join(' ')}\n`, 1);
+  return ok(cobraHelp(spec.path, spec.usage, table));
 }
 
 /** The `docker` client, talking to the simulated daemon. */
@@ -106,11 +104,11 @@ export function dockerProgram(engine: Engine): Program {
       if (command === 'compose') return compose.run(args.slice(1), processContext);
       const home = processContext.env?.get('HOME') ?? (processContext.isRoot ? '/root' : '/home/usuario');
       // The root command alone: ShowHelp to stderr, status 0 (cmd/docker/docker.go newDockerCommand RunE).
-      if (command === undefined) return { stdout: '', stderr: rootHelp(home), exitCode: 0 };
-      if (command === '--help') return ok(rootHelp(home));
+      if (command === undefined) return { stdout: '', stderr: toolModule('dockerHelp').rootHelp(home), exitCode: 0 };
+      if (command === '--help') return ok(toolModule('dockerHelp').rootHelp(home));
       // Before the root runs, TopLevelCommand.HandleGlobalFlags parses its flags with a FlagSet of its own,
       // whose output is pflag's default, stderr; cobra's parse then prints the same notice with c.Print.
-      if (command === '-h') return { stdout: `Flag shorthand -h has been deprecated, use --help\n${rootHelp(home)}`, stderr: 'Flag shorthand -h has been deprecated, use --help\n', exitCode: 0 };
+      if (command === '-h') return { stdout: `Flag shorthand -h has been deprecated, use --help\n${toolModule('dockerHelp').rootHelp(home)}`, stderr: 'Flag shorthand -h has been deprecated, use --help\n', exitCode: 0 };
       if (command === 'help') return helpTopic(args.slice(1), { top, groups }, home);
       const group = command === undefined ? undefined : groups[command];
       if (group) {
