@@ -1,4 +1,5 @@
 import { DEFAULT_EPOCH_MS, VirtualClock } from './clock';
+import { lazyTool } from './cli/lazy-tool';
 import { dockerProgram } from './cli/docker/docker';
 import { fail, type CommandResult, type ProcessContext, type Program } from './cli/command';
 import { ip6tablesProgram, iptablesProgram } from './cli/iptables';
@@ -40,9 +41,6 @@ import { Datapath, type World } from './kernel/datapath';
 import { connect as connectTcp } from './userland/tcp';
 import { bootLanMachine, lanLoginBanner, lanMachineEtc, lanStation } from './lan-machine';
 import { sshProgram } from './cli/ssh';
-import { systemctlProgram } from './cli/systemctl';
-import { journalctlProgram } from './cli/journalctl';
-import { serviceProgram } from './cli/service';
 import { shellProgram, suProgram } from './cli/shells';
 import { engineNameServices } from './cli/name-service';
 import { ipProgram as lanIpProgram } from './cli/ip';
@@ -341,8 +339,13 @@ export class Host {
     const text = [catProgram, grepProgram, headProgram, tailProgram, wcProgram, sortProgram, cutProgram, echoProgram, trueProgram, falseProgram, pwdProgram];
     const ssh = sshProgram(engineNameServices(this.engine, () => hostEtc(this.profile)), () => this.sshServer());
     const shells = [shellProgram('bash', 'host'), shellProgram('sh', 'host'), suProgram];
-    const systemctl = systemctlProgram(this.engine, this.profile.hostname);
-    const systemd = [systemctl, journalctlProgram(this.engine, this.profile.hostname), serviceProgram(this.engine, systemctl)];
+    // systemd's tools are a tool module, fetched in the reader's browser the first time a line names one.
+    const { engine, profile } = this;
+    const systemd = [
+      lazyTool('systemctl', 'systemd', (tools) => tools.systemctlProgram(engine, profile.hostname)),
+      lazyTool('journalctl', 'systemd', (tools) => tools.journalctlProgram(engine, profile.hostname)),
+      lazyTool('service', 'systemd', (tools) => tools.serviceProgram(engine, tools.systemctlProgram(engine, profile.hostname))),
+    ];
     this.programs = new Map([ip, bridgeProgram, iptablesProgram, iptablesSaveProgram, ip6tablesProgram, ip6tablesSaveProgram, curlProgram(engineNameServices(this.engine, () => hostEtc(this.profile))), nsenter, dockerProgram(this.engine), ssh, ...shells, ...text, ...systemd, ...hostToolPrograms(this.engine, () => hostEtc(this.profile))].map((program) => [program.name, program]));
     this.lanPrograms = new Map(this.lanMachinePrograms(text).map((program) => [program.name, program]));
   }

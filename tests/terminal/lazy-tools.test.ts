@@ -25,4 +25,12 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
     expect(retried).toEqual(direct);
     expect(direct.kind === 'done' && direct.output).toMatch(/^State +Recv-Q +Send-Q/m);
   });
+
+  it("runs systemctl and docker's help from their own chunks, as a run with every tool at hand does", async () => {
+    for (const line of ['sudo systemctl is-active docker', 'docker network --help', 'docker']) {
+      const first = fresh();
+      const retried = await withToolModules([line], loadToolModules, () => first.run(line));
+      expect(retried, line).toEqual(fresh().run(line));
+    }
+  });
 });

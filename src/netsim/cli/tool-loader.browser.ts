@@ -10,6 +10,7 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   netstat: () => import('./netstat'),
   packages: () => import('./package-manager'),
   ss: () => import('./ss'),
+  systemd: () => import('./systemd'),
   tcpdump: () => import('./tcpdump'),
   traceroute: () => import('./traceroute'),
 };

@@ -5,6 +5,7 @@ import type * as getent from './getent';
 import type * as netstat from './netstat';
 import type * as packages from './package-manager';
 import type * as ss from './ss';
+import type * as systemd from './systemd';
 import type * as tcpdump from './tcpdump';
 import type * as traceroute from './traceroute';
 
@@ -22,6 +23,7 @@ export interface ToolModules {
   netstat: typeof netstat;
   packages: typeof packages;
   ss: typeof ss;
+  systemd: typeof systemd;
   tcpdump: typeof tcpdump;
   traceroute: typeof traceroute;
 }
@@ -41,6 +43,9 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName>> = {
   'apt-get': 'packages',
   apk: 'packages',
   ss: 'ss',
+  systemctl: 'systemd',
+  journalctl: 'systemd',
+  service: 'systemd',
   tcpdump: 'tcpdump',
   traceroute: 'traceroute',
   // docker's help texts: `--help`, `-h`, `docker help`; a bare `docker` or `docker network`, which print help too, finds them missing and loads them.

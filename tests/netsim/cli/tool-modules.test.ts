@@ -14,6 +14,12 @@ describe('which tool modules command lines name', () => {
     expect(toolModulesNamedIn(['docker ps', 'cat > compose.yaml <<EOF'])).toEqual(new Set());
   });
 
+  it("loads systemd's tools for systemctl, journalctl and service, and docker's help texts for a line asking for help", () => {
+    expect(toolModulesNamedIn(['sudo systemctl restart docker', 'journalctl -u docker'])).toEqual(new Set(['systemd']));
+    expect(toolModulesNamedIn(['docker network create --help'])).toEqual(new Set(['dockerHelp']));
+    expect(toolModulesNamedIn(['docker help run'])).toEqual(new Set(['dockerHelp']));
+  });
+
   it('does not take a word that merely contains a tool name', () => {
     expect(toolModulesNamedIn(['echo class; docker ps --format "{{.Names}}"', 'cat /etc/digest'])).toEqual(new Set());
   });
