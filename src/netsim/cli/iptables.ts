@@ -35,13 +35,20 @@ function runXtables(args: readonly string[], context: ProcessContext, family: 4 
   if (!context.isRoot) return fail(`${IPTABLES_VERSION}: Could not fetch rule set generation id: Permission denied (you must be root)\n`, 4);
   const invocation = parseIptablesArguments(args, family);
   if ('error' in invocation) return fail(invocation.error, invocation.status);
-  const networkNames = readNetworkNames(context);
-  if (Object.hasOwn(EMPTY_TABLES, invocation.table)) return emptyTable(invocation, EMPTY_TABLES[invocation.table as keyof typeof EMPTY_TABLES], networkNames);
-  if (!(TABLES as readonly string[]).includes(invocation.table)) {
+  const empty = Object.hasOwn(EMPTY_TABLES, invocation.table);
+  if (!empty && !(TABLES as readonly string[]).includes(invocation.table)) {
     return fail(`${IPTABLES_VERSION}: table '${invocation.table}' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n`, 3);
   }
+  const command = invocation.command;
+  if (!command) {
+    const problem = parameterProblem('no command specified');
+    return fail(problem.error, problem.status);
+  }
+  // Only a listing without -n names networks: /etc/networks is read for it alone.
+  const networkNames = () => readNetworkNames(context);
+  if (empty) return emptyTable(invocation, command, EMPTY_TABLES[invocation.table as keyof typeof EMPTY_TABLES], networkNames);
   try {
-    return execute(invocation, invocation.table as TableName, netfilterOf(context.namespace, family), networkNames);
+    return execute(invocation, command, invocation.table as TableName, netfilterOf(context.namespace, family), networkNames);
   } catch (error) {
     if (error instanceof KernelError) return fail(NO_CHAIN, 1);
     throw error;
@@ -53,25 +60,22 @@ function runXtables(args: readonly string[], context: ProcessContext, family: 4 
  * set has none of their chains (empty built-ins, policy ACCEPT); the simulated
  * kernel has no such tables, so changing them is not simulated.
  */
-function emptyTable(invocation: Invocation, builtins: readonly string[], networkNames: ReadonlyMap<number, string>): CommandResult {
-  const command = invocation.command;
-  if (!command) {
-    const problem = parameterProblem('no command specified');
-    return fail(problem.error, problem.status);
-  }
+function emptyTable(invocation: Invocation, command: Command, builtins: readonly string[], networkNames: () => ReadonlyMap<number, string>): CommandResult {
   if (command.chain !== undefined && !builtins.includes(command.chain)) return fail(NO_CHAIN, 1);
   const chains = builtins.map((name) => ({ name, policy: 'ACCEPT' as const, rules: [], packets: 0, bytes: 0 }));
   switch (command.kind) {
     case 'list-rules':
       return ok(formatRuleSpecs(invocation.table, chains, command.chain));
     case 'list':
-      return ok(formatRuleList(invocation.table, chains, { ...invocation, networkNames }, command.chain));
+      return ok(formatRuleList(invocation.table, chains, { ...invocation, networkNames: networkNames() }, command.chain));
     case 'zero':
       return ok();
     default:
       return fail(`netsim: changing the ${invocation.table} table is not simulated yet (its packets are not filtered here)\n`, 1);
   }
 }
+
+type Command = NonNullable<Invocation['command']>;
 
 /** getnetbyaddr's table: /etc/networks of the machine iptables runs on, `name number` per line, `#` comments. */
 function readNetworkNames(context: ProcessContext): ReadonlyMap<number, string> {
@@ -86,19 +90,14 @@ function readNetworkNames(context: ProcessContext): ReadonlyMap<number, string> 
   return names;
 }
 
-function execute(invocation: Invocation, table: TableName, netfilter: NetfilterState, networkNames: ReadonlyMap<number, string>): CommandResult {
-  const command = invocation.command;
-  if (!command) {
-    const problem = parameterProblem('no command specified');
-    return fail(problem.error, problem.status);
-  }
+function execute(invocation: Invocation, command: Command, table: TableName, netfilter: NetfilterState, networkNames: () => ReadonlyMap<number, string>): CommandResult {
   if (command.chain !== undefined && command.kind !== 'new-chain' && !hasChain(netfilter, table, command.chain)) return fail(NO_CHAIN, 1);
   switch (command.kind) {
     case 'list-rules':
       return ok(formatRuleSpecs(table, netfilter[table], command.chain));
     case 'list': {
       // do_commandx: list_entries, then nft_cmd_chain_zero_counters for -L -Z.
-      const listed = formatRuleList(table, netfilter[table], { ...invocation, networkNames }, command.chain);
+      const listed = formatRuleList(table, netfilter[table], { ...invocation, networkNames: networkNames() }, command.chain);
       return ok(command.zero ? listed + zeroChains(netfilter, table, command.chain, invocation.verbose) : listed);
     }
     case 'zero':

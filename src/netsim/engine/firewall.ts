@@ -1,7 +1,7 @@
 import type { Kernel } from '../kernel/kernel';
 import { ruleArguments } from '../format/iptables-save';
 import { EngineError } from './errors';
-import { appendRule, deleteRules, hasChain, insertRule, newChain, setPolicy } from '../kernel/netfilter/netfilter';
+import { appendRule, deleteRules, hasChain, insertRule, newChain, ruleBucket, setPolicy } from '../kernel/netfilter/netfilter';
 import { sameRule, type RuleAddress, type RuleSpec, type TableName } from '../kernel/netfilter/rule';
 import { netfilterOf } from '../kernel/namespace';
 import { cidr, contains, parseCidr } from '../wire/cidr';
@@ -224,7 +224,6 @@ export function publishedPortRules(bridge: string, port: PortBinding, gatewayMod
  * netfilter's deleteRules does), so publishing thousands of ports stays linear.
  */
 function lacking(kernel: Kernel): (rule: Placed) => boolean {
-  const bucket = (spec: RuleSpec) => `${spec.protocol ?? ''}|${spec.destinationPort ?? ''}|${spec.sourcePort ?? ''}|${spec.target.kind}`;
   const present = new Map<string, Map<string, RuleSpec[]>>();
   return (rule) => {
     const family = rule.family === 6 ? 6 : 4;
@@ -234,13 +233,13 @@ function lacking(kernel: Kernel): (rule: Placed) => boolean {
       buckets = new Map();
       const chain = netfilterOf(kernel.root, family)[rule.table].find((candidate) => candidate.name === rule.chain);
       for (const existing of chain?.rules ?? []) {
-        const group = buckets.get(bucket(existing.spec));
+        const group = buckets.get(ruleBucket(existing.spec));
         if (group) group.push(existing.spec);
-        else buckets.set(bucket(existing.spec), [existing.spec]);
+        else buckets.set(ruleBucket(existing.spec), [existing.spec]);
       }
       present.set(key, buckets);
     }
-    return !(buckets.get(bucket(rule.spec))?.some((existing) => sameRule(existing, rule.spec)) ?? false);
+    return !(buckets.get(ruleBucket(rule.spec))?.some((existing) => sameRule(existing, rule.spec)) ?? false);
   };
 }
 

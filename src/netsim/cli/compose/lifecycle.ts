@@ -2,6 +2,8 @@ import type { Container } from '../../engine/container';
 import { EngineError } from '../../engine/errors';
 import type { CommandResult } from '../command';
 import type { ParsedFlags } from '../docker/flags';
+// Kill and rm go through ContainerList's answer as it comes, newest first.
+import { newestFirst } from '../docker/ps';
 import { servicesWithDependencies } from './down';
 import { servicesOf } from './load';
 import { dependencyOrder } from './order';
@@ -38,9 +40,6 @@ function targetOf(session: Session, services: readonly string[]): Target | Comma
 }
 
 const eventName = (container: Container) => `Container ${container.name}`;
-
-/** The order ContainerList answers in, newest first (as `docker ps` lists): kill and rm go through the list as it comes. */
-const newestFirst = (containers: readonly Container[]) => [...containers].reverse().sort((a, b) => b.createdMs - a.createdMs);
 
 /** A daemon error ends the command as Compose's errgroup does: the first error is the one printed. */
 function failed(session: Session, progress: Progress, error: unknown): CommandResult {

@@ -3,12 +3,12 @@ import type { CommandResult } from '../command';
 import { foregroundRun } from '../docker/interactive';
 import type { ParsedFlags } from '../docker/flags';
 import { ModelError, parsePorts } from './canonical';
-import { servicesOf } from './load';
+import { servicesOf, type Project } from './load';
 import { dependencyOrder } from './order';
 import { containerLabels, containerRequest, LABEL } from './resources';
 import type { Session } from './session';
 import { daemonError, ensureNetworks, ensureService, hashed, networkModeOf, projectFor, pullMissing, serviceMap, startServices, TAKES_MS, UpFailure } from './up';
-import type { Raw, RawMap } from './yaml-read';
+import { isRawMap, type Raw, type RawMap } from './yaml-read';
 
 /**
  * `docker compose run SERVICE [COMMAND]` (v2.40.3 cmd/compose/run.go,
@@ -100,7 +100,7 @@ interface OneOffOptions {
 }
 
 /** prepareRun: the service as run changes it (applyRunOptions, options.apply), created with the one-off labels. */
-function createOneOff(session: Session, project: Parameters<typeof serviceMap>[0], serviceName: string, command: readonly string[], options: OneOffOptions): Container {
+function createOneOff(session: Session, project: Project, serviceName: string, command: readonly string[], options: OneOffOptions): Container {
   const service: RawMap = new Map(serviceMap(project, serviceName));
   const slug = session.engine.clientRandomId();
   const name = options.values('name').at(-1) ?? `${project.name}-${serviceName}-run-${slug.slice(0, 12)}`;
@@ -110,7 +110,8 @@ function createOneOff(session: Session, project: Parameters<typeof serviceMap>[0
   service.delete('restart');
   if (command.length > 0) service.set('command', [...command]);
   if (!options.flag('service-ports')) service.set('ports', options.values('publish').flatMap((spec): Raw[] => parsePorts(spec)));
-  const environment: RawMap = new Map(service.get('environment') instanceof Map ? (service.get('environment') as RawMap) : []);
+  const given = service.get('environment');
+  const environment: RawMap = new Map(isRawMap(given) ? given : []);
   for (const entry of options.values('env')) {
     const at = entry.indexOf('=');
     environment.set(at < 0 ? entry : entry.slice(0, at), at < 0 ? null : entry.slice(at + 1));

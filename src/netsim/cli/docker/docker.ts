@@ -23,6 +23,9 @@ import { systemDf, systemPrune } from './system';
 
 type Specs = Record<string, CommandSpec<DockerContext>>;
 
+/** `docker --help`, from the help tool module. */
+const rootHelp = (home: string) => toolModule('dockerHelp').rootHelp(home);
+
 /** A command with the help docker/cli's reference page gives it (help-tables.ts, keyed `container ls`; a test holds every key to a table). */
 function helped(spec: CommandSpec<DockerContext>, key: string): CommandSpec<DockerContext> {
   return { ...spec, helpKey: key };
@@ -81,7 +84,7 @@ function groupHelp(group: string, toStderr: boolean): CommandResult {
  */
 function helpTopic(path: readonly string[], { top, groups }: { top: Specs; groups: Record<string, Specs> }, home: string): CommandResult {
   const [command, verb, ...more] = path;
-  if (command === undefined) return ok(toolModule('dockerHelp').rootHelp(home));
+  if (command === undefined) return ok(rootHelp(home));
   const group = groups[command];
   if (group && verb === undefined) return groupHelp(command, false);
   const spec = group ? group[verb!] : top[command];
@@ -104,11 +107,11 @@ export function dockerProgram(engine: Engine): Program {
       if (command === 'compose') return compose.run(args.slice(1), processContext);
       const home = processContext.env?.get('HOME') ?? (processContext.isRoot ? '/root' : '/home/usuario');
       // The root command alone: ShowHelp to stderr, status 0 (cmd/docker/docker.go newDockerCommand RunE).
-      if (command === undefined) return { stdout: '', stderr: toolModule('dockerHelp').rootHelp(home), exitCode: 0 };
-      if (command === '--help') return ok(toolModule('dockerHelp').rootHelp(home));
+      if (command === undefined) return { stdout: '', stderr: rootHelp(home), exitCode: 0 };
+      if (command === '--help') return ok(rootHelp(home));
       // Before the root runs, TopLevelCommand.HandleGlobalFlags parses its flags with a FlagSet of its own,
       // whose output is pflag's default, stderr; cobra's parse then prints the same notice with c.Print.
-      if (command === '-h') return { stdout: `Flag shorthand -h has been deprecated, use --help\n${toolModule('dockerHelp').rootHelp(home)}`, stderr: 'Flag shorthand -h has been deprecated, use --help\n', exitCode: 0 };
+      if (command === '-h') return { stdout: `Flag shorthand -h has been deprecated, use --help\n${rootHelp(home)}`, stderr: 'Flag shorthand -h has been deprecated, use --help\n', exitCode: 0 };
       if (command === 'help') return helpTopic(args.slice(1), { top, groups }, home);
       const group = command === undefined ? undefined : groups[command];
       if (group) {

@@ -160,12 +160,17 @@ function portSet(values: readonly string[] | undefined): Set<string> {
   return ports;
 }
 
+/** The order ContainerList answers in: newest first, the later created first when two share a time. */
+export function newestFirst(containers: readonly Container[]): Container[] {
+  return [...containers].reverse().sort((a, b) => b.createdMs - a.createdMs);
+}
+
 /**
  * filterByNameIDMatches: with name or id filters, only the containers an ID
  * prefix resolves to uniquely, or whose name matches; otherwise all. Newest first.
  */
 function byNameOrId(engine: Engine, filters: Filters): Container[] {
-  const containers = [...engine.containers()].reverse().sort((a, b) => b.createdMs - a.createdMs);
+  const containers = newestFirst(engine.containers());
   const ids = filters.get('id') ?? [];
   const names = filters.get('name') ?? [];
   if (ids.length + names.length === 0) return containers;

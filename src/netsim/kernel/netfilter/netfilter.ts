@@ -71,6 +71,11 @@ export function deleteRule(netfilter: NetfilterState, table: TableName, chainNam
   chain.rules.splice(index, 1);
 }
 
+/** Rules that can be equal share a bucket: same protocol, ports and target kind (sameRule compares within one). */
+export function ruleBucket(spec: RuleSpec): string {
+  return `${spec.protocol ?? ''}|${spec.destinationPort ?? ''}|${spec.sourcePort ?? ''}|${spec.target.kind}`;
+}
+
 /**
  * Deletes many rules from one chain in one pass, each the first rule equal to it
  * that is still there, as that many `-D` would; rules not in the chain are
@@ -79,16 +84,15 @@ export function deleteRule(netfilter: NetfilterState, table: TableName, chainNam
  * linear time.
  */
 export function deleteRules(netfilter: NetfilterState, table: TableName, chainName: string, specs: readonly RuleSpec[]): void {
-  const bucket = (spec: RuleSpec) => `${spec.protocol ?? ''}|${spec.destinationPort ?? ''}|${spec.sourcePort ?? ''}|${spec.target.kind}`;
   const pending = new Map<string, RuleSpec[]>();
   for (const spec of specs) {
-    const group = pending.get(bucket(spec));
+    const group = pending.get(ruleBucket(spec));
     if (group) group.push(spec);
-    else pending.set(bucket(spec), [spec]);
+    else pending.set(ruleBucket(spec), [spec]);
   }
   const chain = chainOf(netfilter, table, chainName);
   chain.rules = chain.rules.filter((rule) => {
-    const candidates = pending.get(bucket(rule.spec));
+    const candidates = pending.get(ruleBucket(rule.spec));
     const match = candidates?.findIndex((spec) => sameRule(rule.spec, spec)) ?? -1;
     if (match < 0) return true;
     candidates!.splice(match, 1);
