@@ -49,5 +49,7 @@ self.onmessage = (event: MessageEvent<Envelope<TerminalRequest>>) => {
       reply = { type: 'error', message: error instanceof Error ? error.message : String(error) };
     }
     self.postMessage({ id, ...reply });
+    // The copy the next line starts from is made now, while the reader reads the answer, not after their next Enter.
+    setTimeout(() => session?.prepare(), 0);
   });
 };

@@ -41,6 +41,11 @@ const INTERRUPT_ECHO = '^C';
 export class TerminalSimulation {
   private host!: LessonHost;
   private start!: HostSnapshot;
+  /**
+   * The host as it is now, copied while the reader was typing (prepare): a line starts from it
+   * instead of copying the host between Enter and its output. Undefined once the host has changed.
+   */
+  private ready: HostSnapshot | undefined;
   private pending: { line: string; before: HostSnapshot; prompt: string; columns: number | undefined } | undefined;
   /** The last line that ran to its end, and the host before it: `netsim trace` runs it again, traced. */
   private last: { line: string; before: HostSnapshot; prompt: string; columns: number | undefined; interruptAfterSeconds: number } | undefined;
@@ -52,7 +57,7 @@ export class TerminalSimulation {
   /** Back to the state the terminal opened in. */
   reset(): string {
     this.start ??= replay(this.recipe).snapshot();
-    this.host = LessonHost.restored(this.start);
+    this.setHost(this.start);
     this.pending = undefined;
     this.last = undefined;
     return this.host.prompt();
@@ -62,13 +67,34 @@ export class TerminalSimulation {
     return this.host.prompt();
   }
 
+  /**
+   * Copies the host now, so that the next line does not have to: the worker calls it once an
+   * answer is sent, while the reader reads it and types. Running lines without it gives the same.
+   */
+  prepare(): void {
+    this.ready ??= this.host.snapshot();
+  }
+
+  /** The host as `snapshot` left it; the snapshot is also the copy the next line starts from. */
+  private setHost(snapshot: HostSnapshot): void {
+    this.host = LessonHost.restored(snapshot);
+    this.ready = snapshot;
+  }
+
+  /** The host as it is before a line runs, then forgotten: the line changes the host. */
+  private takeBefore(): HostSnapshot {
+    const before = this.ready ?? this.host.snapshot();
+    this.ready = undefined;
+    return before;
+  }
+
   /** Runs a line on a terminal `columns` wide; its output keeps the SGR sequences the page's terminal shows as bold and colour. */
   run(line: string, columns?: number): RunOutcome {
     if (needsMoreInput(line)) return { kind: 'more', prompt: CONTINUATION_PROMPT };
     const netsim = parseNetsimCommand(line);
     if (netsim?.kind === 'trace') return this.traceLast();
     if (netsim) return { kind: 'netsim-help', usage: netsim.kind === 'usage', prompt: this.host.prompt(), exitCode: netsim.kind === 'usage' ? 2 : 0 };
-    const before = this.host.snapshot();
+    const before = this.takeBefore();
     const prompt = this.host.prompt();
     try {
       const result = this.host.run(prompt, line, { interruptAfterSeconds: ENDLESS_AFTER_SECONDS, styled: true, ...widthOf(columns) });
@@ -76,13 +102,13 @@ export class TerminalSimulation {
       const interrupted = output.lastIndexOf(INTERRUPT_ECHO);
       if (result.interrupted && interrupted >= 0 && isInterruptEcho(output, interrupted)) {
         this.pending = { line, before, prompt, columns };
-        this.host = LessonHost.restored(before);
+        this.setHost(before);
         return { kind: 'endless', output: output.slice(0, interrupted) };
       }
       this.last = { line, before, prompt, columns, interruptAfterSeconds: ENDLESS_AFTER_SECONDS };
       return { kind: 'done', output, prompt: this.host.prompt(), exitCode: result.exitCode };
     } catch (error) {
-      this.host = LessonHost.restored(before);
+      this.setHost(before);
       // Not a crash: the line runs again, from the same host, once the tool's module is loaded.
       if (error instanceof ToolModuleMissing) throw error;
       return { kind: 'crashed', message: error instanceof Error ? error.message : String(error), prompt: this.host.prompt() };
@@ -114,7 +140,8 @@ export class TerminalSimulation {
     const pending = this.pending;
     if (!pending) return { kind: 'done', output: '', prompt: this.host.prompt(), exitCode: 130 };
     this.pending = undefined;
-    this.host = LessonHost.restored(pending.before);
+    this.setHost(pending.before);
+    this.ready = undefined;
     try {
       const interruptAfterSeconds = Math.max(seconds, 1);
       const result = this.host.run(pending.prompt, pending.line, { interruptAfterSeconds, styled: true, ...widthOf(columns ?? pending.columns) });
@@ -122,7 +149,7 @@ export class TerminalSimulation {
       this.last = { line: pending.line, before: pending.before, prompt: pending.prompt, columns: columns ?? pending.columns, interruptAfterSeconds };
       return { kind: 'done', output, prompt: this.host.prompt(), exitCode: result.exitCode };
     } catch (error) {
-      this.host = LessonHost.restored(pending.before);
+      this.setHost(pending.before);
       if (error instanceof ToolModuleMissing) {
         this.pending = pending;
         throw error;
@@ -144,7 +171,8 @@ export class TerminalSimulation {
 
   /** The host as it is now: exercises check their goals on a copy of it. */
   snapshot(): HostSnapshot {
-    return this.host.snapshot();
+    this.prepare();
+    return this.ready!;
   }
 }
 

@@ -98,4 +98,24 @@ describe('a terminal session on the simulated host', () => {
     const listing = terminal.run("docker network ls --format '{{.Name}}'");
     expect(listing.kind === 'done' && listing.output).toBe('bridge\nhost\nnone\n');
   });
+
+  // The worker copies the host while the reader types (prepare); where that copy is made must never show.
+  it('gives the same outputs and state whether or not the host was copied ahead of each line', () => {
+    const lines = ['docker network create red1', 'ping 192.168.1.1', '', 'docker network ls --format {{.Name}}', 'docker run -d --name w --network red1 nginx', 'netsim trace', 'docker network create red1', 'docker rm -f w'];
+    const play = (prepareBefore: (index: number) => boolean) => {
+      const terminal = fresh();
+      const shown = lines.map((line, index) => {
+        if (prepareBefore(index)) terminal.prepare();
+        return line === '' ? terminal.interrupt(2) : terminal.run(line);
+      });
+      return { shown, after: terminal.run('docker network ls --format {{.Name}}; ip -br link') };
+    };
+    const never = play(() => false);
+    // red1 outlives the interrupted ping, and the second create is refused.
+    expect(never.shown[3]).toMatchObject({ kind: 'done', output: 'bridge\nhost\nnone\nred1\n' });
+    expect(never.shown[6]).toMatchObject({ kind: 'done', exitCode: 1 });
+    expect(play(() => true)).toEqual(never);
+    expect(play((index) => index % 2 === 0)).toEqual(never);
+    expect(play((index) => index % 2 === 1)).toEqual(never);
+  });
 });
