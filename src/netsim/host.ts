@@ -1,7 +1,7 @@
 import { DEFAULT_EPOCH_MS, VirtualClock } from './clock';
 import { lazyTool } from './cli/lazy-tool';
 import { dockerProgram } from './cli/docker/docker';
-import { fail, type CommandResult, type ProcessContext, type Program } from './cli/command';
+import { fail, type CommandResult, type MachineName, type ProcessContext, type Program } from './cli/command';
 import { ip6tablesProgram, iptablesProgram } from './cli/iptables';
 import { ip6tablesSaveProgram, iptablesSaveProgram } from './cli/iptables-save';
 import { ipProgramWith } from './cli/ip';
@@ -82,6 +82,8 @@ export interface RunOptions {
    * records (the result's `trace`). Off, the datapath records nothing.
    */
   trace?: boolean;
+  /** The terminal the line is typed in: the host's (the default), or a second one open on the LAN machine. */
+  terminal?: MachineName;
 }
 
 /** An 80-column terminal, the size a terminal emulator opens at and what `stty size` says without one set. */
@@ -101,6 +103,8 @@ export interface HostSnapshot {
   clockMs: number;
   /** The terminal's shells (the host user's, and any container shell entered); absent, a fresh login. */
   terminal?: TerminalState;
+  /** The shells of a terminal open on the LAN machine; absent, none was opened. */
+  lanTerminal?: TerminalState;
   /** The LAN machine's network namespace (its ARP cache changes); absent, as it boots. */
   lan?: Namespace | undefined;
 }
@@ -126,6 +130,8 @@ export class Host {
   private lan: Namespace | undefined;
   private readonly world: World;
   private session!: TerminalSession;
+  /** A second terminal, open on the LAN machine, from the first line typed there. */
+  private lanSession: TerminalSession | undefined;
   private interruptAfterMs = DEFAULT_INTERRUPT_SECONDS * 1000;
   private columns = DEFAULT_COLUMNS;
 
@@ -163,7 +169,8 @@ export class Host {
    * Runs one command line (with its continuation lines) in the shell the
    * terminal is in: the host user's, or a container's that an earlier line entered.
    */
-  run(commandLine: string, { stdin = '', asRoot = false, interruptAfterSeconds = DEFAULT_INTERRUPT_SECONDS, columns = DEFAULT_COLUMNS, trace = false }: RunOptions = {}): RunResult {
+  run(commandLine: string, { stdin = '', asRoot = false, interruptAfterSeconds = DEFAULT_INTERRUPT_SECONDS, columns = DEFAULT_COLUMNS, trace = false, terminal = 'host' }: RunOptions = {}): RunResult {
+    const session = this.terminal(terminal);
     this.clock.advance(this.secondsPerCommand * 1000);
     this.interruptAfterMs = interruptAfterSeconds * 1000;
     this.columns = columns;
@@ -175,7 +182,7 @@ export class Host {
     this.kernel.recorder = recorder;
     let line;
     try {
-      line = this.session.runLine(typed, { stdin, asRoot });
+      line = session.runLine(typed, { stdin, asRoot });
     } finally {
       this.kernel.recorder = undefined;
     }
@@ -187,9 +194,25 @@ export class Host {
     return result;
   }
 
-  /** The prompt the next command line is typed at: `$ ` (`# ` as root) on the host, the container shell's inside one. */
-  prompt({ asRoot = false }: { asRoot?: boolean } = {}): string {
-    return this.session.prompt(asRoot);
+  /**
+   * The prompt the next command line is typed at: `$ ` (`# ` as root) on the host, the container shell's inside one;
+   * in the LAN machine's terminal, bash's full prompt there (`usuario@lan-pc:~$ `).
+   */
+  prompt({ asRoot = false, terminal = 'host' }: { asRoot?: boolean; terminal?: MachineName } = {}): string {
+    return this.terminal(terminal).prompt(asRoot);
+  }
+
+  /** The host's own terminal, or the one open on the LAN machine (opened by the first ask). */
+  private terminal(name: MachineName): TerminalSession {
+    if (name === 'host') return this.session;
+    this.lanSession ??= this.newLanSession();
+    return this.lanSession;
+  }
+
+  /** The machines a terminal can be open on: the host, and the LAN machine when the profile has one. */
+  terminals(): { name: MachineName; hostname: string }[] {
+    const lan = this.profile.lanMachine;
+    return [{ name: 'host', hostname: this.profile.hostname }, ...(lan ? [{ name: 'lan' as const, hostname: lan.hostname }] : [])];
   }
 
   /** The container whose shell the next line is typed into, if any. */
@@ -202,9 +225,9 @@ export class Host {
    * random source do not move): the programs and builtins of the shell the next
    * line runs in, and the daemon's containers, networks and images.
    */
-  names(): { commands: string[]; containers: string[]; networks: string[]; images: string[] } {
-    const container = this.currentContainer();
-    const programs = container === undefined ? [...this.programs.keys(), 'sudo'] : Object.keys(this.engine.containerTools(container));
+  names({ terminal = 'host' }: { terminal?: MachineName } = {}): { commands: string[]; containers: string[]; networks: string[]; images: string[] } {
+    const container = terminal === 'host' ? this.currentContainer() : undefined;
+    const programs = terminal === 'lan' ? [...this.lanPrograms.keys(), 'sudo'] : container === undefined ? [...this.programs.keys(), 'sudo'] : Object.keys(this.engine.containerTools(container));
     return {
       commands: [...new Set([...programs, ...BUILTINS.keys()])].sort(),
       containers: this.engine.containers().map((c) => c.name),
@@ -235,7 +258,7 @@ export class Host {
    * checking runs tools (iptables, curl) but never changes this host.
    */
   checkGoals(goals: readonly Goal[]): GoalResult[] {
-    const { terminal: _shells, ...machine } = this.snapshot();
+    const { terminal: _shells, lanTerminal: _lanShells, ...machine } = this.snapshot();
     const copy = Host.fromSnapshot(machine, { profile: this.profile, secondsPerCommand: 0 });
     const view: GoalView = {
       containers: () => copy.engine.containers(),
@@ -270,7 +293,8 @@ export class Host {
   }
 
   snapshot(): HostSnapshot {
-    return structuredClone({ kernel: this.kernel.state, engine: this.engine.state, random: this.random.state(), clockMs: this.clock.now(), terminal: this.session.state(), lan: this.lan });
+    const lanTerminal = this.lanSession && { lanTerminal: this.lanSession.state() };
+    return structuredClone({ kernel: this.kernel.state, engine: this.engine.state, random: this.random.state(), clockMs: this.clock.now(), terminal: this.session.state(), lan: this.lan, ...lanTerminal });
   }
 
   restore(snapshot: HostSnapshot): void {
@@ -282,13 +306,22 @@ export class Host {
     this.lan = copy.lan ?? this.bootLan();
     this.installPrograms();
     this.session = this.newSession(copy.terminal);
+    this.lanSession = copy.lanTerminal && this.newLanSession(copy.lanTerminal);
   }
 
-  private newSession(saved?: TerminalState): TerminalSession {
+  private newSession(saved?: TerminalState, opensOn?: ConstructorParameters<typeof TerminalSession>[3]): TerminalSession {
     const { user } = this.profile;
     const home = `/home/${user}`;
     const machine = hostMachine(() => ({ kernel: this.kernel, engine: this.engine, clock: this.clock, random: this.random, world: this.world, profile: this.profile, programs: this.programs, lanNamespace: this.lan, lanPrograms: this.lanPrograms, containerProgram: (tool, provider, image) => containerToolProgram(tool, provider, { engine: this.engine, hostEtc: () => hostEtc(this.profile) }, image), interruptAfterMs: this.interruptAfterMs, columns: this.columns }));
-    return new TerminalSession(machine, { user, home, env: { HOME: home, USER: user, LOGNAME: user, SHELL: '/bin/bash', PATH: '/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games', LANG: 'C.UTF-8' } }, saved);
+    return new TerminalSession(machine, { user, home, env: { HOME: home, USER: user, LOGNAME: user, SHELL: '/bin/bash', PATH: '/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games', LANG: 'C.UTF-8' } }, saved, opensOn);
+  }
+
+  /** A terminal on the LAN machine, as its own user's login there: what a second window on that desk shows. */
+  private newLanSession(saved?: TerminalState): TerminalSession {
+    if (!this.profile.lanMachine) throw new Error('this host has no LAN machine to open a terminal on');
+    const { user } = this.profile;
+    const home = `/home/${user}`;
+    return this.newSession(saved, { machine: 'lan', shell: { user, home, cwd: home, argv0: 'bash', login: true } });
   }
 
   /** The network namespace a process runs in: a container's first process, or a host daemon such as docker-proxy. */

@@ -7,6 +7,7 @@ import { Host, type HostSnapshot } from './host';
 import type { TopologyRecord } from './topology';
 
 export { Host, type HostOptions, type HostSnapshot, type RunOptions, type RunResult } from './host';
+export type { MachineName } from './cli/command';
 export { DEBIAN_DOCKER_HOST, type HostProfile } from './profile';
 export { needsMoreInput } from './shell/continuation';
 export type { TopologyContainer, TopologyDevice, TopologyInterface, TopologyLan, TopologyNetwork, TopologyRecord, TopologyVeth } from './topology';

@@ -1,5 +1,5 @@
 import { stripSgr } from './sgr';
-import { Host, type CommandTrace, type Goal, type GoalResult, type HostSnapshot, type TopologyRecord } from '../netsim/index';
+import { Host, type CommandTrace, type Goal, type GoalResult, type HostSnapshot, type MachineName, type TopologyRecord } from '../netsim/index';
 
 /**
  * Simulated seconds a lesson command may run. A command still running then never
@@ -15,6 +15,8 @@ export interface LessonRunOptions {
   interruptAfterSeconds?: number;
   columns?: number;
   styled?: boolean;
+  /** The terminal typed in: the host's, or the reader's second one on the LAN machine. */
+  terminal?: MachineName;
 }
 
 /** What one typed command did, as a lesson shows it. */
@@ -81,14 +83,19 @@ export class LessonHost {
     return new LessonHost(Host.fromSnapshot(snapshot));
   }
 
-  /** The prompt the next command is typed at. */
-  prompt(): string {
-    return this.host.prompt();
+  /** The prompt the next command is typed at, in the host's terminal or the LAN machine's. */
+  prompt(terminal: MachineName = 'host'): string {
+    return this.host.prompt({ terminal });
+  }
+
+  /** The machines a terminal can be open on, the host first. */
+  terminals(): ReturnType<Host['terminals']> {
+    return this.host.terminals();
   }
 
   /** Whether `written` is a prompt the lesson may show here: at the host's shell, `$ ` or `# `. */
-  accepts(written: string): boolean {
-    const actual = this.prompt();
+  accepts(written: string, terminal: MachineName = 'host'): boolean {
+    const actual = this.prompt(terminal);
     return written === actual || (actual === '$ ' && written === '# ');
   }
 
@@ -96,9 +103,9 @@ export class LessonHost {
    * Runs a command as a lesson types it: Ctrl-C comes `interruptAfterSeconds` after Enter, by default when the budget is spent;
    * the terminal is `columns` wide; `styled` keeps the SGR sequences a terminal shows as colour and bold.
    */
-  run(written: string, command: string, { interruptAfterSeconds = COMMAND_BUDGET_SECONDS, columns = LESSON_COLUMNS, styled = false }: LessonRunOptions = {}): StepResult {
-    const prompt = this.accepts(written) ? written : this.prompt();
-    const result = this.host.run(command, { asRoot: prompt === '# ', interruptAfterSeconds, columns });
+  run(written: string, command: string, { interruptAfterSeconds = COMMAND_BUDGET_SECONDS, columns = LESSON_COLUMNS, styled = false, terminal = 'host' }: LessonRunOptions = {}): StepResult {
+    const prompt = this.accepts(written, terminal) ? written : this.prompt(terminal);
+    const result = this.host.run(command, { asRoot: prompt === '# ', interruptAfterSeconds, columns, terminal });
     const step: StepResult = { prompt, output: terminalLines(result, { styled }), exitCode: result.exitCode };
     // The terminal's own echo is in `output` but in neither stream a program writes.
     if (result.output.includes('^C') && !`${result.stdout}${result.stderr}`.includes('^C')) step.interrupted = true;
@@ -107,9 +114,9 @@ export class LessonHost {
   }
 
   /** Runs a command as `run` does, with every hop its packets take recorded: what a trace shows. */
-  traced(written: string, command: string, { interruptAfterSeconds = COMMAND_BUDGET_SECONDS, columns = LESSON_COLUMNS }: LessonRunOptions = {}): { step: StepResult; trace: CommandTrace } {
-    const prompt = this.accepts(written) ? written : this.prompt();
-    const result = this.host.run(command, { asRoot: prompt === '# ', interruptAfterSeconds, columns, trace: true });
+  traced(written: string, command: string, { interruptAfterSeconds = COMMAND_BUDGET_SECONDS, columns = LESSON_COLUMNS, terminal = 'host' }: LessonRunOptions = {}): { step: StepResult; trace: CommandTrace } {
+    const prompt = this.accepts(written, terminal) ? written : this.prompt(terminal);
+    const result = this.host.run(command, { asRoot: prompt === '# ', interruptAfterSeconds, columns, trace: true, terminal });
     return { step: { prompt, output: terminalLines(result), exitCode: result.exitCode }, trace: result.trace ?? { hops: [], namespaces: [] } };
   }
 
@@ -119,8 +126,8 @@ export class LessonHost {
   }
 
   /** Names a terminal completes (programs, containers, networks, images), read without changing the host. */
-  names(): ReturnType<Host['names']> {
-    return this.host.names();
+  names(terminal: MachineName = 'host'): ReturnType<Host['names']> {
+    return this.host.names({ terminal });
   }
 
   /** The host's network as a figure draws it, read without changing anything. */

@@ -16,13 +16,15 @@ async function answer(request: TerminalRequest): Promise<TerminalReply> {
       request.recipe.steps.map((step) => step.command),
       () => new TerminalSimulation(request.recipe),
     );
-    return { type: 'prompt', prompt: session.prompt() };
+    return { type: 'prompt', prompt: session.prompt(), terminals: session.terminals() };
   }
   const current = session;
   if (!current) return { type: 'error', message: 'the terminal has not started' };
   switch (request.type) {
     case 'reset':
       return { type: 'prompt', prompt: current.reset() };
+    case 'switch':
+      return { type: 'prompt', prompt: current.switchTo(request.terminal) };
     case 'run':
       return { type: 'outcome', outcome: await withTools([request.line], () => current.run(request.line, request.columns)) };
     case 'interrupt':

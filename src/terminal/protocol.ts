@@ -1,4 +1,4 @@
-import type { Goal, GoalResult, HostSnapshot } from '../netsim/index';
+import type { Goal, GoalResult, HostSnapshot, MachineName } from '../netsim/index';
 import type { PracticeRecipe } from '../practice/replay';
 import type { Completion } from './completion';
 import type { RunOutcome } from './terminal-session';
@@ -7,6 +7,8 @@ import type { RunOutcome } from './terminal-session';
 export type TerminalRequest =
   | { type: 'start'; recipe: PracticeRecipe }
   | { type: 'reset' }
+  /** Lines go to the terminal open on that machine from now on (the terminal's tabs). */
+  | { type: 'switch'; terminal: MachineName }
   /** `columns`: the terminal's width, which programs such as `ss` lay their columns out to. */
   | { type: 'run'; line: string; columns?: number }
   | { type: 'interrupt'; seconds: number; columns?: number }
@@ -15,7 +17,8 @@ export type TerminalRequest =
   | { type: 'check'; goals: Goal[] };
 
 export type TerminalReply =
-  | { type: 'prompt'; prompt: string }
+  /** `terminals`, in the answer to `start`: the machines a tab can be open on, the host first. */
+  | { type: 'prompt'; prompt: string; terminals?: { name: MachineName; hostname: string }[] }
   | { type: 'outcome'; outcome: RunOutcome }
   | { type: 'completion'; completion: Completion }
   | { type: 'snapshot'; snapshot: HostSnapshot }

@@ -1,4 +1,4 @@
-import { needsMoreInput, type CommandTrace, type Goal, type GoalResult, type HostSnapshot } from '../netsim/index';
+import { needsMoreInput, type CommandTrace, type Goal, type GoalResult, type HostSnapshot, type MachineName } from '../netsim/index';
 import { ToolModuleMissing } from '../netsim/cli/tool-modules';
 import { replay, type PracticeRecipe } from '../practice/replay';
 import { LessonHost } from '../practice/session-host';
@@ -46,9 +46,11 @@ export class TerminalSimulation {
    * instead of copying the host between Enter and its output. Undefined once the host has changed.
    */
   private ready: HostSnapshot | undefined;
-  private pending: { line: string; before: HostSnapshot; prompt: string; columns: number | undefined } | undefined;
+  private pending: { line: string; before: HostSnapshot; prompt: string; columns: number | undefined; terminal: MachineName } | undefined;
   /** The last line that ran to its end, and the host before it: `netsim trace` runs it again, traced. */
-  private last: { line: string; before: HostSnapshot; prompt: string; columns: number | undefined; interruptAfterSeconds: number } | undefined;
+  private last: { line: string; before: HostSnapshot; prompt: string; columns: number | undefined; interruptAfterSeconds: number; terminal: MachineName } | undefined;
+  /** The terminal lines go to: the host's, or the one open on the LAN machine (the terminal's second tab). */
+  private terminal: MachineName = 'host';
 
   constructor(private readonly recipe: PracticeRecipe) {
     this.reset();
@@ -60,11 +62,25 @@ export class TerminalSimulation {
     this.setHost(this.start);
     this.pending = undefined;
     this.last = undefined;
-    return this.host.prompt();
+    return this.prompt();
   }
 
   prompt(): string {
-    return this.host.prompt();
+    return this.host.prompt(this.terminal);
+  }
+
+  /** The machines a terminal can be open on: the tabs the page shows. */
+  terminals(): { name: MachineName; hostname: string }[] {
+    return this.host.terminals();
+  }
+
+  /** Lines go to the terminal open on `terminal` from now on; its prompt. */
+  switchTo(terminal: MachineName): string {
+    if (!this.terminals().some((known) => known.name === terminal)) throw new Error(`no terminal on ${terminal}`);
+    this.terminal = terminal;
+    // A first visit opens that terminal: the host changes.
+    this.ready = undefined;
+    return this.prompt();
   }
 
   /**
@@ -93,25 +109,26 @@ export class TerminalSimulation {
     if (needsMoreInput(line)) return { kind: 'more', prompt: CONTINUATION_PROMPT };
     const netsim = parseNetsimCommand(line);
     if (netsim?.kind === 'trace') return this.traceLast();
-    if (netsim) return { kind: 'netsim-help', usage: netsim.kind === 'usage', prompt: this.host.prompt(), exitCode: netsim.kind === 'usage' ? 2 : 0 };
+    if (netsim) return { kind: 'netsim-help', usage: netsim.kind === 'usage', prompt: this.prompt(), exitCode: netsim.kind === 'usage' ? 2 : 0 };
     const before = this.takeBefore();
-    const prompt = this.host.prompt();
+    const prompt = this.prompt();
+    const { terminal } = this;
     try {
-      const result = this.host.run(prompt, line, { interruptAfterSeconds: ENDLESS_AFTER_SECONDS, styled: true, ...widthOf(columns) });
+      const result = this.host.run(prompt, line, { interruptAfterSeconds: ENDLESS_AFTER_SECONDS, styled: true, terminal, ...widthOf(columns) });
       const output = result.output.join('\n') + (result.output.length > 0 ? '\n' : '');
       const interrupted = output.lastIndexOf(INTERRUPT_ECHO);
       if (result.interrupted && interrupted >= 0 && isInterruptEcho(output, interrupted)) {
-        this.pending = { line, before, prompt, columns };
+        this.pending = { line, before, prompt, columns, terminal };
         this.setHost(before);
         return { kind: 'endless', output: output.slice(0, interrupted) };
       }
-      this.last = { line, before, prompt, columns, interruptAfterSeconds: ENDLESS_AFTER_SECONDS };
-      return { kind: 'done', output, prompt: this.host.prompt(), exitCode: result.exitCode };
+      this.last = { line, before, prompt, columns, interruptAfterSeconds: ENDLESS_AFTER_SECONDS, terminal };
+      return { kind: 'done', output, prompt: this.prompt(), exitCode: result.exitCode };
     } catch (error) {
       this.setHost(before);
       // Not a crash: the line runs again, from the same host, once the tool's module is loaded.
       if (error instanceof ToolModuleMissing) throw error;
-      return { kind: 'crashed', message: error instanceof Error ? error.message : String(error), prompt: this.host.prompt() };
+      return { kind: 'crashed', message: error instanceof Error ? error.message : String(error), prompt: this.prompt() };
     }
   }
 
@@ -122,12 +139,12 @@ export class TerminalSimulation {
    * reader's host is not touched, and commands run untraced meanwhile.
    */
   private traceLast(): RunOutcome {
-    const prompt = this.host.prompt();
+    const prompt = this.prompt();
     const last = this.last;
     if (!last) return { kind: 'trace', command: undefined, trace: undefined, prompt };
     try {
       const copy = LessonHost.restored(last.before);
-      const { trace } = copy.traced(last.prompt, last.line, { interruptAfterSeconds: last.interruptAfterSeconds, ...widthOf(last.columns) });
+      const { trace } = copy.traced(last.prompt, last.line, { interruptAfterSeconds: last.interruptAfterSeconds, terminal: last.terminal, ...widthOf(last.columns) });
       return { kind: 'trace', command: last.line, trace, prompt };
     } catch (error) {
       if (error instanceof ToolModuleMissing) throw error;
@@ -138,28 +155,28 @@ export class TerminalSimulation {
   /** Ctrl-C `seconds` after an endless line started: everything it showed, ^C and what it printed on its way out. */
   interrupt(seconds: number, columns?: number): RunOutcome {
     const pending = this.pending;
-    if (!pending) return { kind: 'done', output: '', prompt: this.host.prompt(), exitCode: 130 };
+    if (!pending) return { kind: 'done', output: '', prompt: this.prompt(), exitCode: 130 };
     this.pending = undefined;
     this.setHost(pending.before);
     this.ready = undefined;
     try {
       const interruptAfterSeconds = Math.max(seconds, 1);
-      const result = this.host.run(pending.prompt, pending.line, { interruptAfterSeconds, styled: true, ...widthOf(columns ?? pending.columns) });
+      const result = this.host.run(pending.prompt, pending.line, { interruptAfterSeconds, styled: true, terminal: pending.terminal, ...widthOf(columns ?? pending.columns) });
       const output = result.output.join('\n') + (result.output.length > 0 ? '\n' : '');
-      this.last = { line: pending.line, before: pending.before, prompt: pending.prompt, columns: columns ?? pending.columns, interruptAfterSeconds };
-      return { kind: 'done', output, prompt: this.host.prompt(), exitCode: result.exitCode };
+      this.last = { line: pending.line, before: pending.before, prompt: pending.prompt, columns: columns ?? pending.columns, interruptAfterSeconds, terminal: pending.terminal };
+      return { kind: 'done', output, prompt: this.prompt(), exitCode: result.exitCode };
     } catch (error) {
       this.setHost(pending.before);
       if (error instanceof ToolModuleMissing) {
         this.pending = pending;
         throw error;
       }
-      return { kind: 'crashed', message: error instanceof Error ? error.message : String(error), prompt: this.host.prompt() };
+      return { kind: 'crashed', message: error instanceof Error ? error.message : String(error), prompt: this.prompt() };
     }
   }
 
   complete(line: string, cursor: number): Completion {
-    const names = this.host.names();
+    const names = this.host.names(this.terminal);
     // `netsim` is the terminal's own command (netsim-command.ts), not one of the host's programs.
     return complete(line, cursor, { ...names, commands: [...names.commands, 'netsim'].sort() });
   }

@@ -2,7 +2,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 // A stylesheet fetched when a terminal opens: pages where nobody opens one never load it.
 import xtermStyles from '@xterm/xterm/css/xterm.css?url';
-import type { Goal, GoalResult } from '../netsim/index';
+import type { Goal, GoalResult, MachineName } from '../netsim/index';
 import type { PracticeRecipe } from '../practice/replay';
 import { stripSgr } from '../practice/sgr';
 import { emptyLine, insertText, pressKey, splitKeys, submitLine, type LineState } from './line-editor';
@@ -22,6 +22,10 @@ export interface TerminalLabels {
   close: string;
   help: string;
   keys: string;
+  /** The tab list's name: the machines a terminal can be open on. */
+  machines: string;
+  /** The help line's sentence about the LAN machine's tab; `{{name}}` is its hostname. */
+  lanTab: string;
   bug: string;
   loading: string;
   /** The help line's sentence about `netsim trace`; the page's locale (whose strings it loads) and BCP 47 tag (plural forms). */
@@ -60,6 +64,20 @@ const KEY_ROW: [label: string, data: string][] = [
   ['Ctrl-E', '\x05'],
   ['Ctrl-L', '\x0c'],
 ];
+
+/** Characters of a tab's screen kept to draw it again: well past what 2,000 lines of scrollback show. */
+const SCREEN_LOG_LIMIT = 1_000_000;
+
+/** A tab not on screen: its screen as written, and its line editor and prompt as the reader left them. */
+interface AwayTab {
+  screenLog: string;
+  prompt: string;
+  mainPrompt: string;
+  continued: string | undefined;
+  line: LineState;
+  cursorRow: number;
+  transcript: string;
+}
 
 function button(label: string, attribute: string): HTMLButtonElement {
   const element = document.createElement('button');
@@ -114,6 +132,12 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   const closeButton = button(labels.close, 'data-terminal-close');
   if (commands.length > 0) toolbar.append(nextButton);
   toolbar.append(resetButton, copyButton, closeButton);
+  // The machines a terminal can be open on, as tabs: filled in once the worker says which there are.
+  const tabs = document.createElement('div');
+  tabs.className = 'terminal__tabs';
+  tabs.setAttribute('role', 'tablist');
+  tabs.setAttribute('aria-label', labels.machines);
+  tabs.hidden = true;
   const screen = document.createElement('div');
   screen.className = 'terminal__screen';
   const keys = document.createElement('div');
@@ -133,7 +157,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   const help = document.createElement('p');
   help.className = 'terminal__help';
   help.textContent = `${labels.help} ${labels.traceHint}`;
-  root.append(toolbar, screen, keys, help);
+  root.append(toolbar, tabs, screen, keys, help);
   container.append(root);
 
   bridgeScriptStyles();
@@ -199,6 +223,19 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   let drawn: { prompt: string; buffer: string; columns: number; atEnd: boolean } | undefined;
   /** Bumped by Reset and Close: output still on its way from before is dropped. */
   let generation = 0;
+  /** The machine whose terminal is on screen, and what was written to it: switching tabs writes it again. */
+  let tab: MachineName = 'host';
+  let screenLog = '';
+  /** The other tabs as they were left. */
+  const away = new Map<MachineName, AwayTab>();
+
+  /** Everything the terminal shows goes through here, so a tab's screen can be drawn again. */
+  function out(text: string) {
+    screenLog += text;
+    // A bounded record: past xterm's scrollback it would not be shown anyway. Cut at a line's start.
+    if (screenLog.length > SCREEN_LOG_LIMIT) screenLog = screenLog.slice(screenLog.indexOf('\n', screenLog.length - SCREEN_LOG_LIMIT / 2) + 1);
+    term.write(text);
+  }
 
   /** Redraws the prompt and line, wrapped over the terminal's width, with the cursor where the editor has it. */
   /**
@@ -215,7 +252,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
    */
   function writeAside(text: string) {
     drawn = undefined;
-    term.write(text);
+    out(text);
   }
 
   function render() {
@@ -234,7 +271,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
       line.buffer.length > drawn.buffer.length &&
       line.buffer.startsWith(drawn.buffer);
     if (typedAtEnd) {
-      term.write(line.buffer.slice(drawn!.buffer.length));
+      out(line.buffer.slice(drawn!.buffer.length));
       cursorRow = endRow;
       drawn = { ...drawn!, buffer: line.buffer };
       return;
@@ -251,7 +288,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
       text += `\x1b[${(target % width) + 1}G`;
       cursorRow = row;
     }
-    term.write(text);
+    out(text);
     drawn = { prompt, buffer: line.buffer, columns: width, atEnd: target === total };
   }
 
@@ -505,6 +542,72 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     if (commands.length === 0) nextButton.disabled = true;
     term.focus();
   });
+  /**
+   * Shows the terminal open on `next`: the tab left keeps its screen and line, the one shown
+   * gets its own back (or a new login, the first time). Not while a line runs.
+   */
+  async function switchTab(next: MachineName) {
+    if (next === tab || busy || endless) return;
+    away.set(tab, { screenLog, prompt, mainPrompt, continued, line, cursorRow, transcript });
+    setBusy(true);
+    const started = generation;
+    const reply = await worker.ask<'prompt'>({ type: 'switch', terminal: next });
+    if (started !== generation) return;
+    tab = next;
+    for (const element of tabs.querySelectorAll<HTMLElement>('[data-terminal-tab]')) {
+      const selected = element.dataset.terminalTab === next;
+      element.setAttribute('aria-selected', String(selected));
+      element.tabIndex = selected ? 0 : -1;
+    }
+    term.reset();
+    drawn = undefined;
+    pendingNewline = false;
+    lastTab = '';
+    const back = away.get(next);
+    away.delete(next);
+    if (!back) {
+      screenLog = '';
+      transcript = '';
+      continued = undefined;
+      line = emptyLine();
+      return newPrompt(reply.prompt);
+    }
+    ({ screenLog, prompt, mainPrompt, continued, line, cursorRow, transcript } = back);
+    term.write(screenLog);
+    setBusy(false);
+    performance.mark('terminal:prompt');
+  }
+
+  /** The tabs, once the worker says which machines there are: none for a host alone. */
+  function showTabs(machines: readonly { name: MachineName; hostname: string }[]) {
+    if (machines.length < 2) return;
+    const lan = machines.find((machine) => machine.name === 'lan');
+    if (lan) help.textContent = `${labels.help} ${labels.lanTab.replace('{{name}}', () => lan.hostname)} ${labels.traceHint}`;
+    for (const machine of machines) {
+      const element = document.createElement('button');
+      element.type = 'button';
+      element.className = 'terminal__tab';
+      element.textContent = machine.hostname;
+      element.setAttribute('role', 'tab');
+      element.setAttribute('aria-selected', String(machine.name === tab));
+      element.tabIndex = machine.name === tab ? 0 : -1;
+      element.dataset.terminalTab = machine.name;
+      element.addEventListener('click', () => void switchTab(machine.name).then(() => term.focus()));
+      tabs.append(element);
+    }
+    // Arrow keys move between tabs, as a tab list's keyboard pattern has it (WAI-ARIA APG, Tabs).
+    tabs.addEventListener('keydown', (event) => {
+      if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+      const all = [...tabs.querySelectorAll<HTMLButtonElement>('[data-terminal-tab]')];
+      const at = all.indexOf(document.activeElement as HTMLButtonElement);
+      const next = all[(at + (event.key === 'ArrowRight' ? 1 : all.length - 1)) % all.length];
+      event.preventDefault();
+      next?.focus();
+      if (next) void switchTab(next.dataset.terminalTab as MachineName);
+    });
+    tabs.hidden = false;
+  }
+
   resetButton.addEventListener('click', async () => {
     generation++;
     flushPaced = undefined;
@@ -515,6 +618,10 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     term.reset();
     drawn = undefined;
     transcript = '';
+    // The whole host starts again: the other tabs too, with a new login when next shown.
+    screenLog = '';
+    away.clear();
+    continued = undefined;
     commands.splice(0, commands.length, ...(options.commands ?? []));
     nextButton.disabled = false;
     line = emptyLine(line.history);
@@ -544,6 +651,8 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   writeAside(`${labels.loading}\r`);
   const ready = worker.ask<'prompt'>({ type: 'start', recipe: options.recipe }).then((reply) => {
     writeAside('\x1b[2K\r');
+    screenLog = '';
+    showTabs(reply.terminals ?? []);
     newPrompt(reply.prompt);
     term.focus();
   });

@@ -201,6 +201,40 @@ describe('the terminal', () => {
     await page.context().close();
   });
 
+  it('opens a second terminal on the LAN machine in a tab, and comes back to the host\'s as it was left', async () => {
+    const page = await session.open('/es/sandbox/', clipboard);
+    const terminal = page.locator('[data-terminal]');
+    await idle(terminal);
+    const tabs = terminal.locator('[role=tablist] [data-terminal-tab]');
+    expect(await tabs.allTextContents()).toEqual(['docker-host', 'lan-pc']);
+    expect(await terminal.locator('[role=tablist]').getAttribute('aria-label')).toBe(useTranslations('es')('terminal.machines'));
+    await typeLine(page, terminal, 'docker run -d --name web -p 8080:80 nginx');
+    // A line half typed stays on the host's tab while the reader looks from outside.
+    await page.keyboard.type('echo de vuelta');
+    await terminal.locator('[data-terminal-tab=lan]').focus();
+    await page.keyboard.press('Enter');
+    await idle(terminal);
+    expect(await terminal.locator('[data-terminal-tab=lan]').getAttribute('aria-selected')).toBe('true');
+    await terminal.locator('.xterm-helper-textarea').focus();
+    await typeLine(page, terminal, "curl -s -o /dev/null -w '%{http_code}\\n' 192.168.1.10:8080");
+    expect(linesOf(await transcript(page, terminal))).toEqual(["usuario@lan-pc:~$ curl -s -o /dev/null -w '%{http_code}\\n' 192.168.1.10:8080", '200', 'usuario@lan-pc:~$ ']);
+    // Arrow keys move along the tab list.
+    await terminal.locator('[data-terminal-tab=lan]').focus();
+    await page.keyboard.press('ArrowLeft');
+    await idle(terminal);
+    expect(await terminal.locator('[data-terminal-tab=host]').getAttribute('aria-selected')).toBe('true');
+    await terminal.locator('.xterm-helper-textarea').focus();
+    await page.keyboard.press('Enter');
+    await idle(terminal);
+    const host = linesOf(await transcript(page, terminal));
+    expect(host.slice(-3)).toEqual(['$ echo de vuelta', 'de vuelta', '$ ']);
+    expect(host[0]).toBe('$ docker run -d --name web -p 8080:80 nginx');
+    const screen = await terminal.locator('.xterm-rows').innerText();
+    expect(screen).toContain('$ echo de vuelta');
+    expect(screen).not.toContain('lan-pc');
+    await page.context().close();
+  });
+
   it('has no serious accessibility problem once open, labelled in the reader\'s language', async () => {
     const page = await session.open('/fr/network-drivers/', clipboard);
     const terminal = await tryBlock(page, page.locator('.prose > figure.console:has([data-try])').first());

@@ -118,4 +118,18 @@ describe('a terminal session on the simulated host', () => {
     expect(play((index) => index % 2 === 0)).toEqual(never);
     expect(play((index) => index % 2 === 1)).toEqual(never);
   });
+
+  it('types into the LAN machine\'s terminal after a switch, and back into the host\'s where it was', () => {
+    const terminal = fresh();
+    expect(terminal.terminals().map((machine) => machine.hostname)).toEqual(['docker-host', 'lan-pc']);
+    terminal.run('docker run -d --name web -p 8080:80 nginx');
+    terminal.run('cd /tmp');
+    expect(terminal.switchTo('lan')).toBe('usuario@lan-pc:~$ ');
+    const fromOutside = terminal.run('curl -s 192.168.1.10:8080 | head -n 4 | tail -n 1');
+    expect(fromOutside).toMatchObject({ kind: 'done', output: '<title>Welcome to nginx!</title>\n', prompt: 'usuario@lan-pc:~$ ' });
+    expect(terminal.complete('dock', 4).candidates).toEqual([]);
+    expect(terminal.switchTo('host')).toBe('$ ');
+    expect(terminal.run('pwd')).toMatchObject({ kind: 'done', output: '/tmp\n' });
+    expect(() => terminal.switchTo('mars' as 'lan')).toThrow('no terminal on mars');
+  });
 });

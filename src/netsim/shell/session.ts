@@ -107,13 +107,23 @@ export class TerminalSession {
   /** Shells that a command of the current line asked to enter, entered once the line has run. */
   private pending: Frame[] = [];
 
+  /**
+   * `opensOn`: the terminal is open on another machine than the host (a second
+   * tab, on the LAN machine), whose login shell is then at the bottom.
+   */
   constructor(
     private readonly machine: Machine,
     private readonly host: { user: string; home: string; env: Record<string, string> },
     saved?: TerminalState,
+    private readonly opensOn?: { readonly machine: MachineName; readonly shell: MachineShell },
   ) {
-    if (!saved || saved.length === 0) this.frames.push(this.hostFrame());
+    if (!saved || saved.length === 0) this.frames.push(this.loginFrame());
     else saved.forEach((frame, index) => this.frames.push(this.revive(frame, index === 0)));
+  }
+
+  /** The shell the terminal opens with, and gets again when it is left. */
+  private loginFrame(): Frame {
+    return this.opensOn ? this.machineFrame(this.opensOn.machine, this.opensOn.shell) : this.hostFrame();
   }
 
   /** The shells as plain data. */
@@ -141,7 +151,7 @@ export class TerminalSession {
     const state: ShellState = { variables: new Map(saved.variables), exported: new Set(saved.exported), status: saved.status, cwd: saved.cwd, line: saved.line, ...(saved.jobs ? { jobs: saved.jobs.map((job) => ({ ...job })) } : {}) };
     const container = saved.place.kind === 'container' ? this.machine.container(saved.place.id) : undefined;
     const dialect = saved.place.kind === 'container' ? dialectFor(saved.argv0, container !== undefined && this.machine.isBusyBox(container.image), false) : dialectFor(saved.argv0, false, false);
-    const isRoot = bottom ? () => this.rootLine : () => saved.user === 'root';
+    const isRoot = bottom && !this.opensOn ? () => this.rootLine : () => saved.user === 'root';
     const process = saved.process ?? this.machine.spawnShell(saved.place, saved.firstProcess);
     const interpreter = this.interpreterFor(saved.place, state, dialect, saved.home, isRoot, process.visiblePid);
     const frame: Frame = { place: saved.place, argv0: saved.argv0, interpreter, state, dialect, user: saved.user, home: saved.home, firstProcess: saved.firstProcess, process, login: saved.login ?? bottom, farewell: saved.farewell };
@@ -153,7 +163,7 @@ export class TerminalSession {
   prompt(asRoot = false): string {
     const frame = this.top();
     // The host user's own shell: lessons write its prompt bare, `$ ` (`# ` for a line typed as root).
-    if (frame === this.frames[0]) return asRoot ? '# ' : '$ ';
+    if (frame === this.frames[0] && !this.opensOn) return asRoot ? '# ' : '$ ';
     const hostname = frame.place.kind === 'container' ? (this.machine.container(frame.place.id)?.hostname ?? '') : this.machine.hostname(frame.place);
     return frame.dialect.prompt({ user: frame.user, hostname, cwd: frame.state.cwd, home: frame.home, isRoot: frame.user === 'root' });
   }
@@ -210,7 +220,7 @@ export class TerminalSession {
     if (exitAt >= 0) output[exitAt] = { stream: 'stderr', text: 'logout\n' };
     if (frame === this.frames[0]) {
       // The terminal would close, and the reader gets a fresh login instead.
-      this.frames.splice(0, this.frames.length, this.hostFrame());
+      this.frames.splice(0, this.frames.length, this.loginFrame());
       return;
     }
     if (frame.farewell) output.push({ stream: 'stderr', text: frame.farewell });
