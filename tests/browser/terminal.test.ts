@@ -250,6 +250,10 @@ describe('the terminal', () => {
     const terminal = page.locator('[data-terminal]');
     await idle(terminal);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    // xterm's own element has the class `terminal` too: none of the page's terminal box may move it out of its screen.
+    const [screen, xterm] = await Promise.all([terminal.locator('.terminal__screen').boundingBox(), terminal.locator('.xterm').boundingBox()]);
+    expect(xterm!.y).toBeGreaterThanOrEqual(screen!.y);
+    expect(xterm!.y + xterm!.height).toBeLessThanOrEqual(screen!.y + screen!.height);
     const keys = terminal.locator('[data-terminal-key]');
     expect(await keys.first().isVisible()).toBe(true);
     await page.keyboard.type('docker netw');
