@@ -175,6 +175,10 @@ export function hostMachine(parts: () => HostParts): Machine {
       if (findRunning(engine, id)) engine.firstProcessExited(id, status);
     },
     isBusyBox: (image) => (imageInfo(image)?.os.family ?? 'debian') !== 'debian',
+    clock: () => {
+      const { clock, interruptAfterMs } = parts();
+      return { nowMs: clock.now(), interruptAfterMs };
+    },
     // The login shell has a PID of the host's boot (host-processes.ts); `docker run -it`'s shell is the container's
     // first process ($$ is 1 in its PID namespace); an exec'd shell takes the next PID, without drawing from the seed.
     hostname: (place) => {

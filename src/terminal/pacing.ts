@@ -23,5 +23,8 @@ export function pace(output: string): { text: string; waitMs: number }[] {
   });
 }
 
+/** Whether output has lines that come a second apart: its time on screen is the simulated time. */
+export const hasTimedLines = (output: string): boolean => TIMED_LINE.test(output);
+
 /** How many seconds a reader has watched: the timed lines shown so far, at least one. */
 export const secondsShown = (shownLines: readonly string[]): number => Math.max(1, shownLines.filter((line) => TIMED_LINE.test(line)).length);

@@ -11,7 +11,8 @@ export type TerminalRequest =
   | { type: 'switch'; terminal: MachineName }
   /** `columns`: the terminal's width, which programs such as `ss` lay their columns out to. */
   | { type: 'run'; line: string; columns?: number }
-  | { type: 'interrupt'; seconds: number; columns?: number }
+  /** `seconds`: when Ctrl-C came, on the simulated clock; absent, as late as the run ahead went. */
+  | { type: 'interrupt'; seconds?: number; columns?: number }
   | { type: 'complete'; line: string; cursor: number }
   | { type: 'snapshot' }
   | { type: 'check'; goals: Goal[] };

@@ -152,8 +152,11 @@ export class TerminalSimulation {
     }
   }
 
-  /** Ctrl-C `seconds` after an endless line started: everything it showed, ^C and what it printed on its way out. */
-  interrupt(seconds: number, columns?: number): RunOutcome {
+  /**
+   * Ctrl-C `seconds` after an endless line started: everything it showed, ^C and what it printed on its way out.
+   * Without `seconds`, where the run ahead stopped: what it showed is all there is (a loop whose lines carry no time).
+   */
+  interrupt(seconds = ENDLESS_AFTER_SECONDS, columns?: number): RunOutcome {
     const pending = this.pending;
     if (!pending) return { kind: 'done', output: '', prompt: this.prompt(), exitCode: 130 };
     this.pending = undefined;

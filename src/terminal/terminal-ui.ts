@@ -6,7 +6,7 @@ import type { Goal, GoalResult, MachineName } from '../netsim/index';
 import type { PracticeRecipe } from '../practice/replay';
 import { stripSgr } from '../practice/sgr';
 import { emptyLine, insertText, pressKey, splitKeys, submitLine, type LineState } from './line-editor';
-import { pace, secondsShown } from './pacing';
+import { hasTimedLines, pace, secondsShown } from './pacing';
 import { bridgeScriptStyles } from './style-bridge';
 import { netsimText, traceStrings } from './trace-output';
 import type { RunOutcome } from './terminal-session';
@@ -215,7 +215,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   let typeahead: string[] = [];
   let transcript = '';
   let lastTab = '';
-  let endless: { shown: string[]; timer: ReturnType<typeof setTimeout> | undefined; command: string } | undefined;
+  let endless: { shown: string[]; timer: ReturnType<typeof setTimeout> | undefined; command: string; timed: boolean } | undefined;
   let flushPaced: (() => void) | undefined;
   /** The newline after an entered line, not yet written: it goes out with what comes next. */
   let pendingNewline = false;
@@ -374,7 +374,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
       return newPrompt(outcome.prompt);
     }
     if (outcome.kind === 'endless') {
-      endless = { shown: [], timer: undefined, command };
+      endless = { shown: [], timer: undefined, command, timed: hasTimedLines(outcome.output) };
       const steps = pace(outcome.output);
       const step = () => {
         const next = steps.shift();
@@ -421,7 +421,9 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     const running = endless!;
     endless = undefined;
     if (running.timer) clearTimeout(running.timer);
-    const { outcome } = await worker.ask<'outcome'>({ type: 'interrupt', seconds: secondsShown(running.shown), columns: term.cols });
+    // Lines a second apart (ping) tell how long the reader watched; other output (a loop's) was shown whole, and Ctrl-C ends it there.
+    const seconds = running.timed ? { seconds: secondsShown(running.shown) } : {};
+    const { outcome } = await worker.ask<'outcome'>({ type: 'interrupt', ...seconds, columns: term.cols });
     if (outcome.kind !== 'done') return show(outcome, running.command);
     const already = running.shown.join('');
     write(outcome.output.startsWith(already) ? outcome.output.slice(already.length) : `\n${outcome.output}`);

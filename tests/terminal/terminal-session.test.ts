@@ -132,4 +132,14 @@ describe('a terminal session on the simulated host', () => {
     expect(terminal.run('pwd')).toMatchObject({ kind: 'done', output: '/tmp\n' });
     expect(() => terminal.switchTo('mars' as 'lan')).toThrow('no terminal on mars');
   });
+
+  it('runs a loop that never ends ahead, and Ctrl-C without a time ends it where the run ahead stopped', () => {
+    const terminal = fresh();
+    const running = terminal.run('while true; do echo tick; sleep 1; done');
+    expect(running.kind).toBe('endless');
+    const shown = running.kind === 'endless' ? running.output : '';
+    expect(shown.startsWith('tick\ntick\n')).toBe(true);
+    const stopped = terminal.interrupt();
+    expect(stopped).toMatchObject({ kind: 'done', output: `${shown}^C\n`, exitCode: 130 });
+  });
 });

@@ -1,6 +1,7 @@
 /**
- * The shell's syntax tree, as bash's parser builds it for the subset a lesson
- * types: simple commands joined by pipes, `&&`, `||`, `;` and newlines. Words
+ * The shell's syntax tree, as bash's parser builds it for the subset a learner
+ * types: simple and compound commands (loops, `if`, `case`, groups) joined by
+ * pipes, `&&`, `||`, `;` and newlines. Words
  * keep their quoting so that expansion can tell which parts are split into fields.
  */
 
@@ -13,6 +14,8 @@ export type WordPart =
   | { readonly kind: 'bad-substitution'; readonly text: string; readonly quoted: boolean }
   /** `$(...)` or backquotes: a whole script, run in a subshell for its output. */
   | { readonly kind: 'substitution'; readonly script: Script; readonly quoted: boolean }
+  /** `$(( expression ))`: shell arithmetic, evaluated when the word is expanded. */
+  | { readonly kind: 'arithmetic'; readonly expression: string; readonly quoted: boolean }
   /** `~` or `~/` at the start of a word. */
   | { readonly kind: 'tilde' };
 
@@ -62,13 +65,45 @@ export interface SimpleCommand {
   readonly redirections: readonly Redirection[];
 }
 
-/** A compound command (if, for, while, case, { }, subshell): parsed far enough to name it. */
+/** A compound command the simulated shell does not run (`select`, `function`, `[[`, `coproc`): parsed far enough to name it. */
 export interface UnsupportedCommand {
   readonly kind: 'unsupported';
   readonly keyword: string;
 }
 
-export type Command = SimpleCommand | UnsupportedCommand;
+/** One `if` or `elif` and the list it runs when its condition's status is 0. */
+export interface ConditionalBranch {
+  readonly condition: Script;
+  readonly body: Script;
+}
+
+/** A `case` item: its patterns (`a|b)`) and the list run for the first that matches. */
+export interface CaseItem {
+  readonly patterns: readonly Word[];
+  readonly body: Script;
+}
+
+/** The compound commands of the shell grammar (POSIX 2.9.4) a learner types at a prompt. */
+export type CompoundBody =
+  /** `{ list; }`: run in this shell. */
+  | { readonly kind: 'group'; readonly body: Script }
+  /** `( list )`: run in a copy of this shell. */
+  | { readonly kind: 'subshell'; readonly body: Script }
+  /** `for name [in words]; do list; done`; without `in`, the positional parameters. */
+  | { readonly kind: 'for'; readonly name: string; readonly words: readonly Word[] | undefined; readonly body: Script }
+  /** `while list; do list; done`, and `until`, which loops while the condition fails. */
+  | { readonly kind: 'while' | 'until'; readonly condition: Script; readonly body: Script }
+  | { readonly kind: 'if'; readonly branches: readonly ConditionalBranch[]; readonly otherwise: Script | undefined }
+  | { readonly kind: 'case'; readonly subject: Word; readonly items: readonly CaseItem[] };
+
+/** A compound command and the redirections written after it (`done > file`), which apply to all of it. */
+export interface CompoundCommand {
+  readonly kind: 'compound';
+  readonly body: CompoundBody;
+  readonly redirections: readonly Redirection[];
+}
+
+export type Command = SimpleCommand | CompoundCommand | UnsupportedCommand;
 
 export interface Pipeline {
   readonly negated: boolean;

@@ -1,5 +1,6 @@
 import type { ReadFileResult } from '../cli/command';
 import { ERRNO_TEXT, type FileErrno } from '../kernel/filesystem';
+import type { ArithmeticError } from './arithmetic';
 import type { ShellSyntaxError } from './parser';
 
 /** The shells a lesson meets: bash (Debian, Ubuntu, the host), dash (`sh` on Debian and Ubuntu), BusyBox ash (Alpine, busybox). */
@@ -32,6 +33,8 @@ export interface Dialect {
   builtinError(builtin: string, message: string, line: number): string;
   /** A redirection's file could not be opened: for writing (`create`: `>`, `>>`) or reading (`open`: `<`). */
   redirectionError(path: string, error: FileErrno | ReadError, action: 'create' | 'open', line: number): string;
+  /** `$(( expression ))` refused: the message, and the status the line that it ends leaves. */
+  arithmeticError(error: ArithmeticError, expression: string, line: number): { text: string; status: number };
 }
 
 type ReadError = Extract<ReadFileResult, { error: unknown }>['error'];
@@ -52,6 +55,22 @@ function tildePath(cwd: string, home: string): string {
   if (home !== '/' && (cwd === home || cwd.startsWith(`${home}/`))) return `~${cwd.slice(home.length)}`;
   return cwd;
 }
+
+/** bash 5.2's arithmetic messages (expr.c). */
+const BASH_ARITHMETIC: Record<ArithmeticError['kind'], string> = {
+  'operand-expected': 'syntax error: operand expected',
+  syntax: 'syntax error in expression',
+  'division-by-zero': 'division by 0',
+  'invalid-number': 'value too great for base',
+};
+
+/** dash 0.5's (arith_yacc.c): a number it cannot read ends the expression where it stops. */
+const DASH_ARITHMETIC: Record<ArithmeticError['kind'], string> = {
+  'operand-expected': 'expecting primary',
+  syntax: 'expecting EOF',
+  'division-by-zero': 'division by zero',
+  'invalid-number': 'expecting EOF',
+};
 
 /** bash 5.2's messages in an interactive shell (no `line N:` prefix, unlike `bash -c`). */
 function bashSyntax(error: ShellSyntaxError, name: string): string {
@@ -85,6 +104,8 @@ export function bashDialect(prompt?: string, scripted = false): Dialect {
     builtinError: (builtin, message) => `${name}: ${builtin}: ${message}\n`,
     // bash redir.c redirection_error: the file name, then strerror(errno).
     redirectionError: (path, error, _action, line) => `${where(line)}: ${path}: ${strerror(error)}\n`,
+    // bash expr.c evalerror: the expression, the message, the rest of it from the failing token.
+    arithmeticError: (error, expression) => ({ text: `${name}: ${expression}: ${BASH_ARITHMETIC[error.kind]} (error token is "${error.token}")\n`, status: 1 }),
   };
 }
 
@@ -101,6 +122,8 @@ export function dashDialect(name = 'sh'): Dialect {
     // dash src/redir.c openredirect: `cannot create %s: %s` / `cannot open %s: %s`.
     redirectionError: (path, error, action, line) =>
       action === 'create' ? `${name}: ${line}: cannot create ${path}: ${missingOr(error, 'Directory nonexistent')}\n` : `${name}: ${line}: cannot open ${path}: ${missingOr(error, 'No such file')}\n`,
+    // dash src/arith_yacc.c yyerror / arith_err: the message, then the whole expression.
+    arithmeticError: (error, expression, line) => ({ text: `${name}: ${line}: arithmetic expression: ${DASH_ARITHMETIC[error.kind]}: "${expression}"\n`, status: 2 }),
   };
 }
 
@@ -130,6 +153,8 @@ export function ashDialect(name: string): Dialect {
     // BusyBox shell/ash.c openredirect: `can't create %s: %s` / `can't open %s: %s`.
     redirectionError: (path, error, action) =>
       action === 'create' ? `${name}: can't create ${path}: ${missingOr(error, 'nonexistent directory')}\n` : `${name}: can't open ${path}: ${missingOr(error, 'no such file')}\n`,
+    // BusyBox shell/math.c: one message for every syntax error.
+    arithmeticError: (error) => ({ text: `${name}: ${error.kind === 'division-by-zero' ? 'divide by zero' : 'arithmetic syntax error'}\n`, status: 2 }),
   };
 }
 

@@ -10,6 +10,8 @@ export interface ExpansionContext {
   substitute(script: Script): string;
   /** Pathname expansion of a pattern (quoted characters escaped): the matching paths, sorted, or none. */
   glob?(pattern: string): string[];
+  /** `$(( expression ))`'s value; unset, the expression is not evaluated and expands to nothing. */
+  arithmetic?(expression: string): string;
 }
 
 /** `${a b}`: bash's `bad substitution`, raised while expanding, which ends the command. */
@@ -67,6 +69,20 @@ export function expandString(word: Word, context: ExpansionContext): string {
   return word.parts.map((part) => partValue(part, context)).join('');
 }
 
+/**
+ * A `case` pattern: expanded without field splitting; what was quoted matches
+ * itself, and what was typed or expanded unquoted is a pattern (POSIX 2.9.4.3).
+ */
+export function expandPattern(word: Word, context: ExpansionContext): string {
+  return word.parts
+    .map((part) => {
+      const value = partValue(part, context);
+      const active = part.kind !== 'tilde' && part.kind !== 'bad-substitution' && !part.quoted;
+      return active ? value : escapeGlob(value);
+    })
+    .join('');
+}
+
 function partValue(part: WordPart, context: ExpansionContext): string {
   switch (part.kind) {
     case 'literal':
@@ -80,5 +96,7 @@ function partValue(part: WordPart, context: ExpansionContext): string {
       return context.substitute(part.script).replace(/\n+$/, '');
     case 'bad-substitution':
       throw new BadSubstitution(part.text);
+    case 'arithmetic':
+      return context.arithmetic?.(part.expression) ?? '';
   }
 }

@@ -1,10 +1,11 @@
 import { readThrough, type BackgroundJob, type CommandResult, type FileAccess, type OutputChunk, type ReadFileResult } from '../cli/command';
 import { normalizePath, type FileErrno } from '../kernel/filesystem';
-import type { AndOrList, Command, Pipeline, Redirection, Script, SimpleCommand } from './ast';
+import type { AndOrList, Command, CompoundBody, CompoundCommand, Pipeline, Redirection, Script, SimpleCommand } from './ast';
 import { BUILTINS, type BuiltinContext } from './builtins';
 import type { Dialect } from './dialect';
-import { BadSubstitution, expandFields, expandString, type ExpansionContext } from './expand';
-import { expandGlob } from './glob';
+import { ArithmeticError, evaluateArithmetic } from './arithmetic';
+import { BadSubstitution, expandFields, expandPattern, expandString, type ExpansionContext } from './expand';
+import { expandGlob, matchesGlob } from './glob';
 import { parseNext } from './parser';
 
 /** A shell's own state: what survives from one line to the next. */
@@ -58,6 +59,8 @@ export interface ShellEnvironment {
   files(): FileAccess | undefined;
   /** Whether the shell's own stdout is a terminal (`docker exec` without -t gives it a pipe). */
   readonly tty?: boolean;
+  /** The virtual clock, and how long after a line starts Ctrl-C comes: a loop that never ends stops there. */
+  clock?(): { readonly nowMs: number; readonly interruptAfterMs: number };
 }
 
 /** What one line did: the terminal's view of it and whether the shell ended. */
@@ -70,6 +73,31 @@ export interface LineOutcome {
 class ShellExit {
   constructor(readonly status: number) {}
 }
+
+/** `break` or `continue`, on its way out through `levels` enclosing loops. */
+class LoopControl {
+  constructor(
+    readonly kind: 'break' | 'continue',
+    public levels: number,
+  ) {}
+}
+
+/** Ctrl-C: the foreground job dies, and an interactive shell drops the rest of the line. */
+class LineInterrupted {}
+
+/** An error that makes an interactive shell drop the rest of the line (an arithmetic error, `break x`): its message and status. */
+class LineAborted {
+  constructor(
+    readonly text: string,
+    readonly status: number,
+  ) {}
+}
+
+/**
+ * Iterations a loop may take without the clock moving to Ctrl-C (`while true; do
+ * echo; done` never sleeps): past this netsim stops it as a reader's Ctrl-C would.
+ */
+const MOST_ITERATIONS = 10_000;
 
 /**
  * Runs command lines as an interactive shell does: one complete command at a
@@ -88,6 +116,10 @@ export class Interpreter {
   private depth = 0;
   /** Status of the last command substitution, which a command with no name returns. */
   private substitutionStatus: number | undefined;
+  /** How many loops enclose the command running: what `break` and `continue` may leave. */
+  private loops = 0;
+  /** When the line started, on the virtual clock: Ctrl-C comes interruptAfterMs later. */
+  private lineStartMs: number | undefined;
 
   constructor(
     readonly state: ShellState,
@@ -98,6 +130,7 @@ export class Interpreter {
   /** Parses and runs `source`, a command line and its continuation lines. */
   runLine(source: string, stdin = ''): LineOutcome {
     this.terminal = [];
+    this.lineStartMs = this.environment.clock?.().nowMs;
     let offset = 0;
     try {
       while (offset < source.length) {
@@ -112,11 +145,24 @@ export class Interpreter {
           this.state.status = 2;
           continue;
         }
-        this.runScript(step.script, stdin);
+        try {
+          this.runScript(step.script, stdin);
+        } catch (error) {
+          // The rest of this command is dropped; the shell reads on.
+          if (!(error instanceof LineAborted)) throw error;
+          this.write('stderr', error.text);
+          this.state.status = error.status;
+        }
       }
     } catch (error) {
-      if (!(error instanceof ShellExit)) throw error;
-      return { output: this.terminal, exited: error.status };
+      if (error instanceof LineInterrupted) {
+        // The terminal flushes what was typed ahead on Ctrl-C: the lines after it go too.
+        this.write('tty', '^C');
+        this.state.status = 130;
+      } else {
+        if (!(error instanceof ShellExit)) throw error;
+        return { output: this.terminal, exited: error.status };
+      }
     }
     this.reportDoneJobs();
     return { output: this.terminal, exited: undefined };
@@ -226,7 +272,7 @@ export class Interpreter {
       // Every stage of a real pipeline is a subshell: `exit` or `cd` there leaves this shell alone.
       const runner = last > 0 ? this.fork() : this;
       const sink = index < last || capture ? 'pipe' : 'terminal';
-      const { stdout, status: stageStatus } = runner.command(command, input, sink);
+      const { stdout, status: stageStatus } = runner === this ? this.command(command, input, sink) : runner.stage(command, input, sink);
       if (runner !== this) {
         for (const chunk of runner.terminal) (chunk.stream === 'tty' && index < last ? interrupts : this.terminal).push(chunk);
       }
@@ -237,6 +283,16 @@ export class Interpreter {
     if (interrupts.length > 0) status = 130;
     this.state.status = pipeline.negated ? Number(status === 0) : status;
     return capture ? input : '';
+  }
+
+  /** A pipeline's stage in its subshell: `exit` there ends the stage with its status. */
+  private stage(command: Command, stdin: string, sink: 'pipe' | 'terminal'): { stdout: string; status: number } {
+    try {
+      return this.command(command, stdin, sink);
+    } catch (error) {
+      if (!(error instanceof ShellExit)) throw error;
+      return { stdout: '', status: error.status };
+    }
   }
 
   /** A subshell (a pipeline's part, a command substitution): a copy of this shell's state that changes apart from it. */
@@ -251,6 +307,7 @@ export class Interpreter {
       this.write('stderr', `${this.environment.dialect.name}: ${command.keyword}: compound commands are not simulated\n`);
       return { stdout: '', status: 2 };
     }
+    if (command.kind === 'compound') return this.compound(command, stdin, sink);
     this.substitutionStatus = undefined;
     let expanded: { argv: string[]; assignments: [string, string][]; redirections: ResolvedRedirection[] };
     try {
@@ -278,15 +335,173 @@ export class Interpreter {
     return { stdout: this.route(result, opened, sink), status: result.exitCode };
   }
 
+  /**
+   * A compound command: its redirections open first and hold for everything in
+   * it; what its commands print goes where they say, down the pipe or to the
+   * terminal. `( )` runs in a copy of the shell, the others in this one.
+   */
+  private compound(command: CompoundCommand, stdin: string, sink: 'pipe' | 'terminal'): { stdout: string; status: number } {
+    const context = this.expansionContext();
+    let opened: OpenedStreams | { error: string };
+    try {
+      opened = this.open(command.redirections.map((redirection) => this.resolve(redirection, context)), stdin);
+    } catch (error) {
+      if (!(error instanceof BadSubstitution)) throw error;
+      this.write('stderr', `${this.environment.dialect.name}: ${error.text}: bad substitution\n`);
+      return { stdout: '', status: 1 };
+    }
+    if ('error' in opened) {
+      this.write('stderr', opened.error);
+      return { stdout: '', status: 1 };
+    }
+    const streams = opened;
+    // Its commands see a terminal only when the whole command's stdout is one.
+    const capture = sink === 'pipe' || streams.stdout !== 'stdout';
+    const runner = command.body.kind === 'subshell' ? this.fork() : this;
+    const outer = runner.terminal;
+    runner.terminal = [];
+    // What its commands wrote to a captured stdout, kept as they go: Ctrl-C mid-way keeps what came before.
+    const out = { captured: '' };
+    let status = 0;
+    const flush = () => {
+      const chunks = runner.terminal;
+      runner.terminal = outer;
+      return this.route({ stdout: '', stderr: '', exitCode: status, output: [{ stream: 'stdout', text: out.captured }, ...chunks] }, streams, sink);
+    };
+    try {
+      if (runner !== this) {
+        runner.loops = 0;
+        runner.lineStartMs = this.lineStartMs;
+      }
+      status = runner.compoundBody(command.body, streams.stdin, capture, out);
+    } catch (error) {
+      if (runner !== this && error instanceof ShellExit) {
+        // `exit` in ( ) ends the copy, not this shell.
+        status = error.status;
+        return { stdout: flush(), status };
+      }
+      if (error instanceof LineInterrupted && sink === 'pipe') {
+        // Ctrl-C in a pipeline's stage: what it wrote goes on to the next stage, which then dies too (see pipeline).
+        status = 130;
+        const piped = flush();
+        this.write('tty', '^C');
+        return { stdout: piped, status };
+      }
+      flush();
+      throw error;
+    }
+    return { stdout: flush(), status };
+  }
+
+  /** Runs a compound command's lists, adding to `out` what its commands wrote to a captured stdout; its status. */
+  private compoundBody(body: CompoundBody, stdin: string, capture: boolean, out: { captured: string }): number {
+    const run = (script: Script) => {
+      out.captured += this.runScript(script, stdin, capture);
+      return this.state.status;
+    };
+    switch (body.kind) {
+      case 'group':
+      case 'subshell':
+        return run(body.body);
+      case 'if': {
+        for (const branch of body.branches) {
+          if (run(branch.condition) === 0) return run(branch.body);
+        }
+        return body.otherwise ? run(body.otherwise) : 0;
+      }
+      case 'case': {
+        const context = this.expansionContext();
+        const subject = expandString(body.subject, context);
+        const item = body.items.find((candidate) => candidate.patterns.some((pattern) => matchesGlob(expandPattern(pattern, context), subject)));
+        return item && item.body.statements.length > 0 ? run(item.body) : 0;
+      }
+      case 'for': {
+        const context = this.expansionContext();
+        const values = body.words ? body.words.flatMap((word) => expandFields(word, context)) : [];
+        let status = 0;
+        this.loop(values.length, (index) => {
+          this.state.variables.set(body.name, values[index]!);
+          status = run(body.body);
+          return true;
+        });
+        return status;
+      }
+      case 'while':
+      case 'until': {
+        let status = 0;
+        this.loop(Infinity, () => {
+          const met = run(body.condition) === 0;
+          if (met !== (body.kind === 'while')) return false;
+          status = run(body.body);
+          return true;
+        });
+        return status;
+      }
+    }
+  }
+
+  /**
+   * Runs `iteration` up to `count` times, until it returns false, `break` leaves
+   * it, or Ctrl-C comes: once the clock passes the line's interrupt time, or
+   * after MOST_ITERATIONS without it getting there.
+   */
+  private loop(count: number, iteration: (index: number) => boolean): void {
+    this.loops++;
+    try {
+      for (let index = 0; index < count; index++) {
+        if (index >= MOST_ITERATIONS || this.pastInterrupt()) throw new LineInterrupted();
+        try {
+          if (!iteration(index)) return;
+        } catch (error) {
+          if (!(error instanceof LoopControl)) throw error;
+          if (error.levels > 1) {
+            error.levels--;
+            throw error;
+          }
+          if (error.kind === 'break') return;
+        }
+      }
+    } finally {
+      this.loops--;
+    }
+  }
+
+  private pastInterrupt(): boolean {
+    const clock = this.environment.clock?.();
+    return clock !== undefined && this.lineStartMs !== undefined && clock.nowMs - this.lineStartMs >= clock.interruptAfterMs;
+  }
+
+  /**
+   * `break [n]` and `continue [n]` (bash builtins/break.def; dash and BusyBox ash
+   * breakcmd): outside a loop bash says so and dash and ash are silent, all with status 0.
+   */
+  private loopControl(kind: 'break' | 'continue', args: readonly string[]): CommandResult {
+    const { dialect } = this.environment;
+    const bash = dialect.kind === 'bash';
+    if (this.loops === 0) {
+      const text = bash ? dialect.builtinError(kind, "only meaningful in a `for', `while', or `until' loop", this.state.line) : '';
+      return { stdout: '', stderr: text, exitCode: 0 };
+    }
+    const count = args[0] === undefined ? 1 : /^-?\d+$/.test(args[0]) ? Number(args[0]) : NaN;
+    // bash gives up on the line for a count that is no number and goes on after one out of range;
+    // dash and ash give up on the line for either (seen at a terminal: piped, they exit).
+    if (!bash && (Number.isNaN(count) || count < 1)) throw new LineAborted(dialect.builtinError(kind, `Illegal number: ${args[0]}`, this.state.line), 2);
+    if (Number.isNaN(count)) throw new LineAborted(dialect.builtinError(kind, `${args[0]}: numeric argument required`, this.state.line), 128);
+    if (count < 1) return { stdout: '', stderr: dialect.builtinError(kind, `${args[0]}: loop count out of range`, this.state.line), exitCode: 1 };
+    throw new LoopControl(kind, Math.min(count, this.loops));
+  }
+
+  private resolve(redirection: Redirection, context: ExpansionContext): ResolvedRedirection {
+    const { heredoc } = redirection;
+    if (heredoc) return { fd: redirection.fd, operator: redirection.operator, path: '', text: heredoc.expand ? expandString({ parts: heredoc.parts, source: heredoc.body }, context) : heredoc.body };
+    return { fd: redirection.fd, operator: redirection.operator, path: expandString(redirection.target, context) };
+  }
+
   private expand(command: SimpleCommand) {
     const context = this.expansionContext();
     const assignments = command.assignments.map(({ name, value }): [string, string] => [name, expandString(value, context)]);
     const argv = command.words.flatMap((word) => expandFields(word, context));
-    const redirections = command.redirections.map((redirection): ResolvedRedirection => {
-      const { heredoc } = redirection;
-      if (heredoc) return { fd: redirection.fd, operator: redirection.operator, path: '', text: heredoc.expand ? expandString({ parts: heredoc.parts, source: heredoc.body }, context) : heredoc.body };
-      return { fd: redirection.fd, operator: redirection.operator, path: expandString(redirection.target, context) };
-    });
+    const redirections = command.redirections.map((redirection) => this.resolve(redirection, context));
     return { argv, assignments, redirections };
   }
 
@@ -300,7 +515,22 @@ export class Interpreter {
         return stdout;
       },
       glob: (pattern) => this.glob(pattern),
+      arithmetic: (expression) => this.arithmetic(expression),
     };
+  }
+
+  /** `$(( expression ))` on this shell's variables; an error drops the rest of the line. */
+  private arithmetic(expression: string): string {
+    // bash drops the blanks before the expression, in its messages too.
+    const text = expression.trimStart();
+    const { variables } = this.state;
+    try {
+      return String(evaluateArithmetic(text, { get: (name) => variables.get(name), set: (name, value) => variables.set(name, value) }));
+    } catch (error) {
+      if (!(error instanceof ArithmeticError)) throw error;
+      const { text: message, status } = this.environment.dialect.arithmeticError(error, text, this.state.line);
+      throw new LineAborted(message, status);
+    }
   }
 
   /** Pathname expansion against the files where this shell runs, as its user reads them. */
@@ -335,11 +565,13 @@ export class Interpreter {
 
   private invoke(argv: string[], assignments: [string, string][], stdin: string, terminals: { stdoutIsTerminal: boolean; stderrIsTerminal: boolean }): CommandResult {
     const [name, ...args] = argv as [string, ...string[]];
+    if (name === 'break' || name === 'continue') return this.loopControl(name, args);
     const builtin = BUILTINS.get(name);
     if (builtin) {
       const result = builtin(args, this.builtinContext(stdin));
-      if (result.exit !== undefined && !this.subshell) {
-        this.write('stderr', this.environment.dialect.exitMessage);
+      if (result.exit !== undefined) {
+        // A subshell (a pipeline's stage, `( )`, `$( )`) ends quietly; the terminal's shell says `exit`.
+        if (!this.subshell) this.write('stderr', this.environment.dialect.exitMessage);
         this.write('stderr', result.stderr);
         throw new ShellExit(result.exit);
       }

@@ -194,7 +194,11 @@ export class Lexer {
     const source = this.source;
     if (source[this.position] === '`') return [{ kind: 'substitution', script: this.backquoted(), quoted }];
     const next = source[this.position + 1] ?? '';
-    if (next === '(') return [{ kind: 'substitution', script: this.parenthesized(), quoted }];
+    if (next === '(') {
+      const expression = source[this.position + 2] === '(' ? this.arithmetic() : undefined;
+      if (expression !== undefined) return [{ kind: 'arithmetic', expression, quoted }];
+      return [{ kind: 'substitution', script: this.parenthesized(), quoted }];
+    }
     if (next === '{') {
       const text = this.until('}', this.position + 2);
       return [/^[A-Za-z_][A-Za-z0-9_]*$|^[?$#!@*0-9-]$/.test(text) ? { kind: 'parameter', name: text, quoted } : { kind: 'bad-substitution', text: `\${${text}}`, quoted }];
@@ -213,6 +217,26 @@ export class Lexer {
     }
     this.position += 1 + name.length;
     return [{ kind: 'parameter', name, quoted }];
+  }
+
+  /**
+   * `$((...))` when its parentheses close together as `))`: the expression inside.
+   * Otherwise (`$( (cd x); ls )`) undefined, and it is a command substitution.
+   */
+  private arithmetic(): string | undefined {
+    const start = this.position + 3;
+    let depth = 0;
+    for (let at = start; at < this.source.length; at++) {
+      const char = this.source[at];
+      if (char === '(') depth++;
+      else if (char === ')' && depth > 0) depth--;
+      else if (char === ')') {
+        if (this.source[at + 1] !== ')') return undefined;
+        this.position = at + 2;
+        return this.source.slice(start, at);
+      }
+    }
+    throw new UnterminatedError(')');
   }
 
   /** `$(...)`: the matching parenthesis found with quotes and nesting in mind, the inside parsed as a script. */

@@ -1,4 +1,4 @@
-import type { AndOrList, Assignment, Command, Pipeline, Redirection, RedirectionOperator, Script, SimpleCommand, Word } from './ast';
+import type { AndOrList, Assignment, CaseItem, Command, CompoundBody, CompoundCommand, ConditionalBranch, Pipeline, Redirection, RedirectionOperator, Script, SimpleCommand, UnsupportedCommand, Word } from './ast';
 import { Lexer, NestedSyntaxError, UnterminatedError, type Token } from './lexer';
 
 /** Why a command line could not be parsed; the dialect turns it into the shell's message. */
@@ -14,8 +14,8 @@ export type ShellSyntaxError =
 
 export type ParseStep = { readonly script: Script; readonly end: number } | { readonly error: ShellSyntaxError; readonly end: number };
 
-/** Words that open a compound command, which the simulated shell does not run. */
-const COMPOUND_OPENERS = new Set(['if', 'while', 'until', 'for', 'case', 'select', 'function', '{', '[[', 'coproc']);
+/** Words that open a compound command the simulated shell does not run. */
+const UNSUPPORTED_OPENERS = new Set(['select', 'function', '[[', 'coproc']);
 /** Reserved words that cannot start a command: bash names them as unexpected tokens. */
 const MISPLACED_RESERVED = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}', 'in']);
 const REDIRECTIONS = new Set<string>(['<', '>', '>>', '>|', '>&', '<&', '&>', '&>>', '<<', '<<-']);
@@ -86,7 +86,8 @@ class Parser {
     while (this.peek().kind === 'newline') this.take();
     const statements = this.peek().kind === 'eof' ? [] : this.list();
     const end = this.take();
-    if (end.kind === 'operator') throw unexpected(end);
+    // A word here is a reserved word that closes nothing open (`echo hi; done`).
+    if (end.kind === 'operator' || end.kind === 'word') throw unexpected(end);
     return { statements };
   }
 
@@ -110,7 +111,9 @@ class Parser {
       this.take();
       if (token.operator === '&') statements.push({ ...statements.pop()!, background: true });
       const after = this.peek();
-      if (after.kind === 'eof' || after.kind === 'newline' || (after.kind === 'operator' && after.operator === ')')) return statements;
+      if (after.kind === 'eof' || after.kind === 'newline' || (after.kind === 'operator' && (after.operator === ')' || after.operator === ';;'))) return statements;
+      // `done`, `fi`, `}`...: the end of the compound command this list is in.
+      if (after.kind === 'word' && isPlain(after.word) && MISPLACED_RESERVED.has(after.word.source)) return statements;
       statements.push(this.andOr());
     }
   }
@@ -147,11 +150,176 @@ class Parser {
     const token = this.peek();
     if (token.kind === 'word' && isPlain(token.word)) {
       const text = token.word.source;
-      if (COMPOUND_OPENERS.has(text)) return { kind: 'unsupported', keyword: text };
+      if (UNSUPPORTED_OPENERS.has(text)) return this.unsupported(text);
       if (MISPLACED_RESERVED.has(text)) throw new Failure({ kind: 'unexpected-token', token: text });
+      const body = this.compoundBody(text);
+      if (body) return body.kind === 'unsupported' ? body : this.withRedirections(body);
     }
-    if (token.kind === 'operator' && token.operator === '(') return { kind: 'unsupported', keyword: '(' };
+    if (token.kind === 'operator' && token.operator === '(') {
+      this.take();
+      // `(( expression ))`, bash's arithmetic command.
+      if (this.isOperator('(')) return this.unsupported('((');
+      const body = this.compoundList([')']);
+      this.take();
+      return this.withRedirections({ kind: 'subshell', body });
+    }
     return this.simpleCommand();
+  }
+
+  /** The rest of the line goes with a compound command the shell does not run: it is named, not run in pieces. */
+  private unsupported(keyword: string): UnsupportedCommand {
+    for (let token = this.peek(); token.kind !== 'newline' && token.kind !== 'eof'; token = this.peek()) this.take();
+    return { kind: 'unsupported', keyword };
+  }
+
+  /** The compound command `opener` starts (bash's parse.y, POSIX 2.9.4), or undefined when it starts none. */
+  private compoundBody(opener: string): CompoundBody | UnsupportedCommand | undefined {
+    switch (opener) {
+      case '{': {
+        this.take();
+        const body = this.compoundList(['}']);
+        this.take();
+        return { kind: 'group', body };
+      }
+      case 'for':
+        return this.forLoop();
+      case 'while':
+      case 'until': {
+        this.take();
+        const condition = this.compoundList(['do']);
+        return { kind: opener, condition, body: this.doGroup() };
+      }
+      case 'if':
+        return this.ifCommand();
+      case 'case':
+        return this.caseCommand();
+      default:
+        return undefined;
+    }
+  }
+
+  /** `for name [in word...]` then `;` or newlines, then `do list; done`. */
+  private forLoop(): CompoundBody | UnsupportedCommand {
+    this.take();
+    // `for (( i = 0; i < 3; i++ ))`, bash's arithmetic loop.
+    if (this.isOperator('(')) return this.unsupported('for ((');
+    const name = this.take();
+    if (name.kind !== 'word') throw unexpected(name);
+    this.linebreak();
+    let words: Word[] | undefined;
+    if (this.isWord('in')) {
+      this.take();
+      words = [];
+      for (let token = this.peek(); token.kind === 'word'; token = this.peek()) {
+        words.push(token.word);
+        this.take();
+      }
+      const separator = this.peek();
+      if (separator.kind === 'operator' && separator.operator === ';') this.take();
+      else if (separator.kind !== 'newline') throw unexpected(separator);
+    } else if (this.peek().kind === 'operator') {
+      const separator = this.take();
+      if (separator.kind !== 'operator' || separator.operator !== ';') throw unexpected(separator);
+    }
+    this.linebreak();
+    return { kind: 'for', name: name.word.source, words, body: this.doGroup() };
+  }
+
+  private doGroup(): Script {
+    this.expectWord('do');
+    const body = this.compoundList(['done']);
+    this.take();
+    return body;
+  }
+
+  private ifCommand(): CompoundBody {
+    this.take();
+    const branches: ConditionalBranch[] = [];
+    let otherwise: Script | undefined;
+    for (;;) {
+      const condition = this.compoundList(['then']);
+      this.take();
+      branches.push({ condition, body: this.compoundList(['elif', 'else', 'fi']) });
+      const closing = this.take();
+      if (closing.kind === 'word' && closing.word.source === 'elif') continue;
+      if (closing.kind === 'word' && closing.word.source === 'else') {
+        otherwise = this.compoundList(['fi']);
+        this.take();
+      }
+      return { kind: 'if', branches, otherwise };
+    }
+  }
+
+  /** `case word in [(]pattern[|pattern]...) list ;; ... esac`; the last item's `;;` may be left out. */
+  private caseCommand(): CompoundBody {
+    this.take();
+    const subject = this.take();
+    if (subject.kind !== 'word') throw unexpected(subject);
+    this.linebreak();
+    this.expectWord('in');
+    const items: CaseItem[] = [];
+    for (;;) {
+      this.linebreak();
+      if (this.isWord('esac')) {
+        this.take();
+        return { kind: 'case', subject: subject.word, items };
+      }
+      if (this.isOperator('(')) this.take();
+      const patterns: Word[] = [];
+      for (;;) {
+        const pattern = this.take();
+        if (pattern.kind !== 'word') throw unexpected(pattern);
+        patterns.push(pattern.word);
+        if (!this.isOperator('|')) break;
+        this.take();
+      }
+      const close = this.take();
+      if (close.kind !== 'operator' || close.operator !== ')') throw unexpected(close);
+      const body = this.isWord('esac') || this.isOperator(';;') ? { statements: [] } : this.compoundList([';;', 'esac'], true);
+      items.push({ patterns, body });
+      if (this.isOperator(';;')) this.take();
+    }
+  }
+
+  /**
+   * Commands up to one of `terminators` (a reserved word, or `)` or `;;`), across
+   * newlines: the body of a compound command. The terminator is left to read.
+   * Input that ends first asks for more (PS2); an empty list is a syntax error.
+   */
+  private compoundList(terminators: readonly string[], mayBeEmpty = false): Script {
+    const statements: AndOrList[] = [];
+    for (;;) {
+      this.linebreak();
+      const token = this.peek();
+      if (isTerminator(token, terminators)) break;
+      if (token.kind === 'eof') throw unexpected(token);
+      statements.push(...this.list());
+      const after = this.peek();
+      if (after.kind === 'newline') continue;
+      if (isTerminator(after, terminators)) break;
+      throw unexpected(after);
+    }
+    if (statements.length === 0 && !mayBeEmpty) throw unexpected(this.peek());
+    return { statements };
+  }
+
+  private withRedirections(body: CompoundBody): CompoundCommand {
+    const redirections: Redirection[] = [];
+    for (let token = this.peek(); token.kind === 'operator' && REDIRECTIONS.has(token.operator); token = this.peek()) {
+      this.take();
+      redirections.push(this.redirection(token.operator as RedirectionOperator, token.fd));
+    }
+    return { kind: 'compound', body, redirections };
+  }
+
+  private expectWord(text: string): void {
+    const token = this.take();
+    if (token.kind !== 'word' || token.word.source !== text) throw unexpected(token);
+  }
+
+  private isOperator(operator: string): boolean {
+    const token = this.peek();
+    return token.kind === 'operator' && token.operator === operator;
   }
 
   private simpleCommand(): SimpleCommand {
@@ -207,6 +375,12 @@ function unexpected(token: Token): Failure {
   if (token.kind === 'newline') return new Failure({ kind: 'unexpected-token', token: 'newline' });
   if (token.kind === 'word') return new Failure({ kind: 'unexpected-token', token: token.word.source });
   return new Failure({ kind: 'unexpected-token', token: token.operator });
+}
+
+/** Whether `token` ends a compound command's list: one of its closing reserved words, or `)`/`;;`. */
+function isTerminator(token: Token, terminators: readonly string[]): boolean {
+  if (token.kind === 'operator') return terminators.includes(token.operator);
+  return token.kind === 'word' && isPlain(token.word) && terminators.includes(token.word.source);
 }
 
 /** A word written without quotes or expansions, as reserved words must be. */

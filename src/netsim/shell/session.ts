@@ -27,6 +27,8 @@ export interface Machine {
   hostname(place: Exclude<Place, { kind: 'container' }>): string;
   /** What a background job printed since `printed` lines, and whether it has ended. */
   pollJob?(job: BackgroundJob, printed: number): { output: readonly OutputChunk[]; printed: number; done: boolean };
+  /** The virtual clock, and how long after a line starts Ctrl-C comes. */
+  clock?(): { readonly nowMs: number; readonly interruptAfterMs: number };
 }
 
 export interface ShellPid {
@@ -327,6 +329,7 @@ export class TerminalSession {
       files: () => this.machine.files(place, isRoot()),
       directoryExists: (path) => this.machine.directoryExists(place, path),
       pollJob: (job, printed) => this.machine.pollJob?.(job, printed) ?? { output: [], printed, done: true },
+      clock: () => this.machine.clock?.() ?? { nowMs: 0, interruptAfterMs: Infinity },
     });
   }
 

@@ -18,6 +18,14 @@ describe('whether a command line needs more lines', () => {
     ['true &&', true],
     ['ls', false],
     ['ls; echo ok', false],
+    // A compound command is read whole: bash asks for lines until its `done`, `fi`, `esac` or `}`.
+    ['for i in 1 2; do', true],
+    ['for i in 1 2; do\n  echo $i', true],
+    ['for i in 1 2; do\n  echo $i\ndone', false],
+    ['if true; then echo y; else', true],
+    ['case a in a) echo;;', true],
+    ['{ echo a', true],
+    ['while true; do echo; done', false],
     ['', false],
   ])('%j: %s', (line, expected) => {
     expect(needsMoreInput(line)).toBe(expected);

@@ -5,7 +5,7 @@ import { parseNext } from '../../../src/netsim/shell/parser';
 
 /** The words of each simple command, as typed, in a parsed line. */
 function shape(script: Script): string[][][] {
-  return script.statements.map((list) => [list.first, ...list.rest.map((r) => r.pipeline)].flatMap((p) => p.commands.map((c) => (c.kind === 'simple' ? c.words.map((w) => w.source) : [`<${c.keyword}>`]))));
+  return script.statements.map((list) => [list.first, ...list.rest.map((r) => r.pipeline)].flatMap((p) => p.commands.map((c) => (c.kind === 'simple' ? c.words.map((w) => w.source) : [`<${c.kind === 'compound' ? c.body.kind : c.keyword}>`]))));
 }
 
 function parsed(line: string): Script {
@@ -25,7 +25,9 @@ describe('parseNext reads one complete command', () => {
     ['docker run \\\n  -d nginx', [[['docker', 'run', '-d', 'nginx']]]],
     ['echo $(a | b) `c`', [[['echo', '$(a | b)', '`c`']]]],
     ['X=1 Y=2 cmd arg', [[['cmd', 'arg']]]],
-    ['if true', [[['<if>']]]],
+    ['[[ -f x ]] && echo y', [[['<[[>']]]],
+    ['for i in a b; do echo $i; done | sort', [[['<for>'], ['sort']]]],
+    ['{ echo a; echo b; } > f; (cd /tmp)', [[['<group>']], [['<subshell>']]]],
   ] as const)('%j', (line, expected) => {
     expect(shape(parsed(line))).toEqual(expected);
   });
@@ -42,6 +44,13 @@ describe('parseNext reads one complete command', () => {
     ['echo $(echo a', { kind: 'unterminated', closing: ')' }],
     ['echo $(| x)', { kind: 'in-substitution', error: { kind: 'unexpected-token', token: '|' } }],
     ['fi', { kind: 'unexpected-token', token: 'fi' }],
+    // bash 5.2 (parse.y): a reserved word that closes nothing, an empty list, a loop still open.
+    ['echo a; done', { kind: 'unexpected-token', token: 'done' }],
+    ['if true; then fi', { kind: 'unexpected-token', token: 'fi' }],
+    ['for i in a b; do echo $i', { kind: 'unexpected-eof' }],
+    ['while true; do echo; done x', { kind: 'unexpected-token', token: 'x' }],
+    ['{ echo a }', { kind: 'unexpected-eof' }],
+    ['case x in a) echo;; b echo', { kind: 'unexpected-token', token: 'echo' }],
   ] as const)('%j is a syntax error', (line, error) => {
     expect(parseNext(line, 0)).toMatchObject({ error });
   });

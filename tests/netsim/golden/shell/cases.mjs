@@ -129,6 +129,44 @@ export const CASES = [
   { name: 'glob no match', input: 'echo /nosuch/*.conf x*y; ls /nosuch/*' },
   { name: 'glob quoted', input: "echo '/etc/passw?' \"/etc/passw*\" /etc/passw\\?" },
   { name: 'glob into a variable', input: 'X=/etc/passw?; echo "$X" $X' },
+  // Compound commands (bash's parse.y and execute_cmd.c): loops, if, case, groups, subshells.
+  { name: 'for', input: 'for i in 1 2 3; do echo $i; done' },
+  { name: 'for over a substitution', input: 'for n in $(echo web db); do echo "container $n"; done' },
+  { name: 'for without in', input: 'for x; do echo $x; done; echo $?' },
+  { name: 'for into a pipe', input: 'for i in c a b; do echo $i; done | sort' },
+  { name: 'for redirected', input: 'for i in 1 2; do echo $i; done > out.txt; cat out.txt' },
+  { name: 'for over lines', input: 'for i in 1 2\ndo\n  echo $i\ndone' },
+  { name: 'break 2', input: 'for i in 1 2; do for j in a b; do echo $i$j; break 2; done; done' },
+  { name: 'continue', input: 'for i in 1 2 3; do if [ $i = 2 ]; then continue; fi; echo $i; done' },
+  { name: 'while', input: 'i=0; while [ $i -lt 3 ]; do echo $i; i=$((i+1)); done' },
+  { name: 'until', input: 'n=3; until [ $n -eq 0 ]; do echo $n; n=$((n-1)); done' },
+  { name: 'while false', input: 'while false; do :; done; echo $?' },
+  { name: 'while break', input: 'while true; do echo once; break; done; echo $?' },
+  { name: 'if else', input: 'if [ -d /tmp ]; then echo dir; else echo none; fi' },
+  { name: 'if elif', input: 'x=2; if [ $x = 1 ]; then echo one; elif [ $x = 2 ]; then echo two; else echo other; fi' },
+  { name: 'if no branch', input: 'if false; then echo y; fi; echo $?' },
+  { name: 'if over a pipeline', input: 'if echo abc | grep -q b; then echo found; fi' },
+  { name: 'case', input: 'for w in web db x.conf other; do case $w in web|db) echo "$w: service";; *.conf) echo "$w: file";; *) echo "$w: ?";; esac; done' },
+  { name: 'case quoted pattern', input: 'case \'*\' in "*") echo star;; esac; case abc in "a"*) echo a-prefix;; esac' },
+  { name: 'case no match', input: 'case a in b) echo b;; esac; echo $?' },
+  { name: 'group into a pipe', input: '{ echo a; echo b; } | wc -l' },
+  { name: 'group redirected', input: '{ echo out; nosuch; } > g.txt 2>&1; cat g.txt' },
+  { name: 'subshell', input: 'cd /; (cd /tmp; pwd); pwd; (exit 3; echo not run); echo $?' },
+  { name: 'subshell variables', input: 'X=1; (X=2; echo $X); echo $X' },
+  { name: 'break outside a loop', input: 'break; continue; echo $?' },
+  { name: 'break 0', input: 'for i in 1; do break 0; done; echo $?' },
+  { name: 'break x', input: 'for i in 1; do break x; done; echo $?\necho next $?' },
+  { name: 'then fi', input: 'if true; then fi' },
+  { name: 'done alone', input: 'echo a; done' },
+  { name: 'word after done', input: 'while true; do echo; done x' },
+  // Arithmetic expansion (bash's expr.c).
+  { name: 'arithmetic', input: 'x=3; echo $((x*2+1)) $((x++)) $x $((++x)) $((x+=2)) $x' },
+  { name: 'arithmetic operators', input: 'echo $(( (1+2)*3 )) $((2**10)) $((7/2)) $((-7/2)) $((7%3)) $((1<2 && 2<1)) $((1 ? 5 : 6)) $((0x10)) $((010)) $((1<<4))' },
+  { name: 'arithmetic variables', input: "y=abc; z=' 4 '; echo $((y)) $((z+1)) $(($z*2)) $((${z}-1))" },
+  { name: 'arithmetic operand expected', input: 'echo $((1+)); echo not run\necho next $?' },
+  { name: 'arithmetic division by 0', input: 'echo $(( 5 % 0 ))\necho $((1/0))' },
+  { name: 'arithmetic syntax error', input: 'echo $((a b))' },
+  { name: 'arithmetic base', input: 'echo $((08))' },
   // sudo
   { name: 'sudo alone', input: 'sudo' },
   { name: 'sudo unknown command', input: 'sudo nosuch' },
@@ -136,4 +174,4 @@ export const CASES = [
 ];
 
 /** Lines for the two other shells lessons meet: dash (Debian's sh) and BusyBox ash (Alpine, busybox), each in a fresh interactive shell. */
-export const SH_CASES = ['nosuch', 'true\nnosuch', 'ls |', '| ls', 'echo "abc', 'echo $(echo a', 'exit foo', 'cd /nosuch; echo $?', "echo -e 'a\\tb'", "echo 'a\\tb'", 'then', 'echo a && && b', 'echo >', 'false; echo $?', 'echo $(echo one   two) | wc -w', 'test 1 -eq 1; echo $?', '[ 1 -eq 1', '[ a -eq 1 ]', '[ -d /tmp ] && echo dir', 'echo /nosuch/*'];
+export const SH_CASES = ['nosuch', 'true\nnosuch', 'ls |', '| ls', 'echo "abc', 'echo $(echo a', 'exit foo', 'cd /nosuch; echo $?', "echo -e 'a\\tb'", "echo 'a\\tb'", 'then', 'echo a && && b', 'echo >', 'false; echo $?', 'echo $(echo one   two) | wc -w', 'test 1 -eq 1; echo $?', '[ 1 -eq 1', '[ a -eq 1 ]', '[ -d /tmp ] && echo dir', 'echo /nosuch/*', 'for i in a b; do echo $i; done | sort -r', 'case b in a|b) echo ab;; *) echo no;; esac', 'i=0; while [ $i -lt 2 ]; do echo $i; i=$((i+1)); done', 'x=3; echo $((x*2+1)) $((x+=2)) $x', 'echo $((1/0))', 'echo $((1+))', 'echo $((a b))', 'for i in 1; do break 0; done; echo $?', 'break; echo $?', 'if true; then fi', 'echo a; done', '(exit 3); echo $?', '{ echo a; echo b; } | wc -l'];
