@@ -1,6 +1,6 @@
-import { rfc3339Nano } from '../format/go-time';
-import { goStruct, GoTime, NIL_MAP, NIL_POINTER, NIL_SLICE } from '../format/go-value';
-import { goTimeString } from '../format/go-time-string';
+import { rfc3339Nano } from '../wire/go-time';
+import { goStruct, GoTime, NIL_MAP, NIL_POINTER, NIL_SLICE } from '../wire/go-value';
+import { goTimeString } from '../wire/go-time-string';
 import { derivedNanos } from './derived';
 import { HOST_BOOT_MS } from './host-processes';
 import type { ResolvedImage } from './image-store';

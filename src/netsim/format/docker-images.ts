@@ -1,6 +1,6 @@
 import { humanDuration } from './human-duration';
 import { tabulate } from './tabwriter';
-import { goTimeString } from './go-time-string';
+import { goTimeString } from '../wire/go-time-string';
 
 /** What `docker images` receives from the API for one image (image.Summary, trimmed). */
 export interface ImageSummary {

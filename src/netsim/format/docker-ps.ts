@@ -1,7 +1,7 @@
 import { displayablePorts, type PortSummary } from './docker-ports';
 import { humanSize } from './docker-images';
-import { goTimeString } from './go-time-string';
-import { goStruct, GoAddr } from './go-value';
+import { goTimeString } from '../wire/go-time-string';
+import { goStruct, GoAddr } from '../wire/go-value';
 import { humanDuration } from './human-duration';
 
 /** What `docker ps` receives from the API for one container (moby api/types/container Summary). */

@@ -4,7 +4,7 @@ import { imageInfo, parseImageReference } from '../../engine/images';
 import { formatPullProgress, fullReference } from '../../format/docker-pull';
 import { formatImageTable, formatImageTree, imageRows, treeRows, type ImageRow, type ImageSummary } from '../../format/docker-images';
 import { renderTemplate, TemplateError } from '../../format/go-template';
-import { goStruct } from '../../format/go-value';
+import { goStruct } from '../../wire/go-value';
 import { tabulate } from '../../format/tabwriter';
 import { fail, ok, type CommandResult } from '../command';
 import type { CommandSpec, DockerContext } from './cobra';

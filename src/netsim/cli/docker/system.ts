@@ -2,7 +2,7 @@ import type { Engine } from '../../engine/engine';
 import { imageInfo } from '../../engine/images';
 import { formatList } from '../../format/docker-formatter';
 import { humanSize } from '../../format/docker-images';
-import { goStruct } from '../../format/go-value';
+import { goStruct } from '../../wire/go-value';
 import { containerContext } from '../../format/docker-ps';
 import { humanDuration } from '../../format/human-duration';
 import { summaries } from './images';
