@@ -1,4 +1,4 @@
-import { DAYS, MONTHS } from '../format/c-time';
+import { DAYS, MONTHS } from '../wire/time-text';
 import type { Container, LogEntry } from './container';
 import { imageInfo, runsImageDefault } from './images';
 import { nginxTime } from './nginx-log';

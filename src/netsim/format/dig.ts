@@ -1,4 +1,4 @@
-import { DAYS, MONTHS } from './c-time';
+import { DAYS, MONTHS } from '../wire/time-text';
 import { absolute, recordData, type DnsRecord } from '../wire/dns';
 import type { DnsExchange } from '../userland/dns-query';
 

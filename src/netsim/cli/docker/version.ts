@@ -1,4 +1,4 @@
-import { cTime } from '../../format/c-time';
+import { cTime } from '../../wire/time-text';
 import { compileTemplate, renderInspectTemplate, TemplateError } from '../../format/go-template';
 import { goStruct } from '../../wire/go-value';
 import { tabulate } from '../../format/tabwriter';
