@@ -2,11 +2,7 @@ import type { LogEntry } from '../../engine/container';
 import { fail, type OutputChunk } from '../command';
 import { daemonErrorText, type CommandSpec, type DockerContext } from './cobra';
 import { followLogs } from './interactive';
-
-/** jsonmessage.RFC3339NanoFixed: always nine digits of fraction, as the daemon stamps `-t` lines. */
-function fixedTimestamp(ms: number): string {
-  return `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}.${String(ms % 1000).padStart(3, '0')}000000Z`;
-}
+import { rfc3339NanoFixed } from '../../wire/go-time';
 
 /**
  * `docker logs`: what the container's first process wrote, stdout to stdout and
@@ -45,7 +41,7 @@ const logs: CommandSpec<DockerContext> = {
 
 /** Log lines split back into the two streams they were written to, as the CLI demultiplexes them. */
 export function logStreams(entries: readonly LogEntry[], timestamps: boolean): { stdout: string; stderr: string } {
-  const line = (entry: LogEntry) => `${timestamps ? `${fixedTimestamp(entry.timeMs)} ` : ''}${entry.text}\n`;
+  const line = (entry: LogEntry) => `${timestamps ? `${rfc3339NanoFixed(entry.timeMs)} ` : ''}${entry.text}\n`;
   return {
     stdout: entries.filter((e) => e.stream === 'stdout').map(line).join(''),
     stderr: entries.filter((e) => e.stream === 'stderr').map(line).join(''),
@@ -54,7 +50,7 @@ export function logStreams(entries: readonly LogEntry[], timestamps: boolean): {
 
 /** The same lines in the order the daemon stored them: a terminal shows the two streams interleaved so. */
 export function logChunks(entries: readonly LogEntry[], timestamps: boolean): OutputChunk[] {
-  return entries.map((entry) => ({ stream: entry.stream, text: `${timestamps ? `${fixedTimestamp(entry.timeMs)} ` : ''}${entry.text}\n` }));
+  return entries.map((entry) => ({ stream: entry.stream, text: `${timestamps ? `${rfc3339NanoFixed(entry.timeMs)} ` : ''}${entry.text}\n` }));
 }
 
 export const LOGS_COMMANDS = { logs };
