@@ -19,7 +19,8 @@ import { hostProcessTable, type HostProcess, type ShellProcess } from './process
 import { lookPathError } from './runc-exec';
 import * as networks from './networks';
 import { EPHEMERAL_PORTS } from './port-allocator';
-import { DEFAULT_PULLED_IMAGES, familiarString, parseImageReference, type ImageInfo, type ImageService } from './images';
+import { DEFAULT_PULLED_IMAGES, type ImageInfo, type ImageService } from './images';
+import { familiarString, parseImageReference } from '../wire/image-reference';
 import { pullImage, removeImage, resolveImage, storedImage, storedImages, type DeleteRecord, type PullRecord } from './image-store';
 import { inspectImage } from './inspect-image';
 import { emptyUpper, type UpperLayer } from '../kernel/filesystem';

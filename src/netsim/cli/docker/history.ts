@@ -1,4 +1,4 @@
-import { familiarString, parseImageReference } from '../../engine/images';
+import { familiarString, parseImageReference } from '../../wire/image-reference';
 import { imageHistory } from '../../engine/image-history';
 import { formatList } from '../../format/docker-formatter';
 import { humanSize } from '../../format/docker-images';
