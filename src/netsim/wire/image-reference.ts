@@ -14,18 +14,29 @@ export interface ImageReference {
   digest: string | undefined;
 }
 
-export function parseImageReference(reference: string): ImageReference {
+/** A reference's parts as written: the tag is what follows a colon after the last slash (a registry's port is not a tag). */
+export function splitReference(reference: string): { name: string; tag: string | undefined; digest: string | undefined } {
   const [withoutDigest, digest] = reference.split('@') as [string, string | undefined];
   const colon = withoutDigest.lastIndexOf(':');
   const hasTag = colon > withoutDigest.lastIndexOf('/');
-  const name = hasTag ? withoutDigest.slice(0, colon) : withoutDigest;
-  const familiar = name.replace(/^docker\.io\//, '').replace(/^library\//, '');
-  return {
-    familiar,
-    path: familiar.includes('/') ? familiar : `library/${familiar}`,
-    tag: hasTag ? withoutDigest.slice(colon + 1) : digest === undefined ? 'latest' : undefined,
-    digest,
-  };
+  return { name: hasTag ? withoutDigest.slice(0, colon) : withoutDigest, tag: hasTag ? withoutDigest.slice(colon + 1) : undefined, digest };
+}
+
+/**
+ * reference.FamiliarName: Docker Hub's domain and its `library/` dropped. The legacy
+ * `index.docker.io` is Docker Hub too (normalize.go, legacyDefaultDomain).
+ */
+export function familiarName(name: string): string {
+  return name.replace(/^(index\.)?docker\.io\//, '').replace(/^library\//, '');
+}
+
+/** reference.Path: an official image's repository under `library/`. */
+export const repositoryPath = (familiar: string): string => (familiar.includes('/') ? familiar : `library/${familiar}`);
+
+export function parseImageReference(reference: string): ImageReference {
+  const { name, tag, digest } = splitReference(reference);
+  const familiar = familiarName(name);
+  return { familiar, path: repositoryPath(familiar), tag: tag ?? (digest === undefined ? 'latest' : undefined), digest };
 }
 
 /** `name:tag` or `name@digest`, as reference.FamiliarString prints a normalised reference. */
