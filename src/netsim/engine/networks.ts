@@ -1,4 +1,5 @@
 import { networkOf, type Cidr } from '../wire/cidr';
+import { parseGoBool } from '../wire/go-strconv';
 import { formatIpv4, offsetIpv4, type Ipv4 } from '../wire/ipv4';
 import { daemonConfig, type Daemon } from './daemon';
 import type { AddressPool } from './daemon-config';
@@ -88,8 +89,8 @@ function familyEnabled(options: Record<string, string>, key: string, flag: boole
   }
   const value = options[key];
   if (value === undefined) return fallback;
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value)) return false;
+  const parsed = parseGoBool(value);
+  if (parsed !== undefined) return parsed;
   throw new EngineError('invalid-parameter', `driver-opt "${key}" is not a valid bool`);
 }
 
