@@ -3,7 +3,7 @@ import { cidr, contains } from '../wire/cidr';
 import { parseIpv4 } from '../wire/ipv4';
 import { parseGoBool } from '../wire/go-strconv';
 import { macFromBytes } from '../wire/mac';
-import type { Driver } from './driver';
+import type { Driver } from './network-driver';
 import { EngineError } from './errors';
 import { bridgeNetworkRules, directAccessRules, directAccessRules6, enableIpv6Forwarding, inIp6tables, type BridgeRuleOptions, type GatewayMode, type Placed } from './firewall';
 import { firewallConfig, program, type Daemon } from './daemon';
