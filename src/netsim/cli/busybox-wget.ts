@@ -1,5 +1,5 @@
 import type { Namespace } from '../kernel/namespace';
-import { httpDate } from '../format/http-date';
+import { httpDate } from '../wire/time-text';
 import { Datapath } from '../kernel/datapath';
 import { httpGet, httpGet6, parseHttpUrl } from '../userland/http-get';
 import { lookupHost } from '../userland/name-resolution';

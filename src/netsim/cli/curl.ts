@@ -1,6 +1,6 @@
 import { Datapath } from '../kernel/datapath';
 import type { Namespace } from '../kernel/namespace';
-import { httpDate } from '../format/http-date';
+import { httpDate } from '../wire/time-text';
 import { PROGRESS_HEADER, progressFrame } from '../format/curl-progress';
 import { errorMessage, failureCode, failureText, infoLine, receivedLine, sentLines, trying, type CurlFailure } from '../format/curl-trace';
 import { answer, answerLoopback6, hostInUrl, parseHttpUrl, type HttpOutcome, type HttpRequest, type HttpTarget } from '../userland/http-get';

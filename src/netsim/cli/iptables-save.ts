@@ -1,4 +1,4 @@
-import { cTime } from '../format/c-time';
+import { cTime } from '../wire/time-text';
 import { formatIptablesSave, type SavedTable } from '../format/iptables-save';
 import { BUILTIN_CHAINS, TABLES, type Chain, type NetfilterState, type TableName } from '../kernel/netfilter/rule';
 import { fail, type Program } from './command';

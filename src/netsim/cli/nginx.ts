@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/engine';
-import { nginxTime } from '../engine/nginx-log';
+import { nginxTime } from '../wire/time-text';
 import type { NginxSignal } from '../engine/nginx-signals';
 import { NGINX_VERSION } from '../userland/web-servers';
 import { collect, type OutputChunk, type Program } from './command';

@@ -1,5 +1,6 @@
 import type { Container, LogEntry } from './container';
 import { formatIpv4 } from '../wire/ipv4';
+import { apacheTime } from '../wire/time-text';
 
 type Line = Omit<LogEntry, 'timeMs'>;
 
@@ -9,13 +10,6 @@ type Line = Omit<LogEntry, 'timeMs'>;
  * Debian's apache2 of the php/wordpress images.
  */
 
-/** Apache's error-log time: `[Fri Apr 11 15:38:18.782006 2025]` (ap_recent_ctime_ex with AP_CTIME_OPTION_USEC). */
-export function apacheTime(ms: number, micros: number): string {
-  const date = new Date(ms);
-  const [weekday, day, month, year] = date.toUTCString().replace(',', '').split(' ').filter((_, index) => index !== 4).slice(0, 4) as [string, string, string, string];
-  const clock = date.toISOString().slice(11, 19);
-  return `[${weekday} ${month} ${day} ${clock}.${String(micros).padStart(6, '0')} ${year}]`;
-}
 
 /**
  * Where the container's hostname resolves, as Apache looks it up: the

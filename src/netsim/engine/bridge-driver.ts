@@ -1,8 +1,9 @@
 import { linkNamed } from '../kernel/namespace';
 import { cidr, contains } from '../wire/cidr';
 import { parseIpv4 } from '../wire/ipv4';
+import { parseGoBool } from '../wire/go-strconv';
 import { macFromBytes } from '../wire/mac';
-import type { Driver } from './driver';
+import type { Driver } from './network-driver';
 import { EngineError } from './errors';
 import { bridgeNetworkRules, directAccessRules, directAccessRules6, enableIpv6Forwarding, inIp6tables, type BridgeRuleOptions, type GatewayMode, type Placed } from './firewall';
 import { firewallConfig, program, type Daemon } from './daemon';
@@ -31,13 +32,6 @@ interface BridgeConfig {
   readonly gatewayMode: GatewayMode;
 }
 
-/** Go's strconv.ParseBool. */
-function parseBool(text: string): boolean | undefined {
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(text)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(text)) return false;
-  return undefined;
-}
-
 /** parseErr: `failed to parse LABEL value: VALUE (strconv error)`. */
 function parseError(label: string, value: string, detail: string): EngineError {
   return new EngineError('invalid-parameter', `failed to parse ${label} value: ${value} (${detail})`);
@@ -46,7 +40,7 @@ function parseError(label: string, value: string, detail: string): EngineError {
 function boolOption(options: Readonly<Record<string, string>>, label: string, fallback: boolean): boolean {
   const value = options[label];
   if (value === undefined) return fallback;
-  const parsed = parseBool(value);
+  const parsed = parseGoBool(value);
   if (parsed === undefined) throw parseError(label, value, `strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`);
   return parsed;
 }

@@ -5,7 +5,8 @@ import { checkLinkedRunning, checkLinks, connectedContainer, exposedPorts, isUse
 import type { Daemon } from './daemon';
 import { attach, detach } from './endpoints';
 import { EngineError } from './errors';
-import { imageInfo, familiarString, parseImageReference } from './images';
+import { imageInfo } from './images';
+import { familiarString, parseImageReference } from '../wire/image-reference';
 import { storedImage } from './image-store';
 import { generateName } from './names';
 import type { Network } from './network';

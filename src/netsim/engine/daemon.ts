@@ -69,7 +69,7 @@ export interface EngineState {
   containers: Container[];
   /** Last PID handed to a container's first process on the host. */
   lastPid: number;
-  /** Last port taken from the ephemeral range (ip_local_port_range, 32768-60999 on Debian). */
+  /** Last port taken from the ephemeral range (kernel/sysctl.ts LOCAL_PORT_RANGE). */
   lastEphemeralPort: number;
   /** References in the image store (`nginx:latest`, `httpd:2.4`), in the order they were pulled. */
   images: string[];

@@ -1,30 +1,7 @@
-import type { Namespace } from '../kernel/namespace';
-import type { Mac } from '../wire/mac';
-import type { Endpoint } from './container';
-import type { Daemon } from './daemon';
 import { bridgeDriver } from './bridge-driver';
-import type { Network, NetworkDriver } from './network';
+import type { NetworkDriver } from './network';
+import type { Driver } from './network-driver';
 import { ipvlanDriver, macvlanDriver } from './vlan-driver';
-
-/**
- * What a network driver does to the host, after libnetwork's driverapi.Driver
- * reduced to the calls the simulator makes. Errors are EngineErrors carrying the
- * driver's own text, which the daemon returns as it is.
- */
-export interface Driver {
-  /** Whether IPAM picks a gateway address when the request names none (GetSkipGwAlloc answers the opposite). */
-  readonly needsGateway: boolean;
-  /** CreateEndpoint's MAC: the one asked for (--mac-address) or a random one; undefined when the interface keeps its own. */
-  endpointMac(daemon: Daemon, requested: Mac | undefined): Mac | undefined;
-  /** CreateNetwork: checks the driver options, sets up the host, and returns the network with the driver's part filled in. */
-  create(daemon: Daemon, network: Network): Network;
-  /** DeleteNetwork: undoes what create did. */
-  remove(daemon: Daemon, network: Network): void;
-  /** Join: puts the endpoint's interface in the container's namespace; returns the host end of a veth, if it made one. */
-  join(daemon: Daemon, sandbox: Namespace, network: Network, endpoint: Endpoint, isGateway: boolean): string | undefined;
-  /** Leave and DeleteEndpoint: the interface and its rules go. `sandbox` is undefined once the namespace is gone. */
-  leave(daemon: Daemon, sandbox: Namespace | undefined, network: Network, endpoint: Endpoint): void;
-}
 
 /** The built-in drivers containers can join (libnetwork's drivers/*); host and null have no endpoints. */
 export function driverOf(name: NetworkDriver): Driver | undefined {

@@ -18,11 +18,12 @@ import { EngineError } from './errors';
 import { hostProcessTable, type HostProcess, type ShellProcess } from './processes';
 import { lookPathError } from './runc-exec';
 import * as networks from './networks';
-import { EPHEMERAL_PORTS } from './port-allocator';
-import { DEFAULT_PULLED_IMAGES, familiarString, parseImageReference, type ImageInfo, type ImageService } from './images';
+import { DEFAULT_PULLED_IMAGES, type ImageInfo, type ImageService } from './images';
+import { familiarString, parseImageReference } from '../wire/image-reference';
 import { pullImage, removeImage, resolveImage, storedImage, storedImages, type DeleteRecord, type PullRecord } from './image-store';
 import { inspectImage } from './inspect-image';
 import { emptyUpper, type UpperLayer } from '../kernel/filesystem';
+import { LOCAL_PORT_RANGE } from '../kernel/sysctl';
 import { containerEtcFiles, type EtcFiles, type HostEtc } from './etc-files';
 import { formatIpv4 } from '../wire/ipv4';
 import * as packages from './packages';
@@ -53,7 +54,7 @@ export class Engine {
   /** dockerd's first start: docker0 with 172.17.0.1/16, and the host and none networks. */
   static start(kernel: Kernel, random: SeededRandom, clock: VirtualClock, pulledImages: readonly string[] = DEFAULT_PULLED_IMAGES): Engine {
     const images = pulledImages.map((reference) => familiarString(parseImageReference(reference)));
-    const engine = new Engine({ networks: [], containers: [], lastPid: 1000 + random.int(0, 800), lastEphemeralPort: EPHEMERAL_PORTS.last, images }, kernel, random, clock);
+    const engine = new Engine({ networks: [], containers: [], lastPid: 1000 + random.int(0, 800), lastEphemeralPort: LOCAL_PORT_RANGE.last, images }, kernel, random, clock);
     bootDaemon(engine.daemon);
     return engine;
   }

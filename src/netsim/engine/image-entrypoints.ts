@@ -1,6 +1,7 @@
 import type { DatabaseClient } from '../kernel/socket';
 import type { Container, LogEntry } from './container';
-import { parseImageReference, runsImageDefault } from './images';
+import { runsImageDefault } from './images';
+import { parseImageReference } from '../wire/image-reference';
 import { generatedRootPassword, lacksRootPassword, mariadbFirstStart, mariadbMissingPassword, mariadbSettings } from './mariadb-log';
 import { processEnvironment } from './process-environment';
 import { hostnameAddress } from './apache-log';

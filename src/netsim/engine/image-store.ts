@@ -1,6 +1,7 @@
 import type { Daemon } from './daemon';
 import { EngineError } from './errors';
-import { familiarString, imageInfo, parseImageReference, repositoryExists, type ImageInfo, type ImageReference } from './images';
+import { imageInfo, repositoryExists, type ImageInfo } from './images';
+import { familiarString, parseImageReference, type ImageReference } from '../wire/image-reference';
 
 /**
  * The containerd image store: the references the host has pulled (`nginx:latest`,

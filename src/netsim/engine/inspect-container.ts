@@ -1,5 +1,5 @@
-import { rfc3339Nano } from '../format/go-time';
-import { GoAddr, goStruct, NIL_MAP, NIL_POINTER, NIL_SLICE } from '../format/go-value';
+import { rfc3339Nano } from '../wire/go-time';
+import { GoAddr, goStruct, NIL_MAP, NIL_POINTER, NIL_SLICE } from '../wire/go-value';
 import { formatIpv4 } from '../wire/ipv4';
 import type { Container, Endpoint, EndpointSettings } from './container';
 import { connectedContainer, isUserDefined, parseLink } from './container-config';

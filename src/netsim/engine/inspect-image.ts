@@ -1,6 +1,7 @@
-import { rfc3339Nano } from '../format/go-time';
-import { goStruct, GoTime, NIL_MAP, NIL_POINTER, NIL_SLICE } from '../format/go-value';
-import { goTimeString } from '../format/go-time-string';
+import { rfc3339Nano } from '../wire/go-time';
+import { goStruct, GoTime, NIL_MAP, NIL_POINTER, NIL_SLICE } from '../wire/go-value';
+import { goTimeString } from '../wire/go-time-string';
+import { repositoryPath } from '../wire/image-reference';
 import { derivedNanos } from './derived';
 import { HOST_BOOT_MS } from './host-processes';
 import type { ResolvedImage } from './image-store';
@@ -22,7 +23,7 @@ import type { ImageInfo } from './images';
  */
 export function inspectImage({ image, references }: ResolvedImage, tagTimes: Readonly<Record<string, number>>): Record<string, unknown> {
   const lastTagMs = Math.max(...references.map((reference) => tagTimes[reference] ?? HOST_BOOT_MS));
-  const repository = image.repository.includes('/') ? image.repository : `library/${image.repository}`;
+  const repository = repositoryPath(image.repository);
   return goStruct({
     Id: image.digest,
     RepoTags: [...references],

@@ -1,7 +1,7 @@
 import { formatCidr } from '../wire/cidr';
 import { formatIpv4, type Ipv4 } from '../wire/ipv4';
-import { rfc3339Nano } from '../format/go-time';
-import { GoAddr, goStruct, NIL_MAP, NIL_SLICE } from '../format/go-value';
+import { rfc3339Nano } from '../wire/go-time';
+import { GoAddr, goStruct, NIL_MAP, NIL_SLICE } from '../wire/go-value';
 import type { Container, Endpoint } from './container';
 import { modeEndpointId } from './mode-networks';
 import { poolStatus, takenInPool } from './ipam';

@@ -1,8 +1,10 @@
 import { networkOf, type Cidr } from '../wire/cidr';
+import { parseGoBool } from '../wire/go-strconv';
 import { formatIpv4, offsetIpv4, type Ipv4 } from '../wire/ipv4';
 import { daemonConfig, type Daemon } from './daemon';
 import type { AddressPool } from './daemon-config';
-import { driverOf, type Driver } from './driver';
+import { driverOf } from './driver';
+import type { Driver } from './network-driver';
 import { EngineError } from './errors';
 import { firstFree, ipamConfigProblems, joinProblems, nextFreeSubnet, poolClash, takenInPool, type IpamRequest } from './ipam';
 import { allocatePools6, ipam6ConfigProblems, type Ipam6Request } from './ipam6';
@@ -88,8 +90,8 @@ function familyEnabled(options: Record<string, string>, key: string, flag: boole
   }
   const value = options[key];
   if (value === undefined) return fallback;
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value)) return false;
+  const parsed = parseGoBool(value);
+  if (parsed !== undefined) return parsed;
   throw new EngineError('invalid-parameter', `driver-opt "${key}" is not a valid bool`);
 }
 

@@ -1,5 +1,6 @@
 import { NGINX_VERSION } from '../userland/web-servers';
 import type { LogEntry } from './container';
+import { nginxTime } from '../wire/time-text';
 
 type Line = Omit<LogEntry, 'timeMs'>;
 
@@ -37,11 +38,6 @@ const RLIMIT_NOFILE = '1024:524288';
 /** The entrypoint's scripts and the commands they run use the PIDs before the first worker's. */
 export const NGINX_FIRST_WORKER_PID = 29;
 
-/** ngx_log_error's time: `2026/11/16 10:00:04`, UTC inside the container. */
-export function nginxTime(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return `${iso.slice(0, 10).replace(/-/g, '/')} ${iso.slice(11, 19)}`;
-}
 
 /** What /docker-entrypoint.sh echoes (stdout) before it execs `nginx` or `nginx-debug`. */
 export const entrypointLines = (): Line[] => ENTRYPOINT.map((text) => ({ stream: 'stdout', text }));

@@ -1,7 +1,8 @@
 import type { Container, LogEntry } from './container';
 import { HOST_CPUS } from './host-processes';
 import { imageInfo, runsImageDefault } from './images';
-import { NGINX_FIRST_WORKER_PID, nginxTime } from './nginx-log';
+import { NGINX_FIRST_WORKER_PID } from './nginx-log';
+import { nginxTime } from '../wire/time-text';
 
 type Line = Omit<LogEntry, 'timeMs'>;
 

@@ -1,8 +1,6 @@
 import { addressFamily, isWildcardAddress } from '../wire/bind-address';
 import type { PublishedPort } from './container';
-
-/** ip_local_port_range on Debian, which Docker's port allocator draws from. */
-export const EPHEMERAL_PORTS = { first: 32768, last: 60999 };
+import { LOCAL_PORT_RANGE } from '../kernel/sysctl';
 
 /**
  * The host ports published so far, indexed by protocol, address family and port:
@@ -35,9 +33,9 @@ export class PortIndex {
 
   /** The next port free on both families after `last`, wrapping around the range. */
   nextEphemeral(last: number, protocol: string): number | undefined {
-    const size = EPHEMERAL_PORTS.last - EPHEMERAL_PORTS.first + 1;
+    const size = LOCAL_PORT_RANGE.last - LOCAL_PORT_RANGE.first + 1;
     for (let step = 1; step <= size; step++) {
-      const port = EPHEMERAL_PORTS.first + ((last - EPHEMERAL_PORTS.first + step) % size);
+      const port = LOCAL_PORT_RANGE.first + ((last - LOCAL_PORT_RANGE.first + step) % size);
       if (!this.isTaken('0.0.0.0', port, protocol) && !this.isTaken('::', port, protocol)) return port;
     }
     return undefined;

@@ -2,7 +2,8 @@ import type { Namespace } from '../kernel/namespace';
 import { formatIpv4 } from '../wire/ipv4';
 import type { Container } from './container';
 import { BOOT_PROCESSES, DOCKERD_PID, HOST_BOOT_MS, HOST_CPUS, LOGIN_SHELL } from './host-processes';
-import { imageInfo, parseImageReference, runsImageDefault } from './images';
+import { imageInfo, runsImageDefault } from './images';
+import { parseImageReference } from '../wire/image-reference';
 import { NGINX_FIRST_WORKER_PID } from './nginx-log';
 
 /**

@@ -5,6 +5,7 @@ import { parseCidr } from '../wire/cidr';
 import type { Daemon } from './daemon';
 import { EMBEDDED_DNS_ADDRESS } from './dns';
 import { is } from './firewall';
+import { LOCAL_PORT_RANGE } from '../kernel/sysctl';
 
 /** dockerd's PID on the simulated host: it starts at boot, long before any container. */
 export const DOCKERD_PID = 812;
@@ -21,8 +22,8 @@ const resolverAddress = parseCidr(`${EMBEDDED_DNS_ADDRESS}/32`)!;
 export function startEmbeddedResolver(daemon: Daemon, sandbox: Namespace): void {
   const netfilter = sandbox.netfilter;
   if (hasChain(netfilter, 'nat', 'DOCKER_OUTPUT')) return;
-  const udpPort = daemon.random.int(32768, 60999);
-  const tcpPort = daemon.random.int(32768, 60999);
+  const udpPort = daemon.random.int(LOCAL_PORT_RANGE.first, LOCAL_PORT_RANGE.last);
+  const tcpPort = daemon.random.int(LOCAL_PORT_RANGE.first, LOCAL_PORT_RANGE.last);
   daemon.kernel.listen(sandbox, { protocol: 'udp', address: EMBEDDED_DNS_ADDRESS, port: udpPort, v6Only: false, process: { name: 'dockerd', pid: DOCKERD_PID, fd: 40 }, service: { kind: 'dns' } });
   daemon.kernel.listen(sandbox, { protocol: 'tcp', address: EMBEDDED_DNS_ADDRESS, port: tcpPort, v6Only: false, process: { name: 'dockerd', pid: DOCKERD_PID, fd: 41 }, service: { kind: 'dns' } });
   newChain(netfilter, 'nat', 'DOCKER_OUTPUT');

@@ -1,7 +1,6 @@
-import { DAYS, MONTHS } from '../format/c-time';
+import { apacheTime, nginxTime } from '../wire/time-text';
 import type { Container, LogEntry } from './container';
 import { imageInfo, runsImageDefault } from './images';
-import { nginxTime } from './nginx-log';
 import { currentWorkers } from './nginx-signals';
 
 /**
@@ -35,10 +34,7 @@ function nginxFastShutdown(container: Container, nowMs: number): Omit<LogEntry, 
 
 /** Apache treats SIGINT as SIGTERM (mpm_event's set_signals): `AH00491: caught SIGTERM, shutting down`. */
 function httpdShutdown(container: Container, nowMs: number): Omit<LogEntry, 'timeMs'> {
-  const date = new Date(nowMs);
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  const time = `${DAYS[date.getUTCDay()]} ${MONTHS[date.getUTCMonth()]} ${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}.${pad(date.getUTCMilliseconds() * 1000, 6)} ${date.getUTCFullYear()}`;
   // The main thread's ID as its start logged it; else one from the container ID, stable and of the usual size.
   const tid = container.logs.map((entry) => /\[pid 1:tid (\d+)\]/.exec(entry.text)?.[1]).find((found) => found !== undefined) ?? String(139_800_000_000_000 + parseInt(container.id.slice(0, 8), 16));
-  return { stream: 'stderr', text: `[${time}] [mpm_event:notice] [pid 1:tid ${tid}] AH00491: caught SIGTERM, shutting down` };
+  return { stream: 'stderr', text: `${apacheTime(nowMs, new Date(nowMs).getUTCMilliseconds() * 1000)} [mpm_event:notice] [pid 1:tid ${tid}] AH00491: caught SIGTERM, shutting down` };
 }

@@ -3,7 +3,7 @@ import type { IpvlanFlag, IpvlanMode, MacvlanMode, StackMode } from '../kernel/l
 import { linkNamed } from '../kernel/namespace';
 import { macFromBytes } from '../wire/mac';
 import type { Daemon } from './daemon';
-import type { Driver } from './driver';
+import type { Driver } from './network-driver';
 import { EngineError } from './errors';
 import type { Network, ParentLink } from './network';
 import { wireStackedEndpoint } from './sandbox';

@@ -1,4 +1,4 @@
-import { DAYS, MONTHS } from './c-time';
+import { digWhen } from '../wire/time-text';
 import { absolute, recordData, type DnsRecord } from '../wire/dns';
 import type { DnsExchange } from '../userland/dns-query';
 
@@ -9,13 +9,6 @@ import type { DnsExchange } from '../userland/dns-query';
  */
 export const DIG_VERSION = '9.20.15-1~deb13u1-Debian';
 
-const two = (value: number) => String(value).padStart(2, '0');
-
-/** dig's WHEN: strftime("%a %b %d %H:%M:%S %Z %Y"), in the host's zone (UTC). */
-export function digWhen(ms: number): string {
-  const d = new Date(Math.floor(ms / 1000) * 1000);
-  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
-}
 
 /**
  * masterdump.c's indent(): fields separated by tabs (8 wide) up to each column, or

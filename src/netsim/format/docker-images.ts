@@ -1,6 +1,7 @@
 import { humanDuration } from './human-duration';
 import { tabulate } from './tabwriter';
-import { goTimeString } from './go-time-string';
+import { goTimeString } from '../wire/go-time-string';
+import { splitReference } from '../wire/image-reference';
 
 /** What `docker images` receives from the API for one image (image.Summary, trimmed). */
 export interface ImageSummary {
@@ -96,12 +97,11 @@ export interface ImageRow {
 export function imageRows(images: readonly ImageSummary[], nowMs: number, noTrunc: boolean): ImageRow[] {
   return images.flatMap((image) =>
     image.repoTags.map((repoTag) => {
-      const at = repoTag.lastIndexOf(':');
-      const repository = repoTag.slice(0, at);
+      const { name: repository, tag } = splitReference(repoTag);
       const digest = image.repoDigests.find((d) => d.startsWith(`${repository}@`))?.split('@')[1] ?? '<none>';
       return {
         Repository: repository,
-        Tag: repoTag.slice(at + 1),
+        Tag: tag ?? '',
         Digest: digest,
         ID: noTrunc ? image.id : truncateId(image.id),
         CreatedSince: `${humanDuration(nowMs - image.createdMs)} ago`,

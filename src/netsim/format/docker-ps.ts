@@ -1,7 +1,8 @@
 import { displayablePorts, type PortSummary } from './docker-ports';
 import { humanSize } from './docker-images';
-import { goTimeString } from './go-time-string';
-import { goStruct, GoAddr } from './go-value';
+import { goTimeString } from '../wire/go-time-string';
+import { goStruct, GoAddr } from '../wire/go-value';
+import { familiarName, splitReference } from '../wire/image-reference';
 import { humanDuration } from './human-duration';
 
 /** What `docker ps` receives from the API for one container (moby api/types/container Summary). */
@@ -56,8 +57,8 @@ function ellipsis(text: string, width: number): string {
 
 /** reference.FamiliarString: `docker.io/library/` dropped and a digest stripped, the tag kept. */
 function familiarImage(image: string): string {
-  const [name] = image.split('@') as [string];
-  return name.replace(/^(index\.)?docker\.io\//, '').replace(/^library\//, '');
+  const { name, tag } = splitReference(image);
+  return `${familiarName(name)}${tag === undefined ? '' : `:${tag}`}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { familiarString } from '../engine/images';
+import { familiarString } from '../wire/image-reference';
 import type { PullRecord } from '../engine/image-store';
 
 /**

@@ -1,5 +1,5 @@
 import { operandText, TemplateError, type Node, type Operand, type Pipeline } from './go-template-parse';
-import { GoAddr, GoNil, isGoStruct, structField } from './go-value';
+import { GoAddr, GoNil, isGoStruct, structField } from '../wire/go-value';
 
 /**
  * Executes a parsed template as Go's text/template does, in one of the two modes

@@ -1,4 +1,5 @@
 import type { CatalogReference } from '../engine/daemon';
+import { MONTHS } from '../wire/time-text';
 
 /** One journal entry as the printers need it (engine/daemon.ts JournalEntry). */
 export interface JournalLine {
@@ -8,7 +9,6 @@ export interface JournalLine {
   readonly catalog?: CatalogReference;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const two = (n: number) => String(n).padStart(2, '0');
 
 /**

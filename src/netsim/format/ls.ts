@@ -1,3 +1,5 @@
+import { MONTHS } from '../wire/time-text';
+
 /**
  * `ls` output from records: GNU coreutils' (src/ls.c) and BusyBox's
  * (coreutils/ls.c). Pure functions of the entries and the terminal width.
@@ -61,7 +63,6 @@ export function resetBeforeFirstColor(text: string): string {
   return first < 0 ? text : `${text.slice(0, first)}\x1b[0m${text.slice(first)}`;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** Six months, as both ls take it (GNU: 31556952 / 2 seconds; BusyBox: 365 / 2 days). */
 const GNU_RECENT_MS = (31_556_952 / 2) * 1000;
 const BUSYBOX_RECENT_MS = ((3600 * 24 * 365) / 2) * 1000;

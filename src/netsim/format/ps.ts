@@ -1,3 +1,5 @@
+import { MONTHS } from '../wire/time-text';
+
 /**
  * procps-ng 4's ps (src/ps/output.c) and BusyBox's ps applet: process records
  * to the exact text of their tables.
@@ -55,7 +57,6 @@ interface Column {
 }
 
 const two = (value: number) => String(value).padStart(2, '0');
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** pr_stime: `%H:%M` the same day, `%b%d` an earlier day of the year, `%Y` before that (the host's zone is UTC). */
 export function startTime(startMs: number, nowMs: number): string {

@@ -1,4 +1,4 @@
-import { DAYS, MONTHS } from './c-time';
+import { DAYS, MONTHS } from '../wire/time-text';
 
 const FULL_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const FULL_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

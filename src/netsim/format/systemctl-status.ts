@@ -1,4 +1,5 @@
 import { formatJournalLine, type JournalLine } from './journal';
+import { DAYS } from '../wire/time-text';
 
 /** What `systemctl status` reads of a service unit over D-Bus, as plain data. */
 export interface UnitStatus {
@@ -35,7 +36,6 @@ export interface UnitStatus {
   readonly journal: readonly JournalLine[];
 }
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const two = (n: number) => String(n).padStart(2, '0');
 
 /** format_timestamp's default style: `Mon 2026-11-16 09:28:05 UTC`. */

@@ -17,8 +17,11 @@ export function forwardsIpv4(kernel: Kernel, namespace: Namespace): boolean {
  * net/ipv4/af_inet.c inet_init_net: `60999u << 16 | 32768u`); Debian changes
  * nothing, and nothing here writes it. proc_dointvec_minmax prints the two
  * integers of the vector separated by a tab (kernel/sysctl.c __do_proc_dointvec).
+ * Client sockets, traceroute's probes, Docker's port allocator and its embedded
+ * DNS server all draw their ports from it.
  */
-const IP_LOCAL_PORT_RANGE = '32768\t60999';
+export const LOCAL_PORT_RANGE = { first: 32768, last: 60999 } as const;
+const IP_LOCAL_PORT_RANGE = `${LOCAL_PORT_RANGE.first}\t${LOCAL_PORT_RANGE.last}`;
 
 /** The net.* sysctls the simulation knows, by key, as /proc/sys/net shows them to a process of `namespace`. */
 export function netSysctls(kernel: Kernel, namespace: Namespace): Readonly<Record<string, string>> {

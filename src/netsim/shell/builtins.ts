@@ -1,5 +1,5 @@
 import type { CommandResult, FileAccess } from '../cli/command';
-import { DASH_ECHO, echoText, GNU_ECHO } from '../cli/text/echo';
+import { DASH_ECHO, echoText, GNU_ECHO } from './echo';
 import type { Dialect } from './dialect';
 import { formatPrintf } from './printf';
 import type { ShellState } from './interpreter';

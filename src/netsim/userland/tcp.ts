@@ -3,6 +3,7 @@ import type { Kernel } from '../kernel/kernel';
 import type { Namespace } from '../kernel/namespace';
 import { route6, send6 } from '../kernel/path6';
 import { listenerFor, type Socket } from '../kernel/socket';
+import { LOCAL_PORT_RANGE } from '../kernel/sysctl';
 import type { SeededRandom } from '../random';
 import { formatIpv4, type Ipv4 } from '../wire/ipv4';
 import { answerSegment, SegmentCounter, synSegment } from './tcp-sequence';
@@ -32,9 +33,9 @@ const SYN_SEND_TIMES_MS = [0, 1000, 3000, 7000, 15000, 31000, 63000];
 export const KERNEL_CONNECT_TIMEOUT_MS = 127_000;
 const ARP_FAILURE_MS = 3000;
 
-/** The ephemeral source port a client socket gets (ip_local_port_range 32768-60999). */
+/** The ephemeral source port a client socket gets (ip_local_port_range). */
 export function ephemeralPort(random: SeededRandom): number {
-  return random.int(32768, 60999);
+  return random.int(LOCAL_PORT_RANGE.first, LOCAL_PORT_RANGE.last);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Datapath, Fate } from '../kernel/datapath';
 import type { Namespace } from '../kernel/namespace';
+import { LOCAL_PORT_RANGE } from '../kernel/sysctl';
 import type { SeededRandom } from '../random';
 import type { Ipv4 } from '../wire/ipv4';
 import type { Packet } from '../wire/packet';
@@ -40,7 +41,7 @@ export interface TraceResult {
  */
 export function trace(datapath: Datapath, namespace: Namespace, source: Ipv4, destination: Ipv4, options: TraceOptions, random: SeededRandom): TraceResult {
   const hops: TraceHop[] = [];
-  const sourcePort = random.int(32768, 60999);
+  const sourcePort = random.int(LOCAL_PORT_RANGE.first, LOCAL_PORT_RANGE.last);
   let sequence = 0;
   for (let ttl = options.firstTtl; ttl <= options.maxTtl; ttl++) {
     const probes: (ProbeAnswer | undefined)[] = [];

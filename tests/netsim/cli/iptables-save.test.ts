@@ -3,7 +3,7 @@ import { iptablesProgram } from '../../../src/netsim/cli/iptables';
 import { iptablesSaveProgram } from '../../../src/netsim/cli/iptables-save';
 import { splitWords } from '../../../src/netsim/cli/words';
 import { DEFAULT_EPOCH_MS, VirtualClock } from '../../../src/netsim/clock';
-import { cTime } from '../../../src/netsim/format/c-time';
+import { cTime } from '../../../src/netsim/wire/time-text';
 import { Host } from '../../../src/netsim/index';
 import { Kernel } from '../../../src/netsim/kernel/kernel';
 import { SeededRandom } from '../../../src/netsim/random';

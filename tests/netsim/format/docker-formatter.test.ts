@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { naturalCompare } from '../../../src/netsim/cli/docker/natural-order';
 import { formatList } from '../../../src/netsim/format/docker-formatter';
 import { goTabwriter } from '../../../src/netsim/format/go-tabwriter';
-import { goTimeString } from '../../../src/netsim/format/go-time-string';
-import { goStruct } from '../../../src/netsim/format/go-value';
+import { goTimeString } from '../../../src/netsim/wire/go-time-string';
+import { goStruct } from '../../../src/netsim/wire/go-value';
 import { readGolden } from '../golden';
 
 /** `$ "go-quoted input"`, the output, `[end]`: the blocks of a Go capture. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatList } from '../../../src/netsim/format/docker-formatter';
 import { containerContext, psFormat, PS_HEADER, type ContainerSummary } from '../../../src/netsim/format/docker-ps';
-import { goTimeString } from '../../../src/netsim/format/go-time-string';
+import { goTimeString } from '../../../src/netsim/wire/go-time-string';
 
 const NOW_MS = Date.UTC(2026, 10, 16, 12, 0, 0);
 const DAY_SECONDS = 24 * 3600;

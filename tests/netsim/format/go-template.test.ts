@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileTemplate, renderInspectTemplate, renderTemplate, TemplateError, TemplateExecError } from '../../../src/netsim/format/go-template';
-import { GoAddr, goStruct, NIL_MAP, NIL_POINTER, NIL_SLICE } from '../../../src/netsim/format/go-value';
+import { GoAddr, goStruct, NIL_MAP, NIL_POINTER, NIL_SLICE } from '../../../src/netsim/wire/go-value';
 
 // Expected results follow Go's text/template documentation (fields, variables,
 // pipelines, range/if/with/else, break/continue, and/or, print/printf/println,

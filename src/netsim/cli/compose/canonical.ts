@@ -1,5 +1,6 @@
 import { YamlFloat } from '../../format/go-yaml';
 import { parsePortSpec } from '../../wire/port-spec';
+import { parseGoBool } from '../../wire/go-strconv';
 import { isRawMap, type Raw, type RawMap } from './yaml-read';
 
 /**
@@ -186,7 +187,7 @@ function resolvePath(base: string, path: string): string {
 }
 
 function isTrue(value: Raw | undefined): boolean {
-  return value === true || (typeof value === 'string' && ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value));
+  return value === true || (typeof value === 'string' && parseGoBool(value) === true);
 }
 
 /** normalizeNetworks: a service with neither network_mode nor networks joins `default`, declared only if used. */

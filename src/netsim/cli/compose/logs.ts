@@ -5,6 +5,7 @@ import { servicesOf } from './load';
 import { projectOrName } from './project-name';
 import { LABEL, projectContainers, serviceOf } from './resources';
 import type { Session } from './session';
+import { rfc3339NanoFixed } from '../../wire/go-time';
 
 /**
  * `docker compose logs` (v2.40.3 cmd/compose/logs.go, pkg/compose/logs.go,
@@ -24,11 +25,6 @@ export function shortName(container: Container): string {
   const project = labels[LABEL.project] ?? '';
   const standard = `${project}-${labels[LABEL.service] ?? ''}-${labels[LABEL.number] ?? ''}`;
   return container.name === standard ? container.name.slice(project.length + 1) : container.name;
-}
-
-/** jsonmessage.RFC3339NanoFixed. */
-function fixedTimestamp(ms: number): string {
-  return `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}.${String(ms % 1000).padStart(3, '0')}000000Z`;
 }
 
 /** goterm.RESET_LINE, which Status writes first: back to the line's start, the line erased. */
@@ -60,7 +56,7 @@ export class LogPrinter {
     const presenter = this.presenter(name);
     const width = Math.max(...this.presenters.map((candidate) => candidate.name.length)) + 1;
     const prefix = this.options.prefix ? this.paint(presenter.color, `${presenter.name.padEnd(width)} | `) : '';
-    return `${prefix}${this.options.timestamps ? `${fixedTimestamp(timeMs)} ` : ''}${text}\n`;
+    return `${prefix}${this.options.timestamps ? `${rfc3339NanoFixed(timeMs)} ` : ''}${text}\n`;
   }
 
   /** Status: `name message`, in the container's colour, after RESET_LINE. */

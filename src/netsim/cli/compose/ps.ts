@@ -2,7 +2,7 @@ import type { Container } from '../../engine/container';
 import { formatList } from '../../format/docker-formatter';
 import { displayablePorts } from '../../format/docker-ports';
 import { containerStatus } from '../../format/docker-ps';
-import { goStruct } from '../../format/go-value';
+import { goStruct } from '../../wire/go-value';
 import { humanDuration } from '../../format/human-duration';
 import type { CommandResult } from '../command';
 import { portSummaries } from '../docker/ps';

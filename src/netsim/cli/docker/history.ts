@@ -1,8 +1,8 @@
-import { familiarString, parseImageReference } from '../../engine/images';
+import { familiarString, parseImageReference } from '../../wire/image-reference';
 import { imageHistory } from '../../engine/image-history';
 import { formatList } from '../../format/docker-formatter';
 import { humanSize } from '../../format/docker-images';
-import { goStruct } from '../../format/go-value';
+import { goStruct } from '../../wire/go-value';
 import { humanDuration } from '../../format/human-duration';
 import { fail, ok } from '../command';
 import type { CommandSpec, DockerContext } from './cobra';

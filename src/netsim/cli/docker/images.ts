@@ -1,10 +1,11 @@
 import type { Engine } from '../../engine/engine';
 import { EngineError } from '../../engine/errors';
-import { imageInfo, parseImageReference } from '../../engine/images';
+import { imageInfo } from '../../engine/images';
+import { parseImageReference } from '../../wire/image-reference';
 import { formatPullProgress, fullReference } from '../../format/docker-pull';
 import { formatImageTable, formatImageTree, imageRows, treeRows, type ImageRow, type ImageSummary } from '../../format/docker-images';
 import { renderTemplate, TemplateError } from '../../format/go-template';
-import { goStruct } from '../../format/go-value';
+import { goStruct } from '../../wire/go-value';
 import { tabulate } from '../../format/tabwriter';
 import { fail, ok, type CommandResult } from '../command';
 import type { CommandSpec, DockerContext } from './cobra';

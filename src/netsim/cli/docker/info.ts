@@ -1,7 +1,7 @@
 import { HOST_CPUS, HOST_KERNEL_RELEASE, HOST_MEM_TOTAL_KB } from '../../engine/host-processes';
 import { formatDockerInfo, type DockerInfoRecord } from '../../format/docker-info';
 import { compileTemplate, renderInspectTemplate, TemplateError } from '../../format/go-template';
-import { goStruct, NIL_SLICE } from '../../format/go-value';
+import { goStruct, NIL_SLICE } from '../../wire/go-value';
 import { fail, ok } from '../command';
 import type { CommandSpec, DockerContext } from './cobra';
 import { DOCKER_VERSIONS } from './version';

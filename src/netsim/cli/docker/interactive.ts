@@ -5,7 +5,7 @@ import { imageInfo, runsImageDefault } from '../../engine/images';
 import { shellInvocation } from '../../shell/session';
 import { collect, fail, ok, type CommandResult, type ExecOptions, type OutputChunk } from '../command';
 import { daemonErrorText, type CommandSpec, type DockerContext } from './cobra';
-import { logChunks, logStreams } from './logs';
+import { CTRL_C, logOutput } from './log-output';
 
 /** The first process as the container runs it: entrypoint then command. */
 export function firstProcess(container: Container): string[] {
@@ -16,8 +16,6 @@ export function firstProcess(container: Container): string[] {
 function runsImageServer(container: Container): boolean {
   return runsImageDefault(container) && !imageInfo(container.image)!.shell;
 }
-
-const CTRL_C: OutputChunk = { stream: 'tty', text: '^C' };
 
 /** Log lines as they reach the terminal, in order. */
 function chunksOf(container: Container, from: number): OutputChunk[] {
@@ -45,7 +43,7 @@ function untilInterrupted(engine: Engine, container: Container, context: DockerC
  * runs in the container to its end and its status is the client's.
  */
 export function foregroundRun(engine: Engine, container: Container, context: DockerContext): CommandResult {
-  if (container.status !== 'running') return { ...logStreams(container.logs, false), output: logChunks(container.logs, false), exitCode: container.exitCode };
+  if (container.status !== 'running') return logOutput(container.logs, false, container.exitCode);
   const { argv, prelude, notFound } = launched(container);
   const options: ExecOptions = { tty: container.config.tty, interactive: container.config.openStdin, env: container.config.env, workdir: container.config.workingDir };
   const shell = shellInvocation(argv);
@@ -162,17 +160,5 @@ const attach: CommandSpec<DockerContext> = {
     return untilInterrupted(context.engine, container, context, container.logs.length);
   },
 };
-
-/**
- * `docker logs -f`: the output so far, then it waits for more until Ctrl-C. The
- * client's context is cancelled by the signal and it exits 128 + 2 without a
- * message (cmd/docker/docker.go getExitCode, errCtxSignalTerminated).
- */
-export function followLogs(shown: CommandResult, context: DockerContext): CommandResult {
-  if (context.interruptAfterMs === undefined) return shown;
-  context.engine.advanceClock(context.interruptAfterMs);
-  const output: OutputChunk[] = [...(shown.output ?? [{ stream: 'stdout', text: shown.stdout }, { stream: 'stderr', text: shown.stderr }]), CTRL_C];
-  return collect(output.filter((chunk) => chunk.text !== ''), 130);
-}
 
 export const INTERACTIVE_COMMANDS = { exec, attach };

@@ -1,12 +1,7 @@
 import type { LogEntry } from '../../engine/container';
-import { fail, type OutputChunk } from '../command';
+import { fail } from '../command';
 import { daemonErrorText, type CommandSpec, type DockerContext } from './cobra';
-import { followLogs } from './interactive';
-
-/** jsonmessage.RFC3339NanoFixed: always nine digits of fraction, as the daemon stamps `-t` lines. */
-function fixedTimestamp(ms: number): string {
-  return `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}.${String(ms % 1000).padStart(3, '0')}000000Z`;
-}
+import { followLogs, logOutput } from './log-output';
 
 /**
  * `docker logs`: what the container's first process wrote, stdout to stdout and
@@ -36,25 +31,11 @@ const logs: CommandSpec<DockerContext> = {
     // The daemon reads an unparsable --tail as "all".
     const count = /^\d+$/.test(tail) ? Number(tail) : entries.length;
     const shown = count === 0 ? [] : entries.slice(-count);
-    const printed = { ...logStreams(shown, values.has('timestamps')), output: logChunks(shown, values.has('timestamps')), exitCode: 0 };
+    const printed = logOutput(shown, values.has('timestamps'), 0);
     // -f waits for more output until Ctrl-C (only while the container runs; a stopped one has no more to give).
     const running = engine.findContainer(reference!).status === 'running';
     return values.has('follow') && running ? followLogs(printed, context) : printed;
   },
 };
-
-/** Log lines split back into the two streams they were written to, as the CLI demultiplexes them. */
-export function logStreams(entries: readonly LogEntry[], timestamps: boolean): { stdout: string; stderr: string } {
-  const line = (entry: LogEntry) => `${timestamps ? `${fixedTimestamp(entry.timeMs)} ` : ''}${entry.text}\n`;
-  return {
-    stdout: entries.filter((e) => e.stream === 'stdout').map(line).join(''),
-    stderr: entries.filter((e) => e.stream === 'stderr').map(line).join(''),
-  };
-}
-
-/** The same lines in the order the daemon stored them: a terminal shows the two streams interleaved so. */
-export function logChunks(entries: readonly LogEntry[], timestamps: boolean): OutputChunk[] {
-  return entries.map((entry) => ({ stream: entry.stream, text: `${timestamps ? `${fixedTimestamp(entry.timeMs)} ` : ''}${entry.text}\n` }));
-}
 
 export const LOGS_COMMANDS = { logs };

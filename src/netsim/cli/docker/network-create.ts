@@ -1,6 +1,7 @@
 import type { IpamRequest } from '../../engine/ipam';
 import { contains, formatCidr, networkOf, parseCidr, type Cidr } from '../../wire/cidr';
 import { goParseAddr, goParsePrefix } from '../../wire/go-netip';
+import { parseGoBool } from '../../wire/go-strconv';
 import { formatIpv4, parseIpv4, type Ipv4 } from '../../wire/ipv4';
 import { ipv6Contains, ipv6NetworkOf, ipv6Overlaps, isIpv6Text, parseIpv6Cidr, type Ipv6Cidr } from '../../wire/ipv6';
 import type { Ipam6Request } from '../../engine/ipam6';
@@ -11,9 +12,8 @@ import { daemonErrorText, type CommandSpec, type DockerContext } from './cobra';
 const csv = (value: string) => (value === '' ? [] : value.replace(/["'`]/g, '').split(','));
 
 /** strconv.ParseBool, as pflag's bool flags check `--ipv6=VALUE`. */
-const BOOL_TEXTS = ['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'];
-const checkBool = (value: string) => (BOOL_TEXTS.includes(value) ? undefined : `strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`);
-const isTrue = (value: string | undefined) => value !== undefined && ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value);
+const checkBool = (value: string) => (parseGoBool(value) !== undefined ? undefined : `strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`);
+const isTrue = (value: string | undefined) => value !== undefined && parseGoBool(value) === true;
 
 /** opts.ValidateLabel. */
 function checkLabel(value: string): string | undefined {

@@ -1,7 +1,7 @@
 import type { Container } from '../../engine/container';
 import type { Engine, ContainerCreateRequest } from '../../engine/engine';
 import { EngineError } from '../../engine/errors';
-import { familiarString, parseImageReference } from '../../engine/images';
+import { familiarString, parseImageReference } from '../../wire/image-reference';
 import { formatPullProgress } from '../../format/docker-pull';
 
 /** What a create that may have pulled leaves: the container, and the pull's progress for stderr. */

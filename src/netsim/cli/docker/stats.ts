@@ -4,7 +4,7 @@ import { HOST_MEM_TOTAL_KB } from '../../engine/host-processes';
 import { formatList } from '../../format/docker-formatter';
 import { humanSize } from '../../format/docker-images';
 import { bytesSize } from '../../format/docker-info';
-import { goStruct } from '../../format/go-value';
+import { goStruct } from '../../wire/go-value';
 import { fail, ok } from '../command';
 import type { CommandSpec, DockerContext } from './cobra';
 

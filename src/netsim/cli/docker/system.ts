@@ -2,7 +2,8 @@ import type { Engine } from '../../engine/engine';
 import { imageInfo } from '../../engine/images';
 import { formatList } from '../../format/docker-formatter';
 import { humanSize } from '../../format/docker-images';
-import { goStruct } from '../../format/go-value';
+import { goStruct } from '../../wire/go-value';
+import { splitReference } from '../../wire/image-reference';
 import { containerContext } from '../../format/docker-ps';
 import { humanDuration } from '../../format/human-duration';
 import { summaries } from './images';
@@ -72,8 +73,8 @@ function verboseDiskUsage(engine: Engine): string {
   const nowMs = engine.now();
   const images = summaries(engine).map((image) => {
     const [repoTag = '<none>:<none>'] = image.repoTags;
-    const at = repoTag.lastIndexOf(':');
-    return goStruct({ Repository: repoTag.slice(0, at), Tag: repoTag.slice(at + 1), ID: image.id.replace(/^sha256:/, '').slice(0, 12), CreatedSince: `${humanDuration(nowMs - image.createdMs)} ago`, Size: humanSize(image.size), SharedSize: humanSize(0, 4), UniqueSize: humanSize(image.size, 4), Containers: String(image.containers) });
+    const { name, tag = '' } = splitReference(repoTag);
+    return goStruct({ Repository: name, Tag: tag, ID: image.id.replace(/^sha256:/, '').slice(0, 12), CreatedSince: `${humanDuration(nowMs - image.createdMs)} ago`, Size: humanSize(image.size), SharedSize: humanSize(0, 4), UniqueSize: humanSize(image.size, 4), Containers: String(image.containers) });
   });
   const containers = [...engine.containers()].reverse().map((container) => containerContext({ ...summarize(engine, container, false), sizeRootFs: 0 }, { trunc: true, nowMs }));
   return [

@@ -1,6 +1,6 @@
-import { cTime } from '../../format/c-time';
+import { cTime } from '../../wire/time-text';
 import { compileTemplate, renderInspectTemplate, TemplateError } from '../../format/go-template';
-import { goStruct } from '../../format/go-value';
+import { goStruct } from '../../wire/go-value';
 import { tabulate } from '../../format/tabwriter';
 import { fail, ok } from '../command';
 import type { CommandSpec, DockerContext } from './cobra';
