@@ -1,12 +1,13 @@
 import { readThrough, type BackgroundJob, type CommandResult, type FileAccess, type OutputChunk, type ReadFileResult } from '../cli/command';
 import { normalizePath, type FileErrno } from '../kernel/filesystem';
-import type { AndOrList, Command, CompoundBody, CompoundCommand, Pipeline, Redirection, Script, SimpleCommand } from './ast';
+import type { AndOrList, Command, CompoundBody, CompoundCommand, Pipeline, Redirection, Script, SimpleCommand, Word } from './ast';
+import { expandBraceSource } from './braces';
 import { BUILTINS, type BuiltinContext } from './builtins';
 import type { Dialect } from './dialect';
 import { ArithmeticError, evaluateArithmetic } from './arithmetic';
 import { BadSubstitution, expandFields, expandPattern, expandString, type ExpansionContext } from './expand';
 import { expandGlob, matchesGlob } from './glob';
-import { parseNext } from './parser';
+import { parseNext, parseWord } from './parser';
 
 /** A shell's own state: what survives from one line to the next. */
 export interface ShellState {
@@ -417,7 +418,7 @@ export class Interpreter {
       }
       case 'for': {
         const context = this.expansionContext();
-        const values = body.words ? body.words.flatMap((word) => expandFields(word, context)) : [];
+        const values = body.words ? this.expandWords(body.words, context) : [];
         let status = 0;
         this.loop(values.length, (index) => {
           this.state.variables.set(body.name, values[index]!);
@@ -500,9 +501,15 @@ export class Interpreter {
   private expand(command: SimpleCommand) {
     const context = this.expansionContext();
     const assignments = command.assignments.map(({ name, value }): [string, string] => [name, expandString(value, context)]);
-    const argv = command.words.flatMap((word) => expandFields(word, context));
+    const argv = this.expandWords(command.words, context);
     const redirections = command.redirections.map((redirection) => this.resolve(redirection, context));
     return { argv, assignments, redirections };
+  }
+
+  /** Words into fields: brace expansion first (bash only), then the rest of POSIX's expansions. */
+  private expandWords(words: readonly Word[], context: ExpansionContext): string[] {
+    const braced = this.environment.dialect.kind === 'bash' ? words.flatMap((word) => braceWords(word)) : words;
+    return braced.flatMap((word) => expandFields(word, context));
   }
 
   private expansionContext(): ExpansionContext {
@@ -691,6 +698,13 @@ interface OpenedStreams {
 }
 
 export type { FileErrno };
+
+/** A word's brace expansion, each alternative read again as the word it spells. */
+function braceWords(word: Word): Word[] {
+  const sources = expandBraceSource(word.source);
+  if (!sources) return [word];
+  return sources.flatMap((source) => parseWord(source) ?? []);
+}
 
 function countLines(text: string): number {
   return (text.match(/\n/g) ?? []).length;

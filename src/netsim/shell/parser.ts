@@ -56,6 +56,17 @@ export function parseScript(source: string): Script | Failure {
   }
 }
 
+/** One word as the lexer reads it from `source` (brace expansion's words, typed again); undefined if it is not one word. */
+export function parseWord(source: string): Word | undefined {
+  try {
+    const lexer = new Lexer(source, nestedParser);
+    const token = lexer.next();
+    return token.kind === 'word' && lexer.next().kind === 'eof' ? token.word : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function asFailure(error: unknown): Failure {
   if (error instanceof Failure) return error;
   if (error instanceof UnterminatedError) return new Failure({ kind: 'unterminated', closing: error.closing });

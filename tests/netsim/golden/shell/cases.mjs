@@ -159,6 +159,10 @@ export const CASES = [
   { name: 'then fi', input: 'if true; then fi' },
   { name: 'done alone', input: 'echo a; done' },
   { name: 'word after done', input: 'while true; do echo; done x' },
+  // Brace expansion (bash's braces.c), before every other expansion.
+  { name: 'braces', input: 'echo {1..5} web{1,2} /etc/{hosts,hostname} {a..e} {01..03} {5..1} {1..10..3} "{1,2}" {x} {} a{,b} {a,b}{1,2} x{a,{b,c}}y' },
+  { name: 'braces in a loop', input: 'for i in {1..3}; do echo n$i; done' },
+  { name: 'braces and variables', input: 'X=v; echo $X{1,2} {$X,w} {{.Name}}' },
   // Arithmetic expansion (bash's expr.c).
   { name: 'arithmetic', input: 'x=3; echo $((x*2+1)) $((x++)) $x $((++x)) $((x+=2)) $x' },
   { name: 'arithmetic operators', input: 'echo $(( (1+2)*3 )) $((2**10)) $((7/2)) $((-7/2)) $((7%3)) $((1<2 && 2<1)) $((1 ? 5 : 6)) $((0x10)) $((010)) $((1<<4))' },
@@ -174,4 +178,4 @@ export const CASES = [
 ];
 
 /** Lines for the two other shells lessons meet: dash (Debian's sh) and BusyBox ash (Alpine, busybox), each in a fresh interactive shell. */
-export const SH_CASES = ['nosuch', 'true\nnosuch', 'ls |', '| ls', 'echo "abc', 'echo $(echo a', 'exit foo', 'cd /nosuch; echo $?', "echo -e 'a\\tb'", "echo 'a\\tb'", 'then', 'echo a && && b', 'echo >', 'false; echo $?', 'echo $(echo one   two) | wc -w', 'test 1 -eq 1; echo $?', '[ 1 -eq 1', '[ a -eq 1 ]', '[ -d /tmp ] && echo dir', 'echo /nosuch/*', 'for i in a b; do echo $i; done | sort -r', 'case b in a|b) echo ab;; *) echo no;; esac', 'i=0; while [ $i -lt 2 ]; do echo $i; i=$((i+1)); done', 'x=3; echo $((x*2+1)) $((x+=2)) $x', 'echo $((1/0))', 'echo $((1+))', 'echo $((a b))', 'for i in 1; do break 0; done; echo $?', 'break; echo $?', 'if true; then fi', 'echo a; done', '(exit 3); echo $?', '{ echo a; echo b; } | wc -l'];
+export const SH_CASES = ['nosuch', 'true\nnosuch', 'ls |', '| ls', 'echo "abc', 'echo $(echo a', 'exit foo', 'cd /nosuch; echo $?', "echo -e 'a\\tb'", "echo 'a\\tb'", 'then', 'echo a && && b', 'echo >', 'false; echo $?', 'echo $(echo one   two) | wc -w', 'test 1 -eq 1; echo $?', '[ 1 -eq 1', '[ a -eq 1 ]', '[ -d /tmp ] && echo dir', 'echo /nosuch/*', 'for i in a b; do echo $i; done | sort -r', 'case b in a|b) echo ab;; *) echo no;; esac', 'i=0; while [ $i -lt 2 ]; do echo $i; i=$((i+1)); done', 'x=3; echo $((x*2+1)) $((x+=2)) $x', 'echo $((1/0))', 'echo $((1+))', 'echo $((a b))', 'for i in 1; do break 0; done; echo $?', 'break; echo $?', 'if true; then fi', 'echo a; done', '(exit 3); echo $?', '{ echo a; echo b; } | wc -l', 'echo {1..3} a{b,c}'];
