@@ -14,10 +14,20 @@ export type WordPart =
   | { readonly kind: 'bad-substitution'; readonly text: string; readonly quoted: boolean }
   /** `$(...)` or backquotes: a whole script, run in a subshell for its output. */
   | { readonly kind: 'substitution'; readonly script: Script; readonly quoted: boolean }
-  /** `$(( expression ))`: shell arithmetic, evaluated when the word is expanded. */
-  | { readonly kind: 'arithmetic'; readonly expression: string; readonly quoted: boolean }
+  /** `$(( expression ))`: shell arithmetic; the expression's own expansions (`$x`, `$(...)`) come first. */
+  | { readonly kind: 'arithmetic'; readonly expression: readonly WordPart[]; readonly quoted: boolean }
+  /**
+   * `${name<operator>word}`: a default (`:-`, `-`, `:=`, `=`), an alternative (`:+`, `+`),
+   * a prefix or suffix removed (`#`, `##`, `%`, `%%`), a replacement (`/`, `//`: `word` is the
+   * pattern, `replacement` what replaces it), or a substring (`:`: `word` the offset).
+   */
+  | { readonly kind: 'parameter-operation'; readonly name: string; readonly operator: ParameterOperator; readonly word: readonly WordPart[]; readonly replacement?: readonly WordPart[]; readonly quoted: boolean }
+  /** `${#name}`: the length of the value. */
+  | { readonly kind: 'parameter-length'; readonly name: string; readonly quoted: boolean }
   /** `~` or `~/` at the start of a word. */
   | { readonly kind: 'tilde' };
+
+export type ParameterOperator = ':-' | '-' | ':=' | '=' | ':+' | '+' | '#' | '##' | '%' | '%%' | '/' | '//' | ':';
 
 export interface Word {
   readonly parts: readonly WordPart[];

@@ -1,5 +1,5 @@
 import type { Script, Word, WordPart } from './ast';
-import { escapeGlob, hasGlob, unescapeGlob } from './glob';
+import { escapeGlob, hasGlob, matchesGlob, unescapeGlob } from './glob';
 
 /** What expansion reads: variables and special parameters, and a way to run `$(...)`. */
 export interface ExpansionContext {
@@ -12,6 +12,8 @@ export interface ExpansionContext {
   glob?(pattern: string): string[];
   /** `$(( expression ))`'s value; unset, the expression is not evaluated and expands to nothing. */
   arithmetic?(expression: string): string;
+  /** `${name:=word}` sets the variable. */
+  assign?(name: string, value: string): void;
 }
 
 /** `${a b}`: bash's `bad substitution`, raised while expanding, which ends the command. */
@@ -97,6 +99,98 @@ function partValue(part: WordPart, context: ExpansionContext): string {
     case 'bad-substitution':
       throw new BadSubstitution(part.text);
     case 'arithmetic':
-      return context.arithmetic?.(part.expression) ?? '';
+      return context.arithmetic?.(joined(part.expression, context)) ?? '';
+    case 'parameter-length':
+      return String([...(context.parameter(part.name) ?? '')].length);
+    case 'parameter-operation':
+      return parameterOperation(part, context);
   }
+}
+
+const joined = (parts: readonly WordPart[], context: ExpansionContext): string => parts.map((part) => partValue(part, context)).join('');
+
+/** `${name<operator>word}` (bash subst.c parameter_brace_expand): the value it stands for. */
+function parameterOperation(part: Extract<WordPart, { kind: 'parameter-operation' }>, context: ExpansionContext): string {
+  const value = context.parameter(part.name);
+  const word = () => joined(part.word, context);
+  const colon = part.operator.startsWith(':');
+  // With a colon, an empty value counts as unset.
+  const missing = value === undefined || (colon && value === '');
+  switch (part.operator) {
+    case ':-':
+    case '-':
+      return missing ? word() : value!;
+    case ':=':
+    case '=': {
+      if (!missing) return value!;
+      const assigned = word();
+      context.assign?.(part.name, assigned);
+      return assigned;
+    }
+    case ':+':
+    case '+':
+      return missing ? '' : word();
+    case '#':
+    case '##':
+      return removeAffix(value ?? '', word(), 'prefix', part.operator === '##');
+    case '%':
+    case '%%':
+      return removeAffix(value ?? '', word(), 'suffix', part.operator === '%%');
+    case '/':
+    case '//':
+      return replace(value ?? '', word(), joined(part.replacement ?? [], context), part.operator === '//');
+    case ':':
+      return substring(value ?? '', word(), context);
+  }
+}
+
+/** The value without the shortest (or longest) prefix or suffix the pattern matches. */
+function removeAffix(value: string, pattern: string, side: 'prefix' | 'suffix', longest: boolean): string {
+  const lengths = [...Array(value.length + 1).keys()];
+  for (const length of longest ? lengths.reverse() : lengths) {
+    const affix = side === 'prefix' ? value.slice(0, length) : value.slice(value.length - length);
+    if (matchesGlob(pattern, affix)) return side === 'prefix' ? value.slice(length) : value.slice(0, value.length - length);
+  }
+  return value;
+}
+
+/** `${x/pattern/replacement}`: the first (or every) longest match replaced; `#` and `%` anchor the pattern. */
+function replace(value: string, pattern: string, replacement: string, every: boolean): string {
+  const anchor = pattern.startsWith('#') ? 'start' : pattern.startsWith('%') ? 'end' : undefined;
+  const glob = anchor ? pattern.slice(1) : pattern;
+  if (glob === '') return value;
+  if (anchor === 'start') {
+    for (let end = value.length; end >= 0; end--) if (matchesGlob(glob, value.slice(0, end))) return replacement + value.slice(end);
+    return value;
+  }
+  if (anchor === 'end') {
+    for (let start = 0; start <= value.length; start++) if (matchesGlob(glob, value.slice(start))) return value.slice(0, start) + replacement;
+    return value;
+  }
+  let result = '';
+  let at = 0;
+  while (at < value.length) {
+    let matched = -1;
+    for (let end = value.length; end > at && matched < 0; end--) if (matchesGlob(glob, value.slice(at, end))) matched = end;
+    if (matched < 0) {
+      result += value[at];
+      at++;
+      continue;
+    }
+    result += replacement;
+    at = matched;
+    if (!every) return result + value.slice(at);
+  }
+  return result;
+}
+
+/** `${x:offset}` and `${x:offset:length}`, both arithmetic; a negative offset counts from the end. */
+function substring(value: string, word: string, context: ExpansionContext): string {
+  const [offsetText, lengthText] = word.split(':');
+  const evaluate = (text: string) => Number(context.arithmetic?.(text) ?? text) || 0;
+  let offset = evaluate(offsetText ?? '0');
+  if (offset < 0) offset = Math.max(0, value.length + offset);
+  if (lengthText === undefined) return value.slice(offset);
+  const length = evaluate(lengthText);
+  return length < 0 ? value.slice(offset, value.length + length) : value.slice(offset, offset + length);
 }

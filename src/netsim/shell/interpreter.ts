@@ -523,6 +523,7 @@ export class Interpreter {
       },
       glob: (pattern) => this.glob(pattern),
       arithmetic: (expression) => this.arithmetic(expression),
+      assign: (name, value) => this.state.variables.set(name, value),
     };
   }
 

@@ -1,4 +1,4 @@
-import type { HereDocument, Script, Word, WordPart } from './ast';
+import type { HereDocument, ParameterOperator, Script, Word, WordPart } from './ast';
 
 /** bash's operators, longest first so that `&&` is not read as two `&`. */
 const OPERATORS = ['<<-', '&>>', '&&', '||', ';;', '>>', '>&', '<&', '&>', '>|', '|&', '<<', ';', '&', '|', '(', ')', '<', '>'] as const;
@@ -196,12 +196,13 @@ export class Lexer {
     const next = source[this.position + 1] ?? '';
     if (next === '(') {
       const expression = source[this.position + 2] === '(' ? this.arithmetic() : undefined;
-      if (expression !== undefined) return [{ kind: 'arithmetic', expression, quoted }];
+      if (expression !== undefined) return [{ kind: 'arithmetic', expression: this.asDoubleQuoted(expression), quoted }];
       return [{ kind: 'substitution', script: this.parenthesized(), quoted }];
     }
     if (next === '{') {
-      const text = this.until('}', this.position + 2);
-      return [/^[A-Za-z_][A-Za-z0-9_]*$|^[?$#!@*0-9-]$/.test(text) ? { kind: 'parameter', name: text, quoted } : { kind: 'bad-substitution', text: `\${${text}}`, quoted }];
+      const text = this.braced();
+      if (/^[A-Za-z_][A-Za-z0-9_]*$|^[?$#!@*0-9-]$/.test(text)) return [{ kind: 'parameter', name: text, quoted }];
+      return [this.parameterOperation(text, quoted) ?? { kind: 'bad-substitution', text: `\${${text}}`, quoted }];
     }
     if (next === "'" && !quoted) {
       return [{ kind: 'literal', text: ansiC(this.until("'", this.position + 2)), quoted: true }];
@@ -237,6 +238,44 @@ export class Lexer {
       }
     }
     throw new UnterminatedError(')');
+  }
+
+  /** The inside of `${...}`, up to its matching `}` (a `${...}` or `$(...)` in it nests). */
+  private braced(): string {
+    const start = this.position + 2;
+    let depth = 1;
+    for (let at = start; at < this.source.length; at++) {
+      const char = this.source[at];
+      if (char === '\\') at++;
+      else if (char === '{') depth++;
+      else if (char === '}' && --depth === 0) {
+        this.position = at + 1;
+        return this.source.slice(start, at);
+      }
+    }
+    throw new UnterminatedError('}');
+  }
+
+  /** `${name:-word}` and the other operators bash's parameter expansion has (POSIX 2.6.2, bash subst.c); undefined for any other text. */
+  private parameterOperation(text: string, quoted: boolean): WordPart | undefined {
+    const length = /^#([A-Za-z_][A-Za-z0-9_]*|[?$#!@*0-9-])$/.exec(text);
+    if (length) return { kind: 'parameter-length', name: length[1]!, quoted };
+    const match = /^([A-Za-z_][A-Za-z0-9_]*|[?$#!@*0-9-])(:-|:=|:\+|##|%%|\/\/|[-=+#%/:])([\s\S]*)$/.exec(text);
+    if (!match) return undefined;
+    const [, name, operator, rest] = match as unknown as [string, string, ParameterOperator, string];
+    if (operator === '/' || operator === '//') {
+      const slash = rest.indexOf('/');
+      const pattern = slash < 0 ? rest : rest.slice(0, slash);
+      const replacement = slash < 0 ? '' : rest.slice(slash + 1);
+      return { kind: 'parameter-operation', name, operator, word: this.asDoubleQuoted(pattern), replacement: this.asDoubleQuoted(replacement), quoted };
+    }
+    return { kind: 'parameter-operation', name, operator, word: this.asDoubleQuoted(rest), quoted };
+  }
+
+  /** Text read as inside double quotes: its `$` expansions found, everything else literal. */
+  private asDoubleQuoted(text: string): WordPart[] {
+    const inner = new Lexer(`${text.replace(/"/g, '\\"')}"`, this.parseScript);
+    return inner.doubleQuoted();
   }
 
   /** `$(...)`: the matching parenthesis found with quotes and nesting in mind, the inside parsed as a script. */

@@ -159,6 +159,12 @@ export const CASES = [
   { name: 'then fi', input: 'if true; then fi' },
   { name: 'done alone', input: 'echo a; done' },
   { name: 'word after done', input: 'while true; do echo; done x' },
+  // Parameter expansion's operators (bash's subst.c).
+  { name: 'parameter defaults', input: 'unset_var=; E=; S=set; echo "${NOPE:-def} ${E:-empty} ${E-unset} ${S:-x} ${S:+alt} ${NOPE:+alt}|"; echo ${N:=assigned} $N' },
+  { name: 'parameter length and affixes', input: 'P=/var/lib/docker/volumes/data.tar.gz; echo ${#P} ${P#*/} ${P##*/} ${P%.*} ${P%%.*} ${#NOPE}' },
+  { name: 'parameter replacement', input: 'X=a-b-c; echo ${X/-/+} ${X//-/+} ${X/#a/A} ${X/%c/C} ${X/x/y} ${X//-}' },
+  { name: 'parameter substring', input: 'X=container; echo ${X:4} ${X:0:3} ${X: -4} ${X:2:-2}' },
+  { name: 'arithmetic of a substitution', input: 'echo $(( $(echo 2) + 1 )) $(( ${#HOME} * 2 ))' },
   // Brace expansion (bash's braces.c), before every other expansion.
   { name: 'braces', input: 'echo {1..5} web{1,2} /etc/{hosts,hostname} {a..e} {01..03} {5..1} {1..10..3} "{1,2}" {x} {} a{,b} {a,b}{1,2} x{a,{b,c}}y' },
   { name: 'braces in a loop', input: 'for i in {1..3}; do echo n$i; done' },
