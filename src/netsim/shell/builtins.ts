@@ -122,6 +122,51 @@ const printf: Builtin = (args, { state, dialect }) => {
 
 const pwd: Builtin = (_args, { state }) => done(`${state.cwd}\n`);
 
+/** `unset [-v|-f] NAME...`: the variables go (functions are not simulated, so `-f` finds none); status 0. */
+const unset: Builtin = (args, { state }) => {
+  const functions = args[0] === '-f';
+  for (const name of args.filter((arg) => !arg.startsWith('-'))) {
+    if (functions) continue;
+    state.variables.delete(name);
+    state.exported.delete(name);
+  }
+  return done();
+};
+
+/**
+ * `command -v NAME...`: how each would run, a builtin or keyword by its name, a
+ * program by its path in PATH; a name that is neither prints nothing. bash looks
+ * at every name and fails (1) only when none was found; dash and ash look at the
+ * first only, and fail with 127.
+ * `command NAME ARGS` runs NAME; `command` alone does nothing.
+ */
+const command: Builtin = (args, context) => {
+  const { state, dialect } = context;
+  if (args[0] !== '-v') return failed(dialect.builtinError('command', 'only -v is simulated', state.line), 2);
+  const names = dialect.kind === 'bash' ? args.slice(1) : args.slice(1, 2);
+  const found = names.map((name) => whence(name, context)).filter((line) => line !== undefined);
+  // Nothing found: bash's status is 1, dash's and ash's 127 (as for a command not found).
+  return done(found.map((line) => `${line}\n`).join(''), found.length > 0 ? 0 : dialect.kind === 'bash' ? 1 : 127);
+};
+
+/** The reserved words, which `command -v` names as they are. */
+const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'while', 'until', 'do', 'done', 'in', '{', '}', '!']);
+
+/** How the shell would run `name`: itself for a builtin or keyword, else the first executable file of that name in PATH. */
+function whence(name: string, { state, files }: BuiltinContext): string | undefined {
+  if (BUILTINS.has(name) || KEYWORDS.has(name) || SHELL_BUILTINS.has(name)) return name;
+  const access = files();
+  if (!access) return undefined;
+  const candidates = name.includes('/') ? [name] : (state.variables.get('PATH') ?? '').split(':').filter(Boolean).map((directory) => `${directory}/${name}`);
+  return candidates.find((candidate) => {
+    const stat = access.fs.stat(candidate.startsWith('/') ? candidate : normalize(`${state.cwd}/${candidate}`));
+    return 'inode' in stat && stat.inode.kind === 'file' && (stat.inode.mode & 0o111) !== 0;
+  });
+}
+
+/** Builtins the interpreter runs itself, for `command -v`. */
+const SHELL_BUILTINS = new Set(['break', 'continue', 'source', '.']);
+
 export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['echo', echo],
   ['printf', printf],
@@ -134,4 +179,6 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   [':', () => done()],
   ['test', testBuiltin('test')],
   ['[', testBuiltin('[')],
+  ['unset', unset],
+  ['command', command],
 ]);

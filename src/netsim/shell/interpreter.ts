@@ -492,6 +492,38 @@ export class Interpreter {
     throw new LoopControl(kind, Math.min(count, this.loops));
   }
 
+  /**
+   * `. FILE` and bash's `source FILE`: the file's commands run in this shell, so
+   * what they set stays (bash builtins/source.def; dash and ash `dotcmd`, whose
+   * failure to open the file ends the line, as at their terminals).
+   */
+  private source(name: string, args: readonly string[], stdin: string): CommandResult {
+    const { dialect } = this.environment;
+    const [path] = args;
+    if (path === undefined) {
+      if (dialect.kind === 'bash') return { stdout: '', stderr: `${dialect.builtinError(name, 'filename argument required', this.state.line)}${name}: usage: ${name} filename [arguments]\n`, exitCode: 2 };
+      return { stdout: '', stderr: '', exitCode: 0 };
+    }
+    const read = this.readInput(path);
+    if (typeof read !== 'string') {
+      if (dialect.kind === 'bash') return { stdout: '', stderr: read.error, exitCode: 1 };
+      const text = dialect.kind === 'dash' ? dialect.builtinError('.', `cannot open ${path}: No such file`, this.state.line) : `${dialect.name}: .: can't open '${path}': No such file or directory\n`;
+      throw new LineAborted(text, 2);
+    }
+    let offset = 0;
+    while (offset < read.length) {
+      const step = parseNext(read, offset);
+      offset = step.end;
+      if ('error' in step) {
+        this.write('stderr', dialect.syntaxError(step.error, this.state.line));
+        this.state.status = 2;
+        continue;
+      }
+      this.runScript(step.script, stdin);
+    }
+    return { stdout: '', stderr: '', exitCode: this.state.status };
+  }
+
   private resolve(redirection: Redirection, context: ExpansionContext): ResolvedRedirection {
     const { heredoc } = redirection;
     if (heredoc) return { fd: redirection.fd, operator: redirection.operator, path: '', text: heredoc.expand ? expandString({ parts: heredoc.parts, source: heredoc.body }, context) : heredoc.body };
@@ -574,6 +606,7 @@ export class Interpreter {
   private invoke(argv: string[], assignments: [string, string][], stdin: string, terminals: { stdoutIsTerminal: boolean; stderrIsTerminal: boolean }): CommandResult {
     const [name, ...args] = argv as [string, ...string[]];
     if (name === 'break' || name === 'continue') return this.loopControl(name, args);
+    if (name === '.' || (name === 'source' && this.environment.dialect.kind === 'bash')) return this.source(name, args, stdin);
     const builtin = BUILTINS.get(name);
     if (builtin) {
       const result = builtin(args, this.builtinContext(stdin));

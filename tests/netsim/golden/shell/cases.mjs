@@ -159,6 +159,11 @@ export const CASES = [
   { name: 'then fi', input: 'if true; then fi' },
   { name: 'done alone', input: 'echo a; done' },
   { name: 'word after done', input: 'while true; do echo; done x' },
+  // unset, command -v, source and . (bash's builtins).
+  { name: 'unset', input: 'X=1; unset X; echo "[$X]"; unset -v NOPE; echo $?; unset -f nope; echo $?' },
+  { name: 'command -v', input: 'command -v ls cd if nosuch; echo $?; command -v nosuch; echo $?' },
+  { name: 'source', input: 'echo "X=5; echo in \\$X" > s.sh; . ./s.sh; echo out $X; source s.sh' },
+  { name: 'source missing', input: 'source /nosuch; echo $?; . /nosuch; source' },
   // Parameter expansion's operators (bash's subst.c).
   { name: 'parameter defaults', input: 'unset_var=; E=; S=set; echo "${NOPE:-def} ${E:-empty} ${E-unset} ${S:-x} ${S:+alt} ${NOPE:+alt}|"; echo ${N:=assigned} $N' },
   { name: 'parameter length and affixes', input: 'P=/var/lib/docker/volumes/data.tar.gz; echo ${#P} ${P#*/} ${P##*/} ${P%.*} ${P%%.*} ${#NOPE}' },
@@ -184,4 +189,4 @@ export const CASES = [
 ];
 
 /** Lines for the two other shells lessons meet: dash (Debian's sh) and BusyBox ash (Alpine, busybox), each in a fresh interactive shell. */
-export const SH_CASES = ['nosuch', 'true\nnosuch', 'ls |', '| ls', 'echo "abc', 'echo $(echo a', 'exit foo', 'cd /nosuch; echo $?', "echo -e 'a\\tb'", "echo 'a\\tb'", 'then', 'echo a && && b', 'echo >', 'false; echo $?', 'echo $(echo one   two) | wc -w', 'test 1 -eq 1; echo $?', '[ 1 -eq 1', '[ a -eq 1 ]', '[ -d /tmp ] && echo dir', 'echo /nosuch/*', 'for i in a b; do echo $i; done | sort -r', 'case b in a|b) echo ab;; *) echo no;; esac', 'i=0; while [ $i -lt 2 ]; do echo $i; i=$((i+1)); done', 'x=3; echo $((x*2+1)) $((x+=2)) $x', 'echo $((1/0))', 'echo $((1+))', 'echo $((a b))', 'for i in 1; do break 0; done; echo $?', 'break; echo $?', 'if true; then fi', 'echo a; done', '(exit 3); echo $?', '{ echo a; echo b; } | wc -l', 'echo {1..3} a{b,c}'];
+export const SH_CASES = ['nosuch', 'true\nnosuch', 'ls |', '| ls', 'echo "abc', 'echo $(echo a', 'exit foo', 'cd /nosuch; echo $?', "echo -e 'a\\tb'", "echo 'a\\tb'", 'then', 'echo a && && b', 'echo >', 'false; echo $?', 'echo $(echo one   two) | wc -w', 'test 1 -eq 1; echo $?', '[ 1 -eq 1', '[ a -eq 1 ]', '[ -d /tmp ] && echo dir', 'echo /nosuch/*', 'for i in a b; do echo $i; done | sort -r', 'case b in a|b) echo ab;; *) echo no;; esac', 'i=0; while [ $i -lt 2 ]; do echo $i; i=$((i+1)); done', 'x=3; echo $((x*2+1)) $((x+=2)) $x', 'echo $((1/0))', 'echo $((1+))', 'echo $((a b))', 'for i in 1; do break 0; done; echo $?', 'break; echo $?', 'if true; then fi', 'echo a; done', '(exit 3); echo $?', '{ echo a; echo b; } | wc -l', 'echo {1..3} a{b,c}', 'command -v cd nosuch; echo $?; command -v nosuch; echo $?', 'X=1; unset X; echo "[$X]"', 'echo "echo in" > s.sh; . ./s.sh; echo $?', '. /nosuch'];
