@@ -1,6 +1,6 @@
 import { KernelError } from '../kernel/errno';
 import { appendRule, chainOf, deleteChain, deleteRule, hasChain, insertRule, newChain, setPolicy, zeroCounters } from '../kernel/netfilter/netfilter';
-import { BUILTIN_CHAINS, EMPTY_TABLES, TABLES, type NetfilterState, type RuleSpec, type TableName } from '../kernel/netfilter/rule';
+import { BUILTIN_CHAINS, EMPTY_TABLES, TABLES, type NetfilterState, type TableName } from '../kernel/netfilter/rule';
 import { formatRuleList } from '../format/iptables-list';
 import { formatRuleSpecs, listingOrder } from '../format/iptables-save';
 import { fail, ok, type CommandResult, type ProcessContext, type Program } from './command';
@@ -135,12 +135,11 @@ function changeRule(invocation: Invocation, command: Extract<Invocation['command
     rules.splice(command.position - 1, 1);
     return ok();
   }
-  if (invocation.jumpTo !== undefined && !hasChain(netfilter, table, invocation.jumpTo)) {
-    const problem = parameterProblem(`Chain '${invocation.jumpTo}' does not exist`);
+  const spec = invocation.rule;
+  if (spec.target.kind === 'jump' && !hasChain(netfilter, table, spec.target.chain)) {
+    const problem = parameterProblem(`Chain '${spec.target.chain}' does not exist`);
     return fail(problem.error, problem.status);
   }
-  // A rule without -j only counts packets; iptables -S prints it without a target.
-  const spec = { target: { kind: 'none' }, ...invocation.rule } as RuleSpec;
   // The kernel refuses address translation outside the nat table (captured: host.iptables-A-INPUT-DNAT-filter-table.err.txt).
   if (command.kind !== 'delete' && table !== 'nat' && ['DNAT', 'SNAT', 'MASQUERADE'].includes(spec.target.kind)) {
     return fail(`${IPTABLES_VERSION}:  RULE_${command.kind === 'append' ? 'APPEND' : 'INSERT'} failed (Invalid argument): rule in chain ${command.chain}\n`, 4);

@@ -1,11 +1,11 @@
 import type { Kernel } from '../kernel/kernel';
-import { ruleArguments } from '../format/iptables-save';
+import { formatRule } from '../userland/iptables-rule';
 import { EngineError } from './errors';
 import { appendRule, deleteRules, hasChain, insertRule, newChain, ruleBucket, setPolicy } from '../kernel/netfilter/netfilter';
-import { sameRule, type RuleAddress, type RuleSpec, type TableName } from '../kernel/netfilter/rule';
+import { natTo, sameRule, type RuleAddress, type RuleSpec, type TableName } from '../kernel/netfilter/rule';
 import { netfilterOf } from '../kernel/namespace';
 import { cidr, contains, parseCidr } from '../wire/cidr';
-import { formatIpv4, type Ipv4 } from '../wire/ipv4';
+import type { Ipv4 } from '../wire/ipv4';
 
 /**
  * The iptables rules Docker Engine 29 installs (moby iptabler, captured in
@@ -160,7 +160,7 @@ export function bridgeNetworkRules(bridge: string, subnet: RuleAddress, { intern
     ...icmp,
     ...outgoing,
     { table: 'filter', chain: 'DOCKER', spec: { inInterface: not(bridge), outInterface: is(bridge), target: { kind: gatewayMode === 'nat-unprotected' ? 'ACCEPT' : 'DROP' } } },
-    { table: 'filter', chain: 'DOCKER-CT', spec: { outInterface: is(bridge), ctState: ['RELATED', 'ESTABLISHED'], target: { kind: 'ACCEPT' } } },
+    { table: 'filter', chain: 'DOCKER-CT', spec: { outInterface: is(bridge), ctState: { states: ['RELATED', 'ESTABLISHED'], module: 'conntrack' }, target: { kind: 'ACCEPT' } } },
     { table: 'filter', chain: 'DOCKER-BRIDGE', spec: { outInterface: is(bridge), target: jump('DOCKER') } },
   ];
 }
@@ -207,7 +207,7 @@ export function publishedPortRules(bridge: string, port: PortBinding, gatewayMod
         ...(hairpin ? {} : { inInterface: not(bridge) }),
         protocol,
         destinationPort: hostPort,
-        target: { kind: 'DNAT', to: `${formatIpv4(container)}:${containerPort}` },
+        target: { kind: 'DNAT', to: natTo(container, containerPort) },
       },
     });
     if (hairpin) rules.push({ table: 'nat', chain: 'POSTROUTING', spec: { source: is(cidr(container, 32)), destination: is(cidr(container, 32)), protocol, destinationPort: containerPort, target: { kind: 'MASQUERADE' } } });
@@ -265,7 +265,7 @@ export function publishedPortRules6(bridge: string, container: string, hostIp: s
         inInterface: not(bridge),
         protocol,
         destinationPort: hostPort,
-        target: { kind: 'DNAT', to: `[${container}]:${containerPort}` },
+        target: { kind: 'DNAT', to: natTo(container, containerPort) },
       },
     },
     {
@@ -299,7 +299,7 @@ function applyFamily(kernel: Kernel, rules: readonly Placed[], enable: boolean, 
       const chains = [rule.chain, ...(rule.spec.target.kind === 'jump' ? [rule.spec.target.chain] : [])];
       const missing = chains.some((chain) => !hasChain(netfilter, rule.table, chain));
       if (missing) {
-        throw new EngineError('unavailable', `${program} failed: ${program} --wait -t ${rule.table} -${rule.first ? 'I' : 'A'} ${rule.chain} ${ruleArguments(rule.spec)}: ${program}: No chain/target/match by that name.\n (exit status 1)`);
+        throw new EngineError('unavailable', `${program} failed: ${program} --wait -t ${rule.table} -${rule.first ? 'I' : 'A'} ${rule.chain} ${formatRule(rule.spec)}: ${program}: No chain/target/match by that name.\n (exit status 1)`);
       }
     }
   }

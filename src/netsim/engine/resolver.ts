@@ -1,7 +1,8 @@
 import type { Namespace } from '../kernel/namespace';
 import { hasChain, insertRule, newChain } from '../kernel/netfilter/netfilter';
-import type { RuleSpec } from '../kernel/netfilter/rule';
+import { natTo, type RuleSpec } from '../kernel/netfilter/rule';
 import { parseCidr } from '../wire/cidr';
+import { parseIpv4 } from '../wire/ipv4';
 import type { Daemon } from './daemon';
 import { EMBEDDED_DNS_ADDRESS } from './dns';
 import { is } from './firewall';
@@ -10,6 +11,7 @@ import { is } from './firewall';
 export const DOCKERD_PID = 812;
 
 const resolverAddress = parseCidr(`${EMBEDDED_DNS_ADDRESS}/32`)!;
+const embeddedDns = parseIpv4(EMBEDDED_DNS_ADDRESS)!;
 
 /**
  * The embedded DNS server of one container (libnetwork resolver_unix.go,
@@ -30,10 +32,10 @@ export function startEmbeddedResolver(daemon: Daemon, sandbox: Namespace): void 
   newChain(netfilter, 'nat', 'DOCKER_POSTROUTING');
   insertRule(netfilter, 'nat', 'POSTROUTING', { destination: is(resolverAddress), target: { kind: 'jump', chain: 'DOCKER_POSTROUTING' } });
   const rules: [string, RuleSpec][] = [
-    ['DOCKER_OUTPUT', { destination: is(resolverAddress), protocol: 'udp', destinationPort: 53, target: { kind: 'DNAT', to: `${EMBEDDED_DNS_ADDRESS}:${udpPort}` } }],
-    ['DOCKER_POSTROUTING', { source: is(resolverAddress), protocol: 'udp', sourcePort: udpPort, target: { kind: 'SNAT', to: ':53' } }],
-    ['DOCKER_OUTPUT', { destination: is(resolverAddress), protocol: 'tcp', destinationPort: 53, target: { kind: 'DNAT', to: `${EMBEDDED_DNS_ADDRESS}:${tcpPort}` } }],
-    ['DOCKER_POSTROUTING', { source: is(resolverAddress), protocol: 'tcp', sourcePort: tcpPort, target: { kind: 'SNAT', to: ':53' } }],
+    ['DOCKER_OUTPUT', { destination: is(resolverAddress), protocol: 'udp', destinationPort: 53, target: { kind: 'DNAT', to: natTo(embeddedDns, udpPort) } }],
+    ['DOCKER_POSTROUTING', { source: is(resolverAddress), protocol: 'udp', sourcePort: udpPort, target: { kind: 'SNAT', to: natTo(undefined, 53) } }],
+    ['DOCKER_OUTPUT', { destination: is(resolverAddress), protocol: 'tcp', destinationPort: 53, target: { kind: 'DNAT', to: natTo(embeddedDns, tcpPort) } }],
+    ['DOCKER_POSTROUTING', { source: is(resolverAddress), protocol: 'tcp', sourcePort: tcpPort, target: { kind: 'SNAT', to: natTo(undefined, 53) } }],
   ];
   for (const [chain, spec] of rules) insertRule(netfilter, 'nat', chain, spec);
 }

@@ -1,5 +1,5 @@
 import { contains } from '../../wire/cidr';
-import { parseIpv4, type Ipv4 } from '../../wire/ipv4';
+import type { Ipv4 } from '../../wire/ipv4';
 import type { Packet } from '../../wire/packet';
 import type { Chain, Negatable, NetfilterState, Policy, Rule, RuleAddress, RuleSpec, TableName } from './rule';
 
@@ -134,11 +134,15 @@ function applyTarget(table: readonly Chain[], name: TableName, chain: Chain, spe
     }
     case 'DNAT':
     case 'SNAT': {
-      const [address, port] = target.to.split(':');
       const kind = target.kind === 'DNAT' ? 'dnat' : 'snat';
-      // `--to-source :53` changes only the port: the address stays the packet's own.
+      // `--to-source :53` changes only the port: the address stays the packet's own (so does an IPv6 one, which no IPv4 packet takes).
+      const address = target.to.addresses?.first;
       const unchanged = kind === 'dnat' ? packet.destination : packet.source;
-      return { kind: 'nat', change: { kind, address: parseIpv4(address ?? '') ?? unchanged, port: port === undefined ? undefined : Number(port) } };
+      // nf_nat_l4proto_unique_tuple keeps a port already in the range, else takes one from it: here its first.
+      const ports = target.to.ports;
+      const original = kind === 'dnat' ? packet.destinationPort : packet.sourcePort;
+      const port = ports === undefined || (original >= ports.first && original <= ports.last) ? undefined : ports.first;
+      return { kind: 'nat', change: { kind, address: typeof address === 'number' ? address : unchanged, port } };
     }
     case 'MASQUERADE': {
       const address = context.outInterface === undefined ? undefined : context.addressOf(context.outInterface);
@@ -169,7 +173,7 @@ function matches(spec: RuleSpec, packet: Packet, context: HookContext): boolean 
     (spec.sourcePort === undefined || (packet.protocol !== 'icmp' && spec.sourcePort === packet.sourcePort)) &&
     (!spec.sourceLocal || context.isLocal(packet.source)) &&
     (!spec.destinationLocal || context.isLocal(packet.destination)) &&
-    (spec.ctState === undefined || spec.ctState.includes(context.state))
+    (spec.ctState === undefined || spec.ctState.states.includes(context.state))
   );
 }
 
