@@ -155,9 +155,8 @@ function applyLetter(
     case 'Z': {
       const chain = inline || optional();
       const number = chain === undefined ? undefined : optional();
-      // parse_rulenumber: xtables_strtoui(rule, NULL, &rulenum, 1, INT_MAX).
-      if (number !== undefined && !/^0*[1-9]\d*$/.test(number)) return parameterProblem(`Invalid rule number \`${number}'`);
-      const position = number === undefined ? undefined : Number(number);
+      const position = number === undefined ? undefined : ruleNumber(number);
+      if (position === undefined && number !== undefined) return parameterProblem(`Invalid rule number \`${number}'`);
       const list = invocation.command?.kind === 'list' ? invocation.command : undefined;
       if (list && !list.zero) {
         if (position !== undefined) return UNMODELLED_LIST_ZERO_NUM;
@@ -180,8 +179,8 @@ function applyLetter(
       const chain = required();
       if (typeof chain !== 'string') return chain;
       const number = optional();
-      if (number !== undefined && !/^\d+$/.test(number)) return parameterProblem(`Invalid rule number \`${number}'`);
-      const position = number === undefined ? undefined : Number(number);
+      const position = number === undefined ? undefined : ruleNumber(number);
+      if (position === undefined && number !== undefined) return parameterProblem(`Invalid rule number \`${number}'`);
       return command(letter === 'I' ? { kind: 'insert', chain, position: position ?? 1 } : { kind: 'delete', chain, position });
     }
     case 'P': {
@@ -194,4 +193,15 @@ function applyLetter(
     default:
       return parameterProblem(`unknown option "-${letter}"`);
   }
+}
+
+/**
+ * parse_rulenumber (xshared.c): xtables_strtoui(rule, NULL, &rulenum, 1,
+ * INT_MAX), a strict strtoul of base 0 (`0x10` is 16, `010` is 8) from 1 on.
+ */
+function ruleNumber(text: string): number | undefined {
+  const match = /^(?:0[xX]([0-9a-fA-F]+)|(0[0-7]*)|([1-9]\d*))$/.exec(text);
+  if (!match) return undefined;
+  const value = match[1] !== undefined ? parseInt(match[1], 16) : match[2] !== undefined ? parseInt(match[2], 8) : Number(match[3]);
+  return value >= 1 && value <= 0x7fffffff ? value : undefined;
 }
