@@ -1,10 +1,9 @@
 import { KernelError, STRERROR, type ErrnoName } from '../kernel/errno';
-import { appendRule, BatchRejected, deleteChain, deleteRule, deleteRuleAt, flushRules, hasChain, insertRule, newChain, setPolicy, zeroCounters } from '../kernel/netfilter/netfilter';
-import { EMPTY_TABLES, TABLES, type NetfilterState, type TableName } from '../kernel/netfilter/rule';
+import { BatchRejected, type NetfilterTables } from '../kernel/netfilter/netfilter';
+import { EMPTY_TABLES, TABLES, type TableName } from '../kernel/netfilter/rule';
 import { formatRuleList } from '../format/iptables-list';
 import { formatRuleSpecs, listingOrder } from '../format/iptables-save';
 import { fail, ok, type CommandResult, type ProcessContext, type Program } from './command';
-import { netfilterOf } from '../kernel/namespace';
 import { IPTABLES_VERSION, parameterProblem, parseIptablesArguments, type Invocation } from './iptables-arguments';
 import { ROOT } from '../kernel/filesystem';
 import { parseIpv4 } from '../wire/ipv4';
@@ -114,7 +113,7 @@ function runXtables(args: readonly string[], context: ProcessContext, family: 4 
   const networkNames = () => readNetworkNames(context);
   if (empty) return emptyTable(invocation, command, EMPTY_TABLES[invocation.table as keyof typeof EMPTY_TABLES], networkNames);
   try {
-    return execute(invocation, command, invocation.table as TableName, netfilterOf(context.namespace, family), networkNames);
+    return execute(invocation, command, invocation.table as TableName, context.kernel.netfilter(context.namespace, family), networkNames);
   } catch (error) {
     if (error instanceof KernelError) return refused(error, command, command.chain);
     throw error;
@@ -156,56 +155,56 @@ function readNetworkNames(context: ProcessContext): ReadonlyMap<number, string> 
   return names;
 }
 
-function execute(invocation: Invocation, command: Command, table: TableName, netfilter: NetfilterState, networkNames: () => ReadonlyMap<number, string>): CommandResult {
-  if (command.chain !== undefined && command.kind !== 'new-chain' && !hasChain(netfilter, table, command.chain)) return nftFailure('other', 'ENOENT');
+function execute(invocation: Invocation, command: Command, table: TableName, tables: NetfilterTables, networkNames: () => ReadonlyMap<number, string>): CommandResult {
+  if (command.chain !== undefined && command.kind !== 'new-chain' && !tables.hasChain(table, command.chain)) return nftFailure('other', 'ENOENT');
   switch (command.kind) {
     case 'list-rules':
-      return ok(formatRuleSpecs(table, netfilter[table], command.chain));
+      return ok(formatRuleSpecs(table, tables.view[table], command.chain));
     case 'list': {
       // do_commandx: list_entries, then nft_cmd_chain_zero_counters for -L -Z.
-      const listed = formatRuleList(table, netfilter[table], { ...invocation, networkNames: networkNames() }, command.chain);
-      return ok(command.zero ? listed + zeroChains(netfilter, table, command.chain, invocation.verbose) : listed);
+      const listed = formatRuleList(table, tables.view[table], { ...invocation, networkNames: networkNames() }, command.chain);
+      return ok(command.zero ? listed + zeroChains(tables, table, command.chain, invocation.verbose) : listed);
     }
     case 'zero':
       if (command.position !== undefined) {
-        zeroCounters(netfilter, table, command.chain!, command.position);
+        tables.zeroCounters(table, command.chain!, command.position);
         return ok();
       }
-      return ok(zeroChains(netfilter, table, command.chain, invocation.verbose));
+      return ok(zeroChains(tables, table, command.chain, invocation.verbose));
     case 'new-chain':
       if (command.chain === undefined) return nftFailure('other', 'ENOENT');
-      newChain(netfilter, table, command.chain);
+      tables.newChain(table, command.chain);
       return ok();
     case 'delete-chain':
-      return deleteChains(netfilter, table, command);
+      return deleteChains(tables, table, command);
     case 'flush':
-      flushRules(netfilter, table, command.chain);
+      tables.flushRules(table, command.chain);
       return ok();
     case 'policy':
       // nft_chain_set reads the policy word before it looks for the chain.
       if (command.policy !== 'ACCEPT' && command.policy !== 'DROP') return nftFailure('chain_set', 'EINVAL');
-      setPolicy(netfilter, table, command.chain, command.policy);
+      tables.setPolicy(table, command.chain, command.policy);
       return ok();
     case 'append':
     case 'insert':
     case 'delete':
-      return changeRule(invocation, command, table, netfilter);
+      return changeRule(invocation, command, table, tables);
   }
 }
 
-function changeRule(invocation: Invocation, command: Extract<Invocation['command'], { kind: 'append' | 'insert' | 'delete' }>, table: TableName, netfilter: NetfilterState): CommandResult {
+function changeRule(invocation: Invocation, command: Extract<Invocation['command'], { kind: 'append' | 'insert' | 'delete' }>, table: TableName, tables: NetfilterTables): CommandResult {
   if (command.kind === 'delete' && command.position !== undefined) {
-    deleteRuleAt(netfilter, table, command.chain, command.position);
+    tables.deleteRuleAt(table, command.chain, command.position);
     return ok();
   }
   const spec = invocation.rule;
-  if (spec.target.kind === 'jump' && !hasChain(netfilter, table, spec.target.chain)) {
+  if (spec.target.kind === 'jump' && !tables.hasChain(table, spec.target.chain)) {
     const problem = parameterProblem(`Chain '${spec.target.chain}' does not exist`);
     return fail(problem.error, problem.status);
   }
-  if (command.kind === 'append') appendRule(netfilter, table, command.chain, spec);
-  else if (command.kind === 'insert') insertRule(netfilter, table, command.chain, spec, command.position);
-  else deleteRule(netfilter, table, command.chain, spec);
+  if (command.kind === 'append') tables.appendRule(table, command.chain, spec);
+  else if (command.kind === 'insert') tables.insertRule(table, command.chain, spec, command.position);
+  else tables.deleteRule(table, command.chain, spec);
   return ok();
 }
 
@@ -214,18 +213,18 @@ function changeRule(invocation: Invocation, command: Extract<Invocation['command
  * (nft_chain_foreach: base chains, then user chains by name); with -v each
  * says "Zeroing chain `NAME'" (nft.c __nft_chain_zero_counters).
  */
-function zeroChains(netfilter: NetfilterState, table: TableName, chain: string | undefined, verbose: boolean): string {
-  const names = chain === undefined ? listingOrder(table, netfilter[table]).map((c) => c.name) : [chain];
-  for (const name of names) zeroCounters(netfilter, table, name);
+function zeroChains(tables: NetfilterTables, table: TableName, chain: string | undefined, verbose: boolean): string {
+  const names = chain === undefined ? listingOrder(table, tables.view[table]).map((c) => c.name) : [chain];
+  for (const name of names) tables.zeroCounters(table, name);
   return verbose ? names.map((name) => `Zeroing chain \`${name}'\n`).join('') : '';
 }
 
 /** -X deletes one empty, unreferenced user chain, or all such chains when none is named. */
-function deleteChains(netfilter: NetfilterState, table: TableName, command: Command): CommandResult {
-  const userChains = netfilter[table].filter((c) => c.policy === undefined).map((c) => c.name);
+function deleteChains(tables: NetfilterTables, table: TableName, command: Command): CommandResult {
+  const userChains = tables.view[table].filter((c) => c.policy === undefined).map((c) => c.name);
   for (const name of command.chain === undefined ? userChains : [command.chain]) {
     try {
-      deleteChain(netfilter, table, name);
+      tables.deleteChain(table, name);
     } catch (error) {
       if (error instanceof KernelError) return refused(error, command, name);
       throw error;

@@ -1,7 +1,7 @@
 import { contains } from '../../wire/cidr';
 import type { Ipv4 } from '../../wire/ipv4';
 import type { Packet } from '../../wire/packet';
-import type { Chain, Negatable, NetfilterState, Policy, Rule, RuleAddress, RuleSpec, TableName } from './rule';
+import type { ChainState, Negatable, NetfilterState, Policy, Rule, RuleAddress, RuleSpec, RuleState, TableName } from './rule';
 
 export type Hook = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
 
@@ -96,7 +96,7 @@ type ChainOutcome =
   | { kind: 'drop' | 'reject'; chain: string }
   | { kind: 'nat'; change: NatChange };
 
-function runChain(table: readonly Chain[], name: TableName, chain: Chain, packet: Packet, context: HookContext, depth: number): ChainOutcome {
+function runChain(table: readonly ChainState[], name: TableName, chain: ChainState, packet: Packet, context: HookContext, depth: number): ChainOutcome {
   if (depth > MAX_JUMP_DEPTH) return { kind: 'drop', chain: chain.name };
   for (let index = 0; index < chain.rules.length; index++) {
     const rule = chain.rules[index]!;
@@ -113,7 +113,7 @@ function runChain(table: readonly Chain[], name: TableName, chain: Chain, packet
 }
 
 /** What a matched rule's target does; undefined means go on with the next rule. */
-function applyTarget(table: readonly Chain[], name: TableName, chain: Chain, spec: RuleSpec, packet: Packet, context: HookContext, depth: number): ChainOutcome | undefined {
+function applyTarget(table: readonly ChainState[], name: TableName, chain: ChainState, spec: RuleSpec, packet: Packet, context: HookContext, depth: number): ChainOutcome | undefined {
   const target = spec.target;
   switch (target.kind) {
     case 'none':
@@ -151,7 +151,7 @@ function applyTarget(table: readonly Chain[], name: TableName, chain: Chain, spe
   }
 }
 
-function count(rule: Rule, packet: Packet): void {
+function count(rule: RuleState, packet: Packet): void {
   rule.packets += 1;
   rule.bytes += packet.length;
 }

@@ -1,5 +1,5 @@
 import { KernelError, type Errno } from '../errno';
-import { BUILTIN_CHAINS, sameRule, type Chain, type NetfilterState, type Policy, type RuleSpec, type TableName } from './rule';
+import { BUILTIN_CHAINS, sameRule, type ChainState, type Netfilter, type NetfilterState, type Policy, type RuleSpec, type TableName } from './rule';
 
 /**
  * Table and chain operations, as the nf_tables backend of iptables performs them.
@@ -18,13 +18,13 @@ export class BatchRejected extends KernelError {
     this.name = 'BatchRejected';
   }
 }
-export function chainOf(netfilter: NetfilterState, table: TableName, name: string): Chain {
+export function chainOf(netfilter: NetfilterState, table: TableName, name: string): ChainState {
   const chain = netfilter[table].find((candidate) => candidate.name === name);
   if (!chain) throw new KernelError('ENOENT', `no chain ${name} in ${table}`);
   return chain;
 }
 
-export function hasChain(netfilter: NetfilterState, table: TableName, name: string): boolean {
+export function hasChain(netfilter: Netfilter, table: TableName, name: string): boolean {
   return netfilter[table].some((chain) => chain.name === name);
 }
 
@@ -165,13 +165,13 @@ const DEEPEST_USER_CHAIN = 15;
  * host.iptables-A-B-j-A-loop.err.txt). Chains nothing reaches may loop: they
  * never run. A refused rule goes out again.
  */
-function validateJumps(netfilter: NetfilterState, table: TableName, chain: Chain, at: number): void {
+function validateJumps(netfilter: NetfilterState, table: TableName, chain: ChainState, at: number): void {
   if (chain.rules[at]?.spec.target.kind !== 'jump' || !jumpsTooFar(netfilter[table])) return;
   chain.rules.splice(at, 1);
   throw new BatchRejected('EMLINK', `jumps from ${chain.name} loop or go too deep`);
 }
 
-function jumpsTooFar(chains: readonly Chain[]): boolean {
+function jumpsTooFar(chains: readonly ChainState[]): boolean {
   const byName = new Map(chains.map((chain) => [chain.name, chain]));
   const visit = (name: string, path: Set<string>): boolean => {
     if (path.has(name) || path.size > DEEPEST_USER_CHAIN) return true;
@@ -183,4 +183,42 @@ function jumpsTooFar(chains: readonly Chain[]): boolean {
     return bad;
   };
   return chains.filter((chain) => chain.policy !== undefined).some((base) => base.rules.some(({ spec }) => spec.target.kind === 'jump' && visit(spec.target.chain, new Set())));
+}
+
+/**
+ * One family's tables as the layers above the kernel hold them: a read-only
+ * view, and the operations iptables and the Docker engine change them with
+ * (Kernel.netfilter). Errors are KernelError errnos, BatchRejected for those
+ * the commit gives.
+ */
+export interface NetfilterTables {
+  readonly view: Netfilter;
+  hasChain(table: TableName, name: string): boolean;
+  newChain(table: TableName, name: string): void;
+  deleteChain(table: TableName, name: string): void;
+  setPolicy(table: TableName, name: string, policy: Policy): void;
+  appendRule(table: TableName, chain: string, spec: RuleSpec): void;
+  insertRule(table: TableName, chain: string, spec: RuleSpec, position?: number): void;
+  deleteRule(table: TableName, chain: string, spec: RuleSpec): void;
+  deleteRuleAt(table: TableName, chain: string, position: number): void;
+  deleteRules(table: TableName, chain: string, specs: readonly RuleSpec[]): void;
+  flushRules(table: TableName, chain?: string): void;
+  zeroCounters(table: TableName, chain: string, position?: number): void;
+}
+
+export function netfilterTables(state: NetfilterState): NetfilterTables {
+  return {
+    view: state,
+    hasChain: (table, name) => hasChain(state, table, name),
+    newChain: (table, name) => newChain(state, table, name),
+    deleteChain: (table, name) => deleteChain(state, table, name),
+    setPolicy: (table, name, policy) => setPolicy(state, table, name, policy),
+    appendRule: (table, chain, spec) => appendRule(state, table, chain, spec),
+    insertRule: (table, chain, spec, position) => insertRule(state, table, chain, spec, position),
+    deleteRule: (table, chain, spec) => deleteRule(state, table, chain, spec),
+    deleteRuleAt: (table, chain, position) => deleteRuleAt(state, table, chain, position),
+    deleteRules: (table, chain, specs) => deleteRules(state, table, chain, specs),
+    flushRules: (table, chain) => flushRules(state, table, chain),
+    zeroCounters: (table, chain, position) => zeroCounters(state, table, chain, position),
+  };
 }

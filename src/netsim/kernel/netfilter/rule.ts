@@ -126,25 +126,43 @@ export type Target =
   | { readonly kind: 'jump'; readonly chain: string }
   | { readonly kind: 'DNAT' | 'SNAT'; readonly to: NatRange };
 
+/** A rule and its counters, as every layer above the kernel sees it: read-only. */
 export interface Rule {
   readonly spec: RuleSpec;
-  packets: number;
-  bytes: number;
+  readonly packets: number;
+  readonly bytes: number;
 }
 
+/** A chain as every layer above the kernel sees it: read-only; kernel/netfilter changes it. */
 export interface Chain {
   readonly name: string;
   /** Built-in chains have a policy; user chains return to their caller. */
-  policy: Policy | undefined;
-  rules: Rule[];
+  readonly policy: Policy | undefined;
+  readonly rules: readonly Rule[];
+  readonly packets: number;
+  readonly bytes: number;
+}
+
+/** One family's tables, read-only: what a namespace shows outside the kernel. */
+export type Netfilter = { readonly [T in TableName]: readonly Chain[] };
+
+/** The same records as the kernel writes them (kernel/ only). */
+export interface RuleState extends Rule {
   packets: number;
   bytes: number;
 }
 
-export type NetfilterState = Record<TableName, Chain[]>;
+export interface ChainState extends Chain {
+  policy: Policy | undefined;
+  rules: RuleState[];
+  packets: number;
+  bytes: number;
+}
+
+export type NetfilterState = Record<TableName, ChainState[]>;
 
 export function emptyNetfilter(): NetfilterState {
-  const table = (name: TableName): Chain[] => BUILTIN_CHAINS[name].map((chain) => ({ name: chain, policy: 'ACCEPT', rules: [], packets: 0, bytes: 0 }));
+  const table = (name: TableName): ChainState[] => BUILTIN_CHAINS[name].map((chain) => ({ name: chain, policy: 'ACCEPT', rules: [], packets: 0, bytes: 0 }));
   return { raw: table('raw'), nat: table('nat'), filter: table('filter') };
 }
 
