@@ -28,6 +28,9 @@ export const STRERROR = {
   EADDRNOTAVAIL: 'Cannot assign requested address',
   ENETDOWN: 'Network is down',
   ENETUNREACH: 'Network is unreachable',
+  ETIMEDOUT: 'Connection timed out',
+  ECONNREFUSED: 'Connection refused',
+  EHOSTUNREACH: 'No route to host',
 } as const satisfies Record<string, string>;
 
 /** Every errno name netsim knows. */
