@@ -10,7 +10,7 @@ export const parameterProblem = (message: string) => ({ error: `${IPTABLES_VERSI
 export type ArgumentError = ReturnType<typeof parameterProblem>;
 
 /** xtables_error(PARAMETER_PROBLEM) from the rule's own options, worded as iptables prints it. */
-const ruleProblem = ({ problem }: RuleProblem): ArgumentError => parameterProblem(problem);
+const ruleProblem = ({ problem, unsimulated }: RuleProblem): ArgumentError => (unsimulated ? { error: `netsim: ${problem}\n`, status: 2 } : parameterProblem(problem));
 
 export type Command =
   /** -L; with -Z too, the counters are zeroed once listed (`-L -Z`). */
@@ -66,7 +66,8 @@ export function parseIptablesArguments(args: readonly string[], family: 4 | 6 = 
     if (knowsOption(draft, arg)) {
       const value = next();
       if (value === undefined) return parameterProblem(`option "${arg}" requires an argument`);
-      const problem = applyModuleOption(draft, arg, value);
+      const problem = applyModuleOption(draft, arg, value, negate);
+      negate = false;
       if (problem) return ruleProblem(problem);
       continue;
     }

@@ -113,7 +113,7 @@ function matchText(spec: RuleSpec, options: ListOptions): string {
   // libxt_addrtype addrtype_print_v1: `ADDRTYPE match src-type LOCAL dst-type LOCAL`.
   if (spec.sourceLocal || spec.destinationLocal) parts.push(['ADDRTYPE match', ...(spec.sourceLocal ? ['src-type LOCAL'] : []), ...(spec.destinationLocal ? ['dst-type LOCAL'] : [])].join(' '));
   // conntrack_dump: `state` for a rule written with -m state, else `ctstate`.
-  if (spec.ctState) parts.push(`${spec.ctState.module === 'state' ? 'state' : 'ctstate'} ${formatStates(spec.ctState)}`);
+  if (spec.ctState) parts.push(`${spec.ctState.negated ? '! ' : ''}${spec.ctState.module === 'state' ? 'state' : 'ctstate'} ${formatStates(spec.ctState)}`);
   const target = targetListText(spec.target);
   if (target !== undefined) parts.push(target);
   return parts.map((part) => ` ${part}`).join('');

@@ -33,9 +33,12 @@ export type Family = 4 | 6;
  */
 export interface RuleProblem {
   readonly problem: string;
+  /** Something iptables takes that netsim does not model: said as netsim's, not as iptables'. */
+  readonly unsimulated?: true;
 }
 
 const problem = (text: string): RuleProblem => ({ problem: text });
+const unsimulated = (text: string): RuleProblem => ({ problem: `${text} is not available in this simulator yet`, unsimulated: true });
 export const isProblem = (value: unknown): value is RuleProblem => typeof value === 'object' && value !== null && 'problem' in value;
 
 /** A rule being read, option by option, as do_parse fills its ipt_entry. */
@@ -72,6 +75,7 @@ export function applyRuleLetter(draft: RuleDraft, letter: string, value: string,
       rule[letter === 'i' ? 'inInterface' : 'outInterface'] = { value, negated } satisfies Negatable<string>;
       return undefined;
     case 'p':
+      if (negated) return unsimulated("`! -p'");
       if (value === 'all') return undefined;
       if (value !== 'tcp' && value !== 'udp' && value !== 'icmp') return problem(`unknown protocol "${value}" specified`);
       rule.protocol = value;
@@ -126,9 +130,11 @@ export function knowsOption(draft: RuleDraft, option: string): boolean {
   return MATCH_OPTIONS[option]?.some((module) => draft.modules.has(module)) ?? false;
 }
 
-/** A module's or target's option (knowsOption said it is known) with its value. */
-export function applyModuleOption(draft: RuleDraft, option: string, value: string): RuleProblem | undefined {
+/** A module's or target's option (knowsOption said it is known) with its value; `negated` when `!` came before it. */
+export function applyModuleOption(draft: RuleDraft, option: string, value: string, negated = false): RuleProblem | undefined {
   const rule = draft.spec;
+  // Only the state match keeps an inversion here; a port, an address type or a target option would lose it.
+  if (negated && option !== '--ctstate' && option !== '--state') return unsimulated(`\`! ${option}'`);
   switch (option) {
     case '--dport':
     case '--destination-port':
@@ -142,7 +148,7 @@ export function applyModuleOption(draft: RuleDraft, option: string, value: strin
     case '--state': {
       const states = option === '--ctstate' ? parseCtStates(value) : parseStates(value);
       if (isProblem(states)) return states;
-      rule.ctState = { states, module: option === '--ctstate' ? 'conntrack' : 'state' };
+      rule.ctState = { states, module: option === '--ctstate' ? 'conntrack' : 'state', ...(negated ? { negated: true as const } : {}) };
       return undefined;
     }
     case '--dst-type':
@@ -203,7 +209,7 @@ export function parseRule(words: readonly string[], family: Family = 4): RuleSpe
     if (value === undefined) return problem(`option "${word}" requires an argument`);
     const letter = /^-[a-z]$/.test(word) ? word.slice(1) : undefined;
     const outcome =
-      letter !== undefined && RULE_LETTERS.has(letter) ? applyRuleLetter(draft, letter, value, negated) : knowsOption(draft, word) ? applyModuleOption(draft, word, value) : problem(`unknown option "${word}"`);
+      letter !== undefined && RULE_LETTERS.has(letter) ? applyRuleLetter(draft, letter, value, negated) : knowsOption(draft, word) ? applyModuleOption(draft, word, value, negated) : problem(`unknown option "${word}"`);
     if (outcome) return outcome;
     negated = false;
   }
@@ -336,7 +342,7 @@ function parseNatPorts(text: string, protocol: RuleSpec['protocol']): Span<numbe
   if (last === undefined) return problem(`Port \`${rangeText}' not valid`);
   if (last.value < first.value) return problem(`Port range \`${rangeText}' funky`);
   const tail = rangeText.slice(last.length);
-  if (tail !== '') return problem(tail.startsWith('/') ? 'shifted port ranges are not available in this simulator yet' : `Garbage after port range: \`${tail}'`);
+  if (tail !== '') return tail.startsWith('/') ? unsimulated('a shifted port range') : problem(`Garbage after port range: \`${tail}'`);
   return { first: first.value, last: last.value };
 }
 
@@ -412,7 +418,7 @@ export function formatRule(spec: RuleSpec): string {
   // libxt_addrtype addrtype_save_v1: one `-m addrtype`, --src-type before --dst-type.
   if (spec.sourceLocal || spec.destinationLocal) words.push('-m', 'addrtype', ...(spec.sourceLocal ? ['--src-type', 'LOCAL'] : []), ...(spec.destinationLocal ? ['--dst-type', 'LOCAL'] : []));
   // conntrack_print_name_alias and conntrack_dump: the module and option the rule was written with.
-  if (spec.ctState) words.push('-m', spec.ctState.module, spec.ctState.module === 'state' ? '--state' : '--ctstate', formatStates(spec.ctState));
+  if (spec.ctState) words.push('-m', spec.ctState.module, ...(spec.ctState.negated ? ['!'] : []), spec.ctState.module === 'state' ? '--state' : '--ctstate', formatStates(spec.ctState));
   words.push(...targetWords(spec.target));
   return words.join(' ');
 }

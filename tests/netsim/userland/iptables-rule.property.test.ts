@@ -49,8 +49,8 @@ const target = (family: Family, withPorts: boolean): fc.Arbitrary<Target> =>
   );
 
 const stateMatch = fc
-  .tuple(fc.subarray([...CONNTRACK_STATES], { minLength: 1 }), fc.constantFrom('conntrack' as const, 'state' as const))
-  .map(([states, module]) => ({ states: module === 'state' ? states.filter((state) => state !== 'SNAT' && state !== 'DNAT') : states, module }))
+  .tuple(fc.subarray([...CONNTRACK_STATES], { minLength: 1 }), fc.constantFrom('conntrack' as const, 'state' as const), fc.boolean())
+  .map(([states, module, negated]) => ({ states: module === 'state' ? states.filter((state) => state !== 'SNAT' && state !== 'DNAT') : states, module, ...(negated ? { negated: true as const } : {}) }))
   .filter((match) => match.states.length > 0);
 
 /** A rule as the model holds it; optional fields absent rather than undefined, as the parser leaves them. */

@@ -35,6 +35,17 @@ describe('conntrack states (extensions/libxt_conntrack.c, iptables 1.8.11)', () 
     expect(host.run('sudo iptables -L INPUT -n').stdout).toContain('0.0.0.0/0            0.0.0.0/0            state RELATED,ESTABLISHED\n');
   });
 
+  it('keeps a `!` before --ctstate (conntrack_dump prints " !" before the option)', () => {
+    const host = fresh();
+    host.run('sudo iptables -A INPUT -m conntrack ! --ctstate NEW,ESTABLISHED -j DROP');
+    expect(host.run('sudo iptables -S INPUT').stdout).toBe('-P INPUT ACCEPT\n-A INPUT -m conntrack ! --ctstate NEW,ESTABLISHED -j DROP\n');
+    expect(host.run('sudo iptables -L INPUT -n').stdout).toContain('0.0.0.0/0            0.0.0.0/0            ! ctstate NEW,ESTABLISHED\n');
+  });
+
+  it('says so rather than drop a `!` it does not model', () => {
+    expect(fresh().run('sudo iptables -A INPUT -p tcp ! --dport 22 -j DROP')).toMatchObject({ stderr: "netsim: `! --dport' is not available in this simulator yet\n", exitCode: 2 });
+  });
+
   it('wants a list of states after --state (state_parse_states)', () => {
     expect(fresh().run('sudo iptables -A INPUT -m state --state NEW, -j ACCEPT')).toMatchObject(problem('"--state" requires a list of states with no spaces, e.g. ESTABLISHED,RELATED'));
     expect(fresh().run('sudo iptables -A INPUT -m state --state SNAT -j ACCEPT')).toMatchObject(problem('Bad state "SNAT"'));

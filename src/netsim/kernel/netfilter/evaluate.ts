@@ -173,7 +173,7 @@ function matches(spec: RuleSpec, packet: Packet, context: HookContext): boolean 
     (spec.sourcePort === undefined || (packet.protocol !== 'icmp' && spec.sourcePort === packet.sourcePort)) &&
     (!spec.sourceLocal || context.isLocal(packet.source)) &&
     (!spec.destinationLocal || context.isLocal(packet.destination)) &&
-    (spec.ctState === undefined || spec.ctState.states.includes(context.state))
+    (spec.ctState === undefined || spec.ctState.states.includes(context.state) !== Boolean(spec.ctState.negated))
   );
 }
 

@@ -78,6 +78,8 @@ export interface StateMatch {
   /** No duplicates, in CONNTRACK_STATES order. */
   readonly states: readonly CtState[];
   readonly module: 'conntrack' | 'state';
+  /** `! --ctstate NEW`: every state but these (XT_CONNTRACK_STATE in invert_flags). */
+  readonly negated?: true;
 }
 
 /** A first and a last value, equal for one address or one port. */
@@ -179,6 +181,7 @@ export function sameRule(a: RuleSpec, b: RuleSpec): boolean {
     Boolean(a.sourceLocal) === Boolean(b.sourceLocal) &&
     Boolean(a.destinationLocal) === Boolean(b.destinationLocal) &&
     a.ctState?.module === b.ctState?.module &&
+    a.ctState?.negated === b.ctState?.negated &&
     (a.ctState?.states ?? []).join() === (b.ctState?.states ?? []).join() &&
     sameTarget(a.target, b.target)
   );
