@@ -3,21 +3,13 @@ import { httpDate } from '../wire/time-text';
 import { Datapath } from '../kernel/datapath';
 import { httpGet, httpGet6, parseHttpUrl } from '../userland/http-get';
 import { lookupHost } from '../userland/name-resolution';
-import { KERNEL_CONNECT_TIMEOUT_MS } from '../userland/tcp';
+import { connectError, KERNEL_CONNECT_TIMEOUT_MS } from '../userland/tcp';
 import { responseHead } from '../userland/web-servers';
 import { formatIpv4, parseIpv4 } from '../wire/ipv4';
 import { formatIpv6, isIpv6Text, parseIpv6 } from '../wire/ipv6';
 import { fail, type CommandResult, type Program } from './command';
 import { getoptLong, type Libc, type OptionSpec } from './getopt';
 import type { NameServices } from './name-service';
-
-/** strerror() of each way a connect() fails, as wget's bb_perror_msg_and_die prints it. */
-const CONNECT_ERRORS = {
-  refused: 'Connection refused',
-  'host-unreachable': 'No route to host',
-  'network-unreachable': 'Network is unreachable',
-  'timed-out': 'Connection timed out',
-} as const;
 
 /**
  * wget_main's getopt32 table (networking/wget.c): "cqSO:o:P:Y:U:T:+t:n::" and
@@ -154,7 +146,7 @@ export function busyboxWgetProgram(names: NameServices, libc: Libc = 'glibc'): P
       if (outcome.kind === 'unsimulated') return fail('netsim: this request is not simulated\n', 1);
       // The alarm (set_alarm around connect) fires before the kernel gives up.
       if (outcome.kind === 'timed-out' && timeoutMs < KERNEL_CONNECT_TIMEOUT_MS) return fail('wget: download timed out\n', 1);
-      return fail(`wget: can't connect to remote host${shownAddress}: ${CONNECT_ERRORS[outcome.kind]}\n`, 1);
+      return fail(`wget: can't connect to remote host${shownAddress}: ${connectError(outcome.kind)}\n`, 1);
     },
   };
 }

@@ -2,6 +2,7 @@ import type { VirtualClock } from '../clock';
 import type { ShellProcess } from '../engine/processes';
 import type { World } from '../kernel/datapath';
 import type { Kernel } from '../kernel/kernel';
+import { STRERROR } from '../wire/strerror';
 import type { Credentials, FileSystem } from '../kernel/filesystem';
 import type { Namespace } from '../kernel/namespace';
 import type { SeededRandom } from '../random';
@@ -58,13 +59,8 @@ export function collect(output: readonly OutputChunk[], exitCode: number): Comma
 /** Files a program can read: `cat`, `grep`, `< file`. Errors are errno kinds, their text is the program's. */
 export type ReadFileResult = { readonly content: string } | { readonly error: 'ENOENT' | 'EISDIR' | 'EACCES' | 'ENOTDIR' };
 
-/** strerror(3) of the errors reading a file gives, as programs and shells print them. */
-export const READ_ERROR_TEXT: Readonly<Record<Extract<ReadFileResult, { error: unknown }>['error'], string>> = {
-  ENOENT: 'No such file or directory',
-  EISDIR: 'Is a directory',
-  EACCES: 'Permission denied',
-  ENOTDIR: 'Not a directory',
-};
+/** strerror(3) of the errors reading a file gives (kernel/errno.ts), as programs and shells print them. */
+export const READ_ERROR_TEXT: Readonly<Record<Extract<ReadFileResult, { error: unknown }>['error'], string>> = STRERROR;
 
 /** A machine's files as one process reaches them: the file system of where it runs, and who it is. */
 export interface FileAccess {

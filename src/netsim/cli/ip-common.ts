@@ -1,5 +1,5 @@
 import type { AddressFamily } from '../format/ip-link';
-import type { Errno } from '../kernel/errno';
+import { STRERROR } from '../wire/strerror';
 import type { NetlinkError } from '../kernel/rtnetlink';
 import type { Namespace } from '../kernel/namespace';
 import { fail, type CommandResult, type ProcessContext } from './command';
@@ -24,23 +24,6 @@ export interface IpOptions {
   /** The host's side of `ip netns exec`, `netns PID` and `ip netns identify PID`; absent, only names under /run/netns are known. */
   hooks?: IpHooks;
 }
-
-/** strerror(3) of the errnos the kernel sends back to ip (glibc's wording). */
-const STRERROR: Readonly<Record<Errno, string>> = {
-  EEXIST: 'File exists',
-  ENODEV: 'No such device',
-  ENOENT: 'No such file or directory',
-  EINVAL: 'Invalid argument',
-  EADDRNOTAVAIL: 'Cannot assign requested address',
-  EADDRINUSE: 'Address already in use',
-  ENETUNREACH: 'Network is unreachable',
-  ENETDOWN: 'Network is down',
-  EBUSY: 'Device or resource busy',
-  EPERM: 'Operation not permitted',
-  EOPNOTSUPP: 'Operation not supported',
-  ESRCH: 'No such process',
-  ELOOP: 'Too many levels of symbolic links',
-};
 
 /**
  * rtnl_talk_error (lib/libnetlink.c): the kernel's extended ack message as

@@ -7,7 +7,7 @@ import { contains, parseCidr, type Cidr } from '../wire/cidr';
 import { parseIpv4, type Ipv4 } from '../wire/ipv4';
 import { parseMac } from '../wire/mac';
 import { fail, ok, type CommandResult, type ProcessContext } from './command';
-import { ipErrors, isShow, matches, type IpOptions } from './ip-common';
+import { ipErrors, isShow, matches, netlinkFailure, type IpOptions } from './ip-common';
 
 /** NUD bits of include/uapi/linux/neighbour.h, as `nud N` may give them. */
 const NUD_BITS: Record<number, NeighbourState | 'NOARP'> = { 0x01: 'INCOMPLETE', 0x02: 'REACHABLE', 0x04: 'STALE', 0x08: 'DELAY', 0x10: 'PROBE', 0x20: 'FAILED', 0x40: 'NOARP', 0x80: 'PERMANENT' };
@@ -161,7 +161,7 @@ function modifyNeighbour(how: 'add' | 'change' | 'replace' | 'delete', args: str
     }
   } catch (error) {
     if (!(error instanceof KernelError)) throw error;
-    return ipErrors.rtnetlink(error.errno === 'EEXIST' ? 'File exists' : 'No such file or directory');
+    return netlinkFailure({ errno: error.errno, extack: error.extack });
   }
   return ok();
 }

@@ -1,6 +1,6 @@
 import { cTime } from '../wire/time-text';
 import { formatIptablesSave, type SavedTable } from '../format/iptables-save';
-import { BUILTIN_CHAINS, TABLES, type Chain, type NetfilterState, type TableName } from '../kernel/netfilter/rule';
+import { BUILTIN_CHAINS, TABLES, type Chain, type Netfilter, type TableName } from '../kernel/netfilter/rule';
 import { fail, type Program } from './command';
 import { getoptLong, type OptionSpec } from './getopt';
 import { netfilterOf } from '../kernel/namespace';
@@ -72,7 +72,7 @@ function xtablesSave(family: 4 | 6): Program {
  * once something is in it: a rule, a user chain or a changed policy. (A real
  * table that was emptied again still exists and is still printed.)
  */
-function savedTables(netfilter: NetfilterState, only: string | undefined): SavedTable[] {
+function savedTables(netfilter: Netfilter, only: string | undefined): SavedTable[] {
   const names = only === undefined ? Object.keys(KNOWN_TABLES).filter((name) => isSimulated(name) && inUse(netfilter[name])) : [only];
   return names.map((name) => ({ name, builtins: KNOWN_TABLES[name]!, chains: isSimulated(name) ? netfilter[name] : [] }));
 }

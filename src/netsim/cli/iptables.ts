@@ -1,15 +1,81 @@
 import { KernelError } from '../kernel/errno';
-import { appendRule, chainOf, deleteChain, deleteRule, hasChain, insertRule, newChain, setPolicy, zeroCounters } from '../kernel/netfilter/netfilter';
-import { BUILTIN_CHAINS, EMPTY_TABLES, TABLES, type NetfilterState, type RuleSpec, type TableName } from '../kernel/netfilter/rule';
+import { STRERROR, type ErrnoName } from '../wire/strerror';
+import { BatchRejected, type NetfilterTables } from '../kernel/netfilter/netfilter';
+import { EMPTY_TABLES, TABLES, type TableName } from '../kernel/netfilter/rule';
 import { formatRuleList } from '../format/iptables-list';
 import { formatRuleSpecs, listingOrder } from '../format/iptables-save';
 import { fail, ok, type CommandResult, type ProcessContext, type Program } from './command';
-import { netfilterOf } from '../kernel/namespace';
 import { IPTABLES_VERSION, parameterProblem, parseIptablesArguments, type Invocation } from './iptables-arguments';
 import { ROOT } from '../kernel/filesystem';
 import { parseIpv4 } from '../wire/ipv4';
 
-const NO_CHAIN = 'iptables: No chain/target/match by that name.\n';
+/**
+ * The nft.c function whose failure iptables reports (nft_fn), which
+ * nft_strerror looks up with the errno; `other` stands for the rest.
+ */
+type NftFunction = 'chain_del' | 'chain_user_add' | 'rule_insert' | 'rule_delete' | 'rule_delete_num' | 'chain_set' | 'other';
+
+/** nft_strerror's table (iptables/nft.c, 1.8.11): an errno's text for one function or, without one, for any. */
+const NFT_STRERROR: readonly (readonly [NftFunction | undefined, ErrnoName, string])[] = [
+  ['chain_del', 'ENOTEMPTY', 'Chain is not empty'],
+  ['chain_del', 'EBUSY', 'Directory not empty'],
+  ['chain_del', 'EMLINK', "Can't delete chain with references left"],
+  ['chain_user_add', 'EEXIST', 'Chain already exists'],
+  ['rule_insert', 'E2BIG', 'Index of insertion too big'],
+  ['rule_delete_num', 'E2BIG', 'Index of deletion too big'],
+  ['rule_delete', 'ENOENT', 'Bad rule (does a matching rule exist in that chain?)'],
+  ['chain_set', 'ENOENT', 'Bad built-in chain name'],
+  ['chain_set', 'EINVAL', 'Bad policy name'],
+  ['chain_set', 'ENXIO', 'Bad table name'],
+  [undefined, 'ELOOP', 'Loop found in table'],
+  [undefined, 'EPERM', 'Permission denied (you must be root)'],
+  [undefined, 'ENOENT', 'No chain/target/match by that name'],
+];
+
+/**
+ * xtables-standalone.c main: `iptables: TEXT.`, with a pointer to dmesg for
+ * EINVAL, exit 1; errnos the table lacks read as strerror.
+ */
+function nftFailure(fn: NftFunction, errno: ErrnoName): CommandResult {
+  const text = NFT_STRERROR.find(([which, code]) => (which === undefined || which === fn) && code === errno)?.[2] ?? STRERROR[errno];
+  return fail(`iptables: ${text}.${errno === 'EINVAL' ? " Run `dmesg' for more information." : ''}\n`, 1);
+}
+
+/** The batch objects iptables names when the kernel refuses one at commit (nft.c nft_action's error path). */
+const BATCH_OBJECT: Partial<Record<Command['kind'], string>> = { append: 'RULE_APPEND', insert: 'RULE_INSERT', 'delete-chain': 'CHAIN_DEL' };
+
+/** Which nft.c function a command's failure is worded for. */
+function nftFunction(command: Command): NftFunction {
+  switch (command.kind) {
+    case 'delete-chain':
+      return 'chain_del';
+    case 'new-chain':
+      return 'chain_user_add';
+    case 'insert':
+      return 'rule_insert';
+    case 'delete':
+      return command.position === undefined ? 'rule_delete' : 'rule_delete_num';
+    case 'policy':
+      return 'chain_set';
+    default:
+      return 'other';
+  }
+}
+
+/**
+ * Every kernel refusal of an iptables command, worded in one place: a batch the
+ * kernel rejects at commit as `OBJECT failed (strerror): rule in chain C`
+ * (exit 4, captured: host.iptables-A-INPUT-DNAT-filter-table.err.txt), any
+ * other through nft_strerror.
+ */
+function refused(error: KernelError, command: Command, chain: string | undefined): CommandResult {
+  const object = BATCH_OBJECT[command.kind];
+  if (error instanceof BatchRejected && object !== undefined) {
+    const what = command.kind === 'delete-chain' ? `chain ${chain}` : `rule in chain ${chain}`;
+    return fail(`${IPTABLES_VERSION}:  ${object} failed (${STRERROR[error.errno]}): ${what}\n`, 4);
+  }
+  return nftFailure(nftFunction(command), error.errno);
+}
 
 export const iptablesProgram: Program = { name: 'iptables', run: (args, context) => runXtables(args, context, 4) };
 
@@ -48,9 +114,9 @@ function runXtables(args: readonly string[], context: ProcessContext, family: 4 
   const networkNames = () => readNetworkNames(context);
   if (empty) return emptyTable(invocation, command, EMPTY_TABLES[invocation.table as keyof typeof EMPTY_TABLES], networkNames);
   try {
-    return execute(invocation, command, invocation.table as TableName, netfilterOf(context.namespace, family), networkNames);
+    return execute(invocation, command, invocation.table as TableName, context.kernel.netfilter(context.namespace, family), networkNames);
   } catch (error) {
-    if (error instanceof KernelError) return fail(NO_CHAIN, 1);
+    if (error instanceof KernelError) return refused(error, command, command.chain);
     throw error;
   }
 }
@@ -61,7 +127,7 @@ function runXtables(args: readonly string[], context: ProcessContext, family: 4 
  * kernel has no such tables, so changing them is not simulated.
  */
 function emptyTable(invocation: Invocation, command: Command, builtins: readonly string[], networkNames: () => ReadonlyMap<number, string>): CommandResult {
-  if (command.chain !== undefined && !builtins.includes(command.chain)) return fail(NO_CHAIN, 1);
+  if (command.chain !== undefined && !builtins.includes(command.chain)) return nftFailure('other', 'ENOENT');
   const chains = builtins.map((name) => ({ name, policy: 'ACCEPT' as const, rules: [], packets: 0, bytes: 0 }));
   switch (command.kind) {
     case 'list-rules':
@@ -90,104 +156,57 @@ function readNetworkNames(context: ProcessContext): ReadonlyMap<number, string> 
   return names;
 }
 
-function execute(invocation: Invocation, command: Command, table: TableName, netfilter: NetfilterState, networkNames: () => ReadonlyMap<number, string>): CommandResult {
-  if (command.chain !== undefined && command.kind !== 'new-chain' && !hasChain(netfilter, table, command.chain)) return fail(NO_CHAIN, 1);
+function execute(invocation: Invocation, command: Command, table: TableName, tables: NetfilterTables, networkNames: () => ReadonlyMap<number, string>): CommandResult {
+  if (command.chain !== undefined && command.kind !== 'new-chain' && !tables.hasChain(table, command.chain)) return nftFailure('other', 'ENOENT');
   switch (command.kind) {
     case 'list-rules':
-      return ok(formatRuleSpecs(table, netfilter[table], command.chain));
+      return ok(formatRuleSpecs(table, tables.view[table], command.chain));
     case 'list': {
       // do_commandx: list_entries, then nft_cmd_chain_zero_counters for -L -Z.
-      const listed = formatRuleList(table, netfilter[table], { ...invocation, networkNames: networkNames() }, command.chain);
-      return ok(command.zero ? listed + zeroChains(netfilter, table, command.chain, invocation.verbose) : listed);
+      const listed = formatRuleList(table, tables.view[table], { ...invocation, networkNames: networkNames() }, command.chain);
+      return ok(command.zero ? listed + zeroChains(tables, table, command.chain, invocation.verbose) : listed);
     }
     case 'zero':
       if (command.position !== undefined) {
-        zeroCounters(netfilter, table, command.chain!, command.position);
+        tables.zeroCounters(table, command.chain!, command.position);
         return ok();
       }
-      return ok(zeroChains(netfilter, table, command.chain, invocation.verbose));
+      return ok(zeroChains(tables, table, command.chain, invocation.verbose));
     case 'new-chain':
-      if (command.chain === undefined) return fail(NO_CHAIN, 1);
-      if (hasChain(netfilter, table, command.chain)) return fail('iptables: Chain already exists.\n', 1);
-      newChain(netfilter, table, command.chain);
+      if (command.chain === undefined) return nftFailure('other', 'ENOENT');
+      tables.newChain(table, command.chain);
       return ok();
     case 'delete-chain':
-      return deleteChains(netfilter, table, command.chain);
+      return deleteChains(tables, table, command);
     case 'flush':
-      for (const chain of netfilter[table]) if (command.chain === undefined || chain.name === command.chain) chain.rules = [];
+      tables.flushRules(table, command.chain);
       return ok();
     case 'policy':
-      if (!BUILTIN_CHAINS[table].includes(command.chain)) return fail('iptables: Bad built-in chain name.\n', 1);
-      if (command.policy !== 'ACCEPT' && command.policy !== 'DROP') return fail("iptables: Bad policy name. Run `dmesg' for more information.\n", 1);
-      setPolicy(netfilter, table, command.chain, command.policy);
+      // nft_chain_set reads the policy word before it looks for the chain.
+      if (command.policy !== 'ACCEPT' && command.policy !== 'DROP') return nftFailure('chain_set', 'EINVAL');
+      tables.setPolicy(table, command.chain, command.policy);
       return ok();
     case 'append':
     case 'insert':
     case 'delete':
-      return changeRule(invocation, command, table, netfilter);
+      return changeRule(invocation, command, table, tables);
   }
 }
 
-function changeRule(invocation: Invocation, command: Extract<Invocation['command'], { kind: 'append' | 'insert' | 'delete' }>, table: TableName, netfilter: NetfilterState): CommandResult {
-  const rules = chainOf(netfilter, table, command.chain).rules;
+function changeRule(invocation: Invocation, command: Extract<Invocation['command'], { kind: 'append' | 'insert' | 'delete' }>, table: TableName, tables: NetfilterTables): CommandResult {
   if (command.kind === 'delete' && command.position !== undefined) {
-    if (command.position < 1 || command.position > rules.length) return fail('iptables: Index of deletion too big.\n', 1);
-    rules.splice(command.position - 1, 1);
+    tables.deleteRuleAt(table, command.chain, command.position);
     return ok();
   }
-  if (invocation.jumpTo !== undefined && !hasChain(netfilter, table, invocation.jumpTo)) {
-    const problem = parameterProblem(`Chain '${invocation.jumpTo}' does not exist`);
+  const spec = invocation.rule;
+  if (spec.target.kind === 'jump' && !tables.hasChain(table, spec.target.chain)) {
+    const problem = parameterProblem(`Chain '${spec.target.chain}' does not exist`);
     return fail(problem.error, problem.status);
   }
-  // A rule without -j only counts packets; iptables -S prints it without a target.
-  const spec = { target: { kind: 'none' }, ...invocation.rule } as RuleSpec;
-  // The kernel refuses address translation outside the nat table (captured: host.iptables-A-INPUT-DNAT-filter-table.err.txt).
-  if (command.kind !== 'delete' && table !== 'nat' && ['DNAT', 'SNAT', 'MASQUERADE'].includes(spec.target.kind)) {
-    return fail(`${IPTABLES_VERSION}:  RULE_${command.kind === 'append' ? 'APPEND' : 'INSERT'} failed (Invalid argument): rule in chain ${command.chain}\n`, 4);
-  }
-  // The kernel refuses the ruleset as a whole: the rule just added at `at` goes out again (captured: host.iptables-A-B-j-A-loop.err.txt).
-  const tooManyLinks = (at: number) => {
-    chainOf(netfilter, table, command.chain).rules.splice(at, 1);
-    return fail(`${IPTABLES_VERSION}:  RULE_${command.kind === 'append' ? 'APPEND' : 'INSERT'} failed (Too many links): rule in chain ${command.chain}\n`, 4);
-  };
-  switch (command.kind) {
-    case 'append':
-      appendRule(netfilter, table, command.chain, spec);
-      return jumpsTooFar(netfilter[table]) ? tooManyLinks(rules.length - 1) : ok();
-    case 'insert':
-      if (command.position > rules.length + 1) return fail('iptables: Index of insertion too big.\n', 1);
-      insertRule(netfilter, table, command.chain, spec, command.position);
-      return jumpsTooFar(netfilter[table]) ? tooManyLinks(command.position - 1) : ok();
-    case 'delete':
-      try {
-        deleteRule(netfilter, table, command.chain, spec);
-      } catch {
-        return fail('iptables: Bad rule (does a matching rule exist in that chain?).\n', 1);
-      }
-      return ok();
-  }
-}
-
-/** nf_tables' jump stack: a base chain and 15 user chains below it (captured: host.iptables-A-INPUT-j-C1-depth-20.err.txt). */
-const DEEPEST_USER_CHAIN = 15;
-
-/**
- * What nf_tables checks when a ruleset changes: from every built-in chain, jumps
- * must neither loop back to a chain on their own path nor go deeper than the jump
- * stack. Chains nothing reaches may loop: they never run.
- */
-function jumpsTooFar(chains: NetfilterState[TableName]): boolean {
-  const byName = new Map(chains.map((chain) => [chain.name, chain]));
-  const visit = (name: string, path: Set<string>): boolean => {
-    if (path.has(name) || path.size > DEEPEST_USER_CHAIN) return true;
-    const chain = byName.get(name);
-    if (!chain) return false;
-    path.add(name);
-    const bad = chain.rules.some(({ spec }) => spec.target.kind === 'jump' && visit(spec.target.chain, path));
-    path.delete(name);
-    return bad;
-  };
-  return chains.filter((chain) => chain.policy !== undefined).some((base) => base.rules.some(({ spec }) => spec.target.kind === 'jump' && visit(spec.target.chain, new Set())));
+  if (command.kind === 'append') tables.appendRule(table, command.chain, spec);
+  else if (command.kind === 'insert') tables.insertRule(table, command.chain, spec, command.position);
+  else tables.deleteRule(table, command.chain, spec);
+  return ok();
 }
 
 /**
@@ -195,23 +214,20 @@ function jumpsTooFar(chains: NetfilterState[TableName]): boolean {
  * (nft_chain_foreach: base chains, then user chains by name); with -v each
  * says "Zeroing chain `NAME'" (nft.c __nft_chain_zero_counters).
  */
-function zeroChains(netfilter: NetfilterState, table: TableName, chain: string | undefined, verbose: boolean): string {
-  const names = chain === undefined ? listingOrder(table, netfilter[table]).map((c) => c.name) : [chain];
-  for (const name of names) zeroCounters(netfilter, table, name);
+function zeroChains(tables: NetfilterTables, table: TableName, chain: string | undefined, verbose: boolean): string {
+  const names = chain === undefined ? listingOrder(table, tables.view[table]).map((c) => c.name) : [chain];
+  for (const name of names) tables.zeroCounters(table, name);
   return verbose ? names.map((name) => `Zeroing chain \`${name}'\n`).join('') : '';
 }
 
 /** -X deletes one empty, unreferenced user chain, or all such chains when none is named. */
-function deleteChains(netfilter: NetfilterState, table: TableName, chain: string | undefined): CommandResult {
-  const userChains = netfilter[table].filter((c) => c.policy === undefined).map((c) => c.name);
-  for (const name of chain === undefined ? userChains : [chain]) {
+function deleteChains(tables: NetfilterTables, table: TableName, command: Command): CommandResult {
+  const userChains = tables.view[table].filter((c) => c.policy === undefined).map((c) => c.name);
+  for (const name of command.chain === undefined ? userChains : [command.chain]) {
     try {
-      deleteChain(netfilter, table, name);
+      tables.deleteChain(table, name);
     } catch (error) {
-      if (error instanceof KernelError && error.errno === 'EBUSY') {
-        return fail(`${IPTABLES_VERSION}:  CHAIN_DEL failed (Device or resource busy): chain ${name}\n`, 4);
-      }
-      if (error instanceof KernelError && error.errno === 'EPERM') return fail('iptables: Invalid argument. Run `dmesg\' for more information.\n', 1);
+      if (error instanceof KernelError) return refused(error, command, name);
       throw error;
     }
   }

@@ -1,7 +1,7 @@
 import { Datapath } from '../kernel/datapath';
 import { tcpServiceName } from '../format/services';
 import { lookupHost } from '../userland/name-resolution';
-import { connect, KERNEL_CONNECT_TIMEOUT_MS, type ConnectResult } from '../userland/tcp';
+import { connect, connectError, KERNEL_CONNECT_TIMEOUT_MS, type ConnectResult } from '../userland/tcp';
 import { formatIpv4 } from '../wire/ipv4';
 import { fail, type CommandResult, type ProcessContext, type Program } from './command';
 import type { NameServices } from './name-service';
@@ -59,14 +59,6 @@ function attempt(context: ProcessContext, names: NameServices, request: NcReques
   return { kind: 'result', address: formatIpv4(address), port, result };
 }
 
-/** strerror of each way connect(2) fails. */
-const CONNECT_ERRORS: Readonly<Record<Exclude<ConnectResult['kind'], 'connected'>, string>> = {
-  refused: 'Connection refused',
-  'host-unreachable': 'No route to host',
-  'network-unreachable': 'Network is unreachable',
-  'timed-out': 'Connection timed out',
-};
-
 /**
  * OpenBSD netcat as Debian packages it (netcat-openbsd 1.229): a port check
  * with -z. With -v, connection_info's "Connection to HOST [(IP)] PORT port
@@ -96,7 +88,7 @@ export function openbsdNcProgram(names: NameServices): Program {
       }
       if (request.verbosity === 0) return fail('', 1);
       const timedOut = result.kind === 'timed-out' && request.waitSeconds !== undefined;
-      const words = timedOut ? 'timed out: Operation now in progress' : `failed: ${CONNECT_ERRORS[result.kind]}`;
+      const words = timedOut ? 'timed out: Operation now in progress' : `failed: ${connectError(result.kind)}`;
       return fail(`nc: connect to ${shown} port ${port} (tcp) ${words}\n`, 1);
     },
   };
@@ -132,7 +124,7 @@ export function busyboxNcProgram(names: NameServices): Program {
       const dotted = `${address}:${port}`;
       if (result.kind === 'connected') return { stdout: '', stderr: request.verbosity > 0 ? `${request.host} (${dotted}) open\n` : '', exitCode: 0 };
       const told = request.verbosity > 1 || (request.verbosity > 0 && result.kind !== 'refused');
-      return fail(told ? `nc: ${request.host} (${dotted}): ${CONNECT_ERRORS[result.kind]}\n` : '', 1);
+      return fail(told ? `nc: ${request.host} (${dotted}): ${connectError(result.kind)}\n` : '', 1);
     },
   };
 }

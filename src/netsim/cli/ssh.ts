@@ -1,7 +1,7 @@
 import { Datapath } from '../kernel/datapath';
 import type { Namespace } from '../kernel/namespace';
 import { lookupHost } from '../userland/name-resolution';
-import { connect, type ConnectResult } from '../userland/tcp';
+import { connect, connectError } from '../userland/tcp';
 import { fail, type CommandResult, type MachineShell, type ProcessContext, type Program } from './command';
 import type { NameServices } from './name-service';
 
@@ -25,14 +25,6 @@ const SSH_USAGE = `usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b
 
 /** Options of ssh.c's getopt string that take a value. */
 const TAKES_VALUE = new Set([...'BbcDEeFIiJLlmOoPpRSWw']);
-
-/** strerror(3) of connect(2)'s failures, as ssh_connect_direct words them. */
-const CONNECT_ERRORS: Record<Exclude<ConnectResult['kind'], 'connected'>, string> = {
-  refused: 'Connection refused',
-  'host-unreachable': 'No route to host',
-  'network-unreachable': 'Network is unreachable',
-  'timed-out': 'Connection timed out',
-};
 
 interface SshArguments {
   readonly destination: string;
@@ -96,7 +88,7 @@ export function sshProgram(names: NameServices, server: () => SshServer | undefi
       const connection = connect(datapath, context.namespace, address, parsed.port, context.random);
       if (connection.kind !== 'connected') {
         context.clock.advance(connection.elapsedMs);
-        return fail(`ssh: connect to host ${parsed.destination} port ${parsed.port}: ${CONNECT_ERRORS[connection.kind]}\n`, 255);
+        return fail(`ssh: connect to host ${parsed.destination} port ${parsed.port}: ${connectError(connection.kind)}\n`, 255);
       }
       const lan = server();
       const peer = connection.peer;

@@ -1,11 +1,11 @@
 import type { Kernel } from '../kernel/kernel';
-import { ruleArguments } from '../format/iptables-save';
+import { formatRule } from '../userland/iptables-rule';
 import { EngineError } from './errors';
-import { appendRule, deleteRules, hasChain, insertRule, newChain, ruleBucket, setPolicy } from '../kernel/netfilter/netfilter';
-import { sameRule, type RuleAddress, type RuleSpec, type TableName } from '../kernel/netfilter/rule';
-import { netfilterOf } from '../kernel/namespace';
+import { ruleBucket, type NetfilterTables } from '../kernel/netfilter/netfilter';
+import { natTo, sameRule, type RuleAddress, type RuleSpec, type TableName } from '../kernel/netfilter/rule';
+import { netfilterOf, type Namespace } from '../kernel/namespace';
 import { cidr, contains, parseCidr } from '../wire/cidr';
-import { formatIpv4, type Ipv4 } from '../wire/ipv4';
+import type { Ipv4 } from '../wire/ipv4';
 
 /**
  * The iptables rules Docker Engine 29 installs (moby iptabler, captured in
@@ -52,17 +52,17 @@ export interface FirewallConfig {
  * nat-OUTPUT's jump also takes 127.0.0.0/8 (addNATJumpRules).
  */
 export function installDaemonRules(kernel: Kernel, { hairpin }: FirewallConfig): void {
-  const netfilter = kernel.root.netfilter;
+  const tables = kernel.netfilter(kernel.root);
   for (const [table, chain] of DOCKER_CHAINS) {
-    if (!hasChain(netfilter, table, chain)) newChain(netfilter, table, chain);
+    if (!tables.hasChain(table, chain)) tables.newChain(table, chain);
   }
-  setPolicy(netfilter, 'filter', 'FORWARD', 'DROP');
+  tables.setPolicy('filter', 'FORWARD', 'DROP');
   apply(kernel, daemonRules(hairpin, LOOPBACK), true);
   // ip6tables is on by default (Docker 27+): NewIptabler and setupUserChain make the same chains in
   // the IPv6 tables; FORWARD keeps ACCEPT until an IPv6 network makes the daemon enable IPv6 forwarding.
-  const netfilter6 = netfilterOf(kernel.root, 6);
+  const tables6 = kernel.netfilter(kernel.root, 6);
   for (const [table, chain] of DOCKER_CHAINS) {
-    if (!hasChain(netfilter6, table, chain)) newChain(netfilter6, table, chain);
+    if (!tables6.hasChain(table, chain)) tables6.newChain(table, chain);
   }
   apply(kernel, inIp6tables(daemonRules(hairpin, LOOPBACK6)), true);
 }
@@ -82,10 +82,9 @@ export function removeDaemonRules(kernel: Kernel): void {
     apply(kernel, inIp6tables(daemonRules(hairpin, LOOPBACK6).filter((rule) => rule.table === 'nat')), false);
   }
   for (const family of [4, 6] as const) {
-    const netfilter = netfilterOf(kernel.root, family);
+    const tables = kernel.netfilter(kernel.root, family);
     for (const [table, chain] of DOCKER_CHAINS) {
-      const found = netfilter[table].find((candidate) => candidate.name === chain);
-      if (found && chain !== 'DOCKER-USER') found.rules = [];
+      if (chain !== 'DOCKER-USER' && tables.hasChain(table, chain)) tables.flushRules(table, chain);
     }
   }
 }
@@ -97,7 +96,7 @@ export function removeDaemonRules(kernel: Kernel): void {
 export function enableIpv6Forwarding(kernel: Kernel): void {
   if (kernel.root.ipv6Forwarding) return;
   kernel.root.ipv6Forwarding = true;
-  setPolicy(netfilterOf(kernel.root, 6), 'filter', 'FORWARD', 'DROP');
+  kernel.netfilter(kernel.root, 6).setPolicy('filter', 'FORWARD', 'DROP');
 }
 
 /** The same rules in ip6tables' tables. */
@@ -160,7 +159,7 @@ export function bridgeNetworkRules(bridge: string, subnet: RuleAddress, { intern
     ...icmp,
     ...outgoing,
     { table: 'filter', chain: 'DOCKER', spec: { inInterface: not(bridge), outInterface: is(bridge), target: { kind: gatewayMode === 'nat-unprotected' ? 'ACCEPT' : 'DROP' } } },
-    { table: 'filter', chain: 'DOCKER-CT', spec: { outInterface: is(bridge), ctState: ['RELATED', 'ESTABLISHED'], target: { kind: 'ACCEPT' } } },
+    { table: 'filter', chain: 'DOCKER-CT', spec: { outInterface: is(bridge), ctState: { states: ['RELATED', 'ESTABLISHED'], module: 'conntrack' }, target: { kind: 'ACCEPT' } } },
     { table: 'filter', chain: 'DOCKER-BRIDGE', spec: { outInterface: is(bridge), target: jump('DOCKER') } },
   ];
 }
@@ -207,7 +206,7 @@ export function publishedPortRules(bridge: string, port: PortBinding, gatewayMod
         ...(hairpin ? {} : { inInterface: not(bridge) }),
         protocol,
         destinationPort: hostPort,
-        target: { kind: 'DNAT', to: `${formatIpv4(container)}:${containerPort}` },
+        target: { kind: 'DNAT', to: natTo(container, containerPort) },
       },
     });
     if (hairpin) rules.push({ table: 'nat', chain: 'POSTROUTING', spec: { source: is(cidr(container, 32)), destination: is(cidr(container, 32)), protocol, destinationPort: containerPort, target: { kind: 'MASQUERADE' } } });
@@ -223,7 +222,7 @@ export function publishedPortRules(bridge: string, port: PortBinding, gatewayMod
  * each chain's rules are read once, bucketed by protocol, ports and target (as
  * netfilter's deleteRules does), so publishing thousands of ports stays linear.
  */
-function lacking(kernel: Kernel): (rule: Placed) => boolean {
+function lacking(namespace: Namespace): (rule: Placed) => boolean {
   const present = new Map<string, Map<string, RuleSpec[]>>();
   return (rule) => {
     const family = rule.family === 6 ? 6 : 4;
@@ -231,7 +230,7 @@ function lacking(kernel: Kernel): (rule: Placed) => boolean {
     let buckets = present.get(key);
     if (!buckets) {
       buckets = new Map();
-      const chain = netfilterOf(kernel.root, family)[rule.table].find((candidate) => candidate.name === rule.chain);
+      const chain = netfilterOf(namespace, family)[rule.table].find((candidate) => candidate.name === rule.chain);
       for (const existing of chain?.rules ?? []) {
         const group = buckets.get(ruleBucket(existing.spec));
         if (group) group.push(existing.spec);
@@ -265,7 +264,7 @@ export function publishedPortRules6(bridge: string, container: string, hostIp: s
         inInterface: not(bridge),
         protocol,
         destinationPort: hostPort,
-        target: { kind: 'DNAT', to: `[${container}]:${containerPort}` },
+        target: { kind: 'DNAT', to: natTo(container, containerPort) },
       },
     },
     {
@@ -282,24 +281,23 @@ export function publishedPortRules6(bridge: string, container: string, hostIp: s
  * netfilter operations. Adding checks every chain first, so a chain a user
  * deleted fails the whole change, as the daemon's call to iptables would.
  */
-export function apply(kernel: Kernel, placed: readonly Placed[], enable: boolean): void {
+export function apply(kernel: Kernel, placed: readonly Placed[], enable: boolean, namespace: Namespace = kernel.root): void {
   // iptables.Rule Append and Insert only add a rule the chain lacks (Rule.ensure): a restart adds no second copy.
-  const rules = enable ? placed.filter(lacking(kernel)) : placed;
+  const rules = enable ? placed.filter(lacking(namespace)) : placed;
   const v6 = rules.filter((rule) => rule.family === 6);
-  if (v6.length > 0) applyFamily(kernel, v6, enable, 6);
+  if (v6.length > 0) applyFamily(kernel.netfilter(namespace, 6), v6, enable, 6);
   const v4 = v6.length > 0 ? rules.filter((rule) => rule.family !== 6) : rules;
-  if (v4.length > 0) applyFamily(kernel, v4, enable, 4);
+  if (v4.length > 0) applyFamily(kernel.netfilter(namespace, 4), v4, enable, 4);
 }
 
-function applyFamily(kernel: Kernel, rules: readonly Placed[], enable: boolean, family: 4 | 6): void {
-  const netfilter = netfilterOf(kernel.root, family);
+function applyFamily(tables: NetfilterTables, rules: readonly Placed[], enable: boolean, family: 4 | 6): void {
   const program = family === 6 ? 'ip6tables' : 'iptables';
   if (enable) {
     for (const rule of rules) {
       const chains = [rule.chain, ...(rule.spec.target.kind === 'jump' ? [rule.spec.target.chain] : [])];
-      const missing = chains.some((chain) => !hasChain(netfilter, rule.table, chain));
+      const missing = chains.some((chain) => !tables.hasChain(rule.table, chain));
       if (missing) {
-        throw new EngineError('unavailable', `${program} failed: ${program} --wait -t ${rule.table} -${rule.first ? 'I' : 'A'} ${rule.chain} ${ruleArguments(rule.spec)}: ${program}: No chain/target/match by that name.\n (exit status 1)`);
+        throw new EngineError('unavailable', `${program} failed: ${program} --wait -t ${rule.table} -${rule.first ? 'I' : 'A'} ${rule.chain} ${formatRule(rule.spec)}: ${program}: No chain/target/match by that name.\n (exit status 1)`);
       }
     }
   }
@@ -314,15 +312,15 @@ function applyFamily(kernel: Kernel, rules: readonly Placed[], enable: boolean, 
     }
     for (const placed of byChain.values()) {
       const { table, chain } = placed[0]!;
-      if (hasChain(netfilter, table, chain)) deleteRules(netfilter, table, chain, placed.map((rule) => rule.spec));
+      if (tables.hasChain(table, chain)) tables.deleteRules(table, chain, placed.map((rule) => rule.spec));
     }
     return;
   }
   for (const rule of rules) {
     if (rule.first) {
-      insertRule(netfilter, rule.table, rule.chain, rule.spec, 1);
+      tables.insertRule(rule.table, rule.chain, rule.spec, 1);
     } else {
-      appendRule(netfilter, rule.table, rule.chain, rule.spec);
+      tables.appendRule(rule.table, rule.chain, rule.spec);
     }
   }
 }

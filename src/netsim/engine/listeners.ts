@@ -148,6 +148,5 @@ export function startProxies(daemon: Daemon, endpoint: Endpoint): void {
 }
 
 export function stopProxies(daemon: Daemon, endpoint: Endpoint): void {
-  const root = daemon.kernel.root;
-  root.sockets = root.sockets.filter((socket) => !((socket.service.kind === 'docker-proxy' || socket.service.kind === 'held') && socket.service.address === endpoint.address.address));
+  daemon.kernel.closeSocketsWhere(daemon.kernel.root, (socket) => (socket.service.kind === 'docker-proxy' || socket.service.kind === 'held') && socket.service.address === endpoint.address.address);
 }

@@ -2,6 +2,7 @@ import { formatCidr } from '../wire/cidr';
 import { formatIpv4 } from '../wire/ipv4';
 import type { Chain, Negatable, RuleAddress, RuleSpec } from '../kernel/netfilter/rule';
 import { listingOrder } from './iptables-save';
+import { formatStates, targetListText } from '../userland/iptables-rule';
 
 export interface ListOptions {
   numeric: boolean;
@@ -111,8 +112,9 @@ function matchText(spec: RuleSpec, options: ListOptions): string {
   if (ports.length > 0) parts.push(`${spec.protocol ?? 'tcp'} ${ports.join(' ')}`);
   // libxt_addrtype addrtype_print_v1: `ADDRTYPE match src-type LOCAL dst-type LOCAL`.
   if (spec.sourceLocal || spec.destinationLocal) parts.push(['ADDRTYPE match', ...(spec.sourceLocal ? ['src-type LOCAL'] : []), ...(spec.destinationLocal ? ['dst-type LOCAL'] : [])].join(' '));
-  if (spec.ctState) parts.push(`ctstate ${spec.ctState.join(',')}`);
-  if (spec.target.kind === 'DNAT' || spec.target.kind === 'SNAT') parts.push(`to:${spec.target.to}`);
-  if (spec.target.kind === 'REJECT') parts.push('reject-with icmp-port-unreachable');
+  // conntrack_dump: `state` for a rule written with -m state, else `ctstate`.
+  if (spec.ctState) parts.push(`${spec.ctState.negated ? '! ' : ''}${spec.ctState.module === 'state' ? 'state' : 'ctstate'} ${formatStates(spec.ctState)}`);
+  const target = targetListText(spec.target);
+  if (target !== undefined) parts.push(target);
   return parts.map((part) => ` ${part}`).join('');
 }

@@ -6,7 +6,7 @@ import { icmpError, type Packet } from '../wire/packet';
 import { Conntrack, followConnection, type Tracked } from './conntrack';
 import type { Kernel } from './kernel';
 import type { Link } from './link';
-import { linkNamed, type Namespace } from './namespace';
+import { linkNamed, type Namespace, tablesOf } from './namespace';
 import { listenerFor } from './socket';
 import { formatIpv4 } from '../wire/ipv4';
 import type { NeighbourState } from './neighbour';
@@ -595,7 +595,7 @@ export class Datapath {
     natStage: 'destination' | 'source' | undefined,
   ): HookVerdict {
     const recorder = this.recorder;
-    return runHook(namespace.netfilter, hook, packet, {
+    return runHook(tablesOf(namespace, 4), hook, packet, {
       watcher: recorder && watcherFor(recorder, namespace.id, hook),
       inInterface,
       outInterface,

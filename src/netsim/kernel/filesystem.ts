@@ -1,3 +1,5 @@
+import { STRERROR, type ErrnoName } from '../wire/strerror';
+
 /**
  * A machine's files: the host's disk, or a container's root file system. Both
  * are an overlay (Linux fs/overlayfs, as Docker's overlay2 and containerd's
@@ -13,22 +15,10 @@
  * Errno kinds of file operations. `UNSIMULATED` is no errno: a write netsim does
  * not carry out (a host sysctl through /proc/sys), reported as such rather than faked.
  */
-export type FileErrno = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EEXIST' | 'ENOTEMPTY' | 'EACCES' | 'EROFS' | 'ELOOP' | 'EINVAL' | 'EBUSY' | 'UNSIMULATED';
+export type FileErrno = Extract<ErrnoName, 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EEXIST' | 'ENOTEMPTY' | 'EACCES' | 'EROFS' | 'ELOOP' | 'EINVAL' | 'EBUSY'> | 'UNSIMULATED';
 
-/** strerror(3) of each errno, as glibc and musl word them (musl says the same for these). */
-export const ERRNO_TEXT: Readonly<Record<FileErrno, string>> = {
-  ENOENT: 'No such file or directory',
-  ENOTDIR: 'Not a directory',
-  EISDIR: 'Is a directory',
-  EEXIST: 'File exists',
-  ENOTEMPTY: 'Directory not empty',
-  EACCES: 'Permission denied',
-  EROFS: 'Read-only file system',
-  ELOOP: 'Too many levels of symbolic links',
-  EINVAL: 'Invalid argument',
-  EBUSY: 'Device or resource busy',
-  UNSIMULATED: 'writing this file is not simulated by netsim',
-};
+/** strerror(3) of each file errno (kernel/errno.ts), and what netsim says of a write it does not carry out. */
+export const ERRNO_TEXT: Readonly<Record<FileErrno, string>> = { ...STRERROR, UNSIMULATED: 'writing this file is not simulated by netsim' };
 
 interface InodeBase {
   /** Permission bits (0o755), without the file type. */

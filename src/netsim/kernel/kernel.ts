@@ -6,7 +6,8 @@ import { macFromBytes, ZERO_MAC, type Mac } from '../wire/mac';
 import { KernelError } from './errno';
 import { emptyUpper, type UpperLayer } from './filesystem';
 import type { AddressScope, Link, LinkKind, Lower, OperState, StackMode } from './link';
-import { allocateIndex, linkNamed, netnsIdOf, newNamespace, type Namespace } from './namespace';
+import { allocateIndex, linkNamed, netnsIdOf, newNamespace, socketsOf, tablesOf, type Namespace } from './namespace';
+import { netfilterTables, type NetfilterTables } from './netfilter/netfilter';
 import type { Neighbour } from './neighbour';
 import type { Route, Route6 } from './route';
 import { clashes, type Socket } from './socket';
@@ -452,12 +453,24 @@ export class Kernel {
       samePort.push(socket);
       byPort.set(bucket(socket), samePort);
     }
-    for (const socket of sockets) namespace.sockets.push(socket);
+    const open = socketsOf(namespace).sockets;
+    for (const socket of sockets) open.push(socket);
   }
 
   /** A process exits: the kernel closes its sockets. */
   closeSockets(namespace: Namespace, pid: number): void {
-    namespace.sockets = namespace.sockets.filter((socket) => socket.process.pid !== pid);
+    this.closeSocketsWhere(namespace, (socket) => socket.process.pid === pid);
+  }
+
+  /** close(2) on the sockets `chosen` picks: their owner lets them go (docker-proxy's, when a container's ports are unpublished). */
+  closeSocketsWhere(namespace: Namespace, chosen: (socket: Socket) => boolean): void {
+    const writable = socketsOf(namespace);
+    writable.sockets = writable.sockets.filter((socket) => !chosen(socket));
+  }
+
+  /** iptables' (4) or ip6tables' (6) tables of a namespace, with the operations that change them. */
+  netfilter(namespace: Namespace, family: 4 | 6 = 4): NetfilterTables {
+    return netfilterTables(tablesOf(namespace, family));
   }
 
   /**

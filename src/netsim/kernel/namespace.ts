@@ -1,6 +1,6 @@
 import type { Link } from './link';
 import type { Neighbour } from './neighbour';
-import { emptyNetfilter, type NetfilterState } from './netfilter/rule';
+import { emptyNetfilter, type Netfilter, type NetfilterState } from './netfilter/rule';
 import type { Route, Route6 } from './route';
 import type { Socket } from './socket';
 
@@ -19,15 +19,16 @@ export interface Namespace {
   lastIndex: number;
   /** netnsid this namespace gives each peer namespace, assigned on first use. */
   netnsIds: Map<number, number>;
-  netfilter: NetfilterState;
+  /** iptables' tables, read-only outside the kernel: Kernel.netfilter() changes them. */
+  readonly netfilter: Netfilter;
   /** net.ipv6.conf.all.forwarding, which Debian ships off and dockerd turns on for its first IPv6 network. */
   ipv6Forwarding?: boolean;
   /** ip6tables' tables (the IPv6 family of nf_tables); absent until something writes to them, which reads as empty. */
-  netfilter6?: NetfilterState;
+  readonly netfilter6?: Netfilter;
   /** The ARP cache: entries appear when traffic resolves a next hop. */
   neighbours: Neighbour[];
-  /** Listening sockets, as `ss -l` lists them. */
-  sockets: Socket[];
+  /** Listening sockets, as `ss -l` lists them; the kernel opens and closes them (Kernel.listen, closeSockets). */
+  readonly sockets: readonly Socket[];
   /** net.bridge.bridge-nf-call-iptables: once br_netfilter is loaded, frames a bridge forwards meet iptables' FORWARD chain. */
   bridgeNfCallIptables: boolean;
 }
@@ -36,11 +37,26 @@ export function newNamespace(id: number, name: string | undefined): Namespace {
   return { id, name, links: new Map(), routes: [], lastIndex: 0, netnsIds: new Map(), netfilter: emptyNetfilter(), neighbours: [], sockets: [], bridgeNfCallIptables: false };
 }
 
-/** The tables of one family: iptables' or ip6tables', the latter made on first use. */
-export function netfilterOf(namespace: Namespace, family: 4 | 6): NetfilterState {
-  if (family === 4) return namespace.netfilter;
-  namespace.netfilter6 ??= emptyNetfilter();
-  return namespace.netfilter6;
+/** The tables of one family, read-only: iptables' or ip6tables' (empty until something writes to them). */
+export function netfilterOf(namespace: Namespace, family: 4 | 6): Netfilter {
+  return (family === 4 ? namespace.netfilter : namespace.netfilter6) ?? emptyNetfilter();
+}
+
+/**
+ * The tables of one family as the kernel writes them, ip6tables' made on first
+ * use. For kernel/ only: every other layer changes them through the kernel's
+ * operations (Kernel.netfilter), which the read-only types above hold them to.
+ */
+export function tablesOf(namespace: Namespace, family: 4 | 6): NetfilterState {
+  const writable = namespace as unknown as { netfilter: NetfilterState; netfilter6?: NetfilterState };
+  if (family === 4) return writable.netfilter;
+  writable.netfilter6 ??= emptyNetfilter();
+  return writable.netfilter6;
+}
+
+/** The listening sockets as the kernel writes them (kernel/ only). */
+export function socketsOf(namespace: Namespace): { sockets: Socket[] } {
+  return namespace as unknown as { sockets: Socket[] };
 }
 
 export function linkNamed(namespace: Namespace, name: string): Link | undefined {

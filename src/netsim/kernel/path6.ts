@@ -2,7 +2,7 @@ import { IPV6_LOOPBACK, ipv6Contains, ipv6NetworkOf, linkLocalFromMac, parseIpv6
 import type { Kernel } from './kernel';
 import type { Link } from './link';
 import type { Namespace } from './namespace';
-import { netfilterOf } from './namespace';
+import { tablesOf } from './namespace';
 import { runHook } from './netfilter/evaluate';
 import type { Packet } from '../wire/packet';
 import { ipv4FromNumber } from '../wire/ipv4';
@@ -138,7 +138,7 @@ function forwards(namespace: Namespace, inDevice: Link, outDevice: Link, bytes: 
   if (!namespace.ipv6Forwarding) return false;
   // The evaluator keys on IPv4 packets; an IPv6 one shows only its interfaces and length, so rules with IPv6 addresses match as if negated.
   const packet: Packet = { protocol: 'icmp', icmp: 'echo-request', source: ipv4FromNumber(0), destination: ipv4FromNumber(0), sourcePort: 0, destinationPort: 0, length: bytes, ttl: 64 };
-  const verdict = runHook(netfilterOf(namespace, 6), 'FORWARD', packet, {
+  const verdict = runHook(tablesOf(namespace, 6), 'FORWARD', packet, {
     inInterface: inDevice.name,
     outInterface: outDevice.name,
     state: 'NEW',

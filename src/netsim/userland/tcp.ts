@@ -1,4 +1,5 @@
 import type { Datapath, Fate, RemoteHost } from '../kernel/datapath';
+import { STRERROR, type ErrnoName } from '../wire/strerror';
 import type { Kernel } from '../kernel/kernel';
 import type { Namespace } from '../kernel/namespace';
 import { route6, send6 } from '../kernel/path6';
@@ -21,6 +22,17 @@ export type ConnectResult =
   | { readonly kind: 'network-unreachable'; readonly elapsedMs: number }
   /** Nothing came back before `timeoutMs`. */
   | { readonly kind: 'timed-out'; readonly elapsedMs: number };
+
+/** The errno connect(2) sets for each way it fails, which tools print with STRERROR. */
+export const CONNECT_ERRNO = {
+  refused: 'ECONNREFUSED',
+  'host-unreachable': 'EHOSTUNREACH',
+  'network-unreachable': 'ENETUNREACH',
+  'timed-out': 'ETIMEDOUT',
+} as const satisfies Record<Exclude<ConnectResult['kind'], 'connected'>, ErrnoName>;
+
+/** strerror of a failed connect(2), as ssh, nc and wget print it after their own words. */
+export const connectError = (kind: keyof typeof CONNECT_ERRNO): string => STRERROR[CONNECT_ERRNO[kind]];
 
 /** A socket's own address and port, as text (IPv4 or IPv6). */
 export interface Endpoint {

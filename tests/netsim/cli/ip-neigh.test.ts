@@ -128,3 +128,22 @@ describe('ip neigh on a simulated Docker host', () => {
     expect(Host.create().run('ip neigh')).toMatchObject({ stdout: '', stderr: '', exitCode: 0 });
   });
 });
+
+describe('ip neigh errors are the kernel\'s errno in strerror words (rtnl_talk: "RTNETLINK answers: %s")', () => {
+  // neigh_delete and neigh_add (net/core/neighbour.c): ENOENT for a missing entry, EEXIST for NLM_F_EXCL on one that exists.
+  const host = () => Host.create({ seed: 5 });
+
+  it('deleting an entry that is not there: No such file or directory', () => {
+    expect(host().run('sudo ip neigh del 172.17.0.99 dev docker0')).toMatchObject({ stderr: 'RTNETLINK answers: No such file or directory\n', exitCode: 2 });
+  });
+
+  it('changing an entry that is not there: No such file or directory', () => {
+    expect(host().run('sudo ip neigh change 172.17.0.99 lladdr 02:42:ac:11:00:63 dev docker0')).toMatchObject({ stderr: 'RTNETLINK answers: No such file or directory\n', exitCode: 2 });
+  });
+
+  it('adding an entry twice: File exists', () => {
+    const machine = host();
+    expect(machine.run('sudo ip neigh add 172.17.0.99 lladdr 02:42:ac:11:00:63 dev docker0').exitCode).toBe(0);
+    expect(machine.run('sudo ip neigh add 172.17.0.99 lladdr 02:42:ac:11:00:63 dev docker0')).toMatchObject({ stderr: 'RTNETLINK answers: File exists\n', exitCode: 2 });
+  });
+});

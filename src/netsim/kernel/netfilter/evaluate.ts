@@ -1,7 +1,7 @@
 import { contains } from '../../wire/cidr';
-import { parseIpv4, type Ipv4 } from '../../wire/ipv4';
+import type { Ipv4 } from '../../wire/ipv4';
 import type { Packet } from '../../wire/packet';
-import type { Chain, Negatable, NetfilterState, Policy, Rule, RuleAddress, RuleSpec, TableName } from './rule';
+import type { ChainState, Negatable, NetfilterState, Policy, Rule, RuleAddress, RuleSpec, RuleState, TableName } from './rule';
 
 export type Hook = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
 
@@ -96,7 +96,7 @@ type ChainOutcome =
   | { kind: 'drop' | 'reject'; chain: string }
   | { kind: 'nat'; change: NatChange };
 
-function runChain(table: readonly Chain[], name: TableName, chain: Chain, packet: Packet, context: HookContext, depth: number): ChainOutcome {
+function runChain(table: readonly ChainState[], name: TableName, chain: ChainState, packet: Packet, context: HookContext, depth: number): ChainOutcome {
   if (depth > MAX_JUMP_DEPTH) return { kind: 'drop', chain: chain.name };
   for (let index = 0; index < chain.rules.length; index++) {
     const rule = chain.rules[index]!;
@@ -113,7 +113,7 @@ function runChain(table: readonly Chain[], name: TableName, chain: Chain, packet
 }
 
 /** What a matched rule's target does; undefined means go on with the next rule. */
-function applyTarget(table: readonly Chain[], name: TableName, chain: Chain, spec: RuleSpec, packet: Packet, context: HookContext, depth: number): ChainOutcome | undefined {
+function applyTarget(table: readonly ChainState[], name: TableName, chain: ChainState, spec: RuleSpec, packet: Packet, context: HookContext, depth: number): ChainOutcome | undefined {
   const target = spec.target;
   switch (target.kind) {
     case 'none':
@@ -134,11 +134,15 @@ function applyTarget(table: readonly Chain[], name: TableName, chain: Chain, spe
     }
     case 'DNAT':
     case 'SNAT': {
-      const [address, port] = target.to.split(':');
       const kind = target.kind === 'DNAT' ? 'dnat' : 'snat';
-      // `--to-source :53` changes only the port: the address stays the packet's own.
+      // `--to-source :53` changes only the port: the address stays the packet's own (so does an IPv6 one, which no IPv4 packet takes).
+      const address = target.to.addresses?.first;
       const unchanged = kind === 'dnat' ? packet.destination : packet.source;
-      return { kind: 'nat', change: { kind, address: parseIpv4(address ?? '') ?? unchanged, port: port === undefined ? undefined : Number(port) } };
+      // nf_nat_l4proto_unique_tuple keeps a port already in the range, else takes one from it: here its first.
+      const ports = target.to.ports;
+      const original = kind === 'dnat' ? packet.destinationPort : packet.sourcePort;
+      const port = ports === undefined || (original >= ports.first && original <= ports.last) ? undefined : ports.first;
+      return { kind: 'nat', change: { kind, address: typeof address === 'number' ? address : unchanged, port } };
     }
     case 'MASQUERADE': {
       const address = context.outInterface === undefined ? undefined : context.addressOf(context.outInterface);
@@ -147,7 +151,7 @@ function applyTarget(table: readonly Chain[], name: TableName, chain: Chain, spe
   }
 }
 
-function count(rule: Rule, packet: Packet): void {
+function count(rule: RuleState, packet: Packet): void {
   rule.packets += 1;
   rule.bytes += packet.length;
 }
@@ -169,7 +173,7 @@ function matches(spec: RuleSpec, packet: Packet, context: HookContext): boolean 
     (spec.sourcePort === undefined || (packet.protocol !== 'icmp' && spec.sourcePort === packet.sourcePort)) &&
     (!spec.sourceLocal || context.isLocal(packet.source)) &&
     (!spec.destinationLocal || context.isLocal(packet.destination)) &&
-    (spec.ctState === undefined || spec.ctState.includes(context.state))
+    (spec.ctState === undefined || spec.ctState.states.includes(context.state) !== Boolean(spec.ctState.negated))
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Cidr } from '../../wire/cidr';
+import type { Ipv4 } from '../../wire/ipv4';
 import type { Ipv6Cidr } from '../../wire/ipv6';
 
 /** A rule's -s or -d: an IPv4 network in iptables' tables, an IPv6 one (text) in ip6tables'. */
@@ -56,39 +57,114 @@ export interface RuleSpec {
   readonly sourceLocal?: boolean;
   /** `-m addrtype --dst-type LOCAL`. */
   readonly destinationLocal?: boolean;
-  /** `-m conntrack --ctstate ...`. */
-  readonly ctState?: readonly ('NEW' | 'RELATED' | 'ESTABLISHED' | 'INVALID')[];
+  /** `-m conntrack --ctstate ...` or `-m state --state ...`. */
+  readonly ctState?: StateMatch;
   readonly target: Target;
 }
+
+/**
+ * Conntrack states in the order print_state (libxt_conntrack.c) writes them:
+ * the match keeps a bit mask, so `--ctstate ESTABLISHED,RELATED` lists as
+ * `RELATED,ESTABLISHED`.
+ */
+export const CONNTRACK_STATES = ['INVALID', 'NEW', 'RELATED', 'ESTABLISHED', 'UNTRACKED', 'SNAT', 'DNAT'] as const;
+export type CtState = (typeof CONNTRACK_STATES)[number];
+
+/**
+ * The conntrack match's state mask. `-m state` is an alias of conntrack in
+ * iptables 1.8 (XT_CONNTRACK_STATE_ALIAS), printed back as `-m state --state`.
+ */
+export interface StateMatch {
+  /** No duplicates, in CONNTRACK_STATES order. */
+  readonly states: readonly CtState[];
+  readonly module: 'conntrack' | 'state';
+  /** `! --ctstate NEW`: every state but these (XT_CONNTRACK_STATE in invert_flags). */
+  readonly negated?: true;
+}
+
+/** A first and a last value, equal for one address or one port. */
+export interface Span<T> {
+  readonly first: T;
+  readonly last: T;
+}
+
+/** An address a NAT target writes: IPv4 as a number, IPv6 as its text (as ip6tables' -s and -d are kept). */
+export type NatAddress = Ipv4 | string;
+
+/**
+ * `--to-destination` / `--to-source` as nf_nat_range2 keeps it: addresses
+ * (NF_NAT_RANGE_MAP_IPS) and ports (NF_NAT_RANGE_PROTO_SPECIFIED), each optional
+ * (`--to-source :53` changes only the port).
+ */
+export interface NatRange {
+  readonly addresses?: Span<NatAddress>;
+  readonly ports?: Span<number>;
+}
+
+/** One address and, if given, one port: what Docker's rules translate to. */
+export function natTo(address: NatAddress | undefined, port?: number): NatRange {
+  return {
+    ...(address === undefined ? {} : { addresses: { first: address, last: address } }),
+    ...(port === undefined ? {} : { ports: { first: port, last: port } }),
+  };
+}
+
+/**
+ * `--reject-with` types, in the order of reject_table in libipt_REJECT.c
+ * (IPv4) and libip6t_REJECT.c (IPv6); the default is each family's port
+ * unreachable (REJECT_init).
+ */
+export const REJECT_TYPES = {
+  4: ['icmp-net-unreachable', 'icmp-host-unreachable', 'icmp-proto-unreachable', 'icmp-port-unreachable', 'icmp-net-prohibited', 'icmp-host-prohibited', 'tcp-reset', 'icmp-admin-prohibited'],
+  6: ['icmp6-no-route', 'icmp6-adm-prohibited', 'icmp6-addr-unreachable', 'icmp6-port-unreachable', 'tcp-reset', 'icmp6-policy-fail', 'icmp6-reject-route'],
+} as const;
+export type RejectWith = (typeof REJECT_TYPES)[4 | 6][number];
 
 export type Target =
   | { readonly kind: 'ACCEPT' | 'DROP' | 'RETURN' | 'MASQUERADE' }
   /** No -j: the rule only counts the packets it matches. */
   | { readonly kind: 'none' }
-  | { readonly kind: 'REJECT' }
+  | { readonly kind: 'REJECT'; readonly with: RejectWith }
   | { readonly kind: 'jump'; readonly chain: string }
-  | { readonly kind: 'DNAT'; readonly to: string }
-  | { readonly kind: 'SNAT'; readonly to: string };
+  | { readonly kind: 'DNAT' | 'SNAT'; readonly to: NatRange };
 
+/** A rule and its counters, as every layer above the kernel sees it: read-only. */
 export interface Rule {
   readonly spec: RuleSpec;
-  packets: number;
-  bytes: number;
+  readonly packets: number;
+  readonly bytes: number;
 }
 
+/** A chain as every layer above the kernel sees it: read-only; kernel/netfilter changes it. */
 export interface Chain {
   readonly name: string;
   /** Built-in chains have a policy; user chains return to their caller. */
-  policy: Policy | undefined;
-  rules: Rule[];
+  readonly policy: Policy | undefined;
+  readonly rules: readonly Rule[];
+  readonly packets: number;
+  readonly bytes: number;
+}
+
+/** One family's tables, read-only: what a namespace shows outside the kernel. */
+export type Netfilter = { readonly [T in TableName]: readonly Chain[] };
+
+/** The same records as the kernel writes them (kernel/ only). */
+export interface RuleState extends Rule {
   packets: number;
   bytes: number;
 }
 
-export type NetfilterState = Record<TableName, Chain[]>;
+export interface ChainState extends Chain {
+  policy: Policy | undefined;
+  rules: RuleState[];
+  packets: number;
+  bytes: number;
+}
+
+export type NetfilterState = Record<TableName, ChainState[]>;
 
 export function emptyNetfilter(): NetfilterState {
-  const table = (name: TableName): Chain[] => BUILTIN_CHAINS[name].map((chain) => ({ name: chain, policy: 'ACCEPT', rules: [], packets: 0, bytes: 0 }));
+  const table = (name: TableName): ChainState[] => BUILTIN_CHAINS[name].map((chain) => ({ name: chain, policy: 'ACCEPT', rules: [], packets: 0, bytes: 0 }));
   return { raw: table('raw'), nat: table('nat'), filter: table('filter') };
 }
 
@@ -104,7 +180,9 @@ export function sameRule(a: RuleSpec, b: RuleSpec): boolean {
     a.destinationPort === b.destinationPort &&
     Boolean(a.sourceLocal) === Boolean(b.sourceLocal) &&
     Boolean(a.destinationLocal) === Boolean(b.destinationLocal) &&
-    (a.ctState ?? []).join() === (b.ctState ?? []).join() &&
+    a.ctState?.module === b.ctState?.module &&
+    a.ctState?.negated === b.ctState?.negated &&
+    (a.ctState?.states ?? []).join() === (b.ctState?.states ?? []).join() &&
     sameTarget(a.target, b.target)
   );
 }
@@ -121,6 +199,12 @@ function sameCidr(a: RuleAddress, b: RuleAddress): boolean {
 function sameTarget(a: Target, b: Target): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'jump' && b.kind === 'jump') return a.chain === b.chain;
-  if ((a.kind === 'DNAT' && b.kind === 'DNAT') || (a.kind === 'SNAT' && b.kind === 'SNAT')) return a.to === b.to;
+  if (a.kind === 'REJECT' && b.kind === 'REJECT') return a.with === b.with;
+  if ((a.kind === 'DNAT' || a.kind === 'SNAT') && (b.kind === 'DNAT' || b.kind === 'SNAT')) return sameSpan(a.to.addresses, b.to.addresses) && sameSpan(a.to.ports, b.to.ports);
   return true;
+}
+
+function sameSpan<T>(a: Span<T> | undefined, b: Span<T> | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.first === b.first && a.last === b.last;
 }
