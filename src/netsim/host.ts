@@ -144,6 +144,7 @@ export class Host {
     host.random = SeededRandom.fromSeed(seed);
     host.clock = new VirtualClock(DEFAULT_EPOCH_MS);
     host.kernel = Kernel.boot(host.random);
+    host.kernel.now = () => host.clock.now();
     host.bringUpNetwork();
     host.lan = host.bootLan();
     host.engine = Engine.start(host.kernel, host.random, host.clock, profile.pulledImages);
@@ -278,6 +279,7 @@ export class Host {
     this.random = SeededRandom.fromState(copy.random);
     this.clock = new VirtualClock(copy.clockMs);
     this.kernel = new Kernel(copy.kernel, this.random);
+    this.kernel.now = () => this.clock.now();
     this.engine = new Engine(copy.engine, this.kernel, this.random, this.clock);
     this.lan = copy.lan ?? this.bootLan();
     this.installPrograms();

@@ -13,6 +13,7 @@ import type { NeighbourState } from './neighbour';
 import { forwardsIpv4 } from './sysctl';
 import { runHook, type Hook, type HookVerdict, type HookWatcher } from './netfilter/evaluate';
 import { recordFrame } from './capture';
+import { learnMac } from './bridge-fdb';
 import { BROADCAST_MAC, type Frame, type FramePayload, type PacketType } from '../wire/frame';
 import type { DeviceRef, HopRecorder } from './hop-record';
 
@@ -144,12 +145,28 @@ export class Datapath {
 
   /** Hands a frame crossing `hops` to the captures, one tap per device, a few microseconds apart. */
   private tap(hops: readonly Hop[], sourceMac: Mac, destinationMac: Mac, payload: FramePayload): void {
+    this.learnSource(hops, sourceMac);
     if (this.kernel.captures.captures.length === 0) return;
     for (const hop of hops) {
       const frame: Frame = { timeUs: this.cursorUs, namespace: hop.namespace.id, ifindex: hop.link.index, device: hop.link.name, packetType: hop.packetType, promiscuousOnly: hop.promiscuousOnly ?? false, sourceMac, destinationMac, payload };
       this.recorded.push(frame);
       recordFrame(this.kernel.captures, frame);
       this.cursorUs += HOP_US;
+    }
+  }
+
+  /**
+   * br_handle_frame_finish: a frame that enters a bridge by one of its ports
+   * teaches the bridge where its source MAC lives (br_fdb_update), refreshing
+   * the entry and moving it to the port it came in by. The bridge's own frames
+   * are not learned: they leave from it, they do not enter it.
+   */
+  private learnSource(hops: readonly Hop[], sourceMac: Mac): void {
+    for (let index = 0; index + 1 < hops.length; index++) {
+      const port = hops[index]!;
+      const bridge = hops[index + 1]!;
+      if (port.namespace !== bridge.namespace || port.link.master !== bridge.link.index) continue;
+      learnMac(bridge.link, port.link.index, sourceMac, Math.floor(this.cursorUs / 1000));
     }
   }
 

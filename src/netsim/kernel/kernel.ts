@@ -66,6 +66,12 @@ export class Kernel {
    */
   recorder: HopRecorder | undefined;
 
+  /**
+   * The host's clock, in milliseconds: when a bridge came up or a port was
+   * enabled, which its timers count from. The host sets it; a bare kernel reads 0.
+   */
+  now: () => number = () => 0;
+
   constructor(
     readonly state: KernelState,
     private readonly random: SeededRandom,
@@ -258,6 +264,7 @@ export class Kernel {
 
   setUp(namespace: Namespace, name: string, up: boolean): void {
     const link = this.link(namespace, name);
+    if (up && !link.up) this.stampBridgeTimers(namespace, link);
     link.up = up;
     // dev_activate attaches the kind's default qdisc the first time; it stays when the link goes down.
     if (up) {
@@ -285,13 +292,34 @@ export class Kernel {
     if (bridge && link.master === bridge.index) return;
     const previous = link.master;
     link.master = undefined;
+    // br_del_if: br_fdb_delete_by_port forgets what the bridge learned on the port.
+    const left = previous === undefined ? undefined : namespace.links.get(previous);
+    if (left?.fdb) left.fdb = left.fdb.filter((entry) => entry.port !== link.index);
     this.recalculateBridgeMac(namespace, previous);
     if (!bridge) return;
     if (bridge.kind !== 'bridge') throw new KernelError('EOPNOTSUPP', `${bridgeName} takes no ports`);
     if (link.kind === 'loopback') throw new KernelError('EINVAL', 'loopback cannot be a bridge port');
     if (link.kind === 'bridge') throw new KernelError('ELOOP', 'bridge in a bridge', 'Can not enslave a bridge to a bridge');
+    link.portNo = freePortNo(namespace, bridge.index);
     link.master = bridge.index;
+    link.portEnabledMs = this.now();
     this.recalculateBridgeMac(namespace, bridge.index);
+  }
+
+  /**
+   * What starts a bridge's timers: br_dev_open queues the FDB garbage collection;
+   * br_stp_enable_port starts a port's forward delay when the port, its veth
+   * peer (its carrier) or its bridge comes up.
+   */
+  private stampBridgeTimers(namespace: Namespace, link: Link): void {
+    const now = this.now();
+    if (link.kind === 'bridge') {
+      link.openedMs = now;
+      for (const port of namespace.links.values()) if (port.master === link.index) port.portEnabledMs = now;
+    }
+    if (link.master !== undefined) link.portEnabledMs = now;
+    const peer = this.peerOf(link);
+    if (peer && peer.link.master !== undefined) peer.link.portEnabledMs = now;
   }
 
   /**
@@ -559,4 +587,12 @@ function routeKey(route: Route): number {
 function sameDestination(a: Cidr | undefined, b: Cidr | undefined): boolean {
   if (!a || !b) return a === b;
   return a.address === b.address && a.prefix === b.prefix;
+}
+
+/** find_portno (net/bridge/br_if.c): the lowest port number no port of the bridge holds, from 1. */
+function freePortNo(namespace: Namespace, bridge: number): number {
+  const used = new Set([...namespace.links.values()].filter((port) => port.master === bridge).map((port) => port.portNo));
+  let number = 1;
+  while (used.has(number)) number++;
+  return number;
 }
