@@ -15,6 +15,8 @@ run() { echo "\$ $*"; "$@" 2>&1; echo "[exit $?]"; }
 ip() { "$IP" "$@"; }
 bridge() { "$BRIDGE" "$@"; }
 mount -t tmpfs tmpfs /run
+# sysfs of this network namespace, as brctl reads it (/sys/class/net/BR/brif, brforward).
+mount -t sysfs sysfs /sys
 mkdir -p /run/netns
 echo "# source: captured with iproute2 $(ip -V | sed 's/.*iproute2-//') built from the upstream tag v6.15.0, bridge-utils $(dpkg-query -W -f='${Version}' bridge-utils) on Debian $(cat /etc/debian_version), Linux $(uname -r) ($(nproc) CPUs), as root in a fresh network and mount namespace (unshare -m -n), /run a fresh tmpfs"
 echo "# script: layouts/session.ip-details.sh"
@@ -27,6 +29,7 @@ ip link add docker0 address 02:42:6f:1c:3a:01 type bridge
 ip addr add 172.17.0.1/16 brd + dev docker0
 ip link set docker0 up
 ip link add veth1a2b3c4 type veth peer name eth0 netns c1
+ip link set veth1a2b3c4 address 8e:45:24:a9:ac:d1
 ip link set veth1a2b3c4 master docker0
 ip link set veth1a2b3c4 up
 ip -n c1 link set lo up
@@ -39,6 +42,7 @@ ip link add br-net1 address 02:42:6f:1c:3a:02 type bridge
 ip addr add 172.18.0.1/16 brd + dev br-net1
 ip link set br-net1 up
 ip link add veth5d6e7f8 type veth peer name eth0 netns c2
+ip link set veth5d6e7f8 address 8a:5c:56:62:14:28
 ip link set veth5d6e7f8 master br-net1
 ip link set veth5d6e7f8 up
 ip -n c2 link set lo up
@@ -71,3 +75,20 @@ run brctl show docker0
 run brctl show nosuch
 run brctl showmacs docker0
 run brctl
+# brctl lists bridges and ports as scandir(..., alphasort) finds them in sysfs.
+ip link add br-lab type bridge
+ip link add vethz address 2a:c5:e1:6c:23:a5 type veth peer name pz
+ip link add vetha address a2:92:62:47:87:fa type veth peer name pa
+ip link set vethz master br-lab
+ip link set vetha master br-lab
+ip link add br-empty type bridge
+run brctl show
+run brctl show br-lab br-empty
+run brctl showmacs
+run brctl showmacs nosuch
+run brctl foo
+run brctl -V
+run bridge vlan show dev vetha
+run bridge fdb show dev nosuch
+run bridge fdb show br br-lab
+run bridge fdb
