@@ -5,7 +5,6 @@ import { fail, type CommandResult, type ProcessContext, type Program } from './c
 import { ip6tablesProgram, iptablesProgram } from './cli/iptables';
 import { ip6tablesSaveProgram, iptablesSaveProgram } from './cli/iptables-save';
 import { ipProgramWith } from './cli/ip';
-import { bridgeProgram } from './cli/bridge';
 import { catProgram } from './cli/text/cat';
 import { cutProgram } from './cli/text/cut';
 import { echoProgram } from './cli/text/echo';
@@ -348,7 +347,7 @@ export class Host {
       lazyTool('journalctl', 'systemd', (tools) => tools.journalctlProgram(engine, profile.hostname)),
       lazyTool('service', 'systemd', (tools) => tools.serviceProgram(engine, tools.systemctlProgram(engine, profile.hostname))),
     ];
-    this.programs = new Map([ip, bridgeProgram, iptablesProgram, iptablesSaveProgram, ip6tablesProgram, ip6tablesSaveProgram, curlProgram(engineNameServices(this.engine, () => hostEtc(this.profile))), nsenter, dockerProgram(this.engine), ssh, ...shells, ...text, ...systemd, ...hostToolPrograms(this.engine, () => hostEtc(this.profile))].map((program) => [program.name, program]));
+    this.programs = new Map([ip, lazyTool('bridge', 'bridge', (tools) => tools.bridgeProgram), lazyTool('brctl', 'bridge', (tools) => tools.brctlProgram), iptablesProgram, iptablesSaveProgram, ip6tablesProgram, ip6tablesSaveProgram, curlProgram(engineNameServices(this.engine, () => hostEtc(this.profile))), nsenter, dockerProgram(this.engine), ssh, ...shells, ...text, ...systemd, ...hostToolPrograms(this.engine, () => hostEtc(this.profile))].map((program) => [program.name, program]));
     this.lanPrograms = new Map(this.lanMachinePrograms(text).map((program) => [program.name, program]));
   }
 

@@ -1,3 +1,4 @@
+import type * as bridge from './bridge-tools';
 import type * as compose from './compose/index';
 import type * as dig from './dig';
 import type * as dockerHelp from './docker/help-module';
@@ -16,6 +17,7 @@ import type * as traceroute from './traceroute';
  * so that opening a terminal downloads only what every session needs.
  */
 export interface ToolModules {
+  bridge: typeof bridge;
   compose: typeof compose;
   dig: typeof dig;
   dockerHelp: typeof dockerHelp;
@@ -32,6 +34,8 @@ export type ToolModuleName = keyof ToolModules;
 
 /** The command words each module runs, on the host or in a container (BusyBox's applets included). */
 const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName>> = {
+  bridge: 'bridge',
+  brctl: 'bridge',
   // `docker compose ...`: the plugin and its YAML parser; `docker` itself stays in the core.
   compose: 'compose',
   dig: 'dig',

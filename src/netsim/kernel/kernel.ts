@@ -12,6 +12,7 @@ import type { Route, Route6 } from './route';
 import { clashes, type Socket } from './socket';
 import { emptyCaptureTable, type CaptureTable } from './capture';
 import type { HopRecorder } from './hop-record';
+import { forgetLearnedOn } from './bridge-fdb';
 
 export interface KernelState {
   namespaces: Map<number, Namespace>;
@@ -273,6 +274,7 @@ export class Kernel {
       if (link.kind === 'loopback' && !link.addresses.some((address) => address.cidr.address === LOOPBACK_ADDRESS.address)) this.addAddress(namespace, name, LOOPBACK_ADDRESS);
       return;
     }
+    this.disablePorts(namespace, link);
     namespace.routes = namespace.routes.filter((route) => route.device !== link.index);
     // addrconf_ifdown with keep_addr_on_down 0 (the default): a link going down loses its IPv6 addresses and routes.
     if (link.addresses6?.length) link.addresses6 = [];
@@ -294,7 +296,7 @@ export class Kernel {
     link.master = undefined;
     // br_del_if: br_fdb_delete_by_port forgets what the bridge learned on the port.
     const left = previous === undefined ? undefined : namespace.links.get(previous);
-    if (left?.fdb) left.fdb = left.fdb.filter((entry) => entry.port !== link.index);
+    if (left) forgetLearnedOn(left, link.index);
     this.recalculateBridgeMac(namespace, previous);
     if (!bridge) return;
     if (bridge.kind !== 'bridge') throw new KernelError('EOPNOTSUPP', `${bridgeName} takes no ports`);
@@ -304,6 +306,21 @@ export class Kernel {
     link.master = bridge.index;
     link.portEnabledMs = this.now();
     this.recalculateBridgeMac(namespace, bridge.index);
+  }
+
+  /**
+   * br_stp_disable_port: a port disabled because it, its veth peer (its carrier)
+   * or its bridge went down forgets the MACs learned on it.
+   */
+  private disablePorts(namespace: Namespace, link: Link): void {
+    if (link.kind === 'bridge') link.fdb = [];
+    const forget = (at: Namespace, port: Link) => {
+      const bridge = port.master === undefined ? undefined : at.links.get(port.master);
+      if (bridge) forgetLearnedOn(bridge, port.index);
+    };
+    forget(namespace, link);
+    const peer = this.peerOf(link);
+    if (peer) forget(peer.namespace, peer.link);
   }
 
   /**

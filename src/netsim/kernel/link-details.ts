@@ -1,4 +1,4 @@
-import { forwardDelayTimerMs, gcTimerMs, liveLearned } from './bridge-fdb';
+import { bridgeIdMac, forwardDelayTimerMs, gcTimerMs, liveLearned } from './bridge-fdb';
 import type { Kernel } from './kernel';
 import type { Link } from './link';
 import type { Namespace } from './namespace';
@@ -81,7 +81,7 @@ export function linkDetails(kernel: Kernel, namespace: Namespace, link: Link, no
     case 'ether':
       return { promiscuity: enslaved, allmulti: enslaved, minMtu: 68, maxMtu: 65_535, kind: undefined, queues: 1, ...VIRTIO_NIC };
     case 'bridge':
-      return { promiscuity: 0, allmulti: 0, minMtu: 68, maxMtu: 65_535, kind: 'bridge', bridge: bridgeDetails(link, nowMs), queues: 1, ...software };
+      return { promiscuity: 0, allmulti: 0, minMtu: 68, maxMtu: 65_535, kind: 'bridge', bridge: bridgeDetails(namespace, link, nowMs), queues: 1, ...software };
     case 'veth': {
       const port = portDetails(kernel, namespace, link, nowMs);
       return { promiscuity: enslaved, allmulti: enslaved, minMtu: 68, maxMtu: 65_535, kind: 'veth', ...(port ? { port } : {}), queues: POSSIBLE_CPUS, ...software };
@@ -93,8 +93,8 @@ export function linkDetails(kernel: Kernel, namespace: Namespace, link: Link, no
   }
 }
 
-function bridgeDetails(bridge: Link, nowMs: number): BridgeDetails {
-  return { bridgeId: { priority: BRIDGE_PRIORITY, mac: bridge.mac }, gcTimer: centiseconds(gcTimerMs(bridge, nowMs)), learned: liveLearned(bridge, nowMs).length };
+function bridgeDetails(namespace: Namespace, bridge: Link, nowMs: number): BridgeDetails {
+  return { bridgeId: { priority: BRIDGE_PRIORITY, mac: bridgeIdMac(namespace, bridge) }, gcTimer: centiseconds(gcTimerMs(bridge, nowMs)), learned: liveLearned(bridge, nowMs).length };
 }
 
 function portDetails(kernel: Kernel, namespace: Namespace, port: Link, nowMs: number): BridgePortDetails | undefined {
@@ -107,7 +107,7 @@ function portDetails(kernel: Kernel, namespace: Namespace, port: Link, nowMs: nu
     priority: PORT_PRIORITY,
     cost: VETH_PORT_COST,
     portNo: port.portNo ?? 1,
-    bridgeId: { priority: BRIDGE_PRIORITY, mac: bridge.mac },
+    bridgeId: { priority: BRIDGE_PRIORITY, mac: bridgeIdMac(namespace, bridge) },
     forwardDelayTimer: forwarding ? centiseconds(forwardDelayTimerMs(port, nowMs)) : 0,
   };
 }

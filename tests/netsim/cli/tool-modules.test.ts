@@ -20,6 +20,10 @@ describe('which tool modules command lines name', () => {
     expect(toolModulesNamedIn(['docker help run'])).toEqual(new Set(['dockerHelp']));
   });
 
+  it('loads the bridge tools for iproute2\'s bridge and bridge-utils\' brctl', () => {
+    expect(toolModulesNamedIn(['sudo bridge fdb show br docker0', '/usr/sbin/brctl show'])).toEqual(new Set(['bridge']));
+  });
+
   it('does not take a word that merely contains a tool name', () => {
     expect(toolModulesNamedIn(['echo class; docker ps --format "{{.Names}}"', 'cat /etc/digest'])).toEqual(new Set());
   });

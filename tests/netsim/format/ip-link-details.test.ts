@@ -4,6 +4,7 @@ import { bridgeId } from '../../../src/netsim/format/ip-link-details';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { stepsOf } from '../golden';
+import { ipDetailsLab as lab } from '../ip-details-lab';
 
 /**
  * `ip -d` against golden/linux/session.ip-details.txt: iproute2 v6.15.0 on a
@@ -20,49 +21,9 @@ const captured = (command: string) => stepsOf(transcript).find((step) => step.co
 const debianKernel = (text: string) => text.replace(/vlan_filtering 0 /g, 'vlan_filtering 0 vlan_protocol 802.1Q ').replace(/fdb_max_learned 0 /g, 'fdb_max_learned 0 vlan_default_pvid 1 vlan_stats_enabled 0 vlan_stats_per_port 0 ');
 const withoutTimers = (text: string) => text.replace(/gc_timer +\d+\.\d\d /g, 'gc_timer T ');
 
-/** The capture's layout in a namespace of its own ("lab"), so that its ifindexes start at 1 as in the capture's fresh namespace. */
-const layout = [
-  'sudo ip netns add lab',
-  'sudo ip netns add c1',
-  'sudo ip netns add c2',
-  'sudo ip -n lab link set lo up',
-  'sudo ip -n lab link add docker0 type bridge',
-  'sudo ip -n lab link set docker0 address 02:42:6f:1c:3a:01',
-  'sudo ip -n lab addr add 172.17.0.1/16 brd + dev docker0',
-  'sudo ip -n lab link set docker0 up',
-  'sudo ip -n lab link add veth1a2b3c4 type veth peer name eth0 netns c1',
-  'sudo ip -n lab link set veth1a2b3c4 address 8e:45:24:a9:ac:d1',
-  'sudo ip -n lab link set veth1a2b3c4 master docker0',
-  'sudo ip -n lab link set veth1a2b3c4 up',
-  'sudo ip -n c1 link set lo up',
-  'sudo ip -n c1 link set eth0 address 02:42:ac:11:00:02',
-  'sudo ip -n c1 addr add 172.17.0.2/16 brd + dev eth0',
-  'sudo ip -n c1 link set eth0 up',
-  'sudo ip -n c1 route add default via 172.17.0.1',
-  'sudo ip -n lab link add br-net1 type bridge',
-  'sudo ip -n lab link set br-net1 address 02:42:6f:1c:3a:02',
-  'sudo ip -n lab addr add 172.18.0.1/16 brd + dev br-net1',
-  'sudo ip -n lab link set br-net1 up',
-  'sudo ip -n lab link add veth5d6e7f8 type veth peer name eth0 netns c2',
-  'sudo ip -n lab link set veth5d6e7f8 address 8a:5c:56:62:14:28',
-  'sudo ip -n lab link set veth5d6e7f8 master br-net1',
-  'sudo ip -n lab link set veth5d6e7f8 up',
-  'sudo ip -n c2 link set lo up',
-  'sudo ip -n c2 addr add 172.18.0.2/16 brd + dev eth0',
-  'sudo ip -n c2 link set eth0 up',
-  'sleep 16',
-  'sudo ip netns exec c1 ping -c1 -W1 172.17.0.1',
-];
-
-function lab(): Host {
-  const host = Host.create();
-  for (const line of layout) expect(host.run(line).exitCode, line).toBe(0);
-  return host;
-}
-
 describe('ip -d link and ip -d addr, as iproute2 6.15 prints them', () => {
   const host = lab();
-  const cases: [typeof layout[number], string][] = [
+  const cases: [string, string][] = [
     ['sudo ip -n lab -d link show', 'ip -d link show'],
     ['sudo ip -n lab -d link show docker0', 'ip -d link show docker0'],
     ['sudo ip -n lab -d link show type bridge', 'ip -d link show type bridge'],
