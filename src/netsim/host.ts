@@ -144,6 +144,7 @@ export class Host {
     host.clock = new VirtualClock(DEFAULT_EPOCH_MS);
     host.kernel = Kernel.boot(host.random);
     host.kernel.now = () => host.clock.now();
+    host.kernel.httpServed = (namespace, served) => host.engine.recordServed(namespace, served);
     host.bringUpNetwork();
     host.lan = host.bootLan();
     host.engine = Engine.start(host.kernel, host.random, host.clock, profile.pulledImages);
@@ -279,6 +280,7 @@ export class Host {
     this.clock = new VirtualClock(copy.clockMs);
     this.kernel = new Kernel(copy.kernel, this.random);
     this.kernel.now = () => this.clock.now();
+    this.kernel.httpServed = (namespace, served) => this.engine.recordServed(namespace, served);
     this.engine = new Engine(copy.engine, this.kernel, this.random, this.clock);
     this.lan = copy.lan ?? this.bootLan();
     this.installPrograms();

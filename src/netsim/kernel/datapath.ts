@@ -7,7 +7,7 @@ import { Conntrack, followConnection, type Tracked } from './conntrack';
 import type { Kernel } from './kernel';
 import type { Link } from './link';
 import { linkNamed, type Namespace } from './namespace';
-import { listenerFor } from './socket';
+import { listenerFor, type ServedHttp } from './socket';
 import { formatIpv4 } from '../wire/ipv4';
 import type { NeighbourState } from './neighbour';
 import { forwardsIpv4 } from './sysctl';
@@ -168,6 +168,11 @@ export class Datapath {
       if (port.namespace !== bridge.namespace || port.link.master !== bridge.link.index) continue;
       learnMac(bridge.link, port.link.index, sourceMac, Math.floor(this.cursorUs / 1000));
     }
+  }
+
+  /** A web server in `namespace` answered a request now: its log hears of it (Kernel.httpServed). */
+  served(namespace: Namespace, served: Omit<ServedHttp, 'timeMs'>): void {
+    this.kernel.httpServed?.(namespace, { ...served, timeMs: Math.floor(this.cursorUs / 1000) });
   }
 
   /** Frames put on the LAN's wire between two modelled machines so far: each costs a real wire's time, which ping adds. */

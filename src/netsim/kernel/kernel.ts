@@ -9,7 +9,7 @@ import type { AddressScope, Link, LinkKind, Lower, OperState, StackMode } from '
 import { allocateIndex, linkNamed, netnsIdOf, newNamespace, type Namespace } from './namespace';
 import type { Neighbour } from './neighbour';
 import type { Route, Route6 } from './route';
-import { clashes, type Socket } from './socket';
+import { clashes, type ServedHttp, type Socket } from './socket';
 import { emptyCaptureTable, type CaptureTable } from './capture';
 import type { HopRecorder } from './hop-record';
 import { forgetLearnedOn } from './bridge-fdb';
@@ -72,6 +72,9 @@ export class Kernel {
    * enabled, which its timers count from. The host sets it; a bare kernel reads 0.
    */
   now: () => number = () => 0;
+
+  /** Who hears of each request a web server answers (the engine, for `docker logs`); nobody on a bare kernel. */
+  httpServed: ((namespace: Namespace, served: ServedHttp) => void) | undefined;
 
   constructor(
     readonly state: KernelState,
