@@ -120,6 +120,43 @@ const printf: Builtin = (args, { state, dialect }) => {
   return { stdout: text, stderr, exitCode: invalid.length > 0 ? 1 : 0 };
 };
 
+/** single_quote (bash's lib/sh/shquote.c, dash's single_quote): 'VALUE', each ' as '\''. */
+const singleQuoted = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;
+
+/**
+ * alias (bash's builtins/alias.def): no operand lists every alias, sorted, as
+ * `alias NAME='VALUE'`; `NAME=VALUE` defines one; `NAME` prints it, or says it
+ * is `not found` (status 1). dash and BusyBox ash print `NAME='VALUE'` and say
+ * `alias: NAME not found` (dash's alias.c, outfmt(out2, "%s: %s not found\n")).
+ */
+const alias: Builtin = (args, { state, dialect }) => {
+  const aliases = (state.aliases ??= new Map());
+  const show = (name: string) => `${dialect.kind === 'bash' ? 'alias ' : ''}${name}=${singleQuoted(aliases.get(name)!)}\n`;
+  if (args.length === 0) return done([...aliases.keys()].sort().map(show).join(''));
+  let stdout = '';
+  let stderr = '';
+  for (const arg of args) {
+    const equals = arg.indexOf('=');
+    if (equals > 0) aliases.set(arg.slice(0, equals), arg.slice(equals + 1));
+    else if (aliases.has(arg)) stdout += show(arg);
+    else stderr += notFound(dialect, 'alias', arg, state.line);
+  }
+  return { stdout, stderr, exitCode: stderr === '' ? 0 : 1 };
+};
+
+const notFound = (dialect: BuiltinContext['dialect'], builtin: string, name: string, line: number) => (dialect.kind === 'bash' ? dialect.builtinError(builtin, `${name}: not found`, line) : `${builtin}: ${name} not found\n`);
+
+/** unalias NAME... or -a (bash's builtins/alias.def): a name that is no alias is `not found`, status 1. */
+const unalias: Builtin = (args, { state, dialect }) => {
+  const aliases = (state.aliases ??= new Map());
+  if (args[0] === '-a') {
+    aliases.clear();
+    return done();
+  }
+  const stderr = args.filter((name) => !aliases.delete(name)).map((name) => notFound(dialect, 'unalias', name, state.line)).join('');
+  return { stdout: '', stderr, exitCode: stderr === '' ? 0 : 1 };
+};
+
 const pwd: Builtin = (_args, { state }) => done(`${state.cwd}\n`);
 
 export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
@@ -129,6 +166,8 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['cd', cd],
   ['export', exportBuiltin],
   ['pwd', pwd],
+  ['alias', alias],
+  ['unalias', unalias],
   ['true', () => done()],
   ['false', () => done('', 1)],
   [':', () => done()],

@@ -1,6 +1,6 @@
 import { readThrough, type BackgroundJob, type CommandResult, type FileAccess, type OutputChunk, type ReadFileResult } from '../cli/command';
 import { normalizePath, type FileErrno } from '../kernel/filesystem';
-import type { AndOrList, Command, Pipeline, Redirection, Script, SimpleCommand } from './ast';
+import type { AndOrList, Command, Pipeline, Redirection, Script, SimpleCommand, Word } from './ast';
 import { BUILTINS, type BuiltinContext } from './builtins';
 import type { Dialect } from './dialect';
 import { BadSubstitution, expandFields, expandString, type ExpansionContext } from './expand';
@@ -18,6 +18,8 @@ export interface ShellState {
   line: number;
   /** Jobs started with `&` that are still running or not yet reported done; absent until the first. */
   jobs?: ShellJob[];
+  /** Aliases an interactive bash expands (`alias ls='ls --color=auto'` from ~/.bashrc); absent is none. */
+  aliases?: Map<string, string>;
 }
 
 /** A job in the shell's table: its number, the command as `jobs` shows it, and the program's side of it. */
@@ -282,12 +284,25 @@ export class Interpreter {
     const context = this.expansionContext();
     const assignments = command.assignments.map(({ name, value }): [string, string] => [name, expandString(value, context)]);
     const argv = command.words.flatMap((word) => expandFields(word, context));
+    const alias = this.aliasOf(command.words[0]);
+    if (alias !== undefined) argv.splice(0, 1, ...alias.split(' ').filter((word) => word !== ''));
     const redirections = command.redirections.map((redirection): ResolvedRedirection => {
       const { heredoc } = redirection;
       if (heredoc) return { fd: redirection.fd, operator: redirection.operator, path: '', text: heredoc.expand ? expandString({ parts: heredoc.parts, source: heredoc.body }, context) : heredoc.body };
       return { fd: redirection.fd, operator: redirection.operator, path: expandString(redirection.target, context) };
     });
     return { argv, assignments, redirections };
+  }
+
+  /**
+   * The alias a command's first word names (bash's alias expansion, on in an
+   * interactive shell): only a word typed as one plain unquoted name is looked
+   * up, so `\\ls` and `'ls'` run the program itself. Aliases here hold plain words.
+   */
+  private aliasOf(first: Word | undefined): string | undefined {
+    const part = first?.parts.length === 1 ? first.parts[0] : undefined;
+    if (!part || part.kind !== 'literal' || part.quoted || first!.source !== part.text) return undefined;
+    return this.state.aliases?.get(part.text);
   }
 
   private expansionContext(): ExpansionContext {
