@@ -90,7 +90,7 @@ export const DEFAULT_COLUMNS = 80;
 const DEFAULT_INTERRUPT_SECONDS = 4;
 
 /** Programs of the host that the LAN machine does not have, or that would show the host's own state there. */
-const LAN_MACHINE_LACKS = new Set(['ps', 'dig', 'nslookup', 'netstat', 'ifconfig', 'route', 'arp', 'tcpdump']);
+const LAN_MACHINE_LACKS = new Set(['ps', 'dig', 'nslookup', 'netstat', 'ifconfig', 'route', 'arp', 'tcpdump', 'telnet']);
 
 /** Everything a host is, as plain data: restoring it gives back the same future. */
 export interface HostSnapshot {
@@ -363,7 +363,7 @@ export class Host {
     if (!lan) return [];
     const etc = () => lanMachineEtc(this.profile, lan);
     // Everything of the host's but what reads the host's daemon or processes (ps), and what a desktop
-    // install lacks: dnsutils (dig, nslookup), net-tools (netstat, ifconfig) and tcpdump.
+    // install lacks: dnsutils (dig, nslookup), net-tools (netstat, ifconfig), tcpdump and telnet.
     const tools = hostToolPrograms(this.engine, etc).filter((program) => !LAN_MACHINE_LACKS.has(program.name));
     const ssh = sshProgram(engineNameServices(this.engine, etc), () => this.sshServer());
     return [lanIpProgram, curlProgram(engineNameServices(this.engine, etc)), ssh, shellProgram('bash', 'lan'), shellProgram('sh', 'lan'), suProgram, ...tools, ...text];

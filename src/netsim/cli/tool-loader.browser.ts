@@ -13,6 +13,7 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   ss: () => import('./ss'),
   systemd: () => import('./systemd'),
   tcpdump: () => import('./tcpdump'),
+  telnet: () => import('./telnet'),
   traceroute: () => import('./traceroute'),
 };
 

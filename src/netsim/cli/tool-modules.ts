@@ -8,6 +8,7 @@ import type * as packages from './package-manager';
 import type * as ss from './ss';
 import type * as systemd from './systemd';
 import type * as tcpdump from './tcpdump';
+import type * as telnet from './telnet';
 import type * as traceroute from './traceroute';
 
 /**
@@ -27,6 +28,7 @@ export interface ToolModules {
   ss: typeof ss;
   systemd: typeof systemd;
   tcpdump: typeof tcpdump;
+  telnet: typeof telnet;
   traceroute: typeof traceroute;
 }
 
@@ -51,6 +53,7 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName>> = {
   journalctl: 'systemd',
   service: 'systemd',
   tcpdump: 'tcpdump',
+  telnet: 'telnet',
   traceroute: 'traceroute',
   // docker's help texts: `--help`, `-h`, `docker help`; a bare `docker` or `docker network`, which print help too, finds them missing and loads them.
   '--help': 'dockerHelp',
