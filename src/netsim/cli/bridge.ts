@@ -80,10 +80,16 @@ function bridgeOptions(args: readonly string[]): { rest: readonly string[] } | C
     if (matches(option, '-help')) return fail(USAGE, 255);
     if (matches(option, '-Version')) return ok('bridge utility, 6.15.0\n');
     if (matches(option, '-oneline')) continue;
+    // bridge.c knows these, in this order after -Version; the simulation does not act on them.
+    if (UNSIMULATED_OPTIONS.some((known) => matches(option, known)) || option === '-4' || option === '-6' || /^-c(olor)?(=|$)/.test(option)) {
+      return fail(`bridge: option "${option}" is not available in this simulator yet.\n`, 255);
+    }
     return fail(`Option "${option}" is unknown, try "bridge help".\n`, 255);
   }
   return { rest: args.slice(index) };
 }
+
+const UNSIMULATED_OPTIONS = ['-stats', '-statistics', '-details', '-timestamp', '-family', '-netns', '-compressvlans', '-force', '-json', '-pretty', '-batch'];
 
 /** bridge/bridge.c usage() as of iproute2 6.15 (Debian 13), which exits -1. */
 const USAGE = `Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }
