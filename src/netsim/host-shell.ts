@@ -55,7 +55,7 @@ const PATH_DIRECTORIES = new Set(['/usr/local/sbin', '/usr/local/bin', '/usr/sbi
  * no sbin, so there `iptables` is "command not found"; root's and sudo's
  * secure_path have it.
  */
-const HOST_SBIN_PROGRAMS = new Set(['iptables', 'iptables-save', 'iptables-restore', 'ip6tables', 'ip6tables-save', 'bridge', 'ifconfig', 'route', 'arp', 'sysctl', 'service']);
+const HOST_SBIN_PROGRAMS = new Set(['iptables', 'iptables-save', 'iptables-restore', 'ip6tables', 'ip6tables-save', 'bridge', 'brctl', 'ifconfig', 'route', 'arp', 'sysctl', 'service']);
 
 function hostDirectories(program: string): readonly string[] {
   return HOST_SBIN_PROGRAMS.has(program) ? ['/usr/sbin', '/sbin'] : ['/usr/bin', '/bin'];

@@ -5,7 +5,6 @@ import { fail, type CommandResult, type MachineName, type ProcessContext, type P
 import { ip6tablesProgram, iptablesProgram } from './cli/iptables';
 import { ip6tablesSaveProgram, iptablesSaveProgram } from './cli/iptables-save';
 import { ipProgramWith } from './cli/ip';
-import { bridgeProgram } from './cli/bridge';
 import { catProgram } from './cli/text/cat';
 import { cutProgram } from './cli/text/cut';
 import { echoProgram } from './cli/text/echo';
@@ -93,7 +92,7 @@ export const DEFAULT_COLUMNS = 80;
 const DEFAULT_INTERRUPT_SECONDS = 4;
 
 /** Programs of the host that the LAN machine does not have, or that would show the host's own state there. */
-const LAN_MACHINE_LACKS = new Set(['ps', 'dig', 'nslookup', 'netstat', 'ifconfig', 'route', 'arp', 'tcpdump']);
+const LAN_MACHINE_LACKS = new Set(['ps', 'dig', 'nslookup', 'netstat', 'ifconfig', 'route', 'arp', 'tcpdump', 'telnet']);
 
 /** Everything a host is, as plain data: restoring it gives back the same future. */
 export interface HostSnapshot {
@@ -150,6 +149,8 @@ export class Host {
     host.random = SeededRandom.fromSeed(seed);
     host.clock = new VirtualClock(DEFAULT_EPOCH_MS);
     host.kernel = Kernel.boot(host.random);
+    host.kernel.now = () => host.clock.now();
+    host.kernel.httpServed = (namespace, served) => host.engine.recordServed(namespace, served);
     host.bringUpNetwork();
     host.lan = host.bootLan();
     host.engine = Engine.start(host.kernel, host.random, host.clock, profile.pulledImages);
@@ -302,6 +303,8 @@ export class Host {
     this.random = SeededRandom.fromState(copy.random);
     this.clock = new VirtualClock(copy.clockMs);
     this.kernel = new Kernel(copy.kernel, this.random);
+    this.kernel.now = () => this.clock.now();
+    this.kernel.httpServed = (namespace, served) => this.engine.recordServed(namespace, served);
     this.engine = new Engine(copy.engine, this.kernel, this.random, this.clock);
     this.lan = copy.lan ?? this.bootLan();
     this.installPrograms();
@@ -379,7 +382,7 @@ export class Host {
       lazyTool('journalctl', 'systemd', (tools) => tools.journalctlProgram(engine, profile.hostname)),
       lazyTool('service', 'systemd', (tools) => tools.serviceProgram(engine, tools.systemctlProgram(engine, profile.hostname))),
     ];
-    this.programs = new Map([ip, bridgeProgram, iptablesProgram, iptablesSaveProgram, ip6tablesProgram, ip6tablesSaveProgram, curlProgram(engineNameServices(this.engine, () => hostEtc(this.profile))), nsenter, dockerProgram(this.engine), ssh, ...shells, ...text, ...systemd, ...hostToolPrograms(this.engine, () => hostEtc(this.profile))].map((program) => [program.name, program]));
+    this.programs = new Map([ip, lazyTool('bridge', 'bridge', (tools) => tools.bridgeProgram), lazyTool('brctl', 'bridge', (tools) => tools.brctlProgram), iptablesProgram, iptablesSaveProgram, ip6tablesProgram, ip6tablesSaveProgram, curlProgram(engineNameServices(this.engine, () => hostEtc(this.profile))), nsenter, dockerProgram(this.engine), ssh, ...shells, ...text, ...systemd, ...hostToolPrograms(this.engine, () => hostEtc(this.profile))].map((program) => [program.name, program]));
     this.lanPrograms = new Map(this.lanMachinePrograms(text).map((program) => [program.name, program]));
   }
 
@@ -393,7 +396,7 @@ export class Host {
     if (!lan) return [];
     const etc = () => lanMachineEtc(this.profile, lan);
     // Everything of the host's but what reads the host's daemon or processes (ps), and what a desktop
-    // install lacks: dnsutils (dig, nslookup), net-tools (netstat, ifconfig) and tcpdump.
+    // install lacks: dnsutils (dig, nslookup), net-tools (netstat, ifconfig), tcpdump and telnet.
     const tools = hostToolPrograms(this.engine, etc).filter((program) => !LAN_MACHINE_LACKS.has(program.name));
     const ssh = sshProgram(engineNameServices(this.engine, etc), () => this.sshServer());
     return [lanIpProgram, curlProgram(engineNameServices(this.engine, etc)), ssh, shellProgram('bash', 'lan'), shellProgram('sh', 'lan'), suProgram, ...tools, ...text];

@@ -53,7 +53,7 @@ describe('the LAN machine', () => {
     host.run('ssh lan-pc');
     host.run('echo hola > /tmp/nota');
     expect(host.run('cat /tmp/nota').output).toBe('hola\n');
-    expect(host.run('ls /sys/class/net').output).toBe('eth0  lo\n');
+    expect(host.run('\\ls /sys/class/net').output).toBe('eth0  lo\n');
     host.run('exit');
     expect(host.run('cat /tmp/nota').output).toBe('cat: /tmp/nota: No such file or directory\n');
   });

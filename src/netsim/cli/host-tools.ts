@@ -31,14 +31,14 @@ export interface ToolEnvironment {
 
 /**
  * Programs of the Debian host beyond ip, iptables and curl: iputils' ping,
- * iproute2's ss, net-tools' netstat, route and arp, procps' ps, hostname, coreutils' sleep and date, procps' sysctl, tcpdump
+ * iproute2's ss, net-tools' netstat, route and arp, procps' ps, hostname, coreutils' sleep and date, procps' sysctl, tcpdump, telnet
  * (installed on the course's host; a container gets it from its package manager). On the host every
  * process is visible, with its own PID.
  */
 export function hostToolPrograms(engine: Engine, hostEtc: () => HostEtc): Program[] {
   const names = engineNameServices(engine, hostEtc);
   const hostname = (context: ProcessContext) => (context.containerId ? (engine.containers().find((c) => c.id === context.containerId)?.hostname ?? '') : hostEtc().hostname);
-  return [lsProgram('gnu'), ...fileToolPrograms('gnu'), envProgram, printenvProgram, idProgram('gnu'), whoamiProgram, unameProgram('gnu', hostname), seqProgram('gnu'), whichProgram, iputilsPingProgram(names), iputilsPingProgram(names, 'ping6'), lazyTool('dig', 'dig', (tools) => tools.digProgram(names)), lazyTool('nslookup', 'dig', (tools) => tools.nslookupProgram(names, 'bind')), lazyTool('host', 'dig', (tools) => tools.hostProgram(names)), lazyTool('getent', 'getent', (tools) => tools.getentProgram(names)), hostnameProgram(engine, hostEtc, names), lazyTool('ss', 'ss', (tools) => tools.ssProgram(engine, names)), lazyTool('netstat', 'netstat', (tools) => tools.netstatProgram(engine)), ifconfigProgram(), routeProgram('net-tools'), arpProgram('net-tools', names), procpsProgram(engine), sleepProgram('gnu'), dateProgram('gnu'), sysctlProgram, lazyTool('tcpdump', 'tcpdump', (tools) => tools.tcpdumpProgram(engine))];
+  return [lsProgram('gnu'), ...fileToolPrograms('gnu'), envProgram, printenvProgram, idProgram('gnu'), whoamiProgram, unameProgram('gnu', hostname), seqProgram('gnu'), whichProgram, iputilsPingProgram(names), iputilsPingProgram(names, 'ping6'), lazyTool('dig', 'dig', (tools) => tools.digProgram(names)), lazyTool('nslookup', 'dig', (tools) => tools.nslookupProgram(names, 'bind')), lazyTool('host', 'dig', (tools) => tools.hostProgram(names)), lazyTool('getent', 'getent', (tools) => tools.getentProgram(names)), hostnameProgram(engine, hostEtc, names), lazyTool('ss', 'ss', (tools) => tools.ssProgram(engine, names)), lazyTool('netstat', 'netstat', (tools) => tools.netstatProgram(engine)), ifconfigProgram(), routeProgram('net-tools'), arpProgram('net-tools', names), procpsProgram(engine), sleepProgram('gnu'), dateProgram('gnu'), sysctlProgram, lazyTool('tcpdump', 'tcpdump', (tools) => tools.tcpdumpProgram(engine)), lazyTool('telnet', 'telnet', (tools) => tools.telnetProgram(names))];
 }
 
 /** What an applet is built from: the name services, whether BusyBox was built against musl (Alpine) rather than glibc, and the daemon (ps lists its processes). */

@@ -19,6 +19,8 @@ export interface IpOptions {
   /** `-4` / `-6`: preferred_family. */
   family: AddressFamily | undefined;
   brief: boolean;
+  /** `-d`: show_details, which `ip link` and `ip addr` honour here. */
+  details?: boolean;
   /** `-o`: each record on one line (_SL_ is `\`). */
   oneline: boolean;
   /** The host's side of `ip netns exec`, `netns PID` and `ip netns identify PID`; absent, only names under /run/netns are known. */

@@ -1,4 +1,5 @@
 import { dumpLinks, type LinkRecord } from '../kernel/dump';
+import { linkDetails, type LinkDetails } from '../kernel/link-details';
 import { formatIpAddr, formatIpAddrOneline, formatIpBriefAddr, formatIpBriefLink, formatIpLink, onelineRecords } from '../format/ip-link';
 import { fail, ok, type CommandResult, type ProcessContext, type Program } from './command';
 import { matches, type IpHooks, type IpOptions, type ObjectHandler } from './ip-common';
@@ -20,7 +21,7 @@ export const IP_VERSION = 'ip utility, iproute2-6.15.0, libbpf 1.5.0';
  * The rest of ip.c main's options, which ip knows and netsim does not act on
  * (details, statistics, JSON...): they are refused as such, not as unknown.
  */
-const UNSIMULATED_OPTIONS = ['-loops', '-family', '-0', '-M', '-B', '-human', '-human-readable', '-iec', '-stats', '-statistics', '-details', '-resolve', '-timestamp', '-tshort', '-force', '-batch', '-json', '-pretty', '-rcvbuf', '-help', '-Numeric', '-all', '-echo'];
+const UNSIMULATED_OPTIONS = ['-loops', '-family', '-0', '-M', '-B', '-human', '-human-readable', '-iec', '-stats', '-statistics', '-resolve', '-timestamp', '-tshort', '-force', '-batch', '-json', '-pretty', '-rcvbuf', '-help', '-Numeric', '-all', '-echo'];
 
 /**
  * iproute2's object table, in its order: `ip a` is address, `ip n` is neighbor
@@ -67,6 +68,7 @@ export function ipProgramWith(hooks: IpHooks | undefined): Program {
         else if (matches(option, '-oneline')) options.oneline = true;
         else if (matches(option, '-Version')) return ok(`${IP_VERSION}\n`);
         else if (matches(option, '-brief') && option.length >= 3) options.brief = true;
+        else if (matches(option, '-details')) options.details = true;
         else if (matches(option, '-netns')) {
           // main(): NEXT_ARG, then netns_switch, which exits -1 when it fails.
           const name = args[++index];
@@ -84,6 +86,8 @@ export function ipProgramWith(hooks: IpHooks | undefined): Program {
       if (!entry) return fail(`Object "${objectWord}" is unknown, try "ip help".\n`, 1);
       const [, handler] = entry;
       if (!handler) return fail(`Object "${entry[0]}" is not available in this simulator yet.\n`, 1);
+      // Details of routes, neighbours and namespaces are not simulated: only link and address honour -d.
+      if (options.details && handler !== link && handler !== address) return unsimulatedDetails();
       return handler(args.slice(index + 1), options, context);
     },
   };
@@ -109,6 +113,20 @@ function address(args: string[], options: IpOptions, context: ProcessContext): C
   return showAddresses(args, options, context);
 }
 
+const unsimulatedDetails = () => fail('ip: option "-d" is not available in this simulator yet.\n', 255);
+
+/** Each link's `ip -d` details, or undefined when one of them is of a kind whose details are not simulated. */
+function detailsOf(links: readonly LinkRecord[], context: ProcessContext): Map<number, LinkDetails> | undefined {
+  const details = new Map<number, LinkDetails>();
+  for (const record of links) {
+    const link = context.namespace.links.get(record.index);
+    const found = link && linkDetails(context.kernel, context.namespace, link, context.clock.now());
+    if (!found) return undefined;
+    details.set(record.index, found);
+  }
+  return details;
+}
+
 function usage(): string {
   return 'Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n';
 }
@@ -125,15 +143,23 @@ function showAddresses(args: string[], options: IpOptions, context: ProcessConte
   const selected = linksToShow('address', args, context);
   if (!('links' in selected)) return selected;
   const { links, device } = selected;
+  // print_linkinfo_brief and the one-line address records print no details.
   if (options.brief) return ok(formatIpBriefAddr(links, options.family));
   if (options.oneline) return ok(formatIpAddrOneline(links, { family: options.family }));
   // Without a device, `ip -6 addr` reads the links with an AF_INET6 dump; with one, it asks for that link alone.
-  return ok(formatIpAddr(links, { family: options.family, inet6Dump: options.family === 'inet6' && device === undefined }));
+  const inet6Dump = options.family === 'inet6' && device === undefined;
+  if (!options.details) return ok(formatIpAddr(links, { family: options.family, inet6Dump }));
+  // An AF_INET6 link dump carries none of the details (inet6_fill_ifinfo).
+  const details = inet6Dump ? undefined : detailsOf(links, context);
+  return details ? ok(formatIpAddr(links, { family: options.family, details })) : unsimulatedDetails();
 }
 
 function showLinks(args: string[], options: IpOptions, context: ProcessContext): CommandResult {
   const selected = linksToShow('link', args, context);
   if (!('links' in selected)) return selected;
   if (options.brief) return ok(formatIpBriefLink(selected.links));
-  return ok(options.oneline ? onelineRecords(formatIpLink(selected.links)) : formatIpLink(selected.links));
+  const details = options.details ? detailsOf(selected.links, context) : undefined;
+  if (options.details && !details) return unsimulatedDetails();
+  const text = formatIpLink(selected.links, undefined, details);
+  return ok(options.oneline ? onelineRecords(text) : text);
 }

@@ -3,6 +3,7 @@ import { ToolModuleMissing, type ToolModuleName, type ToolModules } from './tool
 // The reader's browser: each tool's module is a chunk of its own, fetched the first time a
 // line names the tool (see tool-modules.ts). Same exports as tool-loader.ts, which this replaces.
 const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
+  bridge: () => import('./bridge-tools'),
   compose: () => import('./compose/index'),
   dig: () => import('./dig'),
   dockerHelp: () => import('./docker/help-module'),
@@ -12,6 +13,7 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   ss: () => import('./ss'),
   systemd: () => import('./systemd'),
   tcpdump: () => import('./tcpdump'),
+  telnet: () => import('./telnet'),
   traceroute: () => import('./traceroute'),
 };
 

@@ -1,3 +1,4 @@
+import * as bridge from './bridge-tools';
 import * as compose from './compose/index';
 import * as dig from './dig';
 import * as dockerHelp from './docker/help-module';
@@ -7,12 +8,13 @@ import * as packages from './package-manager';
 import * as ss from './ss';
 import * as systemd from './systemd';
 import * as tcpdump from './tcpdump';
+import * as telnet from './telnet';
 import * as traceroute from './traceroute';
 import type { ToolModuleName, ToolModules } from './tool-modules';
 
 // Every tool at once: the build, the tests and `bin/netsim` never wait for one. The
 // browser's bundle replaces this file with tool-loader.browser.ts (astro.config.mjs).
-const MODULES: ToolModules = { compose, dig, dockerHelp, getent, netstat, packages, ss, systemd, tcpdump, traceroute };
+const MODULES: ToolModules = { bridge, compose, dig, dockerHelp, getent, netstat, packages, ss, systemd, tcpdump, telnet, traceroute };
 
 export function toolModule<K extends ToolModuleName>(name: K): ToolModules[K] {
   return MODULES[name];

@@ -1,3 +1,4 @@
+import type * as bridge from './bridge-tools';
 import type * as compose from './compose/index';
 import type * as dig from './dig';
 import type * as dockerHelp from './docker/help-module';
@@ -7,6 +8,7 @@ import type * as packages from './package-manager';
 import type * as ss from './ss';
 import type * as systemd from './systemd';
 import type * as tcpdump from './tcpdump';
+import type * as telnet from './telnet';
 import type * as traceroute from './traceroute';
 
 /**
@@ -16,6 +18,7 @@ import type * as traceroute from './traceroute';
  * so that opening a terminal downloads only what every session needs.
  */
 export interface ToolModules {
+  bridge: typeof bridge;
   compose: typeof compose;
   dig: typeof dig;
   dockerHelp: typeof dockerHelp;
@@ -25,6 +28,7 @@ export interface ToolModules {
   ss: typeof ss;
   systemd: typeof systemd;
   tcpdump: typeof tcpdump;
+  telnet: typeof telnet;
   traceroute: typeof traceroute;
 }
 
@@ -32,6 +36,8 @@ export type ToolModuleName = keyof ToolModules;
 
 /** The command words each module runs, on the host or in a container (BusyBox's applets included). */
 const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName>> = {
+  bridge: 'bridge',
+  brctl: 'bridge',
   // `docker compose ...`: the plugin and its YAML parser; `docker` itself stays in the core.
   compose: 'compose',
   dig: 'dig',
@@ -47,6 +53,7 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName>> = {
   journalctl: 'systemd',
   service: 'systemd',
   tcpdump: 'tcpdump',
+  telnet: 'telnet',
   traceroute: 'traceroute',
   // docker's help texts: `--help`, `-h`, `docker help`; a bare `docker` or `docker network`, which print help too, finds them missing and loads them.
   '--help': 'dockerHelp',

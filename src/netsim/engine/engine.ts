@@ -1,9 +1,12 @@
 import type { VirtualClock } from '../clock';
 import type { Kernel } from '../kernel/kernel';
+import type { Namespace } from '../kernel/namespace';
+import type { ServedHttp } from '../kernel/socket';
+import { nginxAccessLine, nginxNotFoundLine } from './nginx-log';
 import type { SeededRandom } from '../random';
 import type { Container, LogEntry } from './container';
 import { interruptedBy } from './signals';
-import { nextNginxPid, nginxSignalled, runsNginxMaster, type NginxSignal } from './nginx-signals';
+import { currentWorkers, nextNginxPid, nginxSignalled, runsNginxMaster, type NginxSignal } from './nginx-signals';
 import { createWarnings } from './create-warnings';
 import { connectedContainer } from './container-config';
 import * as containers from './containers';
@@ -190,6 +193,26 @@ export class Engine {
     const container = containers.findContainer(this.daemon, reference);
     for (const entry of output) container.logs.push({ ...entry, timeMs: this.now() });
     return containers.exitContainer(this.daemon, container, exitCode);
+  }
+
+  /**
+   * A web server in `namespace` answered a request: nginx's access log goes to
+   * its container's stdout (the image links /var/log/nginx/access.log to
+   * /dev/stdout), so `docker logs` shows the line. Other servers' logs are not
+   * modelled yet.
+   */
+  recordServed(namespace: Namespace, served: ServedHttp): void {
+    if (served.server !== 'nginx') return;
+    const container = this.daemon.state.containers.find((candidate) => candidate.namespaceId === namespace.id && candidate.status === 'running');
+    if (!container) return;
+    if (served.status === 404) {
+      // ~: which worker accepts is the kernel's choice (EPOLLEXCLUSIVE); the first is taken. Connections are counted by the requests logged since the master started.
+      const texts = container.logs.map((entry) => entry.text);
+      const since = texts.findLastIndex((text) => text.endsWith('[notice] 1#1: start worker processes'));
+      const connection = texts.slice(since + 1).filter((text) => / - - \[[^\]]+\] "/.test(text)).length + 1;
+      container.logs.push({ stream: 'stderr', text: nginxNotFoundLine(served, currentWorkers(container)[0] ?? 1, connection, served.host), timeMs: served.timeMs });
+    }
+    container.logs.push({ stream: 'stdout', text: nginxAccessLine(served), timeMs: served.timeMs });
   }
 
   /**

@@ -1,4 +1,5 @@
 import { NGINX_VERSION } from '../userland/web-servers';
+import type { ServedHttp } from '../kernel/socket';
 import type { LogEntry } from './container';
 import { nginxTime } from '../wire/time-text';
 
@@ -81,4 +82,40 @@ export function nginxBindFailure(nowMs: number, failed: readonly string[]): Line
     ];
   });
   return [...entrypointLines(), ...tries, ...emerg(nowMs + 2500, 'still could not bind()')];
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** $time_local (ngx_http_log_module, `%02d/%s/%d:%02d:%02d:%02d %c%02i%02i`): UTC inside the container, so `+0000`. */
+function timeLocal(ms: number): string {
+  const date = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(date.getUTCDate())}/${MONTHS[date.getUTCMonth()]}/${date.getUTCFullYear()}:${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())} +0000`;
+}
+
+/**
+ * One line of the official image's access log: nginx.org's packaged nginx.conf
+ * declares `log_format main '$remote_addr - $remote_user [$time_local] "$request" '
+ * '$status $body_bytes_sent "$http_referer" ' '"$http_user_agent" "$http_x_forwarded_for"'`
+ * and `access_log /var/log/nginx/access.log main`, which docker-nginx's
+ * Dockerfile links to /dev/stdout. An empty variable prints as `-`.
+ */
+export function nginxAccessLine(served: ServedHttp): string {
+  const value = (text: string | undefined) => (text === undefined || text === '' ? '-' : text);
+  return `${served.remoteAddress} - - [${timeLocal(served.timeMs)}] "${served.requestLine}" ${served.status} ${served.bodyBytes} "${value(served.referer)}" "${value(served.userAgent)}" "${value(served.forwardedFor)}"`;
+}
+
+/**
+ * What the worker writes to the error log (the image links it to /dev/stderr)
+ * for a 404 of the default site (root /usr/share/nginx/html, server_name
+ * localhost): ngx_http_static_handler's open() failure, or, for a directory,
+ * ngx_http_index_handler's `is not found`, then ngx_http_log_error's client,
+ * server, request and host. `connection` is ngx_connection_counter (`*N`),
+ * shared by the workers and counted from the master's start.
+ */
+export function nginxNotFoundLine(served: ServedHttp, worker: number, connection: number, host: string | undefined): string {
+  const uri = served.requestLine.split(' ')[1]!.replace(/\?.*$/, '');
+  const file = `/usr/share/nginx/html${uri}`;
+  const what = uri.endsWith('/') ? `"${file}index.html" is not found (2: No such file or directory)` : `open() "${file}" failed (2: No such file or directory)`;
+  return `${nginxTime(served.timeMs)} [error] ${worker}#${worker}: *${connection} ${what}, client: ${served.remoteAddress}, server: localhost, request: "${served.requestLine}"${host === undefined ? '' : `, host: "${host}"`}`;
 }

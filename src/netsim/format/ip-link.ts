@@ -1,4 +1,6 @@
 import type { AddressRecord, LinkRecord } from '../kernel/dump';
+import type { LinkDetails } from '../kernel/link-details';
+import { formatLinkDetails } from './ip-link-details';
 
 export type AddressFamily = 'inet' | 'inet6';
 
@@ -22,6 +24,8 @@ export interface AddrOptions {
    */
   inet6Dump?: boolean;
   dialect?: IpDialect;
+  /** `ip -d`: each link's details by ifindex; with them the link-layer line is printed whatever the family. */
+  details?: ReadonlyMap<number, LinkDetails>;
 }
 
 /** `ip link` / `ip addr` first line, as iproute2's print_linkinfo writes it. */
@@ -85,10 +89,15 @@ function addressLines(address: AddressRecord, dialect: IpDialect): string[] {
   return [`    ${address.family} ${address.cidr} ${broadcast}scope ${address.scope} ${flags}${tail}`, '       valid_lft forever preferred_lft forever'];
 }
 
-/** `ip link show`: BusyBox's header is the same as for `ip addr`, and its link line has no netns. */
-export function formatIpLink(links: LinkRecord[], dialect: IpDialect = IPROUTE2): string {
+/** `ip link show`: BusyBox's header is the same as for `ip addr`, and its link line has no netns. With `ip -d`, each link's details follow its link line. */
+export function formatIpLink(links: LinkRecord[], dialect: IpDialect = IPROUTE2, details?: ReadonlyMap<number, LinkDetails>): string {
   if (dialect.kind === 'busybox') return links.map((link) => `${busyboxHeader(link, dialect.operState)}\n${busyboxLinkLine(link)}\n`).join('');
-  return links.map((link) => `${linkHeader(link, true)}\n${linkLayerLine(link)}\n`).join('');
+  return links.map((link) => `${linkHeader(link, true)}\n${linkLayerLine(link)}${detailsOf(link, details, true)}\n`).join('');
+}
+
+function detailsOf(link: LinkRecord, details: ReadonlyMap<number, LinkDetails> | undefined, withAddrGenMode: boolean): string {
+  const found = details?.get(link.index);
+  return found ? formatLinkDetails(found, { withAddrGenMode }) : '';
 }
 
 function busyboxLinkLine(link: LinkRecord): string {
@@ -99,17 +108,19 @@ function busyboxLinkLine(link: LinkRecord): string {
  * `ip addr show`. With a family, links without such an address are left out and
  * the link-layer line is not printed; `link-netnsid` then ends the first line.
  */
-export function formatIpAddr(links: LinkRecord[], { family, inet6Dump = false, dialect = IPROUTE2 }: AddrOptions = {}): string {
+export function formatIpAddr(links: LinkRecord[], { family, inet6Dump = false, dialect = IPROUTE2, details }: AddrOptions = {}): string {
   const shown = (link: LinkRecord) => link.addresses.filter((address) => family === undefined || address.family === family);
+  // print_linkinfo prints the link-layer line without a family, or with show_details whatever the family.
+  const withLinkLine = family === undefined || details !== undefined;
   const header = (link: LinkRecord) => {
     if (dialect.kind === 'busybox') return busyboxHeader(link, dialect.operState);
-    return inet6Dump ? inet6DumpHeader(link) : family === undefined ? linkHeader(link, false) : linkHeader(link, false) + netnsSuffix(link);
+    return inet6Dump ? inet6DumpHeader(link) : withLinkLine ? linkHeader(link, false) : linkHeader(link, false) + netnsSuffix(link);
   };
   return links
     .filter((link) => family === undefined || shown(link).length > 0)
     .map((link) => {
       const lines = [header(link)];
-      if (family === undefined) lines.push(dialect.kind === 'busybox' ? busyboxLinkLine(link) : linkLayerLine(link));
+      if (withLinkLine) lines.push(dialect.kind === 'busybox' ? busyboxLinkLine(link) : linkLayerLine(link) + detailsOf(link, details, false));
       for (const address of shown(link)) lines.push(...addressLines(address, dialect));
       return `${lines.join('\n')}\n`;
     })

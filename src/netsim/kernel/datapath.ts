@@ -7,12 +7,13 @@ import { Conntrack, followConnection, type Tracked } from './conntrack';
 import type { Kernel } from './kernel';
 import type { Link } from './link';
 import { linkNamed, type Namespace, tablesOf } from './namespace';
-import { listenerFor } from './socket';
+import { listenerFor, type ServedHttp } from './socket';
 import { formatIpv4 } from '../wire/ipv4';
 import type { NeighbourState } from './neighbour';
 import { forwardsIpv4 } from './sysctl';
 import { runHook, type Hook, type HookVerdict, type HookWatcher } from './netfilter/evaluate';
 import { recordFrame } from './capture';
+import { learnMac } from './bridge-fdb';
 import { BROADCAST_MAC, type Frame, type FramePayload, type PacketType } from '../wire/frame';
 import type { DeviceRef, HopRecorder } from './hop-record';
 
@@ -144,6 +145,7 @@ export class Datapath {
 
   /** Hands a frame crossing `hops` to the captures, one tap per device, a few microseconds apart. */
   private tap(hops: readonly Hop[], sourceMac: Mac, destinationMac: Mac, payload: FramePayload): void {
+    this.learnSource(hops, sourceMac);
     if (this.kernel.captures.captures.length === 0) return;
     for (const hop of hops) {
       const frame: Frame = { timeUs: this.cursorUs, namespace: hop.namespace.id, ifindex: hop.link.index, device: hop.link.name, packetType: hop.packetType, promiscuousOnly: hop.promiscuousOnly ?? false, sourceMac, destinationMac, payload };
@@ -151,6 +153,26 @@ export class Datapath {
       recordFrame(this.kernel.captures, frame);
       this.cursorUs += HOP_US;
     }
+  }
+
+  /**
+   * br_handle_frame_finish: a frame that enters a bridge by one of its ports
+   * teaches the bridge where its source MAC lives (br_fdb_update), refreshing
+   * the entry and moving it to the port it came in by. The bridge's own frames
+   * are not learned: they leave from it, they do not enter it.
+   */
+  private learnSource(hops: readonly Hop[], sourceMac: Mac): void {
+    for (let index = 0; index + 1 < hops.length; index++) {
+      const port = hops[index]!;
+      const bridge = hops[index + 1]!;
+      if (port.namespace !== bridge.namespace || port.link.master !== bridge.link.index) continue;
+      learnMac(bridge.link, port.link.index, sourceMac, Math.floor(this.cursorUs / 1000));
+    }
+  }
+
+  /** A web server in `namespace` answered a request now: its log hears of it (Kernel.httpServed). */
+  served(namespace: Namespace, served: Omit<ServedHttp, 'timeMs'>): void {
+    this.kernel.httpServed?.(namespace, { ...served, timeMs: Math.floor(this.cursorUs / 1000) });
   }
 
   /** Frames put on the LAN's wire between two modelled machines so far: each costs a real wire's time, which ping adds. */

@@ -10,9 +10,10 @@ import { allocateIndex, linkNamed, netnsIdOf, newNamespace, socketsOf, tablesOf,
 import { netfilterTables, type NetfilterTables } from './netfilter/netfilter';
 import type { Neighbour } from './neighbour';
 import type { Route, Route6 } from './route';
-import { clashes, type Socket } from './socket';
+import { clashes, type ServedHttp, type Socket } from './socket';
 import { emptyCaptureTable, type CaptureTable } from './capture';
 import type { HopRecorder } from './hop-record';
+import { forgetLearnedOn } from './bridge-fdb';
 
 export interface KernelState {
   namespaces: Map<number, Namespace>;
@@ -66,6 +67,15 @@ export class Kernel {
    * traced; undefined otherwise, and never part of the state a snapshot keeps.
    */
   recorder: HopRecorder | undefined;
+
+  /**
+   * The host's clock, in milliseconds: when a bridge came up or a port was
+   * enabled, which its timers count from. The host sets it; a bare kernel reads 0.
+   */
+  now: () => number = () => 0;
+
+  /** Who hears of each request a web server answers (the engine, for `docker logs`); nobody on a bare kernel. */
+  httpServed: ((namespace: Namespace, served: ServedHttp) => void) | undefined;
 
   constructor(
     readonly state: KernelState,
@@ -259,6 +269,7 @@ export class Kernel {
 
   setUp(namespace: Namespace, name: string, up: boolean): void {
     const link = this.link(namespace, name);
+    if (up && !link.up) this.stampBridgeTimers(namespace, link);
     link.up = up;
     // dev_activate attaches the kind's default qdisc the first time; it stays when the link goes down.
     if (up) {
@@ -267,6 +278,7 @@ export class Kernel {
       if (link.kind === 'loopback' && !link.addresses.some((address) => address.cidr.address === LOOPBACK_ADDRESS.address)) this.addAddress(namespace, name, LOOPBACK_ADDRESS);
       return;
     }
+    this.disablePorts(namespace, link);
     namespace.routes = namespace.routes.filter((route) => route.device !== link.index);
     // addrconf_ifdown with keep_addr_on_down 0 (the default): a link going down loses its IPv6 addresses and routes.
     if (link.addresses6?.length) link.addresses6 = [];
@@ -286,13 +298,49 @@ export class Kernel {
     if (bridge && link.master === bridge.index) return;
     const previous = link.master;
     link.master = undefined;
+    // br_del_if: br_fdb_delete_by_port forgets what the bridge learned on the port.
+    const left = previous === undefined ? undefined : namespace.links.get(previous);
+    if (left) forgetLearnedOn(left, link.index);
     this.recalculateBridgeMac(namespace, previous);
     if (!bridge) return;
     if (bridge.kind !== 'bridge') throw new KernelError('EOPNOTSUPP', `${bridgeName} takes no ports`);
     if (link.kind === 'loopback') throw new KernelError('EINVAL', 'loopback cannot be a bridge port');
     if (link.kind === 'bridge') throw new KernelError('ELOOP', 'bridge in a bridge', 'Can not enslave a bridge to a bridge');
+    link.portNo = freePortNo(namespace, bridge.index);
     link.master = bridge.index;
+    link.portEnabledMs = this.now();
     this.recalculateBridgeMac(namespace, bridge.index);
+  }
+
+  /**
+   * br_stp_disable_port: a port disabled because it, its veth peer (its carrier)
+   * or its bridge went down forgets the MACs learned on it.
+   */
+  private disablePorts(namespace: Namespace, link: Link): void {
+    if (link.kind === 'bridge') link.fdb = [];
+    const forget = (at: Namespace, port: Link) => {
+      const bridge = port.master === undefined ? undefined : at.links.get(port.master);
+      if (bridge) forgetLearnedOn(bridge, port.index);
+    };
+    forget(namespace, link);
+    const peer = this.peerOf(link);
+    if (peer) forget(peer.namespace, peer.link);
+  }
+
+  /**
+   * What starts a bridge's timers: br_dev_open queues the FDB garbage collection;
+   * br_stp_enable_port starts a port's forward delay when the port, its veth
+   * peer (its carrier) or its bridge comes up.
+   */
+  private stampBridgeTimers(namespace: Namespace, link: Link): void {
+    const now = this.now();
+    if (link.kind === 'bridge') {
+      link.openedMs = now;
+      for (const port of namespace.links.values()) if (port.master === link.index) port.portEnabledMs = now;
+    }
+    if (link.master !== undefined) link.portEnabledMs = now;
+    const peer = this.peerOf(link);
+    if (peer && peer.link.master !== undefined) peer.link.portEnabledMs = now;
   }
 
   /**
@@ -572,4 +620,12 @@ function routeKey(route: Route): number {
 function sameDestination(a: Cidr | undefined, b: Cidr | undefined): boolean {
   if (!a || !b) return a === b;
   return a.address === b.address && a.prefix === b.prefix;
+}
+
+/** find_portno (net/bridge/br_if.c): the lowest port number no port of the bridge holds, from 1. */
+function freePortNo(namespace: Namespace, bridge: number): number {
+  const used = new Set([...namespace.links.values()].filter((port) => port.master === bridge).map((port) => port.portNo));
+  let number = 1;
+  while (used.has(number)) number++;
+  return number;
 }

@@ -29,6 +29,13 @@ export interface InterfaceAddress {
   readonly scope: AddressScope;
 }
 
+/** A MAC a bridge learned on one of its ports (br_fdb_update): where it was last seen, and when. */
+export interface LearnedMac {
+  readonly mac: Mac;
+  port: number;
+  updatedMs: number;
+}
+
 export interface VethPeer {
   readonly namespace: number;
   readonly index: number;
@@ -65,6 +72,14 @@ export interface Link {
    * MAC was drawn follows its ports' (br_stp_recalculate_bridge_id); absent is false.
    */
   macSet?: boolean;
+  /** A bridge: when it was last brought up (br_dev_open), from which its FDB garbage collection counts. */
+  openedMs?: number;
+  /** A bridge: the MACs it learned on its ports, newest first (fdb_create adds at the head of fdb_list). Absent is none. */
+  fdb?: LearnedMac[];
+  /** A bridge port: its number on the bridge (find_portno: the lowest free one, from 1). */
+  portNo?: number;
+  /** A bridge port: when it was last enabled (br_stp_enable_port), from which its forward delay timer counts. */
+  portEnabledMs?: number;
 }
 
 /** RFC 2863 operational state as `ip` prints it. */

@@ -45,6 +45,30 @@ export interface DatabaseClient {
   readonly database: string;
 }
 
+/**
+ * A request a web server answered on one of its sockets: what its own access
+ * log records. The kernel passes it on to whoever listens (the Docker engine,
+ * which keeps the container's output), as it passes frames to captures.
+ */
+export interface ServedHttp {
+  readonly timeMs: number;
+  /** The server software (the socket's `http` service), which decides the log's format. */
+  readonly server: string;
+  /** The client's address as the server's socket sees it (docker-proxy's, for a published port). */
+  readonly remoteAddress: string;
+  /** The request line: `GET / HTTP/1.1`. */
+  readonly requestLine: string;
+  readonly status: number;
+  /** The body's bytes, headers not counted ($body_bytes_sent). */
+  readonly bodyBytes: number;
+  /** Request headers the log may quote, as the client sent them. */
+  readonly referer: string | undefined;
+  readonly userAgent: string | undefined;
+  readonly forwardedFor: string | undefined;
+  /** The Host header. */
+  readonly host: string | undefined;
+}
+
 /** A listening socket: what `ss -l` and `netstat -l` show, and where connections land. */
 export interface Socket {
   readonly protocol: 'tcp' | 'udp';

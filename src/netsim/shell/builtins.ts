@@ -120,6 +120,43 @@ const printf: Builtin = (args, { state, dialect }) => {
   return { stdout: text, stderr, exitCode: invalid.length > 0 ? 1 : 0 };
 };
 
+/** single_quote (bash's lib/sh/shquote.c, dash's single_quote): 'VALUE', each ' as '\''. */
+const singleQuoted = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;
+
+/**
+ * alias (bash's builtins/alias.def): no operand lists every alias, sorted, as
+ * `alias NAME='VALUE'`; `NAME=VALUE` defines one; `NAME` prints it, or says it
+ * is `not found` (status 1). dash and BusyBox ash print `NAME='VALUE'` and say
+ * `alias: NAME not found` (dash's alias.c, outfmt(out2, "%s: %s not found\n")).
+ */
+const alias: Builtin = (args, { state, dialect }) => {
+  const aliases = (state.aliases ??= new Map());
+  const show = (name: string) => `${dialect.kind === 'bash' ? 'alias ' : ''}${name}=${singleQuoted(aliases.get(name)!)}\n`;
+  if (args.length === 0) return done([...aliases.keys()].sort().map(show).join(''));
+  let stdout = '';
+  let stderr = '';
+  for (const arg of args) {
+    const equals = arg.indexOf('=');
+    if (equals > 0) aliases.set(arg.slice(0, equals), arg.slice(equals + 1));
+    else if (aliases.has(arg)) stdout += show(arg);
+    else stderr += notFound(dialect, 'alias', arg, state.line);
+  }
+  return { stdout, stderr, exitCode: stderr === '' ? 0 : 1 };
+};
+
+const notFound = (dialect: BuiltinContext['dialect'], builtin: string, name: string, line: number) => (dialect.kind === 'bash' ? dialect.builtinError(builtin, `${name}: not found`, line) : `${builtin}: ${name} not found\n`);
+
+/** unalias NAME... or -a (bash's builtins/alias.def): a name that is no alias is `not found`, status 1. */
+const unalias: Builtin = (args, { state, dialect }) => {
+  const aliases = (state.aliases ??= new Map());
+  if (args[0] === '-a') {
+    aliases.clear();
+    return done();
+  }
+  const stderr = args.filter((name) => !aliases.delete(name)).map((name) => notFound(dialect, 'unalias', name, state.line)).join('');
+  return { stdout: '', stderr, exitCode: stderr === '' ? 0 : 1 };
+};
+
 const pwd: Builtin = (_args, { state }) => done(`${state.cwd}\n`);
 
 /** `unset [-v|-f] NAME...`: the variables go (functions are not simulated, so `-f` finds none); status 0. */
@@ -134,7 +171,7 @@ const unset: Builtin = (args, { state }) => {
 };
 
 /**
- * `command -v NAME...`: how each would run, a builtin or keyword by its name, a
+ * `command -v NAME...`: how each would run, an alias as bash would define it, a builtin or keyword by its name, a
  * program by its path in PATH; a name that is neither prints nothing. bash looks
  * at every name and fails (1) only when none was found; dash and ash look at the
  * first only, and fail with 127.
@@ -152,8 +189,10 @@ const command: Builtin = (args, context) => {
 /** The reserved words, which `command -v` names as they are. */
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'while', 'until', 'do', 'done', 'in', '{', '}', '!']);
 
-/** How the shell would run `name`: itself for a builtin or keyword, else the first executable file of that name in PATH. */
-function whence(name: string, { state, files }: BuiltinContext): string | undefined {
+/** How the shell would run `name`: bash's alias, itself for a builtin or keyword, else the first executable file of that name in PATH. */
+function whence(name: string, { state, files, dialect }: BuiltinContext): string | undefined {
+  const alias = dialect.kind === 'bash' ? state.aliases?.get(name) : undefined;
+  if (alias !== undefined) return `alias ${name}=${singleQuoted(alias)}`;
   if (BUILTINS.has(name) || KEYWORDS.has(name) || SHELL_BUILTINS.has(name)) return name;
   const access = files();
   if (!access) return undefined;
@@ -174,6 +213,8 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['cd', cd],
   ['export', exportBuiltin],
   ['pwd', pwd],
+  ['alias', alias],
+  ['unalias', unalias],
   ['true', () => done()],
   ['false', () => done('', 1)],
   [':', () => done()],

@@ -20,6 +20,8 @@ export interface ShellState {
   line: number;
   /** Jobs started with `&` that are still running or not yet reported done; absent until the first. */
   jobs?: ShellJob[];
+  /** Aliases an interactive bash expands (`alias ls='ls --color=auto'` from ~/.bashrc); absent is none. */
+  aliases?: Map<string, string>;
 }
 
 /** A job in the shell's table: its number, the command as `jobs` shows it, and the program's side of it. */
@@ -534,6 +536,8 @@ export class Interpreter {
     const context = this.expansionContext();
     const assignments = command.assignments.map(({ name, value }): [string, string] => [name, expandString(value, context)]);
     const argv = this.expandWords(command.words, context);
+    const alias = this.aliasOf(command.words[0]);
+    if (alias !== undefined) argv.splice(0, 1, ...alias.split(' ').filter((word) => word !== ''));
     const redirections = command.redirections.map((redirection) => this.resolve(redirection, context));
     return { argv, assignments, redirections };
   }
@@ -542,6 +546,17 @@ export class Interpreter {
   private expandWords(words: readonly Word[], context: ExpansionContext): string[] {
     const braced = this.environment.dialect.kind === 'bash' ? words.flatMap((word) => braceWords(word)) : words;
     return braced.flatMap((word) => expandFields(word, context));
+  }
+
+  /**
+   * The alias a command's first word names (bash's alias expansion, on in an
+   * interactive shell): only a word typed as one plain unquoted name is looked
+   * up, so `\\ls` and `'ls'` run the program itself. Aliases here hold plain words.
+   */
+  private aliasOf(first: Word | undefined): string | undefined {
+    const part = first?.parts.length === 1 ? first.parts[0] : undefined;
+    if (!part || part.kind !== 'literal' || part.quoted || first!.source !== part.text) return undefined;
+    return this.state.aliases?.get(part.text);
   }
 
   private expansionContext(): ExpansionContext {

@@ -283,7 +283,7 @@ export class TerminalSession {
   }
 
   private hostFrame(): Frame {
-    const state = newState(this.host.home, this.host.env);
+    const state = { ...newState(this.host.home, this.host.env), aliases: userAliases() };
     const place: Place = { kind: 'host' };
     const dialect = bashDialect();
     const process = this.machine.spawnShell(place, false);
@@ -298,6 +298,8 @@ export class TerminalSession {
     // root's PATH has the sbin directories (Debian's /etc/profile and sudo's secure_path).
     if (shell.user === 'root') env.PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
     const state = newState(shell.cwd, env);
+    // root's ~/.bashrc (base-files' dot.bashrc) has its ls aliases commented out; a user's is Debian's skeleton.
+    if (shell.user !== 'root' && shell.argv0 === 'bash' && !scripted) state.aliases = userAliases();
     const dialect = dialectFor(shell.argv0, false, scripted);
     const process = this.machine.spawnShell(place, false, true);
     const interpreter = this.interpreterFor(place, state, dialect, shell.home, () => shell.user === 'root', process.visiblePid);
@@ -359,6 +361,15 @@ function dialectFor(path: string, busybox: boolean, scripted: boolean): Dialect 
   if (name === 'bash' || name === 'zsh') return bashDialect(undefined, scripted);
   if (busybox || name === 'ash') return ashDialect(path);
   return dashDialect(path);
+}
+
+/**
+ * What a user's interactive bash gets from ~/.bashrc, which Debian copies from
+ * bash's /etc/skel/.bashrc: `alias ls='ls --color=auto'` inside its
+ * `if [ -x /usr/bin/dircolors ]` block; the grep and ll/la/l aliases are commented out.
+ */
+function userAliases(): Map<string, string> {
+  return new Map([['ls', 'ls --color=auto']]);
 }
 
 function newState(cwd: string, env: Record<string, string>): ShellState {

@@ -1,6 +1,7 @@
 import type { Datapath } from '../kernel/datapath';
 import type { Kernel } from '../kernel/kernel';
 import type { Namespace } from '../kernel/namespace';
+import type { ServedHttp } from '../kernel/socket';
 import type { SeededRandom } from '../random';
 import type { Ipv4 } from '../wire/ipv4';
 import { mysqlLogin } from './mysql-login';
@@ -96,7 +97,9 @@ export function serve(datapath: Datapath, peer: Peer, request: HttpRequest, rand
       // WordPress connects to its database before anything else (wp-settings.php, require_wp_db): no database, no page.
       const database = service.database && request.resolverAt && mysqlLogin(datapath, peer.namespace, service.database, request.resolverAt(peer.namespace), random);
       const server = database && database.kind !== 'logged-in' ? 'wordpress-no-database' : service.server;
-      return respond(webServer(server)?.(request));
+      const served = respond(webServer(server)?.(request));
+      if (served.kind === 'response') datapath.served(peer.namespace, servedRecord(service.server, request, served.response));
+      return served;
     }
     case 'docker-proxy': {
       datapath.recorder?.add({ kind: 'proxy', namespace: peer.namespace.id, pid: peer.socket.process.pid, address: service.address, port: service.port });
@@ -119,6 +122,22 @@ export function serve(datapath: Datapath, peer: Peer, request: HttpRequest, rand
       // It answers only what someone types into it: a request waits until the client gives up.
       return { kind: 'unsimulated' };
   }
+}
+
+/** What the server's log hears of an answered request: HTTP/1.1, as every modelled client asks. */
+function servedRecord(server: string, request: HttpRequest, response: HttpResponse): Omit<ServedHttp, 'timeMs'> {
+  const header = (name: string) => request.headers?.find((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}:`))?.slice(name.length + 1).trim();
+  return {
+    server,
+    remoteAddress: request.remote?.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1') ?? '-',
+    requestLine: `${request.method} ${request.path} HTTP/1.1`,
+    status: Number.parseInt(response.status, 10),
+    bodyBytes: request.method === 'HEAD' ? 0 : new TextEncoder().encode(response.body).length,
+    referer: header('Referer'),
+    userAgent: header('User-Agent'),
+    forwardedFor: header('X-Forwarded-For'),
+    host: header('Host'),
+  };
 }
 
 const respond = (response: HttpResponse | 'unsimulated' | undefined): Served =>

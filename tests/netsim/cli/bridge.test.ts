@@ -29,4 +29,9 @@ describe('bridge link matches real iproute2 on a Docker host', () => {
   it('refuses an unknown object as iproute2 does', () => {
     expect(Host.create().run('/usr/sbin/bridge foo')).toMatchObject({ stdout: '', stderr: 'Object "foo" is unknown, try "bridge help".\n', exitCode: 255 });
   });
+
+  it('refuses the options bridge.c knows but the simulation does not act on, apart from unknown ones', () => {
+    expect(Host.create().run('/usr/sbin/bridge -d link')).toMatchObject({ stderr: 'bridge: option "-d" is not available in this simulator yet.\n', exitCode: 255 });
+    expect(Host.create().run('/usr/sbin/bridge -x link')).toMatchObject({ stderr: 'Option "-x" is unknown, try "bridge help".\n', exitCode: 255 });
+  });
 });

@@ -30,8 +30,8 @@ describe('file programs on the host (GNU coreutils)', () => {
   it('cp and mv into a directory, rm -r removes a tree', () => {
     const host = Host.create({ seed: 1 });
     host.run('mkdir /tmp/d; echo hi > /tmp/f; cp /tmp/f /tmp/d; mv /tmp/f /tmp/g');
-    // At the terminal: columns.
-    expect(host.run('ls /tmp /tmp/d').stdout).toBe('/tmp:\nd  g\n\n/tmp/d:\nf\n');
+    // At the terminal: columns (\ls is the program itself, past the user's ls --color=auto alias).
+    expect(host.run('\\ls /tmp /tmp/d').stdout).toBe('/tmp:\nd  g\n\n/tmp/d:\nf\n');
     host.run('rm -r /tmp/d');
     expect(host.run('ls /tmp').stdout).toBe('g\n');
   });
@@ -40,7 +40,7 @@ describe('file programs on the host (GNU coreutils)', () => {
     const host = Host.create({ seed: 1 });
     expect(host.run('ls /nope')).toMatchObject({ stderr: "ls: cannot access '/nope': No such file or directory\n", exitCode: 2 });
     host.run('mkdir /tmp/d; mkdir /tmp/d/sub; echo hi > /tmp/d/f');
-    expect(host.run('ls -l /tmp/d').stdout).toBe('total 8\n-rw-r--r-- 1 usuario usuario    3 Nov 16 09:30 f\ndrwxr-xr-x 2 usuario usuario 4096 Nov 16 09:30 sub\n');
+    expect(host.run('\\ls -l /tmp/d').stdout).toBe('total 8\n-rw-r--r-- 1 usuario usuario    3 Nov 16 09:30 f\ndrwxr-xr-x 2 usuario usuario 4096 Nov 16 09:30 sub\n');
     expect(host.run('ls -a /tmp/d | cat').stdout).toBe('.\n..\nf\nsub\n');
     expect(host.run('ls /sys/class/net | cat').stdout).toBe('docker0\neth0\nlo\n');
   });

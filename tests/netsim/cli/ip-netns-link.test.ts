@@ -43,7 +43,7 @@ describe('ln -s /proc/PID/ns/net /var/run/netns/NAME', () => {
   it("/var/run is Debian's link to /run, and ln says what stops it", () => {
     const { host } = hostWithWeb();
     host.run('sudo mkdir -p /var/run/netns');
-    expect(host.run('ls -ld /var/run').stdout).toMatch(/^lrwxrwxrwx 1 root root 4 .* \/var\/run -> \/run\n$/);
+    expect(host.run('\\ls -ld /var/run').stdout).toMatch(/^lrwxrwxrwx 1 root root 4 .* \/var\/run -> \/run\n$/);
     expect(host.run('ln -s /proc/1/ns/net /var/run/netns/x').stderr).toBe("ln: failed to create symbolic link '/var/run/netns/x': Permission denied\n");
     host.run('ln -s /x /tmp/a');
     expect(host.run('ln -s /x /tmp/a').stderr).toBe("ln: failed to create symbolic link '/tmp/a': File exists\n");

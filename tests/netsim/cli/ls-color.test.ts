@@ -36,9 +36,21 @@ describe('ls --color', () => {
     expect(host.run('ls --color=always -d /tmp | cat').stdout).toBe('\x1b[0m\x1b[30;42m/tmp\x1b[0m\n');
   });
 
+  it("is what a user's `ls` runs: Debian's /etc/skel/.bashrc has alias ls='ls --color=auto'; root's .bashrc has it commented out", () => {
+    const host = Host.create({ seed: 1 });
+    expect(host.run('alias')).toMatchObject({ stdout: "alias ls='ls --color=auto'\n", exitCode: 0 });
+    expect(host.run('ls -d /tmp').stdout).toBe('\x1b[0m\x1b[30;42m/tmp\x1b[0m\n');
+    // auto: not into a pipe, and not past the alias.
+    expect(host.run('ls -d /tmp | cat').stdout).toBe('/tmp\n');
+    expect(host.run('\\ls -d /tmp').stdout).toBe('/tmp\n');
+    host.run('sudo -i');
+    expect(host.run('alias').stdout).toBe('');
+    expect(host.run('ls -d /tmp').stdout).toBe('/tmp\n');
+  });
+
   it('pads painted columns with spaces where plain ones take tabs', () => {
     const host = Host.create({ seed: 1 });
-    const plain = host.run('ls /').stdout;
+    const plain = host.run('\\ls /').stdout;
     const painted = host.run('ls --color /').stdout;
     expect(painted).not.toContain('\t');
     expect(painted.replace(/\x1b\[[0-9;]*m/g, '')).toBe(plain.replace(/[^\n]+/g, (line) => expandTabs(line)));

@@ -20,6 +20,11 @@ describe('which tool modules command lines name', () => {
     expect(toolModulesNamedIn(['docker help run'])).toEqual(new Set(['dockerHelp']));
   });
 
+  it('loads the bridge tools for iproute2\'s bridge and bridge-utils\' brctl', () => {
+    expect(toolModulesNamedIn(['sudo bridge fdb show br docker0', '/usr/sbin/brctl show'])).toEqual(new Set(['bridge']));
+    expect(toolModulesNamedIn(['telnet 172.17.0.2 80'])).toEqual(new Set(['telnet']));
+  });
+
   it('does not take a word that merely contains a tool name', () => {
     expect(toolModulesNamedIn(['echo class; docker ps --format "{{.Names}}"', 'cat /etc/digest'])).toEqual(new Set());
   });

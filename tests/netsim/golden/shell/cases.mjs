@@ -161,7 +161,8 @@ export const CASES = [
   { name: 'word after done', input: 'while true; do echo; done x' },
   // unset, command -v, source and . (bash's builtins).
   { name: 'unset', input: 'X=1; unset X; echo "[$X]"; unset -v NOPE; echo $?; unset -f nope; echo $?' },
-  { name: 'command -v', input: 'command -v ls cd if nosuch; echo $?; command -v nosuch; echo $?' },
+  { name: 'command -v', input: 'command -v cat cd if nosuch; echo $?; command -v nosuch; echo $?' },
+  { name: 'command -v an alias', input: "alias ll='ls -l'; command -v ll cat" },
   { name: 'source', input: 'echo "X=5; echo in \\$X" > s.sh; . ./s.sh; echo out $X; source s.sh' },
   { name: 'source missing', input: 'source /nosuch; echo $?; . /nosuch; source' },
   // Parameter expansion's operators (bash's subst.c).

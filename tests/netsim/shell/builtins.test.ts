@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { Host } from '../../../src/netsim/index';
+
+/** alias and unalias, against bash 5.2, dash 0.5.12 and BusyBox 1.35 run by hand (`bash -i -c`, `dash -c`, `busybox sh -c`). */
+describe('alias and unalias', () => {
+  it("list, define and forget aliases as bash prints them, each value in single quotes", () => {
+    const host = Host.create();
+    host.run("alias a='echo it'\\''s'");
+    expect(host.run('alias').stdout).toBe("alias a='echo it'\\''s'\nalias ls='ls --color=auto'\n");
+    expect(host.run('a')).toMatchObject({ stdout: "it's\n", exitCode: 0 });
+    expect(host.run('alias ll')).toMatchObject({ stderr: 'bash: alias: ll: not found\n', exitCode: 1 });
+    expect(host.run('unalias foo')).toMatchObject({ stderr: 'bash: unalias: foo: not found\n', exitCode: 1 });
+    expect(host.run('unalias a; alias').stdout).toBe("alias ls='ls --color=auto'\n");
+  });
+
+  it("expands only a first word typed plain: a quoted or escaped name runs the program", () => {
+    const host = Host.create();
+    host.run("alias hi='echo alias'");
+    expect(host.run('hi there').stdout).toBe('alias there\n');
+    expect(host.run("'hi' there")).toMatchObject({ stderr: 'bash: hi: command not found\n', exitCode: 127 });
+    expect(host.run('echo hi').stdout).toBe('hi\n');
+  });
+
+  it("says `alias: NAME not found` in dash and BusyBox ash, and lists without the word alias", () => {
+    const host = Host.create();
+    host.run('docker run -dit --name a1 alpine');
+    host.run('docker attach a1');
+    host.run("alias a='x y'");
+    expect(host.run('alias').stdout).toBe("a='x y'\n");
+    expect(host.run('alias ll')).toMatchObject({ stderr: 'alias: ll not found\n', exitCode: 1 });
+    expect(host.run('unalias foo')).toMatchObject({ stderr: 'unalias: foo not found\n', exitCode: 1 });
+  });
+});
