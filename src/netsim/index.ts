@@ -2,7 +2,7 @@
  * netsim: a deterministic simulation of a Linux host running Docker Engine 29.
  * The site, the lesson plugins and the browser terminal use it through this file only.
  */
-import { DOCKER_VERSIONS } from './cli/docker/version';
+import { DOCKER_VERSIONS } from './cli/docker/release';
 import { Host, type HostSnapshot } from './host';
 import type { TopologyRecord } from './topology';
 

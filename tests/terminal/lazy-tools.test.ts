@@ -33,4 +33,14 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
       expect(retried, line).toEqual(fresh().run(line));
     }
   });
+
+  it("runs docker's seldom-typed commands from their own chunk, as a run with every tool at hand does", async () => {
+    const lines = ['docker info', 'docker system df', 'docker version', 'docker run -d --name web nginx; docker container top web; docker stats --no-stream', 'docker image history alpine', 'docker run -d --name a alpine sleep 1d; docker rename a b; docker ps -a'];
+    for (const line of lines) {
+      const first = fresh();
+      const retried = await withToolModules([], loadToolModules, () => first.run(line));
+      expect(retried, line).toEqual(fresh().run(line));
+      expect(retried.kind, line).toBe('done');
+    }
+  });
 });

@@ -5,6 +5,7 @@ import { ToolModuleMissing, type ToolModuleName, type ToolModules } from './tool
 const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   compose: () => import('./compose/index'),
   dig: () => import('./dig'),
+  dockerExtras: () => import('./docker/extras-module'),
   dockerHelp: () => import('./docker/help-module'),
   getent: () => import('./getent'),
   netstat: () => import('./netstat'),

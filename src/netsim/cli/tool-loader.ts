@@ -1,5 +1,6 @@
 import * as compose from './compose/index';
 import * as dig from './dig';
+import * as dockerExtras from './docker/extras-module';
 import * as dockerHelp from './docker/help-module';
 import * as getent from './getent';
 import * as netstat from './netstat';
@@ -12,7 +13,7 @@ import type { ToolModuleName, ToolModules } from './tool-modules';
 
 // Every tool at once: the build, the tests and `bin/netsim` never wait for one. The
 // browser's bundle replaces this file with tool-loader.browser.ts (astro.config.mjs).
-const MODULES: ToolModules = { compose, dig, dockerHelp, getent, netstat, packages, ss, systemd, tcpdump, traceroute };
+const MODULES: ToolModules = { compose, dig, dockerExtras, dockerHelp, getent, netstat, packages, ss, systemd, tcpdump, traceroute };
 
 export function toolModule<K extends ToolModuleName>(name: K): ToolModules[K] {
   return MODULES[name];

@@ -1,5 +1,6 @@
 import type * as compose from './compose/index';
 import type * as dig from './dig';
+import type * as dockerExtras from './docker/extras-module';
 import type * as dockerHelp from './docker/help-module';
 import type * as getent from './getent';
 import type * as netstat from './netstat';
@@ -18,6 +19,7 @@ import type * as traceroute from './traceroute';
 export interface ToolModules {
   compose: typeof compose;
   dig: typeof dig;
+  dockerExtras: typeof dockerExtras;
   dockerHelp: typeof dockerHelp;
   getent: typeof getent;
   netstat: typeof netstat;
@@ -48,6 +50,15 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName>> = {
   service: 'systemd',
   tcpdump: 'tcpdump',
   traceroute: 'traceroute',
+  // docker's seldom-typed commands, top-level or under `container`, `image` and `system` (`docker system df`).
+  info: 'dockerExtras',
+  system: 'dockerExtras',
+  version: 'dockerExtras',
+  stats: 'dockerExtras',
+  top: 'dockerExtras',
+  cp: 'dockerExtras',
+  history: 'dockerExtras',
+  rename: 'dockerExtras',
   // docker's help texts: `--help`, `-h`, `docker help`; a bare `docker` or `docker network`, which print help too, finds them missing and loads them.
   '--help': 'dockerHelp',
   '-h': 'dockerHelp',

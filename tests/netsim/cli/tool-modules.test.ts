@@ -20,6 +20,13 @@ describe('which tool modules command lines name', () => {
     expect(toolModulesNamedIn(['docker help run'])).toEqual(new Set(['dockerHelp']));
   });
 
+  it("loads docker's seldom-typed commands for the words that run them, top-level or in a management command", () => {
+    expect(toolModulesNamedIn(['docker info', 'docker system df -v'])).toEqual(new Set(['dockerExtras']));
+    expect(toolModulesNamedIn(['docker container stats --no-stream', 'docker top web'])).toEqual(new Set(['dockerExtras']));
+    expect(toolModulesNamedIn(['docker cp web:/etc/hosts .', 'docker image history nginx', 'docker rename a b', 'docker version'])).toEqual(new Set(['dockerExtras']));
+    expect(toolModulesNamedIn(['docker run -d --name web nginx', 'docker --version'])).toEqual(new Set());
+  });
+
   it('does not take a word that merely contains a tool name', () => {
     expect(toolModulesNamedIn(['echo class; docker ps --format "{{.Names}}"', 'cat /etc/digest'])).toEqual(new Set());
   });
