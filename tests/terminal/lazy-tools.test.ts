@@ -43,4 +43,22 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
       expect(retried.kind, line).toBe('done');
     }
   });
+
+  it('runs ip neigh, ip netns and ip link add, net-tools and the servers\' programs from their chunks, as a run with every tool at hand does', async () => {
+    const lines = [
+      'sudo ip link add br1 type bridge; ip -br link show br1',
+      'sudo ip netns add red; ip netns list; sudo ip -netns red link',
+      'docker run -d --name a alpine sleep 1d >/dev/null; ping -c 1 172.17.0.2 >/dev/null; ip neigh',
+      'docker run --rm busybox route -n',
+      'docker run --rm busybox ifconfig eth0; docker run --rm alpine arp -n',
+      'docker run -d --name web nginx; docker exec web nginx -v',
+      "docker run -d --name db -e MARIADB_ROOT_PASSWORD=r mariadb; docker run --rm mariadb mariadb -h 172.17.0.2 -uroot -pr -e 'SHOW DATABASES'",
+    ];
+    for (const line of lines) {
+      const first = fresh();
+      const retried = await withToolModules([], loadToolModules, () => first.run(line));
+      expect(retried, line).toEqual(fresh().run(line));
+      expect(retried.kind === 'done' && retried.output, line).not.toMatch(/not found|not loaded/);
+    }
+  });
 });

@@ -3,8 +3,11 @@ import type * as dig from './dig';
 import type * as dockerExtras from './docker/extras-module';
 import type * as dockerHelp from './docker/help-module';
 import type * as getent from './getent';
+import type * as ipExtras from './ip-extras';
+import type * as netTools from './net-tools';
 import type * as netstat from './netstat';
 import type * as packages from './package-manager';
+import type * as servers from './server-programs';
 import type * as ss from './ss';
 import type * as systemd from './systemd';
 import type * as tcpdump from './tcpdump';
@@ -22,8 +25,11 @@ export interface ToolModules {
   dockerExtras: typeof dockerExtras;
   dockerHelp: typeof dockerHelp;
   getent: typeof getent;
+  ipExtras: typeof ipExtras;
+  netTools: typeof netTools;
   netstat: typeof netstat;
   packages: typeof packages;
+  servers: typeof servers;
   ss: typeof ss;
   systemd: typeof systemd;
   tcpdump: typeof tcpdump;
@@ -41,6 +47,19 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName>> = {
   host: 'dig',
   getent: 'getent',
   netstat: 'netstat',
+  // `ip neigh`, `ip netns`, `ip -netns NAME`; `ip link add|set|delete` share their words with `ip link show` and `ip addr add`: the retry loads them.
+  neigh: 'ipExtras',
+  neighbor: 'ipExtras',
+  neighbour: 'ipExtras',
+  netns: 'ipExtras',
+  '-netns': 'ipExtras',
+  // net-tools and the netcats; `route` alone shares its word with `ip route`: the retry loads it.
+  ifconfig: 'netTools',
+  arp: 'netTools',
+  nc: 'netTools',
+  // The mariadb client; `nginx` names an image in most lines, so the nginx binary is loaded by the retry.
+  mysql: 'servers',
+  mariadb: 'servers',
   apt: 'packages',
   'apt-get': 'packages',
   apk: 'packages',

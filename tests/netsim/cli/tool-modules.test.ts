@@ -27,6 +27,14 @@ describe('which tool modules command lines name', () => {
     expect(toolModulesNamedIn(['docker run -d --name web nginx', 'docker --version'])).toEqual(new Set());
   });
 
+  it("loads ip's seldom-typed objects, net-tools and the netcats, and the mariadb client for the words that run them", () => {
+    expect(toolModulesNamedIn(['ip neigh show 192.168.1.1', 'sudo ip netns add red', 'ip -netns red addr'])).toEqual(new Set(['ipExtras']));
+    expect(toolModulesNamedIn(['docker exec c1 ifconfig eth0', 'arp -n', 'nc -zv web 80'])).toEqual(new Set(['netTools']));
+    expect(toolModulesNamedIn(["docker exec db mariadb -uroot -pr -e 'SHOW DATABASES'", 'mysql -u wp wordpress'])).toEqual(new Set(['servers']));
+    // Words shared with lines of the core: those tools come with the retry.
+    expect(toolModulesNamedIn(['ip route', 'ip link show docker0', 'docker run -d --name web nginx'])).toEqual(new Set());
+  });
+
   it('does not take a word that merely contains a tool name', () => {
     expect(toolModulesNamedIn(['echo class; docker ps --format "{{.Names}}"', 'cat /etc/digest'])).toEqual(new Set());
   });
