@@ -2,8 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { withToolModules } from '../../src/netsim/cli/tool-modules';
 import { TerminalSimulation } from '../../src/terminal/terminal-session';
 
-// The terminal as the browser runs it: tools come from chunks loaded on first use.
+// The terminal as the browser runs it: tools, and the modules of the layers below, come from chunks loaded on first use.
 vi.mock('../../src/netsim/cli/tool-loader', () => import('../../src/netsim/cli/tool-loader.browser'));
+vi.mock('../../src/netsim/engine/mariadb-wordpress-loader', () => import('../../src/netsim/engine/mariadb-wordpress-loader.browser'));
+vi.mock('../../src/netsim/userland/apache-page-loader', () => import('../../src/netsim/userland/apache-page-loader.browser'));
 const { loadToolModules } = await import('../../src/netsim/cli/tool-loader');
 
 const fresh = () => new TerminalSimulation({ seed: 7, steps: [] });
@@ -60,5 +62,31 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
       expect(retried, line).toEqual(fresh().run(line));
       expect(retried.kind === 'done' && retried.output, line).not.toMatch(/not found|not loaded/);
     }
+  });
+
+  it("starts mariadb and wordpress containers with their images' module fetched on the way, as a run with it at hand does", async () => {
+    const lines = [
+      'docker run -d --name db -e MARIADB_ROOT_PASSWORD=r mariadb >/dev/null 2>&1; docker logs db 2>&1 | head -n 3; docker exec db cat /etc/mysql/mariadb.conf.d/05-skipcache.cnf',
+      'docker run -d --name wp -e WORDPRESS_DB_HOST=db wordpress >/dev/null 2>&1; docker logs wp 2>&1 | head -n 2; docker exec wp head -n 3 /var/www/html/wp-config.php',
+    ];
+    for (const line of lines) {
+      const first = fresh();
+      const retried = await withToolModules([], loadToolModules, () => first.run(line));
+      expect(retried, line).toEqual(fresh().run(line));
+      expect(retried.kind === 'done' && retried.output, line).toMatch(/^(2026-.*\[Entrypoint\]|WordPress not found)/);
+    }
+  });
+
+  it("serves Debian's apache2 page, fetched when a request first reaches it, as a run with it at hand does", async () => {
+    // linuxtips/apache: apache2 started from the container's shell, then the page from the host.
+    const lines = ['docker run -ti -p 8080:80 linuxtips/apache:1.0 /bin/bash', '/etc/init.d/apache2 start', '^P^Q', 'curl -s 172.17.0.2 | head -n 5'];
+    const first = fresh();
+    const second = fresh();
+    for (const line of lines) {
+      const retried = await withToolModules([], loadToolModules, () => first.run(line));
+      expect(retried, line).toEqual(second.run(line));
+    }
+    const page = second.run('curl -s 172.17.0.2 | grep title');
+    expect(page.kind === 'done' && page.output).toBe('    <title>Apache2 Debian Default Page: It works</title>\n');
   });
 });

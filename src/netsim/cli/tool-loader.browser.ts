@@ -1,14 +1,19 @@
+import { loadMariadbWordpress } from '../engine/mariadb-wordpress-loader';
+import { loadApachePage } from '../userland/apache-page-loader';
 import { ToolModuleMissing, type ToolModuleName, type ToolModules } from './tool-modules';
 
 // The reader's browser: each tool's module is a chunk of its own, fetched the first time a
-// line names the tool (see tool-modules.ts). Same exports as tool-loader.ts, which this replaces.
+// line names the tool (see tool-modules.ts). Same exports as tool-loader.ts, which this replaces. The modules
+// of the layers below are kept by their own loaders (*-loader.browser.ts), which these calls fill.
 const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
+  apachePage: loadApachePage,
   compose: () => import('./compose/index'),
   dig: () => import('./dig'),
   dockerExtras: () => import('./docker/extras-module'),
   dockerHelp: () => import('./docker/help-module'),
   getent: () => import('./getent'),
   ipExtras: () => import('./ip-extras'),
+  mariadbWordpress: loadMariadbWordpress,
   netTools: () => import('./net-tools'),
   netstat: () => import('./netstat'),
   packages: () => import('./package-manager'),

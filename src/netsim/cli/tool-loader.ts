@@ -1,3 +1,5 @@
+import * as mariadbWordpress from '../engine/mariadb-wordpress';
+import * as apachePage from '../userland/debian-apache2-index';
 import * as compose from './compose/index';
 import * as dig from './dig';
 import * as dockerExtras from './docker/extras-module';
@@ -16,7 +18,7 @@ import type { ToolModuleName, ToolModules } from './tool-modules';
 
 // Every tool at once: the build, the tests and `bin/netsim` never wait for one. The
 // browser's bundle replaces this file with tool-loader.browser.ts (astro.config.mjs).
-const MODULES: ToolModules = { compose, dig, dockerExtras, dockerHelp, getent, ipExtras, netTools, netstat, packages, servers, ss, systemd, tcpdump, traceroute };
+const MODULES: ToolModules = { apachePage, compose, dig, dockerExtras, dockerHelp, getent, ipExtras, mariadbWordpress, netTools, netstat, packages, servers, ss, systemd, tcpdump, traceroute };
 
 export function toolModule<K extends ToolModuleName>(name: K): ToolModules[K] {
   return MODULES[name];

@@ -1,3 +1,6 @@
+import type * as mariadbWordpress from '../engine/mariadb-wordpress';
+import { ToolModuleMissing } from '../on-demand';
+import type * as apachePage from '../userland/debian-apache2-index';
 import type * as compose from './compose/index';
 import type * as dig from './dig';
 import type * as dockerExtras from './docker/extras-module';
@@ -20,11 +23,13 @@ import type * as traceroute from './traceroute';
  * so that opening a terminal downloads only what every session needs.
  */
 export interface ToolModules {
+  apachePage: typeof apachePage;
   compose: typeof compose;
   dig: typeof dig;
   dockerExtras: typeof dockerExtras;
   dockerHelp: typeof dockerHelp;
   getent: typeof getent;
+  mariadbWordpress: typeof mariadbWordpress;
   ipExtras: typeof ipExtras;
   netTools: typeof netTools;
   netstat: typeof netstat;
@@ -38,8 +43,8 @@ export interface ToolModules {
 
 export type ToolModuleName = keyof ToolModules;
 
-/** The command words each module runs, on the host or in a container (BusyBox's applets included). */
-const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName>> = {
+/** The command words each module runs, on the host or in a container (BusyBox's applets included); a word may need more than one. */
+const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModuleName[]>> = {
   // `docker compose ...`: the plugin and its YAML parser; `docker` itself stays in the core.
   compose: 'compose',
   dig: 'dig',
@@ -59,7 +64,12 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName>> = {
   nc: 'netTools',
   // The mariadb client; `nginx` names an image in most lines, so the nginx binary is loaded by the retry.
   mysql: 'servers',
-  mariadb: 'servers',
+  // Modules of the layers below: the mariadb and wordpress images' entrypoints and files (`mariadb`
+  // names the image and its client), and Debian's apache2 page (linuxtips/apache).
+  mariadb: ['servers', 'mariadbWordpress'],
+  wordpress: 'mariadbWordpress',
+  apache: 'apachePage',
+  apache2: 'apachePage',
   apt: 'packages',
   'apt-get': 'packages',
   apk: 'packages',
@@ -84,13 +94,16 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName>> = {
   help: 'dockerHelp',
 };
 
-/** A tool's module is not loaded yet: thrown before the tool does anything, so the line can run again once it is. */
-export class ToolModuleMissing extends Error {
-  constructor(readonly module: ToolModuleName) {
-    super(`the ${module} tools are not loaded`);
-    this.name = 'ToolModuleMissing';
-  }
-}
+/** A module is not loaded yet (on-demand.ts): thrown before its code runs, so the line can run again once it is. */
+export { ToolModuleMissing };
+
+/** Every module, so that a name thrown from any layer can be checked. */
+const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
+  apachePage: true, compose: true, dig: true, dockerExtras: true, dockerHelp: true, getent: true, ipExtras: true, mariadbWordpress: true,
+  netTools: true, netstat: true, packages: true, servers: true, ss: true, systemd: true, tcpdump: true, traceroute: true,
+};
+
+const isToolModuleName = (name: string): name is ToolModuleName => Object.hasOwn(MODULE_NAMES, name);
 
 /**
  * The modules command lines may need, from the words they contain: a guess that
@@ -101,14 +114,14 @@ export function toolModulesNamedIn(lines: Iterable<string>): Set<ToolModuleName>
   const needed = new Set<ToolModuleName>();
   for (const line of lines) {
     for (const word of line.match(/[\w.-]+/g) ?? []) {
-      const module = Object.hasOwn(MODULE_OF_WORD, word) ? MODULE_OF_WORD[word] : undefined;
-      if (module) needed.add(module);
+      const modules = Object.hasOwn(MODULE_OF_WORD, word) ? [MODULE_OF_WORD[word]!].flat() : [];
+      for (const module of modules) needed.add(module);
     }
   }
   return needed;
 }
 
-const MODULE_COUNT = new Set(Object.values(MODULE_OF_WORD)).size;
+const MODULE_COUNT = Object.keys(MODULE_NAMES).length;
 
 /**
  * Runs `run` once the modules `lines` name are loaded; a module it still lacks
@@ -122,7 +135,7 @@ export async function withToolModules<T>(lines: Iterable<string>, load: (names: 
     try {
       return run();
     } catch (error) {
-      if (!(error instanceof ToolModuleMissing) || attempt >= MODULE_COUNT) throw error;
+      if (!(error instanceof ToolModuleMissing) || !isToolModuleName(error.module) || attempt >= MODULE_COUNT) throw error;
       await load([error.module]);
     }
   }
