@@ -10,7 +10,8 @@ export { Host, type HostOptions, type HostSnapshot, type RunOptions, type RunRes
 export { DEBIAN_DOCKER_HOST, type HostProfile } from './profile';
 export { needsMoreInput } from './shell/continuation';
 export type { TopologyContainer, TopologyDevice, TopologyInterface, TopologyLan, TopologyNetwork, TopologyRecord, TopologyVeth } from './topology';
-export { GOAL_REASON_CODES, type Goal, type GoalKind, type GoalReason, type GoalResult } from './goals';
+export { GOAL_REASON_CODES, type GoalReason, type GoalResult } from './goal-reasons';
+export type { Goal, GoalKind } from './goals';
 export type { CommandTrace, TraceNamespace } from './trace';
 export type { DeviceRef, HopRecord } from './kernel/hop-record';
 export type { Packet } from './wire/packet';

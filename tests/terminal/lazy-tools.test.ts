@@ -13,7 +13,7 @@ const fresh = () => new TerminalSimulation({ seed: 7, steps: [] });
 describe("the terminal's seldom-typed tools, loaded on first use", () => {
   it('a line naming a tool not loaded yet stops before showing anything', () => {
     const terminal = fresh();
-    expect(() => terminal.run('date; netstat -tln')).toThrow(/netstat tools are not loaded/);
+    expect(() => terminal.run('hostname; netstat -tln')).toThrow(/netstat tools are not loaded/);
     expect(terminal.prompt()).toBe('$ ');
   });
 
@@ -88,5 +88,32 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
     }
     const page = second.run('curl -s 172.17.0.2 | grep title');
     expect(page.kind === 'done' && page.output).toBe('    <title>Apache2 Debian Default Page: It works</title>\n');
+  });
+
+  it('runs date, sort, cut, wc, the shell\'s test and printf, nsenter, ssh and BusyBox wget from their chunks, as a run with every tool at hand does', async () => {
+    const lines = [
+      'date -u',
+      "printf 'b:2\\na:1\\n' | sort | cut -d: -f1; docker network ls | wc -l",
+      '[ -d /etc ] && test -f /etc/hosts && echo both',
+      'docker run -d --name a alpine sleep 1d >/dev/null; sudo nsenter -t "$(docker inspect -f \'{{.State.Pid}}\' a)" -n ip -br addr',
+      'ssh lan-pc hostname',
+      'docker run -d --name web nginx >/dev/null; docker run --rm busybox wget -qO- http://172.17.0.2/ | grep title',
+    ];
+    for (const line of lines) {
+      const first = fresh();
+      const retried = await withToolModules([], loadToolModules, () => first.run(line));
+      expect(retried, line).toEqual(fresh().run(line));
+      expect(retried.kind === 'done' && retried.output, line).not.toMatch(/not found|not loaded/);
+    }
+  });
+
+  it("restarts the daemon with its daemon.json reader fetched on the way, and checks an exercise's goals with theirs", async () => {
+    const line = 'sudo systemctl restart docker; ip -br addr show docker0';
+    const first = fresh();
+    const retried = await withToolModules([], loadToolModules, () => first.run(line));
+    expect(retried).toEqual(fresh().run(line));
+    const goals = [{ kind: 'network', network: 'bridge', driver: 'bridge' }, { kind: 'container', container: 'web' }] as const;
+    const checked = await withToolModules([], loadToolModules, () => fresh().checkGoals(goals));
+    expect(checked).toEqual([{ pass: true }, expect.objectContaining({ pass: false })]);
   });
 });

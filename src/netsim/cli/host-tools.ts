@@ -2,8 +2,6 @@ import type { Engine } from '../engine/engine';
 import type { HostEtc } from '../engine/etc-files';
 import { imageInfo, isBusybox } from '../engine/images';
 import { busyboxIpProgram } from './busybox-ip';
-import { busyboxWgetProgram } from './busybox-wget';
-import { dateProgram } from './date';
 import { hostnameProgram } from './hostname';
 import type { Program, ProcessContext } from './command';
 import { lazyTool } from './lazy-tool';
@@ -32,7 +30,7 @@ export interface ToolEnvironment {
 export function hostToolPrograms(engine: Engine, hostEtc: () => HostEtc): Program[] {
   const names = engineNameServices(engine, hostEtc);
   const hostname = (context: ProcessContext) => (context.containerId ? (engine.containers().find((c) => c.id === context.containerId)?.hostname ?? '') : hostEtc().hostname);
-  return [lsProgram('gnu'), ...fileToolPrograms('gnu'), envProgram, printenvProgram, idProgram('gnu'), whoamiProgram, unameProgram('gnu', hostname), seqProgram('gnu'), whichProgram, iputilsPingProgram(names), iputilsPingProgram(names, 'ping6'), lazyTool('dig', 'dig', (tools) => tools.digProgram(names)), lazyTool('nslookup', 'dig', (tools) => tools.nslookupProgram(names, 'bind')), lazyTool('host', 'dig', (tools) => tools.hostProgram(names)), lazyTool('getent', 'getent', (tools) => tools.getentProgram(names)), hostnameProgram(engine, hostEtc, names), lazyTool('ss', 'ss', (tools) => tools.ssProgram(engine, names)), lazyTool('netstat', 'netstat', (tools) => tools.netstatProgram(engine)), lazyTool('ifconfig', 'netTools', (tools) => tools.ifconfigProgram()), lazyTool('route', 'netTools', (tools) => tools.routeProgram('net-tools')), lazyTool('arp', 'netTools', (tools) => tools.arpProgram('net-tools', names)), procpsProgram(engine), sleepProgram('gnu'), dateProgram('gnu'), sysctlProgram, lazyTool('tcpdump', 'tcpdump', (tools) => tools.tcpdumpProgram(engine))];
+  return [lsProgram('gnu'), ...fileToolPrograms('gnu'), envProgram, printenvProgram, idProgram('gnu'), whoamiProgram, unameProgram('gnu', hostname), seqProgram('gnu'), whichProgram, iputilsPingProgram(names), iputilsPingProgram(names, 'ping6'), lazyTool('dig', 'dig', (tools) => tools.digProgram(names)), lazyTool('nslookup', 'dig', (tools) => tools.nslookupProgram(names, 'bind')), lazyTool('host', 'dig', (tools) => tools.hostProgram(names)), lazyTool('getent', 'getent', (tools) => tools.getentProgram(names)), hostnameProgram(engine, hostEtc, names), lazyTool('ss', 'ss', (tools) => tools.ssProgram(engine, names)), lazyTool('netstat', 'netstat', (tools) => tools.netstatProgram(engine)), lazyTool('ifconfig', 'netTools', (tools) => tools.ifconfigProgram()), lazyTool('route', 'netTools', (tools) => tools.routeProgram('net-tools')), lazyTool('arp', 'netTools', (tools) => tools.arpProgram('net-tools', names)), procpsProgram(engine), sleepProgram('gnu'), lazyTool('date', 'date', (tools) => tools.dateProgram('gnu')), sysctlProgram, lazyTool('tcpdump', 'tcpdump', (tools) => tools.tcpdumpProgram(engine))];
 }
 
 /** What an applet is built from: the name services, whether BusyBox was built against musl (Alpine) rather than glibc, and the daemon (ps lists its processes). */
@@ -51,14 +49,14 @@ const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> =
   ping6: ({ names }) => busyboxPingProgram(names, 'ping6'),
   ip: ({ musl }) => busyboxIpProgram(musl),
   nslookup: ({ names }) => lazyTool('nslookup', 'dig', (tools) => tools.nslookupProgram(names, 'busybox')),
-  wget: ({ names, musl }) => busyboxWgetProgram(names, musl ? 'musl' : 'glibc'),
+  wget: ({ names, musl }) => lazyTool('wget', 'wget', (tools) => tools.busyboxWgetProgram(names, musl ? 'musl' : 'glibc')),
   ps: ({ engine, musl }) => busyboxPsProgram(engine, musl),
   netstat: ({ engine }) => lazyTool('netstat', 'netstat', (tools) => tools.netstatProgram(engine, 'busybox')),
   ifconfig: () => lazyTool('ifconfig', 'netTools', (tools) => tools.ifconfigProgram('busybox')),
   route: () => lazyTool('route', 'netTools', (tools) => tools.routeProgram('busybox')),
   arp: ({ names }) => lazyTool('arp', 'netTools', (tools) => tools.arpProgram('busybox', names)),
   sleep: () => sleepProgram('busybox'),
-  date: ({ musl }) => dateProgram(musl ? 'busybox-musl' : 'busybox'),
+  date: ({ musl }) => lazyTool('date', 'date', (tools) => tools.dateProgram(musl ? 'busybox-musl' : 'busybox')),
   ls: () => lsProgram('busybox'),
   ...Object.fromEntries(fileToolPrograms('busybox').map((program) => [program.name, () => program])),
   id: () => idProgram('busybox'),

@@ -1,3 +1,4 @@
+import { loadDaemonConfigReader } from '../engine/daemon-config-loader';
 import { loadMariadbWordpress } from '../engine/mariadb-wordpress-loader';
 import { loadApachePage } from '../userland/apache-page-loader';
 import { ToolModuleMissing, type ToolModuleName, type ToolModules } from './tool-modules';
@@ -8,20 +9,28 @@ import { ToolModuleMissing, type ToolModuleName, type ToolModules } from './tool
 const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   apachePage: loadApachePage,
   compose: () => import('./compose/index'),
+  daemonConfig: loadDaemonConfigReader,
+  date: () => import('./date'),
   dig: () => import('./dig'),
   dockerExtras: () => import('./docker/extras-module'),
   dockerHelp: () => import('./docker/help-module'),
   getent: () => import('./getent'),
+  goals: () => import('../goals'),
   ipExtras: () => import('./ip-extras'),
   mariadbWordpress: loadMariadbWordpress,
   netTools: () => import('./net-tools'),
   netstat: () => import('./netstat'),
+  nsenter: () => import('./nsenter'),
   packages: () => import('./package-manager'),
   servers: () => import('./server-programs'),
+  shellBuiltins: () => import('../shell/builtins-module'),
   ss: () => import('./ss'),
+  ssh: () => import('./ssh'),
   systemd: () => import('./systemd'),
   tcpdump: () => import('./tcpdump'),
+  textTools: () => import('./text/text-module'),
   traceroute: () => import('./traceroute'),
+  wget: () => import('./busybox-wget'),
 };
 
 const loaded: Partial<ToolModules> = {};

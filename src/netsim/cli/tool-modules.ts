@@ -1,7 +1,10 @@
+import type * as daemonConfig from '../engine/daemon-config-reader';
 import type * as mariadbWordpress from '../engine/mariadb-wordpress';
+import type * as goals from '../goals';
 import { ToolModuleMissing } from '../on-demand';
 import type * as apachePage from '../userland/debian-apache2-index';
 import type * as compose from './compose/index';
+import type * as date from './date';
 import type * as dig from './dig';
 import type * as dockerExtras from './docker/extras-module';
 import type * as dockerHelp from './docker/help-module';
@@ -9,12 +12,17 @@ import type * as getent from './getent';
 import type * as ipExtras from './ip-extras';
 import type * as netTools from './net-tools';
 import type * as netstat from './netstat';
+import type * as nsenter from './nsenter';
 import type * as packages from './package-manager';
 import type * as servers from './server-programs';
+import type * as shellBuiltins from '../shell/builtins-module';
 import type * as ss from './ss';
+import type * as ssh from './ssh';
 import type * as systemd from './systemd';
 import type * as tcpdump from './tcpdump';
+import type * as textTools from './text/text-module';
 import type * as traceroute from './traceroute';
+import type * as wget from './busybox-wget';
 
 /**
  * The tools a reader seldom types, each a module of its own. At build time and
@@ -25,20 +33,28 @@ import type * as traceroute from './traceroute';
 export interface ToolModules {
   apachePage: typeof apachePage;
   compose: typeof compose;
+  daemonConfig: typeof daemonConfig;
+  date: typeof date;
   dig: typeof dig;
   dockerExtras: typeof dockerExtras;
   dockerHelp: typeof dockerHelp;
   getent: typeof getent;
+  goals: typeof goals;
   mariadbWordpress: typeof mariadbWordpress;
   ipExtras: typeof ipExtras;
   netTools: typeof netTools;
   netstat: typeof netstat;
+  nsenter: typeof nsenter;
   packages: typeof packages;
   servers: typeof servers;
+  shellBuiltins: typeof shellBuiltins;
   ss: typeof ss;
+  ssh: typeof ssh;
   systemd: typeof systemd;
   tcpdump: typeof tcpdump;
+  textTools: typeof textTools;
   traceroute: typeof traceroute;
+  wget: typeof wget;
 }
 
 export type ToolModuleName = keyof ToolModules;
@@ -68,6 +84,8 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   // names the image and its client), and Debian's apache2 page (linuxtips/apache).
   mariadb: ['servers', 'mariadbWordpress'],
   wordpress: 'mariadbWordpress',
+  // dockerd's daemon.json reader: a line that edits the file; a restart that reads it without naming it gets it by the retry.
+  'daemon.json': 'daemonConfig',
   apache: 'apachePage',
   apache2: 'apachePage',
   apt: 'packages',
@@ -79,6 +97,16 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   service: 'systemd',
   tcpdump: 'tcpdump',
   traceroute: 'traceroute',
+  date: 'date',
+  nsenter: 'nsenter',
+  ssh: 'ssh',
+  wget: 'wget',
+  sort: 'textTools',
+  cut: 'textTools',
+  wc: 'textTools',
+  // The shell's builtins `test` and `printf`; `[` is not a word here: the retry loads it.
+  test: 'shellBuiltins',
+  printf: 'shellBuiltins',
   // docker's seldom-typed commands, top-level or under `container`, `image` and `system` (`docker system df`).
   info: 'dockerExtras',
   system: 'dockerExtras',
@@ -99,8 +127,9 @@ export { ToolModuleMissing };
 
 /** Every module, so that a name thrown from any layer can be checked. */
 const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
-  apachePage: true, compose: true, dig: true, dockerExtras: true, dockerHelp: true, getent: true, ipExtras: true, mariadbWordpress: true,
-  netTools: true, netstat: true, packages: true, servers: true, ss: true, systemd: true, tcpdump: true, traceroute: true,
+  apachePage: true, compose: true, daemonConfig: true, date: true, dig: true, dockerExtras: true, dockerHelp: true, getent: true, goals: true, ipExtras: true, mariadbWordpress: true,
+  netTools: true, netstat: true, nsenter: true, packages: true, servers: true, shellBuiltins: true, ss: true, ssh: true, systemd: true,
+  tcpdump: true, textTools: true, traceroute: true, wget: true,
 };
 
 const isToolModuleName = (name: string): name is ToolModuleName => Object.hasOwn(MODULE_NAMES, name);
@@ -121,21 +150,23 @@ export function toolModulesNamedIn(lines: Iterable<string>): Set<ToolModuleName>
   return needed;
 }
 
-const MODULE_COUNT = Object.keys(MODULE_NAMES).length;
-
 /**
  * Runs `run` once the modules `lines` name are loaded; a module it still lacks
  * is loaded and `run` called again. `run` must start from the same state each
  * time (the terminal restores the host it had before the line), so a second
- * call gives exactly what one call with every module there gives.
+ * call gives exactly what one call with every module there gives. A module
+ * still missing once loaded never arrives: that error is passed on.
  */
 export async function withToolModules<T>(lines: Iterable<string>, load: (names: Iterable<ToolModuleName>) => Promise<void>, run: () => T): Promise<T> {
-  await load(toolModulesNamedIn(lines));
-  for (let attempt = 0; ; attempt++) {
+  const named = toolModulesNamedIn(lines);
+  await load(named);
+  const loaded = new Set<string>(named);
+  for (;;) {
     try {
       return run();
     } catch (error) {
-      if (!(error instanceof ToolModuleMissing) || !isToolModuleName(error.module) || attempt >= MODULE_COUNT) throw error;
+      if (!(error instanceof ToolModuleMissing) || !isToolModuleName(error.module) || loaded.has(error.module)) throw error;
+      loaded.add(error.module);
       await load([error.module]);
     }
   }
