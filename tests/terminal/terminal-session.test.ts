@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { complete } from '../../src/terminal/completion';
 import { TerminalSimulation } from '../../src/terminal/terminal-session';
 
 const fresh = () => new TerminalSimulation({ seed: 7, steps: [] });
@@ -67,9 +68,11 @@ describe('a terminal session on the simulated host', () => {
   });
 
   it('completes commands, docker subcommands and flags, and names from the host', () => {
-    const terminal = fresh();
-    terminal.run('docker network create app-net');
-    terminal.run('docker run -dit --name web alpine');
+    const session = fresh();
+    session.run('docker network create app-net');
+    session.run('docker run -dit --name web alpine');
+    // As the worker completes: completion.ts on the session's names.
+    const terminal = { complete: (line: string, cursor: number) => complete(line, cursor, session.completionNames()) };
     expect(terminal.complete('dock', 4)).toMatchObject({ from: 0, replacement: 'docker ' });
     expect(terminal.complete('docker netw', 11)).toMatchObject({ from: 7, replacement: 'network ' });
     expect(terminal.complete('docker network c', 16)).toMatchObject({ candidates: ['connect', 'create'], replacement: 'c' });
