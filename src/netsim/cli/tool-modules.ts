@@ -25,10 +25,12 @@ import type * as traceroute from './traceroute';
 import type * as wget from './busybox-wget';
 
 /**
- * The tools a reader seldom types, each a module of its own. At build time and
- * in tests they are all there at once (tool-loader.ts); the reader's browser
- * swaps that file for tool-loader.browser.ts, which fetches each on first use,
- * so that opening a terminal downloads only what every session needs.
+ * The tools a reader seldom types, each a module of its own, and what the layers
+ * below keep out of the core the same way (a long page, an image's entrypoint,
+ * daemon.json's reader: their *-loader.ts). At build time and in tests they are
+ * all there at once (tool-loader.ts); the reader's browser swaps that file for
+ * tool-loader.browser.ts, which fetches each on first use, so that opening a
+ * terminal downloads only what every session needs.
  */
 export interface ToolModules {
   apachePage: typeof apachePage;
@@ -40,8 +42,8 @@ export interface ToolModules {
   dockerHelp: typeof dockerHelp;
   getent: typeof getent;
   goals: typeof goals;
-  mariadbWordpress: typeof mariadbWordpress;
   ipExtras: typeof ipExtras;
+  mariadbWordpress: typeof mariadbWordpress;
   netTools: typeof netTools;
   netstat: typeof netstat;
   nsenter: typeof nsenter;
@@ -84,10 +86,10 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   // names the image and its client), and Debian's apache2 page (linuxtips/apache).
   mariadb: ['servers', 'mariadbWordpress'],
   wordpress: 'mariadbWordpress',
-  // dockerd's daemon.json reader: a line that edits the file; a restart that reads it without naming it gets it by the retry.
-  'daemon.json': 'daemonConfig',
   apache: 'apachePage',
   apache2: 'apachePage',
+  // dockerd's daemon.json reader: a line that edits the file; a restart that reads it without naming it gets it by the retry.
+  'daemon.json': 'daemonConfig',
   apt: 'packages',
   'apt-get': 'packages',
   apk: 'packages',
