@@ -1,6 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import lessonsCheck from './plugins/lessons-check-integration.ts';
 import strictCsp from './plugins/csp-integration.ts';
@@ -12,9 +13,10 @@ import { CODE_THEMES } from './src/lib/code-themes.ts';
 const lessons = lessonProject(fileURLToPath(new URL('.', import.meta.url)));
 
 /**
- * In the reader's browser, netsim's seldom-typed tools load on first use: this swaps
- * src/netsim/cli/tool-loader.ts for its .browser.ts twin in client bundles and the
- * terminal's worker. The build's own rendering (SSR) keeps every tool at hand.
+ * In the reader's browser, netsim's seldom-used modules load on first use: this swaps
+ * each of netsim's loaders (src/netsim/cli/tool-loader.ts, and the layers' own
+ * *-loader.ts) for its .browser.ts twin in client bundles and the terminal's worker.
+ * The build's own rendering (SSR) keeps every module at hand.
  */
 function lazyNetsimTools() {
   return {
@@ -22,10 +24,11 @@ function lazyNetsimTools() {
     enforce: /** @type {const} */ ('pre'),
     /** @param {string} source @param {string | undefined} importer @param {{ ssr?: boolean }} [options] @returns {Promise<string | null>} */
     async resolveId(source, importer, options) {
-      if (options?.ssr || !source.endsWith('/tool-loader')) return null;
+      if (options?.ssr || !source.endsWith('-loader')) return null;
       // @ts-ignore: `this` is Rollup's plugin context
       const resolved = await this.resolve(source, importer, { skipSelf: true, ...options });
-      return resolved && resolved.id.endsWith('/src/netsim/cli/tool-loader.ts') ? resolved.id.replace(/\.ts$/, '.browser.ts') : null;
+      const twin = resolved?.id.replace(/\.ts$/, '.browser.ts');
+      return resolved && twin && resolved.id.includes('/src/netsim/') && resolved.id.endsWith('-loader.ts') && existsSync(twin) ? twin : null;
     },
   };
 }

@@ -6,15 +6,13 @@ import { ip6tablesProgram, iptablesProgram } from './cli/iptables';
 import { ip6tablesSaveProgram, iptablesSaveProgram } from './cli/iptables-save';
 import { ipProgramWith } from './cli/ip';
 import { catProgram } from './cli/text/cat';
-import { cutProgram } from './cli/text/cut';
 import { echoProgram } from './cli/text/echo';
 import { grepProgram } from './cli/text/grep';
 import { headProgram, tailProgram } from './cli/text/head-tail';
-import { sortProgram } from './cli/text/sort';
 import { falseProgram, pwdProgram, trueProgram } from './cli/text/trivial';
-import { wcProgram } from './cli/text/wc';
 import { hostMachine } from './host-shell';
-import { evaluateGoal, type Goal, type GoalResult, type GoalView } from './goals';
+import type { Goal, GoalResult, GoalView } from './engine/goals';
+import { toolModule } from './cli/tool-loader';
 import { BUILTINS } from './shell/builtins';
 import { TerminalSession, type TerminalState } from './shell/session';
 import type { OutputChunk } from './cli/command';
@@ -32,14 +30,13 @@ import { readTopology, type TopologyRecord } from './topology';
 import { NamespaceOwners, type CommandTrace } from './trace';
 import { HopRecorder } from './kernel/hop-record';
 import { curlProgram } from './cli/curl';
-import { nsenterProgram } from './cli/nsenter';
 import { containerToolProgram, hostToolPrograms } from './cli/host-tools';
 import { hostEtc } from './etc-files';
+import type { HostEtc } from './engine/etc-files';
 import type { Namespace } from './kernel/namespace';
 import { Datapath, type World } from './kernel/datapath';
 import { connect as connectTcp } from './userland/tcp';
 import { bootLanMachine, lanLoginBanner, lanMachineEtc, lanStation } from './lan-machine';
-import { sshProgram } from './cli/ssh';
 import { shellProgram, suProgram } from './cli/shells';
 import { engineNameServices } from './cli/name-service';
 import { ipProgram as lanIpProgram } from './cli/ip';
@@ -259,6 +256,8 @@ export class Host {
    * checking runs tools (iptables, curl) but never changes this host.
    */
   checkGoals(goals: readonly Goal[]): GoalResult[] {
+    // The checks are a tool module: only an exercise's page asks for them.
+    const { evaluateGoal } = toolModule('goals');
     const { terminal: _shells, lanTerminal: _lanShells, ...machine } = this.snapshot();
     const copy = Host.fromSnapshot(machine, { profile: this.profile, secondsPerCommand: 0 });
     const view: GoalView = {
@@ -361,19 +360,23 @@ export class Host {
       const readFile = (path: string) => (netFiles[path] !== undefined ? { content: netFiles[path] } : (context.readFile?.(path) ?? { error: 'ENOENT' as const }));
       return program.run(args, { ...context, namespace, readFile });
     };
-    const nsenter = nsenterProgram({
-      namespaceOfPid: (pid) => this.namespaceOfPid(pid),
-      namespaceOfFile: (path) => this.namespaceOfFile(path),
-      execute: (words, context, namespace) => execIn(words, context, namespace) ?? fail(`nsenter: failed to execute ${words[0]}: No such file or directory\n`, 127),
-    });
+    const nsenter = lazyTool('nsenter', 'nsenter', (tools) =>
+      tools.nsenterProgram({
+        namespaceOfPid: (pid) => this.namespaceOfPid(pid),
+        namespaceOfFile: (path) => this.namespaceOfFile(path),
+        execute: (words, context, namespace) => execIn(words, context, namespace) ?? fail(`nsenter: failed to execute ${words[0]}: No such file or directory\n`, 127),
+      }),
+    );
     const ip = ipProgramWith({
       namespaceOfPid: (pid) => this.namespaceOfPid(pid),
       namespaceOfFile: (path) => this.namespaceOfFile(path),
       hasProcesses: (namespace) => namespace === this.kernel.root || this.engine.containers().some((container) => container.namespaceId === namespace.id && container.status === 'running'),
       execute: execIn,
     });
-    const text = [catProgram, grepProgram, headProgram, tailProgram, wcProgram, sortProgram, cutProgram, echoProgram, trueProgram, falseProgram, pwdProgram];
-    const ssh = sshProgram(engineNameServices(this.engine, () => hostEtc(this.profile)), () => this.sshServer());
+    // sort, cut, wc and ssh are tool modules, fetched in the reader's browser the first time a line runs one.
+    const seldomText = [lazyTool('wc', 'textTools', (tools) => tools.wcProgram), lazyTool('sort', 'textTools', (tools) => tools.sortProgram), lazyTool('cut', 'textTools', (tools) => tools.cutProgram)];
+    const text = [catProgram, grepProgram, headProgram, tailProgram, ...seldomText, echoProgram, trueProgram, falseProgram, pwdProgram];
+    const ssh = this.sshClient(() => hostEtc(this.profile));
     const shells = [shellProgram('bash', 'host'), shellProgram('sh', 'host'), suProgram];
     // systemd's tools are a tool module, fetched in the reader's browser the first time a line names one.
     const { engine, profile } = this;
@@ -398,8 +401,14 @@ export class Host {
     // Everything of the host's but what reads the host's daemon or processes (ps), and what a desktop
     // install lacks: dnsutils (dig, nslookup), net-tools (netstat, ifconfig), tcpdump and telnet.
     const tools = hostToolPrograms(this.engine, etc).filter((program) => !LAN_MACHINE_LACKS.has(program.name));
-    const ssh = sshProgram(engineNameServices(this.engine, etc), () => this.sshServer());
+    const ssh = this.sshClient(etc);
     return [lanIpProgram, curlProgram(engineNameServices(this.engine, etc)), ssh, shellProgram('bash', 'lan'), shellProgram('sh', 'lan'), suProgram, ...tools, ...text];
+  }
+
+  /** ssh, resolving names with `etc`: a tool module (cli/ssh.ts). */
+  private sshClient(etc: () => HostEtc): Program {
+    const names = engineNameServices(this.engine, etc);
+    return lazyTool('ssh', 'ssh', (tools) => tools.sshProgram(names, () => this.sshServer()));
   }
 
   /** The LAN machine's sshd, for ssh: the host's user has an account there. */

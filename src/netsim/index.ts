@@ -2,7 +2,7 @@
  * netsim: a deterministic simulation of a Linux host running Docker Engine 29.
  * The site, the lesson plugins and the browser terminal use it through this file only.
  */
-import { DOCKER_VERSIONS } from './cli/docker/version';
+import { DOCKER_VERSIONS } from './cli/docker/release';
 import { Host, type HostSnapshot } from './host';
 import type { TopologyRecord } from './topology';
 
@@ -11,7 +11,8 @@ export type { MachineName } from './cli/command';
 export { DEBIAN_DOCKER_HOST, type HostProfile } from './profile';
 export { needsMoreInput } from './shell/continuation';
 export type { TopologyContainer, TopologyDevice, TopologyInterface, TopologyLan, TopologyNetwork, TopologyRecord, TopologyVeth } from './topology';
-export { GOAL_REASON_CODES, type Goal, type GoalKind, type GoalReason, type GoalResult } from './goals';
+export { GOAL_REASON_CODES, type GoalReason, type GoalResult } from './engine/goal-reasons';
+export type { Goal, GoalKind } from './engine/goals';
 export type { CommandTrace, TraceNamespace } from './trace';
 export type { DeviceRef, HopRecord } from './kernel/hop-record';
 export type { Packet } from './wire/packet';

@@ -29,8 +29,11 @@ async function answer(request: TerminalRequest): Promise<TerminalReply> {
       return { type: 'outcome', outcome: await withTools([request.line], () => current.run(request.line, request.columns)) };
     case 'interrupt':
       return { type: 'outcome', outcome: await withTools([], () => current.interrupt(request.seconds, request.columns)) };
-    case 'complete':
-      return { type: 'completion', completion: current.complete(request.line, request.cursor) };
+    case 'complete': {
+      // Completion is a chunk of its own, fetched on the first Tab: many sessions never press it.
+      const { complete } = await import('./completion');
+      return { type: 'completion', completion: complete(request.line, request.cursor, current.completionNames()) };
+    }
     case 'snapshot':
       return { type: 'snapshot', snapshot: current.snapshot() };
     case 'check':

@@ -2,7 +2,7 @@ import { needsMoreInput, type CommandTrace, type Goal, type GoalResult, type Hos
 import { ToolModuleMissing } from '../netsim/cli/tool-modules';
 import { replay, type PracticeRecipe } from '../practice/replay';
 import { LessonHost } from '../practice/session-host';
-import { complete, type Completion } from './completion';
+import type { CompletionContext } from './completion';
 import { parseNetsimCommand } from './netsim-command';
 
 /** How long a command may run before the terminal treats it as one that never ends by itself (ping without -c). */
@@ -178,10 +178,11 @@ export class TerminalSimulation {
     }
   }
 
-  complete(line: string, cursor: number): Completion {
+  /** What Tab completes from (completion.ts, which the worker fetches on the first Tab), in the terminal lines go to. */
+  completionNames(): CompletionContext {
     const names = this.host.names(this.terminal);
     // `netsim` is the terminal's own command (netsim-command.ts), not one of the host's programs.
-    return complete(line, cursor, { ...names, commands: [...names.commands, 'netsim'].sort() });
+    return { ...names, commands: [...names.commands, 'netsim'].sort() };
   }
 
   /** An exercise's goals, checked on a copy of the host as the reader left it. */

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
  *
  * | layer    | files                         | may import (values and types)                           |
  * | -------- | ----------------------------- | ------------------------------------------------------- |
- * | base     | clock.ts, random.ts           | nothing of netsim: the injected clock and seed          |
+ * | base     | clock.ts, random.ts, on-demand.ts | nothing of netsim: the injected clock and seed, lazy modules |
  * | wire     | wire/                         | base, wire                                              |
  * | kernel   | kernel/                       | base, wire, kernel                                      |
  * | userland | userland/                     | base, wire, kernel, userland                            |
@@ -53,7 +53,7 @@ const RULES: Readonly<Record<Layer, Rule>> = {
 const SUBDIRECTORY_LAYERS: ReadonlySet<string> = new Set(['wire', 'kernel', 'userland', 'engine', 'format', 'shell', 'cli']);
 
 export function layerOf(file: string): Layer {
-  if (file === 'clock.ts' || file === 'random.ts') return 'base';
+  if (file === 'clock.ts' || file === 'random.ts' || file === 'on-demand.ts') return 'base';
   if (file === 'cli/command.ts') return 'program';
   const top = file.split('/')[0]!;
   if (!file.includes('/')) return 'root';

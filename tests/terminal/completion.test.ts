@@ -24,10 +24,10 @@ describe('completing docker compose and netsim', () => {
   });
 
   it('completes netsim at the prompt, and trace after it', () => {
-    const terminal = new TerminalSimulation({ seed: 1, steps: [] });
-    expect(terminal.complete('nets', 4).candidates).toEqual(['netsim', 'netstat']);
-    expect(terminal.complete('netsi', 5)).toMatchObject({ replacement: 'netsim ' });
-    expect(terminal.complete('netsim t', 8)).toMatchObject({ replacement: 'trace ' });
+    const names = new TerminalSimulation({ seed: 1, steps: [] }).completionNames();
+    expect(complete('nets', 4, names).candidates).toEqual(['netsim', 'netstat']);
+    expect(complete('netsi', 5, names)).toMatchObject({ replacement: 'netsim ' });
+    expect(complete('netsim t', 8, names)).toMatchObject({ replacement: 'trace ' });
   });
 });
 

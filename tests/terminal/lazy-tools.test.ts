@@ -2,8 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { withToolModules } from '../../src/netsim/cli/tool-modules';
 import { TerminalSimulation } from '../../src/terminal/terminal-session';
 
-// The terminal as the browser runs it: tools come from chunks loaded on first use.
+// The terminal as the browser runs it: tools, and the modules of the layers below, come from chunks loaded on first use.
 vi.mock('../../src/netsim/cli/tool-loader', () => import('../../src/netsim/cli/tool-loader.browser'));
+vi.mock('../../src/netsim/engine/mariadb-wordpress-loader', () => import('../../src/netsim/engine/mariadb-wordpress-loader.browser'));
+vi.mock('../../src/netsim/userland/apache-page-loader', () => import('../../src/netsim/userland/apache-page-loader.browser'));
 const { loadToolModules } = await import('../../src/netsim/cli/tool-loader');
 
 const fresh = () => new TerminalSimulation({ seed: 7, steps: [] });
@@ -11,7 +13,7 @@ const fresh = () => new TerminalSimulation({ seed: 7, steps: [] });
 describe("the terminal's seldom-typed tools, loaded on first use", () => {
   it('a line naming a tool not loaded yet stops before showing anything', () => {
     const terminal = fresh();
-    expect(() => terminal.run('date; netstat -tln')).toThrow(/netstat tools are not loaded/);
+    expect(() => terminal.run('hostname; netstat -tln')).toThrow(/netstat tools are not loaded/);
     expect(terminal.prompt()).toBe('$ ');
   });
 
@@ -32,5 +34,86 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
       const retried = await withToolModules([line], loadToolModules, () => first.run(line));
       expect(retried, line).toEqual(fresh().run(line));
     }
+  });
+
+  it("runs docker's seldom-typed commands from their own chunk, as a run with every tool at hand does", async () => {
+    const lines = ['docker info', 'docker system df', 'docker version', 'docker run -d --name web nginx; docker container top web; docker stats --no-stream', 'docker image history alpine', 'docker run -d --name a alpine sleep 1d; docker rename a b; docker ps -a'];
+    for (const line of lines) {
+      const first = fresh();
+      const retried = await withToolModules([], loadToolModules, () => first.run(line));
+      expect(retried, line).toEqual(fresh().run(line));
+      expect(retried.kind, line).toBe('done');
+    }
+  });
+
+  it('runs ip neigh, ip netns and ip link add, net-tools and the servers\' programs from their chunks, as a run with every tool at hand does', async () => {
+    const lines = [
+      'sudo ip link add br1 type bridge; ip -br link show br1',
+      'sudo ip netns add red; ip netns list; sudo ip -netns red link',
+      'docker run -d --name a alpine sleep 1d >/dev/null; ping -c 1 172.17.0.2 >/dev/null; ip neigh',
+      'docker run --rm busybox route -n',
+      'docker run --rm busybox ifconfig eth0; docker run --rm alpine arp -n',
+      'docker run -d --name web nginx; docker exec web nginx -v',
+      "docker run -d --name db -e MARIADB_ROOT_PASSWORD=r mariadb; docker run --rm mariadb mariadb -h 172.17.0.2 -uroot -pr -e 'SHOW DATABASES'",
+    ];
+    for (const line of lines) {
+      const first = fresh();
+      const retried = await withToolModules([], loadToolModules, () => first.run(line));
+      expect(retried, line).toEqual(fresh().run(line));
+      expect(retried.kind === 'done' && retried.output, line).not.toMatch(/not found|not loaded/);
+    }
+  });
+
+  it("starts mariadb and wordpress containers with their images' module fetched on the way, as a run with it at hand does", async () => {
+    const lines = [
+      'docker run -d --name db -e MARIADB_ROOT_PASSWORD=r mariadb >/dev/null 2>&1; docker logs db 2>&1 | head -n 3; docker exec db cat /etc/mysql/mariadb.conf.d/05-skipcache.cnf',
+      'docker run -d --name wp -e WORDPRESS_DB_HOST=db wordpress >/dev/null 2>&1; docker logs wp 2>&1 | head -n 2; docker exec wp head -n 3 /var/www/html/wp-config.php',
+    ];
+    for (const line of lines) {
+      const first = fresh();
+      const retried = await withToolModules([], loadToolModules, () => first.run(line));
+      expect(retried, line).toEqual(fresh().run(line));
+      expect(retried.kind === 'done' && retried.output, line).toMatch(/^(2026-.*\[Entrypoint\]|WordPress not found)/);
+    }
+  });
+
+  it("serves Debian's apache2 page, fetched when a request first reaches it, as a run with it at hand does", async () => {
+    // linuxtips/apache: apache2 started from the container's shell, then the page from the host.
+    const lines = ['docker run -ti -p 8080:80 linuxtips/apache:1.0 /bin/bash', '/etc/init.d/apache2 start', '^P^Q', 'curl -s 172.17.0.2 | head -n 5'];
+    const first = fresh();
+    const second = fresh();
+    for (const line of lines) {
+      const retried = await withToolModules([], loadToolModules, () => first.run(line));
+      expect(retried, line).toEqual(second.run(line));
+    }
+    const page = second.run('curl -s 172.17.0.2 | grep title');
+    expect(page.kind === 'done' && page.output).toBe('    <title>Apache2 Debian Default Page: It works</title>\n');
+  });
+
+  it('runs date, sort, cut, wc, the shell\'s test and printf, nsenter, ssh and BusyBox wget from their chunks, as a run with every tool at hand does', async () => {
+    const lines = [
+      'date -u',
+      "printf 'b:2\\na:1\\n' | sort | cut -d: -f1; docker network ls | wc -l",
+      '[ -d /etc ] && test -f /etc/hosts && echo both',
+      'docker run -d --name a alpine sleep 1d >/dev/null; sudo nsenter -t "$(docker inspect -f \'{{.State.Pid}}\' a)" -n ip -br addr',
+      'ssh lan-pc hostname',
+      'docker run -d --name web nginx >/dev/null; docker run --rm busybox wget -qO- http://172.17.0.2/ | grep title',
+    ];
+    for (const line of lines) {
+      const first = fresh();
+      const retried = await withToolModules([], loadToolModules, () => first.run(line));
+      expect(retried, line).toEqual(fresh().run(line));
+      expect(retried.kind === 'done' && retried.output, line).not.toMatch(/not found|not loaded/);
+    }
+  });
+
+  it("restarts the daemon with its daemon.json reader fetched on the way, and checks an exercise's goals with theirs", async () => {
+    const line = 'sudo systemctl restart docker; ip -br addr show docker0';
+    const first = fresh();
+    const retried = await withToolModules([], loadToolModules, () => first.run(line));
+    expect(retried).toEqual(fresh().run(line));
+    const goals = [{ kind: 'network', network: 'bridge', driver: 'bridge' }, { kind: 'container', container: 'web' }] as const;
+    const checked = await withToolModules([], loadToolModules, () => fresh().checkGoals(goals));
+    expect(checked).toEqual([{ pass: true }, expect.objectContaining({ pass: false })]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { complete } from '../../src/terminal/completion';
 import { TerminalSimulation } from '../../src/terminal/terminal-session';
 
 const fresh = () => new TerminalSimulation({ seed: 7, steps: [] });
@@ -67,9 +68,11 @@ describe('a terminal session on the simulated host', () => {
   });
 
   it('completes commands, docker subcommands and flags, and names from the host', () => {
-    const terminal = fresh();
-    terminal.run('docker network create app-net');
-    terminal.run('docker run -dit --name web alpine');
+    const session = fresh();
+    session.run('docker network create app-net');
+    session.run('docker run -dit --name web alpine');
+    // As the worker completes: completion.ts on the session's names.
+    const terminal = { complete: (line: string, cursor: number) => complete(line, cursor, session.completionNames()) };
     expect(terminal.complete('dock', 4)).toMatchObject({ from: 0, replacement: 'docker ' });
     expect(terminal.complete('docker netw', 11)).toMatchObject({ from: 7, replacement: 'network ' });
     expect(terminal.complete('docker network c', 16)).toMatchObject({ candidates: ['connect', 'create'], replacement: 'c' });
@@ -127,7 +130,7 @@ describe('a terminal session on the simulated host', () => {
     expect(terminal.switchTo('lan')).toBe('usuario@lan-pc:~$ ');
     const fromOutside = terminal.run('curl -s 192.168.1.10:8080 | head -n 4 | tail -n 1');
     expect(fromOutside).toMatchObject({ kind: 'done', output: '<title>Welcome to nginx!</title>\n', prompt: 'usuario@lan-pc:~$ ' });
-    expect(terminal.complete('dock', 4).candidates).toEqual([]);
+    expect(complete('dock', 4, terminal.completionNames()).candidates).toEqual([]);
     expect(terminal.switchTo('host')).toBe('$ ');
     expect(terminal.run('pwd')).toMatchObject({ kind: 'done', output: '/tmp\n' });
     expect(() => terminal.switchTo('mars' as 'lan')).toThrow('no terminal on mars');

@@ -2,12 +2,7 @@ import type { Engine } from '../engine/engine';
 import type { HostEtc } from '../engine/etc-files';
 import { imageInfo, isBusybox } from '../engine/images';
 import { busyboxIpProgram } from './busybox-ip';
-import { busyboxWgetProgram } from './busybox-wget';
-import { dateProgram } from './date';
 import { hostnameProgram } from './hostname';
-import { ifconfigProgram } from './ifconfig';
-import { arpProgram } from './arp';
-import { routeProgram } from './route';
 import type { Program, ProcessContext } from './command';
 import { lazyTool } from './lazy-tool';
 import { fileToolPrograms } from './files/file-tools';
@@ -18,10 +13,7 @@ import { busyboxPingProgram, iputilsPingProgram } from './ping';
 import { busyboxPsProgram, procpsProgram } from './ps';
 import { sleepProgram } from './sleep';
 import { sysctlProgram } from './sysctl';
-import { busyboxNcProgram, openbsdNcProgram } from './nc';
-import { nginxProgram } from './nginx';
 import { curlProgram } from './curl';
-import { mariadbClientProgram } from './mariadb-client';
 
 /** What the tools need from the daemon: the containers (for their files and processes) and the host's own /etc. */
 export interface ToolEnvironment {
@@ -38,7 +30,7 @@ export interface ToolEnvironment {
 export function hostToolPrograms(engine: Engine, hostEtc: () => HostEtc): Program[] {
   const names = engineNameServices(engine, hostEtc);
   const hostname = (context: ProcessContext) => (context.containerId ? (engine.containers().find((c) => c.id === context.containerId)?.hostname ?? '') : hostEtc().hostname);
-  return [lsProgram('gnu'), ...fileToolPrograms('gnu'), envProgram, printenvProgram, idProgram('gnu'), whoamiProgram, unameProgram('gnu', hostname), seqProgram('gnu'), whichProgram, iputilsPingProgram(names), iputilsPingProgram(names, 'ping6'), lazyTool('dig', 'dig', (tools) => tools.digProgram(names)), lazyTool('nslookup', 'dig', (tools) => tools.nslookupProgram(names, 'bind')), lazyTool('host', 'dig', (tools) => tools.hostProgram(names)), lazyTool('getent', 'getent', (tools) => tools.getentProgram(names)), hostnameProgram(engine, hostEtc, names), lazyTool('ss', 'ss', (tools) => tools.ssProgram(engine, names)), lazyTool('netstat', 'netstat', (tools) => tools.netstatProgram(engine)), ifconfigProgram(), routeProgram('net-tools'), arpProgram('net-tools', names), procpsProgram(engine), sleepProgram('gnu'), dateProgram('gnu'), sysctlProgram, lazyTool('tcpdump', 'tcpdump', (tools) => tools.tcpdumpProgram(engine)), lazyTool('telnet', 'telnet', (tools) => tools.telnetProgram(names))];
+  return [lsProgram('gnu'), ...fileToolPrograms('gnu'), envProgram, printenvProgram, idProgram('gnu'), whoamiProgram, unameProgram('gnu', hostname), seqProgram('gnu'), whichProgram, iputilsPingProgram(names), iputilsPingProgram(names, 'ping6'), lazyTool('dig', 'dig', (tools) => tools.digProgram(names)), lazyTool('nslookup', 'dig', (tools) => tools.nslookupProgram(names, 'bind')), lazyTool('host', 'dig', (tools) => tools.hostProgram(names)), lazyTool('getent', 'getent', (tools) => tools.getentProgram(names)), hostnameProgram(engine, hostEtc, names), lazyTool('ss', 'ss', (tools) => tools.ssProgram(engine, names)), lazyTool('netstat', 'netstat', (tools) => tools.netstatProgram(engine)), lazyTool('ifconfig', 'netTools', (tools) => tools.ifconfigProgram()), lazyTool('route', 'netTools', (tools) => tools.routeProgram('net-tools')), lazyTool('arp', 'netTools', (tools) => tools.arpProgram('net-tools', names)), procpsProgram(engine), sleepProgram('gnu'), lazyTool('date', 'date', (tools) => tools.dateProgram('gnu')), sysctlProgram, lazyTool('tcpdump', 'tcpdump', (tools) => tools.tcpdumpProgram(engine)), lazyTool('telnet', 'telnet', (tools) => tools.telnetProgram(names))];
 }
 
 /** What an applet is built from: the name services, whether BusyBox was built against musl (Alpine) rather than glibc, and the daemon (ps lists its processes). */
@@ -57,21 +49,21 @@ const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> =
   ping6: ({ names }) => busyboxPingProgram(names, 'ping6'),
   ip: ({ musl }) => busyboxIpProgram(musl),
   nslookup: ({ names }) => lazyTool('nslookup', 'dig', (tools) => tools.nslookupProgram(names, 'busybox')),
-  wget: ({ names, musl }) => busyboxWgetProgram(names, musl ? 'musl' : 'glibc'),
+  wget: ({ names, musl }) => lazyTool('wget', 'wget', (tools) => tools.busyboxWgetProgram(names, musl ? 'musl' : 'glibc')),
   ps: ({ engine, musl }) => busyboxPsProgram(engine, musl),
   netstat: ({ engine }) => lazyTool('netstat', 'netstat', (tools) => tools.netstatProgram(engine, 'busybox')),
-  ifconfig: () => ifconfigProgram('busybox'),
-  route: () => routeProgram('busybox'),
-  arp: ({ names }) => arpProgram('busybox', names),
+  ifconfig: () => lazyTool('ifconfig', 'netTools', (tools) => tools.ifconfigProgram('busybox')),
+  route: () => lazyTool('route', 'netTools', (tools) => tools.routeProgram('busybox')),
+  arp: ({ names }) => lazyTool('arp', 'netTools', (tools) => tools.arpProgram('busybox', names)),
   sleep: () => sleepProgram('busybox'),
-  date: ({ musl }) => dateProgram(musl ? 'busybox-musl' : 'busybox'),
+  date: ({ musl }) => lazyTool('date', 'date', (tools) => tools.dateProgram(musl ? 'busybox-musl' : 'busybox')),
   ls: () => lsProgram('busybox'),
   ...Object.fromEntries(fileToolPrograms('busybox').map((program) => [program.name, () => program])),
   id: () => idProgram('busybox'),
   uname: ({ engine }) => unameProgram('busybox', (context) => engine.containers().find((c) => c.id === context.containerId)?.hostname ?? ''),
   seq: () => seqProgram('busybox'),
   traceroute: ({ names }) => lazyTool('traceroute', 'traceroute', (tools) => tools.busyboxTracerouteProgram(names)),
-  nc: ({ names }) => busyboxNcProgram(names),
+  nc: ({ names }) => lazyTool('nc', 'netTools', (tools) => tools.busyboxNcProgram(names)),
   hostname: ({ engine, hostEtc, names }) => hostnameProgram(engine, hostEtc, names, 'busybox'),
 };
 
@@ -82,12 +74,12 @@ const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> =
  */
 const PACKAGED_PROGRAMS: Readonly<Record<string, (deps: AppletDeps) => Program | undefined>> = {
   traceroute: ({ names }) => lazyTool('traceroute', 'traceroute', (tools) => tools.butskoyTracerouteProgram(names)),
-  'netcat-openbsd': ({ names }) => openbsdNcProgram(names),
-  nginx: ({ engine }) => nginxProgram(engine),
+  'netcat-openbsd': ({ names }) => lazyTool('nc', 'netTools', (tools) => tools.openbsdNcProgram(names)),
+  nginx: ({ engine }) => lazyTool('nginx', 'servers', (tools) => tools.nginxProgram(engine)),
   // curlimages/curl's own build (curl/curl-container VERSION 8.21.0); its --version text is not known here.
   'curl-container': ({ names }) => curlProgram(names, { version: '8.21.0', versionText: undefined }),
   // The mariadb package's client under both its names; its other programs (mariadbd, mariadb-admin) are not modelled.
-  mariadb: ({ tool, names }) => (tool === 'mariadb' || tool === 'mysql' ? mariadbClientProgram(tool, names) : undefined),
+  mariadb: ({ tool, names }) => (tool === 'mariadb' || tool === 'mysql' ? lazyTool(tool, 'servers', (tools) => tools.mariadbClientProgram(tool, names)) : undefined),
 };
 
 /**

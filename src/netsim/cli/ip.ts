@@ -4,11 +4,9 @@ import { formatIpAddr, formatIpAddrOneline, formatIpBriefAddr, formatIpBriefLink
 import { fail, ok, type CommandResult, type ProcessContext, type Program } from './command';
 import { matches, type IpHooks, type IpOptions, type ObjectHandler } from './ip-common';
 import { ipAddrModify } from './ip-addr-modify';
-import { ipLinkAdd, ipLinkDelete, ipLinkSet } from './ip-link-modify';
 import { parseLinkFilter, selectLinks } from './ip-link-filter';
-import { ipNeigh } from './ip-neigh';
-import { ipNetns, switchNetns } from './ip-netns';
 import { ipRoute } from './ip-route';
+import { toolModule } from './tool-loader';
 
 /**
  * `ip -V` on Debian 13: iproute2 6.15.0 (ip.c prints "ip utility, iproute2-%s"
@@ -22,6 +20,11 @@ export const IP_VERSION = 'ip utility, iproute2-6.15.0, libbpf 1.5.0';
  * (details, statistics, JSON...): they are refused as such, not as unknown.
  */
 const UNSIMULATED_OPTIONS = ['-loops', '-family', '-0', '-M', '-B', '-human', '-human-readable', '-iec', '-stats', '-statistics', '-resolve', '-timestamp', '-tshort', '-force', '-batch', '-json', '-pretty', '-rcvbuf', '-help', '-Numeric', '-all', '-echo'];
+
+/** ip's seldom-typed objects and verbs are a tool module (ip-extras.ts), fetched the first time a line runs one. */
+const extras = () => toolModule('ipExtras');
+const ipNeigh: ObjectHandler = (args, options, context) => extras().ipNeigh(args, options, context);
+const ipNetns: ObjectHandler = (args, options, context) => extras().ipNetns(args, options, context);
 
 /**
  * iproute2's object table, in its order: `ip a` is address, `ip n` is neighbor
@@ -73,7 +76,7 @@ export function ipProgramWith(hooks: IpHooks | undefined): Program {
           // main(): NEXT_ARG, then netns_switch, which exits -1 when it fails.
           const name = args[++index];
           if (name === undefined) return fail('Command line is not complete. Try option "help"\n', 255);
-          const namespace = switchNetns(name, context, hooks);
+          const namespace = extras().switchNetns(name, context, hooks);
           if ('exitCode' in namespace) return namespace;
           context = { ...context, namespace };
         } else if (UNSIMULATED_OPTIONS.some((known) => matches(option, known)) || /^-c(olor)?(=|$)/.test(option)) {
@@ -99,9 +102,9 @@ export const ipProgram: Program = ipProgramWith(undefined);
 /** do_iplink: add, set/change, delete, or show (the default). */
 function link(args: string[], options: IpOptions, context: ProcessContext): CommandResult {
   const [verb, ...rest] = args;
-  if (matches(verb, 'add')) return ipLinkAdd(rest, options, context);
-  if (matches(verb, 'set') || matches(verb, 'change')) return ipLinkSet(rest, options, context);
-  if (matches(verb, 'delete')) return ipLinkDelete(rest, options, context);
+  if (matches(verb, 'add')) return extras().ipLinkAdd(rest, options, context);
+  if (matches(verb, 'set') || matches(verb, 'change')) return extras().ipLinkSet(rest, options, context);
+  if (matches(verb, 'delete')) return extras().ipLinkDelete(rest, options, context);
   return showLinks(args, options, context);
 }
 

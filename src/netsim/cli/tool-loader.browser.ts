@@ -1,20 +1,39 @@
+import { loadDaemonConfigReader } from '../engine/daemon-config-loader';
+import { loadMariadbWordpress } from '../engine/mariadb-wordpress-loader';
+import { loadShellBuiltins } from '../shell/builtins-loader';
+import { loadApachePage } from '../userland/apache-page-loader';
 import { ToolModuleMissing, type ToolModuleName, type ToolModules } from './tool-modules';
 
 // The reader's browser: each tool's module is a chunk of its own, fetched the first time a
-// line names the tool (see tool-modules.ts). Same exports as tool-loader.ts, which this replaces.
+// line names the tool (see tool-modules.ts). Same exports as tool-loader.ts, which this replaces. The modules
+// of the layers below are kept by their own loaders (*-loader.browser.ts), which these calls fill.
 const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
+  apachePage: loadApachePage,
   bridge: () => import('./bridge-tools'),
   compose: () => import('./compose/index'),
+  daemonConfig: loadDaemonConfigReader,
+  date: () => import('./date'),
   dig: () => import('./dig'),
+  dockerExtras: () => import('./docker/extras-module'),
   dockerHelp: () => import('./docker/help-module'),
   getent: () => import('./getent'),
+  goals: () => import('../engine/goals'),
+  ipExtras: () => import('./ip-extras'),
+  mariadbWordpress: loadMariadbWordpress,
+  netTools: () => import('./net-tools'),
   netstat: () => import('./netstat'),
+  nsenter: () => import('./nsenter'),
   packages: () => import('./package-manager'),
+  servers: () => import('./server-programs'),
+  shellBuiltins: loadShellBuiltins,
   ss: () => import('./ss'),
+  ssh: () => import('./ssh'),
   systemd: () => import('./systemd'),
   tcpdump: () => import('./tcpdump'),
   telnet: () => import('./telnet'),
+  textTools: () => import('./text/text-module'),
   traceroute: () => import('./traceroute'),
+  wget: () => import('./busybox-wget'),
 };
 
 const loaded: Partial<ToolModules> = {};

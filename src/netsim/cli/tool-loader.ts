@@ -1,20 +1,34 @@
+import * as daemonConfig from '../engine/daemon-config-reader';
+import * as mariadbWordpress from '../engine/mariadb-wordpress';
+import * as goals from '../engine/goals';
+import * as apachePage from '../userland/debian-apache2-index';
 import * as bridge from './bridge-tools';
 import * as compose from './compose/index';
+import * as date from './date';
 import * as dig from './dig';
+import * as dockerExtras from './docker/extras-module';
 import * as dockerHelp from './docker/help-module';
 import * as getent from './getent';
+import * as ipExtras from './ip-extras';
+import * as netTools from './net-tools';
 import * as netstat from './netstat';
+import * as nsenter from './nsenter';
 import * as packages from './package-manager';
+import * as servers from './server-programs';
+import * as shellBuiltins from '../shell/builtins-module';
 import * as ss from './ss';
+import * as ssh from './ssh';
 import * as systemd from './systemd';
 import * as tcpdump from './tcpdump';
 import * as telnet from './telnet';
+import * as textTools from './text/text-module';
 import * as traceroute from './traceroute';
+import * as wget from './busybox-wget';
 import type { ToolModuleName, ToolModules } from './tool-modules';
 
 // Every tool at once: the build, the tests and `bin/netsim` never wait for one. The
 // browser's bundle replaces this file with tool-loader.browser.ts (astro.config.mjs).
-const MODULES: ToolModules = { bridge, compose, dig, dockerHelp, getent, netstat, packages, ss, systemd, tcpdump, telnet, traceroute };
+const MODULES: ToolModules = { apachePage, bridge, compose, daemonConfig, date, dig, dockerExtras, dockerHelp, getent, goals, ipExtras, mariadbWordpress, netTools, netstat, nsenter, packages, servers, shellBuiltins, ss, ssh, systemd, tcpdump, telnet, textTools, traceroute, wget };
 
 export function toolModule<K extends ToolModuleName>(name: K): ToolModules[K] {
   return MODULES[name];

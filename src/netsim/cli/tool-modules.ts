@@ -1,50 +1,103 @@
+import type * as daemonConfig from '../engine/daemon-config-reader';
+import type * as mariadbWordpress from '../engine/mariadb-wordpress';
+import type * as goals from '../engine/goals';
+import { ToolModuleMissing } from '../on-demand';
+import type * as apachePage from '../userland/debian-apache2-index';
 import type * as bridge from './bridge-tools';
 import type * as compose from './compose/index';
+import type * as date from './date';
 import type * as dig from './dig';
+import type * as dockerExtras from './docker/extras-module';
 import type * as dockerHelp from './docker/help-module';
 import type * as getent from './getent';
+import type * as ipExtras from './ip-extras';
+import type * as netTools from './net-tools';
 import type * as netstat from './netstat';
+import type * as nsenter from './nsenter';
 import type * as packages from './package-manager';
+import type * as servers from './server-programs';
+import type * as shellBuiltins from '../shell/builtins-module';
 import type * as ss from './ss';
+import type * as ssh from './ssh';
 import type * as systemd from './systemd';
 import type * as tcpdump from './tcpdump';
 import type * as telnet from './telnet';
+import type * as textTools from './text/text-module';
 import type * as traceroute from './traceroute';
+import type * as wget from './busybox-wget';
 
 /**
- * The tools a reader seldom types, each a module of its own. At build time and
- * in tests they are all there at once (tool-loader.ts); the reader's browser
- * swaps that file for tool-loader.browser.ts, which fetches each on first use,
- * so that opening a terminal downloads only what every session needs.
+ * The tools a reader seldom types, each a module of its own, and what the layers
+ * below keep out of the core the same way (a long page, an image's entrypoint,
+ * daemon.json's reader: their *-loader.ts). At build time and in tests they are
+ * all there at once (tool-loader.ts); the reader's browser swaps that file for
+ * tool-loader.browser.ts, which fetches each on first use, so that opening a
+ * terminal downloads only what every session needs.
  */
 export interface ToolModules {
+  apachePage: typeof apachePage;
   bridge: typeof bridge;
   compose: typeof compose;
+  daemonConfig: typeof daemonConfig;
+  date: typeof date;
   dig: typeof dig;
+  dockerExtras: typeof dockerExtras;
   dockerHelp: typeof dockerHelp;
   getent: typeof getent;
+  goals: typeof goals;
+  ipExtras: typeof ipExtras;
+  mariadbWordpress: typeof mariadbWordpress;
+  netTools: typeof netTools;
   netstat: typeof netstat;
+  nsenter: typeof nsenter;
   packages: typeof packages;
+  servers: typeof servers;
+  shellBuiltins: typeof shellBuiltins;
   ss: typeof ss;
+  ssh: typeof ssh;
   systemd: typeof systemd;
   tcpdump: typeof tcpdump;
   telnet: typeof telnet;
+  textTools: typeof textTools;
   traceroute: typeof traceroute;
+  wget: typeof wget;
 }
 
 export type ToolModuleName = keyof ToolModules;
 
-/** The command words each module runs, on the host or in a container (BusyBox's applets included). */
-const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName>> = {
-  bridge: 'bridge',
-  brctl: 'bridge',
+/** The command words each module runs, on the host or in a container (BusyBox's applets included); a word may need more than one. */
+const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModuleName[]>> = {
   // `docker compose ...`: the plugin and its YAML parser; `docker` itself stays in the core.
   compose: 'compose',
+  // iproute2's bridge and bridge-utils' brctl.
+  bridge: 'bridge',
+  brctl: 'bridge',
+  telnet: 'telnet',
   dig: 'dig',
   nslookup: 'dig',
   host: 'dig',
   getent: 'getent',
   netstat: 'netstat',
+  // `ip neigh`, `ip netns`, `ip -netns NAME`; `ip link add|set|delete` share their words with `ip link show` and `ip addr add`: the retry loads them.
+  neigh: 'ipExtras',
+  neighbor: 'ipExtras',
+  neighbour: 'ipExtras',
+  netns: 'ipExtras',
+  '-netns': 'ipExtras',
+  // net-tools and the netcats; `route` alone shares its word with `ip route`: the retry loads it.
+  ifconfig: 'netTools',
+  arp: 'netTools',
+  nc: 'netTools',
+  // The mariadb client; `nginx` names an image in most lines, so the nginx binary is loaded by the retry.
+  mysql: 'servers',
+  // Modules of the layers below: the mariadb and wordpress images' entrypoints and files (`mariadb`
+  // names the image and its client), and Debian's apache2 page (linuxtips/apache).
+  mariadb: ['servers', 'mariadbWordpress'],
+  wordpress: 'mariadbWordpress',
+  apache: 'apachePage',
+  apache2: 'apachePage',
+  // dockerd's daemon.json reader: a line that edits the file; a restart that reads it without naming it gets it by the retry.
+  'daemon.json': 'daemonConfig',
   apt: 'packages',
   'apt-get': 'packages',
   apk: 'packages',
@@ -53,21 +106,43 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName>> = {
   journalctl: 'systemd',
   service: 'systemd',
   tcpdump: 'tcpdump',
-  telnet: 'telnet',
   traceroute: 'traceroute',
+  date: 'date',
+  nsenter: 'nsenter',
+  ssh: 'ssh',
+  wget: 'wget',
+  sort: 'textTools',
+  cut: 'textTools',
+  wc: 'textTools',
+  // The shell's builtins `test` and `printf`; `[` is not a word here: the retry loads it.
+  test: 'shellBuiltins',
+  printf: 'shellBuiltins',
+  // docker's seldom-typed commands, top-level or under `container`, `image` and `system` (`docker system df`).
+  info: 'dockerExtras',
+  system: 'dockerExtras',
+  version: 'dockerExtras',
+  stats: 'dockerExtras',
+  top: 'dockerExtras',
+  cp: 'dockerExtras',
+  history: 'dockerExtras',
+  rename: 'dockerExtras',
   // docker's help texts: `--help`, `-h`, `docker help`; a bare `docker` or `docker network`, which print help too, finds them missing and loads them.
   '--help': 'dockerHelp',
   '-h': 'dockerHelp',
   help: 'dockerHelp',
 };
 
-/** A tool's module is not loaded yet: thrown before the tool does anything, so the line can run again once it is. */
-export class ToolModuleMissing extends Error {
-  constructor(readonly module: ToolModuleName) {
-    super(`the ${module} tools are not loaded`);
-    this.name = 'ToolModuleMissing';
-  }
-}
+/** A module is not loaded yet (on-demand.ts): thrown before its code runs, so the line can run again once it is. */
+export { ToolModuleMissing };
+
+/** Every module, so that a name thrown from any layer can be checked. */
+const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
+  apachePage: true, bridge: true, compose: true, daemonConfig: true, date: true, dig: true, dockerExtras: true, dockerHelp: true, getent: true, goals: true, ipExtras: true, mariadbWordpress: true,
+  netTools: true, netstat: true, nsenter: true, packages: true, servers: true, shellBuiltins: true, ss: true, ssh: true, systemd: true,
+  tcpdump: true, telnet: true, textTools: true, traceroute: true, wget: true,
+};
+
+const isToolModuleName = (name: string): name is ToolModuleName => Object.hasOwn(MODULE_NAMES, name);
 
 /**
  * The modules command lines may need, from the words they contain: a guess that
@@ -78,28 +153,30 @@ export function toolModulesNamedIn(lines: Iterable<string>): Set<ToolModuleName>
   const needed = new Set<ToolModuleName>();
   for (const line of lines) {
     for (const word of line.match(/[\w.-]+/g) ?? []) {
-      const module = Object.hasOwn(MODULE_OF_WORD, word) ? MODULE_OF_WORD[word] : undefined;
-      if (module) needed.add(module);
+      const modules = Object.hasOwn(MODULE_OF_WORD, word) ? [MODULE_OF_WORD[word]!].flat() : [];
+      for (const module of modules) needed.add(module);
     }
   }
   return needed;
 }
 
-const MODULE_COUNT = new Set(Object.values(MODULE_OF_WORD)).size;
-
 /**
  * Runs `run` once the modules `lines` name are loaded; a module it still lacks
  * is loaded and `run` called again. `run` must start from the same state each
  * time (the terminal restores the host it had before the line), so a second
- * call gives exactly what one call with every module there gives.
+ * call gives exactly what one call with every module there gives. A module
+ * still missing once loaded never arrives: that error is passed on.
  */
 export async function withToolModules<T>(lines: Iterable<string>, load: (names: Iterable<ToolModuleName>) => Promise<void>, run: () => T): Promise<T> {
-  await load(toolModulesNamedIn(lines));
-  for (let attempt = 0; ; attempt++) {
+  const named = toolModulesNamedIn(lines);
+  await load(named);
+  const loaded = new Set<string>(named);
+  for (;;) {
     try {
       return run();
     } catch (error) {
-      if (!(error instanceof ToolModuleMissing) || attempt >= MODULE_COUNT) throw error;
+      if (!(error instanceof ToolModuleMissing) || !isToolModuleName(error.module) || loaded.has(error.module)) throw error;
+      loaded.add(error.module);
       await load([error.module]);
     }
   }

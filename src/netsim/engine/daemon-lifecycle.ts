@@ -4,7 +4,8 @@ import { offsetIpv4 } from '../wire/ipv4';
 import { parseIpv6Cidr } from '../wire/ipv6';
 import type { Container } from './container';
 import { firewallConfig, program, type CatalogReference, type Daemon, type JournalEntry, type ServiceState } from './daemon';
-import { DEFAULT_DAEMON_CONFIG, readDaemonConfig, type DaemonConfig, type DaemonConfigSource } from './daemon-config';
+import { DEFAULT_DAEMON_CONFIG, type DaemonConfig, type DaemonConfigSource } from './daemon-config';
+import { daemonConfigReader } from './daemon-config-loader';
 import { bridgeConfig } from './bridge-driver';
 import { apply, bridgeNetworkRules, installDaemonRules, removeDaemonRules } from './firewall';
 import { DOCKERD_PID, HOST_BOOT_MS } from './host-processes';
@@ -290,7 +291,7 @@ function tryStart(daemon: Daemon, service: ServiceState, source: DaemonConfigSou
     Object.assign(service, { active: 'failed', result: 'exit-code', pid, sinceMs: now + endMs, exitStatus: 1, invocationId: daemon.random.hex(32) });
     return false;
   };
-  const read = readDaemonConfig(source);
+  const read = daemonConfigReader().readDaemonConfig(source);
   if ('error' in read) return failed([dockerd(read.error, 40)], 45);
   const problem = defaultBridgeProblem(daemon, read.config);
   if (problem !== undefined) {

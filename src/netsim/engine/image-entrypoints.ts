@@ -2,11 +2,9 @@ import type { DatabaseClient } from '../kernel/socket';
 import type { Container, LogEntry } from './container';
 import { runsImageDefault } from './images';
 import { parseImageReference } from '../wire/image-reference';
-import { generatedRootPassword, lacksRootPassword, mariadbFirstStart, mariadbMissingPassword, mariadbSettings } from './mariadb-log';
+import { mariadbWordpress } from './mariadb-wordpress-loader';
 import { processEnvironment } from './process-environment';
 import { hostnameAddress } from './apache-log';
-import { wpConfigFrom } from './wordpress-config';
-import { wordpressStartup, wordpressVariables } from './wordpress-log';
 
 /**
  * What an image's docker-entrypoint.sh does before it execs the server, for the
@@ -27,11 +25,13 @@ export function runImageEntrypoint(container: Container, nowMs: number): Entrypo
   if (!runsImageDefault(container)) return undefined;
   switch (parseImageReference(container.image).familiar) {
     case 'mariadb': {
+      const { lacksRootPassword, mariadbFirstStart, mariadbMissingPassword, mariadbSettings } = mariadbWordpress();
       const settings = mariadbSettings(environmentOf(container));
       if (lacksRootPassword(settings)) return { logs: mariadbMissingPassword(nowMs), exitCode: 1, files: {} };
       return { logs: mariadbFirstStart(nowMs, container.id, settings), exitCode: undefined, files: {} };
     }
     case 'wordpress': {
+      const { wpConfigFrom, wordpressStartup, wordpressVariables } = mariadbWordpress();
       const env = environmentOf(container);
       const files = wordpressVariables(env).length > 0 ? { '/var/www/html/wp-config.php': wpConfigFrom(container.id) } : {};
       return { logs: wordpressStartup(nowMs, container.id, env, container.hostname, hostnameAddress(container)), exitCode: undefined, files };
@@ -43,7 +43,7 @@ export function runImageEntrypoint(container: Container, nowMs: number): Entrypo
 
 /** Whether the wordpress container has the wp-config.php its entrypoint writes from WORDPRESS_* variables. */
 export function wordpressConfigured(container: Container): boolean {
-  return wordpressVariables(environmentOf(container)).length > 0;
+  return mariadbWordpress().wordpressVariables(environmentOf(container)).length > 0;
 }
 
 /**
@@ -54,6 +54,7 @@ export function wordpressConfigured(container: Container): boolean {
  * ~: a hashed root password is not modelled (no root account here).
  */
 export function mariadbAccounts(container: Container): { accounts: { user: string; password: string }[]; databases: string[] } {
+  const { mariadbSettings, generatedRootPassword } = mariadbWordpress();
   const settings = mariadbSettings(environmentOf(container));
   const rootPassword = settings.randomRootPassword ? generatedRootPassword(container.id) : settings.rootPassword;
   const root = rootPassword || settings.allowEmptyRootPassword ? [{ user: 'root', password: rootPassword }] : [];

@@ -1,9 +1,8 @@
 import type { CommandResult, FileAccess } from '../cli/command';
 import { DASH_ECHO, echoText, GNU_ECHO } from './echo';
 import type { Dialect } from './dialect';
-import { formatPrintf } from './printf';
+import { shellBuiltins } from './builtins-loader';
 import type { ShellState } from './interpreter';
-import { testBuiltin } from './test-builtin';
 
 export interface BuiltinContext {
   readonly state: ShellState;
@@ -111,7 +110,7 @@ const printf: Builtin = (args, { state, dialect }) => {
   if (words[0] === '--') words = words.slice(1);
   const [format, ...values] = words;
   if (format === undefined) return failed('printf: usage: printf [-v var] format [arguments]\n', 2);
-  const { text, invalid } = formatPrintf(format, values);
+  const { text, invalid } = shellBuiltins().formatPrintf(format, values);
   const stderr = invalid.map((value) => dialect.builtinError('printf', `${value}: invalid number`, state.line)).join('');
   if (variable !== undefined) {
     state.variables.set(variable, text);
@@ -218,8 +217,9 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['true', () => done()],
   ['false', () => done('', 1)],
   [':', () => done()],
-  ['test', testBuiltin('test')],
-  ['[', testBuiltin('[')],
+  // test and [ are a module of their own (builtins-module.ts), fetched the first time a line runs one.
+  ['test', (args, context) => shellBuiltins().testBuiltin('test')(args, context)],
+  ['[', (args, context) => shellBuiltins().testBuiltin('[')(args, context)],
   ['unset', unset],
   ['command', command],
 ]);

@@ -7,7 +7,7 @@
  * server's own 404 page.
  */
 
-import { DEBIAN_JESSIE_APACHE2_INDEX } from './debian-apache2-index';
+import { apachePage } from './apache-page-loader';
 
 /** One HTTP/1.1 response as the server writes it; `Date` is the only header that depends on when. */
 export interface HttpResponse {
@@ -196,7 +196,7 @@ function debianStaticPage(server: string, lastModified: string, etag: string, bo
 const APACHE_JESSIE = 'Apache/2.4.10 (Debian)';
 const apacheDebianJessie = getOnly((request) =>
   isIndex(request.path)
-    ? debianStaticPage(APACHE_JESSIE, 'Sun, 09 Aug 2015 02:53:20 GMT', '2b60-51cd7f8b96800', DEBIAN_JESSIE_APACHE2_INDEX)
+    ? debianStaticPage(APACHE_JESSIE, 'Sun, 09 Aug 2015 02:53:20 GMT', '2b60-51cd7f8b96800', apachePage().DEBIAN_JESSIE_APACHE2_INDEX)
     : debianNotFound(APACHE_JESSIE, request),
 );
 

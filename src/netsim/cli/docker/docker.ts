@@ -8,20 +8,25 @@ import { toolModule } from '../tool-loader';
 import { CONTAINER_COMMANDS } from './container';
 import { INTERACTIVE_COMMANDS } from './interactive';
 import { IMAGE_COMMANDS } from './images';
-import { INFO_COMMANDS } from './info';
 import { INSPECT_COMMANDS } from './inspect';
 import { LOGS_COMMANDS } from './logs';
 import { NETWORK_COMMANDS } from './network';
 import { PRUNE_REMOVE_COMMANDS } from './prune-remove';
-import { DOCKER_VERSIONS, VERSION_COMMANDS } from './version';
-import { rename } from './rename';
-import { top as topCommand } from './top';
-import { stats } from './stats';
-import { cp } from './cp';
-import { history } from './history';
-import { systemDf, systemPrune } from './system';
+import { DOCKER_VERSIONS } from './release';
+import type { ToolModules } from '../tool-modules';
 
 type Specs = Record<string, CommandSpec<DockerContext>>;
+type Extras = ToolModules['dockerExtras'];
+
+/**
+ * Adds commands whose code is in the dockerExtras tool module, each a getter: only
+ * looking one up (running it, or its --help) needs the module, so a line that runs
+ * one stops before doing anything and runs again once the module is there.
+ */
+function withExtras(specs: Specs, extras: Record<string, (tools: Extras) => CommandSpec<DockerContext>>): Specs {
+  for (const [word, spec] of Object.entries(extras)) Object.defineProperty(specs, word, { enumerable: true, get: () => spec(toolModule('dockerExtras')) });
+  return specs;
+}
 
 /** `docker --help`, from the help tool module. */
 const rootHelp = (home: string) => toolModule('dockerHelp').rootHelp(home);
@@ -35,17 +40,24 @@ function helped(spec: CommandSpec<DockerContext>, key: string): CommandSpec<Dock
 function containerGroup(): Specs {
   const { run, create, ps, rm, stop, start, restart, kill, port } = CONTAINER_COMMANDS;
   const ls = { ...ps!, usage: '[OPTIONS]' };
-  const verbs: Specs = { run: run!, create: create!, ls, list: ls, ps: ls, rm: rm!, remove: rm!, stop: stop!, start: start!, restart: restart!, kill: kill!, port: port!, inspect: INSPECT_COMMANDS.containerInspect, logs: LOGS_COMMANDS.logs, exec: INTERACTIVE_COMMANDS.exec, attach: INTERACTIVE_COMMANDS.attach, prune: PRUNE_REMOVE_COMMANDS.containerPrune, rename, top: topCommand, stats, cp };
+  const verbs: Specs = { run: run!, create: create!, ls, list: ls, ps: ls, rm: rm!, remove: rm!, stop: stop!, start: start!, restart: restart!, kill: kill!, port: port!, inspect: INSPECT_COMMANDS.containerInspect, logs: LOGS_COMMANDS.logs, exec: INTERACTIVE_COMMANDS.exec, attach: INTERACTIVE_COMMANDS.attach, prune: PRUNE_REMOVE_COMMANDS.containerPrune };
   // Usage lines and --help hints name the long form: `docker container ls`.
   const canonical = (verb: string) => (verb === 'list' || verb === 'ps' ? 'ls' : verb === 'remove' ? 'rm' : verb);
-  return Object.fromEntries(Object.entries(verbs).map(([verb, spec]) => [verb, helped({ ...spec, path: `docker container ${canonical(verb)}` }, `container ${canonical(verb)}`)]));
+  const inGroup = (verb: string, spec: CommandSpec<DockerContext>) => helped({ ...spec, path: `docker container ${canonical(verb)}` }, `container ${canonical(verb)}`);
+  return withExtras(Object.fromEntries(Object.entries(verbs).map(([verb, spec]) => [verb, inGroup(verb, spec)])), {
+    rename: (tools) => inGroup('rename', tools.rename),
+    top: (tools) => inGroup('top', tools.top),
+    stats: (tools) => inGroup('stats', tools.stats),
+    cp: (tools) => inGroup('cp', tools.cp),
+  });
 }
 
 function imageGroup(): Specs {
   const ls = helped({ ...IMAGE_COMMANDS.images, path: 'docker image ls', usage: '[OPTIONS] [REPOSITORY[:TAG]]' }, 'image ls');
   // cli/command/image/remove.go newImageRemoveCommand: `rm`, aliases rmi and remove.
   const rm = helped({ ...PRUNE_REMOVE_COMMANDS.rmi, path: 'docker image rm' }, 'image rm');
-  return { ls, list: ls, history: helped({ ...history, path: 'docker image history' }, 'image history'), pull: helped({ ...IMAGE_COMMANDS.pull, path: 'docker image pull' }, 'image pull'), inspect: helped(INSPECT_COMMANDS.imageInspect, 'image inspect'), rm, rmi: rm, remove: rm, prune: helped(PRUNE_REMOVE_COMMANDS.imagePrune, 'image prune') };
+  const image: Specs = { ls, list: ls, pull: helped({ ...IMAGE_COMMANDS.pull, path: 'docker image pull' }, 'image pull'), inspect: helped(INSPECT_COMMANDS.imageInspect, 'image inspect'), rm, rmi: rm, remove: rm, prune: helped(PRUNE_REMOVE_COMMANDS.imagePrune, 'image prune') };
+  return withExtras(image, { history: (tools) => helped({ ...tools.history, path: 'docker image history' }, 'image history') });
 }
 
 function networkGroup(): Specs {
@@ -62,10 +74,28 @@ const TOP_HELP: Record<string, string> = {
 /** The top-level commands, and the management commands with their verbs. */
 function registry(): { top: Specs; groups: Record<string, Specs> } {
   const { inspect } = INSPECT_COMMANDS;
-  const top: Specs = { ...CONTAINER_COMMANDS, ...INTERACTIVE_COMMANDS, inspect, logs: LOGS_COMMANDS.logs, version: VERSION_COMMANDS.version, images: IMAGE_COMMANDS.images, pull: IMAGE_COMMANDS.pull, rmi: PRUNE_REMOVE_COMMANDS.rmi, info: INFO_COMMANDS.info, rename, top: topCommand, stats, cp, history };
+  const top: Specs = { ...CONTAINER_COMMANDS, ...INTERACTIVE_COMMANDS, inspect, logs: LOGS_COMMANDS.logs, images: IMAGE_COMMANDS.images, pull: IMAGE_COMMANDS.pull, rmi: PRUNE_REMOVE_COMMANDS.rmi };
+  const topLevel = (name: string, spec: CommandSpec<DockerContext>) => helped(spec, TOP_HELP[name]!);
   return {
-    top: Object.fromEntries(Object.entries(top).map(([name, spec]) => [name, helped(spec, TOP_HELP[name]!)])),
-    groups: { container: containerGroup(), network: networkGroup(), image: imageGroup(), system: { info: helped({ ...INFO_COMMANDS.info, path: 'docker system info' }, 'system info'), df: helped(systemDf, 'system df'), prune: helped(systemPrune, 'system prune') } },
+    top: withExtras(Object.fromEntries(Object.entries(top).map(([name, spec]) => [name, topLevel(name, spec)])), {
+      version: (tools) => topLevel('version', tools.VERSION_COMMANDS.version),
+      info: (tools) => topLevel('info', tools.INFO_COMMANDS.info),
+      rename: (tools) => topLevel('rename', tools.rename),
+      top: (tools) => topLevel('top', tools.top),
+      stats: (tools) => topLevel('stats', tools.stats),
+      cp: (tools) => topLevel('cp', tools.cp),
+      history: (tools) => topLevel('history', tools.history),
+    }),
+    groups: {
+      container: containerGroup(),
+      network: networkGroup(),
+      image: imageGroup(),
+      system: withExtras({}, {
+        info: (tools) => helped({ ...tools.INFO_COMMANDS.info, path: 'docker system info' }, 'system info'),
+        df: (tools) => helped(tools.systemDf, 'system df'),
+        prune: (tools) => helped(tools.systemPrune, 'system prune'),
+      }),
+    },
   };
 }
 

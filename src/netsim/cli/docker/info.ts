@@ -4,7 +4,7 @@ import { compileTemplate, renderInspectTemplate, TemplateError } from '../../for
 import { goStruct, NIL_SLICE } from '../../wire/go-value';
 import { fail, ok } from '../command';
 import type { CommandSpec, DockerContext } from './cobra';
-import { DOCKER_VERSIONS } from './version';
+import { DOCKER_VERSIONS } from './release';
 
 /**
  * The part of system.Info (moby docker-v29.7.2 api/types/system/info.go) this

@@ -1,7 +1,6 @@
 import type { FileLayer, Inode } from '../../kernel/filesystem';
 import type { ImageInfo } from '../images';
-import { WP_CONFIG_DOCKER } from '../wordpress-config';
-import { MARIADB_05_SKIPCACHE_CNF, MARIADB_50_SERVER_CNF } from '../mariadb-config';
+import { mariadbWordpress } from '../mariadb-wordpress-loader';
 
 /**
  * An image's files as the container sees them before it writes anything: the
@@ -193,9 +192,9 @@ export function imageRootfs(image: ImageInfo): FileLayer {
     if (family === 'alpine') builder.file('/etc/os-release', alpineOsRelease(image.os.version));
   }
   // wordpress: the php image's DocumentRoot (docker-library/php apache Dockerfile: www-data, 33, mode 1777) and the template docker-entrypoint.sh copies.
-  if (image.repository === 'wordpress') builder.dir('/var/www', 0o755).dir('/var/www/html', 0o1777, 33).dir('/usr/src').dir('/usr/src/wordpress', 0o755, 33).file('/usr/src/wordpress/wp-config-docker.php', WP_CONFIG_DOCKER);
+  if (image.repository === 'wordpress') builder.dir('/var/www', 0o755).dir('/var/www/html', 0o1777, 33).dir('/usr/src').dir('/usr/src/wordpress', 0o755, 33).file('/usr/src/wordpress/wp-config-docker.php', mariadbWordpress().WP_CONFIG_DOCKER);
   // mariadb: the server's configuration as its Dockerfile leaves it (mariadb-config.ts).
-  if (image.repository === 'mariadb') builder.dir('/etc/mysql').dir('/etc/mysql/mariadb.conf.d').dir('/etc/mysql/conf.d').file('/etc/mysql/mariadb.conf.d/50-server.cnf', MARIADB_50_SERVER_CNF).file('/etc/mysql/mariadb.conf.d/05-skipcache.cnf', MARIADB_05_SKIPCACHE_CNF);
+  if (image.repository === 'mariadb') builder.dir('/etc/mysql').dir('/etc/mysql/mariadb.conf.d').dir('/etc/mysql/conf.d').file('/etc/mysql/mariadb.conf.d/50-server.cnf', mariadbWordpress().MARIADB_50_SERVER_CNF).file('/etc/mysql/mariadb.conf.d/05-skipcache.cnf', mariadbWordpress().MARIADB_05_SKIPCACHE_CNF);
   const tools = Object.keys(image.tools);
   builder.programs(family === 'debian' ? tools : [...tools, 'busybox'], (tool) => programDirectory(tool, family));
   const layer: FileLayer = builder.files;

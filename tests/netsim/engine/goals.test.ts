@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Container } from '../../src/netsim/engine/container';
-import { evaluateGoal, type GoalView } from '../../src/netsim/goals';
-import { Host, type Goal } from '../../src/netsim/index';
+import type { Container } from '../../../src/netsim/engine/container';
+import { evaluateGoal, type GoalView } from '../../../src/netsim/engine/goals';
+import { Host, type Goal } from '../../../src/netsim/index';
 
 function hostWith(...lines: string[]): Host {
   const host = Host.create({ seed: 3 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DAEMON_CONFIG, readDaemonConfig } from '../../../src/netsim/engine/daemon-config';
+import { DEFAULT_DAEMON_CONFIG } from '../../../src/netsim/engine/daemon-config';
+import { readDaemonConfig } from '../../../src/netsim/engine/daemon-config-reader';
 import { parseCidr } from '../../../src/netsim/wire/cidr';
 import { parseIpv4 } from '../../../src/netsim/wire/ipv4';
 

@@ -1,7 +1,8 @@
-import type { Container } from './engine/container';
-import type { Network } from './engine/network';
-import { contains, formatCidr, parseCidr } from './wire/cidr';
-import { formatIpv4, parseIpv4, type Ipv4 } from './wire/ipv4';
+import type { Container } from './container';
+import type { Network } from './network';
+import { contains, formatCidr, parseCidr } from '../wire/cidr';
+import { formatIpv4, parseIpv4, type Ipv4 } from '../wire/ipv4';
+import type { GoalReason, GoalResult } from './goal-reasons';
 
 /**
  * What an exercise asks of the simulated host, as data: a small vocabulary of
@@ -49,46 +50,7 @@ export type AffirmedGoal =
 
 export type GoalKind = Goal['kind'];
 
-/** Every reason a goal can fail for; each has a sentence in every locale (src/i18n/resources, exercise.reason). */
-export const GOAL_REASON_CODES = [
-  'no-container',
-  'not-running',
-  'not-attached',
-  'wrong-subnet',
-  'no-alias',
-  'no-network',
-  'wrong-driver',
-  'wrong-network-subnet',
-  'not-internal',
-  'is-internal',
-  'does-not-resolve',
-  'resolves-elsewhere',
-  'unreachable',
-  'no-connection',
-  'wrong-status',
-  'no-body',
-  'not-published',
-  'no-rule',
-  'no-line',
-  // A goal with `not` fails because what it rules out holds: one code per kind.
-  'still-container',
-  'still-attached',
-  'still-resolves',
-  'still-reaches',
-  'still-connects',
-  'still-published',
-  'still-network',
-  'still-rule',
-  'still-file',
-] as const;
-
-/** Why a goal is not met, as a code and the values a sentence in the reader's language needs. */
-export interface GoalReason {
-  code: (typeof GOAL_REASON_CODES)[number];
-  values: Record<string, string>;
-}
-
-export type GoalResult = { pass: true } | { pass: false; reason: GoalReason };
+export type { GoalReason, GoalResult } from './goal-reasons';
 
 /** What goals read of a host. The host hands a view of a copy of itself, so checking never changes it. */
 export interface GoalView {

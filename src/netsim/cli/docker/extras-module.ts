@@ -1,0 +1,13 @@
+/**
+ * The docker commands a networking learner seldom types, a tool module of their
+ * own: `docker info` and `system info|df|prune`, `version`, `stats`, `top`, `cp`,
+ * `history` and `rename` are fetched the first time a line runs one.
+ */
+export { INFO_COMMANDS } from './info';
+export { systemDf, systemPrune } from './system';
+export { VERSION_COMMANDS } from './version';
+export { rename } from './rename';
+export { top } from './top';
+export { stats } from './stats';
+export { cp } from './cp';
+export { history } from './history';
