@@ -10,6 +10,7 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   netstat: () => import('./netstat'),
   packages: () => import('./package-manager'),
   ss: () => import('./ss'),
+  swarm: () => import('./docker/swarm-module'),
   systemd: () => import('./systemd'),
   tcpdump: () => import('./tcpdump'),
   traceroute: () => import('./traceroute'),

@@ -5,6 +5,7 @@ import * as getent from './getent';
 import * as netstat from './netstat';
 import * as packages from './package-manager';
 import * as ss from './ss';
+import * as swarm from './docker/swarm-module';
 import * as systemd from './systemd';
 import * as tcpdump from './tcpdump';
 import * as traceroute from './traceroute';
@@ -12,7 +13,7 @@ import type { ToolModuleName, ToolModules } from './tool-modules';
 
 // Every tool at once: the build, the tests and `bin/netsim` never wait for one. The
 // browser's bundle replaces this file with tool-loader.browser.ts (astro.config.mjs).
-const MODULES: ToolModules = { compose, dig, dockerHelp, getent, netstat, packages, ss, systemd, tcpdump, traceroute };
+const MODULES: ToolModules = { compose, dig, dockerHelp, getent, netstat, packages, ss, swarm, systemd, tcpdump, traceroute };
 
 export function toolModule<K extends ToolModuleName>(name: K): ToolModules[K] {
   return MODULES[name];

@@ -5,6 +5,7 @@ import type * as getent from './getent';
 import type * as netstat from './netstat';
 import type * as packages from './package-manager';
 import type * as ss from './ss';
+import type * as swarm from './docker/swarm-module';
 import type * as systemd from './systemd';
 import type * as tcpdump from './tcpdump';
 import type * as traceroute from './traceroute';
@@ -23,6 +24,7 @@ export interface ToolModules {
   netstat: typeof netstat;
   packages: typeof packages;
   ss: typeof ss;
+  swarm: typeof swarm;
   systemd: typeof systemd;
   tcpdump: typeof tcpdump;
   traceroute: typeof traceroute;
@@ -43,6 +45,8 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName>> = {
   'apt-get': 'packages',
   apk: 'packages',
   ss: 'ss',
+  // `docker swarm ...`: init, leave and join-token, and the swarm's ingress; overlay networks themselves are in the core.
+  swarm: 'swarm',
   systemctl: 'systemd',
   journalctl: 'systemd',
   service: 'systemd',

@@ -117,6 +117,7 @@ function checkConflict(networks: readonly Network[], network: Network, bridgeNam
  */
 export const bridgeDriver: Driver = {
   needsGateway: true,
+  setsGateway: true,
   endpointMac: (daemon, requested) => requested ?? macFromBytes(daemon.random.bytes(6)),
   create(daemon, network) {
     if (network.ipam.length > 1) throw new EngineError('forbidden', "bridge driver doesn't support multiple subnets");

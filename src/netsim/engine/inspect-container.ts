@@ -293,7 +293,7 @@ function endpointsOf(container: Container, networks: readonly Network[]): Attach
   return container.networks.flatMap((id) => {
     const settings = container.endpointSettings[id];
     const network = networks.find((n) => n.id === id) ?? (settings && { id, name: settings.networkName });
-    return network ? [{ network, settings, endpoint: container.endpoints.find((e) => e.networkId === id) }] : [];
+    return network ? [{ network, settings, endpoint: container.endpoints.find((e) => e.networkId === id && e.name === undefined) }] : [];
   });
 }
 
