@@ -24,7 +24,7 @@ export function apacheTime(ms: number, micros: number): string {
  */
 export function hostnameAddress(container: Pick<Container, 'endpoints' | 'networkMode'>): string | undefined {
   if (container.networkMode === 'host') return '127.0.1.1';
-  const address = container.endpoints[0]?.address.address;
+  const address = container.endpoints[0]?.address?.address;
   return address === undefined ? undefined : formatIpv4(address);
 }
 

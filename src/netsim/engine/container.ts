@@ -12,7 +12,8 @@ export type ContainerStatus = 'created' | 'running' | 'exited';
 export interface Endpoint {
   readonly networkId: string;
   readonly endpointId: string;
-  readonly address: Cidr;
+  /** None on a network with IPv4 disabled (--ipv4=false). */
+  readonly address: Cidr | undefined;
   /** None on a macvlan or ipvlan network created without --gateway. */
   readonly gateway: Ipv4 | undefined;
   /** None for an ipvlan port, which uses its parent's. */

@@ -19,7 +19,7 @@ export interface Driver {
   /** Whether Join gives the endpoint its gateway (JoinInfo.SetGateway); the overlay driver does not, so libnetwork adds docker_gwbridge. */
   readonly setsGateway: boolean;
   /** CreateEndpoint's MAC: the one asked for (--mac-address), a random one, or one made from the address; undefined when the interface keeps its own. */
-  endpointMac(daemon: Daemon, requested: Mac | undefined, address: Ipv4): Mac | undefined;
+  endpointMac(daemon: Daemon, requested: Mac | undefined, address: Ipv4 | undefined): Mac | undefined;
   /** CreateNetwork: checks the driver options, sets up the host, and returns the network with the driver's part filled in. */
   create(daemon: Daemon, network: Network): Network;
   /** DeleteNetwork: undoes what create did. */

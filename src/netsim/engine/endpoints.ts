@@ -27,7 +27,7 @@ import { startEmbeddedResolver } from './resolver';
 export function attach(daemon: Daemon, container: Container, network: Network, requested: Ipv4 | undefined, gatewayName?: string): void {
   const { kernel, random } = daemon;
   const driver = driverOf(network.driver);
-  if (!driver || network.ipam.length === 0 || container.namespaceId === undefined) {
+  if (!driver || (network.ipam.length === 0 && (network.ipam6 ?? []).length === 0) || container.namespaceId === undefined) {
     throw new EngineError('forbidden', `network ${network.name} cannot be joined by this simulator yet`);
   }
   const settings = gatewayName === undefined ? container.endpointSettings[network.id] : undefined;
@@ -40,13 +40,15 @@ export function attach(daemon: Daemon, container: Container, network: Network, r
   let slot = 0;
   while (linkNamed(sandbox, `eth${slot}`)) slot++;
   const endpointId = random.hex(64);
-  const { address, config } = allocateAddress(daemon, network, requested);
+  // Without IPv4 (--ipv4=false) the endpoint has an IPv6 address alone.
+  const v4 = network.ipam.length > 0 ? allocateAddress(daemon, network, requested) : undefined;
   const v6 = allocateAddress6(daemon, network, settings?.ipv6Address);
+  const address = v4?.address;
   const endpoint: Endpoint = {
     networkId: network.id,
     endpointId,
-    address: cidr(address, config.subnet.prefix),
-    gateway: driver.setsGateway ? config.gateway : undefined,
+    address: v4 && cidr(v4.address, v4.config.subnet.prefix),
+    gateway: driver.setsGateway ? v4?.config.gateway : undefined,
     ...(v6 && { address6: { address: v6.address, prefix: v6.config.subnet.prefix }, gateway6: v6.config.gateway }),
     mac: driver.endpointMac(daemon, settings?.macAddress, address),
     aliases: settings?.aliases ?? [],
@@ -129,6 +131,7 @@ export function detach(daemon: Daemon, endpoint: Endpoint): void {
 
 /** Allocates the container's published ports and forwards them (docker-proxy and NAT). */
 function publish(daemon: Daemon, container: Container, network: Network, endpoint: Endpoint): void {
+  if (!endpoint.address) throw new EngineError('forbidden', 'netsim: publishing the ports of a container on an IPv6-only network is not simulated yet');
   const taken = new PortIndex(publishedPorts(daemon));
   const hostSockets = socketsByPort(daemon.kernel.root.sockets);
   const { ip, userlandProxy } = daemonConfig(daemon);
@@ -175,11 +178,12 @@ function defaultHostIps(ip: Ipv4 | undefined, userlandProxy: boolean): string[] 
 function portRules(daemon: Daemon, network: Network, endpoint: Endpoint): Placed[] {
   if (network.internal) return [];
   const { gatewayMode } = bridgeConfig(network);
-  const v4 = endpoint.published
+  const address = endpoint.address?.address;
+  const v4 = address === undefined ? [] : endpoint.published
     .filter((port) => !port.hostIp.includes(':') && port.protocol !== 'sctp')
     .flatMap((port) => {
       const hostIp = port.hostIp === '0.0.0.0' ? undefined : parseIpv4(port.hostIp);
-      const binding = { container: endpoint.address.address, containerPort: port.containerPort, hostIp, hostPort: port.hostPort, protocol: port.protocol as 'tcp' | 'udp' };
+      const binding = { container: address, containerPort: port.containerPort, hostIp, hostPort: port.hostPort, protocol: port.protocol as 'tcp' | 'udp' };
       return publishedPortRules(network.bridgeName!, binding, gatewayMode, firewallConfig(daemon));
     });
   // An IPv6 host address maps to the container's IPv6 address when it has one; otherwise docker-proxy alone carries it to IPv4.

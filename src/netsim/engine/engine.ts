@@ -349,6 +349,6 @@ function legacyLink(daemon: Daemon, link: string, bridgeId: string | undefined):
   const [name, alias = name] = link.split(':') as [string, string | undefined];
   const child = daemon.state.containers.find((c) => c.name === name.replace(/^\//, ''));
   const endpoint = child?.endpoints.find((e) => e.networkId === bridgeId);
-  if (!child || !endpoint) return [];
+  if (!child || !endpoint?.address) return [];
   return [{ names: [alias, child.hostname, ...(alias === child.name ? [] : [child.name])].join(' '), address: formatIpv4(endpoint.address.address) }];
 }

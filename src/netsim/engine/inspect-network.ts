@@ -66,7 +66,7 @@ export function inspectNetwork(network: Network, containers: readonly Container[
 
 /** EndpointResource past its Name: the interface's MAC and addresses; IPv6Address is empty on an IPv4-only network. */
 function endpointResource(endpoint: Endpoint): { EndpointID: string; MacAddress: string; IPv4Address: string; IPv6Address: string } {
-  return { EndpointID: endpoint.endpointId, MacAddress: endpoint.mac ?? '', IPv4Address: formatCidr(endpoint.address), IPv6Address: endpoint.address6 ? formatIpv6Cidr(endpoint.address6) : '' };
+  return { EndpointID: endpoint.endpointId, MacAddress: endpoint.mac ?? '', IPv4Address: endpoint.address ? formatCidr(endpoint.address) : '', IPv6Address: endpoint.address6 ? formatIpv6Cidr(endpoint.address6) : '' };
 }
 
 /** A running --network host or none container: listed with its endpoint, which has no MAC and no address (zero values print as ""). */
@@ -118,5 +118,5 @@ function ipam6Config(config: Ipam6Config): Record<string, unknown> {
 
 /** Which address families a network has: IPv4 on all but host and none; IPv6 where --ipv6 asked for it. */
 export function ipFamilies(network: Network): { ipv4: boolean; ipv6: boolean } {
-  return { ipv4: network.driver !== 'host' && network.driver !== 'null', ipv6: (network.ipam6 ?? []).length > 0 };
+  return { ipv4: network.driver !== 'host' && network.driver !== 'null' && network.ipam.length > 0, ipv6: (network.ipam6 ?? []).length > 0 };
 }

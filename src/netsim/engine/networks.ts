@@ -71,11 +71,12 @@ export function createNetwork(daemon: Daemon, request: NetworkCreateRequest): Ne
   const name = request.driver as NetworkDriver;
   const driver = driverOf(name);
   if (!driver) throw new EngineError('forbidden', `only one instance of "${request.driver}" network is allowed`);
-  if (!enableIpv4) {
-    throw name === 'bridge' && !enableIpv6 ? new EngineError('invalid-parameter', 'IPv4 or IPv6 must be enabled') : new EngineError('forbidden', 'networks without IPv4 are not available in this simulator yet');
-  }
+  // bridge_linux.go CreateNetwork: one family at least. An IPv6-only bridge (Engine 28+) gets no IPv4 pool, address or rule.
+  if (!enableIpv4 && !enableIpv6 && name === 'bridge') throw new EngineError('invalid-parameter', 'IPv4 or IPv6 must be enabled');
+  if (!enableIpv4 && name !== 'bridge') throw new EngineError('forbidden', `${name} networks without IPv4 are not available in this simulator yet`);
   if (enableIpv6 && name !== 'bridge') throw new EngineError('forbidden', `IPv6 on ${name} networks is not available in this simulator yet`);
-  const ipam = allocatePools(daemon, request.ipam, driver);
+  // Network.ipamAllocate allocates the IPv4 pools only with IPv4 enabled: --subnet's IPv4 entries are then ignored.
+  const ipam = enableIpv4 ? allocatePools(daemon, request.ipam, driver) : [];
   const ipam6 = enableIpv6 ? allocatePools6(daemon, requests6) : [];
   const { internal, attachable, labels } = request;
   return addNetwork(daemon, driver, { ...newNetwork(daemon, request.name, name), internal, attachable, labels, options, ipam, ...(enableIpv6 ? { ipam6 } : {}) });
@@ -89,7 +90,9 @@ export function createNetwork(daemon: Daemon, request: NetworkCreateRequest): Ne
  * swarm networks take from (ipamutils globalScopeDefaultNetworks).
  */
 function createSwarmNetwork(daemon: Daemon, request: NetworkCreateRequest, options: Record<string, string>, enableIpv4: boolean, enableIpv6: boolean): Network {
-  if (!enableIpv4 || enableIpv6) throw new EngineError('forbidden', 'overlay networks without IPv4, or with IPv6, are not available in this simulator yet');
+  // libnetwork NewNetwork, on a manager, before it redirects the request to the swarm.
+  if (!enableIpv4) throw new EngineError('invalid-parameter', 'IPv4 cannot be disabled in a Swarm scoped network');
+  if (enableIpv6) throw new EngineError('forbidden', 'overlay networks with IPv6 are not available in this simulator yet');
   if (request.ingress) throw new EngineError('forbidden', 'a second ingress network is not available in this simulator yet');
   const swarmNetworks = daemon.state.networks.filter((network) => network.swarm);
   const vxlanId = Math.max(4095, ...swarmNetworks.map((network) => network.swarm!.vxlanId)) + 1;

@@ -61,7 +61,8 @@ function networkSandbox(daemon: Daemon, network: Network): Namespace {
 export const overlayDriver: Driver = {
   needsGateway: true,
   setsGateway: false,
-  endpointMac: (_daemon, requested, address) => requested ?? macFromIpv4(address),
+  // Swarm networks always have IPv4 (NewNetwork refuses them without).
+  endpointMac: (_daemon, requested, address) => requested ?? macFromIpv4(address!),
   // ovmanager allocated the VXLAN ID with the network; the namespace waits for the first container (joinSandbox).
   create: (_daemon, network) => network,
   remove(daemon, network) {

@@ -53,7 +53,7 @@ export function wireBridgeEndpoint(kernel: Kernel, random: SeededRandom, sandbox
  */
 export function configureInterface(kernel: Kernel, sandbox: Namespace, endpoint: Endpoint): void {
   if (endpoint.address6 === undefined) kernel.setIpv6Disabled(sandbox, endpoint.interfaceName, true);
-  kernel.addAddress(sandbox, endpoint.interfaceName, endpoint.address);
+  if (endpoint.address) kernel.addAddress(sandbox, endpoint.interfaceName, endpoint.address);
   if (endpoint.address6 !== undefined) kernel.addAddress6(sandbox, endpoint.interfaceName, endpoint.address6);
   kernel.setUp(sandbox, endpoint.interfaceName, true);
 }
