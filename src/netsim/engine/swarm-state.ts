@@ -6,8 +6,9 @@ import type { Endpoint } from './container';
  * their pools from 10.0.0.0/8) lives in the networks themselves (Network.swarm).
  */
 export interface SwarmState {
-  /** identity.NewID: 25 characters of base 36. */
+  /** identity.NewID: 25 characters of base 36, as is the cluster's ID. */
   readonly nodeId: string;
+  readonly clusterId: string;
   /** The address other nodes would reach this manager at, and its port (2377 unless given). */
   readonly advertiseAddr: string;
   readonly advertisePort: number;

@@ -140,6 +140,7 @@ export function swarmInit(daemon: Daemon, request: SwarmInitRequest): SwarmState
   const digest = daemon.random.bytes(32).reduce((sum, byte) => (sum << 8n) | BigInt(byte), 0n);
   const swarm: SwarmState = {
     nodeId: swarmId(daemon.random),
+    clusterId: swarmId(daemon.random),
     advertiseAddr,
     advertisePort: Number(advertised?.port ?? listen.port),
     createdMs: daemon.clock.now(),

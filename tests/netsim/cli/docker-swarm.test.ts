@@ -112,3 +112,21 @@ describe('overlay networks on a single-node swarm', () => {
     expect(host.run('docker network rm ov').stderr).toMatch(new RegExp(`^Error response from daemon: rpc error: code = FailedPrecondition desc = network ${id} is in use by task [0-9a-z]{25}\\n`));
   });
 });
+
+describe('docker info of a swarm manager (docker/cli cli/command/system/info.go printSwarmInfo)', () => {
+  it("prints the node, the cluster and swarmkit's default spec after `Swarm: active`", () => {
+    const host = hostAfter('docker swarm init');
+    const text = host.run('docker info').stdout;
+    const section = text.slice(text.indexOf(' Swarm: '), text.indexOf(' Runtimes: '));
+    const nodeId = host.run("docker info -f '{{.Swarm.NodeID}}'").stdout.trim();
+    expect(nodeId).toMatch(/^[0-9a-z]{25}$/);
+    expect(section.replace(/ClusterID: [0-9a-z]{25}/, 'ClusterID: ID')).toBe(
+      [' Swarm: active', `  NodeID: ${nodeId}`, '  Is Manager: true', '  ClusterID: ID', '  Managers: 1', '  Nodes: 1', '  Default Address Pool: 10.0.0.0/8  ', '  SubnetSize: 24', '  Data Path Port: 4789',
+        '  Orchestration:', '   Task History Retention Limit: 5', '  Raft:', '   Snapshot Interval: 10000', '   Number of Old Snapshots to Retain: 0', '   Heartbeat Tick: 1', '   Election Tick: 10',
+        '  Dispatcher:', '   Heartbeat Period: 5 seconds', '  CA Configuration:', '   Expiry Duration: 3 months', '   Force Rotate: 0', '  Autolock Managers: false', '  Root Rotation In Progress: false',
+        '  Node Address: 192.168.1.10', '  Manager Addresses:', '   192.168.1.10:2377', ''].join('\n'),
+    );
+    expect(JSON.parse(host.run("docker info -f '{{json .Swarm}}'").stdout)).toMatchObject({ LocalNodeState: 'active', ControlAvailable: true, NodeAddr: '192.168.1.10', RemoteManagers: [{ NodeID: nodeId, Addr: '192.168.1.10:2377' }], Nodes: 1, Managers: 1 });
+    expect(hostAfter('docker swarm init', 'docker swarm leave -f').run('docker info').stdout).toContain(' Swarm: inactive\n Runtimes: ');
+  });
+});
