@@ -67,7 +67,7 @@ export function createNetwork(daemon: Daemon, request: NetworkCreateRequest): Ne
   }
   if (request.driver === 'overlay') return createSwarmNetwork(daemon, request, options, enableIpv4, enableIpv6);
   if (!DRIVERS.includes(request.driver)) throw new EngineError('not-found', `plugin "${request.driver}" not found`);
-  checkScope(request);
+  checkScope(request, daemon.state.swarm !== undefined);
   const name = request.driver as NetworkDriver;
   const driver = driverOf(name);
   if (!driver) throw new EngineError('forbidden', `only one instance of "${request.driver}" network is allowed`);
@@ -138,10 +138,11 @@ function familyEnabled(options: Record<string, string>, key: string, flag: boole
   throw new EngineError('invalid-parameter', `driver-opt "${key}" is not a valid bool`);
 }
 
-/** NewNetwork's scope checks: every driver here keeps its data locally, and there is no swarm. */
-function checkScope(request: NetworkCreateRequest): void {
+/** NewNetwork's scope checks for the drivers that keep their data locally (every one but overlay). */
+function checkScope(request: NetworkCreateRequest, swarmActive: boolean): void {
   if (request.ingress) throw new EngineError('forbidden', 'Ingress network can only be global scope network');
-  if (request.scope === 'swarm') throw new EngineError('forbidden', 'cannot create a swarm scoped network when swarm is not active');
+  if (request.scope === 'swarm' && !swarmActive) throw new EngineError('forbidden', 'cannot create a swarm scoped network when swarm is not active');
+  if (request.scope === 'swarm') throw new EngineError('forbidden', `swarm-scoped ${request.driver} networks are not available in this simulator yet`);
   if (request.scope !== '' && request.scope !== 'local') throw new EngineError('forbidden', `networks of scope ${request.scope} are not available in this simulator yet`);
 }
 

@@ -68,6 +68,13 @@ describe('docker swarm leave and join-token', () => {
 });
 
 describe('overlay networks on a single-node swarm', () => {
+  it('refuses a name a swarm network has (NetworkNameError), and says swarm-scoped bridges are not simulated', () => {
+    const host = hostAfter('docker swarm init', 'docker network create -d overlay --attachable ov');
+    expect(host.run('docker network create -d overlay --attachable ov').stderr).toBe('Error response from daemon: network with name ov already exists\n');
+    expect(host.run('docker network create --scope swarm x').stderr).toBe('Error response from daemon: swarm-scoped bridge networks are not available in this simulator yet\n');
+    expect(hostAfter().run('docker network create --scope swarm x').stderr).toBe('Error response from daemon: cannot create a swarm scoped network when swarm is not active\n');
+  });
+
   it('needs a swarm (daemon/network.go createNetwork)', () => {
     expect(hostAfter().run('docker network create -d overlay x').stderr).toBe('Error response from daemon: This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.\n');
   });
