@@ -60,7 +60,7 @@ function checkInvariants(snapshot: HostSnapshot): void {
   expect([...root.links.values()].filter((link) => link.kind === 'veth')).toHaveLength(endpoints.length);
   expect(engine.containers.filter((c) => c.status !== 'running').flatMap((c) => c.endpoints)).toEqual([]);
   if (!running) expect(engine.containers.filter((c) => c.status === 'running')).toEqual([]);
-  const addresses = endpoints.map((e) => `${e.networkId}/${e.address.address}`);
+  const addresses = endpoints.map((e) => `${e.networkId}/${e.address?.address}`);
   expect(new Set(addresses).size).toBe(addresses.length);
   // A container on the default bridge names the one made at the last start (a pruned user network may stay named, as in moby).
   const bridge = engine.networks.find((network) => network.name === 'bridge')!;

@@ -143,7 +143,7 @@ describe('Host under random command sequences', () => {
           }
         }
         // No address twice on a network; endpoints only for running containers; one namespace per running container.
-        const endpoints = snapshot.engine.containers.flatMap((c) => c.endpoints.map((e) => `${e.networkId}/${e.address.address}`));
+        const endpoints = snapshot.engine.containers.flatMap((c) => c.endpoints.map((e) => `${e.networkId}/${e.address?.address}`));
         expect(new Set(endpoints).size).toBe(endpoints.length);
         expect(snapshot.engine.containers.filter((c) => c.status !== 'running').flatMap((c) => c.endpoints)).toEqual([]);
         const sandboxes = snapshot.engine.containers.filter((c) => c.status === 'running' && c.networkMode !== 'host').length;

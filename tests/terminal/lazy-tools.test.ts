@@ -28,8 +28,8 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
     expect(direct.kind === 'done' && direct.output).toMatch(/^State +Recv-Q +Send-Q/m);
   });
 
-  it("runs systemctl and docker's help from their own chunks, as a run with every tool at hand does", async () => {
-    for (const line of ['sudo systemctl is-active docker', 'docker network --help', 'docker']) {
+  it("runs systemctl, docker's help and docker swarm from their own chunks, as a run with every tool at hand does", async () => {
+    for (const line of ['sudo systemctl is-active docker', 'docker network --help', 'docker', 'docker swarm init']) {
       const first = fresh();
       const retried = await withToolModules([line], loadToolModules, () => first.run(line));
       expect(retried, line).toEqual(fresh().run(line));

@@ -28,6 +28,7 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   shellBuiltins: loadShellBuiltins,
   ss: () => import('./ss'),
   ssh: () => import('./ssh'),
+  swarm: () => import('./docker/swarm-module'),
   systemd: () => import('./systemd'),
   tcpdump: () => import('./tcpdump'),
   telnet: () => import('./telnet'),

@@ -18,6 +18,7 @@ import * as servers from './server-programs';
 import * as shellBuiltins from '../shell/builtins-module';
 import * as ss from './ss';
 import * as ssh from './ssh';
+import * as swarm from './docker/swarm-module';
 import * as systemd from './systemd';
 import * as tcpdump from './tcpdump';
 import * as telnet from './telnet';
@@ -28,7 +29,7 @@ import type { ToolModuleName, ToolModules } from './tool-modules';
 
 // Every tool at once: the build, the tests and `bin/netsim` never wait for one. The
 // browser's bundle replaces this file with tool-loader.browser.ts (astro.config.mjs).
-const MODULES: ToolModules = { apachePage, bridge, compose, daemonConfig, date, dig, dockerExtras, dockerHelp, getent, goals, ipExtras, mariadbWordpress, netTools, netstat, nsenter, packages, servers, shellBuiltins, ss, ssh, systemd, tcpdump, telnet, textTools, traceroute, wget };
+const MODULES: ToolModules = { apachePage, bridge, compose, daemonConfig, date, dig, dockerExtras, dockerHelp, getent, goals, ipExtras, mariadbWordpress, netTools, netstat, nsenter, packages, servers, shellBuiltins, ss, ssh, swarm, systemd, tcpdump, telnet, textTools, traceroute, wget };
 
 export function toolModule<K extends ToolModuleName>(name: K): ToolModules[K] {
   return MODULES[name];

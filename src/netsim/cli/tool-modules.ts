@@ -19,6 +19,7 @@ import type * as servers from './server-programs';
 import type * as shellBuiltins from '../shell/builtins-module';
 import type * as ss from './ss';
 import type * as ssh from './ssh';
+import type * as swarm from './docker/swarm-module';
 import type * as systemd from './systemd';
 import type * as tcpdump from './tcpdump';
 import type * as telnet from './telnet';
@@ -55,6 +56,7 @@ export interface ToolModules {
   shellBuiltins: typeof shellBuiltins;
   ss: typeof ss;
   ssh: typeof ssh;
+  swarm: typeof swarm;
   systemd: typeof systemd;
   tcpdump: typeof tcpdump;
   telnet: typeof telnet;
@@ -69,6 +71,8 @@ export type ToolModuleName = keyof ToolModules;
 const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModuleName[]>> = {
   // `docker compose ...`: the plugin and its YAML parser; `docker` itself stays in the core.
   compose: 'compose',
+  // `docker swarm ...`: init, leave and join-token, and the swarm's ingress; overlay networks themselves are in the core.
+  swarm: 'swarm',
   // iproute2's bridge and bridge-utils' brctl.
   bridge: 'bridge',
   brctl: 'bridge',
@@ -138,7 +142,7 @@ export { ToolModuleMissing };
 /** Every module, so that a name thrown from any layer can be checked. */
 const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
   apachePage: true, bridge: true, compose: true, daemonConfig: true, date: true, dig: true, dockerExtras: true, dockerHelp: true, getent: true, goals: true, ipExtras: true, mariadbWordpress: true,
-  netTools: true, netstat: true, nsenter: true, packages: true, servers: true, shellBuiltins: true, ss: true, ssh: true, systemd: true,
+  netTools: true, netstat: true, nsenter: true, packages: true, servers: true, shellBuiltins: true, ss: true, ssh: true, swarm: true, systemd: true,
   tcpdump: true, telnet: true, textTools: true, traceroute: true, wget: true,
 };
 

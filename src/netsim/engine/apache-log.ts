@@ -18,7 +18,7 @@ type Line = Omit<LogEntry, 'timeMs'>;
  */
 export function hostnameAddress(container: Pick<Container, 'endpoints' | 'networkMode'>): string | undefined {
   if (container.networkMode === 'host') return '127.0.1.1';
-  const address = container.endpoints[0]?.address.address;
+  const address = container.endpoints[0]?.address?.address;
   return address === undefined ? undefined : formatIpv4(address);
 }
 

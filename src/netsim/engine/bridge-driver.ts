@@ -83,21 +83,24 @@ function networkRules(daemon: Daemon, network: Network, bridgeName: string, conf
   const firewall = firewallConfig(daemon);
   // gateway_mode_ipv4 is IPv4's: the IPv6 rules keep the default NAT mode.
   const v6 = (network.ipam6 ?? []).slice(0, 1).flatMap((config6) => inIp6tables(bridgeNetworkRules(bridgeName, config6.subnet, { ...options, gatewayMode: 'nat' }, firewall)));
-  return [...bridgeNetworkRules(bridgeName, network.ipam[0]!.subnet, options, firewall), ...v6];
+  const v4 = network.ipam.slice(0, 1).flatMap((config4) => bridgeNetworkRules(bridgeName, config4.subnet, options, firewall));
+  return [...v4, ...v6];
 }
 
 function endpointRules(network: Network, endpoint: Endpoint): Placed[] {
   const v6 = endpoint.address6 ? directAccessRules6(network.bridgeName!, endpoint.address6.address, network.internal) : [];
-  return [...directAccessRules(network.bridgeName!, endpoint.address.address, network.internal, bridgeConfig(network).gatewayMode), ...v6];
+  const v4 = endpoint.address ? directAccessRules(network.bridgeName!, endpoint.address.address, network.internal, bridgeConfig(network).gatewayMode) : [];
+  return [...v4, ...v6];
 }
 
 /** checkConflict: no two bridge networks share a bridge name or overlapping gateway subnets. */
 function checkConflict(networks: readonly Network[], network: Network, bridgeName: string): void {
-  const gateway = network.ipam[0]!;
+  const gateway = network.ipam[0];
   for (const other of networks) {
     if (other.driver !== 'bridge' || !other.bridgeName) continue;
-    const otherGateway = other.ipam[0]!;
-    const overlapping = contains(gateway.subnet, otherGateway.gateway!) || contains(otherGateway.subnet, gateway.gateway!);
+    const otherGateway = other.ipam[0];
+    // An IPv6-only network has no IPv4 subnet to overlap (~: IPv6 overlaps are IPAM's to refuse).
+    const overlapping = gateway !== undefined && otherGateway !== undefined && (contains(gateway.subnet, otherGateway.gateway!) || contains(otherGateway.subnet, gateway.gateway!));
     const reason = other.bridgeName === bridgeName ? 'networks have same bridge name' : overlapping ? 'networks have overlapping IPv4' : undefined;
     if (reason) throw new EngineError('forbidden', `cannot create network ${network.id} (${bridgeName}): conflicts with network ${other.id} (${other.bridgeName}): ${reason}`);
   }
@@ -111,6 +114,7 @@ function checkConflict(networks: readonly Network[], network: Network, bridgeNam
  */
 export const bridgeDriver: Driver = {
   needsGateway: true,
+  setsGateway: true,
   endpointMac: (daemon, requested) => requested ?? macFromBytes(daemon.random.bytes(6)),
   create(daemon, network) {
     if (network.ipam.length > 1) throw new EngineError('forbidden', "bridge driver doesn't support multiple subnets");
@@ -126,12 +130,12 @@ export const bridgeDriver: Driver = {
     const root = kernel.root;
     const existing = linkNamed(root, config.bridgeName);
     if (existing && existing.kind !== 'bridge') throw new EngineError('forbidden', `${config.bridgeName} is not a bridge: this simulator cannot put a bridge network on it`);
-    const gateway = network.ipam[0]!;
+    const gateway = network.ipam[0];
     program(daemon, networkRules(daemon, network, config.bridgeName, config), true);
     if ((network.ipam6 ?? []).length > 0) enableIpv6Forwarding(kernel);
     // moby creates the bridge with TxQLen 0 and sets a random MAC (netutils.GenerateRandomMAC), which it then keeps whatever its ports.
     if (!existing) kernel.addLink(root, { name: config.bridgeName, kind: 'bridge', txqlen: 0, macSet: true, ...(config.mtu > 0 ? { mtu: config.mtu } : {}) });
-    kernel.addAddress(root, config.bridgeName, cidr(gateway.gateway!, gateway.subnet.prefix));
+    if (gateway) kernel.addAddress(root, config.bridgeName, cidr(gateway.gateway!, gateway.subnet.prefix));
     // setupBridgeIPv6 and programIPv6Addresses: the IPv6 gateway goes on the bridge with IFA_F_NODAD.
     for (const config6 of network.ipam6 ?? []) if (config6.gateway !== undefined) kernel.addAddress6(root, config.bridgeName, { address: config6.gateway, prefix: config6.subnet.prefix });
     kernel.setUp(root, config.bridgeName, true);

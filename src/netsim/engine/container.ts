@@ -12,7 +12,8 @@ export type ContainerStatus = 'created' | 'running' | 'exited';
 export interface Endpoint {
   readonly networkId: string;
   readonly endpointId: string;
-  readonly address: Cidr;
+  /** None on a network with IPv4 disabled (--ipv4=false). */
+  readonly address: Cidr | undefined;
   /** None on a macvlan or ipvlan network created without --gateway. */
   readonly gateway: Ipv4 | undefined;
   /** None for an ipvlan port, which uses its parent's. */
@@ -27,6 +28,14 @@ export interface Endpoint {
   hostVeth: string | undefined;
   /** Name of the interface inside the container: eth0, eth1... */
   readonly interfaceName: string;
+  /**
+   * libnetwork's name for an endpoint that is not the container's own: `gateway_` and
+   * 12 hex of the sandbox ID on docker_gwbridge (default_gateway.go setupDefaultGW);
+   * such an endpoint is in no NetworkSettings.Networks.
+   */
+  readonly name?: string;
+  /** On a swarm network: the ID of the network attachment task the manager made for it (cluster.AttachNetwork). */
+  readonly swarmTask?: string;
 }
 
 /** A host address and port forwarded to a container port, as `docker port` lists it. */

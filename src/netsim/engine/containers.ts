@@ -3,7 +3,7 @@ import type { PortMapping } from '../wire/port-spec';
 import type { Container } from './container';
 import { checkLinkedRunning, checkLinks, connectedContainer, exposedPorts, isUserDefined, mergeConfig, validateNetMode, validateRestartPolicy, withPublishAll, type ContainerOptions } from './container-config';
 import type { Daemon } from './daemon';
-import { attach, detach } from './endpoints';
+import { attach, detach, updateDefaultGateway } from './endpoints';
 import { EngineError } from './errors';
 import { imageInfo } from './images';
 import { familiarString, parseImageReference } from '../wire/image-reference';
@@ -410,10 +410,11 @@ export function disconnect(daemon: Daemon, networkReference: string, containerRe
   }
   if (!container.networks.includes(network.id)) throw new EngineError('forbidden', `container ${container.id} is not connected to network ${network.name}`);
   forgetNetwork(container, network.id);
-  const endpoint = container.endpoints.find((e) => e.networkId === network.id);
+  const endpoint = container.endpoints.find((e) => e.networkId === network.id && e.name === undefined);
   if (endpoint) {
     detach(daemon, endpoint);
     container.endpoints = container.endpoints.filter((e) => e !== endpoint);
+    updateDefaultGateway(daemon, container);
   }
 }
 

@@ -56,6 +56,8 @@ function bringUp(daemon: Daemon, config: DaemonConfig, first: boolean): void {
 
 function networkRules(network: Network, hairpin: boolean) {
   const config = bridgeConfig(network);
+  // ~: an IPv6-only network's ip6tables rules are not set up again at a restart.
+  if (network.ipam.length === 0) return [];
   return bridgeNetworkRules(network.bridgeName!, network.ipam[0]!.subnet, { internal: network.internal, icc: config.icc, masquerade: config.masquerade, gatewayMode: config.gatewayMode }, { hairpin });
 }
 
@@ -329,7 +331,7 @@ function failureLines(atMs: number, jobId: number): JournalEntry[] {
 function defaultBridgeProblem(daemon: Daemon, config: DaemonConfig): string | undefined {
   if (!config.bip) return undefined;
   const subnet = networkOf(config.bip);
-  const other = daemon.state.networks.find((network) => network.driver === 'bridge' && network.name !== 'bridge' && network.bridgeName && (contains(network.ipam[0]!.subnet, config.bip!.address) || contains(subnet, network.ipam[0]!.gateway!)));
+  const other = daemon.state.networks.find((network) => network.driver === 'bridge' && network.name !== 'bridge' && network.bridgeName && network.ipam[0] && (contains(network.ipam[0]!.subnet, config.bip!.address) || contains(subnet, network.ipam[0]!.gateway!)));
   if (!other) return undefined;
   return `cannot create network ${daemon.random.hex(64)} (docker0): conflicts with network ${other.id} (${other.bridgeName}): networks have overlapping IPv4`;
 }

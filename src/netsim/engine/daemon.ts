@@ -1,10 +1,11 @@
 import type { VirtualClock } from '../clock';
 import type { Kernel } from '../kernel/kernel';
 import type { SeededRandom } from '../random';
-import type { Container } from './container';
+import type { Container, Endpoint } from './container';
 import { DEFAULT_DAEMON_CONFIG, type DaemonConfig } from './daemon-config';
 import { apply, type FirewallConfig, type Placed } from './firewall';
 import type { Network } from './network';
+import type { SwarmState } from './swarm-state';
 
 /** One line of the journal of docker.service: what dockerd or systemd logged, and when. */
 export interface JournalEntry {
@@ -82,6 +83,8 @@ export interface EngineState {
   service?: ServiceState;
   /** The 40-bit Global ID of the default IPv6 pool, 10 hex digits, drawn when the first network needs it (ipam6.ts). */
   ipv6GlobalId?: string;
+  /** Set by `docker swarm init`, gone with `docker swarm leave`. */
+  swarm?: SwarmState;
 }
 
 /** What every part of the daemon works on: its own state and the host it runs on. */
@@ -90,6 +93,11 @@ export interface Daemon {
   readonly kernel: Kernel;
   readonly random: SeededRandom;
   readonly clock: VirtualClock;
+}
+
+/** Every endpoint IPAM has handed out: the containers', and those of the swarm's ingress sandbox. */
+export function allEndpoints(daemon: Daemon): Endpoint[] {
+  return [...daemon.state.containers.flatMap((c) => c.endpoints), ...(daemon.state.swarm?.ingressSandbox?.endpoints ?? [])];
 }
 
 /** The configuration dockerd runs with: daemon.json as it read it at its last start. */

@@ -29,7 +29,7 @@ function namesOn(container: Container, networkId: string): string[] {
  * NXDOMAIN from Docker's side: the query then goes to the host's resolvers.
  */
 export function resolveContainerName(daemon: Daemon, querier: Container, name: string): Ipv4[] {
-  return resolveOn(daemon, querier, name, (endpoint) => [endpoint.address.address]);
+  return resolveOn(daemon, querier, name, (endpoint) => (endpoint.address ? [endpoint.address.address] : []));
 }
 
 /**
@@ -93,7 +93,7 @@ export function reverseContainerAddress(known: { readonly networks: readonly Net
     if (!network || !hasEmbeddedDns(network)) continue;
     for (const container of known.containers) {
       const endpoint = container.endpoints.find((e) => e.networkId === network.id);
-      if (endpoint && container.status === 'running' && endpoint.address.address === address) return `${container.name}.${network.name}`;
+      if (endpoint && container.status === 'running' && endpoint.address?.address === address) return `${container.name}.${network.name}`;
     }
   }
   return undefined;

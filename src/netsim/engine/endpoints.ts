@@ -7,8 +7,10 @@ import { EngineError } from './errors';
 import { driverOf } from './driver';
 import { publishedPortRules, publishedPortRules6, type Placed } from './firewall';
 import { bridgeConfig } from './bridge-driver';
-import { daemonConfig, firewallConfig, program, type Daemon } from './daemon';
+import { allEndpoints, daemonConfig, firewallConfig, program, type Daemon } from './daemon';
 import { firstFree, takenInPool } from './ipam';
+import { gatewayBridge } from './networks';
+import { swarmId } from './overlay-driver';
 import type { Ipam6Config, IpamConfig, Network } from './network';
 import { firstFree6, takenInPool6 } from './ipam6';
 import { formatIpv6, ipv6Contains, parseIpv6 } from '../wire/ipv6';
@@ -17,42 +19,80 @@ import { startProxies, stopProxies } from './listeners';
 import { hasEmbeddedDns } from './dns';
 import { startEmbeddedResolver } from './resolver';
 
-/** Plugs a running container into a network: address, interface (through the network's driver) and, on its first network, published ports. */
-export function attach(daemon: Daemon, container: Container, network: Network, requested: Ipv4 | undefined): void {
+/**
+ * Plugs a running container into a network: address, interface (through the
+ * network's driver) and, on its first network or its docker_gwbridge endpoint
+ * (`gatewayName`), published ports.
+ */
+export function attach(daemon: Daemon, container: Container, network: Network, requested: Ipv4 | undefined, gatewayName?: string): void {
   const { kernel, random } = daemon;
   const driver = driverOf(network.driver);
-  if (!driver || network.ipam.length === 0 || container.namespaceId === undefined) {
+  if (!driver || (network.ipam.length === 0 && (network.ipam6 ?? []).length === 0) || container.namespaceId === undefined) {
     throw new EngineError('forbidden', `network ${network.name} cannot be joined by this simulator yet`);
+  }
+  const settings = gatewayName === undefined ? container.endpointSettings[network.id] : undefined;
+  // cluster.AttachNetwork: the manager attaches a container only to a network made --attachable (resourceapi AttachNetwork, codes.PermissionDenied).
+  if (network.swarm && !network.attachable && gatewayName === undefined) {
+    const target = settings?.networkName ?? network.name;
+    throw new EngineError('forbidden', `Could not attach to network ${target}: rpc error: code = PermissionDenied desc = network ${target} not manually attachable`);
   }
   const sandbox = kernel.namespace(container.namespaceId);
   let slot = 0;
   while (linkNamed(sandbox, `eth${slot}`)) slot++;
   const endpointId = random.hex(64);
-  const { address, config } = allocateAddress(daemon, network, requested);
-  const v6 = allocateAddress6(daemon, network, container.endpointSettings[network.id]?.ipv6Address);
+  // Without IPv4 (--ipv4=false) the endpoint has an IPv6 address alone.
+  const v4 = network.ipam.length > 0 ? allocateAddress(daemon, network, requested) : undefined;
+  const v6 = allocateAddress6(daemon, network, settings?.ipv6Address);
+  const address = v4?.address;
   const endpoint: Endpoint = {
     networkId: network.id,
     endpointId,
-    address: cidr(address, config.subnet.prefix),
-    gateway: config.gateway,
+    address: v4 && cidr(v4.address, v4.config.subnet.prefix),
+    gateway: driver.setsGateway ? v4?.config.gateway : undefined,
     ...(v6 && { address6: { address: v6.address, prefix: v6.config.subnet.prefix }, gateway6: v6.config.gateway }),
-    mac: driver.endpointMac(daemon, container.endpointSettings[network.id]?.macAddress),
-    aliases: container.endpointSettings[network.id]?.aliases ?? [],
+    mac: driver.endpointMac(daemon, settings?.macAddress, address),
+    aliases: settings?.aliases ?? [],
     hostVeth: undefined,
     interfaceName: `eth${slot}`,
     published: [],
+    ...(gatewayName !== undefined && { name: gatewayName }),
+    ...(network.swarm && gatewayName === undefined && { swarmTask: swarmId(random) }),
   };
-  // libnetwork never picks an internal network's endpoint as the gateway: such containers get no default route.
-  const current = container.endpoints.find((e) => !networkOf(daemon, e)?.internal);
-  const isGateway = !network.internal && (current === undefined || higherGwPriority(container, endpoint, current));
-  if (isGateway && current !== undefined) dropDefaultRoute(daemon, sandbox);
+  // libnetwork never picks an internal network's endpoint as the gateway, nor one whose driver gives none (overlay): such containers get no default route from it.
+  const routes = (e: Endpoint) => !networkOf(daemon, e)?.internal && driverOf(networkOf(daemon, e)?.driver ?? 'null')?.setsGateway !== false;
+  // docker_gwbridge's endpoint gives way to any other (clearDefaultGW, once this one has joined).
+  const current = container.endpoints.find((e) => routes(e) && !isGatewayEndpoint(e));
+  const isGateway = routes(endpoint) && (gatewayName !== undefined || current === undefined || higherGwPriority(container, endpoint, current));
+  if (isGateway && container.endpoints.some(routes)) dropDefaultRoute(daemon, sandbox);
   endpoint.hostVeth = driver.join(daemon, sandbox, network, endpoint, isGateway);
   // CreateOptionIPAM: each link-local address goes on the interface with a /16 mask, after its own (osl setInterfaceLinkLocalIPs).
-  for (const address of container.endpointSettings[network.id]?.linkLocalIps ?? []) kernel.addAddress(sandbox, endpoint.interfaceName, cidr(parseIpv4(address)!, 16));
+  for (const linkLocal of settings?.linkLocalIps ?? []) kernel.addAddress(sandbox, endpoint.interfaceName, cidr(parseIpv4(linkLocal)!, 16));
   container.endpoints.push(endpoint);
   if (hasEmbeddedDns(network)) startEmbeddedResolver(daemon, sandbox);
-  // Only the bridge driver maps ports; macvlan and ipvlan log a warning and ignore -p.
-  if (network.driver === 'bridge' && container.endpoints.length === 1 && container.publish.length > 0) publish(daemon, container, network, endpoint);
+  // Only the bridge driver maps ports; macvlan and ipvlan log a warning and ignore -p. Behind an overlay network, docker_gwbridge's endpoint takes them (setupDefaultGW passes the port map).
+  const publishes = gatewayName !== undefined || container.endpoints.length === 1;
+  if (network.driver === 'bridge' && publishes && container.publish.length > 0) publish(daemon, container, network, endpoint);
+  if (gatewayName === undefined) updateDefaultGateway(daemon, container);
+}
+
+/** The endpoint libnetwork adds on docker_gwbridge for a sandbox that has no other way out (endpointInGWNetwork). */
+const isGatewayEndpoint = (endpoint: Endpoint) => endpoint.name?.startsWith('gateway_') === true;
+
+/**
+ * Sandbox.needDefaultGW, setupDefaultGW and clearDefaultGW: a container whose
+ * endpoints (internal ones aside) give it no gateway, as an overlay network's do
+ * not, gets an endpoint on docker_gwbridge, named `gateway_` and 12 hex of its
+ * sandbox's ID; once another endpoint gives a gateway, that one goes.
+ */
+export function updateDefaultGateway(daemon: Daemon, container: Container): void {
+  const own = container.endpoints.filter((e) => !isGatewayEndpoint(e) && !networkOf(daemon, e)?.internal);
+  const needed = own.length > 0 && own.every((e) => e.gateway === undefined && e.gateway6 === undefined && networkOf(daemon, e)?.swarm);
+  const current = container.endpoints.find(isGatewayEndpoint);
+  if (needed && !current) attach(daemon, container, gatewayBridge(daemon), undefined, `gateway_${daemon.random.hex(12)}`);
+  if (!needed && current) {
+    detach(daemon, current);
+    container.endpoints = container.endpoints.filter((e) => e !== current);
+  }
 }
 
 function networkOf(daemon: Daemon, endpoint: Endpoint): Network | undefined {
@@ -91,6 +131,7 @@ export function detach(daemon: Daemon, endpoint: Endpoint): void {
 
 /** Allocates the container's published ports and forwards them (docker-proxy and NAT). */
 function publish(daemon: Daemon, container: Container, network: Network, endpoint: Endpoint): void {
+  if (!endpoint.address) throw new EngineError('forbidden', 'netsim: publishing the ports of a container on an IPv6-only network is not simulated yet');
   const taken = new PortIndex(publishedPorts(daemon));
   const hostSockets = socketsByPort(daemon.kernel.root.sockets);
   const { ip, userlandProxy } = daemonConfig(daemon);
@@ -137,11 +178,12 @@ function defaultHostIps(ip: Ipv4 | undefined, userlandProxy: boolean): string[] 
 function portRules(daemon: Daemon, network: Network, endpoint: Endpoint): Placed[] {
   if (network.internal) return [];
   const { gatewayMode } = bridgeConfig(network);
-  const v4 = endpoint.published
+  const address = endpoint.address?.address;
+  const v4 = address === undefined ? [] : endpoint.published
     .filter((port) => !port.hostIp.includes(':') && port.protocol !== 'sctp')
     .flatMap((port) => {
       const hostIp = port.hostIp === '0.0.0.0' ? undefined : parseIpv4(port.hostIp);
-      const binding = { container: endpoint.address.address, containerPort: port.containerPort, hostIp, hostPort: port.hostPort, protocol: port.protocol as 'tcp' | 'udp' };
+      const binding = { container: address, containerPort: port.containerPort, hostIp, hostPort: port.hostPort, protocol: port.protocol as 'tcp' | 'udp' };
       return publishedPortRules(network.bridgeName!, binding, gatewayMode, firewallConfig(daemon));
     });
   // An IPv6 host address maps to the container's IPv6 address when it has one; otherwise docker-proxy alone carries it to IPv4.
@@ -169,8 +211,8 @@ function ephemeralPort(daemon: Daemon, taken: PortIndex, protocol: string): numb
  * auxiliary address, another endpoint: defaultipam's ErrIPAlreadyAllocated), or
  * the lowest free one of the first pool that has any.
  */
-function allocateAddress(daemon: Daemon, network: Network, requested: Ipv4 | undefined): { address: Ipv4; config: IpamConfig } {
-  const endpoints = daemon.state.containers.flatMap((c) => c.endpoints);
+export function allocateAddress(daemon: Daemon, network: Network, requested: Ipv4 | undefined): { address: Ipv4; config: IpamConfig } {
+  const endpoints = allEndpoints(daemon);
   if (requested !== undefined) {
     const config = network.ipam.find((candidate) => contains(candidate.subnet, requested)) ?? network.ipam[0]!;
     if (takenInPool(config.subnet, daemon.state.networks, endpoints).has(requested)) throw new EngineError('forbidden', 'Address already in use');
@@ -191,7 +233,7 @@ function allocateAddress(daemon: Daemon, network: Network, requested: Ipv4 | und
 function allocateAddress6(daemon: Daemon, network: Network, requested: string | undefined): { address: string; config: Ipam6Config } | undefined {
   const pools = network.ipam6 ?? [];
   if (pools.length === 0) return undefined;
-  const endpoints = daemon.state.containers.flatMap((c) => c.endpoints);
+  const endpoints = allEndpoints(daemon);
   if (requested !== undefined) {
     const wanted = formatIpv6(parseIpv6(requested)!);
     const config = pools.find((candidate) => ipv6Contains(candidate.subnet, wanted)) ?? pools[0]!;

@@ -17,6 +17,7 @@ import type { DaemonConfigSource } from './daemon-config';
 import { resolveContainerName, resolveContainerName6 } from './dns';
 import type { Ipv4 } from '../wire/ipv4';
 import type { Network } from './network';
+import type { SwarmState } from './swarm-state';
 import { EngineError } from './errors';
 import { hostProcessTable, type HostProcess, type ShellProcess } from './processes';
 import { lookPathError } from './runc-exec';
@@ -118,6 +119,19 @@ export class Engine {
 
   now(): number {
     return this.daemon.clock.now();
+  }
+
+  /** The swarm this node manages, after `docker swarm init`. */
+  swarm(): Readonly<SwarmState> | undefined {
+    return this.state.swarm;
+  }
+
+  /**
+   * Runs one of the swarm's operations (engine/swarm.ts), which the `docker swarm`
+   * tool module brings with it so that the core never loads them.
+   */
+  swarmOperation<T>(operation: (daemon: Daemon) => T): T {
+    return operation(this.daemon);
   }
 
   networks(): readonly Network[] {
@@ -359,6 +373,6 @@ function legacyLink(daemon: Daemon, link: string, bridgeId: string | undefined):
   const [name, alias = name] = link.split(':') as [string, string | undefined];
   const child = daemon.state.containers.find((c) => c.name === name.replace(/^\//, ''));
   const endpoint = child?.endpoints.find((e) => e.networkId === bridgeId);
-  if (!child || !endpoint) return [];
+  if (!child || !endpoint?.address) return [];
   return [{ names: [alias, child.hostname, ...(alias === child.name ? [] : [child.name])].join(' '), address: formatIpv4(endpoint.address.address) }];
 }

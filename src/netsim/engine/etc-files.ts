@@ -73,8 +73,8 @@ function hostsFile(container: Container, host: HostEtc, hostname: string, links:
   });
   if (container.networkMode === 'host' && extra.length === 0) return host.hosts;
   const linked = links.map((link) => `${link.address}\t${link.names}`);
-  // getEtcHostsAddrs: each endpoint's IPv4 address, then its IPv6 one on an IPv6 network.
-  const own = container.endpoints.flatMap((endpoint) => [formatIpv4(endpoint.address.address), ...(endpoint.address6 ? [endpoint.address6.address] : [])].map((ip) => `${ip}\t${hostnameRecord(hostname)}`));
+  // getEtcHostsAddrs: each endpoint's IPv4 address, then its IPv6 one on an IPv6 network; none on docker_gwbridge or ingress.
+  const own = container.endpoints.filter((endpoint) => endpoint.name === undefined).flatMap((endpoint) => [...(endpoint.address ? [formatIpv4(endpoint.address.address)] : []), ...(endpoint.address6 ? [endpoint.address6.address] : [])].map((ip) => `${ip}\t${hostnameRecord(hostname)}`));
   return [...DEFAULT_HOSTS, ...extra, ...linked, ...own].map((line) => `${line}\n`).join('');
 }
 

@@ -115,8 +115,8 @@ function evaluateAffirmed(view: GoalView, goal: AffirmedGoal): GoalResult {
       if (!endpoint && container.networks.includes(network.id) && (network.driver === 'null' || network.driver === 'host') && !goal.subnet && !goal.alias) return PASS;
       if (!endpoint) return fail('not-attached', { container: goal.container, network: goal.network, networks: attachedNames(view, container) });
       const subnet = goal.subnet ? parseCidr(goal.subnet) : undefined;
-      if (subnet && !contains(subnet, endpoint.address.address)) {
-        return fail('wrong-subnet', { container: goal.container, network: goal.network, address: formatIpv4(endpoint.address.address), subnet: goal.subnet! });
+      if (subnet && !(endpoint.address && contains(subnet, endpoint.address.address))) {
+        return fail('wrong-subnet', { container: goal.container, network: goal.network, address: endpoint.address ? formatIpv4(endpoint.address.address) : '', subnet: goal.subnet! });
       }
       const aliases = container.endpointSettings[network.id]?.aliases ?? endpoint.aliases;
       if (goal.alias && !aliases.includes(goal.alias) && !endpoint.aliases.includes(goal.alias)) {

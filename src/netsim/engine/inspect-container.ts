@@ -293,7 +293,7 @@ function endpointsOf(container: Container, networks: readonly Network[]): Attach
   return container.networks.flatMap((id) => {
     const settings = container.endpointSettings[id];
     const network = networks.find((n) => n.id === id) ?? (settings && { id, name: settings.networkName });
-    return network ? [{ network, settings, endpoint: container.endpoints.find((e) => e.networkId === id) }] : [];
+    return network ? [{ network, settings, endpoint: container.endpoints.find((e) => e.networkId === id && e.name === undefined) }] : [];
   });
 }
 
@@ -314,10 +314,10 @@ function endpointSettings(container: Container, network: Attachment['network'], 
       NetworkID: joined ? network.id : '',
       EndpointID: endpointId,
       Gateway: new GoAddr(endpoint?.gateway === undefined ? '' : formatIpv4(endpoint.gateway)),
-      IPAddress: new GoAddr(endpoint ? formatIpv4(endpoint.address.address) : ''),
+      IPAddress: new GoAddr(endpoint?.address ? formatIpv4(endpoint.address.address) : ''),
       // Before the first start the MAC asked for shows; a stop clears it (cleanOperationalData).
       MacAddress: endpoint?.mac ?? (joined ? '' : (settings?.macAddress ?? '')),
-      IPPrefixLen: endpoint?.address.prefix ?? 0,
+      IPPrefixLen: endpoint?.address?.prefix ?? 0,
       IPv6Gateway: new GoAddr(endpoint?.gateway6 ?? ''),
       GlobalIPv6Address: new GoAddr(endpoint?.address6?.address ?? ''),
       GlobalIPv6PrefixLen: endpoint?.address6?.prefix ?? 0,

@@ -113,13 +113,13 @@ export function poolStatus(config: Pick<IpamConfig, 'subnet' | 'ipRange'>, taken
 export function takenInPool(
   subnet: Cidr,
   networks: readonly { readonly id: string; readonly ipam: readonly IpamConfig[] }[],
-  endpoints: readonly { readonly networkId: string; readonly address: Cidr }[],
+  endpoints: readonly { readonly networkId: string; readonly address: Cidr | undefined }[],
 ): Set<Ipv4> {
   const sharing = networks.filter((network) => network.ipam.some((config) => sameCidr(config.subnet, subnet)));
   const configs = sharing.flatMap((network) => network.ipam.filter((config) => sameCidr(config.subnet, subnet)));
   const gateways = configs.flatMap((config) => (config.gateway === undefined ? [] : [config.gateway]));
   const auxiliary = configs.flatMap((config) => Object.values(config.auxAddresses));
   const ids = new Set(sharing.map((network) => network.id));
-  const addresses = endpoints.filter((endpoint) => ids.has(endpoint.networkId) && contains(subnet, endpoint.address.address)).map((endpoint) => endpoint.address.address);
+  const addresses = endpoints.flatMap((endpoint) => (endpoint.address && ids.has(endpoint.networkId) && contains(subnet, endpoint.address.address) ? [endpoint.address.address] : []));
   return new Set([...reservedAddresses(subnet), ...gateways, ...auxiliary, ...addresses]);
 }

@@ -124,6 +124,9 @@ export function serverStartLog(container: Container, nowMs: number, failed: read
  * one for [::] (IPv6-only, so both can bind).
  */
 export function startProxies(daemon: Daemon, endpoint: Endpoint): void {
+  // An IPv6-only container publishes nothing here: attach refuses it (publish).
+  const container = endpoint.address?.address;
+  if (container === undefined) return;
   const proxy = daemonConfig(daemon).userlandProxy;
   const dockerd = daemon.state.service?.pid ?? DOCKERD_PID;
   const sockets = endpoint.published
@@ -140,13 +143,13 @@ export function startProxies(daemon: Daemon, endpoint: Endpoint): void {
         // Without the proxy dockerd keeps the socket it bound (port_mapping_linux.go: only a started proxy takes it).
         process: proxy ? { name: 'docker-proxy', pid: daemon.state.lastPid, fd: 4 } : { name: 'dockerd', pid: dockerd, fd: 60 + index },
         service: proxy
-          ? { kind: 'docker-proxy' as const, address: endpoint.address.address, ...address6, port: port.containerPort }
-          : { kind: 'held' as const, address: endpoint.address.address, port: port.containerPort },
+          ? { kind: 'docker-proxy' as const, address: container, ...address6, port: port.containerPort }
+          : { kind: 'held' as const, address: container, port: port.containerPort },
       };
     });
   daemon.kernel.listenAll(daemon.kernel.root, sockets);
 }
 
 export function stopProxies(daemon: Daemon, endpoint: Endpoint): void {
-  daemon.kernel.closeSocketsWhere(daemon.kernel.root, (socket) => (socket.service.kind === 'docker-proxy' || socket.service.kind === 'held') && socket.service.address === endpoint.address.address);
+  daemon.kernel.closeSocketsWhere(daemon.kernel.root, (socket) => (socket.service.kind === 'docker-proxy' || socket.service.kind === 'held') && socket.service.address === endpoint.address?.address);
 }

@@ -1,4 +1,5 @@
 import type { Namespace } from '../kernel/namespace';
+import type { Ipv4 } from '../wire/ipv4';
 import type { Mac } from '../wire/mac';
 import type { Endpoint } from './container';
 import type { Daemon } from './daemon';
@@ -12,8 +13,10 @@ import type { Network } from './network';
 export interface Driver {
   /** Whether IPAM picks a gateway address when the request names none (GetSkipGwAlloc answers the opposite). */
   readonly needsGateway: boolean;
-  /** CreateEndpoint's MAC: the one asked for (--mac-address) or a random one; undefined when the interface keeps its own. */
-  endpointMac(daemon: Daemon, requested: Mac | undefined): Mac | undefined;
+  /** Whether Join gives the endpoint its gateway (JoinInfo.SetGateway); the overlay driver does not, so libnetwork adds docker_gwbridge. */
+  readonly setsGateway: boolean;
+  /** CreateEndpoint's MAC: the one asked for (--mac-address), a random one, or one made from the address; undefined when the interface keeps its own. */
+  endpointMac(daemon: Daemon, requested: Mac | undefined, address: Ipv4 | undefined): Mac | undefined;
   /** CreateNetwork: checks the driver options, sets up the host, and returns the network with the driver's part filled in. */
   create(daemon: Daemon, network: Network): Network;
   /** DeleteNetwork: undoes what create did. */

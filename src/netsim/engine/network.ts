@@ -3,7 +3,7 @@ import type { Cidr } from '../wire/cidr';
 import type { Ipv4 } from '../wire/ipv4';
 import type { Ipv6Cidr } from '../wire/ipv6';
 
-export type NetworkDriver = 'bridge' | 'host' | 'null' | 'macvlan' | 'ipvlan';
+export type NetworkDriver = 'bridge' | 'host' | 'null' | 'macvlan' | 'ipvlan' | 'overlay';
 
 export interface IpamConfig {
   subnet: Cidr;
@@ -54,6 +54,21 @@ export interface Network {
   readonly bridgeName: string | undefined;
   /** The parent of a macvlan or ipvlan network. */
   readonly parent: ParentLink | undefined;
+  /** An overlay network: kept by the swarm's manager, not by this daemon alone (swarm-state.ts). */
+  readonly swarm?: SwarmNetwork;
+}
+
+/** What the swarm keeps of an overlay network: its VXLAN ID (ovmanager), and whether it is the routing mesh's `ingress`. */
+export interface SwarmNetwork {
+  readonly vxlanId: number;
+  readonly ingress: boolean;
+  /** The namespace the overlay driver made for it on this node (br0 and the containers' veths), once a container joined. */
+  namespaceId?: number;
+}
+
+/** `local` for the networks of this daemon, `swarm` for those of the swarm (libnetwork/scope). */
+export function networkScope(network: Network): 'local' | 'swarm' {
+  return network.swarm ? 'swarm' : 'local';
 }
 
 /** The networks every daemon starts with; they cannot be removed. */

@@ -1,14 +1,17 @@
 import { networkOf, type Cidr } from '../wire/cidr';
 import { parseGoBool } from '../wire/go-strconv';
-import { formatIpv4, offsetIpv4, type Ipv4 } from '../wire/ipv4';
-import { daemonConfig, type Daemon } from './daemon';
+import { formatIpv4, offsetIpv4, parseIpv4, type Ipv4 } from '../wire/ipv4';
+import { swarmId } from './overlay-driver';
+import { allEndpoints, daemonConfig, type Daemon } from './daemon';
 import type { AddressPool } from './daemon-config';
+import { BRIDGE_NAME } from './bridge-driver';
 import { driverOf } from './driver';
 import type { Driver } from './network-driver';
 import { EngineError } from './errors';
 import { firstFree, ipamConfigProblems, joinProblems, nextFreeSubnet, poolClash, takenInPool, type IpamRequest } from './ipam';
 import { allocatePools6, ipam6ConfigProblems, type Ipam6Request } from './ipam6';
 import type { Ipv6Cidr } from '../wire/ipv6';
+import type { Endpoint } from './container';
 import { PREDEFINED_NETWORKS, type IpamConfig, type Network, type NetworkDriver } from './network';
 
 /** POST /networks/create as docker/cli sends it. */
@@ -51,7 +54,7 @@ export function createNetwork(daemon: Daemon, request: NetworkCreateRequest): Ne
   if (['bridge', 'host', 'none', 'default'].includes(request.name)) {
     throw new EngineError('forbidden', `operation is not permitted on predefined ${request.name} network `);
   }
-  if (request.driver === 'overlay') {
+  if (request.driver === 'overlay' && !daemon.state.swarm) {
     throw new EngineError('forbidden', 'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.');
   }
   const options = { ...request.options };
@@ -64,20 +67,62 @@ export function createNetwork(daemon: Daemon, request: NetworkCreateRequest): Ne
   if (daemon.state.networks.some((n) => n.name === request.name)) {
     throw new EngineError('conflict', `network with name ${request.name} already exists`);
   }
+  if (request.driver === 'overlay') return createSwarmNetwork(daemon, request, options, enableIpv4, enableIpv6);
   if (!DRIVERS.includes(request.driver)) throw new EngineError('not-found', `plugin "${request.driver}" not found`);
-  checkScope(request);
+  checkScope(request, daemon.state.swarm !== undefined);
   const name = request.driver as NetworkDriver;
   const driver = driverOf(name);
   if (!driver) throw new EngineError('forbidden', `only one instance of "${request.driver}" network is allowed`);
-  if (!enableIpv4) {
-    throw name === 'bridge' && !enableIpv6 ? new EngineError('invalid-parameter', 'IPv4 or IPv6 must be enabled') : new EngineError('forbidden', 'networks without IPv4 are not available in this simulator yet');
-  }
+  // bridge_linux.go CreateNetwork: one family at least. An IPv6-only bridge (Engine 28+) gets no IPv4 pool, address or rule.
+  if (!enableIpv4 && !enableIpv6 && name === 'bridge') throw new EngineError('invalid-parameter', 'IPv4 or IPv6 must be enabled');
+  if (!enableIpv4 && name !== 'bridge') throw new EngineError('forbidden', `${name} networks without IPv4 are not available in this simulator yet`);
   if (enableIpv6 && name !== 'bridge') throw new EngineError('forbidden', `IPv6 on ${name} networks is not available in this simulator yet`);
-  const ipam = allocatePools(daemon, request.ipam, driver);
+  // Network.ipamAllocate allocates the IPv4 pools only with IPv4 enabled: --subnet's IPv4 entries are then ignored.
+  const ipam = enableIpv4 ? allocatePools(daemon, request.ipam, driver) : [];
   const ipam6 = enableIpv6 ? allocatePools6(daemon, requests6) : [];
   const { internal, attachable, labels } = request;
   return addNetwork(daemon, driver, { ...newNetwork(daemon, request.name, name), internal, attachable, labels, options, ipam, ...(enableIpv6 ? { ipam6 } : {}) });
 }
+
+/**
+ * A swarm-scoped network: libnetwork answers ManagerRedirectError and the
+ * swarm's manager makes it (cluster.CreateNetwork): a 25-character ID, the
+ * next VXLAN ID from 4096 (ovmanager NetworkAllocate, in DriverState's
+ * options), and a /24 of 10.0.0.0/8, the swarm's own pool, which only other
+ * swarm networks take from (ipamutils globalScopeDefaultNetworks).
+ */
+function createSwarmNetwork(daemon: Daemon, request: NetworkCreateRequest, options: Record<string, string>, enableIpv4: boolean, enableIpv6: boolean): Network {
+  // libnetwork NewNetwork, on a manager, before it redirects the request to the swarm.
+  if (!enableIpv4) throw new EngineError('invalid-parameter', 'IPv4 cannot be disabled in a Swarm scoped network');
+  if (enableIpv6) throw new EngineError('forbidden', 'overlay networks with IPv6 are not available in this simulator yet');
+  if (request.ingress) throw new EngineError('forbidden', 'a second ingress network is not available in this simulator yet');
+  const swarmNetworks = daemon.state.networks.filter((network) => network.swarm);
+  const vxlanId = Math.max(4095, ...swarmNetworks.map((network) => network.swarm!.vxlanId)) + 1;
+  const ipam = allocateSwarmPools(swarmNetworks.flatMap((network) => network.ipam), request.ipam);
+  const network: Network = { ...newNetwork(daemon, request.name, 'overlay'), id: swarmId(daemon.random), internal: request.internal, attachable: request.attachable, labels: request.labels, options: { ...options, [VXLAN_ID_LIST]: String(vxlanId) }, ipam, swarm: { vxlanId, ingress: false } };
+  daemon.state.networks.push(network);
+  return network;
+}
+
+/** The option ovmanager reports a network's VXLAN IDs in (netlabel.OverlayVxlanIDList). */
+export const VXLAN_ID_LIST = 'com.docker.network.driver.overlay.vxlanid_list';
+
+/** allocatePools of cnmallocator: the subnet asked for unless a swarm network has it, else the next free /24 of 10.0.0.0/8; the gateway asked for or the first address. */
+export function allocateSwarmPools(taken: readonly IpamConfig[], requests: readonly IpamRequest[]): IpamConfig[] {
+  if (requests.length === 0) {
+    const subnet = nextFreeSubnet(taken.map((config) => config.subnet), [SWARM_POOL]);
+    if (!subnet) throw new EngineError('forbidden', 'all predefined address pools have been fully subnetted');
+    return [{ subnet, ipRange: undefined, gateway: offsetIpv4(subnet.address, 1), auxAddresses: {} }];
+  }
+  return requests.map((request) => {
+    const subnet = networkOf(request.subnet);
+    if (poolClash(taken, subnet, undefined)) throw new EngineError('forbidden', 'invalid pool request: Pool overlaps with other one on this address space');
+    return { subnet, ipRange: request.ipRange && networkOf(request.ipRange), gateway: request.gateway ?? offsetIpv4(subnet.address, 1), auxAddresses: { ...request.auxAddresses } };
+  });
+}
+
+/** ipamutils globalScopeDefaultNetworks: 10.0.0.0/8 in /24s (`docker swarm init --default-addr-pool` is not modelled). */
+const SWARM_POOL: AddressPool = { base: { address: parseIpv4('10.0.0.0')!, prefix: 8 }, size: 24 };
 
 /**
  * EnableIPv4 and EnableIPv6: the flag when given (its driver option then goes,
@@ -95,12 +140,27 @@ function familyEnabled(options: Record<string, string>, key: string, flag: boole
   throw new EngineError('invalid-parameter', `driver-opt "${key}" is not a valid bool`);
 }
 
-/** NewNetwork's scope checks: every driver here keeps its data locally, and there is no swarm. */
-function checkScope(request: NetworkCreateRequest): void {
+/** NewNetwork's scope checks for the drivers that keep their data locally (every one but overlay). */
+function checkScope(request: NetworkCreateRequest, swarmActive: boolean): void {
   if (request.ingress) throw new EngineError('forbidden', 'Ingress network can only be global scope network');
-  if (request.scope === 'swarm') throw new EngineError('forbidden', 'cannot create a swarm scoped network when swarm is not active');
+  if (request.scope === 'swarm' && !swarmActive) throw new EngineError('forbidden', 'cannot create a swarm scoped network when swarm is not active');
+  if (request.scope === 'swarm') throw new EngineError('forbidden', `swarm-scoped ${request.driver} networks are not available in this simulator yet`);
   if (request.scope !== '' && request.scope !== 'local') throw new EngineError('forbidden', `networks of scope ${request.scope} are not available in this simulator yet`);
 }
+
+/**
+ * docker_gwbridge, made the first time a sandbox needs it (default_gateway_linux.go
+ * createGWNetwork): a bridge network of the local pools with ICC off and masquerading on.
+ */
+export function gatewayBridge(daemon: Daemon): Network {
+  const existing = daemon.state.networks.find((network) => network.name === GATEWAY_BRIDGE);
+  if (existing) return existing;
+  const options = { [BRIDGE_NAME]: GATEWAY_BRIDGE, 'com.docker.network.bridge.enable_icc': 'false', 'com.docker.network.bridge.enable_ip_masquerade': 'true' };
+  return createNetwork(daemon, { name: GATEWAY_BRIDGE, driver: 'bridge', ipam: [], internal: false, attachable: false, ingress: false, scope: '', enableIpv4: true, enableIpv6: false, labels: {}, options });
+}
+
+/** libnGWNetwork. */
+export const GATEWAY_BRIDGE = 'docker_gwbridge';
 
 /** dockerd's default bridge: docker0 with its subnet and gateway (172.17.0.1/16 unless daemon.json says) and the options it reports. */
 export function addDefaultBridge(daemon: Daemon, options: Record<string, string>, subnet: Cidr, gateway: Ipv4, ipv6?: { fixedCidrV6: Ipv6Cidr | undefined }): Network {
@@ -139,7 +199,7 @@ function allocatePools(daemon: Daemon, requests: readonly IpamRequest[], driver:
     if (!subnet) throw new EngineError('forbidden', 'all predefined address pools have been fully subnetted');
     return [{ subnet, ipRange: undefined, gateway: driver.needsGateway ? offsetIpv4(subnet.address, 1) : undefined, auxAddresses: {} }];
   }
-  const endpoints = daemon.state.containers.flatMap((c) => c.endpoints);
+  const endpoints = allEndpoints(daemon);
   const configs: IpamConfig[] = [];
   for (const request of requests) {
     const subnet = networkOf(request.subnet);
@@ -183,7 +243,7 @@ export function isPredefined(network: Network): boolean {
 }
 
 export function hasEndpoints(daemon: Daemon, network: Network): boolean {
-  return daemon.state.containers.some((c) => c.endpoints.some((e) => e.networkId === network.id));
+  return allEndpoints(daemon).some((e) => e.networkId === network.id);
 }
 
 export function removeNetwork(daemon: Daemon, reference: string): Network {
@@ -192,6 +252,7 @@ export function removeNetwork(daemon: Daemon, reference: string): Network {
     throw new EngineError('forbidden', `${network.name} is a pre-defined network and cannot be removed`);
   }
   const attached = daemon.state.containers.flatMap((c) => c.endpoints.filter((e) => e.networkId === network.id).map((e) => ({ c, e })));
+  if (network.swarm) checkSwarmRemoval(network, attached.map(({ e }) => e));
   if (attached.length > 0) {
     const endpoints = attached.map(({ c, e }) => `name:${JSON.stringify(c.name)} id:${JSON.stringify(e.endpointId.slice(0, 12))}`);
     throw new EngineError('forbidden', `error while removing network: network ${network.name} has active endpoints (${endpoints.join(', ')})`);
@@ -201,9 +262,20 @@ export function removeNetwork(daemon: Daemon, reference: string): Network {
   return network;
 }
 
-/** Removes the custom networks no container is attached to, in creation order; returns their names. */
+/**
+ * The manager's RemoveNetwork (swarmkit controlapi): refused while a task uses
+ * the network, as each container attached here does through its attachment
+ * task. ~: removing `ingress` asks for confirmation first in the CLI, and is not modelled.
+ */
+function checkSwarmRemoval(network: Network, attached: readonly Endpoint[]): void {
+  if (network.swarm!.ingress) throw new EngineError('forbidden', 'netsim: removing the ingress network is not simulated yet');
+  const task = attached.find((endpoint) => endpoint.swarmTask !== undefined)?.swarmTask;
+  if (task) throw new EngineError('forbidden', `rpc error: code = FailedPrecondition desc = network ${network.id} is in use by task ${task}`);
+}
+
+/** Removes the custom networks no container is attached to, in creation order; returns their names. The routing mesh's ingress is removed only by name (clusterNetworksPrune). */
 export function pruneNetworks(daemon: Daemon, matches: (network: Network) => boolean = () => true): string[] {
-  const unused = daemon.state.networks.filter((network) => !isPredefined(network) && matches(network) && !hasEndpoints(daemon, network));
+  const unused = daemon.state.networks.filter((network) => !isPredefined(network) && !network.swarm?.ingress && matches(network) && !hasEndpoints(daemon, network));
   for (const network of unused) removeNetwork(daemon, network.id);
   return unused.map((network) => network.name);
 }
@@ -231,8 +303,9 @@ function subnetsInUse(daemon: Daemon): Cidr[] {
   return [...networkPools(daemon).map((config) => config.subnet), ...fromHost];
 }
 
+/** The local address space's pools: swarm networks draw from the swarm's own (allocateSwarmPools), and may overlap them. */
 function networkPools(daemon: Daemon): IpamConfig[] {
-  return daemon.state.networks.flatMap((n) => n.ipam);
+  return daemon.state.networks.filter((n) => !n.swarm).flatMap((n) => n.ipam);
 }
 
 function uniquePrefixMatch(networks: readonly Network[], prefix: string): Network | undefined {

@@ -178,7 +178,7 @@ export function hostProcessTable(sources: ProcessSources): HostProcess[] {
       String(target.port),
       '-use-listen-fd',
     ];
-    const owner = sources.containers.find((c) => c.endpoints.some((e) => e.address.address === target.address));
+    const owner = sources.containers.find((c) => c.endpoints.some((e) => e.address?.address === target.address));
     add(process(socket.process.pid, dockerdPid, 'root', argv, owner?.startedMs ?? HOST_BOOT_MS, 'Sl', undefined));
   }
   return table.sort((a, b) => a.pid - b.pid);

@@ -6,7 +6,7 @@ import type { Endpoint } from './container';
 import type { Network, ParentLink } from './network';
 
 /** `veth` and 7 hex digits, as libnetwork names both ends (netutils.GenerateIfaceName). */
-function vethName(random: SeededRandom, namespaces: Namespace[]): string {
+export function vethName(random: SeededRandom, namespaces: Namespace[]): string {
   for (;;) {
     const name = `veth${random.hex(7)}`;
     if (!namespaces.some((namespace) => linkNamed(namespace, name))) return name;
@@ -51,9 +51,9 @@ export function wireBridgeEndpoint(kernel: Kernel, random: SeededRandom, sandbox
  * (setIPv6), else the IPv6 address with IFA_F_NODAD (setInterfaceIPv6); the
  * IPv4 address; up.
  */
-function configureInterface(kernel: Kernel, sandbox: Namespace, endpoint: Endpoint): void {
+export function configureInterface(kernel: Kernel, sandbox: Namespace, endpoint: Endpoint): void {
   if (endpoint.address6 === undefined) kernel.setIpv6Disabled(sandbox, endpoint.interfaceName, true);
-  kernel.addAddress(sandbox, endpoint.interfaceName, endpoint.address);
+  if (endpoint.address) kernel.addAddress(sandbox, endpoint.interfaceName, endpoint.address);
   if (endpoint.address6 !== undefined) kernel.addAddress6(sandbox, endpoint.interfaceName, endpoint.address6);
   kernel.setUp(sandbox, endpoint.interfaceName, true);
 }

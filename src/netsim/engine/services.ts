@@ -33,7 +33,7 @@ export function startService(daemon: Daemon, container: Container, name: string,
   daemon.state.lastPid += service.process.workers;
   container.services = { ...container.services, [name]: pid };
   // AH00558 names the address apache2 found for the hostname: the container's first one.
-  const address = container.endpoints[0] ? formatIpv4(container.endpoints[0].address.address) : '127.0.1.1';
+  const address = container.endpoints[0]?.address ? formatIpv4(container.endpoints[0].address.address) : '127.0.1.1';
   return { kind: 'started', output: service.startOutput.replaceAll('{address}', address) };
 }
 

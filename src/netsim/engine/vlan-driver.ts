@@ -112,6 +112,7 @@ const leave: Driver['leave'] = (daemon, sandbox, _network, endpoint) => {
 /** Docker's macvlan driver (daemon/libnetwork/drivers/macvlan): no bridge, no veth, no iptables rules. */
 export const macvlanDriver: Driver = {
   needsGateway: false,
+  setsGateway: true,
   endpointMac: (daemon, requested) => requested ?? macFromBytes(daemon.random.bytes(6)),
   create: (daemon, network) => createOn(daemon, network, macvlanStack(network.options)),
   remove: removeFrom,
@@ -122,6 +123,7 @@ export const macvlanDriver: Driver = {
 /** Docker's ipvlan driver (daemon/libnetwork/drivers/ipvlan): its ports share the parent's MAC. */
 export const ipvlanDriver: Driver = {
   needsGateway: false,
+  setsGateway: true,
   endpointMac(_daemon, requested) {
     if (requested !== undefined) throw fail('ipvlan interfaces do not support custom mac address assignment');
     return undefined;

@@ -1,7 +1,9 @@
+import { humanDuration } from './human-duration';
+
 /**
  * `docker info` without --format: docker/cli v29.7.2 cli/command/system/info.go
  * prettyPrintInfo, prettyPrintClientInfo and prettyPrintServerInfo, for a daemon
- * that is not in a swarm (printSwarmInfo prints nothing for `inactive`). Go's
+ * in no swarm (printSwarmInfo prints nothing for `inactive`) or managing one. Go's
  * fmt.Fprintln puts a space between its operands: `" Containers:", 3` prints
  * ` Containers: 3`.
  */
@@ -27,6 +29,8 @@ export interface DockerInfoRecord {
     readonly plugins: { readonly volume: readonly string[]; readonly network: readonly string[]; readonly log: readonly string[] };
     readonly cdiSpecDirs: readonly string[];
     readonly swarm: string;
+    /** An active swarm's report (printSwarmInfo), after the `Swarm:` line. */
+    readonly swarmNode?: SwarmNodeRecord;
     readonly runtimes: readonly string[];
     readonly defaultRuntime: string;
     readonly initBinary: string;
@@ -77,7 +81,7 @@ export function formatDockerInfo({ client, server }: DockerInfoRecord): string {
   lines.push(` Logging Driver: ${server.loggingDriver}`, ` Cgroup Driver: ${server.cgroupDriver}`, ` Cgroup Version: ${server.cgroupVersion}`);
   lines.push(' Plugins:', `  Volume: ${server.plugins.volume.join(' ')}`, `  Network: ${server.plugins.network.join(' ')}`, `  Log: ${server.plugins.log.join(' ')}`);
   if (server.cdiSpecDirs.length > 0) lines.push(' CDI spec directories:', ...server.cdiSpecDirs.map((dir) => `  ${dir}`));
-  lines.push(` Swarm: ${server.swarm}`, ` Runtimes: ${server.runtimes.join(' ')}`, ` Default Runtime: ${server.defaultRuntime}`);
+  lines.push(` Swarm: ${server.swarm}`, ...(server.swarmNode ? swarmLines(server.swarmNode) : []), ` Runtimes: ${server.runtimes.join(' ')}`, ` Default Runtime: ${server.defaultRuntime}`);
   lines.push(` Init Binary: ${server.initBinary}`, ` containerd version: ${server.containerdCommit}`, ` runc version: ${server.runcCommit}`, ` init version: ${server.initCommit}`);
   if (server.securityOptions.length > 0) {
     lines.push(' Security Options:');
@@ -90,4 +94,59 @@ export function formatDockerInfo({ client, server }: DockerInfoRecord): string {
   lines.push(` Live Restore Enabled: ${server.liveRestore}`, ` Firewall Backend: ${server.firewallBackend.driver}`, ...server.firewallBackend.info.map(([key, value]) => `  ${key}: ${value}`));
   // prettyPrintServerInfo ends with an empty line; the daemon's warnings would follow on stderr.
   return `${lines.join('\n')}\n\n`;
+}
+
+/** system.Info's Swarm of a manager, and the cluster spec's values printSwarmInfo shows. */
+export interface SwarmNodeRecord {
+  readonly nodeId: string;
+  readonly clusterId: string;
+  readonly managers: number;
+  readonly nodes: number;
+  readonly defaultAddrPool: readonly string[];
+  readonly subnetSize: number;
+  readonly dataPathPort: number;
+  readonly taskHistoryRetentionLimit: number;
+  readonly raft: { readonly snapshotInterval: number; readonly keepOldSnapshots: number; readonly heartbeatTick: number; readonly electionTick: number };
+  readonly dispatcherHeartbeatMs: number;
+  readonly nodeCertExpiryMs: number;
+  readonly forceRotate: number;
+  readonly autolock: boolean;
+  readonly rootRotationInProgress: boolean;
+  readonly nodeAddr: string;
+  readonly managerAddresses: readonly string[];
+}
+
+/**
+ * printSwarmInfo (cli/command/system/info.go) for a manager without error: each
+ * pool followed by two spaces, durations through units.HumanDuration, manager
+ * addresses sorted.
+ */
+function swarmLines(swarm: SwarmNodeRecord): string[] {
+  return [
+    `  NodeID: ${swarm.nodeId}`,
+    '  Is Manager: true',
+    `  ClusterID: ${swarm.clusterId}`,
+    `  Managers: ${swarm.managers}`,
+    `  Nodes: ${swarm.nodes}`,
+    `  Default Address Pool: ${swarm.defaultAddrPool.map((pool) => `${pool}  `).join('')}`,
+    `  SubnetSize: ${swarm.subnetSize}`,
+    `  Data Path Port: ${swarm.dataPathPort}`,
+    '  Orchestration:',
+    `   Task History Retention Limit: ${swarm.taskHistoryRetentionLimit}`,
+    '  Raft:',
+    `   Snapshot Interval: ${swarm.raft.snapshotInterval}`,
+    `   Number of Old Snapshots to Retain: ${swarm.raft.keepOldSnapshots}`,
+    `   Heartbeat Tick: ${swarm.raft.heartbeatTick}`,
+    `   Election Tick: ${swarm.raft.electionTick}`,
+    '  Dispatcher:',
+    `   Heartbeat Period: ${humanDuration(swarm.dispatcherHeartbeatMs)}`,
+    '  CA Configuration:',
+    `   Expiry Duration: ${humanDuration(swarm.nodeCertExpiryMs)}`,
+    `   Force Rotate: ${swarm.forceRotate}`,
+    `  Autolock Managers: ${swarm.autolock}`,
+    `  Root Rotation In Progress: ${swarm.rootRotationInProgress}`,
+    `  Node Address: ${swarm.nodeAddr}`,
+    '  Manager Addresses:',
+    ...[...swarm.managerAddresses].sort().map((address) => `   ${address}`),
+  ];
 }

@@ -61,6 +61,11 @@ describe('which tool modules command lines name', () => {
     expect(toolModulesNamedIn(['[ -d /etc ] && echo yes'])).toEqual(new Set());
   });
 
+  it('loads the swarm module for `docker swarm` lines; overlay networks and `docker node` stay in the core', () => {
+    expect(toolModulesNamedIn(['docker swarm init --advertise-addr eth0'])).toEqual(new Set(['swarm']));
+    expect(toolModulesNamedIn(['docker network create -d overlay --attachable ov', 'docker node ls'])).toEqual(new Set());
+  });
+
   it('does not take a word that merely contains a tool name', () => {
     expect(toolModulesNamedIn(['echo class; docker ps --format "{{.Names}}"', 'cat /etc/digest'])).toEqual(new Set());
   });

@@ -28,6 +28,9 @@ function withExtras(specs: Specs, extras: Record<string, (tools: Extras) => Comm
   return specs;
 }
 
+/** docker/cli's swarm management commands besides `docker swarm` (cli/command/commands/commands.go). */
+const SWARM_ONLY = ['service', 'node', 'stack', 'secret', 'config'];
+
 /** `docker --help`, from the help tool module. */
 const rootHelp = (home: string) => toolModule('dockerHelp').rootHelp(home);
 
@@ -128,6 +131,8 @@ export function dockerProgram(engine: Engine): Program {
   const { top, groups } = registry();
   // The Compose plugin (docker-compose-plugin) is a tool module, loaded the first time a line names it.
   const compose = lazyTool('docker', 'compose', (tools) => tools.composeProgram(engine));
+  // `docker swarm` is a tool module too; the overlay networks it makes possible are the core's.
+  const swarm = lazyTool('docker', 'swarm', (tools) => tools.swarmProgram(engine));
   return {
     name: 'docker',
     run(args, processContext) {
@@ -135,6 +140,9 @@ export function dockerProgram(engine: Engine): Program {
       const context: DockerContext = { engine, stdin, ...(terminal && { terminal }), ...(interruptAfterMs !== undefined && { interruptAfterMs }), ...(files && { files }), ...(cwd !== undefined && { cwd }), ...(stdoutIsTerminal !== undefined && { stdoutIsTerminal }) };
       const [command, verb, ...rest] = args;
       if (command === 'compose') return compose.run(args.slice(1), processContext);
+      if (command === 'swarm') return swarm.run(args.slice(1), processContext);
+      // The swarm's other management commands need services and nodes, which a single-node swarm for overlay networks does without.
+      if (SWARM_ONLY.includes(command!) && reachDaemon(engine, processContext)) return fail(`netsim: \`docker ${command}\` is not simulated yet: this host's swarm serves overlay networks only (docker swarm init, docker network create -d overlay --attachable)\n`, 1);
       const home = processContext.env?.get('HOME') ?? (processContext.isRoot ? '/root' : '/home/usuario');
       // The root command alone: ShowHelp to stderr, status 0 (cmd/docker/docker.go newDockerCommand RunE).
       if (command === undefined) return { stdout: '', stderr: rootHelp(home), exitCode: 0 };

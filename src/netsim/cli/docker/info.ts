@@ -1,5 +1,6 @@
 import { HOST_CPUS, HOST_KERNEL_RELEASE, HOST_MEM_TOTAL_KB } from '../../engine/host-processes';
-import { formatDockerInfo, type DockerInfoRecord } from '../../format/docker-info';
+import type { SwarmState } from '../../engine/swarm-state';
+import { formatDockerInfo, type DockerInfoRecord, type SwarmNodeRecord } from '../../format/docker-info';
 import { compileTemplate, renderInspectTemplate, TemplateError } from '../../format/go-template';
 import { goStruct, NIL_SLICE } from '../../wire/go-value';
 import { fail, ok } from '../command';
@@ -28,8 +29,47 @@ function info({ engine }: DockerContext): Record<string, unknown> {
     OSType: 'linux',
     Architecture: 'x86_64',
     ServerVersion: DOCKER_VERSIONS.engine.version,
-    Swarm: goStruct({ NodeID: '', NodeAddr: '', LocalNodeState: 'inactive', ControlAvailable: false, Error: '', RemoteManagers: NIL_SLICE }),
+    Swarm: swarmInfo(engine.swarm()),
   });
+}
+
+/**
+ * swarm.Info (api/types/swarm/swarm.go): a manager of one node lists itself as
+ * its remote manager. ~: the Cluster struct (its spec, TLS info, pools) is not
+ * in the simulator's --format data; the text report prints what it says.
+ */
+function swarmInfo(swarm: Readonly<SwarmState> | undefined): Record<string, unknown> {
+  if (!swarm) return goStruct({ NodeID: '', NodeAddr: '', LocalNodeState: 'inactive', ControlAvailable: false, Error: '', RemoteManagers: NIL_SLICE });
+  const address = `${swarm.advertiseAddr}:${swarm.advertisePort}`;
+  return goStruct({ NodeID: swarm.nodeId, NodeAddr: swarm.advertiseAddr, LocalNodeState: 'active', ControlAvailable: true, Error: '', RemoteManagers: [goStruct({ NodeID: swarm.nodeId, Addr: address })], Nodes: 1, Managers: 1 });
+}
+
+/**
+ * What printSwarmInfo shows of a swarm `docker swarm init` made with its
+ * defaults: swarmkit's default spec (task history 5, Raft snapshots every
+ * 10000 entries, heartbeat tick 1, election tick 10, dispatcher heartbeat 5s,
+ * node certificates for 2160h), the default pool 10.0.0.0/8 in /24s, VXLAN port 4789.
+ */
+function swarmNodeRecord(swarm: Readonly<SwarmState>): SwarmNodeRecord {
+  const hour = 3_600_000;
+  return {
+    nodeId: swarm.nodeId,
+    clusterId: swarm.clusterId,
+    managers: 1,
+    nodes: 1,
+    defaultAddrPool: ['10.0.0.0/8'],
+    subnetSize: 24,
+    dataPathPort: 4789,
+    taskHistoryRetentionLimit: 5,
+    raft: { snapshotInterval: 10000, keepOldSnapshots: 0, heartbeatTick: 1, electionTick: 10 },
+    dispatcherHeartbeatMs: 5000,
+    nodeCertExpiryMs: 2160 * hour,
+    forceRotate: 0,
+    autolock: false,
+    rootRotationInProgress: false,
+    nodeAddr: swarm.advertiseAddr,
+    managerAddresses: [`${swarm.advertiseAddr}:${swarm.advertisePort}`],
+  };
 }
 
 /**
@@ -60,6 +100,7 @@ export const COMPOSE_PLUGIN_VERSION = '2.40.3';
  * (github.com/caprover/caprover/issues/2377).
  */
 function infoRecord({ engine }: DockerContext): DockerInfoRecord {
+  const swarm = engine.swarm();
   const containers = engine.containers();
   const running = containers.filter((c) => c.status === 'running').length;
   const { client, engine: server, containerd, runc, dockerInit } = DOCKER_VERSIONS;
@@ -80,7 +121,8 @@ function infoRecord({ engine }: DockerContext): DockerInfoRecord {
       cgroupVersion: '2',
       plugins: { volume: ['local'], network: ['bridge', 'host', 'ipvlan', 'macvlan', 'null', 'overlay'], log: ['awslogs', 'fluentd', 'gcplogs', 'gelf', 'journald', 'json-file', 'local', 'splunk', 'syslog'] },
       cdiSpecDirs: ['/etc/cdi', '/var/run/cdi'],
-      swarm: 'inactive',
+      swarm: engine.swarm() ? 'active' : 'inactive',
+      ...(swarm && { swarmNode: swarmNodeRecord(swarm) }),
       // A Go map's names, in the order one run printed them.
       runtimes: ['io.containerd.runc.v2', 'runc'],
       defaultRuntime: 'runc',

@@ -78,7 +78,7 @@ const OBJECT_TYPES = ['config', 'container', 'image', 'network', 'node', 'plugin
 /** system/inspect.go inspectAll: containers, images, networks, then the rest; the first match wins. */
 export function lookupAny(engine: Engine, type: string, reference: string): Lookup {
   const container = () => inspectContainer(engine.findContainer(reference), engine.networks());
-  const network = () => inspectNetwork(engine.findNetwork(reference), engine.containers(), engine.networks());
+  const network = () => inspectNetwork(engine.findNetwork(reference), engine.containers(), engine.networks(), engine.swarm());
   const image = () => engine.inspectImage(reference);
   switch (type) {
     case 'container':

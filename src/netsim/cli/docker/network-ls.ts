@@ -1,6 +1,6 @@
 import type { Engine } from '../../engine/engine';
 import { inspectNetwork, ipFamilies } from '../../engine/inspect-network';
-import { PREDEFINED_NETWORKS, type Network } from '../../engine/network';
+import { networkScope, PREDEFINED_NETWORKS, type Network } from '../../engine/network';
 import { formatList } from '../../format/docker-formatter';
 import { goTimeString } from '../../wire/go-time-string';
 import { goStruct } from '../../wire/go-value';
@@ -70,10 +70,10 @@ function matches(engine: Engine, network: Network, filters: Filters): boolean {
   if (filters.has('name') && !match(filters, 'name', network.name)) return false;
   if (filters.has('id') && !match(filters, 'id', network.id)) return false;
   if (filters.has('label') && !matchLabels(filters, 'label', network.labels)) return false;
-  if (filters.has('scope') && !exactMatch(filters, 'scope', 'local')) return false;
+  if (filters.has('scope') && !exactMatch(filters, 'scope', networkScope(network))) return false;
   const dangling = filters.get('dangling')?.[0];
   if (dangling !== undefined) {
-    const used = predefined || Object.keys(inspectNetwork(network, engine.containers()).Containers as object).length > 0;
+    const used = predefined || Object.keys(inspectNetwork(network, engine.containers(), engine.networks(), engine.swarm()).Containers as object).length > 0;
     if (used === (dangling === '1' || dangling === 'true')) return false;
   }
   // matchesType decides on the first type value alone.
@@ -101,6 +101,6 @@ function networkContext(network: Network, trunc: boolean): Record<string, unknow
     Internal: String(network.internal),
     Labels: labels.join(','),
     Name: network.name,
-    Scope: 'local',
+    Scope: networkScope(network),
   });
 }
