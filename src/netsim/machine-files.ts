@@ -1,7 +1,7 @@
 import type { Engine } from './engine/engine';
 import { imageInfo } from './engine/images';
 import { DEBIAN_GROUP, DEBIAN_PASSWD, debianBase, imageRootfs as imageRootfsOf, LayerBuilder, programDirectory } from './engine/image-catalog/rootfs';
-import { FileSystem, type FileLayer, type GeneratedFile, type Inode, type UpperLayer } from './kernel/filesystem';
+import { FileSystem, normalizePath, ROOT, type FileLayer, type GeneratedFile, type Inode, type Mount, type UpperLayer } from './kernel/filesystem';
 import type { Kernel } from './kernel/kernel';
 import type { Link } from './kernel/link';
 import type { Namespace } from './kernel/namespace';
@@ -78,6 +78,8 @@ export interface ContainerFileSources {
   readonly namespace: Namespace | undefined;
   readonly etcFiles: Readonly<Record<string, string>>;
   readonly now: () => number;
+  /** The host's files, which bind mounts show. */
+  readonly hostFiles?: FileSystem | undefined;
 }
 
 /**
@@ -99,7 +101,34 @@ export function containerFileSystem(id: string, sources: ContainerFileSources): 
     const path = `${programDirectory(tool, family)}/${tool}`;
     if (!lower[path]) generated[path] = { inode: { kind: 'file', mode: 0o755, uid: 0, gid: 0, mtimeMs: startedMs, content: '' } };
   }
-  return new FileSystem(lower, engine.containerFiles(id), generated, now);
+  return new FileSystem(lower, engine.containerFiles(id), generated, now, containerMounts(id, sources));
+}
+
+/**
+ * The container's volumes, each its own file system over its destination, and
+ * its bind mounts, the host's directories. dockerd makes a missing bind source
+ * (`-v /srv/data:/data`) as a directory (createIfNotExists in volumes_unix.go).
+ */
+function containerMounts(id: string, { engine, hostFiles, now }: ContainerFileSources): Mount[] {
+  const mounts: Mount[] = [];
+  for (const { mount, files } of engine.containerMounts(id)) {
+    const target = normalizePath(mount.destination);
+    if (files) mounts.push({ target, fs: new FileSystem({}, files, {}, now), source: '/', readOnly: !mount.rw });
+    else if (hostFiles && mount.source.startsWith('/')) {
+      const source = normalizePath(mount.source);
+      if ('error' in hostFiles.stat(source)) mkdirAll(hostFiles, source);
+      mounts.push({ target, fs: hostFiles, source, readOnly: !mount.rw });
+    }
+  }
+  return mounts;
+}
+
+function mkdirAll(fs: FileSystem, path: string): void {
+  let current = '';
+  for (const part of path.split('/').filter(Boolean)) {
+    current += `/${part}`;
+    if ('error' in fs.stat(current)) fs.mkdir(current, ROOT);
+  }
 }
 
 /**

@@ -13,6 +13,7 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   systemd: () => import('./systemd'),
   tcpdump: () => import('./tcpdump'),
   traceroute: () => import('./traceroute'),
+  volume: () => import('./docker/volume'),
 };
 
 const loaded: Partial<ToolModules> = {};

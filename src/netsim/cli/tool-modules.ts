@@ -8,6 +8,7 @@ import type * as ss from './ss';
 import type * as systemd from './systemd';
 import type * as tcpdump from './tcpdump';
 import type * as traceroute from './traceroute';
+import type * as volume from './docker/volume';
 
 /**
  * The tools a reader seldom types, each a module of its own. At build time and
@@ -26,6 +27,7 @@ export interface ToolModules {
   systemd: typeof systemd;
   tcpdump: typeof tcpdump;
   traceroute: typeof traceroute;
+  volume: typeof volume;
 }
 
 export type ToolModuleName = keyof ToolModules;
@@ -48,6 +50,8 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName>> = {
   service: 'systemd',
   tcpdump: 'tcpdump',
   traceroute: 'traceroute',
+  // `docker volume ...`: its commands; the daemon's volumes and the -v mounts are in the core.
+  volume: 'volume',
   // docker's help texts: `--help`, `-h`, `docker help`; a bare `docker` or `docker network`, which print help too, finds them missing and loads them.
   '--help': 'dockerHelp',
   '-h': 'dockerHelp',

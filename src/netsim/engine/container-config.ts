@@ -3,6 +3,7 @@ import type { PortMapping, Protocol } from '../wire/port-spec';
 import type { Container, ContainerConfig } from './container';
 import { EngineError } from './errors';
 import type { ImageInfo } from './images';
+import type { MountRequest } from './volumes';
 
 /** What `docker create` and `docker run` send beyond the basics; every field has Docker's default. */
 export interface ContainerOptions {
@@ -26,6 +27,8 @@ export interface ContainerOptions {
   macAddress?: Mac | undefined;
   expose?: { port: number; protocol: Protocol }[] | undefined;
   volumes?: string[] | undefined;
+  /** --mount: HostConfig.Mounts. */
+  mounts?: MountRequest[] | undefined;
   restartPolicy?: { name: string; maximumRetryCount: number } | undefined;
   publishAll?: boolean | undefined;
 }
@@ -71,6 +74,7 @@ export function mergeConfig(image: ImageInfo, command: string[], options: Contai
     extraHosts: options.extraHosts ?? [],
     links: options.links ?? [],
     volumes: options.volumes ?? [],
+    ...(options.mounts && options.mounts.length > 0 && { mounts: options.mounts }),
     restartPolicy: options.restartPolicy ?? { name: 'no', maximumRetryCount: 0 },
     portBindings: [],
     publishAll: options.publishAll ?? false,

@@ -5,6 +5,7 @@ import type { Mac } from '../wire/mac';
 import type { PortMapping, Protocol } from '../wire/port-spec';
 import type { UpperLayer } from '../kernel/filesystem';
 import type { PackageState } from './packages';
+import type { MountRequest } from './volumes';
 
 export type ContainerStatus = 'created' | 'running' | 'exited';
 
@@ -112,8 +113,10 @@ export interface ContainerConfig {
   readonly extraHosts: readonly string[];
   /** --link as given (`db` or `db:alias`); legacy links on the default bridge only. */
   readonly links: readonly string[];
-  /** -v/--volume as given; recorded, not mounted. */
+  /** -v/--volume as given (HostConfig.Binds and the anonymous Volumes), mounted as engine/volumes.ts reads them. */
   readonly volumes: readonly string[];
+  /** --mount (HostConfig.Mounts); absent when none was given. */
+  readonly mounts?: readonly MountRequest[];
   readonly restartPolicy: { readonly name: string; readonly maximumRetryCount: number };
   /** -p as given, without what -P adds (HostConfig.PortBindings). */
   readonly portBindings: readonly PortMapping[];

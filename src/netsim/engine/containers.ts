@@ -20,6 +20,8 @@ import { stopServices } from './services';
 import { DOCKERD_PID } from './resolver';
 import { serverWorkers } from './processes';
 import { missingFirstProgram } from './runc-exec';
+import { imageRootfs } from './image-catalog/rootfs';
+import { checkMountRequest, mountVolumes, removeAnonymousVolumes } from './volumes';
 
 export interface ContainerCreateRequest extends ContainerOptions {
   name: string | undefined;
@@ -88,6 +90,7 @@ export function createContainer(daemon: Daemon, request: ContainerCreateRequest)
   // runconfig validateNetMode runs while the router decodes the request, before the daemon looks at anything.
   validateNetMode(request);
   if (request.restartPolicy) validateRestartPolicy(request.restartPolicy);
+  for (const mount of request.mounts ?? []) checkMountRequest(mount);
   const image = storedImage(daemon, request.image);
   if (!image) throw new EngineError('not-found', `No such image: ${familiarString(parseImageReference(request.image))}`);
   if (request.name !== undefined) {
@@ -142,6 +145,7 @@ export function createContainer(daemon: Daemon, request: ContainerCreateRequest)
     logs: [],
   };
   state.containers.push(container);
+  mountVolumes(daemon, container, imageRootfs(image));
   return container;
 }
 
@@ -270,13 +274,14 @@ export function killContainer(daemon: Daemon, reference: string): Container {
   return exitContainer(daemon, container, 137);
 }
 
-export function removeContainer(daemon: Daemon, reference: string, force: boolean): Container {
+/** `removeVolumes`: `docker rm -v`, the container's anonymous volumes go too (ContainerRmConfig.RemoveVolume). */
+export function removeContainer(daemon: Daemon, reference: string, force: boolean, removeVolumes = false): Container {
   const container = findContainer(daemon, reference);
   if (container.status === 'running') {
     if (!force) throw new EngineError('conflict', `cannot remove container "${reference}": container is running: stop the container before removing or force remove`);
     exitContainer(daemon, container, 137);
   }
-  forget(daemon, container);
+  forget(daemon, container, removeVolumes);
   return container;
 }
 
@@ -421,8 +426,10 @@ function forgetNetwork(container: Container, networkId: string): void {
   delete container.endpointSettings[networkId];
 }
 
-function forget(daemon: Daemon, container: Container): void {
+/** --rm removes with RemoveVolume set (daemon/start.go, monitor.go autoRemove): anonymous volumes go with the container. */
+function forget(daemon: Daemon, container: Container, removeVolumes = container.autoRemove): void {
   daemon.state.containers = daemon.state.containers.filter((c) => c !== container);
+  if (removeVolumes) removeAnonymousVolumes(daemon, container);
 }
 
 /** Files an entrypoint writes land in the container's writable layer (its volumes are not mounted here). */

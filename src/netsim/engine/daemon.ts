@@ -5,6 +5,7 @@ import type { Container } from './container';
 import { DEFAULT_DAEMON_CONFIG, type DaemonConfig } from './daemon-config';
 import { apply, type FirewallConfig, type Placed } from './firewall';
 import type { Network } from './network';
+import type { Volume } from './volumes';
 
 /** One line of the journal of docker.service: what dockerd or systemd logged, and when. */
 export interface JournalEntry {
@@ -80,6 +81,8 @@ export interface EngineState {
    */
   imageTagTimes?: Record<string, number>;
   service?: ServiceState;
+  /** Volumes of the local driver, by creation; absent on a host saved before volumes were modelled. */
+  volumes?: Volume[];
   /** The 40-bit Global ID of the default IPv6 pool, 10 hex digits, drawn when the first network needs it (ipam6.ts). */
   ipv6GlobalId?: string;
 }

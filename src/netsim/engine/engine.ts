@@ -26,6 +26,7 @@ import { emptyUpper, type UpperLayer } from '../kernel/filesystem';
 import { containerEtcFiles, type EtcFiles, type HostEtc } from './etc-files';
 import { formatIpv4 } from '../wire/ipv4';
 import * as packages from './packages';
+import * as volumes from './volumes';
 import { startService, type ServiceStart } from './services';
 
 export type { EngineState } from './daemon';
@@ -218,8 +219,44 @@ export class Engine {
     return this.firstProcessExited(container.id, exitCode, logs);
   }
 
-  removeContainer(reference: string, force: boolean): Container {
-    return containers.removeContainer(this.daemon, reference, force);
+  /** `removeVolumes`: `docker rm -v`. */
+  removeContainer(reference: string, force: boolean, removeVolumes = false): Container {
+    return containers.removeContainer(this.daemon, reference, force, removeVolumes);
+  }
+
+  /** POST /volumes/create. */
+  createVolume(request: { name?: string | undefined; labels?: Record<string, string> | null; options?: Record<string, string> | null }): volumes.Volume {
+    return volumes.createVolume(this.daemon, request);
+  }
+
+  volumes(): readonly volumes.Volume[] {
+    return volumes.listVolumes(this.daemon);
+  }
+
+  /** GET /volumes/{name}: the volume, or EngineError not-found. */
+  findVolume(name: string): volumes.Volume {
+    return volumes.findVolume(this.daemon, name);
+  }
+
+  /** The containers that reference a volume (a volume's RefCount). */
+  volumeUsers(name: string): readonly Container[] {
+    return volumes.volumeUsers(this.daemon, name);
+  }
+
+  /** DELETE /volumes/{name}. */
+  removeVolume(name: string, force: boolean): void {
+    volumes.removeVolume(this.daemon, name, force);
+  }
+
+  /** POST /volumes/prune: the names of the volumes removed. */
+  pruneVolumes(matches: (volume: volumes.Volume) => boolean): string[] {
+    return volumes.pruneVolumes(this.daemon, matches);
+  }
+
+  /** A container's mounts, each with the files of its volume (undefined for a bind mount, whose files are the host's). */
+  containerMounts(reference: string): { mount: volumes.MountPoint; files: UpperLayer | undefined }[] {
+    const container = containers.findContainer(this.daemon, reference);
+    return volumes.mountPoints(container).map((mount) => ({ mount, files: mount.type === 'volume' ? this.state.volumes?.find((v) => v.name === mount.name)?.files : undefined }));
   }
 
   connect(networkReference: string, containerReference: string, options: containers.ConnectOptions = {}): void {

@@ -7,6 +7,7 @@ import { derivedHex, derivedInt, derivedNanos } from './derived';
 import { imageInfo } from './images';
 import type { Network } from './network';
 import { modeEndpointId } from './mode-networks';
+import { mountPoints } from './volumes';
 
 /**
  * `GET /containers/{id}/json` as Docker 29 answers API 1.52+ (moby docker-v29.7.2
@@ -183,6 +184,10 @@ function hostConfig(container: Container): Record<string, unknown> {
       CpuPercent: 0,
       IOMaximumIOps: 0,
       IOMaximumBandwidth: 0,
+      // mount.Mount (api/types/mount): Source, Target and ReadOnly omitted when empty; VolumeOptions only when set.
+      ...(config.mounts && config.mounts.length > 0 && {
+        Mounts: config.mounts.map((m) => ({ Type: m.type, ...(m.source !== '' && { Source: m.source }), Target: m.target, ...(m.readOnly && { ReadOnly: true }), ...(m.noCopy && { VolumeOptions: { NoCopy: true } }) })),
+      }),
       MaskedPaths: [...MASKED_PATHS],
       ReadonlyPaths: [...READONLY_PATHS],
     },
@@ -200,22 +205,8 @@ function portMap(bindings: { key: string; hostIp: string; hostPort: string }[], 
   return map;
 }
 
-/** -v as the daemon records it: a path alone is an anonymous volume, `name:` a named one, `/path:` a bind mount. */
-function parseVolume(container: Container, spec: string): { type: 'bind' | 'volume'; name: string; source: string; destination: string; mode: string; rw: boolean } {
-  const parts = spec.split(':');
-  const [first, second, options = ''] = parts as [string, string | undefined, string | undefined];
-  const rw = !options.split(',').includes('ro');
-  if (second === undefined) {
-    const name = derivedHex(container.id, `volume:${first}`, 64);
-    return { type: 'volume', name, source: `/var/lib/docker/volumes/${name}/_data`, destination: first, mode: '', rw: true };
-  }
-  if (first.startsWith('/') || first.startsWith('.')) return { type: 'bind', name: '', source: first, destination: second, mode: options, rw };
-  return { type: 'volume', name: first, source: `/var/lib/docker/volumes/${first}/_data`, destination: second, mode: options || 'z', rw };
-}
-
 function mounts(container: Container): Record<string, unknown>[] {
-  return container.config.volumes.map((spec) => {
-    const mount = parseVolume(container, spec);
+  return mountPoints(container).map((mount) => {
     const shape = { omitted: mount.type === 'bind' ? { Name: '', Driver: '' } : {} };
     return mount.type === 'bind'
       ? goStruct({ Type: 'bind', Source: mount.source, Destination: mount.destination, Mode: mount.mode, RW: mount.rw, Propagation: 'rprivate' }, shape)

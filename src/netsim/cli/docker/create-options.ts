@@ -8,6 +8,8 @@ import { fail, type CommandResult } from '../command';
 import type { CommandSpec, DockerContext } from './cobra';
 import type { ParsedFlags } from './flags';
 import { parseNetworkOpt, type NetworkAttachment } from './network-opt';
+import { parseMountOption } from './mount-option';
+import type { MountRequest } from '../../engine/volumes';
 
 /** NetworkOpt.Set runs while pflag parses: its error is the flag's. */
 const networkCheck = (value: string) => {
@@ -45,6 +47,7 @@ export const CREATE_FLAGS: CommandSpec<DockerContext>['flags'] = [
   { name: 'expose', takesValue: true },
   { name: 'env', short: 'e', takesValue: true },
   { name: 'volume', short: 'v', takesValue: true },
+  { name: 'mount', takesValue: true },
   { name: 'label', short: 'l', takesValue: true },
   { name: 'restart', takesValue: true },
   { name: 'entrypoint', takesValue: true },
@@ -56,7 +59,7 @@ export const CREATE_FLAGS: CommandSpec<DockerContext>['flags'] = [
 
 type Verb = 'create' | 'run';
 type Values = ParsedFlags['values'];
-type Refusal = { flag: string; value: string; message: string } | { parse: string };
+type Refusal = { flag: string; value: string; message: string } | { parse: string } | { unmodelled: string };
 
 const all = (values: Values, ...names: string[]) => names.flatMap((name) => values.get(name) ?? []);
 const last = (values: Values, name: string) => values.get(name)?.at(-1);
@@ -64,7 +67,7 @@ const last = (values: Values, name: string) => values.get(name)?.at(-1);
 /** The create request, or the CLI's own error for bad options. */
 export function createRequest(verb: Verb, path: string, { values, positionals }: ParsedFlags): ContainerCreateRequest | CommandResult {
   const checked = validated(values);
-  if ('flag' in checked || 'parse' in checked) return refusal(verb, path, checked);
+  if ('flag' in checked || 'parse' in checked || 'unmodelled' in checked) return refusal(verb, path, checked);
   const network = firstNetwork(values, checked);
   if ('parse' in network) return refusal(verb, path, network);
   const { dns, dnsSearch, extraHosts, expose, restartPolicy, publish } = checked;
@@ -99,6 +102,7 @@ export function createRequest(verb: Verb, path: string, { values, positionals }:
     macAddress,
     expose,
     volumes: all(values, 'volume'),
+    mounts: checked.mounts,
     restartPolicy,
     publishAll: values.has('publish-all'),
   };
@@ -166,6 +170,7 @@ interface Checked {
   expose: { port: number; protocol: Protocol }[];
   restartPolicy: { name: string; maximumRetryCount: number };
   publish: PortMapping[];
+  mounts: MountRequest[];
 }
 
 /** The flag validators first (pflag runs them while parsing), then parse()'s own checks in its order. */
@@ -195,6 +200,13 @@ function validated(values: Values): Checked | Refusal {
     if ('error' in parsed) return { parse: `invalid range format for --expose: ${parsed.error}` };
     expose.push(...parsed);
   }
+  const mounts: MountRequest[] = [];
+  for (const value of values.get('mount') ?? []) {
+    const parsed = parseMountOption(value);
+    if ('error' in parsed) return { flag: '--mount', value, message: parsed.error };
+    if ('unmodelled' in parsed) return { unmodelled: parsed.unmodelled };
+    mounts.push(parsed);
+  }
   const restart = restartPolicyOf(last(values, 'restart') ?? 'no');
   if ('error' in restart) return { parse: restart.error };
   if (values.has('rm') && restart.name !== 'no' && restart.name !== '') return { parse: 'conflicting options: cannot specify both --restart and --rm' };
@@ -208,6 +220,7 @@ function validated(values: Values): Checked | Refusal {
     expose,
     restartPolicy: restart,
     publish,
+    mounts,
   };
 }
 
@@ -305,6 +318,7 @@ function splitOnce(text: string, separator: string): [string, string] {
 }
 
 function refusal(verb: Verb, path: string, refused: Refusal): CommandResult {
+  if ('unmodelled' in refused) return fail(`netsim: ${refused.unmodelled} is not simulated yet\n`, 125);
   if ('flag' in refused) {
     // cli.FlagErrorFunc around pflag's error: usage and the command's own path.
     return fail(`invalid argument ${JSON.stringify(refused.value)} for ${JSON.stringify(refused.flag)} flag: ${refused.message}\n\nUsage:  ${path} [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun '${path} --help' for more information\n`, 125);

@@ -53,6 +53,12 @@ function networkGroup(): Specs {
   return Object.fromEntries(Object.entries(NETWORK_COMMANDS).map(([verb, spec]) => [verb, helped(spec, `network ${canonical(verb)}`)]));
 }
 
+/** `docker volume <verb>`: from the volume tool module, loaded the first time a line names `volume`. */
+function volumeGroup(): Specs {
+  const canonical = (verb: string) => (verb === 'list' ? 'ls' : verb === 'remove' ? 'rm' : verb);
+  return Object.fromEntries(Object.entries(toolModule('volume').VOLUME_COMMANDS).map(([verb, spec]) => [verb, helped(spec, `volume ${canonical(verb)}`)]));
+}
+
 /** Top-level commands and the management command whose page they share (cli/command/commands/commands.go). */
 const TOP_HELP: Record<string, string> = {
   run: 'container run', create: 'container create', ps: 'container ls', rm: 'container rm', stop: 'container stop', start: 'container start', restart: 'container restart', kill: 'container kill', port: 'container port',
@@ -65,7 +71,14 @@ function registry(): { top: Specs; groups: Record<string, Specs> } {
   const top: Specs = { ...CONTAINER_COMMANDS, ...INTERACTIVE_COMMANDS, inspect, logs: LOGS_COMMANDS.logs, version: VERSION_COMMANDS.version, images: IMAGE_COMMANDS.images, pull: IMAGE_COMMANDS.pull, rmi: PRUNE_REMOVE_COMMANDS.rmi, info: INFO_COMMANDS.info, rename, top: topCommand, stats, cp, history };
   return {
     top: Object.fromEntries(Object.entries(top).map(([name, spec]) => [name, helped(spec, TOP_HELP[name]!)])),
-    groups: { container: containerGroup(), network: networkGroup(), image: imageGroup(), system: { info: helped({ ...INFO_COMMANDS.info, path: 'docker system info' }, 'system info'), df: helped(systemDf, 'system df'), prune: helped(systemPrune, 'system prune') } },
+    groups: {
+      container: containerGroup(),
+      network: networkGroup(),
+      image: imageGroup(),
+      get volume() {
+        return volumeGroup();
+      },
+      system: { info: helped({ ...INFO_COMMANDS.info, path: 'docker system info' }, 'system info'), df: helped(systemDf, 'system df'), prune: helped(systemPrune, 'system prune') } },
   };
 }
 

@@ -2,6 +2,7 @@ import type { Engine } from '../../engine/engine';
 import { EngineError } from '../../engine/errors';
 import { inspectContainer } from '../../engine/inspect-container';
 import { inspectNetwork } from '../../engine/inspect-network';
+import { inspectVolume } from '../../engine/volumes';
 import { compileTemplate, renderInspectTemplate, TemplateError, TemplateExecError, type Template } from '../../format/go-template';
 import { fail, type CommandResult } from '../command';
 import { daemonErrorText, type CommandSpec, type DockerContext } from './cobra';
@@ -80,6 +81,7 @@ export function lookupAny(engine: Engine, type: string, reference: string): Look
   const container = () => inspectContainer(engine.findContainer(reference), engine.networks());
   const network = () => inspectNetwork(engine.findNetwork(reference), engine.containers(), engine.networks());
   const image = () => engine.inspectImage(reference);
+  const volume = () => inspectVolume(engine.findVolume(reference));
   switch (type) {
     case 'container':
       return viaDaemon(container);
@@ -87,10 +89,12 @@ export function lookupAny(engine: Engine, type: string, reference: string): Look
       return viaDaemon(network);
     case 'image':
       return viaDaemon(image);
+    case 'volume':
+      return viaDaemon(volume);
     case '':
-      return notFound(container) ?? notFound(image) ?? notFound(network) ?? { error: `error: no such object: ${reference}` };
+      return notFound(container) ?? notFound(image) ?? notFound(network) ?? notFound(volume) ?? { error: `error: no such object: ${reference}` };
     default:
-      // Volumes, plugins and swarm objects: this host has none.
+      // Plugins and swarm objects: this host has none.
       return { error: `error: no such object: ${reference}` };
   }
 }

@@ -1,5 +1,5 @@
 import type { Container } from '../../engine/container';
-import { derivedHex } from '../../engine/derived';
+import { mountPoints } from '../../engine/volumes';
 import type { Engine } from '../../engine/engine';
 import { imageInfo } from '../../engine/images';
 import { formatList } from '../../format/docker-formatter';
@@ -217,20 +217,9 @@ function networksOf(container: Container): { id: string; name: string }[] {
   });
 }
 
-/**
- * The mounts -v made, named as inspect names them (engine/inspect-container.ts
- * parseVolume): an anonymous volume gets a derived 64-hex name.
- */
+/** The mounts -v made, named as inspect names them (engine/volumes.ts mountPoint). */
 function mountsOf(container: Container): { name: string; source: string; destination: string; driver: string }[] {
-  return container.config.volumes.map((spec) => {
-    const [first = '', second] = spec.split(':');
-    if (second === undefined) {
-      const name = derivedHex(container.id, `volume:${first}`, 64);
-      return { name, source: `/var/lib/docker/volumes/${name}/_data`, destination: first, driver: 'local' };
-    }
-    if (first.startsWith('/') || first.startsWith('.')) return { name: '', source: first, destination: second, driver: '' };
-    return { name: first, source: `/var/lib/docker/volumes/${first}/_data`, destination: second, driver: 'local' };
-  });
+  return mountPoints(container).map(({ name, source, destination, type }) => ({ name, source, destination, driver: type === 'volume' ? 'local' : '' }));
 }
 
 /**
