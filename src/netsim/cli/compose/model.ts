@@ -35,6 +35,17 @@ export const SERVICE_NETWORK: readonly Field[] = [
   f('link_local_ips', strings), f('mac_address', 'string'), f('priority', 'int'),
 ];
 
+/** types.ServiceVolumeBind, ServiceVolumeVolume and ServiceVolumeConfig (types/types.go); tmpfs and image are not modelled field by field. */
+export const SERVICE_VOLUME_BIND: readonly Field[] = [f('selinux', 'string'), f('propagation', 'string'), f('create_host_path', 'bool'), f('recursive', 'string')];
+export const SERVICE_VOLUME_VOLUME: readonly Field[] = [f('labels', stringMap), f('nocopy', 'bool'), f('subpath', 'string')];
+export const SERVICE_VOLUME: readonly Field[] = [
+  f('type', 'string'), f('source', 'string'), f('target', 'string'), f('read_only', 'bool'), f('consistency', 'string'),
+  f('bind', { pointer: { struct: SERVICE_VOLUME_BIND } }), f('volume', { pointer: { struct: SERVICE_VOLUME_VOLUME } }), f('tmpfs', 'any'), f('image', 'any'),
+];
+
+/** types.VolumeConfig (CustomLabels is `json:"-"`, `yaml:"-"`). */
+export const VOLUME: readonly Field[] = [f('name', 'string'), f('driver', 'string'), f('driver_opts', stringMap), f('external', 'bool'), f('labels', stringMap)];
+
 /** types.ServiceDependency: `required` has no omitempty. */
 export const DEPENDENCY: readonly Field[] = [f('condition', 'string'), f('restart', 'bool'), f('required', 'bool', { keepEmpty: true })];
 
@@ -54,7 +65,7 @@ export const SERVICE: readonly Field[] = [
   f('pids_limit', 'int'), f('platform', 'string'), f('ports', { list: { struct: PORT } }), f('privileged', 'bool'), f('pull_policy', 'string'), f('read_only', 'bool'),
   f('restart', 'string'), f('runtime', 'string'), f('scale', { pointer: 'int' }), f('secrets', 'any'), f('security_opt', strings), f('shm_size', 'any'), f('stdin_open', 'bool'),
   f('stop_grace_period', 'any'), f('stop_signal', 'string'), f('storage_opt', stringMap), f('sysctls', stringMap), f('tmpfs', strings), f('tty', 'bool'), f('ulimits', 'any'),
-  f('use_api_socket', 'bool'), f('user', 'string'), f('userns_mode', 'string'), f('uts', 'string'), f('volume_driver', 'string'), f('volumes', 'any'), f('volumes_from', strings),
+  f('use_api_socket', 'bool'), f('user', 'string'), f('userns_mode', 'string'), f('uts', 'string'), f('volume_driver', 'string'), f('volumes', { list: { struct: SERVICE_VOLUME } }), f('volumes_from', strings),
   f('working_dir', 'string'), f('post_start', 'any'), f('pre_stop', 'any'),
 ];
 
@@ -70,7 +81,7 @@ export const NETWORK: readonly Field[] = [
 
 /** types.Project: `services` has no omitempty. */
 export const PROJECT: readonly Field[] = [
-  f('name', 'string'), f('services', { map: { struct: SERVICE } }, { keepEmpty: true }), f('networks', { map: { struct: NETWORK } }), f('volumes', 'any'), f('secrets', 'any'),
+  f('name', 'string'), f('services', { map: { struct: SERVICE } }, { keepEmpty: true }), f('networks', { map: { struct: NETWORK } }), f('volumes', { map: { struct: VOLUME } }), f('secrets', 'any'),
   f('configs', 'any'), f('models', 'any'),
 ];
 

@@ -5,7 +5,7 @@ import type { CommandResult } from '../command';
 import type { ParsedFlags } from '../docker/flags';
 import { loadProject, networksOf, ProjectError, servicesOf, type Project } from './load';
 import { dependencyOrder } from './order';
-import { containerLabels, containerName, containerRequest, LABEL, networkCreateRequest, networkName, projectContainers, serviceOf } from './resources';
+import { containerLabels, containerName, containerRequest, LABEL, networkCreateRequest, networkName, projectContainers, serviceOf, volumeCreateRequest, volumesOf } from './resources';
 import { serviceHash } from './hash';
 import type { Progress, Session } from './session';
 import { isRawMap, type RawMap } from './yaml-read';
@@ -101,6 +101,39 @@ export function ensureNetworks(session: Session, project: Project, progress: Pro
     }
     engine.advanceClock(TAKES_MS.networkCreate);
     progress.event(event, 'done', 'Created');
+  }
+}
+
+/**
+ * ensureProjectVolumes and ensureVolume (pkg/compose/create.go): an external
+ * volume must exist; one that exists is used (with logrus's warning when
+ * another project or no Compose made it); a missing one is created, its
+ * progress `Volume NAME`.
+ */
+export function ensureVolumes(session: Session, project: Project, progress: Progress): void {
+  const { engine } = session;
+  // project.Volumes is a Go map: taken here in key order, as ensureNetworks' networks are.
+  for (const [key, config] of [...volumesOf(project.model)].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const request = volumeCreateRequest(project, key);
+    const existing = engine.volumes().find((volume) => volume.name === request.name);
+    const external = isRawMap(config) && config.get('external') === true;
+    if (!existing) {
+      if (external) throw new UpFailure(`external volume ${JSON.stringify(request.name)} not found`);
+      const event = `Volume ${request.name}`;
+      progress.event(event, 'working', 'Creating');
+      try {
+        engine.createVolume(request);
+      } catch (error) {
+        progress.event(event, 'error', 'Error');
+        throw new UpFailure(daemonError(error));
+      }
+      progress.event(event, 'done', 'Created');
+      continue;
+    }
+    if (external) continue;
+    const owner = existing.labels?.[LABEL.project];
+    if (owner === undefined) session.warn(`volume ${JSON.stringify(request.name)} already exists but was not created by Docker Compose. Use \`external: true\` to use an existing volume`);
+    else if (owner !== project.name) session.warn(`volume ${JSON.stringify(request.name)} already exists but was created for project ${JSON.stringify(owner)} (expected ${JSON.stringify(project.name)}). Use \`external: true\` to use an existing volume`);
   }
 }
 
@@ -229,6 +262,7 @@ export function runUp(session: Session, project: Project, services: readonly str
     const progress = session.progress(options.noStart ? 'Creating' : 'Running');
     try {
       ensureNetworks(session, project, progress);
+      ensureVolumes(session, project, progress);
       const orphans = projectContainers(session.engine, project.name).filter((container) => !servicesOf(project.model).has(serviceOf(container)));
       if (orphans.length > 0 && !options.removeOrphans) {
         session.warn(`Found orphan containers ([${orphans.map((c) => c.name).join(' ')}]) for this project. If you removed or renamed this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.`);
@@ -290,13 +324,14 @@ function attached(session: Session, project: Project, order: readonly string[], 
 }
 
 /** stopAndRemoveContainer: Stopping, Stopped, Removing, Removed. */
-export function removeContainer(session: Session, container: Container, progress: Progress): void {
+/** `removeVolumes`: down -v, the container's anonymous volumes go with it (ContainerRemove's RemoveVolumes). */
+export function removeContainer(session: Session, container: Container, progress: Progress, removeVolumes = false): void {
   const event = `Container ${container.name}`;
   progress.event(event, 'working', 'Stopping');
   session.engine.stopContainer(container.id);
   progress.event(event, 'done', 'Stopped');
   progress.event(event, 'working', 'Removing');
-  session.engine.removeContainer(container.id, true);
+  session.engine.removeContainer(container.id, true, removeVolumes);
   session.engine.advanceClock(TAKES_MS.containerRemove);
   progress.event(event, 'done', 'Removed');
 }
