@@ -22,6 +22,7 @@ import { serverWorkers } from './processes';
 import { missingFirstProgram } from './runc-exec';
 import { imageRootfs } from './image-catalog/rootfs';
 import { checkMountRequest, mountVolumes, removeAnonymousVolumes } from './volumes';
+import { startHealth } from './health';
 
 export interface ContainerCreateRequest extends ContainerOptions {
   name: string | undefined;
@@ -194,6 +195,7 @@ export function startContainer(daemon: Daemon, reference: string): Container {
   container.manuallyStopped = false;
   container.startedMs = clock.now();
   container.starts += 1;
+  startHealth(container, clock.now());
   for (const entry of imageInfo(container.image)?.startupLog?.({ containerId: container.id }) ?? []) container.logs.push({ ...entry, timeMs: clock.now() });
   if (!container.staysUp) return exitContainer(daemon, container, 0);
   const entrypoint = runImageEntrypoint(container, clock.now());

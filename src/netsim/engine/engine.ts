@@ -27,6 +27,7 @@ import { containerEtcFiles, type EtcFiles, type HostEtc } from './etc-files';
 import { formatIpv4 } from '../wire/ipv4';
 import * as packages from './packages';
 import * as volumes from './volumes';
+import * as health from './health';
 import { startService, type ServiceStart } from './services';
 
 export type { EngineState } from './daemon';
@@ -222,6 +223,16 @@ export class Engine {
   /** `removeVolumes`: `docker rm -v`. */
   removeContainer(reference: string, force: boolean, removeVolumes = false): Container {
     return containers.removeContainer(this.daemon, reference, force, removeVolumes);
+  }
+
+  /** When the container's next health probe starts, if it is due by now. */
+  dueHealthProbe(reference: string): number | undefined {
+    return health.dueProbe(containers.findContainer(this.daemon, reference), this.now());
+  }
+
+  /** A probe's result, as the daemon's health monitor handles it. */
+  recordHealthProbe(reference: string, result: health.ProbeResult): void {
+    health.recordProbe(containers.findContainer(this.daemon, reference), result);
   }
 
   /** POST /volumes/create. */

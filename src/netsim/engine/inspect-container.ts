@@ -8,6 +8,7 @@ import { imageInfo } from './images';
 import type { Network } from './network';
 import { modeEndpointId } from './mode-networks';
 import { mountPoints } from './volumes';
+import type { Healthcheck, HealthState } from './health';
 
 /**
  * `GET /containers/{id}/json` as Docker 29 answers API 1.52+ (moby docker-v29.7.2
@@ -91,9 +92,29 @@ function state(container: Container): Record<string, unknown> {
       // runc takes a few hundred milliseconds to start the first process.
       StartedAt: container.startedMs === undefined ? ZERO_TIME : timestamp(container, `started-${container.starts}`, container.startedMs, 40 + derivedInt(container.id, `lag-${container.starts}`, 300)),
       FinishedAt: container.finishedMs === undefined ? ZERO_TIME : timestamp(container, `finished-${container.finishedMs}`, container.finishedMs),
+      ...(container.health && { Health: healthState(container.health) }),
     },
-    { omitted: { Health: NIL_POINTER } },
+    { omitted: container.health ? {} : { Health: NIL_POINTER } },
   );
+}
+
+/** container.Health: the status, the failing streak, the last probes (HealthcheckResult, times as RFC 3339 with nanoseconds). */
+function healthState(health: HealthState): Record<string, unknown> {
+  const time = (ms: number) => rfc3339Nano(ms, (ms % 1000) * 1_000_000);
+  return goStruct({ Status: health.status, FailingStreak: health.failingStreak, Log: health.log.map((entry) => goStruct({ Start: time(entry.startMs), End: time(entry.endMs), ExitCode: entry.exitCode, Output: entry.output })) });
+}
+
+/** HealthConfig: the durations in nanoseconds (time.Duration), each omitted when zero, as Retries is. */
+function healthConfig(check: Healthcheck): Record<string, unknown> {
+  const ns = (ms: number) => ms * 1_000_000;
+  return goStruct({
+    Test: [...check.test],
+    ...(check.intervalMs > 0 && { Interval: ns(check.intervalMs) }),
+    ...(check.timeoutMs > 0 && { Timeout: ns(check.timeoutMs) }),
+    ...(check.startPeriodMs > 0 && { StartPeriod: ns(check.startPeriodMs) }),
+    ...(check.startIntervalMs > 0 && { StartInterval: ns(check.startIntervalMs) }),
+    ...(check.retries > 0 && { Retries: check.retries }),
+  });
 }
 
 /** The masks runc applies when the container is not privileged (daemon/pkg/oci/defaults.go). */
@@ -231,6 +252,7 @@ function containerConfig(container: Container): Record<string, unknown> {
     StdinOnce: config.stdinOnce,
     Env: [...config.env],
     Cmd: config.cmd ? [...config.cmd] : NIL_SLICE,
+    ...(config.healthcheck && { Healthcheck: healthConfig(config.healthcheck) }),
     Image: container.image,
     Volumes: anonymous.length > 0 ? Object.fromEntries(anonymous.map((path) => [path, goStruct({})])) : NIL_MAP,
     WorkingDir: config.workingDir,

@@ -327,9 +327,48 @@ export function decodeService(service: RawMap): RawMap {
     if (typeof value === 'string' || typeof value === 'number') decoded.set(key, [String(value)]);
     else if (Array.isArray(value)) decoded.set(key, value.map(goSprint));
   }
+  const healthcheck = service.get('healthcheck');
+  if (isRawMap(healthcheck)) decoded.set('healthcheck', decodeHealthcheck(healthcheck));
   const extraHosts = service.get('extra_hosts');
   if (extraHosts !== undefined) decoded.set('extra_hosts', hostsList(extraHosts));
   return decoded;
+}
+
+/** HealthCheckTest.DecodeMapstructure (a string is `CMD-SHELL` and it) and Duration's (str2duration, printed back by time.Duration.String). */
+function decodeHealthcheck(value: RawMap): RawMap {
+  const decoded: RawMap = new Map(value);
+  const test = value.get('test');
+  if (typeof test === 'string') decoded.set('test', ['CMD-SHELL', test]);
+  else if (Array.isArray(test)) decoded.set('test', test.map(goSprint));
+  for (const key of ['timeout', 'interval', 'start_period', 'start_interval']) {
+    const duration = value.get(key);
+    if (duration === undefined || duration === null) continue;
+    const ms = parseDuration(goSprint(duration));
+    if (ms === undefined) throw new ModelError(`services.healthcheck.${key}: invalid duration ${goSprint(duration)}`);
+    decoded.set(key, goDurationString(ms));
+  }
+  return decoded;
+}
+
+const DURATION_UNITS_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/** str2duration.ParseDuration: Go's units, and days and weeks. */
+export function parseDuration(text: string): number | undefined {
+  if (text === '0') return 0;
+  const parts = [...text.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h|d|w)/gy)];
+  if (parts.length === 0 || parts.map((part) => part[0]).join('') !== text) return undefined;
+  return parts.reduce((total, part) => total + Number(part[1]) * DURATION_UNITS_MS[part[2]!]!, 0);
+}
+
+/** time.Duration.String for whole milliseconds: `500ms`, `1.5s`, `1m30s`, `1h0m0s`. */
+export function goDurationString(ms: number): string {
+  if (ms === 0) return '0s';
+  if (ms < 1000) return `${ms}ms`;
+  const hours = Math.floor(ms / 3_600_000);
+  const minutes = Math.floor((ms % 3_600_000) / 60_000);
+  const seconds = `${(ms % 60_000) / 1000}s`;
+  if (hours > 0) return `${hours}h${minutes}m${seconds}`;
+  return minutes > 0 ? `${minutes}m${seconds}` : seconds;
 }
 
 /** MappingWithEquals: `K=V` entries, a bare `K` with no value (nil). */

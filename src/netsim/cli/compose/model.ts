@@ -46,6 +46,11 @@ export const SERVICE_VOLUME: readonly Field[] = [
 /** types.VolumeConfig (CustomLabels is `json:"-"`, `yaml:"-"`). */
 export const VOLUME: readonly Field[] = [f('name', 'string'), f('driver', 'string'), f('driver_opts', stringMap), f('external', 'bool'), f('labels', stringMap)];
 
+/** types.HealthCheckConfig: the durations as types.Duration marshals them, time.Duration's String. */
+export const HEALTHCHECK: readonly Field[] = [
+  f('test', strings), f('timeout', 'string'), f('interval', 'string'), f('retries', { pointer: 'int' }), f('start_period', 'string'), f('start_interval', 'string'), f('disable', 'bool'),
+];
+
 /** types.ServiceDependency: `required` has no omitempty. */
 export const DEPENDENCY: readonly Field[] = [f('condition', 'string'), f('restart', 'bool'), f('required', 'bool', { keepEmpty: true })];
 
@@ -58,7 +63,7 @@ export const SERVICE: readonly Field[] = [
   f('depends_on', { map: { struct: DEPENDENCY } }), f('deploy', 'any'), f('device_cgroup_rules', strings), f('devices', 'any'), f('dns', strings), f('dns_opt', strings),
   f('dns_search', strings), f('dockerfile', 'string'), f('domainname', 'string'), f('entrypoint', 'command', { jsonKeepEmpty: true }), f('provider', 'any'),
   f('environment', { map: { pointer: 'string' } }), f('env_file', 'any'), f('expose', strings), f('extends', 'any'), f('external_links', strings), f('extra_hosts', 'any'),
-  f('group_add', strings), f('gpus', 'any'), f('hostname', 'string'), f('healthcheck', 'any'), f('image', 'string'), f('init', { pointer: 'bool' }), f('ipc', 'string'),
+  f('group_add', strings), f('gpus', 'any'), f('hostname', 'string'), f('healthcheck', { pointer: { struct: HEALTHCHECK } }), f('image', 'string'), f('init', { pointer: 'bool' }), f('ipc', 'string'),
   f('isolation', 'string'), f('labels', stringMap), f('label_file', strings), f('links', strings), f('logging', 'any'), f('log_driver', 'string'), f('log_opt', stringMap),
   f('mem_limit', 'any'), f('mem_reservation', 'any'), f('memswap_limit', 'any'), f('mem_swappiness', 'any'), f('mac_address', 'string'), f('models', 'any'), f('net', 'string'),
   f('network_mode', 'string'), f('networks', { map: { pointer: { struct: SERVICE_NETWORK } } }), f('oom_kill_disable', 'bool'), f('oom_score_adj', 'int'), f('pid', 'string'),

@@ -7,7 +7,8 @@ import type { Network } from '../../engine/network';
 import { goParseAddr, goParsePrefix } from '../../wire/go-netip';
 import { parseIpv4, type Ipv4 } from '../../wire/ipv4';
 import type { PortMapping, Protocol } from '../../wire/port-spec';
-import { goSprint } from './canonical';
+import { goSprint, parseDuration } from './canonical';
+import type { Healthcheck } from '../../engine/health';
 import { networkHash, serviceHash, volumeHash } from './hash';
 import { networksOf, type Project } from './load';
 import { isRawMap, type Raw, type RawMap } from './yaml-read';
@@ -304,5 +305,13 @@ export function containerRequest(
     ipamSent: primary?.ipamSent ?? false,
     volumes: mounts.binds,
     mounts: mounts.mounts,
+    ...(isRawMap(service.get('healthcheck')) && { healthcheck: healthcheckOf(map(service.get('healthcheck'))) }),
   };
+}
+
+/** ToMobyHealthCheck (pkg/compose/convert.go): the durations as they are, `disable` as Test ["NONE"]. */
+function healthcheckOf(check: RawMap): Healthcheck {
+  const ms = (key: string) => (check.has(key) ? (parseDuration(text(check.get(key))) ?? 0) : 0);
+  const test = check.get('disable') === true ? ['NONE'] : list(check.get('test')).map(text);
+  return { test, intervalMs: ms('interval'), timeoutMs: ms('timeout'), startPeriodMs: ms('start_period'), startIntervalMs: ms('start_interval'), retries: Number(check.get('retries') ?? 0) };
 }

@@ -10,6 +10,7 @@ import { serviceHash } from './hash';
 import type { Progress, Session } from './session';
 import { isRawMap, type RawMap } from './yaml-read';
 import { LogPrinter, printLogs, shortName } from './logs';
+import { PROBE_MS, runDueProbes } from '../docker/health-probes';
 
 /**
  * `docker compose up` and `create` (v2.40.3 cmd/compose/up.go, pkg/compose/up.go,
@@ -222,25 +223,59 @@ export function startServices(session: Session, project: Project, order: readonl
   }
 }
 
-/** waitDependencies for service_healthy and service_completed_successfully: no healthcheck is simulated, so a healthy wait fails as for a container without one. */
+/**
+ * waitDependencies (convergence.go): `Waiting` for each container of the
+ * dependency, then, as its 500 ms ticker polls isServiceHealthy or
+ * isServiceCompleted, `Healthy` or `Exited`, or the error. Health changes only
+ * when a probe runs, so the wait moves the clock to each probe in turn.
+ */
 function waitFor(session: Session, project: Project, dependency: string, condition: string, progress: Progress): void {
   const containers = projectContainers(session.engine, project.name).filter((c) => serviceOf(c) === dependency);
   for (const container of containers) progress.event(`Container ${container.name}`, 'working', 'Waiting');
-  for (const container of containers) {
-    if (condition === 'service_completed_successfully') {
+  if (condition === 'service_completed_successfully') {
+    for (const container of containers) {
       if (container.status !== 'exited') throw new UpFailure(`service ${JSON.stringify(dependency)} did not complete in this simulator: it runs until stopped`);
       if (container.exitCode !== 0) {
         const message = `service ${JSON.stringify(dependency)} didn't complete successfully: exit ${container.exitCode}`;
-        progress.event(`Container ${container.name}`, 'error', message);
+        for (const other of containers) progress.event(`Container ${other.name}`, 'error', message);
         throw new UpFailure(message);
       }
-      progress.event(`Container ${container.name}`, 'done', 'Exited');
-      continue;
     }
-    if (container.status === 'exited') throw new UpFailure(`dependency failed to start: container ${container.name} exited (${container.exitCode})`);
-    progress.event(`Container ${container.name}`, 'error', 'Error');
-    throw new UpFailure(`dependency failed to start: container ${container.name} has no healthcheck configured`);
+    for (const container of containers) progress.event(`Container ${container.name}`, 'done', 'Exited');
+    return;
   }
+  // A health change needs a probe, which runs through the terminal; each turn moves the clock at least one tick.
+  for (let turn = 0; ; turn++) {
+    const verdict = serviceHealth(containers);
+    if (verdict === 'healthy') break;
+    if (verdict !== 'starting') {
+      for (const container of containers) progress.event(`Container ${container.name}`, 'error', 'Error');
+      throw new UpFailure(`dependency failed to start: ${verdict.error}`);
+    }
+    if (!session.process.terminal || turn > 10_000) throw new UpFailure('netsim: this session cannot run health probes');
+    advanceToNextProbe(session, containers);
+  }
+  for (const container of containers) progress.event(`Container ${container.name}`, 'done', 'Healthy');
+}
+
+/** isServiceHealthy: every container healthy, or the first reason it is not. */
+function serviceHealth(containers: readonly Container[]): 'healthy' | 'starting' | { error: string } {
+  for (const container of containers) {
+    if (container.status === 'exited') return { error: `container ${container.name} exited (${container.exitCode})` };
+    if (!container.health) return { error: `container ${container.name} has no healthcheck configured` };
+    if (container.health.status === 'unhealthy') return { error: `container ${container.name} is unhealthy` };
+    if (container.health.status === 'starting') return 'starting';
+  }
+  return 'healthy';
+}
+
+/** The clock moves to the next probe of the containers, in 500 ms ticks as Compose polls, and the probes due run. */
+function advanceToNextProbe(session: Session, containers: readonly Container[]): void {
+  const next = Math.min(...containers.map((container) => container.health?.nextProbeMs ?? Infinity));
+  const now = session.engine.now();
+  const ticks = Math.max(1, Math.ceil((next + PROBE_MS - now) / 500));
+  session.engine.advanceClock(ticks * 500);
+  runDueProbes(session.engine, session.process.terminal, (container) => containers.includes(container));
 }
 
 export interface UpOptions {

@@ -10,6 +10,8 @@ import type { ParsedFlags } from './flags';
 import { parseNetworkOpt, type NetworkAttachment } from './network-opt';
 import { parseMountOption } from './mount-option';
 import type { MountRequest } from '../../engine/volumes';
+import type { Healthcheck } from '../../engine/health';
+import { parseGoDuration } from './timestamp';
 
 /** NetworkOpt.Set runs while pflag parses: its error is the flag's. */
 const networkCheck = (value: string) => {
@@ -48,6 +50,13 @@ export const CREATE_FLAGS: CommandSpec<DockerContext>['flags'] = [
   { name: 'env', short: 'e', takesValue: true },
   { name: 'volume', short: 'v', takesValue: true },
   { name: 'mount', takesValue: true },
+  { name: 'health-cmd', takesValue: true },
+  { name: 'health-interval', takesValue: true },
+  { name: 'health-retries', takesValue: true },
+  { name: 'health-timeout', takesValue: true },
+  { name: 'health-start-period', takesValue: true },
+  { name: 'health-start-interval', takesValue: true },
+  { name: 'no-healthcheck', takesValue: false },
   { name: 'label', short: 'l', takesValue: true },
   { name: 'restart', takesValue: true },
   { name: 'entrypoint', takesValue: true },
@@ -103,6 +112,7 @@ export function createRequest(verb: Verb, path: string, { values, positionals }:
     expose,
     volumes: all(values, 'volume'),
     mounts: checked.mounts,
+    ...(checked.healthcheck && { healthcheck: checked.healthcheck }),
     restartPolicy,
     publishAll: values.has('publish-all'),
   };
@@ -171,6 +181,7 @@ interface Checked {
   restartPolicy: { name: string; maximumRetryCount: number };
   publish: PortMapping[];
   mounts: MountRequest[];
+  healthcheck: Healthcheck | undefined;
 }
 
 /** The flag validators first (pflag runs them while parsing), then parse()'s own checks in its order. */
@@ -207,6 +218,8 @@ function validated(values: Values): Checked | Refusal {
     if ('unmodelled' in parsed) return { unmodelled: parsed.unmodelled };
     mounts.push(parsed);
   }
+  const healthcheck = healthcheckOf(values);
+  if (healthcheck !== undefined && !('test' in healthcheck)) return healthcheck;
   const restart = restartPolicyOf(last(values, 'restart') ?? 'no');
   if ('error' in restart) return { parse: restart.error };
   if (values.has('rm') && restart.name !== 'no' && restart.name !== '') return { parse: 'conflicting options: cannot specify both --restart and --rm' };
@@ -221,7 +234,37 @@ function validated(values: Values): Checked | Refusal {
     restartPolicy: restart,
     publish,
     mounts,
+    healthcheck,
   };
+}
+
+/**
+ * The --health-* flags as parse() turns them into a HealthConfig
+ * (cli/command/container/opts.go): pflag's Duration and Int values first, then
+ * the conflicts and signs in its order; --no-healthcheck alone is Test ["NONE"].
+ */
+function healthcheckOf(values: Values): Healthcheck | Refusal | undefined {
+  const durations: Record<string, number> = {};
+  for (const name of ['health-interval', 'health-timeout', 'health-start-period', 'health-start-interval']) {
+    const text = last(values, name);
+    const ms = text === undefined ? 0 : parseGoDuration(text);
+    if (ms === undefined) return { flag: `--${name}`, value: text!, message: `time: invalid duration ${JSON.stringify(text)}` };
+    durations[name] = ms;
+  }
+  const retriesText = last(values, 'health-retries');
+  const retries = retriesText === undefined ? 0 : Number(retriesText);
+  if (!Number.isInteger(retries) || !/^[-+]?\d+$/.test(retriesText ?? '0')) return { flag: '--health-retries', value: retriesText!, message: `strconv.ParseInt: parsing ${JSON.stringify(retriesText)}: invalid syntax` };
+  const command = last(values, 'health-cmd') ?? '';
+  const anySetting = command !== '' || retries !== 0 || Object.values(durations).some((ms) => ms !== 0);
+  if (values.has('no-healthcheck')) {
+    if (anySetting) return { parse: '--no-healthcheck conflicts with --health-* options' };
+    return { test: ['NONE'], intervalMs: 0, timeoutMs: 0, startPeriodMs: 0, startIntervalMs: 0, retries: 0 };
+  }
+  if (!anySetting) return undefined;
+  for (const name of ['health-interval', 'health-timeout']) if (durations[name]! < 0) return { parse: `--${name} cannot be negative` };
+  if (retries < 0) return { parse: '--health-retries cannot be negative' };
+  for (const name of ['health-start-period', 'health-start-interval']) if (durations[name]! < 0) return { parse: `--${name} cannot be negative` };
+  return { test: command === '' ? [] : ['CMD-SHELL', command], intervalMs: durations['health-interval']!, timeoutMs: durations['health-timeout']!, startPeriodMs: durations['health-start-period']!, startIntervalMs: durations['health-start-interval']!, retries };
 }
 
 const DOMAIN = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*\.?\s*$/;

@@ -3,6 +3,7 @@ import { EngineError } from '../../engine/errors';
 import { inspectContainer } from '../../engine/inspect-container';
 import { inspectNetwork } from '../../engine/inspect-network';
 import { inspectVolume } from '../../engine/volumes';
+import { runDueProbes } from './health-probes';
 import { compileTemplate, renderInspectTemplate, TemplateError, TemplateExecError, type Template } from '../../format/go-template';
 import { fail, type CommandResult } from '../command';
 import { daemonErrorText, type CommandSpec, type DockerContext } from './cobra';
@@ -104,7 +105,8 @@ const inspect: CommandSpec<DockerContext> = {
   usage: '[OPTIONS] NAME|ID [NAME|ID...]',
   args: { kind: 'at-least', count: 1 },
   flags: [FORMAT_FLAG, { name: 'type', takesValue: true }],
-  run({ values, positionals }, { engine }) {
+  run({ values, positionals }, { engine, terminal }) {
+    runDueProbes(engine, terminal);
     const type = values.get('type')?.at(-1);
     const list = OBJECT_TYPES.map((t) => `"${t}"`).join(', ');
     if (type === '') return fail(`type is empty: must be one of ${list}\n`, 1);
@@ -118,7 +120,8 @@ const containerInspect: CommandSpec<DockerContext> = {
   usage: '[OPTIONS] CONTAINER [CONTAINER...]',
   args: { kind: 'at-least', count: 1 },
   flags: [FORMAT_FLAG],
-  run({ values, positionals }, { engine }) {
+  run({ values, positionals }, { engine, terminal }) {
+    runDueProbes(engine, terminal);
     return inspectReferences(positionals, values.get('format')?.at(-1), (reference) => lookupAny(engine, 'container', reference));
   },
 };

@@ -1,5 +1,6 @@
 import type { Container } from '../../engine/container';
 import { mountPoints } from '../../engine/volumes';
+import { runDueProbes } from './health-probes';
 import type { Engine } from '../../engine/engine';
 import { imageInfo } from '../../engine/images';
 import { formatList } from '../../format/docker-formatter';
@@ -33,7 +34,8 @@ export const ps: CommandSpec<DockerContext> = {
     { name: 'format', takesValue: true },
     { name: 'filter', short: 'f', takesValue: true },
   ],
-  run({ values }, { engine }) {
+  run({ values }, { engine, terminal }) {
+    runDueProbes(engine, terminal);
     const flagError = (value: string, flag: string, message: string) =>
       fail(`invalid argument "${value}" for "${flag}" flag: ${message}\n\nUsage:  ${this.path} ${USAGE}\n\nRun '${this.path} --help' for more information\n`, 125);
     const lastText = values.get('last')?.at(-1);
@@ -193,7 +195,7 @@ function include(container: Container, filters: Filters, state: { all: boolean; 
   const exited = filters.get('exited');
   if (exited && !exited.some((code) => Number(code) === container.exitCode && !running && container.startedMs !== undefined)) return 'exclude';
   if (!match(filters, 'status', container.status)) return 'exclude';
-  if (!exactMatch(filters, 'health', 'none')) return 'exclude';
+  if (!exactMatch(filters, 'health', container.health?.status ?? 'none')) return 'exclude';
   if (filters.has('volume') && !filters.get('volume')!.some((v) => mountsOf(container).some((m) => m.destination === v || (m.name || m.source) === v))) return 'exclude';
   if (filters.has('ancestor')) {
     const wanted = new Set(filters.get('ancestor')!.map((reference) => imageInfo(reference)?.digest).filter(Boolean));
@@ -254,8 +256,9 @@ export function summarize(engine: Engine, container: Container, size: boolean): 
     ports: portSummaries(container),
     labels: container.config.labels,
     state: container.status,
-    status: containerStatus(container.status, container.exitCode, container.startedMs, container.finishedMs, engine.now()),
-    health: 'none',
+    // State.String(): a running container's health after its uptime.
+    status: containerStatus(container.status, container.exitCode, container.startedMs, container.finishedMs, engine.now(), container.health?.status),
+    health: container.health?.status ?? 'none',
     sizeRw: 0,
     sizeRootFs: size ? (imageInfo(container.image)?.unpackedSize ?? 0) : 0,
     mounts: mountsOf(container),
