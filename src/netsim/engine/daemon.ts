@@ -83,6 +83,8 @@ export interface EngineState {
   service?: ServiceState;
   /** Volumes of the local driver, by creation; absent on a host saved before volumes were modelled. */
   volumes?: Volume[];
+  /** How many answers of more than one address the embedded DNS has shuffled: each shuffle's draws hang off it. */
+  shuffledAnswers?: number;
   /** The 40-bit Global ID of the default IPv6 pool, 10 hex digits, drawn when the first network needs it (ipam6.ts). */
   ipv6GlobalId?: string;
 }

@@ -3,6 +3,7 @@ import type { Kernel } from '../kernel/kernel';
 import type { SeededRandom } from '../random';
 import type { Container, LogEntry } from './container';
 import { interruptedBy } from './signals';
+import { derivedInt } from './derived';
 import { nextNginxPid, nginxSignalled, runsNginxMaster, type NginxSignal } from './nginx-signals';
 import { createWarnings } from './create-warnings';
 import { connectedContainer } from './container-config';
@@ -365,7 +366,18 @@ export class Engine {
 
   /** What the embedded DNS server (127.0.0.11) answers a container asking for `name`. */
   resolveName(containerReference: string, name: string): Ipv4[] {
-    return resolveContainerName(this.daemon, containers.findContainer(this.daemon, containerReference), name);
+    const querier = containers.findContainer(this.daemon, containerReference);
+    const found = resolveContainerName(this.daemon, querier, name);
+    if (found.length < 2) return found;
+    // handleIPQuery shuffles a longer answer (rand.Shuffle, libnetwork resolver.go): round robin among a
+    // service's replicas. Its draws hang off a count of such answers, so the seeded stream stays as it was.
+    const turn = (this.state.shuffledAnswers = (this.state.shuffledAnswers ?? 0) + 1);
+    const shuffled = [...found];
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = derivedInt(querier.id, `dns-answer-${turn}-${i}`, i + 1);
+      [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+    }
+    return shuffled;
   }
 
   /** What it answers for AAAA: the IPv6 addresses, none for a name with only IPv4 ones, undefined for a name it does not know. */

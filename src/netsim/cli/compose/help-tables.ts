@@ -983,6 +983,24 @@ export const COMPOSE_HELP: Readonly<Record<string, ComposeCommandHelp>> = {
       }
     ]
   },
+  "scale": {
+    "use": "[SERVICE=REPLICAS...]",
+    "description": "Scale services ",
+    "flags": [
+      {
+        "name": "no-deps",
+        "type": "bool",
+        "default": "false",
+        "usage": "Don't start linked services"
+      },
+      {
+        "name": "dry-run",
+        "type": "bool",
+        "default": "false",
+        "usage": "Execute command in dry run mode"
+      }
+    ]
+  },
   "start": {
     "use": "[SERVICE...]",
     "description": "Start services",

@@ -176,27 +176,71 @@ function createReplica(session: Session, project: Project, name: string, number:
   }
 }
 
-/** convergence.ensureService: keep what is up to date, recreate what changed, create what is missing. */
+/** GetScale (compose-go types.go): `scale`, else deploy.replicas, else 1; getScale refuses more than one with a container_name. */
+export function scaleOf(name: string, service: RawMap): number {
+  const deploy = service.get('deploy');
+  const scale = service.get('scale') ?? (isRawMap(deploy) ? deploy.get('replicas') : undefined);
+  const count = typeof scale === 'number' ? scale : scale === undefined || scale === null ? 1 : Number(scale);
+  const own = service.get('container_name');
+  if (count > 1 && typeof own === 'string' && own !== '') {
+    throw new UpFailure(`WARNING: The ${JSON.stringify(name)} service is using the custom container name ${JSON.stringify(own)}. Docker requires each container to have a unique name. Remove the custom name to scale the service`);
+  }
+  return count;
+}
+
+/** ServiceConfig.SetScale: `scale`, and deploy.replicas when there is a deploy section. */
+export function setScale(project: Project, name: string, replicas: number): void {
+  const service = serviceMap(project, name);
+  service.set('scale', replicas);
+  const deploy = service.get('deploy');
+  if (isRawMap(deploy)) deploy.set('replicas', replicas);
+}
+
+/** applyScaleOpts (cmd/compose/create.go): `--scale SERVICE=NUM`, each service looked up as GetService does. */
+export function applyScaleOptions(project: Project, options: readonly string[]): string | undefined {
+  for (const option of options) {
+    const split = option.split('=');
+    if (split.length !== 2) return `invalid --scale option ${JSON.stringify(option)}. Should be SERVICE=NUM`;
+    const [name, count] = split as [string, string];
+    if (!/^[-+]?\d+$/.test(count)) return `strconv.Atoi: parsing ${JSON.stringify(count)}: invalid syntax`;
+    if (!servicesOf(project.model).has(name)) return `no such service: ${name}: not found`;
+    setScale(project, name, Number(count));
+  }
+  return undefined;
+}
+
+const numberOf = (container: Container) => Number(container.config.labels[LABEL.number] ?? '1');
+
+/**
+ * convergence.ensureService: the service's containers, obsolete ones first and
+ * then by number, are kept up to date (or recreated) up to the scale, and the
+ * rest stopped and removed (scale down); the missing replicas are created with
+ * the numbers after the highest (nextContainerNumber).
+ */
 export function ensureService(session: Session, project: Project, name: string, recreate: 'diverged' | 'force' | 'never', progress: Progress): void {
   const service = serviceMap(project, name);
-  const existing = projectContainers(session.engine, project.name).filter((container) => serviceOf(container) === name);
+  const expected = scaleOf(name, service);
   const mode = networkModeOf(session, project, service);
-  const expected = serviceHash(hashed(service, mode));
+  const hash = serviceHash(hashed(service, mode));
   const imageId = session.engine.findImage(String(service.get('image') ?? ''))?.digest;
-  for (const container of existing) {
-    const diverged = container.config.labels[LABEL.configHash] !== expected || (container.config.labels[LABEL.image] ?? '') !== (imageId ?? '');
-    if (recreate === 'force' || (recreate === 'diverged' && diverged)) {
+  const obsolete = (container: Container) => recreate === 'force' || (recreate === 'diverged' && (container.config.labels[LABEL.configHash] !== hash || (container.config.labels[LABEL.image] ?? '') !== (imageId ?? '')));
+  const existing = projectContainers(session.engine, project.name)
+    .filter((container) => serviceOf(container) === name)
+    .sort((a, b) => Number(obsolete(b)) - Number(obsolete(a)) || numberOf(a) - numberOf(b));
+  const next = existing.reduce((highest, container) => Math.max(highest, numberOf(container)), 0) + 1;
+  existing.forEach((container, index) => {
+    if (index >= expected) removeContainer(session, container, progress);
+    else if (obsolete(container)) {
       const event = `Container ${container.name}`;
       progress.event(event, 'working', 'Recreate');
-      const number = Number(container.config.labels[LABEL.number] ?? '1');
       session.engine.stopContainer(container.id);
       session.engine.removeContainer(container.id, false);
       session.engine.advanceClock(TAKES_MS.containerRemove);
-      createReplica(session, project, name, number, progress, false);
+      createReplica(session, project, name, numberOf(container), progress, false);
       progress.event(event, 'done', 'Recreated');
     } else if (container.status === 'running') progress.event(`Container ${container.name}`, 'done', 'Running');
-  }
-  if (existing.length === 0) createReplica(session, project, name, 1, progress);
+  });
+  for (let i = 0; i < expected - existing.length; i++) createReplica(session, project, name, next + i, progress);
 }
 
 /** startService: each container not running is started, dependencies first; without a writer in the context (attached up), silently. */
@@ -386,6 +430,8 @@ export function upCommand(session: Session, parsed: ParsedFlags): CommandResult 
   if (flag('force-recreate') && flag('no-recreate')) return session.fail('--force-recreate and --no-recreate are incompatible');
   const loaded = projectFor(session, parsed.positionals);
   if (!('model' in loaded)) return loaded;
+  const scaleProblem = applyScaleOptions(loaded, parsed.values.get('scale') ?? []);
+  if (scaleProblem) return session.fail(scaleProblem);
   if (servicesOf(loaded.model).size === 0) return session.fail('no service selected');
   if ([...servicesOf(loaded.model).values()].some((service) => isRawMap(service) && service.has('build'))) return session.fail('netsim: building images (`build:`) is not simulated yet; use an `image:` the host can pull');
   const detach = flag('detach') || flag('wait');
