@@ -16,6 +16,7 @@ import { COMPOSE_VERSION } from './resources';
 import { Session, type ProgressMode, type RootOptions } from './session';
 import { applyScaleOptions, upCommand, projectFor, runUp } from './up';
 import { scaleCommand } from './scale';
+import { volumesCommand } from './volumes';
 
 /**
  * The `docker compose` CLI plugin, v2.40.3 (cmd/main.go, cmd/compose/compose.go
@@ -72,6 +73,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
     },
   },
   scale: { flags: [bool('no-deps')], run: scaleCommand },
+  volumes: { flags: [bool('quiet', 'q'), value('format')], run: volumesCommand },
   down: { flags: [bool('remove-orphans'), value('timeout', 't'), bool('volumes', 'v'), value('rmi')], run: downCommand },
   ps: { flags: [value('format'), value('filter'), value('status'), bool('quiet', 'q'), bool('services'), bool('orphans'), bool('all', 'a'), bool('no-trunc')], run: psCommand },
   logs: {
@@ -122,7 +124,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
 };
 
 /** The subcommands of v2.40.3 this simulator lacks, named so that typing one says so instead of "unknown". */
-const NOT_SIMULATED = ['attach', 'export', 'commit', 'pause', 'unpause', 'events', 'images', 'build', 'push', 'pull', 'cp', 'wait', 'stats', 'watch', 'publish', 'alpha', 'bridge', 'volumes'];
+const NOT_SIMULATED = ['attach', 'export', 'commit', 'pause', 'unpause', 'events', 'images', 'build', 'push', 'pull', 'cp', 'wait', 'stats', 'watch', 'publish', 'alpha', 'bridge'];
 
 const PROGRESS_MODES: readonly string[] = ['auto', 'tty', 'plain', 'json', 'quiet', 'none'];
 

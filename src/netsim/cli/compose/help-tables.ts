@@ -1257,5 +1257,30 @@ export const COMPOSE_HELP: Readonly<Record<string, ComposeCommandHelp>> = {
         "usage": "Execute command in dry run mode"
       }
     ]
+  },
+  "volumes": {
+    "use": "[OPTIONS] [SERVICE...]",
+    "description": "List volumes",
+    "flags": [
+      {
+        "name": "format",
+        "type": "string",
+        "default": "table",
+        "usage": "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates"
+      },
+      {
+        "name": "quiet",
+        "short": "q",
+        "type": "bool",
+        "default": "false",
+        "usage": "Only display volume names"
+      },
+      {
+        "name": "dry-run",
+        "type": "bool",
+        "default": "false",
+        "usage": "Execute command in dry run mode"
+      }
+    ]
   }
 };

@@ -71,16 +71,16 @@ const create: Spec = {
 };
 
 /** formatter/volume.go: the default table, `-q`, the raw format, and the column titles. */
-function resolveFormat(format: string, quiet: boolean): string {
+export function volumeFormat(format: string, quiet: boolean): string {
   if (format === 'table') return quiet ? '{{.Name}}' : 'table {{.Driver}}\t{{.Name}}';
   if (format === 'raw') return quiet ? 'name: {{.Name}}' : 'name: {{.Name}}\\ndriver: {{.Driver}}\\n';
   return format;
 }
 
-const HEADER = { ID: 'ID', Name: 'VOLUME NAME', Group: 'GROUP', Driver: 'DRIVER', Scope: 'SCOPE', Availability: 'AVAILABILITY', Mountpoint: 'MOUNTPOINT', Labels: 'LABELS', Links: 'LINKS', Size: 'SIZE', Status: 'STATUS' };
+export const VOLUME_HEADER = { ID: 'ID', Name: 'VOLUME NAME', Group: 'GROUP', Driver: 'DRIVER', Scope: 'SCOPE', Availability: 'AVAILABILITY', Mountpoint: 'MOUNTPOINT', Labels: 'LABELS', Links: 'LINKS', Size: 'SIZE', Status: 'STATUS' };
 
 /** volumeContext: what `--format` sees of a volume; the list carries no UsageData, so Links and Size are N/A. */
-function volumeContext(volume: Volume): Record<string, unknown> {
+export function volumeContext(volume: Volume): Record<string, unknown> {
   const labels = Object.entries(volume.labels ?? {}).map(([key, value]) => `${key}=${value}`).sort();
   return goStruct({ Availability: 'N/A', Driver: 'local', Group: 'N/A', Labels: labels.join(','), Links: 'N/A', Mountpoint: volumeMountpoint(volume.name), Name: volume.name, Scope: 'local', Size: 'N/A', Status: 'N/A' });
 }
@@ -123,8 +123,8 @@ const ls: Spec = {
     // --cluster keeps cluster volumes only: this daemon is no swarm manager and has none.
     const listed = values.has('cluster') ? [] : engine.volumes().filter(keep);
     const rows = [...listed].sort((a, b) => naturalCompare(a.name, b.name)).map(volumeContext);
-    const format = values.has('cluster') && !values.has('quiet') ? 'table {{.Name}}\t{{.Group}}\t{{.Driver}}\t{{.Availability}}\t{{.Status}}' : resolveFormat(values.get('format')?.at(-1) || 'table', values.has('quiet'));
-    const output = formatList({ format, header: HEADER, rows, typeName: '*formatter.volumeContext' });
+    const format = values.has('cluster') && !values.has('quiet') ? 'table {{.Name}}\t{{.Group}}\t{{.Driver}}\t{{.Availability}}\t{{.Status}}' : volumeFormat(values.get('format')?.at(-1) || 'table', values.has('quiet'));
+    const output = formatList({ format, header: VOLUME_HEADER, rows, typeName: '*formatter.volumeContext' });
     return output.ok ? ok(output.text) : fail(`${output.error}\n`, 1);
   },
 };

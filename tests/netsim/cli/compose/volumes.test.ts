@@ -99,3 +99,17 @@ describe('docker compose up and down with volumes', () => {
     expect(host.run("docker inspect -f '{{json .HostConfig.Binds}}' tienda-db-1").stdout).toBe('["shared:/data:rw"]\n');
   });
 });
+
+// docker/compose v2.40.3 cmd/compose/volumes.go runVol and pkg/compose/volumes.go
+// Volumes: the project's volumes (its label), or those the services' containers
+// mount; docker/cli's formatter.NewVolumeFormat table, -q the names.
+describe('docker compose volumes', () => {
+  it('lists the project volumes, those of a service, and refuses an unknown service', () => {
+    const host = composeHost('services:\n  db:\n    image: alpine\n    command: sleep 1000\n    volumes:\n      - data:/data\n  web:\n    image: nginx\n    volumes:\n      - logs:/var/log/nginx\nvolumes:\n  data:\n  logs:\n');
+    host.run('docker volume create other');
+    host.run('docker compose up -d');
+    expect(host.run('docker compose volumes').stdout).toBe('DRIVER    VOLUME NAME\nlocal     tienda_data\nlocal     tienda_logs\n');
+    expect(host.run('docker compose volumes -q db').stdout).toBe('tienda_data\n');
+    expect(host.run('docker compose volumes nope').stderr).toBe('no such service: nope\n');
+  });
+});
