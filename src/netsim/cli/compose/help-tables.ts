@@ -556,6 +556,31 @@ export const COMPOSE_HELP: Readonly<Record<string, ComposeCommandHelp>> = {
       }
     ]
   },
+  "images": {
+    "use": "[OPTIONS] [SERVICE...]",
+    "description": "List images used by the created containers",
+    "flags": [
+      {
+        "name": "format",
+        "type": "string",
+        "default": "table",
+        "usage": "Format the output. Values: [table | json]"
+      },
+      {
+        "name": "quiet",
+        "short": "q",
+        "type": "bool",
+        "default": "false",
+        "usage": "Only display IDs"
+      },
+      {
+        "name": "dry-run",
+        "type": "bool",
+        "default": "false",
+        "usage": "Execute command in dry run mode"
+      }
+    ]
+  },
   "kill": {
     "use": "[OPTIONS] [SERVICE...]",
     "description": "Force stop service containers",
