@@ -1,4 +1,4 @@
-import { emptyUpper, normalizePath, type FileLayer, type UpperLayer } from '../kernel/filesystem';
+import { byteLength, emptyUpper, normalizePath, type FileLayer, type UpperLayer } from '../kernel/filesystem';
 import { rfc3339Nano } from '../format/go-time';
 import { goStruct, NIL_MAP, NIL_POINTER } from '../format/go-value';
 import type { Container } from './container';
@@ -212,6 +212,11 @@ function copyImageContent(volume: Volume, imageFiles: FileLayer, destination: st
   for (const [path, inode] of Object.entries(imageFiles)) {
     if (path.startsWith(`${destination}/`)) volume.files.files[path.slice(destination.length)] = inode;
   }
+}
+
+/** The bytes of a volume's files (directory.Size: regular files only). */
+export function volumeSize(volume: Volume): number {
+  return Object.values(volume.files.files).reduce((total, inode) => total + (inode.kind === 'file' ? byteLength(inode.content) : 0), 0);
 }
 
 /** `docker rm -v`, and --rm: the container's anonymous volumes go with it, if nothing else uses them. */

@@ -137,3 +137,14 @@ describe('bind mounts', () => {
     expect(host.run('cat /srv/site/new.txt').stdout).toBe('new\n');
   });
 });
+
+// docker/cli v29.7.2 cli/command/formatter/disk_usage.go: Local Volumes counts the
+// volumes, the active ones (RefCount > 0), their size, the unused ones' as reclaimable;
+// the verbose table VOLUME NAME, LINKS, SIZE.
+describe('docker system df and volumes', () => {
+  it('counts the volumes, the ones in use, and the bytes of the unused ones', () => {
+    const host = hostAfter('docker volume create a1', 'docker run --rm -v a1:/x alpine sh -c "echo 0123456789 > /x/y"', 'docker create --name user -v data:/d alpine');
+    expect(host.run('docker system df').stdout).toContain('Local Volumes   2         1         11B       11B (100%)\n');
+    expect(host.run('docker system df -v').stdout).toContain('Local Volumes space usage:\n\nVOLUME NAME   LINKS     SIZE\na1            0         11B\ndata          1         0B\n');
+  });
+});

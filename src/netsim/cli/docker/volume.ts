@@ -1,7 +1,6 @@
 import type { Engine } from '../../engine/engine';
 import { EngineError } from '../../engine/errors';
-import { ANONYMOUS_LABEL, inspectVolume, volumeMountpoint, type Volume } from '../../engine/volumes';
-import { byteLength } from '../../kernel/filesystem';
+import { ANONYMOUS_LABEL, inspectVolume, volumeMountpoint, volumeSize, type Volume } from '../../engine/volumes';
 import { formatList } from '../../format/docker-formatter';
 import { humanSize } from '../../format/docker-images';
 import { goStruct } from '../../format/go-value';
@@ -172,11 +171,6 @@ const PRUNE_WARNING = {
   anonymous: 'WARNING! This will remove anonymous local volumes not used by at least one container.\nAre you sure you want to continue? [y/N] ',
   all: 'WARNING! This will remove all local volumes not used by at least one container.\nAre you sure you want to continue? [y/N] ',
 };
-
-/** The bytes of a volume's files (directory.Size: regular files only). */
-function volumeSize(volume: Volume): number {
-  return Object.values(volume.files.files).reduce((total, inode) => total + (inode.kind === 'file' ? byteLength(inode.content) : 0), 0);
-}
 
 /**
  * The daemon's prune filter (withPrune, acceptedPruneFilters): label, label!
