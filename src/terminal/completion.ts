@@ -94,6 +94,7 @@ export const COMPOSE_COMMANDS: Record<string, readonly string[]> = {
   rm: ['-f', '--force', '-s', '--stop'],
   scale: ['--no-deps'],
   start: [],
+  stats: ['-a', '--all', '--no-stream', '--no-trunc', '--format'],
   stop: ['-t', '--timeout'],
   top: [],
   up: ['-d', '--detach', '--force-recreate', '--no-recreate', '--remove-orphans', '--wait', '--no-color', '--timestamps', '--scale'],

@@ -1038,6 +1038,42 @@ export const COMPOSE_HELP: Readonly<Record<string, ComposeCommandHelp>> = {
       }
     ]
   },
+  "stats": {
+    "use": "[OPTIONS] [SERVICE]",
+    "description": "Display a live stream of container(s) resource usage statistics",
+    "flags": [
+      {
+        "name": "all",
+        "short": "a",
+        "type": "bool",
+        "default": "false",
+        "usage": "Show all containers (default shows just running)"
+      },
+      {
+        "name": "format",
+        "type": "string",
+        "usage": "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/engine/cli/formatting/ for more information about formatting output with templates"
+      },
+      {
+        "name": "no-stream",
+        "type": "bool",
+        "default": "false",
+        "usage": "Disable streaming stats and only pull the first result"
+      },
+      {
+        "name": "no-trunc",
+        "type": "bool",
+        "default": "false",
+        "usage": "Do not truncate output"
+      },
+      {
+        "name": "dry-run",
+        "type": "bool",
+        "default": "false",
+        "usage": "Execute command in dry run mode"
+      }
+    ]
+  },
   "stop": {
     "use": "[OPTIONS] [SERVICE...]",
     "description": "Stop services",
