@@ -101,7 +101,7 @@ export function containerFileSystem(id: string, sources: ContainerFileSources): 
     const path = `${programDirectory(tool, family)}/${tool}`;
     if (!lower[path]) generated[path] = { inode: { kind: 'file', mode: 0o755, uid: 0, gid: 0, mtimeMs: startedMs, content: '' } };
   }
-  return new FileSystem(lower, engine.containerFiles(id), generated, now, containerMounts(id, sources));
+  return new FileSystem(lower, engine.containerFiles(id), generated, now, containerMounts(engine, id, sources.hostFiles, now));
 }
 
 /**
@@ -109,7 +109,7 @@ export function containerFileSystem(id: string, sources: ContainerFileSources): 
  * its bind mounts, the host's directories. dockerd makes a missing bind source
  * (`-v /srv/data:/data`) as a directory (createIfNotExists in volumes_unix.go).
  */
-function containerMounts(id: string, { engine, hostFiles, now }: ContainerFileSources): Mount[] {
+export function containerMounts(engine: Engine, id: string, hostFiles: FileSystem | undefined, now: () => number): Mount[] {
   const mounts: Mount[] = [];
   for (const { mount, files } of engine.containerMounts(id)) {
     const target = normalizePath(mount.destination);

@@ -148,3 +148,13 @@ describe('docker system df and volumes', () => {
     expect(host.run('docker system df -v').stdout).toContain('Local Volumes space usage:\n\nVOLUME NAME   LINKS     SIZE\na1            0         11B\ndata          1         0B\n');
   });
 });
+
+// moby's archive endpoints (daemon/archive.go) work on the container's mounted
+// file system: a path under a volume is the volume's.
+describe('docker cp and volumes', () => {
+  it('copies into the volume mounted at the path, which another container then reads', () => {
+    const host = hostAfter('docker run -d --name w -v data:/data alpine sleep 1000', 'echo hello > f.txt');
+    expect(host.run('docker cp f.txt w:/data/').exitCode).toBe(0);
+    expect(host.run('docker run --rm -v data:/d alpine cat /d/f.txt').stdout).toBe('hello\n');
+  });
+});
