@@ -20,8 +20,8 @@ const show = (path) => execFileSync('git', ['--git-dir', gitDir, 'show', `${tag}
 
 /** The subcommands netsim runs, with the file of cmd/compose that defines each. */
 const COMMANDS = {
-  config: 'config', create: 'create', down: 'down', exec: 'exec', kill: 'kill', logs: 'logs', ls: 'list', port: 'port', ps: 'ps',
-  restart: 'restart', rm: 'remove', run: 'run', start: 'start', stop: 'stop', top: 'top', up: 'up', version: 'version',
+  config: 'config', create: 'create', down: 'down', exec: 'exec', images: 'images', kill: 'kill', logs: 'logs', ls: 'list', port: 'port', ps: 'ps',
+  restart: 'restart', rm: 'remove', run: 'run', scale: 'scale', start: 'start', stats: 'stats', stop: 'stop', top: 'top', up: 'up', version: 'version', volumes: 'volumes',
 };
 
 /** A Go string literal's value: "..." with escapes, or `...` raw. */

@@ -25,6 +25,7 @@ const PAGES = [
   'image_history', 'image_inspect', 'image_ls', 'image_prune', 'image_pull', 'image_rm',
   'inspect', 'version', 'system_info', 'system_df', 'system_prune',
   'network_connect', 'network_create', 'network_disconnect', 'network_inspect', 'network_ls', 'network_prune', 'network_rm',
+  'volume', 'volume_create', 'volume_inspect', 'volume_ls', 'volume_prune', 'volume_rm',
 ];
 
 /**
@@ -45,7 +46,13 @@ const HIDDEN = {
   container_run: ['cpu-count', 'cpu-percent', 'io-maxbandwidth', 'io-maxiops'],
   container_create: ['cpu-count', 'cpu-percent', 'io-maxbandwidth', 'io-maxiops'],
   container_start: ['checkpoint', 'checkpoint-dir'],
+  // Annotated `swarm: manager` (cli/command/volume/create.go, list.go): hidden unless the daemon is a swarm manager.
+  volume_create: ['availability', 'group', 'limit-bytes', 'required-bytes', 'scope', 'secret', 'sharing', 'topology-preferred', 'topology-required', 'type'],
+  volume_ls: ['cluster'],
 };
+
+/** Subcommands hidden the same way: `volume update` is annotated `swarm: manager` (cli/command/volume/update.go). */
+const HIDDEN_SUBCOMMANDS = { volume: ['update'] };
 
 const page = (name) => execFileSync('git', ['--git-dir', gitDir, 'show', `${tag}:docs/reference/commandline/${name}.md`], { encoding: 'utf8' });
 
@@ -83,7 +90,8 @@ function parse(name) {
     return { name: long, ...(short && { short }), type, ...(defaultValue !== undefined && { default: defaultValue }), usage: usage.replaceAll('<br>', '\n').replaceAll('`', '"') };
   });
   const shown = flags.filter((flag) => !(HIDDEN[name] ?? []).includes(flag.name));
-  return { source: `docs/reference/commandline/${name}.md`, description, aliases, subcommands, flags: shown };
+  const listed = subcommands.filter((sub) => !(HIDDEN_SUBCOMMANDS[name] ?? []).includes(sub.name));
+  return { source: `docs/reference/commandline/${name}.md`, description, aliases, subcommands: listed, flags: shown };
 }
 
 const tables = Object.fromEntries(PAGES.map((name) => [name.replace('_', ' '), parse(name)]));

@@ -139,7 +139,9 @@ export function hostMachine(parts: () => HostParts): Machine {
     }
     const container = findRunning(engine, place.id);
     if (!container) return undefined;
-    return containerFileSystem(container.id, { engine, kernel, namespace, etcFiles: etcFiles(place), now });
+    hostLower ??= hostRootfs(profile, [...programs.keys()], DEFAULT_EPOCH_MS);
+    const hostFiles = new FileSystem(hostLower, kernel.hostFiles(), {}, now);
+    return containerFileSystem(container.id, { engine, kernel, namespace, etcFiles: etcFiles(place), now, hostFiles });
   };
   // The host user is uid 1000 unless the line runs as root; in a container, root unless `-u` named another user.
   const files = (place: Place, isRoot: boolean): FileAccess | undefined => {

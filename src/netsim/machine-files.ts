@@ -1,4 +1,5 @@
 import type { Engine } from './engine/engine';
+import { containerMounts } from './engine/volume-mounts';
 import { imageInfo } from './engine/images';
 import { DEBIAN_GROUP, DEBIAN_PASSWD, debianBase, imageRootfs as imageRootfsOf, LayerBuilder, programDirectory } from './engine/image-catalog/rootfs';
 import { FileSystem, type FileLayer, type GeneratedFile, type Inode, type UpperLayer } from './kernel/filesystem';
@@ -78,6 +79,8 @@ export interface ContainerFileSources {
   readonly namespace: Namespace | undefined;
   readonly etcFiles: Readonly<Record<string, string>>;
   readonly now: () => number;
+  /** The host's files, which bind mounts show. */
+  readonly hostFiles?: FileSystem | undefined;
 }
 
 /**
@@ -99,7 +102,7 @@ export function containerFileSystem(id: string, sources: ContainerFileSources): 
     const path = `${programDirectory(tool, family)}/${tool}`;
     if (!lower[path]) generated[path] = { inode: { kind: 'file', mode: 0o755, uid: 0, gid: 0, mtimeMs: startedMs, content: '' } };
   }
-  return new FileSystem(lower, engine.containerFiles(id), generated, now);
+  return new FileSystem(lower, engine.containerFiles(id), generated, now, containerMounts(engine, id, sources.hostFiles, now));
 }
 
 /**

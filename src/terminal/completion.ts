@@ -46,7 +46,8 @@ export const DOCKER_COMMANDS: Record<string, readonly string[]> = {
   run: [
     '-d', '--detach', '-i', '--interactive', '-t', '--tty', '--rm', '--name', '--network', '--net', '--network-alias',
     '-p', '--publish', '-P', '--publish-all', '--expose', '-e', '--env', '--hostname', '-h', '--dns', '--dns-search',
-    '--add-host', '--ip', '--link', '--mac-address', '--cap-add', '--privileged', '-v', '--volume', '-w', '--workdir',
+    '--add-host', '--ip', '--link', '--mac-address', '--cap-add', '--privileged', '-v', '--volume', '--mount', '-w', '--workdir',
+    '--health-cmd', '--health-interval', '--health-retries', '--no-healthcheck',
   ],
   start: ['-a', '--attach', '-i', '--interactive'],
   stats: ['-a', '--all', '--no-stream', '--no-trunc', '--format'],
@@ -80,8 +81,9 @@ export const SYSTEM_COMMANDS: Record<string, readonly string[]> = {
 export const COMPOSE_COMMANDS: Record<string, readonly string[]> = {
   config: ['--format', '-q', '--quiet', '--services', '--networks'],
   create: ['--force-recreate', '--no-recreate', '--remove-orphans'],
-  down: ['--remove-orphans', '-t', '--timeout'],
+  down: ['--remove-orphans', '-t', '--timeout', '-v', '--volumes'],
   exec: ['-d', '--detach', '-e', '--env', '-T', '--no-tty', '-u', '--user', '-w', '--workdir'],
+  images: ['-q', '--quiet', '--format'],
   kill: ['-s', '--signal', '--remove-orphans'],
   logs: ['-f', '--follow', '-n', '--tail', '-t', '--timestamps', '--no-color', '--no-log-prefix'],
   ls: ['-a', '--all', '-q', '--quiet', '--format', '--filter'],
@@ -90,11 +92,14 @@ export const COMPOSE_COMMANDS: Record<string, readonly string[]> = {
   restart: ['-t', '--timeout', '--no-deps'],
   run: ['-d', '--detach', '--rm', '-e', '--env', '--name', '-T', '--no-TTY', '-p', '--publish', '-P', '--service-ports', '--use-aliases', '--no-deps'],
   rm: ['-f', '--force', '-s', '--stop'],
+  scale: ['--no-deps'],
   start: [],
+  stats: ['-a', '--all', '--no-stream', '--no-trunc', '--format'],
   stop: ['-t', '--timeout'],
   top: [],
-  up: ['-d', '--detach', '--force-recreate', '--no-recreate', '--remove-orphans', '--wait', '--no-color', '--timestamps'],
+  up: ['-d', '--detach', '--force-recreate', '--no-recreate', '--remove-orphans', '--wait', '--no-color', '--timestamps', '--scale'],
   version: ['--short', '-f', '--format'],
+  volumes: ['-q', '--quiet', '--format'],
 };
 
 /** `netsim`, the terminal's own command (not a Linux tool): what it answers to. */
@@ -160,6 +165,7 @@ const VALUE_FLAGS: Record<string, readonly string[]> = {
   'compose restart': ['-t', '--timeout'],
   'compose run': ['-e', '--env', '--name', '-p', '--publish', '-u', '--user', '-w', '--workdir', '-l', '--label'],
   'compose stop': ['-t', '--timeout'],
+  'compose up': ['--scale'],
   'compose version': ['-f', '--format'],
 };
 

@@ -8,7 +8,7 @@ const context = { commands: ['docker', 'netsim'], containers: ['web'], networks:
 describe('completing docker compose and netsim', () => {
   it('offers compose subcommands, then their flags, and skips a flag value', () => {
     expect(complete('docker comp', 11, context)).toMatchObject({ replacement: 'compose ' });
-    expect(complete('docker compose ', 15, context).candidates).toEqual(['config', 'create', 'down', 'exec', 'kill', 'logs', 'ls', 'port', 'ps', 'restart', 'rm', 'run', 'start', 'stop', 'top', 'up', 'version']);
+    expect(complete('docker compose ', 15, context).candidates).toEqual(['config', 'create', 'down', 'exec', 'images', 'kill', 'logs', 'ls', 'port', 'ps', 'restart', 'rm', 'run', 'scale', 'start', 'stats', 'stop', 'top', 'up', 'version', 'volumes']);
     expect(complete('docker compose up --de', 22, context)).toMatchObject({ replacement: '--detach ' });
     expect(complete('docker compose -p shop d', 24, context)).toMatchObject({ replacement: 'down ' });
   });

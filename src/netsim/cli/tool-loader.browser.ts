@@ -34,6 +34,7 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   telnet: () => import('./telnet'),
   textTools: () => import('./text/text-module'),
   traceroute: () => import('./traceroute'),
+  volume: () => import('./docker/volume'),
   wget: () => import('./busybox-wget'),
 };
 

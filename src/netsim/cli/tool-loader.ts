@@ -24,12 +24,13 @@ import * as tcpdump from './tcpdump';
 import * as telnet from './telnet';
 import * as textTools from './text/text-module';
 import * as traceroute from './traceroute';
+import * as volume from './docker/volume';
 import * as wget from './busybox-wget';
 import type { ToolModuleName, ToolModules } from './tool-modules';
 
 // Every tool at once: the build, the tests and `bin/netsim` never wait for one. The
 // browser's bundle replaces this file with tool-loader.browser.ts (astro.config.mjs).
-const MODULES: ToolModules = { apachePage, bridge, compose, daemonConfig, date, dig, dockerExtras, dockerHelp, getent, goals, ipExtras, mariadbWordpress, netTools, netstat, nsenter, packages, servers, shellBuiltins, ss, ssh, swarm, systemd, tcpdump, telnet, textTools, traceroute, wget };
+const MODULES: ToolModules = { apachePage, bridge, compose, daemonConfig, date, dig, dockerExtras, dockerHelp, getent, goals, ipExtras, mariadbWordpress, netTools, netstat, nsenter, packages, servers, shellBuiltins, ss, ssh, swarm, systemd, tcpdump, telnet, textTools, traceroute, volume, wget };
 
 export function toolModule<K extends ToolModuleName>(name: K): ToolModules[K] {
   return MODULES[name];

@@ -25,6 +25,7 @@ import type * as tcpdump from './tcpdump';
 import type * as telnet from './telnet';
 import type * as textTools from './text/text-module';
 import type * as traceroute from './traceroute';
+import type * as volume from './docker/volume';
 import type * as wget from './busybox-wget';
 
 /**
@@ -62,6 +63,7 @@ export interface ToolModules {
   telnet: typeof telnet;
   textTools: typeof textTools;
   traceroute: typeof traceroute;
+  volume: typeof volume;
   wget: typeof wget;
 }
 
@@ -71,6 +73,8 @@ export type ToolModuleName = keyof ToolModules;
 const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModuleName[]>> = {
   // `docker compose ...`: the plugin and its YAML parser; `docker` itself stays in the core.
   compose: 'compose',
+  // `docker volume ...`: its commands; the daemon's volumes and the -v mounts are in the core.
+  volume: 'volume',
   // `docker swarm ...`: init, leave and join-token, and the swarm's ingress; overlay networks themselves are in the core.
   swarm: 'swarm',
   // iproute2's bridge and bridge-utils' brctl.
@@ -143,7 +147,7 @@ export { ToolModuleMissing };
 const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
   apachePage: true, bridge: true, compose: true, daemonConfig: true, date: true, dig: true, dockerExtras: true, dockerHelp: true, getent: true, goals: true, ipExtras: true, mariadbWordpress: true,
   netTools: true, netstat: true, nsenter: true, packages: true, servers: true, shellBuiltins: true, ss: true, ssh: true, swarm: true, systemd: true,
-  tcpdump: true, telnet: true, textTools: true, traceroute: true, wget: true,
+  tcpdump: true, telnet: true, textTools: true, traceroute: true, volume: true, wget: true,
 };
 
 const isToolModuleName = (name: string): name is ToolModuleName => Object.hasOwn(MODULE_NAMES, name);

@@ -3,6 +3,8 @@ import type { PortMapping, Protocol } from '../wire/port-spec';
 import type { Container, ContainerConfig } from './container';
 import { EngineError } from './errors';
 import type { ImageInfo } from './images';
+import type { MountRequest } from './volumes';
+import type { Healthcheck } from './health';
 
 /** What `docker create` and `docker run` send beyond the basics; every field has Docker's default. */
 export interface ContainerOptions {
@@ -26,6 +28,10 @@ export interface ContainerOptions {
   macAddress?: Mac | undefined;
   expose?: { port: number; protocol: Protocol }[] | undefined;
   volumes?: string[] | undefined;
+  /** --health-* or Compose's healthcheck: Config.Healthcheck. */
+  healthcheck?: Healthcheck | undefined;
+  /** --mount: HostConfig.Mounts. */
+  mounts?: MountRequest[] | undefined;
   restartPolicy?: { name: string; maximumRetryCount: number } | undefined;
   publishAll?: boolean | undefined;
 }
@@ -71,6 +77,8 @@ export function mergeConfig(image: ImageInfo, command: string[], options: Contai
     extraHosts: options.extraHosts ?? [],
     links: options.links ?? [],
     volumes: options.volumes ?? [],
+    ...(options.mounts && options.mounts.length > 0 && { mounts: options.mounts }),
+    ...(options.healthcheck && { healthcheck: options.healthcheck }),
     restartPolicy: options.restartPolicy ?? { name: 'no', maximumRetryCount: 0 },
     portBindings: [],
     publishAll: options.publishAll ?? false,

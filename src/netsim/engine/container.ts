@@ -5,6 +5,8 @@ import type { Mac } from '../wire/mac';
 import type { PortMapping, Protocol } from '../wire/port-spec';
 import type { UpperLayer } from '../kernel/filesystem';
 import type { PackageState } from './packages';
+import type { MountRequest } from './volumes';
+import type { Healthcheck, HealthState } from './health';
 
 export type ContainerStatus = 'created' | 'running' | 'exited';
 
@@ -95,6 +97,8 @@ export interface Container {
   files?: UpperLayer;
   /** Services an init script started (`/etc/init.d/apache2 start`), by name, with their PID; they die with the container. */
   services?: Record<string, number>;
+  /** State.Health: present once a container with a healthcheck has started. */
+  health?: HealthState;
 }
 
 /**
@@ -121,8 +125,12 @@ export interface ContainerConfig {
   readonly extraHosts: readonly string[];
   /** --link as given (`db` or `db:alias`); legacy links on the default bridge only. */
   readonly links: readonly string[];
-  /** -v/--volume as given; recorded, not mounted. */
+  /** -v/--volume as given (HostConfig.Binds and the anonymous Volumes), mounted as engine/volumes.ts reads them. */
   readonly volumes: readonly string[];
+  /** Config.Healthcheck (--health-*, Compose's healthcheck); absent when none was given. */
+  readonly healthcheck?: Healthcheck;
+  /** --mount (HostConfig.Mounts); absent when none was given. */
+  readonly mounts?: readonly MountRequest[];
   readonly restartPolicy: { readonly name: string; readonly maximumRetryCount: number };
   /** -p as given, without what -P adds (HostConfig.PortBindings). */
   readonly portBindings: readonly PortMapping[];

@@ -21,6 +21,9 @@ import { stopServices } from './services';
 import { DOCKERD_PID } from './resolver';
 import { serverWorkers } from './processes';
 import { missingFirstProgram } from './runc-exec';
+import { imageRootfs } from './image-catalog/rootfs';
+import { checkMountRequest, mountVolumes, removeAnonymousVolumes } from './volumes';
+import { startHealth } from './health';
 
 export interface ContainerCreateRequest extends ContainerOptions {
   name: string | undefined;
@@ -89,6 +92,7 @@ export function createContainer(daemon: Daemon, request: ContainerCreateRequest)
   // runconfig validateNetMode runs while the router decodes the request, before the daemon looks at anything.
   validateNetMode(request);
   if (request.restartPolicy) validateRestartPolicy(request.restartPolicy);
+  for (const mount of request.mounts ?? []) checkMountRequest(mount);
   const image = storedImage(daemon, request.image);
   if (!image) throw new EngineError('not-found', `No such image: ${familiarString(parseImageReference(request.image))}`);
   if (request.name !== undefined) {
@@ -143,6 +147,7 @@ export function createContainer(daemon: Daemon, request: ContainerCreateRequest)
     logs: [],
   };
   state.containers.push(container);
+  mountVolumes(daemon, container, imageRootfs(image));
   return container;
 }
 
@@ -191,6 +196,7 @@ export function startContainer(daemon: Daemon, reference: string): Container {
   container.manuallyStopped = false;
   container.startedMs = clock.now();
   container.starts += 1;
+  startHealth(container, clock.now());
   for (const entry of imageInfo(container.image)?.startupLog?.({ containerId: container.id }) ?? []) container.logs.push({ ...entry, timeMs: clock.now() });
   if (!container.staysUp) return exitContainer(daemon, container, 0);
   const entrypoint = runImageEntrypoint(container, clock.now());
@@ -271,13 +277,14 @@ export function killContainer(daemon: Daemon, reference: string): Container {
   return exitContainer(daemon, container, 137);
 }
 
-export function removeContainer(daemon: Daemon, reference: string, force: boolean): Container {
+/** `removeVolumes`: `docker rm -v`, the container's anonymous volumes go too (ContainerRmConfig.RemoveVolume). */
+export function removeContainer(daemon: Daemon, reference: string, force: boolean, removeVolumes = false): Container {
   const container = findContainer(daemon, reference);
   if (container.status === 'running') {
     if (!force) throw new EngineError('conflict', `cannot remove container "${reference}": container is running: stop the container before removing or force remove`);
     exitContainer(daemon, container, 137);
   }
-  forget(daemon, container);
+  forget(daemon, container, removeVolumes);
   return container;
 }
 
@@ -423,8 +430,10 @@ function forgetNetwork(container: Container, networkId: string): void {
   delete container.endpointSettings[networkId];
 }
 
-function forget(daemon: Daemon, container: Container): void {
+/** --rm removes with RemoveVolume set (daemon/start.go, monitor.go autoRemove): anonymous volumes go with the container. */
+function forget(daemon: Daemon, container: Container, removeVolumes = container.autoRemove): void {
   daemon.state.containers = daemon.state.containers.filter((c) => c !== container);
+  if (removeVolumes) removeAnonymousVolumes(daemon, container);
 }
 
 /** Files an entrypoint writes land in the container's writable layer (its volumes are not mounted here). */

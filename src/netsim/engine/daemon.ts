@@ -6,6 +6,7 @@ import { DEFAULT_DAEMON_CONFIG, type DaemonConfig } from './daemon-config';
 import { apply, type FirewallConfig, type Placed } from './firewall';
 import type { Network } from './network';
 import type { SwarmState } from './swarm-state';
+import type { Volume } from './volumes';
 
 /** One line of the journal of docker.service: what dockerd or systemd logged, and when. */
 export interface JournalEntry {
@@ -81,6 +82,10 @@ export interface EngineState {
    */
   imageTagTimes?: Record<string, number>;
   service?: ServiceState;
+  /** Volumes of the local driver, by creation; absent on a host saved before volumes were modelled. */
+  volumes?: Volume[];
+  /** How many answers of more than one address the embedded DNS has shuffled: each shuffle's draws hang off it. */
+  shuffledAnswers?: number;
   /** The 40-bit Global ID of the default IPv6 pool, 10 hex digits, drawn when the first network needs it (ipam6.ts). */
   ipv6GlobalId?: string;
   /** Set by `docker swarm init`, gone with `docker swarm leave`. */

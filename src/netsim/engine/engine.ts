@@ -6,6 +6,7 @@ import { nginxAccessLine, nginxNotFoundLine } from './nginx-log';
 import type { SeededRandom } from '../random';
 import type { Container, LogEntry } from './container';
 import { interruptedBy } from './signals';
+import { derivedInt } from './derived';
 import { currentWorkers, nextNginxPid, nginxSignalled, runsNginxMaster, type NginxSignal } from './nginx-signals';
 import { createWarnings } from './create-warnings';
 import { connectedContainer } from './container-config';
@@ -31,6 +32,8 @@ import { LOCAL_PORT_RANGE } from '../kernel/sysctl';
 import { containerEtcFiles, type EtcFiles, type HostEtc } from './etc-files';
 import { formatIpv4 } from '../wire/ipv4';
 import * as packages from './packages';
+import * as volumes from './volumes';
+import * as health from './health';
 import { startService, type ServiceStart } from './services';
 
 export type { EngineState } from './daemon';
@@ -256,8 +259,54 @@ export class Engine {
     return this.firstProcessExited(container.id, exitCode, logs);
   }
 
-  removeContainer(reference: string, force: boolean): Container {
-    return containers.removeContainer(this.daemon, reference, force);
+  /** `removeVolumes`: `docker rm -v`. */
+  removeContainer(reference: string, force: boolean, removeVolumes = false): Container {
+    return containers.removeContainer(this.daemon, reference, force, removeVolumes);
+  }
+
+  /** When the container's next health probe starts, if it is due by now. */
+  dueHealthProbe(reference: string): number | undefined {
+    return health.dueProbe(containers.findContainer(this.daemon, reference), this.now());
+  }
+
+  /** A probe's result, as the daemon's health monitor handles it. */
+  recordHealthProbe(reference: string, result: health.ProbeResult): void {
+    health.recordProbe(containers.findContainer(this.daemon, reference), result);
+  }
+
+  /** POST /volumes/create. */
+  createVolume(request: { name?: string | undefined; labels?: Record<string, string> | null; options?: Record<string, string> | null }): volumes.Volume {
+    return volumes.createVolume(this.daemon, request);
+  }
+
+  volumes(): readonly volumes.Volume[] {
+    return volumes.listVolumes(this.daemon);
+  }
+
+  /** GET /volumes/{name}: the volume, or EngineError not-found. */
+  findVolume(name: string): volumes.Volume {
+    return volumes.findVolume(this.daemon, name);
+  }
+
+  /** The containers that reference a volume (a volume's RefCount). */
+  volumeUsers(name: string): readonly Container[] {
+    return volumes.volumeUsers(this.daemon, name);
+  }
+
+  /** DELETE /volumes/{name}. */
+  removeVolume(name: string, force: boolean): void {
+    volumes.removeVolume(this.daemon, name, force);
+  }
+
+  /** POST /volumes/prune: the names of the volumes removed. */
+  pruneVolumes(matches: (volume: volumes.Volume) => boolean): string[] {
+    return volumes.pruneVolumes(this.daemon, matches);
+  }
+
+  /** A container's mounts, each with the files of its volume (undefined for a bind mount, whose files are the host's). */
+  containerMounts(reference: string): { mount: volumes.MountPoint; files: UpperLayer | undefined }[] {
+    const container = containers.findContainer(this.daemon, reference);
+    return volumes.mountPoints(container).map((mount) => ({ mount, files: mount.type === 'volume' ? this.state.volumes?.find((v) => v.name === mount.name)?.files : undefined }));
   }
 
   connect(networkReference: string, containerReference: string, options: containers.ConnectOptions = {}): void {
@@ -355,7 +404,18 @@ export class Engine {
 
   /** What the embedded DNS server (127.0.0.11) answers a container asking for `name`. */
   resolveName(containerReference: string, name: string): Ipv4[] {
-    return resolveContainerName(this.daemon, containers.findContainer(this.daemon, containerReference), name);
+    const querier = containers.findContainer(this.daemon, containerReference);
+    const found = resolveContainerName(this.daemon, querier, name);
+    if (found.length < 2) return found;
+    // handleIPQuery shuffles a longer answer (rand.Shuffle, libnetwork resolver.go): round robin among a
+    // service's replicas. Its draws hang off a count of such answers, so the seeded stream stays as it was.
+    const turn = (this.state.shuffledAnswers = (this.state.shuffledAnswers ?? 0) + 1);
+    const shuffled = [...found];
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = derivedInt(querier.id, `dns-answer-${turn}-${i}`, i + 1);
+      [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+    }
+    return shuffled;
   }
 
   /** What it answers for AAAA: the IPv6 addresses, none for a name with only IPv4 ones, undefined for a name it does not know. */

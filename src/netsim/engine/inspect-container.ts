@@ -7,6 +7,8 @@ import { derivedHex, derivedInt, derivedNanos } from './derived';
 import { imageInfo } from './images';
 import type { Network } from './network';
 import { modeEndpointId } from './mode-networks';
+import { mountPoints } from './volumes';
+import type { Healthcheck, HealthState } from './health';
 
 /**
  * `GET /containers/{id}/json` as Docker 29 answers API 1.52+ (moby docker-v29.7.2
@@ -90,9 +92,29 @@ function state(container: Container): Record<string, unknown> {
       // runc takes a few hundred milliseconds to start the first process.
       StartedAt: container.startedMs === undefined ? ZERO_TIME : timestamp(container, `started-${container.starts}`, container.startedMs, 40 + derivedInt(container.id, `lag-${container.starts}`, 300)),
       FinishedAt: container.finishedMs === undefined ? ZERO_TIME : timestamp(container, `finished-${container.finishedMs}`, container.finishedMs),
+      ...(container.health && { Health: healthState(container.health) }),
     },
-    { omitted: { Health: NIL_POINTER } },
+    { omitted: container.health ? {} : { Health: NIL_POINTER } },
   );
+}
+
+/** container.Health: the status, the failing streak, the last probes (HealthcheckResult, times as RFC 3339 with nanoseconds). */
+function healthState(health: HealthState): Record<string, unknown> {
+  const time = (ms: number) => rfc3339Nano(ms, (ms % 1000) * 1_000_000);
+  return goStruct({ Status: health.status, FailingStreak: health.failingStreak, Log: health.log.map((entry) => goStruct({ Start: time(entry.startMs), End: time(entry.endMs), ExitCode: entry.exitCode, Output: entry.output })) });
+}
+
+/** HealthConfig: the durations in nanoseconds (time.Duration), each omitted when zero, as Retries is. */
+function healthConfig(check: Healthcheck): Record<string, unknown> {
+  const ns = (ms: number) => ms * 1_000_000;
+  return goStruct({
+    Test: [...check.test],
+    ...(check.intervalMs > 0 && { Interval: ns(check.intervalMs) }),
+    ...(check.timeoutMs > 0 && { Timeout: ns(check.timeoutMs) }),
+    ...(check.startPeriodMs > 0 && { StartPeriod: ns(check.startPeriodMs) }),
+    ...(check.startIntervalMs > 0 && { StartInterval: ns(check.startIntervalMs) }),
+    ...(check.retries > 0 && { Retries: check.retries }),
+  });
 }
 
 /** The masks runc applies when the container is not privileged (daemon/pkg/oci/defaults.go). */
@@ -183,6 +205,10 @@ function hostConfig(container: Container): Record<string, unknown> {
       CpuPercent: 0,
       IOMaximumIOps: 0,
       IOMaximumBandwidth: 0,
+      // mount.Mount (api/types/mount): Source, Target and ReadOnly omitted when empty; VolumeOptions only when set.
+      ...(config.mounts && config.mounts.length > 0 && {
+        Mounts: config.mounts.map((m) => ({ Type: m.type, ...(m.source !== '' && { Source: m.source }), Target: m.target, ...(m.readOnly && { ReadOnly: true }), ...(m.noCopy && { VolumeOptions: { NoCopy: true } }) })),
+      }),
       MaskedPaths: [...MASKED_PATHS],
       ReadonlyPaths: [...READONLY_PATHS],
     },
@@ -200,22 +226,8 @@ function portMap(bindings: { key: string; hostIp: string; hostPort: string }[], 
   return map;
 }
 
-/** -v as the daemon records it: a path alone is an anonymous volume, `name:` a named one, `/path:` a bind mount. */
-function parseVolume(container: Container, spec: string): { type: 'bind' | 'volume'; name: string; source: string; destination: string; mode: string; rw: boolean } {
-  const parts = spec.split(':');
-  const [first, second, options = ''] = parts as [string, string | undefined, string | undefined];
-  const rw = !options.split(',').includes('ro');
-  if (second === undefined) {
-    const name = derivedHex(container.id, `volume:${first}`, 64);
-    return { type: 'volume', name, source: `/var/lib/docker/volumes/${name}/_data`, destination: first, mode: '', rw: true };
-  }
-  if (first.startsWith('/') || first.startsWith('.')) return { type: 'bind', name: '', source: first, destination: second, mode: options, rw };
-  return { type: 'volume', name: first, source: `/var/lib/docker/volumes/${first}/_data`, destination: second, mode: options || 'z', rw };
-}
-
 function mounts(container: Container): Record<string, unknown>[] {
-  return container.config.volumes.map((spec) => {
-    const mount = parseVolume(container, spec);
+  return mountPoints(container).map((mount) => {
     const shape = { omitted: mount.type === 'bind' ? { Name: '', Driver: '' } : {} };
     return mount.type === 'bind'
       ? goStruct({ Type: 'bind', Source: mount.source, Destination: mount.destination, Mode: mount.mode, RW: mount.rw, Propagation: 'rprivate' }, shape)
@@ -240,6 +252,7 @@ function containerConfig(container: Container): Record<string, unknown> {
     StdinOnce: config.stdinOnce,
     Env: [...config.env],
     Cmd: config.cmd ? [...config.cmd] : NIL_SLICE,
+    ...(config.healthcheck && { Healthcheck: healthConfig(config.healthcheck) }),
     Image: container.image,
     Volumes: anonymous.length > 0 ? Object.fromEntries(anonymous.map((path) => [path, goStruct({})])) : NIL_MAP,
     WorkingDir: config.workingDir,

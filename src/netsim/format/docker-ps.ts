@@ -105,12 +105,13 @@ export function containerContext(summary: ContainerSummary, { trunc, nowMs }: { 
 }
 
 /** The daemon's State.String(): `Up 5 seconds`, `Exited (0) 3 seconds ago`, `Created`. */
-export function containerStatus(status: 'created' | 'running' | 'exited', exitCode: number, startedMs: number | undefined, finishedMs: number | undefined, nowMs: number): string {
+export function containerStatus(status: 'created' | 'running' | 'exited', exitCode: number, startedMs: number | undefined, finishedMs: number | undefined, nowMs: number, health?: string): string {
   switch (status) {
     case 'created':
       return 'Created';
     case 'running':
-      return `Up ${humanDuration(nowMs - (startedMs ?? nowMs))}`;
+      // Health.String(): `health: starting`, `healthy`, `unhealthy` (daemon/container/health.go).
+      return `Up ${humanDuration(nowMs - (startedMs ?? nowMs))}${health === undefined ? '' : ` (${health === 'starting' ? 'health: starting' : health})`}`;
     case 'exited':
       return `Exited (${exitCode}) ${humanDuration(nowMs - (finishedMs ?? nowMs))} ago`;
   }

@@ -59,6 +59,19 @@ export const ROOT: Credentials = { uid: 0, gid: 0 };
 
 export const emptyUpper = (): UpperLayer => ({ files: {}, removed: [] });
 
+/**
+ * Another file system mounted over a directory: a Docker volume (its own
+ * layer) or a bind mount (a directory of the host's). What lies under `target`
+ * is `source` in `fs`; the directory it covers is hidden, as mount(2) hides it.
+ * `readOnly`: mounted with MS_RDONLY (`-v name:/path:ro`), writes fail EROFS.
+ */
+export interface Mount {
+  readonly target: string;
+  readonly fs: FileSystem;
+  readonly source: string;
+  readonly readOnly: boolean;
+}
+
 /** `/a/./b/../c/` as `/a/c`. */
 export function normalizePath(path: string): string {
   const parts: string[] = [];
@@ -92,6 +105,7 @@ export class FileSystem {
     private readonly upper: UpperLayer,
     generated: Readonly<Record<string, GeneratedFile>> | (() => Readonly<Record<string, GeneratedFile>>),
     private readonly now: () => number,
+    private readonly mounts: readonly Mount[] = [],
   ) {
     this.makeGenerated = typeof generated === 'function' ? generated : () => generated;
   }
@@ -107,8 +121,28 @@ export class FileSystem {
     return (this.generatedFiles ??= this.makeGenerated());
   }
 
+  /** The mount a canonical path lies in, and the path there; the deepest mount wins, as the last one mounted over it would. */
+  private mounted(path: string): { mount: Mount; path: string } | undefined {
+    let found: Mount | undefined;
+    for (const mount of this.mounts) {
+      if ((path === mount.target || path.startsWith(`${mount.target}/`)) && (!found || mount.target.length > found.target.length)) found = mount;
+    }
+    if (!found) return undefined;
+    const rest = path.slice(found.target.length);
+    return { mount: found, path: found.source === '/' ? rest || '/' : found.source + rest };
+  }
+
+  /** Where a change to a canonical path is kept: this layer, or the mounted file system's. */
+  private put(path: string, inode: Inode): void {
+    const inMount = this.mounted(path);
+    if (inMount) inMount.mount.fs.put(inMount.path, inode);
+    else this.upper.files[path] = inode;
+  }
+
   /** The inode at a canonical path, the upper layer first, whiteouts hiding what lies below them. */
   private get(path: string): Inode | undefined {
+    const inMount = this.mounted(path);
+    if (inMount) return inMount.mount.fs.get(inMount.path);
     const own = this.upper.files[path];
     if (own) return own;
     if (this.hidden(path)) return undefined;
@@ -170,7 +204,7 @@ export class FileSystem {
     if (found.inode.kind !== 'dir') return { error: 'ENOTDIR' };
     if (!allowed(found.inode, who, 4)) return { error: 'EACCES' };
     const names = new Set<string>();
-    for (const key of [...Object.keys(this.upper.files), ...Object.keys(this.generated), ...Object.keys(this.lower)]) {
+    for (const key of [...Object.keys(this.upper.files), ...Object.keys(this.generated), ...Object.keys(this.lower), ...this.mountedKeys()]) {
       if (key !== '/' && parentOf(key) === found.path && this.get(key)) names.add(baseName(key));
     }
     return { names: [...names] };
@@ -187,7 +221,7 @@ export class FileSystem {
     if (existing?.kind === 'dir') return 'EISDIR';
     if (existing?.kind === 'device') return allowed(existing, who, 2) ? undefined : 'EACCES';
     const generated = this.generated[found.path];
-    const readOnly = this.upper.files[found.path] ? undefined : generated?.readOnly;
+    const readOnly = this.mounted(found.path)?.mount.readOnly ? 'EROFS' : this.upper.files[found.path] ? undefined : generated?.readOnly;
     // A read-only mount refuses before permissions are looked at (may_open, inode_permission).
     if (existing && readOnly === 'EROFS') return readOnly;
     if (existing && !allowed(existing, who, 2)) return 'EACCES';
@@ -198,7 +232,7 @@ export class FileSystem {
     }
     const before = existing?.kind === 'file' && append ? existing.content : '';
     const owner = existing ?? { mode: 0o644, uid: who.uid, gid: who.gid };
-    this.upper.files[found.path] = { kind: 'file', mode: owner.mode, uid: owner.uid, gid: owner.gid, mtimeMs: this.now(), content: before + content };
+    this.put(found.path, { kind: 'file', mode: owner.mode, uid: owner.uid, gid: owner.gid, mtimeMs: this.now(), content: before + content });
     if (!existing) this.touchDirectory(parentOf(found.path));
     return undefined;
   }
@@ -210,7 +244,7 @@ export class FileSystem {
     if (found.inode) return 'EEXIST';
     const refused = this.mayCreateIn(parentOf(found.path), who);
     if (refused) return refused;
-    this.upper.files[found.path] = { kind: 'dir', mode, uid: who.uid, gid: who.gid, mtimeMs: this.now() };
+    this.put(found.path, { kind: 'dir', mode, uid: who.uid, gid: who.gid, mtimeMs: this.now() });
     this.touchDirectory(parentOf(found.path));
     return undefined;
   }
@@ -222,8 +256,8 @@ export class FileSystem {
     if (!found.inode) return this.write(path, '', who, true);
     if (!allowed(found.inode, who, 2) && found.inode.uid !== who.uid && who.uid !== 0) return 'EACCES';
     const generated = this.generated[found.path];
-    if (generated?.readOnly === 'EROFS') return 'EROFS';
-    this.upper.files[found.path] = { ...found.inode, mtimeMs: this.now() };
+    if (generated?.readOnly === 'EROFS' || this.mounted(found.path)?.mount.readOnly) return 'EROFS';
+    this.put(found.path, { ...found.inode, mtimeMs: this.now() });
     return undefined;
   }
 
@@ -268,7 +302,7 @@ export class FileSystem {
     const moved = this.subtree(source.path);
     if (target.inode) this.remove(target.path, ROOT);
     this.remove(source.path, ROOT);
-    for (const [path, inode] of moved) this.upper.files[target.path + path.slice(source.path.length)] = inode;
+    for (const [path, inode] of moved) this.put(target.path + path.slice(source.path.length), inode);
     this.touchDirectory(parentOf(target.path));
     return undefined;
   }
@@ -280,8 +314,20 @@ export class FileSystem {
     if (found.inode) return 'EEXIST';
     const refused = this.mayCreateIn(parentOf(found.path), who);
     if (refused) return refused;
-    this.upper.files[found.path] = { kind: 'symlink', target, mode: 0o777, uid: who.uid, gid: who.gid, mtimeMs: this.now() };
+    this.put(found.path, { kind: 'symlink', target, mode: 0o777, uid: who.uid, gid: who.gid, mtimeMs: this.now() });
     return undefined;
+  }
+
+  /** The paths each mount holds, as seen from here: its target and what lies under its source. */
+  private mountedKeys(): string[] {
+    const keys: string[] = [];
+    for (const { target, fs, source } of this.mounts) {
+      keys.push(target);
+      for (const key of [...Object.keys(fs.upper.files), ...Object.keys(fs.lower)]) {
+        if (key.startsWith(source === '/' ? '/' : `${source}/`) && key !== source) keys.push(target + (source === '/' ? key : key.slice(source.length)));
+      }
+    }
+    return keys;
   }
 
   /** Every inode at or under a canonical path, for a move. */
@@ -297,6 +343,10 @@ export class FileSystem {
   private remove(path: string, who: Credentials): FileErrno | undefined {
     const refused = this.mayCreateIn(parentOf(path), who);
     if (refused) return refused;
+    // A mount point cannot go while mounted (rmdir, rename: EBUSY).
+    if (this.mounts.some((mount) => mount.target === path)) return 'EBUSY';
+    const inMount = this.mounted(path);
+    if (inMount) return inMount.mount.fs.remove(inMount.path, ROOT);
     for (const key of Object.keys(this.upper.files)) if (key === path || key.startsWith(`${path}/`)) delete this.upper.files[key];
     if (!this.upper.removed.includes(path)) this.upper.removed.push(path);
     this.touchDirectory(parentOf(path));
@@ -310,6 +360,7 @@ export class FileSystem {
     if (inode.kind !== 'dir') return 'ENOTDIR';
     const generated = this.readOnlyMountOf(directory);
     if (generated) return generated;
+    if (this.mounted(directory)?.mount.readOnly) return 'EROFS';
     return allowed(inode, who, 3) ? undefined : 'EACCES';
   }
 
@@ -323,7 +374,7 @@ export class FileSystem {
   /** A directory's mtime moves when a name is added or removed in it. */
   private touchDirectory(path: string): void {
     const inode = this.get(path);
-    if (inode) this.upper.files[path] = { ...inode, mtimeMs: this.now() };
+    if (inode && !this.mounted(path)?.mount.readOnly) this.put(path, { ...inode, mtimeMs: this.now() });
   }
 }
 

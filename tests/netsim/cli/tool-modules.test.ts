@@ -16,6 +16,7 @@ describe('which tool modules command lines name', () => {
   it('loads Compose for `docker compose` lines only: docker itself is in the core', () => {
     expect(toolModulesNamedIn(['docker compose up -d'])).toEqual(new Set(['compose']));
     expect(toolModulesNamedIn(['docker ps', 'cat > compose.yaml <<EOF'])).toEqual(new Set());
+    expect(toolModulesNamedIn(['docker volume ls'])).toEqual(new Set(['volume']));
   });
 
   it("loads systemd's tools for systemctl, journalctl and service, and docker's help texts for a line asking for help", () => {

@@ -64,3 +64,54 @@ describe('the overlay file system', () => {
     expect(fs.read('/proc/x', USER)).toEqual({ content: '0\n' });
   });
 });
+
+// mount(2): a file system mounted over a directory hides what the directory held;
+// its files are the mounted one's, shared by every mount of it; MS_RDONLY makes
+// writes fail EROFS; umount is the only way to remove a mount point (EBUSY).
+describe('mounts', () => {
+  const volumeRoot = () => {
+    const upper = emptyUpper();
+    upper.files['/'] = dir();
+    return upper;
+  };
+  const mountedOver = (target: string, upper: ReturnType<typeof emptyUpper>, readOnly = false) =>
+    new FileSystem(LOWER, emptyUpper(), {}, () => 5, [{ target, fs: new FileSystem({}, upper, {}, () => 5), source: '/', readOnly }]);
+
+  it('keeps what is written under the mount in the mounted file system, seen from another mount of it', () => {
+    const volume = volumeRoot();
+    const first = mountedOver('/usr/bin', volume);
+    expect(first.write('/usr/bin/greeting', 'hello\n', ROOT)).toBeUndefined();
+    expect(Object.keys(volume.files).sort()).toEqual(['/', '/greeting']);
+    const second = mountedOver('/tmp', volume);
+    expect(second.read('/tmp/greeting', ROOT)).toEqual({ content: 'hello\n' });
+    expect(second.list('/tmp', ROOT)).toEqual({ names: ['greeting'] });
+    expect(second.read('/usr/bin/greeting', ROOT)).toEqual({ error: 'ENOENT' });
+  });
+
+  it('hides the directory it covers, removes inside it, and refuses to remove the mount point', () => {
+    const volume = volumeRoot();
+    const fs = mountedOver('/etc', volume);
+    expect(fs.read('/etc/os-release', ROOT)).toEqual({ error: 'ENOENT' });
+    expect(fs.mkdir('/etc/conf.d', ROOT)).toBeUndefined();
+    expect(fs.rmdir('/etc/conf.d', ROOT)).toBeUndefined();
+    expect(fs.list('/etc', ROOT)).toEqual({ names: [] });
+    expect(fs.rmdir('/etc', ROOT)).toBe('EBUSY');
+  });
+
+  it('refuses writes through a read-only mount', () => {
+    const volume = volumeRoot();
+    volume.files['/f'] = { kind: 'file', mode: 0o644, uid: 0, gid: 0, mtimeMs: 0, content: 'x' };
+    const fs = mountedOver('/tmp', volume, true);
+    expect(fs.write('/tmp/f', 'y', ROOT)).toBe('EROFS');
+    expect(fs.write('/tmp/new', 'y', ROOT)).toBe('EROFS');
+    expect(fs.read('/tmp/f', ROOT)).toEqual({ content: 'x' });
+  });
+
+  it('shows a directory of another file system at its source (a bind mount)', () => {
+    const host = new FileSystem(LOWER, emptyUpper(), {}, () => 5);
+    const fs = new FileSystem({ '/': dir(), '/mnt': dir() }, emptyUpper(), {}, () => 5, [{ target: '/mnt', fs: host, source: '/etc', readOnly: false }]);
+    expect(fs.read('/mnt/os-release', ROOT)).toEqual({ content: 'ID=test\n' });
+    expect(fs.write('/mnt/hosts', '127.0.0.1 localhost\n', ROOT)).toBeUndefined();
+    expect(host.read('/etc/hosts', ROOT)).toEqual({ content: '127.0.0.1 localhost\n' });
+  });
+});

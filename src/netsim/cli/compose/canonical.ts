@@ -65,6 +65,53 @@ function canonicalDependsOn(value: Raw): Raw {
   return value;
 }
 
+/**
+ * transformVolumeMount (transform/volume.go): a short-syntax mount parsed as
+ * format.ParseVolume reads it (format/volume.go): `[SOURCE:]TARGET[:MODE]`, a
+ * bind mount when SOURCE starts with `.`, `/` or `~` (with create_host_path, as
+ * docker-compose v1 made missing host paths), a volume otherwise; the target
+ * cleaned as path.Clean does.
+ */
+function canonicalVolume(value: Raw, path: string): Raw {
+  if (isRawMap(value)) return value;
+  const spec = String(value);
+  if (spec === '') throw new ModelError(`${path}: invalid empty volume spec`);
+  const fields = new Map<string, Raw>();
+  const parts = spec.length <= 2 ? [spec] : spec.split(':');
+  if (parts.length > 3 || parts.some((part) => part === '')) throw new ModelError(`invalid spec: ${spec}: ${parts.length > 3 ? 'too many colons' : 'empty section between colons'}`);
+  const [first, second, mode] = parts as [string, string | undefined, string | undefined];
+  const source = second === undefined ? '' : first;
+  const bind = source !== '' && ['.', '/', '~'].includes(source[0]!);
+  fields.set('type', bind ? 'bind' : 'volume');
+  if (source !== '') fields.set('source', source);
+  fields.set('target', cleanPath(second ?? first));
+  const options = (mode ?? '').split(',');
+  if (options.includes('ro')) fields.set('read_only', true);
+  const bindOptions = new Map<string, Raw>();
+  const selinux = options.find((option) => option === 'z' || option === 'Z');
+  if (selinux) bindOptions.set('selinux', selinux);
+  const propagation = options.find((option) => ['rprivate', 'private', 'rshared', 'shared', 'rslave', 'slave'].includes(option));
+  if (propagation) bindOptions.set('propagation', propagation);
+  if (bind) {
+    bindOptions.set('create_host_path', true);
+    fields.set('bind', bindOptions);
+  } else fields.set('volume', new Map<string, Raw>(options.includes('nocopy') ? [['nocopy', true]] : []));
+  return fields;
+}
+
+/** path.Clean for an absolute or relative target. */
+function cleanPath(path: string): string {
+  const absolute = path.startsWith('/');
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && parts.length > 0 && parts.at(-1) !== '..') parts.pop();
+    else if (part !== '..' || !absolute) parts.push(part);
+  }
+  const joined = parts.join('/');
+  return absolute ? `/${joined}` : joined || '.';
+}
+
 /** transformStringSliceToMap (`networks: [front]`) and transformStringOrList (`dns: 8.8.8.8`). */
 function sliceToMap(value: Raw): Raw {
   return Array.isArray(value) ? new Map(value.map((name) => [String(name), null] as const)) : value;
@@ -98,6 +145,7 @@ export function canonical(model: RawMap, warn: (message: string) => void): RawMa
     if (service.has('depends_on')) service.set('depends_on', canonicalDependsOn(service.get('depends_on')!));
     if (service.has('networks')) service.set('networks', sliceToMap(service.get('networks')!));
     if (service.has('dns')) service.set('dns', stringOrList(service.get('dns')!));
+    if (Array.isArray(service.get('volumes'))) service.set('volumes', (service.get('volumes') as Raw[]).map((volume) => canonicalVolume(volume, `services.${name}.volumes`)));
     // transformBuild: `build: ./dir` is `build: {context: ./dir}`.
     if (typeof service.get('build') === 'string') service.set('build', new Map<string, Raw>([['context', service.get('build')!]]));
     for (const port of Array.isArray(service.get('ports')) ? (service.get('ports') as Raw[]) : []) {
@@ -148,6 +196,12 @@ export function normalize(model: RawMap, projectName: string, workingDir: string
       if (!/^[a-z]+:\/\//.test(context) && !context.startsWith('/') && !context.includes('@')) build.set('context', resolvePath(workingDir, context));
     }
     if (service.get('pull_policy') === 'if_not_present') service.set('pull_policy', 'missing');
+    // paths.ResolveRelativePaths: a bind mount's relative source becomes absolute, against the project directory.
+    for (const volume of Array.isArray(service.get('volumes')) ? (service.get('volumes') as Raw[]) : []) {
+      const mount = mapOf(volume);
+      const source = mount.get('source');
+      if (mount.get('type') === 'bind' && typeof source === 'string' && source.startsWith('.')) mount.set('source', resolvePath(workingDir, source));
+    }
     const dependsOn = mapOf(service.get('depends_on'));
     for (const link of Array.isArray(service.get('links')) ? (service.get('links') as Raw[]) : []) {
       const parts = String(link).split(':');
@@ -274,9 +328,48 @@ export function decodeService(service: RawMap): RawMap {
     if (typeof value === 'string' || typeof value === 'number') decoded.set(key, [String(value)]);
     else if (Array.isArray(value)) decoded.set(key, value.map(goSprint));
   }
+  const healthcheck = service.get('healthcheck');
+  if (isRawMap(healthcheck)) decoded.set('healthcheck', decodeHealthcheck(healthcheck));
   const extraHosts = service.get('extra_hosts');
   if (extraHosts !== undefined) decoded.set('extra_hosts', hostsList(extraHosts));
   return decoded;
+}
+
+/** HealthCheckTest.DecodeMapstructure (a string is `CMD-SHELL` and it) and Duration's (str2duration, printed back by time.Duration.String). */
+function decodeHealthcheck(value: RawMap): RawMap {
+  const decoded: RawMap = new Map(value);
+  const test = value.get('test');
+  if (typeof test === 'string') decoded.set('test', ['CMD-SHELL', test]);
+  else if (Array.isArray(test)) decoded.set('test', test.map(goSprint));
+  for (const key of ['timeout', 'interval', 'start_period', 'start_interval']) {
+    const duration = value.get(key);
+    if (duration === undefined || duration === null) continue;
+    const ms = parseDuration(goSprint(duration));
+    if (ms === undefined) throw new ModelError(`services.healthcheck.${key}: invalid duration ${goSprint(duration)}`);
+    decoded.set(key, goDurationString(ms));
+  }
+  return decoded;
+}
+
+const DURATION_UNITS_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/** str2duration.ParseDuration: Go's units, and days and weeks. */
+export function parseDuration(text: string): number | undefined {
+  if (text === '0') return 0;
+  const parts = [...text.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h|d|w)/gy)];
+  if (parts.length === 0 || parts.map((part) => part[0]).join('') !== text) return undefined;
+  return parts.reduce((total, part) => total + Number(part[1]) * DURATION_UNITS_MS[part[2]!]!, 0);
+}
+
+/** time.Duration.String for whole milliseconds: `500ms`, `1.5s`, `1m30s`, `1h0m0s`. */
+export function goDurationString(ms: number): string {
+  if (ms === 0) return '0s';
+  if (ms < 1000) return `${ms}ms`;
+  const hours = Math.floor(ms / 3_600_000);
+  const minutes = Math.floor((ms % 3_600_000) / 60_000);
+  const seconds = `${(ms % 60_000) / 1000}s`;
+  if (hours > 0) return `${hours}h${minutes}m${seconds}`;
+  return minutes > 0 ? `${minutes}m${seconds}` : seconds;
 }
 
 /** MappingWithEquals: `K=V` entries, a bare `K` with no value (nil). */

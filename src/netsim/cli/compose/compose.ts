@@ -14,7 +14,11 @@ import { runCommand } from './run';
 import { topCommand } from './top';
 import { COMPOSE_VERSION } from './resources';
 import { Session, type ProgressMode, type RootOptions } from './session';
-import { upCommand, projectFor, runUp } from './up';
+import { applyScaleOptions, upCommand, projectFor, runUp } from './up';
+import { scaleCommand } from './scale';
+import { volumesCommand } from './volumes';
+import { imagesCommand } from './images';
+import { statsCommand } from './stats';
 
 /**
  * The `docker compose` CLI plugin, v2.40.3 (cmd/main.go, cmd/compose/compose.go
@@ -64,10 +68,16 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
     run(session, parsed) {
       const project = projectFor(session, parsed.positionals);
       if (!('model' in project)) return project;
+      const scaleProblem = applyScaleOptions(project, parsed.values.get('scale') ?? []);
+      if (scaleProblem) return session.fail(scaleProblem);
       const flag = (name: string) => parsed.values.get(name)?.at(-1) === 'true';
       return runUp(session, project, parsed.positionals, { detach: true, noStart: true, recreate: flag('force-recreate') ? 'force' : flag('no-recreate') ? 'never' : 'diverged', removeOrphans: flag('remove-orphans') });
     },
   },
+  scale: { flags: [bool('no-deps')], run: scaleCommand },
+  volumes: { flags: [bool('quiet', 'q'), value('format')], run: volumesCommand },
+  images: { flags: [value('format'), bool('quiet', 'q')], run: imagesCommand },
+  stats: { flags: [bool('all', 'a'), value('format'), bool('no-stream'), bool('no-trunc')], run: statsCommand },
   down: { flags: [bool('remove-orphans'), value('timeout', 't'), bool('volumes', 'v'), value('rmi')], run: downCommand },
   ps: { flags: [value('format'), value('filter'), value('status'), bool('quiet', 'q'), bool('services'), bool('orphans'), bool('all', 'a'), bool('no-trunc')], run: psCommand },
   logs: {
@@ -118,7 +128,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
 };
 
 /** The subcommands of v2.40.3 this simulator lacks, named so that typing one says so instead of "unknown". */
-const NOT_SIMULATED = ['attach', 'export', 'commit', 'pause', 'unpause', 'events', 'images', 'build', 'push', 'pull', 'cp', 'wait', 'scale', 'stats', 'watch', 'publish', 'alpha', 'bridge', 'volumes'];
+const NOT_SIMULATED = ['attach', 'export', 'commit', 'pause', 'unpause', 'events', 'build', 'push', 'pull', 'cp', 'wait', 'watch', 'publish', 'alpha', 'bridge'];
 
 const PROGRESS_MODES: readonly string[] = ['auto', 'tty', 'plain', 'json', 'quiet', 'none'];
 

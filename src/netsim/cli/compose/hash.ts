@@ -1,5 +1,5 @@
 import { isRawMap, type Raw, type RawMap } from './yaml-read';
-import { NETWORK, SERVICE, toGoJson } from './model';
+import { NETWORK, SERVICE, toGoJson, VOLUME } from './model';
 
 /**
  * The com.docker.compose.config-hash labels (pkg/compose/hash.go): the SHA-256
@@ -67,4 +67,11 @@ export function serviceHash(service: RawMap): string {
 
 export function networkHash(network: Raw): string {
   return sha256Hex(toGoJson({ struct: NETWORK }, network));
+}
+
+/** VolumeHash: an empty driver counts as `local` (the TODO in hash.go). */
+export function volumeHash(volume: Raw): string {
+  const copy: RawMap = new Map(isRawMap(volume) ? volume : []);
+  if (!copy.get('driver')) copy.set('driver', 'local');
+  return sha256Hex(toGoJson({ struct: VOLUME }, copy));
 }

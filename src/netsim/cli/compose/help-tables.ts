@@ -556,6 +556,31 @@ export const COMPOSE_HELP: Readonly<Record<string, ComposeCommandHelp>> = {
       }
     ]
   },
+  "images": {
+    "use": "[OPTIONS] [SERVICE...]",
+    "description": "List images used by the created containers",
+    "flags": [
+      {
+        "name": "format",
+        "type": "string",
+        "default": "table",
+        "usage": "Format the output. Values: [table | json]"
+      },
+      {
+        "name": "quiet",
+        "short": "q",
+        "type": "bool",
+        "default": "false",
+        "usage": "Only display IDs"
+      },
+      {
+        "name": "dry-run",
+        "type": "bool",
+        "default": "false",
+        "usage": "Execute command in dry run mode"
+      }
+    ]
+  },
   "kill": {
     "use": "[OPTIONS] [SERVICE...]",
     "description": "Force stop service containers",
@@ -983,10 +1008,64 @@ export const COMPOSE_HELP: Readonly<Record<string, ComposeCommandHelp>> = {
       }
     ]
   },
+  "scale": {
+    "use": "[SERVICE=REPLICAS...]",
+    "description": "Scale services ",
+    "flags": [
+      {
+        "name": "no-deps",
+        "type": "bool",
+        "default": "false",
+        "usage": "Don't start linked services"
+      },
+      {
+        "name": "dry-run",
+        "type": "bool",
+        "default": "false",
+        "usage": "Execute command in dry run mode"
+      }
+    ]
+  },
   "start": {
     "use": "[SERVICE...]",
     "description": "Start services",
     "flags": [
+      {
+        "name": "dry-run",
+        "type": "bool",
+        "default": "false",
+        "usage": "Execute command in dry run mode"
+      }
+    ]
+  },
+  "stats": {
+    "use": "[OPTIONS] [SERVICE]",
+    "description": "Display a live stream of container(s) resource usage statistics",
+    "flags": [
+      {
+        "name": "all",
+        "short": "a",
+        "type": "bool",
+        "default": "false",
+        "usage": "Show all containers (default shows just running)"
+      },
+      {
+        "name": "format",
+        "type": "string",
+        "usage": "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/engine/cli/formatting/ for more information about formatting output with templates"
+      },
+      {
+        "name": "no-stream",
+        "type": "bool",
+        "default": "false",
+        "usage": "Disable streaming stats and only pull the first result"
+      },
+      {
+        "name": "no-trunc",
+        "type": "bool",
+        "default": "false",
+        "usage": "Do not truncate output"
+      },
       {
         "name": "dry-run",
         "type": "bool",
@@ -1231,6 +1310,31 @@ export const COMPOSE_HELP: Readonly<Record<string, ComposeCommandHelp>> = {
         "type": "bool",
         "default": "false",
         "usage": "Shows only Compose's version number"
+      },
+      {
+        "name": "dry-run",
+        "type": "bool",
+        "default": "false",
+        "usage": "Execute command in dry run mode"
+      }
+    ]
+  },
+  "volumes": {
+    "use": "[OPTIONS] [SERVICE...]",
+    "description": "List volumes",
+    "flags": [
+      {
+        "name": "format",
+        "type": "string",
+        "default": "table",
+        "usage": "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates"
+      },
+      {
+        "name": "quiet",
+        "short": "q",
+        "type": "bool",
+        "default": "false",
+        "usage": "Only display volume names"
       },
       {
         "name": "dry-run",

@@ -220,6 +220,15 @@ function checkConsistency(model: RawMap): void {
       const target = mode.slice('service:'.length);
       throw new ProjectError(`service ${JSON.stringify(target)} not found for network_mode 'service:${target}'`);
     }
+    const test = get(service.get('healthcheck'), 'test');
+    if (Array.isArray(test) && test.length > 0 && !['CMD', 'CMD-SHELL', 'NONE'].includes(String(test[0]))) throw new ProjectError('healthcheck.test must start either by "CMD", "CMD-SHELL" or "NONE"');
+    const volumes = get(model, 'volumes');
+    for (const mount of Array.isArray(service.get('volumes')) ? (service.get('volumes') as Raw[]) : []) {
+      const source = get(mount, 'source');
+      if (get(mount, 'type') === 'volume' && typeof source === 'string' && source !== '' && !(isRawMap(volumes) && volumes.has(source))) {
+        throw new ProjectError(`service ${JSON.stringify(name)} refers to undefined volume ${source}: invalid compose project`);
+      }
+    }
   }
   const cycle = dependencyCycle(services);
   if (cycle) throw new ProjectError(cycle);

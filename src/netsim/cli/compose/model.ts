@@ -35,6 +35,22 @@ export const SERVICE_NETWORK: readonly Field[] = [
   f('link_local_ips', strings), f('mac_address', 'string'), f('priority', 'int'),
 ];
 
+/** types.ServiceVolumeBind, ServiceVolumeVolume and ServiceVolumeConfig (types/types.go); tmpfs and image are not modelled field by field. */
+export const SERVICE_VOLUME_BIND: readonly Field[] = [f('selinux', 'string'), f('propagation', 'string'), f('create_host_path', 'bool'), f('recursive', 'string')];
+export const SERVICE_VOLUME_VOLUME: readonly Field[] = [f('labels', stringMap), f('nocopy', 'bool'), f('subpath', 'string')];
+export const SERVICE_VOLUME: readonly Field[] = [
+  f('type', 'string'), f('source', 'string'), f('target', 'string'), f('read_only', 'bool'), f('consistency', 'string'),
+  f('bind', { pointer: { struct: SERVICE_VOLUME_BIND } }), f('volume', { pointer: { struct: SERVICE_VOLUME_VOLUME } }), f('tmpfs', 'any'), f('image', 'any'),
+];
+
+/** types.VolumeConfig (CustomLabels is `json:"-"`, `yaml:"-"`). */
+export const VOLUME: readonly Field[] = [f('name', 'string'), f('driver', 'string'), f('driver_opts', stringMap), f('external', 'bool'), f('labels', stringMap)];
+
+/** types.HealthCheckConfig: the durations as types.Duration marshals them, time.Duration's String. */
+export const HEALTHCHECK: readonly Field[] = [
+  f('test', strings), f('timeout', 'string'), f('interval', 'string'), f('retries', { pointer: 'int' }), f('start_period', 'string'), f('start_interval', 'string'), f('disable', 'bool'),
+];
+
 /** types.ServiceDependency: `required` has no omitempty. */
 export const DEPENDENCY: readonly Field[] = [f('condition', 'string'), f('restart', 'bool'), f('required', 'bool', { keepEmpty: true })];
 
@@ -47,14 +63,14 @@ export const SERVICE: readonly Field[] = [
   f('depends_on', { map: { struct: DEPENDENCY } }), f('deploy', 'any'), f('device_cgroup_rules', strings), f('devices', 'any'), f('dns', strings), f('dns_opt', strings),
   f('dns_search', strings), f('dockerfile', 'string'), f('domainname', 'string'), f('entrypoint', 'command', { jsonKeepEmpty: true }), f('provider', 'any'),
   f('environment', { map: { pointer: 'string' } }), f('env_file', 'any'), f('expose', strings), f('extends', 'any'), f('external_links', strings), f('extra_hosts', 'any'),
-  f('group_add', strings), f('gpus', 'any'), f('hostname', 'string'), f('healthcheck', 'any'), f('image', 'string'), f('init', { pointer: 'bool' }), f('ipc', 'string'),
+  f('group_add', strings), f('gpus', 'any'), f('hostname', 'string'), f('healthcheck', { pointer: { struct: HEALTHCHECK } }), f('image', 'string'), f('init', { pointer: 'bool' }), f('ipc', 'string'),
   f('isolation', 'string'), f('labels', stringMap), f('label_file', strings), f('links', strings), f('logging', 'any'), f('log_driver', 'string'), f('log_opt', stringMap),
   f('mem_limit', 'any'), f('mem_reservation', 'any'), f('memswap_limit', 'any'), f('mem_swappiness', 'any'), f('mac_address', 'string'), f('models', 'any'), f('net', 'string'),
   f('network_mode', 'string'), f('networks', { map: { pointer: { struct: SERVICE_NETWORK } } }), f('oom_kill_disable', 'bool'), f('oom_score_adj', 'int'), f('pid', 'string'),
   f('pids_limit', 'int'), f('platform', 'string'), f('ports', { list: { struct: PORT } }), f('privileged', 'bool'), f('pull_policy', 'string'), f('read_only', 'bool'),
   f('restart', 'string'), f('runtime', 'string'), f('scale', { pointer: 'int' }), f('secrets', 'any'), f('security_opt', strings), f('shm_size', 'any'), f('stdin_open', 'bool'),
   f('stop_grace_period', 'any'), f('stop_signal', 'string'), f('storage_opt', stringMap), f('sysctls', stringMap), f('tmpfs', strings), f('tty', 'bool'), f('ulimits', 'any'),
-  f('use_api_socket', 'bool'), f('user', 'string'), f('userns_mode', 'string'), f('uts', 'string'), f('volume_driver', 'string'), f('volumes', 'any'), f('volumes_from', strings),
+  f('use_api_socket', 'bool'), f('user', 'string'), f('userns_mode', 'string'), f('uts', 'string'), f('volume_driver', 'string'), f('volumes', { list: { struct: SERVICE_VOLUME } }), f('volumes_from', strings),
   f('working_dir', 'string'), f('post_start', 'any'), f('pre_stop', 'any'),
 ];
 
@@ -70,7 +86,7 @@ export const NETWORK: readonly Field[] = [
 
 /** types.Project: `services` has no omitempty. */
 export const PROJECT: readonly Field[] = [
-  f('name', 'string'), f('services', { map: { struct: SERVICE } }, { keepEmpty: true }), f('networks', { map: { struct: NETWORK } }), f('volumes', 'any'), f('secrets', 'any'),
+  f('name', 'string'), f('services', { map: { struct: SERVICE } }, { keepEmpty: true }), f('networks', { map: { struct: NETWORK } }), f('volumes', { map: { struct: VOLUME } }), f('secrets', 'any'),
   f('configs', 'any'), f('models', 'any'),
 ];
 

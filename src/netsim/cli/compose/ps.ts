@@ -2,6 +2,7 @@ import type { Container } from '../../engine/container';
 import { formatList } from '../../format/docker-formatter';
 import { displayablePorts } from '../../format/docker-ports';
 import { containerStatus } from '../../format/docker-ps';
+import { runDueProbes } from '../docker/health-probes';
 import { goStruct } from '../../wire/go-value';
 import { humanDuration } from '../../format/human-duration';
 import type { CommandResult } from '../command';
@@ -46,8 +47,8 @@ function row(session: Session, container: Container, trunc: boolean): Record<str
     RunningFor: `${humanDuration(now - created * 1000)} ago`,
     ExitCode: container.status === 'exited' ? container.exitCode : 0,
     State: container.status,
-    Status: containerStatus(container.status, container.exitCode, container.startedMs, container.finishedMs, now),
-    Health: '',
+    Status: containerStatus(container.status, container.exitCode, container.startedMs, container.finishedMs, now, container.health?.status),
+    Health: container.health?.status ?? '',
     Ports: displayablePorts(ports),
     Labels: Object.entries(container.config.labels).map(([key, value]) => `${key}=${value}`).join(','),
   });
@@ -70,6 +71,7 @@ export function psCommand(session: Session, parsed: ParsedFlags): CommandResult 
     statuses.push(value);
   }
   const all = flag('all') || statuses.length > 0;
+  runDueProbes(session.engine, session.process.terminal);
   let containers = projectContainers(session.engine, target.name).filter((container) => all || container.status === 'running');
   if (services.length > 0) containers = containers.filter((container) => services.includes(serviceOf(container)));
   if (statuses.length > 0) containers = containers.filter((container) => statuses.includes(container.status));

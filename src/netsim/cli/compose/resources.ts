@@ -2,12 +2,14 @@ import type { Container } from '../../engine/container';
 import type { ContainerCreateRequest, CreateEndpoint } from '../../engine/containers';
 import type { Engine } from '../../engine/engine';
 import type { IpamRequest } from '../../engine/ipam';
+import type { MountRequest } from '../../engine/volumes';
 import type { Network } from '../../engine/network';
 import { goParseAddr, goParsePrefix } from '../../wire/go-netip';
 import { parseIpv4, type Ipv4 } from '../../wire/ipv4';
 import type { PortMapping, Protocol } from '../../wire/port-spec';
-import { goSprint } from './canonical';
-import { networkHash, serviceHash } from './hash';
+import { goSprint, parseDuration } from './canonical';
+import type { Healthcheck } from '../../engine/health';
+import { networkHash, serviceHash, volumeHash } from './hash';
 import { networksOf, type Project } from './load';
 import { isRawMap, type Raw, type RawMap } from './yaml-read';
 
@@ -32,6 +34,7 @@ export const LABEL = {
   dependsOn: 'com.docker.compose.depends_on',
   slug: 'com.docker.compose.slug',
   version: 'com.docker.compose.version',
+  volume: 'com.docker.compose.volume',
 } as const;
 
 function text(value: Raw | undefined): string {
@@ -137,6 +140,49 @@ export function networkCreateRequest(project: Project, key: string): Parameters<
   };
 }
 
+/** The project's volumes (top-level `volumes:`), by key. */
+export function volumesOf(model: RawMap): RawMap {
+  return map(model.get('volumes'));
+}
+
+/** createVolume's request: the volume's labels merged with ensureProjectVolumes' and the config hash. */
+export function volumeCreateRequest(project: Project, key: string): { name: string; labels: Record<string, string>; options: Record<string, string> | null } {
+  const volume = map(volumesOf(project.model).get(key));
+  // CreateOptions.DriverOpts is omitempty: without driver_opts the daemon gets none, and stores null.
+  const options = volume.has('driver_opts') ? stringRecord(volume.get('driver_opts')) : null;
+  return {
+    name: text(volume.get('name')),
+    labels: { ...stringRecord(volume.get('labels')), [LABEL.volume]: key, [LABEL.project]: project.name, [LABEL.version]: COMPOSE_VERSION, [LABEL.configHash]: volumeHash(volume) },
+    options,
+  };
+}
+
+/**
+ * buildContainerVolumes: a mount of a project volume or a bind mount goes as a
+ * Binds string (toBindString: `SOURCE:TARGET:rw|ro[,selinux][,propagation][,nocopy]`),
+ * preferred for compatibility; an anonymous volume as a Mounts entry.
+ */
+function serviceMounts(project: Project, service: RawMap): { binds: string[]; mounts: MountRequest[] } {
+  const binds: string[] = [];
+  const mounts: MountRequest[] = [];
+  for (const entry of list(service.get('volumes')).map(map)) {
+    const source = text(entry.get('source'));
+    const target = text(entry.get('target'));
+    const readOnly = entry.get('read_only') === true;
+    const bind = map(entry.get('bind'));
+    const volume = map(entry.get('volume'));
+    const type = text(entry.get('type'));
+    if (type === 'volume' && source === '') {
+      mounts.push({ type: 'volume', source: '', target, readOnly, noCopy: volume.get('nocopy') === true });
+      continue;
+    }
+    const name = type === 'volume' ? text(map(volumesOf(project.model).get(source)).get('name')) : source;
+    const options = [readOnly ? 'ro' : 'rw', text(bind.get('selinux')), text(bind.get('propagation')), volume.get('nocopy') === true ? 'nocopy' : ''].filter((option) => option !== '');
+    binds.push(`${name}:${target}:${options.join(',')}`);
+  }
+  return { binds, mounts };
+}
+
 /** NetworksByPriority: highest priority first, then by name. */
 export function networksByPriority(service: RawMap): string[] {
   const priority = (key: string) => Number(map(map(service.get('networks')).get(key)).get('priority') ?? 0);
@@ -230,6 +276,7 @@ export function containerRequest(
   const command = service.get('command');
   const entrypoint = service.get('entrypoint');
   const hostname = text(service.get('hostname'));
+  const mounts = serviceMounts(project, service);
   return {
     name,
     image: text(service.get('image')),
@@ -256,5 +303,15 @@ export function containerRequest(
     restartPolicy: restartPolicy(service),
     endpoints: others,
     ipamSent: primary?.ipamSent ?? false,
+    volumes: mounts.binds,
+    mounts: mounts.mounts,
+    ...(isRawMap(service.get('healthcheck')) && { healthcheck: healthcheckOf(map(service.get('healthcheck'))) }),
   };
+}
+
+/** ToMobyHealthCheck (pkg/compose/convert.go): the durations as they are, `disable` as Test ["NONE"]. */
+function healthcheckOf(check: RawMap): Healthcheck {
+  const ms = (key: string) => (check.has(key) ? (parseDuration(text(check.get(key))) ?? 0) : 0);
+  const test = check.get('disable') === true ? ['NONE'] : list(check.get('test')).map(text);
+  return { test, intervalMs: ms('interval'), timeoutMs: ms('timeout'), startPeriodMs: ms('start_period'), startIntervalMs: ms('start_interval'), retries: Number(check.get('retries') ?? 0) };
 }

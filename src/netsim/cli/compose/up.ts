@@ -5,11 +5,12 @@ import type { CommandResult } from '../command';
 import type { ParsedFlags } from '../docker/flags';
 import { loadProject, networksOf, ProjectError, servicesOf, type Project } from './load';
 import { dependencyOrder } from './order';
-import { containerLabels, containerName, containerRequest, LABEL, networkCreateRequest, networkName, projectContainers, serviceOf } from './resources';
+import { containerLabels, containerName, containerRequest, LABEL, networkCreateRequest, networkName, projectContainers, serviceOf, volumeCreateRequest, volumesOf } from './resources';
 import { serviceHash } from './hash';
 import type { Progress, Session } from './session';
 import { isRawMap, type RawMap } from './yaml-read';
 import { LogPrinter, printLogs, shortName } from './logs';
+import { PROBE_MS, runDueProbes } from '../docker/health-probes';
 
 /**
  * `docker compose up` and `create` (v2.40.3 cmd/compose/up.go, pkg/compose/up.go,
@@ -104,6 +105,39 @@ export function ensureNetworks(session: Session, project: Project, progress: Pro
   }
 }
 
+/**
+ * ensureProjectVolumes and ensureVolume (pkg/compose/create.go): an external
+ * volume must exist; one that exists is used (with logrus's warning when
+ * another project or no Compose made it); a missing one is created, its
+ * progress `Volume NAME`.
+ */
+export function ensureVolumes(session: Session, project: Project, progress: Progress): void {
+  const { engine } = session;
+  // project.Volumes is a Go map: taken here in key order, as ensureNetworks' networks are.
+  for (const [key, config] of [...volumesOf(project.model)].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const request = volumeCreateRequest(project, key);
+    const existing = engine.volumes().find((volume) => volume.name === request.name);
+    const external = isRawMap(config) && config.get('external') === true;
+    if (!existing) {
+      if (external) throw new UpFailure(`external volume ${JSON.stringify(request.name)} not found`);
+      const event = `Volume ${request.name}`;
+      progress.event(event, 'working', 'Creating');
+      try {
+        engine.createVolume(request);
+      } catch (error) {
+        progress.event(event, 'error', 'Error');
+        throw new UpFailure(daemonError(error));
+      }
+      progress.event(event, 'done', 'Created');
+      continue;
+    }
+    if (external) continue;
+    const owner = existing.labels?.[LABEL.project];
+    if (owner === undefined) session.warn(`volume ${JSON.stringify(request.name)} already exists but was not created by Docker Compose. Use \`external: true\` to use an existing volume`);
+    else if (owner !== project.name) session.warn(`volume ${JSON.stringify(request.name)} already exists but was created for project ${JSON.stringify(owner)} (expected ${JSON.stringify(project.name)}). Use \`external: true\` to use an existing volume`);
+  }
+}
+
 /** resolveSharedNamespaces: `network_mode: service:db` becomes `container:<db's first container ID>`. */
 export function networkModeOf(session: Session, project: Project, service: RawMap): string {
   const mode = String(service.get('network_mode') ?? '');
@@ -142,27 +176,71 @@ function createReplica(session: Session, project: Project, name: string, number:
   }
 }
 
-/** convergence.ensureService: keep what is up to date, recreate what changed, create what is missing. */
+/** GetScale (compose-go types.go): `scale`, else deploy.replicas, else 1; getScale refuses more than one with a container_name. */
+export function scaleOf(name: string, service: RawMap): number {
+  const deploy = service.get('deploy');
+  const scale = service.get('scale') ?? (isRawMap(deploy) ? deploy.get('replicas') : undefined);
+  const count = typeof scale === 'number' ? scale : scale === undefined || scale === null ? 1 : Number(scale);
+  const own = service.get('container_name');
+  if (count > 1 && typeof own === 'string' && own !== '') {
+    throw new UpFailure(`WARNING: The ${JSON.stringify(name)} service is using the custom container name ${JSON.stringify(own)}. Docker requires each container to have a unique name. Remove the custom name to scale the service`);
+  }
+  return count;
+}
+
+/** ServiceConfig.SetScale: `scale`, and deploy.replicas when there is a deploy section. */
+export function setScale(project: Project, name: string, replicas: number): void {
+  const service = serviceMap(project, name);
+  service.set('scale', replicas);
+  const deploy = service.get('deploy');
+  if (isRawMap(deploy)) deploy.set('replicas', replicas);
+}
+
+/** applyScaleOpts (cmd/compose/create.go): `--scale SERVICE=NUM`, each service looked up as GetService does. */
+export function applyScaleOptions(project: Project, options: readonly string[]): string | undefined {
+  for (const option of options) {
+    const split = option.split('=');
+    if (split.length !== 2) return `invalid --scale option ${JSON.stringify(option)}. Should be SERVICE=NUM`;
+    const [name, count] = split as [string, string];
+    if (!/^[-+]?\d+$/.test(count)) return `strconv.Atoi: parsing ${JSON.stringify(count)}: invalid syntax`;
+    if (!servicesOf(project.model).has(name)) return `no such service: ${name}: not found`;
+    setScale(project, name, Number(count));
+  }
+  return undefined;
+}
+
+const numberOf = (container: Container) => Number(container.config.labels[LABEL.number] ?? '1');
+
+/**
+ * convergence.ensureService: the service's containers, obsolete ones first and
+ * then by number, are kept up to date (or recreated) up to the scale, and the
+ * rest stopped and removed (scale down); the missing replicas are created with
+ * the numbers after the highest (nextContainerNumber).
+ */
 export function ensureService(session: Session, project: Project, name: string, recreate: 'diverged' | 'force' | 'never', progress: Progress): void {
   const service = serviceMap(project, name);
-  const existing = projectContainers(session.engine, project.name).filter((container) => serviceOf(container) === name);
+  const expected = scaleOf(name, service);
   const mode = networkModeOf(session, project, service);
-  const expected = serviceHash(hashed(service, mode));
+  const hash = serviceHash(hashed(service, mode));
   const imageId = session.engine.findImage(String(service.get('image') ?? ''))?.digest;
-  for (const container of existing) {
-    const diverged = container.config.labels[LABEL.configHash] !== expected || (container.config.labels[LABEL.image] ?? '') !== (imageId ?? '');
-    if (recreate === 'force' || (recreate === 'diverged' && diverged)) {
+  const obsolete = (container: Container) => recreate === 'force' || (recreate === 'diverged' && (container.config.labels[LABEL.configHash] !== hash || (container.config.labels[LABEL.image] ?? '') !== (imageId ?? '')));
+  const existing = projectContainers(session.engine, project.name)
+    .filter((container) => serviceOf(container) === name)
+    .sort((a, b) => Number(obsolete(b)) - Number(obsolete(a)) || numberOf(a) - numberOf(b));
+  const next = existing.reduce((highest, container) => Math.max(highest, numberOf(container)), 0) + 1;
+  existing.forEach((container, index) => {
+    if (index >= expected) removeContainer(session, container, progress);
+    else if (obsolete(container)) {
       const event = `Container ${container.name}`;
       progress.event(event, 'working', 'Recreate');
-      const number = Number(container.config.labels[LABEL.number] ?? '1');
       session.engine.stopContainer(container.id);
       session.engine.removeContainer(container.id, false);
       session.engine.advanceClock(TAKES_MS.containerRemove);
-      createReplica(session, project, name, number, progress, false);
+      createReplica(session, project, name, numberOf(container), progress, false);
       progress.event(event, 'done', 'Recreated');
     } else if (container.status === 'running') progress.event(`Container ${container.name}`, 'done', 'Running');
-  }
-  if (existing.length === 0) createReplica(session, project, name, 1, progress);
+  });
+  for (let i = 0; i < expected - existing.length; i++) createReplica(session, project, name, next + i, progress);
 }
 
 /** startService: each container not running is started, dependencies first; without a writer in the context (attached up), silently. */
@@ -189,25 +267,59 @@ export function startServices(session: Session, project: Project, order: readonl
   }
 }
 
-/** waitDependencies for service_healthy and service_completed_successfully: no healthcheck is simulated, so a healthy wait fails as for a container without one. */
+/**
+ * waitDependencies (convergence.go): `Waiting` for each container of the
+ * dependency, then, as its 500 ms ticker polls isServiceHealthy or
+ * isServiceCompleted, `Healthy` or `Exited`, or the error. Health changes only
+ * when a probe runs, so the wait moves the clock to each probe in turn.
+ */
 function waitFor(session: Session, project: Project, dependency: string, condition: string, progress: Progress): void {
   const containers = projectContainers(session.engine, project.name).filter((c) => serviceOf(c) === dependency);
   for (const container of containers) progress.event(`Container ${container.name}`, 'working', 'Waiting');
-  for (const container of containers) {
-    if (condition === 'service_completed_successfully') {
+  if (condition === 'service_completed_successfully') {
+    for (const container of containers) {
       if (container.status !== 'exited') throw new UpFailure(`service ${JSON.stringify(dependency)} did not complete in this simulator: it runs until stopped`);
       if (container.exitCode !== 0) {
         const message = `service ${JSON.stringify(dependency)} didn't complete successfully: exit ${container.exitCode}`;
-        progress.event(`Container ${container.name}`, 'error', message);
+        for (const other of containers) progress.event(`Container ${other.name}`, 'error', message);
         throw new UpFailure(message);
       }
-      progress.event(`Container ${container.name}`, 'done', 'Exited');
-      continue;
     }
-    if (container.status === 'exited') throw new UpFailure(`dependency failed to start: container ${container.name} exited (${container.exitCode})`);
-    progress.event(`Container ${container.name}`, 'error', 'Error');
-    throw new UpFailure(`dependency failed to start: container ${container.name} has no healthcheck configured`);
+    for (const container of containers) progress.event(`Container ${container.name}`, 'done', 'Exited');
+    return;
   }
+  // A health change needs a probe, which runs through the terminal; each turn moves the clock at least one tick.
+  for (let turn = 0; ; turn++) {
+    const verdict = serviceHealth(containers);
+    if (verdict === 'healthy') break;
+    if (verdict !== 'starting') {
+      for (const container of containers) progress.event(`Container ${container.name}`, 'error', 'Error');
+      throw new UpFailure(`dependency failed to start: ${verdict.error}`);
+    }
+    if (!session.process.terminal || turn > 10_000) throw new UpFailure('netsim: this session cannot run health probes');
+    advanceToNextProbe(session, containers);
+  }
+  for (const container of containers) progress.event(`Container ${container.name}`, 'done', 'Healthy');
+}
+
+/** isServiceHealthy: every container healthy, or the first reason it is not. */
+function serviceHealth(containers: readonly Container[]): 'healthy' | 'starting' | { error: string } {
+  for (const container of containers) {
+    if (container.status === 'exited') return { error: `container ${container.name} exited (${container.exitCode})` };
+    if (!container.health) return { error: `container ${container.name} has no healthcheck configured` };
+    if (container.health.status === 'unhealthy') return { error: `container ${container.name} is unhealthy` };
+    if (container.health.status === 'starting') return 'starting';
+  }
+  return 'healthy';
+}
+
+/** The clock moves to the next probe of the containers, in 500 ms ticks as Compose polls, and the probes due run. */
+function advanceToNextProbe(session: Session, containers: readonly Container[]): void {
+  const next = Math.min(...containers.map((container) => container.health?.nextProbeMs ?? Infinity));
+  const now = session.engine.now();
+  const ticks = Math.max(1, Math.ceil((next + PROBE_MS - now) / 500));
+  session.engine.advanceClock(ticks * 500);
+  runDueProbes(session.engine, session.process.terminal, (container) => containers.includes(container));
 }
 
 export interface UpOptions {
@@ -229,6 +341,7 @@ export function runUp(session: Session, project: Project, services: readonly str
     const progress = session.progress(options.noStart ? 'Creating' : 'Running');
     try {
       ensureNetworks(session, project, progress);
+      ensureVolumes(session, project, progress);
       const orphans = projectContainers(session.engine, project.name).filter((container) => !servicesOf(project.model).has(serviceOf(container)));
       if (orphans.length > 0 && !options.removeOrphans) {
         session.warn(`Found orphan containers ([${orphans.map((c) => c.name).join(' ')}]) for this project. If you removed or renamed this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.`);
@@ -290,13 +403,14 @@ function attached(session: Session, project: Project, order: readonly string[], 
 }
 
 /** stopAndRemoveContainer: Stopping, Stopped, Removing, Removed. */
-export function removeContainer(session: Session, container: Container, progress: Progress): void {
+/** `removeVolumes`: down -v, the container's anonymous volumes go with it (ContainerRemove's RemoveVolumes). */
+export function removeContainer(session: Session, container: Container, progress: Progress, removeVolumes = false): void {
   const event = `Container ${container.name}`;
   progress.event(event, 'working', 'Stopping');
   session.engine.stopContainer(container.id);
   progress.event(event, 'done', 'Stopped');
   progress.event(event, 'working', 'Removing');
-  session.engine.removeContainer(container.id, true);
+  session.engine.removeContainer(container.id, true, removeVolumes);
   session.engine.advanceClock(TAKES_MS.containerRemove);
   progress.event(event, 'done', 'Removed');
 }
@@ -316,6 +430,8 @@ export function upCommand(session: Session, parsed: ParsedFlags): CommandResult 
   if (flag('force-recreate') && flag('no-recreate')) return session.fail('--force-recreate and --no-recreate are incompatible');
   const loaded = projectFor(session, parsed.positionals);
   if (!('model' in loaded)) return loaded;
+  const scaleProblem = applyScaleOptions(loaded, parsed.values.get('scale') ?? []);
+  if (scaleProblem) return session.fail(scaleProblem);
   if (servicesOf(loaded.model).size === 0) return session.fail('no service selected');
   if ([...servicesOf(loaded.model).values()].some((service) => isRawMap(service) && service.has('build'))) return session.fail('netsim: building images (`build:`) is not simulated yet; use an `image:` the host can pull');
   const detach = flag('detach') || flag('wait');

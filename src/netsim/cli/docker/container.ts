@@ -121,8 +121,9 @@ function eachContainer(path: string, usage: string, flags: CommandSpec<DockerCon
   };
 }
 
-const rm = eachContainer('docker rm', '[OPTIONS] CONTAINER [CONTAINER...]', [{ name: 'force', short: 'f', takesValue: false }], (engine, reference, { values }) => {
-  engine.removeContainer(reference, values.has('force'));
+// -v, --volumes: the container's anonymous volumes go with it (cli/command/container/rm.go RemoveVolumes).
+const rm = eachContainer('docker rm', '[OPTIONS] CONTAINER [CONTAINER...]', [{ name: 'force', short: 'f', takesValue: false }, { name: 'volumes', short: 'v', takesValue: false }], (engine, reference, { values }) => {
+  engine.removeContainer(reference, values.has('force'), values.has('volumes'));
 });
 const stop = eachContainer('docker stop', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
   engine.stopContainer(reference);

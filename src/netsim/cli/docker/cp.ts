@@ -7,6 +7,7 @@ import { humanSize } from '../../format/docker-images';
 import { baseName, byteLength, FileSystem, normalizePath, parentOf, ROOT, type Credentials } from '../../kernel/filesystem';
 import { fail, ok, type CommandResult, type FileAccess } from '../command';
 import type { CommandSpec, DockerContext } from './cobra';
+import { containerMounts } from '../../engine/volume-mounts';
 
 /** One end of a copy: a container's path or the host's. */
 type End = { container: string; path: string } | { container: undefined; path: string };
@@ -92,7 +93,9 @@ function containerFiles(engine: Engine, reference: string, host: FileAccess): { 
   const image = imageInfo(container.image);
   const etc = engine.containerEtcFiles(container.id, hostEtcOf(host));
   const mounted = Object.fromEntries(Object.entries(etc).map(([path, content]) => [path, { inode: { kind: 'file' as const, mode: 0o644, uid: 0, gid: 0, mtimeMs: container.createdMs, content } }]));
-  return { fs: new FileSystem(image ? imageRootfs(image) : {}, engine.containerFiles(container.id), mounted, () => engine.now()), workdir: container.config.workingDir || '/' };
+  // Its volumes and bind mounts too: the archive endpoints see what the container sees.
+  const mounts = containerMounts(engine, container.id, host.fs, () => engine.now());
+  return { fs: new FileSystem(image ? imageRootfs(image) : {}, engine.containerFiles(container.id), mounted, () => engine.now(), mounts), workdir: container.config.workingDir || '/' };
 }
 
 /** copySummary: the content's size, and the tar stream's when they differ (HumanSizeWithPrecision, 3 digits). */

@@ -8,6 +8,10 @@ import { fail, type CommandResult } from '../command';
 import type { CommandSpec, DockerContext } from './cobra';
 import type { ParsedFlags } from './flags';
 import { parseNetworkOpt, type NetworkAttachment } from './network-opt';
+import { parseMountOption } from './mount-option';
+import type { MountRequest } from '../../engine/volumes';
+import type { Healthcheck } from '../../engine/health';
+import { parseGoDuration } from './timestamp';
 
 /** NetworkOpt.Set runs while pflag parses: its error is the flag's. */
 const networkCheck = (value: string) => {
@@ -45,6 +49,14 @@ export const CREATE_FLAGS: CommandSpec<DockerContext>['flags'] = [
   { name: 'expose', takesValue: true },
   { name: 'env', short: 'e', takesValue: true },
   { name: 'volume', short: 'v', takesValue: true },
+  { name: 'mount', takesValue: true },
+  { name: 'health-cmd', takesValue: true },
+  { name: 'health-interval', takesValue: true },
+  { name: 'health-retries', takesValue: true },
+  { name: 'health-timeout', takesValue: true },
+  { name: 'health-start-period', takesValue: true },
+  { name: 'health-start-interval', takesValue: true },
+  { name: 'no-healthcheck', takesValue: false },
   { name: 'label', short: 'l', takesValue: true },
   { name: 'restart', takesValue: true },
   { name: 'entrypoint', takesValue: true },
@@ -56,7 +68,7 @@ export const CREATE_FLAGS: CommandSpec<DockerContext>['flags'] = [
 
 type Verb = 'create' | 'run';
 type Values = ParsedFlags['values'];
-type Refusal = { flag: string; value: string; message: string } | { parse: string };
+type Refusal = { flag: string; value: string; message: string } | { parse: string } | { unmodelled: string };
 
 const all = (values: Values, ...names: string[]) => names.flatMap((name) => values.get(name) ?? []);
 const last = (values: Values, name: string) => values.get(name)?.at(-1);
@@ -64,7 +76,7 @@ const last = (values: Values, name: string) => values.get(name)?.at(-1);
 /** The create request, or the CLI's own error for bad options. */
 export function createRequest(verb: Verb, path: string, { values, positionals }: ParsedFlags): ContainerCreateRequest | CommandResult {
   const checked = validated(values);
-  if ('flag' in checked || 'parse' in checked) return refusal(verb, path, checked);
+  if ('flag' in checked || 'parse' in checked || 'unmodelled' in checked) return refusal(verb, path, checked);
   const network = firstNetwork(values, checked);
   if ('parse' in network) return refusal(verb, path, network);
   const { dns, dnsSearch, extraHosts, expose, restartPolicy, publish } = checked;
@@ -99,6 +111,8 @@ export function createRequest(verb: Verb, path: string, { values, positionals }:
     macAddress,
     expose,
     volumes: all(values, 'volume'),
+    mounts: checked.mounts,
+    ...(checked.healthcheck && { healthcheck: checked.healthcheck }),
     restartPolicy,
     publishAll: values.has('publish-all'),
   };
@@ -166,6 +180,8 @@ interface Checked {
   expose: { port: number; protocol: Protocol }[];
   restartPolicy: { name: string; maximumRetryCount: number };
   publish: PortMapping[];
+  mounts: MountRequest[];
+  healthcheck: Healthcheck | undefined;
 }
 
 /** The flag validators first (pflag runs them while parsing), then parse()'s own checks in its order. */
@@ -195,6 +211,15 @@ function validated(values: Values): Checked | Refusal {
     if ('error' in parsed) return { parse: `invalid range format for --expose: ${parsed.error}` };
     expose.push(...parsed);
   }
+  const mounts: MountRequest[] = [];
+  for (const value of values.get('mount') ?? []) {
+    const parsed = parseMountOption(value);
+    if ('error' in parsed) return { flag: '--mount', value, message: parsed.error };
+    if ('unmodelled' in parsed) return { unmodelled: parsed.unmodelled };
+    mounts.push(parsed);
+  }
+  const healthcheck = healthcheckOf(values);
+  if (healthcheck !== undefined && !('test' in healthcheck)) return healthcheck;
   const restart = restartPolicyOf(last(values, 'restart') ?? 'no');
   if ('error' in restart) return { parse: restart.error };
   if (values.has('rm') && restart.name !== 'no' && restart.name !== '') return { parse: 'conflicting options: cannot specify both --restart and --rm' };
@@ -208,7 +233,38 @@ function validated(values: Values): Checked | Refusal {
     expose,
     restartPolicy: restart,
     publish,
+    mounts,
+    healthcheck,
   };
+}
+
+/**
+ * The --health-* flags as parse() turns them into a HealthConfig
+ * (cli/command/container/opts.go): pflag's Duration and Int values first, then
+ * the conflicts and signs in its order; --no-healthcheck alone is Test ["NONE"].
+ */
+function healthcheckOf(values: Values): Healthcheck | Refusal | undefined {
+  const durations: Record<string, number> = {};
+  for (const name of ['health-interval', 'health-timeout', 'health-start-period', 'health-start-interval']) {
+    const text = last(values, name);
+    const ms = text === undefined ? 0 : parseGoDuration(text);
+    if (ms === undefined) return { flag: `--${name}`, value: text!, message: `time: invalid duration ${JSON.stringify(text)}` };
+    durations[name] = ms;
+  }
+  const retriesText = last(values, 'health-retries');
+  const retries = retriesText === undefined ? 0 : Number(retriesText);
+  if (!Number.isInteger(retries) || !/^[-+]?\d+$/.test(retriesText ?? '0')) return { flag: '--health-retries', value: retriesText!, message: `strconv.ParseInt: parsing ${JSON.stringify(retriesText)}: invalid syntax` };
+  const command = last(values, 'health-cmd') ?? '';
+  const anySetting = command !== '' || retries !== 0 || Object.values(durations).some((ms) => ms !== 0);
+  if (values.has('no-healthcheck')) {
+    if (anySetting) return { parse: '--no-healthcheck conflicts with --health-* options' };
+    return { test: ['NONE'], intervalMs: 0, timeoutMs: 0, startPeriodMs: 0, startIntervalMs: 0, retries: 0 };
+  }
+  if (!anySetting) return undefined;
+  for (const name of ['health-interval', 'health-timeout']) if (durations[name]! < 0) return { parse: `--${name} cannot be negative` };
+  if (retries < 0) return { parse: '--health-retries cannot be negative' };
+  for (const name of ['health-start-period', 'health-start-interval']) if (durations[name]! < 0) return { parse: `--${name} cannot be negative` };
+  return { test: command === '' ? [] : ['CMD-SHELL', command], intervalMs: durations['health-interval']!, timeoutMs: durations['health-timeout']!, startPeriodMs: durations['health-start-period']!, startIntervalMs: durations['health-start-interval']!, retries };
 }
 
 const DOMAIN = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*\.?\s*$/;
@@ -305,6 +361,7 @@ function splitOnce(text: string, separator: string): [string, string] {
 }
 
 function refusal(verb: Verb, path: string, refused: Refusal): CommandResult {
+  if ('unmodelled' in refused) return fail(`netsim: ${refused.unmodelled} is not simulated yet\n`, 125);
   if ('flag' in refused) {
     // cli.FlagErrorFunc around pflag's error: usage and the command's own path.
     return fail(`invalid argument ${JSON.stringify(refused.value)} for ${JSON.stringify(refused.flag)} flag: ${refused.message}\n\nUsage:  ${path} [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun '${path} --help' for more information\n`, 125);

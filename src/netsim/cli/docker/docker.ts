@@ -68,6 +68,12 @@ function networkGroup(): Specs {
   return Object.fromEntries(Object.entries(NETWORK_COMMANDS).map(([verb, spec]) => [verb, helped(spec, `network ${canonical(verb)}`)]));
 }
 
+/** `docker volume <verb>`: from the volume tool module, loaded the first time a line names `volume`. */
+function volumeGroup(): Specs {
+  const canonical = (verb: string) => (verb === 'list' ? 'ls' : verb === 'remove' ? 'rm' : verb);
+  return Object.fromEntries(Object.entries(toolModule('volume').VOLUME_COMMANDS).map(([verb, spec]) => [verb, helped(spec, `volume ${canonical(verb)}`)]));
+}
+
 /** Top-level commands and the management command whose page they share (cli/command/commands/commands.go). */
 const TOP_HELP: Record<string, string> = {
   run: 'container run', create: 'container create', ps: 'container ls', rm: 'container rm', stop: 'container stop', start: 'container start', restart: 'container restart', kill: 'container kill', port: 'container port',
@@ -93,6 +99,9 @@ function registry(): { top: Specs; groups: Record<string, Specs> } {
       container: containerGroup(),
       network: networkGroup(),
       image: imageGroup(),
+      get volume() {
+        return volumeGroup();
+      },
       system: withExtras({}, {
         info: (tools) => helped({ ...tools.INFO_COMMANDS.info, path: 'docker system info' }, 'system info'),
         df: (tools) => helped(tools.systemDf, 'system df'),

@@ -682,4 +682,68 @@ export const DOCKER_HELP_TABLES: Record<string, CommandHelpTable> = {
       { name: "force", short: "f", type: "bool", usage: "Do not error if the network does not exist" },
     ],
   },
+  // docs/reference/commandline/volume.md
+  "volume": {
+    description: "Manage volumes",
+    aliases: [],
+    subcommands: [
+      { name: "create", short: "Create a volume" },
+      { name: "inspect", short: "Display detailed information on one or more volumes" },
+      { name: "ls", short: "List volumes" },
+      { name: "prune", short: "Remove unused local volumes" },
+      { name: "rm", short: "Remove one or more volumes" },
+    ],
+    flags: [],
+  },
+  // docs/reference/commandline/volume_create.md
+  "volume create": {
+    description: "Create a volume",
+    aliases: [],
+    subcommands: [],
+    flags: [
+      { name: "driver", short: "d", type: "string", default: "local", usage: "Specify volume driver name" },
+      { name: "label", type: "list", usage: "Set metadata for a volume" },
+      { name: "opt", short: "o", type: "map", default: "map[]", usage: "Set driver specific options" },
+    ],
+  },
+  // docs/reference/commandline/volume_inspect.md
+  "volume inspect": {
+    description: "Display detailed information on one or more volumes",
+    aliases: [],
+    subcommands: [],
+    flags: [
+      { name: "format", short: "f", type: "string", usage: "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
+    ],
+  },
+  // docs/reference/commandline/volume_ls.md
+  "volume ls": {
+    description: "List volumes",
+    aliases: ["docker volume ls","docker volume list"],
+    subcommands: [],
+    flags: [
+      { name: "filter", short: "f", type: "filter", usage: "Provide filter values (e.g. \"dangling=true\")" },
+      { name: "format", type: "string", usage: "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
+      { name: "quiet", short: "q", type: "bool", usage: "Only display volume names" },
+    ],
+  },
+  // docs/reference/commandline/volume_prune.md
+  "volume prune": {
+    description: "Remove unused local volumes",
+    aliases: [],
+    subcommands: [],
+    flags: [
+      { name: "all", short: "a", type: "bool", usage: "Remove all unused volumes, not just anonymous ones" },
+      { name: "filter", type: "filter", usage: "Provide filter values (e.g. \"label=<label>\")" },
+      { name: "force", short: "f", type: "bool", usage: "Do not prompt for confirmation" },
+    ],
+  },
+  // docs/reference/commandline/volume_rm.md
+  "volume rm": {
+    description: "Remove one or more volumes. You cannot remove a volume that is in use by a container.",
+    aliases: ["docker volume rm","docker volume remove"],
+    subcommands: [],
+    flags: [
+      { name: "force", short: "f", type: "bool", usage: "Force the removal of one or more volumes" },
+    ],
+  },
 };

@@ -2,6 +2,8 @@ import type { Engine } from '../../engine/engine';
 import { EngineError } from '../../engine/errors';
 import { inspectContainer } from '../../engine/inspect-container';
 import { inspectNetwork } from '../../engine/inspect-network';
+import { inspectVolume } from '../../engine/volumes';
+import { runDueProbes } from './health-probes';
 import { compileTemplate, renderInspectTemplate, TemplateError, TemplateExecError, type Template } from '../../format/go-template';
 import { fail, type CommandResult } from '../command';
 import { daemonErrorText, type CommandSpec, type DockerContext } from './cobra';
@@ -80,6 +82,7 @@ export function lookupAny(engine: Engine, type: string, reference: string): Look
   const container = () => inspectContainer(engine.findContainer(reference), engine.networks());
   const network = () => inspectNetwork(engine.findNetwork(reference), engine.containers(), engine.networks(), engine.swarm());
   const image = () => engine.inspectImage(reference);
+  const volume = () => inspectVolume(engine.findVolume(reference));
   switch (type) {
     case 'container':
       return viaDaemon(container);
@@ -87,10 +90,12 @@ export function lookupAny(engine: Engine, type: string, reference: string): Look
       return viaDaemon(network);
     case 'image':
       return viaDaemon(image);
+    case 'volume':
+      return viaDaemon(volume);
     case '':
-      return notFound(container) ?? notFound(image) ?? notFound(network) ?? { error: `error: no such object: ${reference}` };
+      return notFound(container) ?? notFound(image) ?? notFound(network) ?? notFound(volume) ?? { error: `error: no such object: ${reference}` };
     default:
-      // Volumes, plugins and swarm objects: this host has none.
+      // Plugins and swarm objects: this host has none.
       return { error: `error: no such object: ${reference}` };
   }
 }
@@ -100,7 +105,8 @@ const inspect: CommandSpec<DockerContext> = {
   usage: '[OPTIONS] NAME|ID [NAME|ID...]',
   args: { kind: 'at-least', count: 1 },
   flags: [FORMAT_FLAG, { name: 'type', takesValue: true }],
-  run({ values, positionals }, { engine }) {
+  run({ values, positionals }, { engine, terminal }) {
+    runDueProbes(engine, terminal);
     const type = values.get('type')?.at(-1);
     const list = OBJECT_TYPES.map((t) => `"${t}"`).join(', ');
     if (type === '') return fail(`type is empty: must be one of ${list}\n`, 1);
@@ -114,7 +120,8 @@ const containerInspect: CommandSpec<DockerContext> = {
   usage: '[OPTIONS] CONTAINER [CONTAINER...]',
   args: { kind: 'at-least', count: 1 },
   flags: [FORMAT_FLAG],
-  run({ values, positionals }, { engine }) {
+  run({ values, positionals }, { engine, terminal }) {
+    runDueProbes(engine, terminal);
     return inspectReferences(positionals, values.get('format')?.at(-1), (reference) => lookupAny(engine, 'container', reference));
   },
 };

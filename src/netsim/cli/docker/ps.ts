@@ -1,5 +1,6 @@
 import type { Container } from '../../engine/container';
-import { derivedHex } from '../../engine/derived';
+import { mountPoints } from '../../engine/volumes';
+import { runDueProbes } from './health-probes';
 import type { Engine } from '../../engine/engine';
 import { imageInfo } from '../../engine/images';
 import { formatList } from '../../format/docker-formatter';
@@ -33,7 +34,8 @@ export const ps: CommandSpec<DockerContext> = {
     { name: 'format', takesValue: true },
     { name: 'filter', short: 'f', takesValue: true },
   ],
-  run({ values }, { engine }) {
+  run({ values }, { engine, terminal }) {
+    runDueProbes(engine, terminal);
     const flagError = (value: string, flag: string, message: string) =>
       fail(`invalid argument "${value}" for "${flag}" flag: ${message}\n\nUsage:  ${this.path} ${USAGE}\n\nRun '${this.path} --help' for more information\n`, 125);
     const lastText = values.get('last')?.at(-1);
@@ -193,7 +195,7 @@ function include(container: Container, filters: Filters, state: { all: boolean; 
   const exited = filters.get('exited');
   if (exited && !exited.some((code) => Number(code) === container.exitCode && !running && container.startedMs !== undefined)) return 'exclude';
   if (!match(filters, 'status', container.status)) return 'exclude';
-  if (!exactMatch(filters, 'health', 'none')) return 'exclude';
+  if (!exactMatch(filters, 'health', container.health?.status ?? 'none')) return 'exclude';
   if (filters.has('volume') && !filters.get('volume')!.some((v) => mountsOf(container).some((m) => m.destination === v || (m.name || m.source) === v))) return 'exclude';
   if (filters.has('ancestor')) {
     const wanted = new Set(filters.get('ancestor')!.map((reference) => imageInfo(reference)?.digest).filter(Boolean));
@@ -217,20 +219,9 @@ function networksOf(container: Container): { id: string; name: string }[] {
   });
 }
 
-/**
- * The mounts -v made, named as inspect names them (engine/inspect-container.ts
- * parseVolume): an anonymous volume gets a derived 64-hex name.
- */
+/** The mounts -v made, named as inspect names them (engine/volumes.ts mountPoint). */
 function mountsOf(container: Container): { name: string; source: string; destination: string; driver: string }[] {
-  return container.config.volumes.map((spec) => {
-    const [first = '', second] = spec.split(':');
-    if (second === undefined) {
-      const name = derivedHex(container.id, `volume:${first}`, 64);
-      return { name, source: `/var/lib/docker/volumes/${name}/_data`, destination: first, driver: 'local' };
-    }
-    if (first.startsWith('/') || first.startsWith('.')) return { name: '', source: first, destination: second, driver: '' };
-    return { name: first, source: `/var/lib/docker/volumes/${first}/_data`, destination: second, driver: 'local' };
-  });
+  return mountPoints(container).map(({ name, source, destination, type }) => ({ name, source, destination, driver: type === 'volume' ? 'local' : '' }));
 }
 
 /**
@@ -265,8 +256,9 @@ export function summarize(engine: Engine, container: Container, size: boolean): 
     ports: portSummaries(container),
     labels: container.config.labels,
     state: container.status,
-    status: containerStatus(container.status, container.exitCode, container.startedMs, container.finishedMs, engine.now()),
-    health: 'none',
+    // State.String(): a running container's health after its uptime.
+    status: containerStatus(container.status, container.exitCode, container.startedMs, container.finishedMs, engine.now(), container.health?.status),
+    health: container.health?.status ?? 'none',
     sizeRw: 0,
     sizeRootFs: size ? (imageInfo(container.image)?.unpackedSize ?? 0) : 0,
     mounts: mountsOf(container),

@@ -5,7 +5,8 @@ import { formatList } from '../../format/docker-formatter';
 import { humanSize } from '../../format/docker-images';
 import { bytesSize } from '../../format/docker-info';
 import { goStruct } from '../../wire/go-value';
-import { fail, ok } from '../command';
+import { fail, ok, type CommandResult, type TerminalControl } from '../command';
+import type { Engine } from '../../engine/engine';
 import type { CommandSpec, DockerContext } from './cobra';
 
 /** formatter_stats.go: the Linux default table and its titles. */
@@ -37,6 +38,17 @@ function statsEntry(container: Container, given: string, memoryKb: number, pids:
     BlockIO: `${humanSize(0)} / ${humanSize(0)}`,
     PIDs: String(pids),
   });
+}
+
+/** One sample of the chosen containers, as RunStats prints it once (`docker compose stats` passes its own filter). */
+export function statsSample(engine: Engine, terminal: TerminalControl | undefined, chosen: readonly { container: Container; given: string }[], trunc: boolean, format: string): CommandResult {
+  if (chosen.length === 0) return ok();
+  const rows = chosen.map(({ container, given }) => {
+    const processes = container.status === 'running' ? engine.containerProcesses(container.id, terminal?.shells?.() ?? []) : [];
+    return statsEntry(container, given, processes.reduce((sum, p) => sum + p.rssKb, 0), processes.length, trunc);
+  });
+  const output = formatList({ format: format === 'table' ? DEFAULT_TABLE : format, header: HEADER, rows, typeName: '*container.statsContext' });
+  return output.ok ? ok(output.text) : fail(`${output.error}\n`, 1);
 }
 
 /**
@@ -75,13 +87,6 @@ export const stats: CommandSpec<DockerContext> = {
     } else {
       chosen = newestFirst.filter((c) => values.has('all') || c.status === 'running').map((container) => ({ container, given: trunc ? container.id.slice(0, 12) : container.id }));
     }
-    if (chosen.length === 0) return ok();
-    const rows = chosen.map(({ container, given }) => {
-      const processes = container.status === 'running' ? engine.containerProcesses(container.id, terminal?.shells?.() ?? []) : [];
-      return statsEntry(container, given, processes.reduce((sum, p) => sum + p.rssKb, 0), processes.length, trunc);
-    });
-    const format = values.get('format')?.at(-1) || 'table';
-    const output = formatList({ format: format === 'table' ? DEFAULT_TABLE : format, header: HEADER, rows, typeName: '*container.statsContext' });
-    return output.ok ? ok(output.text) : fail(`${output.error}\n`, 1);
+    return statsSample(engine, terminal, chosen, trunc, values.get('format')?.at(-1) || 'table');
   },
 };

@@ -8,6 +8,7 @@ import { containerContext } from '../../format/docker-ps';
 import { humanDuration } from '../../format/human-duration';
 import { summaries } from './images';
 import { summarize } from './ps';
+import { volumeSize } from '../../engine/volumes';
 import { fail, ok } from '../command';
 import type { CommandSpec, DockerContext } from './cobra';
 
@@ -29,8 +30,9 @@ function usageRow(type: string, total: number, active: number, size: number, fre
  * containerd store (daemon/containerd/service.go ImageDiskUsage: each image's
  * content and unpacked snapshot): images used by a container are active, the
  * others reclaimable (their layers are not shared here); containers write
- * nothing to their writable layers (SizeRw 0, as `docker ps -s` shows); there
- * are no volumes and no build cache.
+ * nothing to their writable layers (SizeRw 0, as `docker ps -s` shows); a
+ * volume is active while a container references it, its size its files'
+ * (disk_usage.go: the unused ones reclaimable); there is no build cache.
  */
 function diskUsage(engine: Engine): Record<string, unknown>[] {
   const images = [...new Set(engine.images().map((entry) => entry.image))];
@@ -40,10 +42,13 @@ function diskUsage(engine: Engine): Record<string, unknown>[] {
   const unusedSize = images.filter((image) => !used.has(image.digest)).reduce((sum, image) => sum + size(image), 0);
   const containers = engine.containers();
   const running = containers.filter((c) => c.status === 'running').length;
+  const volumes = engine.volumes();
+  const volumesSize = volumes.reduce((sum, volume) => sum + volumeSize(volume), 0);
+  const unusedVolumesSize = volumes.filter((volume) => engine.volumeUsers(volume.name).length === 0).reduce((sum, volume) => sum + volumeSize(volume), 0);
   return [
     usageRow('Images', images.length, images.filter((image) => used.has(image.digest)).length, imagesSize, unusedSize),
     usageRow('Containers', containers.length, running, 0, 0),
-    usageRow('Local Volumes', 0, 0, 0, 0),
+    usageRow('Local Volumes', engine.volumes().length, volumes.filter((volume) => engine.volumeUsers(volume.name).length > 0).length, volumesSize, unusedVolumesSize),
     usageRow('Build Cache', 0, 0, 0, 0),
   ];
 }
@@ -77,10 +82,11 @@ function verboseDiskUsage(engine: Engine): string {
     return goStruct({ Repository: name, Tag: tag, ID: image.id.replace(/^sha256:/, '').slice(0, 12), CreatedSince: `${humanDuration(nowMs - image.createdMs)} ago`, Size: humanSize(image.size), SharedSize: humanSize(0, 4), UniqueSize: humanSize(image.size, 4), Containers: String(image.containers) });
   });
   const containers = [...engine.containers()].reverse().map((container) => containerContext({ ...summarize(engine, container, false), sizeRootFs: 0 }, { trunc: true, nowMs }));
+  const volumes = engine.volumes().map((volume) => goStruct({ Name: volume.name, Links: String(engine.volumeUsers(volume.name).length), Size: humanSize(volumeSize(volume), 4) }));
   return [
     `Images space usage:\n\n${table(IMAGE_TABLE, IMAGE_HEADER, images, '*formatter.imageContext')}`,
     `\nContainers space usage:\n\n${table(CONTAINER_TABLE, CONTAINER_HEADER, containers, '*formatter.ContainerContext')}`,
-    `\nLocal Volumes space usage:\n\n${table(VOLUME_TABLE, VOLUME_HEADER, [], '*formatter.volumeContext')}`,
+    `\nLocal Volumes space usage:\n\n${table(VOLUME_TABLE, VOLUME_HEADER, volumes, '*formatter.volumeContext')}`,
     `\nBuild cache usage: ${humanSize(0, 4)}\n\n${table(CACHE_TABLE, CACHE_HEADER, [], '*formatter.buildCacheContext')}`,
   ].join('');
 }
