@@ -1,5 +1,5 @@
 import type { RemoteHost, Station, World } from './kernel/datapath';
-import { publicHostBehaviour, resolvePublicName } from './internet';
+import { internet } from './userland/public-internet-loader';
 import type { HostProfile } from './profile';
 import { contains, parseCidr } from './wire/cidr';
 import type { DnsQuestion, DnsReply } from './wire/dns';
@@ -30,19 +30,19 @@ function upstreamMs(name: string): number {
   return 9 + (hash % 20);
 }
 
-/** A recursive resolver answering from the public snapshot (internet.ts). */
+/** A recursive resolver answering from the public snapshot (userland/public-internet.ts). */
 function recursiveResolver(ednsUdpSize: number, online: boolean): (question: DnsQuestion) => DnsReply {
   return (question) => {
     const base = { ednsUdpSize, compressed: true, recursionAvailable: true };
     if (!online) return { ...base, status: 'SERVFAIL', answers: [], elapsedMs: 0 };
-    return { ...base, ...resolvePublicName(question), elapsedMs: upstreamMs(question.name) };
+    return { ...base, ...internet().resolvePublicName(question), elapsedMs: upstreamMs(question.name) };
   };
 }
 
 /**
  * The network outside the host, from its profile: a router that answers ping,
  * refuses TCP and forwards DNS queries, and behind it, if the profile says so,
- * an internet whose hosts answer as internet.ts says (public names, their
+ * an internet whose hosts answer as userland/public-internet.ts says (public names, their
  * addresses, TTLs and latencies: a fixed snapshot). `lanStations` are the LAN's
  * machines with a network stack of their own (lan-machine.ts).
  */
@@ -59,7 +59,7 @@ export function worldOf(profile: HostProfile, lanStations: () => readonly Statio
       if (destination === gateway) return router;
       if (!profile.internet || contains(lan, destination) || NOT_ON_THE_INTERNET.some((range) => contains(range, destination))) return undefined;
       const resolverUdpSize = PUBLIC_RESOLVERS[formatIpv4(destination)];
-      const behaviour = publicHostBehaviour(destination);
+      const behaviour = internet().publicHostBehaviour(destination);
       // The routers on the way: as many as the reply's TTL lost from its sender's initial 64, 128 or 255.
       // The LAN's router answers traceroute's probes; the provider's routers beyond it are not modelled by
       // address, so they stay silent (`* * *`), as routers that filter ICMP do.

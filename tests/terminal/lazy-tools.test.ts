@@ -6,11 +6,25 @@ import { TerminalSimulation } from '../../src/terminal/terminal-session';
 vi.mock('../../src/netsim/cli/tool-loader', () => import('../../src/netsim/cli/tool-loader.browser'));
 vi.mock('../../src/netsim/engine/mariadb-wordpress-loader', () => import('../../src/netsim/engine/mariadb-wordpress-loader.browser'));
 vi.mock('../../src/netsim/userland/apache-page-loader', () => import('../../src/netsim/userland/apache-page-loader.browser'));
+vi.mock('../../src/netsim/userland/public-internet-loader', () => import('../../src/netsim/userland/public-internet-loader.browser'));
+vi.mock('../../src/netsim/shell/arithmetic-loader', () => import('../../src/netsim/shell/arithmetic-loader.browser'));
 const { loadToolModules } = await import('../../src/netsim/cli/tool-loader');
 
 const fresh = () => new TerminalSimulation({ seed: 7, steps: [] });
 
 describe("the terminal's seldom-typed tools, loaded on first use", () => {
+  it('loads the public internet and the shell\'s arithmetic when a run first reaches them, and shows what a run with them at hand shows', async () => {
+    // The first line of each reaches a module not loaded yet; the others run with it there, as the reader's next lines do.
+    const firsts = new Set(['ping -c 2 google.com', 'echo $((6 * 7)); for i in 1 2; do echo $((i + 1)); done']);
+    for (const line of ['ping -c 2 google.com', 'docker run --rm alpine ping -c 1 deb.debian.org', 'dig +short example.com', 'echo $((6 * 7)); for i in 1 2; do echo $((i + 1)); done']) {
+      const first = fresh();
+      if (firsts.has(line)) expect(() => first.run(line), line).toThrow(/not loaded/);
+      const retried = await withToolModules([], loadToolModules, () => first.run(line));
+      expect(retried, line).toEqual(fresh().run(line));
+      expect(retried.kind, line).toBe('done');
+    }
+  });
+
   it('a line naming a tool not loaded yet stops before showing anything', () => {
     const terminal = fresh();
     expect(() => terminal.run('hostname; netstat -tln')).toThrow(/netstat tools are not loaded/);

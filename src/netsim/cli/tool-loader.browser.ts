@@ -2,6 +2,8 @@ import { loadDaemonConfigReader } from '../engine/daemon-config-loader';
 import { loadMariadbWordpress } from '../engine/mariadb-wordpress-loader';
 import { loadShellBuiltins } from '../shell/builtins-loader';
 import { loadApachePage } from '../userland/apache-page-loader';
+import { loadArithmetic } from '../shell/arithmetic-loader';
+import { loadInternet } from '../userland/public-internet-loader';
 import { ToolModuleMissing, type ToolModuleName, type ToolModules } from './tool-modules';
 
 // The reader's browser: each tool's module is a chunk of its own, fetched the first time a
@@ -9,6 +11,8 @@ import { ToolModuleMissing, type ToolModuleName, type ToolModules } from './tool
 // of the layers below are kept by their own loaders (*-loader.browser.ts), which these calls fill.
 const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   apachePage: loadApachePage,
+  arithmetic: loadArithmetic,
+  internet: loadInternet,
   bridge: () => import('./bridge-tools'),
   compose: () => import('./compose/index'),
   daemonConfig: loadDaemonConfigReader,

@@ -3,6 +3,8 @@ import type * as mariadbWordpress from '../engine/mariadb-wordpress';
 import type * as goals from '../engine/goals';
 import { ToolModuleMissing } from '../on-demand';
 import type * as apachePage from '../userland/debian-apache2-index';
+import type * as arithmetic from '../shell/arithmetic';
+import type * as internet from '../userland/public-internet';
 import type * as bridge from './bridge-tools';
 import type * as compose from './compose/index';
 import type * as date from './date';
@@ -38,6 +40,7 @@ import type * as wget from './busybox-wget';
  */
 export interface ToolModules {
   apachePage: typeof apachePage;
+  arithmetic: typeof arithmetic;
   bridge: typeof bridge;
   compose: typeof compose;
   daemonConfig: typeof daemonConfig;
@@ -46,6 +49,7 @@ export interface ToolModules {
   dockerExtras: typeof dockerExtras;
   dockerHelp: typeof dockerHelp;
   getent: typeof getent;
+  internet: typeof internet;
   goals: typeof goals;
   ipExtras: typeof ipExtras;
   mariadbWordpress: typeof mariadbWordpress;
@@ -73,6 +77,11 @@ export type ToolModuleName = keyof ToolModules;
 const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModuleName[]>> = {
   // `docker compose ...`: the plugin and its YAML parser; `docker` itself stays in the core.
   compose: 'compose',
+  // The public DNS snapshot and its hosts, for the names lessons use most; any other reaches it by the retry.
+  'google.com': 'internet',
+  'example.com': 'internet',
+  '8.8.8.8': 'internet',
+  '1.1.1.1': 'internet',
   // `docker volume ...`: its commands; the daemon's volumes and the -v mounts are in the core.
   volume: 'volume',
   // `docker swarm ...`: init, leave and join-token, and the swarm's ingress; overlay networks themselves are in the core.
@@ -145,7 +154,7 @@ export { ToolModuleMissing };
 
 /** Every module, so that a name thrown from any layer can be checked. */
 const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
-  apachePage: true, bridge: true, compose: true, daemonConfig: true, date: true, dig: true, dockerExtras: true, dockerHelp: true, getent: true, goals: true, ipExtras: true, mariadbWordpress: true,
+  apachePage: true, arithmetic: true, internet: true, bridge: true, compose: true, daemonConfig: true, date: true, dig: true, dockerExtras: true, dockerHelp: true, getent: true, goals: true, ipExtras: true, mariadbWordpress: true,
   netTools: true, netstat: true, nsenter: true, packages: true, servers: true, shellBuiltins: true, ss: true, ssh: true, swarm: true, systemd: true,
   tcpdump: true, telnet: true, textTools: true, traceroute: true, volume: true, wget: true,
 };

@@ -6,19 +6,11 @@
  */
 
 /** What the evaluator reads and writes: the shell's variables. */
+import { ArithmeticError } from './arithmetic-error';
+
 export interface ArithmeticScope {
   get(name: string): string | undefined;
   set(name: string, value: string): void;
-}
-
-export type ArithmeticErrorKind = 'operand-expected' | 'syntax' | 'division-by-zero' | 'invalid-number';
-
-/** An expression bash refuses: `kind` decides the message, `token` is the rest of the expression from where it failed. */
-export class ArithmeticError {
-  constructor(
-    readonly kind: ArithmeticErrorKind,
-    readonly token: string,
-  ) {}
 }
 
 type Token = { readonly kind: 'number'; readonly value: number; readonly at: number } | { readonly kind: 'name'; readonly name: string; readonly at: number } | { readonly kind: 'operator'; readonly text: string; readonly at: number };

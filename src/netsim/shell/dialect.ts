@@ -1,6 +1,6 @@
 import type { ReadFileResult } from '../cli/command';
 import { ERRNO_TEXT, type FileErrno } from '../kernel/filesystem';
-import type { ArithmeticError } from './arithmetic';
+import type { ArithmeticError } from './arithmetic-error';
 import type { ShellSyntaxError } from './parser';
 
 /** The shells a lesson meets: bash (Debian, Ubuntu, the host), dash (`sh` on Debian and Ubuntu), BusyBox ash (Alpine, busybox). */

@@ -4,7 +4,8 @@ import type { AndOrList, Command, CompoundBody, CompoundCommand, Pipeline, Redir
 import { expandBraceSource } from './braces';
 import { BUILTINS, type BuiltinContext } from './builtins';
 import type { Dialect } from './dialect';
-import { ArithmeticError, evaluateArithmetic } from './arithmetic';
+import { ArithmeticError } from './arithmetic-error';
+import { arithmetic } from './arithmetic-loader';
 import { BadSubstitution, expandFields, expandPattern, expandString, type ExpansionContext } from './expand';
 import { expandGlob, matchesGlob } from './glob';
 import { parseNext, parseWord } from './parser';
@@ -580,7 +581,7 @@ export class Interpreter {
     const text = expression.trimStart();
     const { variables } = this.state;
     try {
-      return String(evaluateArithmetic(text, { get: (name) => variables.get(name), set: (name, value) => variables.set(name, value) }));
+      return String(arithmetic().evaluateArithmetic(text, { get: (name) => variables.get(name), set: (name, value) => variables.set(name, value) }));
     } catch (error) {
       if (!(error instanceof ArithmeticError)) throw error;
       const { text: message, status } = this.environment.dialect.arithmeticError(error, text, this.state.line);

@@ -1,6 +1,6 @@
-import { contains, parseCidr, type Cidr } from './wire/cidr';
-import { type DnsQuestion, type DnsRecord, type DnsType } from './wire/dns';
-import { parseIpv4, type Ipv4 } from './wire/ipv4';
+import { contains, parseCidr, type Cidr } from '../wire/cidr';
+import { type DnsQuestion, type DnsRecord, type DnsType } from '../wire/dns';
+import { parseIpv4, type Ipv4 } from '../wire/ipv4';
 
 /**
  * The public DNS as a recursive resolver saw it: a fixed snapshot, not live

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { publicHostBehaviour, resolvePublicName } from '../../src/netsim/internet';
-import { recordData } from '../../src/netsim/wire/dns';
-import { parseIpv4 } from '../../src/netsim/wire/ipv4';
+import { publicHostBehaviour, resolvePublicName } from '../../../src/netsim/userland/public-internet';
+import { recordData } from '../../../src/netsim/wire/dns';
+import { parseIpv4 } from '../../../src/netsim/wire/ipv4';
 
 const answer = (name: string, type: Parameters<typeof resolvePublicName>[0]['type']) => {
   const reply = resolvePublicName({ name, type });
