@@ -17,7 +17,7 @@ import { BUILTINS } from './shell/builtins';
 import { TerminalSession, type TerminalState } from './shell/session';
 import type { OutputChunk } from './cli/command';
 import { Engine, type EngineState } from './engine/engine';
-import { sandboxKey } from './engine/inspect-container';
+import { sandboxKey } from './engine/sandbox-key';
 import { procSysFiles } from './kernel/sysctl';
 import { Kernel, type KernelState } from './kernel/kernel';
 import { DEBIAN_DOCKER_HOST, type HostProfile } from './profile';

@@ -13,10 +13,10 @@ const { loadToolModules } = await import('../../src/netsim/cli/tool-loader');
 const fresh = () => new TerminalSimulation({ seed: 7, steps: [] });
 
 describe("the terminal's seldom-typed tools, loaded on first use", () => {
-  it('loads the public internet and the shell\'s arithmetic when a run first reaches them, and shows what a run with them at hand shows', async () => {
+  it('loads the public internet, the shell\'s arithmetic and docker inspect\'s container document when a run first reaches them, and shows what a run with them at hand shows', async () => {
     // The first line of each reaches a module not loaded yet; the others run with it there, as the reader's next lines do.
-    const firsts = new Set(['ping -c 2 google.com', 'echo $((6 * 7)); for i in 1 2; do echo $((i + 1)); done']);
-    for (const line of ['ping -c 2 google.com', 'docker run --rm alpine ping -c 1 deb.debian.org', 'dig +short example.com', 'echo $((6 * 7)); for i in 1 2; do echo $((i + 1)); done']) {
+    const firsts = new Set(['ping -c 2 google.com', 'echo $((6 * 7)); for i in 1 2; do echo $((i + 1)); done', 'docker run -d --name web nginx; docker inspect web']);
+    for (const line of ['ping -c 2 google.com', 'docker run --rm alpine ping -c 1 deb.debian.org', 'dig +short example.com', 'echo $((6 * 7)); for i in 1 2; do echo $((i + 1)); done', 'docker run -d --name web nginx; docker inspect web']) {
       const first = fresh();
       if (firsts.has(line)) expect(() => first.run(line), line).toThrow(/not loaded/);
       const retried = await withToolModules([], loadToolModules, () => first.run(line));

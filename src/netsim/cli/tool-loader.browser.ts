@@ -12,6 +12,7 @@ import { ToolModuleMissing, type ToolModuleName, type ToolModules } from './tool
 const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   apachePage: loadApachePage,
   arithmetic: loadArithmetic,
+  inspect: () => import('../engine/inspect-container'),
   internet: loadInternet,
   bridge: () => import('./bridge-tools'),
   compose: () => import('./compose/index'),

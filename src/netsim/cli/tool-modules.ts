@@ -5,6 +5,7 @@ import { ToolModuleMissing } from '../on-demand';
 import type * as apachePage from '../userland/debian-apache2-index';
 import type * as arithmetic from '../shell/arithmetic';
 import type * as internet from '../userland/public-internet';
+import type * as inspect from '../engine/inspect-container';
 import type * as bridge from './bridge-tools';
 import type * as compose from './compose/index';
 import type * as date from './date';
@@ -49,6 +50,7 @@ export interface ToolModules {
   dockerExtras: typeof dockerExtras;
   dockerHelp: typeof dockerHelp;
   getent: typeof getent;
+  inspect: typeof inspect;
   internet: typeof internet;
   goals: typeof goals;
   ipExtras: typeof ipExtras;
@@ -77,6 +79,8 @@ export type ToolModuleName = keyof ToolModules;
 const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModuleName[]>> = {
   // `docker compose ...`: the plugin and its YAML parser; `docker` itself stays in the core.
   compose: 'compose',
+  // `docker inspect` and `docker container inspect`: a container's inspect document.
+  inspect: 'inspect',
   // The public DNS snapshot and its hosts, for the names lessons use most; any other reaches it by the retry.
   'google.com': 'internet',
   'example.com': 'internet',
@@ -154,7 +158,7 @@ export { ToolModuleMissing };
 
 /** Every module, so that a name thrown from any layer can be checked. */
 const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
-  apachePage: true, arithmetic: true, internet: true, bridge: true, compose: true, daemonConfig: true, date: true, dig: true, dockerExtras: true, dockerHelp: true, getent: true, goals: true, ipExtras: true, mariadbWordpress: true,
+  apachePage: true, arithmetic: true, inspect: true, internet: true, bridge: true, compose: true, daemonConfig: true, date: true, dig: true, dockerExtras: true, dockerHelp: true, getent: true, goals: true, ipExtras: true, mariadbWordpress: true,
   netTools: true, netstat: true, nsenter: true, packages: true, servers: true, shellBuiltins: true, ss: true, ssh: true, swarm: true, systemd: true,
   tcpdump: true, telnet: true, textTools: true, traceroute: true, volume: true, wget: true,
 };

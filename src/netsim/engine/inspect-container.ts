@@ -3,10 +3,11 @@ import { GoAddr, goStruct, NIL_MAP, NIL_POINTER, NIL_SLICE } from '../wire/go-va
 import { formatIpv4 } from '../wire/ipv4';
 import type { Container, Endpoint, EndpointSettings } from './container';
 import { connectedContainer, isUserDefined, parseLink } from './container-config';
-import { derivedHex, derivedInt, derivedNanos } from './derived';
+import { derivedInt, derivedNanos } from './derived';
 import { imageInfo } from './images';
 import type { Network } from './network';
 import { modeEndpointId } from './mode-networks';
+import { sandboxIdOf, sandboxKey } from './sandbox-key';
 import { mountPoints } from './volumes';
 import type { Healthcheck, HealthState } from './health';
 
@@ -263,18 +264,6 @@ function containerConfig(container: Container): Record<string, unknown> {
   return goStruct(fields, {
     omitted: { ExposedPorts: NIL_MAP, Healthcheck: NIL_POINTER, ArgsEscaped: false, NetworkDisabled: false, OnBuild: NIL_SLICE, StopSignal: '', StopTimeout: NIL_POINTER, Shell: NIL_SLICE },
   });
-}
-
-/** The sandbox's ID: libnetwork makes one per start. */
-function sandboxIdOf(container: Container): string {
-  return derivedHex(container.id, `sandbox-${container.starts}`, 64);
-}
-
-/** Where a running container's network namespace is bind-mounted (libnetwork osl: the first 12 of the sandbox ID, `default` for the host's). */
-export function sandboxKey(container: Container): string | undefined {
-  // A container that joined another's namespace (container:NAME) has no sandbox of its own (initializeNetworking).
-  if (container.status !== 'running' || connectedContainer(container.networkMode) !== undefined) return undefined;
-  return `/var/run/docker/netns/${container.networkMode === 'host' ? 'default' : sandboxIdOf(container).slice(0, 12)}`;
 }
 
 function networkSettings(container: Container, networks: readonly Network[]): Record<string, unknown> {

@@ -1,6 +1,6 @@
+import { toolModule } from '../tool-loader';
 import type { Engine } from '../../engine/engine';
 import { EngineError } from '../../engine/errors';
-import { inspectContainer } from '../../engine/inspect-container';
 import { inspectNetwork } from '../../engine/inspect-network';
 import { inspectVolume } from '../../engine/volumes';
 import { runDueProbes } from './health-probes';
@@ -79,7 +79,8 @@ const OBJECT_TYPES = ['config', 'container', 'image', 'network', 'node', 'plugin
 
 /** system/inspect.go inspectAll: containers, images, networks, then the rest; the first match wins. */
 export function lookupAny(engine: Engine, type: string, reference: string): Lookup {
-  const container = () => inspectContainer(engine.findContainer(reference), engine.networks());
+  // The container's inspect document is a module of its own, fetched the first time a line inspects one.
+  const container = () => toolModule('inspect').inspectContainer(engine.findContainer(reference), engine.networks());
   const network = () => inspectNetwork(engine.findNetwork(reference), engine.containers(), engine.networks(), engine.swarm());
   const image = () => engine.inspectImage(reference);
   const volume = () => inspectVolume(engine.findVolume(reference));
