@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
  * | kernel   | kernel/                       | base, wire, kernel                                      |
  * | userland | userland/                     | base, wire, kernel, userland                            |
  * | engine   | engine/                       | base, wire, kernel, userland, engine                    |
- * | format   | format/                       | wire, format; records (base to engine) as types only    |
+ * | format   | format/                       | base, wire, format; records (base to engine) as types   |
  * | program  | cli/command.ts                | base to engine as types only; wire                      |
  * | shell    | shell/                        | base to engine, program, shell                          |
  * | cli      | cli/ (but cli/command.ts)     | every layer but root                                    |
@@ -43,7 +43,8 @@ const RULES: Readonly<Record<Layer, Rule>> = {
   kernel: { values: ['base', 'wire', 'kernel'] },
   userland: { values: ['base', 'wire', 'kernel', 'userland'] },
   engine: { values: BELOW_CLI },
-  format: { values: ['wire', 'format'], types: RECORDS },
+  // base for on-demand.ts: a printer seldom used (ip -d, curl -w) is a chunk of its own in the reader's browser.
+  format: { values: ['base', 'wire', 'format'], types: RECORDS },
   program: { values: ['wire'], types: BELOW_CLI },
   shell: { values: [...BELOW_CLI, 'program', 'shell'] },
   cli: { values: [...BELOW_CLI, 'format', 'program', 'shell', 'cli'] },
@@ -196,10 +197,10 @@ function netsimImports(): Edge[] {
  * the test below fails until the line is removed; nothing may be added to it.
  */
 const PENDING: readonly string[] = [
-  'format/iptables-save.ts -> kernel/netfilter/rule.ts: format may import wire, format; types from base, wire, kernel, userland, engine, not kernel',
+  'format/iptables-save.ts -> kernel/netfilter/rule.ts: format may import base, wire, format; types from base, wire, kernel, userland, engine, not kernel',
   // iptables's rule text is one parse/print pair (userland/iptables-rule.ts); its listings print rules through it.
-  'format/iptables-list.ts -> userland/iptables-rule.ts: format may import wire, format; types from base, wire, kernel, userland, engine, not userland',
-  'format/iptables-save.ts -> userland/iptables-rule.ts: format may import wire, format; types from base, wire, kernel, userland, engine, not userland',
+  'format/iptables-list.ts -> userland/iptables-rule.ts: format may import base, wire, format; types from base, wire, kernel, userland, engine, not userland',
+  'format/iptables-save.ts -> userland/iptables-rule.ts: format may import base, wire, format; types from base, wire, kernel, userland, engine, not userland',
 ];
 
 describe('netsim dependencies flow one way', () => {
@@ -264,7 +265,7 @@ describe('the checker', () => {
       ]),
     ).toEqual([
       'engine/firewall.ts -> format/iptables-save.ts: engine may import base, wire, kernel, userland, engine, not format',
-      'format/docker-pull.ts -> engine/images.ts: format may import wire, format; types from base, wire, kernel, userland, engine, not engine',
+      'format/docker-pull.ts -> engine/images.ts: format may import base, wire, format; types from base, wire, kernel, userland, engine, not engine',
       'kernel/kernel.ts -> host.ts (type): kernel may import base, wire, kernel, not root',
       'shell/builtins.ts -> cli/text/echo.ts: shell may import base, wire, kernel, userland, engine, program, shell, not cli',
     ]);

@@ -8,11 +8,31 @@ vi.mock('../../src/netsim/engine/mariadb-wordpress-loader', () => import('../../
 vi.mock('../../src/netsim/userland/apache-page-loader', () => import('../../src/netsim/userland/apache-page-loader.browser'));
 vi.mock('../../src/netsim/userland/public-internet-loader', () => import('../../src/netsim/userland/public-internet-loader.browser'));
 vi.mock('../../src/netsim/shell/arithmetic-loader', () => import('../../src/netsim/shell/arithmetic-loader.browser'));
+vi.mock('../../src/netsim/format/ip-link-details-loader', () => import('../../src/netsim/format/ip-link-details-loader.browser'));
+vi.mock('../../src/netsim/format/curl-write-out-loader', () => import('../../src/netsim/format/curl-write-out-loader.browser'));
+vi.mock('../../src/netsim/cli/docker/mount-option-loader', () => import('../../src/netsim/cli/docker/mount-option-loader.browser'));
+vi.mock('../../src/netsim/userland/ipv6-loader', () => import('../../src/netsim/userland/ipv6-loader.browser'));
 const { loadToolModules } = await import('../../src/netsim/cli/tool-loader');
 
 const fresh = () => new TerminalSimulation({ seed: 7, steps: [] });
 
 describe("the terminal's seldom-typed tools, loaded on first use", () => {
+  it("loads ip -d's printer, curl's -w, docker's --mount and IPv6's path when a run first reaches them, as a run with them at hand shows", async () => {
+    const lines = [
+      'ip -d link show docker0',
+      "curl -s -o /dev/null -w '%{http_code}\\n' http://192.168.1.1/ ; docker run -d --name web nginx >/dev/null; curl -s -o /dev/null -w '%{http_code} %{size_download}\\n' 172.17.0.2",
+      'docker run --rm --mount type=volume,src=data,dst=/data alpine ls -d /data',
+      'ping -6 -c 1 ::1; docker network create --ipv6 v6 >/dev/null; docker run -d --name w6 --network v6 nginx >/dev/null; curl -s -6 -o /dev/null -w "%{http_code}\\n" http://[fd00::2]/ ; ping6 -c 1 ::1',
+    ];
+    for (const line of lines) {
+      const first = fresh();
+      expect(() => first.run(line), line).toThrow(/not loaded/);
+      const retried = await withToolModules([], loadToolModules, () => first.run(line));
+      expect(retried, line).toEqual(fresh().run(line));
+      expect(retried.kind, line).toBe('done');
+    }
+  });
+
   it('loads the public internet, the shell\'s arithmetic and docker inspect\'s container document when a run first reaches them, and shows what a run with them at hand shows', async () => {
     // The first line of each reaches a module not loaded yet; the others run with it there, as the reader's next lines do.
     const firsts = new Set(['ping -c 2 google.com', 'echo $((6 * 7)); for i in 1 2; do echo $((i + 1)); done', 'docker run -d --name web nginx; docker inspect web']);

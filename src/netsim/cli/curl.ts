@@ -12,7 +12,8 @@ import { collect, fail, type CommandResult, type OutputChunk, type ProcessContex
 import type { NameServices } from './name-service';
 import { parseCurlArguments, type CurlOptions } from './curl-options';
 import { CURL_VERSION_TEXT } from '../format/curl-version';
-import { writeOut, type WriteOutInfo } from '../format/curl-write-out';
+import type { WriteOutInfo } from '../format/curl-write-out';
+import { curlWriteOut } from '../format/curl-write-out-loader';
 
 /**
  * A curl build: its version, which the User-Agent header carries (and whose size
@@ -362,7 +363,7 @@ class CurlRun {
   /** The end of the transfer: -w's text after everything else curl wrote (post_per_transfer, then ourWriteOut). */
   private finish(exitCode: number, errorText = ''): CommandResult {
     if (this.options.writeOut !== undefined) {
-      const written = writeOut(this.options.writeOut, this.writeOutInfo(exitCode, errorText));
+      const written = curlWriteOut().writeOut(this.options.writeOut, this.writeOutInfo(exitCode, errorText));
       this.transcript.err(written.stderr);
       this.transcript.stdout(written.stdout);
     }

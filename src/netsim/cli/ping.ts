@@ -1,7 +1,8 @@
 import { Datapath } from '../kernel/datapath';
 import { formatBusyboxPingReplies, formatBusyboxPingStatistics } from '../format/busybox-ping';
 import { formatPing6Replies, formatPing6Statistics, formatPingReplies, formatPingStatistics, type PingNames } from '../format/ping';
-import { ping6, type Ping6Result } from '../userland/ping6';
+import type { Ping6Result } from '../userland/ping6';
+import { ipv6Path } from '../userland/ipv6-loader';
 import { formatIpv6, isIpv6Text, parseIpv6 } from '../wire/ipv6';
 import { lookupAddress, lookupAddress6, lookupHost, type NameService } from '../userland/name-resolution';
 import { ping, type PingResult } from '../userland/ping';
@@ -134,7 +135,7 @@ function destinationFamily(destination: string, family: 4 | 6 | undefined): Fami
 }
 
 function sendPings6(context: ProcessContext, address: string, run: Run): Ping6Result | 'network-unreachable' {
-  const result = ping6(context.kernel, context.namespace, address, run, context.random);
+  const result = ipv6Path().ping6(context.kernel, context.namespace, address, run, context.random);
   if (result !== 'network-unreachable') context.clock.advance(run.interruptedAtMs ?? result.durationMs);
   return result;
 }

@@ -4,6 +4,10 @@ import { loadShellBuiltins } from '../shell/builtins-loader';
 import { loadApachePage } from '../userland/apache-page-loader';
 import { loadArithmetic } from '../shell/arithmetic-loader';
 import { loadInternet } from '../userland/public-internet-loader';
+import { loadLinkDetailsFormat } from '../format/ip-link-details-loader';
+import { loadCurlWriteOut } from '../format/curl-write-out-loader';
+import { loadMountOption } from './docker/mount-option-loader';
+import { loadIpv6Path } from '../userland/ipv6-loader';
 import { ToolModuleMissing, type ToolModuleName, type ToolModules } from './tool-modules';
 
 // The reader's browser: each tool's module is a chunk of its own, fetched the first time a
@@ -14,6 +18,10 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   arithmetic: loadArithmetic,
   inspect: () => import('../engine/inspect-container'),
   internet: loadInternet,
+  linkDetailsFormat: loadLinkDetailsFormat,
+  curlWriteOut: loadCurlWriteOut,
+  mountOption: loadMountOption,
+  ipv6Path: loadIpv6Path,
   bridge: () => import('./bridge-tools'),
   compose: () => import('./compose/index'),
   daemonConfig: loadDaemonConfigReader,

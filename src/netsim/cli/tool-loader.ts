@@ -5,6 +5,10 @@ import * as apachePage from '../userland/debian-apache2-index';
 import * as arithmetic from '../shell/arithmetic';
 import * as internet from '../userland/public-internet';
 import * as inspect from '../engine/inspect-container';
+import * as linkDetailsFormat from '../format/ip-link-details';
+import * as curlWriteOut from '../format/curl-write-out';
+import * as mountOption from './docker/mount-option';
+import * as ipv6Path from '../userland/ipv6-module';
 import * as bridge from './bridge-tools';
 import * as compose from './compose/index';
 import * as date from './date';
@@ -33,7 +37,7 @@ import type { ToolModuleName, ToolModules } from './tool-modules';
 
 // Every tool at once: the build, the tests and `bin/netsim` never wait for one. The
 // browser's bundle replaces this file with tool-loader.browser.ts (astro.config.mjs).
-const MODULES: ToolModules = { apachePage, arithmetic, inspect, internet, bridge, compose, daemonConfig, date, dig, dockerExtras, dockerHelp, getent, goals, ipExtras, mariadbWordpress, netTools, netstat, nsenter, packages, servers, shellBuiltins, ss, ssh, swarm, systemd, tcpdump, telnet, textTools, traceroute, volume, wget };
+const MODULES: ToolModules = { apachePage, arithmetic, inspect, internet, linkDetailsFormat, curlWriteOut, mountOption, ipv6Path, bridge, compose, daemonConfig, date, dig, dockerExtras, dockerHelp, getent, goals, ipExtras, mariadbWordpress, netTools, netstat, nsenter, packages, servers, shellBuiltins, ss, ssh, swarm, systemd, tcpdump, telnet, textTools, traceroute, volume, wget };
 
 export function toolModule<K extends ToolModuleName>(name: K): ToolModules[K] {
   return MODULES[name];

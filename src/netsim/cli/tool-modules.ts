@@ -6,6 +6,10 @@ import type * as apachePage from '../userland/debian-apache2-index';
 import type * as arithmetic from '../shell/arithmetic';
 import type * as internet from '../userland/public-internet';
 import type * as inspect from '../engine/inspect-container';
+import type * as linkDetailsFormat from '../format/ip-link-details';
+import type * as curlWriteOut from '../format/curl-write-out';
+import type * as mountOption from './docker/mount-option';
+import type * as ipv6Path from '../userland/ipv6-module';
 import type * as bridge from './bridge-tools';
 import type * as compose from './compose/index';
 import type * as date from './date';
@@ -51,6 +55,10 @@ export interface ToolModules {
   dockerHelp: typeof dockerHelp;
   getent: typeof getent;
   inspect: typeof inspect;
+  linkDetailsFormat: typeof linkDetailsFormat;
+  curlWriteOut: typeof curlWriteOut;
+  mountOption: typeof mountOption;
+  ipv6Path: typeof ipv6Path;
   internet: typeof internet;
   goals: typeof goals;
   ipExtras: typeof ipExtras;
@@ -81,6 +89,14 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   compose: 'compose',
   // `docker inspect` and `docker container inspect`: a container's inspect document.
   inspect: 'inspect',
+  // `ip -details` (`-d` is too common a word: the retry loads it), curl's `-w`, docker's `--mount`, and IPv6's path.
+  '-details': 'linkDetailsFormat',
+  '-w': 'curlWriteOut',
+  '--write-out': 'curlWriteOut',
+  '--mount': 'mountOption',
+  '-6': 'ipv6Path',
+  ping6: 'ipv6Path',
+  '--ipv6': 'ipv6Path',
   // The public DNS snapshot and its hosts, for the names lessons use most; any other reaches it by the retry.
   'google.com': 'internet',
   'example.com': 'internet',
@@ -158,7 +174,7 @@ export { ToolModuleMissing };
 
 /** Every module, so that a name thrown from any layer can be checked. */
 const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
-  apachePage: true, arithmetic: true, inspect: true, internet: true, bridge: true, compose: true, daemonConfig: true, date: true, dig: true, dockerExtras: true, dockerHelp: true, getent: true, goals: true, ipExtras: true, mariadbWordpress: true,
+  apachePage: true, arithmetic: true, inspect: true, internet: true, linkDetailsFormat: true, curlWriteOut: true, mountOption: true, ipv6Path: true, bridge: true, compose: true, daemonConfig: true, date: true, dig: true, dockerExtras: true, dockerHelp: true, getent: true, goals: true, ipExtras: true, mariadbWordpress: true,
   netTools: true, netstat: true, nsenter: true, packages: true, servers: true, shellBuiltins: true, ss: true, ssh: true, swarm: true, systemd: true,
   tcpdump: true, telnet: true, textTools: true, traceroute: true, volume: true, wget: true,
 };

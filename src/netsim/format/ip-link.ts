@@ -1,6 +1,6 @@
 import type { AddressRecord, LinkRecord } from '../kernel/dump';
 import type { LinkDetails } from '../kernel/link-details';
-import { formatLinkDetails } from './ip-link-details';
+import { linkDetailsFormat } from './ip-link-details-loader';
 
 export type AddressFamily = 'inet' | 'inet6';
 
@@ -97,7 +97,7 @@ export function formatIpLink(links: LinkRecord[], dialect: IpDialect = IPROUTE2,
 
 function detailsOf(link: LinkRecord, details: ReadonlyMap<number, LinkDetails> | undefined, withAddrGenMode: boolean): string {
   const found = details?.get(link.index);
-  return found ? formatLinkDetails(found, { withAddrGenMode }) : '';
+  return found ? linkDetailsFormat().formatLinkDetails(found, { withAddrGenMode }) : '';
 }
 
 function busyboxLinkLine(link: LinkRecord): string {

@@ -2,7 +2,7 @@ import type { Datapath, Fate, RemoteHost } from '../kernel/datapath';
 import { STRERROR, type ErrnoName } from '../wire/strerror';
 import type { Kernel } from '../kernel/kernel';
 import type { Namespace } from '../kernel/namespace';
-import { route6, send6 } from '../kernel/path6';
+import { ipv6Path } from './ipv6-loader';
 import { listenerFor, type Socket } from '../kernel/socket';
 import { LOCAL_PORT_RANGE } from '../kernel/sysctl';
 import type { SeededRandom } from '../random';
@@ -151,6 +151,7 @@ export type Connect6Result =
  * way fails as the kernel fails. No iptables NAT applies to IPv6 here.
  */
 export function connectIpv6(kernel: Kernel, namespace: Namespace, address: string, port: number, random: SeededRandom): Connect6Result {
+  const { route6, send6 } = ipv6Path();
   const local = route6(kernel, namespace, address)?.source ?? address;
   const fate = send6(kernel, namespace, address, TCP_SYN_LENGTH + 20);
   switch (fate.kind) {

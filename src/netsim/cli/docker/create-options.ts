@@ -8,7 +8,7 @@ import { fail, type CommandResult } from '../command';
 import type { CommandSpec, DockerContext } from './cobra';
 import type { ParsedFlags } from './flags';
 import { parseNetworkOpt, type NetworkAttachment } from './network-opt';
-import { parseMountOption } from './mount-option';
+import { mountOption } from './mount-option-loader';
 import type { MountRequest } from '../../engine/volumes';
 import type { Healthcheck } from '../../engine/health';
 import { parseGoDuration } from './timestamp';
@@ -213,7 +213,7 @@ function validated(values: Values): Checked | Refusal {
   }
   const mounts: MountRequest[] = [];
   for (const value of values.get('mount') ?? []) {
-    const parsed = parseMountOption(value);
+    const parsed = mountOption().parseMountOption(value);
     if ('error' in parsed) return { flag: '--mount', value, message: parsed.error };
     if ('unmodelled' in parsed) return { unmodelled: parsed.unmodelled };
     mounts.push(parsed);
