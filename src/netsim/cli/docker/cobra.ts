@@ -1,7 +1,7 @@
 import type { Engine } from '../../engine/engine';
 import { EngineError } from '../../engine/errors';
 import { fail, ok, type CommandResult, type FileAccess, type TerminalControl } from '../command';
-import { cobraHelp, type CommandHelpTable } from '../../format/cobra-help';
+import type { CommandHelpTable } from '../../format/cobra-help';
 import { toolModule } from '../tool-loader';
 import { parseFlags, type FlagSpec, type ParsedFlags } from './flags';
 
@@ -77,7 +77,7 @@ function helpOf<Context>(spec: CommandSpec<Context>, args: readonly string[]): C
   const ownsH = spec.flags.some((flag) => flag.short === 'h');
   const end = args.indexOf('--');
   const usedShorthand = !ownsH && (end < 0 ? args : args.slice(0, end)).some((arg) => shorthandGroupHasH(arg, spec.flags));
-  return ok(`${usedShorthand ? 'Flag shorthand -h has been deprecated, use --help\n' : ''}${cobraHelp(spec.path, spec.usage, table)}`);
+  return ok(`${usedShorthand ? 'Flag shorthand -h has been deprecated, use --help\n' : ''}${toolModule('dockerHelp').cobraHelp(spec.path, spec.usage, table)}`);
 }
 
 /** Whether `-xyh` names -h among its letters, before any letter that takes the rest as its value. */

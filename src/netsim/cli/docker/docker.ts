@@ -1,5 +1,4 @@
 import type { Engine } from '../../engine/engine';
-import { cobraHelp } from '../../format/cobra-help';
 import { fail, ok, type CommandResult, type Program } from '../command';
 import { lazyTool } from '../lazy-tool';
 import { CANNOT_CONNECT, reachDaemon } from '../docker-service';
@@ -116,7 +115,7 @@ function registry(): { top: Specs; groups: Record<string, Specs> } {
  * alone, ShowHelp writes it to stderr, status 0 (cli/command/cli.go).
  */
 function groupHelp(group: string, toStderr: boolean): CommandResult {
-  const text = cobraHelp(`docker ${group}`, '', helpTableOf(group)!);
+  const text = toolModule('dockerHelp').cobraHelp(`docker ${group}`, '', helpTableOf(group)!);
   return toStderr ? { stdout: '', stderr: text, exitCode: 0 } : ok(text);
 }
 
@@ -132,7 +131,7 @@ function helpTopic(path: readonly string[], { top, groups }: { top: Specs; group
   const spec = group ? group[verb!] : top[command];
   const table = spec?.helpKey === undefined ? undefined : helpTableOf(spec.helpKey);
   if (!spec || !table || (group ? more.length > 0 : verb !== undefined)) return fail(`unknown help topic: ${path.join(' ')}\n`, 1);
-  return ok(cobraHelp(spec.path, spec.usage, table));
+  return ok(toolModule('dockerHelp').cobraHelp(spec.path, spec.usage, table));
 }
 
 /** The `docker` client, talking to the simulated daemon. */

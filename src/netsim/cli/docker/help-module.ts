@@ -5,3 +5,4 @@
  */
 export { DOCKER_HELP_TABLES } from './help-tables';
 export { rootHelp } from './root-help';
+export { cobraHelp } from '../../format/cobra-help';
