@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Host, type HostSnapshot } from '../../src/netsim/index';
 import { sameRule } from '../../src/netsim/kernel/netfilter/rule';
 import { formatIpv4 } from '../../src/netsim/wire/ipv4';
+import { expectLinksMatchEndpoints } from './host-invariants';
 
 /**
  * Compose projects as a reader might write them: services on the default or
@@ -83,20 +84,8 @@ const afterUp = fc.array(
 function checkKernelAndDaemon(snapshot: HostSnapshot): void {
   const { engine, kernel } = snapshot;
   const root = kernel.namespaces.get(0)!;
-  for (const namespace of kernel.namespaces.values()) {
-    for (const link of namespace.links.values()) {
-      if (link.kind !== 'veth') continue;
-      const peer = kernel.namespaces.get(link.peer!.namespace)?.links.get(link.peer!.index);
-      expect(peer?.peer).toEqual({ namespace: namespace.id, index: link.index });
-    }
-  }
+  expectLinksMatchEndpoints(snapshot);
   const endpoints = engine.containers.flatMap((c) => c.endpoints);
-  expect([...root.links.values()].filter((link) => link.kind === 'veth')).toHaveLength(endpoints.length);
-  expect(engine.containers.filter((c) => c.status !== 'running').flatMap((c) => c.endpoints)).toEqual([]);
-  const addresses = endpoints.map((e) => `${e.networkId}/${e.address!.address}`);
-  expect(new Set(addresses).size).toBe(addresses.length);
-  const subnets = engine.networks.flatMap((network) => network.ipam.map((config) => `${config.subnet.address}/${config.subnet.prefix}`));
-  expect(new Set(subnets).size).toBe(subnets.length);
   const published = endpoints.flatMap((e) => e.published).filter((p) => p.hostPort !== 0);
   const bindings = published.map((p) => `${p.hostIp}/${p.hostPort}/${p.protocol}`);
   expect(new Set(bindings).size).toBe(bindings.length);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Host, type HostSnapshot } from '../../src/netsim/index';
 import { sameRule } from '../../src/netsim/kernel/netfilter/rule';
+import { expectLinksMatchEndpoints } from './host-invariants';
 
 /** daemon.json as a reader might write it: each key the simulator acts on, a mix, a key dockerd does not know, broken JSON. */
 const DAEMON_JSONS = [
@@ -46,22 +47,10 @@ function checkInvariants(snapshot: HostSnapshot): void {
   // Bridges and networks: one each way; no subnet twice.
   const bridges = [...root.links.values()].filter((link) => link.kind === 'bridge').map((link) => link.name).sort();
   expect(bridges).toEqual(engine.networks.flatMap((network) => (network.bridgeName ? [network.bridgeName] : [])).sort());
-  const subnets = engine.networks.flatMap((network) => network.ipam.map((config) => `${config.subnet.address}/${config.subnet.prefix}`));
-  expect(new Set(subnets).size).toBe(subnets.length);
-  // Every veth has its peer; a host end per endpoint; endpoints only while running, each address once per network.
-  for (const namespace of kernel.namespaces.values()) {
-    for (const link of namespace.links.values()) {
-      if (link.kind !== 'veth') continue;
-      const peer = kernel.namespaces.get(link.peer!.namespace)?.links.get(link.peer!.index);
-      expect(peer?.peer).toEqual({ namespace: namespace.id, index: link.index });
-    }
-  }
+  // Every veth has its peer; a host end per endpoint; endpoints only while running, each address once per network; no subnet twice.
+  expectLinksMatchEndpoints(snapshot);
   const endpoints = engine.containers.flatMap((c) => c.endpoints);
-  expect([...root.links.values()].filter((link) => link.kind === 'veth')).toHaveLength(endpoints.length);
-  expect(engine.containers.filter((c) => c.status !== 'running').flatMap((c) => c.endpoints)).toEqual([]);
   if (!running) expect(engine.containers.filter((c) => c.status === 'running')).toEqual([]);
-  const addresses = endpoints.map((e) => `${e.networkId}/${e.address?.address}`);
-  expect(new Set(addresses).size).toBe(addresses.length);
   // A container on the default bridge names the one made at the last start (a pruned user network may stay named, as in moby).
   const bridge = engine.networks.find((network) => network.name === 'bridge')!;
   for (const container of engine.containers) {

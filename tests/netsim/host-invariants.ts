@@ -1,0 +1,27 @@
+import { expect } from 'vitest';
+import type { HostSnapshot } from '../../src/netsim/index';
+
+/**
+ * What the kernel and the daemon must agree on whatever a session did, shared by
+ * the property tests: every veth has its peer, one host end per endpoint,
+ * endpoints only on running containers, no address twice on a network and no
+ * subnet twice.
+ */
+export function expectLinksMatchEndpoints(snapshot: HostSnapshot): void {
+  const { engine, kernel } = snapshot;
+  const root = kernel.namespaces.get(0)!;
+  for (const namespace of kernel.namespaces.values()) {
+    for (const link of namespace.links.values()) {
+      if (link.kind !== 'veth') continue;
+      const peer = kernel.namespaces.get(link.peer!.namespace)?.links.get(link.peer!.index);
+      expect(peer?.peer).toEqual({ namespace: namespace.id, index: link.index });
+    }
+  }
+  const endpoints = engine.containers.flatMap((c) => c.endpoints);
+  expect([...root.links.values()].filter((link) => link.kind === 'veth')).toHaveLength(endpoints.length);
+  expect(engine.containers.filter((c) => c.status !== 'running').flatMap((c) => c.endpoints)).toEqual([]);
+  const addresses = endpoints.map((e) => `${e.networkId}/${e.address?.address}`);
+  expect(new Set(addresses).size).toBe(addresses.length);
+  const subnets = engine.networks.flatMap((network) => network.ipam.map((config) => `${config.subnet.address}/${config.subnet.prefix}`));
+  expect(new Set(subnets).size).toBe(subnets.length);
+}
