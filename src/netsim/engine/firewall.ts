@@ -316,11 +316,16 @@ function applyFamily(tables: NetfilterTables, rules: readonly Placed[], enable: 
     }
     return;
   }
+  // Inserted at the top (-I) or appended (-A), chain by chain: each chain ends up as the rules one at a time would leave it.
+  const firstByChain = new Map<string, { table: TableName; chain: string; specs: RuleSpec[] }>();
   for (const rule of rules) {
-    if (rule.first) {
-      tables.insertRule(rule.table, rule.chain, rule.spec, 1);
-    } else {
+    if (!rule.first) {
       tables.appendRule(rule.table, rule.chain, rule.spec);
+      continue;
     }
+    const key = `${rule.table} ${rule.chain}`;
+    const group = firstByChain.get(key) ?? firstByChain.set(key, { table: rule.table, chain: rule.chain, specs: [] }).get(key)!;
+    group.specs.push(rule.spec);
   }
+  for (const { table, chain, specs } of firstByChain.values()) tables.insertRulesFirst(table, chain, specs);
 }

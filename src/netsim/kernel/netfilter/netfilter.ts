@@ -95,6 +95,23 @@ export function insertRule(netfilter: NetfilterState, table: TableName, chainNam
   validateJumps(netfilter, table, chain, position - 1);
 }
 
+/**
+ * `-I CHAIN` for each of `specs` in turn, done at once: the last one inserted
+ * comes first. A daemon publishing thousands of ports inserts thousands of rules
+ * at the top of a chain; one by one, each would move all the others.
+ */
+export function insertRulesFirst(netfilter: NetfilterState, table: TableName, chainName: string, specs: readonly RuleSpec[]): void {
+  for (const spec of specs) checkTarget(netfilter, table, spec);
+  const chain = chainOf(netfilter, table, chainName);
+  const before = chain.rules.splice(0);
+  for (let index = specs.length - 1; index >= 0; index--) chain.rules.push({ spec: specs[index]!, packets: 0, bytes: 0 });
+  for (const rule of before) chain.rules.push(rule);
+  if (specs.some((spec) => spec.target.kind === 'jump') && jumpsTooFar(netfilter[table])) {
+    chain.rules.splice(0, specs.length);
+    throw new BatchRejected('EMLINK', `jumps from ${chain.name} loop or go too deep`);
+  }
+}
+
 /** Deletes the first rule equal to `spec`. */
 export function deleteRule(netfilter: NetfilterState, table: TableName, chainName: string, spec: RuleSpec): void {
   const chain = chainOf(netfilter, table, chainName);
@@ -199,6 +216,7 @@ export interface NetfilterTables {
   setPolicy(table: TableName, name: string, policy: Policy): void;
   appendRule(table: TableName, chain: string, spec: RuleSpec): void;
   insertRule(table: TableName, chain: string, spec: RuleSpec, position?: number): void;
+  insertRulesFirst(table: TableName, chain: string, specs: readonly RuleSpec[]): void;
   deleteRule(table: TableName, chain: string, spec: RuleSpec): void;
   deleteRuleAt(table: TableName, chain: string, position: number): void;
   deleteRules(table: TableName, chain: string, specs: readonly RuleSpec[]): void;
@@ -215,6 +233,7 @@ export function netfilterTables(state: NetfilterState): NetfilterTables {
     setPolicy: (table, name, policy) => setPolicy(state, table, name, policy),
     appendRule: (table, chain, spec) => appendRule(state, table, chain, spec),
     insertRule: (table, chain, spec, position) => insertRule(state, table, chain, spec, position),
+    insertRulesFirst: (table, chain, specs) => insertRulesFirst(state, table, chain, specs),
     deleteRule: (table, chain, spec) => deleteRule(state, table, chain, spec),
     deleteRuleAt: (table, chain, position) => deleteRuleAt(state, table, chain, position),
     deleteRules: (table, chain, specs) => deleteRules(state, table, chain, specs),

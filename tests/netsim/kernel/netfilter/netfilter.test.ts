@@ -18,6 +18,27 @@ const errnoOf = (change: () => void) => {
 };
 
 describe('the kernel\'s netfilter operations', () => {
+  it('inserts many rules at the top at once as one at a time would: the last inserted first', () => {
+    const specs = [80, 81, 82].map((port) => ({ protocol: 'tcp' as const, destinationPort: port, target: { kind: 'ACCEPT' as const } }));
+    const oneByOne = boot();
+    const atOnce = boot();
+    for (const kernel of [oneByOne, atOnce]) kernel.netfilter(kernel.root).appendRule('filter', 'INPUT', { target: { kind: 'DROP' } });
+    for (const spec of specs) oneByOne.netfilter(oneByOne.root).insertRule('filter', 'INPUT', spec, 1);
+    atOnce.netfilter(atOnce.root).insertRulesFirst('filter', 'INPUT', specs);
+    const rules = (kernel: Kernel) => kernel.netfilter(kernel.root).view.filter[0]!.rules.map((rule) => rule.spec);
+    expect(rules(atOnce)).toEqual(rules(oneByOne));
+    expect(rules(atOnce).map((spec) => spec.destinationPort ?? spec.target.kind)).toEqual([82, 81, 80, 'DROP']);
+  });
+
+  it('takes back a batch whose jump would loop, as the commit refuses it', () => {
+    const kernel = boot();
+    const tables = kernel.netfilter(kernel.root);
+    tables.newChain('filter', 'A');
+    tables.appendRule('filter', 'INPUT', { target: { kind: 'jump', chain: 'A' } });
+    expect(errnoOf(() => tables.insertRulesFirst('filter', 'A', [{ target: { kind: 'ACCEPT' } }, { target: { kind: 'jump', chain: 'A' } }]))).toEqual({ errno: 'EMLINK', atCommit: true });
+    expect(tables.view.filter.find((chain) => chain.name === 'A')!.rules).toEqual([]);
+  });
+
   it('flushes one chain or all, keeping chains and policies', () => {
     const kernel = boot();
     const tables = kernel.netfilter(kernel.root);
