@@ -3,6 +3,7 @@ import { HOST_KERNEL_RELEASE } from '../engine/host-processes';
 import { getoptLong } from './getopt';
 import { short } from './text/input';
 import { absolute, userName } from './files/paths';
+import { isExecutableFile } from '../kernel/filesystem';
 
 type Dialect = 'gnu' | 'busybox';
 
@@ -119,10 +120,7 @@ export const whichProgram: Program = {
     let missing = false;
     for (const name of args.filter((arg) => !arg.startsWith('-'))) {
       const candidates = name.includes('/') ? [absolute(name, context)] : path.map((directory) => `${directory}/${name}`);
-      const found = candidates.find((candidate) => {
-        const stat = context.files?.fs.stat(candidate);
-        return stat !== undefined && 'inode' in stat && stat.inode.kind === 'file' && (stat.inode.mode & 0o111) !== 0;
-      });
+      const found = candidates.find((candidate) => context.files !== undefined && isExecutableFile(context.files.fs, candidate));
       if (found) stdout += `${found}\n`;
       else missing = true;
     }

@@ -72,6 +72,12 @@ export interface Mount {
   readonly readOnly: boolean;
 }
 
+/** Whether `path` is a regular file with an execute bit: what a PATH search (which, `command -v`, the shell) accepts. */
+export function isExecutableFile(fs: Pick<FileSystem, 'stat'>, path: string): boolean {
+  const stat = fs.stat(path);
+  return 'inode' in stat && stat.inode.kind === 'file' && (stat.inode.mode & 0o111) !== 0;
+}
+
 /** `/a/./b/../c/` as `/a/c`. */
 export function normalizePath(path: string): string {
   const parts: string[] = [];

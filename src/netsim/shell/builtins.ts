@@ -1,3 +1,4 @@
+import { isExecutableFile } from '../kernel/filesystem';
 import type { CommandResult, FileAccess } from '../cli/command';
 import { DASH_ECHO, echoText, GNU_ECHO } from './echo';
 import type { Dialect } from './dialect';
@@ -196,10 +197,7 @@ function whence(name: string, { state, files, dialect }: BuiltinContext): string
   const access = files();
   if (!access) return undefined;
   const candidates = name.includes('/') ? [name] : (state.variables.get('PATH') ?? '').split(':').filter(Boolean).map((directory) => `${directory}/${name}`);
-  return candidates.find((candidate) => {
-    const stat = access.fs.stat(candidate.startsWith('/') ? candidate : normalize(`${state.cwd}/${candidate}`));
-    return 'inode' in stat && stat.inode.kind === 'file' && (stat.inode.mode & 0o111) !== 0;
-  });
+  return candidates.find((candidate) => isExecutableFile(access.fs, candidate.startsWith('/') ? candidate : normalize(`${state.cwd}/${candidate}`)));
 }
 
 /** Builtins the interpreter runs itself, for `command -v`. */
