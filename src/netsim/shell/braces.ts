@@ -9,6 +9,8 @@
  * Returns the words as they would have been typed, or undefined when `source` has no brace to expand.
  */
 export function expandBraceSource(source: string): string[] | undefined {
+  // Every word of every bash command comes through here: most have no brace at all.
+  if (!source.includes('{')) return undefined;
   const found = firstBrace(source);
   if (!found) return undefined;
   const { start, end, alternatives } = found;
