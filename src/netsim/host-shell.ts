@@ -1,4 +1,4 @@
-import { readThrough, type CommandResult, type FileAccess, type Program, type ReadFileResult, type TerminalControl } from './cli/command';
+import { readThrough, type CommandResult, type ExecRequest, type FileAccess, type Program, type ReadFileResult, type TerminalControl } from './cli/command';
 import type { VirtualClock } from './clock';
 import type { World } from './kernel/datapath';
 import type { Kernel } from './kernel/kernel';
@@ -99,7 +99,7 @@ export function hostMachine(parts: () => HostParts): Machine {
     if (isPackageManager(base, provider)) return lazyTool(base, 'packages', (tools) => tools.packageManagerProgram(base, provider, engine, container.id, names)!);
     return parts().containerProgram(base, provider, container.image) ?? program;
   };
-  const run = (place: Place, argv: readonly string[], invocation: Invocation & { isRoot: boolean; terminal: TerminalControl }): CommandResult | undefined => {
+  const run = (place: Place, argv: readonly string[], invocation: Invocation & { isRoot: boolean; terminal: TerminalControl }, request?: ExecRequest): CommandResult | undefined => {
     const [name, ...args] = argv as [string, ...string[]];
     const namespace = namespaceOf(place);
     if (!namespace) return undefined;
@@ -115,8 +115,11 @@ export function hostMachine(parts: () => HostParts): Machine {
       stderrIsTerminal: invocation.stderrIsTerminal ?? false,
       // ioctl(1, TIOCGWINSZ) answers only on a terminal; a pipe or a file has no size.
       ...(stdoutIsTerminal ? { terminalColumns: columns } : {}),
+      ...(request?.clock ? { clock: request.clock } : {}),
+      ...(request?.interruptAfterMs !== undefined ? { interruptAfterMs: request.interruptAfterMs } : {}),
+      exec: (words: readonly string[], next: ExecRequest) => run(place, words, { ...invocation, stdin: next.stdin }, next),
     };
-    if (place.kind === 'host' && name === 'sudo') return sudo(args, context, (words) => run(place, words, { ...invocation, isRoot: true }));
+    if (place.kind === 'host' && name === 'sudo') return sudo(args, context, (words) => run(place, words, { ...invocation, isRoot: true }, request));
     const program = programAt(place, name, invocation);
     return program?.run(args, context);
   };

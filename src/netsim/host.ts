@@ -10,6 +10,7 @@ import { echoProgram } from './cli/text/echo';
 import { grepProgram } from './cli/text/grep';
 import { headProgram, tailProgram } from './cli/text/head-tail';
 import { falseProgram, pwdProgram, trueProgram } from './cli/text/trivial';
+import { seldomTextPrograms } from './cli/text/seldom-text';
 import { hostMachine } from './host-shell';
 import type { Goal, GoalResult, GoalView } from './engine/goals';
 import { toolModule } from './cli/tool-loader';
@@ -373,8 +374,8 @@ export class Host {
       hasProcesses: (namespace) => namespace === this.kernel.root || this.engine.containers().some((container) => container.namespaceId === namespace.id && container.status === 'running'),
       execute: execIn,
     });
-    // sort, cut, wc and ssh are tool modules, fetched in the reader's browser the first time a line runs one.
-    const seldomText = [lazyTool('wc', 'textTools', (tools) => tools.wcProgram), lazyTool('sort', 'textTools', (tools) => tools.sortProgram), lazyTool('cut', 'textTools', (tools) => tools.cutProgram)];
+    // sort, cut, wc, tr, sed... and ssh are tool modules, fetched in the reader's browser the first time a line runs one.
+    const seldomText = [lazyTool('wc', 'textTools', (tools) => tools.wcProgram), lazyTool('sort', 'textTools', (tools) => tools.sortProgram), lazyTool('cut', 'textTools', (tools) => tools.cutProgram), ...seldomTextPrograms('gnu')];
     const text = [catProgram, grepProgram, headProgram, tailProgram, ...seldomText, echoProgram, trueProgram, falseProgram, pwdProgram];
     const ssh = this.sshClient(() => hostEtc(this.profile));
     const shells = [shellProgram('bash', 'host'), shellProgram('sh', 'host'), suProgram];

@@ -46,6 +46,7 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   tcpdump: () => import('./tcpdump'),
   telnet: () => import('./telnet'),
   textTools: () => import('./text/text-module'),
+  sed: () => import('./text/sed/sed'),
   traceroute: () => import('./traceroute'),
   volume: () => import('./docker/volume'),
   wget: () => import('./busybox-wget'),

@@ -1,0 +1,23 @@
+import type { Program } from '../command';
+import { lazyTool } from '../lazy-tool';
+import type { TextDialect } from './dialect';
+import type { TextToolName } from './text-module';
+
+/** The text tools of the textTools module, by name. */
+const TEXT_MODULE_TOOLS: readonly TextToolName[] = ['tr', 'uniq', 'xargs', 'timeout', 'rev', 'nl', 'basename', 'dirname', 'clear', 'less', 'more', 'column'];
+
+/** Tools BusyBox has no applet for (util-linux's column). */
+const NOT_IN_BUSYBOX = new Set<string>(['column']);
+
+/**
+ * The seldom-typed text tools in one dialect, each built from its tool module
+ * when it runs (sed and awk from theirs): GNU's for the Debian host, BusyBox's
+ * applets for its images.
+ */
+export function seldomTextPrograms(dialect: TextDialect): Program[] {
+  const names = dialect === 'gnu' ? TEXT_MODULE_TOOLS : TEXT_MODULE_TOOLS.filter((name) => !NOT_IN_BUSYBOX.has(name));
+  return [
+    ...names.map((name) => lazyTool(name, 'textTools', (tools) => tools.textToolProgram(name, dialect))),
+    lazyTool('sed', 'sed', (tools) => tools.sedProgram(dialect)),
+  ];
+}
