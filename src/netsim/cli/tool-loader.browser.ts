@@ -47,6 +47,7 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   telnet: () => import('./telnet'),
   textTools: () => import('./text/text-module'),
   sed: () => import('./text/sed/sed'),
+  awk: () => import('./text/awk/awk'),
   traceroute: () => import('./traceroute'),
   volume: () => import('./docker/volume'),
   wget: () => import('./busybox-wget'),

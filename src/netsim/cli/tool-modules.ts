@@ -32,6 +32,7 @@ import type * as tcpdump from './tcpdump';
 import type * as telnet from './telnet';
 import type * as textTools from './text/text-module';
 import type * as sed from './text/sed/sed';
+import type * as awk from './text/awk/awk';
 import type * as traceroute from './traceroute';
 import type * as volume from './docker/volume';
 import type * as wget from './busybox-wget';
@@ -78,6 +79,7 @@ export interface ToolModules {
   telnet: typeof telnet;
   textTools: typeof textTools;
   sed: typeof sed;
+  awk: typeof awk;
   traceroute: typeof traceroute;
   volume: typeof volume;
   wget: typeof wget;
@@ -166,6 +168,8 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   more: 'textTools',
   column: 'textTools',
   sed: 'sed',
+  awk: 'awk',
+  mawk: 'awk',
   // The shell's builtins `test` and `printf`; `[` is not a word here: the retry loads it.
   test: 'shellBuiltins',
   printf: 'shellBuiltins',
@@ -191,7 +195,7 @@ export { ToolModuleMissing };
 const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
   apachePage: true, arithmetic: true, inspect: true, internet: true, linkDetailsFormat: true, curlWriteOut: true, mountOption: true, ipv6Path: true, bridge: true, compose: true, daemonConfig: true, date: true, dig: true, dockerExtras: true, dockerHelp: true, getent: true, goals: true, ipExtras: true, mariadbWordpress: true,
   netTools: true, netstat: true, nsenter: true, packages: true, servers: true, shellBuiltins: true, ss: true, ssh: true, swarm: true, systemd: true,
-  tcpdump: true, telnet: true, textTools: true, sed: true, traceroute: true, volume: true, wget: true,
+  tcpdump: true, telnet: true, textTools: true, sed: true, awk: true, traceroute: true, volume: true, wget: true,
 };
 
 const isToolModuleName = (name: string): name is ToolModuleName => Object.hasOwn(MODULE_NAMES, name);

@@ -19,5 +19,8 @@ export function seldomTextPrograms(dialect: TextDialect): Program[] {
   return [
     ...names.map((name) => lazyTool(name, 'textTools', (tools) => tools.textToolProgram(name, dialect))),
     lazyTool('sed', 'sed', (tools) => tools.sedProgram(dialect)),
+    lazyTool('awk', 'awk', (tools) => tools.awkProgram(dialect)),
+    // Debian's awk is mawk, also on PATH by its own name.
+    ...(dialect === 'gnu' ? [lazyTool('mawk', 'awk', (tools) => tools.awkProgram(dialect, 'mawk'))] : []),
   ];
 }
