@@ -149,8 +149,8 @@ export interface TerminalControl {
    * on the LAN machine (`ssh lan-pc`).
    */
   enterMachine?(machine: MachineName, shell: MachineShell): void;
-  /** Runs `script` to its end in a non-interactive shell of that machine (`ssh lan-pc ip a`: sshd's `$SHELL -c`). */
-  runOnMachine?(machine: MachineName, shell: MachineShell, script: string): CommandResult;
+  /** Runs `script` to its end in a non-interactive shell of that machine (`ssh lan-pc ip a`: sshd's `$SHELL -c`; `sh -c`, reading `stdin`). */
+  runOnMachine?(machine: MachineName, shell: MachineShell, script: string, stdin?: string): CommandResult;
 }
 
 /** The machines the terminal reaches without Docker: the host itself, and the LAN machine. */

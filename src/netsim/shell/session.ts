@@ -171,9 +171,9 @@ export class TerminalSession {
   }
 
   /** Runs `script` to its end in a new shell of a machine, leaving the terminal's shells as they are. */
-  runDetached(machine: MachineName, shell: MachineShell, script: string): CommandResult {
+  runDetached(machine: MachineName, shell: MachineShell, script: string, stdin = ''): CommandResult {
     const frame = this.machineFrame(machine, shell, true);
-    const outcome = frame.interpreter.runLine(script.endsWith('\n') ? script : `${script}\n`, '');
+    const outcome = frame.interpreter.runLine(script.endsWith('\n') ? script : `${script}\n`, stdin);
     return collect(outcome.output, outcome.exited ?? frame.state.status);
   }
 
@@ -250,7 +250,7 @@ export class TerminalSession {
   private control(): TerminalControl {
     return {
       enterMachine: (machine, shell) => this.pending.push(this.machineFrame(machine, shell)),
-      runOnMachine: (machine, shell, script) => this.runDetached(machine, shell, script),
+      runOnMachine: (machine, shell, script, stdin) => this.runDetached(machine, shell, script, stdin),
       exec: (containerId, argv, options) => this.exec(containerId, argv, options),
       // The LAN machine's shells are its processes, not the host's.
       shells: () => this.frames.filter((frame) => frame.place.kind !== 'lan').map((frame) => this.shellProcess(frame)),

@@ -104,7 +104,7 @@ export function awkProgram(dialect: TextDialect, name = 'awk'): Program {
       const fail = (text: string, status: number) => collect([...output, { stream: 'stderr', text: `${name}: ${text}\n` }], status);
       let program;
       try {
-        program = parseAwk(toBytes(parsed.program));
+        program = parseAwk(toBytes(parsed.program), flavor);
       } catch (error) {
         if (!(error instanceof AwkSyntaxError)) throw error;
         return flavor === 'mawk' ? fail(`line ${error.line}: ${error.mawk}`, 2) : fail(`cmd. line:${error.busyboxLine}: ${error.busybox}`, 1);

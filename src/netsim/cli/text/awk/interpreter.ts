@@ -40,7 +40,27 @@ export class Runaway {}
 
 const MOST_TURNS = 1_000_000;
 
-type Scope = Map<string, AwkValue | AwkArray>;
+/**
+ * An uninitialized variable passed to a function: the callee may make it an
+ * array, which the caller's variable then becomes (arrays go by reference).
+ */
+class Unbound {
+  array: AwkArray | undefined;
+  constructor(
+    readonly scope: Scope,
+    readonly name: string,
+  ) {}
+}
+
+type Scope = Map<string, AwkValue | AwkArray | Unbound>;
+
+/** Binds an uninitialized argument, and the caller's variable behind it, to the array the callee made of it. */
+function bind(unbound: Unbound, array: AwkArray): void {
+  unbound.array = array;
+  const behind = unbound.scope.get(unbound.name);
+  if (behind instanceof Unbound) bind(behind, array);
+  if (behind === undefined || behind instanceof Unbound) unbound.scope.set(unbound.name, array);
+}
 
 /** Input operands: files by name (`-` is stdin) and `var=value` assignments, in order. */
 export type Operand = { readonly file: string } | { readonly assign: string; readonly value: string };
@@ -269,6 +289,7 @@ export class AwkInterpreter {
   private get(name: string): AwkValue {
     if (name === 'NF') return this.fields.length - 1;
     const value = this.scopeOf(name).get(name);
+    if (value instanceof Unbound) return undefined;
     if (value instanceof AwkArray) throw new AwkRuntimeError(this.flavor === 'mawk' ? `can't use array ${name} in scalar context` : `Can't use array ${name} in scalar context`, 2);
     return value;
   }
@@ -285,6 +306,12 @@ export class AwkInterpreter {
     const scope = this.scopeOf(name);
     const value = scope.get(name);
     if (value instanceof AwkArray) return value;
+    if (value instanceof Unbound) {
+      const made = value.array ?? this.newArray();
+      bind(value, made);
+      scope.set(name, made);
+      return made;
+    }
     if (value !== undefined) throw new AwkRuntimeError(this.flavor === 'mawk' ? `can't use scalar ${name} as array` : `Can't use scalar ${name} as array`, 2);
     const created = this.newArray();
     scope.set(name, created);
@@ -576,9 +603,11 @@ export class AwkInterpreter {
       const arg = args[index];
       if (!arg) return frame.set(param, undefined);
       // An array goes by reference; a scalar by value.
-      if (arg.k === 'var') {
-        const value = this.scopeOf(arg.name).get(arg.name);
+      if (arg.k === 'var' && arg.name !== 'NF') {
+        const scope = this.scopeOf(arg.name);
+        const value = scope.get(arg.name);
         if (value instanceof AwkArray) return frame.set(param, value);
+        if (value === undefined || value instanceof Unbound) return frame.set(param, new Unbound(scope, arg.name));
       }
       return frame.set(param, this.evaluate(arg));
     });
@@ -598,6 +627,8 @@ export class AwkInterpreter {
   private format(format: string, args: readonly AwkValue[]): string {
     const needed = (format.replace(/%%/g, '').match(/%[-+ #0]*(\*|\d+)?(\.(\*|\d*))?[cdieEfFgGosuxX]/g) ?? []).reduce((count, spec) => count + 1 + (spec.match(/\*/g) ?? []).length, 0);
     if (args.length < needed && this.flavor === 'mawk') {
+      // mawk has written what came before the conversion that found no argument.
+      if (this.printfName === 'printf') this.host.write('stdout', sprintf(format.slice(0, conversionAt(format, args.length)), args));
       throw new AwkRuntimeError(`run time error: not enough arguments passed to ${this.printfName}("${format}")\n\tFILENAME="${toText(this.globals.get('FILENAME') as AwkValue)}" FNR=${toText(this.globals.get('FNR') as AwkValue)} NR=${toText(this.globals.get('NR') as AwkValue)}`, 2);
     }
     return sprintf(format, args);
@@ -735,6 +766,17 @@ export class AwkInterpreter {
     if (expr.from === 'command') this.bump('NR');
     return 1;
   }
+}
+
+/** Where the conversion that takes argument `index` (0-based) starts in a printf format. */
+function conversionAt(format: string, index: number): number {
+  let taken = 0;
+  for (const match of format.matchAll(/%%|%[-+ #0]*(\*|\d+)?(\.(\*|\d*))?[cdieEfFgGosuxX]/g)) {
+    if (match[0] === '%%') continue;
+    taken += 1 + (match[0].match(/\*/g) ?? []).length;
+    if (taken > index) return match.index;
+  }
+  return format.length;
 }
 
 /** RS: a newline (the default), "" for paragraphs, one character, or an ERE. */

@@ -36,7 +36,7 @@ const STRING_ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: 
 /** After these a `/` divides; anywhere else it opens a regex. */
 const OPERAND_ENDS = new Set(['number', 'string', 'regex', 'name', 'builtin']);
 
-export function tokenize(source: string): Token[] {
+export function tokenize(source: string, flavor: 'mawk' | 'busybox' = 'mawk'): Token[] {
   const tokens: Token[] = [];
   let line = 1;
   let at = 0;
@@ -54,6 +54,11 @@ export function tokenize(source: string): Token[] {
       push('newline', '\n');
       line++;
       at++;
+    } else if (flavor === 'busybox' && /^0([xX][0-9a-fA-F]+|[0-7]+(?![.\d]))/.test(source.slice(at))) {
+      // BusyBox's my_strtod reads 0x1f and 017 as C integers (ENABLE_DESKTOP).
+      const text = /^0([xX][0-9a-fA-F]+|[0-7]+)/.exec(source.slice(at))![0];
+      push('number', text, Number(/^0[0-7]/.test(text) ? Number.parseInt(text, 8) : text));
+      at += text.length;
     } else if (/[0-9.]/.test(char) && /^(\d+\.?\d*([eE][-+]?\d+)?|\.\d+([eE][-+]?\d+)?)/.test(source.slice(at))) {
       const text = /^(\d+\.?\d*([eE][-+]?\d+)?|\.\d+([eE][-+]?\d+)?)/.exec(source.slice(at))![0];
       push('number', text, Number(text));

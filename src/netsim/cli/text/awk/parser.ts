@@ -19,8 +19,8 @@ interface ExprFlags {
 }
 
 /** Parses awk source, or throws AwkSyntaxError in mawk's and BusyBox's words. */
-export function parseAwk(source: string): AwkProgram {
-  return new Parser(tokenize(source), source).program();
+export function parseAwk(source: string, flavor: 'mawk' | 'busybox' = 'mawk'): AwkProgram {
+  return new Parser(tokenize(source, flavor), source).program();
 }
 
 class Parser {
@@ -63,6 +63,13 @@ class Parser {
       throw new AwkSyntaxError(`missing ${text} near ${near}`, 'Unexpected token', this.lineOf(token), token.line);
     }
     return this.fail(token);
+  }
+
+  /** A list in parentheses that ends before its `)`: mawk says `missing ) near` what came instead. */
+  private listUntilParen(): Expr[] {
+    if (this.is(')')) return [];
+    if (this.is('}') || this.is(';') || this.peek().kind === 'newline' || this.peek().kind === 'eof') this.expect(')');
+    return this.expressionList();
   }
 
   private newlines(): void {
@@ -449,7 +456,7 @@ class Parser {
       }
       case 'funcname': {
         this.expect('(');
-        const args = this.is(')') ? [] : this.expressionList();
+        const args = this.listUntilParen();
         this.expect(')');
         this.calls.push({ name: token.text, line: token.line });
         return { k: 'call', name: token.text, args };
@@ -458,7 +465,7 @@ class Parser {
         let args: Expr[] = [];
         if (this.is('(')) {
           this.take();
-          args = this.is(')') ? [] : this.expressionList();
+          args = this.listUntilParen();
           this.expect(')');
         } else if (token.text !== 'length') this.fail();
         const [least, most] = ARITY[token.text]!;
