@@ -139,7 +139,8 @@ export function pagerProgram(name: 'less' | 'more', dialect: TextDialect): Progr
       for (const input of inputs) {
         if ('error' in input) {
           failed = true;
-          output.push({ stream: 'stderr', text: cannotOpenPaged(name, dialect, input.name, input.error) });
+          // GNU less reports it where it would page, on stdout.
+          output.push({ stream: name === 'less' && !isBusybox(dialect) ? 'stdout' : 'stderr', text: cannotOpenPaged(name, dialect, input.name, input.error) });
           if (isBusybox(dialect)) break;
           continue;
         }

@@ -34,7 +34,7 @@ function charAt(text: string, at: number): { char: string; next: number } {
 type Expanded = { chars: string[] } | { error: string };
 
 /** A set as tr spells it out: classes, `a-z` ranges and `[c*n]` repeats (GNU; BusyBox reads classes and ranges). */
-function expandSet(text: string): Expanded {
+function expandSet(text: string, busybox: boolean): Expanded {
   const chars: string[] = [];
   for (let at = 0; at < text.length; ) {
     const named = /^\[:([a-z]+):\]/.exec(text.slice(at));
@@ -57,7 +57,8 @@ function expandSet(text: string): Expanded {
     if (text[first.next] === '-' && first.next + 1 < text.length) {
       const last = charAt(text, first.next + 1);
       const [from, to] = [first.char.charCodeAt(0), last.char.charCodeAt(0)];
-      if (to < from) return { error: `range-endpoints of '${text.slice(at, last.next)}' are in reverse collating sequence order` };
+      // GNU refuses a backwards range; BusyBox's expand() makes it empty.
+      if (to < from && !busybox) return { error: `range-endpoints of '${text.slice(at, last.next)}' are in reverse collating sequence order` };
       for (let code = from; code <= to; code++) chars.push(String.fromCharCode(code));
       at = last.next;
       continue;
@@ -124,7 +125,7 @@ export function trProgram(dialect: TextDialect): Program {
       }
       const sets: string[][] = [];
       for (const operand of operands.slice(0, 2)) {
-        const expanded = expandSet(operand);
+        const expanded = expandSet(operand, isBusybox(dialect));
         if ('error' in expanded) return fail(`tr: ${expanded.error}\n`);
         sets.push(expanded.chars);
       }

@@ -8,7 +8,8 @@ const OPTIONS = [
   short('s', true, 'max-chars'), short('t', false, 'verbose'), short('x', false, 'exit'), short('o', false, 'open-tty'), short('E', true), short('e', false, 'eof'),
 ];
 
-type Items = { items: string[] } | { error: string };
+/** The items read, and the complaint that stopped the reading if one did. */
+type Items = { items: string[]; error?: string };
 
 /**
  * Input items as xargs reads them by default: words apart by blanks and
@@ -23,7 +24,7 @@ function splitItems(input: string, dialect: TextDialect): Items {
     const char = input[at]!;
     if (quote) {
       if (char === quote) quote = undefined;
-      else if (char === '\n') return { error: unmatched(quote, dialect) };
+      else if (char === '\n') return { items, error: unmatched(quote, dialect) };
       else word += char;
     } else if (char === ' ' || char === '\t' || char === '\n') {
       if (word !== undefined) items.push(word);
@@ -35,30 +36,34 @@ function splitItems(input: string, dialect: TextDialect): Items {
       word = (word ?? '') + input[++at];
     } else word = (word ?? '') + char;
   }
-  if (quote) return { error: unmatched(quote, dialect) };
+  if (quote) return { items, error: unmatched(quote, dialect) };
   if (word !== undefined) items.push(word);
   return { items };
 }
 
 function unmatched(quote: string, dialect: TextDialect): string {
-  if (isBusybox(dialect)) return 'xargs: unmatched quote\n';
   const kind = quote === "'" ? 'single' : 'double';
+  if (isBusybox(dialect)) return `xargs: unmatched ${kind} quote\n`;
   return `xargs: unmatched ${kind} quote; by default quotes are special to xargs unless you use the -0 option\n`;
 }
 
 /** What each run of the command is given: all items at once, N at a time (-n), or one line each with -I's string replaced. */
-function commandLines(initial: readonly string[], input: string, options: { replace?: string; maxArgs?: number; separator?: string }, dialect: TextDialect): string[][] | { error: string } {
+/**
+ * The command lines to run, and the complaint that stopped the reading: GNU
+ * still runs what it read before it, BusyBox runs nothing.
+ */
+function commandLines(initial: readonly string[], input: string, options: { replace?: string; maxArgs?: number; separator?: string }, dialect: TextDialect): { runs: string[][]; error?: string } {
   if (options.replace !== undefined) {
     const lines = input.split('\n').map((line) => line.replace(/^[ \t]+/, '')).filter((line) => line !== '');
-    return lines.map((line) => initial.map((arg) => arg.split(options.replace!).join(line)));
+    return { runs: lines.map((line) => initial.map((arg) => arg.split(options.replace!).join(line))) };
   }
   const split = options.separator !== undefined ? { items: input.split(options.separator).filter((item, index, all) => item !== '' || index < all.length - 1) } : splitItems(input, dialect);
-  if ('error' in split) return split;
-  const { items } = split;
+  const { items, error } = split;
+  if (error !== undefined && (isBusybox(dialect) || items.length === 0)) return { runs: [], error };
   const size = options.maxArgs ?? Math.max(1, items.length);
   const runs: string[][] = [];
   for (let at = 0; at < items.length; at += size) runs.push([...initial, ...items.slice(at, at + size)]);
-  return runs.length > 0 ? runs : [[...initial]];
+  return { runs: runs.length > 0 ? runs : [[...initial]], ...(error !== undefined ? { error } : {}) };
 }
 
 /**
@@ -84,8 +89,9 @@ export function xargsProgram(dialect: TextDialect): Program {
       const separator = has('null') ? '\0' : value('delimiter');
       if (has('no-run-if-empty') && input.trim() === '') return { stdout: '', stderr: '', exitCode: 0 };
       const lines = commandLines(initial, input, { ...(replace !== undefined ? { replace } : {}), ...(maxArgs !== undefined ? { maxArgs: Math.max(1, Number(maxArgs)) } : {}), ...(separator !== undefined ? { separator } : {}) }, dialect);
-      if ('error' in lines) return { stdout: '', stderr: lines.error, exitCode: 1 };
-      return runAll(lines, context, has('verbose'));
+      const ran = runAll(lines.runs, context, has('verbose'));
+      if (lines.error === undefined) return ran;
+      return collect([...(ran.output ?? []), { stream: 'stderr', text: lines.error }], 1);
     },
   };
 }

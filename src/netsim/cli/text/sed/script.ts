@@ -52,6 +52,8 @@ export class SedSyntaxError {
 /** What the dialect changes in reading a script: ERE (-E) or BRE. */
 export interface ScriptOptions {
   readonly extended: boolean;
+  /** BusyBox reads no `first~step` address and no I or M after an address regex. */
+  readonly busybox: boolean;
 }
 
 class Reader {
@@ -132,7 +134,7 @@ function readExpression(reader: Reader, commands: SedCommand[], open: number[], 
 
 /** After a command only blanks, `;`, a newline, `}` or `#` may follow. */
 function endOfCommand(reader: Reader, name: string): void {
-  if ('aicrwbtT:'.includes(name)) return;
+  if ('aicrwbtT:{'.includes(name)) return;
   reader.skipBlanks();
   const next = reader.peek();
   if (next === undefined || next === ';' || next === '\n' || next === '}' || next === '#') return;
@@ -151,7 +153,7 @@ function readAddress(reader: Reader, options: ScriptOptions, second = false): Ad
   if (char === undefined) return undefined;
   if (/\d/.test(char)) {
     const line = readNumber(reader);
-    if (reader.peek() === '~' && !second) {
+    if (reader.peek() === '~' && !second && !options.busybox) {
       reader.next();
       return { kind: 'step', first: line, step: readNumber(reader) };
     }
@@ -172,7 +174,7 @@ function readAddress(reader: Reader, options: ScriptOptions, second = false): Ad
     if (delimiter === undefined) reader.fail('unexpected end of file', "unmatched '\\'");
     const source = readDelimited(reader, delimiter, () => reader.fail('unterminated address regex', `unmatched '${delimiter}'`));
     let flags = '';
-    while (reader.peek() === 'I' || reader.peek() === 'M') flags += reader.next() === 'I' ? 'i' : 'm';
+    while (!options.busybox && (reader.peek() === 'I' || reader.peek() === 'M')) flags += reader.next() === 'I' ? 'i' : 'm';
     return { kind: 'regex', regex: compileRegex(source, options, flags, reader) };
   }
   return undefined;

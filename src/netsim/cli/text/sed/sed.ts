@@ -15,7 +15,7 @@ const GNU_OPTIONS: OptionSpec[] = [
 ];
 const BUSYBOX_OPTIONS: OptionSpec[] = [
   short('n', false, 'quiet'), long('silent'), short('e', true, 'expression'), short('f', true, 'file'), { short: 'i', long: 'in-place', takesValue: false, optionalValue: true },
-  short('E', false, 'regexp-extended'), short('r'), short('s', false, 'separate'),
+  short('E', false, 'regexp-extended'), short('r'),
 ];
 
 interface SedArguments {
@@ -84,12 +84,12 @@ export function sedProgram(dialect: TextDialect): Program {
     run(args, context) {
       const parsed = parseArguments(args, dialect, context);
       if ('exitCode' in parsed) return parsed;
-      const commands = compileScript(parsed.expressions, { extended: parsed.extended });
+      const commands = compileScript(parsed.expressions, { extended: parsed.extended, busybox });
       if (!Array.isArray(commands)) return fail(syntaxMessage(dialect, commands));
       const probe = new SedMachine(commands, parsed.quiet, noIo);
       const missing = probe.missingLabel();
       if (missing !== undefined) return fail(busybox ? `sed: can't find label for jump to '${missing}'\n` : `sed: -e expression #1, char 0: can't find label for jump to \`${missing}'\n`);
-      if (parsed.inPlace && parsed.files.length === 0) return busybox ? fail('sed: -i requires an argument\n') : fail('sed: no input files\n', 1);
+      if (parsed.inPlace && parsed.files.length === 0) return busybox ? fail('sed: -i requires an argument\n') : fail('sed: no input files\n', 4);
       try {
         return parsed.inPlace ? editInPlace(commands, parsed, context, dialect) : stream(commands, parsed, context, dialect);
       } catch (error) {
