@@ -1,51 +1,64 @@
+import { MawkTable, type Subscript } from './mawk-table';
 import type { AwkValue } from './values';
 
+export type { Subscript };
+
 /**
- * An awk array. `for (k in a)` walks it in the order the implementation's
- * table gives: BusyBox's hash (editors/awk.c hashidx, FIRST_PRIME 61 lists,
- * each new key at the head of its list, lists walked in order, grown to the
- * next of 251, 1021... lists past ten keys a list); mawk's split and hash
- * tables with move-to-front lists are not modelled, so mawk's walk here is the
- * order of insertion.
+ * An awk array, whose `for (k in a)` walks it in the order the implementation's
+ * table gives: mawk's (mawk-table.ts), or BusyBox's hash (editors/awk.c
+ * hashidx, FIRST_PRIME 61 lists, each new key at the head of its list, lists
+ * walked in order, grown to the next of 251, 1021... lists past ten keys a list).
  */
 export class AwkArray {
   private readonly values = new Map<string, AwkValue>();
+  private readonly mawk: MawkTable | undefined;
 
-  constructor(private readonly order: 'insertion' | 'busybox') {}
-
-  has(key: string): boolean {
-    return this.values.has(key);
+  constructor(flavor: 'mawk' | 'busybox') {
+    this.mawk = flavor === 'mawk' ? new MawkTable() : undefined;
   }
 
-  get(key: string): AwkValue {
-    return this.values.get(key);
+  has(key: Subscript): boolean {
+    if (this.mawk) return this.mawk.find(key, false) !== undefined;
+    return this.values.has(key.text);
   }
 
   /** The element, created empty when missing (a reference creates it, as in every awk). */
-  touch(key: string): AwkValue {
-    if (!this.values.has(key)) this.values.set(key, undefined);
-    return this.values.get(key);
+  touch(key: Subscript): AwkValue {
+    if (this.mawk) return this.mawk.find(key, true)!.value;
+    if (!this.values.has(key.text)) this.values.set(key.text, undefined);
+    return this.values.get(key.text);
   }
 
-  set(key: string, value: AwkValue): void {
-    this.values.set(key, value);
+  set(key: Subscript, value: AwkValue): void {
+    if (this.mawk) this.mawk.find(key, true)!.value = value;
+    else this.values.set(key.text, value);
   }
 
-  delete(key: string): void {
-    this.values.delete(key);
+  delete(key: Subscript): void {
+    if (this.mawk) this.mawk.delete(key);
+    else this.values.delete(key.text);
   }
 
   clear(): void {
+    this.mawk?.clear();
     this.values.clear();
   }
 
+  /** split(): elements 1..n. */
+  load(values: readonly AwkValue[]): void {
+    if (this.mawk) this.mawk.load(values);
+    else {
+      this.values.clear();
+      values.forEach((value, index) => this.values.set(String(index + 1), value));
+    }
+  }
+
   get size(): number {
-    return this.values.size;
+    return this.mawk ? this.mawk.size : this.values.size;
   }
 
   keys(): string[] {
-    const inserted = [...this.values.keys()];
-    return this.order === 'insertion' ? inserted : busyboxWalk(inserted);
+    return this.mawk ? this.mawk.keys() : busyboxWalk([...this.values.keys()]);
   }
 }
 

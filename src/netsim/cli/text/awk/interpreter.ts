@@ -1,6 +1,6 @@
 import { compilePattern } from '../../text/regex';
 import type { AwkFunction, AwkProgram, Expr, LValue, Output, Stmt } from './ast';
-import { AwkArray } from './arrays';
+import { AwkArray, type Subscript } from './arrays';
 import { compare, fromInput, NumericString, numberToString, sprintf, toBoolean, toNumber, toText, type AwkValue } from './values';
 
 /** Which awk runs: mawk (Debian's awk) or BusyBox's; they differ in a few results and in their errors. */
@@ -101,18 +101,18 @@ export class AwkInterpreter {
     set('RLENGTH', -1);
     set('FILENAME', '');
     const environ = this.newArray();
-    for (const [name, value] of environment) environ.set(name, fromInput(value));
+    for (const [name, value] of environment) environ.set({ text: name }, fromInput(value));
     this.globals.set('ENVIRON', environ);
     const argv = this.newArray();
-    argv.set('0', 'awk');
-    operands.forEach((operand, index) => argv.set(String(index + 1), 'file' in operand ? operand.file : `${operand.assign}=${operand.value}`));
+    argv.set({ text: '0', integer: 0 }, 'awk');
+    operands.forEach((operand, index) => argv.set({ text: String(index + 1), integer: index + 1 }, 'file' in operand ? operand.file : `${operand.assign}=${operand.value}`));
     this.globals.set('ARGV', argv);
     set('ARGC', operands.length + 1);
     this.input = { operands, index: 0, records: [], at: 0, opened: false };
   }
 
   private newArray(): AwkArray {
-    return new AwkArray(this.flavor === 'busybox' ? 'busybox' : 'insertion');
+    return new AwkArray(this.flavor);
   }
 
   /** -v assignments, before BEGIN. */
@@ -322,8 +322,12 @@ export class AwkInterpreter {
     return toText(this.globals.get('CONVFMT') as AwkValue);
   }
 
-  private key(subs: readonly Expr[]): string {
-    return subs.map((sub) => toText(this.evaluate(sub), this.convfmt())).join(toText(this.get('SUBSEP')));
+  /** A subscript's text (several joined by SUBSEP), and its integer value when it is one number with no fraction. */
+  private key(subs: readonly Expr[]): Subscript {
+    const values = subs.map((sub) => this.evaluate(sub));
+    const text = values.map((value) => toText(value, this.convfmt())).join(toText(this.get('SUBSEP')));
+    const only = values.length === 1 ? values[0] : undefined;
+    return typeof only === 'number' && Number.isInteger(only) && Math.abs(only) <= 0x7fffffff ? { text, integer: only } : { text };
   }
 
   private read(target: LValue): AwkValue {
@@ -403,8 +407,8 @@ export class AwkInterpreter {
         const array = this.array(statement.array);
         for (const key of array.keys()) {
           this.turn();
-          if (!array.has(key)) continue;
-          this.write(statement.variable, fromInput(key));
+          // Both walk the keys as they were when the loop began, deleted or not; the variable gets each as a string.
+          this.write(statement.variable, key);
           if (this.loopBody(statement.body)) break;
         }
         return;
@@ -658,8 +662,7 @@ export class AwkInterpreter {
         const array = this.array((args[1] as { name: string }).name);
         const separator = args[2];
         const pieces = separator === undefined ? this.split(source, toText(this.get('FS'))) : separator.k === 'regex' ? (source === '' ? [] : source.split(this.regex(separator.source))) : this.split(source, toText(this.evaluate(separator), this.convfmt()));
-        array.clear();
-        pieces.forEach((piece, index) => array.set(String(index + 1), fromInput(piece)));
+        array.load(pieces.map((piece) => fromInput(piece)));
         return pieces.length;
       }
       case 'sub':
