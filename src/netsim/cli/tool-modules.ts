@@ -167,6 +167,7 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   less: 'textTools',
   more: 'textTools',
   column: 'textTools',
+  watch: 'textTools',
   sed: 'sed',
   awk: 'awk',
   mawk: 'awk',

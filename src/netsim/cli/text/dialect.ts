@@ -26,6 +26,7 @@ export const BUSYBOX_USAGE = {
   dirname: '\nUsage: dirname FILENAME\n\nStrip non-directory suffix from FILENAME\n',
   nl: '\nUsage: nl [OPTIONS] [FILE]...\n\nWrite FILEs to standard output with line numbers added\n\n\t-b STYLE\tWhich lines to number - a: all, t: nonempty, n: none\n\t-i N\t\tLine number increment\n\t-s STRING\tUse STRING as line number separator\n\t-v N\t\tStart from N\n\t-w N\t\tWidth of line numbers\n',
   rev: '\nUsage: rev [FILE]...\n\nReverse lines of FILE\n',
+  watch: '\nUsage: watch [-n SEC] [-t] PROG ARGS\n\nRun PROG periodically\n\n\t-n SEC\tPeriod (default 2)\n\t-t\tDon\'t print header\n',
   // The missing space after `TERM.` is BusyBox's (coreutils/timeout.c's usage).
   timeout: '\nUsage: timeout [-s SIG] [-k KILL_SECS] SECS PROG ARGS\n\nRun PROG. Send SIG to it if it is not gone in SECS seconds.\nDefault SIG: TERM.If it still exists in KILL_SECS seconds, send KILL.\n\n',
 } as const;

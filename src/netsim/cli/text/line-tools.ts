@@ -121,19 +121,28 @@ export function clearProgram(dialect: TextDialect): Program {
   return { name: 'clear', run: () => ok(isBusybox(dialect) ? '\x1b[H\x1b[J' : '\x1b[H\x1b[2J\x1b[3J') };
 }
 
+/** The terminal's rows: what `more` can show without a prompt is one line fewer. */
+const TERMINAL_ROWS = 24;
+
 /**
  * less and more with stdout a pipe or a file: they page nothing and copy their
  * files, as cat would. util-linux's more heads each file with its name between
- * `::::::::::::::` lines; less and BusyBox's more do not. Only what leaves the
- * pager (a pipe) is simulated: at a terminal they would page.
+ * `::::::::::::::` lines; less and BusyBox's more do not. At a terminal, more
+ * shows one file that fits on the screen and exits; paging (a prompt waiting
+ * for keys) and less's full screen are not simulated.
  */
 export function pagerProgram(name: 'less' | 'more', dialect: TextDialect): Program {
   return {
     name,
     run(args, context) {
       const operands = args.filter((arg) => !arg.startsWith('-') || arg === '-');
-      if (context.stdoutIsTerminal) return fail(`netsim: ${name} at a terminal is not simulated; pipe it (| cat) or use cat\n`, 1);
       const inputs = readInputs(operands, context);
+      if (context.stdoutIsTerminal) {
+        const [only] = inputs;
+        const fits = name === 'more' && inputs.length === 1 && only && 'content' in only && linesOf(only.content).length < TERMINAL_ROWS;
+        if (!fits) return fail(`netsim: ${name} at a terminal is not simulated; pipe it (| cat) or use cat\n`, 1);
+        return ok(only.content);
+      }
       const output: OutputChunk[] = [];
       let failed = false;
       for (const input of inputs) {

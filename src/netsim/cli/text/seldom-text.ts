@@ -4,7 +4,7 @@ import type { TextDialect } from './dialect';
 import type { TextToolName } from './text-module';
 
 /** The text tools of the textTools module, by name. */
-const TEXT_MODULE_TOOLS: readonly TextToolName[] = ['tr', 'uniq', 'xargs', 'timeout', 'rev', 'nl', 'basename', 'dirname', 'clear', 'less', 'more', 'column'];
+const TEXT_MODULE_TOOLS: readonly TextToolName[] = ['tr', 'uniq', 'xargs', 'timeout', 'rev', 'nl', 'basename', 'dirname', 'clear', 'less', 'more', 'column', 'watch'];
 
 /** Tools BusyBox has no applet for (util-linux's column). */
 const NOT_IN_BUSYBOX = new Set<string>(['column']);

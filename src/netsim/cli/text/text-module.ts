@@ -5,6 +5,7 @@ import { columnProgram } from './column';
 import { timeoutProgram } from './timeout';
 import { trProgram } from './tr';
 import { uniqProgram } from './uniq';
+import { watchProgram } from './watch';
 import { xargsProgram } from './xargs';
 
 /**
@@ -29,6 +30,7 @@ const MAKERS = {
   less: (dialect: TextDialect) => pagerProgram('less', dialect),
   more: (dialect: TextDialect) => pagerProgram('more', dialect),
   column: () => columnProgram,
+  watch: watchProgram,
 } satisfies Record<string, (dialect: TextDialect) => Program>;
 
 export type TextToolName = keyof typeof MAKERS;

@@ -6,7 +6,7 @@ import { goldenFiles, hostFor, readGolden } from './goldens';
  * 1.37's applets) run again in netsim: the host's bash for GNU, a busybox
  * container's shell for BusyBox, the same fixtures beside it.
  */
-const TOOLS = ['awk', 'mawk', 'tr', 'uniq', 'sort', 'xargs', 'sed', 'rev', 'nl', 'basename', 'dirname', 'clear', 'timeout', 'less', 'more', 'column'];
+const TOOLS = ['awk', 'mawk', 'tr', 'uniq', 'sort', 'xargs', 'sed', 'rev', 'nl', 'basename', 'dirname', 'clear', 'timeout', 'less', 'more', 'column', 'watch'];
 
 describe.each(TOOLS)('%s prints what the real tool prints', (tool) => {
   it.each(goldenFiles(tool))('%s', (file) => {

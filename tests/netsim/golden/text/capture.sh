@@ -1,7 +1,7 @@
 #!/bin/bash
 # Re-create the golden files of this directory: what GNU's text tools (coreutils,
 # sed, mawk, findutils' xargs, bsdextrautils' column and rev, less, util-linux's
-# more, ncurses' clear) and BusyBox's applets print for the lines learners pipe
+# more, ncurses' clear, procps' watch) and BusyBox's applets print for the lines learners pipe
 # docker's output into. Each case runs in a scratch directory holding the
 # fixtures of this directory (ps.txt, names.txt, passwd.txt, counts.txt), with
 # stdin from /dev/null and no terminal.
@@ -24,7 +24,7 @@ pkgver() {
 
 # BusyBox's applets by their names, as `busybox --install` links them.
 mkdir -p "$TMP/busybox-bin"
-for applet in tr uniq sort xargs sed awk tee clear timeout less more rev nl basename dirname echo cat sleep head; do
+for applet in tr uniq sort xargs sed awk tee clear timeout less more rev nl basename dirname echo cat sleep head watch; do
   printf '#!/bin/sh\nexec %s %s "$@"\n' "$BUSYBOX" "$applet" >"$TMP/busybox-bin/$applet"
   chmod +x "$TMP/busybox-bin/$applet"
 done
@@ -193,5 +193,8 @@ both timeout-errors coreutils 'timeout 2 nosuch; echo status $?; timeout x sleep
 both less-missing-file less 'less nosuch | cat; echo status $?'
 both more-missing-file util-linux 'more nosuch | cat; echo status $?'
 capture gnu-column-separators bsdextrautils "printf 'a:b\\n\\nccc:d\\n' | column -t -s:; column -t -s: -o ' | ' passwd.txt"
+capture gnu-watch-no-command procps 'watch'
+capture gnu-watch-unknown-option procps 'watch -z'
+capture busybox-watch-no-command busybox 'watch'
 capture gnu-column-missing bsdextrautils 'column -t nosuch; echo status $?'
 rm -rf "$TMP"
