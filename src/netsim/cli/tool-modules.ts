@@ -2,6 +2,7 @@ import type * as daemonConfig from '../engine/daemon-config-reader';
 import type * as mariadbWordpress from '../engine/mariadb-wordpress';
 import type * as goals from '../engine/goals';
 import { ToolModuleMissing } from '../on-demand';
+import { TEXT_MODULE_TOOLS } from './text/text-tool-names';
 import type * as apachePage from '../userland/debian-apache2-index';
 import type * as arithmetic from '../shell/arithmetic';
 import type * as internet from '../userland/public-internet';
@@ -155,19 +156,7 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   sort: 'textTools',
   cut: 'textTools',
   wc: 'textTools',
-  tr: 'textTools',
-  uniq: 'textTools',
-  xargs: 'textTools',
-  timeout: 'textTools',
-  rev: 'textTools',
-  nl: 'textTools',
-  basename: 'textTools',
-  dirname: 'textTools',
-  clear: 'textTools',
-  less: 'textTools',
-  more: 'textTools',
-  column: 'textTools',
-  watch: 'textTools',
+  ...Object.fromEntries(TEXT_MODULE_TOOLS.map((tool) => [tool, 'textTools'] as const)),
   sed: 'sed',
   awk: 'awk',
   mawk: 'awk',

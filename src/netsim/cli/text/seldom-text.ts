@@ -1,10 +1,7 @@
 import type { Program } from '../command';
 import { lazyTool } from '../lazy-tool';
 import type { TextDialect } from './dialect';
-import type { TextToolName } from './text-module';
-
-/** The text tools of the textTools module, by name. */
-const TEXT_MODULE_TOOLS: readonly TextToolName[] = ['tr', 'uniq', 'xargs', 'timeout', 'rev', 'nl', 'basename', 'dirname', 'clear', 'less', 'more', 'column', 'watch'];
+import { TEXT_MODULE_TOOLS } from './text-tool-names';
 
 /** Tools BusyBox has no applet for (util-linux's column). */
 const NOT_IN_BUSYBOX = new Set<string>(['column']);

@@ -1,5 +1,6 @@
 import type { Program } from '../command';
 import type { TextDialect } from './dialect';
+import type { TextToolName } from './text-tool-names';
 import { basenameProgram, clearProgram, dirnameProgram, nlProgram, pagerProgram, revProgram } from './line-tools';
 import { columnProgram } from './column';
 import { timeoutProgram } from './timeout';
@@ -31,9 +32,7 @@ const MAKERS = {
   more: (dialect: TextDialect) => pagerProgram('more', dialect),
   column: () => columnProgram,
   watch: watchProgram,
-} satisfies Record<string, (dialect: TextDialect) => Program>;
-
-export type TextToolName = keyof typeof MAKERS;
+} satisfies Record<TextToolName, (dialect: TextDialect) => Program>;
 
 /** The program `name` in a dialect: GNU's on Debian, BusyBox's applet in its images. */
 export function textToolProgram(name: TextToolName, dialect: TextDialect): Program {
