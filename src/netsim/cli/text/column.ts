@@ -33,7 +33,8 @@ export const columnProgram: Program = {
         continue;
       }
       for (const line of linesOf(input.content)) {
-        const cells = line.split(splitter).filter((cell, index, all) => cell !== '' || (index > 0 && index < all.length - 1));
+        // Separators at either end make no empty cell.
+        const cells = line.split(splitter).filter((cell) => cell !== '');
         if (cells.length > 0) rows.push(cells);
       }
     }

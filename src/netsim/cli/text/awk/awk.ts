@@ -44,7 +44,7 @@ function parseArguments(name: string, args: readonly string[], flavor: AwkFlavor
     }
     if (!arg.startsWith('-') || arg === '-') break;
     const letter = arg[1]!;
-    if (!'Fvfe W'.includes(letter) || letter === ' ') {
+    if (!'FvfeW'.includes(letter)) {
       if (flavor === 'mawk') return failure(`${name}: not an option: ${arg}\n`, 2);
       const usage = busyboxUsage('awk', dialect === 'busybox-musl' ? `${name}: unrecognized option: ${letter}\n` : `${name}: invalid option -- '${letter}'\n`);
       return failure(usage.stderr, 1);

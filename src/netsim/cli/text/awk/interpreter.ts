@@ -1,7 +1,7 @@
 import { compilePattern } from '../../text/regex';
 import type { AwkFunction, AwkProgram, Expr, LValue, Output, Stmt } from './ast';
 import { AwkArray, type Subscript } from './arrays';
-import { compare, fromInput, NumericString, numberToString, sprintf, toBoolean, toNumber, toText, type AwkValue } from './values';
+import { compare, fromInput, numberToString, sprintf, toBoolean, toNumber, toText, type AwkValue } from './values';
 
 /** Which awk runs: mawk (Debian's awk) or BusyBox's; they differ in a few results and in their errors. */
 export type AwkFlavor = 'mawk' | 'busybox';
@@ -226,7 +226,8 @@ export class AwkInterpreter {
   }
 
   private openRecords(name: string, content: string): void {
-    this.globals.set('FILENAME', name === '-' ? (this.flavor === 'mawk' ? '' : '') : name);
+    // Standard input has no FILENAME in either awk.
+    this.globals.set('FILENAME', name === '-' ? '' : name);
     this.globals.set('FNR', 0);
     this.input.records = splitRecords(content, toText(this.globals.get('RS') as AwkValue));
     this.input.at = 0;
@@ -572,10 +573,7 @@ export class AwkInterpreter {
   }
 
   private assignment(op: string, target: LValue, valueExpr: Expr): AwkValue {
-    if (op === '=') {
-      const value = this.evaluate(valueExpr);
-      return this.write(target, value instanceof NumericString || typeof value !== 'object' ? value : value);
-    }
+    if (op === '=') return this.write(target, this.evaluate(valueExpr));
     const right = toNumber(this.evaluate(valueExpr));
     const left = toNumber(this.read(target));
     return this.write(target, this.arithmetic(op.slice(0, -1), left, right));

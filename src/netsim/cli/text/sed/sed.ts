@@ -43,7 +43,7 @@ function parseArguments(args: readonly string[], dialect: TextDialect, context: 
     else if (name === 'expression') expressions.push(event.value!);
     else if (name === 'file') {
       const read = context.readFile?.(absolute(event.value!, context)) ?? { error: 'ENOENT' as const };
-      if ('error' in read) return fail(busybox ? `sed: can't open '${event.value}': No such file or directory\n` : `sed: couldn't open file ${event.value}: No such file or directory\n`, busybox ? 1 : 1);
+      if ('error' in read) return fail(busybox ? `sed: can't open '${event.value}': No such file or directory\n` : `sed: couldn't open file ${event.value}: No such file or directory\n`);
       expressions.push(read.content.replace(/\n$/, ''));
     } else if (name === 'regexp-extended' || name === 'r') extended = true;
     else if (name === 'separate') separate = true;
