@@ -92,8 +92,8 @@ export function hostMachine(parts: () => HostParts): Machine {
     const container = findRunning(engine, place.id);
     if (!container) return undefined;
     // The image's tools and what its package manager installed since; an init script is run by its path.
-    const provider = engine.containerTools(container.id)[base];
-    if (provider === undefined) return initScriptProgram(name, engine, container.id);
+    const provider = engine.packages.tools(container.id)[base];
+    if (provider === undefined) return initScriptProgram(name, engine.packages, container.id);
     // The package providing the tool decides its dialect: BusyBox's applet, or the host's program of that name.
     const names = engineNameServices(engine, () => hostEtc(parts().profile));
     if (isPackageManager(base, provider)) return lazyTool(base, 'packages', (tools) => tools.packageManagerProgram(base, provider, engine, container.id, names)!);
@@ -156,7 +156,7 @@ export function hostMachine(parts: () => HostParts): Machine {
   const etcFiles = (place: Place): Readonly<Record<string, string>> => {
     const { profile, engine } = parts();
     const container = place.kind === 'container' ? findRunning(engine, place.id) : undefined;
-    return container ? { ...engine.containerEtcFiles(container.id, hostEtc(profile)) } : {};
+    return container ? { ...engine.files.etc(container.id, hostEtc(profile)) } : {};
   };
   return {
     runProgram: run,
@@ -174,7 +174,7 @@ export function hostMachine(parts: () => HostParts): Machine {
     },
     firstProcessExited: (id, status) => {
       const { engine } = parts();
-      if (findRunning(engine, id)) engine.firstProcessExited(id, status);
+      if (findRunning(engine, id)) engine.containers.firstProcessExited(id, status);
     },
     isBusyBox: (image) => (imageInfo(image)?.os.family ?? 'debian') !== 'debian',
     clock: () => {
@@ -192,13 +192,13 @@ export function hostMachine(parts: () => HostParts): Machine {
       // The LAN machine's processes are not the host's: its shell's PID is its own, and draws nothing.
       if (place.kind === 'lan') return { pid: LAN_LOGIN_SHELL_PID, visiblePid: LAN_LOGIN_SHELL_PID, startedMs: clock.now() };
       if (place.kind === 'host' && nested) {
-        const pid = engine.spawnProcess();
+        const pid = engine.processes.spawn();
         return { pid, visiblePid: pid, startedMs: clock.now() };
       }
       const container = place.kind === 'container' ? findRunning(engine, place.id) : undefined;
       if (!container || container.pid === undefined) return { pid: LOGIN_SHELL_PID, visiblePid: LOGIN_SHELL_PID, startedMs: clock.now() };
       if (firstProcess) return { pid: container.pid, visiblePid: 1, startedMs: container.startedMs ?? clock.now() };
-      const pid = engine.spawnProcess();
+      const pid = engine.processes.spawn();
       return { pid, visiblePid: pidInContainer(pid, container.pid), startedMs: clock.now() };
     },
   };
@@ -210,6 +210,6 @@ const LAN_LOGIN_SHELL_PID = 1437;
 const fileAccessOf = (files: FileAccess | undefined): { files?: FileAccess } => (files ? { files } : {});
 
 function findRunning(engine: Engine, id: string): Container | undefined {
-  const container = engine.containers().find((c) => c.id === id);
+  const container = engine.containers.list().find((c) => c.id === id);
   return container?.status === 'running' ? container : undefined;
 }

@@ -147,7 +147,7 @@ export class Host {
     host.clock = new VirtualClock(DEFAULT_EPOCH_MS);
     host.kernel = Kernel.boot(host.random);
     host.kernel.now = () => host.clock.now();
-    host.kernel.httpServed = (namespace, served) => host.engine.recordServed(namespace, served);
+    host.kernel.httpServed = (namespace, served) => host.engine.webServers.recordServed(namespace, served);
     host.bringUpNetwork();
     host.lan = host.bootLan();
     host.engine = Engine.start(host.kernel, host.random, host.clock, profile.pulledImages);
@@ -225,12 +225,12 @@ export class Host {
    */
   names({ terminal = 'host' }: { terminal?: MachineName } = {}): { commands: string[]; containers: string[]; networks: string[]; images: string[] } {
     const container = terminal === 'host' ? this.currentContainer() : undefined;
-    const programs = terminal === 'lan' ? [...this.lanPrograms.keys(), 'sudo'] : container === undefined ? [...this.programs.keys(), 'sudo'] : Object.keys(this.engine.containerTools(container));
+    const programs = terminal === 'lan' ? [...this.lanPrograms.keys(), 'sudo'] : container === undefined ? [...this.programs.keys(), 'sudo'] : Object.keys(this.engine.packages.tools(container));
     return {
       commands: [...new Set([...programs, ...BUILTINS.keys()])].sort(),
-      containers: this.engine.containers().map((c) => c.name),
-      networks: this.engine.networks().map((network) => network.name),
-      images: this.engine.images().map((entry) => entry.reference),
+      containers: this.engine.containers.list().map((c) => c.name),
+      networks: this.engine.networks.list().map((network) => network.name),
+      images: this.engine.images.list().map((entry) => entry.reference),
     };
   }
 
@@ -242,7 +242,7 @@ export class Host {
    * hosts file, as dig and nslookup do.
    */
   private resolveInContainer(reference: string, name: string, dnsOnly: boolean): Ipv4[] {
-    const container = this.engine.findContainer(reference);
+    const container = this.engine.containers.find(reference);
     const namespace = container.namespaceId === undefined ? undefined : this.kernel.namespace(container.namespaceId);
     if (!namespace) return [];
     const context: ProcessContext = { kernel: this.kernel, namespace, isRoot: true, stdin: '', clock: this.clock, random: this.random, world: this.world, containerId: container.id };
@@ -261,8 +261,8 @@ export class Host {
     const { terminal: _shells, lanTerminal: _lanShells, ...machine } = this.snapshot();
     const copy = Host.fromSnapshot(machine, { profile: this.profile, secondsPerCommand: 0 });
     const view: GoalView = {
-      containers: () => copy.engine.containers(),
-      networks: () => copy.engine.networks(),
+      containers: () => copy.engine.containers.list(),
+      networks: () => copy.engine.networks.list(),
       resolveName: (container, name, dnsOnly) => copy.resolveInContainer(container, name, dnsOnly ?? false),
       run: (line) => {
         const result = copy.run(line, { asRoot: true });
@@ -303,7 +303,7 @@ export class Host {
     this.clock = new VirtualClock(copy.clockMs);
     this.kernel = new Kernel(copy.kernel, this.random);
     this.kernel.now = () => this.clock.now();
-    this.kernel.httpServed = (namespace, served) => this.engine.recordServed(namespace, served);
+    this.kernel.httpServed = (namespace, served) => this.engine.webServers.recordServed(namespace, served);
     this.engine = new Engine(copy.engine, this.kernel, this.random, this.clock);
     this.lan = copy.lan ?? this.bootLan();
     this.installPrograms();
@@ -328,7 +328,7 @@ export class Host {
 
   /** The network namespace a process runs in: a container's first process, or a host daemon such as docker-proxy. */
   private namespaceOfPid(pid: number): Namespace | undefined {
-    const container = this.engine.containers().find((c) => c.pid === pid);
+    const container = this.engine.containers.list().find((c) => c.pid === pid);
     if (container?.namespaceId !== undefined) return this.kernel.namespace(container.namespaceId);
     const hostProcess = this.kernel.root.sockets.some((socket) => socket.process.pid === pid);
     return hostProcess || pid === 1 ? this.kernel.root : undefined;
@@ -345,7 +345,7 @@ export class Host {
     if (process) return this.namespaceOfPid(Number(process[1]));
     const named = /^\/run\/netns\/([^/]+)$/.exec(file);
     if (named) return [...this.kernel.state.namespaces.values()].find((namespace) => namespace.name === named[1]);
-    const sandbox = this.engine.containers().find((container) => sandboxKey(container)?.replace(/^\/var\/run\//, '/run/') === file);
+    const sandbox = this.engine.containers.list().find((container) => sandboxKey(container)?.replace(/^\/var\/run\//, '/run/') === file);
     if (!sandbox) return undefined;
     return sandbox.networkMode === 'host' || sandbox.namespaceId === undefined ? this.kernel.root : this.kernel.namespace(sandbox.namespaceId);
   }
@@ -370,7 +370,7 @@ export class Host {
     const ip = ipProgramWith({
       namespaceOfPid: (pid) => this.namespaceOfPid(pid),
       namespaceOfFile: (path) => this.namespaceOfFile(path),
-      hasProcesses: (namespace) => namespace === this.kernel.root || this.engine.containers().some((container) => container.namespaceId === namespace.id && container.status === 'running'),
+      hasProcesses: (namespace) => namespace === this.kernel.root || this.engine.containers.list().some((container) => container.namespaceId === namespace.id && container.status === 'running'),
       execute: execIn,
     });
     // sort, cut, wc and ssh are tool modules, fetched in the reader's browser the first time a line runs one.
@@ -382,8 +382,8 @@ export class Host {
     const { engine, profile } = this;
     const systemd = [
       lazyTool('systemctl', 'systemd', (tools) => tools.systemctlProgram(engine, profile.hostname)),
-      lazyTool('journalctl', 'systemd', (tools) => tools.journalctlProgram(engine, profile.hostname)),
-      lazyTool('service', 'systemd', (tools) => tools.serviceProgram(engine, tools.systemctlProgram(engine, profile.hostname))),
+      lazyTool('journalctl', 'systemd', (tools) => tools.journalctlProgram(engine.service, profile.hostname)),
+      lazyTool('service', 'systemd', (tools) => tools.serviceProgram(engine.service, tools.systemctlProgram(engine, profile.hostname))),
     ];
     this.programs = new Map([ip, lazyTool('bridge', 'bridge', (tools) => tools.bridgeProgram), lazyTool('brctl', 'bridge', (tools) => tools.brctlProgram), iptablesProgram, iptablesSaveProgram, ip6tablesProgram, ip6tablesSaveProgram, curlProgram(engineNameServices(this.engine, () => hostEtc(this.profile))), nsenter, dockerProgram(this.engine), ssh, ...shells, ...text, ...systemd, ...hostToolPrograms(this.engine, () => hostEtc(this.profile))].map((program) => [program.name, program]));
     this.lanPrograms = new Map(this.lanMachinePrograms(text).map((program) => [program.name, program]));

@@ -17,7 +17,7 @@ function hostWith(...lines: string[]) {
   }
   // White-box: the userland resolver that will ask this server is not built yet.
   const engine = (host as unknown as { engine: Engine }).engine;
-  const lookup = (from: string, name: string) => engine.resolveName(from, name).map(formatIpv4);
+  const lookup = (from: string, name: string) => engine.dns.resolve(from, name).map(formatIpv4);
   return { host, lookup };
 }
 

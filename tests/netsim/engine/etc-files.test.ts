@@ -13,8 +13,8 @@ function filesAfter(...lines: string[]) {
   // White-box: the session's cat reads these through its process context.
   const engine = (host as unknown as { engine: Engine }).engine;
   return (name: string) => {
-    const container = engine.findContainer(name);
-    return { id: container.id.slice(0, 12), files: engine.containerEtcFiles(name, hostEtc(DEBIAN_DOCKER_HOST)) };
+    const container = engine.containers.find(name);
+    return { id: container.id.slice(0, 12), files: engine.files.etc(name, hostEtc(DEBIAN_DOCKER_HOST)) };
   };
 }
 
