@@ -1,5 +1,6 @@
 import type { PracticeRecipe } from '../practice/replay';
 import type { OpenTerminal, TerminalLabels } from './terminal-ui';
+import { startSimulation } from './worker-client';
 
 /**
  * Opens a terminal below the element a "Try it" button belongs to. The terminal's
@@ -8,6 +9,7 @@ import type { OpenTerminal, TerminalLabels } from './terminal-ui';
  */
 export async function launchTerminal(trigger: HTMLButtonElement, after: Element, recipe: PracticeRecipe, commands: readonly string[] = [], onClose?: () => void): Promise<OpenTerminal> {
   const labels = JSON.parse(document.querySelector('[data-terminal-strings]')!.textContent!) as TerminalLabels;
+  const simulation = startSimulation(recipe);
   const { openTerminal } = await import('./terminal-ui');
   const slot = document.createElement('div');
   slot.className = 'terminal-slot';
@@ -15,7 +17,7 @@ export async function launchTerminal(trigger: HTMLButtonElement, after: Element,
   trigger.disabled = true;
   trigger.setAttribute('aria-expanded', 'true');
   const terminal = openTerminal(slot, {
-    recipe,
+    simulation,
     labels,
     commands,
     onClose: () => {

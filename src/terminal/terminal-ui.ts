@@ -3,14 +3,13 @@ import { Terminal } from '@xterm/xterm';
 // A stylesheet fetched when a terminal opens: pages where nobody opens one never load it.
 import xtermStyles from '@xterm/xterm/css/xterm.css?url';
 import type { Goal, GoalResult, MachineName } from '../netsim/index';
-import type { PracticeRecipe } from '../practice/replay';
 import { stripSgr } from '../practice/sgr';
 import { emptyLine, insertText, pressKey, splitKeys, submitLine, type LineState } from './line-editor';
 import { hasTimedLines, pace, secondsShown } from './pacing';
 import { bridgeScriptStyles } from './style-bridge';
 import { netsimText, traceStrings } from './trace-output';
 import type { RunOutcome } from './terminal-session';
-import { WorkerClient } from './worker-client';
+import type { StartingSimulation } from './worker-client';
 
 /** Interface text in the reader's language, from the page (src/i18n/resources, key "terminal"). */
 export interface TerminalLabels {
@@ -35,7 +34,8 @@ export interface TerminalLabels {
 }
 
 export interface TerminalOptions {
-  recipe: PracticeRecipe;
+  /** The worker, already building the host (`startSimulation`). */
+  simulation: StartingSimulation;
   labels: TerminalLabels;
   /** The block's commands, offered one at a time by the "next command" button. */
   commands?: readonly string[];
@@ -204,7 +204,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     return true;
   });
 
-  const worker = new WorkerClient();
+  const { worker } = options.simulation;
   let prompt = '';
   /** The lines of a command bash would still read more of (PS2), and the prompt to go back to. */
   let continued: string | undefined;
@@ -651,7 +651,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   closeButton.addEventListener('click', close);
 
   writeAside(`${labels.loading}\r`);
-  const ready = worker.ask<'prompt'>({ type: 'start', recipe: options.recipe }).then((reply) => {
+  const ready = options.simulation.started.then((reply) => {
     writeAside('\x1b[2K\r');
     screenLog = '';
     showTabs(reply.terminals ?? []);
