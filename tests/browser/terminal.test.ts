@@ -157,6 +157,36 @@ describe('the terminal', () => {
     await page.context().close();
   });
 
+  it('starts its worker on the press of "Try it", and the click that follows opens the terminal on that worker', async () => {
+    const page = await session.open('/es/network-drivers/');
+    await page.addInitScript(() => {
+      const counted = window as unknown as { workersStarted: number };
+      counted.workersStarted = 0;
+      const Original = window.Worker;
+      window.Worker = class extends Original {
+        constructor(...args: ConstructorParameters<typeof Worker>) {
+          super(...args);
+          counted.workersStarted++;
+        }
+      };
+    });
+    await page.reload();
+    const started = () => page.evaluate(() => (window as unknown as { workersStarted: number }).workersStarted);
+    const button = page.locator('figure.console [data-try]').first();
+    await button.scrollIntoViewIfNeeded();
+    const box = (await button.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await expect.poll(started).toBe(1);
+    await page.mouse.up();
+    const terminal = page.locator('[data-terminal]');
+    await terminal.waitFor();
+    await idle(terminal);
+    await typeLine(page, terminal, 'hostname');
+    expect(await started()).toBe(1);
+    await page.context().close();
+  });
+
   it('runs a pasted block line by line', async () => {
     const page = await session.open('/es/sandbox/', clipboard);
     const terminal = page.locator('[data-terminal]');
