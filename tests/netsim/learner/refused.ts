@@ -62,5 +62,4 @@ export const KNOWN_REFUSALS: readonly KnownRefusal[] = [
   { session: "shell-habits", line: "docker unpause web", owner: 'docker', reason: "docker subcommands and their flags are another branch's work" },
   { session: "shell-habits", line: "docker wait web2 &", owner: 'docker', reason: "docker subcommands and their flags are another branch's work" },
   { session: "shell-habits", line: "docker events --since 1m --until 0s", owner: 'docker', reason: "docker subcommands and their flags are another branch's work" },
-  { session: "time-wait", line: "netstat -tano", owner: 'host', reason: "TO FIX" },
 ];
