@@ -14,8 +14,6 @@ export interface KnownRefusal {
 
 export const KNOWN_REFUSALS: readonly KnownRefusal[] = [
   { session: "docs-packet-filtering", line: "sudo iptables -I DOCKER-USER -p tcp -m conntrack --ctorigdstport 80 --ctdir ORIGINAL -j DROP", owner: 'host', reason: "iptables conntrack match: only --ctstate is simulated" },
-  { session: "troubleshoot-ip", line: "ip route get 8.8.8.8", owner: 'host', reason: "TO FIX" },
-  { session: "troubleshoot-ip", line: "ip route get 172.17.0.2", owner: 'host', reason: "TO FIX" },
   { session: "troubleshoot-ip", line: "docker exec shell ip neigh", owner: 'host', reason: "BusyBox ip neigh is not simulated" },
   { session: "troubleshoot-sockets", line: "netstat -i", owner: 'host', reason: "TO FIX" },
   { session: "troubleshoot-sockets", line: "netstat -s", owner: 'host', reason: "netstat -s (protocol statistics) is not simulated" },
@@ -29,7 +27,6 @@ export const KNOWN_REFUSALS: readonly KnownRefusal[] = [
   { session: "troubleshoot-ping-and-ports", line: "nc -vz -w 2 172.17.0.2 81", owner: 'host', reason: "needs apt on the host to install it first" },
   { session: "troubleshoot-ping-and-ports", line: "nc -z localhost 8080 && echo open", owner: 'host', reason: "needs apt on the host to install it first" },
   { session: "troubleshoot-ping-and-ports", line: "printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc localhost 8080", owner: 'host', reason: "needs apt on the host to install it first" },
-  { session: "troubleshoot-iptables", line: "sudo iptables -C FORWARD -o docker0 -j DOCKER", owner: 'host', reason: "TO FIX" },
   { session: "troubleshoot-iptables", line: "sudo iptables -A MYCHAIN -j LOG --log-prefix \"mychain: \"", owner: 'host', reason: "iptables LOG target options (--log-prefix) are not simulated" },
   { session: "troubleshoot-iptables", line: "sudo nft list ruleset", owner: 'host', reason: "nft (nftables, Priority: important) is not simulated" },
   { session: "troubleshoot-tcpdump", line: "sudo tcpdump -D", owner: 'host', reason: "TO FIX" },
