@@ -1,6 +1,6 @@
 import { Datapath } from '../kernel/datapath';
 import { linkNamed } from '../kernel/namespace';
-import { formatRouteGet } from '../format/ip-route';
+import { formatRouteGet } from '../format/ip-route-get';
 import { parseIpv4 } from '../wire/ipv4';
 import { fail, ok, type CommandResult, type ProcessContext } from './command';
 import { ipErrors } from './ip-common';
