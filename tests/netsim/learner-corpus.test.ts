@@ -42,6 +42,7 @@ describe('what counts as a refusal', () => {
     ['unknown flag: --since\n', 'unknown option'],
     ['Command "get" is unknown, try "ip route help".\n', 'unknown option'],
     ['netsim: tcpdump -v (the IP header decode) is not simulated\n', 'not simulated'],
+    ['ip: option "-s" is not available in this simulator yet.\n', 'not simulated'],
     ['Usage: ip [OPTIONS] address|route|link [ARGS]\n', 'usage'],
   ] as const)('%j is %s', (stderr, refusal) => expect(refusalOf(stderr)).toBe(refusal));
 

@@ -66,10 +66,11 @@ export function parseCorpus(text: string): CorpusSession[] {
 /**
  * What marks a refusal in stderr. Shells: bash's `command not found`, dash's and
  * BusyBox's `X: not found`; tools: unknown or invalid options and flags, iproute2's
- * `is unknown, try`, a usage text; and netsim's own `netsim: ... not simulated`.
+ * `is unknown, try`, a usage text; and netsim's own `netsim: ... not simulated` and
+ * `... is not available in this simulator yet`.
  */
 const REFUSALS: readonly [Refusal, RegExp][] = [
-  ['not simulated', /^netsim: |not simulated/m],
+  ['not simulated', /^netsim: |not simulated|not available in this simulator/m],
   ['command not found', /: command not found$|^(?:\S+: )?(?:\d+: )?\S+: not found$/m],
   ['unknown option', /unknown (?:shorthand )?flag|unknown option|invalid option|unrecognized option|illegal option|is unknown, try|[Uu]nknown command|unknown argument/m],
   ['usage', /^usage:|^Usage:/m],

@@ -13,6 +13,15 @@ export interface KnownRefusal {
 }
 
 export const KNOWN_REFUSALS: readonly KnownRefusal[] = [
+  { session: "docs-macvlan", line: "docker network create -d macvlan \\\n  --subnet=172.16.86.0/24 \\\n  --gateway=172.16.86.1 \\\n  -o parent=eth0.10 \\\n  my-8021q-macvlan-net", owner: 'docker', reason: "the macvlan driver's 802.1Q sub-interface (parent eth0.10, which dockerd creates) is not simulated" },
+  { session: "troubleshoot-ip", line: "ip -c a", owner: 'host', reason: "ip -color (ANSI colours per field) is not simulated" },
+  { session: "troubleshoot-ip", line: "ip -s link show docker0", owner: 'host', reason: "ip -s: links keep no packet counters here" },
+  { session: "troubleshoot-ip", line: "ip -s -s link show eth0", owner: 'host', reason: "ip -s: links keep no packet counters here" },
+  { session: "troubleshoot-ip", line: "ip maddr", owner: 'host', reason: "ip maddress (multicast memberships) is not simulated" },
+  { session: "troubleshoot-ip", line: "ip -j a", owner: 'host', reason: "ip -json is not simulated" },
+  { session: "troubleshoot-ip", line: "ip -j -p route", owner: 'host', reason: "ip -json is not simulated" },
+  { session: "troubleshoot-curl", line: "curl -k https://localhost:8443", owner: 'host', reason: "curl over TLS is not simulated (even where nothing listens)" },
+  { session: "troubleshoot-ping-and-ports", line: "telnet localhost 8080", owner: 'host', reason: "a telnet session, once connected, is not simulated" },
   { session: "docs-packet-filtering", line: "sudo iptables -I DOCKER-USER -p tcp -m conntrack --ctorigdstport 80 --ctdir ORIGINAL -j DROP", owner: 'host', reason: "iptables conntrack match: only --ctstate is simulated" },
   { session: "troubleshoot-ip", line: "docker exec shell ip neigh", owner: 'host', reason: "BusyBox ip neigh is not simulated" },
   { session: "troubleshoot-sockets", line: "netstat -i", owner: 'host', reason: "TO FIX" },
