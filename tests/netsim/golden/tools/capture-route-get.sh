@@ -1,10 +1,10 @@
 #!/bin/bash
-# Re-create the `ip route get` goldens of this directory in a throwaway network
+# Re-create the `ip route get` and `hostname -I` goldens of this directory in a throwaway network
 # namespace laid out as netsim's Docker host: eth0 192.168.1.10/24 with the
 # default route via 192.168.1.1, and docker0 172.17.0.1/16 with no port (linkdown).
 # The lookups run as uid 1000, the host user (setpriv), except the one marked root.
 #
-#   sudo ./capture-route-get.sh     # needs iproute2 util-linux
+#   sudo ./capture-route-get.sh     # needs iproute2 util-linux hostname
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 TMP=/tmp/netsim-route-get
@@ -16,7 +16,7 @@ capture() {
   local name=$1 note=$2; shift 3
   "$@" >"$TMP/out" 2>"$TMP/err"; local code=$?
   {
-    echo "# source: captured with iproute2 $(pkgver iproute2) on $DEB"
+    echo "# source: captured with ${PKG:-iproute2} $(pkgver "${PKG:-iproute2}") on $DEB"
     echo "# command: $*"
     [ -n "$note" ] && echo "# note: $note"
     echo "# exit code: $code"
@@ -61,5 +61,6 @@ capture ip-route-get-abbreviated '' -- user ip r g 8.8.8.8
 capture ip-route-get-nothing '' -- user ip route get
 capture ip-route-get-name 'a name is not a prefix' -- user ip route get google.com
 capture ip-route-get-extra '' -- user ip route get 8.8.8.8 foo
+PKG=hostname capture hostname-I 'addresses of links that are up, loopback left out' -- user hostname -I
 ip route del default
 capture ip-route-get-unreachable 'without the default route' -- user ip route get 8.8.8.8
