@@ -66,13 +66,13 @@ export function parseCorpus(text: string): CorpusSession[] {
 /**
  * What marks a refusal in stderr. Shells: bash's `command not found`, dash's and
  * BusyBox's `X: not found`; tools: unknown or invalid options and flags, iproute2's
- * `is unknown, try`, a usage text; and netsim's own `netsim: ... not simulated` and
+ * `is unknown, try`, iptables' `Couldn't load match` (of a module every real host has), a usage text; and netsim's own `netsim: ... not simulated` and
  * `... is not available in this simulator yet`.
  */
 const REFUSALS: readonly [Refusal, RegExp][] = [
   ['not simulated', /^netsim: |not simulated|not available in this simulator/m],
   ['command not found', /: command not found$|^(?:\S+: )?(?:\d+: )?\S+: not found$/m],
-  ['unknown option', /unknown (?:shorthand )?flag|unknown option|invalid option|unrecognized option|illegal option|is unknown, try|[Uu]nknown command|unknown argument/m],
+  ['unknown option', /unknown (?:shorthand )?flag|unknown option|invalid option|unrecognized option|illegal option|is unknown, try|[Uu]nknown command|unknown argument|Couldn't load (?:match|target)/m],
   ['usage', /^usage:|^Usage:/m],
 ];
 

@@ -13,6 +13,7 @@ export interface KnownRefusal {
 }
 
 export const KNOWN_REFUSALS: readonly KnownRefusal[] = [
+  { session: "docs-packet-filtering", line: "sudo iptables -I DOCKER-USER -m iprange -i eth0 ! --src-range 192.168.1.1-192.168.1.3 -j DROP", owner: 'host', reason: "iptables' iprange match is not simulated (netsim answers as if the module were missing)" },
   { session: "docs-macvlan", line: "docker network create -d macvlan \\\n  --subnet=172.16.86.0/24 \\\n  --gateway=172.16.86.1 \\\n  -o parent=eth0.10 \\\n  my-8021q-macvlan-net", owner: 'docker', reason: "the macvlan driver's 802.1Q sub-interface (parent eth0.10, which dockerd creates) is not simulated" },
   { session: "troubleshoot-ip", line: "ip -c a", owner: 'host', reason: "ip -color (ANSI colours per field) is not simulated" },
   { session: "troubleshoot-ip", line: "ip -s link show docker0", owner: 'host', reason: "ip -s: links keep no packet counters here" },
@@ -35,7 +36,6 @@ export const KNOWN_REFUSALS: readonly KnownRefusal[] = [
   { session: "troubleshoot-ping-and-ports", line: "nc -vz -w 2 172.17.0.2 81", owner: 'host', reason: "needs apt on the host to install it first" },
   { session: "troubleshoot-ping-and-ports", line: "nc -z localhost 8080 && echo open", owner: 'host', reason: "needs apt on the host to install it first" },
   { session: "troubleshoot-ping-and-ports", line: "printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc localhost 8080", owner: 'host', reason: "needs apt on the host to install it first" },
-  { session: "troubleshoot-iptables", line: "sudo iptables -A MYCHAIN -j LOG --log-prefix \"mychain: \"", owner: 'host', reason: "iptables LOG target options (--log-prefix) are not simulated" },
   { session: "troubleshoot-iptables", line: "sudo nft list ruleset", owner: 'host', reason: "nft (nftables, Priority: important) is not simulated" },
   { session: "troubleshoot-tcpdump", line: "sudo tcpdump -D", owner: 'host', reason: "TO FIX" },
   { session: "troubleshoot-tcpdump", line: "sudo tcpdump -i docker0 -w /tmp/cap.pcap -c 2", owner: 'host', reason: "tcpdump -w/-r (pcap files) are not simulated" },

@@ -126,6 +126,9 @@ function applyTarget(table: readonly ChainState[], name: TableName, chain: Chain
       return { kind: 'reject', chain: chain.name };
     case 'RETURN':
       return { kind: 'return' };
+    case 'LOG':
+      // XT_CONTINUE: the packet goes on; the kernel log it writes to is not simulated.
+      return undefined;
     case 'jump': {
       const next = table.find((candidate) => candidate.name === target.chain);
       if (!next) return undefined;

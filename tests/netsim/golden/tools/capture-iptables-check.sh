@@ -1,6 +1,7 @@
 #!/bin/bash
-# Re-create the `iptables -C` goldens of this directory in a throwaway network
-# namespace holding one rule, FORWARD -o docker0 -j DOCKER.
+# Re-create the `iptables -C` and LOG goldens of this directory in a throwaway
+# network namespace holding one rule, FORWARD -o docker0 -j DOCKER (and, for
+# LOG, a chain MYCHAIN of LOG rules).
 #
 #   sudo ./capture-iptables-check.sh     # needs iptables (nf_tables) util-linux
 set -u
@@ -36,3 +37,13 @@ capture iptables-C-present 'the rule is there: nothing printed, exit 0' -- iptab
 capture iptables-C-absent '' -- iptables -C FORWARD -o docker1 -j DOCKER
 capture iptables-C-no-chain 'a chain that does not exist: the same answer' -- iptables -C NOPE -j ACCEPT
 capture iptables-C-rule-number '-C takes no rule number' -- iptables -C FORWARD 1
+
+iptables -N MYCHAIN
+iptables -A MYCHAIN -j LOG --log-prefix "mychain: "
+iptables -A MYCHAIN -j LOG --log-level 7 --log-prefix abc
+iptables -A MYCHAIN -j LOG --log-prefix 'a "b" c'
+iptables -A MYCHAIN -j LOG --log-level 0
+capture iptables-LOG-S 'the default level (4) is left out; a prefix with a blank or a quote is quoted' -- iptables -S MYCHAIN
+capture iptables-LOG-L 'level names without -n' -- iptables -L MYCHAIN
+capture iptables-LOG-L-n '' -- iptables -L MYCHAIN -n
+capture iptables-LOG-bad-level '' -- iptables -A MYCHAIN -j LOG --log-level 9
