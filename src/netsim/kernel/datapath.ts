@@ -627,6 +627,8 @@ export class Datapath {
       inInterface,
       outInterface,
       state: tracked.state,
+      direction: tracked.direction,
+      originalDestinationPort: tracked.entry.original.destinationPort,
       natAllowed,
       followConnection: (current) => (natStage ? followConnection(tracked, current, natStage) : current),
       isLocal: (address) => this.isLocal(namespace, address),

@@ -109,6 +109,8 @@ const MATCH_OPTIONS: Record<string, string[]> = {
   '--source-port': ['tcp', 'udp'],
   '--destination-port': ['tcp', 'udp'],
   '--ctstate': ['conntrack'],
+  '--ctorigdstport': ['conntrack'],
+  '--ctdir': ['conntrack'],
   '--state': ['state'],
   '--dst-type': ['addrtype'],
   '--src-type': ['addrtype'],
@@ -151,7 +153,7 @@ export function knowsOption(draft: RuleDraft, option: string): boolean {
 export function applyModuleOption(draft: RuleDraft, option: string, value: string, negated = false): RuleProblem | undefined {
   const rule = draft.spec;
   // Only the state match keeps an inversion here; a port, an address type or a target option would lose it.
-  if (negated && option !== '--ctstate' && option !== '--state') return unsimulated(`\`! ${option}'`);
+  if (negated && option !== '--ctstate' && option !== '--state' && option !== '--ctorigdstport') return unsimulated(`\`! ${option}'`);
   switch (option) {
     case '--dport':
     case '--destination-port':
@@ -168,6 +170,16 @@ export function applyModuleOption(draft: RuleDraft, option: string, value: strin
       rule.ctState = { states, module: option === '--ctstate' ? 'conntrack' : 'state', ...(negated ? { negated: true as const } : {}) };
       return undefined;
     }
+    case '--ctorigdstport':
+      // A range (`80:90`) is not kept by this model.
+      if (!/^\d+$/.test(value) || Number(value) > 65535) return /^\d+:\d+$/.test(value) ? unsimulated(`--ctorigdstport ${value}`) : problem(`conntrack: Bad value for "--ctorigdstport" option: "${value}"`);
+      rule.ctOrigDstPort = { value: Number(value), negated };
+      return undefined;
+    case '--ctdir':
+      // conntrack_parse: ORIGINAL or REPLY, in capitals.
+      if (value !== 'ORIGINAL' && value !== 'REPLY') return problem(`conntrack: Bad value for "--ctdir" option: "${value}"`);
+      rule.ctDirection = value;
+      return undefined;
     case '--dst-type':
       rule.destinationLocal = value === 'LOCAL';
       return undefined;
@@ -448,7 +460,15 @@ export function formatRule(spec: RuleSpec): string {
   // libxt_addrtype addrtype_save_v1: one `-m addrtype`, --src-type before --dst-type.
   if (spec.sourceLocal || spec.destinationLocal) words.push('-m', 'addrtype', ...(spec.sourceLocal ? ['--src-type', 'LOCAL'] : []), ...(spec.destinationLocal ? ['--dst-type', 'LOCAL'] : []));
   // conntrack_print_name_alias and conntrack_dump: the module and option the rule was written with.
-  if (spec.ctState) words.push('-m', spec.ctState.module, ...(spec.ctState.negated ? ['!'] : []), spec.ctState.module === 'state' ? '--state' : '--ctstate', formatStates(spec.ctState));
+  // conntrack_dump: one `-m conntrack` with its options in its order (state, ..., origdstport, ..., direction).
+  const conntrackState = spec.ctState?.module === 'conntrack' ? spec.ctState : undefined;
+  if (spec.ctState?.module === 'state') words.push('-m', 'state', ...(spec.ctState.negated ? ['!'] : []), '--state', formatStates(spec.ctState));
+  if (conntrackState || spec.ctOrigDstPort || spec.ctDirection) {
+    words.push('-m', 'conntrack');
+    if (conntrackState) words.push(...(conntrackState.negated ? ['!'] : []), '--ctstate', formatStates(conntrackState));
+    if (spec.ctOrigDstPort) words.push(...(spec.ctOrigDstPort.negated ? ['!'] : []), '--ctorigdstport', String(spec.ctOrigDstPort.value));
+    if (spec.ctDirection) words.push('--ctdir', spec.ctDirection);
+  }
   words.push(...targetWords(spec.target));
   return words.join(' ');
 }

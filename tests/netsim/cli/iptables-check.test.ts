@@ -60,3 +60,40 @@ describe('the LOG target, against the captures', () => {
     expect(host.run('sudo iptables -L OUTPUT -n -v').stdout).toMatch(/^ +[1-9]\d* +\d+ LOG +all/m);
   });
 });
+
+/** The DOCKER-USER chain of golden/tools/capture-iptables-check.sh's conntrack captures (Docker creates the chain here). */
+function withConntrackRules(): Host {
+  const host = Host.create({ seed: 1 });
+  for (const line of ['-I DOCKER-USER -p tcp -m conntrack --ctorigdstport 80 --ctdir ORIGINAL -j DROP', '-A DOCKER-USER -m conntrack --ctstate NEW --ctdir REPLY -j ACCEPT', '-A DOCKER-USER -m conntrack ! --ctorigdstport 81 -j ACCEPT']) host.run(`sudo iptables ${line}`);
+  return host;
+}
+
+/** 1.8.9's protocol numbers under -n (see iptables.test.ts). */
+const protocolNumbers = (text: string) => text.replace(/^(\S+\s+)(all|tcp|udp) {2}/gm, (_, head: string, protocol: string) => `${head}${{ all: '0', tcp: '6', udp: '17' }[protocol]}${' '.repeat(protocol.length - 1)}  `);
+
+// libxt_conntrack.c conntrack_dump / conntrack_save: state, then the original destination port, then the direction.
+describe('the conntrack match: --ctorigdstport and --ctdir, against the captures', () => {
+  it.each(['iptables-ctorigdstport-S', 'iptables-ctorigdstport-L', 'iptables-ctorigdstport-L-n', 'iptables-ctdir-bad'])('%s', (name) => {
+    const golden = readGolden(`tools/${name}.txt`);
+    const result = withConntrackRules().run(`sudo ${golden.command}`);
+    const numeric = / -n\b/.test(golden.command!);
+    // On the Docker host FORWARD jumps to DOCKER-USER; in the capture's namespace nothing did.
+    const stdout = result.stdout.replace('Chain DOCKER-USER (1 references)', 'Chain DOCKER-USER (0 references)');
+    expect((numeric ? protocolNumbers(stdout) : stdout).replaceAll('v1.8.11', 'v1.8.9')).toBe(golden.stdout);
+    expect(result.stderr.replaceAll('v1.8.11', 'v1.8.9')).toBe(golden.stderr ?? '');
+    expect(result.exitCode).toBe(golden.exitCode);
+  });
+
+  // docs.docker.com/engine/network/packet-filtering-firewalls: DOCKER-USER sees packets after DNAT, so a
+  // published port is matched by the port the connection was opened to, --ctorigdstport.
+  it('drops what was sent to the published port, not to the container port it maps to', () => {
+    const host = Host.create({ seed: 1 });
+    host.run('docker run -d --name web -p 8080:80 nginx');
+    const fromLan = () => host.run('curl -s -m 2 -o /dev/null -w "%{http_code}" http://192.168.1.10:8080', { terminal: 'lan' });
+    expect(fromLan().stdout).toBe('200');
+    host.run('sudo iptables -I DOCKER-USER -p tcp -m conntrack --ctorigdstport 80 --ctdir ORIGINAL -j DROP');
+    expect(fromLan().stdout).toBe('200');
+    host.run('sudo iptables -I DOCKER-USER -p tcp -m conntrack --ctorigdstport 8080 --ctdir ORIGINAL -j DROP');
+    expect(fromLan().exitCode).toBe(28);
+  });
+});

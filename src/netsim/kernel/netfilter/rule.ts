@@ -59,6 +59,10 @@ export interface RuleSpec {
   readonly destinationLocal?: boolean;
   /** `-m conntrack --ctstate ...` or `-m state --state ...`. */
   readonly ctState?: StateMatch;
+  /** `-m conntrack --ctorigdstport N`: the destination port the connection started with, before any DNAT. */
+  readonly ctOrigDstPort?: Negatable<number>;
+  /** `-m conntrack --ctdir ORIGINAL|REPLY`: which way the packet goes in its connection. */
+  readonly ctDirection?: 'ORIGINAL' | 'REPLY';
   readonly target: Target;
 }
 
@@ -191,6 +195,9 @@ export function sameRule(a: RuleSpec, b: RuleSpec): boolean {
     a.ctState?.module === b.ctState?.module &&
     a.ctState?.negated === b.ctState?.negated &&
     (a.ctState?.states ?? []).join() === (b.ctState?.states ?? []).join() &&
+    a.ctOrigDstPort?.value === b.ctOrigDstPort?.value &&
+    a.ctOrigDstPort?.negated === b.ctOrigDstPort?.negated &&
+    a.ctDirection === b.ctDirection &&
     sameTarget(a.target, b.target)
   );
 }

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Re-create the `iptables -C` and LOG goldens of this directory in a throwaway
+# Re-create the `iptables -C`, LOG and conntrack goldens of this directory in a throwaway
 # network namespace holding one rule, FORWARD -o docker0 -j DOCKER (and, for
 # LOG, a chain MYCHAIN of LOG rules).
 #
@@ -47,3 +47,12 @@ capture iptables-LOG-S 'the default level (4) is left out; a prefix with a blank
 capture iptables-LOG-L 'level names without -n' -- iptables -L MYCHAIN
 capture iptables-LOG-L-n '' -- iptables -L MYCHAIN -n
 capture iptables-LOG-bad-level '' -- iptables -A MYCHAIN -j LOG --log-level 9
+
+iptables -N DOCKER-USER
+iptables -I DOCKER-USER -p tcp -m conntrack --ctorigdstport 80 --ctdir ORIGINAL -j DROP
+iptables -A DOCKER-USER -m conntrack --ctstate NEW --ctdir REPLY -j ACCEPT
+iptables -A DOCKER-USER -m conntrack ! --ctorigdstport 81 -j ACCEPT
+capture iptables-ctorigdstport-S 'the conntrack match as the packet-filtering docs use it' -- iptables -S DOCKER-USER
+capture iptables-ctorigdstport-L '' -- iptables -L DOCKER-USER
+capture iptables-ctorigdstport-L-n '' -- iptables -L DOCKER-USER -n
+capture iptables-ctdir-bad '' -- iptables -A DOCKER-USER -m conntrack --ctdir FOO
