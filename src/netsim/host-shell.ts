@@ -53,6 +53,9 @@ export interface HostParts {
   readonly line: Readonly<LineSettings>;
 }
 
+/** Debian's /etc/sudoers `Defaults secure_path`: sudo runs a command with this PATH, not the user's. */
+const SUDO_SECURE_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
 /** Directories on PATH: `/usr/bin/docker` is the `docker` program. */
 const PATH_DIRECTORIES = new Set(['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']);
 
@@ -125,7 +128,10 @@ export function hostMachine(parts: HostParts): Machine {
       ...(request?.interruptAfterMs !== undefined ? { interruptAfterMs: request.interruptAfterMs } : {}),
       exec: (words: readonly string[], next: ExecRequest) => run(place, words, { ...invocation, stdin: next.stdin }, next),
     };
-    if (place.kind === 'host' && name === 'sudo') return sudo(args, context, (words) => run(place, words, { ...invocation, isRoot: true }, request));
+    if (place.kind === 'host' && name === 'sudo') {
+      const env = new Map(invocation.env).set('PATH', SUDO_SECURE_PATH);
+      return sudo(args, context, (words) => run(place, words, { ...invocation, env, isRoot: true }, request));
+    }
     const program = programAt(place, name, invocation);
     return program?.run(args, context);
   };

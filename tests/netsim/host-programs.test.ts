@@ -33,6 +33,14 @@ describe("a machine's programs", () => {
     }
   });
 
+  // Debian's /etc/sudoers: `Defaults secure_path="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"`.
+  it('are found under sudo on its secure_path, sbin included, whatever the user\'s PATH', () => {
+    const host = Host.create({ seed: 3 });
+    expect(host.run('sudo which iptables brctl').output).toBe('/usr/sbin/iptables\n/usr/sbin/brctl\n');
+    expect(host.run('sudo printenv PATH').output).toBe('/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n');
+    expect(host.run('sudo brctl show').exitCode).toBe(0);
+  });
+
   it('on the LAN machine, complete only what its shell runs: no sudo there', () => {
     const host = Host.create({ seed: 3 });
     expect(host.names({ terminal: 'lan' }).commands).not.toContain('sudo');
