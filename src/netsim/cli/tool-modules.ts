@@ -24,6 +24,7 @@ import type * as nsenter from './nsenter';
 import type * as packages from './package-manager';
 import type * as servers from './server-programs';
 import type * as shellBuiltins from '../shell/builtins-module';
+import type * as shellExtras from '../shell/extras-module';
 import type * as ss from './ss';
 import type * as ssh from './ssh';
 import type * as swarm from './docker/swarm-module';
@@ -69,6 +70,7 @@ export interface ToolModules {
   packages: typeof packages;
   servers: typeof servers;
   shellBuiltins: typeof shellBuiltins;
+  shellExtras: typeof shellExtras;
   ss: typeof ss;
   ssh: typeof ssh;
   swarm: typeof swarm;
@@ -154,6 +156,14 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   // The shell's builtins `test` and `printf`; `[` is not a word here: the retry loads it.
   test: 'shellBuiltins',
   printf: 'shellBuiltins',
+  // The shell's seldom-typed builtins; `[[` is not a word here: the retry loads it, as it does a later `set -x` trace.
+  read: 'shellExtras',
+  type: 'shellExtras',
+  declare: 'shellExtras',
+  typeset: 'shellExtras',
+  let: 'shellExtras',
+  set: 'shellExtras',
+  trap: 'shellExtras',
   // docker's seldom-typed commands, top-level or under `container`, `image` and `system` (`docker system df`).
   info: 'dockerExtras',
   system: 'dockerExtras',
@@ -161,7 +171,8 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   stats: 'dockerExtras',
   top: 'dockerExtras',
   cp: 'dockerExtras',
-  history: 'dockerExtras',
+  // `docker history`, and the shell's `history`.
+  history: ['dockerExtras', 'shellExtras'],
   rename: 'dockerExtras',
   // docker's help texts: `--help`, `-h`, `docker help`; a bare `docker` or `docker network`, which print help too, finds them missing and loads them.
   '--help': 'dockerHelp',
@@ -175,7 +186,7 @@ export { ToolModuleMissing };
 /** Every module, so that a name thrown from any layer can be checked. */
 const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
   apachePage: true, arithmetic: true, inspect: true, internet: true, linkDetailsFormat: true, curlWriteOut: true, mountOption: true, ipv6Path: true, bridge: true, compose: true, daemonConfig: true, date: true, dig: true, dockerExtras: true, dockerHelp: true, getent: true, goals: true, ipExtras: true, mariadbWordpress: true,
-  netTools: true, netstat: true, nsenter: true, packages: true, servers: true, shellBuiltins: true, ss: true, ssh: true, swarm: true, systemd: true,
+  netTools: true, netstat: true, nsenter: true, packages: true, servers: true, shellBuiltins: true, shellExtras: true, ss: true, ssh: true, swarm: true, systemd: true,
   tcpdump: true, telnet: true, textTools: true, traceroute: true, volume: true, wget: true,
 };
 

@@ -3,20 +3,37 @@ import type { CommandResult, FileAccess } from '../cli/command';
 import { DASH_ECHO, echoText, GNU_ECHO } from './echo';
 import type { Dialect } from './dialect';
 import { shellBuiltins } from './builtins-loader';
-import type { ShellState } from './interpreter';
+import type { ShellInput, ShellState } from './interpreter';
+import { shellExtras } from './extras-loader';
+
+/** What builtins that change the shell's variables and arrays ask of it. */
+export interface ShellHooks {
+  /** `$(( ))`'s value of `text`; an error ends the line as there. */
+  arithmetic(text: string): string;
+  setVariable(name: string, value: string): void;
+  setArray(name: string, values: readonly string[]): void;
+  arrayValues(name: string): string[];
+  /** What `type` tells apart: a builtin, a reserved word, a program in PATH (its path). */
+  isBuiltin(name: string): boolean;
+  isKeyword(name: string): boolean;
+  findProgram(name: string): string | undefined;
+}
 
 export interface BuiltinContext {
   readonly state: ShellState;
   readonly dialect: Dialect;
   readonly home: string;
   readonly stdin: string;
+  /** The standard input itself, which `read` takes lines from. */
+  readonly input: ShellInput;
+  readonly shell: ShellHooks;
   directoryExists(path: string): boolean;
   /** The files where the shell runs, as its user: `test -f` reads them. */
   files(): FileAccess | undefined;
 }
 
-/** A builtin's result; `exit` set means the shell ends with that status. */
-export type BuiltinResult = CommandResult & { readonly exit?: number };
+/** A builtin's result; `exit` set means the shell ends with that status, `abortsLine` that the rest of the line is dropped (dash's and ash's errors in special builtins). */
+export type BuiltinResult = CommandResult & { readonly exit?: number; readonly abortsLine?: boolean };
 export type Builtin = (args: readonly string[], context: BuiltinContext) => BuiltinResult;
 
 const done = (stdout = '', exitCode = 0): BuiltinResult => ({ stdout, stderr: '', exitCode });
@@ -159,13 +176,22 @@ const unalias: Builtin = (args, { state, dialect }) => {
 
 const pwd: Builtin = (_args, { state }) => done(`${state.cwd}\n`);
 
-/** `unset [-v|-f] NAME...`: the variables go (functions are not simulated, so `-f` finds none); status 0. */
+/** `unset [-v|-f] NAME...`: the variables (or with -f the functions) go, bash's `NAME[i]` an array's element; status 0. */
 const unset: Builtin = (args, { state }) => {
   const functions = args[0] === '-f';
   for (const name of args.filter((arg) => !arg.startsWith('-'))) {
-    if (functions) continue;
-    state.variables.delete(name);
-    state.exported.delete(name);
+    if (functions) {
+      state.functions?.delete(name);
+      continue;
+    }
+    const element = /^(\w+)\[(\d+)\]$/.exec(name);
+    if (element && element[2] !== '0') state.arrays?.get(element[1]!)?.delete(Number(element[2]));
+    else if (element) state.variables.delete(element[1]!);
+    else {
+      state.variables.delete(name);
+      state.exported.delete(name);
+      state.arrays?.delete(name);
+    }
   }
   return done();
 };
@@ -187,13 +213,18 @@ const command: Builtin = (args, context) => {
 };
 
 /** The reserved words, which `command -v` names as they are. */
-const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'while', 'until', 'do', 'done', 'in', '{', '}', '!']);
+export const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'while', 'until', 'do', 'done', 'in', '{', '}', '!', '[[', ']]', 'function']);
 
 /** How the shell would run `name`: bash's alias, itself for a builtin or keyword, else the first executable file of that name in PATH. */
 function whence(name: string, { state, files, dialect }: BuiltinContext): string | undefined {
   const alias = dialect.kind === 'bash' ? state.aliases?.get(name) : undefined;
   if (alias !== undefined) return `alias ${name}=${singleQuoted(alias)}`;
-  if (BUILTINS.has(name) || KEYWORDS.has(name) || SHELL_BUILTINS.has(name)) return name;
+  if (state.functions?.has(name) || BUILTINS.has(name) || KEYWORDS.has(name) || SHELL_BUILTINS.has(name)) return name;
+  return findProgram(name, { state, files });
+}
+
+/** The first executable file named `name` in PATH (or `name` itself, with a slash). */
+export function findProgram(name: string, { state, files }: Pick<BuiltinContext, 'state' | 'files'>): string | undefined {
   const access = files();
   if (!access) return undefined;
   const candidates = name.includes('/') ? [name] : (state.variables.get('PATH') ?? '').split(':').filter(Boolean).map((directory) => `${directory}/${name}`);
@@ -201,7 +232,13 @@ function whence(name: string, { state, files, dialect }: BuiltinContext): string
 }
 
 /** Builtins the interpreter runs itself, for `command -v`. */
-const SHELL_BUILTINS = new Set(['break', 'continue', 'source', '.']);
+export const SHELL_BUILTINS = new Set(['break', 'continue', 'source', '.', 'return', 'local', 'shift']);
+
+/** A builtin of the extras module (extras-module.ts), fetched the first time a line runs one; `shells` are those that have it. */
+const extra =
+  (name: 'read' | 'type' | 'declare' | 'let' | 'trap' | 'set' | 'history', shells: readonly Dialect['kind'][] = ['bash', 'dash', 'ash']): Builtin =>
+  (args, context) =>
+    shells.includes(context.dialect.kind) ? shellExtras()[name](args, context) : failed(context.dialect.notFound(name, context.state.line), 127);
 
 export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['echo', echo],
@@ -220,4 +257,12 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['[', (args, context) => shellBuiltins().testBuiltin('[')(args, context)],
   ['unset', unset],
   ['command', command],
+  ['read', extra('read')],
+  ['type', extra('type')],
+  ['declare', extra('declare', ['bash'])],
+  ['typeset', extra('declare', ['bash'])],
+  ['let', extra('let', ['bash', 'ash'])],
+  ['trap', extra('trap')],
+  ['set', extra('set')],
+  ['history', extra('history', ['bash'])],
 ]);

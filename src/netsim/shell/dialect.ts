@@ -33,6 +33,8 @@ export interface Dialect {
   builtinError(builtin: string, message: string, line: number): string;
   /** A redirection's file could not be opened: for writing (`create`: `>`, `>>`) or reading (`open`: `<`). */
   redirectionError(path: string, error: FileErrno | ReadError, action: 'create' | 'open', line: number): string;
+  /** `${a b}`, and for dash and ash bash's `${a[1]}`: the message, and whether the rest of the line goes (dash and ash read it as a syntax error). */
+  badSubstitution(text: string, line: number): { text: string; status: number; abortsLine: boolean };
   /** `$(( expression ))` refused: the message, and the status the line that it ends leaves. */
   arithmeticError(error: ArithmeticError, expression: string, line: number): { text: string; status: number };
 }
@@ -83,6 +85,10 @@ function bashSyntax(error: ShellSyntaxError, name: string): string {
       return `${name}: unexpected EOF while looking for matching \`${error.closing}'\n`;
     case 'in-substitution':
       return bashSyntax(error.error, name);
+    case 'unexpected-redirection':
+    case 'bad-for-variable':
+      // dash's and ash's own: bash parses what gives them.
+      return `${name}: syntax error\n`;
   }
 }
 
@@ -100,6 +106,7 @@ export function bashDialect(prompt?: string, scripted = false): Dialect {
     notFound: (command, line) => (command.includes('/') ? `${where(line)}: ${command}: No such file or directory\n` : `${where(line)}: ${command}: command not found\n`),
     syntaxError: (error) => bashSyntax(error, name),
     exitMessage: 'exit\n',
+    badSubstitution: (text) => ({ text: `${name}: ${text}: bad substitution\n`, status: 1, abortsLine: false }),
     prompt: (facts) => prompt ?? `${facts.user}@${facts.hostname.split('.')[0]}:${tildePath(facts.cwd, facts.home)}${facts.isRoot ? '#' : '$'} `,
     builtinError: (builtin, message) => `${name}: ${builtin}: ${message}\n`,
     // bash redir.c redirection_error: the file name, then strerror(errno).
@@ -117,6 +124,7 @@ export function dashDialect(name = 'sh'): Dialect {
     notFound: (command, line) => `${name}: ${line}: ${command}: not found\n`,
     syntaxError: (error, line) => `${name}: ${line}: Syntax error: ${dashSyntax(error)}\n`,
     exitMessage: '',
+    badSubstitution: (_text, line) => ({ text: `${name}: ${line}: Bad substitution\n`, status: 2, abortsLine: true }),
     prompt: (facts) => (facts.isRoot ? '# ' : '$ '),
     builtinError: (builtin, message, line) => `${name}: ${line}: ${builtin}: ${message}\n`,
     // dash src/redir.c openredirect: `cannot create %s: %s` / `cannot open %s: %s`.
@@ -137,6 +145,10 @@ function dashSyntax(error: ShellSyntaxError): string {
       return error.closing === ')' ? 'end of file unexpected (expecting ")")' : 'Unterminated quoted string';
     case 'in-substitution':
       return dashSyntax(error.error);
+    case 'unexpected-redirection':
+      return 'redirection unexpected';
+    case 'bad-for-variable':
+      return 'Bad for loop variable';
   }
 }
 
@@ -148,6 +160,7 @@ export function ashDialect(name: string): Dialect {
     notFound: (command) => `${name}: ${command}: not found\n`,
     syntaxError: (error) => `${name}: syntax error: ${ashSyntax(error)}\n`,
     exitMessage: '',
+    badSubstitution: () => ({ text: `${name}: syntax error: bad substitution\n`, status: 2, abortsLine: true }),
     prompt: (facts) => `${tildePath(facts.cwd, facts.home)} ${facts.isRoot ? '#' : '$'} `,
     builtinError: (builtin, message) => `${name}: ${builtin}: ${message}\n`,
     // BusyBox shell/ash.c openredirect: `can't create %s: %s` / `can't open %s: %s`.
@@ -168,5 +181,9 @@ function ashSyntax(error: ShellSyntaxError): string {
       return error.closing === ')' ? 'unexpected end of file (expecting ")")' : 'unterminated quoted string';
     case 'in-substitution':
       return ashSyntax(error.error);
+    case 'unexpected-redirection':
+      return 'unexpected redirection';
+    case 'bad-for-variable':
+      return 'bad for loop variable';
   }
 }

@@ -29,6 +29,8 @@ export interface Machine {
   pollJob?(job: BackgroundJob, printed: number): { output: readonly OutputChunk[]; printed: number; done: boolean };
   /** The virtual clock, and how long after a line starts Ctrl-C comes. */
   clock?(): { readonly nowMs: number; readonly interruptAfterMs: number };
+  /** A number from the machine's seeded random source, which seeds a shell's $RANDOM. */
+  randomSeed?(): number;
 }
 
 export interface ShellPid {
@@ -332,6 +334,7 @@ export class TerminalSession {
       directoryExists: (path) => this.machine.directoryExists(place, path),
       pollJob: (job, printed) => this.machine.pollJob?.(job, printed) ?? { output: [], printed, done: true },
       clock: () => this.machine.clock?.() ?? { nowMs: 0, interruptAfterMs: Infinity },
+      randomSeed: () => this.machine.randomSeed?.() ?? 0,
     });
   }
 

@@ -195,7 +195,7 @@ export const CASES = [
   { name: 'quoted $@ and $*', input: "f() { for a in \"$@\"; do echo \"[$a]\"; done; echo \"[$*]\"; }; f 'a b' c ''" },
   { name: 'recursive function', input: 'fact() { if [ $1 -le 1 ]; then echo 1; else echo $(( $1 * $(fact $(($1-1))) )); fi; }; fact 5' },
   { name: 'function in a pipe', input: 'f() { echo one; echo two; }; f | wc -l' },
-  { name: 'function over a program', input: 'ls() { echo mine; }; ls; unset -f ls; type ls' },
+  { name: 'function over a program', input: 'cat() { echo mine; }; cat; unset -f cat; type cat' },
   { name: 'function sees and sets globals', input: 'f() { y=set; echo $x; }; x=outer; f; echo $y' },
   // [[ ... ]] (bash's conditional command).
   { name: '[[ patterns', input: '[[ abc == a* ]] && echo glob; [[ abc == "a*" ]] || echo literal; [[ abc != b* ]] && echo differs' },
@@ -224,14 +224,18 @@ export const CASES = [
   // $RANDOM (bash's variables.c: Park and Miller's generator, seeded by assignment).
   { name: 'RANDOM seeded', input: 'RANDOM=42; echo $RANDOM $RANDOM $RANDOM' },
   // type, set, let, declare, trap.
-  { name: 'type', input: "type cd ls if nosuch; echo $?; alias ll='ls -l'; type ll" },
-  { name: 'type -t', input: 'f() { :; }; type -t cd ls if f; type -t nosuch; echo $?' },
+  { name: 'type', input: "type cd cat if nosuch; echo $?; alias ll='ls -l'; type ll" },
+  { name: 'type -t', input: 'f() { :; }; type -t cd cat if f; type -t nosuch; echo $?' },
   { name: 'set -x', input: 'set -x; echo a "b c" $((1+2)); x=5; set +x' },
   { name: 'set -e', input: '(set -e; false; echo no); echo $?; (set -e; false || true; if false; then :; fi; echo survives)' },
   { name: 'set -u', input: 'set -u; echo $nope; echo after' },
   { name: 'set -o pipefail', input: 'false | true; echo $?; set -o pipefail; false | true; echo $?; set +o pipefail' },
   { name: 'let', input: 'let x=2+3 y=x*2; echo $x $y; let 0; echo $?; let "z = 1 << 3"; echo $z' },
   { name: 'declare', input: 'declare -i n=3+4; echo $n; n+=1; echo $n; declare x=1; s=ab; s+=cd; echo $s; declare -p x n' },
+  { name: 'set --', input: "set -- a 'b c'; echo $#; for x in \"$@\"; do echo \"<$x>\"; done; set --; echo $# \"[$@]\"" },
+  { name: 'break keeps what the loop wrote', input: 'for i in 1 2; do echo a; break; done | cat; x=$(for i in 1 2; do echo b; break; done); echo "[$x]"' },
+  { name: 'return keeps what the function wrote', input: 'f() { echo out; return 1; echo no; }; f | cat; x=$(f); echo "[$x] $?"' },
+  { name: 'history', input: 'echo one\necho two\nhistory' },
   { name: 'trap EXIT', input: "(trap 'echo bye' EXIT; echo hi); trap 'echo x' EXIT; trap; trap - EXIT; trap" },
   // sudo
   { name: 'sudo alone', input: 'sudo' },
