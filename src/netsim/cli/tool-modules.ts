@@ -164,6 +164,16 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   let: 'shellExtras',
   set: 'shellExtras',
   trap: 'shellExtras',
+  alias: 'shellExtras',
+  unalias: 'shellExtras',
+  command: 'shellExtras',
+  unset: 'shellExtras',
+  break: 'shellExtras',
+  continue: 'shellExtras',
+  local: 'shellExtras',
+  shift: 'shellExtras',
+  // `docker history` too.
+  history: ['dockerExtras', 'shellExtras'],
   // docker's seldom-typed commands, top-level or under `container`, `image` and `system` (`docker system df`).
   info: 'dockerExtras',
   system: 'dockerExtras',
@@ -171,8 +181,6 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   stats: 'dockerExtras',
   top: 'dockerExtras',
   cp: 'dockerExtras',
-  // `docker history`, and the shell's `history`.
-  history: ['dockerExtras', 'shellExtras'],
   rename: 'dockerExtras',
   // docker's help texts: `--help`, `-h`, `docker help`; a bare `docker` or `docker network`, which print help too, finds them missing and loads them.
   '--help': 'dockerHelp',

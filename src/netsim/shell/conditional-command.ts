@@ -1,10 +1,12 @@
 import type { ConditionalToken, Word } from './ast';
+import { setArray } from './arrays';
 import type { BuiltinContext } from './builtins';
+import { expandPattern, expandString, type ExpansionContext } from './expand';
 import { matchesGlob } from './glob';
 import { testBuiltin } from './test-builtin';
 
 /** What `[[ ]]` asks of the shell it runs in: its words expanded (never split nor globbed), arithmetic, BASH_REMATCH. */
-export interface ConditionalContext extends BuiltinContext {
+interface ConditionalContext extends BuiltinContext {
   string(word: Word): string;
   /** The right side of `==` and `!=`: what was quoted matches itself. */
   pattern(word: Word): string;
@@ -37,7 +39,15 @@ type Node =
  * compare strings, `-eq` and the rest compare arithmetic values, unary tests as
  * `test`'s. Status 0 true, 1 false, 2 for a syntax error or a bad regex.
  */
-export function conditional(tokens: readonly ConditionalToken[], context: ConditionalContext): { status: number; stderr: string } {
+export function conditional(tokens: readonly ConditionalToken[], builtin: BuiltinContext, expansion: ExpansionContext): { status: number; stderr: string } {
+  const context: ConditionalContext = {
+    ...builtin,
+    string: (word) => expandString(word, expansion),
+    pattern: (word) => expandPattern(word, expansion),
+    regex: (word) => expandRegex(word, expansion),
+    integer: (text) => Number(builtin.shell.arithmetic(text)),
+    setMatch: (groups) => setArray(builtin.state, 'BASH_REMATCH', groups, builtin.shell.setVariable),
+  };
   let tree: Node;
   try {
     const reader = new Reader(tokens);
@@ -204,6 +214,14 @@ function unary(operator: string, operand: string, context: ConditionalContext): 
   if (operator === '-z') return operand === '';
   if (operator === '-v') return context.state.variables.has(operand);
   return testBuiltin('test')([operator, operand], context).exitCode === 0;
+}
+
+/** `=~`'s right side (bash's cond_expand_word for a regex): what was quoted matches itself. */
+function expandRegex(word: Word, context: ExpansionContext): string {
+  return word.parts.map((part) => {
+    const value = expandString({ parts: [part], source: '' }, context);
+    return part.kind !== 'tilde' && part.quoted ? value.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&') : value;
+  }).join('');
 }
 
 const CLASSES: Record<string, string> = { alpha: 'a-zA-Z', digit: '0-9', alnum: 'a-zA-Z0-9', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v', blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', xdigit: '0-9A-Fa-f', word: '\\w' };

@@ -1,4 +1,5 @@
 import { ArithmeticError } from './arithmetic-error';
+import { arrayValues } from './arrays';
 import type { Builtin, BuiltinContext, BuiltinResult } from './builtins';
 
 const ok = (stdout = ''): BuiltinResult => ({ stdout, stderr: '', exitCode: 0 });
@@ -45,7 +46,7 @@ function print(names: readonly string[], context: BuiltinContext): BuiltinResult
       continue;
     }
     const flags = `${isArray ? 'a' : ''}${state.integers?.has(name) ? 'i' : ''}${state.exported.has(name) ? 'x' : ''}` || '-';
-    const value = isArray ? `(${context.shell.arrayValues(name).map((element, index) => `[${index}]=${doubleQuoted(element)}`).join(' ')})` : doubleQuoted(state.variables.get(name)!);
+    const value = isArray ? `(${arrayValues(state, name).map((element, index) => `[${index}]=${doubleQuoted(element)}`).join(' ')})` : doubleQuoted(state.variables.get(name)!);
     stdout += `declare -${flags} ${name}=${value}\n`;
   }
   return { stdout, stderr, exitCode: stderr === '' ? 0 : 1 };

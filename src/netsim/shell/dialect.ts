@@ -1,6 +1,7 @@
 import type { ReadFileResult } from '../cli/command';
 import { ERRNO_TEXT, type FileErrno } from '../kernel/filesystem';
 import type { ArithmeticError } from './arithmetic-error';
+import { arithmetic } from './arithmetic-loader';
 import type { ShellSyntaxError } from './parser';
 
 /** The shells a lesson meets: bash (Debian, Ubuntu, the host), dash (`sh` on Debian and Ubuntu), BusyBox ash (Alpine, busybox). */
@@ -58,22 +59,6 @@ function tildePath(cwd: string, home: string): string {
   return cwd;
 }
 
-/** bash 5.2's arithmetic messages (expr.c). */
-const BASH_ARITHMETIC: Record<ArithmeticError['kind'], string> = {
-  'operand-expected': 'syntax error: operand expected',
-  syntax: 'syntax error in expression',
-  'division-by-zero': 'division by 0',
-  'invalid-number': 'value too great for base',
-};
-
-/** dash 0.5's (arith_yacc.c): a number it cannot read ends the expression where it stops. */
-const DASH_ARITHMETIC: Record<ArithmeticError['kind'], string> = {
-  'operand-expected': 'expecting primary',
-  syntax: 'expecting EOF',
-  'division-by-zero': 'division by zero',
-  'invalid-number': 'expecting EOF',
-};
-
 /** bash 5.2's messages in an interactive shell (no `line N:` prefix, unlike `bash -c`). */
 function bashSyntax(error: ShellSyntaxError, name: string): string {
   switch (error.kind) {
@@ -112,7 +97,7 @@ export function bashDialect(prompt?: string, scripted = false): Dialect {
     // bash redir.c redirection_error: the file name, then strerror(errno).
     redirectionError: (path, error, _action, line) => `${where(line)}: ${path}: ${strerror(error)}\n`,
     // bash expr.c evalerror: the expression, the message, the rest of it from the failing token.
-    arithmeticError: (error, expression) => ({ text: `${name}: ${expression}: ${BASH_ARITHMETIC[error.kind]} (error token is "${error.token}")\n`, status: 1 }),
+    arithmeticError: (error, expression) => ({ text: `${name}: ${expression}: ${arithmetic().BASH_ARITHMETIC[error.kind]} (error token is "${error.token}")\n`, status: 1 }),
   };
 }
 
@@ -131,7 +116,7 @@ export function dashDialect(name = 'sh'): Dialect {
     redirectionError: (path, error, action, line) =>
       action === 'create' ? `${name}: ${line}: cannot create ${path}: ${missingOr(error, 'Directory nonexistent')}\n` : `${name}: ${line}: cannot open ${path}: ${missingOr(error, 'No such file')}\n`,
     // dash src/arith_yacc.c yyerror / arith_err: the message, then the whole expression.
-    arithmeticError: (error, expression, line) => ({ text: `${name}: ${line}: arithmetic expression: ${DASH_ARITHMETIC[error.kind]}: "${expression}"\n`, status: 2 }),
+    arithmeticError: (error, expression, line) => ({ text: `${name}: ${line}: arithmetic expression: ${arithmetic().DASH_ARITHMETIC[error.kind]}: "${expression}"\n`, status: 2 }),
   };
 }
 

@@ -18,10 +18,8 @@ export interface ExpansionContext {
   unset?(name: string): void;
   /** `$@` (name `@`) or an array's elements, in order. */
   list?(name: string): string[];
-  /** An array's indices, in order. */
-  indices?(name: string): number[];
-  /** `${a[i]}`: `index` is arithmetic. */
-  element?(name: string, index: string): string | undefined;
+  /** `${a[i]}` and the other forms of an array's expansion. */
+  array?(part: Extract<WordPart, { kind: 'array' }>): string;
 }
 
 /** `${a b}`: bash's `bad substitution`, raised while expanding, which ends the command. */
@@ -119,11 +117,6 @@ function listOf(part: WordPart): string | undefined {
   return undefined;
 }
 
-/** `[[ x =~ regex ]]`'s right side: what was quoted matches itself (bash's cond_expand_word with quoting for the regex). */
-export function expandRegex(word: Word, context: ExpansionContext): string {
-  return word.parts.map((part) => (part.kind !== 'tilde' && part.quoted ? partValue(part, context).replace(/[\\^$.|?*+()[\]{}]/g, '\\$&') : partValue(part, context))).join('');
-}
-
 function partValue(part: WordPart, context: ExpansionContext): string {
   switch (part.kind) {
     case 'literal':
@@ -136,7 +129,7 @@ function partValue(part: WordPart, context: ExpansionContext): string {
       return value ?? '';
     }
     case 'array':
-      return arrayValue(part, context);
+      return context.array?.(part) ?? '';
     case 'substitution':
       // Trailing newlines are removed from a substitution's output (POSIX 2.6.3).
       return context.substitute(part.script).replace(/\n+$/, '');
@@ -152,18 +145,6 @@ function partValue(part: WordPart, context: ExpansionContext): string {
 }
 
 const joined = (parts: readonly WordPart[], context: ExpansionContext): string => parts.map((part) => partValue(part, context)).join('');
-
-/** `${a[i]}`, `${a[@]}` and `${a[*]}` (joined with spaces), `${#a[@]}`, `${#a[i]}`, `${!a[@]}`. */
-function arrayValue(part: Extract<WordPart, { kind: 'array' }>, context: ExpansionContext): string {
-  const { name, index, form } = part;
-  if (form === 'indices') return (context.indices?.(name) ?? []).join(' ');
-  if (typeof index === 'string') {
-    const values = context.list?.(name) ?? [];
-    return form === 'length' ? String(values.length) : values.join(' ');
-  }
-  const value = context.element?.(name, joined(index, context)) ?? '';
-  return form === 'length' ? String([...value].length) : value;
-}
 
 /** `${name<operator>word}` (bash subst.c parameter_brace_expand): the value it stands for. */
 function parameterOperation(part: Extract<WordPart, { kind: 'parameter-operation' }>, context: ExpansionContext): string {

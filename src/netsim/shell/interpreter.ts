@@ -1,16 +1,15 @@
 import { readThrough, type BackgroundJob, type CommandResult, type FileAccess, type OutputChunk, type ReadFileResult } from '../cli/command';
 import { normalizePath, type FileErrno } from '../kernel/filesystem';
 import type { AndOrList, Assignment, Command, CompoundBody, CompoundCommand, Pipeline, Redirection, Script, SimpleCommand, Word } from './ast';
-import { expandBraceSource } from './braces';
-import { BUILTINS, KEYWORDS, SHELL_BUILTINS, findProgram, type BuiltinContext } from './builtins';
+import { BUILTINS, KEYWORDS, SHELL_BUILTINS, type BuiltinContext } from './builtins';
 import type { Dialect } from './dialect';
 import { ArithmeticError } from './arithmetic-error';
 import { arithmetic } from './arithmetic-loader';
-import { BadSubstitution, expandFields, expandPattern, expandRegex, expandString, type ExpansionContext } from './expand';
-import { expandGlob, matchesGlob } from './glob';
+import { BadSubstitution, expandFields, expandPattern, expandString, type ExpansionContext } from './expand';
+import { matchesGlob } from './glob';
 import { parseNext, parseWord } from './parser';
 import { shellExtras } from './extras-loader';
-import { nextRandom, seedRandom, type RandomState } from './random-variable';
+import type { RandomState } from './random-variable';
 
 /** A shell's own state: what survives from one line to the next. */
 export interface ShellState {
@@ -186,7 +185,8 @@ export class Interpreter {
         const lineStart = offset;
         const step = parseNext(source, offset, this.environment.dialect.kind);
         this.state.line += countLines(source.slice(lineStart, step.end)) || 1;
-        if (!this.subshell && this.environment.dialect.kind === 'bash') this.remember(source.slice(lineStart, step.end));
+        // For `history`, which joins a command typed over several lines and applies HISTCONTROL when it prints.
+        if (!this.subshell && this.environment.dialect.kind === 'bash') (this.state.history ??= []).push(source.slice(lineStart, step.end));
         offset = step.end;
         if ('error' in step) {
           // A shell that met the end of the line (or of the input) has read one line more, which dash counts.
@@ -218,20 +218,6 @@ export class Interpreter {
     }
     this.reportDoneJobs();
     return { output: this.terminal, exited: undefined };
-  }
-
-  /**
-   * A line for `history`, as bash's cmdhist saves a command typed over several
-   * lines: as one, joined by `; ` (or a space after `do`, `then`, `{`, `|`...).
-   * HISTCONTROL's ignorespace and ignoredups are honoured when set.
-   */
-  private remember(text: string): void {
-    const lines = text.replace(/\n+$/, '').split('\n');
-    const entry = lines.reduce((joined, line) => (joined === '' ? line : `${joined}${/(\b(do|then|else)|[{|&(])\s*$/.test(joined) ? ' ' : '; '}${line.trim()}`), '');
-    const control = this.state.variables.get('HISTCONTROL') ?? '';
-    const history = (this.state.history ??= []);
-    if (entry.trim() === '' || (/ignore(space|both)/.test(control) && entry.startsWith(' ')) || (/ignore(dups|both)/.test(control) && history.at(-1) === entry)) return;
-    history.push(entry);
   }
 
   /**
@@ -608,7 +594,7 @@ export class Interpreter {
         return status;
       }
       case 'conditional': {
-        const { status, stderr } = shellExtras().conditional(body.tokens, this.conditionalContext());
+        const { status, stderr } = shellExtras().conditional(body.tokens, this.builtinContext({ text: '' }), this.expansionContext());
         this.write('stderr', stderr);
         return status;
       }
@@ -631,19 +617,6 @@ export class Interpreter {
   /** `(( expression ))`: 0 when its value is not 0, else 1. */
   private arithmeticStatus(expression: Word): number {
     return this.arithmetic(expandString(expression, this.expansionContext())) === '0' ? 1 : 0;
-  }
-
-  /** What `[[ ]]` needs of this shell: its words expanded, files and arithmetic. */
-  private conditionalContext() {
-    const context = this.expansionContext();
-    return {
-      ...this.builtinContext({ text: '' }),
-      string: (word: Word) => expandString(word, context),
-      pattern: (word: Word) => expandPattern(word, context),
-      regex: (word: Word) => expandRegex(word, context),
-      integer: (text: string) => Number(this.arithmetic(text)),
-      setMatch: (groups: string[]) => this.setArray('BASH_REMATCH', groups),
-    };
   }
 
   /**
@@ -680,26 +653,6 @@ export class Interpreter {
   }
 
   /**
-   * `break [n]` and `continue [n]` (bash builtins/break.def; dash and BusyBox ash
-   * breakcmd): outside a loop bash says so and dash and ash are silent, all with status 0.
-   */
-  private loopControl(kind: 'break' | 'continue', args: readonly string[]): CommandResult {
-    const { dialect } = this.environment;
-    const bash = dialect.kind === 'bash';
-    if (this.loops === 0) {
-      const text = bash ? dialect.builtinError(kind, "only meaningful in a `for', `while', or `until' loop", this.state.line) : '';
-      return { stdout: '', stderr: text, exitCode: 0 };
-    }
-    const count = args[0] === undefined ? 1 : /^-?\d+$/.test(args[0]) ? Number(args[0]) : NaN;
-    // bash gives up on the line for a count that is no number and goes on after one out of range;
-    // dash and ash give up on the line for either (seen at a terminal: piped, they exit).
-    if (!bash && (Number.isNaN(count) || count < 1)) throw new LineAborted(dialect.builtinError(kind, `Illegal number: ${args[0]}`, this.state.line), 2);
-    if (Number.isNaN(count)) throw new LineAborted(dialect.builtinError(kind, `${args[0]}: numeric argument required`, this.state.line), 128);
-    if (count < 1) return { stdout: '', stderr: dialect.builtinError(kind, `${args[0]}: loop count out of range`, this.state.line), exitCode: 1 };
-    throw new LoopControl(kind, Math.min(count, this.loops));
-  }
-
-  /**
    * `. FILE` and bash's `source FILE`: the file's commands run in this shell, so
    * what they set stays (bash builtins/source.def; dash and ash `dotcmd`, whose
    * failure to open the file ends the line, as at their terminals).
@@ -707,15 +660,11 @@ export class Interpreter {
   private source(name: string, args: readonly string[], stdin: ShellInput): CommandResult {
     const { dialect } = this.environment;
     const [path] = args;
-    if (path === undefined) {
-      if (dialect.kind === 'bash') return { stdout: '', stderr: `${dialect.builtinError(name, 'filename argument required', this.state.line)}${name}: usage: ${name} filename [arguments]\n`, exitCode: 2 };
-      return { stdout: '', stderr: '', exitCode: 0 };
-    }
-    const read = this.readInput(path);
+    const read = path === undefined ? undefined : this.readInput(path);
     if (typeof read !== 'string') {
-      if (dialect.kind === 'bash') return { stdout: '', stderr: read.error, exitCode: 1 };
-      const text = dialect.kind === 'dash' ? dialect.builtinError('.', `cannot open ${path}: No such file`, this.state.line) : `${dialect.name}: .: can't open '${path}': No such file or directory\n`;
-      throw new LineAborted(text, 2);
+      const failure = shellExtras().sourceFailure(name, path, read?.error, dialect, this.state.line);
+      if (failure.abortsLine) throw new LineAborted(failure.stderr, failure.exitCode);
+      return failure;
     }
     let offset = 0;
     this.sourcing++;
@@ -749,38 +698,6 @@ export class Interpreter {
     if (this.locals.length > 0 || this.sourcing > 0) throw new ReturnSignal(status);
     if (dialect.kind !== 'bash') throw new ShellExit(status);
     return { stdout: '', stderr: dialect.builtinError('return', "can only `return' from a function or sourced script", this.state.line), exitCode: 2 };
-  }
-
-  /** `local name[=value]...`: the function's own, put back when it returns (bash builtins/declare.def local_builtin). */
-  private local(args: readonly string[]): CommandResult {
-    const { dialect } = this.environment;
-    const frame = this.locals.at(-1);
-    if (!frame) {
-      if (dialect.kind === 'bash') return { stdout: '', stderr: dialect.builtinError('local', 'can only be used in a function', this.state.line), exitCode: 1 };
-      throw new LineAborted(dialect.builtinError('local', 'not in a function', this.state.line), 2);
-    }
-    for (const arg of args.filter((word) => !word.startsWith('-'))) {
-      const equals = arg.indexOf('=');
-      const name = equals < 0 ? arg : arg.slice(0, equals);
-      if (!frame.has(name)) frame.set(name, this.state.variables.get(name));
-      // bash's `local x` leaves x unset in the function; dash and ash keep the value it had.
-      if (equals >= 0) this.setVariable(name, arg.slice(equals + 1));
-      else if (dialect.kind === 'bash') this.state.variables.delete(name);
-    }
-    return { stdout: '', stderr: '', exitCode: 0 };
-  }
-
-  /** `shift [n]`: the positional parameters move down; more than there are fails with 1 (bash), or ends the line (dash, ash: `can't shift that many`). */
-  private shift(args: readonly string[]): CommandResult {
-    const count = args[0] === undefined ? 1 : Number(args[0]);
-    const positional = this.state.positional ?? [];
-    if (!(count <= positional.length)) {
-      const { dialect } = this.environment;
-      if (dialect.kind !== 'bash') throw new LineAborted(dialect.builtinError('shift', `can't shift that many`, this.state.line), 2);
-      return { stdout: '', stderr: '', exitCode: 1 };
-    }
-    this.state.positional = positional.slice(count);
-    return { stdout: '', stderr: '', exitCode: 0 };
   }
 
   /** The EXIT trap, once, as the shell (or a subshell) ends. */
@@ -831,17 +748,12 @@ export class Interpreter {
     return {
       parameter: (name) => this.parameter(name),
       unset: (name) => {
-        const { dialect } = this.environment;
         if (!this.state.options?.has('nounset')) return;
-        const message = dialect.kind === 'bash' ? `${dialect.name}: ${name}: unbound variable\n` : dialect.builtinError(name, 'parameter not set', this.state.line);
-        throw new LineAborted(message, dialect.kind === 'bash' ? 1 : 2);
+        const { text, status } = shellExtras().unbound(this.environment.dialect, name, this.state.line);
+        throw new LineAborted(text, status);
       },
-      list: (name) => (name === '@' ? (this.state.positional ?? []) : this.arrayValues(name)),
-      indices: (name) => this.arrayIndices(name),
-      element: (name, index) => {
-        const at = Number(this.arithmetic(index));
-        return at === 0 ? this.parameter(name) : this.state.arrays?.get(name)?.get(at);
-      },
+      list: (name) => (name === '@' ? (this.state.positional ?? []) : shellExtras().arrayValues(this.state, name)),
+      array: (part) => shellExtras().arrayValue(this.state, part, this.expansionContext(), (text) => this.arithmetic(text)),
       home: () => this.state.variables.get('HOME') ?? this.environment.home,
       substitute: (script) => {
         const { stdout, status } = this.substitute(script);
@@ -856,19 +768,10 @@ export class Interpreter {
 
   /** An assignment word: `name=value`, bash's `name+=value`, `name[i]=value` and `name=(words)`. */
   private assign(assignment: Assignment, value: string): void {
-    const { name } = assignment;
-    if (assignment.elements) {
-      const values = this.expandWords(assignment.elements, this.expansionContext());
-      const start = assignment.append ? Math.max(-1, ...this.arrayIndices(name)) + 1 : 0;
-      if (!assignment.append) this.setArray(name, []);
-      values.forEach((element, offset) => this.setElement(name, start + offset, element));
-      return;
-    }
-    if (assignment.index) {
-      const at = Number(this.arithmetic(expandString(assignment.index, this.expansionContext())));
-      return this.setElement(name, at, value);
-    }
-    this.setVariable(name, value, assignment.append);
+    if (!assignment.elements && !assignment.index) return this.setVariable(assignment.name, value, assignment.append);
+    const context = this.expansionContext();
+    const values = assignment.elements && this.expandWords(assignment.elements, context);
+    shellExtras().assignArray(this.state, assignment, values, value, context, { setVariable: (name, text) => this.setVariable(name, text), arithmetic: (text) => this.arithmetic(text) });
   }
 
   /** Sets a variable as an assignment does: `declare -i` ones are evaluated, `+=` appends (adds), RANDOM reseeds. */
@@ -877,31 +780,8 @@ export class Interpreter {
     const old = this.state.variables.get(name) ?? '';
     let text = integer ? this.arithmetic(value) : value;
     if (append) text = integer ? String(Number(old || 0) + Number(text)) : old + text;
-    if (name === 'RANDOM' && this.environment.dialect.kind !== 'dash') this.state.random = seedRandom(Number.parseInt(text, 10) || 0, this.environment.dialect.kind);
+    if (name === 'RANDOM' && this.environment.dialect.kind !== 'dash') this.state.random = shellExtras().seedRandom(Number.parseInt(text, 10) || 0, this.environment.dialect.kind);
     this.state.variables.set(name, text);
-  }
-
-  private setElement(name: string, at: number, value: string): void {
-    if (at === 0) return this.setVariable(name, value);
-    const arrays = (this.state.arrays ??= new Map());
-    if (!arrays.has(name)) arrays.set(name, new Map());
-    arrays.get(name)!.set(at, value);
-  }
-
-  /** An array's elements from index 0 (BASH_REMATCH, `read -a`, `a=()`). */
-  private setArray(name: string, values: readonly string[]): void {
-    this.state.arrays?.delete(name);
-    this.state.variables.delete(name);
-    values.forEach((value, index) => this.setElement(name, index, value));
-  }
-
-  private arrayIndices(name: string): number[] {
-    const rest = [...(this.state.arrays?.get(name)?.keys() ?? [])].sort((a, b) => a - b);
-    return this.state.variables.has(name) ? [0, ...rest] : rest;
-  }
-
-  private arrayValues(name: string): string[] {
-    return this.arrayIndices(name).map((index) => (index === 0 ? this.state.variables.get(name)! : this.state.arrays!.get(name)!.get(index)!));
   }
 
   /** `$(( expression ))` on this shell's variables; an error drops the rest of the line. */
@@ -922,7 +802,7 @@ export class Interpreter {
   private glob(pattern: string): string[] {
     const access = this.environment.files();
     if (!access) return [];
-    return expandGlob(pattern, this.state.cwd, {
+    return shellExtras().expandGlob(pattern, this.state.cwd, {
       list: (directory) => {
         const listed = access.fs.list(directory, access.who);
         return 'names' in listed ? listed.names : undefined;
@@ -957,23 +837,21 @@ export class Interpreter {
   /** $RANDOM: bash's generator, seeded from the machine's random source the first time (variables.c seedrand). */
   private random(): string {
     const { kind } = this.environment.dialect;
-    const state = (this.state.random ??= seedRandom(this.environment.randomSeed?.() ?? 0, kind));
-    const { value, next } = nextRandom(state, kind);
+    const state = (this.state.random ??= shellExtras().seedRandom(this.environment.randomSeed?.() ?? 0, kind));
+    const { value, next } = shellExtras().nextRandom(state, kind);
     this.state.random = next;
     return String(value);
   }
 
   private invoke(argv: string[], assignments: [string, string][], stdin: ShellInput, terminals: { stdoutIsTerminal: boolean; stderrIsTerminal: boolean }): CommandResult {
     const [name, ...args] = argv as [string, ...string[]];
-    if (name === 'break' || name === 'continue') return this.loopControl(name, args);
     if (name === '.' || (name === 'source' && this.environment.dialect.kind === 'bash')) return this.source(name, args, stdin);
     if (name === 'return') return this.returnBuiltin(args);
-    if (name === 'local') return this.local(args);
-    if (name === 'shift') return this.shift(args);
     const builtin = BUILTINS.get(name);
     if (builtin) {
       const result = this.withAssignments(assignments, () => builtin(args, this.builtinContext(stdin)));
       if (result.abortsLine) throw new LineAborted(result.stderr, result.exitCode);
+      if (result.loop) throw new LoopControl(result.loop.kind, result.loop.levels);
       if (result.exit !== undefined) {
         // A subshell (a pipeline's stage, `( )`, `$( )`) ends quietly; the terminal's shell says `exit`.
         if (!this.subshell) this.write('stderr', this.environment.dialect.exitMessage);
@@ -1016,11 +894,10 @@ export class Interpreter {
       shell: {
         arithmetic: (text) => this.arithmetic(text),
         setVariable: (name, value) => this.setVariable(name, value),
-        setArray: (name, values) => this.setArray(name, values),
-        arrayValues: (name) => this.arrayValues(name),
         isBuiltin: (name) => BUILTINS.has(name) || SHELL_BUILTINS.has(name),
         isKeyword: (name) => KEYWORDS.has(name),
-        findProgram: (name) => findProgram(name, { state: this.state, files: () => this.environment.files() }),
+        localFrame: () => this.locals.at(-1),
+        loops: () => this.loops,
       },
     };
   }
@@ -1124,7 +1001,8 @@ export type { FileErrno };
 
 /** A word's brace expansion, each alternative read again as the word it spells. */
 function braceWords(word: Word): Word[] {
-  const sources = expandBraceSource(word.source);
+  // Most words have no brace: brace expansion's module is fetched only for those that do.
+  const sources = word.source.includes('{') ? shellExtras().expandBraceSource(word.source) : undefined;
   if (!sources) return [word];
   return sources.flatMap((source) => parseWord(source) ?? []);
 }

@@ -137,20 +137,7 @@ export class Lexer {
    * `))` that closes it, or undefined (`( (cd x); ls )` is two subshells).
    */
   arithmeticCommand(): string | undefined {
-    if (this.source[this.position] !== '(') return undefined;
-    const start = this.position + 1;
-    let depth = 0;
-    for (let at = start; at < this.source.length; at++) {
-      const char = this.source[at];
-      if (char === '(') depth++;
-      else if (char === ')' && depth > 0) depth--;
-      else if (char === ')') {
-        if (this.source[at + 1] !== ')') return undefined;
-        this.position = at + 2;
-        return this.source.slice(start, at);
-      }
-    }
-    throw new UnterminatedError('))');
+    return this.source[this.position] === '(' ? this.closingParentheses(this.position + 1, '))') : undefined;
   }
 
   /** Text read as inside double quotes, as `(( ))`'s expression is. */
@@ -262,7 +249,11 @@ export class Lexer {
    * Otherwise (`$( (cd x); ls )`) undefined, and it is a command substitution.
    */
   private arithmetic(): string | undefined {
-    const start = this.position + 3;
+    return this.closingParentheses(this.position + 3, ')');
+  }
+
+  /** The text from `start` to the `))` that closes it, the position moved past; undefined if a lone `)` closes it first. */
+  private closingParentheses(start: number, missing: string): string | undefined {
     let depth = 0;
     for (let at = start; at < this.source.length; at++) {
       const char = this.source[at];
@@ -274,8 +265,9 @@ export class Lexer {
         return this.source.slice(start, at);
       }
     }
-    throw new UnterminatedError(')');
+    throw new UnterminatedError(missing);
   }
+
 
   /** The inside of `${...}`, up to its matching `}` (a `${...}` or `$(...)` in it nests). */
   private braced(): string {

@@ -1,3 +1,4 @@
+import { setArray } from './arrays';
 import type { Builtin, BuiltinResult } from './builtins';
 
 const DEFAULT_IFS = ' \t\n';
@@ -40,7 +41,7 @@ export const read: Builtin = (args, context) => {
   const { line, ended } = readLine(input.text, raw);
   input.text = input.text.slice(line.consumed);
   const ifs = state.variables.get('IFS') ?? DEFAULT_IFS;
-  if (array !== undefined) shell.setArray(array, split(line.characters, ifs, Infinity));
+  if (array !== undefined) setArray(state, array, split(line.characters, ifs, Infinity), shell.setVariable);
   else if (names.length === 0) shell.setVariable('REPLY', line.characters.map((character) => character.char).join(''));
   else {
     const fields = split(line.characters, ifs, names.length);

@@ -2,7 +2,9 @@ import { collect, type BackgroundJob, type CommandResult, type ExecOptions, type
 import type { ShellProcess } from '../engine/processes';
 import { processEnvironment } from '../engine/process-environment';
 import { ashDialect, bashDialect, dashDialect, type Dialect } from './dialect';
+import type { CompoundCommand } from './ast';
 import { Interpreter, type Invocation, type ShellJob, type ShellState } from './interpreter';
+import type { RandomState } from './random-variable';
 
 /** Where a shell runs: on the host, inside a container, or on the LAN machine. */
 export type Place = { readonly kind: 'host' } | { readonly kind: 'container'; readonly id: string } | { readonly kind: 'lan' };
@@ -78,6 +80,46 @@ export interface FrameState {
   readonly jobs?: readonly ShellJob[];
   readonly login?: boolean;
   readonly farewell?: string | undefined;
+  /** Functions, arrays, `set` options, traps, aliases, `history`...: absent in older snapshots and when there are none. */
+  readonly language?: SavedLanguage;
+}
+
+/** The parts of a shell's state beyond its variables, as plain data. */
+interface SavedLanguage {
+  readonly functions?: readonly (readonly [string, CompoundCommand])[];
+  readonly arrays?: readonly (readonly [string, readonly (readonly [number, string])[]])[];
+  readonly traps?: readonly (readonly [string, string])[];
+  readonly aliases?: readonly (readonly [string, string])[];
+  readonly options?: readonly string[];
+  readonly integers?: readonly string[];
+  readonly positional?: readonly string[];
+  readonly history?: readonly string[];
+  readonly random?: RandomState;
+}
+
+/** A shell's functions, arrays, options... as plain data, for a snapshot. */
+function saveLanguage({ functions, arrays, traps, aliases, options, integers, positional, history, random }: ShellState): SavedLanguage {
+  const entries = <T>(map: Map<string, T> | undefined) => map && [...map];
+  return JSON.parse(
+    JSON.stringify({ functions: entries(functions), arrays: arrays && [...arrays].map(([name, elements]) => [name, [...elements]]), traps: entries(traps), aliases: entries(aliases), options: options && [...options], integers: integers && [...integers], positional, history, random }),
+  ) as SavedLanguage;
+}
+
+/** The state `saveLanguage` kept, back into a shell's state. */
+function restoreLanguage(saved: SavedLanguage | undefined): Partial<ShellState> {
+  if (!saved) return {};
+  const { functions, arrays, traps, aliases, options, integers, positional, history, random } = saved;
+  return {
+    ...(functions ? { functions: new Map(functions) } : {}),
+    ...(arrays ? { arrays: new Map(arrays.map(([name, elements]) => [name, new Map(elements)])) } : {}),
+    ...(traps ? { traps: new Map(traps) } : {}),
+    ...(aliases ? { aliases: new Map(aliases) } : {}),
+    ...(options ? { options: new Set(options) } : {}),
+    ...(integers ? { integers: new Set(integers) } : {}),
+    ...(positional ? { positional: [...positional] } : {}),
+    ...(history ? { history: [...history] } : {}),
+    ...(random ? { random } : {}),
+  };
 }
 
 /** The terminal's shells, bottom first: what a snapshot keeps so that a restored host types into the same shell. */
@@ -148,11 +190,12 @@ export class TerminalSession {
       ...(frame.state.jobs?.length ? { jobs: frame.state.jobs.map((job) => ({ ...job })) } : {}),
       login: frame.login,
       farewell: frame.farewell,
+      language: saveLanguage(frame.state),
     }));
   }
 
   private revive(saved: FrameState, bottom: boolean): Frame {
-    const state: ShellState = { variables: new Map(saved.variables), exported: new Set(saved.exported), status: saved.status, cwd: saved.cwd, line: saved.line, ...(saved.jobs ? { jobs: saved.jobs.map((job) => ({ ...job })) } : {}) };
+    const state: ShellState = { variables: new Map(saved.variables), exported: new Set(saved.exported), status: saved.status, cwd: saved.cwd, line: saved.line, ...(saved.jobs ? { jobs: saved.jobs.map((job) => ({ ...job })) } : {}), ...restoreLanguage(saved.language) };
     const container = saved.place.kind === 'container' ? this.machine.container(saved.place.id) : undefined;
     const dialect = saved.place.kind === 'container' ? dialectFor(saved.argv0, container !== undefined && this.machine.isBusyBox(container.image), false) : dialectFor(saved.argv0, false, false);
     const isRoot = bottom && !this.opensOn ? () => this.rootLine : () => saved.user === 'root';

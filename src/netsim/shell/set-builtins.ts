@@ -112,11 +112,22 @@ export const trap: Builtin = (args, { state, dialect }) => {
 
 /**
  * `history` (bash's builtins/history.def): the lines typed at this shell,
- * numbered from 1 as `%5d  %s`, this one last. A fresh terminal has no
- * ~/.bash_history to start from.
+ * numbered from 1 as `%5d  %s`, this one last. A command typed over several
+ * lines is one entry, joined as cmdhist joins it: by `; `, or a space after
+ * `do`, `then`, `{`, `|`... HISTCONTROL's ignorespace and ignoredups apply when
+ * set. A fresh terminal has no ~/.bash_history to start from.
  */
 export const history: Builtin = (args, { state }) => {
-  const lines = state.history ?? [];
+  const control = state.variables.get('HISTCONTROL') ?? '';
+  const lines: string[] = [];
+  for (const typed of state.history ?? []) {
+    const entry = typed
+      .replace(/\n+$/, '')
+      .split('\n')
+      .reduce((joined, line) => (joined === '' ? line : `${joined}${/(\b(do|then|else)|[{|&(])\s*$/.test(joined) ? ' ' : '; '}${line.trim()}`), '');
+    if (entry.trim() === '' || (/ignore(space|both)/.test(control) && entry.startsWith(' ')) || (/ignore(dups|both)/.test(control) && lines.at(-1) === entry)) continue;
+    lines.push(entry);
+  }
   const count = args[0] !== undefined && /^\d+$/.test(args[0]) ? Number(args[0]) : lines.length;
   const start = Math.max(0, lines.length - count);
   return { stdout: lines.slice(start).map((line, index) => `${String(start + index + 1).padStart(5)}  ${line}\n`).join(''), stderr: '', exitCode: 0 };

@@ -1,3 +1,4 @@
+import { findProgram } from './alias-builtins';
 import type { Builtin, BuiltinContext } from './builtins';
 
 /** POSIX's special builtins, which dash and BusyBox ash name so. */
@@ -12,7 +13,7 @@ function describe(name: string, context: BuiltinContext): { kind: Kind; path?: s
   if (shell.isKeyword(name) && (dialect.kind !== 'dash' || !['[[', ']]', 'function'].includes(name))) return { kind: 'keyword' };
   if (state.functions?.has(name)) return { kind: 'function' };
   if (shell.isBuiltin(name)) return { kind: 'builtin' };
-  const path = shell.findProgram(name);
+  const path = findProgram(name, context);
   return path === undefined ? undefined : { kind: 'file', path };
 }
 
