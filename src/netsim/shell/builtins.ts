@@ -17,6 +17,8 @@ export interface ShellHooks {
   localFrame(): Map<string, string | undefined> | undefined;
   /** How many loops enclose the command: what `break` and `continue` may leave. */
   loops(): number;
+  /** Inside a function or a sourced file, which `return` ends. */
+  mayReturn(): boolean;
 }
 
 export interface BuiltinContext {
@@ -33,7 +35,7 @@ export interface BuiltinContext {
 }
 
 /** A builtin's result; `exit` set means the shell ends with that status, `abortsLine` that the rest of the line is dropped (dash's and ash's errors in special builtins). */
-export type BuiltinResult = CommandResult & { readonly exit?: number; readonly abortsLine?: boolean; readonly loop?: { readonly kind: 'break' | 'continue'; readonly levels: number } };
+export type BuiltinResult = CommandResult & { readonly exit?: number; readonly abortsLine?: boolean; readonly loop?: { readonly kind: 'break' | 'continue'; readonly levels: number }; readonly returns?: number };
 export type Builtin = (args: readonly string[], context: BuiltinContext) => BuiltinResult;
 
 const done = (stdout = '', exitCode = 0): BuiltinResult => ({ stdout, stderr: '', exitCode });
@@ -92,11 +94,7 @@ export function normalize(path: string): string {
 
 /** `export NAME=value NAME`; with no names, the list bash prints as `declare -x`. */
 const exportBuiltin: Builtin = (args, { state, dialect }) => {
-  if (args.length === 0 || (args.length === 1 && args[0] === '-p')) {
-    const names = [...state.exported].filter((name) => state.variables.has(name)).sort();
-    const prefix = dialect.kind === 'bash' ? 'declare -x' : 'export';
-    return done(names.map((name) => `${prefix} ${name}="${state.variables.get(name)!.replace(/(["\\$`])/g, '\\$1')}"\n`).join(''));
-  }
+  if (args.length === 0 || (args.length === 1 && args[0] === '-p')) return shellExtras().exportList(state, dialect);
   let stderr = '';
   for (const arg of args) {
     const match = /^([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$/s.exec(arg);
@@ -116,11 +114,11 @@ const pwd: Builtin = (_args, { state }) => done(`${state.cwd}\n`);
 export const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'while', 'until', 'do', 'done', 'in', '{', '}', '!', '[[', ']]', 'function']);
 
 /** Builtins the interpreter runs itself, for `command -v`. */
-export const SHELL_BUILTINS = new Set(['source', '.', 'return']);
+export const SHELL_BUILTINS = new Set(['source', '.']);
 
 /** A builtin of the extras module (extras-module.ts), fetched the first time a line runs one; `shells` are those that have it. */
 const extra =
-  (name: 'read' | 'type' | 'declare' | 'let' | 'trap' | 'set' | 'history' | 'local' | 'shift' | 'alias' | 'unalias' | 'command' | 'unset', shells: readonly Dialect['kind'][] = ['bash', 'dash', 'ash']): Builtin =>
+  (name: 'read' | 'type' | 'declare' | 'let' | 'trap' | 'set' | 'history' | 'local' | 'shift' | 'alias' | 'unalias' | 'command' | 'unset' | 'return', shells: readonly Dialect['kind'][] = ['bash', 'dash', 'ash']): Builtin =>
   (args, context) =>
     shells.includes(context.dialect.kind) ? shellExtras()[name](args, context) : failed(context.dialect.notFound(name, context.state.line), 127);
 
@@ -153,5 +151,6 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['set', extra('set')],
   ['history', extra('history', ['bash'])],
   ['local', extra('local')],
+  ['return', extra('return')],
   ['shift', extra('shift')],
 ]);

@@ -1,6 +1,8 @@
 import { ArithmeticError } from './arithmetic-error';
 import { arrayValues } from './arrays';
 import type { Builtin, BuiltinContext, BuiltinResult } from './builtins';
+import type { Dialect } from './dialect';
+import type { ShellState } from './interpreter';
 
 const ok = (stdout = ''): BuiltinResult => ({ stdout, stderr: '', exitCode: 0 });
 
@@ -65,3 +67,10 @@ export const letBuiltin: Builtin = (args, context) => {
   }
   return { ...ok(), exitCode: last === '0' ? 1 : 0 };
 };
+
+/** `export` alone or `export -p`: the exported variables, sorted, as bash's `declare -x NAME="VALUE"` (dash and ash: `export NAME="VALUE"`). */
+export function exportList(state: ShellState, dialect: Dialect): BuiltinResult {
+  const names = [...state.exported].filter((name) => state.variables.has(name)).sort();
+  const prefix = dialect.kind === 'bash' ? 'declare -x' : 'export';
+  return ok(names.map((name) => `${prefix} ${name}=${doubleQuoted(state.variables.get(name)!)}\n`).join(''));
+}

@@ -3,6 +3,7 @@ import { ERRNO_TEXT, type FileErrno } from '../kernel/filesystem';
 import type { ArithmeticError } from './arithmetic-error';
 import { arithmetic } from './arithmetic-loader';
 import type { ShellSyntaxError } from './parser';
+import { shellExtras } from './extras-loader';
 
 /** The shells a lesson meets: bash (Debian, Ubuntu, the host), dash (`sh` on Debian and Ubuntu), BusyBox ash (Alpine, busybox). */
 export type ShellKind = 'bash' | 'dash' | 'ash';
@@ -59,23 +60,6 @@ function tildePath(cwd: string, home: string): string {
   return cwd;
 }
 
-/** bash 5.2's messages in an interactive shell (no `line N:` prefix, unlike `bash -c`). */
-function bashSyntax(error: ShellSyntaxError, name: string): string {
-  switch (error.kind) {
-    case 'unexpected-token':
-      return `${name}: syntax error near unexpected token \`${error.token}'\n`;
-    case 'unexpected-eof':
-      return `${name}: syntax error: unexpected end of file\n`;
-    case 'unterminated':
-      return `${name}: unexpected EOF while looking for matching \`${error.closing}'\n`;
-    case 'in-substitution':
-      return bashSyntax(error.error, name);
-    case 'unexpected-redirection':
-    case 'bad-for-variable':
-      // dash's and ash's own: bash parses what gives them.
-      return `${name}: syntax error\n`;
-  }
-}
 
 /**
  * Debian's and Ubuntu's bash, whose /etc/bash.bashrc sets
@@ -89,7 +73,7 @@ export function bashDialect(prompt?: string, scripted = false): Dialect {
     kind: 'bash',
     name,
     notFound: (command, line) => (command.includes('/') ? `${where(line)}: ${command}: No such file or directory\n` : `${where(line)}: ${command}: command not found\n`),
-    syntaxError: (error) => bashSyntax(error, name),
+    syntaxError: (error) => shellExtras().bashSyntax(error, name),
     exitMessage: 'exit\n',
     badSubstitution: (text) => ({ text: `${name}: ${text}: bad substitution\n`, status: 1, abortsLine: false }),
     prompt: (facts) => prompt ?? `${facts.user}@${facts.hostname.split('.')[0]}:${tildePath(facts.cwd, facts.home)}${facts.isRoot ? '#' : '$'} `,
@@ -107,7 +91,7 @@ export function dashDialect(name = 'sh'): Dialect {
     kind: 'dash',
     name,
     notFound: (command, line) => `${name}: ${line}: ${command}: not found\n`,
-    syntaxError: (error, line) => `${name}: ${line}: Syntax error: ${dashSyntax(error)}\n`,
+    syntaxError: (error, line) => `${name}: ${line}: Syntax error: ${shellExtras().dashSyntax(error)}\n`,
     exitMessage: '',
     badSubstitution: (_text, line) => ({ text: `${name}: ${line}: Bad substitution\n`, status: 2, abortsLine: true }),
     prompt: (facts) => (facts.isRoot ? '# ' : '$ '),
@@ -120,22 +104,6 @@ export function dashDialect(name = 'sh'): Dialect {
   };
 }
 
-function dashSyntax(error: ShellSyntaxError): string {
-  switch (error.kind) {
-    case 'unexpected-token':
-      return error.token === 'newline' ? 'newline unexpected' : `"${error.token}" unexpected`;
-    case 'unexpected-eof':
-      return 'end of file unexpected';
-    case 'unterminated':
-      return error.closing === ')' ? 'end of file unexpected (expecting ")")' : 'Unterminated quoted string';
-    case 'in-substitution':
-      return dashSyntax(error.error);
-    case 'unexpected-redirection':
-      return 'redirection unexpected';
-    case 'bad-for-variable':
-      return 'Bad for loop variable';
-  }
-}
 
 /** BusyBox ash, named by its argv[0] (`sh` in busybox, `/bin/sh` in alpine); its prompt is `\w \$ `. */
 export function ashDialect(name: string): Dialect {
@@ -143,7 +111,7 @@ export function ashDialect(name: string): Dialect {
     kind: 'ash',
     name,
     notFound: (command) => `${name}: ${command}: not found\n`,
-    syntaxError: (error) => `${name}: syntax error: ${ashSyntax(error)}\n`,
+    syntaxError: (error) => `${name}: syntax error: ${shellExtras().ashSyntax(error)}\n`,
     exitMessage: '',
     badSubstitution: () => ({ text: `${name}: syntax error: bad substitution\n`, status: 2, abortsLine: true }),
     prompt: (facts) => `${tildePath(facts.cwd, facts.home)} ${facts.isRoot ? '#' : '$'} `,
@@ -156,19 +124,3 @@ export function ashDialect(name: string): Dialect {
   };
 }
 
-function ashSyntax(error: ShellSyntaxError): string {
-  switch (error.kind) {
-    case 'unexpected-token':
-      return error.token === 'newline' ? 'unexpected newline' : `unexpected "${error.token}"`;
-    case 'unexpected-eof':
-      return 'unexpected end of file';
-    case 'unterminated':
-      return error.closing === ')' ? 'unexpected end of file (expecting ")")' : 'unterminated quoted string';
-    case 'in-substitution':
-      return ashSyntax(error.error);
-    case 'unexpected-redirection':
-      return 'unexpected redirection';
-    case 'bad-for-variable':
-      return 'bad for loop variable';
-  }
-}

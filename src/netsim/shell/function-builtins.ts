@@ -105,3 +105,14 @@ export function sourceFailure(name: string, path: string | undefined, error: str
   const text = dialect.kind === 'dash' ? dialect.builtinError('.', `cannot open ${path}: No such file`, line) : `${dialect.name}: .: can't open '${path}': No such file or directory\n`;
   return { stdout: '', stderr: text, exitCode: 2, abortsLine: true };
 }
+
+/**
+ * `return [n]` ends the function or sourced file (bash builtins/return.def).
+ * Elsewhere bash complains (status 2); dash and BusyBox ash end the shell.
+ */
+export const returnBuiltin: Builtin = (args, { state, dialect, shell }) => {
+  const status = args[0] === undefined ? state.status : ((Number(args[0]) % 256) + 256) % 256;
+  if (shell.mayReturn()) return { stdout: '', stderr: '', exitCode: status, returns: status };
+  if (dialect.kind !== 'bash') return { stdout: '', stderr: '', exitCode: status, exit: status };
+  return { stdout: '', stderr: dialect.builtinError('return', "can only `return' from a function or sourced script", state.line), exitCode: 2 };
+};

@@ -688,18 +688,6 @@ export class Interpreter {
     return { stdout: '', stderr: '', exitCode: this.state.status };
   }
 
-  /**
-   * `return [n]` ends the function or sourced file (bash builtins/return.def).
-   * Elsewhere bash complains (status 2); dash and BusyBox ash end the shell.
-   */
-  private returnBuiltin(args: readonly string[]): CommandResult {
-    const { dialect } = this.environment;
-    const status = args[0] === undefined ? this.state.status : ((Number(args[0]) % 256) + 256) % 256;
-    if (this.locals.length > 0 || this.sourcing > 0) throw new ReturnSignal(status);
-    if (dialect.kind !== 'bash') throw new ShellExit(status);
-    return { stdout: '', stderr: dialect.builtinError('return', "can only `return' from a function or sourced script", this.state.line), exitCode: 2 };
-  }
-
   /** The EXIT trap, once, as the shell (or a subshell) ends. */
   private runExitTrap(capture = false, out = { captured: '' }): void {
     const action = this.state.traps?.get('EXIT');
@@ -827,31 +815,22 @@ export class Interpreter {
       case '-':
         return this.environment.dialect.kind === 'bash' ? 'himBHs' : 'i';
       case 'RANDOM':
-        return this.environment.dialect.kind === 'dash' ? this.state.variables.get(name) : this.random();
+        return this.environment.dialect.kind === 'dash' ? this.state.variables.get(name) : shellExtras().random(this.state, this.environment.dialect.kind, () => this.environment.randomSeed?.() ?? 0);
       default:
         if (/^[1-9]$/.test(name)) return this.state.positional?.[Number(name) - 1];
         return this.state.variables.get(name);
     }
   }
 
-  /** $RANDOM: bash's generator, seeded from the machine's random source the first time (variables.c seedrand). */
-  private random(): string {
-    const { kind } = this.environment.dialect;
-    const state = (this.state.random ??= shellExtras().seedRandom(this.environment.randomSeed?.() ?? 0, kind));
-    const { value, next } = shellExtras().nextRandom(state, kind);
-    this.state.random = next;
-    return String(value);
-  }
-
   private invoke(argv: string[], assignments: [string, string][], stdin: ShellInput, terminals: { stdoutIsTerminal: boolean; stderrIsTerminal: boolean }): CommandResult {
     const [name, ...args] = argv as [string, ...string[]];
     if (name === '.' || (name === 'source' && this.environment.dialect.kind === 'bash')) return this.source(name, args, stdin);
-    if (name === 'return') return this.returnBuiltin(args);
     const builtin = BUILTINS.get(name);
     if (builtin) {
       const result = this.withAssignments(assignments, () => builtin(args, this.builtinContext(stdin)));
       if (result.abortsLine) throw new LineAborted(result.stderr, result.exitCode);
       if (result.loop) throw new LoopControl(result.loop.kind, result.loop.levels);
+      if (result.returns !== undefined) throw new ReturnSignal(result.returns);
       if (result.exit !== undefined) {
         // A subshell (a pipeline's stage, `( )`, `$( )`) ends quietly; the terminal's shell says `exit`.
         if (!this.subshell) this.write('stderr', this.environment.dialect.exitMessage);
@@ -898,6 +877,7 @@ export class Interpreter {
         isKeyword: (name) => KEYWORDS.has(name),
         localFrame: () => this.locals.at(-1),
         loops: () => this.loops,
+        mayReturn: () => this.locals.length > 0 || this.sourcing > 0,
       },
     };
   }

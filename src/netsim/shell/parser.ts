@@ -408,16 +408,18 @@ class Parser {
       if (token.kind === 'operator' && REDIRECTIONS.has(token.operator)) {
         this.take();
         redirections.push(this.redirection(token.operator as RedirectionOperator, token.fd));
+      } else if (token.kind === 'operator' && token.operator === '(' && words.length + redirections.length === 0 && this.kind === 'bash' && isArrayStart(assignments.at(-1))) {
+        // bash's `name=(words)`.
+        assignments.push({ ...assignments.pop()!, elements: this.arrayElements() });
+      } else if (token.kind === 'operator' && token.operator === '(' && words.length === 1 && assignments.length + redirections.length === 0 && isPlain(words[0]!)) {
+        // `name()`: a function definition. The `(` is looked at here, not ahead: each `$(` nested in a word costs no more stack than it did.
+        this.parentheses();
+        return this.functionBody(words[0]!.source);
       } else if (token.kind === 'word') {
         this.take();
         const assignment = words.length === 0 ? asAssignment(token.word, this.kind === 'bash') : undefined;
-        if (assignment && this.kind === 'bash' && assignment.value.source === '' && !assignment.index && this.isOperator('(')) assignments.push({ ...assignment, elements: this.arrayElements() });
-        else if (assignment) assignments.push(assignment);
-        else if (assignments.length + words.length + redirections.length === 0 && this.isOperator('(') && isPlain(token.word)) {
-          // `name()`: a function definition.
-          this.parentheses();
-          return this.functionBody(token.word.source);
-        } else words.push(token.word);
+        if (assignment) assignments.push(assignment);
+        else words.push(token.word);
       } else break;
     }
     if (assignments.length + words.length + redirections.length === 0) throw unexpected(this.peek());
@@ -478,6 +480,11 @@ function unexpected(token: Token): Failure {
 function isTerminator(token: Token, terminators: readonly string[]): boolean {
   if (token.kind === 'operator') return terminators.includes(token.operator);
   return token.kind === 'word' && isPlain(token.word) && terminators.includes(token.word.source);
+}
+
+/** `name=` with nothing after the `=`: a `(` right after it opens an array's elements. */
+function isArrayStart(assignment: Assignment | undefined): boolean {
+  return assignment !== undefined && assignment.value.source === '' && !assignment.index && !assignment.elements;
 }
 
 /** A word written without quotes or expansions, as reserved words must be. */

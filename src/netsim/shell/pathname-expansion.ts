@@ -1,6 +1,6 @@
 import { compile, hasGlob, unescapeGlob, type GlobFiles } from './glob';
 
-// Pathname expansion walks directories: a module of its own, fetched the first time a word has a pattern.
+// Pathname expansion walks directories; it comes with the chunk of the seldom-typed builtins, fetched the first time a word has a pattern.
 
 /** The paths the pattern matches, sorted; empty when none does. `cwd` resolves a relative pattern. */
 export function expandGlob(pattern: string, cwd: string, files: GlobFiles): string[] {

@@ -1,4 +1,5 @@
 import type { ShellKind } from './dialect';
+import type { ShellState } from './interpreter';
 
 /**
  * $RANDOM's generator state: bash's seed and last value (variables.c), or
@@ -52,4 +53,11 @@ function nextAsh(state: Extract<RandomState, { galois: number }>): { value: numb
   } while (y === 0 && x <= 2);
   const value = ((galois | 0) - lcg + y) & 0x7fff;
   return { value, next: { galois: galois | 0, lcg, x, y } };
+}
+
+/** $RANDOM's next value, the shell's generator seeded from the machine's random source the first time (bash's variables.c seedrand). */
+export function random(state: ShellState, kind: ShellKind, seed: () => number): string {
+  const { value, next } = nextRandom((state.random ??= seedRandom(seed(), kind)), kind);
+  state.random = next;
+  return String(value);
 }

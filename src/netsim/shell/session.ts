@@ -2,9 +2,7 @@ import { collect, type BackgroundJob, type CommandResult, type ExecOptions, type
 import type { ShellProcess } from '../engine/processes';
 import { processEnvironment } from '../engine/process-environment';
 import { ashDialect, bashDialect, dashDialect, type Dialect } from './dialect';
-import type { CompoundCommand } from './ast';
 import { Interpreter, type Invocation, type ShellJob, type ShellState } from './interpreter';
-import type { RandomState } from './random-variable';
 
 /** Where a shell runs: on the host, inside a container, or on the LAN machine. */
 export type Place = { readonly kind: 'host' } | { readonly kind: 'container'; readonly id: string } | { readonly kind: 'lan' };
@@ -84,42 +82,19 @@ export interface FrameState {
   readonly language?: SavedLanguage;
 }
 
-/** The parts of a shell's state beyond its variables, as plain data. */
-interface SavedLanguage {
-  readonly functions?: readonly (readonly [string, CompoundCommand])[];
-  readonly arrays?: readonly (readonly [string, readonly (readonly [number, string])[]])[];
-  readonly traps?: readonly (readonly [string, string])[];
-  readonly aliases?: readonly (readonly [string, string])[];
-  readonly options?: readonly string[];
-  readonly integers?: readonly string[];
-  readonly positional?: readonly string[];
-  readonly history?: readonly string[];
-  readonly random?: RandomState;
+/** A shell's state beyond its variables (functions, arrays, options, traps, aliases, history...) as JSON, its maps and sets tagged. */
+type SavedLanguage = string;
+
+const LANGUAGE_KEYS = ['functions', 'arrays', 'traps', 'aliases', 'options', 'integers', 'positional', 'history', 'random'] as const;
+
+function saveLanguage(state: ShellState): SavedLanguage {
+  const kept = Object.fromEntries(LANGUAGE_KEYS.map((key) => [key, state[key]]));
+  return JSON.stringify(kept, (_key, value: unknown) => (value instanceof Map ? { $map: [...value] } : value instanceof Set ? { $set: [...value] } : value));
 }
 
-/** A shell's functions, arrays, options... as plain data, for a snapshot. */
-function saveLanguage({ functions, arrays, traps, aliases, options, integers, positional, history, random }: ShellState): SavedLanguage {
-  const entries = <T>(map: Map<string, T> | undefined) => map && [...map];
-  return JSON.parse(
-    JSON.stringify({ functions: entries(functions), arrays: arrays && [...arrays].map(([name, elements]) => [name, [...elements]]), traps: entries(traps), aliases: entries(aliases), options: options && [...options], integers: integers && [...integers], positional, history, random }),
-  ) as SavedLanguage;
-}
-
-/** The state `saveLanguage` kept, back into a shell's state. */
 function restoreLanguage(saved: SavedLanguage | undefined): Partial<ShellState> {
-  if (!saved) return {};
-  const { functions, arrays, traps, aliases, options, integers, positional, history, random } = saved;
-  return {
-    ...(functions ? { functions: new Map(functions) } : {}),
-    ...(arrays ? { arrays: new Map(arrays.map(([name, elements]) => [name, new Map(elements)])) } : {}),
-    ...(traps ? { traps: new Map(traps) } : {}),
-    ...(aliases ? { aliases: new Map(aliases) } : {}),
-    ...(options ? { options: new Set(options) } : {}),
-    ...(integers ? { integers: new Set(integers) } : {}),
-    ...(positional ? { positional: [...positional] } : {}),
-    ...(history ? { history: [...history] } : {}),
-    ...(random ? { random } : {}),
-  };
+  if (saved === undefined) return {};
+  return JSON.parse(saved, (_key, value: { $map?: [unknown, unknown][]; $set?: unknown[] } | null) => (value?.$map ? new Map(value.$map) : value?.$set ? new Set(value.$set) : value)) as Partial<ShellState>;
 }
 
 /** The terminal's shells, bottom first: what a snapshot keeps so that a restored host types into the same shell. */
