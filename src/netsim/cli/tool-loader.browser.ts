@@ -1,7 +1,7 @@
 import { loadDaemonConfigReader } from '../engine/daemon-config-loader';
 import { loadMariadbWordpress } from '../engine/mariadb-wordpress-loader';
 import { loadShellBuiltins } from '../shell/builtins-loader';
-import { loadShellExtras } from '../shell/extras-loader';
+import { loadShellExtras } from '../shell/shell-extras-loader';
 import { loadApachePage } from '../userland/apache-page-loader';
 import { loadArithmetic } from '../shell/arithmetic-loader';
 import { loadInternet } from '../userland/public-internet-loader';

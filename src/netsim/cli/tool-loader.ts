@@ -23,7 +23,7 @@ import * as nsenter from './nsenter';
 import * as packages from './package-manager';
 import * as servers from './server-programs';
 import * as shellBuiltins from '../shell/builtins-module';
-import * as shellExtras from '../shell/extras-module';
+import * as shellExtras from '../shell/shell-extras';
 import * as ss from './ss';
 import * as ssh from './ssh';
 import * as swarm from './docker/swarm-module';

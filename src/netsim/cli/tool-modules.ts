@@ -24,7 +24,7 @@ import type * as nsenter from './nsenter';
 import type * as packages from './package-manager';
 import type * as servers from './server-programs';
 import type * as shellBuiltins from '../shell/builtins-module';
-import type * as shellExtras from '../shell/extras-module';
+import type * as shellExtras from '../shell/shell-extras';
 import type * as ss from './ss';
 import type * as ssh from './ssh';
 import type * as swarm from './docker/swarm-module';
@@ -172,8 +172,7 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   continue: 'shellExtras',
   local: 'shellExtras',
   shift: 'shellExtras',
-  // `docker history` too.
-  history: ['dockerExtras', 'shellExtras'],
+
   // docker's seldom-typed commands, top-level or under `container`, `image` and `system` (`docker system df`).
   info: 'dockerExtras',
   system: 'dockerExtras',
@@ -181,6 +180,8 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   stats: 'dockerExtras',
   top: 'dockerExtras',
   cp: 'dockerExtras',
+  // `docker history`; the shell's own `history` comes with the retry.
+  history: 'dockerExtras',
   rename: 'dockerExtras',
   // docker's help texts: `--help`, `-h`, `docker help`; a bare `docker` or `docker network`, which print help too, finds them missing and loads them.
   '--help': 'dockerHelp',

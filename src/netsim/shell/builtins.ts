@@ -3,7 +3,7 @@ import { DASH_ECHO, echoText, GNU_ECHO } from './echo';
 import type { Dialect } from './dialect';
 import { shellBuiltins } from './builtins-loader';
 import type { ShellInput, ShellState } from './interpreter';
-import { shellExtras } from './extras-loader';
+import { shellExtras } from './shell-extras-loader';
 
 /** What builtins that change the shell's variables and arrays ask of it. */
 export interface ShellHooks {
@@ -116,7 +116,7 @@ export const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'es
 /** Builtins the interpreter runs itself, for `command -v`. */
 export const SHELL_BUILTINS = new Set(['source', '.']);
 
-/** A builtin of the extras module (extras-module.ts), fetched the first time a line runs one; `shells` are those that have it. */
+/** A builtin of the seldom-typed builtins' module (shell-extras.ts), fetched the first time a line runs one; `shells` are those that have it. */
 const extra =
   (name: 'read' | 'type' | 'declare' | 'let' | 'trap' | 'set' | 'history' | 'local' | 'shift' | 'alias' | 'unalias' | 'command' | 'unset' | 'return', shells: readonly Dialect['kind'][] = ['bash', 'dash', 'ash']): Builtin =>
   (args, context) =>

@@ -3,7 +3,7 @@ import { ERRNO_TEXT, type FileErrno } from '../kernel/filesystem';
 import type { ArithmeticError } from './arithmetic-error';
 import { arithmetic } from './arithmetic-loader';
 import type { ShellSyntaxError } from './parser';
-import { shellExtras } from './extras-loader';
+import { shellExtras } from './shell-extras-loader';
 
 /** The shells a lesson meets: bash (Debian, Ubuntu, the host), dash (`sh` on Debian and Ubuntu), BusyBox ash (Alpine, busybox). */
 export type ShellKind = 'bash' | 'dash' | 'ash';

@@ -8,7 +8,7 @@ import { arithmetic } from './arithmetic-loader';
 import { BadSubstitution, expandFields, expandPattern, expandString, type ExpansionContext } from './expand';
 import { matchesGlob } from './glob';
 import { parseNext, parseWord } from './parser';
-import { shellExtras } from './extras-loader';
+import { shellExtras } from './shell-extras-loader';
 import type { RandomState } from './random-variable';
 
 /** A shell's own state: what survives from one line to the next. */
@@ -981,8 +981,9 @@ export type { FileErrno };
 
 /** A word's brace expansion, each alternative read again as the word it spells. */
 function braceWords(word: Word): Word[] {
-  // Most words have no brace: brace expansion's module is fetched only for those that do.
-  const sources = word.source.includes('{') ? shellExtras().expandBraceSource(word.source) : undefined;
+  // Only a brace typed outside quotes expands (`--format '{{.Name}}'` does not): the module is fetched for those words alone.
+  const braced = word.parts.some((part) => part.kind === 'literal' && !part.quoted && part.text.includes('{'));
+  const sources = braced ? shellExtras().expandBraceSource(word.source) : undefined;
   if (!sources) return [word];
   return sources.flatMap((source) => parseWord(source) ?? []);
 }
