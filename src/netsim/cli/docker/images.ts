@@ -12,7 +12,7 @@ import type { CommandSpec, DockerContext } from './cobra';
 
 /** image.Summary for every stored image, newest first (moby image_list.go), with how many containers use it. */
 export function summaries(engine: Engine): ImageSummary[] {
-  const stored = engine.images();
+  const stored = engine.images.list();
   const images = [...new Set(stored.map((entry) => entry.image))].sort((a, b) => (a.created < b.created ? 1 : a.created > b.created ? -1 : 0));
   return images.map((image) => ({
     id: image.digest,
@@ -21,7 +21,7 @@ export function summaries(engine: Engine): ImageSummary[] {
     createdMs: Date.parse(image.created),
     size: image.contentSize + image.unpackedSize,
     contentSize: image.contentSize,
-    containers: engine.containers().filter((c) => imageInfo(c.image)?.digest === image.digest).length,
+    containers: engine.containers.list().filter((c) => imageInfo(c.image)?.digest === image.digest).length,
   }));
 }
 
@@ -71,7 +71,7 @@ const images: CommandSpec<DockerContext> = {
     const listed = matching(summaries(engine), positionals[0]);
     const hint = listed.length === 0 && positionals[0] !== undefined && this.path === 'docker images' && IMAGE_SUBCOMMANDS.includes(positionals[0]) ? `No images found matching "${positionals[0]}": did you mean "docker image ${positionals[0]}"?\n` : '';
     if (!tableWanted) return { stdout: formatImageTree(treeRows(listed)), stderr: hint, exitCode: 0 };
-    const rows = imageRows(listed, engine.now(), values.has('no-trunc'));
+    const rows = imageRows(listed, engine.clock.now(), values.has('no-trunc'));
     const format = values.get('format')?.at(-1);
     let stdout: string;
     try {
@@ -104,7 +104,7 @@ const pull: CommandSpec<DockerContext> = {
   run({ values, positionals: [reference] }, { engine }) {
     const defaultTag = !reference!.includes('@') && !/:[^/]*$/.test(reference!) && !values.has('quiet') ? 'Using default tag: latest\n' : '';
     try {
-      const pulled = engine.pullImage(reference!);
+      const pulled = engine.images.pull(reference!);
       if (values.has('quiet')) return ok(`${fullReference(pulled)}\n`);
       return ok(`${defaultTag}${formatPullProgress(pulled)}${fullReference(pulled)}\n`);
     } catch (error) {
