@@ -196,6 +196,8 @@ export function hostMachine(parts: HostParts): Machine {
       const { clock, line } = parts;
       return { nowMs: clock.now(), interruptAfterMs: line.interruptAfterMs };
     },
+    // Drawn only when a shell first expands $RANDOM, so hosts that never do keep their sequence of IDs.
+    randomSeed: () => parts.random.int(1, 0x7fffffff),
     // The login shell has a PID of the host's boot (host-processes.ts); `docker run -it`'s shell is the container's
     // first process ($$ is 1 in its PID namespace); an exec'd shell takes the next PID, without drawing from the seed.
     hostname: (place) => {

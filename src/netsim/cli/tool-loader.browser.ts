@@ -1,6 +1,7 @@
 import { loadDaemonConfigReader } from '../engine/daemon-config-loader';
 import { loadMariadbWordpress } from '../engine/mariadb-wordpress-loader';
 import { loadShellBuiltins } from '../shell/builtins-loader';
+import { loadShellExtras } from '../shell/shell-extras-loader';
 import { loadApachePage } from '../userland/apache-page-loader';
 import { loadArithmetic } from '../shell/arithmetic-loader';
 import { loadInternet } from '../userland/public-internet-loader';
@@ -39,6 +40,7 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   packages: () => import('./package-manager'),
   servers: () => import('./server-programs'),
   shellBuiltins: loadShellBuiltins,
+  shellExtras: loadShellExtras,
   ss: () => import('./ss'),
   ssh: () => import('./ssh'),
   swarm: () => import('./docker/swarm-module'),

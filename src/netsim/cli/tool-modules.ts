@@ -25,6 +25,7 @@ import type * as nsenter from './nsenter';
 import type * as packages from './package-manager';
 import type * as servers from './server-programs';
 import type * as shellBuiltins from '../shell/builtins-module';
+import type * as shellExtras from '../shell/shell-extras';
 import type * as ss from './ss';
 import type * as ssh from './ssh';
 import type * as swarm from './docker/swarm-module';
@@ -72,6 +73,7 @@ export interface ToolModules {
   packages: typeof packages;
   servers: typeof servers;
   shellBuiltins: typeof shellBuiltins;
+  shellExtras: typeof shellExtras;
   ss: typeof ss;
   ssh: typeof ssh;
   swarm: typeof swarm;
@@ -163,6 +165,23 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   // The shell's builtins `test` and `printf`; `[` is not a word here: the retry loads it.
   test: 'shellBuiltins',
   printf: 'shellBuiltins',
+  // The shell's seldom-typed builtins; `[[` is not a word here: the retry loads it, as it does a later `set -x` trace.
+  read: 'shellExtras',
+  type: 'shellExtras',
+  declare: 'shellExtras',
+  typeset: 'shellExtras',
+  let: 'shellExtras',
+  set: 'shellExtras',
+  trap: 'shellExtras',
+  alias: 'shellExtras',
+  unalias: 'shellExtras',
+  command: 'shellExtras',
+  unset: 'shellExtras',
+  break: 'shellExtras',
+  continue: 'shellExtras',
+  local: 'shellExtras',
+  shift: 'shellExtras',
+
   // docker's seldom-typed commands, top-level or under `container`, `image` and `system` (`docker system df`).
   info: 'dockerExtras',
   system: 'dockerExtras',
@@ -170,6 +189,7 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   stats: 'dockerExtras',
   top: 'dockerExtras',
   cp: 'dockerExtras',
+  // `docker history`; the shell's own `history` comes with the retry.
   history: 'dockerExtras',
   rename: 'dockerExtras',
   // docker's help texts: `--help`, `-h`, `docker help`; a bare `docker` or `docker network`, which print help too, finds them missing and loads them.
@@ -184,7 +204,7 @@ export { ToolModuleMissing };
 /** Every module, so that a name thrown from any layer can be checked. */
 const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
   apachePage: true, arithmetic: true, inspect: true, internet: true, linkDetailsFormat: true, curlWriteOut: true, mountOption: true, ipv6Path: true, bridge: true, compose: true, daemonConfig: true, date: true, dig: true, dockerExtras: true, dockerHelp: true, getent: true, goals: true, ipExtras: true, mariadbWordpress: true,
-  netTools: true, netstat: true, nsenter: true, packages: true, servers: true, shellBuiltins: true, ss: true, ssh: true, swarm: true, systemd: true,
+  netTools: true, netstat: true, nsenter: true, packages: true, servers: true, shellBuiltins: true, shellExtras: true, ss: true, ssh: true, swarm: true, systemd: true,
   tcpdump: true, telnet: true, textTools: true, sed: true, awk: true, traceroute: true, volume: true, wget: true,
 };
 
