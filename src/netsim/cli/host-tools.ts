@@ -10,7 +10,6 @@ import { lsProgram } from './files/ls';
 import { envProgram, idProgram, printenvProgram, seqProgram, unameProgram, whichProgram, whoamiProgram } from './system-info';
 import { engineNameServices, type NameServices } from './name-service';
 import { busyboxPingProgram, iputilsPingProgram } from './ping';
-import { busyboxPsProgram, procpsProgram } from './ps';
 import { sleepProgram } from './sleep';
 import { sysctlProgram } from './sysctl';
 import { curlProgram } from './curl';
@@ -31,7 +30,7 @@ export interface ToolEnvironment {
 export function hostToolPrograms(engine: Engine, hostEtc: () => HostEtc): Program[] {
   const names = engineNameServices(engine, hostEtc);
   const hostname = (context: ProcessContext) => (context.containerId ? (engine.containers.list().find((c) => c.id === context.containerId)?.hostname ?? '') : hostEtc().hostname);
-  return [lsProgram('gnu'), ...fileToolPrograms('gnu'), envProgram, printenvProgram, idProgram('gnu'), whoamiProgram, unameProgram('gnu', hostname), seqProgram('gnu'), whichProgram, iputilsPingProgram(names), iputilsPingProgram(names, 'ping6'), lazyTool('dig', 'dig', (tools) => tools.digProgram(names)), lazyTool('nslookup', 'dig', (tools) => tools.nslookupProgram(names, 'bind')), lazyTool('host', 'dig', (tools) => tools.hostProgram(names)), lazyTool('getent', 'getent', (tools) => tools.getentProgram(names)), hostnameProgram(engine, hostEtc, names), lazyTool('ss', 'ss', (tools) => tools.ssProgram(engine, names)), lazyTool('netstat', 'netstat', (tools) => tools.netstatProgram(engine)), lazyTool('ifconfig', 'netTools', (tools) => tools.ifconfigProgram()), lazyTool('route', 'netTools', (tools) => tools.routeProgram('net-tools')), lazyTool('arp', 'netTools', (tools) => tools.arpProgram('net-tools', names)), procpsProgram(engine), sleepProgram('gnu'), lazyTool('date', 'date', (tools) => tools.dateProgram('gnu')), sysctlProgram, lazyTool('tcpdump', 'tcpdump', (tools) => tools.tcpdumpProgram(engine.processes)), lazyTool('telnet', 'telnet', (tools) => tools.telnetProgram(names))];
+  return [lsProgram('gnu'), ...fileToolPrograms('gnu'), envProgram, printenvProgram, idProgram('gnu'), whoamiProgram, unameProgram('gnu', hostname), seqProgram('gnu'), whichProgram, iputilsPingProgram(names), iputilsPingProgram(names, 'ping6'), lazyTool('dig', 'dig', (tools) => tools.digProgram(names)), lazyTool('nslookup', 'dig', (tools) => tools.nslookupProgram(names, 'bind')), lazyTool('host', 'dig', (tools) => tools.hostProgram(names)), lazyTool('getent', 'getent', (tools) => tools.getentProgram(names)), hostnameProgram(engine, hostEtc, names), lazyTool('ss', 'ss', (tools) => tools.ssProgram(engine, names)), lazyTool('netstat', 'netstat', (tools) => tools.netstatProgram(engine)), lazyTool('ifconfig', 'netTools', (tools) => tools.ifconfigProgram()), lazyTool('route', 'netTools', (tools) => tools.routeProgram('net-tools')), lazyTool('arp', 'netTools', (tools) => tools.arpProgram('net-tools', names)), lazyTool('ps', 'ps', (tools) => tools.procpsProgram(engine)), sleepProgram('gnu'), lazyTool('date', 'date', (tools) => tools.dateProgram('gnu')), sysctlProgram, lazyTool('tcpdump', 'tcpdump', (tools) => tools.tcpdumpProgram(engine.processes)), lazyTool('telnet', 'telnet', (tools) => tools.telnetProgram(names))];
 }
 
 /** What an applet is built from: the name services, whether BusyBox was built against musl (Alpine) rather than glibc, and the daemon (ps lists its processes). */
@@ -51,7 +50,7 @@ const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> =
   ip: ({ musl }) => busyboxIpProgram(musl),
   nslookup: ({ names }) => lazyTool('nslookup', 'dig', (tools) => tools.nslookupProgram(names, 'busybox')),
   wget: ({ names, musl }) => lazyTool('wget', 'wget', (tools) => tools.busyboxWgetProgram(names, musl ? 'musl' : 'glibc')),
-  ps: ({ engine, musl }) => busyboxPsProgram(engine, musl),
+  ps: ({ engine, musl }) => lazyTool('ps', 'ps', (tools) => tools.busyboxPsProgram(engine, musl)),
   netstat: ({ engine }) => lazyTool('netstat', 'netstat', (tools) => tools.netstatProgram(engine, 'busybox')),
   ifconfig: () => lazyTool('ifconfig', 'netTools', (tools) => tools.ifconfigProgram('busybox')),
   route: () => lazyTool('route', 'netTools', (tools) => tools.routeProgram('busybox')),

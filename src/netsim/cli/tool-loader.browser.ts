@@ -36,6 +36,7 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   mariadbWordpress: loadMariadbWordpress,
   netTools: () => import('./net-tools'),
   netstat: () => import('./netstat'),
+  ps: () => import('./ps'),
   nsenter: () => import('./nsenter'),
   packages: () => import('./package-manager'),
   servers: () => import('./server-programs'),

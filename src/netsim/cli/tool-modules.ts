@@ -21,6 +21,7 @@ import type * as getent from './getent';
 import type * as ipExtras from './ip-extras';
 import type * as netTools from './net-tools';
 import type * as netstat from './netstat';
+import type * as ps from './ps';
 import type * as nsenter from './nsenter';
 import type * as packages from './package-manager';
 import type * as servers from './server-programs';
@@ -69,6 +70,7 @@ export interface ToolModules {
   mariadbWordpress: typeof mariadbWordpress;
   netTools: typeof netTools;
   netstat: typeof netstat;
+  ps: typeof ps;
   nsenter: typeof nsenter;
   packages: typeof packages;
   servers: typeof servers;
@@ -204,7 +206,7 @@ export { ToolModuleMissing };
 /** Every module, so that a name thrown from any layer can be checked. */
 const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
   apachePage: true, arithmetic: true, inspect: true, internet: true, linkDetailsFormat: true, curlWriteOut: true, mountOption: true, ipv6Path: true, bridge: true, compose: true, daemonConfig: true, date: true, dig: true, dockerExtras: true, dockerHelp: true, getent: true, goals: true, ipExtras: true, mariadbWordpress: true,
-  netTools: true, netstat: true, nsenter: true, packages: true, servers: true, shellBuiltins: true, shellExtras: true, ss: true, ssh: true, swarm: true, systemd: true,
+  netTools: true, netstat: true, ps: true, nsenter: true, packages: true, servers: true, shellBuiltins: true, shellExtras: true, ss: true, ssh: true, swarm: true, systemd: true,
   tcpdump: true, telnet: true, textTools: true, sed: true, awk: true, traceroute: true, volume: true, wget: true,
 };
 
