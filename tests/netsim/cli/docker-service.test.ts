@@ -124,4 +124,15 @@ describe('docker service ls, ps, scale, update and rm', () => {
     const host = hostAfter('docker swarm init', 'docker service create -d --name web nginx', 'docker swarm leave --force');
     expect(host.run('docker ps -aq').stdout).toBe('');
   });
+
+  it('prefixes each task\'s log lines with service.slot.taskID@node, the slot padded to the replica count (logs.go taskFormatter)', () => {
+    const host = hostAfter('docker swarm init', 'docker service create -d --name web --replicas 10 nginx');
+    const lines = host.run('docker service logs web').stdout.trim().split('\n');
+    const first = '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration';
+    expect(lines.filter((line) => line.endsWith(first))).toHaveLength(10);
+    expect(lines[0]).toMatch(/^web\.1\.[0-9a-z]{12}@docker-host {5}\| \/docker-entrypoint\.sh: /);
+    expect(lines.find((line) => line.startsWith('web.10.'))).toMatch(/^web\.10\.[0-9a-z]{12}@docker-host {4}\| /);
+    expect(host.run('docker service logs --no-task-ids web').stdout).toContain(`web.1@docker-host     | ${first}\n`);
+    expect(host.run('docker service logs nope')).toMatchObject({ stderr: 'no such task or service: nope\n', exitCode: 1 });
+  });
 });

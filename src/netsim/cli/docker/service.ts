@@ -1,3 +1,4 @@
+import type { LogEntry } from '../../engine/container';
 import type { Engine } from '../../engine/engine';
 import type { SwarmService } from '../../engine/swarm-service-state';
 import { createService, findService, NOT_A_MANAGER, removeService, scaleService } from '../../engine/swarm-services';
@@ -9,12 +10,13 @@ import { goStruct } from '../../wire/go-value';
 import { fail, ok, type CommandResult, type Program, type ProcessContext } from '../command';
 import { CANNOT_CONNECT, reachDaemon } from '../docker-service';
 import { daemonErrorText, runCommand, type CommandSpec, type DockerContext } from './cobra';
+import { logOutput } from './log-output';
 import { naturalCompare } from './natural-order';
 
 /**
  * `docker service` on the single-node swarm (cli/command/service): replicated
  * services whose tasks are containers on this host. Rolling updates, global
- * mode, published ports and the routing mesh are not modelled.
+ * mode, published ports, the routing mesh and `inspect` are not modelled.
  */
 
 /** cli/command/service/cmd.go: the subcommands and their Short texts. */
@@ -264,7 +266,46 @@ const update: CommandSpec<ServiceContext> = {
   },
 };
 
-const COMMANDS: Record<string, CommandSpec<ServiceContext>> = { create, ls, list: ls, ps, rm, remove: rm, scale, update };
+/**
+ * logs.go taskFormatter: `service.slot.taskID@node`, the slot padded to the
+ * width of the replica count, then `    | `; the daemon merges the tasks' logs
+ * in the order they were written.
+ */
+function taskLogs(engine: Engine, service: SwarmService, { noTrunc, noTaskIds }: { noTrunc: boolean; noTaskIds: boolean }): LogEntry[] {
+  const width = String(service.replicas).length;
+  const entries = service.tasks.flatMap((task) => {
+    const container = engine.containers.list().find((c) => c.id === task.containerId);
+    const id = noTaskIds ? '' : `.${noTrunc ? task.id : task.id.slice(0, 12)}`;
+    const prefix = `${service.name}.${task.slot}${id}@${NODE_NAME}${' '.repeat(Math.max(0, width - String(task.slot).length))}    | `;
+    return (container?.logs ?? []).map((entry) => ({ ...entry, text: `${prefix}${entry.text}` }));
+  });
+  return entries.sort((a, b) => a.timeMs - b.timeMs);
+}
+
+const logs: CommandSpec<ServiceContext> = {
+  path: 'docker service logs',
+  usage: '[OPTIONS] SERVICE|TASK',
+  args: { kind: 'exactly', count: 1 },
+  flags: [
+    { name: 'no-trunc', takesValue: false },
+    { name: 'no-task-ids', takesValue: false },
+    { name: 'timestamps', short: 't', takesValue: false },
+  ],
+  run({ values, positionals }, { engine }) {
+    const reference = positionals[0]!;
+    if (!engine.swarm.state()) return notManager();
+    let service: SwarmService;
+    try {
+      service = engine.swarm.run((daemon) => findService(daemon, reference));
+    } catch {
+      // ~: looking the name up as a task (TaskInspect) is not modelled; runLogs words a miss of both so.
+      return fail(`no such task or service: ${reference}\n`, 1);
+    }
+    return logOutput(taskLogs(engine, service, { noTrunc: values.has('no-trunc'), noTaskIds: values.has('no-task-ids') }), values.has('timestamps'), 0);
+  },
+};
+
+const COMMANDS: Record<string, CommandSpec<ServiceContext>> = { create, ls, list: ls, ps, rm, remove: rm, scale, update, logs };
 
 /** `docker service ...`: the group's help alone (to stderr, status 0), or one of its commands. */
 function runService(engine: Engine, args: readonly string[], context: ProcessContext): CommandResult {
