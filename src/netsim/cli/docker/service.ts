@@ -40,7 +40,7 @@ const SERVICE_HELP: CommandHelpTable = {
 /** The node's hostname, which `docker info` prints as Name and `service ps` as NODE. */
 const NODE_NAME = 'docker-host';
 
-/** A service's context for `docker service ps`/`ls` needs the node's swarm; every call fails alike without one. */
+/** Every service call needs this node to manage a swarm; without one the daemon answers cluster.errNoManager. */
 const notManager = () => fail(`Error response from daemon: ${NOT_A_MANAGER}\n`, 1);
 
 /** Uint64Opt.Set: strconv.ParseUint's refusal, as pflag words it. */
@@ -49,15 +49,16 @@ function checkUint(value: string): string | undefined {
   return `strconv.ParseUint: parsing ${JSON.stringify(value)}: invalid syntax`;
 }
 
+/** What the service commands run with: docker's context and the terminal's width, for the progress bar. */
+type ServiceContext = DockerContext & { columns: number };
+
 /** WaitOnService: the service ID already printed, the client follows the tasks until the monitor period has passed. */
-function waitOnService(context: DockerContext & { columns: number }, serviceId: string, replicas: number, quiet: boolean): string {
+function waitOnService(context: ServiceContext, serviceId: string, replicas: number, quiet: boolean): string {
   context.engine.clock.advance(CONVERGE_MS);
   if (quiet) return '';
   const record = { serviceId, replicas, terminal: context.stdoutIsTerminal === true, columns: context.columns };
   return record.terminal ? convergedScreen(record) : convergeLines(record);
 }
-
-type ServiceContext = DockerContext & { columns: number };
 
 const create: CommandSpec<ServiceContext> = {
   path: 'docker service create',
@@ -255,9 +256,8 @@ const update: CommandSpec<ServiceContext> = {
   run({ values, positionals }, context) {
     const reference = positionals[0]!;
     try {
-      const service = context.engine.swarm.run((daemon) => findService(daemon, reference));
       const replicas = values.get('replicas')?.at(-1);
-      if (replicas !== undefined) context.engine.swarm.run((daemon) => scaleService(daemon, reference, Number(replicas)));
+      const service = context.engine.swarm.run((daemon) => (replicas === undefined ? findService(daemon, reference) : scaleService(daemon, reference, Number(replicas))));
       if (values.has('detach')) return ok(`${reference}\n`);
       return ok(`${reference}\n${waitOnService(context, reference, service.replicas, values.has('quiet'))}`);
     } catch (error) {
