@@ -141,8 +141,8 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   ss: 'ss',
   systemctl: 'systemd',
   journalctl: 'systemd',
-  // `service nginx start` (sysvinit's) and `docker service ...`.
-  service: ['systemd', 'swarm'],
+  // `service nginx start`; `docker service ...` gets the swarm module by the retry.
+  service: 'systemd',
   tcpdump: 'tcpdump',
   traceroute: 'traceroute',
   date: 'date',

@@ -29,26 +29,18 @@ function namesOn(container: Container, networkId: string): string[] {
  * NXDOMAIN from Docker's side: the query then goes to the host's resolvers.
  */
 export function resolveContainerName(daemon: Daemon, querier: Container, name: string): Ipv4[] {
-  return serviceAddresses(daemon, querier, name) ?? resolveOn(daemon, querier, name, (endpoint) => (endpoint.address ? [endpoint.address.address] : []));
+  return serviceAddresses?.(daemon, querier, name) ?? resolveOn(daemon, querier, name, (endpoint) => (endpoint.address ? [endpoint.address.address] : []));
 }
 
 /**
- * The swarm's service records (libnetwork addServiceBinding, endpoint mode
- * vip): on a network of a service, its name answers the service's VIP there
- * and `tasks.NAME` the addresses of its running tasks, in slot order.
+ * The swarm's service records, which the tool module that brings services
+ * supplies (engine/swarm-services.ts serviceAddresses) when it first runs: the
+ * core does without them until a service can exist.
  */
-function serviceAddresses(daemon: Daemon, querier: Container, name: string): Ipv4[] | undefined {
-  const wanted = name.toLowerCase().replace(/\.$/, '');
-  const serviceName = wanted.replace(/^tasks\./, '');
-  for (const own of querier.endpoints) {
-    const service = daemon.state.swarm?.services.find((s) => s.name.toLowerCase() === serviceName && s.networkIds.includes(own.networkId));
-    if (!service) continue;
-    if (serviceName === wanted) return service.vips.filter((vip) => vip.networkId === own.networkId).map((vip) => vip.address.address);
-    const tasks = service.tasks.map((task) => daemon.state.containers.find((c) => c.id === task.containerId && c.status === 'running'));
-    return tasks.flatMap((task) => task?.endpoints.find((e) => e.networkId === own.networkId)?.address?.address ?? []);
-  }
-  return undefined;
-}
+let serviceAddresses: ((daemon: Daemon, querier: Container, name: string) => Ipv4[] | undefined) | undefined;
+export const useServiceRecords = (resolve: typeof serviceAddresses): void => {
+  serviceAddresses = resolve;
+};
 
 /**
  * What 127.0.0.11 answers for an AAAA query (ResolveName with types.IPv6): the
@@ -58,7 +50,7 @@ function serviceAddresses(daemon: Daemon, querier: Container, name: string): Ipv
  */
 export function resolveContainerName6(daemon: Daemon, querier: Container, name: string): string[] | undefined {
   // A service's VIP and tasks are IPv4 here: the name is known, with no AAAA record.
-  if (serviceAddresses(daemon, querier, name)) return [];
+  if (serviceAddresses?.(daemon, querier, name)) return [];
   let known = false;
   const found = resolveOn(daemon, querier, name, (endpoint) => {
     known = true;

@@ -141,7 +141,6 @@ export function dockerProgram(engine: Engine): Program {
   const compose = lazyTool('docker', 'compose', (tools) => tools.composeProgram(engine));
   // `docker swarm` is a tool module too; the overlay networks it makes possible are the core's.
   const swarm = lazyTool('docker', 'swarm', (tools) => tools.swarmProgram(engine));
-  const services = lazyTool('docker', 'swarm', (tools) => tools.serviceProgram(engine));
   return {
     name: 'docker',
     run(args, processContext) {
@@ -149,10 +148,10 @@ export function dockerProgram(engine: Engine): Program {
       const context: DockerContext = { engine, stdin, ...(terminal && { terminal }), ...(interruptAfterMs !== undefined && { interruptAfterMs }), ...(files && { files }), ...(cwd !== undefined && { cwd }), ...(stdoutIsTerminal !== undefined && { stdoutIsTerminal }) };
       const [command, verb, ...rest] = args;
       if (command === 'compose') return compose.run(args.slice(1), processContext);
-      if (command === 'swarm') return swarm.run(args.slice(1), processContext);
-      if (command === 'service') return services.run(args.slice(1), processContext);
+      // `docker swarm` and `docker service` come in the same module, which is handed the group's name.
+      if (command === 'swarm' || command === 'service') return swarm.run(args, processContext);
       // The swarm's other management commands need nodes, stacks and secrets, which a single-node swarm does without.
-      if (SWARM_ONLY.includes(command!) && reachDaemon(engine.service, processContext)) return fail(`netsim: \`docker ${command}\` is not simulated yet: this host's swarm serves overlay networks and services only (docker swarm init, docker network create -d overlay, docker service)\n`, 1);
+      if (SWARM_ONLY.includes(command!) && reachDaemon(engine.service, processContext)) return fail(`netsim: \`docker ${command}\` is not simulated yet\n`, 1);
       const home = processContext.env?.get('HOME') ?? (processContext.isRoot ? '/root' : '/home/usuario');
       // The root command alone: ShowHelp to stderr, status 0 (cmd/docker/docker.go newDockerCommand RunE).
       if (command === undefined) return { stdout: '', stderr: rootHelp(home), exitCode: 0 };
