@@ -113,7 +113,7 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   '1.1.1.1': 'internet',
   // `docker volume ...`: its commands; the daemon's volumes and the -v mounts are in the core.
   volume: 'volume',
-  // `docker swarm ...`: init, leave and join-token, and the swarm's ingress; overlay networks themselves are in the core.
+  // `docker swarm ...`: init, leave and join-token, the swarm's ingress, and `docker service`; overlay networks themselves are in the core.
   swarm: 'swarm',
   // iproute2's bridge and bridge-utils' brctl.
   bridge: 'bridge',
@@ -150,6 +150,7 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   ss: 'ss',
   systemctl: 'systemd',
   journalctl: 'systemd',
+  // `service nginx start`; `docker service ...` gets the swarm module by the retry.
   service: 'systemd',
   tcpdump: 'tcpdump',
   traceroute: 'traceroute',

@@ -29,8 +29,18 @@ function namesOn(container: Container, networkId: string): string[] {
  * NXDOMAIN from Docker's side: the query then goes to the host's resolvers.
  */
 export function resolveContainerName(daemon: Daemon, querier: Container, name: string): Ipv4[] {
-  return resolveOn(daemon, querier, name, (endpoint) => (endpoint.address ? [endpoint.address.address] : []));
+  return serviceAddresses?.(daemon, querier, name) ?? resolveOn(daemon, querier, name, (endpoint) => (endpoint.address ? [endpoint.address.address] : []));
 }
+
+/**
+ * The swarm's service records, which the tool module that brings services
+ * supplies (engine/swarm-services.ts serviceAddresses) when it first runs: the
+ * core does without them until a service can exist.
+ */
+let serviceAddresses: ((daemon: Daemon, querier: Container, name: string) => Ipv4[] | undefined) | undefined;
+export const useServiceRecords = (resolve: typeof serviceAddresses): void => {
+  serviceAddresses = resolve;
+};
 
 /**
  * What 127.0.0.11 answers for an AAAA query (ResolveName with types.IPv6): the
@@ -39,6 +49,8 @@ export function resolveContainerName(daemon: Daemon, querier: Container, name: s
  * Undefined when no container carries the name.
  */
 export function resolveContainerName6(daemon: Daemon, querier: Container, name: string): string[] | undefined {
+  // A service's VIP and tasks are IPv4 here: the name is known, with no AAAA record.
+  if (serviceAddresses?.(daemon, querier, name)) return [];
   let known = false;
   const found = resolveOn(daemon, querier, name, (endpoint) => {
     known = true;

@@ -31,8 +31,9 @@ export function attach(daemon: Daemon, container: Container, network: Network, r
     throw new EngineError('forbidden', `network ${network.name} cannot be joined by this simulator yet`);
   }
   const settings = gatewayName === undefined ? container.endpointSettings[network.id] : undefined;
-  // cluster.AttachNetwork: the manager attaches a container only to a network made --attachable (resourceapi AttachNetwork, codes.PermissionDenied).
-  if (network.swarm && !network.attachable && gatewayName === undefined) {
+  // cluster.AttachNetwork: the manager attaches a container only to a network made --attachable (resourceapi AttachNetwork, codes.PermissionDenied);
+  // a service's task is attached by the swarm itself.
+  if (network.swarm && !network.attachable && gatewayName === undefined && container.config.labels['com.docker.swarm.task.id'] === undefined) {
     const target = settings?.networkName ?? network.name;
     throw new EngineError('forbidden', `Could not attach to network ${target}: rpc error: code = PermissionDenied desc = network ${target} not manually attachable`);
   }
@@ -212,7 +213,8 @@ function ephemeralPort(daemon: Daemon, taken: PortIndex, protocol: string): numb
  * the lowest free one of the first pool that has any.
  */
 export function allocateAddress(daemon: Daemon, network: Network, requested: Ipv4 | undefined): { address: Ipv4; config: IpamConfig } {
-  const endpoints = allEndpoints(daemon);
+  // A service's VIP is taken from its network's pool as an endpoint's address is.
+  const endpoints = [...allEndpoints(daemon), ...(daemon.state.swarm?.services ?? []).flatMap((service) => service.vips)];
   if (requested !== undefined) {
     const config = network.ipam.find((candidate) => contains(candidate.subnet, requested)) ?? network.ipam[0]!;
     if (takenInPool(config.subnet, daemon.state.networks, endpoints).has(requested)) throw new EngineError('forbidden', 'Address already in use');

@@ -1,4 +1,5 @@
 import type { Endpoint } from './container';
+import type { SwarmService } from './swarm-service-state';
 
 /**
  * A single-node swarm, as `docker swarm init` leaves the daemon (daemon/cluster):
@@ -23,6 +24,8 @@ export interface SwarmState {
    * docker_gwbridge; no container owns it, so its endpoints are kept here.
    */
   ingressSandbox: { readonly namespaceId: number; endpoints: Endpoint[] } | undefined;
+  /** `docker service create` adds them; the tool module that brings services keeps them up. */
+  services: SwarmService[];
 }
 
 /** The key and Name `docker network inspect` lists the ingress sandbox's endpoints under. */

@@ -13,6 +13,7 @@ import { allocateSwarmPools, gatewayBridge, newNetwork, VXLAN_ID_LIST } from './
 import { swarmId } from './overlay-driver';
 import { createSandbox } from './sandbox';
 import type { SwarmState } from './swarm-state';
+import { removeAllTasks } from './swarm-services';
 
 /** POST /swarm/init as docker/cli sends it (cli/command/swarm/init.go): the flags the simulator reads. */
 export interface SwarmInitRequest {
@@ -148,6 +149,7 @@ export function swarmInit(daemon: Daemon, request: SwarmInitRequest): SwarmState
     workerToken: joinToken(daemon, digest),
     managerToken: joinToken(daemon, digest),
     ingressSandbox: undefined,
+    services: [],
   };
   daemon.state.swarm = swarm;
   setUpIngress(daemon, swarm);
@@ -201,6 +203,7 @@ export function swarmLeave(daemon: Daemon, force: boolean): void {
 }
 
 function leave(daemon: Daemon): void {
+  if (daemon.state.swarm) removeAllTasks(daemon, daemon.state.swarm);
   const sandbox = daemon.state.swarm?.ingressSandbox;
   if (sandbox) {
     const namespace = daemon.kernel.state.namespaces.get(sandbox.namespaceId);

@@ -63,7 +63,7 @@ describe('docker swarm leave and join-token', () => {
     expect(alone.exitCode).toBe(0);
     expect(alone.stderr).toContain('Usage:  docker swarm COMMAND\n\nManage Swarm\n\nCommands:\n  ca          Display and rotate the root CA\n  init        Initialize a swarm\n');
     expect(hostAfter().run('docker swarm join --token x 10.0.0.1:2377')).toMatchObject({ stderr: 'netsim: `docker swarm join` is not simulated yet: this host is a swarm of one node\n', exitCode: 1 });
-    expect(hostAfter('docker swarm init').run('docker service ls').stderr).toMatch(/^netsim: `docker service` is not simulated yet/);
+    expect(hostAfter('docker swarm init').run('docker node ls').stderr).toMatch(/^netsim: `docker node` is not simulated yet/);
   });
 });
 

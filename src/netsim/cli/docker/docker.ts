@@ -28,7 +28,7 @@ function withExtras(specs: Specs, extras: Record<string, (tools: Extras) => Comm
 }
 
 /** docker/cli's swarm management commands besides `docker swarm` (cli/command/commands/commands.go). */
-const SWARM_ONLY = ['service', 'node', 'stack', 'secret', 'config'];
+const SWARM_ONLY = ['node', 'stack', 'secret', 'config'];
 
 /** `docker --help`, from the help tool module. */
 const rootHelp = (home: string) => toolModule('dockerHelp').rootHelp(home);
@@ -148,9 +148,10 @@ export function dockerProgram(engine: Engine): Program {
       const context: DockerContext = { engine, stdin, ...(terminal && { terminal }), ...(interruptAfterMs !== undefined && { interruptAfterMs }), ...(files && { files }), ...(cwd !== undefined && { cwd }), ...(stdoutIsTerminal !== undefined && { stdoutIsTerminal }) };
       const [command, verb, ...rest] = args;
       if (command === 'compose') return compose.run(args.slice(1), processContext);
-      if (command === 'swarm') return swarm.run(args.slice(1), processContext);
-      // The swarm's other management commands need services and nodes, which a single-node swarm for overlay networks does without.
-      if (SWARM_ONLY.includes(command!) && reachDaemon(engine.service, processContext)) return fail(`netsim: \`docker ${command}\` is not simulated yet: this host's swarm serves overlay networks only (docker swarm init, docker network create -d overlay --attachable)\n`, 1);
+      // `docker swarm` and `docker service` come in the same module, which is handed the group's name.
+      if (command === 'swarm' || command === 'service') return swarm.run(args, processContext);
+      // The swarm's other management commands need nodes, stacks and secrets, which a single-node swarm does without.
+      if (SWARM_ONLY.includes(command!) && reachDaemon(engine.service, processContext)) return fail(`netsim: \`docker ${command}\` is not simulated yet\n`, 1);
       const home = processContext.env?.get('HOME') ?? (processContext.isRoot ? '/root' : '/home/usuario');
       // The root command alone: ShowHelp to stderr, status 0 (cmd/docker/docker.go newDockerCommand RunE).
       if (command === undefined) return { stdout: '', stderr: rootHelp(home), exitCode: 0 };

@@ -5,6 +5,7 @@ import { cobraHelp, type CommandHelpTable } from '../../format/cobra-help';
 import { fail, ok, type CommandResult, type Program } from '../command';
 import { CANNOT_CONNECT, reachDaemon } from '../docker-service';
 import { daemonErrorText, runCommand, type CommandSpec, type DockerContext } from './cobra';
+import { serviceProgram } from './service';
 
 /**
  * `docker swarm`, a tool module of its own (tool-modules.ts): a single-node
@@ -131,6 +132,8 @@ function runSwarm(engine: Engine, args: readonly string[], context: Parameters<P
   return runCommand(spec, rest, { engine, stdin: context.stdin });
 }
 
+/** `docker swarm ...` and `docker service ...`, the group's name first. */
 export function swarmProgram(engine: Engine): Program {
-  return { name: 'docker swarm', run: (args, context) => runSwarm(engine, args, context) };
+  const services = serviceProgram(engine);
+  return { name: 'docker swarm', run: ([group, ...args], context) => (group === 'service' ? services.run(args, context) : runSwarm(engine, args, context)) };
 }
