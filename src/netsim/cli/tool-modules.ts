@@ -163,6 +163,10 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   cp: 'dockerExtras',
   history: 'dockerExtras',
   rename: 'dockerExtras',
+  pause: 'dockerExtras',
+  unpause: 'dockerExtras',
+  wait: 'dockerExtras',
+  events: 'dockerExtras',
   // docker's help texts: `--help`, `-h`, `docker help`; a bare `docker` or `docker network`, which print help too, finds them missing and loads them.
   '--help': 'dockerHelp',
   '-h': 'dockerHelp',

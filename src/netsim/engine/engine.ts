@@ -35,6 +35,8 @@ import * as packages from './packages';
 import * as volumes from './volumes';
 import * as health from './health';
 import { startService, type ServiceStart } from './services';
+import { pauseContainer, unpauseContainer } from './pause';
+import type { DaemonEvent } from './events';
 
 export type { EngineState } from './daemon';
 export type { ContainerCreateRequest } from './containers';
@@ -203,6 +205,21 @@ export class Engine {
 
   killContainer(reference: string): Container {
     return containers.killContainer(this.daemon, reference);
+  }
+
+  /** POST /containers/{name}/pause: the container's cgroup is frozen. */
+  pauseContainer(reference: string): Container {
+    return pauseContainer(this.daemon, reference);
+  }
+
+  /** POST /containers/{name}/unpause. */
+  unpauseContainer(reference: string): Container {
+    return unpauseContainer(this.daemon, reference);
+  }
+
+  /** What the events service keeps, oldest first: `docker events` filters and prints them. */
+  events(): readonly DaemonEvent[] {
+    return this.state.events ?? [];
   }
 
   /** The container's first process ended by itself with `exitCode` (an interactive shell's `exit`), having written `output`. */

@@ -1,7 +1,7 @@
 import { rfc3339Nano } from '../wire/go-time';
 import { GoAddr, goStruct, NIL_MAP, NIL_POINTER, NIL_SLICE } from '../wire/go-value';
 import { formatIpv4 } from '../wire/ipv4';
-import type { Container, Endpoint, EndpointSettings } from './container';
+import { stateString, type Container, type Endpoint, type EndpointSettings } from './container';
 import { connectedContainer, isUserDefined, parseLink } from './container-config';
 import { derivedInt, derivedNanos } from './derived';
 import { imageInfo } from './images';
@@ -81,9 +81,9 @@ function state(container: Container): Record<string, unknown> {
   const running = container.status === 'running';
   return goStruct(
     {
-      Status: container.status,
+      Status: stateString(container),
       Running: running,
-      Paused: false,
+      Paused: container.paused ?? false,
       Restarting: false,
       OOMKilled: false,
       Dead: false,

@@ -128,6 +128,11 @@ export class Datapath {
     this.cursorUs = this.now * 1000 + Math.round(offsetUs);
   }
 
+  /** Whether the process owning a socket is frozen (kernel.setFrozen): it reads nothing it is sent. */
+  isFrozen(pid: number): boolean {
+    return this.kernel.isFrozen(pid);
+  }
+
   /** How many frames captures have been handed so far: a mark for `retime`. */
   mark(): number {
     return this.recorded.length;
