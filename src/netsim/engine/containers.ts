@@ -22,7 +22,7 @@ import { DOCKERD_PID } from './resolver';
 import { serverWorkers } from './processes';
 import { missingFirstProgram } from './runc-exec';
 import { imageRootfs } from './image-catalog/rootfs';
-import { checkMountRequest, mountVolumes, removeAnonymousVolumes } from './volumes';
+import { checkMountRequest, mountPoints, mountVolumes, removeAnonymousVolumes } from './volumes';
 import { startHealth } from './health';
 import { logContainerEvent, logNetworkEvent } from './events';
 import { signalNumber } from './signal-numbers';
@@ -208,7 +208,7 @@ export function startContainer(daemon: Daemon, reference: string): Container {
   const entrypoint = runImageEntrypoint(container, clock.now());
   if (entrypoint) {
     for (const entry of entrypoint.logs) container.logs.push({ ...entry, timeMs: clock.now() });
-    writeFiles(container, entrypoint.files, clock.now());
+    writeFiles(daemon, container, entrypoint.files, clock.now());
     if (entrypoint.exitCode !== undefined) return exitContainer(daemon, container, entrypoint.exitCode);
   }
   // A server that cannot bind its port exits at once with status 1, as nginx does.
@@ -468,8 +468,17 @@ function forget(daemon: Daemon, container: Container, removeVolumes = container.
   logContainerEvent(daemon, container, 'destroy');
 }
 
-/** Files an entrypoint writes land in the container's writable layer (its volumes are not mounted here). */
-function writeFiles(container: Container, files: Readonly<Record<string, string>>, nowMs: number): void {
-  const upper = (container.files ??= emptyUpper());
-  for (const [path, content] of Object.entries(files)) upper.files[path] = { kind: 'file', mode: 0o644, uid: 33, gid: 33, mtimeMs: nowMs, content };
+/**
+ * Files an entrypoint writes: into the volume mounted over their directory
+ * (wordpress's /var/www/html is a VOLUME), else the container's writable layer.
+ */
+function writeFiles(daemon: Daemon, container: Container, files: Readonly<Record<string, string>>, nowMs: number): void {
+  const volumes = mountPoints(container).filter((mount) => mount.type === 'volume');
+  for (const [path, content] of Object.entries(files)) {
+    const inode = { kind: 'file' as const, mode: 0o644, uid: 33, gid: 33, mtimeMs: nowMs, content };
+    const mount = volumes.find((candidate) => path.startsWith(`${candidate.destination.replace(/\/+$/, '')}/`));
+    const volume = mount && daemon.state.volumes?.find((candidate) => candidate.name === mount.name);
+    if (volume) volume.files.files[path.slice(mount.destination.replace(/\/+$/, '').length)] = inode;
+    else (container.files ??= emptyUpper()).files[path] = inode;
+  }
 }

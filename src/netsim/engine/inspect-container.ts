@@ -239,7 +239,8 @@ function mounts(container: Container): Record<string, unknown>[] {
 function containerConfig(container: Container): Record<string, unknown> {
   const { config } = container;
   const exposed = Object.fromEntries(container.exposed.map((e) => `${e.port}/${e.protocol}`).sort().map((key) => [key, goStruct({})]));
-  const anonymous = config.volumes.filter((spec) => !spec.includes(':')).sort();
+  // Config.Volumes: -v's anonymous volumes and, merged in, the image's VOLUMEs, mounted or not (daemon/commit.go merge).
+  const anonymous = [...new Set([...config.volumes.filter((spec) => !spec.includes(':')), ...(imageInfo(container.image)?.volumes ?? [])])].sort();
   const fields: Record<string, unknown> = {
     Hostname: container.hostname,
     Domainname: '',
