@@ -110,7 +110,8 @@ export class Datapath {
   private recorded: Frame[] = [];
 
   constructor(
-    private readonly kernel: Kernel,
+    /** The kernel it moves packets through: a relay (docker-proxy) opens its own connections there. */
+    readonly kernel: Kernel,
     private readonly world: World | undefined,
     private readonly now: number,
     readonly conntrack = new Conntrack(),

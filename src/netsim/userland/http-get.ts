@@ -106,12 +106,10 @@ export function serve(datapath: Datapath, peer: Peer, request: HttpRequest, rand
       return served;
     }
     case 'docker-proxy': {
+      // An IPv6-only container: the proxy connects to its IPv6 address.
+      if (service.address === undefined) return relayed(httpGet6(datapath.kernel, datapath, peer.namespace, service.address6!, { ...request, port: service.port }, random));
       datapath.recorder?.add({ kind: 'proxy', namespace: peer.namespace.id, pid: peer.socket.process.pid, address: service.address, port: service.port });
-      const relayed = httpGet(datapath, peer.namespace, { ...request, destination: service.address, port: service.port }, random);
-      if (relayed.kind === 'response') return { kind: 'response', response: relayed.response };
-      if (relayed.kind === 'unsimulated' || relayed.kind === 'no-answer') return { kind: relayed.kind };
-      // docker-proxy copies whatever bytes the backend sends, HTTP or not.
-      return relayed.kind === 'not-http' ? { kind: 'not-http', bytes: relayed.bytes } : { kind: 'reset' };
+      return relayed(httpGet(datapath, peer.namespace, { ...request, destination: service.address, port: service.port }, random));
     }
     case 'mariadb':
       return { kind: 'not-http', bytes: MARIADB_HANDSHAKE_BYTES };
@@ -126,6 +124,14 @@ export function serve(datapath: Datapath, peer: Peer, request: HttpRequest, rand
       // It answers only what someone types into it: a request waits until the client gives up.
       return { kind: 'unsimulated' };
   }
+}
+
+/** What docker-proxy passes back of its own connection's outcome. */
+function relayed(outcome: HttpOutcome): Served {
+  if (outcome.kind === 'response') return { kind: 'response', response: outcome.response };
+  if (outcome.kind === 'unsimulated' || outcome.kind === 'no-answer') return { kind: outcome.kind };
+  // docker-proxy copies whatever bytes the backend sends, HTTP or not.
+  return outcome.kind === 'not-http' ? { kind: 'not-http', bytes: outcome.bytes } : { kind: 'reset' };
 }
 
 /** What the server's log hears of an answered request: HTTP/1.1, as every modelled client asks. */
