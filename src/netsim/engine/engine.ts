@@ -35,7 +35,7 @@ import * as packages from './packages';
 import * as volumes from './volumes';
 import * as health from './health';
 import { startService, type ServiceStart } from './services';
-import { pauseContainer, unpauseContainer } from './pause';
+import { containerPause } from './pause-loader';
 import type { DaemonEvent } from './events';
 
 export type { EngineState } from './daemon';
@@ -209,12 +209,12 @@ export class Engine {
 
   /** POST /containers/{name}/pause: the container's cgroup is frozen. */
   pauseContainer(reference: string): Container {
-    return pauseContainer(this.daemon, reference);
+    return containerPause().pauseContainer(this.daemon, reference);
   }
 
   /** POST /containers/{name}/unpause. */
   unpauseContainer(reference: string): Container {
-    return unpauseContainer(this.daemon, reference);
+    return containerPause().unpauseContainer(this.daemon, reference);
   }
 
   /** What the events service keeps, oldest first: `docker events` filters and prints them. */

@@ -153,8 +153,11 @@ export function dockerProgram(engine: Engine): Program {
   return {
     name: 'docker',
     run(args, processContext) {
-      const { stdin, terminal, interruptAfterMs, files, cwd, stdoutIsTerminal } = processContext;
-      const context: DockerContext = { engine, stdin, ...(terminal && { terminal }), ...(interruptAfterMs !== undefined && { interruptAfterMs }), ...(files && { files }), ...(cwd !== undefined && { cwd }), ...(stdoutIsTerminal !== undefined && { stdoutIsTerminal }) };
+      const { stdin, terminal, interruptAfterMs, files, cwd, stdoutIsTerminal, stderrIsTerminal } = processContext;
+      const context: DockerContext = {
+        engine, stdin, ...(terminal && { terminal }), ...(interruptAfterMs !== undefined && { interruptAfterMs }), ...(files && { files }), ...(cwd !== undefined && { cwd }),
+        ...(stdoutIsTerminal !== undefined && { stdoutIsTerminal }), ...(stderrIsTerminal !== undefined && { stderrIsTerminal }),
+      };
       const [command, verb, ...rest] = args;
       if (command === 'compose') return compose.run(args.slice(1), processContext);
       if (command === 'swarm') return swarm.run(args.slice(1), processContext);

@@ -1,5 +1,5 @@
-import type { DaemonEvent } from '../../engine/events';
-import { prettyPrintEvent, timeNanoDigits } from '../../format/docker-events';
+import { eventAttributes } from '../../engine/events';
+import { prettyPrintEvent, timeNanoDigits, type EventRecord } from '../../format/docker-events';
 import { compileTemplate, TemplateError, type Template } from '../../format/go-template';
 import { execute } from '../../format/go-template-exec';
 import { goStruct, GoInt64 } from '../../wire/go-value';
@@ -11,7 +11,7 @@ import { exactMatch, parseFilters, type Filters } from './filters';
 import { CTRL_C } from './log-output';
 
 /** events.Message as a template sees it: Scope, Time and TimeNano are marshalled lower-case (api/types/events). */
-function message(event: DaemonEvent | undefined): Record<string, unknown> {
+function message(event: EventRecord | undefined): Record<string, unknown> {
   // encoding/json writes a map's keys sorted.
   const attributes = Object.fromEntries(Object.entries(event?.attributes ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const actor = goStruct({ ID: event?.actorId ?? '', Attributes: attributes });
@@ -49,7 +49,7 @@ function matchAttributes(filters: Filters, attributes: Readonly<Record<string, s
 const NAMED_KEYS = ['daemon', 'container', 'plugin', 'volume', 'network', 'node', 'service', 'secret', 'config'];
 
 /** The daemon's events.Filter Include (moby docker-v29.7.2 daemon/events/filter.go), check by check. */
-function included(filters: Filters, event: DaemonEvent): boolean {
+function included(filters: Filters, event: EventRecord): boolean {
   const fuzzyEvents = (filters.get('event') ?? []).some((value) => ['health_status', 'exec_create', 'exec_start'].includes(value));
   if (!(fuzzyEvents ? fuzzyMatch(filters, 'event', event.action) : exactMatch(filters, 'event', event.action))) return false;
   if (!exactMatch(filters, 'type', event.type) || (filters.has('scope') && !exactMatch(filters, 'scope', 'local'))) return false;
@@ -107,8 +107,8 @@ export const events: CommandSpec<DockerContext> = {
     const to = until as SentTimestamp | undefined;
     if (to && from && to.nanos < from.nanos) return fail(`Error response from daemon: \`since\` time (${from.text}) cannot be after \`until\` time (${to.text})\n`, 1);
     const buffered =
-      from || to ? engine.events().filter((event) => eventNanos(event.timeMs, event.subMsNanos) >= (from?.nanos ?? BigInt(0)) && (!to || eventNanos(event.timeMs, event.subMsNanos) <= to.nanos)) : [];
-    const print = (event: DaemonEvent) => (template ? `${execute(template.nodes, message(event), template.source, 'typed')}\n` : prettyPrintEvent(event));
+      from || to ? engine.events().map((event) => ({ ...event, attributes: eventAttributes(event) })).filter((event) => eventNanos(event.timeMs, event.subMsNanos) >= (from?.nanos ?? BigInt(0)) && (!to || eventNanos(event.timeMs, event.subMsNanos) <= to.nanos)) : [];
+    const print = (event: EventRecord) => (template ? `${execute(template.nodes, message(event), template.source, 'typed')}\n` : prettyPrintEvent(event));
     const shown = buffered.filter((event) => included(filters, event)).map(print).join('');
     return streamUntil(shown, to, context);
   },

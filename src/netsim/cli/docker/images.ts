@@ -97,12 +97,12 @@ const pull: CommandSpec<DockerContext> = {
     { name: 'all-tags', short: 'a', takesValue: false },
     { name: 'platform', takesValue: true },
   ],
-  run({ values, positionals: [reference] }, { engine }) {
+  run({ values, positionals: [reference] }, { engine, stdoutIsTerminal }) {
     const defaultTag = !reference!.includes('@') && !/:[^/]*$/.test(reference!) && !values.has('quiet') ? 'Using default tag: latest\n' : '';
     try {
       const pulled = engine.pullImage(reference!);
       if (values.has('quiet')) return ok(`${fullReference(pulled)}\n`);
-      return ok(`${defaultTag}${formatPullProgress(pulled)}${fullReference(pulled)}\n`);
+      return ok(`${defaultTag}${formatPullProgress(pulled, stdoutIsTerminal)}${fullReference(pulled)}\n`);
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
       return { stdout: defaultTag, stderr: `Error response from daemon: ${error.message}\n`, exitCode: 1 };
