@@ -25,7 +25,6 @@ import { imageRootfs } from './image-catalog/rootfs';
 import { checkMountRequest, mountPoints, mountVolumes, removeAnonymousVolumes } from './volumes';
 import { startHealth } from './health';
 import { logContainerEvent, logNetworkEvent } from './events';
-import { signalNumber } from './signal-numbers';
 
 export interface ContainerCreateRequest extends ContainerOptions {
   name: string | undefined;
@@ -267,13 +266,16 @@ export function renameContainer(daemon: Daemon, oldName: string, newName: string
   return container;
 }
 
+/** The numbers (signal(7), x86-64) of the StopSignals the catalog's images declare; SIGTERM otherwise. */
+const STOP_SIGNAL_NUMBERS: Readonly<Record<string, string>> = { SIGQUIT: '3', SIGWINCH: '28' };
+
 /** `docker stop`: SIGTERM, then SIGKILL after the 10-second grace period. */
 export function stopContainer(daemon: Daemon, reference: string): Container {
   const container = findContainer(daemon, reference);
   if (container.status !== 'running') return container;
   container.manuallyStopped = true;
   // killWithSignal logs each signal; ContainerStop logs `stop` once the container is down (stop.go).
-  logContainerEvent(daemon, container, 'kill', { signal: String(signalNumber(container.config.stopSignal ?? 'SIGTERM')) });
+  logContainerEvent(daemon, container, 'kill', { signal: STOP_SIGNAL_NUMBERS[container.config.stopSignal ?? ''] ?? '15' });
   if (!container.stopsOnSigterm) {
     daemon.clock.advance(10_000);
     logContainerEvent(daemon, container, 'kill', { signal: '9' });

@@ -60,12 +60,3 @@ export function logContainerEvent(daemon: Daemon, container: Container, action: 
 export function logNetworkEvent(daemon: Daemon, network: Network, action: string, attributes: Record<string, string> = {}): void {
   logEvent(daemon, { type: 'network', action, actorId: network.id, name: network.name, driver: network.driver, ...extraOf(attributes) });
 }
-
-/**
- * Actor.Attributes: the action's own, then a container's labels over them and
- * its image and name (maps.Copy, then the two keys), or a network's name and type.
- */
-export function eventAttributes(event: DaemonEvent): Record<string, string> {
-  if (event.type === 'network') return { ...event.extra, name: event.name, type: event.driver ?? '' };
-  return { ...event.extra, ...event.labels, ...(event.image !== undefined && { image: event.image }), name: event.name };
-}

@@ -1,4 +1,4 @@
-import { eventAttributes } from '../../engine/events';
+import type { DaemonEvent } from '../../engine/events';
 import { prettyPrintEvent, timeNanoDigits, type EventRecord } from '../../format/docker-events';
 import { compileTemplate, TemplateError, type Template } from '../../format/go-template';
 import { execute } from '../../format/go-template-exec';
@@ -9,6 +9,17 @@ import type { CommandSpec, DockerContext } from './cobra';
 import { clientTimestamp, eventNanos, type SentTimestamp } from './client-timestamp';
 import { exactMatch, parseFilters, type Filters } from './filters';
 import { CTRL_C } from './log-output';
+
+/**
+ * Actor.Attributes as the daemon puts them together (daemon/events.go): the
+ * action's own, then a container's labels over them and its image and name
+ * (maps.Copy, then the two keys), or a network's name and type. The daemon
+ * keeps them in parts (engine/events.ts).
+ */
+function eventAttributes(event: DaemonEvent): Record<string, string> {
+  if (event.type === 'network') return { ...event.extra, name: event.name, type: event.driver ?? '' };
+  return { ...event.extra, ...event.labels, ...(event.image !== undefined && { image: event.image }), name: event.name };
+}
 
 /** events.Message as a template sees it: Scope, Time and TimeNano are marshalled lower-case (api/types/events). */
 function message(event: EventRecord | undefined): Record<string, unknown> {
