@@ -23,8 +23,18 @@ import { LOGIN_SHELL_PID } from './engine/host-processes';
 import { pidInContainer } from './engine/processes';
 import { sudo } from './cli/shells';
 import { lanMachineEtc } from './lan-machine';
+import { programDirectory } from './engine/image-catalog/rootfs';
+import type { ProgramRegistry } from './program-registry';
 
-/** The live parts of a host, read afresh at each call: `restore()` replaces them. */
+/** What the terminal tells the line being run; the host sets it before each line. */
+export interface LineSettings {
+  /** Ctrl-C comes this long after a never-ending program starts. */
+  interruptAfterMs: number;
+  /** The terminal's width. */
+  columns: number;
+}
+
+/** The parts of a host a terminal's machine runs on, each finished before the machine is made. */
 export interface HostParts {
   readonly kernel: Kernel;
   readonly engine: Engine;
@@ -32,33 +42,31 @@ export interface HostParts {
   readonly random: SeededRandom;
   readonly world: World;
   readonly profile: HostProfile;
-  readonly programs: ReadonlyMap<string, Program>;
+  readonly programs: ProgramRegistry;
   /** The LAN machine's network namespace, if the profile has one. */
   readonly lanNamespace: Namespace | undefined;
   /** The LAN machine's programs (a Debian desktop's: no docker, no iptables). */
-  readonly lanPrograms: ReadonlyMap<string, Program>;
+  readonly lanPrograms: ProgramRegistry;
   /** A container's own program for a tool its image provides with `provider`, when it differs from the host's (BusyBox applets). */
   readonly containerProgram: (tool: string, provider: string, image: string) => Program | undefined;
-  /** Ctrl-C comes this long after a never-ending program starts, for the line being run. */
-  readonly interruptAfterMs: number;
-  /** The terminal's width for the line being run. */
-  readonly columns: number;
+  /** The settings of the line being run. */
+  readonly line: Readonly<LineSettings>;
 }
+
+/** Debian's /etc/sudoers `Defaults secure_path`: sudo runs a command with this PATH, not the user's. */
+const SUDO_SECURE_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 /** Directories on PATH: `/usr/bin/docker` is the `docker` program. */
 const PATH_DIRECTORIES = new Set(['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']);
 
 /**
- * The host's programs that Debian installs in /usr/sbin (iptables, iproute2's
- * bridge, net-tools' ifconfig, route and arp); the rest are in /usr/bin. /bin and
- * /sbin are links to them (merged /usr). A normal user's PATH (/etc/profile) has
- * no sbin, so there `iptables` is "command not found"; root's and sudo's
+ * Where a program of the host is, as its disk has it: /usr/sbin or /usr/bin, and
+ * /sbin or /bin, links to them (merged /usr). A normal user's PATH (/etc/profile)
+ * has no sbin, so there `iptables` is "command not found"; root's and sudo's
  * secure_path have it.
  */
-const HOST_SBIN_PROGRAMS = new Set(['iptables', 'iptables-save', 'iptables-restore', 'ip6tables', 'ip6tables-save', 'bridge', 'brctl', 'ifconfig', 'route', 'arp', 'sysctl', 'service']);
-
 function hostDirectories(program: string): readonly string[] {
-  return HOST_SBIN_PROGRAMS.has(program) ? ['/usr/sbin', '/sbin'] : ['/usr/bin', '/bin'];
+  return programDirectory(program, 'debian') === '/usr/sbin' ? ['/usr/sbin', '/sbin'] : ['/usr/bin', '/bin'];
 }
 
 /** Whether the host's shell finds `typed` (a name, or a path to it), given who runs it and their PATH. */
@@ -71,11 +79,11 @@ function foundOnHost(typed: string, program: string, isRoot: boolean, path: stri
 }
 
 /** The machine under the terminal session: the host and its containers, each with its own programs. */
-export function hostMachine(parts: () => HostParts): Machine {
+export function hostMachine(parts: HostParts): Machine {
   const namespaceOf = (place: Place): Namespace | undefined => {
-    const { kernel, engine } = parts();
+    const { kernel, engine } = parts;
     if (place.kind === 'host') return kernel.root;
-    if (place.kind === 'lan') return parts().lanNamespace;
+    if (place.kind === 'lan') return parts.lanNamespace;
     const container = findRunning(engine, place.id);
     return container?.namespaceId === undefined ? undefined : kernel.namespace(container.namespaceId);
   };
@@ -83,27 +91,28 @@ export function hostMachine(parts: () => HostParts): Machine {
     const slash = name.lastIndexOf('/');
     const base = slash >= 0 && PATH_DIRECTORIES.has(name.slice(0, slash)) ? name.slice(slash + 1) : name;
     if (place.kind === 'lan') {
-      const own = parts().lanPrograms.get(base);
+      const own = parts.lanPrograms.get(base);
       return own && foundOnHost(name, base, invocation.isRoot, invocation.env.get('PATH')) ? own : undefined;
     }
-    const program = parts().programs.get(base);
+    const program = parts.programs.get(base);
     if (place.kind === 'host') return program && foundOnHost(name, base, invocation.isRoot, invocation.env.get('PATH')) ? program : undefined;
-    const { engine } = parts();
+    const { engine } = parts;
     const container = findRunning(engine, place.id);
     if (!container) return undefined;
     // The image's tools and what its package manager installed since; an init script is run by its path.
-    const provider = engine.containerTools(container.id)[base];
-    if (provider === undefined) return initScriptProgram(name, engine, container.id);
+    const provider = engine.packages.tools(container.id)[base];
+    if (provider === undefined) return initScriptProgram(name, engine.packages, container.id);
     // The package providing the tool decides its dialect: BusyBox's applet, or the host's program of that name.
-    const names = engineNameServices(engine, () => hostEtc(parts().profile));
+    const names = engineNameServices(engine, () => hostEtc(parts.profile));
     if (isPackageManager(base, provider)) return lazyTool(base, 'packages', (tools) => tools.packageManagerProgram(base, provider, engine, container.id, names)!);
-    return parts().containerProgram(base, provider, container.image) ?? program;
+    return parts.containerProgram(base, provider, container.image) ?? program;
   };
   const run = (place: Place, argv: readonly string[], invocation: Invocation & { isRoot: boolean; terminal: TerminalControl }): CommandResult | undefined => {
     const [name, ...args] = argv as [string, ...string[]];
     const namespace = namespaceOf(place);
     if (!namespace) return undefined;
-    const { kernel, clock, random, world, interruptAfterMs, columns } = parts();
+    const { kernel, clock, random, world, line } = parts;
+    const { interruptAfterMs, columns } = line;
     const stdoutIsTerminal = invocation.stdoutIsTerminal ?? false;
     const context = {
       kernel, namespace, isRoot: invocation.isRoot, stdin: invocation.stdin, clock, random, world,
@@ -116,7 +125,10 @@ export function hostMachine(parts: () => HostParts): Machine {
       // ioctl(1, TIOCGWINSZ) answers only on a terminal; a pipe or a file has no size.
       ...(stdoutIsTerminal ? { terminalColumns: columns } : {}),
     };
-    if (place.kind === 'host' && name === 'sudo') return sudo(args, context, (words) => run(place, words, { ...invocation, isRoot: true }));
+    if (place.kind === 'host' && name === 'sudo') {
+      const env = new Map(invocation.env).set('PATH', SUDO_SECURE_PATH);
+      return sudo(args, context, (words) => run(place, words, { ...invocation, env, isRoot: true }));
+    }
     const program = programAt(place, name, invocation);
     return program?.run(args, context);
   };
@@ -124,22 +136,22 @@ export function hostMachine(parts: () => HostParts): Machine {
   let hostLower: FileLayer | undefined;
   let lanLower: FileLayer | undefined;
   const fileSystem = (place: Place): FileSystem | undefined => {
-    const { kernel, engine, clock, profile, programs, lanPrograms } = parts();
+    const { kernel, engine, clock, profile, programs, lanPrograms } = parts;
     const namespace = namespaceOf(place);
     const now = () => clock.now();
     if (place.kind === 'host') {
-      hostLower ??= hostRootfs(profile, [...programs.keys()], DEFAULT_EPOCH_MS);
+      hostLower ??= hostRootfs(profile, programs.names(), DEFAULT_EPOCH_MS);
       return new FileSystem(hostLower, kernel.hostFiles(), () => (namespace ? kernelFiles(kernel, namespace, false, DEFAULT_EPOCH_MS) : {}), now);
     }
     if (place.kind === 'lan') {
       if (!profile.lanMachine || !namespace) return undefined;
       // A Debian desktop installed like the host, with its own /etc (hostname, hosts) and writes of its own.
-      lanLower ??= hostRootfs(profile, [...lanPrograms.keys()], DEFAULT_EPOCH_MS);
+      lanLower ??= hostRootfs(profile, lanPrograms.names(), DEFAULT_EPOCH_MS);
       return machineFileSystem(lanLower, kernel.lanFiles(), etcFilesOf(lanMachineEtc(profile, profile.lanMachine)), kernelFiles(kernel, namespace, false, DEFAULT_EPOCH_MS), now);
     }
     const container = findRunning(engine, place.id);
     if (!container) return undefined;
-    hostLower ??= hostRootfs(profile, [...programs.keys()], DEFAULT_EPOCH_MS);
+    hostLower ??= hostRootfs(profile, programs.names(), DEFAULT_EPOCH_MS);
     const hostFiles = new FileSystem(hostLower, kernel.hostFiles(), {}, now);
     return containerFileSystem(container.id, { engine, kernel, namespace, etcFiles: etcFiles(place), now, hostFiles });
   };
@@ -154,14 +166,14 @@ export function hostMachine(parts: () => HostParts): Machine {
   };
   // /etc/hosts, resolv.conf and hostname of a container: those the daemon wrote for it.
   const etcFiles = (place: Place): Readonly<Record<string, string>> => {
-    const { profile, engine } = parts();
+    const { profile, engine } = parts;
     const container = place.kind === 'container' ? findRunning(engine, place.id) : undefined;
-    return container ? { ...engine.containerEtcFiles(container.id, hostEtc(profile)) } : {};
+    return container ? { ...engine.files.etc(container.id, hostEtc(profile)) } : {};
   };
   return {
     runProgram: run,
     // Only tcpdump runs in the background, so its module is loaded whenever a job exists.
-    pollJob: (job, printed) => toolModule('tcpdump').pollCapture(parts().kernel, job, printed),
+    pollJob: (job, printed) => toolModule('tcpdump').pollCapture(parts.kernel, job, printed),
     files,
     readFile: (place, path) => readFile(place, path),
     directoryExists: (place, path) => {
@@ -169,36 +181,36 @@ export function hostMachine(parts: () => HostParts): Machine {
       return found !== undefined && 'inode' in found && found.inode.kind === 'dir';
     },
     container: (id) => {
-      const container = findRunning(parts().engine, id);
+      const container = findRunning(parts.engine, id);
       return container && { hostname: container.hostname, image: container.image, env: container.config.env };
     },
     firstProcessExited: (id, status) => {
-      const { engine } = parts();
-      if (findRunning(engine, id)) engine.firstProcessExited(id, status);
+      const { engine } = parts;
+      if (findRunning(engine, id)) engine.containers.firstProcessExited(id, status);
     },
     isBusyBox: (image) => (imageInfo(image)?.os.family ?? 'debian') !== 'debian',
     clock: () => {
-      const { clock, interruptAfterMs } = parts();
-      return { nowMs: clock.now(), interruptAfterMs };
+      const { clock, line } = parts;
+      return { nowMs: clock.now(), interruptAfterMs: line.interruptAfterMs };
     },
     // The login shell has a PID of the host's boot (host-processes.ts); `docker run -it`'s shell is the container's
     // first process ($$ is 1 in its PID namespace); an exec'd shell takes the next PID, without drawing from the seed.
     hostname: (place) => {
-      const { profile } = parts();
+      const { profile } = parts;
       return place.kind === 'lan' ? (profile.lanMachine?.hostname ?? '') : profile.hostname;
     },
     spawnShell: (place, firstProcess, nested) => {
-      const { engine, clock } = parts();
+      const { engine, clock } = parts;
       // The LAN machine's processes are not the host's: its shell's PID is its own, and draws nothing.
       if (place.kind === 'lan') return { pid: LAN_LOGIN_SHELL_PID, visiblePid: LAN_LOGIN_SHELL_PID, startedMs: clock.now() };
       if (place.kind === 'host' && nested) {
-        const pid = engine.spawnProcess();
+        const pid = engine.processes.spawn();
         return { pid, visiblePid: pid, startedMs: clock.now() };
       }
       const container = place.kind === 'container' ? findRunning(engine, place.id) : undefined;
       if (!container || container.pid === undefined) return { pid: LOGIN_SHELL_PID, visiblePid: LOGIN_SHELL_PID, startedMs: clock.now() };
       if (firstProcess) return { pid: container.pid, visiblePid: 1, startedMs: container.startedMs ?? clock.now() };
-      const pid = engine.spawnProcess();
+      const pid = engine.processes.spawn();
       return { pid, visiblePid: pidInContainer(pid, container.pid), startedMs: clock.now() };
     },
   };
@@ -210,6 +222,6 @@ const LAN_LOGIN_SHELL_PID = 1437;
 const fileAccessOf = (files: FileAccess | undefined): { files?: FileAccess } => (files ? { files } : {});
 
 function findRunning(engine: Engine, id: string): Container | undefined {
-  const container = engine.containers().find((c) => c.id === id);
+  const container = engine.containers.list().find((c) => c.id === id);
   return container?.status === 'running' ? container : undefined;
 }

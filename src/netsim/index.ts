@@ -21,7 +21,7 @@ export type { DnsQuestion, DnsReply } from './wire/dns';
 export { formatIpv4, type Ipv4 } from './wire/ipv4';
 export type { Mac } from './wire/mac';
 export { recordData as formatDnsRecordData } from './wire/dns';
-export { ruleLine as formatRuleLine } from './format/iptables-save';
+export { ruleLine as formatRuleLine } from './userland/iptables-save';
 
 /** The Docker Engine major version the simulator reproduces. */
 export const SIMULATED_DOCKER_VERSION = '29';

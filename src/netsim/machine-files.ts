@@ -91,18 +91,18 @@ export interface ContainerFileSources {
  */
 export function containerFileSystem(id: string, sources: ContainerFileSources): FileSystem {
   const { engine, kernel, namespace, now } = sources;
-  const container = engine.containers().find((c) => c.id === id)!;
+  const container = engine.containers.list().find((c) => c.id === id)!;
   const image = imageInfo(container.image);
   const lower = image ? imageRootfsOf(image) : {};
   const startedMs = container.startedMs ?? container.createdMs;
   const generated: Record<string, GeneratedFile> = namespace ? kernelFiles(kernel, namespace, true, startedMs) : {};
   for (const [path, content] of Object.entries(sources.etcFiles)) generated[path] = { inode: file(content, startedMs) };
   const family = image?.os.family ?? 'debian';
-  for (const tool of Object.keys(engine.containerTools(id))) {
+  for (const tool of Object.keys(engine.packages.tools(id))) {
     const path = `${programDirectory(tool, family)}/${tool}`;
     if (!lower[path]) generated[path] = { inode: { kind: 'file', mode: 0o755, uid: 0, gid: 0, mtimeMs: startedMs, content: '' } };
   }
-  return new FileSystem(lower, engine.containerFiles(id), generated, now, containerMounts(engine, id, sources.hostFiles, now));
+  return new FileSystem(lower, engine.files.writable(id), generated, now, containerMounts(engine.files, id, sources.hostFiles, now));
 }
 
 /**

@@ -97,8 +97,8 @@ export interface TopologyContainer {
 export function readTopology(kernel: Kernel, engine: Engine, profile: HostProfile): TopologyRecord {
   const root = kernel.root;
   const hostLinks = dumpLinks(kernel, root);
-  const networks = engine.networks();
-  const containers = engine.containers();
+  const networks = engine.networks.list();
+  const containers = engine.containers.list();
   const byNamespace = new Map<number, Container>();
   // Several containers can share one namespace (container:NAME): the one that made it names it.
   for (const container of containers) if (container.namespaceId !== undefined && container.namespaceId !== root.id && !container.networkMode.startsWith('container:')) byNamespace.set(container.namespaceId, container);

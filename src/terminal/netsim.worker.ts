@@ -25,6 +25,12 @@ async function answer(request: TerminalRequest): Promise<TerminalReply> {
       return { type: 'prompt', prompt: current.reset() };
     case 'switch':
       return { type: 'prompt', prompt: current.switchTo(request.terminal) };
+    case 'speculate': {
+      // Only the newest line typed is worth running ahead: older ones were typed over already.
+      if (request !== newestSpeculation) return { type: 'foreseen', line: request.line, outcome: undefined };
+      const outcome = await withTools([request.line], () => current.speculate(request.line, request.columns));
+      return { type: 'foreseen', line: request.line, outcome };
+    }
     case 'run':
       return { type: 'outcome', outcome: await withTools([request.line], () => current.run(request.line, request.columns)) };
     case 'interrupt':
@@ -43,13 +49,15 @@ async function answer(request: TerminalRequest): Promise<TerminalReply> {
 
 // Requests are answered one at a time, in order, even while a tool's module is on its way.
 let queue: Promise<void> = Promise.resolve();
+let newestSpeculation: TerminalRequest | undefined;
 
 self.onmessage = (event: MessageEvent<Envelope<TerminalRequest>>) => {
   const { id, ...request } = event.data;
+  if (request.type === 'speculate') newestSpeculation = request;
   queue = queue.then(async () => {
     let reply: TerminalReply;
     try {
-      reply = await answer(request as TerminalRequest);
+      reply = await answer(request);
     } catch (error) {
       reply = { type: 'error', message: error instanceof Error ? error.message : String(error) };
     }

@@ -11,6 +11,8 @@ export type TerminalRequest =
   | { type: 'switch'; terminal: MachineName }
   /** `columns`: the terminal's width, which programs such as `ss` lay their columns out to. */
   | { type: 'run'; line: string; columns?: number }
+  /** The line as typed so far, to run ahead on a copy of the host (TerminalSimulation.speculate). */
+  | { type: 'speculate'; line: string; columns?: number }
   /** `seconds`: when Ctrl-C came, on the simulated clock; absent, as late as the run ahead went. */
   | { type: 'interrupt'; seconds?: number; columns?: number }
   | { type: 'complete'; line: string; cursor: number }
@@ -21,6 +23,8 @@ export type TerminalReply =
   /** `terminals`, in the answer to `start`: the machines a tab can be open on, the host first. */
   | { type: 'prompt'; prompt: string; terminals?: { name: MachineName; hostname: string }[] }
   | { type: 'outcome'; outcome: RunOutcome }
+  /** What `line` will print at Enter if nothing else runs first; undefined when it cannot be foreseen (or a newer line was asked). */
+  | { type: 'foreseen'; line: string; outcome: RunOutcome | undefined }
   | { type: 'completion'; completion: Completion }
   | { type: 'snapshot'; snapshot: HostSnapshot }
   | { type: 'checked'; results: GoalResult[] }

@@ -51,6 +51,11 @@ export class TerminalSimulation {
   private last: { line: string; before: HostSnapshot; prompt: string; columns: number | undefined; interruptAfterSeconds: number; terminal: MachineName } | undefined;
   /** The terminal lines go to: the host's, or the one open on the LAN machine (the terminal's second tab). */
   private terminal: MachineName = 'host';
+  /**
+   * The line being typed, already run on a copy of the host (speculate): if Enter comes for it unchanged,
+   * that copy becomes the host. Forgotten whenever the host changes.
+   */
+  private foreseen: Foreseen | undefined;
 
   constructor(private readonly recipe: PracticeRecipe) {
     this.reset();
@@ -80,6 +85,7 @@ export class TerminalSimulation {
     this.terminal = terminal;
     // A first visit opens that terminal: the host changes.
     this.ready = undefined;
+    this.foreseen = undefined;
     return this.prompt();
   }
 
@@ -95,6 +101,35 @@ export class TerminalSimulation {
   private setHost(snapshot: HostSnapshot): void {
     this.host = LessonHost.restored(snapshot);
     this.ready = snapshot;
+    this.foreseen = undefined;
+  }
+
+  /**
+   * Runs the line being typed on a copy of the host, so that its output can be on screen at Enter
+   * without waiting for the worker. The simulator is deterministic: what the copy prints and becomes
+   * is what `run` would give, and `run` takes the copy as the host. Only a line that ends by itself
+   * and does not crash is foreseen; undefined otherwise, and the host is untouched either way.
+   */
+  speculate(line: string, columns?: number): RunOutcome | undefined {
+    this.foreseen = undefined;
+    if (this.pending || line.trim() === '' || needsMoreInput(line) || parseNetsimCommand(line)) return undefined;
+    this.prepare();
+    const before = this.ready!;
+    const host = LessonHost.restored(before);
+    const prompt = this.prompt();
+    const { terminal } = this;
+    let result;
+    try {
+      result = host.run(prompt, line, { interruptAfterSeconds: ENDLESS_AFTER_SECONDS, styled: true, terminal, ...widthOf(columns) });
+    } catch (error) {
+      // A tool not fetched yet is fetched now, as a prefetch; the line runs again from the start at Enter.
+      if (error instanceof ToolModuleMissing) throw error;
+      return undefined;
+    }
+    if (result.interrupted) return undefined;
+    const outcome: RunOutcome = { kind: 'done', output: joinOutput(result.output), prompt: host.prompt(terminal), exitCode: result.exitCode };
+    this.foreseen = { line, columns, terminal, host, before, prompt, outcome };
+    return outcome;
   }
 
   /** The host as it is before a line runs, then forgotten: the line changes the host. */
@@ -106,6 +141,14 @@ export class TerminalSimulation {
 
   /** Runs a line on a terminal `columns` wide; its output keeps the SGR sequences the page's terminal shows as bold and colour. */
   run(line: string, columns?: number): RunOutcome {
+    const foreseen = this.foreseen;
+    this.foreseen = undefined;
+    if (foreseen && foreseen.line === line && foreseen.columns === columns && foreseen.terminal === this.terminal) {
+      this.host = foreseen.host;
+      this.ready = undefined;
+      this.last = { line, before: foreseen.before, prompt: foreseen.prompt, columns, interruptAfterSeconds: ENDLESS_AFTER_SECONDS, terminal: foreseen.terminal };
+      return foreseen.outcome;
+    }
     if (needsMoreInput(line)) return { kind: 'more', prompt: CONTINUATION_PROMPT };
     const netsim = parseNetsimCommand(line);
     if (netsim?.kind === 'trace') return this.traceLast();
@@ -115,7 +158,7 @@ export class TerminalSimulation {
     const { terminal } = this;
     try {
       const result = this.host.run(prompt, line, { interruptAfterSeconds: ENDLESS_AFTER_SECONDS, styled: true, terminal, ...widthOf(columns) });
-      const output = result.output.join('\n') + (result.output.length > 0 ? '\n' : '');
+      const output = joinOutput(result.output);
       const interrupted = output.lastIndexOf(INTERRUPT_ECHO);
       if (result.interrupted && interrupted >= 0 && isInterruptEcho(output, interrupted)) {
         this.pending = { line, before, prompt, columns, terminal };
@@ -165,7 +208,7 @@ export class TerminalSimulation {
     try {
       const interruptAfterSeconds = Math.max(seconds, 1);
       const result = this.host.run(pending.prompt, pending.line, { interruptAfterSeconds, styled: true, terminal: pending.terminal, ...widthOf(columns ?? pending.columns) });
-      const output = result.output.join('\n') + (result.output.length > 0 ? '\n' : '');
+      const output = joinOutput(result.output);
       this.last = { line: pending.line, before: pending.before, prompt: pending.prompt, columns: columns ?? pending.columns, interruptAfterSeconds, terminal: pending.terminal };
       return { kind: 'done', output, prompt: this.prompt(), exitCode: result.exitCode };
     } catch (error) {
@@ -196,6 +239,21 @@ export class TerminalSimulation {
     return this.ready!;
   }
 }
+
+/** A line run ahead on a copy of the host, and what it printed there. */
+interface Foreseen {
+  readonly line: string;
+  readonly columns: number | undefined;
+  readonly terminal: MachineName;
+  /** The copy, as the line left it. */
+  readonly host: LessonHost;
+  readonly before: HostSnapshot;
+  readonly prompt: string;
+  readonly outcome: RunOutcome;
+}
+
+/** A command's output lines as the screen shows them: each ends with a newline. */
+const joinOutput = (lines: readonly string[]): string => lines.join('\n') + (lines.length > 0 ? '\n' : '');
 
 const widthOf = (columns: number | undefined): { columns?: number } => (columns !== undefined && columns > 0 ? { columns } : {});
 

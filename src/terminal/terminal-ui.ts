@@ -3,14 +3,13 @@ import { Terminal } from '@xterm/xterm';
 // A stylesheet fetched when a terminal opens: pages where nobody opens one never load it.
 import xtermStyles from '@xterm/xterm/css/xterm.css?url';
 import type { Goal, GoalResult, MachineName } from '../netsim/index';
-import type { PracticeRecipe } from '../practice/replay';
 import { stripSgr } from '../practice/sgr';
 import { emptyLine, insertText, pressKey, splitKeys, submitLine, type LineState } from './line-editor';
 import { hasTimedLines, pace, secondsShown } from './pacing';
 import { bridgeScriptStyles } from './style-bridge';
 import { netsimText, traceStrings } from './trace-output';
 import type { RunOutcome } from './terminal-session';
-import { WorkerClient } from './worker-client';
+import type { StartingSimulation } from './worker-client';
 
 /** Interface text in the reader's language, from the page (src/i18n/resources, key "terminal"). */
 export interface TerminalLabels {
@@ -35,7 +34,8 @@ export interface TerminalLabels {
 }
 
 export interface TerminalOptions {
-  recipe: PracticeRecipe;
+  /** The worker, already building the host (`startSimulation`). */
+  simulation: StartingSimulation;
   labels: TerminalLabels;
   /** The block's commands, offered one at a time by the "next command" button. */
   commands?: readonly string[];
@@ -204,7 +204,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     return true;
   });
 
-  const worker = new WorkerClient();
+  const { worker } = options.simulation;
   let prompt = '';
   /** The lines of a command bash would still read more of (PS2), and the prompt to go back to. */
   let continued: string | undefined;
@@ -228,6 +228,42 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   let screenLog = '';
   /** The other tabs as they were left. */
   const away = new Map<MachineName, AwayTab>();
+  /**
+   * The line being typed, run ahead by the worker on a copy of the host (TerminalSimulation.speculate):
+   * at Enter, if it is still the line, its output is written at once, before the browser's next frame,
+   * and the worker makes that copy the host. `hostChanges` tells an answer about a host since changed.
+   */
+  let foreseen: { line: string; columns: number; outcome: RunOutcome | undefined } | undefined;
+  let foreseeing = '';
+  let hostChanges = 0;
+
+  /** Asks the worker to run the line as it now stands ahead of Enter. */
+  function foresee() {
+    if (busy || endless || continued !== undefined || line.buffer === foreseeing) return;
+    foreseeing = line.buffer;
+    root.removeAttribute('data-foreseen');
+    if (line.buffer.trim() === '') return;
+    const asked = hostChanges;
+    const columns = term.cols;
+    worker.ask<'foreseen'>({ type: 'speculate', line: line.buffer, columns }).then(
+      (reply) => {
+        if (asked !== hostChanges) return;
+        foreseen = { line: reply.line, columns, outcome: reply.outcome };
+        // A hook for tests: the line as it stands will print at Enter without waiting for the worker.
+        root.toggleAttribute('data-foreseen', reply.outcome !== undefined && reply.line === foreseeing);
+      },
+      // Nothing foreseen: Enter waits for the worker, as without it.
+      () => undefined,
+    );
+  }
+
+  /** The host is about to change (a line, Reset, another tab): what was foreseen no longer holds. */
+  function forgetForeseen() {
+    hostChanges++;
+    foreseen = undefined;
+    foreseeing = '';
+    root.removeAttribute('data-foreseen');
+  }
 
   /** Everything the terminal shows goes through here, so a tab's screen can be drawn again. */
   function out(text: string) {
@@ -274,7 +310,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
       out(line.buffer.slice(drawn!.buffer.length));
       cursorRow = endRow;
       drawn = { ...drawn!, buffer: line.buffer };
-      return;
+      return foresee();
     }
     if (pendingNewline) clearHelperTextarea();
     let text = pendingNewline ? '\n' : '';
@@ -290,6 +326,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     }
     out(text);
     drawn = { prompt, buffer: line.buffer, columns: width, atEnd: target === total };
+    foresee();
   }
 
   /** `data-busy` while a line runs: a hook for tools and tests, and for styling. */
@@ -331,8 +368,12 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     performance.mark('terminal:enter');
     setBusy(true);
     const whole = continued === undefined ? typed : `${continued}\n${typed}`;
+    const ahead = foreseen?.line === whole && foreseen.columns === term.cols ? foreseen.outcome : undefined;
+    forgetForeseen();
     continued = undefined;
     const reply = worker.ask<'outcome'>({ type: 'run', line: whole, columns: term.cols });
+    // Foreseen: the worker's answer is that outcome again (it takes the copy the line ran on), so it is not awaited.
+    if (ahead) reply.catch(() => undefined);
     // The line is on screen already; the newline goes out with the output, in one write: a screen
     // reader's view of the terminal is rebuilt after each write, and one is faster than two.
     if (line.cursor !== line.buffer.length || line.buffer !== typed) {
@@ -344,7 +385,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     transcript += `${prompt}${typed}\n`;
     const started = generation;
     try {
-      const { outcome } = await reply;
+      const outcome = ahead ?? (await reply).outcome;
       // For `npm run bench`: Enter to the worker's answer, the part of the latency that is netsim's and the message's.
       performance.mark('terminal:reply');
       if (started === generation && outcome.kind === 'more') {
@@ -423,6 +464,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     if (running.timer) clearTimeout(running.timer);
     // Lines a second apart (ping) tell how long the reader watched; other output (a loop's) was shown whole, and Ctrl-C ends it there.
     const seconds = running.timed ? { seconds: secondsShown(running.shown) } : {};
+    forgetForeseen();
     const { outcome } = await worker.ask<'outcome'>({ type: 'interrupt', ...seconds, columns: term.cols });
     if (outcome.kind !== 'done') return show(outcome, running.command);
     const already = running.shown.join('');
@@ -553,6 +595,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     away.set(tab, { screenLog, prompt, mainPrompt, continued, line, cursorRow, transcript });
     setBusy(true);
     const started = generation;
+    forgetForeseen();
     const reply = await worker.ask<'prompt'>({ type: 'switch', terminal: next });
     if (started !== generation) return;
     tab = next;
@@ -616,6 +659,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     if (endless?.timer) clearTimeout(endless.timer);
     endless = undefined;
     setBusy(true);
+    forgetForeseen();
     const reply = await worker.ask<'prompt'>({ type: 'reset' });
     term.reset();
     drawn = undefined;
@@ -651,7 +695,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   closeButton.addEventListener('click', close);
 
   writeAside(`${labels.loading}\r`);
-  const ready = worker.ask<'prompt'>({ type: 'start', recipe: options.recipe }).then((reply) => {
+  const ready = options.simulation.started.then((reply) => {
     writeAside('\x1b[2K\r');
     screenLog = '';
     showTabs(reply.terminals ?? []);

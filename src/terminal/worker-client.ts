@@ -1,3 +1,4 @@
+import type { PracticeRecipe } from '../practice/replay';
 import type { Envelope, TerminalReply, TerminalRequest } from './protocol';
 
 /** Requests to the netsim worker as promises, answered in order. */
@@ -33,4 +34,19 @@ export class WorkerClient {
     this.worker.terminate();
     this.waiting.clear();
   }
+}
+
+/** A worker building the host for `recipe`, and its first prompt once it has. */
+export interface StartingSimulation {
+  worker: WorkerClient;
+  started: Promise<Extract<TerminalReply, { type: 'prompt' }>>;
+}
+
+/**
+ * Starts the worker at once, so that fetching and compiling netsim and building the host go on
+ * while the page is still loading xterm.js and drawing the terminal, not after.
+ */
+export function startSimulation(recipe: PracticeRecipe): StartingSimulation {
+  const worker = new WorkerClient();
+  return { worker, started: worker.ask<'prompt'>({ type: 'start', recipe }) };
 }

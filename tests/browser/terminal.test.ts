@@ -125,6 +125,68 @@ describe('the terminal', () => {
     await page.context().close();
   });
 
+  // The worker runs the line being typed ahead of Enter (data-foreseen once it has); Enter shows that run at once.
+  it('shows at Enter the line as run while it was typed, never a run of another line or of the host as it was', async () => {
+    const page = await session.open('/es/sandbox/', clipboard);
+    const terminal = page.locator('[data-terminal]');
+    await idle(terminal);
+    const foreseen = () => expect.poll(() => terminal.evaluate((element) => element.hasAttribute('data-foreseen')), { timeout: 20_000 }).toBe(true);
+    await page.keyboard.type('echo abc');
+    await foreseen();
+    // Edited after it was run ahead: Enter runs the line as it now is.
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('d');
+    await page.keyboard.press('Enter');
+    await idle(terminal);
+    await page.keyboard.type('docker network ls -q | wc -l');
+    await foreseen();
+    await page.keyboard.press('Enter');
+    await idle(terminal);
+    // Run ahead, then the host changes under it: recalled and entered at once, it counts the new network.
+    await page.keyboard.type('docker network ls -q | wc -l');
+    await foreseen();
+    await page.keyboard.press('Control+U');
+    await typeLine(page, terminal, 'docker network create red2');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await idle(terminal);
+    const lines = linesOf(await transcript(page, terminal));
+    expect(lines.slice(0, 8)).toEqual(['$ echo abd', 'abd', '$ docker network ls -q | wc -l', '3', '$ docker network create red2', lines[5], '$ docker network ls -q | wc -l', '4']);
+    expect(lines[5]).toMatch(/^[0-9a-f]{64}$/);
+    await page.context().close();
+  });
+
+  it('starts its worker on the press of "Try it", and the click that follows opens the terminal on that worker', async () => {
+    const page = await session.open('/es/network-drivers/');
+    await page.addInitScript(() => {
+      const counted = window as unknown as { workersStarted: number };
+      counted.workersStarted = 0;
+      const Original = window.Worker;
+      window.Worker = class extends Original {
+        constructor(...args: ConstructorParameters<typeof Worker>) {
+          super(...args);
+          counted.workersStarted++;
+        }
+      };
+    });
+    await page.reload();
+    const started = () => page.evaluate(() => (window as unknown as { workersStarted: number }).workersStarted);
+    const button = page.locator('figure.console [data-try]').first();
+    await button.scrollIntoViewIfNeeded();
+    const box = (await button.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await expect.poll(started).toBe(1);
+    await page.mouse.up();
+    const terminal = page.locator('[data-terminal]');
+    await terminal.waitFor();
+    await idle(terminal);
+    await typeLine(page, terminal, 'hostname');
+    expect(await started()).toBe(1);
+    await page.context().close();
+  });
+
   it('runs a pasted block line by line', async () => {
     const page = await session.open('/es/sandbox/', clipboard);
     const terminal = page.locator('[data-terminal]');

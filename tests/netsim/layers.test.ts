@@ -190,29 +190,11 @@ function netsimImports(): Edge[] {
     .flatMap((path) => importsOf(path, readFileSync(join(netsim, path), 'utf8'), resolveInNetsim));
 }
 
-/**
- * Imports against the flow that another branch is reworking (`rules`: iptables rule
- * text as one parse/print pair, which the engine's firewall and the printers will
- * share). Each is listed so that it must go: once it is fixed the list is stale and
- * the test below fails until the line is removed; nothing may be added to it.
- */
-const PENDING: readonly string[] = [
-  'format/iptables-save.ts -> kernel/netfilter/rule.ts: format may import base, wire, format; types from base, wire, kernel, userland, engine, not kernel',
-  // iptables's rule text is one parse/print pair (userland/iptables-rule.ts); its listings print rules through it.
-  'format/iptables-list.ts -> userland/iptables-rule.ts: format may import base, wire, format; types from base, wire, kernel, userland, engine, not userland',
-  'format/iptables-save.ts -> userland/iptables-rule.ts: format may import base, wire, format; types from base, wire, kernel, userland, engine, not userland',
-];
-
 describe('netsim dependencies flow one way', () => {
   const edges = netsimImports();
 
   it('each layer imports only from the layers its row allows', () => {
-    expect(layerViolations(edges).filter((violation) => !PENDING.includes(violation))).toEqual([]);
-  });
-
-  it('every pending violation is still there (remove the ones fixed)', () => {
-    const found = layerViolations(edges);
-    expect(PENDING.filter((violation) => !found.includes(violation))).toEqual([]);
+    expect(layerViolations(edges)).toEqual([]);
   });
 
   it('no files import each other at load time', () => {

@@ -122,6 +122,46 @@ describe('a terminal session on the simulated host', () => {
     expect(play((index) => index % 2 === 1)).toEqual(never);
   });
 
+  // The worker runs the line being typed ahead of Enter (speculate); Enter then takes that run as the line's.
+  it('gives the same outputs and state whether or not each line was run ahead while typed', () => {
+    const lines = ['docker network create red1', 'docker run -d --name w --network red1 -p 8080:80 nginx', 'curl -s localhost:8080 | head -n 1', 'ping 192.168.1.1', '', 'netsim trace', 'docker network create red1', 'cd /tmp', 'pwd', 'docker rm -f w'];
+    const play = (speculate: (line: string, index: number) => string | undefined) => {
+      const terminal = fresh();
+      const shown = lines.map((line, index) => {
+        const typed = speculate(line, index);
+        if (typed !== undefined) terminal.speculate(typed, 80);
+        return line === '' ? terminal.interrupt(2) : terminal.run(line, 80);
+      });
+      return { shown, after: terminal.run('docker network ls --format {{.Name}}; docker ps -a --format {{.Names}}; ip -br link; pwd') };
+    };
+    const never = play(() => undefined);
+    expect(never.shown[2]).toMatchObject({ kind: 'done', output: '<!DOCTYPE html>\n' });
+    expect(never.shown[6]).toMatchObject({ kind: 'done', exitCode: 1 });
+    // The line as typed at Enter, the line half-typed, or another line altogether.
+    expect(play((line) => line)).toEqual(never);
+    expect(play((line) => line.slice(0, -1))).toEqual(never);
+    expect(play((_line, index) => lines[(index + 1) % lines.length])).toEqual(never);
+  });
+
+  it('runs a line ahead on a copy: the host is not changed until Enter, and a changed host forgets it', () => {
+    const terminal = fresh();
+    const ahead = terminal.speculate('docker network create red1 >/dev/null; docker network ls --format {{.Name}}', 80);
+    expect(ahead).toMatchObject({ kind: 'done', output: 'bridge\nhost\nnone\nred1\n', exitCode: 0, prompt: '$ ' });
+    expect(terminal.run("docker network ls --format '{{.Name}}'", 80)).toMatchObject({ output: 'bridge\nhost\nnone\n' });
+    // Foreseen before `red2` existed, then the host changed: the line runs again at Enter.
+    terminal.speculate('docker network ls -q | wc -l', 80);
+    terminal.run('docker network create red2', 80);
+    expect(terminal.run('docker network ls -q | wc -l', 80)).toMatchObject({ output: '4\n' });
+    // Another width is another output (ss spreads its columns): it runs again too.
+    expect(terminal.speculate('ss -tln', 200)).toMatchObject({ kind: 'done' });
+    const narrow = terminal.run('ss -tln', 80);
+    expect(narrow.kind === 'done' && narrow.output.split('\n')[0]!.length).toBeLessThanOrEqual(80);
+    // What does not end by itself, is not complete, or is the terminal's own command, is not foreseen.
+    expect(terminal.speculate('ping 192.168.1.1', 80)).toBeUndefined();
+    expect(terminal.speculate("echo 'open quote", 80)).toBeUndefined();
+    expect(terminal.speculate('netsim trace', 80)).toBeUndefined();
+  });
+
   it('types into the LAN machine\'s terminal after a switch, and back into the host\'s where it was', () => {
     const terminal = fresh();
     expect(terminal.terminals().map((machine) => machine.hostname)).toEqual(['docker-host', 'lan-pc']);

@@ -50,6 +50,11 @@ function enhance(exercise: HTMLElement): void {
     );
     return terminal;
   };
+  // The worker starts on the press, before the click: see pressTerminal.
+  opener.addEventListener('pointerdown', (event) => {
+    if (terminal || event.button !== 0) return;
+    import('../../terminal/launch').then(({ pressTerminal }) => pressTerminal(opener, JSON.parse(opener.dataset.start!)), () => undefined);
+  });
   opener.addEventListener('click', () => void open());
   checker.addEventListener('click', async () => {
     checker.disabled = true;

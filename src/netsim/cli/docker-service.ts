@@ -1,4 +1,4 @@
-import type { Engine } from '../engine/engine';
+import type { DockerService } from '../engine/api/service';
 import { DAEMON_CONFIG_FILE, type DaemonConfigSource } from '../engine/daemon-config';
 import { ROOT } from '../kernel/filesystem';
 import type { ProcessContext } from './command';
@@ -21,11 +21,11 @@ export function readDaemonJson(context: ProcessContext): DaemonConfigSource {
  * connection starts dockerd again (socket activation). Once the service's
  * start limit took the socket down too, nothing answers.
  */
-export function reachDaemon(engine: Engine, context: ProcessContext): boolean {
-  const service = engine.service();
+export function reachDaemon(docker: DockerService, context: ProcessContext): boolean {
+  const service = docker.state();
   if (!service || service.active === 'active') return true;
   if (service.socket !== undefined && service.socket !== 'active') return false;
-  return engine.startDaemon(readDaemonJson(context)) === 'started';
+  return docker.start(readDaemonJson(context)) === 'started';
 }
 
 /** What the docker client prints when nothing answers on the socket (cli/command: ErrConnectionFailed... docker/cli client errors). */

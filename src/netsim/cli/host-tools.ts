@@ -29,8 +29,8 @@ export interface ToolEnvironment {
  */
 export function hostToolPrograms(engine: Engine, hostEtc: () => HostEtc): Program[] {
   const names = engineNameServices(engine, hostEtc);
-  const hostname = (context: ProcessContext) => (context.containerId ? (engine.containers().find((c) => c.id === context.containerId)?.hostname ?? '') : hostEtc().hostname);
-  return [lsProgram('gnu'), ...fileToolPrograms('gnu'), envProgram, printenvProgram, idProgram('gnu'), whoamiProgram, unameProgram('gnu', hostname), seqProgram('gnu'), whichProgram, iputilsPingProgram(names), iputilsPingProgram(names, 'ping6'), lazyTool('dig', 'dig', (tools) => tools.digProgram(names)), lazyTool('nslookup', 'dig', (tools) => tools.nslookupProgram(names, 'bind')), lazyTool('host', 'dig', (tools) => tools.hostProgram(names)), lazyTool('getent', 'getent', (tools) => tools.getentProgram(names)), hostnameProgram(engine, hostEtc, names), lazyTool('ss', 'ss', (tools) => tools.ssProgram(engine, names)), lazyTool('netstat', 'netstat', (tools) => tools.netstatProgram(engine)), lazyTool('ifconfig', 'netTools', (tools) => tools.ifconfigProgram()), lazyTool('route', 'netTools', (tools) => tools.routeProgram('net-tools')), lazyTool('arp', 'netTools', (tools) => tools.arpProgram('net-tools', names)), procpsProgram(engine), sleepProgram('gnu'), lazyTool('date', 'date', (tools) => tools.dateProgram('gnu')), sysctlProgram, lazyTool('tcpdump', 'tcpdump', (tools) => tools.tcpdumpProgram(engine)), lazyTool('telnet', 'telnet', (tools) => tools.telnetProgram(names))];
+  const hostname = (context: ProcessContext) => (context.containerId ? (engine.containers.list().find((c) => c.id === context.containerId)?.hostname ?? '') : hostEtc().hostname);
+  return [lsProgram('gnu'), ...fileToolPrograms('gnu'), envProgram, printenvProgram, idProgram('gnu'), whoamiProgram, unameProgram('gnu', hostname), seqProgram('gnu'), whichProgram, iputilsPingProgram(names), iputilsPingProgram(names, 'ping6'), lazyTool('dig', 'dig', (tools) => tools.digProgram(names)), lazyTool('nslookup', 'dig', (tools) => tools.nslookupProgram(names, 'bind')), lazyTool('host', 'dig', (tools) => tools.hostProgram(names)), lazyTool('getent', 'getent', (tools) => tools.getentProgram(names)), hostnameProgram(engine, hostEtc, names), lazyTool('ss', 'ss', (tools) => tools.ssProgram(engine, names)), lazyTool('netstat', 'netstat', (tools) => tools.netstatProgram(engine)), lazyTool('ifconfig', 'netTools', (tools) => tools.ifconfigProgram()), lazyTool('route', 'netTools', (tools) => tools.routeProgram('net-tools')), lazyTool('arp', 'netTools', (tools) => tools.arpProgram('net-tools', names)), procpsProgram(engine), sleepProgram('gnu'), lazyTool('date', 'date', (tools) => tools.dateProgram('gnu')), sysctlProgram, lazyTool('tcpdump', 'tcpdump', (tools) => tools.tcpdumpProgram(engine.processes)), lazyTool('telnet', 'telnet', (tools) => tools.telnetProgram(names))];
 }
 
 /** What an applet is built from: the name services, whether BusyBox was built against musl (Alpine) rather than glibc, and the daemon (ps lists its processes). */
@@ -60,7 +60,7 @@ const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> =
   ls: () => lsProgram('busybox'),
   ...Object.fromEntries(fileToolPrograms('busybox').map((program) => [program.name, () => program])),
   id: () => idProgram('busybox'),
-  uname: ({ engine }) => unameProgram('busybox', (context) => engine.containers().find((c) => c.id === context.containerId)?.hostname ?? ''),
+  uname: ({ engine }) => unameProgram('busybox', (context) => engine.containers.list().find((c) => c.id === context.containerId)?.hostname ?? ''),
   seq: () => seqProgram('busybox'),
   traceroute: ({ names }) => lazyTool('traceroute', 'traceroute', (tools) => tools.busyboxTracerouteProgram(names)),
   nc: ({ names }) => lazyTool('nc', 'netTools', (tools) => tools.busyboxNcProgram(names)),
@@ -75,7 +75,7 @@ const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> =
 const PACKAGED_PROGRAMS: Readonly<Record<string, (deps: AppletDeps) => Program | undefined>> = {
   traceroute: ({ names }) => lazyTool('traceroute', 'traceroute', (tools) => tools.butskoyTracerouteProgram(names)),
   'netcat-openbsd': ({ names }) => lazyTool('nc', 'netTools', (tools) => tools.openbsdNcProgram(names)),
-  nginx: ({ engine }) => lazyTool('nginx', 'servers', (tools) => tools.nginxProgram(engine)),
+  nginx: ({ engine }) => lazyTool('nginx', 'servers', (tools) => tools.nginxProgram(engine.webServers)),
   // curlimages/curl's own build (curl/curl-container VERSION 8.21.0); its --version text is not known here.
   'curl-container': ({ names }) => curlProgram(names, { version: '8.21.0', versionText: undefined }),
   // The mariadb package's client under both its names; its other programs (mariadbd, mariadb-admin) are not modelled.

@@ -1,5 +1,5 @@
 import { cTime } from '../wire/time-text';
-import { formatIptablesSave, type SavedTable } from '../format/iptables-save';
+import { formatIptablesSave, type SavedTable } from '../userland/iptables-save';
 import { BUILTIN_CHAINS, TABLES, type Chain, type Netfilter, type TableName } from '../kernel/netfilter/rule';
 import { fail, type Program } from './command';
 import { getoptLong, type OptionSpec } from './getopt';

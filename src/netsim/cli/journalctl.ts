@@ -1,4 +1,4 @@
-import type { Engine } from '../engine/engine';
+import type { DockerService } from '../engine/api/service';
 import { formatCatalog, formatJournalLine } from '../format/journal';
 import type { CommandResult, Program } from './command';
 
@@ -8,7 +8,7 @@ import type { CommandResult, Program } from './command';
  * is not in) reads the system journal: anyone else sees journalctl's hint and
  * no entries (journalctl.c access check, `-- No entries --`).
  */
-export function journalctlProgram(engine: Engine, hostname: string): Program {
+export function journalctlProgram(service: DockerService, hostname: string): Program {
   return {
     name: 'journalctl',
     run(args, context): CommandResult {
@@ -36,7 +36,7 @@ export function journalctlProgram(engine: Engine, hostname: string): Program {
       if (unit === undefined || !['docker', 'docker.service'].includes(unit)) return { stdout: '', stderr: 'netsim: journalctl here shows only -u docker.service\n', exitCode: 1 };
       const hint = quiet ? '' : "Hint: You are currently not seeing messages from other users and the system.\n      Users in groups 'adm', 'systemd-journal' can see all messages.\n      Pass -q to turn off this notice.\n";
       if (!context.isRoot) return { stdout: '-- No entries --\n', stderr: hint, exitCode: 0 };
-      const entries = engine.service()?.journal ?? [];
+      const entries = service.state()?.journal ?? [];
       if (entries.length === 0) return { stdout: '-- No entries --\n', stderr: '', exitCode: 0 };
       const shown = lines === undefined ? entries : entries.slice(-lines);
       // journalctl prints whole lines (--full has been its default since systemd 196).

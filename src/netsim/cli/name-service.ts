@@ -44,7 +44,7 @@ export function engineNameServices(engine: Engine, hostEtc: () => HostEtc): Name
     const read = () => {
       if (files) return files;
       const host = hostEtc();
-      const written = container ? engine.containerEtcFiles(container.id, host) : undefined;
+      const written = container ? engine.files.etc(container.id, host) : undefined;
       files = written ? { hosts: written['/etc/hosts'], nameservers: nameserversOf(written['/etc/resolv.conf']) } : { hosts: host.hosts, nameservers: [...host.nameservers] };
       return files;
     };
@@ -99,19 +99,19 @@ function embeddedAnswer(engine: Engine, container: Container, question: DnsQuest
   const name = absolute(question.name);
   // handleIPQuery: a name the daemon knows answers AAAA with its IPv6 addresses, none when it has only IPv4 ones.
   if (question.type === 'AAAA') {
-    const addresses = engine.resolveName6(container.id, question.name);
+    const addresses = engine.dns.resolve6(container.id, question.name);
     return addresses && embeddedReply(addresses.map((address) => ({ type: 'AAAA', name, ttl: EMBEDDED_TTL, address })));
   }
   // handleMXQuery answers MX for a known name with an empty NOERROR ("implicit MX", RFC 5321 5.1).
-  if (question.type === 'MX') return engine.resolveName(container.id, question.name).length > 0 ? embeddedReply([]) : undefined;
+  if (question.type === 'MX') return engine.dns.resolve(container.id, question.name).length > 0 ? embeddedReply([]) : undefined;
   if (question.type === 'A') {
-    const addresses = engine.resolveName(container.id, question.name);
+    const addresses = engine.dns.resolve(container.id, question.name);
     return addresses.length > 0 ? embeddedReply(addresses.map((address) => ({ type: 'A', name, ttl: EMBEDDED_TTL, address }))) : undefined;
   }
   // Other types than A, AAAA, MX, PTR (and SRV, which only swarm services answer) go to the external servers.
   if (question.type !== 'PTR') return undefined;
   const address = addressOfReverseName(question.name);
-  const known = { networks: engine.networks(), containers: engine.containers() };
+  const known = { networks: engine.networks.list(), containers: engine.containers.list() };
   // handlePTRQuery takes in-addr.arpa and ip6.arpa names alike (ResolveIP).
   const address6 = address === undefined ? address6OfReverseName(question.name) : undefined;
   const target = address !== undefined ? reverseContainerAddress(known, container, address) : address6 !== undefined ? reverseContainerAddress6(known, container, address6) : undefined;
@@ -123,7 +123,7 @@ function embeddedAnswer(engine: Engine, container: Container, question: DnsQuest
  * Containers that joined it with container:NAME come after its owner: they read the owner's files and resolver.
  */
 export function containerIn(engine: Engine, namespace: Namespace): Container | undefined {
-  const inside = engine.containers().filter((c) => c.status === 'running' && c.namespaceId === namespace.id && c.networkMode !== 'host');
+  const inside = engine.containers.list().filter((c) => c.status === 'running' && c.namespaceId === namespace.id && c.networkMode !== 'host');
   return inside.find((c) => !c.networkMode.startsWith('container:')) ?? inside[0];
 }
 

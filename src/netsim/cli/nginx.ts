@@ -1,4 +1,4 @@
-import type { Engine } from '../engine/engine';
+import type { WebServerApi } from '../engine/api/web-servers';
 import { nginxTime } from '../wire/time-text';
 import type { NginxSignal } from '../engine/nginx-signals';
 import { NGINX_VERSION } from '../userland/web-servers';
@@ -72,7 +72,7 @@ function parseOptions(args: readonly string[]): Options | string {
   return options;
 }
 
-export function nginxProgram(engine: Engine): Program {
+export function nginxProgram(webServers: WebServerApi): Program {
   return {
     name: 'nginx',
     run(args, context) {
@@ -91,7 +91,7 @@ export function nginxProgram(engine: Engine): Program {
         return collect(out, 0);
       }
       if (parsed.signal && context.containerId !== undefined) {
-        const { output, delivered } = signalled(engine, context.containerId, parsed.signal, context.clock.now());
+        const { output, delivered } = signalled(webServers, context.containerId, parsed.signal, context.clock.now());
         return collect([...out, ...output], delivered ? 0 : 1);
       }
       // Without -s nginx would start a server of its own: only the image's command does that here.
@@ -106,9 +106,9 @@ export function nginxProgram(engine: Engine): Program {
  * running there is no PID file: the error goes to the log and, as nginx is
  * still starting, to stderr again (ngx_log_error_core).
  */
-function signalled(engine: Engine, containerId: string, signal: NginxSignal, nowMs: number): { output: OutputChunk[]; delivered: boolean } {
-  const self = engine.nextNginxPid(containerId);
-  const master = engine.signalNginx(containerId, signal);
+function signalled(webServers: WebServerApi, containerId: string, signal: NginxSignal, nowMs: number): { output: OutputChunk[]; delivered: boolean } {
+  const self = webServers.nextNginxPid(containerId);
+  const master = webServers.signalNginx(containerId, signal);
   const sender = master === undefined ? self : master;
   const notice = (level: string, text: string): OutputChunk => ({ stream: 'stderr', text: `${nginxTime(nowMs)} [${level}] ${sender}#${sender}: ${text}\n` });
   if (master !== undefined) return { output: [notice('notice', 'signal process started')], delivered: true };

@@ -55,7 +55,7 @@ function fetchIndexes(indexes: readonly AptIndex[], service: NameService): { des
 }
 
 function apt(binary: 'apt' | 'apt-get', args: readonly string[], context: ProcessContext, engine: Engine, containerId: string, resolver: NameService): CommandResult {
-  const image = imageInfo(engine.findContainer(containerId).image);
+  const image = imageInfo(engine.containers.find(containerId).image);
   if (!image) return ok();
   const archive = aptArchive(image.os);
   // `apt` of apt 3 speaks output version 30 (private-cmndline.cc: Binary::apt::APT::Output-Version 30).
@@ -67,7 +67,7 @@ function apt(binary: 'apt' | 'apt-get', args: readonly string[], context: Proces
       const elapsedMs = fetchMs(items.reduce((sum, index) => sum + (index.error === undefined ? index.size : 0), 0));
       context.clock.advance(elapsedMs);
       // The lists are new only if every index came (a failed update keeps the old, here empty, ones).
-      if (items.every((item) => item.error === undefined)) engine.updatePackageLists(containerId);
+      if (items.every((item) => item.error === undefined)) engine.packages.updateLists(containerId);
       const record = { layout, showStats: binary === 'apt', items, elapsedMs };
       return { stdout: formatUpdate(record), stderr: formatUpdateWarnings(record), exitCode: 0 };
     }
@@ -81,9 +81,9 @@ function apt(binary: 'apt' | 'apt-get', args: readonly string[], context: Proces
 }
 
 function aptInstall(layout: AptLayout, requested: readonly string[], context: ProcessContext, engine: Engine, containerId: string): CommandResult {
-  const image = imageInfo(engine.findContainer(containerId).image)!;
+  const image = imageInfo(engine.containers.find(containerId).image)!;
   const archive = aptArchive(image.os);
-  const plan = engine.planInstall(containerId, requested);
+  const plan = engine.packages.planInstall(containerId, requested);
   // apt stops at the first name it cannot locate (cacheset.cc), after opening the cache.
   const missing = plan.unknown[0];
   if (missing !== undefined) return { stdout: formatCacheOpen(), stderr: formatAptError(layout, `Unable to locate package ${missing}`), exitCode: APT_FAILURE };
@@ -93,7 +93,7 @@ function aptInstall(layout: AptLayout, requested: readonly string[], context: Pr
   const already = plan.known.filter((name) => !plan.fresh.includes(name));
   const elapsedMs = fetchMs(fresh.reduce((sum, deb) => sum + deb.download, 0));
   if (fresh.length > 0) context.clock.advance(elapsedMs);
-  engine.installPackages(containerId, plan.fresh);
+  engine.packages.install(containerId, plan.fresh);
   return ok(
     formatInstall({
       layout,
@@ -113,10 +113,10 @@ function apk(args: readonly string[], engine: Engine, containerId: string): Comm
   const words = args.filter((arg) => !arg.startsWith('-'));
   const [operation, ...names] = words;
   if (operation !== 'add') return { stdout: '', stderr: `ERROR: unknown command '${operation ?? ''}'\n`, exitCode: 1 };
-  const plan = engine.planInstall(containerId, names);
+  const plan = engine.packages.planInstall(containerId, names);
   if (plan.unknown.length > 0) return { stdout: '', stderr: formatApkUnknown(plan.unknown), exitCode: 1 };
-  const previously = engine.findContainer(containerId).packages?.installed ?? [];
-  engine.installPackages(containerId, plan.fresh);
+  const previously = engine.containers.find(containerId).packages?.installed ?? [];
+  engine.packages.install(containerId, plan.fresh);
   const all = [...previously, ...plan.fresh].map((name) => ALPINE_ARCHIVE.packages[name]);
   const totalBytes = all.reduce((sum, pkg) => sum + (pkg?.installed ?? 0), ALPINE_ARCHIVE.baseBytes);
   const fresh = plan.fresh.map((name) => ({ name, version: ALPINE_ARCHIVE.packages[name]?.version ?? '1.0-r0' }));

@@ -13,7 +13,7 @@ import type { SocketOwner } from './command';
  */
 export function socketOwnerView(engine: Engine, containerId: string | undefined): (owner: SocketOwner) => SocketOwner | undefined {
   if (containerId === undefined) return (owner) => owner;
-  const container = engine.containers().find((candidate) => candidate.id === containerId);
+  const container = engine.containers.list().find((candidate) => candidate.id === containerId);
   return (owner) => {
     const first = container?.pid;
     if (first === undefined) return undefined;

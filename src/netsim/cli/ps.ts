@@ -116,8 +116,8 @@ export function busyboxPsProgram(engine: Engine, musl: boolean): Program {
 function processView(engine: Engine, context: ProcessContext, argv: readonly string[]): { self: PsRecord; records: PsRecord[] } {
   const shells = context.terminal?.shells?.() ?? [];
   const hostUser = shells.find((shell) => shell.container === undefined)?.user ?? 'root';
-  const table = hostProcessTable({ containers: engine.containers(), root: context.kernel.root, shells, hostUser, dockerd: engine.dockerdProcess() });
-  const container = context.containerId === undefined ? undefined : engine.containers().find((c) => c.id === context.containerId);
+  const table = hostProcessTable({ containers: engine.containers.list(), root: context.kernel.root, shells, hostUser, dockerd: engine.service.process() });
+  const container = context.containerId === undefined ? undefined : engine.containers.list().find((c) => c.id === context.containerId);
   // `docker run IMAGE ps`: ps is the container's first process, already in the table, and no other is spawned.
   const first = container?.pid === undefined ? undefined : table.find((p) => p.pid === container.pid && commOf(p.argv[0] ?? '') === 'ps');
   const all = first ? table : [...table, psProcess(engine, context, table, argv)];
@@ -138,14 +138,14 @@ function psProcess(engine: Engine, context: ProcessContext, table: readonly Host
   const top = shells.at(-1);
   const shell = top && top.container === context.containerId ? table.find((p) => p.pid === top.pid) : undefined;
   const firstProcess = table.find(
-    (p) => p.container === context.containerId && p.container !== undefined && p.pid === engine.containers().find((c) => c.id === context.containerId)?.pid,
+    (p) => p.container === context.containerId && p.container !== undefined && p.pid === engine.containers.list().find((c) => c.id === context.containerId)?.pid,
   );
   const parent = shell?.pid ?? firstProcess?.ppid ?? LOGIN_SHELL_PID;
   const user = context.containerId === undefined ? (context.isRoot ? 'root' : (shell?.user ?? 'root')) : 'root';
   // In the foreground of its terminal (+); run by docker exec without one, it leads a session of its own (s).
   const stat = shell?.tty ? 'R+' : 'Rs';
   return {
-    pid: engine.spawnProcess(),
+    pid: engine.processes.spawn(),
     ppid: parent,
     uid: user === 'root' ? 0 : 1000,
     user,

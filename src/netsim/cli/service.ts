@@ -1,4 +1,4 @@
-import type { Engine } from '../engine/engine';
+import type { DockerService } from '../engine/api/service';
 import type { Program } from './command';
 
 /**
@@ -8,7 +8,7 @@ import type { Program } from './command';
  * `service docker stop` closes docker.socket too and nothing starts dockerd
  * again until `service docker start`.
  */
-export function serviceProgram(engine: Engine, systemctl: Program): Program {
+export function serviceProgram(docker: DockerService, systemctl: Program): Program {
   return {
     name: 'service',
     run(args, context) {
@@ -22,7 +22,7 @@ export function serviceProgram(engine: Engine, systemctl: Program): Program {
         const refused = (unit: string) => `Failed to stop ${unit}: Interactive authentication required.\nSee system logs and 'systemctl status ${unit}' for details.\n`;
         return { stdout: '', stderr: refused('docker.socket') + refused('docker.service'), exitCode: 1 };
       }
-      engine.stopSocket();
+      docker.stopSocket();
       return { stdout: '', stderr: '', exitCode: 0 };
     },
   };

@@ -152,7 +152,7 @@ function passes(filter: SsFilter | undefined, record: SocketRecord): boolean {
  */
 function holdersView(engine: Engine, context: ProcessContext): (owner: SsProcess) => SsProcess[] {
   const see = socketOwnerView(engine, context.containerId);
-  const table = hostProcessTable({ containers: engine.containers(), root: context.kernel.root, shells: [], hostUser: '', dockerd: engine.dockerdProcess() });
+  const table = hostProcessTable({ containers: engine.containers.list(), root: context.kernel.root, shells: [], hostUser: '', dockerd: engine.service.process() });
   return (owner) => {
     const forked = table.filter((process) => process.ppid === owner.pid && process.comm === owner.name);
     const holders = [owner, ...forked.map((process) => ({ ...owner, pid: process.pid }))];

@@ -36,7 +36,7 @@ export function systemctlProgram(engine: Engine, hostname: string): Program {
       const [verb = 'list-units', ...units] = words;
       const unit = units[0];
       if (unit !== undefined && !isDocker(unit)) return result('', `netsim: systemctl here knows only docker.service, not ${unit}\n`, 1);
-      const service = engine.service();
+      const service = engine.service.state();
       if (!service) return result('', 'netsim: docker.service is not simulated on this host\n', 1);
       switch (verb) {
         case 'status':
@@ -47,7 +47,7 @@ export function systemctlProgram(engine: Engine, hostname: string): Program {
           return result('enabled\n');
         case 'reset-failed':
           if (!context.isRoot) return result('', `Failed to reset failed state of unit docker.service: Interactive authentication required.\n`, 1);
-          engine.resetFailed();
+          engine.service.resetFailed();
           return result('');
         case 'start':
         case 'stop':
@@ -70,10 +70,10 @@ export function systemctlProgram(engine: Engine, hostname: string): Program {
  */
 function change(engine: Engine, verb: 'start' | 'stop' | 'restart', context: ProcessContext): CommandResult {
   if (verb === 'stop') {
-    engine.stopDaemon();
+    engine.service.stop();
     return result('', 'Warning: Stopping docker.service, but it can still be activated by:\n  docker.socket\n');
   }
-  const outcome = verb === 'restart' ? engine.restartDaemon(readDaemonJson(context)) : engine.startDaemon(readDaemonJson(context));
+  const outcome = verb === 'restart' ? engine.service.restart(readDaemonJson(context)) : engine.service.start(readDaemonJson(context));
   if (outcome === 'started') return result('');
   const see = 'See "systemctl status docker.service" and "journalctl -xeu docker.service" for details.\n';
   if (outcome === 'start-limit-hit') {
@@ -87,7 +87,7 @@ function change(engine: Engine, verb: 'start' | 'stop' | 'restart', context: Pro
  * (KillMode=process leaves them there); containers run in scopes of their own.
  */
 function cgroupProcesses(engine: Engine, context: ProcessContext, dockerdPid: number): { pid: number; argv: string }[] {
-  const table = hostProcessTable({ containers: engine.containers(), root: context.kernel.root, shells: [], hostUser: '', dockerd: engine.dockerdProcess() });
+  const table = hostProcessTable({ containers: engine.containers.list(), root: context.kernel.root, shells: [], hostUser: '', dockerd: engine.service.process() });
   const proxies = table.filter((process) => process.ppid === dockerdPid && process.comm === 'docker-proxy').sort((a, b) => a.pid - b.pid);
   return [{ pid: dockerdPid, argv: DOCKER_UNIT.execStart }, ...proxies.map((process) => ({ pid: process.pid, argv: process.argv.join(' ') }))];
 }

@@ -1,4 +1,4 @@
-import type { Engine } from '../engine/engine';
+import type { ProcessApi } from '../engine/api/processes';
 import { captureFull, closeCapture, openCapture, type Capture } from '../kernel/capture';
 import type { Kernel } from '../kernel/kernel';
 import { linkNamed } from '../kernel/namespace';
@@ -55,7 +55,7 @@ function parseArguments(args: readonly string[]): Arguments | CommandResult {
  * foreground nothing else sends meanwhile, so it waits for Ctrl-C; started with
  * `&` it becomes a job that records while later commands make traffic.
  */
-export function tcpdumpProgram(engine: Engine): Program {
+export function tcpdumpProgram(processes: ProcessApi): Program {
   return {
     name: 'tcpdump',
     run(args, context) {
@@ -77,7 +77,7 @@ export function tcpdumpProgram(engine: Engine): Program {
       const display = { numeric: parsed.flags.has('n'), linkHeader: parsed.flags.has('e'), cooked };
       const capture = openCapture(context.kernel.captures, { namespace: context.namespace.id, ifindex: link?.index, promiscuous, filter: filter.filter, limit: parsed.count });
       if (context.background) {
-        const job: BackgroundJob = { pid: engine.spawnProcess(), captureId: capture.id, display };
+        const job: BackgroundJob = { pid: processes.spawn(), captureId: capture.id, display };
         return { stdout: '', stderr: header, exitCode: 0, output: [{ stream: 'stderr', text: header }], job };
       }
       // In the foreground nothing else runs: no frame comes, and only Ctrl-C ends the capture.

@@ -1,14 +1,14 @@
 import { FileSystem, normalizePath, ROOT, type Mount } from '../kernel/filesystem';
-import type { Engine } from './engine';
+import type { ContainerFiles } from './api/container-files';
 
 /**
  * The container's volumes, each its own file system over its destination, and
  * its bind mounts, the host's directories. dockerd makes a missing bind source
  * (`-v /srv/data:/data`) as a directory (createIfNotExists in volumes_unix.go).
  */
-export function containerMounts(engine: Engine, id: string, hostFiles: FileSystem | undefined, now: () => number): Mount[] {
+export function containerMounts(containerFiles: ContainerFiles, id: string, hostFiles: FileSystem | undefined, now: () => number): Mount[] {
   const mounts: Mount[] = [];
-  for (const { mount, files } of engine.containerMounts(id)) {
+  for (const { mount, files } of containerFiles.mounts(id)) {
     const target = normalizePath(mount.destination);
     if (files) mounts.push({ target, fs: new FileSystem({}, files, {}, now), source: '/', readOnly: !mount.rw });
     else if (hostFiles && mount.source.startsWith('/')) {

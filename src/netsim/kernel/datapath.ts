@@ -213,7 +213,7 @@ export class Datapath {
     let choice = this.routed(namespace, packet.destination);
     if (!choice) return { kind: 'no-route' };
     const tracked = this.track(namespace, packet);
-    const verdict = this.hook(namespace, 'OUTPUT', packet, tracked, undefined, choice.device.name, true, 'destination');
+    const verdict = this.hook(namespace, 'OUTPUT', packet, tracked, { outInterface: choice.device.name, natAllowed: true, natStage: 'destination' });
     if (verdict.kind !== 'accept') return verdictFate(verdict);
     if (verdict.nat) tracked.entry.dnat = verdict.nat;
     // A new DNAT, or the one the connection already has, sends the packet elsewhere: route it again.
@@ -280,7 +280,7 @@ export class Datapath {
 
   private ingress(namespace: Namespace, link: Link, packet: Packet): Fate {
     const tracked = this.track(namespace, packet);
-    const prerouting = this.hook(namespace, 'PREROUTING', packet, tracked, link.name, undefined, true, 'destination');
+    const prerouting = this.hook(namespace, 'PREROUTING', packet, tracked, { inInterface: link.name, natAllowed: true, natStage: 'destination' });
     if (prerouting.kind !== 'accept') return verdictFate(prerouting);
     if (prerouting.nat) tracked.entry.dnat = prerouting.nat;
     const arrived = prerouting.packet;
@@ -299,7 +299,7 @@ export class Datapath {
       return this.expired(namespace, arrived);
     }
     const forwarded = { ...arrived, ttl: arrived.ttl - 1 };
-    const verdict = this.hook(namespace, 'FORWARD', forwarded, tracked, link.name, choice.device.name, false, undefined);
+    const verdict = this.hook(namespace, 'FORWARD', forwarded, tracked, { inInterface: link.name, outInterface: choice.device.name, natAllowed: false });
     if (verdict.kind !== 'accept') return verdictFate(verdict);
     return this.postRouting(namespace, tracked, verdict.packet, choice, link.name, false);
   }
@@ -344,7 +344,7 @@ export class Datapath {
   }
 
   private postRouting(namespace: Namespace, tracked: Tracked, packet: Packet, choice: RouteChoice, inInterface: string | undefined, localOrigin: boolean): Fate {
-    const verdict = this.hook(namespace, 'POSTROUTING', packet, tracked, inInterface, choice.device.name, true, 'source');
+    const verdict = this.hook(namespace, 'POSTROUTING', packet, tracked, { inInterface, outInterface: choice.device.name, natAllowed: true, natStage: 'source' });
     if (verdict.kind !== 'accept') return verdictFate(verdict);
     if (verdict.nat) tracked.entry.snat = verdict.nat;
     this.conntrack.confirm(tracked, verdict.packet);
@@ -357,13 +357,13 @@ export class Datapath {
     const lo = loopbackOf(namespace);
     if (lo) this.tap([{ namespace, link: lo, packetType: 'host' }], lo.mac, lo.mac, { kind: 'ip', packet });
     if (lo) this.recorder?.add({ kind: 'frame', devices: [{ namespace: namespace.id, device: lo.name }], bridge: undefined, destinationMac: lo.mac });
-    const prerouting = this.hook(namespace, 'PREROUTING', packet, tracked, 'lo', undefined, !localOrigin, 'destination');
+    const prerouting = this.hook(namespace, 'PREROUTING', packet, tracked, { inInterface: 'lo', natAllowed: !localOrigin, natStage: 'destination' });
     if (prerouting.kind !== 'accept') return verdictFate(prerouting);
     return this.input(namespace, tracked, prerouting.packet, 'lo', !localOrigin);
   }
 
   private input(namespace: Namespace, tracked: Tracked, packet: Packet, inInterface: string, natAllowed: boolean): Fate {
-    const verdict = this.hook(namespace, 'INPUT', packet, tracked, inInterface, undefined, natAllowed, 'source');
+    const verdict = this.hook(namespace, 'INPUT', packet, tracked, { inInterface, natAllowed, natStage: 'source' });
     if (verdict.kind !== 'accept') return verdictFate(verdict);
     const delivered = verdict.packet;
     this.conntrack.confirm(tracked, delivered);
@@ -407,7 +407,7 @@ export class Datapath {
   private bridgeNetfilter({ namespace, bridge }: { namespace: Namespace; bridge: Link }, packet: Packet): Fate | undefined {
     this.recorder?.add({ kind: 'bridge-netfilter', bridge: { namespace: namespace.id, device: bridge.name } });
     const tracked = this.track(namespace, packet);
-    const verdict = this.hook(namespace, 'FORWARD', packet, tracked, bridge.name, bridge.name, false, undefined);
+    const verdict = this.hook(namespace, 'FORWARD', packet, tracked, { inInterface: bridge.name, outInterface: bridge.name, natAllowed: false });
     if (verdict.kind !== 'accept') return verdictFate(verdict);
     this.conntrack.confirm(tracked, verdict.packet);
     return undefined;
@@ -612,16 +612,7 @@ export class Datapath {
     this.kernel.setNeighbour(namespace, { address, device: device.index, mac: mac ?? existing?.mac, state, confirmedMs: this.now }, 'replace');
   }
 
-  private hook(
-    namespace: Namespace,
-    hook: Hook,
-    packet: Packet,
-    tracked: Tracked,
-    inInterface: string | undefined,
-    outInterface: string | undefined,
-    natAllowed: boolean,
-    natStage: 'destination' | 'source' | undefined,
-  ): HookVerdict {
+  private hook(namespace: Namespace, hook: Hook, packet: Packet, tracked: Tracked, { inInterface, outInterface, natAllowed, natStage }: HookOptions): HookVerdict {
     const recorder = this.recorder;
     return runHook(tablesOf(namespace, 4), hook, packet, {
       watcher: recorder && watcherFor(recorder, namespace.id, hook),
@@ -647,6 +638,18 @@ export class Datapath {
     }
     return false;
   }
+}
+
+/** How a packet meets one hook: the devices its -i and -o match, and what NAT may do there. */
+interface HookOptions {
+  /** The device it came in by; none for a packet a local process sends. */
+  readonly inInterface?: string | undefined;
+  /** The device routing chose to send it by; none for one being delivered locally. */
+  readonly outInterface?: string | undefined;
+  /** Whether the nat table's chains may run for a new connection: not in FORWARD (no nat chain), nor for local traffic looping back through lo, whose NAT was decided on the way out. */
+  readonly natAllowed: boolean;
+  /** Which of the connection's NAT mappings its packets follow here: the destination's before routing, the source's after; none in FORWARD. */
+  readonly natStage?: 'destination' | 'source' | undefined;
 }
 
 /** A device as a trace names it. */

@@ -16,8 +16,8 @@ function hostWith(...lines: string[]) {
     if (result.exitCode !== 0) throw new Error(`${line}: ${result.stderr}`);
   }
   // White-box: the userland resolver that will ask this server is not built yet.
-  const engine = (host as unknown as { engine: Engine }).engine;
-  const lookup = (from: string, name: string) => engine.resolveName(from, name).map(formatIpv4);
+  const engine = (host as unknown as { parts: { engine: Engine } }).parts.engine;
+  const lookup = (from: string, name: string) => engine.dns.resolve(from, name).map(formatIpv4);
   return { host, lookup };
 }
 

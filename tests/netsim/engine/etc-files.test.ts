@@ -11,10 +11,10 @@ function filesAfter(...lines: string[]) {
     if (result.exitCode !== 0) throw new Error(`${line}: ${result.stderr}`);
   }
   // White-box: the session's cat reads these through its process context.
-  const engine = (host as unknown as { engine: Engine }).engine;
+  const engine = (host as unknown as { parts: { engine: Engine } }).parts.engine;
   return (name: string) => {
-    const container = engine.findContainer(name);
-    return { id: container.id.slice(0, 12), files: engine.containerEtcFiles(name, hostEtc(DEBIAN_DOCKER_HOST)) };
+    const container = engine.containers.find(name);
+    return { id: container.id.slice(0, 12), files: engine.files.etc(name, hostEtc(DEBIAN_DOCKER_HOST)) };
   };
 }
 

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apply, bridgeNetworkRules, directAccessRules, installDaemonRules, publishedPortRules, removeDaemonRules, type GatewayMode } from '../../../src/netsim/engine/firewall';
-import { formatRuleSpecs } from '../../../src/netsim/format/iptables-save';
+import { formatRuleSpecs } from '../../../src/netsim/userland/iptables-save';
 import type { TableName } from '../../../src/netsim/kernel/netfilter/rule';
 import { parseCidr } from '../../../src/netsim/wire/cidr';
 import { parseIpv4 } from '../../../src/netsim/wire/ipv4';

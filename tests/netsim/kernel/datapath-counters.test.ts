@@ -16,7 +16,7 @@ import { capturedLayout } from '../traffic-fixtures';
  * machine, so this drives the datapath directly, segment by segment.
  */
 function lanClientFetch(host: Host): void {
-  const kernel = (host as unknown as { kernel: Kernel }).kernel;
+  const kernel = (host as unknown as { parts: { kernel: Kernel } }).parts.kernel;
   const datapath = new Datapath(kernel, worldOf({ ...DEBIAN_DOCKER_HOST, internet: false }), 0);
   const syn: Packet = { protocol: 'tcp', tcp: 'syn', source: parseIpv4('192.168.1.1')!, destination: parseIpv4('192.168.1.10')!, sourcePort: 41234, destinationPort: 8080, length: 60, ttl: 64 };
   const arrived = datapath.fromWorld(syn);

@@ -47,7 +47,7 @@ describe('a traced command', () => {
     expect(result.trace).toBeUndefined();
     const traced = host.run('curl -s -o /dev/null http://192.168.1.10:8080/', { trace: true });
     expect(traced.trace?.hops.length).toBeGreaterThan(0);
-    expect((host as unknown as { kernel: { recorder: unknown } }).kernel.recorder).toBeUndefined();
+    expect((host as unknown as { parts: { kernel: { recorder: unknown } } }).parts.kernel.recorder).toBeUndefined();
   });
 
   it('shows the host reaching its own published port by DNAT in nat OUTPUT, the first packet only', () => {

@@ -10,7 +10,7 @@ import { hostWithSeed } from '../host-fixtures';
 /** c1 (alpine, 172.17.0.2) on the default bridge, driven packet by packet through the host's kernel. */
 function setup() {
   const host = hostWithSeed(3)('docker run -d --name c1 alpine sleep 1d');
-  const kernel = (host as unknown as { kernel: Kernel }).kernel;
+  const kernel = (host as unknown as { parts: { kernel: Kernel } }).parts.kernel;
   const container = [...kernel.state.namespaces.values()].find((namespace) => namespace !== kernel.root && [...namespace.links.values()].some((link) => link.addresses.some((a) => formatIpv4(a.cidr.address) === '172.17.0.2')))!;
   const datapath = new Datapath(kernel, worldOf(DEBIAN_DOCKER_HOST), 0);
   const probe = (ttl: number, destination = '8.8.8.8'): Packet => ({ protocol: 'udp', source: parseIpv4('172.17.0.2')!, destination: parseIpv4(destination)!, sourcePort: 40000, destinationPort: 33434 + ttl, length: 60, ttl });

@@ -32,7 +32,7 @@ export function servicesWithDependencies(session: Session, name: string, fromFil
 
 /** ensureVolumesDown: the file's volumes (not external), or, without a file, those labelled for the project (actualVolumes). */
 function projectVolumes(session: Session, name: string, project: Project | undefined): string[] {
-  if (!project) return session.engine.volumes().filter((volume) => volume.labels?.[LABEL.project] === name).map((volume) => volume.name).sort();
+  if (!project) return session.engine.volumes.list().filter((volume) => volume.labels?.[LABEL.project] === name).map((volume) => volume.name).sort();
   return [...volumesOf(project.model)]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .filter(([, config]) => !(isRawMap(config) && config.get('external') === true))
@@ -41,11 +41,11 @@ function projectVolumes(session: Session, name: string, project: Project | undef
 
 /** removeVolume (pkg/compose/down.go): one already gone is skipped; one in use is left with a warning. */
 function removeVolume(session: Session, name: string, progress: Progress): void {
-  if (!session.engine.volumes().some((volume) => volume.name === name)) return;
+  if (!session.engine.volumes.list().some((volume) => volume.name === name)) return;
   const event = `Volume ${name}`;
   progress.event(event, 'working', 'Removing');
   try {
-    session.engine.removeVolume(name, true);
+    session.engine.volumes.remove(name, true);
   } catch (error) {
     if (error instanceof EngineError && error.kind === 'conflict') {
       progress.event(event, 'warning', 'Resource is still in use');
@@ -85,16 +85,16 @@ export function downCommand(session: Session, parsed: ParsedFlags): CommandResul
     ? [...networksOf(target.project.model)].sort(([a], [b]) => (a < b ? -1 : 1)).filter(([, config]) => !(isRawMap(config) && config.get('external') === true)).map(([key]) => ({ key, name: networkName(target.project!, key) }))
     : projectNetworks(engine, name).map((network) => ({ key: network.labels[LABEL.network] ?? '', name: network.name }));
   for (const { key, name: networkNameText } of keys) {
-    const network = engine.networks().find((candidate) => candidate.labels[LABEL.project] === name && candidate.labels[LABEL.network] === key && candidate.name === networkNameText);
+    const network = engine.networks.list().find((candidate) => candidate.labels[LABEL.project] === name && candidate.labels[LABEL.network] === key && candidate.name === networkNameText);
     if (!network) continue;
     const event = `Network ${networkNameText}`;
     progress.event(event, 'working', 'Removing');
-    const inUse = engine.containers().some((container) => container.status === 'running' && container.endpoints.some((endpoint) => endpoint.networkId === network.id));
+    const inUse = engine.containers.list().some((container) => container.status === 'running' && container.endpoints.some((endpoint) => endpoint.networkId === network.id));
     if (inUse) {
       progress.event(event, 'warning', 'Resource is still in use');
       continue;
     }
-    engine.removeNetwork(network.id);
+    engine.networks.remove(network.id);
     progress.event(event, 'done', 'Removed');
   }
   const volumes = removeVolumes ? projectVolumes(session, name, target.project) : [];

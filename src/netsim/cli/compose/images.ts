@@ -33,7 +33,7 @@ export function imagesCommand(session: Session, parsed: ParsedFlags): CommandRes
   const rows: ImageRow[] = projectContainers(session.engine, target.name)
     .filter((container) => services.length === 0 || services.includes(serviceOf(container)))
     .map((container) => {
-      const inspected = session.engine.inspectImage(container.image) as { Id: string; Size: number; Metadata: { LastTagTime: { text: string } } };
+      const inspected = session.engine.images.inspect(container.image) as { Id: string; Size: number; Metadata: { LastTagTime: { text: string } } };
       const reference = parseImageReference(container.image);
       return { container: container.name, id: inspected.Id, repository: reference.familiar, tag: reference.tag ?? '', size: inspected.Size, lastTagMs: Date.parse(inspected.Metadata.LastTagTime.text) };
     })
@@ -44,7 +44,7 @@ export function imagesCommand(session: Session, parsed: ParsedFlags): CommandRes
     return session.result(0);
   }
   if (format !== 'table' && format !== 'pretty' && format !== '') return session.fail(`format value ${JSON.stringify(format)} could not be parsed: parsing failed`);
-  const now = session.engine.now();
+  const now = session.engine.clock.now();
   const lines = rows.map((row) => [row.container, row.repository || '<none>', row.tag || '<none>', 'linux/amd64', row.id.slice(row.id.indexOf(':') + 1, row.id.indexOf(':') + 13), humanSize(row.size, 3), `${humanDuration(now - row.lastTagMs)} ago`].join('\t'));
   session.out(goTabwriter(['CONTAINER\tREPOSITORY\tTAG\tPLATFORM\tIMAGE ID\tSIZE\tCREATED', ...lines, ''].join('\n'), 20, 3));
   return session.result(0);

@@ -57,7 +57,7 @@ export function stopCommand(session: Session, parsed: ParsedFlags): CommandResul
     if (!selected.includes(service)) continue;
     for (const container of target.containers.filter((c) => serviceOf(c) === service)) {
       progress.event(eventName(container), 'working', 'Stopping');
-      session.engine.stopContainer(container.id);
+      session.engine.containers.stop(container.id);
       progress.event(eventName(container), 'done', 'Stopped');
     }
   }
@@ -83,11 +83,11 @@ export function startCommand(session: Session, parsed: ParsedFlags): CommandResu
     for (const container of target.containers.filter((c) => serviceOf(c) === service && c.status !== 'running')) {
       progress.event(eventName(container), 'working', 'Starting');
       try {
-        session.engine.startContainer(container.id);
+        session.engine.containers.start(container.id);
       } catch (error) {
         return failed(session, progress, error);
       }
-      session.engine.advanceClock(TAKES_MS.containerStart);
+      session.engine.clock.advance(TAKES_MS.containerStart);
       progress.event(eventName(container), 'done', 'Started');
     }
   }
@@ -128,9 +128,9 @@ export function restartCommand(session: Session, parsed: ParsedFlags): CommandRe
     for (const container of target.containers.filter((c) => serviceOf(c) === service)) {
       progress.event(eventName(container), 'working', 'Restarting');
       try {
-        session.engine.stopContainer(container.id);
-        session.engine.startContainer(container.id);
-        session.engine.advanceClock(TAKES_MS.containerStart);
+        session.engine.containers.stop(container.id);
+        session.engine.containers.start(container.id);
+        session.engine.clock.advance(TAKES_MS.containerStart);
       } catch (error) {
         if (error instanceof EngineError) return failed(session, progress, new EngineError(error.kind, `Cannot restart container ${container.id}: ${error.message}`));
         throw error;
@@ -167,7 +167,7 @@ export function killCommand(session: Session, parsed: ParsedFlags): CommandResul
   for (const container of containers) {
     progress.event(eventName(container), 'working', 'Killing');
     try {
-      session.engine.killContainer(container.id);
+      session.engine.containers.kill(container.id);
     } catch (error) {
       progress.event(eventName(container), 'error', 'Error while Killing');
       return failed(session, progress, error);
@@ -206,8 +206,8 @@ export function rmCommand(session: Session, parsed: ParsedFlags): CommandResult 
   const progress = session.progress('Removing');
   for (const container of stopped) {
     progress.event(eventName(container), 'working', 'Removing');
-    session.engine.removeContainer(container.id, true);
-    session.engine.advanceClock(TAKES_MS.containerRemove);
+    session.engine.containers.remove(container.id, true);
+    session.engine.clock.advance(TAKES_MS.containerRemove);
     progress.event(eventName(container), 'done', 'Removed');
   }
   progress.end();
@@ -232,8 +232,8 @@ function pauseAll(session: Session, parsed: ParsedFlags, pause: boolean): Comman
   let firstError: unknown;
   for (const container of running) {
     try {
-      if (pause) session.engine.pauseContainer(container.id);
-      else session.engine.unpauseContainer(container.id);
+      if (pause) session.engine.containers.pause(container.id);
+      else session.engine.containers.unpause(container.id);
       progress.event(eventName(container), 'done', pause ? 'Paused' : 'Unpaused');
     } catch (error) {
       firstError ??= error;

@@ -100,7 +100,7 @@ export function logsCommand(session: Session, parsed: ParsedFlags): CommandResul
   session.out(output);
   if (flag('follow') && containers.some((container) => container.status === 'running')) {
     if (session.process.interruptAfterMs === undefined) return session.result(0);
-    session.engine.advanceClock(session.process.interruptAfterMs);
+    session.engine.clock.advance(session.process.interruptAfterMs);
     return session.interrupted();
   }
   return session.result(0);

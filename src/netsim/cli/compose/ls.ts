@@ -30,7 +30,7 @@ function combinedStatus(states: readonly string[]): string {
 
 function stacks(session: Session, all: boolean): Stack[] {
   const byProject = new Map<string, { states: string[]; files: string[] }>();
-  for (const container of session.engine.containers()) {
+  for (const container of session.engine.containers.list()) {
     const labels = container.config.labels;
     const project = labels[LABEL.project];
     if (project === undefined || labels[LABEL.configHash] === undefined || (!all && container.status !== 'running')) continue;

@@ -31,7 +31,7 @@ function ellipsis(text: string, width: number): string {
 }
 
 function row(session: Session, container: Container, trunc: boolean): Record<string, unknown> {
-  const now = session.engine.now();
+  const now = session.engine.clock.now();
   // Ps sorts the API's ports by private port before DisplayablePorts groups them.
   const ports = [...portSummaries(container)].sort((a, b) => a.privatePort - b.privatePort);
   const created = Math.floor(container.createdMs / 1000);

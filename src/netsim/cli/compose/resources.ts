@@ -56,7 +56,7 @@ function stringRecord(value: Raw | undefined): Record<string, string> {
 /** The project's containers (getContainers with projectFilter and oneOffFilter(false)), by name. */
 export function projectContainers(engine: Engine, project: string): Container[] {
   return engine
-    .containers()
+    .containers.list()
     .filter((container) => container.config.labels[LABEL.project] === project && container.config.labels[LABEL.oneoff] !== 'True')
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
@@ -67,7 +67,7 @@ export function serviceOf(container: Container): string {
 
 /** The networks the project labelled as its own. */
 export function projectNetworks(engine: Engine, project: string): Network[] {
-  return engine.networks().filter((network) => network.labels[LABEL.project] === project);
+  return engine.networks.list().filter((network) => network.labels[LABEL.project] === project);
 }
 
 /** getDefaultContainerName: `<project>-<service>-<number>`, unless container_name says otherwise. */
@@ -120,8 +120,8 @@ function boolOf(value: Raw | undefined): boolean | undefined {
   return value === true || value === 'true';
 }
 
-/** The NetworkCreate request for a project network; the daemon's own checks run in Engine.createNetwork. */
-export function networkCreateRequest(project: Project, key: string): Parameters<Engine['createNetwork']>[0] | { error: string } {
+/** The NetworkCreate request for a project network; the daemon's own checks run in Engine.networks.create. */
+export function networkCreateRequest(project: Project, key: string): Parameters<Engine['networks']['create']>[0] | { error: string } {
   const network = map(networksOf(project.model).get(key));
   const ipam = ipamRequests(network);
   if ('error' in ipam) return ipam;

@@ -70,11 +70,11 @@ export function runCommand(session: Session, parsed: ParsedFlags): CommandResult
     throw error;
   }
   try {
-    session.engine.startContainer(container.id);
+    session.engine.containers.start(container.id);
   } catch (error) {
     return session.fail(daemonError(error));
   }
-  session.engine.advanceClock(TAKES_MS.containerStart);
+  session.engine.clock.advance(TAKES_MS.containerStart);
   if (flag('detach')) {
     session.out(`${container.id}\n`);
     return session.result(0);
@@ -102,7 +102,7 @@ interface OneOffOptions {
 /** prepareRun: the service as run changes it (applyRunOptions, options.apply), created with the one-off labels. */
 function createOneOff(session: Session, project: Project, serviceName: string, command: readonly string[], options: OneOffOptions): Container {
   const service: RawMap = new Map(serviceMap(project, serviceName));
-  const slug = session.engine.clientRandomId();
+  const slug = session.process.random.hex(64);
   const name = options.values('name').at(-1) ?? `${project.name}-${serviceName}-run-${slug.slice(0, 12)}`;
   service.set('container_name', name);
   service.set('tty', options.tty);
@@ -122,13 +122,13 @@ function createOneOff(session: Session, project: Project, serviceName: string, c
   const workdir = options.values('workdir').at(-1);
   if (workdir !== undefined) service.set('working_dir', workdir);
   const mode = networkModeOf(session, project, service);
-  const imageId = session.engine.findImage(String(service.get('image') ?? ''))?.digest;
+  const imageId = session.engine.images.find(String(service.get('image') ?? ''))?.digest;
   const labels = { ...containerLabels(project, serviceName, service, -1, imageId, hashed(service, mode)), ...options.labels, [LABEL.slug]: slug, [LABEL.oneoff]: 'True' };
   try {
-    const { container } = session.engine.createContainer(
+    const { container } = session.engine.containers.create(
       containerRequest(project, serviceName, service, -1, mode, labels, { useAliases: options.flag('use-aliases'), autoRemove: options.flag('rm') }),
     );
-    session.engine.advanceClock(TAKES_MS.containerCreate);
+    session.engine.clock.advance(TAKES_MS.containerCreate);
     return container;
   } catch (error) {
     throw new UpFailure(daemonError(error));

@@ -47,7 +47,7 @@ export class Session {
 
   /** logrus.Warnf on stderr, coloured at a terminal. */
   warn(message: string): void {
-    this.err(logrusLine('warning', message, { colored: this.process.stderrIsTerminal === true, nowMs: this.engine.now() }));
+    this.err(logrusLine('warning', message, { colored: this.process.stderrIsTerminal === true, nowMs: this.engine.clock.now() }));
   }
 
   /**
@@ -91,7 +91,7 @@ export class Session {
   /** The TTY writer's last frame for a finished operation (the plain writer printed each event as it came). */
   showProgress(events: readonly ProgressEvent[], title: string, startedMs: number): void {
     if (this.progressMode() !== 'tty' || events.length === 0) return;
-    const now = this.engine.now();
+    const now = this.engine.clock.now();
     const width = this.process.stdoutIsTerminal ? (this.process.terminalColumns ?? 80) : -1;
     this.err(ttyProgress(events, { title, width, height: this.process.stdoutIsTerminal ? TERMINAL_ROWS : -1, nowMs: now, redrawn: now - startedMs >= 100 }));
   }
@@ -106,11 +106,11 @@ export class Progress {
     private readonly session: Session,
     private readonly title: string,
   ) {
-    this.startedMs = session.engine.now();
+    this.startedMs = session.engine.clock.now();
   }
 
   event(id: string, status: EventStatus, statusText: string, text = '', parentId?: string): void {
-    this.eventAt(this.session.engine.now(), id, status, statusText, text, parentId);
+    this.eventAt(this.session.engine.clock.now(), id, status, statusText, text, parentId);
   }
 
   /** An event at a time already past (a pull's layers, spread over the pull). */

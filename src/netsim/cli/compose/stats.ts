@@ -17,7 +17,7 @@ export function statsCommand(session: Session, parsed: ParsedFlags): CommandResu
   if ('exitCode' in target) return target;
   const [service] = parsed.positionals;
   const trunc = !flag('no-trunc');
-  const chosen = [...session.engine.containers()]
+  const chosen = [...session.engine.containers.list()]
     .reverse()
     .filter((container) => container.config.labels[LABEL.project] === target.name && (service === undefined || container.config.labels[LABEL.service] === service))
     .filter((container) => flag('all') || container.status === 'running')

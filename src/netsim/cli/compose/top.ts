@@ -20,7 +20,7 @@ export function topCommand(session: Session, parsed: ParsedFlags): CommandResult
   if (typeof name !== 'string') return name;
   const services = parsed.positionals;
   const containers = session.engine
-    .containers()
+    .containers.list()
     .filter((container) => container.config.labels[LABEL.project] === name.toLowerCase() && container.status === 'running')
     .filter((container) => services.length === 0 || services.includes(serviceOf(container)))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

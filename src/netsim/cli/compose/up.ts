@@ -40,7 +40,7 @@ export function pullMissing(session: Session, project: Project, services: readon
   const missing = services.filter((name) => {
     const image = String(serviceMap(project, name).get('image') ?? '');
     const policy = String(serviceMap(project, name).get('pull_policy') ?? 'missing');
-    return image !== '' && policy !== 'never' && policy !== 'build' && (policy === 'always' || !session.engine.findImage(image));
+    return image !== '' && policy !== 'never' && policy !== 'build' && (policy === 'always' || !session.engine.images.find(image));
   });
   if (missing.length === 0) return;
   const progress = session.progress('Running');
@@ -48,10 +48,10 @@ export function pullMissing(session: Session, project: Project, services: readon
   for (const name of missing) {
     const image = String(serviceMap(project, name).get('image'));
     progress.event(name, 'working', '', 'Pulling');
-    const started = session.engine.now();
+    const started = session.engine.clock.now();
     let pulled;
     try {
-      pulled = session.engine.pullImage(image);
+      pulled = session.engine.images.pull(image);
     } catch (error) {
       const message = daemonError(error);
       progress.event(name, 'error', message.replace(/^Error response from daemon: /, ''), 'Error');
@@ -59,7 +59,7 @@ export function pullMissing(session: Session, project: Project, services: readon
       continue;
     }
     // The pull took its time as a whole; its layers' events are spread over it.
-    const took = session.engine.now() - started;
+    const took = session.engine.clock.now() - started;
     pulled.events.forEach((event, index) => {
       const done = event.action !== 'Pulling fs layer';
       progress.eventAt(started + Math.round((took * (index + 1)) / (pulled.events.length + 1)), event.layer, done ? 'done' : 'working', '', event.action, name);
@@ -77,7 +77,7 @@ export function ensureNetworks(session: Session, project: Project, progress: Pro
     const config = networksOf(project.model).get(key);
     const name = networkName(project, key);
     const external = isRawMap(config) && config.get('external') === true;
-    const existing = engine.networks().find((network) => network.name === name || network.id === name);
+    const existing = engine.networks.list().find((network) => network.name === name || network.id === name);
     if (external) {
       if (!existing) throw new UpFailure(`network ${name} declared as external, but could not be found`);
       continue;
@@ -95,12 +95,12 @@ export function ensureNetworks(session: Session, project: Project, progress: Pro
     progress.event(event, 'working', 'Creating');
     try {
       if ('error' in request) throw new EngineError('invalid-parameter', request.error);
-      engine.createNetwork(request);
+      engine.networks.create(request);
     } catch (error) {
       progress.event(event, 'error', 'Error');
       throw new UpFailure(`failed to create network ${name}: ${daemonError(error)}`);
     }
-    engine.advanceClock(TAKES_MS.networkCreate);
+    engine.clock.advance(TAKES_MS.networkCreate);
     progress.event(event, 'done', 'Created');
   }
 }
@@ -116,14 +116,14 @@ export function ensureVolumes(session: Session, project: Project, progress: Prog
   // project.Volumes is a Go map: taken here in key order, as ensureNetworks' networks are.
   for (const [key, config] of [...volumesOf(project.model)].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const request = volumeCreateRequest(project, key);
-    const existing = engine.volumes().find((volume) => volume.name === request.name);
+    const existing = engine.volumes.list().find((volume) => volume.name === request.name);
     const external = isRawMap(config) && config.get('external') === true;
     if (!existing) {
       if (external) throw new UpFailure(`external volume ${JSON.stringify(request.name)} not found`);
       const event = `Volume ${request.name}`;
       progress.event(event, 'working', 'Creating');
       try {
-        engine.createVolume(request);
+        engine.volumes.create(request);
       } catch (error) {
         progress.event(event, 'error', 'Error');
         throw new UpFailure(daemonError(error));
@@ -159,14 +159,14 @@ function createReplica(session: Session, project: Project, name: string, number:
   const service = serviceMap(project, name);
   const containerNameText = containerName(project, name, service, number);
   const mode = networkModeOf(session, project, service);
-  const imageId = session.engine.findImage(String(service.get('image') ?? ''))?.digest;
+  const imageId = session.engine.images.find(String(service.get('image') ?? ''))?.digest;
   const labels = containerLabels(project, name, service, number, imageId, hashed(service, mode));
   const event = `Container ${containerNameText}`;
   if (announce) progress.event(event, 'working', 'Creating');
   try {
-    const { container, warnings } = session.engine.createContainer(containerRequest(project, name, service, number, mode, labels));
+    const { container, warnings } = session.engine.containers.create(containerRequest(project, name, service, number, mode, labels));
     for (const warning of warnings) progress.event(name, 'warning', '', warning);
-    session.engine.advanceClock(TAKES_MS.containerCreate);
+    session.engine.clock.advance(TAKES_MS.containerCreate);
     if (announce) progress.event(event, 'done', 'Created');
     return container;
   } catch (error) {
@@ -222,7 +222,7 @@ export function ensureService(session: Session, project: Project, name: string, 
   const expected = scaleOf(name, service);
   const mode = networkModeOf(session, project, service);
   const hash = serviceHash(hashed(service, mode));
-  const imageId = session.engine.findImage(String(service.get('image') ?? ''))?.digest;
+  const imageId = session.engine.images.find(String(service.get('image') ?? ''))?.digest;
   const obsolete = (container: Container) => recreate === 'force' || (recreate === 'diverged' && (container.config.labels[LABEL.configHash] !== hash || (container.config.labels[LABEL.image] ?? '') !== (imageId ?? '')));
   const existing = projectContainers(session.engine, project.name)
     .filter((container) => serviceOf(container) === name)
@@ -233,9 +233,9 @@ export function ensureService(session: Session, project: Project, name: string, 
     else if (obsolete(container)) {
       const event = `Container ${container.name}`;
       progress.event(event, 'working', 'Recreate');
-      session.engine.stopContainer(container.id);
-      session.engine.removeContainer(container.id, false);
-      session.engine.advanceClock(TAKES_MS.containerRemove);
+      session.engine.containers.stop(container.id);
+      session.engine.containers.remove(container.id, false);
+      session.engine.clock.advance(TAKES_MS.containerRemove);
       createReplica(session, project, name, numberOf(container), progress, false);
       progress.event(event, 'done', 'Recreated');
     } else if (container.status === 'running') progress.event(`Container ${container.name}`, 'done', 'Running');
@@ -257,11 +257,11 @@ export function startServices(session: Session, project: Project, order: readonl
       const event = `Container ${container.name}`;
       progress?.event(event, 'working', 'Starting');
       try {
-        session.engine.startContainer(container.id);
+        session.engine.containers.start(container.id);
       } catch (error) {
         throw new UpFailure(daemonError(error));
       }
-      session.engine.advanceClock(TAKES_MS.containerStart);
+      session.engine.clock.advance(TAKES_MS.containerStart);
       progress?.event(event, 'done', 'Started');
     }
   }
@@ -316,9 +316,9 @@ function serviceHealth(containers: readonly Container[]): 'healthy' | 'starting'
 /** The clock moves to the next probe of the containers, in 500 ms ticks as Compose polls, and the probes due run. */
 function advanceToNextProbe(session: Session, containers: readonly Container[]): void {
   const next = Math.min(...containers.map((container) => container.health?.nextProbeMs ?? Infinity));
-  const now = session.engine.now();
+  const now = session.engine.clock.now();
   const ticks = Math.max(1, Math.ceil((next + PROBE_MS - now) / 500));
-  session.engine.advanceClock(ticks * 500);
+  session.engine.clock.advance(ticks * 500);
   runDueProbes(session.engine, session.process.terminal, (container) => containers.includes(container));
 }
 
@@ -375,25 +375,25 @@ function attached(session: Session, project: Project, order: readonly string[], 
   const containers = () => projectContainers(engine, project.name).filter((container) => order.includes(serviceOf(container)));
   const wasRunning = new Set(containers().filter((container) => container.status === 'running').map((container) => container.id));
   if (containers().length > 0) session.out(`Attaching to ${containers().map(shortName).join(', ')}\n`);
-  const since = engine.now();
+  const since = engine.clock.now();
   startServices(session, project, order, undefined);
   session.out(printLogs(printer, containers(), 'all', since));
   for (const container of containers().filter((c) => c.status === 'exited' && !wasRunning.has(c.id))) session.out(printer.status(shortName(container), `exited with code ${container.exitCode}`));
   if (containers().every((container) => container.status !== 'running')) return session.result(0);
   if (session.process.interruptAfterMs === undefined) return session.result(0);
-  engine.advanceClock(session.process.interruptAfterMs);
+  engine.clock.advance(session.process.interruptAfterMs);
   session.tty('^C');
   session.out('Gracefully Stopping... press Ctrl+C again to force\n');
   const mixed = session.progressMode() === 'tty' && session.root.progress === 'auto';
   const event = (id: string, statusText: string) => {
     if (session.progressMode() === 'quiet') return;
     if (mixed) session.out(printer.status('', `${id}  \x1b[32m${statusText}\x1b[0m`));
-    else session.err(plainProgress([{ id, text: '', status: 'working', statusText, atMs: engine.now() }]));
+    else session.err(plainProgress([{ id, text: '', status: 'working', statusText, atMs: engine.clock.now() }]));
   };
   for (const name of [...order].reverse()) {
     for (const container of containers().filter((c) => serviceOf(c) === name && c.status === 'running')) {
       event(`Container ${container.name}`, 'Stopping');
-      engine.stopContainer(container.id);
+      engine.containers.stop(container.id);
       session.out(printer.status(shortName(container), `exited with code ${container.exitCode}`));
       event(`Container ${container.name}`, 'Stopped');
     }
@@ -407,11 +407,11 @@ function attached(session: Session, project: Project, order: readonly string[], 
 export function removeContainer(session: Session, container: Container, progress: Progress, removeVolumes = false): void {
   const event = `Container ${container.name}`;
   progress.event(event, 'working', 'Stopping');
-  session.engine.stopContainer(container.id);
+  session.engine.containers.stop(container.id);
   progress.event(event, 'done', 'Stopped');
   progress.event(event, 'working', 'Removing');
-  session.engine.removeContainer(container.id, true, removeVolumes);
-  session.engine.advanceClock(TAKES_MS.containerRemove);
+  session.engine.containers.remove(container.id, true, removeVolumes);
+  session.engine.clock.advance(TAKES_MS.containerRemove);
   progress.event(event, 'done', 'Removed');
 }
 

@@ -27,7 +27,7 @@ export function volumesCommand(session: Session, parsed: ParsedFlags): CommandRe
       .flatMap((container) => mountPoints(container).map((mount) => mount.name)),
   );
   const volumes = session.engine
-    .volumes()
+    .volumes.list()
     .filter((volume) => volume.labels?.[LABEL.project] === target.name && (services.length === 0 || mounted.has(volume.name)))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   if (parsed.values.get('quiet')?.at(-1) === 'true') {

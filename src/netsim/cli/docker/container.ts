@@ -54,14 +54,14 @@ const run: CommandSpec<DockerContext> = {
       // a start that fails comes after it.
       if (detached) {
         try {
-          engine.startContainer(container.id);
+          engine.containers.start(container.id);
         } catch (error) {
           const failed = runError(error);
           return collect([{ stream: 'stderr', text: pulled }, { stream: 'stdout', text: `${container.id}\n` }, { stream: 'stderr', text: failed.stderr }], failed.exitCode);
         }
         return pulledThenId(pulled, container.id);
       }
-      engine.startContainer(container.id);
+      engine.containers.start(container.id);
       const attached = foregroundRun(engine, container, context);
       // runContainer prints the create response's warnings before it starts and attaches
       // (docker/cli cli/command/container/run.go, create.go createContainer): they come
@@ -123,13 +123,13 @@ function eachContainer(path: string, usage: string, flags: CommandSpec<DockerCon
 
 // -v, --volumes: the container's anonymous volumes go with it (cli/command/container/rm.go RemoveVolumes).
 const rm = eachContainer('docker rm', '[OPTIONS] CONTAINER [CONTAINER...]', [{ name: 'force', short: 'f', takesValue: false }, { name: 'volumes', short: 'v', takesValue: false }], (engine, reference, { values }) => {
-  engine.removeContainer(reference, values.has('force'), values.has('volumes'));
+  engine.containers.remove(reference, values.has('force'), values.has('volumes'));
 });
 const stop = eachContainer('docker stop', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
-  engine.stopContainer(reference);
+  engine.containers.stop(reference);
 });
 const startEach = eachContainer('docker start', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
-  engine.startContainer(reference);
+  engine.containers.start(reference);
 });
 /** start.go names the containers that failed after their errors. */
 const start: CommandSpec<DockerContext> = {
@@ -141,9 +141,9 @@ const start: CommandSpec<DockerContext> = {
   },
 };
 const restart = eachContainer('docker restart', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
-  engine.stopContainer(reference);
+  engine.containers.stop(reference);
   try {
-    engine.startContainer(reference);
+    engine.containers.start(reference);
   } catch (error) {
     // daemon/restart.go ContainerRestart wraps what the start says.
     if (error instanceof EngineError) throw new EngineError(error.kind, `Cannot restart container ${reference}: ${error.message}`);
@@ -151,7 +151,7 @@ const restart = eachContainer('docker restart', '[OPTIONS] CONTAINER [CONTAINER.
   }
 });
 const kill = eachContainer('docker kill', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
-  engine.killContainer(reference);
+  engine.containers.kill(reference);
 });
 
 const port: CommandSpec<DockerContext> = {
@@ -161,7 +161,7 @@ const port: CommandSpec<DockerContext> = {
   flags: [],
   run({ positionals: [reference, filter] }, { engine }) {
     try {
-      const container = engine.findContainer(reference!);
+      const container = engine.containers.find(reference!);
       const published = container.endpoints.flatMap((e) => e.published).sort((a, b) => a.containerPort - b.containerPort || (a.hostIp < b.hostIp ? -1 : 1));
       const wanted = filter === undefined ? published : published.filter((p) => `${p.containerPort}/${p.protocol}` === (filter.includes('/') ? filter : `${filter}/tcp`));
       if (filter !== undefined && wanted.length === 0) return fail(`Error: No public port '${filter.includes('/') ? filter : `${filter}/tcp`}' published for ${reference}\n`, 1);

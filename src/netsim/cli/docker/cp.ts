@@ -89,13 +89,13 @@ function hostEtcOf(host: FileAccess): HostEtc {
  * image's under the writable layer, and the /etc files it bind-mounts.
  */
 function containerFiles(engine: Engine, reference: string, host: FileAccess): { fs: FileSystem; workdir: string } {
-  const container = engine.findContainer(reference);
+  const container = engine.containers.find(reference);
   const image = imageInfo(container.image);
-  const etc = engine.containerEtcFiles(container.id, hostEtcOf(host));
+  const etc = engine.files.etc(container.id, hostEtcOf(host));
   const mounted = Object.fromEntries(Object.entries(etc).map(([path, content]) => [path, { inode: { kind: 'file' as const, mode: 0o644, uid: 0, gid: 0, mtimeMs: container.createdMs, content } }]));
   // Its volumes and bind mounts too: the archive endpoints see what the container sees.
-  const mounts = containerMounts(engine, container.id, host.fs, () => engine.now());
-  return { fs: new FileSystem(image ? imageRootfs(image) : {}, engine.containerFiles(container.id), mounted, () => engine.now(), mounts), workdir: container.config.workingDir || '/' };
+  const mounts = containerMounts(engine.files, container.id, host.fs, () => engine.clock.now());
+  return { fs: new FileSystem(image ? imageRootfs(image) : {}, engine.files.writable(container.id), mounted, () => engine.clock.now(), mounts), workdir: container.config.workingDir || '/' };
 }
 
 /** copySummary: the content's size, and the tar stream's when they differ (HumanSizeWithPrecision, 3 digits). */

@@ -162,7 +162,7 @@ export function dockerProgram(engine: Engine): Program {
       if (command === 'compose') return compose.run(args.slice(1), processContext);
       if (command === 'swarm') return swarm.run(args.slice(1), processContext);
       // The swarm's other management commands need services and nodes, which a single-node swarm for overlay networks does without.
-      if (SWARM_ONLY.includes(command!) && reachDaemon(engine, processContext)) return fail(`netsim: \`docker ${command}\` is not simulated yet: this host's swarm serves overlay networks only (docker swarm init, docker network create -d overlay --attachable)\n`, 1);
+      if (SWARM_ONLY.includes(command!) && reachDaemon(engine.service, processContext)) return fail(`netsim: \`docker ${command}\` is not simulated yet: this host's swarm serves overlay networks only (docker swarm init, docker network create -d overlay --attachable)\n`, 1);
       const home = processContext.env?.get('HOME') ?? (processContext.isRoot ? '/root' : '/home/usuario');
       // The root command alone: ShowHelp to stderr, status 0 (cmd/docker/docker.go newDockerCommand RunE).
       if (command === undefined) return { stdout: '', stderr: rootHelp(home), exitCode: 0 };
@@ -177,7 +177,7 @@ export function dockerProgram(engine: Engine): Program {
         if (verb === '-h') return { ...groupHelp(command!, false), stdout: `Flag shorthand -h has been deprecated, use --help\n${groupHelp(command!, false).stdout}` };
         if (verb === undefined) return groupHelp(command!, true);
         const spec = verb === undefined ? undefined : group[verb];
-        if (spec && !reachDaemon(engine, processContext)) return fail(CANNOT_CONNECT, 1);
+        if (spec && !reachDaemon(engine.service, processContext)) return fail(CANNOT_CONNECT, 1);
         if (spec) return runCommand(spec, rest, context);
         // cli.NoArgs on a management command.
         return fail(`docker: unknown command: docker ${command} ${verb}\n\nUsage:  docker ${command}\n\nRun 'docker ${command} --help' for more information\n`, 1);
@@ -185,7 +185,7 @@ export function dockerProgram(engine: Engine): Program {
       // The root command's version flag (cmd/docker/docker.go: `Version: "<version>, build <commit>"`, template "Docker version {{.Version}}").
       if (command === '--version' || command === '-v') return ok(`Docker version ${DOCKER_VERSIONS.client.version}, build ${DOCKER_VERSIONS.client.gitCommit}\n`);
       const spec = command === undefined ? undefined : top[command];
-      if (spec && !reachDaemon(engine, processContext)) return fail(CANNOT_CONNECT, 1);
+      if (spec && !reachDaemon(engine.service, processContext)) return fail(CANNOT_CONNECT, 1);
       if (spec) return runCommand(spec, args.slice(1), context);
       return fail(`docker: unknown command: docker ${command ?? ''}\n\nRun 'docker --help' for more information\n`, 1);
     },

@@ -110,7 +110,7 @@ export const events: CommandSpec<DockerContext> = {
     if (template && 'error' in template) return fail(`Error parsing format: ${template.error}\n`, 64);
     const filters = parseFilters(values.get('filter'));
     if (!(filters instanceof Map)) return fail(`invalid argument "${filters.value}" for "-f, --filter" flag: ${filters.error}\n\nUsage:  ${this.path} ${this.usage}\n\nRun '${this.path} --help' for more information\n`, 125);
-    const nowMs = engine.now();
+    const nowMs = engine.clock.now();
     const since = timestampOption(values.get('since')?.at(-1), nowMs);
     const until = timestampOption(values.get('until')?.at(-1), nowMs);
     for (const sent of [since, until]) if (sent && 'error' in sent) return fail(`${sent.error}\n`, 1);
@@ -118,7 +118,7 @@ export const events: CommandSpec<DockerContext> = {
     const to = until as SentTimestamp | undefined;
     if (to && from && to.nanos < from.nanos) return fail(`Error response from daemon: \`since\` time (${from.text}) cannot be after \`until\` time (${to.text})\n`, 1);
     const buffered =
-      from || to ? engine.events().map((event) => ({ ...event, attributes: eventAttributes(event) })).filter((event) => eventNanos(event.timeMs, event.subMsNanos) >= (from?.nanos ?? BigInt(0)) && (!to || eventNanos(event.timeMs, event.subMsNanos) <= to.nanos)) : [];
+      from || to ? engine.events.list().map((event) => ({ ...event, attributes: eventAttributes(event) })).filter((event) => eventNanos(event.timeMs, event.subMsNanos) >= (from?.nanos ?? BigInt(0)) && (!to || eventNanos(event.timeMs, event.subMsNanos) <= to.nanos)) : [];
     const print = (event: EventRecord) => (template ? `${execute(template.nodes, message(event), template.source, 'typed')}\n` : prettyPrintEvent(event));
     const shown = buffered.filter((event) => included(filters, event)).map(print).join('');
     return streamUntil(shown, to, context);
@@ -129,13 +129,13 @@ export const events: CommandSpec<DockerContext> = {
 function streamUntil(shown: string, until: SentTimestamp | undefined, context: DockerContext): CommandResult {
   const { engine, interruptAfterMs } = context;
   const untilMs = until === undefined ? undefined : Number(until.nanos / BigInt(1_000_000));
-  const waitMs = untilMs === undefined ? Infinity : Math.max(0, untilMs - engine.now());
+  const waitMs = untilMs === undefined ? Infinity : Math.max(0, untilMs - engine.clock.now());
   if (waitMs < (interruptAfterMs ?? Infinity)) {
-    if (waitMs > 0) engine.advanceClock(waitMs);
+    if (waitMs > 0) engine.clock.advance(waitMs);
     return collect(shown === '' ? [] : [{ stream: 'stdout', text: shown }], 0);
   }
   if (interruptAfterMs === undefined) return collect(shown === '' ? [] : [{ stream: 'stdout', text: shown }], 0);
-  engine.advanceClock(interruptAfterMs);
+  engine.clock.advance(interruptAfterMs);
   const output: OutputChunk[] = [{ stream: 'stdout', text: shown }, CTRL_C];
   return collect(output.filter((chunk) => chunk.text !== ''), 130);
 }

@@ -15,11 +15,11 @@ export const PROBE_MS = 30;
  */
 export function runDueProbes(engine: Engine, terminal: TerminalControl | undefined, only: (container: Container) => boolean = () => true): void {
   if (!terminal) return;
-  for (const container of engine.containers().filter(only)) {
+  for (const container of engine.containers.list().filter(only)) {
     let result: { exitCode: number; output: string } | undefined;
-    for (let start = engine.dueHealthProbe(container.id); start !== undefined; start = engine.dueHealthProbe(container.id)) {
+    for (let start = engine.health.dueProbe(container.id); start !== undefined; start = engine.health.dueProbe(container.id)) {
       result ??= probe(terminal, container);
-      engine.recordHealthProbe(container.id, { startMs: start, endMs: start + PROBE_MS, ...result });
+      engine.health.recordProbe(container.id, { startMs: start, endMs: start + PROBE_MS, ...result });
     }
   }
 }

@@ -33,13 +33,13 @@ export const history: CommandSpec<DockerContext> = {
     { name: 'platform', takesValue: true },
   ],
   run({ values, positionals: [reference] }, { engine }) {
-    const image = engine.findImage(reference!);
+    const image = engine.images.find(reference!);
     if (!image) return fail(`Error response from daemon: No such image: ${familiarString(parseImageReference(reference!))}\n`, 1);
     const items = imageHistory(image);
     if (!items) return fail(`This simulator does not know the history of ${familiarString(parseImageReference(reference!))} yet.\n`, 1);
     const human = !BOOL_FALSE.includes(values.get('human')?.at(-1) ?? 'true');
     const trunc = !values.has('no-trunc');
-    const nowMs = engine.now();
+    const nowMs = engine.clock.now();
     const rows = items.map((item) =>
       goStruct({
         ID: trunc && item.id.startsWith('sha256:') ? item.id.slice(7, 19) : item.id,

@@ -11,7 +11,7 @@ import type { CommandSpec, DockerContext } from './cobra';
 
 /** image.Summary for every stored image, newest first (moby image_list.go), with how many containers use it. */
 export function summaries(engine: Engine): ImageSummary[] {
-  const stored = engine.images();
+  const stored = engine.images.list();
   const images = [...new Set(stored.map((entry) => entry.image))].sort((a, b) => (a.created < b.created ? 1 : a.created > b.created ? -1 : 0));
   return images.map((image) => ({
     id: image.digest,
@@ -20,7 +20,7 @@ export function summaries(engine: Engine): ImageSummary[] {
     createdMs: Date.parse(image.created),
     size: image.contentSize + image.unpackedSize,
     contentSize: image.contentSize,
-    containers: engine.containers().filter((c) => imageInfo(c.image)?.digest === image.digest).length,
+    containers: engine.containers.list().filter((c) => imageInfo(c.image)?.digest === image.digest).length,
   }));
 }
 
@@ -69,7 +69,7 @@ const images: CommandSpec<DockerContext> = {
     if (!tableWanted) return { stdout: formatImageTree(treeRows(listed)), stderr: hint, exitCode: 0 };
     const format = values.get('format')?.at(-1);
     const digests = values.has('digests');
-    const rows = imageRows(listed, engine.now(), { noTrunc: values.has('no-trunc'), digests: digests || (format ?? '').includes('{{.Digest}}') });
+    const rows = imageRows(listed, engine.clock.now(), { noTrunc: values.has('no-trunc'), digests: digests || (format ?? '').includes('{{.Digest}}') });
     let stdout: string;
     if (values.has('quiet')) stdout = [...new Set(rows.map((row) => row.ID))].map((id) => `${id}\n`).join('');
     else if (format === undefined || format === 'table') stdout = formatImageTable(rows, digests);
@@ -100,7 +100,7 @@ const pull: CommandSpec<DockerContext> = {
   run({ values, positionals: [reference] }, { engine, stdoutIsTerminal }) {
     const defaultTag = !reference!.includes('@') && !/:[^/]*$/.test(reference!) && !values.has('quiet') ? 'Using default tag: latest\n' : '';
     try {
-      const pulled = engine.pullImage(reference!);
+      const pulled = engine.images.pull(reference!);
       if (values.has('quiet')) return ok(`${fullReference(pulled)}\n`);
       return ok(`${defaultTag}${formatPullProgress(pulled, stdoutIsTerminal)}${fullReference(pulled)}\n`);
     } catch (error) {

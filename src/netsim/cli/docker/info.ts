@@ -15,21 +15,21 @@ import { DOCKER_VERSIONS } from './release';
  * struct (plugins, runtimes, security options, memory...) is not modelled.
  */
 function info({ engine }: DockerContext): Record<string, unknown> {
-  const containers = engine.containers();
+  const containers = engine.containers.list();
   const running = containers.filter((c) => c.status === 'running').length;
   return goStruct({
     Containers: containers.length,
     ContainersRunning: running,
     ContainersPaused: 0,
     ContainersStopped: containers.length - running,
-    Images: new Set(engine.images().map((entry) => entry.image)).size,
+    Images: new Set(engine.images.list().map((entry) => entry.image)).size,
     Driver: 'overlayfs',
     KernelVersion: HOST_KERNEL_RELEASE,
     OperatingSystem: 'Debian GNU/Linux 13 (trixie)',
     OSType: 'linux',
     Architecture: 'x86_64',
     ServerVersion: DOCKER_VERSIONS.engine.version,
-    Swarm: swarmInfo(engine.swarm()),
+    Swarm: swarmInfo(engine.swarm.state()),
   });
 }
 
@@ -100,8 +100,8 @@ export const COMPOSE_PLUGIN_VERSION = '2.40.3';
  * (github.com/caprover/caprover/issues/2377).
  */
 function infoRecord({ engine }: DockerContext): DockerInfoRecord {
-  const swarm = engine.swarm();
-  const containers = engine.containers();
+  const swarm = engine.swarm.state();
+  const containers = engine.containers.list();
   const running = containers.filter((c) => c.status === 'running').length;
   const { client, engine: server, containerd, runc, dockerInit } = DOCKER_VERSIONS;
   const plugin = (name: string, shortDescription: string, version: string) => ({ name, shortDescription, vendor: 'Docker Inc.', version, path: `/usr/libexec/docker/cli-plugins/docker-${name}` });
@@ -112,7 +112,7 @@ function infoRecord({ engine }: DockerContext): DockerInfoRecord {
       running,
       paused: 0,
       stopped: containers.length - running,
-      images: new Set(engine.images().map((entry) => entry.image)).size,
+      images: new Set(engine.images.list().map((entry) => entry.image)).size,
       serverVersion: server.version,
       driver: 'overlayfs',
       driverStatus: [['driver-type', 'io.containerd.snapshotter.v1']],
@@ -121,7 +121,7 @@ function infoRecord({ engine }: DockerContext): DockerInfoRecord {
       cgroupVersion: '2',
       plugins: { volume: ['local'], network: ['bridge', 'host', 'ipvlan', 'macvlan', 'null', 'overlay'], log: ['awslogs', 'fluentd', 'gcplogs', 'gelf', 'journald', 'json-file', 'local', 'splunk', 'syslog'] },
       cdiSpecDirs: ['/etc/cdi', '/var/run/cdi'],
-      swarm: engine.swarm() ? 'active' : 'inactive',
+      swarm: engine.swarm.state() ? 'active' : 'inactive',
       ...(swarm && { swarmNode: swarmNodeRecord(swarm) }),
       // A Go map's names, in the order one run printed them.
       runtimes: ['io.containerd.runc.v2', 'runc'],

@@ -80,10 +80,10 @@ const OBJECT_TYPES = ['config', 'container', 'image', 'network', 'node', 'plugin
 /** system/inspect.go inspectAll: containers, images, networks, then the rest; the first match wins. */
 export function lookupAny(engine: Engine, type: string, reference: string): Lookup {
   // The container's inspect document is a module of its own, fetched the first time a line inspects one.
-  const container = () => toolModule('inspect').inspectContainer(engine.findContainer(reference), engine.networks());
-  const network = () => inspectNetwork(engine.findNetwork(reference), engine.containers(), engine.networks(), engine.swarm());
-  const image = () => engine.inspectImage(reference);
-  const volume = () => inspectVolume(engine.findVolume(reference));
+  const container = () => toolModule('inspect').inspectContainer(engine.containers.find(reference), engine.networks.list());
+  const network = () => inspectNetwork(engine.networks.find(reference), engine.containers.list(), engine.networks.list(), engine.swarm.state());
+  const image = () => engine.images.inspect(reference);
+  const volume = () => inspectVolume(engine.volumes.find(reference));
   switch (type) {
     case 'container':
       return viaDaemon(container);

@@ -31,9 +31,9 @@ function chunksOf(container: Container, from: number): OutputChunk[] {
 function untilInterrupted(engine: Engine, container: Container, context: DockerContext, shownFrom: number): CommandResult {
   if (context.interruptAfterMs === undefined) return fail('docker: a command that runs until interrupted needs a terminal\n', 125);
   const before = chunksOf(container, shownFrom);
-  engine.advanceClock(context.interruptAfterMs);
+  engine.clock.advance(context.interruptAfterMs);
   const logged = container.logs.length;
-  const stopped = engine.interrupt(container.id);
+  const stopped = engine.containers.interrupt(container.id);
   return collect([...before, CTRL_C, ...chunksOf(stopped, logged)], stopped.exitCode);
 }
 
@@ -55,17 +55,17 @@ export function foregroundRun(engine: Engine, container: Container, context: Doc
   const ran = context.terminal.exec(container.id, argv, options);
   if (ran === 'shell') return untilInterrupted(engine, container, context, 0);
   if (ran === 'not-found' && notFound !== undefined) {
-    engine.firstProcessExited(container.id, 127, [...prelude, { stream: 'stderr', text: notFound.replace(/\n$/, '') }]);
+    engine.containers.firstProcessExited(container.id, 127, [...prelude, { stream: 'stderr', text: notFound.replace(/\n$/, '') }]);
     return collect([...prelude.map((line) => ({ stream: line.stream, text: `${line.text}\n` })), { stream: 'stderr', text: notFound }], 127);
   }
   if (ran === 'not-found') {
-    engine.firstProcessExited(container.id, 127);
+    engine.containers.firstProcessExited(container.id, 127);
     return fail(`docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${argv[0]}": executable file not found in $PATH: unknown\n\nRun 'docker run --help' for more information\n`, 127);
   }
   const logs = (ran.output ?? [{ stream: 'stdout' as const, text: ran.stdout }, { stream: 'stderr' as const, text: ran.stderr }]).flatMap((chunk) =>
     chunk.stream === 'tty' ? [] : chunk.text.split(/(?<=\n)/).filter((text) => text !== '').map((text) => ({ stream: chunk.stream as 'stdout' | 'stderr', text: text.replace(/\n$/, '') })),
   );
-  engine.firstProcessExited(container.id, ran.exitCode, [...prelude, ...logs]);
+  engine.containers.firstProcessExited(container.id, ran.exitCode, [...prelude, ...logs]);
   if (prelude.length === 0) return ran;
   const ranOutput = ran.output ?? [{ stream: 'stdout' as const, text: ran.stdout }, { stream: 'stderr' as const, text: ran.stderr }];
   return { ...collect([...prelude.map((line) => ({ stream: line.stream, text: `${line.text}\n` })), ...ranOutput], ran.exitCode), ...(ran.files && { files: ran.files }) };
@@ -101,7 +101,7 @@ const exec: CommandSpec<DockerContext> = {
   run({ values, positionals: [reference, ...argv] }, context) {
     let container: Container;
     try {
-      container = context.engine.findContainer(reference!);
+      container = context.engine.containers.find(reference!);
       if (container.status !== 'running') return fail(`Error response from daemon: container ${container.id} is not running\n`, 1);
       // getActiveContainer names the container as the request did (daemon/exec.go errExecPaused).
       if (container.paused) return fail(`Error response from daemon: Container ${reference} is paused, unpause the container before exec\n`, 1);
@@ -117,7 +117,7 @@ const exec: CommandSpec<DockerContext> = {
     };
     if (!context.terminal) return fail('docker exec needs a terminal session\n', 1);
     // runc's lookup of the program, before any shell or program runs (setns_init_linux.go); the daemon reports 127 (daemon/exec.go).
-    const missing = argv[0] === undefined ? undefined : context.engine.execLookupError(container.id, argv[0]);
+    const missing = argv[0] === undefined ? undefined : context.engine.processes.execLookupError(container.id, argv[0]);
     if (missing) return fail(`OCI runtime exec failed: exec failed: unable to start container process: ${missing}: unknown\n`, 127);
     if (values.has('detach')) return ok();
     const ran = context.terminal.exec(container.id, argv, options);
@@ -148,7 +148,7 @@ const attach: CommandSpec<DockerContext> = {
   run({ values, positionals: [reference] }, context) {
     let container: Container;
     try {
-      container = context.engine.findContainer(reference!);
+      container = context.engine.containers.find(reference!);
     } catch (error) {
       return fail(daemonErrorText(error), 1);
     }

@@ -37,7 +37,7 @@ export function logOutput(entries: readonly LogEntry[], timestamps: boolean, exi
  */
 export function followLogs(shown: CommandResult, context: DockerContext): CommandResult {
   if (context.interruptAfterMs === undefined) return shown;
-  context.engine.advanceClock(context.interruptAfterMs);
+  context.engine.clock.advance(context.interruptAfterMs);
   const output: OutputChunk[] = [...(shown.output ?? [{ stream: 'stdout', text: shown.stdout }, { stream: 'stderr', text: shown.stderr }]), CTRL_C];
   return collect(output.filter((chunk) => chunk.text !== ''), 130);
 }

@@ -23,7 +23,7 @@ const logs: CommandSpec<DockerContext> = {
     const { engine } = context;
     let entries: readonly LogEntry[];
     try {
-      entries = engine.findContainer(reference!).logs;
+      entries = engine.containers.find(reference!).logs;
     } catch (error) {
       return fail(daemonErrorText(error), 1);
     }
@@ -33,7 +33,7 @@ const logs: CommandSpec<DockerContext> = {
     const shown = count === 0 ? [] : entries.slice(-count);
     const printed = logOutput(shown, values.has('timestamps'), 0);
     // -f waits for more output until Ctrl-C (only while the container runs; a stopped one has no more to give).
-    const running = engine.findContainer(reference!).status === 'running';
+    const running = engine.containers.find(reference!).status === 'running';
     return values.has('follow') && running ? followLogs(printed, context) : printed;
   },
 };

@@ -61,7 +61,7 @@ export const networkConnect: CommandSpec<DockerContext> = {
       ...(ip6 !== undefined && ip6 !== '' && { ipv6: goIp(ip6) }),
     };
     try {
-      engine.connect(network!, container!, options);
+      engine.networks.connect(network!, container!, options);
       return ok('');
     } catch (error) {
       return fail(daemonErrorText(error), 1);

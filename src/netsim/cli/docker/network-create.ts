@@ -148,7 +148,7 @@ export const networkCreate: CommandSpec<DockerContext> = {
     if ('error' in ipam) return fail(`${ipam.error}\n`, 1);
     const flag = (name: string) => (values.has(name) ? isTrue(last(name)) : undefined);
     try {
-      const network = engine.createNetwork({
+      const network = engine.networks.create({
         name: positionals[0]!,
         driver: last('driver') ?? 'bridge',
         ipam,

@@ -60,7 +60,7 @@ function listNetworks(engine: Engine, filters: Filters): { networks: Network[] }
   if (dangling && !['0', '1', 'false', 'true'].includes(dangling[0]!)) return { error: 'invalid value for filter \'dangling\', must be "true" (or "1"), or "false" (or "0")' };
   const badType = filters.get('type')?.find((type) => type !== 'builtin' && type !== 'custom');
   if (badType !== undefined) return { error: `invalid filter: 'type'='${badType}'` };
-  return { networks: engine.networks().filter((network) => matches(engine, network, filters)) };
+  return { networks: engine.networks.list().filter((network) => matches(engine, network, filters)) };
 }
 
 /** Filter.Matches of daemon/network/filter.go. */
@@ -73,7 +73,7 @@ function matches(engine: Engine, network: Network, filters: Filters): boolean {
   if (filters.has('scope') && !exactMatch(filters, 'scope', networkScope(network))) return false;
   const dangling = filters.get('dangling')?.[0];
   if (dangling !== undefined) {
-    const used = predefined || Object.keys(inspectNetwork(network, engine.containers(), engine.networks(), engine.swarm()).Containers as object).length > 0;
+    const used = predefined || Object.keys(inspectNetwork(network, engine.containers.list(), engine.networks.list(), engine.swarm.state()).Containers as object).length > 0;
     if (used === (dangling === '1' || dangling === 'true')) return false;
   }
   // matchesType decides on the first type value alone.

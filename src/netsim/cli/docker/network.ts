@@ -28,7 +28,7 @@ const rm: CommandSpec<DockerContext> = {
     let stderr = '';
     for (const reference of positionals) {
       try {
-        engine.removeNetwork(reference);
+        engine.networks.remove(reference);
         stdout += `${reference}\n`;
       } catch (error) {
         if (values.has('force') && error instanceof EngineError && error.kind === 'not-found') continue;
@@ -49,7 +49,7 @@ function attachment(verb: 'disconnect', flags: CommandSpec<DockerContext>['flags
     flags,
     run({ values, positionals: [network, container] }, { engine }) {
       return viaDaemon(() => {
-        engine.disconnect(network!, container!, values.has('force'));
+        engine.networks.disconnect(network!, container!, values.has('force'));
         return '';
       });
     },
@@ -117,9 +117,9 @@ const prune: CommandSpec<DockerContext> = {
       prompt = PRUNE_WARNING;
       if (stdin.split('\n')[0]?.trim().toLowerCase() !== 'y') return ok(prompt);
     }
-    const matches = pruneFilter(values.get('filter'), engine.now());
+    const matches = pruneFilter(values.get('filter'), engine.clock.now());
     if (typeof matches !== 'function') return { stdout: prompt, stderr: `${matches.error}\n`, exitCode: 1 };
-    const deleted = engine.pruneNetworks(matches);
+    const deleted = engine.networks.prune(matches);
     return ok(deleted.length === 0 ? prompt : `${prompt}Deleted Networks:\n${deleted.map((name) => `${name}\n`).join('')}\n`);
   },
 };

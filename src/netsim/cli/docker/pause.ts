@@ -25,5 +25,5 @@ function eachPaused(path: string, act: (engine: Engine, reference: string) => vo
   };
 }
 
-export const pause = eachPaused('docker pause', (engine, reference) => engine.pauseContainer(reference));
-export const unpause = eachPaused('docker unpause', (engine, reference) => engine.unpauseContainer(reference));
+export const pause = eachPaused('docker pause', (engine, reference) => engine.containers.pause(reference));
+export const unpause = eachPaused('docker unpause', (engine, reference) => engine.containers.unpause(reference));

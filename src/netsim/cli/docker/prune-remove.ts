@@ -25,7 +25,7 @@ const rmi: CommandSpec<DockerContext> = {
     let fatal = false;
     for (const image of positionals) {
       try {
-        stdout += engine.removeImage(image, force).map((record) => ('deleted' in record ? `Deleted: ${record.deleted}\n` : `Untagged: ${record.untagged}\n`)).join('');
+        stdout += engine.images.remove(image, force).map((record) => ('deleted' in record ? `Deleted: ${record.deleted}\n` : `Untagged: ${record.untagged}\n`)).join('');
       } catch (error) {
         if (!(error instanceof EngineError)) throw error;
         fatal ||= error.kind !== 'not-found';
@@ -84,7 +84,7 @@ const containerPrune: CommandSpec<DockerContext> = {
   run({ values }, { engine, stdin }) {
     const prompt = values.has('force') ? '' : CONTAINER_PRUNE_WARNING;
     if (!confirmed(values.has('force'), stdin)) return ok(prompt);
-    const deleted = engine.pruneContainers();
+    const deleted = engine.containers.prune();
     const list = deleted.length > 0 ? `Deleted Containers:\n${deleted.map((id) => `${id}\n`).join('')}\n` : '';
     return ok(`${prompt}${list}Total reclaimed space: ${humanSize(0)}\n`);
   },

@@ -51,7 +51,7 @@ export const ps: CommandSpec<DockerContext> = {
     if ('error' in options) return fail(`${warning}${options.error}\n`, 1);
     const listed = listContainers(engine, filters, options);
     if ('error' in listed) return fail(`${warning}Error response from daemon: ${listed.error}\n`, 1);
-    const rows = listed.summaries.map((summary) => containerContext(summary, { trunc: !values.has('no-trunc'), nowMs: engine.now() }));
+    const rows = listed.summaries.map((summary) => containerContext(summary, { trunc: !values.has('no-trunc'), nowMs: engine.clock.now() }));
     const output = formatList({ format: psFormat(format, quiet, options.size), header: PS_HEADER, rows, typeName: '*formatter.ContainerContext' });
     return output.ok ? { stdout: output.text, stderr: warning, exitCode: 0 } : fail(`${warning}${output.error}\n`, 1);
   },
@@ -122,7 +122,7 @@ function checkFilters(engine: Engine, filters: Filters): { before: Container | u
   const named = (key: string) => {
     const value = filters.get(key)?.at(-1);
     if (value === undefined) return { found: undefined };
-    const found = engine.containers().find((c) => c.id === value || c.name === value.replace(/^\//, ''));
+    const found = engine.containers.list().find((c) => c.id === value || c.name === value.replace(/^\//, ''));
     return found ? { found } : { error: `No such container: ${value}` };
   };
   const before = named('before');
@@ -172,7 +172,7 @@ export function newestFirst(containers: readonly Container[]): Container[] {
  * prefix resolves to uniquely, or whose name matches; otherwise all. Newest first.
  */
 function byNameOrId(engine: Engine, filters: Filters): Container[] {
-  const containers = newestFirst(engine.containers());
+  const containers = newestFirst(engine.containers.list());
   const ids = filters.get('id') ?? [];
   const names = filters.get('name') ?? [];
   if (ids.length + names.length === 0) return containers;
@@ -257,7 +257,7 @@ export function summarize(engine: Engine, container: Container, size: boolean): 
     labels: container.config.labels,
     state: stateString(container),
     // State.String(): a running container's health after its uptime.
-    status: containerStatus(stateString(container), container.exitCode, container.startedMs, container.finishedMs, engine.now(), container.health?.status),
+    status: containerStatus(stateString(container), container.exitCode, container.startedMs, container.finishedMs, engine.clock.now(), container.health?.status),
     health: container.health?.status ?? 'none',
     sizeRw: 0,
     sizeRootFs: size ? (imageInfo(container.image)?.unpackedSize ?? 0) : 0,

@@ -31,14 +31,14 @@ export class PullFailure extends Error {
  */
 export function createPullingIfMissing(engine: Engine, request: ContainerCreateRequest, stderrIsTerminal = false): CreatedWithPull {
   try {
-    return created(engine.createContainer(request), '');
+    return created(engine.containers.create(request), '');
   } catch (error) {
     if (!(error instanceof EngineError) || error.kind !== 'not-found' || !error.message.startsWith('No such image: ')) throw error;
   }
   let stderr = `Unable to find image '${familiarString(parseImageReference(request.image))}' locally\n`;
   try {
-    stderr += formatPullProgress(engine.pullImage(request.image), stderrIsTerminal);
-    return created(engine.createContainer(request), stderr);
+    stderr += formatPullProgress(engine.images.pull(request.image), stderrIsTerminal);
+    return created(engine.containers.create(request), stderr);
   } catch (error) {
     if (error instanceof EngineError) throw new PullFailure(error, stderr);
     throw error;

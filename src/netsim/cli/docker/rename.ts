@@ -13,7 +13,7 @@ export const rename: CommandSpec<DockerContext> = {
   flags: [],
   run({ positionals: [oldName, newName] }, { engine }) {
     try {
-      engine.renameContainer(oldName!, newName!);
+      engine.containers.rename(oldName!, newName!);
       return ok();
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;

@@ -44,7 +44,7 @@ function statsEntry(container: Container, given: string, memoryKb: number, pids:
 export function statsSample(engine: Engine, terminal: TerminalControl | undefined, chosen: readonly { container: Container; given: string }[], trunc: boolean, format: string): CommandResult {
   if (chosen.length === 0) return ok();
   const rows = chosen.map(({ container, given }) => {
-    const processes = container.status === 'running' ? engine.containerProcesses(container.id, terminal?.shells?.() ?? []) : [];
+    const processes = container.status === 'running' ? engine.processes.inContainer(container.id, terminal?.shells?.() ?? []) : [];
     return statsEntry(container, given, processes.reduce((sum, p) => sum + p.rssKb, 0), processes.length, trunc);
   });
   const output = formatList({ format: format === 'table' ? DEFAULT_TABLE : format, header: HEADER, rows, typeName: '*container.statsContext' });
@@ -70,13 +70,13 @@ export const stats: CommandSpec<DockerContext> = {
   run({ values, positionals }, { engine, terminal }) {
     if (!values.has('no-stream')) return fail('This simulator prints docker stats with --no-stream only: the live view redraws the screen until Ctrl-C.\n', 1);
     const trunc = !values.has('no-trunc');
-    const newestFirst = [...engine.containers()].reverse();
+    const newestFirst = [...engine.containers.list()].reverse();
     let chosen: { container: Container; given: string }[];
     if (positionals.length > 0) {
       const errors: string[] = [];
       chosen = positionals.flatMap((reference) => {
         try {
-          return [{ container: engine.findContainer(reference), given: reference }];
+          return [{ container: engine.containers.find(reference), given: reference }];
         } catch (error) {
           if (!(error instanceof EngineError)) throw error;
           errors.push(`Error response from daemon: ${error.message}`);

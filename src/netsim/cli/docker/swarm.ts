@@ -66,7 +66,7 @@ const init: CommandSpec<DockerContext> = {
     if (unmodelled) return fail(`netsim: docker swarm init --${unmodelled} is not simulated yet\n`, 1);
     const last = (name: string) => values.get(name)?.at(-1);
     try {
-      const swarm = engine.swarmOperation((daemon) => swarmInit(daemon, { listenAddr: nodeAddr(last('listen-addr') ?? '0.0.0.0:2377'), advertiseAddr: last('advertise-addr') ?? '', forceNewCluster: values.has('force-new-cluster') && last('force-new-cluster') !== 'false' }));
+      const swarm = engine.swarm.run((daemon) => swarmInit(daemon, { listenAddr: nodeAddr(last('listen-addr') ?? '0.0.0.0:2377'), advertiseAddr: last('advertise-addr') ?? '', forceNewCluster: values.has('force-new-cluster') && last('force-new-cluster') !== 'false' }));
       // runInit: the node, the worker's join command, and where the manager's is.
       return ok(`Swarm initialized: current node (${swarm.nodeId}) is now a manager.\n\n${joinCommand(swarm, 'worker')}To add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.\n`);
     } catch (error) {
@@ -85,7 +85,7 @@ const leave: CommandSpec<DockerContext> = {
   flags: [{ name: 'force', short: 'f', takesValue: false }],
   run({ values }, { engine }) {
     try {
-      engine.swarmOperation((daemon) => swarmLeave(daemon, values.has('force') && values.get('force')!.at(-1) !== 'false'));
+      engine.swarm.run((daemon) => swarmLeave(daemon, values.has('force') && values.get('force')!.at(-1) !== 'false'));
       return ok('Node left the swarm.\n');
     } catch (error) {
       return fail(daemonErrorText(error), 1);
@@ -108,7 +108,7 @@ const joinToken: CommandSpec<DockerContext> = {
     const role = positionals[0]!;
     if (role !== 'worker' && role !== 'manager') return fail(`unknown role ${role}\n`, 1);
     if (values.has('rotate')) return fail('netsim: docker swarm join-token --rotate is not simulated yet\n', 1);
-    const swarm = engine.swarm();
+    const swarm = engine.swarm.state();
     if (!swarm) return fail(NOT_A_MANAGER, 1);
     if (values.has('quiet')) return ok(`${role === 'worker' ? swarm.workerToken : swarm.managerToken}\n`);
     return ok(joinCommand(swarm, role));
@@ -126,7 +126,7 @@ function runSwarm(engine: Engine, args: readonly string[], context: Parameters<P
   if (verb === '-h') return ok(`Flag shorthand -h has been deprecated, use --help\n${help}`);
   const spec = COMMANDS[verb];
   if (!spec && !NOT_SIMULATED.includes(verb)) return fail(`docker: unknown command: docker swarm ${verb}\n\nUsage:  docker swarm\n\nRun 'docker swarm --help' for more information\n`, 1);
-  if (!reachDaemon(engine, context)) return fail(CANNOT_CONNECT, 1);
+  if (!reachDaemon(engine.service, context)) return fail(CANNOT_CONNECT, 1);
   if (!spec) return fail(`netsim: \`docker swarm ${verb}\` is not simulated yet: this host is a swarm of one node\n`, 1);
   return runCommand(spec, rest, { engine, stdin: context.stdin });
 }

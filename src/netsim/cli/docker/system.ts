@@ -35,20 +35,20 @@ function usageRow(type: string, total: number, active: number, size: number, fre
  * (disk_usage.go: the unused ones reclaimable); there is no build cache.
  */
 function diskUsage(engine: Engine): Record<string, unknown>[] {
-  const images = [...new Set(engine.images().map((entry) => entry.image))];
-  const used = new Set(engine.containers().map((c) => imageInfo(c.image)?.digest));
+  const images = [...new Set(engine.images.list().map((entry) => entry.image))];
+  const used = new Set(engine.containers.list().map((c) => imageInfo(c.image)?.digest));
   const size = (image: (typeof images)[number]) => image.contentSize + image.unpackedSize;
   const imagesSize = images.reduce((sum, image) => sum + size(image), 0);
   const unusedSize = images.filter((image) => !used.has(image.digest)).reduce((sum, image) => sum + size(image), 0);
-  const containers = engine.containers();
+  const containers = engine.containers.list();
   const running = containers.filter((c) => c.status === 'running').length;
-  const volumes = engine.volumes();
+  const volumes = engine.volumes.list();
   const volumesSize = volumes.reduce((sum, volume) => sum + volumeSize(volume), 0);
-  const unusedVolumesSize = volumes.filter((volume) => engine.volumeUsers(volume.name).length === 0).reduce((sum, volume) => sum + volumeSize(volume), 0);
+  const unusedVolumesSize = volumes.filter((volume) => engine.volumes.users(volume.name).length === 0).reduce((sum, volume) => sum + volumeSize(volume), 0);
   return [
     usageRow('Images', images.length, images.filter((image) => used.has(image.digest)).length, imagesSize, unusedSize),
     usageRow('Containers', containers.length, running, 0, 0),
-    usageRow('Local Volumes', engine.volumes().length, volumes.filter((volume) => engine.volumeUsers(volume.name).length > 0).length, volumesSize, unusedVolumesSize),
+    usageRow('Local Volumes', engine.volumes.list().length, volumes.filter((volume) => engine.volumes.users(volume.name).length > 0).length, volumesSize, unusedVolumesSize),
     usageRow('Build Cache', 0, 0, 0, 0),
   ];
 }
@@ -75,14 +75,14 @@ const table = (format: string, header: Record<string, string>, rows: Record<stri
  * container's writable layer is empty and its virtual size is not shown.
  */
 function verboseDiskUsage(engine: Engine): string {
-  const nowMs = engine.now();
+  const nowMs = engine.clock.now();
   const images = summaries(engine).map((image) => {
     const [repoTag = '<none>:<none>'] = image.repoTags;
     const { name, tag = '' } = splitReference(repoTag);
     return goStruct({ Repository: name, Tag: tag, ID: image.id.replace(/^sha256:/, '').slice(0, 12), CreatedSince: `${humanDuration(nowMs - image.createdMs)} ago`, Size: humanSize(image.size), SharedSize: humanSize(0, 4), UniqueSize: humanSize(image.size, 4), Containers: String(image.containers) });
   });
-  const containers = [...engine.containers()].reverse().map((container) => containerContext({ ...summarize(engine, container, false), sizeRootFs: 0 }, { trunc: true, nowMs }));
-  const volumes = engine.volumes().map((volume) => goStruct({ Name: volume.name, Links: String(engine.volumeUsers(volume.name).length), Size: humanSize(volumeSize(volume), 4) }));
+  const containers = [...engine.containers.list()].reverse().map((container) => containerContext({ ...summarize(engine, container, false), sizeRootFs: 0 }, { trunc: true, nowMs }));
+  const volumes = engine.volumes.list().map((volume) => goStruct({ Name: volume.name, Links: String(engine.volumes.users(volume.name).length), Size: humanSize(volumeSize(volume), 4) }));
   return [
     `Images space usage:\n\n${table(IMAGE_TABLE, IMAGE_HEADER, images, '*formatter.imageContext')}`,
     `\nContainers space usage:\n\n${table(CONTAINER_TABLE, CONTAINER_HEADER, containers, '*formatter.ContainerContext')}`,
@@ -138,8 +138,8 @@ export const systemPrune: CommandSpec<DockerContext> = {
     const prompt = values.has('force') ? '' : PRUNE_CONFIRMATION;
     // prompt.Confirm: anything but y or Y cancels, with status 0 (the cancelled error is not printed).
     if (prompt && stdin.split('\n')[0]?.trim().toLowerCase() !== 'y') return ok(prompt);
-    const containers = engine.pruneContainers();
-    const networks = engine.pruneNetworks();
+    const containers = engine.containers.prune();
+    const networks = engine.networks.prune();
     const section = (title: string, items: readonly string[]) => (items.length > 0 ? `${title}\n${items.map((item) => `${item}\n`).join('')}\n` : '');
     return ok(`${prompt}${section('Deleted Containers:', containers)}${section('Deleted Networks:', networks)}Total reclaimed space: ${humanSize(0, 4)}\n`);
   },

@@ -31,8 +31,8 @@ function hostPsRecord(process: HostProcess): PsRecord {
 
 /** ContainerTop: the daemon's titles and rows of `ps -ef` for one container (a running one, or the daemon's error). */
 export function containerTop(engine: Engine, reference: string, shells: readonly ShellProcess[]): { titles: string[]; processes: string[][] } {
-  const processes = engine.containerProcesses(reference, shells);
-  const text = formatPs(processes.map(hostPsRecord), 'full', { nowMs: engine.now(), memTotalKb: HOST_MEM_TOTAL_KB });
+  const processes = engine.processes.inContainer(reference, shells);
+  const text = formatPs(processes.map(hostPsRecord), 'full', { nowMs: engine.clock.now(), memTotalKb: HOST_MEM_TOTAL_KB });
   return parsePsOutput(text, new Set(processes.map((p) => p.pid)));
 }
 

@@ -61,7 +61,7 @@ const create: Spec = {
     // Only the local driver is installed (docker info: `Volume: local`): plugins' drivers are not found.
     if (driver !== 'local') return fail(`Error response from daemon: create ${name ?? ''}: error looking up volume plugin ${driver}: plugin "${driver}" not found\n`, 1);
     try {
-      return ok(`${engine.createVolume({ name, labels: labels as Record<string, string>, options }).name}\n`);
+      return ok(`${engine.volumes.create({ name, labels: labels as Record<string, string>, options }).name}\n`);
     } catch (error) {
       if (error instanceof EngineError) return fail(`Error response from daemon: ${error.message}\n`, 1);
       throw error;
@@ -101,7 +101,7 @@ function listFilter(engine: Engine, filters: Filters): ((volume: Volume) => bool
     exactMatch(filters, 'driver', 'local') &&
     (!filters.has('name') || match(filters, 'name', volume.name)) &&
     matchLabels(filters, 'label', volume.labels ?? {}) &&
-    (wantDangling === undefined || (engine.volumeUsers(volume.name).length === 0) === wantDangling);
+    (wantDangling === undefined || (engine.volumes.users(volume.name).length === 0) === wantDangling);
 }
 
 const ls: Spec = {
@@ -120,7 +120,7 @@ const ls: Spec = {
     const keep = listFilter(engine, filters);
     if (typeof keep !== 'function') return fail(`Error response from daemon: ${keep.error}\n`, 1);
     // --cluster keeps cluster volumes only: this daemon is no swarm manager and has none.
-    const listed = values.has('cluster') ? [] : engine.volumes().filter(keep);
+    const listed = values.has('cluster') ? [] : engine.volumes.list().filter(keep);
     const rows = [...listed].sort((a, b) => naturalCompare(a.name, b.name)).map(volumeContext);
     const format = values.has('cluster') && !values.has('quiet') ? 'table {{.Name}}\t{{.Group}}\t{{.Driver}}\t{{.Availability}}\t{{.Status}}' : volumeFormat(values.get('format')?.at(-1) || 'table', values.has('quiet'));
     const output = formatList({ format, header: VOLUME_HEADER, rows, typeName: '*formatter.volumeContext' });
@@ -136,7 +136,7 @@ const inspect: Spec = {
   run({ values, positionals }, { engine }) {
     return inspectReferences(positionals, values.get('format')?.at(-1), (name) => {
       try {
-        return { found: inspectVolume(engine.findVolume(name)) };
+        return { found: inspectVolume(engine.volumes.find(name)) };
       } catch (error) {
         if (error instanceof EngineError) return { error: `Error response from daemon: ${error.message}` };
         throw error;
@@ -156,7 +156,7 @@ const rm: Spec = {
     const errors: string[] = [];
     for (const name of positionals) {
       try {
-        engine.removeVolume(name, values.has('force'));
+        engine.volumes.remove(name, values.has('force'));
         stdout += `${name}\n`;
       } catch (error) {
         if (!(error instanceof EngineError)) throw error;
@@ -211,8 +211,8 @@ const prune: Spec = {
     if (prompt && stdin.split('\n')[0]?.trim().toLowerCase() !== 'y') return ok(prompt);
     const matches = pruneFilter(given);
     if (typeof matches !== 'function') return { stdout: prompt, stderr: `Error response from daemon: ${matches.error}\n`, exitCode: 1 };
-    const sizes = new Map(engine.volumes().map((volume) => [volume.name, volumeSize(volume)]));
-    const deleted = engine.pruneVolumes(matches);
+    const sizes = new Map(engine.volumes.list().map((volume) => [volume.name, volumeSize(volume)]));
+    const deleted = engine.volumes.prune(matches);
     const reclaimed = deleted.reduce((total, name) => total + (sizes.get(name) ?? 0), 0);
     const list = deleted.length > 0 ? `Deleted Volumes:\n${deleted.map((name) => `${name}\n`).join('')}\n` : '';
     return ok(`${prompt}${list}Total reclaimed space: ${humanSize(reclaimed, 4)}\n`);

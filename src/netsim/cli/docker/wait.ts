@@ -19,9 +19,9 @@ export const wait: CommandSpec<DockerContext> = {
     const errors: string[] = [];
     for (const reference of positionals) {
       try {
-        const container = engine.findContainer(reference);
+        const container = engine.containers.find(reference);
         if (container.status === 'running') {
-          if (interruptAfterMs !== undefined) engine.advanceClock(interruptAfterMs);
+          if (interruptAfterMs !== undefined) engine.clock.advance(interruptAfterMs);
           return collect([...output, CTRL_C], 130);
         }
         output.push({ stream: 'stdout', text: `${container.exitCode}\n` });

@@ -56,8 +56,12 @@ const BUSYBOX_APPLET_DIRS: Readonly<Record<string, string>> = {
   ...Object.fromEntries(['ip', 'ifconfig', 'route', 'arp'].map((name) => [name, '/sbin'])),
 };
 
-/** Debian puts the programs its packages install in /usr/bin, the administrator's ones in /usr/sbin. */
-const DEBIAN_SBIN = new Set(['iptables', 'iptables-save', 'iptables-restore', 'ip6tables', 'bridge', 'ifconfig', 'route', 'arp', 'sysctl']);
+/**
+ * Debian puts the programs its packages install in /usr/bin, the administrator's ones in /usr/sbin
+ * (iptables', iproute2's bridge, bridge-utils' brctl, net-tools', procps' sysctl, init-system-helpers'
+ * service; their packages' file lists): the host's disk and its shell's lookup both read this one list.
+ */
+const DEBIAN_SBIN = new Set(['iptables', 'iptables-save', 'iptables-restore', 'ip6tables', 'ip6tables-save', 'bridge', 'brctl', 'ifconfig', 'route', 'arp', 'sysctl', 'service']);
 
 export function programDirectory(tool: string, family: ImageInfo['os']['family']): string {
   if (family === 'debian') return DEBIAN_SBIN.has(tool) ? '/usr/sbin' : '/usr/bin';

@@ -2,7 +2,7 @@ import { formatCidr } from '../wire/cidr';
 import { formatIpv4 } from '../wire/ipv4';
 import type { Chain, Negatable, RuleAddress, RuleSpec } from '../kernel/netfilter/rule';
 import { listingOrder } from './iptables-save';
-import { formatStates, targetListText } from '../userland/iptables-rule';
+import { formatStates, targetListText } from './iptables-rule';
 
 export interface ListOptions {
   numeric: boolean;

@@ -1,5 +1,5 @@
 import { builtinChainsOf, type Chain, type RuleSpec } from '../kernel/netfilter/rule';
-import { formatRule } from '../userland/iptables-rule';
+import { formatRule } from './iptables-rule';
 
 /** One rule as `iptables -S` prints it: `-A CHAIN` and its arguments. */
 export function ruleLine(chain: string, spec: RuleSpec): string {

@@ -1,0 +1,67 @@
+import type { Container, LogEntry } from '../container';
+import * as containers from '../containers';
+import { createWarnings } from '../create-warnings';
+import type { Daemon } from '../daemon';
+import { interruptedBy } from '../signals';
+import { containerPause } from '../pause-loader';
+
+/** The containers' lifecycle: /containers of the Engine API, and how their first process ends. */
+export interface ContainerApi {
+  list(): readonly Container[];
+  find(reference: string): Container;
+  /** POST /containers/create: the new container and the warnings the daemon answers with. */
+  create(request: containers.ContainerCreateRequest): { container: Container; warnings: string[] };
+  start(reference: string): Container;
+  stop(reference: string): Container;
+  kill(reference: string): Container;
+  /** POST /containers/{name}/rename. */
+  rename(oldName: string, newName: string): Container;
+  /** `removeVolumes`: `docker rm -v`. */
+  remove(reference: string, force: boolean, removeVolumes?: boolean): Container;
+  /** POST /containers/prune: every container that is not running goes; their IDs newest first, as daemon.List() sorts them (moby daemon/prune.go). */
+  prune(): string[];
+  /** The container's first process ended by itself with `exitCode` (an interactive shell's `exit`), having written `output`. */
+  firstProcessExited(reference: string, exitCode: number, output?: readonly Omit<LogEntry, 'timeMs'>[]): Container;
+  /** Ctrl-C reaches the first process (SIGINT): it logs what it logs on the way out and the container stops. */
+  interrupt(reference: string): Container;
+  /** POST /containers/{name}/pause: the container's cgroup is frozen (engine/pause.ts, a chunk of its own). */
+  pause(reference: string): Container;
+  /** POST /containers/{name}/unpause. */
+  unpause(reference: string): Container;
+}
+
+export function containerApi(daemon: Daemon): ContainerApi {
+  return {
+    list: () => daemon.state.containers,
+    find: (reference) => containers.findContainer(daemon, reference),
+    create(request) {
+      const container = containers.createContainer(daemon, request);
+      return { container, warnings: createWarnings({ networkMode: request.networkMode, publish: request.publish, links: request.links ?? [] }) };
+    },
+    start: (reference) => containers.startContainer(daemon, reference),
+    stop: (reference) => containers.stopContainer(daemon, reference),
+    kill: (reference) => containers.killContainer(daemon, reference),
+    rename: (oldName, newName) => containers.renameContainer(daemon, oldName, newName),
+    remove: (reference, force, removeVolumes = false) => containers.removeContainer(daemon, reference, force, removeVolumes),
+    prune() {
+      const stopped = daemon.state.containers.filter((container) => container.status !== 'running').sort((a, b) => b.createdMs - a.createdMs);
+      for (const container of stopped) containers.removeContainer(daemon, container.id, false);
+      return stopped.map((container) => container.id);
+    },
+    firstProcessExited: (reference, exitCode, output = []) => firstProcessExited(daemon, reference, exitCode, output),
+    interrupt(reference) {
+      const container = containers.findContainer(daemon, reference);
+      const { logs, exitCode } = interruptedBy(container, daemon.clock.now());
+      return firstProcessExited(daemon, container.id, exitCode, logs);
+    },
+    pause: (reference) => containerPause().pauseContainer(daemon, reference),
+    unpause: (reference) => containerPause().unpauseContainer(daemon, reference),
+  };
+}
+
+/** The first process's last words go to the container's log, then the container exits with its status. */
+export function firstProcessExited(daemon: Daemon, reference: string, exitCode: number, output: readonly Omit<LogEntry, 'timeMs'>[]): Container {
+  const container = containers.findContainer(daemon, reference);
+  for (const entry of output) container.logs.push({ ...entry, timeMs: daemon.clock.now() });
+  return containers.exitContainer(daemon, container, exitCode);
+}

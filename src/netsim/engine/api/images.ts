@@ -1,0 +1,28 @@
+import type { Daemon } from '../daemon';
+import { pullImage, removeImage, resolveImage, storedImage, storedImages, type DeleteRecord, type PullRecord } from '../image-store';
+import type { ImageInfo } from '../images';
+import { inspectImage } from '../inspect-image';
+
+/** The daemon's image store: /images of the Engine API. */
+export interface ImageApi {
+  /** The stored image a reference names, or undefined when the host has not pulled it. */
+  find(reference: string): ImageInfo | undefined;
+  /** Every reference in the image store with the image it names. */
+  list(): { reference: string; image: ImageInfo }[];
+  /** GET /images/{name}/json: the API object, or EngineError not-found. */
+  inspect(refOrId: string): Record<string, unknown>;
+  /** DELETE /images/{name}: what was untagged and deleted, or EngineError (not-found, conflict). */
+  remove(refOrId: string, force: boolean): DeleteRecord[];
+  /** `docker pull`: fetches the image from the registry into the store; throws EngineError when the registry refuses. */
+  pull(reference: string): PullRecord;
+}
+
+export function imageApi(daemon: Daemon): ImageApi {
+  return {
+    find: (reference) => storedImage(daemon, reference),
+    list: () => storedImages(daemon),
+    inspect: (refOrId) => inspectImage(resolveImage(daemon, refOrId), daemon.state.imageTagTimes ?? {}),
+    remove: (refOrId, force) => removeImage(daemon, refOrId, force),
+    pull: (reference) => pullImage(daemon, reference),
+  };
+}
