@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { HostSnapshot } from '../../src/netsim/index';
+import type { HostSnapshot, TopologyRecord } from '../../src/netsim/index';
 import type { StepResult } from '../../src/practice/session-host';
 import type { ExerciseRun } from '../exercise/run-exercise';
 import type { LessonCheck, ReadLesson, SourceCache } from './check-lessons';
@@ -31,7 +31,12 @@ export interface CachedTrace {
   trace: TraceRun;
 }
 
-export type CachedEntry = CachedBlock | CachedQuestion | CachedExercise | CachedTrace;
+/** A figure's host as drawn from a cached snapshot: drawing it needs the host restored. */
+export interface CachedTopology {
+  topology: TopologyRecord;
+}
+
+export type CachedEntry = CachedBlock | CachedQuestion | CachedExercise | CachedTrace | CachedTopology;
 
 export interface ResultCache {
   read(key: string): CachedEntry | undefined;

@@ -78,7 +78,7 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
       exercises.push(setExercise(lesson, exercise, netsimVersion, exercise.start.fresh ? undefined : sessions.get(exercise.start.session), cache));
     }
     while (topologies.length < lesson.topologies.length && lesson.topologies[topologies.length]!.afterBlocks <= blockCount) {
-      topologies.push(drawTopology(sessions.get(lesson.topologies[topologies.length]!.session)));
+      topologies.push(drawTopology(sessions.get(lesson.topologies[topologies.length]!.session), cache));
     }
     while (traces.length < lesson.traces.length && lesson.traces[traces.length]!.afterBlocks <= blockCount) {
       const trace = lesson.traces[traces.length]!;
@@ -185,11 +185,20 @@ function traceOf(trace: TraceSource, session: SessionState | undefined, cache: R
   return run;
 }
 
-/** Read from the live host, or from the cached snapshot when every block so far came from the cache. */
-function drawTopology(session: SessionState | undefined): TopologyRun {
+/**
+ * Read from the live host, or from the cached snapshot when every block so far came from
+ * the cache: that host's drawing is cached too, under the session's key (every language
+ * of a lesson draws the same host, and restoring a snapshot costs more than the drawing).
+ */
+function drawTopology(session: SessionState | undefined, cache: ResultCache | undefined): TopologyRun {
   if (session?.host) return { kind: 'drawn', state: session.host.topology() };
-  if (session?.cached) return { kind: 'drawn', state: topologyOf(session.cached.snapshot) };
-  return { kind: 'no-host' };
+  if (!session?.cached) return { kind: 'no-host' };
+  const key = blockKey(session.key, [['topology', '']]);
+  const known = cache?.read(key);
+  if (known && 'topology' in known) return { kind: 'drawn', state: known.topology };
+  const state = topologyOf(session.cached.snapshot);
+  cache?.write(key, { topology: state });
+  return { kind: 'drawn', state };
 }
 
 function hostOf(session: SessionState): LessonHost {

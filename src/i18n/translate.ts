@@ -26,9 +26,42 @@ export function useTranslations(locale: Locale): TFunction {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  const t = instance.t.bind(instance) as TFunction;
+  const t = remembered(instance.t.bind(instance) as TFunction);
   translators.set(locale, t);
   return t;
+}
+
+/** The cache's name for a call whose answer depends only on a key and plain values, or undefined. */
+function callId(args: readonly unknown[]): string | undefined {
+  const [key, options] = args;
+  if (typeof key !== 'string' || args.length > 2) return undefined;
+  if (options === undefined) return args.length === 1 ? key : undefined;
+  if (options === null || typeof options !== 'object' || Object.getPrototypeOf(options) !== Object.prototype) return undefined;
+  for (const value of Object.values(options)) if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) return undefined;
+  return `${key}\u0000${JSON.stringify(options)}`;
+}
+
+/**
+ * `t` answering a call it has answered before from memory: the strings are fixed, so
+ * the same key and values give the same text, and a build asks the same ones on every
+ * page (each page's course menu asks a time for each lesson). Only text is remembered,
+ * and only for calls whose values are strings, numbers and booleans.
+ */
+function remembered(t: TFunction): TFunction {
+  const call = t as unknown as (...args: unknown[]) => unknown;
+  const answers = new Map<string, string>();
+  return ((...args: unknown[]) => {
+    const id = callId(args);
+    if (id === undefined) return call(...args);
+    const known = answers.get(id);
+    if (known !== undefined) return known;
+    const answer = call(...args);
+    if (typeof answer === 'string') {
+      if (answers.size >= 16384) answers.clear();
+      answers.set(id, answer);
+    }
+    return answer;
+  }) as unknown as TFunction;
 }
 
 /**

@@ -160,6 +160,8 @@ function ruleStep(hop: Extract<HopRecord, { kind: 'rule' }>, at: TraceNamespace 
     case 'RETURN':
       return plain('rule', at, 'rule.return', values, { code });
     case 'none':
+    // LOG writes to the kernel log, which a trace does not show: like a rule without -j, it counts the packet and lets it go on.
+    case 'LOG':
       return plain('rule', at, 'rule.count', values, { code });
     case 'DNAT':
     case 'SNAT':

@@ -4,7 +4,7 @@ import { httpDate } from '../wire/time-text';
 import { PROGRESS_HEADER, progressFrame } from '../format/curl-progress';
 import { errorMessage, failureCode, failureText, infoLine, receivedLine, sentLines, trying, type CurlFailure } from '../format/curl-trace';
 import { answer, answerLoopback6, hostInUrl, parseHttpUrl, type HttpOutcome, type HttpRequest, type HttpTarget } from '../userland/http-get';
-import { connect, connectIpv6, connectLoopback6, ephemeralPort, type ConnectResult, type Peer } from '../userland/tcp';
+import { connect, connectIpv6, connectLoopback6, ephemeralPort, hashedEphemeralPort, type ConnectResult, type Peer } from '../userland/tcp';
 import { locationOf, responseHead, type HttpResponse } from '../userland/web-servers';
 import { formatIpv4, parseIpv4, type Ipv4 } from '../wire/ipv4';
 import { lookupHost, type NameService } from '../userland/name-resolution';
@@ -238,13 +238,14 @@ class CurlRun {
     kernel.recorder?.add({ kind: 'socket', namespace: namespace.id, protocol: 'tcp', address: '::1', port, process: listener && { name: listener.name, pid: listener.pid } });
     if (result.kind === 'refused') return { kind: 'refused', elapsedMs: 0, from: result.from };
     const peer: Peer = result.peer;
-    // The source port is drawn only for -w, so that other commands draw what they always drew.
-    const localPort = this.options.writeOut === undefined ? 0 : ephemeralPort(random);
+    // The source port is drawn from the random source only for -w, so that other commands draw what they always drew.
+    const remote = { address: '::1', port };
+    const local = { address: '::1', port: this.options.writeOut === undefined ? hashedEphemeralPort(remote, clock.now()) : ephemeralPort(random) };
     // The destination only matters to a relay, which has its own (docker-proxy's container address).
     return {
       address: '::1',
-      local: { address: '::1', port: localPort },
-      send: (request) => answerLoopback6(new Datapath(kernel, world, clock.now()), peer, { ...request, destination: parseIpv4('127.0.0.1')!, resolverAt: this.resolverAt }, random),
+      local,
+      send: (request) => answerLoopback6(new Datapath(kernel, world, clock.now()), peer, { ...request, destination: parseIpv4('127.0.0.1')!, resolverAt: this.resolverAt }, random, { namespace, local, remote }),
     };
   }
 
@@ -261,9 +262,10 @@ class CurlRun {
       case 'host-unreachable':
         return result.elapsedMs >= limit ? { kind: 'timed-out', elapsedMs: limit } : { kind: 'host-unreachable', elapsedMs: result.elapsedMs, from: result.from };
       case 'connected': {
-        const localPort = this.options.writeOut === undefined ? 0 : ephemeralPort(random);
+        const remote = { address, port };
+        const local = { address: result.local, port: this.options.writeOut === undefined ? hashedEphemeralPort(remote, clock.now()) : ephemeralPort(random) };
         const peer = result.peer;
-        return { address, local: { address: result.local, port: localPort }, send: (request) => answerLoopback6(new Datapath(kernel, world, clock.now()), peer, { ...request, destination: parseIpv4('127.0.0.1')! }, random) };
+        return { address, local, send: (request) => answerLoopback6(new Datapath(kernel, world, clock.now()), peer, { ...request, destination: parseIpv4('127.0.0.1')! }, random, { namespace, local, remote }) };
       }
     }
   }

@@ -8,13 +8,16 @@ import { parseIpv4, type Ipv4 } from '../wire/ipv4';
 import { fail, ok, type CommandResult, type ProcessContext } from './command';
 import { ipErrors, isShow, matches, netlinkFailure, type IpOptions } from './ip-common';
 import { parseInetPrefix } from './iproute2-prefix';
+import { toolModule } from './tool-loader';
 
-/** `ip route [show|list] [table T] [dev D]`, `ip route add|delete ...` (iproute2 6.15 ip/iproute.c do_iproute). */
+/** `ip route [show|list] [table T] [dev D]`, `ip route add|delete ...`, `ip route get ADDRESS` (iproute2 6.15 ip/iproute.c do_iproute). */
 export function ipRoute(args: string[], options: IpOptions, context: ProcessContext): CommandResult {
   const [verb, ...rest] = args;
   if (verb === undefined || isShow(verb)) return showRoutes(rest, options, context);
   if (matches(verb, 'add')) return modifyRoute('add', rest, context);
   if (matches(verb, 'delete')) return modifyRoute('delete', rest, context);
+  // A seldom-typed verb: its code is in the ipExtras tool module.
+  if (matches(verb, 'get')) return toolModule('ipExtras').ipRouteGet(rest, context);
   return fail(`Command "${verb}" is unknown, try "ip route help".\n`, 255);
 }
 

@@ -25,6 +25,8 @@ const UNSIMULATED_OPTIONS = ['-loops', '-family', '-0', '-M', '-B', '-human', '-
 const extras = () => toolModule('ipExtras');
 const ipNeigh: ObjectHandler = (args, options, context) => extras().ipNeigh(args, options, context);
 const ipNetns: ObjectHandler = (args, options, context) => extras().ipNetns(args, options, context);
+const ipRule: ObjectHandler = (args, options, context) => extras().ipRule(args, options, context);
+const ipMonitor: ObjectHandler = (args, options, context) => extras().ipMonitor(args, options, context);
 
 /**
  * iproute2's object table, in its order: `ip a` is address, `ip n` is neighbor
@@ -35,7 +37,7 @@ const OBJECTS: [string, ObjectHandler | undefined][] = [
   ['addrlabel', undefined],
   ['maddress', undefined],
   ['route', ipRoute],
-  ['rule', undefined],
+  ['rule', ipRule],
   ['neighbor', ipNeigh],
   ['neighbour', ipNeigh],
   ['ntable', undefined],
@@ -45,7 +47,7 @@ const OBJECTS: [string, ObjectHandler | undefined][] = [
   ['fou', undefined],
   ['tunnel', undefined],
   ['tuntap', undefined],
-  ['monitor', undefined],
+  ['monitor', ipMonitor],
   ['netns', ipNetns],
 ];
 

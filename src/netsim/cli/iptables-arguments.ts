@@ -21,6 +21,8 @@ export type Command =
   | { kind: 'append'; chain: string }
   | { kind: 'insert'; chain: string; position: number }
   | { kind: 'delete'; chain: string; position: number | undefined }
+  /** -C: whether a rule equal to the one given is in the chain. */
+  | { kind: 'check'; chain: string }
   | { kind: 'new-chain' | 'flush' | 'delete-chain'; chain: string | undefined }
   | { kind: 'policy'; chain: string; policy: string };
 
@@ -38,7 +40,7 @@ export interface Invocation {
 }
 
 const LONG_NAMES: Record<string, string> = {
-  '--append': 'A', '--insert': 'I', '--delete': 'D', '--new-chain': 'N', '--delete-chain': 'X', '--flush': 'F', '--policy': 'P',
+  '--append': 'A', '--check': 'C', '--insert': 'I', '--delete': 'D', '--new-chain': 'N', '--delete-chain': 'X', '--flush': 'F', '--policy': 'P',
   '--list': 'L', '--list-rules': 'S', '--zero': 'Z', '--numeric': 'n', '--verbose': 'v', '--exact': 'x', '--table': 't',
   '--source': 's', '--destination': 'd', '--in-interface': 'i', '--out-interface': 'o', '--protocol': 'p', '--jump': 'j', '--match': 'm',
 };
@@ -170,10 +172,12 @@ function applyLetter(
     case 'F':
       return command({ kind: letter === 'X' ? 'delete-chain' : 'flush', chain: inline || optional() });
     case 'N':
-    case 'A': {
+    case 'A':
+    case 'C': {
+      // -C takes no rule number: a number after the chain is a stray argument (`Bad argument`).
       const chain = required();
       if (typeof chain !== 'string') return chain;
-      return command(letter === 'N' ? { kind: 'new-chain', chain } : { kind: 'append', chain });
+      return command(letter === 'N' ? { kind: 'new-chain', chain } : letter === 'A' ? { kind: 'append', chain } : { kind: 'check', chain });
     }
     case 'I':
     case 'D': {

@@ -1,7 +1,7 @@
 import { KernelError } from '../kernel/errno';
 import { STRERROR, type ErrnoName } from '../wire/strerror';
 import { BatchRejected, type NetfilterTables } from '../kernel/netfilter/netfilter';
-import { EMPTY_TABLES, TABLES, type TableName } from '../kernel/netfilter/rule';
+import { EMPTY_TABLES, sameRule, TABLES, type TableName } from '../kernel/netfilter/rule';
 import { formatRuleList } from '../userland/iptables-list';
 import { formatRuleSpecs, listingOrder } from '../userland/iptables-save';
 import { fail, ok, type CommandResult, type ProcessContext, type Program } from './command';
@@ -13,7 +13,7 @@ import { parseIpv4 } from '../wire/ipv4';
  * The nft.c function whose failure iptables reports (nft_fn), which
  * nft_strerror looks up with the errno; `other` stands for the rest.
  */
-type NftFunction = 'chain_del' | 'chain_user_add' | 'rule_insert' | 'rule_delete' | 'rule_delete_num' | 'chain_set' | 'other';
+type NftFunction = 'chain_del' | 'chain_user_add' | 'rule_insert' | 'rule_delete' | 'rule_delete_num' | 'rule_check' | 'chain_set' | 'other';
 
 /** nft_strerror's table (iptables/nft.c, 1.8.11): an errno's text for one function or, without one, for any. */
 const NFT_STRERROR: readonly (readonly [NftFunction | undefined, ErrnoName, string])[] = [
@@ -24,6 +24,7 @@ const NFT_STRERROR: readonly (readonly [NftFunction | undefined, ErrnoName, stri
   ['rule_insert', 'E2BIG', 'Index of insertion too big'],
   ['rule_delete_num', 'E2BIG', 'Index of deletion too big'],
   ['rule_delete', 'ENOENT', 'Bad rule (does a matching rule exist in that chain?)'],
+  ['rule_check', 'ENOENT', 'Bad rule (does a matching rule exist in that chain?)'],
   ['chain_set', 'ENOENT', 'Bad built-in chain name'],
   ['chain_set', 'EINVAL', 'Bad policy name'],
   ['chain_set', 'ENXIO', 'Bad table name'],
@@ -157,6 +158,11 @@ function readNetworkNames(context: ProcessContext): ReadonlyMap<number, string> 
 }
 
 function execute(invocation: Invocation, command: Command, table: TableName, tables: NetfilterTables, networkNames: () => ReadonlyMap<number, string>): CommandResult {
+  // nft_rule_check: a missing chain is one more rule that does not exist (ENOENT), worded as such.
+  if (command.kind === 'check') {
+    const chain = tables.hasChain(table, command.chain) ? tables.view[table].find((c) => c.name === command.chain) : undefined;
+    return chain?.rules.some((rule) => sameRule(rule.spec, invocation.rule)) ? ok() : nftFailure('rule_check', 'ENOENT');
+  }
   if (command.chain !== undefined && command.kind !== 'new-chain' && !tables.hasChain(table, command.chain)) return nftFailure('other', 'ENOENT');
   switch (command.kind) {
     case 'list-rules':

@@ -2,7 +2,7 @@ import type { Socket } from '../kernel/socket';
 import { formatNetstat, formatNetstatRoutes, type NetstatDialect, type NetstatScope, type NetstatSocketRow } from '../format/netstat';
 import { serviceName } from '../format/services';
 import { nameInHostsFile } from '../userland/name-resolution';
-import { listSockets, type SocketRecord } from '../userland/sockets';
+import { listSockets, listTimeWait, type SocketRecord, type TimeWaitRecord } from '../userland/sockets';
 import type { Engine } from '../engine/engine';
 import { serverArgv0 } from '../engine/processes';
 import { routeRows } from './proc-net-route';
@@ -62,6 +62,7 @@ const SPECS: readonly OptionSpec[] = [
   option('a', 'all'),
   option('n', 'numeric'),
   option('p', 'programs'),
+  option('o', 'timers'),
   option('r', 'route'),
   option('e', 'extend'),
   option('W', 'wide'),
@@ -69,7 +70,7 @@ const SPECS: readonly OptionSpec[] = [
   option('4'),
   option('6'),
 ];
-/** BusyBox's getopt32 string: "laentuwx" "r" "W" "p" (FEATURE_NETSTAT_ROUTE, _WIDE and _PRG, on in the images' builds). */
+/** BusyBox's getopt32 string: "laentuwx" "r" "W" "p" (FEATURE_NETSTAT_ROUTE, _WIDE and _PRG, on in the images' builds): no -o. */
 const BUSYBOX_LETTERS = 'laentuwxrWp';
 
 /** netstat of net-tools (the host, `apt install net-tools`) or BusyBox's applet. */
@@ -104,8 +105,11 @@ function socketTable(
   // Only root reads every /proc/PID/fd; the sockets of a Docker host and its containers are all root's.
   const visible = (owner: Socket['process']) => (context.isRoot ? view(owner) : undefined);
   const hosts = flags.has('n') ? undefined : hostNames(context);
-  const rows = byFamily(records).map((record) => socketRow(dialect, record, visible, hosts));
-  const stdout = formatNetstat(dialect, { scope, programs, wide: flags.has('W'), rows, unix: !named });
+  const timers = flags.has('o');
+  // tcp_do_one skips a socket with a peer under -l, one without under neither -l nor -a.
+  const timeWaits = scope !== 'listening' && (!named || flags.has('t')) ? listTimeWait(context.namespace, context.clock.now()) : [];
+  const rows = byFamily(records, timeWaits).map((record) => ('socket' in record ? socketRow(dialect, record, visible, hosts) : timeWaitRow(dialect, record, hosts)));
+  const stdout = formatNetstat(dialect, { scope, programs, wide: flags.has('W'), rows, unix: !named, timers });
   if (!programs || context.isRoot || dialect === 'busybox') return { stdout, stderr: '', exitCode: 0 };
   return collect(
     [
@@ -116,11 +120,37 @@ function socketTable(
   );
 }
 
-/** The files netstat reads in turn: /proc/net/tcp, tcp6, udp, udp6 (a dual-stack `::` socket is in tcp6 only). */
-function byFamily(records: readonly SocketRecord[]): SocketRecord[] {
+/**
+ * The files netstat reads in turn: /proc/net/tcp, tcp6, udp, udp6 (a dual-stack `::` socket is in tcp6 only);
+ * in each TCP file the listeners come first, then the established hash with its TIME_WAIT connections.
+ */
+function byFamily(records: readonly SocketRecord[], timeWaits: readonly TimeWaitRecord[]): (SocketRecord | TimeWaitRecord)[] {
   const isIpv6 = (record: SocketRecord) => record.socket.address.includes(':');
   const of = (protocol: 'tcp' | 'udp', ipv6: boolean) => records.filter((record) => record.socket.protocol === protocol && isIpv6(record) === ipv6);
-  return [...of('tcp', false), ...of('tcp', true), ...of('udp', false), ...of('udp', true)];
+  const waiting = (ipv6: boolean) => timeWaits.filter((record) => record.local.address.includes(':') === ipv6);
+  return [...of('tcp', false), ...waiting(false), ...of('tcp', true), ...waiting(true), ...of('udp', false), ...of('udp', true)];
+}
+
+/**
+ * A TIME_WAIT line of /proc/net/tcp (get_timewait4_sock: timer 3, the time left in
+ * USER_HZ ticks, no inode): no program, and -o's `timewait (59.36/0/0)`.
+ */
+function timeWaitRow(dialect: NetstatDialect, record: TimeWaitRecord, hosts: HostNames | undefined): NetstatSocketRow {
+  const port = (number: number) => (hosts !== undefined ? serviceName(number) : String(number));
+  const ticks = Math.floor(record.remainingMs / 10);
+  return {
+    protocol: 'tcp',
+    ipv6: record.local.address.includes(':'),
+    recvQ: 0,
+    sendQ: 0,
+    localHost: hostName(dialect, record.local.address, hosts),
+    localPort: port(record.local.port),
+    foreignHost: hostName(dialect, record.remote.address, hosts),
+    foreignPort: port(record.remote.port),
+    state: 'TIME_WAIT',
+    program: '-',
+    timer: `timewait (${(ticks / 100).toFixed(2)}/0/0)`,
+  };
 }
 
 function socketRow(
@@ -144,6 +174,8 @@ function socketRow(
     foreignHost: hostName(dialect, wildcard, hosts),
     foreignPort: '*',
     state: record.state === 'LISTEN' ? 'LISTEN' : '',
+    // A listener's and an unconnected UDP socket's timer is off (timer_active 0).
+    timer: 'off (0.00/0/0)',
     // -p shows argv[0] as /proc/PID/cmdline holds it: nginx's retitled one; the others' basename is their name.
     program: owner ? `${owner.pid}/${serverArgv0(owner.name) ?? owner.name}` : '-',
   };

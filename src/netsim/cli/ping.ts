@@ -1,6 +1,6 @@
 import { Datapath } from '../kernel/datapath';
 import { formatBusyboxPingReplies, formatBusyboxPingStatistics } from '../format/busybox-ping';
-import { formatPing6Replies, formatPing6Statistics, formatPingReplies, formatPingStatistics, type PingNames } from '../format/ping';
+import { formatPing6Replies, formatPing6Statistics, formatPingLocalErrors, formatPingReplies, formatPingStatistics, type PingNames } from '../format/ping';
 import type { Ping6Result } from '../userland/ping6';
 import { ipv6Path } from '../userland/ipv6-loader';
 import { formatIpv6, isIpv6Text, parseIpv6 } from '../wire/ipv6';
@@ -11,6 +11,31 @@ import { fail, type CommandResult, type OutputChunk, type ProcessContext, type P
 import type { NameServices } from './name-service';
 
 const TAKES_VALUE = new Set(['c', 'W', 'i', 'w', 's', 't', 'I']);
+/** iputils' ping also reads -M's path MTU discovery mode. */
+const IPUTILS_TAKES_VALUE = new Set([...TAKES_VALUE, 'M']);
+
+/** -M's words (ping.c case 'M'): do and probe set DF (IP_PMTUDISC_DO, _PROBE); dont and want do not. */
+const PMTU_MODES: Readonly<Record<string, boolean>> = { do: true, probe: true, dont: false, want: false };
+
+/** The largest -s: an IPv4 packet's 65535 bytes less the IP and ICMP headers. */
+const LARGEST_PAYLOAD = 65507;
+
+/**
+ * -s and -M (ping.c main): the data size is an int from 0 (strtol_or_err's
+ * messages), and -M one of its modes; undefined when neither is given.
+ */
+function sizeOptions(options: Map<string, string>): { payloadBytes?: number; dontFragment?: boolean } | CommandResult {
+  const mode = options.get('M');
+  if (mode !== undefined && !Object.hasOwn(PMTU_MODES, mode)) return fail(`ping: invalid -M argument: ${mode}\n`, 2);
+  const size = options.get('s');
+  if (size === undefined) return mode === undefined ? {} : { dontFragment: PMTU_MODES[mode]! };
+  if (!/^[+-]?\d+$/.test(size)) return fail(`ping: invalid argument: '${size}'\n`, 1);
+  const payloadBytes = Number(size);
+  if (payloadBytes < 0 || payloadBytes > 2147483647) return fail(`ping: invalid argument: '${size}': out of range: 0 <= value <= 2147483647\n`, 1);
+  // Past 65507 bytes the kernel refuses the send, which ping reports as a lost packet: not modelled.
+  if (payloadBytes > LARGEST_PAYLOAD) return fail(`netsim: ping -s larger than ${LARGEST_PAYLOAD} is not simulated\n`, 2);
+  return { payloadBytes, ...(mode === undefined ? {} : { dontFragment: PMTU_MODES[mode]! }) };
+}
 
 interface PingArguments {
   options: Map<string, string>;
@@ -18,7 +43,7 @@ interface PingArguments {
 }
 
 /** getopt as both pings use it: `-c 2`, `-c2`, `-nc 2`. */
-function parseArguments(args: readonly string[], flags: string, exitCode: number): PingArguments | CommandResult {
+function parseArguments(args: readonly string[], flags: string, exitCode: number, takesValue: ReadonlySet<string> = TAKES_VALUE): PingArguments | CommandResult {
   const options = new Map<string, string>();
   let destination: string | undefined;
   for (let index = 0; index < args.length; index++) {
@@ -29,7 +54,7 @@ function parseArguments(args: readonly string[], flags: string, exitCode: number
     }
     for (let at = 1; at < word.length; at++) {
       const letter = word[at]!;
-      if (!TAKES_VALUE.has(letter)) {
+      if (!takesValue.has(letter)) {
         if (!flags.includes(letter)) return fail(`ping: invalid option -- '${letter}'\n`, exitCode);
         options.set(letter, '');
         continue;
@@ -85,14 +110,15 @@ function runOf(options: Map<string, string>, context: ProcessContext, defaultWai
 const shownReplies = (replies: string, options: Map<string, string>): string => (options.has('q') ? replies.slice(0, replies.indexOf('\n') + 1) : replies);
 
 /** What the terminal shows: the replies, `^C` when interrupted, the statistics. */
-function finished(replies: string, statistics: string, run: Run, exitCode: number): CommandResult {
+function finished(replies: string, statistics: string, run: Run, exitCode: number, errors = ''): CommandResult {
   const output: OutputChunk[] = [{ stream: 'stdout', text: replies }];
+  if (errors !== '') output.push({ stream: 'stderr', text: errors });
   if (run.interruptedAtMs !== undefined) output.push({ stream: 'tty', text: '^C' });
   output.push({ stream: 'stdout', text: statistics });
-  return { stdout: replies + statistics, stderr: '', exitCode, ...(run.interruptedAtMs !== undefined ? { output } : {}) };
+  return { stdout: replies + statistics, stderr: errors, exitCode, ...(run.interruptedAtMs !== undefined || errors !== '' ? { output } : {}) };
 }
 
-function sendPings(context: ProcessContext, address: Ipv4, run: Run & { firstWireSequence?: number }): PingResult | 'network-unreachable' {
+function sendPings(context: ProcessContext, address: Ipv4, run: Run & { firstWireSequence?: number; payloadBytes?: number; dontFragment?: boolean }): PingResult | 'network-unreachable' {
   const datapath = new Datapath(context.kernel, context.world, context.clock.now());
   const result = ping(datapath, context.namespace, address, run, context.random);
   if (result !== 'network-unreachable') context.clock.advance(run.interruptedAtMs ?? result.durationMs);
@@ -167,8 +193,10 @@ function iputilsPing(names: NameServices, name: 'ping' | 'ping6'): Program {
   return {
     name,
     run(args, context) {
-      const parsed = parseArguments(args, 'qnvD46V', 2);
+      const parsed = parseArguments(args, 'qnvD46V', 2, IPUTILS_TAKES_VALUE);
       if ('exitCode' in parsed) return parsed;
+      const sizes = sizeOptions(parsed.options);
+      if ('exitCode' in sizes) return sizes;
       if (parsed.options.has('V')) return { stdout: IPUTILS_PING_VERSION, stderr: '', exitCode: 0 };
       if (parsed.destination === undefined) return fail('ping: usage error: Destination address required\n', 1);
       if (parsed.options.has('4') && parsed.options.has('6')) return fail('ping: only one -4 or -6 option may be specified\n', 2);
@@ -195,11 +223,13 @@ function iputilsPing(names: NameServices, name: 'ping' | 'ping6'): Program {
       if (lookup.kind === 'not-found') return fail(`ping: ${parsed.destination}: Name or service not known\n`, 2);
       if (lookup.kind === 'no-answer') return fail(`ping: ${parsed.destination}: Temporary failure in name resolution\n`, 2);
       const address = lookup.addresses[0]!;
-      const result = sendPings(context, address, run);
+      const result = sendPings(context, address, { ...run, ...sizes });
       if (result === 'network-unreachable') return fail('ping: connect: Network is unreachable\n', 2);
       const numeric = parseIpv4(parsed.destination) !== undefined || parsed.options.has('n');
       const pingNames = namesOf(service, lookup.canonicalName ?? parsed.destination, numeric);
-      return finished(shownReplies(formatPingReplies(result, pingNames), parsed.options), formatPingStatistics(result, pingNames), run, result.replies.length > 0 ? 0 : 1);
+      // -q silences the local errors too (they are printed with the replies).
+      const localErrors = parsed.options.has('q') ? '' : formatPingLocalErrors(result);
+      return finished(shownReplies(formatPingReplies(result, pingNames), parsed.options), formatPingStatistics(result, pingNames), run, result.replies.length > 0 ? 0 : 1, localErrors);
     },
   };
 }

@@ -19,6 +19,9 @@ export const SS_CONN = SS_ALL & ~(bit('listening') | bit('unconnected') | bit('t
 /** -l: listening TCP sockets and unconnected UDP ones. */
 export const SS_LISTENING = bit('listening') | bit('unconnected');
 
+/** TCP_TIME_WAIT's bit: the one state of a closed connection the kernel keeps. */
+export const TIME_WAIT_BIT = bit('time-wait');
+
 /** The bit of a state ss prints (sstate_name): UNCONN is SS_CLOSE. */
 export function stateBit(state: 'LISTEN' | 'UNCONN' | 'ESTAB'): number {
   return bit(state === 'LISTEN' ? 'listening' : state === 'UNCONN' ? 'unconnected' : 'established');

@@ -1,6 +1,6 @@
-import { formatSs, type SsProcess, type SsRow } from '../format/ss';
+import { formatSs, msTimer, type SsProcess, type SsRow } from '../format/ss';
 import { serviceName, servicePort } from '../format/services';
-import { listSockets, type SocketRecord } from '../userland/sockets';
+import { listSockets, listTimeWait, type SocketRecord, type TimeWaitRecord } from '../userland/sockets';
 import { lookupHost } from '../userland/name-resolution';
 import type { Engine } from '../engine/engine';
 import { hostProcessTable } from '../engine/processes';
@@ -11,7 +11,7 @@ import type { NameServices } from './name-service';
 import { socketOwnerView } from './process-view';
 import { parseSsFilter, type FilterLookups, type SsFilter } from './ss-filter';
 import { matchesFilter, type FilterSubject } from './ss-match';
-import { readStateWords, severalStates, SS_ALL, SS_LISTENING, stateBit } from './ss-states';
+import { readStateWords, severalStates, SS_ALL, SS_LISTENING, stateBit, TIME_WAIT_BIT } from './ss-states';
 import { SS_USAGE } from './ss-usage';
 
 /** The options the simulator knows, with their long names (ss.c long_opts); the others print usage as unknown ones. */
@@ -64,7 +64,7 @@ export function ssProgram(engine: Engine, names?: NameServices): Program {
       const parsed = parseSsFilter(stateWords.rest, lookups(context, names, udp ? (tcp ? ['udp', 'tcp'] : ['udp']) : ['tcp']));
       if ('failure' in parsed) return fail(parsed.failure.stderr + (parsed.failure.usage ? SS_USAGE : ''), parsed.failure.exitCode);
       const { states } = stateWords;
-      // The simulation keeps no connections: what the kernel has is listening TCP and unconnected UDP sockets.
+      // Connections open and close within a command: what the kernel keeps is listening and unconnected sockets, and TIME_WAIT.
       // A dual-stack `::` socket is AF_INET6: -4 leaves it out (inet_diag dumps one family at a time).
       const records = listSockets(context.namespace, { tcp, udp, listening: true }).filter(
         (record) =>
@@ -72,10 +72,12 @@ export function ssProgram(engine: Engine, names?: NameServices): Program {
           (families.size === 0 || families.has(record.socket.address.includes(':') ? 'inet6' : 'inet')) &&
           passes(parsed.filter, record),
       );
+      const familyOf = (address: string) => (address.includes(':') ? 'inet6' : 'inet');
+      const timeWaits = tcp && (states & TIME_WAIT_BIT) !== 0 ? listTimeWait(context.namespace, context.clock.now()).filter((record) => (families.size === 0 || families.has(familyOf(record.local.address))) && passesConnection(parsed.filter, record)) : [];
       const processes = flags.has('p');
       // ss -p sees a process only when it may read its /proc/PID/fd: root, or the owner.
       const view = processes && context.isRoot ? holdersView(engine, context) : () => [];
-      const rows = records.map((record) => toRow(record, flags.has('n'), view));
+      const rows = [...records.map((record) => toRow(record, flags.has('n'), view)), ...timeWaits.map((record) => timeWaitRow(record, flags.has('n'), flags.has('o')))];
       return ok(formatSs(rows, { netid: tcp && udp, state: severalStates(states), process: processes }, screenWidth(context)));
     },
   };
@@ -142,6 +144,36 @@ function passes(filter: SsFilter | undefined, record: SocketRecord): boolean {
     autobound: false,
   };
   return matchesFilter(filter, subject);
+}
+
+/** A connection's own addresses and ports, as the filter sees them. */
+function passesConnection(filter: SsFilter | undefined, record: TimeWaitRecord): boolean {
+  if (!filter) return true;
+  const local = addressBytes(record.local.address);
+  const subject: FilterSubject = { family: local.family, local: local.bytes, localPort: record.local.port, remote: addressBytes(record.remote.address).bytes, remotePort: record.remote.port, ifindex: 0, mark: 0, autobound: false };
+  return matchesFilter(filter, subject);
+}
+
+/**
+ * A TIME-WAIT connection: no queues and no process (the timewait socket has no
+ * owner); -o adds its timer (tcp_timer_print: IDIAG_TIMER_TIMEWAIT, the time
+ * left as print_ms_timer writes it, no retransmits).
+ */
+function timeWaitRow(record: TimeWaitRecord, numeric: boolean, options: boolean): SsRow {
+  const address = (text: string) => (text.includes(':') ? `[${text}]` : text);
+  const port = (number: number) => (numeric ? String(number) : serviceName(number));
+  return {
+    netid: 'tcp',
+    state: 'TIME-WAIT',
+    recvQ: 0,
+    sendQ: 0,
+    local: address(record.local.address),
+    localPort: port(record.local.port),
+    peer: address(record.remote.address),
+    peerPort: port(record.remote.port),
+    users: [],
+    ...(options ? { ext: ` timer:(timewait,${msTimer(record.remainingMs)},0)` } : {}),
+  };
 }
 
 /**

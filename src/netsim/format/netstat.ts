@@ -26,6 +26,8 @@ export interface NetstatSocketRow {
   readonly state: string;
   /** `PID/argv0` as -p finds it; `-` when the owner is not visible. */
   readonly program: string;
+  /** -o's timer: `off (0.00/0/0)`, `timewait (59.36/0/0)`. */
+  readonly timer?: string;
 }
 
 /** Which sockets the header announces: -l, -a, or neither (connected ones). */
@@ -40,6 +42,8 @@ export interface NetstatTable {
   readonly rows: readonly NetstatSocketRow[];
   /** Whether the UNIX domain section follows (no -t, -u, -w or -x named). */
   readonly unix: boolean;
+  /** -o (net-tools): the Timer column. */
+  readonly timers?: boolean;
 }
 
 const SCOPE_TEXT: Record<NetstatScope, string> = { listening: '(only servers)', all: '(servers and established)', connected: '(w/o servers)' };
@@ -48,15 +52,15 @@ const PROGRAM_WIDTH = 20;
 const PROGRAM_BANNER = 'PID/Program name'.padEnd(PROGRAM_WIDTH);
 
 export function formatNetstat(dialect: NetstatDialect, table: NetstatTable): string {
-  const inet = `Active Internet connections ${SCOPE_TEXT[table.scope]}\n${header(dialect, table.programs)}${table.rows.map((row) => socketLine(dialect, row, table)).join('')}`;
+  const inet = `Active Internet connections ${SCOPE_TEXT[table.scope]}\n${header(dialect, table.programs, table.timers === true)}${table.rows.map((row) => socketLine(dialect, row, table)).join('')}`;
   return table.unix ? inet + unixHeader(dialect, table) : inet;
 }
 
-function header(dialect: NetstatDialect, programs: boolean): string {
+function header(dialect: NetstatDialect, programs: boolean, timers: boolean): string {
   const columns = 'Proto Recv-Q Send-Q Local Address           Foreign Address         State';
   // net-tools: "State      " then " %-20s" for the banner; BusyBox: "State       %s".
   if (dialect === 'busybox') return `${columns}       ${programs ? PROGRAM_BANNER : ''}\n`;
-  return `${columns}      ${programs ? ` ${PROGRAM_BANNER}` : ''}\n`;
+  return `${columns}      ${programs ? ` ${PROGRAM_BANNER}` : ''}${timers ? ' Timer' : ''}\n`;
 }
 
 /** tcp_do_one/udp_do_one: "%-5s %6ld %6ld %-23s %-23s %-11s" (tcp's "%-4s  " lines up the same), then " %-20s". */
@@ -72,7 +76,8 @@ function socketLine(dialect: NetstatDialect, row: NetstatSocketRow, table: Netst
   const local = fitAddress(row.localHost, row.localPort, table.wide === true);
   const foreign = fitAddress(row.foreignHost, row.foreignPort, table.wide === true);
   const columns = `${protocol.padEnd(5)} ${pad(row.recvQ)} ${pad(row.sendQ)} ${local.padEnd(23)} ${foreign.padEnd(23)} ${row.state.padEnd(11)}`;
-  return `${columns}${table.programs ? ` ${program.padEnd(PROGRAM_WIDTH)}` : ''}\n`;
+  // finish_this_one: the program, then " %s" of the timers.
+  return `${columns}${table.programs ? ` ${program.padEnd(PROGRAM_WIDTH)}` : ''}${table.timers && row.timer !== undefined ? ` ${row.timer}` : ''}\n`;
 }
 
 const pad = (count: number) => String(count).padStart(6);

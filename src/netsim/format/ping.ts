@@ -33,18 +33,29 @@ const numericNames = (result: PingResult): PingNames => ({ target: formatIpv4(re
 /** iputils' header and the lines of replies and errors, up to where Ctrl-C would come. */
 export function formatPingReplies(result: PingResult, names: PingNames = numericNames(result)): string {
   const from = names.label(result.destination);
-  const lines = [`PING ${names.target} (${formatIpv4(result.destination)}) 56(84) bytes of data.\n`];
+  const data = result.payloadBytes;
+  const lines = [`PING ${names.target} (${formatIpv4(result.destination)}) ${data}(${data + 28}) bytes of data.\n`];
+  // No time= without room for the timestamp in the data (ping_common.c: timing = datalen >= sizeof(struct timeval), 16 bytes).
+  const time = (reply: PingResult['replies'][number]) => (timed(result) ? ` time=${formatTripTime(Math.round(reply.rttMs * 1000))} ms` : '');
   const events = [
-    ...result.replies.map((reply) => ({ sequence: reply.sequence, text: `64 bytes from ${from}: icmp_seq=${reply.sequence} ttl=${reply.ttl} time=${formatTripTime(Math.round(reply.rttMs * 1000))} ms\n` })),
+    ...result.replies.map((reply) => ({ sequence: reply.sequence, text: `${data + 8} bytes from ${from}: icmp_seq=${reply.sequence} ttl=${reply.ttl}${time(reply)}\n` })),
     ...result.unreachable.map((error) => ({ sequence: error.sequence, text: `From ${names.label(error.reporter)} icmp_seq=${error.sequence} Destination Host Unreachable\n` })),
   ].sort((a, b) => a.sequence - b.sequence);
   for (const event of events) lines.push(event.text);
   return lines.join('');
 }
 
-/** iputils' statistics (finish() in ping_common.c), which start with an empty line. */
+/** Whether replies carry the send time: 16 bytes of data or more (a struct timeval on 64-bit Linux). */
+const timed = (result: Pick<PingResult, 'payloadBytes'>) => result.payloadBytes >= 16;
+
+/** iputils' statistics (finish() in ping_common.c), which start with an empty line; no rtt line without timing. */
 export function formatPingStatistics(result: PingResult, names: PingNames = numericNames(result)): string {
-  return statistics(names.target, { ...result, errorCount: result.unreachable.length });
+  return statistics(names.target, { ...result, replies: timed(result) ? result.replies : [], received: result.replies.length, errorCount: result.unreachable.length + result.localErrors.length });
+}
+
+/** The kernel's EMSGSIZE for each request too large to leave under -M do (ping4_receive_error_msg: "local error: %s, mtu=%u"), on stderr. */
+export function formatPingLocalErrors(result: PingResult): string {
+  return result.localErrors.map((error) => `ping: local error: message too long, mtu=${error.mtu}\n`).join('');
 }
 
 /** The statistics of a ping over IPv6: the same finish(), the errors being ICMPv6 ones. */
@@ -68,7 +79,10 @@ export function formatPing6Replies(result: Ping6Result, target: string, label: s
 
 interface Tally {
   readonly transmitted: number;
+  /** The replies whose times make the rtt line (none without timing). */
   readonly replies: PingResult['replies'];
+  /** Replies received, when they are not all timed. */
+  readonly received?: number;
   readonly errorCount: number;
   readonly elapsedMs: number;
   readonly pipe: number;
@@ -76,12 +90,12 @@ interface Tally {
 
 function statistics(target: string, result: Tally): string {
   const lines = [`\n--- ${target} ping statistics ---\n`];
-  const received = result.replies.length;
+  const received = result.received ?? result.replies.length;
   const errors = result.errorCount > 0 ? `, +${result.errorCount} errors` : '';
   const loss = percent(((result.transmitted - received) * 100) / result.transmitted);
   lines.push(`${result.transmitted} packets transmitted, ${received} received${errors}, ${loss}% packet loss, time ${result.elapsedMs}ms\n`);
   const summary: string[] = [];
-  if (received > 0) summary.push(`rtt min/avg/max/mdev = ${rttSummary(result.replies.map((reply) => Math.round(reply.rttMs * 1000)))} ms`);
+  if (result.replies.length > 0) summary.push(`rtt min/avg/max/mdev = ${rttSummary(result.replies.map((reply) => Math.round(reply.rttMs * 1000)))} ms`);
   if (result.pipe > 1) summary.push(`pipe ${result.pipe}`);
   lines.push(`${summary.join(', ')}\n`);
   return lines.join('');

@@ -16,7 +16,7 @@ export interface SsProcess {
 
 export interface SsRow {
   readonly netid: 'tcp' | 'udp';
-  readonly state: 'LISTEN' | 'UNCONN' | 'ESTAB';
+  readonly state: 'LISTEN' | 'UNCONN' | 'ESTAB' | 'TIME-WAIT';
   readonly recvQ: number;
   readonly sendQ: number;
   /** `0.0.0.0`, `[::]`, `*` (a dual-stack `::`), `127.0.0.11`. */
@@ -26,6 +26,8 @@ export interface SsRow {
   readonly peerPort: string;
   /** Processes holding the socket, as -p finds them; none when the owner is outside the PID namespace. */
   readonly users: readonly SsProcess[];
+  /** What -o adds after the columns: ` timer:(timewait,59sec,0)`. */
+  readonly ext?: string;
 }
 
 /**
@@ -59,7 +61,32 @@ const COLUMNS: Record<string, Column> = {
   peer: { align: 'right', header: 'Peer Address:', delimiter: ' ', cell: (row) => `${row.peer}:` },
   peerPort: { align: 'left', header: 'Port', delimiter: '', cell: (row) => row.peerPort },
   process: { align: 'left', header: 'Process', delimiter: '', cell: (row) => usersText(row.users) },
+  ext: { align: 'left', header: '', delimiter: '', cell: (row) => row.ext ?? '' },
 };
+
+/**
+ * print_ms_timer: minutes, then seconds, then milliseconds, each only when not
+ * zero; past 9 seconds (or with minutes) the milliseconds are dropped, and past
+ * 9 minutes the seconds: 59sec, 5.200ms, 1min12sec.
+ */
+export function msTimer(timeoutMs: number): string {
+  let secs = Math.trunc(timeoutMs / 1000);
+  const minutes = Math.trunc(secs / 60);
+  secs %= 60;
+  let msecs = timeoutMs % 1000;
+  let text = '';
+  if (minutes) {
+    msecs = 0;
+    text = `${minutes}min`;
+    if (minutes > 9) secs = 0;
+  }
+  if (secs) {
+    if (secs > 9) msecs = 0;
+    text += `${secs}${msecs ? '.' : 'sec'}`;
+  }
+  if (msecs) text += `${String(msecs).padStart(3, '0')}ms`;
+  return text;
+}
 
 /**
  * The table, its columns spread over `screenWidth` (render_screen_width: the
@@ -70,7 +97,9 @@ export function formatSs(rows: readonly SsRow[], columns: SsColumns, screenWidth
     .filter(([key]) => (key === 'netid' || key === 'state' || key === 'process' ? columns[key] : true))
     .map(([, column]) => column);
   const table = [shown.map((column) => column.header), ...rows.map((row) => shown.map((column) => column.cell(row)))];
-  const longest = shown.map((_, index) => table.reduce((widest, cells) => Math.max(widest, cells[index]!.length), 0));
+  // The last line's last field is never flushed (render: "it wasn't necessarily flushed"), so its length does not count.
+  const measured = (index: number) => (shown[index] === COLUMNS.ext ? table.slice(0, -1) : table);
+  const longest = shown.map((_, index) => measured(index).reduce((widest, cells) => Math.max(widest, cells[index]!.length), 0));
   const widths = columnWidths(shown, longest, screenWidth);
   return table.map((cells) => renderLine(shown, widths, cells)).join('');
 }

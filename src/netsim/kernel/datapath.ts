@@ -181,6 +181,11 @@ export class Datapath {
     this.kernel.httpServed?.(namespace, { ...served, timeMs: Math.floor(this.cursorUs / 1000) });
   }
 
+  /** This side of a TCP connection sent its FIN first, now: the kernel keeps it TIME_WAIT (Kernel.closeFirst). */
+  closedFirst(namespace: Namespace, local: { address: string; port: number }, remote: { address: string; port: number }): void {
+    this.kernel.closeFirst(namespace, local, remote, Math.floor(this.cursorUs / 1000));
+  }
+
   /** Frames put on the LAN's wire between two modelled machines so far: each costs a real wire's time, which ping adds. */
   lanCrossings = 0;
 
@@ -619,6 +624,8 @@ export class Datapath {
       inInterface,
       outInterface,
       state: tracked.state,
+      direction: tracked.direction,
+      originalDestinationPort: tracked.entry.original.destinationPort,
       natAllowed,
       followConnection: (current) => (natStage ? followConnection(tracked, current, natStage) : current),
       isLocal: (address) => this.isLocal(namespace, address),

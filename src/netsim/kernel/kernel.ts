@@ -14,6 +14,7 @@ import { clashes, type ServedHttp, type Socket } from './socket';
 import { emptyCaptureTable, type CaptureTable } from './capture';
 import type { HopRecorder } from './hop-record';
 import { forgetLearnedOn } from './bridge-fdb';
+import { TCP_TIMEWAIT_LEN_MS, withTimeWait, type TimeWaitSocket } from './time-wait';
 
 export interface KernelState {
   namespaces: Map<number, Namespace>;
@@ -532,6 +533,15 @@ export class Kernel {
   closeSocketsWhere(namespace: Namespace, chosen: (socket: Socket) => boolean): void {
     const writable = socketsOf(namespace);
     writable.sockets = writable.sockets.filter((socket) => !chosen(socket));
+  }
+
+  /**
+   * A TCP connection of `namespace` ends with this side's FIN sent first (an HTTP
+   * client after its response): it stays TIME_WAIT for 60 s from `nowMs`.
+   */
+  closeFirst(namespace: Namespace, local: TimeWaitSocket['local'], remote: TimeWaitSocket['remote'], nowMs: number): void {
+    const writable = namespace as { timeWait?: readonly TimeWaitSocket[] };
+    writable.timeWait = withTimeWait(namespace, { local, remote, expiresMs: nowMs + TCP_TIMEWAIT_LEN_MS }, nowMs);
   }
 
   /** iptables' (4) or ip6tables' (6) tables of a namespace, with the operations that change them. */

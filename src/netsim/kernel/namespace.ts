@@ -3,6 +3,7 @@ import type { Neighbour } from './neighbour';
 import { emptyNetfilter, type Netfilter, type NetfilterState } from './netfilter/rule';
 import type { Route, Route6 } from './route';
 import type { Socket } from './socket';
+import type { TimeWaitSocket } from './time-wait';
 
 /** One network namespace: plain data, so a host snapshot is a structured clone. */
 export interface Namespace {
@@ -29,6 +30,8 @@ export interface Namespace {
   neighbours: Neighbour[];
   /** Listening sockets, as `ss -l` lists them; the kernel opens and closes them (Kernel.listen, closeSockets). */
   readonly sockets: readonly Socket[];
+  /** Connections closed by this side within the last 60 s (TIME_WAIT); absent is none. Kernel.closeFirst writes it. */
+  readonly timeWait?: readonly TimeWaitSocket[];
   /** net.bridge.bridge-nf-call-iptables: once br_netfilter is loaded, frames a bridge forwards meet iptables' FORWARD chain. */
   bridgeNfCallIptables: boolean;
 }

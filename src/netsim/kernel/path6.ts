@@ -142,6 +142,8 @@ function forwards(namespace: Namespace, inDevice: Link, outDevice: Link, bytes: 
     inInterface: inDevice.name,
     outInterface: outDevice.name,
     state: 'NEW',
+    direction: 'original',
+    originalDestinationPort: 0,
     followConnection: (same) => same,
     natAllowed: false,
     isLocal: () => false,

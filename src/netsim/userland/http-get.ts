@@ -6,7 +6,7 @@ import type { SeededRandom } from '../random';
 import type { Ipv4 } from '../wire/ipv4';
 import { mysqlLogin } from './mysql-login';
 import type { NameService } from './name-resolution';
-import { connect, connectIpv6, connectLoopback6, exchange, KERNEL_CONNECT_TIMEOUT_MS, type ConnectResult, type Peer } from './tcp';
+import { connect, connectIpv6, connectLoopback6, exchange, hashedEphemeralPort, KERNEL_CONNECT_TIMEOUT_MS, type ConnectResult, type Endpoint, type Peer } from './tcp';
 import { responseSize, webServer, whoamiResponse, type HttpRequestLine, type HttpResponse } from './web-servers';
 import { formatIpv4 } from '../wire/ipv4';
 import { ipv6Addresses } from '../kernel/dump';
@@ -72,7 +72,7 @@ export function answer(
   // The server sees the connection as the last hop delivered it (after NAT, from docker-proxy's own socket).
   const remote = `${formatIpv4(connection.delivered.source)}:${connection.delivered.sourcePort}`;
   const served = serve(datapath, connection.peer, { ...request, remote }, random);
-  exchange(datapath, namespace, connection, request.requestBytes, servedBytes(served, request));
+  exchange(datapath, namespace, connection, request.requestBytes, servedBytes(served, request), served.kind === 'reset');
   return outcomeOf(served, random);
 }
 
@@ -165,8 +165,18 @@ function outcomeOf(served: Served, random: SeededRandom): HttpOutcome {
 }
 
 /** An answer on a [::1] connection: no IPv4 datapath to count it in. */
-export function answerLoopback6(datapath: Datapath, peer: Peer, request: HttpRequest, random: SeededRandom): HttpOutcome {
-  return outcomeOf(serve(datapath, peer, request, random), random);
+export function answerLoopback6(datapath: Datapath, peer: Peer, request: HttpRequest, random: SeededRandom, client?: ClosingClient): HttpOutcome {
+  const served = serve(datapath, peer, request, random);
+  // The client closes first, as over IPv4 (tcp.ts exchange), unless the server side reset the connection.
+  if (client && served.kind !== 'reset') datapath.closedFirst(client.namespace, client.local, client.remote);
+  return outcomeOf(served, random);
+}
+
+/** The client's side of a connection answered outside the modelled datapath: where its TIME_WAIT stays. */
+export interface ClosingClient {
+  readonly namespace: Namespace;
+  readonly local: Endpoint;
+  readonly remote: Endpoint;
 }
 
 /**
@@ -191,12 +201,15 @@ export function httpGet6(kernel: Kernel, datapath: Datapath, namespace: Namespac
     const loop = connectLoopback6(namespace, request.port, random);
     if (loop.kind === 'no-address') return { kind: 'network-unreachable', elapsedMs: 0 };
     if (loop.kind === 'refused') return { kind: 'refused', elapsedMs: 0, from: loop.from };
-    return answerLoopback6(datapath, loop.peer, request, random);
+    const remote = { address, port: request.port };
+    return answerLoopback6(datapath, loop.peer, request, random, { namespace, local: { address, port: hashedEphemeralPort(remote, datapath.startMs) }, remote });
   }
   const result = connectIpv6(kernel, namespace, address, request.port, random);
   switch (result.kind) {
-    case 'connected':
-      return answerLoopback6(datapath, result.peer, request, random);
+    case 'connected': {
+      const remote = { address, port: request.port };
+      return answerLoopback6(datapath, result.peer, request, random, { namespace, local: { address: result.local, port: hashedEphemeralPort(remote, datapath.startMs) }, remote });
+    }
     case 'refused':
       return { kind: 'refused', elapsedMs: 0, from: result.from };
     case 'host-unreachable':

@@ -114,7 +114,9 @@ function matchText(spec: RuleSpec, options: ListOptions): string {
   if (spec.sourceLocal || spec.destinationLocal) parts.push(['ADDRTYPE match', ...(spec.sourceLocal ? ['src-type LOCAL'] : []), ...(spec.destinationLocal ? ['dst-type LOCAL'] : [])].join(' '));
   // conntrack_dump: `state` for a rule written with -m state, else `ctstate`.
   if (spec.ctState) parts.push(`${spec.ctState.negated ? '! ' : ''}${spec.ctState.module === 'state' ? 'state' : 'ctstate'} ${formatStates(spec.ctState)}`);
-  const target = targetListText(spec.target);
+  if (spec.ctOrigDstPort) parts.push(`${spec.ctOrigDstPort.negated ? '! ' : ''}ctorigdstport ${spec.ctOrigDstPort.value}`);
+  if (spec.ctDirection) parts.push(`ctdir ${spec.ctDirection}`);
+  const target = targetListText(spec.target, options.numeric);
   if (target !== undefined) parts.push(target);
   return parts.map((part) => ` ${part}`).join('');
 }

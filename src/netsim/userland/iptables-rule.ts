@@ -1,5 +1,6 @@
 import {
   CONNTRACK_STATES,
+  LOG_DEFAULT_LEVEL,
   REJECT_TYPES,
   type CtState,
   type NatAddress,
@@ -56,7 +57,7 @@ export function newRuleDraft(family: Family): RuleDraft {
 /** -s, -d, -i, -o, -p, -m and -j: the rule's own options among iptables' letters. */
 export const RULE_LETTERS = new Set(['s', 'd', 'i', 'o', 'p', 'm', 'j']);
 
-const BUILTIN_TARGETS = new Set(['ACCEPT', 'DROP', 'RETURN', 'REJECT', 'MASQUERADE', 'DNAT', 'SNAT']);
+const BUILTIN_TARGETS = new Set(['ACCEPT', 'DROP', 'RETURN', 'REJECT', 'MASQUERADE', 'DNAT', 'SNAT', 'LOG']);
 const MATCH_MODULES = ['tcp', 'udp', 'conntrack', 'state', 'addrtype'];
 
 /** One of RULE_LETTERS with its value; `negated` when `!` came before it. */
@@ -98,6 +99,7 @@ function targetNamed(name: string, family: Family): Target {
   if (!BUILTIN_TARGETS.has(name)) return { kind: 'jump', chain: name };
   if (name === 'REJECT') return { kind: 'REJECT', with: family === 6 ? 'icmp6-port-unreachable' : 'icmp-port-unreachable' };
   if (name === 'DNAT' || name === 'SNAT') return { kind: name, to: {} };
+  if (name === 'LOG') return { kind: 'LOG', prefix: '', level: LOG_DEFAULT_LEVEL };
   return { kind: name } as Target;
 }
 
@@ -107,6 +109,8 @@ const MATCH_OPTIONS: Record<string, string[]> = {
   '--source-port': ['tcp', 'udp'],
   '--destination-port': ['tcp', 'udp'],
   '--ctstate': ['conntrack'],
+  '--ctorigdstport': ['conntrack'],
+  '--ctdir': ['conntrack'],
   '--state': ['state'],
   '--dst-type': ['addrtype'],
   '--src-type': ['addrtype'],
@@ -121,7 +125,22 @@ const TARGET_OPTIONS: Record<string, Target['kind']> = {
   '--to-destination': 'DNAT',
   '--to-source': 'SNAT',
   '--reject-with': 'REJECT',
+  '--log-prefix': 'LOG',
+  '--log-level': 'LOG',
 };
+
+/**
+ * The syslog levels LOG prints without -n (captured: `LOG level warn`), by number;
+ * --log-level also takes these names, and the older `error`, `warning` and `panic`.
+ */
+const LOG_LEVEL_NAMES = ['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 'debug'];
+const LOG_LEVEL_ALIASES: Readonly<Record<string, number>> = { error: 3, warning: 4, panic: 0 };
+
+function logLevel(text: string): number | undefined {
+  if (/^[0-7]$/.test(text)) return Number(text);
+  const named = LOG_LEVEL_NAMES.indexOf(text);
+  return named >= 0 ? named : LOG_LEVEL_ALIASES[text];
+}
 
 /** Whether a long option is known now: a match module or the target that brings it has been loaded. */
 export function knowsOption(draft: RuleDraft, option: string): boolean {
@@ -134,7 +153,7 @@ export function knowsOption(draft: RuleDraft, option: string): boolean {
 export function applyModuleOption(draft: RuleDraft, option: string, value: string, negated = false): RuleProblem | undefined {
   const rule = draft.spec;
   // Only the state match keeps an inversion here; a port, an address type or a target option would lose it.
-  if (negated && option !== '--ctstate' && option !== '--state') return unsimulated(`\`! ${option}'`);
+  if (negated && option !== '--ctstate' && option !== '--state' && option !== '--ctorigdstport') return unsimulated(`\`! ${option}'`);
   switch (option) {
     case '--dport':
     case '--destination-port':
@@ -151,6 +170,16 @@ export function applyModuleOption(draft: RuleDraft, option: string, value: strin
       rule.ctState = { states, module: option === '--ctstate' ? 'conntrack' : 'state', ...(negated ? { negated: true as const } : {}) };
       return undefined;
     }
+    case '--ctorigdstport':
+      // A range (`80:90`) is not kept by this model.
+      if (!/^\d+$/.test(value) || Number(value) > 65535) return /^\d+:\d+$/.test(value) ? unsimulated(`--ctorigdstport ${value}`) : problem(`conntrack: Bad value for "--ctorigdstport" option: "${value}"`);
+      rule.ctOrigDstPort = { value: Number(value), negated };
+      return undefined;
+    case '--ctdir':
+      // conntrack_parse: ORIGINAL or REPLY, in capitals.
+      if (value !== 'ORIGINAL' && value !== 'REPLY') return problem(`conntrack: Bad value for "--ctdir" option: "${value}"`);
+      rule.ctDirection = value;
+      return undefined;
     case '--dst-type':
       rule.destinationLocal = value === 'LOCAL';
       return undefined;
@@ -163,6 +192,19 @@ export function applyModuleOption(draft: RuleDraft, option: string, value: strin
       const to = parseNatRange(value, rule.protocol, draft.family);
       if (isProblem(to)) return to;
       rule.target = { kind, to };
+      return undefined;
+    }
+    case '--log-prefix':
+    case '--log-level': {
+      const log: Extract<Target, { kind: 'LOG' }> = rule.target?.kind === 'LOG' ? rule.target : { kind: 'LOG', prefix: '', level: LOG_DEFAULT_LEVEL };
+      if (option === '--log-prefix') {
+        rule.target = { ...log, prefix: value };
+        return undefined;
+      }
+      const level = logLevel(value);
+      // The message ends in a newline of its own: a blank line comes before `Try ...` (captured).
+      if (level === undefined) return problem(`log level "${value}" unknown\n`);
+      rule.target = { ...log, level };
       return undefined;
     }
     case '--reject-with': {
@@ -418,7 +460,15 @@ export function formatRule(spec: RuleSpec): string {
   // libxt_addrtype addrtype_save_v1: one `-m addrtype`, --src-type before --dst-type.
   if (spec.sourceLocal || spec.destinationLocal) words.push('-m', 'addrtype', ...(spec.sourceLocal ? ['--src-type', 'LOCAL'] : []), ...(spec.destinationLocal ? ['--dst-type', 'LOCAL'] : []));
   // conntrack_print_name_alias and conntrack_dump: the module and option the rule was written with.
-  if (spec.ctState) words.push('-m', spec.ctState.module, ...(spec.ctState.negated ? ['!'] : []), spec.ctState.module === 'state' ? '--state' : '--ctstate', formatStates(spec.ctState));
+  // conntrack_dump: one `-m conntrack` with its options in its order (state, ..., origdstport, ..., direction).
+  const conntrackState = spec.ctState?.module === 'conntrack' ? spec.ctState : undefined;
+  if (spec.ctState?.module === 'state') words.push('-m', 'state', ...(spec.ctState.negated ? ['!'] : []), '--state', formatStates(spec.ctState));
+  if (conntrackState || spec.ctOrigDstPort || spec.ctDirection) {
+    words.push('-m', 'conntrack');
+    if (conntrackState) words.push(...(conntrackState.negated ? ['!'] : []), '--ctstate', formatStates(conntrackState));
+    if (spec.ctOrigDstPort) words.push(...(spec.ctOrigDstPort.negated ? ['!'] : []), '--ctorigdstport', String(spec.ctOrigDstPort.value));
+    if (spec.ctDirection) words.push('--ctdir', spec.ctDirection);
+  }
   words.push(...targetWords(spec.target));
   return words.join(' ');
 }
@@ -435,6 +485,9 @@ function targetWords(target: Target): string[] {
       return ['-j', 'SNAT', '--to-source', formatNatRange(target.to)];
     case 'REJECT':
       return ['-j', 'REJECT', '--reject-with', target.with];
+    case 'LOG':
+      // LOG_save: the prefix (xtables_save_string), then the level unless the default.
+      return ['-j', 'LOG', ...(target.prefix === '' ? [] : ['--log-prefix', savedString(target.prefix)]), ...(target.level === LOG_DEFAULT_LEVEL ? [] : ['--log-level', String(target.level)])];
     case 'ACCEPT':
     case 'DROP':
     case 'RETURN':
@@ -443,8 +496,17 @@ function targetWords(target: Target): string[] {
   }
 }
 
-/** What `iptables -L` prints after a rule's addresses for its target (REJECT_print, __NAT_print with `to:`). */
-export function targetListText(target: Target): string | undefined {
+/** xtables_save_string: a word as it is, or in double quotes (`"` and `\` escaped) when it has a blank or a quote. */
+function savedString(text: string): string {
+  return /[\s'"\\]/.test(text) ? `"${text.replace(/["\\]/g, '\\$&')}"` : text;
+}
+
+/** What `iptables -L` prints after a rule's addresses for its target (REJECT_print, __NAT_print with `to:`, LOG_print). */
+export function targetListText(target: Target, numeric = false): string | undefined {
+  if (target.kind === 'LOG') {
+    const level = numeric ? `flags 0 level ${target.level}` : `level ${LOG_LEVEL_NAMES[target.level]}`;
+    return `LOG ${level}${target.prefix === '' ? '' : ` prefix "${target.prefix}"`}`;
+  }
   if (target.kind === 'DNAT' || target.kind === 'SNAT') return `to:${formatNatRange(target.to)}`;
   if (target.kind === 'REJECT') return `reject-with ${target.with}`;
   return undefined;

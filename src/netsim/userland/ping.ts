@@ -12,7 +12,14 @@ export interface PingOptions {
   waitSeconds: number | undefined;
   /** The icmp_seq of the first request on the wire: iputils counts from 1, BusyBox from 0 (ntransmitted before the increment). */
   firstWireSequence?: number;
+  /** -s: the bytes of data after the ICMP header; 56 unless given. */
+  payloadBytes?: number;
+  /** -M do: IP_PMTUDISC_DO, so a request larger than the route's MTU is refused by the kernel (EMSGSIZE) instead of fragmented. */
+  dontFragment?: boolean;
 }
+
+/** The ICMP data iputils sends without -s. */
+export const DEFAULT_PAYLOAD_BYTES = ECHO_PACKET_LENGTH - 28;
 
 export interface PingReply {
   readonly sequence: number;
@@ -28,6 +35,10 @@ export interface PingResult {
   readonly unreachable: readonly { sequence: number; reporter: Ipv4 }[];
   /** The most requests in flight at once, which iputils prints as `pipe N` when above 1. */
   readonly pipe: number;
+  /** -s's data bytes. */
+  readonly payloadBytes: number;
+  /** Requests sendmsg refused with EMSGSIZE under -M do: `local error: message too long, mtu=N`. */
+  readonly localErrors: readonly { sequence: number; mtu: number }[];
   /** From the first request to the last, as `time NNNNms`. */
   readonly elapsedMs: number;
   /** How long the run lasted, waits included: the clock moves this much. */
@@ -50,10 +61,16 @@ export function ping(datapath: Datapath, namespace: Namespace, destination: Ipv4
   const identifier = random.int(1, 65535);
   const replies: PingReply[] = [];
   const failedAt: { sequence: number; sentMs: number; reporter: Ipv4 }[] = [];
+  const localErrors: { sequence: number; mtu: number }[] = [];
+  const payloadBytes = options.payloadBytes ?? DEFAULT_PAYLOAD_BYTES;
   const intervalMs = options.intervalSeconds * 1000;
   let knownNeighbours = namespace.neighbours.length;
   for (let sequence = 1; sequence <= options.count; sequence++) {
-    const request: Packet = { protocol: 'icmp', icmp: 'echo-request', icmpSequence: sequence - 1 + (options.firstWireSequence ?? 1), source: route.source, destination, sourcePort: identifier, destinationPort: identifier, length: ECHO_PACKET_LENGTH, ttl: 64 };
+    const request: Packet = { protocol: 'icmp', icmp: 'echo-request', icmpSequence: sequence - 1 + (options.firstWireSequence ?? 1), source: route.source, destination, sourcePort: identifier, destinationPort: identifier, length: payloadBytes + 28, ttl: 64 };
+    if (options.dontFragment && request.length > route.device.mtu) {
+      localErrors.push({ sequence, mtu: route.device.mtu });
+      continue;
+    }
     const sentUs = (sequence - 1) * intervalMs * 1000;
     datapath.at(sentUs);
     const crossingsBefore = datapath.lanCrossings;
@@ -79,13 +96,15 @@ export function ping(datapath: Datapath, namespace: Namespace, destination: Ipv4
   const elapsedMs = options.count > 1 ? lastSentMs + random.int(5, 30) : 0;
   // iputils stops as soon as every request has its reply or its error (ping_common.c main loop).
   const accountedMs = Math.max(lastSentMs, ...unreachable.map((entry) => entry.reportedMs));
-  const lost = replies.length + unreachable.length < options.count;
+  const lost = replies.length + unreachable.length + localErrors.length < options.count;
   return {
     destination,
     transmitted: options.count,
     replies,
     unreachable: unreachable.map(({ sequence, reporter }) => ({ sequence, reporter })),
     pipe: unreachable.length > 0 ? Math.min(unreachable.length, Math.ceil(ARP_FAILURE_MS / intervalMs)) : 1,
+    payloadBytes,
+    localErrors,
     elapsedMs,
     durationMs: lost ? lastSentMs + waitMs : accountedMs,
   };

@@ -17,7 +17,8 @@ export const SYN_ACK_WINDOW = 65160;
 const CLIENT_WINDOW = 502;
 const SERVER_WINDOW = 509;
 
-function hash(text: string): number {
+/** FNV-1a: the fixed-key hash standing in for the kernel's keyed ones. */
+export function hash(text: string): number {
   let value = 0x811c9dc5;
   for (let index = 0; index < text.length; index++) value = Math.imul(value ^ text.charCodeAt(index), 0x01000193) >>> 0;
   return value >>> 0;

@@ -7,7 +7,7 @@ import { listenerFor, type Socket } from '../kernel/socket';
 import { LOCAL_PORT_RANGE } from '../kernel/sysctl';
 import type { SeededRandom } from '../random';
 import { formatIpv4, type Ipv4 } from '../wire/ipv4';
-import { answerSegment, SegmentCounter, synSegment } from './tcp-sequence';
+import { answerSegment, hash, SegmentCounter, synSegment } from './tcp-sequence';
 import { TCP_RST_LENGTH, TCP_SEGMENT_OVERHEAD, TCP_SYN_LENGTH, replyTo, type Packet, type TcpKind } from '../wire/packet';
 
 /** Who accepted a connection: a socket in some namespace, or a machine beyond the NIC. */
@@ -48,6 +48,17 @@ const ARP_FAILURE_MS = 3000;
 /** The ephemeral source port a client socket gets (ip_local_port_range). */
 export function ephemeralPort(random: SeededRandom): number {
   return random.int(LOCAL_PORT_RANGE.first, LOCAL_PORT_RANGE.last);
+}
+
+/**
+ * The source port of a connection that does not cross the modelled datapath (IPv6),
+ * drawn without the seeded random source so that what follows draws what it always
+ * drew: Linux itself picks it from a keyed hash of the destination plus a counter
+ * (__inet_hash_connect), here a fixed-key hash of the destination and the time.
+ */
+export function hashedEphemeralPort(remote: Endpoint, nowMs: number): number {
+  const span = LOCAL_PORT_RANGE.last - LOCAL_PORT_RANGE.first + 1;
+  return LOCAL_PORT_RANGE.first + (hash(`port|${remote.address}|${remote.port}|${nowMs}`) % span);
 }
 
 /**
@@ -95,10 +106,16 @@ function answerSyn(datapath: Datapath, fate: Fate): { peer: Peer; delivered: Pac
 
 /**
  * The rest of a short request-response connection, packet by packet, so iptables
- * counters see what a real exchange sends: the client's ACK, request, ACKs and
- * FIN; the server's response (with the request's ACK), FIN and last ACK.
+ * counters see what a real exchange sends. The servers modelled keep HTTP/1.1
+ * connections alive, so the client closes first (a capture of curl and an
+ * HTTP/1.1 server on lo: [.] [P.] | [P.] | [.] [F.] | [F.] | [.]): the client's
+ * ACK and request, the server's response (with the request's ACK), the client's
+ * ACK and FIN, the server's FIN, the client's last ACK; the client's side then
+ * stays TIME_WAIT. docker-proxy, the client of its relayed connection, closes
+ * that one first too: when its client's FIN arrives it half-closes the backend
+ * (moby cmd/docker-proxy tcp_proxy.go, clientLoop's broker: CloseWrite).
  */
-export function exchange(datapath: Datapath, namespace: Namespace, connection: Extract<ConnectResult, { kind: 'connected' }>, requestBytes: number, responseBytes: number): void {
+export function exchange(datapath: Datapath, namespace: Namespace, connection: Extract<ConnectResult, { kind: 'connected' }>, requestBytes: number, responseBytes: number, reset = false): void {
   const server = replyTo(connection.delivered, {});
   const counter = new SegmentCounter(connection.syn, server, datapath.startMs);
   const fromClient = (length: number, kind: TcpKind) => {
@@ -115,11 +132,13 @@ export function exchange(datapath: Datapath, namespace: Namespace, connection: E
   fromClient(TCP_SEGMENT_OVERHEAD, 'ack');
   fromClient(TCP_SEGMENT_OVERHEAD + requestBytes, 'data');
   fromServer(TCP_SEGMENT_OVERHEAD + responseBytes, 'data');
-  fromServer(TCP_SEGMENT_OVERHEAD, 'fin');
-  fromClient(TCP_SEGMENT_OVERHEAD, 'ack');
   fromClient(TCP_SEGMENT_OVERHEAD, 'ack');
   fromClient(TCP_SEGMENT_OVERHEAD, 'fin');
-  fromServer(TCP_SEGMENT_OVERHEAD, 'ack');
+  fromServer(TCP_SEGMENT_OVERHEAD, 'fin');
+  fromClient(TCP_SEGMENT_OVERHEAD, 'ack');
+  const { syn } = connection;
+  // A connection the server side reset (docker-proxy closing with the request unread) leaves nothing behind.
+  if (!reset) datapath.closedFirst(namespace, { address: formatIpv4(syn.source), port: syn.sourcePort }, { address: formatIpv4(syn.destination), port: syn.destinationPort });
 }
 
 /**

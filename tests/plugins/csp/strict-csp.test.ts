@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classFor, headersFile, policy, strictPage, withPolicyMeta } from '../../../plugins/csp/strict-csp';
 
@@ -31,5 +32,34 @@ describe('a strict page', () => {
     expect(content).not.toContain('unsafe-inline');
     expect(withPolicyMeta(page.html, content)).toMatch(/^<html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; /);
     expect(headersFile(content)).toContain(`  Content-Security-Policy: ${content}; frame-ancestors 'none'\n`);
+  });
+});
+
+describe('style attributes found by their text', () => {
+  // What strictPage did with one global pattern tried at every tag; it now tries it only where a style attribute is.
+  const byOnePattern = (html: string) =>
+    html.replace(/<([a-zA-Z][\w-]*)(\s[^<>]*?)?\sstyle="([^"]*)"([^<>]*)>/g, (_tag, name: string, before = '', declarations: string, after: string) => {
+      const className = classFor(declarations);
+      const attributes = `${before}${after}`;
+      const existing = /\sclass="([^"]*)"/.exec(attributes);
+      if (existing) return `<${name}${attributes.replace(existing[0], ` class="${existing[1]} ${className}"`)}>`;
+      return `<${name}${before} class="${className}"${after}>`;
+    });
+  const pieces = ['<', '<', ' style="', ' style="x"', '>', '>', '<span', '<p', '</p>', ' ', '\n', '\t', 'style="', 'data-style="', '"', 'class="x"', ' class="', 'color:red', 'a', '=', '<2', '-'];
+
+  it('changes pages as the one pattern did', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const html = parts.join('');
+        expect(strictPage(html).html).toBe(byOnePattern(html));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('takes a tag after one that is not closed, a style-like text that is no attribute, any space before style', () => {
+    const html = '<i\nstyle="--a:1">i</i><q style="x" style="z" <p data-style="a" title=x style="color:red">t</p><b>style="no"</b>';
+    expect(strictPage(html).html).toBe(byOnePattern(html));
+    expect(strictPage(html).html).toBe(`<i class="${classFor('--a:1')}">i</i><q style="x" style="z" <p data-style="a" title=x class="${classFor('color:red')}">t</p><b>style="no"</b>`);
   });
 });

@@ -66,6 +66,29 @@ describe('checking figures against the host', () => {
   });
 });
 
+describe('figures drawn from the cache', () => {
+  it('draws a cached host once, then reads the drawing, the same as the live host gave', () => {
+    const root = project({ [ES]: TWO_CONTAINERS + '<Topology highlight="c1" />\n' });
+    const cache = memoryCache();
+    const drawn = () => checkLessons([], options(root, cache)).checks[0]!.run.topologies;
+    const live = drawn();
+    const written: string[] = [];
+    const write = cache.write.bind(cache);
+    cache.write = (key, entry) => {
+      if ('topology' in entry) written.push(key);
+      write(key, entry);
+    };
+    // Every block from the cache: the figure's host is a snapshot, drawn and its drawing cached.
+    expect(drawn()).toEqual(live);
+    expect(written).toHaveLength(1);
+    // Then the drawing itself comes from the cache.
+    const hits = cache.hits;
+    expect(drawn()).toEqual(live);
+    expect(written).toHaveLength(1);
+    expect(cache.hits - hits).toBe(2);
+  });
+});
+
 describe('remarkConsoleBlocks with figures', () => {
   it('gives each figure the state of its session after the blocks before it', async () => {
     const text = TWO_CONTAINERS + '<Topology highlight="c1" />\n\n```console\n$ docker rm -f c2\nc2\n```\n\n<Topology />\n';

@@ -29,6 +29,10 @@ export interface HookContext {
   /** Interface it leaves by; undefined before routing (PREROUTING) and for local delivery. */
   outInterface: string | undefined;
   state: ConntrackState;
+  /** Which way the packet goes in its connection (conntrack's IP_CT_DIR_ORIGINAL or _REPLY). */
+  direction: 'original' | 'reply';
+  /** The destination port of the connection's original tuple, before any DNAT. */
+  originalDestinationPort: number;
   /** The translation an established connection already has, applied where the nat table sits. */
   followConnection: (packet: Packet) => Packet;
   /** False for a packet whose connection got its NAT elsewhere (local traffic looping back through lo). */
@@ -126,6 +130,9 @@ function applyTarget(table: readonly ChainState[], name: TableName, chain: Chain
       return { kind: 'reject', chain: chain.name };
     case 'RETURN':
       return { kind: 'return' };
+    case 'LOG':
+      // XT_CONTINUE: the packet goes on; the kernel log it writes to is not simulated.
+      return undefined;
     case 'jump': {
       const next = table.find((candidate) => candidate.name === target.chain);
       if (!next) return undefined;
@@ -173,7 +180,9 @@ function matches(spec: RuleSpec, packet: Packet, context: HookContext): boolean 
     (spec.sourcePort === undefined || (packet.protocol !== 'icmp' && spec.sourcePort === packet.sourcePort)) &&
     (!spec.sourceLocal || context.isLocal(packet.source)) &&
     (!spec.destinationLocal || context.isLocal(packet.destination)) &&
-    (spec.ctState === undefined || spec.ctState.states.includes(context.state) !== Boolean(spec.ctState.negated))
+    (spec.ctState === undefined || spec.ctState.states.includes(context.state) !== Boolean(spec.ctState.negated)) &&
+    (spec.ctOrigDstPort === undefined || (packet.protocol !== 'icmp' && (context.originalDestinationPort === spec.ctOrigDstPort.value) !== spec.ctOrigDstPort.negated)) &&
+    (spec.ctDirection === undefined || (spec.ctDirection === 'ORIGINAL') === (context.direction === 'original'))
   );
 }
 

@@ -59,6 +59,10 @@ export interface RuleSpec {
   readonly destinationLocal?: boolean;
   /** `-m conntrack --ctstate ...` or `-m state --state ...`. */
   readonly ctState?: StateMatch;
+  /** `-m conntrack --ctorigdstport N`: the destination port the connection started with, before any DNAT. */
+  readonly ctOrigDstPort?: Negatable<number>;
+  /** `-m conntrack --ctdir ORIGINAL|REPLY`: which way the packet goes in its connection. */
+  readonly ctDirection?: 'ORIGINAL' | 'REPLY';
   readonly target: Target;
 }
 
@@ -126,7 +130,15 @@ export type Target =
   | { readonly kind: 'none' }
   | { readonly kind: 'REJECT'; readonly with: RejectWith }
   | { readonly kind: 'jump'; readonly chain: string }
-  | { readonly kind: 'DNAT' | 'SNAT'; readonly to: NatRange };
+  | { readonly kind: 'DNAT' | 'SNAT'; readonly to: NatRange }
+  /**
+   * LOG (xt_LOG): writes the packet to the kernel log and lets it go on to the
+   * next rule. `level` is syslog's (LOG_DEFAULT_LEVEL 4, warning, when not given).
+   */
+  | { readonly kind: 'LOG'; readonly prefix: string; readonly level: number };
+
+/** xt_LOG's default level, LOG_WARNING: iptables -S leaves it out. */
+export const LOG_DEFAULT_LEVEL = 4;
 
 /** A rule and its counters, as every layer above the kernel sees it: read-only. */
 export interface Rule {
@@ -183,6 +195,9 @@ export function sameRule(a: RuleSpec, b: RuleSpec): boolean {
     a.ctState?.module === b.ctState?.module &&
     a.ctState?.negated === b.ctState?.negated &&
     (a.ctState?.states ?? []).join() === (b.ctState?.states ?? []).join() &&
+    a.ctOrigDstPort?.value === b.ctOrigDstPort?.value &&
+    a.ctOrigDstPort?.negated === b.ctOrigDstPort?.negated &&
+    a.ctDirection === b.ctDirection &&
     sameTarget(a.target, b.target)
   );
 }
@@ -200,6 +215,7 @@ function sameTarget(a: Target, b: Target): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'jump' && b.kind === 'jump') return a.chain === b.chain;
   if (a.kind === 'REJECT' && b.kind === 'REJECT') return a.with === b.with;
+  if (a.kind === 'LOG' && b.kind === 'LOG') return a.prefix === b.prefix && a.level === b.level;
   if ((a.kind === 'DNAT' || a.kind === 'SNAT') && (b.kind === 'DNAT' || b.kind === 'SNAT')) return sameSpan(a.to.addresses, b.to.addresses) && sameSpan(a.to.ports, b.to.ports);
   return true;
 }

@@ -1,0 +1,69 @@
+/**
+ * The lines of lines.txt that netsim still refuses (command not found, unknown
+ * option, a usage text, "not simulated") where a real Debian 13 host with Docker 29
+ * runs them. learner-corpus.test.ts checks this list is exact: a line refused and
+ * not listed fails it, and so does a listed line that now runs.
+ */
+export interface KnownRefusal {
+  session: string;
+  line: string;
+  /** Whose work it is: host tools, shell syntax, text tools, docker subcommands. */
+  owner: 'host' | 'shell' | 'text' | 'docker';
+  reason: string;
+}
+
+export const KNOWN_REFUSALS: readonly KnownRefusal[] = [
+  { session: "docs-packet-filtering", line: "sudo iptables -I DOCKER-USER -m iprange -i eth0 ! --src-range 192.168.1.1-192.168.1.3 -j DROP", owner: 'host', reason: "iptables' iprange match is not simulated (netsim answers as if the module were missing)" },
+  { session: "docs-macvlan", line: "docker network create -d macvlan \\\n  --subnet=172.16.86.0/24 \\\n  --gateway=172.16.86.1 \\\n  -o parent=eth0.10 \\\n  my-8021q-macvlan-net", owner: 'docker', reason: "the macvlan driver's 802.1Q sub-interface (parent eth0.10, which dockerd creates) is not simulated" },
+  { session: "troubleshoot-ip", line: "ip -c a", owner: 'host', reason: "ip -color (ANSI colours per field) is not simulated" },
+  { session: "troubleshoot-ip", line: "ip -s link show docker0", owner: 'host', reason: "ip -s: links keep no packet counters here" },
+  { session: "troubleshoot-ip", line: "ip -s -s link show eth0", owner: 'host', reason: "ip -s: links keep no packet counters here" },
+  { session: "troubleshoot-ip", line: "ip maddr", owner: 'host', reason: "ip maddress (multicast memberships) is not simulated" },
+  { session: "troubleshoot-ip", line: "ip -j a", owner: 'host', reason: "ip -json is not simulated" },
+  { session: "troubleshoot-ip", line: "ip -j -p route", owner: 'host', reason: "ip -json is not simulated" },
+  { session: "troubleshoot-curl", line: "curl -k https://localhost:8443", owner: 'host', reason: "curl over TLS is not simulated (even where nothing listens)" },
+  { session: "troubleshoot-ping-and-ports", line: "telnet localhost 8080", owner: 'host', reason: "a telnet session, once connected, is not simulated" },
+  { session: "troubleshoot-ip", line: "docker exec shell ip neigh", owner: 'host', reason: "BusyBox ip neigh is not simulated" },
+  { session: "troubleshoot-sockets", line: "netstat -i", owner: 'host', reason: "netstat -i: links keep no packet counters here" },
+  { session: "troubleshoot-sockets", line: "netstat -s", owner: 'host', reason: "netstat -s (protocol statistics) is not simulated" },
+  { session: "troubleshoot-curl", line: "docker logs --since 1m web", owner: 'docker', reason: "docker subcommands and their flags are another branch's work" },
+  { session: "troubleshoot-ping-and-ports", line: "sudo apt install -y traceroute", owner: 'host', reason: "apt on the host itself is not simulated (only in containers)" },
+  { session: "troubleshoot-ping-and-ports", line: "traceroute -n 8.8.8.8", owner: 'host', reason: "needs apt on the host to install it first" },
+  { session: "troubleshoot-ping-and-ports", line: "sudo apt install -y netcat-openbsd", owner: 'host', reason: "apt on the host itself is not simulated (only in containers)" },
+  { session: "troubleshoot-ping-and-ports", line: "nc -zv localhost 8080", owner: 'host', reason: "needs apt on the host to install it first" },
+  { session: "troubleshoot-ping-and-ports", line: "nc -zv 172.17.0.2 80", owner: 'host', reason: "needs apt on the host to install it first" },
+  { session: "troubleshoot-ping-and-ports", line: "nc -vz -w 2 172.17.0.2 81", owner: 'host', reason: "needs apt on the host to install it first" },
+  { session: "troubleshoot-ping-and-ports", line: "nc -z localhost 8080 && echo open", owner: 'host', reason: "needs apt on the host to install it first" },
+  { session: "troubleshoot-ping-and-ports", line: "printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc localhost 8080", owner: 'host', reason: "needs apt on the host to install it first" },
+  { session: "troubleshoot-iptables", line: "sudo nft list ruleset", owner: 'host', reason: "nft (nftables, Priority: important) is not simulated" },
+  { session: "troubleshoot-tcpdump", line: "sudo tcpdump -D", owner: 'host', reason: "tcpdump -D: the device list depends on libpcap's build and the kernel's modules (bluetooth, dbus, nflog), which no capture of the simulated host gives" },
+  { session: "troubleshoot-tcpdump", line: "sudo tcpdump -i docker0 -w /tmp/cap.pcap -c 2", owner: 'host', reason: "tcpdump -w/-r (pcap files) are not simulated" },
+  { session: "troubleshoot-tcpdump", line: "sudo tcpdump -r /tmp/cap.pcap", owner: 'host', reason: "tcpdump -w/-r (pcap files) are not simulated" },
+  { session: "troubleshoot-tcpdump", line: "sudo tcpdump -A -i docker0 -c 4 port 80", owner: 'host', reason: "tcpdump -A (the payload in ASCII) is not simulated" },
+  { session: "troubleshoot-tcpdump", line: "sudo tcpdump -vv -i docker0 -c 2 icmp", owner: 'host', reason: "tcpdump -v (the IP header decode) is not simulated" },
+  { session: "troubleshoot-system", line: "lsmod | grep br_netfilter", owner: 'host', reason: "not simulated: lsmod (an everyday system tool, not a network one)" },
+  { session: "troubleshoot-system", line: "pgrep -a dockerd", owner: 'host', reason: "not simulated: pgrep (an everyday system tool, not a network one)" },
+  { session: "troubleshoot-system", line: "groups", owner: 'host', reason: "not simulated: groups (an everyday system tool, not a network one)" },
+  { session: "troubleshoot-system", line: "sudo usermod -aG docker $USER", owner: 'host', reason: "not simulated: usermod (an everyday system tool, not a network one)" },
+  { session: "troubleshoot-system", line: "free -h", owner: 'host', reason: "not simulated: free (an everyday system tool, not a network one)" },
+  { session: "troubleshoot-system", line: "df -h", owner: 'host', reason: "not simulated: df (an everyday system tool, not a network one)" },
+  { session: "troubleshoot-system", line: "sudo apt install -y net-tools", owner: 'host', reason: "apt on the host itself is not simulated (only in containers)" },
+  { session: "shell-habits", line: "docker ps --format '{{.Names}}' | while read name; do echo $name; done", owner: 'shell', reason: "shell syntax (read, [[, functions, aliases, history) is another branch's work" },
+  { session: "shell-habits", line: "docker ps -q | xargs docker inspect -f '{{.Name}}'", owner: 'text', reason: "text tools are another branch's work" },
+  { session: "shell-habits", line: "docker ps | awk '{print $NF}'", owner: 'text', reason: "text tools are another branch's work" },
+  { session: "shell-habits", line: "ip -br a | awk '{print $1, $3}'", owner: 'text', reason: "text tools are another branch's work" },
+  { session: "shell-habits", line: "docker ps --format '{{.Names}}' | tr 'a-z' 'A-Z'", owner: 'text', reason: "text tools are another branch's work" },
+  { session: "shell-habits", line: "docker logs web | uniq", owner: 'text', reason: "text tools are another branch's work" },
+  { session: "shell-habits", line: "ip route | sed -n 1p", owner: 'text', reason: "text tools are another branch's work" },
+  { session: "shell-habits", line: "watch -n 1 docker ps", owner: 'text', reason: "text tools are another branch's work" },
+  { session: "shell-habits", line: "timeout 3 ping 172.17.0.2", owner: 'text', reason: "text tools are another branch's work" },
+  { session: "shell-habits", line: "[[ $(docker ps -q | wc -l) -eq 2 ]] && echo two", owner: 'shell', reason: "shell syntax (read, [[, functions, aliases, history) is another branch's work" },
+  { session: "shell-habits", line: "function dip() { docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' \"$@\"; }", owner: 'shell', reason: "shell syntax (read, [[, functions, aliases, history) is another branch's work" },
+  { session: "shell-habits", line: "dip web", owner: 'shell', reason: "shell syntax (read, [[, functions, aliases, history) is another branch's work" },
+  { session: "shell-habits", line: "dps", owner: 'shell', reason: "shell syntax (read, [[, functions, aliases, history) is another branch's work" },
+  { session: "shell-habits", line: "history | tail -n 3", owner: 'shell', reason: "shell syntax (read, [[, functions, aliases, history) is another branch's work" },
+  { session: "shell-habits", line: "docker pause web", owner: 'docker', reason: "docker subcommands and their flags are another branch's work" },
+  { session: "shell-habits", line: "docker unpause web", owner: 'docker', reason: "docker subcommands and their flags are another branch's work" },
+  { session: "shell-habits", line: "docker wait web2 &", owner: 'docker', reason: "docker subcommands and their flags are another branch's work" },
+  { session: "shell-habits", line: "docker events --since 1m --until 0s", owner: 'docker', reason: "docker subcommands and their flags are another branch's work" },
+];
