@@ -62,8 +62,4 @@ export const KNOWN_REFUSALS: readonly KnownRefusal[] = [
   { session: "shell-habits", line: "dip web", owner: 'shell', reason: "shell syntax (read, [[, functions, aliases, history) is another branch's work" },
   { session: "shell-habits", line: "dps", owner: 'shell', reason: "shell syntax (read, [[, functions, aliases, history) is another branch's work" },
   { session: "shell-habits", line: "history | tail -n 3", owner: 'shell', reason: "shell syntax (read, [[, functions, aliases, history) is another branch's work" },
-  { session: "shell-habits", line: "docker pause web", owner: 'docker', reason: "docker subcommands and their flags are another branch's work" },
-  { session: "shell-habits", line: "docker unpause web", owner: 'docker', reason: "docker subcommands and their flags are another branch's work" },
-  { session: "shell-habits", line: "docker wait web2 &", owner: 'docker', reason: "docker subcommands and their flags are another branch's work" },
-  { session: "shell-habits", line: "docker events --since 1m --until 0s", owner: 'docker', reason: "docker subcommands and their flags are another branch's work" },
 ];
