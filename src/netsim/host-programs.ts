@@ -9,6 +9,7 @@ import { echoProgram } from './cli/text/echo';
 import { grepProgram } from './cli/text/grep';
 import { headProgram, tailProgram } from './cli/text/head-tail';
 import { falseProgram, pwdProgram, trueProgram } from './cli/text/trivial';
+import { seldomTextPrograms } from './cli/text/seldom-text';
 import { curlProgram } from './cli/curl';
 import { hostToolPrograms } from './cli/host-tools';
 import { engineNameServices } from './cli/name-service';
@@ -38,8 +39,8 @@ export interface ProgramSources {
 
 /** The programs installed on the host and on the LAN machine. */
 export function installedPrograms(sources: ProgramSources): { host: ProgramRegistry; lan: ProgramRegistry } {
-  // sort, cut, wc and ssh are tool modules, fetched in the reader's browser the first time a line runs one.
-  const seldomText = [lazyTool('wc', 'textTools', (tools) => tools.wcProgram), lazyTool('sort', 'textTools', (tools) => tools.sortProgram), lazyTool('cut', 'textTools', (tools) => tools.cutProgram)];
+  // sort, cut, wc, tr, sed, awk... and ssh are tool modules, fetched in the reader's browser the first time a line runs one.
+  const seldomText = [lazyTool('wc', 'textTools', (tools) => tools.wcProgram), lazyTool('sort', 'textTools', (tools) => tools.sortProgram), lazyTool('cut', 'textTools', (tools) => tools.cutProgram), ...seldomTextPrograms('gnu')];
   const text = [catProgram, grepProgram, headProgram, tailProgram, ...seldomText, echoProgram, trueProgram, falseProgram, pwdProgram];
   return { host: hostPrograms(sources, text), lan: new ProgramRegistry(lanMachinePrograms(sources, text)) };
 }

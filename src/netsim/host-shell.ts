@@ -1,4 +1,4 @@
-import { readThrough, type CommandResult, type FileAccess, type Program, type ReadFileResult, type TerminalControl } from './cli/command';
+import { readThrough, type CommandResult, type ExecRequest, type FileAccess, type Program, type ReadFileResult, type TerminalControl } from './cli/command';
 import type { VirtualClock } from './clock';
 import type { World } from './kernel/datapath';
 import type { Kernel } from './kernel/kernel';
@@ -107,7 +107,7 @@ export function hostMachine(parts: HostParts): Machine {
     if (isPackageManager(base, provider)) return lazyTool(base, 'packages', (tools) => tools.packageManagerProgram(base, provider, engine, container.id, names)!);
     return parts.containerProgram(base, provider, container.image) ?? program;
   };
-  const run = (place: Place, argv: readonly string[], invocation: Invocation & { isRoot: boolean; terminal: TerminalControl }): CommandResult | undefined => {
+  const run = (place: Place, argv: readonly string[], invocation: Invocation & { isRoot: boolean; terminal: TerminalControl }, request?: ExecRequest): CommandResult | undefined => {
     const [name, ...args] = argv as [string, ...string[]];
     const namespace = namespaceOf(place);
     if (!namespace) return undefined;
@@ -124,10 +124,13 @@ export function hostMachine(parts: HostParts): Machine {
       stderrIsTerminal: invocation.stderrIsTerminal ?? false,
       // ioctl(1, TIOCGWINSZ) answers only on a terminal; a pipe or a file has no size.
       ...(stdoutIsTerminal ? { terminalColumns: columns } : {}),
+      ...(request?.clock ? { clock: request.clock } : {}),
+      ...(request?.interruptAfterMs !== undefined ? { interruptAfterMs: request.interruptAfterMs } : {}),
+      exec: (words: readonly string[], next: ExecRequest) => run(place, words, { ...invocation, stdin: next.stdin }, next),
     };
     if (place.kind === 'host' && name === 'sudo') {
       const env = new Map(invocation.env).set('PATH', SUDO_SECURE_PATH);
-      return sudo(args, context, (words) => run(place, words, { ...invocation, env, isRoot: true }));
+      return sudo(args, context, (words) => run(place, words, { ...invocation, env, isRoot: true }, request));
     }
     const program = programAt(place, name, invocation);
     return program?.run(args, context);
@@ -193,6 +196,8 @@ export function hostMachine(parts: HostParts): Machine {
       const { clock, line } = parts;
       return { nowMs: clock.now(), interruptAfterMs: line.interruptAfterMs };
     },
+    // Drawn only when a shell first expands $RANDOM, so hosts that never do keep their sequence of IDs.
+    randomSeed: () => parts.random.int(1, 0x7fffffff),
     // The login shell has a PID of the host's boot (host-processes.ts); `docker run -it`'s shell is the container's
     // first process ($$ is 1 in its PID namespace); an exec'd shell takes the next PID, without drawing from the seed.
     hostname: (place) => {

@@ -8,6 +8,7 @@ vi.mock('../../src/netsim/engine/mariadb-wordpress-loader', () => import('../../
 vi.mock('../../src/netsim/userland/apache-page-loader', () => import('../../src/netsim/userland/apache-page-loader.browser'));
 vi.mock('../../src/netsim/userland/public-internet-loader', () => import('../../src/netsim/userland/public-internet-loader.browser'));
 vi.mock('../../src/netsim/shell/arithmetic-loader', () => import('../../src/netsim/shell/arithmetic-loader.browser'));
+vi.mock('../../src/netsim/shell/shell-extras-loader', () => import('../../src/netsim/shell/shell-extras-loader.browser'));
 vi.mock('../../src/netsim/format/ip-link-details-loader', () => import('../../src/netsim/format/ip-link-details-loader.browser'));
 vi.mock('../../src/netsim/format/curl-write-out-loader', () => import('../../src/netsim/format/curl-write-out-loader.browser'));
 vi.mock('../../src/netsim/cli/docker/mount-option-loader', () => import('../../src/netsim/cli/docker/mount-option-loader.browser'));
@@ -17,6 +18,18 @@ const { loadToolModules } = await import('../../src/netsim/cli/tool-loader');
 const fresh = () => new TerminalSimulation({ seed: 7, steps: [] });
 
 describe("the terminal's seldom-typed tools, loaded on first use", () => {
+  it("runs the shell's seldom-typed builtins, [[ ]], arrays, brace expansion and $RANDOM from their chunk, with the functions defined on an earlier line kept across the retry", async () => {
+    const lines = ['greet() { echo "hi $1"; }; nums=(1 2 3)', 'greet you; type -t greet; [[ ${#nums[@]} == 3 ]] && echo three; echo {a,b}; RANDOM=42; echo $RANDOM', 'printf "x y\\n" | while read a b; do echo $b$a; done; set -x; local v; history 1'];
+    const loaded = fresh();
+    const direct = fresh();
+    // The first line of all (its array) reaches the chunk before any other test of this file has fetched it.
+    expect(() => fresh().run(lines[0]!)).toThrow(/shellExtras tools are not loaded/);
+    for (const line of lines) {
+      const retried = await withToolModules([], loadToolModules, () => loaded.run(line));
+      expect(retried, line).toEqual(direct.run(line));
+    }
+    expect(loaded.run('set +x; greet again')).toMatchObject({ kind: 'done', output: '+ set +x\nhi again\n' });
+  });
   it("loads ip -d's printer, curl's -w, docker's --mount and IPv6's path when a run first reaches them, as a run with them at hand shows", async () => {
     const lines = [
       'ip -d link show docker0',
@@ -150,4 +163,5 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
     const checked = await withToolModules([], loadToolModules, () => fresh().checkGoals(goals));
     expect(checked).toEqual([{ pass: true }, expect.objectContaining({ pass: false })]);
   });
+
 });

@@ -114,6 +114,18 @@ export interface ProcessContext {
   terminal?: TerminalControl;
   /** Started with `&`: a program that can go on as a job returns one instead of running to its end. */
   background?: boolean;
+  /**
+   * Runs another program where this one runs, as execvp would find it on PATH
+   * (xargs, timeout, watch); undefined when there is no such program.
+   */
+  exec?(argv: readonly string[], options: ExecRequest): CommandResult | undefined;
+}
+
+/** What a program that runs another gives it: its stdin, and a clock or a Ctrl-C of its own (timeout's deadline). */
+export interface ExecRequest {
+  readonly stdin: string;
+  readonly clock?: VirtualClock;
+  readonly interruptAfterMs?: number;
 }
 
 /**
@@ -137,8 +149,8 @@ export interface TerminalControl {
    * on the LAN machine (`ssh lan-pc`).
    */
   enterMachine?(machine: MachineName, shell: MachineShell): void;
-  /** Runs `script` to its end in a non-interactive shell of that machine (`ssh lan-pc ip a`: sshd's `$SHELL -c`). */
-  runOnMachine?(machine: MachineName, shell: MachineShell, script: string): CommandResult;
+  /** Runs `script` to its end in a non-interactive shell of that machine (`ssh lan-pc ip a`: sshd's `$SHELL -c`; `sh -c`, reading `stdin`). */
+  runOnMachine?(machine: MachineName, shell: MachineShell, script: string, stdin?: string): CommandResult;
 }
 
 /** The machines the terminal reaches without Docker: the host itself, and the LAN machine. */

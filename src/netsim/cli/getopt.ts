@@ -3,6 +3,8 @@ export interface OptionSpec {
   readonly short: string | undefined;
   readonly long: string | undefined;
   readonly takesValue: boolean;
+  /** An optional argument (`::` in getopt's string): only attached, `-i.bak` or `--in-place=.bak`. */
+  readonly optionalValue?: boolean;
 }
 
 export type GetoptEvent = { kind: 'option'; spec: OptionSpec; value: string | undefined } | { kind: 'error'; message: string };
@@ -55,7 +57,8 @@ export function getoptLong(program: string, args: readonly string[], specs: read
         emit({ kind: 'error', message: found.length > 1 ? say.ambiguous(program, arg.slice(2)) : say.unknownLong(program, arg.slice(2)) });
         continue;
       }
-      if (!spec.takesValue && inline !== undefined) emit({ kind: 'error', message: say.noArgument(program, spec.long!) });
+      if (spec.optionalValue) emit({ kind: 'option', spec, value: inline });
+      else if (!spec.takesValue && inline !== undefined) emit({ kind: 'error', message: say.noArgument(program, spec.long!) });
       else if (!spec.takesValue) emit({ kind: 'option', spec, value: undefined });
       else if (inline !== undefined) emit({ kind: 'option', spec, value: inline });
       else if (i + 1 < args.length) emit({ kind: 'option', spec, value: args[++i] });
@@ -67,6 +70,10 @@ export function getoptLong(program: string, args: readonly string[], specs: read
         if (!spec) {
           emit({ kind: 'error', message: say.unknownShort(program, letter) });
           continue;
+        }
+        if (spec.optionalValue) {
+          emit({ kind: 'option', spec, value: j + 1 < arg.length ? arg.slice(j + 1) : undefined });
+          break;
         }
         if (!spec.takesValue) {
           emit({ kind: 'option', spec, value: undefined });

@@ -14,6 +14,7 @@ import { busyboxPsProgram, procpsProgram } from './ps';
 import { sleepProgram } from './sleep';
 import { sysctlProgram } from './sysctl';
 import { curlProgram } from './curl';
+import { seldomTextPrograms } from './text/seldom-text';
 
 /** What the tools need from the daemon: the containers (for their files and processes) and the host's own /etc. */
 export interface ToolEnvironment {
@@ -65,6 +66,7 @@ const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> =
   traceroute: ({ names }) => lazyTool('traceroute', 'traceroute', (tools) => tools.busyboxTracerouteProgram(names)),
   nc: ({ names }) => lazyTool('nc', 'netTools', (tools) => tools.busyboxNcProgram(names)),
   hostname: ({ engine, hostEtc, names }) => hostnameProgram(engine, hostEtc, names, 'busybox'),
+  ...Object.fromEntries(seldomTextPrograms('busybox').map((program) => [program.name, ({ musl }: AppletDeps) => (musl ? seldomTextPrograms('busybox-musl').find((musled) => musled.name === program.name)! : program)])),
 };
 
 /**

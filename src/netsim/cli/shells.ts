@@ -25,7 +25,7 @@ function callerOf(context: ProcessContext): string {
 /** Enters `shell` on `machine`, or runs `script` there; without a terminal, an interactive shell reads empty input and ends at once. */
 function startShell(context: ProcessContext, machine: MachineName, shell: MachineShell, script: string | undefined): CommandResult {
   const terminal = context.terminal;
-  if (script !== undefined) return terminal?.runOnMachine?.(machine, shell, script) ?? { stdout: '', stderr: '', exitCode: 0 };
+  if (script !== undefined) return terminal?.runOnMachine?.(machine, shell, script, context.stdin) ?? { stdout: '', stderr: '', exitCode: 0 };
   terminal?.enterMachine?.(machine, shell);
   return { stdout: '', stderr: '', exitCode: 0 };
 }

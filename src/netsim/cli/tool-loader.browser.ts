@@ -2,6 +2,7 @@ import { loadDaemonConfigReader } from '../engine/daemon-config-loader';
 import { loadContainerPause } from '../engine/pause-loader';
 import { loadMariadbWordpress } from '../engine/mariadb-wordpress-loader';
 import { loadShellBuiltins } from '../shell/builtins-loader';
+import { loadShellExtras } from '../shell/shell-extras-loader';
 import { loadApachePage } from '../userland/apache-page-loader';
 import { loadArithmetic } from '../shell/arithmetic-loader';
 import { loadInternet } from '../userland/public-internet-loader';
@@ -41,6 +42,7 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   packages: () => import('./package-manager'),
   servers: () => import('./server-programs'),
   shellBuiltins: loadShellBuiltins,
+  shellExtras: loadShellExtras,
   ss: () => import('./ss'),
   ssh: () => import('./ssh'),
   swarm: () => import('./docker/swarm-module'),
@@ -48,6 +50,8 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   tcpdump: () => import('./tcpdump'),
   telnet: () => import('./telnet'),
   textTools: () => import('./text/text-module'),
+  sed: () => import('./text/sed/sed'),
+  awk: () => import('./text/awk/awk'),
   traceroute: () => import('./traceroute'),
   volume: () => import('./docker/volume'),
   wget: () => import('./busybox-wget'),

@@ -24,6 +24,7 @@ import * as nsenter from './nsenter';
 import * as packages from './package-manager';
 import * as servers from './server-programs';
 import * as shellBuiltins from '../shell/builtins-module';
+import * as shellExtras from '../shell/shell-extras';
 import * as ss from './ss';
 import * as ssh from './ssh';
 import * as swarm from './docker/swarm-module';
@@ -31,6 +32,8 @@ import * as systemd from './systemd';
 import * as tcpdump from './tcpdump';
 import * as telnet from './telnet';
 import * as textTools from './text/text-module';
+import * as sed from './text/sed/sed';
+import * as awk from './text/awk/awk';
 import * as traceroute from './traceroute';
 import * as volume from './docker/volume';
 import * as wget from './busybox-wget';
@@ -38,7 +41,7 @@ import type { ToolModuleName, ToolModules } from './tool-modules';
 
 // Every tool at once: the build, the tests and `bin/netsim` never wait for one. The
 // browser's bundle replaces this file with tool-loader.browser.ts (astro.config.mjs).
-const MODULES: ToolModules = { containerPause, apachePage, arithmetic, inspect, internet, linkDetailsFormat, curlWriteOut, mountOption, ipv6Path, bridge, compose, daemonConfig, date, dig, dockerExtras, dockerHelp, getent, goals, ipExtras, mariadbWordpress, netTools, netstat, nsenter, packages, servers, shellBuiltins, ss, ssh, swarm, systemd, tcpdump, telnet, textTools, traceroute, volume, wget };
+const MODULES: ToolModules = { containerPause, apachePage, arithmetic, inspect, internet, linkDetailsFormat, curlWriteOut, mountOption, ipv6Path, bridge, compose, daemonConfig, date, dig, dockerExtras, dockerHelp, getent, goals, ipExtras, mariadbWordpress, netTools, netstat, nsenter, packages, servers, shellBuiltins, shellExtras, ss, ssh, swarm, systemd, tcpdump, telnet, textTools, sed, awk, traceroute, volume, wget };
 
 export function toolModule<K extends ToolModuleName>(name: K): ToolModules[K] {
   return MODULES[name];

@@ -3,6 +3,7 @@ import type * as containerPause from '../engine/pause';
 import type * as mariadbWordpress from '../engine/mariadb-wordpress';
 import type * as goals from '../engine/goals';
 import { ToolModuleMissing } from '../on-demand';
+import { TEXT_MODULE_TOOLS } from './text/text-tool-names';
 import type * as apachePage from '../userland/debian-apache2-index';
 import type * as arithmetic from '../shell/arithmetic';
 import type * as internet from '../userland/public-internet';
@@ -25,6 +26,7 @@ import type * as nsenter from './nsenter';
 import type * as packages from './package-manager';
 import type * as servers from './server-programs';
 import type * as shellBuiltins from '../shell/builtins-module';
+import type * as shellExtras from '../shell/shell-extras';
 import type * as ss from './ss';
 import type * as ssh from './ssh';
 import type * as swarm from './docker/swarm-module';
@@ -32,6 +34,8 @@ import type * as systemd from './systemd';
 import type * as tcpdump from './tcpdump';
 import type * as telnet from './telnet';
 import type * as textTools from './text/text-module';
+import type * as sed from './text/sed/sed';
+import type * as awk from './text/awk/awk';
 import type * as traceroute from './traceroute';
 import type * as volume from './docker/volume';
 import type * as wget from './busybox-wget';
@@ -71,6 +75,7 @@ export interface ToolModules {
   packages: typeof packages;
   servers: typeof servers;
   shellBuiltins: typeof shellBuiltins;
+  shellExtras: typeof shellExtras;
   ss: typeof ss;
   ssh: typeof ssh;
   swarm: typeof swarm;
@@ -78,6 +83,8 @@ export interface ToolModules {
   tcpdump: typeof tcpdump;
   telnet: typeof telnet;
   textTools: typeof textTools;
+  sed: typeof sed;
+  awk: typeof awk;
   traceroute: typeof traceroute;
   volume: typeof volume;
   wget: typeof wget;
@@ -153,9 +160,30 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   sort: 'textTools',
   cut: 'textTools',
   wc: 'textTools',
+  ...Object.fromEntries(TEXT_MODULE_TOOLS.map((tool) => [tool, 'textTools'] as const)),
+  sed: 'sed',
+  awk: 'awk',
+  mawk: 'awk',
   // The shell's builtins `test` and `printf`; `[` is not a word here: the retry loads it.
   test: 'shellBuiltins',
   printf: 'shellBuiltins',
+  // The shell's seldom-typed builtins; `[[` is not a word here: the retry loads it, as it does a later `set -x` trace.
+  read: 'shellExtras',
+  type: 'shellExtras',
+  declare: 'shellExtras',
+  typeset: 'shellExtras',
+  let: 'shellExtras',
+  set: 'shellExtras',
+  trap: 'shellExtras',
+  alias: 'shellExtras',
+  unalias: 'shellExtras',
+  command: 'shellExtras',
+  unset: 'shellExtras',
+  break: 'shellExtras',
+  continue: 'shellExtras',
+  local: 'shellExtras',
+  shift: 'shellExtras',
+
   // docker's seldom-typed commands, top-level or under `container`, `image` and `system` (`docker system df`).
   info: 'dockerExtras',
   system: 'dockerExtras',
@@ -163,6 +191,7 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   stats: 'dockerExtras',
   top: 'dockerExtras',
   cp: 'dockerExtras',
+  // `docker history`; the shell's own `history` comes with the retry.
   history: 'dockerExtras',
   rename: 'dockerExtras',
   // The daemon's pausing (engine/pause.ts) with them: `docker compose pause` needs it too.
@@ -182,8 +211,8 @@ export { ToolModuleMissing };
 /** Every module, so that a name thrown from any layer can be checked. */
 const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
   apachePage: true, containerPause: true, arithmetic: true, inspect: true, internet: true, linkDetailsFormat: true, curlWriteOut: true, mountOption: true, ipv6Path: true, bridge: true, compose: true, daemonConfig: true, date: true, dig: true, dockerExtras: true, dockerHelp: true, getent: true, goals: true, ipExtras: true, mariadbWordpress: true,
-  netTools: true, netstat: true, nsenter: true, packages: true, servers: true, shellBuiltins: true, ss: true, ssh: true, swarm: true, systemd: true,
-  tcpdump: true, telnet: true, textTools: true, traceroute: true, volume: true, wget: true,
+  netTools: true, netstat: true, nsenter: true, packages: true, servers: true, shellBuiltins: true, shellExtras: true, ss: true, ssh: true, swarm: true, systemd: true,
+  tcpdump: true, telnet: true, textTools: true, sed: true, awk: true, traceroute: true, volume: true, wget: true,
 };
 
 const isToolModuleName = (name: string): name is ToolModuleName => Object.hasOwn(MODULE_NAMES, name);

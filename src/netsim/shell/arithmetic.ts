@@ -279,3 +279,5 @@ class Evaluator {
 export function evaluateArithmetic(text: string, scope: ArithmeticScope): number {
   return new Evaluator(text, tokenize(text), scope).run();
 }
+
+export { BASH_ARITHMETIC, DASH_ARITHMETIC } from './arithmetic-messages';

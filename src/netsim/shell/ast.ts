@@ -24,6 +24,11 @@ export type WordPart =
   | { readonly kind: 'parameter-operation'; readonly name: string; readonly operator: ParameterOperator; readonly word: readonly WordPart[]; readonly replacement?: readonly WordPart[]; readonly quoted: boolean }
   /** `${#name}`: the length of the value. */
   | { readonly kind: 'parameter-length'; readonly name: string; readonly quoted: boolean }
+  /**
+   * bash's arrays: `${a[i]}` (`index` a word, `@` or `*`), `${#a[@]}` (`length`),
+   * `${!a[@]}` (`indices`). `$@` and `$*` are parameters; a scalar is an array of one.
+   */
+  | { readonly kind: 'array'; readonly name: string; readonly index: readonly WordPart[] | '@' | '*'; readonly form: 'value' | 'length' | 'indices'; readonly quoted: boolean }
   /** `~` or `~/` at the start of a word. */
   | { readonly kind: 'tilde' };
 
@@ -38,9 +43,15 @@ export interface Word {
 export interface Assignment {
   readonly name: string;
   readonly value: Word;
+  /** `name+=value`: appended to the value (added, for an integer). */
+  readonly append?: boolean;
+  /** bash's `name[index]=value`. */
+  readonly index?: Word;
+  /** bash's `name=(words)`: the array's elements. */
+  readonly elements?: readonly Word[];
 }
 
-export type RedirectionOperator = '<' | '>' | '>>' | '>|' | '>&' | '<&' | '&>' | '&>>' | '<<' | '<<-';
+export type RedirectionOperator = '<' | '>' | '>>' | '>|' | '>&' | '<&' | '&>' | '&>>' | '<<' | '<<-' | '<<<';
 
 export interface Redirection {
   /** The file descriptor, 1 for `>` and 0 for `<` unless a number precedes the operator. */
@@ -75,7 +86,7 @@ export interface SimpleCommand {
   readonly redirections: readonly Redirection[];
 }
 
-/** A compound command the simulated shell does not run (`select`, `function`, `[[`, `coproc`): parsed far enough to name it. */
+/** A compound command the simulated shell does not run (`select`, `coproc`): parsed far enough to name it. */
 export interface UnsupportedCommand {
   readonly kind: 'unsupported';
   readonly keyword: string;
@@ -104,7 +115,23 @@ export type CompoundBody =
   /** `while list; do list; done`, and `until`, which loops while the condition fails. */
   | { readonly kind: 'while' | 'until'; readonly condition: Script; readonly body: Script }
   | { readonly kind: 'if'; readonly branches: readonly ConditionalBranch[]; readonly otherwise: Script | undefined }
-  | { readonly kind: 'case'; readonly subject: Word; readonly items: readonly CaseItem[] };
+  | { readonly kind: 'case'; readonly subject: Word; readonly items: readonly CaseItem[] }
+  /** `[[ expression ]]` (bash, and BusyBox ash): its words and operators, read as an expression when it runs. */
+  | { readonly kind: 'conditional'; readonly tokens: readonly ConditionalToken[] }
+  /** bash's `(( expression ))`: status 0 when the value is not 0. */
+  | { readonly kind: 'arithmetic'; readonly expression: Word }
+  /** bash's `for (( init; condition; step ))`. */
+  | { readonly kind: 'arithmetic-for'; readonly init: Word; readonly condition: Word; readonly step: Word; readonly body: Script };
+
+/** A word of `[[ ]]`, or one of the operators the lexer reads apart (`&&`, `||`, `(`, `)`, `<`, `>`). */
+export type ConditionalToken = { readonly kind: 'word'; readonly word: Word } | { readonly kind: 'operator'; readonly operator: string };
+
+/** `name() compound-command` and `function name`: the body runs when `name` is called. */
+export interface FunctionDefinition {
+  readonly kind: 'function';
+  readonly name: string;
+  readonly body: CompoundCommand;
+}
 
 /** A compound command and the redirections written after it (`done > file`), which apply to all of it. */
 export interface CompoundCommand {
@@ -113,7 +140,7 @@ export interface CompoundCommand {
   readonly redirections: readonly Redirection[];
 }
 
-export type Command = SimpleCommand | CompoundCommand | UnsupportedCommand;
+export type Command = SimpleCommand | CompoundCommand | FunctionDefinition | UnsupportedCommand;
 
 export interface Pipeline {
   readonly negated: boolean;

@@ -4,3 +4,4 @@
  */
 export { testBuiltin } from './test-builtin';
 export { formatPrintf } from './printf';
+export { printf } from './printf-builtin';

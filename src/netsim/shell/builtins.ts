@@ -1,22 +1,41 @@
-import { isExecutableFile } from '../kernel/filesystem';
 import type { CommandResult, FileAccess } from '../cli/command';
 import { DASH_ECHO, echoText, GNU_ECHO } from './echo';
 import type { Dialect } from './dialect';
 import { shellBuiltins } from './builtins-loader';
-import type { ShellState } from './interpreter';
+import type { ShellInput, ShellState } from './interpreter';
+import { shellExtras } from './shell-extras-loader';
+
+/** What builtins that change the shell's variables and arrays ask of it. */
+export interface ShellHooks {
+  /** `$(( ))`'s value of `text`; an error ends the line as there. */
+  arithmetic(text: string): string;
+  setVariable(name: string, value: string): void;
+  /** What `type` and `command -v` tell apart: a builtin, a reserved word. */
+  isBuiltin(name: string): boolean;
+  isKeyword(name: string): boolean;
+  /** The running function's `local`s and the values they hid; undefined outside a function. */
+  localFrame(): Map<string, string | undefined> | undefined;
+  /** How many loops enclose the command: what `break` and `continue` may leave. */
+  loops(): number;
+  /** Inside a function or a sourced file, which `return` ends. */
+  mayReturn(): boolean;
+}
 
 export interface BuiltinContext {
   readonly state: ShellState;
   readonly dialect: Dialect;
   readonly home: string;
   readonly stdin: string;
+  /** The standard input itself, which `read` takes lines from. */
+  readonly input: ShellInput;
+  readonly shell: ShellHooks;
   directoryExists(path: string): boolean;
   /** The files where the shell runs, as its user: `test -f` reads them. */
   files(): FileAccess | undefined;
 }
 
-/** A builtin's result; `exit` set means the shell ends with that status. */
-export type BuiltinResult = CommandResult & { readonly exit?: number };
+/** A builtin's result; `exit` set means the shell ends with that status, `abortsLine` that the rest of the line is dropped (dash's and ash's errors in special builtins). */
+export type BuiltinResult = CommandResult & { readonly exit?: number; readonly abortsLine?: boolean; readonly loop?: { readonly kind: 'break' | 'continue'; readonly levels: number }; readonly returns?: number };
 export type Builtin = (args: readonly string[], context: BuiltinContext) => BuiltinResult;
 
 const done = (stdout = '', exitCode = 0): BuiltinResult => ({ stdout, stderr: '', exitCode });
@@ -75,11 +94,7 @@ export function normalize(path: string): string {
 
 /** `export NAME=value NAME`; with no names, the list bash prints as `declare -x`. */
 const exportBuiltin: Builtin = (args, { state, dialect }) => {
-  if (args.length === 0 || (args.length === 1 && args[0] === '-p')) {
-    const names = [...state.exported].filter((name) => state.variables.has(name)).sort();
-    const prefix = dialect.kind === 'bash' ? 'declare -x' : 'export';
-    return done(names.map((name) => `${prefix} ${name}="${state.variables.get(name)!.replace(/(["\\$`])/g, '\\$1')}"\n`).join(''));
-  }
+  if (args.length === 0 || (args.length === 1 && args[0] === '-p')) return shellExtras().exportList(state, dialect);
   let stderr = '';
   for (const arg of args) {
     const match = /^([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$/s.exec(arg);
@@ -93,131 +108,49 @@ const exportBuiltin: Builtin = (args, { state, dialect }) => {
   return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
 };
 
-/**
- * `printf [-v var] format [arguments]` (bash's builtins/printf.def; dash and ash
- * have the same builtin). No format: bash's usage line, status 2. An argument
- * that is not a number: one complaint each, taken as 0, status 1.
- * ~: dash's and ash's complaints are given bash's wording.
- */
-const printf: Builtin = (args, { state, dialect }) => {
-  let words = args;
-  let variable: string | undefined;
-  if (dialect.kind === 'bash' && words[0] === '-v') {
-    variable = words[1];
-    words = words.slice(2);
-    if (variable === undefined) return failed(dialect.builtinError('printf', '-v: option requires an argument', state.line) + 'printf: usage: printf [-v var] format [arguments]\n', 2);
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) return failed(dialect.builtinError('printf', `\`${variable}': not a valid identifier`, state.line), 2);
-  }
-  if (words[0] === '--') words = words.slice(1);
-  const [format, ...values] = words;
-  if (format === undefined) return failed('printf: usage: printf [-v var] format [arguments]\n', 2);
-  const { text, invalid } = shellBuiltins().formatPrintf(format, values);
-  const stderr = invalid.map((value) => dialect.builtinError('printf', `${value}: invalid number`, state.line)).join('');
-  if (variable !== undefined) {
-    state.variables.set(variable, text);
-    return { stdout: '', stderr, exitCode: invalid.length > 0 ? 1 : 0 };
-  }
-  return { stdout: text, stderr, exitCode: invalid.length > 0 ? 1 : 0 };
-};
-
-/** single_quote (bash's lib/sh/shquote.c, dash's single_quote): 'VALUE', each ' as '\''. */
-const singleQuoted = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;
-
-/**
- * alias (bash's builtins/alias.def): no operand lists every alias, sorted, as
- * `alias NAME='VALUE'`; `NAME=VALUE` defines one; `NAME` prints it, or says it
- * is `not found` (status 1). dash and BusyBox ash print `NAME='VALUE'` and say
- * `alias: NAME not found` (dash's alias.c, outfmt(out2, "%s: %s not found\n")).
- */
-const alias: Builtin = (args, { state, dialect }) => {
-  const aliases = (state.aliases ??= new Map());
-  const show = (name: string) => `${dialect.kind === 'bash' ? 'alias ' : ''}${name}=${singleQuoted(aliases.get(name)!)}\n`;
-  if (args.length === 0) return done([...aliases.keys()].sort().map(show).join(''));
-  let stdout = '';
-  let stderr = '';
-  for (const arg of args) {
-    const equals = arg.indexOf('=');
-    if (equals > 0) aliases.set(arg.slice(0, equals), arg.slice(equals + 1));
-    else if (aliases.has(arg)) stdout += show(arg);
-    else stderr += notFound(dialect, 'alias', arg, state.line);
-  }
-  return { stdout, stderr, exitCode: stderr === '' ? 0 : 1 };
-};
-
-const notFound = (dialect: BuiltinContext['dialect'], builtin: string, name: string, line: number) => (dialect.kind === 'bash' ? dialect.builtinError(builtin, `${name}: not found`, line) : `${builtin}: ${name} not found\n`);
-
-/** unalias NAME... or -a (bash's builtins/alias.def): a name that is no alias is `not found`, status 1. */
-const unalias: Builtin = (args, { state, dialect }) => {
-  const aliases = (state.aliases ??= new Map());
-  if (args[0] === '-a') {
-    aliases.clear();
-    return done();
-  }
-  const stderr = args.filter((name) => !aliases.delete(name)).map((name) => notFound(dialect, 'unalias', name, state.line)).join('');
-  return { stdout: '', stderr, exitCode: stderr === '' ? 0 : 1 };
-};
-
 const pwd: Builtin = (_args, { state }) => done(`${state.cwd}\n`);
 
-/** `unset [-v|-f] NAME...`: the variables go (functions are not simulated, so `-f` finds none); status 0. */
-const unset: Builtin = (args, { state }) => {
-  const functions = args[0] === '-f';
-  for (const name of args.filter((arg) => !arg.startsWith('-'))) {
-    if (functions) continue;
-    state.variables.delete(name);
-    state.exported.delete(name);
-  }
-  return done();
-};
-
-/**
- * `command -v NAME...`: how each would run, an alias as bash would define it, a builtin or keyword by its name, a
- * program by its path in PATH; a name that is neither prints nothing. bash looks
- * at every name and fails (1) only when none was found; dash and ash look at the
- * first only, and fail with 127.
- * `command NAME ARGS` runs NAME; `command` alone does nothing.
- */
-const command: Builtin = (args, context) => {
-  const { state, dialect } = context;
-  if (args[0] !== '-v') return failed(dialect.builtinError('command', 'only -v is simulated', state.line), 2);
-  const names = dialect.kind === 'bash' ? args.slice(1) : args.slice(1, 2);
-  const found = names.map((name) => whence(name, context)).filter((line) => line !== undefined);
-  // Nothing found: bash's status is 1, dash's and ash's 127 (as for a command not found).
-  return done(found.map((line) => `${line}\n`).join(''), found.length > 0 ? 0 : dialect.kind === 'bash' ? 1 : 127);
-};
-
-/** The reserved words, which `command -v` names as they are. */
-const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'while', 'until', 'do', 'done', 'in', '{', '}', '!']);
-
-/** How the shell would run `name`: bash's alias, itself for a builtin or keyword, else the first executable file of that name in PATH. */
-function whence(name: string, { state, files, dialect }: BuiltinContext): string | undefined {
-  const alias = dialect.kind === 'bash' ? state.aliases?.get(name) : undefined;
-  if (alias !== undefined) return `alias ${name}=${singleQuoted(alias)}`;
-  if (BUILTINS.has(name) || KEYWORDS.has(name) || SHELL_BUILTINS.has(name)) return name;
-  const access = files();
-  if (!access) return undefined;
-  const candidates = name.includes('/') ? [name] : (state.variables.get('PATH') ?? '').split(':').filter(Boolean).map((directory) => `${directory}/${name}`);
-  return candidates.find((candidate) => isExecutableFile(access.fs, candidate.startsWith('/') ? candidate : normalize(`${state.cwd}/${candidate}`)));
-}
+/** The reserved words, which `command -v` and `type` name as such. */
+export const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'while', 'until', 'do', 'done', 'in', '{', '}', '!', '[[', ']]', 'function']);
 
 /** Builtins the interpreter runs itself, for `command -v`. */
-const SHELL_BUILTINS = new Set(['break', 'continue', 'source', '.']);
+export const SHELL_BUILTINS = new Set(['source', '.']);
+
+/** A builtin of the seldom-typed builtins' module (shell-extras.ts), fetched the first time a line runs one; `shells` are those that have it. */
+const extra =
+  (name: 'read' | 'type' | 'declare' | 'let' | 'trap' | 'set' | 'history' | 'local' | 'shift' | 'alias' | 'unalias' | 'command' | 'unset' | 'return', shells: readonly Dialect['kind'][] = ['bash', 'dash', 'ash']): Builtin =>
+  (args, context) =>
+    shells.includes(context.dialect.kind) ? shellExtras()[name](args, context) : failed(context.dialect.notFound(name, context.state.line), 127);
 
 export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['echo', echo],
-  ['printf', printf],
+  // printf, test and [ are a module of their own (builtins-module.ts), fetched the first time a line runs one.
+  ['printf', (args, context) => shellBuiltins().printf(args, context)],
   ['exit', exit],
   ['cd', cd],
   ['export', exportBuiltin],
   ['pwd', pwd],
-  ['alias', alias],
-  ['unalias', unalias],
+  ['alias', extra('alias')],
+  ['unalias', extra('unalias')],
   ['true', () => done()],
   ['false', () => done('', 1)],
   [':', () => done()],
   // test and [ are a module of their own (builtins-module.ts), fetched the first time a line runs one.
   ['test', (args, context) => shellBuiltins().testBuiltin('test')(args, context)],
   ['[', (args, context) => shellBuiltins().testBuiltin('[')(args, context)],
-  ['unset', unset],
-  ['command', command],
+  ['unset', extra('unset')],
+  ['break', (args, context) => shellExtras().break_(args, context)],
+  ['continue', (args, context) => shellExtras().continue_(args, context)],
+  ['command', extra('command')],
+  ['read', extra('read')],
+  ['type', extra('type')],
+  ['declare', extra('declare', ['bash'])],
+  ['typeset', extra('declare', ['bash'])],
+  ['let', extra('let', ['bash', 'ash'])],
+  ['trap', extra('trap')],
+  ['set', extra('set')],
+  ['history', extra('history', ['bash'])],
+  ['local', extra('local')],
+  ['return', extra('return')],
+  ['shift', extra('shift')],
 ]);

@@ -1,7 +1,9 @@
 import type { ReadFileResult } from '../cli/command';
 import { ERRNO_TEXT, type FileErrno } from '../kernel/filesystem';
 import type { ArithmeticError } from './arithmetic-error';
+import { arithmetic } from './arithmetic-loader';
 import type { ShellSyntaxError } from './parser';
+import { shellExtras } from './shell-extras-loader';
 
 /** The shells a lesson meets: bash (Debian, Ubuntu, the host), dash (`sh` on Debian and Ubuntu), BusyBox ash (Alpine, busybox). */
 export type ShellKind = 'bash' | 'dash' | 'ash';
@@ -33,6 +35,8 @@ export interface Dialect {
   builtinError(builtin: string, message: string, line: number): string;
   /** A redirection's file could not be opened: for writing (`create`: `>`, `>>`) or reading (`open`: `<`). */
   redirectionError(path: string, error: FileErrno | ReadError, action: 'create' | 'open', line: number): string;
+  /** `${a b}`, and for dash and ash bash's `${a[1]}`: the message, and whether the rest of the line goes (dash and ash read it as a syntax error). */
+  badSubstitution(text: string, line: number): { text: string; status: number; abortsLine: boolean };
   /** `$(( expression ))` refused: the message, and the status the line that it ends leaves. */
   arithmeticError(error: ArithmeticError, expression: string, line: number): { text: string; status: number };
 }
@@ -56,35 +60,6 @@ function tildePath(cwd: string, home: string): string {
   return cwd;
 }
 
-/** bash 5.2's arithmetic messages (expr.c). */
-const BASH_ARITHMETIC: Record<ArithmeticError['kind'], string> = {
-  'operand-expected': 'syntax error: operand expected',
-  syntax: 'syntax error in expression',
-  'division-by-zero': 'division by 0',
-  'invalid-number': 'value too great for base',
-};
-
-/** dash 0.5's (arith_yacc.c): a number it cannot read ends the expression where it stops. */
-const DASH_ARITHMETIC: Record<ArithmeticError['kind'], string> = {
-  'operand-expected': 'expecting primary',
-  syntax: 'expecting EOF',
-  'division-by-zero': 'division by zero',
-  'invalid-number': 'expecting EOF',
-};
-
-/** bash 5.2's messages in an interactive shell (no `line N:` prefix, unlike `bash -c`). */
-function bashSyntax(error: ShellSyntaxError, name: string): string {
-  switch (error.kind) {
-    case 'unexpected-token':
-      return `${name}: syntax error near unexpected token \`${error.token}'\n`;
-    case 'unexpected-eof':
-      return `${name}: syntax error: unexpected end of file\n`;
-    case 'unterminated':
-      return `${name}: unexpected EOF while looking for matching \`${error.closing}'\n`;
-    case 'in-substitution':
-      return bashSyntax(error.error, name);
-  }
-}
 
 /**
  * Debian's and Ubuntu's bash, whose /etc/bash.bashrc sets
@@ -98,14 +73,15 @@ export function bashDialect(prompt?: string, scripted = false): Dialect {
     kind: 'bash',
     name,
     notFound: (command, line) => (command.includes('/') ? `${where(line)}: ${command}: No such file or directory\n` : `${where(line)}: ${command}: command not found\n`),
-    syntaxError: (error) => bashSyntax(error, name),
+    syntaxError: (error) => shellExtras().bashSyntax(error, name),
     exitMessage: 'exit\n',
+    badSubstitution: (text) => ({ text: `${name}: ${text}: bad substitution\n`, status: 1, abortsLine: false }),
     prompt: (facts) => prompt ?? `${facts.user}@${facts.hostname.split('.')[0]}:${tildePath(facts.cwd, facts.home)}${facts.isRoot ? '#' : '$'} `,
     builtinError: (builtin, message) => `${name}: ${builtin}: ${message}\n`,
     // bash redir.c redirection_error: the file name, then strerror(errno).
     redirectionError: (path, error, _action, line) => `${where(line)}: ${path}: ${strerror(error)}\n`,
     // bash expr.c evalerror: the expression, the message, the rest of it from the failing token.
-    arithmeticError: (error, expression) => ({ text: `${name}: ${expression}: ${BASH_ARITHMETIC[error.kind]} (error token is "${error.token}")\n`, status: 1 }),
+    arithmeticError: (error, expression) => ({ text: `${name}: ${expression}: ${arithmetic().BASH_ARITHMETIC[error.kind]} (error token is "${error.token}")\n`, status: 1 }),
   };
 }
 
@@ -115,30 +91,19 @@ export function dashDialect(name = 'sh'): Dialect {
     kind: 'dash',
     name,
     notFound: (command, line) => `${name}: ${line}: ${command}: not found\n`,
-    syntaxError: (error, line) => `${name}: ${line}: Syntax error: ${dashSyntax(error)}\n`,
+    syntaxError: (error, line) => `${name}: ${line}: Syntax error: ${shellExtras().dashSyntax(error)}\n`,
     exitMessage: '',
+    badSubstitution: (_text, line) => ({ text: `${name}: ${line}: Bad substitution\n`, status: 2, abortsLine: true }),
     prompt: (facts) => (facts.isRoot ? '# ' : '$ '),
     builtinError: (builtin, message, line) => `${name}: ${line}: ${builtin}: ${message}\n`,
     // dash src/redir.c openredirect: `cannot create %s: %s` / `cannot open %s: %s`.
     redirectionError: (path, error, action, line) =>
       action === 'create' ? `${name}: ${line}: cannot create ${path}: ${missingOr(error, 'Directory nonexistent')}\n` : `${name}: ${line}: cannot open ${path}: ${missingOr(error, 'No such file')}\n`,
     // dash src/arith_yacc.c yyerror / arith_err: the message, then the whole expression.
-    arithmeticError: (error, expression, line) => ({ text: `${name}: ${line}: arithmetic expression: ${DASH_ARITHMETIC[error.kind]}: "${expression}"\n`, status: 2 }),
+    arithmeticError: (error, expression, line) => ({ text: `${name}: ${line}: arithmetic expression: ${arithmetic().DASH_ARITHMETIC[error.kind]}: "${expression}"\n`, status: 2 }),
   };
 }
 
-function dashSyntax(error: ShellSyntaxError): string {
-  switch (error.kind) {
-    case 'unexpected-token':
-      return error.token === 'newline' ? 'newline unexpected' : `"${error.token}" unexpected`;
-    case 'unexpected-eof':
-      return 'end of file unexpected';
-    case 'unterminated':
-      return error.closing === ')' ? 'end of file unexpected (expecting ")")' : 'Unterminated quoted string';
-    case 'in-substitution':
-      return dashSyntax(error.error);
-  }
-}
 
 /** BusyBox ash, named by its argv[0] (`sh` in busybox, `/bin/sh` in alpine); its prompt is `\w \$ `. */
 export function ashDialect(name: string): Dialect {
@@ -146,8 +111,9 @@ export function ashDialect(name: string): Dialect {
     kind: 'ash',
     name,
     notFound: (command) => `${name}: ${command}: not found\n`,
-    syntaxError: (error) => `${name}: syntax error: ${ashSyntax(error)}\n`,
+    syntaxError: (error) => `${name}: syntax error: ${shellExtras().ashSyntax(error)}\n`,
     exitMessage: '',
+    badSubstitution: () => ({ text: `${name}: syntax error: bad substitution\n`, status: 2, abortsLine: true }),
     prompt: (facts) => `${tildePath(facts.cwd, facts.home)} ${facts.isRoot ? '#' : '$'} `,
     builtinError: (builtin, message) => `${name}: ${builtin}: ${message}\n`,
     // BusyBox shell/ash.c openredirect: `can't create %s: %s` / `can't open %s: %s`.
@@ -158,15 +124,3 @@ export function ashDialect(name: string): Dialect {
   };
 }
 
-function ashSyntax(error: ShellSyntaxError): string {
-  switch (error.kind) {
-    case 'unexpected-token':
-      return error.token === 'newline' ? 'unexpected newline' : `unexpected "${error.token}"`;
-    case 'unexpected-eof':
-      return 'unexpected end of file';
-    case 'unterminated':
-      return error.closing === ')' ? 'unexpected end of file (expecting ")")' : 'unterminated quoted string';
-    case 'in-substitution':
-      return ashSyntax(error.error);
-  }
-}

@@ -14,6 +14,12 @@ export interface ExpansionContext {
   arithmetic?(expression: string): string;
   /** `${name:=word}` sets the variable. */
   assign?(name: string, value: string): void;
+  /** A variable or positional parameter expanded while unset: `set -u` ends the line there. */
+  unset?(name: string): void;
+  /** `$@` (name `@`) or an array's elements, in order. */
+  list?(name: string): string[];
+  /** `${a[i]}` and the other forms of an array's expansion. */
+  array?(part: Extract<WordPart, { kind: 'array' }>): string;
 }
 
 /** `${a b}`: bash's `bad substitution`, raised while expanding, which ends the command. */
@@ -31,6 +37,7 @@ const IFS_WHITESPACE = /[ \t\n]+/;
  * escaped, so that only what was typed or expanded unquoted can match files.
  */
 export function expandFields(word: Word, context: ExpansionContext): string[] {
+  if (onlyEmptyLists(word, context)) return [];
   const fields: string[] = [];
   let pattern = '';
   let started = false;
@@ -40,6 +47,16 @@ export function expandFields(word: Word, context: ExpansionContext): string[] {
     started = false;
   };
   for (const part of word.parts) {
+    const list = part.kind !== 'tilde' && part.quoted ? listOf(part) : undefined;
+    if (list) {
+      // "$@" and "${a[@]}": a field for each element, the first and last joined to the word's text around them.
+      (context.list?.(list) ?? []).forEach((element, index) => {
+        if (index > 0) breakField();
+        pattern += escapeGlob(element);
+        started = true;
+      });
+      continue;
+    }
     const value = partValue(part, context);
     if (part.kind === 'literal' || part.kind === 'tilde' || part.quoted) {
       pattern += part.kind === 'literal' && !part.quoted ? value : escapeGlob(value);
@@ -85,14 +102,34 @@ export function expandPattern(word: Word, context: ExpansionContext): string {
     .join('');
 }
 
+/** `"$@"` with no parameters (or `"${a[@]}"` of an empty array) is no field at all, not an empty one. */
+function onlyEmptyLists(word: Word, context: ExpansionContext): boolean {
+  const lists = word.parts.flatMap((part) => (part.kind !== 'tilde' && part.quoted ? (listOf(part) ?? []) : []));
+  if (lists.length === 0) return false;
+  const listsAndNothing = word.parts.every((part) => (part.kind === 'literal' && part.text === '') || (part.kind !== 'tilde' && part.quoted && listOf(part)));
+  return listsAndNothing && lists.every((name) => (context.list?.(name) ?? []).length === 0);
+}
+
+/** The list a quoted `$@` or `${a[@]}` expands to a field each of. */
+function listOf(part: WordPart): string | undefined {
+  if (part.kind === 'parameter' && part.name === '@') return '@';
+  if (part.kind === 'array' && part.form === 'value' && part.index === '@') return part.name;
+  return undefined;
+}
+
 function partValue(part: WordPart, context: ExpansionContext): string {
   switch (part.kind) {
     case 'literal':
       return part.text;
     case 'tilde':
       return context.home();
-    case 'parameter':
-      return context.parameter(part.name) ?? '';
+    case 'parameter': {
+      const value = context.parameter(part.name);
+      if (value === undefined && /^[A-Za-z_0-9]/.test(part.name)) context.unset?.(part.name);
+      return value ?? '';
+    }
+    case 'array':
+      return context.array?.(part) ?? '';
     case 'substitution':
       // Trailing newlines are removed from a substitution's output (POSIX 2.6.3).
       return context.substitute(part.script).replace(/\n+$/, '');

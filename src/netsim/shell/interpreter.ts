@@ -1,14 +1,15 @@
 import { readThrough, type BackgroundJob, type CommandResult, type FileAccess, type OutputChunk, type ReadFileResult } from '../cli/command';
 import { normalizePath, type FileErrno } from '../kernel/filesystem';
-import type { AndOrList, Command, CompoundBody, CompoundCommand, Pipeline, Redirection, Script, SimpleCommand, Word } from './ast';
-import { expandBraceSource } from './braces';
-import { BUILTINS, type BuiltinContext } from './builtins';
+import type { AndOrList, Assignment, Command, CompoundBody, CompoundCommand, Pipeline, Redirection, Script, SimpleCommand, Word } from './ast';
+import { BUILTINS, KEYWORDS, SHELL_BUILTINS, type BuiltinContext } from './builtins';
 import type { Dialect } from './dialect';
 import { ArithmeticError } from './arithmetic-error';
 import { arithmetic } from './arithmetic-loader';
 import { BadSubstitution, expandFields, expandPattern, expandString, type ExpansionContext } from './expand';
-import { expandGlob, matchesGlob } from './glob';
+import { matchesGlob } from './glob';
 import { parseNext, parseWord } from './parser';
+import { shellExtras } from './shell-extras-loader';
+import type { RandomState } from './random-variable';
 
 /** A shell's own state: what survives from one line to the next. */
 export interface ShellState {
@@ -23,6 +24,27 @@ export interface ShellState {
   jobs?: ShellJob[];
   /** Aliases an interactive bash expands (`alias ls='ls --color=auto'` from ~/.bashrc); absent is none. */
   aliases?: Map<string, string>;
+  /** Functions defined so far: the compound command each runs. */
+  functions?: Map<string, CompoundCommand>;
+  /** `$1`, `$2`...: a function's arguments, or what `set --` gave. */
+  positional?: string[];
+  /** bash's arrays, their elements past the first: element 0 is the variable itself, so a scalar is an array of one. */
+  arrays?: Map<string, Map<number, string>>;
+  /** `set -e`, `-u`, `-x`, `-o pipefail`, by their long names. */
+  options?: Set<string>;
+  /** `trap ACTION EXIT` and others, by condition. */
+  traps?: Map<string, string>;
+  /** `declare -i`: assignments to these are evaluated as arithmetic. */
+  integers?: Set<string>;
+  /** $RANDOM's generator, seeded on first use or by assigning RANDOM. */
+  random?: RandomState;
+  /** Lines typed at this shell, for `history`. */
+  history?: string[];
+}
+
+/** A shell's standard input: what is left to read, which `read` takes a line at a time. */
+export interface ShellInput {
+  text: string;
 }
 
 /** A job in the shell's table: its number, the command as `jobs` shows it, and the program's side of it. */
@@ -65,6 +87,8 @@ export interface ShellEnvironment {
   readonly tty?: boolean;
   /** The virtual clock, and how long after a line starts Ctrl-C comes: a loop that never ends stops there. */
   clock?(): { readonly nowMs: number; readonly interruptAfterMs: number };
+  /** A number from the machine's seeded random source: $RANDOM's seed. */
+  randomSeed?(): number;
 }
 
 /** What one line did: the terminal's view of it and whether the shell ended. */
@@ -78,12 +102,26 @@ class ShellExit {
   constructor(readonly status: number) {}
 }
 
+/** `break`, `continue` or `return` on its way out: `piped` is what was written down a pipe on the way, which the catcher keeps. */
+class ControlFlow {
+  piped = '';
+}
+
 /** `break` or `continue`, on its way out through `levels` enclosing loops. */
-class LoopControl {
+class LoopControl extends ControlFlow {
   constructor(
     readonly kind: 'break' | 'continue',
     public levels: number,
-  ) {}
+  ) {
+    super();
+  }
+}
+
+/** `return [n]`: out of the function or sourced file. */
+class ReturnSignal extends ControlFlow {
+  constructor(readonly status: number) {
+    super();
+  }
 }
 
 /** Ctrl-C: the foreground job dies, and an interactive shell drops the rest of the line. */
@@ -124,6 +162,12 @@ export class Interpreter {
   private loops = 0;
   /** When the line started, on the virtual clock: Ctrl-C comes interruptAfterMs later. */
   private lineStartMs: number | undefined;
+  /** One frame per function running: the values its `local`s hid, put back when it returns. */
+  private locals: Map<string, string | undefined>[] = [];
+  /** Files being sourced, where `return` may be used too. */
+  private sourcing = 0;
+  /** Inside an `if` or loop condition or before `&&`/`||`: `set -e` does not apply. */
+  private conditions = 0;
 
   constructor(
     readonly state: ShellState,
@@ -139,18 +183,21 @@ export class Interpreter {
     try {
       while (offset < source.length) {
         const lineStart = offset;
-        const step = parseNext(source, offset);
+        const step = parseNext(source, offset, this.environment.dialect.kind);
         this.state.line += countLines(source.slice(lineStart, step.end)) || 1;
+        // For `history`, which joins a command typed over several lines and applies HISTCONTROL when it prints.
+        if (!this.subshell && this.environment.dialect.kind === 'bash') (this.state.history ??= []).push(source.slice(lineStart, step.end));
         offset = step.end;
         if ('error' in step) {
           // A shell that met the end of the line (or of the input) has read one line more, which dash counts.
-          const pastLine = step.error.kind !== 'unexpected-token' || step.error.token === 'newline';
+          const { error } = step;
+          const pastLine = error.kind === 'unexpected-token' ? error.token === 'newline' : error.kind !== 'unexpected-redirection' && error.kind !== 'bad-for-variable';
           this.write('stderr', this.environment.dialect.syntaxError(step.error, this.state.line + (pastLine ? 1 : 0)));
           this.state.status = 2;
           continue;
         }
         try {
-          this.runScript(step.script, stdin);
+          this.runScript(step.script, { text: stdin });
         } catch (error) {
           // The rest of this command is dropped; the shell reads on.
           if (!(error instanceof LineAborted)) throw error;
@@ -165,6 +212,7 @@ export class Interpreter {
         this.state.status = 130;
       } else {
         if (!(error instanceof ShellExit)) throw error;
+        this.runExitTrap();
         return { output: this.terminal, exited: error.status };
       }
     }
@@ -212,10 +260,13 @@ export class Interpreter {
     }
     const child = this.fork();
     child.depth = this.depth + 1;
+    const out = { captured: '' };
     let stdout = '';
     try {
-      stdout = child.runScript(script, '', true);
+      child.runScript(script, { text: '' }, true, out);
+      stdout = out.captured;
     } catch (error) {
+      stdout = out.captured;
       if (!(error instanceof ShellExit)) throw error;
       child.state.status = error.status;
     }
@@ -226,19 +277,24 @@ export class Interpreter {
     return { stdout, status: child.state.status };
   }
 
-  private runScript(script: Script, stdin: string, capture = false): string {
-    let captured = '';
+  /** Runs each statement; what they write to a captured stdout is added to `out` as each ends, so that `break` keeps it. */
+  private runScript(script: Script, stdin: ShellInput, capture = false, out = { captured: '' }): string {
     for (const statement of script.statements) {
       // Jobs follow bash's job control; other shells run the statement in the foreground, as netsim always did.
       this.background = statement.background === true && !this.subshell && this.environment.dialect.kind === 'bash';
+      let failedLast: boolean;
       try {
-        captured += this.andOr(statement, stdin, capture);
+        const { text, last } = this.andOr(statement, stdin, capture);
+        out.captured += text;
+        failedLast = last;
       } finally {
         this.background = false;
       }
       if (!this.subshell) this.pollJobs();
+      // set -e: a command that fails outside a condition ends the shell (POSIX 2.14 set -e).
+      if (failedLast && this.state.status !== 0 && this.conditions === 0 && this.state.options?.has('errexit')) throw new ShellExit(this.state.status);
     }
-    return captured;
+    return out.captured;
   }
 
   /** The statement running now ends with `&`. */
@@ -252,13 +308,23 @@ export class Interpreter {
     this.write('stderr', `[${number}] ${job.pid}\n`);
   }
 
-  private andOr(list: AndOrList, stdin: string, capture: boolean): string {
-    let captured = this.pipeline(list.first, stdin, capture);
-    for (const { operator, pipeline } of list.rest) {
-      if ((operator === '&&') !== (this.state.status === 0)) continue;
-      captured += this.pipeline(pipeline, stdin, capture);
+  /** The list's output, and whether the pipeline that ran last is its last and not negated: what `set -e` looks at. */
+  private andOr(list: AndOrList, stdin: ShellInput, capture: boolean): { text: string; last: boolean } {
+    const pipelines = [list.first, ...list.rest.map((part) => part.pipeline)];
+    let captured = '';
+    let ran = -1;
+    for (const [index, pipeline] of pipelines.entries()) {
+      if (index > 0 && (list.rest[index - 1]!.operator === '&&') !== (this.state.status === 0)) continue;
+      const condition = index < pipelines.length - 1;
+      if (condition) this.conditions++;
+      try {
+        captured += this.pipeline(pipeline, stdin, capture);
+      } finally {
+        if (condition) this.conditions--;
+      }
+      ran = index;
     }
-    return captured;
+    return { text: captured, last: ran === pipelines.length - 1 && !pipelines[ran]!.negated };
   }
 
   /**
@@ -267,9 +333,11 @@ export class Interpreter {
    * pipeline: the later stages get what was written before it and then die of
    * SIGINT, so the pipeline's status is 130 and `^C` shows after their output.
    */
-  private pipeline(pipeline: Pipeline, stdin: string, capture: boolean): string {
+  private pipeline(pipeline: Pipeline, stdin: ShellInput, capture: boolean): string {
     let input = stdin;
+    let output = '';
     let status = 0;
+    let failed = 0;
     const last = pipeline.commands.length - 1;
     const interrupts: OutputChunk[] = [];
     pipeline.commands.forEach((command, index) => {
@@ -281,16 +349,20 @@ export class Interpreter {
         for (const chunk of runner.terminal) (chunk.stream === 'tty' && index < last ? interrupts : this.terminal).push(chunk);
       }
       status = stageStatus;
-      input = stdout;
+      if (status !== 0) failed = status;
+      output = stdout;
+      input = { text: stdout };
     });
     this.terminal.push(...interrupts);
     if (interrupts.length > 0) status = 130;
+    // set -o pipefail: the last stage that failed gives the pipeline's status.
+    else if (this.state.options?.has('pipefail')) status = failed;
     this.state.status = pipeline.negated ? Number(status === 0) : status;
-    return capture ? input : '';
+    return capture ? output : '';
   }
 
   /** A pipeline's stage in its subshell: `exit` there ends the stage with its status. */
-  private stage(command: Command, stdin: string, sink: 'pipe' | 'terminal'): { stdout: string; status: number } {
+  private stage(command: Command, stdin: ShellInput, sink: 'pipe' | 'terminal'): { stdout: string; status: number } {
     try {
       return this.command(command, stdin, sink);
     } catch (error) {
@@ -301,31 +373,49 @@ export class Interpreter {
 
   /** A subshell (a pipeline's part, a command substitution): a copy of this shell's state that changes apart from it. */
   private fork(): Interpreter {
-    const state: ShellState = { ...this.state, variables: new Map(this.state.variables), exported: new Set(this.state.exported) };
+    const { arrays, functions, options, integers, positional } = this.state;
+    const state: ShellState = {
+      ...this.state,
+      variables: new Map(this.state.variables),
+      exported: new Set(this.state.exported),
+      ...(arrays ? { arrays: new Map([...arrays].map(([name, elements]) => [name, new Map(elements)])) } : {}),
+      ...(functions ? { functions: new Map(functions) } : {}),
+      ...(options ? { options: new Set(options) } : {}),
+      ...(integers ? { integers: new Set(integers) } : {}),
+      ...(positional ? { positional: [...positional] } : {}),
+    };
+    // A subshell's traps are its own (bash's trap.c reset_signal_handlers).
+    delete state.traps;
     return new Interpreter(state, this.environment, true);
   }
 
   /** Runs one command; its stderr reaches the terminal at once, its stdout is returned for the pipe. */
-  private command(command: Command, stdin: string, sink: 'pipe' | 'terminal'): { stdout: string; status: number } {
+  private command(command: Command, stdin: ShellInput, sink: 'pipe' | 'terminal'): { stdout: string; status: number } {
     if (command.kind === 'unsupported') {
       this.write('stderr', `${this.environment.dialect.name}: ${command.keyword}: compound commands are not simulated\n`);
       return { stdout: '', status: 2 };
     }
     if (command.kind === 'compound') return this.compound(command, stdin, sink);
+    if (command.kind === 'function') {
+      (this.state.functions ??= new Map()).set(command.name, command.body);
+      return { stdout: '', status: 0 };
+    }
     this.substitutionStatus = undefined;
     let expanded: { argv: string[]; assignments: [string, string][]; redirections: ResolvedRedirection[] };
     try {
       expanded = this.expand(command);
     } catch (error) {
       if (!(error instanceof BadSubstitution)) throw error;
-      this.write('stderr', `${this.environment.dialect.name}: ${error.text}: bad substitution\n`);
-      return { stdout: '', status: 1 };
+      return this.badSubstitution(error);
     }
     const { argv, assignments, redirections } = expanded;
+    if (this.state.options?.has('xtrace')) this.write('stderr', shellExtras().xtraceLine(this.environment.dialect.kind, assignments, argv));
     if (argv.length === 0) {
-      for (const [name, value] of assignments) this.state.variables.set(name, value);
+      command.assignments.forEach((assignment, index) => this.assign(assignment, assignments[index]![1]));
       return { stdout: '', status: this.substitutionStatus ?? 0 };
     }
+    const body = this.state.functions?.get(argv[0]!);
+    if (body) return this.withAssignments(assignments, () => this.callFunction(body, argv.slice(1), redirections, stdin, sink));
     const opened = this.open(redirections, stdin);
     if ('error' in opened) {
       this.write('stderr', opened.error);
@@ -339,21 +429,68 @@ export class Interpreter {
     return { stdout: this.route(result, opened, sink), status: result.exitCode };
   }
 
+  /** `${a b}`: the dialect's message; dash and ash drop the rest of the line, as for a syntax error. */
+  private badSubstitution(error: BadSubstitution): { stdout: string; status: number } {
+    const { text, status, abortsLine } = this.environment.dialect.badSubstitution(error.text, this.state.line);
+    if (abortsLine) throw new LineAborted(text, status);
+    this.write('stderr', text);
+    return { stdout: '', status };
+  }
+
+  /**
+   * A function's call: its arguments are the positional parameters while it
+   * runs, its `local`s are put back and `return` ends it (bash's execute_cmd.c
+   * execute_function). The call's redirections hold for all of it.
+   */
+  private callFunction(body: CompoundCommand, args: string[], redirections: readonly ResolvedRedirection[], stdin: ShellInput, sink: 'pipe' | 'terminal'): { stdout: string; status: number } {
+    const saved = this.state.positional;
+    this.state.positional = args;
+    const frame = new Map<string, string | undefined>();
+    this.locals.push(frame);
+    try {
+      return this.redirected(redirections, stdin, sink, this, (input, capture, out) => {
+        try {
+          const result = this.compound(body, input, capture ? 'pipe' : 'terminal');
+          out.captured += result.stdout;
+          return result.status;
+        } catch (error) {
+          if (!(error instanceof ReturnSignal)) throw error;
+          out.captured += error.piped;
+          return error.status;
+        }
+      });
+    } finally {
+      if (saved) this.state.positional = saved;
+      else delete this.state.positional;
+      this.locals.pop();
+      for (const [name, value] of frame) {
+        if (value === undefined) this.state.variables.delete(name);
+        else this.state.variables.set(name, value);
+      }
+    }
+  }
+
   /**
    * A compound command: its redirections open first and hold for everything in
    * it; what its commands print goes where they say, down the pipe or to the
    * terminal. `( )` runs in a copy of the shell, the others in this one.
    */
-  private compound(command: CompoundCommand, stdin: string, sink: 'pipe' | 'terminal'): { stdout: string; status: number } {
+  private compound(command: CompoundCommand, stdin: ShellInput, sink: 'pipe' | 'terminal'): { stdout: string; status: number } {
     const context = this.expansionContext();
-    let opened: OpenedStreams | { error: string };
+    let resolved: ResolvedRedirection[];
     try {
-      opened = this.open(command.redirections.map((redirection) => this.resolve(redirection, context)), stdin);
+      resolved = command.redirections.map((redirection) => this.resolve(redirection, context));
     } catch (error) {
       if (!(error instanceof BadSubstitution)) throw error;
-      this.write('stderr', `${this.environment.dialect.name}: ${error.text}: bad substitution\n`);
-      return { stdout: '', status: 1 };
+      return this.badSubstitution(error);
     }
+    const runner = command.body.kind === 'subshell' ? this.fork() : this;
+    return this.redirected(resolved, stdin, sink, runner, (input, capture, out) => runner.compoundBody(command.body, input, capture, out));
+  }
+
+  /** Runs `body` with `redirections` open, in `runner` (this shell or a copy), routing what it writes. */
+  private redirected(redirections: readonly ResolvedRedirection[], stdin: ShellInput, sink: 'pipe' | 'terminal', runner: Interpreter, body: (stdin: ShellInput, capture: boolean, out: { captured: string }) => number): { stdout: string; status: number } {
+    const opened = this.open(redirections, stdin);
     if ('error' in opened) {
       this.write('stderr', opened.error);
       return { stdout: '', status: 1 };
@@ -361,7 +498,6 @@ export class Interpreter {
     const streams = opened;
     // Its commands see a terminal only when the whole command's stdout is one.
     const capture = sink === 'pipe' || streams.stdout !== 'stdout';
-    const runner = command.body.kind === 'subshell' ? this.fork() : this;
     const outer = runner.terminal;
     runner.terminal = [];
     // What its commands wrote to a captured stdout, kept as they go: Ctrl-C mid-way keeps what came before.
@@ -377,12 +513,20 @@ export class Interpreter {
         runner.loops = 0;
         runner.lineStartMs = this.lineStartMs;
       }
-      status = runner.compoundBody(command.body, streams.stdin, capture, out);
+      status = body(streams.stdin, capture, out);
+      if (runner !== this) runner.runExitTrap(capture, out);
     } catch (error) {
       if (runner !== this && error instanceof ShellExit) {
         // `exit` in ( ) ends the copy, not this shell.
         status = error.status;
+        runner.runExitTrap(capture, out);
         return { stdout: flush(), status };
+      }
+      if (error instanceof ControlFlow) {
+        // What was written down the pipe before `break` or `return` goes on with it.
+        out.captured += error.piped;
+        error.piped = flush();
+        throw error;
       }
       if (error instanceof LineInterrupted && sink === 'pipe') {
         // Ctrl-C in a pipeline's stage: what it wrote goes on to the next stage, which then dies too (see pipeline).
@@ -398,10 +542,18 @@ export class Interpreter {
   }
 
   /** Runs a compound command's lists, adding to `out` what its commands wrote to a captured stdout; its status. */
-  private compoundBody(body: CompoundBody, stdin: string, capture: boolean, out: { captured: string }): number {
+  private compoundBody(body: CompoundBody, stdin: ShellInput, capture: boolean, out: { captured: string }): number {
     const run = (script: Script) => {
-      out.captured += this.runScript(script, stdin, capture);
+      this.runScript(script, stdin, capture, out);
       return this.state.status;
+    };
+    const condition = (script: Script) => {
+      this.conditions++;
+      try {
+        return run(script);
+      } finally {
+        this.conditions--;
+      }
     };
     switch (body.kind) {
       case 'group':
@@ -409,7 +561,7 @@ export class Interpreter {
         return run(body.body);
       case 'if': {
         for (const branch of body.branches) {
-          if (run(branch.condition) === 0) return run(branch.body);
+          if (condition(branch.condition) === 0) return run(branch.body);
         }
         return body.otherwise ? run(body.otherwise) : 0;
       }
@@ -423,7 +575,7 @@ export class Interpreter {
         const context = this.expansionContext();
         const values = body.words ? this.expandWords(body.words, context) : [];
         let status = 0;
-        this.loop(values.length, (index) => {
+        this.loop(out, values.length, (index) => {
           this.state.variables.set(body.name, values[index]!);
           status = run(body.body);
           return true;
@@ -433,9 +585,27 @@ export class Interpreter {
       case 'while':
       case 'until': {
         let status = 0;
-        this.loop(Infinity, () => {
-          const met = run(body.condition) === 0;
+        this.loop(out, Infinity, () => {
+          const met = condition(body.condition) === 0;
           if (met !== (body.kind === 'while')) return false;
+          status = run(body.body);
+          return true;
+        });
+        return status;
+      }
+      case 'conditional': {
+        const { status, stderr } = shellExtras().conditional(body.tokens, this.builtinContext({ text: '' }), this.expansionContext());
+        this.write('stderr', stderr);
+        return status;
+      }
+      case 'arithmetic':
+        return this.arithmeticStatus(body.expression);
+      case 'arithmetic-for': {
+        let status = 0;
+        this.arithmeticStatus(body.init);
+        this.loop(out, Infinity, (index) => {
+          if (index > 0) this.arithmeticStatus(body.step);
+          if (body.condition.source.trim() !== '' && this.arithmeticStatus(body.condition) !== 0) return false;
           status = run(body.body);
           return true;
         });
@@ -444,12 +614,17 @@ export class Interpreter {
     }
   }
 
+  /** `(( expression ))`: 0 when its value is not 0, else 1. */
+  private arithmeticStatus(expression: Word): number {
+    return this.arithmetic(expandString(expression, this.expansionContext())) === '0' ? 1 : 0;
+  }
+
   /**
    * Runs `iteration` up to `count` times, until it returns false, `break` leaves
    * it, or Ctrl-C comes: once the clock passes the line's interrupt time, or
    * after MOST_ITERATIONS without it getting there.
    */
-  private loop(count: number, iteration: (index: number) => boolean): void {
+  private loop(out: { captured: string }, count: number, iteration: (index: number) => boolean): void {
     this.loops++;
     try {
       for (let index = 0; index < count; index++) {
@@ -458,6 +633,8 @@ export class Interpreter {
           if (!iteration(index)) return;
         } catch (error) {
           if (!(error instanceof LoopControl)) throw error;
+          out.captured += error.piped;
+          error.piped = '';
           if (error.levels > 1) {
             error.levels--;
             throw error;
@@ -476,59 +653,54 @@ export class Interpreter {
   }
 
   /**
-   * `break [n]` and `continue [n]` (bash builtins/break.def; dash and BusyBox ash
-   * breakcmd): outside a loop bash says so and dash and ash are silent, all with status 0.
-   */
-  private loopControl(kind: 'break' | 'continue', args: readonly string[]): CommandResult {
-    const { dialect } = this.environment;
-    const bash = dialect.kind === 'bash';
-    if (this.loops === 0) {
-      const text = bash ? dialect.builtinError(kind, "only meaningful in a `for', `while', or `until' loop", this.state.line) : '';
-      return { stdout: '', stderr: text, exitCode: 0 };
-    }
-    const count = args[0] === undefined ? 1 : /^-?\d+$/.test(args[0]) ? Number(args[0]) : NaN;
-    // bash gives up on the line for a count that is no number and goes on after one out of range;
-    // dash and ash give up on the line for either (seen at a terminal: piped, they exit).
-    if (!bash && (Number.isNaN(count) || count < 1)) throw new LineAborted(dialect.builtinError(kind, `Illegal number: ${args[0]}`, this.state.line), 2);
-    if (Number.isNaN(count)) throw new LineAborted(dialect.builtinError(kind, `${args[0]}: numeric argument required`, this.state.line), 128);
-    if (count < 1) return { stdout: '', stderr: dialect.builtinError(kind, `${args[0]}: loop count out of range`, this.state.line), exitCode: 1 };
-    throw new LoopControl(kind, Math.min(count, this.loops));
-  }
-
-  /**
    * `. FILE` and bash's `source FILE`: the file's commands run in this shell, so
    * what they set stays (bash builtins/source.def; dash and ash `dotcmd`, whose
    * failure to open the file ends the line, as at their terminals).
    */
-  private source(name: string, args: readonly string[], stdin: string): CommandResult {
+  private source(name: string, args: readonly string[], stdin: ShellInput): CommandResult {
     const { dialect } = this.environment;
     const [path] = args;
-    if (path === undefined) {
-      if (dialect.kind === 'bash') return { stdout: '', stderr: `${dialect.builtinError(name, 'filename argument required', this.state.line)}${name}: usage: ${name} filename [arguments]\n`, exitCode: 2 };
-      return { stdout: '', stderr: '', exitCode: 0 };
-    }
-    const read = this.readInput(path);
+    const read = path === undefined ? undefined : this.readInput(path);
     if (typeof read !== 'string') {
-      if (dialect.kind === 'bash') return { stdout: '', stderr: read.error, exitCode: 1 };
-      const text = dialect.kind === 'dash' ? dialect.builtinError('.', `cannot open ${path}: No such file`, this.state.line) : `${dialect.name}: .: can't open '${path}': No such file or directory\n`;
-      throw new LineAborted(text, 2);
+      const failure = shellExtras().sourceFailure(name, path, read?.error, dialect, this.state.line);
+      if (failure.abortsLine) throw new LineAborted(failure.stderr, failure.exitCode);
+      return failure;
     }
     let offset = 0;
-    while (offset < read.length) {
-      const step = parseNext(read, offset);
-      offset = step.end;
-      if ('error' in step) {
-        this.write('stderr', dialect.syntaxError(step.error, this.state.line));
-        this.state.status = 2;
-        continue;
+    this.sourcing++;
+    try {
+      while (offset < read.length) {
+        const step = parseNext(read, offset, dialect.kind);
+        offset = step.end;
+        if ('error' in step) {
+          this.write('stderr', dialect.syntaxError(step.error, this.state.line));
+          this.state.status = 2;
+          continue;
+        }
+        this.runScript(step.script, stdin);
       }
-      this.runScript(step.script, stdin);
+    } catch (error) {
+      if (!(error instanceof ReturnSignal)) throw error;
+      this.state.status = error.status;
+    } finally {
+      this.sourcing--;
     }
     return { stdout: '', stderr: '', exitCode: this.state.status };
   }
 
+  /** The EXIT trap, once, as the shell (or a subshell) ends. */
+  private runExitTrap(capture = false, out = { captured: '' }): void {
+    const action = this.state.traps?.get('EXIT');
+    if (action === undefined) return;
+    this.state.traps!.delete('EXIT');
+    const step = parseNext(action, 0, this.environment.dialect.kind);
+    if (!('error' in step)) this.runScript(step.script, { text: '' }, capture, out);
+  }
+
   private resolve(redirection: Redirection, context: ExpansionContext): ResolvedRedirection {
     const { heredoc } = redirection;
+    // bash's here-string: the word, expanded, and a newline.
+    if (redirection.operator === '<<<') return { fd: redirection.fd, operator: '<<<', path: '', text: `${expandString(redirection.target, context)}\n` };
     if (heredoc) return { fd: redirection.fd, operator: redirection.operator, path: '', text: heredoc.expand ? expandString({ parts: heredoc.parts, source: heredoc.body }, context) : heredoc.body };
     return { fd: redirection.fd, operator: redirection.operator, path: expandString(redirection.target, context) };
   }
@@ -563,6 +735,13 @@ export class Interpreter {
   private expansionContext(): ExpansionContext {
     return {
       parameter: (name) => this.parameter(name),
+      unset: (name) => {
+        if (!this.state.options?.has('nounset')) return;
+        const { text, status } = shellExtras().unbound(this.environment.dialect, name, this.state.line);
+        throw new LineAborted(text, status);
+      },
+      list: (name) => (name === '@' ? (this.state.positional ?? []) : shellExtras().arrayValues(this.state, name)),
+      array: (part) => shellExtras().arrayValue(this.state, part, this.expansionContext(), (text) => this.arithmetic(text)),
       home: () => this.state.variables.get('HOME') ?? this.environment.home,
       substitute: (script) => {
         const { stdout, status } = this.substitute(script);
@@ -571,8 +750,26 @@ export class Interpreter {
       },
       glob: (pattern) => this.glob(pattern),
       arithmetic: (expression) => this.arithmetic(expression),
-      assign: (name, value) => this.state.variables.set(name, value),
+      assign: (name, value) => this.setVariable(name, value),
     };
+  }
+
+  /** An assignment word: `name=value`, bash's `name+=value`, `name[i]=value` and `name=(words)`. */
+  private assign(assignment: Assignment, value: string): void {
+    if (!assignment.elements && !assignment.index) return this.setVariable(assignment.name, value, assignment.append);
+    const context = this.expansionContext();
+    const values = assignment.elements && this.expandWords(assignment.elements, context);
+    shellExtras().assignArray(this.state, assignment, values, value, context, { setVariable: (name, text) => this.setVariable(name, text), arithmetic: (text) => this.arithmetic(text) });
+  }
+
+  /** Sets a variable as an assignment does: `declare -i` ones are evaluated, `+=` appends (adds), RANDOM reseeds. */
+  private setVariable(name: string, value: string, append = false): void {
+    const integer = this.state.integers?.has(name);
+    const old = this.state.variables.get(name) ?? '';
+    let text = integer ? this.arithmetic(value) : value;
+    if (append) text = integer ? String(Number(old || 0) + Number(text)) : old + text;
+    if (name === 'RANDOM' && this.environment.dialect.kind !== 'dash') this.state.random = shellExtras().seedRandom(Number.parseInt(text, 10) || 0, this.environment.dialect.kind);
+    this.state.variables.set(name, text);
   }
 
   /** `$(( expression ))` on this shell's variables; an error drops the rest of the line. */
@@ -593,7 +790,7 @@ export class Interpreter {
   private glob(pattern: string): string[] {
     const access = this.environment.files();
     if (!access) return [];
-    return expandGlob(pattern, this.state.cwd, {
+    return shellExtras().expandGlob(pattern, this.state.cwd, {
       list: (directory) => {
         const listed = access.fs.list(directory, access.who);
         return 'names' in listed ? listed.names : undefined;
@@ -609,23 +806,31 @@ export class Interpreter {
       case '$':
         return String(this.environment.pid);
       case '#':
-        return '0';
+        return String(this.state.positional?.length ?? 0);
+      case '@':
+      case '*':
+        return (this.state.positional ?? []).join(' ');
       case '0':
         return this.environment.dialect.name;
       case '-':
         return this.environment.dialect.kind === 'bash' ? 'himBHs' : 'i';
+      case 'RANDOM':
+        return this.environment.dialect.kind === 'dash' ? this.state.variables.get(name) : shellExtras().random(this.state, this.environment.dialect.kind, () => this.environment.randomSeed?.() ?? 0);
       default:
+        if (/^[1-9]$/.test(name)) return this.state.positional?.[Number(name) - 1];
         return this.state.variables.get(name);
     }
   }
 
-  private invoke(argv: string[], assignments: [string, string][], stdin: string, terminals: { stdoutIsTerminal: boolean; stderrIsTerminal: boolean }): CommandResult {
+  private invoke(argv: string[], assignments: [string, string][], stdin: ShellInput, terminals: { stdoutIsTerminal: boolean; stderrIsTerminal: boolean }): CommandResult {
     const [name, ...args] = argv as [string, ...string[]];
-    if (name === 'break' || name === 'continue') return this.loopControl(name, args);
     if (name === '.' || (name === 'source' && this.environment.dialect.kind === 'bash')) return this.source(name, args, stdin);
     const builtin = BUILTINS.get(name);
     if (builtin) {
-      const result = builtin(args, this.builtinContext(stdin));
+      const result = this.withAssignments(assignments, () => builtin(args, this.builtinContext(stdin)));
+      if (result.abortsLine) throw new LineAborted(result.stderr, result.exitCode);
+      if (result.loop) throw new LoopControl(result.loop.kind, result.loop.levels);
+      if (result.returns !== undefined) throw new ReturnSignal(result.returns);
       if (result.exit !== undefined) {
         // A subshell (a pipeline's stage, `( )`, `$( )`) ends quietly; the terminal's shell says `exit`.
         if (!this.subshell) this.write('stderr', this.environment.dialect.exitMessage);
@@ -636,19 +841,44 @@ export class Interpreter {
     }
     const env = new Map([...this.state.exported].flatMap((key) => (this.state.variables.has(key) ? [[key, this.state.variables.get(key)!] as const] : [])));
     for (const [key, value] of assignments) env.set(key, value);
-    const result = this.environment.runProgram(argv, { stdin, env, cwd: this.state.cwd, ...terminals, ...(this.background ? { background: true } : {}) });
+    const result = this.environment.runProgram(argv, { stdin: stdin.text, env, cwd: this.state.cwd, ...terminals, ...(this.background ? { background: true } : {}) });
     if (result?.job) this.startJob(result.job, argv.join(' '));
     return result ?? { stdout: '', stderr: this.environment.dialect.notFound(name, this.state.line), exitCode: 127 };
   }
 
-  private builtinContext(stdin: string): BuiltinContext {
+  /** `IFS=: read x`: assignments before a builtin or function hold while it runs (bash's temporary environment). */
+  private withAssignments<T>(assignments: readonly [string, string][], run: () => T): T {
+    if (assignments.length === 0) return run();
+    const saved = assignments.map(([name]) => [name, this.state.variables.get(name)] as const);
+    for (const [name, value] of assignments) this.state.variables.set(name, value);
+    try {
+      return run();
+    } finally {
+      for (const [name, value] of saved) {
+        if (value === undefined) this.state.variables.delete(name);
+        else this.state.variables.set(name, value);
+      }
+    }
+  }
+
+  private builtinContext(stdin: ShellInput): BuiltinContext {
     return {
       state: this.state,
       dialect: this.environment.dialect,
       home: this.environment.home,
-      stdin,
+      stdin: stdin.text,
+      input: stdin,
       directoryExists: (path) => this.environment.directoryExists(path),
       files: () => this.environment.files(),
+      shell: {
+        arithmetic: (text) => this.arithmetic(text),
+        setVariable: (name, value) => this.setVariable(name, value),
+        isBuiltin: (name) => BUILTINS.has(name) || SHELL_BUILTINS.has(name),
+        isKeyword: (name) => KEYWORDS.has(name),
+        localFrame: () => this.locals.at(-1),
+        loops: () => this.loops,
+        mayReturn: () => this.locals.length > 0 || this.sourcing > 0,
+      },
     };
   }
 
@@ -658,17 +888,17 @@ export class Interpreter {
    * creates or empties its file at once, `>>` creates it, `<` reads it, `2>&1`
    * copies where fd 2 now goes. The first that fails stops the command.
    */
-  private open(redirections: readonly ResolvedRedirection[], stdin: string): OpenedStreams | { error: string } {
+  private open(redirections: readonly ResolvedRedirection[], stdin: ShellInput): OpenedStreams | { error: string } {
     const targets: Record<number, StreamTarget> = { 1: 'stdout', 2: 'stderr' };
     let input = stdin;
     for (const redirection of redirections) {
       const { fd, operator, path } = redirection;
       if (redirection.text !== undefined) {
-        if (fd === 0) input = redirection.text;
+        if (fd === 0) input = { text: redirection.text };
       } else if (operator === '<') {
         const read = this.readInput(path);
         if (typeof read !== 'string') return read;
-        if (fd === 0) input = read;
+        if (fd === 0) input = { text: read };
       } else if ((operator === '>&' || operator === '<&') && /^\d+$/.test(path)) {
         targets[fd] = targets[Number(path)] ?? 'null';
       } else {
@@ -742,7 +972,7 @@ interface ResolvedRedirection {
 
 /** What a command reads and where its two streams go once its redirections are open. */
 interface OpenedStreams {
-  readonly stdin: string;
+  readonly stdin: ShellInput;
   readonly stdout: StreamTarget;
   readonly stderr: StreamTarget;
 }
@@ -751,7 +981,9 @@ export type { FileErrno };
 
 /** A word's brace expansion, each alternative read again as the word it spells. */
 function braceWords(word: Word): Word[] {
-  const sources = expandBraceSource(word.source);
+  // Only a brace typed outside quotes expands (`--format '{{.Name}}'` does not): the module is fetched for those words alone.
+  const braced = word.parts.some((part) => part.kind === 'literal' && !part.quoted && part.text.includes('{'));
+  const sources = braced ? shellExtras().expandBraceSource(word.source) : undefined;
   if (!sources) return [word];
   return sources.flatMap((source) => parseWord(source) ?? []);
 }

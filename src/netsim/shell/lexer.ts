@@ -1,7 +1,7 @@
 import type { HereDocument, ParameterOperator, Script, Word, WordPart } from './ast';
 
 /** bash's operators, longest first so that `&&` is not read as two `&`. */
-const OPERATORS = ['<<-', '&>>', '&&', '||', ';;', '>>', '>&', '<&', '&>', '>|', '|&', '<<', ';', '&', '|', '(', ')', '<', '>'] as const;
+const OPERATORS = ['<<<', '<<-', '&>>', '&&', '||', ';;', '>>', '>&', '<&', '&>', '>|', '|&', '<<', ';', '&', '|', '(', ')', '<', '>'] as const;
 export type Operator = (typeof OPERATORS)[number];
 
 export type Token =
@@ -40,6 +40,8 @@ export class Lexer {
   constructor(
     private readonly source: string,
     private readonly parseScript: ScriptParser,
+    /** bash reads `${a[i]}`; dash and BusyBox ash find it a bad substitution. */
+    private readonly bash = true,
   ) {}
 
   get offset(): number {
@@ -96,7 +98,7 @@ export class Lexer {
         body += `${line}\n`;
       }
       heredoc.body = body;
-      if (heredoc.expand) heredoc.parts = new Lexer(body, this.parseScript).hereDocumentParts();
+      if (heredoc.expand) heredoc.parts = new Lexer(body, this.parseScript, this.bash).hereDocumentParts();
     }
   }
 
@@ -130,8 +132,28 @@ export class Lexer {
     }
   }
 
-  private word(): Word {
+  /**
+   * `(( expression ))` once the parser has read its first `(`: the text up to the
+   * `))` that closes it, or undefined (`( (cd x); ls )` is two subshells).
+   */
+  arithmeticCommand(): string | undefined {
+    return this.source[this.position] === '(' ? this.closingParentheses(this.position + 1, '))') : undefined;
+  }
+
+  /** Text read as inside double quotes, as `(( ))`'s expression is. */
+  expressionWord(text: string): Word {
+    return { parts: this.asDoubleQuoted(text), source: text };
+  }
+
+  /** `[[ x =~ regex ]]`'s right side: one word up to a blank, where parentheses and `|` are the regex's own (bash parse.y parse_cond_command). */
+  regexWord(): Word {
+    this.skipBlanks();
+    return this.word(true);
+  }
+
+  private word(regex = false): Word {
     const start = this.position;
+    let depth = 0;
     const parts: WordPart[] = [];
     const literal = (text: string, quoted: boolean) => parts.push({ kind: 'literal', text, quoted });
     if (this.source[this.position] === '~' && /^~(\/|$|[ \t\n;&|<>()])/.test(this.source.slice(this.position, this.position + 2))) {
@@ -140,7 +162,9 @@ export class Lexer {
     }
     for (;;) {
       const char = this.source[this.position];
-      if (char === undefined || METACHARACTERS.has(char)) break;
+      if (char === undefined || (METACHARACTERS.has(char) && !(regex && (depth > 0 || !' \t\n'.includes(char))))) break;
+      if (regex && char === '(') depth++;
+      if (regex && char === ')') depth--;
       if (char === '\\') {
         const next = this.source[this.position + 1];
         this.position += 2;
@@ -202,7 +226,7 @@ export class Lexer {
     if (next === '{') {
       const text = this.braced();
       if (/^[A-Za-z_][A-Za-z0-9_]*$|^[?$#!@*0-9-]$/.test(text)) return [{ kind: 'parameter', name: text, quoted }];
-      return [this.parameterOperation(text, quoted) ?? { kind: 'bad-substitution', text: `\${${text}}`, quoted }];
+      return [this.parameterOperation(text, quoted) ?? (this.bash ? this.arrayElement(text, quoted) : undefined) ?? { kind: 'bad-substitution', text: `\${${text}}`, quoted }];
     }
     if (next === "'" && !quoted) {
       return [{ kind: 'literal', text: ansiC(this.until("'", this.position + 2)), quoted: true }];
@@ -225,7 +249,11 @@ export class Lexer {
    * Otherwise (`$( (cd x); ls )`) undefined, and it is a command substitution.
    */
   private arithmetic(): string | undefined {
-    const start = this.position + 3;
+    return this.closingParentheses(this.position + 3, ')');
+  }
+
+  /** The text from `start` to the `))` that closes it, the position moved past; undefined if a lone `)` closes it first. */
+  private closingParentheses(start: number, missing: string): string | undefined {
     let depth = 0;
     for (let at = start; at < this.source.length; at++) {
       const char = this.source[at];
@@ -237,8 +265,9 @@ export class Lexer {
         return this.source.slice(start, at);
       }
     }
-    throw new UnterminatedError(')');
+    throw new UnterminatedError(missing);
   }
+
 
   /** The inside of `${...}`, up to its matching `}` (a `${...}` or `$(...)` in it nests). */
   private braced(): string {
@@ -272,9 +301,18 @@ export class Lexer {
     return { kind: 'parameter-operation', name, operator, word: this.asDoubleQuoted(rest), quoted };
   }
 
+  /** `${a[i]}`, `${a[@]}`, `${#a[@]}`, `${!a[@]}`: bash's arrays; undefined for any other text. */
+  private arrayElement(text: string, quoted: boolean): WordPart | undefined {
+    const match = /^([#!]?)([A-Za-z_][A-Za-z0-9_]*)\[([\s\S]+)\]$/.exec(text);
+    if (!match) return undefined;
+    const [, prefix, name, index] = match as unknown as [string, string, string, string];
+    const form = prefix === '#' ? 'length' : prefix === '!' ? 'indices' : 'value';
+    return { kind: 'array', name, index: index === '@' || index === '*' ? index : this.asDoubleQuoted(index), form, quoted };
+  }
+
   /** Text read as inside double quotes: its `$` expansions found, everything else literal. */
   private asDoubleQuoted(text: string): WordPart[] {
-    const inner = new Lexer(`${text.replace(/"/g, '\\"')}"`, this.parseScript);
+    const inner = new Lexer(`${text.replace(/"/g, '\\"')}"`, this.parseScript, this.bash);
     return inner.doubleQuoted();
   }
 

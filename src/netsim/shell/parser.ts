@@ -1,4 +1,5 @@
-import type { AndOrList, Assignment, CaseItem, Command, CompoundBody, CompoundCommand, ConditionalBranch, Pipeline, Redirection, RedirectionOperator, Script, SimpleCommand, UnsupportedCommand, Word } from './ast';
+import type { AndOrList, Assignment, CaseItem, Command, CompoundBody, CompoundCommand, ConditionalBranch, ConditionalToken, Pipeline, Redirection, RedirectionOperator, Script, SimpleCommand, UnsupportedCommand, Word } from './ast';
+import type { ShellKind } from './dialect';
 import { Lexer, NestedSyntaxError, UnterminatedError, type Token } from './lexer';
 
 /** Why a command line could not be parsed; the dialect turns it into the shell's message. */
@@ -10,15 +11,19 @@ export type ShellSyntaxError =
   /** Input ended inside quotes or a substitution. */
   | { readonly kind: 'unterminated'; readonly closing: string }
   /** An error inside `$(...)`. */
-  | { readonly kind: 'in-substitution'; readonly error: ShellSyntaxError };
+  | { readonly kind: 'in-substitution'; readonly error: ShellSyntaxError }
+  /** dash and BusyBox ash: a redirection where none may be (`<<<`, bash's here-string, reads as `<<` then `<`). */
+  | { readonly kind: 'unexpected-redirection' }
+  /** dash and BusyBox ash: `for` not followed by a name (`for ((`). */
+  | { readonly kind: 'bad-for-variable' };
 
 export type ParseStep = { readonly script: Script; readonly end: number } | { readonly error: ShellSyntaxError; readonly end: number };
 
 /** Words that open a compound command the simulated shell does not run. */
-const UNSUPPORTED_OPENERS = new Set(['select', 'function', '[[', 'coproc']);
+const UNSUPPORTED_OPENERS = new Set(['select', 'coproc']);
 /** Reserved words that cannot start a command: bash names them as unexpected tokens. */
 const MISPLACED_RESERVED = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}', 'in']);
-const REDIRECTIONS = new Set<string>(['<', '>', '>>', '>|', '>&', '<&', '&>', '&>>', '<<', '<<-']);
+const REDIRECTIONS = new Set<string>(['<', '>', '>>', '>|', '>&', '<&', '&>', '&>>', '<<', '<<-', '<<<']);
 
 class Failure {
   constructor(readonly error: ShellSyntaxError) {}
@@ -29,8 +34,8 @@ class Failure {
  * unquoted newline that ends it, as interactive bash reads a line and runs it
  * before reading the next. A trailing `|` or `&&` continues on the next line.
  */
-export function parseNext(source: string, offset: number): ParseStep {
-  const parser = new Parser(source.slice(offset));
+export function parseNext(source: string, offset: number, kind: ShellKind = 'bash'): ParseStep {
+  const parser = new Parser(source.slice(offset), kind);
   try {
     const script = parser.completeCommand();
     return { script, end: offset + parser.offset };
@@ -47,8 +52,8 @@ export function parseNext(source: string, offset: number): ParseStep {
 }
 
 /** A whole text (a `$(...)` body) as one script. */
-export function parseScript(source: string): Script | Failure {
-  const parser = new Parser(source);
+export function parseScript(source: string, kind: ShellKind = 'bash'): Script | Failure {
+  const parser = new Parser(source, kind);
   try {
     return parser.wholeScript();
   } catch (error) {
@@ -59,7 +64,7 @@ export function parseScript(source: string): Script | Failure {
 /** One word as the lexer reads it from `source` (brace expansion's words, typed again); undefined if it is not one word. */
 export function parseWord(source: string): Word | undefined {
   try {
-    const lexer = new Lexer(source, nestedParser);
+    const lexer = new Lexer(source, nestedParser('bash'));
     const token = lexer.next();
     return token.kind === 'word' && lexer.next().kind === 'eof' ? token.word : undefined;
   } catch {
@@ -74,9 +79,11 @@ function asFailure(error: unknown): Failure {
   throw error;
 }
 
-function nestedParser(source: string): Script | NestedSyntaxError | UnterminatedError {
-  const result = parseScript(source);
-  return result instanceof Failure ? new NestedSyntaxError(JSON.stringify({ kind: 'in-substitution', error: result.error })) : result;
+function nestedParser(kind: ShellKind) {
+  return (source: string): Script | NestedSyntaxError | UnterminatedError => {
+    const result = parseScript(source, kind);
+    return result instanceof Failure ? new NestedSyntaxError(JSON.stringify({ kind: 'in-substitution', error: result.error })) : result;
+  };
 }
 
 class Parser {
@@ -85,8 +92,11 @@ class Parser {
   /** The kind of the last token read, which tells where the failing line ends. */
   lastLexed: Token['kind'] | undefined;
 
-  constructor(source: string) {
-    this.lexer = new Lexer(source, nestedParser);
+  constructor(
+    source: string,
+    private readonly kind: ShellKind,
+  ) {
+    this.lexer = new Lexer(source, nestedParser(kind), kind === 'bash');
   }
 
   get offset(): number {
@@ -163,18 +173,46 @@ class Parser {
       const text = token.word.source;
       if (UNSUPPORTED_OPENERS.has(text)) return this.unsupported(text);
       if (MISPLACED_RESERVED.has(text)) throw new Failure({ kind: 'unexpected-token', token: text });
+      // bash's and BusyBox ash's `function name`; dash reads `function` as a command's name.
+      if (text === 'function' && this.kind !== 'dash') return this.functionKeyword();
       const body = this.compoundBody(text);
       if (body) return body.kind === 'unsupported' ? body : this.withRedirections(body);
     }
     if (token.kind === 'operator' && token.operator === '(') {
       this.take();
-      // `(( expression ))`, bash's arithmetic command.
-      if (this.isOperator('(')) return this.unsupported('((');
+      // `(( expression ))`, bash's arithmetic command; dash and ash read two subshells.
+      const expression = this.kind === 'bash' ? this.lexer.arithmeticCommand() : undefined;
+      if (expression !== undefined) return this.withRedirections({ kind: 'arithmetic', expression: this.lexer.expressionWord(expression) });
       const body = this.compoundList([')']);
       this.take();
       return this.withRedirections({ kind: 'subshell', body });
     }
     return this.simpleCommand();
+  }
+
+  /** `function name [()] compound-command`. */
+  private functionKeyword(): Command {
+    this.take();
+    const name = this.take();
+    if (name.kind !== 'word') throw unexpected(name);
+    if (this.isOperator('(')) this.parentheses();
+    return this.functionBody(name.word.source);
+  }
+
+  /** `()` after a function's name. */
+  private parentheses(): void {
+    this.take();
+    const close = this.take();
+    if (close.kind !== 'operator' || close.operator !== ')') throw unexpected(close);
+  }
+
+  /** The compound command a function runs (POSIX 2.9.5), after newlines. */
+  private functionBody(name: string): Command {
+    this.linebreak();
+    const token = this.peek();
+    const body = token.kind === 'operator' && token.operator === '(' ? this.command() : token.kind === 'word' && isPlain(token.word) ? this.compoundBody(token.word.source) : undefined;
+    if (!body || body.kind === 'unsupported' || body.kind === 'function' || body.kind === 'simple') throw unexpected(this.peek());
+    return { kind: 'function', name, body: body.kind === 'compound' ? body : this.withRedirections(body) };
   }
 
   /** The rest of the line goes with a compound command the shell does not run: it is named, not run in pieces. */
@@ -204,16 +242,31 @@ class Parser {
         return this.ifCommand();
       case 'case':
         return this.caseCommand();
+      case '[[':
+        return this.kind === 'dash' ? undefined : this.conditional();
       default:
         return undefined;
     }
   }
 
+  /** `[[ ... ]]`'s words and operators up to `]]`; the word after `=~` is a regex, read as one. */
+  private conditional(): CompoundBody {
+    this.take();
+    const tokens: ConditionalToken[] = [];
+    for (;;) {
+      const token = this.take();
+      if (token.kind === 'word' && token.word.source === ']]') break;
+      if (token.kind === 'eof' || token.kind === 'newline') throw unexpected(token);
+      tokens.push(token.kind === 'word' ? { kind: 'word', word: token.word } : { kind: 'operator', operator: token.operator });
+      if (token.kind === 'word' && token.word.source === '=~') tokens.push({ kind: 'word', word: this.lexer.regexWord() });
+    }
+    return { kind: 'conditional', tokens };
+  }
+
   /** `for name [in word...]` then `;` or newlines, then `do list; done`. */
   private forLoop(): CompoundBody | UnsupportedCommand {
     this.take();
-    // `for (( i = 0; i < 3; i++ ))`, bash's arithmetic loop.
-    if (this.isOperator('(')) return this.unsupported('for ((');
+    if (this.isOperator('(')) return this.arithmeticFor();
     const name = this.take();
     if (name.kind !== 'word') throw unexpected(name);
     this.linebreak();
@@ -234,6 +287,19 @@ class Parser {
     }
     this.linebreak();
     return { kind: 'for', name: name.word.source, words, body: this.doGroup() };
+  }
+
+  /** bash's `for (( init; condition; step ))`; dash and ash want a name after `for`. */
+  private arithmeticFor(): CompoundBody {
+    const text = this.kind === 'bash' ? this.lexer.arithmeticCommand() : undefined;
+    if (text === undefined) throw new Failure(this.kind === 'bash' ? { kind: 'unexpected-token', token: '(' } : { kind: 'bad-for-variable' });
+    const [init = '', condition = '', step = ''] = text.split(';');
+    this.lookahead = undefined;
+    const separator = this.peek();
+    if (separator.kind === 'operator' && separator.operator === ';') this.take();
+    this.linebreak();
+    const word = (part: string) => this.lexer.expressionWord(part);
+    return { kind: 'arithmetic-for', init: word(init), condition: word(condition), step: word(step), body: this.doGroup() };
   }
 
   private doGroup(): Script {
@@ -333,7 +399,7 @@ class Parser {
     return token.kind === 'operator' && token.operator === operator;
   }
 
-  private simpleCommand(): SimpleCommand {
+  private simpleCommand(): SimpleCommand | Command {
     const assignments: Assignment[] = [];
     const words: Word[] = [];
     const redirections: Redirection[] = [];
@@ -342,9 +408,16 @@ class Parser {
       if (token.kind === 'operator' && REDIRECTIONS.has(token.operator)) {
         this.take();
         redirections.push(this.redirection(token.operator as RedirectionOperator, token.fd));
+      } else if (token.kind === 'operator' && token.operator === '(' && words.length + redirections.length === 0 && this.kind === 'bash' && isArrayStart(assignments.at(-1))) {
+        // bash's `name=(words)`.
+        assignments.push({ ...assignments.pop()!, elements: this.arrayElements() });
+      } else if (token.kind === 'operator' && token.operator === '(' && words.length === 1 && assignments.length + redirections.length === 0 && isPlain(words[0]!)) {
+        // `name()`: a function definition. The `(` is looked at here, not ahead: each `$(` nested in a word costs no more stack than it did.
+        this.parentheses();
+        return this.functionBody(words[0]!.source);
       } else if (token.kind === 'word') {
         this.take();
-        const assignment = words.length === 0 ? asAssignment(token.word) : undefined;
+        const assignment = words.length === 0 ? asAssignment(token.word, this.kind === 'bash') : undefined;
         if (assignment) assignments.push(assignment);
         else words.push(token.word);
       } else break;
@@ -353,10 +426,25 @@ class Parser {
     return { kind: 'simple', assignments, words, redirections };
   }
 
+  /** `(word...)` after `name=`: an array's elements, across newlines. */
+  private arrayElements(): Word[] {
+    this.take();
+    const elements: Word[] = [];
+    for (;;) {
+      this.linebreak();
+      const token = this.take();
+      if (token.kind === 'operator' && token.operator === ')') return elements;
+      if (token.kind !== 'word') throw unexpected(token);
+      elements.push(token.word);
+    }
+  }
+
   private redirection(operator: RedirectionOperator, fd: number | undefined): Redirection {
+    // dash and BusyBox ash read `<<<` as `<<` then `<`.
+    if (operator === '<<<' && this.kind !== 'bash') throw new Failure({ kind: 'unexpected-redirection' });
     const target = this.take();
     if (target.kind !== 'word') throw unexpected(target);
-    const input = operator === '<' || operator === '<&' || operator === '<<' || operator === '<<-';
+    const input = operator === '<' || operator === '<&' || operator === '<<' || operator === '<<-' || operator === '<<<';
     const heredoc = operator === '<<' || operator === '<<-' ? this.lexer.hereDocument(target.word, operator === '<<-') : undefined;
     return { fd: fd ?? (input ? 0 : 1), operator, target: target.word, ...(heredoc ? { heredoc } : {}) };
   }
@@ -394,18 +482,24 @@ function isTerminator(token: Token, terminators: readonly string[]): boolean {
   return token.kind === 'word' && isPlain(token.word) && terminators.includes(token.word.source);
 }
 
+/** `name=` with nothing after the `=`: a `(` right after it opens an array's elements. */
+function isArrayStart(assignment: Assignment | undefined): boolean {
+  return assignment !== undefined && assignment.value.source === '' && !assignment.index && !assignment.elements;
+}
+
 /** A word written without quotes or expansions, as reserved words must be. */
 function isPlain(word: Word): boolean {
   return word.parts.every((part) => part.kind === 'literal' && !part.quoted);
 }
 
-/** `NAME=value` before the command name (POSIX 2.10.2 rule 7). */
-function asAssignment(word: Word): Assignment | undefined {
+/** `NAME=value` before the command name (POSIX 2.10.2 rule 7); bash's `NAME+=value` and `NAME[index]=value` too. */
+function asAssignment(word: Word, bash: boolean): Assignment | undefined {
   const first = word.parts[0];
   if (first?.kind !== 'literal' || first.quoted) return undefined;
-  const match = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first.text);
+  const match = (bash ? /^([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]]*)\])?(\+?)=/ : /^([A-Za-z_][A-Za-z0-9_]*)=/).exec(first.text);
   if (!match) return undefined;
   const rest = first.text.slice(match[0].length);
   const parts = rest === '' ? word.parts.slice(1) : [{ ...first, text: rest }, ...word.parts.slice(1)];
-  return { name: match[1]!, value: { parts, source: word.source.slice(match[0].length) } };
+  const index = match[2] === undefined ? {} : { index: { parts: [{ kind: 'literal' as const, text: match[2], quoted: false }], source: match[2] } };
+  return { name: match[1]!, value: { parts, source: word.source.slice(match[0].length) }, ...(match[3] ? { append: true } : {}), ...index };
 }

@@ -29,6 +29,8 @@ export interface Machine {
   pollJob?(job: BackgroundJob, printed: number): { output: readonly OutputChunk[]; printed: number; done: boolean };
   /** The virtual clock, and how long after a line starts Ctrl-C comes. */
   clock?(): { readonly nowMs: number; readonly interruptAfterMs: number };
+  /** A number from the machine's seeded random source, which seeds a shell's $RANDOM. */
+  randomSeed?(): number;
 }
 
 export interface ShellPid {
@@ -76,6 +78,23 @@ export interface FrameState {
   readonly jobs?: readonly ShellJob[];
   readonly login?: boolean;
   readonly farewell?: string | undefined;
+  /** Functions, arrays, `set` options, traps, aliases, `history`...: absent in older snapshots and when there are none. */
+  readonly language?: SavedLanguage;
+}
+
+/** A shell's state beyond its variables (functions, arrays, options, traps, aliases, history...) as JSON, its maps and sets tagged. */
+type SavedLanguage = string;
+
+const LANGUAGE_KEYS = ['functions', 'arrays', 'traps', 'aliases', 'options', 'integers', 'positional', 'history', 'random'] as const;
+
+function saveLanguage(state: ShellState): SavedLanguage {
+  const kept = Object.fromEntries(LANGUAGE_KEYS.map((key) => [key, state[key]]));
+  return JSON.stringify(kept, (_key, value: unknown) => (value instanceof Map ? { $map: [...value] } : value instanceof Set ? { $set: [...value] } : value));
+}
+
+function restoreLanguage(saved: SavedLanguage | undefined): Partial<ShellState> {
+  if (saved === undefined) return {};
+  return JSON.parse(saved, (_key, value: { $map?: [unknown, unknown][]; $set?: unknown[] } | null) => (value?.$map ? new Map(value.$map) : value?.$set ? new Set(value.$set) : value)) as Partial<ShellState>;
 }
 
 /** The terminal's shells, bottom first: what a snapshot keeps so that a restored host types into the same shell. */
@@ -146,11 +165,12 @@ export class TerminalSession {
       ...(frame.state.jobs?.length ? { jobs: frame.state.jobs.map((job) => ({ ...job })) } : {}),
       login: frame.login,
       farewell: frame.farewell,
+      language: saveLanguage(frame.state),
     }));
   }
 
   private revive(saved: FrameState, bottom: boolean): Frame {
-    const state: ShellState = { variables: new Map(saved.variables), exported: new Set(saved.exported), status: saved.status, cwd: saved.cwd, line: saved.line, ...(saved.jobs ? { jobs: saved.jobs.map((job) => ({ ...job })) } : {}) };
+    const state: ShellState = { variables: new Map(saved.variables), exported: new Set(saved.exported), status: saved.status, cwd: saved.cwd, line: saved.line, ...(saved.jobs ? { jobs: saved.jobs.map((job) => ({ ...job })) } : {}), ...restoreLanguage(saved.language) };
     const container = saved.place.kind === 'container' ? this.machine.container(saved.place.id) : undefined;
     const dialect = saved.place.kind === 'container' ? dialectFor(saved.argv0, container !== undefined && this.machine.isBusyBox(container.image), false) : dialectFor(saved.argv0, false, false);
     const isRoot = bottom && !this.opensOn ? () => this.rootLine : () => saved.user === 'root';
@@ -171,9 +191,9 @@ export class TerminalSession {
   }
 
   /** Runs `script` to its end in a new shell of a machine, leaving the terminal's shells as they are. */
-  runDetached(machine: MachineName, shell: MachineShell, script: string): CommandResult {
+  runDetached(machine: MachineName, shell: MachineShell, script: string, stdin = ''): CommandResult {
     const frame = this.machineFrame(machine, shell, true);
-    const outcome = frame.interpreter.runLine(script.endsWith('\n') ? script : `${script}\n`, '');
+    const outcome = frame.interpreter.runLine(script.endsWith('\n') ? script : `${script}\n`, stdin);
     return collect(outcome.output, outcome.exited ?? frame.state.status);
   }
 
@@ -250,7 +270,7 @@ export class TerminalSession {
   private control(): TerminalControl {
     return {
       enterMachine: (machine, shell) => this.pending.push(this.machineFrame(machine, shell)),
-      runOnMachine: (machine, shell, script) => this.runDetached(machine, shell, script),
+      runOnMachine: (machine, shell, script, stdin) => this.runDetached(machine, shell, script, stdin),
       exec: (containerId, argv, options) => this.exec(containerId, argv, options),
       // The LAN machine's shells are its processes, not the host's.
       shells: () => this.frames.filter((frame) => frame.place.kind !== 'lan').map((frame) => this.shellProcess(frame)),
@@ -332,6 +352,7 @@ export class TerminalSession {
       directoryExists: (path) => this.machine.directoryExists(place, path),
       pollJob: (job, printed) => this.machine.pollJob?.(job, printed) ?? { output: [], printed, done: true },
       clock: () => this.machine.clock?.() ?? { nowMs: 0, interruptAfterMs: Infinity },
+      randomSeed: () => this.machine.randomSeed?.() ?? 0,
     });
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Host } from '../../../src/netsim/index';
-import { expandGlob, hasGlob, matchesGlob } from '../../../src/netsim/shell/glob';
+import { hasGlob, matchesGlob } from '../../../src/netsim/shell/glob';
+import { expandGlob } from '../../../src/netsim/shell/pathname-expansion';
 
 /**
  * Pathname expansion as the bash manual's "Pathname Expansion" and "Pattern

@@ -37,9 +37,9 @@ describe('a loop that never ends by itself', () => {
 });
 
 describe('compound commands the simulated shell does not run', () => {
-  it.each(['for ((i = 0; i < 3; i++)); do echo $i; done', '(( x = 1 + 2 ))', 'select x in a b; do echo $x; done', 'function f { echo; }', '[[ -f /etc/hosts ]] && echo yes'])('%s says so, status 2', (line) => {
+  it.each(['select x in a b; do echo $x; done', 'coproc cat'])('%s says so, status 2', (line) => {
     const result = Host.create({ seed: 3 }).run(line);
-    expect(result.stderr).toMatch(/^bash: (for \(\(|\(\(|select|function|\[\[): compound commands are not simulated\n$/);
+    expect(result.stderr).toMatch(/^bash: (select|coproc): compound commands are not simulated\n$/);
     expect(result.exitCode).toBe(2);
   });
 });

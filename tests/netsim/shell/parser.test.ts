@@ -5,7 +5,7 @@ import { parseNext } from '../../../src/netsim/shell/parser';
 
 /** The words of each simple command, as typed, in a parsed line. */
 function shape(script: Script): string[][][] {
-  return script.statements.map((list) => [list.first, ...list.rest.map((r) => r.pipeline)].flatMap((p) => p.commands.map((c) => (c.kind === 'simple' ? c.words.map((w) => w.source) : [`<${c.kind === 'compound' ? c.body.kind : c.keyword}>`]))));
+  return script.statements.map((list) => [list.first, ...list.rest.map((r) => r.pipeline)].flatMap((p) => p.commands.map((c) => (c.kind === 'simple' ? c.words.map((w) => w.source) : [`<${c.kind === 'compound' ? c.body.kind : c.kind === 'function' ? `function ${c.name}` : c.keyword}>`]))));
 }
 
 function parsed(line: string): Script {
@@ -25,7 +25,9 @@ describe('parseNext reads one complete command', () => {
     ['docker run \\\n  -d nginx', [[['docker', 'run', '-d', 'nginx']]]],
     ['echo $(a | b) `c`', [[['echo', '$(a | b)', '`c`']]]],
     ['X=1 Y=2 cmd arg', [[['cmd', 'arg']]]],
-    ['[[ -f x ]] && echo y', [[['<[[>']]]],
+    ['[[ -f x ]] && echo y', [[['<conditional>'], ['echo', 'y']]]],
+    ['f() { echo; }; function g { :; }', [[['<function f>']], [['<function g>']]]],
+    ['(( x++ )); for ((;;)); do :; done', [[['<arithmetic>']], [['<arithmetic-for>']]]],
     ['for i in a b; do echo $i; done | sort', [[['<for>'], ['sort']]]],
     ['{ echo a; echo b; } > f; (cd /tmp)', [[['<group>']], [['<subshell>']]]],
   ] as const)('%j', (line, expected) => {

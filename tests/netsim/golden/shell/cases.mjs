@@ -183,6 +183,60 @@ export const CASES = [
   { name: 'arithmetic division by 0', input: 'echo $(( 5 % 0 ))\necho $((1/0))' },
   { name: 'arithmetic syntax error', input: 'echo $((a b))' },
   { name: 'arithmetic base', input: 'echo $((08))' },
+  // Functions, positional parameters, local and return (bash's execute_cmd.c, builtins/return.def, shift.def).
+  { name: 'function', input: 'f() { echo "f:$#:$1:$2:$@"; return 3; }; f a b; echo $?' },
+  { name: 'function keyword', input: 'function g { echo g $1; }; g x; function h() { echo h; }; h' },
+  { name: 'function over lines', input: 'greet() {\n  echo "hello $1"\n}\ngreet world' },
+  { name: 'local', input: 'f() { local x=1 y; x=$((x+1)); echo $x "[$y]"; }; x=5; f; echo $x' },
+  { name: 'local outside a function', input: 'local x=1; echo $?' },
+  { name: 'return outside a function', input: 'return 2; echo $?' },
+  { name: 'return status', input: 'f() { false; return; }; f; echo $?; g() { return 300; }; g; echo $?' },
+  { name: 'shift', input: 'f() { echo $#; shift; echo "$@"; shift 5; echo $?; echo $* $#; }; f a b c' },
+  { name: 'quoted $@ and $*', input: "f() { for a in \"$@\"; do echo \"[$a]\"; done; echo \"[$*]\"; }; f 'a b' c ''" },
+  { name: 'recursive function', input: 'fact() { if [ $1 -le 1 ]; then echo 1; else echo $(( $1 * $(fact $(($1-1))) )); fi; }; fact 5' },
+  { name: 'function in a pipe', input: 'f() { echo one; echo two; }; f | wc -l' },
+  { name: 'function over a program', input: 'cat() { echo mine; }; cat; unset -f cat; type cat' },
+  { name: 'function sees and sets globals', input: 'f() { y=set; echo $x; }; x=outer; f; echo $y' },
+  // [[ ... ]] (bash's conditional command).
+  { name: '[[ patterns', input: '[[ abc == a* ]] && echo glob; [[ abc == "a*" ]] || echo literal; [[ abc != b* ]] && echo differs' },
+  { name: '[[ -n -z', input: "[[ -n $nope ]]; echo $?; [[ -z $nope ]]; echo $?; x='a b'; [[ $x == 'a b' ]] && echo nosplit" },
+  { name: '[[ numbers and logic', input: '[[ 10 -gt 9 && ! 1 -eq 2 ]] && echo num; [[ b > a ]] && echo str; [[ 1 -eq 2 || ( a < b ) ]] && echo group' },
+  { name: '[[ =~', input: 'v=v1.25; [[ $v =~ ^v[0-9]+\\.[0-9]+$ ]] && echo version; [[ abc =~ b ]]; echo $?; [[ abc =~ z ]]; echo $?' },
+  { name: '[[ BASH_REMATCH', input: '[[ web-01 =~ ([a-z]+)-([0-9]+) ]] && echo ${BASH_REMATCH[0]} ${BASH_REMATCH[2]}' },
+  { name: '[[ files', input: '[[ -f /etc/passwd ]] && echo file; [[ -d /etc ]] && echo dir; [[ -e /nosuch ]]; echo $?' },
+  // Here-strings and read.
+  { name: 'here-string', input: 'x=there; cat <<< "hi $x"; wc -c <<< abc' },
+  { name: 'read fields', input: 'read a b <<< "one two three"; echo "$a|$b"; read <<< "  r  "; echo "[$REPLY]"' },
+  { name: 'read -r', input: "read -r a b <<< 'x\\y z w'; echo \"$a|$b\"; read a <<< 'x\\y'; echo \"$a\"" },
+  { name: 'while read from a file', input: "printf 'l1\\nl2  x\\n' > r.txt; while read line; do echo \"[$line]\"; done < r.txt" },
+  { name: 'while read from a pipe', input: "printf 'a b\\nc d\\n' | while read x y; do echo \"$y-$x\"; done" },
+  { name: 'read with IFS', input: 'echo a:b:c | { IFS=: read -r x y z; echo $y; }; IFS=, read p q <<< "1,2,3"; echo "$q"' },
+  { name: 'read -p and -a', input: "read -p 'Name: ' n <<< bob; echo \"hi $n\"; read -a arr <<< 'p q r'; echo ${arr[2]} ${#arr[@]}" },
+  { name: 'read at end of input', input: 'read x < /dev/null; echo $? "[$x]"; echo hi | read y; echo "[$y]"' },
+  { name: 'read a last line without newline', input: "printf 'a\\nb' | while read l; do echo $l; done; printf 'c' | { read l; echo $? $l; }" },
+  // for (( )) and (( )).
+  { name: 'arithmetic for', input: 'for ((i=0; i<3; i++)); do echo $i; done; for (( ; ; )); do echo once; break; done' },
+  { name: 'arithmetic command', input: '(( x = 3 + 4 )); echo $x; (( x > 5 )) && echo big; (( 0 )); echo $?' },
+  // Indexed arrays.
+  { name: 'arrays', input: 'a=(x y z); echo ${a[1]} ${#a[@]} ${a[@]}; a[5]=w; echo ${a[*]} ${#a[@]}; echo $a' },
+  { name: 'array in quotes', input: "a=('p q' r); for i in \"${a[@]}\"; do echo \"[$i]\"; done; a+=(s); echo ${a[2]} ${#a[1]}" },
+  { name: 'array indices and unset', input: "a=(1 2 3); echo ${!a[@]}; unset 'a[1]'; echo ${a[@]} ${#a[@]}; i=2; echo ${a[i]} ${a[$i]}" },
+  // $RANDOM (bash's variables.c: Park and Miller's generator, seeded by assignment).
+  { name: 'RANDOM seeded', input: 'RANDOM=42; echo $RANDOM $RANDOM $RANDOM' },
+  // type, set, let, declare, trap.
+  { name: 'type', input: "type cd cat if nosuch; echo $?; alias ll='ls -l'; type ll" },
+  { name: 'type -t', input: 'f() { :; }; type -t cd cat if f; type -t nosuch; echo $?' },
+  { name: 'set -x', input: 'set -x; echo a "b c" $((1+2)); x=5; set +x' },
+  { name: 'set -e', input: '(set -e; false; echo no); echo $?; (set -e; false || true; if false; then :; fi; echo survives)' },
+  { name: 'set -u', input: 'set -u; echo $nope; echo after' },
+  { name: 'set -o pipefail', input: 'false | true; echo $?; set -o pipefail; false | true; echo $?; set +o pipefail' },
+  { name: 'let', input: 'let x=2+3 y=x*2; echo $x $y; let 0; echo $?; let "z = 1 << 3"; echo $z' },
+  { name: 'declare', input: 'declare -i n=3+4; echo $n; n+=1; echo $n; declare x=1; s=ab; s+=cd; echo $s; declare -p x n' },
+  { name: 'set --', input: "set -- a 'b c'; echo $#; for x in \"$@\"; do echo \"<$x>\"; done; set --; echo $# \"[$@]\"" },
+  { name: 'break keeps what the loop wrote', input: 'for i in 1 2; do echo a; break; done | cat; x=$(for i in 1 2; do echo b; break; done); echo "[$x]"' },
+  { name: 'return keeps what the function wrote', input: 'f() { echo out; return 1; echo no; }; f | cat; x=$(f); echo "[$x] $?"' },
+  { name: 'history', input: 'echo one\necho two\nhistory' },
+  { name: 'trap EXIT', input: "(trap 'echo bye' EXIT; echo hi); trap 'echo x' EXIT; trap; trap - EXIT; trap" },
   // sudo
   { name: 'sudo alone', input: 'sudo' },
   { name: 'sudo unknown command', input: 'sudo nosuch' },
@@ -190,4 +244,4 @@ export const CASES = [
 ];
 
 /** Lines for the two other shells lessons meet: dash (Debian's sh) and BusyBox ash (Alpine, busybox), each in a fresh interactive shell. */
-export const SH_CASES = ['nosuch', 'true\nnosuch', 'ls |', '| ls', 'echo "abc', 'echo $(echo a', 'exit foo', 'cd /nosuch; echo $?', "echo -e 'a\\tb'", "echo 'a\\tb'", 'then', 'echo a && && b', 'echo >', 'false; echo $?', 'echo $(echo one   two) | wc -w', 'test 1 -eq 1; echo $?', '[ 1 -eq 1', '[ a -eq 1 ]', '[ -d /tmp ] && echo dir', 'echo /nosuch/*', 'for i in a b; do echo $i; done | sort -r', 'case b in a|b) echo ab;; *) echo no;; esac', 'i=0; while [ $i -lt 2 ]; do echo $i; i=$((i+1)); done', 'x=3; echo $((x*2+1)) $((x+=2)) $x', 'echo $((1/0))', 'echo $((1+))', 'echo $((a b))', 'for i in 1; do break 0; done; echo $?', 'break; echo $?', 'if true; then fi', 'echo a; done', '(exit 3); echo $?', '{ echo a; echo b; } | wc -l', 'echo {1..3} a{b,c}', 'command -v cd nosuch; echo $?; command -v nosuch; echo $?', 'X=1; unset X; echo "[$X]"', 'echo "echo in" > s.sh; . ./s.sh; echo $?', '. /nosuch'];
+export const SH_CASES = ['nosuch', 'true\nnosuch', 'ls |', '| ls', 'echo "abc', 'echo $(echo a', 'exit foo', 'cd /nosuch; echo $?', "echo -e 'a\\tb'", "echo 'a\\tb'", 'then', 'echo a && && b', 'echo >', 'false; echo $?', 'echo $(echo one   two) | wc -w', 'test 1 -eq 1; echo $?', '[ 1 -eq 1', '[ a -eq 1 ]', '[ -d /tmp ] && echo dir', 'echo /nosuch/*', 'for i in a b; do echo $i; done | sort -r', 'case b in a|b) echo ab;; *) echo no;; esac', 'i=0; while [ $i -lt 2 ]; do echo $i; i=$((i+1)); done', 'x=3; echo $((x*2+1)) $((x+=2)) $x', 'echo $((1/0))', 'echo $((1+))', 'echo $((a b))', 'for i in 1; do break 0; done; echo $?', 'break; echo $?', 'if true; then fi', 'echo a; done', '(exit 3); echo $?', '{ echo a; echo b; } | wc -l', 'echo {1..3} a{b,c}', 'command -v cd nosuch; echo $?; command -v nosuch; echo $?', 'X=1; unset X; echo "[$X]"', 'echo "echo in" > s.sh; . ./s.sh; echo $?', '. /nosuch', "f() { echo \"f:$#:$1:$@\"; return 3; }; f a b; echo $?", "function g { echo g; }; g", "f() { local x=1; echo $x; }; x=2; f; echo $x", "f() { shift; echo \"$#:$*\"; }; f a b c", "local x=1; echo $?", "return 1; echo $?", "[[ abc == a* ]] && echo yes", "cat <<< \"hi\"", "for ((i=0;i<3;i++)); do echo $i; done", "a=(x y z)", "echo ${a[1]}", "RANDOM=42; echo $RANDOM $RANDOM", "echo \"1 2 3\" | { read a b; echo \"$b\"; }", "printf 'x y\\n' > r.txt; while read a b; do echo $b$a; done < r.txt", "read -a x < /dev/null; echo $?", "type cd nosuch; echo $?", "let x=1+2; echo $x", "declare x=1; echo $x", "set -x; echo a \"b c\"; set +x", "(set -e; false; echo no); echo $?", "set -o pipefail; false | true; echo $?", "(trap \"echo bye\" EXIT; echo hi)", "(( 1 + 1 )); echo $?"];
