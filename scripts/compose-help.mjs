@@ -20,8 +20,8 @@ const show = (path) => execFileSync('git', ['--git-dir', gitDir, 'show', `${tag}
 
 /** The subcommands netsim runs, with the file of cmd/compose that defines each. */
 const COMMANDS = {
-  config: 'config', create: 'create', down: 'down', exec: 'exec', images: 'images', kill: 'kill', logs: 'logs', ls: 'list', port: 'port', ps: 'ps',
-  restart: 'restart', rm: 'remove', run: 'run', scale: 'scale', start: 'start', stats: 'stats', stop: 'stop', top: 'top', up: 'up', version: 'version', volumes: 'volumes',
+  config: 'config', create: 'create', down: 'down', exec: 'exec', images: 'images', kill: 'kill', logs: 'logs', ls: 'list', pause: 'pause', port: 'port', ps: 'ps',
+  restart: 'restart', rm: 'remove', run: 'run', scale: 'scale', start: 'start', stats: 'stats', stop: 'stop', top: 'top', unpause: 'pause', up: 'up', version: 'version', volumes: 'volumes',
 };
 
 /** A Go string literal's value: "..." with escapes, or `...` raw. */
@@ -49,7 +49,9 @@ function flagsOf(options = []) {
 }
 
 function command(name, file) {
-  const source = show(`cmd/compose/${file}.go`);
+  // A file may define more than one command (pause.go has unpause): read from the one whose Use names it.
+  const whole = show(`cmd/compose/${file}.go`);
+  const source = whole.slice(Math.max(0, whole.search(new RegExp(`Use:\\s*"${name}\\b`))));
   const doc = parse(show(`docs/reference/docker_compose_${name}.yaml`));
   const use = field(source, 'Use');
   const long = field(source, 'Long');

@@ -21,7 +21,7 @@ const PAGES = [
   'container', 'image', 'network', 'system',
   'container_attach', 'container_cp', 'container_create', 'container_exec', 'container_inspect', 'container_kill', 'container_logs',
   'container_ls', 'container_port', 'container_prune', 'container_rename', 'container_restart', 'container_rm', 'container_run',
-  'container_start', 'container_stats', 'container_stop', 'container_top',
+  'container_pause', 'container_start', 'container_stats', 'container_stop', 'container_top', 'container_unpause', 'container_wait', 'system_events',
   'image_history', 'image_inspect', 'image_ls', 'image_prune', 'image_pull', 'image_rm',
   'inspect', 'version', 'system_info', 'system_df', 'system_prune',
   'network_connect', 'network_create', 'network_disconnect', 'network_inspect', 'network_ls', 'network_prune', 'network_rm',

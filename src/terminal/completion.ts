@@ -27,6 +27,7 @@ export const DOCKER_COMMANDS: Record<string, readonly string[]> = {
   compose: ['-f', '--file', '-p', '--project-name', '--progress', '--ansi'],
   cp: ['-a', '--archive', '-L', '--follow-link', '-q', '--quiet'],
   create: [],
+  events: ['--since', '--until', '-f', '--filter', '--format'],
   history: ['-H', '--human', '--no-trunc', '-q', '--quiet', '--format'],
   exec: ['-d', '--detach', '-e', '--env', '-i', '--interactive', '-t', '--tty', '-u', '--user', '-w', '--workdir', '--privileged'],
   image: [],
@@ -36,6 +37,7 @@ export const DOCKER_COMMANDS: Record<string, readonly string[]> = {
   kill: ['-s', '--signal'],
   logs: ['-f', '--follow', '--tail', '-n', '-t', '--timestamps', '--since', '--until'],
   network: [],
+  pause: [],
   port: [],
   ps: ['-a', '--all', '-q', '--quiet', '--format', '--filter', '-f', '--no-trunc', '-l', '--latest', '-n', '-s', '--size'],
   pull: ['-q', '--quiet', '--platform'],
@@ -54,7 +56,9 @@ export const DOCKER_COMMANDS: Record<string, readonly string[]> = {
   stop: ['-t', '--time', '-s', '--signal'],
   system: [],
   top: [],
+  unpause: [],
   version: ['-f', '--format'],
+  wait: [],
 };
 
 export const NETWORK_COMMANDS: Record<string, readonly string[]> = {
@@ -70,6 +74,7 @@ export const NETWORK_COMMANDS: Record<string, readonly string[]> = {
 /** `docker system`'s subcommands netsim runs, and their flags. */
 export const SYSTEM_COMMANDS: Record<string, readonly string[]> = {
   df: ['-v', '--verbose', '--format'],
+  events: ['--since', '--until', '-f', '--filter', '--format'],
   info: ['-f', '--format'],
   prune: ['-a', '--all', '-f', '--force', '--volumes', '--filter'],
 };
@@ -87,6 +92,7 @@ export const COMPOSE_COMMANDS: Record<string, readonly string[]> = {
   kill: ['-s', '--signal', '--remove-orphans'],
   logs: ['-f', '--follow', '-n', '--tail', '-t', '--timestamps', '--no-color', '--no-log-prefix'],
   ls: ['-a', '--all', '-q', '--quiet', '--format', '--filter'],
+  pause: [],
   port: ['--index', '--protocol'],
   ps: ['-a', '--all', '-q', '--quiet', '--format', '--services', '--filter', '--status'],
   restart: ['-t', '--timeout', '--no-deps'],
@@ -97,6 +103,7 @@ export const COMPOSE_COMMANDS: Record<string, readonly string[]> = {
   stats: ['-a', '--all', '--no-stream', '--no-trunc', '--format'],
   stop: ['-t', '--timeout'],
   top: [],
+  unpause: [],
   up: ['-d', '--detach', '--force-recreate', '--no-recreate', '--remove-orphans', '--wait', '--no-color', '--timestamps', '--scale'],
   version: ['--short', '-f', '--format'],
   volumes: ['-q', '--quiet', '--format'],
@@ -118,7 +125,7 @@ function positionalNames(path: readonly string[], context: CompletionContext): r
     return [];
   }
   if (command === 'inspect') return [...context.containers, ...context.networks];
-  if (['attach', 'cp', 'exec', 'kill', 'logs', 'port', 'rename', 'restart', 'rm', 'start', 'stats', 'stop', 'top'].includes(command!)) return context.containers;
+  if (['attach', 'cp', 'exec', 'kill', 'logs', 'pause', 'port', 'rename', 'restart', 'rm', 'start', 'stats', 'stop', 'top', 'unpause', 'wait'].includes(command!)) return context.containers;
   return [];
 }
 

@@ -8,7 +8,7 @@ const context = { commands: ['docker', 'netsim'], containers: ['web'], networks:
 describe('completing docker compose and netsim', () => {
   it('offers compose subcommands, then their flags, and skips a flag value', () => {
     expect(complete('docker comp', 11, context)).toMatchObject({ replacement: 'compose ' });
-    expect(complete('docker compose ', 15, context).candidates).toEqual(['config', 'create', 'down', 'exec', 'images', 'kill', 'logs', 'ls', 'port', 'ps', 'restart', 'rm', 'run', 'scale', 'start', 'stats', 'stop', 'top', 'up', 'version', 'volumes']);
+    expect(complete('docker compose ', 15, context).candidates).toEqual(['config', 'create', 'down', 'exec', 'images', 'kill', 'logs', 'ls', 'pause', 'port', 'ps', 'restart', 'rm', 'run', 'scale', 'start', 'stats', 'stop', 'top', 'unpause', 'up', 'version', 'volumes']);
     expect(complete('docker compose up --de', 22, context)).toMatchObject({ replacement: '--detach ' });
     expect(complete('docker compose -p shop d', 24, context)).toMatchObject({ replacement: 'down ' });
   });
@@ -48,7 +48,10 @@ describe('completing docker commands', () => {
   });
 
   it('offers docker system\'s subcommands and the new container commands', () => {
-    expect(complete('docker system ', 14, context).candidates).toEqual(['df', 'info', 'prune']);
+    expect(complete('docker system ', 14, context).candidates).toEqual(['df', 'events', 'info', 'prune']);
+    expect(complete('docker pau', 10, context)).toMatchObject({ replacement: 'pause ' });
+    expect(complete('docker unpause w', 16, context)).toMatchObject({ replacement: 'web ' });
+    expect(complete('docker events --si', 18, context)).toMatchObject({ replacement: '--since ' });
     expect(complete('docker sta', 10, context).candidates).toEqual(['start', 'stats']);
     expect(complete('docker top w', 12, context)).toMatchObject({ replacement: 'web ' });
     expect(complete('docker stats --no-s', 19, context)).toMatchObject({ replacement: '--no-stream ' });

@@ -160,6 +160,7 @@ class CurlRun {
       const outcome = connection.send(request);
       this.context.clock.advance(outcome.elapsedMs);
       if (outcome.kind === 'unsimulated') return this.unsimulated();
+      if (outcome.kind === 'no-answer') return this.unanswered();
       if (outcome.kind !== 'response') return this.failed({ kind: outcome.kind === 'not-http' ? 'http09' : 'reset' });
       const next = this.options.location ? locationOf(outcome.response) : undefined;
       this.receive(outcome.response, next !== undefined, request.requestBytes, outcome.elapsedMs);
@@ -355,6 +356,21 @@ class CurlRun {
     if (this.meter) this.transcript.err(`${PROGRESS_HEADER}${this.idleFrame(0)}\n`);
     if (!this.options.silent || this.options.showError) this.transcript.err(errorMessage(failure));
     return this.finish(failureCode(failure), failureText(failure));
+  }
+
+  /** Nothing comes back (a paused container's server): -m's limit runs out, or the reader presses Ctrl-C, which ends curl at once. */
+  private unanswered(): CommandResult {
+    const limit = this.options.maxTimeMs;
+    if (Number.isFinite(limit)) {
+      this.context.clock.advance(limit - this.elapsedMs);
+      this.elapsedMs = limit;
+      return this.failed({ kind: 'transfer-timeout', elapsedMs: limit });
+    }
+    const waited = this.context.interruptAfterMs ?? 0;
+    this.context.clock.advance(waited);
+    if (this.meter) for (let second = 1; second <= Math.floor(waited / 1000); second++) this.transcript.err(this.idleFrame(second));
+    this.transcript.chunks.push({ stream: 'tty', text: '^C' });
+    return this.transcript.result(130, this.options.output);
   }
 
   private unsimulated(): CommandResult {

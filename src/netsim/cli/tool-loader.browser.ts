@@ -1,4 +1,5 @@
 import { loadDaemonConfigReader } from '../engine/daemon-config-loader';
+import { loadContainerPause } from '../engine/pause-loader';
 import { loadMariadbWordpress } from '../engine/mariadb-wordpress-loader';
 import { loadShellBuiltins } from '../shell/builtins-loader';
 import { loadShellExtras } from '../shell/shell-extras-loader';
@@ -15,6 +16,7 @@ import { ToolModuleMissing, type ToolModuleName, type ToolModules } from './tool
 // line names the tool (see tool-modules.ts). Same exports as tool-loader.ts, which this replaces. The modules
 // of the layers below are kept by their own loaders (*-loader.browser.ts), which these calls fill.
 const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
+  containerPause: loadContainerPause,
   apachePage: loadApachePage,
   arithmetic: loadArithmetic,
   inspect: () => import('../engine/inspect-container'),

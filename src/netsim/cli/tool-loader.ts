@@ -1,4 +1,5 @@
 import * as daemonConfig from '../engine/daemon-config-reader';
+import * as containerPause from '../engine/pause';
 import * as mariadbWordpress from '../engine/mariadb-wordpress';
 import * as goals from '../engine/goals';
 import * as apachePage from '../userland/debian-apache2-index';
@@ -41,7 +42,7 @@ import type { ToolModuleName, ToolModules } from './tool-modules';
 
 // Every tool at once: the build, the tests and `bin/netsim` never wait for one. The
 // browser's bundle replaces this file with tool-loader.browser.ts (astro.config.mjs).
-const MODULES: ToolModules = { apachePage, arithmetic, inspect, internet, linkDetailsFormat, curlWriteOut, mountOption, ipv6Path, bridge, compose, daemonConfig, date, dig, dockerExtras, dockerHelp, getent, goals, ipExtras, mariadbWordpress, netTools, netstat, ps, nsenter, packages, servers, shellBuiltins, shellExtras, ss, ssh, swarm, systemd, tcpdump, telnet, textTools, sed, awk, traceroute, volume, wget };
+const MODULES: ToolModules = { containerPause, apachePage, arithmetic, inspect, internet, linkDetailsFormat, curlWriteOut, mountOption, ipv6Path, bridge, compose, daemonConfig, date, dig, dockerExtras, dockerHelp, getent, goals, ipExtras, mariadbWordpress, netTools, netstat, ps, nsenter, packages, servers, shellBuiltins, shellExtras, ss, ssh, swarm, systemd, tcpdump, telnet, textTools, sed, awk, traceroute, volume, wget };
 
 export function toolModule<K extends ToolModuleName>(name: K): ToolModules[K] {
   return MODULES[name];

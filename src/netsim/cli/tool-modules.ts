@@ -1,4 +1,5 @@
 import type * as daemonConfig from '../engine/daemon-config-reader';
+import type * as containerPause from '../engine/pause';
 import type * as mariadbWordpress from '../engine/mariadb-wordpress';
 import type * as goals from '../engine/goals';
 import { ToolModuleMissing } from '../on-demand';
@@ -50,6 +51,7 @@ import type * as wget from './busybox-wget';
  */
 export interface ToolModules {
   apachePage: typeof apachePage;
+  containerPause: typeof containerPause;
   arithmetic: typeof arithmetic;
   bridge: typeof bridge;
   compose: typeof compose;
@@ -195,6 +197,11 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   // `docker history`; the shell's own `history` comes with the retry.
   history: 'dockerExtras',
   rename: 'dockerExtras',
+  // The daemon's pausing (engine/pause.ts) with them: `docker compose pause` needs it too.
+  pause: ['dockerExtras', 'containerPause'],
+  unpause: ['dockerExtras', 'containerPause'],
+  wait: 'dockerExtras',
+  events: 'dockerExtras',
   // docker's help texts: `--help`, `-h`, `docker help`; a bare `docker` or `docker network`, which print help too, finds them missing and loads them.
   '--help': 'dockerHelp',
   '-h': 'dockerHelp',
@@ -206,7 +213,7 @@ export { ToolModuleMissing };
 
 /** Every module, so that a name thrown from any layer can be checked. */
 const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
-  apachePage: true, arithmetic: true, inspect: true, internet: true, linkDetailsFormat: true, curlWriteOut: true, mountOption: true, ipv6Path: true, bridge: true, compose: true, daemonConfig: true, date: true, dig: true, dockerExtras: true, dockerHelp: true, getent: true, goals: true, ipExtras: true, mariadbWordpress: true,
+  apachePage: true, containerPause: true, arithmetic: true, inspect: true, internet: true, linkDetailsFormat: true, curlWriteOut: true, mountOption: true, ipv6Path: true, bridge: true, compose: true, daemonConfig: true, date: true, dig: true, dockerExtras: true, dockerHelp: true, getent: true, goals: true, ipExtras: true, mariadbWordpress: true,
   netTools: true, netstat: true, ps: true, nsenter: true, packages: true, servers: true, shellBuiltins: true, shellExtras: true, ss: true, ssh: true, swarm: true, systemd: true,
   tcpdump: true, telnet: true, textTools: true, sed: true, awk: true, traceroute: true, volume: true, wget: true,
 };

@@ -76,13 +76,25 @@ export function mergeConfig(image: ImageInfo, command: string[], options: Contai
     dnsOptions: options.dnsOptions ?? [],
     extraHosts: options.extraHosts ?? [],
     links: options.links ?? [],
-    volumes: options.volumes ?? [],
+    volumes: withImageVolumes(image.volumes, options),
     ...(options.mounts && options.mounts.length > 0 && { mounts: options.mounts }),
     ...(options.healthcheck && { healthcheck: options.healthcheck }),
     restartPolicy: options.restartPolicy ?? { name: 'no', maximumRetryCount: 0 },
     portBindings: [],
     publishAll: options.publishAll ?? false,
   };
+}
+
+/**
+ * -v as given, then the image's VOLUMEs that nothing given mounts: merge adds
+ * them to Config.Volumes, and createContainerOSSpecificSettings gives each an
+ * anonymous volume unless IsDestinationMounted (daemon/create_unix.go).
+ */
+function withImageVolumes(imageVolumes: readonly string[], options: ContainerOptions): string[] {
+  const given = options.volumes ?? [];
+  const destination = (spec: string) => spec.split(':')[spec.includes(':') ? 1 : 0]!.replace(/\/+$/, '');
+  const mounted = new Set([...given.map(destination), ...(options.mounts ?? []).map((mount) => mount.target.replace(/\/+$/, ''))]);
+  return [...given, ...imageVolumes.filter((path) => !mounted.has(path))];
 }
 
 function nonEmpty(list: readonly string[]): string[] | null {

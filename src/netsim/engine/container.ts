@@ -10,6 +10,11 @@ import type { Healthcheck, HealthState } from './health';
 
 export type ContainerStatus = 'created' | 'running' | 'exited';
 
+/** State.StateString (daemon/container/state.go): a paused container is still running, but says `paused`. */
+export function stateString(container: { readonly status: ContainerStatus; readonly paused?: boolean }): ContainerStatus | 'paused' {
+  return container.status === 'running' && container.paused ? 'paused' : container.status;
+}
+
 /** A container's attachment to one network (libnetwork's endpoint). */
 export interface Endpoint {
   readonly networkId: string;
@@ -62,6 +67,8 @@ export interface Container {
   /** `bridge`, a network name, `host` or `none`, as given to --network; `container:ID` for container:NAME. */
   readonly networkMode: string;
   status: ContainerStatus;
+  /** Frozen by `docker pause` (the cgroup freezer) while it runs: State.Paused. */
+  paused?: boolean;
   exitCode: number;
   startedMs: number | undefined;
   finishedMs: number | undefined;

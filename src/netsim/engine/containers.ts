@@ -22,8 +22,9 @@ import { DOCKERD_PID } from './resolver';
 import { serverWorkers } from './processes';
 import { missingFirstProgram } from './runc-exec';
 import { imageRootfs } from './image-catalog/rootfs';
-import { checkMountRequest, mountVolumes, removeAnonymousVolumes } from './volumes';
+import { checkMountRequest, mountPoints, mountVolumes, removeAnonymousVolumes } from './volumes';
 import { startHealth } from './health';
+import { logContainerEvent, logNetworkEvent } from './events';
 
 export interface ContainerCreateRequest extends ContainerOptions {
   name: string | undefined;
@@ -148,6 +149,7 @@ export function createContainer(daemon: Daemon, request: ContainerCreateRequest)
   };
   state.containers.push(container);
   mountVolumes(daemon, container, imageRootfs(image));
+  logContainerEvent(daemon, container, 'create');
   return container;
 }
 
@@ -190,6 +192,8 @@ export function startContainer(daemon: Daemon, reference: string): Container {
     }
   }
   for (const id of container.networks) joined(container, findNetwork(daemon, id));
+  // connectToNetwork logs each network it joined, host and none included (container_operations.go).
+  for (const id of owner === undefined ? container.networks : []) logNetworkEvent(daemon, findNetwork(daemon, id), 'connect', { container: container.id });
   state.lastPid += 1 + random.int(0, 60);
   container.pid = state.lastPid;
   container.status = 'running';
@@ -197,12 +201,13 @@ export function startContainer(daemon: Daemon, reference: string): Container {
   container.startedMs = clock.now();
   container.starts += 1;
   startHealth(container, clock.now());
+  logContainerEvent(daemon, container, 'start');
   for (const entry of imageInfo(container.image)?.startupLog?.({ containerId: container.id }) ?? []) container.logs.push({ ...entry, timeMs: clock.now() });
   if (!container.staysUp) return exitContainer(daemon, container, 0);
   const entrypoint = runImageEntrypoint(container, clock.now());
   if (entrypoint) {
     for (const entry of entrypoint.logs) container.logs.push({ ...entry, timeMs: clock.now() });
-    writeFiles(container, entrypoint.files, clock.now());
+    writeFiles(daemon, container, entrypoint.files, clock.now());
     if (entrypoint.exitCode !== undefined) return exitContainer(daemon, container, entrypoint.exitCode);
   }
   // A server that cannot bind its port exits at once with status 1, as nginx does.
@@ -255,18 +260,29 @@ export function renameContainer(daemon: Daemon, oldName: string, newName: string
   if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(wanted.slice(1))) throw new EngineError('invalid-parameter', `Error when allocating new name: Invalid container name (${wanted}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
   const holder = daemon.state.containers.find((c) => `/${c.name}` === wanted);
   if (holder) throw new EngineError('conflict', `Error when allocating new name: Conflict. The container name "${wanted}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+  const previous = `/${container.name}`;
   container.name = wanted.slice(1);
+  logContainerEvent(daemon, container, 'rename', { oldName: previous });
   return container;
 }
+
+/** The numbers (signal(7), x86-64) of the StopSignals the catalog's images declare; SIGTERM otherwise. */
+const STOP_SIGNAL_NUMBERS: Readonly<Record<string, string>> = { SIGQUIT: '3', SIGWINCH: '28' };
 
 /** `docker stop`: SIGTERM, then SIGKILL after the 10-second grace period. */
 export function stopContainer(daemon: Daemon, reference: string): Container {
   const container = findContainer(daemon, reference);
   if (container.status !== 'running') return container;
   container.manuallyStopped = true;
-  if (container.stopsOnSigterm) return exitContainer(daemon, container, 0);
-  daemon.clock.advance(10_000);
-  return exitContainer(daemon, container, 137);
+  // killWithSignal logs each signal; ContainerStop logs `stop` once the container is down (stop.go).
+  logContainerEvent(daemon, container, 'kill', { signal: STOP_SIGNAL_NUMBERS[container.config.stopSignal ?? ''] ?? '15' });
+  if (!container.stopsOnSigterm) {
+    daemon.clock.advance(10_000);
+    logContainerEvent(daemon, container, 'kill', { signal: '9' });
+  }
+  exitContainer(daemon, container, container.stopsOnSigterm ? 0 : 137);
+  logContainerEvent(daemon, container, 'stop');
+  return container;
 }
 
 /** SIGKILL: the first process dies at once with status 137. */
@@ -274,6 +290,7 @@ export function killContainer(daemon: Daemon, reference: string): Container {
   const container = findContainer(daemon, reference);
   if (container.status !== 'running') throw new EngineError('conflict', `cannot kill container: ${reference}: container ${container.id} is not running`);
   container.manuallyStopped = true;
+  logContainerEvent(daemon, container, 'kill', { signal: '9' });
   return exitContainer(daemon, container, 137);
 }
 
@@ -281,7 +298,8 @@ export function killContainer(daemon: Daemon, reference: string): Container {
 export function removeContainer(daemon: Daemon, reference: string, force: boolean, removeVolumes = false): Container {
   const container = findContainer(daemon, reference);
   if (container.status === 'running') {
-    if (!force) throw new EngineError('conflict', `cannot remove container "${reference}": container is running: stop the container before removing or force remove`);
+    if (!force) throw new EngineError('conflict', `cannot remove container "${reference}": ${container.paused ? 'container is paused and must be unpaused first' : 'container is running: stop the container before removing or force remove'}`);
+    logContainerEvent(daemon, container, 'kill', { signal: '9' });
     exitContainer(daemon, container, 137);
   }
   forget(daemon, container, removeVolumes);
@@ -291,6 +309,9 @@ export function removeContainer(daemon: Daemon, reference: string, force: boolea
 /** The first process ended with `exitCode`: networks unplugged, namespace gone. */
 export function exitContainer(daemon: Daemon, container: Container, exitCode: number): Container {
   const { kernel, clock } = daemon;
+  const wasRunning = container.status === 'running';
+  // A paused container that is killed is thawed first, so the signal lands (kill.go unpause).
+  if (container.paused && container.pid !== undefined) kernel.setFrozen([container.pid, ...Object.values(container.services ?? {})], false);
   for (const endpoint of container.endpoints) detach(daemon, endpoint);
   if (container.namespaceId !== undefined && container.pid !== undefined) kernel.closeSockets(kernel.namespace(container.namespaceId), container.pid);
   stopServices(daemon, container);
@@ -302,9 +323,19 @@ export function exitContainer(daemon: Daemon, container: Container, exitCode: nu
     if (!held) kernel.deleteNamespace(namespace);
     else if (connectedContainer(container.networkMode) === undefined) kernel.closeSockets(namespace, DOCKERD_PID);
   }
-  Object.assign(container, { status: 'exited', exitCode, finishedMs: clock.now(), pid: undefined, namespaceId: undefined, endpoints: [] });
+  Object.assign(container, { status: 'exited', exitCode, finishedMs: clock.now(), pid: undefined, namespaceId: undefined, endpoints: [], paused: false });
+  // handleContainerExit: Cleanup releases the networks (a disconnect each), then `die` (monitor.go).
+  if (wasRunning) logExit(daemon, container, exitCode);
   if (container.autoRemove) forget(daemon, container);
   return container;
+}
+
+function logExit(daemon: Daemon, container: Container, exitCode: number): void {
+  if (connectedContainer(container.networkMode) === undefined) {
+    for (const network of container.networks.flatMap((id) => daemon.state.networks.filter((n) => n.id === id))) logNetworkEvent(daemon, network, 'disconnect', { container: container.id });
+  }
+  const execDuration = Math.floor((daemon.clock.now() - (container.startedMs ?? daemon.clock.now())) / 1000);
+  logContainerEvent(daemon, container, 'die', { execDuration: String(execDuration), exitCode: String(exitCode) });
 }
 
 /** What `docker network connect` sends in EndpointConfig (docker/cli network/connect.go runConnect). */
@@ -353,6 +384,7 @@ export function connect(daemon: Daemon, networkReference: string, containerRefer
   if (container.status !== 'running') return;
   attach(daemon, container, network, ip);
   joined(container, network);
+  logNetworkEvent(daemon, network, 'connect', { container: container.id });
 }
 
 /**
@@ -423,6 +455,7 @@ export function disconnect(daemon: Daemon, networkReference: string, containerRe
     container.endpoints = container.endpoints.filter((e) => e !== endpoint);
     updateDefaultGateway(daemon, container);
   }
+  logNetworkEvent(daemon, network, 'disconnect', { container: container.id });
 }
 
 function forgetNetwork(container: Container, networkId: string): void {
@@ -434,10 +467,20 @@ function forgetNetwork(container: Container, networkId: string): void {
 function forget(daemon: Daemon, container: Container, removeVolumes = container.autoRemove): void {
   daemon.state.containers = daemon.state.containers.filter((c) => c !== container);
   if (removeVolumes) removeAnonymousVolumes(daemon, container);
+  logContainerEvent(daemon, container, 'destroy');
 }
 
-/** Files an entrypoint writes land in the container's writable layer (its volumes are not mounted here). */
-function writeFiles(container: Container, files: Readonly<Record<string, string>>, nowMs: number): void {
-  const upper = (container.files ??= emptyUpper());
-  for (const [path, content] of Object.entries(files)) upper.files[path] = { kind: 'file', mode: 0o644, uid: 33, gid: 33, mtimeMs: nowMs, content };
+/**
+ * Files an entrypoint writes: into the volume mounted over their directory
+ * (wordpress's /var/www/html is a VOLUME), else the container's writable layer.
+ */
+function writeFiles(daemon: Daemon, container: Container, files: Readonly<Record<string, string>>, nowMs: number): void {
+  const volumes = mountPoints(container).filter((mount) => mount.type === 'volume');
+  for (const [path, content] of Object.entries(files)) {
+    const inode = { kind: 'file' as const, mode: 0o644, uid: 33, gid: 33, mtimeMs: nowMs, content };
+    const mount = volumes.find((candidate) => path.startsWith(`${candidate.destination.replace(/\/+$/, '')}/`));
+    const volume = mount && daemon.state.volumes?.find((candidate) => candidate.name === mount.name);
+    if (volume) volume.files.files[path.slice(mount.destination.replace(/\/+$/, '').length)] = inode;
+    else (container.files ??= emptyUpper()).files[path] = inode;
+  }
 }

@@ -36,6 +36,8 @@ const UNIT = 'docker.service - Docker Application Container Engine';
  */
 function bringUp(daemon: Daemon, config: DaemonConfig, first: boolean): void {
   const service = (daemon.state.service ??= newService());
+  // The events service lives in dockerd's memory: a new process starts with none.
+  delete daemon.state.events;
   const oldBridge = daemon.state.networks.find((network) => network.name === 'bridge' && network.driver === 'bridge');
   if (config.iptables) tearDownRules(daemon, service.rulesHairpin);
   // The default network is deleted and made again at every start (initBridgeDriver), so it gets a new ID; docker0 itself stays.

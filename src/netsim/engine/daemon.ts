@@ -7,6 +7,7 @@ import { apply, type FirewallConfig, type Placed } from './firewall';
 import type { Network } from './network';
 import type { SwarmState } from './swarm-state';
 import type { Volume } from './volumes';
+import type { DaemonEvent } from './events';
 
 /** One line of the journal of docker.service: what dockerd or systemd logged, and when. */
 export interface JournalEntry {
@@ -90,6 +91,8 @@ export interface EngineState {
   ipv6GlobalId?: string;
   /** Set by `docker swarm init`, gone with `docker swarm leave`. */
   swarm?: SwarmState;
+  /** What the events service keeps since dockerd started, for `docker events`; absent until the first. */
+  events?: DaemonEvent[];
 }
 
 /** What every part of the daemon works on: its own state and the host it runs on. */

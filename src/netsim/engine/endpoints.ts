@@ -132,13 +132,12 @@ export function detach(daemon: Daemon, endpoint: Endpoint): void {
 
 /** Allocates the container's published ports and forwards them (docker-proxy and NAT). */
 function publish(daemon: Daemon, container: Container, network: Network, endpoint: Endpoint): void {
-  if (!endpoint.address) throw new EngineError('forbidden', 'netsim: publishing the ports of a container on an IPv6-only network is not simulated yet');
   const taken = new PortIndex(publishedPorts(daemon));
   const hostSockets = socketsByPort(daemon.kernel.root.sockets);
   const { ip, userlandProxy } = daemonConfig(daemon);
   const routed = bridgeConfig(network).gatewayMode === 'routed';
   for (const mapping of container.publish) {
-    const hostIps = mapping.hostIp ? [mapping.hostIp] : defaultHostIps(ip, userlandProxy);
+    const hostIps = (mapping.hostIp ? [mapping.hostIp] : defaultHostIps(ip)).filter((hostIp) => bindable(hostIp, endpoint, userlandProxy));
     // The routed port mapper ignores the host port (portmappers/routed MapPorts): nothing is bound on the host.
     if (routed) {
       for (const hostIp of hostIps) endpoint.published.push({ hostIp, hostPort: 0, containerPort: mapping.containerPort, protocol: mapping.protocol });
@@ -164,15 +163,21 @@ function publish(daemon: Daemon, container: Container, network: Network, endpoin
   startProxies(daemon, endpoint);
 }
 
+/** The host addresses -p binds when it names none: daemon.json's `ip`, else 0.0.0.0 and [::]. */
+function defaultHostIps(ip: Ipv4 | undefined): string[] {
+  return ip !== undefined ? [formatIpv4(ip)] : ['0.0.0.0', '::'];
+}
+
 /**
- * The host addresses -p binds when it names none: daemon.json's `ip`, else
- * 0.0.0.0 and [::]. Without the userland proxy an IPv4-only container gets no
- * [::] binding (sortAndNormPBs: `Cannot map from default host binding address
- * to an IPv4-only container because the userland proxy is disabled`).
+ * sortAndNormPBs (moby docker-v29.7.2 drivers/bridge/port_mapping_linux.go):
+ * an IPv4 host address needs the container's IPv4 address; an IPv6 one its
+ * IPv6 address, or its IPv4 one through the userland proxy (without it, `Cannot
+ * map from IPv6 to an IPv4-only container`, logged, and nothing bound). So an
+ * IPv6-only container gets only its IPv6 bindings, a mapping to 0.0.0.0 none.
  */
-function defaultHostIps(ip: Ipv4 | undefined, userlandProxy: boolean): string[] {
-  if (ip !== undefined) return [formatIpv4(ip)];
-  return userlandProxy ? ['0.0.0.0', '::'] : ['0.0.0.0'];
+function bindable(hostIp: string, endpoint: Endpoint, userlandProxy: boolean): boolean {
+  if (!hostIp.includes(':')) return endpoint.address !== undefined;
+  return endpoint.address6 !== undefined || (endpoint.address !== undefined && userlandProxy);
 }
 
 /** Internal networks get no NAT or forwarding for published ports (iptabler setPerPortIptables). */

@@ -7,6 +7,7 @@ import { engineClock, type EngineClock } from './api/clock';
 import { containerFiles, type ContainerFiles } from './api/container-files';
 import { containerApi, type ContainerApi } from './api/containers';
 import { dnsApi, type DnsApi } from './api/dns';
+import { eventsApi, type EventsApi } from './api/events';
 import { healthApi, type HealthApi } from './api/health';
 import { imageApi, type ImageApi } from './api/images';
 import { networkApi, type NetworkApi } from './api/networks';
@@ -45,6 +46,7 @@ export class Engine {
   readonly packages: PackageApi;
   readonly webServers: WebServerApi;
   readonly dns: DnsApi;
+  readonly events: EventsApi;
 
   constructor(
     readonly state: EngineState,
@@ -66,6 +68,7 @@ export class Engine {
     this.packages = packageApi(daemon);
     this.webServers = webServerApi(daemon);
     this.dns = dnsApi(daemon);
+    this.events = eventsApi(daemon);
   }
 
   /** dockerd's first start: docker0 with 172.17.0.1/16, and the host and none networks. */

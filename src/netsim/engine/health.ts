@@ -76,7 +76,8 @@ export function startHealth(container: Container, nowMs: number): void {
 
 /** The start of the next probe if it is due by `nowMs`. */
 export function dueProbe(container: Container, nowMs: number): number | undefined {
-  if (container.status !== 'running' || !container.health || !probes(container.config.healthcheck)) return undefined;
+  // A paused container's health monitor is stopped (updateHealthMonitor).
+  if (container.status !== 'running' || container.paused || !container.health || !probes(container.config.healthcheck)) return undefined;
   return container.health.nextProbeMs <= nowMs ? container.health.nextProbeMs : undefined;
 }
 

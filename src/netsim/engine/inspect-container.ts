@@ -1,7 +1,7 @@
 import { rfc3339Nano } from '../wire/go-time';
 import { GoAddr, goStruct, NIL_MAP, NIL_POINTER, NIL_SLICE } from '../wire/go-value';
 import { formatIpv4 } from '../wire/ipv4';
-import type { Container, Endpoint, EndpointSettings } from './container';
+import { stateString, type Container, type Endpoint, type EndpointSettings } from './container';
 import { connectedContainer, isUserDefined, parseLink } from './container-config';
 import { derivedInt, derivedNanos } from './derived';
 import { imageInfo } from './images';
@@ -81,9 +81,9 @@ function state(container: Container): Record<string, unknown> {
   const running = container.status === 'running';
   return goStruct(
     {
-      Status: container.status,
+      Status: stateString(container),
       Running: running,
-      Paused: false,
+      Paused: container.paused ?? false,
       Restarting: false,
       OOMKilled: false,
       Dead: false,
@@ -239,7 +239,8 @@ function mounts(container: Container): Record<string, unknown>[] {
 function containerConfig(container: Container): Record<string, unknown> {
   const { config } = container;
   const exposed = Object.fromEntries(container.exposed.map((e) => `${e.port}/${e.protocol}`).sort().map((key) => [key, goStruct({})]));
-  const anonymous = config.volumes.filter((spec) => !spec.includes(':')).sort();
+  // Config.Volumes: -v's anonymous volumes and, merged in, the image's VOLUMEs, mounted or not (daemon/commit.go merge).
+  const anonymous = [...new Set([...config.volumes.filter((spec) => !spec.includes(':')), ...(imageInfo(container.image)?.volumes ?? [])])].sort();
   const fields: Record<string, unknown> = {
     Hostname: container.hostname,
     Domainname: '',

@@ -124,9 +124,9 @@ export function serverStartLog(container: Container, nowMs: number, failed: read
  * one for [::] (IPv6-only, so both can bind).
  */
 export function startProxies(daemon: Daemon, endpoint: Endpoint): void {
-  // An IPv6-only container publishes nothing here: attach refuses it (publish).
+  // An IPv6-only container (no IPv4 address) has IPv6 bindings only, proxied to its IPv6 address.
   const container = endpoint.address?.address;
-  if (container === undefined) return;
+  if (container === undefined && endpoint.address6 === undefined) return;
   const proxy = daemonConfig(daemon).userlandProxy;
   const dockerd = daemon.state.service?.pid ?? DOCKERD_PID;
   const sockets = endpoint.published
@@ -144,12 +144,13 @@ export function startProxies(daemon: Daemon, endpoint: Endpoint): void {
         process: proxy ? { name: 'docker-proxy', pid: daemon.state.lastPid, fd: 4 } : { name: 'dockerd', pid: dockerd, fd: 60 + index },
         service: proxy
           ? { kind: 'docker-proxy' as const, address: container, ...address6, port: port.containerPort }
-          : { kind: 'held' as const, address: container, port: port.containerPort },
+          : { kind: 'held' as const, address: container, ...address6, port: port.containerPort },
       };
     });
   daemon.kernel.listenAll(daemon.kernel.root, sockets);
 }
 
 export function stopProxies(daemon: Daemon, endpoint: Endpoint): void {
-  daemon.kernel.closeSocketsWhere(daemon.kernel.root, (socket) => (socket.service.kind === 'docker-proxy' || socket.service.kind === 'held') && socket.service.address === endpoint.address?.address);
+  const ours = (service: { address: unknown; address6?: string }) => (endpoint.address ? service.address === endpoint.address.address : service.address === undefined && service.address6 === endpoint.address6?.address);
+  daemon.kernel.closeSocketsWhere(daemon.kernel.root, (socket) => (socket.service.kind === 'docker-proxy' || socket.service.kind === 'held') && ours(socket.service));
 }

@@ -1,3 +1,4 @@
+import { logNetworkEvent } from './events';
 import { networkOf, type Cidr } from '../wire/cidr';
 import { parseGoBool } from '../wire/go-strconv';
 import { formatIpv4, offsetIpv4, parseIpv4, type Ipv4 } from '../wire/ipv4';
@@ -101,6 +102,7 @@ function createSwarmNetwork(daemon: Daemon, request: NetworkCreateRequest, optio
   const ipam = allocateSwarmPools(swarmNetworks.flatMap((network) => network.ipam), request.ipam);
   const network: Network = { ...newNetwork(daemon, request.name, 'overlay'), id: swarmId(daemon.random), internal: request.internal, attachable: request.attachable, labels: request.labels, options: { ...options, [VXLAN_ID_LIST]: String(vxlanId) }, ipam, swarm: { vxlanId, ingress: false } };
   daemon.state.networks.push(network);
+  logNetworkEvent(daemon, network, 'create');
   return network;
 }
 
@@ -185,6 +187,7 @@ export function defaultBridgeSubnet(daemon: Daemon, pools: readonly AddressPool[
 function addNetwork(daemon: Daemon, driver: Driver, network: Network): Network {
   const created = driver.create(daemon, network);
   daemon.state.networks.push(created);
+  logNetworkEvent(daemon, created, 'create');
   return created;
 }
 
@@ -259,6 +262,7 @@ export function removeNetwork(daemon: Daemon, reference: string): Network {
   }
   driverOf(network.driver)?.remove(daemon, network);
   daemon.state.networks = daemon.state.networks.filter((n) => n !== network);
+  logNetworkEvent(daemon, network, 'destroy');
   return network;
 }
 

@@ -173,12 +173,12 @@ export function hostProcessTable(sources: ProcessSources): HostProcess[] {
       '-host-port',
       String(socket.port),
       '-container-ip',
-      target.address6 ?? formatIpv4(target.address),
+      target.address6 ?? formatIpv4(target.address!),
       '-container-port',
       String(target.port),
       '-use-listen-fd',
     ];
-    const owner = sources.containers.find((c) => c.endpoints.some((e) => e.address?.address === target.address));
+    const owner = sources.containers.find((c) => c.endpoints.some((e) => (target.address === undefined ? e.address6?.address === target.address6 : e.address?.address === target.address)));
     add(process(socket.process.pid, dockerdPid, 'root', argv, owner?.startedMs ?? HOST_BOOT_MS, 'Sl', undefined));
   }
   return table.sort((a, b) => a.pid - b.pid);

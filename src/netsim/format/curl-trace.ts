@@ -18,6 +18,8 @@ export const trying = (address: string, port: number) => infoLine(`  Trying ${ad
 export type CurlFailure =
   | { readonly kind: 'couldnt-connect'; readonly host: string; readonly port: number; readonly elapsedMs: number }
   | { readonly kind: 'connect-timeout'; readonly elapsedMs: number }
+  /** -m ran out after the request was sent, with nothing back (multi.c multi_handle_timeout, the size unknown). */
+  | { readonly kind: 'transfer-timeout'; readonly elapsedMs: number }
   | { readonly kind: 'reset' }
   /** A response with no `HTTP/` status line: lib/http.c refuses HTTP/0.9 unless --http0.9 is given (since 7.66.0). */
   | { readonly kind: 'http09' }
@@ -33,6 +35,8 @@ export function failureText(failure: CurlFailure): string {
       return `Failed to connect to ${failure.host} port ${failure.port} after ${failure.elapsedMs} ms: Could not connect to server`;
     case 'connect-timeout':
       return `Connection timed out after ${failure.elapsedMs} milliseconds`;
+    case 'transfer-timeout':
+      return `Operation timed out after ${failure.elapsedMs} milliseconds with 0 bytes received`;
     case 'reset':
       return 'Recv failure: Connection reset by peer';
     case 'http09':
@@ -52,6 +56,7 @@ export function failureCode(failure: CurlFailure): number {
     case 'couldnt-connect':
       return 7;
     case 'connect-timeout':
+    case 'transfer-timeout':
       return 28;
     case 'reset':
       return 56;

@@ -81,33 +81,42 @@ export function formatImageTree(rows: readonly TreeRow[]): string {
   ].join('');
 }
 
-/** One row of the classic table: the fields its templates read (formatter/image.go imageContext). */
+/** One row of the classic table: what its templates read (formatter/image.go imageContext's methods). */
 export interface ImageRow {
-  Repository: string;
-  Tag: string;
+  Containers: string;
+  CreatedAt: string;
+  CreatedSince: string;
   Digest: string;
   ID: string;
-  CreatedSince: string;
-  CreatedAt: string;
+  Repository: string;
+  SharedSize: string;
   Size: string;
-  Containers: string;
+  Tag: string;
+  UniqueSize: string;
 }
 
-/** The rows for `docker images --format ...`: one per repository and tag. */
-export function imageRows(images: readonly ImageSummary[], nowMs: number, noTrunc: boolean): ImageRow[] {
+/**
+ * The rows for `docker images --format ...`: one per repository and tag. The
+ * digest is `<none>` unless it is asked for (needDigest: --digests, or a format
+ * naming {{.Digest}}); the list carries no shared size (SharedSize -1: N/A), and
+ * the containerd store counts each image's containers (image_list.go).
+ */
+export function imageRows(images: readonly ImageSummary[], nowMs: number, options: { noTrunc: boolean; digests: boolean }): ImageRow[] {
   return images.flatMap((image) =>
     image.repoTags.map((repoTag) => {
       const { name: repository, tag } = splitReference(repoTag);
-      const digest = image.repoDigests.find((d) => d.startsWith(`${repository}@`))?.split('@')[1] ?? '<none>';
+      const digest = image.repoDigests.find((d) => d.startsWith(`${repository}@`))?.split('@')[1];
       return {
-        Repository: repository,
-        Tag: tag ?? '',
-        Digest: digest,
-        ID: noTrunc ? image.id : truncateId(image.id),
-        CreatedSince: `${humanDuration(nowMs - image.createdMs)} ago`,
+        Containers: String(image.containers),
         CreatedAt: goTimeString(image.createdMs, 0),
+        CreatedSince: `${humanDuration(nowMs - image.createdMs)} ago`,
+        Digest: (options.digests && digest) || '<none>',
+        ID: options.noTrunc ? image.id : truncateId(image.id),
+        Repository: repository,
+        SharedSize: 'N/A',
         Size: humanSize(image.size),
-        Containers: image.containers > 0 ? String(image.containers) : 'N/A',
+        Tag: tag ?? '',
+        UniqueSize: 'N/A',
       };
     }),
   );

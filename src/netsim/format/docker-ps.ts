@@ -105,10 +105,12 @@ export function containerContext(summary: ContainerSummary, { trunc, nowMs }: { 
 }
 
 /** The daemon's State.String(): `Up 5 seconds`, `Exited (0) 3 seconds ago`, `Created`. */
-export function containerStatus(status: 'created' | 'running' | 'exited', exitCode: number, startedMs: number | undefined, finishedMs: number | undefined, nowMs: number, health?: string): string {
+export function containerStatus(status: 'created' | 'running' | 'paused' | 'exited', exitCode: number, startedMs: number | undefined, finishedMs: number | undefined, nowMs: number, health?: string): string {
   switch (status) {
     case 'created':
       return 'Created';
+    case 'paused':
+      return `Up ${humanDuration(nowMs - (startedMs ?? nowMs))} (Paused)`;
     case 'running':
       // Health.String(): `health: starting`, `healthy`, `unhealthy` (daemon/container/health.go).
       return `Up ${humanDuration(nowMs - (startedMs ?? nowMs))}${health === undefined ? '' : ` (${health === 'starting' ? 'health: starting' : health})`}`;

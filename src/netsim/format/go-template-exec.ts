@@ -1,5 +1,5 @@
 import { operandText, TemplateError, type Node, type Operand, type Pipeline } from './go-template-parse';
-import { GoAddr, GoNil, isGoStruct, structField } from '../wire/go-value';
+import { GoAddr, GoInt64, GoNil, isGoStruct, structField, unwrapInt64 } from '../wire/go-value';
 
 /**
  * Executes a parsed template as Go's text/template does, in one of the two modes
@@ -242,7 +242,7 @@ export function printValue(value: unknown, mode: Mode): string {
   if (value === MISSING || value === undefined) return '<no value>';
   if (value === null) return '<nil>';
   if (value instanceof GoNil) return value.kind === 'slice' ? '[]' : value.kind === 'map' ? 'map[]' : '<nil>';
-  if (value instanceof GoAddr) return value.toString();
+  if (value instanceof GoAddr || value instanceof GoInt64) return value.toString();
   if (typeof value !== 'object') return String(value);
   if (Array.isArray(value)) return `[${value.map((item) => printValue(item, mode)).join(' ')}]`;
   const record = value as Record<string, unknown>;
@@ -262,7 +262,7 @@ const compare = (a: unknown, b: unknown) => {
 
 const FUNCTIONS: Record<string, (mode: Mode, ...args: unknown[]) => unknown> = {
   // docker/cli templates.basicFunctions
-  json: (_, value) => JSON.stringify(value === MISSING || value === undefined ? null : value),
+  json: (_, value) => unwrapInt64(JSON.stringify(value === MISSING || value === undefined ? null : value)),
   join: (mode, list, separator) => joinElements(mode, list, String(separator)),
   split: (mode, value, separator) => text(value, mode).split(String(separator)),
   upper: (mode, value) => text(value, mode).toUpperCase(),

@@ -110,7 +110,8 @@ export class Datapath {
   private recorded: Frame[] = [];
 
   constructor(
-    private readonly kernel: Kernel,
+    /** The kernel it moves packets through: a relay (docker-proxy) opens its own connections there. */
+    readonly kernel: Kernel,
     private readonly world: World | undefined,
     private readonly now: number,
     readonly conntrack = new Conntrack(),
@@ -126,6 +127,11 @@ export class Datapath {
   /** The sender's clock: the next packet leaves `offsetUs` after the datapath's start (ping's interval, a reply's round trip). */
   at(offsetUs: number): void {
     this.cursorUs = this.now * 1000 + Math.round(offsetUs);
+  }
+
+  /** Whether the process owning a socket is frozen (kernel.setFrozen): it reads nothing it is sent. */
+  isFrozen(pid: number): boolean {
+    return this.kernel.isFrozen(pid);
   }
 
   /** How many frames captures have been handed so far: a mark for `retime`. */

@@ -27,6 +27,8 @@ export interface KernelState {
   files?: UpperLayer;
   /** The same for the LAN machine's disk. */
   lanFiles?: UpperLayer;
+  /** PIDs in a frozen cgroup (cgroup.freeze, what `docker pause` writes); absent while none is. */
+  frozen?: number[];
 }
 
 export interface LinkSpec {
@@ -509,6 +511,22 @@ export class Kernel {
   /** A process exits: the kernel closes its sockets. */
   closeSockets(namespace: Namespace, pid: number): void {
     this.closeSocketsWhere(namespace, (socket) => socket.process.pid === pid);
+  }
+
+  /**
+   * The cgroup freezer: `pids` stop being scheduled, or run again. Their sockets
+   * stay open and the kernel still completes handshakes into their backlog and
+   * answers pings; only the processes' own answers stop.
+   */
+  setFrozen(pids: readonly number[], frozen: boolean): void {
+    const rest = (this.state.frozen ?? []).filter((pid) => !pids.includes(pid));
+    const next = frozen ? [...rest, ...pids] : rest;
+    if (next.length > 0) this.state.frozen = next;
+    else delete this.state.frozen;
+  }
+
+  isFrozen(pid: number): boolean {
+    return this.state.frozen?.includes(pid) ?? false;
   }
 
   /** close(2) on the sockets `chosen` picks: their owner lets them go (docker-proxy's, when a container's ports are unpublished). */

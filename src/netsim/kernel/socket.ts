@@ -9,15 +9,16 @@ export type SocketService =
   /**
    * Docker's userland proxy: relays each connection to a container's address and port.
    * A proxy on an IPv6 host address targets the container's IPv6 address when it has
-   * one (`address6`, what its -container-ip says); the simulation relays over IPv4 all the same.
+   * one (`address6`, what its -container-ip says); the simulation relays over IPv4 all the
+   * same, unless the container has no IPv4 address (`address` undefined, an IPv6-only network).
    */
-  | { readonly kind: 'docker-proxy'; readonly address: Ipv4; readonly address6?: string; readonly port: number }
+  | { readonly kind: 'docker-proxy'; readonly address: Ipv4 | undefined; readonly address6?: string; readonly port: number }
   /**
    * A published port dockerd keeps bound itself when there is no userland proxy
    * (portallocator osallocator_linux.go listenTCP: bound and listening, with a
    * socket filter that drops every packet); NAT sends the traffic past it, to `address`.
    */
-  | { readonly kind: 'held'; readonly address: Ipv4; readonly port: number }
+  | { readonly kind: 'held'; readonly address: Ipv4 | undefined; readonly address6?: string; readonly port: number }
   /**
    * A web server; `server` names its software (nginx, httpd), which decides the pages.
    * `database`: the MySQL server and account a PHP application (WordPress) connects

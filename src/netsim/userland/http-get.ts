@@ -36,6 +36,8 @@ export type HttpOutcome =
   | { readonly kind: 'not-http'; readonly bytes: number; readonly elapsedMs: number }
   /** A server whose model does not answer this method (Apache's, modelled from GET). */
   | { readonly kind: 'unsimulated'; readonly elapsedMs: number }
+  /** Connected, but the server's process is frozen (a paused container): nothing comes back until the client gives up. */
+  | { readonly kind: 'no-answer'; readonly elapsedMs: number }
   | Exclude<ConnectResult, { kind: 'connected' }>;
 
 export interface HttpRequest extends HttpRequestLine {
@@ -75,7 +77,7 @@ export function answer(
 }
 
 /** What a peer sends back: an HTTP response, bytes that are not HTTP, or a reset. */
-export type Served = { readonly kind: 'response'; readonly response: HttpResponse } | { readonly kind: 'not-http'; readonly bytes: number } | { readonly kind: 'reset' } | { readonly kind: 'unsimulated' };
+export type Served = { readonly kind: 'response'; readonly response: HttpResponse } | { readonly kind: 'not-http'; readonly bytes: number } | { readonly kind: 'reset' } | { readonly kind: 'unsimulated' } | { readonly kind: 'no-answer' };
 
 /**
  * MariaDB's initial handshake (protocol 10, sql_acl.cc send_server_handshake_packet): a 4-byte
@@ -90,6 +92,8 @@ export const SSH_BANNER = 'SSH-2.0-OpenSSH_10.0p2 Debian-7+deb13u4\r\n';
 /** What the peer answers: a web server's response, a MariaDB handshake, or nothing (the connection is reset). */
 export function serve(datapath: Datapath, peer: Peer, request: HttpRequest, random: SeededRandom): Served {
   if (peer.kind === 'remote') return respond(webServer('nginx')?.(request));
+  // The kernel took the connection into the backlog; a frozen server never reads it.
+  if (datapath.isFrozen(peer.socket.process.pid)) return { kind: 'no-answer' };
   const service = peer.socket.service;
   switch (service.kind) {
     case 'http': {
@@ -102,12 +106,10 @@ export function serve(datapath: Datapath, peer: Peer, request: HttpRequest, rand
       return served;
     }
     case 'docker-proxy': {
+      // An IPv6-only container: the proxy connects to its IPv6 address.
+      if (service.address === undefined) return relayed(httpGet6(datapath.kernel, datapath, peer.namespace, service.address6!, { ...request, port: service.port }, random));
       datapath.recorder?.add({ kind: 'proxy', namespace: peer.namespace.id, pid: peer.socket.process.pid, address: service.address, port: service.port });
-      const relayed = httpGet(datapath, peer.namespace, { ...request, destination: service.address, port: service.port }, random);
-      if (relayed.kind === 'response') return { kind: 'response', response: relayed.response };
-      if (relayed.kind === 'unsimulated') return { kind: 'unsimulated' };
-      // docker-proxy copies whatever bytes the backend sends, HTTP or not.
-      return relayed.kind === 'not-http' ? { kind: 'not-http', bytes: relayed.bytes } : { kind: 'reset' };
+      return relayed(httpGet(datapath, peer.namespace, { ...request, destination: service.address, port: service.port }, random));
     }
     case 'mariadb':
       return { kind: 'not-http', bytes: MARIADB_HANDSHAKE_BYTES };
@@ -122,6 +124,14 @@ export function serve(datapath: Datapath, peer: Peer, request: HttpRequest, rand
       // It answers only what someone types into it: a request waits until the client gives up.
       return { kind: 'unsimulated' };
   }
+}
+
+/** What docker-proxy passes back of its own connection's outcome. */
+function relayed(outcome: HttpOutcome): Served {
+  if (outcome.kind === 'response') return { kind: 'response', response: outcome.response };
+  if (outcome.kind === 'unsimulated' || outcome.kind === 'no-answer') return { kind: outcome.kind };
+  // docker-proxy copies whatever bytes the backend sends, HTTP or not.
+  return outcome.kind === 'not-http' ? { kind: 'not-http', bytes: outcome.bytes } : { kind: 'reset' };
 }
 
 /** What the server's log hears of an answered request: HTTP/1.1, as every modelled client asks. */
@@ -150,7 +160,7 @@ function servedBytes(served: Served, request: HttpRequest): number {
 
 function outcomeOf(served: Served, random: SeededRandom): HttpOutcome {
   if (served.kind === 'response') return { kind: 'response', response: served.response, elapsedMs: random.int(0, 2) };
-  if (served.kind === 'unsimulated') return { kind: 'unsimulated', elapsedMs: 0 };
+  if (served.kind === 'unsimulated' || served.kind === 'no-answer') return { kind: served.kind, elapsedMs: 0 };
   return served.kind === 'not-http' ? { kind: 'not-http', bytes: served.bytes, elapsedMs: 0 } : { kind: 'reset', elapsedMs: 0 };
 }
 

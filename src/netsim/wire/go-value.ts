@@ -67,6 +67,30 @@ export class GoAddr {
 }
 
 /**
+ * An int64 past 2^53 (a TimeNano), kept as its digits: fmt prints them, and
+ * JSON gets them as a number through a marker the json function unwraps
+ * (JSON.stringify has no raw numbers).
+ */
+export class GoInt64 {
+  constructor(readonly digits: string) {}
+
+  toJSON(): string {
+    return `${INT64_MARK}${this.digits}${INT64_MARK}`;
+  }
+
+  toString(): string {
+    return this.digits;
+  }
+}
+
+const INT64_MARK = '\u0000int64\u0000';
+
+/** JSON.stringify's text with each GoInt64 written as the number it is. */
+export function unwrapInt64(json: string): string {
+  return json.replace(/"\\u0000int64\\u0000(-?\d+)\\u0000int64\\u0000"/g, '$1');
+}
+
+/**
  * A time.Time: RFC 3339 with nanoseconds in JSON, time.String() when fmt prints
  * it. It is a stringer as netip.Addr is, so templates treat it as GoAddr.
  */

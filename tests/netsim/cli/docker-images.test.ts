@@ -61,6 +61,24 @@ describe('docker images', () => {
     expect(hostAfter().run('docker images --format "table {{.Repository}}\\t{{.Size}}" debian').stdout).toBe('REPOSITORY   SIZE\ndebian       170MB\n');
   });
 
+  // formatter/image.go: `json` is {{json .}} over imageContext's methods (MarshalJSON: a map, keys sorted);
+  // the digest only when asked for (needDigest), SharedSize -1 from the list (N/A), and the
+  // containerd store's container count (moby daemon/containerd/image_list.go image.Containers).
+  it('prints each image as JSON with --format json, as {{json .}} does', () => {
+    const host = hostAfter('docker run -d --name web nginx');
+    const line = host.run('docker images --format json nginx').stdout;
+    expect(line).toMatch(/^\{"Containers":"1","CreatedAt":"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+0000 UTC","CreatedSince":"[^"]+ ago","Digest":"\\u003cnone\\u003e","ID":"5a88c9c45479","Repository":"nginx","SharedSize":"N\/A","Size":"232MB","Tag":"latest","UniqueSize":"N\/A"\}\n$/);
+    expect(host.run("docker image ls --format '{{json .}}' nginx").stdout).toBe(line);
+    expect(host.run('docker images --format json alpine').stdout).toContain('"Containers":"0"');
+    expect(host.run("docker images --format '{{.Digest}}' nginx").stdout).toBe('sha256:5a88c9c45479443d7be2eadc894b4ed0a9801bae03d97a5760ae13b5c2005942\n');
+  });
+
+  it('adds the DIGEST column to a custom table with --digests, and names the context in a template error', () => {
+    const host = hostAfter();
+    expect(host.run("docker images --digests --format 'table {{.Repository}}' busybox").stdout).toBe('REPOSITORY   DIGEST\nbusybox      sha256:dc2d74b28e4cf8984fa52af1f39bc7c3d9c73760b41a74d629f5d11b1ab28616\n');
+    expect(host.run("docker images --format '{{.Nope}}'")).toMatchObject({ stderr: 'template parsing error: template: :1:2: executing "" at <.Nope>: can\'t evaluate field Nope in type *formatter.imageContext\n', exitCode: 1 });
+  });
+
   it('hints at docker image ls when the name looked for is a subcommand', () => {
     expect(hostAfter().run('docker images ls')).toMatchObject({ stderr: 'No images found matching "ls": did you mean "docker image ls"?\n', exitCode: 0 });
   });

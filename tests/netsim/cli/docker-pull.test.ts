@@ -17,13 +17,15 @@ const lines = (text: string) => text.split('\n').filter((line) => line !== '');
 // - moby daemon/containerd/progress.go: per layer `Download complete` (HideCounts) and, once
 //   unpacked, `Pull complete`; `Downloading` and `Extracting` carry counts.
 // - docker/cli v29.7.2 vendor/github.com/moby/moby/client/pkg/jsonmessage/jsonmessage.go Display:
-//   off a terminal, messages with counts are dropped and `ID: status` is printed per line.
+//   off a terminal, messages with counts are dropped and `ID: status` is printed per line;
+//   displayJSONMessages at a terminal gives each layer one line, rewritten in place, so the screen
+//   keeps its last status followed by a space (`%s %s` with RenderTUIProgress's empty bar).
 // - docker/cli cli/command/container/create.go: `Unable to find image '<familiar ref>' locally`
 //   on stderr, the pull progress on stderr, then the create again; run.go toStatusError: 125.
 // - Layer IDs: the first 12 digits of the linux/amd64 manifest's layers in docker-library/repo-info.
 describe('docker pull of an image the host does not have', () => {
-  it('prints every layer of the manifest, then each download and unpack, the digest and the status', () => {
-    const result = hostAfter().run('docker pull mariadb');
+  it('prints every layer of the manifest, then each download and unpack, the digest and the status, into a pipe', () => {
+    const result = hostAfter().run('docker pull mariadb | cat');
     const out = lines(result.stdout);
     expect(out.slice(0, 2)).toEqual(['Using default tag: latest', 'latest: Pulling from library/mariadb']);
     const layers = ['0926a8eb0e60', '71fc539b309a', '0823aa11c04c', 'ef4e113f30b9', '0b9fa11a3618', '4373608fb269', 'f4b83b8f70d2', '6d1c2cce3f0a'];
@@ -40,6 +42,13 @@ describe('docker pull of an image the host does not have', () => {
       'docker.io/library/mariadb:latest',
     ]);
     expect(result).toMatchObject({ stderr: '', exitCode: 0 });
+  });
+
+  it('keeps one line per layer at a terminal, with its last status', () => {
+    const layers = ['0926a8eb0e60', '71fc539b309a', '0823aa11c04c', 'ef4e113f30b9', '0b9fa11a3618', '4373608fb269', 'f4b83b8f70d2', '6d1c2cce3f0a'];
+    expect(hostAfter().run('docker pull mariadb').stdout).toBe(
+      ['Using default tag: latest', 'latest: Pulling from library/mariadb', ...layers.map((id) => `${id}: Pull complete `), 'Digest: sha256:c237fd50cc48d6f2b87c4ca66d52f3b5eef7271b3bea7aee586c0be19d5b460d', 'Status: Downloaded newer image for mariadb:latest', 'docker.io/library/mariadb:latest', ''].join('\n'),
+    );
   });
 
   it('shows no layers for a new name of an image whose content is stored, yet says it downloaded a newer image', () => {
@@ -84,7 +93,8 @@ describe('docker run of an image the host does not have', () => {
     const result = hostAfter().run('docker run -d --name db mariadb');
     expect(result.stdout).toMatch(/^[0-9a-f]{64}\n$/);
     const err = lines(result.stderr);
-    expect(err.slice(0, 3)).toEqual(["Unable to find image 'mariadb:latest' locally", 'latest: Pulling from library/mariadb', '0926a8eb0e60: Pulling fs layer']);
+    expect(err.slice(0, 3)).toEqual(["Unable to find image 'mariadb:latest' locally", 'latest: Pulling from library/mariadb', '0926a8eb0e60: Pull complete ']);
+    expect(lines(hostAfter().run('docker run -d --name db mariadb 2>&1 >/dev/null | cat').stdout)[2]).toBe('0926a8eb0e60: Pulling fs layer');
     expect(err.slice(-2)).toEqual(['Digest: sha256:c237fd50cc48d6f2b87c4ca66d52f3b5eef7271b3bea7aee586c0be19d5b460d', 'Status: Downloaded newer image for mariadb:latest']);
     expect(result.exitCode).toBe(0);
     // The terminal shows the pull first: the CLI prints the new ID only once the container is created.
@@ -109,7 +119,7 @@ describe('docker run of an image the host does not have', () => {
   it('pulls the custom images of the source articles', () => {
     const result = hostAfter().run('docker run -d --name mi_servidor --network host josedom24/aplicacionweb:v1');
     expect(lines(result.stderr)).toEqual(
-      expect.arrayContaining(["Unable to find image 'josedom24/aplicacionweb:v1' locally", 'v1: Pulling from josedom24/aplicacionweb', 'c5e155d5a1d1: Pull complete', 'Status: Downloaded newer image for josedom24/aplicacionweb:v1']),
+      expect.arrayContaining(["Unable to find image 'josedom24/aplicacionweb:v1' locally", 'v1: Pulling from josedom24/aplicacionweb', 'c5e155d5a1d1: Pull complete ', 'Status: Downloaded newer image for josedom24/aplicacionweb:v1']),
     );
     expect(hostAfter().run('docker create linuxtips/apache:1.0').stderr).toMatch(/^Unable to find image 'linuxtips\/apache:1.0' locally\n1.0: Pulling from linuxtips\/apache\n/);
   });
@@ -117,7 +127,7 @@ describe('docker run of an image the host does not have', () => {
   it('uses the images a profile says are already pulled', () => {
     const bare = Host.create({ seed: 1, profile: { ...DEBIAN_DOCKER_HOST, pulledImages: [] } });
     expect(bare.run('docker images -q').stdout).toBe('');
-    expect(bare.run('docker run -d nginx').stderr).toMatch(/^Unable to find image 'nginx:latest' locally\nlatest: Pulling from library\/nginx\n062e450697fa: Pulling fs layer\n/);
+    expect(bare.run('docker run -d nginx').stderr).toMatch(/^Unable to find image 'nginx:latest' locally\nlatest: Pulling from library\/nginx\n062e450697fa: Pull complete \n/);
     const ready = Host.create({ seed: 1, profile: { ...DEBIAN_DOCKER_HOST, pulledImages: ['mariadb'] } });
     expect(ready.run('docker run -d mariadb').stderr).toBe('');
   });

@@ -158,3 +158,45 @@ describe('docker cp and volumes', () => {
     expect(host.run('docker run --rm -v data:/d alpine cat /d/f.txt').stdout).toBe('hello\n');
   });
 });
+
+// A VOLUME of the image (mariadb's Dockerfile: VOLUME /var/lib/mysql; wordpress's: VOLUME
+// /var/www/html): moby docker-v29.7.2 daemon/commit.go merge adds it to Config.Volumes, and
+// daemon/create_unix.go createContainerOSSpecificSettings gives it an anonymous volume
+// (AnonymousLabel) unless a mount already covers the destination; `docker rm -v` and --rm
+// remove it (RemoveVolume), a plain rm leaves it dangling.
+describe('volumes the image declares', () => {
+  const mariadb = 'docker run -d --name db -e MARIADB_ROOT_PASSWORD=secret mariadb';
+
+  it('get an anonymous volume, listed and in the container\'s Mounts', () => {
+    const host = hostAfter(mariadb);
+    const names = host.run('docker volume ls -q').stdout.split('\n').filter(Boolean);
+    expect(names).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/)]);
+    expect(JSON.parse(host.run("docker inspect -f '{{json .Mounts}}' db").stdout)).toEqual([
+      { Type: 'volume', Name: names[0], Source: `/var/lib/docker/volumes/${names[0]}/_data`, Destination: '/var/lib/mysql', Driver: 'local', Mode: '', RW: true, Propagation: '' },
+    ]);
+    expect(host.run("docker inspect -f '{{json .Config.Volumes}}' db").stdout).toBe('{"/var/lib/mysql":{}}\n');
+    expect(host.run(`docker volume inspect -f '{{json .Labels}}' ${names[0]}`).stdout).toBe('{"com.docker.volume.anonymous":""}\n');
+  });
+
+  it('are not made when a volume is mounted there, and stay in Config.Volumes', () => {
+    const host = hostAfter('docker run -d --name db -v dbdata:/var/lib/mysql -e MARIADB_ROOT_PASSWORD=secret mariadb');
+    expect(host.run('docker volume ls -q').stdout).toBe('dbdata\n');
+    expect(host.run("docker inspect -f '{{json .Config.Volumes}}' db").stdout).toBe('{"/var/lib/mysql":{}}\n');
+  });
+
+  it('go with docker rm -v, and stay dangling after a plain rm', () => {
+    const host = hostAfter(mariadb);
+    host.run('docker rm -fv db');
+    expect(host.run('docker volume ls -q').stdout).toBe('');
+    host.run(mariadb);
+    host.run('docker rm -f db');
+    expect(host.run('docker volume ls -q --filter dangling=true').stdout).toMatch(/^[0-9a-f]{64}\n$/);
+  });
+
+  it('hold what the entrypoint writes under them', () => {
+    const host = hostAfter('docker run -d --name web -e WORDPRESS_DB_HOST=db wordpress');
+    const name = host.run('docker volume ls -q').stdout.trim();
+    expect(host.run(`docker inspect -f '{{range .Mounts}}{{.Name}} {{.Destination}}{{end}}' web`).stdout).toBe(`${name} /var/www/html\n`);
+    expect(host.run('docker exec web cat /var/www/html/wp-config.php').stdout).toContain("define( 'DB_HOST', getenv_docker('WORDPRESS_DB_HOST', 'mysql') );");
+  });
+});

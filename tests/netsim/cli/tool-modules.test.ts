@@ -5,6 +5,7 @@ import { ToolModuleMissing, toolModulesNamedIn, withToolModules, type ToolModule
 // The browser's loaders of the layers below, as tool-loader.browser.ts gets them in the reader's browser.
 vi.mock('../../../src/netsim/engine/mariadb-wordpress-loader', () => import('../../../src/netsim/engine/mariadb-wordpress-loader.browser'));
 vi.mock('../../../src/netsim/userland/apache-page-loader', () => import('../../../src/netsim/userland/apache-page-loader.browser'));
+vi.mock('../../../src/netsim/engine/pause-loader', () => import('../../../src/netsim/engine/pause-loader.browser'));
 
 describe('which tool modules command lines name', () => {
   it('finds a tool wherever it is typed: first word, after sudo or docker exec, in a container shell', () => {
@@ -35,6 +36,8 @@ describe('which tool modules command lines name', () => {
     expect(toolModulesNamedIn(['docker container stats --no-stream', 'docker top web'])).toEqual(new Set(['dockerExtras']));
     expect(toolModulesNamedIn(['docker cp web:/etc/hosts .', 'docker image history nginx', 'docker rename a b', 'docker version'])).toEqual(new Set(['dockerExtras']));
     expect(toolModulesNamedIn(['docker run -d --name web nginx', 'docker --version'])).toEqual(new Set());
+    expect(toolModulesNamedIn(['docker events --since 5m', 'docker wait web'])).toEqual(new Set(['dockerExtras']));
+    expect(toolModulesNamedIn(['docker pause web', 'docker compose unpause'])).toEqual(new Set(['dockerExtras', 'containerPause', 'compose']));
   });
 
   it("loads ip's seldom-typed objects, net-tools and the netcats, and the mariadb client for the words that run them", () => {
@@ -111,6 +114,13 @@ describe("the browser's tool loader", () => {
     expect(() => mariadbWordpress()).toThrow(ToolModuleMissing);
     await loadToolModules(['mariadbWordpress']);
     expect(mariadbWordpress().MARIADB_05_SKIPCACHE_CNF).toBe('[mariadb]\nhost-cache-size=0\nskip-name-resolve\n');
+  });
+
+  it("fetches the daemon's pausing, which the engine asks for by name", async () => {
+    const { containerPause } = await import('../../../src/netsim/engine/pause-loader');
+    expect(() => containerPause()).toThrow(ToolModuleMissing);
+    await loadToolModules(['containerPause']);
+    expect(containerPause().pauseContainer).toBeTypeOf('function');
   });
 
   it('passes on a missing module whose name no loader knows', async () => {

@@ -26,6 +26,13 @@ describe('daemon.json applied at a restart', () => {
     expect(host.run('curl -s -o /dev/null -w "%{http_code}" 127.0.0.1:8080').stdout).toBe('200');
   });
 
+  // sortAndNormPBs (port_mapping_linux.go): without the proxy, [::] is bound for a container with an IPv6 address, to that address.
+  it('without the userland proxy still binds [::] for a container with an IPv6 address', () => {
+    const host = withDaemonJson('{"userland-proxy": false}', 'docker network create --ipv6 --subnet 2001:db8:5::/64 dual', 'docker run -d --name web --network dual -p 8080:80 nginx');
+    expect(host.run('docker port web').stdout).toBe('80/tcp -> 0.0.0.0:8080\n80/tcp -> [::]:8080\n');
+    expect(host.run('sudo ip6tables -t nat -S DOCKER').stdout).toContain('-j DNAT --to-destination [2001:db8:5::2]:80\n');
+  });
+
   // docs.docker.com "Use IPv6 for the default bridge network": {"ipv6": true, "fixed-cidr-v6": "2001:db8:1::/64"};
   // initBridgeDriver gives docker0 the subnet's first address and containers the next ones.
   it('makes the default bridge dual-stack with ipv6 and fixed-cidr-v6', () => {

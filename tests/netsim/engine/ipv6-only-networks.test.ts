@@ -40,9 +40,41 @@ describe('IPv6-only bridge networks (Engine 28+: --ipv4=false --ipv6)', () => {
     expect(host.run('sudo ip6tables -S').stdout).toMatch(/-A DOCKER-FORWARD -i br-[0-9a-f]{12} -j ACCEPT/);
   });
 
-  it('reaches the container over IPv6, and says publishing its ports is not simulated', () => {
+  it('reaches the container over IPv6', () => {
     const host = hostAfter(...V6ONLY);
     expect(host.run("curl -s -o /dev/null -w '%{http_code}' 'http://[2001:db8:1::2]/'").stdout).toBe('200');
-    expect(host.run('docker run -d -p 8080:80 --network v6only nginx').stderr).toContain('netsim: publishing the ports of a container on an IPv6-only network is not simulated yet');
+  });
+});
+
+// moby docker-v29.7.2 drivers/bridge/port_mapping_linux.go sortAndNormPBs: with no IPv4
+// address, configurePortBindingIPv4 makes no binding and configurePortBindingIPv6 binds
+// [::] to the container's IPv6 address; the IPv6 rules are iptabler/port.go's for ip6tables,
+// and docker-proxy's argv is portmapper/proxy_linux.go's.
+describe('publishing ports on an IPv6-only network', () => {
+  const published = [...V6ONLY.slice(0, 1), 'docker run -d --network v6only --name web -p 8080:80 nginx'];
+
+  it('binds [::] only, forwarded by ip6tables and docker-proxy to the container\'s IPv6 address', () => {
+    const host = hostAfter(...published);
+    expect(host.run('docker port web').stdout).toBe('80/tcp -> [::]:8080\n');
+    expect(host.run("docker ps --format '{{.Ports}}'").stdout).toBe('[::]:8080->80/tcp\n');
+    expect(host.run("docker inspect -f '{{json .NetworkSettings.Ports}}' web").stdout).toBe('{"80/tcp":[{"HostIp":"::","HostPort":"8080"}]}\n');
+    expect(host.run('sudo ip6tables -t nat -S DOCKER').stdout).toMatch(/^-N DOCKER\n-A DOCKER ! -s fe80::\/10 ! -i br-[0-9a-f]{12} -p tcp -m tcp --dport 8080 -j DNAT --to-destination \[2001:db8:1::2\]:80\n$/);
+    expect(host.run('sudo ip6tables -S DOCKER').stdout).toMatch(/-A DOCKER -d 2001:db8:1::2\/128 ! -i br-[0-9a-f]{12} -o br-[0-9a-f]{12} -p tcp -m tcp --dport 80 -j ACCEPT\n/);
+    expect(host.run('sudo iptables -t nat -S DOCKER').stdout).toBe('-N DOCKER\n');
+    expect(host.run('ps -ef | grep [d]ocker-proxy').stdout).toMatch(/ \/usr\/bin\/docker-proxy -proto tcp -host-ip :: -host-port 8080 -container-ip 2001:db8:1::2 -container-port 80 -use-listen-fd\n$/);
+  });
+
+  it('answers on the host\'s IPv6 addresses, not on IPv4', () => {
+    const host = hostAfter(...published);
+    expect(host.run("curl -s -o /dev/null -w '%{http_code}' 'http://[::1]:8080/'").stdout).toBe('200');
+    expect(host.run('curl -sS http://127.0.0.1:8080/')).toMatchObject({ exitCode: 7 });
+  });
+
+  it('makes no binding for an IPv4 host address, and removes everything with the container', () => {
+    const host = hostAfter(...published, 'docker run -d --network v6only --name local -p 127.0.0.1:8081:80 nginx');
+    expect(host.run('docker port local')).toMatchObject({ stdout: '', exitCode: 0 });
+    host.run('docker rm -f web local');
+    expect(host.run('sudo ip6tables -t nat -S DOCKER').stdout).toBe('-N DOCKER\n');
+    expect(host.run('ps -ef | grep -c [d]ocker-proxy').stdout).toBe('0\n');
   });
 });

@@ -49,8 +49,4 @@ export const KNOWN_REFUSALS: readonly KnownRefusal[] = [
   { session: "troubleshoot-system", line: "df -h", owner: 'host', reason: "not simulated: df (an everyday system tool, not a network one)" },
   { session: "troubleshoot-system", line: "sudo apt install -y net-tools", owner: 'host', reason: "apt on the host itself is not simulated (only in containers)" },
   { session: "shell-habits", line: "dps", owner: 'shell', reason: "shell syntax (read, [[, functions, aliases, history) is another branch's work" },
-  { session: "shell-habits", line: "docker pause web", owner: 'docker', reason: "docker subcommands and their flags are another branch's work" },
-  { session: "shell-habits", line: "docker unpause web", owner: 'docker', reason: "docker subcommands and their flags are another branch's work" },
-  { session: "shell-habits", line: "docker wait web2 &", owner: 'docker', reason: "docker subcommands and their flags are another branch's work" },
-  { session: "shell-habits", line: "docker events --since 1m --until 0s", owner: 'docker', reason: "docker subcommands and their flags are another branch's work" },
 ];

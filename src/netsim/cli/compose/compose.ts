@@ -5,7 +5,7 @@ import { configCommand } from './config';
 import { downCommand } from './down';
 import { execCommand } from './exec';
 import { composeRootHelp, composeSubcommandHelp } from './help';
-import { killCommand, restartCommand, rmCommand, startCommand, stopCommand } from './lifecycle';
+import { killCommand, pauseCommand, restartCommand, rmCommand, startCommand, stopCommand, unpauseCommand } from './lifecycle';
 import { lsCommand } from './ls';
 import { logsCommand } from './logs';
 import { portCommand } from './port';
@@ -107,6 +107,8 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
     run: runCommand,
   },
   stop: { flags: [value('timeout', 't')], run: stopCommand },
+  pause: { flags: [], run: pauseCommand },
+  unpause: { flags: [], run: unpauseCommand },
   top: { flags: [], run: topCommand },
   start: { flags: [], run: startCommand },
   restart: { flags: [value('timeout', 't'), bool('no-deps')], run: restartCommand },
@@ -128,7 +130,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
 };
 
 /** The subcommands of v2.40.3 this simulator lacks, named so that typing one says so instead of "unknown". */
-const NOT_SIMULATED = ['attach', 'export', 'commit', 'pause', 'unpause', 'events', 'build', 'push', 'pull', 'cp', 'wait', 'watch', 'publish', 'alpha', 'bridge'];
+const NOT_SIMULATED = ['attach', 'export', 'commit', 'events', 'build', 'push', 'pull', 'cp', 'wait', 'watch', 'publish', 'alpha', 'bridge'];
 
 const PROGRESS_MODES: readonly string[] = ['auto', 'tty', 'plain', 'json', 'quiet', 'none'];
 

@@ -704,6 +704,18 @@ export const COMPOSE_HELP: Readonly<Record<string, ComposeCommandHelp>> = {
       }
     ]
   },
+  "pause": {
+    "use": "[SERVICE...]",
+    "description": "Pause services",
+    "flags": [
+      {
+        "name": "dry-run",
+        "type": "bool",
+        "default": "false",
+        "usage": "Execute command in dry run mode"
+      }
+    ]
+  },
   "port": {
     "use": "[OPTIONS] SERVICE PRIVATE_PORT",
     "description": "Print the public port for a port binding",
@@ -1096,6 +1108,18 @@ export const COMPOSE_HELP: Readonly<Record<string, ComposeCommandHelp>> = {
   "top": {
     "use": "[SERVICES...]",
     "description": "Display the running processes",
+    "flags": [
+      {
+        "name": "dry-run",
+        "type": "bool",
+        "default": "false",
+        "usage": "Execute command in dry run mode"
+      }
+    ]
+  },
+  "unpause": {
+    "use": "[SERVICE...]",
+    "description": "Unpause services",
     "flags": [
       {
         "name": "dry-run",

@@ -213,3 +213,34 @@ export function rmCommand(session: Session, parsed: ParsedFlags): CommandResult 
   progress.end();
   return session.result(0);
 }
+
+/**
+ * Pause and unpause (v2.40.3 pkg/compose/pause.go): the project's running
+ * containers (of the selected services, and of the compose file's services
+ * when there is one), each in an errgroup: every one is tried, a `Paused` or
+ * `Unpaused` event for each that worked, the first error at the end. Pause's
+ * progress is titled `Pausing`; unpause's is progress.Run's `Running`.
+ */
+function pauseAll(session: Session, parsed: ParsedFlags, pause: boolean): CommandResult {
+  const target = targetOf(session, parsed.positionals);
+  if ('exitCode' in target) return target;
+  const selected = parsed.positionals;
+  const running = newestFirst(target.containers).filter(
+    (container) => container.status === 'running' && (selected.length === 0 || selected.includes(serviceOf(container))) && target.services.has(serviceOf(container)),
+  );
+  const progress = session.progress(pause ? 'Pausing' : 'Running');
+  let firstError: unknown;
+  for (const container of running) {
+    try {
+      if (pause) session.engine.containers.pause(container.id);
+      else session.engine.containers.unpause(container.id);
+      progress.event(eventName(container), 'done', pause ? 'Paused' : 'Unpaused');
+    } catch (error) {
+      firstError ??= error;
+    }
+  }
+  return firstError === undefined ? (progress.end(), session.result(0)) : failed(session, progress, firstError);
+}
+
+export const pauseCommand = (session: Session, parsed: ParsedFlags): CommandResult => pauseAll(session, parsed, true);
+export const unpauseCommand = (session: Session, parsed: ParsedFlags): CommandResult => pauseAll(session, parsed, false);

@@ -1,4 +1,4 @@
-import type { Container } from '../../engine/container';
+import { stateString, type Container } from '../../engine/container';
 import { formatList } from '../../format/docker-formatter';
 import { displayablePorts } from '../../format/docker-ports';
 import { containerStatus } from '../../format/docker-ps';
@@ -46,8 +46,8 @@ function row(session: Session, container: Container, trunc: boolean): Record<str
     CreatedAt: new Date(created * 1000).toISOString(),
     RunningFor: `${humanDuration(now - created * 1000)} ago`,
     ExitCode: container.status === 'exited' ? container.exitCode : 0,
-    State: container.status,
-    Status: containerStatus(container.status, container.exitCode, container.startedMs, container.finishedMs, now, container.health?.status),
+    State: stateString(container),
+    Status: containerStatus(stateString(container), container.exitCode, container.startedMs, container.finishedMs, now, container.health?.status),
     Health: container.health?.status ?? '',
     Ports: displayablePorts(ports),
     Labels: Object.entries(container.config.labels).map(([key, value]) => `${key}=${value}`).join(','),
@@ -74,7 +74,7 @@ export function psCommand(session: Session, parsed: ParsedFlags): CommandResult 
   runDueProbes(session.engine, session.process.terminal);
   let containers = projectContainers(session.engine, target.name).filter((container) => all || container.status === 'running');
   if (services.length > 0) containers = containers.filter((container) => services.includes(serviceOf(container)));
-  if (statuses.length > 0) containers = containers.filter((container) => statuses.includes(container.status));
+  if (statuses.length > 0) containers = containers.filter((container) => statuses.includes(stateString(container)));
   if (flag('quiet')) {
     session.out(containers.map((container) => `${container.id}\n`).join(''));
     return session.result(0);

@@ -17,6 +17,8 @@ export interface DockerContext {
   files?: FileAccess;
   cwd?: string;
   stdoutIsTerminal?: boolean;
+  /** Whether stderr is a terminal: a pull's progress there is redrawn in place. */
+  stderrIsTerminal?: boolean;
 }
 
 /** Positional-argument rules of docker/cli (cli/required.go). */

@@ -48,7 +48,7 @@ const run: CommandSpec<DockerContext> = {
     const detached = parsed.values.has('detach');
     let pulled = '';
     try {
-      const { container, stderr } = createPullingIfMissing(engine, request);
+      const { container, stderr } = createPullingIfMissing(engine, request, context.stderrIsTerminal);
       pulled = stderr;
       // Detached, the client prints the ID while it asks the daemon to start (run.go waitDisplayID):
       // a start that fails comes after it.
@@ -84,11 +84,11 @@ const create: CommandSpec<DockerContext> = {
   args: { kind: 'at-least', count: 1 },
   interspersed: false,
   flags: CREATE_FLAGS.filter((flag) => flag.name !== 'detach'),
-  run(parsed, { engine }) {
+  run(parsed, { engine, stderrIsTerminal }) {
     const request = createRequest('create', this.path, parsed);
     if ('exitCode' in request) return request;
     try {
-      const { container, stderr } = createPullingIfMissing(engine, request);
+      const { container, stderr } = createPullingIfMissing(engine, request, stderrIsTerminal);
       return pulledThenId(stderr, container.id);
     } catch (error) {
       const cause = error instanceof PullFailure ? error.pullError : error;

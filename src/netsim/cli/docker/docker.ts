@@ -51,6 +51,9 @@ function containerGroup(): Specs {
     top: (tools) => inGroup('top', tools.top),
     stats: (tools) => inGroup('stats', tools.stats),
     cp: (tools) => inGroup('cp', tools.cp),
+    pause: (tools) => inGroup('pause', tools.pause),
+    unpause: (tools) => inGroup('unpause', tools.unpause),
+    wait: (tools) => inGroup('wait', tools.wait),
   });
 }
 
@@ -77,6 +80,7 @@ function volumeGroup(): Specs {
 const TOP_HELP: Record<string, string> = {
   run: 'container run', create: 'container create', ps: 'container ls', rm: 'container rm', stop: 'container stop', start: 'container start', restart: 'container restart', kill: 'container kill', port: 'container port',
   exec: 'container exec', attach: 'container attach', inspect: 'inspect', logs: 'container logs', version: 'version', images: 'image ls', pull: 'image pull', rmi: 'image rm', info: 'system info', rename: 'container rename', top: 'container top', stats: 'container stats', cp: 'container cp', history: 'image history',
+  pause: 'container pause', unpause: 'container unpause', wait: 'container wait', events: 'system events',
 };
 
 /** The top-level commands, and the management commands with their verbs. */
@@ -93,6 +97,10 @@ function registry(): { top: Specs; groups: Record<string, Specs> } {
       stats: (tools) => topLevel('stats', tools.stats),
       cp: (tools) => topLevel('cp', tools.cp),
       history: (tools) => topLevel('history', tools.history),
+      pause: (tools) => topLevel('pause', tools.pause),
+      unpause: (tools) => topLevel('unpause', tools.unpause),
+      wait: (tools) => topLevel('wait', tools.wait),
+      events: (tools) => topLevel('events', tools.events),
     }),
     groups: {
       container: containerGroup(),
@@ -105,6 +113,7 @@ function registry(): { top: Specs; groups: Record<string, Specs> } {
         info: (tools) => helped({ ...tools.INFO_COMMANDS.info, path: 'docker system info' }, 'system info'),
         df: (tools) => helped(tools.systemDf, 'system df'),
         prune: (tools) => helped(tools.systemPrune, 'system prune'),
+        events: (tools) => helped({ ...tools.events, path: 'docker system events' }, 'system events'),
       }),
     },
   };
@@ -144,8 +153,11 @@ export function dockerProgram(engine: Engine): Program {
   return {
     name: 'docker',
     run(args, processContext) {
-      const { stdin, terminal, interruptAfterMs, files, cwd, stdoutIsTerminal } = processContext;
-      const context: DockerContext = { engine, stdin, ...(terminal && { terminal }), ...(interruptAfterMs !== undefined && { interruptAfterMs }), ...(files && { files }), ...(cwd !== undefined && { cwd }), ...(stdoutIsTerminal !== undefined && { stdoutIsTerminal }) };
+      const { stdin, terminal, interruptAfterMs, files, cwd, stdoutIsTerminal, stderrIsTerminal } = processContext;
+      const context: DockerContext = {
+        engine, stdin, ...(terminal && { terminal }), ...(interruptAfterMs !== undefined && { interruptAfterMs }), ...(files && { files }), ...(cwd !== undefined && { cwd }),
+        ...(stdoutIsTerminal !== undefined && { stdoutIsTerminal }), ...(stderrIsTerminal !== undefined && { stderrIsTerminal }),
+      };
       const [command, verb, ...rest] = args;
       if (command === 'compose') return compose.run(args.slice(1), processContext);
       // `docker swarm` and `docker service` come in the same module, which is handed the group's name.

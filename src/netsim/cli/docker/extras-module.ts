@@ -1,7 +1,8 @@
 /**
  * The docker commands a networking learner seldom types, a tool module of their
  * own: `docker info` and `system info|df|prune`, `version`, `stats`, `top`, `cp`,
- * `history` and `rename` are fetched the first time a line runs one.
+ * `history`, `rename`, `pause`/`unpause`, `wait` and `events` are fetched the
+ * first time a line runs one.
  */
 export { INFO_COMMANDS } from './info';
 export { systemDf, systemPrune } from './system';
@@ -11,3 +12,6 @@ export { top } from './top';
 export { stats } from './stats';
 export { cp } from './cp';
 export { history } from './history';
+export { pause, unpause } from './pause';
+export { wait } from './wait';
+export { events } from './events';

@@ -430,6 +430,13 @@ export const DOCKER_HELP_TABLES: Record<string, CommandHelpTable> = {
       { name: "workdir", short: "w", type: "string", usage: "Working directory inside the container" },
     ],
   },
+  // docs/reference/commandline/container_pause.md
+  "container pause": {
+    description: "Pause all processes within one or more containers",
+    aliases: ["docker container pause","docker pause"],
+    subcommands: [],
+    flags: [],
+  },
   // docs/reference/commandline/container_start.md
   "container start": {
     description: "Start one or more stopped containers",
@@ -469,6 +476,32 @@ export const DOCKER_HELP_TABLES: Record<string, CommandHelpTable> = {
     aliases: ["docker container top","docker top"],
     subcommands: [],
     flags: [],
+  },
+  // docs/reference/commandline/container_unpause.md
+  "container unpause": {
+    description: "Unpause all processes within one or more containers",
+    aliases: ["docker container unpause","docker unpause"],
+    subcommands: [],
+    flags: [],
+  },
+  // docs/reference/commandline/container_wait.md
+  "container wait": {
+    description: "Block until one or more containers stop, then print their exit codes",
+    aliases: ["docker container wait","docker wait"],
+    subcommands: [],
+    flags: [],
+  },
+  // docs/reference/commandline/system_events.md
+  "system events": {
+    description: "Get real time events from the server",
+    aliases: ["docker system events","docker events"],
+    subcommands: [],
+    flags: [
+      { name: "filter", short: "f", type: "filter", usage: "Filter output based on conditions provided" },
+      { name: "format", type: "string", usage: "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
+      { name: "since", type: "string", usage: "Show all events created since timestamp" },
+      { name: "until", type: "string", usage: "Stream events until this timestamp" },
+    ],
   },
   // docs/reference/commandline/image_history.md
   "image history": {

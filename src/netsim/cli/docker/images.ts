@@ -4,9 +4,8 @@ import { imageInfo } from '../../engine/images';
 import { parseImageReference } from '../../wire/image-reference';
 import { formatPullProgress, fullReference } from '../../format/docker-pull';
 import { formatImageTable, formatImageTree, imageRows, treeRows, type ImageRow, type ImageSummary } from '../../format/docker-images';
-import { renderTemplate, TemplateError } from '../../format/go-template';
+import { formatList } from '../../format/docker-formatter';
 import { goStruct } from '../../wire/go-value';
-import { tabulate } from '../../format/tabwriter';
 import { fail, ok, type CommandResult } from '../command';
 import type { CommandSpec, DockerContext } from './cobra';
 
@@ -33,15 +32,12 @@ function matching(images: ImageSummary[], reference: string | undefined): ImageS
   return images.filter((image) => image.repoTags.some((repoTag) => repoTag.startsWith(`${wanted.familiar}:`) && (tag === undefined || repoTag.endsWith(`:${tag}`))));
 }
 
-const HEADERS: Record<keyof ImageRow, string> = { Repository: 'REPOSITORY', Tag: 'TAG', Digest: 'DIGEST', ID: 'IMAGE ID', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', Size: 'SIZE', Containers: 'CONTAINERS' };
+/** The column titles (newImageContext's SubHeaderContext). */
+const HEADERS: Record<keyof ImageRow, string> = { Containers: 'CONTAINERS', CreatedAt: 'CREATED AT', CreatedSince: 'CREATED', Digest: 'DIGEST', ID: 'IMAGE ID', Repository: 'REPOSITORY', SharedSize: 'SHARED SIZE', Size: 'SIZE', Tag: 'TAG', UniqueSize: 'UNIQUE SIZE' };
 
-/** formatter.Context: `table ...` gets a header row and tabwriter columns; other templates print one line per image. */
-function formatRows(rows: ImageRow[], format: string): string {
-  const table = format.startsWith('table');
-  const template = table ? format.slice(5).trim() : format;
-  const render = (row: Record<string, string>) => renderTemplate(template.replaceAll('\\t', '\t'), goStruct({ ...row }));
-  if (!table) return rows.map((row) => `${render({ ...row })}\n`).join('');
-  return tabulate([render(HEADERS), ...rows.map((row) => render({ ...row }))].map((line) => line.split('\t')));
+/** NewImageFormat: a custom table with --digests gets the DIGEST column added. */
+function imageFormat(format: string, digests: boolean): string {
+  return format.startsWith('table') && digests && !format.includes('{{.Digest}}') ? `${format}\t{{.Digest}}` : format;
 }
 
 /** Subcommands of `docker image`, which `docker images` reads as a name to look for. */
@@ -71,16 +67,16 @@ const images: CommandSpec<DockerContext> = {
     const listed = matching(summaries(engine), positionals[0]);
     const hint = listed.length === 0 && positionals[0] !== undefined && this.path === 'docker images' && IMAGE_SUBCOMMANDS.includes(positionals[0]) ? `No images found matching "${positionals[0]}": did you mean "docker image ${positionals[0]}"?\n` : '';
     if (!tableWanted) return { stdout: formatImageTree(treeRows(listed)), stderr: hint, exitCode: 0 };
-    const rows = imageRows(listed, engine.clock.now(), values.has('no-trunc'));
     const format = values.get('format')?.at(-1);
+    const digests = values.has('digests');
+    const rows = imageRows(listed, engine.clock.now(), { noTrunc: values.has('no-trunc'), digests: digests || (format ?? '').includes('{{.Digest}}') });
     let stdout: string;
-    try {
-      if (values.has('quiet')) stdout = [...new Set(rows.map((row) => row.ID))].map((id) => `${id}\n`).join('');
-      else if (format === undefined || format === 'table') stdout = formatImageTable(rows, values.has('digests'));
-      else stdout = formatRows(rows, format);
-    } catch (error) {
-      if (error instanceof TemplateError) return fail(`template parsing error: ${error.message}\n`, 64);
-      throw error;
+    if (values.has('quiet')) stdout = [...new Set(rows.map((row) => row.ID))].map((id) => `${id}\n`).join('');
+    else if (format === undefined || format === 'table') stdout = formatImageTable(rows, digests);
+    else {
+      const output = formatList({ format: imageFormat(format, digests), header: HEADERS, rows: rows.map((row) => goStruct({ ...row })), typeName: '*formatter.imageContext' });
+      if (!output.ok) return fail(`${output.error}\n`, 1);
+      stdout = output.text;
     }
     return { stdout, stderr: hint, exitCode: 0 };
   },
@@ -101,12 +97,12 @@ const pull: CommandSpec<DockerContext> = {
     { name: 'all-tags', short: 'a', takesValue: false },
     { name: 'platform', takesValue: true },
   ],
-  run({ values, positionals: [reference] }, { engine }) {
+  run({ values, positionals: [reference] }, { engine, stdoutIsTerminal }) {
     const defaultTag = !reference!.includes('@') && !/:[^/]*$/.test(reference!) && !values.has('quiet') ? 'Using default tag: latest\n' : '';
     try {
       const pulled = engine.images.pull(reference!);
       if (values.has('quiet')) return ok(`${fullReference(pulled)}\n`);
-      return ok(`${defaultTag}${formatPullProgress(pulled)}${fullReference(pulled)}\n`);
+      return ok(`${defaultTag}${formatPullProgress(pulled, stdoutIsTerminal)}${fullReference(pulled)}\n`);
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
       return { stdout: defaultTag, stderr: `Error response from daemon: ${error.message}\n`, exitCode: 1 };

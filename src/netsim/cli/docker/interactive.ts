@@ -103,6 +103,8 @@ const exec: CommandSpec<DockerContext> = {
     try {
       container = context.engine.containers.find(reference!);
       if (container.status !== 'running') return fail(`Error response from daemon: container ${container.id} is not running\n`, 1);
+      // getActiveContainer names the container as the request did (daemon/exec.go errExecPaused).
+      if (container.paused) return fail(`Error response from daemon: Container ${reference} is paused, unpause the container before exec\n`, 1);
     } catch (error) {
       return fail(daemonErrorText(error), 1);
     }
@@ -151,6 +153,7 @@ const attach: CommandSpec<DockerContext> = {
       return fail(daemonErrorText(error), 1);
     }
     if (container.status !== 'running') return fail('cannot attach to a stopped container, start it first\n', 1);
+    if (container.paused) return fail('cannot attach to a paused container, unpause it first\n', 1);
     const argv = firstProcess(container);
     const { tty, openStdin } = container.config;
     if (context.terminal && shellInvocation(argv)?.interactive && tty && openStdin && !values.has('no-stdin')) {

@@ -1,4 +1,4 @@
-import type { Container } from '../../engine/container';
+import { stateString, type Container } from '../../engine/container';
 import { mountPoints } from '../../engine/volumes';
 import { runDueProbes } from './health-probes';
 import type { Engine } from '../../engine/engine';
@@ -194,7 +194,7 @@ function include(container: Container, filters: Filters, state: { all: boolean; 
   if (state.limit > 0 && state.listed === state.limit) return 'stop';
   const exited = filters.get('exited');
   if (exited && !exited.some((code) => Number(code) === container.exitCode && !running && container.startedMs !== undefined)) return 'exclude';
-  if (!match(filters, 'status', container.status)) return 'exclude';
+  if (!match(filters, 'status', stateString(container))) return 'exclude';
   if (!exactMatch(filters, 'health', container.health?.status ?? 'none')) return 'exclude';
   if (filters.has('volume') && !filters.get('volume')!.some((v) => mountsOf(container).some((m) => m.destination === v || (m.name || m.source) === v))) return 'exclude';
   if (filters.has('ancestor')) {
@@ -255,9 +255,9 @@ export function summarize(engine: Engine, container: Container, size: boolean): 
     created: Math.floor(container.createdMs / 1000),
     ports: portSummaries(container),
     labels: container.config.labels,
-    state: container.status,
+    state: stateString(container),
     // State.String(): a running container's health after its uptime.
-    status: containerStatus(container.status, container.exitCode, container.startedMs, container.finishedMs, engine.clock.now(), container.health?.status),
+    status: containerStatus(stateString(container), container.exitCode, container.startedMs, container.finishedMs, engine.clock.now(), container.health?.status),
     health: container.health?.status ?? 'none',
     sizeRw: 0,
     sizeRootFs: size ? (imageInfo(container.image)?.unpackedSize ?? 0) : 0,

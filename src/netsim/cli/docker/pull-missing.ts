@@ -29,7 +29,7 @@ export class PullFailure extends Error {
  * 'nginx:latest' locally` on stderr, pulls with the progress on stderr too, and
  * creates again.
  */
-export function createPullingIfMissing(engine: Engine, request: ContainerCreateRequest): CreatedWithPull {
+export function createPullingIfMissing(engine: Engine, request: ContainerCreateRequest, stderrIsTerminal = false): CreatedWithPull {
   try {
     return created(engine.containers.create(request), '');
   } catch (error) {
@@ -37,7 +37,7 @@ export function createPullingIfMissing(engine: Engine, request: ContainerCreateR
   }
   let stderr = `Unable to find image '${familiarString(parseImageReference(request.image))}' locally\n`;
   try {
-    stderr += formatPullProgress(engine.images.pull(request.image));
+    stderr += formatPullProgress(engine.images.pull(request.image), stderrIsTerminal);
     return created(engine.containers.create(request), stderr);
   } catch (error) {
     if (error instanceof EngineError) throw new PullFailure(error, stderr);

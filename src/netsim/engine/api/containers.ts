@@ -3,6 +3,7 @@ import * as containers from '../containers';
 import { createWarnings } from '../create-warnings';
 import type { Daemon } from '../daemon';
 import { interruptedBy } from '../signals';
+import { containerPause } from '../pause-loader';
 
 /** The containers' lifecycle: /containers of the Engine API, and how their first process ends. */
 export interface ContainerApi {
@@ -23,6 +24,10 @@ export interface ContainerApi {
   firstProcessExited(reference: string, exitCode: number, output?: readonly Omit<LogEntry, 'timeMs'>[]): Container;
   /** Ctrl-C reaches the first process (SIGINT): it logs what it logs on the way out and the container stops. */
   interrupt(reference: string): Container;
+  /** POST /containers/{name}/pause: the container's cgroup is frozen (engine/pause.ts, a chunk of its own). */
+  pause(reference: string): Container;
+  /** POST /containers/{name}/unpause. */
+  unpause(reference: string): Container;
 }
 
 export function containerApi(daemon: Daemon): ContainerApi {
@@ -49,6 +54,8 @@ export function containerApi(daemon: Daemon): ContainerApi {
       const { logs, exitCode } = interruptedBy(container, daemon.clock.now());
       return firstProcessExited(daemon, container.id, exitCode, logs);
     },
+    pause: (reference) => containerPause().pauseContainer(daemon, reference),
+    unpause: (reference) => containerPause().unpauseContainer(daemon, reference),
   };
 }
 

@@ -133,3 +133,29 @@ describe('docker compose ls and port', () => {
     expect(host.run('docker compose port web http').stderr).toBe('strconv.ParseUint: parsing "http": invalid syntax\n');
   });
 });
+
+// compose v2.40.3 pkg/compose/pause.go: the running containers of the selected services, each
+// in an errgroup (newest first, as ContainerList answers), `Paused` / `Unpaused` done events,
+// the first daemon error at the end; moby daemon/pause.go and unpause.go word those errors.
+describe('docker compose pause and unpause', () => {
+  it('pauses and unpauses the project\'s containers, ps showing them paused', () => {
+    const host = composeHost(WEB_AND_DB);
+    host.run('docker compose up -d');
+    expect(host.run('docker compose pause 2>&1 | cat').stdout).toBe(' Container tienda-web-1  Paused\n Container tienda-db-1  Paused\n');
+    expect(host.run("docker compose ps --format '{{.Name}} {{.State}} {{.Status}}'").stdout).toMatch(/^tienda-db-1 paused Up \d+ seconds \(Paused\)\ntienda-web-1 paused Up \d+ seconds \(Paused\)\n$/);
+    expect(host.run('docker compose ps --status paused -q').stdout.split('\n').filter(Boolean)).toHaveLength(2);
+    expect(host.run('docker compose unpause db 2>&1 | cat').stdout).toBe(' Container tienda-db-1  Unpaused\n');
+    expect(host.run("docker ps --format '{{.Names}} {{.State}}'").stdout).toBe('tienda-web-1 paused\ntienda-db-1 running\n');
+  });
+
+  it('tries every container and fails with the first error', () => {
+    const host = composeHost(WEB_AND_DB);
+    host.run('docker compose up -d');
+    host.run('docker compose pause web');
+    const web = host.run("docker inspect -f '{{.Id}}' tienda-web-1").stdout.trim();
+    const result = host.run('docker compose unpause 2>&1 | cat');
+    expect(result.stdout).toBe(` Container tienda-web-1  Unpaused\nError response from daemon: Container ${host.run("docker inspect -f '{{.Id}}' tienda-db-1").stdout.trim()} is not paused\n`);
+    host.run('docker compose pause web');
+    expect(host.run('docker compose pause')).toMatchObject({ stderr: expect.stringContaining(`Error response from daemon: container ${web} is already paused\n`), exitCode: 1 });
+  });
+});
