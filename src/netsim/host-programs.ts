@@ -1,8 +1,6 @@
 import { lazyTool } from './cli/lazy-tool';
 import { dockerProgram } from './cli/docker/docker';
 import { fail, type CommandResult, type ProcessContext, type Program } from './cli/command';
-import { ip6tablesProgram, iptablesProgram } from './cli/iptables';
-import { ip6tablesSaveProgram, iptablesSaveProgram } from './cli/iptables-save';
 import { ipProgram as lanIpProgram, ipProgramWith } from './cli/ip';
 import { catProgram } from './cli/text/cat';
 import { echoProgram } from './cli/text/echo';
@@ -77,7 +75,7 @@ function hostPrograms(sources: ProgramSources, text: readonly Program[]): Progra
     lazyTool('journalctl', 'systemd', (tools) => tools.journalctlProgram(engine.service, profile.hostname)),
     lazyTool('service', 'systemd', (tools) => tools.serviceProgram(engine.service, tools.systemctlProgram(engine, profile.hostname))),
   ];
-  const programs = [ip, lazyTool('bridge', 'bridge', (tools) => tools.bridgeProgram), lazyTool('brctl', 'bridge', (tools) => tools.brctlProgram), iptablesProgram, iptablesSaveProgram, ip6tablesProgram, ip6tablesSaveProgram, curlProgram(engineNameServices(engine, etc)), nsenter, dockerProgram(engine), sshClient(sources, etc), ...shells, ...text, ...systemd, ...hostToolPrograms(engine, etc)];
+  const programs = [ip, lazyTool('bridge', 'bridge', (tools) => tools.bridgeProgram), lazyTool('brctl', 'bridge', (tools) => tools.brctlProgram), lazyTool('iptables', 'xtables', (tools) => tools.iptablesProgram), lazyTool('iptables-save', 'xtables', (tools) => tools.iptablesSaveProgram), lazyTool('ip6tables', 'xtables', (tools) => tools.ip6tablesProgram), lazyTool('ip6tables-save', 'xtables', (tools) => tools.ip6tablesSaveProgram), curlProgram(engineNameServices(engine, etc)), nsenter, dockerProgram(engine), sshClient(sources, etc), ...shells, ...text, ...systemd, ...hostToolPrograms(engine, etc)];
   // The host user may run anything as root: the shell runs sudo's command itself (host-shell.ts).
   const registry = new ProgramRegistry(programs, ['sudo']);
   return registry;

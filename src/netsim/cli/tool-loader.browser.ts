@@ -39,6 +39,7 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   netTools: () => import('./net-tools'),
   netstat: () => import('./netstat'),
   ps: () => import('./ps'),
+  xtables: () => import('./xtables'),
   nsenter: () => import('./nsenter'),
   packages: () => import('./package-manager'),
   servers: () => import('./server-programs'),

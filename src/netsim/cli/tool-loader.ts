@@ -21,6 +21,7 @@ import * as ipExtras from './ip-extras';
 import * as netTools from './net-tools';
 import * as netstat from './netstat';
 import * as ps from './ps';
+import * as xtables from './xtables';
 import * as nsenter from './nsenter';
 import * as packages from './package-manager';
 import * as servers from './server-programs';
@@ -42,7 +43,7 @@ import type { ToolModuleName, ToolModules } from './tool-modules';
 
 // Every tool at once: the build, the tests and `bin/netsim` never wait for one. The
 // browser's bundle replaces this file with tool-loader.browser.ts (astro.config.mjs).
-const MODULES: ToolModules = { containerPause, apachePage, arithmetic, inspect, internet, linkDetailsFormat, curlWriteOut, mountOption, ipv6Path, bridge, compose, daemonConfig, date, dig, dockerExtras, dockerHelp, getent, goals, ipExtras, mariadbWordpress, netTools, netstat, ps, nsenter, packages, servers, shellBuiltins, shellExtras, ss, ssh, swarm, systemd, tcpdump, telnet, textTools, sed, awk, traceroute, volume, wget };
+const MODULES: ToolModules = { containerPause, apachePage, arithmetic, inspect, internet, linkDetailsFormat, curlWriteOut, mountOption, ipv6Path, bridge, compose, daemonConfig, date, dig, dockerExtras, dockerHelp, getent, goals, ipExtras, mariadbWordpress, netTools, netstat, ps, xtables, nsenter, packages, servers, shellBuiltins, shellExtras, ss, ssh, swarm, systemd, tcpdump, telnet, textTools, sed, awk, traceroute, volume, wget };
 
 export function toolModule<K extends ToolModuleName>(name: K): ToolModules[K] {
   return MODULES[name];

@@ -22,6 +22,7 @@ import type * as getent from './getent';
 import type * as ipExtras from './ip-extras';
 import type * as netTools from './net-tools';
 import type * as netstat from './netstat';
+import type * as xtables from './xtables';
 import type * as ps from './ps';
 import type * as nsenter from './nsenter';
 import type * as packages from './package-manager';
@@ -73,6 +74,7 @@ export interface ToolModules {
   netTools: typeof netTools;
   netstat: typeof netstat;
   ps: typeof ps;
+  xtables: typeof xtables;
   nsenter: typeof nsenter;
   packages: typeof packages;
   servers: typeof servers;
@@ -146,6 +148,11 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   apache2: 'apachePage',
   // dockerd's daemon.json reader: a line that edits the file; a restart that reads it without naming it gets it by the retry.
   'daemon.json': 'daemonConfig',
+  // iptables, ip6tables and their save commands.
+  iptables: 'xtables',
+  ip6tables: 'xtables',
+  'iptables-save': 'xtables',
+  'ip6tables-save': 'xtables',
   apt: 'packages',
   'apt-get': 'packages',
   apk: 'packages',
@@ -214,7 +221,7 @@ export { ToolModuleMissing };
 /** Every module, so that a name thrown from any layer can be checked. */
 const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
   apachePage: true, containerPause: true, arithmetic: true, inspect: true, internet: true, linkDetailsFormat: true, curlWriteOut: true, mountOption: true, ipv6Path: true, bridge: true, compose: true, daemonConfig: true, date: true, dig: true, dockerExtras: true, dockerHelp: true, getent: true, goals: true, ipExtras: true, mariadbWordpress: true,
-  netTools: true, netstat: true, ps: true, nsenter: true, packages: true, servers: true, shellBuiltins: true, shellExtras: true, ss: true, ssh: true, swarm: true, systemd: true,
+  netTools: true, netstat: true, ps: true, xtables: true, nsenter: true, packages: true, servers: true, shellBuiltins: true, shellExtras: true, ss: true, ssh: true, swarm: true, systemd: true,
   tcpdump: true, telnet: true, textTools: true, sed: true, awk: true, traceroute: true, volume: true, wget: true,
 };
 
