@@ -28,7 +28,13 @@ function lazyNetsimTools() {
       // @ts-ignore: `this` is Rollup's plugin context
       const resolved = await this.resolve(source, importer, { skipSelf: true, ...options });
       const twin = resolved?.id.replace(/\.ts$/, '.browser.ts');
-      return resolved && twin && resolved.id.includes('/src/netsim/') && resolved.id.endsWith('-loader.ts') && existsSync(twin) ? twin : null;
+      return resolved &&
+        twin &&
+        resolved.id.includes('/src/netsim/') &&
+        resolved.id.endsWith('-loader.ts') &&
+        existsSync(twin)
+        ? twin
+        : null;
     },
   };
 }

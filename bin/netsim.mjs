@@ -48,12 +48,14 @@ function parseArguments(argv) {
   if (values.version) return { version: true };
   const options = { seed: 1, json: values.json, file: undefined };
   if (values.seed !== undefined) {
-    if (!/^-?\d+$/.test(values.seed)) return { error: `netsim: --seed needs a whole number, got ${values.seed}\n${tryHelp}` };
+    if (!/^-?\d+$/.test(values.seed))
+      return { error: `netsim: --seed needs a whole number, got ${values.seed}\n${tryHelp}` };
     options.seed = Number(values.seed);
   }
   if (positionals.length > 0) {
     const [command, file, ...rest] = positionals;
-    if (command !== 'run') return { error: `netsim: unknown command ${command} (did you mean run ${command}?)\n${tryHelp}` };
+    if (command !== 'run')
+      return { error: `netsim: unknown command ${command} (did you mean run ${command}?)\n${tryHelp}` };
     if (file === undefined) return { error: `netsim: run needs a file, or - for standard input\n${tryHelp}` };
     if (rest.length > 0) return { error: `netsim: run takes one file, got ${[file, ...rest].join(' ')}\n${tryHelp}` };
     options.file = file;
@@ -87,7 +89,14 @@ function commandLines(text, needsMoreInput) {
 
 async function loadNetsim() {
   const entry = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'netsim', 'index.ts');
-  const bundle = await build({ entryPoints: [entry], bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' });
+  const bundle = await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+  });
   return import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
 }
 
@@ -120,7 +129,9 @@ const options = parseArguments(process.argv.slice(2));
 if (options.help) {
   process.stdout.write(usage);
 } else if (options.version) {
-  const { version } = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'package.json'), 'utf8'));
+  const { version } = JSON.parse(
+    readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'package.json'), 'utf8'),
+  );
   const { SIMULATED_DOCKER_RELEASE } = await loadNetsim();
   process.stdout.write(`netsim ${version}: Debian 13 with Docker Engine ${SIMULATED_DOCKER_RELEASE}\n`);
 } else if (options.error) {

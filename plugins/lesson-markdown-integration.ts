@@ -16,8 +16,15 @@ export default function lessonMarkdown(project: LessonProject): AstroIntegration
     hooks: {
       'astro:config:setup': ({ config }) => {
         const processor = config.markdown.processor;
-        if (processor.name !== 'satteri') throw new Error(`lesson-markdown: lessons render with Sätteri's plugins, and markdown.processor is "${processor.name}": leave markdown.processor unset`);
-        const options = processor.options as { mdastPlugins: MdastPluginEntry[]; hastPlugins: HastPluginEntry[]; features: Features };
+        if (processor.name !== 'satteri')
+          throw new Error(
+            `lesson-markdown: lessons render with Sätteri's plugins, and markdown.processor is "${processor.name}": leave markdown.processor unset`,
+          );
+        const options = processor.options as {
+          mdastPlugins: MdastPluginEntry[];
+          hastPlugins: HastPluginEntry[];
+          features: Features;
+        };
         // Quotes and ellipses as Sätteri makes them; dashes as smartypants made them (unified-parity.ts).
         options.features.smartPunctuation = { quotes: true, ellipses: true, dashes: false };
         options.mdastPlugins.push(smartypantsDashes, mdastConsoleBlocks({ verify: project }));

@@ -20,15 +20,27 @@ export default function lessonsCheck(project: LessonProject): AstroIntegration {
         project.checked = undefined;
         if (command !== 'build') return;
         const started = performance.now();
-        const report = checkLessons([], { root: project.root, netsimVersion: project.netsimVersion, cache: directoryCache(project.cacheDirectory), sources: sourceCache(project) });
-        if (hasProblems(report)) throw new Error(`Lessons do not match what netsim prints:\n\n${formatCheckReport(report)}`);
-        const blocks = report.checks.reduce((sum, check) => sum + check.verdicts.filter((verdict) => verdict.status === 'verified').length, 0);
-        logger.info(`${blocks} console blocks in ${report.checks.length} lessons verified against netsim in ${Math.round(performance.now() - started)} ms`);
+        const report = checkLessons([], {
+          root: project.root,
+          netsimVersion: project.netsimVersion,
+          cache: directoryCache(project.cacheDirectory),
+          sources: sourceCache(project),
+        });
+        if (hasProblems(report))
+          throw new Error(`Lessons do not match what netsim prints:\n\n${formatCheckReport(report)}`);
+        const blocks = report.checks.reduce(
+          (sum, check) => sum + check.verdicts.filter((verdict) => verdict.status === 'verified').length,
+          0,
+        );
+        logger.info(
+          `${blocks} console blocks in ${report.checks.length} lessons verified against netsim in ${Math.round(performance.now() - started)} ms`,
+        );
         // Checked once per build: pages render from these results.
         project.checked = new Map(report.checks.map((check) => [check.lesson.path, check]));
         const lessons = new Map(report.checks.map((check) => [check.lesson.path, check.lesson]));
         // A stale translation still builds (readers get it, with its blocks verified); the build says so.
-        for (const row of translationStatus(project.root, lessons).filter(needsTranslator)) logger.warn(formatStaleWarning(row).trimEnd());
+        for (const row of translationStatus(project.root, lessons).filter(needsTranslator))
+          logger.warn(formatStaleWarning(row).trimEnd());
       },
     },
   };

@@ -56,13 +56,31 @@ export default function remarkConsoleBlocks({ verify }: ConsoleBlocksOptions = {
       traces = readTraces(path, tree);
     } catch (error) {
       if (!(error instanceof LessonError)) throw error;
-      return file.fail(error.reason, { place: { line: error.line, column: error.column }, ruleId: 'quiz', source: 'lessons' });
+      return file.fail(error.reason, {
+        place: { line: error.line, column: error.column },
+        ruleId: 'quiz',
+        source: 'lessons',
+      });
     }
     const nodes: { node: Code; parent: Parent; index: number }[] = [];
     visit(tree, 'code', (node: Code, index, parent) => {
-      if (node.lang === 'console' && parent && index !== undefined && !quizzes.fencesInside.has(node) && !practice.fencesInside.has(node)) nodes.push({ node, parent, index });
+      if (
+        node.lang === 'console' &&
+        parent &&
+        index !== undefined &&
+        !quizzes.fencesInside.has(node) &&
+        !practice.fencesInside.has(node)
+      )
+        nodes.push({ node, parent, index });
     });
-    if (nodes.length === 0 && quizzes.quizzes.length === 0 && practice.exercises.length === 0 && figures.length === 0 && traces.length === 0) return;
+    if (
+      nodes.length === 0 &&
+      quizzes.quizzes.length === 0 &&
+      practice.exercises.length === 0 &&
+      figures.length === 0 &&
+      traces.length === 0
+    )
+      return;
     // A build checked every lesson before rendering (lessons-check-integration.ts): no second read, parse or run.
     const checked = verify?.checked?.get(path);
     const lesson = checked?.lesson ?? lessonOf(file, path);
@@ -72,7 +90,11 @@ export default function remarkConsoleBlocks({ verify }: ConsoleBlocksOptions = {
       } catch (error) {
         if (!(error instanceof LessonError)) throw error;
         // The whole `file:line:column: ...`: Astro's log prints the message of an MDX error without its place.
-        return file.fail(error.message, { place: { line: error.line, column: error.column }, ruleId: 'front-matter', source: 'lessons' });
+        return file.fail(error.message, {
+          place: { line: error.line, column: error.column },
+          ruleId: 'front-matter',
+          source: 'lessons',
+        });
       }
     }
     const render = (check: LessonCheck | undefined) => {
@@ -85,12 +107,19 @@ export default function remarkConsoleBlocks({ verify }: ConsoleBlocksOptions = {
       for (const [position, { node, parent, index }] of [...nodes.entries()].reverse()) {
         const block = lesson.blocks[position];
         if (!block || block.lines.map((line) => line.text).join('\n') !== node.value.replace(/\r\n/g, '\n')) {
-          return file.fail('console blocks in the compiled file do not line up with the file on disk; save the file and build again', node);
+          return file.fail(
+            'console blocks in the compiled file do not line up with the file on disk; save the file and build again',
+            node,
+          );
         }
         if (block.options.setup) parent.children.splice(index, 1);
         else {
           const verified = check?.verdicts[position]?.status === 'verified';
-          parent.children[index] = consoleElement(node, renderedBlock(block, check?.verdicts[position]), verified ? check?.run.starts[position] : undefined);
+          parent.children[index] = consoleElement(
+            node,
+            renderedBlock(block, check?.verdicts[position]),
+            verified ? check?.run.starts[position] : undefined,
+          );
         }
       }
     };
@@ -98,7 +127,9 @@ export default function remarkConsoleBlocks({ verify }: ConsoleBlocksOptions = {
     if (checked) return render(checked);
     if (!verify.isolate) return render(reportedOrFail(checkLesson(lesson, verify.netsimVersion, cache), file));
     isolated ??= new IsolatedChecker(verify);
-    return isolated.check(path, lesson.text).then((outcome) => render(reportedOrFail(checkedOrFail(outcome, lesson, file), file)));
+    return isolated
+      .check(path, lesson.text)
+      .then((outcome) => render(reportedOrFail(checkedOrFail(outcome, lesson, file), file)));
   };
 }
 
@@ -108,12 +139,23 @@ function checkedOrFail(outcome: IsolatedOutcome, lesson: LessonSource, file: VFi
     case 'done':
       return outcome.check;
     case 'lesson-error':
-      return file.fail(outcome.reason, { place: { line: outcome.line, column: outcome.column }, ruleId: 'console-block', source: 'lessons' });
+      return file.fail(outcome.reason, {
+        place: { line: outcome.line, column: outcome.column },
+        ruleId: 'console-block',
+        source: 'lessons',
+      });
     case 'crash':
-      return file.fail(`netsim failed while checking this lesson (a simulator bug, not a lesson mistake):\n${outcome.message}`, { place: { line: 1, column: 1 }, ruleId: 'console-output', source: 'lessons' });
+      return file.fail(
+        `netsim failed while checking this lesson (a simulator bug, not a lesson mistake):\n${outcome.message}`,
+        { place: { line: 1, column: 1 }, ruleId: 'console-output', source: 'lessons' },
+      );
     case 'timed-out': {
       const line = outcome.block === undefined ? undefined : lesson.blocks[outcome.block]?.fence.number;
-      return file.fail(timeoutMessage(outcome, line), { place: { line: line ?? 1, column: 1 }, ruleId: 'console-output', source: 'lessons' });
+      return file.fail(timeoutMessage(outcome, line), {
+        place: { line: line ?? 1, column: 1 },
+        ruleId: 'console-output',
+        source: 'lessons',
+      });
     }
   }
 }
@@ -128,7 +170,11 @@ function lessonOf(file: VFile, path: string): LessonSource {
     return readLessonSource(path, onDisk ? readLessonFile(path, file.path) : String(file.value));
   } catch (error) {
     if (!(error instanceof LessonError)) throw error;
-    return file.fail(error.reason, { place: { line: error.line, column: error.column }, ruleId: 'console-block', source: 'lessons' });
+    return file.fail(error.reason, {
+      place: { line: error.line, column: error.column },
+      ruleId: 'console-block',
+      source: 'lessons',
+    });
   }
 }
 
@@ -137,10 +183,18 @@ function reportedOrFail(check: LessonCheck, file: VFile): LessonCheck {
   const report = formatLessonReport(lesson, verdicts, questionFindings);
   if (report === '') return check;
   const first = verdicts.find((verdict) => verdict.status === 'failed' || verdict.status === 'not-run');
-  const line = !first ? questionFindings[0]!.line : first.status === 'failed' ? first.findings[0]!.line : first.block.fence.number;
+  const line = !first
+    ? questionFindings[0]!.line
+    : first.status === 'failed'
+      ? first.findings[0]!.line
+      : first.block.fence.number;
   const blocksDiffer = verdicts.some((verdict) => verdict.status === 'failed' || verdict.status === 'not-run');
   // Only outputs and prompts can be rewritten; a simulator crash or an exit status is for a person to look at.
-  const updatable = verdicts.some((verdict) => verdict.status === 'failed' && verdict.findings.some((finding) => finding.kind === 'output' || finding.kind === 'prompt'));
+  const updatable = verdicts.some(
+    (verdict) =>
+      verdict.status === 'failed' &&
+      verdict.findings.some((finding) => finding.kind === 'output' || finding.kind === 'prompt'),
+  );
   const what = !blocksDiffer
     ? 'quiz questions, exercises or figures disagree with what netsim prints'
     : updatable
@@ -154,7 +208,11 @@ function reportedOrFail(check: LessonCheck, file: VFile): LessonCheck {
 }
 
 /** A verified block carries the recipe of the host just before it: its "Try it" terminal starts there. */
-function consoleElement(node: Code, block: ReturnType<typeof renderedBlock>, start: PracticeRecipe | undefined): MdxJsxFlowElement {
+function consoleElement(
+  node: Code,
+  block: ReturnType<typeof renderedBlock>,
+  start: PracticeRecipe | undefined,
+): MdxJsxFlowElement {
   return {
     type: 'mdxJsxFlowElement',
     name: CONSOLE_COMPONENT,

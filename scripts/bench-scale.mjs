@@ -11,12 +11,17 @@ import { resolve } from 'node:path';
 import { courseCopy, LOCALES } from './scale-course.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const counts = process.argv.slice(2).map(Number).filter((count) => count > 0);
+const counts = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((count) => count > 0);
 const COUNTS = counts.length > 0 ? counts : [10, 40, 120];
 const course = courseCopy(root);
 
 console.log(`clean builds (warm lesson cache) of the site with N lessons per language (${LOCALES.length} languages):`);
-console.log(`${'N'.padStart(4)} ${'pages'.padStart(6)} ${'astro'.padStart(8)} ${'pagefind'.padStart(9)} ${'sw'.padStart(6)} ${'total'.padStart(8)} ${'ms/page'.padStart(8)} ${'ms/added page'.padStart(14)} ${'CPU s'.padStart(7)}`);
+console.log(
+  `${'N'.padStart(4)} ${'pages'.padStart(6)} ${'astro'.padStart(8)} ${'pagefind'.padStart(9)} ${'sw'.padStart(6)} ${'total'.padStart(8)} ${'ms/page'.padStart(8)} ${'ms/added page'.padStart(14)} ${'CPU s'.padStart(7)}`,
+);
 let previous;
 try {
   for (const perLocale of COUNTS) {
@@ -34,6 +39,8 @@ try {
   if (process.env.BENCH_KEEP) console.log(`kept: ${course.project}`);
   else course.remove();
 }
-console.log('seconds; ms/page: the whole build over its lesson pages; ms/added page: what each page added since the row above costs;');
+console.log(
+  'seconds; ms/page: the whole build over its lesson pages; ms/added page: what each page added since the row above costs;',
+);
 console.log('CPU s: processor time of the three steps (Linux), steadier than the clock on a shared machine.');
 console.log('Against Starlight built from the same lessons: node scripts/bench-starlight.mjs.');

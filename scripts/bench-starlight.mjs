@@ -64,9 +64,23 @@ function starlightProject() {
   writeFileSync(join(project, 'src', 'stubs', 'Block.astro'), '<div><slot /></div>\n');
   writeFileSync(join(project, 'src', 'stubs', 'Figure.astro'), '');
   if (!existsSync(join(project, 'node_modules', '@astrojs', 'starlight', 'package.json'))) {
-    writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'starlight-bench', private: true, type: 'module' }, null, 2)}\n`);
+    writeFileSync(
+      join(project, 'package.json'),
+      `${JSON.stringify({ name: 'starlight-bench', private: true, type: 'module' }, null, 2)}\n`,
+    );
     console.log(`installing @astrojs/starlight@${STARLIGHT} and astro@${astroVersion} in ${project} ...`);
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', `@astrojs/starlight@${STARLIGHT}`, `astro@${astroVersion}`], { cwd: project, stdio: 'inherit' });
+    execFileSync(
+      'npm',
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+        `@astrojs/starlight@${STARLIGHT}`,
+        `astro@${astroVersion}`,
+      ],
+      { cwd: project, stdio: 'inherit' },
+    );
   }
   return project;
 }
@@ -76,7 +90,10 @@ function forStarlight(text) {
   const [, frontMatter, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
   if (frontMatter === undefined || body === undefined) throw new Error('a lesson without front matter');
   const kept = frontMatter.split('\n').filter((line) => /^(title|description): /.test(line));
-  const imports = [...BLOCKS.map((name) => `import ${name} from '../../../stubs/Block.astro';`), ...FIGURES.map((name) => `import ${name} from '../../../stubs/Figure.astro';`)];
+  const imports = [
+    ...BLOCKS.map((name) => `import ${name} from '../../../stubs/Block.astro';`),
+    ...FIGURES.map((name) => `import ${name} from '../../../stubs/Figure.astro';`),
+  ];
   return `---\n${kept.join('\n')}\n---\n\n${imports.join('\n')}\n\n${body}`;
 }
 
@@ -94,7 +111,13 @@ function buildStarlight(project) {
   rmSync(join(project, 'node_modules', '.astro'), { recursive: true, force: true });
   rmSync(join(project, '.astro'), { recursive: true, force: true });
   const { INIT_CWD: _typedIn, ...env } = process.env;
-  return measured(() => execFileSync(process.execPath, [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: project, stdio: 'ignore', env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' } }));
+  return measured(() =>
+    execFileSync(process.execPath, [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+      cwd: project,
+      stdio: 'ignore',
+      env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+    }),
+  );
 }
 
 const median = (values) => {
@@ -105,8 +128,11 @@ const median = (values) => {
 
 const starlight = starlightProject();
 const course = courseCopy(root);
-const row = (...cells) => console.log(cells.map((cell, index) => String(cell).padStart(index === 0 ? 4 : 10)).join(' '));
-console.log(`clean builds, median of ${RUNS} alternated runs each, N lessons per language (${LOCALES.length} languages); Starlight ${STARLIGHT}, Astro ${astroVersion}, Node ${process.versions.node}:`);
+const row = (...cells) =>
+  console.log(cells.map((cell, index) => String(cell).padStart(index === 0 ? 4 : 10)).join(' '));
+console.log(
+  `clean builds, median of ${RUNS} alternated runs each, N lessons per language (${LOCALES.length} languages); Starlight ${STARLIGHT}, Astro ${astroVersion}, Node ${process.versions.node}:`,
+);
 row('N', 'pages', 'ours s', 'ours CPU', 'ours ms/p', 'SL s', 'SL CPU', 'SL ms/p', 'ours/SL');
 try {
   for (const perLocale of COUNTS) {
@@ -122,8 +148,19 @@ try {
     const pages = course.lessonPages();
     const seconds = median(ours.map((build) => build.seconds));
     const starlightSeconds = median(theirs.map((build) => build.seconds));
-    const cpu = (builds) => (builds.every((build) => build.cpu !== undefined) ? median(builds.map((build) => build.cpu ?? 0)).toFixed(1) : '');
-    row(perLocale, pages, seconds.toFixed(2), cpu(ours), ((seconds * 1000) / pages).toFixed(0), starlightSeconds.toFixed(2), cpu(theirs), ((starlightSeconds * 1000) / pages).toFixed(0), (seconds / starlightSeconds).toFixed(2));
+    const cpu = (builds) =>
+      builds.every((build) => build.cpu !== undefined) ? median(builds.map((build) => build.cpu ?? 0)).toFixed(1) : '';
+    row(
+      perLocale,
+      pages,
+      seconds.toFixed(2),
+      cpu(ours),
+      ((seconds * 1000) / pages).toFixed(0),
+      starlightSeconds.toFixed(2),
+      cpu(theirs),
+      ((starlightSeconds * 1000) / pages).toFixed(0),
+      (seconds / starlightSeconds).toFixed(2),
+    );
     if (process.env.BENCH_VERBOSE) console.log(JSON.stringify({ ours, theirs }));
   }
 } finally {

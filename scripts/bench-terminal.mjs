@@ -36,7 +36,8 @@ console.log(`${'total'.padEnd(38)} ${String(total).padStart(9)}`);
 const worker = readFileSync(join(dist, '_astro', parts['netsim worker'][0]), 'utf8');
 const tools = [...worker.matchAll(/import\(["'`]\.\/([^"'`]+\.js)["'`]\)/g)].map((match) => match[1]);
 console.log(`\nnetsim tools fetched on first use (${tools.length} chunks), gzipped bytes:`);
-for (const file of tools) console.log(`${file.replace(/-[\w-]{8}\.js$/, '').padEnd(38)} ${String(gz(file)).padStart(9)}`);
+for (const file of tools)
+  console.log(`${file.replace(/-[\w-]{8}\.js$/, '').padEnd(38)} ${String(gz(file)).padStart(9)}`);
 console.log(`${'all of them'.padEnd(38)} ${String(tools.reduce((sum, file) => sum + gz(file), 0)).padStart(9)}`);
 
 const server = staticHost(dist);
@@ -116,12 +117,20 @@ try {
     const after = (marks, mark) => marks.find((other) => other.startTime >= mark.startTime).startTime - mark.startTime;
     return enters.map((mark) => ({ prompt: after(prompts, mark), reply: after(replies, mark) }));
   });
-  console.log(`\nterminal timings, CPU slowed ${CPU_SLOWDOWN}x (budgets: warm click to prompt 300 ms, Enter to output 16 ms p95):`);
+  console.log(
+    `\nterminal timings, CPU slowed ${CPU_SLOWDOWN}x (budgets: warm click to prompt 300 ms, Enter to output 16 ms p95):`,
+  );
   console.log(`${'click to prompt, cold'.padEnd(38)} ${String(cold).padStart(6)} ms`);
-  console.log(`${'click to prompt, warm (median of 5)'.padEnd(38)} ${String([...warm].sort((a, b) => a - b)[2]).padStart(6)} ms`);
+  console.log(
+    `${'click to prompt, warm (median of 5)'.padEnd(38)} ${String([...warm].sort((a, b) => a - b)[2]).padStart(6)} ms`,
+  );
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const prompts = enter.map((times) => times.prompt);
-  console.log(`${"Enter to the worker's answer, median".padEnd(38)} ${median(enter.map((times) => times.reply)).toFixed(1).padStart(6)} ms`);
+  console.log(
+    `${"Enter to the worker's answer, median".padEnd(38)} ${median(enter.map((times) => times.reply))
+      .toFixed(1)
+      .padStart(6)} ms`,
+  );
   console.log(`${'Enter to next prompt, median of 30'.padEnd(38)} ${median(prompts).toFixed(1).padStart(6)} ms`);
   console.log(`${'Enter to next prompt, p95 of 30'.padEnd(38)} ${p95(prompts).toFixed(1).padStart(6)} ms`);
   await context.close();

@@ -14,7 +14,13 @@ const files = readdirSync(dist, { recursive: true, encoding: 'utf8' })
   .filter((path) => path !== 'sw.js' && statSync(join(dist, path)).isFile())
   .map((path) => path.replaceAll('\\', '/'))
   .sort()
-  .map((path) => [path, createHash('sha256').update(readFileSync(join(dist, path))).digest('hex').slice(0, 12)]);
+  .map((path) => [
+    path,
+    createHash('sha256')
+      .update(readFileSync(join(dist, path)))
+      .digest('hex')
+      .slice(0, 12),
+  ]);
 
 const result = await build({
   entryPoints: [join(root, 'src/offline/service-worker.ts')],
@@ -28,4 +34,6 @@ const result = await build({
   logLevel: 'warning',
 });
 const bytes = Object.values(result.metafile.outputs)[0].bytes;
-console.log(`service worker: ${relative(root, join(dist, 'sw.js'))} (${(bytes / 1024).toFixed(1)} KiB), ${files.length} files listed`);
+console.log(
+  `service worker: ${relative(root, join(dist, 'sw.js'))} (${(bytes / 1024).toFixed(1)} KiB), ${files.length} files listed`,
+);

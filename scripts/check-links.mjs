@@ -22,21 +22,35 @@ const result = await checker.check({
   port,
   recurse: true,
   checkFragments: true,
-  urlRewriteExpressions: [{ pattern: new RegExp(`^${site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), replacement: local }],
+  urlRewriteExpressions: [
+    { pattern: new RegExp(`^${site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), replacement: local },
+  ],
   // Runs before the rewrite: keep the local server and the public site, skip the rest of the web.
   linksToSkip: (link) => Promise.resolve(/^https?:/.test(link) && !link.startsWith(local) && !link.startsWith(site)),
 });
 
 const broken = result.links.filter((link) => link.state === LinkState.BROKEN);
 const checked = result.links.filter((link) => link.state === LinkState.OK).length;
-for (const link of broken) console.error(`broken: ${link.url} (status ${link.status}) on ${link.parent ?? 'an entry point'}`);
-console.log(`${checked} links and anchors OK, ${broken.length} broken, ${result.links.length - checked - broken.length} skipped (external).`);
+for (const link of broken)
+  console.error(`broken: ${link.url} (status ${link.status}) on ${link.parent ?? 'an entry point'}`);
+console.log(
+  `${checked} links and anchors OK, ${broken.length} broken, ${result.links.length - checked - broken.length} skipped (external).`,
+);
 
 // A crawl that stops early still finds nothing broken: every built page must have been reached.
-const reached = new Set(result.links.filter((link) => link.state === LinkState.OK).map((link) => new URL(link.url, local + '/').pathname));
+const reached = new Set(
+  result.links.filter((link) => link.state === LinkState.OK).map((link) => new URL(link.url, local + '/').pathname),
+);
 const pages = readdirSync('dist', { recursive: true })
   .filter((file) => file.endsWith('.html'))
-  .map((file) => '/' + file.split('\\').join('/').replace(/(^|\/)index\.html$/, '$1'));
+  .map(
+    (file) =>
+      '/' +
+      file
+        .split('\\')
+        .join('/')
+        .replace(/(^|\/)index\.html$/, '$1'),
+  );
 const unreached = pages.filter((page) => !reached.has(page));
 for (const page of unreached) console.error(`not reached: ${page} (no link leads to it, or the crawl stopped early)`);
 console.log(`${pages.length - unreached.length} of ${pages.length} pages reached.`);

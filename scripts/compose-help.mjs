@@ -20,8 +20,29 @@ const show = (path) => execFileSync('git', ['--git-dir', gitDir, 'show', `${tag}
 
 /** The subcommands netsim runs, with the file of cmd/compose that defines each. */
 const COMMANDS = {
-  config: 'config', create: 'create', down: 'down', exec: 'exec', images: 'images', kill: 'kill', logs: 'logs', ls: 'list', pause: 'pause', port: 'port', ps: 'ps',
-  restart: 'restart', rm: 'remove', run: 'run', scale: 'scale', start: 'start', stats: 'stats', stop: 'stop', top: 'top', unpause: 'pause', up: 'up', version: 'version', volumes: 'volumes',
+  config: 'config',
+  create: 'create',
+  down: 'down',
+  exec: 'exec',
+  images: 'images',
+  kill: 'kill',
+  logs: 'logs',
+  ls: 'list',
+  pause: 'pause',
+  port: 'port',
+  ps: 'ps',
+  restart: 'restart',
+  rm: 'remove',
+  run: 'run',
+  scale: 'scale',
+  start: 'start',
+  stats: 'stats',
+  stop: 'stop',
+  top: 'top',
+  unpause: 'pause',
+  up: 'up',
+  version: 'version',
+  volumes: 'volumes',
 };
 
 /** A Go string literal's value: "..." with escapes, or `...` raw. */
@@ -64,19 +85,32 @@ function command(name, file) {
 
 const root = parse(show('docs/reference/docker_compose.yaml'));
 const rootSource = show('cmd/compose/compose.go');
-const subcommands = root.cname.map((path) => {
-  const name = path.split(' ').at(-1);
-  const doc = parse(show(`docs/reference/docker_compose_${name}.yaml`));
-  return { name, short: String(doc.short).trim(), hidden: doc.hidden === true, management: (doc.cname ?? []).length > 0 };
-}).filter((sub) => !sub.hidden);
+const subcommands = root.cname
+  .map((path) => {
+    const name = path.split(' ').at(-1);
+    const doc = parse(show(`docs/reference/docker_compose_${name}.yaml`));
+    return {
+      name,
+      short: String(doc.short).trim(),
+      hidden: doc.hidden === true,
+      management: (doc.cname ?? []).length > 0,
+    };
+  })
+  .filter((sub) => !sub.hidden);
 
 const tables = {
-  root: { description: field(rootSource, 'Long'), flags: flagsOf(root.options), subcommands: subcommands.map(({ name, short, management }) => ({ name, short, management })) },
+  root: {
+    description: field(rootSource, 'Long'),
+    flags: flagsOf(root.options),
+    subcommands: subcommands.map(({ name, short, management }) => ({ name, short, management })),
+  },
   commands: Object.fromEntries(Object.entries(COMMANDS).map(([name, file]) => [name, command(name, file)])),
 };
 const commit = execFileSync('git', ['--git-dir', gitDir, 'rev-list', '-n1', tag], { encoding: 'utf8' }).trim();
 
-writeFileSync(new URL('../src/netsim/cli/compose/help-tables.ts', import.meta.url), `/**
+writeFileSync(
+  new URL('../src/netsim/cli/compose/help-tables.ts', import.meta.url),
+  `/**
  * docker/compose ${tag} (${commit.slice(0, 7)}): what \`--help\` shows of the plugin and of
  * the subcommands netsim runs. Flags from docs/reference/docker_compose_*.yaml (cli-docs-tool
  * renders them from each command's pflag flags, the persistent --dry-run among the inherited
@@ -102,4 +136,5 @@ export interface ComposeRootHelp {
 export const COMPOSE_ROOT_HELP: ComposeRootHelp = ${JSON.stringify(tables.root, null, 2)};
 
 export const COMPOSE_HELP: Readonly<Record<string, ComposeCommandHelp>> = ${JSON.stringify(tables.commands, null, 2)};
-`);
+`,
+);

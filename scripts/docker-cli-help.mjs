@@ -18,14 +18,56 @@ if (!gitDir || !tag) {
 
 /** The commands netsim runs, by their docs page (the management commands list their subcommands). */
 const PAGES = [
-  'container', 'image', 'network', 'system',
-  'container_attach', 'container_cp', 'container_create', 'container_exec', 'container_inspect', 'container_kill', 'container_logs',
-  'container_ls', 'container_port', 'container_prune', 'container_rename', 'container_restart', 'container_rm', 'container_run',
-  'container_pause', 'container_start', 'container_stats', 'container_stop', 'container_top', 'container_unpause', 'container_wait', 'system_events',
-  'image_history', 'image_inspect', 'image_ls', 'image_prune', 'image_pull', 'image_rm',
-  'inspect', 'version', 'system_info', 'system_df', 'system_prune',
-  'network_connect', 'network_create', 'network_disconnect', 'network_inspect', 'network_ls', 'network_prune', 'network_rm',
-  'volume', 'volume_create', 'volume_inspect', 'volume_ls', 'volume_prune', 'volume_rm',
+  'container',
+  'image',
+  'network',
+  'system',
+  'container_attach',
+  'container_cp',
+  'container_create',
+  'container_exec',
+  'container_inspect',
+  'container_kill',
+  'container_logs',
+  'container_ls',
+  'container_port',
+  'container_prune',
+  'container_rename',
+  'container_restart',
+  'container_rm',
+  'container_run',
+  'container_pause',
+  'container_start',
+  'container_stats',
+  'container_stop',
+  'container_top',
+  'container_unpause',
+  'container_wait',
+  'system_events',
+  'image_history',
+  'image_inspect',
+  'image_ls',
+  'image_prune',
+  'image_pull',
+  'image_rm',
+  'inspect',
+  'version',
+  'system_info',
+  'system_df',
+  'system_prune',
+  'network_connect',
+  'network_create',
+  'network_disconnect',
+  'network_inspect',
+  'network_ls',
+  'network_prune',
+  'network_rm',
+  'volume',
+  'volume_create',
+  'volume_inspect',
+  'volume_ls',
+  'volume_prune',
+  'volume_rm',
 ];
 
 /**
@@ -35,7 +77,14 @@ const PAGES = [
  * and opts.UlimitOpt String() (opts/throttledevice.go, weightdevice.go, ulimit.go),
  * used by cli/command/container/opts.go.
  */
-const EMPTY_LIST_DEFAULT = new Set(['blkio-weight-device', 'device-read-bps', 'device-read-iops', 'device-write-bps', 'device-write-iops', 'ulimit']);
+const EMPTY_LIST_DEFAULT = new Set([
+  'blkio-weight-device',
+  'device-read-bps',
+  'device-read-iops',
+  'device-write-bps',
+  'device-write-iops',
+  'ulimit',
+]);
 
 /**
  * Flags hideUnsupportedFeatures (cmd/docker/docker.go) hides from a Linux daemon
@@ -47,18 +96,38 @@ const HIDDEN = {
   container_create: ['cpu-count', 'cpu-percent', 'io-maxbandwidth', 'io-maxiops'],
   container_start: ['checkpoint', 'checkpoint-dir'],
   // Annotated `swarm: manager` (cli/command/volume/create.go, list.go): hidden unless the daemon is a swarm manager.
-  volume_create: ['availability', 'group', 'limit-bytes', 'required-bytes', 'scope', 'secret', 'sharing', 'topology-preferred', 'topology-required', 'type'],
+  volume_create: [
+    'availability',
+    'group',
+    'limit-bytes',
+    'required-bytes',
+    'scope',
+    'secret',
+    'sharing',
+    'topology-preferred',
+    'topology-required',
+    'type',
+  ],
   volume_ls: ['cluster'],
 };
 
 /** Subcommands hidden the same way: `volume update` is annotated `swarm: manager` (cli/command/volume/update.go). */
 const HIDDEN_SUBCOMMANDS = { volume: ['update'] };
 
-const page = (name) => execFileSync('git', ['--git-dir', gitDir, 'show', `${tag}:docs/reference/commandline/${name}.md`], { encoding: 'utf8' });
+const page = (name) =>
+  execFileSync('git', ['--git-dir', gitDir, 'show', `${tag}:docs/reference/commandline/${name}.md`], {
+    encoding: 'utf8',
+  });
 
 /** A markdown table row's cells, `\|` kept inside its cell. */
 // The root command's docs.code-delimiter annotation (cli/cobra.go) made every `"` of a usage a backquote on the page.
-const cells = (row) => row.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).map((cell) => cell.trim().replaceAll('\\|', '|'));
+const cells = (row) =>
+  row
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split(/(?<!\\)\|/)
+    .map((cell) => cell.trim().replaceAll('\\|', '|'));
 
 function section(lines, title) {
   const at = lines.indexOf(`### ${title}`);
@@ -76,10 +145,16 @@ function parse(name) {
   const generated = text.slice(text.indexOf('<!---MARKER_GEN_START-->') + 24, text.indexOf('<!---MARKER_GEN_END-->'));
   const lines = generated.split('\n');
   const firstHeading = lines.findIndex((line) => line.startsWith('### '));
-  const description = lines.slice(0, firstHeading < 0 ? undefined : firstHeading).join('\n').trim();
+  const description = lines
+    .slice(0, firstHeading < 0 ? undefined : firstHeading)
+    .join('\n')
+    .trim();
   const aliasAt = lines.indexOf('### Aliases');
   const aliases = aliasAt < 0 ? [] : [...lines[aliasAt + 2].matchAll(/`([^`]+)`/g)].map((m) => m[1]);
-  const subcommands = section(lines, 'Subcommands').map(([cell, short]) => ({ name: /`([^`]+)`/.exec(cell)[1], short }));
+  const subcommands = section(lines, 'Subcommands').map(([cell, short]) => ({
+    name: /`([^`]+)`/.exec(cell)[1],
+    short,
+  }));
   const flags = section(lines, 'Options').map(([nameCell, typeCell, defaultCell, usage]) => {
     const names = [...nameCell.matchAll(/`(-{1,2}[^`]+)`/g)].map((m) => m[1]);
     const long = names.find((n) => n.startsWith('--')).slice(2);
@@ -87,7 +162,13 @@ function parse(name) {
     const type = typeCell.replaceAll('`', '');
     let defaultValue = defaultCell === '' ? undefined : defaultCell.replace(/^`(.*)`$/, '$1');
     if (defaultValue === undefined && EMPTY_LIST_DEFAULT.has(long)) defaultValue = '[]';
-    return { name: long, ...(short && { short }), type, ...(defaultValue !== undefined && { default: defaultValue }), usage: usage.replaceAll('<br>', '\n').replaceAll('`', '"') };
+    return {
+      name: long,
+      ...(short && { short }),
+      type,
+      ...(defaultValue !== undefined && { default: defaultValue }),
+      usage: usage.replaceAll('<br>', '\n').replaceAll('`', '"'),
+    };
   });
   const shown = flags.filter((flag) => !(HIDDEN[name] ?? []).includes(flag.name));
   const listed = subcommands.filter((sub) => !(HIDDEN_SUBCOMMANDS[name] ?? []).includes(sub.name));
@@ -97,13 +178,22 @@ function parse(name) {
 const tables = Object.fromEntries(PAGES.map((name) => [name.replace('_', ' '), parse(name)]));
 const commit = execFileSync('git', ['--git-dir', gitDir, 'rev-list', '-n1', tag], { encoding: 'utf8' }).trim();
 const q = (value) => JSON.stringify(value);
-const body = Object.entries(tables).map(([key, t]) => {
-  const flags = t.flags.map((f) => `      { name: ${q(f.name)}, ${f.short ? `short: ${q(f.short)}, ` : ''}type: ${q(f.type)}, ${f.default !== undefined ? `default: ${q(f.default)}, ` : ''}usage: ${q(f.usage)} },\n`).join('');
-  const subs = t.subcommands.map((s) => `      { name: ${q(s.name)}, short: ${q(s.short)} },\n`).join('');
-  return `  // ${t.source}\n  ${q(key)}: {\n    description: ${q(t.description)},\n    aliases: ${q(t.aliases)},\n    subcommands: [${subs ? `\n${subs}    ` : ''}],\n    flags: [${flags ? `\n${flags}    ` : ''}],\n  },\n`;
-}).join('');
+const body = Object.entries(tables)
+  .map(([key, t]) => {
+    const flags = t.flags
+      .map(
+        (f) =>
+          `      { name: ${q(f.name)}, ${f.short ? `short: ${q(f.short)}, ` : ''}type: ${q(f.type)}, ${f.default !== undefined ? `default: ${q(f.default)}, ` : ''}usage: ${q(f.usage)} },\n`,
+      )
+      .join('');
+    const subs = t.subcommands.map((s) => `      { name: ${q(s.name)}, short: ${q(s.short)} },\n`).join('');
+    return `  // ${t.source}\n  ${q(key)}: {\n    description: ${q(t.description)},\n    aliases: ${q(t.aliases)},\n    subcommands: [${subs ? `\n${subs}    ` : ''}],\n    flags: [${flags ? `\n${flags}    ` : ''}],\n  },\n`;
+  })
+  .join('');
 
-writeFileSync(new URL('../src/netsim/cli/docker/help-tables.ts', import.meta.url), `/**
+writeFileSync(
+  new URL('../src/netsim/cli/docker/help-tables.ts', import.meta.url),
+  `/**
  * docker/cli ${tag} (${commit.slice(0, 7)}): each command's help as cli-docs-tool renders
  * it in docs/reference/commandline/<command>.md from the cobra command and its
  * pflag flags: the Short (or Long) text, the aliases, the subcommands, and each
@@ -114,4 +204,5 @@ import type { CommandHelpTable } from '../../format/cobra-help';
 
 export const DOCKER_HELP_TABLES: Record<string, CommandHelpTable> = {
 ${body}};
-`);
+`,
+);

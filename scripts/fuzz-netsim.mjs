@@ -11,7 +11,14 @@ const [count = '2000', seed = '1'] = process.argv.slice(2);
 const entry = `import fc from 'fast-check'; import { Host } from './src/netsim/index'; import { hostileLine } from './tests/netsim/hostile-input';
 export { fc, Host, hostileLine };`;
 // Bundled as for the browser, as netsim is (no Node-only import): CommonJS dependencies such as yaml keep working.
-const bundle = await build({ stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' });
+const bundle = await build({
+  stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
+  bundle: true,
+  platform: 'browser',
+  format: 'esm',
+  write: false,
+  logLevel: 'silent',
+});
 const dir = mkdtempSync(join(tmpdir(), 'netsim-fuzz-'));
 writeFileSync(join(dir, 'fuzz.mjs'), bundle.outputFiles[0].text);
 const { fc, Host, hostileLine } = await import(pathToFileURL(join(dir, 'fuzz.mjs')).href);
@@ -42,6 +49,8 @@ for (const [index, line] of lines.entries()) {
   }
   if (ms > slowest.ms) slowest = { ms, line };
 }
-console.log(`${lines.length} command lines (seed ${seed}): ${threw} threw, ${slow} took over 1 s; slowest ${slowest.ms.toFixed(0)} ms: ${slowest.line.slice(0, 80)}`);
+console.log(
+  `${lines.length} command lines (seed ${seed}): ${threw} threw, ${slow} took over 1 s; slowest ${slowest.ms.toFixed(0)} ms: ${slowest.line.slice(0, 80)}`,
+);
 for (const [message, line] of failures) console.log(`  ${message}\n    ${line}`);
 if (process.env.FUZZ_TRACE) for (const line of slowLines) console.log(`  slow: ${line}`);

@@ -10,7 +10,14 @@ import { pathToFileURL } from 'node:url';
 
 const entry = `export { replayCorpus } from './tests/netsim/learner/corpus';`;
 // Bundled as for the browser, as netsim is (no Node-only import).
-const bundle = await build({ stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' });
+const bundle = await build({
+  stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
+  bundle: true,
+  platform: 'browser',
+  format: 'esm',
+  write: false,
+  logLevel: 'silent',
+});
 const dir = mkdtempSync(join(tmpdir(), 'netsim-corpus-'));
 writeFileSync(join(dir, 'corpus.mjs'), bundle.outputFiles[0].text);
 const { replayCorpus } = await import(pathToFileURL(join(dir, 'corpus.mjs')).href);
@@ -32,9 +39,11 @@ for (const line of refused) {
 }
 for (const [command, group] of [...byCommand].sort((a, b) => b[1].length - a[1].length)) {
   console.log(`\n${group.length}  ${command}`);
-  for (const line of group) console.log(`    [${line.session}] ${line.line.split('\n')[0]}\n        ${line.refusal}: ${line.said}`);
+  for (const line of group)
+    console.log(`    [${line.session}] ${line.line.split('\n')[0]}\n        ${line.refusal}: ${line.said}`);
 }
 if (process.argv.includes('--all')) {
   console.log('\nrefused by a real host too:');
-  for (const line of realRefusals) console.log(`    [${line.session}] ${line.line}  (${line.refusedByRealHost}; netsim: ${line.refusal ?? 'ran'})`);
+  for (const line of realRefusals)
+    console.log(`    [${line.session}] ${line.line}  (${line.refusedByRealHost}; netsim: ${line.refusal ?? 'ran'})`);
 }

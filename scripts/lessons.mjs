@@ -30,7 +30,10 @@ const project = lessonProject(root);
 // npm runs scripts from the project root; paths are read from where the user typed them.
 const typedIn = process.env.INIT_CWD ?? process.cwd();
 const [command, ...rest] = process.argv.slice(2);
-const argv = [command, ...rest.map((arg) => (arg.startsWith('-') ? arg : relative(root, resolve(typedIn, arg)) || '.'))];
+const argv = [
+  command,
+  ...rest.map((arg) => (arg.startsWith('-') ? arg : relative(root, resolve(typedIn, arg)) || '.')),
+];
 process.exitCode = main(argv, project, {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),

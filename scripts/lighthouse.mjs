@@ -16,7 +16,15 @@ const RUNS = 3;
 async function findBrowser() {
   const bundle = join(root, 'node_modules', '.cache', 'bench-lighthouse', 'chromium.mjs');
   mkdirSync(dirname(bundle), { recursive: true });
-  await build({ entryPoints: [join(root, 'tests/support/chromium.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: bundle, logLevel: 'warning' });
+  await build({
+    entryPoints: [join(root, 'tests/support/chromium.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outfile: bundle,
+    logLevel: 'warning',
+  });
   const { findChromium } = await import(pathToFileURL(bundle).href);
   // The bundle lives under node_modules/.cache: the project's root is said, not derived from it.
   return findChromium({ env: process.env, platform: process.platform, arch: process.arch, exists: existsSync, root });
@@ -44,20 +52,45 @@ export async function audit(dist, paths) {
   const browser = await chromium.launch({
     executablePath: binary.executablePath,
     env: { ...process.env, ...binary.env },
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', `--remote-debugging-port=${port}`],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      `--remote-debugging-port=${port}`,
+    ],
   });
   const results = {};
   try {
     for (const path of paths) {
       // Lighthouse advises the median of several runs: one run's scores move with the machine's load.
       const runs = [];
-      for (let run = 0; run < RUNS; run++) runs.push((await lighthouse(`${origin}${path}`, { port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES })).lhr);
-      const lhr = runs.sort((a, b) => a.categories.performance.score - b.categories.performance.score)[Math.floor(RUNS / 2)];
+      for (let run = 0; run < RUNS; run++)
+        runs.push(
+          (
+            await lighthouse(`${origin}${path}`, {
+              port,
+              output: 'json',
+              logLevel: 'error',
+              onlyCategories: CATEGORIES,
+            })
+          ).lhr,
+        );
+      const lhr = runs.sort((a, b) => a.categories.performance.score - b.categories.performance.score)[
+        Math.floor(RUNS / 2)
+      ];
       results[path] = {
         scores: Object.fromEntries(CATEGORIES.map((name) => [name, Math.round(lhr.categories[name].score * 100)])),
         cls: lhr.audits['cumulative-layout-shift'].numericValue,
         failing: Object.values(lhr.audits)
-          .filter((audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative' && audit.scoreDisplayMode !== 'manual')
+          .filter(
+            (audit) =>
+              audit.score !== null &&
+              audit.score < 1 &&
+              audit.scoreDisplayMode !== 'informative' &&
+              audit.scoreDisplayMode !== 'manual',
+          )
           .map((audit) => audit.id),
       };
     }

@@ -5,7 +5,11 @@ import { parseArgs } from 'node:util';
 import { staticHost } from './static-host.mjs';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string', default: '4321' }, host: { type: 'string', default: 'localhost' }, help: { type: 'boolean', short: 'h' } },
+  options: {
+    port: { type: 'string', default: '4321' },
+    host: { type: 'string', default: 'localhost' },
+    help: { type: 'boolean', short: 'h' },
+  },
 });
 if (values.help) {
   console.log('usage: npm run preview [-- --port N --host ADDRESS]   serves dist/ as a static host does');
@@ -23,7 +27,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 const server = staticHost(dist);
 server.on('error', (error) => {
-  console.error(error.code === 'EADDRINUSE' ? `Port ${port} is taken: choose another with -- --port N.` : error.message);
+  console.error(
+    error.code === 'EADDRINUSE' ? `Port ${port} is taken: choose another with -- --port N.` : error.message,
+  );
   process.exit(1);
 });
 server.listen(port, values.host, () => {

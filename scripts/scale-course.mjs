@@ -6,13 +6,32 @@
 // result cache is the copy's own, warm for every timed build after `update()`, as a
 // contributor's is; the copy lives under the system's temporary folder.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 export const LOCALES = ['es', 'pt', 'fr'];
-const SHARED = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'plugins', 'public', 'scripts', 'content/glossary.yaml'];
+const SHARED = [
+  'astro.config.mjs',
+  'package.json',
+  'tsconfig.json',
+  'src',
+  'plugins',
+  'public',
+  'scripts',
+  'content/glossary.yaml',
+];
 const NOT_LESSONS = ['search', '404', 'sandbox'];
 
 /** A copy of a lesson under a new id: the file name, `lessonId` and a place in its module after the real lessons. */
@@ -27,7 +46,9 @@ function copyOf(text, id, copy) {
  * then numbered copies, as { locale, name, text }. A lesson missing in a language stays missing.
  */
 export function scaledLessons(root, perLocale) {
-  const lessons = readdirSync(join(root, 'content', 'es')).filter((name) => name.endsWith('.mdx')).sort();
+  const lessons = readdirSync(join(root, 'content', 'es'))
+    .filter((name) => name.endsWith('.mdx'))
+    .sort();
   const files = [];
   for (let index = 0; index < Math.max(perLocale, lessons.length); index++) {
     const name = lessons[index % lessons.length];
@@ -98,12 +119,24 @@ export function courseCopy(root) {
       const search = measured(() => run(pagefind, '--site', 'dist'));
       const sw = measured(() => run(join('scripts', 'build-offline.mjs')));
       const steps = [astro, search, sw];
-      const cpu = steps.some((step) => step.cpu === undefined) ? undefined : steps.reduce((sum, step) => sum + (step.cpu ?? 0), 0);
-      return { astro: astro.seconds, pagefind: search.seconds, sw: sw.seconds, seconds: astro.seconds + search.seconds + sw.seconds, cpu };
+      const cpu = steps.some((step) => step.cpu === undefined)
+        ? undefined
+        : steps.reduce((sum, step) => sum + (step.cpu ?? 0), 0);
+      return {
+        astro: astro.seconds,
+        pagefind: search.seconds,
+        sw: sw.seconds,
+        seconds: astro.seconds + search.seconds + sw.seconds,
+        cpu,
+      };
     },
     lessonPages: () =>
       LOCALES.reduce(
-        (sum, locale) => sum + readdirSync(join(project, 'dist', locale), { withFileTypes: true }).filter((entry) => entry.isDirectory() && !NOT_LESSONS.includes(entry.name)).length,
+        (sum, locale) =>
+          sum +
+          readdirSync(join(project, 'dist', locale), { withFileTypes: true }).filter(
+            (entry) => entry.isDirectory() && !NOT_LESSONS.includes(entry.name),
+          ).length,
         0,
       ),
     remove() {

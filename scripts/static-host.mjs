@@ -57,7 +57,8 @@ export function staticHost(dist) {
   const compressed = compressor(dist, isFile);
   return createServer((request, response) => {
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-    if (new URL(request.url ?? '/', 'http://host').pathname === '/_headers') return send(response, 404, join(dist, '404.html'));
+    if (new URL(request.url ?? '/', 'http://host').pathname === '/_headers')
+      return send(response, 404, join(dist, '404.html'));
     const { pathname, search } = new URL(request.url ?? '/', 'http://host');
     let answer;
     try {
@@ -114,14 +115,17 @@ export function compressor(dist, isFile) {
     const headers = { 'content-type': type, 'content-encoding': encoding, etag, vary: 'Accept-Encoding' };
     if (request.headers['if-none-match'] === etag) {
       response.writeHead(304, headers);
-      return response.end(), true;
+      return (response.end(), true);
     }
     const key = `${file}\0${encoding}\0${mtimeMs}`;
     let body = cache.get(key);
     if (!body) {
       const bytes = readFileSync(file);
       // Quality 5: most of Brotli's gain at a fraction of its top setting's time.
-      body = encoding === 'br' ? brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }) : gzipSync(bytes);
+      body =
+        encoding === 'br'
+          ? brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+          : gzipSync(bytes);
       cache.set(key, body);
     }
     response.writeHead(200, { ...headers, 'content-length': body.length });

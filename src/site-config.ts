@@ -18,4 +18,5 @@ export const CONTENT_LICENCE = {
 };
 
 /** The address that edits a file of the repository (a path from the project root). */
-export const editUrl = (filePath: string): string => `${REPOSITORY.url}/edit/${REPOSITORY.branch}/${filePath.replaceAll('\\', '/')}`;
+export const editUrl = (filePath: string): string =>
+  `${REPOSITORY.url}/edit/${REPOSITORY.branch}/${filePath.replaceAll('\\', '/')}`;

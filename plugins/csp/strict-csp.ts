@@ -6,7 +6,11 @@ import { createHash } from 'node:crypto';
  * is embedded, and the document base cannot move.
  */
 export function policy({ scripts, styles }: { scripts: Iterable<string>; styles: Iterable<string> }): string {
-  const hashes = (values: Iterable<string>) => [...new Set(values)].sort().map((hash) => ` '${hash}'`).join('');
+  const hashes = (values: Iterable<string>) =>
+    [...new Set(values)]
+      .sort()
+      .map((hash) => ` '${hash}'`)
+      .join('');
   return [
     "default-src 'self'",
     // Pagefind's search runs as WebAssembly, which compiling needs: not a licence for eval.
@@ -29,7 +33,8 @@ const classNames = new Map<string, string>();
 /** A class name for a style attribute's declarations: the same declarations get the same class on every page. */
 export function classFor(declarations: string): string {
   let name = classNames.get(declarations);
-  if (name === undefined) classNames.set(declarations, (name = `s-${createHash('sha256').update(declarations).digest('hex').slice(0, 10)}`));
+  if (name === undefined)
+    classNames.set(declarations, (name = `s-${createHash('sha256').update(declarations).digest('hex').slice(0, 10)}`));
   return name;
 }
 
@@ -49,7 +54,10 @@ const STYLED_TAG = /<([a-zA-Z][\w-]*)(\s[^<>]*?)?\sstyle="([^"]*)"([^<>]*)>/y;
  * every tag of the page (most of a page's cost): a match starts at the last `<` before
  * its `style="`, since no other fits in `[^<>]`, so it is tried only there.
  */
-function replaceStyledTags(html: string, replace: (name: string, before: string | undefined, declarations: string, after: string) => string): string {
+function replaceStyledTags(
+  html: string,
+  replace: (name: string, before: string | undefined, declarations: string, after: string) => string,
+): string {
   let result = '';
   let copied = 0;
   let failedAt = -1;
@@ -92,7 +100,9 @@ export function strictPage(html: string): StrictPage {
     const type = /\stype="([^"]*)"/.exec(attributes)?.[1] ?? '';
     if (EXECUTABLE.test(type)) scripts.push(sha256(body));
   }
-  const styles = [...withClasses.matchAll(/<style(?:\s[^>]*)?>([\s\S]*?)<\/style>/g)].map(([, body = '']) => sha256(body));
+  const styles = [...withClasses.matchAll(/<style(?:\s[^>]*)?>([\s\S]*?)<\/style>/g)].map(([, body = '']) =>
+    sha256(body),
+  );
   return { html: withClasses, scripts, styles, rules };
 }
 

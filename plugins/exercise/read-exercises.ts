@@ -3,7 +3,15 @@ import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { Goal, GoalKind } from '../../src/netsim/index';
 import { closestWord } from '../lessons/closest-word';
 import { DEFAULT_SESSION, FenceOptionError, parseFenceOptions } from '../lessons/fence-options';
-import { failIn, fenceCommands, isJsx, placeOf, type JsxElement, type Place, type TypedCommand } from '../mdx/mdx-elements';
+import {
+  failIn,
+  fenceCommands,
+  isJsx,
+  placeOf,
+  type JsxElement,
+  type Place,
+  type TypedCommand,
+} from '../mdx/mdx-elements';
 import type { QuestionStart } from '../quiz/read-quizzes';
 
 export interface GoalSource {
@@ -66,14 +74,19 @@ export function readExercises(path: string, tree: Root): { exercises: ExerciseSo
       const { name: prop, value } = attribute as MdxJsxAttribute;
       if (!allowed.includes(prop)) {
         const suggestion = closestWord(prop, allowed);
-        fail(element, `unknown prop "${prop}" on <${name}>${suggestion ? ` (did you mean ${suggestion}?)` : ''}; it takes ${allowed.join(', ')}`);
+        fail(
+          element,
+          `unknown prop "${prop}" on <${name}>${suggestion ? ` (did you mean ${suggestion}?)` : ''}; it takes ${allowed.join(', ')}`,
+        );
       }
       if (value === null || value === undefined) {
         if (!FLAGS.has(prop)) fail(element, `"${prop}" on <${name}> needs a value: write ${prop}="..."`);
         props.set(prop, true);
-      } else if (typeof value !== 'string') fail(element, `"${prop}" on <${name}> is a {JavaScript expression}; write it as text: ${prop}="..."`);
+      } else if (typeof value !== 'string')
+        fail(element, `"${prop}" on <${name}> is a {JavaScript expression}; write it as text: ${prop}="..."`);
       else {
-        if (FLAGS.has(prop) && value !== 'false') fail(element, `"${prop}" is a flag: write ${prop} alone (or ${prop}="false")`);
+        if (FLAGS.has(prop) && value !== 'false')
+          fail(element, `"${prop}" is a flag: write ${prop} alone (or ${prop}="false")`);
         props.set(prop, value === 'false' && FLAGS.has(prop) ? 'false' : value);
       }
     }
@@ -82,16 +95,22 @@ export function readExercises(path: string, tree: Root): { exercises: ExerciseSo
 
   const readGoal = (element: JsxElement, exercise: string): GoalSource => {
     const kind = element.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'kind')?.value;
-    if (typeof kind !== 'string') fail(element, `a <Goal> of exercise "${exercise}" has no kind: write kind="${GOAL_KINDS.join('", "')}"`);
+    if (typeof kind !== 'string')
+      fail(element, `a <Goal> of exercise "${exercise}" has no kind: write kind="${GOAL_KINDS.join('", "')}"`);
     if (!(GOAL_KINDS as string[]).includes(kind as string)) {
       const suggestion = closestWord(kind as string, GOAL_KINDS);
-      fail(element, `goal kind="${kind}" is not a kind${suggestion ? ` (did you mean ${suggestion}?)` : ''}; write ${GOAL_KINDS.join(', ')}`);
+      fail(
+        element,
+        `goal kind="${kind}" is not a kind${suggestion ? ` (did you mean ${suggestion}?)` : ''}; write ${GOAL_KINDS.join(', ')}`,
+      );
     }
     const shape = GOAL_PROPS[kind as GoalKind];
     const props = propsOf(element, 'Goal', ['id', 'kind', ...shape.required, ...shape.optional, 'not']);
     const id = props.get('id');
-    if (typeof id !== 'string' || !ID.test(id)) fail(element, `a <Goal> needs id="..." with lowercase words joined by hyphens, the same in every language`);
-    for (const required of shape.required) if (!props.has(required)) fail(element, `goal "${id}" (kind="${kind}") needs ${required}="..."`);
+    if (typeof id !== 'string' || !ID.test(id))
+      fail(element, `a <Goal> needs id="..." with lowercase words joined by hyphens, the same in every language`);
+    for (const required of shape.required)
+      if (!props.has(required)) fail(element, `goal "${id}" (kind="${kind}") needs ${required}="..."`);
     const goal: Record<string, unknown> = { kind };
     for (const [prop, value] of props) {
       if (prop === 'id' || prop === 'kind') continue;
@@ -102,21 +121,31 @@ export function readExercises(path: string, tree: Root): { exercises: ExerciseSo
       } else goal[prop] = value;
     }
     const label = element.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
-    if (label.length === 0) fail(element, `goal "${id}" has no label: write what the reader must achieve, e.g. <Goal ...>web is on app-net</Goal>`);
+    if (label.length === 0)
+      fail(
+        element,
+        `goal "${id}" has no label: write what the reader must achieve, e.g. <Goal ...>web is on app-net</Goal>`,
+      );
     return { id: id as string, goal: goal as Goal, place: placeOf(element), element };
   };
 
   const readExercise = (element: JsxElement): ExerciseSource => {
-    if (element.type !== 'mdxJsxFlowElement') fail(element, '<Exercise> goes on lines of its own, with its task, goals and solution on the lines below');
+    if (element.type !== 'mdxJsxFlowElement')
+      fail(element, '<Exercise> goes on lines of its own, with its task, goals and solution on the lines below');
     const props = propsOf(element, 'Exercise', EXERCISE_PROPS);
     const id = props.get('id');
-    if (typeof id !== 'string' || !ID.test(id)) fail(element, 'an <Exercise> needs id="..." with lowercase words joined by hyphens, the same in every language');
+    if (typeof id !== 'string' || !ID.test(id))
+      fail(element, 'an <Exercise> needs id="..." with lowercase words joined by hyphens, the same in every language');
     const earlier = ids.get(id as string);
     if (earlier) fail(element, `exercise id "${id}" is used twice in this lesson (first at line ${earlier.line})`);
     ids.set(id as string, placeOf(element));
     const session = props.get('session');
     const flag = (name: string) => props.has(name) && props.get(name) !== 'false';
-    if (session !== undefined && flag('fresh')) fail(element, `exercise "${id}": fresh starts on a host of its own, so session="${session}" means nothing with it`);
+    if (session !== undefined && flag('fresh'))
+      fail(
+        element,
+        `exercise "${id}": fresh starts on a host of its own, so session="${session}" means nothing with it`,
+      );
     const exercise: ExerciseSource = {
       id: id as string,
       place: placeOf(element),
@@ -150,13 +179,20 @@ export function readExercises(path: string, tree: Root): { exercises: ExerciseSo
         propsOf(inner, 'Solution', []);
         if (exercise.solution.length > 0) fail(inner, `exercise "${exercise.id}" has two <Solution>: write one`);
         const fences = (inner.children as RootContent[]).filter((node): node is Code => node.type === 'code');
-        if (fences.length !== 1 || fences[0]!.lang !== 'console') fail(inner, `the <Solution> of exercise "${exercise.id}" is one \`\`\`console block with the commands that solve it`);
+        if (fences.length !== 1 || fences[0]!.lang !== 'console')
+          fail(
+            inner,
+            `the <Solution> of exercise "${exercise.id}" is one \`\`\`console block with the commands that solve it`,
+          );
         fencesInside.add(fences[0]!);
         exercise.solution = commandsOf(fences[0]!, exercise.id, 'solution');
       } else if (isJsx(inner) && inner.name) {
         const known = ['Goal', 'Hint', 'Solution'];
         const suggestion = closestWord(inner.name, known);
-        fail(inner, `<${inner.name}> cannot go inside an <Exercise>${suggestion ? ` (did you mean <${suggestion}>?)` : ''}; it holds text, a \`\`\`console setup block, <Goal>, <Hint> and <Solution>`);
+        fail(
+          inner,
+          `<${inner.name}> cannot go inside an <Exercise>${suggestion ? ` (did you mean <${suggestion}>?)` : ''}; it holds text, a \`\`\`console setup block, <Goal>, <Hint> and <Solution>`,
+        );
       } else if (child.type === 'code' && child.lang === 'console') {
         let options;
         try {
@@ -165,22 +201,31 @@ export function readExercises(path: string, tree: Root): { exercises: ExerciseSo
           if (!(error instanceof FenceOptionError)) throw error;
           return fail(child, `exercise "${exercise.id}": console block options: ${error.message}`);
         }
-        if (!options.setup) fail(child, `exercise "${exercise.id}": a console block here is the setup (\`\`\`console setup) or goes in <Solution>`);
+        if (!options.setup)
+          fail(
+            child,
+            `exercise "${exercise.id}": a console block here is the setup (\`\`\`console setup) or goes in <Solution>`,
+          );
         fencesInside.add(child);
         exercise.start.setup.push(...commandsOf(child, exercise.id, 'setup'));
       } else if (exercise.goals.length === 0) exercise.task.push(child);
       else fail(child, `exercise "${exercise.id}": its task comes first, before the goals`);
     }
-    if (exercise.task.length === 0) fail(element, `exercise "${exercise.id}" has no task: start it with what the reader must do`);
-    if (exercise.goals.length === 0) fail(element, `exercise "${exercise.id}" has no goals: add <Goal id="..." kind="...">what to achieve</Goal>`);
-    if (exercise.solution.length === 0) fail(element, `exercise "${exercise.id}" has no reference solution: add <Solution> with a \`\`\`console block`);
-    if (exercise.showSetup && exercise.start.setup.length === 0) fail(element, `exercise "${exercise.id}" has showSetup but no \`\`\`console setup block to show`);
+    if (exercise.task.length === 0)
+      fail(element, `exercise "${exercise.id}" has no task: start it with what the reader must do`);
+    if (exercise.goals.length === 0)
+      fail(element, `exercise "${exercise.id}" has no goals: add <Goal id="..." kind="...">what to achieve</Goal>`);
+    if (exercise.solution.length === 0)
+      fail(element, `exercise "${exercise.id}" has no reference solution: add <Solution> with a \`\`\`console block`);
+    if (exercise.showSetup && exercise.start.setup.length === 0)
+      fail(element, `exercise "${exercise.id}" has showSetup but no \`\`\`console setup block to show`);
     return exercise;
   };
 
   const commandsOf = (node: Code, exercise: string, what: string): TypedCommand[] => {
     const { steps, typed } = fenceCommands(node, fail, `exercise "${exercise}"`);
-    if (steps.some((step) => step.output.some((line) => line.trim() !== ''))) fail(node, `exercise "${exercise}": the ${what} lists commands only, without output`);
+    if (steps.some((step) => step.output.some((line) => line.trim() !== '')))
+      fail(node, `exercise "${exercise}": the ${what} lists commands only, without output`);
     return typed;
   };
 
@@ -189,7 +234,8 @@ export function readExercises(path: string, tree: Root): { exercises: ExerciseSo
       exercises.push(readExercise(node));
       return;
     }
-    if (isJsx(node) && (node.name === 'Goal' || node.name === 'Hint' || node.name === 'Solution')) fail(node, `<${node.name}> is written outside an <Exercise>`);
+    if (isJsx(node) && (node.name === 'Goal' || node.name === 'Hint' || node.name === 'Solution'))
+      fail(node, `<${node.name}> is written outside an <Exercise>`);
     if ('children' in node) for (const child of node.children as RootContent[]) walk(child);
   };
   walk(tree);

@@ -12,7 +12,12 @@ export const EXERCISE_COMPONENTS = { exercise: 'ExerciseBlock', goal: 'ExerciseG
  * goals with their labels, hints one by one, the solution on request, and the
  * recipe of its start host with the goals the browser checks there.
  */
-export function renderExercises(tree: Root, exercises: readonly ExerciseSource[], lessonId: string, runs: readonly ExerciseRun[] | undefined): void {
+export function renderExercises(
+  tree: Root,
+  exercises: readonly ExerciseSource[],
+  lessonId: string,
+  runs: readonly ExerciseRun[] | undefined,
+): void {
   for (const [index, exercise] of exercises.entries()) {
     const run = runs?.[index];
     const attributes = [
@@ -22,14 +27,25 @@ export function renderExercises(tree: Root, exercises: readonly ExerciseSource[]
       attribute('solution', JSON.stringify(exercise.solution.map((step) => step.command))),
     ];
     if (run?.kind === 'ran') attributes.push(attribute('start', JSON.stringify(run.recipe)));
-    if (exercise.showSetup) attributes.push(attribute('setup', JSON.stringify(exercise.start.setup.map((step) => `${step.prompt}${step.command}`))));
+    if (exercise.showSetup)
+      attributes.push(
+        attribute('setup', JSON.stringify(exercise.start.setup.map((step) => `${step.prompt}${step.command}`))),
+      );
     const children: RootContent[] = [
       flow('div', [attribute('slot', 'task')], exercise.task),
-      ...exercise.goals.map((goal) => flow(EXERCISE_COMPONENTS.goal, [attribute('id', goal.id)], asBlocks(goal.element.children as RootContent[]))),
+      ...exercise.goals.map((goal) =>
+        flow(EXERCISE_COMPONENTS.goal, [attribute('id', goal.id)], asBlocks(goal.element.children as RootContent[])),
+      ),
       flow(
         'div',
         [attribute('slot', 'hints')],
-        exercise.hints.map((hint, number) => flow(EXERCISE_COMPONENTS.hint, [attribute('number', String(number + 1))], asBlocks(hint.children as RootContent[]))),
+        exercise.hints.map((hint, number) =>
+          flow(
+            EXERCISE_COMPONENTS.hint,
+            [attribute('number', String(number + 1))],
+            asBlocks(hint.children as RootContent[]),
+          ),
+        ),
       ),
     ];
     replaceNode(tree, exercise.element, flow(EXERCISE_COMPONENTS.exercise, attributes, children));

@@ -18,7 +18,8 @@ export type ExerciseRun =
     }
   | { kind: 'crashed'; line: number; message: string };
 
-export const exerciseSeed = (lessonId: string, exerciseId: string): number => sessionSeed(lessonId, `exercise/${exerciseId}`);
+export const exerciseSeed = (lessonId: string, exerciseId: string): number =>
+  sessionSeed(lessonId, `exercise/${exerciseId}`);
 
 /** Runs an exercise's setup on a copy of its start host, checks the goals, then runs the solution and checks them again. */
 export function runExercise(exercise: ExerciseSource, lessonId: string, point: SessionPoint): ExerciseRun {

@@ -9,7 +9,10 @@ import { visit } from 'unist-util-visit';
 export function headingSlugs(texts: readonly string[]): string[] {
   const seen = new Map<string, number>();
   return texts.map((text) => {
-    const base = text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replaceAll(' ', '-');
+    const base = text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+      .replaceAll(' ', '-');
     let slug = base;
     while (seen.has(slug)) {
       const next = (seen.get(base) ?? 0) + 1;
@@ -32,10 +35,18 @@ export interface Heading {
  * language. From the first heading where the outlines part, the translation's
  * own slugs, kept apart from the ids already given.
  */
-export function sharedHeadingIds(source: readonly Heading[], translation: readonly Heading[]): { ids: string[]; matched: number } {
+export function sharedHeadingIds(
+  source: readonly Heading[],
+  translation: readonly Heading[],
+): { ids: string[]; matched: number } {
   const sourceIds = headingSlugs(source.map((heading) => heading.text));
   let matched = 0;
-  while (matched < translation.length && matched < source.length && source[matched]!.depth === translation[matched]!.depth) matched += 1;
+  while (
+    matched < translation.length &&
+    matched < source.length &&
+    source[matched]!.depth === translation[matched]!.depth
+  )
+    matched += 1;
   const ids = sourceIds.slice(0, matched);
   const own = headingSlugs([...ids, ...translation.slice(matched).map((heading) => heading.text)]).slice(matched);
   return { ids: [...ids, ...own], matched };

@@ -39,7 +39,11 @@ export interface HeadingFile {
 }
 
 /** The id of each of a page's headings, in document order; the Markdown pipelines (unified's, Sätteri's) each set them their way. */
-export function stableHeadingIds(headings: readonly Heading[], file: HeadingFile, lessons: LessonProject | undefined): string[] {
+export function stableHeadingIds(
+  headings: readonly Heading[],
+  file: HeadingFile,
+  lessons: LessonProject | undefined,
+): string[] {
   const outline = pageOutline(file, lessons);
   const ids = outline.ids(headings);
   outline.warn(headings);
@@ -56,7 +60,9 @@ export function pageOutline(file: HeadingFile, lessons: LessonProject | undefine
   const idsOf = (headings: readonly Heading[]) => {
     if (headings.length === 0) return { ids: [], matched: 0 };
     const known = sourceOf();
-    return known ? sharedHeadingIds(known.headings, headings) : { ids: headingSlugs(headings.map((h) => h.text)), matched: headings.length };
+    return known
+      ? sharedHeadingIds(known.headings, headings)
+      : { ids: headingSlugs(headings.map((h) => h.text)), matched: headings.length };
   };
   return {
     ids: (headings: readonly Heading[]): string[] => idsOf(headings).ids,
@@ -65,7 +71,9 @@ export function pageOutline(file: HeadingFile, lessons: LessonProject | undefine
       const { matched } = idsOf(headings);
       const known = headings.length === 0 ? undefined : sourceOf();
       if (known && known.path !== file.path && matched < headings.length) {
-        console.warn(`${file.path}: its headings differ from ${known.path} from heading ${matched + 1} on; those keep ids of their own, so the language switch cannot keep the reader's place there`);
+        console.warn(
+          `${file.path}: its headings differ from ${known.path} from heading ${matched + 1} on; those keep ids of their own, so the language switch cannot keep the reader's place there`,
+        );
       }
     },
   };
@@ -76,11 +84,17 @@ export function pageOutline(file: HeadingFile, lessons: LessonProject | undefine
  * or of the file itself when it is the source; nothing for a file that is not a
  * lesson or whose source is missing.
  */
-function sourceHeadings(file: HeadingFile, lessons: LessonProject | undefined): { path: string; headings: Heading[] } | undefined {
+function sourceHeadings(
+  file: HeadingFile,
+  lessons: LessonProject | undefined,
+): { path: string; headings: Heading[] } | undefined {
   const path = file.path;
   if (!path || !/\.mdx$/.test(path) || typeof file.value !== 'string') return undefined;
   const sourceLocale = sourceLocaleOf(file);
-  const sourcePath = !sourceLocale || sourceLocale === basename(dirname(path)) ? path : join(dirname(dirname(path)), sourceLocale, basename(path));
+  const sourcePath =
+    !sourceLocale || sourceLocale === basename(dirname(path))
+      ? path
+      : join(dirname(dirname(path)), sourceLocale, basename(path));
   // In a build, the lessons check has the outline of every lesson already.
   const known = lessons?.checked?.get(relative(lessons.root, sourcePath).replaceAll('\\', '/'))?.lesson.headings;
   if (known) return { path: sourcePath, headings: known };

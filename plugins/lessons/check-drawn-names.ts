@@ -9,7 +9,8 @@ import { lessonParser } from './lesson-source';
  * whole. They move whenever the seeded draws move, and `lessons:update`
  * rewrites them in the outputs but not in the prose.
  */
-const DRAWN = /(?<![\p{L}\p{N}_-])(veth[0-9a-f]{7}|br-[0-9a-f]{12}|[0-9a-f]{64}|(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{12})(?![\p{L}\p{N}_])/gu;
+const DRAWN =
+  /(?<![\p{L}\p{N}_-])(veth[0-9a-f]{7}|br-[0-9a-f]{12}|[0-9a-f]{64}|(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{12})(?![\p{L}\p{N}_])/gu;
 
 /**
  * Prose (text and inline code the reader reads) that names a drawn name none of

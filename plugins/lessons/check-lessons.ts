@@ -69,10 +69,14 @@ export function lessonFiles(root: string, paths: readonly string[] = []): string
     const stat = statSync(start, { throwIfNoEntry: false });
     if (!stat) throw new LessonPathError(`${relative(root, start) || start}: no such file or folder`);
     if (stat.isFile()) {
-      if (!start.endsWith('.mdx')) throw new LessonPathError(`${relative(root, start)}: not a lesson; lessons are .mdx files under content/<locale>/`);
+      if (!start.endsWith('.mdx'))
+        throw new LessonPathError(
+          `${relative(root, start)}: not a lesson; lessons are .mdx files under content/<locale>/`,
+        );
       files.add(start);
     } else {
-      for (const name of readdirSync(start, { recursive: true }) as string[]) if (name.endsWith('.mdx')) files.add(join(start, name));
+      for (const name of readdirSync(start, { recursive: true }) as string[])
+        if (name.endsWith('.mdx')) files.add(join(start, name));
     }
   }
   return [...files].map((file) => relative(root, file).replaceAll('\\', '/')).sort();
@@ -111,10 +115,16 @@ export function checkLessons(paths: readonly string[], options: CheckOptions): C
   for (const [index, path] of files.entries()) {
     options.onProgress?.(index, files.length, path);
     try {
-      const { lesson, terms } = readLesson(path, readLessonFile(path, join(options.root, path)), glossary, options.sources);
+      const { lesson, terms } = readLesson(
+        path,
+        readLessonFile(path, join(options.root, path)),
+        glossary,
+        options.sources,
+      );
       loaded.set(path, lesson);
       report.checks.push(checkLesson(lesson, options.netsimVersion, options.cache));
-      for (const finding of terms) report.terms.push(new LessonError(path, finding.line, finding.column, finding.message));
+      for (const finding of terms)
+        report.terms.push(new LessonError(path, finding.line, finding.column, finding.message));
     } catch (error) {
       if (!(error instanceof LessonError)) throw error;
       if (!loaded.has(path)) loaded.set(path, error);
@@ -143,7 +153,11 @@ function readLesson(path: string, text: string, glossary: Glossary, sources: Sou
  * lessons under the checked files' content folders are compared, and what
  * involves a checked file is reported.
  */
-function translationsOf(root: string, checked: readonly string[], loaded: ReadonlyMap<string, LessonSource | LessonError>): TranslationMismatch[] {
+function translationsOf(
+  root: string,
+  checked: readonly string[],
+  loaded: ReadonlyMap<string, LessonSource | LessonError>,
+): TranslationMismatch[] {
   const folders = new Set(checked.map((path) => dirname(dirname(path))));
   const all: LessonSource[] = [];
   for (const path of [...folders].flatMap((folder) => lessonFiles(root, [folder]))) {
@@ -158,7 +172,9 @@ function translationsOf(root: string, checked: readonly string[], loaded: Readon
       if (!(error instanceof LessonError)) throw error;
     }
   }
-  return compareTranslations(all).filter((mismatch) => checked.includes(mismatch.translation.path) || checked.includes(mismatch.source.path));
+  return compareTranslations(all).filter(
+    (mismatch) => checked.includes(mismatch.translation.path) || checked.includes(mismatch.source.path),
+  );
 }
 
 export function hasProblems(report: CheckReport): boolean {
@@ -166,7 +182,11 @@ export function hasProblems(report: CheckReport): boolean {
     report.errors.length > 0 ||
     report.translations.length > 0 ||
     report.terms.length > 0 ||
-    report.checks.some((check) => check.questionFindings.length > 0 || check.verdicts.some((verdict) => verdict.status === 'failed' || verdict.status === 'not-run'))
+    report.checks.some(
+      (check) =>
+        check.questionFindings.length > 0 ||
+        check.verdicts.some((verdict) => verdict.status === 'failed' || verdict.status === 'not-run'),
+    )
   );
 }
 
@@ -181,7 +201,10 @@ export function tally(report: CheckReport) {
     notRun: count('not-run'),
     norun: count('norun'),
     questions: report.checks.reduce((sum, check) => sum + check.lesson.questions.length, 0),
-    questionsFailed: report.checks.reduce((sum, check) => sum + new Set(check.questionFindings.map((finding) => finding.question)).size, 0),
+    questionsFailed: report.checks.reduce(
+      (sum, check) => sum + new Set(check.questionFindings.map((finding) => finding.question)).size,
+      0,
+    ),
   };
 }
 
@@ -195,7 +218,9 @@ export function formatCheckReport(report: CheckReport): string {
     if (part) text += `${part}\n`;
     if (
       check.verdicts.some(
-        (verdict) => verdict.status === 'failed' && verdict.findings.some((finding) => finding.kind === 'output' || finding.kind === 'prompt'),
+        (verdict) =>
+          verdict.status === 'failed' &&
+          verdict.findings.some((finding) => finding.kind === 'output' || finding.kind === 'prompt'),
       )
     ) {
       fixable.add(check.lesson.path);
@@ -203,6 +228,7 @@ export function formatCheckReport(report: CheckReport): string {
   }
   for (const mismatch of report.translations) text += formatTranslationMismatch(mismatch);
   for (const term of report.terms) text += `${term.message}\n`;
-  if (fixable.size > 0) text += `\nTo write netsim's output into the lessons, run:\n  npm run lessons:update -- ${[...fixable].join(' ')}\n`;
+  if (fixable.size > 0)
+    text += `\nTo write netsim's output into the lessons, run:\n  npm run lessons:update -- ${[...fixable].join(' ')}\n`;
   return text;
 }

@@ -32,12 +32,22 @@ export function readGlossary(root: string): Glossary {
     data = parseYaml(readFileSync(file, 'utf8'));
   } catch (error) {
     const place = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
-    throw new LessonError(GLOSSARY_PATH, place?.line ?? 1, place?.col ?? 1, `not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    throw new LessonError(
+      GLOSSARY_PATH,
+      place?.line ?? 1,
+      place?.col ?? 1,
+      `not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+    );
   }
   const parsed = glossarySchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new LessonError(GLOSSARY_PATH, 1, 1, `${issue.path.join('.')}: ${issue.message} (each language has terms: a list of { concept, use, avoid: [words] })`);
+    throw new LessonError(
+      GLOSSARY_PATH,
+      1,
+      1,
+      `${issue.path.join('.')}: ${issue.message} (each language has terms: a list of { concept, use, avoid: [words] })`,
+    );
   }
   return parsed.data;
 }
@@ -62,10 +72,14 @@ export function checkTerms(text: string, locale: string, glossary: Glossary, tre
     const at = (index: number) => placeIn(node, index);
     for (const { term, pattern } of rules) {
       for (const match of node.value.matchAll(pattern)) {
-        findings.push({ ...at(match.index + match[1]!.length), message: `"${match[2]}" is ruled out by the glossary (${GLOSSARY_PATH}) for ${term.concept}: write "${term.use}"` });
+        findings.push({
+          ...at(match.index + match[1]!.length),
+          message: `"${match[2]}" is ruled out by the glossary (${GLOSSARY_PATH}) for ${term.concept}: write "${term.use}"`,
+        });
       }
     }
-    if (entry.typography === 'french') findings.push(...frenchTypography(node.value).map(({ index, message }) => ({ ...at(index), message })));
+    if (entry.typography === 'french')
+      findings.push(...frenchTypography(node.value).map(({ index, message }) => ({ ...at(index), message })));
   });
   return findings.sort((a, b) => a.line - b.line || a.column - b.column);
 }
@@ -82,8 +96,16 @@ function wordPattern(word: string): RegExp {
  */
 export function frenchTypography(value: string): { index: number; message: string }[] {
   const found: { index: number; message: string }[] = [];
-  for (const match of value.matchAll(/ (?=[:;?!](?:\s|$))/g)) found.push({ index: match.index, message: `an ordinary space before "${value[match.index + 1]}": French typography wants a non-breaking one (U+00A0, or U+202F before ; ? !)` });
-  for (const match of value.matchAll(/« |(?<=\S) »/g)) found.push({ index: match.index, message: 'an ordinary space inside « »: French typography wants a non-breaking one (U+00A0)' });
+  for (const match of value.matchAll(/ (?=[:;?!](?:\s|$))/g))
+    found.push({
+      index: match.index,
+      message: `an ordinary space before "${value[match.index + 1]}": French typography wants a non-breaking one (U+00A0, or U+202F before ; ? !)`,
+    });
+  for (const match of value.matchAll(/« |(?<=\S) »/g))
+    found.push({
+      index: match.index,
+      message: 'an ordinary space inside « »: French typography wants a non-breaking one (U+00A0)',
+    });
   return found;
 }
 

@@ -1,6 +1,20 @@
-import { checkLessons, formatCheckReport, hasProblems, LessonPathError, lessonFiles, tally, type CheckOptions } from './check-lessons';
+import {
+  checkLessons,
+  formatCheckReport,
+  hasProblems,
+  LessonPathError,
+  lessonFiles,
+  tally,
+  type CheckOptions,
+} from './check-lessons';
 import { LessonError } from './lesson-error';
-import { formatStaleWarning, formatStatus, markTranslated, needsTranslator, translationStatus } from './translation-status';
+import {
+  formatStaleWarning,
+  formatStatus,
+  markTranslated,
+  needsTranslator,
+  translationStatus,
+} from './translation-status';
 import { directoryCache, type LessonProject } from './result-cache';
 import { updateLesson, type UpdateOutcome } from './update-lessons';
 
@@ -23,7 +37,12 @@ export { lessonProject } from './result-cache';
 
 const COMMANDS = ['check', 'update', 'status', 'translated'];
 /** The options each command takes. */
-const OPTIONS: Record<string, readonly string[]> = { check: ['--no-cache', '--strict'], update: ['--no-cache'], status: [], translated: [] };
+const OPTIONS: Record<string, readonly string[]> = {
+  check: ['--no-cache', '--strict'],
+  update: ['--no-cache'],
+  status: [],
+  translated: [],
+};
 
 /** `lessons check|update|status|translated [options] [paths]`; returns the exit status. */
 export function main(argv: readonly string[], project: LessonProject, streams: Streams): number {
@@ -37,7 +56,9 @@ export function main(argv: readonly string[], project: LessonProject, streams: S
     return 2;
   }
   if (command === 'translated' && paths.length === 0) {
-    streams.err(`name the translations to mark up to date with their source, e.g. npm run lessons:translated -- content/pt/network-drivers.mdx\n${USAGE}`);
+    streams.err(
+      `name the translations to mark up to date with their source, e.g. npm run lessons:translated -- content/pt/network-drivers.mdx\n${USAGE}`,
+    );
     return 2;
   }
   const options: CheckOptions = {
@@ -71,7 +92,9 @@ function translated(root: string, paths: readonly string[], streams: Streams): n
     try {
       const outcome = markTranslated(root, path);
       if (outcome.error) failed++;
-      streams.out(`${path}: ${outcome.error ?? (outcome.written ? 'marked up to date with its source' : 'already marked up to date with its source')}\n`);
+      streams.out(
+        `${path}: ${outcome.error ?? (outcome.written ? 'marked up to date with its source' : 'already marked up to date with its source')}\n`,
+      );
     } catch (error) {
       if (!(error instanceof LessonError)) throw error;
       failed++;
@@ -98,9 +121,15 @@ function check(paths: readonly string[], options: CheckOptions, streams: Streams
       `${report.terms.length ? `, ${report.terms.length} findings in the prose (the glossary's words, typography, names netsim draws)` : ''}` +
       ` (${executed} blocks executed, the rest from the cache; ${seconds} s)\n`,
   );
-  const stale = translationStatus(options.root).filter((row) => needsTranslator(row) && (paths.length === 0 || report.checks.some((lesson) => lesson.lesson.path === row.path)));
+  const stale = translationStatus(options.root).filter(
+    (row) =>
+      needsTranslator(row) && (paths.length === 0 || report.checks.some((lesson) => lesson.lesson.path === row.path)),
+  );
   for (const row of stale) streams.out(formatStaleWarning(row));
-  if (stale.length > 0) streams.out(`${stale.length} translations are not current with their source${strict ? '' : ' (warnings; --strict fails on them)'}\n`);
+  if (stale.length > 0)
+    streams.out(
+      `${stale.length} translations are not current with their source${strict ? '' : ' (warnings; --strict fails on them)'}\n`,
+    );
   return hasProblems(report) || (strict && stale.length > 0) ? 1 : 0;
 }
 
@@ -127,7 +156,9 @@ function update(paths: readonly string[], options: CheckOptions, streams: Stream
   for (const outcome of outcomes) streams.out(describeOutcome(outcome));
   const written = outcomes.filter((outcome) => outcome.written).length;
   const troubled = outcomes.filter((outcome) => outcome.error || outcome.refusals.length > 0).length;
-  const right = outcomes.filter((outcome) => !outcome.written && !outcome.error && outcome.refusals.length === 0).length;
+  const right = outcomes.filter(
+    (outcome) => !outcome.written && !outcome.error && outcome.refusals.length === 0,
+  ).length;
   streams.out(
     `${files.length} lessons: ${written} rewritten, ${right} already right${troubled ? `, ${troubled} need a hand` : ''}\n`,
   );
@@ -136,7 +167,9 @@ function update(paths: readonly string[], options: CheckOptions, streams: Stream
 
 function describeOutcome(outcome: UpdateOutcome): string {
   let text = '';
-  if (outcome.written) for (const change of outcome.changes) text += `${outcome.path}:${change.line}: block ${change.block + 1}: ${change.description}\n`;
+  if (outcome.written)
+    for (const change of outcome.changes)
+      text += `${outcome.path}:${change.line}: block ${change.block + 1}: ${change.description}\n`;
   for (const refusal of outcome.refusals) text += `${outcome.path}:${refusal.line}: ${refusal.message}\n`;
   if (outcome.error) text += `${outcome.error.startsWith(outcome.path) ? '' : `${outcome.path}: `}${outcome.error}\n`;
   return text;

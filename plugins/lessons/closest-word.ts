@@ -1,7 +1,9 @@
 /** The candidate nearest to `word` by edit distance, if near enough to be a slip of the keyboard. */
 export function closestWord(word: string, candidates: readonly string[]): string | undefined {
   // "pinned" or "sess": the writer had the right word in mind and changed its ending.
-  const stem = candidates.find((candidate) => word.length >= 3 && (word.startsWith(candidate) || candidate.startsWith(word)));
+  const stem = candidates.find(
+    (candidate) => word.length >= 3 && (word.startsWith(candidate) || candidate.startsWith(word)),
+  );
   if (stem) return stem;
   let best: string | undefined;
   let bestDistance = Infinity;

@@ -54,7 +54,8 @@ function compareLesson(source: LessonSource, translation: LessonSource): Transla
       translation.questions,
       (a, b) => ({
         sourceLine: (a ?? source.questions.at(-1))?.place.line ?? 1,
-        translationLine: (b ?? translation.questions.at(-1))?.place.line ?? translation.blocks.at(-1)?.fence.number ?? 1,
+        translationLine:
+          (b ?? translation.questions.at(-1))?.place.line ?? translation.blocks.at(-1)?.fence.number ?? 1,
         message: `the translation ${a ? `lacks question "${a.id}"` : `has an extra question "${b!.id}"`}: it has ${translation.questions.length} quiz questions, the source has ${source.questions.length}`,
       }),
       questionDifference,
@@ -74,7 +75,8 @@ function compareLesson(source: LessonSource, translation: LessonSource): Transla
       translation.topologies,
       (a, b) => ({
         sourceLine: (a ?? source.topologies.at(-1))?.place.line ?? 1,
-        translationLine: (b ?? translation.topologies.at(-1))?.place.line ?? translation.blocks.at(-1)?.fence.number ?? 1,
+        translationLine:
+          (b ?? translation.topologies.at(-1))?.place.line ?? translation.blocks.at(-1)?.fence.number ?? 1,
         message: `the translation ${a ? 'lacks' : 'has an extra'} <Topology /> figure: it has ${translation.topologies.length} figures, the source has ${source.topologies.length}`,
       }),
       topologyDifference,
@@ -118,19 +120,39 @@ function firstDifference<T>(
 
 /** A translated figure draws the same host: the same session, after the same block, with the same props. */
 function topologyDifference(a: TopologySource, b: TopologySource): Difference | undefined {
-  const props = (figure: TopologySource) => (['focus', 'highlight', 'outside', 'hide'] as const).flatMap((prop) => (figure[prop] === undefined ? [] : [`, ${prop}="${figure[prop]}"`])).join('');
-  const where = (figure: TopologySource) => `session="${figure.session}" after console block ${figure.afterBlocks}${props(figure)}`;
+  const props = (figure: TopologySource) =>
+    (['focus', 'highlight', 'outside', 'hide'] as const)
+      .flatMap((prop) => (figure[prop] === undefined ? [] : [`, ${prop}="${figure[prop]}"`]))
+      .join('');
+  const where = (figure: TopologySource) =>
+    `session="${figure.session}" after console block ${figure.afterBlocks}${props(figure)}`;
   if (where(a) === where(b)) return undefined;
-  return { sourceLine: a.place.line, translationLine: b.place.line, message: `this <Topology /> figure draws ${where(b)} where the source's draws ${where(a)}: place it after the same block, with the same props` };
+  return {
+    sourceLine: a.place.line,
+    translationLine: b.place.line,
+    message: `this <Topology /> figure draws ${where(b)} where the source's draws ${where(a)}: place it after the same block, with the same props`,
+  };
 }
 
 /** A translated trace runs the same command on the same host: the same session, after the same block, with the same props. */
 function traceDifference(a: TraceSource, b: TraceSource): Difference | undefined {
-  const shape = (trace: TraceSource) => JSON.stringify([trace.session, trace.afterBlocks, trace.command, trace.from ?? null, trace.exit, trace.focus ?? null]);
+  const shape = (trace: TraceSource) =>
+    JSON.stringify([
+      trace.session,
+      trace.afterBlocks,
+      trace.command,
+      trace.from ?? null,
+      trace.exit,
+      trace.focus ?? null,
+    ]);
   if (shape(a) === shape(b)) return undefined;
   const what = (trace: TraceSource) =>
     `\`${trace.command}\` (session="${trace.session}" after console block ${trace.afterBlocks}${trace.from ? `, from="${trace.from}"` : ''}${trace.exit ? `, exit="${trace.exit}"` : ''}${trace.focus ? `, focus="${trace.focus}"` : ''})`;
-  return { sourceLine: a.place.line, translationLine: b.place.line, message: `this <Trace /> follows ${what(b)} where the source's follows ${what(a)}: place it after the same block, with the same props` };
+  return {
+    sourceLine: a.place.line,
+    translationLine: b.place.line,
+    message: `this <Trace /> follows ${what(b)} where the source's follows ${what(a)}: place it after the same block, with the same props`,
+  };
 }
 
 /** A translated exercise starts, checks and is solved exactly as its source: only the task, labels and hints are translated. */
@@ -156,23 +178,51 @@ function exerciseDifference(a: ExerciseSource, b: ExerciseSource): Difference | 
  * languages and predict and command questions run the same simulated host.
  */
 function questionDifference(a: QuestionSource, b: QuestionSource): Difference | undefined {
-  const at = (message: string, sourceLine = a.place.line, translationLine = b.place.line) => ({ sourceLine, translationLine, message });
-  if (a.id !== b.id) return at(`question "${b.id}" is where the source asks "${a.id}": keep the source's ids and order`);
+  const at = (message: string, sourceLine = a.place.line, translationLine = b.place.line) => ({
+    sourceLine,
+    translationLine,
+    message,
+  });
+  if (a.id !== b.id)
+    return at(`question "${b.id}" is where the source asks "${a.id}": keep the source's ids and order`);
   if (a.kind !== b.kind) return at(`question "${a.id}" is kind="${b.kind}" where the source has kind="${a.kind}"`);
   const setting = (question: QuestionSource) =>
-    JSON.stringify([question.start, question.exit, question.answer?.command, question.compare, question.probe].map((value) => value ?? null), (key, value) => (key === 'place' ? undefined : value));
-  if (setting(a) !== setting(b)) return at(`question "${a.id}" runs differently from the source (its session, fresh, exit, answer, compare, probe or setup commands): keep them as the source has them`);
+    JSON.stringify(
+      [question.start, question.exit, question.answer?.command, question.compare, question.probe].map(
+        (value) => value ?? null,
+      ),
+      (key, value) => (key === 'place' ? undefined : value),
+    );
+  if (setting(a) !== setting(b))
+    return at(
+      `question "${a.id}" runs differently from the source (its session, fresh, exit, answer, compare, probe or setup commands): keep them as the source has them`,
+    );
   if ((a.shown?.prompt ?? '') + (a.shown?.command ?? '') !== (b.shown?.prompt ?? '') + (b.shown?.command ?? '')) {
-    return at(`question "${a.id}" shows \`${b.shown?.command ?? ''}\` where the source shows \`${a.shown?.command ?? ''}\``, a.shown?.place.line, b.shown?.place.line);
+    return at(
+      `question "${a.id}" shows \`${b.shown?.command ?? ''}\` where the source shows \`${a.shown?.command ?? ''}\``,
+      a.shown?.place.line,
+      b.shown?.place.line,
+    );
   }
   return firstDifference(
     a.options,
     b.options,
     () => at(`question "${a.id}" has ${b.options.length} options where the source has ${a.options.length}`),
     (x, y) => {
-      if (x.id !== y.id) return at(`question "${a.id}": option "${y.id}" is where the source has "${x.id}"`, x.place.line, y.place.line);
-      if (x.correct !== y.correct) return at(`question "${a.id}": option "${x.id}" is ${y.correct ? 'marked correct' : 'not marked correct'} unlike in the source`, x.place.line, y.place.line);
-      if ((x.claimed ?? '').trimEnd() !== (y.claimed ?? '').trimEnd()) return at(`question "${a.id}": option "${x.id}" claims another output than in the source (outputs are never translated)`, x.place.line, y.place.line);
+      if (x.id !== y.id)
+        return at(`question "${a.id}": option "${y.id}" is where the source has "${x.id}"`, x.place.line, y.place.line);
+      if (x.correct !== y.correct)
+        return at(
+          `question "${a.id}": option "${x.id}" is ${y.correct ? 'marked correct' : 'not marked correct'} unlike in the source`,
+          x.place.line,
+          y.place.line,
+        );
+      if ((x.claimed ?? '').trimEnd() !== (y.claimed ?? '').trimEnd())
+        return at(
+          `question "${a.id}": option "${x.id}" claims another output than in the source (outputs are never translated)`,
+          x.place.line,
+          y.place.line,
+        );
       return undefined;
     },
   );
@@ -187,7 +237,8 @@ function blockDifference(a: ConsoleBlockSource, b: ConsoleBlockSource): Differen
       message: `block ${a.index + 1} has options "${b.meta}" where the source has "${a.meta}"`,
     };
   }
-  const lineOf = (block: ConsoleBlockSource, step: ConsoleBlockSource['steps'][number] | undefined) => (step ?? block.steps.at(-1))?.commandLines[0]!.line.number ?? block.fence.number;
+  const lineOf = (block: ConsoleBlockSource, step: ConsoleBlockSource['steps'][number] | undefined) =>
+    (step ?? block.steps.at(-1))?.commandLines[0]!.line.number ?? block.fence.number;
   return firstDifference(
     a.steps,
     b.steps,

@@ -56,18 +56,36 @@ const schema = z
       .string()
       .regex(/^\d+$/, 'interrupt takes the whole number of simulated seconds before Ctrl-C, e.g. interrupt=4')
       .transform(Number)
-      .refine((seconds) => seconds >= 1 && seconds <= COMMAND_BUDGET_SECONDS, `interrupt takes 1 to ${COMMAND_BUDGET_SECONDS} seconds: a lesson command runs at most ${COMMAND_BUDGET_SECONDS} simulated seconds`)
+      .refine(
+        (seconds) => seconds >= 1 && seconds <= COMMAND_BUDGET_SECONDS,
+        `interrupt takes 1 to ${COMMAND_BUDGET_SECONDS} seconds: a lesson command runs at most ${COMMAND_BUDGET_SECONDS} simulated seconds`,
+      )
       .optional(),
     cols: z
       .string()
       .regex(/^\d+$/, `cols takes the terminal's width in columns, a whole number, e.g. cols=120`)
       .transform(Number)
-      .refine((columns) => columns >= MIN_COLUMNS && columns <= MAX_COLUMNS, `cols takes ${MIN_COLUMNS} to ${MAX_COLUMNS} columns`)
+      .refine(
+        (columns) => columns >= MIN_COLUMNS && columns <= MAX_COLUMNS,
+        `cols takes ${MIN_COLUMNS} to ${MAX_COLUMNS} columns`,
+      )
       .optional(),
   })
-  .refine((options) => !(options.norun && (options.setup || options.pin || options.reset || options.exit !== 0 || options.interrupt !== undefined || options.cols !== undefined)), {
-    message: 'norun blocks never run, so setup, pin, reset, exit=, interrupt= and cols= mean nothing with it',
-  });
+  .refine(
+    (options) =>
+      !(
+        options.norun &&
+        (options.setup ||
+          options.pin ||
+          options.reset ||
+          options.exit !== 0 ||
+          options.interrupt !== undefined ||
+          options.cols !== undefined)
+      ),
+    {
+      message: 'norun blocks never run, so setup, pin, reset, exit=, interrupt= and cols= mean nothing with it',
+    },
+  );
 
 export class FenceOptionError extends Error {
   constructor(message: string) {
@@ -93,7 +111,8 @@ export function parseFenceOptions(meta: string | null | undefined): FenceOptions
       if (value !== undefined) throw new FenceOptionError(`"${key}" is a flag and takes no value: write ${key}`);
       raw[key] = true;
     } else {
-      if (value === undefined || value === '') throw new FenceOptionError(`"${key}" needs a value: write ${VALUED[key as keyof typeof VALUED]}`);
+      if (value === undefined || value === '')
+        throw new FenceOptionError(`"${key}" needs a value: write ${VALUED[key as keyof typeof VALUED]}`);
       raw[key] = value;
     }
   }
@@ -101,13 +120,16 @@ export function parseFenceOptions(meta: string | null | undefined): FenceOptions
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = issue.path[0];
-    throw new FenceOptionError(key === undefined ? issue.message : `"${String(key)}=${String(raw[String(key)])}": ${issue.message}`);
+    throw new FenceOptionError(
+      key === undefined ? issue.message : `"${String(key)}=${String(raw[String(key)])}": ${issue.message}`,
+    );
   }
   return { ...parsed.data, interrupt: parsed.data.interrupt, cols: parsed.data.cols ?? LESSON_COLUMNS };
 }
 
 function unknownOption(key: string): string {
   const suggestion = closestWord(key, KNOWN);
-  const spelled = suggestion === undefined ? '' : ` (did you mean ${suggestion in VALUED ? `${suggestion}=` : suggestion}?)`;
+  const spelled =
+    suggestion === undefined ? '' : ` (did you mean ${suggestion in VALUED ? `${suggestion}=` : suggestion}?)`;
   return `unknown option "${key}"${spelled}; a console block takes ${[...FLAGS, ...Object.values(VALUED)].join(', ')}`;
 }

@@ -12,7 +12,11 @@ export const blockName = (verdict: { block: { index: number; fence: { number: nu
  * `file:line:column`, the lesson and block, and for outputs a unified diff
  * with the file's own line numbers.
  */
-export function formatLessonReport(lesson: LessonSource, verdicts: readonly BlockVerdict[], questionFindings: readonly QuestionFinding[] = []): string {
+export function formatLessonReport(
+  lesson: LessonSource,
+  verdicts: readonly BlockVerdict[],
+  questionFindings: readonly QuestionFinding[] = [],
+): string {
   let text = '';
   let shift = 0;
   for (const verdict of verdicts) {
@@ -33,7 +37,8 @@ export function formatLessonReport(lesson: LessonSource, verdicts: readonly Bloc
       text += `${lesson.path}:${verdict.block.fence.number}:${verdict.block.column}: not run: ${blockName({ block: verdict.after })} of session "${verdict.block.options.session}" failed first\n`;
     }
   }
-  for (const finding of questionFindings) text += `${lesson.path}:${finding.line}:${finding.column}: ${escapeControls(finding.message)}\n`;
+  for (const finding of questionFindings)
+    text += `${lesson.path}:${finding.line}:${finding.column}: ${escapeControls(finding.message)}\n`;
   return text;
 }
 
@@ -53,7 +58,6 @@ function describe(finding: Finding): string {
       return finding.message;
   }
 }
-
 
 const indent = (text: string): string =>
   text

@@ -10,10 +10,13 @@ parentPort!.on('message', ({ path, text, netsimVersion, cacheDirectory }: Isolat
   const reply = (message: IsolatedReply) => parentPort!.postMessage(message);
   try {
     const lesson = readLessonSource(path, text);
-    const check = checkLesson(lesson, netsimVersion, directoryCache(cacheDirectory), { onBlock: (index) => reply({ kind: 'block', index }) });
+    const check = checkLesson(lesson, netsimVersion, directoryCache(cacheDirectory), {
+      onBlock: (index) => reply({ kind: 'block', index }),
+    });
     reply({ kind: 'done', check });
   } catch (error) {
-    if (error instanceof LessonError) reply({ kind: 'lesson-error', line: error.line, column: error.column, reason: error.reason });
+    if (error instanceof LessonError)
+      reply({ kind: 'lesson-error', line: error.line, column: error.column, reason: error.reason });
     else reply({ kind: 'crash', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });

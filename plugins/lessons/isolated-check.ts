@@ -21,7 +21,8 @@ export type IsolatedReply =
   | { kind: 'lesson-error'; line: number; column: number; reason: string }
   | { kind: 'crash'; message: string };
 
-export type IsolatedOutcome = Exclude<IsolatedReply, { kind: 'block' }> | { kind: 'timed-out'; seconds: number; block: number | undefined };
+export type IsolatedOutcome =
+  Exclude<IsolatedReply, { kind: 'block' }> | { kind: 'timed-out'; seconds: number; block: number | undefined };
 
 /**
  * Real seconds a lesson's check may take in `astro dev` before the worker is
@@ -45,7 +46,9 @@ export class IsolatedChecker {
   ) {}
 
   check(path: string, text: string): Promise<IsolatedOutcome> {
-    const outcome = this.queue.then(() => this.run({ path, text, netsimVersion: this.project.netsimVersion, cacheDirectory: this.project.cacheDirectory }));
+    const outcome = this.queue.then(() =>
+      this.run({ path, text, netsimVersion: this.project.netsimVersion, cacheDirectory: this.project.cacheDirectory }),
+    );
     this.queue = outcome.catch(() => undefined);
     return outcome;
   }
@@ -76,8 +79,12 @@ export class IsolatedChecker {
         else finish(reply, false);
       };
       const onError = (error: Error) => finish({ kind: 'crash', message: error.stack ?? error.message }, true);
-      const onExit = (code: number) => finish({ kind: 'crash', message: `the lesson checker stopped (exit code ${code})` }, true);
-      const timer = setTimeout(() => finish({ kind: 'timed-out', seconds: this.timeoutSeconds, block }, true), this.timeoutSeconds * 1000);
+      const onExit = (code: number) =>
+        finish({ kind: 'crash', message: `the lesson checker stopped (exit code ${code})` }, true);
+      const timer = setTimeout(
+        () => finish({ kind: 'timed-out', seconds: this.timeoutSeconds, block }, true),
+        this.timeoutSeconds * 1000,
+      );
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
       worker.postMessage(request);
     });
@@ -114,7 +121,13 @@ async function startWorker(root: string): Promise<Worker> {
 }
 
 /** The message for a lesson whose check ran out of time, at the block it was running. */
-export function timeoutMessage(outcome: Extract<IsolatedOutcome, { kind: 'timed-out' }>, blockLine: number | undefined): string {
-  const where = outcome.block === undefined ? 'before its first block' : `on block ${outcome.block + 1}${blockLine === undefined ? '' : ` (line ${blockLine})`}`;
+export function timeoutMessage(
+  outcome: Extract<IsolatedOutcome, { kind: 'timed-out' }>,
+  blockLine: number | undefined,
+): string {
+  const where =
+    outcome.block === undefined
+      ? 'before its first block'
+      : `on block ${outcome.block + 1}${blockLine === undefined ? '' : ` (line ${blockLine})`}`;
   return `netsim was still checking this lesson after ${outcome.seconds} s, ${where}; it was stopped so the server keeps answering. No lesson command takes that long: this is a simulator bug, please report it with the lesson`;
 }

@@ -19,10 +19,19 @@ const isJavascriptUrl = (url: string) => /^javascript:/i.test(url.replace(/[\u00
  * maintainer adds after reviewing the lesson as code.
  */
 export function checkLessonSafety(path: string, tree: Root, allowed: readonly string[] = []): void {
-  const refuse = (kind: CodeKind, node: { position?: { start: { line: number; column: number } } | undefined }, what: string) => {
+  const refuse = (
+    kind: CodeKind,
+    node: { position?: { start: { line: number; column: number } } | undefined },
+    what: string,
+  ) => {
     if (allowed.includes(kind)) return;
     const { line = 1, column = 1 } = node.position?.start ?? {};
-    throw new LessonError(path, line, column, `${what}: lessons hold prose, Markdown and the course's components, not code (a maintainer who has reviewed it can allow it with "allowCode: [${kind}]" in the front matter)`);
+    throw new LessonError(
+      path,
+      line,
+      column,
+      `${what}: lessons hold prose, Markdown and the course's components, not code (a maintainer who has reviewed it can allow it with "allowCode: [${kind}]" in the front matter)`,
+    );
   };
   visit(tree, (node) => {
     switch (node.type) {
@@ -31,26 +40,32 @@ export function checkLessonSafety(path: string, tree: Root, allowed: readonly st
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
         // `{/* a comment */}` is the one expression a lesson may hold.
-        if (!/^\s*\/\*(?:(?!\*\/)[\s\S])*\*\/\s*$/.test((node as { value: string }).value)) refuse('expression', node, 'a {JavaScript expression} runs code at build time');
+        if (!/^\s*\/\*(?:(?!\*\/)[\s\S])*\*\/\s*$/.test((node as { value: string }).value))
+          refuse('expression', node, 'a {JavaScript expression} runs code at build time');
         return;
       case 'link':
       case 'definition':
       case 'image':
-        if (isJavascriptUrl((node as { url: string }).url)) refuse('javascript-url', node, 'a javascript: URL runs code when clicked');
+        if (isJavascriptUrl((node as { url: string }).url))
+          refuse('javascript-url', node, 'a javascript: URL runs code when clicked');
         return;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
         const element = node as { name: string | null; attributes: (MdxJsxAttribute | { type: string })[] };
-        if (element.name && SCRIPT_ELEMENTS.has(element.name.toLowerCase())) refuse('script', node, `a <${element.name}> element runs or embeds code in the reader's browser`);
+        if (element.name && SCRIPT_ELEMENTS.has(element.name.toLowerCase()))
+          refuse('script', node, `a <${element.name}> element runs or embeds code in the reader's browser`);
         for (const attribute of element.attributes) {
           if (attribute.type !== 'mdxJsxAttribute') {
             refuse('expression', node, 'a {...spread} of props runs code at build time');
             continue;
           }
           const { name, value } = attribute as MdxJsxAttribute;
-          if (/^on/i.test(name)) refuse('handler', node, `an inline event handler (${name}) runs code in the reader's browser`);
-          if (value !== null && typeof value === 'object') refuse('expression', node, `a {JavaScript expression} in ${name}= runs code at build time`);
-          if (typeof value === 'string' && isJavascriptUrl(value)) refuse('javascript-url', node, `a javascript: URL in ${name}= runs code when used`);
+          if (/^on/i.test(name))
+            refuse('handler', node, `an inline event handler (${name}) runs code in the reader's browser`);
+          if (value !== null && typeof value === 'object')
+            refuse('expression', node, `a {JavaScript expression} in ${name}= runs code at build time`);
+          if (typeof value === 'string' && isJavascriptUrl(value))
+            refuse('javascript-url', node, `a javascript: URL in ${name}= runs code when used`);
         }
         return;
       }

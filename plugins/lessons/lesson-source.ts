@@ -90,7 +90,12 @@ export function readLessonTree(path: string, text: string): { lesson: LessonSour
   for (const line of lines) {
     const odd = /\r|\0/.exec(line.text);
     if (odd) {
-      throw new LessonError(path, line.number, odd.index + 1, `this line holds a ${odd[0] === '\r' ? 'carriage return (CR) that is not part of a CRLF line ending' : 'NUL character'}; remove it`);
+      throw new LessonError(
+        path,
+        line.number,
+        odd.index + 1,
+        `this line holds a ${odd[0] === '\r' ? 'carriage return (CR) that is not part of a CRLF line ending' : 'NUL character'}; remove it`,
+      );
     }
   }
   let tree: Root;
@@ -103,7 +108,12 @@ export function readLessonTree(path: string, text: string): { lesson: LessonSour
       reason?: string;
       message: string;
     };
-    throw new LessonError(path, place.line ?? 1, place.column ?? 1, `the MDX does not parse: ${place.reason ?? place.message}`);
+    throw new LessonError(
+      path,
+      place.line ?? 1,
+      place.column ?? 1,
+      `the MDX does not parse: ${place.reason ?? place.message}`,
+    );
   }
   const front = frontMatterOf(path, tree);
   checkFences(path, lines, tree);
@@ -123,7 +133,8 @@ export function readLessonTree(path: string, text: string): { lesson: LessonSour
   checkLessonSafety(path, tree, front.allowCode);
   const blocks: ConsoleBlockSource[] = [];
   visit(tree, 'code', (node: Code) => {
-    if (node.lang === 'console' && !fencesInside.has(node) && !practice.fencesInside.has(node)) blocks.push(locateBlock(path, lines, node, blocks.length));
+    if (node.lang === 'console' && !fencesInside.has(node) && !practice.fencesInside.has(node))
+      blocks.push(locateBlock(path, lines, node, blocks.length));
   });
   const questions = quizzes.flatMap((quiz) => quiz.questions);
   const before = (line: number) => blocks.filter((block) => block.fence.number < line).length;
@@ -159,7 +170,13 @@ export function readLessonTree(path: string, text: string): { lesson: LessonSour
 }
 
 /** A figure draws (a trace runs on) what its session's blocks did before it: a session with no block run there has no host. */
-function checkFigureSession(path: string, figure: { session: string; afterBlocks: number; place: { line: number; column: number } }, blocks: readonly ConsoleBlockSource[], element: string, noun: string): void {
+function checkFigureSession(
+  path: string,
+  figure: { session: string; afterBlocks: number; place: { line: number; column: number } },
+  blocks: readonly ConsoleBlockSource[],
+  element: string,
+  noun: string,
+): void {
   const ran = blocks.slice(0, figure.afterBlocks).filter((block) => !block.options.norun);
   if (ran.some((block) => block.options.session === figure.session)) return;
   const sessions = [...new Set(ran.map((block) => block.options.session))];
@@ -186,18 +203,33 @@ function checkFences(path: string, lines: readonly SourceLine[], tree: Root): vo
     const opening = /^[\s>]*(`{3,}|~{3,})/.exec(lines[start.line - 1]?.text ?? '')?.[1];
     if (!opening) return; // an indented code block has no fence to close
     const closing = lines[end.line - 1]?.text ?? '';
-    const closed = end.line > start.line && new RegExp(`^[\\s>]*${opening[0] === '`' ? '`' : '~'}{${opening.length},}\\s*$`).test(closing);
+    const closed =
+      end.line > start.line &&
+      new RegExp(`^[\\s>]*${opening[0] === '`' ? '`' : '~'}{${opening.length},}\\s*$`).test(closing);
     if (!closed) {
-      throw new LessonError(path, start.line, start.column, `this ${opening}${node.lang ?? ''} block is never closed, so it runs to the end of the file: add a line with ${opening} after its last line`);
+      throw new LessonError(
+        path,
+        start.line,
+        start.column,
+        `this ${opening}${node.lang ?? ''} block is never closed, so it runs to the end of the file: add a line with ${opening} after its last line`,
+      );
     }
     const lang = node.lang ?? '';
     if (lang !== 'console' && (lang.toLowerCase() === 'console' || CONSOLE_LOOKALIKES.has(lang.toLowerCase()))) {
-      throw new LessonError(path, start.line, start.column, `a \`\`\`${lang} block is not verified against netsim: write \`\`\`console for a terminal session, or \`\`\`text for output that is not run`);
+      throw new LessonError(
+        path,
+        start.line,
+        start.column,
+        `a \`\`\`${lang} block is not verified against netsim: write \`\`\`console for a terminal session, or \`\`\`text for output that is not run`,
+      );
     }
   });
 }
 
-function frontMatterOf(path: string, tree: Root): { lessonId?: string | undefined; sourceLocale?: string | undefined; allowCode?: string[] | undefined } {
+function frontMatterOf(
+  path: string,
+  tree: Root,
+): { lessonId?: string | undefined; sourceLocale?: string | undefined; allowCode?: string[] | undefined } {
   const yaml = tree.children.find((node) => node.type === 'yaml');
   if (!yaml || !('value' in yaml)) return {};
   try {
@@ -209,7 +241,12 @@ function frontMatterOf(path: string, tree: Root): { lessonId?: string | undefine
     // The YAML parser counts from the line after the opening `---`.
     const place = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
     const line = (yaml.position?.start.line ?? 1) + (place?.line ?? 0);
-    throw new LessonError(path, line, place?.col ?? 1, `the front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    throw new LessonError(
+      path,
+      line,
+      place?.col ?? 1,
+      `the front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+    );
   }
 }
 
@@ -221,13 +258,23 @@ function locateBlock(path: string, lines: readonly SourceLine[], node: Code, ind
     options = parseFenceOptions(node.meta);
   } catch (error) {
     if (!(error instanceof FenceOptionError)) throw error;
-    throw new LessonError(path, fence.number, fence.text.indexOf('console') + 1, `console block options: ${error.message}`);
+    throw new LessonError(
+      path,
+      fence.number,
+      fence.text.indexOf('console') + 1,
+      `console block options: ${error.message}`,
+    );
   }
   const valueLines = node.value === '' ? [] : node.value.split(/\r?\n/);
   const blockLines = valueLines.map((text, offset) => {
     const line = lines[fence.number + offset]!;
     if (!line.text.endsWith(text)) {
-      throw new LessonError(path, line.number, 1, 'cannot map this console block line to the file (mixed tabs in its indentation?); indent the block with spaces');
+      throw new LessonError(
+        path,
+        line.number,
+        1,
+        'cannot map this console block line to the file (mixed tabs in its indentation?); indent the block with spaces',
+      );
     }
     return {
       line,
@@ -237,7 +284,9 @@ function locateBlock(path: string, lines: readonly SourceLine[], node: Code, ind
   });
   const after = lines[fence.number + valueLines.length];
   const closingPrefix = after ? /^[\s>]*/.exec(after.text)![0] : '';
-  const end = after ? { offset: after.start, prefix: closingPrefix } : { offset: lines.at(-1)!.start + lines.at(-1)!.text.length, prefix: '' };
+  const end = after
+    ? { offset: after.start, prefix: closingPrefix }
+    : { offset: lines.at(-1)!.start + lines.at(-1)!.text.length, prefix: '' };
   let parsed;
   try {
     parsed = parseConsoleBlock(node.value);

@@ -12,7 +12,9 @@ export const isElidedLines = (line: string): boolean => line.trim() === ELIDED_L
  * printed line nothing written stands for.
  */
 export type AlignmentOp =
-  { kind: 'keep'; written: number; printed: readonly number[] } | { kind: 'delete'; written: number } | { kind: 'insert'; printed: number };
+  | { kind: 'keep'; written: number; printed: readonly number[] }
+  | { kind: 'delete'; written: number }
+  | { kind: 'insert'; printed: number };
 
 export interface Alignment {
   ops: AlignmentOp[];

@@ -57,7 +57,11 @@ export function planUpdate(lesson: LessonSource, verdicts: readonly BlockVerdict
       }
       const overran = verdict.findings.filter((finding) => finding.kind === 'time' && !finding.rewritable);
       for (const finding of overran)
-        plan.refusals.push({ line: finding.line, message: 'this command runs past the time a lesson command may take; nothing in this block is rewritten until it ends in time' });
+        plan.refusals.push({
+          line: finding.line,
+          message:
+            'this command runs past the time a lesson command may take; nothing in this block is rewritten until it ends in time',
+        });
       if (overran.length > 0) continue;
     }
     if (block.options.pin || block.options.setup) continue;
@@ -85,7 +89,13 @@ function planPrompt(step: WrittenStep, actual: string): Splice | undefined {
   return { start, end: start + step.prompt.length, text: actual };
 }
 
-function planOutput(plan: UpdatePlan, block: number, step: WrittenStep, printed: readonly string[], fileEol: '\n' | '\r\n'): void {
+function planOutput(
+  plan: UpdatePlan,
+  block: number,
+  step: WrittenStep,
+  printed: readonly string[],
+  fileEol: '\n' | '\r\n',
+): void {
   const alignment = alignOutput(
     step.output.map((line) => line.text),
     printed,

@@ -1,5 +1,17 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { HostSnapshot, TopologyRecord } from '../../src/netsim/index';
@@ -81,7 +93,12 @@ function sourcesHash(root: string, folders: readonly string[], under: string): s
       .map((entry) => join(entry.parentPath, entry.name)),
   );
   const hash = createHash('sha256');
-  for (const file of files.sort()) hash.update(relative(join(root, under), file)).update('\0').update(readFileSync(file)).update('\0');
+  for (const file of files.sort())
+    hash
+      .update(relative(join(root, under), file))
+      .update('\0')
+      .update(readFileSync(file))
+      .update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -92,7 +109,10 @@ function sourcesHash(root: string, folders: readonly string[], under: string): s
  * block must run on that host. A warm check never decodes a snapshot it does not
  * use. Unreadable entries count as misses, so the cache can always be deleted.
  */
-export function directoryCache(directory: string, warn: (message: string) => void = (message) => process.emitWarning(message)): ResultCache {
+export function directoryCache(
+  directory: string,
+  warn: (message: string) => void = (message) => process.emitWarning(message),
+): ResultCache {
   let warned = false;
   return {
     read(key) {
@@ -117,7 +137,10 @@ export function directoryCache(directory: string, warn: (message: string) => voi
         } catch {
           // Nothing was created where nothing can be written.
         }
-        if (!warned) warn(`the lesson results cache in ${directory} cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); lessons are checked without it`);
+        if (!warned)
+          warn(
+            `the lesson results cache in ${directory} cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); lessons are checked without it`,
+          );
         warned = true;
       }
     },
@@ -142,7 +165,8 @@ function readEntry(file: string): CachedEntry {
   const fd = openSync(file, 'r');
   try {
     const header = Buffer.alloc(HEADER);
-    if (readSync(fd, header, 0, HEADER, 0) !== HEADER || header.readUInt32LE(0) !== MAGIC) throw new Error('not an entry');
+    if (readSync(fd, header, 0, HEADER, 0) !== HEADER || header.readUInt32LE(0) !== MAGIC)
+      throw new Error('not an entry');
     const head = Buffer.alloc(header.readUInt32LE(4));
     if (readSync(fd, head, 0, head.length, HEADER) !== head.length) throw new Error('truncated');
     const size = fstatSync(fd).size;
@@ -166,7 +190,12 @@ function readEntry(file: string): CachedEntry {
  */
 export function sourceCache(project: LessonProject): SourceCache {
   const glossary = existsSync(join(project.root, GLOSSARY_PATH)) ? readFileSync(join(project.root, GLOSSARY_PATH)) : '';
-  const version = createHash('sha256').update(readerVersion(project.root)).update(project.netsimVersion).update(glossary).digest('hex').slice(0, 16);
+  const version = createHash('sha256')
+    .update(readerVersion(project.root))
+    .update(project.netsimVersion)
+    .update(glossary)
+    .digest('hex')
+    .slice(0, 16);
   const entries = directoryCache(join(project.cacheDirectory, 'sources'));
   return {
     version,
@@ -176,7 +205,8 @@ export function sourceCache(project: LessonProject): SourceCache {
 }
 
 /** Where the project keeps the cache: with other tools' caches, outside the repository's tracked files; LESSONS_CACHE_DIR moves it. */
-export const cacheDirectory = (root: string): string => process.env.LESSONS_CACHE_DIR ?? join(root, 'node_modules', '.cache', 'lesson-results');
+export const cacheDirectory = (root: string): string =>
+  process.env.LESSONS_CACHE_DIR ?? join(root, 'node_modules', '.cache', 'lesson-results');
 
 /** Where a project's lessons are, which netsim checks them, and where results are cached. */
 export interface LessonProject {
@@ -198,4 +228,8 @@ export interface LessonProject {
 }
 
 /** This repository as a lesson project: netsim's sources and the cache live under `root` too. */
-export const lessonProject = (root: string): LessonProject => ({ root, netsimVersion: netsimVersion(root), cacheDirectory: cacheDirectory(root) });
+export const lessonProject = (root: string): LessonProject => ({
+  root,
+  netsimVersion: netsimVersion(root),
+  cacheDirectory: cacheDirectory(root),
+});

@@ -16,7 +16,9 @@ export type TopologyRun = { kind: 'drawn'; state: TopologyRecord } | { kind: 'no
 
 /** What running one console block gave: a result per step, or the step netsim failed on. */
 export type BlockRun =
-  { kind: 'norun' } | { kind: 'ran'; steps: StepResult[]; fromCache: boolean } | { kind: 'crashed'; steps: StepResult[]; step: number; message: string };
+  | { kind: 'norun' }
+  | { kind: 'ran'; steps: StepResult[]; fromCache: boolean }
+  | { kind: 'crashed'; steps: StepResult[]; step: number; message: string };
 
 export interface LessonRun {
   /** Index-aligned with the lesson's console blocks. */
@@ -51,7 +53,12 @@ interface SessionState {
  * host. A block whose key is cached is not executed: the host is restored from
  * the cached snapshot only when a later block needs it.
  */
-export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: ResultCache, onBlock?: (index: number) => void): LessonRun {
+export function runLesson(
+  lesson: LessonSource,
+  netsimVersion: string,
+  cache?: ResultCache,
+  onBlock?: (index: number) => void,
+): LessonRun {
   const sessions = new Map<string, SessionState>();
   const blocks: BlockRun[] = [];
   const questions: QuestionRun[] = [];
@@ -69,15 +76,40 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
   });
   // Questions see the session as the blocks before them left it, and change nothing in it.
   const askQuestionsBefore = (blockCount: number) => {
-    while (questions.length < lesson.questions.length && lesson.questions[questions.length]!.afterBlocks <= blockCount) {
+    while (
+      questions.length < lesson.questions.length &&
+      lesson.questions[questions.length]!.afterBlocks <= blockCount
+    ) {
       const question = lesson.questions[questions.length]!;
-      questions.push(askQuestion(lesson, question, netsimVersion, question.start && !question.start.fresh ? sessions.get(question.start.session) : undefined, cache));
+      questions.push(
+        askQuestion(
+          lesson,
+          question,
+          netsimVersion,
+          question.start && !question.start.fresh ? sessions.get(question.start.session) : undefined,
+          cache,
+        ),
+      );
     }
-    while (exercises.length < lesson.exercises.length && lesson.exercises[exercises.length]!.afterBlocks <= blockCount) {
+    while (
+      exercises.length < lesson.exercises.length &&
+      lesson.exercises[exercises.length]!.afterBlocks <= blockCount
+    ) {
       const exercise = lesson.exercises[exercises.length]!;
-      exercises.push(setExercise(lesson, exercise, netsimVersion, exercise.start.fresh ? undefined : sessions.get(exercise.start.session), cache));
+      exercises.push(
+        setExercise(
+          lesson,
+          exercise,
+          netsimVersion,
+          exercise.start.fresh ? undefined : sessions.get(exercise.start.session),
+          cache,
+        ),
+      );
     }
-    while (topologies.length < lesson.topologies.length && lesson.topologies[topologies.length]!.afterBlocks <= blockCount) {
+    while (
+      topologies.length < lesson.topologies.length &&
+      lesson.topologies[topologies.length]!.afterBlocks <= blockCount
+    ) {
       topologies.push(drawTopology(sessions.get(lesson.topologies[topologies.length]!.session), cache));
     }
     while (traces.length < lesson.traces.length && lesson.traces[traces.length]!.afterBlocks <= blockCount) {
@@ -105,7 +137,13 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
       ...(block.options.cols === LESSON_COLUMNS ? [] : [['cols', String(block.options.cols)] as const]),
     ]);
     starts.push({ seed: session.seed, steps: [...session.typed] });
-    session.typed.push(...block.steps.map((step) => ({ prompt: step.prompt, command: step.command, ...(interrupt !== undefined && { interruptAfterSeconds: interrupt }) })));
+    session.typed.push(
+      ...block.steps.map((step) => ({
+        prompt: step.prompt,
+        command: step.command,
+        ...(interrupt !== undefined && { interruptAfterSeconds: interrupt }),
+      })),
+    );
     const cached = cache?.read(session.key);
     if (cached && 'steps' in cached) {
       blocks.push({ kind: 'ran', steps: cached.steps, fromCache: true });
@@ -129,7 +167,13 @@ export function runLesson(lesson: LessonSource, netsimVersion: string, cache?: R
 }
 
 /** A question's key chains to its session's (or to the question alone when fresh): it re-runs when what it sees changes. */
-function askQuestion(lesson: LessonSource, question: QuestionSource, netsimVersion: string, session: SessionState | undefined, cache: ResultCache | undefined): QuestionRun {
+function askQuestion(
+  lesson: LessonSource,
+  question: QuestionSource,
+  netsimVersion: string,
+  session: SessionState | undefined,
+  cache: ResultCache | undefined,
+): QuestionRun {
   if (!question.start) return { kind: 'nothing' };
   const key = blockKey(startKey(lesson, netsimVersion, session, question.start, `question/${question.id}`), [
     ['question', question.id],
@@ -146,18 +190,34 @@ function askQuestion(lesson: LessonSource, question: QuestionSource, netsimVersi
 }
 
 /** What a question's or exercise's key chains to: its session's key when it has a session, else its own name (when fresh) or its session's. */
-function startKey(lesson: LessonSource, netsimVersion: string, session: SessionState | undefined, start: QuestionStart, ownName: string): string {
+function startKey(
+  lesson: LessonSource,
+  netsimVersion: string,
+  session: SessionState | undefined,
+  start: QuestionStart,
+  ownName: string,
+): string {
   return session?.key ?? `${netsimVersion}/${lesson.lessonId}/${start.fresh ? ownName : start.session}`;
 }
 
 /** Where a question or exercise starts: its session as the blocks before it left it, or the session's fresh host. */
 function pointOf(lesson: LessonSource, name: string, session: SessionState | undefined): SessionPoint {
   if (!session) return { seed: sessionSeed(lesson.lessonId, name), typed: [], snapshot: () => undefined };
-  return { seed: session.seed, typed: session.typed, snapshot: () => session.host?.snapshot() ?? session.cached?.snapshot };
+  return {
+    seed: session.seed,
+    typed: session.typed,
+    snapshot: () => session.host?.snapshot() ?? session.cached?.snapshot,
+  };
 }
 
 /** An exercise's key chains to its session like a question's, with its setup, goals and solution. */
-function setExercise(lesson: LessonSource, exercise: ExerciseSource, netsimVersion: string, session: SessionState | undefined, cache: ResultCache | undefined): ExerciseRun {
+function setExercise(
+  lesson: LessonSource,
+  exercise: ExerciseSource,
+  netsimVersion: string,
+  session: SessionState | undefined,
+  cache: ResultCache | undefined,
+): ExerciseRun {
   const key = blockKey(startKey(lesson, netsimVersion, session, exercise.start, `exercise/${exercise.id}`), [
     ['exercise', exercise.id],
     ...exercise.start.setup.map((step) => [step.prompt, step.command] as const),
@@ -177,7 +237,10 @@ function setExercise(lesson: LessonSource, exercise: ExerciseSource, netsimVersi
  */
 function traceOf(trace: TraceSource, session: SessionState | undefined, cache: ResultCache | undefined): TraceRun {
   if (!session) return { kind: 'no-host' };
-  const key = blockKey(session.key, [['trace', trace.command], ['from', trace.from ?? '']]);
+  const key = blockKey(session.key, [
+    ['trace', trace.command],
+    ['from', trace.from ?? ''],
+  ]);
   const cached = cache?.read(key);
   if (cached && 'trace' in cached) return cached.trace;
   const run = runTrace(trace, session.host?.snapshot() ?? session.cached?.snapshot);
@@ -212,7 +275,12 @@ function runBlock(host: LessonHost, block: ConsoleBlockSource): BlockRun {
   for (const [index, step] of block.steps.entries()) {
     try {
       const { interrupt, cols } = block.options;
-      steps.push(host.run(step.prompt, step.command, { columns: cols, ...(interrupt === undefined ? {} : { interruptAfterSeconds: interrupt }) }));
+      steps.push(
+        host.run(step.prompt, step.command, {
+          columns: cols,
+          ...(interrupt === undefined ? {} : { interruptAfterSeconds: interrupt }),
+        }),
+      );
     } catch (error) {
       // A simulator bug must not look like a wrong lesson: it is reported as netsim's failure at the command.
       return {

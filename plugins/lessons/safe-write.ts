@@ -7,7 +7,13 @@ import { basename, dirname, join } from 'node:path';
  * meanwhile is kept (nothing is written), and a file deleted meanwhile stays
  * deleted. Any failure leaves the lesson as it was and no partial file behind.
  */
-export function writeUnlessChanged(file: string, mode: number, read: Uint8Array, text: string, tool: string): string | undefined {
+export function writeUnlessChanged(
+  file: string,
+  mode: number,
+  read: Uint8Array,
+  text: string,
+  tool: string,
+): string | undefined {
   const partial = join(dirname(file), `.${basename(file)}.${process.pid}.${tool.replace(':', '-')}`);
   let created = false;
   try {
@@ -20,7 +26,8 @@ export function writeUnlessChanged(file: string, mode: number, read: Uint8Array,
       closeSync(descriptor);
     }
     if (!existsSync(file)) return `the file was deleted while ${tool} ran; nothing was written`;
-    if (!Buffer.from(read).equals(readFileSync(file))) return `the file changed while ${tool} ran; your edit is kept and nothing was written: run it again`;
+    if (!Buffer.from(read).equals(readFileSync(file)))
+      return `the file changed while ${tool} ran; your edit is kept and nothing was written: run it again`;
     renameSync(partial, file);
     return undefined;
   } catch (error) {

@@ -41,7 +41,10 @@ function walk(node: Nodes, parts: Record<keyof SourceFingerprint, string[]>): vo
     case 'code':
       if (node.lang === 'console') {
         parts.structure.push('console');
-        parts.commands.push(node.meta ?? '', ...parseConsoleBlock(node.value).map((step) => `${step.prompt}${step.command}`));
+        parts.commands.push(
+          node.meta ?? '',
+          ...parseConsoleBlock(node.value).map((step) => `${step.prompt}${step.command}`),
+        );
       } else {
         parts.structure.push(`code ${node.lang ?? ''}`);
         parts.prose.push(node.value);
@@ -56,7 +59,9 @@ function walk(node: Nodes, parts: Record<keyof SourceFingerprint, string[]>): vo
       break;
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement': {
-      const props = node.attributes.map((attribute) => (attribute.type === 'mdxJsxAttribute' ? propText(attribute) : '{...}'));
+      const props = node.attributes.map((attribute) =>
+        attribute.type === 'mdxJsxAttribute' ? propText(attribute) : '{...}',
+      );
       parts.structure.push(`<${node.name ?? ''} ${props.join(' ')}>`);
       break;
     }
@@ -64,11 +69,13 @@ function walk(node: Nodes, parts: Record<keyof SourceFingerprint, string[]>): vo
       parts.structure.push(node.type);
   }
   if ('children' in node) for (const child of node.children) walk(child as Nodes, parts);
-  if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') parts.structure.push(`</${node.name ?? ''}>`);
+  if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement')
+    parts.structure.push(`</${node.name ?? ''}>`);
 }
 
 const propText = (attribute: MdxJsxAttribute): string =>
   `${attribute.name}${attribute.value === null || attribute.value === undefined ? '' : `=${typeof attribute.value === 'string' ? attribute.value : '{}'}`}`;
 
 /** Ten hex digits: a contributor compares them by eye, and a collision would only hide one stale translation. */
-const digest = (items: readonly string[]): string => createHash('sha256').update(JSON.stringify(items)).digest('hex').slice(0, 10);
+const digest = (items: readonly string[]): string =>
+  createHash('sha256').update(JSON.stringify(items)).digest('hex').slice(0, 10);

@@ -17,7 +17,10 @@ export interface SessionPoint {
  * were not there: fresh from `freshSeed` when it has one, else a copy of the
  * session at `point`. The recipe is how the browser rebuilds the same host.
  */
-export function startHost(freshSeed: number | undefined, point: SessionPoint): { host: LessonHost; recipe: PracticeRecipe } {
+export function startHost(
+  freshSeed: number | undefined,
+  point: SessionPoint,
+): { host: LessonHost; recipe: PracticeRecipe } {
   if (freshSeed !== undefined) return { host: LessonHost.fresh(freshSeed), recipe: { seed: freshSeed, steps: [] } };
   const snapshot = point.snapshot();
   return {
@@ -27,7 +30,12 @@ export function startHost(freshSeed: number | undefined, point: SessionPoint): {
 }
 
 /** Runs setup commands on the start host and adds them to its recipe; `at` hears each command's line before it runs, for crash reports. */
-export function runSetup(host: LessonHost, recipe: PracticeRecipe, setup: readonly TypedCommand[], at: (line: number) => void): StepResult[] {
+export function runSetup(
+  host: LessonHost,
+  recipe: PracticeRecipe,
+  setup: readonly TypedCommand[],
+  at: (line: number) => void,
+): StepResult[] {
   return setup.map((step) => {
     at(step.place.line);
     const result = host.run(step.prompt, step.command);
@@ -37,4 +45,5 @@ export function runSetup(host: LessonHost, recipe: PracticeRecipe, setup: readon
 }
 
 /** A simulator bug must not look like an authoring mistake: its stack is reported as netsim's failure. */
-export const crashMessage = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
+export const crashMessage = (error: unknown): string =>
+  error instanceof Error ? (error.stack ?? error.message) : String(error);

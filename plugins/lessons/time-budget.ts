@@ -5,7 +5,10 @@ import { COMMAND_BUDGET_SECONDS, type StepResult } from '../../src/practice/sess
  * undefined when it ended in time. `canInterrupt`: the command is in a console
  * block, whose fence can say when Ctrl-C comes; questions and exercises cannot.
  */
-export function overBudget(result: Pick<StepResult, 'interrupted' | 'overBudgetSeconds'>, canInterrupt: boolean): string | undefined {
+export function overBudget(
+  result: Pick<StepResult, 'interrupted' | 'overBudgetSeconds'>,
+  canInterrupt: boolean,
+): string | undefined {
   if (result.interrupted)
     return `this command is still running after ${COMMAND_BUDGET_SECONDS} simulated seconds, the most a lesson command may take: it runs until Ctrl-C. Give it an end (for ping, -c 4)${canInterrupt ? ', or write interrupt=SECONDS on the fence to show it stopped by Ctrl-C that many seconds after Enter' : ''}`;
   if (result.overBudgetSeconds !== undefined)
@@ -14,4 +17,5 @@ export function overBudget(result: Pick<StepResult, 'interrupted' | 'overBudgetS
 }
 
 /** A block whose fence says when Ctrl-C comes, though none of its commands waits for it. */
-export const needlessInterrupt = (seconds: number): string => `the fence says interrupt=${seconds}, but no command in this block runs until Ctrl-C: remove it`;
+export const needlessInterrupt = (seconds: number): string =>
+  `the fence says interrupt=${seconds}, but no command in this block runs until Ctrl-C: remove it`;

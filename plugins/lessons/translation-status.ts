@@ -55,22 +55,36 @@ export function translationStatus(root: string, read?: ReadonlyMap<string, Lesso
   const sources = [...byId.values()]
     .map((versions) => versions.find((head) => head.locale === head.sourceLocale))
     .filter((source): source is LessonHead => source !== undefined) // the catalog reports a lesson without its source
-    .sort((a, b) => a.position[0] - b.position[0] || a.position[1] - b.position[1] || a.lessonId.localeCompare(b.lessonId));
+    .sort(
+      (a, b) => a.position[0] - b.position[0] || a.position[1] - b.position[1] || a.lessonId.localeCompare(b.lessonId),
+    );
   for (const source of sources) {
     const { lessonId } = source;
     const versions = byId.get(lessonId)!;
     // A build has read every lesson already (check-lessons.ts): its fingerprint is known.
-    const fingerprint = read?.get(source.path)?.fingerprint ?? fingerprintLesson(readLessonFile(source.path, join(root, source.path)));
+    const fingerprint =
+      read?.get(source.path)?.fingerprint ?? fingerprintLesson(readLessonFile(source.path, join(root, source.path)));
     for (const locale of LOCALES) {
       const version = versions.find((head) => head.locale === locale);
-      const row = { lessonId, locale, sourceLocale: source.locale, path: version?.path, sourcePath: source.path, line: version?.translatedFromLine ?? 1 };
+      const row = {
+        lessonId,
+        locale,
+        sourceLocale: source.locale,
+        path: version?.path,
+        sourcePath: source.path,
+        line: version?.translatedFromLine ?? 1,
+      };
       rows.push({ ...row, state: stateOf(version, source, fingerprint) });
     }
   }
   return rows;
 }
 
-function stateOf(version: LessonHead | undefined, source: LessonHead, fingerprint: SourceFingerprint): TranslationState {
+function stateOf(
+  version: LessonHead | undefined,
+  source: LessonHead,
+  fingerprint: SourceFingerprint,
+): TranslationState {
   if (!version) return { kind: 'missing' };
   if (version === source) return { kind: 'source' };
   if (!version.translatedFrom) return { kind: 'unmarked' };
@@ -79,7 +93,8 @@ function stateOf(version: LessonHead | undefined, source: LessonHead, fingerprin
 }
 
 /** Rows that want a translator: stale or never marked. */
-export const needsTranslator = (row: TranslationRow): boolean => row.state.kind === 'stale' || row.state.kind === 'unmarked';
+export const needsTranslator = (row: TranslationRow): boolean =>
+  row.state.kind === 'stale' || row.state.kind === 'unmarked';
 
 /** One line per translation that wants a translator, `file:line:1: warning: ...`, saying what changed and what to run. */
 export function formatStaleWarning(row: TranslationRow): string {
@@ -123,9 +138,16 @@ export function formatStatus(rows: readonly TranslationRow[]): string {
  */
 export function markTranslated(root: string, path: string): { written: boolean; error?: string } {
   const head = headOf(root, path);
-  if (head.locale === head.sourceLocale) throw new LessonError(path, 1, 1, `this is the source lesson (sourceLocale: ${head.sourceLocale}); mark its translations instead`);
+  if (head.locale === head.sourceLocale)
+    throw new LessonError(
+      path,
+      1,
+      1,
+      `this is the source lesson (sourceLocale: ${head.sourceLocale}); mark its translations instead`,
+    );
   const sourcePath = `content/${head.sourceLocale}/${head.lessonId}.mdx`;
-  if (!statSync(join(root, sourcePath), { throwIfNoEntry: false })) throw new LessonError(path, 1, 1, `its source lesson ${sourcePath} does not exist`);
+  if (!statSync(join(root, sourcePath), { throwIfNoEntry: false }))
+    throw new LessonError(path, 1, 1, `its source lesson ${sourcePath} does not exist`);
   // The source must itself be a valid lesson: a fingerprint of a broken file would mark nothing real.
   const source = loadLesson(root, sourcePath);
   loadLesson(root, path);
@@ -165,13 +187,21 @@ function headOf(root: string, path: string): LessonHead {
     data = (parseYaml(block[1]!) ?? {}) as Record<string, unknown>;
   } catch (error) {
     const place = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
-    throw new LessonError(path, (place?.line ?? 0) + 1, place?.col ?? 1, `the front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    throw new LessonError(
+      path,
+      (place?.line ?? 0) + 1,
+      place?.col ?? 1,
+      `the front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+    );
   }
   const locale = /^content\/([a-z]{2})\//.exec(path)?.[1] ?? '';
   const lines = block[1]!.split(/\r?\n/);
   const at = lines.findIndex((line) => line.startsWith('translatedFrom:'));
   const recorded = data.translatedFrom as Record<string, unknown> | undefined;
-  const translatedFrom = recorded && FINGERPRINT_PARTS.every((part) => typeof recorded[part] === 'string') ? (recorded as unknown as SourceFingerprint) : undefined;
+  const translatedFrom =
+    recorded && FINGERPRINT_PARTS.every((part) => typeof recorded[part] === 'string')
+      ? (recorded as unknown as SourceFingerprint)
+      : undefined;
   return {
     path,
     locale,

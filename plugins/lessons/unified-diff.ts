@@ -61,7 +61,8 @@ function groupHunks(entries: readonly DiffLine[], firstLine: number, shift: numb
 }
 
 /** How many lines applying the hunks adds to the file (negative when it removes). */
-export const lineShift = (hunks: readonly Hunk[]): number => hunks.reduce((sum, hunk) => sum + hunk.newCount - hunk.oldCount, 0);
+export const lineShift = (hunks: readonly Hunk[]): number =>
+  hunks.reduce((sum, hunk) => sum + hunk.newCount - hunk.oldCount, 0);
 
 /**
  * Prints hunks as `diff -u` does. Whitespace that would be invisible is shown
@@ -99,5 +100,8 @@ function differsOnlyInWhitespace(a: string, b: string): boolean {
  * never drive the reader's terminal (set its title, clear the screen).
  */
 export function escapeControls(text: string): string {
-  return text.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return text.replace(
+    /[\x00-\x08\x0b-\x1f\x7f\x9b]/g,
+    (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
 }

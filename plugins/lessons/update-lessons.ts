@@ -28,7 +28,10 @@ export function updateLesson(path: string, options: CheckOptions): UpdateOutcome
   const { mode } = statSync(file);
   const original = decodeLesson(path, bytes);
   const lesson = readLessonSource(path, original);
-  const plan = planUpdate(lesson, checkLesson(lesson, options.netsimVersion, options.cache, { stopAtFailure: false }).verdicts);
+  const plan = planUpdate(
+    lesson,
+    checkLesson(lesson, options.netsimVersion, options.cache, { stopAtFailure: false }).verdicts,
+  );
   const outcome: UpdateOutcome = {
     path,
     changes: plan.changes,
@@ -49,13 +52,20 @@ function problemWith(path: string, before: LessonSource, text: string, options: 
   try {
     after = readLessonSource(path, text);
   } catch (error) {
-    if (error instanceof LessonError) return `the rewritten file would not parse (${error.reason}); nothing was written`;
+    if (error instanceof LessonError)
+      return `the rewritten file would not parse (${error.reason}); nothing was written`;
     throw error;
   }
-  const commands = (lesson: LessonSource) => JSON.stringify(lesson.blocks.map((block) => [block.meta, block.steps.map((step) => step.command)]));
-  if (commands(after) !== commands(before)) return 'the rewrite would change commands or blocks, which it must never do; nothing was written';
+  const commands = (lesson: LessonSource) =>
+    JSON.stringify(lesson.blocks.map((block) => [block.meta, block.steps.map((step) => step.command)]));
+  if (commands(after) !== commands(before))
+    return 'the rewrite would change commands or blocks, which it must never do; nothing was written';
   // A second update of the new text must find nothing to do, or the rewrite is wrong.
-  const again = planUpdate(after, checkLesson(after, options.netsimVersion, options.cache, { stopAtFailure: false }).verdicts);
-  if (again.splices.length > 0) return `the rewritten outputs would still differ from netsim at line ${again.changes[0]!.line}; nothing was written`;
+  const again = planUpdate(
+    after,
+    checkLesson(after, options.netsimVersion, options.cache, { stopAtFailure: false }).verdicts,
+  );
+  if (again.splices.length > 0)
+    return `the rewritten outputs would still differ from netsim at line ${again.changes[0]!.line}; nothing was written`;
   return undefined;
 }

@@ -54,7 +54,11 @@ export type BlockVerdict =
  * of diffs would hide the one that matters. An update compares every block:
  * it rewrites them all from one run.
  */
-export function verifyLesson(lesson: LessonSource, run: LessonRun, { stopAtFailure = true }: { stopAtFailure?: boolean } = {}): BlockVerdict[] {
+export function verifyLesson(
+  lesson: LessonSource,
+  run: LessonRun,
+  { stopAtFailure = true }: { stopAtFailure?: boolean } = {},
+): BlockVerdict[] {
   const failedIn = new Map<string, ConsoleBlockSource>();
   return lesson.blocks.map((block, index) => {
     const result = run.blocks[index]!;
@@ -76,7 +80,10 @@ function verifyBlock(block: ConsoleBlockSource, run: Exclude<BlockRun, { kind: '
     const step = block.steps[index]!;
     const line = step.commandLines[0]!.line.number;
     // With interrupt= on the fence, Ctrl-C stopping a command is what the block shows.
-    const overran = overBudget(block.options.interrupt === undefined ? result : { ...result, interrupted: false }, true);
+    const overran = overBudget(
+      block.options.interrupt === undefined ? result : { ...result, interrupted: false },
+      true,
+    );
     if (overran) {
       // What a runaway command printed is no output to diff a lesson against.
       findings.push({ kind: 'time', step: index, line, message: overran, rewritable: false });
@@ -101,11 +108,24 @@ function verifyBlock(block: ConsoleBlockSource, run: Exclude<BlockRun, { kind: '
       result.output,
     );
     alignments.push(alignment);
-    if (!alignment.matches) findings.push({ kind: 'output', step: index, line: firstDifference(step, alignment), alignment, printed: result.output });
+    if (!alignment.matches)
+      findings.push({
+        kind: 'output',
+        step: index,
+        line: firstDifference(step, alignment),
+        alignment,
+        printed: result.output,
+      });
   }
   const interrupt = block.options.interrupt;
   if (run.kind === 'ran' && interrupt !== undefined && !run.steps.some((result) => result.interrupted))
-    findings.push({ kind: 'time', step: 0, line: block.fence.number, message: needlessInterrupt(interrupt), rewritable: true });
+    findings.push({
+      kind: 'time',
+      step: 0,
+      line: block.fence.number,
+      message: needlessInterrupt(interrupt),
+      rewritable: true,
+    });
   if (run.kind === 'crashed') {
     findings.push({
       kind: 'crash',
@@ -128,7 +148,9 @@ function verifyBlock(block: ConsoleBlockSource, run: Exclude<BlockRun, { kind: '
       });
     }
   }
-  return findings.length === 0 ? { status: 'verified', block, results: run.steps, alignments } : { status: 'failed', block, results: run.steps, findings };
+  return findings.length === 0
+    ? { status: 'verified', block, results: run.steps, alignments }
+    : { status: 'failed', block, results: run.steps, findings };
 }
 
 /** The file line of the first written line that is wrong, or where a missing line belongs. */

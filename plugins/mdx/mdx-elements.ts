@@ -36,7 +36,9 @@ export const failIn =
   };
 
 export const isJsx = (node: unknown): node is JsxElement =>
-  typeof node === 'object' && node !== null && ['mdxJsxFlowElement', 'mdxJsxTextElement'].includes((node as { type: string }).type);
+  typeof node === 'object' &&
+  node !== null &&
+  ['mdxJsxFlowElement', 'mdxJsxTextElement'].includes((node as { type: string }).type);
 
 const PHRASING = new Set(['text', 'inlineCode', 'emphasis', 'strong', 'link', 'break', 'mdxJsxTextElement', 'delete']);
 export const isPhrasing = (node: RootContent): node is PhrasingContent => PHRASING.has(node.type);
@@ -47,7 +49,11 @@ export function asBlocks(children: readonly RootContent[]): RootContent[] {
 }
 
 /** The steps of a ```console fence inside an element, and its commands at their lines in the lesson; a syntax error fails at its line. */
-export function fenceCommands(node: Code, fail: Fail, context: string): { steps: ConsoleStep[]; typed: TypedCommand[] } {
+export function fenceCommands(
+  node: Code,
+  fail: Fail,
+  context: string,
+): { steps: ConsoleStep[]; typed: TypedCommand[] } {
   const firstLine = placeOf(node).line + 1;
   let steps: ConsoleStep[];
   try {
@@ -56,5 +62,12 @@ export function fenceCommands(node: Code, fail: Fail, context: string): { steps:
     if (!(error instanceof ConsoleSyntaxError)) throw error;
     return fail({ position: { start: { line: firstLine + error.line, column: 1 } } }, `${context}: ${error.message}`);
   }
-  return { steps, typed: steps.map((step) => ({ prompt: step.prompt, command: step.command, place: { line: firstLine + step.line, column: 1 } })) };
+  return {
+    steps,
+    typed: steps.map((step) => ({
+      prompt: step.prompt,
+      command: step.command,
+      place: { line: firstLine + step.line, column: 1 },
+    })),
+  };
 }

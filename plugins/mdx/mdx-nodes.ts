@@ -2,7 +2,11 @@ import type { PhrasingContent, Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 
 /** Builders for the component elements a lesson's own elements are rewritten into. */
-export const attribute = (name: string, value: string | null): MdxJsxAttribute => ({ type: 'mdxJsxAttribute', name, value });
+export const attribute = (name: string, value: string | null): MdxJsxAttribute => ({
+  type: 'mdxJsxAttribute',
+  name,
+  value,
+});
 
 export const flow = (name: string, attributes: MdxJsxAttribute[], children: RootContent[]): MdxJsxFlowElement => ({
   type: 'mdxJsxFlowElement',

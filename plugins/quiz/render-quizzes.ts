@@ -6,7 +6,12 @@ import type { QuestionSource, QuizSource } from './read-quizzes';
 import type { QuestionRun } from './run-question';
 
 /** The components a page provides for quizzes (src/components/quiz/). */
-export const QUIZ_COMPONENTS = { quiz: 'QuizBlock', question: 'QuizQuestion', option: 'QuizOption', console: 'ConsoleBlock' } as const;
+export const QUIZ_COMPONENTS = {
+  quiz: 'QuizBlock',
+  question: 'QuizQuestion',
+  option: 'QuizOption',
+  console: 'ConsoleBlock',
+} as const;
 
 /** What the reader's command is compared with, worked out at build time from the reference answer. */
 export function commandCheckOf(question: QuestionSource, run: QuestionRun): CommandCheck | undefined {
@@ -29,16 +34,32 @@ export function commandCheckOf(question: QuestionSource, run: QuestionRun): Comm
  * the lesson's questions; without them (rendering unverified) the right option of
  * a predict question is left empty and command questions get no input.
  */
-export function renderQuizzes(tree: Root, quizzes: readonly QuizSource[], lessonId: string, runs: readonly QuestionRun[] | undefined): void {
+export function renderQuizzes(
+  tree: Root,
+  quizzes: readonly QuizSource[],
+  lessonId: string,
+  runs: readonly QuestionRun[] | undefined,
+): void {
   let index = 0;
   for (const quiz of quizzes) {
-    const questions = quiz.questions.map((question, number) => renderQuestion(question, number + 1, quiz.questions.length, runs?.[index++]));
-    const rendered = flow(QUIZ_COMPONENTS.quiz, [attribute('lessonId', lessonId), attribute('count', String(quiz.questions.length))], questions);
+    const questions = quiz.questions.map((question, number) =>
+      renderQuestion(question, number + 1, quiz.questions.length, runs?.[index++]),
+    );
+    const rendered = flow(
+      QUIZ_COMPONENTS.quiz,
+      [attribute('lessonId', lessonId), attribute('count', String(quiz.questions.length))],
+      questions,
+    );
     replaceNode(tree, quiz.element, rendered);
   }
 }
 
-function renderQuestion(question: QuestionSource, number: number, total: number, run: QuestionRun | undefined): MdxJsxFlowElement {
+function renderQuestion(
+  question: QuestionSource,
+  number: number,
+  total: number,
+  run: QuestionRun | undefined,
+): MdxJsxFlowElement {
   const attributes = [
     attribute('id', question.id),
     attribute('kind', question.kind),
@@ -53,17 +74,29 @@ function renderQuestion(question: QuestionSource, number: number, total: number,
     children.push(flow('div', [attribute('slot', 'explanation')], question.explanation));
     return flow(QUIZ_COMPONENTS.question, attributes, children);
   }
-  attributes.push(attribute('correct', question.options.filter((option) => option.correct).map((option) => option.id).join(',')));
+  attributes.push(
+    attribute(
+      'correct',
+      question.options
+        .filter((option) => option.correct)
+        .map((option) => option.id)
+        .join(','),
+    ),
+  );
   if (question.kind === 'predict') {
     const shown = question.shown!;
     const steps = [{ prompt: shown.prompt, command: shown.command, output: [] }];
-    children.push(flow(QUIZ_COMPONENTS.console, [attribute('steps', JSON.stringify(steps)), attribute('status', 'unchecked')], []));
+    children.push(
+      flow(QUIZ_COMPONENTS.console, [attribute('steps', JSON.stringify(steps)), attribute('status', 'unchecked')], []),
+    );
   }
   const printed = run?.kind === 'ran' ? run.shown?.output.join('\n') : undefined;
   for (const option of question.options) {
     const label: PhrasingContent[] =
       // A <code> element rather than inline code, whose line breaks Markdown turns into spaces.
-      question.kind === 'predict' ? [text('code', [], [{ type: 'text', value: option.claimed ?? printed ?? '' }])] : option.content;
+      question.kind === 'predict'
+        ? [text('code', [], [{ type: 'text', value: option.claimed ?? printed ?? '' }])]
+        : option.content;
     const optionAttributes = [attribute('question', question.id), attribute('id', option.id)];
     if (question.kind === 'multiple') optionAttributes.push(attribute('multiple', null));
     if (option.correct) optionAttributes.push(attribute('correct', null));

@@ -23,7 +23,8 @@ export type QuestionRun =
   | { kind: 'crashed'; line: number; message: string };
 
 /** The seed of a fresh question's host: from the lesson and question ids, so every language gets the same host. */
-export const questionSeed = (lessonId: string, questionId: string): number => sessionSeed(lessonId, `question/${questionId}`);
+export const questionSeed = (lessonId: string, questionId: string): number =>
+  sessionSeed(lessonId, `question/${questionId}`);
 
 /**
  * Runs a predict or command question on a copy of its start host, so the lesson

@@ -9,7 +9,18 @@ import remarkConsoleBlocks, { type ConsoleBlocksOptions } from '../remark-consol
 const LESSON_PARTS = /```console|<(?:Quiz|Question|Option|Explain|Exercise|Goal|Hint|Solution|Topology|Trace)\b/;
 
 /** The lesson's own elements, and those that belong inside them, so a stray one fails as in the remark plugin. */
-const ELEMENTS = new Set(['Quiz', 'Question', 'Option', 'Explain', 'Exercise', 'Goal', 'Hint', 'Solution', 'Topology', 'Trace']);
+const ELEMENTS = new Set([
+  'Quiz',
+  'Question',
+  'Option',
+  'Explain',
+  'Exercise',
+  'Goal',
+  'Hint',
+  'Solution',
+  'Topology',
+  'Trace',
+]);
 
 type Taken = { original: MdastTarget; holder: Root; end: number };
 

@@ -14,7 +14,11 @@ const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
  */
 export default function hastStableHeadingIds({ lessons }: { lessons?: LessonProject } = {}) {
   return (context: PluginFactoryContext): HastPluginDefinition => {
-    const file = { path: context.fileURL ? fileURLToPath(context.fileURL) : undefined, value: context.source, data: context.data };
+    const file = {
+      path: context.fileURL ? fileURLToPath(context.fileURL) : undefined,
+      value: context.source,
+      data: context.data,
+    };
     const outline = pageOutline(file, lessons);
     const headings: Heading[] = [];
     return {

@@ -30,7 +30,9 @@ export const tableWhitespace: HastPluginDefinition = {
   element: {
     filter: TABLE_PARTS,
     visit(node, ctx) {
-      const kept = node.children.filter((child: ElementContent) => !(child.type === 'text' && child.value.trim() === ''));
+      const kept = node.children.filter(
+        (child: ElementContent) => !(child.type === 'text' && child.value.trim() === ''),
+      );
       if (kept.length !== node.children.length) ctx.setField(node, 'children', kept);
     },
   },

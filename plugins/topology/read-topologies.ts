@@ -29,11 +29,31 @@ const DOCKER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 const PROPS = ['session', 'focus', 'highlight', 'outside', 'hide'] as const;
 
 const schema = z.strictObject({
-  session: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'session names are lowercase words joined by hyphens, as on a console fence: session="dns"').default(DEFAULT_SESSION),
-  focus: z.string().regex(DOCKER_NAME, 'focus takes the name of one network, as `docker network ls` prints it: focus="app-net"').optional(),
-  highlight: z.string().regex(DOCKER_NAME, 'highlight takes the name of a container or network: highlight="c1"').optional(),
-  outside: z.enum(OUTSIDE, { error: `outside takes ${OUTSIDE.map((value) => `"${value}"`).join(', ')}: the LAN and the internet beyond the host's NIC (auto draws the LAN when a published port or a macvlan network makes it matter)` }).optional(),
-  hide: z.enum(HIDE, { error: 'hide takes "idle": leave out networks with no container on them and containers that are not running' }).optional(),
+  session: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9-]*$/,
+      'session names are lowercase words joined by hyphens, as on a console fence: session="dns"',
+    )
+    .default(DEFAULT_SESSION),
+  focus: z
+    .string()
+    .regex(DOCKER_NAME, 'focus takes the name of one network, as `docker network ls` prints it: focus="app-net"')
+    .optional(),
+  highlight: z
+    .string()
+    .regex(DOCKER_NAME, 'highlight takes the name of a container or network: highlight="c1"')
+    .optional(),
+  outside: z
+    .enum(OUTSIDE, {
+      error: `outside takes ${OUTSIDE.map((value) => `"${value}"`).join(', ')}: the LAN and the internet beyond the host's NIC (auto draws the LAN when a published port or a macvlan network makes it matter)`,
+    })
+    .optional(),
+  hide: z
+    .enum(HIDE, {
+      error: 'hide takes "idle": leave out networks with no container on them and containers that are not running',
+    })
+    .optional(),
 });
 
 /**
@@ -45,20 +65,29 @@ export function readTopologies(path: string, tree: Root): TopologySource[] {
   const fail = failIn(path);
   const figures: TopologySource[] = [];
   const read = (element: JsxElement): TopologySource => {
-    if (element.type !== 'mdxJsxFlowElement') fail(element, `<${TOPOLOGY_ELEMENT} /> goes on a line of its own, between paragraphs`);
+    if (element.type !== 'mdxJsxFlowElement')
+      fail(element, `<${TOPOLOGY_ELEMENT} /> goes on a line of its own, between paragraphs`);
     const raw: Record<string, string> = {};
     for (const attribute of element.attributes) {
-      if (attribute.type !== 'mdxJsxAttribute') fail(element, `<${TOPOLOGY_ELEMENT}> takes plain props, not {...spread}`);
+      if (attribute.type !== 'mdxJsxAttribute')
+        fail(element, `<${TOPOLOGY_ELEMENT}> takes plain props, not {...spread}`);
       const { name, value } = attribute as MdxJsxAttribute;
       if (!(PROPS as readonly string[]).includes(name)) {
         const suggestion = closestWord(name, PROPS);
-        fail(element, `unknown prop "${name}" on <${TOPOLOGY_ELEMENT}>${suggestion ? ` (did you mean ${suggestion}?)` : ''}; it takes ${PROPS.map((prop) => `${prop}="..."`).join(', ')}`);
+        fail(
+          element,
+          `unknown prop "${name}" on <${TOPOLOGY_ELEMENT}>${suggestion ? ` (did you mean ${suggestion}?)` : ''}; it takes ${PROPS.map((prop) => `${prop}="..."`).join(', ')}`,
+        );
       }
-      if (typeof value !== 'string') fail(element, `"${name}" on <${TOPOLOGY_ELEMENT}> needs a value as text: ${name}="..."`);
+      if (typeof value !== 'string')
+        fail(element, `"${name}" on <${TOPOLOGY_ELEMENT}> needs a value as text: ${name}="..."`);
       raw[name] = value as string;
     }
     if (element.children.some((child) => !(child.type === 'text' && child.value.trim() === ''))) {
-      fail(element, `<${TOPOLOGY_ELEMENT}> draws the host by itself and holds nothing: write <${TOPOLOGY_ELEMENT} /> and put its explanation in the prose around it`);
+      fail(
+        element,
+        `<${TOPOLOGY_ELEMENT}> draws the host by itself and holds nothing: write <${TOPOLOGY_ELEMENT} /> and put its explanation in the prose around it`,
+      );
     }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {

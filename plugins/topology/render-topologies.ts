@@ -11,7 +11,11 @@ export const TOPOLOGY_COMPONENT = 'TopologyFigure';
  * host's state at that point. Built without verification there is no state, and
  * no figure: nothing is drawn that netsim did not produce.
  */
-export function renderTopologies(tree: Root, figures: readonly TopologySource[], runs: readonly TopologyRun[] | undefined): void {
+export function renderTopologies(
+  tree: Root,
+  figures: readonly TopologySource[],
+  runs: readonly TopologyRun[] | undefined,
+): void {
   for (const [index, figure] of figures.entries()) {
     const run = runs?.[index];
     if (run?.kind !== 'drawn') {

@@ -9,7 +9,13 @@ import { TOPOLOGY_ELEMENT, type TopologySource } from './read-topologies';
  * teach something false, as a console block with a wrong output would.
  */
 export function verifyTopology(figure: TopologySource, run: TopologyRun, number: number): QuestionFinding[] {
-  const at = (message: string): QuestionFinding => ({ question: `figure-${number}`, line: figure.place.line, column: figure.place.column, message: `<${TOPOLOGY_ELEMENT}> (figure ${number}): ${message}` });
-  if (run.kind === 'no-host') return [at(`session "${figure.session}" has no host at this point: no block of it ran before the figure`)];
+  const at = (message: string): QuestionFinding => ({
+    question: `figure-${number}`,
+    line: figure.place.line,
+    column: figure.place.column,
+    message: `<${TOPOLOGY_ELEMENT}> (figure ${number}): ${message}`,
+  });
+  if (run.kind === 'no-host')
+    return [at(`session "${figure.session}" has no host at this point: no block of it ran before the figure`)];
   return figureProblems(run.state, figure).map(at);
 }

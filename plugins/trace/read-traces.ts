@@ -33,16 +33,36 @@ const PROPS = ['command', 'session', 'from', 'exit', 'focus'] as const;
 const schema = z.strictObject({
   command: z
     .string()
-    .refine((command) => command.trim() !== '' && !command.includes('\n'), 'command takes one command line, as typed after the prompt: command="curl -s http://192.168.1.10:8080/"'),
-  session: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'session names are lowercase words joined by hyphens, as on a console fence: session="dns"').default(DEFAULT_SESSION),
-  from: z.enum(TRACE_MACHINES, `from names where the command runs instead of the session's shell: ${TRACE_MACHINES.map((machine) => `from="${machine}"`).join(', ')}`).optional(),
+    .refine(
+      (command) => command.trim() !== '' && !command.includes('\n'),
+      'command takes one command line, as typed after the prompt: command="curl -s http://192.168.1.10:8080/"',
+    ),
+  session: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9-]*$/,
+      'session names are lowercase words joined by hyphens, as on a console fence: session="dns"',
+    )
+    .default(DEFAULT_SESSION),
+  from: z
+    .enum(
+      TRACE_MACHINES,
+      `from names where the command runs instead of the session's shell: ${TRACE_MACHINES.map((machine) => `from="${machine}"`).join(', ')}`,
+    )
+    .optional(),
   exit: z
     .string()
-    .regex(/^(0|[1-9][0-9]{0,2})$/, 'exit takes the status the command ends with, a whole number from 0 to 255: exit="7"')
+    .regex(
+      /^(0|[1-9][0-9]{0,2})$/,
+      'exit takes the status the command ends with, a whole number from 0 to 255: exit="7"',
+    )
     .transform(Number)
     .refine((status) => status <= 255, 'exit takes a status from 0 to 255')
     .default(0),
-  focus: z.string().regex(DOCKER_NAME, 'focus takes the name of one network, as `docker network ls` prints it: focus="app-net"').optional(),
+  focus: z
+    .string()
+    .regex(DOCKER_NAME, 'focus takes the name of one network, as `docker network ls` prints it: focus="app-net"')
+    .optional(),
 });
 
 /**
@@ -54,21 +74,33 @@ export function readTraces(path: string, tree: Root): TraceSource[] {
   const fail = failIn(path);
   const traces: TraceSource[] = [];
   const read = (element: JsxElement): TraceSource => {
-    if (element.type !== 'mdxJsxFlowElement') fail(element, `<${TRACE_ELEMENT} /> goes on a line of its own, between paragraphs`);
+    if (element.type !== 'mdxJsxFlowElement')
+      fail(element, `<${TRACE_ELEMENT} /> goes on a line of its own, between paragraphs`);
     const raw: Record<string, string> = {};
     for (const attribute of element.attributes) {
       if (attribute.type !== 'mdxJsxAttribute') fail(element, `<${TRACE_ELEMENT}> takes plain props, not {...spread}`);
       const { name, value } = attribute as MdxJsxAttribute;
       if (!(PROPS as readonly string[]).includes(name)) {
         const suggestion = closestWord(name, PROPS);
-        fail(element, `unknown prop "${name}" on <${TRACE_ELEMENT}>${suggestion ? ` (did you mean ${suggestion}?)` : ''}; it takes ${PROPS.map((prop) => `${prop}="..."`).join(', ')}`);
+        fail(
+          element,
+          `unknown prop "${name}" on <${TRACE_ELEMENT}>${suggestion ? ` (did you mean ${suggestion}?)` : ''}; it takes ${PROPS.map((prop) => `${prop}="..."`).join(', ')}`,
+        );
       }
-      if (typeof value !== 'string') fail(element, `"${name}" on <${TRACE_ELEMENT}> needs a value as text: ${name}="..."`);
+      if (typeof value !== 'string')
+        fail(element, `"${name}" on <${TRACE_ELEMENT}> needs a value as text: ${name}="..."`);
       raw[name] = value as string;
     }
-    if (raw.command === undefined) fail(element, `<${TRACE_ELEMENT}> needs the command whose packets it follows: <${TRACE_ELEMENT} command="curl -s http://192.168.1.10:8080/" />`);
+    if (raw.command === undefined)
+      fail(
+        element,
+        `<${TRACE_ELEMENT}> needs the command whose packets it follows: <${TRACE_ELEMENT} command="curl -s http://192.168.1.10:8080/" />`,
+      );
     if (element.children.some((child) => !(child.type === 'text' && child.value.trim() === ''))) {
-      fail(element, `<${TRACE_ELEMENT}> tells the trace by itself and holds nothing: write <${TRACE_ELEMENT} command="..." /> and put its explanation in the prose around it`);
+      fail(
+        element,
+        `<${TRACE_ELEMENT}> tells the trace by itself and holds nothing: write <${TRACE_ELEMENT} command="..." /> and put its explanation in the prose around it`,
+      );
     }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {

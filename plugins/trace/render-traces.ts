@@ -36,5 +36,7 @@ export function renderTraces(tree: Root, traces: readonly TraceSource[], runs: r
 
 /** The page tells packets by their headers: TCP sequence numbers and an ICMP error's quoted datagram only weigh the page down. */
 function withoutPayload(trace: CommandTrace): CommandTrace {
-  return JSON.parse(JSON.stringify(trace, (key, value) => (key === 'segment' || key === 'quoted' ? undefined : value))) as CommandTrace;
+  return JSON.parse(
+    JSON.stringify(trace, (key, value) => (key === 'segment' || key === 'quoted' ? undefined : value)),
+  ) as CommandTrace;
 }

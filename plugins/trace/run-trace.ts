@@ -34,7 +34,15 @@ export function runTrace(trace: TraceSource, snapshot: HostSnapshot | undefined)
     }
     const prompt = host.prompt();
     const { step, trace: recorded } = host.traced(prompt, trace.command);
-    return { kind: 'traced', prompt: step.prompt, command: trace.command, output: step.output, exitCode: step.exitCode, trace: recorded, state: host.topology() };
+    return {
+      kind: 'traced',
+      prompt: step.prompt,
+      command: trace.command,
+      output: step.output,
+      exitCode: step.exitCode,
+      trace: recorded,
+      state: host.topology(),
+    };
   } catch (error) {
     return { kind: 'crashed', message: crashMessage(error) };
   }

@@ -7,15 +7,20 @@
  */
 export function followSections(toc: HTMLElement, onChange: (id: string | undefined) => void): void {
   const links = new Map<string, HTMLAnchorElement>();
-  for (const link of toc.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) links.set(decodeURIComponent(link.hash.slice(1)), link);
-  const headings = [...links.keys()].map((id) => document.getElementById(id)).filter((heading): heading is HTMLElement => heading !== null);
+  for (const link of toc.querySelectorAll<HTMLAnchorElement>('a[href^="#"]'))
+    links.set(decodeURIComponent(link.hash.slice(1)), link);
+  const headings = [...links.keys()]
+    .map((id) => document.getElementById(id))
+    .filter((heading): heading is HTMLElement => heading !== null);
   let current: string | undefined;
   let pending = false;
   const update = () => {
     pending = false;
     const atEnd = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
     // scroll-padding-top is where a followed link leaves its heading; a few pixels below it counts as arrived.
-    const line = atEnd ? window.innerHeight : (parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0) + 8;
+    const line = atEnd
+      ? window.innerHeight
+      : (parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0) + 8;
     let reading: string | undefined;
     for (const heading of headings) {
       if (heading.getBoundingClientRect().top > line) break;

@@ -12,7 +12,8 @@ export interface ReadingPosition {
   section?: string;
 }
 
-export const readReadingPosition = (): Partial<ReadingPosition> => readStored<Partial<ReadingPosition>>(READING_POSITION_KEY);
+export const readReadingPosition = (): Partial<ReadingPosition> =>
+  readStored<Partial<ReadingPosition>>(READING_POSITION_KEY);
 
 export function saveReadingPosition(lessonId: string, section: string | undefined): void {
   writeStored(READING_POSITION_KEY, section ? { lessonId, section } : { lessonId });

@@ -13,7 +13,10 @@ export interface Alternate {
  */
 export function lessonAlternates(page: LessonPage): Alternate[] {
   return [
-    ...page.translatedLocales.map((locale) => ({ hreflang: LOCALE_INFO[locale].tag, href: urls.lesson(locale, page.lessonId) })),
+    ...page.translatedLocales.map((locale) => ({
+      hreflang: LOCALE_INFO[locale].tag,
+      href: urls.lesson(locale, page.lessonId),
+    })),
     { hreflang: 'x-default', href: urls.lesson(page.shown.data.sourceLocale, page.lessonId) },
   ];
 }

@@ -62,7 +62,8 @@ export function buildCatalog<Entry>(sources: LessonSource<Entry>[]): Catalog<Ent
   checkPositions(ordered, problems);
   if (problems.length > 0) throw new CatalogError(problems);
   ordered.sort(
-    (a, b) => MODULE_IDS.indexOf(a.source.data.module) - MODULE_IDS.indexOf(b.source.data.module) ||
+    (a, b) =>
+      MODULE_IDS.indexOf(a.source.data.module) - MODULE_IDS.indexOf(b.source.data.module) ||
       a.source.data.order - b.source.data.order,
   );
   return catalogOf(ordered);
@@ -73,11 +74,15 @@ function groupByLesson<Entry>(sources: LessonSource<Entry>[], problems: string[]
   for (const source of sources) {
     const place = placeOf(source.filePath);
     if (!place) {
-      problems.push(`${source.filePath}: lessons live at content/<locale>/<lesson-id>.mdx with <locale> one of ${LOCALES.join(', ')}`);
+      problems.push(
+        `${source.filePath}: lessons live at content/<locale>/<lesson-id>.mdx with <locale> one of ${LOCALES.join(', ')}`,
+      );
       continue;
     }
     if (place.fileName !== source.data.lessonId) {
-      problems.push(`${source.filePath}: lessonId "${source.data.lessonId}" must match the file name "${place.fileName}"`);
+      problems.push(
+        `${source.filePath}: lessonId "${source.data.lessonId}" must match the file name "${place.fileName}"`,
+      );
       continue;
     }
     const group = groups.get(place.fileName) ?? { lessonId: place.fileName, translations: new Map() };
@@ -101,19 +106,25 @@ interface CheckedGroup<Entry> extends LessonGroup<Entry> {
 function checkGroup<Entry>(group: LessonGroup<Entry>, problems: string[]): CheckedGroup<Entry> | undefined {
   const declared = new Set([...group.translations.values()].map((t) => t.data.sourceLocale));
   if (declared.size > 1) {
-    problems.push(`lesson "${group.lessonId}": its translations disagree on sourceLocale (${[...declared].join(', ')})`);
+    problems.push(
+      `lesson "${group.lessonId}": its translations disagree on sourceLocale (${[...declared].join(', ')})`,
+    );
     return undefined;
   }
   const [sourceLocale] = [...declared];
   const source = sourceLocale && group.translations.get(sourceLocale);
   if (!source) {
-    problems.push(`lesson "${group.lessonId}": sourceLocale is "${sourceLocale}" but content/${sourceLocale}/${group.lessonId}.mdx does not exist`);
+    problems.push(
+      `lesson "${group.lessonId}": sourceLocale is "${sourceLocale}" but content/${sourceLocale}/${group.lessonId}.mdx does not exist`,
+    );
     return undefined;
   }
   for (const translation of group.translations.values()) {
     for (const field of ['module', 'order'] as const) {
       if (translation.data[field] !== source.data[field]) {
-        problems.push(`${translation.filePath}: ${field} is ${JSON.stringify(translation.data[field])} but the source ${source.filePath} says ${JSON.stringify(source.data[field])}`);
+        problems.push(
+          `${translation.filePath}: ${field} is ${JSON.stringify(translation.data[field])} but the source ${source.filePath} says ${JSON.stringify(source.data[field])}`,
+        );
       }
     }
   }
@@ -125,7 +136,10 @@ function checkPositions<Entry>(groups: CheckedGroup<Entry>[], problems: string[]
   for (const { source, lessonId } of groups) {
     const position = `${source.data.module}#${source.data.order}`;
     const other = taken.get(position);
-    if (other) problems.push(`lessons "${other}" and "${lessonId}" both have order ${source.data.order} in module "${source.data.module}"`);
+    if (other)
+      problems.push(
+        `lessons "${other}" and "${lessonId}" both have order ${source.data.order} in module "${source.data.module}"`,
+      );
     taken.set(position, lessonId);
   }
 }
@@ -148,8 +162,9 @@ function catalogOf<Entry>(groups: CheckedGroup<Entry>[]): Catalog<Entry> {
   return {
     lessonsIn,
     modulesIn: (locale) =>
-      MODULE_IDS.map((id) => ({ id, lessons: lessonsIn(locale).filter((page) => page.module === id) }))
-        .filter((module) => module.lessons.length > 0),
+      MODULE_IDS.map((id) => ({ id, lessons: lessonsIn(locale).filter((page) => page.module === id) })).filter(
+        (module) => module.lessons.length > 0,
+      ),
     page: (locale, lessonId) => lessonsIn(locale).find((page) => page.lessonId === lessonId),
   };
 }

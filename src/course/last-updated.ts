@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 /** Runs git with these arguments in the project and returns what it prints; throws when git is missing or fails. */
 export type GitRunner = (args: string[]) => string;
 
-const git: GitRunner = (args) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
+const git: GitRunner = (args) =>
+  execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
 
 /**
  * The date of the last commit that touched each file, from `git log` read once:

@@ -7,7 +7,10 @@
  * Self-contained on purpose: the site root inlines it (via `toString`) so the
  * redirect runs before anything else loads.
  */
-export function negotiateLocale<L extends string>(preferred: readonly string[], available: readonly L[]): L | undefined {
+export function negotiateLocale<L extends string>(
+  preferred: readonly string[],
+  available: readonly L[],
+): L | undefined {
   for (const tag of preferred) {
     const primary = String(tag).toLowerCase().split('-')[0];
     for (const locale of available) {

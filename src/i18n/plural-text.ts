@@ -1,5 +1,10 @@
 /** A CLDR plural form picked with the reader's language rules, its {{placeholders}} filled. */
-export function pluralText(forms: Record<string, string>, lang: string, count: number, values: Record<string, string | number>): string {
+export function pluralText(
+  forms: Record<string, string>,
+  lang: string,
+  count: number,
+  values: Record<string, string | number>,
+): string {
   const template = forms[new Intl.PluralRules(lang).select(count)] ?? forms.other ?? '';
   return fill(template, { count, ...values });
 }

@@ -36,8 +36,10 @@ function callId(args: readonly unknown[]): string | undefined {
   const [key, options] = args;
   if (typeof key !== 'string' || args.length > 2) return undefined;
   if (options === undefined) return args.length === 1 ? key : undefined;
-  if (options === null || typeof options !== 'object' || Object.getPrototypeOf(options) !== Object.prototype) return undefined;
-  for (const value of Object.values(options)) if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) return undefined;
+  if (options === null || typeof options !== 'object' || Object.getPrototypeOf(options) !== Object.prototype)
+    return undefined;
+  for (const value of Object.values(options))
+    if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) return undefined;
   return `${key}\u0000${JSON.stringify(options)}`;
 }
 
@@ -71,5 +73,9 @@ function remembered(t: TFunction): TFunction {
 export function pluralForms(locale: Locale, section: string, key: string): Record<string, string> {
   const strings = (RESOURCES[locale] as Record<string, Record<string, unknown>>)[section] ?? {};
   const prefix = `${key}_`;
-  return Object.fromEntries(Object.entries(strings).filter(([name]) => name.startsWith(prefix)).map(([name, text]) => [name.slice(prefix.length), String(text)]));
+  return Object.fromEntries(
+    Object.entries(strings)
+      .filter(([name]) => name.startsWith(prefix))
+      .map(([name, text]) => [name.slice(prefix.length), String(text)]),
+  );
 }

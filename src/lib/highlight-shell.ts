@@ -17,7 +17,12 @@ export async function highlightShell(command: string): Promise<string> {
   const shiki = await highlighter;
   let html = highlighted.get(command);
   if (html === undefined) {
-    html = shiki.codeToHtml(command, { lang: 'shellscript', themes: CODE_THEMES, defaultColor: false, structure: 'inline' });
+    html = shiki.codeToHtml(command, {
+      lang: 'shellscript',
+      themes: CODE_THEMES,
+      defaultColor: false,
+      structure: 'inline',
+    });
     if (highlighted.size >= REMEMBERED) highlighted.delete(highlighted.keys().next().value!);
     highlighted.set(command, html);
   }

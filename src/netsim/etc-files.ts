@@ -23,5 +23,9 @@ export const DEBIAN_NETWORKS = 'default\t\t0.0.0.0\nloopback\t127.0.0.0\nlink-lo
 
 /** A machine's /etc files from its facts. */
 export function etcFilesOf(etc: HostEtc): Record<string, string> {
-  return { '/etc/hosts': etc.hosts, '/etc/resolv.conf': etc.nameservers.map((server) => `nameserver ${server}\n`).join(''), '/etc/hostname': `${etc.hostname}\n` };
+  return {
+    '/etc/hosts': etc.hosts,
+    '/etc/resolv.conf': etc.nameservers.map((server) => `nameserver ${server}\n`).join(''),
+    '/etc/hostname': `${etc.hostname}\n`,
+  };
 }

@@ -1,4 +1,12 @@
-import { readThrough, type CommandResult, type ExecRequest, type FileAccess, type Program, type ReadFileResult, type TerminalControl } from './cli/command';
+import {
+  readThrough,
+  type CommandResult,
+  type ExecRequest,
+  type FileAccess,
+  type Program,
+  type ReadFileResult,
+  type TerminalControl,
+} from './cli/command';
 import type { VirtualClock } from './clock';
 import type { World } from './kernel/datapath';
 import type { Kernel } from './kernel/kernel';
@@ -87,7 +95,11 @@ export function hostMachine(parts: HostParts): Machine {
     const container = findRunning(engine, place.id);
     return container?.namespaceId === undefined ? undefined : kernel.namespace(container.namespaceId);
   };
-  const programAt = (place: Place, name: string, invocation: { isRoot: boolean; env: Invocation['env'] }): Program | undefined => {
+  const programAt = (
+    place: Place,
+    name: string,
+    invocation: { isRoot: boolean; env: Invocation['env'] },
+  ): Program | undefined => {
     const slash = name.lastIndexOf('/');
     const base = slash >= 0 && PATH_DIRECTORIES.has(name.slice(0, slash)) ? name.slice(slash + 1) : name;
     if (place.kind === 'lan') {
@@ -95,7 +107,8 @@ export function hostMachine(parts: HostParts): Machine {
       return own && foundOnHost(name, base, invocation.isRoot, invocation.env.get('PATH')) ? own : undefined;
     }
     const program = parts.programs.get(base);
-    if (place.kind === 'host') return program && foundOnHost(name, base, invocation.isRoot, invocation.env.get('PATH')) ? program : undefined;
+    if (place.kind === 'host')
+      return program && foundOnHost(name, base, invocation.isRoot, invocation.env.get('PATH')) ? program : undefined;
     const { engine } = parts;
     const container = findRunning(engine, place.id);
     if (!container) return undefined;
@@ -104,10 +117,18 @@ export function hostMachine(parts: HostParts): Machine {
     if (provider === undefined) return initScriptProgram(name, engine.packages, container.id);
     // The package providing the tool decides its dialect: BusyBox's applet, or the host's program of that name.
     const names = engineNameServices(engine, () => hostEtc(parts.profile));
-    if (isPackageManager(base, provider)) return lazyTool(base, 'packages', (tools) => tools.packageManagerProgram(base, provider, engine, container.id, names)!);
+    if (isPackageManager(base, provider))
+      return lazyTool(base, 'packages', (tools) =>
+        tools.packageManagerProgram(base, provider, engine, container.id, names)!,
+      );
     return parts.containerProgram(base, provider, container.image) ?? program;
   };
-  const run = (place: Place, argv: readonly string[], invocation: Invocation & { isRoot: boolean; terminal: TerminalControl }, request?: ExecRequest): CommandResult | undefined => {
+  const run = (
+    place: Place,
+    argv: readonly string[],
+    invocation: Invocation & { isRoot: boolean; terminal: TerminalControl },
+    request?: ExecRequest,
+  ): CommandResult | undefined => {
     const [name, ...args] = argv as [string, ...string[]];
     const namespace = namespaceOf(place);
     if (!namespace) return undefined;
@@ -115,8 +136,18 @@ export function hostMachine(parts: HostParts): Machine {
     const { interruptAfterMs, columns } = line;
     const stdoutIsTerminal = invocation.stdoutIsTerminal ?? false;
     const context = {
-      kernel, namespace, isRoot: invocation.isRoot, stdin: invocation.stdin, clock, random, world,
-      env: invocation.env, cwd: invocation.cwd, interruptAfterMs, terminal: invocation.terminal, containerId: place.kind === 'container' ? place.id : undefined,
+      kernel,
+      namespace,
+      isRoot: invocation.isRoot,
+      stdin: invocation.stdin,
+      clock,
+      random,
+      world,
+      env: invocation.env,
+      cwd: invocation.cwd,
+      interruptAfterMs,
+      terminal: invocation.terminal,
+      containerId: place.kind === 'container' ? place.id : undefined,
       ...(invocation.background ? { background: true } : {}),
       readFile: (path: string) => readFile(place, path, invocation.isRoot),
       ...fileAccessOf(files(place, invocation.isRoot)),
@@ -126,7 +157,8 @@ export function hostMachine(parts: HostParts): Machine {
       ...(stdoutIsTerminal ? { terminalColumns: columns } : {}),
       ...(request?.clock ? { clock: request.clock } : {}),
       ...(request?.interruptAfterMs !== undefined ? { interruptAfterMs: request.interruptAfterMs } : {}),
-      exec: (words: readonly string[], next: ExecRequest) => run(place, words, { ...invocation, stdin: next.stdin }, next),
+      exec: (words: readonly string[], next: ExecRequest) =>
+        run(place, words, { ...invocation, stdin: next.stdin }, next),
     };
     if (place.kind === 'host' && name === 'sudo') {
       const env = new Map(invocation.env).set('PATH', SUDO_SECURE_PATH);
@@ -144,13 +176,24 @@ export function hostMachine(parts: HostParts): Machine {
     const now = () => clock.now();
     if (place.kind === 'host') {
       hostLower ??= hostRootfs(profile, programs.names(), DEFAULT_EPOCH_MS);
-      return new FileSystem(hostLower, kernel.hostFiles(), () => (namespace ? kernelFiles(kernel, namespace, false, DEFAULT_EPOCH_MS) : {}), now);
+      return new FileSystem(
+        hostLower,
+        kernel.hostFiles(),
+        () => (namespace ? kernelFiles(kernel, namespace, false, DEFAULT_EPOCH_MS) : {}),
+        now,
+      );
     }
     if (place.kind === 'lan') {
       if (!profile.lanMachine || !namespace) return undefined;
       // A Debian desktop installed like the host, with its own /etc (hostname, hosts) and writes of its own.
       lanLower ??= hostRootfs(profile, lanPrograms.names(), DEFAULT_EPOCH_MS);
-      return machineFileSystem(lanLower, kernel.lanFiles(), etcFilesOf(lanMachineEtc(profile, profile.lanMachine)), kernelFiles(kernel, namespace, false, DEFAULT_EPOCH_MS), now);
+      return machineFileSystem(
+        lanLower,
+        kernel.lanFiles(),
+        etcFilesOf(lanMachineEtc(profile, profile.lanMachine)),
+        kernelFiles(kernel, namespace, false, DEFAULT_EPOCH_MS),
+        now,
+      );
     }
     const container = findRunning(engine, place.id);
     if (!container) return undefined;
@@ -207,13 +250,15 @@ export function hostMachine(parts: HostParts): Machine {
     spawnShell: (place, firstProcess, nested) => {
       const { engine, clock } = parts;
       // The LAN machine's processes are not the host's: its shell's PID is its own, and draws nothing.
-      if (place.kind === 'lan') return { pid: LAN_LOGIN_SHELL_PID, visiblePid: LAN_LOGIN_SHELL_PID, startedMs: clock.now() };
+      if (place.kind === 'lan')
+        return { pid: LAN_LOGIN_SHELL_PID, visiblePid: LAN_LOGIN_SHELL_PID, startedMs: clock.now() };
       if (place.kind === 'host' && nested) {
         const pid = engine.processes.spawn();
         return { pid, visiblePid: pid, startedMs: clock.now() };
       }
       const container = place.kind === 'container' ? findRunning(engine, place.id) : undefined;
-      if (!container || container.pid === undefined) return { pid: LOGIN_SHELL_PID, visiblePid: LOGIN_SHELL_PID, startedMs: clock.now() };
+      if (!container || container.pid === undefined)
+        return { pid: LOGIN_SHELL_PID, visiblePid: LOGIN_SHELL_PID, startedMs: clock.now() };
       if (firstProcess) return { pid: container.pid, visiblePid: 1, startedMs: container.startedMs ?? clock.now() };
       const pid = engine.processes.spawn();
       return { pid, visiblePid: pidInContainer(pid, container.pid), startedMs: clock.now() };

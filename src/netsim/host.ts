@@ -118,7 +118,11 @@ export class Host {
     private lanSession: TerminalSession | undefined,
   ) {}
 
-  static create({ seed = 1, profile = DEBIAN_DOCKER_HOST, secondsPerCommand = SECONDS_PER_COMMAND }: HostOptions = {}): Host {
+  static create({
+    seed = 1,
+    profile = DEBIAN_DOCKER_HOST,
+    secondsPerCommand = SECONDS_PER_COMMAND,
+  }: HostOptions = {}): Host {
     const random = SeededRandom.fromSeed(seed);
     const clock = new VirtualClock(DEFAULT_EPOCH_MS);
     const kernel = Kernel.boot(random);
@@ -130,7 +134,10 @@ export class Host {
   }
 
   /** A host as a snapshot left it, without booting a fresh one first: what a cache of sessions restores. */
-  static fromSnapshot(snapshot: HostSnapshot, { profile = DEBIAN_DOCKER_HOST, secondsPerCommand = SECONDS_PER_COMMAND }: Omit<HostOptions, 'seed'> = {}): Host {
+  static fromSnapshot(
+    snapshot: HostSnapshot,
+    { profile = DEBIAN_DOCKER_HOST, secondsPerCommand = SECONDS_PER_COMMAND }: Omit<HostOptions, 'seed'> = {},
+  ): Host {
     const { parts, lanSession } = restored(profile, snapshot);
     return new Host(profile, secondsPerCommand, parts, lanSession);
   }
@@ -139,7 +146,17 @@ export class Host {
    * Runs one command line (with its continuation lines) in the shell the
    * terminal is in: the host user's, or a container's that an earlier line entered.
    */
-  run(commandLine: string, { stdin = '', asRoot = false, interruptAfterSeconds = DEFAULT_INTERRUPT_SECONDS, columns = DEFAULT_COLUMNS, trace = false, terminal = 'host' }: RunOptions = {}): RunResult {
+  run(
+    commandLine: string,
+    {
+      stdin = '',
+      asRoot = false,
+      interruptAfterSeconds = DEFAULT_INTERRUPT_SECONDS,
+      columns = DEFAULT_COLUMNS,
+      trace = false,
+      terminal = 'host',
+    }: RunOptions = {},
+  ): RunResult {
     const session = this.terminal(terminal);
     const { clock, kernel, engine, lanNamespace: lan, line: settings } = this.parts;
     clock.advance(this.secondsPerCommand * 1000);
@@ -148,7 +165,13 @@ export class Host {
     // Enter ends the line: the shell reads it with its newline.
     const typed = commandLine.endsWith('\n') ? commandLine : `${commandLine}\n`;
     const startedMs = clock.now();
-    const owners = trace ? new NamespaceOwners(kernel, engine, { host: this.profile.hostname, lan: this.profile.lanMachine?.hostname, lanNamespace: lan?.id }) : undefined;
+    const owners = trace
+      ? new NamespaceOwners(kernel, engine, {
+          host: this.profile.hostname,
+          lan: this.profile.lanMachine?.hostname,
+          lanNamespace: lan?.id,
+        })
+      : undefined;
     const recorder = owners && new HopRecorder((hop) => owners.meet(hop));
     kernel.recorder = recorder;
     let line;
@@ -158,8 +181,20 @@ export class Host {
       kernel.recorder = undefined;
     }
     const { prompt, output, exitCode } = line;
-    const text = (streams: readonly OutputChunk['stream'][]) => output.filter((chunk) => streams.includes(chunk.stream)).map((chunk) => chunk.text).join('');
-    const result: RunResult = { prompt, command: commandLine, stdout: text(['stdout']), stderr: text(['stderr']), exitCode, output: text(['stdout', 'stderr', 'tty']), elapsedMs: clock.now() - startedMs };
+    const text = (streams: readonly OutputChunk['stream'][]) =>
+      output
+        .filter((chunk) => streams.includes(chunk.stream))
+        .map((chunk) => chunk.text)
+        .join('');
+    const result: RunResult = {
+      prompt,
+      command: commandLine,
+      stdout: text(['stdout']),
+      stderr: text(['stderr']),
+      exitCode,
+      output: text(['stdout', 'stderr', 'tty']),
+      elapsedMs: clock.now() - startedMs,
+    };
     // A copy: the records name rule specs that later commands may replace.
     if (recorder && owners) result.trace = structuredClone({ hops: recorder.hops, namespaces: owners.list() });
     return result;
@@ -183,7 +218,10 @@ export class Host {
   /** The machines a terminal can be open on: the host, and the LAN machine when the profile has one. */
   terminals(): { name: MachineName; hostname: string }[] {
     const lan = this.profile.lanMachine;
-    return [{ name: 'host', hostname: this.profile.hostname }, ...(lan ? [{ name: 'lan' as const, hostname: lan.hostname }] : [])];
+    return [
+      { name: 'host', hostname: this.profile.hostname },
+      ...(lan ? [{ name: 'lan' as const, hostname: lan.hostname }] : []),
+    ];
   }
 
   /** The container whose shell the next line is typed into, if any. */
@@ -196,10 +234,20 @@ export class Host {
    * random source do not move): the programs and builtins of the shell the next
    * line runs in, and the daemon's containers, networks and images.
    */
-  names({ terminal = 'host' }: { terminal?: MachineName } = {}): { commands: string[]; containers: string[]; networks: string[]; images: string[] } {
+  names({ terminal = 'host' }: { terminal?: MachineName } = {}): {
+    commands: string[];
+    containers: string[];
+    networks: string[];
+    images: string[];
+  } {
     const { engine, programs, lanPrograms } = this.parts;
     const container = terminal === 'host' ? this.currentContainer() : undefined;
-    const installed = terminal === 'lan' ? lanPrograms.names() : container === undefined ? programs.names() : Object.keys(engine.packages.tools(container));
+    const installed =
+      terminal === 'lan'
+        ? lanPrograms.names()
+        : container === undefined
+          ? programs.names()
+          : Object.keys(engine.packages.tools(container));
     return {
       commands: [...new Set([...installed, ...BUILTINS.keys()])].sort(),
       containers: engine.containers.list().map((c) => c.name),
@@ -220,9 +268,23 @@ export class Host {
     const container = engine.containers.find(reference);
     const namespace = container.namespaceId === undefined ? undefined : kernel.namespace(container.namespaceId);
     if (!namespace) return [];
-    const context: ProcessContext = { kernel, namespace, isRoot: true, stdin: '', clock, random, world, containerId: container.id };
+    const context: ProcessContext = {
+      kernel,
+      namespace,
+      isRoot: true,
+      stdin: '',
+      clock,
+      random,
+      world,
+      containerId: container.id,
+    };
     const service = engineNameServices(engine, () => hostEtc(this.profile))(context);
-    const lookup = lookupHost(dnsOnly ? { hosts: '', nameservers: service.nameservers, query: (server, question) => service.query(server, question) } : service, name);
+    const lookup = lookupHost(
+      dnsOnly
+        ? { hosts: '', nameservers: service.nameservers, query: (server, question) => service.query(server, question) }
+        : service,
+      name,
+    );
     return lookup.kind === 'found' ? [...lookup.addresses] : [];
   }
 
@@ -246,9 +308,21 @@ export class Host {
       },
       runOnLan: (line) => copy.runOnLan(line),
       connect: (from, address, port) => {
-        const namespace = from === 'lan' ? lan : from === 'host' || from.namespaceId === undefined ? kernel.root : kernel.namespace(from.namespaceId);
+        const namespace =
+          from === 'lan'
+            ? lan
+            : from === 'host' || from.namespaceId === undefined
+              ? kernel.root
+              : kernel.namespace(from.namespaceId);
         if (!namespace) return 'unreachable';
-        const result = connectTcp(new Datapath(kernel, world, clock.now()), namespace, address, port, random, GOAL_CONNECT_TIMEOUT_MS);
+        const result = connectTcp(
+          new Datapath(kernel, world, clock.now()),
+          namespace,
+          address,
+          port,
+          random,
+          GOAL_CONNECT_TIMEOUT_MS,
+        );
         if (result.kind === 'connected' || result.kind === 'refused' || result.kind === 'timed-out') return result.kind;
         return 'unreachable';
       },
@@ -264,14 +338,32 @@ export class Host {
   /** A command line run to its end on the LAN machine, as its user: what a goal `from: 'lan'` reads. */
   private runOnLan(line: string): { stdout: string; exitCode: number } | undefined {
     if (!this.parts.lanNamespace) return undefined;
-    const result = this.parts.session.runDetached('lan', { user: this.profile.user, home: `/home/${this.profile.user}`, cwd: `/home/${this.profile.user}`, argv0: 'bash', login: false }, line);
+    const result = this.parts.session.runDetached(
+      'lan',
+      {
+        user: this.profile.user,
+        home: `/home/${this.profile.user}`,
+        cwd: `/home/${this.profile.user}`,
+        argv0: 'bash',
+        login: false,
+      },
+      line,
+    );
     return { stdout: result.stdout, exitCode: result.exitCode };
   }
 
   snapshot(): HostSnapshot {
     const { kernel, engine, random, clock, session, lanNamespace: lan } = this.parts;
     const lanTerminal = this.lanSession && { lanTerminal: this.lanSession.state() };
-    return structuredClone({ kernel: kernel.state, engine: engine.state, random: random.state(), clockMs: clock.now(), terminal: session.state(), lan, ...lanTerminal });
+    return structuredClone({
+      kernel: kernel.state,
+      engine: engine.state,
+      random: random.state(),
+      clockMs: clock.now(),
+      terminal: session.state(),
+      lan,
+      ...lanTerminal,
+    });
   }
 
   restore(snapshot: HostSnapshot): void {
@@ -291,7 +383,10 @@ interface Booted {
 }
 
 /** The host's parts as a snapshot left them, and its LAN terminal if one was open. */
-function restored(profile: HostProfile, snapshot: HostSnapshot): { parts: Parts; lanSession: TerminalSession | undefined } {
+function restored(
+  profile: HostProfile,
+  snapshot: HostSnapshot,
+): { parts: Parts; lanSession: TerminalSession | undefined } {
   const copy = structuredClone(snapshot);
   const random = SeededRandom.fromState(copy.random);
   const clock = new VirtualClock(copy.clockMs);
@@ -312,16 +407,49 @@ function assemble(profile: HostProfile, booted: Booted, terminal?: TerminalState
     return station ? [station] : [];
   });
   const { host: programs, lan: lanPrograms } = installedPrograms({ kernel, engine, profile, lan });
-  const containerProgram = (tool: string, provider: string, image: string) => containerToolProgram(tool, provider, { engine, hostEtc: () => hostEtc(profile) }, image);
+  const containerProgram = (tool: string, provider: string, image: string) =>
+    containerToolProgram(tool, provider, { engine, hostEtc: () => hostEtc(profile) }, image);
   const line: LineSettings = { interruptAfterMs: DEFAULT_INTERRUPT_SECONDS * 1000, columns: DEFAULT_COLUMNS };
-  const machine: HostParts = { kernel, engine, clock, random, world, profile, programs, lanNamespace: lan, lanPrograms, containerProgram, line };
+  const machine: HostParts = {
+    kernel,
+    engine,
+    clock,
+    random,
+    world,
+    profile,
+    programs,
+    lanNamespace: lan,
+    lanPrograms,
+    containerProgram,
+    line,
+  };
   return { ...machine, session: newSession(machine, terminal) };
 }
 
-function newSession(machine: HostParts, saved?: TerminalState, opensOn?: ConstructorParameters<typeof TerminalSession>[3]): TerminalSession {
+function newSession(
+  machine: HostParts,
+  saved?: TerminalState,
+  opensOn?: ConstructorParameters<typeof TerminalSession>[3],
+): TerminalSession {
   const { user } = machine.profile;
   const home = `/home/${user}`;
-  return new TerminalSession(hostMachine(machine), { user, home, env: { HOME: home, USER: user, LOGNAME: user, SHELL: '/bin/bash', PATH: '/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games', LANG: 'C.UTF-8' } }, saved, opensOn);
+  return new TerminalSession(
+    hostMachine(machine),
+    {
+      user,
+      home,
+      env: {
+        HOME: home,
+        USER: user,
+        LOGNAME: user,
+        SHELL: '/bin/bash',
+        PATH: '/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games',
+        LANG: 'C.UTF-8',
+      },
+    },
+    saved,
+    opensOn,
+  );
 }
 
 /** A terminal on the LAN machine, as its own user's login there: what a second window on that desk shows. */
@@ -346,5 +474,13 @@ function bringUpNetwork(kernel: Kernel, profile: HostProfile): void {
   kernel.addAddress(root, nic.name, parseCidr(nic.cidr)!);
   kernel.setUp(root, nic.name, true);
   const device = kernel.link(root, nic.name).index;
-  kernel.addRoute(root, { destination: undefined, gateway: parseIpv4(nic.gateway)!, device, protocol: 'boot', scope: 'global', source: undefined, metric: undefined });
+  kernel.addRoute(root, {
+    destination: undefined,
+    gateway: parseIpv4(nic.gateway)!,
+    device,
+    protocol: 'boot',
+    scope: 'global',
+    source: undefined,
+    metric: undefined,
+  });
 }

@@ -10,7 +10,15 @@ export { Host, type HostOptions, type HostSnapshot, type RunOptions, type RunRes
 export type { MachineName } from './cli/command';
 export { DEBIAN_DOCKER_HOST, type HostProfile } from './profile';
 export { needsMoreInput } from './shell/continuation';
-export type { TopologyContainer, TopologyDevice, TopologyInterface, TopologyLan, TopologyNetwork, TopologyRecord, TopologyVeth } from './topology';
+export type {
+  TopologyContainer,
+  TopologyDevice,
+  TopologyInterface,
+  TopologyLan,
+  TopologyNetwork,
+  TopologyRecord,
+  TopologyVeth,
+} from './topology';
 export { GOAL_REASON_CODES, type GoalReason, type GoalResult } from './engine/goal-reasons';
 export type { Goal, GoalKind } from './engine/goals';
 export type { CommandTrace, TraceNamespace } from './trace';

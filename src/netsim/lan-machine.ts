@@ -39,12 +39,36 @@ export function bootLanMachine(kernel: Kernel, host: HostProfile, profile: LanMa
   kernel.addAddress(namespace, 'eth0', parseCidr(`${profile.address}/${prefix}`)!);
   kernel.setUp(namespace, 'eth0', true);
   const device = kernel.link(namespace, 'eth0').index;
-  kernel.addRoute(namespace, { destination: undefined, gateway: parseIpv4(host.nic.gateway)!, device, protocol: 'boot', scope: 'global', source: undefined, metric: undefined });
+  kernel.addRoute(namespace, {
+    destination: undefined,
+    gateway: parseIpv4(host.nic.gateway)!,
+    device,
+    protocol: 'boot',
+    scope: 'global',
+    source: undefined,
+    metric: undefined,
+  });
   // OpenSSH's sshd listens on every address of both families, the IPv6 socket with
   // IPV6_V6ONLY set (sshd.c listen_on_addrs: sock_set_v6only), backlog SSH_LISTEN_BACKLOG (128).
   kernel.listenAll(namespace, [
-    { protocol: 'tcp', address: '0.0.0.0', port: 22, v6Only: false, backlog: 128, process: { name: 'sshd', pid: SSHD_PID, fd: 6 }, service: { kind: 'ssh' } },
-    { protocol: 'tcp', address: '::', port: 22, v6Only: true, backlog: 128, process: { name: 'sshd', pid: SSHD_PID, fd: 7 }, service: { kind: 'ssh' } },
+    {
+      protocol: 'tcp',
+      address: '0.0.0.0',
+      port: 22,
+      v6Only: false,
+      backlog: 128,
+      process: { name: 'sshd', pid: SSHD_PID, fd: 6 },
+      service: { kind: 'ssh' },
+    },
+    {
+      protocol: 'tcp',
+      address: '::',
+      port: 22,
+      v6Only: true,
+      backlog: 128,
+      process: { name: 'sshd', pid: SSHD_PID, fd: 7 },
+      service: { kind: 'ssh' },
+    },
   ]);
   return namespace;
 }

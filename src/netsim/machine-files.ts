@@ -1,7 +1,14 @@
 import type { Engine } from './engine/engine';
 import { containerMounts } from './engine/volume-mounts';
 import { imageInfo } from './engine/images';
-import { DEBIAN_GROUP, DEBIAN_PASSWD, debianBase, imageRootfs as imageRootfsOf, LayerBuilder, programDirectory } from './engine/image-catalog/rootfs';
+import {
+  DEBIAN_GROUP,
+  DEBIAN_PASSWD,
+  debianBase,
+  imageRootfs as imageRootfsOf,
+  LayerBuilder,
+  programDirectory,
+} from './engine/image-catalog/rootfs';
 import { FileSystem, type FileLayer, type GeneratedFile, type Inode, type UpperLayer } from './kernel/filesystem';
 import type { Kernel } from './kernel/kernel';
 import type { Link } from './kernel/link';
@@ -25,14 +32,24 @@ export function hostRootfs(profile: HostProfile, programs: readonly string[], in
   // docker-ce's package makes /etc/docker, empty, for daemon.json (docker-ce-packaging #841, since 23.0).
   builder.dir('/etc/docker');
   // adduser appends the user and its own group (GECOS empty: `,,,`).
-  builder.file('/etc/passwd', `${DEBIAN_PASSWD}${profile.user}:x:${HOST_USER_ID}:${HOST_USER_ID}:,,,:/home/${profile.user}:/bin/bash\n`);
+  builder.file(
+    '/etc/passwd',
+    `${DEBIAN_PASSWD}${profile.user}:x:${HOST_USER_ID}:${HOST_USER_ID}:,,,:/home/${profile.user}:/bin/bash\n`,
+  );
   builder.file('/etc/group', `${DEBIAN_GROUP}${profile.user}:x:${HOST_USER_ID}:\n`);
   builder.programs(programs, (tool) => programDirectory(tool, 'debian'));
   return builder.files;
 }
 
 const directory = (mode: number, mtimeMs: number): Inode => ({ kind: 'dir', mode, uid: 0, gid: 0, mtimeMs });
-const file = (content: string, mtimeMs: number): Inode => ({ kind: 'file', mode: 0o644, uid: 0, gid: 0, mtimeMs, content });
+const file = (content: string, mtimeMs: number): Inode => ({
+  kind: 'file',
+  mode: 0o644,
+  uid: 0,
+  gid: 0,
+  mtimeMs,
+  content,
+});
 
 /**
  * What the kernel shows of a network namespace in /proc/sys/net and
@@ -41,18 +58,49 @@ const file = (content: string, mtimeMs: number): Inode => ({ kind: 'file', mode:
  * path for an unprivileged container (moby oci/defaults.go ReadonlyPaths).
  * Writing a sysctl of the host as root is not modelled, and says so.
  */
-export function kernelFiles(kernel: Kernel, namespace: Namespace, inContainer: boolean, bootMs: number): Record<string, GeneratedFile> {
+export function kernelFiles(
+  kernel: Kernel,
+  namespace: Namespace,
+  inContainer: boolean,
+  bootMs: number,
+): Record<string, GeneratedFile> {
   const readOnly = inContainer ? 'EROFS' : 'UNSIMULATED';
   const generated: Record<string, GeneratedFile> = {};
-  for (const path of ['/proc/sys', '/proc/sys/net', '/proc/sys/net/ipv4', '/sys/class', '/sys/class/net', '/sys/devices', '/sys/devices/virtual', '/sys/devices/virtual/net']) {
+  for (const path of [
+    '/proc/sys',
+    '/proc/sys/net',
+    '/proc/sys/net/ipv4',
+    '/sys/class',
+    '/sys/class/net',
+    '/sys/devices',
+    '/sys/devices/virtual',
+    '/sys/devices/virtual/net',
+  ]) {
     generated[path] = { inode: directory(0o555, bootMs), readOnly: inContainer ? 'EROFS' : 'EACCES' };
   }
-  for (const [path, content] of Object.entries(procSysFiles(kernel, namespace))) generated[path] = { inode: file(content, bootMs), readOnly };
+  for (const [path, content] of Object.entries(procSysFiles(kernel, namespace)))
+    generated[path] = { inode: file(content, bootMs), readOnly };
   for (const link of namespace.links.values()) {
-    generated[`/sys/class/net/${link.name}`] = { inode: { kind: 'symlink', mode: 0o777, uid: 0, gid: 0, mtimeMs: bootMs, target: `../../devices/virtual/net/${link.name}` }, readOnly: inContainer ? 'EROFS' : 'EACCES' };
-    generated[`/sys/devices/virtual/net/${link.name}`] = { inode: directory(0o755, bootMs), readOnly: inContainer ? 'EROFS' : 'EACCES' };
+    generated[`/sys/class/net/${link.name}`] = {
+      inode: {
+        kind: 'symlink',
+        mode: 0o777,
+        uid: 0,
+        gid: 0,
+        mtimeMs: bootMs,
+        target: `../../devices/virtual/net/${link.name}`,
+      },
+      readOnly: inContainer ? 'EROFS' : 'EACCES',
+    };
+    generated[`/sys/devices/virtual/net/${link.name}`] = {
+      inode: directory(0o755, bootMs),
+      readOnly: inContainer ? 'EROFS' : 'EACCES',
+    };
     for (const [name, content] of Object.entries(sysfsAttributes(kernel, namespace, link))) {
-      generated[`/sys/devices/virtual/net/${link.name}/${name}`] = { inode: { ...file(content, bootMs), mode: name === 'mtu' ? 0o644 : 0o444 }, readOnly: inContainer ? 'EROFS' : 'UNSIMULATED' };
+      generated[`/sys/devices/virtual/net/${link.name}/${name}`] = {
+        inode: { ...file(content, bootMs), mode: name === 'mtu' ? 0o644 : 0o444 },
+        readOnly: inContainer ? 'EROFS' : 'UNSIMULATED',
+      };
     }
   }
   return generated;
@@ -100,16 +148,29 @@ export function containerFileSystem(id: string, sources: ContainerFileSources): 
   const family = image?.os.family ?? 'debian';
   for (const tool of Object.keys(engine.packages.tools(id))) {
     const path = `${programDirectory(tool, family)}/${tool}`;
-    if (!lower[path]) generated[path] = { inode: { kind: 'file', mode: 0o755, uid: 0, gid: 0, mtimeMs: startedMs, content: '' } };
+    if (!lower[path])
+      generated[path] = { inode: { kind: 'file', mode: 0o755, uid: 0, gid: 0, mtimeMs: startedMs, content: '' } };
   }
-  return new FileSystem(lower, engine.files.writable(id), generated, now, containerMounts(engine.files, id, sources.hostFiles, now));
+  return new FileSystem(
+    lower,
+    engine.files.writable(id),
+    generated,
+    now,
+    containerMounts(engine.files, id, sources.hostFiles, now),
+  );
 }
 
 /**
  * A machine's files with /etc files of its own over its installed disk: the LAN
  * machine, installed like the host, answers to its own name.
  */
-export function machineFileSystem(lower: FileLayer, upper: UpperLayer, etcFiles: Readonly<Record<string, string>>, kernelViews: Record<string, GeneratedFile>, now: () => number): FileSystem {
+export function machineFileSystem(
+  lower: FileLayer,
+  upper: UpperLayer,
+  etcFiles: Readonly<Record<string, string>>,
+  kernelViews: Record<string, GeneratedFile>,
+  now: () => number,
+): FileSystem {
   const generated: Record<string, GeneratedFile> = { ...kernelViews };
   for (const [path, content] of Object.entries(etcFiles)) generated[path] = { inode: file(content, now()) };
   return new FileSystem(lower, upper, generated, now);

@@ -101,18 +101,34 @@ export function readTopology(kernel: Kernel, engine: Engine, profile: HostProfil
   const containers = engine.containers.list();
   const byNamespace = new Map<number, Container>();
   // Several containers can share one namespace (container:NAME): the one that made it names it.
-  for (const container of containers) if (container.namespaceId !== undefined && container.namespaceId !== root.id && !container.networkMode.startsWith('container:')) byNamespace.set(container.namespaceId, container);
+  for (const container of containers)
+    if (
+      container.namespaceId !== undefined &&
+      container.namespaceId !== root.id &&
+      !container.networkMode.startsWith('container:')
+    )
+      byNamespace.set(container.namespaceId, container);
   const rootLinks = [...root.links.values()];
   return {
     hostname: profile.hostname,
     nics: hostLinks.filter((link) => link.kind === 'ether' || link.kind === 'dummy').map(device),
-    bridges: hostLinks.filter((link) => link.kind === 'bridge').map((link) => ({ ...device(link), network: networks.find((network) => network.bridgeName === link.name)?.name })),
+    bridges: hostLinks
+      .filter((link) => link.kind === 'bridge')
+      .map((link) => ({
+        ...device(link),
+        network: networks.find((network) => network.bridgeName === link.name)?.name,
+      })),
     veths: hostLinks.flatMap((link): TopologyVeth[] => {
       const raw = rootLinks.find((candidate) => candidate.index === link.index);
       const peer = raw && kernel.peerOf(raw);
       const owner = peer && byNamespace.get(peer.namespace.id);
       if (link.kind !== 'veth' || !peer || !owner) return [];
-      return [{ host: { ...device(link), master: link.master }, container: { name: owner.name, interface: peer.link.name, index: peer.link.index } }];
+      return [
+        {
+          host: { ...device(link), master: link.master },
+          container: { name: owner.name, interface: peer.link.name, index: peer.link.index },
+        },
+      ];
     }),
     networks: networks.map(networkRecord),
     containers: containers.map((container) => containerRecord(kernel, container, networks, containers, root)),
@@ -152,10 +168,21 @@ function networkRecord(network: Network): TopologyNetwork {
   };
 }
 
-function containerRecord(kernel: Kernel, container: Container, networks: readonly Network[], containers: readonly Container[], root: Namespace): TopologyContainer {
-  const namespace = container.status === 'running' && container.namespaceId !== undefined && container.namespaceId !== root.id ? kernel.namespace(container.namespaceId) : undefined;
+function containerRecord(
+  kernel: Kernel,
+  container: Container,
+  networks: readonly Network[],
+  containers: readonly Container[],
+  root: Namespace,
+): TopologyContainer {
+  const namespace =
+    container.status === 'running' && container.namespaceId !== undefined && container.namespaceId !== root.id
+      ? kernel.namespace(container.namespaceId)
+      : undefined;
   // container:NAME shares its owner's namespace, and so its owner's endpoints.
-  const owner = container.networkMode.startsWith('container:') ? containers.find((other) => other.id === container.networkMode.slice('container:'.length)) : container;
+  const owner = container.networkMode.startsWith('container:')
+    ? containers.find((other) => other.id === container.networkMode.slice('container:'.length))
+    : container;
   const endpoints = owner?.endpoints ?? [];
   const interfaces = namespace
     ? dumpLinks(kernel, namespace)
@@ -174,7 +201,9 @@ function containerRecord(kernel: Kernel, container: Container, networks: readonl
           };
         })
     : [];
-  const mode = container.networkMode.startsWith('container:') ? `container:${owner?.name ?? container.networkMode.slice('container:'.length, 'container:'.length + 12)}` : container.networkMode;
+  const mode = container.networkMode.startsWith('container:')
+    ? `container:${owner?.name ?? container.networkMode.slice('container:'.length, 'container:'.length + 12)}`
+    : container.networkMode;
   return {
     name: container.name,
     id: container.id.slice(0, 12),
@@ -182,6 +211,13 @@ function containerRecord(kernel: Kernel, container: Container, networks: readonl
     status: container.status,
     networkMode: mode === 'default' ? 'bridge' : mode,
     interfaces,
-    published: container.endpoints.flatMap((endpoint) => endpoint.published.map((port) => ({ hostIp: port.hostIp, hostPort: port.hostPort, containerPort: port.containerPort, protocol: port.protocol }))),
+    published: container.endpoints.flatMap((endpoint) =>
+      endpoint.published.map((port) => ({
+        hostIp: port.hostIp,
+        hostPort: port.hostPort,
+        containerPort: port.containerPort,
+        protocol: port.protocol,
+      })),
+    ),
   };
 }

@@ -63,7 +63,9 @@ export class NamespaceOwners {
     if (id === this.kernel.root.id) return { id, kind: 'host', name: this.names.host };
     if (id === this.names.lanNamespace) return { id, kind: 'lan', name: this.names.lan ?? 'lan' };
     // Containers that joined another's namespace (container:NAME) come after its owner.
-    const inside = this.engine.containers.list().filter((container) => container.namespaceId === id && container.networkMode !== 'host');
+    const inside = this.engine.containers
+      .list()
+      .filter((container) => container.namespaceId === id && container.networkMode !== 'host');
     const owner = inside.find((container) => !container.networkMode.startsWith('container:')) ?? inside[0];
     if (owner) return { id, kind: 'container', name: owner.name };
     const named = this.kernel.state.namespaces.get(id)?.name;

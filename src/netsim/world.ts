@@ -7,7 +7,14 @@ import { formatIpv4, parseIpv4, type Ipv4 } from './wire/ipv4';
 import { parseMac } from './wire/mac';
 
 /** RFC 1918 and other ranges that are never on the internet. */
-const NOT_ON_THE_INTERNET = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '127.0.0.0/8', '169.254.0.0/16', '0.0.0.0/8'].map((text) => parseCidr(text)!);
+const NOT_ON_THE_INTERNET = [
+  '10.0.0.0/8',
+  '172.16.0.0/12',
+  '192.168.0.0/16',
+  '127.0.0.0/8',
+  '169.254.0.0/16',
+  '0.0.0.0/8',
+].map((text) => parseCidr(text)!);
 
 /**
  * Public resolvers a reader may name (`dig @8.8.8.8`, `--dns 1.1.1.1`), with the
@@ -15,7 +22,13 @@ const NOT_ON_THE_INTERNET = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '1
  * captures show (`; EDNS: version: 0, flags:; udp: 512`); Cloudflare and Quad9
  * with DNS Flag Day 2020's 1232.
  */
-const PUBLIC_RESOLVERS: Readonly<Record<string, number>> = { '8.8.8.8': 512, '8.8.4.4': 512, '1.1.1.1': 1232, '1.0.0.1': 1232, '9.9.9.9': 1232 };
+const PUBLIC_RESOLVERS: Readonly<Record<string, number>> = {
+  '8.8.8.8': 512,
+  '8.8.4.4': 512,
+  '1.1.1.1': 1232,
+  '1.0.0.1': 1232,
+  '9.9.9.9': 1232,
+};
 
 /**
  * The router's DNS forwarder (dnsmasq on a home router, with its default
@@ -49,7 +62,14 @@ function recursiveResolver(ednsUdpSize: number, online: boolean): (question: Dns
 export function worldOf(profile: HostProfile, lanStations: () => readonly Station[] = () => []): World {
   const lan = parseCidr(profile.nic.cidr)!;
   const gateway = parseIpv4(profile.nic.gateway)!;
-  const router: RemoteHost = { address: gateway, answersPing: true, openTcpPorts: [], replyTtl: 64, latencyMs: 0.2, dns: recursiveResolver(ROUTER_EDNS_UDP_SIZE, profile.internet) };
+  const router: RemoteHost = {
+    address: gateway,
+    answersPing: true,
+    openTcpPorts: [],
+    replyTtl: 64,
+    latencyMs: 0.2,
+    dns: recursiveResolver(ROUTER_EDNS_UDP_SIZE, profile.internet),
+  };
   return {
     nic: profile.nic.name,
     neighbourMac: (address: Ipv4) => (address === gateway ? parseMac(profile.router.mac) : undefined),
@@ -57,7 +77,12 @@ export function worldOf(profile: HostProfile, lanStations: () => readonly Statio
     lanStations,
     reach(destination: Ipv4) {
       if (destination === gateway) return router;
-      if (!profile.internet || contains(lan, destination) || NOT_ON_THE_INTERNET.some((range) => contains(range, destination))) return undefined;
+      if (
+        !profile.internet ||
+        contains(lan, destination) ||
+        NOT_ON_THE_INTERNET.some((range) => contains(range, destination))
+      )
+        return undefined;
       const resolverUdpSize = PUBLIC_RESOLVERS[formatIpv4(destination)];
       const behaviour = internet().publicHostBehaviour(destination);
       // The routers on the way: as many as the reply's TTL lost from its sender's initial 64, 128 or 255.
@@ -65,7 +90,12 @@ export function worldOf(profile: HostProfile, lanStations: () => readonly Statio
       // address, so they stay silent (`* * *`), as routers that filter ICMP do.
       const hops = Math.max(1, initialTtl(behaviour.replyTtl) - behaviour.replyTtl);
       const path = [gateway, ...Array.from({ length: hops - 1 }, () => undefined)];
-      return { address: destination, ...behaviour, path, ...(resolverUdpSize ? { dns: recursiveResolver(resolverUdpSize, true) } : {}) };
+      return {
+        address: destination,
+        ...behaviour,
+        path,
+        ...(resolverUdpSize ? { dns: recursiveResolver(resolverUdpSize, true) } : {}),
+      };
     },
   };
 }

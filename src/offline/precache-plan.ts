@@ -21,7 +21,13 @@ export function urlOf(path: string): string {
 }
 
 /** Pagefind's code, as opposed to its indexes; its other UIs and the highlight script are not used. */
-const PAGEFIND_RUNTIME = new Set(['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'pagefind-component-ui.js', 'pagefind-component-ui.css']);
+const PAGEFIND_RUNTIME = new Set([
+  'pagefind.js',
+  'pagefind-worker.js',
+  'pagefind-entry.json',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+]);
 /** Files no page loads: crawlers' and hosts' files, and the worker itself. */
 const NEVER = new Set(['/sitemap.xml', '/robots.txt', '/_headers', '/sw.js']);
 
@@ -37,7 +43,9 @@ export function localeOf(pathname: string): Locale | undefined {
 function indexLocale(name: string): Locale | undefined {
   return LOCALES.find((locale) => {
     const language = pagefindLanguage(locale).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return new RegExp(`^(pagefind\\.${language}_[^/]+\\.pf_meta|wasm\\.${language}\\.pagefind|(index|fragment|filter)/${language}_[^/]+)$`).test(name);
+    return new RegExp(
+      `^(pagefind\\.${language}_[^/]+\\.pf_meta|wasm\\.${language}\\.pagefind|(index|fragment|filter)/${language}_[^/]+)$`,
+    ).test(name);
   });
 }
 
@@ -66,5 +74,7 @@ export function precachePlan(files: readonly Entry[]): PrecachePlan {
  * first, the cache when the network cannot.
  */
 export function strategyFor(pathname: string): 'cache-first' | 'network-first' {
-  return pathname.startsWith('/_astro/') || /^\/pagefind\/.*\.pf_(meta|index|fragment|filter)$/.test(pathname) ? 'cache-first' : 'network-first';
+  return pathname.startsWith('/_astro/') || /^\/pagefind\/.*\.pf_(meta|index|fragment|filter)$/.test(pathname)
+    ? 'cache-first'
+    : 'network-first';
 }

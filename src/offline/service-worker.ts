@@ -18,7 +18,10 @@ interface FetchEvent extends ExtendableEvent {
 interface WorkerScope {
   location: Location;
   skipWaiting(): Promise<void>;
-  clients: { claim(): Promise<void>; matchAll(options: { includeUncontrolled: boolean; type: 'window' }): Promise<{ url: string }[]> };
+  clients: {
+    claim(): Promise<void>;
+    matchAll(options: { includeUncontrolled: boolean; type: 'window' }): Promise<{ url: string }[]>;
+  };
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
   addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
 }
@@ -56,7 +59,10 @@ async function precache(entries: readonly Entry[]): Promise<void> {
   }
   // Read again: another locale may have been stored meanwhile.
   const updated = { ...(await revisions(cache)), ...Object.fromEntries(stale) };
-  await cache.put(REVISIONS, new Response(JSON.stringify(updated), { headers: { 'content-type': 'application/json' } }));
+  await cache.put(
+    REVISIONS,
+    new Response(JSON.stringify(updated), { headers: { 'content-type': 'application/json' } }),
+  );
 }
 
 const caching = new Map<Locale, Promise<void>>();
@@ -78,7 +84,9 @@ worker.addEventListener('install', (event) => {
     (async () => {
       // The page that registered the worker names the language to keep.
       const windows = await worker.clients.matchAll({ includeUncontrolled: true, type: 'window' });
-      const locales = new Set(windows.map(({ url }) => localeOf(new URL(url).pathname)).filter((locale) => locale !== undefined));
+      const locales = new Set(
+        windows.map(({ url }) => localeOf(new URL(url).pathname)).filter((locale) => locale !== undefined),
+      );
       await precache(plan.shared);
       await Promise.all([...locales].map(precacheLocale));
       await worker.skipWaiting();
@@ -99,7 +107,10 @@ worker.addEventListener('activate', (event) => {
           delete held[path];
         }
       }
-      await cache.put(REVISIONS, new Response(JSON.stringify(held), { headers: { 'content-type': 'application/json' } }));
+      await cache.put(
+        REVISIONS,
+        new Response(JSON.stringify(held), { headers: { 'content-type': 'application/json' } }),
+      );
       await worker.clients.claim();
     })(),
   );

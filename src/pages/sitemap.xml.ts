@@ -14,17 +14,22 @@ export const GET: APIRoute = async ({ site }) => {
   for (const locale of LOCALES) {
     entries.push({ loc: urls.home(locale), alternates: everyLocaleAlternates(urls.home) });
     for (const page of catalog.lessonsIn(locale)) {
-      if (!page.isFallback) entries.push({ loc: urls.lesson(locale, page.lessonId), alternates: lessonAlternates(page) });
+      if (!page.isFallback)
+        entries.push({ loc: urls.lesson(locale, page.lessonId), alternates: lessonAlternates(page) });
     }
   }
   const absolute = (path: string) => escapeXml(new URL(path, site).href);
   const body = entries
-    .map(({ loc, alternates }) => [
-      `  <url>`,
-      `    <loc>${absolute(loc)}</loc>`,
-      ...alternates.map((alt) => `    <xhtml:link rel="alternate" hreflang="${alt.hreflang}" href="${absolute(alt.href)}"/>`),
-      `  </url>`,
-    ].join('\n'))
+    .map(({ loc, alternates }) =>
+      [
+        `  <url>`,
+        `    <loc>${absolute(loc)}</loc>`,
+        ...alternates.map(
+          (alt) => `    <xhtml:link rel="alternate" hreflang="${alt.hreflang}" href="${absolute(alt.href)}"/>`,
+        ),
+        `  </url>`,
+      ].join('\n'),
+    )
     .join('\n');
   const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${body}\n</urlset>\n`;
   return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });

@@ -11,7 +11,11 @@ const starts = new Map<string, HostSnapshot>();
  * Checks a reader's command on the question's simulated host, in the page (this
  * module brings netsim with it; the tools the commands name come when needed).
  */
-export async function checkInBrowser(questionId: string, check: CommandCheck, command: string): Promise<CommandVerdict> {
+export async function checkInBrowser(
+  questionId: string,
+  check: CommandCheck,
+  command: string,
+): Promise<CommandVerdict> {
   const lines = [...check.recipe.steps.map((step) => step.command), command, check.probe ?? ''];
   return withToolModules(lines, loadToolModules, () => {
     let start = starts.get(questionId);

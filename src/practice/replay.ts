@@ -9,7 +9,12 @@ export interface PracticeRecipe {
 /** A fresh host given the recipe's commands, as the build typed them: the same seed and commands give the same host. */
 export function replay(recipe: PracticeRecipe): LessonHost {
   const host = LessonHost.fresh(recipe.seed);
-  for (const step of recipe.steps) host.run(step.prompt, step.command, step.interruptAfterSeconds === undefined ? {} : { interruptAfterSeconds: step.interruptAfterSeconds });
+  for (const step of recipe.steps)
+    host.run(
+      step.prompt,
+      step.command,
+      step.interruptAfterSeconds === undefined ? {} : { interruptAfterSeconds: step.interruptAfterSeconds },
+    );
   return host;
 }
 
@@ -44,7 +49,11 @@ export function sameLines(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** Runs the reader's command on a copy of the question's host and compares it with the reference, as `check.compare` says. */
-export function checkCommand(check: CommandCheck, command: string, start: LessonHost = replay(check.recipe)): CommandVerdict {
+export function checkCommand(
+  check: CommandCheck,
+  command: string,
+  start: LessonHost = replay(check.recipe),
+): CommandVerdict {
   const result = start.run(check.prompt, command);
   if (result.exitCode !== check.exit) return { accepted: false, result };
   if (check.compare === 'output') return { accepted: sameLines(result.output, check.expected), result };

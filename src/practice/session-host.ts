@@ -1,5 +1,13 @@
 import { stripSgr } from './sgr';
-import { Host, type CommandTrace, type Goal, type GoalResult, type HostSnapshot, type MachineName, type TopologyRecord } from '../netsim/index';
+import {
+  Host,
+  type CommandTrace,
+  type Goal,
+  type GoalResult,
+  type HostSnapshot,
+  type MachineName,
+  type TopologyRecord,
+} from '../netsim/index';
 
 /**
  * Simulated seconds a lesson command may run. A command still running then never
@@ -103,21 +111,48 @@ export class LessonHost {
    * Runs a command as a lesson types it: Ctrl-C comes `interruptAfterSeconds` after Enter, by default when the budget is spent;
    * the terminal is `columns` wide; `styled` keeps the SGR sequences a terminal shows as colour and bold.
    */
-  run(written: string, command: string, { interruptAfterSeconds = COMMAND_BUDGET_SECONDS, columns = LESSON_COLUMNS, styled = false, terminal = 'host' }: LessonRunOptions = {}): StepResult {
+  run(
+    written: string,
+    command: string,
+    {
+      interruptAfterSeconds = COMMAND_BUDGET_SECONDS,
+      columns = LESSON_COLUMNS,
+      styled = false,
+      terminal = 'host',
+    }: LessonRunOptions = {},
+  ): StepResult {
     const prompt = this.accepts(written, terminal) ? written : this.prompt(terminal);
     const result = this.host.run(command, { asRoot: prompt === '# ', interruptAfterSeconds, columns, terminal });
     const step: StepResult = { prompt, output: terminalLines(result, { styled }), exitCode: result.exitCode };
     // The terminal's own echo is in `output` but in neither stream a program writes.
     if (result.output.includes('^C') && !`${result.stdout}${result.stderr}`.includes('^C')) step.interrupted = true;
-    else if (result.elapsedMs > COMMAND_BUDGET_SECONDS * 1000) step.overBudgetSeconds = Math.ceil(result.elapsedMs / 1000);
+    else if (result.elapsedMs > COMMAND_BUDGET_SECONDS * 1000)
+      step.overBudgetSeconds = Math.ceil(result.elapsedMs / 1000);
     return step;
   }
 
   /** Runs a command as `run` does, with every hop its packets take recorded: what a trace shows. */
-  traced(written: string, command: string, { interruptAfterSeconds = COMMAND_BUDGET_SECONDS, columns = LESSON_COLUMNS, terminal = 'host' }: LessonRunOptions = {}): { step: StepResult; trace: CommandTrace } {
+  traced(
+    written: string,
+    command: string,
+    {
+      interruptAfterSeconds = COMMAND_BUDGET_SECONDS,
+      columns = LESSON_COLUMNS,
+      terminal = 'host',
+    }: LessonRunOptions = {},
+  ): { step: StepResult; trace: CommandTrace } {
     const prompt = this.accepts(written, terminal) ? written : this.prompt(terminal);
-    const result = this.host.run(command, { asRoot: prompt === '# ', interruptAfterSeconds, columns, trace: true, terminal });
-    return { step: { prompt, output: terminalLines(result), exitCode: result.exitCode }, trace: result.trace ?? { hops: [], namespaces: [] } };
+    const result = this.host.run(command, {
+      asRoot: prompt === '# ',
+      interruptAfterSeconds,
+      columns,
+      trace: true,
+      terminal,
+    });
+    return {
+      step: { prompt, output: terminalLines(result), exitCode: result.exitCode },
+      trace: result.trace ?? { hops: [], namespaces: [] },
+    };
   }
 
   /** Whether the host meets each goal, checked on a copy of it. */

@@ -13,13 +13,15 @@ const SKIPPED = [
 ].join(', ');
 
 /** `-p`, `--network`: a flag, not a word, whatever it spells. */
-const isFlag = (text: string, start: number) => text[start - 1] === '-' && /(^|[\s(`"'[])-{1,2}$/.test(text.slice(Math.max(0, start - 3), start));
+const isFlag = (text: string, start: number) =>
+  text[start - 1] === '-' && /(^|[\s(`"'[])-{1,2}$/.test(text.slice(Math.max(0, start - 3), start));
 
 /** The stretches of a text that name a term, as [start, end) offsets. */
 export function hitsIn(text: string, terms: readonly string[]): [number, number][] {
   const hits: [number, number][] = [];
   for (const match of text.matchAll(WORD)) {
-    if (!isFlag(text, match.index) && matchesAny(match[0], terms)) hits.push([match.index, match.index + match[0].length]);
+    if (!isFlag(text, match.index) && matchesAny(match[0], terms))
+      hits.push([match.index, match.index + match[0].length]);
   }
   return hits;
 }

@@ -37,7 +37,8 @@ function stylesheet(href: string): Promise<void> {
   });
 }
 
-export const defaultInstance = (components: PagefindComponents) => components.getInstanceManager().getInstance('default');
+export const defaultInstance = (components: PagefindComponents) =>
+  components.getInstanceManager().getInstance('default');
 
 /**
  * Pagefind marks excerpt words that share the term's stem ("ponte" marks "pontos") and

@@ -29,7 +29,21 @@ export const DOCKER_COMMANDS: Record<string, readonly string[]> = {
   create: [],
   events: ['--since', '--until', '-f', '--filter', '--format'],
   history: ['-H', '--human', '--no-trunc', '-q', '--quiet', '--format'],
-  exec: ['-d', '--detach', '-e', '--env', '-i', '--interactive', '-t', '--tty', '-u', '--user', '-w', '--workdir', '--privileged'],
+  exec: [
+    '-d',
+    '--detach',
+    '-e',
+    '--env',
+    '-i',
+    '--interactive',
+    '-t',
+    '--tty',
+    '-u',
+    '--user',
+    '-w',
+    '--workdir',
+    '--privileged',
+  ],
   image: [],
   images: ['-a', '--all', '-q', '--quiet', '--format', '--filter', '--no-trunc'],
   info: ['--format'],
@@ -39,17 +53,64 @@ export const DOCKER_COMMANDS: Record<string, readonly string[]> = {
   network: [],
   pause: [],
   port: [],
-  ps: ['-a', '--all', '-q', '--quiet', '--format', '--filter', '-f', '--no-trunc', '-l', '--latest', '-n', '-s', '--size'],
+  ps: [
+    '-a',
+    '--all',
+    '-q',
+    '--quiet',
+    '--format',
+    '--filter',
+    '-f',
+    '--no-trunc',
+    '-l',
+    '--latest',
+    '-n',
+    '-s',
+    '--size',
+  ],
   pull: ['-q', '--quiet', '--platform'],
   rename: [],
   restart: ['-t', '--time'],
   rm: ['-f', '--force', '-v', '--volumes', '-l', '--link'],
   rmi: ['-f', '--force'],
   run: [
-    '-d', '--detach', '-i', '--interactive', '-t', '--tty', '--rm', '--name', '--network', '--net', '--network-alias',
-    '-p', '--publish', '-P', '--publish-all', '--expose', '-e', '--env', '--hostname', '-h', '--dns', '--dns-search',
-    '--add-host', '--ip', '--link', '--mac-address', '--cap-add', '--privileged', '-v', '--volume', '--mount', '-w', '--workdir',
-    '--health-cmd', '--health-interval', '--health-retries', '--no-healthcheck',
+    '-d',
+    '--detach',
+    '-i',
+    '--interactive',
+    '-t',
+    '--tty',
+    '--rm',
+    '--name',
+    '--network',
+    '--net',
+    '--network-alias',
+    '-p',
+    '--publish',
+    '-P',
+    '--publish-all',
+    '--expose',
+    '-e',
+    '--env',
+    '--hostname',
+    '-h',
+    '--dns',
+    '--dns-search',
+    '--add-host',
+    '--ip',
+    '--link',
+    '--mac-address',
+    '--cap-add',
+    '--privileged',
+    '-v',
+    '--volume',
+    '--mount',
+    '-w',
+    '--workdir',
+    '--health-cmd',
+    '--health-interval',
+    '--health-retries',
+    '--no-healthcheck',
   ],
   start: ['-a', '--attach', '-i', '--interactive'],
   stats: ['-a', '--all', '--no-stream', '--no-trunc', '--format'],
@@ -63,7 +124,21 @@ export const DOCKER_COMMANDS: Record<string, readonly string[]> = {
 
 export const NETWORK_COMMANDS: Record<string, readonly string[]> = {
   connect: ['--alias', '--ip', '--ip6', '--link', '--driver-opt'],
-  create: ['-d', '--driver', '--subnet', '--gateway', '--ip-range', '--internal', '--attachable', '--ipv6', '-o', '--opt', '--label', '--aux-address', '--scope'],
+  create: [
+    '-d',
+    '--driver',
+    '--subnet',
+    '--gateway',
+    '--ip-range',
+    '--internal',
+    '--attachable',
+    '--ipv6',
+    '-o',
+    '--opt',
+    '--label',
+    '--aux-address',
+    '--scope',
+  ],
   disconnect: ['-f', '--force'],
   inspect: ['-f', '--format', '-v', '--verbose'],
   ls: ['-f', '--filter', '--format', '-q', '--quiet', '--no-trunc'],
@@ -96,7 +171,22 @@ export const COMPOSE_COMMANDS: Record<string, readonly string[]> = {
   port: ['--index', '--protocol'],
   ps: ['-a', '--all', '-q', '--quiet', '--format', '--services', '--filter', '--status'],
   restart: ['-t', '--timeout', '--no-deps'],
-  run: ['-d', '--detach', '--rm', '-e', '--env', '--name', '-T', '--no-TTY', '-p', '--publish', '-P', '--service-ports', '--use-aliases', '--no-deps'],
+  run: [
+    '-d',
+    '--detach',
+    '--rm',
+    '-e',
+    '--env',
+    '--name',
+    '-T',
+    '--no-TTY',
+    '-p',
+    '--publish',
+    '-P',
+    '--service-ports',
+    '--use-aliases',
+    '--no-deps',
+  ],
   rm: ['-f', '--force', '-s', '--stop'],
   scale: ['--no-deps'],
   start: [],
@@ -104,7 +194,17 @@ export const COMPOSE_COMMANDS: Record<string, readonly string[]> = {
   stop: ['-t', '--timeout'],
   top: [],
   unpause: [],
-  up: ['-d', '--detach', '--force-recreate', '--no-recreate', '--remove-orphans', '--wait', '--no-color', '--timestamps', '--scale'],
+  up: [
+    '-d',
+    '--detach',
+    '--force-recreate',
+    '--no-recreate',
+    '--remove-orphans',
+    '--wait',
+    '--no-color',
+    '--timestamps',
+    '--scale',
+  ],
   version: ['--short', '-f', '--format'],
   volumes: ['-q', '--quiet', '--format'],
 };
@@ -125,11 +225,54 @@ function positionalNames(path: readonly string[], context: CompletionContext): r
     return [];
   }
   if (command === 'inspect') return [...context.containers, ...context.networks];
-  if (['attach', 'cp', 'exec', 'kill', 'logs', 'pause', 'port', 'rename', 'restart', 'rm', 'start', 'stats', 'stop', 'top', 'unpause', 'wait'].includes(command!)) return context.containers;
+  if (
+    [
+      'attach',
+      'cp',
+      'exec',
+      'kill',
+      'logs',
+      'pause',
+      'port',
+      'rename',
+      'restart',
+      'rm',
+      'start',
+      'stats',
+      'stop',
+      'top',
+      'unpause',
+      'wait',
+    ].includes(command!)
+  )
+    return context.containers;
   return [];
 }
 
-const RUN_VALUES = ['--name', '--network', '--net', '--network-alias', '-p', '--publish', '--expose', '-e', '--env', '--hostname', '-h', '--dns', '--dns-search', '--add-host', '--ip', '--link', '--mac-address', '--cap-add', '-v', '--volume', '-w', '--workdir'];
+const RUN_VALUES = [
+  '--name',
+  '--network',
+  '--net',
+  '--network-alias',
+  '-p',
+  '--publish',
+  '--expose',
+  '-e',
+  '--env',
+  '--hostname',
+  '-h',
+  '--dns',
+  '--dns-search',
+  '--add-host',
+  '--ip',
+  '--link',
+  '--mac-address',
+  '--cap-add',
+  '-v',
+  '--volume',
+  '-w',
+  '--workdir',
+];
 
 /**
  * Flags that take a value, per command: the word after them is that value, not a
@@ -155,7 +298,18 @@ const VALUE_FLAGS: Record<string, readonly string[]> = {
   'system df': ['--format'],
   'system info': ['-f', '--format'],
   'system prune': ['--filter'],
-  'network create': ['-d', '--driver', '--subnet', '--gateway', '--ip-range', '-o', '--opt', '--label', '--aux-address', '--scope'],
+  'network create': [
+    '-d',
+    '--driver',
+    '--subnet',
+    '--gateway',
+    '--ip-range',
+    '-o',
+    '--opt',
+    '--label',
+    '--aux-address',
+    '--scope',
+  ],
   'network connect': ['--alias', '--ip', '--ip6', '--link', '--driver-opt'],
   'network inspect': ['-f', '--format'],
   'network ls': ['-f', '--filter', '--format'],
@@ -181,7 +335,11 @@ export function complete(line: string, cursor: number, context: CompletionContex
   const from = before.search(/\S*$/);
   const word = before.slice(from);
   // Words of the current command only: after a pipe, `;` or `&&`, a new command starts.
-  const command = before.slice(0, from).split(/\|\|?|&&|;/).at(-1)!.trim();
+  const command = before
+    .slice(0, from)
+    .split(/\|\|?|&&|;/)
+    .at(-1)!
+    .trim();
   const typed = command === '' ? [] : command.split(/\s+/);
   // `sudo docker ...` completes as `docker ...`.
   const words = typed[0] === 'sudo' ? typed.slice(1) : typed;
@@ -199,7 +357,13 @@ function dockerWords(args: readonly string[], word: string, context: CompletionC
   const positional: string[] = [];
   const takesValue = (flag: string) => {
     const [command, sub] = positional;
-    return (VALUE_FLAGS[(command === 'network' || command === 'compose' || command === 'system') && sub ? `${command} ${sub}` : (command ?? '')] ?? []).includes(flag);
+    return (
+      VALUE_FLAGS[
+        (command === 'network' || command === 'compose' || command === 'system') && sub
+          ? `${command} ${sub}`
+          : (command ?? '')
+      ] ?? []
+    ).includes(flag);
   };
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
@@ -214,8 +378,16 @@ function dockerWords(args: readonly string[], word: string, context: CompletionC
   if (!command) return word.startsWith('-') ? ['--help', '--version'] : Object.keys(DOCKER_COMMANDS);
   if (command === 'network' && !sub) return word.startsWith('-') ? ['--help'] : Object.keys(NETWORK_COMMANDS);
   if (command === 'system' && !sub) return word.startsWith('-') ? ['--help'] : Object.keys(SYSTEM_COMMANDS);
-  if (command === 'compose' && !sub) return word.startsWith('-') ? [...DOCKER_COMMANDS.compose!, '--help'] : Object.keys(COMPOSE_COMMANDS);
-  const flags = command === 'network' ? (NETWORK_COMMANDS[sub!] ?? []) : command === 'compose' ? (COMPOSE_COMMANDS[sub!] ?? []) : command === 'system' ? (SYSTEM_COMMANDS[sub!] ?? []) : (DOCKER_COMMANDS[command] ?? []);
+  if (command === 'compose' && !sub)
+    return word.startsWith('-') ? [...DOCKER_COMMANDS.compose!, '--help'] : Object.keys(COMPOSE_COMMANDS);
+  const flags =
+    command === 'network'
+      ? (NETWORK_COMMANDS[sub!] ?? [])
+      : command === 'compose'
+        ? (COMPOSE_COMMANDS[sub!] ?? [])
+        : command === 'system'
+          ? (SYSTEM_COMMANDS[sub!] ?? [])
+          : (DOCKER_COMMANDS[command] ?? []);
   if (word.startsWith('-')) return [...flags, '--help'];
   // `docker run IMAGE cmd...`: after the image come the container's own words.
   if (['run', 'create'].includes(command) && positional.length > 1) return [];

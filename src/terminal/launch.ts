@@ -5,7 +5,10 @@ import { startSimulation, type StartingSimulation } from './worker-client';
 /** How long a worker started on a press waits for the click that opens its terminal. */
 const PRESS_KEEPS_WORKER_MS = 10_000;
 
-const pressed = new WeakMap<HTMLButtonElement, { simulation: StartingSimulation; timer: ReturnType<typeof setTimeout> }>();
+const pressed = new WeakMap<
+  HTMLButtonElement,
+  { simulation: StartingSimulation; timer: ReturnType<typeof setTimeout> }
+>();
 
 /**
  * A press on "Try it" (pointerdown) starts the worker before the click, which comes 50 to 200 ms
@@ -36,7 +39,13 @@ function takePressed(trigger: HTMLButtonElement): StartingSimulation | undefined
  * code (xterm.js, netsim in its worker) is fetched now, on the first click, and
  * never on a page where nobody opens one.
  */
-export async function launchTerminal(trigger: HTMLButtonElement, after: Element, recipe: PracticeRecipe, commands: readonly string[] = [], onClose?: () => void): Promise<OpenTerminal> {
+export async function launchTerminal(
+  trigger: HTMLButtonElement,
+  after: Element,
+  recipe: PracticeRecipe,
+  commands: readonly string[] = [],
+  onClose?: () => void,
+): Promise<OpenTerminal> {
   const labels = JSON.parse(document.querySelector('[data-terminal-strings]')!.textContent!) as TerminalLabels;
   const simulation = takePressed(trigger) ?? startSimulation(recipe);
   const { openTerminal } = await import('./terminal-ui');

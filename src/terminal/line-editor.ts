@@ -95,8 +95,10 @@ export function splitKeys(data: string): string[] {
 }
 
 /** Code units of the character before or after the cursor: two for an emoji or any character beyond U+FFFF. */
-const before = (buffer: string, cursor: number) => (cursor >= 2 && /[\uDC00-\uDFFF]/.test(buffer[cursor - 1]!) && /[\uD800-\uDBFF]/.test(buffer[cursor - 2]!) ? 2 : 1);
-const after = (buffer: string, cursor: number) => (/[\uD800-\uDBFF]/.test(buffer[cursor] ?? '') && /[\uDC00-\uDFFF]/.test(buffer[cursor + 1] ?? '') ? 2 : 1);
+const before = (buffer: string, cursor: number) =>
+  cursor >= 2 && /[\uDC00-\uDFFF]/.test(buffer[cursor - 1]!) && /[\uD800-\uDBFF]/.test(buffer[cursor - 2]!) ? 2 : 1;
+const after = (buffer: string, cursor: number) =>
+  /[\uD800-\uDBFF]/.test(buffer[cursor] ?? '') && /[\uDC00-\uDFFF]/.test(buffer[cursor + 1] ?? '') ? 2 : 1;
 
 const isWordChar = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}_]/u.test(char);
 
@@ -177,16 +179,27 @@ export function pressKey(state: LineState, key: string): { state: LineState; act
       return edit({ buffer: buffer.slice(0, cursor), killed: buffer.slice(cursor) });
     case CONTROL.ctrlW: {
       const start = whitespaceWordLeft(buffer, cursor);
-      return edit({ buffer: buffer.slice(0, start) + buffer.slice(cursor), cursor: start, killed: buffer.slice(start, cursor) });
+      return edit({
+        buffer: buffer.slice(0, start) + buffer.slice(cursor),
+        cursor: start,
+        killed: buffer.slice(start, cursor),
+      });
     }
     case CONTROL.ctrlY:
-      return edit({ buffer: buffer.slice(0, cursor) + state.killed + buffer.slice(cursor), cursor: cursor + state.killed.length });
+      return edit({
+        buffer: buffer.slice(0, cursor) + state.killed + buffer.slice(cursor),
+        cursor: cursor + state.killed.length,
+      });
     case 'up':
     case CONTROL.ctrlP:
-      return state.historyIndex === 0 ? edit({}, 'bell') : { state: recall(state, state.historyIndex - 1), action: 'none' };
+      return state.historyIndex === 0
+        ? edit({}, 'bell')
+        : { state: recall(state, state.historyIndex - 1), action: 'none' };
     case 'down':
     case CONTROL.ctrlN:
-      return state.historyIndex >= state.history.length ? edit({}, 'bell') : { state: recall(state, state.historyIndex + 1), action: 'none' };
+      return state.historyIndex >= state.history.length
+        ? edit({}, 'bell')
+        : { state: recall(state, state.historyIndex + 1), action: 'none' };
     default:
       // Other control characters and unknown escape sequences do nothing, as in readline.
       if (key.startsWith('\x1b') || /^[\x00-\x1f]$/.test(key)) return edit({}, 'none');

@@ -11,7 +11,8 @@ export function parseNetsimCommand(line: string): NetsimCommand | undefined {
   const words = line.trim().split(/\s+/);
   if (words[0] !== 'netsim') return undefined;
   const rest = words.slice(1);
-  if (rest.length === 0 || (rest.length === 1 && (rest[0] === 'help' || rest[0] === '--help' || rest[0] === '-h'))) return { kind: 'help' };
+  if (rest.length === 0 || (rest.length === 1 && (rest[0] === 'help' || rest[0] === '--help' || rest[0] === '-h')))
+    return { kind: 'help' };
   if (rest.length === 1 && rest[0] === 'trace') return { kind: 'trace' };
   return { kind: 'usage' };
 }

@@ -8,7 +8,8 @@ import { TerminalSimulation } from './terminal-session';
 let session: TerminalSimulation | undefined;
 
 /** Runs `run` with the tools `lines` name loaded (and any other it turns out to need). */
-const withTools = <T>(lines: Iterable<string>, run: () => T): Promise<T> => withToolModules(lines, loadToolModules, run);
+const withTools = <T>(lines: Iterable<string>, run: () => T): Promise<T> =>
+  withToolModules(lines, loadToolModules, run);
 
 async function answer(request: TerminalRequest): Promise<TerminalReply> {
   if (request.type === 'start') {
@@ -32,9 +33,15 @@ async function answer(request: TerminalRequest): Promise<TerminalReply> {
       return { type: 'foreseen', line: request.line, outcome };
     }
     case 'run':
-      return { type: 'outcome', outcome: await withTools([request.line], () => current.run(request.line, request.columns)) };
+      return {
+        type: 'outcome',
+        outcome: await withTools([request.line], () => current.run(request.line, request.columns)),
+      };
     case 'interrupt':
-      return { type: 'outcome', outcome: await withTools([], () => current.interrupt(request.seconds, request.columns)) };
+      return {
+        type: 'outcome',
+        outcome: await withTools([], () => current.interrupt(request.seconds, request.columns)),
+      };
     case 'complete': {
       // Completion is a chunk of its own, fetched on the first Tab: many sessions never press it.
       const { complete } = await import('./completion');

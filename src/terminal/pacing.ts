@@ -5,7 +5,8 @@ export const SECOND_MS = 1000;
 const TIMED_LINE = /\b(icmp_seq|seq)=\d+\b/;
 
 /** A layer's progress in `docker pull` (and a run that pulls): shown step by step, a moment apart, for the eye. */
-const PULL_LINE = /^[0-9a-f]{12}: (Pulling fs layer|Waiting|Downloading|Verifying Checksum|Download complete|Extracting|Pull complete)/;
+const PULL_LINE =
+  /^[0-9a-f]{12}: (Pulling fs layer|Waiting|Downloading|Verifying Checksum|Download complete|Extracting|Pull complete)/;
 export const PULL_STEP_MS = 120;
 
 /**
@@ -27,4 +28,5 @@ export function pace(output: string): { text: string; waitMs: number }[] {
 export const hasTimedLines = (output: string): boolean => TIMED_LINE.test(output);
 
 /** How many seconds a reader has watched: the timed lines shown so far, at least one. */
-export const secondsShown = (shownLines: readonly string[]): number => Math.max(1, shownLines.filter((line) => TIMED_LINE.test(line)).length);
+export const secondsShown = (shownLines: readonly string[]): number =>
+  Math.max(1, shownLines.filter((line) => TIMED_LINE.test(line)).length);

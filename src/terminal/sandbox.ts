@@ -7,6 +7,7 @@ export async function openSandbox(place: HTMLElement): Promise<void> {
   const recipe = JSON.parse(place.dataset.start!);
   const first = startSimulation(recipe);
   const { openTerminal } = await import('./terminal-ui');
-  const open = (simulation = startSimulation(recipe)) => openTerminal(place, { simulation, labels, onClose: () => open() });
+  const open = (simulation = startSimulation(recipe)) =>
+    openTerminal(place, { simulation, labels, onClose: () => open() });
   open(first);
 }

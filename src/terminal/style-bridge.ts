@@ -29,7 +29,8 @@ class BridgedStyle extends HTMLElement {
 
   connectedCallback(): void {
     this.hidden = true;
-    if (!document.adoptedStyleSheets.includes(this.sheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.sheet];
+    if (!document.adoptedStyleSheets.includes(this.sheet))
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.sheet];
   }
 
   disconnectedCallback(): void {

@@ -1,4 +1,11 @@
-import { needsMoreInput, type CommandTrace, type Goal, type GoalResult, type HostSnapshot, type MachineName } from '../netsim/index';
+import {
+  needsMoreInput,
+  type CommandTrace,
+  type Goal,
+  type GoalResult,
+  type HostSnapshot,
+  type MachineName,
+} from '../netsim/index';
 import { ToolModuleMissing } from '../netsim/cli/tool-modules';
 import { replay, type PracticeRecipe } from '../practice/replay';
 import { LessonHost } from '../practice/session-host';
@@ -46,9 +53,20 @@ export class TerminalSimulation {
    * instead of copying the host between Enter and its output. Undefined once the host has changed.
    */
   private ready: HostSnapshot | undefined;
-  private pending: { line: string; before: HostSnapshot; prompt: string; columns: number | undefined; terminal: MachineName } | undefined;
+  private pending:
+    | { line: string; before: HostSnapshot; prompt: string; columns: number | undefined; terminal: MachineName }
+    | undefined;
   /** The last line that ran to its end, and the host before it: `netsim trace` runs it again, traced. */
-  private last: { line: string; before: HostSnapshot; prompt: string; columns: number | undefined; interruptAfterSeconds: number; terminal: MachineName } | undefined;
+  private last:
+    | {
+        line: string;
+        before: HostSnapshot;
+        prompt: string;
+        columns: number | undefined;
+        interruptAfterSeconds: number;
+        terminal: MachineName;
+      }
+    | undefined;
   /** The terminal lines go to: the host's, or the one open on the LAN machine (the terminal's second tab). */
   private terminal: MachineName = 'host';
   /**
@@ -120,14 +138,24 @@ export class TerminalSimulation {
     const { terminal } = this;
     let result;
     try {
-      result = host.run(prompt, line, { interruptAfterSeconds: ENDLESS_AFTER_SECONDS, styled: true, terminal, ...widthOf(columns) });
+      result = host.run(prompt, line, {
+        interruptAfterSeconds: ENDLESS_AFTER_SECONDS,
+        styled: true,
+        terminal,
+        ...widthOf(columns),
+      });
     } catch (error) {
       // A tool not fetched yet is fetched now, as a prefetch; the line runs again from the start at Enter.
       if (error instanceof ToolModuleMissing) throw error;
       return undefined;
     }
     if (result.interrupted) return undefined;
-    const outcome: RunOutcome = { kind: 'done', output: joinOutput(result.output), prompt: host.prompt(terminal), exitCode: result.exitCode };
+    const outcome: RunOutcome = {
+      kind: 'done',
+      output: joinOutput(result.output),
+      prompt: host.prompt(terminal),
+      exitCode: result.exitCode,
+    };
     this.foreseen = { line, columns, terminal, host, before, prompt, outcome };
     return outcome;
   }
@@ -146,18 +174,36 @@ export class TerminalSimulation {
     if (foreseen && foreseen.line === line && foreseen.columns === columns && foreseen.terminal === this.terminal) {
       this.host = foreseen.host;
       this.ready = undefined;
-      this.last = { line, before: foreseen.before, prompt: foreseen.prompt, columns, interruptAfterSeconds: ENDLESS_AFTER_SECONDS, terminal: foreseen.terminal };
+      this.last = {
+        line,
+        before: foreseen.before,
+        prompt: foreseen.prompt,
+        columns,
+        interruptAfterSeconds: ENDLESS_AFTER_SECONDS,
+        terminal: foreseen.terminal,
+      };
       return foreseen.outcome;
     }
     if (needsMoreInput(line)) return { kind: 'more', prompt: CONTINUATION_PROMPT };
     const netsim = parseNetsimCommand(line);
     if (netsim?.kind === 'trace') return this.traceLast();
-    if (netsim) return { kind: 'netsim-help', usage: netsim.kind === 'usage', prompt: this.prompt(), exitCode: netsim.kind === 'usage' ? 2 : 0 };
+    if (netsim)
+      return {
+        kind: 'netsim-help',
+        usage: netsim.kind === 'usage',
+        prompt: this.prompt(),
+        exitCode: netsim.kind === 'usage' ? 2 : 0,
+      };
     const before = this.takeBefore();
     const prompt = this.prompt();
     const { terminal } = this;
     try {
-      const result = this.host.run(prompt, line, { interruptAfterSeconds: ENDLESS_AFTER_SECONDS, styled: true, terminal, ...widthOf(columns) });
+      const result = this.host.run(prompt, line, {
+        interruptAfterSeconds: ENDLESS_AFTER_SECONDS,
+        styled: true,
+        terminal,
+        ...widthOf(columns),
+      });
       const output = joinOutput(result.output);
       const interrupted = output.lastIndexOf(INTERRUPT_ECHO);
       if (result.interrupted && interrupted >= 0 && isInterruptEcho(output, interrupted)) {
@@ -171,7 +217,11 @@ export class TerminalSimulation {
       this.setHost(before);
       // Not a crash: the line runs again, from the same host, once the tool's module is loaded.
       if (error instanceof ToolModuleMissing) throw error;
-      return { kind: 'crashed', message: error instanceof Error ? error.message : String(error), prompt: this.prompt() };
+      return {
+        kind: 'crashed',
+        message: error instanceof Error ? error.message : String(error),
+        prompt: this.prompt(),
+      };
     }
   }
 
@@ -187,7 +237,11 @@ export class TerminalSimulation {
     if (!last) return { kind: 'trace', command: undefined, trace: undefined, prompt };
     try {
       const copy = LessonHost.restored(last.before);
-      const { trace } = copy.traced(last.prompt, last.line, { interruptAfterSeconds: last.interruptAfterSeconds, terminal: last.terminal, ...widthOf(last.columns) });
+      const { trace } = copy.traced(last.prompt, last.line, {
+        interruptAfterSeconds: last.interruptAfterSeconds,
+        terminal: last.terminal,
+        ...widthOf(last.columns),
+      });
       return { kind: 'trace', command: last.line, trace, prompt };
     } catch (error) {
       if (error instanceof ToolModuleMissing) throw error;
@@ -207,9 +261,21 @@ export class TerminalSimulation {
     this.ready = undefined;
     try {
       const interruptAfterSeconds = Math.max(seconds, 1);
-      const result = this.host.run(pending.prompt, pending.line, { interruptAfterSeconds, styled: true, terminal: pending.terminal, ...widthOf(columns ?? pending.columns) });
+      const result = this.host.run(pending.prompt, pending.line, {
+        interruptAfterSeconds,
+        styled: true,
+        terminal: pending.terminal,
+        ...widthOf(columns ?? pending.columns),
+      });
       const output = joinOutput(result.output);
-      this.last = { line: pending.line, before: pending.before, prompt: pending.prompt, columns: columns ?? pending.columns, interruptAfterSeconds, terminal: pending.terminal };
+      this.last = {
+        line: pending.line,
+        before: pending.before,
+        prompt: pending.prompt,
+        columns: columns ?? pending.columns,
+        interruptAfterSeconds,
+        terminal: pending.terminal,
+      };
       return { kind: 'done', output, prompt: this.prompt(), exitCode: result.exitCode };
     } catch (error) {
       this.setHost(pending.before);
@@ -217,7 +283,11 @@ export class TerminalSimulation {
         this.pending = pending;
         throw error;
       }
-      return { kind: 'crashed', message: error instanceof Error ? error.message : String(error), prompt: this.prompt() };
+      return {
+        kind: 'crashed',
+        message: error instanceof Error ? error.message : String(error),
+        prompt: this.prompt(),
+      };
     }
   }
 
@@ -255,7 +325,8 @@ interface Foreseen {
 /** A command's output lines as the screen shows them: each ends with a newline. */
 const joinOutput = (lines: readonly string[]): string => lines.join('\n') + (lines.length > 0 ? '\n' : '');
 
-const widthOf = (columns: number | undefined): { columns?: number } => (columns !== undefined && columns > 0 ? { columns } : {});
+const widthOf = (columns: number | undefined): { columns?: number } =>
+  columns !== undefined && columns > 0 ? { columns } : {};
 
 /** `^C` at the start of a line, as the terminal echoes it: not a caret and a C inside some output. */
 function isInterruptEcho(output: string, index: number): boolean {

@@ -215,7 +215,8 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   let typeahead: string[] = [];
   let transcript = '';
   let lastTab = '';
-  let endless: { shown: string[]; timer: ReturnType<typeof setTimeout> | undefined; command: string; timed: boolean } | undefined;
+  let endless:
+    { shown: string[]; timer: ReturnType<typeof setTimeout> | undefined; command: string; timed: boolean } | undefined;
   let flushPaced: (() => void) | undefined;
   /** The newline after an entered line, not yet written: it goes out with what comes next. */
   let pendingNewline = false;
@@ -269,7 +270,8 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   function out(text: string) {
     screenLog += text;
     // A bounded record: past xterm's scrollback it would not be shown anyway. Cut at a line's start.
-    if (screenLog.length > SCREEN_LOG_LIMIT) screenLog = screenLog.slice(screenLog.indexOf('\n', screenLog.length - SCREEN_LOG_LIMIT / 2) + 1);
+    if (screenLog.length > SCREEN_LOG_LIMIT)
+      screenLog = screenLog.slice(screenLog.indexOf('\n', screenLog.length - SCREEN_LOG_LIMIT / 2) + 1);
     term.write(text);
   }
 
@@ -627,7 +629,8 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   function showTabs(machines: readonly { name: MachineName; hostname: string }[]) {
     if (machines.length < 2) return;
     const lan = machines.find((machine) => machine.name === 'lan');
-    if (lan) help.textContent = `${labels.help} ${labels.lanTab.replace('{{name}}', () => lan.hostname)} ${labels.traceHint}`;
+    if (lan)
+      help.textContent = `${labels.help} ${labels.lanTab.replace('{{name}}', () => lan.hostname)} ${labels.traceHint}`;
     for (const machine of machines) {
       const element = document.createElement('button');
       element.type = 'button';

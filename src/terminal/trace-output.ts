@@ -16,9 +16,14 @@ export async function traceStrings(locale: string): Promise<Record<string, strin
  * by step in the reader's language (the same steps a lesson's trace lists),
  * or what the command is. Pure: strings in, text out.
  */
-export function netsimText(outcome: Extract<RunOutcome, { kind: 'trace' | 'netsim-help' }>, strings: Readonly<Record<string, string>>, tag: string): string {
+export function netsimText(
+  outcome: Extract<RunOutcome, { kind: 'trace' | 'netsim-help' }>,
+  strings: Readonly<Record<string, string>>,
+  tag: string,
+): string {
   const translate = templateTranslator(strings, tag);
-  if (outcome.kind === 'netsim-help') return `${translate('trace.terminal.help')}\n${outcome.usage ? `${translate('trace.terminal.usage')}\n` : ''}`;
+  if (outcome.kind === 'netsim-help')
+    return `${translate('trace.terminal.help')}\n${outcome.usage ? `${translate('trace.terminal.usage')}\n` : ''}`;
   if (outcome.command === undefined || !outcome.trace) return `${translate('trace.terminal.nothing')}\n`;
   if (outcome.trace.hops.length === 0) return `${translate('trace.terminal.none')}\n`;
   return traceText(outcome.command, traceSteps(outcome.trace), translate);

@@ -17,7 +17,8 @@ export class WorkerClient {
     // A worker that dies (out of memory, a script error outside a request) answers every waiting request with an error.
     this.worker.onerror = (event) => {
       event.preventDefault();
-      for (const answer of this.waiting.values()) answer({ type: 'error', message: event.message || 'the simulator stopped' });
+      for (const answer of this.waiting.values())
+        answer({ type: 'error', message: event.message || 'the simulator stopped' });
       this.waiting.clear();
     };
   }
@@ -25,7 +26,11 @@ export class WorkerClient {
   ask<T extends TerminalReply['type']>(request: TerminalRequest): Promise<Extract<TerminalReply, { type: T }>> {
     const id = this.next++;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, (reply) => (reply.type === 'error' ? reject(new Error(reply.message)) : resolve(reply as Extract<TerminalReply, { type: T }>)));
+      this.waiting.set(id, (reply) =>
+        reply.type === 'error'
+          ? reject(new Error(reply.message))
+          : resolve(reply as Extract<TerminalReply, { type: T }>),
+      );
       this.worker.postMessage({ id, ...request });
     });
   }

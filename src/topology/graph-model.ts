@@ -6,8 +6,20 @@ import type { TopologyContainer, TopologyInterface, TopologyNetwork, TopologyRec
  */
 export type FigureText = { text: string } | { key: string; values?: Record<string, string | number> };
 
-export type NodeKind = 'internet' | 'router' | 'machine' | 'lan' | 'nic' | 'host' | 'bridge' | 'network' | 'veth' | 'container' | 'interface';
-export type EdgeKind = 'wan' | 'lan' | 'uplink' | 'bridge-port' | 'veth-pair' | 'stacked' | 'published' | 'host-mode' | 'shared';
+export type NodeKind =
+  | 'internet'
+  | 'router'
+  | 'machine'
+  | 'lan'
+  | 'nic'
+  | 'host'
+  | 'bridge'
+  | 'network'
+  | 'veth'
+  | 'container'
+  | 'interface';
+export type EdgeKind =
+  'wan' | 'lan' | 'uplink' | 'bridge-port' | 'veth-pair' | 'stacked' | 'published' | 'host-mode' | 'shared';
 
 export interface GraphNode {
   id: string;
@@ -63,14 +75,20 @@ const isLoopback = (address: string) => address.startsWith('127.') || address ==
 export function figureProblems(record: TopologyRecord, { focus, highlight, hide }: FigureOptions): string[] {
   const problems: string[] = [];
   const networks = record.networks.map((network) => network.name).sort();
-  if (focus !== undefined && !networks.includes(focus)) problems.push(`focus="${focus}" names no network of the host at this point (it has ${networks.join(', ')})`);
+  if (focus !== undefined && !networks.includes(focus))
+    problems.push(`focus="${focus}" names no network of the host at this point (it has ${networks.join(', ')})`);
   if (highlight !== undefined) {
-    const graph = topologyGraph(record, { focus: focus !== undefined && networks.includes(focus) ? focus : undefined, hide });
+    const graph = topologyGraph(record, {
+      focus: focus !== undefined && networks.includes(focus) ? focus : undefined,
+      hide,
+    });
     const drawn = (id: string) => graph.nodes.some((node) => node.id === id);
     const bridge = record.bridges.find((candidate) => candidate.network === highlight);
     if (!drawn(`container:${highlight}`) && !drawn(`net:${highlight}`) && !(bridge && drawn(`bridge:${bridge.name}`))) {
       const how = [focus && `focus="${focus}"`, hide && `hide="${hide}"`].filter(Boolean).join(' and ');
-      problems.push(`highlight="${highlight}" names no container or network the figure draws${how ? ` with ${how}` : ''}`);
+      problems.push(
+        `highlight="${highlight}" names no container or network the figure draws${how ? ` with ${how}` : ''}`,
+      );
     }
   }
   return problems;
@@ -88,50 +106,101 @@ interface Scope {
  * small change of state (one more container) adds to the figure rather than
  * reshuffling it. Pure: the same record and options give the same graph.
  */
-export function topologyGraph(record: TopologyRecord, { focus, highlight, outside = 'auto', hide }: FigureOptions = {}): TopologyGraph {
+export function topologyGraph(
+  record: TopologyRecord,
+  { focus, highlight, outside = 'auto', hide }: FigureOptions = {},
+): TopologyGraph {
   const graph: TopologyGraph = { nodes: [], edges: [], description: [] };
-  const scope: Scope = { focused: record.networks.find((network) => network.name === focus), idleHidden: hide === 'idle', highlight };
+  const scope: Scope = {
+    focused: record.networks.find((network) => network.name === focus),
+    idleHidden: hide === 'idle',
+    highlight,
+  };
   const containers = [...record.containers].filter((container) => drawsContainer(container, scope)).sort(byName);
   const stacked = record.networks
     .filter((network) => network.parent !== undefined && (!scope.focused || network === scope.focused))
-    .filter((network) => !scope.idleHidden || network === scope.focused || containers.some((container) => container.interfaces.some((iface) => iface.network === network.name)))
+    .filter(
+      (network) =>
+        !scope.idleHidden ||
+        network === scope.focused ||
+        containers.some((container) => container.interfaces.some((iface) => iface.network === network.name)),
+    )
     .sort(byName);
   const draw = drawer(graph);
 
-  const lanDrawn = outside === 'lan' || outside === 'internet' || (outside === 'auto' && lanMatters(record, containers, stacked));
+  const lanDrawn =
+    outside === 'lan' || outside === 'internet' || (outside === 'auto' && lanMatters(record, containers, stacked));
   draw.node('host', 'host', [text(record.hostname), { key: 'node.host' }]);
   graph.description.push({ key: 'alt.host', values: { host: record.hostname } });
-  const nics = [...record.nics].filter((nic) => nic.name === record.lan.nic || stacked.some((network) => network.parent === nic.name) || (!scope.focused && !scope.idleHidden)).sort(byName);
+  const nics = [...record.nics]
+    .filter(
+      (nic) =>
+        nic.name === record.lan.nic ||
+        stacked.some((network) => network.parent === nic.name) ||
+        (!scope.focused && !scope.idleHidden),
+    )
+    .sort(byName);
   for (const nic of nics) {
     draw.node(`nic:${nic.name}`, 'nic', [text(`${nic.index}: ${nic.name}`), ...nic.addresses.map(text)]);
     draw.edge('uplink', `nic:${nic.name}`, 'host');
     if (lanDrawn && nic.name === record.lan.nic) draw.edge('lan', 'lan', `nic:${nic.name}`);
-    graph.description.push({ key: 'alt.nic', values: { name: nic.name, index: nic.index, addresses: nic.addresses.join(', ') || '-' } });
+    graph.description.push({
+      key: 'alt.nic',
+      values: { name: nic.name, index: nic.index, addresses: nic.addresses.join(', ') || '-' },
+    });
   }
   if (lanDrawn) drawOutside(record, draw, outside === 'internet' && record.lan.internet);
 
   const bridges = drawBridges(record, draw, scope);
   for (const network of stacked) {
-    const lines: FigureText[] = [{ key: network.internal ? 'node.networkInternal' : 'node.network', values: { network: network.name, subnets: network.subnets.join(', ') } }, { key: 'node.stackedOn', values: { driver: network.driver, parent: network.parent! } }];
+    const lines: FigureText[] = [
+      {
+        key: network.internal ? 'node.networkInternal' : 'node.network',
+        values: { network: network.name, subnets: network.subnets.join(', ') },
+      },
+      { key: 'node.stackedOn', values: { driver: network.driver, parent: network.parent! } },
+    ];
     draw.node(`net:${network.name}`, 'network', lines, { highlighted: highlight === network.name });
-    if (nics.some((nic) => nic.name === network.parent)) draw.edge('stacked', `nic:${network.parent}`, `net:${network.name}`);
-    graph.description.push({ key: 'alt.stackedNetwork', values: { network: network.name, driver: network.driver, subnets: network.subnets.join(', ') || '-', parent: network.parent! } });
+    if (nics.some((nic) => nic.name === network.parent))
+      draw.edge('stacked', `nic:${network.parent}`, `net:${network.name}`);
+    graph.description.push({
+      key: 'alt.stackedNetwork',
+      values: {
+        network: network.name,
+        driver: network.driver,
+        subnets: network.subnets.join(', ') || '-',
+        parent: network.parent!,
+      },
+    });
   }
 
   // Containers under their network's bridge, in the bridges' order, then by name; each veth above its
   // container, in the order of its interfaces: fewer crossings, and still an order of names only.
-  const bridgeRank = new Map(bridges.flatMap((bridge, rank) => (bridge.network === undefined ? [] : [[bridge.network, rank] as const])));
-  const rankOf = (container: TopologyContainer) => Math.min(bridges.length, ...container.interfaces.map((iface) => bridgeRank.get(iface.network ?? '') ?? bridges.length));
+  const bridgeRank = new Map(
+    bridges.flatMap((bridge, rank) => (bridge.network === undefined ? [] : [[bridge.network, rank] as const])),
+  );
+  const rankOf = (container: TopologyContainer) =>
+    Math.min(
+      bridges.length,
+      ...container.interfaces.map((iface) => bridgeRank.get(iface.network ?? '') ?? bridges.length),
+    );
   containers.sort((a, b) => rankOf(a) - rankOf(b) || byName(a, b));
   const position = new Map(containers.map((container, index) => [container.name, index]));
   const drawnBridges = new Set(bridges.map((bridge) => bridge.name));
   const veths = record.veths
     .filter((veth) => veth.host.master !== undefined && drawnBridges.has(veth.host.master))
-    .sort((a, b) => (position.get(a.container.name) ?? Infinity) - (position.get(b.container.name) ?? Infinity) || a.container.index - b.container.index || byName(a.host, b.host));
+    .sort(
+      (a, b) =>
+        (position.get(a.container.name) ?? Infinity) - (position.get(b.container.name) ?? Infinity) ||
+        a.container.index - b.container.index ||
+        byName(a.host, b.host),
+    );
   const vethOf = new Map(veths.map((veth) => [`${veth.container.name}/${veth.container.interface}`, veth]));
   for (const veth of veths) {
     const network = bridges.find((bridge) => bridge.name === veth.host.master)?.network;
-    draw.node(`veth:${veth.host.name}`, 'veth', [text(`${veth.host.index}: ${veth.host.name}`)], { highlighted: highlight !== undefined && (highlight === veth.container.name || highlight === network) });
+    draw.node(`veth:${veth.host.name}`, 'veth', [text(`${veth.host.index}: ${veth.host.name}`)], {
+      highlighted: highlight !== undefined && (highlight === veth.container.name || highlight === network),
+    });
     draw.edge('bridge-port', `bridge:${veth.host.master}`, `veth:${veth.host.name}`);
   }
 
@@ -154,16 +223,30 @@ interface Draw {
 
 function drawer(graph: TopologyGraph): Draw {
   return {
-    node: (id, kind, lines, extra = {}) => void graph.nodes.push({ id, kind, lines, highlighted: false, muted: false, ...extra }),
+    node: (id, kind, lines, extra = {}) =>
+      void graph.nodes.push({ id, kind, lines, highlighted: false, muted: false, ...extra }),
     // Edge ids are unique: two ports published to one interface are two edges.
-    edge: (kind, source, target, label, key) => void graph.edges.push({ id: `${kind}:${source}->${target}${key ? `:${key}` : ''}`, kind, source, target, ...(label && { label }) }),
+    edge: (kind, source, target, label, key) =>
+      void graph.edges.push({
+        id: `${kind}:${source}->${target}${key ? `:${key}` : ''}`,
+        kind,
+        source,
+        target,
+        ...(label && { label }),
+      }),
     description: graph.description,
   };
 }
 
 /** The LAN matters when something on the host answers it: a port published beyond loopback, or a macvlan/ipvlan network on the LAN's NIC. */
-function lanMatters(record: TopologyRecord, containers: readonly TopologyContainer[], stacked: readonly TopologyNetwork[]): boolean {
-  const published = containers.some((container) => container.status === 'running' && container.published.some((port) => !isLoopback(port.hostIp)));
+function lanMatters(
+  record: TopologyRecord,
+  containers: readonly TopologyContainer[],
+  stacked: readonly TopologyNetwork[],
+): boolean {
+  const published = containers.some(
+    (container) => container.status === 'running' && container.published.some((port) => !isLoopback(port.hostIp)),
+  );
   return published || stacked.some((network) => network.parent === record.lan.nic);
 }
 
@@ -183,25 +266,43 @@ function drawOutside(record: TopologyRecord, draw: Draw, internet: boolean): voi
   draw.node('lan', 'lan', [{ key: 'node.lan' }, text(lan.subnet)]);
   draw.description.push({ key: 'alt.lan', values: { subnet: lan.subnet, nic: lan.nic } });
   draw.description.push({ key: internet ? 'alt.routerInternet' : 'alt.router', values: { address: lan.router } });
-  for (const machine of lan.machines) draw.description.push({ key: 'alt.lanMachine', values: { name: machine.hostname, address: machine.address } });
+  for (const machine of lan.machines)
+    draw.description.push({ key: 'alt.lanMachine', values: { name: machine.hostname, address: machine.address } });
 }
 
 function drawBridges(record: TopologyRecord, draw: Draw, scope: Scope): TopologyRecord['bridges'] {
   const network = (name: string | undefined) => record.networks.find((candidate) => candidate.name === name);
   const busy = new Set(record.veths.map((veth) => veth.host.master));
   const bridges = [...record.bridges]
-    .filter((bridge) => (scope.focused ? bridge.name === scope.focused.bridge : !scope.idleHidden || busy.has(bridge.name)))
+    .filter((bridge) =>
+      scope.focused ? bridge.name === scope.focused.bridge : !scope.idleHidden || busy.has(bridge.name),
+    )
     .sort((a, b) => byName({ name: a.network ?? `~${a.name}` }, { name: b.network ?? `~${b.name}` }));
   for (const bridge of bridges) {
     const info = network(bridge.network);
     const lines = [text(`${bridge.index}: ${bridge.name}`), ...bridge.addresses.map(text)];
-    if (info) lines.push({ key: info.internal ? 'node.networkInternal' : 'node.network', values: { network: info.name, subnets: info.subnets.join(', ') } });
-    draw.node(`bridge:${bridge.name}`, 'bridge', lines, { highlighted: scope.highlight !== undefined && scope.highlight === bridge.network });
+    if (info)
+      lines.push({
+        key: info.internal ? 'node.networkInternal' : 'node.network',
+        values: { network: info.name, subnets: info.subnets.join(', ') },
+      });
+    draw.node(`bridge:${bridge.name}`, 'bridge', lines, {
+      highlighted: scope.highlight !== undefined && scope.highlight === bridge.network,
+    });
     draw.edge('uplink', 'host', `bridge:${bridge.name}`);
     const addresses = bridge.addresses.join(', ') || '-';
     draw.description.push(
       info
-        ? { key: 'alt.bridge', values: { network: info.name, subnets: info.subnets.join(', ') || '-', bridge: bridge.name, index: bridge.index, addresses } }
+        ? {
+            key: 'alt.bridge',
+            values: {
+              network: info.name,
+              subnets: info.subnets.join(', ') || '-',
+              bridge: bridge.name,
+              index: bridge.index,
+              addresses,
+            },
+          }
         : { key: 'alt.bridgeAlone', values: { bridge: bridge.name, index: bridge.index, addresses } },
     );
   }
@@ -213,7 +314,10 @@ function drawsContainer(container: TopologyContainer, { focused, idleHidden }: S
   if ((focused || idleHidden) && container.status !== 'running') return false;
   if (focused === undefined) return true;
   if (container.networkMode === focused.name) return true;
-  return !container.networkMode.startsWith('container:') && container.interfaces.some((iface) => iface.network === focused.name);
+  return (
+    !container.networkMode.startsWith('container:') &&
+    container.interfaces.some((iface) => iface.network === focused.name)
+  );
 }
 
 interface ContainerContext {
@@ -232,31 +336,60 @@ function drawContainer(container: TopologyContainer, context: ContainerContext, 
   const id = `container:${container.name}`;
   const running = container.status === 'running';
   const lines: FigureText[] = [text(container.name), text(container.image)];
-  const shared = container.networkMode.startsWith('container:') ? container.networkMode.slice('container:'.length) : undefined;
+  const shared = container.networkMode.startsWith('container:')
+    ? container.networkMode.slice('container:'.length)
+    : undefined;
   if (!running) lines.push({ key: 'node.status', values: { status: container.status } });
   else if (container.networkMode === 'host') lines.push({ key: 'node.hostMode' });
   else if (container.networkMode === 'none') lines.push({ key: 'node.noneMode' });
   else if (shared !== undefined) lines.push({ key: 'node.sharedMode', values: { container: shared } });
   draw.node(id, 'container', lines, { highlighted, muted: !running });
-  if (!running) return void description.push({ key: 'alt.stopped', values: { container: container.name, image: container.image, status: container.status } });
+  if (!running)
+    return void description.push({
+      key: 'alt.stopped',
+      values: { container: container.name, image: container.image, status: container.status },
+    });
   if (container.networkMode === 'host') {
     draw.edge('host-mode', 'host', id);
-    return void description.push({ key: 'alt.hostMode', values: { container: container.name, image: container.image } });
+    return void description.push({
+      key: 'alt.hostMode',
+      values: { container: container.name, image: container.image },
+    });
   }
   if (shared !== undefined) {
     draw.edge('shared', `container:${shared}`, id);
-    return void description.push({ key: 'alt.shared', values: { container: container.name, image: container.image, owner: shared } });
+    return void description.push({
+      key: 'alt.shared',
+      values: { container: container.name, image: container.image, owner: shared },
+    });
   }
   const interfaces = container.interfaces.filter(onFocus).sort((a, b) => a.index - b.index);
-  if (interfaces.length === 0) description.push({ key: container.networkMode === 'none' ? 'alt.noneMode' : 'alt.container', values: { container: container.name, image: container.image } });
+  if (interfaces.length === 0)
+    description.push({
+      key: container.networkMode === 'none' ? 'alt.noneMode' : 'alt.container',
+      values: { container: container.name, image: container.image },
+    });
   for (const iface of interfaces) {
     const ifaceId = `if:${container.name}:${iface.name}`;
-    draw.node(ifaceId, 'interface', [text(`${iface.index}: ${iface.name}`), ...iface.addresses.map(text)], { parent: id, highlighted });
+    draw.node(ifaceId, 'interface', [text(`${iface.index}: ${iface.name}`), ...iface.addresses.map(text)], {
+      parent: id,
+      highlighted,
+    });
     const veth = vethOf.get(`${container.name}/${iface.name}`);
-    const values = { container: container.name, image: container.image, name: iface.name, index: iface.index, addresses: iface.addresses.join(', ') || '-', network: iface.network ?? '-' };
+    const values = {
+      container: container.name,
+      image: container.image,
+      name: iface.name,
+      index: iface.index,
+      addresses: iface.addresses.join(', ') || '-',
+      network: iface.network ?? '-',
+    };
     if (veth) {
       draw.edge('veth-pair', `veth:${veth.host.name}`, ifaceId);
-      description.push({ key: 'alt.vethInterface', values: { ...values, peer: veth.host.name, peerIndex: veth.host.index } });
+      description.push({
+        key: 'alt.vethInterface',
+        values: { ...values, peer: veth.host.name, peerIndex: veth.host.index },
+      });
     } else if (iface.parent !== undefined && iface.network !== undefined && context.stacked.has(iface.network)) {
       draw.edge('stacked', `net:${iface.network}`, ifaceId);
       description.push({ key: 'alt.stackedInterface', values: { ...values, kind: iface.kind, parent: iface.parent } });
@@ -267,9 +400,21 @@ function drawContainer(container: TopologyContainer, context: ContainerContext, 
     // A port published on loopback only is reached from the host itself, never through the NIC.
     const source = port.hosts.every(isLoopback) ? 'host' : context.uplink;
     const shown = port.hosts.find((host) => !host.includes(':')) ?? `[${port.hosts[0]}]`;
-    if (source) draw.edge('published', source, target, { text: `${shown}:${port.hostPort} → ${port.containerPort}/${port.protocol}` }, `${port.hostPort}/${port.protocol}`);
-    const hosts = port.hosts.map((host) => (host.includes(':') ? `[${host}]:${port.hostPort}` : `${host}:${port.hostPort}`)).join(', ');
-    description.push({ key: 'alt.published', values: { container: container.name, hosts, containerPort: port.containerPort, protocol: port.protocol } });
+    if (source)
+      draw.edge(
+        'published',
+        source,
+        target,
+        { text: `${shown}:${port.hostPort} → ${port.containerPort}/${port.protocol}` },
+        `${port.hostPort}/${port.protocol}`,
+      );
+    const hosts = port.hosts
+      .map((host) => (host.includes(':') ? `[${host}]:${port.hostPort}` : `${host}:${port.hostPort}`))
+      .join(', ');
+    description.push({
+      key: 'alt.published',
+      values: { container: container.name, hosts, containerPort: port.containerPort, protocol: port.protocol },
+    });
   }
 }
 
@@ -286,9 +431,16 @@ function publishedPorts(container: TopologyContainer): PublishedPort[] {
   const ports = new Map<string, PublishedPort>();
   for (const port of container.published) {
     const key = `${port.hostPort}/${port.containerPort}/${port.protocol}`;
-    const entry = ports.get(key) ?? { hostPort: port.hostPort, containerPort: port.containerPort, protocol: port.protocol, hosts: [] };
+    const entry = ports.get(key) ?? {
+      hostPort: port.hostPort,
+      containerPort: port.containerPort,
+      protocol: port.protocol,
+      hosts: [],
+    };
     entry.hosts.push(port.hostIp);
     ports.set(key, entry);
   }
-  return [...ports.values()].sort((a, b) => a.hostPort - b.hostPort || a.containerPort - b.containerPort || (a.protocol < b.protocol ? -1 : 1));
+  return [...ports.values()].sort(
+    (a, b) => a.hostPort - b.hostPort || a.containerPort - b.containerPort || (a.protocol < b.protocol ? -1 : 1),
+  );
 }

@@ -17,7 +17,9 @@ let codeHash: string | null | undefined;
 function layoutCode(): string | null {
   if (codeHash !== undefined) return codeHash;
   try {
-    const sources = ['src/topology/layout.ts', 'src/topology/layout-cache.ts', 'node_modules/elkjs/package.json'].map((path) => readFileSync(join(process.cwd(), path), 'utf8'));
+    const sources = ['src/topology/layout.ts', 'src/topology/layout-cache.ts', 'node_modules/elkjs/package.json'].map(
+      (path) => readFileSync(join(process.cwd(), path), 'utf8'),
+    );
     codeHash = sha256(sources.join('\0'));
   } catch {
     codeHash = null;

@@ -45,7 +45,8 @@ export type ShownGraph = Omit<TopologyGraph, 'nodes' | 'edges'> & {
   edges: (TopologyGraph['edges'][number] & { shownLabel?: string; measuredLabel?: string })[];
 };
 
-const textWidth = (lines: readonly string[]) => Math.ceil(Math.max(0, ...lines.map((line) => [...line].length)) * CHAR_WIDTH) + 2 * PADDING;
+const textWidth = (lines: readonly string[]) =>
+  Math.ceil(Math.max(0, ...lines.map((line) => [...line].length)) * CHAR_WIDTH) + 2 * PADDING;
 const textHeight = (lines: readonly string[]) => lines.length * LINE_HEIGHT + 2 * PADDING - 4;
 
 /**
@@ -108,7 +109,8 @@ function elkGraph(graph: ShownGraph): ElkNode {
     const lines = node.measured ?? node.shown;
     const elkNode: ElkNode = { id: node.id, width: textWidth(lines), height: textHeight(lines) };
     // Containers side by side at the bottom, whatever they are plugged into (a macvlan port hangs off the NIC, two layers up).
-    if (node.kind === 'interface' || node.kind === 'container') elkNode.layoutOptions = { 'elk.layered.layering.layerConstraint': 'LAST' };
+    if (node.kind === 'interface' || node.kind === 'container')
+      elkNode.layoutOptions = { 'elk.layered.layering.layerConstraint': 'LAST' };
     elkNodes.set(node.id, elkNode);
     if (node.parent) children.set(node.parent, [...(children.get(node.parent) ?? []), elkNode]);
     else roots.push(elkNode);
@@ -118,7 +120,11 @@ function elkGraph(graph: ShownGraph): ElkNode {
     const parentNode = graph.nodes.find((node) => node.id === parent)!;
     const header = textHeight(parentNode.measured ?? parentNode.shown);
     container.children = inner;
-    container.layoutOptions = { 'elk.padding': `[top=${header + CONTAINER_GAP - PADDING},left=${PADDING},bottom=${PADDING},right=${PADDING}]`, 'elk.nodeSize.constraints': 'MINIMUM_SIZE', 'elk.nodeSize.minimum': `(${container.width},${container.height})` };
+    container.layoutOptions = {
+      'elk.padding': `[top=${header + CONTAINER_GAP - PADDING},left=${PADDING},bottom=${PADDING},right=${PADDING}]`,
+      'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+      'elk.nodeSize.minimum': `(${container.width},${container.height})`,
+    };
     delete container.width;
     delete container.height;
   }
@@ -126,7 +132,15 @@ function elkGraph(graph: ShownGraph): ElkNode {
     id: edge.id,
     sources: [edge.source],
     targets: [edge.target],
-    ...(edge.shownLabel !== undefined && { labels: [{ text: edge.measuredLabel ?? edge.shownLabel, width: textWidth([edge.measuredLabel ?? edge.shownLabel]) - PADDING, height: LINE_HEIGHT }] }),
+    ...(edge.shownLabel !== undefined && {
+      labels: [
+        {
+          text: edge.measuredLabel ?? edge.shownLabel,
+          width: textWidth([edge.measuredLabel ?? edge.shownLabel]) - PADDING,
+          height: LINE_HEIGHT,
+        },
+      ],
+    }),
   }));
   return { id: 'figure', layoutOptions: ROOT_OPTIONS, children: roots, edges };
 }
@@ -153,7 +167,16 @@ function placed(laid: ElkNode, graph: ShownGraph): FigureLayout {
       id: edge.id,
       kind: edge.kind,
       points,
-      ...(label && edge.shownLabel !== undefined && { label: { text: edge.shownLabel, x: label.x ?? 0, y: label.y ?? 0, width: label.width ?? 0, height: label.height ?? 0 } }),
+      ...(label &&
+        edge.shownLabel !== undefined && {
+          label: {
+            text: edge.shownLabel,
+            x: label.x ?? 0,
+            y: label.y ?? 0,
+            width: label.width ?? 0,
+            height: label.height ?? 0,
+          },
+        }),
     };
   });
   return { width: Math.ceil(laid.width ?? 0), height: Math.ceil(laid.height ?? 0), nodes, edges };

@@ -7,7 +7,11 @@ import type { TraceStep } from './trace-steps';
  * stacks that routed or filtered them (the host's, a container's). Repeated
  * packets took the same way and add nothing; the LAN machine is not drawn.
  */
-export function tracePath(steps: readonly TraceStep[], record: TopologyRecord, namespaces: readonly TraceNamespace[]): string[] {
+export function tracePath(
+  steps: readonly TraceStep[],
+  record: TopologyRecord,
+  namespaces: readonly TraceNamespace[],
+): string[] {
   const owners = new Map(namespaces.map((namespace) => [namespace.id, namespace]));
   const nodes = new Set<string>();
   for (const step of steps) {
@@ -33,7 +37,9 @@ function nodeOf(device: DeviceRef, owner: TraceNamespace | undefined, record: To
   if (owner?.kind === 'container') {
     if (device.device === 'lo') return `container:${owner.name}`;
     const container = record.containers.find((candidate) => candidate.name === owner.name);
-    return container?.interfaces.some((iface) => iface.name === device.device) ? `if:${owner.name}:${device.device}` : undefined;
+    return container?.interfaces.some((iface) => iface.name === device.device)
+      ? `if:${owner.name}:${device.device}`
+      : undefined;
   }
   return undefined;
 }

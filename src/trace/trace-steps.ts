@@ -1,4 +1,13 @@
-import { formatDnsRecordData, formatIpv4, formatRuleLine, type CommandTrace, type DeviceRef, type HopRecord, type Packet, type TraceNamespace } from '../netsim/index';
+import {
+  formatDnsRecordData,
+  formatIpv4,
+  formatRuleLine,
+  type CommandTrace,
+  type DeviceRef,
+  type HopRecord,
+  type Packet,
+  type TraceNamespace,
+} from '../netsim/index';
 
 /**
  * A step's words: an i18n key under `trace.step.` and its values. Values are
@@ -11,7 +20,23 @@ export interface StepText {
 }
 
 /** What a step is, for the page (`data-hop`) and its styles. */
-export type StepKind = 'send' | 'route' | 'conntrack' | 'rule' | 'policy' | 'nat' | 'arp' | 'frame' | 'wire' | 'arrive' | 'deliver' | 'socket' | 'proxy' | 'dns' | 'drop' | 'lost';
+export type StepKind =
+  | 'send'
+  | 'route'
+  | 'conntrack'
+  | 'rule'
+  | 'policy'
+  | 'nat'
+  | 'arp'
+  | 'frame'
+  | 'wire'
+  | 'arrive'
+  | 'deliver'
+  | 'socket'
+  | 'proxy'
+  | 'dns'
+  | 'drop'
+  | 'lost';
 
 export interface TraceStep {
   kind: StepKind;
@@ -71,7 +96,13 @@ export function traceSteps(trace: CommandTrace): TraceStep[] {
 type Drafted = Omit<TraceStep, 'packet' | 'repeat'>;
 
 const where = (owners: Map<number, TraceNamespace>, id: number) => owners.get(id);
-const plain = (kind: StepKind, at: TraceNamespace | undefined, key: string, values: StepText['values'] = {}, extra: Partial<Drafted> = {}): Drafted => ({
+const plain = (
+  kind: StepKind,
+  at: TraceNamespace | undefined,
+  key: string,
+  values: StepText['values'] = {},
+  extra: Partial<Drafted> = {},
+): Drafted => ({
   kind,
   where: at,
   text: { key, values },
@@ -85,32 +116,71 @@ function stepOf(hop: HopRecord, owners: Map<number, TraceNamespace>): Drafted | 
     case 'send':
       return plain('send', where(owners, hop.namespace), 'send', { packet: packetText(hop.packet) });
     case 'arrive':
-      return plain('arrive', where(owners, hop.at.namespace), 'arrive', { packet: packetText(hop.packet), device: hop.at.device }, { devices: [hop.at] });
+      return plain(
+        'arrive',
+        where(owners, hop.at.namespace),
+        'arrive',
+        { packet: packetText(hop.packet), device: hop.at.device },
+        { devices: [hop.at] },
+      );
     case 'route':
-      if (hop.local) return plain('route', where(owners, hop.namespace), 'route.local', { destination: formatIpv4(hop.destination), device: hop.device });
-      return plain('route', where(owners, hop.namespace), hop.gateway === undefined ? 'route.direct' : 'route.gateway', {
-        destination: formatIpv4(hop.destination),
-        device: hop.device,
-        source: formatIpv4(hop.source),
-        ...(hop.gateway !== undefined && { gateway: formatIpv4(hop.gateway) }),
-      });
+      if (hop.local)
+        return plain('route', where(owners, hop.namespace), 'route.local', {
+          destination: formatIpv4(hop.destination),
+          device: hop.device,
+        });
+      return plain(
+        'route',
+        where(owners, hop.namespace),
+        hop.gateway === undefined ? 'route.direct' : 'route.gateway',
+        {
+          destination: formatIpv4(hop.destination),
+          device: hop.device,
+          source: formatIpv4(hop.source),
+          ...(hop.gateway !== undefined && { gateway: formatIpv4(hop.gateway) }),
+        },
+      );
     case 'no-route':
-      return plain('drop', where(owners, hop.namespace), 'route.none', { destination: formatIpv4(hop.destination) }, { ends: true });
+      return plain(
+        'drop',
+        where(owners, hop.namespace),
+        'route.none',
+        { destination: formatIpv4(hop.destination) },
+        { ends: true },
+      );
     case 'not-forwarded':
       return plain('drop', where(owners, hop.namespace), 'notForwarded', {}, { ends: true });
     case 'ttl-expired':
       return plain('drop', where(owners, hop.namespace), 'ttlExpired', {}, { ends: true });
     case 'conntrack':
-      return plain('conntrack', where(owners, hop.namespace), `conntrack.${hop.state === 'NEW' ? 'new' : hop.state === 'RELATED' ? 'related' : hop.direction === 'reply' ? 'reply' : 'established'}`, { state: hop.state });
+      return plain(
+        'conntrack',
+        where(owners, hop.namespace),
+        `conntrack.${hop.state === 'NEW' ? 'new' : hop.state === 'RELATED' ? 'related' : hop.direction === 'reply' ? 'reply' : 'established'}`,
+        { state: hop.state },
+      );
     case 'rule':
       return ruleStep(hop, where(owners, hop.namespace));
     case 'policy':
       if (hop.policy === 'ACCEPT' && hop.rules === 0) return undefined;
-      return plain(hop.policy === 'DROP' ? 'drop' : 'policy', where(owners, hop.namespace), hop.policy === 'DROP' ? 'policy.drop' : 'policy.accept', { table: hop.table, chain: hop.chain, hook: hop.hook }, { ends: hop.policy === 'DROP', code: `-P ${hop.chain} ${hop.policy}` });
+      return plain(
+        hop.policy === 'DROP' ? 'drop' : 'policy',
+        where(owners, hop.namespace),
+        hop.policy === 'DROP' ? 'policy.drop' : 'policy.accept',
+        { table: hop.table, chain: hop.chain, hook: hop.hook },
+        { ends: hop.policy === 'DROP', code: `-P ${hop.chain} ${hop.policy}` },
+      );
     case 'nat':
       return natStep(hop, where(owners, hop.namespace));
     case 'arp':
-      if (hop.mac === undefined) return plain('drop', where(owners, hop.from.namespace), 'arp.failed', { address: formatIpv4(hop.address), device: hop.from.device }, { ends: true, devices: [hop.from] });
+      if (hop.mac === undefined)
+        return plain(
+          'drop',
+          where(owners, hop.from.namespace),
+          'arp.failed',
+          { address: formatIpv4(hop.address), device: hop.from.device },
+          { ends: true, devices: [hop.from] },
+        );
       return plain('arp', where(owners, hop.from.namespace), hop.cached ? 'arp.cached' : 'arp.resolved', {
         address: formatIpv4(hop.address),
         mac: hop.mac,
@@ -120,25 +190,58 @@ function stepOf(hop: HopRecord, owners: Map<number, TraceNamespace>): Drafted | 
     case 'frame':
       return frameStep(hop, owners);
     case 'bridge-netfilter':
-      return plain('frame', where(owners, hop.bridge.namespace), 'bridgeNetfilter', { bridge: hop.bridge.device }, { devices: [hop.bridge] });
+      return plain(
+        'frame',
+        where(owners, hop.bridge.namespace),
+        'bridgeNetfilter',
+        { bridge: hop.bridge.device },
+        { devices: [hop.bridge] },
+      );
     case 'wire':
-      return plain('wire', where(owners, hop.from.namespace), 'wire', { device: hop.from.device, router: formatIpv4(hop.nextHop) }, { devices: [hop.from] });
+      return plain(
+        'wire',
+        where(owners, hop.from.namespace),
+        'wire',
+        { device: hop.from.device, router: formatIpv4(hop.nextHop) },
+        { devices: [hop.from] },
+      );
     case 'lost':
       return hop.router === undefined
         ? plain('lost', undefined, 'lost.lan', { destination: formatIpv4(hop.destination) }, { ends: true })
-        : plain('lost', undefined, 'lost.router', { router: formatIpv4(hop.router), destination: formatIpv4(hop.destination) }, { ends: true });
+        : plain(
+            'lost',
+            undefined,
+            'lost.router',
+            { router: formatIpv4(hop.router), destination: formatIpv4(hop.destination) },
+            { ends: true },
+          );
     case 'remote':
-      return plain('deliver', undefined, 'remote', { address: formatIpv4(hop.address), packet: packetText(hop.packet) });
+      return plain('deliver', undefined, 'remote', {
+        address: formatIpv4(hop.address),
+        packet: packetText(hop.packet),
+      });
     case 'deliver':
-      return plain('deliver', where(owners, hop.namespace), hop.packet.icmp === 'echo-request' ? 'deliver.echo' : 'deliver.stack', { packet: packetText(hop.packet) });
+      return plain(
+        'deliver',
+        where(owners, hop.namespace),
+        hop.packet.icmp === 'echo-request' ? 'deliver.echo' : 'deliver.stack',
+        { packet: packetText(hop.packet) },
+      );
     case 'socket': {
       const address = hop.address.includes(':') ? `[${hop.address}]:${hop.port}` : `${hop.address}:${hop.port}`;
       return hop.process
-        ? plain('socket', where(owners, hop.namespace), 'socket.listener', { address, process: hop.process.name, pid: hop.process.pid })
+        ? plain('socket', where(owners, hop.namespace), 'socket.listener', {
+            address,
+            process: hop.process.name,
+            pid: hop.process.pid,
+          })
         : plain('socket', where(owners, hop.namespace), 'socket.none', { address });
     }
     case 'proxy':
-      return plain('proxy', where(owners, hop.namespace), 'proxy', { pid: hop.pid, target: `${formatIpv4(hop.address)}:${hop.port}` });
+      return plain('proxy', where(owners, hop.namespace), 'proxy', {
+        pid: hop.pid,
+        target: `${formatIpv4(hop.address)}:${hop.port}`,
+      });
     case 'dns':
       return dnsStep(hop, where(owners, hop.namespace));
   }
@@ -146,7 +249,12 @@ function stepOf(hop: HopRecord, owners: Map<number, TraceNamespace>): Drafted | 
 
 function ruleStep(hop: Extract<HopRecord, { kind: 'rule' }>, at: TraceNamespace | undefined): Drafted {
   const target = hop.spec.target;
-  const values = { table: hop.table, chain: hop.chain, hook: hop.hook, counter: { key: 'counter', values: { count: hop.packets, bytes: hop.bytes } } };
+  const values = {
+    table: hop.table,
+    chain: hop.chain,
+    hook: hop.hook,
+    counter: { key: 'counter', values: { count: hop.packets, bytes: hop.bytes } },
+  };
   const code = formatRuleLine(hop.chain, hop.spec);
   switch (target.kind) {
     case 'jump':
@@ -171,8 +279,11 @@ function ruleStep(hop: Extract<HopRecord, { kind: 'rule' }>, at: TraceNamespace 
 }
 
 function natStep(hop: Extract<HopRecord, { kind: 'nat' }>, at: TraceNamespace | undefined): Drafted {
-  const destination = hop.before.destination !== hop.after.destination || hop.before.destinationPort !== hop.after.destinationPort;
-  const [before, after] = destination ? [endpoint(hop.before, 'destination'), endpoint(hop.after, 'destination')] : [endpoint(hop.before, 'source'), endpoint(hop.after, 'source')];
+  const destination =
+    hop.before.destination !== hop.after.destination || hop.before.destinationPort !== hop.after.destinationPort;
+  const [before, after] = destination
+    ? [endpoint(hop.before, 'destination'), endpoint(hop.after, 'destination')]
+    : [endpoint(hop.before, 'source'), endpoint(hop.after, 'source')];
   const key = `nat.${hop.by}${destination ? 'Destination' : 'Source'}`;
   return plain('nat', at, key, { before, after, hook: hop.hook });
 }
@@ -180,8 +291,10 @@ function natStep(hop: Extract<HopRecord, { kind: 'nat' }>, at: TraceNamespace | 
 function frameStep(hop: Extract<HopRecord, { kind: 'frame' }>, owners: Map<number, TraceNamespace>): Drafted {
   const at = where(owners, hop.devices[0]!.namespace);
   const path = hop.devices.map((device) => deviceText(device, owners)).join(' → ');
-  if (hop.devices.length === 1) return plain('frame', at, 'frame.loopback', { device: hop.devices[0]!.device }, { devices: [...hop.devices] });
-  if (hop.bridge) return plain('frame', at, 'frame.bridged', { bridge: hop.bridge.device, path }, { devices: [...hop.devices] });
+  if (hop.devices.length === 1)
+    return plain('frame', at, 'frame.loopback', { device: hop.devices[0]!.device }, { devices: [...hop.devices] });
+  if (hop.bridge)
+    return plain('frame', at, 'frame.bridged', { bridge: hop.bridge.device, path }, { devices: [...hop.devices] });
   return plain('frame', at, 'frame.direct', { path }, { devices: [...hop.devices] });
 }
 
@@ -191,7 +304,11 @@ function dnsStep(hop: Extract<HopRecord, { kind: 'dns' }>, at: TraceNamespace | 
   const { answers, status } = hop.reply;
   // NOERROR with no record (an AAAA for an IPv4-only name) says so; NXDOMAIN and SERVFAIL say it by themselves.
   const answer: StepText['values'][string] =
-    answers.length > 0 ? answers.map((record) => `${record.type} ${formatDnsRecordData(record)}`).join(', ') : status === 'NOERROR' ? { key: 'dns.noRecords', values: { status } } : status;
+    answers.length > 0
+      ? answers.map((record) => `${record.type} ${formatDnsRecordData(record)}`).join(', ')
+      : status === 'NOERROR'
+        ? { key: 'dns.noRecords', values: { status } }
+        : status;
   return plain('dns', at, `dns.${hop.by}`, { server: hop.server, question, answer });
 }
 
@@ -202,10 +319,19 @@ function deviceText(device: DeviceRef, owners: Map<number, TraceNamespace>): str
 
 function endpoint(packet: Packet, side: 'source' | 'destination'): string {
   const address = formatIpv4(side === 'source' ? packet.source : packet.destination);
-  return packet.protocol === 'icmp' ? address : `${address}:${side === 'source' ? packet.sourcePort : packet.destinationPort}`;
+  return packet.protocol === 'icmp'
+    ? address
+    : `${address}:${side === 'source' ? packet.sourcePort : packet.destinationPort}`;
 }
 
-const TCP_FLAGS: Record<NonNullable<Packet['tcp']>, string> = { syn: 'SYN', 'syn-ack': 'SYN, ACK', ack: 'ACK', data: 'PSH, ACK', fin: 'FIN, ACK', rst: 'RST' };
+const TCP_FLAGS: Record<NonNullable<Packet['tcp']>, string> = {
+  syn: 'SYN',
+  'syn-ack': 'SYN, ACK',
+  ack: 'ACK',
+  data: 'PSH, ACK',
+  fin: 'FIN, ACK',
+  rst: 'RST',
+};
 
 /**
  * A packet in one line, in no language: `TCP 192.168.1.10:39173 → 172.17.0.2:80 [SYN]`,

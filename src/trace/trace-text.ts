@@ -7,7 +7,8 @@ export type Translate = (key: string, values?: Record<string, string | number>) 
 /** A step's sentence in the reader's language; values that are step texts (a counter) are translated first. */
 export function stepSentence(text: StepText, translate: Translate): string {
   const values: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(text.values)) values[name] = typeof value === 'object' ? stepSentence(value, translate) : value;
+  for (const [name, value] of Object.entries(text.values))
+    values[name] = typeof value === 'object' ? stepSentence(value, translate) : value;
   return translate(`trace.step.${text.key}`, values);
 }
 
@@ -81,7 +82,10 @@ export function templateTranslator(templates: Readonly<Record<string, string>>, 
   const plurals = new Intl.PluralRules(localeTag);
   return (key, values = {}) => {
     const count = values.count;
-    const template = (typeof count === 'number' ? templates[`${key}_${plurals.select(count)}`] : undefined) ?? templates[key] ?? key;
-    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (values[name] === undefined ? whole : String(values[name])));
+    const template =
+      (typeof count === 'number' ? templates[`${key}_${plurals.select(count)}`] : undefined) ?? templates[key] ?? key;
+    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
+      values[name] === undefined ? whole : String(values[name]),
+    );
   };
 }

@@ -8,7 +8,9 @@ const netsim = (args: string[], input = '') => spawnSync(process.execPath, [bin,
 describe('netsim command', () => {
   it('replays a file from stdin as a terminal transcript, joining continued lines', () => {
     const result = netsim(['run', '-'], 'docker network create \\\n  red1\nip -4 -br addr show docker0\nnope\n');
-    expect(result.stdout).toMatch(/^\$ docker network create \\\n {2}red1\n[0-9a-f]{64}\n\$ ip -4 -br addr show docker0\ndocker0 {10}DOWN {11}172\.17\.0\.1\/16 \n\$ nope\nbash: nope: command not found\n$/);
+    expect(result.stdout).toMatch(
+      /^\$ docker network create \\\n {2}red1\n[0-9a-f]{64}\n\$ ip -4 -br addr show docker0\ndocker0 {10}DOWN {11}172\.17\.0\.1\/16 \n\$ nope\nbash: nope: command not found\n$/,
+    );
     expect(result.status).toBe(127);
   });
 
@@ -30,12 +32,28 @@ describe('netsim command', () => {
 
   it('explains bad arguments and unreadable files', () => {
     const tryHelp = "Try 'netsim --help' for more information.\n";
-    expect(netsim(['--seed', 'x'])).toMatchObject({ status: 2, stdout: '', stderr: `netsim: --seed needs a whole number, got x\n${tryHelp}` });
-    expect(netsim(['--seed'])).toMatchObject({ status: 2, stderr: `netsim: --seed needs a whole number, got nothing\n${tryHelp}` });
+    expect(netsim(['--seed', 'x'])).toMatchObject({
+      status: 2,
+      stdout: '',
+      stderr: `netsim: --seed needs a whole number, got x\n${tryHelp}`,
+    });
+    expect(netsim(['--seed'])).toMatchObject({
+      status: 2,
+      stderr: `netsim: --seed needs a whole number, got nothing\n${tryHelp}`,
+    });
     expect(netsim(['--sede', '3'])).toMatchObject({ status: 2, stderr: `netsim: unknown option --sede\n${tryHelp}` });
-    expect(netsim(['commands.txt'])).toMatchObject({ status: 2, stderr: `netsim: unknown command commands.txt (did you mean run commands.txt?)\n${tryHelp}` });
-    expect(netsim(['run'])).toMatchObject({ status: 2, stderr: `netsim: run needs a file, or - for standard input\n${tryHelp}` });
-    expect(netsim(['run', 'a', 'b'])).toMatchObject({ status: 2, stderr: `netsim: run takes one file, got a b\n${tryHelp}` });
+    expect(netsim(['commands.txt'])).toMatchObject({
+      status: 2,
+      stderr: `netsim: unknown command commands.txt (did you mean run commands.txt?)\n${tryHelp}`,
+    });
+    expect(netsim(['run'])).toMatchObject({
+      status: 2,
+      stderr: `netsim: run needs a file, or - for standard input\n${tryHelp}`,
+    });
+    expect(netsim(['run', 'a', 'b'])).toMatchObject({
+      status: 2,
+      stderr: `netsim: run takes one file, got a b\n${tryHelp}`,
+    });
     const missing = netsim(['run', '/nonexistent/commands.txt']);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/^netsim: cannot read \/nonexistent\/commands\.txt: ENOENT/);
@@ -66,7 +84,7 @@ describe('netsim command', () => {
     expect(result.status).toBe(0);
   });
 
-  it('leaves the LAN machine on exit and ends only at the host\'s own prompt, running nothing piped after that', () => {
+  it("leaves the LAN machine on exit and ends only at the host's own prompt, running nothing piped after that", () => {
     const result = netsim([], 'ssh lan-pc\nhostname\nexit\nhostname\nexit\nhostname\n');
     expect(result.stdout).toContain('usuario@lan-pc:~$ lan-pc\n');
     expect(result.stdout).toContain('Connection to lan-pc closed.\n$ docker-host\n$ ');

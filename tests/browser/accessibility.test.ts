@@ -19,7 +19,15 @@ const pages = [
 ];
 
 describe('accessibility (axe-core)', () => {
-  it.each(pages.flatMap((path) => [[path, 'light'], [path, 'dark']] as const))('%s in %s mode has no serious or critical violation', async (path, colorScheme) => {
+  it.each(
+    pages.flatMap(
+      (path) =>
+        [
+          [path, 'light'],
+          [path, 'dark'],
+        ] as const,
+    ),
+  )('%s in %s mode has no serious or critical violation', async (path, colorScheme) => {
     const page = await session.open(path, { colorScheme, locale: 'de-DE' });
     await page.waitForLoadState('networkidle');
     const blocking = await blockingViolations(page);

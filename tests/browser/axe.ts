@@ -16,8 +16,15 @@ export interface Violation {
 export async function blockingViolations(page: Page, within?: string): Promise<Violation[]> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async (selector) => {
-    const { violations } = await (window as unknown as { axe: { run: (context?: unknown) => Promise<{ violations: Violation[] }> } }).axe.run(selector === undefined ? document : { include: [[selector]] });
-    return violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map((node) => ({ target: node.target })) }));
+    const { violations } = await (
+      window as unknown as { axe: { run: (context?: unknown) => Promise<{ violations: Violation[] }> } }
+    ).axe.run(selector === undefined ? document : { include: [[selector]] });
+    return violations.map(({ id, impact, help, nodes }) => ({
+      id,
+      impact,
+      help,
+      nodes: nodes.map((node) => ({ target: node.target })),
+    }));
   }, within);
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }

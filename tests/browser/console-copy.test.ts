@@ -63,30 +63,35 @@ describe('console blocks', () => {
     ['es', /^Mostrar 8 líneas omitidas$/, /^Volver a ocultar 8 líneas$/],
     ['pt', /^Mostrar 8 linhas omitidas$/, /^Ocultar de novo 8 linhas$/],
     ['fr', /^Afficher 8 lignes omises$/, /^Masquer à nouveau 8 lignes$/],
-  ])("expand the lines a lesson's [...] leaves out, counted in the reader's language, the button saying what it will do (%s)", async (locale, label, hideLabel) => {
-    // The lesson shows nginx's bind() failures in `docker logs` and leaves out, with [...], the eight lines
-    // the image's /docker-entrypoint.sh prints before "Configuration complete" (docker-library/nginx entrypoint).
-    const page = await session.open(`/${locale}/host-and-none/`);
-    const toggle = page.locator('[data-console-omitted]').first();
-    await expect.poll(() => page.locator('[data-console-omitted]').count()).toBe(2);
-    expect(await toggle.textContent()).toMatch(label);
-    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-    const elided = page.locator('.console__elided').first();
-    expect(await elided.isVisible()).toBe(false);
+  ])(
+    "expand the lines a lesson's [...] leaves out, counted in the reader's language, the button saying what it will do (%s)",
+    async (locale, label, hideLabel) => {
+      // The lesson shows nginx's bind() failures in `docker logs` and leaves out, with [...], the eight lines
+      // the image's /docker-entrypoint.sh prints before "Configuration complete" (docker-library/nginx entrypoint).
+      const page = await session.open(`/${locale}/host-and-none/`);
+      const toggle = page.locator('[data-console-omitted]').first();
+      await expect.poll(() => page.locator('[data-console-omitted]').count()).toBe(2);
+      expect(await toggle.textContent()).toMatch(label);
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      const elided = page.locator('.console__elided').first();
+      expect(await elided.isVisible()).toBe(false);
 
-    await toggle.click();
-    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-    expect(await toggle.textContent()).toMatch(hideLabel);
-    expect(await elided.isVisible()).toBe(true);
-    const lines = await elided.locator('.console__line').allTextContents();
-    expect(lines).toHaveLength(8);
-    expect(lines[0]).toBe('/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration');
-    expect(lines[7]).toBe('/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh');
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      expect(await toggle.textContent()).toMatch(hideLabel);
+      expect(await elided.isVisible()).toBe(true);
+      const lines = await elided.locator('.console__line').allTextContents();
+      expect(lines).toHaveLength(8);
+      expect(lines[0]).toBe(
+        '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+      );
+      expect(lines[7]).toBe('/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh');
 
-    await toggle.click();
-    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(await toggle.textContent()).toMatch(label);
-    expect(await elided.isVisible()).toBe(false);
-    await page.context().close();
-  });
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await toggle.textContent()).toMatch(label);
+      expect(await elided.isVisible()).toBe(false);
+      await page.context().close();
+    },
+  );
 });

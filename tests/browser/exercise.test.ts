@@ -8,7 +8,9 @@ const session = browserSession();
 const EXERCISE = '[data-exercise="lab-net-and-batch"]';
 
 async function idle(terminal: Locator) {
-  await expect.poll(() => terminal.evaluate((element) => element.hasAttribute('data-busy')), { timeout: 20_000 }).toBe(false);
+  await expect
+    .poll(() => terminal.evaluate((element) => element.hasAttribute('data-busy')), { timeout: 20_000 })
+    .toBe(false);
 }
 
 async function typeLine(page: Page, terminal: Locator, line: string) {
@@ -24,7 +26,14 @@ async function check(page: Page, exercise: Locator) {
   await expect.poll(() => exercise.locator('[data-goal][data-status="unknown"]').count(), { timeout: 20_000 }).toBe(0);
 }
 
-const statuses = (exercise: Locator) => exercise.locator('[data-goal]').evaluateAll((goals) => Object.fromEntries(goals.map((goal) => [(goal as HTMLElement).dataset.goal, (goal as HTMLElement).dataset.status])));
+const statuses = (exercise: Locator) =>
+  exercise
+    .locator('[data-goal]')
+    .evaluateAll((goals) =>
+      Object.fromEntries(
+        goals.map((goal) => [(goal as HTMLElement).dataset.goal, (goal as HTMLElement).dataset.status]),
+      ),
+    );
 
 describe.each(LOCALES)('an exercise in %s', (locale) => {
   const t = useTranslations(locale);
@@ -34,7 +43,9 @@ describe.each(LOCALES)('an exercise in %s', (locale) => {
     const exercise = page.locator(EXERCISE);
     // The solution is in the page, shown only on request; the starting point is shown.
     expect(await exercise.locator('[data-exercise-solution]').isVisible()).toBe(false);
-    expect(await exercise.locator('.exercise__setup pre').textContent()).toBe('$ docker run -d --name edge --network host nginx');
+    expect(await exercise.locator('.exercise__setup pre').textContent()).toBe(
+      '$ docker run -d --name edge --network host nginx',
+    );
     // Hints come one at a time.
     const hints = exercise.locator('.exercise__hint');
     expect(await hints.nth(1).isVisible()).toBe(false);
@@ -51,11 +62,30 @@ describe.each(LOCALES)('an exercise in %s', (locale) => {
     await typeLine(page, terminal, 'docker network create --subnet 10.10.0.0/24 --gateway 10.10.0.1 lab-net');
     await typeLine(page, terminal, 'docker run -dit --name batch alpine');
     await check(page, exercise);
-    expect(await statuses(exercise)).toEqual({ 'lab-net': 'pass', 'probe-attached': 'fail', 'probe-gateway': 'fail', 'batch-none': 'fail', 'batch-no-gateway': 'fail' });
+    expect(await statuses(exercise)).toEqual({
+      'lab-net': 'pass',
+      'probe-attached': 'fail',
+      'probe-gateway': 'fail',
+      'batch-none': 'fail',
+      'batch-no-gateway': 'fail',
+    });
     const reason = await exercise.locator('[data-goal="batch-none"] [data-goal-reason]').textContent();
-    expect(reason).toBe(t('exercise.reason.not-attached', { container: 'batch', network: 'none', networks: 'bridge', interpolation: { escapeValue: false } }));
+    expect(reason).toBe(
+      t('exercise.reason.not-attached', {
+        container: 'batch',
+        network: 'none',
+        networks: 'bridge',
+        interpolation: { escapeValue: false },
+      }),
+    );
     const still = await exercise.locator('[data-goal="batch-no-gateway"] [data-goal-reason]').textContent();
-    expect(still).toBe(t('exercise.reason.still-reaches', { from: 'batch', url: 'http://10.10.0.1/', interpolation: { escapeValue: false } }));
+    expect(still).toBe(
+      t('exercise.reason.still-reaches', {
+        from: 'batch',
+        url: 'http://10.10.0.1/',
+        interpolation: { escapeValue: false },
+      }),
+    );
     expect(await exercise.locator('[data-exercise-status]').textContent()).toBe(t('exercise.remaining', { count: 4 }));
 
     // The reference solution from a fresh start: Reset puts the host back where the exercise began.
@@ -71,7 +101,9 @@ describe.each(LOCALES)('an exercise in %s', (locale) => {
     await page.reload();
     expect(await page.locator(`${EXERCISE} [data-exercise-status]`).textContent()).toBe(t('exercise.doneBefore'));
     await page.goto(session.url(`/${locale}/`));
-    expect(await page.locator('[data-exercise-progress="network-drivers"]').textContent()).toBe(t('exercise.homeDone', { count: 1, done: 1 }));
+    expect(await page.locator('[data-exercise-progress="network-drivers"]').textContent()).toBe(
+      t('exercise.homeDone', { count: 1, done: 1 }),
+    );
     await page.context().close();
   }, 90_000);
 });
@@ -83,13 +115,19 @@ describe('exercise progress', () => {
     await exercise.locator('[data-try]').click();
     const terminal = exercise.locator('[data-terminal]');
     await idle(terminal);
-    await typeLine(page, terminal, "docker run -dit --name cli --add-host srv:$(docker inspect -f '{{.NetworkSettings.Networks.bridge.IPAddress}}' srv) alpine");
+    await typeLine(
+      page,
+      terminal,
+      "docker run -dit --name cli --add-host srv:$(docker inspect -f '{{.NetworkSettings.Networks.bridge.IPAddress}}' srv) alpine",
+    );
     await check(page, exercise);
     expect(await exercise.locator('[data-exercise-status]').textContent()).toBe(useTranslations('es')('exercise.done'));
     await page.click('.language-switcher a[data-locale-link="pt"]');
     // The switcher keeps the section read (follow-sections.ts): once the page has noted it, the link ends in its anchor.
     await page.waitForURL(/\/pt\/default-bridge\/(#[\w-]+)?$/);
-    expect(await page.locator('[data-exercise="name-on-default-bridge"] [data-exercise-status]').textContent()).toBe(useTranslations('pt')('exercise.doneBefore'));
+    expect(await page.locator('[data-exercise="name-on-default-bridge"] [data-exercise-status]').textContent()).toBe(
+      useTranslations('pt')('exercise.doneBefore'),
+    );
     await page.context().close();
   }, 60_000);
 });

@@ -12,7 +12,9 @@ export default async function provideChromium(project: TestProject) {
   const started = performance.now();
   const binary = await findChromium();
   if (binary.source === 'packaged') {
-    console.log(`browser tests: packaged Chromium at ${binary.executablePath} (ready in ${Math.round(performance.now() - started)} ms)`);
+    console.log(
+      `browser tests: packaged Chromium at ${binary.executablePath} (ready in ${Math.round(performance.now() - started)} ms)`,
+    );
   }
   project.provide('chromium', binary);
 }

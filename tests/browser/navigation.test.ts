@@ -43,7 +43,11 @@ describe('lesson pages', () => {
   });
 
   it('fits a phone screen without sideways scrolling', async () => {
-    const page = await session.open('/pt/network-drivers/', { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await session.open('/pt/network-drivers/', {
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
     // Against the device's width: a wider page widens a phone's layout viewport (innerWidth) with it.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - 360);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -54,9 +58,20 @@ describe('lesson pages', () => {
     const page = await session.open('/fr/network-drivers/');
     await page.emulateMedia({ media: 'print' });
     for (const selector of ['.site-header', '.lesson__toc', '.pager', '.console__copy', '.breadcrumb']) {
-      expect(await page.locator(selector).first().evaluate((element) => getComputedStyle(element).display), selector).toBe('none');
+      expect(
+        await page
+          .locator(selector)
+          .first()
+          .evaluate((element) => getComputedStyle(element).display),
+        selector,
+      ).toBe('none');
     }
-    expect(await page.locator('.console__line').first().evaluate((element) => getComputedStyle(element).whiteSpace)).toBe('pre-wrap');
+    expect(
+      await page
+        .locator('.console__line')
+        .first()
+        .evaluate((element) => getComputedStyle(element).whiteSpace),
+    ).toBe('pre-wrap');
     expect(await page.locator('article.lesson h1').isVisible()).toBe(true);
     await page.context().close();
   });

@@ -25,7 +25,9 @@ async function ownServer() {
 }
 
 async function idle(terminal: Locator) {
-  await expect.poll(() => terminal.evaluate((element) => element.hasAttribute('data-busy')), { timeout: 20_000 }).toBe(false);
+  await expect
+    .poll(() => terminal.evaluate((element) => element.hasAttribute('data-busy')), { timeout: 20_000 })
+    .toBe(false);
 }
 
 describe.each(LOCALES)('offline, in %s', (locale) => {
@@ -46,7 +48,12 @@ describe.each(LOCALES)('offline, in %s', (locale) => {
     await page.waitForSelector('pagefind-modal dialog[open]');
     await page.keyboard.type('nsenter');
     await page.waitForSelector('pagefind-modal a.pf-result-link');
-    expect(await page.locator('pagefind-modal a.pf-result-link').first().evaluate((link) => (link as HTMLAnchorElement).pathname)).toBe(`/${locale}/default-bridge/`);
+    expect(
+      await page
+        .locator('pagefind-modal a.pf-result-link')
+        .first()
+        .evaluate((link) => (link as HTMLAnchorElement).pathname),
+    ).toBe(`/${locale}/default-bridge/`);
     await page.keyboard.press('Escape');
 
     await page.locator('.prose > figure.console [data-try]').first().focus();
@@ -57,7 +64,9 @@ describe.each(LOCALES)('offline, in %s', (locale) => {
     await page.keyboard.type('docker network ls');
     await page.keyboard.press('Enter');
     await idle(terminal);
-    await expect.poll(() => terminal.locator('.xterm-rows').textContent()).toMatch(/NETWORK ID\s+NAME\s+DRIVER\s+SCOPE/);
+    await expect
+      .poll(() => terminal.locator('.xterm-rows').textContent())
+      .toMatch(/NETWORK ID\s+NAME\s+DRIVER\s+SCOPE/);
 
     // The search page too, with its query from the address.
     await page.goto(host.url(`/${locale}/search/?q=macvlan`));
@@ -67,31 +76,39 @@ describe.each(LOCALES)('offline, in %s', (locale) => {
 });
 
 describe('installing the course', () => {
-  it.each(LOCALES)('the %s pages link a web app manifest that opens that language, with icons that load', async (locale) => {
-    const page = await session.open(`/${locale}/default-bridge/`);
-    const href = await page.getAttribute('link[rel="manifest"]', 'href');
-    expect(href).toBe(`/${locale}/manifest.webmanifest`);
-    const response = await page.request.get(session.url(href!));
-    expect(response.headers()['content-type']).toContain('application/manifest+json');
-    const manifest = await response.json();
-    expect(manifest).toMatchObject({ start_url: `/${locale}/`, id: `/${locale}/`, display: 'standalone', lang: expect.stringMatching(new RegExp(`^${locale}`, 'i')) });
-    const sizes = await page.evaluate(
-      (icons: { src: string; sizes: string }[]) =>
-        Promise.all(
-          icons
-            .filter((icon) => icon.sizes !== 'any')
-            .map(async (icon) => {
-              const image = new Image();
-              image.src = icon.src;
-              await image.decode();
-              return [icon.sizes, `${image.naturalWidth}x${image.naturalHeight}`];
-            }),
-        ),
-      manifest.icons,
-    );
-    expect(sizes.length).toBeGreaterThanOrEqual(2);
-    for (const [declared, real] of sizes) expect(real).toBe(declared);
-    expect(sizes.map(([size]) => size)).toEqual(expect.arrayContaining(['192x192', '512x512']));
-    await page.context().close();
-  });
+  it.each(LOCALES)(
+    'the %s pages link a web app manifest that opens that language, with icons that load',
+    async (locale) => {
+      const page = await session.open(`/${locale}/default-bridge/`);
+      const href = await page.getAttribute('link[rel="manifest"]', 'href');
+      expect(href).toBe(`/${locale}/manifest.webmanifest`);
+      const response = await page.request.get(session.url(href!));
+      expect(response.headers()['content-type']).toContain('application/manifest+json');
+      const manifest = await response.json();
+      expect(manifest).toMatchObject({
+        start_url: `/${locale}/`,
+        id: `/${locale}/`,
+        display: 'standalone',
+        lang: expect.stringMatching(new RegExp(`^${locale}`, 'i')),
+      });
+      const sizes = await page.evaluate(
+        (icons: { src: string; sizes: string }[]) =>
+          Promise.all(
+            icons
+              .filter((icon) => icon.sizes !== 'any')
+              .map(async (icon) => {
+                const image = new Image();
+                image.src = icon.src;
+                await image.decode();
+                return [icon.sizes, `${image.naturalWidth}x${image.naturalHeight}`];
+              }),
+          ),
+        manifest.icons,
+      );
+      expect(sizes.length).toBeGreaterThanOrEqual(2);
+      for (const [declared, real] of sizes) expect(real).toBe(declared);
+      expect(sizes.map(([size]) => size)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+      await page.context().close();
+    },
+  );
 });

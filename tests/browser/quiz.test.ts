@@ -40,9 +40,13 @@ describe.each(LOCALES)('the quiz in %s', (locale: Locale) => {
     await choose(page, 'default-network', ['host']);
     const wrong = feedback(page, 'default-network');
     expect(await wrong.locator('.quiz__result--wrong').textContent()).toBe(t('quiz.wrong'));
-    const hostExplanation = await question(page, 'default-network').locator('[data-explanation="host"] > div').textContent();
+    const hostExplanation = await question(page, 'default-network')
+      .locator('[data-explanation="host"] > div')
+      .textContent();
     expect(await wrong.textContent()).toContain(hostExplanation!.trim());
-    expect(await question(page, 'default-network').locator('[data-option="host"]').getAttribute('data-state')).toBe('wrong');
+    expect(await question(page, 'default-network').locator('[data-option="host"]').getAttribute('data-state')).toBe(
+      'wrong',
+    );
 
     await question(page, 'default-network').locator('[data-retry]').click();
     expect(await wrong.textContent()).toBe('');
@@ -55,7 +59,9 @@ describe.each(LOCALES)('the quiz in %s', (locale: Locale) => {
     expect(await feedback(page, 'macvlan-facts').textContent()).toContain(t('quiz.missed', { count: 1 }));
 
     // The right option of a predict question is what netsim printed at build time: a none container has lo only.
-    const printed = await question(page, 'none-interfaces').locator('[data-option="printed"] .quiz__output code').textContent();
+    const printed = await question(page, 'none-interfaces')
+      .locator('[data-option="printed"] .quiz__output code')
+      .textContent();
     expect(printed).toMatch(/^1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 /);
     expect(printed).not.toContain('eth0');
     await choose(page, 'none-interfaces', ['printed']);
@@ -76,7 +82,11 @@ describe.each(LOCALES)('the quiz in %s', (locale: Locale) => {
     expect(typo).toContain(t('quiz.wrong'));
     expect(typo).toContain('docker: unknown command: docker inspetc');
 
-    await typeCommand(page, 'container-ip', "docker inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' web");
+    await typeCommand(
+      page,
+      'container-ip',
+      "docker inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' web",
+    );
     expect(await feedback(page, 'container-ip').locator('.quiz__result--right').textContent()).toBe(t('quiz.right'));
     await page.context().close();
   });
@@ -119,11 +129,15 @@ describe('answers kept in the browser', () => {
     // The switcher carries the section being read (#id) along.
     await page.waitForURL(new RegExp(`/fr/${LESSON}/(#.*)?$`));
     expect(await question(page, 'default-network').locator('[data-option="bridge"] input').isChecked()).toBe(true);
-    expect(await feedback(page, 'default-network').locator('.quiz__result--right').textContent()).toBe(t.fr('quiz.right'));
+    expect(await feedback(page, 'default-network').locator('.quiz__result--right').textContent()).toBe(
+      t.fr('quiz.right'),
+    );
     expect(await scoreText(page)).toBe(t.fr('quiz.score', { count, correct: 2 }));
 
     await page.goto(session.url('/fr/'));
-    expect(await page.locator(`[data-quiz-progress="${LESSON}"]`).textContent()).toBe(t.fr('quiz.homeScore', { count, correct: 2 }));
+    expect(await page.locator(`[data-quiz-progress="${LESSON}"]`).textContent()).toBe(
+      t.fr('quiz.homeScore', { count, correct: 2 }),
+    );
     expect(await page.locator('[data-quiz-progress="default-bridge"]').isVisible()).toBe(false);
     await page.context().close();
   });

@@ -28,8 +28,13 @@ async function tabTo(page: Page, selector: string, { back = false, max = 400 } =
 }
 
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? '');
-const top = (page: Page, selector: string) => page.locator(selector).first().evaluate((element) => Math.round(element.getBoundingClientRect().top));
-const headerBottom = (page: Page) => page.locator('.site-header').evaluate((header) => header.getBoundingClientRect().bottom);
+const top = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((element) => Math.round(element.getBoundingClientRect().top));
+const headerBottom = (page: Page) =>
+  page.locator('.site-header').evaluate((header) => header.getBoundingClientRect().bottom);
 
 /** Whether the focused element's whole focus ring lies inside every ancestor that clips. */
 const ringFullyVisible = (page: Page) =>
@@ -43,7 +48,8 @@ const ringFullyVisible = (page: Page) =>
     for (let parent = element.parentElement; parent; parent = parent.parentElement) {
       if (getComputedStyle(parent).overflow === 'visible') continue;
       const clip = parent.getBoundingClientRect();
-      if (ring.left < clip.left || ring.right > clip.right || ring.top < clip.top || ring.bottom > clip.bottom) return false;
+      if (ring.left < clip.left || ring.right > clip.right || ring.top < clip.top || ring.bottom > clip.bottom)
+        return false;
     }
     return true;
   });
@@ -68,7 +74,9 @@ describe.each(WIDTHS)('at %s px', (width, device) => {
       const height = device.viewport!.height;
       expect(await top(page, '.prose > p')).toBeLessThan(height - 60);
       // On a phone the contents are one closed line above the text; beside it on a wide screen, open.
-      expect(await page.locator('details.toc').evaluate((details) => (details as HTMLDetailsElement).open)).toBe(!narrow);
+      expect(await page.locator('details.toc').evaluate((details) => (details as HTMLDetailsElement).open)).toBe(
+        !narrow,
+      );
       expect(await page.locator('.toc__summary').isVisible()).toBe(narrow);
       expect(await page.locator('.toc__nav a').first().isVisible()).toBe(!narrow);
       const header = await page.locator('.site-header').evaluate((element) => element.getBoundingClientRect().height);
@@ -77,7 +85,9 @@ describe.each(WIDTHS)('at %s px', (width, device) => {
       await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(2000);
       expect(await top(page, '.site-header')).toBe(0);
       // Nothing wider than the screen: on a phone, a wider page would widen the layout viewport (innerWidth) with it.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(device.viewport!.width);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        device.viewport!.width,
+      );
       await page.context().close();
     });
 
@@ -94,13 +104,17 @@ describe.each(WIDTHS)('at %s px', (width, device) => {
       await expect.poll(() => top(page, '#bridge-la-red-por-defecto')).toBeLessThan(200);
       expect(await top(page, '#bridge-la-red-por-defecto')).toBeGreaterThanOrEqual(await headerBottom(page));
       // The contents mark the section being read.
-      await expect.poll(() => page.locator('.toc a[aria-current="true"]').getAttribute('href')).toBe('#bridge-la-red-por-defecto');
+      await expect
+        .poll(() => page.locator('.toc a[aria-current="true"]').getAttribute('href'))
+        .toBe('#bridge-la-red-por-defecto');
       await page.context().close();
     });
 
     it('marks the section being read in the contents as the page scrolls', async () => {
       const page = await open(`/${locale}/${LESSON}/`);
-      const ids = await page.locator('.prose .heading > :is(h2, h3)').evaluateAll((headings) => headings.map((heading) => heading.id));
+      const ids = await page
+        .locator('.prose .heading > :is(h2, h3)')
+        .evaluateAll((headings) => headings.map((heading) => heading.id));
       for (const id of [ids[3]!, ids[8]!, ids[1]!]) {
         await page.evaluate((target) => document.getElementById(target)!.scrollIntoView({ behavior: 'instant' }), id);
         await expect.poll(() => page.locator('.toc a[aria-current="true"]').getAttribute('href')).toBe(`#${id}`);
@@ -116,7 +130,11 @@ describe.each(WIDTHS)('at %s px', (width, device) => {
       const id = (await anchor.getAttribute('href'))!.slice(1);
       const name = await page.evaluate(() => {
         const link = document.activeElement!;
-        return link.getAttribute('aria-labelledby')!.split(' ').map((part) => document.getElementById(part)!.textContent).join(' ');
+        return link
+          .getAttribute('aria-labelledby')!
+          .split(' ')
+          .map((part) => document.getElementById(part)!.textContent)
+          .join(' ');
       });
       expect(name).toBe(`${t('lesson.sectionLink')} ${await page.locator(`#${id}`).textContent()}`);
       await page.keyboard.press('Enter');
@@ -129,12 +147,18 @@ describe.each(WIDTHS)('at %s px', (width, device) => {
     it('switches language at the section being read', async () => {
       const other = LOCALES.find((code) => code !== locale)!;
       const page = await open(`/${locale}/${SECOND}/`);
-      const ids = await page.locator('.prose .heading > h2').evaluateAll((headings) => headings.map((heading) => heading.id));
+      const ids = await page
+        .locator('.prose .heading > h2')
+        .evaluateAll((headings) => headings.map((heading) => heading.id));
       const target = ids[4]!;
       const heading = await page.locator(`#${target}`).textContent();
       await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ behavior: 'instant' }), target);
-      await expect.poll(() => page.locator(`[data-locale-link="${other}"]`).getAttribute('href')).toBe(`/${other}/${SECOND}/#${target}`);
-      expect(await page.locator(`[data-locale-link="${locale}"]`).getAttribute('href')).toBe(`/${locale}/${SECOND}/#${target}`);
+      await expect
+        .poll(() => page.locator(`[data-locale-link="${other}"]`).getAttribute('href'))
+        .toBe(`/${other}/${SECOND}/#${target}`);
+      expect(await page.locator(`[data-locale-link="${locale}"]`).getAttribute('href')).toBe(
+        `/${locale}/${SECOND}/#${target}`,
+      );
       // Tab starts where the reader scrolled to and scrolls on through the later sections, round to the
       // header: the place stays the one the reader scrolled to.
       await tabTo(page, `[data-locale-link="${other}"]`, { max: 500 });
@@ -183,10 +207,16 @@ describe.each(WIDTHS)('at %s px', (width, device) => {
       await page.evaluate(async () => {
         const finished = await fetch('/es/network-drivers/').then((response) => response.text());
         const ids = [...finished.matchAll(/data-question="([^"]+)"/g)].map((match) => match[1]!);
-        localStorage.setItem('quiz-progress', JSON.stringify({
-          'network-drivers': { count: ids.length, answers: Object.fromEntries(ids.map((id) => [id, { answer: ['x'], correct: true }])) },
-          'default-bridge': { count: 7, answers: { one: { answer: ['x'], correct: true } } },
-        }));
+        localStorage.setItem(
+          'quiz-progress',
+          JSON.stringify({
+            'network-drivers': {
+              count: ids.length,
+              answers: Object.fromEntries(ids.map((id) => [id, { answer: ['x'], correct: true }])),
+            },
+            'default-bridge': { count: 7, answers: { one: { answer: ['x'], correct: true } } },
+          }),
+        );
         localStorage.setItem('exercise-progress', JSON.stringify({ 'network-drivers': { count: 1, done: ['any'] } }));
       });
       await page.goto(session.url(`/${locale}/host-and-none/`));
@@ -195,7 +225,9 @@ describe.each(WIDTHS)('at %s px', (width, device) => {
       expect(await lesson(LESSON).getAttribute('data-state')).toBe('done');
       expect(await lesson(LESSON).locator('[data-progress-text]').textContent()).toContain(t('nav.lessonDone'));
       expect(await lesson(SECOND).getAttribute('data-state')).toBe('started');
-      expect(await lesson(SECOND).locator('[data-progress-text]').textContent()).toContain(t('quiz.homeScore', { count: 7, correct: 1 }));
+      expect(await lesson(SECOND).locator('[data-progress-text]').textContent()).toContain(
+        t('quiz.homeScore', { count: 7, correct: 1 }),
+      );
       expect(await lesson('host-and-none').getAttribute('data-state')).toBeNull();
       await page.context().close();
     });
@@ -220,7 +252,9 @@ describe.each(WIDTHS)('at %s px', (width, device) => {
     it('scrolls a table wider than the screen from the keyboard', async () => {
       const page = await open(`/${locale}/${LESSON}/`);
       await tabTo(page, '.table-scroll');
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(t('lesson.tableScroll'));
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+        t('lesson.tableScroll'),
+      );
       expect(await ringFullyVisible(page)).toBe(true);
       const table = page.locator('.table-scroll').first();
       const wide = await table.evaluate((box) => box.scrollWidth > box.clientWidth);
@@ -286,7 +320,9 @@ describe.each(WIDTHS)('at %s px', (width, device) => {
       const page = await open(`/${locale}/${LESSON}/`);
       await page.keyboard.press('End');
       await tabTo(page, '[data-edit-link]', { back: true, max: 20 });
-      expect(await page.locator('[data-edit-link]').getAttribute('href')).toBe(`${REPOSITORY.url}/edit/${REPOSITORY.branch}/content/${locale}/${LESSON}.mdx`);
+      expect(await page.locator('[data-edit-link]').getAttribute('href')).toBe(
+        `${REPOSITORY.url}/edit/${REPOSITORY.branch}/content/${locale}/${LESSON}.mdx`,
+      );
       expect(await page.locator('[data-edit-link]').textContent()).toBe(t('footer.edit'));
       expect(await page.locator('.site-footer time').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
       expect(await page.locator('a[rel="license"]').getAttribute('href')).toBe(CONTENT_LICENCE.url);
@@ -298,30 +334,38 @@ describe.each(WIDTHS)('at %s px', (width, device) => {
       // Printing (here to PDF) runs the page's beforeprint: relative links get their full address.
       await page.pdf();
       await page.emulateMedia({ media: 'print' });
-      const after = await page.locator('.prose a[href^="../"]').first().evaluate((link) => getComputedStyle(link, '::after').content);
+      const after = await page
+        .locator('.prose a[href^="../"]')
+        .first()
+        .evaluate((link) => getComputedStyle(link, '::after').content);
       expect(after).toBe(`" (${session.url(`/${locale}/network-drivers/`)})"`);
       const controls = await page.evaluate(() =>
-        [...document.querySelectorAll('button:not(.console__mark), .heading__anchor, .course-nav, .toc, .site-header')].filter((element) => element.checkVisibility()).map((element) => element.outerHTML.slice(0, 80)),
+        [...document.querySelectorAll('button:not(.console__mark), .heading__anchor, .course-nav, .toc, .site-header')]
+          .filter((element) => element.checkVisibility())
+          .map((element) => element.outerHTML.slice(0, 80)),
       );
       expect(controls).toEqual([]);
       await page.context().close();
     });
 
-    it.each([`/${LESSON}/`, `/${SECOND}/`, '/'])('has no serious accessibility violation on %s, with its menus and notes open', async (path) => {
-      const page = await open(`/${locale}${path}`);
-      await page.waitForLoadState('networkidle');
-      expect(await blockingViolations(page)).toEqual([]);
-      if (path !== '/') {
-        if (narrow) {
-          await page.locator('.site-header__menu').press('Enter');
-          expect(await blockingViolations(page)).toEqual([]);
-          await page.keyboard.press('Escape');
-          await page.locator('.toc__summary').press('Enter');
-        }
-        await page.locator('.console__mark--verified').first().press('Enter');
+    it.each([`/${LESSON}/`, `/${SECOND}/`, '/'])(
+      'has no serious accessibility violation on %s, with its menus and notes open',
+      async (path) => {
+        const page = await open(`/${locale}${path}`);
+        await page.waitForLoadState('networkidle');
         expect(await blockingViolations(page)).toEqual([]);
-      }
-      await page.context().close();
-    });
+        if (path !== '/') {
+          if (narrow) {
+            await page.locator('.site-header__menu').press('Enter');
+            expect(await blockingViolations(page)).toEqual([]);
+            await page.keyboard.press('Escape');
+            await page.locator('.toc__summary').press('Enter');
+          }
+          await page.locator('.console__mark--verified').first().press('Enter');
+          expect(await blockingViolations(page)).toEqual([]);
+        }
+        await page.context().close();
+      },
+    );
   });
 });

@@ -15,9 +15,9 @@ async function search(locale: string, query: string): Promise<{ page: Page; link
   });
   // Each result's text is fetched after the count is shown.
   await page.waitForLoadState('networkidle');
-  const links = await page.locator('a.pf-result-link').evaluateAll((anchors) =>
-    anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname),
-  );
+  const links = await page
+    .locator('a.pf-result-link')
+    .evaluateAll((anchors) => anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname));
   return { page, links };
 }
 
@@ -50,7 +50,9 @@ describe('search', () => {
     await page.keyboard.type('overlay');
     await page.waitForSelector('pagefind-modal a.pf-result-link');
     // The lesson about overlay networks first; the tour of drivers, which introduces overlay, among the results.
-    const links = await page.locator('pagefind-modal a.pf-result-link').evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).pathname));
+    const links = await page
+      .locator('pagefind-modal a.pf-result-link')
+      .evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).pathname));
     expect(links[0]).toBe('/fr/multi-host-drivers/');
     expect(links).toContain('/fr/network-drivers/');
     await page.context().close();
@@ -98,7 +100,8 @@ describe('search', () => {
         new Promise<number>((resolve) => {
           let total = 0;
           new PerformanceObserver((list) => {
-            for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) total += entry.value;
+            for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+              if (!entry.hadRecentInput) total += entry.value;
           }).observe({ type: 'layout-shift', buffered: true });
           setTimeout(() => resolve(total), 500);
         }),
@@ -107,13 +110,16 @@ describe('search', () => {
     await page.context().close();
   });
 
-  it.each(LOCALES)('finds the default-bridge lesson in %s by a command it teaches, and marks only that command', async (locale) => {
-    const { page, links } = await search(locale, 'nsenter');
-    expect(links[0]).toBe(`/${locale}/default-bridge/`);
-    const marks = await page.locator('pagefind-results mark').allTextContents();
-    expect(marks.filter((mark) => !/^nsenter\W*$/.test(mark))).toEqual([]);
-    await page.context().close();
-  });
+  it.each(LOCALES)(
+    'finds the default-bridge lesson in %s by a command it teaches, and marks only that command',
+    async (locale) => {
+      const { page, links } = await search(locale, 'nsenter');
+      expect(links[0]).toBe(`/${locale}/default-bridge/`);
+      const marks = await page.locator('pagefind-results mark').allTextContents();
+      expect(marks.filter((mark) => !/^nsenter\W*$/.test(mark))).toEqual([]);
+      await page.context().close();
+    },
+  );
 });
 
 describe('a page opened from a search result', () => {
@@ -121,7 +127,10 @@ describe('a page opened from a search result', () => {
     const page = await session.open(path);
     await page.waitForLoadState('networkidle');
     const marks = await page.locator('mark.search-hit').evaluateAll((marks) =>
-      marks.map((mark) => ({ text: mark.textContent ?? '', inOutput: Boolean(mark.closest('.console__line--output, .console__elided')) })),
+      marks.map((mark) => ({
+        text: mark.textContent ?? '',
+        inOutput: Boolean(mark.closest('.console__line--output, .console__elided')),
+      })),
     );
     await page.context().close();
     return marks;

@@ -10,7 +10,9 @@ const clipboard = { permissions: ['clipboard-read', 'clipboard-write'] };
 
 /** Waits until the terminal has a prompt that takes keys (no line running). */
 async function idle(terminal: Locator) {
-  await expect.poll(() => terminal.evaluate((element) => element.hasAttribute('data-busy')), { timeout: 20_000 }).toBe(false);
+  await expect
+    .poll(() => terminal.evaluate((element) => element.hasAttribute('data-busy')), { timeout: 20_000 })
+    .toBe(false);
 }
 
 /** Opens the terminal of a block (its "Try it" button) and waits for the prompt. */
@@ -38,29 +40,33 @@ async function transcript(page: Page, terminal: Locator): Promise<string> {
 const linesOf = (text: string) => text.split('\n');
 
 describe.each(LOCALES)('"Try it" in %s', (locale) => {
-  it.each(['network-drivers', 'default-bridge'])('retyping each block of %s by keyboard prints what the page shows', async (lesson) => {
-    const page = await session.open(`/${locale}/${lesson}/`, clipboard);
-    const blocks = page.locator('.prose > figure.console:has([data-try])');
-    const count = await blocks.count();
-    expect(count).toBeGreaterThan(5);
-    for (let index = 0; index < count; index++) {
-      const block = blocks.nth(index);
-      // Everything the page shows of the block, the lines an elision hides included.
-      const shown = await block.locator('.console__line').allTextContents();
-      const commands: string[] = JSON.parse((await block.locator('[data-try]').getAttribute('data-commands'))!);
-      const terminal = await tryBlock(page, block);
-      for (const command of commands) await typeLine(page, terminal, command);
-      const lines = linesOf(await transcript(page, terminal));
-      expect(lines.at(-1)).toMatch(/^(\$|#|\/ #|root@[0-9a-f]+:\/#) $/);
-      expect(lines.slice(0, -1), `block ${index + 1}`).toEqual(shown);
-      await terminal.locator('[data-terminal-close]').focus();
-      await page.keyboard.press('Enter');
-      await expect.poll(() => page.locator('[data-terminal]').count()).toBe(0);
-      // Closing gives focus back to the button that opened it.
-      expect(await block.locator('[data-try]').evaluate((button) => button === document.activeElement)).toBe(true);
-    }
-    await page.context().close();
-  }, 240_000);
+  it.each(['network-drivers', 'default-bridge'])(
+    'retyping each block of %s by keyboard prints what the page shows',
+    async (lesson) => {
+      const page = await session.open(`/${locale}/${lesson}/`, clipboard);
+      const blocks = page.locator('.prose > figure.console:has([data-try])');
+      const count = await blocks.count();
+      expect(count).toBeGreaterThan(5);
+      for (let index = 0; index < count; index++) {
+        const block = blocks.nth(index);
+        // Everything the page shows of the block, the lines an elision hides included.
+        const shown = await block.locator('.console__line').allTextContents();
+        const commands: string[] = JSON.parse((await block.locator('[data-try]').getAttribute('data-commands'))!);
+        const terminal = await tryBlock(page, block);
+        for (const command of commands) await typeLine(page, terminal, command);
+        const lines = linesOf(await transcript(page, terminal));
+        expect(lines.at(-1)).toMatch(/^(\$|#|\/ #|root@[0-9a-f]+:\/#) $/);
+        expect(lines.slice(0, -1), `block ${index + 1}`).toEqual(shown);
+        await terminal.locator('[data-terminal-close]').focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => page.locator('[data-terminal]').count()).toBe(0);
+        // Closing gives focus back to the button that opened it.
+        expect(await block.locator('[data-try]').evaluate((button) => button === document.activeElement)).toBe(true);
+      }
+      await page.context().close();
+    },
+    240_000,
+  );
 });
 
 describe('the terminal', () => {
@@ -78,7 +84,9 @@ describe('the terminal', () => {
     expect(replies.length).toBeGreaterThanOrEqual(2);
     expect(replies.length).toBeLessThanOrEqual(4);
     expect(lines[replies.length + 2]).toBe('^C');
-    expect(lines).toContain(`${replies.length} packets transmitted, ${replies.length} received, 0% packet loss, time ${lines.find((line) => /time \d+ms$/.test(line))!.split('time ')[1]}`);
+    expect(lines).toContain(
+      `${replies.length} packets transmitted, ${replies.length} received, 0% packet loss, time ${lines.find((line) => /time \d+ms$/.test(line))!.split('time ')[1]}`,
+    );
     expect(lines.at(-1)).toBe('$ ');
     await page.context().close();
   });
@@ -130,7 +138,10 @@ describe('the terminal', () => {
     const page = await session.open('/es/sandbox/', clipboard);
     const terminal = page.locator('[data-terminal]');
     await idle(terminal);
-    const foreseen = () => expect.poll(() => terminal.evaluate((element) => element.hasAttribute('data-foreseen')), { timeout: 20_000 }).toBe(true);
+    const foreseen = () =>
+      expect
+        .poll(() => terminal.evaluate((element) => element.hasAttribute('data-foreseen')), { timeout: 20_000 })
+        .toBe(true);
     await page.keyboard.type('echo abc');
     await foreseen();
     // Edited after it was run ahead: Enter runs the line as it now is.
@@ -152,7 +163,16 @@ describe('the terminal', () => {
     await page.keyboard.press('Enter');
     await idle(terminal);
     const lines = linesOf(await transcript(page, terminal));
-    expect(lines.slice(0, 8)).toEqual(['$ echo abd', 'abd', '$ docker network ls -q | wc -l', '3', '$ docker network create red2', lines[5], '$ docker network ls -q | wc -l', '4']);
+    expect(lines.slice(0, 8)).toEqual([
+      '$ echo abd',
+      'abd',
+      '$ docker network ls -q | wc -l',
+      '3',
+      '$ docker network create red2',
+      lines[5],
+      '$ docker network ls -q | wc -l',
+      '4',
+    ]);
     expect(lines[5]).toMatch(/^[0-9a-f]{64}$/);
     await page.context().close();
   });
@@ -197,9 +217,18 @@ describe('the terminal', () => {
       data.setData('text/plain', 'docker network create red1\ndocker network ls -q --filter name=red1\nhostname\n');
       textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     });
-    await expect.poll(async () => linesOf(await transcript(page, terminal)).filter((line) => line.startsWith('$ ')).length, { timeout: 20_000 }).toBe(4);
+    await expect
+      .poll(async () => linesOf(await transcript(page, terminal)).filter((line) => line.startsWith('$ ')).length, {
+        timeout: 20_000,
+      })
+      .toBe(4);
     const lines = linesOf(await transcript(page, terminal));
-    expect(lines.filter((line) => line.startsWith('$ '))).toEqual(['$ docker network create red1', '$ docker network ls -q --filter name=red1', '$ hostname', '$ ']);
+    expect(lines.filter((line) => line.startsWith('$ '))).toEqual([
+      '$ docker network create red1',
+      '$ docker network ls -q --filter name=red1',
+      '$ hostname',
+      '$ ',
+    ]);
     expect(lines[3]).toBe(lines[1]!.slice(0, 12));
     await page.context().close();
   });
@@ -217,7 +246,11 @@ describe('the terminal', () => {
     // docker's seldom-typed commands: `docker` is in the first download, `docker version` in a chunk of its own.
     await typeLine(page, terminal, "docker version --format '{{.Server.Version}}'");
     await typeLine(page, terminal, 'ss -tln');
-    await expect.poll(async () => linesOf(await transcript(page, terminal)).filter((line) => line.startsWith('$ ')).length, { timeout: 20_000 }).toBe(4);
+    await expect
+      .poll(async () => linesOf(await transcript(page, terminal)).filter((line) => line.startsWith('$ ')).length, {
+        timeout: 20_000,
+      })
+      .toBe(4);
     const lines = linesOf(await transcript(page, terminal));
     expect(lines[1]).toMatch(/^State +Recv-Q +Send-Q +Local Address:Port +Peer Address:Port/);
     expect(lines[lines.indexOf("$ docker version --format '{{.Server.Version}}'") + 1]).toBe('29.7.2');
@@ -241,7 +274,14 @@ describe('the terminal', () => {
     // xterm announces what it draws at most once a second: the first prompt is heard before any key.
     await page.waitForTimeout(1100);
     await page.keyboard.type(words);
-    await expect.poll(async () => (await screenRows()).map((row) => row.replace(/\u00a0/g, ' ').trimEnd()).join('').trimEnd()).toBe(`$ ${words}`);
+    await expect
+      .poll(async () =>
+        (await screenRows())
+          .map((row) => row.replace(/\u00a0/g, ' ').trimEnd())
+          .join('')
+          .trimEnd(),
+      )
+      .toBe(`$ ${words}`);
     // xterm's live region announces what is drawn but was not typed: the prompt must not come back with each key.
     await page.waitForTimeout(1100);
     expect(await terminal.locator('.live-region').textContent()).toBe('');
@@ -263,20 +303,28 @@ describe('the terminal', () => {
     await page.keyboard.type("docker network ls --format '{{.Name}}'");
     await page.keyboard.press('Enter');
     await idle(terminal);
-    expect(linesOf(await transcript(page, terminal))).toEqual(["$ docker network ls --format '{{.Name}}'", 'bridge', 'host', 'none', '$ ']);
+    expect(linesOf(await transcript(page, terminal))).toEqual([
+      "$ docker network ls --format '{{.Name}}'",
+      'bridge',
+      'host',
+      'none',
+      '$ ',
+    ]);
     await terminal.locator('.xterm-helper-textarea').focus();
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => document.activeElement?.closest('.terminal__toolbar') !== null)).toBe(true);
     await page.context().close();
   });
 
-  it('opens a second terminal on the LAN machine in a tab, and comes back to the host\'s as it was left', async () => {
+  it("opens a second terminal on the LAN machine in a tab, and comes back to the host's as it was left", async () => {
     const page = await session.open('/es/sandbox/', clipboard);
     const terminal = page.locator('[data-terminal]');
     await idle(terminal);
     const tabs = terminal.locator('[role=tablist] [data-terminal-tab]');
     expect(await tabs.allTextContents()).toEqual(['docker-host', 'lan-pc']);
-    expect(await terminal.locator('[role=tablist]').getAttribute('aria-label')).toBe(useTranslations('es')('terminal.machines'));
+    expect(await terminal.locator('[role=tablist]').getAttribute('aria-label')).toBe(
+      useTranslations('es')('terminal.machines'),
+    );
     await typeLine(page, terminal, 'docker run -d --name web -p 8080:80 nginx');
     // A line half typed stays on the host's tab while the reader looks from outside.
     await page.keyboard.type('echo de vuelta');
@@ -286,7 +334,11 @@ describe('the terminal', () => {
     expect(await terminal.locator('[data-terminal-tab=lan]').getAttribute('aria-selected')).toBe('true');
     await terminal.locator('.xterm-helper-textarea').focus();
     await typeLine(page, terminal, "curl -s -o /dev/null -w '%{http_code}\\n' 192.168.1.10:8080");
-    expect(linesOf(await transcript(page, terminal))).toEqual(["usuario@lan-pc:~$ curl -s -o /dev/null -w '%{http_code}\\n' 192.168.1.10:8080", '200', 'usuario@lan-pc:~$ ']);
+    expect(linesOf(await transcript(page, terminal))).toEqual([
+      "usuario@lan-pc:~$ curl -s -o /dev/null -w '%{http_code}\\n' 192.168.1.10:8080",
+      '200',
+      'usuario@lan-pc:~$ ',
+    ]);
     // Arrow keys move along the tab list.
     await terminal.locator('[data-terminal-tab=lan]').focus();
     await page.keyboard.press('ArrowLeft');
@@ -304,7 +356,7 @@ describe('the terminal', () => {
     await page.context().close();
   });
 
-  it('has no serious accessibility problem once open, labelled in the reader\'s language', async () => {
+  it("has no serious accessibility problem once open, labelled in the reader's language", async () => {
     const page = await session.open('/fr/network-drivers/', clipboard);
     const terminal = await tryBlock(page, page.locator('.prose > figure.console:has([data-try])').first());
     expect(await terminal.getAttribute('aria-label')).toBe(useTranslations('fr')('terminal.region'));
@@ -315,12 +367,20 @@ describe('the terminal', () => {
   });
 
   it('fits a 390 px phone, with a row of the keys phones lack', async () => {
-    const page = await session.open('/es/sandbox/', { ...clipboard, viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true });
+    const page = await session.open('/es/sandbox/', {
+      ...clipboard,
+      viewport: { width: 390, height: 800 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const terminal = page.locator('[data-terminal]');
     await idle(terminal);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     // xterm's own element has the class `terminal` too: none of the page's terminal box may move it out of its screen.
-    const [screen, xterm] = await Promise.all([terminal.locator('.terminal__screen').boundingBox(), terminal.locator('.xterm').boundingBox()]);
+    const [screen, xterm] = await Promise.all([
+      terminal.locator('.terminal__screen').boundingBox(),
+      terminal.locator('.xterm').boundingBox(),
+    ]);
     expect(xterm!.y).toBeGreaterThanOrEqual(screen!.y);
     expect(xterm!.y + xterm!.height).toBeLessThanOrEqual(screen!.y + screen!.height);
     const keys = terminal.locator('[data-terminal-key]');

@@ -10,7 +10,9 @@ import { browserSession } from './browser-session';
 const session = browserSession();
 
 /** Every lesson: each has at least one figure. */
-const LESSON_IDS = readdirSync(join(import.meta.dirname, '../../content/es')).flatMap((file) => (file.endsWith('.mdx') ? [file.slice(0, -'.mdx'.length)] : []));
+const LESSON_IDS = readdirSync(join(import.meta.dirname, '../../content/es')).flatMap((file) =>
+  file.endsWith('.mdx') ? [file.slice(0, -'.mdx'.length)] : [],
+);
 
 /** What a CSS colour expression resolves to on this page now (light-dark() included), as getComputedStyle writes colours. */
 const resolved = (page: Page, expression: string) =>
@@ -27,7 +29,11 @@ const resolved = (page: Page, expression: string) =>
 const PLAIN_FIGURE = 'figure.topology:not(:has([data-path]))';
 
 /** The computed paint of the first element matching a selector inside the first plain figure. */
-const paint = (page: Page, selector: string, property: 'fill' | 'stroke') => page.locator(`${PLAIN_FIGURE} ${selector}`).first().evaluate((element, name) => getComputedStyle(element).getPropertyValue(name), property);
+const paint = (page: Page, selector: string, property: 'fill' | 'stroke') =>
+  page
+    .locator(`${PLAIN_FIGURE} ${selector}`)
+    .first()
+    .evaluate((element, name) => getComputedStyle(element).getPropertyValue(name), property);
 
 describe('topology figures', () => {
   it('are drawn on every lesson page, with no script of their own and no colour of their own', async () => {
@@ -48,9 +54,16 @@ describe('topology figures', () => {
     const check = async () => {
       expect(await paint(page, '.topology__node--host text', 'fill')).toBe(await resolved(page, 'var(--fg)'));
       expect(await paint(page, '.topology__node--bridge rect', 'stroke')).toBe(await resolved(page, 'var(--accent)'));
-      expect(await paint(page, '.topology__edge--veth-pair path', 'stroke')).toBe(await resolved(page, 'var(--accent)'));
+      expect(await paint(page, '.topology__edge--veth-pair path', 'stroke')).toBe(
+        await resolved(page, 'var(--accent)'),
+      );
       expect(await paint(page, '.topology__node--lan rect', 'fill')).toBe(await resolved(page, 'var(--bg)'));
-      expect(await page.locator(PLAIN_FIGURE).first().evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(await resolved(page, 'var(--bg)'));
+      expect(
+        await page
+          .locator(PLAIN_FIGURE)
+          .first()
+          .evaluate((element) => getComputedStyle(element).backgroundColor),
+      ).toBe(await resolved(page, 'var(--bg)'));
     };
     await check();
     const before = await paint(page, '.topology__node--host text', 'fill');
@@ -63,51 +76,82 @@ describe('topology figures', () => {
     await page.context().close();
   });
 
-  it.each(LOCALES)('fit a 390 px screen in %s: the page never scrolls sideways, a wide figure scrolls inside its frame, by keyboard too', async (locale) => {
-    const page = await session.open(`/${locale}/network-drivers/`, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    for (const lesson of LESSON_IDS) {
-      await page.goto(session.url(`/${locale}/${lesson}/`));
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), lesson).toBeLessThanOrEqual(0);
-      for (const figure of await page.locator('figure.topology').all()) {
-        const box = (await figure.boundingBox())!;
-        expect(box.x, lesson).toBeGreaterThanOrEqual(0);
-        expect(box.x + box.width, lesson).toBeLessThanOrEqual(390);
+  it.each(LOCALES)(
+    'fit a 390 px screen in %s: the page never scrolls sideways, a wide figure scrolls inside its frame, by keyboard too',
+    async (locale) => {
+      const page = await session.open(`/${locale}/network-drivers/`, {
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+      });
+      for (const lesson of LESSON_IDS) {
+        await page.goto(session.url(`/${locale}/${lesson}/`));
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+          lesson,
+        ).toBeLessThanOrEqual(0);
+        for (const figure of await page.locator('figure.topology').all()) {
+          const box = (await figure.boundingBox())!;
+          expect(box.x, lesson).toBeGreaterThanOrEqual(0);
+          expect(box.x + box.width, lesson).toBeLessThanOrEqual(390);
+        }
       }
-    }
-    await page.goto(session.url(`/${locale}/expose-and-random-ports/`));
-    const frame = page.locator('figure.topology .topology__scroll').first();
-    const { scrollWidth, clientWidth } = await frame.evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth }));
-    expect(scrollWidth).toBeGreaterThan(clientWidth);
-    expect(await page.locator('figure.topology .topology__cue').first().isVisible()).toBe(true);
-    await frame.focus();
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => frame.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
-    await page.context().close();
-  });
+      await page.goto(session.url(`/${locale}/expose-and-random-ports/`));
+      const frame = page.locator('figure.topology .topology__scroll').first();
+      const { scrollWidth, clientWidth } = await frame.evaluate((element) => ({
+        scrollWidth: element.scrollWidth,
+        clientWidth: element.clientWidth,
+      }));
+      expect(scrollWidth).toBeGreaterThan(clientWidth);
+      expect(await page.locator('figure.topology .topology__cue').first().isVisible()).toBe(true);
+      await frame.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => frame.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+      await page.context().close();
+    },
+  );
 
-  it.each(LOCALES)('carry a text alternative in the page language (%s) that names every container drawn', async (locale) => {
-    const t = useTranslations(locale);
-    const page = await session.open(`/${locale}/host-and-none/`);
-    expect(await page.getAttribute('html', 'lang')).toBe(LOCALE_INFO[locale].tag);
-    const figure = page.locator('figure.topology').first();
-    const svg = figure.locator('svg');
-    expect(await svg.getAttribute('role')).toBe('img');
-    const described = await svg.getAttribute('aria-describedby');
-    const list = page.locator(`#${described}`);
-    expect(await list.evaluate((element) => element.tagName)).toBe('UL');
-    expect(await figure.locator(`#${await svg.getAttribute('aria-labelledby')}`).textContent()).toBe(t('topology.title', { host: 'docker-host' }));
-    expect(await figure.locator('summary').textContent()).toBe(t('topology.describe'));
-    await figure.locator('summary').click();
-    const items = await list.locator('li').allTextContents();
-    expect(items[0]).toBe(t('topology.alt.host', { host: 'docker-host' }));
-    const containers = await figure.locator('[data-node^="container:"]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-node')!.slice('container:'.length)));
-    expect(containers.sort()).toEqual(['batch', 'edge', 'web']);
-    for (const name of containers) expect(items.some((item) => item.includes(` ${name} `)), name).toBe(true);
-    expect(items).toContain(t('topology.alt.noneMode', { container: 'batch', image: 'alpine' }));
-    expect(items).toContain(t('topology.alt.hostMode', { container: 'edge', image: 'nginx' }));
-    expect(items).toContain(t('topology.alt.published', { container: 'web', hosts: '0.0.0.0:8080, [::]:8080', containerPort: 80, protocol: 'tcp' }));
-    await page.context().close();
-  });
+  it.each(LOCALES)(
+    'carry a text alternative in the page language (%s) that names every container drawn',
+    async (locale) => {
+      const t = useTranslations(locale);
+      const page = await session.open(`/${locale}/host-and-none/`);
+      expect(await page.getAttribute('html', 'lang')).toBe(LOCALE_INFO[locale].tag);
+      const figure = page.locator('figure.topology').first();
+      const svg = figure.locator('svg');
+      expect(await svg.getAttribute('role')).toBe('img');
+      const described = await svg.getAttribute('aria-describedby');
+      const list = page.locator(`#${described}`);
+      expect(await list.evaluate((element) => element.tagName)).toBe('UL');
+      expect(await figure.locator(`#${await svg.getAttribute('aria-labelledby')}`).textContent()).toBe(
+        t('topology.title', { host: 'docker-host' }),
+      );
+      expect(await figure.locator('summary').textContent()).toBe(t('topology.describe'));
+      await figure.locator('summary').click();
+      const items = await list.locator('li').allTextContents();
+      expect(items[0]).toBe(t('topology.alt.host', { host: 'docker-host' }));
+      const containers = await figure
+        .locator('[data-node^="container:"]')
+        .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-node')!.slice('container:'.length)));
+      expect(containers.sort()).toEqual(['batch', 'edge', 'web']);
+      for (const name of containers)
+        expect(
+          items.some((item) => item.includes(` ${name} `)),
+          name,
+        ).toBe(true);
+      expect(items).toContain(t('topology.alt.noneMode', { container: 'batch', image: 'alpine' }));
+      expect(items).toContain(t('topology.alt.hostMode', { container: 'edge', image: 'nginx' }));
+      expect(items).toContain(
+        t('topology.alt.published', {
+          container: 'web',
+          hosts: '0.0.0.0:8080, [::]:8080',
+          containerPort: 80,
+          protocol: 'tcp',
+        }),
+      );
+      await page.context().close();
+    },
+  );
 
   it('print whole, with the text alternative open and no scroll cue', async () => {
     const page = await session.open('/fr/expose-and-random-ports/', { viewport: { width: 390, height: 844 } });
@@ -135,14 +179,17 @@ describe('topology figures', () => {
     ['/pt/multi-host-drivers/', 'dark'],
     ['/fr/host-and-none/', 'dark'],
     ['/es/expose-and-random-ports/', 'light'],
-  ] as const)('%s in %s mode has no serious or critical axe violation, its figures open; at 390 px neither have its figures', async (path, colorScheme) => {
-    const page = await session.open(path, { colorScheme });
-    for (const summary of await page.locator('figure.topology summary').all()) await summary.click();
-    const blocking = await blockingViolations(page);
-    expect(blocking, JSON.stringify(blocking, null, 2)).toEqual([]);
-    await page.setViewportSize({ width: 390, height: 844 });
-    const inFigures = await blockingViolations(page, 'figure.topology');
-    expect(inFigures, JSON.stringify(inFigures, null, 2)).toEqual([]);
-    await page.context().close();
-  });
+  ] as const)(
+    '%s in %s mode has no serious or critical axe violation, its figures open; at 390 px neither have its figures',
+    async (path, colorScheme) => {
+      const page = await session.open(path, { colorScheme });
+      for (const summary of await page.locator('figure.topology summary').all()) await summary.click();
+      const blocking = await blockingViolations(page);
+      expect(blocking, JSON.stringify(blocking, null, 2)).toEqual([]);
+      await page.setViewportSize({ width: 390, height: 844 });
+      const inFigures = await blockingViolations(page, 'figure.topology');
+      expect(inFigures, JSON.stringify(inFigures, null, 2)).toEqual([]);
+      await page.context().close();
+    },
+  );
 });

@@ -14,7 +14,9 @@ function startDev(project: string): Promise<{ server: ChildProcess; url: string;
     cwd: project,
     // Without Vitest's variables: under NODE_ENV=test and VITEST, Astro's dev server does not route pages.
     env: {
-      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST'))),
+      ...Object.fromEntries(
+        Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST')),
+      ),
       FORCE_COLOR: '0',
       NO_COLOR: '1',
     },
@@ -62,7 +64,9 @@ describe('astro dev with a lesson whose output is wrong', () => {
     expect(response.status).toBe(500);
     expect(page).toContain('<title>MDXError</title>');
     const log = dev.log();
-    expect(log).toContain(`content/es/build-probe.mdx:${wrongLine}:1: the output written here is not what netsim prints`);
+    expect(log).toContain(
+      `content/es/build-probe.mdx:${wrongLine}:1: the output written here is not what netsim prints`,
+    );
     expect(log).toContain('-80/tcp -> 0.0.0.0:8081\n+80/tcp -> 0.0.0.0:8080\n');
     expect(log).toContain('npm run lessons:update -- content/es/build-probe.mdx');
   }, 120_000);
@@ -73,8 +77,12 @@ describe('astro dev with a lesson whose output is wrong', () => {
     expect((await fetch(`${dev.url}/es/default-bridge/`)).status).toBe(200);
     writeFileSync(page, valid.replace(/^order: 2$/m, 'order: segunda'));
     const line = valid.split('\n').findIndex((text) => text === 'order: 2') + 1;
-    await expect.poll(async () => (await fetch(`${dev.url}/es/default-bridge/`)).status, { timeout: 30_000, interval: 500 }).toBe(500);
+    await expect
+      .poll(async () => (await fetch(`${dev.url}/es/default-bridge/`)).status, { timeout: 30_000, interval: 500 })
+      .toBe(500);
     await expect.poll(() => dev.log(), { timeout: 10_000 }).toContain(`content/es/default-bridge.mdx:${line}:1`);
-    expect(dev.log()).toContain('front matter: order: "order" must be the position of the lesson in its module, a whole number such as 1');
+    expect(dev.log()).toContain(
+      'front matter: order: "order" must be the position of the lesson in its module, a whole number such as 1',
+    );
   }, 120_000);
 });

@@ -26,7 +26,11 @@ describe('a lesson not yet translated', () => {
       'content/fr/network-drivers.mdx': lesson('fr/network-drivers.mdx'),
       'content/es/default-bridge.mdx': lesson('es/default-bridge.mdx'),
     });
-    const result = spawnSync(process.execPath, [astroBin, 'build'], { cwd: project, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+    const result = spawnSync(process.execPath, [astroBin, 'build'], {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    });
     status = result.status;
     output = `${result.stdout}\n${result.stderr}`;
   }, 120_000);
@@ -37,14 +41,17 @@ describe('a lesson not yet translated', () => {
     expect(status, output).toBe(0);
   });
 
-  it.each(['pt', 'fr'] as const)('is shown in %s in its source language, with a notice in the reader\'s language, kept out of search', (locale) => {
-    const html = page(`${locale}/default-bridge`);
-    expect(html).toContain(`<html lang="${LOCALE_INFO[locale].tag}"`);
-    expect(html).toMatch(/<article class="lesson" lang="es"/);
-    expect(html).toContain(useTranslations(locale)('lesson.notTranslatedTitle'));
-    expect(html).toMatch(/<meta name="robots" content="noindex"/);
-    expect(html).not.toContain('data-pagefind-body');
-  });
+  it.each(['pt', 'fr'] as const)(
+    "is shown in %s in its source language, with a notice in the reader's language, kept out of search",
+    (locale) => {
+      const html = page(`${locale}/default-bridge`);
+      expect(html).toContain(`<html lang="${LOCALE_INFO[locale].tag}"`);
+      expect(html).toMatch(/<article class="lesson" lang="es"/);
+      expect(html).toContain(useTranslations(locale)('lesson.notTranslatedTitle'));
+      expect(html).toMatch(/<meta name="robots" content="noindex"/);
+      expect(html).not.toContain('data-pagefind-body');
+    },
+  );
 
   it('keeps a translated lesson in search, with no notice', () => {
     const html = page('es/default-bridge');

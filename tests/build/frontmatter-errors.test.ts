@@ -28,7 +28,9 @@ describe('astro build with a broken lesson', () => {
   beforeAll(() => {
     badField = buildWith({ 'content/es/build-probe.mdx': replaceOnce(lesson, /^order: 90$/m, 'order: primera') });
     badPlace = buildWith({ 'content/es/drivers.mdx': lesson });
-    badOutput = buildWith({ 'content/es/build-probe.mdx': replaceOnce(lesson, '80/tcp -> 0.0.0.0:8080\n', '80/tcp -> 0.0.0.0:8081\n') });
+    badOutput = buildWith({
+      'content/es/build-probe.mdx': replaceOnce(lesson, '80/tcp -> 0.0.0.0:8080\n', '80/tcp -> 0.0.0.0:8081\n'),
+    });
     projects.push(badField.project, badPlace.project, badOutput.project);
   }, 180_000);
 
@@ -39,17 +41,23 @@ describe('astro build with a broken lesson', () => {
   it('fails and names the file and the field', () => {
     expect(badField.status).not.toBe(0);
     expect(badField.output).toContain('content/es/build-probe.mdx');
-    expect(badField.output).toContain('order: "order" must be the position of the lesson in its module, a whole number such as 1');
+    expect(badField.output).toContain(
+      'order: "order" must be the position of the lesson in its module, a whole number such as 1',
+    );
   });
 
   it('fails when a lesson id and its file name disagree', () => {
     expect(badPlace.status).not.toBe(0);
-    expect(badPlace.output).toContain('content/es/drivers.mdx: lessonId "build-probe" must match the file name "drivers"');
+    expect(badPlace.output).toContain(
+      'content/es/drivers.mdx: lessonId "build-probe" must match the file name "drivers"',
+    );
   });
 
   it('fails at the file line of an output that is not what netsim prints, with the diff and the fix', () => {
     expect(badOutput.status).not.toBe(0);
-    expect(badOutput.output).toContain(`content/es/build-probe.mdx:${wrongLine}:1: the output written here is not what netsim prints`);
+    expect(badOutput.output).toContain(
+      `content/es/build-probe.mdx:${wrongLine}:1: the output written here is not what netsim prints`,
+    );
     expect(badOutput.output).toContain('-80/tcp -> 0.0.0.0:8081\n+80/tcp -> 0.0.0.0:8080\n');
     expect(badOutput.output).toContain('npm run lessons:update -- content/es/build-probe.mdx');
   });

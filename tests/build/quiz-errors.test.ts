@@ -9,7 +9,11 @@ const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(need
 
 function buildWith(text: string) {
   const project = siteCopyWith({ 'content/es/build-probe.mdx': text });
-  const result = spawnSync(process.execPath, [astroBin, 'build'], { cwd: project, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [astroBin, 'build'], {
+    cwd: project,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+  });
   return { project, status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
@@ -20,7 +24,9 @@ describe('astro build with a broken quiz', () => {
   beforeAll(() => {
     noAnswer = buildWith(replaceOnce(lesson, '<Option id="no-dns" correct>', '<Option id="no-dns">'));
     // A distractor that claims what the command really prints is not wrong.
-    rightDistractor = buildWith(replaceOnce(lesson, '    ping: a2: Name or service not known\n', "    ping: bad address 'a2'\n"));
+    rightDistractor = buildWith(
+      replaceOnce(lesson, '    ping: a2: Name or service not known\n', "    ping: bad address 'a2'\n"),
+    );
   }, 120_000);
 
   afterAll(() => {
@@ -30,13 +36,17 @@ describe('astro build with a broken quiz', () => {
   it('fails at the question with no right answer, saying what to write', () => {
     expect(noAnswer.status).not.toBe(0);
     const line = lineOf(lesson, '<Question id="dns-default-bridge"');
-    expect(noAnswer.output).toContain(`content/es/build-probe.mdx:${line}:1: question "dns-default-bridge" has no right answer: mark one <Option> with correct`);
+    expect(noAnswer.output).toContain(
+      `content/es/build-probe.mdx:${line}:1: question "dns-default-bridge" has no right answer: mark one <Option> with correct`,
+    );
   });
 
   it('fails at a distractor that netsim prints, with what it prints', () => {
     expect(rightDistractor.status).not.toBe(0);
     const line = lineOf(lesson, '<Option id="iputils">');
-    expect(rightDistractor.output).toContain(`content/es/build-probe.mdx:${line}:3: question "ping-name-default-bridge": option "iputils" claims exactly what netsim prints`);
+    expect(rightDistractor.output).toContain(
+      `content/es/build-probe.mdx:${line}:3: question "ping-name-default-bridge": option "iputils" claims exactly what netsim prints`,
+    );
     expect(rightDistractor.output).toContain("    | ping: bad address 'a2'");
   });
 });

@@ -2,7 +2,9 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { describe, expect, it } from 'vitest';
 import ConsoleBlock from '../../src/components/ConsoleBlock.astro';
 
-const steps = JSON.stringify([{ prompt: '$ ', command: 'docker network ls', output: ['NETWORK ID     NAME      DRIVER    SCOPE'] }]);
+const steps = JSON.stringify([
+  { prompt: '$ ', command: 'docker network ls', output: ['NETWORK ID     NAME      DRIVER    SCOPE'] },
+]);
 
 async function render(locale: string, props: Record<string, unknown>): Promise<string> {
   const container = await AstroContainer.create();
@@ -16,13 +18,17 @@ describe('ConsoleBlock', () => {
     ['fr', 'Non vérifié'],
   ])("says a norun block is not verified, in the reader's language (%s)", async (locale, words) => {
     const html = await render(locale, { status: 'norun' });
-    expect(html).toMatch(new RegExp(`<button type="button" class="console__mark console__mark--norun"[^>]*>${words}</button>`));
+    expect(html).toMatch(
+      new RegExp(`<button type="button" class="console__mark console__mark--norun"[^>]*>${words}</button>`),
+    );
     expect(html).not.toContain('console__mark--verified');
   });
 
   it('names the simulated Docker release on a verified block', async () => {
     const html = await render('pt', { status: 'verified', dockerVersion: '29.7.2' });
-    expect(html).toMatch(/<button type="button" class="console__mark console__mark--verified"[^>]*>Verificado · Docker 29\.7\.2<\/button>/);
+    expect(html).toMatch(
+      /<button type="button" class="console__mark console__mark--verified"[^>]*>Verificado · Docker 29\.7\.2<\/button>/,
+    );
     expect(html).not.toContain('console__mark--norun');
   });
 
@@ -32,7 +38,9 @@ describe('ConsoleBlock', () => {
   });
 
   it('turns an elision that stands for no line into a plain note, with no button to press', async () => {
-    const elided = JSON.stringify([{ prompt: '$ ', command: 'docker ps', output: ['CONTAINER ID   IMAGE', { omitted: [] }] }]);
+    const elided = JSON.stringify([
+      { prompt: '$ ', command: 'docker ps', output: ['CONTAINER ID   IMAGE', { omitted: [] }] },
+    ]);
     const html = await render('fr', { steps: elided, status: 'verified', dockerVersion: '29.7.2' });
     expect(html).toMatch(/<span class="console__omitted"[^>]*>lignes omises<\/span>/);
     expect(html).not.toContain('data-console-omitted');
@@ -42,7 +50,11 @@ describe('ConsoleBlock', () => {
     const html = await render('fr', { status: 'verified', dockerVersion: '29.7.2' });
     const target = /<button type="button" class="console__mark[^"]*" popovertarget="([^"]+)"/.exec(html)?.[1];
     expect(target).toBeTruthy();
-    expect(html).toMatch(new RegExp(`<span id="${target}" class="console__note" popover>Cette sortie est produite par netsim, qui simule Docker Engine 29\\.7\\.2, lors de la génération du site</span>`));
+    expect(html).toMatch(
+      new RegExp(
+        `<span id="${target}" class="console__note" popover>Cette sortie est produite par netsim, qui simule Docker Engine 29\\.7\\.2, lors de la génération du site</span>`,
+      ),
+    );
   });
 
   it('gives each block of a page its own note', async () => {
@@ -50,7 +62,11 @@ describe('ConsoleBlock', () => {
     const locals = {};
     const ids: (string | undefined)[] = [];
     for (let block = 0; block < 2; block += 1) {
-      const html = await container.renderToString(ConsoleBlock, { params: { locale: 'es' }, locals, props: { steps, status: 'norun' } });
+      const html = await container.renderToString(ConsoleBlock, {
+        params: { locale: 'es' },
+        locals,
+        props: { steps, status: 'norun' },
+      });
       ids.push(/popovertarget="([^"]+)"/.exec(html)?.[1]);
     }
     expect(new Set(ids).size).toBe(2);
@@ -59,7 +75,9 @@ describe('ConsoleBlock', () => {
   it('labels the omitted-lines button with what pressing it does, both ways', async () => {
     const elided = JSON.stringify([{ prompt: '$ ', command: 'docker ps', output: [{ omitted: ['a', 'b', 'c'] }] }]);
     const html = await render('es', { steps: elided, status: 'verified', dockerVersion: '29.7.2' });
-    expect(html).toMatch(/data-label-show="Mostrar 3 líneas omitidas" data-label-hide="Volver a ocultar 3 líneas"[^>]*>Mostrar 3 líneas omitidas<\/button>/);
+    expect(html).toMatch(
+      /data-label-show="Mostrar 3 líneas omitidas" data-label-hide="Volver a ocultar 3 líneas"[^>]*>Mostrar 3 líneas omitidas<\/button>/,
+    );
   });
 
   it('has a status region for the copy button, whose new text its aria-label would hide', async () => {

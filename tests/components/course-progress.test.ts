@@ -13,11 +13,16 @@ describe('lessonMark', () => {
   it('is started while a question is wrong or unanswered, or an exercise is left', () => {
     const quiz: Progress = { drivers: { count: 7, answers: { q1: right, q2: wrong } } };
     expect(lessonMark('drivers', 7, 1, quiz, {})).toEqual({ state: 'started', quiz: { correct: 1, count: 7 } });
-    expect(lessonMark('drivers', 2, 1, { drivers: { count: 2, answers: { q1: right, q2: right } } }, {}).state).toBe('started');
-    expect(lessonMark('drivers', 7, 1, {}, { drivers: { count: 1, done: ['dns'] } })).toEqual({ state: 'started', exercises: { done: 1, count: 1 } });
+    expect(lessonMark('drivers', 2, 1, { drivers: { count: 2, answers: { q1: right, q2: right } } }, {}).state).toBe(
+      'started',
+    );
+    expect(lessonMark('drivers', 7, 1, {}, { drivers: { count: 1, done: ['dns'] } })).toEqual({
+      state: 'started',
+      exercises: { done: 1, count: 1 },
+    });
   });
 
-  it('is done when every question is right and every exercise done, by the lesson\'s own counts', () => {
+  it("is done when every question is right and every exercise done, by the lesson's own counts", () => {
     const quiz: Progress = { drivers: { count: 2, answers: { q1: right, q2: right } } };
     expect(lessonMark('drivers', 2, 1, quiz, { drivers: { count: 1, done: ['dns'] } })).toEqual({
       state: 'done',

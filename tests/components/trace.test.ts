@@ -10,25 +10,46 @@ async function render(locale: string, props: Record<string, unknown>) {
 }
 
 /** A traced command on a host, with what the page gets: the props the remark plugin passes. */
-function traced(setup: readonly string[], command: string): { host: Host; trace: CommandTrace; props: Record<string, string> } {
+function traced(
+  setup: readonly string[],
+  command: string,
+): { host: Host; trace: CommandTrace; props: Record<string, string> } {
   const host = Host.create({ seed: 21 });
   for (const line of setup) host.run(line);
   const prompt = host.prompt();
   const result = host.run(command, { trace: true });
   const trace = result.trace!;
-  const props = { number: '1', prompt, command, output: JSON.stringify(result.output.split('\n').filter(Boolean)), exitCode: String(result.exitCode), trace: JSON.stringify(trace), state: JSON.stringify(host.topology()) };
+  const props = {
+    number: '1',
+    prompt,
+    command,
+    output: JSON.stringify(result.output.split('\n').filter(Boolean)),
+    exitCode: String(result.exitCode),
+    trace: JSON.stringify(trace),
+    state: JSON.stringify(host.topology()),
+  };
   return { host, trace, props };
 }
 
-const decode = (html: string) => html.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&amp;', '&');
+const decode = (html: string) =>
+  html
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&amp;', '&');
 
 /** Each rendered step: its hook, its sentence and the rule under it. */
 function renderedSteps(html: string): { hop: string; text: string; code: string | undefined }[] {
-  return [...html.matchAll(/<li class="trace__step[^"]*" data-hop="([a-z]+)"[^>]*>([^]*?)<\/li>/g)].map(([, hop, body]) => ({
-    hop: hop!,
-    text: decode(/<span class="trace__text">([^]*?)<\/span>/.exec(body!)![1]!),
-    code: /<code class="trace__code">([^]*?)<\/code>/.exec(body!)?.[1] && decode(/<code class="trace__code">([^]*?)<\/code>/.exec(body!)![1]!),
-  }));
+  return [...html.matchAll(/<li class="trace__step[^"]*" data-hop="([a-z]+)"[^>]*>([^]*?)<\/li>/g)].map(
+    ([, hop, body]) => ({
+      hop: hop!,
+      text: decode(/<span class="trace__text">([^]*?)<\/span>/.exec(body!)![1]!),
+      code:
+        /<code class="trace__code">([^]*?)<\/code>/.exec(body!)?.[1] &&
+        decode(/<code class="trace__code">([^]*?)<\/code>/.exec(body!)![1]!),
+    }),
+  );
 }
 
 /**
@@ -39,7 +60,10 @@ function renderedSteps(html: string): { hop: string; text: string; code: string 
 function listedCounters(host: Host): Map<string, { packets: number; bytes: number }> {
   const counters = new Map<string, { packets: number; bytes: number }>();
   for (const table of ['raw', 'nat', 'filter']) {
-    const specs = host.run(`sudo iptables -t ${table} -S`).stdout.split('\n').filter((line) => line.startsWith('-A '));
+    const specs = host
+      .run(`sudo iptables -t ${table} -S`)
+      .stdout.split('\n')
+      .filter((line) => line.startsWith('-A '));
     let chain = '';
     let row = 0;
     for (const line of host.run(`sudo iptables -t ${table} -nvxL`).stdout.split('\n')) {
@@ -47,7 +71,9 @@ function listedCounters(host: Host): Map<string, { packets: number; bytes: numbe
       if (header) [chain, row] = [header[1]!, 0];
       const numbers = /^\s*(\d+)\s+(\d+)\s/.exec(line);
       if (!numbers) continue;
-      const spec = specs.filter((candidate) => candidate.startsWith(`-A ${chain} `) || candidate === `-A ${chain}`)[row++]!;
+      const spec = specs.filter((candidate) => candidate.startsWith(`-A ${chain} `) || candidate === `-A ${chain}`)[
+        row++
+      ]!;
       counters.set(`${table} ${spec}`, { packets: Number(numbers[1]), bytes: Number(numbers[2]) });
     }
   }
@@ -75,17 +101,30 @@ describe('PacketTrace', () => {
   it('lists the rules that matched, in the order the datapath met them', async () => {
     const { trace, props } = traced(published, 'curl -s -o /dev/null http://192.168.1.10:8080/');
     const html = await render('es', props);
-    const shown = renderedSteps(html).filter((step) => step.hop === 'rule' || (step.hop === 'drop' && step.code?.startsWith('-A')));
+    const shown = renderedSteps(html).filter(
+      (step) => step.hop === 'rule' || (step.hop === 'drop' && step.code?.startsWith('-A')),
+    );
     const matched = trace.hops.flatMap((hop) => (hop.kind === 'rule' ? [formatRuleLine(hop.chain, hop.spec)] : []));
     expect(shown.map((step) => step.code)).toEqual(matched);
-    expect(shown[1]).toEqual({ hop: 'rule', text: 'nat OUTPUT: coincide esta regla de DOCKER, que aplica DNAT. Contador: 1 paquete, 60 bytes.', code: '-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80' });
+    expect(shown[1]).toEqual({
+      hop: 'rule',
+      text: 'nat OUTPUT: coincide esta regla de DOCKER, que aplica DNAT. Contador: 1 paquete, 60 bytes.',
+      code: '-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80',
+    });
   });
 
   it('shows counters that agree with iptables -nvxL run on the same host after the command', async () => {
-    const { host, trace, props } = traced([...published, 'ssh lan-pc', 'curl -s -o /dev/null http://192.168.1.10:8080/', 'exit'], 'curl -s -o /dev/null http://192.168.1.10:8080/');
+    const { host, trace, props } = traced(
+      [...published, 'ssh lan-pc', 'curl -s -o /dev/null http://192.168.1.10:8080/', 'exit'],
+      'curl -s -o /dev/null http://192.168.1.10:8080/',
+    );
     const html = await render('es', props);
     const listed = listedCounters(host);
-    const tables = new Map(trace.hops.flatMap((hop) => (hop.kind === 'rule' ? [[formatRuleLine(hop.chain, hop.spec), hop.table] as const] : [])));
+    const tables = new Map(
+      trace.hops.flatMap((hop) =>
+        hop.kind === 'rule' ? [[formatRuleLine(hop.chain, hop.spec), hop.table] as const] : [],
+      ),
+    );
     const last = new Map<string, string>();
     for (const step of renderedSteps(html)) if (step.code?.startsWith('-A')) last.set(step.code, step.text);
     expect(last.size).toBeGreaterThan(1);
@@ -99,7 +138,8 @@ describe('PacketTrace', () => {
   it('draws the path on the host figure: the bridge and the container, not the NIC the host never used', async () => {
     const { props } = traced(published, 'curl -s -o /dev/null http://192.168.1.10:8080/');
     const html = await render('es', props);
-    for (const node of ['host', 'bridge:docker0', 'if:web:eth0']) expect(html, node).toMatch(new RegExp(`data-node="${node}" data-path>`));
+    for (const node of ['host', 'bridge:docker0', 'if:web:eth0'])
+      expect(html, node).toMatch(new RegExp(`data-node="${node}" data-path>`));
     expect(html).toMatch(/data-node="nic:eth0">/);
     expect(html).toMatch(/data-edge="bridge-port:bridge:docker0->veth:veth[0-9a-f]{7}" data-path>/);
   });
@@ -108,27 +148,42 @@ describe('PacketTrace', () => {
     const { props } = traced([...published, 'ssh lan-pc'], 'curl --max-time 3 http://172.17.0.2/');
     const html = await render('fr', props);
     const steps = renderedSteps(html);
-    expect(steps.find((step) => step.hop === 'lost')?.text).toBe('Le routeur 192.168.1.1 n’a pas de route vers 172.17.0.2\u00a0: le paquet se perd et personne ne répond.');
+    expect(steps.find((step) => step.hop === 'lost')?.text).toBe(
+      'Le routeur 192.168.1.1 n’a pas de route vers 172.17.0.2\u00a0: le paquet se perd et personne ne répond.',
+    );
     expect(html).toContain('<p class="trace__exit">Elle se termine avec le code 28.</p>');
     expect(html).toContain('<span class="trace__where">lan-pc (LAN)</span>');
   });
 
   it('marks the rule that drops a packet between two networks where it happens', async () => {
-    const setup = ['docker network create --subnet 10.20.0.0/24 app-net', 'docker network create other-net', 'docker run -d --name web --network app-net nginx', 'docker run -dit --name outsider --network other-net alpine'];
+    const setup = [
+      'docker network create --subnet 10.20.0.0/24 app-net',
+      'docker network create other-net',
+      'docker run -d --name web --network app-net nginx',
+      'docker run -dit --name outsider --network other-net alpine',
+    ];
     const { props } = traced(setup, 'docker exec outsider ping -c 1 10.20.0.2');
     const html = await render('pt', props);
     const dropped = renderedSteps(html).filter((step) => step.hop === 'drop');
     expect(dropped).toHaveLength(1);
-    expect(dropped[0]!.text).toBe('raw PREROUTING: casa esta regra de PREROUTING, que descarta o pacote aqui. Contador: 1 pacote, 84 bytes.');
+    expect(dropped[0]!.text).toBe(
+      'raw PREROUTING: casa esta regra de PREROUTING, que descarta o pacote aqui. Contador: 1 pacote, 84 bytes.',
+    );
     expect(dropped[0]!.code).toMatch(/^-A PREROUTING -d 10\.20\.0\.2\/32 ! -i br-[0-9a-f]{12} -j DROP$/);
     expect(html).toMatch(/<li class="trace__step trace__step--drop trace__step--ends" data-hop="drop"/);
   });
 
   it('tells the embedded DNS answering a container name before the ping', async () => {
-    const setup = ['docker network create app-net', 'docker run -d --name web --network app-net nginx', 'docker run -dit --name client --network app-net alpine'];
+    const setup = [
+      'docker network create app-net',
+      'docker run -d --name web --network app-net nginx',
+      'docker run -dit --name client --network app-net alpine',
+    ];
     const { props } = traced(setup, 'docker exec client ping -c 1 web');
     const html = await render('es', props);
     const dns = renderedSteps(html).filter((step) => step.hop === 'dns');
-    expect(dns[0]?.text).toBe('El DNS interno de Docker (dockerd, en 127.0.0.11 dentro de este namespace) responde a web A: A 172.18.0.2.');
+    expect(dns[0]?.text).toBe(
+      'El DNS interno de Docker (dockerd, en 127.0.0.11 dentro de este namespace) responde a web A: A 172.18.0.2.',
+    );
   });
 });

@@ -12,7 +12,18 @@ describe('readingMinutes', () => {
 
   it('leaves out the front matter, code blocks and their output, comments and tags, but keeps the text inside components', () => {
     const fence = '```console\n$ docker network ls\n' + `${words(2000)}\n` + '```';
-    const text = ['---', `title: ${words(500)}`, '---', words(170), '', fence, '', `{/* ${words(900)} */}`, `<Hint>${'pista '.repeat(20)}</Hint>`, '<Goal id="a" kind="network" network="x">y</Goal>'].join('\n');
+    const text = [
+      '---',
+      `title: ${words(500)}`,
+      '---',
+      words(170),
+      '',
+      fence,
+      '',
+      `{/* ${words(900)} */}`,
+      `<Hint>${'pista '.repeat(20)}</Hint>`,
+      '<Goal id="a" kind="network" network="x">y</Goal>',
+    ].join('\n');
     expect(readingMinutes(text)).toBe(2);
     expect(readingMinutes(text.replace('pista '.repeat(20), 'una'))).toBe(1);
   });

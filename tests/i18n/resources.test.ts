@@ -16,13 +16,18 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 }
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
-const flat = Object.fromEntries(LOCALES.map((locale) => [locale, flatten(RESOURCES[locale] as Tree)])) as Record<Locale, Map<string, string>>;
+const flat = Object.fromEntries(LOCALES.map((locale) => [locale, flatten(RESOURCES[locale] as Tree)])) as Record<
+  Locale,
+  Map<string, string>
+>;
 const baseKeys = (keys: Map<string, string>) => new Set([...keys.keys()].map((key) => key.replace(PLURAL_SUFFIX, '')));
 const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[1] ?? '').sort();
 
 describe('UI strings', () => {
   it('keep French typography: non-breaking spaces before : ; ? ! and inside « »', () => {
-    const wrong = [...flat.fr].filter(([, text]) => frenchTypography(text).length > 0).map(([key, text]) => `${key}: ${text}`);
+    const wrong = [...flat.fr]
+      .filter(([, text]) => frenchTypography(text).length > 0)
+      .map(([key, text]) => `${key}: ${text}`);
     expect(wrong).toEqual([]);
   });
 
@@ -41,7 +46,9 @@ describe('UI strings', () => {
   it.each(LOCALES)('%s gives every counted string all CLDR plural categories of its language', (locale) => {
     const categories = new Intl.PluralRules(LOCALE_INFO[locale].tag).resolvedOptions().pluralCategories;
     const counted = new Set(
-      [...flat[locale]].filter(([key, text]) => PLURAL_SUFFIX.test(key) || variables(text).includes('count')).map(([key]) => key.replace(PLURAL_SUFFIX, '')),
+      [...flat[locale]]
+        .filter(([key, text]) => PLURAL_SUFFIX.test(key) || variables(text).includes('count'))
+        .map(([key]) => key.replace(PLURAL_SUFFIX, '')),
     );
     expect(counted.size, 'the course has at least one counted string').toBeGreaterThan(0);
     for (const key of counted) {

@@ -22,7 +22,14 @@ describe('useTranslations', () => {
   it('answers a call asked before as it did the first time, and each set of values apart', () => {
     const es = useTranslations('es');
     const asked = [1, 3, 1, 3, 1_000_000, 1].map((count) => es('home.moduleLessons', { count }));
-    expect(asked).toEqual(['1 lección', '3 lecciones', '1 lección', '3 lecciones', '1000000 de lecciones', '1 lección']);
+    expect(asked).toEqual([
+      '1 lección',
+      '3 lecciones',
+      '1 lección',
+      '3 lecciones',
+      '1000000 de lecciones',
+      '1 lección',
+    ]);
     expect(es('lesson.notTranslated', { language: 'francés' })).toContain('en francés.');
     expect(es('lesson.notTranslated', { language: 'portugués' })).toContain('en portugués.');
     expect(useTranslations('pt')('home.moduleLessons', { count: 3 })).toBe('3 lições');

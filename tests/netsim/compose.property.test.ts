@@ -57,16 +57,23 @@ function composeYaml({ services, ipam }: { services: ServiceSpec[]; ipam: { fron
     if (index > 0 && service.dependsOn) lines.push('    depends_on:', `      - s${index - 1}`);
     if (service.networks.length > 0) {
       lines.push('    networks:');
-      for (const network of service.networks) lines.push(`      ${network}:`, ...(service.alias ? ['        aliases:', `          - ${network}-s${index}`] : []));
+      for (const network of service.networks)
+        lines.push(
+          `      ${network}:`,
+          ...(service.alias ? ['        aliases:', `          - ${network}-s${index}`] : []),
+        );
     }
   });
-  const used = new Set(services.flatMap((service, index) => (index > 0 && service.sharesFirst ? [] : service.networks)));
+  const used = new Set(
+    services.flatMap((service, index) => (index > 0 && service.sharesFirst ? [] : service.networks)),
+  );
   if (used.size > 0) {
     lines.push('networks:');
     ['front', 'back'].forEach((network, index) => {
       if (!used.has(network)) return;
       lines.push(`  ${network}:`);
-      if (ipam[network as 'front' | 'back']) lines.push('    ipam:', '      config:', `        - subnet: ${SUBNETS[index]}`);
+      if (ipam[network as 'front' | 'back'])
+        lines.push('    ipam:', '      config:', `        - subnet: ${SUBNETS[index]}`);
     });
   }
   return `${lines.join('\n')}\n`;
@@ -74,8 +81,21 @@ function composeYaml({ services, ipam }: { services: ServiceSpec[]; ipam: { fron
 
 const afterUp = fc.array(
   fc.oneof(
-    fc.constantFrom('sudo systemctl restart docker', 'docker compose down', 'docker compose up -d', 'docker compose restart', 'docker compose stop s0', 'docker compose up -d --scale s0=2'),
-    fc.tuple(fc.constantFrom('', '--alias extra', '--ip 10.60.0.50', '--ip 10.61.0.77 --alias again'), fc.constantFrom('app_front', 'app_back'), fc.constantFrom('app-s0-1', 'app-s1-1')).map(([options, network, container]) => `docker network connect ${options} ${network} ${container}`),
+    fc.constantFrom(
+      'sudo systemctl restart docker',
+      'docker compose down',
+      'docker compose up -d',
+      'docker compose restart',
+      'docker compose stop s0',
+      'docker compose up -d --scale s0=2',
+    ),
+    fc
+      .tuple(
+        fc.constantFrom('', '--alias extra', '--ip 10.60.0.50', '--ip 10.61.0.77 --alias again'),
+        fc.constantFrom('app_front', 'app_back'),
+        fc.constantFrom('app-s0-1', 'app-s1-1'),
+      )
+      .map(([options, network, container]) => `docker network connect ${options} ${network} ${container}`),
   ),
   { maxLength: 4 },
 );
@@ -89,11 +109,18 @@ function checkKernelAndDaemon(snapshot: HostSnapshot): void {
   const published = endpoints.flatMap((e) => e.published).filter((p) => p.hostPort !== 0);
   const bindings = published.map((p) => `${p.hostIp}/${p.hostPort}/${p.protocol}`);
   expect(new Set(bindings).size).toBe(bindings.length);
-  const listeners = root.sockets.filter((socket) => socket.service.kind === 'docker-proxy').map((socket) => `${socket.address}/${socket.port}/${socket.protocol}`);
+  const listeners = root.sockets
+    .filter((socket) => socket.service.kind === 'docker-proxy')
+    .map((socket) => `${socket.address}/${socket.port}/${socket.protocol}`);
   expect(listeners.sort()).toEqual([...bindings].sort());
   for (const table of ['raw', 'nat', 'filter'] as const) {
     for (const chain of root.netfilter[table]) {
-      chain.rules.forEach((rule, index) => expect(chain.rules.slice(index + 1).some((other) => sameRule(other.spec, rule.spec)), `${table} ${chain.name}`).toBe(false));
+      chain.rules.forEach((rule, index) =>
+        expect(
+          chain.rules.slice(index + 1).some((other) => sameRule(other.spec, rule.spec)),
+          `${table} ${chain.name}`,
+        ).toBe(false),
+      );
     }
   }
   const forwarded = published.filter((p) => !p.hostIp.includes(':'));
@@ -108,13 +135,28 @@ function checkKernelAndDaemon(snapshot: HostSnapshot): void {
  */
 function checkNames(host: Host, snapshot: HostSnapshot): void {
   const running = snapshot.engine.containers.filter((c) => c.status === 'running');
-  const userNetworks = new Set(snapshot.engine.networks.filter((n) => !['bridge', 'host', 'none'].includes(n.name)).map((n) => n.id));
+  const userNetworks = new Set(
+    snapshot.engine.networks.filter((n) => !['bridge', 'host', 'none'].includes(n.name)).map((n) => n.id),
+  );
   for (const target of running) {
     for (const from of running.filter((c) => c !== target)) {
-      const shared = target.endpoints.filter((e) => userNetworks.has(e.networkId) && from.endpoints.some((own) => own.networkId === e.networkId));
+      const shared = target.endpoints.filter(
+        (e) => userNetworks.has(e.networkId) && from.endpoints.some((own) => own.networkId === e.networkId),
+      );
       if (shared.length === 0) continue;
-      const verdicts = host.checkGoals(shared.map((e) => ({ kind: 'resolves' as const, from: from.name, name: target.name, address: formatIpv4(e.address!.address), dnsOnly: true })));
-      expect(verdicts.some((verdict) => verdict.pass), `${from.name} -> ${target.name}: ${JSON.stringify(verdicts)}`).toBe(true);
+      const verdicts = host.checkGoals(
+        shared.map((e) => ({
+          kind: 'resolves' as const,
+          from: from.name,
+          name: target.name,
+          address: formatIpv4(e.address!.address),
+          dnsOnly: true,
+        })),
+      );
+      expect(
+        verdicts.some((verdict) => verdict.pass),
+        `${from.name} -> ${target.name}: ${JSON.stringify(verdicts)}`,
+      ).toBe(true);
     }
   }
 }

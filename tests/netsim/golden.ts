@@ -22,7 +22,13 @@ export function readGolden(relativePath: string): Golden {
   const body = `\n${lines.slice(separator + 1).join('\n')}`;
   const [stdout = '', stderr] = body.split('\n# --- stderr\n');
   const exitCode = field('exit code');
-  return { header, command: field('command'), exitCode: exitCode === undefined ? undefined : Number(exitCode), stdout: stdout.slice(1), stderr };
+  return {
+    header,
+    command: field('command'),
+    exitCode: exitCode === undefined ? undefined : Number(exitCode),
+    stdout: stdout.slice(1),
+    stderr,
+  };
 }
 
 /** One command of a captured session: where it ran (`m1$ ...`; undefined for a bare `$ `), its output, its exit status. */
@@ -55,7 +61,14 @@ export function stepsOf(transcript: string): { command: string; output: string; 
   for (const block of transcript.split(/^\$ /m).slice(1)) {
     const lines = block.split('\n');
     const exitLine = lines.findIndex((line) => /^\[exit \d+\]$/.test(line));
-    steps.push({ command: lines[0]!, output: lines.slice(1, exitLine).map((line) => `${line}\n`).join(''), exitCode: Number(/\d+/.exec(lines[exitLine]!)![0]) });
+    steps.push({
+      command: lines[0]!,
+      output: lines
+        .slice(1, exitLine)
+        .map((line) => `${line}\n`)
+        .join(''),
+      exitCode: Number(/\d+/.exec(lines[exitLine]!)![0]),
+    });
   }
   return steps;
 }

@@ -22,6 +22,8 @@ export function expectLinksMatchEndpoints(snapshot: HostSnapshot): void {
   expect(engine.containers.filter((c) => c.status !== 'running').flatMap((c) => c.endpoints)).toEqual([]);
   const addresses = endpoints.map((e) => `${e.networkId}/${e.address?.address}`);
   expect(new Set(addresses).size).toBe(addresses.length);
-  const subnets = engine.networks.flatMap((network) => network.ipam.map((config) => `${config.subnet.address}/${config.subnet.prefix}`));
+  const subnets = engine.networks.flatMap((network) =>
+    network.ipam.map((config) => `${config.subnet.address}/${config.subnet.prefix}`),
+  );
   expect(new Set(subnets).size).toBe(subnets.length);
 }

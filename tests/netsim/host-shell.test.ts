@@ -5,10 +5,17 @@ import { Host } from '../../src/netsim/index';
 // iptables (iptables package), bridge (iproute2) and ifconfig (net-tools) are installed in /usr/sbin,
 // ip, ss and netstat in /usr/bin; sudo's secure_path (Debian's /etc/sudoers) includes /usr/sbin.
 describe('finding the host programs', () => {
-  it.each(['iptables -L', 'bridge link', 'ifconfig', 'iptables-save'])("does not find %s on a normal user's PATH", (line) => {
-    const name = line.split(' ')[0];
-    expect(Host.create().run(line)).toMatchObject({ stdout: '', stderr: `bash: ${name}: command not found\n`, exitCode: 127 });
-  });
+  it.each(['iptables -L', 'bridge link', 'ifconfig', 'iptables-save'])(
+    "does not find %s on a normal user's PATH",
+    (line) => {
+      const name = line.split(' ')[0];
+      expect(Host.create().run(line)).toMatchObject({
+        stdout: '',
+        stderr: `bash: ${name}: command not found\n`,
+        exitCode: 127,
+      });
+    },
+  );
 
   it('finds them by their path, through sudo, and for root', () => {
     const host = Host.create();
@@ -22,7 +29,10 @@ describe('finding the host programs', () => {
     const host = Host.create();
     expect(host.run('ip -br link show lo').stdout).toMatch(/^lo +UNKNOWN/);
     expect(host.run('/bin/ip -br link show lo').stdout).toMatch(/^lo +UNKNOWN/);
-    expect(host.run('/usr/bin/iptables -L')).toMatchObject({ stderr: 'bash: /usr/bin/iptables: No such file or directory\n', exitCode: 127 });
+    expect(host.run('/usr/bin/iptables -L')).toMatchObject({
+      stderr: 'bash: /usr/bin/iptables: No such file or directory\n',
+      exitCode: 127,
+    });
   });
 
   it('follows PATH as the user sets it', () => {

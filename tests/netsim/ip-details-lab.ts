@@ -41,4 +41,3 @@ export function ipDetailsLab(): Host {
   for (const line of IP_DETAILS_LAYOUT) expect(host.run(line).exitCode, line).toBe(0);
   return host;
 }
-

@@ -19,10 +19,12 @@ describe('the LAN machine', () => {
   it('has its own address and a default route via the router', () => {
     const [addr, route] = fromLan('ip -4 -br addr show dev eth0', 'ip route');
     expect(addr!.output).toBe('eth0             UP             192.168.1.20/24 \n');
-    expect(route!.output).toBe('default via 192.168.1.1 dev eth0 \n192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.20 \n');
+    expect(route!.output).toBe(
+      'default via 192.168.1.1 dev eth0 \n192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.20 \n',
+    );
   });
 
-  it('reaches a published port on the host\'s address', () => {
+  it("reaches a published port on the host's address", () => {
     const [result] = fromLan('curl -sI http://192.168.1.10:8080/ | cat');
     expect(result!.output).toMatch(/^HTTP\/1\.1 200 OK\r\nServer: nginx\//);
   });
@@ -34,7 +36,7 @@ describe('the LAN machine', () => {
     expect(ping!.output).toMatch(/\n2 packets transmitted, 0 received, 100% packet loss, time \d+ms\n/);
   });
 
-  it('takes a LAN round trip longer than the host\'s own loopback', () => {
+  it("takes a LAN round trip longer than the host's own loopback", () => {
     const [ping] = fromLan('ping -c 1 192.168.1.10');
     const rtt = Number(/time=([\d.]+) ms/.exec(ping!.output)![1]);
     expect(rtt).toBeGreaterThan(0.2);
@@ -48,7 +50,7 @@ describe('the LAN machine', () => {
     expect(hosts!.output).toBe('127.0.1.1\tlan-pc\n');
   });
 
-  it('keeps its own files, apart from the host\'s, and lists its own interfaces', () => {
+  it("keeps its own files, apart from the host's, and lists its own interfaces", () => {
     const host = Host.create({ seed: 11 });
     host.run('ssh lan-pc');
     host.run('echo hola > /tmp/nota');
@@ -58,7 +60,7 @@ describe('the LAN machine', () => {
     expect(host.run('cat /tmp/nota').output).toBe('cat: /tmp/nota: No such file or directory\n');
   });
 
-  it('leaves the host\'s ARP cache with its address once reached', () => {
+  it("leaves the host's ARP cache with its address once reached", () => {
     const host = Host.create({ seed: 11 });
     host.run('ping -c 1 lan-pc');
     expect(host.run('ip neigh show dev eth0').output).toContain('192.168.1.20 lladdr 3c:52:82:5e:7a:14 REACHABLE');

@@ -30,7 +30,7 @@ describe('a terminal open on the LAN machine', () => {
     expect(reply.output).toBe('HTTP/1.1 200 OK\r\n');
   });
 
-  it('has the LAN machine\'s programs, not the host\'s', () => {
+  it("has the LAN machine's programs, not the host's", () => {
     const host = Host.create({ seed: 11 });
     const docker = host.run('docker ps', { terminal: 'lan' });
     expect(docker.output).toBe('bash: docker: command not found\n');

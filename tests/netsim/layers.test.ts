@@ -51,7 +51,15 @@ const RULES: Readonly<Record<Layer, Rule>> = {
   root: { values: [...BELOW_CLI, 'format', 'program', 'shell', 'cli', 'root'] },
 };
 
-const SUBDIRECTORY_LAYERS: ReadonlySet<string> = new Set(['wire', 'kernel', 'userland', 'engine', 'format', 'shell', 'cli']);
+const SUBDIRECTORY_LAYERS: ReadonlySet<string> = new Set([
+  'wire',
+  'kernel',
+  'userland',
+  'engine',
+  'format',
+  'shell',
+  'cli',
+]);
 
 export function layerOf(file: string): Layer {
   if (file === 'clock.ts' || file === 'random.ts' || file === 'on-demand.ts') return 'base';
@@ -82,17 +90,32 @@ function isTypeOnly(node: ts.ImportDeclaration | ts.ExportDeclaration): boolean 
   if (ts.isExportDeclaration(node)) {
     if (node.isTypeOnly) return true;
     const clause = node.exportClause;
-    return !!clause && ts.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every((element) => element.isTypeOnly);
+    return (
+      !!clause &&
+      ts.isNamedExports(clause) &&
+      clause.elements.length > 0 &&
+      clause.elements.every((element) => element.isTypeOnly)
+    );
   }
   const clause = node.importClause;
   if (!clause) return false; // `import './x'` runs the module
   if (clause.phaseModifier === ts.SyntaxKind.TypeKeyword) return true;
   const bindings = clause.namedBindings;
-  return !clause.name && !!bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((element) => element.isTypeOnly);
+  return (
+    !clause.name &&
+    !!bindings &&
+    ts.isNamedImports(bindings) &&
+    bindings.elements.length > 0 &&
+    bindings.elements.every((element) => element.isTypeOnly)
+  );
 }
 
 /** Every relative import of one file, parsed with the TypeScript compiler's own parser. */
-export function importsOf(file: string, text: string, resolveSpecifier: (from: string, specifier: string) => string | undefined): Edge[] {
+export function importsOf(
+  file: string,
+  text: string,
+  resolveSpecifier: (from: string, specifier: string) => string | undefined,
+): Edge[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const edges: Edge[] = [];
   const add = (specifier: string, typeOnly: boolean, lazy: boolean) => {
@@ -100,11 +123,24 @@ export function importsOf(file: string, text: string, resolveSpecifier: (from: s
     if (to) edges.push({ from: file, to, typeOnly, lazy: lazy || LAZY_LOADERS.has(file) });
   };
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       add(node.moduleSpecifier.text, isTypeOnly(node), false);
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) {
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteralLike(node.arguments[0])
+    ) {
       add(node.arguments[0].text, false, true);
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+    } else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    ) {
       add(node.argument.literal.text, true, false);
     }
     ts.forEachChild(node, visit);
@@ -119,7 +155,9 @@ export function layerViolations(edges: readonly Edge[]): string[] {
     const to = layerOf(edge.to);
     const rule = RULES[from];
     if (rule.values.includes(to) || (edge.typeOnly && rule.types?.includes(to))) return [];
-    const allowed = rule.types ? `${rule.values.join(', ')}; types from ${rule.types.join(', ')}` : rule.values.join(', ');
+    const allowed = rule.types
+      ? `${rule.values.join(', ')}; types from ${rule.types.join(', ')}`
+      : rule.values.join(', ');
     return [`${edge.from} -> ${edge.to}${edge.typeOnly ? ' (type)' : ''}: ${from} may import ${allowed}, not ${to}`];
   });
 }
@@ -177,7 +215,9 @@ const netsim = join(root, 'src/netsim');
 function resolveInNetsim(from: string, specifier: string): string | undefined {
   if (!specifier.startsWith('.')) return undefined; // packages: not netsim's layers
   const base = resolve(dirname(join(netsim, from)), specifier);
-  const found = [`${base}.ts`, join(base, 'index.ts'), base].find((candidate) => candidate.endsWith('.ts') && existsSync(candidate));
+  const found = [`${base}.ts`, join(base, 'index.ts'), base].find(
+    (candidate) => candidate.endsWith('.ts') && existsSync(candidate),
+  );
   if (found) return relative(netsim, found);
   if (existsSync(base)) return undefined; // data such as compose-spec.json
   throw new Error(`${from}: cannot resolve ${specifier}`);
@@ -255,9 +295,14 @@ describe('the checker', () => {
 
   it('finds a cycle of value imports and lets type-only and lazy ones close a loop', () => {
     const edge = (from: string, to: string, typeOnly = false, lazy = false): Edge => ({ from, to, typeOnly, lazy });
-    expect(valueCycles([edge('cli/a.ts', 'cli/b.ts'), edge('cli/b.ts', 'cli/c.ts'), edge('cli/c.ts', 'cli/a.ts'), edge('cli/c.ts', 'cli/d.ts')])).toEqual([
-      'cycle of value imports: cli/a.ts -> cli/b.ts, cli/b.ts -> cli/c.ts, cli/c.ts -> cli/a.ts',
-    ]);
+    expect(
+      valueCycles([
+        edge('cli/a.ts', 'cli/b.ts'),
+        edge('cli/b.ts', 'cli/c.ts'),
+        edge('cli/c.ts', 'cli/a.ts'),
+        edge('cli/c.ts', 'cli/d.ts'),
+      ]),
+    ).toEqual(['cycle of value imports: cli/a.ts -> cli/b.ts, cli/b.ts -> cli/c.ts, cli/c.ts -> cli/a.ts']);
     expect(valueCycles([edge('cli/a.ts', 'cli/b.ts'), edge('cli/b.ts', 'cli/a.ts', true)])).toEqual([]);
     expect(valueCycles([edge('cli/a.ts', 'cli/b.ts'), edge('cli/b.ts', 'cli/a.ts', false, true)])).toEqual([]);
   });

@@ -17,7 +17,9 @@ describe('the learner corpus (tests/netsim/learner/lines.txt)', () => {
 
   it('refuses no line but the known ones: every line a real host runs runs here', () => {
     const known = new Set(KNOWN_REFUSALS.map(keyOf));
-    const unexpected = replayed.filter((line) => line.refusal && !line.refusedByRealHost && !known.has(keyOf(line))).map((line) => `${keyOf(line)}\n    ${line.said}`);
+    const unexpected = replayed
+      .filter((line) => line.refusal && !line.refusedByRealHost && !known.has(keyOf(line)))
+      .map((line) => `${keyOf(line)}\n    ${line.said}`);
     expect(unexpected).toEqual([]);
   });
 
@@ -29,7 +31,9 @@ describe('the learner corpus (tests/netsim/learner/lines.txt)', () => {
   it('refuses as a real host does the lines marked `#= real:` (a tool not installed, not on PATH)', () => {
     const marked = replayed.filter((line) => line.refusedByRealHost);
     expect(marked.length).toBeGreaterThan(0);
-    expect(marked.filter((line) => line.refusal === undefined || line.refusal === 'not simulated').map(keyOf)).toEqual([]);
+    expect(marked.filter((line) => line.refusal === undefined || line.refusal === 'not simulated').map(keyOf)).toEqual(
+      [],
+    );
   });
 });
 

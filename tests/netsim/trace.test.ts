@@ -8,7 +8,11 @@ describe('a command trace names its namespaces', () => {
     host.run('docker run -d --name web -p 8080:80 nginx');
     host.run('ssh lan-pc');
     const { trace } = host.run('curl -s -o /dev/null http://192.168.1.10:8080/', { trace: true });
-    expect(trace!.namespaces.map(({ kind, name }) => `${kind} ${name}`)).toEqual(['host docker-host', 'container web', 'lan lan-pc']);
+    expect(trace!.namespaces.map(({ kind, name }) => `${kind} ${name}`)).toEqual([
+      'host docker-host',
+      'container web',
+      'lan lan-pc',
+    ]);
   });
 
   it('as they were when the packet crossed them: a --rm container is gone by the end of the command', () => {
@@ -23,6 +27,7 @@ describe('a command trace names its namespaces', () => {
     host.run('docker run -d --name web nginx');
     const { trace } = host.run('curl -s -o /dev/null http://172.17.0.2/', { trace: true });
     const named = new Set(trace!.namespaces.map((namespace) => namespace.id));
-    for (const hop of trace!.hops) for (const id of namespacesOf(hop)) expect(named.has(id), JSON.stringify(hop)).toBe(true);
+    for (const hop of trace!.hops)
+      for (const id of namespacesOf(hop)) expect(named.has(id), JSON.stringify(hop)).toBe(true);
   });
 });

@@ -6,10 +6,19 @@ import { DEBIAN_DOCKER_HOST } from '../../src/netsim/profile';
  * docker commands: c1 publishing 8080:80, c2 on docker0, c3 on net1
  * (172.18.0.0/16). The capture's LAN router has no route to the internet.
  */
-export function capturedLayout(): { host: Host; pidOf: (name: string) => number; inside: (name: string, command: string) => ReturnType<Host['run']> } {
+export function capturedLayout(): {
+  host: Host;
+  pidOf: (name: string) => number;
+  inside: (name: string, command: string) => ReturnType<Host['run']>;
+} {
   // capture.sh ran its commands back to back: no typing time between them.
   const host = Host.create({ seed: 11, profile: { ...DEBIAN_DOCKER_HOST, internet: false }, secondsPerCommand: 0 });
-  for (const line of ['docker run -d -p 8080:80 --name c1 nginx', 'docker run -d --name c2 nginx', 'docker network create --subnet 172.18.0.0/16 net1', 'docker run -d --network net1 --name c3 nginx']) {
+  for (const line of [
+    'docker run -d -p 8080:80 --name c1 nginx',
+    'docker run -d --name c2 nginx',
+    'docker network create --subnet 172.18.0.0/16 net1',
+    'docker run -d --network net1 --name c3 nginx',
+  ]) {
     const result = host.run(line);
     if (result.exitCode !== 0) throw new Error(`${line}: ${result.stderr}`);
   }

@@ -53,7 +53,13 @@ describe('what the service worker keeps offline', () => {
   });
 
   it("keeps each language's pages and search index apart", () => {
-    expect(urls(plan.locales.es)).toEqual(['/es/', '/es/default-bridge/', '/es/manifest.webmanifest', '/pagefind/wasm.es.pagefind', '/pagefind/index/es_504c20a.pf_index']);
+    expect(urls(plan.locales.es)).toEqual([
+      '/es/',
+      '/es/default-bridge/',
+      '/es/manifest.webmanifest',
+      '/pagefind/wasm.es.pagefind',
+      '/pagefind/index/es_504c20a.pf_index',
+    ]);
     expect(urls(plan.locales.pt)).toEqual([
       '/pt/default-bridge/',
       '/pagefind/wasm.pt-br.pagefind',
@@ -65,7 +71,15 @@ describe('what the service worker keeps offline', () => {
 
   it('leaves out what no page loads: crawlers’ files, unused Pagefind UIs, the worker itself', () => {
     const kept = new Set([...urls(plan.shared), ...Object.values(plan.locales).flatMap(urls)]);
-    for (const url of ['/robots.txt', '/sitemap.xml', '/_headers', '/sw.js', '/pagefind/pagefind-ui.js', '/pagefind/pagefind-highlight.js', '/pagefind/wasm.unknown.pagefind']) {
+    for (const url of [
+      '/robots.txt',
+      '/sitemap.xml',
+      '/_headers',
+      '/sw.js',
+      '/pagefind/pagefind-ui.js',
+      '/pagefind/pagefind-highlight.js',
+      '/pagefind/wasm.unknown.pagefind',
+    ]) {
       expect(kept.has(url), url).toBe(false);
     }
   });

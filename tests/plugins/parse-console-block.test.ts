@@ -15,7 +15,10 @@ describe('parseConsoleBlock', () => {
       {
         prompt: '$ ',
         command: 'docker network ls',
-        output: ['NETWORK ID          NAME                DRIVER              SCOPE', 'ec77cfd20583        bridge              bridge              local'],
+        output: [
+          'NETWORK ID          NAME                DRIVER              SCOPE',
+          'ec77cfd20583        bridge              bridge              local',
+        ],
         line: 0,
       },
       { prompt: '$ ', command: 'docker network create red1', output: [''], line: 3 },
@@ -25,12 +28,19 @@ describe('parseConsoleBlock', () => {
   it('keeps backslash continuations inside the command', () => {
     const block = ['$ docker run -d --name servidor_wp \\', '  --network red_wp \\', '  wordpress', 'a1b2'].join('\n');
     expect(parseConsoleBlock(block)).toEqual([
-      { prompt: '$ ', command: 'docker run -d --name servidor_wp \\\n  --network red_wp \\\n  wordpress', output: ['a1b2'], line: 0 },
+      {
+        prompt: '$ ',
+        command: 'docker run -d --name servidor_wp \\\n  --network red_wp \\\n  wordpress',
+        output: ['a1b2'],
+        line: 0,
+      },
     ]);
   });
 
   it('does not continue after an escaped backslash', () => {
-    expect(parseConsoleBlock('$ echo a\\\\\nout')).toEqual([{ prompt: '$ ', command: 'echo a\\\\', output: ['out'], line: 0 }]);
+    expect(parseConsoleBlock('$ echo a\\\\\nout')).toEqual([
+      { prompt: '$ ', command: 'echo a\\\\', output: ['out'], line: 0 },
+    ]);
   });
 
   it.each([
@@ -56,9 +66,17 @@ describe('parseConsoleBlock', () => {
   });
 });
 
-describe('parseConsoleBlock: lines after bash\'s PS2 prompt', () => {
+describe("parseConsoleBlock: lines after bash's PS2 prompt", () => {
   it('reads a here-document typed after "> " prompts into the command, as bash reads it', () => {
-    const block = ["$ cat > /tmp/f <<'EOF'", '> server {', '>', '>     listen 80;', '> EOF', '$ wc -l /tmp/f', '4 /tmp/f'].join('\n');
+    const block = [
+      "$ cat > /tmp/f <<'EOF'",
+      '> server {',
+      '>',
+      '>     listen 80;',
+      '> EOF',
+      '$ wc -l /tmp/f',
+      '4 /tmp/f',
+    ].join('\n');
     expect(parseConsoleBlock(block)).toEqual([
       {
         prompt: '$ ',
@@ -73,6 +91,9 @@ describe('parseConsoleBlock: lines after bash\'s PS2 prompt', () => {
 
   it('reads an open quote the same way, and "> " after a complete command as output', () => {
     expect(parseConsoleBlock('$ echo "a\n> b"\na\nb')[0]).toMatchObject({ command: 'echo "a\nb"', output: ['a', 'b'] });
-    expect(parseConsoleBlock('$ cat notes\n> quoted line')[0]).toMatchObject({ command: 'cat notes', output: ['> quoted line'] });
+    expect(parseConsoleBlock('$ cat notes\n> quoted line')[0]).toMatchObject({
+      command: 'cat notes',
+      output: ['> quoted line'],
+    });
   });
 });

@@ -6,11 +6,16 @@ import type { LessonProject } from '../../plugins/lessons/result-cache';
 import remarkConsoleBlocks from '../../plugins/remark-console-blocks';
 import { corrupt, fixtureCopy, read as readLesson, SOURCE_LESSON } from './lessons/lesson-fixtures';
 
-const project = (root: string): LessonProject => ({ root, netsimVersion: 'test', cacheDirectory: join(root, '.cache') });
+const project = (root: string): LessonProject => ({
+  root,
+  netsimVersion: 'test',
+  cacheDirectory: join(root, '.cache'),
+});
 
 /** Compiles a fixture lesson as the site does and returns the props each ConsoleBlock received. */
 async function renderedProps(root: string): Promise<Record<string, unknown>[]> {
-  const element = (type: unknown, props: Record<string, unknown>) => (typeof type === 'function' ? type(props) : { type, props });
+  const element = (type: unknown, props: Record<string, unknown>) =>
+    typeof type === 'function' ? type(props) : { type, props };
   const path = join(root, SOURCE_LESSON);
   // The import of the Astro component is left out of what is evaluated; the plugin reads the file itself.
   const value = readLesson(root, SOURCE_LESSON).replace(/^import .*\n/m, '');
@@ -21,7 +26,12 @@ async function renderedProps(root: string): Promise<Record<string, unknown>[]> {
     jsxs: element,
   } as Parameters<typeof evaluate>[1]);
   const received: Record<string, unknown>[] = [];
-  Content({ components: { ConsoleBlock: (props: Record<string, unknown>) => received.push(props), Aside: (props: { children: unknown }) => props.children } });
+  Content({
+    components: {
+      ConsoleBlock: (props: Record<string, unknown>) => received.push(props),
+      Aside: (props: { children: unknown }) => props.children,
+    },
+  });
   return received;
 }
 
@@ -40,18 +50,39 @@ describe('remarkConsoleBlocks with verification', () => {
 
   it('runs a here-document typed after "> " prompts and shows it as typed', async () => {
     const root = fixtureCopy();
-    corrupt(root, SOURCE_LESSON, '```console exit=1\n', "```console\n$ cat > /tmp/nota <<'EOF'\n> uno\n> dos\n> EOF\n$ wc -l /tmp/nota\n2 /tmp/nota\n```\n\n```console exit=1\n");
+    corrupt(
+      root,
+      SOURCE_LESSON,
+      '```console exit=1\n',
+      "```console\n$ cat > /tmp/nota <<'EOF'\n> uno\n> dos\n> EOF\n$ wc -l /tmp/nota\n2 /tmp/nota\n```\n\n```console exit=1\n",
+    );
     const props = await renderedProps(root);
-    expect(props.map((block) => block.status)).toEqual(['verified', 'verified', 'verified', 'verified', 'verified', 'norun']);
+    expect(props.map((block) => block.status)).toEqual([
+      'verified',
+      'verified',
+      'verified',
+      'verified',
+      'verified',
+      'norun',
+    ]);
     const [write, count] = JSON.parse(props[3]!.steps as string);
-    expect(write).toMatchObject({ command: "cat > /tmp/nota <<'EOF'\nuno\ndos\nEOF", shown: "cat > /tmp/nota <<'EOF'\n> uno\n> dos\n> EOF", output: [] });
+    expect(write).toMatchObject({
+      command: "cat > /tmp/nota <<'EOF'\nuno\ndos\nEOF",
+      shown: "cat > /tmp/nota <<'EOF'\n> uno\n> dos\n> EOF",
+      output: [],
+    });
     expect(count.output).toEqual(['2 /tmp/nota']);
   });
 
   it('leaves setup blocks out of the page', async () => {
     const root = fixtureCopy();
     corrupt(root, SOURCE_LESSON, '```console\n# iptables -t nat -S', '```console setup\n# iptables -t nat -S');
-    expect((await renderedProps(root)).map((block) => block.status)).toEqual(['verified', 'verified', 'verified', 'norun']);
+    expect((await renderedProps(root)).map((block) => block.status)).toEqual([
+      'verified',
+      'verified',
+      'verified',
+      'norun',
+    ]);
   });
 
   it('fails the file at the first wrong line with the diff and the command that fixes it', async () => {
@@ -59,7 +90,9 @@ describe('remarkConsoleBlocks with verification', () => {
     corrupt(root, SOURCE_LESSON, '-P OUTPUT ACCEPT\n-P POSTROUTING', '-P OUTPUT DROP\n-P POSTROUTING');
     const path = join(root, SOURCE_LESSON);
     await expect(
-      compile(new VFile({ path, value: readLesson(root, SOURCE_LESSON) }), { remarkPlugins: [[remarkConsoleBlocks, { verify: project(root) }]] }),
+      compile(new VFile({ path, value: readLesson(root, SOURCE_LESSON) }), {
+        remarkPlugins: [[remarkConsoleBlocks, { verify: project(root) }]],
+      }),
     ).rejects.toMatchObject({
       line: 42,
       column: 1,

@@ -7,7 +7,8 @@ const lessonPath = 'content/es/example.mdx';
 
 /** Renders a lesson with a stand-in ConsoleBlock and returns the props it received. */
 async function consoleBlocksOf(source: string): Promise<unknown[]> {
-  const element = (type: unknown, props: Record<string, unknown>) => (typeof type === 'function' ? type(props) : { type, props });
+  const element = (type: unknown, props: Record<string, unknown>) =>
+    typeof type === 'function' ? type(props) : { type, props };
   const { default: Content } = await evaluate(new VFile({ path: lessonPath, value: source }), {
     remarkPlugins: [remarkConsoleBlocks],
     Fragment: 'fragment',
@@ -38,7 +39,9 @@ describe('remarkConsoleBlocks', () => {
 
   it('fails at the file line of output written before any command', async () => {
     const source = '---\ntitle: x\n---\n\nTexto.\n\n```console\nNETWORK ID\n$ docker network ls\n```\n';
-    await expect(compile(new VFile({ path: lessonPath, value: source }), { remarkPlugins: [remarkConsoleBlocks] })).rejects.toMatchObject({
+    await expect(
+      compile(new VFile({ path: lessonPath, value: source }), { remarkPlugins: [remarkConsoleBlocks] }),
+    ).rejects.toMatchObject({
       line: 8,
       column: 1,
       reason: expect.stringContaining('a console block starts with a command at a prompt such as "$ "'),

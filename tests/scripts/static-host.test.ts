@@ -5,7 +5,15 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { route, staticHost } from '../../scripts/static-host.mjs';
 
-const files = new Set(['/index.html', '/404.html', '/es/index.html', '/es/404/index.html', '/es/network-drivers/index.html', '/pt/index.html', '/_astro/site.css']);
+const files = new Set([
+  '/index.html',
+  '/404.html',
+  '/es/index.html',
+  '/es/404/index.html',
+  '/es/network-drivers/index.html',
+  '/pt/index.html',
+  '/_astro/site.css',
+]);
 const isFile = (path: string) => files.has(path);
 
 describe('route', () => {
@@ -88,7 +96,9 @@ describe('staticHost', () => {
         request(`${base}${path}`, { headers }, (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
+          response.on('end', () =>
+            resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }),
+          );
         })
           .on('error', reject)
           .end();
@@ -97,7 +107,10 @@ describe('staticHost', () => {
     expect(page.headers['content-encoding']).toBe('br');
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(brotliDecompressSync(page.body).toString()).toBe('<p>/es/network-drivers/index.html</p>');
-    const again = await get('/es/network-drivers/', { 'accept-encoding': 'br', 'if-none-match': String(page.headers.etag) });
+    const again = await get('/es/network-drivers/', {
+      'accept-encoding': 'br',
+      'if-none-match': String(page.headers.etag),
+    });
     expect(again.status).toBe(304);
     const plain = await get('/es/network-drivers/', {});
     expect(plain.headers['content-encoding']).toBeUndefined();

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { hitsIn } from '../../src/search/highlight';
 import { queryTerms, wordMatches } from '../../src/search/terms';
 
-const marked = (text: string, query: string) => hitsIn(text, queryTerms(query)).map(([start, end]) => text.slice(start, end));
+const marked = (text: string, query: string) =>
+  hitsIn(text, queryTerms(query)).map(([start, end]) => text.slice(start, end));
 
 describe('which words a query names', () => {
   it.each([

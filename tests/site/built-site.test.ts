@@ -5,7 +5,8 @@ import { LOCALE_INFO, LOCALES } from '../../src/i18n/locales';
 
 const dist = resolve(import.meta.dirname, '../../dist');
 const site = 'https://docker-networking.example.org';
-if (!existsSync(join(dist, 'index.html'))) throw new Error('These tests read the built site: run `npm run build` first (npm test does).');
+if (!existsSync(join(dist, 'index.html')))
+  throw new Error('These tests read the built site: run `npm run build` first (npm test does).');
 
 const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' })
   .filter((path) => path.endsWith('.html') && !path.startsWith('pagefind'))
@@ -33,12 +34,22 @@ describe('the built site', () => {
     expect(indexed.length).toBeGreaterThan(LOCALES.length);
     for (const page of indexed) {
       const alternates = alternatesOf(page.html);
-      expect(alternates.map((a) => a.hreflang), page.path).toContain('x-default');
-      expect(alternates.map((a) => a.path), page.path).toContain(page.path);
+      expect(
+        alternates.map((a) => a.hreflang),
+        page.path,
+      ).toContain('x-default');
+      expect(
+        alternates.map((a) => a.path),
+        page.path,
+      ).toContain(page.path);
       for (const alternate of alternates) {
         expect(existing(alternate.path), `${page.path} → ${alternate.path}`).toBe(true);
         const back = pages.find((other) => other.path === alternate.path)!;
-        if (alternate.hreflang !== 'x-default') expect(alternatesOf(back.html).map((a) => a.path), alternate.path).toContain(page.path);
+        if (alternate.hreflang !== 'x-default')
+          expect(
+            alternatesOf(back.html).map((a) => a.path),
+            alternate.path,
+          ).toContain(page.path);
       }
     }
   });
@@ -46,7 +57,8 @@ describe('the built site', () => {
   it('lists every locale in the sitemap, and only pages that exist and are indexable', () => {
     const sitemap = readFileSync(join(dist, 'sitemap.xml'), 'utf8');
     const locations = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, url]) => (url ?? '').replace(site, ''));
-    for (const locale of LOCALES) expect(locations.filter((path) => path.startsWith(`/${locale}/`)).length).toBeGreaterThan(1);
+    for (const locale of LOCALES)
+      expect(locations.filter((path) => path.startsWith(`/${locale}/`)).length).toBeGreaterThan(1);
     for (const path of locations) {
       expect(existing(path), path).toBe(true);
       expect(pages.find((page) => page.path === path)!.html, path).not.toContain('content="noindex"');
@@ -63,7 +75,11 @@ describe('the built site', () => {
 describe('reading times', () => {
   it.each(LOCALES)('the %s course home gives each lesson its reading time, the same as its page', (locale) => {
     const home = pages.find((page) => page.path === `/${locale}/`)!;
-    const cards = [...home.html.matchAll(/<a class="lesson-card__link" href="([^"]+)"[\s\S]*?data-reading-minutes="(\d+)">([^<]+)</g)];
+    const cards = [
+      ...home.html.matchAll(
+        /<a class="lesson-card__link" href="([^"]+)"[\s\S]*?data-reading-minutes="(\d+)">([^<]+)</g,
+      ),
+    ];
     expect(cards.length).toBeGreaterThanOrEqual(5);
     for (const [, href, minutes, text] of cards) {
       // A lesson is 10 to 20 minutes of reading (the course plan); the number is in the visible text.

@@ -6,11 +6,16 @@ import { LOCALES } from '../../src/i18n/locales';
 import { CONTENT_LICENCE, REPOSITORY } from '../../src/site-config';
 
 const dist = resolve(import.meta.dirname, '../../dist');
-if (!existsSync(join(dist, 'index.html'))) throw new Error('These tests read the built site: run `npm run build` first (npm test does).');
+if (!existsSync(join(dist, 'index.html')))
+  throw new Error('These tests read the built site: run `npm run build` first (npm test does).');
 
-const lessonIds = readdirSync(resolve(import.meta.dirname, '../../content/es')).map((file) => file.replace(/\.mdx$/, ''));
+const lessonIds = readdirSync(resolve(import.meta.dirname, '../../content/es')).map((file) =>
+  file.replace(/\.mdx$/, ''),
+);
 const html = (locale: string, lessonId: string) => readFileSync(join(dist, locale, lessonId, 'index.html'), 'utf8');
-const lessons = LOCALES.flatMap((locale) => lessonIds.map((lessonId) => [`/${locale}/${lessonId}/`, locale, lessonId] as const));
+const lessons = LOCALES.flatMap((locale) =>
+  lessonIds.map((lessonId) => [`/${locale}/${lessonId}/`, locale, lessonId] as const),
+);
 
 /** A module and what it imports statically, each once: what the page runs before any click (as scripts/bench-site.mjs counts). */
 function moduleGraph(file: string, seen = new Map<string, string>()): Map<string, string> {
@@ -27,21 +32,31 @@ function moduleGraph(file: string, seen = new Map<string, string>()): Map<string
 describe('lesson pages as built', () => {
   it.each(lessons)('%s loads at most 15 KB of gzipped JavaScript before any click', (_path, locale, lessonId) => {
     const page = html(locale, lessonId);
-    const inline = [...page.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]!);
+    const inline = [
+      ...page.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g),
+    ].map((match) => match[1]!);
     const modules = new Map<string, string>();
     for (const [, src] of page.matchAll(/<script[^>]*\bsrc="\/([^"]+)"/g)) moduleGraph(src!, modules);
     const bytes = [...inline, ...modules.values()].reduce((total, code) => total + gzipSync(code).length, 0);
     expect(bytes).toBeLessThanOrEqual(15 * 1024);
   });
 
-  it.each(lessons)('%s blocks rendering on nothing but its stylesheets: every script file is a module', (_path, locale, lessonId) => {
-    const page = html(locale, lessonId);
-    const classic = [...page.matchAll(/<script\b[^>]*\bsrc="[^"]*"[^>]*>/g)].filter(([tag]) => !/type="module"|\b(async|defer)\b/.test(tag));
-    expect(classic).toEqual([]);
-  });
+  it.each(lessons)(
+    '%s blocks rendering on nothing but its stylesheets: every script file is a module',
+    (_path, locale, lessonId) => {
+      const page = html(locale, lessonId);
+      const classic = [...page.matchAll(/<script\b[^>]*\bsrc="[^"]*"[^>]*>/g)].filter(
+        ([tag]) => !/type="module"|\b(async|defer)\b/.test(tag),
+      );
+      expect(classic).toEqual([]);
+    },
+  );
 
   it.each(lessonIds)('%s gives its headings the same ids in every language', (lessonId) => {
-    const ids = (locale: string) => [...html(locale, lessonId).matchAll(/<div class="heading heading--\d"><h([23]) id="([^"]+)"/g)].map(([, depth, id]) => `h${depth}#${id}`);
+    const ids = (locale: string) =>
+      [...html(locale, lessonId).matchAll(/<div class="heading heading--\d"><h([23]) id="([^"]+)"/g)].map(
+        ([, depth, id]) => `h${depth}#${id}`,
+      );
     expect(ids('es').length).toBeGreaterThan(3);
     expect(ids('pt')).toEqual(ids('es'));
     expect(ids('fr')).toEqual(ids('es'));
@@ -68,11 +83,16 @@ describe('lesson pages as built', () => {
     expect(footer).toMatch(/<time datetime="\d{4}-\d\d-\d\dT[^"]+">[^<]*\d{4}[^<]*<\/time>/);
   });
 
-  it.each(lessons)('%s lists every lesson of the course, itself marked current, with its reading time', (_path, locale, lessonId) => {
-    const nav = /<nav id="course-nav"[\s\S]*?<\/nav>/.exec(html(locale, lessonId))?.[0] ?? '';
-    const links = [...nav.matchAll(/<a class="course-nav__lesson"[^>]*>/g)].map(([tag]) => tag);
-    expect(links).toHaveLength(lessonIds.length);
-    expect(links.filter((tag) => tag.includes('aria-current="page"'))).toEqual([expect.stringContaining(`data-lesson="${lessonId}"`)]);
-    expect([...nav.matchAll(/class="course-nav__time">\d+ min</g)]).toHaveLength(lessonIds.length);
-  });
+  it.each(lessons)(
+    '%s lists every lesson of the course, itself marked current, with its reading time',
+    (_path, locale, lessonId) => {
+      const nav = /<nav id="course-nav"[\s\S]*?<\/nav>/.exec(html(locale, lessonId))?.[0] ?? '';
+      const links = [...nav.matchAll(/<a class="course-nav__lesson"[^>]*>/g)].map(([tag]) => tag);
+      expect(links).toHaveLength(lessonIds.length);
+      expect(links.filter((tag) => tag.includes('aria-current="page"'))).toEqual([
+        expect.stringContaining(`data-lesson="${lessonId}"`),
+      ]);
+      expect([...nav.matchAll(/class="course-nav__time">\d+ min</g)]).toHaveLength(lessonIds.length);
+    },
+  );
 });

@@ -5,7 +5,8 @@ import { LOCALES } from '../../src/i18n/locales';
 import { precachePlan, urlOf, type Entry } from '../../src/offline/precache-plan';
 
 const dist = resolve(import.meta.dirname, '../../dist');
-if (!existsSync(join(dist, 'sw.js'))) throw new Error('These tests read the built site: run `npm run build` first (npm test does).');
+if (!existsSync(join(dist, 'sw.js')))
+  throw new Error('These tests read the built site: run `npm run build` first (npm test does).');
 
 const worker = readFileSync(join(dist, 'sw.js'), 'utf8');
 /** The file list the build wrote into the worker: the first array of [path, hash] pairs. */
@@ -19,7 +20,8 @@ describe('the service worker of the built site', () => {
     const assets = built.filter((path) => path.startsWith('_astro/') && /\.(js|css)$/.test(path));
     expect(assets.some((path) => /netsim\.worker/.test(path))).toBe(true);
     for (const path of assets) expect(shared.has(urlOf(path)), path).toBe(true);
-    for (const name of ['pagefind.js', 'pagefind-worker.js', 'pagefind-component-ui.js', 'pagefind-entry.json']) expect(shared.has(`/pagefind/${name}`), name).toBe(true);
+    for (const name of ['pagefind.js', 'pagefind-worker.js', 'pagefind-component-ui.js', 'pagefind-entry.json'])
+      expect(shared.has(`/pagefind/${name}`), name).toBe(true);
   });
 
   it.each(LOCALES)('lists every %s page and its language’s search index', (locale) => {
@@ -34,7 +36,13 @@ describe('the service worker of the built site', () => {
   it('hashes each file as it is in dist, so a new build replaces only what changed', async () => {
     const { createHash } = await import('node:crypto');
     for (const [path, revision] of listed.slice(0, 20)) {
-      expect(createHash('sha256').update(readFileSync(join(dist, path))).digest('hex').slice(0, 12), path).toBe(revision);
+      expect(
+        createHash('sha256')
+          .update(readFileSync(join(dist, path)))
+          .digest('hex')
+          .slice(0, 12),
+        path,
+      ).toBe(revision);
     }
   });
 
@@ -46,11 +54,18 @@ describe('the service worker of the built site', () => {
       const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)![1]!;
       expect(csp).toContain("worker-src 'self'");
       // Small scripts are inlined by Astro: then the policy must list the script's hash.
-      const inline = [...html.matchAll(/<script type="module">([^<]*)<\/script>/g)].map(([, body]) => body!).find((body) => body.includes('serviceWorker.register'));
+      const inline = [...html.matchAll(/<script type="module">([^<]*)<\/script>/g)]
+        .map(([, body]) => body!)
+        .find((body) => body.includes('serviceWorker.register'));
       if (inline) expect(csp).toContain(`'sha256-${createHash('sha256').update(inline).digest('base64')}'`);
       else {
-        const sources = [...html.matchAll(/<script[^>]*\bsrc="\/([^"]+)"/g)].map(([, src]) => readFileSync(join(dist, src!), 'utf8'));
-        expect(sources.some((code) => code.includes('serviceWorker.register')), locale).toBe(true);
+        const sources = [...html.matchAll(/<script[^>]*\bsrc="\/([^"]+)"/g)].map(([, src]) =>
+          readFileSync(join(dist, src!), 'utf8'),
+        );
+        expect(
+          sources.some((code) => code.includes('serviceWorker.register')),
+          locale,
+        ).toBe(true);
       }
     }
   });

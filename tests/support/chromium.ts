@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress } from 'node:zlib';
@@ -61,7 +71,8 @@ const thisMachine: Machine = {
 export async function findChromium(machine: Machine = thisMachine): Promise<ChromiumBinary> {
   const chosen = machine.env.CHROMIUM_PATH;
   if (chosen) {
-    if (!machine.exists(chosen)) throw new ChromiumMissingError(`CHROMIUM_PATH is ${chosen}, and there is no file there.`);
+    if (!machine.exists(chosen))
+      throw new ChromiumMissingError(`CHROMIUM_PATH is ${chosen}, and there is no file there.`);
     return { executablePath: chosen, source: 'CHROMIUM_PATH', env: {} };
   }
   const installed = SYSTEM_CHROMIUM_PATHS.find((path) => machine.exists(path));
@@ -82,7 +93,9 @@ export async function unpackPackagedChromium(root: string): Promise<ChromiumBina
   const packageDir = join(root, 'node_modules/@sparticuz/chromium');
   const manifest = join(packageDir, 'package.json');
   if (!existsSync(manifest)) {
-    throw new ChromiumMissingError('No Chromium is installed and @sparticuz/chromium is missing from node_modules: run `npm install`.');
+    throw new ChromiumMissingError(
+      'No Chromium is installed and @sparticuz/chromium is missing from node_modules: run `npm install`.',
+    );
   }
   const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
   const target = join(root, 'node_modules/.cache/chromium', version);
@@ -91,7 +104,11 @@ export async function unpackPackagedChromium(root: string): Promise<ChromiumBina
     const building = mkdtempSync(`${target}.partial-`);
     const bin = join(packageDir, 'bin');
     try {
-      await pipeline(createReadStream(join(bin, 'chromium.br')), createBrotliDecompress(), createWriteStream(join(building, 'chromium'), { mode: 0o755 }));
+      await pipeline(
+        createReadStream(join(bin, 'chromium.br')),
+        createBrotliDecompress(),
+        createWriteStream(join(building, 'chromium'), { mode: 0o755 }),
+      );
       for (const archive of ['fonts.tar.br', 'al2023.tar.br']) {
         await pipeline(createReadStream(join(bin, archive)), createBrotliDecompress(), extract(building));
       }
@@ -146,7 +163,8 @@ function packagedEnvironment(target: string): Record<string, string> {
  * background networking, which a machine without internet access refuses noisily.
  */
 export async function launchChromium(binary: ChromiumBinary): Promise<Browser> {
-  if (!existsSync(binary.executablePath)) throw new ChromiumMissingError(`There is no Chromium at ${binary.executablePath}.`);
+  if (!existsSync(binary.executablePath))
+    throw new ChromiumMissingError(`There is no Chromium at ${binary.executablePath}.`);
   return chromium.launch({
     executablePath: binary.executablePath,
     headless: true,

@@ -4,14 +4,35 @@ import { TerminalSimulation } from '../../src/terminal/terminal-session';
 
 // The terminal as the browser runs it: tools, and the modules of the layers below, come from chunks loaded on first use.
 vi.mock('../../src/netsim/cli/tool-loader', () => import('../../src/netsim/cli/tool-loader.browser'));
-vi.mock('../../src/netsim/engine/mariadb-wordpress-loader', () => import('../../src/netsim/engine/mariadb-wordpress-loader.browser'));
-vi.mock('../../src/netsim/userland/apache-page-loader', () => import('../../src/netsim/userland/apache-page-loader.browser'));
-vi.mock('../../src/netsim/userland/public-internet-loader', () => import('../../src/netsim/userland/public-internet-loader.browser'));
+vi.mock(
+  '../../src/netsim/engine/mariadb-wordpress-loader',
+  () => import('../../src/netsim/engine/mariadb-wordpress-loader.browser'),
+);
+vi.mock(
+  '../../src/netsim/userland/apache-page-loader',
+  () => import('../../src/netsim/userland/apache-page-loader.browser'),
+);
+vi.mock(
+  '../../src/netsim/userland/public-internet-loader',
+  () => import('../../src/netsim/userland/public-internet-loader.browser'),
+);
 vi.mock('../../src/netsim/shell/arithmetic-loader', () => import('../../src/netsim/shell/arithmetic-loader.browser'));
-vi.mock('../../src/netsim/shell/shell-extras-loader', () => import('../../src/netsim/shell/shell-extras-loader.browser'));
-vi.mock('../../src/netsim/format/ip-link-details-loader', () => import('../../src/netsim/format/ip-link-details-loader.browser'));
-vi.mock('../../src/netsim/format/curl-write-out-loader', () => import('../../src/netsim/format/curl-write-out-loader.browser'));
-vi.mock('../../src/netsim/cli/docker/mount-option-loader', () => import('../../src/netsim/cli/docker/mount-option-loader.browser'));
+vi.mock(
+  '../../src/netsim/shell/shell-extras-loader',
+  () => import('../../src/netsim/shell/shell-extras-loader.browser'),
+);
+vi.mock(
+  '../../src/netsim/format/ip-link-details-loader',
+  () => import('../../src/netsim/format/ip-link-details-loader.browser'),
+);
+vi.mock(
+  '../../src/netsim/format/curl-write-out-loader',
+  () => import('../../src/netsim/format/curl-write-out-loader.browser'),
+);
+vi.mock(
+  '../../src/netsim/cli/docker/mount-option-loader',
+  () => import('../../src/netsim/cli/docker/mount-option-loader.browser'),
+);
 vi.mock('../../src/netsim/userland/ipv6-loader', () => import('../../src/netsim/userland/ipv6-loader.browser'));
 const { loadToolModules } = await import('../../src/netsim/cli/tool-loader');
 
@@ -19,7 +40,11 @@ const fresh = () => new TerminalSimulation({ seed: 7, steps: [] });
 
 describe("the terminal's seldom-typed tools, loaded on first use", () => {
   it("runs the shell's seldom-typed builtins, [[ ]], arrays, brace expansion and $RANDOM from their chunk, with the functions defined on an earlier line kept across the retry", async () => {
-    const lines = ['greet() { echo "hi $1"; }; nums=(1 2 3)', 'greet you; type -t greet; [[ ${#nums[@]} == 3 ]] && echo three; echo {a,b}; RANDOM=42; echo $RANDOM', 'printf "x y\\n" | while read a b; do echo $b$a; done; set -x; local v; history 1'];
+    const lines = [
+      'greet() { echo "hi $1"; }; nums=(1 2 3)',
+      'greet you; type -t greet; [[ ${#nums[@]} == 3 ]] && echo three; echo {a,b}; RANDOM=42; echo $RANDOM',
+      'printf "x y\\n" | while read a b; do echo $b$a; done; set -x; local v; history 1',
+    ];
     const loaded = fresh();
     const direct = fresh();
     // The first line of all (its array) reaches the chunk before any other test of this file has fetched it.
@@ -46,10 +71,20 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
     }
   });
 
-  it('loads the public internet, the shell\'s arithmetic and docker inspect\'s container document when a run first reaches them, and shows what a run with them at hand shows', async () => {
+  it("loads the public internet, the shell's arithmetic and docker inspect's container document when a run first reaches them, and shows what a run with them at hand shows", async () => {
     // The first line of each reaches a module not loaded yet; the others run with it there, as the reader's next lines do.
-    const firsts = new Set(['ping -c 2 google.com', 'echo $((6 * 7)); for i in 1 2; do echo $((i + 1)); done', 'docker run -d --name web nginx; docker inspect web']);
-    for (const line of ['ping -c 2 google.com', 'docker run --rm alpine ping -c 1 deb.debian.org', 'dig +short example.com', 'echo $((6 * 7)); for i in 1 2; do echo $((i + 1)); done', 'docker run -d --name web nginx; docker inspect web']) {
+    const firsts = new Set([
+      'ping -c 2 google.com',
+      'echo $((6 * 7)); for i in 1 2; do echo $((i + 1)); done',
+      'docker run -d --name web nginx; docker inspect web',
+    ]);
+    for (const line of [
+      'ping -c 2 google.com',
+      'docker run --rm alpine ping -c 1 deb.debian.org',
+      'dig +short example.com',
+      'echo $((6 * 7)); for i in 1 2; do echo $((i + 1)); done',
+      'docker run -d --name web nginx; docker inspect web',
+    ]) {
       const first = fresh();
       if (firsts.has(line)) expect(() => first.run(line), line).toThrow(/not loaded/);
       const retried = await withToolModules([], loadToolModules, () => first.run(line));
@@ -84,7 +119,14 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
   });
 
   it("runs docker's seldom-typed commands from their own chunk, as a run with every tool at hand does", async () => {
-    const lines = ['docker info', 'docker system df', 'docker version', 'docker run -d --name web nginx; docker container top web; docker stats --no-stream', 'docker image history alpine', 'docker run -d --name a alpine sleep 1d; docker rename a b; docker ps -a'];
+    const lines = [
+      'docker info',
+      'docker system df',
+      'docker version',
+      'docker run -d --name web nginx; docker container top web; docker stats --no-stream',
+      'docker image history alpine',
+      'docker run -d --name a alpine sleep 1d; docker rename a b; docker ps -a',
+    ];
     for (const line of lines) {
       const first = fresh();
       const retried = await withToolModules([], loadToolModules, () => first.run(line));
@@ -93,7 +135,7 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
     }
   });
 
-  it('runs ip neigh, ip netns and ip link add, net-tools and the servers\' programs from their chunks, as a run with every tool at hand does', async () => {
+  it("runs ip neigh, ip netns and ip link add, net-tools and the servers' programs from their chunks, as a run with every tool at hand does", async () => {
     const lines = [
       'sudo ip link add br1 type bridge; ip -br link show br1',
       'sudo ip netns add red; ip netns list; sudo ip -netns red link',
@@ -126,7 +168,12 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
 
   it("serves Debian's apache2 page, fetched when a request first reaches it, as a run with it at hand does", async () => {
     // linuxtips/apache: apache2 started from the container's shell, then the page from the host.
-    const lines = ['docker run -ti -p 8080:80 linuxtips/apache:1.0 /bin/bash', '/etc/init.d/apache2 start', '^P^Q', 'curl -s 172.17.0.2 | head -n 5'];
+    const lines = [
+      'docker run -ti -p 8080:80 linuxtips/apache:1.0 /bin/bash',
+      '/etc/init.d/apache2 start',
+      '^P^Q',
+      'curl -s 172.17.0.2 | head -n 5',
+    ];
     const first = fresh();
     const second = fresh();
     for (const line of lines) {
@@ -137,7 +184,7 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
     expect(page.kind === 'done' && page.output).toBe('    <title>Apache2 Debian Default Page: It works</title>\n');
   });
 
-  it('runs date, sort, cut, wc, the shell\'s test and printf, nsenter, ssh and BusyBox wget from their chunks, as a run with every tool at hand does', async () => {
+  it("runs date, sort, cut, wc, the shell's test and printf, nsenter, ssh and BusyBox wget from their chunks, as a run with every tool at hand does", async () => {
     const lines = [
       'date -u',
       "printf 'b:2\\na:1\\n' | sort | cut -d: -f1; docker network ls | wc -l",
@@ -159,9 +206,11 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
     const first = fresh();
     const retried = await withToolModules([], loadToolModules, () => first.run(line));
     expect(retried).toEqual(fresh().run(line));
-    const goals = [{ kind: 'network', network: 'bridge', driver: 'bridge' }, { kind: 'container', container: 'web' }] as const;
+    const goals = [
+      { kind: 'network', network: 'bridge', driver: 'bridge' },
+      { kind: 'container', container: 'web' },
+    ] as const;
     const checked = await withToolModules([], loadToolModules, () => fresh().checkGoals(goals));
     expect(checked).toEqual([{ pass: true }, expect.objectContaining({ pass: false })]);
   });
-
 });

@@ -20,7 +20,11 @@ describe('a terminal session on the simulated host', () => {
     const terminal = fresh();
     expect(terminal.run("cat > compose.yaml <<'EOF'")).toEqual({ kind: 'more', prompt: '> ' });
     expect(terminal.run("cat > compose.yaml <<'EOF'\nservices:")).toEqual({ kind: 'more', prompt: '> ' });
-    expect(terminal.run("cat > compose.yaml <<'EOF'\nservices:\n  web:\n    image: nginx\nEOF")).toMatchObject({ kind: 'done', exitCode: 0, prompt: '$ ' });
+    expect(terminal.run("cat > compose.yaml <<'EOF'\nservices:\n  web:\n    image: nginx\nEOF")).toMatchObject({
+      kind: 'done',
+      exitCode: 0,
+      prompt: '$ ',
+    });
     expect(terminal.run('docker compose config --services')).toMatchObject({ kind: 'done', output: 'web\n' });
   });
 
@@ -35,7 +39,10 @@ describe('a terminal session on the simulated host', () => {
   });
 
   it('starts where its recipe leaves the host, and resets there', () => {
-    const terminal = new TerminalSimulation({ seed: 7, steps: [{ prompt: '$ ', command: 'docker network create red1' }] });
+    const terminal = new TerminalSimulation({
+      seed: 7,
+      steps: [{ prompt: '$ ', command: 'docker network create red1' }],
+    });
     const listing = terminal.run("docker network ls --format '{{.Name}}'");
     expect(listing.kind === 'done' && listing.output).toBe('bridge\nhost\nnone\nred1\n');
     terminal.run('docker network rm red1');
@@ -75,10 +82,16 @@ describe('a terminal session on the simulated host', () => {
     const terminal = { complete: (line: string, cursor: number) => complete(line, cursor, session.completionNames()) };
     expect(terminal.complete('dock', 4)).toMatchObject({ from: 0, replacement: 'docker ' });
     expect(terminal.complete('docker netw', 11)).toMatchObject({ from: 7, replacement: 'network ' });
-    expect(terminal.complete('docker network c', 16)).toMatchObject({ candidates: ['connect', 'create'], replacement: 'c' });
+    expect(terminal.complete('docker network c', 16)).toMatchObject({
+      candidates: ['connect', 'create'],
+      replacement: 'c',
+    });
     expect(terminal.complete('docker network connect ap', 25)).toMatchObject({ replacement: 'app-net ' });
     expect(terminal.complete('docker network connect app-net w', 32)).toMatchObject({ replacement: 'web ' });
-    expect(terminal.complete('docker run --netw', 17)).toMatchObject({ candidates: ['--network', '--network-alias'], replacement: '--network' });
+    expect(terminal.complete('docker run --netw', 17)).toMatchObject({
+      candidates: ['--network', '--network-alias'],
+      replacement: '--network',
+    });
     expect(terminal.complete('docker run --network ', 21).candidates).toEqual(['app-net', 'bridge', 'host', 'none']);
     expect(terminal.complete('sudo iptab', 10).candidates).toEqual(['iptables', 'iptables-save']);
     // The same letter takes a value in one command and not in another.
@@ -104,7 +117,16 @@ describe('a terminal session on the simulated host', () => {
 
   // The worker copies the host while the reader types (prepare); where that copy is made must never show.
   it('gives the same outputs and state whether or not the host was copied ahead of each line', () => {
-    const lines = ['docker network create red1', 'ping 192.168.1.1', '', 'docker network ls --format {{.Name}}', 'docker run -d --name w --network red1 nginx', 'netsim trace', 'docker network create red1', 'docker rm -f w'];
+    const lines = [
+      'docker network create red1',
+      'ping 192.168.1.1',
+      '',
+      'docker network ls --format {{.Name}}',
+      'docker run -d --name w --network red1 nginx',
+      'netsim trace',
+      'docker network create red1',
+      'docker rm -f w',
+    ];
     const play = (prepareBefore: (index: number) => boolean) => {
       const terminal = fresh();
       const shown = lines.map((line, index) => {
@@ -124,7 +146,18 @@ describe('a terminal session on the simulated host', () => {
 
   // The worker runs the line being typed ahead of Enter (speculate); Enter then takes that run as the line's.
   it('gives the same outputs and state whether or not each line was run ahead while typed', () => {
-    const lines = ['docker network create red1', 'docker run -d --name w --network red1 -p 8080:80 nginx', 'curl -s localhost:8080 | head -n 1', 'ping 192.168.1.1', '', 'netsim trace', 'docker network create red1', 'cd /tmp', 'pwd', 'docker rm -f w'];
+    const lines = [
+      'docker network create red1',
+      'docker run -d --name w --network red1 -p 8080:80 nginx',
+      'curl -s localhost:8080 | head -n 1',
+      'ping 192.168.1.1',
+      '',
+      'netsim trace',
+      'docker network create red1',
+      'cd /tmp',
+      'pwd',
+      'docker rm -f w',
+    ];
     const play = (speculate: (line: string, index: number) => string | undefined) => {
       const terminal = fresh();
       const shown = lines.map((line, index) => {
@@ -132,7 +165,10 @@ describe('a terminal session on the simulated host', () => {
         if (typed !== undefined) terminal.speculate(typed, 80);
         return line === '' ? terminal.interrupt(2) : terminal.run(line, 80);
       });
-      return { shown, after: terminal.run('docker network ls --format {{.Name}}; docker ps -a --format {{.Names}}; ip -br link; pwd') };
+      return {
+        shown,
+        after: terminal.run('docker network ls --format {{.Name}}; docker ps -a --format {{.Names}}; ip -br link; pwd'),
+      };
     };
     const never = play(() => undefined);
     expect(never.shown[2]).toMatchObject({ kind: 'done', output: '<!DOCTYPE html>\n' });
@@ -147,7 +183,9 @@ describe('a terminal session on the simulated host', () => {
     const terminal = fresh();
     const ahead = terminal.speculate('docker network create red1 >/dev/null; docker network ls --format {{.Name}}', 80);
     expect(ahead).toMatchObject({ kind: 'done', output: 'bridge\nhost\nnone\nred1\n', exitCode: 0, prompt: '$ ' });
-    expect(terminal.run("docker network ls --format '{{.Name}}'", 80)).toMatchObject({ output: 'bridge\nhost\nnone\n' });
+    expect(terminal.run("docker network ls --format '{{.Name}}'", 80)).toMatchObject({
+      output: 'bridge\nhost\nnone\n',
+    });
     // Foreseen before `red2` existed, then the host changed: the line runs again at Enter.
     terminal.speculate('docker network ls -q | wc -l', 80);
     terminal.run('docker network create red2', 80);
@@ -162,14 +200,18 @@ describe('a terminal session on the simulated host', () => {
     expect(terminal.speculate('netsim trace', 80)).toBeUndefined();
   });
 
-  it('types into the LAN machine\'s terminal after a switch, and back into the host\'s where it was', () => {
+  it("types into the LAN machine's terminal after a switch, and back into the host's where it was", () => {
     const terminal = fresh();
     expect(terminal.terminals().map((machine) => machine.hostname)).toEqual(['docker-host', 'lan-pc']);
     terminal.run('docker run -d --name web -p 8080:80 nginx');
     terminal.run('cd /tmp');
     expect(terminal.switchTo('lan')).toBe('usuario@lan-pc:~$ ');
     const fromOutside = terminal.run('curl -s 192.168.1.10:8080 | head -n 4 | tail -n 1');
-    expect(fromOutside).toMatchObject({ kind: 'done', output: '<title>Welcome to nginx!</title>\n', prompt: 'usuario@lan-pc:~$ ' });
+    expect(fromOutside).toMatchObject({
+      kind: 'done',
+      output: '<title>Welcome to nginx!</title>\n',
+      prompt: 'usuario@lan-pc:~$ ',
+    });
     expect(complete('dock', 4, terminal.completionNames()).candidates).toEqual([]);
     expect(terminal.switchTo('host')).toBe('$ ');
     expect(terminal.run('pwd')).toMatchObject({ kind: 'done', output: '/tmp\n' });

@@ -29,7 +29,8 @@ describe('traceSteps', () => {
       ['ICMP echo reply 172.17.0.2 → 172.17.0.1', true],
     ]);
     // A packet is a repeat as a whole: its send and every step after it until the next packet.
-    for (const packet of new Set(steps.map((step) => step.packet))) expect(new Set(steps.filter((step) => step.packet === packet).map((step) => step.repeat)).size).toBe(1);
+    for (const packet of new Set(steps.map((step) => step.packet)))
+      expect(new Set(steps.filter((step) => step.packet === packet).map((step) => step.repeat)).size).toBe(1);
   });
 
   it('ends a packet where a rule drops it, with the rule as iptables -S prints it', () => {
@@ -41,13 +42,29 @@ describe('traceSteps', () => {
     host.run('sudo iptables -I OUTPUT -d 172.17.0.3 -p icmp -j REJECT');
     const steps = traceSteps(host.run('ping -c 1 172.17.0.3', { trace: true }).trace!);
     const last = steps.at(-1)!;
-    expect([last.kind, last.ends, last.code, last.text.key]).toEqual(['drop', true, '-A OUTPUT -d 172.17.0.3/32 -p icmp -j REJECT --reject-with icmp-port-unreachable', 'rule.reject']);
+    expect([last.kind, last.ends, last.code, last.text.key]).toEqual([
+      'drop',
+      true,
+      '-A OUTPUT -d 172.17.0.3/32 -p icmp -j REJECT --reject-with icmp-port-unreachable',
+      'rule.reject',
+    ]);
   });
 
   it('writes packets in no language: addresses, ports and TCP flags', () => {
-    const syn = { protocol: 'tcp', tcp: 'syn', source: 0xc0a8010a, destination: 0xac110002, sourcePort: 39173, destinationPort: 80, length: 60, ttl: 64 } as Extract<HopRecord, { kind: 'send' }>['packet'];
+    const syn = {
+      protocol: 'tcp',
+      tcp: 'syn',
+      source: 0xc0a8010a,
+      destination: 0xac110002,
+      sourcePort: 39173,
+      destinationPort: 80,
+      length: 60,
+      ttl: 64,
+    } as Extract<HopRecord, { kind: 'send' }>['packet'];
     expect(packetText(syn)).toBe('TCP 192.168.1.10:39173 → 172.17.0.2:80 [SYN]');
     const { tcp: _flags, ...header } = syn;
-    expect(packetText({ ...header, protocol: 'udp', destinationPort: 53 })).toBe('UDP 192.168.1.10:39173 → 172.17.0.2:53');
+    expect(packetText({ ...header, protocol: 'udp', destinationPort: 53 })).toBe(
+      'UDP 192.168.1.10:39173 → 172.17.0.2:53',
+    );
   });
 });

@@ -18,7 +18,13 @@ export function showCourseProgress(root: ParentNode): void {
   const quiz = readProgress();
   const practice = readExerciseProgress();
   for (const link of nav.querySelectorAll<HTMLElement>('[data-lesson]')) {
-    const mark = lessonMark(link.dataset.lesson!, Number(link.dataset.questions), Number(link.dataset.exercises), quiz, practice);
+    const mark = lessonMark(
+      link.dataset.lesson!,
+      Number(link.dataset.questions),
+      Number(link.dataset.exercises),
+      quiz,
+      practice,
+    );
     if (mark.state === 'none') continue;
     const words = [
       ...(mark.state === 'done' ? [nav.dataset.doneText!] : []),

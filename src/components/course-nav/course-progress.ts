@@ -15,7 +15,13 @@ export interface LessonMark {
  * when anything is, none otherwise. The counts are the lesson's own (from the build),
  * so a quiz half answered long ago is not taken for a whole one.
  */
-export function lessonMark(lessonId: string, questions: number, exercises: number, quiz: Progress, practice: ExerciseProgress): LessonMark {
+export function lessonMark(
+  lessonId: string,
+  questions: number,
+  exercises: number,
+  quiz: Progress,
+  practice: ExerciseProgress,
+): LessonMark {
   const answers = quiz[lessonId];
   const answered = answers && Object.keys(answers.answers).length > 0;
   const done = practice[lessonId]?.done.length ?? 0;

@@ -44,16 +44,25 @@ function enhance(exercise: HTMLElement): void {
   let terminal: Promise<OpenTerminal> | undefined;
   const open = () => {
     terminal ??= import('../../terminal/launch').then(({ launchTerminal }) =>
-      launchTerminal(opener, exercise.querySelector('.exercise__actions')!, JSON.parse(opener.dataset.start!), [], () => {
-        terminal = undefined;
-      }),
+      launchTerminal(
+        opener,
+        exercise.querySelector('.exercise__actions')!,
+        JSON.parse(opener.dataset.start!),
+        [],
+        () => {
+          terminal = undefined;
+        },
+      ),
     );
     return terminal;
   };
   // The worker starts on the press, before the click: see pressTerminal.
   opener.addEventListener('pointerdown', (event) => {
     if (terminal || event.button !== 0) return;
-    import('../../terminal/launch').then(({ pressTerminal }) => pressTerminal(opener, JSON.parse(opener.dataset.start!)), () => undefined);
+    import('../../terminal/launch').then(
+      ({ pressTerminal }) => pressTerminal(opener, JSON.parse(opener.dataset.start!)),
+      () => undefined,
+    );
   });
   opener.addEventListener('click', () => void open());
   checker.addEventListener('click', async () => {
@@ -81,6 +90,8 @@ function show(exercise: HTMLElement, texts: ExerciseTexts, results: readonly Goa
     const item = exercise.querySelector<HTMLElement>(`[data-goal="${texts.goals[index]!.id}"]`)!;
     item.dataset.status = result.pass ? 'pass' : 'fail';
     item.querySelector('[data-goal-verdict]')!.textContent = result.pass ? texts.passed : texts.failed;
-    item.querySelector('[data-goal-reason]')!.textContent = result.pass ? '' : fill(texts.reasons[result.reason.code] ?? result.reason.code, result.reason.values);
+    item.querySelector('[data-goal-reason]')!.textContent = result.pass
+      ? ''
+      : fill(texts.reasons[result.reason.code] ?? result.reason.code, result.reason.values);
   }
 }

@@ -7,7 +7,8 @@ export type ExerciseProgress = Record<string, { count: number; done: string[] }>
 
 export const readExerciseProgress = (): ExerciseProgress => readStored<ExerciseProgress>(EXERCISE_STORAGE_KEY);
 
-export const exerciseDone = (lessonId: string, id: string): boolean => readExerciseProgress()[lessonId]?.done.includes(id) ?? false;
+export const exerciseDone = (lessonId: string, id: string): boolean =>
+  readExerciseProgress()[lessonId]?.done.includes(id) ?? false;
 
 export function markExerciseDone(lessonId: string, count: number, id: string): void {
   const progress = readExerciseProgress();

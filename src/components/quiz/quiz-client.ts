@@ -61,8 +61,15 @@ function enhanceQuiz(quiz: HTMLElement): void {
 
 const options = (question: HTMLElement) => [...question.querySelectorAll<HTMLElement>('[data-option]')];
 
-function checkChoice(quiz: HTMLElement, question: HTMLElement, retry: HTMLButtonElement, save: (answer: StoredAnswer) => void): void {
-  const chosen = [...question.querySelectorAll<HTMLInputElement>('[data-option] input:checked')].map((input) => input.value);
+function checkChoice(
+  quiz: HTMLElement,
+  question: HTMLElement,
+  retry: HTMLButtonElement,
+  save: (answer: StoredAnswer) => void,
+): void {
+  const chosen = [...question.querySelectorAll<HTMLInputElement>('[data-option] input:checked')].map(
+    (input) => input.value,
+  );
   if (chosen.length === 0) {
     feedbackOf(question).replaceChildren(paragraph(quiz.dataset.textChoose!));
     return;
@@ -117,7 +124,12 @@ async function checkCommand(
     // netsim is loaded only now, the first time a reader checks a command.
     const { checkInBrowser } = await import('../../practice/check-in-browser');
     const { accepted, result } = await checkInBrowser(question.dataset.question!, check, typed);
-    const answer: StoredAnswer = { answer: [typed], correct: accepted, output: result.output, exitCode: result.exitCode };
+    const answer: StoredAnswer = {
+      answer: [typed],
+      correct: accepted,
+      output: result.output,
+      exitCode: result.exitCode,
+    };
     showCommand(quiz, question, retry, answer);
     save(answer);
   } catch {
@@ -156,7 +168,8 @@ function restore(quiz: HTMLElement, question: HTMLElement, retry: HTMLButtonElem
   const known = options(question).map((option) => option.dataset.option!);
   // A stored option that no longer exists (the quiz changed) makes the stored answer meaningless.
   if (!answer.answer.every((id) => known.includes(id))) return;
-  for (const input of question.querySelectorAll<HTMLInputElement>('[data-option] input')) input.checked = answer.answer.includes(input.value);
+  for (const input of question.querySelectorAll<HTMLInputElement>('[data-option] input'))
+    input.checked = answer.answer.includes(input.value);
   showChoice(quiz, question, retry, { ...answer, correct: isRight(question, answer.answer) });
 }
 
@@ -184,7 +197,8 @@ function explanationOf(container: HTMLElement, id?: string): HTMLElement {
   const details = container.querySelector<HTMLDetailsElement>(`[data-explanation${id ? `="${id}"` : ''}]`)!;
   const copy = document.createElement('div');
   copy.className = 'quiz__explanation';
-  for (const child of details.children) if (child.tagName !== 'SUMMARY' && !child.matches('pre.quiz__answer')) copy.append(child.cloneNode(true));
+  for (const child of details.children)
+    if (child.tagName !== 'SUMMARY' && !child.matches('pre.quiz__answer')) copy.append(child.cloneNode(true));
   return copy;
 }
 

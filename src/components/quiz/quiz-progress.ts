@@ -26,7 +26,12 @@ export type Progress = Record<string, LessonProgress>;
 
 export const readProgress = (): Progress => readStored<Progress>(STORAGE_KEY);
 
-export function saveAnswer(lessonId: string, count: number, questionId: string, answer: StoredAnswer | undefined): Progress {
+export function saveAnswer(
+  lessonId: string,
+  count: number,
+  questionId: string,
+  answer: StoredAnswer | undefined,
+): Progress {
   const progress = readProgress();
   const lesson = progress[lessonId] ?? { count, answers: {} };
   lesson.count = count;
@@ -40,5 +45,7 @@ export function saveAnswer(lessonId: string, count: number, questionId: string, 
 /** Right answers among the questions the quiz has now (a removed question no longer counts). */
 export function scoreOf(lesson: LessonProgress | undefined, questionIds?: readonly string[]): number {
   if (!lesson) return 0;
-  return Object.entries(lesson.answers).filter(([id, answer]) => answer.correct && (!questionIds || questionIds.includes(id))).length;
+  return Object.entries(lesson.answers).filter(
+    ([id, answer]) => answer.correct && (!questionIds || questionIds.includes(id)),
+  ).length;
 }

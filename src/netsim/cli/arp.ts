@@ -62,13 +62,18 @@ function show(options: ArpOptions, dialect: Dialect, names: NameServices, contex
   if (options.host !== undefined) {
     // ap->input resolves the operand first: a name that does not resolve is herror's "Unknown host".
     const found = parseIpv4(options.host) ? undefined : lookupHost(service, options.host);
-    const address = found === undefined ? parseIpv4(options.host) : found.kind === 'found' ? found.addresses[0] : undefined;
+    const address =
+      found === undefined ? parseIpv4(options.host) : found.kind === 'found' ? found.addresses[0] : undefined;
     if (address === undefined) return fail(`${options.host}: Unknown host\n`, 255);
     host = formatIpv4(address);
   }
   const entries = dumpNeighbours(context.namespace, context.clock.now());
   const rows: ArpRow[] = entries
-    .filter((entry) => (host === undefined || entry.address === host) && (options.device === undefined || entry.device === options.device))
+    .filter(
+      (entry) =>
+        (host === undefined || entry.address === host) &&
+        (options.device === undefined || entry.device === options.device),
+    )
     .map((entry) => ({
       name: options.numeric ? undefined : nameOf(service, entry.address),
       address: entry.address,
@@ -77,7 +82,8 @@ function show(options: ArpOptions, dialect: Dialect, names: NameServices, contex
       device: entry.device,
     }));
   let stdout = dialect === 'busybox' || options.bsd ? formatArpBsd(rows, dialect) : formatArpTable(rows);
-  if (options.verbose) stdout += `Entries: ${entries.length}\tSkipped: ${entries.length - rows.length}\tFound: ${rows.length}\n`;
+  if (options.verbose)
+    stdout += `Entries: ${entries.length}\tSkipped: ${entries.length - rows.length}\tFound: ${rows.length}\n`;
   if (rows.length === 0) stdout += noMatch(options, dialect, host, entries.length);
   return ok(stdout);
 }

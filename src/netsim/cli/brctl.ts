@@ -1,7 +1,13 @@
 import { bridgeIdMac, dumpFdb } from '../kernel/bridge-fdb';
 import type { Link } from '../kernel/link';
 import { linkNamed } from '../kernel/namespace';
-import { BRCTL_SHOW_HEADER, BRCTL_USAGE, formatBrctlBridge, formatBrctlShowmacs, type BrctlMacRecord } from '../format/brctl';
+import {
+  BRCTL_SHOW_HEADER,
+  BRCTL_USAGE,
+  formatBrctlBridge,
+  formatBrctlShowmacs,
+  type BrctlMacRecord,
+} from '../format/brctl';
 import { fail, ok, type CommandResult, type ProcessContext, type Program } from './command';
 
 /** bridge_utils' brctl -V: PACKAGE_NAME and PACKAGE_VERSION of the 1.7.1 tarball, which says 1.7. */
@@ -23,11 +29,34 @@ export const brctlProgram: Program = {
     if (command === 'showmacs') return showmacs(rest, context);
     if (KNOWN.includes(command)) return fail(`brctl: "${command}" is not available in this simulator yet.\n`, 1);
     const complaint = `never heard of command [${command}]\n`;
-    return { stdout: BRCTL_USAGE, stderr: complaint, exitCode: 1, output: [{ stream: 'stderr', text: complaint }, { stream: 'stdout', text: BRCTL_USAGE }] };
+    return {
+      stdout: BRCTL_USAGE,
+      stderr: complaint,
+      exitCode: 1,
+      output: [
+        { stream: 'stderr', text: complaint },
+        { stream: 'stdout', text: BRCTL_USAGE },
+      ],
+    };
   },
 };
 
-const KNOWN = ['addbr', 'delbr', 'addif', 'delif', 'hairpin', 'setageing', 'setbridgeprio', 'setfd', 'sethello', 'setmaxage', 'setpathcost', 'setportprio', 'showstp', 'stp'];
+const KNOWN = [
+  'addbr',
+  'delbr',
+  'addif',
+  'delif',
+  'hairpin',
+  'setageing',
+  'setbridgeprio',
+  'setfd',
+  'sethello',
+  'setmaxage',
+  'setpathcost',
+  'setportprio',
+  'showstp',
+  'stp',
+];
 
 /**
  * br_cmd_show: every bridge, or those named, each as show_bridge prints it
@@ -37,7 +66,13 @@ const KNOWN = ['addbr', 'delbr', 'addif', 'delif', 'hairpin', 'setageing', 'setb
  */
 function show(names: readonly string[], context: ProcessContext): CommandResult {
   const links = [...context.namespace.links.values()];
-  const bridges = names.length > 0 ? names : links.filter((link) => link.kind === 'bridge').map((link) => link.name).sort(byName);
+  const bridges =
+    names.length > 0
+      ? names
+      : links
+          .filter((link) => link.kind === 'bridge')
+          .map((link) => link.name)
+          .sort(byName);
   let stdout = '';
   let stderr = '';
   for (const name of bridges) {
@@ -47,8 +82,17 @@ function show(names: readonly string[], context: ProcessContext): CommandResult 
       continue;
     }
     if (stdout === '') stdout = BRCTL_SHOW_HEADER;
-    const ports = links.filter((link) => link.master === bridge.index).map((link) => link.name).sort(byName);
-    stdout += formatBrctlBridge({ name, priority: 0x8000, mac: bridgeIdMac(context.namespace, bridge), stp: false, ports });
+    const ports = links
+      .filter((link) => link.master === bridge.index)
+      .map((link) => link.name)
+      .sort(byName);
+    stdout += formatBrctlBridge({
+      name,
+      priority: 0x8000,
+      mac: bridgeIdMac(context.namespace, bridge),
+      stp: false,
+      ports,
+    });
   }
   return { stdout, stderr, exitCode: stderr === '' ? 0 : 1 };
 }
@@ -62,17 +106,33 @@ const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * VLAN), sorted by MAC (compare_fdbs).
  */
 function showmacs(names: readonly string[], context: ProcessContext): CommandResult {
-  if (names.length !== 1) return { stdout: 'Incorrect number of arguments for command\nUsage: brctl showmacs <bridge>\t\tshow a list of mac addrs\n', stderr: '', exitCode: 1 };
+  if (names.length !== 1)
+    return {
+      stdout: 'Incorrect number of arguments for command\nUsage: brctl showmacs <bridge>\t\tshow a list of mac addrs\n',
+      stderr: '',
+      exitCode: 1,
+    };
   const bridge = linkNamed(context.namespace, names[0]!);
   if (!bridge) return fail('read of forward table failed: No such device\n', 1);
-  if (bridge.kind !== 'bridge') return fail(`brctl: showmacs of "${bridge.name}", which is no bridge, is not available in this simulator yet.\n`, 1);
+  if (bridge.kind !== 'bridge')
+    return fail(
+      `brctl: showmacs of "${bridge.name}", which is no bridge, is not available in this simulator yet.\n`,
+      1,
+    );
   const { kernel, namespace } = context;
   const now = context.clock.now();
   const learnedAt = new Map<string, number>((bridge.fdb ?? []).map((entry) => [entry.mac, entry.updatedMs]));
-  const ports = new Map<string, Link>([...namespace.links.values()].filter((link) => link.master === bridge.index).map((link) => [link.name, link]));
+  const ports = new Map<string, Link>(
+    [...namespace.links.values()].filter((link) => link.master === bridge.index).map((link) => [link.name, link]),
+  );
   const entries: BrctlMacRecord[] = dumpFdb(namespace, (link) => kernel.hasCarrier(namespace, link), now)
     .filter((record) => record.master === bridge.name && ports.has(record.device))
-    .map((record) => ({ portNo: ports.get(record.device)!.portNo ?? 0, mac: record.mac, local: record.permanent, ageCentiseconds: record.permanent ? 0 : Math.floor((now - (learnedAt.get(record.mac) ?? now)) / 10) }));
+    .map((record) => ({
+      portNo: ports.get(record.device)!.portNo ?? 0,
+      mac: record.mac,
+      local: record.permanent,
+      ageCentiseconds: record.permanent ? 0 : Math.floor((now - (learnedAt.get(record.mac) ?? now)) / 10),
+    }));
   entries.sort((a, b) => byName(a.mac, b.mac));
   return ok(formatBrctlShowmacs(entries));
 }

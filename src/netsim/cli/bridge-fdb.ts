@@ -15,10 +15,16 @@ const WRITES = ['add', 'append', 'replace', 'delete', 'get'];
 export function bridgeFdb(args: readonly string[], context: ProcessContext): CommandResult {
   const [verb, ...words] = args;
   if (verb !== undefined && !isShow(verb)) {
-    if (WRITES.some((write) => matches(verb, write)) || verb === 'flush') return fail(`bridge fdb: "${verb}" is not available in this simulator yet.\n`, 255);
+    if (WRITES.some((write) => matches(verb, write)) || verb === 'flush')
+      return fail(`bridge fdb: "${verb}" is not available in this simulator yet.\n`, 255);
     return fail(`Command "${verb}" is unknown, try "bridge fdb help".\n`, 255);
   }
-  const filter = { device: undefined as string | undefined, bridge: undefined as string | undefined, vlan: undefined as number | undefined, dynamic: false };
+  const filter = {
+    device: undefined as string | undefined,
+    bridge: undefined as string | undefined,
+    vlan: undefined as number | undefined,
+    dynamic: false,
+  };
   for (let index = 0; index < words.length; index++) {
     const word = words[index]!;
     const next = () => words[++index];
@@ -32,11 +38,14 @@ export function bridgeFdb(args: readonly string[], context: ProcessContext): Com
     else if (word === 'dynamic') filter.dynamic = true;
   }
   const { kernel, namespace } = context;
-  if (filter.bridge !== undefined && !linkNamed(namespace, filter.bridge)) return fail(`Cannot find bridge device "${filter.bridge}"\n`, 255);
-  if (filter.device !== undefined && !linkNamed(namespace, filter.device)) return fail(`Cannot find device "${filter.device}"\n`, 255);
+  if (filter.bridge !== undefined && !linkNamed(namespace, filter.bridge))
+    return fail(`Cannot find bridge device "${filter.bridge}"\n`, 255);
+  if (filter.device !== undefined && !linkNamed(namespace, filter.device))
+    return fail(`Cannot find device "${filter.device}"\n`, 255);
   const bridge = filter.bridge === undefined ? undefined : linkNamed(namespace, filter.bridge)!;
   // rtnl_fdb_dump with NDA_MASTER: the bridge itself and the devices it is the master of.
-  const inBridge = (device: string) => bridge === undefined || device === bridge.name || linkNamed(namespace, device)?.master === bridge.index;
+  const inBridge = (device: string) =>
+    bridge === undefined || device === bridge.name || linkNamed(namespace, device)?.master === bridge.index;
   const records = dumpFdb(namespace, (link) => kernel.hasCarrier(namespace, link), context.clock.now()).filter(
     (record) =>
       inBridge(record.device) &&

@@ -12,10 +12,12 @@ import { isShow } from './ip-common';
  */
 export function bridgeVlan(args: readonly string[], context: ProcessContext): CommandResult {
   const [verb, ...words] = args;
-  if (verb !== undefined && !isShow(verb)) return fail(`bridge vlan: "${verb}" is not available in this simulator yet.\n`, 255);
+  if (verb !== undefined && !isShow(verb))
+    return fail(`bridge vlan: "${verb}" is not available in this simulator yet.\n`, 255);
   let device: string | undefined;
   for (let index = 0; index < words.length; index++) {
-    if (words[index] !== 'dev') return fail(`bridge vlan: "${words[index]}" is not available in this simulator yet.\n`, 255);
+    if (words[index] !== 'dev')
+      return fail(`bridge vlan: "${words[index]}" is not available in this simulator yet.\n`, 255);
     device = words[++index];
     if (device === undefined) return fail('Command line is not complete. Try option "help"\n', 255);
   }
@@ -23,7 +25,9 @@ export function bridgeVlan(args: readonly string[], context: ProcessContext): Co
   if (device !== undefined && !linkNamed(namespace, device)) return fail(`Cannot find device "${device}"\n`, 255);
   const ports = [...namespace.links.values()]
     .sort((a, b) => a.index - b.index)
-    .filter((link) => (link.kind === 'bridge' || link.master !== undefined) && (device === undefined || link.name === device))
+    .filter(
+      (link) => (link.kind === 'bridge' || link.master !== undefined) && (device === undefined || link.name === device),
+    )
     .map((link) => ({ name: link.name, vlans: [{ vid: DEFAULT_PVID, pvid: true, untagged: true }] }));
   return ok(formatVlanShow(ports));
 }

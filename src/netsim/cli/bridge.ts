@@ -46,8 +46,11 @@ function bridgeLink(rest: readonly string[], context: ProcessContext): CommandRe
     if (word === 'dev') device = filters[++index];
     else device = word;
   }
-  if (device !== undefined && !links.some((link) => link.name === device)) return fail(`Cannot find device "${device}"\n`, 1);
-  const ports = links.filter((link) => link.master !== undefined && (device === undefined || link.name === device)).map((link) => portOf(link, links));
+  if (device !== undefined && !links.some((link) => link.name === device))
+    return fail(`Cannot find device "${device}"\n`, 1);
+  const ports = links
+    .filter((link) => link.master !== undefined && (device === undefined || link.name === device))
+    .map((link) => portOf(link, links));
   return ok(formatBridgeLink(ports));
 }
 
@@ -55,7 +58,13 @@ function portOf(link: LinkRecord, links: readonly LinkRecord[]): BridgePortRecor
   // br_port_state_selection: a port of a bridge that is down stays disabled.
   const bridgeUp = links.find((candidate) => candidate.name === link.master)?.flags.includes('UP') ?? false;
   const up = link.flags.includes('UP') && link.flags.includes('LOWER_UP') && bridgeUp;
-  return { link, peerName: peerName(link, links), state: up ? 'forwarding' : 'disabled', priority: PORT_PRIORITY, cost: VETH_PORT_COST };
+  return {
+    link,
+    peerName: peerName(link, links),
+    state: up ? 'forwarding' : 'disabled',
+    priority: PORT_PRIORITY,
+    cost: VETH_PORT_COST,
+  };
 }
 
 /** bridge link resolves IFLA_LINK in its own namespace, so a peer's ifindex 2 prints as the host's own link 2. */
@@ -81,7 +90,12 @@ function bridgeOptions(args: readonly string[]): { rest: readonly string[] } | C
     if (matches(option, '-Version')) return ok('bridge utility, 6.15.0\n');
     if (matches(option, '-oneline')) continue;
     // bridge.c knows these, in this order after -Version; the simulation does not act on them.
-    if (UNSIMULATED_OPTIONS.some((known) => matches(option, known)) || option === '-4' || option === '-6' || /^-c(olor)?(=|$)/.test(option)) {
+    if (
+      UNSIMULATED_OPTIONS.some((known) => matches(option, known)) ||
+      option === '-4' ||
+      option === '-6' ||
+      /^-c(olor)?(=|$)/.test(option)
+    ) {
       return fail(`bridge: option "${option}" is not available in this simulator yet.\n`, 255);
     }
     return fail(`Option "${option}" is unknown, try "bridge help".\n`, 255);
@@ -89,7 +103,19 @@ function bridgeOptions(args: readonly string[]): { rest: readonly string[] } | C
   return { rest: args.slice(index) };
 }
 
-const UNSIMULATED_OPTIONS = ['-stats', '-statistics', '-details', '-timestamp', '-family', '-netns', '-compressvlans', '-force', '-json', '-pretty', '-batch'];
+const UNSIMULATED_OPTIONS = [
+  '-stats',
+  '-statistics',
+  '-details',
+  '-timestamp',
+  '-family',
+  '-netns',
+  '-compressvlans',
+  '-force',
+  '-json',
+  '-pretty',
+  '-batch',
+];
 
 /** bridge/bridge.c usage() as of iproute2 6.15 (Debian 13), which exits -1. */
 const USAGE = `Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }

@@ -1,5 +1,12 @@
 import { dumpLinks, dumpRoutes } from '../kernel/dump';
-import { formatIpAddr, formatIpAddrOneline, formatIpLink, onelineRecords, type AddressFamily, type IpDialect } from '../format/ip-link';
+import {
+  formatIpAddr,
+  formatIpAddrOneline,
+  formatIpLink,
+  onelineRecords,
+  type AddressFamily,
+  type IpDialect,
+} from '../format/ip-link';
 import { formatBusyboxIpRoute } from '../format/ip-route';
 import { fail, ok, type CommandResult, type ProcessContext, type Program } from './command';
 
@@ -25,11 +32,17 @@ interface Options {
   readonly oneline: boolean;
 }
 
-type Handler = (args: readonly string[], options: Options, context: ProcessContext, dialect: IpDialect) => CommandResult;
+type Handler = (
+  args: readonly string[],
+  options: Options,
+  context: ProcessContext,
+  dialect: IpDialect,
+) => CommandResult;
 
 /** `[show|list] [dev] IFACE`: BusyBox takes any other word as the device (ipaddr_list_or_flush). */
 function deviceOf(args: readonly string[]): string | undefined {
-  const words = args[0] !== undefined && ['show', 'list', 'lst'].some((word) => word.startsWith(args[0]!)) ? args.slice(1) : args;
+  const words =
+    args[0] !== undefined && ['show', 'list', 'lst'].some((word) => word.startsWith(args[0]!)) ? args.slice(1) : args;
   return words[0] === 'dev' ? words[1] : words[0];
 }
 
@@ -55,7 +68,8 @@ const link: Handler = (args, { oneline }, context, dialect) => {
 };
 
 /** `ip route` lists the main table's IPv4 routes, as the capture shows. */
-const route: Handler = (_args, _family, context) => ok(formatBusyboxIpRoute(dumpRoutes(context.kernel, context.namespace)));
+const route: Handler = (_args, _family, context) =>
+  ok(formatBusyboxIpRoute(dumpRoutes(context.kernel, context.namespace)));
 
 /** ip.c's objects, matched by prefix in this order (index_in_substrings): `ip a` is address, `ip r` route, `ip l` link. */
 const OBJECTS: [string, Handler][] = [

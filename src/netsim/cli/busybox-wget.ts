@@ -30,7 +30,16 @@ const OPTIONS: readonly OptionSpec[] = [
   { short: 't', long: 'tries', takesValue: true },
   { short: 'n', long: undefined, takesValue: false },
   ...['header', 'post-data', 'post-file'].map((long) => ({ short: undefined, long, takesValue: true })),
-  ...['spider', 'no-check-certificate', 'passive-ftp', 'no-cache', 'no-verbose', 'no-clobber', 'no-host-directories', 'no-parent'].map((long) => ({ short: undefined, long, takesValue: false })),
+  ...[
+    'spider',
+    'no-check-certificate',
+    'passive-ftp',
+    'no-cache',
+    'no-verbose',
+    'no-clobber',
+    'no-host-directories',
+    'no-parent',
+  ].map((long) => ({ short: undefined, long, takesValue: false })),
 ];
 
 /** wget's usage (the //usage lines of wget.c, with FEATURE_WGET_LONG_OPTIONS and TIMEOUT, without OPENSSL), without the banner that names each build. */
@@ -69,17 +78,35 @@ interface WgetRequest {
 /** The command line as wget_main reads it, or its error: getopt's line and the usage, or xatou's `invalid number`. */
 function parseWget(args: readonly string[], libc: Libc): WgetRequest | CommandResult {
   // -n's argument is optional and glued (-nv): take it as a word of its own before getopt sees it.
-  const { events, operands } = getoptLong('wget', args.map((arg) => (/^-n./.test(arg) ? '-n' : arg)), OPTIONS, libc);
+  const { events, operands } = getoptLong(
+    'wget',
+    args.map((arg) => (/^-n./.test(arg) ? '-n' : arg)),
+    OPTIONS,
+    libc,
+  );
   const error = events.find((event) => event.kind === 'error');
   if (error) return fail(error.message + BUSYBOX_WGET_USAGE);
-  const value = (name: string) => events.flatMap((event) => (event.kind === 'option' && (event.spec.short ?? event.spec.long) === name ? [event.value] : [])).at(-1);
-  const has = (name: string) => events.some((event) => event.kind === 'option' && (event.spec.short ?? event.spec.long) === name);
+  const value = (name: string) =>
+    events
+      .flatMap((event) =>
+        event.kind === 'option' && (event.spec.short ?? event.spec.long) === name ? [event.value] : [],
+      )
+      .at(-1);
+  const has = (name: string) =>
+    events.some((event) => event.kind === 'option' && (event.spec.short ?? event.spec.long) === name);
   const timeout = value('T');
   // "T:+": the argument goes through xatoi_positive (libbb/xatonum_template.c), which dies with `invalid number`.
   if (timeout !== undefined && !/^\d+$/.test(timeout ?? '')) return fail(`wget: invalid number '${timeout}'\n`);
   // "-1": at least one URL, or the usage.
   if (operands.length === 0) return fail(BUSYBOX_WGET_USAGE);
-  return { url: operands[0]!, output: value('O'), serverResponse: has('S'), spider: has('spider'), userAgent: value('U') ?? 'Wget', timeoutSeconds: timeout === undefined ? 900 : Number(timeout) };
+  return {
+    url: operands[0]!,
+    output: value('O'),
+    serverResponse: has('S'),
+    spider: has('spider'),
+    userAgent: value('U') ?? 'Wget',
+    timeoutSeconds: timeout === undefined ? 900 : Number(timeout),
+  };
 }
 
 /**
@@ -123,11 +150,24 @@ export function busyboxWgetProgram(names: NameServices, libc: Libc = 'glibc'): P
         timeoutMs,
         resolverAt: (namespace: Namespace) => names({ ...context, namespace }),
       } as const;
-      const outcome = literal6 === undefined ? httpGet(datapath, context.namespace, httpRequest, context.random) : httpGet6(context.kernel, datapath, context.namespace, literal6, httpRequest, context.random);
+      const outcome =
+        literal6 === undefined
+          ? httpGet(datapath, context.namespace, httpRequest, context.random)
+          : httpGet6(context.kernel, datapath, context.namespace, literal6, httpRequest, context.random);
       context.clock.advance(outcome.elapsedMs);
-      const head = outcome.kind === 'response' && request.serverResponse ? responseHead(outcome.response, httpDate(context.clock.now())) : [];
+      const head =
+        outcome.kind === 'response' && request.serverResponse
+          ? responseHead(outcome.response, httpDate(context.clock.now()))
+          : [];
       // wget.c: anything but 2xx (and the redirects it follows) is `server returned error: <status line>`, after -S showed that line.
-      if (outcome.kind === 'response' && !outcome.response.status.startsWith('2')) return fail(`${head.slice(0, 1).map((line) => `  ${line}\n`).join('')}wget: server returned error: HTTP/1.1 ${outcome.response.status}\n`, 1);
+      if (outcome.kind === 'response' && !outcome.response.status.startsWith('2'))
+        return fail(
+          `${head
+            .slice(0, 1)
+            .map((line) => `  ${line}\n`)
+            .join('')}wget: server returned error: HTTP/1.1 ${outcome.response.status}\n`,
+          1,
+        );
       if (outcome.kind === 'response') {
         // get_sanitized_hdr prints the empty line that ends the head too.
         const shown = head.length > 0 ? [...head, ''].map((line) => `  ${line}\n`).join('') : '';
@@ -145,7 +185,8 @@ export function busyboxWgetProgram(names: NameServices, libc: Libc = 'glibc'): P
       // wget asks with GET, which every server model answers.
       if (outcome.kind === 'unsimulated') return fail('netsim: this request is not simulated\n', 1);
       // The alarm (set_alarm around connect) fires before the kernel gives up; a frozen server's silence lasts until it fires.
-      if (outcome.kind === 'no-answer' || (outcome.kind === 'timed-out' && timeoutMs < KERNEL_CONNECT_TIMEOUT_MS)) return fail('wget: download timed out\n', 1);
+      if (outcome.kind === 'no-answer' || (outcome.kind === 'timed-out' && timeoutMs < KERNEL_CONNECT_TIMEOUT_MS))
+        return fail('wget: download timed out\n', 1);
       return fail(`wget: can't connect to remote host${shownAddress}: ${connectError(outcome.kind)}\n`, 1);
     },
   };

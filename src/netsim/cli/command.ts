@@ -52,12 +52,17 @@ export interface OutputChunk {
 
 /** A program's result from what it wrote in order: each stream's text, and the order kept for the terminal. */
 export function collect(output: readonly OutputChunk[], exitCode: number): CommandResult {
-  const text = (stream: OutputChunk['stream']) => output.filter((chunk) => chunk.stream === stream).map((chunk) => chunk.text).join('');
+  const text = (stream: OutputChunk['stream']) =>
+    output
+      .filter((chunk) => chunk.stream === stream)
+      .map((chunk) => chunk.text)
+      .join('');
   return { stdout: text('stdout'), stderr: text('stderr'), exitCode, output };
 }
 
 /** Files a program can read: `cat`, `grep`, `< file`. Errors are errno kinds, their text is the program's. */
-export type ReadFileResult = { readonly content: string } | { readonly error: 'ENOENT' | 'EISDIR' | 'EACCES' | 'ENOTDIR' };
+export type ReadFileResult =
+  { readonly content: string } | { readonly error: 'ENOENT' | 'EISDIR' | 'EACCES' | 'ENOTDIR' };
 
 /** strerror(3) of the errors reading a file gives (kernel/errno.ts), as programs and shells print them. */
 export const READ_ERROR_TEXT: Readonly<Record<Extract<ReadFileResult, { error: unknown }>['error'], string>> = STRERROR;
@@ -72,7 +77,9 @@ export interface FileAccess {
 export function readThrough(access: FileAccess, path: string): ReadFileResult {
   const read = access.fs.read(path, access.who);
   if ('content' in read) return read;
-  return { error: read.error === 'EISDIR' || read.error === 'EACCES' || read.error === 'ENOTDIR' ? read.error : 'ENOENT' };
+  return {
+    error: read.error === 'EISDIR' || read.error === 'EACCES' || read.error === 'ENOTDIR' ? read.error : 'ENOENT',
+  };
 }
 
 /** Where a program runs: which namespace, as whom. */
@@ -140,7 +147,11 @@ export interface TerminalControl {
    */
   exec(containerId: string, argv: readonly string[], options: ExecOptions): CommandResult | 'shell' | 'not-found';
   /** From the next line on, the user types into `argv`, an interactive shell in the container. */
-  enterShell(containerId: string, argv: readonly string[], options: ExecOptions & { firstProcess: boolean; viaAttach?: boolean }): void;
+  enterShell(
+    containerId: string,
+    argv: readonly string[],
+    options: ExecOptions & { firstProcess: boolean; viaAttach?: boolean },
+  ): void;
   /** The terminal's shells, bottom first: the last is the one the current line was typed into (`ps` lists them). */
   shells?(): readonly ShellProcess[];
   /**

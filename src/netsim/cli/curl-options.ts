@@ -31,11 +31,27 @@ export interface CurlOptions {
   url: string | undefined;
 }
 
-type BooleanOption = 'silent' | 'showError' | 'includeHeaders' | 'headOnly' | 'verbose' | 'location' | 'insecure' | 'version';
+type BooleanOption =
+  'silent' | 'showError' | 'includeHeaders' | 'headOnly' | 'verbose' | 'location' | 'insecure' | 'version';
 type ValueOption = 'output' | 'maxTime' | 'connectTimeout' | 'writeOut' | 'method' | 'header' | 'resolve';
 
-const SHORT_FLAGS: Record<string, BooleanOption> = { s: 'silent', S: 'showError', i: 'includeHeaders', I: 'headOnly', v: 'verbose', L: 'location', k: 'insecure', V: 'version' };
-const SHORT_VALUES: Record<string, ValueOption> = { o: 'output', m: 'maxTime', w: 'writeOut', X: 'method', H: 'header' };
+const SHORT_FLAGS: Record<string, BooleanOption> = {
+  s: 'silent',
+  S: 'showError',
+  i: 'includeHeaders',
+  I: 'headOnly',
+  v: 'verbose',
+  L: 'location',
+  k: 'insecure',
+  V: 'version',
+};
+const SHORT_VALUES: Record<string, ValueOption> = {
+  o: 'output',
+  m: 'maxTime',
+  w: 'writeOut',
+  X: 'method',
+  H: 'header',
+};
 const LONG_FLAGS: Record<string, BooleanOption> = {
   '--silent': 'silent',
   '--show-error': 'showError',
@@ -56,10 +72,16 @@ const LONG_VALUES: Record<string, ValueOption> = {
   '--resolve': 'resolve',
 };
 
-export const usage = (problem: string): CommandResult => fail(`curl: ${problem}\ncurl: try 'curl --help' or 'curl --manual' for more information\n`, 2);
+export const usage = (problem: string): CommandResult =>
+  fail(`curl: ${problem}\ncurl: try 'curl --help' or 'curl --manual' for more information\n`, 2);
 
 /** A value option: a file name, seconds as curl's str2udouble reads them, or a string. */
-function setValue(options: CurlOptions, option: ValueOption, name: string, value: string | undefined): CommandResult | undefined {
+function setValue(
+  options: CurlOptions,
+  option: ValueOption,
+  name: string,
+  value: string | undefined,
+): CommandResult | undefined {
   if (value === undefined) return usage(`option ${name}: requires parameter`);
   switch (option) {
     case 'output':
@@ -80,7 +102,8 @@ function setValue(options: CurlOptions, option: ValueOption, name: string, value
     case 'maxTime':
     case 'connectTimeout': {
       const seconds = Number(value);
-      if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0) return usage(`option ${name}: expected a proper numerical parameter`);
+      if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0)
+        return usage(`option ${name}: expected a proper numerical parameter`);
       if (option === 'maxTime') options.maxTimeMs = seconds * 1000;
       else options.connectTimeoutMs = seconds * 1000;
       return undefined;

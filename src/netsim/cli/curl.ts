@@ -2,9 +2,34 @@ import { Datapath } from '../kernel/datapath';
 import type { Namespace } from '../kernel/namespace';
 import { httpDate } from '../wire/time-text';
 import { PROGRESS_HEADER, progressFrame } from '../format/curl-progress';
-import { errorMessage, failureCode, failureText, infoLine, receivedLine, sentLines, trying, type CurlFailure } from '../format/curl-trace';
-import { answer, answerLoopback6, hostInUrl, parseHttpUrl, type HttpOutcome, type HttpRequest, type HttpTarget } from '../userland/http-get';
-import { connect, connectIpv6, connectLoopback6, ephemeralPort, hashedEphemeralPort, type ConnectResult, type Peer } from '../userland/tcp';
+import {
+  errorMessage,
+  failureCode,
+  failureText,
+  infoLine,
+  receivedLine,
+  sentLines,
+  trying,
+  type CurlFailure,
+} from '../format/curl-trace';
+import {
+  answer,
+  answerLoopback6,
+  hostInUrl,
+  parseHttpUrl,
+  type HttpOutcome,
+  type HttpRequest,
+  type HttpTarget,
+} from '../userland/http-get';
+import {
+  connect,
+  connectIpv6,
+  connectLoopback6,
+  ephemeralPort,
+  hashedEphemeralPort,
+  type ConnectResult,
+  type Peer,
+} from '../userland/tcp';
 import { locationOf, responseHead, type HttpResponse } from '../userland/web-servers';
 import { formatIpv4, parseIpv4, type Ipv4 } from '../wire/ipv4';
 import { lookupHost, type NameService } from '../userland/name-resolution';
@@ -29,7 +54,8 @@ const DEBIAN_CURL: CurlBuild = { version: '8.14.1', versionText: CURL_VERSION_TE
 /** --max-redirs' default (tool_cfgable.c, config->maxredirs = DEFAULT_MAXREDIRS). */
 const MAX_REDIRECTS = 50;
 
-const urlOf = (target: HttpTarget) => `http://${hostInUrl(target.host)}${target.port === 80 ? '' : `:${target.port}`}${target.path}`;
+const urlOf = (target: HttpTarget) =>
+  `http://${hostInUrl(target.host)}${target.port === 80 ? '' : `:${target.port}`}${target.path}`;
 
 /** Where a Location header points, from the URL that got it: absolute, or a path on the same host. */
 function resolveLocation(location: string, from: HttpTarget): HttpTarget | undefined {
@@ -81,7 +107,10 @@ class Transcript {
   result(exitCode: number, output: string | undefined): CommandResult {
     if (this.held !== '') this.chunks.push({ stream: 'stdout', text: this.held });
     this.held = '';
-    return { ...collect(this.chunks, exitCode), ...(output === undefined ? {} : { files: [{ path: output, content: this.file }] }) };
+    return {
+      ...collect(this.chunks, exitCode),
+      ...(output === undefined ? {} : { files: [{ path: output, content: this.file }] }),
+    };
   }
 }
 
@@ -190,12 +219,18 @@ class CurlRun {
    */
   private open(target: HttpTarget, all: readonly Candidate[]): Connection | CurlFailure {
     const limit = Math.min(this.options.maxTimeMs, this.options.connectTimeoutMs);
-    const candidates = this.options.ipVersion === undefined ? all : all.filter((candidate) => candidate.family === this.options.ipVersion);
+    const candidates =
+      this.options.ipVersion === undefined
+        ? all
+        : all.filter((candidate) => candidate.family === this.options.ipVersion);
     if (candidates.length === 0) return { kind: 'no-address' };
     for (const candidate of candidates) {
       const address = candidate.family === 4 ? formatIpv4(candidate.address) : candidate.address;
       if (this.options.verbose) this.transcript.err(trying(address, target.port));
-      const connection = candidate.family === 4 ? this.connect4(candidate.address, target.port, limit) : this.connect6(candidate.address, target.port, limit);
+      const connection =
+        candidate.family === 4
+          ? this.connect4(candidate.address, target.port, limit)
+          : this.connect6(candidate.address, target.port, limit);
       if ('send' in connection) {
         this.connections++;
         this.connection = connection;
@@ -215,7 +250,11 @@ class CurlRun {
     return { kind: 'couldnt-connect', host: target.host, port: target.port, elapsedMs: this.elapsedMs };
   }
 
-  private connect4(address: Ipv4, port: number, limit: number): Connection | Exclude<ConnectResult, { kind: 'connected' }> {
+  private connect4(
+    address: Ipv4,
+    port: number,
+    limit: number,
+  ): Connection | Exclude<ConnectResult, { kind: 'connected' }> {
     const { kernel, world, namespace, random, clock } = this.context;
     const datapath = new Datapath(kernel, world, clock.now());
     const result = connect(datapath, namespace, address, port, random, limit);
@@ -223,33 +262,60 @@ class CurlRun {
     return {
       address: formatIpv4(address),
       local: { address: formatIpv4(result.syn.source), port: result.syn.sourcePort },
-      send: (request) => answer(datapath, result, namespace, { ...request, destination: address, resolverAt: this.resolverAt }, random),
+      send: (request) =>
+        answer(datapath, result, namespace, { ...request, destination: address, resolverAt: this.resolverAt }, random),
     };
   }
 
   /** [::1] reaches lo's listeners; another IPv6 address goes through kernel/path6 (a container's on an IPv6 network). */
-  private connect6(address: string, port: number, limit: number): Connection | LoopbackFailure | { readonly kind: 'timed-out'; readonly elapsedMs: number } {
+  private connect6(
+    address: string,
+    port: number,
+    limit: number,
+  ): Connection | LoopbackFailure | { readonly kind: 'timed-out'; readonly elapsedMs: number } {
     const { kernel, world, namespace, random, clock } = this.context;
     if (address !== '::1') return this.connectRemote6(address, port, limit);
     const result = connectLoopback6(namespace, port, random);
     if (result.kind === 'no-address') return { kind: 'no-address', elapsedMs: 0 };
     // IPv6 stays on lo, outside the modelled datapath: a trace names only the socket it reaches.
-    const listener = result.kind === 'connected' && result.peer.kind === 'socket' ? result.peer.socket.process : undefined;
-    kernel.recorder?.add({ kind: 'socket', namespace: namespace.id, protocol: 'tcp', address: '::1', port, process: listener && { name: listener.name, pid: listener.pid } });
+    const listener =
+      result.kind === 'connected' && result.peer.kind === 'socket' ? result.peer.socket.process : undefined;
+    kernel.recorder?.add({
+      kind: 'socket',
+      namespace: namespace.id,
+      protocol: 'tcp',
+      address: '::1',
+      port,
+      process: listener && { name: listener.name, pid: listener.pid },
+    });
     if (result.kind === 'refused') return { kind: 'refused', elapsedMs: 0, from: result.from };
     const peer: Peer = result.peer;
     // The source port is drawn from the random source only for -w, so that other commands draw what they always drew.
     const remote = { address: '::1', port };
-    const local = { address: '::1', port: this.options.writeOut === undefined ? hashedEphemeralPort(remote, clock.now()) : ephemeralPort(random) };
+    const local = {
+      address: '::1',
+      port: this.options.writeOut === undefined ? hashedEphemeralPort(remote, clock.now()) : ephemeralPort(random),
+    };
     // The destination only matters to a relay, which has its own (docker-proxy's container address).
     return {
       address: '::1',
       local,
-      send: (request) => answerLoopback6(new Datapath(kernel, world, clock.now()), peer, { ...request, destination: parseIpv4('127.0.0.1')!, resolverAt: this.resolverAt }, random, { namespace, local, remote }),
+      send: (request) =>
+        answerLoopback6(
+          new Datapath(kernel, world, clock.now()),
+          peer,
+          { ...request, destination: parseIpv4('127.0.0.1')!, resolverAt: this.resolverAt },
+          random,
+          { namespace, local, remote },
+        ),
     };
   }
 
-  private connectRemote6(address: string, port: number, limit: number): Connection | LoopbackFailure | { readonly kind: 'timed-out'; readonly elapsedMs: number } {
+  private connectRemote6(
+    address: string,
+    port: number,
+    limit: number,
+  ): Connection | LoopbackFailure | { readonly kind: 'timed-out'; readonly elapsedMs: number } {
     const { kernel, world, namespace, random, clock } = this.context;
     const result = connectIpv6(kernel, namespace, address, port, random);
     switch (result.kind) {
@@ -260,12 +326,28 @@ class CurlRun {
       case 'refused':
         return { kind: 'refused', elapsedMs: 0, from: result.from };
       case 'host-unreachable':
-        return result.elapsedMs >= limit ? { kind: 'timed-out', elapsedMs: limit } : { kind: 'host-unreachable', elapsedMs: result.elapsedMs, from: result.from };
+        return result.elapsedMs >= limit
+          ? { kind: 'timed-out', elapsedMs: limit }
+          : { kind: 'host-unreachable', elapsedMs: result.elapsedMs, from: result.from };
       case 'connected': {
         const remote = { address, port };
-        const local = { address: result.local, port: this.options.writeOut === undefined ? hashedEphemeralPort(remote, clock.now()) : ephemeralPort(random) };
+        const local = {
+          address: result.local,
+          port: this.options.writeOut === undefined ? hashedEphemeralPort(remote, clock.now()) : ephemeralPort(random),
+        };
         const peer = result.peer;
-        return { address, local, send: (request) => answerLoopback6(new Datapath(kernel, world, clock.now()), peer, { ...request, destination: parseIpv4('127.0.0.1')! }, random, { namespace, local, remote }) };
+        return {
+          address,
+          local,
+          send: (request) =>
+            answerLoopback6(
+              new Datapath(kernel, world, clock.now()),
+              peer,
+              { ...request, destination: parseIpv4('127.0.0.1')! },
+              random,
+              { namespace, local, remote },
+            ),
+        };
       }
     }
   }
@@ -291,7 +373,15 @@ class CurlRun {
     this.info('Request completely sent off');
     const requestBytes = lines.join('\r\n').length + 4;
     // The server sees what the method asks for; a HEAD from -I or -X HEAD has no body.
-    return { method, path: target.path, host: hostHeader?.line?.slice(5).trim() ?? host, headers: lines.slice(1), port: target.port, requestBytes, timeoutMs: this.options.maxTimeMs };
+    return {
+      method,
+      path: target.path,
+      host: hostHeader?.line?.slice(5).trim() ?? host,
+      headers: lines.slice(1),
+      port: target.port,
+      requestBytes,
+      timeoutMs: this.options.maxTimeMs,
+    };
   }
 
   /** The head line by line (-v's copy, then -i's), the body, the meter's last frame. */
@@ -368,13 +458,16 @@ class CurlRun {
     }
     const waited = this.context.interruptAfterMs ?? 0;
     this.context.clock.advance(waited);
-    if (this.meter) for (let second = 1; second <= Math.floor(waited / 1000); second++) this.transcript.err(this.idleFrame(second));
+    if (this.meter)
+      for (let second = 1; second <= Math.floor(waited / 1000); second++) this.transcript.err(this.idleFrame(second));
     this.transcript.chunks.push({ stream: 'tty', text: '^C' });
     return this.transcript.result(130, this.options.output);
   }
 
   private unsimulated(): CommandResult {
-    this.transcript.err(`netsim: this server's answer to ${this.options.method} is not simulated (only GET and HEAD)\n`);
+    this.transcript.err(
+      `netsim: this server's answer to ${this.options.method} is not simulated (only GET and HEAD)\n`,
+    );
     return this.transcript.result(1, this.options.output);
   }
 
@@ -418,7 +511,13 @@ class CurlRun {
       sizeDownload: received?.bodyBytes ?? 0,
       sizeHeader: received ? received.head.join('\r\n').length + 4 : 0,
       sizeRequest: received?.requestBytes ?? 0,
-      times: { namelookup, connect, pretransfer: connect, starttransfer: received ? connect + spentUs + arrivedUs : 0, total },
+      times: {
+        namelookup,
+        connect,
+        pretransfer: connect,
+        starttransfer: received ? connect + spentUs + arrivedUs : 0,
+        total,
+      },
       speedDownload: received && total > 0 ? Math.floor((received.bodyBytes * 1_000_000) / total) : 0,
       headers: received?.head.slice(1) ?? [],
     };
@@ -476,7 +575,11 @@ type LoopbackFailure =
   | { readonly kind: 'refused'; readonly elapsedMs: number; readonly from: { address: string; port: number } };
 
 /** -v's line for one address that failed (cf-socket.c: immediate failures at connect(2), later ones from SO_ERROR). */
-function connectError(address: string, port: number, failure: Exclude<ConnectResult, { kind: 'connected' | 'timed-out' }> | LoopbackFailure): string {
+function connectError(
+  address: string,
+  port: number,
+  failure: Exclude<ConnectResult, { kind: 'connected' | 'timed-out' }> | LoopbackFailure,
+): string {
   switch (failure.kind) {
     case 'network-unreachable':
       return `Immediate connect fail for ${address}: Network is unreachable`;
@@ -505,18 +608,35 @@ interface Resolved {
  * a machine with no IPv6 route (and its IPv6 ones with -6). Undefined: the name
  * did not resolve.
  */
-function resolveHost(host: string, port: number, resolve: readonly ResolveEntry[], service: NameService, ipVersion: 4 | 6 | undefined): Resolved | undefined {
+function resolveHost(
+  host: string,
+  port: number,
+  resolve: readonly ResolveEntry[],
+  service: NameService,
+  ipVersion: 4 | 6 | undefined,
+): Resolved | undefined {
   const cached = resolve.find((entry) => entry.host.toLowerCase() === host.toLowerCase() && entry.port === port);
   if (cached) return { candidates: cached.addresses, ipv6: [], ipv4: [], cached: true };
   const loopback = parseIpv4('127.0.0.1')!;
-  if (host === 'localhost') return { candidates: [{ family: 6, address: '::1' }, { family: 4, address: loopback }], ipv6: ['::1'], ipv4: [loopback], cached: false };
+  if (host === 'localhost')
+    return {
+      candidates: [
+        { family: 6, address: '::1' },
+        { family: 4, address: loopback },
+      ],
+      ipv6: ['::1'],
+      ipv4: [loopback],
+      cached: false,
+    };
   if (host.includes(':')) return { candidates: [{ family: 6, address: host }], ipv6: [], ipv4: [], cached: false };
   const address = parseIpv4(host);
   if (address !== undefined) return { candidates: [{ family: 4, address }], ipv6: [], ipv4: [], cached: false };
   const lookup = lookupHost(service, host);
   if (lookup.kind !== 'found') return undefined;
   const candidates: Candidate[] =
-    ipVersion === 6 ? lookup.ipv6.map((ipv6) => ({ family: 6, address: ipv6 })) : lookup.addresses.map((ipv4) => ({ family: 4, address: ipv4 }));
+    ipVersion === 6
+      ? lookup.ipv6.map((ipv6) => ({ family: 6, address: ipv6 }))
+      : lookup.addresses.map((ipv4) => ({ family: 4, address: ipv4 }));
   return { candidates, ipv6: lookup.ipv6, ipv4: lookup.addresses, cached: false };
 }
 
@@ -552,21 +672,32 @@ export function curlProgram(names: NameServices, build: CurlBuild = DEBIAN_CURL)
     run(args, context: ProcessContext) {
       const options = parseCurlArguments(args);
       if ('exitCode' in options) return options;
-      if (options.version) return build.versionText === undefined ? fail(`netsim: curl --version of curl ${build.version} is not simulated\n`, 1) : { stdout: build.versionText, stderr: '', exitCode: 0 };
-      if (options.url === undefined) return fail("curl: try 'curl --help' or 'curl --manual' for more information\n", 2);
+      if (options.version)
+        return build.versionText === undefined
+          ? fail(`netsim: curl --version of curl ${build.version} is not simulated\n`, 1)
+          : { stdout: build.versionText, stderr: '', exitCode: 0 };
+      if (options.url === undefined)
+        return fail("curl: try 'curl --help' or 'curl --manual' for more information\n", 2);
       // TLS is not modelled: saying so is honest, a handshake or a page made up would not be.
-      if (/^https:\/\//i.test(options.url)) return fail('curl: https:// URLs are not available in this simulator yet (no TLS); try http://\n', 1);
+      if (/^https:\/\//i.test(options.url))
+        return fail('curl: https:// URLs are not available in this simulator yet (no TLS); try http://\n', 1);
       const target = parseHttpUrl(options.url);
       if (!target) return fail(`curl: (3) URL rejected: Bad hostname\n`, 3);
       const resolve: ResolveEntry[] = [];
       for (const text of options.resolve) {
         const entry = parseResolve(text);
         // failf in Curl_loadhostpairs: CURLE_SETOPT_OPTION_SYNTAX.
-        if (!entry) return fail(options.silent && !options.showError ? '' : `curl: (49) Couldn't parse CURLOPT_RESOLVE entry '${text}'\n`, 49);
+        if (!entry)
+          return fail(
+            options.silent && !options.showError ? '' : `curl: (49) Couldn't parse CURLOPT_RESOLVE entry '${text}'\n`,
+            49,
+          );
         resolve.push(entry);
       }
-      if (options.method === 'HEAD' && !options.headOnly) return fail('netsim: curl -X HEAD, which waits for a body that never comes, is not simulated: use -I\n', 1);
-      const lookup = (host: string, port: number) => resolveHost(host, port, resolve, names(context), options.ipVersion);
+      if (options.method === 'HEAD' && !options.headOnly)
+        return fail('netsim: curl -X HEAD, which waits for a body that never comes, is not simulated: use -I\n', 1);
+      const lookup = (host: string, port: number) =>
+        resolveHost(host, port, resolve, names(context), options.ipVersion);
       const run = new CurlRun(options, context, target, lookup, (namespace) => names({ ...context, namespace }), build);
       for (const entry of resolve) run.info(`Added ${entry.text} to DNS cache`);
       const resolved = lookup(target.host, target.port);

@@ -36,7 +36,8 @@ Recognized TIME formats:
 /** getopt's complaint about an unknown option: glibc's words (GNU date, the busybox image), or musl's (Alpine). */
 function unknownOption(dialect: 'gnu' | 'busybox' | 'busybox-musl', arg: string) {
   const isLong = arg.startsWith('--');
-  if (dialect === 'busybox-musl') return fail(`date: unrecognized option: ${isLong ? arg.slice(2) : arg[1]}\n${BUSYBOX_DATE_USAGE}`);
+  if (dialect === 'busybox-musl')
+    return fail(`date: unrecognized option: ${isLong ? arg.slice(2) : arg[1]}\n${BUSYBOX_DATE_USAGE}`);
   const message = isLong ? `date: unrecognized option '${arg}'\n` : `date: invalid option -- '${arg[1]}'\n`;
   return dialect === 'gnu' ? tryHelp('date', message) : fail(message + BUSYBOX_DATE_USAGE);
 }

@@ -15,9 +15,23 @@ const DIG_GIVE_UP_MS = 15_000;
  * Types BIND and BusyBox know but netsim's resolvers do not serve: asking for
  * one says so instead of inventing an answer.
  */
-const UNMODELLED_TYPES = new Set(['SOA', 'TXT', 'SRV', 'ANY', 'CAA', 'HTTPS', 'SVCB', 'DS', 'DNSKEY', 'NAPTR', 'TLSA', 'AXFR']);
+const UNMODELLED_TYPES = new Set([
+  'SOA',
+  'TXT',
+  'SRV',
+  'ANY',
+  'CAA',
+  'HTTPS',
+  'SVCB',
+  'DS',
+  'DNSKEY',
+  'NAPTR',
+  'TLSA',
+  'AXFR',
+]);
 
-const unmodelled = (tool: string, type: string) => fail(`${tool}: ${type} queries are not available in this simulator yet.\n`, 1);
+const unmodelled = (tool: string, type: string) =>
+  fail(`${tool}: ${type} queries are not available in this simulator yet.\n`, 1);
 
 interface DigRequest {
   server: string | undefined;
@@ -48,7 +62,15 @@ function plusOption(word: string, request: DigRequest): void {
  * name. A word that names a type sets it wherever it stands (`dig MX google.com`).
  */
 function parseDig(args: readonly string[]): DigRequest | CommandResult {
-  const request: DigRequest = { server: undefined, name: undefined, type: 'A', short: false, tcp: false, edns: true, display: { cmd: true, comments: true, question: true, answer: true, stats: true } };
+  const request: DigRequest = {
+    server: undefined,
+    name: undefined,
+    type: 'A',
+    short: false,
+    tcp: false,
+    edns: true,
+    display: { cmd: true, comments: true, question: true, answer: true, stats: true },
+  };
   for (let index = 0; index < args.length; index++) {
     const word = args[index]!;
     const upper = word.toUpperCase();
@@ -65,7 +87,8 @@ function parseDig(args: readonly string[]): DigRequest | CommandResult {
       }
       const address = parseIpv4(value);
       // dig -x takes either family (dighost.c get_reverse): an IPv6 address becomes its ip6.arpa nibble name.
-      if (address === undefined && !isIpv6Text(value)) return fail(`dig: '${value}' is not a valid IPv4 or IPv6 address in this simulator.\n`, 1);
+      if (address === undefined && !isIpv6Text(value))
+        return fail(`dig: '${value}' is not a valid IPv4 or IPv6 address in this simulator.\n`, 1);
       request.name = address === undefined ? reverseName6(value) : reverseName(address);
       request.type = 'PTR';
     } else if (word === '-4' || word === '-6') continue;
@@ -91,16 +114,33 @@ export function digProgram(names: NameServices): Program {
       const server = request.server ?? service.nameservers[0] ?? '127.0.0.1';
       const named = request.server !== undefined;
       // Without a name dig asks for the root's NS records, which the simulated resolvers do not serve.
-      if (request.name === undefined) return fail('dig: a query for the root servers is not available in this simulator yet.\n', 1);
+      if (request.name === undefined)
+        return fail('dig: a query for the root servers is not available in this simulator yet.\n', 1);
       const options: QueryOptions = { tcp: request.tcp, edns: request.edns };
-      const exchange = queryServer(service, server, { name: request.name, type: request.type }, context.random, options);
+      const exchange = queryServer(
+        service,
+        server,
+        { name: request.name, type: request.type },
+        context.random,
+        options,
+      );
       if (exchange.reply === 'unreachable') {
         context.clock.advance(request.tcp ? DIG_GIVE_UP_MS / 3 : DIG_GIVE_UP_MS);
         const shown = request.display.cmd && !request.short;
-        return { stdout: formatDigNoServers(server, args.join(' '), request.tcp, !shown, named), stderr: '', exitCode: 9 };
+        return {
+          stdout: formatDigNoServers(server, args.join(' '), request.tcp, !shown, named),
+          stderr: '',
+          exitCode: 9,
+        };
       }
       context.clock.advance(exchange.reply.elapsedMs);
-      return { stdout: request.short ? formatDigShort(exchange) : formatDig(exchange, args.join(' '), context.clock.now(), request.display, named), stderr: '', exitCode: 0 };
+      return {
+        stdout: request.short
+          ? formatDigShort(exchange)
+          : formatDig(exchange, args.join(' '), context.clock.now(), request.display, named),
+        stderr: '',
+        exitCode: 0,
+      };
     },
   };
 }
@@ -126,12 +166,16 @@ function parseNslookup(args: readonly string[], dialect: NslookupDialect): Nsloo
     const upper = typed.toUpperCase();
     if (UNMODELLED_TYPES.has(upper)) return unmodelled('nslookup', upper);
     // BIND's testtype() prints its complaint and keeps the default; BusyBox dies (bb_error_msg_and_die).
-    if (!isDnsType(upper)) return dialect === 'bind' ? fail(`unknown query type: ${typed}\n`, 1) : fail(`nslookup: invalid query type "${typed}"\n`, 1);
+    if (!isDnsType(upper))
+      return dialect === 'bind'
+        ? fail(`unknown query type: ${typed}\n`, 1)
+        : fail(`nslookup: invalid query type "${typed}"\n`, 1);
     if (dialect === 'bind') types.splice(0, types.length, upper);
     else if (!types.includes(upper)) types.push(upper);
   }
   const [name, server] = words;
-  if (name === undefined) return fail(dialect === 'bind' ? '' : 'Usage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n', 1);
+  if (name === undefined)
+    return fail(dialect === 'bind' ? '' : 'Usage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n', 1);
   return { name, server, types };
 }
 
@@ -146,8 +190,13 @@ const BUSYBOX_TYPE_ORDER: readonly DnsType[] = ['NS', 'A', 'AAAA', 'CNAME', 'MX'
 function questionsOf(request: NslookupRequest, dialect: NslookupDialect): DnsQuestion[] {
   const address = parseIpv4(request.name);
   if (request.types.length === 0 && address !== undefined) return [{ name: reverseName(address), type: 'PTR' }];
-  if (request.types.length === 0) return [{ name: request.name, type: 'A' }, { name: request.name, type: 'AAAA' }];
-  const ordered = dialect === 'busybox' ? BUSYBOX_TYPE_ORDER.filter((type) => request.types.includes(type)) : request.types;
+  if (request.types.length === 0)
+    return [
+      { name: request.name, type: 'A' },
+      { name: request.name, type: 'AAAA' },
+    ];
+  const ordered =
+    dialect === 'busybox' ? BUSYBOX_TYPE_ORDER.filter((type) => request.types.includes(type)) : request.types;
   return ordered.map((type) => ({ name: request.name, type }));
 }
 
@@ -156,7 +205,9 @@ function chased(exchange: DnsExchange): string {
   const reply = exchange.reply;
   if (reply === 'unreachable') return exchange.question.name;
   let name = exchange.question.name.replace(/\.$/, '').toLowerCase();
-  for (const record of reply.answers) if (record.type === 'CNAME' && record.name.replace(/\.$/, '').toLowerCase() === name) name = record.target.replace(/\.$/, '');
+  for (const record of reply.answers)
+    if (record.type === 'CNAME' && record.name.replace(/\.$/, '').toLowerCase() === name)
+      name = record.target.replace(/\.$/, '');
   return name;
 }
 
@@ -174,7 +225,10 @@ export function nslookupProgram(names: NameServices, dialect: NslookupDialect): 
       const first = ask(questions[0]!);
       if (first.reply === 'unreachable') {
         context.clock.advance(DIG_GIVE_UP_MS);
-        const text = dialect === 'bind' ? `;; communications error to ${server}#53: timed out\n`.repeat(3) + ';; no servers could be reached\n\n' : ';; connection timed out; no servers could be reached\n\n';
+        const text =
+          dialect === 'bind'
+            ? `;; communications error to ${server}#53: timed out\n`.repeat(3) + ';; no servers could be reached\n\n'
+            : ';; connection timed out; no servers could be reached\n\n';
         return { stdout: text, stderr: '', exitCode: 1 };
       }
       const exchanges = [first];
@@ -183,9 +237,16 @@ export function nslookupProgram(names: NameServices, dialect: NslookupDialect): 
         if (dialect === 'bind' && defaultLookups && first.reply.status !== 'NOERROR') break;
         exchanges.push(ask(dialect === 'bind' && defaultLookups ? { ...question, name: chased(first) } : question));
       }
-      context.clock.advance(Math.max(...exchanges.map((exchange) => (exchange.reply === 'unreachable' ? 0 : exchange.reply.elapsedMs))));
-      const failed = exchanges.some((exchange) => exchange.reply !== 'unreachable' && exchange.reply.status !== 'NOERROR');
-      const stdout = dialect === 'bind' ? formatBindNslookup(exchanges.map((exchange): BindLookup => ({ exchange, defaultLookups }))) : formatBusyboxNslookup(exchanges);
+      context.clock.advance(
+        Math.max(...exchanges.map((exchange) => (exchange.reply === 'unreachable' ? 0 : exchange.reply.elapsedMs))),
+      );
+      const failed = exchanges.some(
+        (exchange) => exchange.reply !== 'unreachable' && exchange.reply.status !== 'NOERROR',
+      );
+      const stdout =
+        dialect === 'bind'
+          ? formatBindNslookup(exchanges.map((exchange): BindLookup => ({ exchange, defaultLookups })))
+          : formatBusyboxNslookup(exchanges);
       return { stdout, stderr: '', exitCode: failed ? 1 : 0 };
     },
   };
@@ -237,18 +298,29 @@ export function hostProgram(names: NameServices): Program {
       const server = request.server ?? service.nameservers[0] ?? '127.0.0.1';
       const address = parseIpv4(request.name);
       const defaultLookups = request.type === undefined && address === undefined;
-      const first: DnsQuestion = address !== undefined && request.type === undefined ? { name: reverseName(address), type: 'PTR' } : { name: request.name, type: request.type ?? 'A' };
+      const first: DnsQuestion =
+        address !== undefined && request.type === undefined
+          ? { name: reverseName(address), type: 'PTR' }
+          : { name: request.name, type: request.type ?? 'A' };
       const ask = (question: DnsQuestion) => queryServer(service, server, question, context.random);
       const exchanges = [ask(first)];
-      if (exchanges[0]!.reply === 'unreachable') return fail('host: a server that does not answer is not available in this simulator yet\n', 1);
+      if (exchanges[0]!.reply === 'unreachable')
+        return fail('host: a server that does not answer is not available in this simulator yet\n', 1);
       if (defaultLookups && exchanges[0]!.reply.status === 'NOERROR') {
         const target = chased(exchanges[0]!);
         exchanges.push(ask({ name: target, type: 'AAAA' }), ask({ name: target, type: 'MX' }));
       }
-      context.clock.advance(exchanges.reduce((sum, exchange) => sum + (exchange.reply === 'unreachable' ? 0 : exchange.reply.elapsedMs), 0));
-      const lookups: HostLookup[] = exchanges.map((exchange) => ({ typed: exchange === exchanges[0] ? request.name! : exchange.question.name, exchange }));
+      context.clock.advance(
+        exchanges.reduce((sum, exchange) => sum + (exchange.reply === 'unreachable' ? 0 : exchange.reply.elapsedMs), 0),
+      );
+      const lookups: HostLookup[] = exchanges.map((exchange) => ({
+        typed: exchange === exchanges[0] ? request.name! : exchange.question.name,
+        exchange,
+      }));
       const banner = request.server === undefined ? '' : formatHostServer(request.server, server);
-      const failed = exchanges.some((exchange) => exchange.reply !== 'unreachable' && exchange.reply.status !== 'NOERROR');
+      const failed = exchanges.some(
+        (exchange) => exchange.reply !== 'unreachable' && exchange.reply.status !== 'NOERROR',
+      );
       return { stdout: banner + formatHostLookups(lookups, defaultLookups), stderr: '', exitCode: failed ? 1 : 0 };
     },
   };

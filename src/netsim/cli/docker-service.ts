@@ -13,7 +13,12 @@ export function readDaemonJson(context: ProcessContext): DaemonConfigSource {
   if (!read || ('error' in read && read.error === 'ENOENT')) return undefined;
   if ('content' in read) return read.content;
   // Go's os.ReadFile on a directory: `read PATH: is a directory`.
-  return { readError: read.error === 'EISDIR' ? `read ${DAEMON_CONFIG_FILE}: is a directory` : `open ${DAEMON_CONFIG_FILE}: permission denied` };
+  return {
+    readError:
+      read.error === 'EISDIR'
+        ? `read ${DAEMON_CONFIG_FILE}: is a directory`
+        : `open ${DAEMON_CONFIG_FILE}: permission denied`,
+  };
 }
 
 /**
@@ -29,4 +34,5 @@ export function reachDaemon(docker: DockerService, context: ProcessContext): boo
 }
 
 /** What the docker client prints when nothing answers on the socket (cli/command: ErrConnectionFailed... docker/cli client errors). */
-export const CANNOT_CONNECT = 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n';
+export const CANNOT_CONNECT =
+  'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n';

@@ -10,7 +10,8 @@ import type { NameServices } from './name-service';
 
 type Family = 'inet' | 'inet6';
 
-const familyOf = (address: string): Family | undefined => (parseIpv4(address) !== undefined ? 'inet' : isIpv6Text(address) ? 'inet6' : undefined);
+const familyOf = (address: string): Family | undefined =>
+  parseIpv4(address) !== undefined ? 'inet' : isIpv6Text(address) ? 'inet6' : undefined;
 
 /**
  * nss_files' gethostbyname2: the lines of /etc/hosts of that family that list
@@ -22,7 +23,10 @@ function fromFiles(hosts: string, name: string, family: Family): HostEntry | und
   const lines = hosts
     .split('\n')
     .map((line) => line.replace(/#.*/, '').trim().split(/\s+/))
-    .filter(([address, ...names]) => address !== undefined && familyOf(address) === family && names.some((entry) => entry.toLowerCase() === wanted));
+    .filter(
+      ([address, ...names]) =>
+        address !== undefined && familyOf(address) === family && names.some((entry) => entry.toLowerCase() === wanted),
+    );
   const [first] = lines;
   if (!first) return undefined;
   return { name: first[1]!, aliases: first.slice(2), addresses: lines.map(([address]) => address!) };
@@ -37,9 +41,13 @@ function fromDns(service: NameService, name: string, family: Family): HostEntry 
   for (const server of service.nameservers) {
     const reply = service.query(server, { name, type: family === 'inet' ? 'A' : 'AAAA' });
     if (reply === 'unreachable' || reply.status === 'SERVFAIL') continue;
-    const addresses = reply.answers.flatMap((record) => (record.type === 'A' ? [formatIpv4(record.address)] : record.type === 'AAAA' ? [record.address] : []));
+    const addresses = reply.answers.flatMap((record) =>
+      record.type === 'A' ? [formatIpv4(record.address)] : record.type === 'AAAA' ? [record.address] : [],
+    );
     if (addresses.length === 0) return undefined;
-    const chain = reply.answers.filter((record) => record.type === 'CNAME').map((record) => record.name.replace(/\.$/, ''));
+    const chain = reply.answers
+      .filter((record) => record.type === 'CNAME')
+      .map((record) => record.name.replace(/\.$/, ''));
     const last = reply.answers.filter((record) => record.type === 'CNAME').at(-1);
     const official = last?.type === 'CNAME' ? last.target.replace(/\.$/, '') : name;
     return { name: official, aliases: chain, addresses };
@@ -62,7 +70,8 @@ function byName(service: NameService, name: string, family: Family): HostEntry |
 function configuredFamilies(kernel: Kernel, namespace: Namespace): Set<Family> {
   const families = new Set<Family>();
   for (const link of dumpLinks(kernel, namespace)) {
-    for (const address of link.addresses) if (!address.cidr.startsWith('127.') && !address.cidr.startsWith('::1/')) families.add(address.family);
+    for (const address of link.addresses)
+      if (!address.cidr.startsWith('127.') && !address.cidr.startsWith('::1/')) families.add(address.family);
   }
   return families;
 }
@@ -78,13 +87,27 @@ export function getentProgram(names: NameServices): Program {
     name: 'getent',
     run(args, context) {
       const [database, ...keys] = args;
-      if (database === undefined) return fail("getent: wrong number of arguments\nTry `getent --help' or `getent --usage' for more information.\n", 1);
-      if (!['hosts', 'ahosts', 'ahostsv4'].includes(database)) return fail(`getent: the ${database} database is not available in this simulator yet.\n`, 1);
+      if (database === undefined)
+        return fail(
+          "getent: wrong number of arguments\nTry `getent --help' or `getent --usage' for more information.\n",
+          1,
+        );
+      if (!['hosts', 'ahosts', 'ahostsv4'].includes(database))
+        return fail(`getent: the ${database} database is not available in this simulator yet.\n`, 1);
       const service = names(context);
       let out = '';
       let status = 0;
       for (const key of keys) {
-        const text = database === 'hosts' ? hostsKey(service, key) : ahostsKey(service, key, database === 'ahostsv4' ? new Set<Family>(['inet']) : configuredFamilies(context.kernel, context.namespace));
+        const text =
+          database === 'hosts'
+            ? hostsKey(service, key)
+            : ahostsKey(
+                service,
+                key,
+                database === 'ahostsv4'
+                  ? new Set<Family>(['inet'])
+                  : configuredFamilies(context.kernel, context.namespace),
+              );
         if (text === undefined) status = 2;
         else out += text;
       }

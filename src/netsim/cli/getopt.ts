@@ -7,7 +7,8 @@ export interface OptionSpec {
   readonly optionalValue?: boolean;
 }
 
-export type GetoptEvent = { kind: 'option'; spec: OptionSpec; value: string | undefined } | { kind: 'error'; message: string };
+export type GetoptEvent =
+  { kind: 'option'; spec: OptionSpec; value: string | undefined } | { kind: 'error'; message: string };
 
 /** Which C library's getopt reports the errors: glibc (Debian, the busybox image) or musl (Alpine). */
 export type Libc = 'glibc' | 'musl';
@@ -16,7 +17,17 @@ export type Libc = 'glibc' | 'musl';
  * getopt's complaints in each library's words: glibc's posix/getopt.c, and
  * musl's src/misc/getopt.c and getopt_long.c (`: unrecognized option: `, the name bare).
  */
-const MESSAGES: Readonly<Record<Libc, Readonly<Record<'unknownLong' | 'ambiguous' | 'noArgument' | 'needsLong' | 'unknownShort' | 'needsShort', (program: string, name: string) => string>>>> = {
+const MESSAGES: Readonly<
+  Record<
+    Libc,
+    Readonly<
+      Record<
+        'unknownLong' | 'ambiguous' | 'noArgument' | 'needsLong' | 'unknownShort' | 'needsShort',
+        (program: string, name: string) => string
+      >
+    >
+  >
+> = {
   glibc: {
     unknownLong: (program, name) => `${program}: unrecognized option '--${name}'\n`,
     ambiguous: (program, name) => `${program}: option '--${name}' is ambiguous\n`,
@@ -41,7 +52,12 @@ const MESSAGES: Readonly<Record<Libc, Readonly<Record<'unknownLong' | 'ambiguous
  * moved after the options, `--` ending them. Errors carry the exact wording of
  * glibc (posix/getopt.c) or musl; the program decides what follows them.
  */
-export function getoptLong(program: string, args: readonly string[], specs: readonly OptionSpec[], libc: Libc = 'glibc'): { events: GetoptEvent[]; operands: string[] } {
+export function getoptLong(
+  program: string,
+  args: readonly string[],
+  specs: readonly OptionSpec[],
+  libc: Libc = 'glibc',
+): { events: GetoptEvent[]; operands: string[] } {
   const say = MESSAGES[libc];
   const events: GetoptEvent[] = [];
   const emit = (event: GetoptEvent) => events.push(event);
@@ -54,11 +70,15 @@ export function getoptLong(program: string, args: readonly string[], specs: read
       const found = specs.filter((spec) => spec.long?.startsWith(name));
       const spec = found.find((candidate) => candidate.long === name) ?? (found.length === 1 ? found[0] : undefined);
       if (!spec) {
-        emit({ kind: 'error', message: found.length > 1 ? say.ambiguous(program, arg.slice(2)) : say.unknownLong(program, arg.slice(2)) });
+        emit({
+          kind: 'error',
+          message: found.length > 1 ? say.ambiguous(program, arg.slice(2)) : say.unknownLong(program, arg.slice(2)),
+        });
         continue;
       }
       if (spec.optionalValue) emit({ kind: 'option', spec, value: inline });
-      else if (!spec.takesValue && inline !== undefined) emit({ kind: 'error', message: say.noArgument(program, spec.long!) });
+      else if (!spec.takesValue && inline !== undefined)
+        emit({ kind: 'error', message: say.noArgument(program, spec.long!) });
       else if (!spec.takesValue) emit({ kind: 'option', spec, value: undefined });
       else if (inline !== undefined) emit({ kind: 'option', spec, value: inline });
       else if (i + 1 < args.length) emit({ kind: 'option', spec, value: args[++i] });

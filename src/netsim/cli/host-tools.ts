@@ -7,7 +7,15 @@ import type { Program, ProcessContext } from './command';
 import { lazyTool } from './lazy-tool';
 import { fileToolPrograms } from './files/file-tools';
 import { lsProgram } from './files/ls';
-import { envProgram, idProgram, printenvProgram, seqProgram, unameProgram, whichProgram, whoamiProgram } from './system-info';
+import {
+  envProgram,
+  idProgram,
+  printenvProgram,
+  seqProgram,
+  unameProgram,
+  whichProgram,
+  whoamiProgram,
+} from './system-info';
 import { engineNameServices, type NameServices } from './name-service';
 import { busyboxPingProgram, iputilsPingProgram } from './ping';
 import { sleepProgram } from './sleep';
@@ -29,8 +37,39 @@ export interface ToolEnvironment {
  */
 export function hostToolPrograms(engine: Engine, hostEtc: () => HostEtc): Program[] {
   const names = engineNameServices(engine, hostEtc);
-  const hostname = (context: ProcessContext) => (context.containerId ? (engine.containers.list().find((c) => c.id === context.containerId)?.hostname ?? '') : hostEtc().hostname);
-  return [lsProgram('gnu'), ...fileToolPrograms('gnu'), envProgram, printenvProgram, idProgram('gnu'), whoamiProgram, unameProgram('gnu', hostname), seqProgram('gnu'), whichProgram, iputilsPingProgram(names), iputilsPingProgram(names, 'ping6'), lazyTool('dig', 'dig', (tools) => tools.digProgram(names)), lazyTool('nslookup', 'dig', (tools) => tools.nslookupProgram(names, 'bind')), lazyTool('host', 'dig', (tools) => tools.hostProgram(names)), lazyTool('getent', 'getent', (tools) => tools.getentProgram(names)), hostnameProgram(engine, hostEtc, names), lazyTool('ss', 'ss', (tools) => tools.ssProgram(engine, names)), lazyTool('netstat', 'netstat', (tools) => tools.netstatProgram(engine)), lazyTool('ifconfig', 'netTools', (tools) => tools.ifconfigProgram()), lazyTool('route', 'netTools', (tools) => tools.routeProgram('net-tools')), lazyTool('arp', 'netTools', (tools) => tools.arpProgram('net-tools', names)), lazyTool('ps', 'ps', (tools) => tools.procpsProgram(engine)), sleepProgram('gnu'), lazyTool('date', 'date', (tools) => tools.dateProgram('gnu')), sysctlProgram, lazyTool('tcpdump', 'tcpdump', (tools) => tools.tcpdumpProgram(engine.processes)), lazyTool('telnet', 'telnet', (tools) => tools.telnetProgram(names))];
+  const hostname = (context: ProcessContext) =>
+    context.containerId
+      ? (engine.containers.list().find((c) => c.id === context.containerId)?.hostname ?? '')
+      : hostEtc().hostname;
+  return [
+    lsProgram('gnu'),
+    ...fileToolPrograms('gnu'),
+    envProgram,
+    printenvProgram,
+    idProgram('gnu'),
+    whoamiProgram,
+    unameProgram('gnu', hostname),
+    seqProgram('gnu'),
+    whichProgram,
+    iputilsPingProgram(names),
+    iputilsPingProgram(names, 'ping6'),
+    lazyTool('dig', 'dig', (tools) => tools.digProgram(names)),
+    lazyTool('nslookup', 'dig', (tools) => tools.nslookupProgram(names, 'bind')),
+    lazyTool('host', 'dig', (tools) => tools.hostProgram(names)),
+    lazyTool('getent', 'getent', (tools) => tools.getentProgram(names)),
+    hostnameProgram(engine, hostEtc, names),
+    lazyTool('ss', 'ss', (tools) => tools.ssProgram(engine, names)),
+    lazyTool('netstat', 'netstat', (tools) => tools.netstatProgram(engine)),
+    lazyTool('ifconfig', 'netTools', (tools) => tools.ifconfigProgram()),
+    lazyTool('route', 'netTools', (tools) => tools.routeProgram('net-tools')),
+    lazyTool('arp', 'netTools', (tools) => tools.arpProgram('net-tools', names)),
+    lazyTool('ps', 'ps', (tools) => tools.procpsProgram(engine)),
+    sleepProgram('gnu'),
+    lazyTool('date', 'date', (tools) => tools.dateProgram('gnu')),
+    sysctlProgram,
+    lazyTool('tcpdump', 'tcpdump', (tools) => tools.tcpdumpProgram(engine.processes)),
+    lazyTool('telnet', 'telnet', (tools) => tools.telnetProgram(names)),
+  ];
 }
 
 /** What an applet is built from: the name services, whether BusyBox was built against musl (Alpine) rather than glibc, and the daemon (ps lists its processes). */
@@ -49,7 +88,8 @@ const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> =
   ping6: ({ names }) => busyboxPingProgram(names, 'ping6'),
   ip: ({ musl }) => busyboxIpProgram(musl),
   nslookup: ({ names }) => lazyTool('nslookup', 'dig', (tools) => tools.nslookupProgram(names, 'busybox')),
-  wget: ({ names, musl }) => lazyTool('wget', 'wget', (tools) => tools.busyboxWgetProgram(names, musl ? 'musl' : 'glibc')),
+  wget: ({ names, musl }) =>
+    lazyTool('wget', 'wget', (tools) => tools.busyboxWgetProgram(names, musl ? 'musl' : 'glibc')),
   ps: ({ engine, musl }) => lazyTool('ps', 'ps', (tools) => tools.busyboxPsProgram(engine, musl)),
   netstat: ({ engine }) => lazyTool('netstat', 'netstat', (tools) => tools.netstatProgram(engine, 'busybox')),
   ifconfig: () => lazyTool('ifconfig', 'netTools', (tools) => tools.ifconfigProgram('busybox')),
@@ -60,12 +100,22 @@ const BUSYBOX_APPLETS: Readonly<Record<string, (deps: AppletDeps) => Program>> =
   ls: () => lsProgram('busybox'),
   ...Object.fromEntries(fileToolPrograms('busybox').map((program) => [program.name, () => program])),
   id: () => idProgram('busybox'),
-  uname: ({ engine }) => unameProgram('busybox', (context) => engine.containers.list().find((c) => c.id === context.containerId)?.hostname ?? ''),
+  uname: ({ engine }) =>
+    unameProgram(
+      'busybox',
+      (context) => engine.containers.list().find((c) => c.id === context.containerId)?.hostname ?? '',
+    ),
   seq: () => seqProgram('busybox'),
   traceroute: ({ names }) => lazyTool('traceroute', 'traceroute', (tools) => tools.busyboxTracerouteProgram(names)),
   nc: ({ names }) => lazyTool('nc', 'netTools', (tools) => tools.busyboxNcProgram(names)),
   hostname: ({ engine, hostEtc, names }) => hostnameProgram(engine, hostEtc, names, 'busybox'),
-  ...Object.fromEntries(seldomTextPrograms('busybox').map((program) => [program.name, ({ musl }: AppletDeps) => (musl ? seldomTextPrograms('busybox-musl').find((musled) => musled.name === program.name)! : program)])),
+  ...Object.fromEntries(
+    seldomTextPrograms('busybox').map((program) => [
+      program.name,
+      ({ musl }: AppletDeps) =>
+        musl ? seldomTextPrograms('busybox-musl').find((musled) => musled.name === program.name)! : program,
+    ]),
+  ),
 };
 
 /**
@@ -80,7 +130,10 @@ const PACKAGED_PROGRAMS: Readonly<Record<string, (deps: AppletDeps) => Program |
   // curlimages/curl's own build (curl/curl-container VERSION 8.21.0); its --version text is not known here.
   'curl-container': ({ names }) => curlProgram(names, { version: '8.21.0', versionText: undefined }),
   // The mariadb package's client under both its names; its other programs (mariadbd, mariadb-admin) are not modelled.
-  mariadb: ({ tool, names }) => (tool === 'mariadb' || tool === 'mysql' ? lazyTool(tool, 'servers', (tools) => tools.mariadbClientProgram(tool, names)) : undefined),
+  mariadb: ({ tool, names }) =>
+    tool === 'mariadb' || tool === 'mysql'
+      ? lazyTool(tool, 'servers', (tools) => tools.mariadbClientProgram(tool, names))
+      : undefined,
 };
 
 /**
@@ -90,9 +143,20 @@ const PACKAGED_PROGRAMS: Readonly<Record<string, (deps: AppletDeps) => Program |
  * name is the same tool (iputils ping, iproute2 ip...). `image` tells a musl
  * BusyBox (Alpine) from a glibc one, where their output differs (`ip`'s state).
  */
-export function containerToolProgram(tool: string, provider: string, environment: ToolEnvironment, image?: string): Program | undefined {
+export function containerToolProgram(
+  tool: string,
+  provider: string,
+  environment: ToolEnvironment,
+  image?: string,
+): Program | undefined {
   const applet = isBusybox(provider) ? BUSYBOX_APPLETS[tool] : PACKAGED_PROGRAMS[provider];
   // Alpine builds BusyBox against musl; Debian's package and the busybox image against glibc.
   const musl = image !== undefined && imageInfo(image)?.os.family === 'alpine';
-  return applet?.({ tool, names: engineNameServices(environment.engine, environment.hostEtc), hostEtc: environment.hostEtc, musl, engine: environment.engine });
+  return applet?.({
+    tool,
+    names: engineNameServices(environment.engine, environment.hostEtc),
+    hostEtc: environment.hostEtc,
+    musl,
+    engine: environment.engine,
+  });
 }

@@ -24,12 +24,18 @@ export type HostnameDialect = 'debian' | 'busybox';
  * machine's own addresses instead (allIpAddresses). Other options keep the
  * plain name.
  */
-export function hostnameProgram(engine: Engine, hostEtc: () => HostEtc, names: NameServices, dialect: HostnameDialect = 'debian'): Program {
+export function hostnameProgram(
+  engine: Engine,
+  hostEtc: () => HostEtc,
+  names: NameServices,
+  dialect: HostnameDialect = 'debian',
+): Program {
   return {
     name: 'hostname',
     run(args, context) {
       const name = containerIn(engine, context.namespace)?.hostname ?? hostEtc().hostname;
-      if (dialect === 'debian' && args.some((arg) => arg === '-I' || arg === '--all-ip-addresses')) return ok(allIpAddresses(context.namespace));
+      if (dialect === 'debian' && args.some((arg) => arg === '-I' || arg === '--all-ip-addresses'))
+        return ok(allIpAddresses(context.namespace));
       const ipOption = dialect === 'debian' ? ['-i', '--ip-address'] : ['-i'];
       if (!args.some((arg) => ipOption.includes(arg))) return ok(`${name}\n`);
       const lookup = lookupHost(names(context), name);
@@ -37,9 +43,13 @@ export function hostnameProgram(engine: Engine, hostEtc: () => HostEtc, names: N
         const addresses = [...lookup.addresses.map(formatIpv4), ...(dialect === 'debian' ? lookup.ipv6 : [])];
         return ok(`${addresses.join(' ')}\n`);
       }
-      if (dialect === 'busybox') return fail(`hostname: ${name}: a failed lookup of BusyBox's hostname -i is not simulated\n`, 1);
+      if (dialect === 'busybox')
+        return fail(`hostname: ${name}: a failed lookup of BusyBox's hostname -i is not simulated\n`, 1);
       // EAI_NONAME and EAI_AGAIN in glibc's gai_strerror words.
-      return fail(`hostname: ${lookup.kind === 'not-found' ? 'Name or service not known' : 'Temporary failure in name resolution'}\n`, 1);
+      return fail(
+        `hostname: ${lookup.kind === 'not-found' ? 'Name or service not known' : 'Temporary failure in name resolution'}\n`,
+        1,
+      );
     },
   };
 }
@@ -51,8 +61,14 @@ export function hostnameProgram(engine: Engine, hostEtc: () => HostEtc, names: N
  * by a space, then a newline.
  */
 function allIpAddresses(namespace: Namespace): string {
-  const links = [...namespace.links.values()].filter((link) => link.kind !== 'loopback' && link.up).sort((a, b) => a.index - b.index);
+  const links = [...namespace.links.values()]
+    .filter((link) => link.kind !== 'loopback' && link.up)
+    .sort((a, b) => a.index - b.index);
   const ipv4 = links.flatMap((link) => link.addresses.map((address) => formatIpv4(address.cidr.address)));
-  const ipv6 = links.flatMap((link) => ipv6Addresses(link, link.up).filter((record) => record.scope !== 'link').map((record) => record.cidr.split('/')[0]!));
+  const ipv6 = links.flatMap((link) =>
+    ipv6Addresses(link, link.up)
+      .filter((record) => record.scope !== 'link')
+      .map((record) => record.cidr.split('/')[0]!),
+  );
   return `${[...ipv4, ...ipv6].map((address) => `${address} `).join('')}\n`;
 }

@@ -23,7 +23,11 @@ export function ifconfigProgram(dialect: Dialect = 'net-tools'): Program {
       if (name !== undefined) {
         const link = links.find((candidate) => candidate.name === name);
         // do_if_fetch: SIOCGIFFLAGS fails with ENODEV; BusyBox prefixes its applet name (bb_error_msg).
-        if (!link) return fail(`${dialect === 'busybox' ? 'ifconfig: ' : ''}${name}: error fetching interface information: Device not found\n`, 1);
+        if (!link)
+          return fail(
+            `${dialect === 'busybox' ? 'ifconfig: ' : ''}${name}: error fetching interface information: Device not found\n`,
+            1,
+          );
         return ok(format(ifconfigInterface(link)));
       }
       const shown = links.filter((link) => all || link.flags.includes('UP'));
@@ -45,7 +49,11 @@ export function ifconfigInterface(link: LinkRecord): IfconfigInterface {
     loopback: link.linkType === 'loopback',
     mac: link.mac,
     txqueuelen: link.txqlen,
-    inet: inet && { address, netmask: formatIpv4(ipv4FromNumber(prefixMask(Number(prefix)))), broadcast: inet.broadcast ?? '0.0.0.0' },
+    inet: inet && {
+      address,
+      netmask: formatIpv4(ipv4FromNumber(prefixMask(Number(prefix)))),
+      broadcast: inet.broadcast ?? '0.0.0.0',
+    },
     inet6: link.addresses
       .filter((candidate) => candidate.family === 'inet6')
       .map((candidate) => {
@@ -78,6 +86,11 @@ function nstrcmp(a: string, b: string): number {
   const [, aStem = '', aNumber = ''] = split(a);
   const [, bStem = '', bNumber = ''] = split(b);
   if (aStem !== bStem)
-    return compareBytes(a.slice(0, Math.min(aStem.length, bStem.length)), b.slice(0, Math.min(aStem.length, bStem.length))) || aStem.length - bStem.length;
+    return (
+      compareBytes(
+        a.slice(0, Math.min(aStem.length, bStem.length)),
+        b.slice(0, Math.min(aStem.length, bStem.length)),
+      ) || aStem.length - bStem.length
+    );
   return Number(aNumber || 0) - Number(bNumber || 0) || compareBytes(a, b);
 }

@@ -13,7 +13,19 @@ interface AddressRequest {
   broadcast: Ipv4 | '+' | undefined;
 }
 
-const UNAVAILABLE = ['peer', 'remote', 'anycast', 'scope', 'label', 'metric', 'priority', 'preference', 'valid_lft', 'preferred_lft', 'proto'];
+const UNAVAILABLE = [
+  'peer',
+  'remote',
+  'anycast',
+  'scope',
+  'label',
+  'metric',
+  'priority',
+  'preference',
+  'valid_lft',
+  'preferred_lft',
+  'proto',
+];
 
 /** get_prefix's error (lib/utils.c): family_name_verbose(AF_UNSPEC) is "any valid". */
 const notAPrefix = (word: string) => fail(`Error: any valid prefix is expected rather than "${word}".\n`, 1);
@@ -46,8 +58,13 @@ function parseAddressWords(words: readonly string[]): AddressRequest | CommandRe
       if (request.local) return ipErrors.duplicateOrGarbage('local', word);
       const prefix = parseInetPrefix(word);
       if (!prefix || prefix.family === undefined) return notAPrefix(word);
-      if (prefix.family === 'inet6') return fail('ip address: IPv6 addresses are not available in this simulator yet.\n', 255);
-      const address = (((prefix.bytes[0]! << 24) | (prefix.bytes[1]! << 16) | (prefix.bytes[2]! << 8) | prefix.bytes[3]!) >>> 0) as Ipv4;
+      if (prefix.family === 'inet6')
+        return fail('ip address: IPv6 addresses are not available in this simulator yet.\n', 255);
+      const address = (((prefix.bytes[0]! << 24) |
+        (prefix.bytes[1]! << 16) |
+        (prefix.bytes[2]! << 8) |
+        prefix.bytes[3]!) >>>
+        0) as Ipv4;
       request.local = { text: word, cidr: { address, prefix: prefix.bitlen } as Cidr, prefixGiven: word.includes('/') };
     }
   }
@@ -73,7 +90,8 @@ export function ipAddrModify(verb: 'add' | 'delete', args: readonly string[], co
   const { kernel, namespace } = context;
   const dev = request.dev;
   const failure = rtnetlinkRequest({ netAdmin: context.isRoot }, () => {
-    if (verb === 'delete') kernel.deleteAddress(namespace, dev, local.cidr.address, local.prefixGiven ? local.cidr.prefix : undefined);
+    if (verb === 'delete')
+      kernel.deleteAddress(namespace, dev, local.cidr.address, local.prefixGiven ? local.cidr.prefix : undefined);
     else kernel.addAddress(namespace, dev, local.cidr, broadcastFor(local.cidr, request.broadcast));
   });
   const result = failure ? netlinkFailure(failure) : ok();

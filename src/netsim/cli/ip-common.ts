@@ -33,15 +33,20 @@ export interface IpOptions {
  * `RTNETLINK answers: ...`; iplink_modify and the others return -2, exit 2.
  */
 export function netlinkFailure(error: NetlinkError): CommandResult {
-  if (error.extack !== undefined) return fail(`Error: ${error.extack}${error.extack.endsWith('.') ? '' : '.'}
-`, 2);
+  if (error.extack !== undefined)
+    return fail(
+      `Error: ${error.extack}${error.extack.endsWith('.') ? '' : '.'}
+`,
+      2,
+    );
   return ipErrors.rtnetlink(STRERROR[error.errno]);
 }
 
 export type ObjectHandler = (args: string[], options: IpOptions, context: ProcessContext) => CommandResult;
 
 /** iproute2's matches(): a word may be any prefix of the keyword. */
-export const matches = (word: string | undefined, keyword: string) => word !== undefined && word.length > 0 && keyword.startsWith(word);
+export const matches = (word: string | undefined, keyword: string) =>
+  word !== undefined && word.length > 0 && keyword.startsWith(word);
 
 export const isShow = (word: string | undefined) => matches(word, 'show') || matches(word, 'list') || word === 'lst';
 
@@ -51,12 +56,14 @@ export const ipErrors = {
   incomplete: () => fail('Command line is not complete. Try option "help"\n', 255),
   /** invarg(): exit(-1). */
   invalidArgument: (message: string, word: string) => fail(`Error: argument "${word}" is wrong: ${message}\n`, 255),
-  unknownCommand: (word: string, object: string) => fail(`Command "${word}" is unknown, try "ip ${object} help".\n`, 255),
+  unknownCommand: (word: string, object: string) =>
+    fail(`Command "${word}" is unknown, try "ip ${object} help".\n`, 255),
   noDevice: (name: string) => fail(`Cannot find device "${name}"\n`, 1),
   /** duparg(): exit(-1). */
   duplicate: (key: string, word: string) => fail(`Error: duplicate "${key}": "${word}" is the second value.\n`, 255),
   /** duparg2(): exit(-1). */
-  duplicateOrGarbage: (key: string, word: string) => fail(`Error: either "${key}" is duplicate, or "${word}" is garbage.\n`, 255),
+  duplicateOrGarbage: (key: string, word: string) =>
+    fail(`Error: either "${key}" is duplicate, or "${word}" is garbage.\n`, 255),
   /** rtnl_talk() failing: the kernel's errno as perror words it, exit 2. */
   rtnetlink: (text: string) => fail(`RTNETLINK answers: ${text}\n`, 2),
 };

@@ -21,22 +21,50 @@ export interface LinkFilter {
 /** Filters of ipaddr_list_flush_or_save the simulator does not apply yet: each takes an argument but `novf`-like flags. */
 const UNAVAILABLE_WITH_ARGUMENT = ['to', 'scope', 'label', 'group', 'vrf', 'proto'];
 /** get_filter's address flags (ifa_flag_data, plus dynamic and primary), each maybe negated with `-`. */
-const ADDRESS_FLAGS = ['secondary', 'temporary', 'nodad', 'optimistic', 'dadfailed', 'home', 'deprecated', 'tentative', 'permanent', 'mngtmpaddr', 'noprefixroute', 'autojoin', 'stable-privacy', 'dynamic', 'primary'];
+const ADDRESS_FLAGS = [
+  'secondary',
+  'temporary',
+  'nodad',
+  'optimistic',
+  'dadfailed',
+  'home',
+  'deprecated',
+  'tentative',
+  'permanent',
+  'mngtmpaddr',
+  'noprefixroute',
+  'autojoin',
+  'stable-privacy',
+  'dynamic',
+  'primary',
+];
 
 const unavailable = (word: string) => fail(`Filter "${word}" is not available in this simulator yet.\n`, 255);
 
 /** `[show|list] FILTER...` after `ip link` or `ip addr`; errors are ip's, with its exit status. */
-export function parseLinkFilter(object: string, args: readonly string[], links: readonly LinkRecord[]): LinkFilter | CommandResult {
+export function parseLinkFilter(
+  object: string,
+  args: readonly string[],
+  links: readonly LinkRecord[],
+): LinkFilter | CommandResult {
   if (args.length > 0 && !isShow(args[0])) return ipErrors.unknownCommand(args[0]!, object);
   const words = args.slice(1);
-  const filter = { device: undefined as string | undefined, up: false, down: false, master: undefined as string | null | undefined, kind: undefined as string | undefined, slaveKind: undefined as string | undefined };
+  const filter = {
+    device: undefined as string | undefined,
+    up: false,
+    down: false,
+    master: undefined as string | null | undefined,
+    kind: undefined as string | undefined,
+    slaveKind: undefined as string | undefined,
+  };
   for (let index = 0; index < words.length; index++) {
     const word = words[index]!;
     const next = () => words[++index];
     if (word === 'up') filter.up = true;
     else if (word === 'down') filter.down = true;
     else if (ADDRESS_FLAGS.includes(word.replace(/^-/, ''))) return unavailable(word);
-    else if (UNAVAILABLE_WITH_ARGUMENT.includes(word)) return next() === undefined ? ipErrors.incomplete() : unavailable(word);
+    else if (UNAVAILABLE_WITH_ARGUMENT.includes(word))
+      return next() === undefined ? ipErrors.incomplete() : unavailable(word);
     else if (word === 'novf') continue;
     else if (word === 'nomaster') filter.master = null;
     else if (word === 'master') {
@@ -57,7 +85,8 @@ export function parseLinkFilter(object: string, args: readonly string[], links: 
       filter.device = name;
     }
   }
-  if (filter.device !== undefined && !links.some((link) => link.name === filter.device)) return fail(`Device "${filter.device}" does not exist.\n`, 1);
+  if (filter.device !== undefined && !links.some((link) => link.name === filter.device))
+    return fail(`Device "${filter.device}" does not exist.\n`, 1);
   return filter;
 }
 
@@ -76,7 +105,10 @@ export function selectLinks(links: readonly LinkRecord[], filter: LinkFilter): L
     if (filter.device !== undefined && link.name !== filter.device) return false;
     const up = link.flags.includes('UP');
     if ((filter.up && !up) || (filter.down && up)) return false;
-    if (filter.master === null ? link.master !== undefined : filter.master !== undefined && link.master !== filter.master) return false;
+    if (
+      filter.master === null ? link.master !== undefined : filter.master !== undefined && link.master !== filter.master
+    )
+      return false;
     const hasLinkInfo = infoKind(link) !== undefined || link.slaveKind !== undefined;
     if (filter.kind !== undefined && !(hasLinkInfo && (infoKind(link) ?? '') === filter.kind)) return false;
     if (filter.slaveKind !== undefined && !(hasLinkInfo && (link.slaveKind ?? '') === filter.slaveKind)) return false;

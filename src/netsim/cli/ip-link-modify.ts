@@ -29,7 +29,38 @@ interface LinkRequest {
 }
 
 /** Words of iplink_parse this simulator does not act on: each takes an argument. */
-const UNAVAILABLE = ['broadcast', 'brd', 'multicast', 'allmulticast', 'promisc', 'trailers', 'arp', 'carrier', 'vf', 'vrf', 'dynamic', 'alias', 'group', 'mode', 'state', 'numtxqueues', 'numrxqueues', 'addrgenmode', 'link-netns', 'link-netnsid', 'protodown', 'index', 'xdp', 'xdpgeneric', 'xdpdrv', 'xdpoffload', 'gso_max_size', 'gso_max_segs', 'gro_max_size', 'parentdev'];
+const UNAVAILABLE = [
+  'broadcast',
+  'brd',
+  'multicast',
+  'allmulticast',
+  'promisc',
+  'trailers',
+  'arp',
+  'carrier',
+  'vf',
+  'vrf',
+  'dynamic',
+  'alias',
+  'group',
+  'mode',
+  'state',
+  'numtxqueues',
+  'numrxqueues',
+  'addrgenmode',
+  'link-netns',
+  'link-netnsid',
+  'protodown',
+  'index',
+  'xdp',
+  'xdpgeneric',
+  'xdpdrv',
+  'xdpoffload',
+  'gso_max_size',
+  'gso_max_segs',
+  'gro_max_size',
+  'parentdev',
+];
 
 /** check_ifname (lib/utils.c): at most IFNAMSIZ-1 bytes, no `/`, `:` nor white space. */
 const validIfname = (name: string) => name.length > 0 && name.length < 16 && !/[/:\s]/.test(name);
@@ -38,12 +69,25 @@ type Parsed = { request: LinkRequest } | { result: CommandResult };
 
 /** get_integer with base 0: decimal, 0x hex or 0 octal, the whole word. */
 function integer(word: string): number | undefined {
-  if (/^-?(0x[0-9a-f]+|0[0-7]*|[1-9][0-9]*)$/i.test(word)) return Number.parseInt(word, /^-?0x/i.test(word) ? 16 : /^-?0[0-7]/.test(word) ? 8 : 10);
+  if (/^-?(0x[0-9a-f]+|0[0-7]*|[1-9][0-9]*)$/i.test(word))
+    return Number.parseInt(word, /^-?0x/i.test(word) ? 16 : /^-?0[0-7]/.test(word) ? 8 : 10);
   return undefined;
 }
 
 function parseLinkWords(words: readonly string[], context: ProcessContext, options: IpOptions): Parsed {
-  const request: LinkRequest = { dev: undefined, name: undefined, up: undefined, mtu: undefined, txqlen: undefined, address: undefined, master: undefined, netns: undefined, link: undefined, type: undefined, rest: [] };
+  const request: LinkRequest = {
+    dev: undefined,
+    name: undefined,
+    up: undefined,
+    mtu: undefined,
+    txqlen: undefined,
+    address: undefined,
+    master: undefined,
+    netns: undefined,
+    link: undefined,
+    type: undefined,
+    rest: [],
+  };
   const links = [...context.namespace.links.values()];
   for (let index = 0; index < words.length; index++) {
     const word = words[index]!;
@@ -66,7 +110,8 @@ function parseLinkWords(words: readonly string[], context: ProcessContext, optio
       const key = word === 'mtu' ? 'mtu' : 'txqueuelen';
       const text = next();
       if (text === undefined) return { result: ipErrors.incomplete() };
-      if ((key === 'mtu' ? request.mtu : request.txqlen) !== undefined) return { result: ipErrors.duplicate(key, text) };
+      if ((key === 'mtu' ? request.mtu : request.txqlen) !== undefined)
+        return { result: ipErrors.duplicate(key, text) };
       const value = integer(text);
       if (value === undefined) return { result: ipErrors.invalidArgument(`Invalid "${key}" value\n`, text) };
       if (key === 'mtu') request.mtu = value;
@@ -81,21 +126,22 @@ function parseLinkWords(words: readonly string[], context: ProcessContext, optio
     } else if ('master'.startsWith(word) && word.length > 0) {
       const text = next();
       if (text === undefined) return { result: ipErrors.incomplete() };
-      if (!links.some((link) => link.name === text)) return { result: ipErrors.invalidArgument('Device does not exist\n', text) };
+      if (!links.some((link) => link.name === text))
+        return { result: ipErrors.invalidArgument('Device does not exist\n', text) };
       request.master = text;
     } else if ('nomaster'.startsWith(word) && word.length > 2) request.master = null;
     else if ('link'.startsWith(word) && word.length > 0) {
       const text = next();
       if (text === undefined) return { result: ipErrors.incomplete() };
       request.link = text;
-    }
-    else if ('type'.startsWith(word) && word.length > 0) {
+    } else if ('type'.startsWith(word) && word.length > 0) {
       const kind = next();
       if (kind === undefined) return { result: ipErrors.incomplete() };
       request.type = kind;
       request.rest = words.slice(index + 1);
       break;
-    } else if (UNAVAILABLE.includes(word)) return { result: fail(`ip link: "${word}" is not available in this simulator yet.\n`, 255) };
+    } else if (UNAVAILABLE.includes(word))
+      return { result: fail(`ip link: "${word}" is not available in this simulator yet.\n`, 255) };
     else {
       const dev = word === 'dev' ? next() : word;
       if (dev === undefined) return { result: ipErrors.incomplete() };
@@ -115,7 +161,8 @@ export function ipLinkAdd(args: readonly string[], options: IpOptions, context: 
   if ('result' in parsed) return parsed.result;
   const { request } = parsed;
   const name = request.name ?? request.dev;
-  if (request.name !== undefined && request.dev !== undefined && request.name !== request.dev) return fail('both "name" and "dev" cannot be used when creating devices.\n', 255);
+  if (request.name !== undefined && request.dev !== undefined && request.name !== request.dev)
+    return fail('both "name" and "dev" cannot be used when creating devices.\n', 255);
   if (request.type === undefined) return fail('Not enough information: "type" argument is required\n', 1);
   let peer: LinkRequest | undefined;
   if (request.type === 'veth' && request.rest.length > 0) {
@@ -127,7 +174,8 @@ export function ipLinkAdd(args: readonly string[], options: IpOptions, context: 
   }
   // iplink_parse looks the lower device up (ll_name_to_index) before the kind reads its options.
   if (request.link !== undefined && !linkNamed(context.namespace, request.link)) return ipErrors.noDevice(request.link);
-  const stack = request.type === 'macvlan' || request.type === 'ipvlan' ? stackMode(request.type, request.rest) : undefined;
+  const stack =
+    request.type === 'macvlan' || request.type === 'ipvlan' ? stackMode(request.type, request.rest) : undefined;
   if (stack && 'exitCode' in stack) return stack;
   if (!stack && request.type !== 'veth' && request.rest.length > 0) {
     return fail(`ip link: options of type ${request.type} are not available in this simulator yet.\n`, 255);
@@ -140,7 +188,12 @@ export function ipLinkAdd(args: readonly string[], options: IpOptions, context: 
       if (request.link === undefined) throw new KernelError('EINVAL', `${type} needs a lower device`);
       const here = request.netns ?? namespace;
       const ifname = name ?? firstFreeName(here, stack.kind);
-      kernel.addStackedLink(here, { name: ifname, ...(request.address ? { mac: request.address } : {}) }, request.link, stack);
+      kernel.addStackedLink(
+        here,
+        { name: ifname, ...(request.address ? { mac: request.address } : {}) },
+        request.link,
+        stack,
+      );
       applyCreated(context, here, ifname, request);
       return;
     }
@@ -176,11 +229,20 @@ function stackMode(type: 'macvlan' | 'ipvlan', words: readonly string[]): StackM
       mode = words[++index];
       if (mode === undefined) return ipErrors.incomplete();
       if (type === 'macvlan' && !['private', 'vepa', 'bridge', 'passthru'].includes(mode)) {
-        if (mode === 'source') return fail('ip link: macvlan mode source is not available in this simulator yet.\n', 255);
-        return fail(`Error: argument of "mode" must be "private", "vepa", "bridge", "passthru" or "source", not "${mode}"\n`, 1);
+        if (mode === 'source')
+          return fail('ip link: macvlan mode source is not available in this simulator yet.\n', 255);
+        return fail(
+          `Error: argument of "mode" must be "private", "vepa", "bridge", "passthru" or "source", not "${mode}"\n`,
+          1,
+        );
       }
-      if (type === 'ipvlan' && !['l2', 'l3', 'l3s'].includes(mode)) return fail('Error: argument of "mode" must be either "l2", "l3" or "l3s"\n', 1);
-    } else if (type === 'ipvlan' && flag === undefined && (['private', 'vepa', 'bridge'] as const).some((candidate) => matches(word, candidate))) {
+      if (type === 'ipvlan' && !['l2', 'l3', 'l3s'].includes(mode))
+        return fail('Error: argument of "mode" must be either "l2", "l3" or "l3s"\n', 1);
+    } else if (
+      type === 'ipvlan' &&
+      flag === undefined &&
+      (['private', 'vepa', 'bridge'] as const).some((candidate) => matches(word, candidate))
+    ) {
       flag = (['private', 'vepa', 'bridge'] as const).find((candidate) => matches(word, candidate))!;
     } else return fail(`ip link: "${word}" of type ${type} is not available in this simulator yet.\n`, 255);
   }
@@ -218,7 +280,8 @@ export function ipLinkSet(args: readonly string[], options: IpOptions, context: 
   if (dev === undefined) return fail('Not enough information: "dev" argument is required.\n', 255);
   if (request.type !== undefined) return fail('ip link set: type is not available in this simulator yet.\n', 255);
   if (!linkNamed(context.namespace, dev)) return ipErrors.noDevice(dev);
-  const rename = request.name !== undefined && request.dev !== undefined && request.name !== request.dev ? request.name : undefined;
+  const rename =
+    request.name !== undefined && request.dev !== undefined && request.name !== request.dev ? request.name : undefined;
   const { kernel } = context;
   const failure = rtnetlinkRequest({ netAdmin: context.isRoot }, () => {
     let namespace = context.namespace;

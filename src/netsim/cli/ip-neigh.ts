@@ -10,7 +10,16 @@ import { fail, ok, type CommandResult, type ProcessContext } from './command';
 import { ipErrors, isShow, matches, netlinkFailure, type IpOptions } from './ip-common';
 
 /** NUD bits of include/uapi/linux/neighbour.h, as `nud N` may give them. */
-const NUD_BITS: Record<number, NeighbourState | 'NOARP'> = { 0x01: 'INCOMPLETE', 0x02: 'REACHABLE', 0x04: 'STALE', 0x08: 'DELAY', 0x10: 'PROBE', 0x20: 'FAILED', 0x40: 'NOARP', 0x80: 'PERMANENT' };
+const NUD_BITS: Record<number, NeighbourState | 'NOARP'> = {
+  0x01: 'INCOMPLETE',
+  0x02: 'REACHABLE',
+  0x04: 'STALE',
+  0x08: 'DELAY',
+  0x10: 'PROBE',
+  0x20: 'FAILED',
+  0x40: 'NOARP',
+  0x80: 'PERMANENT',
+};
 
 /** `ip neigh [show|list|add|del|change|replace|flush]`, as ipneigh.c's do_ipneigh dispatches. */
 export function ipNeigh(args: string[], options: IpOptions, context: ProcessContext): CommandResult {
@@ -32,7 +41,14 @@ export function ipNeigh(args: string[], options: IpOptions, context: ProcessCont
 function nudState(word: string): NeighbourState | 'NOARP' | 'NONE' | undefined {
   if (matches(word, 'permanent')) return 'PERMANENT';
   if (matches(word, 'reachable')) return 'REACHABLE';
-  const exact: Record<string, NeighbourState | 'NOARP' | 'NONE'> = { noarp: 'NOARP', none: 'NONE', stale: 'STALE', incomplete: 'INCOMPLETE', delay: 'DELAY', probe: 'PROBE' };
+  const exact: Record<string, NeighbourState | 'NOARP' | 'NONE'> = {
+    noarp: 'NOARP',
+    none: 'NONE',
+    stale: 'STALE',
+    incomplete: 'INCOMPLETE',
+    delay: 'DELAY',
+    probe: 'PROBE',
+  };
   if (Object.hasOwn(exact, word)) return exact[word];
   if (matches(word, 'failed')) return 'FAILED';
   const bit = /^(0x[0-9a-f]+|\d+)$/i.test(word) ? Number(word) : NaN;
@@ -79,8 +95,10 @@ function parseShowFilter(args: string[], options: IpOptions): ShowFilter | Comma
   return filter;
 }
 
-const parsePrefix = (word: string): Cidr | undefined => (word.includes('/') ? parseCidr(word) : mapAddress(parseIpv4(word)));
-const mapAddress = (address: Ipv4 | undefined): Cidr | undefined => (address === undefined ? undefined : { address, prefix: 32 });
+const parsePrefix = (word: string): Cidr | undefined =>
+  word.includes('/') ? parseCidr(word) : mapAddress(parseIpv4(word));
+const mapAddress = (address: Ipv4 | undefined): Cidr | undefined =>
+  address === undefined ? undefined : { address, prefix: 32 };
 
 /**
  * do_show_or_flush: list the entries the filter keeps; flush deletes them
@@ -90,16 +108,26 @@ function showNeighbours(args: string[], options: IpOptions, context: ProcessCont
   if (flush && args.length === 0) return fail('Flush requires arguments.\n', 1);
   const filter = parseShowFilter(args, options);
   if (!('device' in filter)) return filter;
-  if (filter.device !== undefined && !linkNamed(context.namespace, filter.device)) return ipErrors.noDevice(filter.device);
+  if (filter.device !== undefined && !linkNamed(context.namespace, filter.device))
+    return ipErrors.noDevice(filter.device);
   // Only IPv4 neighbours (ARP) are simulated, so `ip -6 neigh` finds none.
   if (options.family === 'inet6') return ok();
-  const stateWanted = (state: string) => (filter.states ? filter.states.has('all') || filter.states.has(state) : !flush || state !== 'PERMANENT');
+  const stateWanted = (state: string) =>
+    filter.states ? filter.states.has('all') || filter.states.has(state) : !flush || state !== 'PERMANENT';
   const shown = dumpNeighbours(context.namespace, context.clock.now()).filter(
-    (record) => (filter.device === undefined || record.device === filter.device) && (!filter.prefix || contains(filter.prefix, parseIpv4(record.address)!)) && stateWanted(record.state),
+    (record) =>
+      (filter.device === undefined || record.device === filter.device) &&
+      (!filter.prefix || contains(filter.prefix, parseIpv4(record.address)!)) &&
+      stateWanted(record.state),
   );
   if (!flush) return ok(formatIpNeigh(shown, { filteredByDevice: filter.device !== undefined }));
   if (shown.length > 0 && !context.isRoot) return fail('Failed to send flush request: Operation not permitted\n', 1);
-  for (const record of shown) context.kernel.deleteNeighbour(context.namespace, linkNamed(context.namespace, record.device)!.index, parseIpv4(record.address)!);
+  for (const record of shown)
+    context.kernel.deleteNeighbour(
+      context.namespace,
+      linkNamed(context.namespace, record.device)!.index,
+      parseIpv4(record.address)!,
+    );
   return ok();
 }
 
@@ -131,7 +159,8 @@ function parseRequest(args: string[], options: IpOptions): NeighbourRequest | Co
       if (word === undefined) return ipErrors.incomplete();
     }
     const address = parseIpv4(word);
-    if (address === undefined && word.includes(':') && options.family !== 'inet') return fail(`ip: IPv6 neighbours are not available in this simulator yet.\n`, 1);
+    if (address === undefined && word.includes(':') && options.family !== 'inet')
+      return fail(`ip: IPv6 neighbours are not available in this simulator yet.\n`, 1);
     if (address === undefined) return badAddress('address', word, options);
     request.address = address;
   }
@@ -139,24 +168,41 @@ function parseRequest(args: string[], options: IpOptions): NeighbourRequest | Co
 }
 
 /** RTM_NEWNEIGH / RTM_DELNEIGH from `ip neigh add|change|replace|del`. */
-function modifyNeighbour(how: 'add' | 'change' | 'replace' | 'delete', args: string[], options: IpOptions, context: ProcessContext): CommandResult {
+function modifyNeighbour(
+  how: 'add' | 'change' | 'replace' | 'delete',
+  args: string[],
+  options: IpOptions,
+  context: ProcessContext,
+): CommandResult {
   const request = parseRequest(args, options);
   if (!('state' in request)) return request;
-  if (request.device === undefined || request.address === undefined) return fail('Device and destination are required arguments.\n', 255);
+  if (request.device === undefined || request.address === undefined)
+    return fail('Device and destination are required arguments.\n', 255);
   const mac = request.lladdr === undefined || request.lladdr === 'null' ? undefined : parseMac(request.lladdr);
-  if (request.lladdr !== undefined && request.lladdr !== 'null' && mac === undefined) return fail(`"${request.lladdr}" is invalid lladdr.\n`, 1);
+  if (request.lladdr !== undefined && request.lladdr !== 'null' && mac === undefined)
+    return fail(`"${request.lladdr}" is invalid lladdr.\n`, 1);
   const link = linkNamed(context.namespace, request.device);
   if (!link) return ipErrors.noDevice(request.device);
   if (!context.isRoot) return ipErrors.rtnetlink('Operation not permitted');
-  if (request.state === 'NOARP' || request.state === 'NONE') return fail(`ip: nud ${request.state.toLowerCase()} entries are not available in this simulator yet.\n`, 1);
+  if (request.state === 'NOARP' || request.state === 'NONE')
+    return fail(`ip: nud ${request.state.toLowerCase()} entries are not available in this simulator yet.\n`, 1);
   try {
     if (how === 'delete') context.kernel.deleteNeighbour(context.namespace, link.index, request.address);
     else {
       // neigh_update refuses a resolved state without a link-layer address to start from.
-      const existing = context.namespace.neighbours.find((entry) => entry.address === request.address && entry.device === link.index);
+      const existing = context.namespace.neighbours.find(
+        (entry) => entry.address === request.address && entry.device === link.index,
+      );
       const lladdr = mac ?? existing?.mac;
-      if (lladdr === undefined && !['INCOMPLETE', 'FAILED'].includes(request.state)) return fail('Error: No link layer address given.\n', 2);
-      const entry: Neighbour = { address: request.address, device: link.index, mac: lladdr, state: request.state, confirmedMs: context.clock.now() };
+      if (lladdr === undefined && !['INCOMPLETE', 'FAILED'].includes(request.state))
+        return fail('Error: No link layer address given.\n', 2);
+      const entry: Neighbour = {
+        address: request.address,
+        device: link.index,
+        mac: lladdr,
+        state: request.state,
+        confirmedMs: context.clock.now(),
+      };
       context.kernel.setNeighbour(context.namespace, entry, how);
     }
   } catch (error) {

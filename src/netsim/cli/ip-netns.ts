@@ -16,7 +16,8 @@ const NETNS_RUN_DIR = '/run/netns';
 export function ipNetns(args: string[], options: IpOptions, context: ProcessContext): CommandResult {
   const [verb, name] = args;
   if (verb === undefined || isShow(verb)) return ok(listNamed(context, options.hooks));
-  if (name !== undefined && (name.includes('/') || name === '.' || name === '..' || name.length > 255 || name === '')) return fail(`Invalid netns name "${name}"\n`, 255);
+  if (name !== undefined && (name.includes('/') || name === '.' || name === '..' || name.length > 255 || name === ''))
+    return fail(`Invalid netns name "${name}"\n`, 255);
   if (matches(verb, 'add')) return addNamed(name, context);
   if (matches(verb, 'delete')) return deleteNamed(name, options, context);
   if (matches(verb, 'identify')) return identify(args.slice(1), options, context);
@@ -35,7 +36,10 @@ function named(context: ProcessContext): Namespace[] {
  * opening one follows it to the namespace its target holds, as
  * netns_get_fd's open() does; one whose target holds none is skipped.
  */
-function linkedNamespaces(context: ProcessContext, hooks: IpHooks | undefined): { name: string; namespace: Namespace; mtimeMs: number }[] {
+function linkedNamespaces(
+  context: ProcessContext,
+  hooks: IpHooks | undefined,
+): { name: string; namespace: Namespace; mtimeMs: number }[] {
   const fs = context.files?.fs;
   if (!fs || !hooks) return [];
   const listed = fs.list(NETNS_RUN_DIR, ROOT);
@@ -50,7 +54,10 @@ function linkedNamespaces(context: ProcessContext, hooks: IpHooks | undefined): 
 
 /** The namespace /run/netns/NAME holds: one ip named, or one a link there points at. */
 export function namedNamespace(context: ProcessContext, name: string, hooks?: IpHooks): Namespace | undefined {
-  return named(context).find((namespace) => namespace.name === name) ?? linkedNamespaces(context, hooks).find((entry) => entry.name === name)?.namespace;
+  return (
+    named(context).find((namespace) => namespace.name === name) ??
+    linkedNamespaces(context, hooks).find((entry) => entry.name === name)?.namespace
+  );
 }
 
 /**
@@ -71,8 +78,10 @@ export function netnsByArgument(word: string, context: ProcessContext, options: 
  */
 function listNamed(context: ProcessContext, hooks: IpHooks | undefined): string {
   const here = context.namespace;
-  const hasPeerIn = (other: Namespace) => [...here.links.values()].some((link) => context.kernel.peerOf(link)?.namespace === other);
-  const idOf = (namespace: Namespace) => (hasPeerIn(namespace) ? netnsIdOf(here, namespace.id) : here.netnsIds.get(namespace.id));
+  const hasPeerIn = (other: Namespace) =>
+    [...here.links.values()].some((link) => context.kernel.peerOf(link)?.namespace === other);
+  const idOf = (namespace: Namespace) =>
+    hasPeerIn(namespace) ? netnsIdOf(here, namespace.id) : here.netnsIds.get(namespace.id);
   // ~: links are listed before the names ip made, newest first each; a tmpfs lists all of them newest first.
   const linked = linkedNamespaces(context, hooks)
     .sort((a, b) => b.mtimeMs - a.mtimeMs)
@@ -86,7 +95,8 @@ function listNamed(context: ProcessContext, hooks: IpHooks | undefined): string 
 /** netns_add's first steps, shared by add and attach: only root may make /run/netns a shared mount; the file must be new. */
 function prepareFile(name: string, context: ProcessContext): CommandResult | undefined {
   if (!context.isRoot) return fail(`mount --make-shared ${NETNS_RUN_DIR} failed: Operation not permitted\n`, 1);
-  if (namedNamespace(context, name)) return fail(`Cannot create namespace file "${NETNS_RUN_DIR}/${name}": File exists\n`, 1);
+  if (namedNamespace(context, name))
+    return fail(`Cannot create namespace file "${NETNS_RUN_DIR}/${name}": File exists\n`, 1);
   return undefined;
 }
 
@@ -107,8 +117,16 @@ function attach(args: readonly string[], options: IpOptions, context: ProcessCon
   const refused = prepareFile(name, context);
   if (refused) return refused;
   const namespace = options.hooks?.namespaceOfPid(Number(pidText));
-  if (!namespace) return fail(`Bind /proc/${Number(pidText)}/ns/net -> ${NETNS_RUN_DIR}/${name} failed: No such file or directory\n`, 1);
-  if (namespace.name !== undefined) return fail(`ip netns attach: a namespace with two names in ${NETNS_RUN_DIR} is not available in this simulator yet.\n`, 1);
+  if (!namespace)
+    return fail(
+      `Bind /proc/${Number(pidText)}/ns/net -> ${NETNS_RUN_DIR}/${name} failed: No such file or directory\n`,
+      1,
+    );
+  if (namespace.name !== undefined)
+    return fail(
+      `ip netns attach: a namespace with two names in ${NETNS_RUN_DIR} is not available in this simulator yet.\n`,
+      1,
+    );
   context.kernel.nameNamespace(namespace, name);
   return ok();
 }
@@ -120,7 +138,8 @@ function attach(args: readonly string[], options: IpOptions, context: ProcessCon
 function deleteNamed(name: string | undefined, options: IpOptions, context: ProcessContext): CommandResult {
   if (name === undefined) return fail('No netns name specified\n', 1);
   const namespace = namedNamespace(context, name);
-  if (!namespace) return fail(`Cannot remove namespace file "${NETNS_RUN_DIR}/${name}": No such file or directory\n`, 1);
+  if (!namespace)
+    return fail(`Cannot remove namespace file "${NETNS_RUN_DIR}/${name}": No such file or directory\n`, 1);
   if (!context.isRoot) return fail(`Cannot remove namespace file "${NETNS_RUN_DIR}/${name}": Permission denied\n`, 1);
   if (options.hooks?.hasProcesses(namespace)) context.kernel.nameNamespace(namespace, undefined);
   else context.kernel.deleteNamespace(namespace);

@@ -10,7 +10,21 @@ import { parseInetPrefix } from './iproute2-prefix';
 const HOST_USER_ID = 1000;
 
 /** Keywords of iproute_get this simulator does not read yet. */
-const UNAVAILABLE = ['iif', 'mark', 'tos', 'dsfield', 'vrf', 'sport', 'dport', 'ipproto', 'uid', 'fibmatch', 'connected', 'as', 'mptcp'];
+const UNAVAILABLE = [
+  'iif',
+  'mark',
+  'tos',
+  'dsfield',
+  'vrf',
+  'sport',
+  'dport',
+  'ipproto',
+  'uid',
+  'fibmatch',
+  'connected',
+  'as',
+  'mptcp',
+];
 
 /**
  * `ip route get ADDRESS [from ADDRESS] [oif DEVICE]` (iproute2 ip/iproute.c
@@ -40,8 +54,13 @@ export function ipRouteGet(args: readonly string[], context: ProcessContext): Co
       }
       // get_prefix with the family the first address fixed: AF_UNSPEC's message, then inet's.
       const prefix = parseInetPrefix(word);
-      if (!prefix || (destination !== undefined && prefix.family !== 'inet')) return fail(`Error: ${destination === undefined ? 'any valid' : 'inet'} prefix is expected rather than "${word}".\n`, 1);
-      if (prefix.family === 'inet6') return fail('ip route get: IPv6 destinations are not available in this simulator yet.\n', 255);
+      if (!prefix || (destination !== undefined && prefix.family !== 'inet'))
+        return fail(
+          `Error: ${destination === undefined ? 'any valid' : 'inet'} prefix is expected rather than "${word}".\n`,
+          1,
+        );
+      if (prefix.family === 'inet6')
+        return fail('ip route get: IPv6 destinations are not available in this simulator yet.\n', 255);
       destination = word;
     }
   }
@@ -52,7 +71,18 @@ export function ipRouteGet(args: readonly string[], context: ProcessContext): Co
   if (device !== undefined && !linkNamed(namespace, device)) return ipErrors.noDevice(device);
   const choice = new Datapath(kernel, context.world, context.clock.now()).route(namespace, address);
   // ip_route_output_key_hash_rcu: no route is ENETUNREACH, which rtnl_talk reports.
-  if (!choice || (device !== undefined && choice.device.name !== device && !choice.local)) return fail('RTNETLINK answers: Network is unreachable\n', 2);
+  if (!choice || (device !== undefined && choice.device.name !== device && !choice.local))
+    return fail('RTNETLINK answers: Network is unreachable\n', 2);
   const uid = context.files?.who.uid ?? (context.isRoot ? 0 : HOST_USER_ID);
-  return ok(formatRouteGet({ destination: address, local: choice.local, gateway: choice.nextHop === address ? undefined : choice.nextHop, device: choice.device.name, source: choice.source, from: from === undefined ? undefined : parseIpv4(from), uid }));
+  return ok(
+    formatRouteGet({
+      destination: address,
+      local: choice.local,
+      gateway: choice.nextHop === address ? undefined : choice.nextHop,
+      device: choice.device.name,
+      source: choice.source,
+      from: from === undefined ? undefined : parseIpv4(from),
+      uid,
+    }),
+  );
 }

@@ -36,7 +36,8 @@ function showRoutes(filters: string[], options: IpOptions, context: ProcessConte
     const value = filters[++index];
     if (value === undefined) return ipErrors.incomplete();
     if (word === 'table') {
-      if (value !== 'main' && value !== 'local' && value !== 'all') return fail(`ip route: table ${value} is not available in this simulator yet.\n`, 255);
+      if (value !== 'main' && value !== 'local' && value !== 'all')
+        return fail(`ip route: table ${value} is not available in this simulator yet.\n`, 255);
       table = value;
     } else if (word === 'dev' || word === 'oif') {
       device = value;
@@ -45,13 +46,26 @@ function showRoutes(filters: string[], options: IpOptions, context: ProcessConte
   }
   const { kernel, namespace } = context;
   const links = dumpLinks(kernel, namespace);
-  const ofDevice = <T extends { device: string }>(routes: T[]) => routes.filter((route) => device === undefined || route.device === device);
-  const v4 = table === 'local' ? dumpLocalRoutes(namespace) : table === 'main' ? dumpRoutes(kernel, namespace) : [...dumpRoutes(kernel, namespace), ...dumpLocalRoutes(namespace)];
-  const v6 = table === 'local' ? dumpLocalRoutes6(links) : table === 'main' ? dumpRoutes6(links, namespace) : [...dumpRoutes6(links, namespace), ...dumpLocalRoutes6(links)];
+  const ofDevice = <T extends { device: string }>(routes: T[]) =>
+    routes.filter((route) => device === undefined || route.device === device);
+  const v4 =
+    table === 'local'
+      ? dumpLocalRoutes(namespace)
+      : table === 'main'
+        ? dumpRoutes(kernel, namespace)
+        : [...dumpRoutes(kernel, namespace), ...dumpLocalRoutes(namespace)];
+  const v6 =
+    table === 'local'
+      ? dumpLocalRoutes6(links)
+      : table === 'main'
+        ? dumpRoutes6(links, namespace)
+        : [...dumpRoutes6(links, namespace), ...dumpLocalRoutes6(links)];
   const withTable = table === 'all';
   if (options.family === 'inet6') return ok(formatIpRoute6(ofDevice(v6), { withTable }));
   const text = formatIpRoute(ofDevice(v4), { withDevice: device === undefined, withTable });
-  return ok(table === 'all' && options.family === undefined ? text + formatIpRoute6(ofDevice(v6), { withTable }) : text);
+  return ok(
+    table === 'all' && options.family === undefined ? text + formatIpRoute6(ofDevice(v6), { withTable }) : text,
+  );
 }
 
 interface RouteRequest {
@@ -61,7 +75,22 @@ interface RouteRequest {
   metric: number | undefined;
 }
 
-const UNAVAILABLE = ['src', 'proto', 'scope', 'table', 'tos', 'dsfield', 'mtu', 'advmss', 'onlink', 'nexthop', 'encap', 'type', 'realm', 'pref'];
+const UNAVAILABLE = [
+  'src',
+  'proto',
+  'scope',
+  'table',
+  'tos',
+  'dsfield',
+  'mtu',
+  'advmss',
+  'onlink',
+  'nexthop',
+  'encap',
+  'type',
+  'realm',
+  'pref',
+];
 
 /** iproute_modify's loop: `via`, `dev`, `metric`, and the destination (`default` or a prefix). */
 function parseRouteWords(words: readonly string[]): RouteRequest | CommandResult {
@@ -97,13 +126,18 @@ function parseRouteWords(words: readonly string[]): RouteRequest | CommandResult
       if (destinationGiven) return ipErrors.duplicate('to', word);
       const prefix = parseInetPrefix(word);
       if (!prefix) return fail(`Error: any valid prefix is expected rather than "${word}".\n`, 1);
-      if (prefix.family === 'inet6') return fail('ip route: IPv6 routes are not available in this simulator yet.\n', 255);
+      if (prefix.family === 'inet6')
+        return fail('ip route: IPv6 routes are not available in this simulator yet.\n', 255);
       destinationGiven = true;
-      const address = prefix.family === undefined ? 0 : ((prefix.bytes[0]! << 24) | (prefix.bytes[1]! << 16) | (prefix.bytes[2]! << 8) | prefix.bytes[3]!) >>> 0;
+      const address =
+        prefix.family === undefined
+          ? 0
+          : ((prefix.bytes[0]! << 24) | (prefix.bytes[1]! << 16) | (prefix.bytes[2]! << 8) | prefix.bytes[3]!) >>> 0;
       request.destination = prefix.bitlen === 0 ? undefined : ({ address, prefix: prefix.bitlen } as Cidr);
     }
   }
-  if (!destinationGiven) return fail('ip route: a route without a destination is not available in this simulator yet.\n', 255);
+  if (!destinationGiven)
+    return fail('ip route: a route without a destination is not available in this simulator yet.\n', 255);
   return request;
 }
 
@@ -118,11 +152,25 @@ function modifyRoute(verb: 'add' | 'delete', args: readonly string[], context: P
   const { kernel, namespace } = context;
   const device = request.dev === undefined ? undefined : linkNamed(namespace, request.dev);
   if (request.dev !== undefined && !device) return ipErrors.noDevice(request.dev);
-  if (verb === 'add' && request.gateway === undefined && !device) return fail('ip route: a route without a gateway or a device is not available in this simulator yet.\n', 255);
+  if (verb === 'add' && request.gateway === undefined && !device)
+    return fail('ip route: a route without a gateway or a device is not available in this simulator yet.\n', 255);
   const scope: RouteScope = request.gateway === undefined ? 'link' : 'global';
   const failure = rtnetlinkRequest({ netAdmin: context.isRoot }, () => {
-    if (verb === 'delete') kernel.deleteRoute(namespace, request.destination, { ...(request.gateway !== undefined ? { gateway: request.gateway } : {}), ...(device ? { device: device.index } : {}) });
-    else kernel.addRoute(namespace, { destination: request.destination, gateway: request.gateway, device: device?.index, protocol: 'boot', scope, source: undefined, metric: request.metric });
+    if (verb === 'delete')
+      kernel.deleteRoute(namespace, request.destination, {
+        ...(request.gateway !== undefined ? { gateway: request.gateway } : {}),
+        ...(device ? { device: device.index } : {}),
+      });
+    else
+      kernel.addRoute(namespace, {
+        destination: request.destination,
+        gateway: request.gateway,
+        device: device?.index,
+        protocol: 'boot',
+        scope,
+        source: undefined,
+        metric: request.metric,
+      });
   });
   return failure ? netlinkFailure(failure) : ok();
 }

@@ -1,6 +1,13 @@
 import { dumpLinks, type LinkRecord } from '../kernel/dump';
 import { linkDetails, type LinkDetails } from '../kernel/link-details';
-import { formatIpAddr, formatIpAddrOneline, formatIpBriefAddr, formatIpBriefLink, formatIpLink, onelineRecords } from '../format/ip-link';
+import {
+  formatIpAddr,
+  formatIpAddrOneline,
+  formatIpBriefAddr,
+  formatIpBriefLink,
+  formatIpLink,
+  onelineRecords,
+} from '../format/ip-link';
 import { fail, ok, type CommandResult, type ProcessContext, type Program } from './command';
 import { matches, type IpHooks, type IpOptions, type ObjectHandler } from './ip-common';
 import { ipAddrModify } from './ip-addr-modify';
@@ -19,7 +26,30 @@ export const IP_VERSION = 'ip utility, iproute2-6.15.0, libbpf 1.5.0';
  * The rest of ip.c main's options, which ip knows and netsim does not act on
  * (details, statistics, JSON...): they are refused as such, not as unknown.
  */
-const UNSIMULATED_OPTIONS = ['-loops', '-family', '-0', '-M', '-B', '-human', '-human-readable', '-iec', '-stats', '-statistics', '-resolve', '-timestamp', '-tshort', '-force', '-batch', '-json', '-pretty', '-rcvbuf', '-help', '-Numeric', '-all', '-echo'];
+const UNSIMULATED_OPTIONS = [
+  '-loops',
+  '-family',
+  '-0',
+  '-M',
+  '-B',
+  '-human',
+  '-human-readable',
+  '-iec',
+  '-stats',
+  '-statistics',
+  '-resolve',
+  '-timestamp',
+  '-tshort',
+  '-force',
+  '-batch',
+  '-json',
+  '-pretty',
+  '-rcvbuf',
+  '-help',
+  '-Numeric',
+  '-all',
+  '-echo',
+];
 
 /** ip's seldom-typed objects and verbs are a tool module (ip-extras.ts), fetched the first time a line runs one. */
 const extras = () => toolModule('ipExtras');
@@ -137,7 +167,11 @@ function usage(): string {
 }
 
 /** The links `ip link show` and `ip addr show` print, or ip's error; `device` is set when one was named. */
-function linksToShow(object: string, args: string[], context: ProcessContext): { links: LinkRecord[]; device: string | undefined } | CommandResult {
+function linksToShow(
+  object: string,
+  args: string[],
+  context: ProcessContext,
+): { links: LinkRecord[]; device: string | undefined } | CommandResult {
   const links = dumpLinks(context.kernel, context.namespace);
   const filter = parseLinkFilter(object, args, links);
   if ('exitCode' in filter) return filter;

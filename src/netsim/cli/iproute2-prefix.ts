@@ -17,7 +17,11 @@ export function strtoulBase0(text: string): { value: number; rest: string } | un
   const match = /^(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)/.exec(text);
   if (!match) return undefined;
   const digits = match[1]!;
-  const value = /^0[xX]/.test(digits) ? Number.parseInt(digits.slice(2), 16) : digits.length > 1 && digits.startsWith('0') ? Number.parseInt(digits, 8) : Number(digits);
+  const value = /^0[xX]/.test(digits)
+    ? Number.parseInt(digits.slice(2), 16)
+    : digits.length > 1 && digits.startsWith('0')
+      ? Number.parseInt(digits, 8)
+      : Number(digits);
   return { value, rest: text.slice(digits.length) };
 }
 

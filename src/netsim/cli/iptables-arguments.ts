@@ -1,16 +1,30 @@
 import type { RuleSpec } from '../kernel/netfilter/rule';
-import { applyModuleOption, applyRuleLetter, finishRule, isProblem, knowsOption, newRuleDraft, RULE_LETTERS, type RuleDraft, type RuleProblem } from '../userland/iptables-rule';
+import {
+  applyModuleOption,
+  applyRuleLetter,
+  finishRule,
+  isProblem,
+  knowsOption,
+  newRuleDraft,
+  RULE_LETTERS,
+  type RuleDraft,
+  type RuleProblem,
+} from '../userland/iptables-rule';
 
 /** The version Debian 13 ships, as iptables names itself in errors. */
 export const IPTABLES_VERSION = 'iptables v1.8.11 (nf_tables)';
 const TRY_HELP = "Try `iptables -h' or 'iptables --help' for more information.\n";
 
 /** An error iptables reports before touching any table, with exit status 2. */
-export const parameterProblem = (message: string) => ({ error: `${IPTABLES_VERSION}: ${message}\n${TRY_HELP}`, status: 2 });
+export const parameterProblem = (message: string) => ({
+  error: `${IPTABLES_VERSION}: ${message}\n${TRY_HELP}`,
+  status: 2,
+});
 export type ArgumentError = ReturnType<typeof parameterProblem>;
 
 /** xtables_error(PARAMETER_PROBLEM) from the rule's own options, worded as iptables prints it. */
-const ruleProblem = ({ problem, unsimulated }: RuleProblem): ArgumentError => (unsimulated ? { error: `netsim: ${problem}\n`, status: 2 } : parameterProblem(problem));
+const ruleProblem = ({ problem, unsimulated }: RuleProblem): ArgumentError =>
+  unsimulated ? { error: `netsim: ${problem}\n`, status: 2 } : parameterProblem(problem);
 
 export type Command =
   /** -L; with -Z too, the counters are zeroed once listed (`-L -Z`). */
@@ -40,9 +54,28 @@ export interface Invocation {
 }
 
 const LONG_NAMES: Record<string, string> = {
-  '--append': 'A', '--check': 'C', '--insert': 'I', '--delete': 'D', '--new-chain': 'N', '--delete-chain': 'X', '--flush': 'F', '--policy': 'P',
-  '--list': 'L', '--list-rules': 'S', '--zero': 'Z', '--numeric': 'n', '--verbose': 'v', '--exact': 'x', '--table': 't',
-  '--source': 's', '--destination': 'd', '--in-interface': 'i', '--out-interface': 'o', '--protocol': 'p', '--jump': 'j', '--match': 'm',
+  '--append': 'A',
+  '--check': 'C',
+  '--insert': 'I',
+  '--delete': 'D',
+  '--new-chain': 'N',
+  '--delete-chain': 'X',
+  '--flush': 'F',
+  '--policy': 'P',
+  '--list': 'L',
+  '--list-rules': 'S',
+  '--zero': 'Z',
+  '--numeric': 'n',
+  '--verbose': 'v',
+  '--exact': 'x',
+  '--table': 't',
+  '--source': 's',
+  '--destination': 'd',
+  '--in-interface': 'i',
+  '--out-interface': 'o',
+  '--protocol': 'p',
+  '--jump': 'j',
+  '--match': 'm',
 };
 
 /**
@@ -51,7 +84,15 @@ const LONG_NAMES: Record<string, string> = {
  * the `-p`/`-m` that brings them in.
  */
 export function parseIptablesArguments(args: readonly string[], family: 4 | 6 = 4): Invocation | ArgumentError {
-  const invocation: Omit<Invocation, 'rule'> = { table: 'filter', command: undefined, numeric: false, verbose: false, exact: false, lineNumbers: false, family };
+  const invocation: Omit<Invocation, 'rule'> = {
+    table: 'filter',
+    command: undefined,
+    numeric: false,
+    verbose: false,
+    exact: false,
+    lineNumbers: false,
+    family,
+  };
   const draft = newRuleDraft(family);
   let negate = false;
   for (let i = 0; i < args.length; i++) {
@@ -75,13 +116,24 @@ export function parseIptablesArguments(args: readonly string[], family: 4 | 6 = 
     }
     const letters = LONG_NAMES[arg] ?? (/^-[^-]/.test(arg) ? arg.slice(1) : undefined);
     if (letters === undefined) {
-      return arg.startsWith('--') ? parameterProblem(`unknown option "${arg}"`) : { error: `Bad argument \`${arg}'\n${TRY_HELP}`, status: 2 };
+      return arg.startsWith('--')
+        ? parameterProblem(`unknown option "${arg}"`)
+        : { error: `Bad argument \`${arg}'\n${TRY_HELP}`, status: 2 };
     }
     for (let j = 0; j < letters.length; j++) {
       const letter = letters[j]!;
       const inline = letters.slice(j + 1);
       const value = () => inline || next();
-      const outcome = applyLetter(invocation, draft, letter, inline, value, () => args[i + 1], () => i++, negate);
+      const outcome = applyLetter(
+        invocation,
+        draft,
+        letter,
+        inline,
+        value,
+        () => args[i + 1],
+        () => i++,
+        negate,
+      );
       negate = false;
       if (outcome === 'consumed-rest') break;
       if (outcome !== undefined && outcome !== 'ok') return outcome;
@@ -96,7 +148,10 @@ export function parseIptablesArguments(args: readonly string[], family: 4 | 6 = 
 type Outcome = 'ok' | 'consumed-rest' | ArgumentError | undefined;
 
 /** `-L -Z CHAIN RULENUM` lists that one rule (CMD_LIST|CMD_ZERO_NUM); listing a single rule is not modelled. */
-const UNMODELLED_LIST_ZERO_NUM: ArgumentError = { error: 'iptables -L with -Z CHAIN RULENUM is not available in this simulator yet\n', status: 2 };
+const UNMODELLED_LIST_ZERO_NUM: ArgumentError = {
+  error: 'iptables -L with -Z CHAIN RULENUM is not available in this simulator yet\n',
+  status: 2,
+};
 
 function applyLetter(
   invocation: Omit<Invocation, 'rule'>,
@@ -108,7 +163,8 @@ function applyLetter(
   skip: () => void,
   negated: boolean,
 ): Outcome {
-  const required = (): string | ArgumentError => value() ?? parameterProblem(`option "-${letter}" requires an argument`);
+  const required = (): string | ArgumentError =>
+    value() ?? parameterProblem(`option "-${letter}" requires an argument`);
   const command = (built: Command): Outcome => {
     if (invocation.command) return parameterProblem(`Cannot use -${letter} with another command`);
     invocation.command = built;
@@ -177,7 +233,13 @@ function applyLetter(
       // -C takes no rule number: a number after the chain is a stray argument (`Bad argument`).
       const chain = required();
       if (typeof chain !== 'string') return chain;
-      return command(letter === 'N' ? { kind: 'new-chain', chain } : letter === 'A' ? { kind: 'append', chain } : { kind: 'check', chain });
+      return command(
+        letter === 'N'
+          ? { kind: 'new-chain', chain }
+          : letter === 'A'
+            ? { kind: 'append', chain }
+            : { kind: 'check', chain },
+      );
     }
     case 'I':
     case 'D': {
@@ -186,7 +248,9 @@ function applyLetter(
       const number = optional();
       const position = number === undefined ? undefined : ruleNumber(number);
       if (position === undefined && number !== undefined) return parameterProblem(`Invalid rule number \`${number}'`);
-      return command(letter === 'I' ? { kind: 'insert', chain, position: position ?? 1 } : { kind: 'delete', chain, position });
+      return command(
+        letter === 'I' ? { kind: 'insert', chain, position: position ?? 1 } : { kind: 'delete', chain, position },
+      );
     }
     case 'P': {
       const chain = required();
@@ -207,6 +271,7 @@ function applyLetter(
 function ruleNumber(text: string): number | undefined {
   const match = /^(?:0[xX]([0-9a-fA-F]+)|(0[0-7]*)|([1-9]\d*))$/.exec(text);
   if (!match) return undefined;
-  const value = match[1] !== undefined ? parseInt(match[1], 16) : match[2] !== undefined ? parseInt(match[2], 8) : Number(match[3]);
+  const value =
+    match[1] !== undefined ? parseInt(match[1], 16) : match[2] !== undefined ? parseInt(match[2], 8) : Number(match[3]);
   return value >= 1 && value <= 0x7fffffff ? value : undefined;
 }

@@ -58,10 +58,19 @@ function xtablesSave(family: 4 | 6): Program {
         if (event.spec === OPTIONS.table) table = event.value;
       }
       if (operands.length > 0) return fail(`${stderr}Unknown arguments found on commandline\n`, 1);
-      if (!context.isRoot) return fail(`${stderr}${version}: Could not fetch rule set generation id: Permission denied (you must be root)\n`, 4);
-      if (table !== undefined && !Object.hasOwn(KNOWN_TABLES, table)) return fail(`${stderr}Table \`${table}' does not exist\n`, 1);
+      if (!context.isRoot)
+        return fail(
+          `${stderr}${version}: Could not fetch rule set generation id: Permission denied (you must be root)\n`,
+          4,
+        );
+      if (table !== undefined && !Object.hasOwn(KNOWN_TABLES, table))
+        return fail(`${stderr}Table \`${table}' does not exist\n`, 1);
       const tables = savedTables(netfilterOf(context.namespace, family), table);
-      return { stdout: formatIptablesSave(tables, { counters, version, time: cTime(context.clock.now()) }), stderr, exitCode: 0 };
+      return {
+        stdout: formatIptablesSave(tables, { counters, version, time: cTime(context.clock.now()) }),
+        stderr,
+        exitCode: 0,
+      };
     },
   };
 }
@@ -73,8 +82,15 @@ function xtablesSave(family: 4 | 6): Program {
  * table that was emptied again still exists and is still printed.)
  */
 function savedTables(netfilter: Netfilter, only: string | undefined): SavedTable[] {
-  const names = only === undefined ? Object.keys(KNOWN_TABLES).filter((name) => isSimulated(name) && inUse(netfilter[name])) : [only];
-  return names.map((name) => ({ name, builtins: KNOWN_TABLES[name]!, chains: isSimulated(name) ? netfilter[name] : [] }));
+  const names =
+    only === undefined
+      ? Object.keys(KNOWN_TABLES).filter((name) => isSimulated(name) && inUse(netfilter[name]))
+      : [only];
+  return names.map((name) => ({
+    name,
+    builtins: KNOWN_TABLES[name]!,
+    chains: isSimulated(name) ? netfilter[name] : [],
+  }));
 }
 
 const isSimulated = (name: string): name is TableName => (TABLES as readonly string[]).includes(name);

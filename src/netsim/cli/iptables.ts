@@ -13,7 +13,15 @@ import { parseIpv4 } from '../wire/ipv4';
  * The nft.c function whose failure iptables reports (nft_fn), which
  * nft_strerror looks up with the errno; `other` stands for the rest.
  */
-type NftFunction = 'chain_del' | 'chain_user_add' | 'rule_insert' | 'rule_delete' | 'rule_delete_num' | 'rule_check' | 'chain_set' | 'other';
+type NftFunction =
+  | 'chain_del'
+  | 'chain_user_add'
+  | 'rule_insert'
+  | 'rule_delete'
+  | 'rule_delete_num'
+  | 'rule_check'
+  | 'chain_set'
+  | 'other';
 
 /** nft_strerror's table (iptables/nft.c, 1.8.11): an errno's text for one function or, without one, for any. */
 const NFT_STRERROR: readonly (readonly [NftFunction | undefined, ErrnoName, string])[] = [
@@ -38,12 +46,18 @@ const NFT_STRERROR: readonly (readonly [NftFunction | undefined, ErrnoName, stri
  * EINVAL, exit 1; errnos the table lacks read as strerror.
  */
 function nftFailure(fn: NftFunction, errno: ErrnoName): CommandResult {
-  const text = NFT_STRERROR.find(([which, code]) => (which === undefined || which === fn) && code === errno)?.[2] ?? STRERROR[errno];
+  const text =
+    NFT_STRERROR.find(([which, code]) => (which === undefined || which === fn) && code === errno)?.[2] ??
+    STRERROR[errno];
   return fail(`iptables: ${text}.${errno === 'EINVAL' ? " Run `dmesg' for more information." : ''}\n`, 1);
 }
 
 /** The batch objects iptables names when the kernel refuses one at commit (nft.c nft_action's error path). */
-const BATCH_OBJECT: Partial<Record<Command['kind'], string>> = { append: 'RULE_APPEND', insert: 'RULE_INSERT', 'delete-chain': 'CHAIN_DEL' };
+const BATCH_OBJECT: Partial<Record<Command['kind'], string>> = {
+  append: 'RULE_APPEND',
+  insert: 'RULE_INSERT',
+  'delete-chain': 'CHAIN_DEL',
+};
 
 /** Which nft.c function a command's failure is worded for. */
 function nftFunction(command: Command): NftFunction {
@@ -98,13 +112,21 @@ export const ip6tablesProgram: Program = {
 function runXtables(args: readonly string[], context: ProcessContext, family: 4 | 6): CommandResult {
   // do_parse (iptables/xshared.c) prints the version for -V and exits 0 as it meets the option, before any rule set is fetched, so as any user.
   const version = args.findIndex((arg) => arg === '-V' || arg === '--version');
-  if (version >= 0 && !('error' in parseIptablesArguments(args.slice(0, version), family))) return ok(`${IPTABLES_VERSION}\n`);
-  if (!context.isRoot) return fail(`${IPTABLES_VERSION}: Could not fetch rule set generation id: Permission denied (you must be root)\n`, 4);
+  if (version >= 0 && !('error' in parseIptablesArguments(args.slice(0, version), family)))
+    return ok(`${IPTABLES_VERSION}\n`);
+  if (!context.isRoot)
+    return fail(
+      `${IPTABLES_VERSION}: Could not fetch rule set generation id: Permission denied (you must be root)\n`,
+      4,
+    );
   const invocation = parseIptablesArguments(args, family);
   if ('error' in invocation) return fail(invocation.error, invocation.status);
   const empty = Object.hasOwn(EMPTY_TABLES, invocation.table);
   if (!empty && !(TABLES as readonly string[]).includes(invocation.table)) {
-    return fail(`${IPTABLES_VERSION}: table '${invocation.table}' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n`, 3);
+    return fail(
+      `${IPTABLES_VERSION}: table '${invocation.table}' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n`,
+      3,
+    );
   }
   const command = invocation.command;
   if (!command) {
@@ -113,9 +135,16 @@ function runXtables(args: readonly string[], context: ProcessContext, family: 4 
   }
   // Only a listing without -n names networks: /etc/networks is read for it alone.
   const networkNames = () => readNetworkNames(context);
-  if (empty) return emptyTable(invocation, command, EMPTY_TABLES[invocation.table as keyof typeof EMPTY_TABLES], networkNames);
+  if (empty)
+    return emptyTable(invocation, command, EMPTY_TABLES[invocation.table as keyof typeof EMPTY_TABLES], networkNames);
   try {
-    return execute(invocation, command, invocation.table as TableName, context.kernel.netfilter(context.namespace, family), networkNames);
+    return execute(
+      invocation,
+      command,
+      invocation.table as TableName,
+      context.kernel.netfilter(context.namespace, family),
+      networkNames,
+    );
   } catch (error) {
     if (error instanceof KernelError) return refused(error, command, command.chain);
     throw error;
@@ -127,18 +156,28 @@ function runXtables(args: readonly string[], context: ProcessContext, family: 4 
  * set has none of their chains (empty built-ins, policy ACCEPT); the simulated
  * kernel has no such tables, so changing them is not simulated.
  */
-function emptyTable(invocation: Invocation, command: Command, builtins: readonly string[], networkNames: () => ReadonlyMap<number, string>): CommandResult {
+function emptyTable(
+  invocation: Invocation,
+  command: Command,
+  builtins: readonly string[],
+  networkNames: () => ReadonlyMap<number, string>,
+): CommandResult {
   if (command.chain !== undefined && !builtins.includes(command.chain)) return nftFailure('other', 'ENOENT');
   const chains = builtins.map((name) => ({ name, policy: 'ACCEPT' as const, rules: [], packets: 0, bytes: 0 }));
   switch (command.kind) {
     case 'list-rules':
       return ok(formatRuleSpecs(invocation.table, chains, command.chain));
     case 'list':
-      return ok(formatRuleList(invocation.table, chains, { ...invocation, networkNames: networkNames() }, command.chain));
+      return ok(
+        formatRuleList(invocation.table, chains, { ...invocation, networkNames: networkNames() }, command.chain),
+      );
     case 'zero':
       return ok();
     default:
-      return fail(`netsim: changing the ${invocation.table} table is not simulated yet (its packets are not filtered here)\n`, 1);
+      return fail(
+        `netsim: changing the ${invocation.table} table is not simulated yet (its packets are not filtered here)\n`,
+        1,
+      );
   }
 }
 
@@ -157,19 +196,35 @@ function readNetworkNames(context: ProcessContext): ReadonlyMap<number, string> 
   return names;
 }
 
-function execute(invocation: Invocation, command: Command, table: TableName, tables: NetfilterTables, networkNames: () => ReadonlyMap<number, string>): CommandResult {
+function execute(
+  invocation: Invocation,
+  command: Command,
+  table: TableName,
+  tables: NetfilterTables,
+  networkNames: () => ReadonlyMap<number, string>,
+): CommandResult {
   // nft_rule_check: a missing chain is one more rule that does not exist (ENOENT), worded as such.
   if (command.kind === 'check') {
-    const chain = tables.hasChain(table, command.chain) ? tables.view[table].find((c) => c.name === command.chain) : undefined;
-    return chain?.rules.some((rule) => sameRule(rule.spec, invocation.rule)) ? ok() : nftFailure('rule_check', 'ENOENT');
+    const chain = tables.hasChain(table, command.chain)
+      ? tables.view[table].find((c) => c.name === command.chain)
+      : undefined;
+    return chain?.rules.some((rule) => sameRule(rule.spec, invocation.rule))
+      ? ok()
+      : nftFailure('rule_check', 'ENOENT');
   }
-  if (command.chain !== undefined && command.kind !== 'new-chain' && !tables.hasChain(table, command.chain)) return nftFailure('other', 'ENOENT');
+  if (command.chain !== undefined && command.kind !== 'new-chain' && !tables.hasChain(table, command.chain))
+    return nftFailure('other', 'ENOENT');
   switch (command.kind) {
     case 'list-rules':
       return ok(formatRuleSpecs(table, tables.view[table], command.chain));
     case 'list': {
       // do_commandx: list_entries, then nft_cmd_chain_zero_counters for -L -Z.
-      const listed = formatRuleList(table, tables.view[table], { ...invocation, networkNames: networkNames() }, command.chain);
+      const listed = formatRuleList(
+        table,
+        tables.view[table],
+        { ...invocation, networkNames: networkNames() },
+        command.chain,
+      );
       return ok(command.zero ? listed + zeroChains(tables, table, command.chain, invocation.verbose) : listed);
     }
     case 'zero':
@@ -199,7 +254,12 @@ function execute(invocation: Invocation, command: Command, table: TableName, tab
   }
 }
 
-function changeRule(invocation: Invocation, command: Extract<Invocation['command'], { kind: 'append' | 'insert' | 'delete' }>, table: TableName, tables: NetfilterTables): CommandResult {
+function changeRule(
+  invocation: Invocation,
+  command: Extract<Invocation['command'], { kind: 'append' | 'insert' | 'delete' }>,
+  table: TableName,
+  tables: NetfilterTables,
+): CommandResult {
   if (command.kind === 'delete' && command.position !== undefined) {
     tables.deleteRuleAt(table, command.chain, command.position);
     return ok();

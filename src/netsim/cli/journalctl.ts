@@ -33,14 +33,20 @@ export function journalctlProgram(service: DockerService, hostname: string): Pro
           if (arg.includes('x')) catalog = true;
         } else return { stdout: '', stderr: `netsim: journalctl ${arg} is not simulated\n`, exitCode: 1 };
       }
-      if (unit === undefined || !['docker', 'docker.service'].includes(unit)) return { stdout: '', stderr: 'netsim: journalctl here shows only -u docker.service\n', exitCode: 1 };
-      const hint = quiet ? '' : "Hint: You are currently not seeing messages from other users and the system.\n      Users in groups 'adm', 'systemd-journal' can see all messages.\n      Pass -q to turn off this notice.\n";
+      if (unit === undefined || !['docker', 'docker.service'].includes(unit))
+        return { stdout: '', stderr: 'netsim: journalctl here shows only -u docker.service\n', exitCode: 1 };
+      const hint = quiet
+        ? ''
+        : "Hint: You are currently not seeing messages from other users and the system.\n      Users in groups 'adm', 'systemd-journal' can see all messages.\n      Pass -q to turn off this notice.\n";
       if (!context.isRoot) return { stdout: '-- No entries --\n', stderr: hint, exitCode: 0 };
       const entries = service.state()?.journal ?? [];
       if (entries.length === 0) return { stdout: '-- No entries --\n', stderr: '', exitCode: 0 };
       const shown = lines === undefined ? entries : entries.slice(-lines);
       // journalctl prints whole lines (--full has been its default since systemd 196).
-      const printed = shown.flatMap((entry) => [formatJournalLine(entry, hostname), ...(catalog && entry.catalog ? formatCatalog(entry.catalog, 'docker.service') : [])]);
+      const printed = shown.flatMap((entry) => [
+        formatJournalLine(entry, hostname),
+        ...(catalog && entry.catalog ? formatCatalog(entry.catalog, 'docker.service') : []),
+      ]);
       return { stdout: printed.map((line) => `${line}\n`).join(''), stderr: '', exitCode: 0 };
     },
   };

@@ -35,7 +35,15 @@ interface ClientOptions {
 
 /** my_getopt's reading: `-uroot`, `-u root`, `--user=root`, `--user root`; -p only glued (`-pSECRET`), or alone to ask. */
 function parseOptions(args: readonly string[]): ClientOptions | string {
-  const options: ClientOptions = { host: undefined, port: undefined, user: 'root', password: undefined, database: '', execute: undefined, version: false };
+  const options: ClientOptions = {
+    host: undefined,
+    port: undefined,
+    user: 'root',
+    password: undefined,
+    database: '',
+    execute: undefined,
+    version: false,
+  };
   const set = (name: string, value: string) => {
     if (name === 'h' || name === 'host') options.host = value;
     else if (name === 'P' || name === 'port') options.port = value;
@@ -81,40 +89,74 @@ function localServer(context: ProcessContext): Socket | undefined {
 }
 
 function login(context: ProcessContext, names: NameServices, client: DatabaseClient, viaSocket: boolean): MysqlLogin {
-  if (!viaSocket) return mysqlLogin(new Datapath(context.kernel, context.world, context.clock.now()), context.namespace, client, names(context), context.random);
+  if (!viaSocket)
+    return mysqlLogin(
+      new Datapath(context.kernel, context.world, context.clock.now()),
+      context.namespace,
+      client,
+      names(context),
+      context.random,
+    );
   const server = localServer(context);
   if (!server || server.service.kind !== 'mariadb') return { kind: 'cannot-connect', errno: 2 };
   const { accounts, databases } = server.service;
-  if (!accounts.some((account) => account.user === client.user && account.password === client.password)) return { kind: 'access-denied', client: 'localhost' };
-  if (client.database !== '' && !databases.includes(client.database)) return { kind: 'unknown-database', client: 'localhost' };
+  if (!accounts.some((account) => account.user === client.user && account.password === client.password))
+    return { kind: 'access-denied', client: 'localhost' };
+  if (client.database !== '' && !databases.includes(client.database))
+    return { kind: 'unknown-database', client: 'localhost' };
   return { kind: 'logged-in', client: 'localhost', databases };
 }
 
 /** What the client says when the login fails, in the server's or libmariadb's words. */
-function loginFailure(result: Exclude<MysqlLogin, { kind: 'logged-in' }>, client: DatabaseClient, viaSocket: boolean, root: boolean) {
+function loginFailure(
+  result: Exclude<MysqlLogin, { kind: 'logged-in' }>,
+  client: DatabaseClient,
+  viaSocket: boolean,
+  root: boolean,
+) {
   switch (result.kind) {
     case 'unknown-host':
       return error(2005, 'HY000', `Unknown server host '${result.host}' (-2)`);
     case 'cannot-connect':
-      return viaSocket ? error(2002, 'HY000', `Can't connect to local server through socket '${SOCKET}' (${result.errno})`) : error(2002, 'HY000', `Can't connect to server on '${client.host}' (115)`);
+      return viaSocket
+        ? error(2002, 'HY000', `Can't connect to local server through socket '${SOCKET}' (${result.errno})`)
+        : error(2002, 'HY000', `Can't connect to server on '${client.host}' (115)`);
     case 'not-mysql':
-      return error(2013, 'HY000', 'Lost connection to server at \'handshake: reading initial communication packet\', system error: 11');
+      return error(
+        2013,
+        'HY000',
+        "Lost connection to server at 'handshake: reading initial communication packet', system error: 11",
+      );
     case 'access-denied':
-      return error(1045, '28000', `Access denied for user '${client.user}'@'${result.client}' (using password: ${client.password === '' ? 'NO' : 'YES'})`);
+      return error(
+        1045,
+        '28000',
+        `Access denied for user '${client.user}'@'${result.client}' (using password: ${client.password === '' ? 'NO' : 'YES'})`,
+      );
     case 'unknown-database':
       // The user of MARIADB_USER has grants on its own database only: another name is refused before it is looked for.
-      return root ? error(1049, '42000', `Unknown database '${client.database}'`) : error(1044, '42000', `Access denied for user '${client.user}'@'%' to database '${client.database}'`);
+      return root
+        ? error(1049, '42000', `Unknown database '${client.database}'`)
+        : error(1044, '42000', `Access denied for user '${client.user}'@'%' to database '${client.database}'`);
   }
 }
 
 /** The server's answer to the statements modelled: column name and rows. */
-function answer(statement: string, user: string, databases: readonly string[]): { column: string; rows: string[] } | undefined {
+function answer(
+  statement: string,
+  user: string,
+  databases: readonly string[],
+): { column: string; rows: string[] } | undefined {
   const text = statement.trim().replace(/;+$/, '').trim();
   if (/^show\s+databases$/i.test(text)) {
-    const visible = user === 'root' ? ['information_schema', 'mysql', 'performance_schema', 'sys', ...databases] : ['information_schema', ...databases];
+    const visible =
+      user === 'root'
+        ? ['information_schema', 'mysql', 'performance_schema', 'sys', ...databases]
+        : ['information_schema', ...databases];
     return { column: 'Database', rows: visible.sort() };
   }
-  if (/^select\s+version\(\)$/i.test(text)) return { column: text.slice(text.search(/version/i)), rows: [MARIADB_VERSION] };
+  if (/^select\s+version\(\)$/i.test(text))
+    return { column: text.slice(text.search(/version/i)), rows: [MARIADB_VERSION] };
   return undefined;
 }
 
@@ -135,16 +177,34 @@ export function mariadbClientProgram(name: string, names: NameServices): Program
       if (typeof options === 'string') return fail(`${name}: ${options}\n`, 1);
       if (options.version) return fail(`netsim: ${name} --version is not simulated\n`, 1);
       // A bare -p asks for the password on the terminal: that prompt is not modelled; without one it reads stdin.
-      if (options.password === '' && args.some((arg) => arg === '-p' || arg === '--password') && context.stdoutIsTerminal) {
+      if (
+        options.password === '' &&
+        args.some((arg) => arg === '-p' || arg === '--password') &&
+        context.stdoutIsTerminal
+      ) {
         return fail(`netsim: ${name}'s password prompt is not simulated; give the password as -pPASSWORD\n`, 1);
       }
       const viaSocket = options.host === undefined || options.host === 'localhost';
-      const host = options.port === undefined || viaSocket ? (options.host ?? 'localhost') : `${options.host}:${options.port}`;
-      const client: DatabaseClient = { host, user: options.user, password: options.password === '' && args.includes('-p') ? context.stdin.replace(/\n$/, '') : (options.password ?? ''), database: options.database };
+      const host =
+        options.port === undefined || viaSocket ? (options.host ?? 'localhost') : `${options.host}:${options.port}`;
+      const client: DatabaseClient = {
+        host,
+        user: options.user,
+        password:
+          options.password === '' && args.includes('-p') ? context.stdin.replace(/\n$/, '') : (options.password ?? ''),
+        database: options.database,
+      };
       const result = login(context, names, client, viaSocket);
-      if (result.kind !== 'logged-in') return loginFailure(result, { ...client, host: options.host ?? 'localhost' }, viaSocket, options.user === 'root');
+      if (result.kind !== 'logged-in')
+        return loginFailure(
+          result,
+          { ...client, host: options.host ?? 'localhost' },
+          viaSocket,
+          options.user === 'root',
+        );
       if (options.execute === undefined) {
-        if (context.stdoutIsTerminal) return fail('netsim: the MariaDB monitor is not simulated; give a statement with -e\n', 1);
+        if (context.stdoutIsTerminal)
+          return fail('netsim: the MariaDB monitor is not simulated; give a statement with -e\n', 1);
         return collect([], 0);
       }
       const answered = answer(options.execute, options.user, result.databases);

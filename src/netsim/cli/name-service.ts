@@ -16,16 +16,34 @@ export type NameServices = (context: ProcessContext) => NameService;
 const EMBEDDED_TTL = 600;
 
 /** Docker's own answers: createRespMsg sets RA, adds no OPT record and leaves Compress off (resolver.go). */
-const embeddedReply = (answers: DnsReply['answers']): DnsReply => ({ status: 'NOERROR', answers, compressed: false, recursionAvailable: true, elapsedMs: 0 });
+const embeddedReply = (answers: DnsReply['answers']): DnsReply => ({
+  status: 'NOERROR',
+  answers,
+  compressed: false,
+  recursionAvailable: true,
+  elapsedMs: 0,
+});
 
 /** A server on the LAN side that the modelled world does not describe: it knows no names (netsim's older model). */
-const NOBODY_KNOWS: DnsReply = { status: 'NXDOMAIN', answers: [], compressed: true, recursionAvailable: true, elapsedMs: 0 };
+const NOBODY_KNOWS: DnsReply = {
+  status: 'NXDOMAIN',
+  answers: [],
+  compressed: true,
+  recursionAvailable: true,
+  elapsedMs: 0,
+};
 
 /**
  * serveDNS when no upstream answered: `new(dns.Msg).SetRcode(query,
  * RcodeServerFailure)`, whose SetReply copies RD but leaves RA unset.
  */
-const EMBEDDED_SERVFAIL: DnsReply = { status: 'SERVFAIL', answers: [], compressed: false, recursionAvailable: false, elapsedMs: 0 };
+const EMBEDDED_SERVFAIL: DnsReply = {
+  status: 'SERVFAIL',
+  answers: [],
+  compressed: false,
+  recursionAvailable: false,
+  elapsedMs: 0,
+};
 
 /**
  * Name services backed by the engine: a container reads the /etc/hosts and
@@ -45,7 +63,9 @@ export function engineNameServices(engine: Engine, hostEtc: () => HostEtc): Name
       if (files) return files;
       const host = hostEtc();
       const written = container ? engine.files.etc(container.id, host) : undefined;
-      files = written ? { hosts: written['/etc/hosts'], nameservers: nameserversOf(written['/etc/resolv.conf']) } : { hosts: host.hosts, nameservers: [...host.nameservers] };
+      files = written
+        ? { hosts: written['/etc/hosts'], nameservers: nameserversOf(written['/etc/resolv.conf']) }
+        : { hosts: host.hosts, nameservers: [...host.nameservers] };
       return files;
     };
     return {
@@ -59,12 +79,26 @@ export function engineNameServices(engine: Engine, hostEtc: () => HostEtc): Name
         const recorder = context.kernel.recorder;
         if (server !== EMBEDDED_DNS_ADDRESS || !container || !embeddedListener(context.namespace)) {
           const reply = server === EMBEDDED_DNS_ADDRESS ? 'unreachable' : askServer(context, server, question);
-          recorder?.add({ kind: 'dns', namespace: context.namespace.id, server, question, by: server === EMBEDDED_DNS_ADDRESS ? 'embedded' : 'server', reply });
+          recorder?.add({
+            kind: 'dns',
+            namespace: context.namespace.id,
+            server,
+            question,
+            by: server === EMBEDDED_DNS_ADDRESS ? 'embedded' : 'server',
+            reply,
+          });
           return reply;
         }
         const own = embeddedAnswer(engine, container, question);
         const reply = own ?? forwardExternally(context, externalServers(container, hostEtc()), question);
-        recorder?.add({ kind: 'dns', namespace: context.namespace.id, server, question, by: own ? 'embedded' : 'forwarded', reply });
+        recorder?.add({
+          kind: 'dns',
+          namespace: context.namespace.id,
+          server,
+          question,
+          by: own ? 'embedded' : 'forwarded',
+          reply,
+        });
         return reply;
       },
     };
@@ -74,7 +108,11 @@ export function engineNameServices(engine: Engine, hostEtc: () => HostEtc): Name
 /** A query sent from the program's namespace to `server`: lost without a route; answered by whatever serves DNS there. */
 function askServer(context: ProcessContext, server: string, question: DnsQuestion): DnsReply | 'unreachable' {
   const address = parseIpv4(server);
-  if (address === undefined || new Datapath(context.kernel, context.world, context.clock.now()).route(context.namespace, address) === undefined) return 'unreachable';
+  if (
+    address === undefined ||
+    new Datapath(context.kernel, context.world, context.clock.now()).route(context.namespace, address) === undefined
+  )
+    return 'unreachable';
   const remote = context.world?.reach(address);
   if (!remote) return NOBODY_KNOWS;
   return remote.dns ? remote.dns(question) : 'unreachable';
@@ -103,10 +141,13 @@ function embeddedAnswer(engine: Engine, container: Container, question: DnsQuest
     return addresses && embeddedReply(addresses.map((address) => ({ type: 'AAAA', name, ttl: EMBEDDED_TTL, address })));
   }
   // handleMXQuery answers MX for a known name with an empty NOERROR ("implicit MX", RFC 5321 5.1).
-  if (question.type === 'MX') return engine.dns.resolve(container.id, question.name).length > 0 ? embeddedReply([]) : undefined;
+  if (question.type === 'MX')
+    return engine.dns.resolve(container.id, question.name).length > 0 ? embeddedReply([]) : undefined;
   if (question.type === 'A') {
     const addresses = engine.dns.resolve(container.id, question.name);
-    return addresses.length > 0 ? embeddedReply(addresses.map((address) => ({ type: 'A', name, ttl: EMBEDDED_TTL, address }))) : undefined;
+    return addresses.length > 0
+      ? embeddedReply(addresses.map((address) => ({ type: 'A', name, ttl: EMBEDDED_TTL, address })))
+      : undefined;
   }
   // Other types than A, AAAA, MX, PTR (and SRV, which only swarm services answer) go to the external servers.
   if (question.type !== 'PTR') return undefined;
@@ -114,7 +155,12 @@ function embeddedAnswer(engine: Engine, container: Container, question: DnsQuest
   const known = { networks: engine.networks.list(), containers: engine.containers.list() };
   // handlePTRQuery takes in-addr.arpa and ip6.arpa names alike (ResolveIP).
   const address6 = address === undefined ? address6OfReverseName(question.name) : undefined;
-  const target = address !== undefined ? reverseContainerAddress(known, container, address) : address6 !== undefined ? reverseContainerAddress6(known, container, address6) : undefined;
+  const target =
+    address !== undefined
+      ? reverseContainerAddress(known, container, address)
+      : address6 !== undefined
+        ? reverseContainerAddress6(known, container, address6)
+        : undefined;
   return target ? embeddedReply([{ type: 'PTR', name, ttl: EMBEDDED_TTL, target: `${target}.` }]) : undefined;
 }
 
@@ -123,7 +169,9 @@ function embeddedAnswer(engine: Engine, container: Container, question: DnsQuest
  * Containers that joined it with container:NAME come after its owner: they read the owner's files and resolver.
  */
 export function containerIn(engine: Engine, namespace: Namespace): Container | undefined {
-  const inside = engine.containers.list().filter((c) => c.status === 'running' && c.namespaceId === namespace.id && c.networkMode !== 'host');
+  const inside = engine.containers
+    .list()
+    .filter((c) => c.status === 'running' && c.namespaceId === namespace.id && c.networkMode !== 'host');
   return inside.find((c) => !c.networkMode.startsWith('container:')) ?? inside[0];
 }
 

@@ -40,10 +40,19 @@ function parse(args: readonly string[], withValue: string): NcRequest | { missin
     }
   }
   const wait = values.get('w');
-  return { flags, verbosity, waitSeconds: wait === undefined ? undefined : Number(wait), host: operands[0], port: operands[1] };
+  return {
+    flags,
+    verbosity,
+    waitSeconds: wait === undefined ? undefined : Number(wait),
+    host: operands[0],
+    port: operands[1],
+  };
 }
 
-type Outcome = { kind: 'bad-host' } | { kind: 'bad-port' } | { kind: 'result'; address: string; port: number; result: ConnectResult };
+type Outcome =
+  | { kind: 'bad-host' }
+  | { kind: 'bad-port' }
+  | { kind: 'result'; address: string; port: number; result: ConnectResult };
 
 /** Resolves the host, then connect(2) within -w seconds (the kernel's own ~127 s without it). */
 function attempt(context: ProcessContext, names: NameServices, request: NcRequest): Outcome {
@@ -74,17 +83,27 @@ export function openbsdNcProgram(names: NameServices): Program {
     name: 'nc',
     run(args, context) {
       const request = parse(args, 'IiMmOPpqsTVwXx');
-      if ('missing' in request) return fail(`nc: option requires an argument -- '${request.missing}'\n${OPENBSD_USAGE}`, 1);
+      if ('missing' in request)
+        return fail(`nc: option requires an argument -- '${request.missing}'\n${OPENBSD_USAGE}`, 1);
       if (request.host === undefined || request.port === undefined) return fail(OPENBSD_USAGE, 1);
       const outcome = attempt(context, names, request);
       // getaddrinfo's failure is err()'s "nc: getaddrinfo for host "HOST" port PORT: <gai_strerror>".
-      if (outcome.kind === 'bad-host') return fail(`nc: getaddrinfo for host "${request.host}" port ${request.port}: Name or service not known\n`, 1);
-      if (outcome.kind === 'bad-port') return fail(`nc: getaddrinfo for host "${request.host}" port ${request.port}: Servname not supported for ai_socktype\n`, 1);
+      if (outcome.kind === 'bad-host')
+        return fail(`nc: getaddrinfo for host "${request.host}" port ${request.port}: Name or service not known\n`, 1);
+      if (outcome.kind === 'bad-port')
+        return fail(
+          `nc: getaddrinfo for host "${request.host}" port ${request.port}: Servname not supported for ai_socktype\n`,
+          1,
+        );
       const { address, port, result } = outcome;
       const shown = request.host === address || request.flags.has('n') ? request.host : `${request.host} (${address})`;
       if (result.kind === 'connected') {
         const service = request.flags.has('n') ? '*' : (tcpServiceName(port) ?? '*');
-        return { stdout: '', stderr: request.verbosity > 0 ? `Connection to ${shown} ${port} port [tcp/${service}] succeeded!\n` : '', exitCode: 0 };
+        return {
+          stdout: '',
+          stderr: request.verbosity > 0 ? `Connection to ${shown} ${port} port [tcp/${service}] succeeded!\n` : '',
+          exitCode: 0,
+        };
       }
       if (request.verbosity === 0) return fail('', 1);
       const timedOut = result.kind === 'timed-out' && request.waitSeconds !== undefined;
@@ -122,7 +141,8 @@ export function busyboxNcProgram(names: NameServices): Program {
       if (outcome.kind === 'bad-port') return fail(`nc: bad port '${request.port}'\n`, 1);
       const { address, port, result } = outcome;
       const dotted = `${address}:${port}`;
-      if (result.kind === 'connected') return { stdout: '', stderr: request.verbosity > 0 ? `${request.host} (${dotted}) open\n` : '', exitCode: 0 };
+      if (result.kind === 'connected')
+        return { stdout: '', stderr: request.verbosity > 0 ? `${request.host} (${dotted}) open\n` : '', exitCode: 0 };
       const told = request.verbosity > 1 || (request.verbosity > 0 && result.kind !== 'refused');
       return fail(told ? `nc: ${request.host} (${dotted}): ${connectError(result.kind)}\n` : '', 1);
     },

@@ -1,5 +1,11 @@
 import type { Socket } from '../kernel/socket';
-import { formatNetstat, formatNetstatRoutes, type NetstatDialect, type NetstatScope, type NetstatSocketRow } from '../format/netstat';
+import {
+  formatNetstat,
+  formatNetstatRoutes,
+  type NetstatDialect,
+  type NetstatScope,
+  type NetstatSocketRow,
+} from '../format/netstat';
 import { serviceName } from '../format/services';
 import { nameInHostsFile } from '../userland/name-resolution';
 import { listSockets, listTimeWait, type SocketRecord, type TimeWaitRecord } from '../userland/sockets';
@@ -49,7 +55,8 @@ const NET_TOOLS_USAGE = `usage: netstat [-vWeenNcCF] [<Af>] -r         netstat {
 `;
 
 /** read_proc's warning when some /proc/PID/fd could not be read (EACCES): printed before the table. */
-const NOT_ALL_PROCESSES = '(Not all processes could be identified, non-owned process info\n will not be shown, you would have to be root to see it all.)\n';
+const NOT_ALL_PROCESSES =
+  '(Not all processes could be identified, non-owned process info\n will not be shown, you would have to be root to see it all.)\n';
 
 const option = (short: string | undefined, long?: string): OptionSpec => ({ short, long, takesValue: false });
 /** The options both dialects model; net-tools' getopt string is "A:CFMacdeghilnNoprsStuUvVWw2fx64?Z". */
@@ -78,15 +85,25 @@ export function netstatProgram(engine: Engine, dialect: NetstatDialect = 'net-to
   return {
     name: 'netstat',
     run(args, context) {
-      const specs = dialect === 'busybox' ? SPECS.filter((spec) => spec.short && BUSYBOX_LETTERS.includes(spec.short)) : SPECS;
+      const specs =
+        dialect === 'busybox' ? SPECS.filter((spec) => spec.short && BUSYBOX_LETTERS.includes(spec.short)) : SPECS;
       const { events } = getoptLong('netstat', args, specs);
       const flags = new Set<string>();
       for (const event of events) {
         // BusyBox's usage text depends on its build and version: only getopt's line is modelled.
-        if (event.kind === 'error') return fail(dialect === 'busybox' ? event.message : event.message + NET_TOOLS_USAGE, dialect === 'busybox' ? 1 : 3);
+        if (event.kind === 'error')
+          return fail(
+            dialect === 'busybox' ? event.message : event.message + NET_TOOLS_USAGE,
+            dialect === 'busybox' ? 1 : 3,
+          );
         flags.add(event.spec.short!);
       }
-      if (flags.has('r')) return { stdout: formatNetstatRoutes(routeRows(context, dialect === 'busybox', flags.has('n'))), stderr: '', exitCode: 0 };
+      if (flags.has('r'))
+        return {
+          stdout: formatNetstatRoutes(routeRows(context, dialect === 'busybox', flags.has('n'))),
+          stderr: '',
+          exitCode: 0,
+        };
       return socketTable(dialect, flags, context, socketOwnerView(engine, context.containerId));
     },
   };
@@ -100,15 +117,22 @@ function socketTable(
 ): CommandResult {
   const named = ['t', 'u', 'w', 'x'].some((letter) => flags.has(letter));
   const scope: NetstatScope = flags.has('a') ? 'all' : flags.has('l') ? 'listening' : 'connected';
-  const records = listSockets(context.namespace, { tcp: !named || flags.has('t'), udp: !named || flags.has('u'), listening: scope !== 'connected' });
+  const records = listSockets(context.namespace, {
+    tcp: !named || flags.has('t'),
+    udp: !named || flags.has('u'),
+    listening: scope !== 'connected',
+  });
   const programs = flags.has('p');
   // Only root reads every /proc/PID/fd; the sockets of a Docker host and its containers are all root's.
   const visible = (owner: Socket['process']) => (context.isRoot ? view(owner) : undefined);
   const hosts = flags.has('n') ? undefined : hostNames(context);
   const timers = flags.has('o');
   // tcp_do_one skips a socket with a peer under -l, one without under neither -l nor -a.
-  const timeWaits = scope !== 'listening' && (!named || flags.has('t')) ? listTimeWait(context.namespace, context.clock.now()) : [];
-  const rows = byFamily(records, timeWaits).map((record) => ('socket' in record ? socketRow(dialect, record, visible, hosts) : timeWaitRow(dialect, record, hosts)));
+  const timeWaits =
+    scope !== 'listening' && (!named || flags.has('t')) ? listTimeWait(context.namespace, context.clock.now()) : [];
+  const rows = byFamily(records, timeWaits).map((record) =>
+    'socket' in record ? socketRow(dialect, record, visible, hosts) : timeWaitRow(dialect, record, hosts),
+  );
   const stdout = formatNetstat(dialect, { scope, programs, wide: flags.has('W'), rows, unix: !named, timers });
   if (!programs || context.isRoot || dialect === 'busybox') return { stdout, stderr: '', exitCode: 0 };
   return collect(
@@ -124,11 +148,22 @@ function socketTable(
  * The files netstat reads in turn: /proc/net/tcp, tcp6, udp, udp6 (a dual-stack `::` socket is in tcp6 only);
  * in each TCP file the listeners come first, then the established hash with its TIME_WAIT connections.
  */
-function byFamily(records: readonly SocketRecord[], timeWaits: readonly TimeWaitRecord[]): (SocketRecord | TimeWaitRecord)[] {
+function byFamily(
+  records: readonly SocketRecord[],
+  timeWaits: readonly TimeWaitRecord[],
+): (SocketRecord | TimeWaitRecord)[] {
   const isIpv6 = (record: SocketRecord) => record.socket.address.includes(':');
-  const of = (protocol: 'tcp' | 'udp', ipv6: boolean) => records.filter((record) => record.socket.protocol === protocol && isIpv6(record) === ipv6);
+  const of = (protocol: 'tcp' | 'udp', ipv6: boolean) =>
+    records.filter((record) => record.socket.protocol === protocol && isIpv6(record) === ipv6);
   const waiting = (ipv6: boolean) => timeWaits.filter((record) => record.local.address.includes(':') === ipv6);
-  return [...of('tcp', false), ...waiting(false), ...of('tcp', true), ...waiting(true), ...of('udp', false), ...of('udp', true)];
+  return [
+    ...of('tcp', false),
+    ...waiting(false),
+    ...of('tcp', true),
+    ...waiting(true),
+    ...of('udp', false),
+    ...of('udp', true),
+  ];
 }
 
 /**
@@ -196,4 +231,3 @@ function hostName(dialect: NetstatDialect, address: string, hosts: HostNames | u
   if (address === '0.0.0.0' || address === '::') return address;
   return nameInHostsFile(hosts, address) ?? address;
 }
-

@@ -48,7 +48,14 @@ interface Options {
 
 /** ngx_get_options: letters bundle (`-tq`); -s takes the rest of its word or the next one. Returns the complaint on a bad option. */
 function parseOptions(args: readonly string[]): Options | string {
-  const options: Options = { version: false, help: false, test: false, quiet: false, signal: undefined, unmodelled: undefined };
+  const options: Options = {
+    version: false,
+    help: false,
+    test: false,
+    quiet: false,
+    signal: undefined,
+    unmodelled: undefined,
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (!arg.startsWith('-')) return `invalid option: "${arg}"`;
@@ -61,9 +68,13 @@ function parseOptions(args: readonly string[]): Options | string {
       else if (letter === 'V' || letter === 'T') options.unmodelled = `-${letter}`;
       else if ('pecgs'.includes(letter)) {
         const value = arg.slice(j + 1) || args[++i];
-        if (value === undefined) return letter === 's' ? 'option "-s" requires parameter' : `option "-${letter}" requires ${letter === 'p' ? 'directory name' : letter === 'g' ? 'parameter' : 'file name'}`;
+        if (value === undefined)
+          return letter === 's'
+            ? 'option "-s" requires parameter'
+            : `option "-${letter}" requires ${letter === 'p' ? 'directory name' : letter === 'g' ? 'parameter' : 'file name'}`;
         if (letter !== 's') options.unmodelled = `-${letter}`;
-        else if (value === 'stop' || value === 'quit' || value === 'reopen' || value === 'reload') options.signal = value;
+        else if (value === 'stop' || value === 'quit' || value === 'reopen' || value === 'reload')
+          options.signal = value;
         else return `invalid option: "-s ${value}"`;
         break;
       } else return `invalid option: "${letter}"`;
@@ -87,7 +98,11 @@ export function nginxProgram(webServers: WebServerApi): Program {
         if (!parsed.test) return collect(out, 0);
       }
       if (parsed.test) {
-        if (!parsed.quiet) out.push(err(`nginx: the configuration file ${CONF} syntax is ok\n`), err(`nginx: configuration file ${CONF} test is successful\n`));
+        if (!parsed.quiet)
+          out.push(
+            err(`nginx: the configuration file ${CONF} syntax is ok\n`),
+            err(`nginx: configuration file ${CONF} test is successful\n`),
+          );
         return collect(out, 0);
       }
       if (parsed.signal && context.containerId !== undefined) {
@@ -95,7 +110,10 @@ export function nginxProgram(webServers: WebServerApi): Program {
         return collect([...out, ...output], delivered ? 0 : 1);
       }
       // Without -s nginx would start a server of its own: only the image's command does that here.
-      return collect([...out, err('netsim: nginx started by hand is not simulated; it runs as the image\'s command\n')], 1);
+      return collect(
+        [...out, err("netsim: nginx started by hand is not simulated; it runs as the image's command\n")],
+        1,
+      );
     },
   };
 }
@@ -106,12 +124,27 @@ export function nginxProgram(webServers: WebServerApi): Program {
  * running there is no PID file: the error goes to the log and, as nginx is
  * still starting, to stderr again (ngx_log_error_core).
  */
-function signalled(webServers: WebServerApi, containerId: string, signal: NginxSignal, nowMs: number): { output: OutputChunk[]; delivered: boolean } {
+function signalled(
+  webServers: WebServerApi,
+  containerId: string,
+  signal: NginxSignal,
+  nowMs: number,
+): { output: OutputChunk[]; delivered: boolean } {
   const self = webServers.nextNginxPid(containerId);
   const master = webServers.signalNginx(containerId, signal);
   const sender = master === undefined ? self : master;
-  const notice = (level: string, text: string): OutputChunk => ({ stream: 'stderr', text: `${nginxTime(nowMs)} [${level}] ${sender}#${sender}: ${text}\n` });
+  const notice = (level: string, text: string): OutputChunk => ({
+    stream: 'stderr',
+    text: `${nginxTime(nowMs)} [${level}] ${sender}#${sender}: ${text}\n`,
+  });
   if (master !== undefined) return { output: [notice('notice', 'signal process started')], delivered: true };
   const failed = 'open() "/run/nginx.pid" failed (2: No such file or directory)';
-  return { output: [notice('notice', 'signal process started'), notice('error', failed), { stream: 'stderr', text: `nginx: [error] ${failed}\n` }], delivered: false };
+  return {
+    output: [
+      notice('notice', 'signal process started'),
+      notice('error', failed),
+      { stream: 'stderr', text: `nginx: [error] ${failed}\n` },
+    ],
+    delivered: false,
+  };
 }

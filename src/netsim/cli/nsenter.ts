@@ -14,19 +14,80 @@ const TRY_HELP = "Try 'nsenter --help' for more information.\n";
 
 /** The options of util-linux 2.41's getopt_long table (sys-utils/nsenter.c longopts) that take an argument: required, or optional and glued. */
 const LONG_OPTIONS: Readonly<Record<string, 'none' | 'required' | 'optional'>> = {
-  all: 'none', help: 'none', version: 'none', target: 'required', mount: 'optional', uts: 'optional', ipc: 'optional', net: 'optional',
-  'net-socket': 'required', pid: 'optional', cgroup: 'optional', user: 'optional', 'user-parent': 'none', time: 'optional', setuid: 'required',
-  setgid: 'required', 'preserve-credentials': 'none', 'keep-caps': 'none', root: 'optional', wd: 'optional', 'wdns': 'required', env: 'none',
-  'no-fork': 'none', 'join-cgroup': 'none', 'follow-context': 'none',
+  all: 'none',
+  help: 'none',
+  version: 'none',
+  target: 'required',
+  mount: 'optional',
+  uts: 'optional',
+  ipc: 'optional',
+  net: 'optional',
+  'net-socket': 'required',
+  pid: 'optional',
+  cgroup: 'optional',
+  user: 'optional',
+  'user-parent': 'none',
+  time: 'optional',
+  setuid: 'required',
+  setgid: 'required',
+  'preserve-credentials': 'none',
+  'keep-caps': 'none',
+  root: 'optional',
+  wd: 'optional',
+  wdns: 'required',
+  env: 'none',
+  'no-fork': 'none',
+  'join-cgroup': 'none',
+  'follow-context': 'none',
 };
 /** Short letters of the optstring "+ahVt:m::u::i::n::N:p::C::U::T::S:G:r::w::W::ecFZ" and their arguments. */
 const SHORT_OPTIONS: Readonly<Record<string, 'none' | 'required' | 'optional'>> = {
-  a: 'none', h: 'none', V: 'none', t: 'required', m: 'optional', u: 'optional', i: 'optional', n: 'optional', N: 'required', p: 'optional',
-  C: 'optional', U: 'optional', T: 'optional', S: 'required', G: 'required', r: 'optional', w: 'optional', W: 'required', e: 'none', c: 'none', F: 'none', Z: 'none',
+  a: 'none',
+  h: 'none',
+  V: 'none',
+  t: 'required',
+  m: 'optional',
+  u: 'optional',
+  i: 'optional',
+  n: 'optional',
+  N: 'required',
+  p: 'optional',
+  C: 'optional',
+  U: 'optional',
+  T: 'optional',
+  S: 'required',
+  G: 'required',
+  r: 'optional',
+  w: 'optional',
+  W: 'required',
+  e: 'none',
+  c: 'none',
+  F: 'none',
+  Z: 'none',
 };
 const LONG_OF: Readonly<Record<string, string>> = {
-  a: 'all', h: 'help', V: 'version', t: 'target', m: 'mount', u: 'uts', i: 'ipc', n: 'net', N: 'net-socket', p: 'pid', C: 'cgroup', U: 'user',
-  T: 'time', S: 'setuid', G: 'setgid', r: 'root', w: 'wd', W: 'wdns', e: 'env', c: 'join-cgroup', F: 'no-fork', Z: 'follow-context',
+  a: 'all',
+  h: 'help',
+  V: 'version',
+  t: 'target',
+  m: 'mount',
+  u: 'uts',
+  i: 'ipc',
+  n: 'net',
+  N: 'net-socket',
+  p: 'pid',
+  C: 'cgroup',
+  U: 'user',
+  T: 'time',
+  S: 'setuid',
+  G: 'setgid',
+  r: 'root',
+  w: 'wd',
+  W: 'wdns',
+  e: 'env',
+  c: 'join-cgroup',
+  F: 'no-fork',
+  Z: 'follow-context',
 };
 
 interface NsenterRequest {
@@ -62,9 +123,13 @@ function parseNsenter(args: readonly string[]): NsenterRequest | CommandResult {
       const [given, inline] = word.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
       const found = Object.keys(LONG_OPTIONS).filter((name) => name.startsWith(given));
       const name = found.includes(given) ? given : found.length === 1 ? found[0]! : undefined;
-      if (name === undefined) return fail(`nsenter: ${found.length > 1 ? `option '${word}' is ambiguous` : `unrecognized option '${word}'`}\n${TRY_HELP}`);
+      if (name === undefined)
+        return fail(
+          `nsenter: ${found.length > 1 ? `option '${word}' is ambiguous` : `unrecognized option '${word}'`}\n${TRY_HELP}`,
+        );
       const kind = LONG_OPTIONS[name]!;
-      if (kind === 'none' && inline !== undefined) return fail(`nsenter: option '--${name}' doesn't allow an argument\n${TRY_HELP}`);
+      if (kind === 'none' && inline !== undefined)
+        return fail(`nsenter: option '--${name}' doesn't allow an argument\n${TRY_HELP}`);
       let value = inline;
       if (kind === 'required' && value === undefined) {
         if (index + 1 >= args.length) return fail(`nsenter: option '--${name}' requires an argument\n${TRY_HELP}`);

@@ -2,7 +2,14 @@ import type { Engine } from '../engine/engine';
 import { ALPINE_ARCHIVE, aptArchive, type ArchivedPackage } from '../engine/image-catalog/archives';
 import { imageInfo } from '../engine/images';
 import { formatApkAdd, formatApkUnknown } from '../format/apk';
-import { formatAptError, formatCacheOpen, formatInstall, formatUpdate, formatUpdateWarnings, type AptLayout } from '../format/apt';
+import {
+  formatAptError,
+  formatCacheOpen,
+  formatInstall,
+  formatUpdate,
+  formatUpdateWarnings,
+  type AptLayout,
+} from '../format/apt';
 import type { AptIndex } from '../engine/image-catalog/archives';
 import { lookupHost, type NameService } from '../userland/name-resolution';
 import { ok, type CommandResult, type ProcessContext, type Program } from './command';
@@ -20,10 +27,20 @@ const fetchMs = (bytes: number) => 150 + Math.round(bytes / 6000);
  * (update, install) on Debian and Ubuntu, `apk add` on Alpine. Undefined for
  * any other tool (package-managers.ts says which: the shell asks it without loading this module).
  */
-export function packageManagerProgram(tool: string, provider: string, engine: Engine, containerId: string, names: NameServices): Program | undefined {
+export function packageManagerProgram(
+  tool: string,
+  provider: string,
+  engine: Engine,
+  containerId: string,
+  names: NameServices,
+): Program | undefined {
   if (!isPackageManager(tool, provider)) return undefined;
   // isPackageManager allows only apt and apt-get for the apt package.
-  if (provider === 'apt') return { name: tool, run: (args, context) => apt(tool as 'apt' | 'apt-get', args, context, engine, containerId, names(context)) };
+  if (provider === 'apt')
+    return {
+      name: tool,
+      run: (args, context) => apt(tool as 'apt' | 'apt-get', args, context, engine, containerId, names(context)),
+    };
   return { name: tool, run: (args) => apk(args, engine, containerId) };
 }
 
@@ -38,12 +55,22 @@ function operands(args: readonly string[]): { operation: string | undefined; nam
  * is `Could not resolve`, EAI_AGAIN `Temporary failure resolving`. A mirror that
  * does not resolve fails its InRelease files, and no index is fetched from it.
  */
-function fetchIndexes(indexes: readonly AptIndex[], service: NameService): { description: string; size: number; error?: string }[] {
+function fetchIndexes(
+  indexes: readonly AptIndex[],
+  service: NameService,
+): { description: string; size: number; error?: string }[] {
   const errors = new Map<string, string | undefined>();
   const errorFor = (host: string) => {
     if (!errors.has(host)) {
       const lookup = lookupHost(service, host);
-      errors.set(host, lookup.kind === 'found' ? undefined : lookup.kind === 'not-found' ? `Could not resolve '${host}'` : `Temporary failure resolving '${host}'`);
+      errors.set(
+        host,
+        lookup.kind === 'found'
+          ? undefined
+          : lookup.kind === 'not-found'
+            ? `Could not resolve '${host}'`
+            : `Temporary failure resolving '${host}'`,
+      );
     }
     return errors.get(host);
   };
@@ -54,7 +81,14 @@ function fetchIndexes(indexes: readonly AptIndex[], service: NameService): { des
   });
 }
 
-function apt(binary: 'apt' | 'apt-get', args: readonly string[], context: ProcessContext, engine: Engine, containerId: string, resolver: NameService): CommandResult {
+function apt(
+  binary: 'apt' | 'apt-get',
+  args: readonly string[],
+  context: ProcessContext,
+  engine: Engine,
+  containerId: string,
+  resolver: NameService,
+): CommandResult {
   const image = imageInfo(engine.containers.find(containerId).image);
   if (!image) return ok();
   const archive = aptArchive(image.os);
@@ -80,15 +114,27 @@ function apt(binary: 'apt' | 'apt-get', args: readonly string[], context: Proces
   }
 }
 
-function aptInstall(layout: AptLayout, requested: readonly string[], context: ProcessContext, engine: Engine, containerId: string): CommandResult {
+function aptInstall(
+  layout: AptLayout,
+  requested: readonly string[],
+  context: ProcessContext,
+  engine: Engine,
+  containerId: string,
+): CommandResult {
   const image = imageInfo(engine.containers.find(containerId).image)!;
   const archive = aptArchive(image.os);
   const plan = engine.packages.planInstall(containerId, requested);
   // apt stops at the first name it cannot locate (cacheset.cc), after opening the cache.
   const missing = plan.unknown[0];
-  if (missing !== undefined) return { stdout: formatCacheOpen(), stderr: formatAptError(layout, `Unable to locate package ${missing}`), exitCode: APT_FAILURE };
+  if (missing !== undefined)
+    return {
+      stdout: formatCacheOpen(),
+      stderr: formatAptError(layout, `Unable to locate package ${missing}`),
+      exitCode: APT_FAILURE,
+    };
   const chosen = (name: string) => archive.provided[name] ?? name;
-  const debOf = (name: string): ArchivedPackage => archive.packages[chosen(name)] ?? { version: '1.0-1', download: 0, installed: 0 };
+  const debOf = (name: string): ArchivedPackage =>
+    archive.packages[chosen(name)] ?? { version: '1.0-1', download: 0, installed: 0 };
   const fresh = plan.fresh.map((name) => ({ name: chosen(name), ...debOf(name) }));
   const already = plan.known.filter((name) => !plan.fresh.includes(name));
   const elapsedMs = fetchMs(fresh.reduce((sum, deb) => sum + deb.download, 0));
@@ -97,7 +143,9 @@ function aptInstall(layout: AptLayout, requested: readonly string[], context: Pr
   return ok(
     formatInstall({
       layout,
-      selected: requested.filter((name) => archive.provided[name] !== undefined).map((name) => ({ requested: name, chosen: chosen(name) })),
+      selected: requested
+        .filter((name) => archive.provided[name] !== undefined)
+        .map((name) => ({ requested: name, chosen: chosen(name) })),
       alreadyNewest: already.map((name) => ({ name: chosen(name), version: debOf(name).version })),
       fresh,
       pool: archive.pool,

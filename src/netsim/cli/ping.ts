@@ -1,6 +1,13 @@
 import { Datapath } from '../kernel/datapath';
 import { formatBusyboxPingReplies, formatBusyboxPingStatistics } from '../format/busybox-ping';
-import { formatPing6Replies, formatPing6Statistics, formatPingLocalErrors, formatPingReplies, formatPingStatistics, type PingNames } from '../format/ping';
+import {
+  formatPing6Replies,
+  formatPing6Statistics,
+  formatPingLocalErrors,
+  formatPingReplies,
+  formatPingStatistics,
+  type PingNames,
+} from '../format/ping';
 import type { Ping6Result } from '../userland/ping6';
 import { ipv6Path } from '../userland/ipv6-loader';
 import { formatIpv6, isIpv6Text, parseIpv6 } from '../wire/ipv6';
@@ -31,9 +38,11 @@ function sizeOptions(options: Map<string, string>): { payloadBytes?: number; don
   if (size === undefined) return mode === undefined ? {} : { dontFragment: PMTU_MODES[mode]! };
   if (!/^[+-]?\d+$/.test(size)) return fail(`ping: invalid argument: '${size}'\n`, 1);
   const payloadBytes = Number(size);
-  if (payloadBytes < 0 || payloadBytes > 2147483647) return fail(`ping: invalid argument: '${size}': out of range: 0 <= value <= 2147483647\n`, 1);
+  if (payloadBytes < 0 || payloadBytes > 2147483647)
+    return fail(`ping: invalid argument: '${size}': out of range: 0 <= value <= 2147483647\n`, 1);
   // Past 65507 bytes the kernel refuses the send, which ping reports as a lost packet: not modelled.
-  if (payloadBytes > LARGEST_PAYLOAD) return fail(`netsim: ping -s larger than ${LARGEST_PAYLOAD} is not simulated\n`, 2);
+  if (payloadBytes > LARGEST_PAYLOAD)
+    return fail(`netsim: ping -s larger than ${LARGEST_PAYLOAD} is not simulated\n`, 2);
   return { payloadBytes, ...(mode === undefined ? {} : { dontFragment: PMTU_MODES[mode]! }) };
 }
 
@@ -43,7 +52,12 @@ interface PingArguments {
 }
 
 /** getopt as both pings use it: `-c 2`, `-c2`, `-nc 2`. */
-function parseArguments(args: readonly string[], flags: string, exitCode: number, takesValue: ReadonlySet<string> = TAKES_VALUE): PingArguments | CommandResult {
+function parseArguments(
+  args: readonly string[],
+  flags: string,
+  exitCode: number,
+  takesValue: ReadonlySet<string> = TAKES_VALUE,
+): PingArguments | CommandResult {
   const options = new Map<string, string>();
   let destination: string | undefined;
   for (let index = 0; index < args.length; index++) {
@@ -86,20 +100,32 @@ interface Run {
   interruptedAtMs: number | undefined;
 }
 
-function runOf(options: Map<string, string>, context: ProcessContext, defaultWait: number | undefined): Run | CommandResult {
+function runOf(
+  options: Map<string, string>,
+  context: ProcessContext,
+  defaultWait: number | undefined,
+): Run | CommandResult {
   const count = positiveNumber(options.get('c'), Number.NaN);
-  if (count === undefined || (options.has('c') && !Number.isInteger(count))) return fail(`ping: invalid argument: '${options.get('c')}'\n`, 1);
+  if (count === undefined || (options.has('c') && !Number.isInteger(count)))
+    return fail(`ping: invalid argument: '${options.get('c')}'\n`, 1);
   const intervalSeconds = positiveNumber(options.get('i'), 1);
   const wait = options.has('W') ? positiveNumber(options.get('W'), 1) : defaultWait;
-  if (intervalSeconds === undefined || (options.has('W') && wait === undefined)) return fail(`ping: invalid argument: '${options.get('i') ?? options.get('W')}'\n`, 1);
+  if (intervalSeconds === undefined || (options.has('W') && wait === undefined))
+    return fail(`ping: invalid argument: '${options.get('i') ?? options.get('W')}'\n`, 1);
   // A count that would take longer than anyone waits (`-c 4294967296`) runs as if it had none: until
   // Ctrl-C. netsim's work stays proportional to what is shown, however large the count typed.
-  if (!Number.isNaN(count) && (count - 1) * intervalSeconds <= LONGEST_FINITE_PING_SECONDS) return { count, intervalSeconds, waitSeconds: wait, interruptedAtMs: undefined };
+  if (!Number.isNaN(count) && (count - 1) * intervalSeconds <= LONGEST_FINITE_PING_SECONDS)
+    return { count, intervalSeconds, waitSeconds: wait, interruptedAtMs: undefined };
   const interruptMs = context.interruptAfterMs;
   if (interruptMs === undefined) return fail('ping: runs until interrupted; give a count with -c\n', 2);
   // One request at 0 s, then one per interval until Ctrl-C; replies come within the same second.
   const sent = Math.max(1, Math.ceil(interruptMs / (intervalSeconds * 1000)));
-  return { count: sent, intervalSeconds, waitSeconds: (interruptMs - (sent - 1) * intervalSeconds * 1000) / 1000, interruptedAtMs: interruptMs };
+  return {
+    count: sent,
+    intervalSeconds,
+    waitSeconds: (interruptMs - (sent - 1) * intervalSeconds * 1000) / 1000,
+    interruptedAtMs: interruptMs,
+  };
 }
 
 /**
@@ -107,7 +133,8 @@ function runOf(options: Map<string, string>, context: ProcessContext, defaultWai
  * except the summary lines at startup time and when finished" (iputils ping(8));
  * BusyBox: "Quiet, only display output at start/finish".
  */
-const shownReplies = (replies: string, options: Map<string, string>): string => (options.has('q') ? replies.slice(0, replies.indexOf('\n') + 1) : replies);
+const shownReplies = (replies: string, options: Map<string, string>): string =>
+  options.has('q') ? replies.slice(0, replies.indexOf('\n') + 1) : replies;
 
 /** What the terminal shows: the replies, `^C` when interrupted, the statistics. */
 function finished(replies: string, statistics: string, run: Run, exitCode: number, errors = ''): CommandResult {
@@ -115,10 +142,19 @@ function finished(replies: string, statistics: string, run: Run, exitCode: numbe
   if (errors !== '') output.push({ stream: 'stderr', text: errors });
   if (run.interruptedAtMs !== undefined) output.push({ stream: 'tty', text: '^C' });
   output.push({ stream: 'stdout', text: statistics });
-  return { stdout: replies + statistics, stderr: errors, exitCode, ...(run.interruptedAtMs !== undefined || errors !== '' ? { output } : {}) };
+  return {
+    stdout: replies + statistics,
+    stderr: errors,
+    exitCode,
+    ...(run.interruptedAtMs !== undefined || errors !== '' ? { output } : {}),
+  };
 }
 
-function sendPings(context: ProcessContext, address: Ipv4, run: Run & { firstWireSequence?: number; payloadBytes?: number; dontFragment?: boolean }): PingResult | 'network-unreachable' {
+function sendPings(
+  context: ProcessContext,
+  address: Ipv4,
+  run: Run & { firstWireSequence?: number; payloadBytes?: number; dontFragment?: boolean },
+): PingResult | 'network-unreachable' {
   const datapath = new Datapath(context.kernel, context.world, context.clock.now());
   const result = ping(datapath, context.namespace, address, run, context.random);
   if (result !== 'network-unreachable') context.clock.advance(run.interruptedAtMs ?? result.durationMs);
@@ -143,7 +179,8 @@ function namesOf(service: NameService, typed: string, numeric: boolean): PingNam
  * iputils_common.c) for Debian 13's iputils-ping 3:20240905, built with libcap
  * and libidn2, without NLS: the flags Debian 12's build prints too.
  */
-const IPUTILS_PING_VERSION = 'ping from iputils 20240905\nlibcap: yes, IDN: yes, NLS: no, error.h: yes, getrandom(): yes, __fpending(): yes\n';
+const IPUTILS_PING_VERSION =
+  'ping from iputils 20240905\nlibcap: yes, IDN: yes, NLS: no, error.h: yes, getrandom(): yes, __fpending(): yes\n';
 
 /** Which family -4 and -6 (or the name ping6) ask for; undefined lets the destination decide. */
 function familyOf(options: Map<string, string>, forced: 6 | undefined): 4 | 6 | undefined {
@@ -167,11 +204,22 @@ function sendPings6(context: ProcessContext, address: string, run: Run): Ping6Re
 }
 
 /** iputils ping over IPv6: an address typed is printed as typed, in the header's `target(address)`. */
-function iputilsPing6(parsed: PingArguments, address: string, run: Run, context: ProcessContext, label: string | undefined): CommandResult {
+function iputilsPing6(
+  parsed: PingArguments,
+  address: string,
+  run: Run,
+  context: ProcessContext,
+  label: string | undefined,
+): CommandResult {
   const result = sendPings6(context, address, run);
   if (result === 'network-unreachable') return fail('ping: connect: Network is unreachable\n', 2);
   const target = parsed.destination!;
-  return finished(shownReplies(formatPing6Replies(result, target, label), parsed.options), formatPing6Statistics(result, target), run, result.replies.length > 0 ? 0 : 1);
+  return finished(
+    shownReplies(formatPing6Replies(result, target, label), parsed.options),
+    formatPing6Statistics(result, target),
+    run,
+    result.replies.length > 0 ? 0 : 1,
+  );
 }
 
 /**
@@ -183,10 +231,13 @@ export function iputilsPingProgram(names: NameServices, name: 'ping' | 'ping6' =
   const ping = iputilsPing(names, name);
   if (name === 'ping') return ping;
   // error() prefixes each message with program_invocation_short_name (captured: `ping6: 1.2.3.4: Address family for hostname not supported`).
-  return { name, run: (args, context) => {
-    const result = ping.run(args, context);
-    return { ...result, stderr: result.stderr.replace(/^ping: /gm, 'ping6: ') };
-  } };
+  return {
+    name,
+    run: (args, context) => {
+      const result = ping.run(args, context);
+      return { ...result, stderr: result.stderr.replace(/^ping: /gm, 'ping6: ') };
+    },
+  };
 }
 
 function iputilsPing(names: NameServices, name: 'ping' | 'ping6'): Program {
@@ -199,20 +250,24 @@ function iputilsPing(names: NameServices, name: 'ping' | 'ping6'): Program {
       if ('exitCode' in sizes) return sizes;
       if (parsed.options.has('V')) return { stdout: IPUTILS_PING_VERSION, stderr: '', exitCode: 0 };
       if (parsed.destination === undefined) return fail('ping: usage error: Destination address required\n', 1);
-      if (parsed.options.has('4') && parsed.options.has('6')) return fail('ping: only one -4 or -6 option may be specified\n', 2);
+      if (parsed.options.has('4') && parsed.options.has('6'))
+        return fail('ping: only one -4 or -6 option may be specified\n', 2);
       const run = runOf(parsed.options, context, undefined);
       if ('exitCode' in run) return run;
       const family = destinationFamily(parsed.destination, familyOf(parsed.options, name === 'ping6' ? 6 : undefined));
       // getaddrinfo with the family asked for: EAI_ADDRFAMILY, exit 2 (ping.c main).
-      if (family.kind === 'mismatch') return fail(`ping: ${parsed.destination}: Address family for hostname not supported\n`, 2);
+      if (family.kind === 'mismatch')
+        return fail(`ping: ${parsed.destination}: Address family for hostname not supported\n`, 2);
       if (family.kind === 'ipv6') return iputilsPing6(parsed, family.address, run, context, undefined);
       if (family.kind === 'name6') {
         const service = names(context);
         const lookup = lookupHost(service, parsed.destination);
         if (lookup.kind === 'not-found') return fail(`ping: ${parsed.destination}: Name or service not known\n`, 2);
-        if (lookup.kind === 'no-answer') return fail(`ping: ${parsed.destination}: Temporary failure in name resolution\n`, 2);
+        if (lookup.kind === 'no-answer')
+          return fail(`ping: ${parsed.destination}: Temporary failure in name resolution\n`, 2);
         // getaddrinfo(AF_INET6) of a name with IPv4 addresses only (captured with /etc/hosts).
-        if (lookup.ipv6.length === 0) return fail(`ping: ${parsed.destination}: Address family for hostname not supported\n`, 2);
+        if (lookup.ipv6.length === 0)
+          return fail(`ping: ${parsed.destination}: Address family for hostname not supported\n`, 2);
         const address = lookup.ipv6[0]!;
         const name = parsed.options.has('n') ? undefined : lookupAddress6(service, address);
         return iputilsPing6(parsed, address, run, context, name === undefined ? address : `${name} (${address})`);
@@ -221,7 +276,8 @@ function iputilsPing(names: NameServices, name: 'ping' | 'ping6'): Program {
       const lookup = lookupHost(service, parsed.destination);
       // gai_strerror(EAI_NONAME) and gai_strerror(EAI_AGAIN), exit 2 (ping.c main).
       if (lookup.kind === 'not-found') return fail(`ping: ${parsed.destination}: Name or service not known\n`, 2);
-      if (lookup.kind === 'no-answer') return fail(`ping: ${parsed.destination}: Temporary failure in name resolution\n`, 2);
+      if (lookup.kind === 'no-answer')
+        return fail(`ping: ${parsed.destination}: Temporary failure in name resolution\n`, 2);
       const address = lookup.addresses[0]!;
       const result = sendPings(context, address, { ...run, ...sizes });
       if (result === 'network-unreachable') return fail('ping: connect: Network is unreachable\n', 2);
@@ -229,7 +285,13 @@ function iputilsPing(names: NameServices, name: 'ping' | 'ping6'): Program {
       const pingNames = namesOf(service, lookup.canonicalName ?? parsed.destination, numeric);
       // -q silences the local errors too (they are printed with the replies).
       const localErrors = parsed.options.has('q') ? '' : formatPingLocalErrors(result);
-      return finished(shownReplies(formatPingReplies(result, pingNames), parsed.options), formatPingStatistics(result, pingNames), run, result.replies.length > 0 ? 0 : 1, localErrors);
+      return finished(
+        shownReplies(formatPingReplies(result, pingNames), parsed.options),
+        formatPingStatistics(result, pingNames),
+        run,
+        result.replies.length > 0 ? 0 : 1,
+        localErrors,
+      );
     },
   };
 }
@@ -266,8 +328,14 @@ function busyboxPing6(parsed: PingArguments, address: string, run: Run, context:
   const target = parsed.destination!;
   const header = `PING ${target} (${address}): 56 data bytes\n`;
   const result = sendPings6(context, address, run);
-  if (result === 'network-unreachable') return { stdout: header, stderr: 'ping: sendto: Network is unreachable\n', exitCode: 1 };
-  return finished(shownReplies(formatBusyboxPingReplies(result, target), parsed.options), formatBusyboxPingStatistics(result, target), run, result.replies.length > 0 ? 0 : 1);
+  if (result === 'network-unreachable')
+    return { stdout: header, stderr: 'ping: sendto: Network is unreachable\n', exitCode: 1 };
+  return finished(
+    shownReplies(formatBusyboxPingReplies(result, target), parsed.options),
+    formatBusyboxPingStatistics(result, target),
+    run,
+    result.replies.length > 0 ? 0 : 1,
+  );
 }
 
 /** BusyBox's ping applet (Alpine, busybox): its own getopt, `bad address`, 10 s of -W by default; `ping6` is ping -6. */
@@ -286,7 +354,8 @@ export function busyboxPingProgram(names: NameServices, name: 'ping' | 'ping6' =
       if (family.kind === 'ipv6') return busyboxPing6(parsed, family.address, run, context);
       if (family.kind === 'name6') {
         const lookup = lookupHost(names(context), parsed.destination);
-        if (lookup.kind !== 'found' || lookup.ipv6.length === 0) return fail(`ping: bad address '${parsed.destination}'\n`, 1);
+        if (lookup.kind !== 'found' || lookup.ipv6.length === 0)
+          return fail(`ping: bad address '${parsed.destination}'\n`, 1);
         return busyboxPing6(parsed, lookup.ipv6[0]!, run, context);
       }
       const lookup = lookupHost(names(context), parsed.destination);
@@ -295,8 +364,14 @@ export function busyboxPingProgram(names: NameServices, name: 'ping' | 'ping6' =
       const result = sendPings(context, lookup.addresses[0]!, { ...run, firstWireSequence: 0 });
       const header = `PING ${parsed.destination} (${formatIpv4(lookup.addresses[0]!)}): 56 data bytes\n`;
       // The header is out before the first sendto() fails, and xsendto() dies with errno's text.
-      if (result === 'network-unreachable') return { stdout: header, stderr: 'ping: sendto: Network is unreachable\n', exitCode: 1 };
-      return finished(shownReplies(formatBusyboxPingReplies(result, parsed.destination), parsed.options), formatBusyboxPingStatistics(result, parsed.destination), run, result.replies.length > 0 ? 0 : 1);
+      if (result === 'network-unreachable')
+        return { stdout: header, stderr: 'ping: sendto: Network is unreachable\n', exitCode: 1 };
+      return finished(
+        shownReplies(formatBusyboxPingReplies(result, parsed.destination), parsed.options),
+        formatBusyboxPingStatistics(result, parsed.destination),
+        run,
+        result.replies.length > 0 ? 0 : 1,
+      );
     },
   };
 }

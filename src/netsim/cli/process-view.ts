@@ -11,7 +11,10 @@ import type { SocketOwner } from './command';
  * host's processes (a --network host container shares the host's sockets) are
  * outside, so they show no process.
  */
-export function socketOwnerView(engine: Engine, containerId: string | undefined): (owner: SocketOwner) => SocketOwner | undefined {
+export function socketOwnerView(
+  engine: Engine,
+  containerId: string | undefined,
+): (owner: SocketOwner) => SocketOwner | undefined {
   if (containerId === undefined) return (owner) => owner;
   const container = engine.containers.list().find((candidate) => candidate.id === containerId);
   return (owner) => {

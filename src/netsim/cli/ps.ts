@@ -57,7 +57,12 @@ function parseProcps(args: readonly string[]): PsRequest | string {
   }
   if (bsd) {
     const all = letters.has('a') && letters.has('x');
-    return { all, needsTerminal: !letters.has('x'), ownOnly: !letters.has('a'), format: letters.has('u') ? 'user' : full ? 'full' : 'bsd' };
+    return {
+      all,
+      needsTerminal: !letters.has('x'),
+      ownOnly: !letters.has('a'),
+      format: letters.has('u') ? 'user' : full ? 'full' : 'bsd',
+    };
   }
   return { all: sysvAll, needsTerminal: !sysvAll, ownOnly: !sysvAll, format: full ? 'full' : 'default' };
 }
@@ -72,7 +77,9 @@ export function procpsProgram(engine: Engine): Program {
       const { self, records } = processView(engine, context, ['ps', ...args]);
       // Plain ps: the processes of the same user on the same terminal as ps (ps(1), "SIMPLE PROCESS SELECTION").
       const terminal = (r: PsRecord) => (request.ownOnly ? r.tty === self.tty : r.tty !== undefined);
-      const selected = records.filter((r) => request.all || ((!request.ownOnly || r.user === self.user) && (!request.needsTerminal || terminal(r))));
+      const selected = records.filter(
+        (r) => request.all || ((!request.ownOnly || r.user === self.user) && (!request.needsTerminal || terminal(r))),
+      );
       return ok(formatPs(selected, request.format, { nowMs: context.clock.now(), memTotalKb: HOST_MEM_TOTAL_KB }));
     },
   };
@@ -101,7 +108,11 @@ export function busyboxPsProgram(engine: Engine, musl: boolean): Program {
     run(args, context) {
       for (const arg of args.filter((word) => word.startsWith('-'))) {
         const unknown = [...arg.slice(1)].find((letter) => !'oTaAdeflZ'.includes(letter));
-        if (unknown !== undefined) return fail((musl ? `ps: unrecognized option: ${unknown}\n` : `ps: invalid option -- '${unknown}'\n`) + BUSYBOX_PS_USAGE);
+        if (unknown !== undefined)
+          return fail(
+            (musl ? `ps: unrecognized option: ${unknown}\n` : `ps: invalid option -- '${unknown}'\n`) +
+              BUSYBOX_PS_USAGE,
+          );
       }
       return ok(formatBusyboxPs(processView(engine, context, ['ps', ...args]).records, { time: true }));
     },
@@ -113,13 +124,27 @@ export function busyboxPsProgram(engine: Engine, musl: boolean): Program {
  * container: only those of its PID namespace, numbered from its first process
  * (PID 1), with parents outside it shown as 0. On the host: all of them.
  */
-function processView(engine: Engine, context: ProcessContext, argv: readonly string[]): { self: PsRecord; records: PsRecord[] } {
+function processView(
+  engine: Engine,
+  context: ProcessContext,
+  argv: readonly string[],
+): { self: PsRecord; records: PsRecord[] } {
   const shells = context.terminal?.shells?.() ?? [];
   const hostUser = shells.find((shell) => shell.container === undefined)?.user ?? 'root';
-  const table = hostProcessTable({ containers: engine.containers.list(), root: context.kernel.root, shells, hostUser, dockerd: engine.service.process() });
-  const container = context.containerId === undefined ? undefined : engine.containers.list().find((c) => c.id === context.containerId);
+  const table = hostProcessTable({
+    containers: engine.containers.list(),
+    root: context.kernel.root,
+    shells,
+    hostUser,
+    dockerd: engine.service.process(),
+  });
+  const container =
+    context.containerId === undefined ? undefined : engine.containers.list().find((c) => c.id === context.containerId);
   // `docker run IMAGE ps`: ps is the container's first process, already in the table, and no other is spawned.
-  const first = container?.pid === undefined ? undefined : table.find((p) => p.pid === container.pid && commOf(p.argv[0] ?? '') === 'ps');
+  const first =
+    container?.pid === undefined
+      ? undefined
+      : table.find((p) => p.pid === container.pid && commOf(p.argv[0] ?? '') === 'ps');
   const all = first ? table : [...table, psProcess(engine, context, table, argv)];
   if (!container?.pid) {
     const name = (p: HostProcess) => (p.container === undefined ? p.user : (HOST_USERS[p.uid] ?? String(p.uid)));
@@ -128,17 +153,27 @@ function processView(engine: Engine, context: ProcessContext, argv: readonly str
   }
   const inside = new Set(all.filter((p) => p.container === container.id).map((p) => p.pid));
   const local = (pid: number) => (inside.has(pid) ? pidInContainer(pid, container.pid!) : 0);
-  const records = all.filter((p) => p.container === container.id).map((p) => record(p, local(p.pid), local(p.ppid), p.user));
+  const records = all
+    .filter((p) => p.container === container.id)
+    .map((p) => record(p, local(p.pid), local(p.ppid), p.user));
   return { self: first ? records.find((r) => r.pid === 1)! : records.at(-1)!, records };
 }
 
 /** ps itself: a new PID, a child of the shell the line was typed into, or of the shim when `docker exec` ran it. */
-function psProcess(engine: Engine, context: ProcessContext, table: readonly HostProcess[], argv: readonly string[]): HostProcess {
+function psProcess(
+  engine: Engine,
+  context: ProcessContext,
+  table: readonly HostProcess[],
+  argv: readonly string[],
+): HostProcess {
   const shells = context.terminal?.shells?.() ?? [];
   const top = shells.at(-1);
   const shell = top && top.container === context.containerId ? table.find((p) => p.pid === top.pid) : undefined;
   const firstProcess = table.find(
-    (p) => p.container === context.containerId && p.container !== undefined && p.pid === engine.containers.list().find((c) => c.id === context.containerId)?.pid,
+    (p) =>
+      p.container === context.containerId &&
+      p.container !== undefined &&
+      p.pid === engine.containers.list().find((c) => c.id === context.containerId)?.pid,
   );
   const parent = shell?.pid ?? firstProcess?.ppid ?? LOGIN_SHELL_PID;
   const user = context.containerId === undefined ? (context.isRoot ? 'root' : (shell?.user ?? 'root')) : 'root';

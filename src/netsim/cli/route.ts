@@ -19,7 +19,8 @@ export function routeProgram(dialect: 'net-tools' | 'busybox'): Program {
         else if (word === '--extend') flags.add('e');
         else if (word === '--inet') continue;
         else if (/^-[ne4]+$/.test(word)) for (const letter of word.slice(1)) flags.add(letter);
-        else return fail(`route: ${word} is not available in this simulator yet; ip route shows and changes routes.\n`, 1);
+        else
+          return fail(`route: ${word} is not available in this simulator yet; ip route shows and changes routes.\n`, 1);
       }
       const rows = routeRows(context, dialect === 'busybox', flags.has('n'));
       return ok(flags.has('e') ? formatNetstatRoutes(rows) : formatRouteTable(rows));

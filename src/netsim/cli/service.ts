@@ -13,13 +13,21 @@ export function serviceProgram(docker: DockerService, systemctl: Program): Progr
     name: 'service',
     run(args, context) {
       const [name, action] = args;
-      if (name === undefined || action === undefined) return { stdout: '', stderr: 'Usage: service < option > | --status-all | [ service_name [ command | --full-restart ] ]\n', exitCode: 1 };
-      if (name !== 'docker') return { stdout: '', stderr: `netsim: service here knows only docker, not ${name}\n`, exitCode: 1 };
-      if (!['start', 'stop', 'restart', 'status', 'try-restart'].includes(action)) return { stdout: '', stderr: `netsim: service docker ${action} is not simulated\n`, exitCode: 1 };
+      if (name === undefined || action === undefined)
+        return {
+          stdout: '',
+          stderr: 'Usage: service < option > | --status-all | [ service_name [ command | --full-restart ] ]\n',
+          exitCode: 1,
+        };
+      if (name !== 'docker')
+        return { stdout: '', stderr: `netsim: service here knows only docker, not ${name}\n`, exitCode: 1 };
+      if (!['start', 'stop', 'restart', 'status', 'try-restart'].includes(action))
+        return { stdout: '', stderr: `netsim: service docker ${action} is not simulated\n`, exitCode: 1 };
       if (action !== 'stop') return systemctl.run([action, 'docker.service'], context);
       if (!context.isRoot) {
         // Both systemctl calls meet polkit: the socket's first, then the service's.
-        const refused = (unit: string) => `Failed to stop ${unit}: Interactive authentication required.\nSee system logs and 'systemctl status ${unit}' for details.\n`;
+        const refused = (unit: string) =>
+          `Failed to stop ${unit}: Interactive authentication required.\nSee system logs and 'systemctl status ${unit}' for details.\n`;
         return { stdout: '', stderr: refused('docker.socket') + refused('docker.service'), exitCode: 1 };
       }
       docker.stopSocket();

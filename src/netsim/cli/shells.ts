@@ -23,9 +23,15 @@ function callerOf(context: ProcessContext): string {
 }
 
 /** Enters `shell` on `machine`, or runs `script` there; without a terminal, an interactive shell reads empty input and ends at once. */
-function startShell(context: ProcessContext, machine: MachineName, shell: MachineShell, script: string | undefined): CommandResult {
+function startShell(
+  context: ProcessContext,
+  machine: MachineName,
+  shell: MachineShell,
+  script: string | undefined,
+): CommandResult {
   const terminal = context.terminal;
-  if (script !== undefined) return terminal?.runOnMachine?.(machine, shell, script, context.stdin) ?? { stdout: '', stderr: '', exitCode: 0 };
+  if (script !== undefined)
+    return terminal?.runOnMachine?.(machine, shell, script, context.stdin) ?? { stdout: '', stderr: '', exitCode: 0 };
   terminal?.enterMachine?.(machine, shell);
   return { stdout: '', stderr: '', exitCode: 0 };
 }
@@ -37,7 +43,12 @@ export function shellProgram(name: 'bash' | 'sh', machine: MachineName): Program
     run(args, context) {
       const c = args.findIndex((arg) => /^-[a-z]*c[a-z]*$/.test(arg));
       const login = args.some((arg) => arg === '-l' || arg === '--login' || /^-[a-z]*l[a-z]*$/.test(arg));
-      return startShell(context, machine, shellAs(context, callerOf(context), name, login), c >= 0 ? (args[c + 1] ?? '') : undefined);
+      return startShell(
+        context,
+        machine,
+        shellAs(context, callerOf(context), name, login),
+        c >= 0 ? (args[c + 1] ?? '') : undefined,
+      );
     },
   };
 }
@@ -56,12 +67,22 @@ export const suProgram: Program = {
     const login = args.some((arg) => arg === '-' || arg === '-l' || arg === '--login');
     const c = args.findIndex((arg) => arg === '-c' || arg === '--command');
     const user = args.find((arg, index) => !arg.startsWith('-') && index !== c + 1) ?? 'root';
-    if (user !== 'root') return { stdout: '', stderr: `su: user ${user} does not exist or the user entry does not contain all the required fields\n`, exitCode: 1 };
+    if (user !== 'root')
+      return {
+        stdout: '',
+        stderr: `su: user ${user} does not exist or the user entry does not contain all the required fields\n`,
+        exitCode: 1,
+      };
     if (!context.isRoot) {
       context.clock.advance(PAM_FAIL_DELAY_MS);
       return { stdout: '', stderr: 'Password: \nsu: Authentication failure\n', exitCode: 1 };
     }
-    return startShell(context, 'host', shellAs(context, 'root', 'bash', login), c >= 0 ? (args[c + 1] ?? '') : undefined);
+    return startShell(
+      context,
+      'host',
+      shellAs(context, 'root', 'bash', login),
+      c >= 0 ? (args[c + 1] ?? '') : undefined,
+    );
   },
 };
 
@@ -81,7 +102,18 @@ usage: sudo -e [-ABkNnS] [-r role] [-t type] [-C num] [-D directory] [-g group]
 `;
 
 /** Shell builtins sudo refuses by name (sudo 1.9's exec error for a command it cannot find). */
-const SHELL_BUILTINS = new Set(['cd', 'export', 'exit', 'source', 'alias', 'unset', 'set', 'ulimit', 'umask', 'history']);
+const SHELL_BUILTINS = new Set([
+  'cd',
+  'export',
+  'exit',
+  'source',
+  'alias',
+  'unset',
+  'set',
+  'ulimit',
+  'umask',
+  'history',
+]);
 
 /**
  * sudo on the host, whose user may run anything as root without a password:
@@ -89,12 +121,26 @@ const SHELL_BUILTINS = new Set(['cd', 'export', 'exit', 'source', 'alias', 'unse
  * `-s` the shell of $SHELL where the caller is (sudo.c, parse_args.c). Other
  * commands run as root; a name sudo cannot find, or a shell builtin, is its own error.
  */
-export function sudo(args: readonly string[], context: ProcessContext, runAsRoot: (argv: readonly string[]) => CommandResult | undefined): CommandResult {
-  const mode = args[0] === '-i' || args[0] === '--login' ? 'login' : args[0] === '-s' || args[0] === '--shell' ? 'shell' : undefined;
+export function sudo(
+  args: readonly string[],
+  context: ProcessContext,
+  runAsRoot: (argv: readonly string[]) => CommandResult | undefined,
+): CommandResult {
+  const mode =
+    args[0] === '-i' || args[0] === '--login'
+      ? 'login'
+      : args[0] === '-s' || args[0] === '--shell'
+        ? 'shell'
+        : undefined;
   if (mode) {
     const rest = args.slice(1);
     const root = { ...context, isRoot: true };
-    return startShell(root, 'host', shellAs(root, 'root', 'bash', mode === 'login'), rest.length > 0 ? rest.join(' ') : undefined);
+    return startShell(
+      root,
+      'host',
+      shellAs(root, 'root', 'bash', mode === 'login'),
+      rest.length > 0 ? rest.join(' ') : undefined,
+    );
   }
   const [name] = args;
   if (name === undefined) return { stdout: '', stderr: SUDO_USAGE, exitCode: 1 };

@@ -30,11 +30,15 @@ export function sleepProgram(dialect: 'gnu' | 'busybox'): Program {
     name: 'sleep',
     run(args, context) {
       const operands = args[0] === '--' ? args.slice(1) : args;
-      if (operands.length === 0) return dialect === 'gnu' ? tryHelp('sleep', 'sleep: missing operand\n') : fail(BUSYBOX_SLEEP_USAGE);
+      if (operands.length === 0)
+        return dialect === 'gnu' ? tryHelp('sleep', 'sleep: missing operand\n') : fail(BUSYBOX_SLEEP_USAGE);
       let total = 0;
       for (const word of operands) {
         const value = seconds(word);
-        if (value === undefined) return dialect === 'gnu' ? tryHelp('sleep', `sleep: invalid time interval '${word}'\n`) : fail(`sleep: invalid number '${word}'\n`);
+        if (value === undefined)
+          return dialect === 'gnu'
+            ? tryHelp('sleep', `sleep: invalid time interval '${word}'\n`)
+            : fail(`sleep: invalid number '${word}'\n`);
         total += value;
       }
       if (total !== Infinity) {

@@ -51,9 +51,32 @@ type Token =
 
 /** yylex's spellings of each operator. */
 const OPERATORS: Readonly<Record<string, Operator>> = {
-  '!': '!', not: '!', '&': '&', '&&': '&', and: '&', '|': '|', '||': '|', or: '|', '(': '(', ')': ')',
-  '>=': '>=', ge: '>=', geq: '>=', '<=': '<=', le: '<=', leq: '<=', '!=': '!=', ne: '!=', neq: '!=',
-  '=': '=', '==': '=', eq: '=', '>': '>', gt: '>', '<': '<', lt: '<',
+  '!': '!',
+  not: '!',
+  '&': '&',
+  '&&': '&',
+  and: '&',
+  '|': '|',
+  '||': '|',
+  or: '|',
+  '(': '(',
+  ')': ')',
+  '>=': '>=',
+  ge: '>=',
+  geq: '>=',
+  '<=': '<=',
+  le: '<=',
+  leq: '<=',
+  '!=': '!=',
+  ne: '!=',
+  neq: '!=',
+  '=': '=',
+  '==': '=',
+  eq: '=',
+  '>': '>',
+  gt: '>',
+  '<': '<',
+  lt: '<',
 };
 const KEYWORDS: readonly Keyword[] = ['dst', 'src', 'dport', 'sport', 'dev', 'fwmark', 'cgroup', 'autobound'];
 
@@ -90,7 +113,10 @@ class Lexer {
   private readonly words: string[];
   private context: Keyword | undefined;
 
-  constructor(args: readonly string[], private readonly lookups: FilterLookups) {
+  constructor(
+    args: readonly string[],
+    private readonly lookups: FilterLookups,
+  ) {
     this.words = args.flatMap(splitTokens);
   }
 
@@ -185,7 +211,8 @@ function parseHostCond(word: string, isPort: boolean, lookups: FilterLookups): H
   }
   if (isPort || address === '' || address.startsWith('*')) return { port: portNumber, prefix: undefined };
   const prefix = parseInetPrefix(address) ?? lookups.resolveHost(address);
-  if (!prefix) return fatal(`Error: an inet prefix is expected rather than "${address}".\nCannot parse dst/src address.\n`);
+  if (!prefix)
+    return fatal(`Error: an inet prefix is expected rather than "${address}".\nCannot parse dst/src address.\n`);
   return { port: portNumber, prefix };
 }
 
@@ -193,14 +220,19 @@ function parseHostCond(word: string, isPort: boolean, lookups: FilterLookups): H
 function servicePort(name: string, lookups: FilterLookups): number | undefined {
   const udp = lookups.protocols.includes('udp') ? lookups.servicePort(name, 'udp') : undefined;
   const tcp = lookups.protocols.includes('tcp') ? lookups.servicePort(name, 'tcp') : undefined;
-  if (udp !== undefined && tcp !== undefined && udp !== tcp) return fatal(`Error: ambiguous port "${name}".\nCannot parse dst/src address.\n`);
+  if (udp !== undefined && tcp !== undefined && udp !== tcp)
+    return fatal(`Error: ambiguous port "${name}".\nCannot parse dst/src address.\n`);
   const port = udp ?? tcp;
   // ss.c then looks for an RPC program of that name (rlist), which a Debian host without rpcbind lacks.
   return port ?? fatal(`Error: "${name}" does not look like a port.\nCannot parse dst/src address.\n`);
 }
 
 /** yyerror and ssfilter_parse's words; main() then calls usage(). */
-const SYNTAX_ERROR: FilterFailure = { stderr: 'ss: bison bellows (while parsing filter): "syntax error!" Sorry.\n', exitCode: 255, usage: true };
+const SYNTAX_ERROR: FilterFailure = {
+  stderr: 'ss: bison bellows (while parsing filter): "syntax error!" Sorry.\n',
+  exitCode: 255,
+  usage: true,
+};
 
 /**
  * The grammar of ssfilter.y, read left to right with one token of lookahead as
@@ -321,7 +353,10 @@ class Parser {
 }
 
 /** ssfilter_parse: no words is no filter. */
-export function parseSsFilter(args: readonly string[], lookups: FilterLookups): { filter: SsFilter | undefined } | { failure: FilterFailure } {
+export function parseSsFilter(
+  args: readonly string[],
+  lookups: FilterLookups,
+): { filter: SsFilter | undefined } | { failure: FilterFailure } {
   try {
     return { filter: new Parser(new Lexer(args, lookups)).applet() };
   } catch (error) {

@@ -45,7 +45,7 @@ export function matchesFilter(filter: SsFilter, socket: FilterSubject): boolean 
     case 'dev':
       return socket.ifindex === filter.ifindex;
     case 'fwmark':
-      return ((socket.mark & filter.mask) >>> 0) === filter.mark >>> 0;
+      return (socket.mark & filter.mask) >>> 0 === filter.mark >>> 0;
     case 'autobound':
       return socket.autobound;
   }

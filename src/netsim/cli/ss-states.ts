@@ -6,8 +6,20 @@
 
 /** The kernel's TCP states in ss's order (include/net/tcp_states.h). */
 const STATE_BITS = {
-  unknown: 0, established: 1, 'syn-sent': 2, 'syn-recv': 3, 'fin-wait-1': 4, 'fin-wait-2': 5, 'time-wait': 6,
-  unconnected: 7, 'close-wait': 8, 'last-ack': 9, listening: 10, closing: 11, 'new-syn-recv': 12, 'bound-inactive': 13,
+  unknown: 0,
+  established: 1,
+  'syn-sent': 2,
+  'syn-recv': 3,
+  'fin-wait-1': 4,
+  'fin-wait-2': 5,
+  'time-wait': 6,
+  unconnected: 7,
+  'close-wait': 8,
+  'last-ack': 9,
+  listening: 10,
+  closing: 11,
+  'new-syn-recv': 12,
+  'bound-inactive': 13,
 } as const;
 
 const SS_MAX = 14;

@@ -65,4 +65,6 @@ export const SS_USAGE = [
   '       synchronized := {established|syn-recv|fin-wait-{1,2}|time-wait|close-wait|last-ack|closing}',
   '             bucket := {syn-recv|time-wait}',
   '                big := {established|syn-sent|fin-wait-{1,2}|closed|close-wait|last-ack|listening|closing}',
-].map((line) => `${line}\n`).join('');
+]
+  .map((line) => `${line}\n`)
+  .join('');

@@ -16,13 +16,41 @@ import { SS_USAGE } from './ss-usage';
 
 /** The options the simulator knows, with their long names (ss.c long_opts); the others print usage as unknown ones. */
 const OPTIONS: readonly OptionSpec[] = [
-  ['t', 'tcp'], ['u', 'udp'], ['l', 'listening'], ['n', 'numeric'], ['p', 'processes'], ['a', 'all'],
-  ['4', 'ipv4'], ['6', 'ipv6'], ['e', 'extended'], ['w', 'raw'], ['m', 'memory'], ['o', 'options'],
-  ['i', 'info'], ['H', 'no-header'], ['V', 'version'], ['O', 'oneline'], ['r', 'resolve'], ['s', 'summary'], ['x', 'unix'], ['h', 'help'],
-].map(([short, long]): OptionSpec => ({ short, long, takesValue: false })).concat([{ short: 'f', long: 'family', takesValue: true }]);
+  ['t', 'tcp'],
+  ['u', 'udp'],
+  ['l', 'listening'],
+  ['n', 'numeric'],
+  ['p', 'processes'],
+  ['a', 'all'],
+  ['4', 'ipv4'],
+  ['6', 'ipv6'],
+  ['e', 'extended'],
+  ['w', 'raw'],
+  ['m', 'memory'],
+  ['o', 'options'],
+  ['i', 'info'],
+  ['H', 'no-header'],
+  ['V', 'version'],
+  ['O', 'oneline'],
+  ['r', 'resolve'],
+  ['s', 'summary'],
+  ['x', 'unix'],
+  ['h', 'help'],
+]
+  .map(([short, long]): OptionSpec => ({ short, long, takesValue: false }))
+  .concat([{ short: 'f', long: 'family', takesValue: true }]);
 
 /** -f's words (ss.c main, case 'f'): inet and inet6 are the families netsim has sockets of; the others list none here. */
-const FAMILIES: Readonly<Record<string, 'inet' | 'inet6' | 'other'>> = { inet: 'inet', inet6: 'inet6', link: 'other', unix: 'other', netlink: 'other', tipc: 'other', vsock: 'other', xdp: 'other' };
+const FAMILIES: Readonly<Record<string, 'inet' | 'inet6' | 'other'>> = {
+  inet: 'inet',
+  inet6: 'inet6',
+  link: 'other',
+  unix: 'other',
+  netlink: 'other',
+  tipc: 'other',
+  vsock: 'other',
+  xdp: 'other',
+};
 
 /**
  * ss -tlnp, -tulpn, `state listening`, `'sport = :80'` (iproute2 misc/ss.c main):
@@ -61,8 +89,12 @@ export function ssProgram(engine: Engine, names?: NameServices): Program {
       const udp = flags.has('u');
       const stateWords = readStateWords(operands, fromOptions);
       if ('error' in stateWords) return fail(stateWords.error, 255);
-      const parsed = parseSsFilter(stateWords.rest, lookups(context, names, udp ? (tcp ? ['udp', 'tcp'] : ['udp']) : ['tcp']));
-      if ('failure' in parsed) return fail(parsed.failure.stderr + (parsed.failure.usage ? SS_USAGE : ''), parsed.failure.exitCode);
+      const parsed = parseSsFilter(
+        stateWords.rest,
+        lookups(context, names, udp ? (tcp ? ['udp', 'tcp'] : ['udp']) : ['tcp']),
+      );
+      if ('failure' in parsed)
+        return fail(parsed.failure.stderr + (parsed.failure.usage ? SS_USAGE : ''), parsed.failure.exitCode);
       const { states } = stateWords;
       // Connections open and close within a command: what the kernel keeps is listening and unconnected sockets, and TIME_WAIT.
       // A dual-stack `::` socket is AF_INET6: -4 leaves it out (inet_diag dumps one family at a time).
@@ -73,12 +105,24 @@ export function ssProgram(engine: Engine, names?: NameServices): Program {
           passes(parsed.filter, record),
       );
       const familyOf = (address: string) => (address.includes(':') ? 'inet6' : 'inet');
-      const timeWaits = tcp && (states & TIME_WAIT_BIT) !== 0 ? listTimeWait(context.namespace, context.clock.now()).filter((record) => (families.size === 0 || families.has(familyOf(record.local.address))) && passesConnection(parsed.filter, record)) : [];
+      const timeWaits =
+        tcp && (states & TIME_WAIT_BIT) !== 0
+          ? listTimeWait(context.namespace, context.clock.now()).filter(
+              (record) =>
+                (families.size === 0 || families.has(familyOf(record.local.address))) &&
+                passesConnection(parsed.filter, record),
+            )
+          : [];
       const processes = flags.has('p');
       // ss -p sees a process only when it may read its /proc/PID/fd: root, or the owner.
       const view = processes && context.isRoot ? holdersView(engine, context) : () => [];
-      const rows = [...records.map((record) => toRow(record, flags.has('n'), view)), ...timeWaits.map((record) => timeWaitRow(record, flags.has('n'), flags.has('o')))];
-      return ok(formatSs(rows, { netid: tcp && udp, state: severalStates(states), process: processes }, screenWidth(context)));
+      const rows = [
+        ...records.map((record) => toRow(record, flags.has('n'), view)),
+        ...timeWaits.map((record) => timeWaitRow(record, flags.has('n'), flags.has('o'))),
+      ];
+      return ok(
+        formatSs(rows, { netid: tcp && udp, state: severalStates(states), process: processes }, screenWidth(context)),
+      );
     },
   };
 }
@@ -100,7 +144,11 @@ function atoi(text: string | undefined): number {
   return match ? Number.parseInt(match[1]!, 10) : 0;
 }
 
-function lookups(context: ProcessContext, names: NameServices | undefined, protocols: readonly ('tcp' | 'udp')[]): FilterLookups {
+function lookups(
+  context: ProcessContext,
+  names: NameServices | undefined,
+  protocols: readonly ('tcp' | 'udp')[],
+): FilterLookups {
   return {
     protocols,
     servicePort,
@@ -119,7 +167,11 @@ function resolveHost(names: NameServices, context: ProcessContext, name: string)
   const found = lookupHost(service, name);
   if (found.kind === 'found' && found.addresses.length > 0) {
     const address = found.addresses[0]!;
-    return { family: 'inet', bytes: [address >>> 24, (address >>> 16) & 255, (address >>> 8) & 255, address & 255], bitlen: 32 };
+    return {
+      family: 'inet',
+      bytes: [address >>> 24, (address >>> 16) & 255, (address >>> 8) & 255, address & 255],
+      bitlen: 32,
+    };
   }
   for (const line of service.hosts.split('\n')) {
     const [address, ...aliases] = line.replace(/#.*/, '').trim().split(/\s+/);
@@ -150,7 +202,16 @@ function passes(filter: SsFilter | undefined, record: SocketRecord): boolean {
 function passesConnection(filter: SsFilter | undefined, record: TimeWaitRecord): boolean {
   if (!filter) return true;
   const local = addressBytes(record.local.address);
-  const subject: FilterSubject = { family: local.family, local: local.bytes, localPort: record.local.port, remote: addressBytes(record.remote.address).bytes, remotePort: record.remote.port, ifindex: 0, mark: 0, autobound: false };
+  const subject: FilterSubject = {
+    family: local.family,
+    local: local.bytes,
+    localPort: record.local.port,
+    remote: addressBytes(record.remote.address).bytes,
+    remotePort: record.remote.port,
+    ifindex: 0,
+    mark: 0,
+    autobound: false,
+  };
   return matchesFilter(filter, subject);
 }
 
@@ -184,7 +245,13 @@ function timeWaitRow(record: TimeWaitRecord, numeric: boolean, options: boolean)
  */
 function holdersView(engine: Engine, context: ProcessContext): (owner: SsProcess) => SsProcess[] {
   const see = socketOwnerView(engine, context.containerId);
-  const table = hostProcessTable({ containers: engine.containers.list(), root: context.kernel.root, shells: [], hostUser: '', dockerd: engine.service.process() });
+  const table = hostProcessTable({
+    containers: engine.containers.list(),
+    root: context.kernel.root,
+    shells: [],
+    hostUser: '',
+    dockerd: engine.service.process(),
+  });
   return (owner) => {
     const forked = table.filter((process) => process.ppid === owner.pid && process.comm === owner.name);
     const holders = [owner, ...forked.map((process) => ({ ...owner, pid: process.pid }))];

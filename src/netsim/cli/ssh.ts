@@ -49,7 +49,8 @@ function parseArguments(args: readonly string[]): SshArguments | CommandResult {
       if (value === undefined) return fail(`ssh: option requires an argument -- '${letter}'\n${SSH_USAGE}`, 255);
       if (letter === 'l') user = value;
       if (letter === 'p') port = Number(value);
-      if (letter === 'p' && (!Number.isInteger(port) || port < 1 || port > 65535)) return fail(`Bad port '${value}'\n`, 255);
+      if (letter === 'p' && (!Number.isInteger(port) || port < 1 || port > 65535))
+        return fail(`Bad port '${value}'\n`, 255);
       break;
     }
   }
@@ -57,7 +58,13 @@ function parseArguments(args: readonly string[]): SshArguments | CommandResult {
   if (target === undefined) return fail(SSH_USAGE, 255);
   const at = target.lastIndexOf('@');
   // ssh.c lowercases the host name before anything else uses it.
-  return { destination: target.slice(at + 1).toLowerCase(), user: at >= 0 ? target.slice(0, at) : user, port, command: args.slice(index + 1), forceTty };
+  return {
+    destination: target.slice(at + 1).toLowerCase(),
+    user: at >= 0 ? target.slice(0, at) : user,
+    port,
+    command: args.slice(index + 1),
+    forceTty,
+  };
 }
 
 /**
@@ -80,7 +87,8 @@ export function sshProgram(names: NameServices, server: () => SshServer | undefi
       if ('exitCode' in parsed) return parsed;
       const lookup = lookupHost(names(context), parsed.destination);
       if (lookup.kind !== 'found') {
-        const reason = lookup.kind === 'not-found' ? 'Name or service not known' : 'Temporary failure in name resolution';
+        const reason =
+          lookup.kind === 'not-found' ? 'Name or service not known' : 'Temporary failure in name resolution';
         return fail(`ssh: Could not resolve hostname ${parsed.destination}: ${reason}\n`, 255);
       }
       const address = lookup.addresses[0]!;
@@ -88,13 +96,19 @@ export function sshProgram(names: NameServices, server: () => SshServer | undefi
       const connection = connect(datapath, context.namespace, address, parsed.port, context.random);
       if (connection.kind !== 'connected') {
         context.clock.advance(connection.elapsedMs);
-        return fail(`ssh: connect to host ${parsed.destination} port ${parsed.port}: ${connectError(connection.kind)}\n`, 255);
+        return fail(
+          `ssh: connect to host ${parsed.destination} port ${parsed.port}: ${connectError(connection.kind)}\n`,
+          255,
+        );
       }
       const lan = server();
       const peer = connection.peer;
       if (!lan || peer.kind !== 'socket' || peer.namespace !== lan.namespace || peer.socket.service.kind !== 'ssh') {
         // Whatever answers is no sshd: it sends no identification string, or closes the connection.
-        return fail(`kex_exchange_identification: Connection closed by remote host\nConnection closed by ${formatAddress(address)} port ${parsed.port}\n`, 255);
+        return fail(
+          `kex_exchange_identification: Connection closed by remote host\nConnection closed by ${formatAddress(address)} port ${parsed.port}\n`,
+          255,
+        );
       }
       const user = parsed.user ?? context.env?.get('USER') ?? lan.user;
       if (user !== lan.user) return fail(`${user}@${parsed.destination}: Permission denied (publickey).\n`, 255);
@@ -110,11 +124,32 @@ function formatAddress(address: number): string {
 function login(context: ProcessContext, lan: SshServer, parsed: SshArguments): CommandResult {
   const home = `/home/${lan.user}`;
   const closed = `Connection to ${parsed.destination} closed.\n`;
-  const shell: MachineShell = { user: lan.user, home, cwd: home, argv0: 'bash', login: parsed.command.length === 0, farewell: closed };
+  const shell: MachineShell = {
+    user: lan.user,
+    home,
+    cwd: home,
+    argv0: 'bash',
+    login: parsed.command.length === 0,
+    farewell: closed,
+  };
   if (parsed.command.length > 0) {
-    const result = context.terminal?.runOnMachine?.('lan', shell, parsed.command.join(' ')) ?? { stdout: '', stderr: '', exitCode: 0 };
+    const result = context.terminal?.runOnMachine?.('lan', shell, parsed.command.join(' ')) ?? {
+      stdout: '',
+      stderr: '',
+      exitCode: 0,
+    };
     if (!parsed.forceTty) return result;
-    return { ...result, stderr: result.stderr + closed, output: [...(result.output ?? [{ stream: 'stdout', text: result.stdout }, { stream: 'stderr', text: result.stderr }]), { stream: 'stderr', text: closed }] };
+    return {
+      ...result,
+      stderr: result.stderr + closed,
+      output: [
+        ...(result.output ?? [
+          { stream: 'stdout', text: result.stdout },
+          { stream: 'stderr', text: result.stderr },
+        ]),
+        { stream: 'stderr', text: closed },
+      ],
+    };
   }
   context.terminal?.enterMachine?.('lan', shell);
   return { stdout: lan.banner, stderr: '', exitCode: 0 };

@@ -23,7 +23,8 @@ export const sysctlProgram: Program = {
         printName &&= !arg.includes('n');
         nameOnly ||= arg.includes('N');
         ignoreErrors ||= arg.includes('e');
-      } else if (arg.startsWith('-') || arg.includes('=')) return fail('sysctl: only reading keys (-n, -N, -e) is simulated\n');
+      } else if (arg.startsWith('-') || arg.includes('='))
+        return fail('sysctl: only reading keys (-n, -N, -e) is simulated\n');
       else keys.push(arg);
     }
     if (keys.length === 0) return fail(NO_VARIABLES);
@@ -32,11 +33,18 @@ export const sysctlProgram: Program = {
       // The name as printed: slashes become dots (slashdot(outname, '/', '.')).
       const key = name.replace(/\//g, '.');
       const value = known[key];
-      if (value === undefined) return ignoreErrors ? { stdout: '', stderr: '', exitCode: 0 } : fail(`sysctl: cannot stat ${sysctlPath(key)}: No such file or directory\n`);
+      if (value === undefined)
+        return ignoreErrors
+          ? { stdout: '', stderr: '', exitCode: 0 }
+          : fail(`sysctl: cannot stat ${sysctlPath(key)}: No such file or directory\n`);
       if (nameOnly) return { stdout: `${key}\n`, stderr: '', exitCode: 0 };
       return { stdout: printName ? `${key} = ${value}\n` : `${value}\n`, stderr: '', exitCode: 0 };
     });
     // ReturnCode += ReadSetting(...) for each key.
-    return { stdout: results.map((r) => r.stdout).join(''), stderr: results.map((r) => r.stderr).join(''), exitCode: results.reduce((sum, r) => sum + r.exitCode, 0) };
+    return {
+      stdout: results.map((r) => r.stdout).join(''),
+      stderr: results.map((r) => r.stderr).join(''),
+      exitCode: results.reduce((sum, r) => sum + r.exitCode, 0),
+    };
   },
 };

@@ -13,7 +13,8 @@ const done = (stdout: string, exitCode = 0): CommandResult => ({ stdout, stderr:
 export const envProgram: Program = {
   name: 'env',
   run(args, context) {
-    if (args.length > 0) return { stdout: '', stderr: 'netsim: env with options or a command is not simulated\n', exitCode: 125 };
+    if (args.length > 0)
+      return { stdout: '', stderr: 'netsim: env with options or a command is not simulated\n', exitCode: 125 };
     return done([...(context.env ?? new Map())].map(([name, value]) => `${name}=${value}\n`).join(''));
   },
 };
@@ -70,12 +71,33 @@ export function unameProgram(dialect: Dialect, hostname: (context: ProcessContex
   return {
     name: 'uname',
     run(args, context) {
-      const { events } = getoptLong('uname', args, ['a', 's', 'n', 'r', 'v', 'm', 'p', 'i', 'o'].map((letter) => short(letter)));
+      const { events } = getoptLong(
+        'uname',
+        args,
+        ['a', 's', 'n', 'r', 'v', 'm', 'p', 'i', 'o'].map((letter) => short(letter)),
+      );
       const error = events.find((event) => event.kind === 'error');
-      if (error) return { stdout: '', stderr: dialect === 'gnu' ? `${error.message}Try 'uname --help' for more information.\n` : `${error.message}netsim: BusyBox's usage text for uname is not simulated\n`, exitCode: 1 };
+      if (error)
+        return {
+          stdout: '',
+          stderr:
+            dialect === 'gnu'
+              ? `${error.message}Try 'uname --help' for more information.\n`
+              : `${error.message}netsim: BusyBox's usage text for uname is not simulated\n`,
+          exitCode: 1,
+        };
       const flags = new Set(events.flatMap((event) => (event.kind === 'option' ? [event.spec.short!] : [])));
       const all = flags.has('a');
-      const fields: [string, string][] = [['s', 'Linux'], ['n', hostname(context)], ['r', HOST_KERNEL_RELEASE], ['v', KERNEL_VERSION], ['m', 'x86_64'], ['p', 'unknown'], ['i', 'unknown'], ['o', 'GNU/Linux']];
+      const fields: [string, string][] = [
+        ['s', 'Linux'],
+        ['n', hostname(context)],
+        ['r', HOST_KERNEL_RELEASE],
+        ['v', KERNEL_VERSION],
+        ['m', 'x86_64'],
+        ['p', 'unknown'],
+        ['i', 'unknown'],
+        ['o', 'GNU/Linux'],
+      ];
       const shown = fields.filter(([letter]) => flags.has(letter) || (all && letter !== 'p' && letter !== 'i'));
       return done(`${(shown.length > 0 ? shown : [fields[0]!]).map(([, value]) => value).join(' ')}\n`);
     },
@@ -90,13 +112,24 @@ export function seqProgram(dialect: Dialect): Program {
       const numbers = args.map(Number);
       const bad = args.find((arg) => !/^[+-]?\d+$/.test(arg));
       if (args.length === 0 || args.length > 3 || bad !== undefined) {
-        if (dialect === 'busybox') return { stdout: '', stderr: "netsim: BusyBox's usage text for seq is not simulated\n", exitCode: 1 };
+        if (dialect === 'busybox')
+          return { stdout: '', stderr: "netsim: BusyBox's usage text for seq is not simulated\n", exitCode: 1 };
         const locale = context.env?.get('LANG') ?? '';
         const quoted = /utf-?8/i.test(locale) ? `‘${bad}’` : `'${bad}'`;
-        const message = args.length === 0 ? 'seq: missing operand\n' : args.length > 3 ? `seq: extra operand '${args[3]}'\n` : `seq: invalid floating point argument: ${quoted}\n`;
+        const message =
+          args.length === 0
+            ? 'seq: missing operand\n'
+            : args.length > 3
+              ? `seq: extra operand '${args[3]}'\n`
+              : `seq: invalid floating point argument: ${quoted}\n`;
         return { stdout: '', stderr: `${message}Try 'seq --help' for more information.\n`, exitCode: 1 };
       }
-      const [first, step, last] = numbers.length === 1 ? [1, 1, numbers[0]!] : numbers.length === 2 ? [numbers[0]!, 1, numbers[1]!] : (numbers as [number, number, number]);
+      const [first, step, last] =
+        numbers.length === 1
+          ? [1, 1, numbers[0]!]
+          : numbers.length === 2
+            ? [numbers[0]!, 1, numbers[1]!]
+            : (numbers as [number, number, number]);
       let stdout = '';
       for (let value = first; step > 0 ? value <= last : value >= last; value += step) {
         stdout += `${value}\n`;
@@ -119,8 +152,12 @@ export const whichProgram: Program = {
     let stdout = '';
     let missing = false;
     for (const name of args.filter((arg) => !arg.startsWith('-'))) {
-      const candidates = name.includes('/') ? [absolute(name, context)] : path.map((directory) => `${directory}/${name}`);
-      const found = candidates.find((candidate) => context.files !== undefined && isExecutableFile(context.files.fs, candidate));
+      const candidates = name.includes('/')
+        ? [absolute(name, context)]
+        : path.map((directory) => `${directory}/${name}`);
+      const found = candidates.find(
+        (candidate) => context.files !== undefined && isExecutableFile(context.files.fs, candidate),
+      );
       if (found) stdout += `${found}\n`;
       else missing = true;
     }

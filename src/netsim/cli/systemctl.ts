@@ -35,7 +35,8 @@ export function systemctlProgram(engine: Engine, hostname: string): Program {
       const words = args.filter((arg) => !arg.startsWith('-'));
       const [verb = 'list-units', ...units] = words;
       const unit = units[0];
-      if (unit !== undefined && !isDocker(unit)) return result('', `netsim: systemctl here knows only docker.service, not ${unit}\n`, 1);
+      if (unit !== undefined && !isDocker(unit))
+        return result('', `netsim: systemctl here knows only docker.service, not ${unit}\n`, 1);
       const service = engine.service.state();
       if (!service) return result('', 'netsim: docker.service is not simulated on this host\n', 1);
       switch (verb) {
@@ -46,14 +47,24 @@ export function systemctlProgram(engine: Engine, hostname: string): Program {
         case 'is-enabled':
           return result('enabled\n');
         case 'reset-failed':
-          if (!context.isRoot) return result('', `Failed to reset failed state of unit docker.service: Interactive authentication required.\n`, 1);
+          if (!context.isRoot)
+            return result(
+              '',
+              `Failed to reset failed state of unit docker.service: Interactive authentication required.\n`,
+              1,
+            );
           engine.service.resetFailed();
           return result('');
         case 'start':
         case 'stop':
         case 'restart':
           if (unit === undefined) return result('', `Too few arguments.\n`, 1);
-          if (!context.isRoot) return result('', `Failed to ${verb} docker.service: Interactive authentication required.\nSee system logs and 'systemctl status docker.service' for details.\n`, 1);
+          if (!context.isRoot)
+            return result(
+              '',
+              `Failed to ${verb} docker.service: Interactive authentication required.\nSee system logs and 'systemctl status docker.service' for details.\n`,
+              1,
+            );
           return change(engine, verb, context);
         default:
           return result('', `netsim: systemctl ${verb} is not simulated\n`, 1);
@@ -73,11 +84,18 @@ function change(engine: Engine, verb: 'start' | 'stop' | 'restart', context: Pro
     engine.service.stop();
     return result('', 'Warning: Stopping docker.service, but it can still be activated by:\n  docker.socket\n');
   }
-  const outcome = verb === 'restart' ? engine.service.restart(readDaemonJson(context)) : engine.service.start(readDaemonJson(context));
+  const outcome =
+    verb === 'restart'
+      ? engine.service.restart(readDaemonJson(context))
+      : engine.service.start(readDaemonJson(context));
   if (outcome === 'started') return result('');
   const see = 'See "systemctl status docker.service" and "journalctl -xeu docker.service" for details.\n';
   if (outcome === 'start-limit-hit') {
-    return result('', `Job for docker.service failed because start of the service was attempted too often.\n${see}To force a start use "systemctl reset-failed docker.service"\nfollowed by "systemctl start docker.service" again.\n`, 1);
+    return result(
+      '',
+      `Job for docker.service failed because start of the service was attempted too often.\n${see}To force a start use "systemctl reset-failed docker.service"\nfollowed by "systemctl start docker.service" again.\n`,
+      1,
+    );
   }
   return result('', `Job for docker.service failed because the control process exited with error code.\n${see}`, 1);
 }
@@ -87,13 +105,29 @@ function change(engine: Engine, verb: 'start' | 'stop' | 'restart', context: Pro
  * (KillMode=process leaves them there); containers run in scopes of their own.
  */
 function cgroupProcesses(engine: Engine, context: ProcessContext, dockerdPid: number): { pid: number; argv: string }[] {
-  const table = hostProcessTable({ containers: engine.containers.list(), root: context.kernel.root, shells: [], hostUser: '', dockerd: engine.service.process() });
-  const proxies = table.filter((process) => process.ppid === dockerdPid && process.comm === 'docker-proxy').sort((a, b) => a.pid - b.pid);
-  return [{ pid: dockerdPid, argv: DOCKER_UNIT.execStart }, ...proxies.map((process) => ({ pid: process.pid, argv: process.argv.join(' ') }))];
+  const table = hostProcessTable({
+    containers: engine.containers.list(),
+    root: context.kernel.root,
+    shells: [],
+    hostUser: '',
+    dockerd: engine.service.process(),
+  });
+  const proxies = table
+    .filter((process) => process.ppid === dockerdPid && process.comm === 'docker-proxy')
+    .sort((a, b) => a.pid - b.pid);
+  return [
+    { pid: dockerdPid, argv: DOCKER_UNIT.execStart },
+    ...proxies.map((process) => ({ pid: process.pid, argv: process.argv.join(' ') })),
+  ];
 }
 
 /** `systemctl status docker`: exit status 0 when active, 3 otherwise (LSB's "program is not running"). */
-function status(engine: Engine, service: Readonly<ServiceState>, context: ProcessContext, hostname: string): CommandResult {
+function status(
+  engine: Engine,
+  service: Readonly<ServiceState>,
+  context: ProcessContext,
+  hostname: string,
+): CommandResult {
   const running = service.active === 'active';
   const unit: UnitStatus = {
     ...DOCKER_UNIT,

@@ -40,7 +40,11 @@ class Parser {
 
   private expression(): CaptureFilter {
     let left = this.unary();
-    for (let word = this.peek(); word === 'and' || word === '&&' || word === 'or' || word === '||'; word = this.peek()) {
+    for (
+      let word = this.peek();
+      word === 'and' || word === '&&' || word === 'or' || word === '||';
+      word = this.peek()
+    ) {
       this.at++;
       left = { kind: word === 'and' || word === '&&' ? 'and' : 'or', left, right: this.unary() };
     }
@@ -99,7 +103,8 @@ class Parser {
 
   private value(qualifiers: Qualifiers): CaptureFilter {
     const word = this.peek();
-    if (word === undefined || ['and', 'or', 'not', '&&', '||', '!', '(', ')'].includes(word)) throw new SyntaxError(SYNTAX_ERROR);
+    if (word === undefined || ['and', 'or', 'not', '&&', '||', '!', '(', ')'].includes(word))
+      throw new SyntaxError(SYNTAX_ERROR);
     this.at++;
     this.last = qualifiers;
     if (qualifiers.kind === 'port') {
@@ -118,7 +123,12 @@ class Parser {
 
 /** The words after tcpdump's options, joined as tcpdump's copy_argv() does, split again into tokens. */
 export function parseCaptureFilter(words: readonly string[]): FilterParse {
-  const tokens = words.join(' ').replace(/([()!])/g, ' $1 ').replace(/!\s+=/g, '!=').split(/\s+/).filter(Boolean);
+  const tokens = words
+    .join(' ')
+    .replace(/([()!])/g, ' $1 ')
+    .replace(/!\s+=/g, '!=')
+    .split(/\s+/)
+    .filter(Boolean);
   if (tokens.length === 0) return { filter: undefined };
   try {
     return { filter: new Parser(tokens).parse() };

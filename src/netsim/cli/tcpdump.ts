@@ -45,7 +45,8 @@ function parseArguments(args: readonly string[]): Arguments | CommandResult {
   const countText = values.get('c');
   const count = countText === undefined ? undefined : Number(countText);
   // tcpdump.c: -c takes a positive integer ("invalid packet count %s").
-  if (count !== undefined && !(Number.isInteger(count) && count > 0)) return fail(`tcpdump: invalid packet count ${countText}\n`, 1);
+  if (count !== undefined && !(Number.isInteger(count) && count > 0))
+    return fail(`tcpdump: invalid packet count ${countText}\n`, 1);
   return { flags, device: values.get('i'), count, filterWords: args.slice(index) };
 }
 
@@ -65,7 +66,11 @@ export function tcpdumpProgram(processes: ProcessApi): Program {
       const device = parsed.device ?? 'eth0';
       // pcap-linux.c setup_socket: socket(PF_PACKET) fails with EPERM without CAP_NET_RAW, reported by
       // tcpdump.c open_interface as "%s: %s\n(%s)" (pcap_statustostr(PCAP_ERROR_PERM_DENIED) and the error buffer).
-      if (!context.isRoot) return fail(`tcpdump: ${device}: You don't have permission to perform this capture on that device\n(Attempt to create packet socket failed - CAP_NET_RAW may be required)\n`, 1);
+      if (!context.isRoot)
+        return fail(
+          `tcpdump: ${device}: You don't have permission to perform this capture on that device\n(Attempt to create packet socket failed - CAP_NET_RAW may be required)\n`,
+          1,
+        );
       const cooked = device === 'any';
       const link = cooked ? undefined : linkNamed(context.namespace, device);
       // pcap_activate fills an empty error buffer with pcap_statustostr (pcap.c), so both halves say the same.
@@ -73,29 +78,50 @@ export function tcpdumpProgram(processes: ProcessApi): Program {
       const filter = parseCaptureFilter(parsed.filterWords);
       if ('error' in filter) return fail(`tcpdump: ${filter.error}\n`, 1);
       const promiscuous = !cooked && !parsed.flags.has('p');
-      const header = (cooked && !parsed.flags.has('p') ? ANY_PROMISCUOUS_WARNING : '') + formatListening(device, cooked);
+      const header =
+        (cooked && !parsed.flags.has('p') ? ANY_PROMISCUOUS_WARNING : '') + formatListening(device, cooked);
       const display = { numeric: parsed.flags.has('n'), linkHeader: parsed.flags.has('e'), cooked };
-      const capture = openCapture(context.kernel.captures, { namespace: context.namespace.id, ifindex: link?.index, promiscuous, filter: filter.filter, limit: parsed.count });
+      const capture = openCapture(context.kernel.captures, {
+        namespace: context.namespace.id,
+        ifindex: link?.index,
+        promiscuous,
+        filter: filter.filter,
+        limit: parsed.count,
+      });
       if (context.background) {
         const job: BackgroundJob = { pid: processes.spawn(), captureId: capture.id, display };
         return { stdout: '', stderr: header, exitCode: 0, output: [{ stream: 'stderr', text: header }], job };
       }
       // In the foreground nothing else runs: no frame comes, and only Ctrl-C ends the capture.
       closeCapture(context.kernel.captures, capture.id);
-      if (context.interruptAfterMs === undefined) return fail('tcpdump: runs until interrupted; run it in the background with &\n', 1);
+      if (context.interruptAfterMs === undefined)
+        return fail('tcpdump: runs until interrupted; run it in the background with &\n', 1);
       context.clock.advance(context.interruptAfterMs);
       // tcpdump.c main: after pcap_breakloop, an extra newline "just in case", then info(1).
-      return collect([{ stream: 'stderr', text: header }, { stream: 'tty', text: '^C' }, { stream: 'stdout', text: '\n' }, { stream: 'stderr', text: formatStatistics(0, 0) }], 0);
+      return collect(
+        [
+          { stream: 'stderr', text: header },
+          { stream: 'tty', text: '^C' },
+          { stream: 'stdout', text: '\n' },
+          { stream: 'stderr', text: formatStatistics(0, 0) },
+        ],
+        0,
+      );
     },
   };
 }
 
 /** What a background tcpdump printed since it was last asked, and whether it has ended (-c reached). */
-export function pollCapture(kernel: Kernel, job: BackgroundJob, printed: number): { output: OutputChunk[]; printed: number; done: boolean } {
+export function pollCapture(
+  kernel: Kernel,
+  job: BackgroundJob,
+  printed: number,
+): { output: OutputChunk[]; printed: number; done: boolean } {
   const capture = kernel.captures.captures.find((candidate) => candidate.id === job.captureId);
   if (!capture) return { output: [], printed, done: true };
   const lines = frameLines(capture, job);
-  const output: OutputChunk[] = lines.length > printed ? [{ stream: 'stdout', text: lines.slice(printed).join('') }] : [];
+  const output: OutputChunk[] =
+    lines.length > printed ? [{ stream: 'stdout', text: lines.slice(printed).join('') }] : [];
   if (!captureFull(capture)) return { output, printed: lines.length, done: false };
   closeCapture(kernel.captures, capture.id);
   // pcap_loop returned after -c packets: no extra newline, then info(1) (tcpdump.c main).

@@ -31,10 +31,19 @@ export function telnetProgram(names: NameServices): Program {
       const operands = args.filter((arg) => !arg.startsWith('-'));
       const [host, portText = 'telnet'] = operands;
       if (host === undefined) return { stdout: 'telnet> \n', stderr: '', exitCode: 0 };
-      const port = /^\d+$/.test(portText) ? Number(portText) : portText === 'telnet' ? 23 : servicePort(portText, 'tcp');
+      const port = /^\d+$/.test(portText)
+        ? Number(portText)
+        : portText === 'telnet'
+          ? 23
+          : servicePort(portText, 'tcp');
       const lookup = lookupHost(names(context), host);
       if (port === undefined || port > 65535 || lookup.kind !== 'found') {
-        const reason = port === undefined || port > 65535 ? 'Servname not supported for ai_socktype' : lookup.kind === 'not-found' ? 'Name or service not known' : 'Temporary failure in name resolution';
+        const reason =
+          port === undefined || port > 65535
+            ? 'Servname not supported for ai_socktype'
+            : lookup.kind === 'not-found'
+              ? 'Name or service not known'
+              : 'Temporary failure in name resolution';
         return { stdout: '', stderr: `Server lookup failure:  ${host}:${portText}, ${reason}\n`, exitCode: 1 };
       }
       const address = lookup.addresses[0]!;
@@ -44,11 +53,23 @@ export function telnetProgram(names: NameServices): Program {
       context.clock.advance(result.kind === 'connected' ? 1 : result.elapsedMs);
       if (result.kind === 'connected') {
         const stdout = `${trying}Connected to ${host}.\nEscape character is '^]'.\n`;
-        return { stdout, stderr: 'telnet: a session, once connected, is not available in this simulator yet.\n', exitCode: 1 };
+        return {
+          stdout,
+          stderr: 'telnet: a session, once connected, is not available in this simulator yet.\n',
+          exitCode: 1,
+        };
       }
       const stderr = `telnet: Unable to connect to remote host: ${CONNECT_ERRORS[result.kind]}\n`;
       // At a terminal stdout is line-buffered and `Trying` comes first; into a file or a pipe it is flushed at exit, after stderr.
-      const output: OutputChunk[] = context.stdoutIsTerminal ? [{ stream: 'stdout', text: trying }, { stream: 'stderr', text: stderr }] : [{ stream: 'stderr', text: stderr }, { stream: 'stdout', text: trying }];
+      const output: OutputChunk[] = context.stdoutIsTerminal
+        ? [
+            { stream: 'stdout', text: trying },
+            { stream: 'stderr', text: stderr },
+          ]
+        : [
+            { stream: 'stderr', text: stderr },
+            { stream: 'stdout', text: trying },
+          ];
       return { stdout: trying, stderr, exitCode: 1, output };
     },
   };

@@ -43,7 +43,49 @@ import type { ToolModuleName, ToolModules } from './tool-modules';
 
 // Every tool at once: the build, the tests and `bin/netsim` never wait for one. The
 // browser's bundle replaces this file with tool-loader.browser.ts (astro.config.mjs).
-const MODULES: ToolModules = { containerPause, apachePage, arithmetic, inspect, internet, linkDetailsFormat, curlWriteOut, mountOption, ipv6Path, bridge, compose, daemonConfig, date, dig, dockerExtras, dockerHelp, getent, goals, ipExtras, mariadbWordpress, netTools, netstat, ps, xtables, nsenter, packages, servers, shellBuiltins, shellExtras, ss, ssh, swarm, systemd, tcpdump, telnet, textTools, sed, awk, traceroute, volume, wget };
+const MODULES: ToolModules = {
+  containerPause,
+  apachePage,
+  arithmetic,
+  inspect,
+  internet,
+  linkDetailsFormat,
+  curlWriteOut,
+  mountOption,
+  ipv6Path,
+  bridge,
+  compose,
+  daemonConfig,
+  date,
+  dig,
+  dockerExtras,
+  dockerHelp,
+  getent,
+  goals,
+  ipExtras,
+  mariadbWordpress,
+  netTools,
+  netstat,
+  ps,
+  xtables,
+  nsenter,
+  packages,
+  servers,
+  shellBuiltins,
+  shellExtras,
+  ss,
+  ssh,
+  swarm,
+  systemd,
+  tcpdump,
+  telnet,
+  textTools,
+  sed,
+  awk,
+  traceroute,
+  volume,
+  wget,
+};
 
 export function toolModule<K extends ToolModuleName>(name: K): ToolModules[K] {
   return MODULES[name];

@@ -220,9 +220,47 @@ export { ToolModuleMissing };
 
 /** Every module, so that a name thrown from any layer can be checked. */
 const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
-  apachePage: true, containerPause: true, arithmetic: true, inspect: true, internet: true, linkDetailsFormat: true, curlWriteOut: true, mountOption: true, ipv6Path: true, bridge: true, compose: true, daemonConfig: true, date: true, dig: true, dockerExtras: true, dockerHelp: true, getent: true, goals: true, ipExtras: true, mariadbWordpress: true,
-  netTools: true, netstat: true, ps: true, xtables: true, nsenter: true, packages: true, servers: true, shellBuiltins: true, shellExtras: true, ss: true, ssh: true, swarm: true, systemd: true,
-  tcpdump: true, telnet: true, textTools: true, sed: true, awk: true, traceroute: true, volume: true, wget: true,
+  apachePage: true,
+  containerPause: true,
+  arithmetic: true,
+  inspect: true,
+  internet: true,
+  linkDetailsFormat: true,
+  curlWriteOut: true,
+  mountOption: true,
+  ipv6Path: true,
+  bridge: true,
+  compose: true,
+  daemonConfig: true,
+  date: true,
+  dig: true,
+  dockerExtras: true,
+  dockerHelp: true,
+  getent: true,
+  goals: true,
+  ipExtras: true,
+  mariadbWordpress: true,
+  netTools: true,
+  netstat: true,
+  ps: true,
+  xtables: true,
+  nsenter: true,
+  packages: true,
+  servers: true,
+  shellBuiltins: true,
+  shellExtras: true,
+  ss: true,
+  ssh: true,
+  swarm: true,
+  systemd: true,
+  tcpdump: true,
+  telnet: true,
+  textTools: true,
+  sed: true,
+  awk: true,
+  traceroute: true,
+  volume: true,
+  wget: true,
 };
 
 const isToolModuleName = (name: string): name is ToolModuleName => Object.hasOwn(MODULE_NAMES, name);
@@ -250,7 +288,11 @@ export function toolModulesNamedIn(lines: Iterable<string>): Set<ToolModuleName>
  * call gives exactly what one call with every module there gives. A module
  * still missing once loaded never arrives: that error is passed on.
  */
-export async function withToolModules<T>(lines: Iterable<string>, load: (names: Iterable<ToolModuleName>) => Promise<void>, run: () => T): Promise<T> {
+export async function withToolModules<T>(
+  lines: Iterable<string>,
+  load: (names: Iterable<ToolModuleName>) => Promise<void>,
+  run: () => T,
+): Promise<T> {
   const named = toolModulesNamedIn(lines);
   await load(named);
   const loaded = new Set<string>(named);
@@ -258,7 +300,8 @@ export async function withToolModules<T>(lines: Iterable<string>, load: (names: 
     try {
       return run();
     } catch (error) {
-      if (!(error instanceof ToolModuleMissing) || !isToolModuleName(error.module) || loaded.has(error.module)) throw error;
+      if (!(error instanceof ToolModuleMissing) || !isToolModuleName(error.module) || loaded.has(error.module))
+        throw error;
       loaded.add(error.module);
       await load([error.module]);
     }

@@ -60,8 +60,10 @@ function run(context: ProcessContext, destination: Ipv4, options: TraceOptions):
   return [...trace(datapath, context.namespace, route.source, destination, options, context.random).hops];
 }
 
-const answered = (hops: readonly TraceHop[]) => hops.flatMap((hop) => hop.probes).filter((probe) => probe !== undefined);
-const silent = (hops: readonly TraceHop[]) => hops.flatMap((hop) => hop.probes).filter((probe) => probe === undefined).length;
+const answered = (hops: readonly TraceHop[]) =>
+  hops.flatMap((hop) => hop.probes).filter((probe) => probe !== undefined);
+const silent = (hops: readonly TraceHop[]) =>
+  hops.flatMap((hop) => hop.probes).filter((probe) => probe === undefined).length;
 
 /** Butskoy's defaults (traceroute.c): 30 hops, 3 probes, port 33434, 5 s, 16 probes in flight, 40 bytes after the IP header. */
 const BUTSKOY = { maxTtl: 30, probes: 3, port: 33434, waitSeconds: 5, simultaneous: 16, packetLength: 60 };
@@ -76,7 +78,11 @@ export function butskoyTracerouteProgram(names: NameServices): Program {
     name: 'traceroute',
     run(args, context) {
       const parsed = parse(args, 'fgimNptlwqsz');
-      if ('bad' in parsed) return fail(`Option \`-${parsed.bad}' (argc ${parsed.argc}) requires an argument: \`-${parsed.bad} ${argName(parsed.bad)}'\n`, 2);
+      if ('bad' in parsed)
+        return fail(
+          `Option \`-${parsed.bad}' (argc ${parsed.argc}) requires an argument: \`-${parsed.bad} ${argName(parsed.bad)}'\n`,
+          2,
+        );
       const typed = parsed.operands[0];
       // CLIF_HELP_EMPTY prints the full option list here: its text is not modelled.
       if (typed === undefined) return fail('', 2);
@@ -85,21 +91,41 @@ export function butskoyTracerouteProgram(names: NameServices): Program {
       const firstTtl = integer(parsed.values.get('f'), 1, 1, 255);
       const port = integer(parsed.values.get('p'), BUTSKOY.port, 1, 65535);
       const waitSeconds = parsed.values.has('w') ? Number(parsed.values.get('w')) : BUTSKOY.waitSeconds;
-      if (maxTtl === undefined || probes === undefined || firstTtl === undefined || port === undefined || !(waitSeconds >= 0)) return fail('', 2);
+      if (
+        maxTtl === undefined ||
+        probes === undefined ||
+        firstTtl === undefined ||
+        port === undefined ||
+        !(waitSeconds >= 0)
+      )
+        return fail('', 2);
       // traceroute.c main: ex_error ("first hop out of range"), exit 2.
       if (firstTtl > maxTtl) return fail('first hop out of range\n', 2);
       const service = names(context);
       const lookup = lookupHost(service, typed);
       if (lookup.kind !== 'found') {
-        const reason = lookup.kind === 'not-found' ? 'Name or service not known' : 'Temporary failure in name resolution';
-        return fail(`${typed}: ${reason}\nCannot handle "host" cmdline arg \`${typed}' on position 1 (argc ${args.indexOf(typed) + 1})\n`, 2);
+        const reason =
+          lookup.kind === 'not-found' ? 'Name or service not known' : 'Temporary failure in name resolution';
+        return fail(
+          `${typed}: ${reason}\nCannot handle "host" cmdline arg \`${typed}' on position 1 (argc ${args.indexOf(typed) + 1})\n`,
+          2,
+        );
       }
       const destination = lookup.addresses[0]!;
-      const hops = run(context, destination, { firstTtl, maxTtl, probesPerHop: probes, port, packetLength: BUTSKOY.packetLength });
+      const hops = run(context, destination, {
+        firstTtl,
+        maxTtl,
+        probesPerHop: probes,
+        port,
+        packetLength: BUTSKOY.packetLength,
+      });
       // The probe's send() fails at once with no route: error("send") prints perror's words and exits 1.
       if (!hops) return fail('send: Network is unreachable\n', 1);
       // The probes in flight at once share one wait: each batch of 16 with a silent one costs the full wait.
-      context.clock.advance(Math.ceil(answered(hops).reduce((sum, probe) => sum + probe.rttMs, 0)) + Math.ceil(silent(hops) / BUTSKOY.simultaneous) * waitSeconds * 1000);
+      context.clock.advance(
+        Math.ceil(answered(hops).reduce((sum, probe) => sum + probe.rttMs, 0)) +
+          Math.ceil(silent(hops) / BUTSKOY.simultaneous) * waitSeconds * 1000,
+      );
       const header = { typed, address: destination, maxTtl, packetLength: BUTSKOY.packetLength };
       return ok(formatButskoyTrace(header, hops, labelOf(service, parsed.flags.has('n'))));
     },
@@ -132,18 +158,32 @@ export function busyboxTracerouteProgram(names: NameServices): Program {
       const probes = integer(parsed.values.get('q'), BUSYBOX.probes, 1, 2 ** 31 - 1);
       const waitSeconds = integer(parsed.values.get('w'), BUSYBOX.waitSeconds, 1, 86400);
       const port = integer(parsed.values.get('p'), BUSYBOX.port, 1, 65535);
-      const bad = [['m', maxTtl], ['q', probes], ['w', waitSeconds], ['p', port]].find(([, value]) => value === undefined);
+      const bad = [
+        ['m', maxTtl],
+        ['q', probes],
+        ['w', waitSeconds],
+        ['p', port],
+      ].find(([, value]) => value === undefined);
       if (bad) return fail(`traceroute: invalid number '${parsed.values.get(bad[0] as string)}'\n`, 1);
       const firstTtl = integer(parsed.values.get('f'), 1, 1, maxTtl!);
-      if (firstTtl === undefined) return fail(`traceroute: number ${parsed.values.get('f')} is not in 1..${maxTtl} range\n`, 1);
+      if (firstTtl === undefined)
+        return fail(`traceroute: number ${parsed.values.get('f')} is not in 1..${maxTtl} range\n`, 1);
       const service = names(context);
       const lookup = lookupHost(service, typed);
       if (lookup.kind !== 'found') return fail(`traceroute: bad address '${typed}'\n`, 1);
       const destination = lookup.addresses[0]!;
-      const hops = run(context, destination, { firstTtl, maxTtl: maxTtl!, probesPerHop: probes!, port: port!, packetLength: BUSYBOX.packetLength });
+      const hops = run(context, destination, {
+        firstTtl,
+        maxTtl: maxTtl!,
+        probesPerHop: probes!,
+        port: port!,
+        packetLength: BUSYBOX.packetLength,
+      });
       // xconnect() of the probe socket fails before the header: bb_perror_msg_and_die("connect").
       if (!hops) return fail('traceroute: connect: Network is unreachable\n', 1);
-      context.clock.advance(Math.ceil(answered(hops).reduce((sum, probe) => sum + probe.rttMs, 0)) + silent(hops) * waitSeconds! * 1000);
+      context.clock.advance(
+        Math.ceil(answered(hops).reduce((sum, probe) => sum + probe.rttMs, 0)) + silent(hops) * waitSeconds! * 1000,
+      );
       const header = { typed, address: destination, maxTtl: maxTtl!, packetLength: BUSYBOX.packetLength };
       return ok(formatBusyboxTrace(header, hops, labelOf(service, parsed.flags.has('n'))));
     },

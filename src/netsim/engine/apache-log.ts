@@ -10,7 +10,6 @@ type Line = Omit<LogEntry, 'timeMs'>;
  * Debian's apache2 of the php/wordpress images.
  */
 
-
 /**
  * Where the container's hostname resolves, as Apache looks it up: the
  * endpoint's address (Docker's /etc/hosts line), the host's 127.0.1.1 with
@@ -36,7 +35,13 @@ export function serverNameWarnings(program: string, hostname: string, address: s
     stream: 'stderr',
     text: `AH00558: ${program}: Could not reliably determine the server's fully qualified domain name, using ${name}. Set the 'ServerName' directive globally to suppress this message`,
   });
-  const once: Line[] = address !== undefined ? [using(address)] : [{ stream: 'stderr', text: `AH00557: ${program}: apr_sockaddr_info_get() failed for ${hostname}` }, using('127.0.0.1')];
+  const once: Line[] =
+    address !== undefined
+      ? [using(address)]
+      : [
+          { stream: 'stderr', text: `AH00557: ${program}: apr_sockaddr_info_get() failed for ${hostname}` },
+          using('127.0.0.1'),
+        ];
   return [...once, ...once];
 }
 
@@ -48,10 +53,22 @@ export function serverNameWarnings(program: string, hostname: string, address: s
  * Apache/2.4.66 log). `micros` is the sub-second part of the first line; the
  * second follows it by tens of microseconds.
  */
-export function resumingNotices(ms: number, micros: number, mpm: { module: string; code: string }, signature: string, commandLine: string): Line[] {
+export function resumingNotices(
+  ms: number,
+  micros: number,
+  mpm: { module: string; code: string },
+  signature: string,
+  commandLine: string,
+): Line[] {
   return [
-    { stream: 'stderr', text: `${apacheTime(ms, micros)} [${mpm.module}:notice] [pid 1:tid 1] ${mpm.code}: ${signature} configured -- resuming normal operations` },
-    { stream: 'stderr', text: `${apacheTime(ms, micros + 92)} [core:notice] [pid 1:tid 1] AH00094: Command line: '${commandLine}'` },
+    {
+      stream: 'stderr',
+      text: `${apacheTime(ms, micros)} [${mpm.module}:notice] [pid 1:tid 1] ${mpm.code}: ${signature} configured -- resuming normal operations`,
+    },
+    {
+      stream: 'stderr',
+      text: `${apacheTime(ms, micros + 92)} [core:notice] [pid 1:tid 1] AH00094: Command line: '${commandLine}'`,
+    },
   ];
 }
 
@@ -62,6 +79,15 @@ export function resumingNotices(ms: number, micros: number, mpm: { module: strin
  * then `[mpm_event:notice] ... AH00489: Apache/2.4.x (Unix) configured -- resuming
  * normal operations` and `[core:notice] ... AH00094: Command line: 'httpd -D FOREGROUND'`.
  */
-export function httpdStartup(ms: number, micros: number, signature: string, hostname: string, address: string | undefined): Line[] {
-  return [...serverNameWarnings('httpd', hostname, address), ...resumingNotices(ms, micros, { module: 'mpm_event', code: 'AH00489' }, signature, 'httpd -D FOREGROUND')];
+export function httpdStartup(
+  ms: number,
+  micros: number,
+  signature: string,
+  hostname: string,
+  address: string | undefined,
+): Line[] {
+  return [
+    ...serverNameWarnings('httpd', hostname, address),
+    ...resumingNotices(ms, micros, { module: 'mpm_event', code: 'AH00489' }, signature, 'httpd -D FOREGROUND'),
+  ];
 }

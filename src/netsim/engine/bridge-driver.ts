@@ -5,7 +5,16 @@ import { parseGoBool } from '../wire/go-strconv';
 import { macFromBytes } from '../wire/mac';
 import type { Driver } from './network-driver';
 import { EngineError } from './errors';
-import { bridgeNetworkRules, directAccessRules, directAccessRules6, enableIpv6Forwarding, inIp6tables, type BridgeRuleOptions, type GatewayMode, type Placed } from './firewall';
+import {
+  bridgeNetworkRules,
+  directAccessRules,
+  directAccessRules6,
+  enableIpv6Forwarding,
+  inIp6tables,
+  type BridgeRuleOptions,
+  type GatewayMode,
+  type Placed,
+} from './firewall';
 import { firewallConfig, program, type Daemon } from './daemon';
 import type { Endpoint } from './container';
 import type { Network } from './network';
@@ -41,7 +50,8 @@ function boolOption(options: Readonly<Record<string, string>>, label: string, fa
   const value = options[label];
   if (value === undefined) return fallback;
   const parsed = parseGoBool(value);
-  if (parsed === undefined) throw parseError(label, value, `strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`);
+  if (parsed === undefined)
+    throw parseError(label, value, `strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`);
   return parsed;
 }
 
@@ -49,9 +59,11 @@ function boolOption(options: Readonly<Record<string, string>>, label: string, fa
 export function bridgeConfig(network: Network): BridgeConfig {
   const { options } = network;
   const mtuText = options[DRIVER_MTU];
-  if (mtuText !== undefined && !/^[+-]?\d+$/.test(mtuText)) throw parseError(DRIVER_MTU, mtuText, `strconv.Atoi: parsing ${JSON.stringify(mtuText)}: invalid syntax`);
+  if (mtuText !== undefined && !/^[+-]?\d+$/.test(mtuText))
+    throw parseError(DRIVER_MTU, mtuText, `strconv.Atoi: parsing ${JSON.stringify(mtuText)}: invalid syntax`);
   const hostBinding = options[HOST_BINDING_IPV4];
-  if (hostBinding !== undefined && parseIpv4(hostBinding) === undefined) throw parseError(HOST_BINDING_IPV4, hostBinding, 'nil ip');
+  if (hostBinding !== undefined && parseIpv4(hostBinding) === undefined)
+    throw parseError(HOST_BINDING_IPV4, hostBinding, 'nil ip');
   boolOption(options, INHIBIT_IPV4, false);
   const config: BridgeConfig = {
     bridgeName: options[BRIDGE_NAME] ?? network.bridgeName ?? `br-${network.id.slice(0, 12)}`,
@@ -69,12 +81,18 @@ export function bridgeConfig(network: Network): BridgeConfig {
 function gatewayModeOf(options: Readonly<Record<string, string>>): GatewayMode {
   const value = options[GATEWAY_MODE_IPV4];
   if (value === undefined) return 'nat';
-  if (!(GATEWAY_MODES as readonly string[]).includes(value)) throw parseError(GATEWAY_MODE_IPV4, value, `unknown gateway mode ${value}`);
+  if (!(GATEWAY_MODES as readonly string[]).includes(value))
+    throw parseError(GATEWAY_MODE_IPV4, value, `unknown gateway mode ${value}`);
   return value as GatewayMode;
 }
 
 function ruleOptions(network: Network, config: BridgeConfig): BridgeRuleOptions {
-  return { internal: network.internal, icc: config.icc, masquerade: config.masquerade, gatewayMode: config.gatewayMode };
+  return {
+    internal: network.internal,
+    icc: config.icc,
+    masquerade: config.masquerade,
+    gatewayMode: config.gatewayMode,
+  };
 }
 
 /** A bridge network's rules in iptables, and in ip6tables for its IPv6 subnet (iptabler network.go, one per address family). */
@@ -82,14 +100,29 @@ function networkRules(daemon: Daemon, network: Network, bridgeName: string, conf
   const options = ruleOptions(network, config);
   const firewall = firewallConfig(daemon);
   // gateway_mode_ipv4 is IPv4's: the IPv6 rules keep the default NAT mode.
-  const v6 = (network.ipam6 ?? []).slice(0, 1).flatMap((config6) => inIp6tables(bridgeNetworkRules(bridgeName, config6.subnet, { ...options, gatewayMode: 'nat' }, firewall)));
-  const v4 = network.ipam.slice(0, 1).flatMap((config4) => bridgeNetworkRules(bridgeName, config4.subnet, options, firewall));
+  const v6 = (network.ipam6 ?? [])
+    .slice(0, 1)
+    .flatMap((config6) =>
+      inIp6tables(bridgeNetworkRules(bridgeName, config6.subnet, { ...options, gatewayMode: 'nat' }, firewall)),
+    );
+  const v4 = network.ipam
+    .slice(0, 1)
+    .flatMap((config4) => bridgeNetworkRules(bridgeName, config4.subnet, options, firewall));
   return [...v4, ...v6];
 }
 
 function endpointRules(network: Network, endpoint: Endpoint): Placed[] {
-  const v6 = endpoint.address6 ? directAccessRules6(network.bridgeName!, endpoint.address6.address, network.internal) : [];
-  const v4 = endpoint.address ? directAccessRules(network.bridgeName!, endpoint.address.address, network.internal, bridgeConfig(network).gatewayMode) : [];
+  const v6 = endpoint.address6
+    ? directAccessRules6(network.bridgeName!, endpoint.address6.address, network.internal)
+    : [];
+  const v4 = endpoint.address
+    ? directAccessRules(
+        network.bridgeName!,
+        endpoint.address.address,
+        network.internal,
+        bridgeConfig(network).gatewayMode,
+      )
+    : [];
   return [...v4, ...v6];
 }
 
@@ -100,9 +133,21 @@ function checkConflict(networks: readonly Network[], network: Network, bridgeNam
     if (other.driver !== 'bridge' || !other.bridgeName) continue;
     const otherGateway = other.ipam[0];
     // An IPv6-only network has no IPv4 subnet to overlap (~: IPv6 overlaps are IPAM's to refuse).
-    const overlapping = gateway !== undefined && otherGateway !== undefined && (contains(gateway.subnet, otherGateway.gateway!) || contains(otherGateway.subnet, gateway.gateway!));
-    const reason = other.bridgeName === bridgeName ? 'networks have same bridge name' : overlapping ? 'networks have overlapping IPv4' : undefined;
-    if (reason) throw new EngineError('forbidden', `cannot create network ${network.id} (${bridgeName}): conflicts with network ${other.id} (${other.bridgeName}): ${reason}`);
+    const overlapping =
+      gateway !== undefined &&
+      otherGateway !== undefined &&
+      (contains(gateway.subnet, otherGateway.gateway!) || contains(otherGateway.subnet, gateway.gateway!));
+    const reason =
+      other.bridgeName === bridgeName
+        ? 'networks have same bridge name'
+        : overlapping
+          ? 'networks have overlapping IPv4'
+          : undefined;
+    if (reason)
+      throw new EngineError(
+        'forbidden',
+        `cannot create network ${network.id} (${bridgeName}): conflicts with network ${other.id} (${other.bridgeName}): ${reason}`,
+      );
   }
 }
 
@@ -120,24 +165,45 @@ export const bridgeDriver: Driver = {
     if (network.ipam.length > 1) throw new EngineError('forbidden', "bridge driver doesn't support multiple subnets");
     const config = bridgeConfig(network);
     if (config.defaultBridge && config.bridgeName !== 'docker0') {
-      throw new EngineError('forbidden', `bridge device with non default name ${config.bridgeName} must be created manually`);
+      throw new EngineError(
+        'forbidden',
+        `bridge device with non default name ${config.bridgeName} must be created manually`,
+      );
     }
     // bridge_linux.go createNetwork: an isolated gateway is for --internal networks only.
-    if (config.gatewayMode === 'isolated' && !network.internal) throw new EngineError('forbidden', "gateway mode 'isolated' can only be used for an internal network");
-    if (config.gatewayMode === 'isolated') throw new EngineError('forbidden', 'networks without a gateway (gateway_mode_ipv4=isolated) are not available in this simulator yet');
+    if (config.gatewayMode === 'isolated' && !network.internal)
+      throw new EngineError('forbidden', "gateway mode 'isolated' can only be used for an internal network");
+    if (config.gatewayMode === 'isolated')
+      throw new EngineError(
+        'forbidden',
+        'networks without a gateway (gateway_mode_ipv4=isolated) are not available in this simulator yet',
+      );
     checkConflict(daemon.state.networks, network, config.bridgeName);
     const { kernel } = daemon;
     const root = kernel.root;
     const existing = linkNamed(root, config.bridgeName);
-    if (existing && existing.kind !== 'bridge') throw new EngineError('forbidden', `${config.bridgeName} is not a bridge: this simulator cannot put a bridge network on it`);
+    if (existing && existing.kind !== 'bridge')
+      throw new EngineError(
+        'forbidden',
+        `${config.bridgeName} is not a bridge: this simulator cannot put a bridge network on it`,
+      );
     const gateway = network.ipam[0];
     program(daemon, networkRules(daemon, network, config.bridgeName, config), true);
     if ((network.ipam6 ?? []).length > 0) enableIpv6Forwarding(kernel);
     // moby creates the bridge with TxQLen 0 and sets a random MAC (netutils.GenerateRandomMAC), which it then keeps whatever its ports.
-    if (!existing) kernel.addLink(root, { name: config.bridgeName, kind: 'bridge', txqlen: 0, macSet: true, ...(config.mtu > 0 ? { mtu: config.mtu } : {}) });
+    if (!existing)
+      kernel.addLink(root, {
+        name: config.bridgeName,
+        kind: 'bridge',
+        txqlen: 0,
+        macSet: true,
+        ...(config.mtu > 0 ? { mtu: config.mtu } : {}),
+      });
     if (gateway) kernel.addAddress(root, config.bridgeName, cidr(gateway.gateway!, gateway.subnet.prefix));
     // setupBridgeIPv6 and programIPv6Addresses: the IPv6 gateway goes on the bridge with IFA_F_NODAD.
-    for (const config6 of network.ipam6 ?? []) if (config6.gateway !== undefined) kernel.addAddress6(root, config.bridgeName, { address: config6.gateway, prefix: config6.subnet.prefix });
+    for (const config6 of network.ipam6 ?? [])
+      if (config6.gateway !== undefined)
+        kernel.addAddress6(root, config.bridgeName, { address: config6.gateway, prefix: config6.subnet.prefix });
     kernel.setUp(root, config.bridgeName, true);
     if (!config.icc) kernel.setBridgeNfCallIptables(root, true);
     return { ...network, bridgeName: config.bridgeName };
@@ -148,7 +214,15 @@ export const bridgeDriver: Driver = {
   },
   join(daemon, sandbox, network, endpoint, isGateway) {
     program(daemon, endpointRules(network, endpoint), true);
-    return wireBridgeEndpoint(daemon.kernel, daemon.random, sandbox, network, endpoint, isGateway, bridgeConfig(network).mtu);
+    return wireBridgeEndpoint(
+      daemon.kernel,
+      daemon.random,
+      sandbox,
+      network,
+      endpoint,
+      isGateway,
+      bridgeConfig(network).mtu,
+    );
   },
   leave(daemon, _sandbox, network, endpoint) {
     program(daemon, endpointRules(network, endpoint), false);

@@ -31,7 +31,10 @@ export function commandServer(container: Pick<Container, 'image' | 'config'>): C
 }
 
 /** getopt32's reading of short options: bundled flags, an option's argument glued on or in the next word. */
-function shortOptions(args: readonly string[], withArgument: string): { flags: Set<string>; values: Map<string, string> } | undefined {
+function shortOptions(
+  args: readonly string[],
+  withArgument: string,
+): { flags: Set<string>; values: Map<string, string> } | undefined {
   const flags = new Set<string>();
   const values = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {
@@ -70,7 +73,8 @@ function busyboxHttpd(args: readonly string[]): CommandServer | undefined {
 /** `PORT` on `::`, or `IPv4:PORT` on that address (xdotted2sockaddr); anything else is not modelled. */
 function bindSpec(spec: string): CommandServer['socket'] | undefined {
   const numeric = /^\d+$/.test(spec) ? Number(spec) : undefined;
-  if (numeric !== undefined) return numeric > 0 && numeric <= 0xffff ? { address: '::', port: numeric, v6Only: false } : undefined;
+  if (numeric !== undefined)
+    return numeric > 0 && numeric <= 0xffff ? { address: '::', port: numeric, v6Only: false } : undefined;
   const match = /^(\d+\.\d+\.\d+\.\d+):(\d+)$/.exec(spec);
   if (!match || parseIpv4(match[1]!) === undefined || Number(match[2]) > 0xffff) return undefined;
   return { address: match[1]!, port: Number(match[2]), v6Only: false };
@@ -85,8 +89,20 @@ function bindSpec(spec: string): CommandServer['socket'] | undefined {
  */
 function busyboxNcListener(args: readonly string[]): CommandServer | undefined {
   const options = shortOptions(args, 'psiow');
-  if (!options || !(options.flags.has('l') || options.flags.has('k')) || options.flags.has('u') || options.values.has('s')) return undefined;
+  if (
+    !options ||
+    !(options.flags.has('l') || options.flags.has('k')) ||
+    options.flags.has('u') ||
+    options.values.has('s')
+  )
+    return undefined;
   const port = options.values.get('p');
   if (port === undefined || !/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 0xffff) return undefined;
-  return { process: 'nc', service: { kind: 'netcat' }, backlog: 1, socket: { address: '::', port: Number(port), v6Only: false }, fd: 3 };
+  return {
+    process: 'nc',
+    service: { kind: 'netcat' },
+    backlog: 1,
+    socket: { address: '::', port: Number(port), v6Only: false },
+    fd: 3,
+  };
 }

@@ -45,14 +45,24 @@ export function validateRestartPolicy(policy: { name: string; maximumRetryCount:
     if (policy.name !== '' && policy.maximumRetryCount < 0) throw fail('maximum retry count cannot be negative');
     return;
   }
-  if (!RESTART_POLICIES.includes(policy.name)) throw fail(`unknown policy '${policy.name}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`);
-  if (policy.maximumRetryCount !== 0) throw fail(`maximum retry count can only be used with 'on-failure'${policy.maximumRetryCount < 0 ? ' and cannot be negative' : ''}`);
+  if (!RESTART_POLICIES.includes(policy.name))
+    throw fail(`unknown policy '${policy.name}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`);
+  if (policy.maximumRetryCount !== 0)
+    throw fail(
+      `maximum retry count can only be used with 'on-failure'${policy.maximumRetryCount < 0 ? ' and cannot be negative' : ''}`,
+    );
 }
 
 /** The request merged with the image's config as moby's daemon/commit.go merge does. */
-export function mergeConfig(image: ImageInfo, command: string[], options: ContainerOptions, interactive: boolean): ContainerConfig {
+export function mergeConfig(
+  image: ImageInfo,
+  command: string[],
+  options: ContainerOptions,
+  interactive: boolean,
+): ContainerConfig {
   const given = options.entrypoint;
-  const entrypoint = given === undefined ? undefined : typeof given !== 'string' ? [...given] : given === '' ? [] : [given];
+  const entrypoint =
+    given === undefined ? undefined : typeof given !== 'string' ? [...given] : given === '' ? [] : [given];
   const userEnv = options.env ?? [];
   const keyOf = (entry: string) => entry.split('=')[0];
   const attach = options.attach ?? { stdin: false, stdout: false, stderr: false };
@@ -93,7 +103,10 @@ export function mergeConfig(image: ImageInfo, command: string[], options: Contai
 function withImageVolumes(imageVolumes: readonly string[], options: ContainerOptions): string[] {
   const given = options.volumes ?? [];
   const destination = (spec: string) => spec.split(':')[spec.includes(':') ? 1 : 0]!.replace(/\/+$/, '');
-  const mounted = new Set([...given.map(destination), ...(options.mounts ?? []).map((mount) => mount.target.replace(/\/+$/, ''))]);
+  const mounted = new Set([
+    ...given.map(destination),
+    ...(options.mounts ?? []).map((mount) => mount.target.replace(/\/+$/, '')),
+  ]);
   return [...given, ...imageVolumes.filter((path) => !mounted.has(path))];
 }
 
@@ -102,7 +115,11 @@ function nonEmpty(list: readonly string[]): string[] | null {
 }
 
 /** Ports the image exposes, --expose adds and -p publishes, each once (the CLI adds published ports to ExposedPorts). */
-export function exposedPorts(image: ImageInfo, options: ContainerOptions, publish: readonly PortMapping[]): { port: number; protocol: Protocol }[] {
+export function exposedPorts(
+  image: ImageInfo,
+  options: ContainerOptions,
+  publish: readonly PortMapping[],
+): { port: number; protocol: Protocol }[] {
   const all = [
     ...image.exposed.map((port) => ({ port, protocol: 'tcp' as Protocol })),
     ...(options.expose ?? []),
@@ -119,11 +136,18 @@ export function exposedPorts(image: ImageInfo, options: ContainerOptions, publis
 }
 
 /** -P: every exposed port that -p does not publish gets an ephemeral host port. */
-export function withPublishAll(publish: readonly PortMapping[], exposed: readonly { port: number; protocol: Protocol }[], publishAll: boolean): PortMapping[] {
+export function withPublishAll(
+  publish: readonly PortMapping[],
+  exposed: readonly { port: number; protocol: Protocol }[],
+  publishAll: boolean,
+): PortMapping[] {
   if (!publishAll) return [...publish];
   const published = new Set(publish.map((m) => `${m.containerPort}/${m.protocol}`));
   const extra = exposed.filter((e) => !published.has(`${e.port}/${e.protocol}`));
-  return [...publish, ...extra.map((e) => ({ hostIp: '', hostPort: undefined, containerPort: e.port, protocol: e.protocol }))];
+  return [
+    ...publish,
+    ...extra.map((e) => ({ hostIp: '', hostPort: undefined, containerPort: e.port, protocol: e.protocol })),
+  ];
 }
 
 /** opts.ParseLink: `db` links db as db, `db:web` as web. */
@@ -167,27 +191,49 @@ export interface NetModeRequest {
 export function validateNetMode(request: NetModeRequest): void {
   const invalid = (message: string) => new EngineError('invalid-parameter', message);
   if (request.networkMode === 'container' || request.networkMode.startsWith('container:')) {
-    if (!connectedContainer(request.networkMode)) throw invalid('invalid network mode: invalid container format container:<name|id>');
+    if (!connectedContainer(request.networkMode))
+      throw invalid('invalid network mode: invalid container format container:<name|id>');
     if (request.hostname) throw invalid('conflicting options: hostname and the network mode');
-    if ((request.links ?? []).length > 0) throw invalid("conflicting options: container type network can't be used with links. This would result in undefined behavior");
+    if ((request.links ?? []).length > 0)
+      throw invalid(
+        "conflicting options: container type network can't be used with links. This would result in undefined behavior",
+      );
     if ((request.dns ?? []).length > 0) throw invalid('conflicting options: dns and the network mode');
-    if ((request.extraHosts ?? []).length > 0) throw invalid('conflicting options: custom host-to-IP mapping and the network mode');
-    if (request.publish.length > 0 || request.publishAll) throw invalid('conflicting options: port publishing and the container type network mode');
-    if ((request.expose ?? []).length > 0) throw invalid('conflicting options: port exposing and the container type network mode');
+    if ((request.extraHosts ?? []).length > 0)
+      throw invalid('conflicting options: custom host-to-IP mapping and the network mode');
+    if (request.publish.length > 0 || request.publishAll)
+      throw invalid('conflicting options: port publishing and the container type network mode');
+    if ((request.expose ?? []).length > 0)
+      throw invalid('conflicting options: port exposing and the container type network mode');
   }
   if (request.networkMode === 'host' && (request.links ?? []).length > 0) {
-    throw invalid("conflicting options: host type networking can't be used with links. This would result in undefined behavior");
+    throw invalid(
+      "conflicting options: host type networking can't be used with links. This would result in undefined behavior",
+    );
   }
 }
 
 /** registerLinks at create time: every legacy link names an existing container not on the host network. */
-export function checkLinks(networkMode: string, links: readonly string[], find: (reference: string) => Container): void {
+export function checkLinks(
+  networkMode: string,
+  links: readonly string[],
+  find: (reference: string) => Container,
+): void {
   if (isUserDefined(networkMode)) return;
   for (const link of links) {
     let child = linkTarget(parseLink(link).name, find);
     // A child sharing another container's namespace is checked as that container.
-    for (let owner = connectedContainer(child.networkMode); owner !== undefined; owner = connectedContainer(child.networkMode)) child = linkTarget(owner, find);
-    if (child.networkMode === 'host') throw new EngineError('invalid-parameter', "conflicting options: host type networking can't be used with links. This would result in undefined behavior");
+    for (
+      let owner = connectedContainer(child.networkMode);
+      owner !== undefined;
+      owner = connectedContainer(child.networkMode)
+    )
+      child = linkTarget(owner, find);
+    if (child.networkMode === 'host')
+      throw new EngineError(
+        'invalid-parameter',
+        "conflicting options: host type networking can't be used with links. This would result in undefined behavior",
+      );
   }
 }
 
@@ -196,7 +242,8 @@ function linkTarget(name: string, find: (reference: string) => Container): Conta
     return find(name);
   } catch (error) {
     // Linking to a missing container is an invalid parameter, not a missing image (moby#39823).
-    if (error instanceof EngineError) throw new EngineError('invalid-parameter', `could not get container for ${name}: ${error.message}`);
+    if (error instanceof EngineError)
+      throw new EngineError('invalid-parameter', `could not get container for ${name}: ${error.message}`);
     throw error;
   }
 }
@@ -207,6 +254,10 @@ export function checkLinkedRunning(container: Container, find: (reference: strin
   for (const link of container.config.links) {
     const { name, alias } = parseLink(link);
     const child = find(name);
-    if (child.status !== 'running') throw new EngineError('invalid-parameter', `Cannot link to a non running container: /${child.name} AS /${container.name}/${alias}`);
+    if (child.status !== 'running')
+      throw new EngineError(
+        'invalid-parameter',
+        `Cannot link to a non running container: /${child.name} AS /${container.name}/${alias}`,
+      );
   }
 }

@@ -11,7 +11,10 @@ import type { Healthcheck, HealthState } from './health';
 export type ContainerStatus = 'created' | 'running' | 'exited';
 
 /** State.StateString (daemon/container/state.go): a paused container is still running, but says `paused`. */
-export function stateString(container: { readonly status: ContainerStatus; readonly paused?: boolean }): ContainerStatus | 'paused' {
+export function stateString(container: {
+  readonly status: ContainerStatus;
+  readonly paused?: boolean;
+}): ContainerStatus | 'paused' {
   return container.status === 'running' && container.paused ? 'paused' : container.status;
 }
 

@@ -1,7 +1,18 @@
 import { formatIpv4, parseIpv4, type Ipv4 } from '../wire/ipv4';
 import type { PortMapping } from '../wire/port-spec';
 import type { Container } from './container';
-import { checkLinkedRunning, checkLinks, connectedContainer, exposedPorts, isUserDefined, mergeConfig, validateNetMode, validateRestartPolicy, withPublishAll, type ContainerOptions } from './container-config';
+import {
+  checkLinkedRunning,
+  checkLinks,
+  connectedContainer,
+  exposedPorts,
+  isUserDefined,
+  mergeConfig,
+  validateNetMode,
+  validateRestartPolicy,
+  withPublishAll,
+  type ContainerOptions,
+} from './container-config';
 import type { Daemon } from './daemon';
 import { attach, detach, updateDefaultGateway } from './endpoints';
 import { EngineError } from './errors';
@@ -61,7 +72,10 @@ export interface CreateEndpoint {
 export function findContainer(daemon: Daemon, reference: string): Container {
   const containers = daemon.state.containers;
   const byPrefix = containers.filter((c) => c.id.startsWith(reference));
-  const found = containers.find((c) => c.id === reference) ?? containers.find((c) => c.name === reference) ?? (byPrefix.length === 1 ? byPrefix[0] : undefined);
+  const found =
+    containers.find((c) => c.id === reference) ??
+    containers.find((c) => c.name === reference) ??
+    (byPrefix.length === 1 ? byPrefix[0] : undefined);
   if (!found) throw new EngineError('not-found', `No such container: ${reference}`);
   return found;
 }
@@ -81,10 +95,21 @@ function sharedNetworkMode(daemon: Daemon, networkMode: string): string {
 }
 
 /** --ip and --ip6 as validateNetworkingConfig checks them at create time, under the name the request gave the network. */
-function checkStaticAddress(daemon: Daemon, networkMode: string, networkId: string | undefined, ip: Ipv4 | undefined, ip6: string | undefined): void {
+function checkStaticAddress(
+  daemon: Daemon,
+  networkMode: string,
+  networkId: string | undefined,
+  ip: Ipv4 | undefined,
+  ip6: string | undefined,
+): void {
   const network = networkId === undefined ? undefined : daemon.state.networks.find((n) => n.id === networkId);
   const name = network?.name ?? networkMode;
-  checkEndpointSettings(name, network, { ipv4: ip === undefined ? undefined : formatIpv4(ip), ipv6: ip6 }, `invalid config for network ${name}: `);
+  checkEndpointSettings(
+    name,
+    network,
+    { ipv4: ip === undefined ? undefined : formatIpv4(ip), ipv6: ip6 },
+    `invalid config for network ${name}: `,
+  );
 }
 
 /** POST /containers/create, checks in the daemon's order: settings, image, name, network, links. */
@@ -95,24 +120,35 @@ export function createContainer(daemon: Daemon, request: ContainerCreateRequest)
   if (request.restartPolicy) validateRestartPolicy(request.restartPolicy);
   for (const mount of request.mounts ?? []) checkMountRequest(mount);
   const image = storedImage(daemon, request.image);
-  if (!image) throw new EngineError('not-found', `No such image: ${familiarString(parseImageReference(request.image))}`);
+  if (!image)
+    throw new EngineError('not-found', `No such image: ${familiarString(parseImageReference(request.image))}`);
   if (request.name !== undefined) {
     const holder = state.containers.find((c) => c.name === request.name);
     if (holder) {
-      throw new EngineError('conflict', `Conflict. The container name "/${request.name}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+      throw new EngineError(
+        'conflict',
+        `Conflict. The container name "/${request.name}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`,
+      );
     }
   }
   // NetworkSettings.Networks starts with the network of the mode, host and none included; a container
   // sharing another's namespace has none (updateContainerNetworkSettings).
   const shared = connectedContainer(request.networkMode) !== undefined;
   const first = shared ? undefined : findNetwork(daemon, request.networkMode);
-  const extra = (request.endpoints ?? []).map((endpoint) => ({ endpoint, network: findNetwork(daemon, endpoint.network) }));
+  const extra = (request.endpoints ?? []).map((endpoint) => ({
+    endpoint,
+    network: findNetwork(daemon, endpoint.network),
+  }));
   const networks = first ? [first.id, ...extra.map(({ network }) => network.id)] : [];
-  if (request.ip !== undefined || request.ip6 !== undefined) checkStaticAddress(daemon, request.networkMode, networks[0], request.ip, request.ip6);
+  if (request.ip !== undefined || request.ip6 !== undefined)
+    checkStaticAddress(daemon, request.networkMode, networks[0], request.ip, request.ip6);
   checkLinks(request.networkMode, request.links ?? [], (reference) => findContainer(daemon, reference));
   const networkMode = shared ? sharedNetworkMode(daemon, request.networkMode) : request.networkMode;
   const id = random.hex(64);
-  const config = { ...mergeConfig(image, request.command, request, request.interactive), portBindings: request.publish };
+  const config = {
+    ...mergeConfig(image, request.command, request, request.interactive),
+    portBindings: request.publish,
+  };
   const exposed = exposedPorts(image, request, request.publish);
   const container: Container = {
     id,
@@ -140,9 +176,37 @@ export function createContainer(daemon: Daemon, request: ContainerCreateRequest)
     config,
     endpointSettings: Object.fromEntries([
       ...(first
-        ? [[first.id, { networkName: first.name, aliases: request.aliases ?? [], links: isUserDefined(request.networkMode) ? (request.links ?? []) : [], ipv4Address: request.ip, ...(request.ip6 === undefined ? {} : { ipv6Address: request.ip6 }), macAddress: request.macAddress, joined: false, ...(request.ipamSent ? { sentByConnect: true } : {}) }] as const]
+        ? [
+            [
+              first.id,
+              {
+                networkName: first.name,
+                aliases: request.aliases ?? [],
+                links: isUserDefined(request.networkMode) ? (request.links ?? []) : [],
+                ipv4Address: request.ip,
+                ...(request.ip6 === undefined ? {} : { ipv6Address: request.ip6 }),
+                macAddress: request.macAddress,
+                joined: false,
+                ...(request.ipamSent ? { sentByConnect: true } : {}),
+              },
+            ] as const,
+          ]
         : []),
-      ...extra.map(({ endpoint, network }) => [network.id, { networkName: network.name, aliases: [...endpoint.aliases], links: [], ipv4Address: endpoint.ip, macAddress: undefined, joined: false, ...(endpoint.ipamSent ? { sentByConnect: true } : {}) }] as const),
+      ...extra.map(
+        ({ endpoint, network }) =>
+          [
+            network.id,
+            {
+              networkName: network.name,
+              aliases: [...endpoint.aliases],
+              links: [],
+              ipv4Address: endpoint.ip,
+              macAddress: undefined,
+              joined: false,
+              ...(endpoint.ipamSent ? { sentByConnect: true } : {}),
+            },
+          ] as const,
+      ),
     ]),
     starts: 0,
     logs: [],
@@ -181,19 +245,25 @@ export function startContainer(daemon: Daemon, reference: string): Container {
     container.namespaceId = sandbox.id;
     try {
       // The host and null drivers' endpoints have nothing to set up (mode-networks.ts).
-      const drivenNetworks = container.networks.map((id) => findNetwork(daemon, id)).filter((network) => !isModeNetwork(network));
-      drivenNetworks.forEach((network) => attach(daemon, container, network, container.endpointSettings[network.id]?.ipv4Address));
+      const drivenNetworks = container.networks
+        .map((id) => findNetwork(daemon, id))
+        .filter((network) => !isModeNetwork(network));
+      drivenNetworks.forEach((network) =>
+        attach(daemon, container, network, container.endpointSettings[network.id]?.ipv4Address),
+      );
     } catch (error) {
       for (const endpoint of container.endpoints) detach(daemon, endpoint);
       kernel.deleteNamespace(sandbox);
       Object.assign(container, { namespaceId: undefined, endpoints: [] });
-      if (error instanceof EngineError) throw new EngineError(error.kind, `failed to set up container networking: ${error.message}`);
+      if (error instanceof EngineError)
+        throw new EngineError(error.kind, `failed to set up container networking: ${error.message}`);
       throw error;
     }
   }
   for (const id of container.networks) joined(container, findNetwork(daemon, id));
   // connectToNetwork logs each network it joined, host and none included (container_operations.go).
-  for (const id of owner === undefined ? container.networks : []) logNetworkEvent(daemon, findNetwork(daemon, id), 'connect', { container: container.id });
+  for (const id of owner === undefined ? container.networks : [])
+    logNetworkEvent(daemon, findNetwork(daemon, id), 'connect', { container: container.id });
   state.lastPid += 1 + random.int(0, 60);
   container.pid = state.lastPid;
   container.status = 'running';
@@ -202,7 +272,8 @@ export function startContainer(daemon: Daemon, reference: string): Container {
   container.starts += 1;
   startHealth(container, clock.now());
   logContainerEvent(daemon, container, 'start');
-  for (const entry of imageInfo(container.image)?.startupLog?.({ containerId: container.id }) ?? []) container.logs.push({ ...entry, timeMs: clock.now() });
+  for (const entry of imageInfo(container.image)?.startupLog?.({ containerId: container.id }) ?? [])
+    container.logs.push({ ...entry, timeMs: clock.now() });
   if (!container.staysUp) return exitContainer(daemon, container, 0);
   const entrypoint = runImageEntrypoint(container, clock.now());
   if (entrypoint) {
@@ -212,7 +283,8 @@ export function startContainer(daemon: Daemon, reference: string): Container {
   }
   // A server that cannot bind its port exits at once with status 1, as nginx does.
   const failed = startServers(daemon, container, kernel.namespace(container.namespaceId!));
-  for (const entry of serverStartLog(container, clock.now(), failed)) container.logs.push({ ...entry, timeMs: clock.now() });
+  for (const entry of serverStartLog(container, clock.now(), failed))
+    container.logs.push({ ...entry, timeMs: clock.now() });
   if (failed.length > 0) return exitContainer(daemon, container, 1);
   // The server forks its workers at once: they hold the PIDs after the first process (processes.ts lists them).
   state.lastPid += serverWorkers(container);
@@ -235,11 +307,18 @@ function joinNamespaceOf(daemon: Daemon, container: Container, reference: string
   try {
     owner = findContainer(daemon, reference);
   } catch (error) {
-    if (error instanceof EngineError) throw fail(new EngineError('system', `joining network namespace of container: ${error.message}`));
+    if (error instanceof EngineError)
+      throw fail(new EngineError('system', `joining network namespace of container: ${error.message}`));
     throw error;
   }
   if (owner === container) throw fail(new EngineError('system', 'cannot join own network namespace'));
-  if (owner.status !== 'running') throw fail(new EngineError('conflict', `cannot join network namespace of a non running container: container ${owner.name} is ${owner.status}`));
+  if (owner.status !== 'running')
+    throw fail(
+      new EngineError(
+        'conflict',
+        `cannot join network namespace of a non running container: container ${owner.name} is ${owner.status}`,
+      ),
+    );
   container.namespaceId = owner.namespaceId;
   container.hostname = owner.hostname;
 }
@@ -253,13 +332,23 @@ function joinNamespaceOf(daemon: Daemon, container: Container, reference: string
 export function renameContainer(daemon: Daemon, oldName: string, newName: string): Container {
   const trimmedOld = oldName.trim();
   const trimmedNew = newName.trim();
-  if (trimmedOld.replace(/^\//, '') === '' || trimmedNew.replace(/^\//, '') === '') throw new EngineError('invalid-parameter', 'Neither old nor new names may be empty');
+  if (trimmedOld.replace(/^\//, '') === '' || trimmedNew.replace(/^\//, '') === '')
+    throw new EngineError('invalid-parameter', 'Neither old nor new names may be empty');
   const container = findContainer(daemon, trimmedOld);
   const wanted = trimmedNew.startsWith('/') ? trimmedNew : `/${trimmedNew}`;
-  if (`/${container.name}` === wanted) throw new EngineError('invalid-parameter', 'Renaming a container with the same name as its current name');
-  if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(wanted.slice(1))) throw new EngineError('invalid-parameter', `Error when allocating new name: Invalid container name (${wanted}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+  if (`/${container.name}` === wanted)
+    throw new EngineError('invalid-parameter', 'Renaming a container with the same name as its current name');
+  if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(wanted.slice(1)))
+    throw new EngineError(
+      'invalid-parameter',
+      `Error when allocating new name: Invalid container name (${wanted}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`,
+    );
   const holder = daemon.state.containers.find((c) => `/${c.name}` === wanted);
-  if (holder) throw new EngineError('conflict', `Error when allocating new name: Conflict. The container name "${wanted}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+  if (holder)
+    throw new EngineError(
+      'conflict',
+      `Error when allocating new name: Conflict. The container name "${wanted}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`,
+    );
   const previous = `/${container.name}`;
   container.name = wanted.slice(1);
   logContainerEvent(daemon, container, 'rename', { oldName: previous });
@@ -275,7 +364,9 @@ export function stopContainer(daemon: Daemon, reference: string): Container {
   if (container.status !== 'running') return container;
   container.manuallyStopped = true;
   // killWithSignal logs each signal; ContainerStop logs `stop` once the container is down (stop.go).
-  logContainerEvent(daemon, container, 'kill', { signal: STOP_SIGNAL_NUMBERS[container.config.stopSignal ?? ''] ?? '15' });
+  logContainerEvent(daemon, container, 'kill', {
+    signal: STOP_SIGNAL_NUMBERS[container.config.stopSignal ?? ''] ?? '15',
+  });
   if (!container.stopsOnSigterm) {
     daemon.clock.advance(10_000);
     logContainerEvent(daemon, container, 'kill', { signal: '9' });
@@ -288,7 +379,8 @@ export function stopContainer(daemon: Daemon, reference: string): Container {
 /** SIGKILL: the first process dies at once with status 137. */
 export function killContainer(daemon: Daemon, reference: string): Container {
   const container = findContainer(daemon, reference);
-  if (container.status !== 'running') throw new EngineError('conflict', `cannot kill container: ${reference}: container ${container.id} is not running`);
+  if (container.status !== 'running')
+    throw new EngineError('conflict', `cannot kill container: ${reference}: container ${container.id} is not running`);
   container.manuallyStopped = true;
   logContainerEvent(daemon, container, 'kill', { signal: '9' });
   return exitContainer(daemon, container, 137);
@@ -298,7 +390,11 @@ export function killContainer(daemon: Daemon, reference: string): Container {
 export function removeContainer(daemon: Daemon, reference: string, force: boolean, removeVolumes = false): Container {
   const container = findContainer(daemon, reference);
   if (container.status === 'running') {
-    if (!force) throw new EngineError('conflict', `cannot remove container "${reference}": ${container.paused ? 'container is paused and must be unpaused first' : 'container is running: stop the container before removing or force remove'}`);
+    if (!force)
+      throw new EngineError(
+        'conflict',
+        `cannot remove container "${reference}": ${container.paused ? 'container is paused and must be unpaused first' : 'container is running: stop the container before removing or force remove'}`,
+      );
     logContainerEvent(daemon, container, 'kill', { signal: '9' });
     exitContainer(daemon, container, 137);
   }
@@ -311,19 +407,31 @@ export function exitContainer(daemon: Daemon, container: Container, exitCode: nu
   const { kernel, clock } = daemon;
   const wasRunning = container.status === 'running';
   // A paused container that is killed is thawed first, so the signal lands (kill.go unpause).
-  if (container.paused && container.pid !== undefined) kernel.setFrozen([container.pid, ...Object.values(container.services ?? {})], false);
+  if (container.paused && container.pid !== undefined)
+    kernel.setFrozen([container.pid, ...Object.values(container.services ?? {})], false);
   for (const endpoint of container.endpoints) detach(daemon, endpoint);
-  if (container.namespaceId !== undefined && container.pid !== undefined) kernel.closeSockets(kernel.namespace(container.namespaceId), container.pid);
+  if (container.namespaceId !== undefined && container.pid !== undefined)
+    kernel.closeSockets(kernel.namespace(container.namespaceId), container.pid);
   stopServices(daemon, container);
   if (container.namespaceId !== undefined && container.namespaceId !== kernel.root.id) {
     const namespace = kernel.namespace(container.namespaceId);
     // A namespace lives while a process is in it: a container that joined it with
     // container:NAME keeps it, with only lo once its owner's sandbox is gone.
-    const held = daemon.state.containers.some((other) => other !== container && other.status === 'running' && other.namespaceId === namespace.id);
+    const held = daemon.state.containers.some(
+      (other) => other !== container && other.status === 'running' && other.namespaceId === namespace.id,
+    );
     if (!held) kernel.deleteNamespace(namespace);
     else if (connectedContainer(container.networkMode) === undefined) kernel.closeSockets(namespace, DOCKERD_PID);
   }
-  Object.assign(container, { status: 'exited', exitCode, finishedMs: clock.now(), pid: undefined, namespaceId: undefined, endpoints: [], paused: false });
+  Object.assign(container, {
+    status: 'exited',
+    exitCode,
+    finishedMs: clock.now(),
+    pid: undefined,
+    namespaceId: undefined,
+    endpoints: [],
+    paused: false,
+  });
   // handleContainerExit: Cleanup releases the networks (a disconnect each), then `die` (monitor.go).
   if (wasRunning) logExit(daemon, container, exitCode);
   if (container.autoRemove) forget(daemon, container);
@@ -332,7 +440,8 @@ export function exitContainer(daemon: Daemon, container: Container, exitCode: nu
 
 function logExit(daemon: Daemon, container: Container, exitCode: number): void {
   if (connectedContainer(container.networkMode) === undefined) {
-    for (const network of container.networks.flatMap((id) => daemon.state.networks.filter((n) => n.id === id))) logNetworkEvent(daemon, network, 'disconnect', { container: container.id });
+    for (const network of container.networks.flatMap((id) => daemon.state.networks.filter((n) => n.id === id)))
+      logNetworkEvent(daemon, network, 'disconnect', { container: container.id });
   }
   const execDuration = Math.floor((daemon.clock.now() - (container.startedMs ?? daemon.clock.now())) / 1000);
   logContainerEvent(daemon, container, 'die', { execDuration: String(execDuration), exitCode: String(exitCode) });
@@ -351,21 +460,37 @@ export interface ConnectOptions {
   gwPriority?: number;
 }
 
-export function connect(daemon: Daemon, networkReference: string, containerReference: string, options: ConnectOptions = {}): void {
+export function connect(
+  daemon: Daemon,
+  networkReference: string,
+  containerReference: string,
+  options: ConnectOptions = {},
+): void {
   const network = findNetwork(daemon, networkReference);
   const container = findContainer(daemon, containerReference);
   // connectToNetwork refuses a running container that shares another's namespace; a stopped one
   // only has the network noted, which its starts then ignore (initializeNetworking returns early).
   if (container.status === 'running' && connectedContainer(container.networkMode) !== undefined) {
-    throw new EngineError('invalid-parameter', 'container sharing network namespace with another container or host cannot be connected to any other network');
+    throw new EngineError(
+      'invalid-parameter',
+      'container sharing network namespace with another container or host cannot be connected to any other network',
+    );
   }
   // updateNetworkConfig: validateEndpointSettings, then updateNetworkSettings.
   const ipv4 = options.ipText ?? (options.ip === undefined ? undefined : formatIpv4(options.ip));
   const ip = ipv4 === undefined ? undefined : parseIpv4(ipv4);
-  checkEndpointSettings(network.name, network, { ipv4, ipv6: options.ipv6, linkLocalIps: options.linkLocalIps, aliases: options.aliases });
+  checkEndpointSettings(network.name, network, {
+    ipv4,
+    ipv6: options.ipv6,
+    linkLocalIps: options.linkLocalIps,
+    aliases: options.aliases,
+  });
   checkConnectable(daemon, container, network);
   if ((options.linkLocalIps ?? []).some((address) => address.includes(':'))) {
-    throw new EngineError('forbidden', 'IPv6 link-local addresses are not available in this simulator yet: its networks are IPv4 only');
+    throw new EngineError(
+      'forbidden',
+      'IPv6 link-local addresses are not available in this simulator yet: its networks are IPv4 only',
+    );
   }
   container.networks.push(network.id);
   container.endpointSettings[network.id] = {
@@ -394,23 +519,43 @@ export function connect(daemon: Daemon, networkReference: string, containerRefer
  */
 function checkConnectable(daemon: Daemon, container: Container, network: Network): void {
   if (container.networkMode !== 'host' && network.driver === 'host') {
-    throw new EngineError('invalid-parameter', 'cannot connect container to host network - container must be created in host network mode');
+    throw new EngineError(
+      'invalid-parameter',
+      'cannot connect container to host network - container must be created in host network mode',
+    );
   }
   for (const id of container.networks) {
     const other = daemon.state.networks.find((n) => n.id === id);
     if (!other) continue;
-    if (other === network) throw new EngineError('forbidden', `endpoint with name ${container.name} already exists in network ${network.name}`);
+    if (other === network)
+      throw new EngineError(
+        'forbidden',
+        `endpoint with name ${container.name} already exists in network ${network.name}`,
+      );
     if (other.driver === 'host' || network.driver === 'host') {
-      throw new EngineError('invalid-parameter', 'container sharing network namespace with another container or host cannot be connected to any other network');
+      throw new EngineError(
+        'invalid-parameter',
+        'container sharing network namespace with another container or host cannot be connected to any other network',
+      );
     }
     if (other.name === 'none' || network.name === 'none') {
-      throw new EngineError('invalid-parameter', 'container cannot be connected to multiple networks with one of the networks in private (none) mode');
+      throw new EngineError(
+        'invalid-parameter',
+        'container cannot be connected to multiple networks with one of the networks in private (none) mode',
+      );
     }
   }
 }
 
 function joined(container: Container, network: Network): void {
-  const settings = (container.endpointSettings[network.id] ??= { networkName: network.name, aliases: [], links: [], ipv4Address: undefined, macAddress: undefined, joined: false });
+  const settings = (container.endpointSettings[network.id] ??= {
+    networkName: network.name,
+    aliases: [],
+    links: [],
+    ipv4Address: undefined,
+    macAddress: undefined,
+    joined: false,
+  });
   settings.joined = true;
 }
 
@@ -440,14 +585,19 @@ export function disconnect(daemon: Daemon, networkReference: string, containerRe
   if (container.status !== 'running' || !network) {
     const name = network?.name ?? networkReference;
     const id = container.networks.find((candidate) => container.endpointSettings[candidate]?.networkName === name);
-    if (id === undefined) throw new EngineError('system', `container ${container.id} is not connected to the network ${name}`);
+    if (id === undefined)
+      throw new EngineError('system', `container ${container.id} is not connected to the network ${name}`);
     forgetNetwork(container, id);
     return;
   }
   if (container.networkMode === 'host' && network.driver === 'host') {
-    throw new EngineError('invalid-parameter', 'cannot disconnect container from host network - container was created in host network mode');
+    throw new EngineError(
+      'invalid-parameter',
+      'cannot disconnect container from host network - container was created in host network mode',
+    );
   }
-  if (!container.networks.includes(network.id)) throw new EngineError('forbidden', `container ${container.id} is not connected to network ${network.name}`);
+  if (!container.networks.includes(network.id))
+    throw new EngineError('forbidden', `container ${container.id} is not connected to network ${network.name}`);
   forgetNetwork(container, network.id);
   const endpoint = container.endpoints.find((e) => e.networkId === network.id && e.name === undefined);
   if (endpoint) {
@@ -474,7 +624,12 @@ function forget(daemon: Daemon, container: Container, removeVolumes = container.
  * Files an entrypoint writes: into the volume mounted over their directory
  * (wordpress's /var/www/html is a VOLUME), else the container's writable layer.
  */
-function writeFiles(daemon: Daemon, container: Container, files: Readonly<Record<string, string>>, nowMs: number): void {
+function writeFiles(
+  daemon: Daemon,
+  container: Container,
+  files: Readonly<Record<string, string>>,
+  nowMs: number,
+): void {
   const volumes = mountPoints(container).filter((mount) => mount.type === 'volume');
   for (const [path, content] of Object.entries(files)) {
     const inode = { kind: 'file' as const, mode: 0o644, uid: 33, gid: 33, mtimeMs: nowMs, content };

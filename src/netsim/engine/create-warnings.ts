@@ -17,10 +17,13 @@ export interface WarningInputs {
  */
 export function createWarnings({ networkMode, publish, links }: WarningInputs): string[] {
   const warnings: string[] = [];
-  if (networkMode === 'host' && publish.length > 0) warnings.push('Published ports are discarded when using host network mode');
+  if (networkMode === 'host' && publish.length > 0)
+    warnings.push('Published ports are discarded when using host network mode');
   // Added in 29.6.0 (moby 599a590321): NetworkMode IsDefault() or IsBridge().
   if ((networkMode === 'default' || networkMode === 'bridge') && links.length > 0) {
-    warnings.push('Links on the default bridge network are deprecated and will be removed in a future release. Use a custom network instead.');
+    warnings.push(
+      'Links on the default bridge network are deprecated and will be removed in a future release. Use a custom network instead.',
+    );
   }
   return warnings;
 }

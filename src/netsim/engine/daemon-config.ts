@@ -31,7 +31,16 @@ export interface DaemonConfig {
   readonly fixedCidrV6: string | undefined;
 }
 
-export const DEFAULT_DAEMON_CONFIG: DaemonConfig = { userlandProxy: true, iptables: true, bip: undefined, defaultAddressPools: undefined, ip: undefined, dns: [], ipv6: false, fixedCidrV6: undefined };
+export const DEFAULT_DAEMON_CONFIG: DaemonConfig = {
+  userlandProxy: true,
+  iptables: true,
+  bip: undefined,
+  defaultAddressPools: undefined,
+  ip: undefined,
+  dns: [],
+  ipv6: false,
+  fixedCidrV6: undefined,
+};
 
 export type DaemonConfigResult = { readonly config: DaemonConfig } | { readonly error: string };
 

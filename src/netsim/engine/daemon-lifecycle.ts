@@ -3,7 +3,14 @@ import { cidr, contains, networkOf } from '../wire/cidr';
 import { offsetIpv4 } from '../wire/ipv4';
 import { parseIpv6Cidr } from '../wire/ipv6';
 import type { Container } from './container';
-import { firewallConfig, program, type CatalogReference, type Daemon, type JournalEntry, type ServiceState } from './daemon';
+import {
+  firewallConfig,
+  program,
+  type CatalogReference,
+  type Daemon,
+  type JournalEntry,
+  type ServiceState,
+} from './daemon';
 import { DEFAULT_DAEMON_CONFIG, type DaemonConfig, type DaemonConfigSource } from './daemon-config';
 import { daemonConfigReader } from './daemon-config-loader';
 import { bridgeConfig } from './bridge-driver';
@@ -49,18 +56,28 @@ function bringUp(daemon: Daemon, config: DaemonConfig, first: boolean): void {
   }
   // The bridge driver sets up the networks it stored first (populateNetworks), then initBridgeDriver makes the default one.
   for (const network of daemon.state.networks) {
-    if (network.driver === 'bridge' && network.bridgeName) program(daemon, networkRules(network, firewallConfig(daemon).hairpin), true);
+    if (network.driver === 'bridge' && network.bridgeName)
+      program(daemon, networkRules(network, firewallConfig(daemon).hairpin), true);
   }
   const bridge = addDefaultBridge(daemon, config);
   if (oldBridge) renameNetwork(daemon, oldBridge.id, bridge.id);
-  if (first) daemon.state.networks.push(networks.newNetwork(daemon, 'host', 'host'), networks.newNetwork(daemon, 'none', 'null'));
+  if (first)
+    daemon.state.networks.push(
+      networks.newNetwork(daemon, 'host', 'host'),
+      networks.newNetwork(daemon, 'none', 'null'),
+    );
 }
 
 function networkRules(network: Network, hairpin: boolean) {
   const config = bridgeConfig(network);
   // ~: an IPv6-only network's ip6tables rules are not set up again at a restart.
   if (network.ipam.length === 0) return [];
-  return bridgeNetworkRules(network.bridgeName!, network.ipam[0]!.subnet, { internal: network.internal, icc: config.icc, masquerade: config.masquerade, gatewayMode: config.gatewayMode }, { hairpin });
+  return bridgeNetworkRules(
+    network.bridgeName!,
+    network.ipam[0]!.subnet,
+    { internal: network.internal, icc: config.icc, masquerade: config.masquerade, gatewayMode: config.gatewayMode },
+    { hairpin },
+  );
 }
 
 /**
@@ -97,10 +114,13 @@ function renameNetwork(daemon: Daemon, from: string, to: string): void {
 function addDefaultBridge(daemon: Daemon, config: DaemonConfig): Network {
   const root = daemon.kernel.root;
   const docker0 = linkNamed(root, 'docker0');
-  for (const address of docker0?.addresses ?? []) daemon.kernel.deleteAddress(root, 'docker0', address.cidr.address, address.cidr.prefix);
+  for (const address of docker0?.addresses ?? [])
+    daemon.kernel.deleteAddress(root, 'docker0', address.cidr.address, address.cidr.prefix);
   const subnet = config.bip ? networkOf(config.bip) : networks.defaultBridgeSubnet(daemon, config.defaultAddressPools);
   const gateway = config.bip ? config.bip.address : offsetIpv4(subnet.address, 1);
-  const ipv6 = config.ipv6 ? { fixedCidrV6: config.fixedCidrV6 === undefined ? undefined : parseIpv6Cidr(config.fixedCidrV6) } : undefined;
+  const ipv6 = config.ipv6
+    ? { fixedCidrV6: config.fixedCidrV6 === undefined ? undefined : parseIpv6Cidr(config.fixedCidrV6) }
+    : undefined;
   return networks.addDefaultBridge(daemon, DEFAULT_BRIDGE_OPTIONS, cidr(subnet.address, subnet.prefix), gateway, ipv6);
 }
 
@@ -110,7 +130,19 @@ function addDefaultBridge(daemon: Daemon, config: DaemonConfig): Network {
  * modelled; ~: the boot's invocation and job IDs are plausible fixed values.
  */
 function bootService(startedMs: number): ServiceState {
-  return { active: 'active', pid: DOCKERD_PID, sinceMs: startedMs + 425, activeEnterMs: startedMs + 425, invocationId: BOOT_INVOCATION_ID, startsMs: [startedMs], inactiveExitEntry: 0, lastJobId: BOOT_JOB_ID, config: DEFAULT_DAEMON_CONFIG, rulesHairpin: false, journal: startJournal(startedMs, DOCKERD_PID, BOOT_JOB_ID) };
+  return {
+    active: 'active',
+    pid: DOCKERD_PID,
+    sinceMs: startedMs + 425,
+    activeEnterMs: startedMs + 425,
+    invocationId: BOOT_INVOCATION_ID,
+    startsMs: [startedMs],
+    inactiveExitEntry: 0,
+    lastJobId: BOOT_JOB_ID,
+    config: DEFAULT_DAEMON_CONFIG,
+    rulesHairpin: false,
+    journal: startJournal(startedMs, DOCKERD_PID, BOOT_JOB_ID),
+  };
 }
 
 const BOOT_INVOCATION_ID = '5d0c3f8e7a1b4c29b6e4a07f13d2c958';
@@ -138,13 +170,20 @@ export function bootDaemon(daemon: Daemon): void {
  * start logs more lines between them (containerd, buildkit, the firewall).
  */
 function startJournal(atMs: number, pid: number, jobId: number): JournalEntry[] {
-  const dockerd = (message: string, offsetMs: number) => ({ timeMs: atMs + offsetMs, identifier: `dockerd[${pid}]`, message: logfmt(atMs + offsetMs, pid, message) });
+  const dockerd = (message: string, offsetMs: number) => ({
+    timeMs: atMs + offsetMs,
+    identifier: `dockerd[${pid}]`,
+    message: logfmt(atMs + offsetMs, pid, message),
+  });
   return [
     systemd(atMs, `Starting ${UNIT}...`, { kind: 'start-begun', jobId }),
     dockerd('msg="Starting up"', 12),
     dockerd('msg="Loading containers: start."', 140),
     dockerd('msg="Loading containers: done."', 310),
-    dockerd(`msg="Docker daemon" commit=${ENGINE_VERSION.commit} containerd-snapshotter=true storage-driver=overlayfs version=${ENGINE_VERSION.version}`, 330),
+    dockerd(
+      `msg="Docker daemon" commit=${ENGINE_VERSION.commit} containerd-snapshotter=true storage-driver=overlayfs version=${ENGINE_VERSION.version}`,
+      330,
+    ),
     dockerd('msg="Daemon has completed initialization"', 420),
     dockerd('msg="API listen on /run/docker.sock"', 425),
     systemd(atMs + 425, `Started ${UNIT}.`, { kind: 'start-done', jobId }),
@@ -184,8 +223,15 @@ export function stopDaemon(daemon: Daemon, jobId?: number): void {
   if (service.active !== 'active') return;
   const job = jobId ?? nextJob(service);
   const now = daemon.clock.now();
-  const dockerd = (message: string, offsetMs = 0) => ({ timeMs: now + offsetMs, identifier: `dockerd[${service.pid}]`, message: logfmt(now + offsetMs, service.pid, message) });
-  service.journal.push(systemd(now, `Stopping ${UNIT}...`, { kind: 'stop-begun', jobId: job }), dockerd(`msg="Processing signal 'terminated'"`));
+  const dockerd = (message: string, offsetMs = 0) => ({
+    timeMs: now + offsetMs,
+    identifier: `dockerd[${service.pid}]`,
+    message: logfmt(now + offsetMs, service.pid, message),
+  });
+  service.journal.push(
+    systemd(now, `Stopping ${UNIT}...`, { kind: 'stop-begun', jobId: job }),
+    dockerd(`msg="Processing signal 'terminated'"`),
+  );
   // Shutdown stops them all at once (shutdownContainer in parallel): one grace period at most, not one each.
   const running = daemon.state.containers.filter((container) => container.status === 'running');
   for (const container of running.filter((c) => c.stopsOnSigterm)) containers.exitContainer(daemon, container, 0);
@@ -193,7 +239,11 @@ export function stopDaemon(daemon: Daemon, jobId?: number): void {
   if (killed.length > 0) daemon.clock.advance(10_000);
   for (const container of killed) containers.exitContainer(daemon, container, 137);
   const end = daemon.clock.now() - now;
-  service.journal.push(dockerd('msg="Daemon shutdown complete"', end), systemd(now + end, 'docker.service: Deactivated successfully.', { kind: 'unit-succeeded' }), systemd(now + end, `Stopped ${UNIT}.`, { kind: 'stop-done', jobId: job, jobResult: 'done' }));
+  service.journal.push(
+    dockerd('msg="Daemon shutdown complete"', end),
+    systemd(now + end, 'docker.service: Deactivated successfully.', { kind: 'unit-succeeded' }),
+    systemd(now + end, `Stopped ${UNIT}.`, { kind: 'stop-done', jobId: job, jobResult: 'done' }),
+  );
   Object.assign(service, { active: 'inactive', sinceMs: now + end, activeExitMs: now, exitStatus: 0 });
 }
 
@@ -228,7 +278,9 @@ export function startDaemon(daemon: Daemon, source: DaemonConfigSource, jobId?: 
     // Each automatic restart is a job of its own: its stop half ends at once, its start half is the next try.
     job = nextJob(service);
     service.journal.push(
-      systemd(now, `docker.service: Scheduled restart job, restart counter is at ${restart}.`, { kind: 'restart-scheduled' }),
+      systemd(now, `docker.service: Scheduled restart job, restart counter is at ${restart}.`, {
+        kind: 'restart-scheduled',
+      }),
       systemd(now, `Stopped ${UNIT}.`, { kind: 'stop-done', jobId: job, jobResult: 'done' }),
     );
     if (startLimited(service, now)) {
@@ -251,7 +303,12 @@ function startLimited(service: ServiceState, now: number): boolean {
 }
 
 /** The start limit says no: the unit fails with the result it had (or start-limit-hit for a start asked for), and docker.socket with it. */
-function refuseStart(daemon: Daemon, service: ServiceState, result: 'exit-code' | 'start-limit-hit', jobId: number): void {
+function refuseStart(
+  daemon: Daemon,
+  service: ServiceState,
+  result: 'exit-code' | 'start-limit-hit',
+  jobId: number,
+): void {
   const now = daemon.clock.now();
   service.journal.push(
     systemd(now, 'docker.service: Start request repeated too quickly.'),
@@ -289,10 +346,25 @@ function tryStart(daemon: Daemon, service: ServiceState, source: DaemonConfigSou
   service.inactiveExitEntry = service.journal.length;
   daemon.state.lastPid += 1 + daemon.random.int(0, 40);
   const pid = daemon.state.lastPid;
-  const dockerd = (message: string, offsetMs: number): JournalEntry => ({ timeMs: now + offsetMs, identifier: `dockerd[${pid}]`, message });
+  const dockerd = (message: string, offsetMs: number): JournalEntry => ({
+    timeMs: now + offsetMs,
+    identifier: `dockerd[${pid}]`,
+    message,
+  });
   const failed = (lines: JournalEntry[], endMs: number) => {
-    service.journal.push(systemd(now, `Starting ${UNIT}...`, { kind: 'start-begun', jobId }), ...lines, ...failureLines(now + endMs, jobId));
-    Object.assign(service, { active: 'failed', result: 'exit-code', pid, sinceMs: now + endMs, exitStatus: 1, invocationId: daemon.random.hex(32) });
+    service.journal.push(
+      systemd(now, `Starting ${UNIT}...`, { kind: 'start-begun', jobId }),
+      ...lines,
+      ...failureLines(now + endMs, jobId),
+    );
+    Object.assign(service, {
+      active: 'failed',
+      result: 'exit-code',
+      pid,
+      sinceMs: now + endMs,
+      exitStatus: 1,
+      invocationId: daemon.random.hex(32),
+    });
     return false;
   };
   const read = daemonConfigReader().readDaemonConfig(source);
@@ -301,10 +373,26 @@ function tryStart(daemon: Daemon, service: ServiceState, source: DaemonConfigSou
   if (problem !== undefined) {
     const error = `failed to start daemon: Error initializing network controller: error creating default "bridge" network: ${problem}`;
     // start()'s deferred log line carries the error (logrus quotes it), then main prints it to stderr.
-    return failed([dockerd(logfmt(now + 12, pid, 'msg="Starting up"'), 12), dockerd(logfmt(now + 150, pid, `msg="Daemon shutdown complete" error=${JSON.stringify(error)}`), 150), dockerd(error, 150)], 155);
+    return failed(
+      [
+        dockerd(logfmt(now + 12, pid, 'msg="Starting up"'), 12),
+        dockerd(logfmt(now + 150, pid, `msg="Daemon shutdown complete" error=${JSON.stringify(error)}`), 150),
+        dockerd(error, 150),
+      ],
+      155,
+    );
   }
   bringUp(daemon, read.config, false);
-  Object.assign(service, { active: 'active', result: 'success', socket: 'active', pid, sinceMs: now + 425, activeEnterMs: now + 425, exitStatus: undefined, invocationId: daemon.random.hex(32) });
+  Object.assign(service, {
+    active: 'active',
+    result: 'success',
+    socket: 'active',
+    pid,
+    sinceMs: now + 425,
+    activeEnterMs: now + 425,
+    exitStatus: undefined,
+    invocationId: daemon.random.hex(32),
+  });
   service.journal.push(...startJournal(now, pid, jobId));
   for (const container of daemon.state.containers.filter(shouldRestart)) {
     try {
@@ -319,7 +407,10 @@ function tryStart(daemon: Daemon, service: ServiceState, source: DaemonConfigSou
 /** What systemd logs when dockerd exits with status 1 before it is ready. */
 function failureLines(atMs: number, jobId: number): JournalEntry[] {
   return [
-    systemd(atMs, 'docker.service: Main process exited, code=exited, status=1/FAILURE', { kind: 'process-exited', status: 1 }),
+    systemd(atMs, 'docker.service: Main process exited, code=exited, status=1/FAILURE', {
+      kind: 'process-exited',
+      status: 1,
+    }),
     systemd(atMs, "docker.service: Failed with result 'exit-code'.", { kind: 'unit-failed', result: 'exit-code' }),
     systemd(atMs, `Failed to start ${UNIT}.`, { kind: 'start-failed', jobId, jobResult: 'failed' }),
   ];
@@ -333,7 +424,14 @@ function failureLines(atMs: number, jobId: number): JournalEntry[] {
 function defaultBridgeProblem(daemon: Daemon, config: DaemonConfig): string | undefined {
   if (!config.bip) return undefined;
   const subnet = networkOf(config.bip);
-  const other = daemon.state.networks.find((network) => network.driver === 'bridge' && network.name !== 'bridge' && network.bridgeName && network.ipam[0] && (contains(network.ipam[0]!.subnet, config.bip!.address) || contains(subnet, network.ipam[0]!.gateway!)));
+  const other = daemon.state.networks.find(
+    (network) =>
+      network.driver === 'bridge' &&
+      network.name !== 'bridge' &&
+      network.bridgeName &&
+      network.ipam[0] &&
+      (contains(network.ipam[0]!.subnet, config.bip!.address) || contains(subnet, network.ipam[0]!.gateway!)),
+  );
   if (!other) return undefined;
   return `cannot create network ${daemon.random.hex(64)} (docker0): conflicts with network ${other.id} (${other.bridgeName}): networks have overlapping IPv4`;
 }

@@ -105,7 +105,10 @@ export interface Daemon {
 
 /** Every endpoint IPAM has handed out: the containers', and those of the swarm's ingress sandbox. */
 export function allEndpoints(daemon: Daemon): Endpoint[] {
-  return [...daemon.state.containers.flatMap((c) => c.endpoints), ...(daemon.state.swarm?.ingressSandbox?.endpoints ?? [])];
+  return [
+    ...daemon.state.containers.flatMap((c) => c.endpoints),
+    ...(daemon.state.swarm?.ingressSandbox?.endpoints ?? []),
+  ];
 }
 
 /** The configuration dockerd runs with: daemon.json as it read it at its last start. */

@@ -20,7 +20,8 @@ function fnv1a(text: string): number {
 
 export function derivedHex(from: string, label: string, length: number): string {
   let text = '';
-  for (let block = 0; text.length < length; block++) text += fnv1a(`${from}/${label}/${block}`).toString(16).padStart(8, '0');
+  for (let block = 0; text.length < length; block++)
+    text += fnv1a(`${from}/${label}/${block}`).toString(16).padStart(8, '0');
   return text.slice(0, length);
 }
 

@@ -9,13 +9,19 @@ export const EMBEDDED_DNS_ADDRESS = '127.0.0.11';
 
 /** Whether a network has service discovery: every user-defined network does, the default bridge does not. */
 export function hasEmbeddedDns(network: Network): boolean {
-  return network.driver !== 'host' && network.driver !== 'null' && network.options['com.docker.network.bridge.default_bridge'] !== 'true';
+  return (
+    network.driver !== 'host' &&
+    network.driver !== 'null' &&
+    network.options['com.docker.network.bridge.default_bridge'] !== 'true'
+  );
 }
 
 /** The names a container answers to on one network (buildEndpointDNSNames): its name, its aliases there, its short ID, its hostname. */
 function namesOn(container: Container, networkId: string): string[] {
   const endpoint = container.endpoints.find((e) => e.networkId === networkId);
-  return [container.name, ...(endpoint?.aliases ?? []), container.id.slice(0, 12), container.hostname].map((name) => name.toLowerCase());
+  return [container.name, ...(endpoint?.aliases ?? []), container.id.slice(0, 12), container.hostname].map((name) =>
+    name.toLowerCase(),
+  );
 }
 
 /**
@@ -29,7 +35,10 @@ function namesOn(container: Container, networkId: string): string[] {
  * NXDOMAIN from Docker's side: the query then goes to the host's resolvers.
  */
 export function resolveContainerName(daemon: Daemon, querier: Container, name: string): Ipv4[] {
-  return serviceAddresses?.(daemon, querier, name) ?? resolveOn(daemon, querier, name, (endpoint) => (endpoint.address ? [endpoint.address.address] : []));
+  return (
+    serviceAddresses?.(daemon, querier, name) ??
+    resolveOn(daemon, querier, name, (endpoint) => (endpoint.address ? [endpoint.address.address] : []))
+  );
 }
 
 /**
@@ -80,7 +89,11 @@ function resolveOn<T>(daemon: Daemon, querier: Container, name: string, pick: (e
 
 /** The endpoint's `--link NAME:ALIAS` as libnetwork's CreateOptionAlias keeps them: alias to name. */
 function linkAliases(container: Container, networkId: string): Map<string, string> {
-  return new Map((container.endpointSettings[networkId]?.links ?? []).map((link) => parseLink(link)).map(({ name, alias }) => [alias.toLowerCase(), name.toLowerCase()]));
+  return new Map(
+    (container.endpointSettings[networkId]?.links ?? [])
+      .map((link) => parseLink(link))
+      .map(({ name, alias }) => [alias.toLowerCase(), name.toLowerCase()]),
+  );
 }
 
 /** Network.ResolveName: the endpoints, on the network, of the running containers that carry one of the names. */
@@ -99,24 +112,37 @@ function carriersOn(daemon: Daemon, network: Network, names: readonly string[]):
  * has the address on a network it shares with the querier; undefined sends the
  * query on to the host's resolvers.
  */
-export function reverseContainerAddress(known: { readonly networks: readonly Network[]; readonly containers: readonly Container[] }, querier: Container, address: Ipv4): string | undefined {
+export function reverseContainerAddress(
+  known: { readonly networks: readonly Network[]; readonly containers: readonly Container[] },
+  querier: Container,
+  address: Ipv4,
+): string | undefined {
   for (const own of querier.endpoints) {
     const network = known.networks.find((n) => n.id === own.networkId);
     if (!network || !hasEmbeddedDns(network)) continue;
     for (const container of known.containers) {
       const endpoint = container.endpoints.find((e) => e.networkId === network.id);
-      if (endpoint && container.status === 'running' && endpoint.address?.address === address) return `${container.name}.${network.name}`;
+      if (endpoint && container.status === 'running' && endpoint.address?.address === address)
+        return `${container.name}.${network.name}`;
     }
   }
   return undefined;
 }
 
 /** ResolveIP for an IPv6 address: `name.network` of the running container that has it, on a network shared with the querier. */
-export function reverseContainerAddress6(known: { readonly networks: readonly Network[]; readonly containers: readonly Container[] }, querier: Container, address: string): string | undefined {
+export function reverseContainerAddress6(
+  known: { readonly networks: readonly Network[]; readonly containers: readonly Container[] },
+  querier: Container,
+  address: string,
+): string | undefined {
   for (const own of querier.endpoints) {
     const network = known.networks.find((n) => n.id === own.networkId);
     if (!network || !hasEmbeddedDns(network)) continue;
-    const owner = known.containers.find((container) => container.status === 'running' && container.endpoints.some((e) => e.networkId === network.id && e.address6?.address === address));
+    const owner = known.containers.find(
+      (container) =>
+        container.status === 'running' &&
+        container.endpoints.some((e) => e.networkId === network.id && e.address6?.address === address),
+    );
     if (owner) return `${owner.name}.${network.name}`;
   }
   return undefined;

@@ -24,18 +24,36 @@ import { startEmbeddedResolver } from './resolver';
  * network's driver) and, on its first network or its docker_gwbridge endpoint
  * (`gatewayName`), published ports.
  */
-export function attach(daemon: Daemon, container: Container, network: Network, requested: Ipv4 | undefined, gatewayName?: string): void {
+export function attach(
+  daemon: Daemon,
+  container: Container,
+  network: Network,
+  requested: Ipv4 | undefined,
+  gatewayName?: string,
+): void {
   const { kernel, random } = daemon;
   const driver = driverOf(network.driver);
-  if (!driver || (network.ipam.length === 0 && (network.ipam6 ?? []).length === 0) || container.namespaceId === undefined) {
+  if (
+    !driver ||
+    (network.ipam.length === 0 && (network.ipam6 ?? []).length === 0) ||
+    container.namespaceId === undefined
+  ) {
     throw new EngineError('forbidden', `network ${network.name} cannot be joined by this simulator yet`);
   }
   const settings = gatewayName === undefined ? container.endpointSettings[network.id] : undefined;
   // cluster.AttachNetwork: the manager attaches a container only to a network made --attachable (resourceapi AttachNetwork, codes.PermissionDenied);
   // a service's task is attached by the swarm itself.
-  if (network.swarm && !network.attachable && gatewayName === undefined && container.config.labels['com.docker.swarm.task.id'] === undefined) {
+  if (
+    network.swarm &&
+    !network.attachable &&
+    gatewayName === undefined &&
+    container.config.labels['com.docker.swarm.task.id'] === undefined
+  ) {
     const target = settings?.networkName ?? network.name;
-    throw new EngineError('forbidden', `Could not attach to network ${target}: rpc error: code = PermissionDenied desc = network ${target} not manually attachable`);
+    throw new EngineError(
+      'forbidden',
+      `Could not attach to network ${target}: rpc error: code = PermissionDenied desc = network ${target} not manually attachable`,
+    );
   }
   const sandbox = kernel.namespace(container.namespaceId);
   let slot = 0;
@@ -60,19 +78,24 @@ export function attach(daemon: Daemon, container: Container, network: Network, r
     ...(network.swarm && gatewayName === undefined && { swarmTask: swarmId(random) }),
   };
   // libnetwork never picks an internal network's endpoint as the gateway, nor one whose driver gives none (overlay): such containers get no default route from it.
-  const routes = (e: Endpoint) => !networkOf(daemon, e)?.internal && driverOf(networkOf(daemon, e)?.driver ?? 'null')?.setsGateway !== false;
+  const routes = (e: Endpoint) =>
+    !networkOf(daemon, e)?.internal && driverOf(networkOf(daemon, e)?.driver ?? 'null')?.setsGateway !== false;
   // docker_gwbridge's endpoint gives way to any other (clearDefaultGW, once this one has joined).
   const current = container.endpoints.find((e) => routes(e) && !isGatewayEndpoint(e));
-  const isGateway = routes(endpoint) && (gatewayName !== undefined || current === undefined || higherGwPriority(container, endpoint, current));
+  const isGateway =
+    routes(endpoint) &&
+    (gatewayName !== undefined || current === undefined || higherGwPriority(container, endpoint, current));
   if (isGateway && container.endpoints.some(routes)) dropDefaultRoute(daemon, sandbox);
   endpoint.hostVeth = driver.join(daemon, sandbox, network, endpoint, isGateway);
   // CreateOptionIPAM: each link-local address goes on the interface with a /16 mask, after its own (osl setInterfaceLinkLocalIPs).
-  for (const linkLocal of settings?.linkLocalIps ?? []) kernel.addAddress(sandbox, endpoint.interfaceName, cidr(parseIpv4(linkLocal)!, 16));
+  for (const linkLocal of settings?.linkLocalIps ?? [])
+    kernel.addAddress(sandbox, endpoint.interfaceName, cidr(parseIpv4(linkLocal)!, 16));
   container.endpoints.push(endpoint);
   if (hasEmbeddedDns(network)) startEmbeddedResolver(daemon, sandbox);
   // Only the bridge driver maps ports; macvlan and ipvlan log a warning and ignore -p. Behind an overlay network, docker_gwbridge's endpoint takes them (setupDefaultGW passes the port map).
   const publishes = gatewayName !== undefined || container.endpoints.length === 1;
-  if (network.driver === 'bridge' && publishes && container.publish.length > 0) publish(daemon, container, network, endpoint);
+  if (network.driver === 'bridge' && publishes && container.publish.length > 0)
+    publish(daemon, container, network, endpoint);
   if (gatewayName === undefined) updateDefaultGateway(daemon, container);
 }
 
@@ -87,9 +110,12 @@ const isGatewayEndpoint = (endpoint: Endpoint) => endpoint.name?.startsWith('gat
  */
 export function updateDefaultGateway(daemon: Daemon, container: Container): void {
   const own = container.endpoints.filter((e) => !isGatewayEndpoint(e) && !networkOf(daemon, e)?.internal);
-  const needed = own.length > 0 && own.every((e) => e.gateway === undefined && e.gateway6 === undefined && networkOf(daemon, e)?.swarm);
+  const needed =
+    own.length > 0 &&
+    own.every((e) => e.gateway === undefined && e.gateway6 === undefined && networkOf(daemon, e)?.swarm);
   const current = container.endpoints.find(isGatewayEndpoint);
-  if (needed && !current) attach(daemon, container, gatewayBridge(daemon), undefined, `gateway_${daemon.random.hex(12)}`);
+  if (needed && !current)
+    attach(daemon, container, gatewayBridge(daemon), undefined, `gateway_${daemon.random.hex(12)}`);
   if (!needed && current) {
     detach(daemon, current);
     container.endpoints = container.endpoints.filter((e) => e !== current);
@@ -137,22 +163,37 @@ function publish(daemon: Daemon, container: Container, network: Network, endpoin
   const { ip, userlandProxy } = daemonConfig(daemon);
   const routed = bridgeConfig(network).gatewayMode === 'routed';
   for (const mapping of container.publish) {
-    const hostIps = (mapping.hostIp ? [mapping.hostIp] : defaultHostIps(ip)).filter((hostIp) => bindable(hostIp, endpoint, userlandProxy));
+    const hostIps = (mapping.hostIp ? [mapping.hostIp] : defaultHostIps(ip)).filter((hostIp) =>
+      bindable(hostIp, endpoint, userlandProxy),
+    );
     // The routed port mapper ignores the host port (portmappers/routed MapPorts): nothing is bound on the host.
     if (routed) {
-      for (const hostIp of hostIps) endpoint.published.push({ hostIp, hostPort: 0, containerPort: mapping.containerPort, protocol: mapping.protocol });
+      for (const hostIp of hostIps)
+        endpoint.published.push({
+          hostIp,
+          hostPort: 0,
+          containerPort: mapping.containerPort,
+          protocol: mapping.protocol,
+        });
       continue;
     }
     const hostPort = mapping.hostPort ?? ephemeralPort(daemon, taken, mapping.protocol);
     for (const hostIp of hostIps) {
-      const failed = (cause: string) => new EngineError('unavailable', `driver failed programming external connectivity on endpoint ${container.name} (${endpoint.endpointId}): ${cause}`);
+      const failed = (cause: string) =>
+        new EngineError(
+          'unavailable',
+          `driver failed programming external connectivity on endpoint ${container.name} (${endpoint.endpointId}): ${cause}`,
+        );
       // The port allocator's own records first, then bind(2) on the host (portallocator/osallocator_linux.go).
-      if (taken.isTaken(hostIp, hostPort, mapping.protocol)) throw failed(`Bind for ${hostIp}:${hostPort} failed: port is already allocated`);
+      if (taken.isTaken(hostIp, hostPort, mapping.protocol))
+        throw failed(`Bind for ${hostIp}:${hostPort} failed: port is already allocated`);
       const protocol = mapping.protocol === 'udp' ? 'udp' : 'tcp';
       const candidate = { protocol, address: hostIp, port: hostPort, v6Only: hostIp.includes(':') } as const;
       if ((hostSockets.get(`${protocol}|${hostPort}`) ?? []).some((socket) => clashes(socket, candidate))) {
         // A process on the host (a host-network container, a service) holds it: Go's netip.AddrPort and syscall.EADDRINUSE.
-        throw failed(`failed to bind host port ${hostIp.includes(':') ? `[${hostIp}]` : hostIp}:${hostPort}/${mapping.protocol}: address already in use`);
+        throw failed(
+          `failed to bind host port ${hostIp.includes(':') ? `[${hostIp}]` : hostIp}:${hostPort}/${mapping.protocol}: address already in use`,
+        );
       }
       const port = { hostIp, hostPort, containerPort: mapping.containerPort, protocol: mapping.protocol };
       endpoint.published.push(port);
@@ -185,18 +226,39 @@ function portRules(daemon: Daemon, network: Network, endpoint: Endpoint): Placed
   if (network.internal) return [];
   const { gatewayMode } = bridgeConfig(network);
   const address = endpoint.address?.address;
-  const v4 = address === undefined ? [] : endpoint.published
-    .filter((port) => !port.hostIp.includes(':') && port.protocol !== 'sctp')
-    .flatMap((port) => {
-      const hostIp = port.hostIp === '0.0.0.0' ? undefined : parseIpv4(port.hostIp);
-      const binding = { container: address, containerPort: port.containerPort, hostIp, hostPort: port.hostPort, protocol: port.protocol as 'tcp' | 'udp' };
-      return publishedPortRules(network.bridgeName!, binding, gatewayMode, firewallConfig(daemon));
-    });
+  const v4 =
+    address === undefined
+      ? []
+      : endpoint.published
+          .filter((port) => !port.hostIp.includes(':') && port.protocol !== 'sctp')
+          .flatMap((port) => {
+            const hostIp = port.hostIp === '0.0.0.0' ? undefined : parseIpv4(port.hostIp);
+            const binding = {
+              container: address,
+              containerPort: port.containerPort,
+              hostIp,
+              hostPort: port.hostPort,
+              protocol: port.protocol as 'tcp' | 'udp',
+            };
+            return publishedPortRules(network.bridgeName!, binding, gatewayMode, firewallConfig(daemon));
+          });
   // An IPv6 host address maps to the container's IPv6 address when it has one; otherwise docker-proxy alone carries it to IPv4.
   const address6 = endpoint.address6?.address;
-  const v6 = address6 === undefined ? [] : endpoint.published
-    .filter((port) => port.hostIp.includes(':') && port.protocol !== 'sctp')
-    .flatMap((port) => publishedPortRules6(network.bridgeName!, address6, port.hostIp === '::' ? undefined : port.hostIp, port.hostPort, port.containerPort, port.protocol as 'tcp' | 'udp'));
+  const v6 =
+    address6 === undefined
+      ? []
+      : endpoint.published
+          .filter((port) => port.hostIp.includes(':') && port.protocol !== 'sctp')
+          .flatMap((port) =>
+            publishedPortRules6(
+              network.bridgeName!,
+              address6,
+              port.hostIp === '::' ? undefined : port.hostIp,
+              port.hostPort,
+              port.containerPort,
+              port.protocol as 'tcp' | 'udp',
+            ),
+          );
   return [...v4, ...v6];
 }
 
@@ -217,19 +279,30 @@ function ephemeralPort(daemon: Daemon, taken: PortIndex, protocol: string): numb
  * auxiliary address, another endpoint: defaultipam's ErrIPAlreadyAllocated), or
  * the lowest free one of the first pool that has any.
  */
-export function allocateAddress(daemon: Daemon, network: Network, requested: Ipv4 | undefined): { address: Ipv4; config: IpamConfig } {
+export function allocateAddress(
+  daemon: Daemon,
+  network: Network,
+  requested: Ipv4 | undefined,
+): { address: Ipv4; config: IpamConfig } {
   // A service's VIP is taken from its network's pool as an endpoint's address is.
-  const endpoints = [...allEndpoints(daemon), ...(daemon.state.swarm?.services ?? []).flatMap((service) => service.vips)];
+  const endpoints = [
+    ...allEndpoints(daemon),
+    ...(daemon.state.swarm?.services ?? []).flatMap((service) => service.vips),
+  ];
   if (requested !== undefined) {
     const config = network.ipam.find((candidate) => contains(candidate.subnet, requested)) ?? network.ipam[0]!;
-    if (takenInPool(config.subnet, daemon.state.networks, endpoints).has(requested)) throw new EngineError('forbidden', 'Address already in use');
+    if (takenInPool(config.subnet, daemon.state.networks, endpoints).has(requested))
+      throw new EngineError('forbidden', 'Address already in use');
     return { address: requested, config };
   }
   for (const config of network.ipam) {
     const address = firstFree(config, takenInPool(config.subnet, daemon.state.networks, endpoints));
     if (address !== undefined) return { address, config };
   }
-  throw new EngineError('unavailable', `no available IPv4 addresses on this network's address pools: ${network.name} (${network.id})`);
+  throw new EngineError(
+    'unavailable',
+    `no available IPv4 addresses on this network's address pools: ${network.name} (${network.id})`,
+  );
 }
 
 /**
@@ -237,21 +310,29 @@ export function allocateAddress(daemon: Daemon, network: Network, requested: Ipv
  * wantIPv6): the one asked for (--ip6), refused when the pool holds it, or the
  * lowest free one.
  */
-function allocateAddress6(daemon: Daemon, network: Network, requested: string | undefined): { address: string; config: Ipam6Config } | undefined {
+function allocateAddress6(
+  daemon: Daemon,
+  network: Network,
+  requested: string | undefined,
+): { address: string; config: Ipam6Config } | undefined {
   const pools = network.ipam6 ?? [];
   if (pools.length === 0) return undefined;
   const endpoints = allEndpoints(daemon);
   if (requested !== undefined) {
     const wanted = formatIpv6(parseIpv6(requested)!);
     const config = pools.find((candidate) => ipv6Contains(candidate.subnet, wanted)) ?? pools[0]!;
-    if (takenInPool6(config, network, endpoints).has(wanted)) throw new EngineError('forbidden', 'Address already in use');
+    if (takenInPool6(config, network, endpoints).has(wanted))
+      throw new EngineError('forbidden', 'Address already in use');
     return { address: wanted, config };
   }
   for (const config of pools) {
     const address = firstFree6(config, takenInPool6(config, network, endpoints));
     if (address !== undefined) return { address, config };
   }
-  throw new EngineError('unavailable', `no available IPv6 addresses on this network's address pools: ${network.name} (${network.id})`);
+  throw new EngineError(
+    'unavailable',
+    `no available IPv6 addresses on this network's address pools: ${network.name} (${network.id})`,
+  );
 }
 
 /** The host's listening sockets by protocol and port: a range of 65,535 published ports checks each in constant time. */

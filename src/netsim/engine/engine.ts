@@ -72,9 +72,20 @@ export class Engine {
   }
 
   /** dockerd's first start: docker0 with 172.17.0.1/16, and the host and none networks. */
-  static start(kernel: Kernel, random: SeededRandom, clock: VirtualClock, pulledImages: readonly string[] = DEFAULT_PULLED_IMAGES): Engine {
+  static start(
+    kernel: Kernel,
+    random: SeededRandom,
+    clock: VirtualClock,
+    pulledImages: readonly string[] = DEFAULT_PULLED_IMAGES,
+  ): Engine {
     const images = pulledImages.map((reference) => familiarString(parseImageReference(reference)));
-    const state: EngineState = { networks: [], containers: [], lastPid: 1000 + random.int(0, 800), lastEphemeralPort: LOCAL_PORT_RANGE.last, images };
+    const state: EngineState = {
+      networks: [],
+      containers: [],
+      lastPid: 1000 + random.int(0, 800),
+      lastEphemeralPort: LOCAL_PORT_RANGE.last,
+      images,
+    };
     bootDaemon({ state, kernel, random, clock });
     return new Engine(state, kernel, random, clock);
   }

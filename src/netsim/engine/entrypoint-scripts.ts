@@ -26,7 +26,10 @@ export type EntrypointExec =
     }
   | { readonly kind: 'server' };
 
-type Script = (args: readonly string[], image: ImageInfo) => { readonly argv: readonly string[]; readonly logs?: readonly Omit<LogEntry, 'timeMs'>[] } | 'server';
+type Script = (
+  args: readonly string[],
+  image: ImageInfo,
+) => { readonly argv: readonly string[]; readonly logs?: readonly Omit<LogEntry, 'timeMs'>[] } | 'server';
 
 const exec = (argv: readonly string[], logs: readonly Omit<LogEntry, 'timeMs'>[] = []) => ({ argv, logs });
 
@@ -61,7 +64,13 @@ interface ScriptModel {
 }
 
 const SCRIPTS: Readonly<Record<string, ScriptModel>> = {
-  nginx: { path: '/docker-entrypoint.sh', file: '/docker-entrypoint.sh', shell: 'dash', execLine: 47, run: (args) => exec(args, args[0] === 'nginx' || args[0] === 'nginx-debug' ? entrypointLines() : []) },
+  nginx: {
+    path: '/docker-entrypoint.sh',
+    file: '/docker-entrypoint.sh',
+    shell: 'dash',
+    execLine: 47,
+    run: (args) => exec(args, args[0] === 'nginx' || args[0] === 'nginx-debug' ? entrypointLines() : []),
+  },
   mariadb: {
     path: 'docker-entrypoint.sh',
     file: '/usr/local/bin/docker-entrypoint.sh',
@@ -85,12 +94,33 @@ const SCRIPTS: Readonly<Record<string, ScriptModel>> = {
     file: '/entrypoint.sh',
     shell: 'ash',
     execLine: 14,
-    run: (args, image) => exec(args[0] === undefined || args[0].startsWith('-') || !(args[0] in image.tools || ASH_BUILTINS.has(args[0])) ? ['curl', ...args] : args),
+    run: (args, image) =>
+      exec(
+        args[0] === undefined || args[0].startsWith('-') || !(args[0] in image.tools || ASH_BUILTINS.has(args[0]))
+          ? ['curl', ...args]
+          : args,
+      ),
   },
 };
 
 /** BusyBox ash's builtins that `command -v` names without a path (shell/ash.c builtintab), those a reader might type. */
-const ASH_BUILTINS = new Set(['cd', 'echo', 'exit', 'export', 'printf', 'pwd', 'read', 'set', 'test', 'true', 'false', 'type', 'ulimit', 'umask', 'wait']);
+const ASH_BUILTINS = new Set([
+  'cd',
+  'echo',
+  'exit',
+  'export',
+  'printf',
+  'pwd',
+  'read',
+  'set',
+  'test',
+  'true',
+  'false',
+  'type',
+  'ulimit',
+  'umask',
+  'wait',
+]);
 
 /** How the image's entrypoint runs `argv` (entrypoint then command), or undefined when argv does not start with its script. */
 export function throughEntrypointScript(image: ImageInfo, argv: readonly string[]): EntrypointExec | undefined {
@@ -98,5 +128,10 @@ export function throughEntrypointScript(image: ImageInfo, argv: readonly string[
   if (!script || argv[0] !== script.path) return undefined;
   const ran = script.run(argv.slice(1), image);
   if (ran === 'server') return { kind: 'server' };
-  return { kind: 'exec', argv: ran.argv, logs: ran.logs ?? [], notFound: notFoundText(script.shell, script.file, script.execLine, ran.argv[0] ?? '') };
+  return {
+    kind: 'exec',
+    argv: ran.argv,
+    logs: ran.logs ?? [],
+    notFound: notFoundText(script.shell, script.file, script.execLine, ran.argv[0] ?? ''),
+  };
 }

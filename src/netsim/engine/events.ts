@@ -49,14 +49,40 @@ function logEvent(daemon: Daemon, parts: EventParts): void {
   if (events.length > EVENTS_LIMIT) events.splice(0, events.length - EVENTS_LIMIT);
 }
 
-const extraOf = (attributes: Record<string, string>) => (Object.keys(attributes).length > 0 ? { extra: attributes } : {});
+const extraOf = (attributes: Record<string, string>) =>
+  Object.keys(attributes).length > 0 ? { extra: attributes } : {};
 
 /** LogContainerEventWithAttributes (daemon/events.go): the container's labels, its image as configured, and its name. */
-export function logContainerEvent(daemon: Daemon, container: Container, action: string, attributes: Record<string, string> = {}): void {
-  logEvent(daemon, { type: 'container', action, actorId: container.id, name: container.name, image: container.image, labels: container.config.labels, ...extraOf(attributes) });
+export function logContainerEvent(
+  daemon: Daemon,
+  container: Container,
+  action: string,
+  attributes: Record<string, string> = {},
+): void {
+  logEvent(daemon, {
+    type: 'container',
+    action,
+    actorId: container.id,
+    name: container.name,
+    image: container.image,
+    labels: container.config.labels,
+    ...extraOf(attributes),
+  });
 }
 
 /** LogNetworkEventWithAttributes: the network's name and driver. */
-export function logNetworkEvent(daemon: Daemon, network: Network, action: string, attributes: Record<string, string> = {}): void {
-  logEvent(daemon, { type: 'network', action, actorId: network.id, name: network.name, driver: network.driver, ...extraOf(attributes) });
+export function logNetworkEvent(
+  daemon: Daemon,
+  network: Network,
+  action: string,
+  attributes: Record<string, string> = {},
+): void {
+  logEvent(daemon, {
+    type: 'network',
+    action,
+    actorId: network.id,
+    name: network.name,
+    driver: network.driver,
+    ...extraOf(attributes),
+  });
 }

@@ -78,7 +78,11 @@ const LOOPBACK6: RuleAddress = { address: '::1', prefix: 128 };
  */
 export function removeDaemonRules(kernel: Kernel): void {
   for (const hairpin of [false, true]) {
-    apply(kernel, daemonRules(hairpin, LOOPBACK).filter((rule) => rule.table === 'nat'), false);
+    apply(
+      kernel,
+      daemonRules(hairpin, LOOPBACK).filter((rule) => rule.table === 'nat'),
+      false,
+    );
     apply(kernel, inIp6tables(daemonRules(hairpin, LOOPBACK6).filter((rule) => rule.table === 'nat')), false);
   }
   for (const family of [4, 6] as const) {
@@ -113,7 +117,11 @@ function daemonRules(hairpin: boolean, loopback: RuleAddress): Placed[] {
     { table: 'filter', chain: 'DOCKER-FORWARD', spec: { target: jump('DOCKER-INTERNAL') } },
     { table: 'filter', chain: 'DOCKER-FORWARD', spec: { target: jump('DOCKER-BRIDGE') } },
     { table: 'nat', chain: 'PREROUTING', spec: { destinationLocal: true, target: jump('DOCKER') } },
-    { table: 'nat', chain: 'OUTPUT', spec: { ...(hairpin ? {} : { destination: not(loopback) }), destinationLocal: true, target: jump('DOCKER') } },
+    {
+      table: 'nat',
+      chain: 'OUTPUT',
+      spec: { ...(hairpin ? {} : { destination: not(loopback) }), destinationLocal: true, target: jump('DOCKER') },
+    },
   ];
 }
 
@@ -137,29 +145,98 @@ export interface BridgeRuleOptions {
  * (`-i br ! -o br` with icc off). Then setDefaultForwardRule's DROP, an ACCEPT
  * when nat-unprotected; the conntrack rule; DOCKER-BRIDGE's jump.
  */
-export function bridgeNetworkRules(bridge: string, subnet: RuleAddress, { internal, icc, masquerade, gatewayMode }: BridgeRuleOptions, { hairpin }: FirewallConfig): Placed[] {
-  const iccRule: Placed = { table: 'filter', chain: 'DOCKER-FORWARD', spec: { inInterface: is(bridge), outInterface: is(bridge), target: { kind: icc ? 'ACCEPT' : 'DROP' } } };
+export function bridgeNetworkRules(
+  bridge: string,
+  subnet: RuleAddress,
+  { internal, icc, masquerade, gatewayMode }: BridgeRuleOptions,
+  { hairpin }: FirewallConfig,
+): Placed[] {
+  const iccRule: Placed = {
+    table: 'filter',
+    chain: 'DOCKER-FORWARD',
+    spec: { inInterface: is(bridge), outInterface: is(bridge), target: { kind: icc ? 'ACCEPT' : 'DROP' } },
+  };
   if (internal) {
     return [
       iccRule,
-      { table: 'filter', chain: 'DOCKER-INTERNAL', first: true, spec: { destination: not(subnet), inInterface: is(bridge), target: { kind: 'DROP' } } },
-      { table: 'filter', chain: 'DOCKER-INTERNAL', first: true, spec: { source: not(subnet), outInterface: is(bridge), target: { kind: 'DROP' } } },
+      {
+        table: 'filter',
+        chain: 'DOCKER-INTERNAL',
+        first: true,
+        spec: { destination: not(subnet), inInterface: is(bridge), target: { kind: 'DROP' } },
+      },
+      {
+        table: 'filter',
+        chain: 'DOCKER-INTERNAL',
+        first: true,
+        spec: { source: not(subnet), outInterface: is(bridge), target: { kind: 'DROP' } },
+      },
     ];
   }
   const routed = gatewayMode === 'routed';
-  const nat: Placed[] = masquerade && !routed ? [{ table: 'nat', chain: 'POSTROUTING', first: true, spec: { source: is(subnet), outInterface: not(bridge), target: { kind: 'MASQUERADE' } } }] : [];
-  const hairpinNat: Placed[] = hairpin ? [{ table: 'nat', chain: 'POSTROUTING', first: true, spec: { outInterface: is(bridge), sourceLocal: true, target: { kind: 'MASQUERADE' } } }] : [];
-  const icmp: Placed[] = routed ? [{ table: 'filter', chain: 'DOCKER', spec: { outInterface: is(bridge), protocol: 'icmp', target: { kind: 'ACCEPT' } } }] : [];
+  const nat: Placed[] =
+    masquerade && !routed
+      ? [
+          {
+            table: 'nat',
+            chain: 'POSTROUTING',
+            first: true,
+            spec: { source: is(subnet), outInterface: not(bridge), target: { kind: 'MASQUERADE' } },
+          },
+        ]
+      : [];
+  const hairpinNat: Placed[] = hairpin
+    ? [
+        {
+          table: 'nat',
+          chain: 'POSTROUTING',
+          first: true,
+          spec: { outInterface: is(bridge), sourceLocal: true, target: { kind: 'MASQUERADE' } },
+        },
+      ]
+    : [];
+  const icmp: Placed[] = routed
+    ? [
+        {
+          table: 'filter',
+          chain: 'DOCKER',
+          spec: { outInterface: is(bridge), protocol: 'icmp', target: { kind: 'ACCEPT' } },
+        },
+      ]
+    : [];
   const outgoing: Placed[] = icc
     ? [{ table: 'filter', chain: 'DOCKER-FORWARD', spec: { inInterface: is(bridge), target: { kind: 'ACCEPT' } } }]
-    : [iccRule, { table: 'filter', chain: 'DOCKER-FORWARD', spec: { inInterface: is(bridge), outInterface: not(bridge), target: { kind: 'ACCEPT' } } }];
+    : [
+        iccRule,
+        {
+          table: 'filter',
+          chain: 'DOCKER-FORWARD',
+          spec: { inInterface: is(bridge), outInterface: not(bridge), target: { kind: 'ACCEPT' } },
+        },
+      ];
   return [
     ...nat,
     ...hairpinNat,
     ...icmp,
     ...outgoing,
-    { table: 'filter', chain: 'DOCKER', spec: { inInterface: not(bridge), outInterface: is(bridge), target: { kind: gatewayMode === 'nat-unprotected' ? 'ACCEPT' : 'DROP' } } },
-    { table: 'filter', chain: 'DOCKER-CT', spec: { outInterface: is(bridge), ctState: { states: ['RELATED', 'ESTABLISHED'], module: 'conntrack' }, target: { kind: 'ACCEPT' } } },
+    {
+      table: 'filter',
+      chain: 'DOCKER',
+      spec: {
+        inInterface: not(bridge),
+        outInterface: is(bridge),
+        target: { kind: gatewayMode === 'nat-unprotected' ? 'ACCEPT' : 'DROP' },
+      },
+    },
+    {
+      table: 'filter',
+      chain: 'DOCKER-CT',
+      spec: {
+        outInterface: is(bridge),
+        ctState: { states: ['RELATED', 'ESTABLISHED'], module: 'conntrack' },
+        target: { kind: 'ACCEPT' },
+      },
+    },
     { table: 'filter', chain: 'DOCKER-BRIDGE', spec: { outInterface: is(bridge), target: jump('DOCKER') } },
   ];
 }
@@ -169,9 +246,20 @@ export function bridgeNetworkRules(bridge: string, subnet: RuleAddress, { intern
  * (iptabler filterDirectAccess): not on an internal network, nor when the
  * gateway mode lets the outside route to containers (nat-unprotected, routed).
  */
-export function directAccessRules(bridge: string, address: Ipv4, internal: boolean, gatewayMode: GatewayMode): Placed[] {
+export function directAccessRules(
+  bridge: string,
+  address: Ipv4,
+  internal: boolean,
+  gatewayMode: GatewayMode,
+): Placed[] {
   if (internal || gatewayMode === 'nat-unprotected' || gatewayMode === 'routed') return [];
-  return [{ table: 'raw', chain: 'PREROUTING', spec: { destination: is(cidr(address, 32)), inInterface: not(bridge), target: { kind: 'DROP' } } }];
+  return [
+    {
+      table: 'raw',
+      chain: 'PREROUTING',
+      spec: { destination: is(cidr(address, 32)), inInterface: not(bridge), target: { kind: 'DROP' } },
+    },
+  ];
 }
 
 /** One published port as the bridge driver hands it to the firewall (types.PortBinding); hostPort 0 when routed mode ignored it. */
@@ -192,11 +280,27 @@ export interface PortBinding {
  * setPerPortForwarding: an ACCEPT at the top of DOCKER, before the network's
  * DROP, unless nat-unprotected has no DROP to get past.
  */
-export function publishedPortRules(bridge: string, port: PortBinding, gatewayMode: GatewayMode, { hairpin }: FirewallConfig): Placed[] {
+export function publishedPortRules(
+  bridge: string,
+  port: PortBinding,
+  gatewayMode: GatewayMode,
+  { hairpin }: FirewallConfig,
+): Placed[] {
   const { container, containerPort, hostIp, hostPort, protocol } = port;
   const loopback = hostIp !== undefined && hostPort !== 0 && contains(parseCidr('127.0.0.0/8')!, hostIp);
   const rules: Placed[] = [];
-  if (loopback) rules.push({ table: 'raw', chain: 'PREROUTING', spec: { destination: is(cidr(hostIp, 32)), inInterface: not('lo'), protocol, destinationPort: hostPort, target: { kind: 'DROP' } } });
+  if (loopback)
+    rules.push({
+      table: 'raw',
+      chain: 'PREROUTING',
+      spec: {
+        destination: is(cidr(hostIp, 32)),
+        inInterface: not('lo'),
+        protocol,
+        destinationPort: hostPort,
+        target: { kind: 'DROP' },
+      },
+    });
   if (hostPort !== 0) {
     rules.push({
       table: 'nat',
@@ -209,10 +313,33 @@ export function publishedPortRules(bridge: string, port: PortBinding, gatewayMod
         target: { kind: 'DNAT', to: natTo(container, containerPort) },
       },
     });
-    if (hairpin) rules.push({ table: 'nat', chain: 'POSTROUTING', spec: { source: is(cidr(container, 32)), destination: is(cidr(container, 32)), protocol, destinationPort: containerPort, target: { kind: 'MASQUERADE' } } });
+    if (hairpin)
+      rules.push({
+        table: 'nat',
+        chain: 'POSTROUTING',
+        spec: {
+          source: is(cidr(container, 32)),
+          destination: is(cidr(container, 32)),
+          protocol,
+          destinationPort: containerPort,
+          target: { kind: 'MASQUERADE' },
+        },
+      });
   }
   if (gatewayMode !== 'nat-unprotected') {
-    rules.push({ table: 'filter', chain: 'DOCKER', first: true, spec: { destination: is(cidr(container, 32)), inInterface: not(bridge), outInterface: is(bridge), protocol, destinationPort: containerPort, target: { kind: 'ACCEPT' } } });
+    rules.push({
+      table: 'filter',
+      chain: 'DOCKER',
+      first: true,
+      spec: {
+        destination: is(cidr(container, 32)),
+        inInterface: not(bridge),
+        outInterface: is(bridge),
+        protocol,
+        destinationPort: containerPort,
+        target: { kind: 'ACCEPT' },
+      },
+    });
   }
   return rules;
 }
@@ -245,7 +372,13 @@ function lacking(namespace: Namespace): (rule: Placed) => boolean {
 /** filterDirectAccess for a container's IPv6 address (a /128), in ip6tables' raw table. */
 export function directAccessRules6(bridge: string, address: string, internal: boolean): Placed[] {
   if (internal) return [];
-  return inIp6tables([{ table: 'raw', chain: 'PREROUTING', spec: { destination: is({ address, prefix: 128 }), inInterface: not(bridge), target: { kind: 'DROP' } } }]);
+  return inIp6tables([
+    {
+      table: 'raw',
+      chain: 'PREROUTING',
+      spec: { destination: is({ address, prefix: 128 }), inInterface: not(bridge), target: { kind: 'DROP' } },
+    },
+  ]);
 }
 
 /**
@@ -253,7 +386,14 @@ export function directAccessRules6(bridge: string, address: string, internal: bo
  * (iptabler setPerPortNAT for IPv6): the DNAT leaves out link-local sources
  * (`! -s fe80::/10`) and writes the address in brackets; the ACCEPT is as for IPv4.
  */
-export function publishedPortRules6(bridge: string, container: string, hostIp: string | undefined, hostPort: number, containerPort: number, protocol: 'tcp' | 'udp'): Placed[] {
+export function publishedPortRules6(
+  bridge: string,
+  container: string,
+  hostIp: string | undefined,
+  hostPort: number,
+  containerPort: number,
+  protocol: 'tcp' | 'udp',
+): Placed[] {
   return inIp6tables([
     {
       table: 'nat',
@@ -271,7 +411,14 @@ export function publishedPortRules6(bridge: string, container: string, hostIp: s
       table: 'filter',
       chain: 'DOCKER',
       first: true,
-      spec: { destination: is({ address: container, prefix: 128 }), inInterface: not(bridge), outInterface: is(bridge), protocol, destinationPort: containerPort, target: { kind: 'ACCEPT' } },
+      spec: {
+        destination: is({ address: container, prefix: 128 }),
+        inInterface: not(bridge),
+        outInterface: is(bridge),
+        protocol,
+        destinationPort: containerPort,
+        target: { kind: 'ACCEPT' },
+      },
     },
   ]);
 }
@@ -281,7 +428,12 @@ export function publishedPortRules6(bridge: string, container: string, hostIp: s
  * netfilter operations. Adding checks every chain first, so a chain a user
  * deleted fails the whole change, as the daemon's call to iptables would.
  */
-export function apply(kernel: Kernel, placed: readonly Placed[], enable: boolean, namespace: Namespace = kernel.root): void {
+export function apply(
+  kernel: Kernel,
+  placed: readonly Placed[],
+  enable: boolean,
+  namespace: Namespace = kernel.root,
+): void {
   // iptables.Rule Append and Insert only add a rule the chain lacks (Rule.ensure): a restart adds no second copy.
   const rules = enable ? placed.filter(lacking(namespace)) : placed;
   const v6 = rules.filter((rule) => rule.family === 6);
@@ -297,7 +449,10 @@ function applyFamily(tables: NetfilterTables, rules: readonly Placed[], enable: 
       const chains = [rule.chain, ...(rule.spec.target.kind === 'jump' ? [rule.spec.target.chain] : [])];
       const missing = chains.some((chain) => !tables.hasChain(rule.table, chain));
       if (missing) {
-        throw new EngineError('unavailable', `${program} failed: ${program} --wait -t ${rule.table} -${rule.first ? 'I' : 'A'} ${rule.chain} ${formatRule(rule.spec)}: ${program}: No chain/target/match by that name.\n (exit status 1)`);
+        throw new EngineError(
+          'unavailable',
+          `${program} failed: ${program} --wait -t ${rule.table} -${rule.first ? 'I' : 'A'} ${rule.chain} ${formatRule(rule.spec)}: ${program}: No chain/target/match by that name.\n (exit status 1)`,
+        );
       }
     }
   }
@@ -312,7 +467,12 @@ function applyFamily(tables: NetfilterTables, rules: readonly Placed[], enable: 
     }
     for (const placed of byChain.values()) {
       const { table, chain } = placed[0]!;
-      if (tables.hasChain(table, chain)) tables.deleteRules(table, chain, placed.map((rule) => rule.spec));
+      if (tables.hasChain(table, chain))
+        tables.deleteRules(
+          table,
+          chain,
+          placed.map((rule) => rule.spec),
+        );
     }
     return;
   }
@@ -324,7 +484,8 @@ function applyFamily(tables: NetfilterTables, rules: readonly Placed[], enable: 
       continue;
     }
     const key = `${rule.table} ${rule.chain}`;
-    const group = firstByChain.get(key) ?? firstByChain.set(key, { table: rule.table, chain: rule.chain, specs: [] }).get(key)!;
+    const group =
+      firstByChain.get(key) ?? firstByChain.set(key, { table: rule.table, chain: rule.chain, specs: [] }).get(key)!;
     group.specs.push(rule.spec);
   }
   for (const { table, chain, specs } of firstByChain.values()) tables.insertRulesFirst(table, chain, specs);

@@ -17,7 +17,16 @@ export function parseGoJson(text: string): GoJsonResult {
 function quoteChar(c: string): string {
   if (c === "'") return `'\\''`;
   if (c === '"') return `'"'`;
-  const escapes: Record<string, string> = { '\n': '\\n', '\t': '\\t', '\r': '\\r', '\\': '\\\\', '\b': '\\b', '\f': '\\f', '\v': '\\v', '\x07': '\\a' };
+  const escapes: Record<string, string> = {
+    '\n': '\\n',
+    '\t': '\\t',
+    '\r': '\\r',
+    '\\': '\\\\',
+    '\b': '\\b',
+    '\f': '\\f',
+    '\v': '\\v',
+    '\x07': '\\a',
+  };
   const code = c.charCodeAt(0);
   if (escapes[c] !== undefined) return `'${escapes[c]}'`;
   if (code < 0x20 || code === 0x7f) return `'\\x${code.toString(16).padStart(2, '0')}'`;

@@ -42,7 +42,13 @@ export type AffirmedGoal =
   /** The host's port is published to the container's port. */
   | { kind: 'published'; hostPort: number; container: string; containerPort: number }
   /** The network exists (with `driver`, `subnet`, and `internal` or not). */
-  | { kind: 'network'; network: string; driver?: string | undefined; subnet?: string | undefined; internal?: boolean | undefined }
+  | {
+      kind: 'network';
+      network: string;
+      driver?: string | undefined;
+      subnet?: string | undefined;
+      internal?: boolean | undefined;
+    }
   /** `iptables -t TABLE -S` lists the rule. */
   | { kind: 'rule'; table: string; rule: string }
   /** A file (of a container, or of the host) holds the line. */
@@ -67,13 +73,20 @@ export interface GoalView {
   /** Runs a command line on the copy's LAN machine, as its user; undefined when the host has no LAN machine. */
   runOnLan(line: string): { stdout: string; exitCode: number } | undefined;
   /** connect(2) from the host's namespace, a running container's or the LAN machine's, as the kernel answers it. */
-  connect(from: Container | 'host' | 'lan', address: Ipv4, port: number): 'connected' | 'refused' | 'timed-out' | 'unreachable';
+  connect(
+    from: Container | 'host' | 'lan',
+    address: Ipv4,
+    port: number,
+  ): 'connected' | 'refused' | 'timed-out' | 'unreachable';
 }
 
 /** The `from` that names the LAN machine rather than a container. */
 export const FROM_LAN = 'lan';
 
-const fail = (code: GoalReason['code'], values: Record<string, string>): GoalResult => ({ pass: false, reason: { code, values } });
+const fail = (code: GoalReason['code'], values: Record<string, string>): GoalResult => ({
+  pass: false,
+  reason: { code, values },
+});
 const PASS: GoalResult = { pass: true };
 
 /** Reasons that say the container a goal is about is missing or stopped: with `not`, they still fail the goal. */
@@ -89,19 +102,23 @@ export function evaluateGoal(view: GoalView, goal: Goal): GoalResult {
 /** What a sentence saying "this still holds" names: the goal's own props, as text. */
 function stillValues(goal: Goal): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(goal)) if (key !== 'kind' && key !== 'not' && value !== undefined) values[key] = String(value);
+  for (const [key, value] of Object.entries(goal))
+    if (key !== 'kind' && key !== 'not' && value !== undefined) values[key] = String(value);
   return values;
 }
 
 function evaluateAffirmed(view: GoalView, goal: AffirmedGoal): GoalResult {
   // A name first, as Docker resolves references; an ID prefix only when no name matches ("db" is a name and a hex prefix).
-  const findContainer = (name: string) => view.containers().find((c) => c.name === name) ?? view.containers().find((c) => c.id.startsWith(name));
-  const findNetwork = (name: string) => view.networks().find((n) => n.name === name) ?? view.networks().find((n) => n.id.startsWith(name));
+  const findContainer = (name: string) =>
+    view.containers().find((c) => c.name === name) ?? view.containers().find((c) => c.id.startsWith(name));
+  const findNetwork = (name: string) =>
+    view.networks().find((n) => n.name === name) ?? view.networks().find((n) => n.id.startsWith(name));
   switch (goal.kind) {
     case 'container': {
       const container = findContainer(goal.container);
       if (!container) return fail('no-container', { container: goal.container });
-      if (goal.running && container.status !== 'running') return fail('not-running', { container: goal.container, status: container.status });
+      if (goal.running && container.status !== 'running')
+        return fail('not-running', { container: goal.container, status: container.status });
       return PASS;
     }
     case 'attached': {
@@ -109,14 +126,32 @@ function evaluateAffirmed(view: GoalView, goal: AffirmedGoal): GoalResult {
       if (!container) return fail('no-container', { container: goal.container });
       const network = findNetwork(goal.network);
       if (!network) return fail('no-network', { network: goal.network });
-      if (container.status !== 'running') return fail('not-running', { container: goal.container, status: container.status });
+      if (container.status !== 'running')
+        return fail('not-running', { container: goal.container, status: container.status });
       const endpoint = container.endpoints.find((e) => e.networkId === network.id);
       // `--network none` and `--network host` join those networks without an address of their own.
-      if (!endpoint && container.networks.includes(network.id) && (network.driver === 'null' || network.driver === 'host') && !goal.subnet && !goal.alias) return PASS;
-      if (!endpoint) return fail('not-attached', { container: goal.container, network: goal.network, networks: attachedNames(view, container) });
+      if (
+        !endpoint &&
+        container.networks.includes(network.id) &&
+        (network.driver === 'null' || network.driver === 'host') &&
+        !goal.subnet &&
+        !goal.alias
+      )
+        return PASS;
+      if (!endpoint)
+        return fail('not-attached', {
+          container: goal.container,
+          network: goal.network,
+          networks: attachedNames(view, container),
+        });
       const subnet = goal.subnet ? parseCidr(goal.subnet) : undefined;
       if (subnet && !(endpoint.address && contains(subnet, endpoint.address.address))) {
-        return fail('wrong-subnet', { container: goal.container, network: goal.network, address: endpoint.address ? formatIpv4(endpoint.address.address) : '', subnet: goal.subnet! });
+        return fail('wrong-subnet', {
+          container: goal.container,
+          network: goal.network,
+          address: endpoint.address ? formatIpv4(endpoint.address.address) : '',
+          subnet: goal.subnet!,
+        });
       }
       const aliases = container.endpointSettings[network.id]?.aliases ?? endpoint.aliases;
       if (goal.alias && !aliases.includes(goal.alias) && !endpoint.aliases.includes(goal.alias)) {
@@ -127,10 +162,17 @@ function evaluateAffirmed(view: GoalView, goal: AffirmedGoal): GoalResult {
     case 'resolves': {
       const container = findContainer(goal.from);
       if (!container) return fail('no-container', { container: goal.from });
-      if (container.status !== 'running') return fail('not-running', { container: goal.from, status: container.status });
+      if (container.status !== 'running')
+        return fail('not-running', { container: goal.from, status: container.status });
       const answers = view.resolveName(container.name, goal.name, goal.dnsOnly).map(formatIpv4);
       if (answers.length === 0) return fail('does-not-resolve', { from: goal.from, name: goal.name });
-      if (goal.address && !answers.includes(goal.address)) return fail('resolves-elsewhere', { from: goal.from, name: goal.name, address: goal.address, answers: answers.join(', ') });
+      if (goal.address && !answers.includes(goal.address))
+        return fail('resolves-elsewhere', {
+          from: goal.from,
+          name: goal.name,
+          address: goal.address,
+          answers: answers.join(', '),
+        });
       return PASS;
     }
     case 'reaches':
@@ -141,28 +183,42 @@ function evaluateAffirmed(view: GoalView, goal: AffirmedGoal): GoalResult {
       if (goal.from !== 'host' && goal.from !== FROM_LAN) {
         const container = findContainer(goal.from);
         if (!container) return fail('no-container', { container: goal.from });
-        if (container.status !== 'running') return fail('not-running', { container: goal.from, status: container.status });
+        if (container.status !== 'running')
+          return fail('not-running', { container: goal.from, status: container.status });
         source = container;
         address ??= view.resolveName(container.name, goal.host)[0];
       }
       if (!address) return fail('does-not-resolve', { from: goal.from, name: goal.host });
       const result = view.connect(source, address, goal.port);
-      return result === 'connected' ? PASS : fail('no-connection', { from: goal.from, host: goal.host, port: String(goal.port), result });
+      return result === 'connected'
+        ? PASS
+        : fail('no-connection', { from: goal.from, host: goal.host, port: String(goal.port), result });
     }
     case 'published': {
       const container = findContainer(goal.container);
       if (!container) return fail('no-container', { container: goal.container });
       const published = container.endpoints.flatMap((e) => e.published);
       const found = published.some((p) => p.hostPort === goal.hostPort && p.containerPort === goal.containerPort);
-      if (!found) return fail('not-published', { container: goal.container, hostPort: String(goal.hostPort), containerPort: String(goal.containerPort) });
+      if (!found)
+        return fail('not-published', {
+          container: goal.container,
+          hostPort: String(goal.hostPort),
+          containerPort: String(goal.containerPort),
+        });
       return PASS;
     }
     case 'network': {
       const network = findNetwork(goal.network);
       if (!network) return fail('no-network', { network: goal.network });
-      if (goal.driver && network.driver !== goal.driver) return fail('wrong-driver', { network: goal.network, driver: network.driver, expected: goal.driver });
+      if (goal.driver && network.driver !== goal.driver)
+        return fail('wrong-driver', { network: goal.network, driver: network.driver, expected: goal.driver });
       const subnets = network.ipam.map((config) => formatCidr(config.subnet));
-      if (goal.subnet && !subnets.includes(goal.subnet)) return fail('wrong-network-subnet', { network: goal.network, subnet: goal.subnet, subnets: subnets.join(', ') });
+      if (goal.subnet && !subnets.includes(goal.subnet))
+        return fail('wrong-network-subnet', {
+          network: goal.network,
+          subnet: goal.subnet,
+          subnets: subnets.join(', '),
+        });
       if (goal.internal === true && !network.internal) return fail('not-internal', { network: goal.network });
       if (goal.internal === false && network.internal) return fail('is-internal', { network: goal.network });
       return PASS;
@@ -174,20 +230,29 @@ function evaluateAffirmed(view: GoalView, goal: AffirmedGoal): GoalResult {
     case 'file': {
       const line = goal.container ? `docker exec ${goal.container} cat ${goal.path}` : `cat ${goal.path}`;
       const lines = view.run(line).stdout.split('\n');
-      return lines.includes(goal.line) ? PASS : fail('no-line', { path: goal.path, line: goal.line, where: goal.container ?? '' });
+      return lines.includes(goal.line)
+        ? PASS
+        : fail('no-line', { path: goal.path, line: goal.line, where: goal.container ?? '' });
     }
   }
 }
 
 function attachedNames(view: GoalView, container: Container): string {
-  return container.endpoints.map((e) => view.networks().find((n) => n.id === e.networkId)?.name ?? e.networkId).join(', ') || '-';
+  return (
+    container.endpoints.map((e) => view.networks().find((n) => n.id === e.networkId)?.name ?? e.networkId).join(', ') ||
+    '-'
+  );
 }
 
 /**
  * An HTTP request made as curl makes it, from the host or from inside a container
  * (in its network namespace, with the container's DNS answering the URL's name).
  */
-function reaches(view: GoalView, goal: Extract<Goal, { kind: 'reaches' }>, findContainer: (name: string) => Container | undefined): GoalResult {
+function reaches(
+  view: GoalView,
+  goal: Extract<Goal, { kind: 'reaches' }>,
+  findContainer: (name: string) => Container | undefined,
+): GoalResult {
   let url = goal.url;
   let prefix = '';
   if (goal.from === FROM_LAN) {
@@ -198,7 +263,8 @@ function reaches(view: GoalView, goal: Extract<Goal, { kind: 'reaches' }>, findC
   if (goal.from !== 'host') {
     const container = findContainer(goal.from);
     if (!container) return fail('no-container', { container: goal.from });
-    if (container.status !== 'running' || container.pid === undefined) return fail('not-running', { container: goal.from, status: container.status });
+    if (container.status !== 'running' || container.pid === undefined)
+      return fail('not-running', { container: goal.from, status: container.status });
     const name = /^https?:\/\/([^/:]+)/.exec(url)?.[1];
     if (name && !parseIpv4(name)) {
       const address = view.resolveName(container.name, name)[0];
@@ -214,7 +280,14 @@ function reaches(view: GoalView, goal: Extract<Goal, { kind: 'reaches' }>, findC
 function answered(goal: Extract<Goal, { kind: 'reaches' }>, result: { stdout: string; exitCode: number }): GoalResult {
   if (result.exitCode !== 0) return fail('unreachable', { from: goal.from, url: goal.url });
   const status = /^HTTP\/[\d.]+ (\d{3})/.exec(result.stdout)?.[1];
-  if (goal.status !== undefined && status !== String(goal.status)) return fail('wrong-status', { from: goal.from, url: goal.url, status: status ?? '?', expected: String(goal.status) });
-  if (goal.body !== undefined && !result.stdout.includes(goal.body)) return fail('no-body', { from: goal.from, url: goal.url, body: goal.body });
+  if (goal.status !== undefined && status !== String(goal.status))
+    return fail('wrong-status', {
+      from: goal.from,
+      url: goal.url,
+      status: status ?? '?',
+      expected: String(goal.status),
+    });
+  if (goal.body !== undefined && !result.stdout.includes(goal.body))
+    return fail('no-body', { from: goal.from, url: goal.url, body: goal.body });
   return PASS;
 }

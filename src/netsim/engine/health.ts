@@ -58,7 +58,8 @@ export function probeCommand(check: Healthcheck): string[] {
 
 /** getInterval: the start interval while starting within the start period, else the interval. */
 function interval(check: Healthcheck, state: HealthState, startedMs: number, nowMs: number): number {
-  if (nowMs - startedMs >= check.startPeriodMs || state.status !== 'starting') return check.intervalMs || DEFAULT_PROBE_INTERVAL_MS;
+  if (nowMs - startedMs >= check.startPeriodMs || state.status !== 'starting')
+    return check.intervalMs || DEFAULT_PROBE_INTERVAL_MS;
   return check.startIntervalMs || DEFAULT_START_INTERVAL_MS;
 }
 
@@ -77,7 +78,8 @@ export function startHealth(container: Container, nowMs: number): void {
 /** The start of the next probe if it is due by `nowMs`. */
 export function dueProbe(container: Container, nowMs: number): number | undefined {
   // A paused container's health monitor is stopped (updateHealthMonitor).
-  if (container.status !== 'running' || container.paused || !container.health || !probes(container.config.healthcheck)) return undefined;
+  if (container.status !== 'running' || container.paused || !container.health || !probes(container.config.healthcheck))
+    return undefined;
   return container.health.nextProbeMs <= nowMs ? container.health.nextProbeMs : undefined;
 }
 

@@ -34,7 +34,17 @@ export const LOGIN_SHELL_PID = 987;
 
 export const BOOT_PROCESSES: readonly BootProcess[] = [
   // Debian's systemd-sysv: the kernel runs /sbin/init, a link to systemd, and cmdline keeps the name it was run by.
-  { pid: 1, ppid: 0, uid: 0, argv: ['/sbin/init'], comm: 'systemd', startedAfter: 0, stat: 'Ss', vszKb: 24_392, rssKb: 14_812 },
+  {
+    pid: 1,
+    ppid: 0,
+    uid: 0,
+    argv: ['/sbin/init'],
+    comm: 'systemd',
+    startedAfter: 0,
+    stat: 'Ss',
+    vszKb: 24_392,
+    rssKb: 14_812,
+  },
   // systemd-journald.service ExecStart (systemd 257, merged /usr).
   {
     pid: 287,
@@ -48,7 +58,17 @@ export const BOOT_PROCESSES: readonly BootProcess[] = [
     rssKb: 15_104,
   },
   // containerd.service ExecStart=/usr/bin/containerd (containerd.io package; systemd-cgls shows it so on Docker hosts).
-  { pid: CONTAINERD_PID, ppid: 1, uid: 0, argv: ['/usr/bin/containerd'], comm: 'containerd', startedAfter: 4, stat: 'Ssl', vszKb: 1_874_312, rssKb: 47_980 },
+  {
+    pid: CONTAINERD_PID,
+    ppid: 1,
+    uid: 0,
+    argv: ['/usr/bin/containerd'],
+    comm: 'containerd',
+    startedAfter: 4,
+    stat: 'Ssl',
+    vszKb: 1_874_312,
+    rssKb: 47_980,
+  },
   // OpenSSH >= 9.8 names its listener so; Debian's ssh.service runs `/usr/sbin/sshd -D`.
   {
     pid: 652,
@@ -74,12 +94,41 @@ export const BOOT_PROCESSES: readonly BootProcess[] = [
     rssKb: 86_216,
   },
   // The user's SSH login: OpenSSH >= 9.8 runs each session in sshd-session, privileged part and user part.
-  { pid: 975, ppid: 652, uid: 0, argv: ['sshd-session: {user} [priv]'], comm: 'sshd-session', startedAfter: 120, stat: 'Ss', vszKb: 19_208, rssKb: 11_264 },
-  { pid: 986, ppid: 975, uid: 1000, argv: ['sshd-session: {user}@pts/0'], comm: 'sshd-session', startedAfter: 120, stat: 'S', vszKb: 19_468, rssKb: 7_040 },
+  {
+    pid: 975,
+    ppid: 652,
+    uid: 0,
+    argv: ['sshd-session: {user} [priv]'],
+    comm: 'sshd-session',
+    startedAfter: 120,
+    stat: 'Ss',
+    vszKb: 19_208,
+    rssKb: 11_264,
+  },
+  {
+    pid: 986,
+    ppid: 975,
+    uid: 1000,
+    argv: ['sshd-session: {user}@pts/0'],
+    comm: 'sshd-session',
+    startedAfter: 120,
+    stat: 'S',
+    vszKb: 19_468,
+    rssKb: 7_040,
+  },
 ];
 
 /** A login shell's argv[0] starts with `-` (bash: login_shell); the terminal is the SSH session's. */
-export const LOGIN_SHELL = { pid: LOGIN_SHELL_PID, ppid: 986, argv: ['-bash'], comm: 'bash', tty: 'pts/0', stat: 'Ss', vszKb: 7_852, rssKb: 4_608 } as const;
+export const LOGIN_SHELL = {
+  pid: LOGIN_SHELL_PID,
+  ppid: 986,
+  argv: ['-bash'],
+  comm: 'bash',
+  tty: 'pts/0',
+  stat: 'Ss',
+  vszKb: 7_852,
+  rssKb: 4_608,
+} as const;
 
 /** The host's /etc/passwd, as far as processes need it: Debian's base-passwd entries and the user (uid 1000). */
 export const HOST_USERS: Readonly<Record<number, string>> = { 0: 'root', 1: 'daemon', 33: 'www-data' };

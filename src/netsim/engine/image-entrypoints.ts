@@ -19,7 +19,8 @@ export interface EntrypointRun {
   readonly files: Readonly<Record<string, string>>;
 }
 
-const environmentOf = (container: Container) => new Map(processEnvironment(container.config.env, container.hostname, false, '/root'));
+const environmentOf = (container: Container) =>
+  new Map(processEnvironment(container.config.env, container.hostname, false, '/root'));
 
 export function runImageEntrypoint(container: Container, nowMs: number): EntrypointRun | undefined {
   if (!runsImageDefault(container)) return undefined;
@@ -33,8 +34,13 @@ export function runImageEntrypoint(container: Container, nowMs: number): Entrypo
     case 'wordpress': {
       const { wpConfigFrom, wordpressStartup, wordpressVariables } = mariadbWordpress();
       const env = environmentOf(container);
-      const files = wordpressVariables(env).length > 0 ? { '/var/www/html/wp-config.php': wpConfigFrom(container.id) } : {};
-      return { logs: wordpressStartup(nowMs, container.id, env, container.hostname, hostnameAddress(container)), exitCode: undefined, files };
+      const files =
+        wordpressVariables(env).length > 0 ? { '/var/www/html/wp-config.php': wpConfigFrom(container.id) } : {};
+      return {
+        logs: wordpressStartup(nowMs, container.id, env, container.hostname, hostnameAddress(container)),
+        exitCode: undefined,
+        files,
+      };
     }
     default:
       return undefined;
@@ -53,7 +59,10 @@ export function wordpressConfigured(container: Container): boolean {
  * MARIADB_RANDOM_ROOT_PASSWORD's generated password is root's (its log names it).
  * ~: a hashed root password is not modelled (no root account here).
  */
-export function mariadbAccounts(container: Container): { accounts: { user: string; password: string }[]; databases: string[] } {
+export function mariadbAccounts(container: Container): {
+  accounts: { user: string; password: string }[];
+  databases: string[];
+} {
   const { mariadbSettings, generatedRootPassword } = mariadbWordpress();
   const settings = mariadbSettings(environmentOf(container));
   const rootPassword = settings.randomRootPassword ? generatedRootPassword(container.id) : settings.rootPassword;

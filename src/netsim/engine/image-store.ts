@@ -12,7 +12,10 @@ import { familiarString, parseImageReference, type ImageReference } from '../wir
 /** The image a reference names in the store, or undefined when it was never pulled (a create then fails with No such image). */
 export function storedImage(daemon: Daemon, reference: string): ImageInfo | undefined {
   const wanted = parseImageReference(reference);
-  if (wanted.digest !== undefined) return storedImages(daemon).find(({ image }) => image.repository === wanted.familiar && image.digest === wanted.digest)?.image;
+  if (wanted.digest !== undefined)
+    return storedImages(daemon).find(
+      ({ image }) => image.repository === wanted.familiar && image.digest === wanted.digest,
+    )?.image;
   return daemon.state.images.includes(familiarString(wanted)) ? imageInfo(reference) : undefined;
 }
 
@@ -25,7 +28,10 @@ export function storedImages(daemon: Daemon): { reference: string; image: ImageI
 }
 
 /** One line of a pull's progress that a non-terminal shows, in the order the daemon sends them. */
-export type PullEvent = { readonly layer: string; readonly action: 'Pulling fs layer' | 'Download complete' | 'Pull complete' | 'Already exists' };
+export type PullEvent = {
+  readonly layer: string;
+  readonly action: 'Pulling fs layer' | 'Download complete' | 'Pull complete' | 'Already exists';
+};
 
 export interface PullRecord {
   readonly reference: ImageReference;
@@ -54,7 +60,11 @@ export function pullImage(daemon: Daemon, referenceText: string): PullRecord {
   const reference = parseImageReference(referenceText);
   const image = imageInfo(referenceText);
   if (!image) {
-    if (!repositoryExists(referenceText)) throw new EngineError('not-found', `pull access denied for ${reference.familiar}, repository does not exist or may require 'docker login'`);
+    if (!repositoryExists(referenceText))
+      throw new EngineError(
+        'not-found',
+        `pull access denied for ${reference.familiar}, repository does not exist or may require 'docker login'`,
+      );
     const full = `docker.io/${reference.path}${reference.digest ? `@${reference.digest}` : `:${reference.tag}`}`;
     throw new EngineError('not-found', `failed to resolve reference "${full}": ${full}: not found`);
   }
@@ -66,7 +76,8 @@ export function pullImage(daemon: Daemon, referenceText: string): PullRecord {
   const name = familiarString(reference);
   if (!daemon.state.images.includes(name)) daemon.state.images.push(name);
   // containerd's images.Create/Update stamp UpdatedAt only when the name is new or points elsewhere.
-  if (before?.digest !== image.digest) daemon.state.imageTagTimes = { ...daemon.state.imageTagTimes, [name]: daemon.clock.now() };
+  if (before?.digest !== image.digest)
+    daemon.state.imageTagTimes = { ...daemon.state.imageTagTimes, [name]: daemon.clock.now() };
   return { reference, image, events, newer: before?.digest !== image.digest };
 }
 
@@ -82,14 +93,32 @@ function transfer(image: ImageInfo, present: ReadonlySet<string>): PullEvent[] {
   const downloaded = downloadTimes(image, present);
   const unpacked: number[] = [];
   image.layers.forEach((layer, index) => {
-    unpacked.push(Math.max(downloaded[index]!, unpacked[index - 1] ?? 0) + Math.ceil(layer.size / UNPACK_BYTES_PER_MS) + 1);
+    unpacked.push(
+      Math.max(downloaded[index]!, unpacked[index - 1] ?? 0) + Math.ceil(layer.size / UNPACK_BYTES_PER_MS) + 1,
+    );
   });
   const tick = (ms: number) => Math.ceil(ms / TICK_MS);
   const timed = [
-    ...image.layers.map((layer, index) => ({ at: tick(downloaded[index]!), order: 0, index, event: { layer: layer.id, action: present.has(layer.id) ? ('Already exists' as const) : ('Download complete' as const) } })),
-    ...image.layers.map((layer, index) => ({ at: tick(unpacked[index]!), order: 1, index, event: { layer: layer.id, action: 'Pull complete' as const } })),
+    ...image.layers.map((layer, index) => ({
+      at: tick(downloaded[index]!),
+      order: 0,
+      index,
+      event: {
+        layer: layer.id,
+        action: present.has(layer.id) ? ('Already exists' as const) : ('Download complete' as const),
+      },
+    })),
+    ...image.layers.map((layer, index) => ({
+      at: tick(unpacked[index]!),
+      order: 1,
+      index,
+      event: { layer: layer.id, action: 'Pull complete' as const },
+    })),
   ].sort((a, b) => a.at - b.at || a.order - b.order || a.index - b.index);
-  return [...image.layers.map((layer) => ({ layer: layer.id, action: 'Pulling fs layer' as const })), ...timed.map((entry) => entry.event)];
+  return [
+    ...image.layers.map((layer) => ({ layer: layer.id, action: 'Pulling fs layer' as const })),
+    ...timed.map((entry) => entry.event),
+  ];
 }
 
 function downloadTimes(image: ImageInfo, present: ReadonlySet<string>): number[] {
@@ -106,7 +135,6 @@ function durationOf(image: ImageInfo): number {
   const total = image.layers.reduce((sum, layer) => sum + layer.size, 0);
   return Math.ceil(total / BYTES_PER_MS) + Math.ceil(total / UNPACK_BYTES_PER_MS) + 500;
 }
-
 
 /** A stored image found by reference or ID, with every reference that names it. */
 export interface ResolvedImage {
@@ -125,13 +153,24 @@ export interface ResolvedImage {
  */
 export function resolveImage(daemon: Daemon, refOrId: string): ResolvedImage {
   const stored = storedImages(daemon);
-  const of = (image: ImageInfo, matched: string | undefined): ResolvedImage => ({ image, references: stored.filter((entry) => entry.image === image).map((entry) => entry.reference), matched });
+  const of = (image: ImageInfo, matched: string | undefined): ResolvedImage => ({
+    image,
+    references: stored.filter((entry) => entry.image === image).map((entry) => entry.reference),
+    matched,
+  });
   const id = /^(?:sha256:)?([0-9a-f]{1,64})$/.exec(refOrId)?.[1];
   const byName = refOrId.startsWith('sha256:') ? undefined : storedImage(daemon, refOrId);
-  if (byName) return of(byName, parseImageReference(refOrId).digest === undefined ? familiarString(parseImageReference(refOrId)) : undefined);
+  if (byName)
+    return of(
+      byName,
+      parseImageReference(refOrId).digest === undefined ? familiarString(parseImageReference(refOrId)) : undefined,
+    );
   const byId = id === undefined ? undefined : stored.find((entry) => entry.image.digest.startsWith(`sha256:${id}`));
   if (byId) return of(byId.image, undefined);
-  throw new EngineError('not-found', `No such image: ${refOrId.startsWith('sha256:') || /^[0-9a-f]{64}$/.test(refOrId) ? refOrId : familiarString(parseImageReference(refOrId))}`);
+  throw new EngineError(
+    'not-found',
+    `No such image: ${refOrId.startsWith('sha256:') || /^[0-9a-f]{64}$/.test(refOrId) ? refOrId : familiarString(parseImageReference(refOrId))}`,
+  );
 }
 
 /** One line of an image removal: a reference untagged, or the image's content deleted. */
@@ -156,13 +195,29 @@ export function removeImage(daemon: Daemon, refOrId: string, force: boolean): De
   };
   if (matched !== undefined) {
     if (references.length > 1) return untag([matched]);
-    if (users[0] && !force) throw new EngineError('conflict', `conflict: unable to delete ${matched} (must be forced) - container ${users[0].id.slice(0, 12)} is using its referenced image ${short}`);
+    if (users[0] && !force)
+      throw new EngineError(
+        'conflict',
+        `conflict: unable to delete ${matched} (must be forced) - container ${users[0].id.slice(0, 12)} is using its referenced image ${short}`,
+      );
     if (users[0]) return untag([matched]);
   } else {
     const running = users.find((container) => container.status === 'running');
-    if (running) throw new EngineError('conflict', `conflict: unable to delete ${short} (cannot be forced) - image is being used by running container ${running.id.slice(0, 12)}`);
-    if (!force && users[0]) throw new EngineError('conflict', `conflict: unable to delete ${short} (must be forced) - image is being used by stopped container ${users[0].id.slice(0, 12)}`);
-    if (!force && references.length > 1) throw new EngineError('conflict', `conflict: unable to delete ${short} (must be forced) - image is referenced in multiple repositories`);
+    if (running)
+      throw new EngineError(
+        'conflict',
+        `conflict: unable to delete ${short} (cannot be forced) - image is being used by running container ${running.id.slice(0, 12)}`,
+      );
+    if (!force && users[0])
+      throw new EngineError(
+        'conflict',
+        `conflict: unable to delete ${short} (must be forced) - image is being used by stopped container ${users[0].id.slice(0, 12)}`,
+      );
+    if (!force && references.length > 1)
+      throw new EngineError(
+        'conflict',
+        `conflict: unable to delete ${short} (must be forced) - image is referenced in multiple repositories`,
+      );
   }
   return [...untag(references), { deleted: image.digest }];
 }

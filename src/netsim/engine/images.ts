@@ -110,7 +110,12 @@ export interface ImageService {
   /** What `start` prints; `{address}` is the container's first IPv4 address. */
   readonly startOutput: string;
   /** The server process and its workers, as `ps` shows them. */
-  readonly process: { readonly command: string; readonly user: string; readonly workers: number; readonly workerUser: string };
+  readonly process: {
+    readonly command: string;
+    readonly user: string;
+    readonly workers: number;
+    readonly workerUser: string;
+  };
   /** Where it listens and which pages it serves (userland/web-servers.ts). */
   readonly server: string;
   readonly sockets: readonly { readonly address: string; readonly port: number; readonly v6Only: boolean }[];
@@ -132,7 +137,13 @@ export function runsImageDefault(container: Pick<Container, 'image' | 'command'>
  */
 export function imageInfo(reference: string): ImageInfo | undefined {
   const wanted = parseImageReference(reference);
-  return CATALOG.find((image) => image.repository === wanted.familiar && (wanted.digest !== undefined ? image.digest === wanted.digest : image.tag === wanted.tag || image.aliases.includes(wanted.tag!)));
+  return CATALOG.find(
+    (image) =>
+      image.repository === wanted.familiar &&
+      (wanted.digest !== undefined
+        ? image.digest === wanted.digest
+        : image.tag === wanted.tag || image.aliases.includes(wanted.tag!)),
+  );
 }
 
 /** Whether the registry knows the repository at all: an unknown one is `pull access denied`, an unknown tag `not found`. */
@@ -142,7 +153,15 @@ export function repositoryExists(reference: string): boolean {
 }
 
 /** Images a fresh host has already pulled, unless its profile says otherwise: the ones the core's lessons use. */
-export const DEFAULT_PULLED_IMAGES: readonly string[] = ['alpine:latest', 'busybox:latest', 'debian:latest', 'ubuntu:latest', 'nginx:latest', 'httpd:latest', 'nicolaka/netshoot:latest'];
+export const DEFAULT_PULLED_IMAGES: readonly string[] = [
+  'alpine:latest',
+  'busybox:latest',
+  'debian:latest',
+  'ubuntu:latest',
+  'nginx:latest',
+  'httpd:latest',
+  'nicolaka/netshoot:latest',
+];
 
 /** Whether a tool from this package prints BusyBox's formats. */
 export function isBusybox(provider: string | undefined): boolean {

@@ -60,9 +60,15 @@ export function inspectContainer(container: Container, networks: readonly Networ
           mediaType: 'application/vnd.oci.image.manifest.v1+json',
           digest: image.manifest.digest,
           size: image.manifest.size,
-          platform: goStruct({ architecture: 'amd64', os: 'linux' }, { renamed: { Architecture: 'architecture', OS: 'os' } }),
+          platform: goStruct(
+            { architecture: 'amd64', os: 'linux' },
+            { renamed: { Architecture: 'architecture', OS: 'os' } },
+          ),
         },
-        { renamed: { MediaType: 'mediaType', Digest: 'digest', Size: 'size', Platform: 'platform' }, omitted: { URLs: NIL_SLICE, Annotations: NIL_MAP, Data: NIL_SLICE, ArtifactType: '' } },
+        {
+          renamed: { MediaType: 'mediaType', Digest: 'digest', Size: 'size', Platform: 'platform' },
+          omitted: { URLs: NIL_SLICE, Annotations: NIL_MAP, Data: NIL_SLICE, ArtifactType: '' },
+        },
       ),
     },
     { renamed: { ID: 'Id' }, omitted: { GraphDriver: NIL_POINTER, SizeRw: NIL_POINTER, SizeRootFs: NIL_POINTER } },
@@ -91,8 +97,19 @@ function state(container: Container): Record<string, unknown> {
       ExitCode: container.exitCode,
       Error: '',
       // runc takes a few hundred milliseconds to start the first process.
-      StartedAt: container.startedMs === undefined ? ZERO_TIME : timestamp(container, `started-${container.starts}`, container.startedMs, 40 + derivedInt(container.id, `lag-${container.starts}`, 300)),
-      FinishedAt: container.finishedMs === undefined ? ZERO_TIME : timestamp(container, `finished-${container.finishedMs}`, container.finishedMs),
+      StartedAt:
+        container.startedMs === undefined
+          ? ZERO_TIME
+          : timestamp(
+              container,
+              `started-${container.starts}`,
+              container.startedMs,
+              40 + derivedInt(container.id, `lag-${container.starts}`, 300),
+            ),
+      FinishedAt:
+        container.finishedMs === undefined
+          ? ZERO_TIME
+          : timestamp(container, `finished-${container.finishedMs}`, container.finishedMs),
       ...(container.health && { Health: healthState(container.health) }),
     },
     { omitted: container.health ? {} : { Health: NIL_POINTER } },
@@ -102,7 +119,13 @@ function state(container: Container): Record<string, unknown> {
 /** container.Health: the status, the failing streak, the last probes (HealthcheckResult, times as RFC 3339 with nanoseconds). */
 function healthState(health: HealthState): Record<string, unknown> {
   const time = (ms: number) => rfc3339Nano(ms, (ms % 1000) * 1_000_000);
-  return goStruct({ Status: health.status, FailingStreak: health.failingStreak, Log: health.log.map((entry) => goStruct({ Start: time(entry.startMs), End: time(entry.endMs), ExitCode: entry.exitCode, Output: entry.output })) });
+  return goStruct({
+    Status: health.status,
+    FailingStreak: health.failingStreak,
+    Log: health.log.map((entry) =>
+      goStruct({ Start: time(entry.startMs), End: time(entry.endMs), ExitCode: entry.exitCode, Output: entry.output }),
+    ),
+  });
 }
 
 /** HealthConfig: the durations in nanoseconds (time.Duration), each omitted when zero, as Retries is. */
@@ -119,7 +142,20 @@ function healthConfig(check: Healthcheck): Record<string, unknown> {
 }
 
 /** The masks runc applies when the container is not privileged (daemon/pkg/oci/defaults.go). */
-const MASKED_PATHS = ['/proc/acpi', '/proc/asound', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/sched_debug', '/proc/scsi', '/proc/timer_list', '/proc/timer_stats', '/sys/devices/virtual/powercap', '/sys/firmware'];
+const MASKED_PATHS = [
+  '/proc/acpi',
+  '/proc/asound',
+  '/proc/interrupts',
+  '/proc/kcore',
+  '/proc/keys',
+  '/proc/latency_stats',
+  '/proc/sched_debug',
+  '/proc/scsi',
+  '/proc/timer_list',
+  '/proc/timer_stats',
+  '/sys/devices/virtual/powercap',
+  '/sys/firmware',
+];
 const READONLY_PATHS = ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'];
 
 const HOST_CONFIG_NAMES = {
@@ -140,15 +176,26 @@ function hostConfig(container: Container): Record<string, unknown> {
   const { config } = container;
   const binds = config.volumes.filter((spec) => spec.includes(':'));
   // getInspectData lists legacy links as `/child:/parent/alias`; a user-defined network keeps them on the endpoint.
-  const links = isUserDefined(container.networkMode) ? [] : config.links.map((link) => `/${parseLink(link).name}:/${container.name}/${parseLink(link).alias}`);
+  const links = isUserDefined(container.networkMode)
+    ? []
+    : config.links.map((link) => `/${parseLink(link).name}:/${container.name}/${parseLink(link).alias}`);
   return goStruct(
     {
       Binds: binds.length > 0 ? binds : NIL_SLICE,
       ContainerIDFile: '',
       LogConfig: goStruct({ Type: 'json-file', Config: {} }),
       NetworkMode: container.networkMode,
-      PortBindings: portMap(config.portBindings.map((m) => ({ key: `${m.containerPort}/${m.protocol}`, hostIp: m.hostIp, hostPort: m.hostPort === undefined ? '' : String(m.hostPort) }))),
-      RestartPolicy: goStruct({ Name: config.restartPolicy.name, MaximumRetryCount: config.restartPolicy.maximumRetryCount }),
+      PortBindings: portMap(
+        config.portBindings.map((m) => ({
+          key: `${m.containerPort}/${m.protocol}`,
+          hostIp: m.hostIp,
+          hostPort: m.hostPort === undefined ? '' : String(m.hostPort),
+        })),
+      ),
+      RestartPolicy: goStruct({
+        Name: config.restartPolicy.name,
+        MaximumRetryCount: config.restartPolicy.maximumRetryCount,
+      }),
       AutoRemove: container.autoRemove,
       VolumeDriver: '',
       VolumesFrom: NIL_SLICE,
@@ -207,22 +254,47 @@ function hostConfig(container: Container): Record<string, unknown> {
       IOMaximumIOps: 0,
       IOMaximumBandwidth: 0,
       // mount.Mount (api/types/mount): Source, Target and ReadOnly omitted when empty; VolumeOptions only when set.
-      ...(config.mounts && config.mounts.length > 0 && {
-        Mounts: config.mounts.map((m) => ({ Type: m.type, ...(m.source !== '' && { Source: m.source }), Target: m.target, ...(m.readOnly && { ReadOnly: true }), ...(m.noCopy && { VolumeOptions: { NoCopy: true } }) })),
-      }),
+      ...(config.mounts &&
+        config.mounts.length > 0 && {
+          Mounts: config.mounts.map((m) => ({
+            Type: m.type,
+            ...(m.source !== '' && { Source: m.source }),
+            Target: m.target,
+            ...(m.readOnly && { ReadOnly: true }),
+            ...(m.noCopy && { VolumeOptions: { NoCopy: true } }),
+          })),
+        }),
       MaskedPaths: [...MASKED_PATHS],
       ReadonlyPaths: [...READONLY_PATHS],
     },
-    { renamed: HOST_CONFIG_NAMES, omitted: { Annotations: NIL_MAP, StorageOpt: NIL_MAP, Tmpfs: NIL_MAP, Sysctls: NIL_MAP, Mounts: NIL_SLICE, Init: NIL_POINTER } },
+    {
+      renamed: HOST_CONFIG_NAMES,
+      omitted: {
+        Annotations: NIL_MAP,
+        StorageOpt: NIL_MAP,
+        Tmpfs: NIL_MAP,
+        Sysctls: NIL_MAP,
+        Mounts: NIL_SLICE,
+        Init: NIL_POINTER,
+      },
+    },
   );
 }
 
 /** A PortMap: bindings grouped by `port/proto`, keys sorted as encoding/json sorts map keys. */
-function portMap(bindings: { key: string; hostIp: string; hostPort: string }[], unbound: string[] = []): Record<string, unknown> {
+function portMap(
+  bindings: { key: string; hostIp: string; hostPort: string }[],
+  unbound: string[] = [],
+): Record<string, unknown> {
   const map: Record<string, unknown> = {};
   for (const key of [...new Set([...bindings.map((b) => b.key), ...unbound])].sort()) {
     const own = bindings.filter((b) => b.key === key);
-    map[key] = own.length === 0 ? NIL_SLICE : own.map((b) => goStruct({ HostIp: new GoAddr(b.hostIp), HostPort: b.hostPort }, { renamed: { HostIP: 'HostIp' } }));
+    map[key] =
+      own.length === 0
+        ? NIL_SLICE
+        : own.map((b) =>
+            goStruct({ HostIp: new GoAddr(b.hostIp), HostPort: b.hostPort }, { renamed: { HostIP: 'HostIp' } }),
+          );
   }
   return map;
 }
@@ -231,16 +303,48 @@ function mounts(container: Container): Record<string, unknown>[] {
   return mountPoints(container).map((mount) => {
     const shape = { omitted: mount.type === 'bind' ? { Name: '', Driver: '' } : {} };
     return mount.type === 'bind'
-      ? goStruct({ Type: 'bind', Source: mount.source, Destination: mount.destination, Mode: mount.mode, RW: mount.rw, Propagation: 'rprivate' }, shape)
-      : goStruct({ Type: 'volume', Name: mount.name, Source: mount.source, Destination: mount.destination, Driver: 'local', Mode: mount.mode, RW: mount.rw, Propagation: '' }, shape);
+      ? goStruct(
+          {
+            Type: 'bind',
+            Source: mount.source,
+            Destination: mount.destination,
+            Mode: mount.mode,
+            RW: mount.rw,
+            Propagation: 'rprivate',
+          },
+          shape,
+        )
+      : goStruct(
+          {
+            Type: 'volume',
+            Name: mount.name,
+            Source: mount.source,
+            Destination: mount.destination,
+            Driver: 'local',
+            Mode: mount.mode,
+            RW: mount.rw,
+            Propagation: '',
+          },
+          shape,
+        );
   });
 }
 
 function containerConfig(container: Container): Record<string, unknown> {
   const { config } = container;
-  const exposed = Object.fromEntries(container.exposed.map((e) => `${e.port}/${e.protocol}`).sort().map((key) => [key, goStruct({})]));
+  const exposed = Object.fromEntries(
+    container.exposed
+      .map((e) => `${e.port}/${e.protocol}`)
+      .sort()
+      .map((key) => [key, goStruct({})]),
+  );
   // Config.Volumes: -v's anonymous volumes and, merged in, the image's VOLUMEs, mounted or not (daemon/commit.go merge).
-  const anonymous = [...new Set([...config.volumes.filter((spec) => !spec.includes(':')), ...(imageInfo(container.image)?.volumes ?? [])])].sort();
+  const anonymous = [
+    ...new Set([
+      ...config.volumes.filter((spec) => !spec.includes(':')),
+      ...(imageInfo(container.image)?.volumes ?? []),
+    ]),
+  ].sort();
   const fields: Record<string, unknown> = {
     Hostname: container.hostname,
     Domainname: '',
@@ -259,18 +363,37 @@ function containerConfig(container: Container): Record<string, unknown> {
     Volumes: anonymous.length > 0 ? Object.fromEntries(anonymous.map((path) => [path, goStruct({})])) : NIL_MAP,
     WorkingDir: config.workingDir,
     Entrypoint: config.entrypoint ? [...config.entrypoint] : NIL_SLICE,
-    Labels: Object.fromEntries(Object.keys(config.labels).sort().map((key) => [key, config.labels[key]])),
+    Labels: Object.fromEntries(
+      Object.keys(config.labels)
+        .sort()
+        .map((key) => [key, config.labels[key]]),
+    ),
     ...(config.stopSignal ? { StopSignal: config.stopSignal } : {}),
   };
   return goStruct(fields, {
-    omitted: { ExposedPorts: NIL_MAP, Healthcheck: NIL_POINTER, ArgsEscaped: false, NetworkDisabled: false, OnBuild: NIL_SLICE, StopSignal: '', StopTimeout: NIL_POINTER, Shell: NIL_SLICE },
+    omitted: {
+      ExposedPorts: NIL_MAP,
+      Healthcheck: NIL_POINTER,
+      ArgsEscaped: false,
+      NetworkDisabled: false,
+      OnBuild: NIL_SLICE,
+      StopSignal: '',
+      StopTimeout: NIL_POINTER,
+      Shell: NIL_SLICE,
+    },
   });
 }
 
 function networkSettings(container: Container, networks: readonly Network[]): Record<string, unknown> {
   const running = container.status === 'running';
   const sandboxId = sandboxIdOf(container);
-  const published = container.endpoints.flatMap((e) => e.published).map((p) => ({ key: `${p.containerPort}/${p.protocol}`, hostIp: p.hostIp, hostPort: p.hostPort === 0 ? '' : String(p.hostPort) }));
+  const published = container.endpoints
+    .flatMap((e) => e.published)
+    .map((p) => ({
+      key: `${p.containerPort}/${p.protocol}`,
+      hostIp: p.hostIp,
+      hostPort: p.hostPort === 0 ? '' : String(p.hostPort),
+    }));
   const exposedKeys = container.exposed.map((e) => `${e.port}/${e.protocol}`);
   return goStruct({
     SandboxID: running && sandboxKey(container) !== undefined ? sandboxId : '',
@@ -280,7 +403,10 @@ function networkSettings(container: Container, networks: readonly Network[]): Re
     Networks: Object.fromEntries(
       endpointsOf(container, networks)
         .sort((a, b) => (a.network.name < b.network.name ? -1 : 1))
-        .map(({ network, settings, endpoint }) => [network.name, endpointSettings(container, network, settings, endpoint)]),
+        .map(({ network, settings, endpoint }) => [
+          network.name,
+          endpointSettings(container, network, settings, endpoint),
+        ]),
     ),
   });
 }
@@ -296,44 +422,51 @@ function endpointsOf(container: Container, networks: readonly Network[]): Attach
   return container.networks.flatMap((id) => {
     const settings = container.endpointSettings[id];
     const network = networks.find((n) => n.id === id) ?? (settings && { id, name: settings.networkName });
-    return network ? [{ network, settings, endpoint: container.endpoints.find((e) => e.networkId === id && e.name === undefined) }] : [];
+    return network
+      ? [{ network, settings, endpoint: container.endpoints.find((e) => e.networkId === id && e.name === undefined) }]
+      : [];
   });
 }
 
-function endpointSettings(container: Container, network: Attachment['network'], settings: EndpointSettings | undefined, endpoint: Endpoint | undefined): Record<string, unknown> {
+function endpointSettings(
+  container: Container,
+  network: Attachment['network'],
+  settings: EndpointSettings | undefined,
+  endpoint: Endpoint | undefined,
+): Record<string, unknown> {
   const running = container.status === 'running';
   // A stop keeps NetworkID (cleanOperationalData).
   const joined = running || settings?.joined === true;
   // The host and none networks have an endpoint without addresses while the container runs.
-  const endpointId = endpoint?.endpointId ?? (network.driver ? modeEndpointId(container, network as Network) : undefined) ?? '';
-  return goStruct(
-    {
-      IPAMConfig: ipamConfig(settings),
-      Links: settings && settings.links.length > 0 ? [...settings.links] : NIL_SLICE,
-      // docker network connect sends an empty list and map where docker run sends none (connect.go runConnect).
-      Aliases: settings && (settings.aliases.length > 0 || settings.sentByConnect) ? [...settings.aliases] : NIL_SLICE,
-      DriverOpts: settings?.driverOpts ? { ...settings.driverOpts } : NIL_MAP,
-      GwPriority: settings?.gwPriority ?? 0,
-      NetworkID: joined ? network.id : '',
-      EndpointID: endpointId,
-      Gateway: new GoAddr(endpoint?.gateway === undefined ? '' : formatIpv4(endpoint.gateway)),
-      IPAddress: new GoAddr(endpoint?.address ? formatIpv4(endpoint.address.address) : ''),
-      // Before the first start the MAC asked for shows; a stop clears it (cleanOperationalData).
-      MacAddress: endpoint?.mac ?? (joined ? '' : (settings?.macAddress ?? '')),
-      IPPrefixLen: endpoint?.address?.prefix ?? 0,
-      IPv6Gateway: new GoAddr(endpoint?.gateway6 ?? ''),
-      GlobalIPv6Address: new GoAddr(endpoint?.address6?.address ?? ''),
-      GlobalIPv6PrefixLen: endpoint?.address6?.prefix ?? 0,
-      DNSNames: joined && isUserDefined(network.name) ? dnsNames(container, settings) : NIL_SLICE,
-    },
-  );
+  const endpointId =
+    endpoint?.endpointId ?? (network.driver ? modeEndpointId(container, network as Network) : undefined) ?? '';
+  return goStruct({
+    IPAMConfig: ipamConfig(settings),
+    Links: settings && settings.links.length > 0 ? [...settings.links] : NIL_SLICE,
+    // docker network connect sends an empty list and map where docker run sends none (connect.go runConnect).
+    Aliases: settings && (settings.aliases.length > 0 || settings.sentByConnect) ? [...settings.aliases] : NIL_SLICE,
+    DriverOpts: settings?.driverOpts ? { ...settings.driverOpts } : NIL_MAP,
+    GwPriority: settings?.gwPriority ?? 0,
+    NetworkID: joined ? network.id : '',
+    EndpointID: endpointId,
+    Gateway: new GoAddr(endpoint?.gateway === undefined ? '' : formatIpv4(endpoint.gateway)),
+    IPAddress: new GoAddr(endpoint?.address ? formatIpv4(endpoint.address.address) : ''),
+    // Before the first start the MAC asked for shows; a stop clears it (cleanOperationalData).
+    MacAddress: endpoint?.mac ?? (joined ? '' : (settings?.macAddress ?? '')),
+    IPPrefixLen: endpoint?.address?.prefix ?? 0,
+    IPv6Gateway: new GoAddr(endpoint?.gateway6 ?? ''),
+    GlobalIPv6Address: new GoAddr(endpoint?.address6?.address ?? ''),
+    GlobalIPv6PrefixLen: endpoint?.address6?.prefix ?? 0,
+    DNSNames: joined && isUserDefined(network.name) ? dnsNames(container, settings) : NIL_SLICE,
+  });
 }
 
 /** EndpointIPAMConfig: nil unless an address was asked for, or the request came from docker network connect, which always sends one. */
 function ipamConfig(settings: EndpointSettings | undefined): unknown {
   const ipv4 = settings?.ipv4Address;
   const linkLocal = settings?.linkLocalIps ?? [];
-  if (ipv4 === undefined && settings?.ipv6Address === undefined && linkLocal.length === 0 && !settings?.sentByConnect) return NIL_POINTER;
+  if (ipv4 === undefined && settings?.ipv6Address === undefined && linkLocal.length === 0 && !settings?.sentByConnect)
+    return NIL_POINTER;
   // omitzero and omitempty: a field without a value is left out of the JSON, not of templates.
   const present: Record<string, unknown> = {};
   const omitted: Record<string, unknown> = {};

@@ -21,22 +21,38 @@ import type { ImageInfo } from './images';
  * Comment (the last history entry's), Descriptor (needs the index's size) and
  * RootFS.Layers (the uncompressed layers' diff IDs); RootFS keeps its Type.
  */
-export function inspectImage({ image, references }: ResolvedImage, tagTimes: Readonly<Record<string, number>>): Record<string, unknown> {
+export function inspectImage(
+  { image, references }: ResolvedImage,
+  tagTimes: Readonly<Record<string, number>>,
+): Record<string, unknown> {
   const lastTagMs = Math.max(...references.map((reference) => tagTimes[reference] ?? HOST_BOOT_MS));
   const repository = repositoryPath(image.repository);
-  return goStruct({
-    Id: image.digest,
-    RepoTags: [...references],
-    RepoDigests: [`${image.repository}@${image.digest}`],
-    Created: image.created,
-    Config: imageConfig(image),
-    Architecture: 'amd64',
-    Os: 'linux',
-    Size: image.contentSize,
-    RootFS: goStruct({ Type: 'layers' }),
-    Metadata: goStruct({ LastTagTime: lastTagTime(image, lastTagMs) }),
-    Identity: goStruct({ Pull: [goStruct({ Repository: `docker.io/${repository}` })] }),
-  }, { omitted: { Comment: '', Author: '', Variant: '', OsVersion: '', GraphDriver: NIL_POINTER, Descriptor: NIL_POINTER, Manifests: NIL_SLICE } });
+  return goStruct(
+    {
+      Id: image.digest,
+      RepoTags: [...references],
+      RepoDigests: [`${image.repository}@${image.digest}`],
+      Created: image.created,
+      Config: imageConfig(image),
+      Architecture: 'amd64',
+      Os: 'linux',
+      Size: image.contentSize,
+      RootFS: goStruct({ Type: 'layers' }),
+      Metadata: goStruct({ LastTagTime: lastTagTime(image, lastTagMs) }),
+      Identity: goStruct({ Pull: [goStruct({ Repository: `docker.io/${repository}` })] }),
+    },
+    {
+      omitted: {
+        Comment: '',
+        Author: '',
+        Variant: '',
+        OsVersion: '',
+        GraphDriver: NIL_POINTER,
+        Descriptor: NIL_POINTER,
+        Manifests: NIL_SLICE,
+      },
+    },
+  );
 }
 
 function lastTagTime(image: ImageInfo, ms: number): GoTime {
@@ -51,18 +67,39 @@ function lastTagTime(image: ImageInfo, ms: number): GoTime {
  */
 function imageConfig(image: ImageInfo): Record<string, unknown> {
   const set = (keys: readonly string[]) => Object.fromEntries([...keys].sort().map((key) => [key, goStruct({})]));
-  const labels = Object.fromEntries(Object.keys(image.labels).sort().map((key) => [key, image.labels[key]]));
-  return goStruct({
-    ...(image.exposed.length > 0 && { ExposedPorts: set(image.exposed.map((port) => `${port}/tcp`)) }),
-    ...(image.env.length > 0 && { Env: [...image.env] }),
-    ...(image.entrypoint.length > 0 && { Entrypoint: [...image.entrypoint] }),
-    ...(image.cmd.length > 0 && { Cmd: [...image.cmd] }),
-    ...(image.volumes.length > 0 && { Volumes: set(image.volumes) }),
-    ...(image.workingDir !== '' && { WorkingDir: image.workingDir }),
-    ...(Object.keys(labels).length > 0 && { Labels: labels }),
-    ...(image.stopSignal !== undefined && { StopSignal: image.stopSignal }),
-  }, {
-    // What a template reads on the typed value when the JSON leaves a field out.
-    omitted: { User: '', ExposedPorts: NIL_MAP, Env: NIL_SLICE, Entrypoint: NIL_SLICE, Cmd: NIL_SLICE, Volumes: NIL_MAP, WorkingDir: '', Labels: NIL_MAP, StopSignal: '', ArgsEscaped: false, Healthcheck: NIL_POINTER, OnBuild: NIL_SLICE, Shell: NIL_SLICE },
-  });
+  const labels = Object.fromEntries(
+    Object.keys(image.labels)
+      .sort()
+      .map((key) => [key, image.labels[key]]),
+  );
+  return goStruct(
+    {
+      ...(image.exposed.length > 0 && { ExposedPorts: set(image.exposed.map((port) => `${port}/tcp`)) }),
+      ...(image.env.length > 0 && { Env: [...image.env] }),
+      ...(image.entrypoint.length > 0 && { Entrypoint: [...image.entrypoint] }),
+      ...(image.cmd.length > 0 && { Cmd: [...image.cmd] }),
+      ...(image.volumes.length > 0 && { Volumes: set(image.volumes) }),
+      ...(image.workingDir !== '' && { WorkingDir: image.workingDir }),
+      ...(Object.keys(labels).length > 0 && { Labels: labels }),
+      ...(image.stopSignal !== undefined && { StopSignal: image.stopSignal }),
+    },
+    {
+      // What a template reads on the typed value when the JSON leaves a field out.
+      omitted: {
+        User: '',
+        ExposedPorts: NIL_MAP,
+        Env: NIL_SLICE,
+        Entrypoint: NIL_SLICE,
+        Cmd: NIL_SLICE,
+        Volumes: NIL_MAP,
+        WorkingDir: '',
+        Labels: NIL_MAP,
+        StopSignal: '',
+        ArgsEscaped: false,
+        Healthcheck: NIL_POINTER,
+        OnBuild: NIL_SLICE,
+        Shell: NIL_SLICE,
+      },
+    },
+  );
 }

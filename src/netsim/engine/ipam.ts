@@ -1,4 +1,14 @@
-import { broadcastOf, cidr, contains, formatCidr, networkOf, overlaps, parseCidr, sizeOf, type Cidr } from '../wire/cidr';
+import {
+  broadcastOf,
+  cidr,
+  contains,
+  formatCidr,
+  networkOf,
+  overlaps,
+  parseCidr,
+  sizeOf,
+  type Cidr,
+} from '../wire/cidr';
 import { formatIpv4, ipv4FromNumber, offsetIpv4, type Ipv4 } from '../wire/ipv4';
 import type { IpamConfig } from './network';
 
@@ -23,7 +33,10 @@ export function* candidateSubnets(pools?: readonly { base: Cidr; size: number }[
 }
 
 /** The first subnet of the pools (daemon.json's default-address-pools, else Docker's) that overlaps nothing already in use. */
-export function nextFreeSubnet(inUse: readonly Cidr[], pools?: readonly { base: Cidr; size: number }[]): Cidr | undefined {
+export function nextFreeSubnet(
+  inUse: readonly Cidr[],
+  pools?: readonly { base: Cidr; size: number }[],
+): Cidr | undefined {
   for (const subnet of candidateSubnets(pools)) {
     if (!inUse.some((used) => overlaps(used, subnet))) return subnet;
   }
@@ -38,7 +51,8 @@ export interface IpamRequest {
   readonly auxAddresses: Readonly<Record<string, Ipv4>>;
 }
 
-const sameCidr = (a: Cidr | undefined, b: Cidr | undefined) => a === b || (a !== undefined && b !== undefined && a.address === b.address && a.prefix === b.prefix);
+const sameCidr = (a: Cidr | undefined, b: Cidr | undefined) =>
+  a === b || (a !== undefined && b !== undefined && a.address === b.address && a.prefix === b.prefix);
 const masked = (prefix: Cidr) => networkOf(prefix);
 
 /**
@@ -48,16 +62,26 @@ const masked = (prefix: Cidr) => networkOf(prefix);
 export function ipamConfigProblems(configs: readonly IpamRequest[]): string[] {
   return configs.flatMap(({ subnet, ipRange, gateway, auxAddresses }) => {
     const problems: string[] = [];
-    if (!sameCidr(subnet, masked(subnet))) problems.push(`invalid subnet ${formatCidr(subnet)}: it should be ${formatCidr(masked(subnet))}`);
+    if (!sameCidr(subnet, masked(subnet)))
+      problems.push(`invalid subnet ${formatCidr(subnet)}: it should be ${formatCidr(masked(subnet))}`);
     if (ipRange) {
       const range = formatCidr(ipRange);
-      if (ipRange.prefix < subnet.prefix) problems.push(`invalid ip-range ${range}: CIDR block is bigger than its parent subnet ${formatCidr(subnet)}`);
-      if (!sameCidr(ipRange, masked(ipRange))) problems.push(`invalid ip-range ${range}: it should be ${formatCidr(masked(ipRange))}`);
-      if (!overlaps(subnet, ipRange)) problems.push(`invalid ip-range ${range}: parent subnet ${formatCidr(subnet)} doesn't contain ip-range`);
+      if (ipRange.prefix < subnet.prefix)
+        problems.push(`invalid ip-range ${range}: CIDR block is bigger than its parent subnet ${formatCidr(subnet)}`);
+      if (!sameCidr(ipRange, masked(ipRange)))
+        problems.push(`invalid ip-range ${range}: it should be ${formatCidr(masked(ipRange))}`);
+      if (!overlaps(subnet, ipRange))
+        problems.push(`invalid ip-range ${range}: parent subnet ${formatCidr(subnet)} doesn't contain ip-range`);
     }
-    if (gateway !== undefined && !contains(subnet, gateway)) problems.push(`invalid gateway ${formatIpv4(gateway)}: parent subnet ${formatCidr(subnet)} doesn't contain this address`);
+    if (gateway !== undefined && !contains(subnet, gateway))
+      problems.push(
+        `invalid gateway ${formatIpv4(gateway)}: parent subnet ${formatCidr(subnet)} doesn't contain this address`,
+      );
     for (const [name, address] of Object.entries(auxAddresses)) {
-      if (!contains(subnet, address)) problems.push(`invalid auxiliary address ${name}: parent subnet ${formatCidr(subnet)} doesn't contain this address`);
+      if (!contains(subnet, address))
+        problems.push(
+          `invalid auxiliary address ${name}: parent subnet ${formatCidr(subnet)} doesn't contain this address`,
+        );
     }
     return problems;
   });
@@ -99,7 +123,10 @@ export function firstFree(config: Pick<IpamConfig, 'subnet' | 'ipRange'>, taken:
 }
 
 /** defaultipam's allocationStatus: every address the pool holds, and what its range has left. */
-export function poolStatus(config: Pick<IpamConfig, 'subnet' | 'ipRange'>, taken: ReadonlySet<Ipv4>): { IPsInUse: number; DynamicIPsAvailable: number } {
+export function poolStatus(
+  config: Pick<IpamConfig, 'subnet' | 'ipRange'>,
+  taken: ReadonlySet<Ipv4>,
+): { IPsInUse: number; DynamicIPsAvailable: number } {
   const range = config.ipRange ?? config.subnet;
   const inRange = [...taken].filter((address) => contains(range, address)).length;
   return { IPsInUse: taken.size, DynamicIPsAvailable: sizeOf(range) - inRange };
@@ -120,6 +147,10 @@ export function takenInPool(
   const gateways = configs.flatMap((config) => (config.gateway === undefined ? [] : [config.gateway]));
   const auxiliary = configs.flatMap((config) => Object.values(config.auxAddresses));
   const ids = new Set(sharing.map((network) => network.id));
-  const addresses = endpoints.flatMap((endpoint) => (endpoint.address && ids.has(endpoint.networkId) && contains(subnet, endpoint.address.address) ? [endpoint.address.address] : []));
+  const addresses = endpoints.flatMap((endpoint) =>
+    endpoint.address && ids.has(endpoint.networkId) && contains(subnet, endpoint.address.address)
+      ? [endpoint.address.address]
+      : [],
+  );
   return new Set([...reservedAddresses(subnet), ...gateways, ...auxiliary, ...addresses]);
 }

@@ -1,4 +1,13 @@
-import { formatIpv6, formatIpv6Cidr, ipv6Contains, ipv6NetworkOf, ipv6Overlaps, offsetIpv6, parseIpv6, type Ipv6Cidr } from '../wire/ipv6';
+import {
+  formatIpv6,
+  formatIpv6Cidr,
+  ipv6Contains,
+  ipv6NetworkOf,
+  ipv6Overlaps,
+  offsetIpv6,
+  parseIpv6,
+  type Ipv6Cidr,
+} from '../wire/ipv6';
 import type { Daemon } from './daemon';
 import { EngineError } from './errors';
 import type { Ipam6Config, Network } from './network';
@@ -15,8 +24,10 @@ export function ipam6ConfigProblems(requests: readonly Ipam6Request[]): string[]
   return requests.flatMap(({ subnet, gateway }) => {
     const problems: string[] = [];
     const masked = ipv6NetworkOf(subnet);
-    if (masked.address !== subnet.address) problems.push(`invalid subnet ${formatIpv6Cidr(subnet)}: it should be ${formatIpv6Cidr(masked)}`);
-    if (gateway !== undefined && !ipv6Contains(masked, gateway)) problems.push(`invalid gateway ${gateway}: parent subnet ${formatIpv6Cidr(subnet)} doesn't contain this address`);
+    if (masked.address !== subnet.address)
+      problems.push(`invalid subnet ${formatIpv6Cidr(subnet)}: it should be ${formatIpv6Cidr(masked)}`);
+    if (gateway !== undefined && !ipv6Contains(masked, gateway))
+      problems.push(`invalid gateway ${gateway}: parent subnet ${formatIpv6Cidr(subnet)} doesn't contain this address`);
     return problems;
   });
 }
@@ -65,14 +76,23 @@ export function allocatePools6(daemon: Daemon, requests: readonly Ipam6Request[]
     if ([...existing, ...configs.map((config) => config.subnet)].some((used) => ipv6Overlaps(used, subnet))) {
       throw new EngineError('forbidden', 'invalid pool request: Pool overlaps with other one on this address space');
     }
-    configs.push({ subnet, gateway: request.gateway === undefined ? offsetIpv6(subnet.address, 1) : formatIpv6(parseIpv6(request.gateway)!) });
+    configs.push({
+      subnet,
+      gateway: request.gateway === undefined ? offsetIpv6(subnet.address, 1) : formatIpv6(parseIpv6(request.gateway)!),
+    });
   }
   return configs;
 }
 
 /** What an IPv6 pool holds: the subnet-router anycast address (newPoolData), the gateway, and the endpoints' addresses. */
-export function takenInPool6(config: Ipam6Config, network: Network, endpoints: readonly { readonly networkId: string; readonly address6?: Ipv6Cidr | undefined }[]): Set<string> {
-  const addresses = endpoints.filter((endpoint) => endpoint.networkId === network.id && endpoint.address6).map((endpoint) => endpoint.address6!.address);
+export function takenInPool6(
+  config: Ipam6Config,
+  network: Network,
+  endpoints: readonly { readonly networkId: string; readonly address6?: Ipv6Cidr | undefined }[],
+): Set<string> {
+  const addresses = endpoints
+    .filter((endpoint) => endpoint.networkId === network.id && endpoint.address6)
+    .map((endpoint) => endpoint.address6!.address);
   return new Set([config.subnet.address, ...(config.gateway === undefined ? [] : [config.gateway]), ...addresses]);
 }
 

@@ -15,7 +15,6 @@ import { hostnameAddress, httpdStartup } from './apache-log';
 import { derivedInt } from './derived';
 import { HTTPD_VERSION } from '../userland/web-servers';
 
-
 interface ServerSocket {
   readonly address: string;
   readonly port: number;
@@ -30,14 +29,35 @@ interface ServerSocket {
  * Apache's ListenBacklog are both 511.
  */
 const APACHE_PORT_80: readonly ServerSocket[] = [{ address: '::', port: 80, v6Only: false }];
-const IMAGE_SERVERS: Record<string, { process: string; service: SocketService; backlog: number; sockets: readonly ServerSocket[] }> = {
-  nginx: { process: 'nginx', service: { kind: 'http', server: 'nginx' }, backlog: 511, sockets: [{ address: '0.0.0.0', port: 80, v6Only: false }, { address: '::', port: 80, v6Only: true }] },
+const IMAGE_SERVERS: Record<
+  string,
+  { process: string; service: SocketService; backlog: number; sockets: readonly ServerSocket[] }
+> = {
+  nginx: {
+    process: 'nginx',
+    service: { kind: 'http', server: 'nginx' },
+    backlog: 511,
+    sockets: [
+      { address: '0.0.0.0', port: 80, v6Only: false },
+      { address: '::', port: 80, v6Only: true },
+    ],
+  },
   httpd: { process: 'httpd', service: { kind: 'http', server: 'httpd' }, backlog: 511, sockets: APACHE_PORT_80 },
   // apache2ctl -D FOREGROUND runs Debian's apache2 (ports.conf `Listen 80`). ~: ss -p names PID 1,
   // though apache2ctl runs apache2 as its child rather than exec'ing it.
-  'josedom24/aplicacionweb': { process: 'apache2', service: { kind: 'http', server: 'aplicacionweb' }, backlog: 511, sockets: APACHE_PORT_80 },
+  'josedom24/aplicacionweb': {
+    process: 'apache2',
+    service: { kind: 'http', server: 'aplicacionweb' },
+    backlog: 511,
+    sockets: APACHE_PORT_80,
+  },
   // docker-library/wordpress: docker-entrypoint.sh execs apache2-foreground, which execs `apache2 -DFOREGROUND`.
-  wordpress: { process: 'apache2', service: { kind: 'http', server: 'wordpress' }, backlog: 511, sockets: APACHE_PORT_80 },
+  wordpress: {
+    process: 'apache2',
+    service: { kind: 'http', server: 'wordpress' },
+    backlog: 511,
+    sockets: APACHE_PORT_80,
+  },
   // MariaDB/mariadb-docker's Dockerfile comments out `bind-address` in /etc/mysql's *.cnf, so
   // mariadbd listens on every address getaddrinfo(NULL) gives, one socket each: its log says
   // `Server socket created on IP: '0.0.0.0', port: '3306'.` then `'::'` (real 12.3 logs), so the
@@ -46,8 +66,21 @@ const IMAGE_SERVERS: Record<string, { process: string; service: SocketService; b
   // WL#9704 quotes it), assumed kept by MariaDB, not checked in MariaDB's mysqld.cc.
   // traefik/whoami (app.go): http.ListenAndServe(":80"), Go's one dual-stack socket; Go's listen backlog is
   // /proc/sys/net/core/somaxconn, 4096.
-  'traefik/whoami': { process: 'whoami', service: { kind: 'http', server: 'whoami' }, backlog: 4096, sockets: [{ address: '::', port: 80, v6Only: false }] },
-  mariadb: { process: 'mariadbd', service: { kind: 'mariadb', accounts: [], databases: [] }, backlog: 80, sockets: [{ address: '0.0.0.0', port: 3306, v6Only: false }, { address: '::', port: 3306, v6Only: true }] },
+  'traefik/whoami': {
+    process: 'whoami',
+    service: { kind: 'http', server: 'whoami' },
+    backlog: 4096,
+    sockets: [{ address: '::', port: 80, v6Only: false }],
+  },
+  mariadb: {
+    process: 'mariadbd',
+    service: { kind: 'mariadb', accounts: [], databases: [] },
+    backlog: 80,
+    sockets: [
+      { address: '0.0.0.0', port: 3306, v6Only: false },
+      { address: '::', port: 3306, v6Only: true },
+    ],
+  },
 };
 
 /**
@@ -58,7 +91,8 @@ const IMAGE_SERVERS: Record<string, { process: string; service: SocketService; b
 function serviceOf(container: Container, service: SocketService): SocketService {
   if (service.kind === 'mariadb') return { kind: 'mariadb', ...mariadbAccounts(container) };
   if (service.kind === 'http' && service.server === 'whoami') return { ...service, hostname: container.hostname };
-  if (service.kind === 'http' && service.server === 'wordpress' && wordpressConfigured(container)) return { kind: 'http', server: 'wordpress-configured', database: wordpressDatabase(container) };
+  if (service.kind === 'http' && service.server === 'wordpress' && wordpressConfigured(container))
+    return { kind: 'http', server: 'wordpress-configured', database: wordpressDatabase(container) };
   return service;
 }
 
@@ -73,19 +107,33 @@ export function startServers(daemon: Daemon, container: Container, namespace: Na
     const { socket, backlog, process, service, fd } = fromCommand;
     // A taken port: BusyBox's xbind dies (bind: Address in use), and so does the container; not modelled, it just does not listen.
     try {
-      daemon.kernel.listen(namespace, { protocol: 'tcp', ...socket, backlog, process: { name: process, pid: container.pid, fd }, service });
+      daemon.kernel.listen(namespace, {
+        protocol: 'tcp',
+        ...socket,
+        backlog,
+        process: { name: process, pid: container.pid, fd },
+        service,
+      });
     } catch (error) {
       if (!(error instanceof KernelError) || error.errno !== 'EADDRINUSE') throw error;
     }
     return [];
   }
-  const servers = runsImageDefault(container) ? IMAGE_SERVERS[parseImageReference(container.image).familiar] : undefined;
+  const servers = runsImageDefault(container)
+    ? IMAGE_SERVERS[parseImageReference(container.image).familiar]
+    : undefined;
   if (!servers || container.pid === undefined) return [];
   const service = serviceOf(container, servers.service);
   const failed: string[] = [];
   servers.sockets.forEach((socket, index) => {
     try {
-      daemon.kernel.listen(namespace, { protocol: 'tcp', ...socket, backlog: servers.backlog, process: { name: servers.process, pid: container.pid!, fd: 6 + index }, service });
+      daemon.kernel.listen(namespace, {
+        protocol: 'tcp',
+        ...socket,
+        backlog: servers.backlog,
+        process: { name: servers.process, pid: container.pid!, fd: 6 + index },
+        service,
+      });
     } catch (error) {
       if (!(error instanceof KernelError) || error.errno !== 'EADDRINUSE') throw error;
       failed.push(`${socket.address.includes(':') ? `[${socket.address}]` : socket.address}:${socket.port}`);
@@ -99,11 +147,22 @@ export function startServers(daemon: Daemon, container: Container, namespace: Na
  * What the image's server logs as it starts, or as it fails to bind `failed`
  * (nginx-log.ts, apache-log.ts). ~: httpd's own bind failure (AH00072) is not modelled.
  */
-export function serverStartLog(container: Container, nowMs: number, failed: readonly string[]): Omit<LogEntry, 'timeMs'>[] {
+export function serverStartLog(
+  container: Container,
+  nowMs: number,
+  failed: readonly string[],
+): Omit<LogEntry, 'timeMs'>[] {
   if (!runsImageDefault(container)) return [];
   switch (parseImageReference(container.image).familiar) {
     case 'nginx':
-      return failed.length > 0 ? nginxBindFailure(nowMs, failed) : nginxStartup(nowMs, HOST_KERNEL_RELEASE, HOST_CPUS, imageInfo(container.image)?.os.family === 'alpine' ? 'alpine' : 'debian');
+      return failed.length > 0
+        ? nginxBindFailure(nowMs, failed)
+        : nginxStartup(
+            nowMs,
+            HOST_KERNEL_RELEASE,
+            HOST_CPUS,
+            imageInfo(container.image)?.os.family === 'alpine' ? 'alpine' : 'debian',
+          );
     case 'httpd': {
       if (failed.length > 0) return [];
       const micros = (nowMs % 1000) * 1000 + derivedInt(container.id, 'apache:start', 1000);
@@ -116,7 +175,6 @@ export function serverStartLog(container: Container, nowMs: number, failed: read
       return [];
   }
 }
-
 
 /**
  * docker-proxy: one process per published address and port, listening on the
@@ -141,7 +199,9 @@ export function startProxies(daemon: Daemon, endpoint: Endpoint): void {
         port: port.hostPort,
         v6Only: port.hostIp.includes(':'),
         // Without the proxy dockerd keeps the socket it bound (port_mapping_linux.go: only a started proxy takes it).
-        process: proxy ? { name: 'docker-proxy', pid: daemon.state.lastPid, fd: 4 } : { name: 'dockerd', pid: dockerd, fd: 60 + index },
+        process: proxy
+          ? { name: 'docker-proxy', pid: daemon.state.lastPid, fd: 4 }
+          : { name: 'dockerd', pid: dockerd, fd: 60 + index },
         service: proxy
           ? { kind: 'docker-proxy' as const, address: container, ...address6, port: port.containerPort }
           : { kind: 'held' as const, address: container, ...address6, port: port.containerPort },
@@ -151,6 +211,12 @@ export function startProxies(daemon: Daemon, endpoint: Endpoint): void {
 }
 
 export function stopProxies(daemon: Daemon, endpoint: Endpoint): void {
-  const ours = (service: { address: unknown; address6?: string }) => (endpoint.address ? service.address === endpoint.address.address : service.address === undefined && service.address6 === endpoint.address6?.address);
-  daemon.kernel.closeSocketsWhere(daemon.kernel.root, (socket) => (socket.service.kind === 'docker-proxy' || socket.service.kind === 'held') && ours(socket.service));
+  const ours = (service: { address: unknown; address6?: string }) =>
+    endpoint.address
+      ? service.address === endpoint.address.address
+      : service.address === undefined && service.address6 === endpoint.address6?.address;
+  daemon.kernel.closeSocketsWhere(
+    daemon.kernel.root,
+    (socket) => (socket.service.kind === 'docker-proxy' || socket.service.kind === 'held') && ours(socket.service),
+  );
 }

@@ -47,7 +47,12 @@ export function mariadbSettings(env: ReadonlyMap<string, string>): MariadbSettin
 
 /** docker_verify_minimum_env's first check: a new datadir needs one of the root password options. */
 export function lacksRootPassword(settings: MariadbSettings): boolean {
-  return !settings.rootPassword && !settings.rootPasswordHash && !settings.allowEmptyRootPassword && !settings.randomRootPassword;
+  return (
+    !settings.rootPassword &&
+    !settings.rootPasswordHash &&
+    !settings.allowEmptyRootPassword &&
+    !settings.randomRootPassword
+  );
 }
 
 /**
@@ -57,7 +62,10 @@ export function lacksRootPassword(settings: MariadbSettings): boolean {
  */
 const PWGEN_ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!"#$%&()*+,-./:;<=>?@[]^_`{|}~';
 export function generatedRootPassword(containerId: string): string {
-  return Array.from({ length: 32 }, (_, index) => PWGEN_ALPHABET[derivedInt(containerId, `mariadb:pwgen:${index}`, PWGEN_ALPHABET.length)]).join('');
+  return Array.from(
+    { length: 32 },
+    (_, index) => PWGEN_ALPHABET[derivedInt(containerId, `mariadb:pwgen:${index}`, PWGEN_ALPHABET.length)],
+  ).join('');
 }
 
 /** `date --rfc-3339=seconds` in the container (UTC). */
@@ -68,16 +76,25 @@ function serverTime(ms: number): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 13).replace(/^0/, ' ')}${iso.slice(13, 19)}`;
 }
 
-const note = (ms: number, text: string): Line => ({ stream: 'stdout', text: `${entrypointTime(ms)} [Note] [Entrypoint]: ${text}` });
+const note = (ms: number, text: string): Line => ({
+  stream: 'stdout',
+  text: `${entrypointTime(ms)} [Note] [Entrypoint]: ${text}`,
+});
 const blank: Line = { stream: 'stdout', text: '' };
-const server = (ms: number, level: 'Note' | 'Warning', text: string): Line => ({ stream: 'stderr', text: `${serverTime(ms)} 0 [${level}] ${text}` });
+const server = (ms: number, level: 'Note' | 'Warning', text: string): Line => ({
+  stream: 'stderr',
+  text: `${serverTime(ms)} 0 [${level}] ${text}`,
+});
 
 /** The lines before the datadir is looked at: the script runs as root, warns, then re-execs itself through gosu. */
 function preamble(ms: number): Line[] {
   const started = note(ms, `Entrypoint script for MariaDB Server ${PACKAGE_VERSION} started.`);
   return [
     started,
-    { stream: 'stderr', text: `${entrypointTime(ms)} [Warn] [Entrypoint]: /sys/fs/cgroup///memory.pressure not writable, functionality unavailable to MariaDB` },
+    {
+      stream: 'stderr',
+      text: `${entrypointTime(ms)} [Warn] [Entrypoint]: /sys/fs/cgroup///memory.pressure not writable, functionality unavailable to MariaDB`,
+    },
     note(ms, "Switching to dedicated user 'mysql'"),
     started,
   ];
@@ -89,19 +106,28 @@ export function mariadbMissingPassword(ms: number): Line[] {
   return [
     ...preamble(ms),
     { stream: 'stderr', text: error },
-    { stream: 'stderr', text: '\tYou need to specify one of MARIADB_ROOT_PASSWORD, MARIADB_ROOT_PASSWORD_HASH, MARIADB_ALLOW_EMPTY_ROOT_PASSWORD and MARIADB_RANDOM_ROOT_PASSWORD' },
+    {
+      stream: 'stderr',
+      text: '\tYou need to specify one of MARIADB_ROOT_PASSWORD, MARIADB_ROOT_PASSWORD_HASH, MARIADB_ALLOW_EMPTY_ROOT_PASSWORD and MARIADB_RANDOM_ROOT_PASSWORD',
+    },
   ];
 }
 
 const URING = [
   'mariadbd: io_uring_queue_init() failed with EPERM: sysctl kernel.io_uring_disabled has the value 2, or 1 and the user of the process is not a member of sysctl kernel.io_uring_group. (see man 2 io_uring_setup).',
 ];
-const uringWarning = (ms: number): Line[] => [...URING.map((text) => server(ms, 'Warning', text)), { stream: 'stderr', text: 'create_uring failed: falling back to libaio' }];
+const uringWarning = (ms: number): Line[] => [
+  ...URING.map((text) => server(ms, 'Warning', text)),
+  { stream: 'stderr', text: 'create_uring failed: falling back to libaio' },
+];
 
 /** server_uid: base64 of a SHA-1 (20 bytes) of the datadir's identity; here derived from the container. */
 function serverUid(containerId: string, label: string): string {
   const hex = derivedHex(containerId, label, 40);
-  const bytes = hex.match(/../g)!.map((pair) => String.fromCharCode(parseInt(pair, 16))).join('');
+  const bytes = hex
+    .match(/../g)!
+    .map((pair) => String.fromCharCode(parseInt(pair, 16)))
+    .join('');
   return btoa(bytes);
 }
 
@@ -135,9 +161,15 @@ function serverStart(ms: number, pid: number, uid: string, networked: boolean): 
           n("Server socket created on IP: '::', port: '3306'."),
           n('mariadbd: Event Scheduler: Loaded 0 events'),
         ]
-      : [n('mariadbd: Event Scheduler: Loaded 0 events'), n('Replication not automatically started: --skip-slave-start was specified')]),
+      : [
+          n('mariadbd: Event Scheduler: Loaded 0 events'),
+          n('Replication not automatically started: --skip-slave-start was specified'),
+        ]),
     n('mariadbd: ready for connections.'),
-    { stream: 'stderr', text: `Version: '${MARIADB_VERSION}'  socket: '/run/mysqld/mysqld.sock'  port: ${networked ? 3306 : 0}  mariadb.org binary distribution` },
+    {
+      stream: 'stderr',
+      text: `Version: '${MARIADB_VERSION}'  socket: '/run/mysqld/mysqld.sock'  port: ${networked ? 3306 : 0}  mariadb.org binary distribution`,
+    },
   ];
 }
 
@@ -175,7 +207,9 @@ export function mariadbFirstStart(startMs: number, containerId: string, settings
     note(at(2), 'Waiting for server startup'),
     ...serverStart(at(2), TEMPORARY_SERVER_PID, serverUid(containerId, 'mariadb:temporary'), false),
     note(at(3), 'Temporary server started.'),
-    ...(settings.randomRootPassword ? [note(at(4), `GENERATED ROOT PASSWORD: ${generatedRootPassword(containerId)}`)] : []),
+    ...(settings.randomRootPassword
+      ? [note(at(4), `GENERATED ROOT PASSWORD: ${generatedRootPassword(containerId)}`)]
+      : []),
     ...(database ? [note(at(4), `Creating database ${database}`)] : []),
     ...(password && user ? [note(at(4), `Creating user ${user}`)] : []),
     ...(password && user && database ? [note(at(4), `Giving user ${user} access to schema ${database}`)] : []),
@@ -190,4 +224,3 @@ export function mariadbFirstStart(startMs: number, containerId: string, settings
     ...serverStart(at(4), 1, serverUid(containerId, 'mariadb:server'), true),
   ];
 }
-

@@ -16,6 +16,7 @@ export function isModeNetwork(network: Pick<Network, 'driver'>): boolean {
 
 /** That endpoint's ID while the container runs on the network: a new endpoint at each start, deleted at the stop (releaseNetwork). */
 export function modeEndpointId(container: Container, network: Network): string | undefined {
-  if (container.status !== 'running' || !isModeNetwork(network) || !container.networks.includes(network.id)) return undefined;
+  if (container.status !== 'running' || !isModeNetwork(network) || !container.networks.includes(network.id))
+    return undefined;
   return derivedHex(container.id, `endpoint-${network.id}-${container.starts}`, 64);
 }

@@ -22,7 +22,13 @@ export interface Driver {
   /** DeleteNetwork: undoes what create did. */
   remove(daemon: Daemon, network: Network): void;
   /** Join: puts the endpoint's interface in the container's namespace; returns the host end of a veth, if it made one. */
-  join(daemon: Daemon, sandbox: Namespace, network: Network, endpoint: Endpoint, isGateway: boolean): string | undefined;
+  join(
+    daemon: Daemon,
+    sandbox: Namespace,
+    network: Network,
+    endpoint: Endpoint,
+    isGateway: boolean,
+  ): string | undefined;
   /** Leave and DeleteEndpoint: the interface and its rules go. `sandbox` is undefined once the namespace is gone. */
   leave(daemon: Daemon, sandbox: Namespace | undefined, network: Network, endpoint: Endpoint): void;
 }

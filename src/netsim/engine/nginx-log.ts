@@ -39,17 +39,24 @@ const RLIMIT_NOFILE = '1024:524288';
 /** The entrypoint's scripts and the commands they run use the PIDs before the first worker's. */
 export const NGINX_FIRST_WORKER_PID = 29;
 
-
 /** What /docker-entrypoint.sh echoes (stdout) before it execs `nginx` or `nginx-debug`. */
 export const entrypointLines = (): Line[] => ENTRYPOINT.map((text) => ({ stream: 'stdout', text }));
-const notice = (ms: number, text: string): Line => ({ stream: 'stderr', text: `${nginxTime(ms)} [notice] 1#1: ${text}` });
+const notice = (ms: number, text: string): Line => ({
+  stream: 'stderr',
+  text: `${nginxTime(ms)} [notice] 1#1: ${text}`,
+});
 
 /**
  * A successful start: the notices of ngx_event_module_init, ngx_os_status
  * (ngx_posix_init.c, ngx_linux_init.c) and ngx_start_worker_processes, one
  * worker per CPU (`worker_processes auto`).
  */
-export function nginxStartup(nowMs: number, kernelRelease: string, workers: number, base: keyof typeof COMPILERS = 'debian'): Line[] {
+export function nginxStartup(
+  nowMs: number,
+  kernelRelease: string,
+  workers: number,
+  base: keyof typeof COMPILERS = 'debian',
+): Line[] {
   return [
     ...entrypointLines(),
     notice(nowMs, 'using the "epoll" event method'),
@@ -58,7 +65,9 @@ export function nginxStartup(nowMs: number, kernelRelease: string, workers: numb
     notice(nowMs, `OS: Linux ${kernelRelease}`),
     notice(nowMs, `getrlimit(RLIMIT_NOFILE): ${RLIMIT_NOFILE}`),
     notice(nowMs, 'start worker processes'),
-    ...Array.from({ length: workers }, (_, index) => notice(nowMs, `start worker process ${NGINX_FIRST_WORKER_PID + index}`)),
+    ...Array.from({ length: workers }, (_, index) =>
+      notice(nowMs, `start worker process ${NGINX_FIRST_WORKER_PID + index}`),
+    ),
   ];
 }
 
@@ -113,9 +122,16 @@ export function nginxAccessLine(served: ServedHttp): string {
  * server, request and host. `connection` is ngx_connection_counter (`*N`),
  * shared by the workers and counted from the master's start.
  */
-export function nginxNotFoundLine(served: ServedHttp, worker: number, connection: number, host: string | undefined): string {
+export function nginxNotFoundLine(
+  served: ServedHttp,
+  worker: number,
+  connection: number,
+  host: string | undefined,
+): string {
   const uri = served.requestLine.split(' ')[1]!.replace(/\?.*$/, '');
   const file = `/usr/share/nginx/html${uri}`;
-  const what = uri.endsWith('/') ? `"${file}index.html" is not found (2: No such file or directory)` : `open() "${file}" failed (2: No such file or directory)`;
+  const what = uri.endsWith('/')
+    ? `"${file}index.html" is not found (2: No such file or directory)`
+    : `open() "${file}" failed (2: No such file or directory)`;
   return `${nginxTime(served.timeMs)} [error] ${worker}#${worker}: *${connection} ${what}, client: ${served.remoteAddress}, server: localhost, request: "${served.requestLine}"${host === undefined ? '' : `, host: "${host}"`}`;
 }

@@ -19,14 +19,19 @@ const SIGNALS: Readonly<Record<NginxSignal, { number: number; name: string; acti
 
 /** Whether the container's first process is the image's nginx master, which writes its PID to /run/nginx.pid. */
 export function runsNginxMaster(container: Container): boolean {
-  return container.status === 'running' && imageInfo(container.image)?.repository === 'nginx' && runsImageDefault(container);
+  return (
+    container.status === 'running' && imageInfo(container.image)?.repository === 'nginx' && runsImageDefault(container)
+  );
 }
 
 /** The workers the master runs now: those its last `start worker processes` named. */
 export function currentWorkers(container: Container): number[] {
   const texts = container.logs.map((entry) => entry.text);
   const last = texts.findLastIndex((text) => text.endsWith('[notice] 1#1: start worker processes'));
-  return texts.slice(last + 1).flatMap((text) => /\[notice\] 1#1: start worker process (\d+)$/.exec(text)?.[1] ?? []).map(Number);
+  return texts
+    .slice(last + 1)
+    .flatMap((text) => /\[notice\] 1#1: start worker process (\d+)$/.exec(text)?.[1] ?? [])
+    .map(Number);
 }
 
 /**
@@ -36,7 +41,9 @@ export function currentWorkers(container: Container): number[] {
 export function nextNginxPid(container: Container): number {
   // `docker run nginx nginx -s reload`: the entrypoint execs it as the first process.
   if (!runsNginxMaster(container) && container.config.cmd?.[0] === 'nginx') return 1;
-  const named = container.logs.flatMap((entry) => [...entry.text.matchAll(/(?:worker process|received from) (\d+)/g)].map((match) => Number(match[1])));
+  const named = container.logs.flatMap((entry) =>
+    [...entry.text.matchAll(/(?:worker process|received from) (\d+)/g)].map((match) => Number(match[1])),
+  );
   return Math.max(NGINX_FIRST_WORKER_PID + HOST_CPUS - 1, ...named) + 1;
 }
 
@@ -50,15 +57,30 @@ export function nextNginxPid(container: Container): number {
  * processes is the one real logs show (a worker's lines, then the master
  * reaping it), though the kernel may interleave them otherwise.
  */
-export function nginxSignalled(container: Container, signal: NginxSignal, sender: number, nowMs: number): { logs: Line[]; exits: boolean } {
-  const line = (pid: number, text: string): Line => ({ stream: 'stderr', text: `${nginxTime(nowMs)} [notice] ${pid}#${pid}: ${text}` });
+export function nginxSignalled(
+  container: Container,
+  signal: NginxSignal,
+  sender: number,
+  nowMs: number,
+): { logs: Line[]; exits: boolean } {
+  const line = (pid: number, text: string): Line => ({
+    stream: 'stderr',
+    text: `${nginxTime(nowMs)} [notice] ${pid}#${pid}: ${text}`,
+  });
   const { number, name, action } = SIGNALS[signal];
   const received = line(1, `signal ${number} (${name}) received from ${sender}${action}`);
   const workers = currentWorkers(container);
-  const reaped = (pid: number) => [line(1, `signal 17 (SIGCHLD) received from ${pid}`), line(1, `worker process ${pid} exited with code 0`), line(1, 'signal 29 (SIGIO) received')];
+  const reaped = (pid: number) => [
+    line(1, `signal 17 (SIGCHLD) received from ${pid}`),
+    line(1, `worker process ${pid} exited with code 0`),
+    line(1, 'signal 29 (SIGIO) received'),
+  ];
   switch (signal) {
     case 'reopen':
-      return { logs: [received, line(1, 'reopening logs'), ...workers.map((pid) => line(pid, 'reopening logs'))], exits: false };
+      return {
+        logs: [received, line(1, 'reopening logs'), ...workers.map((pid) => line(pid, 'reopening logs'))],
+        exits: false,
+      };
     case 'reload': {
       const fresh = workers.map((_, index) => sender + 1 + index);
       return {
@@ -75,8 +97,24 @@ export function nginxSignalled(container: Container, signal: NginxSignal, sender
       };
     }
     case 'quit':
-      return { logs: [received, ...workers.flatMap((pid) => [line(pid, 'gracefully shutting down'), line(pid, 'exiting'), line(pid, 'exit')]), ...workers.flatMap(reaped), line(1, 'exit')], exits: true };
+      return {
+        logs: [
+          received,
+          ...workers.flatMap((pid) => [line(pid, 'gracefully shutting down'), line(pid, 'exiting'), line(pid, 'exit')]),
+          ...workers.flatMap(reaped),
+          line(1, 'exit'),
+        ],
+        exits: true,
+      };
     case 'stop':
-      return { logs: [received, ...workers.flatMap((pid) => [line(pid, 'exiting'), line(pid, 'exit')]), ...workers.flatMap(reaped), line(1, 'exit')], exits: true };
+      return {
+        logs: [
+          received,
+          ...workers.flatMap((pid) => [line(pid, 'exiting'), line(pid, 'exit')]),
+          ...workers.flatMap(reaped),
+          line(1, 'exit'),
+        ],
+        exits: true,
+      };
   }
 }

@@ -16,7 +16,14 @@ export const OVERLAY_MTU = 1450;
 
 /** netutils.GenerateMACFromIP: 02:42 and the four bytes of the IPv4 address (ov_endpoint.go CreateEndpoint). */
 export function macFromIpv4(address: Ipv4): Mac {
-  return macFromBytes([0x02, 0x42, (address >>> 24) & 0xff, (address >>> 16) & 0xff, (address >>> 8) & 0xff, address & 0xff]);
+  return macFromBytes([
+    0x02,
+    0x42,
+    (address >>> 24) & 0xff,
+    (address >>> 16) & 0xff,
+    (address >>> 8) & 0xff,
+    address & 0xff,
+  ]);
 }
 
 /**
@@ -40,7 +47,8 @@ export function swarmId(random: SeededRandom): string {
 function networkSandbox(daemon: Daemon, network: Network): Namespace {
   const swarm = network.swarm!;
   const { kernel } = daemon;
-  if (swarm.namespaceId !== undefined && kernel.state.namespaces.has(swarm.namespaceId)) return kernel.namespace(swarm.namespaceId);
+  if (swarm.namespaceId !== undefined && kernel.state.namespaces.has(swarm.namespaceId))
+    return kernel.namespace(swarm.namespaceId);
   const namespace = kernel.createNamespace(undefined);
   kernel.setUp(namespace, 'lo', true);
   const pool = network.ipam[0]!;
@@ -67,7 +75,8 @@ export const overlayDriver: Driver = {
   create: (_daemon, network) => network,
   remove(daemon, network) {
     const id = network.swarm?.namespaceId;
-    if (id !== undefined && daemon.kernel.state.namespaces.has(id)) daemon.kernel.deleteNamespace(daemon.kernel.namespace(id));
+    if (id !== undefined && daemon.kernel.state.namespaces.has(id))
+      daemon.kernel.deleteNamespace(daemon.kernel.namespace(id));
   },
   join(daemon, sandbox, network, endpoint) {
     const { kernel, random } = daemon;
@@ -91,7 +100,8 @@ export const overlayDriver: Driver = {
   },
   leave(daemon, sandbox, network, endpoint) {
     // Deleting the container's end takes its peer on br0 with it.
-    if (sandbox && linkNamed(sandbox, endpoint.interfaceName)) daemon.kernel.deleteLink(sandbox, endpoint.interfaceName);
+    if (sandbox && linkNamed(sandbox, endpoint.interfaceName))
+      daemon.kernel.deleteLink(sandbox, endpoint.interfaceName);
     if (allEndpoints(daemon).some((other) => other !== endpoint && other.networkId === network.id)) return;
     // The last endpoint gone, the namespace goes (leaveSandbox), and so does the daemon's copy of the network (a dynamic one):
     // inspect shows the manager's again; with no swarm left, nothing does.

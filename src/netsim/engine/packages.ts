@@ -35,10 +35,15 @@ export interface InstallPlan {
 export function planInstall(container: Container, names: readonly string[]): InstallPlan {
   const image = imageInfo(container.image);
   const needsLists = image?.os.packageManager === 'apt';
-  const available = (name: string) => image?.packages[name] !== undefined && (!needsLists || container.packages?.listsUpdated === true);
+  const available = (name: string) =>
+    image?.packages[name] !== undefined && (!needsLists || container.packages?.listsUpdated === true);
   const installed = new Set(container.packages?.installed ?? []);
   const known = names.filter(available);
-  return { known, unknown: names.filter((name) => !available(name)), fresh: [...new Set(known)].filter((name) => !installed.has(name)) };
+  return {
+    known,
+    unknown: names.filter((name) => !available(name)),
+    fresh: [...new Set(known)].filter((name) => !installed.has(name)),
+  };
 }
 
 export function updateLists(container: Container): void {
@@ -47,7 +52,10 @@ export function updateLists(container: Container): void {
 
 export function install(container: Container, names: readonly string[]): void {
   const state = container.packages ?? { listsUpdated: false, installed: [] };
-  container.packages = { ...state, installed: [...state.installed, ...names.filter((name) => !state.installed.includes(name))] };
+  container.packages = {
+    ...state,
+    installed: [...state.installed, ...names.filter((name) => !state.installed.includes(name))],
+  };
 }
 
 /** The image's init script at `path` (`/etc/init.d/apache2`), with its service name. */

@@ -8,8 +8,16 @@ const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/b
  * appending the rest: ReplaceOrAppendEnvValues), then runc's setupUser, which
  * sets HOME from the user's passwd entry when nothing set it (appended last).
  */
-export function processEnvironment(configEnv: readonly string[], hostname: string, tty: boolean, home: string): [string, string][] {
-  const env = new Map<string, string>([['PATH', DEFAULT_PATH], ['HOSTNAME', hostname]]);
+export function processEnvironment(
+  configEnv: readonly string[],
+  hostname: string,
+  tty: boolean,
+  home: string,
+): [string, string][] {
+  const env = new Map<string, string>([
+    ['PATH', DEFAULT_PATH],
+    ['HOSTNAME', hostname],
+  ]);
   if (tty) env.set('TERM', 'xterm');
   for (const entry of configEnv) {
     const equals = entry.indexOf('=');

@@ -87,13 +87,27 @@ const IMAGE_SERVERS: Readonly<Record<string, ServerProcesses>> = {
     comm: 'nginx',
     memory: [11_404, 7_460],
     // The entrypoint's scripts ran as the PIDs before the first worker's, which nginx's log names (nginx-log.ts).
-    workers: { count: HOST_CPUS, user: 'nginx', argv: ['nginx: worker process'], stat: 'S', memory: [11_872, 2_908], firstAfter: NGINX_FIRST_WORKER_PID - 1 },
+    workers: {
+      count: HOST_CPUS,
+      user: 'nginx',
+      argv: ['nginx: worker process'],
+      stat: 'S',
+      memory: [11_872, 2_908],
+      firstAfter: NGINX_FIRST_WORKER_PID - 1,
+    },
   },
   httpd: {
     argv: ['httpd', '-DFOREGROUND'],
     comm: 'httpd',
     memory: [5_948, 4_416],
-    workers: { count: 3, user: 'daemon', argv: ['httpd', '-DFOREGROUND'], stat: 'Sl', memory: [1_996_112, 3_760], firstAfter: 1 },
+    workers: {
+      count: 3,
+      user: 'daemon',
+      argv: ['httpd', '-DFOREGROUND'],
+      stat: 'Sl',
+      memory: [1_996_112, 3_760],
+      firstAfter: 1,
+    },
   },
 };
 
@@ -128,16 +142,18 @@ export function commOf(argv0: string): string {
 /** Every process of the host, by PID. */
 export function hostProcessTable(sources: ProcessSources): HostProcess[] {
   const dockerd = sources.dockerd;
-  const table: HostProcess[] = BOOT_PROCESSES.filter((boot) => boot.pid !== DOCKERD_PID || dockerd !== null).map((boot) => ({
-    ...boot,
-    user: boot.uid === 1000 ? sources.hostUser : 'root',
-    argv: boot.argv.map((word) => word.replace('{user}', sources.hostUser)),
-    startMs: HOST_BOOT_MS + boot.startedAfter * 1000,
-    tty: boot.tty,
-    container: undefined,
-    // A dockerd that systemd started again since boot has its own PID and start time.
-    ...(boot.pid === DOCKERD_PID && dockerd ? { pid: dockerd.pid, startMs: dockerd.startMs } : {}),
-  }));
+  const table: HostProcess[] = BOOT_PROCESSES.filter((boot) => boot.pid !== DOCKERD_PID || dockerd !== null).map(
+    (boot) => ({
+      ...boot,
+      user: boot.uid === 1000 ? sources.hostUser : 'root',
+      argv: boot.argv.map((word) => word.replace('{user}', sources.hostUser)),
+      startMs: HOST_BOOT_MS + boot.startedAfter * 1000,
+      tty: boot.tty,
+      container: undefined,
+      // A dockerd that systemd started again since boot has its own PID and start time.
+      ...(boot.pid === DOCKERD_PID && dockerd ? { pid: dockerd.pid, startMs: dockerd.startMs } : {}),
+    }),
+  );
   const dockerdPid = dockerd?.pid ?? DOCKERD_PID;
   // PIDs the daemon handed out (first processes, services, proxies, shells): derived ones (shims, workers) go around them.
   const taken = new Set([
@@ -151,15 +167,34 @@ export function hostProcessTable(sources: ProcessSources): HostProcess[] {
     taken.add(process.pid);
   };
   const [login, ...nested] = sources.shells.filter((s) => s.container === undefined);
-  if (login) add({ ...LOGIN_SHELL, pid: login.pid, uid: 1000, user: sources.hostUser, startMs: login.startedMs, container: undefined });
+  if (login)
+    add({
+      ...LOGIN_SHELL,
+      pid: login.pid,
+      uid: 1000,
+      user: sources.hostUser,
+      startMs: login.startedMs,
+      container: undefined,
+    });
   // A shell started from it (`sudo -i`, `bash`) is its child here; sudo's own process between them is not modelled.
   let parent = login?.pid ?? LOGIN_SHELL.pid;
   for (const shell of nested) {
-    add({ ...LOGIN_SHELL, pid: shell.pid, ppid: parent, argv: [shell.argv0], stat: 'S', uid: shell.user === 'root' ? 0 : 1000, user: shell.user, startMs: shell.startedMs, container: undefined });
+    add({
+      ...LOGIN_SHELL,
+      pid: shell.pid,
+      ppid: parent,
+      argv: [shell.argv0],
+      stat: 'S',
+      uid: shell.user === 'root' ? 0 : 1000,
+      user: shell.user,
+      startMs: shell.startedMs,
+      container: undefined,
+    });
     parent = shell.pid;
   }
   for (const container of sources.containers)
-    if (container.status === 'running' && container.pid !== undefined) containerProcesses(container, sources, taken, add);
+    if (container.status === 'running' && container.pid !== undefined)
+      containerProcesses(container, sources, taken, add);
   for (const socket of sources.root.sockets) {
     if (socket.service.kind !== 'docker-proxy') continue;
     const target = socket.service;
@@ -178,19 +213,36 @@ export function hostProcessTable(sources: ProcessSources): HostProcess[] {
       String(target.port),
       '-use-listen-fd',
     ];
-    const owner = sources.containers.find((c) => c.endpoints.some((e) => (target.address === undefined ? e.address6?.address === target.address6 : e.address?.address === target.address)));
+    const owner = sources.containers.find((c) =>
+      c.endpoints.some((e) =>
+        target.address === undefined ? e.address6?.address === target.address6 : e.address?.address === target.address,
+      ),
+    );
     add(process(socket.process.pid, dockerdPid, 'root', argv, owner?.startedMs ?? HOST_BOOT_MS, 'Sl', undefined));
   }
   return table.sort((a, b) => a.pid - b.pid);
 }
 
-function containerProcesses(container: Container, sources: ProcessSources, taken: Set<number>, add: (process: HostProcess) => void): void {
+function containerProcesses(
+  container: Container,
+  sources: ProcessSources,
+  taken: Set<number>,
+  add: (process: HostProcess) => void,
+): void {
   const first = container.pid!;
   const started = container.startedMs ?? HOST_BOOT_MS;
   const tty = container.config.tty ? 'pts/0' : undefined;
   // containerd starts the shim just before runc creates the first process; it daemonizes, so its parent is init.
   const shim = freeBelow(first, taken);
-  const shimArgv = ['/usr/bin/containerd-shim-runc-v2', '-namespace', 'moby', '-id', container.id, '-address', '/run/containerd/containerd.sock'];
+  const shimArgv = [
+    '/usr/bin/containerd-shim-runc-v2',
+    '-namespace',
+    'moby',
+    '-id',
+    container.id,
+    '-address',
+    '/run/containerd/containerd.sock',
+  ];
   add(process(shim, 1, 'root', shimArgv, started, 'Sl', undefined));
   const server = runsImageDefault(container) ? IMAGE_SERVERS[parseImageReference(container.image).familiar] : undefined;
   const argv = server?.argv ?? [...(container.config.entrypoint ?? []), ...(container.config.cmd ?? [])];
@@ -210,7 +262,14 @@ function containerProcesses(container: Container, sources: ProcessSources, taken
     workers(
       pid,
       commOf(serviceArgv[0]!),
-      { count: spec.workers, user: spec.workerUser, argv: serviceArgv, stat: 'Sl', memory: MEMORY[commOf(serviceArgv[0]!)] ?? OTHER_MEMORY, firstAfter: 1 },
+      {
+        count: spec.workers,
+        user: spec.workerUser,
+        argv: serviceArgv,
+        stat: 'Sl',
+        memory: MEMORY[commOf(serviceArgv[0]!)] ?? OTHER_MEMORY,
+        firstAfter: 1,
+      },
       started,
       undefined,
       container.id,
@@ -220,7 +279,9 @@ function containerProcesses(container: Container, sources: ProcessSources, taken
   let terminal = container.config.tty ? 1 : 0;
   for (const shell of sources.shells.filter((s) => s.container === container.id && !s.firstProcess)) {
     // `docker exec -it` gets the container's next pseudo-terminal; runc makes the shell a session leader, child of the shim.
-    add({ ...process(shell.pid, shim, shell.user, [shell.argv0], shell.startedMs, 'Ss', `pts/${terminal}`, container.id) });
+    add({
+      ...process(shell.pid, shim, shell.user, [shell.argv0], shell.startedMs, 'Ss', `pts/${terminal}`, container.id),
+    });
     terminal += 1;
   }
 }
@@ -236,7 +297,16 @@ function workers(
   add: (process: HostProcess) => void,
 ): void {
   for (let index = 0; index < spec.count; index += 1) {
-    const worker = process(master + spec.firstAfter + index, master, spec.user, spec.argv, started, spec.stat, tty, container);
+    const worker = process(
+      master + spec.firstAfter + index,
+      master,
+      spec.user,
+      spec.argv,
+      started,
+      spec.stat,
+      tty,
+      container,
+    );
     // A fork keeps its parent's comm: nginx's workers retitle their command line, not their comm (ps -e shows `nginx`).
     add({ ...worker, comm: masterComm, vszKb: spec.memory[0], rssKb: spec.memory[1] });
   }
@@ -244,7 +314,9 @@ function workers(
 
 /** The PIDs after the first process's that its server's start takes, up to its last worker: the daemon keeps them. */
 export function serverWorkers(container: Container): number {
-  const workers = runsImageDefault(container) ? IMAGE_SERVERS[parseImageReference(container.image).familiar]?.workers : undefined;
+  const workers = runsImageDefault(container)
+    ? IMAGE_SERVERS[parseImageReference(container.image).familiar]?.workers
+    : undefined;
   return workers ? workers.firstAfter + workers.count - 1 : 0;
 }
 
@@ -252,7 +324,9 @@ export function serverWorkers(container: Container): number {
 function daemonPids(container: Container): number[] {
   const range = (from: number, count: number) => Array.from({ length: count + 1 }, (_, index) => from + index);
   const services = imageInfo(container.image)?.services ?? {};
-  const ofServices = Object.entries(container.services ?? {}).flatMap(([name, pid]) => range(pid, services[name]?.process.workers ?? 0));
+  const ofServices = Object.entries(container.services ?? {}).flatMap(([name, pid]) =>
+    range(pid, services[name]?.process.workers ?? 0),
+  );
   return [...range(container.pid!, serverWorkers(container)), ...ofServices];
 }
 
@@ -276,4 +350,3 @@ function process(
   const [vszKb, rssKb] = MEMORY[comm] ?? OTHER_MEMORY;
   return { pid, ppid, uid: IMAGE_UIDS[user] ?? 0, user, argv, comm, startMs, tty, stat, vszKb, rssKb, container };
 }
-

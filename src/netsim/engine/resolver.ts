@@ -25,8 +25,22 @@ export function startEmbeddedResolver(daemon: Daemon, sandbox: Namespace): void 
   if (tables.hasChain('nat', 'DOCKER_OUTPUT')) return;
   const udpPort = daemon.random.int(LOCAL_PORT_RANGE.first, LOCAL_PORT_RANGE.last);
   const tcpPort = daemon.random.int(LOCAL_PORT_RANGE.first, LOCAL_PORT_RANGE.last);
-  daemon.kernel.listen(sandbox, { protocol: 'udp', address: EMBEDDED_DNS_ADDRESS, port: udpPort, v6Only: false, process: { name: 'dockerd', pid: DOCKERD_PID, fd: 40 }, service: { kind: 'dns' } });
-  daemon.kernel.listen(sandbox, { protocol: 'tcp', address: EMBEDDED_DNS_ADDRESS, port: tcpPort, v6Only: false, process: { name: 'dockerd', pid: DOCKERD_PID, fd: 41 }, service: { kind: 'dns' } });
+  daemon.kernel.listen(sandbox, {
+    protocol: 'udp',
+    address: EMBEDDED_DNS_ADDRESS,
+    port: udpPort,
+    v6Only: false,
+    process: { name: 'dockerd', pid: DOCKERD_PID, fd: 40 },
+    service: { kind: 'dns' },
+  });
+  daemon.kernel.listen(sandbox, {
+    protocol: 'tcp',
+    address: EMBEDDED_DNS_ADDRESS,
+    port: tcpPort,
+    v6Only: false,
+    process: { name: 'dockerd', pid: DOCKERD_PID, fd: 41 },
+    service: { kind: 'dns' },
+  });
   tables.newChain('nat', 'DOCKER_OUTPUT');
   tables.newChain('nat', 'DOCKER_POSTROUTING');
   apply(daemon.kernel, resolverRules(udpPort, tcpPort), true, sandbox);
@@ -38,9 +52,29 @@ function resolverRules(udpPort: number, tcpPort: number): Placed[] {
   return [
     first('OUTPUT', { destination: is(resolverAddress), target: { kind: 'jump', chain: 'DOCKER_OUTPUT' } }),
     first('POSTROUTING', { destination: is(resolverAddress), target: { kind: 'jump', chain: 'DOCKER_POSTROUTING' } }),
-    first('DOCKER_OUTPUT', { destination: is(resolverAddress), protocol: 'udp', destinationPort: 53, target: { kind: 'DNAT', to: natTo(embeddedDns, udpPort) } }),
-    first('DOCKER_POSTROUTING', { source: is(resolverAddress), protocol: 'udp', sourcePort: udpPort, target: { kind: 'SNAT', to: natTo(undefined, 53) } }),
-    first('DOCKER_OUTPUT', { destination: is(resolverAddress), protocol: 'tcp', destinationPort: 53, target: { kind: 'DNAT', to: natTo(embeddedDns, tcpPort) } }),
-    first('DOCKER_POSTROUTING', { source: is(resolverAddress), protocol: 'tcp', sourcePort: tcpPort, target: { kind: 'SNAT', to: natTo(undefined, 53) } }),
+    first('DOCKER_OUTPUT', {
+      destination: is(resolverAddress),
+      protocol: 'udp',
+      destinationPort: 53,
+      target: { kind: 'DNAT', to: natTo(embeddedDns, udpPort) },
+    }),
+    first('DOCKER_POSTROUTING', {
+      source: is(resolverAddress),
+      protocol: 'udp',
+      sourcePort: udpPort,
+      target: { kind: 'SNAT', to: natTo(undefined, 53) },
+    }),
+    first('DOCKER_OUTPUT', {
+      destination: is(resolverAddress),
+      protocol: 'tcp',
+      destinationPort: 53,
+      target: { kind: 'DNAT', to: natTo(embeddedDns, tcpPort) },
+    }),
+    first('DOCKER_POSTROUTING', {
+      source: is(resolverAddress),
+      protocol: 'tcp',
+      sourcePort: tcpPort,
+      target: { kind: 'SNAT', to: natTo(undefined, 53) },
+    }),
   ];
 }

@@ -31,9 +31,13 @@ export function lookPathError(container: Container, program: string): string | u
   if (!image) return undefined;
   if (program.includes('/')) {
     const path = normalizePath(program.startsWith('/') ? program : `${container.config.workingDir || '/'}/${program}`);
-    return fileExists(container, image, path) ? undefined : `exec: ${JSON.stringify(program)}: stat ${program}: no such file or directory`;
+    return fileExists(container, image, path)
+      ? undefined
+      : `exec: ${JSON.stringify(program)}: stat ${program}: no such file or directory`;
   }
-  return containerTools(container)[program] !== undefined ? undefined : `exec: ${JSON.stringify(program)}: executable file not found in $PATH`;
+  return containerTools(container)[program] !== undefined
+    ? undefined
+    : `exec: ${JSON.stringify(program)}: executable file not found in $PATH`;
 }
 
 /**
@@ -50,10 +54,14 @@ export function missingFirstProgram(container: Container): EngineError | undefin
   const image = imageInfo(container.image);
   if (!image || runsImageDefault(container)) return undefined;
   const { entrypoint, cmd } = container.config;
-  const imageEntrypoint = image.entrypoint.length > 0 && JSON.stringify(entrypoint) === JSON.stringify(image.entrypoint);
+  const imageEntrypoint =
+    image.entrypoint.length > 0 && JSON.stringify(entrypoint) === JSON.stringify(image.entrypoint);
   const program = [...(entrypoint ?? []), ...(cmd ?? [])][0];
   if (imageEntrypoint || program === undefined) return undefined;
   const problem = lookPathError(container, program);
   if (!problem) return undefined;
-  return new EngineError('system', `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${problem}: unknown`);
+  return new EngineError(
+    'system',
+    `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${problem}: unknown`,
+  );
 }

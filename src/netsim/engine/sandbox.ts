@@ -27,7 +27,15 @@ export function createSandbox(kernel: Kernel): Namespace {
  * container side is ifindex 2 there), renamed to eth0, addressed and brought up.
  * A network MTU goes on both ends (bridge_linux.go CreateEndpoint).
  */
-export function wireBridgeEndpoint(kernel: Kernel, random: SeededRandom, sandbox: Namespace, network: Network, endpoint: Endpoint, isGateway: boolean, mtu: number): string {
+export function wireBridgeEndpoint(
+  kernel: Kernel,
+  random: SeededRandom,
+  sandbox: Namespace,
+  network: Network,
+  endpoint: Endpoint,
+  isGateway: boolean,
+  mtu: number,
+): string {
   const hostName = vethName(random, [kernel.root]);
   const peerName = vethName(random, [kernel.root, sandbox]);
   // moby's createVeth asks for TxQLen 0 on both ends.
@@ -42,7 +50,13 @@ export function wireBridgeEndpoint(kernel: Kernel, random: SeededRandom, sandbox
   kernel.setUp(kernel.root, hostName, true);
   if (isGateway && endpoint.gateway !== undefined) addDefaultRoute(kernel, sandbox, endpoint, endpoint.gateway);
   // osl SetGatewayIPv6: a route without a metric, which the kernel gives IP6_RT_PRIO_USER (1024).
-  if (isGateway && endpoint.gateway6 !== undefined) kernel.addRoute6(sandbox, { destination: undefined, gateway: endpoint.gateway6, device: kernel.link(sandbox, endpoint.interfaceName).index, metric: 1024 });
+  if (isGateway && endpoint.gateway6 !== undefined)
+    kernel.addRoute6(sandbox, {
+      destination: undefined,
+      gateway: endpoint.gateway6,
+      device: kernel.link(sandbox, endpoint.interfaceName).index,
+      metric: 1024,
+    });
   return hostName;
 }
 
@@ -61,7 +75,15 @@ export function configureInterface(kernel: Kernel, sandbox: Namespace, endpoint:
 /** The container's default route: via a gateway, or straight out of the device (`default dev eth0`, ipvlan L3). */
 function addDefaultRoute(kernel: Kernel, sandbox: Namespace, endpoint: Endpoint, gateway: Ipv4 | undefined): void {
   const device = kernel.link(sandbox, endpoint.interfaceName).index;
-  kernel.addRoute(sandbox, { destination: undefined, gateway, device, protocol: 'boot', scope: gateway === undefined ? 'link' : 'global', source: undefined, metric: undefined });
+  kernel.addRoute(sandbox, {
+    destination: undefined,
+    gateway,
+    device,
+    protocol: 'boot',
+    scope: gateway === undefined ? 'link' : 'global',
+    source: undefined,
+    metric: undefined,
+  });
 }
 
 /**
@@ -73,14 +95,22 @@ function addDefaultRoute(kernel: Kernel, sandbox: Namespace, endpoint: Endpoint,
  * up. The default route goes via the gateway; an ipvlan in L3 mode routes
  * everything straight out of the device instead.
  */
-export function wireStackedEndpoint(kernel: Kernel, random: SeededRandom, sandbox: Namespace, parent: ParentLink, endpoint: Endpoint, isGateway: boolean): void {
+export function wireStackedEndpoint(
+  kernel: Kernel,
+  random: SeededRandom,
+  sandbox: Namespace,
+  parent: ParentLink,
+  endpoint: Endpoint,
+  isGateway: boolean,
+): void {
   const name = vethName(random, [kernel.root]);
   kernel.addStackedLink(kernel.root, { name, txqlen: 0 }, parent.name, parent.stack);
   kernel.moveLink(kernel.root, name, sandbox, endpoint.interfaceName);
   if (endpoint.mac !== undefined) kernel.setMac(sandbox, endpoint.interfaceName, endpoint.mac);
   configureInterface(kernel, sandbox, endpoint);
   if (!isGateway || parent.dummy) return;
-  if (parent.stack.kind === 'ipvlan' && parent.stack.mode !== 'l2') addDefaultRoute(kernel, sandbox, endpoint, undefined);
+  if (parent.stack.kind === 'ipvlan' && parent.stack.mode !== 'l2')
+    addDefaultRoute(kernel, sandbox, endpoint, undefined);
   else if (endpoint.gateway !== undefined) addDefaultRoute(kernel, sandbox, endpoint, endpoint.gateway);
 }
 

@@ -22,7 +22,13 @@ export function startService(daemon: Daemon, container: Container, name: string,
   const pid = daemon.state.lastPid;
   try {
     service.sockets.forEach((socket, index) => {
-      daemon.kernel.listen(namespace, { protocol: 'tcp', ...socket, backlog: SERVICE_BACKLOG, process: { name, pid, fd: 3 + index }, service: { kind: 'http', server: service.server } });
+      daemon.kernel.listen(namespace, {
+        protocol: 'tcp',
+        ...socket,
+        backlog: SERVICE_BACKLOG,
+        process: { name, pid, fd: 3 + index },
+        service: { kind: 'http', server: service.server },
+      });
     });
   } catch (error) {
     if (!(error instanceof KernelError) || error.errno !== 'EADDRINUSE') throw error;

@@ -34,17 +34,23 @@ export function serviceAddresses(daemon: Daemon, querier: Container, name: strin
   const wanted = name.toLowerCase().replace(/\.$/, '');
   const serviceName = wanted.replace(/^tasks\./, '');
   for (const own of querier.endpoints) {
-    const service = daemon.state.swarm?.services.find((s) => s.name.toLowerCase() === serviceName && s.networkIds.includes(own.networkId));
+    const service = daemon.state.swarm?.services.find(
+      (s) => s.name.toLowerCase() === serviceName && s.networkIds.includes(own.networkId),
+    );
     if (!service) continue;
-    if (serviceName === wanted) return service.vips.filter((vip) => vip.networkId === own.networkId).map((vip) => vip.address.address);
-    const tasks = service.tasks.map((task) => daemon.state.containers.find((c) => c.id === task.containerId && c.status === 'running'));
+    if (serviceName === wanted)
+      return service.vips.filter((vip) => vip.networkId === own.networkId).map((vip) => vip.address.address);
+    const tasks = service.tasks.map((task) =>
+      daemon.state.containers.find((c) => c.id === task.containerId && c.status === 'running'),
+    );
     return tasks.flatMap((task) => task?.endpoints.find((e) => e.networkId === own.networkId)?.address?.address ?? []);
   }
   return undefined;
 }
 
 /** cluster.errNoManager: what every service call answers on a node in no swarm. */
-export const NOT_A_MANAGER = 'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.';
+export const NOT_A_MANAGER =
+  'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.';
 
 /** The swarm, or the manager's refusal. */
 function managedSwarm(daemon: Daemon): SwarmState {
@@ -57,8 +63,12 @@ function managedSwarm(daemon: Daemon): SwarmState {
 export function findService(daemon: Daemon, reference: string): SwarmService {
   const services = managedSwarm(daemon).services;
   const byPrefix = services.filter((service) => service.id.startsWith(reference));
-  const found = services.find((s) => s.id === reference) ?? services.find((s) => s.name === reference) ?? (byPrefix.length === 1 ? byPrefix[0] : undefined);
-  if (byPrefix.length > 1 && !found) throw new EngineError('invalid-parameter', `service ${reference} is ambiguous (${byPrefix.length} matches found)`);
+  const found =
+    services.find((s) => s.id === reference) ??
+    services.find((s) => s.name === reference) ??
+    (byPrefix.length === 1 ? byPrefix[0] : undefined);
+  if (byPrefix.length > 1 && !found)
+    throw new EngineError('invalid-parameter', `service ${reference} is ambiguous (${byPrefix.length} matches found)`);
   if (!found) throw new EngineError('not-found', `service ${reference} not found`);
   return found;
 }
@@ -70,11 +80,22 @@ export function findService(daemon: Daemon, reference: string): SwarmService {
 function serviceNetwork(daemon: Daemon, reference: string): Network {
   const networks = daemon.state.networks;
   const byPrefix = networks.filter((n) => n.id.startsWith(reference));
-  const found = networks.find((n) => n.id === reference) ?? networks.find((n) => n.name === reference) ?? (byPrefix.length === 1 ? byPrefix[0] : undefined);
+  const found =
+    networks.find((n) => n.id === reference) ??
+    networks.find((n) => n.name === reference) ??
+    (byPrefix.length === 1 ? byPrefix[0] : undefined);
   if (found?.swarm && !found.swarm.ingress) return found;
   // ~: swarmkit's own predefined `bridge` and `host` networks, which a service may name, are not modelled.
-  if (found && isPredefined(found)) throw new EngineError('forbidden', `netsim: services on the predefined network ${found.name} are not simulated yet`);
-  if (found && !found.swarm) throw new EngineError('forbidden', `The network ${found.name} cannot be used with services. Only networks scoped to the swarm can be used, such as those created with the overlay driver.`);
+  if (found && isPredefined(found))
+    throw new EngineError(
+      'forbidden',
+      `netsim: services on the predefined network ${found.name} are not simulated yet`,
+    );
+  if (found && !found.swarm)
+    throw new EngineError(
+      'forbidden',
+      `The network ${found.name} cannot be used with services. Only networks scoped to the swarm can be used, such as those created with the overlay driver.`,
+    );
   throw new EngineError('not-found', `network ${reference} not found`);
 }
 
@@ -87,16 +108,34 @@ export function createService(daemon: Daemon, request: ServiceCreateRequest): Sw
   const swarm = managedSwarm(daemon);
   const networks = request.networks.map((reference) => serviceNetwork(daemon, reference));
   if (swarm.services.some((service) => service.name === request.name)) {
-    throw new EngineError('conflict', `rpc error: code = AlreadyExists desc = name conflicts with an existing object: service ${request.name} already exists`);
+    throw new EngineError(
+      'conflict',
+      `rpc error: code = AlreadyExists desc = name conflicts with an existing object: service ${request.name} already exists`,
+    );
   }
   const reference = parseImageReference(request.image);
-  if (!imageInfo(request.image)) throw new EngineError('not-found', `netsim: images the simulator does not know (${familiarString(reference)}) are not simulated in services yet`);
+  if (!imageInfo(request.image))
+    throw new EngineError(
+      'not-found',
+      `netsim: images the simulator does not know (${familiarString(reference)}) are not simulated in services yet`,
+    );
   const vips = networks.map((network) => {
     const { address, config } = allocateAddress(daemon, network, undefined);
     return { networkId: network.id, address: cidr(address, config.subnet.prefix) };
   });
   const now = daemon.clock.now();
-  const service: SwarmService = { id: swarmId(daemon.random), name: request.name, image: familiarString(reference), args: request.args, replicas: request.replicas, networkIds: networks.map((n) => n.id), vips, createdMs: now, updatedMs: now, tasks: [] };
+  const service: SwarmService = {
+    id: swarmId(daemon.random),
+    name: request.name,
+    image: familiarString(reference),
+    args: request.args,
+    replicas: request.replicas,
+    networkIds: networks.map((n) => n.id),
+    vips,
+    createdMs: now,
+    updatedMs: now,
+    tasks: [],
+  };
   swarm.services.push(service);
   reconcile(daemon, service);
   return service;
@@ -140,10 +179,28 @@ function runTask(daemon: Daemon, service: SwarmService, slot: number): SwarmTask
   const id = swarmId(daemon.random);
   const name = `${service.name}.${slot}.${id}`;
   if (!storedImage(daemon, service.image)) pullImage(daemon, service.image);
-  const [first, ...rest] = service.networkIds.map((networkId) => daemon.state.networks.find((n) => n.id === networkId)!);
-  const labels = { 'com.docker.swarm.node.id': swarm.nodeId, 'com.docker.swarm.service.id': service.id, 'com.docker.swarm.service.name': service.name, 'com.docker.swarm.task': '', 'com.docker.swarm.task.id': id, 'com.docker.swarm.task.name': name };
+  const [first, ...rest] = service.networkIds.map((networkId) =>
+    daemon.state.networks.find((n) => n.id === networkId)!,
+  );
+  const labels = {
+    'com.docker.swarm.node.id': swarm.nodeId,
+    'com.docker.swarm.service.id': service.id,
+    'com.docker.swarm.service.name': service.name,
+    'com.docker.swarm.task': '',
+    'com.docker.swarm.task.id': id,
+    'com.docker.swarm.task.name': name,
+  };
   const container = createContainer(daemon, {
-    name, image: service.image, command: [...service.args], networkMode: first?.name ?? 'bridge', ip: undefined, hostname: undefined, autoRemove: false, interactive: false, publish: [], labels,
+    name,
+    image: service.image,
+    command: [...service.args],
+    networkMode: first?.name ?? 'bridge',
+    ip: undefined,
+    hostname: undefined,
+    autoRemove: false,
+    interactive: false,
+    publish: [],
+    labels,
     endpoints: rest.map((network) => ({ network: network.id, aliases: [], ip: undefined, ipamSent: false })),
   });
   startContainer(daemon, container.id);

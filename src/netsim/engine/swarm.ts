@@ -27,12 +27,15 @@ export interface SwarmInitRequest {
 /** daemon/cluster's configError texts (listen_addr.go). */
 const ERRORS = {
   noIp: "could not find the system's IP address",
-  mustSpecifyListenAddr: "must specify a listening address because the address to advertise is not recognized as a system address, and a system's IP address to use could not be uniquely identified",
+  mustSpecifyListenAddr:
+    "must specify a listening address because the address to advertise is not recognized as a system address, and a system's IP address to use could not be uniquely identified",
   badListenAddr: 'listen address must be an IP address or network interface (with optional port number)',
   badAdvertiseAddr: 'advertise address must be a non-zero IP address or network interface (with optional port number)',
-  swarmExists: 'This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and join another one.',
+  swarmExists:
+    'This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and join another one.',
   noSwarm: 'This node is not part of a swarm',
-  lastManager: 'You are attempting to leave the swarm on a node that is participating as a manager. Removing the last manager erases all current state of the swarm. Use `--force` to ignore this message. ',
+  lastManager:
+    'You are attempting to leave the swarm on a node that is participating as a manager. Removing the last manager erases all current state of the swarm. Use `--force` to ignore this message. ',
 } as const;
 
 const invalid = (message: string) => new EngineError('invalid-parameter', message);
@@ -48,7 +51,9 @@ function splitHostPort(text: string): { host: string; port: string } | undefined
 
 /** An interface's addresses as text, IPv4 first; IPv6 link-local ones are no use to a swarm. */
 function addressesOf(link: Link): { v4: string[]; v6: string[] } {
-  const v6 = (link.addresses6 ?? []).map((a) => a.address).filter((a) => !a.toLowerCase().startsWith('fe80') && a !== '::1');
+  const v6 = (link.addresses6 ?? [])
+    .map((a) => a.address)
+    .filter((a) => !a.toLowerCase().startsWith('fe80') && a !== '::1');
   return { v4: link.addresses.map((a) => formatIpv4(a.cidr.address)), v6 };
 }
 
@@ -77,7 +82,10 @@ function resolveInput(daemon: Daemon, input: string, unspecifiedValid: boolean, 
 function isGlobalUnicast(address: string): boolean {
   if (address.includes(':')) return !/^(fe[89ab]|ff)/i.test(address) && address !== '::1' && address !== '::';
   const v4 = parseIpv4(address)!;
-  const inside = (range: string) => { const c = parseCidr(range)!; return (v4 >>> (32 - c.prefix)) === (c.address >>> (32 - c.prefix)); };
+  const inside = (range: string) => {
+    const c = parseCidr(range)!;
+    return v4 >>> (32 - c.prefix) === c.address >>> (32 - c.prefix);
+  };
   return !['127.0.0.0/8', '169.254.0.0/16', '224.0.0.0/4', '0.0.0.0/8'].some(inside) && address !== '255.255.255.255';
 }
 
@@ -93,11 +101,20 @@ function systemAddress(daemon: Daemon): string {
     const { v4, v6 } = addressesOf(link);
     const global4 = v4.filter(isGlobalUnicast);
     const global6 = v6.filter(isGlobalUnicast);
-    if (global4.length > 1) throw invalid(`could not choose an IP address to advertise since this system has multiple addresses on interface ${link.name} (${global4[0]} and ${global4[1]})`);
-    if (global6.length > 1) throw invalid(`could not choose an IP address to advertise since this system has multiple addresses on interface ${link.name} (${global6[0]} and ${global6[1]})`);
+    if (global4.length > 1)
+      throw invalid(
+        `could not choose an IP address to advertise since this system has multiple addresses on interface ${link.name} (${global4[0]} and ${global4[1]})`,
+      );
+    if (global6.length > 1)
+      throw invalid(
+        `could not choose an IP address to advertise since this system has multiple addresses on interface ${link.name} (${global6[0]} and ${global6[1]})`,
+      );
     const address = global4[0] ?? global6[0];
     if (address === undefined) continue;
-    if (chosen) throw invalid(`could not choose an IP address to advertise since this system has multiple addresses on different interfaces (${chosen.address} on ${chosen.name} and ${address} on ${link.name})`);
+    if (chosen)
+      throw invalid(
+        `could not choose an IP address to advertise since this system has multiple addresses on different interfaces (${chosen.address} on ${chosen.name} and ${address} on ${link.name})`,
+      );
     chosen = { address, name: link.name };
   }
   if (!chosen) throw invalid(ERRORS.noIp);
@@ -124,11 +141,18 @@ export function swarmInit(daemon: Daemon, request: SwarmInitRequest): SwarmState
   const listen = splitHostPort(request.listenAddr);
   if (!listen) throw invalid(`could not parse listen address ${request.listenAddr}`);
   const listenHost = resolveInput(daemon, listen.host, true, ERRORS.badListenAddr);
-  const advertised = request.advertiseAddr === '' ? undefined : splitHostPort(request.advertiseAddr) ?? { host: request.advertiseAddr, port: listen.port };
-  const advertiseAddr = advertised ? resolveInput(daemon, advertised.host, false, ERRORS.badAdvertiseAddr) : systemAddress(daemon);
+  const advertised =
+    request.advertiseAddr === ''
+      ? undefined
+      : (splitHostPort(request.advertiseAddr) ?? { host: request.advertiseAddr, port: listen.port });
+  const advertiseAddr = advertised
+    ? resolveInput(daemon, advertised.host, false, ERRORS.badAdvertiseAddr)
+    : systemAddress(daemon);
   // A wildcard listen address needs the advertised one to be the host's, or else one the host can name.
   if (listenHost === '0.0.0.0' || listenHost === '::') {
-    const own = [...daemon.kernel.root.links.values()].some((link) => [...addressesOf(link).v4, ...addressesOf(link).v6].includes(advertiseAddr));
+    const own = [...daemon.kernel.root.links.values()].some((link) =>
+      [...addressesOf(link).v4, ...addressesOf(link).v6].includes(advertiseAddr),
+    );
     if (!own) {
       try {
         systemAddress(daemon);
@@ -164,13 +188,25 @@ export function swarmInit(daemon: Daemon, request: SwarmInitRequest): SwarmState
  */
 function setUpIngress(daemon: Daemon, swarm: SwarmState): void {
   const vxlanId = 4096;
-  const ipam = allocateSwarmPools([], [{ subnet: parseCidr('10.0.0.0/24')!, ipRange: undefined, gateway: undefined, auxAddresses: {} }]);
-  const ingress: Network = { ...newNetwork(daemon, 'ingress', 'overlay'), id: swarmId(daemon.random), options: { [VXLAN_ID_LIST]: String(vxlanId) }, ipam, swarm: { vxlanId, ingress: true } };
+  const ipam = allocateSwarmPools(
+    [],
+    [{ subnet: parseCidr('10.0.0.0/24')!, ipRange: undefined, gateway: undefined, auxAddresses: {} }],
+  );
+  const ingress: Network = {
+    ...newNetwork(daemon, 'ingress', 'overlay'),
+    id: swarmId(daemon.random),
+    options: { [VXLAN_ID_LIST]: String(vxlanId) },
+    ipam,
+    swarm: { vxlanId, ingress: true },
+  };
   daemon.state.networks.push(ingress);
   const gateway = gatewayBridge(daemon);
   const sandbox = createSandbox(daemon.kernel);
   swarm.ingressSandbox = { namespaceId: sandbox.id, endpoints: [] };
-  for (const [network, name, isGateway] of [[ingress, 'ingress-endpoint', false], [gateway, 'gateway_ingress-sbox', true]] as const) {
+  for (const [network, name, isGateway] of [
+    [ingress, 'ingress-endpoint', false],
+    [gateway, 'gateway_ingress-sbox', true],
+  ] as const) {
     const { address, config } = allocateAddress(daemon, network, undefined);
     const driver = driverOf(network.driver)!;
     const endpoint: Endpoint = {

@@ -18,7 +18,8 @@ const fail = (message: string) => new EngineError('system', message);
 /** parseNetworkOptions of drivers/macvlan: mode bridge by default; lo is no parent. */
 function macvlanStack(options: Readonly<Record<string, string>>): StackMode {
   const mode = options['macvlan_mode'] || 'bridge';
-  if (!MACVLAN_MODES.includes(mode as MacvlanMode)) throw fail(`requested macvlan mode '${mode}' is not valid, 'bridge' mode is the macvlan driver default`);
+  if (!MACVLAN_MODES.includes(mode as MacvlanMode))
+    throw fail(`requested macvlan mode '${mode}' is not valid, 'bridge' mode is the macvlan driver default`);
   if (options['parent'] === 'lo') throw fail('loopback interface is not a valid macvlan parent link');
   return { kind: 'macvlan', mode: mode as MacvlanMode };
 }
@@ -26,9 +27,11 @@ function macvlanStack(options: Readonly<Record<string, string>>): StackMode {
 /** parseNetworkOptions of drivers/ipvlan: L2 and the bridge flag by default; lo is no parent. */
 function ipvlanStack(options: Readonly<Record<string, string>>): StackMode {
   const mode = options['ipvlan_mode'] || 'l2';
-  if (!IPVLAN_MODES.includes(mode as IpvlanMode)) throw fail(`requested ipvlan mode '${mode}' is not valid, 'l2' mode is the ipvlan driver default`);
+  if (!IPVLAN_MODES.includes(mode as IpvlanMode))
+    throw fail(`requested ipvlan mode '${mode}' is not valid, 'l2' mode is the ipvlan driver default`);
   const flag = options['ipvlan_flag'] || 'bridge';
-  if (!IPVLAN_FLAGS.includes(flag as IpvlanFlag)) throw fail(`requested ipvlan flag '${flag}' is not valid, 'bridge' is the ipvlan driver default`);
+  if (!IPVLAN_FLAGS.includes(flag as IpvlanFlag))
+    throw fail(`requested ipvlan flag '${flag}' is not valid, 'bridge' is the ipvlan driver default`);
   if (options['parent'] === 'lo') throw fail('loopback interface is not a valid ipvlan parent link');
   return { kind: 'ipvlan', mode: mode as IpvlanMode, flag: flag as IpvlanFlag };
 }
@@ -41,18 +44,24 @@ function ipvlanStack(options: Readonly<Record<string, string>>): StackMode {
 function missingParent(daemon: Daemon, parent: string): EngineError {
   if (!parent.includes('.')) return fail(`invalid subinterface vlan name ${parent}, example formatting is eth0.10`);
   const parts = parent.split('.');
-  if (parts.length !== 2) return fail(`required interface name format is: name.vlan_id, ex. eth0.10 for vlan 10, instead received ${parent}`);
+  if (parts.length !== 2)
+    return fail(`required interface name format is: name.vlan_id, ex. eth0.10 for vlan 10, instead received ${parent}`);
   const [device, vid] = parts as [string, string];
   if (!/^[+-]?\d+$/.test(vid)) return fail(`unable to parse a valid vlan id from: ${vid} (ex. eth0.10 for vlan 10)`);
   if (!linkNamed(daemon.kernel.root, device)) return fail(`-o parent interface was not found on the host: ${device}`);
   const id = Number(vid);
   if (id > 4094 || id < 1) return fail(`vlan id must be between 1-4094, received: ${id}`);
-  return new EngineError('forbidden', `802.1Q sub-interfaces such as ${parent} are not available in this simulator yet`);
+  return new EngineError(
+    'forbidden',
+    `802.1Q sub-interfaces such as ${parent} are not available in this simulator yet`,
+  );
 }
 
 /** The other networks of this driver on the same parent. */
 function sharing(daemon: Daemon, network: Network, parent: string): Network[] {
-  return daemon.state.networks.filter((other) => other.id !== network.id && other.driver === network.driver && other.parent?.name === parent);
+  return daemon.state.networks.filter(
+    (other) => other.id !== network.id && other.driver === network.driver && other.parent?.name === parent,
+  );
 }
 
 /** dm-/di- and the first 12 hex digits of the network ID (getDummyName). */
@@ -68,8 +77,10 @@ function createOn(daemon: Daemon, network: Network, stack: StackMode): Network {
   const name = requested || dummyName(network);
   for (const other of sharing(daemon, network, name)) {
     if (stack.kind === 'ipvlan') throw fail(`network ${dummyName(other)} is already using parent interface ${name}`);
-    if (stack.mode === 'passthru') throw fail(`cannot use mode passthru, macvlan network ${other.id} is already using parent interface ${name}`);
-    if (other.parent?.stack.mode === 'passthru') throw fail(`macvlan network ${other.id} is already using parent interface ${name} in mode passthru`);
+    if (stack.mode === 'passthru')
+      throw fail(`cannot use mode passthru, macvlan network ${other.id} is already using parent interface ${name}`);
+    if (other.parent?.stack.mode === 'passthru')
+      throw fail(`macvlan network ${other.id} is already using parent interface ${name} in mode passthru`);
   }
   const { kernel } = daemon;
   const dummy = !requested;
@@ -85,19 +96,22 @@ function createOn(daemon: Daemon, network: Network, stack: StackMode): Network {
 /** DeleteNetwork: a dummy parent goes with the last network on it. */
 function removeFrom(daemon: Daemon, network: Network): void {
   const parent = network.parent!;
-  if (parent.dummy && sharing(daemon, network, parent.name).length === 0 && linkNamed(daemon.kernel.root, parent.name)) daemon.kernel.deleteLink(daemon.kernel.root, parent.name);
+  if (parent.dummy && sharing(daemon, network, parent.name).length === 0 && linkNamed(daemon.kernel.root, parent.name))
+    daemon.kernel.deleteLink(daemon.kernel.root, parent.name);
 }
 
 /** Join: the port is made on the parent, which must still be there (createMacVlan, createIPVlan). */
 function joinOn(kind: 'macvlan' | 'ipvlan'): Driver['join'] {
   return (daemon, sandbox, network, endpoint, isGateway) => {
     const parent = network.parent!;
-    if (!linkNamed(daemon.kernel.root, parent.name)) throw fail(`the requested parent interface ${parent.name} was not found on the Docker host`);
+    if (!linkNamed(daemon.kernel.root, parent.name))
+      throw fail(`the requested parent interface ${parent.name} was not found on the Docker host`);
     try {
       wireStackedEndpoint(daemon.kernel, daemon.random, sandbox, parent, endpoint, isGateway);
     } catch (error) {
       // A device carries macvlan or ipvlan ports, not both.
-      if (error instanceof KernelError && error.errno === 'EBUSY') throw fail(`failed to create the ${kind} port: device or resource busy`);
+      if (error instanceof KernelError && error.errno === 'EBUSY')
+        throw fail(`failed to create the ${kind} port: device or resource busy`);
       throw error;
     }
     return undefined;

@@ -6,7 +6,12 @@ import type { ContainerFiles } from './api/container-files';
  * its bind mounts, the host's directories. dockerd makes a missing bind source
  * (`-v /srv/data:/data`) as a directory (createIfNotExists in volumes_unix.go).
  */
-export function containerMounts(containerFiles: ContainerFiles, id: string, hostFiles: FileSystem | undefined, now: () => number): Mount[] {
+export function containerMounts(
+  containerFiles: ContainerFiles,
+  id: string,
+  hostFiles: FileSystem | undefined,
+  now: () => number,
+): Mount[] {
   const mounts: Mount[] = [];
   for (const { mount, files } of containerFiles.mounts(id)) {
     const target = normalizePath(mount.destination);

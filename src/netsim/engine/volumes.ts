@@ -64,24 +64,63 @@ export function mountPoint(containerId: string, spec: string): MountPoint {
   const rw = !options.split(',').includes('ro');
   if (second === undefined) {
     const name = derivedHex(containerId, `volume:${first}`, 64);
-    return { type: 'volume', name, source: volumeMountpoint(name), destination: first, mode: '', rw: true, anonymous: true };
+    return {
+      type: 'volume',
+      name,
+      source: volumeMountpoint(name),
+      destination: first,
+      mode: '',
+      rw: true,
+      anonymous: true,
+    };
   }
-  if (first.startsWith('/') || first.startsWith('.')) return { type: 'bind', name: '', source: first, destination: second, mode: options, rw, anonymous: false };
-  return { type: 'volume', name: first, source: volumeMountpoint(first), destination: second, mode: options || 'z', rw, anonymous: false };
+  if (first.startsWith('/') || first.startsWith('.'))
+    return { type: 'bind', name: '', source: first, destination: second, mode: options, rw, anonymous: false };
+  return {
+    type: 'volume',
+    name: first,
+    source: volumeMountpoint(first),
+    destination: second,
+    mode: options || 'z',
+    rw,
+    anonymous: false,
+  };
 }
 
 /** parseMountSpec: a HostConfig.Mounts entry as a MountPoint; its mode is empty, unlike -v's. */
 function mountFromRequest(containerId: string, request: MountRequest): MountPoint {
   const rw = !request.readOnly;
-  if (request.type === 'bind') return { type: 'bind', name: '', source: request.source, destination: request.target, mode: '', rw, anonymous: false, noCopy: false };
+  if (request.type === 'bind')
+    return {
+      type: 'bind',
+      name: '',
+      source: request.source,
+      destination: request.target,
+      mode: '',
+      rw,
+      anonymous: false,
+      noCopy: false,
+    };
   const anonymous = request.source === '';
   const name = anonymous ? derivedHex(containerId, `volume:${request.target}`, 64) : request.source;
-  return { type: 'volume', name, source: volumeMountpoint(name), destination: request.target, mode: '', rw, anonymous, noCopy: request.noCopy };
+  return {
+    type: 'volume',
+    name,
+    source: volumeMountpoint(name),
+    destination: request.target,
+    mode: '',
+    rw,
+    anonymous,
+    noCopy: request.noCopy,
+  };
 }
 
 /** -v's mounts, then --mount's (registerMountPoints: binds first, then HostConfig.Mounts). */
 export function mountPoints(container: Container): MountPoint[] {
-  return [...container.config.volumes.map((spec) => mountPoint(container.id, spec)), ...(container.config.mounts ?? []).map((request) => mountFromRequest(container.id, request))];
+  return [
+    ...container.config.volumes.map((spec) => mountPoint(container.id, spec)),
+    ...(container.config.mounts ?? []).map((request) => mountFromRequest(container.id, request)),
+  ];
 }
 
 /**
@@ -89,21 +128,31 @@ export function mountPoints(container: Container): MountPoint[] {
  * daemon refuses in a HostConfig.Mounts entry, as errMountConfig words it.
  */
 export function checkMountRequest(request: MountRequest): void {
-  const refuse = (message: string) => new EngineError('invalid-parameter', `invalid mount config for type ${JSON.stringify(request.type)}: ${message}`);
+  const refuse = (message: string) =>
+    new EngineError('invalid-parameter', `invalid mount config for type ${JSON.stringify(request.type)}: ${message}`);
   if (request.target === '') throw refuse('field Target must not be empty');
   if (normalizePath(request.target) === '/') throw refuse("invalid specification: destination can't be '/'");
-  if (!request.target.startsWith('/')) throw refuse(`invalid mount path: '${request.target}' mount path must be absolute`);
+  if (!request.target.startsWith('/'))
+    throw refuse(`invalid mount path: '${request.target}' mount path must be absolute`);
   if (request.type === 'bind' && request.source === '') throw refuse('field Source must not be empty');
-  if (request.type === 'bind' && !request.source.startsWith('/')) throw refuse(`invalid mount path: '${request.source}' mount path must be absolute`);
+  if (request.type === 'bind' && !request.source.startsWith('/'))
+    throw refuse(`invalid mount path: '${request.source}' mount path must be absolute`);
 }
 
 const volumesOf = (daemon: Daemon): Volume[] => (daemon.state.volumes ??= []);
 
 /** local.Root.validateName: two characters at least, from names.RestrictedNameChars. */
 function validateName(name: string): void {
-  if (name.length === 1) throw new EngineError('invalid-parameter', `create ${name}: volume name is too short, names should be at least two alphanumeric characters`);
+  if (name.length === 1)
+    throw new EngineError(
+      'invalid-parameter',
+      `create ${name}: volume name is too short, names should be at least two alphanumeric characters`,
+    );
   if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(name)) {
-    throw new EngineError('invalid-parameter', `create ${name}: ${JSON.stringify(name)} includes invalid characters for a local volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path`);
+    throw new EngineError(
+      'invalid-parameter',
+      `create ${name}: ${JSON.stringify(name)} includes invalid characters for a local volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path`,
+    );
   }
 }
 
@@ -112,7 +161,14 @@ function validateName(name: string): void {
  * (the store hands it back unchanged, labels included). Without a name, one
  * is drawn and the volume is anonymous.
  */
-export function createVolume(daemon: Daemon, request: { name?: string | undefined; labels?: Record<string, string> | null; options?: Record<string, string> | null }): Volume {
+export function createVolume(
+  daemon: Daemon,
+  request: {
+    name?: string | undefined;
+    labels?: Record<string, string> | null;
+    options?: Record<string, string> | null;
+  },
+): Volume {
   const anonymous = request.name === undefined || request.name === '';
   const name = anonymous ? daemon.random.hex(64) : request.name!;
   const existing = volumesOf(daemon).find((volume) => volume.name === name);
@@ -120,10 +176,17 @@ export function createVolume(daemon: Daemon, request: { name?: string | undefine
   validateName(name);
   for (const key of Object.keys(request.options ?? {})) {
     // local_unix.go validateOpts: type, device, o and size are the options it knows.
-    if (!['type', 'device', 'o', 'size'].includes(key)) throw new EngineError('invalid-parameter', `create ${name}: invalid option: ${JSON.stringify(key)}`);
+    if (!['type', 'device', 'o', 'size'].includes(key))
+      throw new EngineError('invalid-parameter', `create ${name}: invalid option: ${JSON.stringify(key)}`);
   }
   const labels = anonymous ? { ...request.labels, [ANONYMOUS_LABEL]: '' } : (request.labels ?? null);
-  const volume: Volume = { name, createdMs: daemon.clock.now(), labels, options: request.options ?? null, files: emptyUpper() };
+  const volume: Volume = {
+    name,
+    createdMs: daemon.clock.now(),
+    labels,
+    options: request.options ?? null,
+    files: emptyUpper(),
+  };
   volume.files.files['/'] = { kind: 'dir', mode: 0o755, uid: 0, gid: 0, mtimeMs: volume.createdMs };
   volumesOf(daemon).push(volume);
   return volume;
@@ -142,7 +205,9 @@ export function findVolume(daemon: Daemon, name: string): Volume {
 
 /** The containers that reference a volume, in the store's order: every container that mounts it, running or not. */
 export function volumeUsers(daemon: Daemon, name: string): Container[] {
-  return daemon.state.containers.filter((container) => mountPoints(container).some((mount) => mount.type === 'volume' && mount.name === name));
+  return daemon.state.containers.filter((container) =>
+    mountPoints(container).some((mount) => mount.type === 'volume' && mount.name === name),
+  );
 }
 
 /**
@@ -157,7 +222,8 @@ export function removeVolume(daemon: Daemon, name: string, force: boolean): void
     throw new EngineError('not-found', `get ${name}: no such volume`);
   }
   const users = volumeUsers(daemon, name);
-  if (users.length > 0) throw new EngineError('conflict', `remove ${name}: volume is in use - [${users.map((c) => c.id).join(', ')}]`);
+  if (users.length > 0)
+    throw new EngineError('conflict', `remove ${name}: volume is in use - [${users.map((c) => c.id).join(', ')}]`);
   daemon.state.volumes = volumesOf(daemon).filter((v) => v !== volume);
 }
 
@@ -194,13 +260,20 @@ function makeMountpoint(container: Container, imageFiles: FileLayer, destination
   let path = '';
   for (const part of destination.split('/').filter(Boolean)) {
     path += `/${part}`;
-    if (!imageFiles[path] && !upper.files[path]) upper.files[path] = { kind: 'dir', mode: 0o755, uid: 0, gid: 0, mtimeMs: nowMs };
+    if (!imageFiles[path] && !upper.files[path])
+      upper.files[path] = { kind: 'dir', mode: 0o755, uid: 0, gid: 0, mtimeMs: nowMs };
   }
 }
 
 function createNamed(daemon: Daemon, mount: MountPoint): Volume {
   if (!mount.anonymous) return createVolume(daemon, { name: mount.name });
-  const volume: Volume = { name: mount.name, createdMs: daemon.clock.now(), labels: { [ANONYMOUS_LABEL]: '' }, options: null, files: emptyUpper() };
+  const volume: Volume = {
+    name: mount.name,
+    createdMs: daemon.clock.now(),
+    labels: { [ANONYMOUS_LABEL]: '' },
+    options: null,
+    files: emptyUpper(),
+  };
   volume.files.files['/'] = { kind: 'dir', mode: 0o755, uid: 0, gid: 0, mtimeMs: volume.createdMs };
   volumesOf(daemon).push(volume);
   return volume;
@@ -216,7 +289,10 @@ function copyImageContent(volume: Volume, imageFiles: FileLayer, destination: st
 
 /** The bytes of a volume's files (directory.Size: regular files only). */
 export function volumeSize(volume: Volume): number {
-  return Object.values(volume.files.files).reduce((total, inode) => total + (inode.kind === 'file' ? byteLength(inode.content) : 0), 0);
+  return Object.values(volume.files.files).reduce(
+    (total, inode) => total + (inode.kind === 'file' ? byteLength(inode.content) : 0),
+    0,
+  );
 }
 
 /** `docker rm -v`, and --rm: the container's anonymous volumes go with it, if nothing else uses them. */
@@ -227,7 +303,8 @@ export function removeAnonymousVolumes(daemon: Daemon, container: Container): vo
   }
 }
 
-const sortedMap = (map: Readonly<Record<string, string>> | null) => (map === null ? NIL_MAP : Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : 1))));
+const sortedMap = (map: Readonly<Record<string, string>> | null) =>
+  map === null ? NIL_MAP : Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : 1)));
 
 /**
  * GET /volumes/{name}: volume.Volume (api/types/volume/volume.go) as
@@ -236,7 +313,15 @@ const sortedMap = (map: Readonly<Record<string, string>> | null) => (map === nul
  */
 export function inspectVolume(volume: Volume): Record<string, unknown> {
   return goStruct(
-    { CreatedAt: rfc3339Nano(volume.createdMs, 0), Driver: 'local', Labels: sortedMap(volume.labels), Mountpoint: volumeMountpoint(volume.name), Name: volume.name, Options: sortedMap(volume.options), Scope: 'local' },
+    {
+      CreatedAt: rfc3339Nano(volume.createdMs, 0),
+      Driver: 'local',
+      Labels: sortedMap(volume.labels),
+      Mountpoint: volumeMountpoint(volume.name),
+      Name: volume.name,
+      Options: sortedMap(volume.options),
+      Scope: 'local',
+    },
     { omitted: { ClusterVolume: NIL_POINTER, Status: NIL_MAP, UsageData: NIL_POINTER } },
   );
 }

@@ -151,9 +151,11 @@ require_once ABSPATH . 'wp-settings.php';
 
 export function wpConfigFrom(containerId: string): string {
   let line = 0;
-  return WP_CONFIG_DOCKER.split('\n').map((text) => {
-    if (!text.includes('put your unique phrase here')) return text;
-    line += 1;
-    return text.replaceAll('put your unique phrase here', derivedHex(containerId, `wp-config:${line}`, 40));
-  }).join('\n');
+  return WP_CONFIG_DOCKER.split('\n')
+    .map((text) => {
+      if (!text.includes('put your unique phrase here')) return text;
+      line += 1;
+      return text.replaceAll('put your unique phrase here', derivedHex(containerId, `wp-config:${line}`, 40));
+    })
+    .join('\n');
 }

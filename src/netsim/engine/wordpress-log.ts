@@ -23,16 +23,33 @@ export function wordpressVariables(env: ReadonlyMap<string, string>): string[] {
   return [...env.keys()].filter((name) => name.startsWith('WORDPRESS_')).sort();
 }
 
-export function wordpressStartup(ms: number, containerId: string, env: ReadonlyMap<string, string>, hostname: string, address: string | undefined): Line[] {
+export function wordpressStartup(
+  ms: number,
+  containerId: string,
+  env: ReadonlyMap<string, string>,
+  hostname: string,
+  address: string | undefined,
+): Line[] {
   const variables = wordpressVariables(env);
   const micros = (ms % 1000) * 1000 + derivedInt(containerId, 'apache:start', 1000);
   return [
     { stream: 'stderr', text: 'WordPress not found in /var/www/html - copying now...' },
     { stream: 'stderr', text: 'Complete! WordPress has been successfully copied to /var/www/html' },
     ...(variables.length > 0
-      ? [{ stream: 'stderr' as const, text: `No 'wp-config.php' found in /var/www/html, but 'WORDPRESS_...' variables supplied; copying 'wp-config-docker.php' (${variables.join(' ')})` }]
+      ? [
+          {
+            stream: 'stderr' as const,
+            text: `No 'wp-config.php' found in /var/www/html, but 'WORDPRESS_...' variables supplied; copying 'wp-config-docker.php' (${variables.join(' ')})`,
+          },
+        ]
       : []),
     ...serverNameWarnings('apache2', hostname, address),
-    ...resumingNotices(ms, micros, { module: 'mpm_prefork', code: 'AH00163' }, `${APACHE_TRIXIE} ${PHP_VERSION}`, 'apache2 -D FOREGROUND'),
+    ...resumingNotices(
+      ms,
+      micros,
+      { module: 'mpm_prefork', code: 'AH00163' },
+      `${APACHE_TRIXIE} ${PHP_VERSION}`,
+      'apache2 -D FOREGROUND',
+    ),
   ];
 }

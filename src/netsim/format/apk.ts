@@ -29,7 +29,12 @@ export function apkHumanSize(bytes: number): string {
 /** `(1/2) Installing name (version)` with the counter padded to the total's digits, then `OK: <size> in <n> packages`. */
 export function formatApkAdd({ fresh, totalPackages, totalBytes }: ApkAddRecord): string {
   const digits = String(fresh.length).length;
-  const changes = fresh.map((pkg, index) => `(${String(index + 1).padStart(digits)}/${fresh.length}) Installing ${pkg.name} (${pkg.version})\n`).join('');
+  const changes = fresh
+    .map(
+      (pkg, index) =>
+        `(${String(index + 1).padStart(digits)}/${fresh.length}) Installing ${pkg.name} (${pkg.version})\n`,
+    )
+    .join('');
   return `${changes}OK: ${apkHumanSize(totalBytes)} in ${totalPackages} packages\n`;
 }
 

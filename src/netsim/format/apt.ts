@@ -71,7 +71,13 @@ function timeToStr(seconds: number): string {
  * the rate (Stop() prints nothing when FetchedBytes is 0).
  */
 export function formatFetch({ items, elapsedMs }: FetchRecord): string {
-  const lines = items.map((item, index) => (item.error === undefined ? `Get:${index + 1} ${item.description} [${sizeToStr(item.size)}B]\n` : `Err:${index + 1} ${item.description}\n  ${item.error}\n`)).join('');
+  const lines = items
+    .map((item, index) =>
+      item.error === undefined
+        ? `Get:${index + 1} ${item.description} [${sizeToStr(item.size)}B]\n`
+        : `Err:${index + 1} ${item.description}\n  ${item.error}\n`,
+    )
+    .join('');
   const bytes = items.reduce((sum, item) => sum + (item.error === undefined ? item.size : 0), 0);
   if (bytes === 0) return lines;
   const rate = (bytes * 1000) / Math.max(elapsedMs, 1);
@@ -104,21 +110,32 @@ export function formatCacheOpen(): string {
 
 /** `apt update` / `apt-get update`: the indexes, the cache rebuilt, and apt's count of upgradable packages (none: the image is current). */
 export function formatUpdate(record: UpdateRecord): string {
-  const stats = record.showStats ? `${formatCacheOpen().slice('Reading package lists... Done\n'.length)}All packages are up to date.\n` : '';
+  const stats = record.showStats
+    ? `${formatCacheOpen().slice('Reading package lists... Done\n'.length)}All packages are up to date.\n`
+    : '';
   return `${formatFetch(record)}Reading package lists... Done\n${stats}`;
 }
 
 /** `apt install`: what apt plans, the download, then dpkg's unpack and configure. */
 export function formatInstall(record: InstallRecord): string {
-  const notes = record.selected.map(({ requested, chosen }) => `Note, selecting '${chosen}' instead of '${requested}'\n`).join('');
-  const newest = record.alreadyNewest.map(({ name, version }) => `${name} is already the newest version (${version}).\n`).join('');
+  const notes = record.selected
+    .map(({ requested, chosen }) => `Note, selecting '${chosen}' instead of '${requested}'\n`)
+    .join('');
+  const newest = record.alreadyNewest
+    .map(({ name, version }) => `${name} is already the newest version (${version}).\n`)
+    .join('');
   return `${formatCacheOpen()}${notes}${newest}${plan(record)}${record.fresh.length > 0 ? download(record) + dpkg(record) : ''}`;
 }
 
 function plan(record: InstallRecord): string {
   const names = record.fresh.map((deb) => deb.name);
   const v30 = record.layout === 'v30';
-  const list = names.length === 0 ? '' : v30 ? `Installing:\n${showWithColumns(names, 2)}\n` : `The following NEW packages will be installed:\n${wrapped(names)}`;
+  const list =
+    names.length === 0
+      ? ''
+      : v30
+        ? `Installing:\n${showWithColumns(names, 2)}\n`
+        : `The following NEW packages will be installed:\n${wrapped(names)}`;
   const counts = v30
     ? `Summary:\n  Upgrading: 0, Installing: ${names.length}, Removing: 0, Not Upgrading: 0\n`
     : `0 upgraded, ${names.length} newly installed, 0 to remove and 0 not upgraded.\n`;
@@ -132,16 +149,23 @@ function plan(record: InstallRecord): string {
 }
 
 function download(record: InstallRecord): string {
-  const items = record.fresh.map((deb) => ({ description: `${record.pool} amd64 ${deb.name} amd64 ${deb.version}`, size: deb.download }));
+  const items = record.fresh.map((deb) => ({
+    description: `${record.pool} amd64 ${deb.name} amd64 ${deb.version}`,
+    size: deb.download,
+  }));
   return formatFetch({ items, elapsedMs: record.elapsedMs });
 }
 
 /** dpkg -i of the fetched archives: one database read, unpack all, then configure all. Several archives get apt's 00- prefixes. */
 function dpkg(record: InstallRecord): string {
   const many = record.fresh.length > 1;
-  const file = (deb: DebRecord, index: number) => `.../${many ? `${String(index).padStart(2, '0')}-` : ''}${deb.name}_${deb.version.replace(':', '%3a')}_amd64.deb`;
+  const file = (deb: DebRecord, index: number) =>
+    `.../${many ? `${String(index).padStart(2, '0')}-` : ''}${deb.name}_${deb.version.replace(':', '%3a')}_amd64.deb`;
   const unpack = record.fresh.map((deb, index) => {
-    const database = index === 0 ? `(Reading database ... ${record.databaseEntries} files and directories currently installed.)\n` : '';
+    const database =
+      index === 0
+        ? `(Reading database ... ${record.databaseEntries} files and directories currently installed.)\n`
+        : '';
     return `Selecting previously unselected package ${deb.name}.\n${database}Preparing to unpack ${file(deb, index)} ...\nUnpacking ${deb.name} (${deb.version}) ...\n`;
   });
   const setup = record.fresh.map((deb) => `Setting up ${deb.name} (${deb.version}) ...\n`);
@@ -169,7 +193,11 @@ export function showWithColumns(list: readonly string[], indent: number, screenW
   const minWidth = 2;
   const space = 2;
   const maxCols = Math.min(Math.floor((screenWidth - indent) / minWidth), list.length);
-  const columns = Array.from({ length: maxCols }, (_, i) => ({ valid: true, lineWidth: (i + 1) * minWidth, widths: Array<number>(i + 1).fill(minWidth) }));
+  const columns = Array.from({ length: maxCols }, (_, i) => ({
+    valid: true,
+    lineWidth: (i + 1) * minWidth,
+    widths: Array<number>(i + 1).fill(minWidth),
+  }));
   list.forEach((name, i) => {
     columns.forEach((column, j) => {
       if (!column.valid) return;

@@ -19,7 +19,10 @@ export interface ArpRow {
 export function formatArpTable(rows: readonly ArpRow[]): string {
   if (rows.length === 0) return '';
   const lines = rows.map((row) => {
-    const hardware = row.lladdr === undefined ? `${''.padEnd(8)}${'(incomplete)'.padEnd(20)}` : `${'ether'.padEnd(8)}${row.lladdr.padEnd(20)}`;
+    const hardware =
+      row.lladdr === undefined
+        ? `${''.padEnd(8)}${'(incomplete)'.padEnd(20)}`
+        : `${'ether'.padEnd(8)}${row.lladdr.padEnd(20)}`;
     const flags = `${row.lladdr === undefined ? '' : 'C'}${row.permanent ? 'M' : ''}`;
     return `${(row.name ?? row.address).slice(0, 23).padEnd(23)}  ${hardware}${flags.padEnd(6)}${''.padEnd(15)} ${row.device}\n`;
   });

@@ -12,10 +12,18 @@ export interface FlagHelp {
 /** pflag FlagUsagesWrapped: names padded to the longest, usage wrapped to `cols`. */
 export function flagUsagesWrapped(flags: readonly FlagHelp[], cols: number): string {
   const sorted = [...flags].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const heads = sorted.map((flag) => `${flag.short ? `  -${flag.short}, --${flag.name}` : `      --${flag.name}`}${flag.varname ? ` ${flag.varname}` : ''}`);
+  const heads = sorted.map(
+    (flag) =>
+      `${flag.short ? `  -${flag.short}, --${flag.name}` : `      --${flag.name}`}${flag.varname ? ` ${flag.varname}` : ''}`,
+  );
   // maxlen counts the \x00 pflag puts after the head.
   const maxlen = Math.max(...heads.map((head) => head.length + 1));
-  return sorted.map((flag, i) => `${heads[i]} ${' '.repeat(maxlen - heads[i]!.length)} ${wrap(maxlen + 2, cols, flag.usage + (flag.defaultText ?? ''))}\n`).join('');
+  return sorted
+    .map(
+      (flag, i) =>
+        `${heads[i]} ${' '.repeat(maxlen - heads[i]!.length)} ${wrap(maxlen + 2, cols, flag.usage + (flag.defaultText ?? ''))}\n`,
+    )
+    .join('');
 }
 
 /** pflag wrapN: break at the last space before `i`, unless the rest fits within `slop`. */
@@ -55,7 +63,6 @@ export interface SubcommandHelp {
   readonly short: string;
 }
 
-
 /** One flag of a docker/cli command as its reference page lists it: pflag's Value.Type() and DefValue. */
 export interface HelpFlagRow {
   readonly name: string;
@@ -78,7 +85,18 @@ export interface CommandHelpTable {
 function unquoteUsage(row: HelpFlagRow): { varname: string; usage: string } {
   const quoted = /`([^`]*)`/.exec(row.usage);
   if (quoted) return { varname: quoted[1]!, usage: row.usage.replace(quoted[0], quoted[1]!) };
-  const shorter: Record<string, string> = { bool: '', boolfunc: '', func: 'value', float64: 'float', int64: 'int', uint64: 'uint', stringSlice: 'strings', intSlice: 'ints', uintSlice: 'uints', boolSlice: 'bools' };
+  const shorter: Record<string, string> = {
+    bool: '',
+    boolfunc: '',
+    func: 'value',
+    float64: 'float',
+    int64: 'int',
+    uint64: 'uint',
+    stringSlice: 'strings',
+    intSlice: 'ints',
+    uintSlice: 'uints',
+    boolSlice: 'bools',
+  };
   return { varname: shorter[row.type] ?? row.type, usage: row.usage };
 }
 
@@ -101,8 +119,18 @@ function isZeroDefault(type: string, value: string): boolean {
 export function flagHelpOf(row: HelpFlagRow): FlagHelp {
   const { varname, usage } = unquoteUsage(row);
   const value = row.default ?? (/Slice$|Array$/.test(row.type) ? '[]' : '');
-  const shown = isZeroDefault(row.type, value) ? undefined : row.type === 'string' ? ` (default ${JSON.stringify(value)})` : ` (default ${value})`;
-  return { name: row.name, ...(row.short && { short: row.short }), varname, usage, ...(shown && { defaultText: shown }) };
+  const shown = isZeroDefault(row.type, value)
+    ? undefined
+    : row.type === 'string'
+      ? ` (default ${JSON.stringify(value)})`
+      : ` (default ${value})`;
+  return {
+    name: row.name,
+    ...(row.short && { short: row.short }),
+    varname,
+    usage,
+    ...(shown && { defaultText: shown }),
+  };
 }
 
 /**
@@ -115,7 +143,8 @@ export function cobraHelp(path: string, usage: string, table: CommandHelpTable, 
   const hasSubcommands = table.subcommands.length > 0;
   let text = `Usage:  ${hasSubcommands ? `${path} COMMAND` : `${path} ${usage}`.trimEnd()}\n\n${table.description.trim()}\n`;
   if (table.aliases.length > 0) text += `\nAliases:\n  ${table.aliases.join(', ')}\n`;
-  if (table.flags.length > 0) text += `\nOptions:\n${flagUsagesWrapped(table.flags.map(flagHelpOf), width - 1).trimEnd()}\n`;
+  if (table.flags.length > 0)
+    text += `\nOptions:\n${flagUsagesWrapped(table.flags.map(flagHelpOf), width - 1).trimEnd()}\n`;
   if (hasSubcommands) {
     const padding = Math.max(11, ...table.subcommands.map((sub) => sub.name.length));
     const sorted = [...table.subcommands].sort((a, b) => (a.name < b.name ? -1 : 1));

@@ -24,7 +24,10 @@ export function plainProgress(events: readonly ProgressEvent[]): string {
 }
 
 // pkg/progress/colors.go with morikuni/aec v1.0.0: SGR on, the text, reset.
-const sgr = (...codes: number[]) => (text: string) => `${codes.map((code) => `\x1b[${code}m`).join('')}${text}\x1b[0m`;
+const sgr =
+  (...codes: number[]) =>
+  (text: string) =>
+    `${codes.map((code) => `\x1b[${code}m`).join('')}${text}\x1b[0m`;
 const DONE_COLOR = sgr(34);
 const TIMER_COLOR = sgr(34);
 const COUNT_COLOR = sgr(33);
@@ -70,7 +73,15 @@ function tasksOf(events: readonly ProgressEvent[]): Task[] {
     const last = tasks.get(event.id);
     if (!last) {
       const ended = event.status === 'done' || event.status === 'error';
-      tasks.set(event.id, { id: event.id, parentId: event.parentId ?? '', text: event.text, status: event.status, statusText: event.statusText, startMs: event.atMs, endMs: ended ? event.atMs : undefined });
+      tasks.set(event.id, {
+        id: event.id,
+        parentId: event.parentId ?? '',
+        text: event.text,
+        status: event.status,
+        statusText: event.statusText,
+        startMs: event.atMs,
+        endMs: ended ? event.atMs : undefined,
+      });
       continue;
     }
     if (event.status !== 'working' && last.status !== event.status) last.endMs = event.atMs;
@@ -149,7 +160,8 @@ export function ttyProgress(events: readonly ProgressEvent[], frame: TtyFrame): 
   for (const parent of parents) {
     text += lineText(parent, '', frame.width, statusPadding, frame.nowMs);
     if (skipChildren) continue;
-    for (const child of tasks.filter((task) => task.parentId === parent.id)) text += lineText(child, '  ', frame.width, statusPadding, frame.nowMs);
+    for (const child of tasks.filter((task) => task.parentId === parent.id))
+      text += lineText(child, '  ', frame.width, statusPadding, frame.nowMs);
   }
   return text;
 }

@@ -12,7 +12,8 @@ export const sentLines = (lines: readonly string[]) => lines.map((line) => `> ${
 export const receivedLine = (line: string) => `< ${line}\r\n`;
 
 /** `*   Trying 172.17.0.2:80...`: IPv6 addresses in brackets (cf-socket.c, cf_socket_open). */
-export const trying = (address: string, port: number) => infoLine(`  Trying ${address.includes(':') ? `[${address}]` : address}:${port}...`);
+export const trying = (address: string, port: number) =>
+  infoLine(`  Trying ${address.includes(':') ? `[${address}]` : address}:${port}...`);
 
 /** What failed, in the words of each CURLE_* code curl exits with. */
 export type CurlFailure =

@@ -25,7 +25,13 @@ export interface WriteOutInfo {
   readonly sizeHeader: number;
   readonly sizeRequest: number;
   /** Microseconds since the transfer started. */
-  readonly times: { readonly namelookup: number; readonly connect: number; readonly pretransfer: number; readonly starttransfer: number; readonly total: number };
+  readonly times: {
+    readonly namelookup: number;
+    readonly connect: number;
+    readonly pretransfer: number;
+    readonly starttransfer: number;
+    readonly total: number;
+  };
   readonly speedDownload: number;
   /** Response headers, for %header{name}. */
   readonly headers: readonly string[];
@@ -118,7 +124,26 @@ export function writeOut(format: string, info: WriteOutInfo): { stdout: string; 
 }
 
 /** Variables curl knows that only TLS, FTP, proxies or JSON give: they print nothing here, and no warning. */
-const KNOWN_UNSUPPORTED = new Set(['certs', 'conn_id', 'filename_effective', 'ftp_entry_path', 'http_connect', 'num_certs', 'num_headers', 'num_retries', 'proxy_ssl_verify_result', 'proxy_used', 'redirect_url', 'referer', 'ssl_verify_result', 'time_posttransfer', 'time_queue', 'tls_earlydata', 'urlnum', 'xfer_id']);
+const KNOWN_UNSUPPORTED = new Set([
+  'certs',
+  'conn_id',
+  'filename_effective',
+  'ftp_entry_path',
+  'http_connect',
+  'num_certs',
+  'num_headers',
+  'num_retries',
+  'proxy_ssl_verify_result',
+  'proxy_used',
+  'redirect_url',
+  'referer',
+  'ssl_verify_result',
+  'time_posttransfer',
+  'time_queue',
+  'tls_earlydata',
+  'urlnum',
+  'xfer_id',
+]);
 
 /** curl_easy_header: the last response's header of that name, case-insensitively, its value without leading blanks. */
 function headerValue(headers: readonly string[], name: string): string | undefined {

@@ -9,7 +9,6 @@ import type { DnsExchange } from '../userland/dns-query';
  */
 export const DIG_VERSION = '9.20.15-1~deb13u1-Debian';
 
-
 /**
  * masterdump.c's indent(): fields separated by tabs (8 wide) up to each column, or
  * one space when the text already reaches it. dig's columns: TTL at 24, class at
@@ -35,7 +34,15 @@ function columns(fields: readonly (readonly [string, number])[], last: string): 
 
 /** One record as dns_master_rdatasettotext writes it: owner, TTL, class, type, data. */
 export function digRecordLine(record: DnsRecord): string {
-  return columns([[absolute(record.name), 24], [String(record.ttl), 32], ['IN', 40], [record.type, 48]], recordData(record));
+  return columns(
+    [
+      [absolute(record.name), 24],
+      [String(record.ttl), 32],
+      ['IN', 40],
+      [record.type, 48],
+    ],
+    recordData(record),
+  );
 }
 
 /** What the command line asked dig to show (dig.c's +[no]cmd, +[no]comments, +[no]question, +[no]answer, +[no]stats; +noall clears them all). */
@@ -52,7 +59,12 @@ export interface DigDisplay {
  * found)` when the server was named with @, and the global options.
  */
 function greeting(args: string, namedServer: boolean): string[] {
-  return ['', `; <<>> DiG ${DIG_VERSION} <<>> ${args}`, ...(namedServer ? ['; (1 server found)'] : []), ';; global options: +cmd'];
+  return [
+    '',
+    `; <<>> DiG ${DIG_VERSION} <<>> ${args}`,
+    ...(namedServer ? ['; (1 server found)'] : []),
+    ';; global options: +cmd',
+  ];
 }
 
 /** The header block of printmessage(): opcode, status, id, flags and counts, and the RA warning. */
@@ -73,17 +85,33 @@ function header(exchange: DnsExchange, opt: boolean): string[] {
  * the sections `display` keeps; `args` as typed after `dig`. The OPT
  * pseudosection (no blank line after it) shows when the reply has one.
  */
-export function formatDig(exchange: DnsExchange, args: string, nowMs: number, display: DigDisplay, namedServer: boolean): string {
+export function formatDig(
+  exchange: DnsExchange,
+  args: string,
+  nowMs: number,
+  display: DigDisplay,
+  namedServer: boolean,
+): string {
   const reply = exchange.reply;
   if (reply === 'unreachable') return '';
   const opt = reply.ednsUdpSize !== undefined;
   const lines: string[] = [];
   if (display.cmd) lines.push(...greeting(args, namedServer));
   if (display.comments) lines.push(...header(exchange, opt), '');
-  if (display.comments && opt) lines.push(';; OPT PSEUDOSECTION:', `; EDNS: version: 0, flags:; udp: ${reply.ednsUdpSize}`);
+  if (display.comments && opt)
+    lines.push(';; OPT PSEUDOSECTION:', `; EDNS: version: 0, flags:; udp: ${reply.ednsUdpSize}`);
   if (display.question) {
     if (display.comments) lines.push(';; QUESTION SECTION:');
-    lines.push(columns([[`;${absolute(exchange.question.name)}`, 24], ['', 32], ['IN', 40]], exchange.question.type));
+    lines.push(
+      columns(
+        [
+          [`;${absolute(exchange.question.name)}`, 24],
+          ['', 32],
+          ['IN', 40],
+        ],
+        exchange.question.type,
+      ),
+    );
     if (display.comments) lines.push('');
   }
   if (display.answer && reply.answers.length > 0) {
@@ -93,7 +121,13 @@ export function formatDig(exchange: DnsExchange, args: string, nowMs: number, di
   }
   if (display.stats) {
     const transport = exchange.options.tcp ? 'TCP' : 'UDP';
-    lines.push(`;; Query time: ${reply.elapsedMs} msec`, `;; SERVER: ${exchange.server}#53(${exchange.server}) (${transport})`, `;; WHEN: ${digWhen(nowMs)}`, `;; MSG SIZE  rcvd: ${exchange.size}`, '');
+    lines.push(
+      `;; Query time: ${reply.elapsedMs} msec`,
+      `;; SERVER: ${exchange.server}#53(${exchange.server}) (${transport})`,
+      `;; WHEN: ${digWhen(nowMs)}`,
+      `;; MSG SIZE  rcvd: ${exchange.size}`,
+      '',
+    );
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
@@ -110,7 +144,13 @@ export function formatDigShort(exchange: DnsExchange): string {
  * (three over UDP, one over TCP, which dighost.c does not retry), then the
  * banner and the verdict (exit 9); +short keeps only the errors.
  */
-export function formatDigNoServers(server: string, args: string, tcp: boolean, short: boolean, namedServer: boolean): string {
+export function formatDigNoServers(
+  server: string,
+  args: string,
+  tcp: boolean,
+  short: boolean,
+  namedServer: boolean,
+): string {
   const attempt = `;; communications error to ${server}#53: timed out\n`.repeat(tcp ? 1 : 3);
   if (short) return `${attempt};; no servers could be reached\n`;
   return `${attempt}${greeting(args, namedServer).join('\n')}\n;; no servers could be reached\n`;

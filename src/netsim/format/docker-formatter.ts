@@ -26,7 +26,10 @@ const TABLE = 'table';
 function templateString(format: string): string {
   if (format === 'json') return '{{json .}}';
   const body = format.startsWith(TABLE) ? format.slice(TABLE.length) : format;
-  return body.replace(/^ +| +$/g, '').replaceAll('\\t', '\t').replaceAll('\\n', '\n');
+  return body
+    .replace(/^ +| +$/g, '')
+    .replaceAll('\\t', '\t')
+    .replaceAll('\\n', '\n');
 }
 
 /**
@@ -50,7 +53,10 @@ export function formatList({ format, header, rows, typeName }: ListFormat): List
   } catch (error) {
     if (!(error instanceof TemplateExecError)) throw error;
     // Go names the receiver's type when a struct lacks the field.
-    return { ok: false, error: `template parsing error: ${error.message.replace(/can't evaluate field (\w+)$/, `can't evaluate field $1 in type ${typeName}`)}` };
+    return {
+      ok: false,
+      error: `template parsing error: ${error.message.replace(/can't evaluate field (\w+)$/, `can't evaluate field $1 in type ${typeName}`)}`,
+    };
   }
   if (!format.startsWith(TABLE)) return { ok: true, text: body };
   const titles = execute(headerNodes(template.nodes), header, template.source, 'typed');
@@ -77,7 +83,12 @@ function headerNodes(nodes: readonly Node[]): Node[] {
       case 'range':
       case 'if':
       case 'with':
-        return { ...node, pipeline: headerPipeline(node.pipeline), body: headerNodes(node.body), otherwise: headerNodes(node.otherwise) };
+        return {
+          ...node,
+          pipeline: headerPipeline(node.pipeline),
+          body: headerNodes(node.body),
+          otherwise: headerNodes(node.otherwise),
+        };
     }
   });
 }

@@ -24,7 +24,8 @@ function formatG(value: number, precision: number): string {
   const [mantissa, exponent] = value.toExponential(precision - 1).split('e') as [string, string];
   const power = Number(exponent);
   const trim = (text: string) => (text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text);
-  if (power < -4 || power >= precision) return `${trim(mantissa)}e${power < 0 ? '-' : '+'}${String(Math.abs(power)).padStart(2, '0')}`;
+  if (power < -4 || power >= precision)
+    return `${trim(mantissa)}e${power < 0 ? '-' : '+'}${String(Math.abs(power)).padStart(2, '0')}`;
   return trim(value.toFixed(Math.max(0, precision - 1 - power)));
 }
 
@@ -57,11 +58,28 @@ export interface TreeRow {
 /** runTree: one row per tag, sizes as the tree view prints them, sorted by name with the untagged last. */
 export function treeRows(images: readonly ImageSummary[]): TreeRow[] {
   const rows = images.flatMap((image): TreeRow[] => {
-    const details = { id: image.id, diskUsage: humanSize(image.size), contentSize: humanSize(image.contentSize), inUse: image.containers > 0 };
-    return image.repoTags.length === 0 ? [{ name: undefined, ...details }] : [...image.repoTags].sort().map((name) => ({ name, ...details }));
+    const details = {
+      id: image.id,
+      diskUsage: humanSize(image.size),
+      contentSize: humanSize(image.contentSize),
+      inUse: image.containers > 0,
+    };
+    return image.repoTags.length === 0
+      ? [{ name: undefined, ...details }]
+      : [...image.repoTags].sort().map((name) => ({ name, ...details }));
   });
   const key = (row: TreeRow) => row.name ?? '';
-  return rows.sort((a, b) => ((a.name === undefined) !== (b.name === undefined) ? (a.name === undefined ? 1 : -1) : key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return rows.sort((a, b) =>
+    (a.name === undefined) !== (b.name === undefined)
+      ? a.name === undefined
+        ? 1
+        : -1
+      : key(a) < key(b)
+        ? -1
+        : key(a) > key(b)
+          ? 1
+          : 0,
+  );
 }
 
 /**
@@ -77,7 +95,15 @@ export function formatImageTree(rows: readonly TreeRow[]): string {
     `${cells[0].padEnd(nameWidth)}   ${cells[1].padEnd(12)}   ${cells[2].padStart(10)}   ${cells[3].padStart(12)}   ${cells[4].padEnd(extraWidth)}\n`;
   return [
     line(['IMAGE', 'ID', 'DISK USAGE', 'CONTENT SIZE', 'EXTRA']),
-    ...rows.map((row) => line([row.name ?? '<untagged>', truncateId(row.id), row.diskUsage, row.contentSize, chips.map(() => (row.inUse ? 'U' : ' ')).join('')])),
+    ...rows.map((row) =>
+      line([
+        row.name ?? '<untagged>',
+        truncateId(row.id),
+        row.diskUsage,
+        row.contentSize,
+        chips.map(() => (row.inUse ? 'U' : ' ')).join(''),
+      ]),
+    ),
   ].join('');
 }
 
@@ -101,7 +127,11 @@ export interface ImageRow {
  * naming {{.Digest}}); the list carries no shared size (SharedSize -1: N/A), and
  * the containerd store counts each image's containers (image_list.go).
  */
-export function imageRows(images: readonly ImageSummary[], nowMs: number, options: { noTrunc: boolean; digests: boolean }): ImageRow[] {
+export function imageRows(
+  images: readonly ImageSummary[],
+  nowMs: number,
+  options: { noTrunc: boolean; digests: boolean },
+): ImageRow[] {
   return images.flatMap((image) =>
     image.repoTags.map((repoTag) => {
       const { name: repository, tag } = splitReference(repoTag);
@@ -124,6 +154,15 @@ export function imageRows(images: readonly ImageSummary[], nowMs: number, option
 
 /** The classic `docker images` table (defaultImageTableFormat, with DIGEST for --digests). */
 export function formatImageTable(rows: readonly ImageRow[], digests: boolean): string {
-  const header = digests ? ['REPOSITORY', 'TAG', 'DIGEST', 'IMAGE ID', 'CREATED', 'SIZE'] : ['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE'];
-  return tabulate([header, ...rows.map((r) => (digests ? [r.Repository, r.Tag, r.Digest, r.ID, r.CreatedSince, r.Size] : [r.Repository, r.Tag, r.ID, r.CreatedSince, r.Size]))]);
+  const header = digests
+    ? ['REPOSITORY', 'TAG', 'DIGEST', 'IMAGE ID', 'CREATED', 'SIZE']
+    : ['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE'];
+  return tabulate([
+    header,
+    ...rows.map((r) =>
+      digests
+        ? [r.Repository, r.Tag, r.Digest, r.ID, r.CreatedSince, r.Size]
+        : [r.Repository, r.Tag, r.ID, r.CreatedSince, r.Size],
+    ),
+  ]);
 }

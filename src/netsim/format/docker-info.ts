@@ -12,7 +12,13 @@ export interface DockerInfoRecord {
     readonly platform: string;
     readonly version: string;
     readonly context: string;
-    readonly plugins: readonly { name: string; shortDescription: string; vendor: string; version: string; path: string }[];
+    readonly plugins: readonly {
+      name: string;
+      shortDescription: string;
+      vendor: string;
+      version: string;
+      path: string;
+    }[];
   };
   readonly server: {
     readonly containers: number;
@@ -26,7 +32,11 @@ export interface DockerInfoRecord {
     readonly loggingDriver: string;
     readonly cgroupDriver: string;
     readonly cgroupVersion: string;
-    readonly plugins: { readonly volume: readonly string[]; readonly network: readonly string[]; readonly log: readonly string[] };
+    readonly plugins: {
+      readonly volume: readonly string[];
+      readonly network: readonly string[];
+      readonly log: readonly string[];
+    };
     readonly cdiSpecDirs: readonly string[];
     readonly swarm: string;
     /** An active swarm's report (printSwarmInfo), after the `Swarm:` line. */
@@ -70,28 +80,88 @@ export function bytesSize(bytes: number): string {
 }
 
 export function formatDockerInfo({ client, server }: DockerInfoRecord): string {
-  const lines = [`Client: ${client.platform}`, ` Version:    ${client.version}`, ` Context:    ${client.context}`, ' Debug Mode: false'];
+  const lines = [
+    `Client: ${client.platform}`,
+    ` Version:    ${client.version}`,
+    ` Context:    ${client.context}`,
+    ' Debug Mode: false',
+  ];
   if (client.plugins.length > 0) {
     lines.push(' Plugins:');
-    for (const plugin of client.plugins) lines.push(`  ${plugin.name}: ${plugin.shortDescription} (${plugin.vendor})`, `    Version:  ${plugin.version}`, `    Path:     ${plugin.path}`);
+    for (const plugin of client.plugins)
+      lines.push(
+        `  ${plugin.name}: ${plugin.shortDescription} (${plugin.vendor})`,
+        `    Version:  ${plugin.version}`,
+        `    Path:     ${plugin.path}`,
+      );
   }
   lines.push('', 'Server:');
-  lines.push(` Containers: ${server.containers}`, `  Running: ${server.running}`, `  Paused: ${server.paused}`, `  Stopped: ${server.stopped}`, ` Images: ${server.images}`);
-  lines.push(` Server Version: ${server.serverVersion}`, ` Storage Driver: ${server.driver}`, ...server.driverStatus.map(([key, value]) => `  ${key}: ${value}`));
-  lines.push(` Logging Driver: ${server.loggingDriver}`, ` Cgroup Driver: ${server.cgroupDriver}`, ` Cgroup Version: ${server.cgroupVersion}`);
-  lines.push(' Plugins:', `  Volume: ${server.plugins.volume.join(' ')}`, `  Network: ${server.plugins.network.join(' ')}`, `  Log: ${server.plugins.log.join(' ')}`);
-  if (server.cdiSpecDirs.length > 0) lines.push(' CDI spec directories:', ...server.cdiSpecDirs.map((dir) => `  ${dir}`));
-  lines.push(` Swarm: ${server.swarm}`, ...(server.swarmNode ? swarmLines(server.swarmNode) : []), ` Runtimes: ${server.runtimes.join(' ')}`, ` Default Runtime: ${server.defaultRuntime}`);
-  lines.push(` Init Binary: ${server.initBinary}`, ` containerd version: ${server.containerdCommit}`, ` runc version: ${server.runcCommit}`, ` init version: ${server.initCommit}`);
+  lines.push(
+    ` Containers: ${server.containers}`,
+    `  Running: ${server.running}`,
+    `  Paused: ${server.paused}`,
+    `  Stopped: ${server.stopped}`,
+    ` Images: ${server.images}`,
+  );
+  lines.push(
+    ` Server Version: ${server.serverVersion}`,
+    ` Storage Driver: ${server.driver}`,
+    ...server.driverStatus.map(([key, value]) => `  ${key}: ${value}`),
+  );
+  lines.push(
+    ` Logging Driver: ${server.loggingDriver}`,
+    ` Cgroup Driver: ${server.cgroupDriver}`,
+    ` Cgroup Version: ${server.cgroupVersion}`,
+  );
+  lines.push(
+    ' Plugins:',
+    `  Volume: ${server.plugins.volume.join(' ')}`,
+    `  Network: ${server.plugins.network.join(' ')}`,
+    `  Log: ${server.plugins.log.join(' ')}`,
+  );
+  if (server.cdiSpecDirs.length > 0)
+    lines.push(' CDI spec directories:', ...server.cdiSpecDirs.map((dir) => `  ${dir}`));
+  lines.push(
+    ` Swarm: ${server.swarm}`,
+    ...(server.swarmNode ? swarmLines(server.swarmNode) : []),
+    ` Runtimes: ${server.runtimes.join(' ')}`,
+    ` Default Runtime: ${server.defaultRuntime}`,
+  );
+  lines.push(
+    ` Init Binary: ${server.initBinary}`,
+    ` containerd version: ${server.containerdCommit}`,
+    ` runc version: ${server.runcCommit}`,
+    ` init version: ${server.initCommit}`,
+  );
   if (server.securityOptions.length > 0) {
     lines.push(' Security Options:');
-    for (const option of server.securityOptions) lines.push(`  ${option.name}`, ...(option.profile ? [`   Profile: ${option.profile}`] : []));
+    for (const option of server.securityOptions)
+      lines.push(`  ${option.name}`, ...(option.profile ? [`   Profile: ${option.profile}`] : []));
   }
-  lines.push(` Kernel Version: ${server.kernelVersion}`, ` Operating System: ${server.operatingSystem}`, ` OSType: ${server.osType}`, ` Architecture: ${server.architecture}`);
-  lines.push(` CPUs: ${server.cpus}`, ` Total Memory: ${bytesSize(server.memTotalBytes)}`, ` Name: ${server.name}`, ` ID: ${server.id}`);
-  lines.push(` Docker Root Dir: ${server.dockerRootDir}`, ` Debug Mode: ${server.debug}`, ` Experimental: ${server.experimental}`);
-  if (server.insecureRegistries.length > 0) lines.push(' Insecure Registries:', ...server.insecureRegistries.map((cidr) => `  ${cidr}`));
-  lines.push(` Live Restore Enabled: ${server.liveRestore}`, ` Firewall Backend: ${server.firewallBackend.driver}`, ...server.firewallBackend.info.map(([key, value]) => `  ${key}: ${value}`));
+  lines.push(
+    ` Kernel Version: ${server.kernelVersion}`,
+    ` Operating System: ${server.operatingSystem}`,
+    ` OSType: ${server.osType}`,
+    ` Architecture: ${server.architecture}`,
+  );
+  lines.push(
+    ` CPUs: ${server.cpus}`,
+    ` Total Memory: ${bytesSize(server.memTotalBytes)}`,
+    ` Name: ${server.name}`,
+    ` ID: ${server.id}`,
+  );
+  lines.push(
+    ` Docker Root Dir: ${server.dockerRootDir}`,
+    ` Debug Mode: ${server.debug}`,
+    ` Experimental: ${server.experimental}`,
+  );
+  if (server.insecureRegistries.length > 0)
+    lines.push(' Insecure Registries:', ...server.insecureRegistries.map((cidr) => `  ${cidr}`));
+  lines.push(
+    ` Live Restore Enabled: ${server.liveRestore}`,
+    ` Firewall Backend: ${server.firewallBackend.driver}`,
+    ...server.firewallBackend.info.map(([key, value]) => `  ${key}: ${value}`),
+  );
   // prettyPrintServerInfo ends with an empty line; the daemon's warnings would follow on stderr.
   return `${lines.join('\n')}\n\n`;
 }
@@ -106,7 +176,12 @@ export interface SwarmNodeRecord {
   readonly subnetSize: number;
   readonly dataPathPort: number;
   readonly taskHistoryRetentionLimit: number;
-  readonly raft: { readonly snapshotInterval: number; readonly keepOldSnapshots: number; readonly heartbeatTick: number; readonly electionTick: number };
+  readonly raft: {
+    readonly snapshotInterval: number;
+    readonly keepOldSnapshots: number;
+    readonly heartbeatTick: number;
+    readonly electionTick: number;
+  };
   readonly dispatcherHeartbeatMs: number;
   readonly nodeCertExpiryMs: number;
   readonly forceRotate: number;

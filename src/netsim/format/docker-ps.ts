@@ -31,11 +31,26 @@ export interface ContainerSummary {
 }
 
 /** cli/command/formatter/container.go: the default table and the column titles. */
-const DEFAULT_TABLE = 'table {{.ID}}\\t{{.Image}}\\t{{.Command}}\\t{{.RunningFor}}\\t{{.Status}}\\t{{.Ports}}\\t{{.Names}}';
+const DEFAULT_TABLE =
+  'table {{.ID}}\\t{{.Image}}\\t{{.Command}}\\t{{.RunningFor}}\\t{{.Status}}\\t{{.Ports}}\\t{{.Names}}';
 
 export const PS_HEADER: Readonly<Record<string, string>> = {
-  ID: 'CONTAINER ID', Names: 'NAMES', Image: 'IMAGE', Command: 'COMMAND', CreatedAt: 'CREATED AT', RunningFor: 'CREATED', Ports: 'PORTS', State: 'STATE',
-  Status: 'STATUS', Size: 'SIZE', Labels: 'LABELS', Mounts: 'MOUNTS', LocalVolumes: 'LOCAL VOLUMES', Networks: 'NETWORKS', Platform: 'PLATFORM', HealthStatus: 'HEALTH STATUS',
+  ID: 'CONTAINER ID',
+  Names: 'NAMES',
+  Image: 'IMAGE',
+  Command: 'COMMAND',
+  CreatedAt: 'CREATED AT',
+  RunningFor: 'CREATED',
+  Ports: 'PORTS',
+  State: 'STATE',
+  Status: 'STATUS',
+  Size: 'SIZE',
+  Labels: 'LABELS',
+  Mounts: 'MOUNTS',
+  LocalVolumes: 'LOCAL VOLUMES',
+  Networks: 'NETWORKS',
+  Platform: 'PLATFORM',
+  HealthStatus: 'HEALTH STATUS',
 };
 
 /** NewContainerFormat: `table` (or nothing) and `raw` are shortcuts; -q wins over any format. */
@@ -43,7 +58,17 @@ export function psFormat(source: string, quiet: boolean, size: boolean): string 
   if (source === 'table' || source === '') return quiet ? '{{.ID}}' : `${DEFAULT_TABLE}${size ? '\\t{{.Size}}' : ''}`;
   if (source === 'raw') {
     if (quiet) return 'container_id: {{.ID}}';
-    const lines = ['container_id: {{.ID}}', 'image: {{.Image}}', 'command: {{.Command}}', 'created_at: {{.CreatedAt}}', 'state: {{- pad .State 1 0}}', 'status: {{- pad .Status 1 0}}', 'names: {{.Names}}', 'labels: {{- pad .Labels 1 0}}', 'ports: {{- pad .Ports 1 0}}'];
+    const lines = [
+      'container_id: {{.ID}}',
+      'image: {{.Image}}',
+      'command: {{.Command}}',
+      'created_at: {{.CreatedAt}}',
+      'state: {{- pad .State 1 0}}',
+      'status: {{- pad .Status 1 0}}',
+      'names: {{.Names}}',
+      'labels: {{- pad .Labels 1 0}}',
+      'ports: {{- pad .Ports 1 0}}',
+    ];
     return `${lines.join('\n')}\n${size ? 'size: {{.Size}}\\n' : ''}`;
   }
   return quiet ? '{{.ID}}' : source;
@@ -80,16 +105,24 @@ class Platform extends GoAddr {
  * ContainerContext (formatter/container.go): what `--format` sees of one
  * container. Keys are sorted because `{{json .}}` marshals the methods into a map.
  */
-export function containerContext(summary: ContainerSummary, { trunc, nowMs }: { trunc: boolean; nowMs: number }): Record<string, unknown> {
+export function containerContext(
+  summary: ContainerSummary,
+  { trunc, nowMs }: { trunc: boolean; nowMs: number },
+): Record<string, unknown> {
   const names = summary.names.map((name) => name.replace(/^\//, ''));
-  const mounts = summary.mounts.map((mount) => (mount.name === '' ? mount.source : mount.name)).map((name) => (trunc ? ellipsis(name, 15) : name));
+  const mounts = summary.mounts
+    .map((mount) => (mount.name === '' ? mount.source : mount.name))
+    .map((name) => (trunc ? ellipsis(name, 15) : name));
   return goStruct({
     Command: JSON.stringify(trunc ? ellipsis(summary.command, 20) : summary.command),
     CreatedAt: goTimeString(summary.created * 1000, 0),
     HealthStatus: summary.health,
     ID: trunc ? summary.id.slice(0, 12) : summary.id,
     Image: summary.image === '' ? '<no image>' : trunc ? familiarImage(summary.image) : summary.image,
-    Labels: Object.entries(summary.labels).map(([key, value]) => `${key}=${value}`).sort().join(','),
+    Labels: Object.entries(summary.labels)
+      .map(([key, value]) => `${key}=${value}`)
+      .sort()
+      .join(','),
     LocalVolumes: String(summary.mounts.filter((mount) => mount.driver === 'local').length),
     Mounts: mounts.join(','),
     // Truncated, only the first name that is not a legacy link (`/other/alias`).
@@ -98,14 +131,24 @@ export function containerContext(summary: ContainerSummary, { trunc, nowMs }: { 
     Platform: summary.platform ? new Platform(summary.platform) : null,
     Ports: displayablePorts(summary.ports),
     RunningFor: `${humanDuration(nowMs - summary.created * 1000)} ago`,
-    Size: summary.sizeRootFs > 0 ? `${humanSize(summary.sizeRw)} (virtual ${humanSize(summary.sizeRootFs)})` : humanSize(summary.sizeRw),
+    Size:
+      summary.sizeRootFs > 0
+        ? `${humanSize(summary.sizeRw)} (virtual ${humanSize(summary.sizeRootFs)})`
+        : humanSize(summary.sizeRw),
     State: summary.state,
     Status: summary.status,
   });
 }
 
 /** The daemon's State.String(): `Up 5 seconds`, `Exited (0) 3 seconds ago`, `Created`. */
-export function containerStatus(status: 'created' | 'running' | 'paused' | 'exited', exitCode: number, startedMs: number | undefined, finishedMs: number | undefined, nowMs: number, health?: string): string {
+export function containerStatus(
+  status: 'created' | 'running' | 'paused' | 'exited',
+  exitCode: number,
+  startedMs: number | undefined,
+  finishedMs: number | undefined,
+  nowMs: number,
+  health?: string,
+): string {
   switch (status) {
     case 'created':
       return 'Created';

@@ -15,7 +15,9 @@ import type { PullRecord } from '../engine/image-store';
  */
 export function formatPullProgress(pull: PullRecord, terminal = false): string {
   const tagOrDigest = pull.reference.tag ?? `${pull.reference.familiar}@${pull.reference.digest}`;
-  const layers = terminal ? lastActions(pull.events).map(([layer, action]) => `${layer}: ${action} `) : pull.events.map((event) => `${event.layer}: ${event.action}`);
+  const layers = terminal
+    ? lastActions(pull.events).map(([layer, action]) => `${layer}: ${action} `)
+    : pull.events.map((event) => `${event.layer}: ${event.action}`);
   const lines = [`${tagOrDigest}: Pulling from ${pull.reference.path}`, ...layers, `Digest: ${pull.image.digest}`];
   const name = familiarString(pull.reference);
   lines.push(pull.newer ? `Status: Downloaded newer image for ${name}` : `Status: Image is up to date for ${name}`);

@@ -7,7 +7,9 @@ export interface HostEntry {
 
 /** glibc nss/getent.c print_hosts(): one line per address, `%-15s %s` and the aliases after a space each. */
 export function formatHostEntry(entry: HostEntry): string {
-  return entry.addresses.map((address) => `${address.padEnd(15)} ${[entry.name, ...entry.aliases].join(' ')}\n`).join('');
+  return entry.addresses
+    .map((address) => `${address.padEnd(15)} ${[entry.name, ...entry.aliases].join(' ')}\n`)
+    .join('');
 }
 
 /**

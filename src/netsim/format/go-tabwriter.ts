@@ -9,7 +9,10 @@ export function goTabwriter(text: string, minWidth = 10, padding = 3): string {
   const lines = text.split('\n').map((line) => line.split('\t'));
   const out: string[] = new Array(lines.length);
   const writeLines = (from: number, to: number, widths: readonly number[]) => {
-    for (let i = from; i < to; i++) out[i] = lines[i]!.map((cell, j) => (j < widths.length ? cell + ' '.repeat(widths[j]! - cellWidth(cell)) : cell)).join('');
+    for (let i = from; i < to; i++)
+      out[i] = lines[i]!.map((cell, j) =>
+        j < widths.length ? cell + ' '.repeat(widths[j]! - cellWidth(cell)) : cell,
+      ).join('');
   };
   const format = (line0: number, line1: number, widths: number[]): void => {
     const column = widths.length;
@@ -18,7 +21,8 @@ export function goTabwriter(text: string, minWidth = 10, padding = 3): string {
       writeLines(line0, at, widths);
       line0 = at;
       let width = minWidth;
-      for (; at < line1 && column < lines[at]!.length - 1; at++) width = Math.max(width, cellWidth(lines[at]![column]!) + padding);
+      for (; at < line1 && column < lines[at]!.length - 1; at++)
+        width = Math.max(width, cellWidth(lines[at]![column]!) + padding);
       format(line0, at, [...widths, width]);
       line0 = at;
     }

@@ -61,7 +61,9 @@ function walkNode(state: State, node: Node, dot: unknown): string {
     case 'with': {
       const mark = state.vars.length;
       const value = evalPipeline(state, node.pipeline, dot);
-      const out = isTrue(value) ? walk(state, node.body, node.kind === 'with' ? value : dot) : walk(state, node.otherwise, dot);
+      const out = isTrue(value)
+        ? walk(state, node.body, node.kind === 'with' ? value : dot)
+        : walk(state, node.otherwise, dot);
       state.vars.length = mark;
       return out;
     }
@@ -82,7 +84,8 @@ function walkRange(state: State, node: Extract<Node, { kind: 'range' }>, dot: un
   if (entries.length === 0) out = walk(state, node.otherwise, dot);
   for (const [key, item] of entries) {
     if (variables.length === 1) state.vars.push({ name: variables[0]!, value: item });
-    if (variables.length === 2) state.vars.push({ name: variables[0]!, value: key }, { name: variables[1]!, value: item });
+    if (variables.length === 2)
+      state.vars.push({ name: variables[0]!, value: key }, { name: variables[1]!, value: item });
     try {
       out += walk(state, node.body, item);
     } catch (error) {
@@ -102,7 +105,9 @@ function rangeEntries(value: unknown): [unknown, unknown][] {
   if (value === null || value === undefined || value === MISSING || value instanceof GoNil) return [];
   if (typeof value === 'object' && !isGoStruct(value) && !(value instanceof GoAddr)) {
     const record = value as Record<string, unknown>;
-    return Object.keys(record).sort().map((key) => [key, record[key]]);
+    return Object.keys(record)
+      .sort()
+      .map((key) => [key, record[key]]);
   }
   throw new TemplateExecError(`range can't iterate over ${printValue(value, 'typed')}`);
 }
@@ -129,7 +134,11 @@ function evalCommand(state: State, command: Operand[], dot: unknown, piped: unkn
   if (head!.kind === 'function') return callFunction(state, head!, args, dot, piped);
   if (args.length > 0 || piped.length > 0) {
     if (head!.kind === 'field' || head!.kind === 'chain' || head!.kind === 'variable') {
-      throw execError(state, head!, `${head!.kind === 'variable' ? head!.path.at(-1) ?? head!.name : operandText(head!).split('.').at(-1)} has arguments but cannot be invoked as function`);
+      throw execError(
+        state,
+        head!,
+        `${head!.kind === 'variable' ? (head!.path.at(-1) ?? head!.name) : operandText(head!).split('.').at(-1)} has arguments but cannot be invoked as function`,
+      );
     }
     throw new TemplateExecError(`can't give argument to non-function ${operandText(head!)}`);
   }
@@ -172,7 +181,8 @@ function field(state: State, operand: Operand, receiver: unknown, name: string):
       if (!found.found) throw fail(`can't evaluate field ${name}`);
       return found.value;
     }
-    if (receiver instanceof GoNil || receiver === null || receiver === undefined) throw fail(`nil pointer evaluating ${name}`);
+    if (receiver instanceof GoNil || receiver === null || receiver === undefined)
+      throw fail(`nil pointer evaluating ${name}`);
     if (typeof receiver === 'object' && !Array.isArray(receiver) && !(receiver instanceof GoAddr)) {
       const record = receiver as Record<string, unknown>;
       return Object.hasOwn(record, name) ? record[name] : MISSING;
@@ -205,10 +215,19 @@ function execError(state: State, operand: Operand, message: string): TemplateExe
   return new TemplateExecError(`template: :${line}:${column}: executing "" at <${operandText(operand)}>: ${message}`);
 }
 
-function callFunction(state: State, head: Extract<Operand, { kind: 'function' }>, args: Operand[], dot: unknown, piped: unknown[]): unknown {
+function callFunction(
+  state: State,
+  head: Extract<Operand, { kind: 'function' }>,
+  args: Operand[],
+  dot: unknown,
+  piped: unknown[],
+): unknown {
   // and/or evaluate their arguments lazily (Go 1.18).
   if (head.name === 'and' || head.name === 'or') {
-    const thunks = [...args.map((operand) => () => evalOperand(state, operand, dot)), ...piped.map((value) => () => value)];
+    const thunks = [
+      ...args.map((operand) => () => evalOperand(state, operand, dot)),
+      ...piped.map((value) => () => value),
+    ];
     let value: unknown;
     for (const thunk of thunks) {
       value = thunk();
@@ -246,17 +265,27 @@ export function printValue(value: unknown, mode: Mode): string {
   if (typeof value !== 'object') return String(value);
   if (Array.isArray(value)) return `[${value.map((item) => printValue(item, mode)).join(' ')}]`;
   const record = value as Record<string, unknown>;
-  if (mode === 'typed' && isGoStruct(record)) return `{${Object.values(record).map((item) => printValue(item, mode)).join(' ')}}`;
-  return `map[${Object.keys(record).sort().map((key) => `${key}:${printValue(record[key], mode)}`).join(' ')}]`;
+  if (mode === 'typed' && isGoStruct(record))
+    return `{${Object.values(record)
+      .map((item) => printValue(item, mode))
+      .join(' ')}}`;
+  return `map[${Object.keys(record)
+    .sort()
+    .map((key) => `${key}:${printValue(record[key], mode)}`)
+    .join(' ')}]`;
 }
 
 function text(value: unknown, mode: Mode): string {
-  if (typeof value !== 'string') throw new CallError(`wrong type for value; expected string; got ${typeof value === 'number' ? 'int' : typeof value}`);
+  if (typeof value !== 'string')
+    throw new CallError(
+      `wrong type for value; expected string; got ${typeof value === 'number' ? 'int' : typeof value}`,
+    );
   return printValue(value, mode);
 }
 
 const compare = (a: unknown, b: unknown) => {
-  if (typeof a !== typeof b || (typeof a !== 'number' && typeof a !== 'string' && typeof a !== 'boolean')) throw new CallError('incompatible types for comparison');
+  if (typeof a !== typeof b || (typeof a !== 'number' && typeof a !== 'string' && typeof a !== 'boolean'))
+    throw new CallError('incompatible types for comparison');
   return a === b ? 0 : (a as number) < (b as number) ? -1 : 1;
 };
 
@@ -267,9 +296,15 @@ const FUNCTIONS: Record<string, (mode: Mode, ...args: unknown[]) => unknown> = {
   split: (mode, value, separator) => text(value, mode).split(String(separator)),
   upper: (mode, value) => text(value, mode).toUpperCase(),
   lower: (mode, value) => text(value, mode).toLowerCase(),
-  title: (mode, value) => text(value, mode).replace(/(^|[^\p{L}\p{N}_'])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase()),
-  truncate: (mode, value, length) => (text(value, mode).length < Number(length) ? (value as string) : (value as string).slice(0, Number(length))),
-  pad: (mode, value, before, after) => (text(value, mode) === '' ? '' : `${repeat(' ', before)}${value as string}${repeat(' ', after)}`),
+  title: (mode, value) =>
+    text(value, mode).replace(
+      /(^|[^\p{L}\p{N}_'])(\p{L})/gu,
+      (_, before: string, letter: string) => before + letter.toUpperCase(),
+    ),
+  truncate: (mode, value, length) =>
+    text(value, mode).length < Number(length) ? (value as string) : (value as string).slice(0, Number(length)),
+  pad: (mode, value, before, after) =>
+    text(value, mode) === '' ? '' : `${repeat(' ', before)}${value as string}${repeat(' ', after)}`,
   // Go's builtins
   len: (_, value) => lengthOf(value),
   index: (mode, value, ...keys) => keys.reduce((current, key) => indexOne(mode, current, key), value),
@@ -299,20 +334,31 @@ export const TEMPLATE_OUTPUT_LIMIT = 1 << 20;
 function repeat(unit: string, count: unknown): string {
   const times = Number(count);
   if (times < 0) throw new CallError('strings: negative Repeat count');
-  if (times * unit.length > TEMPLATE_OUTPUT_LIMIT) throw new CallError(`netsim prints at most ${TEMPLATE_OUTPUT_LIMIT} bytes from a template, and this would print ${times * unit.length}`);
+  if (times * unit.length > TEMPLATE_OUTPUT_LIMIT)
+    throw new CallError(
+      `netsim prints at most ${TEMPLATE_OUTPUT_LIMIT} bytes from a template, and this would print ${times * unit.length}`,
+    );
   return unit.repeat(times);
 }
 
 /** strconv.FormatFloat(f, 'f', precision): JavaScript stops at 100 digits, Go does not (the digits after are zeros for the values templates print). */
 function fixed(value: number, precision: number): string {
-  if (precision * 1 > TEMPLATE_OUTPUT_LIMIT) throw new CallError(`netsim prints at most ${TEMPLATE_OUTPUT_LIMIT} bytes from a template, and this would print ${precision}`);
+  if (precision * 1 > TEMPLATE_OUTPUT_LIMIT)
+    throw new CallError(
+      `netsim prints at most ${TEMPLATE_OUTPUT_LIMIT} bytes from a template, and this would print ${precision}`,
+    );
   if (precision <= 100) return value.toFixed(precision);
   return `${value.toFixed(100)}${'0'.repeat(precision - 100)}`;
 }
 
 /** fmt.Sprint: a space between operands when neither is a string. */
 function sprint(mode: Mode, args: unknown[]): string {
-  return args.map((arg, i) => (i > 0 && typeof arg !== 'string' && typeof args[i - 1] !== 'string' ? ' ' : '') + printValue(arg, mode)).join('');
+  return args
+    .map(
+      (arg, i) =>
+        (i > 0 && typeof arg !== 'string' && typeof args[i - 1] !== 'string' ? ' ' : '') + printValue(arg, mode),
+    )
+    .join('');
 }
 
 function lengthOf(value: unknown): number {
@@ -325,7 +371,8 @@ function lengthOf(value: unknown): number {
 function indexOne(mode: Mode, value: unknown, key: unknown): unknown {
   if (Array.isArray(value)) {
     const at = Number(key);
-    if (!Number.isInteger(at) || at < 0 || at >= value.length) throw new CallError(`index out of range: ${String(key)}`);
+    if (!Number.isInteger(at) || at < 0 || at >= value.length)
+      throw new CallError(`index out of range: ${String(key)}`);
     return value[at];
   }
   if (value instanceof GoNil || value === null || value === MISSING) {
@@ -345,7 +392,11 @@ function indexOne(mode: Mode, value: unknown, key: unknown): unknown {
 function joinElements(mode: Mode, list: unknown, separator: string): string {
   if (list === null || list instanceof GoNil) return '';
   if (Array.isArray(list)) return list.map((item) => printValue(item, mode)).join(separator);
-  if (typeof list === 'object' && !isGoStruct(list)) return Object.values(list as object).map((item) => printValue(item, mode)).sort().join(separator);
+  if (typeof list === 'object' && !isGoStruct(list))
+    return Object.values(list as object)
+      .map((item) => printValue(item, mode))
+      .sort()
+      .join(separator);
   throw new CallError(`expected slice, got ${typeof list}`);
 }
 
@@ -361,37 +412,49 @@ function goTypeName(value: unknown): string {
 
 function sprintf(mode: Mode, format: string, args: unknown[]): string {
   let index = 0;
-  return format.replace(/%([-+ 0#]*)(\d*)(?:\.(\d+))?([vsdqxXftT%])/g, (_, flags: string, width: string, precision: string | undefined, verb: string) => {
-    if (verb === '%') return '%';
-    if (index >= args.length) return `%!${verb}(MISSING)`;
-    const arg = args[index++];
-    let out: string;
-    switch (verb) {
-      case 'q':
-        out = JSON.stringify(printValue(arg, mode));
-        break;
-      case 'd':
-        out = typeof arg === 'number' ? String(Math.trunc(arg)) : `%!d(${goTypeName(arg)}=${printValue(arg, mode)})`;
-        break;
-      case 'f':
-        // fmt prints a wrong operand as %!f(type=value) rather than converting it.
-        out = typeof arg === 'number' ? fixed(arg, precision === undefined ? 6 : Number(precision)) : `%!f(${goTypeName(arg)}=${printValue(arg, mode)})`;
-        break;
-      case 't':
-        out = typeof arg === 'boolean' ? String(arg) : `%!t(${goTypeName(arg)}=${printValue(arg, mode)})`;
-        break;
-      case 'x':
-      case 'X':
-        out = typeof arg === 'number' ? arg.toString(16) : [...printValue(arg, mode)].map((c) => c.charCodeAt(0).toString(16).padStart(2, '0')).join('');
-        if (verb === 'X') out = out.toUpperCase();
-        break;
-      default:
-        out = printValue(arg, mode);
-        if (precision !== undefined && verb === 's') out = out.slice(0, Number(precision));
-    }
-    const size = Number(width || 0);
-    if (size > TEMPLATE_OUTPUT_LIMIT) throw new CallError(`netsim prints at most ${TEMPLATE_OUTPUT_LIMIT} bytes from a template, and this would print ${size}`);
-    if (flags.includes('-')) return out.padEnd(size);
-    return flags.includes('0') && verb !== 's' ? out.padStart(size, '0') : out.padStart(size);
-  });
+  return format.replace(
+    /%([-+ 0#]*)(\d*)(?:\.(\d+))?([vsdqxXftT%])/g,
+    (_, flags: string, width: string, precision: string | undefined, verb: string) => {
+      if (verb === '%') return '%';
+      if (index >= args.length) return `%!${verb}(MISSING)`;
+      const arg = args[index++];
+      let out: string;
+      switch (verb) {
+        case 'q':
+          out = JSON.stringify(printValue(arg, mode));
+          break;
+        case 'd':
+          out = typeof arg === 'number' ? String(Math.trunc(arg)) : `%!d(${goTypeName(arg)}=${printValue(arg, mode)})`;
+          break;
+        case 'f':
+          // fmt prints a wrong operand as %!f(type=value) rather than converting it.
+          out =
+            typeof arg === 'number'
+              ? fixed(arg, precision === undefined ? 6 : Number(precision))
+              : `%!f(${goTypeName(arg)}=${printValue(arg, mode)})`;
+          break;
+        case 't':
+          out = typeof arg === 'boolean' ? String(arg) : `%!t(${goTypeName(arg)}=${printValue(arg, mode)})`;
+          break;
+        case 'x':
+        case 'X':
+          out =
+            typeof arg === 'number'
+              ? arg.toString(16)
+              : [...printValue(arg, mode)].map((c) => c.charCodeAt(0).toString(16).padStart(2, '0')).join('');
+          if (verb === 'X') out = out.toUpperCase();
+          break;
+        default:
+          out = printValue(arg, mode);
+          if (precision !== undefined && verb === 's') out = out.slice(0, Number(precision));
+      }
+      const size = Number(width || 0);
+      if (size > TEMPLATE_OUTPUT_LIMIT)
+        throw new CallError(
+          `netsim prints at most ${TEMPLATE_OUTPUT_LIMIT} bytes from a template, and this would print ${size}`,
+        );
+      if (flags.includes('-')) return out.padEnd(size);
+      return flags.includes('0') && verb !== 's' ? out.padStart(size, '0') : out.padStart(size);
+    },
+  );
 }

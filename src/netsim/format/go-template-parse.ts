@@ -47,7 +47,19 @@ export function operandText(operand: Operand): string {
   }
 }
 
-type TokenKind = 'field' | 'variable' | 'identifier' | 'string' | 'number' | 'open' | 'close' | 'pipe' | 'declare' | 'assign' | 'comma' | 'space';
+type TokenKind =
+  | 'field'
+  | 'variable'
+  | 'identifier'
+  | 'string'
+  | 'number'
+  | 'open'
+  | 'close'
+  | 'pipe'
+  | 'declare'
+  | 'assign'
+  | 'comma'
+  | 'space';
 interface Token {
   kind: TokenKind;
   text: string;
@@ -214,7 +226,9 @@ class Parser {
         otherwise = this.parseList(['end']).nodes;
       }
     }
-    return keyword === 'range' ? { kind: 'range', pipeline, body: body.nodes, otherwise } : { kind: keyword, pipeline, body: body.nodes, otherwise };
+    return keyword === 'range'
+      ? { kind: 'range', pipeline, body: body.nodes, otherwise }
+      : { kind: keyword, pipeline, body: body.nodes, otherwise };
   }
 }
 
@@ -226,7 +240,10 @@ function parsePipeline(tokens: Token[], line: number, functions: ReadonlySet<str
   let rest = tokens;
   const declareAt = meaningful.findIndex((t) => t.kind === 'declare' || t.kind === 'assign');
   if (declareAt > 0 && meaningful.slice(0, declareAt).every((t) => t.kind === 'variable' || t.kind === 'comma')) {
-    pipeline.variables = meaningful.slice(0, declareAt).filter((t) => t.kind === 'variable').map((t) => t.text);
+    pipeline.variables = meaningful
+      .slice(0, declareAt)
+      .filter((t) => t.kind === 'variable')
+      .map((t) => t.text);
     pipeline.assign = meaningful[declareAt]!.kind === 'assign';
     rest = tokens.slice(tokens.indexOf(meaningful[declareAt]!) + 1);
   }
@@ -243,14 +260,18 @@ function parsePipeline(tokens: Token[], line: number, functions: ReadonlySet<str
         operand = { kind: 'variable', pos: token.pos, name: token.text, path: [] };
         break;
       case 'string':
-        operand = { kind: 'literal', value: token.text.startsWith('`') ? token.text.slice(1, -1) : JSON.parse(token.text) };
+        operand = {
+          kind: 'literal',
+          value: token.text.startsWith('`') ? token.text.slice(1, -1) : JSON.parse(token.text),
+        };
         break;
       case 'number':
         if (Number.isNaN(Number(token.text))) throw fail(`bad number syntax: "${token.text}"`);
         operand = { kind: 'literal', value: Number(token.text) };
         break;
       case 'identifier':
-        if (token.text === 'true' || token.text === 'false') operand = { kind: 'literal', value: token.text === 'true' };
+        if (token.text === 'true' || token.text === 'false')
+          operand = { kind: 'literal', value: token.text === 'true' };
         else if (token.text === 'nil') operand = { kind: 'literal', value: null };
         else if (functions.has(token.text)) operand = { kind: 'function', pos: token.pos, name: token.text };
         else throw fail(`function "${token.text}" not defined`);
@@ -296,7 +317,8 @@ function parsePipeline(tokens: Token[], line: number, functions: ReadonlySet<str
       command.push(next());
     }
   }
-  if (command.length === 0) throw fail(pipeline.commands.length === 0 ? 'missing value for command' : 'missing command');
+  if (command.length === 0)
+    throw fail(pipeline.commands.length === 0 ? 'missing value for command' : 'missing command');
   pipeline.commands.push(command);
   return pipeline;
 }

@@ -17,16 +17,50 @@ export class YamlFloat {
 
 export type YamlValue = null | boolean | number | string | YamlFloat | YamlMap | readonly YamlValue[];
 
-const OLD_BOOLS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
+const OLD_BOOLS = new Set([
+  'y',
+  'Y',
+  'yes',
+  'Yes',
+  'YES',
+  'on',
+  'On',
+  'ON',
+  'n',
+  'N',
+  'no',
+  'No',
+  'NO',
+  'off',
+  'Off',
+  'OFF',
+]);
 const BASE60_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const MAPPED: Readonly<Record<string, null | boolean | YamlFloat>> = {
-  true: true, True: true, TRUE: true, false: false, False: false, FALSE: false,
-  '': null, '~': null, null: null, Null: null, NULL: null,
-  '.nan': new YamlFloat(NaN), '.NaN': new YamlFloat(NaN), '.NAN': new YamlFloat(NaN),
-  '.inf': new YamlFloat(Infinity), '.Inf': new YamlFloat(Infinity), '.INF': new YamlFloat(Infinity),
-  '+.inf': new YamlFloat(Infinity), '+.Inf': new YamlFloat(Infinity), '+.INF': new YamlFloat(Infinity),
-  '-.inf': new YamlFloat(-Infinity), '-.Inf': new YamlFloat(-Infinity), '-.INF': new YamlFloat(-Infinity),
+  true: true,
+  True: true,
+  TRUE: true,
+  false: false,
+  False: false,
+  FALSE: false,
+  '': null,
+  '~': null,
+  null: null,
+  Null: null,
+  NULL: null,
+  '.nan': new YamlFloat(NaN),
+  '.NaN': new YamlFloat(NaN),
+  '.NAN': new YamlFloat(NaN),
+  '.inf': new YamlFloat(Infinity),
+  '.Inf': new YamlFloat(Infinity),
+  '.INF': new YamlFloat(Infinity),
+  '+.inf': new YamlFloat(Infinity),
+  '+.Inf': new YamlFloat(Infinity),
+  '+.INF': new YamlFloat(Infinity),
+  '-.inf': new YamlFloat(-Infinity),
+  '-.Inf': new YamlFloat(-Infinity),
+  '-.INF': new YamlFloat(-Infinity),
 };
 
 /** strconv.ParseInt(s, 0, 64): a sign, then decimal, 0x, 0o, 0b or a leading-0 octal. */
@@ -35,7 +69,15 @@ function parseGoInt(text: string): number | undefined {
   if (!match) return undefined;
   const [, sign, digits] = match as unknown as [string, string, string];
   const lower = digits.toLowerCase();
-  const value = lower.startsWith('0x') ? parseInt(lower.slice(2), 16) : lower.startsWith('0o') ? parseInt(lower.slice(2), 8) : lower.startsWith('0b') ? parseInt(lower.slice(2), 2) : lower.length > 1 && lower.startsWith('0') ? parseInt(lower.slice(1), 8) : parseInt(lower, 10);
+  const value = lower.startsWith('0x')
+    ? parseInt(lower.slice(2), 16)
+    : lower.startsWith('0o')
+      ? parseInt(lower.slice(2), 8)
+      : lower.startsWith('0b')
+        ? parseInt(lower.slice(2), 2)
+        : lower.length > 1 && lower.startsWith('0')
+          ? parseInt(lower.slice(1), 8)
+          : parseInt(lower, 10);
   return sign === '-' ? -value : value;
 }
 
@@ -89,7 +131,8 @@ function analyze(value: string): { blockPlain: boolean; singleQuoted: boolean; b
     else if (char === '#' && precededByWhitespace) blockIndicators = true;
     const code = char.codePointAt(0)!;
     if (char === '\t') tabs = true;
-    else if (char !== '\n' && (code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0) || code === 0xfeff)) special = true;
+    else if (char !== '\n' && (code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0) || code === 0xfeff))
+      special = true;
     if (char === ' ') {
       if (previousBreak) breakSpace = true;
       previousSpace = true;
@@ -138,12 +181,29 @@ class Writer {
   }
 }
 
-const ESCAPES: Readonly<Record<string, string>> = { '\0': '0', '\x07': 'a', '\b': 'b', '\t': 't', '\n': 'n', '\x0b': 'v', '\f': 'f', '\r': 'r', '\x1b': 'e', '"': '"', '\\': '\\', '\u0085': 'N', '\u00a0': '_', '\u2028': 'L', '\u2029': 'P' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '\0': '0',
+  '\x07': 'a',
+  '\b': 'b',
+  '\t': 't',
+  '\n': 'n',
+  '\x0b': 'v',
+  '\f': 'f',
+  '\r': 'r',
+  '\x1b': 'e',
+  '"': '"',
+  '\\': '\\',
+  '\u0085': 'N',
+  '\u00a0': '_',
+  '\u2028': 'L',
+  '\u2029': 'P',
+};
 
 function escapeDouble(char: string): string {
   if (Object.hasOwn(ESCAPES, char)) return `\\${ESCAPES[char]}`;
   const code = char.codePointAt(0)!;
-  if (code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0) || code === 0xfeff) return `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`;
+  if (code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0) || code === 0xfeff)
+    return `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`;
   return char;
 }
 
@@ -167,7 +227,12 @@ function isScalar(value: YamlValue): value is null | boolean | number | string |
   return value === null || typeof value !== 'object' || value instanceof YamlFloat;
 }
 
-function writeScalar(writer: Writer, value: null | boolean | number | string | YamlFloat, indent: number, key: boolean): void {
+function writeScalar(
+  writer: Writer,
+  value: null | boolean | number | string | YamlFloat,
+  indent: number,
+  key: boolean,
+): void {
   if (typeof value !== 'string') {
     writer.put(scalarText(value));
     return;

@@ -34,8 +34,13 @@ export function formatHostLookups(lookups: readonly HostLookup[], defaultLookups
         const name = reply.status === 'NXDOMAIN' ? typed : exchange.question.name.replace(/\.$/, '');
         return `Host ${name} not found: ${code}(${reply.status})\n`;
       }
-      if (reply.answers.length === 0) return defaultLookups ? '' : `${exchange.question.name.replace(/\.$/, '')} has no ${exchange.question.type} record\n`;
-      return reply.answers.map((record) => `${record.name.replace(/\.$/, '')} ${SAID[record.type]} ${recordData(record)}\n`).join('');
+      if (reply.answers.length === 0)
+        return defaultLookups
+          ? ''
+          : `${exchange.question.name.replace(/\.$/, '')} has no ${exchange.question.type} record\n`;
+      return reply.answers
+        .map((record) => `${record.name.replace(/\.$/, '')} ${SAID[record.type]} ${recordData(record)}\n`)
+        .join('');
     })
     .join('');
 }

@@ -35,12 +35,18 @@ export interface IfconfigInterface {
   readonly txqueuelen: number;
   /** The primary IPv4 address (SIOCGIFADDR): net-tools and BusyBox show no other. */
   readonly inet: { readonly address: string; readonly netmask: string; readonly broadcast: string } | undefined;
-  readonly inet6: readonly { readonly address: string; readonly prefix: number; readonly scope: 'host' | 'link' | 'global' }[];
+  readonly inet6: readonly {
+    readonly address: string;
+    readonly prefix: number;
+    readonly scope: 'host' | 'link' | 'global';
+  }[];
   readonly counters: IfconfigCounters;
 }
 
-const flagValue = (flags: readonly IfconfigFlag[]) => FLAG_BITS.filter(([name]) => flags.includes(name as IfconfigFlag)).reduce((sum, [, bit]) => sum + bit, 0);
-const ordered = (flags: readonly IfconfigFlag[]) => FLAG_BITS.map(([name]) => name).filter((name) => flags.includes(name as IfconfigFlag));
+const flagValue = (flags: readonly IfconfigFlag[]) =>
+  FLAG_BITS.filter(([name]) => flags.includes(name as IfconfigFlag)).reduce((sum, [, bit]) => sum + bit, 0);
+const ordered = (flags: readonly IfconfigFlag[]) =>
+  FLAG_BITS.map(([name]) => name).filter((name) => flags.includes(name as IfconfigFlag));
 
 /** IPv6 scope as /proc/net/if_inet6 gives it (IPV6_ADDR_LOOPBACK 0x10, _LINKLOCAL 0x20) and each tool names it. */
 const SCOPES = {
@@ -94,7 +100,8 @@ export function formatBusyboxIfconfig(iface: IfconfigInterface): string {
     const broadcast = iface.flags.includes('BROADCAST') ? ` Bcast:${iface.inet.broadcast} ` : '';
     text += `${indent}inet addr:${iface.inet.address} ${broadcast} Mask:${iface.inet.netmask}\n`;
   }
-  for (const address of iface.inet6) text += `${indent}inet6 addr: ${address.address}/${address.prefix} Scope:${SCOPES[address.scope].busybox}\n`;
+  for (const address of iface.inet6)
+    text += `${indent}inet6 addr: ${address.address}/${address.prefix} Scope:${SCOPES[address.scope].busybox}\n`;
   const flags =
     iface.flags.length === 0
       ? '[NO FLAGS] '

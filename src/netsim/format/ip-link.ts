@@ -61,7 +61,8 @@ function linkLayerLine(link: LinkRecord): string {
  */
 function busyboxHeader(link: LinkRecord, operState: boolean): string {
   const name = link.linkSuffix ? `${link.name}@${link.linkSuffix}` : link.name;
-  const peerElsewhere = link.linkSuffix !== undefined && (link.linkNetnsId !== undefined || link.linkNetns !== undefined);
+  const peerElsewhere =
+    link.linkSuffix !== undefined && (link.linkNetnsId !== undefined || link.linkNetns !== undefined);
   const flags = `${link.flags.join(',')}${peerElsewhere ? ',M-DOWN' : ''}`;
   let line = `${link.index}: ${name}: <${flags}> mtu ${link.mtu} qdisc ${link.qdisc} `;
   if (link.master) line += `master ${link.master} `;
@@ -86,16 +87,30 @@ function addressLines(address: AddressRecord, dialect: IpDialect): string[] {
   const tail = address.family === 'inet' ? address.label : protocol;
   // print_ifa_flags comes between the scope and the protocol.
   const flags = (address.flags ?? []).map((flag) => `${flag} `).join('');
-  return [`    ${address.family} ${address.cidr} ${broadcast}scope ${address.scope} ${flags}${tail}`, '       valid_lft forever preferred_lft forever'];
+  return [
+    `    ${address.family} ${address.cidr} ${broadcast}scope ${address.scope} ${flags}${tail}`,
+    '       valid_lft forever preferred_lft forever',
+  ];
 }
 
 /** `ip link show`: BusyBox's header is the same as for `ip addr`, and its link line has no netns. With `ip -d`, each link's details follow its link line. */
-export function formatIpLink(links: LinkRecord[], dialect: IpDialect = IPROUTE2, details?: ReadonlyMap<number, LinkDetails>): string {
-  if (dialect.kind === 'busybox') return links.map((link) => `${busyboxHeader(link, dialect.operState)}\n${busyboxLinkLine(link)}\n`).join('');
-  return links.map((link) => `${linkHeader(link, true)}\n${linkLayerLine(link)}${detailsOf(link, details, true)}\n`).join('');
+export function formatIpLink(
+  links: LinkRecord[],
+  dialect: IpDialect = IPROUTE2,
+  details?: ReadonlyMap<number, LinkDetails>,
+): string {
+  if (dialect.kind === 'busybox')
+    return links.map((link) => `${busyboxHeader(link, dialect.operState)}\n${busyboxLinkLine(link)}\n`).join('');
+  return links
+    .map((link) => `${linkHeader(link, true)}\n${linkLayerLine(link)}${detailsOf(link, details, true)}\n`)
+    .join('');
 }
 
-function detailsOf(link: LinkRecord, details: ReadonlyMap<number, LinkDetails> | undefined, withAddrGenMode: boolean): string {
+function detailsOf(
+  link: LinkRecord,
+  details: ReadonlyMap<number, LinkDetails> | undefined,
+  withAddrGenMode: boolean,
+): string {
   const found = details?.get(link.index);
   return found ? linkDetailsFormat().formatLinkDetails(found, { withAddrGenMode }) : '';
 }
@@ -108,19 +123,30 @@ function busyboxLinkLine(link: LinkRecord): string {
  * `ip addr show`. With a family, links without such an address are left out and
  * the link-layer line is not printed; `link-netnsid` then ends the first line.
  */
-export function formatIpAddr(links: LinkRecord[], { family, inet6Dump = false, dialect = IPROUTE2, details }: AddrOptions = {}): string {
-  const shown = (link: LinkRecord) => link.addresses.filter((address) => family === undefined || address.family === family);
+export function formatIpAddr(
+  links: LinkRecord[],
+  { family, inet6Dump = false, dialect = IPROUTE2, details }: AddrOptions = {},
+): string {
+  const shown = (link: LinkRecord) =>
+    link.addresses.filter((address) => family === undefined || address.family === family);
   // print_linkinfo prints the link-layer line without a family, or with show_details whatever the family.
   const withLinkLine = family === undefined || details !== undefined;
   const header = (link: LinkRecord) => {
     if (dialect.kind === 'busybox') return busyboxHeader(link, dialect.operState);
-    return inet6Dump ? inet6DumpHeader(link) : withLinkLine ? linkHeader(link, false) : linkHeader(link, false) + netnsSuffix(link);
+    return inet6Dump
+      ? inet6DumpHeader(link)
+      : withLinkLine
+        ? linkHeader(link, false)
+        : linkHeader(link, false) + netnsSuffix(link);
   };
   return links
     .filter((link) => family === undefined || shown(link).length > 0)
     .map((link) => {
       const lines = [header(link)];
-      if (withLinkLine) lines.push(dialect.kind === 'busybox' ? busyboxLinkLine(link) : linkLayerLine(link) + detailsOf(link, details, false));
+      if (withLinkLine)
+        lines.push(
+          dialect.kind === 'busybox' ? busyboxLinkLine(link) : linkLayerLine(link) + detailsOf(link, details, false),
+        );
       for (const address of shown(link)) lines.push(...addressLines(address, dialect));
       return `${lines.join('\n')}\n`;
     })
@@ -161,14 +187,24 @@ function briefName(link: LinkRecord): string {
 
 /** `ip -br addr`: name, state and addresses in columns of 16 and 14 (print_name_and_link, print_operstate). */
 export function formatIpBriefAddr(links: LinkRecord[], family?: AddressFamily): string {
-  const shown = (link: LinkRecord) => link.addresses.filter((address) => family === undefined || address.family === family);
+  const shown = (link: LinkRecord) =>
+    link.addresses.filter((address) => family === undefined || address.family === family);
   return links
     .filter((link) => family === undefined || shown(link).length > 0)
-    .map((link) => `${briefName(link).padEnd(16)} ${link.operState.padEnd(14)} ${shown(link).map((a) => `${a.cidr} `).join('')}\n`)
+    .map(
+      (link) =>
+        `${briefName(link).padEnd(16)} ${link.operState.padEnd(14)} ${shown(link)
+          .map((a) => `${a.cidr} `)
+          .join('')}\n`,
+    )
     .join('');
 }
 
 /** `ip -br link`: name, state, MAC and flags. */
 export function formatIpBriefLink(links: LinkRecord[]): string {
-  return links.map((link) => `${briefName(link).padEnd(16)} ${link.operState.padEnd(14)} ${link.mac} <${link.flags.join(',')}> \n`).join('');
+  return links
+    .map(
+      (link) => `${briefName(link).padEnd(16)} ${link.operState.padEnd(14)} ${link.mac} <${link.flags.join(',')}> \n`,
+    )
+    .join('');
 }

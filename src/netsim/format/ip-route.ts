@@ -5,7 +5,10 @@ import type { Route6Record, RouteRecord } from '../kernel/dump';
  * print_route does. Filtered by device (`ip route show dev X`), it leaves the
  * device out: every line would repeat it (filter.oifmask).
  */
-export function formatIpRoute(routes: RouteRecord[], { withDevice = true, withTable = false }: { withDevice?: boolean; withTable?: boolean } = {}): string {
+export function formatIpRoute(
+  routes: RouteRecord[],
+  { withDevice = true, withTable = false }: { withDevice?: boolean; withTable?: boolean } = {},
+): string {
   return routes.map((route) => `${routeLine(route, withDevice, withTable)}\n`).join('');
 }
 
@@ -24,9 +27,15 @@ function routeLine(route: RouteRecord, withDevice: boolean, withTable: boolean):
 }
 
 /** `ip -6 route`: unlike IPv4 routes, the line ends without a space after `pref medium`. */
-export function formatIpRoute6(routes: readonly Route6Record[], { withTable = false }: { withTable?: boolean } = {}): string {
+export function formatIpRoute6(
+  routes: readonly Route6Record[],
+  { withTable = false }: { withTable?: boolean } = {},
+): string {
   return routes
-    .map((route) => `${route.type ? `${route.type} ` : ''}${route.destination}${route.gateway ? ` via ${route.gateway}` : ''} dev ${route.device} ${withTable && route.table ? `table ${route.table} ` : ''}${route.protocol ? `proto ${route.protocol} ` : ''}metric ${route.metric} ${route.linkDown ? 'linkdown ' : ''}pref medium\n`)
+    .map(
+      (route) =>
+        `${route.type ? `${route.type} ` : ''}${route.destination}${route.gateway ? ` via ${route.gateway}` : ''} dev ${route.device} ${withTable && route.table ? `table ${route.table} ` : ''}${route.protocol ? `proto ${route.protocol} ` : ''}metric ${route.metric} ${route.linkDown ? 'linkdown ' : ''}pref medium\n`,
+    )
     .join('');
 }
 

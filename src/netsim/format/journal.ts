@@ -33,28 +33,73 @@ const SUPPORT_URL = 'https://www.debian.org/support';
 function catalogText(catalog: CatalogReference, unit: string): { subject: string; body: string[] } {
   switch (catalog.kind) {
     case 'start-begun':
-      return { subject: `A start job for unit ${unit} has begun execution`, body: [`A start job for unit ${unit} has begun execution.`, '', `The job identifier is ${catalog.jobId}.`] };
+      return {
+        subject: `A start job for unit ${unit} has begun execution`,
+        body: [`A start job for unit ${unit} has begun execution.`, '', `The job identifier is ${catalog.jobId}.`],
+      };
     case 'start-done':
-      return { subject: `A start job for unit ${unit} has finished successfully`, body: [`A start job for unit ${unit} has finished successfully.`, '', `The job identifier is ${catalog.jobId}.`] };
+      return {
+        subject: `A start job for unit ${unit} has finished successfully`,
+        body: [
+          `A start job for unit ${unit} has finished successfully.`,
+          '',
+          `The job identifier is ${catalog.jobId}.`,
+        ],
+      };
     case 'start-failed':
-      return { subject: `A start job for unit ${unit} has failed`, body: [`A start job for unit ${unit} has finished with a failure.`, '', `The job identifier is ${catalog.jobId} and the job result is ${catalog.jobResult}.`] };
+      return {
+        subject: `A start job for unit ${unit} has failed`,
+        body: [
+          `A start job for unit ${unit} has finished with a failure.`,
+          '',
+          `The job identifier is ${catalog.jobId} and the job result is ${catalog.jobResult}.`,
+        ],
+      };
     case 'stop-begun':
-      return { subject: `A stop job for unit ${unit} has begun execution`, body: [`A stop job for unit ${unit} has begun execution.`, '', `The job identifier is ${catalog.jobId}.`] };
+      return {
+        subject: `A stop job for unit ${unit} has begun execution`,
+        body: [`A stop job for unit ${unit} has begun execution.`, '', `The job identifier is ${catalog.jobId}.`],
+      };
     case 'stop-done':
-      return { subject: `A stop job for unit ${unit} has finished`, body: [`A stop job for unit ${unit} has finished.`, '', `The job identifier is ${catalog.jobId} and the job result is ${catalog.jobResult}.`] };
+      return {
+        subject: `A stop job for unit ${unit} has finished`,
+        body: [
+          `A stop job for unit ${unit} has finished.`,
+          '',
+          `The job identifier is ${catalog.jobId} and the job result is ${catalog.jobResult}.`,
+        ],
+      };
     case 'process-exited':
-      return { subject: 'Unit process exited', body: [`An ExecStart= process belonging to unit ${unit} has exited.`, '', `The process' exit code is 'exited' and its exit status is ${catalog.status}.`] };
+      return {
+        subject: 'Unit process exited',
+        body: [
+          `An ExecStart= process belonging to unit ${unit} has exited.`,
+          '',
+          `The process' exit code is 'exited' and its exit status is ${catalog.status}.`,
+        ],
+      };
     case 'unit-failed':
-      return { subject: 'Unit failed', body: [`The unit ${unit} has entered the 'failed' state with result '${catalog.result}'.`] };
+      return {
+        subject: 'Unit failed',
+        body: [`The unit ${unit} has entered the 'failed' state with result '${catalog.result}'.`],
+      };
     case 'unit-succeeded':
       return { subject: 'Unit succeeded', body: [`The unit ${unit} has successfully entered the 'dead' state.`] };
     case 'restart-scheduled':
-      return { subject: 'Automatic restarting of a unit has been scheduled', body: [`Automatic restarting of the unit ${unit} has been scheduled, as the result for`, 'the configured Restart= setting for the unit.'] };
+      return {
+        subject: 'Automatic restarting of a unit has been scheduled',
+        body: [
+          `Automatic restarting of the unit ${unit} has been scheduled, as the result for`,
+          'the configured Restart= setting for the unit.',
+        ],
+      };
   }
 }
 
 /** journalctl -x: an entry's catalog text under it, each line after `░░ ` (logs-show.c print_catalog). */
 export function formatCatalog(catalog: CatalogReference, unit: string): string[] {
   const { subject, body } = catalogText(catalog, unit);
-  return [`Subject: ${subject}`, 'Defined-By: systemd', `Support: ${SUPPORT_URL}`, '', ...body].map((line) => `░░ ${line}`);
+  return [`Subject: ${subject}`, 'Defined-By: systemd', `Support: ${SUPPORT_URL}`, '', ...body].map(
+    (line) => `░░ ${line}`,
+  );
 }

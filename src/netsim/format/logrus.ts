@@ -23,7 +23,11 @@ function rfc3339(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-export function logrusLine(level: LogLevel, message: string, options: { colored: boolean; nowMs: number; startedMs?: number }): string {
+export function logrusLine(
+  level: LogLevel,
+  message: string,
+  options: { colored: boolean; nowMs: number; startedMs?: number },
+): string {
   if (options.colored) {
     const seconds = Math.floor((options.nowMs - (options.startedMs ?? options.nowMs)) / 1000);
     const text = level.slice(0, 4).toUpperCase();

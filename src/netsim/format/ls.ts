@@ -73,12 +73,16 @@ function lsDate(mtimeMs: number, nowMs: number, recentMs: number): string {
   const day = `${MONTHS[date.getUTCMonth()]} ${String(date.getUTCDate()).padStart(2)}`;
   const age = nowMs - mtimeMs;
   // GNU: future times more than a few seconds ahead count as old; BusyBox allows 15 minutes.
-  if (age < recentMs && age > -15 * 60 * 1000) return `${day} ${String(date.getUTCHours()).padStart(2, '0')}:${String(date.getUTCMinutes()).padStart(2, '0')}`;
+  if (age < recentMs && age > -15 * 60 * 1000)
+    return `${day} ${String(date.getUTCHours()).padStart(2, '0')}:${String(date.getUTCMinutes()).padStart(2, '0')}`;
   return `${day}  ${date.getUTCFullYear()}`;
 }
 
 const plain: Painter = (name) => name;
-const named = (entry: LsEntry, paint: Painter) => (entry.target === undefined ? paint(entry.name, entry.mode) : `${paint(entry.name, entry.mode)} -> ${paint(entry.target, entry.targetMode)}`);
+const named = (entry: LsEntry, paint: Painter) =>
+  entry.target === undefined
+    ? paint(entry.name, entry.mode)
+    : `${paint(entry.name, entry.mode)} -> ${paint(entry.target, entry.targetMode)}`;
 
 /** GNU `ls -l`: each column as wide as its widest cell (gobble_file's width tracking), then the name. */
 export function gnuLong(entries: readonly LsEntry[], nowMs: number, paint: Painter = plain): string {
@@ -88,13 +92,21 @@ export function gnuLong(entries: readonly LsEntry[], nowMs: number, paint: Paint
   const group = width(entries.map((entry) => entry.group));
   const size = width(entries.map((entry) => entry.size));
   return entries
-    .map((entry) => `${entry.mode} ${String(entry.links).padStart(links)} ${entry.owner.padEnd(owner)} ${entry.group.padEnd(group)} ${entry.size.padStart(size)} ${lsDate(entry.mtimeMs, nowMs, GNU_RECENT_MS)} ${named(entry, paint)}\n`)
+    .map(
+      (entry) =>
+        `${entry.mode} ${String(entry.links).padStart(links)} ${entry.owner.padEnd(owner)} ${entry.group.padEnd(group)} ${entry.size.padStart(size)} ${lsDate(entry.mtimeMs, nowMs, GNU_RECENT_MS)} ${named(entry, paint)}\n`,
+    )
     .join('');
 }
 
 /** BusyBox `ls -l`: fixed widths `%-10s %4lu %-8s %-8s %9llu` and ctime's date (display_single). */
 export function busyboxLong(entries: readonly LsEntry[], nowMs: number): string {
-  return entries.map((entry) => `${entry.mode.padEnd(10)} ${String(entry.links).padStart(4)} ${entry.owner.padEnd(8)} ${entry.group.padEnd(8)} ${entry.size.padStart(9)} ${lsDate(entry.mtimeMs, nowMs, BUSYBOX_RECENT_MS)} ${named(entry, plain)}\n`).join('');
+  return entries
+    .map(
+      (entry) =>
+        `${entry.mode.padEnd(10)} ${String(entry.links).padStart(4)} ${entry.owner.padEnd(8)} ${entry.group.padEnd(8)} ${entry.size.padStart(9)} ${lsDate(entry.mtimeMs, nowMs, BUSYBOX_RECENT_MS)} ${named(entry, plain)}\n`,
+    )
+    .join('');
 }
 
 /**

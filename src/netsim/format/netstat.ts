@@ -46,7 +46,11 @@ export interface NetstatTable {
   readonly timers?: boolean;
 }
 
-const SCOPE_TEXT: Record<NetstatScope, string> = { listening: '(only servers)', all: '(servers and established)', connected: '(w/o servers)' };
+const SCOPE_TEXT: Record<NetstatScope, string> = {
+  listening: '(only servers)',
+  all: '(servers and established)',
+  connected: '(w/o servers)',
+};
 /** PROGNAME_WIDTH: the column is 20 wide and `PID/name` is cut to 19 characters (a char[20] with its NUL). */
 const PROGRAM_WIDTH = 20;
 const PROGRAM_BANNER = 'PID/Program name'.padEnd(PROGRAM_WIDTH);

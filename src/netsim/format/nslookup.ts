@@ -8,11 +8,19 @@ export type NslookupDialect = 'bind' | 'busybox';
 const bare = (name: string) => name.replace(/\.$/, '');
 
 /** nslookup.c rtypetext[]: the words before each type's data. */
-const BIND_TYPE_TEXT: Readonly<Record<DnsRecord['type'], string>> = { A: 'internet address = ', NS: 'nameserver = ', CNAME: 'canonical name = ', PTR: 'name = ', MX: 'mail exchanger = ', AAAA: 'has AAAA address ' };
+const BIND_TYPE_TEXT: Readonly<Record<DnsRecord['type'], string>> = {
+  A: 'internet address = ',
+  NS: 'nameserver = ',
+  CNAME: 'canonical name = ',
+  PTR: 'name = ',
+  MX: 'mail exchanger = ',
+  AAAA: 'has AAAA address ',
+};
 
 /** BIND nslookup.c printsection(): addresses as Name/Address pairs, anything else as `owner<TAB>text data`. */
 function bindRecord(record: DnsRecord): string[] {
-  if (record.type === 'A' || record.type === 'AAAA') return [`Name:\t${bare(record.name)}`, `Address: ${recordData(record)}`];
+  if (record.type === 'A' || record.type === 'AAAA')
+    return [`Name:\t${bare(record.name)}`, `Address: ${recordData(record)}`];
   return [`${bare(record.name)}\t${BIND_TYPE_TEXT[record.type]}${recordData(record)}`];
 }
 
@@ -37,7 +45,8 @@ export function formatBindNslookup(lookups: readonly BindLookup[]): string {
     const reply = exchange.reply;
     if (reply === 'unreachable') continue;
     const type = exchange.question.type;
-    if (!defaultLookups || type === 'A') lines.push(`Server:\t\t${exchange.server}`, `Address:\t${exchange.server}#53`, '');
+    if (!defaultLookups || type === 'A')
+      lines.push(`Server:\t\t${exchange.server}`, `Address:\t${exchange.server}#53`, '');
     if (reply.status !== 'NOERROR') {
       lines.push(`** server can't find ${bare(exchange.question.name)}: ${reply.status}`);
       continue;
@@ -45,7 +54,8 @@ export function formatBindNslookup(lookups: readonly BindLookup[]): string {
     if (!defaultLookups || type === 'A') lines.push('Non-authoritative answer:');
     if (reply.answers.length > 0) lines.push(...reply.answers.flatMap(bindRecord));
     else if (defaultLookups && type === 'A') aNoAnswer = true;
-    else if (!defaultLookups || (type === 'AAAA' && aNoAnswer)) lines.push(`*** Can't find ${bare(exchange.question.name)}: No answer`);
+    else if (!defaultLookups || (type === 'AAAA' && aNoAnswer))
+      lines.push(`*** Can't find ${bare(exchange.question.name)}: No answer`);
     if (type !== 'A' && type !== 'AAAA') lines.push('', 'Authoritative answers can be found from:');
   }
   return `${lines.join('\n')}\n\n`;
@@ -80,7 +90,8 @@ export function formatBusyboxNslookup(exchanges: readonly DnsExchange[]): string
   for (const exchange of exchanges) {
     const reply = exchange.reply;
     if (reply === 'unreachable') continue;
-    if (reply.status !== 'NOERROR') lines.push(`** server can't find ${bare(exchange.question.name)}: ${reply.status}`, '');
+    if (reply.status !== 'NOERROR')
+      lines.push(`** server can't find ${bare(exchange.question.name)}: ${reply.status}`, '');
     else lines.push('Non-authoritative answer:', ...reply.answers.flatMap(busyboxRecord), '');
   }
   return `${lines.join('\n')}\n`;

@@ -11,7 +11,8 @@ export function formatTripTime(microseconds: number): string {
   return `${Math.floor(t / 1000)}.${String(t % 1000).padStart(3, '0')}`;
 }
 
-const millis = (microseconds: number) => `${Math.floor(microseconds / 1000)}.${String(microseconds % 1000).padStart(3, '0')}`;
+const millis = (microseconds: number) =>
+  `${Math.floor(microseconds / 1000)}.${String(microseconds % 1000).padStart(3, '0')}`;
 
 /** printf's %g: six significant digits, no trailing zeros. */
 function percent(value: number): string {
@@ -36,10 +37,17 @@ export function formatPingReplies(result: PingResult, names: PingNames = numeric
   const data = result.payloadBytes;
   const lines = [`PING ${names.target} (${formatIpv4(result.destination)}) ${data}(${data + 28}) bytes of data.\n`];
   // No time= without room for the timestamp in the data (ping_common.c: timing = datalen >= sizeof(struct timeval), 16 bytes).
-  const time = (reply: PingResult['replies'][number]) => (timed(result) ? ` time=${formatTripTime(Math.round(reply.rttMs * 1000))} ms` : '');
+  const time = (reply: PingResult['replies'][number]) =>
+    timed(result) ? ` time=${formatTripTime(Math.round(reply.rttMs * 1000))} ms` : '';
   const events = [
-    ...result.replies.map((reply) => ({ sequence: reply.sequence, text: `${data + 8} bytes from ${from}: icmp_seq=${reply.sequence} ttl=${reply.ttl}${time(reply)}\n` })),
-    ...result.unreachable.map((error) => ({ sequence: error.sequence, text: `From ${names.label(error.reporter)} icmp_seq=${error.sequence} Destination Host Unreachable\n` })),
+    ...result.replies.map((reply) => ({
+      sequence: reply.sequence,
+      text: `${data + 8} bytes from ${from}: icmp_seq=${reply.sequence} ttl=${reply.ttl}${time(reply)}\n`,
+    })),
+    ...result.unreachable.map((error) => ({
+      sequence: error.sequence,
+      text: `From ${names.label(error.reporter)} icmp_seq=${error.sequence} Destination Host Unreachable\n`,
+    })),
   ].sort((a, b) => a.sequence - b.sequence);
   for (const event of events) lines.push(event.text);
   return lines.join('');
@@ -50,7 +58,12 @@ const timed = (result: Pick<PingResult, 'payloadBytes'>) => result.payloadBytes 
 
 /** iputils' statistics (finish() in ping_common.c), which start with an empty line; no rtt line without timing. */
 export function formatPingStatistics(result: PingResult, names: PingNames = numericNames(result)): string {
-  return statistics(names.target, { ...result, replies: timed(result) ? result.replies : [], received: result.replies.length, errorCount: result.unreachable.length + result.localErrors.length });
+  return statistics(names.target, {
+    ...result,
+    replies: timed(result) ? result.replies : [],
+    received: result.replies.length,
+    errorCount: result.unreachable.length + result.localErrors.length,
+  });
 }
 
 /** The kernel's EMSGSIZE for each request too large to leave under -M do (ping4_receive_error_msg: "local error: %s, mtu=%u"), on stderr. */
@@ -71,8 +84,14 @@ export function formatPing6Statistics(result: Ping6Result, target: string): stri
  */
 export function formatPing6Replies(result: Ping6Result, target: string, label: string = result.destination): string {
   const events = [
-    ...result.replies.map((reply) => ({ sequence: reply.sequence, text: `64 bytes from ${label}: icmp_seq=${reply.sequence} ttl=${reply.ttl} time=${formatTripTime(Math.round(reply.rttMs * 1000))} ms\n` })),
-    ...result.errors.map((error) => ({ sequence: error.sequence, text: `From ${error.reporter} icmp_seq=${error.sequence} Destination unreachable: ${error.reason}\n` })),
+    ...result.replies.map((reply) => ({
+      sequence: reply.sequence,
+      text: `64 bytes from ${label}: icmp_seq=${reply.sequence} ttl=${reply.ttl} time=${formatTripTime(Math.round(reply.rttMs * 1000))} ms\n`,
+    })),
+    ...result.errors.map((error) => ({
+      sequence: error.sequence,
+      text: `From ${error.reporter} icmp_seq=${error.sequence} Destination unreachable: ${error.reason}\n`,
+    })),
   ].sort((a, b) => a.sequence - b.sequence);
   return [`PING ${target}(${label}) 56 data bytes\n`, ...events.map((event) => event.text)].join('');
 }
@@ -93,9 +112,14 @@ function statistics(target: string, result: Tally): string {
   const received = result.received ?? result.replies.length;
   const errors = result.errorCount > 0 ? `, +${result.errorCount} errors` : '';
   const loss = percent(((result.transmitted - received) * 100) / result.transmitted);
-  lines.push(`${result.transmitted} packets transmitted, ${received} received${errors}, ${loss}% packet loss, time ${result.elapsedMs}ms\n`);
+  lines.push(
+    `${result.transmitted} packets transmitted, ${received} received${errors}, ${loss}% packet loss, time ${result.elapsedMs}ms\n`,
+  );
   const summary: string[] = [];
-  if (result.replies.length > 0) summary.push(`rtt min/avg/max/mdev = ${rttSummary(result.replies.map((reply) => Math.round(reply.rttMs * 1000)))} ms`);
+  if (result.replies.length > 0)
+    summary.push(
+      `rtt min/avg/max/mdev = ${rttSummary(result.replies.map((reply) => Math.round(reply.rttMs * 1000)))} ms`,
+    );
   if (result.pipe > 1) summary.push(`pipe ${result.pipe}`);
   lines.push(`${summary.join(', ')}\n`);
   return lines.join('');
@@ -108,5 +132,12 @@ function rttSummary(times: readonly number[]): string {
   const sumSquares = times.reduce((a, b) => a + b * b, 0);
   const average = Math.floor(sum / n);
   const mdev = Math.floor(Math.sqrt(Math.floor(sumSquares / n) - average * average));
-  return [times.reduce((low, time) => Math.min(low, time), Infinity), average, times.reduce((high, time) => Math.max(high, time), -Infinity), mdev].map(millis).join('/');
+  return [
+    times.reduce((low, time) => Math.min(low, time), Infinity),
+    average,
+    times.reduce((high, time) => Math.max(high, time), -Infinity),
+    mdev,
+  ]
+    .map(millis)
+    .join('/');
 }

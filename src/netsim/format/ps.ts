@@ -64,11 +64,14 @@ export function startTime(startMs: number, nowMs: number): string {
   const now = new Date(nowMs);
   if (start.getUTCFullYear() !== now.getUTCFullYear()) return String(start.getUTCFullYear());
   const sameDay = start.getUTCMonth() === now.getUTCMonth() && start.getUTCDate() === now.getUTCDate();
-  return sameDay ? `${two(start.getUTCHours())}:${two(start.getUTCMinutes())}` : `${MONTHS[start.getUTCMonth()]}${two(start.getUTCDate())}`;
+  return sameDay
+    ? `${two(start.getUTCHours())}:${two(start.getUTCMinutes())}`
+    : `${MONTHS[start.getUTCMonth()]}${two(start.getUTCDate())}`;
 }
 
 /** pr_time: `[DD-]hh:mm:ss`. */
-const sysvTime = (seconds: number) => `${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`;
+const sysvTime = (seconds: number) =>
+  `${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`;
 /** pr_bsdtime: minutes and seconds. */
 const bsdTime = (seconds: number) => `${Math.floor(seconds / 60)}:${two(seconds % 60)}`;
 /** pr_pmem: RSS per mille of MemTotal, capped at 99.9. */
@@ -88,7 +91,12 @@ const COLUMNS = {
   tty: { header: 'TTY', width: 8, justify: 'left', value: (r) => r.tty ?? '?' },
   time: { header: 'TIME', width: 8, justify: 'right', value: (r) => sysvTime(r.cpuSeconds) },
   bsdTime: { header: 'TIME', width: 6, justify: 'right', value: (r) => bsdTime(r.cpuSeconds) },
-  pcpu: { header: '%CPU', width: 4, justify: 'right', value: (r) => `${Math.floor(r.cpuTenths / 10)}.${r.cpuTenths % 10}` },
+  pcpu: {
+    header: '%CPU',
+    width: 4,
+    justify: 'right',
+    value: (r) => `${Math.floor(r.cpuTenths / 10)}.${r.cpuTenths % 10}`,
+  },
   pmem: { header: '%MEM', width: 4, justify: 'right', value: (r, clock) => percentMemory(r.rssKb, clock.memTotalKb) },
   vsz: { header: 'VSZ', width: 6, justify: 'right', value: (r) => String(r.vszKb) },
   rss: { header: 'RSS', width: 5, justify: 'right', value: (r) => String(r.rssKb) },
@@ -173,7 +181,10 @@ export function formatPs(records: readonly PsRecord[], format: PsFormat, clock: 
  * the captures come from, does not.
  */
 export function formatBusyboxPs(records: readonly PsRecord[], { time }: { readonly time: boolean }): string {
-  const rows = records.map((record) => `${String(record.pid).padStart(5)} ${record.user.slice(0, 8).padEnd(8)} ${time ? `${busyboxTime(record.cpuSeconds)} ` : ''}${busyboxArgs(record)}\n`);
+  const rows = records.map(
+    (record) =>
+      `${String(record.pid).padStart(5)} ${record.user.slice(0, 8).padEnd(8)} ${time ? `${busyboxTime(record.cpuSeconds)} ` : ''}${busyboxArgs(record)}\n`,
+  );
   return `PID   USER     ${time ? 'TIME  ' : ''}COMMAND\n${rows.join('')}`;
 }
 
@@ -184,7 +195,9 @@ function busyboxTime(seconds: number): string {
   const hours = Math.floor(minutes / 60);
   if (hours < 24) return `${String(hours).padStart(2)}h${String(minutes % 60).padStart(2, '0')}`;
   const days = Math.floor(hours / 24);
-  return days < 100 ? `${String(days).padStart(2)}d${String(hours % 24).padStart(2, '0')}` : `${String(days).padStart(4)}d`;
+  return days < 100
+    ? `${String(days).padStart(2)}d${String(hours % 24).padStart(2, '0')}`
+    : `${String(days).padStart(4)}d`;
 }
 
 function busyboxArgs(record: PsRecord): string {

@@ -28,7 +28,13 @@ export interface ConvergeRecord {
  */
 export function convergedScreen({ serviceId, replicas, columns }: ConvergeRecord): string {
   const bar = columns > 110 ? '[==================================================>] ' : '';
-  const tasks = replicas <= MAX_PROGRESS_BARS ? Array.from({ length: replicas }, (_, i) => `${i + 1}/${replicas}: ${'running'.padEnd(LONGEST_STATE)} ${bar}\n`).join('') : '';
+  const tasks =
+    replicas <= MAX_PROGRESS_BARS
+      ? Array.from(
+          { length: replicas },
+          (_, i) => `${i + 1}/${replicas}: ${'running'.padEnd(LONGEST_STATE)} ${bar}\n`,
+        ).join('')
+      : '';
   return `overall progress: ${replicas} out of ${replicas} tasks \n${tasks}verify: Service ${serviceId} converged \n`;
 }
 
@@ -39,9 +45,13 @@ export function convergedScreen({ serviceId, replicas, columns }: ConvergeRecord
  * (`wait/time.Second+1`) at each poll until 5 seconds have passed.
  */
 export function convergeLines({ serviceId, replicas }: ConvergeRecord): string {
-  const slots = replicas <= MAX_PROGRESS_BARS ? Array.from({ length: replicas }, (_, i) => `${i + 1}/${replicas}:  \n`).join('') : '';
+  const slots =
+    replicas <= MAX_PROGRESS_BARS
+      ? Array.from({ length: replicas }, (_, i) => `${i + 1}/${replicas}:  \n`).join('')
+      : '';
   let countdown = '';
-  for (let elapsed = 0; elapsed < MONITOR_MS; elapsed += POLL_MS) countdown += `verify: Waiting ${Math.floor((MONITOR_MS - elapsed - 1) / 1000) + 1} seconds to verify that tasks are stable...\n`;
+  for (let elapsed = 0; elapsed < MONITOR_MS; elapsed += POLL_MS)
+    countdown += `verify: Waiting ${Math.floor((MONITOR_MS - elapsed - 1) / 1000) + 1} seconds to verify that tasks are stable...\n`;
   return `overall progress: 0 out of ${replicas} tasks\n${slots}overall progress: ${replicas} out of ${replicas} tasks\n${countdown}verify: Service ${serviceId} converged\n`;
 }
 

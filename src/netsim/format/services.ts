@@ -31,7 +31,9 @@ export function serviceName(port: number): string {
 
 /** getservbyname(3): the port of a service name or alias listed for that protocol. */
 export function servicePort(name: string, protocol: 'tcp' | 'udp'): number | undefined {
-  return SERVICES.find((service) => service.protocols.includes(protocol) && (service.name === name || service.aliases.includes(name)))?.port;
+  return SERVICES.find(
+    (service) => service.protocols.includes(protocol) && (service.name === name || service.aliases.includes(name)),
+  )?.port;
 }
 
 /** getservbyport(3) for TCP: the listed name of a port, undefined when /etc/services has none. */

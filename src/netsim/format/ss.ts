@@ -49,7 +49,8 @@ interface Column {
   readonly cell: (row: SsRow) => string;
 }
 
-const usersText = (users: readonly SsProcess[]) => (users.length === 0 ? '' : ` users:(${users.map((p) => `("${p.name}",pid=${p.pid},fd=${p.fd})`).join(',')})`);
+const usersText = (users: readonly SsProcess[]) =>
+  users.length === 0 ? '' : ` users:(${users.map((p) => `("${p.name}",pid=${p.pid},fd=${p.fd})`).join(',')})`;
 
 const COLUMNS: Record<string, Column> = {
   netid: { align: 'left', header: 'Netid', delimiter: '', cell: (row) => row.netid },
@@ -99,7 +100,9 @@ export function formatSs(rows: readonly SsRow[], columns: SsColumns, screenWidth
   const table = [shown.map((column) => column.header), ...rows.map((row) => shown.map((column) => column.cell(row)))];
   // The last line's last field is never flushed (render: "it wasn't necessarily flushed"), so its length does not count.
   const measured = (index: number) => (shown[index] === COLUMNS.ext ? table.slice(0, -1) : table);
-  const longest = shown.map((_, index) => measured(index).reduce((widest, cells) => Math.max(widest, cells[index]!.length), 0));
+  const longest = shown.map((_, index) =>
+    measured(index).reduce((widest, cells) => Math.max(widest, cells[index]!.length), 0),
+  );
   const widths = columnWidths(shown, longest, screenWidth);
   return table.map((cells) => renderLine(shown, widths, cells)).join('');
 }
@@ -111,7 +114,11 @@ export function formatSs(rows: readonly SsRow[], columns: SsColumns, screenWidth
  * line's leftover width is shared among its columns, the remainder one column at
  * a time from the right, and the column that did not fit starts the next line.
  */
-export function columnWidths(columns: readonly Pick<Column, 'delimiter'>[], longest: readonly number[], screenWidth?: number): number[] {
+export function columnWidths(
+  columns: readonly Pick<Column, 'delimiter'>[],
+  longest: readonly number[],
+  screenWidth?: number,
+): number[] {
   const screen = screenWidth ?? Number.MAX_SAFE_INTEGER;
   let first = true;
   const widths = columns.map((column, index) => {
@@ -169,7 +176,8 @@ function renderLine(columns: readonly Column[], widths: readonly number[], cells
     const delimiter = started ? column.delimiter : '';
     started = true;
     const cell = cells[index]!;
-    if (column.align === 'right') line += delimiter + ' '.repeat(Math.max(0, width - cell.length - delimiter.length)) + cell;
+    if (column.align === 'right')
+      line += delimiter + ' '.repeat(Math.max(0, width - cell.length - delimiter.length)) + cell;
     else line += (delimiter + cell).padEnd(width);
   });
   return `${line}\n`;

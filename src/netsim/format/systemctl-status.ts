@@ -68,14 +68,20 @@ export function formatTimespan(ms: number): string {
   if (ms < 1000) return `${ms}ms`;
   const parts: string[] = [];
   let rest = ms;
-  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['min', 60_000]] as const) {
+  for (const [unit, size] of [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['min', 60_000],
+  ] as const) {
     if (rest >= size) {
       parts.push(`${Math.floor(rest / size)}${unit}`);
       rest %= size;
     }
   }
   if (rest > 0) {
-    const fraction = String(rest % 1000).padStart(3, '0').replace(/0+$/, '');
+    const fraction = String(rest % 1000)
+      .padStart(3, '0')
+      .replace(/0+$/, '');
     parts.push(`${Math.floor(rest / 1000)}${fraction ? `.${fraction}` : ''}s`);
   }
   return parts.join(' ');
@@ -110,11 +116,16 @@ export function formatUnitStatus(unit: UnitStatus, nowMs: number, hostname: stri
   lines.push(`     Loaded: loaded (${unit.fragmentPath}; ${unit.enabled}; preset: ${unit.preset})`);
   const sub = unit.activeState === unit.subState ? '' : ` (${unit.subState})`;
   const result = unit.result === 'success' ? '' : ` (Result: ${unit.result})`;
-  lines.push(`     Active: ${unit.activeState}${sub}${result} since ${formatTimestamp(unit.sinceMs)}; ${formatRelative(nowMs - unit.sinceMs)}`);
-  if (unit.activeState !== 'active' && unit.durationMs !== undefined) lines.push(`   Duration: ${formatTimespan(unit.durationMs)}`);
+  lines.push(
+    `     Active: ${unit.activeState}${sub}${result} since ${formatTimestamp(unit.sinceMs)}; ${formatRelative(nowMs - unit.sinceMs)}`,
+  );
+  if (unit.activeState !== 'active' && unit.durationMs !== undefined)
+    lines.push(`   Duration: ${formatTimespan(unit.durationMs)}`);
   // ~: systemd 257 prints the run's invocation ID here; the line's place is assumed, not read in its source.
   lines.push(` Invocation: ${unit.invocationId}`);
-  unit.triggeredBy.forEach((trigger, index) => lines.push(`${index === 0 ? 'TriggeredBy:' : '            '} ${GLYPH[trigger.state]} ${trigger.unit}`));
+  unit.triggeredBy.forEach((trigger, index) =>
+    lines.push(`${index === 0 ? 'TriggeredBy:' : '            '} ${GLYPH[trigger.state]} ${trigger.unit}`),
+  );
   unit.documentation.forEach((doc, index) => lines.push(`   ${(index === 0 ? 'Docs:' : '').padStart(9)} ${doc}`));
   if (unit.exit) {
     const status = `status=${unit.exit.status}${EXIT_NAMES[unit.exit.status] ? `/${EXIT_NAMES[unit.exit.status]}` : ''}`;
@@ -125,12 +136,17 @@ export function formatUnitStatus(unit: UnitStatus, nowMs: number, hostname: stri
   }
   if (unit.tasks !== undefined) lines.push(`      Tasks: ${unit.tasks}`);
   // ~: the peak in parentheses as systemd 255 and later print it (MemoryPeak), assumed, not read in its source.
-  if (unit.memory) lines.push(`     Memory: ${formatBytes(unit.memory.currentBytes)} (peak: ${formatBytes(unit.memory.peakBytes)})`);
+  if (unit.memory)
+    lines.push(`     Memory: ${formatBytes(unit.memory.currentBytes)} (peak: ${formatBytes(unit.memory.peakBytes)})`);
   lines.push(`        CPU: ${formatTimespan(unit.cpuMs)}`);
   if (unit.processes.length > 0) {
     lines.push(`     CGroup: ${unit.cgroup}`);
     const width = Math.max(...unit.processes.map((p) => String(p.pid).length));
-    unit.processes.forEach((p, index) => lines.push(`             ${index === unit.processes.length - 1 ? '└─' : '├─'}${String(p.pid).padStart(width)} ${p.argv}`));
+    unit.processes.forEach((p, index) =>
+      lines.push(
+        `             ${index === unit.processes.length - 1 ? '└─' : '├─'}${String(p.pid).padStart(width)} ${p.argv}`,
+      ),
+    );
   }
   const journal = unit.journal.slice(-10).map((entry) => formatJournalLine(entry, hostname));
   return [...lines, ...(journal.length > 0 ? ['', ...journal] : [])].map((line) => `${line}\n`).join('');

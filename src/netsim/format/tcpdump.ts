@@ -27,7 +27,8 @@ export function formatListening(device: string, cooked: boolean): string {
  * says so as a warning, which tcpdump.c open_interface prints with warning():
  * "%s: %s\n(%s)" of the device, pcap_statustostr and the error buffer.
  */
-export const ANY_PROMISCUOUS_WARNING = 'tcpdump: WARNING: any: That device doesn\'t support promiscuous mode\n(Promiscuous mode not supported on the "any" device)\n';
+export const ANY_PROMISCUOUS_WARNING =
+  'tcpdump: WARNING: any: That device doesn\'t support promiscuous mode\n(Promiscuous mode not supported on the "any" device)\n';
 
 /** tcpdump.c info(1): one statistic a line, PLURAL_SUFFIX on each count. */
 export function formatStatistics(captured: number, received: number): string {
@@ -46,15 +47,28 @@ function formatTime(timeUs: number): string {
 const DIRECTION: Readonly<Record<PacketType, string>> = { host: 'In', broadcast: 'B', otherhost: 'P', outgoing: 'Out' };
 
 /** tcp_flag_values in print-tcp.c, in their bit order (FIN, SYN, RST, PUSH, ACK). */
-const TCP_FLAGS: Readonly<Record<NonNullable<Packet['tcp']>, string>> = { syn: 'S', 'syn-ack': 'S.', ack: '.', data: 'P.', fin: 'F.', rst: 'R.' };
+const TCP_FLAGS: Readonly<Record<NonNullable<Packet['tcp']>, string>> = {
+  syn: 'S',
+  'syn-ack': 'S.',
+  ack: '.',
+  data: 'P.',
+  fin: 'F.',
+  rst: 'R.',
+};
 
 /**
  * The lines of a capture, in order. tcpdump numbers a TCP connection's sequence
  * numbers from its SYN on (print-tcp.c tcp_seq_hash): absolute on the SYN and
  * SYN-ACK, relative to them afterwards; `relative` carries that state along.
  */
-export function formatFrames(frames: readonly Frame[], display: TcpdumpDisplay, relative: Map<string, number> = new Map()): string {
-  return frames.map((frame) => `${formatTime(frame.timeUs)} ${linkPart(frame, display)}${payloadPart(frame, display, relative)}\n`).join('');
+export function formatFrames(
+  frames: readonly Frame[],
+  display: TcpdumpDisplay,
+  relative: Map<string, number> = new Map(),
+): string {
+  return frames
+    .map((frame) => `${formatTime(frame.timeUs)} ${linkPart(frame, display)}${payloadPart(frame, display, relative)}\n`)
+    .join('');
 }
 
 /** The bytes the capture saw: an Ethernet header (14) or a cooked v2 one (20), then the packet or the ARP message (28). */
@@ -71,7 +85,8 @@ function linkPart(frame: Frame, display: TcpdumpDisplay): string {
     return `${head}ifindex ${frame.ifindex} ${frame.sourceMac} ethertype ${etherType}, length ${frameLength(frame, true)}: `;
   }
   // ether_common_print: "%s > %s, " then the ethertype and ", length %u: ".
-  if (display.linkHeader) return `${frame.sourceMac} > ${frame.destinationMac}, ethertype ${etherType}, length ${frameLength(frame, false)}: `;
+  if (display.linkHeader)
+    return `${frame.sourceMac} > ${frame.destinationMac}, ethertype ${etherType}, length ${frameLength(frame, false)}: `;
   return '';
 }
 
@@ -84,7 +99,8 @@ function payloadPart(frame: Frame, display: TcpdumpDisplay, relative: Map<string
 
 /** arp_print: "Request who-has TPA tell SPA" and "Reply SPA is-at SHA", then the message's length (28). */
 function formatArp(arp: ArpMessage): string {
-  if (arp.operation === 'request') return `Request who-has ${formatIpv4(arp.targetAddress)} tell ${formatIpv4(arp.senderAddress)}, length 28`;
+  if (arp.operation === 'request')
+    return `Request who-has ${formatIpv4(arp.targetAddress)} tell ${formatIpv4(arp.senderAddress)}, length 28`;
   return `Reply ${formatIpv4(arp.senderAddress)} is-at ${arp.senderMac}, length 28`;
 }
 
@@ -105,7 +121,8 @@ function formatIcmp(packet: Packet, length: number): string {
   // print-icmp.c: ICMP_TIMXCEED code 0 is "time exceeded in-transit"; ICMP_UNREACH_PORT names the quoted datagram's
   // destination and UDP port ("%s udp port %s unreachable").
   if (packet.icmp === 'time-exceeded') return `ICMP time exceeded in-transit, length ${length}`;
-  if (packet.icmp === 'port-unreachable' && packet.quoted) return `ICMP ${formatIpv4(packet.quoted.destination)} udp port ${packet.quoted.destinationPort} unreachable, length ${length}`;
+  if (packet.icmp === 'port-unreachable' && packet.quoted)
+    return `ICMP ${formatIpv4(packet.quoted.destination)} udp port ${packet.quoted.destinationPort} unreachable, length ${length}`;
   const echo = packet.icmp === 'echo-reply' ? 'reply' : 'request';
   return `ICMP echo ${echo}, id ${packet.sourcePort}, seq ${packet.icmpSequence ?? 0}, length ${length}`;
 }
@@ -117,7 +134,10 @@ function formatIcmp(packet: Packet, length: number): string {
 function formatTcp(packet: Packet, relative: Map<string, number>): string {
   const kind = packet.tcp ?? 'ack';
   const segment = packet.segment;
-  const dataLength = Math.max(0, packet.length - (kind === 'syn' || kind === 'syn-ack' ? 60 : kind === 'rst' ? 40 : 52));
+  const dataLength = Math.max(
+    0,
+    packet.length - (kind === 'syn' || kind === 'syn-ack' ? 60 : kind === 'rst' ? 40 : 52),
+  );
   const parts = [`Flags [${TCP_FLAGS[kind]}]`];
   if (segment) {
     const key = `${packet.source}.${packet.sourcePort}>${packet.destination}.${packet.destinationPort}`;
@@ -131,7 +151,8 @@ function formatTcp(packet: Packet, relative: Map<string, number>): string {
     const peerBase = synLike ? 0 : (relative.get(reverse) ?? 0);
     const seq = (segment.seq - ownBase) >>> 0;
     const ack = (segment.ack - peerBase) >>> 0;
-    if (dataLength > 0 || kind === 'syn' || kind === 'syn-ack' || kind === 'fin' || kind === 'rst') parts.push(`seq ${seq}${dataLength > 0 ? `:${(seq + dataLength) >>> 0}` : ''}`);
+    if (dataLength > 0 || kind === 'syn' || kind === 'syn-ack' || kind === 'fin' || kind === 'rst')
+      parts.push(`seq ${seq}${dataLength > 0 ? `:${(seq + dataLength) >>> 0}` : ''}`);
     if (kind !== 'syn') parts.push(`ack ${ack}`);
     parts.push(`win ${segment.window}`);
     const options = tcpOptions(kind, segment.tsVal, segment.tsEcr);

@@ -44,7 +44,9 @@ export function gcTimerMs(bridge: Link, nowMs: number): number {
   if (!bridge.up || bridge.openedMs === undefined) return 0;
   let run = bridge.openedMs + FIRST_GC_MS;
   while (run <= nowMs) {
-    const expiries = (bridge.fdb ?? []).filter((entry) => entry.updatedMs <= run && entry.updatedMs + AGEING_TIME_MS > run).map((entry) => entry.updatedMs + AGEING_TIME_MS - run);
+    const expiries = (bridge.fdb ?? [])
+      .filter((entry) => entry.updatedMs <= run && entry.updatedMs + AGEING_TIME_MS > run)
+      .map((entry) => entry.updatedMs + AGEING_TIME_MS - run);
     run += Math.max(MIN_GC_DELAY_MS, Math.min(AGEING_TIME_MS, ...expiries));
   }
   return run - nowMs;
@@ -109,15 +111,22 @@ export function dumpFdb(namespace: Namespace, carrierOf: (link: Link) => boolean
     if (link.kind === 'loopback') continue;
     const bridge = link.master === undefined ? undefined : namespace.links.get(link.master);
     if (bridge) {
-      for (const entry of liveLearned(bridge, nowMs)) if (entry.port === link.index) records.push({ mac: entry.mac, device: link.name, master: bridge.name, permanent: false });
+      for (const entry of liveLearned(bridge, nowMs))
+        if (entry.port === link.index)
+          records.push({ mac: entry.mac, device: link.name, master: bridge.name, permanent: false });
       records.push(...local(link.mac, link.name, bridge.name));
     }
-    for (const mac of multicastMacs(namespace, link, carrierOf(link))) records.push({ mac, device: link.name, permanent: true });
-    if (link.kind === 'bridge' && link.mac !== ZERO_MAC && !links.some((port) => port.master === link.index && port.mac === link.mac)) records.push(...local(link.mac, link.name, link.name));
+    for (const mac of multicastMacs(namespace, link, carrierOf(link)))
+      records.push({ mac, device: link.name, permanent: true });
+    if (
+      link.kind === 'bridge' &&
+      link.mac !== ZERO_MAC &&
+      !links.some((port) => port.master === link.index && port.mac === link.mac)
+    )
+      records.push(...local(link.mac, link.name, link.name));
   }
   return records;
 }
-
 
 /**
  * A device's multicast list as dev_mc_add leaves it: IPv6's all-nodes group

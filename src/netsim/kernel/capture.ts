@@ -10,7 +10,12 @@ export type CaptureFilter =
   /** `host`, `src host`, `dst host`: IPv4 source or destination, and ARP's sender or target (gen_host: ip or arp or rarp). */
   | { readonly kind: 'host'; readonly direction: Direction; readonly address: Ipv4 }
   /** `port`, `src port`, `tcp port`: TCP or UDP ports (gen_port: ip and (tcp or udp or sctp)). */
-  | { readonly kind: 'port'; readonly direction: Direction; readonly protocol: 'tcp' | 'udp' | undefined; readonly port: number }
+  | {
+      readonly kind: 'port';
+      readonly direction: Direction;
+      readonly protocol: 'tcp' | 'udp' | undefined;
+      readonly port: number;
+    }
   | { readonly kind: 'not'; readonly operand: CaptureFilter }
   | { readonly kind: 'and' | 'or'; readonly left: CaptureFilter; readonly right: CaptureFilter };
 
@@ -81,13 +86,17 @@ export function matches(filter: CaptureFilter, frame: Frame): boolean {
       if (frame.payload.kind !== 'ip') return false;
       return filter.protocol === 'ip' || frame.payload.packet.protocol === filter.protocol;
     case 'host': {
-      const [source, destination] = frame.payload.kind === 'ip' ? [frame.payload.packet.source, frame.payload.packet.destination] : [frame.payload.arp.senderAddress, frame.payload.arp.targetAddress];
+      const [source, destination] =
+        frame.payload.kind === 'ip'
+          ? [frame.payload.packet.source, frame.payload.packet.destination]
+          : [frame.payload.arp.senderAddress, frame.payload.arp.targetAddress];
       return either(filter.direction, source === filter.address, destination === filter.address);
     }
     case 'port': {
       if (frame.payload.kind !== 'ip') return false;
       const packet = frame.payload.packet;
-      if (packet.protocol === 'icmp' || (filter.protocol !== undefined && packet.protocol !== filter.protocol)) return false;
+      if (packet.protocol === 'icmp' || (filter.protocol !== undefined && packet.protocol !== filter.protocol))
+        return false;
       return either(filter.direction, packet.sourcePort === filter.port, packet.destinationPort === filter.port);
     }
   }

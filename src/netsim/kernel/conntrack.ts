@@ -39,7 +39,9 @@ export class Conntrack {
       // An ICMP error is RELATED to the connection of the datagram it quotes (nf_conntrack_icmp_error):
       // the quoted datagram left as the connection's original translated, the tuple its replies answer (replyKey).
       const quotedKey = keyOf(packet.quoted);
-      const entry = this.entries.find((candidate) => candidate.namespace === namespace && candidate.replyKey === quotedKey);
+      const entry = this.entries.find(
+        (candidate) => candidate.namespace === namespace && candidate.replyKey === quotedKey,
+      );
       if (entry) return { state: 'RELATED', direction: 'reply', entry };
     }
     const key = keyOf(packet);
@@ -49,7 +51,11 @@ export class Conntrack {
       if (entry.originalKey === key) return { state: 'ESTABLISHED', direction: 'original', entry };
       if (entry.replyKey === reverseKey) return { state: 'ESTABLISHED', direction: 'reply', entry };
     }
-    return { state: 'NEW', direction: 'original', entry: { namespace, original: packet, originalKey: key, replyKey: key, dnat: undefined, snat: undefined } };
+    return {
+      state: 'NEW',
+      direction: 'original',
+      entry: { namespace, original: packet, originalKey: key, replyKey: key, dnat: undefined, snat: undefined },
+    };
   }
 
   /** The packet left or was delivered: its connection now exists, with the NAT it got on the way. */
@@ -73,8 +79,10 @@ export function followConnection(tracked: Tracked, packet: Packet, stage: 'desti
     const change = stage === 'destination' ? dnat : snat;
     return change ? translate(packet, change) : packet;
   }
-  if (stage === 'destination' && snat) return { ...packet, destination: original.source, destinationPort: original.sourcePort };
-  if (stage === 'source' && dnat) return { ...packet, source: original.destination, sourcePort: original.destinationPort };
+  if (stage === 'destination' && snat)
+    return { ...packet, destination: original.source, destinationPort: original.sourcePort };
+  if (stage === 'source' && dnat)
+    return { ...packet, source: original.destination, sourcePort: original.destinationPort };
   return packet;
 }
 
@@ -86,5 +94,9 @@ export function followConnection(tracked: Tracked, packet: Packet, stage: 'desti
 function followError(tracked: Tracked, packet: Packet, stage: 'destination' | 'source'): Packet {
   const { snat, original } = tracked.entry;
   if (stage !== 'destination' || !snat || tracked.direction !== 'reply' || !packet.quoted) return packet;
-  return { ...packet, destination: original.source, quoted: { ...packet.quoted, source: original.source, sourcePort: original.sourcePort } };
+  return {
+    ...packet,
+    destination: original.source,
+    quoted: { ...packet.quoted, source: original.source, sourcePort: original.sourcePort },
+  };
 }

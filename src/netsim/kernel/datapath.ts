@@ -87,7 +87,12 @@ export type Fate =
   /** A router of this host (a namespace that forwards) found the TTL run out: it owes the sender a time exceeded from `reporter`. */
   | { readonly kind: 'expired'; readonly namespace: Namespace; readonly packet: Packet; readonly reporter: Ipv4 }
   /** A router beyond the NIC (`hop` 0 is the LAN's) found the TTL run out; it answers from `reporter`, or not at all. */
-  | { readonly kind: 'expired-remote'; readonly hop: number; readonly reporter: Ipv4 | undefined; readonly packet: Packet }
+  | {
+      readonly kind: 'expired-remote';
+      readonly hop: number;
+      readonly reporter: Ipv4 | undefined;
+      readonly packet: Packet;
+    }
   /** A REJECT rule answered with ICMP port unreachable. */
   | { readonly kind: 'rejected' }
   /** The sender had no route at all (ENETUNREACH). */
@@ -145,7 +150,8 @@ export class Datapath {
     if (moved.length === 0) return;
     const shift = this.now * 1000 + Math.round(endUs) - moved.at(-1)!.timeUs;
     const replaced = new Map(moved.map((frame) => [frame, { ...frame, timeUs: frame.timeUs + shift }]));
-    for (const capture of this.kernel.captures.captures) capture.frames.forEach((frame, index) => (capture.frames[index] = replaced.get(frame) ?? frame));
+    for (const capture of this.kernel.captures.captures)
+      capture.frames.forEach((frame, index) => (capture.frames[index] = replaced.get(frame) ?? frame));
     this.recorded = this.recorded.map((frame) => replaced.get(frame) ?? frame);
   }
 
@@ -154,7 +160,17 @@ export class Datapath {
     this.learnSource(hops, sourceMac);
     if (this.kernel.captures.captures.length === 0) return;
     for (const hop of hops) {
-      const frame: Frame = { timeUs: this.cursorUs, namespace: hop.namespace.id, ifindex: hop.link.index, device: hop.link.name, packetType: hop.packetType, promiscuousOnly: hop.promiscuousOnly ?? false, sourceMac, destinationMac, payload };
+      const frame: Frame = {
+        timeUs: this.cursorUs,
+        namespace: hop.namespace.id,
+        ifindex: hop.link.index,
+        device: hop.link.name,
+        packetType: hop.packetType,
+        promiscuousOnly: hop.promiscuousOnly ?? false,
+        sourceMac,
+        destinationMac,
+        payload,
+      };
       this.recorded.push(frame);
       recordFrame(this.kernel.captures, frame);
       this.cursorUs += HOP_US;
@@ -182,7 +198,11 @@ export class Datapath {
   }
 
   /** This side of a TCP connection sent its FIN first, now: the kernel keeps it TIME_WAIT (Kernel.closeFirst). */
-  closedFirst(namespace: Namespace, local: { address: string; port: number }, remote: { address: string; port: number }): void {
+  closedFirst(
+    namespace: Namespace,
+    local: { address: string; port: number },
+    remote: { address: string; port: number },
+  ): void {
     this.kernel.closeFirst(namespace, local, remote, Math.floor(this.cursorUs / 1000));
   }
 
@@ -218,7 +238,11 @@ export class Datapath {
     let choice = this.routed(namespace, packet.destination);
     if (!choice) return { kind: 'no-route' };
     const tracked = this.track(namespace, packet);
-    const verdict = this.hook(namespace, 'OUTPUT', packet, tracked, { outInterface: choice.device.name, natAllowed: true, natStage: 'destination' });
+    const verdict = this.hook(namespace, 'OUTPUT', packet, tracked, {
+      outInterface: choice.device.name,
+      natAllowed: true,
+      natStage: 'destination',
+    });
     if (verdict.kind !== 'accept') return verdictFate(verdict);
     if (verdict.nat) tracked.entry.dnat = verdict.nat;
     // A new DNAT, or the one the connection already has, sends the packet elsewhere: route it again.
@@ -241,7 +265,15 @@ export class Datapath {
     if (recorder) {
       recorder.add(
         choice
-          ? { kind: 'route', namespace: namespace.id, destination, device: choice.device.name, gateway: choice.nextHop === destination ? undefined : choice.nextHop, source: choice.source, local: choice.local }
+          ? {
+              kind: 'route',
+              namespace: namespace.id,
+              destination,
+              device: choice.device.name,
+              gateway: choice.nextHop === destination ? undefined : choice.nextHop,
+              source: choice.source,
+              local: choice.local,
+            }
           : { kind: 'no-route', namespace: namespace.id, destination },
       );
     }
@@ -251,7 +283,13 @@ export class Datapath {
   /** Conntrack's classification at the first hook of a namespace, written to the trace. */
   private track(namespace: Namespace, packet: Packet): Tracked {
     const tracked = this.conntrack.lookup(namespace.id, packet);
-    this.recorder?.add({ kind: 'conntrack', namespace: namespace.id, state: tracked.state, direction: tracked.direction, connection: tracked.entry.originalKey });
+    this.recorder?.add({
+      kind: 'conntrack',
+      namespace: namespace.id,
+      state: tracked.state,
+      direction: tracked.direction,
+      connection: tracked.entry.originalKey,
+    });
     return tracked;
   }
 
@@ -274,7 +312,9 @@ export class Datapath {
       return this.ingress(machine.namespace, machine.link, packet);
     }
     if (!nic?.up) return { kind: 'dropped' };
-    const upper = this.kernel.upperLinks(root, nic).find(({ link }) => link.up && link.addresses.some((a) => a.cidr.address === packet.destination));
+    const upper = this.kernel
+      .upperLinks(root, nic)
+      .find(({ link }) => link.up && link.addresses.some((a) => a.cidr.address === packet.destination));
     const arrival = upper ?? { namespace: root, link: nic };
     this.recorder?.add({ kind: 'arrive', at: refOf(arrival), packet });
     const gateway = this.route(root, packet.source)?.nextHop;
@@ -285,12 +325,24 @@ export class Datapath {
 
   private ingress(namespace: Namespace, link: Link, packet: Packet): Fate {
     const tracked = this.track(namespace, packet);
-    const prerouting = this.hook(namespace, 'PREROUTING', packet, tracked, { inInterface: link.name, natAllowed: true, natStage: 'destination' });
+    const prerouting = this.hook(namespace, 'PREROUTING', packet, tracked, {
+      inInterface: link.name,
+      natAllowed: true,
+      natStage: 'destination',
+    });
     if (prerouting.kind !== 'accept') return verdictFate(prerouting);
     if (prerouting.nat) tracked.entry.dnat = prerouting.nat;
     const arrived = prerouting.packet;
     if (this.isLocal(namespace, arrived.destination)) {
-      this.recorder?.add({ kind: 'route', namespace: namespace.id, destination: arrived.destination, device: link.name, gateway: undefined, source: arrived.destination, local: true });
+      this.recorder?.add({
+        kind: 'route',
+        namespace: namespace.id,
+        destination: arrived.destination,
+        device: link.name,
+        gateway: undefined,
+        source: arrived.destination,
+        local: true,
+      });
       return this.input(namespace, tracked, arrived, link.name, true);
     }
     if (!forwardsIpv4(this.kernel, namespace)) {
@@ -304,7 +356,11 @@ export class Datapath {
       return this.expired(namespace, arrived);
     }
     const forwarded = { ...arrived, ttl: arrived.ttl - 1 };
-    const verdict = this.hook(namespace, 'FORWARD', forwarded, tracked, { inInterface: link.name, outInterface: choice.device.name, natAllowed: false });
+    const verdict = this.hook(namespace, 'FORWARD', forwarded, tracked, {
+      inInterface: link.name,
+      outInterface: choice.device.name,
+      natAllowed: false,
+    });
     if (verdict.kind !== 'accept') return verdictFate(verdict);
     return this.postRouting(namespace, tracked, verdict.packet, choice, link.name, false);
   }
@@ -334,22 +390,42 @@ export class Datapath {
         return this.send(fate.namespace, icmpError(fate.packet, fate.reporter, 'time-exceeded'));
       case 'expired-remote':
         // The error crosses the routers before the one that sent it, each taking one from its TTL.
-        return fate.reporter === undefined ? undefined : this.fromWorld(icmpError(fate.packet, fate.reporter, 'time-exceeded', 64 - fate.hop));
+        return fate.reporter === undefined
+          ? undefined
+          : this.fromWorld(icmpError(fate.packet, fate.reporter, 'time-exceeded', 64 - fate.hop));
       case 'local': {
         const { packet } = fate;
-        if (packet.protocol !== 'udp' || listenerFor(fate.namespace.sockets, 'udp', formatIpv4(packet.destination), packet.destinationPort)) return undefined;
+        if (
+          packet.protocol !== 'udp' ||
+          listenerFor(fate.namespace.sockets, 'udp', formatIpv4(packet.destination), packet.destinationPort)
+        )
+          return undefined;
         return this.send(fate.namespace, icmpError(packet, packet.destination, 'port-unreachable'));
       }
       case 'remote':
         // The modelled machines beyond the NIC run no UDP service: a datagram meets a closed port.
-        return fate.packet.protocol === 'udp' ? this.fromWorld(icmpError(fate.packet, fate.host.address, 'port-unreachable', fate.host.replyTtl)) : undefined;
+        return fate.packet.protocol === 'udp'
+          ? this.fromWorld(icmpError(fate.packet, fate.host.address, 'port-unreachable', fate.host.replyTtl))
+          : undefined;
       default:
         return undefined;
     }
   }
 
-  private postRouting(namespace: Namespace, tracked: Tracked, packet: Packet, choice: RouteChoice, inInterface: string | undefined, localOrigin: boolean): Fate {
-    const verdict = this.hook(namespace, 'POSTROUTING', packet, tracked, { inInterface, outInterface: choice.device.name, natAllowed: true, natStage: 'source' });
+  private postRouting(
+    namespace: Namespace,
+    tracked: Tracked,
+    packet: Packet,
+    choice: RouteChoice,
+    inInterface: string | undefined,
+    localOrigin: boolean,
+  ): Fate {
+    const verdict = this.hook(namespace, 'POSTROUTING', packet, tracked, {
+      inInterface,
+      outInterface: choice.device.name,
+      natAllowed: true,
+      natStage: 'source',
+    });
     if (verdict.kind !== 'accept') return verdictFate(verdict);
     if (verdict.nat) tracked.entry.snat = verdict.nat;
     this.conntrack.confirm(tracked, verdict.packet);
@@ -361,13 +437,29 @@ export class Datapath {
   private loopBack(namespace: Namespace, tracked: Tracked, packet: Packet, localOrigin: boolean): Fate {
     const lo = loopbackOf(namespace);
     if (lo) this.tap([{ namespace, link: lo, packetType: 'host' }], lo.mac, lo.mac, { kind: 'ip', packet });
-    if (lo) this.recorder?.add({ kind: 'frame', devices: [{ namespace: namespace.id, device: lo.name }], bridge: undefined, destinationMac: lo.mac });
-    const prerouting = this.hook(namespace, 'PREROUTING', packet, tracked, { inInterface: 'lo', natAllowed: !localOrigin, natStage: 'destination' });
+    if (lo)
+      this.recorder?.add({
+        kind: 'frame',
+        devices: [{ namespace: namespace.id, device: lo.name }],
+        bridge: undefined,
+        destinationMac: lo.mac,
+      });
+    const prerouting = this.hook(namespace, 'PREROUTING', packet, tracked, {
+      inInterface: 'lo',
+      natAllowed: !localOrigin,
+      natStage: 'destination',
+    });
     if (prerouting.kind !== 'accept') return verdictFate(prerouting);
     return this.input(namespace, tracked, prerouting.packet, 'lo', !localOrigin);
   }
 
-  private input(namespace: Namespace, tracked: Tracked, packet: Packet, inInterface: string, natAllowed: boolean): Fate {
+  private input(
+    namespace: Namespace,
+    tracked: Tracked,
+    packet: Packet,
+    inInterface: string,
+    natAllowed: boolean,
+  ): Fate {
     const verdict = this.hook(namespace, 'INPUT', packet, tracked, { inInterface, natAllowed, natStage: 'source' });
     if (verdict.kind !== 'accept') return verdictFate(verdict);
     const delivered = verdict.packet;
@@ -380,7 +472,9 @@ export class Datapath {
   private transmit(namespace: Namespace, choice: RouteChoice, packet: Packet): Fate {
     const device = choice.device;
     if (device.kind === 'ether') return this.toWorld(namespace, device, choice, packet);
-    const station = this.stationsOn(namespace, device).find(({ link }) => link.up && link.addresses.some((a) => a.cidr.address === choice.nextHop));
+    const station = this.stationsOn(namespace, device).find(
+      ({ link }) => link.up && link.addresses.some((a) => a.cidr.address === choice.nextHop),
+    );
     if (!station) return this.beyondLower(namespace, choice, packet);
     if (answersArp(device)) this.resolve(namespace, device, choice.nextHop, station);
     const hops = this.hopsTo(namespace, device, station, station.link.mac);
@@ -409,17 +503,27 @@ export class Datapath {
    * out being the bridge (br_nf_forward_ip). Docker turns it on for icc=false.
    * Only FORWARD is modelled; what it lets through goes on unchanged.
    */
-  private bridgeNetfilter({ namespace, bridge }: { namespace: Namespace; bridge: Link }, packet: Packet): Fate | undefined {
+  private bridgeNetfilter(
+    { namespace, bridge }: { namespace: Namespace; bridge: Link },
+    packet: Packet,
+  ): Fate | undefined {
     this.recorder?.add({ kind: 'bridge-netfilter', bridge: { namespace: namespace.id, device: bridge.name } });
     const tracked = this.track(namespace, packet);
-    const verdict = this.hook(namespace, 'FORWARD', packet, tracked, { inInterface: bridge.name, outInterface: bridge.name, natAllowed: false });
+    const verdict = this.hook(namespace, 'FORWARD', packet, tracked, {
+      inInterface: bridge.name,
+      outInterface: bridge.name,
+      natAllowed: false,
+    });
     if (verdict.kind !== 'accept') return verdictFate(verdict);
     this.conntrack.confirm(tracked, verdict.packet);
     return undefined;
   }
 
   /** The bridge, and its namespace, that hands a frame from `device` to `station` to iptables (bridge-nf-call-iptables), if one does. */
-  private bridgeFiltering(device: Link, station: { namespace: Namespace; link: Link }): { namespace: Namespace; bridge: Link } | undefined {
+  private bridgeFiltering(
+    device: Link,
+    station: { namespace: Namespace; link: Link },
+  ): { namespace: Namespace; bridge: Link } | undefined {
     const port = this.kernel.peerOf(device);
     if (port?.link.master === undefined || !port.namespace.bridgeNfCallIptables) return undefined;
     const bridge = port.namespace.links.get(port.link.master);
@@ -428,19 +532,50 @@ export class Datapath {
   }
 
   /** ARP for `nextHop` answered by `station`; answering taught the station who asked. */
-  private resolve(namespace: Namespace, device: Link, nextHop: Ipv4, station: { namespace: Namespace; link: Link }): void {
-    const known = namespace.neighbours.some((n) => n.address === nextHop && n.device === device.index && n.mac !== undefined && n.state !== 'FAILED');
+  private resolve(
+    namespace: Namespace,
+    device: Link,
+    nextHop: Ipv4,
+    station: { namespace: Namespace; link: Link },
+  ): void {
+    const known = namespace.neighbours.some(
+      (n) => n.address === nextHop && n.device === device.index && n.mac !== undefined && n.state !== 'FAILED',
+    );
     const sender = primaryAddress(device);
     if (!known && sender !== undefined) {
       // arp_solicit broadcasts a request; the owner of the address answers the asker alone (arp_process).
-      this.tap(this.floodHops(namespace, device), device.mac, BROADCAST_MAC, { kind: 'arp', arp: { operation: 'request', senderMac: device.mac, senderAddress: sender, targetAddress: nextHop } });
-      const reply = { kind: 'arp' as const, arp: { operation: 'reply' as const, senderMac: station.link.mac, senderAddress: nextHop, targetAddress: sender } };
-      this.tap(this.hopsTo(station.namespace, station.link, { namespace, link: device }, device.mac), station.link.mac, device.mac, reply);
+      this.tap(this.floodHops(namespace, device), device.mac, BROADCAST_MAC, {
+        kind: 'arp',
+        arp: { operation: 'request', senderMac: device.mac, senderAddress: sender, targetAddress: nextHop },
+      });
+      const reply = {
+        kind: 'arp' as const,
+        arp: {
+          operation: 'reply' as const,
+          senderMac: station.link.mac,
+          senderAddress: nextHop,
+          targetAddress: sender,
+        },
+      };
+      this.tap(
+        this.hopsTo(station.namespace, station.link, { namespace, link: device }, device.mac),
+        station.link.mac,
+        device.mac,
+        reply,
+      );
     }
     this.learn(namespace, nextHop, device, station.link.mac, 'REACHABLE');
-    this.recorder?.add({ kind: 'arp', from: { namespace: namespace.id, device: device.name }, address: nextHop, mac: station.link.mac, cached: known, answeredBy: refOf(station) });
+    this.recorder?.add({
+      kind: 'arp',
+      from: { namespace: namespace.id, device: device.name },
+      address: nextHop,
+      mac: station.link.mac,
+      cached: known,
+      answeredBy: refOf(station),
+    });
     const asker = primaryAddress(device);
-    if (asker !== undefined && !station.namespace.neighbours.some((n) => n.address === asker)) this.learn(station.namespace, asker, station.link, device.mac, 'STALE');
+    if (asker !== undefined && !station.namespace.neighbours.some((n) => n.address === asker))
+      this.learn(station.namespace, asker, station.link, device.mac, 'STALE');
   }
 
   /**
@@ -453,13 +588,21 @@ export class Datapath {
     const device = choice.device;
     const lower = this.kernel.lowerOf(device);
     if (lower && !answersArp(device)) return this.send(lower.namespace, packet);
-    if (lower?.link.up && lower.link.kind === 'ether' && lower.link.name === this.world?.nic) return this.toWorld(namespace, device, choice, packet);
+    if (lower?.link.up && lower.link.kind === 'ether' && lower.link.name === this.world?.nic)
+      return this.toWorld(namespace, device, choice, packet);
     return this.arpFailed(namespace, device, choice);
   }
 
   /** Nobody answered ARP for the next hop: the cache records the failure and the sender hears of it. */
   private arpFailed(namespace: Namespace, device: Link, choice: RouteChoice): Fate {
-    this.recorder?.add({ kind: 'arp', from: { namespace: namespace.id, device: device.name }, address: choice.nextHop, mac: undefined, cached: false, answeredBy: undefined });
+    this.recorder?.add({
+      kind: 'arp',
+      from: { namespace: namespace.id, device: device.name },
+      address: choice.nextHop,
+      mac: undefined,
+      cached: false,
+      answeredBy: undefined,
+    });
     this.learn(namespace, choice.nextHop, device, undefined, 'FAILED');
     return { kind: 'unresolved', reporter: choice.source };
   }
@@ -469,16 +612,36 @@ export class Datapath {
     if (station) {
       this.lanCrossings += 1;
       this.resolve(namespace, device, choice.nextHop, station);
-      this.recordFrame([{ namespace, link: device, packetType: 'outgoing' }, { ...station, packetType: 'host' }], station.link.mac);
+      this.recordFrame(
+        [
+          { namespace, link: device, packetType: 'outgoing' },
+          { ...station, packetType: 'host' },
+        ],
+        station.link.mac,
+      );
       return this.ingress(station.namespace, station.link, packet);
     }
     const mac = this.world?.neighbourMac(choice.nextHop);
     if (mac === undefined) return this.arpFailed(namespace, device, choice);
     const recorder = this.recorder;
     if (recorder) {
-      const cached = namespace.neighbours.some((n) => n.address === choice.nextHop && n.device === device.index && n.mac === mac && n.state !== 'FAILED');
-      recorder.add({ kind: 'arp', from: { namespace: namespace.id, device: device.name }, address: choice.nextHop, mac, cached, answeredBy: undefined });
-      recorder.add({ kind: 'wire', from: { namespace: namespace.id, device: device.name }, nextHop: choice.nextHop, destination: packet.destination });
+      const cached = namespace.neighbours.some(
+        (n) => n.address === choice.nextHop && n.device === device.index && n.mac === mac && n.state !== 'FAILED',
+      );
+      recorder.add({
+        kind: 'arp',
+        from: { namespace: namespace.id, device: device.name },
+        address: choice.nextHop,
+        mac,
+        cached,
+        answeredBy: undefined,
+      });
+      recorder.add({
+        kind: 'wire',
+        from: { namespace: namespace.id, device: device.name },
+        nextHop: choice.nextHop,
+        destination: packet.destination,
+      });
     }
     this.learn(namespace, choice.nextHop, device, mac, 'REACHABLE');
     this.tap([{ namespace, link: device, packetType: 'outgoing' }], device.mac, mac, { kind: 'ip', packet });
@@ -512,7 +675,8 @@ export class Datapath {
     const fromMachine = machines.some((station) => station.link === device);
     const candidates = machines.filter((station) => station.link !== device);
     const nic = this.world && linkNamed(this.kernel.root, this.world.nic);
-    if (fromMachine && nic?.up) candidates.push({ namespace: this.kernel.root, link: nic }, ...this.kernel.upperLinks(this.kernel.root, nic));
+    if (fromMachine && nic?.up)
+      candidates.push({ namespace: this.kernel.root, link: nic }, ...this.kernel.upperLinks(this.kernel.root, nic));
     return candidates.find((station) => owns(station, address));
   }
 
@@ -522,9 +686,17 @@ export class Datapath {
    * bridge, whose own taps see it only if it is for the bridge or the bridge is
    * promiscuous; out of the port towards the station; into the station.
    */
-  private hopsTo(namespace: Namespace, device: Link, station: { namespace: Namespace; link: Link }, destinationMac: Mac): Hop[] {
+  private hopsTo(
+    namespace: Namespace,
+    device: Link,
+    station: { namespace: Namespace; link: Link },
+    destinationMac: Mac,
+  ): Hop[] {
     const hops: Hop[] = [{ namespace, link: device, packetType: 'outgoing' }];
-    const arrive = (at: { namespace: Namespace; link: Link }): Hop => ({ ...at, packetType: received(at.link, destinationMac) });
+    const arrive = (at: { namespace: Namespace; link: Link }): Hop => ({
+      ...at,
+      packetType: received(at.link, destinationMac),
+    });
     if (device.kind === 'bridge') return [...hops, ...this.portTowards(namespace, device, station), arrive(station)];
     const peer = this.kernel.peerOf(device);
     if (!peer || peer.link.master === undefined) return [...hops, arrive(station)];
@@ -597,11 +769,19 @@ export class Datapath {
   private portStations(link: Link): { namespace: Namespace; link: Link }[] {
     const lower = this.kernel.lowerOf(link);
     if (!lower?.link.up) return [];
-    const siblings = switchesLocally(link) ? this.kernel.upperLinks(lower.namespace, lower.link).filter((other) => other.link !== link && other.link.up && switchesLocally(other.link)) : [];
+    const siblings = switchesLocally(link)
+      ? this.kernel
+          .upperLinks(lower.namespace, lower.link)
+          .filter((other) => other.link !== link && other.link.up && switchesLocally(other.link))
+      : [];
     return [...siblings, ...this.stationsOn(lower.namespace, lower.link)];
   }
 
-  private bridgeStations(namespace: Namespace, bridge: Link, except: Link | undefined): { namespace: Namespace; link: Link }[] {
+  private bridgeStations(
+    namespace: Namespace,
+    bridge: Link,
+    except: Link | undefined,
+  ): { namespace: Namespace; link: Link }[] {
     const stations: { namespace: Namespace; link: Link }[] = [];
     for (const port of namespace.links.values()) {
       if (port.master !== bridge.index || port === except || !port.up) continue;
@@ -614,10 +794,20 @@ export class Datapath {
   /** ARP resolution writes the cache as `ip neigh replace` does; a failure keeps the MAC the entry had. */
   private learn(namespace: Namespace, address: Ipv4, device: Link, mac: Mac | undefined, state: NeighbourState): void {
     const existing = namespace.neighbours.find((n) => n.address === address && n.device === device.index);
-    this.kernel.setNeighbour(namespace, { address, device: device.index, mac: mac ?? existing?.mac, state, confirmedMs: this.now }, 'replace');
+    this.kernel.setNeighbour(
+      namespace,
+      { address, device: device.index, mac: mac ?? existing?.mac, state, confirmedMs: this.now },
+      'replace',
+    );
   }
 
-  private hook(namespace: Namespace, hook: Hook, packet: Packet, tracked: Tracked, { inInterface, outInterface, natAllowed, natStage }: HookOptions): HookVerdict {
+  private hook(
+    namespace: Namespace,
+    hook: Hook,
+    packet: Packet,
+    tracked: Tracked,
+    { inInterface, outInterface, natAllowed, natStage }: HookOptions,
+  ): HookVerdict {
     const recorder = this.recorder;
     return runHook(tablesOf(namespace, 4), hook, packet, {
       watcher: recorder && watcherFor(recorder, namespace.id, hook),
@@ -667,8 +857,20 @@ function refOf(at: { namespace: Namespace; link: Link }): DeviceRef {
 /** Writes what one hook does to the trace: each rule that matched with its counters after this packet, policies, rewrites. */
 function watcherFor(recorder: HopRecorder, namespace: number, hook: Hook): HookWatcher {
   return {
-    rule: (table, chain, index, rule) => recorder.add({ kind: 'rule', namespace, hook, table, chain, index, spec: rule.spec, packets: rule.packets, bytes: rule.bytes }),
-    policy: (table, chain, policy, rules) => recorder.add({ kind: 'policy', namespace, hook, table, chain, policy, rules }),
+    rule: (table, chain, index, rule) =>
+      recorder.add({
+        kind: 'rule',
+        namespace,
+        hook,
+        table,
+        chain,
+        index,
+        spec: rule.spec,
+        packets: rule.packets,
+        bytes: rule.bytes,
+      }),
+    policy: (table, chain, policy, rules) =>
+      recorder.add({ kind: 'policy', namespace, hook, table, chain, policy, rules }),
     nat: (by, before, after) => recorder.add({ kind: 'nat', namespace, hook, by, before, after }),
   };
 }

@@ -1,6 +1,14 @@
 import { formatIpv4, type Ipv4 } from '../wire/ipv4';
 import { broadcastOf, formatCidr, networkOf } from '../wire/cidr';
-import { formatIpv6Cidr, IPV6_LOOPBACK, ipv6NetworkOf, linkLocalFromMac, parseIpv6, parseIpv6Cidr, type Ipv6Cidr } from '../wire/ipv6';
+import {
+  formatIpv6Cidr,
+  IPV6_LOOPBACK,
+  ipv6NetworkOf,
+  linkLocalFromMac,
+  parseIpv6,
+  parseIpv6Cidr,
+  type Ipv6Cidr,
+} from '../wire/ipv6';
 import type { Kernel } from './kernel';
 import type { AddressScope, Link, OperState } from './link';
 import { netnsIdOf, type Namespace } from './namespace';
@@ -64,7 +72,9 @@ export interface RouteRecord {
 }
 
 export function dumpLinks(kernel: Kernel, namespace: Namespace): LinkRecord[] {
-  return [...namespace.links.values()].sort((a, b) => a.index - b.index).map((link) => linkRecord(kernel, namespace, link));
+  return [...namespace.links.values()]
+    .sort((a, b) => a.index - b.index)
+    .map((link) => linkRecord(kernel, namespace, link));
 }
 
 function linkRecord(kernel: Kernel, namespace: Namespace, link: Link): LinkRecord {
@@ -115,9 +125,17 @@ function linkRecord(kernel: Kernel, namespace: Namespace, link: Link): LinkRecor
 export function ipv6Addresses(link: Link, carrier: boolean): AddressRecord[] {
   if (link.ipv6Disabled) return [];
   const address = (cidr: Ipv6Cidr, scope: AddressScope, protocol: AddressRecord['protocol']): AddressRecord => ({
-    family: 'inet6', cidr: `${cidr.address}/${cidr.prefix}`, broadcast: undefined, scope, label: link.name, protocol,
+    family: 'inet6',
+    cidr: `${cidr.address}/${cidr.prefix}`,
+    broadcast: undefined,
+    scope,
+    label: link.name,
+    protocol,
   });
-  const given = (link.addresses6 ?? []).map((cidr): AddressRecord => ({ ...address(cidr, 'global', undefined), flags: ['nodad'] }));
+  const given = (link.addresses6 ?? []).map((cidr): AddressRecord => ({
+    ...address(cidr, 'global', undefined),
+    flags: ['nodad'],
+  }));
   if (!link.up) return given;
   if (link.kind === 'loopback') return [address(IPV6_LOOPBACK, 'host', 'kernel_lo'), ...given];
   return carrier ? [...given, address(linkLocalFromMac(link.mac), 'link', 'kernel_ll')] : given;
@@ -162,13 +180,29 @@ export function dumpRoutes(kernel: Kernel, namespace: Namespace): RouteRecord[] 
 export function dumpLocalRoutes(namespace: Namespace): RouteRecord[] {
   const entries: { key: Ipv4; prefix: number; record: RouteRecord }[] = [];
   const add = (key: Ipv4, prefix: number, type: 'local' | 'broadcast', link: Link, scope: RouteScope, source: Ipv4) =>
-    entries.push({ key, prefix, record: { destination: prefix === 32 ? formatIpv4(key) : `${formatIpv4(key)}/${prefix}`, gateway: undefined, device: link.name, protocol: 'kernel', scope, source: formatIpv4(source), metric: undefined, linkDown: false, type, table: 'local' } });
+    entries.push({
+      key,
+      prefix,
+      record: {
+        destination: prefix === 32 ? formatIpv4(key) : `${formatIpv4(key)}/${prefix}`,
+        gateway: undefined,
+        device: link.name,
+        protocol: 'kernel',
+        scope,
+        source: formatIpv4(source),
+        metric: undefined,
+        linkDown: false,
+        type,
+        table: 'local',
+      },
+    });
   for (const link of namespace.links.values()) {
     for (const { cidr } of link.addresses) {
       add(cidr.address, 32, 'local', link, 'host', cidr.address);
       if (!link.up) continue;
       const network = networkOf(cidr);
-      if (link.kind === 'loopback' && cidr.prefix < 32) add(network.address, cidr.prefix, 'local', link, 'host', cidr.address);
+      if (link.kind === 'loopback' && cidr.prefix < 32)
+        add(network.address, cidr.prefix, 'local', link, 'host', cidr.address);
       if (cidr.prefix < 31) add(broadcastOf(cidr), 32, 'broadcast', link, 'link', cidr.address);
     }
   }
@@ -212,19 +246,42 @@ export function dumpRoutes6(links: readonly LinkRecord[], namespace?: Namespace)
   const prefixes = links.flatMap((link) =>
     link.addresses
       .filter((address) => address.family === 'inet6' && address.scope !== 'host')
-      .map((address): Route6Record => ({ destination: address.scope === 'link' ? 'fe80::/64' : formatIpv6Cidr(ipv6NetworkOf(parseIpv6Cidr(address.cidr)!)), device: link.name, protocol: 'kernel', metric: 256, ...linkDown(link) })),
+      .map((address): Route6Record => ({
+        destination:
+          address.scope === 'link' ? 'fe80::/64' : formatIpv6Cidr(ipv6NetworkOf(parseIpv6Cidr(address.cidr)!)),
+        device: link.name,
+        protocol: 'kernel',
+        metric: 256,
+        ...linkDown(link),
+      })),
   );
-  const unique = prefixes.filter((route, index) => prefixes.findIndex((other) => other.destination === route.destination && other.device === route.device) === index);
+  const unique = prefixes.filter(
+    (route, index) =>
+      prefixes.findIndex((other) => other.destination === route.destination && other.device === route.device) === index,
+  );
   const ordered = unique.map((route, index) => ({ route, index, key: parseIpv6(route.destination.split('/')[0]!)! }));
   ordered.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index));
   const byIndex = new Map(links.map((link) => [link.index, link]));
   const statics = (namespace?.routes6 ?? []).flatMap((route): Route6Record[] => {
     const link = byIndex.get(route.device);
     if (!link) return [];
-    return [{ destination: route.destination ?? 'default', ...(route.gateway === undefined ? {} : { gateway: route.gateway }), device: link.name, protocol: undefined, metric: route.metric, ...linkDown(link) }];
+    return [
+      {
+        destination: route.destination ?? 'default',
+        ...(route.gateway === undefined ? {} : { gateway: route.gateway }),
+        device: link.name,
+        protocol: undefined,
+        metric: route.metric,
+        ...linkDown(link),
+      },
+    ];
   });
   const defaults = statics.filter((route) => route.destination === 'default');
-  return [...ordered.map(({ route }) => route), ...statics.filter((route) => route.destination !== 'default'), ...defaults];
+  return [
+    ...ordered.map(({ route }) => route),
+    ...statics.filter((route) => route.destination !== 'default'),
+    ...defaults,
+  ];
 }
 
 /** RTNH_F_LINKDOWN: the route's device has no carrier (an IPv6 bridge network without containers). */
@@ -248,8 +305,26 @@ export interface Route6Record {
  * the `multicast ff00::/8` route addrconf adds on each link with IPv6 (metric 256).
  */
 export function dumpLocalRoutes6(links: readonly LinkRecord[]): Route6Record[] {
-  const inet6 = links.flatMap((link) => link.addresses.filter((address) => address.family === 'inet6').map((address) => ({ link, address })));
-  const local = inet6.map(({ link, address }): Route6Record => ({ destination: address.cidr.replace(/\/\d+$/, ''), device: link.name, protocol: 'kernel', metric: 0, type: 'local', table: 'local' }));
-  const multicast = inet6.filter(({ address }) => address.scope === 'link').map(({ link }): Route6Record => ({ destination: 'ff00::/8', device: link.name, protocol: 'kernel', metric: 256, type: 'multicast', table: 'local' }));
+  const inet6 = links.flatMap((link) =>
+    link.addresses.filter((address) => address.family === 'inet6').map((address) => ({ link, address })),
+  );
+  const local = inet6.map(({ link, address }): Route6Record => ({
+    destination: address.cidr.replace(/\/\d+$/, ''),
+    device: link.name,
+    protocol: 'kernel',
+    metric: 0,
+    type: 'local',
+    table: 'local',
+  }));
+  const multicast = inet6
+    .filter(({ address }) => address.scope === 'link')
+    .map(({ link }): Route6Record => ({
+      destination: 'ff00::/8',
+      device: link.name,
+      protocol: 'kernel',
+      metric: 256,
+      type: 'multicast',
+      table: 'local',
+    }));
   return [...local, ...multicast];
 }

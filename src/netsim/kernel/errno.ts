@@ -4,7 +4,24 @@ import type { ErrnoName } from '../wire/strerror';
  * The errno values the simulated kernel's network and netfilter operations
  * return. Tools turn them into their own text at the edge.
  */
-export type Errno = Extract<ErrnoName, 'EEXIST' | 'ENODEV' | 'ENOENT' | 'EINVAL' | 'EADDRNOTAVAIL' | 'EADDRINUSE' | 'ENETUNREACH' | 'ENETDOWN' | 'EBUSY' | 'EPERM' | 'EOPNOTSUPP' | 'ESRCH' | 'ELOOP' | 'E2BIG' | 'EMLINK'>;
+export type Errno = Extract<
+  ErrnoName,
+  | 'EEXIST'
+  | 'ENODEV'
+  | 'ENOENT'
+  | 'EINVAL'
+  | 'EADDRNOTAVAIL'
+  | 'EADDRINUSE'
+  | 'ENETUNREACH'
+  | 'ENETDOWN'
+  | 'EBUSY'
+  | 'EPERM'
+  | 'EOPNOTSUPP'
+  | 'ESRCH'
+  | 'ELOOP'
+  | 'E2BIG'
+  | 'EMLINK'
+>;
 
 export class KernelError extends Error {
   /**

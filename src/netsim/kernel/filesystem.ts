@@ -15,10 +15,18 @@ import { STRERROR, type ErrnoName } from '../wire/strerror';
  * Errno kinds of file operations. `UNSIMULATED` is no errno: a write netsim does
  * not carry out (a host sysctl through /proc/sys), reported as such rather than faked.
  */
-export type FileErrno = Extract<ErrnoName, 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EEXIST' | 'ENOTEMPTY' | 'EACCES' | 'EROFS' | 'ELOOP' | 'EINVAL' | 'EBUSY'> | 'UNSIMULATED';
+export type FileErrno =
+  | Extract<
+      ErrnoName,
+      'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EEXIST' | 'ENOTEMPTY' | 'EACCES' | 'EROFS' | 'ELOOP' | 'EINVAL' | 'EBUSY'
+    >
+  | 'UNSIMULATED';
 
 /** strerror(3) of each file errno (kernel/errno.ts), and what netsim says of a write it does not carry out. */
-export const ERRNO_TEXT: Readonly<Record<FileErrno, string>> = { ...STRERROR, UNSIMULATED: 'writing this file is not simulated by netsim' };
+export const ERRNO_TEXT: Readonly<Record<FileErrno, string>> = {
+  ...STRERROR,
+  UNSIMULATED: 'writing this file is not simulated by netsim',
+};
 
 interface InodeBase {
   /** Permission bits (0o755), without the file type. */
@@ -131,7 +139,11 @@ export class FileSystem {
   private mounted(path: string): { mount: Mount; path: string } | undefined {
     let found: Mount | undefined;
     for (const mount of this.mounts) {
-      if ((path === mount.target || path.startsWith(`${mount.target}/`)) && (!found || mount.target.length > found.target.length)) found = mount;
+      if (
+        (path === mount.target || path.startsWith(`${mount.target}/`)) &&
+        (!found || mount.target.length > found.target.length)
+      )
+        found = mount;
     }
     if (!found) return undefined;
     const rest = path.slice(found.target.length);
@@ -210,7 +222,12 @@ export class FileSystem {
     if (found.inode.kind !== 'dir') return { error: 'ENOTDIR' };
     if (!allowed(found.inode, who, 4)) return { error: 'EACCES' };
     const names = new Set<string>();
-    for (const key of [...Object.keys(this.upper.files), ...Object.keys(this.generated), ...Object.keys(this.lower), ...this.mountedKeys()]) {
+    for (const key of [
+      ...Object.keys(this.upper.files),
+      ...Object.keys(this.generated),
+      ...Object.keys(this.lower),
+      ...this.mountedKeys(),
+    ]) {
       if (key !== '/' && parentOf(key) === found.path && this.get(key)) names.add(baseName(key));
     }
     return { names: [...names] };
@@ -227,7 +244,11 @@ export class FileSystem {
     if (existing?.kind === 'dir') return 'EISDIR';
     if (existing?.kind === 'device') return allowed(existing, who, 2) ? undefined : 'EACCES';
     const generated = this.generated[found.path];
-    const readOnly = this.mounted(found.path)?.mount.readOnly ? 'EROFS' : this.upper.files[found.path] ? undefined : generated?.readOnly;
+    const readOnly = this.mounted(found.path)?.mount.readOnly
+      ? 'EROFS'
+      : this.upper.files[found.path]
+        ? undefined
+        : generated?.readOnly;
     // A read-only mount refuses before permissions are looked at (may_open, inode_permission).
     if (existing && readOnly === 'EROFS') return readOnly;
     if (existing && !allowed(existing, who, 2)) return 'EACCES';
@@ -238,7 +259,14 @@ export class FileSystem {
     }
     const before = existing?.kind === 'file' && append ? existing.content : '';
     const owner = existing ?? { mode: 0o644, uid: who.uid, gid: who.gid };
-    this.put(found.path, { kind: 'file', mode: owner.mode, uid: owner.uid, gid: owner.gid, mtimeMs: this.now(), content: before + content });
+    this.put(found.path, {
+      kind: 'file',
+      mode: owner.mode,
+      uid: owner.uid,
+      gid: owner.gid,
+      mtimeMs: this.now(),
+      content: before + content,
+    });
     if (!existing) this.touchDirectory(parentOf(found.path));
     return undefined;
   }
@@ -330,7 +358,8 @@ export class FileSystem {
     for (const { target, fs, source } of this.mounts) {
       keys.push(target);
       for (const key of [...Object.keys(fs.upper.files), ...Object.keys(fs.lower)]) {
-        if (key.startsWith(source === '/' ? '/' : `${source}/`) && key !== source) keys.push(target + (source === '/' ? key : key.slice(source.length)));
+        if (key.startsWith(source === '/' ? '/' : `${source}/`) && key !== source)
+          keys.push(target + (source === '/' ? key : key.slice(source.length)));
       }
     }
     return keys;
@@ -353,7 +382,8 @@ export class FileSystem {
     if (this.mounts.some((mount) => mount.target === path)) return 'EBUSY';
     const inMount = this.mounted(path);
     if (inMount) return inMount.mount.fs.remove(inMount.path, ROOT);
-    for (const key of Object.keys(this.upper.files)) if (key === path || key.startsWith(`${path}/`)) delete this.upper.files[key];
+    for (const key of Object.keys(this.upper.files))
+      if (key === path || key.startsWith(`${path}/`)) delete this.upper.files[key];
     if (!this.upper.removed.includes(path)) this.upper.removed.push(path);
     this.touchDirectory(parentOf(path));
     return undefined;

@@ -24,7 +24,15 @@ export type HopRecord =
   /** A packet reaches the host's NIC from the LAN: from the router, or from another LAN machine. */
   | { readonly kind: 'arrive'; readonly at: DeviceRef; readonly packet: Packet }
   /** fib_lookup: the route picked for the destination (`local` for one of the namespace's own addresses). */
-  | { readonly kind: 'route'; readonly namespace: number; readonly destination: Ipv4; readonly device: string; readonly gateway: Ipv4 | undefined; readonly source: Ipv4; readonly local: boolean }
+  | {
+      readonly kind: 'route';
+      readonly namespace: number;
+      readonly destination: Ipv4;
+      readonly device: string;
+      readonly gateway: Ipv4 | undefined;
+      readonly source: Ipv4;
+      readonly local: boolean;
+    }
   /** No route matched: the sender gets ENETUNREACH, a router drops the packet. */
   | { readonly kind: 'no-route'; readonly namespace: number; readonly destination: Ipv4 }
   /** A router of the host with ip_forward off: the packet is not forwarded (ip_forward's drop). */
@@ -32,24 +40,67 @@ export type HopRecord =
   /** The TTL ran out at a router of the host. */
   | { readonly kind: 'ttl-expired'; readonly namespace: number }
   /** The connection the packet belongs to, as nf_conntrack_in classifies it at the first hook of a namespace. */
-  | { readonly kind: 'conntrack'; readonly namespace: number; readonly state: ConntrackState; readonly direction: 'original' | 'reply'; readonly connection: string }
+  | {
+      readonly kind: 'conntrack';
+      readonly namespace: number;
+      readonly state: ConntrackState;
+      readonly direction: 'original' | 'reply';
+      readonly connection: string;
+    }
   /** A rule that matched, with its counters once this packet is counted: what `iptables -nvL` shows after it. */
-  | { readonly kind: 'rule'; readonly namespace: number; readonly hook: Hook; readonly table: TableName; readonly chain: string; readonly index: number; readonly spec: RuleSpec; readonly packets: number; readonly bytes: number }
+  | {
+      readonly kind: 'rule';
+      readonly namespace: number;
+      readonly hook: Hook;
+      readonly table: TableName;
+      readonly chain: string;
+      readonly index: number;
+      readonly spec: RuleSpec;
+      readonly packets: number;
+      readonly bytes: number;
+    }
   /** The end of a built-in chain, where its policy decides; `rules` is how many rules the chain has. */
-  | { readonly kind: 'policy'; readonly namespace: number; readonly hook: Hook; readonly table: TableName; readonly chain: string; readonly policy: Policy; readonly rules: number }
+  | {
+      readonly kind: 'policy';
+      readonly namespace: number;
+      readonly hook: Hook;
+      readonly table: TableName;
+      readonly chain: string;
+      readonly policy: Policy;
+      readonly rules: number;
+    }
   /**
    * An address or port rewritten: by a nat rule for a new connection, or by
    * conntrack for a later packet of one (and for its replies, undone).
    */
-  | { readonly kind: 'nat'; readonly namespace: number; readonly hook: Hook; readonly by: 'rule' | 'conntrack'; readonly before: Packet; readonly after: Packet }
+  | {
+      readonly kind: 'nat';
+      readonly namespace: number;
+      readonly hook: Hook;
+      readonly by: 'rule' | 'conntrack';
+      readonly before: Packet;
+      readonly after: Packet;
+    }
   /** ARP for the next hop: answered from the cache, by a station (its device), or by nobody. */
-  | { readonly kind: 'arp'; readonly from: DeviceRef; readonly address: Ipv4; readonly mac: Mac | undefined; readonly cached: boolean; readonly answeredBy: DeviceRef | undefined }
+  | {
+      readonly kind: 'arp';
+      readonly from: DeviceRef;
+      readonly address: Ipv4;
+      readonly mac: Mac | undefined;
+      readonly cached: boolean;
+      readonly answeredBy: DeviceRef | undefined;
+    }
   /**
    * A frame on its way between two stations: the devices it crosses in order
    * (the sender's, a veth's peer, a bridge, the port it leaves by, the
    * receiver's), and the bridge that forwarded it, if one did.
    */
-  | { readonly kind: 'frame'; readonly devices: readonly DeviceRef[]; readonly bridge: DeviceRef | undefined; readonly destinationMac: Mac }
+  | {
+      readonly kind: 'frame';
+      readonly devices: readonly DeviceRef[];
+      readonly bridge: DeviceRef | undefined;
+      readonly destinationMac: Mac;
+    }
   /** br_netfilter: the bridge hands a frame it forwards to the FORWARD chain of its namespace. */
   | { readonly kind: 'bridge-netfilter'; readonly bridge: DeviceRef }
   /** The packet leaves by the NIC towards a machine beyond it: the router at `nextHop`, and behind it `destination`. */
@@ -61,15 +112,35 @@ export type HopRecord =
   /** The packet is delivered to the namespace's own stack (ip_local_deliver). */
   | { readonly kind: 'deliver'; readonly namespace: number; readonly packet: Packet }
   /** The socket a delivered packet reaches, or none (the stack answers a TCP RST, or ICMP port unreachable for UDP). */
-  | { readonly kind: 'socket'; readonly namespace: number; readonly protocol: 'tcp' | 'udp'; readonly address: string; readonly port: number; readonly process: { readonly name: string; readonly pid: number } | undefined }
+  | {
+      readonly kind: 'socket';
+      readonly namespace: number;
+      readonly protocol: 'tcp' | 'udp';
+      readonly address: string;
+      readonly port: number;
+      readonly process: { readonly name: string; readonly pid: number } | undefined;
+    }
   /** docker-proxy accepted the connection and opens its own to the container's address and port. */
-  | { readonly kind: 'proxy'; readonly namespace: number; readonly pid: number; readonly address: Ipv4; readonly port: number }
+  | {
+      readonly kind: 'proxy';
+      readonly namespace: number;
+      readonly pid: number;
+      readonly address: Ipv4;
+      readonly port: number;
+    }
   /**
    * A DNS server answers: `embedded` is the Docker daemon's server at 127.0.0.11
    * in the container's namespace, `forwarded` is its answer after asking the
    * container's external servers, `server` any other server.
    */
-  | { readonly kind: 'dns'; readonly namespace: number; readonly server: string; readonly question: DnsQuestion; readonly by: 'embedded' | 'forwarded' | 'server'; readonly reply: DnsReply | 'unreachable' };
+  | {
+      readonly kind: 'dns';
+      readonly namespace: number;
+      readonly server: string;
+      readonly question: DnsQuestion;
+      readonly by: 'embedded' | 'forwarded' | 'server';
+      readonly reply: DnsReply | 'unreachable';
+    };
 
 /** The hops recorded while one command ran, in the order the stack took them. */
 export class HopRecorder {

@@ -168,11 +168,24 @@ export class Kernel {
    * A veth pair; the peer may be created straight in another namespace, as
    * `ip link add a type veth peer name b netns X` and Docker do.
    */
-  addVethPair(namespace: Namespace, name: string, peerName: string, peerNamespace: Namespace = namespace, peerMac?: Mac, txqlen?: number): [Link, Link] {
-    if (linkNamed(namespace, name) || (peerName === name && peerNamespace === namespace)) throw new KernelError('EEXIST', `device ${name} exists`);
+  addVethPair(
+    namespace: Namespace,
+    name: string,
+    peerName: string,
+    peerNamespace: Namespace = namespace,
+    peerMac?: Mac,
+    txqlen?: number,
+  ): [Link, Link] {
+    if (linkNamed(namespace, name) || (peerName === name && peerNamespace === namespace))
+      throw new KernelError('EEXIST', `device ${name} exists`);
     // veth_newlink registers the peer first, so in one namespace it gets the lower ifindex.
     const queue = txqlen === undefined ? {} : { txqlen };
-    const far = this.addLink(peerNamespace, { name: peerName, kind: 'veth', ...queue, ...(peerMac ? { mac: peerMac } : {}) });
+    const far = this.addLink(peerNamespace, {
+      name: peerName,
+      kind: 'veth',
+      ...queue,
+      ...(peerMac ? { mac: peerMac } : {}),
+    });
     const near = this.addLink(namespace, { name, kind: 'veth', ...queue });
     near.peer = { namespace: peerNamespace.id, index: far.index };
     far.peer = { namespace: namespace.id, index: near.index };
@@ -189,8 +202,14 @@ export class Kernel {
     const parent = this.link(namespace, parentName);
     if (parent.kind === 'loopback') throw new KernelError('EINVAL', 'loopback cannot be a lower device');
     const other = stack.kind === 'macvlan' ? 'ipvlan' : 'macvlan';
-    if (this.upperLinks(namespace, parent).some(({ link }) => link.kind === other)) throw new KernelError('EBUSY', `${parentName} has ${other} ports`);
-    const link = this.addLink(namespace, { mtu: parent.mtu, ...spec, kind: stack.kind, ...(stack.kind === 'ipvlan' ? { mac: parent.mac } : {}) });
+    if (this.upperLinks(namespace, parent).some(({ link }) => link.kind === other))
+      throw new KernelError('EBUSY', `${parentName} has ${other} ports`);
+    const link = this.addLink(namespace, {
+      mtu: parent.mtu,
+      ...spec,
+      kind: stack.kind,
+      ...(stack.kind === 'ipvlan' ? { mac: parent.mac } : {}),
+    });
     link.lower = { ...stack, namespace: namespace.id, index: parent.index } as Lower;
     return link;
   }
@@ -198,7 +217,9 @@ export class Kernel {
   /** The macvlan and ipvlan links on `lower`, in whatever namespace they now are. */
   upperLinks(namespace: Namespace, lower: Link): { namespace: Namespace; link: Link }[] {
     return [...this.state.namespaces.values()].flatMap((upperNamespace) =>
-      [...upperNamespace.links.values()].filter((link) => link.lower?.namespace === namespace.id && link.lower.index === lower.index).map((link) => ({ namespace: upperNamespace, link })),
+      [...upperNamespace.links.values()]
+        .filter((link) => link.lower?.namespace === namespace.id && link.lower.index === lower.index)
+        .map((link) => ({ namespace: upperNamespace, link })),
     );
   }
 
@@ -229,7 +250,8 @@ export class Kernel {
       if (peerNamespace && peer) {
         peerNamespace.links.delete(peer.index);
         peerNamespace.routes = peerNamespace.routes.filter((route) => route.device !== peer.index);
-        if (peerNamespace.routes6) peerNamespace.routes6 = peerNamespace.routes6.filter((route) => route.device !== peer.index);
+        if (peerNamespace.routes6)
+          peerNamespace.routes6 = peerNamespace.routes6.filter((route) => route.device !== peer.index);
         forgetNeighbours(peerNamespace, peer.index);
         this.recalculateBridgeMac(peerNamespace, peer.master);
       }
@@ -278,7 +300,11 @@ export class Kernel {
     if (up) {
       link.qdisc = KIND_DEFAULTS[link.kind].qdisc;
       // inetdev_event (NETDEV_UP): a loopback device that comes up gets 127.0.0.1/8, scope host.
-      if (link.kind === 'loopback' && !link.addresses.some((address) => address.cidr.address === LOOPBACK_ADDRESS.address)) this.addAddress(namespace, name, LOOPBACK_ADDRESS);
+      if (
+        link.kind === 'loopback' &&
+        !link.addresses.some((address) => address.cidr.address === LOOPBACK_ADDRESS.address)
+      )
+        this.addAddress(namespace, name, LOOPBACK_ADDRESS);
       return;
     }
     this.disablePorts(namespace, link);
@@ -308,7 +334,8 @@ export class Kernel {
     if (!bridge) return;
     if (bridge.kind !== 'bridge') throw new KernelError('EOPNOTSUPP', `${bridgeName} takes no ports`);
     if (link.kind === 'loopback') throw new KernelError('EINVAL', 'loopback cannot be a bridge port');
-    if (link.kind === 'bridge') throw new KernelError('ELOOP', 'bridge in a bridge', 'Can not enslave a bridge to a bridge');
+    if (link.kind === 'bridge')
+      throw new KernelError('ELOOP', 'bridge in a bridge', 'Can not enslave a bridge to a bridge');
     link.portNo = freePortNo(namespace, bridge.index);
     link.master = bridge.index;
     link.portEnabledMs = this.now();
@@ -364,7 +391,8 @@ export class Kernel {
   /** eth_prepare_mac_addr_change: a multicast or all-zero MAC is no station address (EADDRNOTAVAIL). */
   setMac(namespace: Namespace, name: string, mac: Mac): void {
     const link = this.link(namespace, name);
-    if ((Number.parseInt(mac.slice(0, 2), 16) & 1) === 1 || mac === ZERO_MAC) throw new KernelError('EADDRNOTAVAIL', `${mac} is not unicast`);
+    if ((Number.parseInt(mac.slice(0, 2), 16) & 1) === 1 || mac === ZERO_MAC)
+      throw new KernelError('EADDRNOTAVAIL', `${mac} is not unicast`);
     link.mac = mac;
     link.macSet = true;
     this.recalculateBridgeMac(namespace, link.master);
@@ -408,12 +436,18 @@ export class Kernel {
    */
   addAddress(namespace: Namespace, name: string, cidr: Cidr, broadcast: Ipv4 | 'auto' | 'none' = 'auto'): void {
     const link = this.link(namespace, name);
-    if (link.addresses.some((existing) => existing.cidr.address === cidr.address && existing.cidr.prefix === cidr.prefix)) {
+    if (
+      link.addresses.some((existing) => existing.cidr.address === cidr.address && existing.cidr.prefix === cidr.prefix)
+    ) {
       throw new KernelError('EEXIST', 'address exists', 'ipv4: Address already assigned');
     }
     const scope: AddressScope = cidr.address >>> 24 === 127 ? 'host' : 'global';
     const auto = cidr.prefix < 31 && scope === 'global' ? broadcastOf(cidr) : undefined;
-    link.addresses.push({ cidr, broadcast: broadcast === 'auto' ? auto : broadcast === 'none' ? undefined : broadcast, scope });
+    link.addresses.push({
+      cidr,
+      broadcast: broadcast === 'auto' ? auto : broadcast === 'none' ? undefined : broadcast,
+      scope,
+    });
   }
 
   /**
@@ -422,25 +456,31 @@ export class Kernel {
    */
   addAddress6(namespace: Namespace, name: string, cidr: Ipv6Cidr): void {
     const link = this.link(namespace, name);
-    if ((link.addresses6 ?? []).some((existing) => existing.address === cidr.address)) throw new KernelError('EEXIST', 'address exists');
+    if ((link.addresses6 ?? []).some((existing) => existing.address === cidr.address))
+      throw new KernelError('EEXIST', 'address exists');
     link.addresses6 = [...(link.addresses6 ?? []), cidr];
   }
 
   /** RTM_NEWROUTE for AF_INET6 (ip6_route_add): Docker's default route via the gateway (osl SetGatewayIPv6). */
   addRoute6(namespace: Namespace, route: Route6): void {
     const routes = namespace.routes6 ?? [];
-    if (routes.some((other) => other.destination === route.destination && other.metric === route.metric)) throw new KernelError('EEXIST', 'route exists');
+    if (routes.some((other) => other.destination === route.destination && other.metric === route.metric))
+      throw new KernelError('EEXIST', 'route exists');
     namespace.routes6 = [...routes, route];
   }
 
   deleteRoute6(namespace: Namespace, destination: string | undefined, device: number): void {
-    namespace.routes6 = (namespace.routes6 ?? []).filter((route) => route.destination !== destination || route.device !== device);
+    namespace.routes6 = (namespace.routes6 ?? []).filter(
+      (route) => route.destination !== destination || route.device !== device,
+    );
   }
 
   /** inet_rtm_deladdr: the address, and its prefix length when one is given. */
   deleteAddress(namespace: Namespace, name: string, address: Ipv4, prefix?: number): void {
     const link = this.link(namespace, name);
-    const at = link.addresses.findIndex((existing) => existing.cidr.address === address && (prefix === undefined || existing.cidr.prefix === prefix));
+    const at = link.addresses.findIndex(
+      (existing) => existing.cidr.address === address && (prefix === undefined || existing.cidr.prefix === prefix),
+    );
     if (at < 0) throw new KernelError('EADDRNOTAVAIL', 'no such address', 'ipv4: Address not found');
     link.addresses = link.addresses.filter((_, index) => index !== at);
   }
@@ -451,19 +491,29 @@ export class Kernel {
    * there is one, which also picks the device; a device route needs its device up.
    */
   addRoute(namespace: Namespace, request: Omit<Route, 'device'> & { readonly device: number | undefined }): void {
-    const device = request.gateway === undefined ? request.device : this.gatewayDevice(namespace, request.gateway, request.device);
+    const device =
+      request.gateway === undefined ? request.device : this.gatewayDevice(namespace, request.gateway, request.device);
     // fib_lookup's own error (ENETUNREACH) goes back, with the message.
-    if (device === undefined) throw new KernelError('ENETUNREACH', 'gateway unreachable', 'Nexthop has invalid gateway');
+    if (device === undefined)
+      throw new KernelError('ENETUNREACH', 'gateway unreachable', 'Nexthop has invalid gateway');
     if (!namespace.links.get(device)?.up) throw new KernelError('ENETDOWN', 'device down', 'Nexthop device is not up');
     const route: Route = { ...request, device };
-    const exists = this.routes(namespace).some((other) => sameDestination(other.destination, route.destination) && (other.metric ?? 0) === (route.metric ?? 0));
+    const exists = this.routes(namespace).some(
+      (other) => sameDestination(other.destination, route.destination) && (other.metric ?? 0) === (route.metric ?? 0),
+    );
     if (exists) throw new KernelError('EEXIST', 'route exists');
     namespace.routes.push(route);
   }
 
   /** fib_check_nh_v4_gw: the device of the connected route the gateway is on; the lookup skips routes of wider scope (a default route). */
   private gatewayDevice(namespace: Namespace, gateway: Ipv4, device: number | undefined): number | undefined {
-    const onLink = this.routes(namespace).filter((route) => route.scope === 'link' && route.destination && contains(route.destination, gateway) && (device === undefined || route.device === device));
+    const onLink = this.routes(namespace).filter(
+      (route) =>
+        route.scope === 'link' &&
+        route.destination &&
+        contains(route.destination, gateway) &&
+        (device === undefined || route.device === device),
+    );
     return onLink[0]?.device;
   }
 
@@ -474,7 +524,10 @@ export class Kernel {
    */
   deleteRoute(namespace: Namespace, destination: Cidr | undefined, match: { gateway?: Ipv4; device?: number }): void {
     const at = namespace.routes.findIndex(
-      (route) => sameDestination(route.destination, destination) && (match.gateway === undefined || route.gateway === match.gateway) && (match.device === undefined || route.device === match.device),
+      (route) =>
+        sameDestination(route.destination, destination) &&
+        (match.gateway === undefined || route.gateway === match.gateway) &&
+        (match.device === undefined || route.device === match.device),
     );
     if (at < 0) throw new KernelError('ESRCH', 'no such route');
     namespace.routes.splice(at, 1);
@@ -500,7 +553,8 @@ export class Kernel {
     }
     for (const socket of sockets) {
       const samePort = byPort.get(bucket(socket)) ?? [];
-      if (samePort.some((existing) => clashes(existing, socket))) throw new KernelError('EADDRINUSE', `${socket.address}:${socket.port} in use`);
+      if (samePort.some((existing) => clashes(existing, socket)))
+        throw new KernelError('EADDRINUSE', `${socket.address}:${socket.port} in use`);
       samePort.push(socket);
       byPort.set(bucket(socket), samePort);
     }
@@ -539,7 +593,12 @@ export class Kernel {
    * A TCP connection of `namespace` ends with this side's FIN sent first (an HTTP
    * client after its response): it stays TIME_WAIT for 60 s from `nowMs`.
    */
-  closeFirst(namespace: Namespace, local: TimeWaitSocket['local'], remote: TimeWaitSocket['remote'], nowMs: number): void {
+  closeFirst(
+    namespace: Namespace,
+    local: TimeWaitSocket['local'],
+    remote: TimeWaitSocket['remote'],
+    nowMs: number,
+  ): void {
     const writable = namespace as { timeWait?: readonly TimeWaitSocket[] };
     writable.timeWait = withTimeWait(namespace, { local, remote, expiresMs: nowMs + TCP_TIMEWAIT_LEN_MS }, nowMs);
   }
@@ -556,7 +615,9 @@ export class Kernel {
    */
   setNeighbour(namespace: Namespace, entry: Neighbour, how: 'add' | 'replace' | 'change'): void {
     if (!namespace.links.has(entry.device)) throw new KernelError('ENODEV', `no device ${entry.device}`);
-    const at = namespace.neighbours.findIndex((other) => other.address === entry.address && other.device === entry.device);
+    const at = namespace.neighbours.findIndex(
+      (other) => other.address === entry.address && other.device === entry.device,
+    );
     if (at >= 0 && how === 'add') throw new KernelError('EEXIST', 'neighbour exists');
     if (at < 0 && how === 'change') throw new KernelError('ENOENT', 'no such neighbour');
     if (at >= 0) namespace.neighbours[at] = { ...entry };
@@ -589,7 +650,9 @@ export class Kernel {
       case 'veth':
         return this.peerOf(link)?.link.up ?? false;
       case 'bridge':
-        return [...namespace.links.values()].some((port) => port.master === link.index && this.hasCarrier(namespace, port));
+        return [...namespace.links.values()].some(
+          (port) => port.master === link.index && this.hasCarrier(namespace, port),
+        );
       case 'macvlan':
       case 'ipvlan': {
         // netif_stacked_transfer_operstate: the lower device's carrier is theirs.
@@ -614,7 +677,15 @@ export class Kernel {
       if (!link.up) continue;
       for (const address of link.addresses) {
         if (address.scope === 'host') continue;
-        routes.push({ destination: networkOf(address.cidr), gateway: undefined, device: link.index, protocol: 'kernel', scope: 'link', source: address.cidr.address, metric: undefined });
+        routes.push({
+          destination: networkOf(address.cidr),
+          gateway: undefined,
+          device: link.index,
+          protocol: 'kernel',
+          scope: 'link',
+          source: address.cidr.address,
+          metric: undefined,
+        });
       }
     }
     return routes;
@@ -623,7 +694,12 @@ export class Kernel {
   /** The main table in the order `ip route` dumps it: default first, then by network. */
   routes(namespace: Namespace): Route[] {
     const all = [...namespace.routes, ...this.kernelRoutes(namespace)];
-    return all.sort((a, b) => routeKey(a) - routeKey(b) || (b.destination?.prefix ?? 0) - (a.destination?.prefix ?? 0) || (a.metric ?? 0) - (b.metric ?? 0));
+    return all.sort(
+      (a, b) =>
+        routeKey(a) - routeKey(b) ||
+        (b.destination?.prefix ?? 0) - (a.destination?.prefix ?? 0) ||
+        (a.metric ?? 0) - (b.metric ?? 0),
+    );
   }
 }
 
@@ -652,7 +728,9 @@ function sameDestination(a: Cidr | undefined, b: Cidr | undefined): boolean {
 
 /** find_portno (net/bridge/br_if.c): the lowest port number no port of the bridge holds, from 1. */
 function freePortNo(namespace: Namespace, bridge: number): number {
-  const used = new Set([...namespace.links.values()].filter((port) => port.master === bridge).map((port) => port.portNo));
+  const used = new Set(
+    [...namespace.links.values()].filter((port) => port.master === bridge).map((port) => port.portNo),
+  );
   let number = 1;
   while (used.has(number)) number++;
   return number;

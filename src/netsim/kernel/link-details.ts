@@ -79,12 +79,38 @@ export function linkDetails(kernel: Kernel, namespace: Namespace, link: Link, no
     case 'loopback':
       return { promiscuity: 0, allmulti: 0, minMtu: 0, maxMtu: 0, kind: undefined, queues: 1, ...software };
     case 'ether':
-      return { promiscuity: enslaved, allmulti: enslaved, minMtu: 68, maxMtu: 65_535, kind: undefined, queues: 1, ...VIRTIO_NIC };
+      return {
+        promiscuity: enslaved,
+        allmulti: enslaved,
+        minMtu: 68,
+        maxMtu: 65_535,
+        kind: undefined,
+        queues: 1,
+        ...VIRTIO_NIC,
+      };
     case 'bridge':
-      return { promiscuity: 0, allmulti: 0, minMtu: 68, maxMtu: 65_535, kind: 'bridge', bridge: bridgeDetails(namespace, link, nowMs), queues: 1, ...software };
+      return {
+        promiscuity: 0,
+        allmulti: 0,
+        minMtu: 68,
+        maxMtu: 65_535,
+        kind: 'bridge',
+        bridge: bridgeDetails(namespace, link, nowMs),
+        queues: 1,
+        ...software,
+      };
     case 'veth': {
       const port = portDetails(kernel, namespace, link, nowMs);
-      return { promiscuity: enslaved, allmulti: enslaved, minMtu: 68, maxMtu: 65_535, kind: 'veth', ...(port ? { port } : {}), queues: POSSIBLE_CPUS, ...software };
+      return {
+        promiscuity: enslaved,
+        allmulti: enslaved,
+        minMtu: 68,
+        maxMtu: 65_535,
+        kind: 'veth',
+        ...(port ? { port } : {}),
+        queues: POSSIBLE_CPUS,
+        ...software,
+      };
     }
     case 'dummy':
     case 'macvlan':
@@ -94,7 +120,11 @@ export function linkDetails(kernel: Kernel, namespace: Namespace, link: Link, no
 }
 
 function bridgeDetails(namespace: Namespace, bridge: Link, nowMs: number): BridgeDetails {
-  return { bridgeId: { priority: BRIDGE_PRIORITY, mac: bridgeIdMac(namespace, bridge) }, gcTimer: centiseconds(gcTimerMs(bridge, nowMs)), learned: liveLearned(bridge, nowMs).length };
+  return {
+    bridgeId: { priority: BRIDGE_PRIORITY, mac: bridgeIdMac(namespace, bridge) },
+    gcTimer: centiseconds(gcTimerMs(bridge, nowMs)),
+    learned: liveLearned(bridge, nowMs).length,
+  };
 }
 
 function portDetails(kernel: Kernel, namespace: Namespace, port: Link, nowMs: number): BridgePortDetails | undefined {

@@ -13,7 +13,9 @@ export type IpvlanMode = 'l2' | 'l3' | 'l3s';
 export type IpvlanFlag = 'bridge' | 'private' | 'vepa';
 
 /** How a macvlan or ipvlan link uses its lower device (IFLA_MACVLAN_MODE, IFLA_IPVLAN_MODE and _FLAGS). */
-export type StackMode = { readonly kind: 'macvlan'; readonly mode: MacvlanMode } | { readonly kind: 'ipvlan'; readonly mode: IpvlanMode; readonly flag: IpvlanFlag };
+export type StackMode =
+  | { readonly kind: 'macvlan'; readonly mode: MacvlanMode }
+  | { readonly kind: 'ipvlan'; readonly mode: IpvlanMode; readonly flag: IpvlanFlag };
 
 /**
  * What a macvlan or ipvlan link sits on (IFLA_LINK): its lower device, which

@@ -37,7 +37,18 @@ export interface Namespace {
 }
 
 export function newNamespace(id: number, name: string | undefined): Namespace {
-  return { id, name, links: new Map(), routes: [], lastIndex: 0, netnsIds: new Map(), netfilter: emptyNetfilter(), neighbours: [], sockets: [], bridgeNfCallIptables: false };
+  return {
+    id,
+    name,
+    links: new Map(),
+    routes: [],
+    lastIndex: 0,
+    netnsIds: new Map(),
+    netfilter: emptyNetfilter(),
+    neighbours: [],
+    sockets: [],
+    bridgeNfCallIptables: false,
+  };
 }
 
 /** The tables of one family, read-only: iptables' or ip6tables' (empty until something writes to them). */

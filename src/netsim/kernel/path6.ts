@@ -35,7 +35,8 @@ export function ownAddresses6(kernel: Kernel, namespace: Namespace): { link: Lin
     if (link.ipv6Disabled || !link.up) continue;
     if (link.kind === 'loopback') owned.push({ link, cidr: IPV6_LOOPBACK });
     for (const cidr of link.addresses6 ?? []) owned.push({ link, cidr });
-    if (link.kind !== 'loopback' && kernel.hasCarrier(namespace, link)) owned.push({ link, cidr: linkLocalFromMac(link.mac) });
+    if (link.kind !== 'loopback' && kernel.hasCarrier(namespace, link))
+      owned.push({ link, cidr: linkLocalFromMac(link.mac) });
   }
   return owned;
 }
@@ -50,13 +51,25 @@ interface Hop6 {
 /** ip6_route_output: the longest matching prefix route of a link with carrier, else the default route. */
 export function route6(kernel: Kernel, namespace: Namespace, destination: string): Hop6 | undefined {
   const owned = ownAddresses6(kernel, namespace);
-  const globalOf = (link: Link) => owned.find((entry) => entry.link === link && !entry.cidr.address.startsWith('fe80:') && entry.cidr.address !== '::1')?.cidr.address;
-  const anyGlobal = owned.find((entry) => !entry.cidr.address.startsWith('fe80:') && entry.cidr.address !== '::1')?.cidr.address;
+  const globalOf = (link: Link) =>
+    owned.find(
+      (entry) => entry.link === link && !entry.cidr.address.startsWith('fe80:') && entry.cidr.address !== '::1',
+    )?.cidr.address;
+  const anyGlobal = owned.find((entry) => !entry.cidr.address.startsWith('fe80:') && entry.cidr.address !== '::1')?.cidr
+    .address;
   const connected = owned
-    .filter((entry) => entry.link.kind !== 'loopback' && ipv6Contains(ipv6NetworkOf(entry.cidr), destination) && kernel.hasCarrier(namespace, entry.link))
+    .filter(
+      (entry) =>
+        entry.link.kind !== 'loopback' &&
+        ipv6Contains(ipv6NetworkOf(entry.cidr), destination) &&
+        kernel.hasCarrier(namespace, entry.link),
+    )
     .sort((a, b) => b.cidr.prefix - a.cidr.prefix)[0];
-  if (connected) return { device: connected.link, gateway: undefined, source: globalOf(connected.link) ?? connected.cidr.address };
-  const fallback = (namespace.routes6 ?? []).find((route) => route.destination === undefined || ipv6Contains(parseCidrText(route.destination), destination));
+  if (connected)
+    return { device: connected.link, gateway: undefined, source: globalOf(connected.link) ?? connected.cidr.address };
+  const fallback = (namespace.routes6 ?? []).find(
+    (route) => route.destination === undefined || ipv6Contains(parseCidrText(route.destination), destination),
+  );
   const device = fallback && namespace.links.get(fallback.device);
   if (!fallback || !device || !kernel.hasCarrier(namespace, device)) return undefined;
   return { device, gateway: fallback.gateway, source: globalOf(device) ?? anyGlobal };
@@ -69,7 +82,12 @@ function parseCidrText(text: string): Ipv6Cidr {
 
 /** The namespaces and links on the same Ethernet segment as `device`: across a veth, and through a bridge to its other ports. */
 function segment(kernel: Kernel, namespace: Namespace, device: Link): { namespace: Namespace; link: Link }[] {
-  const bridgeOf = (ns: Namespace, link: Link) => (link.kind === 'bridge' ? { namespace: ns, link } : link.master === undefined ? undefined : { namespace: ns, link: ns.links.get(link.master)! });
+  const bridgeOf = (ns: Namespace, link: Link) =>
+    link.kind === 'bridge'
+      ? { namespace: ns, link }
+      : link.master === undefined
+        ? undefined
+        : { namespace: ns, link: ns.links.get(link.master)! };
   const far = device.kind === 'veth' ? kernel.peerOf(device) : undefined;
   const bridge = bridgeOf(namespace, device) ?? (far && bridgeOf(far.namespace, far.link));
   if (!bridge) return far ? [far] : [];
@@ -102,12 +120,17 @@ export function send6(kernel: Kernel, namespace: Namespace, destination: string,
   for (let step = 0; step <= MAX_ROUTERS; step++) {
     const routers = Math.max(0, step - 1);
     const target = parseIpv6(destination);
-    if (ownAddresses6(kernel, current).some((entry) => parseIpv6(entry.cidr.address) === target)) return { kind: 'delivered', namespace: current, routers };
+    if (ownAddresses6(kernel, current).some((entry) => parseIpv6(entry.cidr.address) === target))
+      return { kind: 'delivered', namespace: current, routers };
     const hop = route6(kernel, current, destination);
     if (!hop) {
       if (step === 0) return { kind: 'network-unreachable' };
       // ip6_forward without a route: icmpv6_send(ICMPV6_DEST_UNREACH, ICMPV6_NOROUTE), from the interface it came in by.
-      return { kind: 'unreachable', reporter: inDevice ? reporterOn(kernel, current, inDevice) : '::', reason: 'No route' };
+      return {
+        kind: 'unreachable',
+        reporter: inDevice ? reporterOn(kernel, current, inDevice) : '::',
+        reason: 'No route',
+      };
     }
     if (step > 0 && !forwards(current, inDevice!, hop.device, bytes)) return { kind: 'dropped' };
     const next = neighbour(kernel, current, hop.device, hop.gateway ?? destination);
@@ -137,7 +160,16 @@ function segmentLinkIn(kernel: Kernel, namespace: Namespace, device: Link, next:
 function forwards(namespace: Namespace, inDevice: Link, outDevice: Link, bytes: number): boolean {
   if (!namespace.ipv6Forwarding) return false;
   // The evaluator keys on IPv4 packets; an IPv6 one shows only its interfaces and length, so rules with IPv6 addresses match as if negated.
-  const packet: Packet = { protocol: 'icmp', icmp: 'echo-request', source: ipv4FromNumber(0), destination: ipv4FromNumber(0), sourcePort: 0, destinationPort: 0, length: bytes, ttl: 64 };
+  const packet: Packet = {
+    protocol: 'icmp',
+    icmp: 'echo-request',
+    source: ipv4FromNumber(0),
+    destination: ipv4FromNumber(0),
+    sourcePort: 0,
+    destinationPort: 0,
+    length: bytes,
+    ttl: 64,
+  };
   const verdict = runHook(tablesOf(namespace, 6), 'FORWARD', packet, {
     inInterface: inDevice.name,
     outInterface: outDevice.name,

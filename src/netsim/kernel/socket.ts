@@ -12,7 +12,12 @@ export type SocketService =
    * one (`address6`, what its -container-ip says); the simulation relays over IPv4 all the
    * same, unless the container has no IPv4 address (`address` undefined, an IPv6-only network).
    */
-  | { readonly kind: 'docker-proxy'; readonly address: Ipv4 | undefined; readonly address6?: string; readonly port: number }
+  | {
+      readonly kind: 'docker-proxy';
+      readonly address: Ipv4 | undefined;
+      readonly address6?: string;
+      readonly port: number;
+    }
   /**
    * A published port dockerd keeps bound itself when there is no userland proxy
    * (portallocator osallocator_linux.go listenTCP: bound and listening, with a
@@ -32,7 +37,11 @@ export type SocketService =
    * A MariaDB server: the MySQL protocol, where the server speaks first (its handshake
    * packet). Its accounts (any client host) and databases, as its entrypoint created them.
    */
-  | { readonly kind: 'mariadb'; readonly accounts: readonly { readonly user: string; readonly password: string }[]; readonly databases: readonly string[] }
+  | {
+      readonly kind: 'mariadb';
+      readonly accounts: readonly { readonly user: string; readonly password: string }[];
+      readonly databases: readonly string[];
+    }
   /** OpenSSH's sshd (the LAN machine's): the server speaks first, its version line. */
   | { readonly kind: 'ssh' }
   /** A listening netcat: it accepts and prints what it reads; it writes nothing until its stdin does. */
@@ -85,22 +94,41 @@ export interface Socket {
   readonly service: SocketService;
 }
 
-
 /**
  * Whether a new socket would clash with an existing one (EADDRINUSE). A wildcard
  * takes the port on every address; `[::]` without IPV6_V6ONLY also takes IPv4's,
  * but Linux lets `0.0.0.0` and `[::]` coexist when the IPv6 one is V6ONLY, as
  * docker-proxy and nginx set it.
  */
-export function clashes(existing: Socket, candidate: Pick<Socket, 'protocol' | 'address' | 'port' | 'v6Only'>): boolean {
+export function clashes(
+  existing: Socket,
+  candidate: Pick<Socket, 'protocol' | 'address' | 'port' | 'v6Only'>,
+): boolean {
   if (existing.protocol !== candidate.protocol || existing.port !== candidate.port) return false;
   const dualStack = (socket: Pick<Socket, 'address' | 'v6Only'>) => socket.address === '::' && !socket.v6Only;
-  if (addressFamily(existing.address) !== addressFamily(candidate.address) && !dualStack(existing) && !dualStack(candidate)) return false;
-  return existing.address === candidate.address || isWildcardAddress(existing.address) || isWildcardAddress(candidate.address);
+  if (
+    addressFamily(existing.address) !== addressFamily(candidate.address) &&
+    !dualStack(existing) &&
+    !dualStack(candidate)
+  )
+    return false;
+  return (
+    existing.address === candidate.address ||
+    isWildcardAddress(existing.address) ||
+    isWildcardAddress(candidate.address)
+  );
 }
 
 /** The socket an incoming IPv4 packet for `address:port` reaches: an exact address first, then a wildcard. */
-export function listenerFor(sockets: readonly Socket[], protocol: 'tcp' | 'udp', address: string, port: number): Socket | undefined {
+export function listenerFor(
+  sockets: readonly Socket[],
+  protocol: 'tcp' | 'udp',
+  address: string,
+  port: number,
+): Socket | undefined {
   const candidates = sockets.filter((socket) => socket.protocol === protocol && socket.port === port);
-  return candidates.find((socket) => socket.address === address) ?? candidates.find((socket) => socket.address === '0.0.0.0' || (socket.address === '::' && !socket.v6Only));
+  return (
+    candidates.find((socket) => socket.address === address) ??
+    candidates.find((socket) => socket.address === '0.0.0.0' || (socket.address === '::' && !socket.v6Only))
+  );
 }

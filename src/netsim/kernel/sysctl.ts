@@ -38,5 +38,7 @@ export function sysctlPath(key: string): string {
 
 /** The /proc/sys files of those sysctls, each value on a line, as `cat` reads them. */
 export function procSysFiles(kernel: Kernel, namespace: Namespace): Record<string, string> {
-  return Object.fromEntries(Object.entries(netSysctls(kernel, namespace)).map(([key, value]) => [sysctlPath(key), `${value}\n`]));
+  return Object.fromEntries(
+    Object.entries(netSysctls(kernel, namespace)).map(([key, value]) => [sysctlPath(key), `${value}\n`]),
+  );
 }

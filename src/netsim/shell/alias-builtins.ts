@@ -15,7 +15,8 @@ const singleQuoted = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;
  */
 export const alias: Builtin = (args, { state, dialect }) => {
   const aliases = (state.aliases ??= new Map());
-  const show = (name: string) => `${dialect.kind === 'bash' ? 'alias ' : ''}${name}=${singleQuoted(aliases.get(name)!)}\n`;
+  const show = (name: string) =>
+    `${dialect.kind === 'bash' ? 'alias ' : ''}${name}=${singleQuoted(aliases.get(name)!)}\n`;
   if (args.length === 0) return done([...aliases.keys()].sort().map(show).join(''));
   let stdout = '';
   let stderr = '';
@@ -28,7 +29,10 @@ export const alias: Builtin = (args, { state, dialect }) => {
   return { stdout, stderr, exitCode: stderr === '' ? 0 : 1 };
 };
 
-const notFound = (dialect: BuiltinContext['dialect'], builtin: string, name: string, line: number) => (dialect.kind === 'bash' ? dialect.builtinError(builtin, `${name}: not found`, line) : `${builtin}: ${name} not found\n`);
+const notFound = (dialect: BuiltinContext['dialect'], builtin: string, name: string, line: number) =>
+  dialect.kind === 'bash'
+    ? dialect.builtinError(builtin, `${name}: not found`, line)
+    : `${builtin}: ${name} not found\n`;
 
 /** unalias NAME... or -a (bash's builtins/alias.def): a name that is no alias is `not found`, status 1. */
 export const unalias: Builtin = (args, { state, dialect }) => {
@@ -37,7 +41,10 @@ export const unalias: Builtin = (args, { state, dialect }) => {
     aliases.clear();
     return done();
   }
-  const stderr = args.filter((name) => !aliases.delete(name)).map((name) => notFound(dialect, 'unalias', name, state.line)).join('');
+  const stderr = args
+    .filter((name) => !aliases.delete(name))
+    .map((name) => notFound(dialect, 'unalias', name, state.line))
+    .join('');
   return { stdout: '', stderr, exitCode: stderr === '' ? 0 : 1 };
 };
 
@@ -66,10 +73,19 @@ function whence(name: string, { state, files, dialect, shell }: BuiltinContext):
 }
 
 /** The first executable file named `name` in PATH (or `name` itself, with a slash). */
-export function findProgram(name: string, { state, files }: Pick<BuiltinContext, 'state' | 'files'>): string | undefined {
+export function findProgram(
+  name: string,
+  { state, files }: Pick<BuiltinContext, 'state' | 'files'>,
+): string | undefined {
   const access = files();
   if (!access) return undefined;
-  const candidates = name.includes('/') ? [name] : (state.variables.get('PATH') ?? '').split(':').filter(Boolean).map((directory) => `${directory}/${name}`);
-  return candidates.find((candidate) => isExecutableFile(access.fs, candidate.startsWith('/') ? candidate : normalizePath(`${state.cwd}/${candidate}`)));
+  const candidates = name.includes('/')
+    ? [name]
+    : (state.variables.get('PATH') ?? '')
+        .split(':')
+        .filter(Boolean)
+        .map((directory) => `${directory}/${name}`);
+  return candidates.find((candidate) =>
+    isExecutableFile(access.fs, candidate.startsWith('/') ? candidate : normalizePath(`${state.cwd}/${candidate}`)),
+  );
 }
-

@@ -17,4 +17,3 @@ export const DASH_ARITHMETIC: Record<ArithmeticError['kind'], string> = {
   'division-by-zero': 'division by zero',
   'invalid-number': 'expecting EOF',
 };
-

@@ -13,15 +13,69 @@ export interface ArithmeticScope {
   set(name: string, value: string): void;
 }
 
-type Token = { readonly kind: 'number'; readonly value: number; readonly at: number } | { readonly kind: 'name'; readonly name: string; readonly at: number } | { readonly kind: 'operator'; readonly text: string; readonly at: number };
+type Token =
+  | { readonly kind: 'number'; readonly value: number; readonly at: number }
+  | { readonly kind: 'name'; readonly name: string; readonly at: number }
+  | { readonly kind: 'operator'; readonly text: string; readonly at: number };
 
 /** Longest first, so that `<<=` is not read as `<<` and `=`. */
-const OPERATORS = ['<<=', '>>=', '**', '++', '--', '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '+=', '-=', '*=', '/=', '%=', '&=', '^=', '|=', '+', '-', '*', '/', '%', '<', '>', '!', '~', '&', '^', '|', '?', ':', '=', '(', ')', ','];
+const OPERATORS = [
+  '<<=',
+  '>>=',
+  '**',
+  '++',
+  '--',
+  '<<',
+  '>>',
+  '<=',
+  '>=',
+  '==',
+  '!=',
+  '&&',
+  '||',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '%=',
+  '&=',
+  '^=',
+  '|=',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '<',
+  '>',
+  '!',
+  '~',
+  '&',
+  '^',
+  '|',
+  '?',
+  ':',
+  '=',
+  '(',
+  ')',
+  ',',
+];
 
 const ASSIGNMENTS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '<<=', '>>=', '&=', '^=', '|=']);
 
 /** Binary operators by precedence, loosest first (bash expr.c, as C). */
-const BINARY_LEVELS: readonly (readonly string[])[] = [['||'], ['&&'], ['|'], ['^'], ['&'], ['==', '!='], ['<', '<=', '>', '>='], ['<<', '>>'], ['+', '-'], ['*', '/', '%']];
+const BINARY_LEVELS: readonly (readonly string[])[] = [
+  ['||'],
+  ['&&'],
+  ['|'],
+  ['^'],
+  ['&'],
+  ['==', '!='],
+  ['<', '<=', '>', '>='],
+  ['<<', '>>'],
+  ['+', '-'],
+  ['*', '/', '%'],
+];
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -100,7 +154,8 @@ class Evaluator {
     if (token?.kind === 'name' && next?.kind === 'operator' && ASSIGNMENTS.has(next.text)) {
       this.index += 2;
       const right = this.assignment();
-      const value = next.text === '=' ? right : this.binary(next.text.slice(0, -1), this.variable(token.name), right, next);
+      const value =
+        next.text === '=' ? right : this.binary(next.text.slice(0, -1), this.variable(token.name), right, next);
       this.scope.set(token.name, String(value));
       return value;
     }
@@ -170,7 +225,8 @@ class Evaluator {
         case '--': {
           this.index++;
           const name = this.tokens[this.index];
-          if (name?.kind !== 'name') throw new ArithmeticError(name ? 'syntax' : 'operand-expected', this.text.slice(name?.at ?? token.at));
+          if (name?.kind !== 'name')
+            throw new ArithmeticError(name ? 'syntax' : 'operand-expected', this.text.slice(name?.at ?? token.at));
           this.index++;
           const value = this.variable(name.name) + (token.text === '++' ? 1 : -1);
           this.scope.set(name.name, String(value));
@@ -184,7 +240,8 @@ class Evaluator {
   private postfix(): number {
     const token = this.tokens[this.index];
     // At the end, bash names the operator still waiting for its operand.
-    if (token === undefined) throw new ArithmeticError('operand-expected', this.text.slice(this.tokens.at(-1)?.at ?? 0));
+    if (token === undefined)
+      throw new ArithmeticError('operand-expected', this.text.slice(this.tokens.at(-1)?.at ?? 0));
     this.index++;
     if (token.kind === 'number') return token.value;
     if (token.kind === 'name') {
@@ -271,7 +328,10 @@ class Evaluator {
   private expect(text: string): void {
     if (this.accept(text)) return;
     const token = this.tokens[this.index];
-    throw new ArithmeticError(token ? 'syntax' : 'operand-expected', this.text.slice(token?.at ?? this.tokens.at(-1)?.at ?? 0));
+    throw new ArithmeticError(
+      token ? 'syntax' : 'operand-expected',
+      this.text.slice(token?.at ?? this.tokens.at(-1)?.at ?? 0),
+    );
   }
 }
 

@@ -9,7 +9,13 @@ import type { ShellState } from './interpreter';
  */
 
 /** `a[i]=value`; `set` assigns element 0 as any assignment to the name would. */
-export function setElement(state: ShellState, name: string, at: number, value: string, set: (name: string, value: string) => void): void {
+export function setElement(
+  state: ShellState,
+  name: string,
+  at: number,
+  value: string,
+  set: (name: string, value: string) => void,
+): void {
   if (at === 0) return set(name, value);
   const arrays = (state.arrays ??= new Map());
   if (!arrays.has(name)) arrays.set(name, new Map());
@@ -17,7 +23,12 @@ export function setElement(state: ShellState, name: string, at: number, value: s
 }
 
 /** The array's elements from index 0, what was there gone (`a=(...)`, BASH_REMATCH, `read -a`). */
-export function setArray(state: ShellState, name: string, values: readonly string[], set: (name: string, value: string) => void): void {
+export function setArray(
+  state: ShellState,
+  name: string,
+  values: readonly string[],
+  set: (name: string, value: string) => void,
+): void {
   state.arrays?.delete(name);
   state.variables.delete(name);
   values.forEach((value, index) => setElement(state, name, index, value, set));
@@ -31,7 +42,9 @@ export function arrayIndices(state: ShellState, name: string): number[] {
 
 /** `${a[@]}`: the elements, in the order of their indices. */
 export function arrayValues(state: ShellState, name: string): string[] {
-  return arrayIndices(state, name).map((index) => (index === 0 ? state.variables.get(name)! : state.arrays!.get(name)!.get(index)!));
+  return arrayIndices(state, name).map((index) =>
+    index === 0 ? state.variables.get(name)! : state.arrays!.get(name)!.get(index)!,
+  );
 }
 
 /** What an array assignment asks of the shell: assignments as it makes them, and arithmetic for an index. */
@@ -41,7 +54,14 @@ export interface ArrayHooks {
 }
 
 /** `a=(x y)`, `a+=(z)` (`values`: the words, expanded), and `a[i]=value`. */
-export function assignArray(state: ShellState, assignment: Assignment, values: readonly string[] | undefined, value: string, context: ExpansionContext, hooks: ArrayHooks): void {
+export function assignArray(
+  state: ShellState,
+  assignment: Assignment,
+  values: readonly string[] | undefined,
+  value: string,
+  context: ExpansionContext,
+  hooks: ArrayHooks,
+): void {
   const { name } = assignment;
   const set = (key: string, text: string) => hooks.setVariable(key, text);
   if (values) {
@@ -54,7 +74,12 @@ export function assignArray(state: ShellState, assignment: Assignment, values: r
 }
 
 /** `${a[i]}`, `${a[@]}` and `${a[*]}` (joined with spaces), `${#a[@]}`, `${#a[i]}`, `${!a[@]}`. */
-export function arrayValue(state: ShellState, part: Extract<WordPart, { kind: 'array' }>, context: ExpansionContext, arithmetic: (text: string) => string): string {
+export function arrayValue(
+  state: ShellState,
+  part: Extract<WordPart, { kind: 'array' }>,
+  context: ExpansionContext,
+  arithmetic: (text: string) => string,
+): string {
   const { name, index, form } = part;
   if (form === 'indices') return arrayIndices(state, name).join(' ');
   if (typeof index === 'string') {

@@ -21,14 +21,27 @@ export type WordPart =
    * a prefix or suffix removed (`#`, `##`, `%`, `%%`), a replacement (`/`, `//`: `word` is the
    * pattern, `replacement` what replaces it), or a substring (`:`: `word` the offset).
    */
-  | { readonly kind: 'parameter-operation'; readonly name: string; readonly operator: ParameterOperator; readonly word: readonly WordPart[]; readonly replacement?: readonly WordPart[]; readonly quoted: boolean }
+  | {
+      readonly kind: 'parameter-operation';
+      readonly name: string;
+      readonly operator: ParameterOperator;
+      readonly word: readonly WordPart[];
+      readonly replacement?: readonly WordPart[];
+      readonly quoted: boolean;
+    }
   /** `${#name}`: the length of the value. */
   | { readonly kind: 'parameter-length'; readonly name: string; readonly quoted: boolean }
   /**
    * bash's arrays: `${a[i]}` (`index` a word, `@` or `*`), `${#a[@]}` (`length`),
    * `${!a[@]}` (`indices`). `$@` and `$*` are parameters; a scalar is an array of one.
    */
-  | { readonly kind: 'array'; readonly name: string; readonly index: readonly WordPart[] | '@' | '*'; readonly form: 'value' | 'length' | 'indices'; readonly quoted: boolean }
+  | {
+      readonly kind: 'array';
+      readonly name: string;
+      readonly index: readonly WordPart[] | '@' | '*';
+      readonly form: 'value' | 'length' | 'indices';
+      readonly quoted: boolean;
+    }
   /** `~` or `~/` at the start of a word. */
   | { readonly kind: 'tilde' };
 
@@ -121,10 +134,17 @@ export type CompoundBody =
   /** bash's `(( expression ))`: status 0 when the value is not 0. */
   | { readonly kind: 'arithmetic'; readonly expression: Word }
   /** bash's `for (( init; condition; step ))`. */
-  | { readonly kind: 'arithmetic-for'; readonly init: Word; readonly condition: Word; readonly step: Word; readonly body: Script };
+  | {
+      readonly kind: 'arithmetic-for';
+      readonly init: Word;
+      readonly condition: Word;
+      readonly step: Word;
+      readonly body: Script;
+    };
 
 /** A word of `[[ ]]`, or one of the operators the lexer reads apart (`&&`, `||`, `(`, `)`, `<`, `>`). */
-export type ConditionalToken = { readonly kind: 'word'; readonly word: Word } | { readonly kind: 'operator'; readonly operator: string };
+export type ConditionalToken =
+  { readonly kind: 'word'; readonly word: Word } | { readonly kind: 'operator'; readonly operator: string };
 
 /** `name() compound-command` and `function name`: the body runs when `name` is called. */
 export interface FunctionDefinition {

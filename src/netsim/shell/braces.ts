@@ -80,7 +80,11 @@ function braceAt(text: string, start: number): { start: number; end: number; alt
       const inside = text.slice(start + 1, at);
       if (commas.length > 0) {
         const bounds = [start, ...commas, at];
-        return { start, end: at, alternatives: bounds.slice(1).map((bound, index) => text.slice(bounds[index]! + 1, bound)) };
+        return {
+          start,
+          end: at,
+          alternatives: bounds.slice(1).map((bound, index) => text.slice(bounds[index]! + 1, bound)),
+        };
       }
       const values = sequence(inside);
       return values && { start, end: at, alternatives: values };
@@ -99,7 +103,8 @@ function sequence(inside: string): string[] | undefined {
     const padded = /^-?0\d/.test(numbers[1]!) || /^-?0\d/.test(numbers[2]!);
     const width = padded ? Math.max(numbers[1]!.length, numbers[2]!.length) : 0;
     const values: string[] = [];
-    for (let value = first; first <= last ? value <= last : value >= last; value += first <= last ? step : -step) values.push(pad(value, width));
+    for (let value = first; first <= last ? value <= last : value >= last; value += first <= last ? step : -step)
+      values.push(pad(value, width));
     return values;
   }
   const letters = /^([A-Za-z])\.\.([A-Za-z])(?:\.\.(-?\d+))?$/.exec(inside);
@@ -107,7 +112,8 @@ function sequence(inside: string): string[] | undefined {
     const [first, last] = [letters[1]!.charCodeAt(0), letters[2]!.charCodeAt(0)];
     const step = Math.abs(Number(letters[3] ?? 1)) || 1;
     const values: string[] = [];
-    for (let code = first; first <= last ? code <= last : code >= last; code += first <= last ? step : -step) values.push(String.fromCharCode(code));
+    for (let code = first; first <= last ? code <= last : code >= last; code += first <= last ? step : -step)
+      values.push(String.fromCharCode(code));
     return values;
   }
   return undefined;

@@ -35,7 +35,12 @@ export interface BuiltinContext {
 }
 
 /** A builtin's result; `exit` set means the shell ends with that status, `abortsLine` that the rest of the line is dropped (dash's and ash's errors in special builtins). */
-export type BuiltinResult = CommandResult & { readonly exit?: number; readonly abortsLine?: boolean; readonly loop?: { readonly kind: 'break' | 'continue'; readonly levels: number }; readonly returns?: number };
+export type BuiltinResult = CommandResult & {
+  readonly exit?: number;
+  readonly abortsLine?: boolean;
+  readonly loop?: { readonly kind: 'break' | 'continue'; readonly levels: number };
+  readonly returns?: number;
+};
 export type Builtin = (args: readonly string[], context: BuiltinContext) => BuiltinResult;
 
 const done = (stdout = '', exitCode = 0): BuiltinResult => ({ stdout, stderr: '', exitCode });
@@ -53,13 +58,15 @@ const exit: Builtin = (args, { state, dialect }) => {
     if (dialect.kind !== 'bash') return failed(dialect.builtinError('exit', `Illegal number: ${code}`, state.line), 2);
     return { ...failed(dialect.builtinError('exit', `${code}: numeric argument required`, state.line), 2), exit: 2 };
   }
-  if (args.length > 1 && dialect.kind === 'bash') return failed(dialect.builtinError('exit', 'too many arguments', state.line), 1);
+  if (args.length > 1 && dialect.kind === 'bash')
+    return failed(dialect.builtinError('exit', 'too many arguments', state.line), 1);
   return { ...done(), exit: ((Number(code) % 256) + 256) % 256 };
 };
 
 /** `cd [DIR]`: HOME by default, `-` for OLDPWD; the directory must exist. */
 const cd: Builtin = (args, { state, dialect, home, directoryExists }) => {
-  if (args.length > 1 && dialect.kind === 'bash') return failed(dialect.builtinError('cd', 'too many arguments', state.line));
+  if (args.length > 1 && dialect.kind === 'bash')
+    return failed(dialect.builtinError('cd', 'too many arguments', state.line));
   const [target = state.variables.get('HOME') ?? home] = args;
   if (target === '-') {
     const previous = state.variables.get('OLDPWD');
@@ -68,7 +75,11 @@ const cd: Builtin = (args, { state, dialect, home, directoryExists }) => {
   }
   const path = normalize(target.startsWith('/') ? target : `${state.cwd}/${target}`);
   if (!directoryExists(path)) {
-    const reason = { bash: `${target}: No such file or directory`, dash: `can't cd to ${target}`, ash: `can't cd to ${target}: No such file or directory` }[dialect.kind];
+    const reason = {
+      bash: `${target}: No such file or directory`,
+      dash: `can't cd to ${target}`,
+      ash: `can't cd to ${target}: No such file or directory`,
+    }[dialect.kind];
     return failed(dialect.builtinError('cd', reason, state.line), dialect.kind === 'bash' ? 1 : 2);
   }
   return changeDirectory(state, path, '');
@@ -111,16 +122,55 @@ const exportBuiltin: Builtin = (args, { state, dialect }) => {
 const pwd: Builtin = (_args, { state }) => done(`${state.cwd}\n`);
 
 /** The reserved words, which `command -v` and `type` name as such. */
-export const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'while', 'until', 'do', 'done', 'in', '{', '}', '!', '[[', ']]', 'function']);
+export const KEYWORDS = new Set([
+  'if',
+  'then',
+  'else',
+  'elif',
+  'fi',
+  'case',
+  'esac',
+  'for',
+  'while',
+  'until',
+  'do',
+  'done',
+  'in',
+  '{',
+  '}',
+  '!',
+  '[[',
+  ']]',
+  'function',
+]);
 
 /** Builtins the interpreter runs itself, for `command -v`. */
 export const SHELL_BUILTINS = new Set(['source', '.']);
 
 /** A builtin of the seldom-typed builtins' module (shell-extras.ts), fetched the first time a line runs one; `shells` are those that have it. */
 const extra =
-  (name: 'read' | 'type' | 'declare' | 'let' | 'trap' | 'set' | 'history' | 'local' | 'shift' | 'alias' | 'unalias' | 'command' | 'unset' | 'return', shells: readonly Dialect['kind'][] = ['bash', 'dash', 'ash']): Builtin =>
+  (
+    name:
+      | 'read'
+      | 'type'
+      | 'declare'
+      | 'let'
+      | 'trap'
+      | 'set'
+      | 'history'
+      | 'local'
+      | 'shift'
+      | 'alias'
+      | 'unalias'
+      | 'command'
+      | 'unset'
+      | 'return',
+    shells: readonly Dialect['kind'][] = ['bash', 'dash', 'ash'],
+  ): Builtin =>
   (args, context) =>
-    shells.includes(context.dialect.kind) ? shellExtras()[name](args, context) : failed(context.dialect.notFound(name, context.state.line), 127);
+    shells.includes(context.dialect.kind)
+      ? shellExtras()[name](args, context)
+      : failed(context.dialect.notFound(name, context.state.line), 127);
 
 export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['echo', echo],

@@ -16,8 +16,50 @@ interface ConditionalContext extends BuiltinContext {
   setMatch(groups: string[]): void;
 }
 
-const UNARY = new Set(['-a', '-b', '-c', '-d', '-e', '-f', '-g', '-h', '-k', '-p', '-r', '-s', '-t', '-u', '-w', '-x', '-G', '-L', '-N', '-O', '-S', '-n', '-z', '-o', '-v']);
-const BINARY = new Set(['==', '=', '!=', '=~', '<', '>', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
+const UNARY = new Set([
+  '-a',
+  '-b',
+  '-c',
+  '-d',
+  '-e',
+  '-f',
+  '-g',
+  '-h',
+  '-k',
+  '-p',
+  '-r',
+  '-s',
+  '-t',
+  '-u',
+  '-w',
+  '-x',
+  '-G',
+  '-L',
+  '-N',
+  '-O',
+  '-S',
+  '-n',
+  '-z',
+  '-o',
+  '-v',
+]);
+const BINARY = new Set([
+  '==',
+  '=',
+  '!=',
+  '=~',
+  '<',
+  '>',
+  '-eq',
+  '-ne',
+  '-lt',
+  '-le',
+  '-gt',
+  '-ge',
+  '-nt',
+  '-ot',
+  '-ef',
+]);
 
 /** A syntax error in the expression: the token bash names. */
 class ConditionalError {
@@ -39,7 +81,11 @@ type Node =
  * compare strings, `-eq` and the rest compare arithmetic values, unary tests as
  * `test`'s. Status 0 true, 1 false, 2 for a syntax error or a bad regex.
  */
-export function conditional(tokens: readonly ConditionalToken[], builtin: BuiltinContext, expansion: ExpansionContext): { status: number; stderr: string } {
+export function conditional(
+  tokens: readonly ConditionalToken[],
+  builtin: BuiltinContext,
+  expansion: ExpansionContext,
+): { status: number; stderr: string } {
   const context: ConditionalContext = {
     ...builtin,
     string: (word) => expandString(word, expansion),
@@ -55,7 +101,10 @@ export function conditional(tokens: readonly ConditionalToken[], builtin: Builti
     if (reader.position < tokens.length) throw new ConditionalError(text(tokens[reader.position]!));
   } catch (error) {
     if (!(error instanceof ConditionalError)) throw error;
-    return { status: 2, stderr: `${context.dialect.name}: syntax error in conditional expression: unexpected token \`${error.token}'\n` };
+    return {
+      status: 2,
+      stderr: `${context.dialect.name}: syntax error in conditional expression: unexpected token \`${error.token}'\n`,
+    };
   }
   const value = evaluate(tree, context);
   return { status: value === 'error' ? 2 : value ? 0 : 1, stderr: '' };
@@ -101,7 +150,8 @@ class Reader {
     if (token.kind === 'operator' && token.operator === '(') {
       this.position++;
       const node = this.or();
-      if (!this.isOperator(')')) throw new ConditionalError(this.tokens[this.position] ? text(this.tokens[this.position]!) : ']]');
+      if (!this.isOperator(')'))
+        throw new ConditionalError(this.tokens[this.position] ? text(this.tokens[this.position]!) : ']]');
       this.position++;
       return node;
     }
@@ -218,13 +268,26 @@ function unary(operator: string, operand: string, context: ConditionalContext): 
 
 /** `=~`'s right side (bash's cond_expand_word for a regex): what was quoted matches itself. */
 function expandRegex(word: Word, context: ExpansionContext): string {
-  return word.parts.map((part) => {
-    const value = expandString({ parts: [part], source: '' }, context);
-    return part.kind !== 'tilde' && part.quoted ? value.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&') : value;
-  }).join('');
+  return word.parts
+    .map((part) => {
+      const value = expandString({ parts: [part], source: '' }, context);
+      return part.kind !== 'tilde' && part.quoted ? value.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&') : value;
+    })
+    .join('');
 }
 
-const CLASSES: Record<string, string> = { alpha: 'a-zA-Z', digit: '0-9', alnum: 'a-zA-Z0-9', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v', blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', xdigit: '0-9A-Fa-f', word: '\\w' };
+const CLASSES: Record<string, string> = {
+  alpha: 'a-zA-Z',
+  digit: '0-9',
+  alnum: 'a-zA-Z0-9',
+  upper: 'A-Z',
+  lower: 'a-z',
+  space: ' \\t\\n\\r\\f\\v',
+  blank: ' \\t',
+  punct: '!-\\/:-@\\[-`{-~',
+  xdigit: '0-9A-Fa-f',
+  word: '\\w',
+};
 
 /** POSIX bracket classes (`[[:digit:]]`) as JavaScript writes them. */
 function posixClasses(source: string): string {

@@ -23,7 +23,13 @@ export function needsMoreInput(source: string): boolean {
 function openHereDocument(script: Script): boolean {
   return script.statements.some((list) =>
     [list.first, ...list.rest.map((part) => part.pipeline)].some((pipeline) =>
-      pipeline.commands.some((command) => command.kind === 'simple' && command.redirections.some((redirection) => redirection.heredoc !== undefined && redirection.heredoc.terminated !== true)),
+      pipeline.commands.some(
+        (command) =>
+          command.kind === 'simple' &&
+          command.redirections.some(
+            (redirection) => redirection.heredoc !== undefined && redirection.heredoc.terminated !== true,
+          ),
+      ),
     ),
   );
 }

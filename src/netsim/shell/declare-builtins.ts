@@ -18,7 +18,8 @@ export const declare: Builtin = (args, context) => {
   const { state, dialect } = context;
   const flags = new Set<string>();
   let at = 0;
-  for (; at < args.length && /^[-+]\w+$/.test(args[at]!); at++) for (const letter of args[at]!.slice(1)) flags.add(letter);
+  for (; at < args.length && /^[-+]\w+$/.test(args[at]!); at++)
+    for (const letter of args[at]!.slice(1)) flags.add(letter);
   const names = args.slice(at);
   if (flags.has('p')) return print(names, context);
   let stderr = '';
@@ -32,7 +33,14 @@ export const declare: Builtin = (args, context) => {
     if (flags.has('i')) (state.integers ??= new Set()).add(name);
     if (flags.has('x')) state.exported.add(name);
     if (operator === '=') context.shell.setVariable(name, value);
-    else if (operator === '+=') context.shell.setVariable(name, (state.integers?.has(name) ? Number(state.variables.get(name) ?? 0) + Number(context.shell.arithmetic(value)) : (state.variables.get(name) ?? '') + value).toString());
+    else if (operator === '+=')
+      context.shell.setVariable(
+        name,
+        (state.integers?.has(name)
+          ? Number(state.variables.get(name) ?? 0) + Number(context.shell.arithmetic(value))
+          : (state.variables.get(name) ?? '') + value
+        ).toString(),
+      );
   }
   return { stdout: '', stderr, exitCode: stderr === '' ? 0 : 1 };
 };
@@ -47,8 +55,13 @@ function print(names: readonly string[], context: BuiltinContext): BuiltinResult
       stderr += dialect.builtinError('declare', `${name}: not found`, state.line);
       continue;
     }
-    const flags = `${isArray ? 'a' : ''}${state.integers?.has(name) ? 'i' : ''}${state.exported.has(name) ? 'x' : ''}` || '-';
-    const value = isArray ? `(${arrayValues(state, name).map((element, index) => `[${index}]=${doubleQuoted(element)}`).join(' ')})` : doubleQuoted(state.variables.get(name)!);
+    const flags =
+      `${isArray ? 'a' : ''}${state.integers?.has(name) ? 'i' : ''}${state.exported.has(name) ? 'x' : ''}` || '-';
+    const value = isArray
+      ? `(${arrayValues(state, name)
+          .map((element, index) => `[${index}]=${doubleQuoted(element)}`)
+          .join(' ')})`
+      : doubleQuoted(state.variables.get(name)!);
     stdout += `declare -${flags} ${name}=${value}\n`;
   }
   return { stdout, stderr, exitCode: stderr === '' ? 0 : 1 };
@@ -57,7 +70,8 @@ function print(names: readonly string[], context: BuiltinContext): BuiltinResult
 /** `let expression...` (bash's builtins/let.def): each evaluated; status 1 when the last is 0. */
 export const letBuiltin: Builtin = (args, context) => {
   const { dialect, state } = context;
-  if (args.length === 0) return { stdout: '', stderr: dialect.builtinError('let', 'expression expected', state.line), exitCode: 1 };
+  if (args.length === 0)
+    return { stdout: '', stderr: dialect.builtinError('let', 'expression expected', state.line), exitCode: 1 };
   let last = '0';
   try {
     for (const expression of args) last = context.shell.arithmetic(expression);

@@ -60,7 +60,6 @@ function tildePath(cwd: string, home: string): string {
   return cwd;
 }
 
-
 /**
  * Debian's and Ubuntu's bash, whose /etc/bash.bashrc sets
  * PS1='${debian_chroot:+($debian_chroot)}\u@\h:\w\$ '.
@@ -72,16 +71,24 @@ export function bashDialect(prompt?: string, scripted = false): Dialect {
   return {
     kind: 'bash',
     name,
-    notFound: (command, line) => (command.includes('/') ? `${where(line)}: ${command}: No such file or directory\n` : `${where(line)}: ${command}: command not found\n`),
+    notFound: (command, line) =>
+      command.includes('/')
+        ? `${where(line)}: ${command}: No such file or directory\n`
+        : `${where(line)}: ${command}: command not found\n`,
     syntaxError: (error) => shellExtras().bashSyntax(error, name),
     exitMessage: 'exit\n',
     badSubstitution: (text) => ({ text: `${name}: ${text}: bad substitution\n`, status: 1, abortsLine: false }),
-    prompt: (facts) => prompt ?? `${facts.user}@${facts.hostname.split('.')[0]}:${tildePath(facts.cwd, facts.home)}${facts.isRoot ? '#' : '$'} `,
+    prompt: (facts) =>
+      prompt ??
+      `${facts.user}@${facts.hostname.split('.')[0]}:${tildePath(facts.cwd, facts.home)}${facts.isRoot ? '#' : '$'} `,
     builtinError: (builtin, message) => `${name}: ${builtin}: ${message}\n`,
     // bash redir.c redirection_error: the file name, then strerror(errno).
     redirectionError: (path, error, _action, line) => `${where(line)}: ${path}: ${strerror(error)}\n`,
     // bash expr.c evalerror: the expression, the message, the rest of it from the failing token.
-    arithmeticError: (error, expression) => ({ text: `${name}: ${expression}: ${arithmetic().BASH_ARITHMETIC[error.kind]} (error token is "${error.token}")\n`, status: 1 }),
+    arithmeticError: (error, expression) => ({
+      text: `${name}: ${expression}: ${arithmetic().BASH_ARITHMETIC[error.kind]} (error token is "${error.token}")\n`,
+      status: 1,
+    }),
   };
 }
 
@@ -98,12 +105,16 @@ export function dashDialect(name = 'sh'): Dialect {
     builtinError: (builtin, message, line) => `${name}: ${line}: ${builtin}: ${message}\n`,
     // dash src/redir.c openredirect: `cannot create %s: %s` / `cannot open %s: %s`.
     redirectionError: (path, error, action, line) =>
-      action === 'create' ? `${name}: ${line}: cannot create ${path}: ${missingOr(error, 'Directory nonexistent')}\n` : `${name}: ${line}: cannot open ${path}: ${missingOr(error, 'No such file')}\n`,
+      action === 'create'
+        ? `${name}: ${line}: cannot create ${path}: ${missingOr(error, 'Directory nonexistent')}\n`
+        : `${name}: ${line}: cannot open ${path}: ${missingOr(error, 'No such file')}\n`,
     // dash src/arith_yacc.c yyerror / arith_err: the message, then the whole expression.
-    arithmeticError: (error, expression, line) => ({ text: `${name}: ${line}: arithmetic expression: ${arithmetic().DASH_ARITHMETIC[error.kind]}: "${expression}"\n`, status: 2 }),
+    arithmeticError: (error, expression, line) => ({
+      text: `${name}: ${line}: arithmetic expression: ${arithmetic().DASH_ARITHMETIC[error.kind]}: "${expression}"\n`,
+      status: 2,
+    }),
   };
 }
-
 
 /** BusyBox ash, named by its argv[0] (`sh` in busybox, `/bin/sh` in alpine); its prompt is `\w \$ `. */
 export function ashDialect(name: string): Dialect {
@@ -118,9 +129,13 @@ export function ashDialect(name: string): Dialect {
     builtinError: (builtin, message) => `${name}: ${builtin}: ${message}\n`,
     // BusyBox shell/ash.c openredirect: `can't create %s: %s` / `can't open %s: %s`.
     redirectionError: (path, error, action) =>
-      action === 'create' ? `${name}: can't create ${path}: ${missingOr(error, 'nonexistent directory')}\n` : `${name}: can't open ${path}: ${missingOr(error, 'no such file')}\n`,
+      action === 'create'
+        ? `${name}: can't create ${path}: ${missingOr(error, 'nonexistent directory')}\n`
+        : `${name}: can't open ${path}: ${missingOr(error, 'no such file')}\n`,
     // BusyBox shell/math.c: one message for every syntax error.
-    arithmeticError: (error) => ({ text: `${name}: ${error.kind === 'division-by-zero' ? 'divide by zero' : 'arithmetic syntax error'}\n`, status: 2 }),
+    arithmeticError: (error) => ({
+      text: `${name}: ${error.kind === 'division-by-zero' ? 'divide by zero' : 'arithmetic syntax error'}\n`,
+      status: 2,
+    }),
   };
 }
-

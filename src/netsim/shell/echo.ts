@@ -29,7 +29,18 @@ export function echoText(args: readonly string[], style: EchoStyle): string {
   return value + (newline && !stopped ? '\n' : '');
 }
 
-const ECHO_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' };
+const ECHO_ESCAPES: Record<string, string> = {
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  E: '\x1b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '\\': '\\',
+};
 
 /** `echo -e`: C escapes, `\0NNN` octal, `\xHH` hex, and `\c`, which ends the output there. */
 function echoEscapes(text: string): { value: string; stopped: boolean } {

@@ -106,7 +106,9 @@ export function expandPattern(word: Word, context: ExpansionContext): string {
 function onlyEmptyLists(word: Word, context: ExpansionContext): boolean {
   const lists = word.parts.flatMap((part) => (part.kind !== 'tilde' && part.quoted ? (listOf(part) ?? []) : []));
   if (lists.length === 0) return false;
-  const listsAndNothing = word.parts.every((part) => (part.kind === 'literal' && part.text === '') || (part.kind !== 'tilde' && part.quoted && listOf(part)));
+  const listsAndNothing = word.parts.every(
+    (part) => (part.kind === 'literal' && part.text === '') || (part.kind !== 'tilde' && part.quoted && listOf(part)),
+  );
   return listsAndNothing && lists.every((name) => (context.list?.(name) ?? []).length === 0);
 }
 
@@ -144,10 +146,14 @@ function partValue(part: WordPart, context: ExpansionContext): string {
   }
 }
 
-const joined = (parts: readonly WordPart[], context: ExpansionContext): string => parts.map((part) => partValue(part, context)).join('');
+const joined = (parts: readonly WordPart[], context: ExpansionContext): string =>
+  parts.map((part) => partValue(part, context)).join('');
 
 /** `${name<operator>word}` (bash subst.c parameter_brace_expand): the value it stands for. */
-function parameterOperation(part: Extract<WordPart, { kind: 'parameter-operation' }>, context: ExpansionContext): string {
+function parameterOperation(
+  part: Extract<WordPart, { kind: 'parameter-operation' }>,
+  context: ExpansionContext,
+): string {
   const value = context.parameter(part.name);
   const word = () => joined(part.word, context);
   const colon = part.operator.startsWith(':');
@@ -186,7 +192,8 @@ function removeAffix(value: string, pattern: string, side: 'prefix' | 'suffix', 
   const lengths = [...Array(value.length + 1).keys()];
   for (const length of longest ? lengths.reverse() : lengths) {
     const affix = side === 'prefix' ? value.slice(0, length) : value.slice(value.length - length);
-    if (matchesGlob(pattern, affix)) return side === 'prefix' ? value.slice(length) : value.slice(0, value.length - length);
+    if (matchesGlob(pattern, affix))
+      return side === 'prefix' ? value.slice(length) : value.slice(0, value.length - length);
   }
   return value;
 }
@@ -197,18 +204,21 @@ function replace(value: string, pattern: string, replacement: string, every: boo
   const glob = anchor ? pattern.slice(1) : pattern;
   if (glob === '') return value;
   if (anchor === 'start') {
-    for (let end = value.length; end >= 0; end--) if (matchesGlob(glob, value.slice(0, end))) return replacement + value.slice(end);
+    for (let end = value.length; end >= 0; end--)
+      if (matchesGlob(glob, value.slice(0, end))) return replacement + value.slice(end);
     return value;
   }
   if (anchor === 'end') {
-    for (let start = 0; start <= value.length; start++) if (matchesGlob(glob, value.slice(start))) return value.slice(0, start) + replacement;
+    for (let start = 0; start <= value.length; start++)
+      if (matchesGlob(glob, value.slice(start))) return value.slice(0, start) + replacement;
     return value;
   }
   let result = '';
   let at = 0;
   while (at < value.length) {
     let matched = -1;
-    for (let end = value.length; end > at && matched < 0; end--) if (matchesGlob(glob, value.slice(at, end))) matched = end;
+    for (let end = value.length; end > at && matched < 0; end--)
+      if (matchesGlob(glob, value.slice(at, end))) matched = end;
     if (matched < 0) {
       result += value[at];
       at++;

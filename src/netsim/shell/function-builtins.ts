@@ -9,8 +9,18 @@ import type { Dialect } from './dialect';
 export const local: Builtin = (args, { state, dialect, shell }) => {
   const frame = shell.localFrame();
   if (!frame) {
-    if (dialect.kind === 'bash') return { stdout: '', stderr: dialect.builtinError('local', 'can only be used in a function', state.line), exitCode: 1 };
-    return { stdout: '', stderr: dialect.builtinError('local', 'not in a function', state.line), exitCode: 2, abortsLine: true };
+    if (dialect.kind === 'bash')
+      return {
+        stdout: '',
+        stderr: dialect.builtinError('local', 'can only be used in a function', state.line),
+        exitCode: 1,
+      };
+    return {
+      stdout: '',
+      stderr: dialect.builtinError('local', 'not in a function', state.line),
+      exitCode: 2,
+      abortsLine: true,
+    };
   }
   for (const arg of args.filter((word) => !word.startsWith('-'))) {
     const equals = arg.indexOf('=');
@@ -32,7 +42,13 @@ export const shift: Builtin = (args, { state, dialect }) => {
   const count = args[0] === undefined ? 1 : Number(args[0]);
   const positional = state.positional ?? [];
   if (!(count <= positional.length)) {
-    if (dialect.kind !== 'bash') return { stdout: '', stderr: dialect.builtinError('shift', "can't shift that many", state.line), exitCode: 2, abortsLine: true };
+    if (dialect.kind !== 'bash')
+      return {
+        stdout: '',
+        stderr: dialect.builtinError('shift', "can't shift that many", state.line),
+        exitCode: 2,
+        abortsLine: true,
+      };
     return { stdout: '', stderr: '', exitCode: 1 };
   }
   state.positional = positional.slice(count);
@@ -59,7 +75,6 @@ export const unset: Builtin = (args, { state }) => {
   return { stdout: '', stderr: '', exitCode: 0 };
 };
 
-
 /**
  * `break [n]` and `continue [n]` (bash builtins/break.def; dash and BusyBox ash
  * breakcmd): outside a loop bash says so and dash and ash are silent, all with
@@ -70,14 +85,31 @@ const loopControl =
   (args, { dialect, state, shell }): BuiltinResult => {
     const bash = dialect.kind === 'bash';
     const loops = shell.loops();
-    if (loops === 0) return { stdout: '', stderr: bash ? dialect.builtinError(kind, "only meaningful in a `for', `while', or `until' loop", state.line) : '', exitCode: 0 };
+    if (loops === 0)
+      return {
+        stdout: '',
+        stderr: bash
+          ? dialect.builtinError(kind, "only meaningful in a `for', `while', or `until' loop", state.line)
+          : '',
+        exitCode: 0,
+      };
     const count = args[0] === undefined ? 1 : /^-?\d+$/.test(args[0]) ? Number(args[0]) : NaN;
-    const abort = (text: string, exitCode: number): BuiltinResult => ({ stdout: '', stderr: dialect.builtinError(kind, text, state.line), exitCode, abortsLine: true });
+    const abort = (text: string, exitCode: number): BuiltinResult => ({
+      stdout: '',
+      stderr: dialect.builtinError(kind, text, state.line),
+      exitCode,
+      abortsLine: true,
+    });
     // bash gives up on the line for a count that is no number and goes on after one out of range;
     // dash and ash give up on the line for either (seen at a terminal: piped, they exit).
     if (!bash && (Number.isNaN(count) || count < 1)) return abort(`Illegal number: ${args[0]}`, 2);
     if (Number.isNaN(count)) return abort(`${args[0]}: numeric argument required`, 128);
-    if (count < 1) return { stdout: '', stderr: dialect.builtinError(kind, `${args[0]}: loop count out of range`, state.line), exitCode: 1 };
+    if (count < 1)
+      return {
+        stdout: '',
+        stderr: dialect.builtinError(kind, `${args[0]}: loop count out of range`, state.line),
+        exitCode: 1,
+      };
     return { stdout: '', stderr: '', exitCode: 0, loop: { kind, levels: Math.min(count, loops) } };
   };
 
@@ -96,13 +128,27 @@ export function unbound(dialect: Dialect, name: string, line: number): { text: s
  * terminals): `path` is undefined when no file was named, `error` the message
  * of the redirection that could not open it.
  */
-export function sourceFailure(name: string, path: string | undefined, error: string | undefined, dialect: Dialect, line: number): BuiltinResult {
+export function sourceFailure(
+  name: string,
+  path: string | undefined,
+  error: string | undefined,
+  dialect: Dialect,
+  line: number,
+): BuiltinResult {
   if (path === undefined) {
-    if (dialect.kind === 'bash') return { stdout: '', stderr: `${dialect.builtinError(name, 'filename argument required', line)}${name}: usage: ${name} filename [arguments]\n`, exitCode: 2 };
+    if (dialect.kind === 'bash')
+      return {
+        stdout: '',
+        stderr: `${dialect.builtinError(name, 'filename argument required', line)}${name}: usage: ${name} filename [arguments]\n`,
+        exitCode: 2,
+      };
     return { stdout: '', stderr: '', exitCode: 0 };
   }
   if (dialect.kind === 'bash') return { stdout: '', stderr: error ?? '', exitCode: 1 };
-  const text = dialect.kind === 'dash' ? dialect.builtinError('.', `cannot open ${path}: No such file`, line) : `${dialect.name}: .: can't open '${path}': No such file or directory\n`;
+  const text =
+    dialect.kind === 'dash'
+      ? dialect.builtinError('.', `cannot open ${path}: No such file`, line)
+      : `${dialect.name}: .: can't open '${path}': No such file or directory\n`;
   return { stdout: '', stderr: text, exitCode: 2, abortsLine: true };
 }
 
@@ -114,5 +160,9 @@ export const returnBuiltin: Builtin = (args, { state, dialect, shell }) => {
   const status = args[0] === undefined ? state.status : ((Number(args[0]) % 256) + 256) % 256;
   if (shell.mayReturn()) return { stdout: '', stderr: '', exitCode: status, returns: status };
   if (dialect.kind !== 'bash') return { stdout: '', stderr: '', exitCode: status, exit: status };
-  return { stdout: '', stderr: dialect.builtinError('return', "can only `return' from a function or sourced script", state.line), exitCode: 2 };
+  return {
+    stdout: '',
+    stderr: dialect.builtinError('return', "can only `return' from a function or sourced script", state.line),
+    exitCode: 2,
+  };
 };

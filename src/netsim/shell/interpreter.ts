@@ -1,6 +1,24 @@
-import { readThrough, type BackgroundJob, type CommandResult, type FileAccess, type OutputChunk, type ReadFileResult } from '../cli/command';
+import {
+  readThrough,
+  type BackgroundJob,
+  type CommandResult,
+  type FileAccess,
+  type OutputChunk,
+  type ReadFileResult,
+} from '../cli/command';
 import { normalizePath, type FileErrno } from '../kernel/filesystem';
-import type { AndOrList, Assignment, Command, CompoundBody, CompoundCommand, Pipeline, Redirection, Script, SimpleCommand, Word } from './ast';
+import type {
+  AndOrList,
+  Assignment,
+  Command,
+  CompoundBody,
+  CompoundCommand,
+  Pipeline,
+  Redirection,
+  Script,
+  SimpleCommand,
+  Word,
+} from './ast';
 import { BUILTINS, KEYWORDS, SHELL_BUILTINS, type BuiltinContext } from './builtins';
 import type { Dialect } from './dialect';
 import { ArithmeticError } from './arithmetic-error';
@@ -186,12 +204,16 @@ export class Interpreter {
         const step = parseNext(source, offset, this.environment.dialect.kind);
         this.state.line += countLines(source.slice(lineStart, step.end)) || 1;
         // For `history`, which joins a command typed over several lines and applies HISTCONTROL when it prints.
-        if (!this.subshell && this.environment.dialect.kind === 'bash') (this.state.history ??= []).push(source.slice(lineStart, step.end));
+        if (!this.subshell && this.environment.dialect.kind === 'bash')
+          (this.state.history ??= []).push(source.slice(lineStart, step.end));
         offset = step.end;
         if ('error' in step) {
           // A shell that met the end of the line (or of the input) has read one line more, which dash counts.
           const { error } = step;
-          const pastLine = error.kind === 'unexpected-token' ? error.token === 'newline' : error.kind !== 'unexpected-redirection' && error.kind !== 'bad-for-variable';
+          const pastLine =
+            error.kind === 'unexpected-token'
+              ? error.token === 'newline'
+              : error.kind !== 'unexpected-redirection' && error.kind !== 'bad-for-variable';
           this.write('stderr', this.environment.dialect.syntaxError(step.error, this.state.line + (pastLine ? 1 : 0)));
           this.state.status = 2;
           continue;
@@ -255,7 +277,10 @@ export class Interpreter {
   /** A command substitution's script in a subshell: its stdout, its status; its stderr reaches the terminal. */
   substitute(script: Script): { stdout: string; status: number } {
     if (this.depth >= DEEPEST_SUBSTITUTION) {
-      this.terminal.push({ stream: 'stderr', text: `netsim: command substitutions nested more than ${DEEPEST_SUBSTITUTION} deep are not simulated\n` });
+      this.terminal.push({
+        stream: 'stderr',
+        text: `netsim: command substitutions nested more than ${DEEPEST_SUBSTITUTION} deep are not simulated\n`,
+      });
       return { stdout: '', status: 2 };
     }
     const child = this.fork();
@@ -292,7 +317,8 @@ export class Interpreter {
       }
       if (!this.subshell) this.pollJobs();
       // set -e: a command that fails outside a condition ends the shell (POSIX 2.14 set -e).
-      if (failedLast && this.state.status !== 0 && this.conditions === 0 && this.state.options?.has('errexit')) throw new ShellExit(this.state.status);
+      if (failedLast && this.state.status !== 0 && this.conditions === 0 && this.state.options?.has('errexit'))
+        throw new ShellExit(this.state.status);
     }
     return out.captured;
   }
@@ -344,9 +370,11 @@ export class Interpreter {
       // Every stage of a real pipeline is a subshell: `exit` or `cd` there leaves this shell alone.
       const runner = last > 0 ? this.fork() : this;
       const sink = index < last || capture ? 'pipe' : 'terminal';
-      const { stdout, status: stageStatus } = runner === this ? this.command(command, input, sink) : runner.stage(command, input, sink);
+      const { stdout, status: stageStatus } =
+        runner === this ? this.command(command, input, sink) : runner.stage(command, input, sink);
       if (runner !== this) {
-        for (const chunk of runner.terminal) (chunk.stream === 'tty' && index < last ? interrupts : this.terminal).push(chunk);
+        for (const chunk of runner.terminal)
+          (chunk.stream === 'tty' && index < last ? interrupts : this.terminal).push(chunk);
       }
       status = stageStatus;
       if (status !== 0) failed = status;
@@ -392,7 +420,10 @@ export class Interpreter {
   /** Runs one command; its stderr reaches the terminal at once, its stdout is returned for the pipe. */
   private command(command: Command, stdin: ShellInput, sink: 'pipe' | 'terminal'): { stdout: string; status: number } {
     if (command.kind === 'unsupported') {
-      this.write('stderr', `${this.environment.dialect.name}: ${command.keyword}: compound commands are not simulated\n`);
+      this.write(
+        'stderr',
+        `${this.environment.dialect.name}: ${command.keyword}: compound commands are not simulated\n`,
+      );
       return { stdout: '', status: 2 };
     }
     if (command.kind === 'compound') return this.compound(command, stdin, sink);
@@ -409,13 +440,15 @@ export class Interpreter {
       return this.badSubstitution(error);
     }
     const { argv, assignments, redirections } = expanded;
-    if (this.state.options?.has('xtrace')) this.write('stderr', shellExtras().xtraceLine(this.environment.dialect.kind, assignments, argv));
+    if (this.state.options?.has('xtrace'))
+      this.write('stderr', shellExtras().xtraceLine(this.environment.dialect.kind, assignments, argv));
     if (argv.length === 0) {
       command.assignments.forEach((assignment, index) => this.assign(assignment, assignments[index]![1]));
       return { stdout: '', status: this.substitutionStatus ?? 0 };
     }
     const body = this.state.functions?.get(argv[0]!);
-    if (body) return this.withAssignments(assignments, () => this.callFunction(body, argv.slice(1), redirections, stdin, sink));
+    if (body)
+      return this.withAssignments(assignments, () => this.callFunction(body, argv.slice(1), redirections, stdin, sink));
     const opened = this.open(redirections, stdin);
     if ('error' in opened) {
       this.write('stderr', opened.error);
@@ -442,7 +475,13 @@ export class Interpreter {
    * runs, its `local`s are put back and `return` ends it (bash's execute_cmd.c
    * execute_function). The call's redirections hold for all of it.
    */
-  private callFunction(body: CompoundCommand, args: string[], redirections: readonly ResolvedRedirection[], stdin: ShellInput, sink: 'pipe' | 'terminal'): { stdout: string; status: number } {
+  private callFunction(
+    body: CompoundCommand,
+    args: string[],
+    redirections: readonly ResolvedRedirection[],
+    stdin: ShellInput,
+    sink: 'pipe' | 'terminal',
+  ): { stdout: string; status: number } {
     const saved = this.state.positional;
     this.state.positional = args;
     const frame = new Map<string, string | undefined>();
@@ -475,7 +514,11 @@ export class Interpreter {
    * it; what its commands print goes where they say, down the pipe or to the
    * terminal. `( )` runs in a copy of the shell, the others in this one.
    */
-  private compound(command: CompoundCommand, stdin: ShellInput, sink: 'pipe' | 'terminal'): { stdout: string; status: number } {
+  private compound(
+    command: CompoundCommand,
+    stdin: ShellInput,
+    sink: 'pipe' | 'terminal',
+  ): { stdout: string; status: number } {
     const context = this.expansionContext();
     let resolved: ResolvedRedirection[];
     try {
@@ -485,11 +528,19 @@ export class Interpreter {
       return this.badSubstitution(error);
     }
     const runner = command.body.kind === 'subshell' ? this.fork() : this;
-    return this.redirected(resolved, stdin, sink, runner, (input, capture, out) => runner.compoundBody(command.body, input, capture, out));
+    return this.redirected(resolved, stdin, sink, runner, (input, capture, out) =>
+      runner.compoundBody(command.body, input, capture, out),
+    );
   }
 
   /** Runs `body` with `redirections` open, in `runner` (this shell or a copy), routing what it writes. */
-  private redirected(redirections: readonly ResolvedRedirection[], stdin: ShellInput, sink: 'pipe' | 'terminal', runner: Interpreter, body: (stdin: ShellInput, capture: boolean, out: { captured: string }) => number): { stdout: string; status: number } {
+  private redirected(
+    redirections: readonly ResolvedRedirection[],
+    stdin: ShellInput,
+    sink: 'pipe' | 'terminal',
+    runner: Interpreter,
+    body: (stdin: ShellInput, capture: boolean, out: { captured: string }) => number,
+  ): { stdout: string; status: number } {
     const opened = this.open(redirections, stdin);
     if ('error' in opened) {
       this.write('stderr', opened.error);
@@ -506,7 +557,11 @@ export class Interpreter {
     const flush = () => {
       const chunks = runner.terminal;
       runner.terminal = outer;
-      return this.route({ stdout: '', stderr: '', exitCode: status, output: [{ stream: 'stdout', text: out.captured }, ...chunks] }, streams, sink);
+      return this.route(
+        { stdout: '', stderr: '', exitCode: status, output: [{ stream: 'stdout', text: out.captured }, ...chunks] },
+        streams,
+        sink,
+      );
     };
     try {
       if (runner !== this) {
@@ -568,7 +623,9 @@ export class Interpreter {
       case 'case': {
         const context = this.expansionContext();
         const subject = expandString(body.subject, context);
-        const item = body.items.find((candidate) => candidate.patterns.some((pattern) => matchesGlob(expandPattern(pattern, context), subject)));
+        const item = body.items.find((candidate) =>
+          candidate.patterns.some((pattern) => matchesGlob(expandPattern(pattern, context), subject)),
+        );
         return item && item.body.statements.length > 0 ? run(item.body) : 0;
       }
       case 'for': {
@@ -594,7 +651,11 @@ export class Interpreter {
         return status;
       }
       case 'conditional': {
-        const { status, stderr } = shellExtras().conditional(body.tokens, this.builtinContext({ text: '' }), this.expansionContext());
+        const { status, stderr } = shellExtras().conditional(
+          body.tokens,
+          this.builtinContext({ text: '' }),
+          this.expansionContext(),
+        );
         this.write('stderr', stderr);
         return status;
       }
@@ -649,7 +710,9 @@ export class Interpreter {
 
   private pastInterrupt(): boolean {
     const clock = this.environment.clock?.();
-    return clock !== undefined && this.lineStartMs !== undefined && clock.nowMs - this.lineStartMs >= clock.interruptAfterMs;
+    return (
+      clock !== undefined && this.lineStartMs !== undefined && clock.nowMs - this.lineStartMs >= clock.interruptAfterMs
+    );
   }
 
   /**
@@ -700,14 +763,24 @@ export class Interpreter {
   private resolve(redirection: Redirection, context: ExpansionContext): ResolvedRedirection {
     const { heredoc } = redirection;
     // bash's here-string: the word, expanded, and a newline.
-    if (redirection.operator === '<<<') return { fd: redirection.fd, operator: '<<<', path: '', text: `${expandString(redirection.target, context)}\n` };
-    if (heredoc) return { fd: redirection.fd, operator: redirection.operator, path: '', text: heredoc.expand ? expandString({ parts: heredoc.parts, source: heredoc.body }, context) : heredoc.body };
+    if (redirection.operator === '<<<')
+      return { fd: redirection.fd, operator: '<<<', path: '', text: `${expandString(redirection.target, context)}\n` };
+    if (heredoc)
+      return {
+        fd: redirection.fd,
+        operator: redirection.operator,
+        path: '',
+        text: heredoc.expand ? expandString({ parts: heredoc.parts, source: heredoc.body }, context) : heredoc.body,
+      };
     return { fd: redirection.fd, operator: redirection.operator, path: expandString(redirection.target, context) };
   }
 
   private expand(command: SimpleCommand) {
     const context = this.expansionContext();
-    const assignments = command.assignments.map(({ name, value }): [string, string] => [name, expandString(value, context)]);
+    const assignments = command.assignments.map(({ name, value }): [string, string] => [
+      name,
+      expandString(value, context),
+    ]);
     const argv = this.expandWords(command.words, context);
     const alias = this.aliasOf(command.words[0]);
     if (alias !== undefined) argv.splice(0, 1, ...alias.split(' ').filter((word) => word !== ''));
@@ -741,7 +814,8 @@ export class Interpreter {
         throw new LineAborted(text, status);
       },
       list: (name) => (name === '@' ? (this.state.positional ?? []) : shellExtras().arrayValues(this.state, name)),
-      array: (part) => shellExtras().arrayValue(this.state, part, this.expansionContext(), (text) => this.arithmetic(text)),
+      array: (part) =>
+        shellExtras().arrayValue(this.state, part, this.expansionContext(), (text) => this.arithmetic(text)),
       home: () => this.state.variables.get('HOME') ?? this.environment.home,
       substitute: (script) => {
         const { stdout, status } = this.substitute(script);
@@ -759,7 +833,10 @@ export class Interpreter {
     if (!assignment.elements && !assignment.index) return this.setVariable(assignment.name, value, assignment.append);
     const context = this.expansionContext();
     const values = assignment.elements && this.expandWords(assignment.elements, context);
-    shellExtras().assignArray(this.state, assignment, values, value, context, { setVariable: (name, text) => this.setVariable(name, text), arithmetic: (text) => this.arithmetic(text) });
+    shellExtras().assignArray(this.state, assignment, values, value, context, {
+      setVariable: (name, text) => this.setVariable(name, text),
+      arithmetic: (text) => this.arithmetic(text),
+    });
   }
 
   /** Sets a variable as an assignment does: `declare -i` ones are evaluated, `+=` appends (adds), RANDOM reseeds. */
@@ -768,7 +845,8 @@ export class Interpreter {
     const old = this.state.variables.get(name) ?? '';
     let text = integer ? this.arithmetic(value) : value;
     if (append) text = integer ? String(Number(old || 0) + Number(text)) : old + text;
-    if (name === 'RANDOM' && this.environment.dialect.kind !== 'dash') this.state.random = shellExtras().seedRandom(Number.parseInt(text, 10) || 0, this.environment.dialect.kind);
+    if (name === 'RANDOM' && this.environment.dialect.kind !== 'dash')
+      this.state.random = shellExtras().seedRandom(Number.parseInt(text, 10) || 0, this.environment.dialect.kind);
     this.state.variables.set(name, text);
   }
 
@@ -778,7 +856,12 @@ export class Interpreter {
     const text = expression.trimStart();
     const { variables } = this.state;
     try {
-      return String(arithmetic().evaluateArithmetic(text, { get: (name) => variables.get(name), set: (name, value) => variables.set(name, value) }));
+      return String(
+        arithmetic().evaluateArithmetic(text, {
+          get: (name) => variables.get(name),
+          set: (name, value) => variables.set(name, value),
+        }),
+      );
     } catch (error) {
       if (!(error instanceof ArithmeticError)) throw error;
       const { text: message, status } = this.environment.dialect.arithmeticError(error, text, this.state.line);
@@ -815,16 +898,24 @@ export class Interpreter {
       case '-':
         return this.environment.dialect.kind === 'bash' ? 'himBHs' : 'i';
       case 'RANDOM':
-        return this.environment.dialect.kind === 'dash' ? this.state.variables.get(name) : shellExtras().random(this.state, this.environment.dialect.kind, () => this.environment.randomSeed?.() ?? 0);
+        return this.environment.dialect.kind === 'dash'
+          ? this.state.variables.get(name)
+          : shellExtras().random(this.state, this.environment.dialect.kind, () => this.environment.randomSeed?.() ?? 0);
       default:
         if (/^[1-9]$/.test(name)) return this.state.positional?.[Number(name) - 1];
         return this.state.variables.get(name);
     }
   }
 
-  private invoke(argv: string[], assignments: [string, string][], stdin: ShellInput, terminals: { stdoutIsTerminal: boolean; stderrIsTerminal: boolean }): CommandResult {
+  private invoke(
+    argv: string[],
+    assignments: [string, string][],
+    stdin: ShellInput,
+    terminals: { stdoutIsTerminal: boolean; stderrIsTerminal: boolean },
+  ): CommandResult {
     const [name, ...args] = argv as [string, ...string[]];
-    if (name === '.' || (name === 'source' && this.environment.dialect.kind === 'bash')) return this.source(name, args, stdin);
+    if (name === '.' || (name === 'source' && this.environment.dialect.kind === 'bash'))
+      return this.source(name, args, stdin);
     const builtin = BUILTINS.get(name);
     if (builtin) {
       const result = this.withAssignments(assignments, () => builtin(args, this.builtinContext(stdin)));
@@ -839,9 +930,19 @@ export class Interpreter {
       }
       return result;
     }
-    const env = new Map([...this.state.exported].flatMap((key) => (this.state.variables.has(key) ? [[key, this.state.variables.get(key)!] as const] : [])));
+    const env = new Map(
+      [...this.state.exported].flatMap((key) =>
+        this.state.variables.has(key) ? [[key, this.state.variables.get(key)!] as const] : [],
+      ),
+    );
     for (const [key, value] of assignments) env.set(key, value);
-    const result = this.environment.runProgram(argv, { stdin: stdin.text, env, cwd: this.state.cwd, ...terminals, ...(this.background ? { background: true } : {}) });
+    const result = this.environment.runProgram(argv, {
+      stdin: stdin.text,
+      env,
+      cwd: this.state.cwd,
+      ...terminals,
+      ...(this.background ? { background: true } : {}),
+    });
     if (result?.job) this.startJob(result.job, argv.join(' '));
     return result ?? { stdout: '', stderr: this.environment.dialect.notFound(name, this.state.line), exitCode: 127 };
   }
@@ -938,7 +1039,8 @@ export class Interpreter {
   /** Sends each stream where the redirections say; returns what goes down the pipe. */
   private route(result: CommandResult, streams: OpenedStreams, sink: 'pipe' | 'terminal'): string {
     const access = this.environment.files();
-    for (const { path, content } of result.files ?? []) if (path !== '/dev/null' && access) access.fs.write(this.absolute(path), content, access.who);
+    for (const { path, content } of result.files ?? [])
+      if (path !== '/dev/null' && access) access.fs.write(this.absolute(path), content, access.who);
     let piped = '';
     const chunks = result.output ?? [
       { stream: 'stdout', text: result.stdout },
@@ -949,7 +1051,8 @@ export class Interpreter {
       if (target === 'tty') this.write('tty', chunk.text);
       else if (target === 'stdout' && sink === 'pipe') piped += chunk.text;
       else if (target === 'stdout' || target === 'stderr') this.write(target, chunk.text);
-      else if (target !== 'null' && access && chunk.text !== '') access.fs.write(target.path, chunk.text, access.who, true);
+      else if (target !== 'null' && access && chunk.text !== '')
+        access.fs.write(target.path, chunk.text, access.who, true);
     }
     return piped;
   }

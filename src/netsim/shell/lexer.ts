@@ -1,7 +1,28 @@
 import type { HereDocument, ParameterOperator, Script, Word, WordPart } from './ast';
 
 /** bash's operators, longest first so that `&&` is not read as two `&`. */
-const OPERATORS = ['<<<', '<<-', '&>>', '&&', '||', ';;', '>>', '>&', '<&', '&>', '>|', '|&', '<<', ';', '&', '|', '(', ')', '<', '>'] as const;
+const OPERATORS = [
+  '<<<',
+  '<<-',
+  '&>>',
+  '&&',
+  '||',
+  ';;',
+  '>>',
+  '>&',
+  '<&',
+  '&>',
+  '>|',
+  '|&',
+  '<<',
+  ';',
+  '&',
+  '|',
+  '(',
+  ')',
+  '<',
+  '>',
+] as const;
 export type Operator = (typeof OPERATORS)[number];
 
 export type Token =
@@ -24,7 +45,25 @@ export class NestedSyntaxError {
 export type ScriptParser = (source: string) => Script | NestedSyntaxError | UnterminatedError;
 
 const METACHARACTERS = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')']);
-const SPECIAL_PARAMETERS = new Set(['?', '$', '#', '!', '-', '@', '*', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+const SPECIAL_PARAMETERS = new Set([
+  '?',
+  '$',
+  '#',
+  '!',
+  '-',
+  '@',
+  '*',
+  '0',
+  '1',
+  '2',
+  '3',
+  '4',
+  '5',
+  '6',
+  '7',
+  '8',
+  '9',
+]);
 /** What a backslash keeps its meaning before, inside double quotes (bash manual, Double Quotes). */
 const DOUBLE_QUOTE_ESCAPES = new Set(['$', '`', '"', '\\']);
 
@@ -72,7 +111,13 @@ export class Lexer {
   hereDocument(delimiter: Word, stripTabs: boolean): HereDocument {
     const quoted = delimiter.parts.some((part) => part.kind !== 'literal' || part.quoted);
     const text = delimiter.parts.map((part) => (part.kind === 'literal' ? part.text : '')).join('');
-    const heredoc: HereDocument = { delimiter: quoted ? unquote(delimiter.source) : text, stripTabs, expand: !quoted, body: '', parts: [] };
+    const heredoc: HereDocument = {
+      delimiter: quoted ? unquote(delimiter.source) : text,
+      stripTabs,
+      expand: !quoted,
+      body: '',
+      parts: [],
+    };
     this.heredocs.push(heredoc);
     return heredoc;
   }
@@ -156,7 +201,10 @@ export class Lexer {
     let depth = 0;
     const parts: WordPart[] = [];
     const literal = (text: string, quoted: boolean) => parts.push({ kind: 'literal', text, quoted });
-    if (this.source[this.position] === '~' && /^~(\/|$|[ \t\n;&|<>()])/.test(this.source.slice(this.position, this.position + 2))) {
+    if (
+      this.source[this.position] === '~' &&
+      /^~(\/|$|[ \t\n;&|<>()])/.test(this.source.slice(this.position, this.position + 2))
+    ) {
       parts.push({ kind: 'tilde' });
       this.position++;
     }
@@ -220,13 +268,21 @@ export class Lexer {
     const next = source[this.position + 1] ?? '';
     if (next === '(') {
       const expression = source[this.position + 2] === '(' ? this.arithmetic() : undefined;
-      if (expression !== undefined) return [{ kind: 'arithmetic', expression: this.asDoubleQuoted(expression), quoted }];
+      if (expression !== undefined)
+        return [{ kind: 'arithmetic', expression: this.asDoubleQuoted(expression), quoted }];
       return [{ kind: 'substitution', script: this.parenthesized(), quoted }];
     }
     if (next === '{') {
       const text = this.braced();
       if (/^[A-Za-z_][A-Za-z0-9_]*$|^[?$#!@*0-9-]$/.test(text)) return [{ kind: 'parameter', name: text, quoted }];
-      return [this.parameterOperation(text, quoted) ?? (this.bash ? this.arrayElement(text, quoted) : undefined) ?? { kind: 'bad-substitution', text: `\${${text}}`, quoted }];
+      return [
+        this.parameterOperation(text, quoted) ??
+          (this.bash ? this.arrayElement(text, quoted) : undefined) ?? {
+            kind: 'bad-substitution',
+            text: `\${${text}}`,
+            quoted,
+          },
+      ];
     }
     if (next === "'" && !quoted) {
       return [{ kind: 'literal', text: ansiC(this.until("'", this.position + 2)), quoted: true }];
@@ -235,7 +291,9 @@ export class Lexer {
       this.position += 2;
       return this.doubleQuoted();
     }
-    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(source.slice(this.position + 1))?.[0] ?? (SPECIAL_PARAMETERS.has(next) ? next : '');
+    const name =
+      /^[A-Za-z_][A-Za-z0-9_]*/.exec(source.slice(this.position + 1))?.[0] ??
+      (SPECIAL_PARAMETERS.has(next) ? next : '');
     if (name === '') {
       this.position++;
       return [{ kind: 'literal', text: '$', quoted }];
@@ -268,7 +326,6 @@ export class Lexer {
     throw new UnterminatedError(missing);
   }
 
-
   /** The inside of `${...}`, up to its matching `}` (a `${...}` or `$(...)` in it nests). */
   private braced(): string {
     const start = this.position + 2;
@@ -296,7 +353,14 @@ export class Lexer {
       const slash = rest.indexOf('/');
       const pattern = slash < 0 ? rest : rest.slice(0, slash);
       const replacement = slash < 0 ? '' : rest.slice(slash + 1);
-      return { kind: 'parameter-operation', name, operator, word: this.asDoubleQuoted(pattern), replacement: this.asDoubleQuoted(replacement), quoted };
+      return {
+        kind: 'parameter-operation',
+        name,
+        operator,
+        word: this.asDoubleQuoted(pattern),
+        replacement: this.asDoubleQuoted(replacement),
+        quoted,
+      };
     }
     return { kind: 'parameter-operation', name, operator, word: this.asDoubleQuoted(rest), quoted };
   }
@@ -307,7 +371,13 @@ export class Lexer {
     if (!match) return undefined;
     const [, prefix, name, index] = match as unknown as [string, string, string, string];
     const form = prefix === '#' ? 'length' : prefix === '!' ? 'indices' : 'value';
-    return { kind: 'array', name, index: index === '@' || index === '*' ? index : this.asDoubleQuoted(index), form, quoted };
+    return {
+      kind: 'array',
+      name,
+      index: index === '@' || index === '*' ? index : this.asDoubleQuoted(index),
+      form,
+      quoted,
+    };
   }
 
   /** Text read as inside double quotes: its `$` expansions found, everything else literal. */
@@ -367,7 +437,11 @@ export class Lexer {
 
 /** A delimiter with its quotes and backslashes taken away: `'EOF'`, `"EOF"` and `\EOF` all end at `EOF`. */
 function unquote(source: string): string {
-  return source.replace(/\\(.)|'([^']*)'|"((?:[^"\\]|\\.)*)"/g, (_whole, escaped: string | undefined, single: string | undefined, double: string | undefined) => escaped ?? single ?? (double ?? '').replace(/\\(.)/g, '$1'));
+  return source.replace(
+    /\\(.)|'([^']*)'|"((?:[^"\\]|\\.)*)"/g,
+    (_whole, escaped: string | undefined, single: string | undefined, double: string | undefined) =>
+      escaped ?? single ?? (double ?? '').replace(/\\(.)/g, '$1'),
+  );
 }
 
 /** Adjacent literals of the same quoting joined into one part. */
@@ -375,13 +449,28 @@ function merge(parts: WordPart[]): WordPart[] {
   const merged: WordPart[] = [];
   for (const part of parts) {
     const last = merged.at(-1);
-    if (part.kind === 'literal' && last?.kind === 'literal' && last.quoted === part.quoted) merged[merged.length - 1] = { ...last, text: last.text + part.text };
+    if (part.kind === 'literal' && last?.kind === 'literal' && last.quoted === part.quoted)
+      merged[merged.length - 1] = { ...last, text: last.text + part.text };
     else merged.push(part);
   }
   return merged;
 }
 
-const ANSI_C_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+const ANSI_C_ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  E: '\x1b',
+  f: '\f',
+  v: '\v',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  '?': '?',
+};
 
 /** `$'...'`: backslash escapes as C writes them. */
 function ansiC(text: string): string {

@@ -1,4 +1,20 @@
-import type { AndOrList, Assignment, CaseItem, Command, CompoundBody, CompoundCommand, ConditionalBranch, ConditionalToken, Pipeline, Redirection, RedirectionOperator, Script, SimpleCommand, UnsupportedCommand, Word } from './ast';
+import type {
+  AndOrList,
+  Assignment,
+  CaseItem,
+  Command,
+  CompoundBody,
+  CompoundCommand,
+  ConditionalBranch,
+  ConditionalToken,
+  Pipeline,
+  Redirection,
+  RedirectionOperator,
+  Script,
+  SimpleCommand,
+  UnsupportedCommand,
+  Word,
+} from './ast';
 import type { ShellKind } from './dialect';
 import { Lexer, NestedSyntaxError, UnterminatedError, type Token } from './lexer';
 
@@ -17,7 +33,8 @@ export type ShellSyntaxError =
   /** dash and BusyBox ash: `for` not followed by a name (`for ((`). */
   | { readonly kind: 'bad-for-variable' };
 
-export type ParseStep = { readonly script: Script; readonly end: number } | { readonly error: ShellSyntaxError; readonly end: number };
+export type ParseStep =
+  { readonly script: Script; readonly end: number } | { readonly error: ShellSyntaxError; readonly end: number };
 
 /** Words that open a compound command the simulated shell does not run. */
 const UNSUPPORTED_OPENERS = new Set(['select', 'coproc']);
@@ -82,7 +99,9 @@ function asFailure(error: unknown): Failure {
 function nestedParser(kind: ShellKind) {
   return (source: string): Script | NestedSyntaxError | UnterminatedError => {
     const result = parseScript(source, kind);
-    return result instanceof Failure ? new NestedSyntaxError(JSON.stringify({ kind: 'in-substitution', error: result.error })) : result;
+    return result instanceof Failure
+      ? new NestedSyntaxError(JSON.stringify({ kind: 'in-substitution', error: result.error }))
+      : result;
   };
 }
 
@@ -132,7 +151,12 @@ class Parser {
       this.take();
       if (token.operator === '&') statements.push({ ...statements.pop()!, background: true });
       const after = this.peek();
-      if (after.kind === 'eof' || after.kind === 'newline' || (after.kind === 'operator' && (after.operator === ')' || after.operator === ';;'))) return statements;
+      if (
+        after.kind === 'eof' ||
+        after.kind === 'newline' ||
+        (after.kind === 'operator' && (after.operator === ')' || after.operator === ';;'))
+      )
+        return statements;
       // `done`, `fi`, `}`...: the end of the compound command this list is in.
       if (after.kind === 'word' && isPlain(after.word) && MISPLACED_RESERVED.has(after.word.source)) return statements;
       statements.push(this.andOr());
@@ -142,7 +166,11 @@ class Parser {
   private andOr(): AndOrList {
     const first = this.pipeline();
     const rest: { operator: '&&' | '||'; pipeline: Pipeline }[] = [];
-    for (let token = this.peek(); token.kind === 'operator' && (token.operator === '&&' || token.operator === '||'); token = this.peek()) {
+    for (
+      let token = this.peek();
+      token.kind === 'operator' && (token.operator === '&&' || token.operator === '||');
+      token = this.peek()
+    ) {
       this.take();
       this.linebreak();
       rest.push({ operator: token.operator, pipeline: this.pipeline() });
@@ -154,7 +182,11 @@ class Parser {
     const negated = this.isWord('!');
     if (negated) this.take();
     const commands = [this.command()];
-    for (let token = this.peek(); token.kind === 'operator' && (token.operator === '|' || token.operator === '|&'); token = this.peek()) {
+    for (
+      let token = this.peek();
+      token.kind === 'operator' && (token.operator === '|' || token.operator === '|&');
+      token = this.peek()
+    ) {
       this.take();
       this.linebreak();
       commands.push(this.command());
@@ -182,7 +214,8 @@ class Parser {
       this.take();
       // `(( expression ))`, bash's arithmetic command; dash and ash read two subshells.
       const expression = this.kind === 'bash' ? this.lexer.arithmeticCommand() : undefined;
-      if (expression !== undefined) return this.withRedirections({ kind: 'arithmetic', expression: this.lexer.expressionWord(expression) });
+      if (expression !== undefined)
+        return this.withRedirections({ kind: 'arithmetic', expression: this.lexer.expressionWord(expression) });
       const body = this.compoundList([')']);
       this.take();
       return this.withRedirections({ kind: 'subshell', body });
@@ -210,8 +243,14 @@ class Parser {
   private functionBody(name: string): Command {
     this.linebreak();
     const token = this.peek();
-    const body = token.kind === 'operator' && token.operator === '(' ? this.command() : token.kind === 'word' && isPlain(token.word) ? this.compoundBody(token.word.source) : undefined;
-    if (!body || body.kind === 'unsupported' || body.kind === 'function' || body.kind === 'simple') throw unexpected(this.peek());
+    const body =
+      token.kind === 'operator' && token.operator === '('
+        ? this.command()
+        : token.kind === 'word' && isPlain(token.word)
+          ? this.compoundBody(token.word.source)
+          : undefined;
+    if (!body || body.kind === 'unsupported' || body.kind === 'function' || body.kind === 'simple')
+      throw unexpected(this.peek());
     return { kind: 'function', name, body: body.kind === 'compound' ? body : this.withRedirections(body) };
   }
 
@@ -257,8 +296,11 @@ class Parser {
       const token = this.take();
       if (token.kind === 'word' && token.word.source === ']]') break;
       if (token.kind === 'eof' || token.kind === 'newline') throw unexpected(token);
-      tokens.push(token.kind === 'word' ? { kind: 'word', word: token.word } : { kind: 'operator', operator: token.operator });
-      if (token.kind === 'word' && token.word.source === '=~') tokens.push({ kind: 'word', word: this.lexer.regexWord() });
+      tokens.push(
+        token.kind === 'word' ? { kind: 'word', word: token.word } : { kind: 'operator', operator: token.operator },
+      );
+      if (token.kind === 'word' && token.word.source === '=~')
+        tokens.push({ kind: 'word', word: this.lexer.regexWord() });
     }
     return { kind: 'conditional', tokens };
   }
@@ -292,14 +334,21 @@ class Parser {
   /** bash's `for (( init; condition; step ))`; dash and ash want a name after `for`. */
   private arithmeticFor(): CompoundBody {
     const text = this.kind === 'bash' ? this.lexer.arithmeticCommand() : undefined;
-    if (text === undefined) throw new Failure(this.kind === 'bash' ? { kind: 'unexpected-token', token: '(' } : { kind: 'bad-for-variable' });
+    if (text === undefined)
+      throw new Failure(this.kind === 'bash' ? { kind: 'unexpected-token', token: '(' } : { kind: 'bad-for-variable' });
     const [init = '', condition = '', step = ''] = text.split(';');
     this.lookahead = undefined;
     const separator = this.peek();
     if (separator.kind === 'operator' && separator.operator === ';') this.take();
     this.linebreak();
     const word = (part: string) => this.lexer.expressionWord(part);
-    return { kind: 'arithmetic-for', init: word(init), condition: word(condition), step: word(step), body: this.doGroup() };
+    return {
+      kind: 'arithmetic-for',
+      init: word(init),
+      condition: word(condition),
+      step: word(step),
+      body: this.doGroup(),
+    };
   }
 
   private doGroup(): Script {
@@ -352,7 +401,8 @@ class Parser {
       }
       const close = this.take();
       if (close.kind !== 'operator' || close.operator !== ')') throw unexpected(close);
-      const body = this.isWord('esac') || this.isOperator(';;') ? { statements: [] } : this.compoundList([';;', 'esac'], true);
+      const body =
+        this.isWord('esac') || this.isOperator(';;') ? { statements: [] } : this.compoundList([';;', 'esac'], true);
       items.push({ patterns, body });
       if (this.isOperator(';;')) this.take();
     }
@@ -408,10 +458,22 @@ class Parser {
       if (token.kind === 'operator' && REDIRECTIONS.has(token.operator)) {
         this.take();
         redirections.push(this.redirection(token.operator as RedirectionOperator, token.fd));
-      } else if (token.kind === 'operator' && token.operator === '(' && words.length + redirections.length === 0 && this.kind === 'bash' && isArrayStart(assignments.at(-1))) {
+      } else if (
+        token.kind === 'operator' &&
+        token.operator === '(' &&
+        words.length + redirections.length === 0 &&
+        this.kind === 'bash' &&
+        isArrayStart(assignments.at(-1))
+      ) {
         // bash's `name=(words)`.
         assignments.push({ ...assignments.pop()!, elements: this.arrayElements() });
-      } else if (token.kind === 'operator' && token.operator === '(' && words.length === 1 && assignments.length + redirections.length === 0 && isPlain(words[0]!)) {
+      } else if (
+        token.kind === 'operator' &&
+        token.operator === '(' &&
+        words.length === 1 &&
+        assignments.length + redirections.length === 0 &&
+        isPlain(words[0]!)
+      ) {
         // `name()`: a function definition. The `(` is looked at here, not ahead: each `$(` nested in a word costs no more stack than it did.
         this.parentheses();
         return this.functionBody(words[0]!.source);
@@ -444,8 +506,10 @@ class Parser {
     if (operator === '<<<' && this.kind !== 'bash') throw new Failure({ kind: 'unexpected-redirection' });
     const target = this.take();
     if (target.kind !== 'word') throw unexpected(target);
-    const input = operator === '<' || operator === '<&' || operator === '<<' || operator === '<<-' || operator === '<<<';
-    const heredoc = operator === '<<' || operator === '<<-' ? this.lexer.hereDocument(target.word, operator === '<<-') : undefined;
+    const input =
+      operator === '<' || operator === '<&' || operator === '<<' || operator === '<<-' || operator === '<<<';
+    const heredoc =
+      operator === '<<' || operator === '<<-' ? this.lexer.hereDocument(target.word, operator === '<<-') : undefined;
     return { fd: fd ?? (input ? 0 : 1), operator, target: target.word, ...(heredoc ? { heredoc } : {}) };
   }
 
@@ -496,10 +560,20 @@ function isPlain(word: Word): boolean {
 function asAssignment(word: Word, bash: boolean): Assignment | undefined {
   const first = word.parts[0];
   if (first?.kind !== 'literal' || first.quoted) return undefined;
-  const match = (bash ? /^([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]]*)\])?(\+?)=/ : /^([A-Za-z_][A-Za-z0-9_]*)=/).exec(first.text);
+  const match = (bash ? /^([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]]*)\])?(\+?)=/ : /^([A-Za-z_][A-Za-z0-9_]*)=/).exec(
+    first.text,
+  );
   if (!match) return undefined;
   const rest = first.text.slice(match[0].length);
   const parts = rest === '' ? word.parts.slice(1) : [{ ...first, text: rest }, ...word.parts.slice(1)];
-  const index = match[2] === undefined ? {} : { index: { parts: [{ kind: 'literal' as const, text: match[2], quoted: false }], source: match[2] } };
-  return { name: match[1]!, value: { parts, source: word.source.slice(match[0].length) }, ...(match[3] ? { append: true } : {}), ...index };
+  const index =
+    match[2] === undefined
+      ? {}
+      : { index: { parts: [{ kind: 'literal' as const, text: match[2], quoted: false }], source: match[2] } };
+  return {
+    name: match[1]!,
+    value: { parts, source: word.source.slice(match[0].length) },
+    ...(match[3] ? { append: true } : {}),
+    ...index,
+  };
 }

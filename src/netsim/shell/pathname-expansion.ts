@@ -18,7 +18,8 @@ export function expandGlob(pattern: string, cwd: string, files: GlobFiles): stri
 
 /** The names one component matches under `prefix` (as typed: absolute, or relative to `cwd`). */
 function step(prefix: string, component: string, cwd: string, files: GlobFiles): string[] {
-  const join = (name: string) => (prefix === '' ? name : prefix.endsWith('/') ? `${prefix}${name}` : `${prefix}/${name}`);
+  const join = (name: string) =>
+    prefix === '' ? name : prefix.endsWith('/') ? `${prefix}${name}` : `${prefix}/${name}`;
   const onDisk = (path: string) => (path.startsWith('/') ? path : `${cwd === '/' ? '' : cwd}/${path}`);
   if (!hasGlob(component)) {
     const path = join(unescapeGlob(component));
@@ -31,4 +32,3 @@ function step(prefix: string, component: string, cwd: string, files: GlobFiles):
   const dotted = component.startsWith('.') || component.startsWith('\\.');
   return names.filter((name) => (dotted || !name.startsWith('.')) && matcher.test(name)).map(join);
 }
-

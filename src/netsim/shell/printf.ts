@@ -11,7 +11,21 @@ export interface PrintfResult {
   invalid: string[];
 }
 
-const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"', "'": "'", '?': '?' };
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  E: '\x1b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '\\': '\\',
+  '"': '"',
+  "'": "'",
+  '?': '?',
+};
 
 /** `\n`, `\t`, `\NNN` (octal), `\xHH`: in the format, and in `%b`'s argument (where `\c` ends all output). */
 function unescape(text: string, inArgument: boolean): { text: string; stop: boolean } {
@@ -60,7 +74,11 @@ function numberOf(argument: string | undefined, invalid: string[]): number {
     return prefix ? Number.parseInt(prefix[0], 10) : 0;
   }
   const digits = match[2]!;
-  const value = /^0[xX]/.test(digits) ? parseInt(digits.slice(2), 16) : digits.length > 1 && digits.startsWith('0') ? parseInt(digits, 8) : parseInt(digits, 10);
+  const value = /^0[xX]/.test(digits)
+    ? parseInt(digits.slice(2), 16)
+    : digits.length > 1 && digits.startsWith('0')
+      ? parseInt(digits, 8)
+      : parseInt(digits, 10);
   return match[1] === '-' ? -value : value;
 }
 
@@ -90,10 +108,26 @@ function integer(value: number, conversion: string, flags: string, precision: nu
   const unsigned = conversion !== 'd' && conversion !== 'i';
   // Negative numbers print as their 64-bit two's complement for u, o, x, X.
   const big = unsigned && value < 0 ? BigInt.asUintN(64, BigInt(value)) : BigInt(Math.abs(value));
-  let digits = conversion === 'o' ? big.toString(8) : conversion === 'x' ? big.toString(16) : conversion === 'X' ? big.toString(16).toUpperCase() : big.toString(10);
+  let digits =
+    conversion === 'o'
+      ? big.toString(8)
+      : conversion === 'x'
+        ? big.toString(16)
+        : conversion === 'X'
+          ? big.toString(16).toUpperCase()
+          : big.toString(10);
   if (precision !== undefined) digits = precision === 0 && big === 0n ? '' : digits.padStart(precision, '0');
-  if (flags.includes('#') && big !== 0n) digits = conversion === 'o' ? `0${digits}` : conversion === 'x' ? `0x${digits}` : conversion === 'X' ? `0X${digits}` : digits;
-  const sign = !unsigned && value < 0 ? '-' : !unsigned && flags.includes('+') ? '+' : !unsigned && flags.includes(' ') ? ' ' : '';
+  if (flags.includes('#') && big !== 0n)
+    digits =
+      conversion === 'o'
+        ? `0${digits}`
+        : conversion === 'x'
+          ? `0x${digits}`
+          : conversion === 'X'
+            ? `0X${digits}`
+            : digits;
+  const sign =
+    !unsigned && value < 0 ? '-' : !unsigned && flags.includes('+') ? '+' : !unsigned && flags.includes(' ') ? ' ' : '';
   return sign + digits;
 }
 
@@ -107,7 +141,10 @@ function floating(value: number, conversion: string, flags: string, precision: n
     case 'g': {
       const significant = places === 0 ? 1 : places;
       const exponent = value === 0 ? 0 : Math.floor(Math.log10(Math.abs(value)));
-      text = exponent < -4 || exponent >= significant ? value.toExponential(significant - 1).replace(/e([+-])(\d)$/, 'e$10$2') : value.toFixed(Math.max(significant - 1 - exponent, 0));
+      text =
+        exponent < -4 || exponent >= significant
+          ? value.toExponential(significant - 1).replace(/e([+-])(\d)$/, 'e$10$2')
+          : value.toFixed(Math.max(significant - 1 - exponent, 0));
       if (!flags.includes('#')) text = text.replace(/(\.\d*?)0+(e|$)/, '$1$2').replace(/\.(e|$)/, '$1');
       break;
     }
@@ -140,13 +177,25 @@ export function formatPrintf(format: string, args: readonly string[]): PrintfRes
         continue;
       }
       index = CONVERSION.lastIndex;
-      const [, flags = '', widthText, precisionText, conversion] = match as unknown as [string, string, string | undefined, string | undefined, string];
+      const [, flags = '', widthText, precisionText, conversion] = match as unknown as [
+        string,
+        string,
+        string | undefined,
+        string | undefined,
+        string,
+      ];
       if (conversion === '%') {
         text += '%';
         continue;
       }
-      const width = widthText === '*' ? numberOf(take(), invalid) : widthText === undefined ? undefined : Number(widthText);
-      const precision = precisionText === '*' ? numberOf(take(), invalid) : precisionText === undefined ? undefined : Number(precisionText || '0');
+      const width =
+        widthText === '*' ? numberOf(take(), invalid) : widthText === undefined ? undefined : Number(widthText);
+      const precision =
+        precisionText === '*'
+          ? numberOf(take(), invalid)
+          : precisionText === undefined
+            ? undefined
+            : Number(precisionText || '0');
       const leftFlags = width !== undefined && width < 0 ? `${flags}-` : flags;
       const field = width === undefined ? undefined : Math.abs(width);
       const argument = take();
@@ -169,7 +218,12 @@ export function formatPrintf(format: string, args: readonly string[]): PrintfRes
         case 'u':
         case 'x':
         case 'X':
-          text += pad(integer(numberOf(argument, invalid), conversion, flags, precision), leftFlags, field, precision === undefined);
+          text += pad(
+            integer(numberOf(argument, invalid), conversion, flags, precision),
+            leftFlags,
+            field,
+            precision === undefined,
+          );
           break;
         default:
           text += pad(floating(floatOf(argument, invalid), conversion, flags, precision), leftFlags, field, true);

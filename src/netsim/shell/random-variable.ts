@@ -6,7 +6,9 @@ import type { ShellState } from './interpreter';
  * BusyBox ash's four words (shell/random.c random_t). Plain numbers, so a
  * shell's state stays data.
  */
-export type RandomState = { readonly seed: number; readonly last: number } | { readonly galois: number; readonly lcg: number; readonly x: number; readonly y: number };
+export type RandomState =
+  | { readonly seed: number; readonly last: number }
+  | { readonly galois: number; readonly lcg: number; readonly x: number; readonly y: number };
 
 /** Assigning RANDOM seeds it: bash's sbrand, ash's change_random (INIT_RANDOM_T with the value, 1 for 0). */
 export function seedRandom(value: number, kind: ShellKind): RandomState {

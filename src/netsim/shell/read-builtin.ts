@@ -30,7 +30,14 @@ export const read: Builtin = (args, context) => {
     for (let index = 1; index < option.length; index++) {
       const letter = option[index]!;
       if (letter === 'r' || letter === 's') raw ||= letter === 'r';
-      else if (letter === 'p' || (letter === 'a' && dialect.kind === 'bash') || letter === 'd' || letter === 't' || letter === 'n' || letter === 'u') {
+      else if (
+        letter === 'p' ||
+        (letter === 'a' && dialect.kind === 'bash') ||
+        letter === 'd' ||
+        letter === 't' ||
+        letter === 'n' ||
+        letter === 'u'
+      ) {
         const value = option.slice(index + 1) || args[++at];
         if (letter === 'a') array = value;
         break;
@@ -51,7 +58,12 @@ export const read: Builtin = (args, context) => {
 };
 
 function invalidOption(letter: string, { dialect, state }: Parameters<Builtin>[1]): BuiltinResult {
-  if (dialect.kind === 'bash') return { stdout: '', stderr: `${dialect.builtinError('read', `-${letter}: invalid option`, state.line)}read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n`, exitCode: 2 };
+  if (dialect.kind === 'bash')
+    return {
+      stdout: '',
+      stderr: `${dialect.builtinError('read', `-${letter}: invalid option`, state.line)}read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n`,
+      exitCode: 2,
+    };
   // dash's and ash's getopt: `Illegal option -a` (dash), `illegal option -a` (ash).
   const text = dialect.kind === 'dash' ? `Illegal option -${letter}` : `illegal option -${letter}`;
   return { stdout: '', stderr: dialect.builtinError('read', text, state.line), exitCode: 2 };
@@ -80,8 +92,10 @@ function readLine(text: string, raw: boolean): { line: { characters: Character[]
  * keeps the rest of the line, trailing IFS white space removed.
  */
 function split(characters: readonly Character[], ifs: string, count: number): string[] {
-  const isWhite = (character: Character | undefined) => character !== undefined && !character.escaped && ifs.includes(character.char) && ' \t\n'.includes(character.char);
-  const isOther = (character: Character | undefined) => character !== undefined && !character.escaped && ifs.includes(character.char) && !' \t\n'.includes(character.char);
+  const isWhite = (character: Character | undefined) =>
+    character !== undefined && !character.escaped && ifs.includes(character.char) && ' \t\n'.includes(character.char);
+  const isOther = (character: Character | undefined) =>
+    character !== undefined && !character.escaped && ifs.includes(character.char) && !' \t\n'.includes(character.char);
   const fields: string[] = [];
   let at = 0;
   while (isWhite(characters[at])) at++;
@@ -89,11 +103,17 @@ function split(characters: readonly Character[], ifs: string, count: number): st
     if (fields.length === count - 1) {
       let end = characters.length;
       while (end > at && isWhite(characters[end - 1])) end--;
-      fields.push(characters.slice(at, end).map((character) => character.char).join(''));
+      fields.push(
+        characters
+          .slice(at, end)
+          .map((character) => character.char)
+          .join(''),
+      );
       return fields;
     }
     let field = '';
-    while (at < characters.length && !isWhite(characters[at]) && !isOther(characters[at])) field += characters[at++]!.char;
+    while (at < characters.length && !isWhite(characters[at]) && !isOther(characters[at]))
+      field += characters[at++]!.char;
     fields.push(field);
     while (isWhite(characters[at])) at++;
     if (isOther(characters[at])) {

@@ -1,22 +1,40 @@
-import { collect, type BackgroundJob, type CommandResult, type ExecOptions, type FileAccess, type MachineName, type MachineShell, type OutputChunk, type ReadFileResult, type TerminalControl } from '../cli/command';
+import {
+  collect,
+  type BackgroundJob,
+  type CommandResult,
+  type ExecOptions,
+  type FileAccess,
+  type MachineName,
+  type MachineShell,
+  type OutputChunk,
+  type ReadFileResult,
+  type TerminalControl,
+} from '../cli/command';
 import type { ShellProcess } from '../engine/processes';
 import { processEnvironment } from '../engine/process-environment';
 import { ashDialect, bashDialect, dashDialect, type Dialect } from './dialect';
 import { Interpreter, type Invocation, type ShellJob, type ShellState } from './interpreter';
 
 /** Where a shell runs: on the host, inside a container, or on the LAN machine. */
-export type Place = { readonly kind: 'host' } | { readonly kind: 'container'; readonly id: string } | { readonly kind: 'lan' };
+export type Place =
+  { readonly kind: 'host' } | { readonly kind: 'container'; readonly id: string } | { readonly kind: 'lan' };
 
 /** What the session needs of the machine: running programs, files, containers' facts. */
 export interface Machine {
   /** Runs a program where `place` is; undefined when that place has no program of that name. */
-  runProgram(place: Place, argv: readonly string[], invocation: Invocation & { isRoot: boolean; terminal: TerminalControl }): CommandResult | undefined;
+  runProgram(
+    place: Place,
+    argv: readonly string[],
+    invocation: Invocation & { isRoot: boolean; terminal: TerminalControl },
+  ): CommandResult | undefined;
   readFile(place: Place, path: string): ReadFileResult;
   directoryExists(place: Place, path: string): boolean;
   /** The files where `place` is, as root or as the user; undefined once a container has stopped. */
   files(place: Place, isRoot: boolean): FileAccess | undefined;
   /** A running container's hostname and image, for its shell's prompt and dialect; undefined once it has stopped. */
-  container(id: string): { readonly hostname: string; readonly image: string; readonly env: readonly string[] } | undefined;
+  container(
+    id: string,
+  ): { readonly hostname: string; readonly image: string; readonly env: readonly string[] } | undefined;
   /** The container's first process ended with `status`: the container stops. */
   firstProcessExited(id: string, status: number): void;
   /** The busybox-based images, whose `sh` is BusyBox ash. */
@@ -85,16 +103,30 @@ export interface FrameState {
 /** A shell's state beyond its variables (functions, arrays, options, traps, aliases, history...) as JSON, its maps and sets tagged. */
 type SavedLanguage = string;
 
-const LANGUAGE_KEYS = ['functions', 'arrays', 'traps', 'aliases', 'options', 'integers', 'positional', 'history', 'random'] as const;
+const LANGUAGE_KEYS = [
+  'functions',
+  'arrays',
+  'traps',
+  'aliases',
+  'options',
+  'integers',
+  'positional',
+  'history',
+  'random',
+] as const;
 
 function saveLanguage(state: ShellState): SavedLanguage {
   const kept = Object.fromEntries(LANGUAGE_KEYS.map((key) => [key, state[key]]));
-  return JSON.stringify(kept, (_key, value: unknown) => (value instanceof Map ? { $map: [...value] } : value instanceof Set ? { $set: [...value] } : value));
+  return JSON.stringify(kept, (_key, value: unknown) =>
+    value instanceof Map ? { $map: [...value] } : value instanceof Set ? { $set: [...value] } : value,
+  );
 }
 
 function restoreLanguage(saved: SavedLanguage | undefined): Partial<ShellState> {
   if (saved === undefined) return {};
-  return JSON.parse(saved, (_key, value: { $map?: [unknown, unknown][]; $set?: unknown[] } | null) => (value?.$map ? new Map(value.$map) : value?.$set ? new Set(value.$set) : value)) as Partial<ShellState>;
+  return JSON.parse(saved, (_key, value: { $map?: [unknown, unknown][]; $set?: unknown[] } | null) =>
+    value?.$map ? new Map(value.$map) : value?.$set ? new Set(value.$set) : value,
+  ) as Partial<ShellState>;
 }
 
 /** The terminal's shells, bottom first: what a snapshot keeps so that a restored host types into the same shell. */
@@ -170,13 +202,36 @@ export class TerminalSession {
   }
 
   private revive(saved: FrameState, bottom: boolean): Frame {
-    const state: ShellState = { variables: new Map(saved.variables), exported: new Set(saved.exported), status: saved.status, cwd: saved.cwd, line: saved.line, ...(saved.jobs ? { jobs: saved.jobs.map((job) => ({ ...job })) } : {}), ...restoreLanguage(saved.language) };
+    const state: ShellState = {
+      variables: new Map(saved.variables),
+      exported: new Set(saved.exported),
+      status: saved.status,
+      cwd: saved.cwd,
+      line: saved.line,
+      ...(saved.jobs ? { jobs: saved.jobs.map((job) => ({ ...job })) } : {}),
+      ...restoreLanguage(saved.language),
+    };
     const container = saved.place.kind === 'container' ? this.machine.container(saved.place.id) : undefined;
-    const dialect = saved.place.kind === 'container' ? dialectFor(saved.argv0, container !== undefined && this.machine.isBusyBox(container.image), false) : dialectFor(saved.argv0, false, false);
+    const dialect =
+      saved.place.kind === 'container'
+        ? dialectFor(saved.argv0, container !== undefined && this.machine.isBusyBox(container.image), false)
+        : dialectFor(saved.argv0, false, false);
     const isRoot = bottom && !this.opensOn ? () => this.rootLine : () => saved.user === 'root';
     const process = saved.process ?? this.machine.spawnShell(saved.place, saved.firstProcess);
     const interpreter = this.interpreterFor(saved.place, state, dialect, saved.home, isRoot, process.visiblePid);
-    const frame: Frame = { place: saved.place, argv0: saved.argv0, interpreter, state, dialect, user: saved.user, home: saved.home, firstProcess: saved.firstProcess, process, login: saved.login ?? bottom, farewell: saved.farewell };
+    const frame: Frame = {
+      place: saved.place,
+      argv0: saved.argv0,
+      interpreter,
+      state,
+      dialect,
+      user: saved.user,
+      home: saved.home,
+      firstProcess: saved.firstProcess,
+      process,
+      login: saved.login ?? bottom,
+      farewell: saved.farewell,
+    };
     if (saved.viaAttach) this.attachedByAttach.add(frame);
     return frame;
   }
@@ -186,8 +241,17 @@ export class TerminalSession {
     const frame = this.top();
     // The host user's own shell: lessons write its prompt bare, `$ ` (`# ` for a line typed as root).
     if (frame === this.frames[0] && !this.opensOn) return asRoot ? '# ' : '$ ';
-    const hostname = frame.place.kind === 'container' ? (this.machine.container(frame.place.id)?.hostname ?? '') : this.machine.hostname(frame.place);
-    return frame.dialect.prompt({ user: frame.user, hostname, cwd: frame.state.cwd, home: frame.home, isRoot: frame.user === 'root' });
+    const hostname =
+      frame.place.kind === 'container'
+        ? (this.machine.container(frame.place.id)?.hostname ?? '')
+        : this.machine.hostname(frame.place);
+    return frame.dialect.prompt({
+      user: frame.user,
+      hostname,
+      cwd: frame.state.cwd,
+      home: frame.home,
+      isRoot: frame.user === 'root',
+    });
   }
 
   /** Runs `script` to its end in a new shell of a machine, leaving the terminal's shells as they are. */
@@ -238,7 +302,9 @@ export class TerminalSession {
   /** `exit` in a shell: back to the shell below; a container's first process ending stops the container. */
   private leave(frame: Frame, status: number, output: OutputChunk[]): void {
     // A login shell says `logout` (bash's exit_builtin: `login_shell` set).
-    const exitAt = frame.login ? output.findIndex((chunk) => chunk.text === frame.dialect.exitMessage && chunk.text !== '') : -1;
+    const exitAt = frame.login
+      ? output.findIndex((chunk) => chunk.text === frame.dialect.exitMessage && chunk.text !== '')
+      : -1;
     if (exitAt >= 0) output[exitAt] = { stream: 'stderr', text: 'logout\n' };
     if (frame === this.frames[0]) {
       // The terminal would close, and the reader gets a fresh login instead.
@@ -284,7 +350,11 @@ export class TerminalSession {
   }
 
   /** A command run to its end in a container: a shell given `-c`, or a program. */
-  private exec(containerId: string, argv: readonly string[], options: ExecOptions): CommandResult | 'shell' | 'not-found' {
+  private exec(
+    containerId: string,
+    argv: readonly string[],
+    options: ExecOptions,
+  ): CommandResult | 'shell' | 'not-found' {
     const shell = shellInvocation(argv);
     if (shell?.interactive && options.tty && options.interactive) return 'shell';
     const frame = this.containerFrame(containerId, argv, false, options, shell?.script !== undefined);
@@ -296,9 +366,24 @@ export class TerminalSession {
     }
     const place: Place = { kind: 'container', id: containerId };
     const user = options.user ?? 'root';
-    const env = new Map(processEnvironment(options.env ?? [], this.machine.container(containerId)?.hostname ?? '', options.tty, user === 'root' ? '/root' : `/home/${user}`));
+    const env = new Map(
+      processEnvironment(
+        options.env ?? [],
+        this.machine.container(containerId)?.hostname ?? '',
+        options.tty,
+        user === 'root' ? '/root' : `/home/${user}`,
+      ),
+    );
     // Without -t the program's stdout is the client's pipe, not a terminal.
-    const result = this.machine.runProgram(place, argv, { stdin: '', env, cwd: options.workdir || '/', isRoot: user === 'root', stdoutIsTerminal: options.tty, stderrIsTerminal: options.tty, terminal: this.control() });
+    const result = this.machine.runProgram(place, argv, {
+      stdin: '',
+      env,
+      cwd: options.workdir || '/',
+      isRoot: user === 'root',
+      stdoutIsTerminal: options.tty,
+      stderrIsTerminal: options.tty,
+      terminal: this.control(),
+    });
     return result ?? 'not-found';
   }
 
@@ -307,8 +392,27 @@ export class TerminalSession {
     const place: Place = { kind: 'host' };
     const dialect = bashDialect();
     const process = this.machine.spawnShell(place, false);
-    const interpreter = this.interpreterFor(place, state, dialect, this.host.home, () => this.rootLine, process.visiblePid);
-    return { place, argv0: 'bash', interpreter, state, dialect, user: this.host.user, home: this.host.home, firstProcess: false, process, login: true, farewell: undefined };
+    const interpreter = this.interpreterFor(
+      place,
+      state,
+      dialect,
+      this.host.home,
+      () => this.rootLine,
+      process.visiblePid,
+    );
+    return {
+      place,
+      argv0: 'bash',
+      interpreter,
+      state,
+      dialect,
+      user: this.host.user,
+      home: this.host.home,
+      firstProcess: false,
+      process,
+      login: true,
+      farewell: undefined,
+    };
   }
 
   /** A shell on the host (as root) or on the LAN machine, with a login's environment. */
@@ -322,31 +426,87 @@ export class TerminalSession {
     if (shell.user !== 'root' && shell.argv0 === 'bash' && !scripted) state.aliases = userAliases();
     const dialect = dialectFor(shell.argv0, false, scripted);
     const process = this.machine.spawnShell(place, false, true);
-    const interpreter = this.interpreterFor(place, state, dialect, shell.home, () => shell.user === 'root', process.visiblePid);
-    return { place, argv0: shell.argv0, interpreter, state, dialect, user: shell.user, home: shell.home, firstProcess: false, process, login: shell.login, farewell: shell.farewell };
+    const interpreter = this.interpreterFor(
+      place,
+      state,
+      dialect,
+      shell.home,
+      () => shell.user === 'root',
+      process.visiblePid,
+    );
+    return {
+      place,
+      argv0: shell.argv0,
+      interpreter,
+      state,
+      dialect,
+      user: shell.user,
+      home: shell.home,
+      firstProcess: false,
+      process,
+      login: shell.login,
+      farewell: shell.farewell,
+    };
   }
 
-  private containerFrame(id: string, argv: readonly string[], firstProcess: boolean, options: ExecOptions, scripted = false): Frame | undefined {
+  private containerFrame(
+    id: string,
+    argv: readonly string[],
+    firstProcess: boolean,
+    options: ExecOptions,
+    scripted = false,
+  ): Frame | undefined {
     const container = this.machine.container(id);
     if (!container) return undefined;
     const user = options.user ?? 'root';
     const home = user === 'root' ? '/root' : `/home/${user}`;
-    const env = Object.fromEntries(processEnvironment([...container.env, ...(options.env ?? [])], container.hostname, options.tty, home));
+    const env = Object.fromEntries(
+      processEnvironment([...container.env, ...(options.env ?? [])], container.hostname, options.tty, home),
+    );
     const state = newState(options.workdir || '/', env);
     const dialect = dialectFor(argv[0] ?? 'sh', this.machine.isBusyBox(container.image), scripted);
     const place: Place = { kind: 'container', id };
     const process = this.machine.spawnShell(place, firstProcess);
-    const interpreter = this.interpreterFor(place, state, dialect, home, () => user === 'root', process.visiblePid, options.tty);
-    return { place, argv0: argv[0] ?? 'sh', interpreter, state, dialect, user, home, firstProcess, process, login: false, farewell: undefined };
+    const interpreter = this.interpreterFor(
+      place,
+      state,
+      dialect,
+      home,
+      () => user === 'root',
+      process.visiblePid,
+      options.tty,
+    );
+    return {
+      place,
+      argv0: argv[0] ?? 'sh',
+      interpreter,
+      state,
+      dialect,
+      user,
+      home,
+      firstProcess,
+      process,
+      login: false,
+      farewell: undefined,
+    };
   }
 
-  private interpreterFor(place: Place, state: ShellState, dialect: Dialect, home: string, isRoot: () => boolean, pid: number, tty = true): Interpreter {
+  private interpreterFor(
+    place: Place,
+    state: ShellState,
+    dialect: Dialect,
+    home: string,
+    isRoot: () => boolean,
+    pid: number,
+    tty = true,
+  ): Interpreter {
     return new Interpreter(state, {
       dialect,
       tty,
       pid,
       home,
-      runProgram: (argv, invocation) => this.machine.runProgram(place, argv, { ...invocation, isRoot: isRoot(), terminal: this.control() }),
+      runProgram: (argv, invocation) =>
+        this.machine.runProgram(place, argv, { ...invocation, isRoot: isRoot(), terminal: this.control() }),
       readFile: (path) => this.machine.readFile(place, path),
       files: () => this.machine.files(place, isRoot()),
       directoryExists: (path) => this.machine.directoryExists(place, path),
@@ -359,7 +519,14 @@ export class TerminalSession {
   /** A shell as `ps` lists it. */
   private shellProcess(frame: Frame): ShellProcess {
     const container = frame.place.kind === 'container' ? frame.place.id : undefined;
-    return { container, pid: frame.process.pid, startedMs: frame.process.startedMs, argv0: frame.argv0, user: frame.user, firstProcess: frame.firstProcess };
+    return {
+      container,
+      pid: frame.process.pid,
+      startedMs: frame.process.startedMs,
+      argv0: frame.argv0,
+      user: frame.user,
+      firstProcess: frame.firstProcess,
+    };
   }
 
   private top(): Frame {
@@ -368,13 +535,19 @@ export class TerminalSession {
 }
 
 /** `bash`, `sh -i`, `/bin/sh -c 'ip a'`: a shell, whether it is interactive, and its -c script. */
-export function shellInvocation(argv: readonly string[]): { name: string; interactive: boolean; script: string | undefined } | undefined {
+export function shellInvocation(
+  argv: readonly string[],
+): { name: string; interactive: boolean; script: string | undefined } | undefined {
   const [path, ...args] = argv;
   const name = path?.split('/').at(-1) ?? '';
   if (!['bash', 'sh', 'ash', 'dash', 'zsh'].includes(name)) return undefined;
   const c = args.findIndex((arg) => /^-[a-z]*c[a-z]*$/.test(arg));
   if (c >= 0) return { name, interactive: false, script: args[c + 1] ?? '' };
-  return { name, interactive: args.every((arg) => ['-i', '-l', '--login', '-il', '-li'].includes(arg)), script: undefined };
+  return {
+    name,
+    interactive: args.every((arg) => ['-i', '-l', '--login', '-il', '-li'].includes(arg)),
+    script: undefined,
+  };
 }
 
 function dialectFor(path: string, busybox: boolean, scripted: boolean): Dialect {

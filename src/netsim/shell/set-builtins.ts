@@ -2,7 +2,21 @@ import type { Builtin, BuiltinContext, BuiltinResult } from './builtins';
 import type { ShellKind } from './dialect';
 
 /** `set -e` and the others by letter, as `set -o` names them (bash's flags.c, dash's options.c). */
-const LETTERS: Record<string, string> = { e: 'errexit', u: 'nounset', x: 'xtrace', f: 'noglob', v: 'verbose', C: 'noclobber', a: 'allexport', b: 'notify', h: 'hashall', m: 'monitor', n: 'noexec', B: 'braceexpand', H: 'histexpand' };
+const LETTERS: Record<string, string> = {
+  e: 'errexit',
+  u: 'nounset',
+  x: 'xtrace',
+  f: 'noglob',
+  v: 'verbose',
+  C: 'noclobber',
+  a: 'allexport',
+  b: 'notify',
+  h: 'hashall',
+  m: 'monitor',
+  n: 'noexec',
+  B: 'braceexpand',
+  H: 'histexpand',
+};
 /** `set -o NAME`'s names; pipefail is bash's and ash's, not dash's. */
 const LONG = new Set([...Object.values(LETTERS), 'pipefail', 'vi', 'emacs', 'ignoreeof', 'nolog', 'posix']);
 
@@ -26,7 +40,8 @@ export const set: Builtin = (args, context) => {
     const on = word.startsWith('-');
     if (word.slice(1) === 'o') {
       const name = args[++at];
-      if (name === undefined || !LONG.has(name) || (name === 'pipefail' && dialect.kind === 'dash')) return invalid(`-o ${name ?? ''}`, name, context);
+      if (name === undefined || !LONG.has(name) || (name === 'pipefail' && dialect.kind === 'dash'))
+        return invalid(`-o ${name ?? ''}`, name, context);
       if (on) options.add(name);
       else options.delete(name);
       continue;
@@ -46,7 +61,11 @@ export const set: Builtin = (args, context) => {
 function invalid(option: string, name: string | undefined, { dialect, state }: BuiltinContext): BuiltinResult {
   if (dialect.kind === 'bash') {
     const text = name === undefined ? `${option}: invalid option` : `${name}: invalid option name`;
-    return { stdout: '', stderr: `${dialect.builtinError('set', text, state.line)}set: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n`, exitCode: name === undefined ? 2 : 1 };
+    return {
+      stdout: '',
+      stderr: `${dialect.builtinError('set', text, state.line)}set: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n`,
+      exitCode: name === undefined ? 2 : 1,
+    };
   }
   const text = dialect.kind === 'dash' ? `Illegal option ${option}` : `illegal option ${option}`;
   return { stdout: '', stderr: dialect.builtinError('set', text, state.line), exitCode: 2, abortsLine: true };
@@ -70,13 +89,36 @@ function quote(word: string, kind: ShellKind): string {
 }
 
 /** `set -x`: what runs, after expansion, on stderr after PS4's `+ ` (bash's print_simple_command via xtrace_print_word_list). */
-export function xtraceLine(kind: ShellKind, assignments: readonly (readonly [string, string])[], argv: readonly string[]): string {
-  const words = [...assignments.map(([name, value]) => `${name}=${quote(value, kind)}`), ...argv.map((word) => quote(word, kind))];
+export function xtraceLine(
+  kind: ShellKind,
+  assignments: readonly (readonly [string, string])[],
+  argv: readonly string[],
+): string {
+  const words = [
+    ...assignments.map(([name, value]) => `${name}=${quote(value, kind)}`),
+    ...argv.map((word) => quote(word, kind)),
+  ];
   return words.length === 0 ? '' : `+ ${words.join(' ')}\n`;
 }
 
 /** Signals as `trap` lists them: bash with SIG, dash and ash without. */
-const SIGNALS = ['HUP', 'INT', 'QUIT', 'ILL', 'TRAP', 'ABRT', 'BUS', 'FPE', 'KILL', 'USR1', 'SEGV', 'USR2', 'PIPE', 'ALRM', 'TERM'];
+const SIGNALS = [
+  'HUP',
+  'INT',
+  'QUIT',
+  'ILL',
+  'TRAP',
+  'ABRT',
+  'BUS',
+  'FPE',
+  'KILL',
+  'USR1',
+  'SEGV',
+  'USR2',
+  'PIPE',
+  'ALRM',
+  'TERM',
+];
 
 function condition(word: string, kind: ShellKind): string | undefined {
   const upper = word.toUpperCase().replace(/^SIG/, '');
@@ -94,7 +136,11 @@ export const trap: Builtin = (args, { state, dialect }) => {
   const traps = (state.traps ??= new Map());
   const words = args[0] === '--' ? args.slice(1) : args;
   if (words.length === 0 || words[0] === '-p') {
-    return { stdout: [...traps].map(([name, action]) => `trap -- '${action.replaceAll("'", "'\\''")}' ${name}\n`).join(''), stderr: '', exitCode: 0 };
+    return {
+      stdout: [...traps].map(([name, action]) => `trap -- '${action.replaceAll("'", "'\\''")}' ${name}\n`).join(''),
+      stderr: '',
+      exitCode: 0,
+    };
   }
   const [action, ...conditions] = words.length === 1 ? ['-', ...words] : words;
   let stderr = '';
@@ -124,11 +170,27 @@ export const history: Builtin = (args, { state }) => {
     const entry = typed
       .replace(/\n+$/, '')
       .split('\n')
-      .reduce((joined, line) => (joined === '' ? line : `${joined}${/(\b(do|then|else)|[{|&(])\s*$/.test(joined) ? ' ' : '; '}${line.trim()}`), '');
-    if (entry.trim() === '' || (/ignore(space|both)/.test(control) && entry.startsWith(' ')) || (/ignore(dups|both)/.test(control) && lines.at(-1) === entry)) continue;
+      .reduce(
+        (joined, line) =>
+          joined === '' ? line : `${joined}${/(\b(do|then|else)|[{|&(])\s*$/.test(joined) ? ' ' : '; '}${line.trim()}`,
+        '',
+      );
+    if (
+      entry.trim() === '' ||
+      (/ignore(space|both)/.test(control) && entry.startsWith(' ')) ||
+      (/ignore(dups|both)/.test(control) && lines.at(-1) === entry)
+    )
+      continue;
     lines.push(entry);
   }
   const count = args[0] !== undefined && /^\d+$/.test(args[0]) ? Number(args[0]) : lines.length;
   const start = Math.max(0, lines.length - count);
-  return { stdout: lines.slice(start).map((line, index) => `${String(start + index + 1).padStart(5)}  ${line}\n`).join(''), stderr: '', exitCode: 0 };
+  return {
+    stdout: lines
+      .slice(start)
+      .map((line, index) => `${String(start + index + 1).padStart(5)}  ${line}\n`)
+      .join(''),
+    stderr: '',
+    exitCode: 0,
+  };
 };

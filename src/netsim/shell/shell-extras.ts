@@ -10,7 +10,16 @@ export { declare, letBuiltin as let, exportList } from './declare-builtins';
 export { set, trap, history, xtraceLine } from './set-builtins';
 export { seedRandom, random } from './random-variable';
 export { expandBraceSource } from './braces';
-export { local, shift, unset, unbound, sourceFailure, returnBuiltin as return, breakBuiltin as break_, continueBuiltin as continue_ } from './function-builtins';
+export {
+  local,
+  shift,
+  unset,
+  unbound,
+  sourceFailure,
+  returnBuiltin as return,
+  breakBuiltin as break_,
+  continueBuiltin as continue_,
+} from './function-builtins';
 export { assignArray, arrayValue, arrayValues } from './arrays';
 export { alias, unalias, command } from './alias-builtins';
 export { expandGlob } from './pathname-expansion';

@@ -11,14 +11,16 @@ import { matchesGlob } from './glob';
  * checks; their words differ for a missing `]` and a bad number (captured in
  * tests/netsim/golden/shell/sh.json) and take bash's wording for the rest.
  */
-export const testBuiltin = (name: 'test' | '['): Builtin => (args, context) => {
-  try {
-    return { stdout: '', stderr: '', exitCode: testCommand(name, args, context) ? 0 : 1 };
-  } catch (error) {
-    if (!(error instanceof TestError)) throw error;
-    return { stdout: '', stderr: message(name, error, context), exitCode: 2 };
-  }
-};
+export const testBuiltin =
+  (name: 'test' | '['): Builtin =>
+  (args, context) => {
+    try {
+      return { stdout: '', stderr: '', exitCode: testCommand(name, args, context) ? 0 : 1 };
+    } catch (error) {
+      if (!(error instanceof TestError)) throw error;
+      return { stdout: '', stderr: message(name, error, context), exitCode: 2 };
+    }
+  };
 
 type TestErrorKind = 'missing-bracket' | 'integer' | 'syntax';
 
@@ -63,7 +65,8 @@ function testCommand(name: string, args: readonly string[], context: BuiltinCont
   const parser = new Parser(argv, argc, context);
   const value = parser.posixtest();
   if (parser.pos !== argc) {
-    if (parser.pos < argc && argv[parser.pos]!.startsWith('-')) throw syntax(`syntax error: \`${argv[parser.pos]}' unexpected`);
+    if (parser.pos < argc && argv[parser.pos]!.startsWith('-'))
+      throw syntax(`syntax error: \`${argv[parser.pos]}' unexpected`);
     throw syntax('too many arguments');
   }
   return value;
@@ -128,7 +131,8 @@ class Parser {
   private threeArguments(): boolean {
     let value: boolean;
     if (isBinary(this.at(1))) value = this.binaryOperator();
-    else if (isAndOr(this.at(1))) value = this.at(1) === '-a' ? this.at() !== '' && this.at(2) !== '' : this.at() !== '' || this.at(2) !== '';
+    else if (isAndOr(this.at(1)))
+      value = this.at(1) === '-a' ? this.at() !== '' && this.at(2) !== '' : this.at() !== '' || this.at(2) !== '';
     else if (this.at() === '!') {
       this.advance(true);
       value = !this.twoArguments();
@@ -217,7 +221,24 @@ function isUnary(word: string): boolean {
 
 /** test_binop: the string comparisons, `=~`, and the three-letter integer and file operators. */
 function isBinary(word: string): boolean {
-  return ['=', '==', '!=', '<', '>', '=~', '!~', '-nt', '-ot', '-ef', '-eq', '-ne', '-lt', '-le', '-gt', '-ge'].includes(word);
+  return [
+    '=',
+    '==',
+    '!=',
+    '<',
+    '>',
+    '=~',
+    '!~',
+    '-nt',
+    '-ot',
+    '-ef',
+    '-eq',
+    '-ne',
+    '-lt',
+    '-le',
+    '-gt',
+    '-ge',
+  ].includes(word);
 }
 
 /** legal_number: an optional sign and decimal digits, blanks allowed around them. */
@@ -273,8 +294,13 @@ function binaryTest(operator: string, left: string, right: string, context: Buil
 function fileCompare(operator: '-nt' | '-ot' | '-ef', left: string, right: string, context: BuiltinContext): boolean {
   const [a, b] = [stat(left, context), stat(right, context)];
   if (operator === '-ef') return a !== undefined && b !== undefined && a.path === b.path;
-  if (operator === '-nt') return (a !== undefined && b === undefined) || (a !== undefined && b !== undefined && a.inode.mtimeMs > b.inode.mtimeMs);
-  return (a === undefined && b !== undefined) || (a !== undefined && b !== undefined && a.inode.mtimeMs < b.inode.mtimeMs);
+  if (operator === '-nt')
+    return (
+      (a !== undefined && b === undefined) || (a !== undefined && b !== undefined && a.inode.mtimeMs > b.inode.mtimeMs)
+    );
+  return (
+    (a === undefined && b !== undefined) || (a !== undefined && b !== undefined && a.inode.mtimeMs < b.inode.mtimeMs)
+  );
 }
 
 function stat(path: string, context: BuiltinContext, follow = true): { path: string; inode: Inode } | undefined {
@@ -284,7 +310,8 @@ function stat(path: string, context: BuiltinContext, follow = true): { path: str
   return 'inode' in found ? found : undefined;
 }
 
-const absolute = (path: string, { state }: BuiltinContext) => normalizePath(path.startsWith('/') ? path : `${state.cwd}/${path}`);
+const absolute = (path: string, { state }: BuiltinContext) =>
+  normalizePath(path.startsWith('/') ? path : `${state.cwd}/${path}`);
 
 /** unary_test: the file tests read the shell's machine as its user, the string tests their argument. */
 function unaryTest(operator: string, argument: string, context: BuiltinContext): boolean {

@@ -2,7 +2,23 @@ import { findProgram } from './alias-builtins';
 import type { Builtin, BuiltinContext } from './builtins';
 
 /** POSIX's special builtins, which dash and BusyBox ash name so. */
-const SPECIAL = new Set(['break', ':', '.', 'continue', 'eval', 'exec', 'exit', 'export', 'readonly', 'return', 'set', 'shift', 'times', 'trap', 'unset']);
+const SPECIAL = new Set([
+  'break',
+  ':',
+  '.',
+  'continue',
+  'eval',
+  'exec',
+  'exit',
+  'export',
+  'readonly',
+  'return',
+  'set',
+  'shift',
+  'times',
+  'trap',
+  'unset',
+]);
 
 type Kind = 'alias' | 'keyword' | 'function' | 'builtin' | 'file';
 
@@ -10,7 +26,8 @@ type Kind = 'alias' | 'keyword' | 'function' | 'builtin' | 'file';
 function describe(name: string, context: BuiltinContext): { kind: Kind; path?: string } | undefined {
   const { state, dialect, shell } = context;
   if (state.aliases?.has(name) && dialect.kind === 'bash') return { kind: 'alias' };
-  if (shell.isKeyword(name) && (dialect.kind !== 'dash' || !['[[', ']]', 'function'].includes(name))) return { kind: 'keyword' };
+  if (shell.isKeyword(name) && (dialect.kind !== 'dash' || !['[[', ']]', 'function'].includes(name)))
+    return { kind: 'keyword' };
   if (state.functions?.has(name)) return { kind: 'function' };
   if (shell.isBuiltin(name)) return { kind: 'builtin' };
   const path = findProgram(name, context);

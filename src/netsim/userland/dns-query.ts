@@ -28,10 +28,23 @@ function withoutOpt(reply: DnsReply): DnsReply {
 const PLAIN_UDP: QueryOptions = { tcp: false, edns: false };
 
 /** Asks `server` one question, as dig and nslookup do (a query with a random ID). */
-export function queryServer(service: NameService, server: string, question: DnsQuestion, random: SeededRandom, options: QueryOptions = PLAIN_UDP): DnsExchange {
+export function queryServer(
+  service: NameService,
+  server: string,
+  question: DnsQuestion,
+  random: SeededRandom,
+  options: QueryOptions = PLAIN_UDP,
+): DnsExchange {
   const id = random.int(0, 65535);
   const reply = service.query(server, question);
   // A server answers with an OPT record only to a query that had one (RFC 6891 7).
   const answered = reply === 'unreachable' || options.edns ? reply : withoutOpt(reply);
-  return { server, question, id, reply: answered, size: answered === 'unreachable' ? 0 : replySize(question, answered, options.edns), options };
+  return {
+    server,
+    question,
+    id,
+    reply: answered,
+    size: answered === 'unreachable' ? 0 : replySize(question, answered, options.edns),
+    options,
+  };
 }

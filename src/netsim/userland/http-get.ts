@@ -6,7 +6,17 @@ import type { SeededRandom } from '../random';
 import type { Ipv4 } from '../wire/ipv4';
 import { mysqlLogin } from './mysql-login';
 import type { NameService } from './name-resolution';
-import { connect, connectIpv6, connectLoopback6, exchange, hashedEphemeralPort, KERNEL_CONNECT_TIMEOUT_MS, type ConnectResult, type Endpoint, type Peer } from './tcp';
+import {
+  connect,
+  connectIpv6,
+  connectLoopback6,
+  exchange,
+  hashedEphemeralPort,
+  KERNEL_CONNECT_TIMEOUT_MS,
+  type ConnectResult,
+  type Endpoint,
+  type Peer,
+} from './tcp';
 import { responseSize, webServer, whoamiResponse, type HttpRequestLine, type HttpResponse } from './web-servers';
 import { formatIpv4 } from '../wire/ipv4';
 import { ipv6Addresses } from '../kernel/dump';
@@ -55,7 +65,12 @@ export interface HttpRequest extends HttpRequestLine {
  * the request with a new connection from the host to the container, as the real
  * proxy does.
  */
-export function httpGet(datapath: Datapath, namespace: Namespace, request: HttpRequest, random: SeededRandom): HttpOutcome {
+export function httpGet(
+  datapath: Datapath,
+  namespace: Namespace,
+  request: HttpRequest,
+  random: SeededRandom,
+): HttpOutcome {
   const connection = connect(datapath, namespace, request.destination, request.port, random, request.timeoutMs);
   if (connection.kind !== 'connected') return connection;
   return answer(datapath, connection, namespace, request, random);
@@ -72,12 +87,24 @@ export function answer(
   // The server sees the connection as the last hop delivered it (after NAT, from docker-proxy's own socket).
   const remote = `${formatIpv4(connection.delivered.source)}:${connection.delivered.sourcePort}`;
   const served = serve(datapath, connection.peer, { ...request, remote }, random);
-  exchange(datapath, namespace, connection, request.requestBytes, servedBytes(served, request), served.kind === 'reset');
+  exchange(
+    datapath,
+    namespace,
+    connection,
+    request.requestBytes,
+    servedBytes(served, request),
+    served.kind === 'reset',
+  );
   return outcomeOf(served, random);
 }
 
 /** What a peer sends back: an HTTP response, bytes that are not HTTP, or a reset. */
-export type Served = { readonly kind: 'response'; readonly response: HttpResponse } | { readonly kind: 'not-http'; readonly bytes: number } | { readonly kind: 'reset' } | { readonly kind: 'unsimulated' } | { readonly kind: 'no-answer' };
+export type Served =
+  | { readonly kind: 'response'; readonly response: HttpResponse }
+  | { readonly kind: 'not-http'; readonly bytes: number }
+  | { readonly kind: 'reset' }
+  | { readonly kind: 'unsimulated' }
+  | { readonly kind: 'no-answer' };
 
 /**
  * MariaDB's initial handshake (protocol 10, sql_acl.cc send_server_handshake_packet): a 4-byte
@@ -97,19 +124,42 @@ export function serve(datapath: Datapath, peer: Peer, request: HttpRequest, rand
   const service = peer.socket.service;
   switch (service.kind) {
     case 'http': {
-      if (service.server === 'whoami') return respond(whoamiResponse(service.hostname ?? '', interfaceAddresses(peer.namespace), request));
+      if (service.server === 'whoami')
+        return respond(whoamiResponse(service.hostname ?? '', interfaceAddresses(peer.namespace), request));
       // WordPress connects to its database before anything else (wp-settings.php, require_wp_db): no database, no page.
-      const database = service.database && request.resolverAt && mysqlLogin(datapath, peer.namespace, service.database, request.resolverAt(peer.namespace), random);
+      const database =
+        service.database &&
+        request.resolverAt &&
+        mysqlLogin(datapath, peer.namespace, service.database, request.resolverAt(peer.namespace), random);
       const server = database && database.kind !== 'logged-in' ? 'wordpress-no-database' : service.server;
       const served = respond(webServer(server)?.(request));
-      if (served.kind === 'response') datapath.served(peer.namespace, servedRecord(service.server, request, served.response));
+      if (served.kind === 'response')
+        datapath.served(peer.namespace, servedRecord(service.server, request, served.response));
       return served;
     }
     case 'docker-proxy': {
       // An IPv6-only container: the proxy connects to its IPv6 address.
-      if (service.address === undefined) return relayed(httpGet6(datapath.kernel, datapath, peer.namespace, service.address6!, { ...request, port: service.port }, random));
-      datapath.recorder?.add({ kind: 'proxy', namespace: peer.namespace.id, pid: peer.socket.process.pid, address: service.address, port: service.port });
-      return relayed(httpGet(datapath, peer.namespace, { ...request, destination: service.address, port: service.port }, random));
+      if (service.address === undefined)
+        return relayed(
+          httpGet6(
+            datapath.kernel,
+            datapath,
+            peer.namespace,
+            service.address6!,
+            { ...request, port: service.port },
+            random,
+          ),
+        );
+      datapath.recorder?.add({
+        kind: 'proxy',
+        namespace: peer.namespace.id,
+        pid: peer.socket.process.pid,
+        address: service.address,
+        port: service.port,
+      });
+      return relayed(
+        httpGet(datapath, peer.namespace, { ...request, destination: service.address, port: service.port }, random),
+      );
     }
     case 'mariadb':
       return { kind: 'not-http', bytes: MARIADB_HANDSHAKE_BYTES };
@@ -136,7 +186,11 @@ function relayed(outcome: HttpOutcome): Served {
 
 /** What the server's log hears of an answered request: HTTP/1.1, as every modelled client asks. */
 function servedRecord(server: string, request: HttpRequest, response: HttpResponse): Omit<ServedHttp, 'timeMs'> {
-  const header = (name: string) => request.headers?.find((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}:`))?.slice(name.length + 1).trim();
+  const header = (name: string) =>
+    request.headers
+      ?.find((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}:`))
+      ?.slice(name.length + 1)
+      .trim();
   return {
     server,
     remoteAddress: request.remote?.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1') ?? '-',
@@ -161,11 +215,19 @@ function servedBytes(served: Served, request: HttpRequest): number {
 function outcomeOf(served: Served, random: SeededRandom): HttpOutcome {
   if (served.kind === 'response') return { kind: 'response', response: served.response, elapsedMs: random.int(0, 2) };
   if (served.kind === 'unsimulated' || served.kind === 'no-answer') return { kind: served.kind, elapsedMs: 0 };
-  return served.kind === 'not-http' ? { kind: 'not-http', bytes: served.bytes, elapsedMs: 0 } : { kind: 'reset', elapsedMs: 0 };
+  return served.kind === 'not-http'
+    ? { kind: 'not-http', bytes: served.bytes, elapsedMs: 0 }
+    : { kind: 'reset', elapsedMs: 0 };
 }
 
 /** An answer on a [::1] connection: no IPv4 datapath to count it in. */
-export function answerLoopback6(datapath: Datapath, peer: Peer, request: HttpRequest, random: SeededRandom, client?: ClosingClient): HttpOutcome {
+export function answerLoopback6(
+  datapath: Datapath,
+  peer: Peer,
+  request: HttpRequest,
+  random: SeededRandom,
+  client?: ClosingClient,
+): HttpOutcome {
   const served = serve(datapath, peer, request, random);
   // The client closes first, as over IPv4 (tcp.ts exchange), unless the server side reset the connection.
   if (client && served.kind !== 'reset') datapath.closedFirst(client.namespace, client.local, client.remote);
@@ -188,7 +250,10 @@ export interface ClosingClient {
 function interfaceAddresses(namespace: Namespace): string[] {
   return [...namespace.links.values()]
     .sort((a, b) => a.index - b.index)
-    .flatMap((link) => [...link.addresses.map((address) => formatIpv4(address.cidr.address)), ...ipv6Addresses(link, link.up).map((record) => record.cidr.split('/')[0]!)]);
+    .flatMap((link) => [
+      ...link.addresses.map((address) => formatIpv4(address.cidr.address)),
+      ...ipv6Addresses(link, link.up).map((record) => record.cidr.split('/')[0]!),
+    ]);
 }
 
 /**
@@ -196,19 +261,34 @@ function interfaceAddresses(namespace: Namespace): string[] {
  * kernel/path6 (tcp.ts connectIpv6); a failed connect gives the same outcomes
  * as over IPv4, `from` being the client's own address.
  */
-export function httpGet6(kernel: Kernel, datapath: Datapath, namespace: Namespace, address: string, request: HttpRequest, random: SeededRandom): HttpOutcome {
+export function httpGet6(
+  kernel: Kernel,
+  datapath: Datapath,
+  namespace: Namespace,
+  address: string,
+  request: HttpRequest,
+  random: SeededRandom,
+): HttpOutcome {
   if (address === '::1') {
     const loop = connectLoopback6(namespace, request.port, random);
     if (loop.kind === 'no-address') return { kind: 'network-unreachable', elapsedMs: 0 };
     if (loop.kind === 'refused') return { kind: 'refused', elapsedMs: 0, from: loop.from };
     const remote = { address, port: request.port };
-    return answerLoopback6(datapath, loop.peer, request, random, { namespace, local: { address, port: hashedEphemeralPort(remote, datapath.startMs) }, remote });
+    return answerLoopback6(datapath, loop.peer, request, random, {
+      namespace,
+      local: { address, port: hashedEphemeralPort(remote, datapath.startMs) },
+      remote,
+    });
   }
   const result = connectIpv6(kernel, namespace, address, request.port, random);
   switch (result.kind) {
     case 'connected': {
       const remote = { address, port: request.port };
-      return answerLoopback6(datapath, result.peer, request, random, { namespace, local: { address: result.local, port: hashedEphemeralPort(remote, datapath.startMs) }, remote });
+      return answerLoopback6(datapath, result.peer, request, random, {
+        namespace,
+        local: { address: result.local, port: hashedEphemeralPort(remote, datapath.startMs) },
+        remote,
+      });
     }
     case 'refused':
       return { kind: 'refused', elapsedMs: 0, from: result.from };

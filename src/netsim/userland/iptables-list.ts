@@ -16,7 +16,14 @@ export interface ListOptions {
 }
 
 /** Port names of /etc/services that Docker's rules meet; iptables prints them without -n. */
-const SERVICES: Record<number, string> = { 22: 'ssh', 53: 'domain', 80: 'http', 443: 'https', 3306: 'mysql', 8080: 'http-alt' };
+const SERVICES: Record<number, string> = {
+  22: 'ssh',
+  53: 'domain',
+  80: 'http',
+  443: 'https',
+  3306: 'mysql',
+  8080: 'http-alt',
+};
 
 /**
  * `iptables -L` as iptables 1.8.11 (nf_tables) prints it: print_header,
@@ -35,10 +42,14 @@ function formatChain(chain: Chain, all: readonly Chain[], options: ListOptions):
 
 function chainTitle(chain: Chain, all: readonly Chain[], options: ListOptions): string {
   if (chain.policy) {
-    const counters = options.verbose ? ` ${count(chain.packets, options)} packets, ${count(chain.bytes, options)} bytes` : '';
+    const counters = options.verbose
+      ? ` ${count(chain.packets, options)} packets, ${count(chain.bytes, options)} bytes`
+      : '';
     return `Chain ${chain.name} (policy ${chain.policy}${counters})`;
   }
-  const references = all.flatMap((other) => other.rules).filter((rule) => rule.spec.target.kind === 'jump' && rule.spec.target.chain === chain.name).length;
+  const references = all
+    .flatMap((other) => other.rules)
+    .filter((rule) => rule.spec.target.kind === 'jump' && rule.spec.target.chain === chain.name).length;
   return `Chain ${chain.name} (${references} references)`;
 }
 
@@ -65,7 +76,8 @@ function count(value: number, options: ListOptions): string {
 
 function ruleLine(spec: RuleSpec, packets: number, bytes: number, number: number, options: ListOptions): string {
   let line = options.lineNumbers ? `${String(number).padEnd(4)} ` : '';
-  if (options.verbose) line += `${count(packets, options).padStart(options.exact ? 8 : 5)} ${count(bytes, options).padStart(options.exact ? 8 : 5)} `;
+  if (options.verbose)
+    line += `${count(packets, options).padStart(options.exact ? 8 : 5)} ${count(bytes, options).padStart(options.exact ? 8 : 5)} `;
   line += `${targetName(spec).padEnd(9)} `;
   line += ` ${(spec.protocol ?? 'all').padEnd(5)}`;
   line += '-- ';
@@ -95,7 +107,8 @@ function address(match: Negatable<RuleAddress> | undefined, options: ListOptions
   const any = options.family === 6 ? '::/0' : '0.0.0.0/0';
   let text: string;
   if (!value || value.prefix === 0) text = options.numeric ? any : 'anywhere';
-  else if (typeof value.address === 'string') text = value.prefix === 128 ? value.address : `${value.address}/${value.prefix}`;
+  else if (typeof value.address === 'string')
+    text = value.prefix === 128 ? value.address : `${value.address}/${value.prefix}`;
   else {
     // xtables_ipaddr_to_anyname: a host name (none of these addresses has one here), else a network's name, else the number.
     const name = options.numeric ? undefined : options.networkNames?.get(value.address);
@@ -107,14 +120,28 @@ function address(match: Negatable<RuleAddress> | undefined, options: ListOptions
 
 function matchText(spec: RuleSpec, options: ListOptions): string {
   const parts: string[] = [];
-  const service = (port: number) => (options.numeric ? String(port) : SERVICES[port] ?? String(port));
-  const ports = [...(spec.sourcePort === undefined ? [] : [`spt:${service(spec.sourcePort)}`]), ...(spec.destinationPort === undefined ? [] : [`dpt:${service(spec.destinationPort)}`])];
+  const service = (port: number) => (options.numeric ? String(port) : (SERVICES[port] ?? String(port)));
+  const ports = [
+    ...(spec.sourcePort === undefined ? [] : [`spt:${service(spec.sourcePort)}`]),
+    ...(spec.destinationPort === undefined ? [] : [`dpt:${service(spec.destinationPort)}`]),
+  ];
   if (ports.length > 0) parts.push(`${spec.protocol ?? 'tcp'} ${ports.join(' ')}`);
   // libxt_addrtype addrtype_print_v1: `ADDRTYPE match src-type LOCAL dst-type LOCAL`.
-  if (spec.sourceLocal || spec.destinationLocal) parts.push(['ADDRTYPE match', ...(spec.sourceLocal ? ['src-type LOCAL'] : []), ...(spec.destinationLocal ? ['dst-type LOCAL'] : [])].join(' '));
+  if (spec.sourceLocal || spec.destinationLocal)
+    parts.push(
+      [
+        'ADDRTYPE match',
+        ...(spec.sourceLocal ? ['src-type LOCAL'] : []),
+        ...(spec.destinationLocal ? ['dst-type LOCAL'] : []),
+      ].join(' '),
+    );
   // conntrack_dump: `state` for a rule written with -m state, else `ctstate`.
-  if (spec.ctState) parts.push(`${spec.ctState.negated ? '! ' : ''}${spec.ctState.module === 'state' ? 'state' : 'ctstate'} ${formatStates(spec.ctState)}`);
-  if (spec.ctOrigDstPort) parts.push(`${spec.ctOrigDstPort.negated ? '! ' : ''}ctorigdstport ${spec.ctOrigDstPort.value}`);
+  if (spec.ctState)
+    parts.push(
+      `${spec.ctState.negated ? '! ' : ''}${spec.ctState.module === 'state' ? 'state' : 'ctstate'} ${formatStates(spec.ctState)}`,
+    );
+  if (spec.ctOrigDstPort)
+    parts.push(`${spec.ctOrigDstPort.negated ? '! ' : ''}ctorigdstport ${spec.ctOrigDstPort.value}`);
   if (spec.ctDirection) parts.push(`ctdir ${spec.ctDirection}`);
   const target = targetListText(spec.target, options.numeric);
   if (target !== undefined) parts.push(target);

@@ -39,8 +39,12 @@ export interface RuleProblem {
 }
 
 const problem = (text: string): RuleProblem => ({ problem: text });
-const unsimulated = (text: string): RuleProblem => ({ problem: `${text} is not available in this simulator yet`, unsimulated: true });
-export const isProblem = (value: unknown): value is RuleProblem => typeof value === 'object' && value !== null && 'problem' in value;
+const unsimulated = (text: string): RuleProblem => ({
+  problem: `${text} is not available in this simulator yet`,
+  unsimulated: true,
+});
+export const isProblem = (value: unknown): value is RuleProblem =>
+  typeof value === 'object' && value !== null && 'problem' in value;
 
 /** A rule being read, option by option, as do_parse fills its ipt_entry. */
 export interface RuleDraft {
@@ -61,7 +65,12 @@ const BUILTIN_TARGETS = new Set(['ACCEPT', 'DROP', 'RETURN', 'REJECT', 'MASQUERA
 const MATCH_MODULES = ['tcp', 'udp', 'conntrack', 'state', 'addrtype'];
 
 /** One of RULE_LETTERS with its value; `negated` when `!` came before it. */
-export function applyRuleLetter(draft: RuleDraft, letter: string, value: string, negated: boolean): RuleProblem | undefined {
+export function applyRuleLetter(
+  draft: RuleDraft,
+  letter: string,
+  value: string,
+  negated: boolean,
+): RuleProblem | undefined {
   const rule = draft.spec;
   switch (letter) {
     case 's':
@@ -78,7 +87,8 @@ export function applyRuleLetter(draft: RuleDraft, letter: string, value: string,
     case 'p':
       if (negated) return unsimulated("`! -p'");
       if (value === 'all') return undefined;
-      if (value !== 'tcp' && value !== 'udp' && value !== 'icmp') return problem(`unknown protocol "${value}" specified`);
+      if (value !== 'tcp' && value !== 'udp' && value !== 'icmp')
+        return problem(`unknown protocol "${value}" specified`);
       rule.protocol = value;
       draft.modules.add(value);
       return undefined;
@@ -97,7 +107,8 @@ export function applyRuleLetter(draft: RuleDraft, letter: string, value: string,
 /** A target as -j loads it, with REJECT_init's default type; DNAT and SNAT wait for their address. */
 function targetNamed(name: string, family: Family): Target {
   if (!BUILTIN_TARGETS.has(name)) return { kind: 'jump', chain: name };
-  if (name === 'REJECT') return { kind: 'REJECT', with: family === 6 ? 'icmp6-port-unreachable' : 'icmp-port-unreachable' };
+  if (name === 'REJECT')
+    return { kind: 'REJECT', with: family === 6 ? 'icmp6-port-unreachable' : 'icmp-port-unreachable' };
   if (name === 'DNAT' || name === 'SNAT') return { kind: name, to: {} };
   if (name === 'LOG') return { kind: 'LOG', prefix: '', level: LOG_DEFAULT_LEVEL };
   return { kind: name } as Target;
@@ -150,10 +161,16 @@ export function knowsOption(draft: RuleDraft, option: string): boolean {
 }
 
 /** A module's or target's option (knowsOption said it is known) with its value; `negated` when `!` came before it. */
-export function applyModuleOption(draft: RuleDraft, option: string, value: string, negated = false): RuleProblem | undefined {
+export function applyModuleOption(
+  draft: RuleDraft,
+  option: string,
+  value: string,
+  negated = false,
+): RuleProblem | undefined {
   const rule = draft.spec;
   // Only the state match keeps an inversion here; a port, an address type or a target option would lose it.
-  if (negated && option !== '--ctstate' && option !== '--state' && option !== '--ctorigdstport') return unsimulated(`\`! ${option}'`);
+  if (negated && option !== '--ctstate' && option !== '--state' && option !== '--ctorigdstport')
+    return unsimulated(`\`! ${option}'`);
   switch (option) {
     case '--dport':
     case '--destination-port':
@@ -167,17 +184,25 @@ export function applyModuleOption(draft: RuleDraft, option: string, value: strin
     case '--state': {
       const states = option === '--ctstate' ? parseCtStates(value) : parseStates(value);
       if (isProblem(states)) return states;
-      rule.ctState = { states, module: option === '--ctstate' ? 'conntrack' : 'state', ...(negated ? { negated: true as const } : {}) };
+      rule.ctState = {
+        states,
+        module: option === '--ctstate' ? 'conntrack' : 'state',
+        ...(negated ? { negated: true as const } : {}),
+      };
       return undefined;
     }
     case '--ctorigdstport':
       // A range (`80:90`) is not kept by this model.
-      if (!/^\d+$/.test(value) || Number(value) > 65535) return /^\d+:\d+$/.test(value) ? unsimulated(`--ctorigdstport ${value}`) : problem(`conntrack: Bad value for "--ctorigdstport" option: "${value}"`);
+      if (!/^\d+$/.test(value) || Number(value) > 65535)
+        return /^\d+:\d+$/.test(value)
+          ? unsimulated(`--ctorigdstport ${value}`)
+          : problem(`conntrack: Bad value for "--ctorigdstport" option: "${value}"`);
       rule.ctOrigDstPort = { value: Number(value), negated };
       return undefined;
     case '--ctdir':
       // conntrack_parse: ORIGINAL or REPLY, in capitals.
-      if (value !== 'ORIGINAL' && value !== 'REPLY') return problem(`conntrack: Bad value for "--ctdir" option: "${value}"`);
+      if (value !== 'ORIGINAL' && value !== 'REPLY')
+        return problem(`conntrack: Bad value for "--ctdir" option: "${value}"`);
       rule.ctDirection = value;
       return undefined;
     case '--dst-type':
@@ -196,7 +221,8 @@ export function applyModuleOption(draft: RuleDraft, option: string, value: strin
     }
     case '--log-prefix':
     case '--log-level': {
-      const log: Extract<Target, { kind: 'LOG' }> = rule.target?.kind === 'LOG' ? rule.target : { kind: 'LOG', prefix: '', level: LOG_DEFAULT_LEVEL };
+      const log: Extract<Target, { kind: 'LOG' }> =
+        rule.target?.kind === 'LOG' ? rule.target : { kind: 'LOG', prefix: '', level: LOG_DEFAULT_LEVEL };
       if (option === '--log-prefix') {
         rule.target = { ...log, prefix: value };
         return undefined;
@@ -226,8 +252,14 @@ export function applyModuleOption(draft: RuleDraft, option: string, value: strin
  */
 export function finishRule(draft: RuleDraft): RuleSpec | RuleProblem {
   const target = draft.spec.target;
-  if ((target?.kind === 'DNAT' || target?.kind === 'SNAT') && target.to.addresses === undefined && target.to.ports === undefined) {
-    return problem(`${target.kind}: option "${target.kind === 'DNAT' ? '--to-destination' : '--to-source'}" must be specified\n`);
+  if (
+    (target?.kind === 'DNAT' || target?.kind === 'SNAT') &&
+    target.to.addresses === undefined &&
+    target.to.ports === undefined
+  ) {
+    return problem(
+      `${target.kind}: option "${target.kind === 'DNAT' ? '--to-destination' : '--to-source'}" must be specified\n`,
+    );
   }
   return { ...draft.spec, target: target ?? { kind: 'none' } };
 }
@@ -251,7 +283,11 @@ export function parseRule(words: readonly string[], family: Family = 4): RuleSpe
     if (value === undefined) return problem(`option "${word}" requires an argument`);
     const letter = /^-[a-z]$/.test(word) ? word.slice(1) : undefined;
     const outcome =
-      letter !== undefined && RULE_LETTERS.has(letter) ? applyRuleLetter(draft, letter, value, negated) : knowsOption(draft, word) ? applyModuleOption(draft, word, value, negated) : problem(`unknown option "${word}"`);
+      letter !== undefined && RULE_LETTERS.has(letter)
+        ? applyRuleLetter(draft, letter, value, negated)
+        : knowsOption(draft, word)
+          ? applyModuleOption(draft, word, value, negated)
+          : problem(`unknown option "${word}"`);
     if (outcome) return outcome;
     negated = false;
   }
@@ -291,7 +327,8 @@ function parseStates(text: string): CtState[] | RuleProblem {
   let rest = text;
   for (;;) {
     const comma = rest.indexOf(',');
-    if (comma < 0 && rest.length === 0) return problem('"--state" requires a list of states with no spaces, e.g. ESTABLISHED,RELATED');
+    if (comma < 0 && rest.length === 0)
+      return problem('"--state" requires a list of states with no spaces, e.g. ESTABLISHED,RELATED');
     const word = comma < 0 ? rest : rest.slice(0, comma);
     const state = word.length === 0 ? undefined : stateByPrefix(word, order);
     if (state === undefined) return problem(`Bad state "${rest}"`);
@@ -301,7 +338,8 @@ function parseStates(text: string): CtState[] | RuleProblem {
   }
 }
 
-const stateByPrefix = (word: string, order: readonly CtState[]): CtState | undefined => order.find((state) => state.startsWith(word.toUpperCase()));
+const stateByPrefix = (word: string, order: readonly CtState[]): CtState | undefined =>
+  order.find((state) => state.startsWith(word.toUpperCase()));
 
 /** print_state: ` NEW,RELATED` after `--ctstate`, `--state` or, in a listing, `ctstate` / `state`. */
 export function formatStates(match: StateMatch): string {
@@ -314,8 +352,25 @@ export function formatStates(match: StateMatch): string {
 function rejectType(word: string, family: Family): RejectWith | undefined {
   const aliases: Record<string, string> =
     family === 6
-      ? { 'icmp6-no-route': 'no-route', 'icmp6-adm-prohibited': 'adm-prohibited', 'icmp6-addr-unreachable': 'addr-unreach', 'icmp6-port-unreachable': 'port-unreach', 'tcp-reset': 'tcp-reset', 'icmp6-policy-fail': 'policy-fail', 'icmp6-reject-route': 'reject-route' }
-      : { 'icmp-net-unreachable': 'net-unreach', 'icmp-host-unreachable': 'host-unreach', 'icmp-proto-unreachable': 'proto-unreach', 'icmp-port-unreachable': 'port-unreach', 'icmp-net-prohibited': 'net-prohib', 'icmp-host-prohibited': 'host-prohib', 'tcp-reset': 'tcp-rst', 'icmp-admin-prohibited': 'admin-prohib' };
+      ? {
+          'icmp6-no-route': 'no-route',
+          'icmp6-adm-prohibited': 'adm-prohibited',
+          'icmp6-addr-unreachable': 'addr-unreach',
+          'icmp6-port-unreachable': 'port-unreach',
+          'tcp-reset': 'tcp-reset',
+          'icmp6-policy-fail': 'policy-fail',
+          'icmp6-reject-route': 'reject-route',
+        }
+      : {
+          'icmp-net-unreachable': 'net-unreach',
+          'icmp-host-unreachable': 'host-unreach',
+          'icmp-proto-unreachable': 'proto-unreach',
+          'icmp-port-unreachable': 'port-unreach',
+          'icmp-net-prohibited': 'net-prohib',
+          'icmp-host-prohibited': 'host-prohib',
+          'tcp-reset': 'tcp-rst',
+          'icmp-admin-prohibited': 'admin-prohib',
+        };
   const lower = word.toLowerCase();
   return REJECT_TYPES[family].find((name) => name.startsWith(lower) || aliases[name]!.startsWith(lower));
 }
@@ -384,7 +439,8 @@ function parseNatPorts(text: string, protocol: RuleSpec['protocol']): Span<numbe
   if (last === undefined) return problem(`Port \`${rangeText}' not valid`);
   if (last.value < first.value) return problem(`Port range \`${rangeText}' funky`);
   const tail = rangeText.slice(last.length);
-  if (tail !== '') return tail.startsWith('/') ? unsimulated('a shifted port range') : problem(`Garbage after port range: \`${tail}'`);
+  if (tail !== '')
+    return tail.startsWith('/') ? unsimulated('a shifted port range') : problem(`Garbage after port range: \`${tail}'`);
   return { first: first.value, last: last.value };
 }
 
@@ -393,7 +449,11 @@ function leadingPort(text: string): { value: number; length: number } | undefine
   const match = /^(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)/.exec(text);
   if (!match) return undefined;
   const digits = match[1]!;
-  const value = /^0[xX]/.test(digits) ? parseInt(digits.slice(2), 16) : digits.length > 1 && digits.startsWith('0') ? parseInt(digits, 8) : Number(digits);
+  const value = /^0[xX]/.test(digits)
+    ? parseInt(digits.slice(2), 16)
+    : digits.length > 1 && digits.startsWith('0')
+      ? parseInt(digits, 8)
+      : Number(digits);
   return value > 65535 ? undefined : { value, length: digits.length };
 }
 
@@ -434,12 +494,15 @@ function hostOrNetwork(text: string): RuleAddress | undefined {
 
 /** `172.17.0.0/16` or `fd49:efd7:54aa::/64`: -S and iptables-save always give the prefix length. */
 export function formatRuleAddress(value: RuleAddress): string {
-  return typeof value.address === 'number' ? formatCidr({ address: value.address, prefix: value.prefix }) : `${value.address}/${value.prefix}`;
+  return typeof value.address === 'number'
+    ? formatCidr({ address: value.address, prefix: value.prefix })
+    : `${value.address}/${value.prefix}`;
 }
 
 // --- printing
 
-const negatable = (option: string, match: Negatable<string> | undefined) => (match === undefined ? [] : [...(match.negated ? ['!'] : []), option, match.value]);
+const negatable = (option: string, match: Negatable<string> | undefined) =>
+  match === undefined ? [] : [...(match.negated ? ['!'] : []), option, match.value];
 
 /**
  * A rule's arguments in the order iptables prints them (`-S`, iptables-save):
@@ -449,7 +512,10 @@ const negatable = (option: string, match: Negatable<string> | undefined) => (mat
 export function formatRule(spec: RuleSpec): string {
   const words: string[] = [
     ...negatable('-s', spec.source && { value: formatRuleAddress(spec.source.value), negated: spec.source.negated }),
-    ...negatable('-d', spec.destination && { value: formatRuleAddress(spec.destination.value), negated: spec.destination.negated }),
+    ...negatable(
+      '-d',
+      spec.destination && { value: formatRuleAddress(spec.destination.value), negated: spec.destination.negated },
+    ),
     ...negatable('-i', spec.inInterface),
     ...negatable('-o', spec.outInterface),
   ];
@@ -458,15 +524,23 @@ export function formatRule(spec: RuleSpec): string {
   if (spec.sourcePort !== undefined) words.push('--sport', String(spec.sourcePort));
   if (spec.destinationPort !== undefined) words.push('--dport', String(spec.destinationPort));
   // libxt_addrtype addrtype_save_v1: one `-m addrtype`, --src-type before --dst-type.
-  if (spec.sourceLocal || spec.destinationLocal) words.push('-m', 'addrtype', ...(spec.sourceLocal ? ['--src-type', 'LOCAL'] : []), ...(spec.destinationLocal ? ['--dst-type', 'LOCAL'] : []));
+  if (spec.sourceLocal || spec.destinationLocal)
+    words.push(
+      '-m',
+      'addrtype',
+      ...(spec.sourceLocal ? ['--src-type', 'LOCAL'] : []),
+      ...(spec.destinationLocal ? ['--dst-type', 'LOCAL'] : []),
+    );
   // conntrack_print_name_alias and conntrack_dump: the module and option the rule was written with.
   // conntrack_dump: one `-m conntrack` with its options in its order (state, ..., origdstport, ..., direction).
   const conntrackState = spec.ctState?.module === 'conntrack' ? spec.ctState : undefined;
-  if (spec.ctState?.module === 'state') words.push('-m', 'state', ...(spec.ctState.negated ? ['!'] : []), '--state', formatStates(spec.ctState));
+  if (spec.ctState?.module === 'state')
+    words.push('-m', 'state', ...(spec.ctState.negated ? ['!'] : []), '--state', formatStates(spec.ctState));
   if (conntrackState || spec.ctOrigDstPort || spec.ctDirection) {
     words.push('-m', 'conntrack');
     if (conntrackState) words.push(...(conntrackState.negated ? ['!'] : []), '--ctstate', formatStates(conntrackState));
-    if (spec.ctOrigDstPort) words.push(...(spec.ctOrigDstPort.negated ? ['!'] : []), '--ctorigdstport', String(spec.ctOrigDstPort.value));
+    if (spec.ctOrigDstPort)
+      words.push(...(spec.ctOrigDstPort.negated ? ['!'] : []), '--ctorigdstport', String(spec.ctOrigDstPort.value));
     if (spec.ctDirection) words.push('--ctdir', spec.ctDirection);
   }
   words.push(...targetWords(spec.target));
@@ -487,7 +561,12 @@ function targetWords(target: Target): string[] {
       return ['-j', 'REJECT', '--reject-with', target.with];
     case 'LOG':
       // LOG_save: the prefix (xtables_save_string), then the level unless the default.
-      return ['-j', 'LOG', ...(target.prefix === '' ? [] : ['--log-prefix', savedString(target.prefix)]), ...(target.level === LOG_DEFAULT_LEVEL ? [] : ['--log-level', String(target.level)])];
+      return [
+        '-j',
+        'LOG',
+        ...(target.prefix === '' ? [] : ['--log-prefix', savedString(target.prefix)]),
+        ...(target.level === LOG_DEFAULT_LEVEL ? [] : ['--log-level', String(target.level)]),
+      ];
     case 'ACCEPT':
     case 'DROP':
     case 'RETURN':

@@ -34,7 +34,14 @@ export function splitDatabaseHost(text: string): { host: string; port: number } 
   return match ? { host: match[1]!, port: Number(match[2]) } : { host: text, port: 3306 };
 }
 
-export function mysqlLogin(datapath: Datapath, namespace: Namespace, client: DatabaseClient, names: NameService, random: SeededRandom, timeoutMs?: number): MysqlLogin {
+export function mysqlLogin(
+  datapath: Datapath,
+  namespace: Namespace,
+  client: DatabaseClient,
+  names: NameService,
+  random: SeededRandom,
+  timeoutMs?: number,
+): MysqlLogin {
   const { host, port } = splitDatabaseHost(client.host);
   const found = lookupHost(names, host);
   if (found.kind !== 'found') return { kind: 'unknown-host', host };
@@ -45,7 +52,9 @@ export function mysqlLogin(datapath: Datapath, namespace: Namespace, client: Dat
   const service = peer.socket.service;
   // The server names the client by the address the connection comes from (skip-name-resolve in the image's config).
   const clientAddress = formatIpv4(connection.delivered.source);
-  if (!service.accounts.some((account) => account.user === client.user && account.password === client.password)) return { kind: 'access-denied', client: clientAddress };
-  if (client.database !== '' && !service.databases.includes(client.database)) return { kind: 'unknown-database', client: clientAddress };
+  if (!service.accounts.some((account) => account.user === client.user && account.password === client.password))
+    return { kind: 'access-denied', client: clientAddress };
+  if (client.database !== '' && !service.databases.includes(client.database))
+    return { kind: 'unknown-database', client: clientAddress };
   return { kind: 'logged-in', client: clientAddress, databases: service.databases };
 }

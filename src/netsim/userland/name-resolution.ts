@@ -22,7 +22,12 @@ export interface NameService {
  * (no server answered).
  */
 export type HostLookup =
-  | { readonly kind: 'found'; readonly addresses: readonly Ipv4[]; readonly canonicalName?: string; readonly ipv6: readonly string[] }
+  | {
+      readonly kind: 'found';
+      readonly addresses: readonly Ipv4[];
+      readonly canonicalName?: string;
+      readonly ipv6: readonly string[];
+    }
   | { readonly kind: 'not-found' }
   | { readonly kind: 'no-answer' };
 
@@ -60,8 +65,11 @@ export function lookupHost(service: NameService, name: string): HostLookup {
     const alias = reply.answers.filter((record) => record.type === 'CNAME').at(-1);
     if (addresses.length === 0) return { kind: 'not-found' };
     const six = service.query(server, { name, type: 'AAAA' });
-    const ipv6 = six === 'unreachable' ? [] : six.answers.flatMap((record) => (record.type === 'AAAA' ? [record.address] : []));
-    return alias?.type === 'CNAME' ? { kind: 'found', addresses, ipv6, canonicalName: alias.target.replace(/\.$/, '') } : { kind: 'found', addresses, ipv6 };
+    const ipv6 =
+      six === 'unreachable' ? [] : six.answers.flatMap((record) => (record.type === 'AAAA' ? [record.address] : []));
+    return alias?.type === 'CNAME'
+      ? { kind: 'found', addresses, ipv6, canonicalName: alias.target.replace(/\.$/, '') }
+      : { kind: 'found', addresses, ipv6 };
   }
   return { kind: 'no-answer' };
 }

@@ -55,7 +55,13 @@ const LINGER_MS = 10_000;
  * times come from the seeded random source: sub-millisecond on the host, longer
  * when the first packet waits for ARP or leaves through the NIC.
  */
-export function ping(datapath: Datapath, namespace: Namespace, destination: Ipv4, options: PingOptions, random: SeededRandom): PingResult | 'network-unreachable' {
+export function ping(
+  datapath: Datapath,
+  namespace: Namespace,
+  destination: Ipv4,
+  options: PingOptions,
+  random: SeededRandom,
+): PingResult | 'network-unreachable' {
   const route = datapath.route(namespace, destination);
   if (!route) return 'network-unreachable';
   const identifier = random.int(1, 65535);
@@ -66,7 +72,17 @@ export function ping(datapath: Datapath, namespace: Namespace, destination: Ipv4
   const intervalMs = options.intervalSeconds * 1000;
   let knownNeighbours = namespace.neighbours.length;
   for (let sequence = 1; sequence <= options.count; sequence++) {
-    const request: Packet = { protocol: 'icmp', icmp: 'echo-request', icmpSequence: sequence - 1 + (options.firstWireSequence ?? 1), source: route.source, destination, sourcePort: identifier, destinationPort: identifier, length: payloadBytes + 28, ttl: 64 };
+    const request: Packet = {
+      protocol: 'icmp',
+      icmp: 'echo-request',
+      icmpSequence: sequence - 1 + (options.firstWireSequence ?? 1),
+      source: route.source,
+      destination,
+      sourcePort: identifier,
+      destinationPort: identifier,
+      length: payloadBytes + 28,
+      ttl: 64,
+    };
     if (options.dontFragment && request.length > route.device.mtu) {
       localErrors.push({ sequence, mtu: route.device.mtu });
       continue;
@@ -128,7 +144,10 @@ function echoReply(datapath: Datapath, namespace: Namespace, fate: Fate): Packet
  * that queued it started, failing every packet queued meanwhile; a later packet
  * starts a new attempt. Ping sees a report only if it is still waiting then.
  */
-export function withReportTimes<T extends { sentMs: number }>(failed: readonly T[], failureMs = ARP_FAILURE_MS): (T & { reportedMs: number })[] {
+export function withReportTimes<T extends { sentMs: number }>(
+  failed: readonly T[],
+  failureMs = ARP_FAILURE_MS,
+): (T & { reportedMs: number })[] {
   let attemptStart: number | undefined;
   return failed.map((entry) => {
     if (attemptStart === undefined || entry.sentMs >= attemptStart + failureMs) attemptStart = entry.sentMs;
@@ -147,6 +166,11 @@ function wireTime(random: SeededRandom, crossings: number): number {
 }
 
 function roundTrip(random: SeededRandom, fate: Fate, neededArp: boolean): number {
-  const microseconds = fate.kind === 'remote' ? fate.host.latencyMs * 2000 + random.int(100, 900) : fate.kind === 'local' && fate.packet.source === fate.packet.destination ? random.int(20, 60) : random.int(40, 110);
+  const microseconds =
+    fate.kind === 'remote'
+      ? fate.host.latencyMs * 2000 + random.int(100, 900)
+      : fate.kind === 'local' && fate.packet.source === fate.packet.destination
+        ? random.int(20, 60)
+        : random.int(40, 110);
   return (microseconds + (neededArp ? random.int(150, 300) : 0)) / 1000;
 }

@@ -33,7 +33,13 @@ const LINGER_MS = 10_000;
  * through kernel/path6, echo replies back the same way; errors come from the
  * router or the sender's own kernel that could not deliver.
  */
-export function ping6(kernel: Kernel, namespace: Namespace, destination: string, options: PingOptions, random: SeededRandom): Ping6Result | 'network-unreachable' {
+export function ping6(
+  kernel: Kernel,
+  namespace: Namespace,
+  destination: string,
+  options: PingOptions,
+  random: SeededRandom,
+): Ping6Result | 'network-unreachable' {
   const route = route6(kernel, namespace, destination);
   const local = send6(kernel, namespace, destination, ECHO6_LENGTH);
   if (local.kind === 'network-unreachable' || (!route && local.kind !== 'delivered')) return 'network-unreachable';
@@ -44,19 +50,27 @@ export function ping6(kernel: Kernel, namespace: Namespace, destination: string,
   const failedAt: { sequence: number; sentMs: number; reporter: string }[] = [];
   for (let sequence = 1; sequence <= options.count; sequence++) {
     const fate = send6(kernel, namespace, destination, ECHO6_LENGTH);
-    if (fate.kind === 'unreachable' && fate.reason === 'Address unreachable') failedAt.push({ sequence, sentMs: (sequence - 1) * intervalMs, reporter: fate.reporter });
-    if (fate.kind === 'unreachable' && fate.reason === 'No route') noRoute.push({ sequence, reporter: fate.reporter, reason: 'No route' });
+    if (fate.kind === 'unreachable' && fate.reason === 'Address unreachable')
+      failedAt.push({ sequence, sentMs: (sequence - 1) * intervalMs, reporter: fate.reporter });
+    if (fate.kind === 'unreachable' && fate.reason === 'No route')
+      noRoute.push({ sequence, reporter: fate.reporter, reason: 'No route' });
     if (fate.kind !== 'delivered') continue;
     const back = send6(kernel, fate.namespace, source, ECHO6_LENGTH);
     if (back.kind !== 'delivered' || back.namespace !== namespace) continue;
     const self = fate.namespace === namespace;
-    const microseconds = (self ? random.int(15, 60) : random.int(40, 110)) + (sequence === 1 && !self ? random.int(150, 300) : 0);
+    const microseconds =
+      (self ? random.int(15, 60) : random.int(40, 110)) + (sequence === 1 && !self ? random.int(150, 300) : 0);
     replies.push({ sequence, ttl: 64 - back.routers, rttMs: microseconds / 1000 });
   }
   const lastSentMs = (options.count - 1) * intervalMs;
   const waitMs = options.waitSeconds === undefined ? LINGER_MS : options.waitSeconds * 1000;
-  const unresolved = withReportTimes(failedAt, NDP_FAILURE_MS).filter((entry) => entry.reportedMs <= lastSentMs + waitMs);
-  const errors = [...noRoute, ...unresolved.map(({ sequence, reporter }): Ping6Error => ({ sequence, reporter, reason: 'Address unreachable' }))].sort((a, b) => a.sequence - b.sequence);
+  const unresolved = withReportTimes(failedAt, NDP_FAILURE_MS).filter(
+    (entry) => entry.reportedMs <= lastSentMs + waitMs,
+  );
+  const errors = [
+    ...noRoute,
+    ...unresolved.map(({ sequence, reporter }): Ping6Error => ({ sequence, reporter, reason: 'Address unreachable' })),
+  ].sort((a, b) => a.sequence - b.sequence);
   const accountedMs = Math.max(lastSentMs, ...unresolved.map((entry) => entry.reportedMs));
   const lost = replies.length + errors.length < options.count;
   return {

@@ -160,12 +160,27 @@ export interface PublicHostBehaviour {
  * answer no ping, as users report), and registry-1.docker.io serves HTTPS only.
  */
 const OPERATORS: readonly { readonly ranges: readonly Cidr[]; readonly behaviour: PublicHostBehaviour }[] = [
-  { ranges: ['142.250.0.0/15', '216.239.32.0/19', '8.8.8.0/24', '8.8.4.0/24'], behaviour: { answersPing: true, openTcpPorts: [80, 443], replyTtl: 117, latencyMs: 6 } },
-  { ranges: ['1.1.1.0/24', '1.0.0.0/24', '141.193.213.0/24'], behaviour: { answersPing: true, openTcpPorts: [80, 443], replyTtl: 57, latencyMs: 4 } },
+  {
+    ranges: ['142.250.0.0/15', '216.239.32.0/19', '8.8.8.0/24', '8.8.4.0/24'],
+    behaviour: { answersPing: true, openTcpPorts: [80, 443], replyTtl: 117, latencyMs: 6 },
+  },
+  {
+    ranges: ['1.1.1.0/24', '1.0.0.0/24', '141.193.213.0/24'],
+    behaviour: { answersPing: true, openTcpPorts: [80, 443], replyTtl: 57, latencyMs: 4 },
+  },
   { ranges: ['151.101.0.0/16'], behaviour: { answersPing: true, openTcpPorts: [80, 443], replyTtl: 59, latencyMs: 5 } },
-  { ranges: ['23.192.0.0/11', '96.7.128.0/17'], behaviour: { answersPing: true, openTcpPorts: [80, 443], replyTtl: 56, latencyMs: 8 } },
-  { ranges: ['91.189.91.0/24', '185.125.190.0/24'], behaviour: { answersPing: true, openTcpPorts: [80, 443], replyTtl: 50, latencyMs: 20 } },
-  { ranges: ['18.215.138.58/32', '52.1.184.176/32', '34.194.164.123/32'], behaviour: { answersPing: false, openTcpPorts: [443], replyTtl: 40, latencyMs: 45 } },
+  {
+    ranges: ['23.192.0.0/11', '96.7.128.0/17'],
+    behaviour: { answersPing: true, openTcpPorts: [80, 443], replyTtl: 56, latencyMs: 8 },
+  },
+  {
+    ranges: ['91.189.91.0/24', '185.125.190.0/24'],
+    behaviour: { answersPing: true, openTcpPorts: [80, 443], replyTtl: 50, latencyMs: 20 },
+  },
+  {
+    ranges: ['18.215.138.58/32', '52.1.184.176/32', '34.194.164.123/32'],
+    behaviour: { answersPing: false, openTcpPorts: [443], replyTtl: 40, latencyMs: 45 },
+  },
 ].map(({ ranges, behaviour }) => ({ ranges: ranges.map((range) => parseCidr(range)!), behaviour }));
 
 /** Any other public address: a Linux server about ten routers away. */

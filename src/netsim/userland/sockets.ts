@@ -32,7 +32,9 @@ export function listSockets(namespace: Namespace, filter: SocketFilter): SocketR
   const of = (protocol: 'tcp' | 'udp') => namespace.sockets.filter((socket) => socket.protocol === protocol);
   return [
     ...(filter.udp ? of('udp').map((socket) => ({ socket, state: 'UNCONN' as const, recvQ: 0, sendQ: 0 })) : []),
-    ...(filter.tcp ? of('tcp').map((socket) => ({ socket, state: 'LISTEN' as const, recvQ: 0, sendQ: socket.backlog ?? SOMAXCONN })) : []),
+    ...(filter.tcp
+      ? of('tcp').map((socket) => ({ socket, state: 'LISTEN' as const, recvQ: 0, sendQ: socket.backlog ?? SOMAXCONN }))
+      : []),
   ];
 }
 
@@ -49,5 +51,9 @@ export interface TimeWaitRecord {
  * one, where timewait sockets live; so does /proc/net/tcp.
  */
 export function listTimeWait(namespace: Namespace, nowMs: number): TimeWaitRecord[] {
-  return liveTimeWaits(namespace, nowMs).map((socket) => ({ local: socket.local, remote: socket.remote, remainingMs: socket.expiresMs - nowMs }));
+  return liveTimeWaits(namespace, nowMs).map((socket) => ({
+    local: socket.local,
+    remote: socket.remote,
+    remainingMs: socket.expiresMs - nowMs,
+  }));
 }

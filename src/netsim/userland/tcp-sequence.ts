@@ -42,7 +42,13 @@ export function synSegment(syn: Packet, nowMs: number): TcpSegment {
 export function answerSegment(syn: Packet, answer: Packet, kind: 'syn-ack' | 'rst', nowMs: number): TcpSegment {
   const acked = ((syn.segment?.seq ?? initialSequence(syn)) + 1) >>> 0;
   if (kind === 'rst') return { seq: 0, ack: acked, window: 0, tsVal: 0, tsEcr: 0 };
-  return { seq: initialSequence(answer), ack: acked, window: SYN_ACK_WINDOW, tsVal: timestamp(answer, nowMs), tsEcr: syn.segment?.tsVal ?? 0 };
+  return {
+    seq: initialSequence(answer),
+    ack: acked,
+    window: SYN_ACK_WINDOW,
+    tsVal: timestamp(answer, nowMs),
+    tsEcr: syn.segment?.tsVal ?? 0,
+  };
 }
 
 /**
@@ -68,13 +74,25 @@ export class SegmentCounter {
   }
 
   fromClient(kind: TcpKind, payload: number): TcpSegment {
-    const segment = { seq: this.client, ack: this.clientAcked, window: CLIENT_WINDOW, tsVal: timestamp(this.syn, this.nowMs), tsEcr: timestamp(this.serverSide, this.nowMs) };
+    const segment = {
+      seq: this.client,
+      ack: this.clientAcked,
+      window: CLIENT_WINDOW,
+      tsVal: timestamp(this.syn, this.nowMs),
+      tsEcr: timestamp(this.serverSide, this.nowMs),
+    };
     this.client = (this.client + payload + (kind === 'fin' ? 1 : 0)) >>> 0;
     return segment;
   }
 
   fromServer(kind: TcpKind, payload: number): TcpSegment {
-    const segment = { seq: this.server, ack: this.serverAcked, window: SERVER_WINDOW, tsVal: timestamp(this.serverSide, this.nowMs), tsEcr: timestamp(this.syn, this.nowMs) };
+    const segment = {
+      seq: this.server,
+      ack: this.serverAcked,
+      window: SERVER_WINDOW,
+      tsVal: timestamp(this.serverSide, this.nowMs),
+      tsEcr: timestamp(this.syn, this.nowMs),
+    };
     this.server = (this.server + payload + (kind === 'fin' ? 1 : 0)) >>> 0;
     return segment;
   }

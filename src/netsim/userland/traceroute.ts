@@ -39,14 +39,29 @@ export interface TraceResult {
  * ICMP error the kernel or a router sends back (time exceeded, port
  * unreachable) must find its way to us. Round-trip times come from the seed.
  */
-export function trace(datapath: Datapath, namespace: Namespace, source: Ipv4, destination: Ipv4, options: TraceOptions, random: SeededRandom): TraceResult {
+export function trace(
+  datapath: Datapath,
+  namespace: Namespace,
+  source: Ipv4,
+  destination: Ipv4,
+  options: TraceOptions,
+  random: SeededRandom,
+): TraceResult {
   const hops: TraceHop[] = [];
   const sourcePort = random.int(LOCAL_PORT_RANGE.first, LOCAL_PORT_RANGE.last);
   let sequence = 0;
   for (let ttl = options.firstTtl; ttl <= options.maxTtl; ttl++) {
     const probes: (ProbeAnswer | undefined)[] = [];
     for (let probe = 0; probe < options.probesPerHop; probe++) {
-      const packet: Packet = { protocol: 'udp', source, destination, sourcePort, destinationPort: options.port + sequence++, length: options.packetLength, ttl };
+      const packet: Packet = {
+        protocol: 'udp',
+        source,
+        destination,
+        sourcePort,
+        destinationPort: options.port + sequence++,
+        length: options.packetLength,
+        ttl,
+      };
       probes.push(probeOnce(datapath, namespace, packet, random));
     }
     hops.push({ ttl, probes });
@@ -55,7 +70,12 @@ export function trace(datapath: Datapath, namespace: Namespace, source: Ipv4, de
   return { hops };
 }
 
-function probeOnce(datapath: Datapath, namespace: Namespace, packet: Packet, random: SeededRandom): ProbeAnswer | undefined {
+function probeOnce(
+  datapath: Datapath,
+  namespace: Namespace,
+  packet: Packet,
+  random: SeededRandom,
+): ProbeAnswer | undefined {
   const fate = datapath.send(namespace, packet);
   const back = datapath.answerWithError(fate);
   if (back?.kind !== 'local' || back.namespace !== namespace) return undefined;

@@ -93,7 +93,8 @@ const nginxError = (status: string, body: string): HttpResponse => ({
  * file, then is refused with 405 (a missing file is 404 first).
  */
 const nginx: WebServer = ({ method, path }) => {
-  if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') return nginxError('405 Not Allowed', NGINX_NOT_ALLOWED);
+  if (method !== 'GET' && method !== 'HEAD' && method !== 'POST')
+    return nginxError('405 Not Allowed', NGINX_NOT_ALLOWED);
   if (method === 'POST' && isIndex(path)) return nginxError('405 Not Allowed', NGINX_NOT_ALLOWED);
   return nginxGet(path);
 };
@@ -154,7 +155,10 @@ const httpd = getOnly(({ path }) =>
         ],
         body: HTTPD_INDEX,
       }
-    : apacheNotFound(HTTPD_VERSION, apacheErrorPage('404 Not Found', '<p>The requested URL was not found on this server.</p>\n')),
+    : apacheNotFound(
+        HTTPD_VERSION,
+        apacheErrorPage('404 Not Found', '<p>The requested URL was not found on this server.</p>\n'),
+      ),
 );
 
 /**
@@ -169,7 +173,14 @@ function debianSignature(server: string, host: string): string {
 
 /** Before 2.4.39 Apache's 404 echoes the path; Debian's security.conf turns the signature on. */
 function debianNotFound(server: string, { path, host }: HttpRequestLine): HttpResponse {
-  return apacheNotFound(server, apacheErrorPage('404 Not Found', `<p>The requested URL ${path} was not found on this server.</p>\n`, debianSignature(server, host)));
+  return apacheNotFound(
+    server,
+    apacheErrorPage(
+      '404 Not Found',
+      `<p>The requested URL ${path} was not found on this server.</p>\n`,
+      debianSignature(server, host),
+    ),
+  );
 }
 
 /**
@@ -182,7 +193,14 @@ function debianStaticPage(server: string, lastModified: string, etag: string, bo
     status: '200 OK',
     server,
     dateFirst: true,
-    headers: [`Last-Modified: ${lastModified}`, `ETag: "${etag}"`, 'Accept-Ranges: bytes', `Content-Length: ${body.length}`, 'Vary: Accept-Encoding', 'Content-Type: text/html'],
+    headers: [
+      `Last-Modified: ${lastModified}`,
+      `ETag: "${etag}"`,
+      'Accept-Ranges: bytes',
+      `Content-Length: ${body.length}`,
+      'Vary: Accept-Encoding',
+      'Content-Type: text/html',
+    ],
     body,
   };
 }
@@ -196,7 +214,12 @@ function debianStaticPage(server: string, lastModified: string, etag: string, bo
 const APACHE_JESSIE = 'Apache/2.4.10 (Debian)';
 const apacheDebianJessie = getOnly((request) =>
   isIndex(request.path)
-    ? debianStaticPage(APACHE_JESSIE, 'Sun, 09 Aug 2015 02:53:20 GMT', '2b60-51cd7f8b96800', apachePage().DEBIAN_JESSIE_APACHE2_INDEX)
+    ? debianStaticPage(
+        APACHE_JESSIE,
+        'Sun, 09 Aug 2015 02:53:20 GMT',
+        '2b60-51cd7f8b96800',
+        apachePage().DEBIAN_JESSIE_APACHE2_INDEX,
+      )
     : debianNotFound(APACHE_JESSIE, request),
 );
 
@@ -208,7 +231,9 @@ const apacheDebianJessie = getOnly((request) =>
 const APACHE_BUSTER = 'Apache/2.4.38 (Debian)';
 const APLICACIONWEB_INDEX = '<html><body><h1>Aplicacion web</h1></body></html>\n';
 const aplicacionweb = getOnly((request) =>
-  isIndex(request.path) ? debianStaticPage(APACHE_BUSTER, 'Mon, 12 Oct 2020 16:27:59 GMT', '32-5b17bc80de1c0', APLICACIONWEB_INDEX) : debianNotFound(APACHE_BUSTER, request),
+  isIndex(request.path)
+    ? debianStaticPage(APACHE_BUSTER, 'Mon, 12 Oct 2020 16:27:59 GMT', '32-5b17bc80de1c0', APLICACIONWEB_INDEX)
+    : debianNotFound(APACHE_BUSTER, request),
 );
 
 /**
@@ -237,7 +262,11 @@ const wordpress = getOnly(({ host, path }) =>
         status: '200 OK',
         server: APACHE_TRIXIE,
         dateFirst: true,
-        headers: ['X-Powered-By: PHP/8.3.33', `Content-Length: ${WORDPRESS_SETUP_PAGE.length}`, 'Content-Type: text/html; charset=utf-8'],
+        headers: [
+          'X-Powered-By: PHP/8.3.33',
+          `Content-Length: ${WORDPRESS_SETUP_PAGE.length}`,
+          'Content-Type: text/html; charset=utf-8',
+        ],
         body: WORDPRESS_SETUP_PAGE,
       }
     : wordpressRedirect(host),
@@ -247,7 +276,12 @@ const wordpressRedirect = (host: string): HttpResponse => ({
   status: '302 Found',
   server: APACHE_TRIXIE,
   dateFirst: true,
-  headers: ['X-Powered-By: PHP/8.3.33', `Location: http://${host}/wp-admin/setup-config.php`, 'Content-Length: 0', 'Content-Type: text/html; charset=UTF-8'],
+  headers: [
+    'X-Powered-By: PHP/8.3.33',
+    `Location: http://${host}/wp-admin/setup-config.php`,
+    'Content-Length: 0',
+    'Content-Type: text/html; charset=UTF-8',
+  ],
   body: '',
 });
 
@@ -260,7 +294,10 @@ const wordpressRedirect = (host: string): HttpResponse => ({
  * Content-Length. ~: their order is PHP's header() order, not captured.
  */
 const INSTALL_PATH = '/wp-admin/install.php';
-const NO_CACHE = ['Expires: Wed, 11 Jan 1984 05:00:00 GMT', 'Cache-Control: no-cache, must-revalidate, max-age=0, no-store, private'];
+const NO_CACHE = [
+  'Expires: Wed, 11 Jan 1984 05:00:00 GMT',
+  'Cache-Control: no-cache, must-revalidate, max-age=0, no-store, private',
+];
 
 /**
  * install.php's first step: display_header() titles it `WordPress &rsaquo; Installation`.
@@ -275,14 +312,25 @@ const wordpressConfigured = getOnly(({ host, path }) =>
         status: '200 OK',
         server: APACHE_TRIXIE,
         dateFirst: true,
-        headers: ['X-Powered-By: PHP/8.3.33', ...NO_CACHE, `Content-Length: ${WORDPRESS_INSTALL_PAGE.length}`, 'Content-Type: text/html; charset=utf-8'],
+        headers: [
+          'X-Powered-By: PHP/8.3.33',
+          ...NO_CACHE,
+          `Content-Length: ${WORDPRESS_INSTALL_PAGE.length}`,
+          'Content-Type: text/html; charset=utf-8',
+        ],
         body: WORDPRESS_INSTALL_PAGE,
       }
     : {
         status: '302 Found',
         server: APACHE_TRIXIE,
         dateFirst: true,
-        headers: ['X-Powered-By: PHP/8.3.33', ...NO_CACHE, 'X-Redirect-By: WordPress', `Location: http://${host}${INSTALL_PATH}`, 'Content-Type: text/html; charset=UTF-8'],
+        headers: [
+          'X-Powered-By: PHP/8.3.33',
+          ...NO_CACHE,
+          'X-Redirect-By: WordPress',
+          `Location: http://${host}${INSTALL_PATH}`,
+          'Content-Type: text/html; charset=UTF-8',
+        ],
         body: '',
       },
 );
@@ -304,7 +352,12 @@ const wordpressNoDatabase = getOnly(() => ({
   status: '500 Internal Server Error',
   server: APACHE_TRIXIE,
   dateFirst: true,
-  headers: ['X-Powered-By: PHP/8.3.33', ...NO_CACHE, `Content-Length: ${WORDPRESS_DATABASE_ERROR_PAGE.length}`, 'Content-Type: text/html; charset=utf-8'],
+  headers: [
+    'X-Powered-By: PHP/8.3.33',
+    ...NO_CACHE,
+    `Content-Length: ${WORDPRESS_DATABASE_ERROR_PAGE.length}`,
+    'Content-Type: text/html; charset=utf-8',
+  ],
   body: WORDPRESS_DATABASE_ERROR_PAGE,
 }));
 
@@ -318,22 +371,48 @@ const wordpressNoDatabase = getOnly(() => ({
  * (net/http extraHeader.Write) and no Server header. `ips` are the server's addresses.
  * ~: the other paths (/api, /data, /health...) are not modelled.
  */
-export function whoamiResponse(hostname: string, ips: readonly string[], request: HttpRequestLine): HttpResponse | 'unsimulated' {
-  if ((request.method !== 'GET' && request.method !== 'HEAD') || request.path.split('?')[0] !== '/') return 'unsimulated';
+export function whoamiResponse(
+  hostname: string,
+  ips: readonly string[],
+  request: HttpRequestLine,
+): HttpResponse | 'unsimulated' {
+  if ((request.method !== 'GET' && request.method !== 'HEAD') || request.path.split('?')[0] !== '/')
+    return 'unsimulated';
   const headers = (request.headers ?? [`Host: ${request.host}`]).map((line) => {
     const colon = line.indexOf(':');
     return { name: canonicalHeaderKey(line.slice(0, colon)), value: line.slice(colon + 1).trim() };
   });
   const agent = headers.find((header) => header.name === 'User-Agent');
-  const others = headers.filter((header) => !['Host', 'User-Agent', 'Content-Length', 'Transfer-Encoding', 'Trailer'].includes(header.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const written = [`${request.method} ${request.path} HTTP/1.1`, `Host: ${request.host}`, ...(agent ? [`User-Agent: ${agent.value}`] : []), ...others.map((header) => `${header.name}: ${header.value}`)];
-  const body = [`Hostname: ${hostname}`, ...ips.map((ip) => `IP: ${ip}`), `RemoteAddr: ${request.remote ?? ''}`].join('\n') + '\n' + written.join('\r\n') + '\r\n\r\n';
-  return { status: '200 OK', server: undefined, dateFirst: true, headers: [`Content-Length: ${body.length}`, 'Content-Type: text/plain; charset=utf-8'], body };
+  const others = headers
+    .filter((header) => !['Host', 'User-Agent', 'Content-Length', 'Transfer-Encoding', 'Trailer'].includes(header.name))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const written = [
+    `${request.method} ${request.path} HTTP/1.1`,
+    `Host: ${request.host}`,
+    ...(agent ? [`User-Agent: ${agent.value}`] : []),
+    ...others.map((header) => `${header.name}: ${header.value}`),
+  ];
+  const body =
+    [`Hostname: ${hostname}`, ...ips.map((ip) => `IP: ${ip}`), `RemoteAddr: ${request.remote ?? ''}`].join('\n') +
+    '\n' +
+    written.join('\r\n') +
+    '\r\n\r\n';
+  return {
+    status: '200 OK',
+    server: undefined,
+    dateFirst: true,
+    headers: [`Content-Length: ${body.length}`, 'Content-Type: text/plain; charset=utf-8'],
+    body,
+  };
 }
 
 /** Go's textproto.CanonicalMIMEHeaderKey: each dash-separated word capitalised, the rest lower case. */
 function canonicalHeaderKey(name: string): string {
-  return name.trim().split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()).join('-');
+  return name
+    .trim()
+    .split('-')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase())
+    .join('-');
 }
 
 /**
@@ -384,12 +463,20 @@ export function webServer(name: string): WebServer | undefined {
 export function responseHead(response: HttpResponse, date: string): string[] {
   const server = response.server === undefined ? [] : [`Server: ${response.server}`];
   const dated = `Date: ${date}`;
-  return [`HTTP/1.1 ${response.status}`, ...(response.dateFirst ? [dated, ...server] : [...server, dated]), ...response.headers];
+  return [
+    `HTTP/1.1 ${response.status}`,
+    ...(response.dateFirst ? [dated, ...server] : [...server, dated]),
+    ...response.headers,
+  ];
 }
 
 /** The response in bytes on the wire, head and body; any IMF-fixdate is 29 characters. */
 export function responseSize(response: HttpResponse, method: HttpRequestLine['method']): number {
-  return responseHead(response, 'Thu, 01 Jan 1970 00:00:00 GMT').join('\r\n').length + 4 + (method === 'HEAD' ? 0 : response.body.length);
+  return (
+    responseHead(response, 'Thu, 01 Jan 1970 00:00:00 GMT').join('\r\n').length +
+    4 +
+    (method === 'HEAD' ? 0 : response.body.length)
+  );
 }
 
 /** The redirect target of a 3xx response, when it has one. */

@@ -35,7 +35,7 @@ export function broadcastOf({ address, prefix }: Cidr): Ipv4 {
 
 export function contains(range: Cidr, address: Ipv4): boolean {
   const mask = prefixMask(range.prefix);
-  return ((range.address & mask) >>> 0) === ((address & mask) >>> 0);
+  return (range.address & mask) >>> 0 === (address & mask) >>> 0;
 }
 
 export function overlaps(a: Cidr, b: Cidr): boolean {

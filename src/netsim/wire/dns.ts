@@ -13,7 +13,13 @@ export type DnsRecord =
   /** An IPv6 address as RFC 5952 writes it (what dig and inet_ntop print). */
   | { readonly type: 'AAAA'; readonly name: string; readonly ttl: number; readonly address: string }
   | { readonly type: 'CNAME' | 'PTR' | 'NS'; readonly name: string; readonly ttl: number; readonly target: string }
-  | { readonly type: 'MX'; readonly name: string; readonly ttl: number; readonly preference: number; readonly target: string };
+  | {
+      readonly type: 'MX';
+      readonly name: string;
+      readonly ttl: number;
+      readonly preference: number;
+      readonly target: string;
+    };
 
 /** One question. */
 export interface DnsQuestion {
@@ -69,7 +75,9 @@ export function reverseName6(address: string): string {
 /** The IPv6 address an ip6.arpa name stands for, if it is one, as RFC 5952 text. */
 export function address6OfReverseName(name: string): string | undefined {
   const nibbles = /^((?:[0-9a-f]\.){32})ip6\.arpa\.?$/i.exec(name)?.[1];
-  return nibbles === undefined ? undefined : formatIpv6(BigInt(`0x${nibbles.split('.').filter(Boolean).reverse().join('')}`));
+  return nibbles === undefined
+    ? undefined
+    : formatIpv6(BigInt(`0x${nibbles.split('.').filter(Boolean).reverse().join('')}`));
 }
 
 /** The address an in-addr.arpa name stands for, if it is one. */

@@ -19,7 +19,8 @@ export interface ArpMessage {
 }
 
 /** What an Ethernet frame carries: an IPv4 packet or an ARP message. */
-export type FramePayload = { readonly kind: 'ip'; readonly packet: Packet } | { readonly kind: 'arp'; readonly arp: ArpMessage };
+export type FramePayload =
+  { readonly kind: 'ip'; readonly packet: Packet } | { readonly kind: 'arp'; readonly arp: ArpMessage };
 
 /** An Ethernet frame seen on one device of one namespace at one instant: what a capture records. */
 export interface Frame {

@@ -24,7 +24,8 @@ export function goParseAddr(text: string): GoParse<Ipv4> {
       digits++;
       if (value > 255) return problem('IPv4 field has value >255');
     } else if (char === '.') {
-      if (i === 0 || i === text.length - 1 || text[i - 1] === '.') return problem('IPv4 field must have at least one digit', text.slice(i));
+      if (i === 0 || i === text.length - 1 || text[i - 1] === '.')
+        return problem('IPv4 field must have at least one digit', text.slice(i));
       if (fields.length === 3) return problem('IPv4 address too long');
       fields.push(value);
       value = 0;

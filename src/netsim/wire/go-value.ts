@@ -18,7 +18,10 @@ interface StructShape {
 
 /** Marks `fields` as a Go struct; returns the same object. */
 export function goStruct<T extends object>(fields: T, shape: Partial<StructShape> = {}): T {
-  Object.defineProperty(fields, STRUCT, { value: { renamed: shape.renamed ?? {}, omitted: shape.omitted ?? {} }, enumerable: false });
+  Object.defineProperty(fields, STRUCT, {
+    value: { renamed: shape.renamed ?? {}, omitted: shape.omitted ?? {} },
+    enumerable: false,
+  });
   return fields;
 }
 
@@ -27,7 +30,10 @@ export function isGoStruct(value: unknown): value is Record<string, unknown> {
 }
 
 /** A struct's field by its Go name: `{ found: false }` when the struct has no such field. */
-export function structField(value: Record<string, unknown>, goName: string): { found: true; value: unknown } | { found: false } {
+export function structField(
+  value: Record<string, unknown>,
+  goName: string,
+): { found: true; value: unknown } | { found: false } {
   const shape = (value as { [STRUCT]?: StructShape })[STRUCT]!;
   const key = shape.renamed[goName] ?? goName;
   const renamedAway = key === goName && Object.values(shape.renamed).includes(goName);

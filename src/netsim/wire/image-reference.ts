@@ -15,11 +15,19 @@ export interface ImageReference {
 }
 
 /** A reference's parts as written: the tag is what follows a colon after the last slash (a registry's port is not a tag). */
-export function splitReference(reference: string): { name: string; tag: string | undefined; digest: string | undefined } {
+export function splitReference(reference: string): {
+  name: string;
+  tag: string | undefined;
+  digest: string | undefined;
+} {
   const [withoutDigest, digest] = reference.split('@') as [string, string | undefined];
   const colon = withoutDigest.lastIndexOf(':');
   const hasTag = colon > withoutDigest.lastIndexOf('/');
-  return { name: hasTag ? withoutDigest.slice(0, colon) : withoutDigest, tag: hasTag ? withoutDigest.slice(colon + 1) : undefined, digest };
+  return {
+    name: hasTag ? withoutDigest.slice(0, colon) : withoutDigest,
+    tag: hasTag ? withoutDigest.slice(colon + 1) : undefined,
+    digest,
+  };
 }
 
 /**
@@ -36,10 +44,17 @@ export const repositoryPath = (familiar: string): string => (familiar.includes('
 export function parseImageReference(reference: string): ImageReference {
   const { name, tag, digest } = splitReference(reference);
   const familiar = familiarName(name);
-  return { familiar, path: repositoryPath(familiar), tag: tag ?? (digest === undefined ? 'latest' : undefined), digest };
+  return {
+    familiar,
+    path: repositoryPath(familiar),
+    tag: tag ?? (digest === undefined ? 'latest' : undefined),
+    digest,
+  };
 }
 
 /** `name:tag` or `name@digest`, as reference.FamiliarString prints a normalised reference. */
 export function familiarString(reference: ImageReference): string {
-  return reference.digest !== undefined ? `${reference.familiar}@${reference.digest}` : `${reference.familiar}:${reference.tag}`;
+  return reference.digest !== undefined
+    ? `${reference.familiar}@${reference.digest}`
+    : `${reference.familiar}:${reference.tag}`;
 }

@@ -62,7 +62,15 @@ export const TCP_RST_LENGTH = 40;
 
 /** The packet a reply travels as: addresses and ports swapped. */
 export function replyTo(packet: Packet, change: Partial<Packet>): Packet {
-  return { ...packet, source: packet.destination, destination: packet.source, sourcePort: packet.destinationPort, destinationPort: packet.sourcePort, ttl: 64, ...change };
+  return {
+    ...packet,
+    source: packet.destination,
+    destination: packet.source,
+    sourcePort: packet.destinationPort,
+    destinationPort: packet.sourcePort,
+    ttl: 64,
+    ...change,
+  };
 }
 
 /** UDP datagrams carry an 8-byte header after the IP header. */
@@ -75,7 +83,22 @@ export const UDP_OVERHEAD = 28;
  * datagram, as Linux's icmp_send does while the error stays within 576 bytes
  * (room = 576 - IP header - ICMP header), so its length is 20 + 8 + the datagram's.
  */
-export function icmpError(offending: Packet, from: Packet['source'], kind: 'port-unreachable' | 'time-exceeded', ttl = 64): Packet {
+export function icmpError(
+  offending: Packet,
+  from: Packet['source'],
+  kind: 'port-unreachable' | 'time-exceeded',
+  ttl = 64,
+): Packet {
   const quotedLength = Math.min(offending.length, 576 - 28);
-  return { protocol: 'icmp', icmp: kind, source: from, destination: offending.source, sourcePort: 0, destinationPort: 0, length: 28 + quotedLength, ttl, quoted: offending };
+  return {
+    protocol: 'icmp',
+    icmp: kind,
+    source: from,
+    destination: offending.source,
+    sourcePort: 0,
+    destinationPort: 0,
+    length: 28 + quotedLength,
+    ttl,
+    quoted: offending,
+  };
 }

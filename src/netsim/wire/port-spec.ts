@@ -33,7 +33,12 @@ export function parsePortSpec(raw: string): PortMapping[] | { error: string } {
   }
   const mappings: PortMapping[] = [];
   for (let port = container[0]; port <= container[1]; port++) {
-    mappings.push({ hostIp, hostPort: host ? host[0] + (port - container[0]) : undefined, containerPort: port, protocol });
+    mappings.push({
+      hostIp,
+      hostPort: host ? host[0] + (port - container[0]) : undefined,
+      containerPort: port,
+      protocol,
+    });
   }
   return mappings;
 }

@@ -13,25 +13,36 @@ describe('BusyBox ip inside containers', () => {
   it('shows eth0@ifN with M-DOWN and state in Alpine', () => {
     const lines = host.run('docker exec a ip a').stdout.split('\n');
     expect(lines[0]).toBe('1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN qlen 1000');
-    expect(lines.find((line) => line.includes('eth0@'))).toMatch(/^\d+: eth0@if\d+: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue state UP $/);
+    expect(lines.find((line) => line.includes('eth0@'))).toMatch(
+      /^\d+: eth0@if\d+: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue state UP $/,
+    );
     expect(lines).toContain('    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0');
   });
 
   it('leaves state out in the busybox image, and filters by family and device', () => {
     const output = host.run('docker exec b ip -4 addr show dev eth0').stdout;
-    expect(output).toMatch(/^\d+: eth0@if\d+: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue \n    inet 172\.17\.0\.3\/16 brd 172\.17\.255\.255 scope global eth0\n       valid_lft forever preferred_lft forever\n$/);
+    expect(output).toMatch(
+      /^\d+: eth0@if\d+: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue \n    inet 172\.17\.0\.3\/16 brd 172\.17\.255\.255 scope global eth0\n       valid_lft forever preferred_lft forever\n$/,
+    );
   });
 
   it('marks an up link without carrier NO-CARRIER first, as print_link_flags does (UP and not RUNNING)', () => {
     const output = hostAfter().run('docker run --rm --network host alpine ip -4 addr show dev docker0').stdout;
-    expect(output.split('\n')[0]).toBe('3: docker0: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue state DOWN ');
+    expect(output.split('\n')[0]).toBe(
+      '3: docker0: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue state DOWN ',
+    );
   });
 
   it('lists the routes without proto', () => {
-    expect(host.run('docker exec a ip route').stdout).toBe('default via 172.17.0.1 dev eth0 \n172.17.0.0/16 dev eth0 scope link  src 172.17.0.2 \n');
+    expect(host.run('docker exec a ip route').stdout).toBe(
+      'default via 172.17.0.1 dev eth0 \n172.17.0.0/16 dev eth0 scope link  src 172.17.0.2 \n',
+    );
   });
 
   it('dies on an unknown device', () => {
-    expect(host.run('docker exec a ip addr show dev eth9')).toMatchObject({ stderr: "ip: can't find device 'eth9'\n", exitCode: 1 });
+    expect(host.run('docker exec a ip addr show dev eth9')).toMatchObject({
+      stderr: "ip: can't find device 'eth9'\n",
+      exitCode: 1,
+    });
   });
 });

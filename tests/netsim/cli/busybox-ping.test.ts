@@ -5,7 +5,8 @@ import { hostWithSeed } from '../host-fixtures';
 const hostAfter = hostWithSeed(5);
 
 /** BusyBox prints its times as `time=0.087 ms` and `= a/b/c ms`: the only random part of its output. */
-const withoutTimes = (text: string) => text.replace(/time=[\d.]+ ms/g, 'time=T ms').replace(/= [\d.]+\/[\d.]+\/[\d.]+ ms/g, '= T ms');
+const withoutTimes = (text: string) =>
+  text.replace(/time=[\d.]+ ms/g, 'time=T ms').replace(/= [\d.]+\/[\d.]+\/[\d.]+ ms/g, '= T ms');
 
 /** c1 (alpine) and web (nginx) on the default bridge; c3 (alpine) and c4 (nginx) on the user network net1. */
 const layout = () =>
@@ -28,11 +29,19 @@ describe('BusyBox ping in an Alpine container', () => {
   ])('%s', (file, where) => {
     const golden = readGolden(`tools/${file}`);
     const result = layout().run(`docker exec ${where} ${golden.command!.replace(/^busybox /, '')}`);
-    expect({ stdout: withoutTimes(result.stdout), stderr: result.stderr, exitCode: result.exitCode }).toEqual({ stdout: withoutTimes(golden.stdout), stderr: golden.stderr ?? '', exitCode: golden.exitCode });
+    expect({ stdout: withoutTimes(result.stdout), stderr: result.stderr, exitCode: result.exitCode }).toEqual({
+      stdout: withoutTimes(golden.stdout),
+      stderr: golden.stderr ?? '',
+      exitCode: golden.exitCode,
+    });
   });
 
   it('cannot resolve a container name on the default bridge', () => {
-    expect(layout().run('docker exec c1 ping -c 1 web')).toMatchObject({ stdout: '', stderr: "ping: bad address 'web'\n", exitCode: 1 });
+    expect(layout().run('docker exec c1 ping -c 1 web')).toMatchObject({
+      stdout: '',
+      stderr: "ping: bad address 'web'\n",
+      exitCode: 1,
+    });
   });
 
   it('reaches a container by name on a user network through 127.0.0.11, numbering from seq=0', () => {
@@ -45,24 +54,36 @@ describe('BusyBox ping in an Alpine container', () => {
 
   it('averages in whole microseconds, as print_stats_and_exit does', () => {
     const output = layout().run('docker exec c3 ping -c 3 c4').stdout;
-    const times = [...output.matchAll(/time=(\d+)\.(\d{3}) ms/g)].map((match) => Number(match[1]) * 1000 + Number(match[2]));
+    const times = [...output.matchAll(/time=(\d+)\.(\d{3}) ms/g)].map(
+      (match) => Number(match[1]) * 1000 + Number(match[2]),
+    );
     const summary = /= (\d+\.\d{3})\/(\d+\.\d{3})\/(\d+\.\d{3}) ms/.exec(output)!.slice(1);
     const millis = (us: number) => `${Math.floor(us / 1000)}.${String(us % 1000).padStart(3, '0')}`;
-    expect(summary).toEqual([millis(Math.min(...times)), millis(Math.floor(times.reduce((a, b) => a + b) / 3)), millis(Math.max(...times))]);
+    expect(summary).toEqual([
+      millis(Math.min(...times)),
+      millis(Math.floor(times.reduce((a, b) => a + b) / 3)),
+      millis(Math.max(...times)),
+    ]);
   });
 });
 
 describe('iputils ping resolves names where it runs', () => {
   it('says the name is unknown, as the capture shows', () => {
     const golden = readGolden('tools/ping-bad-address.txt');
-    expect(hostAfter().run(golden.command!)).toMatchObject({ stdout: '', stderr: golden.stderr, exitCode: golden.exitCode });
+    expect(hostAfter().run(golden.command!)).toMatchObject({
+      stdout: '',
+      stderr: golden.stderr,
+      exitCode: golden.exitCode,
+    });
   });
 
   it('names each reply by its PTR record, as pr_addr() does for a typed name', () => {
     const host = layout();
     const pid = host.snapshot().engine.containers.find((c) => c.name === 'c4')!.pid!;
     const output = host.run(`sudo nsenter -t ${pid} -n ping -c 1 c3`).stdout;
-    expect(output).toMatch(/^PING c3 \(172\.18\.0\.2\) 56\(84\) bytes of data\.\n64 bytes from c3\.net1 \(172\.18\.0\.2\): icmp_seq=1 ttl=64 /);
+    expect(output).toMatch(
+      /^PING c3 \(172\.18\.0\.2\) 56\(84\) bytes of data\.\n64 bytes from c3\.net1 \(172\.18\.0\.2\): icmp_seq=1 ttl=64 /,
+    );
     expect(output).toContain('\n--- c3 ping statistics ---\n');
   });
 });

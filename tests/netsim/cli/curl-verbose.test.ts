@@ -36,7 +36,10 @@ const mask = (text: string) =>
   text
     .replace(/^(< |\x1b\[1m)?Date(\x1b\[0m)?: .*\r$/gm, '$1Date$2: D\r')
     .replace(/ port \d+ failed/g, ' port P failed')
-    .replace(/(\r100 +\d+ +100 +\d+ +0 +0) +[\dk]+ +0 --:--:-- --:--:-- --:--:-- +[\dk]+/g, '$1 SPEED 0 --:--:-- --:--:-- --:--:-- SPEED')
+    .replace(
+      /(\r100 +\d+ +100 +\d+ +0 +0) +[\dk]+ +0 --:--:-- --:--:-- --:--:-- +[\dk]+/g,
+      '$1 SPEED 0 --:--:-- --:--:-- --:--:-- SPEED',
+    )
     .replaceAll('10.99.0.2', '172.17.0.99')
     .replace(/after 200[12] milliseconds/g, 'after 2001 milliseconds')
     .replace(/after 100[1-3] milliseconds/g, 'after 1001 milliseconds');
@@ -63,7 +66,10 @@ describe('curl 8.14.1 on a terminal', () => {
     const host = nginxOnHostNetwork();
     const command = golden.command!.replaceAll('10.99.0.2', '172.17.0.99');
     const result = host.run(command);
-    expect({ output: mask(onTerminal(result.output)), exitCode: result.exitCode }).toEqual({ output: mask(golden.stdout), exitCode: golden.exitCode });
+    expect({ output: mask(onTerminal(result.output)), exitCode: result.exitCode }).toEqual({
+      output: mask(golden.stdout),
+      exitCode: golden.exitCode,
+    });
   });
 });
 
@@ -98,6 +104,8 @@ describe('curl -L', () => {
     expect(followed.exitCode).toBe(0);
     expect(followed.stdout).toContain('<title>WordPress &rsaquo; Setup Configuration File</title>');
     // curl 8's verbose trace names the second request (lib/transfer.c, "Issue another request to this URL").
-    expect(host.run('curl -vL localhost:8080').stderr).toContain("* Issue another request to this URL: 'http://localhost:8080/wp-admin/setup-config.php'\n");
+    expect(host.run('curl -vL localhost:8080').stderr).toContain(
+      "* Issue another request to this URL: 'http://localhost:8080/wp-admin/setup-config.php'\n",
+    );
   });
 });

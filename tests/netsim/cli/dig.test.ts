@@ -30,16 +30,25 @@ const layout = () =>
 describe('dig and nslookup through the embedded DNS server', () => {
   // dig-nxdomain.txt is checked by the printer's test (format/dig.test.ts): Docker forwards an unknown
   // name to the host's resolver, whose NXDOMAIN carries its OPT record, which the stand-in's did not.
-  it.each(['dig-my-apache-app.txt', 'dig-short.txt', 'nslookup-my-apache-app.txt', 'nslookup-nxdomain.txt'])('%s', (file) => {
-    const golden = readGolden(`tools/${file}`);
-    const result = layout().run(`docker exec tools ${golden.command}`);
-    expect({ stdout: comparable(result.stdout), exitCode: result.exitCode }).toEqual({ stdout: comparable(golden.stdout), exitCode: golden.exitCode });
-  });
+  it.each(['dig-my-apache-app.txt', 'dig-short.txt', 'nslookup-my-apache-app.txt', 'nslookup-nxdomain.txt'])(
+    '%s',
+    (file) => {
+      const golden = readGolden(`tools/${file}`);
+      const result = layout().run(`docker exec tools ${golden.command}`);
+      expect({ stdout: comparable(result.stdout), exitCode: result.exitCode }).toEqual({
+        stdout: comparable(golden.stdout),
+        exitCode: golden.exitCode,
+      });
+    },
+  );
 
   it.each(['busybox-nslookup.txt', 'busybox-nslookup-nxdomain.txt'])('%s in Alpine', (file) => {
     const golden = readGolden(`tools/${file}`);
     const result = layout().run(`docker exec box ${golden.command!.replace(/^busybox /, '')}`);
-    expect({ stdout: result.stdout, exitCode: result.exitCode }).toEqual({ stdout: golden.stdout, exitCode: golden.exitCode });
+    expect({ stdout: result.stdout, exitCode: result.exitCode }).toEqual({
+      stdout: golden.stdout,
+      exitCode: golden.exitCode,
+    });
   });
 
   it('dates the answer by the virtual clock and draws its ID from the seed', () => {
@@ -51,6 +60,8 @@ describe('dig and nslookup through the embedded DNS server', () => {
   it('asks the host resolver on the default bridge, which knows no container names', () => {
     const result = layout().run('docker exec lonely dig +short my-apache-app');
     expect(result).toMatchObject({ stdout: '', exitCode: 0 });
-    expect(layout().run('docker exec lonely dig my-apache-app').stdout).toContain(';; SERVER: 192.168.1.1#53(192.168.1.1) (UDP)\n');
+    expect(layout().run('docker exec lonely dig my-apache-app').stdout).toContain(
+      ';; SERVER: 192.168.1.1#53(192.168.1.1) (UDP)\n',
+    );
   });
 });

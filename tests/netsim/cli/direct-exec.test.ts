@@ -13,7 +13,11 @@ const run = (line: string, host = Host.create({ seed: 5 })) => host.run(line);
 describe('programs a container execs directly', () => {
   it.each(['alpine', 'busybox', 'debian'])('%s runs echo, true, false and pwd without a shell', (image) => {
     const host = Host.create({ seed: 5 });
-    expect(run(`docker run --rm ${image} echo hi there`, host)).toMatchObject({ stdout: 'hi there\n', stderr: '', exitCode: 0 });
+    expect(run(`docker run --rm ${image} echo hi there`, host)).toMatchObject({
+      stdout: 'hi there\n',
+      stderr: '',
+      exitCode: 0,
+    });
     expect(run(`docker run --rm ${image} echo -n hi`, host).stdout).toBe('hi');
     expect(run(`docker run --rm ${image} true`, host)).toMatchObject({ stdout: '', stderr: '', exitCode: 0 });
     expect(run(`docker run --rm ${image} false`, host)).toMatchObject({ stdout: '', stderr: '', exitCode: 1 });
@@ -41,8 +45,14 @@ describe('programs a container execs directly', () => {
   it('sleep refuses a bad interval in each tool’s words', () => {
     // BusyBox libbb/xatonum_template.c: "invalid number '%s'"; GNU src/sleep.c: "invalid time interval %s" and usage (EXIT_FAILURE).
     expect(run('docker run --rm alpine sleep x')).toMatchObject({ stderr: "sleep: invalid number 'x'\n", exitCode: 1 });
-    expect(run('docker run --rm debian sleep x')).toMatchObject({ stderr: "sleep: invalid time interval 'x'\nTry 'sleep --help' for more information.\n", exitCode: 1 });
-    expect(run('docker run --rm debian sleep')).toMatchObject({ stderr: "sleep: missing operand\nTry 'sleep --help' for more information.\n", exitCode: 1 });
+    expect(run('docker run --rm debian sleep x')).toMatchObject({
+      stderr: "sleep: invalid time interval 'x'\nTry 'sleep --help' for more information.\n",
+      exitCode: 1,
+    });
+    expect(run('docker run --rm debian sleep')).toMatchObject({
+      stderr: "sleep: missing operand\nTry 'sleep --help' for more information.\n",
+      exitCode: 1,
+    });
   });
 
   it('date prints the clock as `%a %b %e %H:%M:%S %Z %Y` in UTC', () => {
@@ -55,9 +65,14 @@ describe('programs a container execs directly', () => {
   });
 
   it('date refuses an unknown option: GNU points to --help, BusyBox on musl shows its usage', () => {
-    expect(run('date -x')).toMatchObject({ stderr: "date: invalid option -- 'x'\nTry 'date --help' for more information.\n", exitCode: 1 });
+    expect(run('date -x')).toMatchObject({
+      stderr: "date: invalid option -- 'x'\nTry 'date --help' for more information.\n",
+      exitCode: 1,
+    });
     const busybox = run('docker run --rm alpine date -x');
-    expect(busybox.stderr.startsWith('date: unrecognized option: x\n\nUsage: date [OPTIONS] [+FMT] [[-s] TIME]\n')).toBe(true);
+    expect(
+      busybox.stderr.startsWith('date: unrecognized option: x\n\nUsage: date [OPTIONS] [+FMT] [[-s] TIME]\n'),
+    ).toBe(true);
     expect(busybox.exitCode).toBe(1);
   });
 

@@ -10,19 +10,29 @@ const hostAfter = hostWithSeed(53);
 // 0B); alpine's history from docker-library/repo-info 1746b58
 // repos/alpine/remote/latest.md (ADD ... # buildkit, CMD ["/bin/sh"], 17 Sep 2026 20:37:20).
 describe('docker history', () => {
-  it('lists alpine\'s two steps, newest first', () => {
+  it("lists alpine's two steps, newest first", () => {
     const text = hostAfter().run('docker history alpine').stdout;
     const lines = text.split('\n');
-    expect(lines[0]).toBe('IMAGE          CREATED       CREATED BY                                      SIZE      COMMENT');
+    expect(lines[0]).toBe(
+      'IMAGE          CREATED       CREATED BY                                      SIZE      COMMENT',
+    );
     expect(lines[1]).toMatch(/^5b02b42e375f {3}\d+ \w+ ago +CMD \["\/bin\/sh"\] {33}0B {8}buildkit\.dockerfile\.v0$/);
-    expect(lines[2]).toMatch(/^<missing> {6}\d+ \w+ ago +ADD alpine-minirootfs-3\.24\.2-x86_64\.tar\.gz \/… {3}\S+ +buildkit\.dockerfile\.v0$/);
+    expect(lines[2]).toMatch(
+      /^<missing> {6}\d+ \w+ ago +ADD alpine-minirootfs-3\.24\.2-x86_64\.tar\.gz \/… {3}\S+ +buildkit\.dockerfile\.v0$/,
+    );
   });
 
   it('prints whole lines with --no-trunc, and dates and bytes with -H=false', () => {
     const host = hostAfter();
-    expect(host.run('docker image history --no-trunc alpine').stdout).toContain('sha256:5b02b42e375f7426f8d65c3af331ca05d9878f9989230354504e0b9dfd431f60   ');
-    expect(host.run('docker image history --no-trunc alpine').stdout).toContain('ADD alpine-minirootfs-3.24.2-x86_64.tar.gz / # buildkit   ');
-    expect(host.run('docker history -H=false alpine').stdout).toMatch(/^IMAGE {10}CREATED AT {13}CREATED BY .*\n5b02b42e375f {3}2026-09-17T20:37:20Z {3}CMD \["\/bin\/sh"\] +0 +buildkit/);
+    expect(host.run('docker image history --no-trunc alpine').stdout).toContain(
+      'sha256:5b02b42e375f7426f8d65c3af331ca05d9878f9989230354504e0b9dfd431f60   ',
+    );
+    expect(host.run('docker image history --no-trunc alpine').stdout).toContain(
+      'ADD alpine-minirootfs-3.24.2-x86_64.tar.gz / # buildkit   ',
+    );
+    expect(host.run('docker history -H=false alpine').stdout).toMatch(
+      /^IMAGE {10}CREATED AT {13}CREATED BY .*\n5b02b42e375f {3}2026-09-17T20:37:20Z {3}CMD \["\/bin\/sh"\] +0 +buildkit/,
+    );
   });
 
   it('prints only the IDs with -q', () => {
@@ -30,6 +40,9 @@ describe('docker history', () => {
   });
 
   it('fails for an image the host does not have', () => {
-    expect(hostAfter().run('docker history nope')).toMatchObject({ stderr: 'Error response from daemon: No such image: nope:latest\n', exitCode: 1 });
+    expect(hostAfter().run('docker history nope')).toMatchObject({
+      stderr: 'Error response from daemon: No such image: nope:latest\n',
+      exitCode: 1,
+    });
   });
 });

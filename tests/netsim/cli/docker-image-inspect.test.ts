@@ -12,7 +12,19 @@ const hostAfter = hostWithSeed(17);
 describe('docker image inspect', () => {
   it('prints the image object in InspectResponse order', () => {
     const [image] = JSON.parse(hostAfter().run('docker image inspect nginx').stdout);
-    expect(Object.keys(image)).toEqual(['Id', 'RepoTags', 'RepoDigests', 'Created', 'Config', 'Architecture', 'Os', 'Size', 'RootFS', 'Metadata', 'Identity']);
+    expect(Object.keys(image)).toEqual([
+      'Id',
+      'RepoTags',
+      'RepoDigests',
+      'Created',
+      'Config',
+      'Architecture',
+      'Os',
+      'Size',
+      'RootFS',
+      'Metadata',
+      'Identity',
+    ]);
     expect(Object.keys(image.Config)).toEqual(['ExposedPorts', 'Env', 'Entrypoint', 'Cmd', 'Labels', 'StopSignal']);
     expect(image.Id).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(image.RepoTags).toEqual(['nginx:latest']);
@@ -30,8 +42,14 @@ describe('docker image inspect', () => {
   it('finds an image by short ID, and fails with the tag added for an unknown name', () => {
     const host = hostAfter();
     const id = host.run(`docker image inspect -f '{{.Id}}' alpine`).stdout.trim();
-    expect(host.run(`docker image inspect -f '{{index .RepoTags 0}}' ${id.slice(7, 19)}`).stdout).toBe('alpine:latest\n');
-    expect(host.run('docker image inspect nope')).toMatchObject({ stdout: '[]\n', stderr: 'Error response from daemon: No such image: nope:latest\n', exitCode: 1 });
+    expect(host.run(`docker image inspect -f '{{index .RepoTags 0}}' ${id.slice(7, 19)}`).stdout).toBe(
+      'alpine:latest\n',
+    );
+    expect(host.run('docker image inspect nope')).toMatchObject({
+      stdout: '[]\n',
+      stderr: 'Error response from daemon: No such image: nope:latest\n',
+      exitCode: 1,
+    });
     expect(host.run('docker inspect nope').stderr).toBe('error: no such object: nope\n');
   });
 

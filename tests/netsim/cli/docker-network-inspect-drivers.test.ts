@@ -13,7 +13,7 @@ const hostAfter = hostWithSeed(23);
  * left); docker/cli sends IPAM.Options {} and the labels of --label.
  */
 describe('docker network inspect of macvlan, ipvlan and optioned bridge networks', () => {
-  it('shows a macvlan network\'s driver, options, IP range, labels and status', () => {
+  it("shows a macvlan network's driver, options, IP range, labels and status", () => {
     const host = hostAfter(
       'docker network create -d macvlan --subnet 192.168.1.0/24 --ip-range 192.168.1.192/27 --gateway 192.168.1.1 -o parent=eth0 -o macvlan_mode=bridge --label site=home --attachable lan',
       'docker run -d --network lan --name m1 nginx',
@@ -25,7 +25,11 @@ describe('docker network inspect of macvlan, ipvlan and optioned bridge networks
       Driver: 'macvlan',
       EnableIPv4: true,
       EnableIPv6: false,
-      IPAM: { Driver: 'default', Options: {}, Config: [{ Subnet: '192.168.1.0/24', IPRange: '192.168.1.192/27', Gateway: '192.168.1.1' }] },
+      IPAM: {
+        Driver: 'default',
+        Options: {},
+        Config: [{ Subnet: '192.168.1.0/24', IPRange: '192.168.1.192/27', Gateway: '192.168.1.1' }],
+      },
       Internal: false,
       Attachable: true,
       Options: { macvlan_mode: 'bridge', parent: 'eth0' },
@@ -39,13 +43,22 @@ describe('docker network inspect of macvlan, ipvlan and optioned bridge networks
 
   it('leaves Gateway out of a macvlan or ipvlan network created without one (omitzero)', () => {
     const host = hostAfter('docker network create -d ipvlan --subnet 10.20.0.0/24 -o parent=eth0 -o ipvlan_mode=l3 l3');
-    expect(host.run("docker network inspect -f '{{json .IPAM.Config}} {{json .Options}}' l3").stdout).toBe('[{"Subnet":"10.20.0.0/24"}] {"ipvlan_mode":"l3","parent":"eth0"}\n');
-    expect(host.run("docker network inspect -f '{{range .IPAM.Config}}{{.Gateway}}|{{.IPRange}}{{end}}' l3").stdout).toBe('invalid IP|invalid Prefix\n');
+    expect(host.run("docker network inspect -f '{{json .IPAM.Config}} {{json .Options}}' l3").stdout).toBe(
+      '[{"Subnet":"10.20.0.0/24"}] {"ipvlan_mode":"l3","parent":"eth0"}\n',
+    );
+    expect(
+      host.run("docker network inspect -f '{{range .IPAM.Config}}{{.Gateway}}|{{.IPRange}}{{end}}' l3").stdout,
+    ).toBe('invalid IP|invalid Prefix\n');
   });
 
   it('shows -o options of a bridge network as given, and a --ipv4 flag wins over the option it replaces', () => {
-    const host = hostAfter('docker network create -o com.docker.network.bridge.name=br-lab -o com.docker.network.enable_ipv4=false --ipv4 lab');
+    const host = hostAfter(
+      'docker network create -o com.docker.network.bridge.name=br-lab -o com.docker.network.enable_ipv4=false --ipv4 lab',
+    );
     const [network] = JSON.parse(host.run('docker network inspect lab').stdout);
-    expect({ EnableIPv4: network.EnableIPv4, Options: network.Options }).toEqual({ EnableIPv4: true, Options: { 'com.docker.network.bridge.name': 'br-lab' } });
+    expect({ EnableIPv4: network.EnableIPv4, Options: network.Options }).toEqual({
+      EnableIPv4: true,
+      Options: { 'com.docker.network.bridge.name': 'br-lab' },
+    });
   });
 });

@@ -11,7 +11,8 @@ import { Host } from '../../../src/netsim/index';
  * a network without an IPv6 subnet contains no IPv6 address.
  */
 const HELP = "\n\nRun 'docker run --help' for more information\n";
-const USAGE = "\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun 'docker run --help' for more information\n";
+const USAGE =
+  "\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun 'docker run --help' for more information\n";
 
 function withAppNet(): Host {
   const host = Host.create({ seed: 3 });
@@ -22,8 +23,14 @@ function withAppNet(): Host {
 describe('--network name=...,ip=...,alias=...', () => {
   it('attaches to the named network with the address and the alias', () => {
     const host = withAppNet();
-    expect(host.run('docker run -d --name a --network name=app-net,ip=10.30.0.9,alias=x alpine sleep 1d').exitCode).toBe(0);
-    expect(host.run("docker inspect -f '{{.HostConfig.NetworkMode}} {{range .NetworkSettings.Networks}}{{.IPAddress}} {{.Aliases}}{{end}}' a").stdout).toBe('app-net 10.30.0.9 [x]\n');
+    expect(
+      host.run('docker run -d --name a --network name=app-net,ip=10.30.0.9,alias=x alpine sleep 1d').exitCode,
+    ).toBe(0);
+    expect(
+      host.run(
+        "docker inspect -f '{{.HostConfig.NetworkMode}} {{range .NetworkSettings.Networks}}{{.IPAddress}} {{.Aliases}}{{end}}' a",
+      ).stdout,
+    ).toBe('app-net 10.30.0.9 [x]\n');
     expect(host.run('docker run --rm --network app-net alpine ping -c1 x').stdout).toContain('PING x (10.30.0.9)');
   });
 
@@ -38,18 +45,33 @@ describe('--network name=...,ip=...,alias=...', () => {
     // encoding/csv readRecord: pos.col starts at 1 and moves past each field and comma; the error is at pos.col + j.
     ['name=app-net,al"ias=y', 'parse error on line 1, column 16: bare " in non-quoted-field'],
   ])('refuses %s while parsing the flag', (value, problem) => {
-    expect(withAppNet().run(`docker run --rm --network '${value}' alpine true`)).toMatchObject({ stderr: `invalid argument ${JSON.stringify(value)} for "--network" flag: ${problem}${USAGE}`, exitCode: 125 });
+    expect(withAppNet().run(`docker run --rm --network '${value}' alpine true`)).toMatchObject({
+      stderr: `invalid argument ${JSON.stringify(value)} for "--network" flag: ${problem}${USAGE}`,
+      exitCode: 125,
+    });
   });
 
   it.each([
-    ['--network name=app-net,alias=y --network-alias z', 'conflicting options: cannot specify both --network-alias and per-network alias'],
-    ['--network name=app-net,ip=10.30.0.9 --ip 10.30.0.8', 'conflicting options: cannot specify both --ip and per-network IPv4 address'],
+    [
+      '--network name=app-net,alias=y --network-alias z',
+      'conflicting options: cannot specify both --network-alias and per-network alias',
+    ],
+    [
+      '--network name=app-net,ip=10.30.0.9 --ip 10.30.0.8',
+      'conflicting options: cannot specify both --ip and per-network IPv4 address',
+    ],
     ['--network name=bridge,alias=y', 'network-scoped aliases are only supported for user-defined networks'],
     ['--network name=app-net,mac-address=zz', 'zz is not a valid mac address'],
     ['--network app-net --network app-net', 'network "app-net" is specified multiple times'],
-    ['--network app-net --network bridge', 'conflicting options: cannot attach both user-defined and non-user-defined network-modes'],
+    [
+      '--network app-net --network bridge',
+      'conflicting options: cannot attach both user-defined and non-user-defined network-modes',
+    ],
   ])('docker run %s: parse() refuses it', (options, message) => {
-    expect(withAppNet().run(`docker run --rm ${options} alpine true`)).toMatchObject({ stderr: `docker: ${message}${HELP}`, exitCode: 125 });
+    expect(withAppNet().run(`docker run --rm ${options} alpine true`)).toMatchObject({
+      stderr: `docker: ${message}${HELP}`,
+      exitCode: 125,
+    });
   });
 });
 
@@ -75,7 +97,11 @@ describe('--ip6', () => {
 
   it("a text net.ParseIP refuses is pflag's error; ip6= and --ip6 together conflict", () => {
     const host = withAppNet();
-    expect(host.run('docker run --rm --ip6 zz alpine true').stderr).toBe(`invalid argument "zz" for "--ip6" flag: failed to parse IP: "zz"${USAGE}`);
-    expect(host.run('docker run --rm --network name=app-net,ip6=2001:db8::2 --ip6 2001:db8::3 alpine true').stderr).toBe(`docker: conflicting options: cannot specify both --ip6 and per-network IPv6 address${HELP}`);
+    expect(host.run('docker run --rm --ip6 zz alpine true').stderr).toBe(
+      `invalid argument "zz" for "--ip6" flag: failed to parse IP: "zz"${USAGE}`,
+    );
+    expect(
+      host.run('docker run --rm --network name=app-net,ip6=2001:db8::2 --ip6 2001:db8::3 alpine true').stderr,
+    ).toBe(`docker: conflicting options: cannot specify both --ip6 and per-network IPv6 address${HELP}`);
   });
 });

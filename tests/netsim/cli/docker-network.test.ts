@@ -15,7 +15,12 @@ describe('docker network', () => {
     const { stdout, exitCode } = lastOf('docker network ls');
     expect(exitCode).toBe(0);
     expect(stdout.split('\n')[0]).toBe('NETWORK ID     NAME      DRIVER    SCOPE');
-    expect(stdout.split('\n').slice(1, 4).map((line) => line.slice(15))).toEqual(['bridge    bridge    local', 'host      host      local', 'none      null      local']);
+    expect(
+      stdout
+        .split('\n')
+        .slice(1, 4)
+        .map((line) => line.slice(15)),
+    ).toEqual(['bridge    bridge    local', 'host      host      local', 'none      null      local']);
     expect(stdout).toMatch(/^NETWORK ID {5}NAME {6}DRIVER {4}SCOPE\n([0-9a-f]{12} {3}\w+ +\w+ +local\n){3}$/);
   });
 
@@ -23,8 +28,12 @@ describe('docker network', () => {
     const host = Host.create({ seed: 42 });
     const created = host.run('docker network create red1');
     expect(created.stdout).toMatch(/^[0-9a-f]{64}\n$/);
-    expect(host.run('docker network ls').stdout).toContain(`${created.stdout.slice(0, 12)}   red1      bridge    local\n`);
-    expect(host.run('ip -br addr show br-' + created.stdout.slice(0, 12)).stdout).toBe(`br-${created.stdout.slice(0, 12)}  DOWN           172.18.0.1/16 \n`);
+    expect(host.run('docker network ls').stdout).toContain(
+      `${created.stdout.slice(0, 12)}   red1      bridge    local\n`,
+    );
+    expect(host.run('ip -br addr show br-' + created.stdout.slice(0, 12)).stdout).toBe(
+      `br-${created.stdout.slice(0, 12)}  DOWN           172.18.0.1/16 \n`,
+    );
   });
 
   it('refuses a second network with the same name', () => {
@@ -47,22 +56,35 @@ describe('docker network', () => {
     expect(result.exitCode).toBe(1);
   });
 
-  it('prints Go\'s netip error for the malformed subnet of seed 004', () => {
+  it("prints Go's netip error for the malformed subnet of seed 004", () => {
     const result = lastOf('docker network create --subnet 172.24.0.0./16 mon-bridge');
-    expect(result.stderr).toBe('netip.ParsePrefix("172.24.0.0./16"): ParseAddr("172.24.0.0."): IPv4 field must have at least one digit (at ".")\n');
+    expect(result.stderr).toBe(
+      'netip.ParsePrefix("172.24.0.0./16"): ParseAddr("172.24.0.0."): IPv4 field must have at least one digit (at ".")\n',
+    );
     expect(result.exitCode).toBe(1);
   });
 
   it('reports an unknown flag with the usage line and status 125', () => {
     const result = lastOf('docker network ls --colour');
-    expect(result.stderr).toBe("unknown flag: --colour\n\nUsage:  docker network ls [OPTIONS]\n\nRun 'docker network ls --help' for more information\n");
+    expect(result.stderr).toBe(
+      "unknown flag: --colour\n\nUsage:  docker network ls [OPTIONS]\n\nRun 'docker network ls --help' for more information\n",
+    );
     expect(result.exitCode).toBe(125);
   });
 
   it.each([
-    ['docker network create -d overlay red-overlay', 'Error response from daemon: This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.\n'],
-    ['docker network create -d host otra', 'Error response from daemon: only one instance of "host" network is allowed\n'],
-    ['docker network create -d null otra', 'Error response from daemon: only one instance of "null" network is allowed\n'],
+    [
+      'docker network create -d overlay red-overlay',
+      'Error response from daemon: This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.\n',
+    ],
+    [
+      'docker network create -d host otra',
+      'Error response from daemon: only one instance of "host" network is allowed\n',
+    ],
+    [
+      'docker network create -d null otra',
+      'Error response from daemon: only one instance of "null" network is allowed\n',
+    ],
   ])('%s fails as the daemon does', (line, stderr) => {
     expect(lastOf(line)).toMatchObject({ stderr, exitCode: 1 });
   });
@@ -82,14 +104,14 @@ describe('docker network', () => {
     );
   });
 
-  it('refuses a --subnet that overlaps another network\'s pool', () => {
+  it("refuses a --subnet that overlaps another network's pool", () => {
     expect(lastOf('docker network create red1', 'docker network create --subnet 172.18.0.0/16 red2')).toMatchObject({
       stderr: 'Error response from daemon: invalid pool request: Pool overlaps with other one on this address space\n',
       exitCode: 1,
     });
   });
 
-  it('takes Docker\'s default pools in order and skips subnets in use', () => {
+  it("takes Docker's default pools in order and skips subnets in use", () => {
     const host = Host.create({ seed: 42 });
     host.run('docker network create --subnet 172.18.0.0/16 taken');
     const id = host.run('docker network create next').stdout.slice(0, 12);

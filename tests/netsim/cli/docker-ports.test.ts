@@ -23,19 +23,29 @@ describe('publishing ports', () => {
     // Detached, the client prints the ID before the start fails (docker/cli run.go waitDisplayID), as a user's
     // capture shows (github.com/ljm625/unblock-china-apps/issues/3: the ID, then "docker: Error response from daemon: driver failed programming ...").
     expect(result.stdout).toMatch(/^[0-9a-f]{64}\n$/);
-    expect(result.stderr).toMatch(/^docker: Error response from daemon: failed to set up container networking: driver failed programming external connectivity on endpoint web \([0-9a-f]{64}\): failed to bind host port 0\.0\.0\.0:80\/tcp: address already in use\n\nRun 'docker run --help' for more information\n$/);
+    expect(result.stderr).toMatch(
+      /^docker: Error response from daemon: failed to set up container networking: driver failed programming external connectivity on endpoint web \([0-9a-f]{64}\): failed to bind host port 0\.0\.0\.0:80\/tcp: address already in use\n\nRun 'docker run --help' for more information\n$/,
+    );
     expect(host.run("docker ps -a --filter name=web --format '{{.Status}}'").stdout).toBe('Created\n');
-    expect(host.run('docker run -d --name web6 -p [::]:80:80 nginx').stderr).toContain('failed to bind host port [::]:80/tcp: address already in use');
+    expect(host.run('docker run -d --name web6 -p [::]:80:80 nginx').stderr).toContain(
+      'failed to bind host port [::]:80/tcp: address already in use',
+    );
     expect(host.run('docker run -d --name other -p 8080:80 nginx').exitCode).toBe(0);
   });
 
-  it('shows an image\'s exposed but unpublished port as 80/tcp', () => {
+  it("shows an image's exposed but unpublished port as 80/tcp", () => {
     expect(hostAfter('docker run -d --name web nginx').run('docker ps').stdout).toContain('   80/tcp    web\n');
   });
 
   it('lists no ports for a container on the host or none network (no bridge endpoint to report them)', () => {
-    const host = hostAfter('docker run -d --name h --network host nginx', 'docker run -d --name n --network none nginx');
-    const rows = host.run('docker ps').stdout.split('\n').filter((line) => / (h|n)$/.test(line));
+    const host = hostAfter(
+      'docker run -d --name h --network host nginx',
+      'docker run -d --name n --network none nginx',
+    );
+    const rows = host
+      .run('docker ps')
+      .stdout.split('\n')
+      .filter((line) => / (h|n)$/.test(line));
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(row).not.toContain('/tcp');
   });
@@ -49,7 +59,9 @@ describe('publishing ports', () => {
   it('binds only the address given, and forwards it with -d HOST/32', () => {
     const host = hostAfter('docker run -d -p 127.0.0.1:9000:80 --name web nginx');
     expect(host.run('docker port web').stdout).toBe('80/tcp -> 127.0.0.1:9000\n');
-    expect(host.run('sudo iptables -t nat -S DOCKER').stdout).toBe('-N DOCKER\n-A DOCKER -d 127.0.0.1/32 ! -i docker0 -p tcp -m tcp --dport 9000 -j DNAT --to-destination 172.17.0.2:80\n');
+    expect(host.run('sudo iptables -t nat -S DOCKER').stdout).toBe(
+      '-N DOCKER\n-A DOCKER -d 127.0.0.1/32 ! -i docker0 -p tcp -m tcp --dport 9000 -j DNAT --to-destination 172.17.0.2:80\n',
+    );
   });
 
   it('refuses a port already allocated, leaving the new container created', () => {
@@ -70,7 +82,10 @@ describe('publishing ports', () => {
     ['8080:80/ftp', 'docker: invalid proto: ftp'],
     ['300.1.1.1:80:80', 'docker: invalid IP address: 300.1.1.1'],
   ])('rejects -p %s', (spec, message) => {
-    expect(hostAfter().run(`docker run -d -p ${spec} nginx`)).toMatchObject({ stderr: `${message}\n\nRun 'docker run --help' for more information\n`, exitCode: 125 });
+    expect(hostAfter().run(`docker run -d -p ${spec} nginx`)).toMatchObject({
+      stderr: `${message}\n\nRun 'docker run --help' for more information\n`,
+      exitCode: 125,
+    });
   });
 });
 
@@ -83,7 +98,12 @@ describe('parsePortSpec and displayablePorts', () => {
   });
 
   it('groups consecutive exposed ports into a range, as docker ps shows 3300-3310/tcp', () => {
-    const ports = Array.from({ length: 11 }, (_, i) => ({ ip: undefined, privatePort: 3300 + i, publicPort: undefined, type: 'tcp' }));
+    const ports = Array.from({ length: 11 }, (_, i) => ({
+      ip: undefined,
+      privatePort: 3300 + i,
+      publicPort: undefined,
+      type: 'tcp',
+    }));
     expect(displayablePorts(ports)).toBe('3300-3310/tcp');
   });
 });

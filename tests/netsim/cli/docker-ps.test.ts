@@ -76,8 +76,12 @@ describe('docker ps output', () => {
 
   it('prints the networks, mounts, labels and ports of each container', () => {
     const { host } = fiveContainers();
-    expect(host.run("docker ps --format '{{.Names}}|{{.Networks}}|{{.Mounts}}|{{.Labels}}|{{.Ports}}' -f name=db").stdout).toBe('db|back|data|tier=db|\n');
-    expect(host.run("docker ps --format '{{.Ports}}' -f name=web").stdout).toBe('0.0.0.0:8080->80/tcp, [::]:8080->80/tcp\n');
+    expect(
+      host.run("docker ps --format '{{.Names}}|{{.Networks}}|{{.Mounts}}|{{.Labels}}|{{.Ports}}' -f name=db").stdout,
+    ).toBe('db|back|data|tier=db|\n');
+    expect(host.run("docker ps --format '{{.Ports}}' -f name=web").stdout).toBe(
+      '0.0.0.0:8080->80/tcp, [::]:8080->80/tcp\n',
+    );
   });
 
   it('warns that -q wins over --format, on stderr', () => {
@@ -92,17 +96,49 @@ describe('docker ps output', () => {
 // buildContainerListOptions and opts.FilterOpt (the client's), pflag for -n.
 describe('docker ps errors', () => {
   it.each([
-    ["docker ps -f foo=bar", "Error response from daemon: invalid filter 'foo'\n", 1],
-    ['docker ps -f status=bogus', "Error response from daemon: invalid filter 'status=bogus': invalid value for state (bogus): must be one of created, running, paused, restarting, removing, exited, dead\n", 1],
-    ['docker ps -f exited=abc', 'Error response from daemon: invalid filter \'exited=abc\': strconv.Atoi: parsing "abc": invalid syntax\n', 1],
-    ['docker ps -f health=sick', "Error response from daemon: invalid filter 'health=sick': invalid value for health (sick): must be one of none, starting, healthy, unhealthy\n", 1],
-    ['docker ps -f publish=80:80', "Error response from daemon: filter for 'publish' should not contain ':': 80:80\n", 1],
-    ['docker ps -f expose=abc', "Error response from daemon: error while looking up for expose abc: invalid start port 'abc': invalid syntax\n", 1],
+    ['docker ps -f foo=bar', "Error response from daemon: invalid filter 'foo'\n", 1],
+    [
+      'docker ps -f status=bogus',
+      "Error response from daemon: invalid filter 'status=bogus': invalid value for state (bogus): must be one of created, running, paused, restarting, removing, exited, dead\n",
+      1,
+    ],
+    [
+      'docker ps -f exited=abc',
+      'Error response from daemon: invalid filter \'exited=abc\': strconv.Atoi: parsing "abc": invalid syntax\n',
+      1,
+    ],
+    [
+      'docker ps -f health=sick',
+      "Error response from daemon: invalid filter 'health=sick': invalid value for health (sick): must be one of none, starting, healthy, unhealthy\n",
+      1,
+    ],
+    [
+      'docker ps -f publish=80:80',
+      "Error response from daemon: filter for 'publish' should not contain ':': 80:80\n",
+      1,
+    ],
+    [
+      'docker ps -f expose=abc',
+      "Error response from daemon: error while looking up for expose abc: invalid start port 'abc': invalid syntax\n",
+      1,
+    ],
     ['docker ps -f before=nosuch', 'Error response from daemon: No such container: nosuch\n', 1],
     ["docker ps --format '{{.ID'", 'failed to parse template: template: :1: unclosed action\n', 1],
-    ["docker ps --format '{{.Foo}}'", 'failed to execute template: template: :1:2: executing "" at <.Foo>: can\'t evaluate field Foo in type *formatter.ContainerContext\n', 1],
-    ['docker ps -f foo', 'invalid argument "foo" for "-f, --filter" flag: bad format of filter (expected name=value)\n\nUsage:  docker ps [OPTIONS]\n\nRun \'docker ps --help\' for more information\n', 125],
-    ['docker ps -n x', 'invalid argument "x" for "-n, --last" flag: strconv.ParseInt: parsing "x": invalid syntax\n\nUsage:  docker ps [OPTIONS]\n\nRun \'docker ps --help\' for more information\n', 125],
+    [
+      "docker ps --format '{{.Foo}}'",
+      'failed to execute template: template: :1:2: executing "" at <.Foo>: can\'t evaluate field Foo in type *formatter.ContainerContext\n',
+      1,
+    ],
+    [
+      'docker ps -f foo',
+      'invalid argument "foo" for "-f, --filter" flag: bad format of filter (expected name=value)\n\nUsage:  docker ps [OPTIONS]\n\nRun \'docker ps --help\' for more information\n',
+      125,
+    ],
+    [
+      'docker ps -n x',
+      'invalid argument "x" for "-n, --last" flag: strconv.ParseInt: parsing "x": invalid syntax\n\nUsage:  docker ps [OPTIONS]\n\nRun \'docker ps --help\' for more information\n',
+      125,
+    ],
   ])('%s', (line, stderr, exitCode) => {
     expect(fiveContainers().host.run(line)).toMatchObject({ stdout: '', stderr, exitCode });
   });

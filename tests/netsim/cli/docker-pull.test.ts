@@ -28,14 +28,25 @@ describe('docker pull of an image the host does not have', () => {
     const result = hostAfter().run('docker pull mariadb | cat');
     const out = lines(result.stdout);
     expect(out.slice(0, 2)).toEqual(['Using default tag: latest', 'latest: Pulling from library/mariadb']);
-    const layers = ['0926a8eb0e60', '71fc539b309a', '0823aa11c04c', 'ef4e113f30b9', '0b9fa11a3618', '4373608fb269', 'f4b83b8f70d2', '6d1c2cce3f0a'];
+    const layers = [
+      '0926a8eb0e60',
+      '71fc539b309a',
+      '0823aa11c04c',
+      'ef4e113f30b9',
+      '0b9fa11a3618',
+      '4373608fb269',
+      'f4b83b8f70d2',
+      '6d1c2cce3f0a',
+    ];
     expect(out.slice(2, 10)).toEqual(layers.map((id) => `${id}: Pulling fs layer`));
     for (const id of layers) {
       expect(out.indexOf(`${id}: Download complete`)).toBeGreaterThan(9);
       expect(out.indexOf(`${id}: Pull complete`)).toBeGreaterThan(out.indexOf(`${id}: Download complete`));
     }
     // Layers are unpacked in order, each on the one beneath.
-    expect(layers.map((id) => out.indexOf(`${id}: Pull complete`))).toEqual([...layers.map((id) => out.indexOf(`${id}: Pull complete`))].sort((a, b) => a - b));
+    expect(layers.map((id) => out.indexOf(`${id}: Pull complete`))).toEqual(
+      [...layers.map((id) => out.indexOf(`${id}: Pull complete`))].sort((a, b) => a - b),
+    );
     expect(out.slice(-3)).toEqual([
       'Digest: sha256:c237fd50cc48d6f2b87c4ca66d52f3b5eef7271b3bea7aee586c0be19d5b460d',
       'Status: Downloaded newer image for mariadb:latest',
@@ -45,9 +56,26 @@ describe('docker pull of an image the host does not have', () => {
   });
 
   it('keeps one line per layer at a terminal, with its last status', () => {
-    const layers = ['0926a8eb0e60', '71fc539b309a', '0823aa11c04c', 'ef4e113f30b9', '0b9fa11a3618', '4373608fb269', 'f4b83b8f70d2', '6d1c2cce3f0a'];
+    const layers = [
+      '0926a8eb0e60',
+      '71fc539b309a',
+      '0823aa11c04c',
+      'ef4e113f30b9',
+      '0b9fa11a3618',
+      '4373608fb269',
+      'f4b83b8f70d2',
+      '6d1c2cce3f0a',
+    ];
     expect(hostAfter().run('docker pull mariadb').stdout).toBe(
-      ['Using default tag: latest', 'latest: Pulling from library/mariadb', ...layers.map((id) => `${id}: Pull complete `), 'Digest: sha256:c237fd50cc48d6f2b87c4ca66d52f3b5eef7271b3bea7aee586c0be19d5b460d', 'Status: Downloaded newer image for mariadb:latest', 'docker.io/library/mariadb:latest', ''].join('\n'),
+      [
+        'Using default tag: latest',
+        'latest: Pulling from library/mariadb',
+        ...layers.map((id) => `${id}: Pull complete `),
+        'Digest: sha256:c237fd50cc48d6f2b87c4ca66d52f3b5eef7271b3bea7aee586c0be19d5b460d',
+        'Status: Downloaded newer image for mariadb:latest',
+        'docker.io/library/mariadb:latest',
+        '',
+      ].join('\n'),
     );
   });
 
@@ -73,12 +101,14 @@ describe('docker pull of an image the host does not have', () => {
   it('refuses a repository the registry does not have, and an unknown tag', () => {
     expect(hostAfter().run('docker pull nosuchimage')).toMatchObject({
       stdout: 'Using default tag: latest\n',
-      stderr: "Error response from daemon: pull access denied for nosuchimage, repository does not exist or may require 'docker login'\n",
+      stderr:
+        "Error response from daemon: pull access denied for nosuchimage, repository does not exist or may require 'docker login'\n",
       exitCode: 1,
     });
     expect(hostAfter().run('docker pull nginx:0.0.1')).toMatchObject({
       stdout: '',
-      stderr: 'Error response from daemon: failed to resolve reference "docker.io/library/nginx:0.0.1": docker.io/library/nginx:0.0.1: not found\n',
+      stderr:
+        'Error response from daemon: failed to resolve reference "docker.io/library/nginx:0.0.1": docker.io/library/nginx:0.0.1: not found\n',
       exitCode: 1,
     });
   });
@@ -93,9 +123,18 @@ describe('docker run of an image the host does not have', () => {
     const result = hostAfter().run('docker run -d --name db mariadb');
     expect(result.stdout).toMatch(/^[0-9a-f]{64}\n$/);
     const err = lines(result.stderr);
-    expect(err.slice(0, 3)).toEqual(["Unable to find image 'mariadb:latest' locally", 'latest: Pulling from library/mariadb', '0926a8eb0e60: Pull complete ']);
-    expect(lines(hostAfter().run('docker run -d --name db mariadb 2>&1 >/dev/null | cat').stdout)[2]).toBe('0926a8eb0e60: Pulling fs layer');
-    expect(err.slice(-2)).toEqual(['Digest: sha256:c237fd50cc48d6f2b87c4ca66d52f3b5eef7271b3bea7aee586c0be19d5b460d', 'Status: Downloaded newer image for mariadb:latest']);
+    expect(err.slice(0, 3)).toEqual([
+      "Unable to find image 'mariadb:latest' locally",
+      'latest: Pulling from library/mariadb',
+      '0926a8eb0e60: Pull complete ',
+    ]);
+    expect(lines(hostAfter().run('docker run -d --name db mariadb 2>&1 >/dev/null | cat').stdout)[2]).toBe(
+      '0926a8eb0e60: Pulling fs layer',
+    );
+    expect(err.slice(-2)).toEqual([
+      'Digest: sha256:c237fd50cc48d6f2b87c4ca66d52f3b5eef7271b3bea7aee586c0be19d5b460d',
+      'Status: Downloaded newer image for mariadb:latest',
+    ]);
     expect(result.exitCode).toBe(0);
     // The terminal shows the pull first: the CLI prints the new ID only once the container is created.
     expect(result.output).toBe(result.stderr + result.stdout);
@@ -119,15 +158,24 @@ describe('docker run of an image the host does not have', () => {
   it('pulls the custom images of the source articles', () => {
     const result = hostAfter().run('docker run -d --name mi_servidor --network host josedom24/aplicacionweb:v1');
     expect(lines(result.stderr)).toEqual(
-      expect.arrayContaining(["Unable to find image 'josedom24/aplicacionweb:v1' locally", 'v1: Pulling from josedom24/aplicacionweb', 'c5e155d5a1d1: Pull complete ', 'Status: Downloaded newer image for josedom24/aplicacionweb:v1']),
+      expect.arrayContaining([
+        "Unable to find image 'josedom24/aplicacionweb:v1' locally",
+        'v1: Pulling from josedom24/aplicacionweb',
+        'c5e155d5a1d1: Pull complete ',
+        'Status: Downloaded newer image for josedom24/aplicacionweb:v1',
+      ]),
     );
-    expect(hostAfter().run('docker create linuxtips/apache:1.0').stderr).toMatch(/^Unable to find image 'linuxtips\/apache:1.0' locally\n1.0: Pulling from linuxtips\/apache\n/);
+    expect(hostAfter().run('docker create linuxtips/apache:1.0').stderr).toMatch(
+      /^Unable to find image 'linuxtips\/apache:1.0' locally\n1.0: Pulling from linuxtips\/apache\n/,
+    );
   });
 
   it('uses the images a profile says are already pulled', () => {
     const bare = Host.create({ seed: 1, profile: { ...DEBIAN_DOCKER_HOST, pulledImages: [] } });
     expect(bare.run('docker images -q').stdout).toBe('');
-    expect(bare.run('docker run -d nginx').stderr).toMatch(/^Unable to find image 'nginx:latest' locally\nlatest: Pulling from library\/nginx\n062e450697fa: Pull complete \n/);
+    expect(bare.run('docker run -d nginx').stderr).toMatch(
+      /^Unable to find image 'nginx:latest' locally\nlatest: Pulling from library\/nginx\n062e450697fa: Pull complete \n/,
+    );
     const ready = Host.create({ seed: 1, profile: { ...DEBIAN_DOCKER_HOST, pulledImages: ['mariadb'] } });
     expect(ready.run('docker run -d mariadb').stderr).toBe('');
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseGoDuration, parseTimestamp } from '../../../src/netsim/cli/docker/timestamp';
 
 // Go's time.ParseDuration and moby docker-v29.7.2 daemon/internal/timestamp Parse.
-describe('the daemon\'s timestamps', () => {
+describe("the daemon's timestamps", () => {
   const now = Date.UTC(2026, 11, 7, 12, 0, 0);
 
   it('reads Go durations', () => {
@@ -22,7 +22,11 @@ describe('the daemon\'s timestamps', () => {
 
   it('fails as the daemon does', () => {
     expect(parseTimestamp('', now)).toEqual({ error: 'failed to parse value as time or duration: value is empty' });
-    expect(parseTimestamp('abc', now)).toEqual({ error: 'failed to parse value as time or duration: invalid seconds "abc": invalid syntax' });
-    expect(parseTimestamp('12.3x', now)).toEqual({ error: "failed to parse value as time or duration: invalid nanoseconds: invalid character 'x' at position 1" });
+    expect(parseTimestamp('abc', now)).toEqual({
+      error: 'failed to parse value as time or duration: invalid seconds "abc": invalid syntax',
+    });
+    expect(parseTimestamp('12.3x', now)).toEqual({
+      error: "failed to parse value as time or duration: invalid nanoseconds: invalid character 'x' at position 1",
+    });
   });
 });

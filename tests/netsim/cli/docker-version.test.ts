@@ -45,7 +45,9 @@ describe('docker version', () => {
   });
 
   it('is the version the simulator claims', () => {
-    expect(hostAfter().run("docker version --format '{{.Server.Version}}'").stdout).toMatch(new RegExp(`^${SIMULATED_DOCKER_VERSION}\\.\\d+\\.\\d+\\n$`));
+    expect(hostAfter().run("docker version --format '{{.Server.Version}}'").stdout).toMatch(
+      new RegExp(`^${SIMULATED_DOCKER_VERSION}\\.\\d+\\.\\d+\\n$`),
+    );
   });
 
   it.each([
@@ -59,7 +61,10 @@ describe('docker version', () => {
   });
 
   it('names its template "version" in parse errors, with status 64', () => {
-    expect(hostAfter().run("docker version -f '{{nosuch}}'")).toMatchObject({ stderr: 'template parsing error: template: version:1: function "nosuch" not defined\n', exitCode: 64 });
+    expect(hostAfter().run("docker version -f '{{nosuch}}'")).toMatchObject({
+      stderr: 'template parsing error: template: version:1: function "nosuch" not defined\n',
+      exitCode: 64,
+    });
   });
 });
 
@@ -96,11 +101,13 @@ describe('docker container and docker image long forms', () => {
 
   it('names the long form in usage errors', () => {
     expect(hostAfter().run('docker container ls --nosuch')).toMatchObject({
-      stderr: "unknown flag: --nosuch\n\nUsage:  docker container ls [OPTIONS]\n\nRun 'docker container ls --help' for more information\n",
+      stderr:
+        "unknown flag: --nosuch\n\nUsage:  docker container ls [OPTIONS]\n\nRun 'docker container ls --help' for more information\n",
       exitCode: 125,
     });
     expect(hostAfter().run('docker container run -d --dns x alpine')).toMatchObject({
-      stderr: "invalid argument \"x\" for \"--dns\" flag: IP address is not correctly formatted: x\n\nUsage:  docker container run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun 'docker container run --help' for more information\n",
+      stderr:
+        'invalid argument "x" for "--dns" flag: IP address is not correctly formatted: x\n\nUsage:  docker container run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun \'docker container run --help\' for more information\n',
       exitCode: 125,
     });
   });

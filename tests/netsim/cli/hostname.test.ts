@@ -34,18 +34,21 @@ describe('hostname -i', () => {
   });
 
   it('with no network, nothing answers: EAI_AGAIN', () => {
-    expect(Host.create({ seed: 4 }).run('docker run --rm --network none debian hostname -i')).toMatchObject({ stderr: 'hostname: Temporary failure in name resolution\n', exitCode: 1 });
+    expect(Host.create({ seed: 4 }).run('docker run --rm --network none debian hostname -i')).toMatchObject({
+      stderr: 'hostname: Temporary failure in name resolution\n',
+      exitCode: 1,
+    });
   });
 });
 
 // golden/tools/capture-route-get.sh lays a namespace out as the host: eth0 192.168.1.10, docker0 172.17.0.1.
 describe('hostname -I', () => {
-  it('lists the host\'s addresses as the capture does', () => {
+  it("lists the host's addresses as the capture does", () => {
     const golden = readGolden('tools/hostname-I.txt');
     expect(Host.create({ seed: 1 }).run('hostname -I').stdout).toBe(golden.stdout);
   });
 
-  it('lists a container\'s own address, and nothing but the newline with --network none', () => {
+  it("lists a container's own address, and nothing but the newline with --network none", () => {
     const host = Host.create({ seed: 1 });
     host.run('docker run -d --name web nginx');
     expect(host.run('docker exec web hostname --all-ip-addresses').stdout).toBe('172.17.0.2 \n');

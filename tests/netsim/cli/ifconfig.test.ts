@@ -19,7 +19,9 @@ describe('ifconfig', () => {
 
   it('a name shows that link alone; -a shows the same links when none is down', () => {
     const host = hostAfter();
-    expect(host.run('/usr/sbin/ifconfig docker0').stdout).toMatch(/^docker0: flags=4099<UP,BROADCAST,MULTICAST>  mtu 1500\n(?:.+\n)+\n$/);
+    expect(host.run('/usr/sbin/ifconfig docker0').stdout).toMatch(
+      /^docker0: flags=4099<UP,BROADCAST,MULTICAST>  mtu 1500\n(?:.+\n)+\n$/,
+    );
     expect(host.run('/usr/sbin/ifconfig -a').stdout).toBe(host.run('/usr/sbin/ifconfig').stdout);
   });
 
@@ -38,7 +40,9 @@ describe('ifconfig', () => {
     expect(text).toMatch(
       /^eth0 {6}Link encap:Ethernet  HWaddr ([0-9A-F]{2}:){5}[0-9A-F]{2}  \n {10}inet addr:172\.17\.0\.2  Bcast:172\.17\.255\.255  Mask:255\.255\.0\.0\n {10}UP BROADCAST RUNNING MULTICAST  MTU:1500  Metric:1\n/,
     );
-    expect(host.run('docker exec b1 ifconfig eth9').stderr).toBe('ifconfig: eth9: error fetching interface information: Device not found\n');
+    expect(host.run('docker exec b1 ifconfig eth9').stderr).toBe(
+      'ifconfig: eth9: error fetching interface information: Device not found\n',
+    );
     expect(host.run('docker exec d1 bash -c ifconfig').stderr).toBe('bash: line 1: ifconfig: command not found\n');
   });
 });

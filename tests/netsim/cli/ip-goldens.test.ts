@@ -10,20 +10,29 @@ const captures = readdirSync(resolve(import.meta.dirname, '../golden/linux')).fi
 const errorCases = captures
   .filter((file) => file.startsWith('host.ip-') && file.endsWith('.err.txt'))
   .map((file) => ({ file, golden: readGolden(`linux/${file}`) }))
-  .filter(({ golden }) => /^ip (addr|address|a|ad|link|l|route|r|foo)\b(?! (add|del|set|get|flush))/.test(golden.command ?? ''));
+  .filter(({ golden }) =>
+    /^ip (addr|address|a|ad|link|l|route|r|foo)\b(?! (add|del|set|get|flush))/.test(golden.command ?? ''),
+  );
 
 describe('ip errors match real iproute2', () => {
   it('has captures to compare with', () => {
     expect(errorCases.length).toBeGreaterThanOrEqual(4);
   });
 
-  it.each(errorCases.map(({ file, golden }) => [golden.command!, file, golden] as const))('%s (%s)', (command, _, golden) => {
-    const result = Host.create().run(command);
-    expect({ stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode }).toEqual({ stdout: golden.stdout, stderr: golden.stderr, exitCode: golden.exitCode });
-  });
+  it.each(errorCases.map(({ file, golden }) => [golden.command!, file, golden] as const))(
+    '%s (%s)',
+    (command, _, golden) => {
+      const result = Host.create().run(command);
+      expect({ stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode }).toEqual({
+        stdout: golden.stdout,
+        stderr: golden.stderr,
+        exitCode: golden.exitCode,
+      });
+    },
+  );
 });
 
-describe('ip output matches real iproute2 for Docker\'s layout', () => {
+describe("ip output matches real iproute2 for Docker's layout", () => {
   it('prints the routes of a host whose docker0 has no ports', () => {
     const golden = readGolden('linux/host.ip-route.docker0-empty.txt');
     expect(Host.create().run(golden.command!).stdout).toBe(golden.stdout);
@@ -39,7 +48,9 @@ describe('ip output matches real iproute2 for Docker\'s layout', () => {
  */
 function normalise(text: string): string {
   return text
-    .replace(/([0-9a-f]{2}:){5}[0-9a-f]{2}/g, (mac) => (mac === '00:00:00:00:00:00' || mac === 'ff:ff:ff:ff:ff:ff' ? mac : 'MAC'))
+    .replace(/([0-9a-f]{2}:){5}[0-9a-f]{2}/g, (mac) =>
+      mac === '00:00:00:00:00:00' || mac === 'ff:ff:ff:ff:ff:ff' ? mac : 'MAC',
+    )
     .replace(/fe80::[0-9a-f:]+\/64/g, 'LINKLOCAL/64')
     .replace(/veth[0-9a-f]{7}/g, 'VETH')
     .replace('qdisc pfifo_fast', 'qdisc fq_codel')
@@ -81,12 +92,17 @@ describe('ip filters as iproute2 reads them', () => {
   it('ip route show dev docker0 leaves the device out of each line', () => {
     const host = Host.create();
     host.run('docker run -dit --name c1 alpine');
-    expect(host.run('ip route show dev docker0').stdout).toBe('172.17.0.0/16 proto kernel scope link src 172.17.0.1 \n');
+    expect(host.run('ip route show dev docker0').stdout).toBe(
+      '172.17.0.0/16 proto kernel scope link src 172.17.0.1 \n',
+    );
   });
 
   // Captured with iproute2 6.1: invarg() ends its message with the caller's own newline, hence the empty line.
   it.each([
-    ['ip link show master nosuch', { stdout: '', stderr: 'Error: argument "nosuch" is wrong: Device does not exist\n\n', exitCode: 255 }],
+    [
+      'ip link show master nosuch',
+      { stdout: '', stderr: 'Error: argument "nosuch" is wrong: Device does not exist\n\n', exitCode: 255 },
+    ],
     ['ip route show dev nosuch', { stdout: '', stderr: 'Cannot find device "nosuch"\n', exitCode: 1 }],
   ])('%s fails as iproute2 does', (line, expected) => {
     const result = Host.create().run(line);

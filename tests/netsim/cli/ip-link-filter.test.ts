@@ -22,7 +22,9 @@ function fullLayout(): Host {
 /** As in ip-goldens.test.ts: random MACs, link-local addresses, veth and bridge names, and the capture's NIC qdisc. */
 function normalise(text: string): string {
   return text
-    .replace(/([0-9a-f]{2}:){5}[0-9a-f]{2}/g, (mac) => (mac === '00:00:00:00:00:00' || mac === 'ff:ff:ff:ff:ff:ff' ? mac : 'MAC'))
+    .replace(/([0-9a-f]{2}:){5}[0-9a-f]{2}/g, (mac) =>
+      mac === '00:00:00:00:00:00' || mac === 'ff:ff:ff:ff:ff:ff' ? mac : 'MAC',
+    )
     .replace(/fe80::[0-9a-f:]+\/64/g, 'LINKLOCAL/64')
     .replace(/veth[0-9a-f]{7}/g, 'VETH')
     .replace(/br-[0-9a-f]{12}/g, 'br-ID')
@@ -36,7 +38,10 @@ function keep(file: string, indices: number[]): string {
   return entries.filter((entry) => indices.includes(Number(entry.split(':')[0]))).join('');
 }
 function keepBrief(file: string, names: RegExp): string {
-  return readGolden(`linux/${file}`).stdout.split(/(?<=\n)/).filter((line) => names.test(line.split(' ')[0]!)).join('');
+  return readGolden(`linux/${file}`)
+    .stdout.split(/(?<=\n)/)
+    .filter((line) => names.test(line.split(' ')[0]!))
+    .join('');
 }
 
 // In the capture: 1 lo, 2 eth0, 3 docker0, 4 and 5 the veths of c1 and c2, 6 net1's bridge, 7 c3's veth.
@@ -62,7 +67,9 @@ describe('ip link and ip addr filters on the full layout', () => {
   });
 
   it('keeps brief output to the filter too', () => {
-    expect(run('ip -br link show type bridge')).toBe(normalise(keepBrief('host.ip-br-link.full.txt', /^(docker0|br-)/)));
+    expect(run('ip -br link show type bridge')).toBe(
+      normalise(keepBrief('host.ip-br-link.full.txt', /^(docker0|br-)/)),
+    );
     expect(run('ip -br addr show type veth')).toBe(normalise(keepBrief('host.ip-br-addr.full.txt', /^veth/)));
     // -4: only the IPv4 addresses, and only links that have one.
     const bridgesV4 = keepBrief('host.ip-br-addr.full.txt', /^(docker0|br-)/).replace(/fe80::\S+ /g, '');
@@ -71,10 +78,24 @@ describe('ip link and ip addr filters on the full layout', () => {
   });
 
   it('takes any other word for the device, once', () => {
-    expect(host.run('ip link show type')).toMatchObject({ stderr: 'Command line is not complete. Try option "help"\n', exitCode: 255 });
-    expect(host.run('ip link show bridge')).toMatchObject({ stdout: '', stderr: 'Device "bridge" does not exist.\n', exitCode: 1 });
+    expect(host.run('ip link show type')).toMatchObject({
+      stderr: 'Command line is not complete. Try option "help"\n',
+      exitCode: 255,
+    });
+    expect(host.run('ip link show bridge')).toMatchObject({
+      stdout: '',
+      stderr: 'Device "bridge" does not exist.\n',
+      exitCode: 1,
+    });
     // duparg2("dev", *argv): the second device name.
-    expect(host.run('ip link show docker0 eth0')).toMatchObject({ stdout: '', stderr: 'Error: either "dev" is duplicate, or "eth0" is garbage.\n', exitCode: 255 });
-    expect(host.run('ip addr show dev')).toMatchObject({ stderr: 'Command line is not complete. Try option "help"\n', exitCode: 255 });
+    expect(host.run('ip link show docker0 eth0')).toMatchObject({
+      stdout: '',
+      stderr: 'Error: either "dev" is duplicate, or "eth0" is garbage.\n',
+      exitCode: 255,
+    });
+    expect(host.run('ip addr show dev')).toMatchObject({
+      stderr: 'Command line is not complete. Try option "help"\n',
+      exitCode: 255,
+    });
   });
 });

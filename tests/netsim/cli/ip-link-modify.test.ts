@@ -24,7 +24,9 @@ const SKIPPED = [/^ln /, /^rm /, /\$SLEEPER|\$OTHER/, /^ip netns attach green/, 
  */
 function normalise(text: string): string {
   return text
-    .replace(/([0-9a-f]{2}:){5}[0-9a-f]{2}/g, (mac) => (mac === '00:00:00:00:00:00' || mac === 'ff:ff:ff:ff:ff:ff' ? mac : 'MAC'))
+    .replace(/([0-9a-f]{2}:){5}[0-9a-f]{2}/g, (mac) =>
+      mac === '00:00:00:00:00:00' || mac === 'ff:ff:ff:ff:ff:ff' ? mac : 'MAC',
+    )
     .replace(/fe80::[0-9a-f:]+/g, 'LINKLOCAL')
     .replace(/ proto kernel_l[lo] $/gm, ' ')
     .replace(/ tentative $/gm, ' ')
@@ -34,18 +36,28 @@ function normalise(text: string): string {
 describe('ip link, addr, route and netns replay a real session', () => {
   const all = stepsOf(readGolden('linux/session.ip-link.txt').stdout);
   // From `ip netns attach` to the removed link, the names point at processes of the capture machine: host.test covers attach.
-  const attached = [all.findIndex((step) => step.command.startsWith('ip netns attach green $')), all.findIndex((step) => step.command.startsWith('rm /run/netns/c1'))];
-  const steps = all.filter((step, index) => !SKIPPED.some((pattern) => pattern.test(step.command)) && !(index >= attached[0]! && index <= attached[1]!));
+  const attached = [
+    all.findIndex((step) => step.command.startsWith('ip netns attach green $')),
+    all.findIndex((step) => step.command.startsWith('rm /run/netns/c1')),
+  ];
+  const steps = all.filter(
+    (step, index) =>
+      !SKIPPED.some((pattern) => pattern.test(step.command)) && !(index >= attached[0]! && index <= attached[1]!),
+  );
   const random = SeededRandom.fromSeed(1);
   const kernel = Kernel.boot(random);
   const here = kernel.createNamespace(undefined);
   const clock = new VirtualClock(DEFAULT_EPOCH_MS);
-  const programs = { bridge: bridgeProgram } as Record<string, { run(args: readonly string[], context: ProcessContext): CommandResult }>;
+  const programs = { bridge: bridgeProgram } as Record<
+    string,
+    { run(args: readonly string[], context: ProcessContext): CommandResult }
+  >;
   const ip = ipProgramWith({
     namespaceOfPid: () => undefined,
     namespaceOfFile: () => undefined,
     hasProcesses: () => false,
-    execute: ([name, ...args], context, namespace: Namespace) => (name === 'ip' ? ip : programs[name!])?.run(args, { ...context, namespace }),
+    execute: ([name, ...args], context, namespace: Namespace) =>
+      (name === 'ip' ? ip : programs[name!])?.run(args, { ...context, namespace }),
   });
   programs.ip = ip;
 
@@ -59,6 +71,9 @@ describe('ip link, addr, route and netns replay a real session', () => {
     const result = programs[name!]!.run(args, { kernel, namespace: here, isRoot: !asNobody, stdin: '', clock, random });
     // IPv6 routes of several links come in the order the links got carrier, which the simulator does not keep: compare them as sets.
     const order = (text: string) => (command.endsWith('table all') ? text.split('\n').sort().join('\n') : text);
-    expect({ output: order(normalise(result.stdout + result.stderr)), exitCode: result.exitCode }).toEqual({ output: order(normalise(step.output)), exitCode: step.exitCode });
+    expect({ output: order(normalise(result.stdout + result.stderr)), exitCode: result.exitCode }).toEqual({
+      output: order(normalise(step.output)),
+      exitCode: step.exitCode,
+    });
   });
 });

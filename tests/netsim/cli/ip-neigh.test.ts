@@ -21,7 +21,10 @@ function stepsOf(transcript: string) {
     if (lines[i]!.startsWith('# ')) events.push(lines[i]!.slice(2));
     if (!lines[i]!.startsWith('$ ')) continue;
     const exitLine = lines.findIndex((line, at) => at > i && /^\[exit \d+\]$/.test(line));
-    const output = lines.slice(i + 1, exitLine).map((line) => `${line}\n`).join('');
+    const output = lines
+      .slice(i + 1, exitLine)
+      .map((line) => `${line}\n`)
+      .join('');
     steps.push({ events, command: lines[i]!.slice(2), output, exitCode: Number(/\d+/.exec(lines[exitLine]!)![0]) });
     events = [];
     i = exitLine;
@@ -64,8 +67,24 @@ function captureLayout() {
   plug(here, 'veth0', '02:42:0a:00:00:01', '10.0.0.1/24');
   plug(peer, 'eth0', '02:42:0a:00:00:02', '10.0.0.2/24');
   const clock = new VirtualClock(DEFAULT_EPOCH_MS);
-  const learn = (namespace: Namespace, device: string, address: string, mac: string | undefined, state: NeighbourState) =>
-    kernel.setNeighbour(namespace, { address: parseIpv4(address)!, device: kernel.link(namespace, device).index, mac: mac as Mac | undefined, state, confirmedMs: clock.now() }, 'replace');
+  const learn = (
+    namespace: Namespace,
+    device: string,
+    address: string,
+    mac: string | undefined,
+    state: NeighbourState,
+  ) =>
+    kernel.setNeighbour(
+      namespace,
+      {
+        address: parseIpv4(address)!,
+        device: kernel.link(namespace, device).index,
+        mac: mac as Mac | undefined,
+        state,
+        confirmedMs: clock.now(),
+      },
+      'replace',
+    );
   return { kernel, here, peer, clock, learn };
 }
 
@@ -79,8 +98,10 @@ describe('ip neigh replays a real session on a veth pair', () => {
       learn(here, 'veth0', '10.0.0.2', '02:42:0a:00:00:02', 'REACHABLE');
       learn(peer, 'eth0', '10.0.0.1', '02:42:0a:00:00:01', 'DELAY');
     },
-    'ping -c 1 -W 1 10.0.0.99 (nobody answers; ip neigh runs while ARP is still asking)': () => learn(here, 'veth0', '10.0.0.99', undefined, 'INCOMPLETE'),
-    'sleep 3 (the kernel gives up after 3 ARP probes, one a second)': () => learn(here, 'veth0', '10.0.0.99', undefined, 'FAILED'),
+    'ping -c 1 -W 1 10.0.0.99 (nobody answers; ip neigh runs while ARP is still asking)': () =>
+      learn(here, 'veth0', '10.0.0.99', undefined, 'INCOMPLETE'),
+    'sleep 3 (the kernel gives up after 3 ARP probes, one a second)': () =>
+      learn(here, 'veth0', '10.0.0.99', undefined, 'FAILED'),
   };
 
   it('has a session to replay', () => {
@@ -93,8 +114,18 @@ describe('ip neigh replays a real session on a veth pair', () => {
     const asNobody = command.endsWith(' (as nobody)');
     const words = splitWords(command.replace(/^inpeer /, '').replace(/ \(as nobody\)$/, '')) as string[];
     expect(words[0]).toBe('ip');
-    const result = ipProgram.run(words.slice(1), { kernel, namespace: inPeer ? peer : here, isRoot: !asNobody, stdin: '', clock, random: SeededRandom.fromSeed(2) });
-    expect({ output: comparable(result.stdout + result.stderr), exitCode: result.exitCode }).toEqual({ output: comparable(step.output), exitCode: step.exitCode });
+    const result = ipProgram.run(words.slice(1), {
+      kernel,
+      namespace: inPeer ? peer : here,
+      isRoot: !asNobody,
+      stdin: '',
+      clock,
+      random: SeededRandom.fromSeed(2),
+    });
+    expect({ output: comparable(result.stdout + result.stderr), exitCode: result.exitCode }).toEqual({
+      output: comparable(step.output),
+      exitCode: step.exitCode,
+    });
   });
 });
 
@@ -103,7 +134,9 @@ describe('ip neigh on a simulated Docker host', () => {
     const host = Host.create({ seed: 3 });
     host.run('docker run -dit --name c1 alpine');
     host.run('ping -c 1 172.17.0.2');
-    const line = /^172\.17\.0\.2 dev docker0 lladdr (?<mac>([0-9a-f]{2}:){5}[0-9a-f]{2}) REACHABLE $/m.exec(host.run('ip neigh').stdout);
+    const line = /^172\.17\.0\.2 dev docker0 lladdr (?<mac>([0-9a-f]{2}:){5}[0-9a-f]{2}) REACHABLE $/m.exec(
+      host.run('ip neigh').stdout,
+    );
     expect(line).not.toBeNull();
     expect(host.run('ip neigh show dev docker0').stdout).toBe(`172.17.0.2 lladdr ${line!.groups!.mac} REACHABLE \n`);
   });
@@ -111,7 +144,15 @@ describe('ip neigh on a simulated Docker host', () => {
   it('turns a REACHABLE entry STALE once reachable_time has passed', () => {
     const { kernel, here, clock, learn } = captureLayout();
     learn(here, 'veth0', '10.0.0.2', '02:42:0a:00:00:02', 'REACHABLE');
-    const show = () => ipProgram.run(['neigh'], { kernel, namespace: here, isRoot: true, stdin: '', clock, random: SeededRandom.fromSeed(2) }).stdout;
+    const show = () =>
+      ipProgram.run(['neigh'], {
+        kernel,
+        namespace: here,
+        isRoot: true,
+        stdin: '',
+        clock,
+        random: SeededRandom.fromSeed(2),
+      }).stdout;
     expect(show()).toBe('10.0.0.2 dev veth0 lladdr 02:42:0a:00:00:02 REACHABLE \n');
     clock.advance(31_000);
     expect(show()).toBe('10.0.0.2 dev veth0 lladdr 02:42:0a:00:00:02 STALE \n');
@@ -134,16 +175,25 @@ describe('ip neigh errors are the kernel\'s errno in strerror words (rtnl_talk: 
   const host = () => Host.create({ seed: 5 });
 
   it('deleting an entry that is not there: No such file or directory', () => {
-    expect(host().run('sudo ip neigh del 172.17.0.99 dev docker0')).toMatchObject({ stderr: 'RTNETLINK answers: No such file or directory\n', exitCode: 2 });
+    expect(host().run('sudo ip neigh del 172.17.0.99 dev docker0')).toMatchObject({
+      stderr: 'RTNETLINK answers: No such file or directory\n',
+      exitCode: 2,
+    });
   });
 
   it('changing an entry that is not there: No such file or directory', () => {
-    expect(host().run('sudo ip neigh change 172.17.0.99 lladdr 02:42:ac:11:00:63 dev docker0')).toMatchObject({ stderr: 'RTNETLINK answers: No such file or directory\n', exitCode: 2 });
+    expect(host().run('sudo ip neigh change 172.17.0.99 lladdr 02:42:ac:11:00:63 dev docker0')).toMatchObject({
+      stderr: 'RTNETLINK answers: No such file or directory\n',
+      exitCode: 2,
+    });
   });
 
   it('adding an entry twice: File exists', () => {
     const machine = host();
     expect(machine.run('sudo ip neigh add 172.17.0.99 lladdr 02:42:ac:11:00:63 dev docker0').exitCode).toBe(0);
-    expect(machine.run('sudo ip neigh add 172.17.0.99 lladdr 02:42:ac:11:00:63 dev docker0')).toMatchObject({ stderr: 'RTNETLINK answers: File exists\n', exitCode: 2 });
+    expect(machine.run('sudo ip neigh add 172.17.0.99 lladdr 02:42:ac:11:00:63 dev docker0')).toMatchObject({
+      stderr: 'RTNETLINK answers: File exists\n',
+      exitCode: 2,
+    });
   });
 });

@@ -22,11 +22,14 @@ function hostWithWeb(): { host: Host; pid: string } {
 }
 
 describe('ln -s /proc/PID/ns/net /var/run/netns/NAME', () => {
-  it('names the container\'s namespace for ip netns list, exec, -n and identify', () => {
+  it("names the container's namespace for ip netns list, exec, -n and identify", () => {
     const { host, pid } = hostWithWeb();
     host.run('sudo mkdir -p /var/run/netns');
     const linked = host.run(`sudo ln -s /proc/${pid}/ns/net /var/run/netns/c1`);
-    expect({ output: linked.stdout + linked.stderr, exitCode: linked.exitCode }).toEqual({ output: step('ln -s /proc/$OTHER/ns/net /run/netns/c1').output, exitCode: 0 });
+    expect({ output: linked.stdout + linked.stderr, exitCode: linked.exitCode }).toEqual({
+      output: step('ln -s /proc/$OTHER/ns/net /run/netns/c1').output,
+      exitCode: 0,
+    });
     // The capture lists the link first, then the names ip made, newest first.
     const afterLink = steps[steps.findIndex((candidate) => candidate.command.startsWith('ln -s')) + 1]!;
     expect(afterLink.command).toBe('ip netns list');
@@ -34,7 +37,9 @@ describe('ln -s /proc/PID/ns/net /var/run/netns/NAME', () => {
     expect(host.run('ip netns list').stdout).toBe('c1 (id: 0)\nred\n');
     // The container's own address: the command ran in its namespace.
     expect(host.run('sudo ip netns exec c1 ip -br addr').stdout).toContain(' 172.17.0.2/16 ');
-    expect(host.run('sudo ip -n c1 route').stdout).toBe('default via 172.17.0.1 dev eth0 \n172.17.0.0/16 dev eth0 proto kernel scope link src 172.17.0.2 \n');
+    expect(host.run('sudo ip -n c1 route').stdout).toBe(
+      'default via 172.17.0.1 dev eth0 \n172.17.0.0/16 dev eth0 proto kernel scope link src 172.17.0.2 \n',
+    );
     expect(host.run(`ip netns identify ${pid}`).stdout).toBe(step('ip netns identify $OTHER').output);
     expect(host.run('sudo rm /run/netns/c1').exitCode).toBe(0);
     expect(host.run('ip netns list').stdout).toBe('red\n');
@@ -44,10 +49,14 @@ describe('ln -s /proc/PID/ns/net /var/run/netns/NAME', () => {
     const { host } = hostWithWeb();
     host.run('sudo mkdir -p /var/run/netns');
     expect(host.run('\\ls -ld /var/run').stdout).toMatch(/^lrwxrwxrwx 1 root root 4 .* \/var\/run -> \/run\n$/);
-    expect(host.run('ln -s /proc/1/ns/net /var/run/netns/x').stderr).toBe("ln: failed to create symbolic link '/var/run/netns/x': Permission denied\n");
+    expect(host.run('ln -s /proc/1/ns/net /var/run/netns/x').stderr).toBe(
+      "ln: failed to create symbolic link '/var/run/netns/x': Permission denied\n",
+    );
     host.run('ln -s /x /tmp/a');
     expect(host.run('ln -s /x /tmp/a').stderr).toBe("ln: failed to create symbolic link '/tmp/a': File exists\n");
-    expect(host.run('ln -s /x /nodir/b').stderr).toBe("ln: failed to create symbolic link '/nodir/b': No such file or directory\n");
+    expect(host.run('ln -s /x /nodir/b').stderr).toBe(
+      "ln: failed to create symbolic link '/nodir/b': No such file or directory\n",
+    );
     expect(host.run('ln').stderr).toBe("ln: missing file operand\nTry 'ln --help' for more information.\n");
   });
 });

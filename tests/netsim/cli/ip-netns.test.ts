@@ -7,7 +7,6 @@ import { Kernel } from '../../../src/netsim/kernel/kernel';
 import { SeededRandom } from '../../../src/netsim/random';
 import { readGolden, stepsOf } from '../golden';
 
-
 describe('ip netns replays a real session', () => {
   const steps = stepsOf(readGolden('linux/session.ip-netns.txt').stdout);
   const random = SeededRandom.fromSeed(1);
@@ -30,7 +29,14 @@ describe('ip netns replays a real session', () => {
       v0.txqlen = v1.txqlen = 1000;
       return;
     }
-    const result = ipProgram.run(words.slice(1), { kernel, namespace: here, isRoot: !asNobody, stdin: '', clock, random });
+    const result = ipProgram.run(words.slice(1), {
+      kernel,
+      namespace: here,
+      isRoot: !asNobody,
+      stdin: '',
+      clock,
+      random,
+    });
     // The veth's MAC is random on both sides.
     const output = (result.stdout + result.stderr).replace(/([0-9a-f]{2}:){5}[0-9a-f]{2}/g, 'MAC');
     const expected = step.output.replace(/([0-9a-f]{2}:){5}[0-9a-f]{2}/g, 'MAC');
@@ -51,8 +57,17 @@ describe('ip netns on a Docker host', () => {
     const kernel = Kernel.boot(random);
     const red = kernel.createNamespace('red');
     kernel.addVethPair(kernel.root, 'v0', 'v1', red);
-    const result = ipProgram.run(['link', 'show', 'v0'], { kernel, namespace: kernel.root, isRoot: true, stdin: '', clock: new VirtualClock(DEFAULT_EPOCH_MS), random });
+    const result = ipProgram.run(['link', 'show', 'v0'], {
+      kernel,
+      namespace: kernel.root,
+      isRoot: true,
+      stdin: '',
+      clock: new VirtualClock(DEFAULT_EPOCH_MS),
+      random,
+    });
     // As session.ip-netns.txt shows it: the second line ends `link-netns red`, not `link-netnsid 0`.
-    expect(result.stdout.split('\n')[1]).toMatch(/^ {4}link\/ether ([0-9a-f]{2}:){5}[0-9a-f]{2} brd ff:ff:ff:ff:ff:ff link-netns red$/);
+    expect(result.stdout.split('\n')[1]).toMatch(
+      /^ {4}link\/ether ([0-9a-f]{2}:){5}[0-9a-f]{2} brd ff:ff:ff:ff:ff:ff link-netns red$/,
+    );
   });
 });

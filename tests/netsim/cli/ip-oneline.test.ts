@@ -19,8 +19,16 @@ const captured = (command: string) => {
   if (!step) throw new Error(`no step ${command}`);
   return step.output;
 };
-const macs = (text: string) => text.replace(/([0-9a-f]{2}:){5}[0-9a-f]{2}/g, (mac) => (mac === '00:00:00:00:00:00' || mac === 'ff:ff:ff:ff:ff:ff' ? mac : 'MAC'));
-const debian13 = (text: string) => text.replace('iproute2-6.1.0, libbpf 1.1.2', 'iproute2-6.15.0, libbpf 1.5.0').replace('iproute2-6.1.0', 'iproute2-6.15.0').replace('bridge utility, 6.1.0', 'bridge utility, 6.15.0').replace('iputils 20221126', 'iputils 20240905');
+const macs = (text: string) =>
+  text.replace(/([0-9a-f]{2}:){5}[0-9a-f]{2}/g, (mac) =>
+    mac === '00:00:00:00:00:00' || mac === 'ff:ff:ff:ff:ff:ff' ? mac : 'MAC',
+  );
+const debian13 = (text: string) =>
+  text
+    .replace('iproute2-6.1.0, libbpf 1.1.2', 'iproute2-6.15.0, libbpf 1.5.0')
+    .replace('iproute2-6.1.0', 'iproute2-6.15.0')
+    .replace('bridge utility, 6.1.0', 'bridge utility, 6.15.0')
+    .replace('iputils 20221126', 'iputils 20240905');
 
 function dockerHost(): Host {
   const host = Host.create({ seed: 1 });
@@ -38,22 +46,34 @@ describe('ip -o: one record a line', () => {
   it('ip -o addr: no link lines, each address after its index and bare name', () => {
     const ours = Host.create({ seed: 1 }).run('ip -o addr').stdout.split('\n');
     const theirs = captured('ip -o addr').split('\n');
-    expect(ours.slice(0, 3)).toEqual([theirs[0], theirs[1]!.replace('scope host ', 'scope host proto kernel_lo '), theirs[2]]);
+    expect(ours.slice(0, 3)).toEqual([
+      theirs[0],
+      theirs[1]!.replace('scope host ', 'scope host proto kernel_lo '),
+      theirs[2],
+    ]);
   });
 
   it('ip -o link: the link-layer line after a backslash', () => {
     const line = dockerHost().run('ip -o link show docker0').stdout;
-    expect(macs(line)).toBe(macs(captured('ip -o link show docker0')).replace('group default qlen 1000\\', 'group default \\'));
+    expect(macs(line)).toBe(
+      macs(captured('ip -o link show docker0')).replace('group default qlen 1000\\', 'group default \\'),
+    );
   });
 
   it("BusyBox's ip -o in a busybox container", () => {
     const host = dockerHost();
     host.run('docker run -dit --name b busybox');
-    const addresses = captured('ip netns exec c1 busybox ip -o addr').split('\n').filter((line) => !line.startsWith('2: eth0    inet6'));
+    const addresses = captured('ip netns exec c1 busybox ip -o addr')
+      .split('\n')
+      .filter((line) => !line.startsWith('2: eth0    inet6'));
     expect(host.run('docker exec b ip -o addr').stdout.replace('172.17.0.3', '172.17.0.2')).toBe(addresses.join('\n'));
-    const links = macs(captured('ip netns exec c1 busybox ip -o link')).replace('qdisc noqueue qlen 1000\\    link/ether', 'qdisc noqueue \\    link/ether').replace('eth0@if4', 'eth0@if5');
+    const links = macs(captured('ip netns exec c1 busybox ip -o link'))
+      .replace('qdisc noqueue qlen 1000\\    link/ether', 'qdisc noqueue \\    link/ether')
+      .replace('eth0@if4', 'eth0@if5');
     expect(macs(host.run('docker exec b ip -o link').stdout)).toBe(links);
-    expect(host.run('docker exec b ip -oneline route').stdout.replace('172.17.0.3', '172.17.0.2')).toBe(captured('ip netns exec c1 busybox ip -oneline route'));
+    expect(host.run('docker exec b ip -oneline route').stdout.replace('172.17.0.3', '172.17.0.2')).toBe(
+      captured('ip netns exec c1 busybox ip -oneline route'),
+    );
   });
 });
 
@@ -62,7 +82,7 @@ describe('version options', () => {
     expect(Host.create({ seed: 1 }).run(command)).toMatchObject({ stdout: debian13(captured(command)), exitCode: 0 });
   });
 
-  it('bridge -V, with sudo: /usr/sbin is not on the user\'s PATH', () => {
+  it("bridge -V, with sudo: /usr/sbin is not on the user's PATH", () => {
     const host = Host.create({ seed: 1 });
     expect(host.run('bridge -V').stderr).toBe('bash: bridge: command not found\n');
     expect(host.run('sudo bridge -V').stdout).toBe(debian13(captured('bridge -V')));
@@ -72,7 +92,10 @@ describe('version options', () => {
 describe("ip's other options", () => {
   it('are refused as not simulated rather than unknown (ip.c main knows them)', () => {
     const host = Host.create({ seed: 1 });
-    expect(host.run('ip -s link show docker0')).toMatchObject({ stderr: 'ip: option "-s" is not available in this simulator yet.\n', exitCode: 255 });
+    expect(host.run('ip -s link show docker0')).toMatchObject({
+      stderr: 'ip: option "-s" is not available in this simulator yet.\n',
+      exitCode: 255,
+    });
     expect(host.run('ip -x link').stderr).toBe('Option "-x" is unknown, try "ip -help".\n');
   });
 });

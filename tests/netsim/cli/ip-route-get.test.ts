@@ -22,7 +22,9 @@ describe('ip route get, against the captures', () => {
     'ip-route-get-extra',
   ])('%s', (name) => {
     const golden = readGolden(`tools/${name}.txt`);
-    const command = golden.command!.startsWith('user ') ? golden.command!.slice('user '.length) : `sudo ${golden.command}`;
+    const command = golden.command!.startsWith('user ')
+      ? golden.command!.slice('user '.length)
+      : `sudo ${golden.command}`;
     const result = Host.create({ seed: 1 }).run(command);
     expect(result.stdout).toBe(golden.stdout);
     expect(result.stderr).toBe(golden.stderr ?? '');
@@ -38,9 +40,11 @@ describe('ip route get, against the captures', () => {
     expect(result.exitCode).toBe(golden.exitCode);
   });
 
-  it('answers in a container with the container\'s route and uid 0', () => {
+  it("answers in a container with the container's route and uid 0", () => {
     const host = Host.create({ seed: 1 });
     host.run('docker run -dit --name c nicolaka/netshoot');
-    expect(host.run('docker exec c ip route get 8.8.8.8').stdout).toBe('8.8.8.8 via 172.17.0.1 dev eth0 src 172.17.0.2 uid 0 \n    cache \n');
+    expect(host.run('docker exec c ip route get 8.8.8.8').stdout).toBe(
+      '8.8.8.8 via 172.17.0.1 dev eth0 src 172.17.0.2 uid 0 \n    cache \n',
+    );
   });
 });

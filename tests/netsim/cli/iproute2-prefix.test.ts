@@ -16,9 +16,12 @@ describe('iproute2 address prefixes', () => {
     expect(parseInetPrefix(text)).toEqual(prefix);
   });
 
-  it.each(['256.1.1.1', '1.2.3.4.5', '1.2.3.4/33', '1.2.3.4/255.0.255.0', 'default/8', 'fe80::1%eth0', 'foo', '::1::'])('refuses %s', (text) => {
-    expect(parseInetPrefix(text)).toBeUndefined();
-  });
+  it.each(['256.1.1.1', '1.2.3.4.5', '1.2.3.4/33', '1.2.3.4/255.0.255.0', 'default/8', 'fe80::1%eth0', 'foo', '::1::'])(
+    'refuses %s',
+    (text) => {
+      expect(parseInetPrefix(text)).toBeUndefined();
+    },
+  );
 
   it('compares the first bitlen bits', () => {
     const net = parseInetPrefix('172.16.0.0/12')!;

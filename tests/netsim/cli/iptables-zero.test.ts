@@ -39,8 +39,12 @@ describe('iptables -Z', () => {
 
   it('without a chain: every chain, base chains in hook order then user chains by name', () => {
     const host = afterTraffic();
-    expect(host.run('sudo iptables -t nat -v -Z').stdout).toBe("Zeroing chain `PREROUTING'\nZeroing chain `INPUT'\nZeroing chain `OUTPUT'\nZeroing chain `POSTROUTING'\nZeroing chain `DOCKER'\n");
-    expect(host.run('sudo iptables -t nat -L PREROUTING -n -v').stdout).toContain('Chain PREROUTING (policy ACCEPT 0 packets, 0 bytes)\n');
+    expect(host.run('sudo iptables -t nat -v -Z').stdout).toBe(
+      "Zeroing chain `PREROUTING'\nZeroing chain `INPUT'\nZeroing chain `OUTPUT'\nZeroing chain `POSTROUTING'\nZeroing chain `DOCKER'\n",
+    );
+    expect(host.run('sudo iptables -t nat -L PREROUTING -n -v').stdout).toContain(
+      'Chain PREROUTING (policy ACCEPT 0 packets, 0 bytes)\n',
+    );
   });
 
   it('a rule number zeroes that rule; one past the end is no error (nft_rule_zero_counters returns 1)', () => {
@@ -65,15 +69,22 @@ describe('iptables -Z', () => {
  * golden/linux/session.iptables-user-chains.txt).
  */
 describe('target options before -j', () => {
-  it.each(['--to-destination 172.17.0.2:80 -j DNAT', '-j ACCEPT --reject-with tcp-reset'])('-p tcp --dport 8080 %s', (rest) => {
-    const option = rest.includes('--to-destination') ? '--to-destination' : '--reject-with';
-    expect(afterTraffic().run(`sudo iptables -t nat -A PREROUTING -p tcp --dport 8080 ${rest}`)).toMatchObject({
-      stderr: `iptables v1.8.11 (nf_tables): unknown option "${option}"\n${TRY}`,
-      exitCode: 2,
-    });
-  });
+  it.each(['--to-destination 172.17.0.2:80 -j DNAT', '-j ACCEPT --reject-with tcp-reset'])(
+    '-p tcp --dport 8080 %s',
+    (rest) => {
+      const option = rest.includes('--to-destination') ? '--to-destination' : '--reject-with';
+      expect(afterTraffic().run(`sudo iptables -t nat -A PREROUTING -p tcp --dport 8080 ${rest}`)).toMatchObject({
+        stderr: `iptables v1.8.11 (nf_tables): unknown option "${option}"\n${TRY}`,
+        exitCode: 2,
+      });
+    },
+  );
 
-  it('after -j DNAT the option is the target\'s', () => {
-    expect(afterTraffic().run('sudo iptables -t nat -A PREROUTING -p tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80').exitCode).toBe(0);
+  it("after -j DNAT the option is the target's", () => {
+    expect(
+      afterTraffic().run(
+        'sudo iptables -t nat -A PREROUTING -p tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80',
+      ).exitCode,
+    ).toBe(0);
   });
 });

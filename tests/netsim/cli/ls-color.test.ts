@@ -19,7 +19,9 @@ import { Host } from '../../../src/netsim/index';
 describe('ls --color', () => {
   it('paints devices, sticky world-writable directories, directories and links', () => {
     const host = Host.create({ seed: 1 });
-    expect(host.run('ls --color -d /dev/null /tmp').stdout).toBe('\x1b[0m\x1b[01;33m/dev/null\x1b[0m  \x1b[30;42m/tmp\x1b[0m\n');
+    expect(host.run('ls --color -d /dev/null /tmp').stdout).toBe(
+      '\x1b[0m\x1b[01;33m/dev/null\x1b[0m  \x1b[30;42m/tmp\x1b[0m\n',
+    );
     host.run('mkdir sub; touch b; ln -s b l');
     // Captured the same way in a directory holding only these three: b is not painted, so the reset comes before l.
     expect(host.run('ls --color=always').stdout).toBe('b  \x1b[0m\x1b[01;36ml\x1b[0m  \x1b[01;34msub\x1b[0m\n');
@@ -59,7 +61,8 @@ describe('ls --color', () => {
   it('says which words --color takes', () => {
     const result = Host.create({ seed: 1 }).run('ls --color=bogus');
     expect(result).toMatchObject({
-      stderr: "ls: invalid argument ‘bogus’ for ‘--color’\nValid arguments are:\n  - ‘always’, ‘yes’, ‘force’\n  - ‘never’, ‘no’, ‘none’\n  - ‘auto’, ‘tty’, ‘if-tty’\nTry 'ls --help' for more information.\n",
+      stderr:
+        "ls: invalid argument ‘bogus’ for ‘--color’\nValid arguments are:\n  - ‘always’, ‘yes’, ‘force’\n  - ‘never’, ‘no’, ‘none’\n  - ‘auto’, ‘tty’, ‘if-tty’\nTry 'ls --help' for more information.\n",
       exitCode: 1,
     });
   });

@@ -17,7 +17,9 @@ const host = () => Host.create({ seed: 3, profile: { ...DEBIAN_DOCKER_HOST, inte
 const withDatabase = () => {
   const h = host();
   h.run('docker network create wp');
-  h.run('docker run -d --name db --network wp -e MARIADB_ROOT_PASSWORD=r -e MARIADB_DATABASE=wordpress -e MARIADB_USER=wp -e MARIADB_PASSWORD=pw mariadb');
+  h.run(
+    'docker run -d --name db --network wp -e MARIADB_ROOT_PASSWORD=r -e MARIADB_DATABASE=wordpress -e MARIADB_USER=wp -e MARIADB_PASSWORD=pw mariadb',
+  );
   return h;
 };
 
@@ -28,12 +30,18 @@ describe('mariadb client', () => {
       stdout: 'Database\ninformation_schema\nmysql\nperformance_schema\nsys\nwordpress\n',
       exitCode: 0,
     });
-    expect(h.run("docker run --rm --network wp mariadb mariadb -h db -u wp -ppw -e 'show databases;'").stdout).toBe('Database\ninformation_schema\nwordpress\n');
+    expect(h.run("docker run --rm --network wp mariadb mariadb -h db -u wp -ppw -e 'show databases;'").stdout).toBe(
+      'Database\ninformation_schema\nwordpress\n',
+    );
   });
 
   it('draws a table on a terminal', () => {
     const h = withDatabase();
-    expect(h.run("docker run --rm -t --network wp mariadb mariadb -h db -u wp -ppw -e 'SELECT VERSION()'").stdout.replace(/\r\n/g, '\n')).toBe(
+    expect(
+      h
+        .run("docker run --rm -t --network wp mariadb mariadb -h db -u wp -ppw -e 'SELECT VERSION()'")
+        .stdout.replace(/\r\n/g, '\n'),
+    ).toBe(
       '+------------------------+\n| VERSION()              |\n+------------------------+\n| 12.3.2-MariaDB-ubu2404 |\n+------------------------+\n',
     );
   });
@@ -41,24 +49,37 @@ describe('mariadb client', () => {
   it("says why it cannot log in: the server's words, or libmariadb's", () => {
     const h = withDatabase();
     const run = (args: string) => h.run(`docker run --rm --network wp mariadb mariadb ${args}`);
-    expect(run('-h db -u wp -pbad')).toMatchObject({ stderr: "ERROR 1045 (28000): Access denied for user 'wp'@'172.18.0.3' (using password: YES)\n", exitCode: 1 });
+    expect(run('-h db -u wp -pbad')).toMatchObject({
+      stderr: "ERROR 1045 (28000): Access denied for user 'wp'@'172.18.0.3' (using password: YES)\n",
+      exitCode: 1,
+    });
     expect(run('-h nodb -u wp -ppw').stderr).toBe("ERROR 2005 (HY000): Unknown server host 'nodb' (-2)\n");
-    expect(run('-u wp -ppw').stderr).toBe("ERROR 2002 (HY000): Can't connect to local server through socket '/run/mysqld/mysqld.sock' (2)\n");
+    expect(run('-u wp -ppw').stderr).toBe(
+      "ERROR 2002 (HY000): Can't connect to local server through socket '/run/mysqld/mysqld.sock' (2)\n",
+    );
     expect(run('-h db -uroot -pr other').stderr).toBe("ERROR 1049 (42000): Unknown database 'other'\n");
-    expect(run('-h db -uroot').stderr).toBe("ERROR 1045 (28000): Access denied for user 'root'@'172.18.0.3' (using password: NO)\n");
+    expect(run('-h db -uroot').stderr).toBe(
+      "ERROR 1045 (28000): Access denied for user 'root'@'172.18.0.3' (using password: NO)\n",
+    );
   });
 
   it('inside the server container it uses the Unix socket', () => {
     const h = withDatabase();
     expect(h.run("docker exec db mariadb -uroot -pr -e 'show databases'").stdout).toContain('wordpress\n');
-    expect(h.run('docker exec db mariadb -uroot').stderr).toBe("ERROR 1045 (28000): Access denied for user 'root'@'localhost' (using password: NO)\n");
+    expect(h.run('docker exec db mariadb -uroot').stderr).toBe(
+      "ERROR 1045 (28000): Access denied for user 'root'@'localhost' (using password: NO)\n",
+    );
   });
 });
 
 describe("the mariadb image's configuration", () => {
   it('has bind-address commented out in 50-server.cnf, and the skip-cache file', () => {
     const h = withDatabase();
-    expect(h.run('docker exec db grep bind-address /etc/mysql/mariadb.conf.d/50-server.cnf').stdout).toBe('#bind-address            = 127.0.0.1\n');
-    expect(h.run('docker exec db cat /etc/mysql/mariadb.conf.d/05-skipcache.cnf').stdout).toBe('[mariadb]\nhost-cache-size=0\nskip-name-resolve\n');
+    expect(h.run('docker exec db grep bind-address /etc/mysql/mariadb.conf.d/50-server.cnf').stdout).toBe(
+      '#bind-address            = 127.0.0.1\n',
+    );
+    expect(h.run('docker exec db cat /etc/mysql/mariadb.conf.d/05-skipcache.cnf').stdout).toBe(
+      '[mariadb]\nhost-cache-size=0\nskip-name-resolve\n',
+    );
   });
 });

@@ -16,13 +16,19 @@ describe('public names', () => {
   it('ping -c 2 google.com on the host names the reply by its PTR record (pr_addr) with the reply TTL of Google', () => {
     const result = hostAfter().run('ping -c 2 google.com');
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toMatch(/^PING google\.com \(142\.250\.185\.14\) 56\(84\) bytes of data\.\n64 bytes from mad41s11-in-f14\.1e100\.net \(142\.250\.185\.14\): icmp_seq=1 ttl=117 time=1\d\.\d ms\n/);
-    expect(result.stdout).toContain('\n--- google.com ping statistics ---\n2 packets transmitted, 2 received, 0% packet loss');
+    expect(result.stdout).toMatch(
+      /^PING google\.com \(142\.250\.185\.14\) 56\(84\) bytes of data\.\n64 bytes from mad41s11-in-f14\.1e100\.net \(142\.250\.185\.14\): icmp_seq=1 ttl=117 time=1\d\.\d ms\n/,
+    );
+    expect(result.stdout).toContain(
+      '\n--- google.com ping statistics ---\n2 packets transmitted, 2 received, 0% packet loss',
+    );
   });
 
   it('ping names a CNAME target in its header and statistics (AI_CANONNAME)', () => {
     const result = hostAfter().run('ping -c 1 deb.debian.org');
-    expect(result.stdout).toMatch(/^PING debian\.map\.fastlydns\.net \(151\.101\.134\.132\) 56\(84\) bytes of data\.\n64 bytes from 151\.101\.134\.132: icmp_seq=1 ttl=59 /);
+    expect(result.stdout).toMatch(
+      /^PING debian\.map\.fastlydns\.net \(151\.101\.134\.132\) 56\(84\) bytes of data\.\n64 bytes from 151\.101\.134\.132: icmp_seq=1 ttl=59 /,
+    );
     expect(result.stdout).toContain('--- debian.map.fastlydns.net ping statistics ---');
   });
 
@@ -35,30 +41,47 @@ describe('public names', () => {
   it('BusyBox ping in a container on a user-defined network resolves through 127.0.0.11; the reply is one hop older', () => {
     const host = hostAfter('docker network create app-net', 'docker run -dit --name alpine1 --network app-net alpine');
     const result = host.run('docker exec alpine1 ping -c 2 google.com');
-    expect(result.stdout).toMatch(/^PING google\.com \(142\.250\.185\.14\): 56 data bytes\n64 bytes from 142\.250\.185\.14: seq=0 ttl=116 time=1\d\.\d{3} ms\n/);
+    expect(result.stdout).toMatch(
+      /^PING google\.com \(142\.250\.185\.14\): 56 data bytes\n64 bytes from 142\.250\.185\.14: seq=0 ttl=116 time=1\d\.\d{3} ms\n/,
+    );
   });
 
   it('docker exec client nslookup google.com answers via 127.0.0.11 with A and AAAA blocks', () => {
     const host = hostAfter('docker network create app-net', 'docker run -dit --name client --network app-net alpine');
     expect(host.run('docker exec client nslookup google.com')).toMatchObject({
-      stdout: 'Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\nNon-authoritative answer:\nName:\tgoogle.com\nAddress: 142.250.185.14\n\nNon-authoritative answer:\nName:\tgoogle.com\nAddress: 2a00:1450:4003:80f::200e\n\n',
+      stdout:
+        'Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\nNon-authoritative answer:\nName:\tgoogle.com\nAddress: 142.250.185.14\n\nNon-authoritative answer:\nName:\tgoogle.com\nAddress: 2a00:1450:4003:80f::200e\n\n',
       exitCode: 0,
     });
   });
 
   it('a default-bridge container asks the router directly', () => {
     const host = hostAfter('docker run -dit --name plain alpine');
-    expect(host.run('docker exec plain nslookup example.com').stdout).toMatch(/^Server:\t\t192\.168\.1\.1\nAddress:\t192\.168\.1\.1:53\n\nNon-authoritative answer:\nName:\texample\.com\nAddress: 23\.192\.228\.80\n/);
+    expect(host.run('docker exec plain nslookup example.com').stdout).toMatch(
+      /^Server:\t\t192\.168\.1\.1\nAddress:\t192\.168\.1\.1:53\n\nNon-authoritative answer:\nName:\texample\.com\nAddress: 23\.192\.228\.80\n/,
+    );
   });
 
   it('an --internal network has no route to the router: 127.0.0.11 answers SERVFAIL', () => {
-    const host = hostAfter('docker network create --internal secret', 'docker run -dit --name inside --network secret alpine');
-    expect(host.run('docker exec inside nslookup google.com')).toMatchObject({ exitCode: 1, stdout: expect.stringContaining("** server can't find google.com: SERVFAIL\n") });
-    expect(host.run('docker exec inside ping -c 1 google.com')).toMatchObject({ exitCode: 1, stderr: "ping: bad address 'google.com'\n" });
+    const host = hostAfter(
+      'docker network create --internal secret',
+      'docker run -dit --name inside --network secret alpine',
+    );
+    expect(host.run('docker exec inside nslookup google.com')).toMatchObject({
+      exitCode: 1,
+      stdout: expect.stringContaining("** server can't find google.com: SERVFAIL\n"),
+    });
+    expect(host.run('docker exec inside ping -c 1 google.com')).toMatchObject({
+      exitCode: 1,
+      stderr: "ping: bad address 'google.com'\n",
+    });
   });
 
   it('forwarded answers keep the upstream OPT record and come back compressed', () => {
-    const host = hostAfter('docker network create app-net', 'docker run -dit --name tools --network app-net nicolaka/netshoot sleep 1d');
+    const host = hostAfter(
+      'docker network create app-net',
+      'docker run -dit --name tools --network app-net nicolaka/netshoot sleep 1d',
+    );
     const text = host.run('docker exec tools dig google.com').stdout;
     expect(text).toContain(';; OPT PSEUDOSECTION:\n; EDNS: version: 0, flags:; udp: 1232\n;; QUESTION SECTION:\n');
     expect(text).toContain(';; SERVER: 127.0.0.11#53(127.0.0.11) (UDP)\n');
@@ -66,7 +89,10 @@ describe('public names', () => {
   });
 
   it('a name nobody knows is NXDOMAIN from the router, and nslookup fails', () => {
-    expect(hostAfter().run('nslookup nosuch.example')).toMatchObject({ exitCode: 1, stdout: "Server:\t\t192.168.1.1\nAddress:\t192.168.1.1#53\n\n** server can't find nosuch.example: NXDOMAIN\n\n" });
+    expect(hostAfter().run('nslookup nosuch.example')).toMatchObject({
+      exitCode: 1,
+      stdout: "Server:\t\t192.168.1.1\nAddress:\t192.168.1.1#53\n\n** server can't find nosuch.example: NXDOMAIN\n\n",
+    });
   });
 });
 
@@ -89,27 +115,44 @@ describe('dig options', () => {
   });
 
   it('says a record type it does not serve is not simulated, rather than invent an answer', () => {
-    expect(hostAfter().run('dig google.com TXT')).toMatchObject({ exitCode: 1, stderr: 'dig: TXT queries are not available in this simulator yet.\n' });
+    expect(hostAfter().run('dig google.com TXT')).toMatchObject({
+      exitCode: 1,
+      stderr: 'dig: TXT queries are not available in this simulator yet.\n',
+    });
   });
 });
 
 describe('curl with names', () => {
   it('resolves a public name and says how with -v (hostip.c)', () => {
     const result = hostAfter().run('curl -sv -o /dev/null http://example.com/');
-    expect(result.stderr).toContain('* Host example.com:80 was resolved.\n* IPv6: 2600:1406:3a00:21::173e:2e65, 2600:1406:3a00:21::173e:2e66');
-    expect(result.stderr).toContain('* IPv4: 23.192.228.80, 23.192.228.84, 23.215.0.136, 23.215.0.138, 96.7.128.175, 96.7.128.198\n*   Trying 23.192.228.80:80...\n');
+    expect(result.stderr).toContain(
+      '* Host example.com:80 was resolved.\n* IPv6: 2600:1406:3a00:21::173e:2e65, 2600:1406:3a00:21::173e:2e66',
+    );
+    expect(result.stderr).toContain(
+      '* IPv4: 23.192.228.80, 23.192.228.84, 23.215.0.136, 23.215.0.138, 96.7.128.175, 96.7.128.198\n*   Trying 23.192.228.80:80...\n',
+    );
   });
 
   it('cannot resolve a name nobody knows (exit 6)', () => {
-    expect(hostAfter().run('curl -sS http://nosuch.example/')).toMatchObject({ exitCode: 6, stderr: 'curl: (6) Could not resolve host: nosuch.example\n' });
+    expect(hostAfter().run('curl -sS http://nosuch.example/')).toMatchObject({
+      exitCode: 6,
+      stderr: 'curl: (6) Could not resolve host: nosuch.example\n',
+    });
   });
 
   it('reaches a container by name through 127.0.0.11', () => {
-    const host = hostAfter('docker network create app-net', 'docker run -d --name web --network app-net nginx', 'docker run -dit --name tools --network app-net nicolaka/netshoot sleep 1d');
+    const host = hostAfter(
+      'docker network create app-net',
+      'docker run -d --name web --network app-net nginx',
+      'docker run -dit --name tools --network app-net nicolaka/netshoot sleep 1d',
+    );
     expect(host.run('docker exec tools curl -sI http://web/').stdout).toMatch(/^HTTP\/1\.1 200 OK\r\nServer: nginx/);
   });
 
   it('says HTTPS is not simulated', () => {
-    expect(hostAfter().run('curl -sI https://example.com')).toMatchObject({ exitCode: 1, stderr: expect.stringContaining('not available in this simulator') });
+    expect(hostAfter().run('curl -sI https://example.com')).toMatchObject({
+      exitCode: 1,
+      stderr: expect.stringContaining('not available in this simulator'),
+    });
   });
 });

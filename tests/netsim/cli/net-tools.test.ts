@@ -32,12 +32,24 @@ function hostAfterPings(): Host {
 }
 
 describe("net-tools' arp and route on the host (as root: /usr/sbin)", () => {
-  it.each(['arp -n', 'arp -an', 'arp', 'arp -n -i docker0', 'arp -n 172.17.0.2', 'arp -n 10.9.9.9', 'route -n', 'route'])('%s', (command) => {
+  it.each([
+    'arp -n',
+    'arp -an',
+    'arp',
+    'arp -n -i docker0',
+    'arp -n 172.17.0.2',
+    'arp -n 10.9.9.9',
+    'route -n',
+    'route',
+  ])('%s', (command) => {
     const result = hostAfterPings().run(`sudo ${command}`);
-    expect({ lines: unordered(macs(result.stdout)), exitCode: result.exitCode }).toEqual({ lines: unordered(macs(captured(command))), exitCode: 0 });
+    expect({ lines: unordered(macs(result.stdout)), exitCode: result.exitCode }).toEqual({
+      lines: unordered(macs(captured(command))),
+      exitCode: 0,
+    });
   });
 
-  it('is not on the user\'s PATH', () => {
+  it("is not on the user's PATH", () => {
     expect(hostAfterPings().run('arp -n').stderr).toBe('bash: arp: command not found\n');
   });
 });
@@ -51,6 +63,8 @@ describe("BusyBox's arp and route in a busybox container", () => {
   };
 
   it.each(['arp -n', 'arp -a', 'route -n', 'route'])('%s', (command) => {
-    expect(macs(container().run(`docker exec b ${command}`).stdout)).toBe(macs(captured(`ip netns exec c1 busybox ${command}`)));
+    expect(macs(container().run(`docker exec b ${command}`).stdout)).toBe(
+      macs(captured(`ip netns exec c1 busybox ${command}`)),
+    );
   });
 });

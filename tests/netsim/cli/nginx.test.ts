@@ -21,8 +21,14 @@ describe('nginx in the nginx image', () => {
   it('-v names the image NGINX_VERSION on stderr', () => {
     const h = host();
     h.run('docker run -d --name web nginx');
-    const version = h.run("docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' web").stdout.match(/^NGINX_VERSION=(.*)$/m)![1];
-    expect(h.run('docker exec web nginx -v')).toMatchObject({ stdout: '', stderr: `nginx version: nginx/${version}\n`, exitCode: 0 });
+    const version = h
+      .run("docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' web")
+      .stdout.match(/^NGINX_VERSION=(.*)$/m)![1];
+    expect(h.run('docker exec web nginx -v')).toMatchObject({
+      stdout: '',
+      stderr: `nginx version: nginx/${version}\n`,
+      exitCode: 0,
+    });
   });
 
   it('-t: the two lines on stderr; -q keeps them quiet', () => {
@@ -30,7 +36,8 @@ describe('nginx in the nginx image', () => {
     h.run('docker run -d --name web nginx');
     expect(h.run('docker exec web nginx -t')).toMatchObject({
       stdout: '',
-      stderr: 'nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\nnginx: configuration file /etc/nginx/nginx.conf test is successful\n',
+      stderr:
+        'nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\nnginx: configuration file /etc/nginx/nginx.conf test is successful\n',
       exitCode: 0,
     });
     expect(h.run('docker exec web nginx -tq')).toMatchObject({ stderr: '', exitCode: 0 });
@@ -40,8 +47,14 @@ describe('nginx in the nginx image', () => {
     const h = host();
     h.run('docker run -d --name web nginx');
     expect(h.run('docker exec web nginx -x')).toMatchObject({ stderr: 'nginx: invalid option: "x"\n', exitCode: 1 });
-    expect(h.run('docker exec web nginx -s restart')).toMatchObject({ stderr: 'nginx: invalid option: "-s restart"\n', exitCode: 1 });
-    expect(h.run('docker exec web nginx -s')).toMatchObject({ stderr: 'nginx: option "-s" requires parameter\n', exitCode: 1 });
+    expect(h.run('docker exec web nginx -s restart')).toMatchObject({
+      stderr: 'nginx: invalid option: "-s restart"\n',
+      exitCode: 1,
+    });
+    expect(h.run('docker exec web nginx -s')).toMatchObject({
+      stderr: 'nginx: option "-s" requires parameter\n',
+      exitCode: 1,
+    });
   });
 
   it('-s reload: the signaller notes it started; the master logs SIGHUP, new workers, and the old ones leave', () => {
@@ -49,8 +62,13 @@ describe('nginx in the nginx image', () => {
     h.run('docker run -d --name web nginx');
     const reload = h.run('docker exec web nginx -s reload');
     expect(reload.exitCode).toBe(0);
-    const sender = /^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[notice\] (\d+)#\1: signal process started\n$/.exec(reload.stderr)![1];
-    const logs = h.run('docker logs web').stderr.split('\n').map((line) => line.replace(time, ''));
+    const sender = /^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[notice\] (\d+)#\1: signal process started\n$/.exec(
+      reload.stderr,
+    )![1];
+    const logs = h
+      .run('docker logs web')
+      .stderr.split('\n')
+      .map((line) => line.replace(time, ''));
     expect(logs).toContain(`[notice] 1#1: signal 1 (SIGHUP) received from ${sender}, reconfiguring`);
     expect(logs).toContain('[notice] 1#1: reconfiguring');
     expect(logs.filter((line) => line === '[notice] 1#1: start worker processes')).toHaveLength(2);

@@ -6,7 +6,10 @@ const hostAfter = hostWithSeed(15);
 /** apt's http method (methods/connect.cc) and update.cc: EAI_AGAIN is `Temporary failure resolving`, and the failures are warnings. */
 describe('apt-get update without a resolver that answers', () => {
   it('fails each InRelease with Err: and warns, exit 0', () => {
-    const host = hostAfter('docker network create --internal secret', 'docker run -dit --name deb --network secret debian');
+    const host = hostAfter(
+      'docker network create --internal secret',
+      'docker run -dit --name deb --network secret debian',
+    );
     const result = host.run('docker exec deb apt-get update');
     expect(result.stdout).toBe(
       "Err:1 http://deb.debian.org/debian trixie InRelease\n  Temporary failure resolving 'deb.debian.org'\nErr:2 http://deb.debian.org/debian trixie-updates InRelease\n  Temporary failure resolving 'deb.debian.org'\nErr:3 http://deb.debian.org/debian-security trixie-security InRelease\n  Temporary failure resolving 'deb.debian.org'\nReading package lists... Done\n",

@@ -13,6 +13,8 @@ describe('ping with counts no one waits for', () => {
     const started = performance.now();
     const result = host.run('ping -c 4294967296 192.168.1.1', { interruptAfterSeconds: 3 });
     expect(performance.now() - started).toBeLessThan(2000);
-    expect(result.output).toMatch(/\n\^C\n--- 192\.168\.1\.1 ping statistics ---\n3 packets transmitted, 3 received, 0% packet loss, time \d+ms\n/);
+    expect(result.output).toMatch(
+      /\n\^C\n--- 192\.168\.1\.1 ping statistics ---\n3 packets transmitted, 3 received, 0% packet loss, time \d+ms\n/,
+    );
   });
 });

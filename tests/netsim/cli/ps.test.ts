@@ -28,13 +28,20 @@ describe('ps in a container: its own PID namespace', () => {
     host.run('docker exec -it c1 sh');
     const { stdout } = host.run('ps aux');
     // Alpine's BusyBox has FEATURE_PS_TIME (aports busyboxconfig), so its default columns are pid,user,time,args (procps/ps.c).
-    expect(stdout).toBe('PID   USER     TIME  COMMAND\n    1 root      0:00 /bin/sh\n    2 root      0:00 sh\n    3 root      0:00 ps aux\n');
+    expect(stdout).toBe(
+      'PID   USER     TIME  COMMAND\n    1 root      0:00 /bin/sh\n    2 root      0:00 sh\n    3 root      0:00 ps aux\n',
+    );
   });
 
   it.each(['', '--network host '])('docker run %salpine ps: ps is PID 1 and lists only itself', (options) => {
     const host = Host.create({ seed: 2 });
-    expect(host.run(`docker run --rm ${options}alpine ps`)).toMatchObject({ stdout: 'PID   USER     TIME  COMMAND\n    1 root      0:00 ps\n', exitCode: 0 });
-    expect(host.run(`docker run --rm ${options}busybox ps -ef`).stdout).toBe('PID   USER     TIME  COMMAND\n    1 root      0:00 ps -ef\n');
+    expect(host.run(`docker run --rm ${options}alpine ps`)).toMatchObject({
+      stdout: 'PID   USER     TIME  COMMAND\n    1 root      0:00 ps\n',
+      exitCode: 0,
+    });
+    expect(host.run(`docker run --rm ${options}busybox ps -ef`).stdout).toBe(
+      'PID   USER     TIME  COMMAND\n    1 root      0:00 ps -ef\n',
+    );
   });
 
   it("numbers nginx's workers as the log it wrote at start-up does, with their master's comm", () => {
@@ -42,7 +49,9 @@ describe('ps in a container: its own PID namespace', () => {
     // `docker logs` says which they are, and the same numbers must come back from ps inside the container.
     const host = Host.create({ seed: 3 });
     host.run('docker run -d --name web nginx');
-    const logged = [...host.run('docker logs web').output.matchAll(/start worker process (\d+)/g)].map((match) => match[1]);
+    const logged = [...host.run('docker logs web').output.matchAll(/start worker process (\d+)/g)].map(
+      (match) => match[1],
+    );
     expect(logged).toHaveLength(2);
     host.run('docker exec web apt-get update');
     host.run('docker exec web apt-get install -y procps');
@@ -90,8 +99,12 @@ describe('ps on the host', () => {
 
   it('shows docker-proxy with the argv dockerd gives it, a shim per container and nginx with its workers under host PIDs', () => {
     const cmds = commands(table, 52);
-    expect(cmds).toContain('/usr/bin/docker-proxy -proto tcp -host-ip 0.0.0.0 -host-port 8080 -container-ip 172.17.0.2 -container-port 80 -use-listen-fd');
-    expect(cmds).toContain('/usr/bin/docker-proxy -proto tcp -host-ip :: -host-port 8080 -container-ip 172.17.0.2 -container-port 80 -use-listen-fd');
+    expect(cmds).toContain(
+      '/usr/bin/docker-proxy -proto tcp -host-ip 0.0.0.0 -host-port 8080 -container-ip 172.17.0.2 -container-port 80 -use-listen-fd',
+    );
+    expect(cmds).toContain(
+      '/usr/bin/docker-proxy -proto tcp -host-ip :: -host-port 8080 -container-ip 172.17.0.2 -container-port 80 -use-listen-fd',
+    );
     expect(cmds.filter((c) => c.startsWith('/usr/bin/containerd-shim-runc-v2 -namespace moby -id '))).toHaveLength(1);
     expect(cmds.filter((c) => c === 'nginx: worker process')).toHaveLength(2);
     // nginx's uid 101 has no name on the host.

@@ -16,7 +16,7 @@ function session(...lines: string[]) {
 
 describe('root shells', () => {
   it.each([
-    ['sudo -i: root\'s login shell, in /root', ['sudo -i'], 'root@docker-host:~# '],
+    ["sudo -i: root's login shell, in /root", ['sudo -i'], 'root@docker-host:~# '],
     ['sudo su -: the same', ['sudo su -'], 'root@docker-host:~# '],
     ['sudo -s: where the user was', ['sudo -s'], 'root@docker-host:/home/usuario# '],
     ['sudo bash', ['sudo bash'], 'root@docker-host:/home/usuario# '],
@@ -26,7 +26,7 @@ describe('root shells', () => {
     expect(session(...lines).host.prompt()).toBe(prompt);
   });
 
-  it('runs what needs root without sudo, with root\'s PATH', () => {
+  it("runs what needs root without sudo, with root's PATH", () => {
     const { last } = session('sudo -i', 'iptables -S FORWARD | head -1');
     expect(last.output).toBe('-P FORWARD DROP\n');
   });
@@ -48,7 +48,7 @@ describe('root shells', () => {
     expect(host.prompt()).toBe('$ ');
   });
 
-  it('runs sudo -i with a command in root\'s home', () => {
+  it("runs sudo -i with a command in root's home", () => {
     expect(session('sudo -i pwd').last.output).toBe('/root\n');
   });
 

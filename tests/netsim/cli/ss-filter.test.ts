@@ -42,23 +42,40 @@ describe('ss filter grammar', () => {
 
   it('reads [::]:80 as an IPv6 address and a port', () => {
     const parsed = parse('src [::]:80');
-    expect(parsed).toEqual({ filter: { kind: 'src', cond: { port: 80, prefix: { family: 'inet6', bytes: new Array(16).fill(0), bitlen: 128 } } } });
+    expect(parsed).toEqual({
+      filter: {
+        kind: 'src',
+        cond: { port: 80, prefix: { family: 'inet6', bytes: new Array(16).fill(0), bitlen: 128 } },
+      },
+    });
   });
 
   it('takes the expression as one word or many, and backslash-escaped blanks stay in a token', () => {
     expect(parse('sport', '=', ':80')).toEqual(parse('sport = :80'));
-    expect(parse('( sport = :80', 'or sport = :443 )')).toEqual(parse('(', 'sport', '=', ':80', 'or', 'sport', '=', ':443', ')'));
-    expect(parse('src\\ 1.2.3.4')).toEqual({ failure: expect.objectContaining({ stderr: 'Error: an inet prefix is expected rather than "src 1.2.3.4".\nCannot parse dst/src address.\n' }) });
+    expect(parse('( sport = :80', 'or sport = :443 )')).toEqual(
+      parse('(', 'sport', '=', ':80', 'or', 'sport', '=', ':443', ')'),
+    );
+    expect(parse('src\\ 1.2.3.4')).toEqual({
+      failure: expect.objectContaining({
+        stderr: 'Error: an inet prefix is expected rather than "src 1.2.3.4".\nCannot parse dst/src address.\n',
+      }),
+    });
   });
 
   it('binds and, or and juxtaposition equally, from the left; not takes one expression', () => {
     const a = { kind: 'src', cond: port(1) };
     const b = { kind: 'src', cond: port(2) };
     const c = { kind: 'src', cond: port(3) };
-    expect(parse('sport :1 or sport :2 and sport :3')).toEqual({ filter: { kind: 'and', left: { kind: 'or', left: a, right: b }, right: c } });
+    expect(parse('sport :1 or sport :2 and sport :3')).toEqual({
+      filter: { kind: 'and', left: { kind: 'or', left: a, right: b }, right: c },
+    });
     expect(parse('sport :1 sport :2')).toEqual({ filter: { kind: 'and', left: a, right: b } });
     expect(parse('not sport :1 || ( sport :2 && ! sport :3 )')).toEqual({
-      filter: { kind: 'or', left: { kind: 'not', operand: a }, right: { kind: 'and', left: b, right: { kind: 'not', operand: c } } },
+      filter: {
+        kind: 'or',
+        left: { kind: 'not', operand: a },
+        right: { kind: 'and', left: b, right: { kind: 'not', operand: c } },
+      },
     });
   });
 
@@ -68,13 +85,22 @@ describe('ss filter grammar', () => {
 });
 
 describe('ss filter errors', () => {
-  const syntax = { stderr: 'ss: bison bellows (while parsing filter): "syntax error!" Sorry.\n', exitCode: 255, usage: true };
-  it.each([['80'], ['sport = :80 )'], ['( sport = :80'], ['sport = :80 or'], ['src != 1.2.3.4'], ['sport = :80 or :443'], ['not']])(
-    '%s is a syntax error',
-    (text) => {
-      expect(parse(text)).toEqual({ failure: syntax });
-    },
-  );
+  const syntax = {
+    stderr: 'ss: bison bellows (while parsing filter): "syntax error!" Sorry.\n',
+    exitCode: 255,
+    usage: true,
+  };
+  it.each([
+    ['80'],
+    ['sport = :80 )'],
+    ['( sport = :80'],
+    ['sport = :80 or'],
+    ['src != 1.2.3.4'],
+    ['sport = :80 or :443'],
+    ['not'],
+  ])('%s is a syntax error', (text) => {
+    expect(parse(text)).toEqual({ failure: syntax });
+  });
 
   it.each([
     ['sport = :foo', 'Error: "foo" does not look like a port.\nCannot parse dst/src address.\n'],
@@ -91,7 +117,15 @@ describe('ss filter errors', () => {
   });
 
   it('looks a service name up for each table dumped: http is TCP only in netbase', () => {
-    expect(parseSsFilter(['sport = :http'], lookups(['udp']))).toEqual({ failure: { stderr: 'Error: "http" does not look like a port.\nCannot parse dst/src address.\n', exitCode: 1, usage: false } });
-    expect(parseSsFilter(['sport = :domain'], lookups(['udp', 'tcp']))).toEqual({ filter: { kind: 'src', cond: port(53) } });
+    expect(parseSsFilter(['sport = :http'], lookups(['udp']))).toEqual({
+      failure: {
+        stderr: 'Error: "http" does not look like a port.\nCannot parse dst/src address.\n',
+        exitCode: 1,
+        usage: false,
+      },
+    });
+    expect(parseSsFilter(['sport = :domain'], lookups(['udp', 'tcp']))).toEqual({
+      filter: { kind: 'src', cond: port(53) },
+    });
   });
 });

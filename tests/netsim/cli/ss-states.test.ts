@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readStateWords, severalStates, SS_ALL, SS_CONN, SS_LISTENING, stateBit } from '../../../src/netsim/cli/ss-states';
+import {
+  readStateWords,
+  severalStates,
+  SS_ALL,
+  SS_CONN,
+  SS_LISTENING,
+  stateBit,
+} from '../../../src/netsim/cli/ss-states';
 
 // iproute2 v6.15 misc/ss.c: the SS_* enum (ESTABLISHED 1 ... LISTEN 10, SS_MAX 14), SS_CONN, scan_state and main().
 describe('ss state words', () => {
@@ -31,8 +38,14 @@ describe('ss state words', () => {
   });
 
   it('hands the words after them to the filter', () => {
-    expect(readStateWords(['state', 'listening', 'sport', '=', ':80'], 0)).toEqual({ states: LISTEN, rest: ['sport', '=', ':80'] });
-    expect(readStateWords(['sport = :80', 'state', 'listening'], 0)).toEqual({ states: SS_CONN, rest: ['sport = :80', 'state', 'listening'] });
+    expect(readStateWords(['state', 'listening', 'sport', '=', ':80'], 0)).toEqual({
+      states: LISTEN,
+      rest: ['sport', '=', ':80'],
+    });
+    expect(readStateWords(['sport = :80', 'state', 'listening'], 0)).toEqual({
+      states: SS_CONN,
+      rest: ['sport = :80', 'state', 'listening'],
+    });
   });
 
   it('refuses unknown and missing names', () => {

@@ -22,14 +22,16 @@ permitted by applicable law.
 `;
 
 describe('ssh to the LAN machine', () => {
-  it('logs in by name (the host\'s /etc/hosts) with the motd, and the prompt becomes the machine\'s', () => {
+  it("logs in by name (the host's /etc/hosts) with the motd, and the prompt becomes the machine's", () => {
     const { host, last } = session('ssh lan-pc');
-    expect(last.output).toBe(`Linux lan-pc 6.12.57+deb13-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.12.57-1 (2025-11-05) x86_64\n\n${MOTD}`);
+    expect(last.output).toBe(
+      `Linux lan-pc 6.12.57+deb13-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.12.57-1 (2025-11-05) x86_64\n\n${MOTD}`,
+    );
     expect(last.exitCode).toBe(0);
     expect(host.prompt()).toBe('usuario@lan-pc:~$ ');
   });
 
-  it('comes back to the host with logout and ssh\'s closing line, carrying the shell\'s status', () => {
+  it("comes back to the host with logout and ssh's closing line, carrying the shell's status", () => {
     const { host, results } = session('ssh 192.168.1.20', 'false', 'exit', 'echo $?');
     expect(results[2]!.output).toBe('logout\nConnection to 192.168.1.20 closed.\n');
     expect(results[3]!.output).toBe('1\n');
@@ -56,10 +58,18 @@ describe('ssh to the LAN machine', () => {
 
   it.each([
     ['a port nobody listens on', 'ssh -p 2222 lan-pc', 'ssh: connect to host lan-pc port 2222: Connection refused\n'],
-    ['the router, which refuses TCP', 'ssh 192.168.1.1', 'ssh: connect to host 192.168.1.1 port 22: Connection refused\n'],
-    ['an address nobody has on the LAN', 'ssh 192.168.1.77', 'ssh: connect to host 192.168.1.77 port 22: No route to host\n'],
+    [
+      'the router, which refuses TCP',
+      'ssh 192.168.1.1',
+      'ssh: connect to host 192.168.1.1 port 22: Connection refused\n',
+    ],
+    [
+      'an address nobody has on the LAN',
+      'ssh 192.168.1.77',
+      'ssh: connect to host 192.168.1.77 port 22: No route to host\n',
+    ],
     ['a name nobody knows', 'ssh nohost', 'ssh: Could not resolve hostname nohost: Name or service not known\n'],
-  ])('fails with connect(2)\'s error for %s', (_name, line, output) => {
+  ])("fails with connect(2)'s error for %s", (_name, line, output) => {
     const { last } = session(line);
     expect(last.output).toBe(output);
     expect(last.exitCode).toBe(255);

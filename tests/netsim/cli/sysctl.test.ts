@@ -17,9 +17,16 @@ describe('net.ipv4.ip_forward', () => {
 
   it('sysctl lives in /usr/sbin: a user types its path, sudo and root find it', () => {
     const host = Host.create({ seed: 7 });
-    expect(host.run('sysctl net.ipv4.ip_forward')).toMatchObject({ stderr: 'bash: sysctl: command not found\n', exitCode: 127 });
+    expect(host.run('sysctl net.ipv4.ip_forward')).toMatchObject({
+      stderr: 'bash: sysctl: command not found\n',
+      exitCode: 127,
+    });
     expect(host.run('/usr/sbin/sysctl net.ipv4.ip_forward').stdout).toBe('net.ipv4.ip_forward = 1\n');
-    expect(host.run('sudo sysctl net.ipv4.ip_forward')).toMatchObject({ stdout: 'net.ipv4.ip_forward = 1\n', stderr: '', exitCode: 0 });
+    expect(host.run('sudo sysctl net.ipv4.ip_forward')).toMatchObject({
+      stdout: 'net.ipv4.ip_forward = 1\n',
+      stderr: '',
+      exitCode: 0,
+    });
     expect(host.run('sysctl net.ipv4.ip_forward', { asRoot: true }).stdout).toBe('net.ipv4.ip_forward = 1\n');
   });
 
@@ -27,9 +34,16 @@ describe('net.ipv4.ip_forward', () => {
     const host = Host.create({ seed: 7 });
     expect(host.run('sudo sysctl -n net.ipv4.ip_forward').stdout).toBe('1\n');
     expect(host.run('sudo sysctl net/ipv4/ip_forward').stdout).toBe('net.ipv4.ip_forward = 1\n');
-    expect(host.run('sudo sysctl net.ipv4.nope')).toMatchObject({ stdout: '', stderr: 'sysctl: cannot stat /proc/sys/net/ipv4/nope: No such file or directory\n', exitCode: 1 });
+    expect(host.run('sudo sysctl net.ipv4.nope')).toMatchObject({
+      stdout: '',
+      stderr: 'sysctl: cannot stat /proc/sys/net/ipv4/nope: No such file or directory\n',
+      exitCode: 1,
+    });
     expect(host.run('sudo sysctl -e net.ipv4.nope')).toMatchObject({ stderr: '', exitCode: 0 });
-    expect(host.run('sudo sysctl')).toMatchObject({ stderr: "sysctl: no variables specified\nTry `sysctl --help' for more information.\n", exitCode: 1 });
+    expect(host.run('sudo sysctl')).toMatchObject({
+      stderr: "sysctl: no variables specified\nTry `sysctl --help' for more information.\n",
+      exitCode: 1,
+    });
   });
 
   it("reads the namespace it runs in: nsenter into a container's shows 0", () => {
@@ -51,7 +65,9 @@ describe('net.ipv4.ip_local_port_range', () => {
   it('reads 32768<TAB>60999 by cat and sysctl on the host, by cat in a container', () => {
     const host = Host.create({ seed: 7 });
     expect(host.run('cat /proc/sys/net/ipv4/ip_local_port_range').stdout).toBe('32768\t60999\n');
-    expect(host.run('sudo sysctl net.ipv4.ip_local_port_range').stdout).toBe('net.ipv4.ip_local_port_range = 32768\t60999\n');
+    expect(host.run('sudo sysctl net.ipv4.ip_local_port_range').stdout).toBe(
+      'net.ipv4.ip_local_port_range = 32768\t60999\n',
+    );
     host.run('docker run -d --name box alpine sleep 1d');
     expect(host.run('docker exec box cat /proc/sys/net/ipv4/ip_local_port_range').stdout).toBe('32768\t60999\n');
   });

@@ -15,7 +15,20 @@ const frame = (packet: Partial<Packet>): Frame => ({
   promiscuousOnly: false,
   sourceMac: '02:00:00:00:00:01' as Mac,
   destinationMac: '02:00:00:00:00:02' as Mac,
-  payload: { kind: 'ip', packet: { protocol: 'tcp', tcp: 'syn', source: parseIpv4('10.0.0.1')!, destination: parseIpv4('10.0.0.2')!, sourcePort: 40000, destinationPort: 80, length: 60, ttl: 64, ...packet } },
+  payload: {
+    kind: 'ip',
+    packet: {
+      protocol: 'tcp',
+      tcp: 'syn',
+      source: parseIpv4('10.0.0.1')!,
+      destination: parseIpv4('10.0.0.2')!,
+      sourcePort: 40000,
+      destinationPort: 80,
+      length: 60,
+      ttl: 64,
+      ...packet,
+    },
+  },
 });
 
 function accepts(expression: string, packet: Partial<Packet>): boolean {

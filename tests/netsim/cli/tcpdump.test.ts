@@ -18,7 +18,9 @@ describe('tcpdump refusals', () => {
   // pcap_statustostr(PCAP_ERROR_PERM_DENIED), errbuf); exit S_ERR_HOST_PROGRAM (1).
   it('tells a user without sudo that the capture needs CAP_NET_RAW', () => {
     const result = Host.create({ seed: 1 }).run('tcpdump -n -i docker0');
-    expect(result.stderr).toBe("tcpdump: docker0: You don't have permission to perform this capture on that device\n(Attempt to create packet socket failed - CAP_NET_RAW may be required)\n");
+    expect(result.stderr).toBe(
+      "tcpdump: docker0: You don't have permission to perform this capture on that device\n(Attempt to create packet socket failed - CAP_NET_RAW may be required)\n",
+    );
     expect(result.exitCode).toBe(1);
   });
 
@@ -55,16 +57,28 @@ describe('tcpdump as a job', () => {
     const out = lines(result.output);
     // bash jobs.c describe_pid: "[%d] %ld".
     expect(out[0]).toMatch(/^\[1\] \d+$/);
-    expect(out.slice(1, 3)).toEqual(['tcpdump: verbose output suppressed, use -v[v]... for full protocol decode', 'listening on docker0, link-type EN10MB (Ethernet), snapshot length 262144 bytes']);
+    expect(out.slice(1, 3)).toEqual([
+      'tcpdump: verbose output suppressed, use -v[v]... for full protocol decode',
+      'listening on docker0, link-type EN10MB (Ethernet), snapshot length 262144 bytes',
+    ]);
     // print-ip.c ip_print "IP " and "%s > %s: "; print-icmp.c "echo %s, id %u, seq %u" and "ICMP %s, length %u".
     // BusyBox ping numbers its requests from 0 (networking/ping.c sendping4: icmp_seq = ntransmitted).
     const packets = out.filter((line) => / IP /.test(line));
     expect(packets).toHaveLength(4);
-    expect(packets[0]).toMatch(new RegExp(`^${TIME} IP 172\\.17\\.0\\.2 > 172\\.17\\.0\\.3: ICMP echo request, id \\d+, seq 0, length 64$`));
-    expect(packets[1]).toMatch(new RegExp(`^${TIME} IP 172\\.17\\.0\\.3 > 172\\.17\\.0\\.2: ICMP echo reply, id \\d+, seq 0, length 64$`));
+    expect(packets[0]).toMatch(
+      new RegExp(`^${TIME} IP 172\\.17\\.0\\.2 > 172\\.17\\.0\\.3: ICMP echo request, id \\d+, seq 0, length 64$`),
+    );
+    expect(packets[1]).toMatch(
+      new RegExp(`^${TIME} IP 172\\.17\\.0\\.3 > 172\\.17\\.0\\.2: ICMP echo reply, id \\d+, seq 0, length 64$`),
+    );
     expect(packets[3]).toMatch(/ICMP echo reply, id \d+, seq 1, length 64$/);
     // tcpdump.c info(1) after pcap_loop returns at -c; then bash 5.2's pretty_print_job: "[%d]%c ", a space, "Done" padded to 24.
-    expect(out.slice(-4)).toEqual(['4 packets captured', '4 packets received by filter', '0 packets dropped by kernel', '[1]+  Done                    sudo tcpdump -n -i docker0 -c 4 icmp']);
+    expect(out.slice(-4)).toEqual([
+      '4 packets captured',
+      '4 packets received by filter',
+      '0 packets dropped by kernel',
+      '[1]+  Done                    sudo tcpdump -n -i docker0 -c 4 icmp',
+    ]);
   });
 
   it('on "any" names each device and direction, the veth seeing frames for the gateway as another host\'s', () => {
@@ -79,7 +93,14 @@ describe('tcpdump as a job', () => {
       'listening on any, link-type LINUX_SLL2 (Linux cooked v2), snapshot length 262144 bytes',
     ]);
     // print-sll.c sll2_if_print: "%-5s " the device, "%-3s " In/Out/P; MASQUERADE shows on eth0 only.
-    const packets = out.filter((line) => / IP /.test(line)).map((line) => line.slice(16).replace(/^veth[0-9a-f]{7}/, 'vethX').replace(/id \d+/, 'id ID'));
+    const packets = out
+      .filter((line) => / IP /.test(line))
+      .map((line) =>
+        line
+          .slice(16)
+          .replace(/^veth[0-9a-f]{7}/, 'vethX')
+          .replace(/id \d+/, 'id ID'),
+      );
     expect(packets).toEqual([
       'vethX P   IP 172.17.0.2 > 8.8.8.8: ICMP echo request, id ID, seq 0, length 64',
       'docker0 In  IP 172.17.0.2 > 8.8.8.8: ICMP echo request, id ID, seq 0, length 64',
@@ -94,23 +115,45 @@ describe('tcpdump as a job', () => {
   // "Request who-has %s tell %s" and "Reply %s is-at %s", ", length %u" (28); the frame is 14 bytes more.
   it('with -e shows the Ethernet header, and the ARP exchange before the first packet', () => {
     const host = twoContainers();
-    const out = lines(host.run('sudo tcpdump -n -e -i docker0 -c 4 & docker exec c1 ping -c 1 172.17.0.1').output).filter((line) => new RegExp(`^${TIME} `).test(line));
+    const out = lines(
+      host.run('sudo tcpdump -n -e -i docker0 -c 4 & docker exec c1 ping -c 1 172.17.0.1').output,
+    ).filter((line) => new RegExp(`^${TIME} `).test(line));
     const mac = '[0-9a-f]{2}(?::[0-9a-f]{2}){5}';
-    expect(out[0]).toMatch(new RegExp(`^${TIME} (${mac}) > ff:ff:ff:ff:ff:ff, ethertype ARP \\(0x0806\\), length 42: Request who-has 172\\.17\\.0\\.1 tell 172\\.17\\.0\\.2, length 28$`));
-    expect(out[1]).toMatch(new RegExp(`^${TIME} ${mac} > ${mac}, ethertype ARP \\(0x0806\\), length 42: Reply 172\\.17\\.0\\.1 is-at ${mac}, length 28$`));
-    expect(out[2]).toMatch(new RegExp(`^${TIME} ${mac} > ${mac}, ethertype IPv4 \\(0x0800\\), length 98: 172\\.17\\.0\\.2 > 172\\.17\\.0\\.1: ICMP echo request, id \\d+, seq 0, length 64$`));
+    expect(out[0]).toMatch(
+      new RegExp(
+        `^${TIME} (${mac}) > ff:ff:ff:ff:ff:ff, ethertype ARP \\(0x0806\\), length 42: Request who-has 172\\.17\\.0\\.1 tell 172\\.17\\.0\\.2, length 28$`,
+      ),
+    );
+    expect(out[1]).toMatch(
+      new RegExp(
+        `^${TIME} ${mac} > ${mac}, ethertype ARP \\(0x0806\\), length 42: Reply 172\\.17\\.0\\.1 is-at ${mac}, length 28$`,
+      ),
+    );
+    expect(out[2]).toMatch(
+      new RegExp(
+        `^${TIME} ${mac} > ${mac}, ethertype IPv4 \\(0x0800\\), length 98: 172\\.17\\.0\\.2 > 172\\.17\\.0\\.1: ICMP echo request, id \\d+, seq 0, length 64$`,
+      ),
+    );
   });
 
   // print-tcp.c tcp_print: "%s.%s > %s.%s: ", "Flags [%s]", seq, ack (relative after the handshake), win, options, length.
-  it('prints a TCP handshake with Linux\'s SYN options, then sequence numbers relative to it', () => {
+  it("prints a TCP handshake with Linux's SYN options, then sequence numbers relative to it", () => {
     const host = Host.create({ seed: 1 });
     host.run('docker run -d --name web nginx');
     const out = lines(host.run('sudo tcpdump -n -i docker0 -c 5 tcp port 80 & curl -s -o /dev/null 172.17.0.2').output);
     const packets = out.filter((line) => / IP /.test(line)).map((line) => line.slice(16));
-    expect(packets[0]).toMatch(/^IP 172\.17\.0\.1\.\d+ > 172\.17\.0\.2\.80: Flags \[S\], seq \d+, win 64240, options \[mss 1460,sackOK,TS val \d+ ecr 0,nop,wscale 7\], length 0$/);
-    expect(packets[1]).toMatch(/^IP 172\.17\.0\.2\.80 > 172\.17\.0\.1\.\d+: Flags \[S\.\], seq \d+, ack \d+, win 65160, options \[mss 1460,sackOK,TS val \d+ ecr \d+,nop,wscale 7\], length 0$/);
-    expect(packets[2]).toMatch(/^IP 172\.17\.0\.1\.\d+ > 172\.17\.0\.2\.80: Flags \[\.\], ack 1, win 502, options \[nop,nop,TS val \d+ ecr \d+\], length 0$/);
-    expect(packets[3]).toMatch(/^IP 172\.17\.0\.1\.\d+ > 172\.17\.0\.2\.80: Flags \[P\.\], seq 1:(\d+), ack 1, win 502, options \[nop,nop,TS val \d+ ecr \d+\], length \d+$/);
+    expect(packets[0]).toMatch(
+      /^IP 172\.17\.0\.1\.\d+ > 172\.17\.0\.2\.80: Flags \[S\], seq \d+, win 64240, options \[mss 1460,sackOK,TS val \d+ ecr 0,nop,wscale 7\], length 0$/,
+    );
+    expect(packets[1]).toMatch(
+      /^IP 172\.17\.0\.2\.80 > 172\.17\.0\.1\.\d+: Flags \[S\.\], seq \d+, ack \d+, win 65160, options \[mss 1460,sackOK,TS val \d+ ecr \d+,nop,wscale 7\], length 0$/,
+    );
+    expect(packets[2]).toMatch(
+      /^IP 172\.17\.0\.1\.\d+ > 172\.17\.0\.2\.80: Flags \[\.\], ack 1, win 502, options \[nop,nop,TS val \d+ ecr \d+\], length 0$/,
+    );
+    expect(packets[3]).toMatch(
+      /^IP 172\.17\.0\.1\.\d+ > 172\.17\.0\.2\.80: Flags \[P\.\], seq 1:(\d+), ack 1, win 502, options \[nop,nop,TS val \d+ ecr \d+\], length \d+$/,
+    );
     const requestEnd = Number(/seq 1:(\d+)/.exec(packets[3]!)![1]);
     expect(packets[4]).toMatch(new RegExp(`Flags \\[P\\.\\], seq 1:\\d+, ack ${requestEnd}, win 509, `));
   });
@@ -119,7 +162,9 @@ describe('tcpdump as a job', () => {
   it('acknowledges the SYN with its sequence number plus one', () => {
     const host = Host.create({ seed: 1 });
     host.run('docker run -d --name web nginx');
-    const packets = lines(host.run('sudo tcpdump -n -i docker0 -c 2 tcp & curl -s -o /dev/null 172.17.0.2').output).filter((line) => / IP /.test(line));
+    const packets = lines(
+      host.run('sudo tcpdump -n -i docker0 -c 2 tcp & curl -s -o /dev/null 172.17.0.2').output,
+    ).filter((line) => / IP /.test(line));
     const seq = Number(/seq (\d+)/.exec(packets[0]!)![1]);
     expect(packets[1]).toContain(`ack ${seq + 1},`);
   });
@@ -127,19 +172,28 @@ describe('tcpdump as a job', () => {
   // pcap-filter(7): `host` matches either address; `not` inverts.
   it('keeps only what its filter matches', () => {
     const host = twoContainers();
-    const out = lines(host.run('sudo tcpdump -n -i docker0 -c 2 icmp and not src host 172.17.0.2 & docker exec c1 ping -c 2 172.17.0.3').output);
-    expect(out.filter((line) => / IP /.test(line)).every((line) => line.includes('IP 172.17.0.3 > 172.17.0.2: ICMP echo reply'))).toBe(true);
+    const out = lines(
+      host.run('sudo tcpdump -n -i docker0 -c 2 icmp and not src host 172.17.0.2 & docker exec c1 ping -c 2 172.17.0.3')
+        .output,
+    );
+    expect(
+      out
+        .filter((line) => / IP /.test(line))
+        .every((line) => line.includes('IP 172.17.0.3 > 172.17.0.2: ICMP echo reply')),
+    ).toBe(true);
   });
 
   // A packet socket belongs to its network namespace: in a container, docker0 is not there and eth0 is the container's.
-  it('in a container\'s bash, sees the container\'s own devices only', () => {
+  it("in a container's bash, sees the container's own devices only", () => {
     const host = Host.create({ seed: 1 });
     host.run('docker run -d --name d1 debian sleep 1000');
     host.run('docker run -d --name c2 alpine sleep 1000');
     host.run('docker exec d1 apt-get update');
     host.run('docker exec d1 apt-get install -y tcpdump iputils-ping');
     host.run('docker exec -it d1 bash');
-    expect(host.run('tcpdump -i docker0').stderr).toBe('tcpdump: docker0: No such device exists\n(No such device exists)\n');
+    expect(host.run('tcpdump -i docker0').stderr).toBe(
+      'tcpdump: docker0: No such device exists\n(No such device exists)\n',
+    );
     const out = lines(host.run('tcpdump -n -i eth0 -c 2 icmp & ping -c 1 172.17.0.3').output);
     // iputils ping numbers its requests from 1.
     expect(out.filter((line) => / IP /.test(line)).map((line) => line.slice(16).replace(/id \d+/, 'id ID'))).toEqual([

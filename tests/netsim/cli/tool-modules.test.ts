@@ -1,17 +1,30 @@
 import { describe, expect, it, vi } from 'vitest';
 import { loadToolModules, toolModule } from '../../../src/netsim/cli/tool-loader.browser';
-import { ToolModuleMissing, toolModulesNamedIn, withToolModules, type ToolModuleName } from '../../../src/netsim/cli/tool-modules';
+import {
+  ToolModuleMissing,
+  toolModulesNamedIn,
+  withToolModules,
+  type ToolModuleName,
+} from '../../../src/netsim/cli/tool-modules';
 
 // The browser's loaders of the layers below, as tool-loader.browser.ts gets them in the reader's browser.
-vi.mock('../../../src/netsim/engine/mariadb-wordpress-loader', () => import('../../../src/netsim/engine/mariadb-wordpress-loader.browser'));
-vi.mock('../../../src/netsim/userland/apache-page-loader', () => import('../../../src/netsim/userland/apache-page-loader.browser'));
+vi.mock(
+  '../../../src/netsim/engine/mariadb-wordpress-loader',
+  () => import('../../../src/netsim/engine/mariadb-wordpress-loader.browser'),
+);
+vi.mock(
+  '../../../src/netsim/userland/apache-page-loader',
+  () => import('../../../src/netsim/userland/apache-page-loader.browser'),
+);
 vi.mock('../../../src/netsim/engine/pause-loader', () => import('../../../src/netsim/engine/pause-loader.browser'));
 
 describe('which tool modules command lines name', () => {
   it('finds a tool wherever it is typed: first word, after sudo or docker exec, in a container shell', () => {
     expect(toolModulesNamedIn(['docker exec web ss -tln'])).toEqual(new Set(['ss']));
     expect(toolModulesNamedIn(['sudo tcpdump -n -i docker0 icmp &'])).toEqual(new Set(['tcpdump']));
-    expect(toolModulesNamedIn(['docker run --rm alpine nslookup web; apt-get install -y iputils-ping', 'getent hosts db'])).toEqual(new Set(['dig', 'packages', 'getent']));
+    expect(
+      toolModulesNamedIn(['docker run --rm alpine nslookup web; apt-get install -y iputils-ping', 'getent hosts db']),
+    ).toEqual(new Set(['dig', 'packages', 'getent']));
   });
 
   it('loads Compose for `docker compose` lines only: docker itself is in the core', () => {
@@ -26,39 +39,70 @@ describe('which tool modules command lines name', () => {
     expect(toolModulesNamedIn(['docker help run'])).toEqual(new Set(['dockerHelp']));
   });
 
-  it('loads the bridge tools for iproute2\'s bridge and bridge-utils\' brctl', () => {
-    expect(toolModulesNamedIn(['sudo bridge fdb show br docker0', '/usr/sbin/brctl show'])).toEqual(new Set(['bridge']));
+  it("loads the bridge tools for iproute2's bridge and bridge-utils' brctl", () => {
+    expect(toolModulesNamedIn(['sudo bridge fdb show br docker0', '/usr/sbin/brctl show'])).toEqual(
+      new Set(['bridge']),
+    );
     expect(toolModulesNamedIn(['telnet 172.17.0.2 80'])).toEqual(new Set(['telnet']));
   });
 
   it("loads docker's seldom-typed commands for the words that run them, top-level or in a management command", () => {
     expect(toolModulesNamedIn(['docker info', 'docker system df -v'])).toEqual(new Set(['dockerExtras']));
-    expect(toolModulesNamedIn(['docker container stats --no-stream', 'docker top web'])).toEqual(new Set(['dockerExtras']));
-    expect(toolModulesNamedIn(['docker cp web:/etc/hosts .', 'docker image history nginx', 'docker rename a b', 'docker version'])).toEqual(new Set(['dockerExtras']));
+    expect(toolModulesNamedIn(['docker container stats --no-stream', 'docker top web'])).toEqual(
+      new Set(['dockerExtras']),
+    );
+    expect(
+      toolModulesNamedIn([
+        'docker cp web:/etc/hosts .',
+        'docker image history nginx',
+        'docker rename a b',
+        'docker version',
+      ]),
+    ).toEqual(new Set(['dockerExtras']));
     expect(toolModulesNamedIn(['docker run -d --name web nginx', 'docker --version'])).toEqual(new Set());
     expect(toolModulesNamedIn(['docker events --since 5m', 'docker wait web'])).toEqual(new Set(['dockerExtras']));
-    expect(toolModulesNamedIn(['docker pause web', 'docker compose unpause'])).toEqual(new Set(['dockerExtras', 'containerPause', 'compose']));
+    expect(toolModulesNamedIn(['docker pause web', 'docker compose unpause'])).toEqual(
+      new Set(['dockerExtras', 'containerPause', 'compose']),
+    );
   });
 
   it("loads ip's seldom-typed objects, net-tools and the netcats, and the mariadb client for the words that run them", () => {
-    expect(toolModulesNamedIn(['ip neigh show 192.168.1.1', 'sudo ip netns add red', 'ip -netns red addr'])).toEqual(new Set(['ipExtras']));
-    expect(toolModulesNamedIn(['docker exec c1 ifconfig eth0', 'arp -n', 'nc -zv web 80'])).toEqual(new Set(['netTools']));
-    expect(toolModulesNamedIn(["docker exec db mariadb -uroot -pr -e 'SHOW DATABASES'", 'mysql -u wp'])).toEqual(new Set(['servers', 'mariadbWordpress']));
+    expect(toolModulesNamedIn(['ip neigh show 192.168.1.1', 'sudo ip netns add red', 'ip -netns red addr'])).toEqual(
+      new Set(['ipExtras']),
+    );
+    expect(toolModulesNamedIn(['docker exec c1 ifconfig eth0', 'arp -n', 'nc -zv web 80'])).toEqual(
+      new Set(['netTools']),
+    );
+    expect(toolModulesNamedIn(["docker exec db mariadb -uroot -pr -e 'SHOW DATABASES'", 'mysql -u wp'])).toEqual(
+      new Set(['servers', 'mariadbWordpress']),
+    );
     // Words shared with lines of the core: those tools come with the retry.
-    expect(toolModulesNamedIn(['ip route', 'ip link show docker0', 'docker run -d --name web nginx'])).toEqual(new Set());
+    expect(toolModulesNamedIn(['ip route', 'ip link show docker0', 'docker run -d --name web nginx'])).toEqual(
+      new Set(),
+    );
   });
 
   it("loads the mariadb and wordpress images' module, and Debian's apache2 page, for the words that name them", () => {
-    expect(toolModulesNamedIn(['docker run -d --name db -e MARIADB_ROOT_PASSWORD=r mariadb'])).toEqual(new Set(['servers', 'mariadbWordpress']));
-    expect(toolModulesNamedIn(['docker run -d -e WORDPRESS_DB_HOST=db wordpress'])).toEqual(new Set(['mariadbWordpress']));
-    expect(toolModulesNamedIn(['docker run -ti -p 8080:80 linuxtips/apache:1.0 /bin/bash', '/etc/init.d/apache2 start'])).toEqual(new Set(['apachePage']));
+    expect(toolModulesNamedIn(['docker run -d --name db -e MARIADB_ROOT_PASSWORD=r mariadb'])).toEqual(
+      new Set(['servers', 'mariadbWordpress']),
+    );
+    expect(toolModulesNamedIn(['docker run -d -e WORDPRESS_DB_HOST=db wordpress'])).toEqual(
+      new Set(['mariadbWordpress']),
+    );
+    expect(
+      toolModulesNamedIn(['docker run -ti -p 8080:80 linuxtips/apache:1.0 /bin/bash', '/etc/init.d/apache2 start']),
+    ).toEqual(new Set(['apachePage']));
   });
 
-  it('loads date, nsenter, ssh, wget, sort/cut/wc, the shell\'s test and printf, and the daemon.json reader for the words that run them', () => {
+  it("loads date, nsenter, ssh, wget, sort/cut/wc, the shell's test and printf, and the daemon.json reader for the words that run them", () => {
     expect(toolModulesNamedIn(['date -u'])).toEqual(new Set(['date']));
     expect(toolModulesNamedIn(['sudo nsenter -t 4242 -n ss -ltn'])).toEqual(new Set(['nsenter', 'ss']));
-    expect(toolModulesNamedIn(['ssh lan-pc', 'docker exec client wget -qO- http://web/'])).toEqual(new Set(['ssh', 'wget']));
-    expect(toolModulesNamedIn(['docker ps -q | wc -l', 'sort -u names', 'cut -d: -f1 /etc/passwd'])).toEqual(new Set(['textTools']));
+    expect(toolModulesNamedIn(['ssh lan-pc', 'docker exec client wget -qO- http://web/'])).toEqual(
+      new Set(['ssh', 'wget']),
+    );
+    expect(toolModulesNamedIn(['docker ps -q | wc -l', 'sort -u names', 'cut -d: -f1 /etc/passwd'])).toEqual(
+      new Set(['textTools']),
+    );
     expect(toolModulesNamedIn(['test -f /etc/hosts && printf "%s\\n" yes'])).toEqual(new Set(['shellBuiltins']));
     expect(toolModulesNamedIn(['sudo cat /etc/docker/daemon.json'])).toEqual(new Set(['daemonConfig']));
     // `[` is not a word: the retry loads the shell's test for it.
@@ -67,7 +111,9 @@ describe('which tool modules command lines name', () => {
 
   it('loads the swarm module for `docker swarm` lines; overlay networks and `docker node` stay in the core', () => {
     expect(toolModulesNamedIn(['docker swarm init --advertise-addr eth0'])).toEqual(new Set(['swarm']));
-    expect(toolModulesNamedIn(['docker network create -d overlay --attachable ov', 'docker node ls'])).toEqual(new Set());
+    expect(toolModulesNamedIn(['docker network create -d overlay --attachable ov', 'docker node ls'])).toEqual(
+      new Set(),
+    );
   });
 
   it('does not take a word that merely contains a tool name', () => {
@@ -95,9 +141,26 @@ describe('running with the tool modules a line needs', () => {
   });
 
   it('passes any other error on, and gives up on a module that never arrives', async () => {
-    await expect(withToolModules([], async () => {}, () => { throw new RangeError('netsim broke'); })).rejects.toThrow(RangeError);
+    await expect(
+      withToolModules(
+        [],
+        async () => {},
+        () => {
+          throw new RangeError('netsim broke');
+        },
+      ),
+    ).rejects.toThrow(RangeError);
     let runs = 0;
-    await expect(withToolModules([], async () => {}, () => { runs++; throw new ToolModuleMissing('tcpdump'); })).rejects.toThrow(ToolModuleMissing);
+    await expect(
+      withToolModules(
+        [],
+        async () => {},
+        () => {
+          runs++;
+          throw new ToolModuleMissing('tcpdump');
+        },
+      ),
+    ).rejects.toThrow(ToolModuleMissing);
     expect(runs).toBe(2);
   });
 });
@@ -124,7 +187,15 @@ describe("the browser's tool loader", () => {
   });
 
   it('passes on a missing module whose name no loader knows', async () => {
-    await expect(withToolModules([], async () => {}, () => { throw new ToolModuleMissing('nonsense'); })).rejects.toThrow(ToolModuleMissing);
+    await expect(
+      withToolModules(
+        [],
+        async () => {},
+        () => {
+          throw new ToolModuleMissing('nonsense');
+        },
+      ),
+    ).rejects.toThrow(ToolModuleMissing);
   });
 
   it('fetches Compose as a chunk of its own', async () => {

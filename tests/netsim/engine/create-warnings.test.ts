@@ -4,7 +4,8 @@ import { hostWithSeed } from '../host-fixtures';
 
 const hostAfter = hostWithSeed(31);
 const PORTS = 'Published ports are discarded when using host network mode';
-const LINKS = 'Links on the default bridge network are deprecated and will be removed in a future release. Use a custom network instead.';
+const LINKS =
+  'Links on the default bridge network are deprecated and will be removed in a future release. Use a custom network instead.';
 const port = { hostIp: '', hostPort: 9090, containerPort: 80, protocol: 'tcp' as const };
 
 // Expected texts: moby docker-v29.7.2 daemon/daemon_unix.go verifyPlatformContainerSettings
@@ -41,17 +42,25 @@ describe('docker run and docker create print them on stderr', () => {
 
   it('after the pull progress when the image had to be pulled', () => {
     const result = hostAfter().run('docker run -d --network host -p 3306:3306 mariadb');
-    expect(result.stderr).toMatch(new RegExp(`^Unable to find image 'mariadb:latest' locally\\n[^]*Status: Downloaded newer image for mariadb:latest\\nWARNING: ${PORTS}\\n$`));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^Unable to find image 'mariadb:latest' locally\\n[^]*Status: Downloaded newer image for mariadb:latest\\nWARNING: ${PORTS}\\n$`,
+      ),
+    );
   });
 
   it('--link on the default bridge', () => {
-    const result = hostAfter('docker run -d --name web nginx').run('docker run -d --name c2 --link web alpine sleep 100');
+    const result = hostAfter('docker run -d --name web nginx').run(
+      'docker run -d --name c2 --link web alpine sleep 100',
+    );
     expect(result.stderr).toBe(`WARNING: ${LINKS}\n`);
   });
 
   it('refuses --link with the host network before anything else (runconfig validateNetMode)', () => {
     const result = hostAfter().run('docker run -d --network host --link nosuch alpine');
-    expect(result.stderr).toBe("docker: Error response from daemon: conflicting options: host type networking can't be used with links. This would result in undefined behavior\n\nRun 'docker run --help' for more information\n");
+    expect(result.stderr).toBe(
+      "docker: Error response from daemon: conflicting options: host type networking can't be used with links. This would result in undefined behavior\n\nRun 'docker run --help' for more information\n",
+    );
     expect(result.exitCode).toBe(125);
   });
 });
@@ -66,6 +75,11 @@ describe('docker run in the foreground prints the warnings before the container 
   ])('docker run --rm %s alpine echo hi', (options, warning) => {
     const host = hostAfter('docker run -d --name web nginx');
     const result = host.run(`docker run --rm ${options} alpine echo hi`);
-    expect(result).toMatchObject({ stdout: 'hi\n', stderr: `WARNING: ${warning}\n`, output: `WARNING: ${warning}\nhi\n`, exitCode: 0 });
+    expect(result).toMatchObject({
+      stdout: 'hi\n',
+      stderr: `WARNING: ${warning}\n`,
+      output: `WARNING: ${warning}\nhi\n`,
+      exitCode: 0,
+    });
   });
 });

@@ -20,7 +20,9 @@ describe('daemon.json as dockerd reads it', () => {
   });
 
   it('reads the keys the simulator acts on, and keeps ipv6 and fixed-cidr-v6', () => {
-    const read = readDaemonConfig('{"userland-proxy": false, "iptables": false, "bip": "10.55.0.1/24", "ip": "127.0.0.1", "dns": ["9.9.9.9"], "default-address-pools": [{"base": "10.200.0.0/16", "size": 24}], "ipv6": true, "fixed-cidr-v6": "fd00::/80", "log-level": "debug"}');
+    const read = readDaemonConfig(
+      '{"userland-proxy": false, "iptables": false, "bip": "10.55.0.1/24", "ip": "127.0.0.1", "dns": ["9.9.9.9"], "default-address-pools": [{"base": "10.200.0.0/16", "size": 24}], "ipv6": true, "fixed-cidr-v6": "fd00::/80", "log-level": "debug"}',
+    );
     expect(read).toEqual({
       config: {
         userlandProxy: false,
@@ -35,13 +37,19 @@ describe('daemon.json as dockerd reads it', () => {
     });
   });
 
-  it('refuses a syntax error with Go\'s words', () => {
-    expect(readDaemonConfig('{"userland-proxy": false,}')).toEqual({ error: `${PREFIX}invalid JSON: invalid character '}' looking for beginning of object key string` });
+  it("refuses a syntax error with Go's words", () => {
+    expect(readDaemonConfig('{"userland-proxy": false,}')).toEqual({
+      error: `${PREFIX}invalid JSON: invalid character '}' looking for beginning of object key string`,
+    });
   });
 
   it('refuses keys that match no option, and options nested in an object (configValuesSet flattens them)', () => {
-    expect(readDaemonConfig('{"userland-proxi": false}')).toEqual({ error: `${PREFIX}the following directives don't match any configuration option: userland-proxi` });
-    expect(readDaemonConfig('{"network": {"bip": "10.1.0.1/16", "colour": "red"}}')).toEqual({ error: `${PREFIX}the following directives don't match any configuration option: colour` });
+    expect(readDaemonConfig('{"userland-proxi": false}')).toEqual({
+      error: `${PREFIX}the following directives don't match any configuration option: userland-proxi`,
+    });
+    expect(readDaemonConfig('{"network": {"bip": "10.1.0.1/16", "colour": "red"}}')).toEqual({
+      error: `${PREFIX}the following directives don't match any configuration option: colour`,
+    });
   });
 
   it('refuses what docker.service already passes as flags (-H fd://, --containerd)', () => {
@@ -51,11 +59,17 @@ describe('daemon.json as dockerd reads it', () => {
   });
 
   it('refuses a value of the wrong type as json.UnmarshalTypeError words it', () => {
-    expect(readDaemonConfig('{"iptables": "no"}')).toEqual({ error: `${PREFIX}invalid JSON: json: cannot unmarshal string into Go struct field Config.iptables of type bool` });
-    expect(readDaemonConfig('[]')).toEqual({ error: `${PREFIX}invalid JSON: json: cannot unmarshal array into Go value of type map[string]interface {}` });
+    expect(readDaemonConfig('{"iptables": "no"}')).toEqual({
+      error: `${PREFIX}invalid JSON: json: cannot unmarshal string into Go struct field Config.iptables of type bool`,
+    });
+    expect(readDaemonConfig('[]')).toEqual({
+      error: `${PREFIX}invalid JSON: json: cannot unmarshal array into Go value of type map[string]interface {}`,
+    });
   });
 
   it('reports a file it cannot read', () => {
-    expect(readDaemonConfig({ readError: 'read /etc/docker/daemon.json: is a directory' })).toEqual({ error: `${PREFIX}read /etc/docker/daemon.json: is a directory` });
+    expect(readDaemonConfig({ readError: 'read /etc/docker/daemon.json: is a directory' })).toEqual({
+      error: `${PREFIX}read /etc/docker/daemon.json: is a directory`,
+    });
   });
 });

@@ -23,7 +23,11 @@ function hostWith(...lines: string[]) {
 
 describe('the embedded DNS server', () => {
   it('answers container names and short IDs on a user-defined network', () => {
-    const { host, lookup } = hostWith('docker network create red1', 'docker run -d --name web --network red1 nginx', 'docker run -d --name db --network red1 nginx');
+    const { host, lookup } = hostWith(
+      'docker network create red1',
+      'docker run -d --name web --network red1 nginx',
+      'docker run -d --name db --network red1 nginx',
+    );
     expect(lookup('web', 'db')).toEqual(['172.18.0.3']);
     expect(lookup('db', 'WEB')).toEqual(['172.18.0.2']);
     const shortId = host.run('docker ps -q --no-trunc').stdout.split('\n').find(Boolean)!.slice(0, 12);
@@ -37,7 +41,12 @@ describe('the embedded DNS server', () => {
   });
 
   it('answers only for networks the two containers share, and only while the target runs', () => {
-    const { host, lookup } = hostWith('docker network create red1', 'docker network create red2', 'docker run -d --name a --network red1 nginx', 'docker run -d --name b --network red2 nginx');
+    const { host, lookup } = hostWith(
+      'docker network create red1',
+      'docker network create red2',
+      'docker run -d --name a --network red1 nginx',
+      'docker run -d --name b --network red2 nginx',
+    );
     expect(lookup('a', 'b')).toEqual([]);
     host.run('docker network connect red1 b');
     expect(lookup('a', 'b')).toEqual(['172.18.0.3']);
@@ -95,10 +104,14 @@ describe('the embedded DNS server over IPv6 (libnetwork resolver.go handleIPQuer
     expect(host.run('docker exec c1 nslookup -type=AAAA c2').stdout).toContain('Name:\tc2\nAddress: 2001:db8:1::3\n');
   });
 
-  it('answers AAAA for a name with only IPv4 addresses with NOERROR and no record, and leaves unknown names to the host\'s servers', () => {
+  it("answers AAAA for a name with only IPv4 addresses with NOERROR and no record, and leaves unknown names to the host's servers", () => {
     const { host } = v6();
-    expect(host.run('docker exec c1 nslookup -type=AAAA d1').stdout).toBe('Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\nNon-authoritative answer:\n\n');
-    expect(host.run('docker exec c1 nslookup -type=AAAA nosuch').stdout).toContain("** server can't find nosuch: NXDOMAIN");
+    expect(host.run('docker exec c1 nslookup -type=AAAA d1').stdout).toBe(
+      'Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\nNon-authoritative answer:\n\n',
+    );
+    expect(host.run('docker exec c1 nslookup -type=AAAA nosuch').stdout).toContain(
+      "** server can't find nosuch: NXDOMAIN",
+    );
   });
 });
 
@@ -113,7 +126,9 @@ describe('the embedded DNS server answers dig over IPv6', () => {
 
   it('answers dig AAAA with the record, and dig -x of an IPv6 address with name.network (handlePTRQuery takes ip6.arpa names)', () => {
     const host = withDig();
-    expect(host.run('docker exec c1 dig +noall +answer AAAA c2').stdout).toBe('c2.\t\t\t600\tIN\tAAAA\t2001:db8:1::3\n');
+    expect(host.run('docker exec c1 dig +noall +answer AAAA c2').stdout).toBe(
+      'c2.\t\t\t600\tIN\tAAAA\t2001:db8:1::3\n',
+    );
     expect(host.run('docker exec c1 dig -x 2001:db8:1::3 +short').stdout).toBe('c2.v6net.\n');
   });
 });

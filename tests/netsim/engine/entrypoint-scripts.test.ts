@@ -25,13 +25,22 @@ describe('entrypoint scripts exec the command given', () => {
   it("a program the image lacks: the script's shell says so, status 127", () => {
     const h = host();
     h.run('docker pull -q mariadb');
-    expect(h.run('docker run --rm nginx foo')).toMatchObject({ stdout: '', stderr: '/docker-entrypoint.sh: 47: exec: foo: not found\n', exitCode: 127 });
-    expect(h.run('docker run --rm mariadb foo')).toMatchObject({ stderr: '/usr/local/bin/docker-entrypoint.sh: line 720: exec: foo: not found\n', exitCode: 127 });
+    expect(h.run('docker run --rm nginx foo')).toMatchObject({
+      stdout: '',
+      stderr: '/docker-entrypoint.sh: 47: exec: foo: not found\n',
+      exitCode: 127,
+    });
+    expect(h.run('docker run --rm mariadb foo')).toMatchObject({
+      stderr: '/usr/local/bin/docker-entrypoint.sh: line 720: exec: foo: not found\n',
+      exitCode: 127,
+    });
   });
 
   it('`nginx ...` first runs the /docker-entrypoint.d/ scripts, which print to stdout', () => {
     const out = host().run('docker run --rm nginx nginx -v').stdout.split('\n');
-    expect(out[0]).toBe('/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration');
+    expect(out[0]).toBe(
+      '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+    );
     expect(out.at(-2)).toBe('/docker-entrypoint.sh: Configuration complete; ready for start up');
   });
 });

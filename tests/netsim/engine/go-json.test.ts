@@ -10,10 +10,10 @@ describe('JSON read as Go reads it', () => {
   it.each([
     ['{"iptables": false,}', "invalid character '}' looking for beginning of object key string"],
     ['{"iptables" false}', "invalid character 'f' after object key"],
-    ['{"iptables": false "ip": "1.2.3.4"}', 'invalid character \'"\' after object key:value pair'],
+    ['{"iptables": false "ip": "1.2.3.4"}', "invalid character '\"' after object key:value pair"],
     ['{"iptables": fals}', "invalid character '}' in literal false (expecting 'e')"],
     ['{"iptables": True}', "invalid character 'T' looking for beginning of value"],
-    ['{"dns": ["8.8.8.8" "1.1.1.1"]}', 'invalid character \'"\' after array element'],
+    ['{"dns": ["8.8.8.8" "1.1.1.1"]}', "invalid character '\"' after array element"],
     ['{"iptables": false', 'unexpected end of JSON input'],
     ['{"iptables": false}}', "invalid character '}' after top-level value"],
     ["{'iptables': false}", "invalid character '\\'' looking for beginning of object key string"],
@@ -30,6 +30,8 @@ describe('JSON read as Go reads it', () => {
   });
 
   it('reads what Go accepts', () => {
-    expect(parseGoJson(' {"a": [1, -2.5e+3, true, null, "\\u00e9"], "b": {}} ')).toEqual({ value: { a: [1, -2500, true, null, 'é'], b: {} } });
+    expect(parseGoJson(' {"a": [1, -2.5e+3, true, null, "\\u00e9"], "b": {}} ')).toEqual({
+      value: { a: [1, -2500, true, null, 'é'], b: {} },
+    });
   });
 });

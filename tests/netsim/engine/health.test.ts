@@ -7,7 +7,15 @@ import { dueProbe, probeCommand, recordProbe, startHealth, type Healthcheck } fr
 // starting inside the start period) with the timer reset after each probe, and
 // handleProbeResult (a success is healthy; failures inside the start period while
 // starting do not count; `retries` in a row is unhealthy).
-const check = (overrides: Partial<Healthcheck> = {}): Healthcheck => ({ test: ['CMD-SHELL', 'true'], intervalMs: 0, timeoutMs: 0, startPeriodMs: 0, startIntervalMs: 0, retries: 0, ...overrides });
+const check = (overrides: Partial<Healthcheck> = {}): Healthcheck => ({
+  test: ['CMD-SHELL', 'true'],
+  intervalMs: 0,
+  timeoutMs: 0,
+  startPeriodMs: 0,
+  startIntervalMs: 0,
+  retries: 0,
+  ...overrides,
+});
 const running = (healthcheck: Healthcheck): Container => {
   const container = { status: 'running', startedMs: 1_000, config: { healthcheck } } as unknown as Container;
   startHealth(container, 1_000);
@@ -53,7 +61,11 @@ describe('health checks', () => {
     const container = running(check({ intervalMs: 1_000 }));
     for (let i = 0; i < 7; i++) probe(container, 0);
     expect(container.health!.log).toHaveLength(5);
-    expect(probeCommand(check({ test: ['CMD-SHELL', 'curl -f localhost'] }))).toEqual(['/bin/sh', '-c', 'curl -f localhost']);
+    expect(probeCommand(check({ test: ['CMD-SHELL', 'curl -f localhost'] }))).toEqual([
+      '/bin/sh',
+      '-c',
+      'curl -f localhost',
+    ]);
     expect(probeCommand(check({ test: ['CMD', 'pg_isready', '-U', 'app'] }))).toEqual(['pg_isready', '-U', 'app']);
   });
 

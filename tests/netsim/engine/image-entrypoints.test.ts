@@ -32,13 +32,17 @@ describe('mariadb entrypoint', () => {
 
   it('takes MYSQL_* when MARIADB_* is unset, and logs the database, user and grant it creates', () => {
     const h = host();
-    h.run('docker run -d --name db -e MYSQL_ROOT_PASSWORD=r -e MYSQL_DATABASE=wordpress -e MARIADB_USER=wpuser -e MARIADB_PASSWORD=p mariadb');
+    h.run(
+      'docker run -d --name db -e MYSQL_ROOT_PASSWORD=r -e MYSQL_DATABASE=wordpress -e MARIADB_USER=wpuser -e MARIADB_PASSWORD=p mariadb',
+    );
     const out = h.run('docker logs db').output;
     expect(out).toContain('[Note] [Entrypoint]: Creating database wordpress\n');
     expect(out).toContain('[Note] [Entrypoint]: Creating user wpuser\n');
     expect(out).toContain('[Note] [Entrypoint]: Giving user wpuser access to schema wordpress\n');
     expect(out).toContain('[Note] [Entrypoint]: MariaDB init process done. Ready for start up.\n');
-    expect(out).toMatch(/port: 0 {2}mariadb\.org binary distribution\n[\s\S]*port: 3306 {2}mariadb\.org binary distribution\n$/);
+    expect(out).toMatch(
+      /port: 0 {2}mariadb\.org binary distribution\n[\s\S]*port: 3306 {2}mariadb\.org binary distribution\n$/,
+    );
     expect(out).toContain("0 [Note] Server socket created on IP: '::', port: '3306'.\n");
   });
 });
@@ -49,12 +53,17 @@ describe('mariadb entrypoint, MARIADB_RANDOM_ROOT_PASSWORD', () => {
     const h = host();
     h.run('docker network create n');
     h.run('docker run -d --name db --network n -e MARIADB_RANDOM_ROOT_PASSWORD=yes mariadb');
-    const lines = h.run('docker logs db').stdout.split('\n').map((line) => line.replace(stamp, ''));
+    const lines = h
+      .run('docker logs db')
+      .stdout.split('\n')
+      .map((line) => line.replace(stamp, ''));
     const generated = lines.find((line) => line.startsWith('[Note] [Entrypoint]: GENERATED ROOT PASSWORD: '))!;
     expect(lines.indexOf(generated)).toBe(lines.indexOf('[Note] [Entrypoint]: Temporary server started.') + 1);
     const password = generated.slice('[Note] [Entrypoint]: GENERATED ROOT PASSWORD: '.length);
     expect(password).toMatch(/^[^'\\]{32}$/);
-    expect(h.run(`docker run --rm --network n mariadb mariadb -h db -uroot '-p${password}' -e 'select version()'`).exitCode).toBe(0);
+    expect(
+      h.run(`docker run --rm --network n mariadb mariadb -h db -uroot '-p${password}' -e 'select version()'`).exitCode,
+    ).toBe(0);
   });
 });
 
@@ -71,7 +80,9 @@ describe('wordpress entrypoint', () => {
       "AH00558: apache2: Could not reliably determine the server's fully qualified domain name, using 172.18.0.2. Set the 'ServerName' directive globally to suppress this message",
       "AH00558: apache2: Could not reliably determine the server's fully qualified domain name, using 172.18.0.2. Set the 'ServerName' directive globally to suppress this message",
     ]);
-    expect(lines[5]).toMatch(/^\[\w{3} \w{3} \d\d \d\d:\d\d:\d\d\.\d{6} \d{4}\] \[mpm_prefork:notice\] \[pid 1:tid 1\] AH00163: Apache\/2\.4\.66 \(Debian\) PHP\/8\.3\.33 configured -- resuming normal operations$/);
+    expect(lines[5]).toMatch(
+      /^\[\w{3} \w{3} \d\d \d\d:\d\d:\d\d\.\d{6} \d{4}\] \[mpm_prefork:notice\] \[pid 1:tid 1\] AH00163: Apache\/2\.4\.66 \(Debian\) PHP\/8\.3\.33 configured -- resuming normal operations$/,
+    );
     expect(lines[6]).toMatch(/\[core:notice\] \[pid 1:tid 1\] AH00094: Command line: 'apache2 -D FOREGROUND'$/);
   });
 
@@ -87,14 +98,22 @@ describe('wordpress entrypoint', () => {
   it('with wp-config.php and its database answering, / redirects to install.php (302), which answers 200 with the installer title', () => {
     const h = host();
     h.run('docker network create wp-net');
-    h.run('docker run -d --name db --network wp-net -e MARIADB_ROOT_PASSWORD=r -e MARIADB_DATABASE=wp -e MARIADB_USER=u -e MARIADB_PASSWORD=p mariadb');
-    h.run('docker run -d --name web --network wp-net -p 8080:80 -e WORDPRESS_DB_HOST=db -e WORDPRESS_DB_USER=u -e WORDPRESS_DB_PASSWORD=p -e WORDPRESS_DB_NAME=wp wordpress');
+    h.run(
+      'docker run -d --name db --network wp-net -e MARIADB_ROOT_PASSWORD=r -e MARIADB_DATABASE=wp -e MARIADB_USER=u -e MARIADB_PASSWORD=p mariadb',
+    );
+    h.run(
+      'docker run -d --name web --network wp-net -p 8080:80 -e WORDPRESS_DB_HOST=db -e WORDPRESS_DB_USER=u -e WORDPRESS_DB_PASSWORD=p -e WORDPRESS_DB_NAME=wp wordpress',
+    );
     const head = h.run('curl -sI http://localhost:8080/ | cat').stdout;
     expect(head).toMatch(/^HTTP\/1\.1 302 Found\r\n/);
     expect(head).toContain('Location: http://localhost:8080/wp-admin/install.php\r\n');
     expect(head).toContain('X-Redirect-By: WordPress\r\n');
-    expect(h.run("curl -s -o /dev/null -w '%{http_code}' http://localhost:8080/wp-admin/install.php").stdout).toBe('200');
-    expect(h.run('curl -s http://localhost:8080/wp-admin/install.php').stdout).toContain('<title>WordPress &rsaquo; Installation</title>');
+    expect(h.run("curl -s -o /dev/null -w '%{http_code}' http://localhost:8080/wp-admin/install.php").stdout).toBe(
+      '200',
+    );
+    expect(h.run('curl -s http://localhost:8080/wp-admin/install.php').stdout).toContain(
+      '<title>WordPress &rsaquo; Installation</title>',
+    );
   });
 
   /**
@@ -105,10 +124,18 @@ describe('wordpress entrypoint', () => {
   it('with a database that does not answer (no such host, wrong password, stopped): 500, Error establishing a database connection', () => {
     const h = host();
     h.run('docker network create wp-net');
-    h.run('docker run -d --name db --network wp-net -e MARIADB_ROOT_PASSWORD=r -e MARIADB_DATABASE=wp -e MARIADB_USER=u -e MARIADB_PASSWORD=p mariadb');
-    h.run('docker run -d --name nohost --network wp-net -p 8081:80 -e WORDPRESS_DB_HOST=mysql -e WORDPRESS_DB_USER=u -e WORDPRESS_DB_PASSWORD=p -e WORDPRESS_DB_NAME=wp wordpress');
-    h.run('docker run -d --name badpass --network wp-net -p 8082:80 -e WORDPRESS_DB_HOST=db -e WORDPRESS_DB_USER=u -e WORDPRESS_DB_PASSWORD=x -e WORDPRESS_DB_NAME=wp wordpress');
-    h.run('docker run -d --name good --network wp-net -p 8083:80 -e WORDPRESS_DB_HOST=db -e WORDPRESS_DB_USER=u -e WORDPRESS_DB_PASSWORD=p -e WORDPRESS_DB_NAME=wp wordpress');
+    h.run(
+      'docker run -d --name db --network wp-net -e MARIADB_ROOT_PASSWORD=r -e MARIADB_DATABASE=wp -e MARIADB_USER=u -e MARIADB_PASSWORD=p mariadb',
+    );
+    h.run(
+      'docker run -d --name nohost --network wp-net -p 8081:80 -e WORDPRESS_DB_HOST=mysql -e WORDPRESS_DB_USER=u -e WORDPRESS_DB_PASSWORD=p -e WORDPRESS_DB_NAME=wp wordpress',
+    );
+    h.run(
+      'docker run -d --name badpass --network wp-net -p 8082:80 -e WORDPRESS_DB_HOST=db -e WORDPRESS_DB_USER=u -e WORDPRESS_DB_PASSWORD=x -e WORDPRESS_DB_NAME=wp wordpress',
+    );
+    h.run(
+      'docker run -d --name good --network wp-net -p 8083:80 -e WORDPRESS_DB_HOST=db -e WORDPRESS_DB_USER=u -e WORDPRESS_DB_PASSWORD=p -e WORDPRESS_DB_NAME=wp wordpress',
+    );
     const code = (port: number) => h.run(`curl -s -o /dev/null -w '%{http_code}' http://localhost:${port}/`).stdout;
     const page = h.run('curl -si http://localhost:8081/').stdout;
     expect(page).toMatch(/^HTTP\/1\.1 500 Internal Server Error\r\n/);
@@ -123,7 +150,9 @@ describe('wordpress entrypoint', () => {
   it('without WORDPRESS_* there is no wp-config.php: / still goes to setup-config.php', () => {
     const h = host();
     h.run('docker run -d --name web -p 8080:80 wordpress');
-    expect(h.run('curl -sI http://localhost:8080/ | cat').stdout).toContain('Location: http://localhost:8080/wp-admin/setup-config.php\r\n');
+    expect(h.run('curl -sI http://localhost:8080/ | cat').stdout).toContain(
+      'Location: http://localhost:8080/wp-admin/setup-config.php\r\n',
+    );
     expect(h.run('docker logs web').output).not.toContain("No 'wp-config.php'");
   });
 });

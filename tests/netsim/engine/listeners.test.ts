@@ -27,7 +27,11 @@ describe('image servers listen', () => {
   it('curl to MariaDB: its handshake is no HTTP status line, curl 8 refuses HTTP/0.9 (lib/http.c), exit 1', () => {
     const host = started('-e MARIADB_ROOT_PASSWORD=x mariadb');
     // The first container on the default bridge.
-    expect(host.run('curl 172.17.0.2:3306')).toMatchObject({ stdout: '', stderr: 'curl: (1) Received HTTP/0.9 when not allowed\n', exitCode: 1 });
+    expect(host.run('curl 172.17.0.2:3306')).toMatchObject({
+      stdout: '',
+      stderr: 'curl: (1) Received HTTP/0.9 when not allowed\n',
+      exitCode: 1,
+    });
   });
 
   it('curl -I to wordpress published on 8080: the setup redirect, on the Host curl sent', () => {

@@ -13,7 +13,10 @@ const json = (text: string) => JSON.parse(text) as Record<string, Record<string,
 // addresses at their zero values, which marshal as "". daemon/list.go: the network
 // filter matches a NetworkSettings.Networks key or a NetworkID prefix.
 describe('containers on the host and none networks', () => {
-  const setup = ['docker run -d --name edge --network host nginx', 'docker run -dit --name batch --network none alpine'];
+  const setup = [
+    'docker run -d --name edge --network host nginx',
+    'docker run -dit --name batch --network none alpine',
+  ];
 
   it.each([
     ['host', 'edge'],
@@ -23,7 +26,13 @@ describe('containers on the host and none networks', () => {
     const id = host.run(`docker inspect -f '{{.Id}}' ${name}`).stdout.trim();
     const containers = json(host.run(`docker network inspect -f '{{json .Containers}}' ${network}`).stdout);
     expect(Object.keys(containers)).toEqual([id]);
-    expect(containers[id]).toEqual({ Name: name, EndpointID: expect.stringMatching(/^[0-9a-f]{64}$/), MacAddress: '', IPv4Address: '', IPv6Address: '' });
+    expect(containers[id]).toEqual({
+      Name: name,
+      EndpointID: expect.stringMatching(/^[0-9a-f]{64}$/),
+      MacAddress: '',
+      IPv4Address: '',
+      IPv6Address: '',
+    });
     const settings = json(host.run(`docker inspect -f '{{json .NetworkSettings.Networks}}' ${name}`).stdout);
     expect(Object.keys(settings)).toEqual([network]);
     expect(settings[network]!.EndpointID).toBe(containers[id]!.EndpointID);
@@ -44,7 +53,11 @@ describe('containers on the host and none networks', () => {
     const before = host.run("docker inspect -f '{{.NetworkSettings.Networks.host.EndpointID}}' edge").stdout;
     host.run('docker stop edge');
     expect(host.run("docker network inspect -f '{{json .Containers}}' host").stdout).toBe('{}\n');
-    expect(host.run("docker inspect -f '{{.NetworkSettings.Networks.host.EndpointID}}|{{.NetworkSettings.Networks.host.NetworkID}}' edge").stdout).toBe(`|${host.run("docker network inspect -f '{{.Id}}' host").stdout}`);
+    expect(
+      host.run(
+        "docker inspect -f '{{.NetworkSettings.Networks.host.EndpointID}}|{{.NetworkSettings.Networks.host.NetworkID}}' edge",
+      ).stdout,
+    ).toBe(`|${host.run("docker network inspect -f '{{.Id}}' host").stdout}`);
     host.run('docker start edge');
     const after = host.run("docker inspect -f '{{.NetworkSettings.Networks.host.EndpointID}}' edge").stdout;
     expect(after).toMatch(/^[0-9a-f]{64}\n$/);
@@ -57,8 +70,14 @@ describe('containers on the host and none networks', () => {
   });
 
   it('shows the network in docker ps and filters on it, stopped containers included', () => {
-    const host = hostAfter(...setup, 'docker run -dit --name c1 alpine', 'docker create --name later --network host nginx');
-    expect(host.run("docker ps -a --format '{{.Names}} {{.Networks}}'").stdout).toBe('later host\nc1 bridge\nbatch none\nedge host\n');
+    const host = hostAfter(
+      ...setup,
+      'docker run -dit --name c1 alpine',
+      'docker create --name later --network host nginx',
+    );
+    expect(host.run("docker ps -a --format '{{.Names}} {{.Networks}}'").stdout).toBe(
+      'later host\nc1 bridge\nbatch none\nedge host\n',
+    );
     expect(host.run("docker ps -a --filter network=host --format '{{.Names}}'").stdout).toBe('later\nedge\n');
     expect(host.run("docker ps --filter network=none --format '{{.Names}}'").stdout).toBe('batch\n');
     // An ID prefix matches NetworkID, which a container never started lacks.

@@ -51,7 +51,9 @@ describe('nginx in docker logs', () => {
   it('stops on ^C in the foreground with the workers it started', () => {
     const result = host().run('docker run nginx');
     expect(result.output.startsWith(ENTRYPOINT)).toBe(true);
-    expect(times(result.output)).toContain('T [notice] 1#1: start worker process 30\n^CT [notice] 1#1: signal 2 (SIGINT) received, exiting\n');
+    expect(times(result.output)).toContain(
+      'T [notice] 1#1: start worker process 30\n^CT [notice] 1#1: signal 2 (SIGINT) received, exiting\n',
+    );
     expect(result.output).toContain('worker process 29 exited with code 0');
   });
 
@@ -69,9 +71,16 @@ describe('nginx in docker logs', () => {
       'T [notice] 1#1: try again to bind() after 500ms',
     ];
     expect(times(logs.stderr)).toBe(
-      [...attempt, ...attempt, ...attempt, ...attempt, ...attempt, 'T [emerg] 1#1: still could not bind()', 'nginx: [emerg] still could not bind()', ''].join(
-        '\n',
-      ),
+      [
+        ...attempt,
+        ...attempt,
+        ...attempt,
+        ...attempt,
+        ...attempt,
+        'T [emerg] 1#1: still could not bind()',
+        'nginx: [emerg] still could not bind()',
+        '',
+      ].join('\n'),
     );
     expect(h.run("docker inspect -f '{{.State.Status}} {{.State.ExitCode}}' second").stdout).toBe('exited 1\n');
   });

@@ -10,9 +10,10 @@ const hostAfter = hostWithSeed(31);
 // container reset and left created; AutoRemove removes it), runc's init error as
 // Docker 29 users report it (e.g. github.com/UNITRONIX/BetterDesk/issues/12:
 // "... error during container init: exec: \"sh\": executable file not found in $PATH").
-const RUNC = 'Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "no-such-cmd": executable file not found in $PATH: unknown';
+const RUNC =
+  'Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "no-such-cmd": executable file not found in $PATH: unknown';
 
-describe('a first process that is not on the image\'s PATH', () => {
+describe("a first process that is not on the image's PATH", () => {
   it('fails docker run -d after printing the ID, with status 127, and leaves the container created', () => {
     const host = hostAfter();
     const result = host.run('docker run -d --name bad alpine no-such-cmd');
@@ -26,7 +27,11 @@ describe('a first process that is not on the image\'s PATH', () => {
   it('fails docker run in the foreground the same way, without the ID', () => {
     const host = hostAfter();
     const result = host.run('docker run --name bad alpine no-such-cmd');
-    expect(result).toMatchObject({ stdout: '', stderr: `docker: ${RUNC}\n\nRun 'docker run --help' for more information\n`, exitCode: 127 });
+    expect(result).toMatchObject({
+      stdout: '',
+      stderr: `docker: ${RUNC}\n\nRun 'docker run --help' for more information\n`,
+      exitCode: 127,
+    });
     expect(host.run('docker ps -a --format "{{.Names}} {{.Status}}"').stdout).toBe('bad Created\n');
   });
 
@@ -35,9 +40,12 @@ describe('a first process that is not on the image\'s PATH', () => {
     expect(host.run('docker ps -aq').stdout).toBe('');
   });
 
-  it('fails docker start with the daemon\'s words and the name of the container', () => {
+  it("fails docker start with the daemon's words and the name of the container", () => {
     const host = hostAfter('docker create --name bad alpine no-such-cmd');
-    expect(host.run('docker start bad')).toMatchObject({ stderr: `${RUNC}\nfailed to start containers: bad\n`, exitCode: 1 });
+    expect(host.run('docker start bad')).toMatchObject({
+      stderr: `${RUNC}\nfailed to start containers: bad\n`,
+      exitCode: 1,
+    });
   });
 
   it('still runs a program the image has', () => {
@@ -49,9 +57,11 @@ describe('a first process that is not on the image\'s PATH', () => {
 // the *PathError "stat /bin/bash: no such file or directory", as alpine users meet it
 // (e.g. github.com/docker-archive-public/docker.doodle/issues/10: `exec: "/bin/bash": stat /bin/bash: no such file or directory`).
 describe('a first program named by a path that the image lacks', () => {
-  it('fails with stat\'s error, status 127', () => {
+  it("fails with stat's error, status 127", () => {
     const result = hostAfter().run('docker run -it alpine /bin/bash');
-    expect(result.stderr).toBe('docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "/bin/bash": stat /bin/bash: no such file or directory: unknown\n\nRun \'docker run --help\' for more information\n');
+    expect(result.stderr).toBe(
+      'docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "/bin/bash": stat /bin/bash: no such file or directory: unknown\n\nRun \'docker run --help\' for more information\n',
+    );
     expect(result.exitCode).toBe(127);
   });
 
@@ -68,8 +78,14 @@ describe('a first program named by a path that the image lacks', () => {
 describe('docker exec of a program the container lacks', () => {
   it('fails before any shell starts, by name or by path', () => {
     const host = hostAfter('docker run -dit --name a alpine');
-    expect(host.run('docker exec -it a bash')).toMatchObject({ stderr: 'OCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in $PATH: unknown\n', exitCode: 127 });
-    expect(host.run('docker exec -it a /bin/bash').stderr).toBe('OCI runtime exec failed: exec failed: unable to start container process: exec: "/bin/bash": stat /bin/bash: no such file or directory: unknown\n');
+    expect(host.run('docker exec -it a bash')).toMatchObject({
+      stderr:
+        'OCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in $PATH: unknown\n',
+      exitCode: 127,
+    });
+    expect(host.run('docker exec -it a /bin/bash').stderr).toBe(
+      'OCI runtime exec failed: exec failed: unable to start container process: exec: "/bin/bash": stat /bin/bash: no such file or directory: unknown\n',
+    );
     expect(host.run('docker exec a sh -c "echo in"').stdout).toBe('in\n');
   });
 });

@@ -10,16 +10,21 @@ describe('docker run --ip', () => {
     expect(result).toMatchObject({
       exitCode: 125,
       stdout: '',
-      stderr: "docker: Error response from daemon: invalid config for network bridge: invalid endpoint settings:\n* user-specified IP address is supported on user-defined networks only\n* no configured subnet contains IP address 8.8.8.8\n\nRun 'docker run --help' for more information\n",
+      stderr:
+        "docker: Error response from daemon: invalid config for network bridge: invalid endpoint settings:\n* user-specified IP address is supported on user-defined networks only\n* no configured subnet contains IP address 8.8.8.8\n\nRun 'docker run --help' for more information\n",
     });
   });
 
-  it('is refused outside the network\'s subnets and taken inside them', () => {
+  it("is refused outside the network's subnets and taken inside them", () => {
     const host = Host.create({ seed: 1 });
     host.run('docker network create --subnet 10.5.0.0/24 n1');
-    expect(host.run('docker run -d --network n1 --ip 8.8.8.8 alpine').stderr).toContain('invalid config for network n1: invalid endpoint settings:\nno configured subnet contains IP address 8.8.8.8\n');
+    expect(host.run('docker run -d --network n1 --ip 8.8.8.8 alpine').stderr).toContain(
+      'invalid config for network n1: invalid endpoint settings:\nno configured subnet contains IP address 8.8.8.8\n',
+    );
     expect(host.run('docker run -dit --name ok --network n1 --ip 10.5.0.9 alpine').exitCode).toBe(0);
-    expect(host.run("docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' ok").stdout).toBe('10.5.0.9\n');
+    expect(host.run("docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' ok").stdout).toBe(
+      '10.5.0.9\n',
+    );
   });
 
   // libnetwork endpoint.go assignAddressVersion: RequestAddress with the address
@@ -33,7 +38,8 @@ describe('docker run --ip', () => {
     host.run('docker run -dit --name first --network n1 alpine');
     expect(host.run(`docker run -dit --network n1 --ip ${address} alpine`)).toMatchObject({
       exitCode: 125,
-      stderr: "docker: Error response from daemon: failed to set up container networking: Address already in use\n\nRun 'docker run --help' for more information\n",
+      stderr:
+        "docker: Error response from daemon: failed to set up container networking: Address already in use\n\nRun 'docker run --help' for more information\n",
     });
   });
 });

@@ -18,18 +18,25 @@ function goldenBlocks(file: string): (readonly [string, string])[] {
 }
 
 /** Splits a transcript table back into tab-separated text on runs of two or more spaces. */
-const tabbed = (table: string) => table.split('\n').map((line) => line.split(/ {2,}/).join('\t')).join('\n');
+const tabbed = (table: string) =>
+  table
+    .split('\n')
+    .map((line) => line.split(/ {2,}/).join('\t'))
+    .join('\n');
 
 describe('goTabwriter (docker/cli formatter/tabwriter)', () => {
-  it.each(['docker-network-ls.minwidth-20.txt', 'docker-network-ls.long-name.txt'])('reproduces %s with minwidth 20, padding 3', (file) => {
-    const { stdout } = readGolden(`seeds/${file}`);
-    expect(goTabwriter(tabbed(stdout), 20, 3)).toBe(stdout);
-  });
+  it.each(['docker-network-ls.minwidth-20.txt', 'docker-network-ls.long-name.txt'])(
+    'reproduces %s with minwidth 20, padding 3',
+    (file) => {
+      const { stdout } = readGolden(`seeds/${file}`);
+      expect(goTabwriter(tabbed(stdout), 20, 3)).toBe(stdout);
+    },
+  );
 
   // Inputs and outputs: golden/go/tabwriter.txt, printed by Go's own text/tabwriter.
   const cases = goldenBlocks('go/tabwriter.txt');
 
-  it('has Go\'s own outputs to compare with', () => {
+  it("has Go's own outputs to compare with", () => {
     expect(cases.length).toBeGreaterThanOrEqual(4);
   });
 
@@ -41,42 +48,78 @@ describe('goTabwriter (docker/cli formatter/tabwriter)', () => {
 // Rows and expected texts: docker/cli v29.7.2, cli/command/network/formatter_test.go
 // (TestNetworkContextWrite), whose networks were created on 2016-01-01 and 2017-01-01.
 const networkRows = [
-  { ID: 'networkID1', Name: 'foobar_baz', Driver: 'foo', Scope: 'local', CreatedAt: goTimeString(Date.UTC(2016, 0, 1), 0) },
-  { ID: 'networkID2', Name: 'foobar_bar', Driver: 'bar', Scope: 'local', CreatedAt: goTimeString(Date.UTC(2017, 0, 1), 0) },
+  {
+    ID: 'networkID1',
+    Name: 'foobar_baz',
+    Driver: 'foo',
+    Scope: 'local',
+    CreatedAt: goTimeString(Date.UTC(2016, 0, 1), 0),
+  },
+  {
+    ID: 'networkID2',
+    Name: 'foobar_bar',
+    Driver: 'bar',
+    Scope: 'local',
+    CreatedAt: goTimeString(Date.UTC(2017, 0, 1), 0),
+  },
 ].map((row) => goStruct(row));
 const networkHeader = { ID: 'NETWORK ID', Name: 'NAME', Driver: 'DRIVER', Scope: 'SCOPE', CreatedAt: 'CREATED AT' };
-const write = (format: string) => formatList({ format, header: networkHeader, rows: networkRows, typeName: '*network.networkContext' });
+const write = (format: string) =>
+  formatList({ format, header: networkHeader, rows: networkRows, typeName: '*network.networkContext' });
 
-describe('formatList (docker/cli formatter.Context) on docker/cli\'s own network cases', () => {
+describe("formatList (docker/cli formatter.Context) on docker/cli's own network cases", () => {
   it.each([
-    ['table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}', 'NETWORK ID   NAME         DRIVER    SCOPE\nnetworkID1   foobar_baz   foo       local\nnetworkID2   foobar_bar   bar       local\n'],
+    [
+      'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}',
+      'NETWORK ID   NAME         DRIVER    SCOPE\nnetworkID1   foobar_baz   foo       local\nnetworkID2   foobar_bar   bar       local\n',
+    ],
     ['{{.ID}}', 'networkID1\nnetworkID2\n'],
     ['table {{.Name}}', 'NAME\nfoobar_baz\nfoobar_bar\n'],
-    ['network_id: {{.ID}}\\nname: {{.Name}}\\ndriver: {{.Driver}}\\nscope: {{.Scope}}\\n', 'network_id: networkID1\nname: foobar_baz\ndriver: foo\nscope: local\n\nnetwork_id: networkID2\nname: foobar_bar\ndriver: bar\nscope: local\n\n'],
+    [
+      'network_id: {{.ID}}\\nname: {{.Name}}\\ndriver: {{.Driver}}\\nscope: {{.Scope}}\\n',
+      'network_id: networkID1\nname: foobar_baz\ndriver: foo\nscope: local\n\nnetwork_id: networkID2\nname: foobar_bar\ndriver: bar\nscope: local\n\n',
+    ],
     ['{{.Name}}', 'foobar_baz\nfoobar_bar\n'],
-    ['{{.Name}} {{.CreatedAt}}', 'foobar_baz 2016-01-01 00:00:00 +0000 UTC\nfoobar_bar 2017-01-01 00:00:00 +0000 UTC\n'],
+    [
+      '{{.Name}} {{.CreatedAt}}',
+      'foobar_baz 2016-01-01 00:00:00 +0000 UTC\nfoobar_bar 2017-01-01 00:00:00 +0000 UTC\n',
+    ],
   ])('%j', (format, expected) => {
     expect(write(format)).toEqual({ ok: true, text: expected });
   });
 
   it('reports an unknown function as a template parsing error', () => {
-    expect(write('{{InvalidFunction}}')).toEqual({ ok: false, error: 'template parsing error: template: :1: function "InvalidFunction" not defined' });
+    expect(write('{{InvalidFunction}}')).toEqual({
+      ok: false,
+      error: 'template parsing error: template: :1: function "InvalidFunction" not defined',
+    });
   });
 
   it('names the row type when a field does not exist, as text/template does', () => {
-    expect(write('{{.Foo}}')).toEqual({ ok: false, error: 'template parsing error: template: :1:2: executing "" at <.Foo>: can\'t evaluate field Foo in type *network.networkContext' });
+    expect(write('{{.Foo}}')).toEqual({
+      ok: false,
+      error:
+        'template parsing error: template: :1:2: executing "" at <.Foo>: can\'t evaluate field Foo in type *network.networkContext',
+    });
   });
 
   // Formats and outputs: golden/go/header-functions.txt, Go's text/template run on the titles with identity functions.
-  it.each(goldenBlocks('go/header-functions.txt'))('keeps column titles as they are through the header functions: %j', (format, output) => {
-    expect(write(`table ${format}`)).toEqual({ ok: true, text: output });
-  });
+  it.each(goldenBlocks('go/header-functions.txt'))(
+    'keeps column titles as they are through the header functions: %j',
+    (format, output) => {
+      expect(write(`table ${format}`)).toEqual({ ok: true, text: output });
+    },
+  );
 });
 
 describe('naturalCompare (fvbommel/sortorder NaturalLess)', () => {
-  it('sorts as docker/cli\'s network-list-sort.golden expects', () => {
+  it("sorts as docker/cli's network-list-sort.golden expects", () => {
     // docker/cli v29.7.2 cli/command/network/testdata/network-list-sort.golden
-    expect(['network-2-foo', 'network-1-foo', 'network-10-foo'].sort(naturalCompare)).toEqual(['network-1-foo', 'network-2-foo', 'network-10-foo']);
+    expect(['network-2-foo', 'network-1-foo', 'network-10-foo'].sort(naturalCompare)).toEqual([
+      'network-1-foo',
+      'network-2-foo',
+      'network-10-foo',
+    ]);
   });
 
   it.each([

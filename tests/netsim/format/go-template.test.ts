@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compileTemplate, renderInspectTemplate, renderTemplate, TemplateError, TemplateExecError } from '../../../src/netsim/format/go-template';
+import {
+  compileTemplate,
+  renderInspectTemplate,
+  renderTemplate,
+  TemplateError,
+  TemplateExecError,
+} from '../../../src/netsim/format/go-template';
 import { GoAddr, goStruct, NIL_MAP, NIL_POINTER, NIL_SLICE } from '../../../src/netsim/wire/go-value';
 
 // Expected results follow Go's text/template documentation (fields, variables,
@@ -12,8 +18,15 @@ const network = goStruct(
     Name: 'red1',
     Id: 'abc123',
     Internal: false,
-    IPAM: goStruct({ Driver: 'default', Options: {}, Config: [goStruct({ Subnet: '172.18.0.0/16', Gateway: '172.18.0.1' })] }),
-    Containers: { b2: goStruct({ Name: 'web', IPv4Address: '172.18.0.3/16' }), a1: goStruct({ Name: 'db', IPv4Address: '172.18.0.2/16' }) },
+    IPAM: goStruct({
+      Driver: 'default',
+      Options: {},
+      Config: [goStruct({ Subnet: '172.18.0.0/16', Gateway: '172.18.0.1' })],
+    }),
+    Containers: {
+      b2: goStruct({ Name: 'web', IPv4Address: '172.18.0.3/16' }),
+      a1: goStruct({ Name: 'db', IPv4Address: '172.18.0.2/16' }),
+    },
     Options: {},
     Labels: { env: 'lab', 'com.example': 'x' },
   },
@@ -54,7 +67,10 @@ describe('Go templates as docker --format runs them', () => {
     ['{{.Name | printf "%q"}}', '"red1"'],
     ['{{join (split "a,b,c" ",") "-"}}', 'a-b-c'],
     ['{{join .Labels ","}}', 'lab,x'],
-    ['{{title "hello world"}} {{lower "ABC"}} {{truncate .Name 3}} [{{pad .Name 1 2}}]', 'Hello World abc red [ red1  ]'],
+    [
+      '{{title "hello world"}} {{lower "ABC"}} {{truncate .Name 3}} [{{pad .Name 1 2}}]',
+      'Hello World abc red [ red1  ]',
+    ],
     ['{{println .Name}}', 'red1\n'],
     ['{{/* a comment */}}{{.Name}}', 'red1'],
     ['{{- range .IPAM.Config }}\n  {{- .Gateway -}}\n{{ end }}', '172.18.0.1'],
@@ -75,17 +91,20 @@ describe('Go templates as docker --format runs them', () => {
 
 // A container as API 1.52 returns it, trimmed: NetworkSettings has no top-level
 // IPAddress any more (moby docker-v29.7.2 api/types/container/network_settings.go).
-const container = goStruct({
-  Id: 'f00d',
-  State: goStruct({ Status: 'exited', Pid: 0 }, { omitted: { Health: NIL_POINTER } }),
-  HostConfig: goStruct({ Links: NIL_SLICE, Dns: NIL_SLICE }, { renamed: { DNS: 'Dns' } }),
-  Config: goStruct({ Labels: { maintainer: 'me' }, Volumes: NIL_MAP }),
-  NetworkSettings: goStruct({
-    Networks: {
-      bridge: goStruct({ IPAMConfig: NIL_POINTER, IPAddress: new GoAddr(''), Gateway: new GoAddr('172.17.0.1') }),
-    },
-  }),
-}, { renamed: { ID: 'Id' } });
+const container = goStruct(
+  {
+    Id: 'f00d',
+    State: goStruct({ Status: 'exited', Pid: 0 }, { omitted: { Health: NIL_POINTER } }),
+    HostConfig: goStruct({ Links: NIL_SLICE, Dns: NIL_SLICE }, { renamed: { DNS: 'Dns' } }),
+    Config: goStruct({ Labels: { maintainer: 'me' }, Volumes: NIL_MAP }),
+    NetworkSettings: goStruct({
+      Networks: {
+        bridge: goStruct({ IPAMConfig: NIL_POINTER, IPAddress: new GoAddr(''), Gateway: new GoAddr('172.17.0.1') }),
+      },
+    }),
+  },
+  { renamed: { ID: 'Id' } },
+);
 
 describe('docker/cli TemplateInspector: the typed struct, then the raw JSON', () => {
   const inspect = (template: string) => renderInspectTemplate(compileTemplate(template), container);
@@ -107,14 +126,26 @@ describe('docker/cli TemplateInspector: the typed struct, then the raw JSON', ()
 
   it.each([
     // Real Docker 29.7.2 (test-kitchen/kitchen-docker#479): the field is gone, the template fails.
-    ['{{ .NetworkSettings.IPAddress }}', 'template: :1:19: executing "" at <.NetworkSettings.IPAddress>: map has no entry for key "IPAddress"'],
-    ['{{.NetworkSettings.IPAddress}}', 'template: :1:18: executing "" at <.NetworkSettings.IPAddress>: map has no entry for key "IPAddress"'],
+    [
+      '{{ .NetworkSettings.IPAddress }}',
+      'template: :1:19: executing "" at <.NetworkSettings.IPAddress>: map has no entry for key "IPAddress"',
+    ],
+    [
+      '{{.NetworkSettings.IPAddress}}',
+      'template: :1:18: executing "" at <.NetworkSettings.IPAddress>: map has no entry for key "IPAddress"',
+    ],
     ['{{.Nosuch}}', 'template: :1:2: executing "" at <.Nosuch>: map has no entry for key "Nosuch"'],
-    ['{{range .NetworkSettings.Networks}}\n{{.IPAMConfig.IPv4Address}}{{end}}', 'template: :2:13: executing "" at <.IPAMConfig.IPv4Address>: nil pointer evaluating interface {}.IPv4Address'],
+    [
+      '{{range .NetworkSettings.Networks}}\n{{.IPAMConfig.IPv4Address}}{{end}}',
+      'template: :2:13: executing "" at <.IPAMConfig.IPv4Address>: nil pointer evaluating interface {}.IPv4Address',
+    ],
     // Mixing both names fails: the typed pass on .Id, then the raw one on .ID.
     ['{{.ID}} {{.Id}}', 'template: :1:2: executing "" at <.ID>: map has no entry for key "ID"'],
     ['{{.Id.Foo}}', 'template: :1:5: executing "" at <.Id.Foo>: can\'t evaluate field Foo in type string'],
-    ['{{index .HostConfig.Nosuch 0}}', 'template: :1:19: executing "" at <.HostConfig.Nosuch>: map has no entry for key "Nosuch"'],
+    [
+      '{{index .HostConfig.Nosuch 0}}',
+      'template: :1:19: executing "" at <.HostConfig.Nosuch>: map has no entry for key "Nosuch"',
+    ],
   ])('fails %s as Go does', (template, message) => {
     expect(() => inspect(template)).toThrow(TemplateExecError);
     expect(() => inspect(template)).toThrow(message);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { goYamlKeyLess, goYamlMarshal, resolvePlain, sortedGoMap, YamlFloat, YamlMap } from '../../../src/netsim/format/go-yaml';
+import {
+  goYamlKeyLess,
+  goYamlMarshal,
+  resolvePlain,
+  sortedGoMap,
+  YamlFloat,
+  YamlMap,
+} from '../../../src/netsim/format/go-yaml';
 
 const doc = (entries: [string, unknown][]) => new YamlMap(entries as never);
 
@@ -15,7 +22,11 @@ describe('go-yaml scalars as encode.go writes them', () => {
     ['a dash', '-', "v: '-'\n"],
     ['a colon and a space', 'b: c', "v: 'b: c'\n"],
     ['a comment sign after a space', 'Hello #comment', "v: 'Hello #comment'\n"],
-    ['a trailing space, never folded', 'abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 1234567890 abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 1234567890 ', "v: 'abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 1234567890 abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 1234567890 '\n"],
+    [
+      'a trailing space, never folded',
+      'abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 1234567890 abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 1234567890 ',
+      "v: 'abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 1234567890 abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 1234567890 '\n",
+    ],
     ['an IPv4 address', '1.2.3.4', 'v: 1.2.3.4\n'],
     ['an int', 10, 'v: 10\n'],
     ['a negative int', -10, 'v: -10\n'],
@@ -39,12 +50,40 @@ describe('go-yaml scalars as encode.go writes them', () => {
 // (TestSetIndent shows each level indented by the set width; sequences are not compact).
 describe('go-yaml block collections with indent 2', () => {
   it('nests mappings and sequences', () => {
-    expect(goYamlMarshal(doc([['v', ['A', 1, doc([['B', [2, 3]]])]]]))).toBe('v:\n  - A\n  - 1\n  - B:\n      - 2\n      - 3\n');
-    expect(goYamlMarshal(doc([['a', doc([['b', [doc([['c', 1], ['d', 2]])]]])]]))).toBe('a:\n  b:\n    - c: 1\n      d: 2\n');
+    expect(goYamlMarshal(doc([['v', ['A', 1, doc([['B', [2, 3]]])]]]))).toBe(
+      'v:\n  - A\n  - 1\n  - B:\n      - 2\n      - 3\n',
+    );
+    expect(
+      goYamlMarshal(
+        doc([
+          [
+            'a',
+            doc([
+              [
+                'b',
+                [
+                  doc([
+                    ['c', 1],
+                    ['d', 2],
+                  ]),
+                ],
+              ],
+            ]),
+          ],
+        ]),
+      ),
+    ).toBe('a:\n  b:\n    - c: 1\n      d: 2\n');
   });
 
   it('writes empty collections in flow style, and a top-level empty mapping as {}', () => {
-    expect(goYamlMarshal(doc([['a', []], ['b', doc([])]]))).toBe('a: []\nb: {}\n');
+    expect(
+      goYamlMarshal(
+        doc([
+          ['a', []],
+          ['b', doc([])],
+        ]),
+      ),
+    ).toBe('a: []\nb: {}\n');
     expect(goYamlMarshal(doc([]))).toBe('{}\n');
   });
 });
@@ -52,10 +91,28 @@ describe('go-yaml block collections with indent 2', () => {
 // resolve.go resolve(""): what a plain scalar means.
 describe('go-yaml plain scalars', () => {
   it.each<[string, unknown]>([
-    ['~', null], ['', null], ['null', null], ['True', true], ['FALSE', false], ['yes', 'yes'], ['on', 'on'],
-    ['80', 80], ['-12', -12], ['0x1F', 31], ['0o17', 15], ['0755', 493], ['1_000', 1000], ['0b101', 5],
-    ['8080:80', '8080:80'], ['1.5', new YamlFloat(1.5)], ['.5', new YamlFloat(0.5)], ['1e3', new YamlFloat(1000)], ['.inf', new YamlFloat(Infinity)],
-    ['nginx:latest', 'nginx:latest'], ['2015-02-24', '2015-02-24'], ['1.2.3.4', '1.2.3.4'],
+    ['~', null],
+    ['', null],
+    ['null', null],
+    ['True', true],
+    ['FALSE', false],
+    ['yes', 'yes'],
+    ['on', 'on'],
+    ['80', 80],
+    ['-12', -12],
+    ['0x1F', 31],
+    ['0o17', 15],
+    ['0755', 493],
+    ['1_000', 1000],
+    ['0b101', 5],
+    ['8080:80', '8080:80'],
+    ['1.5', new YamlFloat(1.5)],
+    ['.5', new YamlFloat(0.5)],
+    ['1e3', new YamlFloat(1000)],
+    ['.inf', new YamlFloat(Infinity)],
+    ['nginx:latest', 'nginx:latest'],
+    ['2015-02-24', '2015-02-24'],
+    ['1.2.3.4', '1.2.3.4'],
   ])('%j', (text, expected) => {
     expect(resolvePlain(text)).toEqual(expected);
   });
@@ -63,7 +120,43 @@ describe('go-yaml plain scalars', () => {
 
 // sorter.go keyList.Less, in the order TestSortedOutput lists string keys.
 describe('go-yaml map key order', () => {
-  const order = ['', '.1', '.2', '.a', '1', '2', 'a!10', 'a/0001', 'a/002', 'a/3', 'a/10', 'a/11', 'a/0012', 'a/100', 'a~10', 'ab/1', 'b/1', 'b/01', 'b/2', 'b/02', 'b/3', 'b/03', 'b1', 'b01', 'b3', 'c2.10', 'c10.2', 'd1', 'd7', 'd7abc', 'd12', 'd12a', 'e2b', 'e4b', 'e21a'];
+  const order = [
+    '',
+    '.1',
+    '.2',
+    '.a',
+    '1',
+    '2',
+    'a!10',
+    'a/0001',
+    'a/002',
+    'a/3',
+    'a/10',
+    'a/11',
+    'a/0012',
+    'a/100',
+    'a~10',
+    'ab/1',
+    'b/1',
+    'b/01',
+    'b/2',
+    'b/02',
+    'b/3',
+    'b/03',
+    'b1',
+    'b01',
+    'b3',
+    'c2.10',
+    'c10.2',
+    'd1',
+    'd7',
+    'd7abc',
+    'd12',
+    'd12a',
+    'e2b',
+    'e4b',
+    'e21a',
+  ];
 
   it('sorts as TestSortedOutput expects', () => {
     const shuffled = [...order].reverse();

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatBusyboxIfconfig, formatIfconfig, type IfconfigCounters, type IfconfigInterface } from '../../../src/netsim/format/ifconfig';
+import {
+  formatBusyboxIfconfig,
+  formatIfconfig,
+  type IfconfigCounters,
+  type IfconfigInterface,
+} from '../../../src/netsim/format/ifconfig';
 import { readGolden } from '../golden';
 
 const counters = (rx: [number, number], tx: [number, number], txDropped = 0): IfconfigCounters => ({
@@ -72,9 +77,19 @@ const down = (name: string, mac: string): IfconfigInterface => ({
 function secondCapture(): IfconfigInterface[] {
   return [
     br0,
-    { ...eth0, mac: 'be:91:f7:5e:86:fd', inet6: [{ address: 'fe80::bc91:f7ff:fe5e:86fd', prefix: 64, scope: 'link' }], counters: counters([6, 516], [6, 516]) },
+    {
+      ...eth0,
+      mac: 'be:91:f7:5e:86:fd',
+      inet6: [{ address: 'fe80::bc91:f7ff:fe5e:86fd', prefix: 64, scope: 'link' }],
+      counters: counters([6, 516], [6, 516]),
+    },
     { ...lo, counters: counters([4, 276], [4, 276]) },
-    { ...peer0, mac: '0e:0b:6c:7e:a5:a3', inet6: [{ address: 'fe80::c0b:6cff:fe7e:a5a3', prefix: 64, scope: 'link' }], counters: counters([6, 516], [6, 516]) },
+    {
+      ...peer0,
+      mac: '0e:0b:6c:7e:a5:a3',
+      inet6: [{ address: 'fe80::c0b:6cff:fe7e:a5a3', prefix: 64, scope: 'link' }],
+      counters: counters([6, 516], [6, 516]),
+    },
     down('veth1', '3a:5e:9b:20:8c:02'),
     down('veth2', '3a:5e:9b:20:8c:03'),
   ];
@@ -121,7 +136,8 @@ describe('the BusyBox ifconfig printer', () => {
   });
 
   it('scales bytes as print_bytes_scaled does: from 1024 on', () => {
-    const line = (bytes: number) => formatBusyboxIfconfig({ ...lo, counters: counters([1, bytes], [0, 0]) }).split('\n')[7];
+    const line = (bytes: number) =>
+      formatBusyboxIfconfig({ ...lo, counters: counters([1, bytes], [0, 0]) }).split('\n')[7];
     expect(line(1024)).toBe('          RX bytes:1024 (1.0 KiB)  TX bytes:0 (0.0 B)');
     expect(line(1536)).toBe('          RX bytes:1536 (1.5 KiB)  TX bytes:0 (0.0 B)');
   });

@@ -18,7 +18,13 @@ import { ipDetailsLab as lab } from '../ip-details-lab';
 const transcript = readFileSync(resolve(import.meta.dirname, '../golden/linux/session.ip-details.txt'), 'utf8');
 const captured = (command: string) => stepsOf(transcript).find((step) => step.command === command)!;
 
-const debianKernel = (text: string) => text.replace(/vlan_filtering 0 /g, 'vlan_filtering 0 vlan_protocol 802.1Q ').replace(/fdb_max_learned 0 /g, 'fdb_max_learned 0 vlan_default_pvid 1 vlan_stats_enabled 0 vlan_stats_per_port 0 ');
+const debianKernel = (text: string) =>
+  text
+    .replace(/vlan_filtering 0 /g, 'vlan_filtering 0 vlan_protocol 802.1Q ')
+    .replace(
+      /fdb_max_learned 0 /g,
+      'fdb_max_learned 0 vlan_default_pvid 1 vlan_stats_enabled 0 vlan_stats_per_port 0 ',
+    );
 const withoutTimers = (text: string) => text.replace(/gc_timer +\d+\.\d\d /g, 'gc_timer T ');
 
 describe('ip -d link and ip -d addr, as iproute2 6.15 prints them', () => {
@@ -43,7 +49,10 @@ describe('ip -d link and ip -d addr, as iproute2 6.15 prints them', () => {
     // The capture's host side was the unnamed initial namespace; here it is "lab", which iproute2 names (`link-netns lab`).
     const expected = debianKernel(captured(command).output).replace('link-netnsid 0', 'link-netns lab');
     // The capture disabled IPv6 on c1's eth0, as Docker does (sysctl, which netsim does not write): its link-local address is left out.
-    const received = result.stdout.replace('    inet6 fe80::42:acff:fe11:2/64 scope link proto kernel_ll \n       valid_lft forever preferred_lft forever\n', '');
+    const received = result.stdout.replace(
+      '    inet6 fe80::42:acff:fe11:2/64 scope link proto kernel_ll \n       valid_lft forever preferred_lft forever\n',
+      '',
+    );
     expect(withoutTimers(received)).toBe(withoutTimers(expected));
   });
 
@@ -54,7 +63,10 @@ describe('ip -d link and ip -d addr, as iproute2 6.15 prints them', () => {
   });
 
   it('refuses details it does not simulate, as before', () => {
-    expect(Host.create().run('ip -d route')).toMatchObject({ stderr: 'ip: option "-d" is not available in this simulator yet.\n', exitCode: 255 });
+    expect(Host.create().run('ip -d route')).toMatchObject({
+      stderr: 'ip: option "-d" is not available in this simulator yet.\n',
+      exitCode: 255,
+    });
   });
 });
 

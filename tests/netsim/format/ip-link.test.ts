@@ -10,7 +10,9 @@ describe('ip addr printer', () => {
     withDocker0(kernel);
     kernel.root.lastIndex = 27;
     const container = containerOnDocker0(kernel, '172.17.0.3/16', '02:42:ac:11:00:03', 'vethb1c2d3e');
-    expect(formatIpAddr(dumpLinks(kernel, container))).toBe(readGolden('seeds/ip-a.container-default-bridge.txt').stdout);
+    expect(formatIpAddr(dumpLinks(kernel, container))).toBe(
+      readGolden('seeds/ip-a.container-default-bridge.txt').stdout,
+    );
   });
 
   it('prints docker0 with a port and its EUI-64 link-local address, the trailing space of a zero queue length included', () => {
@@ -20,6 +22,8 @@ describe('ip addr printer', () => {
     containerOnDocker0(kernel, '172.17.0.3/16', '02:42:ac:11:00:03', 'veth1');
     const docker0 = dumpLinks(kernel, kernel.root).filter((link) => link.name === 'docker0');
     // iproute2 6.4+ adds the address protocol that the seed's older iproute2 did not print.
-    expect(formatIpAddr(docker0).replace('scope link proto kernel_ll ', 'scope link ')).toBe(readGolden('seeds/ip-a.docker0-with-port.txt').stdout);
+    expect(formatIpAddr(docker0).replace('scope link proto kernel_ll ', 'scope link ')).toBe(
+      readGolden('seeds/ip-a.docker0-with-port.txt').stdout,
+    );
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatNetstat, formatNetstatRoutes, type NetstatRouteRow, type NetstatSocketRow } from '../../../src/netsim/format/netstat';
+import {
+  formatNetstat,
+  formatNetstatRoutes,
+  type NetstatRouteRow,
+  type NetstatSocketRow,
+} from '../../../src/netsim/format/netstat';
 import { readGolden } from '../golden';
 
 // The records are those of the captures (golden/tools/capture.sh): pids as captured there, the
@@ -16,7 +21,13 @@ const proxy4: NetstatSocketRow = {
   state: 'LISTEN',
   program: '19/./docker-proxy',
 };
-const proxy6: NetstatSocketRow = { ...proxy4, ipv6: true, localHost: '::', foreignHost: '::', program: '20/./docker-proxy' };
+const proxy6: NetstatSocketRow = {
+  ...proxy4,
+  ipv6: true,
+  localHost: '::',
+  foreignHost: '::',
+  program: '20/./docker-proxy',
+};
 const httpd: NetstatSocketRow = { ...proxy6, localPort: '80', program: '21/./httpd' };
 const dns: NetstatSocketRow = {
   protocol: 'udp',
@@ -38,27 +49,32 @@ const withoutUnixRows = (text: string) => text.replace(/(I-Node +Path\n)[^]*$/, 
 
 describe('the net-tools netstat printer', () => {
   it('prints -tulpn and -tlnp as net-tools does', () => {
-    expect(formatNetstat('net-tools', { scope: 'listening', programs: true, rows: [proxy4, httpd, proxy6, dns], unix: false })).toBe(
-      readGolden('tools/netstat-tulpn.txt').stdout,
-    );
-    expect(formatNetstat('net-tools', { scope: 'listening', programs: true, rows: [proxy4, httpd, proxy6], unix: false })).toBe(
-      readGolden('tools/netstat-tlnp.txt').stdout,
-    );
+    expect(
+      formatNetstat('net-tools', {
+        scope: 'listening',
+        programs: true,
+        rows: [proxy4, httpd, proxy6, dns],
+        unix: false,
+      }),
+    ).toBe(readGolden('tools/netstat-tulpn.txt').stdout);
+    expect(
+      formatNetstat('net-tools', { scope: 'listening', programs: true, rows: [proxy4, httpd, proxy6], unix: false }),
+    ).toBe(readGolden('tools/netstat-tlnp.txt').stdout);
   });
 
   it('prints -tln without the program column', () => {
-    expect(formatNetstat('net-tools', { scope: 'listening', programs: false, rows: [proxy4, proxy6, httpd], unix: false })).toBe(
-      readGolden('tools/netstat-tln.txt').stdout,
-    );
+    expect(
+      formatNetstat('net-tools', { scope: 'listening', programs: false, rows: [proxy4, proxy6, httpd], unix: false }),
+    ).toBe(readGolden('tools/netstat-tln.txt').stdout);
   });
 
   it('prints -ant and -an, whose UNIX domain section follows the Internet one', () => {
-    expect(formatNetstat('net-tools', { scope: 'all', programs: false, rows: [proxy4, proxy6, httpd], unix: false })).toBe(
-      readGolden('tools/netstat-ant.txt').stdout,
-    );
-    expect(formatNetstat('net-tools', { scope: 'all', programs: false, rows: [proxy4, proxy6, httpd, dns], unix: true })).toBe(
-      withoutUnixRows(readGolden('tools/netstat-an.txt').stdout),
-    );
+    expect(
+      formatNetstat('net-tools', { scope: 'all', programs: false, rows: [proxy4, proxy6, httpd], unix: false }),
+    ).toBe(readGolden('tools/netstat-ant.txt').stdout);
+    expect(
+      formatNetstat('net-tools', { scope: 'all', programs: false, rows: [proxy4, proxy6, httpd, dns], unix: true }),
+    ).toBe(withoutUnixRows(readGolden('tools/netstat-an.txt').stdout));
   });
 
   it('prints names without -n: [::] for the IPv6 wildcard and service names', () => {
@@ -68,14 +84,21 @@ describe('the net-tools netstat printer', () => {
       foreignHost: row.ipv6 ? '[::]' : row.foreignHost,
       localPort: row.localPort === '80' ? 'http' : 'http-alt',
     }));
-    expect(formatNetstat('net-tools', { scope: 'listening', programs: false, rows: named, unix: false })).toBe(readGolden('tools/netstat-tl.txt').stdout);
+    expect(formatNetstat('net-tools', { scope: 'listening', programs: false, rows: named, unix: false })).toBe(
+      readGolden('tools/netstat-tl.txt').stdout,
+    );
   });
 
   it("shows - for the processes of others (the warning is the CLI's, on stderr)", () => {
     const golden = readGolden('tools/netstat-tulpn-user.txt');
-    expect(formatNetstat('net-tools', { scope: 'listening', programs: true, rows: [socat, ...[proxy4, proxy6, httpd, dns].map(anonymous)], unix: false })).toBe(
-      `${golden.stdout}\n`,
-    );
+    expect(
+      formatNetstat('net-tools', {
+        scope: 'listening',
+        programs: true,
+        rows: [socat, ...[proxy4, proxy6, httpd, dns].map(anonymous)],
+        unix: false,
+      }),
+    ).toBe(`${golden.stdout}\n`);
   });
 
   it('cuts PID/name to 19 characters and an address with its port past 22', () => {
@@ -85,7 +108,9 @@ describe('the net-tools netstat printer', () => {
       rows: [{ ...proxy4, program: '1/nginx: master process nginx -g daemon off;' }],
       unix: false,
     });
-    expect(nginx.split('\n')[2]).toBe(`tcp        0      0 0.0.0.0:8080            0.0.0.0:*               LISTEN      1/nginx: master pro `);
+    expect(nginx.split('\n')[2]).toBe(
+      `tcp        0      0 0.0.0.0:8080            0.0.0.0:*               LISTEN      1/nginx: master pro `,
+    );
     const long = formatNetstat('net-tools', {
       scope: 'listening',
       programs: false,
@@ -98,12 +123,12 @@ describe('the net-tools netstat printer', () => {
 
 describe('the BusyBox netstat printer', () => {
   it('prints -tln and -an with tcp for both families', () => {
-    expect(formatNetstat('busybox', { scope: 'listening', programs: false, rows: [proxy4, proxy6, httpd], unix: false })).toBe(
-      readGolden('tools/busybox-netstat-tln.txt').stdout,
-    );
-    expect(formatNetstat('busybox', { scope: 'all', programs: false, rows: [proxy4, proxy6, httpd, dns], unix: true })).toBe(
-      withoutUnixRows(readGolden('tools/busybox-netstat-an.txt').stdout),
-    );
+    expect(
+      formatNetstat('busybox', { scope: 'listening', programs: false, rows: [proxy4, proxy6, httpd], unix: false }),
+    ).toBe(readGolden('tools/busybox-netstat-tln.txt').stdout);
+    expect(
+      formatNetstat('busybox', { scope: 'all', programs: false, rows: [proxy4, proxy6, httpd, dns], unix: true }),
+    ).toBe(withoutUnixRows(readGolden('tools/busybox-netstat-an.txt').stdout));
   });
 
   // Debian's busybox is built without FEATURE_NETSTAT_PRG (busybox-netstat-tulpn.txt); the images'
@@ -131,6 +156,8 @@ describe('the netstat -r printer', () => {
     expect(formatNetstatRoutes(numeric)).toBe(readGolden('tools/busybox-netstat-rn.txt').stdout);
     const named = [{ ...numeric[0]!, destination: 'default' }, numeric[1]!];
     expect(formatNetstatRoutes(named)).toBe(readGolden('tools/netstat-r.txt').stdout);
-    expect(formatNetstatRoutes([named[0]!, { ...numeric[1]!, gateway: '*' }])).toBe(readGolden('tools/busybox-netstat-r.txt').stdout);
+    expect(formatNetstatRoutes([named[0]!, { ...numeric[1]!, gateway: '*' }])).toBe(
+      readGolden('tools/busybox-netstat-r.txt').stdout,
+    );
   });
 });

@@ -29,27 +29,48 @@ const record = (pid: number, argv: string[], more: Partial<PsRecord> = {}): PsRe
 // capture.sh: no terminal; pid 1 is the capture script, the servers are socat copies.
 const untty = [
   record(1, ['/bin/bash', './capture.sh', 'inside'], { comm: 'capture.sh', vszKb: 4492, rssKb: 3204, cpuTenths: 4 }),
-  record(19, ['./docker-proxy', 'TCP4-LISTEN:8080,bind=0.0.0.0,backlog=4096,reuseaddr,fork', '/dev/null'], { vszKb: 10344, rssKb: 4688 }),
-  record(20, ['./docker-proxy', 'TCP6-LISTEN:8080,bind=[::],ipv6only=1,backlog=4096,reuseaddr,fork', '/dev/null'], { vszKb: 10344, rssKb: 4664 }),
-  record(21, ['./httpd', 'TCP6-LISTEN:80,bind=[::],ipv6only=0,backlog=511,reuseaddr,fork', '/dev/null'], { vszKb: 10344, rssKb: 4652 }),
-  record(22, ['/usr/bin/python3', 'dns-responder.py', '127.0.0.11', '53', 'my-apache-app=172.28.0.2', 'contenedor1=172.28.0.3'], {
-    vszKb: 14228,
-    rssKb: 9932,
-    cpuTenths: 2,
+  record(19, ['./docker-proxy', 'TCP4-LISTEN:8080,bind=0.0.0.0,backlog=4096,reuseaddr,fork', '/dev/null'], {
+    vszKb: 10344,
+    rssKb: 4688,
   }),
+  record(20, ['./docker-proxy', 'TCP6-LISTEN:8080,bind=[::],ipv6only=1,backlog=4096,reuseaddr,fork', '/dev/null'], {
+    vszKb: 10344,
+    rssKb: 4664,
+  }),
+  record(21, ['./httpd', 'TCP6-LISTEN:80,bind=[::],ipv6only=0,backlog=511,reuseaddr,fork', '/dev/null'], {
+    vszKb: 10344,
+    rssKb: 4652,
+  }),
+  record(
+    22,
+    ['/usr/bin/python3', 'dns-responder.py', '127.0.0.11', '53', 'my-apache-app=172.28.0.2', 'contenedor1=172.28.0.3'],
+    {
+      vszKb: 14228,
+      rssKb: 9932,
+      cpuTenths: 2,
+    },
+  ),
 ];
 
 // capture-ps.sh: pid 1 leads a session on pts/0; perl renamed itself (its comm is the first 15 characters).
-const tty = (pid: number, argv: string[], more: Partial<PsRecord>) => record(pid, argv, { startMs: at(22), tty: 'pts/0', stat: 'S+', vszKb: 7888, ...more });
+const tty = (pid: number, argv: string[], more: Partial<PsRecord>) =>
+  record(pid, argv, { startMs: at(22), tty: 'pts/0', stat: 'S+', vszKb: 7888, ...more });
 const onTerminal = [
-  tty(1, ['/bin/bash', './capture-ps.sh', 'inside'], { comm: 'capture-ps.sh', stat: 'Ss+', vszKb: 4492, rssKb: 3228, cpuTenths: 8 }),
+  tty(1, ['/bin/bash', './capture-ps.sh', 'inside'], {
+    comm: 'capture-ps.sh',
+    stat: 'Ss+',
+    vszKb: 4492,
+    rssKb: 3228,
+    cpuTenths: 8,
+  }),
   tty(7, ['/usr/sbin/apache2 -k start'], { comm: '/usr/sbin/apach', rssKb: 4824 }),
   tty(8, ['/usr/sbin/apache2 -k start'], { comm: '/usr/sbin/apach', user: 'www-data', rssKb: 4960 }),
   tty(9, ['/usr/bin/dbus-daemon --system'], { comm: '/usr/bin/dbus-d', user: 'messagebus', rssKb: 4788 }),
   tty(10, ['mariadbd'], { user: '4242', rssKb: 4972 }),
   tty(11, ['/usr/bin/dockerd', 'big.py'], { comm: 'python3', vszKb: 2111136, rssKb: 8276, cpuTenths: 8 }),
 ];
-const psItself = (pid: number, argv: string[], more: Partial<PsRecord> = {}) => tty(pid, argv, { stat: 'R+', vszKb: 9764, ...more });
+const psItself = (pid: number, argv: string[], more: Partial<PsRecord> = {}) =>
+  tty(pid, argv, { stat: 'R+', vszKb: 9764, ...more });
 
 describe('the procps ps printer', () => {
   it('prints ps -ef as procps 4 does', () => {
@@ -73,11 +94,17 @@ describe('the procps ps printer', () => {
   });
 
   it('prints ps ax, ps -e and plain ps (comm, at most 15 characters)', () => {
-    expect(formatPs([...onTerminal, psItself(29, ['ps', 'ax'])], 'bsd', clock(22))).toBe(readGolden('tools/ps-tty-ax.txt').stdout);
-    expect(formatPs([...onTerminal, psItself(21, ['ps', '-e'], { comm: 'ps' })], 'default', clock(22))).toBe(readGolden('tools/ps-tty-e.txt').stdout);
+    expect(formatPs([...onTerminal, psItself(29, ['ps', 'ax'])], 'bsd', clock(22))).toBe(
+      readGolden('tools/ps-tty-ax.txt').stdout,
+    );
+    expect(formatPs([...onTerminal, psItself(21, ['ps', '-e'], { comm: 'ps' })], 'default', clock(22))).toBe(
+      readGolden('tools/ps-tty-e.txt').stdout,
+    );
     // Plain ps selects root's processes on its terminal (the cli's choice); the printer prints what it is given.
     const roots = onTerminal.filter((r) => r.user === 'root');
-    expect(formatPs([...roots, psItself(13, ['ps'])], 'default', clock(22))).toBe(readGolden('tools/ps-tty.txt').stdout);
+    expect(formatPs([...roots, psItself(13, ['ps'])], 'default', clock(22))).toBe(
+      readGolden('tools/ps-tty.txt').stdout,
+    );
   });
 
   it('prints STIME as the hour the same day, month and day before, the year in an earlier year', () => {

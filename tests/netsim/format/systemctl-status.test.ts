@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatRelative, formatTimespan, formatTimestamp } from '../../../src/netsim/format/systemctl-status';
 
 // systemd src/basic/time-util.c: format_timestamp (`%a %Y-%m-%d %H:%M:%S %Z`), format_timestamp_relative, format_timespan.
-describe('systemd\'s time formats', () => {
+describe("systemd's time formats", () => {
   it.each([
     [0, 'now'],
     [450, '450ms ago'],

@@ -1,11 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { AGEING_TIME_MS, forwardDelayTimerMs, gcTimerMs, learnMac, liveLearned } from '../../../src/netsim/kernel/bridge-fdb';
+import {
+  AGEING_TIME_MS,
+  forwardDelayTimerMs,
+  gcTimerMs,
+  learnMac,
+  liveLearned,
+} from '../../../src/netsim/kernel/bridge-fdb';
 import type { Link } from '../../../src/netsim/kernel/link';
 import type { Mac } from '../../../src/netsim/wire/mac';
 
 /** A bridge that came up at t=0, as br_dev_open leaves it. */
 function bridge(): Link {
-  return { index: 2, name: 'docker0', kind: 'bridge', mac: '02:42:6f:1c:3a:01' as Mac, mtu: 1500, up: true, master: undefined, peer: undefined, lower: undefined, addresses: [], ipv6Disabled: false, txqlen: 1000, qdisc: 'noqueue', openedMs: 0 };
+  return {
+    index: 2,
+    name: 'docker0',
+    kind: 'bridge',
+    mac: '02:42:6f:1c:3a:01' as Mac,
+    mtu: 1500,
+    up: true,
+    master: undefined,
+    peer: undefined,
+    lower: undefined,
+    addresses: [],
+    ipv6Disabled: false,
+    txqlen: 1000,
+    qdisc: 'noqueue',
+    openedMs: 0,
+  };
 }
 
 describe('the bridge FDB garbage collection timer (br_fdb_cleanup)', () => {

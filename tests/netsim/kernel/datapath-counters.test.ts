@@ -18,7 +18,16 @@ import { capturedLayout } from '../traffic-fixtures';
 function lanClientFetch(host: Host): void {
   const kernel = (host as unknown as { parts: { kernel: Kernel } }).parts.kernel;
   const datapath = new Datapath(kernel, worldOf({ ...DEBIAN_DOCKER_HOST, internet: false }), 0);
-  const syn: Packet = { protocol: 'tcp', tcp: 'syn', source: parseIpv4('192.168.1.1')!, destination: parseIpv4('192.168.1.10')!, sourcePort: 41234, destinationPort: 8080, length: 60, ttl: 64 };
+  const syn: Packet = {
+    protocol: 'tcp',
+    tcp: 'syn',
+    source: parseIpv4('192.168.1.1')!,
+    destination: parseIpv4('192.168.1.10')!,
+    sourcePort: 41234,
+    destinationPort: 8080,
+    length: 60,
+    ttl: 64,
+  };
   const arrived = datapath.fromWorld(syn);
   if (arrived.kind !== 'local') throw new Error(`the SYN did not reach c1: ${arrived.kind}`);
   const fromServer = (length: number) => datapath.send(arrived.namespace, replyTo(arrived.packet, { length }));
@@ -59,9 +68,15 @@ function replayCapturedTraffic() {
     ['host', 'curl -s --max-time 2 http://192.168.1.10:8080/'],
     ['host', 'curl -s --max-time 2 http://localhost:8080/'],
   ];
-  for (const [where, command] of traffic) (where === 'host' ? host.run(`sudo ${command}`) : inside(where, command));
+  for (const [where, command] of traffic) where === 'host' ? host.run(`sudo ${command}`) : inside(where, command);
   lanClientFetch(host);
-  for (const command of ['curl -s --max-time 2 http://172.17.0.2:81/', 'curl -sS --max-time 2 http://172.17.0.2:81/', 'curl --max-time 2 http://172.17.0.2:81/', 'curl --max-time 2 http://172.17.0.2:81/', 'curl -sS --max-time 2 http://172.17.0.99/']) {
+  for (const command of [
+    'curl -s --max-time 2 http://172.17.0.2:81/',
+    'curl -sS --max-time 2 http://172.17.0.2:81/',
+    'curl --max-time 2 http://172.17.0.2:81/',
+    'curl --max-time 2 http://172.17.0.2:81/',
+    'curl -sS --max-time 2 http://172.17.0.99/',
+  ]) {
     host.run(`sudo ${command}`);
   }
   inside('c3', 'curl -sS --max-time 2 http://172.17.0.2/');

@@ -58,7 +58,13 @@ describe('the overlay file system', () => {
   });
 
   it('refuses writes to a read-only mount before looking at permissions', () => {
-    const generated = { '/proc': { inode: dir(0o555) }, '/proc/x': { inode: { kind: 'file' as const, mode: 0o644, uid: 0, gid: 0, mtimeMs: 0, content: '0\n' }, readOnly: 'EROFS' as const } };
+    const generated = {
+      '/proc': { inode: dir(0o555) },
+      '/proc/x': {
+        inode: { kind: 'file' as const, mode: 0o644, uid: 0, gid: 0, mtimeMs: 0, content: '0\n' },
+        readOnly: 'EROFS' as const,
+      },
+    };
     const fs = new FileSystem(LOWER, emptyUpper(), generated, () => 0);
     expect(fs.write('/proc/x', '1', USER)).toBe('EROFS');
     expect(fs.read('/proc/x', USER)).toEqual({ content: '0\n' });
@@ -75,7 +81,9 @@ describe('mounts', () => {
     return upper;
   };
   const mountedOver = (target: string, upper: ReturnType<typeof emptyUpper>, readOnly = false) =>
-    new FileSystem(LOWER, emptyUpper(), {}, () => 5, [{ target, fs: new FileSystem({}, upper, {}, () => 5), source: '/', readOnly }]);
+    new FileSystem(LOWER, emptyUpper(), {}, () => 5, [
+      { target, fs: new FileSystem({}, upper, {}, () => 5), source: '/', readOnly },
+    ]);
 
   it('keeps what is written under the mount in the mounted file system, seen from another mount of it', () => {
     const volume = volumeRoot();
@@ -109,7 +117,9 @@ describe('mounts', () => {
 
   it('shows a directory of another file system at its source (a bind mount)', () => {
     const host = new FileSystem(LOWER, emptyUpper(), {}, () => 5);
-    const fs = new FileSystem({ '/': dir(), '/mnt': dir() }, emptyUpper(), {}, () => 5, [{ target: '/mnt', fs: host, source: '/etc', readOnly: false }]);
+    const fs = new FileSystem({ '/': dir(), '/mnt': dir() }, emptyUpper(), {}, () => 5, [
+      { target: '/mnt', fs: host, source: '/etc', readOnly: false },
+    ]);
     expect(fs.read('/mnt/os-release', ROOT)).toEqual({ content: 'ID=test\n' });
     expect(fs.write('/mnt/hosts', '127.0.0.1 localhost\n', ROOT)).toBeUndefined();
     expect(host.read('/etc/hosts', ROOT)).toEqual({ content: '127.0.0.1 localhost\n' });

@@ -11,9 +11,23 @@ import { hostWithSeed } from '../host-fixtures';
 function setup() {
   const host = hostWithSeed(3)('docker run -d --name c1 alpine sleep 1d');
   const kernel = (host as unknown as { parts: { kernel: Kernel } }).parts.kernel;
-  const container = [...kernel.state.namespaces.values()].find((namespace) => namespace !== kernel.root && [...namespace.links.values()].some((link) => link.addresses.some((a) => formatIpv4(a.cidr.address) === '172.17.0.2')))!;
+  const container = [...kernel.state.namespaces.values()].find(
+    (namespace) =>
+      namespace !== kernel.root &&
+      [...namespace.links.values()].some((link) =>
+        link.addresses.some((a) => formatIpv4(a.cidr.address) === '172.17.0.2'),
+      ),
+  )!;
   const datapath = new Datapath(kernel, worldOf(DEBIAN_DOCKER_HOST), 0);
-  const probe = (ttl: number, destination = '8.8.8.8'): Packet => ({ protocol: 'udp', source: parseIpv4('172.17.0.2')!, destination: parseIpv4(destination)!, sourcePort: 40000, destinationPort: 33434 + ttl, length: 60, ttl });
+  const probe = (ttl: number, destination = '8.8.8.8'): Packet => ({
+    protocol: 'udp',
+    source: parseIpv4('172.17.0.2')!,
+    destination: parseIpv4(destination)!,
+    sourcePort: 40000,
+    destinationPort: 33434 + ttl,
+    length: 60,
+    ttl,
+  });
   return { kernel, container, datapath, probe };
 }
 
@@ -29,7 +43,11 @@ describe('ICMP errors for what cannot go on', () => {
     expect(back?.kind).toBe('local');
     if (back?.kind !== 'local') return;
     expect(back.namespace).toBe(container);
-    expect({ icmp: back.packet.icmp, source: formatIpv4(back.packet.source), length: back.packet.length }).toEqual({ icmp: 'time-exceeded', source: '172.17.0.1', length: 88 });
+    expect({ icmp: back.packet.icmp, source: formatIpv4(back.packet.source), length: back.packet.length }).toEqual({
+      icmp: 'time-exceeded',
+      source: '172.17.0.1',
+      length: 88,
+    });
   });
 
   it("the LAN's router's time exceeded about a masqueraded datagram is translated back to the container, the quoted datagram too", () => {
@@ -40,7 +58,12 @@ describe('ICMP errors for what cannot go on', () => {
     expect(back?.kind).toBe('local');
     if (back?.kind !== 'local') return;
     expect(back.namespace).toBe(container);
-    expect([formatIpv4(back.packet.source), formatIpv4(back.packet.destination), formatIpv4(back.packet.quoted!.source), back.packet.quoted!.sourcePort]).toEqual(['192.168.1.1', '172.17.0.2', '172.17.0.2', 40000]);
+    expect([
+      formatIpv4(back.packet.source),
+      formatIpv4(back.packet.destination),
+      formatIpv4(back.packet.quoted!.source),
+      back.packet.quoted!.sourcePort,
+    ]).toEqual(['192.168.1.1', '172.17.0.2', '172.17.0.2', 40000]);
   });
 
   it('a router beyond the LAN that sends nothing leaves the sender without an answer', () => {
@@ -55,6 +78,9 @@ describe('ICMP errors for what cannot go on', () => {
     const back = datapath.answerWithError(datapath.send(container, probe(1, '172.17.0.1')));
     expect(back?.kind).toBe('local');
     if (back?.kind !== 'local') return;
-    expect({ icmp: back.packet.icmp, source: formatIpv4(back.packet.source) }).toEqual({ icmp: 'port-unreachable', source: '172.17.0.1' });
+    expect({ icmp: back.packet.icmp, source: formatIpv4(back.packet.source) }).toEqual({
+      icmp: 'port-unreachable',
+      source: '172.17.0.1',
+    });
   });
 });

@@ -51,10 +51,31 @@ describe('kernel links', () => {
   });
 
   it.each([
-    ['a second link with the same name', (k: ReturnType<typeof bootedKernel>) => k.addLink(k.root, { name: 'lo', kind: 'dummy' }), 'EEXIST'],
-    ['an address twice', (k: ReturnType<typeof bootedKernel>) => k.addAddress(k.root, 'lo', cidrOf('127.0.0.1/8')), 'EEXIST'],
+    [
+      'a second link with the same name',
+      (k: ReturnType<typeof bootedKernel>) => k.addLink(k.root, { name: 'lo', kind: 'dummy' }),
+      'EEXIST',
+    ],
+    [
+      'an address twice',
+      (k: ReturnType<typeof bootedKernel>) => k.addAddress(k.root, 'lo', cidrOf('127.0.0.1/8')),
+      'EEXIST',
+    ],
     ['a device that does not exist', (k: ReturnType<typeof bootedKernel>) => k.setUp(k.root, 'eth9', true), 'ENODEV'],
-    ['a route through a gateway off every subnet', (k: ReturnType<typeof bootedKernel>) => k.addRoute(k.root, { destination: undefined, gateway: cidrOf('10.0.0.1/32').address, device: 1, protocol: 'boot', scope: 'global', source: undefined, metric: undefined }), 'ENETUNREACH'],
+    [
+      'a route through a gateway off every subnet',
+      (k: ReturnType<typeof bootedKernel>) =>
+        k.addRoute(k.root, {
+          destination: undefined,
+          gateway: cidrOf('10.0.0.1/32').address,
+          device: 1,
+          protocol: 'boot',
+          scope: 'global',
+          source: undefined,
+          metric: undefined,
+        }),
+      'ENETUNREACH',
+    ],
   ])('refuses %s with an errno', (_, operation, errno) => {
     const kernel = bootedKernel();
     expect(() => operation(kernel)).toThrow(KernelError);

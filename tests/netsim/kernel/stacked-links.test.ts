@@ -36,16 +36,19 @@ function macvlanContainer(kernel: Kernel, temporaryName: string, mac: string, ad
 describe('macvlan and ipvlan links', () => {
   // Captured with iproute2 6.1, which prints no `proto kernel_lo` (golden/linux/README.md, known differences).
   const steps = sessionSteps(readGolden('linux/session.macvlan.txt').stdout);
-  const captured = (where: string, command: string) => steps.find((step) => step.where === where && step.command === command)!.output;
+  const captured = (where: string, command: string) =>
+    steps.find((step) => step.where === where && step.command === command)!.output;
   const iproute61 = (text: string) => text.replace(/ proto kernel_lo $/gm, ' ');
 
-  it('prints a container\'s macvlan as the capture shows it: eth0@if2, link-netnsid 0, the parent\'s MTU, no qlen', () => {
+  it("prints a container's macvlan as the capture shows it: eth0@if2, link-netnsid 0, the parent's MTU, no qlen", () => {
     const kernel = hostWithNic();
     const m1 = macvlanContainer(kernel, 'veth5d1e0a3', '4a:1c:7e:93:0b:52', '192.168.1.2/24');
     const m2 = macvlanContainer(kernel, 'vethb27c9f4', 'd6:83:2f:5a:e1:07', '192.168.1.3/24');
     expect(iproute61(formatIpAddr(dumpLinks(kernel, m1)))).toBe(captured('m1', 'ip addr'));
     expect(formatIpLink(dumpLinks(kernel, m1))).toBe(captured('m1', 'ip link'));
-    expect(formatIpAddr(dumpLinks(kernel, m2).filter((link) => link.name === 'eth0'))).toBe(captured('m2', 'ip addr show eth0'));
+    expect(formatIpAddr(dumpLinks(kernel, m2).filter((link) => link.name === 'eth0'))).toBe(
+      captured('m2', 'ip addr show eth0'),
+    );
   });
 
   it('follows its lower device: LOWERLAYERDOWN when the NIC goes down, gone when the NIC is deleted', () => {
@@ -58,10 +61,18 @@ describe('macvlan and ipvlan links', () => {
     expect([...m1.links.values()].map((link) => link.name)).toEqual(['lo']);
   });
 
-  it('gives an ipvlan its parent\'s MAC, and NOARP in L3 mode', () => {
+  it("gives an ipvlan its parent's MAC, and NOARP in L3 mode", () => {
     const kernel = hostWithNic();
-    const l2 = kernel.addStackedLink(kernel.root, { name: 'ipv0', txqlen: 0 }, 'eth0', { kind: 'ipvlan', mode: 'l2', flag: 'bridge' });
-    const l3 = kernel.addStackedLink(kernel.root, { name: 'ipv1', txqlen: 0 }, 'eth0', { kind: 'ipvlan', mode: 'l3', flag: 'bridge' });
+    const l2 = kernel.addStackedLink(kernel.root, { name: 'ipv0', txqlen: 0 }, 'eth0', {
+      kind: 'ipvlan',
+      mode: 'l2',
+      flag: 'bridge',
+    });
+    const l3 = kernel.addStackedLink(kernel.root, { name: 'ipv1', txqlen: 0 }, 'eth0', {
+      kind: 'ipvlan',
+      mode: 'l3',
+      flag: 'bridge',
+    });
     expect([l2.mac, l3.mac]).toEqual(['52:54:00:6b:2e:11', '52:54:00:6b:2e:11']);
     const flags = Object.fromEntries(dumpLinks(kernel, kernel.root).map((link) => [link.name, link.flags.join(',')]));
     expect(flags).toMatchObject({ ipv0: 'BROADCAST,MULTICAST', ipv1: 'BROADCAST,MULTICAST,NOARP' });

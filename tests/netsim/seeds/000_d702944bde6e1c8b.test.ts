@@ -20,24 +20,32 @@ describe('seed 000: networks, DNS between containers, WordPress', () => {
   it('ip a on the host shows docker0 with 172.17.0.1/16 as in the seed', () => {
     // Seed: "inet 172.17.0.1/16 brd 172.17.255.255 scope global docker0". Docker 28+ gives bridges a random MAC, not 02:42:...
     const { stdout } = run('ip a');
-    expect(stdout).toMatch(/\n\d+: docker0: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue state DOWN group default \n/);
+    expect(stdout).toMatch(
+      /\n\d+: docker0: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue state DOWN group default \n/,
+    );
     expect(stdout).toContain('    inet 172.17.0.1/16 brd 172.17.255.255 scope global docker0\n');
   });
 
   it('docker network ls: the same three networks, in Docker 29 columns (tabwriter padding 3, docker/cli formatter)', () => {
     const { stdout } = run('docker network ls');
-    expect(stdout).toMatch(/^NETWORK ID {5}NAME {6}DRIVER {4}SCOPE\n[0-9a-f]{12} {3}bridge {4}bridge {4}local\n[0-9a-f]{12} {3}host {6}host {6}local\n[0-9a-f]{12} {3}none {6}null {6}local\n$/);
+    expect(stdout).toMatch(
+      /^NETWORK ID {5}NAME {6}DRIVER {4}SCOPE\n[0-9a-f]{12} {3}bridge {4}bridge {4}local\n[0-9a-f]{12} {3}host {6}host {6}local\n[0-9a-f]{12} {3}none {6}null {6}local\n$/,
+    );
   });
 
   it('a server on the host network: docker ps shows no ports, the command cut at 20 with …', () => {
-    expect(run('docker run -d --name mi_servidor --network host josedom24/aplicacionweb:v1').stdout).toMatch(/^[0-9a-f]{64}\n$/);
+    expect(run('docker run -d --name mi_servidor --network host josedom24/aplicacionweb:v1').stdout).toMatch(
+      /^[0-9a-f]{64}\n$/,
+    );
     const { stdout } = run('docker ps');
     expect(stdout).toMatch(/^CONTAINER ID {3}IMAGE {24}COMMAND {18}CREATED {9}STATUS {9}PORTS {5}NAMES\n/);
     // Seed row: 135c742af1ff  josedom24/aplicacionweb:v1  "/usr/sbin/apache2ct…"  3 seconds ago  Up 2 seconds  mi_servidor
-    expect(stdout).toMatch(/\n[0-9a-f]{12} {3}josedom24\/aplicacionweb:v1 {3}"\/usr\/sbin\/apache2ct…" {3}\d+ seconds ago {3}Up \d+ seconds {13}mi_servidor\n$/);
+    expect(stdout).toMatch(
+      /\n[0-9a-f]{12} {3}josedom24\/aplicacionweb:v1 {3}"\/usr\/sbin\/apache2ct…" {3}\d+ seconds ago {3}Up \d+ seconds {13}mi_servidor\n$/,
+    );
   });
 
-  it("\"Prueba acceder directamente al puerto 80 del servidor\": the host's own port 80 is the container's Apache", () => {
+  it('"Prueba acceder directamente al puerto 80 del servidor": the host\'s own port 80 is the container\'s Apache', () => {
     // The seed shows no output for this step: only that Debian's Apache answers on the host's address.
     const { stdout, exitCode } = run('curl -sI localhost:80');
     expect(exitCode).toBe(0);
@@ -45,9 +53,13 @@ describe('seed 000: networks, DNS between containers, WordPress', () => {
   });
 
   it('two user networks and a published httpd', () => {
-    expect(run('docker network create --subnet 172.28.0.0/16 --gateway 172.28.0.1 red1').stdout).toMatch(/^[0-9a-f]{64}\n$/);
+    expect(run('docker network create --subnet 172.28.0.0/16 --gateway 172.28.0.1 red1').stdout).toMatch(
+      /^[0-9a-f]{64}\n$/,
+    );
     expect(run('docker network create red2').stdout).toMatch(/^[0-9a-f]{64}\n$/);
-    expect(run('docker run -d --name my-apache-app --network red1 -p 8080:80 httpd:2.4').stdout).toMatch(/^[0-9a-f]{64}\n$/);
+    expect(run('docker run -d --name my-apache-app --network red1 -p 8080:80 httpd:2.4').stdout).toMatch(
+      /^[0-9a-f]{64}\n$/,
+    );
   });
 
   it('a debian shell on red1, dnsutils installed, and dig answers as in the seed through 127.0.0.11', () => {
@@ -69,7 +81,7 @@ describe('seed 000: networks, DNS between containers, WordPress', () => {
     expect(run('docker start contenedor1').stdout).toBe('contenedor1\n');
   });
 
-  it('attached again: two interfaces, one per network (the seed\'s ip a needs iproute2, which dnsutils did not bring)', () => {
+  it("attached again: two interfaces, one per network (the seed's ip a needs iproute2, which dnsutils did not bring)", () => {
     run('docker attach contenedor1');
     const ip = run('ip a');
     expect(ip.stderr).toBe('bash: ip: command not found\n');
@@ -89,14 +101,21 @@ describe('seed 000: networks, DNS between containers, WordPress', () => {
       'docker run -d --name servidor_wp \\\n             --network red_wp \\\n             -v /opt/wordpress:/var/www/html/wp-content \\\n             -e WORDPRESS_DB_HOST=servidor_mysql \\\n             -e WORDPRESS_DB_USER=user_wp \\\n             -e WORDPRESS_DB_PASSWORD=asdasd \\\n             -e WORDPRESS_DB_NAME=bd_wp \\\n             -p 80:80  ',
     );
     // docker/cli v29.7.2 cli/required.go RequiresMinArgs; run's Use line from cli/command/container/run.go.
-    expect(wp.stderr).toBe("docker: 'docker run' requires at least 1 argument\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nSee 'docker run --help' for more information\n");
+    expect(wp.stderr).toBe(
+      "docker: 'docker run' requires at least 1 argument\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nSee 'docker run --help' for more information\n",
+    );
     expect(wp.exitCode).toBe(1);
-    expect(run('             wordpress')).toMatchObject({ stderr: 'bash: wordpress: command not found\n', exitCode: 127 });
+    expect(run('             wordpress')).toMatchObject({
+      stderr: 'bash: wordpress: command not found\n',
+      exitCode: 127,
+    });
   });
 
   it('docker ps: mariadb as in the seed (3306/tcp, docker-entrypoint.s…), and no servidor_wp', () => {
     const { stdout } = run('docker ps');
-    expect(stdout).toMatch(/\n[0-9a-f]{12} {3}mariadb {3,}"docker-entrypoint\.s…" {3}\d+ seconds ago {3,}Up \d+ seconds {3,}3306\/tcp {3,}servidor_mysql\n/);
+    expect(stdout).toMatch(
+      /\n[0-9a-f]{12} {3}mariadb {3,}"docker-entrypoint\.s…" {3}\d+ seconds ago {3,}Up \d+ seconds {3,}3306\/tcp {3,}servidor_mysql\n/,
+    );
     expect(stdout).not.toContain('servidor_wp');
     expect(inspect(run, 'servidor_mysql', '{{.State.Status}}')).toBe('running');
   });

@@ -30,13 +30,21 @@ describe('seed 001: publishing Apache from linuxtips/apache', () => {
       .split('\n')
       .map((row) =>
         row.replace(/^(\S+) (\d+) (\d+) (\d+) \d\d:\d\d (\S+)/, (_, user, pid, ppid, c, tty) =>
-          [user, pid === '1' ? '1' : 'PID', ['0', '1'].includes(ppid) ? ppid : 'PPID', c, 'STIME', tty === 'pts/0' ? '?' : tty].join(' '),
+          [
+            user,
+            pid === '1' ? '1' : 'PID',
+            ['0', '1'].includes(ppid) ? ppid : 'PPID',
+            c,
+            'STIME',
+            tty === 'pts/0' ? '?' : tty,
+          ].join(' '),
         ),
       )
       .join('\n');
 
   it("ps -ef: the seed's rows, bash as PID 1 and ps its child", () => {
-    const seed = 'UID PID PPID C STIME TTY TIME CMD\nroot 1 0 1 18:18 ? 00:00:00 /bin/bash\nroot 6 1 0 18:18 ? 00:00:00 ps -ef\n';
+    const seed =
+      'UID PID PPID C STIME TTY TIME CMD\nroot 1 0 1 18:18 ? 00:00:00 /bin/bash\nroot 6 1 0 18:18 ? 00:00:00 ps -ef\n';
     // The seed's C of 1 for bash is CPU it had used; netsim's processes use none.
     expect(normalised(run('ps -ef').stdout)).toBe(normalised(seed).replace('root 1 0 1', 'root 1 0 0'));
   });
@@ -64,7 +72,9 @@ describe('seed 001: publishing Apache from linuxtips/apache', () => {
 
   it("ip addr: the seed's eth0 address, in Docker 29's layout (eth0@ifN, brd, link-netnsid)", () => {
     const { stdout } = run('ip addr');
-    expect(stdout).toMatch(/\n\d+: eth0@if\d+: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default \n/);
+    expect(stdout).toMatch(
+      /\n\d+: eth0@if\d+: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default \n/,
+    );
     expect(stdout).toContain('    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0\n');
   });
 
@@ -81,7 +91,9 @@ describe('seed 001: publishing Apache from linuxtips/apache', () => {
     const direct = run('curl 172.17.0.2:80', asRoot);
     expect(direct.exitCode).toBe(0);
     expect(direct.stdout).toContain('<title>Apache2 Debian Default Page: It works</title>');
-    expect(direct.stdout).toMatch(/<div class="section_header section_header_red">\n\s+<div id="about"><\/div>\n\s+It works!\n/);
+    expect(direct.stdout).toMatch(
+      /<div class="section_header section_header_red">\n\s+<div id="about"><\/div>\n\s+It works!\n/,
+    );
     expect(direct.stdout).toHaveLength(11104);
     const published = run('curl 192.168.1.10:8080', asRoot);
     expect(published.stdout).toBe(direct.stdout);

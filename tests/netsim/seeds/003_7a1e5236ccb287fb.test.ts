@@ -11,7 +11,9 @@ describe('seed 003: the claims of a prose-only article', () => {
   const { run } = seedSession();
 
   it('the daemon sets up docker0 with a subnet for containers at start', () => {
-    expect(run('ip -4 addr show docker0').stdout).toContain('inet 172.17.0.1/16 brd 172.17.255.255 scope global docker0');
+    expect(run('ip -4 addr show docker0').stdout).toContain(
+      'inet 172.17.0.1/16 brd 172.17.255.255 scope global docker0',
+    );
   });
 
   it('an exposed port is only documented: docker ps lists it without a host mapping', () => {

@@ -25,7 +25,9 @@ export const collapsed = (text: string): string =>
     .join('\n');
 
 /** Container and network IDs (full and short) as <ID>, for comparing with a seed. */
-export const normalised = (text: string): string => text.replace(/\b[0-9a-f]{64}\b/g, '<ID>').replace(/\b[0-9a-f]{12}\b/g, '<ID>');
+export const normalised = (text: string): string =>
+  text.replace(/\b[0-9a-f]{64}\b/g, '<ID>').replace(/\b[0-9a-f]{12}\b/g, '<ID>');
 
 /** What `docker inspect -f` says of a container. */
-export const inspect = (run: (line: string) => { stdout: string }, container: string, template: string): string => run(`docker inspect -f '${template}' ${container}`).stdout.trim();
+export const inspect = (run: (line: string) => { stdout: string }, container: string, template: string): string =>
+  run(`docker inspect -f '${template}' ${container}`).stdout.trim();

@@ -3,7 +3,7 @@ import { Host } from '../../../src/netsim/index';
 
 /** alias and unalias, against bash 5.2, dash 0.5.12 and BusyBox 1.35 run by hand (`bash -i -c`, `dash -c`, `busybox sh -c`). */
 describe('alias and unalias', () => {
-  it("list, define and forget aliases as bash prints them, each value in single quotes", () => {
+  it('list, define and forget aliases as bash prints them, each value in single quotes', () => {
     const host = Host.create();
     host.run("alias a='echo it'\\''s'");
     expect(host.run('alias').stdout).toBe("alias a='echo it'\\''s'\nalias ls='ls --color=auto'\n");
@@ -13,7 +13,7 @@ describe('alias and unalias', () => {
     expect(host.run('unalias a; alias').stdout).toBe("alias ls='ls --color=auto'\n");
   });
 
-  it("expands only a first word typed plain: a quoted or escaped name runs the program", () => {
+  it('expands only a first word typed plain: a quoted or escaped name runs the program', () => {
     const host = Host.create();
     host.run("alias hi='echo alias'");
     expect(host.run('hi there').stdout).toBe('alias there\n');
@@ -21,7 +21,7 @@ describe('alias and unalias', () => {
     expect(host.run('echo hi').stdout).toBe('hi\n');
   });
 
-  it("says `alias: NAME not found` in dash and BusyBox ash, and lists without the word alias", () => {
+  it('says `alias: NAME not found` in dash and BusyBox ash, and lists without the word alias', () => {
     const host = Host.create();
     host.run('docker run -dit --name a1 alpine');
     host.run('docker attach a1');

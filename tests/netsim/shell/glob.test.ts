@@ -10,8 +10,17 @@ import { expandGlob } from '../../../src/netsim/shell/pathname-expansion';
  * share with this machine.
  */
 describe('pathname expansion', () => {
-  const tree: Record<string, string[]> = { '/': ['etc', 'tmp'], '/etc': ['hosts', 'hostname', '.hidden', 'b.conf', 'a.conf'], '/tmp': [] };
-  const files = { list: (directory: string) => tree[directory], exists: (path: string) => path in tree || Object.entries(tree).some(([dir, names]) => names.some((name) => `${dir === '/' ? '' : dir}/${name}` === path)) };
+  const tree: Record<string, string[]> = {
+    '/': ['etc', 'tmp'],
+    '/etc': ['hosts', 'hostname', '.hidden', 'b.conf', 'a.conf'],
+    '/tmp': [],
+  };
+  const files = {
+    list: (directory: string) => tree[directory],
+    exists: (path: string) =>
+      path in tree ||
+      Object.entries(tree).some(([dir, names]) => names.some((name) => `${dir === '/' ? '' : dir}/${name}` === path)),
+  };
 
   it('matches *, ? and brackets, sorted, and never a leading dot without one in the pattern', () => {
     expect(expandGlob('/etc/*', '/', files)).toEqual(['/etc/a.conf', '/etc/b.conf', '/etc/hostname', '/etc/hosts']);

@@ -12,7 +12,8 @@ function recordingShell() {
       pid: 100,
       home: '/root',
       runProgram(argv: readonly string[], invocation: Invocation) {
-        if (argv[0] === 'probe') seen.push({ stdout: invocation.stdoutIsTerminal, stderr: invocation.stderrIsTerminal });
+        if (argv[0] === 'probe')
+          seen.push({ stdout: invocation.stdoutIsTerminal, stderr: invocation.stderrIsTerminal });
         return { stdout: '', stderr: '', exitCode: 0 };
       },
       readFile: () => ({ error: 'ENOENT' }),
@@ -24,12 +25,15 @@ function recordingShell() {
 }
 
 // bash's redirections (redir.c): fd 2 stays the terminal in a pipe, `2>&1` makes it a copy of fd 1, `2>file` a file.
-describe('which of a program\'s streams are the terminal', () => {
+describe("which of a program's streams are the terminal", () => {
   it('both at a prompt; stdout alone leaves for a pipe, stderr stays', () => {
     const { seen, run } = recordingShell();
     run('probe');
     run('probe | cat');
-    expect(seen).toEqual([{ stdout: true, stderr: true }, { stdout: false, stderr: true }]);
+    expect(seen).toEqual([
+      { stdout: true, stderr: true },
+      { stdout: false, stderr: true },
+    ]);
   });
 
   it('2>&1 follows stdout: into the pipe, or to the terminal; 2> a file is no terminal', () => {
@@ -37,6 +41,10 @@ describe('which of a program\'s streams are the terminal', () => {
     run('probe 2>&1 | cat');
     run('probe 2>&1');
     run('probe 2>/dev/null');
-    expect(seen).toEqual([{ stdout: false, stderr: false }, { stdout: true, stderr: true }, { stdout: true, stderr: false }]);
+    expect(seen).toEqual([
+      { stdout: false, stderr: false },
+      { stdout: true, stderr: true },
+      { stdout: true, stderr: false },
+    ]);
   });
 });

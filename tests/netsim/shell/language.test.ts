@@ -11,7 +11,7 @@ describe("the shell's functions, arrays and options", () => {
     expect(copy.run('greet me').stdout).toBe('hi me\n');
   });
 
-  it('seeds $RANDOM from the host\'s seed: the same seed gives the same numbers, another seed others', () => {
+  it("seeds $RANDOM from the host's seed: the same seed gives the same numbers, another seed others", () => {
     const numbers = (seed: number) => Host.create({ seed }).run('echo $RANDOM $RANDOM').stdout;
     expect(numbers(5)).toBe(numbers(5));
     expect(numbers(5)).not.toBe(numbers(6));

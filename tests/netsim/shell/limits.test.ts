@@ -11,11 +11,16 @@ describe('input that used to overflow the stack or take quadratic time', () => {
 
   it('says so past that depth instead of overflowing the stack', () => {
     const result = Host.create({ seed: 1 }).run(nested(500));
-    expect(result.stderr).toBe(`netsim: command substitutions nested more than ${DEEPEST_SUBSTITUTION} deep are not simulated\n`);
+    expect(result.stderr).toBe(
+      `netsim: command substitutions nested more than ${DEEPEST_SUBSTITUTION} deep are not simulated\n`,
+    );
   });
 
   it('reads a flag given 20,000 times', () => {
     const result = Host.create({ seed: 1 }).run(`docker ps ${'-a '.repeat(20000)}`);
-    expect(result).toMatchObject({ exitCode: 0, stdout: 'CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n' });
+    expect(result).toMatchObject({
+      exitCode: 0,
+      stdout: 'CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n',
+    });
   });
 });

@@ -9,7 +9,9 @@ import { Host } from '../../../src/netsim/index';
  */
 describe('a loop that never ends by itself', () => {
   it('runs until Ctrl-C on the virtual clock, then drops the rest of the line', () => {
-    const result = Host.create({ seed: 3 }).run('while true; do echo tick; sleep 1; done; echo after', { interruptAfterSeconds: 4 });
+    const result = Host.create({ seed: 3 }).run('while true; do echo tick; sleep 1; done; echo after', {
+      interruptAfterSeconds: 4,
+    });
     expect(result.output).toBe('tick\ntick\ntick\ntick\n^C');
     expect(result.exitCode).toBe(130);
   });
@@ -31,7 +33,9 @@ describe('a loop that never ends by itself', () => {
   it('loops over Docker objects as a learner does', () => {
     const host = Host.create({ seed: 3 });
     host.run('for n in web1 web2; do docker run -d --name $n nginx > /dev/null; done');
-    const listed = host.run("for c in $(docker ps -q); do docker inspect -f '{{.Name}} {{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' $c; done");
+    const listed = host.run(
+      "for c in $(docker ps -q); do docker inspect -f '{{.Name}} {{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' $c; done",
+    );
     expect(listed.stdout).toBe('/web2 172.17.0.3\n/web1 172.17.0.2\n');
   });
 });

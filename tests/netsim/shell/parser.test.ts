@@ -5,7 +5,15 @@ import { parseNext } from '../../../src/netsim/shell/parser';
 
 /** The words of each simple command, as typed, in a parsed line. */
 function shape(script: Script): string[][][] {
-  return script.statements.map((list) => [list.first, ...list.rest.map((r) => r.pipeline)].flatMap((p) => p.commands.map((c) => (c.kind === 'simple' ? c.words.map((w) => w.source) : [`<${c.kind === 'compound' ? c.body.kind : c.kind === 'function' ? `function ${c.name}` : c.keyword}>`]))));
+  return script.statements.map((list) =>
+    [list.first, ...list.rest.map((r) => r.pipeline)].flatMap((p) =>
+      p.commands.map((c) =>
+        c.kind === 'simple'
+          ? c.words.map((w) => w.source)
+          : [`<${c.kind === 'compound' ? c.body.kind : c.kind === 'function' ? `function ${c.name}` : c.keyword}>`],
+      ),
+    ),
+  );
 }
 
 function parsed(line: string): Script {
@@ -18,7 +26,7 @@ describe('parseNext reads one complete command', () => {
   it.each([
     ['a b; c', [[['a', 'b']], [['c']]]],
     ['a | b && c || d', [[['a'], ['b'], ['c'], ['d']]]],
-    ["echo 'a b' \"c d\" e\\ f", [[['echo', "'a b'", '"c d"', 'e\\ f']]]],
+    ['echo \'a b\' "c d" e\\ f', [[['echo', "'a b'", '"c d"', 'e\\ f']]]],
     ['echo a # b c', [[['echo', 'a']]]],
     ['echo a#b', [[['echo', 'a#b']]]],
     ['ls |\n grep x', [[['ls'], ['grep', 'x']]]],

@@ -36,6 +36,10 @@ describe("the shell's printf", () => {
     expect(bad).toMatchObject({ stdout: '0\n', stderr: 'bash: printf: abc: invalid number\n', exitCode: 1 });
     host.run("printf -v greeting '%s, %s' hola mundo");
     expect(host.run('echo "$greeting"').stdout).toBe('hola, mundo\n');
-    expect(host.run('printf')).toMatchObject({ stdout: '', stderr: 'printf: usage: printf [-v var] format [arguments]\n', exitCode: 2 });
+    expect(host.run('printf')).toMatchObject({
+      stdout: '',
+      stderr: 'printf: usage: printf [-v var] format [arguments]\n',
+      exitCode: 2,
+    });
   });
 });

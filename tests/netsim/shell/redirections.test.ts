@@ -39,7 +39,10 @@ describe('redirections write files that programs read back', () => {
 
   it("bash's errors for a missing directory, a directory and a root-owned place", () => {
     const host = Host.create({ seed: 1 });
-    expect(host.run('echo x > /nope/f')).toMatchObject({ stderr: 'bash: /nope/f: No such file or directory\n', exitCode: 1 });
+    expect(host.run('echo x > /nope/f')).toMatchObject({
+      stderr: 'bash: /nope/f: No such file or directory\n',
+      exitCode: 1,
+    });
     expect(host.run('echo x > /tmp').stderr).toBe('bash: /tmp: Is a directory\n');
     expect(host.run('echo x > /etc/passwd').stderr).toBe('bash: /etc/passwd: Permission denied\n');
     expect(host.run('cat < /nope').stderr).toBe('bash: /nope: No such file or directory\n');
@@ -49,8 +52,12 @@ describe('redirections write files that programs read back', () => {
     const host = Host.create({ seed: 1 });
     host.run('docker run -d --name d debian sleep 1000');
     host.run('docker run -d --name a alpine sleep 1000');
-    expect(host.run("docker exec d sh -c 'echo x > /nope/f; cat < /nope'").stderr).toBe('sh: 1: cannot create /nope/f: Directory nonexistent\nsh: 1: cannot open /nope: No such file\n');
-    expect(host.run("docker exec a sh -c 'echo x > /nope/f; cat < /nope; echo x > /tmp'").stderr).toBe("sh: can't create /nope/f: nonexistent directory\nsh: can't open /nope: no such file\nsh: can't create /tmp: Is a directory\n");
+    expect(host.run("docker exec d sh -c 'echo x > /nope/f; cat < /nope'").stderr).toBe(
+      'sh: 1: cannot create /nope/f: Directory nonexistent\nsh: 1: cannot open /nope: No such file\n',
+    );
+    expect(host.run("docker exec a sh -c 'echo x > /nope/f; cat < /nope; echo x > /tmp'").stderr).toBe(
+      "sh: can't create /nope/f: nonexistent directory\nsh: can't open /nope: no such file\nsh: can't create /tmp: Is a directory\n",
+    );
   });
 
   it("a container's files live until it is removed; --rm throws them away; the host never sees them", () => {
@@ -69,7 +76,9 @@ describe('redirections write files that programs read back', () => {
   it('/proc/sys is read-only in a container (runc ReadonlyPaths)', () => {
     const host = Host.create({ seed: 1 });
     host.run('docker run -d --name c alpine sleep 1000');
-    expect(host.run("docker exec c sh -c 'echo 1 > /proc/sys/net/ipv4/ip_forward'").stderr).toBe("sh: can't create /proc/sys/net/ipv4/ip_forward: Read-only file system\n");
+    expect(host.run("docker exec c sh -c 'echo 1 > /proc/sys/net/ipv4/ip_forward'").stderr).toBe(
+      "sh: can't create /proc/sys/net/ipv4/ip_forward: Read-only file system\n",
+    );
   });
 
   it('a snapshot keeps what was written, on the host and in containers', () => {

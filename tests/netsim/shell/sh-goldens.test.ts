@@ -12,7 +12,9 @@ interface Case {
 }
 
 /** What real dash and BusyBox ash printed (golden/shell/capture.mjs, sh.json). */
-const { cases } = JSON.parse(readFileSync(resolve(import.meta.dirname, '../golden/shell/sh.json'), 'utf8')) as { cases: Case[] };
+const { cases } = JSON.parse(readFileSync(resolve(import.meta.dirname, '../golden/shell/sh.json'), 'utf8')) as {
+  cases: Case[];
+};
 
 /** A fresh interactive shell of each kind, as a container starts it. */
 const ENTER: Record<Case['shell'], string[]> = {
@@ -22,10 +24,17 @@ const ENTER: Record<Case['shell'], string[]> = {
 };
 
 describe("containers' shells print what dash and BusyBox ash print", () => {
-  it.each(cases.map((c) => [`${c.shell}: ${c.input}`, c] as const))('%s', (_name, { shell, input, stdout, stderr, exitCode }) => {
-    const host = Host.create({ seed: 2 });
-    for (const line of ENTER[shell]) host.run(line);
-    const result = host.run(input);
-    expect({ stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode }).toEqual({ stdout, stderr, exitCode });
-  });
+  it.each(cases.map((c) => [`${c.shell}: ${c.input}`, c] as const))(
+    '%s',
+    (_name, { shell, input, stdout, stderr, exitCode }) => {
+      const host = Host.create({ seed: 2 });
+      for (const line of ENTER[shell]) host.run(line);
+      const result = host.run(input);
+      expect({ stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode }).toEqual({
+        stdout,
+        stderr,
+        exitCode,
+      });
+    },
+  );
 });

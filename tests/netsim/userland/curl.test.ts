@@ -10,12 +10,22 @@ import { capturedLayout } from '../traffic-fixtures';
 const curl8 = (text: string) => text.replace("Couldn't connect to server", 'Could not connect to server');
 
 describe('curl through the simulated datapath', () => {
-  it.each(['host.curl-closed-port.full.txt', 'host.curl-sS-closed-port.full.txt', 'host.curl-sS-timeout.full.txt', 'c3.curl-sS-c1-isolated.full.txt', 'c1.curl-sS-lan-closed.full.txt'])('%s', (file) => {
+  it.each([
+    'host.curl-closed-port.full.txt',
+    'host.curl-sS-closed-port.full.txt',
+    'host.curl-sS-timeout.full.txt',
+    'c3.curl-sS-c1-isolated.full.txt',
+    'c1.curl-sS-lan-closed.full.txt',
+  ])('%s', (file) => {
     const golden = readGolden(`linux/${file}`);
     const { host, inside } = capturedLayout();
     const [where] = file.split('.');
     const result = where === 'host' ? host.run(`sudo ${golden.command}`) : inside(where!, golden.command!);
-    expect({ stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode }).toEqual({ stdout: golden.stdout, stderr: curl8(golden.stderr ?? ''), exitCode: golden.exitCode });
+    expect({ stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode }).toEqual({
+      stdout: golden.stdout,
+      stderr: curl8(golden.stderr ?? ''),
+      exitCode: golden.exitCode,
+    });
   });
 
   it('reaches a published port on the host address through DNAT and on localhost through docker-proxy', () => {
@@ -32,6 +42,9 @@ describe('curl through the simulated datapath', () => {
   it('is refused on a published port once the container has stopped', () => {
     const { host } = capturedLayout();
     host.run('docker stop c1');
-    expect(host.run('curl http://localhost:8080/')).toMatchObject({ stderr: 'curl: (7) Failed to connect to localhost port 8080 after 0 ms: Could not connect to server\n', exitCode: 7 });
+    expect(host.run('curl http://localhost:8080/')).toMatchObject({
+      stderr: 'curl: (7) Failed to connect to localhost port 8080 after 0 ms: Could not connect to server\n',
+      exitCode: 7,
+    });
   });
 });

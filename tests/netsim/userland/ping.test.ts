@@ -24,7 +24,10 @@ describe('ping through the simulated datapath matches real captures', () => {
     const { host, inside } = capturedLayout();
     const [where] = file.split('.');
     const result = where === 'host' ? host.run(`sudo ${golden.command}`) : inside(where!, golden.command!);
-    expect({ stdout: withoutTimes(result.stdout), exitCode: result.exitCode }).toEqual({ stdout: withoutTimes(golden.stdout), exitCode: golden.exitCode });
+    expect({ stdout: withoutTimes(result.stdout), exitCode: result.exitCode }).toEqual({
+      stdout: withoutTimes(golden.stdout),
+      exitCode: golden.exitCode,
+    });
   });
 
   it('prints round-trip statistics that agree with the replies', () => {
@@ -41,7 +44,11 @@ describe('ping through the simulated datapath matches real captures', () => {
     const { inside, host } = capturedLayout();
     host.run('docker network create --internal quiet');
     host.run('docker run -d --network quiet --name lonely nginx');
-    expect(inside('lonely', 'ping -c 1 8.8.8.8')).toMatchObject({ stdout: '', stderr: 'ping: connect: Network is unreachable\n', exitCode: 2 });
+    expect(inside('lonely', 'ping -c 1 8.8.8.8')).toMatchObject({
+      stdout: '',
+      stderr: 'ping: connect: Network is unreachable\n',
+      exitCode: 2,
+    });
   });
 });
 
@@ -50,7 +57,9 @@ describe('rules a user adds change where packets go', () => {
     const { host, inside } = capturedLayout();
     host.run('sudo iptables -I DOCKER-USER -d 192.168.1.1 -j DROP');
     expect(inside('c1', 'ping -c 2 -W 1 192.168.1.1').exitCode).toBe(1);
-    expect(host.run('sudo iptables-save -c -t filter').stdout).toContain('[2:168] -A DOCKER-USER -d 192.168.1.1/32 -j DROP\n');
+    expect(host.run('sudo iptables-save -c -t filter').stdout).toContain(
+      '[2:168] -A DOCKER-USER -d 192.168.1.1/32 -j DROP\n',
+    );
   });
 
   it('an SNAT rule ahead of MASQUERADE takes the connection instead', () => {

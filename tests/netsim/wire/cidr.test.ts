@@ -19,7 +19,8 @@ describe('CIDR values', () => {
   });
 
   it('rejects what Go rejects', () => {
-    for (const bad of ['172.24.0.0./16', '1.2.3.4', '1.2.3.4/33', '01.2.3.4/8', '1.2.3/8']) expect(parseCidr(bad), bad).toBeUndefined();
+    for (const bad of ['172.24.0.0./16', '1.2.3.4', '1.2.3.4/33', '01.2.3.4/8', '1.2.3/8'])
+      expect(parseCidr(bad), bad).toBeUndefined();
   });
 
   it('formats every address and prefix back to the text it was parsed from', () => {

@@ -18,7 +18,8 @@ describe('Go net/netip error texts', () => {
   it('explains the subnet typo of seed 004 the way docker network create prints it', () => {
     expect(goParsePrefix('172.24.0.0./16')).toEqual({
       ok: false,
-      error: 'netip.ParsePrefix("172.24.0.0./16"): ParseAddr("172.24.0.0."): IPv4 field must have at least one digit (at ".")',
+      error:
+        'netip.ParsePrefix("172.24.0.0./16"): ParseAddr("172.24.0.0."): IPv4 field must have at least one digit (at ".")',
     });
   });
 

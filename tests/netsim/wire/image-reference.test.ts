@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { familiarName, familiarString, parseImageReference, repositoryPath, splitReference } from '../../../src/netsim/wire/image-reference';
+import {
+  familiarName,
+  familiarString,
+  parseImageReference,
+  repositoryPath,
+  splitReference,
+} from '../../../src/netsim/wire/image-reference';
 
 // Cases from distribution/reference (normalize.go ParseNormalizedNamed, TagNameOnly,
 // FamiliarName/FamiliarString; normalize_test.go), the parser Docker's daemon and CLI use.
@@ -18,8 +24,16 @@ describe('image references', () => {
   });
 
   it('reads a registry port as part of the name, not as a tag', () => {
-    expect(splitReference('localhost:5000/app')).toEqual({ name: 'localhost:5000/app', tag: undefined, digest: undefined });
-    expect(splitReference('localhost:5000/app:v2')).toEqual({ name: 'localhost:5000/app', tag: 'v2', digest: undefined });
+    expect(splitReference('localhost:5000/app')).toEqual({
+      name: 'localhost:5000/app',
+      tag: undefined,
+      digest: undefined,
+    });
+    expect(splitReference('localhost:5000/app:v2')).toEqual({
+      name: 'localhost:5000/app',
+      tag: 'v2',
+      digest: undefined,
+    });
   });
 
   it('keeps another registry in the familiar name', () => {

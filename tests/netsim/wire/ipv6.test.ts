@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { address6OfReverseName, reverseName6 } from '../../../src/netsim/wire/dns';
-import { formatIpv6, ipv6Contains, ipv6NetworkOf, offsetIpv6, parseIpv6, parseIpv6Cidr } from '../../../src/netsim/wire/ipv6';
+import {
+  formatIpv6,
+  ipv6Contains,
+  ipv6NetworkOf,
+  offsetIpv6,
+  parseIpv6,
+  parseIpv6Cidr,
+} from '../../../src/netsim/wire/ipv6';
 
 describe('IPv6 addresses as values', () => {
-  it('reads and writes RFC 5952 text, as Go\'s netip does', () => {
+  it("reads and writes RFC 5952 text, as Go's netip does", () => {
     expect(formatIpv6(parseIpv6('2001:0DB8:0001:0000:0000:0000:0000:0002')!)).toBe('2001:db8:1::2');
     expect(parseIpv6('172.18.0.1')).toBeUndefined();
     expect(parseIpv6('fe80::1%eth0')).toBeUndefined();

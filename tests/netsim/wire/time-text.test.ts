@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { rfc3339Nano, rfc3339NanoFixed } from '../../../src/netsim/wire/go-time';
 import { apacheTime, cTime, digWhen, httpDate, nginxTime } from '../../../src/netsim/wire/time-text';
 
-const at = (year: number, month: number, day: number, hours: number, minutes: number, seconds: number, ms = 0) => Date.UTC(year, month - 1, day, hours, minutes, seconds, ms);
+const at = (year: number, month: number, day: number, hours: number, minutes: number, seconds: number, ms = 0) =>
+  Date.UTC(year, month - 1, day, hours, minutes, seconds, ms);
 
 describe('the times tools print', () => {
   it("ctime(): C11 7.27.3.1's asctime layout, the day padded with a space", () => {

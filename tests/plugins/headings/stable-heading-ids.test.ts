@@ -10,13 +10,9 @@ import rehypeStableHeadingIds from '../../../plugins/headings/stable-heading-ids
 
 describe('headingSlugs', () => {
   it('slugs as github-slugger does: lower case, punctuation dropped, accents kept, repeats numbered', () => {
-    expect(headingSlugs(['¿Qué IP le ha tocado?', 'Sin --network, a la red bridge', 'Resumen', 'Resumen', 'Resumen-1'])).toEqual([
-      'qué-ip-le-ha-tocado',
-      'sin---network-a-la-red-bridge',
-      'resumen',
-      'resumen-1',
-      'resumen-1-1',
-    ]);
+    expect(
+      headingSlugs(['¿Qué IP le ha tocado?', 'Sin --network, a la red bridge', 'Resumen', 'Resumen', 'Resumen-1']),
+    ).toEqual(['qué-ip-le-ha-tocado', 'sin---network-a-la-red-bridge', 'resumen', 'resumen-1', 'resumen-1-1']);
   });
 });
 
@@ -33,7 +29,10 @@ describe('sharedHeadingIds', () => {
       { depth: 3, text: 'Les réseaux déjà présents' },
       { depth: 2, text: 'Résumé' },
     ];
-    expect(sharedHeadingIds(source, translation)).toEqual({ ids: ['antes-de-empezar', 'las-redes-que-ya-existen', 'resumen'], matched: 3 });
+    expect(sharedHeadingIds(source, translation)).toEqual({
+      ids: ['antes-de-empezar', 'las-redes-que-ya-existen', 'resumen'],
+      matched: 3,
+    });
   });
 
   it('gives headings after the outlines part ids of their own, never one already used', () => {
@@ -41,7 +40,10 @@ describe('sharedHeadingIds', () => {
       { depth: 2, text: 'Avant de commencer' },
       { depth: 2, text: 'Antes de empezar' },
     ];
-    expect(sharedHeadingIds(source, translation)).toEqual({ ids: ['antes-de-empezar', 'antes-de-empezar-1'], matched: 1 });
+    expect(sharedHeadingIds(source, translation)).toEqual({
+      ids: ['antes-de-empezar', 'antes-de-empezar-1'],
+      matched: 1,
+    });
   });
 });
 
@@ -65,7 +67,9 @@ describe('rehypeStableHeadingIds', () => {
   const front = '---\ntitle: x\nsourceLocale: es\n---\n\n';
   const idsIn = async (root: string, path: string) => {
     const file = new VFile({ path: join(root, path), value: readFileSync(join(root, path), 'utf8') });
-    const code = String(await compile(file, { remarkPlugins: [[remarkFrontmatter, ['yaml']]], rehypePlugins: [rehypeStableHeadingIds] }));
+    const code = String(
+      await compile(file, { remarkPlugins: [[remarkFrontmatter, ['yaml']]], rehypePlugins: [rehypeStableHeadingIds] }),
+    );
     return [...code.matchAll(/id: "([^"]+)"/g)].map((match) => match[1]);
   };
 
@@ -78,7 +82,7 @@ describe('rehypeStableHeadingIds', () => {
     expect(await idsIn(root, 'content/fr/drivers.mdx')).toEqual(['antes-de-empezar', 'sin---network', 'resumen']);
   });
 
-  it('warns, and keeps its own slugs, where a translation\'s outline differs from its source', async () => {
+  it("warns, and keeps its own slugs, where a translation's outline differs from its source", async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const root = lessons({
       'content/es/drivers.mdx': `${front}## Antes de empezar\n\n## Resumen\n`,

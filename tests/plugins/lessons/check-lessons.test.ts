@@ -1,14 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { checkLessons, formatCheckReport, hasProblems, tally } from '../../../plugins/lessons/check-lessons';
 import { LessonError } from '../../../plugins/lessons/lesson-error';
-import { corrupt, fixtureCopy, FIXTURES, memoryCache, options, read, SOURCE_LESSON, TRANSLATED_LESSON, write } from './lesson-fixtures';
+import {
+  corrupt,
+  fixtureCopy,
+  FIXTURES,
+  memoryCache,
+  options,
+  read,
+  SOURCE_LESSON,
+  TRANSLATED_LESSON,
+  write,
+} from './lesson-fixtures';
 
 describe('checkLessons', () => {
   it('passes a lesson whose outputs are what a real host prints', () => {
     const report = checkLessons([], options(FIXTURES));
     expect(formatCheckReport(report)).toBe('');
     expect(hasProblems(report)).toBe(false);
-    expect(tally(report)).toEqual({ lessons: 2, verified: 8, failed: 0, notRun: 0, norun: 2, questions: 0, questionsFailed: 0 });
+    expect(tally(report)).toEqual({
+      lessons: 2,
+      verified: 8,
+      failed: 0,
+      notRun: 0,
+      norun: 2,
+      questions: 0,
+      questionsFailed: 0,
+    });
   });
 
   it('fails a corrupted output line at its file line, with a diff numbered like the file', () => {

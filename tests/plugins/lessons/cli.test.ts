@@ -17,7 +17,9 @@ describe('lessons CLI', () => {
   it('check: exits 0 and sums up when every block holds', () => {
     const { status, out } = run(['check'], fixtureCopy());
     expect(status).toBe(0);
-    expect(out).toMatch(/^2 lessons: 8 blocks verified, 0 failed, 0 not run, 2 marked norun; 0 quiz questions, 0 failed \(\d+ blocks executed, the rest from the cache; [\d.]+ s\)\n$/);
+    expect(out).toMatch(
+      /^2 lessons: 8 blocks verified, 0 failed, 0 not run, 2 marked norun; 0 quiz questions, 0 failed \(\d+ blocks executed, the rest from the cache; [\d.]+ s\)\n$/,
+    );
   });
 
   it('check: exits 1 with the diff and the command that fixes it; update fixes it and says what it changed', () => {
@@ -27,7 +29,9 @@ describe('lessons CLI', () => {
     const check = run(['check', SOURCE_LESSON], root);
     expect(check.status).toBe(1);
     expect(check.out).toContain('--P OUTPUT DROP\n+-P OUTPUT ACCEPT\n');
-    expect(check.out).toContain(`To write netsim's output into the lessons, run:\n  npm run lessons:update -- ${SOURCE_LESSON}\n`);
+    expect(check.out).toContain(
+      `To write netsim's output into the lessons, run:\n  npm run lessons:update -- ${SOURCE_LESSON}\n`,
+    );
     const update = run(['update', SOURCE_LESSON], root);
     expect(update).toEqual({
       status: 0,
@@ -40,8 +44,17 @@ describe('lessons CLI', () => {
 
   it('refuses unknown commands, options and paths', () => {
     const root = fixtureCopy();
-    expect(run(['verify'], root)).toMatchObject({ status: 2, err: expect.stringContaining('Usage: npm run lessons:check') });
-    expect(run(['check', '--fast'], root)).toMatchObject({ status: 2, err: expect.stringMatching(/^unknown option --fast\n/) });
-    expect(run(['check', 'content/xx/none.mdx'], root)).toMatchObject({ status: 1, err: 'content/xx/none.mdx: no such file or folder\n' });
+    expect(run(['verify'], root)).toMatchObject({
+      status: 2,
+      err: expect.stringContaining('Usage: npm run lessons:check'),
+    });
+    expect(run(['check', '--fast'], root)).toMatchObject({
+      status: 2,
+      err: expect.stringMatching(/^unknown option --fast\n/),
+    });
+    expect(run(['check', 'content/xx/none.mdx'], root)).toMatchObject({
+      status: 1,
+      err: 'content/xx/none.mdx: no such file or folder\n',
+    });
   });
 });

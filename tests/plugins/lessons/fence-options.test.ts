@@ -33,14 +33,26 @@ describe('parseFenceOptions', () => {
   it.each([
     ['sesion=a', 'unknown option "sesion" (did you mean session=?)'],
     ['pinned', 'unknown option "pinned" (did you mean pin?)'],
-    ['colour=red', 'unknown option "colour"; a console block takes setup, norun, pin, reset, session=NAME, exit=N, interrupt=SECONDS, cols=N'],
+    [
+      'colour=red',
+      'unknown option "colour"; a console block takes setup, norun, pin, reset, session=NAME, exit=N, interrupt=SECONDS, cols=N',
+    ],
     ['interupt=4', 'unknown option "interupt" (did you mean interrupt=?)'],
     ['interrupt', '"interrupt" needs a value: write interrupt=SECONDS'],
     ['interrupt=0', '"interrupt=0": interrupt takes 1 to 60 seconds'],
-    ['interrupt=61', '"interrupt=61": interrupt takes 1 to 60 seconds: a lesson command runs at most 60 simulated seconds'],
+    [
+      'interrupt=61',
+      '"interrupt=61": interrupt takes 1 to 60 seconds: a lesson command runs at most 60 simulated seconds',
+    ],
     ['interrupt=1.5', '"interrupt=1.5": interrupt takes the whole number of simulated seconds before Ctrl-C'],
-    ['norun interrupt=4', 'norun blocks never run, so setup, pin, reset, exit=, interrupt= and cols= mean nothing with it'],
-    ['norun cols=100', 'norun blocks never run, so setup, pin, reset, exit=, interrupt= and cols= mean nothing with it'],
+    [
+      'norun interrupt=4',
+      'norun blocks never run, so setup, pin, reset, exit=, interrupt= and cols= mean nothing with it',
+    ],
+    [
+      'norun cols=100',
+      'norun blocks never run, so setup, pin, reset, exit=, interrupt= and cols= mean nothing with it',
+    ],
     ['col=100', 'unknown option "col" (did you mean cols=?)'],
     ['cols', '"cols" needs a value: write cols=N'],
     ['cols=wide', '"cols=wide": cols takes the terminal\'s width in columns, a whole number, e.g. cols=120'],

@@ -7,7 +7,11 @@ import { IsolatedChecker, timeoutMessage } from '../../../plugins/lessons/isolat
 import { readLessonSource } from '../../../plugins/lessons/lesson-source';
 import { FIXTURES, read, SOURCE_LESSON } from './lesson-fixtures';
 
-const project = () => ({ root: process.cwd(), netsimVersion: 'isolated-test', cacheDirectory: mkdtempSync(join(tmpdir(), 'isolated-cache-')) });
+const project = () => ({
+  root: process.cwd(),
+  netsimVersion: 'isolated-test',
+  cacheDirectory: mkdtempSync(join(tmpdir(), 'isolated-cache-')),
+});
 const checkers: IsolatedChecker[] = [];
 const checker = (timeoutSeconds?: number) => {
   const made = new IsolatedChecker(project(), timeoutSeconds);
@@ -19,7 +23,19 @@ afterAll(async () => {
   for (const made of checkers) await made.close();
 });
 
-const frontMatter = ['---', 'title: T', 'description: D.', 'module: foundations', 'order: 5', 'lessonId: slow', 'sourceLocale: es', 'seeds:', '  - 004_37f8753935d1c2e4', '---', ''];
+const frontMatter = [
+  '---',
+  'title: T',
+  'description: D.',
+  'module: foundations',
+  'order: 5',
+  'lessonId: slow',
+  'sourceLocale: es',
+  'seeds:',
+  '  - 004_37f8753935d1c2e4',
+  '---',
+  '',
+];
 
 describe('checking a lesson in a worker thread', () => {
   it('gives the verdicts the server thread would give', async () => {
@@ -28,13 +44,22 @@ describe('checking a lesson in a worker thread', () => {
     expect(outcome.kind).toBe('done');
     const inProcess = checkLesson(readLessonSource(SOURCE_LESSON, text), 'isolated-test');
     if (outcome.kind !== 'done') return;
-    expect(outcome.check.verdicts.map((verdict) => verdict.status)).toEqual(inProcess.verdicts.map((verdict) => verdict.status));
+    expect(outcome.check.verdicts.map((verdict) => verdict.status)).toEqual(
+      inProcess.verdicts.map((verdict) => verdict.status),
+    );
     expect(outcome.check.run.starts).toEqual(inProcess.run.starts);
   });
 
   it('reports an authoring mistake at its place', async () => {
-    const outcome = await checker().check('content/es/slow.mdx', [...frontMatter, '```console sesion=a', '$ docker ps', '```'].join('\n'));
-    expect(outcome).toMatchObject({ kind: 'lesson-error', line: 12, reason: expect.stringContaining('unknown option "sesion" (did you mean session=?)') });
+    const outcome = await checker().check(
+      'content/es/slow.mdx',
+      [...frontMatter, '```console sesion=a', '$ docker ps', '```'].join('\n'),
+    );
+    expect(outcome).toMatchObject({
+      kind: 'lesson-error',
+      line: 12,
+      reason: expect.stringContaining('unknown option "sesion" (did you mean session=?)'),
+    });
   });
 
   it('keeps the calling thread free while netsim works on a slow block', async () => {
@@ -58,7 +83,10 @@ describe('checking a lesson in a worker thread', () => {
     const outcome = await slow.check('content/es/slow.mdx', text);
     expect(outcome).toMatchObject({ kind: 'timed-out', seconds: 0.2 });
     if (outcome.kind === 'timed-out' && outcome.block !== undefined) expect(outcome.block).toBe(0);
-    expect((await slow.check('content/es/slow.mdx', [...frontMatter, '```console', '$ docker network ls', '```'].join('\n'))).kind).toBe('done');
+    expect(
+      (await slow.check('content/es/slow.mdx', [...frontMatter, '```console', '$ docker network ls', '```'].join('\n')))
+        .kind,
+    ).toBe('done');
   }, 60_000);
 
   it('names the block a timed-out check was running', () => {

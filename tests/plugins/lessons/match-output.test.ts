@@ -4,7 +4,9 @@ import { alignOutput } from '../../../plugins/lessons/match-output';
 
 /** The lines an update would write: written lines kept, printed lines inserted. */
 function rewritten(written: string[], printed: string[]): string[] {
-  return alignOutput(written, printed).ops.flatMap((op) => (op.kind === 'keep' ? [written[op.written]!] : op.kind === 'insert' ? [printed[op.printed]!] : []));
+  return alignOutput(written, printed).ops.flatMap((op) =>
+    op.kind === 'keep' ? [written[op.written]!] : op.kind === 'insert' ? [printed[op.printed]!] : [],
+  );
 }
 
 describe('alignOutput', () => {
@@ -23,7 +25,9 @@ describe('alignOutput', () => {
   });
 
   it('lets [..] stand for any text within one line only', () => {
-    expect(alignOutput(['[..]   bridge    bridge    local'], ['0123456789ab   bridge    bridge    local']).matches).toBe(true);
+    expect(
+      alignOutput(['[..]   bridge    bridge    local'], ['0123456789ab   bridge    bridge    local']).matches,
+    ).toBe(true);
     expect(alignOutput(['64 bytes from [..]: seq=0'], ['64 bytes from 172.17.0.3: seq=0']).matches).toBe(true);
     expect(alignOutput(['a[..]'], ['ab', 'c']).matches).toBe(false);
     expect(alignOutput(['a.c (x)[..]'], ['abc (x)']).matches).toBe(false);
@@ -47,22 +51,35 @@ describe('alignOutput', () => {
   });
 
   it('replaces a wrong line next to [...] where it stands instead of letting [...] swallow it', () => {
-    expect(rewritten(['-P INPUT DROP', '[...]', 'z'], ['-P INPUT ACCEPT', 'b', 'z'])).toEqual(['-P INPUT ACCEPT', '[...]', 'z']);
+    expect(rewritten(['-P INPUT DROP', '[...]', 'z'], ['-P INPUT ACCEPT', 'b', 'z'])).toEqual([
+      '-P INPUT ACCEPT',
+      '[...]',
+      'z',
+    ]);
     expect(rewritten(['a', '[...]', 'old'], ['a', 'b', 'new'])).toEqual(['a', '[...]', 'new']);
   });
 
   it('turns a changed line into a deletion then an insertion', () => {
-    expect(alignOutput(['a', 'old', 'c'], ['a', 'new', 'c']).ops.map((op) => op.kind)).toEqual(['keep', 'delete', 'insert', 'keep']);
+    expect(alignOutput(['a', 'old', 'c'], ['a', 'new', 'c']).ops.map((op) => op.kind)).toEqual([
+      'keep',
+      'delete',
+      'insert',
+      'keep',
+    ]);
   });
 
   const line = fc.constantFrom('a', 'b', 'c', '[...]', 'x[..]', '');
   it('always produces an output that matches what was printed, and changes nothing that matches', () => {
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 8 }), fc.array(fc.constantFrom('a', 'b', 'c', 'xy', ''), { maxLength: 8 }), (written, printed) => {
-        const result = rewritten(written, printed);
-        expect(alignOutput(result, printed).matches).toBe(true);
-        if (alignOutput(written, printed).matches) expect(result).toEqual(written);
-      }),
+      fc.property(
+        fc.array(line, { maxLength: 8 }),
+        fc.array(fc.constantFrom('a', 'b', 'c', 'xy', ''), { maxLength: 8 }),
+        (written, printed) => {
+          const result = rewritten(written, printed);
+          expect(alignOutput(result, printed).matches).toBe(true);
+          if (alignOutput(written, printed).matches) expect(result).toEqual(written);
+        },
+      ),
     );
   });
 });

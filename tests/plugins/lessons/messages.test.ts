@@ -27,7 +27,9 @@ function errorOf(text: string): LessonError {
 describe('messages that say what is wrong, where', () => {
   it.each(['abc', '0x1', '1e0', '+1', '-1', '256'])('exit=%s is refused as what it is', (value) => {
     expect(() => parseFenceOptions(`exit=${value}`)).toThrow(FenceOptionError);
-    expect(() => parseFenceOptions(`exit=${value}`)).toThrow(value === '256' ? /exit statuses go from 0 to 255/ : /exit takes a whole number from 0 to 255, e\.g\. exit=1/);
+    expect(() => parseFenceOptions(`exit=${value}`)).toThrow(
+      value === '256' ? /exit statuses go from 0 to 255/ : /exit takes a whole number from 0 to 255, e\.g\. exit=1/,
+    );
   });
 
   it('takes exit=0 to exit=255 written as digits', () => {
@@ -38,7 +40,11 @@ describe('messages that say what is wrong, where', () => {
 
   it('blames a lone CR and a NUL for what they are, at their column', () => {
     const cr = errorOf(`${FRONT}\`\`\`console\n$ ip r\rx\n\`\`\`\n`);
-    expect([cr.line, cr.column, cr.reason]).toEqual([7, 7, 'this line holds a carriage return (CR) that is not part of a CRLF line ending; remove it']);
+    expect([cr.line, cr.column, cr.reason]).toEqual([
+      7,
+      7,
+      'this line holds a carriage return (CR) that is not part of a CRLF line ending; remove it',
+    ]);
     const nul = errorOf(`${FRONT}\`\`\`console\n$ ip\0 r\n\`\`\`\n`);
     expect([nul.line, nul.reason]).toEqual([7, 'this line holds a NUL character; remove it']);
   });
@@ -51,15 +57,24 @@ describe('messages that say what is wrong, where', () => {
 
   it.each(['Console', 'shell-session', 'terminal'])('refuses a ```%s block, which would never be verified', (lang) => {
     const error = errorOf(`${FRONT}Text.\n\n\`\`\`${lang}\n$ ip r\n\`\`\`\n`);
-    expect([error.line, error.reason]).toEqual([8, `a \`\`\`${lang} block is not verified against netsim: write \`\`\`console for a terminal session, or \`\`\`text for output that is not run`]);
+    expect([error.line, error.reason]).toEqual([
+      8,
+      `a \`\`\`${lang} block is not verified against netsim: write \`\`\`console for a terminal session, or \`\`\`text for output that is not run`,
+    ]);
   });
 
   it('says a file is not a lesson instead of printing a stack trace', () => {
     const root = fixtureCopy();
     writeFileSync(join(root, 'README.md'), '# x\n');
-    expect(() => lessonFiles(root, ['README.md'])).toThrow('README.md: not a lesson; lessons are .mdx files under content/<locale>/');
+    expect(() => lessonFiles(root, ['README.md'])).toThrow(
+      'README.md: not a lesson; lessons are .mdx files under content/<locale>/',
+    );
     let err = '';
-    const status = main(['check', 'README.md'], { root, netsimVersion: 'test', cacheDirectory: join(root, 'cache') }, { out: () => {}, err: (text) => (err += text), interactive: false });
+    const status = main(
+      ['check', 'README.md'],
+      { root, netsimVersion: 'test', cacheDirectory: join(root, 'cache') },
+      { out: () => {}, err: (text) => (err += text), interactive: false },
+    );
     expect(status).toBe(1);
     expect(err).toBe('README.md: not a lesson; lessons are .mdx files under content/<locale>/\n');
   });

@@ -19,7 +19,13 @@ describe('the result cache on disk', () => {
     const warm = checkLessons([SOURCE_LESSON], options(root, directoryCache(directory)));
     expect(warm.checks[0]!.run.executed).toBe(2);
     // The translation now differs from its source, which is reported apart; the blocks themselves hold.
-    expect(warm.checks[0]!.verdicts.map((verdict) => verdict.status)).toEqual(['verified', 'verified', 'verified', 'verified', 'norun']);
+    expect(warm.checks[0]!.verdicts.map((verdict) => verdict.status)).toEqual([
+      'verified',
+      'verified',
+      'verified',
+      'verified',
+      'norun',
+    ]);
   });
 
   it('treats an unreadable entry as a miss', () => {

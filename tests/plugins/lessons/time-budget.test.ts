@@ -9,7 +9,18 @@ const LESSON = 'content/es/timing.mdx';
 /** A lesson of its own in a copy of the fixture project, with `body` after the front matter (line 10 on). */
 function lessonWith(body: string): string {
   const root = fixtureCopy();
-  const frontMatter = ['---', 'title: Tiempo', 'description: Comandos que no terminan solos.', 'module: foundations', 'order: 2', 'lessonId: timing', 'sourceLocale: es', 'seeds:', '  - 004_37f8753935d1c2e4', '---'];
+  const frontMatter = [
+    '---',
+    'title: Tiempo',
+    'description: Comandos que no terminan solos.',
+    'module: foundations',
+    'order: 2',
+    'lessonId: timing',
+    'sourceLocale: es',
+    'seeds:',
+    '  - 004_37f8753935d1c2e4',
+    '---',
+  ];
   write(root, LESSON, `${[...frontMatter, ...body.split('\n')].join('\n')}\n`);
   return root;
 }
@@ -31,7 +42,13 @@ describe('the simulated time a lesson command may take', () => {
     const before = read(root, LESSON);
     const outcome = updateLesson(LESSON, options(root));
     expect(outcome.written).toBe(false);
-    expect(outcome.refusals).toEqual([{ line: 12, message: 'this command runs past the time a lesson command may take; nothing in this block is rewritten until it ends in time' }]);
+    expect(outcome.refusals).toEqual([
+      {
+        line: 12,
+        message:
+          'this command runs past the time a lesson command may take; nothing in this block is rewritten until it ends in time',
+      },
+    ]);
     expect(read(root, LESSON)).toBe(before);
   });
 
@@ -48,7 +65,9 @@ describe('the simulated time a lesson command may take', () => {
   });
 
   it('rebuilds in the browser the host a block with interrupt= left, from its recipe', () => {
-    const root = lessonWith(['```console interrupt=2', '$ ping 172.17.0.1', '```', '', '```console', '$ docker ps', '```'].join('\n'));
+    const root = lessonWith(
+      ['```console interrupt=2', '$ ping 172.17.0.1', '```', '', '```console', '$ docker ps', '```'].join('\n'),
+    );
     updateLesson(LESSON, options(root));
     const run = checkLessons([LESSON], options(root)).checks[0]!;
     const start = run.run.starts[1]!;
@@ -57,8 +76,12 @@ describe('the simulated time a lesson command may take', () => {
   });
 
   it('refuses interrupt= on a block where nothing waits for Ctrl-C', () => {
-    const root = lessonWith(['```console interrupt=3', '$ docker network ls', 'NETWORK ID     NAME      DRIVER    SCOPE', '```'].join('\n'));
-    expect(report(root)).toContain(`${LESSON}:11:1: the fence says interrupt=3, but no command in this block runs until Ctrl-C: remove it\n`);
+    const root = lessonWith(
+      ['```console interrupt=3', '$ docker network ls', 'NETWORK ID     NAME      DRIVER    SCOPE', '```'].join('\n'),
+    );
+    expect(report(root)).toContain(
+      `${LESSON}:11:1: the fence says interrupt=3, but no command in this block runs until Ctrl-C: remove it\n`,
+    );
   });
 
   it('fails a command that ends by itself, but later than a reader waits', () => {
@@ -66,7 +89,9 @@ describe('the simulated time a lesson command may take', () => {
     // Ninety requests a second apart: the last leaves 89 s after the first, and its reply ends ping.
     const text = report(root);
     expect(text).not.toContain('lessons:update');
-    expect(text).toContain(`${LESSON}:12:1: this command runs for 89 simulated seconds, more than the 60 a lesson command may take: make it shorter (fewer requests, a shorter interval)\n`);
+    expect(text).toContain(
+      `${LESSON}:12:1: this command runs for 89 simulated seconds, more than the 60 a lesson command may take: make it shorter (fewer requests, a shorter interval)\n`,
+    );
   });
 
   it('fails a quiz question whose shown command never ends, at the command', () => {
@@ -93,6 +118,8 @@ describe('the simulated time a lesson command may take', () => {
         '</Quiz>',
       ].join('\n'),
     );
-    expect(report(root)).toMatch(/timing\.mdx:16:1: question "endless": `ping 172\.17\.0\.1`: this command is still running after 60 simulated seconds, the most a lesson command may take: it runs until Ctrl-C\. Give it an end \(for ping, -c 4\)\n/);
+    expect(report(root)).toMatch(
+      /timing\.mdx:16:1: question "endless": `ping 172\.17\.0\.1`: this command is still running after 60 simulated seconds, the most a lesson command may take: it runs until Ctrl-C\. Give it an end \(for ping, -c 4\)\n/,
+    );
   });
 });

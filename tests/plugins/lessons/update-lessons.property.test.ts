@@ -28,13 +28,23 @@ const elided = (output: string[]) =>
   fc.oneof(
     fc.constant(output),
     // [...] over a run of lines.
-    fc.tuple(fc.nat(output.length), fc.nat(output.length)).map(([a, b]) => [...output.slice(0, Math.min(a, b)), '[...]', ...output.slice(Math.max(a, b))]),
+    fc
+      .tuple(fc.nat(output.length), fc.nat(output.length))
+      .map(([a, b]) => [...output.slice(0, Math.min(a, b)), '[...]', ...output.slice(Math.max(a, b))]),
     // [..] over the end of one line.
-    fc.nat(output.length - 1).map((index) => output.map((line, at) => (at === index && line.length > 4 ? `${line.slice(0, 4)}[..]` : line))),
+    fc
+      .nat(output.length - 1)
+      .map((index) => output.map((line, at) => (at === index && line.length > 4 ? `${line.slice(0, 4)}[..]` : line))),
   );
 
-const step = fc.constantFrom(...STEPS).chain((chosen) => elided(chosen.output).map((output) => [chosen.command, ...output]));
-const block = fc.record({ steps: fc.array(step, { minLength: 1, maxLength: 3 }), inComponent: fc.boolean(), session: fc.constantFrom('', ' session=other') });
+const step = fc
+  .constantFrom(...STEPS)
+  .chain((chosen) => elided(chosen.output).map((output) => [chosen.command, ...output]));
+const block = fc.record({
+  steps: fc.array(step, { minLength: 1, maxLength: 3 }),
+  inComponent: fc.boolean(),
+  session: fc.constantFrom('', ' session=other'),
+});
 const prose = fc.constantFrom(
   'Texto de la lección.',
   'Un párrafo con `código` y **negrita**.',
@@ -43,7 +53,11 @@ const prose = fc.constantFrom(
   '- una lista\n- de dos',
 );
 
-type Generated = { parts: (string | { steps: string[][]; inComponent: boolean; session: string })[]; eol: string; finalNewline: boolean };
+type Generated = {
+  parts: (string | { steps: string[][]; inComponent: boolean; session: string })[];
+  eol: string;
+  finalNewline: boolean;
+};
 
 const lesson: fc.Arbitrary<Generated> = fc.record({
   parts: fc.array(fc.oneof(prose, block), { minLength: 1, maxLength: 6 }),

@@ -1,4 +1,14 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { updateLesson } from '../../../plugins/lessons/update-lessons';
@@ -31,7 +41,12 @@ describe('updateLesson', () => {
   it('leaves a correct lesson untouched', () => {
     const root = fixtureCopy();
     const original = read(root, SOURCE_LESSON);
-    expect(updateLesson(SOURCE_LESSON, options(root))).toEqual({ path: SOURCE_LESSON, changes: [], refusals: [], written: false });
+    expect(updateLesson(SOURCE_LESSON, options(root))).toEqual({
+      path: SOURCE_LESSON,
+      changes: [],
+      refusals: [],
+      written: false,
+    });
     expect(read(root, SOURCE_LESSON)).toBe(original);
   });
 
@@ -64,7 +79,10 @@ describe('updateLesson', () => {
 
   it('reports an output line that would read as a prompt instead of writing it', () => {
     const root = fixtureCopy();
-    const before = read(root, SOURCE_LESSON).replace('```console norun', '```console\n# iptables-save -t nat\n```\n\n```console norun');
+    const before = read(root, SOURCE_LESSON).replace(
+      '```console norun',
+      '```console\n# iptables-save -t nat\n```\n\n```console norun',
+    );
     write(root, SOURCE_LESSON, before);
     const outcome = updateLesson(SOURCE_LESSON, options(root));
     expect(outcome.refusals).toEqual([
@@ -87,7 +105,9 @@ describe('updateLesson', () => {
     const meddling = { ...cache, read: (key: string) => (write(root, SOURCE_LESSON, edited), cache.read(key)) };
     const outcome = updateLesson(SOURCE_LESSON, options(root, meddling));
     expect(outcome.written).toBe(false);
-    expect(outcome.error).toBe('the file changed while lessons:update ran; your edit is kept and nothing was written: run it again');
+    expect(outcome.error).toBe(
+      'the file changed while lessons:update ran; your edit is kept and nothing was written: run it again',
+    );
     expect(read(root, SOURCE_LESSON)).toBe(edited);
   });
 
@@ -95,9 +115,15 @@ describe('updateLesson', () => {
     const root = fixtureCopy();
     corrupt(root, SOURCE_LESSON, '-P OUTPUT ACCEPT\n-P POSTROUTING', '-P OUTPUT DROP\n-P POSTROUTING');
     const cache = memoryCache();
-    const meddling = { ...cache, read: (key: string) => (rmSync(join(root, SOURCE_LESSON), { force: true }), cache.read(key)) };
+    const meddling = {
+      ...cache,
+      read: (key: string) => (rmSync(join(root, SOURCE_LESSON), { force: true }), cache.read(key)),
+    };
     const outcome = updateLesson(SOURCE_LESSON, options(root, meddling));
-    expect(outcome).toMatchObject({ written: false, error: 'the file was deleted while lessons:update ran; nothing was written' });
+    expect(outcome).toMatchObject({
+      written: false,
+      error: 'the file was deleted while lessons:update ran; nothing was written',
+    });
     expect(existsSync(join(root, SOURCE_LESSON))).toBe(false);
     expect(readdirSync(join(root, 'content/es')).filter((name) => name.includes('lessons-update'))).toEqual([]);
   });
@@ -108,7 +134,9 @@ describe('updateLesson', () => {
     const lastFence = text.lastIndexOf('```\n');
     const broken = `${text.slice(0, lastFence)}\nA paragraph the output must never replace.\n`;
     write(root, SOURCE_LESSON, broken);
-    expect(() => updateLesson(SOURCE_LESSON, options(root))).toThrow(/^content\/es\/bridge-basics\.mdx:\d+:1: this ```console block is never closed, so it runs to the end of the file: add a line with ``` after its last line$/);
+    expect(() => updateLesson(SOURCE_LESSON, options(root))).toThrow(
+      /^content\/es\/bridge-basics\.mdx:\d+:1: this ```console block is never closed, so it runs to the end of the file: add a line with ``` after its last line$/,
+    );
     expect(read(root, SOURCE_LESSON)).toBe(broken);
   });
 
@@ -116,10 +144,16 @@ describe('updateLesson', () => {
     const root = fixtureCopy();
     const text = read(root, SOURCE_LESSON);
     const at = text.indexOf('\n\n') + 2;
-    const bytes = Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20]), Buffer.from(text.slice(at))]);
+    const bytes = Buffer.concat([
+      Buffer.from(text.slice(0, at)),
+      Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20]),
+      Buffer.from(text.slice(at)),
+    ]);
     writeFileSync(join(root, SOURCE_LESSON), bytes);
     const line = text.slice(0, at).split('\n').length;
-    expect(() => updateLesson(SOURCE_LESSON, options(root))).toThrow(`content/es/bridge-basics.mdx:${line}:4: this file is not UTF-8 (byte 0xE9 here); save it as UTF-8 and run again: nothing was read or written`);
+    expect(() => updateLesson(SOURCE_LESSON, options(root))).toThrow(
+      `content/es/bridge-basics.mdx:${line}:4: this file is not UTF-8 (byte 0xE9 here); save it as UTF-8 and run again: nothing was read or written`,
+    );
     expect(readFileSync(join(root, SOURCE_LESSON)).equals(bytes)).toBe(true);
   });
 
@@ -128,7 +162,11 @@ describe('updateLesson', () => {
     corrupt(root, SOURCE_LESSON, '-P OUTPUT ACCEPT\n-P POSTROUTING', '-P OUTPUT DROP\n-P POSTROUTING');
     writeFileSync(join(root, SOURCE_LESSON), `\uFEFF${read(root, SOURCE_LESSON)}`);
     expect(updateLesson(SOURCE_LESSON, options(root)).written).toBe(true);
-    expect(readFileSync(join(root, SOURCE_LESSON)).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
+    expect(
+      readFileSync(join(root, SOURCE_LESSON))
+        .subarray(0, 3)
+        .equals(Buffer.from([0xef, 0xbb, 0xbf])),
+    ).toBe(true);
   });
 
   it('writes through a symlinked lesson, which stays a link', () => {
@@ -152,7 +190,9 @@ describe('updateLesson', () => {
     mkdirSync(join(root, `content/es/.bridge-basics.mdx.${process.pid}.lessons-update`));
     const outcome = updateLesson(SOURCE_LESSON, options(root));
     expect(outcome.written).toBe(false);
-    expect(outcome.error).toBe('cannot write it (EEXIST: another lessons command is writing this file); the file is as it was');
+    expect(outcome.error).toBe(
+      'cannot write it (EEXIST: another lessons command is writing this file); the file is as it was',
+    );
     expect(read(root, SOURCE_LESSON)).toBe(before);
   });
 });

@@ -56,7 +56,19 @@ function canonicalPorts(value: Raw, path: string): Raw {
 
 /** transformDependsOn: a list becomes `name: {condition: service_started, required: true}`. */
 function canonicalDependsOn(value: Raw): Raw {
-  if (Array.isArray(value)) return new Map(value.map((name) => [String(name), new Map<string, Raw>([['condition', 'service_started'], ['required', true]])] as const));
+  if (Array.isArray(value))
+    return new Map(
+      value.map(
+        (name) =>
+          [
+            String(name),
+            new Map<string, Raw>([
+              ['condition', 'service_started'],
+              ['required', true],
+            ]),
+          ] as const,
+      ),
+    );
   for (const [, dependency] of entries(value)) {
     if (!isRawMap(dependency)) continue;
     if (!dependency.has('condition')) dependency.set('condition', 'service_started');
@@ -78,7 +90,10 @@ function canonicalVolume(value: Raw, path: string): Raw {
   if (spec === '') throw new ModelError(`${path}: invalid empty volume spec`);
   const fields = new Map<string, Raw>();
   const parts = spec.length <= 2 ? [spec] : spec.split(':');
-  if (parts.length > 3 || parts.some((part) => part === '')) throw new ModelError(`invalid spec: ${spec}: ${parts.length > 3 ? 'too many colons' : 'empty section between colons'}`);
+  if (parts.length > 3 || parts.some((part) => part === ''))
+    throw new ModelError(
+      `invalid spec: ${spec}: ${parts.length > 3 ? 'too many colons' : 'empty section between colons'}`,
+    );
   const [first, second, mode] = parts as [string, string | undefined, string | undefined];
   const source = second === undefined ? '' : first;
   const bind = source !== '' && ['.', '/', '~'].includes(source[0]!);
@@ -90,7 +105,9 @@ function canonicalVolume(value: Raw, path: string): Raw {
   const bindOptions = new Map<string, Raw>();
   const selinux = options.find((option) => option === 'z' || option === 'Z');
   if (selinux) bindOptions.set('selinux', selinux);
-  const propagation = options.find((option) => ['rprivate', 'private', 'rshared', 'shared', 'rslave', 'slave'].includes(option));
+  const propagation = options.find((option) =>
+    ['rprivate', 'private', 'rshared', 'shared', 'rslave', 'slave'].includes(option),
+  );
   if (propagation) bindOptions.set('propagation', propagation);
   if (bind) {
     bindOptions.set('create_host_path', true);
@@ -129,7 +146,8 @@ function canonicalResource(value: Raw, path: string, warn: (message: string) => 
     value.set('external', true);
     if (external.has('name')) {
       warn(`${path}: external.name is deprecated. Please set name and external: true`);
-      if (value.has('name') && value.get('name') !== external.get('name')) throw new ModelError(`${path}: name and external.name conflict; only use name`);
+      if (value.has('name') && value.get('name') !== external.get('name'))
+        throw new ModelError(`${path}: name and external.name conflict; only use name`);
       if (!value.has('name')) value.set('name', external.get('name')!);
     }
   }
@@ -145,9 +163,14 @@ export function canonical(model: RawMap, warn: (message: string) => void): RawMa
     if (service.has('depends_on')) service.set('depends_on', canonicalDependsOn(service.get('depends_on')!));
     if (service.has('networks')) service.set('networks', sliceToMap(service.get('networks')!));
     if (service.has('dns')) service.set('dns', stringOrList(service.get('dns')!));
-    if (Array.isArray(service.get('volumes'))) service.set('volumes', (service.get('volumes') as Raw[]).map((volume) => canonicalVolume(volume, `services.${name}.volumes`)));
+    if (Array.isArray(service.get('volumes')))
+      service.set(
+        'volumes',
+        (service.get('volumes') as Raw[]).map((volume) => canonicalVolume(volume, `services.${name}.volumes`)),
+      );
     // transformBuild: `build: ./dir` is `build: {context: ./dir}`.
-    if (typeof service.get('build') === 'string') service.set('build', new Map<string, Raw>([['context', service.get('build')!]]));
+    if (typeof service.get('build') === 'string')
+      service.set('build', new Map<string, Raw>([['context', service.get('build')!]]));
     for (const port of Array.isArray(service.get('ports')) ? (service.get('ports') as Raw[]) : []) {
       if (!isRawMap(port)) continue;
       if (!port.has('protocol')) port.set('protocol', 'tcp');
@@ -155,10 +178,15 @@ export function canonical(model: RawMap, warn: (message: string) => void): RawMa
     }
     // OmitEmpty: an empty `dns` entry is dropped.
     const dns = service.get('dns');
-    if (Array.isArray(dns)) service.set('dns', dns.filter((entry) => entry !== null && entry !== ''));
+    if (Array.isArray(dns))
+      service.set(
+        'dns',
+        dns.filter((entry) => entry !== null && entry !== ''),
+      );
   }
   for (const kind of ['networks', 'volumes', 'secrets', 'configs']) {
-    for (const [key, resource] of entries(model.get(kind))) mapOf(model.get(kind)).set(key, canonicalResource(resource, `${kind}.${key}`, warn));
+    for (const [key, resource] of entries(model.get(kind)))
+      mapOf(model.get(kind)).set(key, canonicalResource(resource, `${kind}.${key}`, warn));
   }
   return model;
 }
@@ -170,13 +198,15 @@ export function checkPorts(model: RawMap): void {
     if (!Array.isArray(ports)) continue;
     for (const port of ports) {
       const hostIp = mapOf(port).get('host_ip');
-      if (typeof hostIp === 'string' && !isIp(hostIp)) throw new ModelError(`services.${name}.ports.[]: invalid ip address: ${hostIp}`);
+      if (typeof hostIp === 'string' && !isIp(hostIp))
+        throw new ModelError(`services.${name}.ports.[]: invalid ip address: ${hostIp}`);
     }
   }
 }
 
 function isIp(text: string): boolean {
-  if (/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(text)) return text.split('.').every((part) => Number(part) <= 255 && !/^0\d/.test(part));
+  if (/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(text))
+    return text.split('.').every((part) => Number(part) <= 255 && !/^0\d/.test(part));
   return /^[0-9a-fA-F:.]+$/.test(text) && text.includes(':');
 }
 
@@ -193,26 +223,44 @@ export function normalize(model: RawMap, projectName: string, workingDir: string
       if (!build.has('dockerfile') && !build.has('dockerfile_inline')) build.set('dockerfile', 'Dockerfile');
       // paths.ResolveRelativePaths: a local context becomes absolute, against the project directory.
       const context = String(build.get('context'));
-      if (!/^[a-z]+:\/\//.test(context) && !context.startsWith('/') && !context.includes('@')) build.set('context', resolvePath(workingDir, context));
+      if (!/^[a-z]+:\/\//.test(context) && !context.startsWith('/') && !context.includes('@'))
+        build.set('context', resolvePath(workingDir, context));
     }
     if (service.get('pull_policy') === 'if_not_present') service.set('pull_policy', 'missing');
     // paths.ResolveRelativePaths: a bind mount's relative source becomes absolute, against the project directory.
     for (const volume of Array.isArray(service.get('volumes')) ? (service.get('volumes') as Raw[]) : []) {
       const mount = mapOf(volume);
       const source = mount.get('source');
-      if (mount.get('type') === 'bind' && typeof source === 'string' && source.startsWith('.')) mount.set('source', resolvePath(workingDir, source));
+      if (mount.get('type') === 'bind' && typeof source === 'string' && source.startsWith('.'))
+        mount.set('source', resolvePath(workingDir, source));
     }
     const dependsOn = mapOf(service.get('depends_on'));
     for (const link of Array.isArray(service.get('links')) ? (service.get('links') as Raw[]) : []) {
       const parts = String(link).split(':');
       const target = parts.length === 2 ? parts[0]! : String(link);
-      if (!dependsOn.has(target)) dependsOn.set(target, new Map<string, Raw>([['condition', 'service_started'], ['restart', true], ['required', true]]));
+      if (!dependsOn.has(target))
+        dependsOn.set(
+          target,
+          new Map<string, Raw>([
+            ['condition', 'service_started'],
+            ['restart', true],
+            ['required', true],
+          ]),
+        );
     }
     for (const namespace of SHARED_NAMESPACES) {
       const reference = service.get(namespace);
       if (typeof reference === 'string' && reference.startsWith('service:')) {
         const shared = reference.slice('service:'.length);
-        if (!dependsOn.has(shared)) dependsOn.set(shared, new Map<string, Raw>([['condition', 'service_started'], ['restart', true], ['required', true]]));
+        if (!dependsOn.has(shared))
+          dependsOn.set(
+            shared,
+            new Map<string, Raw>([
+              ['condition', 'service_started'],
+              ['restart', true],
+              ['required', true],
+            ]),
+          );
       }
     }
     if (dependsOn.size > 0) service.set('depends_on', dependsOn);
@@ -223,7 +271,8 @@ export function normalize(model: RawMap, projectName: string, workingDir: string
     if (!isRawMap(resources)) continue;
     for (const [key, value] of resources) {
       const resource = isRawMap(value) ? value : new Map<string, Raw>();
-      if (resource.get('name') === undefined || resource.get('name') === null) resource.set('name', isTrue(resource.get('external')) ? key : `${projectName}_${key}`);
+      if (resource.get('name') === undefined || resource.get('name') === null)
+        resource.set('name', isTrue(resource.get('external')) ? key : `${projectName}_${key}`);
       resources.set(key, resource);
     }
   }
@@ -323,7 +372,21 @@ export function decodeService(service: RawMap): RawMap {
     const value = service.get(key);
     if (value !== undefined) decoded.set(key, labels(value));
   }
-  for (const key of ['expose', 'dns', 'dns_search', 'tmpfs', 'cap_add', 'cap_drop', 'security_opt', 'volumes_from', 'links', 'external_links', 'profiles', 'dns_opt', 'group_add']) {
+  for (const key of [
+    'expose',
+    'dns',
+    'dns_search',
+    'tmpfs',
+    'cap_add',
+    'cap_drop',
+    'security_opt',
+    'volumes_from',
+    'links',
+    'external_links',
+    'profiles',
+    'dns_opt',
+    'group_add',
+  ]) {
     const value = service.get(key);
     if (typeof value === 'string' || typeof value === 'number') decoded.set(key, [String(value)]);
     else if (Array.isArray(value)) decoded.set(key, value.map(goSprint));
@@ -351,7 +414,17 @@ function decodeHealthcheck(value: RawMap): RawMap {
   return decoded;
 }
 
-const DURATION_UNITS_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+const DURATION_UNITS_MS: Record<string, number> = {
+  ns: 1e-6,
+  us: 1e-3,
+  µs: 1e-3,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+};
 
 /** str2duration.ParseDuration: Go's units, and days and weeks. */
 export function parseDuration(text: string): number | undefined {
@@ -383,7 +456,8 @@ function mappingWithEquals(value: Raw): RawMap {
     const text = goSprint(entry);
     const at = text.indexOf('=');
     const key = at < 0 ? text : text.slice(0, at);
-    if (key !== '' && /\s$/.test(key)) throw new ModelError(`environment variable ${key} is declared with a trailing space`);
+    if (key !== '' && /\s$/.test(key))
+      throw new ModelError(`environment variable ${key} is declared with a trailing space`);
     mapping.set(key, at < 0 ? null : text.slice(at + 1));
   }
   return mapping;
@@ -407,7 +481,8 @@ function labels(value: Raw): RawMap {
 function hostsList(value: Raw): Raw {
   const hosts: string[] = [];
   if (isRawMap(value)) {
-    for (const [host, ips] of value) for (const ip of Array.isArray(ips) ? ips : [ips ?? '']) hosts.push(`${host}=${goSprint(ip)}`);
+    for (const [host, ips] of value)
+      for (const ip of Array.isArray(ips) ? ips : [ips ?? '']) hosts.push(`${host}=${goSprint(ip)}`);
   } else {
     for (const entry of Array.isArray(value) ? value : []) {
       const text = goSprint(entry);

@@ -5,7 +5,15 @@ import { configCommand } from './config';
 import { downCommand } from './down';
 import { execCommand } from './exec';
 import { composeRootHelp, composeSubcommandHelp } from './help';
-import { killCommand, pauseCommand, restartCommand, rmCommand, startCommand, stopCommand, unpauseCommand } from './lifecycle';
+import {
+  killCommand,
+  pauseCommand,
+  restartCommand,
+  rmCommand,
+  startCommand,
+  stopCommand,
+  unpauseCommand,
+} from './lifecycle';
 import { lsCommand } from './ls';
 import { logsCommand } from './logs';
 import { portCommand } from './port';
@@ -33,8 +41,21 @@ const value = (name: string, short?: string): FlagSpec => ({ name, takesValue: t
 
 /** The root command's flags (addProjectFlags and RootCommand), hidden ones included. */
 const ROOT_FLAGS: FlagSpec[] = [
-  value('profile'), value('project-name', 'p'), value('file', 'f'), value('env-file'), value('project-directory'), value('workdir'), bool('compatibility'),
-  value('progress'), bool('all-resources'), value('ansi'), value('parallel'), bool('version', 'v'), bool('dry-run'), bool('no-ansi'), bool('verbose'),
+  value('profile'),
+  value('project-name', 'p'),
+  value('file', 'f'),
+  value('env-file'),
+  value('project-directory'),
+  value('workdir'),
+  bool('compatibility'),
+  value('progress'),
+  bool('all-resources'),
+  value('ansi'),
+  value('parallel'),
+  bool('version', 'v'),
+  bool('dry-run'),
+  bool('no-ansi'),
+  bool('verbose'),
 ];
 
 /** --dry-run is persistent: every subcommand takes it. */
@@ -56,52 +77,164 @@ interface Subcommand {
 const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   up: {
     flags: [
-      bool('detach', 'd'), bool('build'), bool('no-build'), value('pull'), bool('remove-orphans'), value('scale'), bool('no-color'), bool('no-log-prefix'), bool('force-recreate'),
-      bool('no-recreate'), bool('no-start'), bool('abort-on-container-exit'), bool('abort-on-container-failure'), value('exit-code-from'), value('timeout', 't'), bool('timestamps'),
-      bool('no-deps'), bool('always-recreate-deps'), bool('renew-anon-volumes', 'V'), bool('quiet-pull'), bool('quiet-build'), value('attach'), value('no-attach'),
-      bool('attach-dependencies'), bool('wait'), value('wait-timeout'), bool('watch', 'w'), bool('menu'), bool('yes', 'y'),
+      bool('detach', 'd'),
+      bool('build'),
+      bool('no-build'),
+      value('pull'),
+      bool('remove-orphans'),
+      value('scale'),
+      bool('no-color'),
+      bool('no-log-prefix'),
+      bool('force-recreate'),
+      bool('no-recreate'),
+      bool('no-start'),
+      bool('abort-on-container-exit'),
+      bool('abort-on-container-failure'),
+      value('exit-code-from'),
+      value('timeout', 't'),
+      bool('timestamps'),
+      bool('no-deps'),
+      bool('always-recreate-deps'),
+      bool('renew-anon-volumes', 'V'),
+      bool('quiet-pull'),
+      bool('quiet-build'),
+      value('attach'),
+      value('no-attach'),
+      bool('attach-dependencies'),
+      bool('wait'),
+      value('wait-timeout'),
+      bool('watch', 'w'),
+      bool('menu'),
+      bool('yes', 'y'),
     ],
     run: upCommand,
   },
   create: {
-    flags: [bool('build'), bool('no-build'), value('pull'), bool('remove-orphans'), value('scale'), bool('force-recreate'), bool('no-recreate'), bool('quiet-pull'), bool('yes', 'y')],
+    flags: [
+      bool('build'),
+      bool('no-build'),
+      value('pull'),
+      bool('remove-orphans'),
+      value('scale'),
+      bool('force-recreate'),
+      bool('no-recreate'),
+      bool('quiet-pull'),
+      bool('yes', 'y'),
+    ],
     run(session, parsed) {
       const project = projectFor(session, parsed.positionals);
       if (!('model' in project)) return project;
       const scaleProblem = applyScaleOptions(project, parsed.values.get('scale') ?? []);
       if (scaleProblem) return session.fail(scaleProblem);
       const flag = (name: string) => parsed.values.get(name)?.at(-1) === 'true';
-      return runUp(session, project, parsed.positionals, { detach: true, noStart: true, recreate: flag('force-recreate') ? 'force' : flag('no-recreate') ? 'never' : 'diverged', removeOrphans: flag('remove-orphans') });
+      return runUp(session, project, parsed.positionals, {
+        detach: true,
+        noStart: true,
+        recreate: flag('force-recreate') ? 'force' : flag('no-recreate') ? 'never' : 'diverged',
+        removeOrphans: flag('remove-orphans'),
+      });
     },
   },
   scale: { flags: [bool('no-deps')], run: scaleCommand },
   volumes: { flags: [bool('quiet', 'q'), value('format')], run: volumesCommand },
   images: { flags: [value('format'), bool('quiet', 'q')], run: imagesCommand },
   stats: { flags: [bool('all', 'a'), value('format'), bool('no-stream'), bool('no-trunc')], run: statsCommand },
-  down: { flags: [bool('remove-orphans'), value('timeout', 't'), bool('volumes', 'v'), value('rmi')], run: downCommand },
-  ps: { flags: [value('format'), value('filter'), value('status'), bool('quiet', 'q'), bool('services'), bool('orphans'), bool('all', 'a'), bool('no-trunc')], run: psCommand },
+  down: {
+    flags: [bool('remove-orphans'), value('timeout', 't'), bool('volumes', 'v'), value('rmi')],
+    run: downCommand,
+  },
+  ps: {
+    flags: [
+      value('format'),
+      value('filter'),
+      value('status'),
+      bool('quiet', 'q'),
+      bool('services'),
+      bool('orphans'),
+      bool('all', 'a'),
+      bool('no-trunc'),
+    ],
+    run: psCommand,
+  },
   logs: {
-    flags: [bool('follow', 'f'), value('index'), value('since'), value('until'), bool('no-color'), bool('no-log-prefix'), bool('timestamps', 't'), value('tail', 'n')],
+    flags: [
+      bool('follow', 'f'),
+      value('index'),
+      value('since'),
+      value('until'),
+      bool('no-color'),
+      bool('no-log-prefix'),
+      bool('timestamps', 't'),
+      value('tail', 'n'),
+    ],
     run: logsCommand,
   },
   exec: {
-    flags: [bool('detach', 'd'), value('env', 'e'), value('index'), bool('privileged'), value('user', 'u'), bool('no-tty', 'T'), value('workdir', 'w'), bool('interactive', 'i'), bool('tty', 't')],
+    flags: [
+      bool('detach', 'd'),
+      value('env', 'e'),
+      value('index'),
+      bool('privileged'),
+      value('user', 'u'),
+      bool('no-tty', 'T'),
+      value('workdir', 'w'),
+      bool('interactive', 'i'),
+      bool('tty', 't'),
+    ],
     interspersed: false,
     run: execCommand,
   },
   config: {
     flags: [
-      value('format'), bool('resolve-image-digests'), bool('lock-image-digests'), bool('quiet', 'q'), bool('no-interpolate'), bool('no-normalize'), bool('no-path-resolution'),
-      bool('no-consistency'), bool('no-env-resolution'), bool('services'), bool('volumes'), bool('networks'), bool('models'), bool('profiles'), bool('images'), value('hash'),
-      bool('variables'), bool('environment'), value('output', 'o'),
+      value('format'),
+      bool('resolve-image-digests'),
+      bool('lock-image-digests'),
+      bool('quiet', 'q'),
+      bool('no-interpolate'),
+      bool('no-normalize'),
+      bool('no-path-resolution'),
+      bool('no-consistency'),
+      bool('no-env-resolution'),
+      bool('services'),
+      bool('volumes'),
+      bool('networks'),
+      bool('models'),
+      bool('profiles'),
+      bool('images'),
+      value('hash'),
+      bool('variables'),
+      bool('environment'),
+      value('output', 'o'),
     ],
     run: configCommand,
   },
   run: {
     flags: [
-      bool('detach', 'd'), value('env', 'e'), value('env-from-file'), value('label', 'l'), bool('rm'), bool('no-TTY', 'T'), value('name'), value('user', 'u'), value('workdir', 'w'),
-      value('entrypoint'), value('cap-add'), value('cap-drop'), bool('no-deps'), value('volume', 'v'), value('publish', 'p'), bool('use-aliases'), bool('service-ports', 'P'), value('pull'),
-      bool('quiet', 'q'), bool('quiet-build'), bool('quiet-pull'), bool('build'), bool('remove-orphans'), bool('interactive', 'i'), bool('tty', 't'),
+      bool('detach', 'd'),
+      value('env', 'e'),
+      value('env-from-file'),
+      value('label', 'l'),
+      bool('rm'),
+      bool('no-TTY', 'T'),
+      value('name'),
+      value('user', 'u'),
+      value('workdir', 'w'),
+      value('entrypoint'),
+      value('cap-add'),
+      value('cap-drop'),
+      bool('no-deps'),
+      value('volume', 'v'),
+      value('publish', 'p'),
+      bool('use-aliases'),
+      bool('service-ports', 'P'),
+      value('pull'),
+      bool('quiet', 'q'),
+      bool('quiet-build'),
+      bool('quiet-pull'),
+      bool('build'),
+      bool('remove-orphans'),
+      bool('interactive', 'i'),
+      bool('tty', 't'),
     ],
     interspersed: false,
     run: runCommand,
@@ -130,7 +263,21 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
 };
 
 /** The subcommands of v2.40.3 this simulator lacks, named so that typing one says so instead of "unknown". */
-const NOT_SIMULATED = ['attach', 'export', 'commit', 'events', 'build', 'push', 'pull', 'cp', 'wait', 'watch', 'publish', 'alpha', 'bridge'];
+const NOT_SIMULATED = [
+  'attach',
+  'export',
+  'commit',
+  'events',
+  'build',
+  'push',
+  'pull',
+  'cp',
+  'wait',
+  'watch',
+  'publish',
+  'alpha',
+  'bridge',
+];
 
 const PROGRESS_MODES: readonly string[] = ['auto', 'tty', 'plain', 'json', 'quiet', 'none'];
 
@@ -138,16 +285,29 @@ function rootOptions(values: Map<string, string[]>, env: ReadonlyMap<string, str
   const last = (name: string) => values.get(name)?.at(-1);
   const ansiText = last('ansi') ?? env.get('COMPOSE_ANSI') ?? 'auto';
   const noAnsi = last('no-ansi') === 'true';
-  if (noAnsi && values.has('ansi')) return { error: 'cannot specify DEPRECATED "--no-ansi" and "--ansi". Please use only "--ansi"' };
+  if (noAnsi && values.has('ansi'))
+    return { error: 'cannot specify DEPRECATED "--no-ansi" and "--ansi". Please use only "--ansi"' };
   const ansi = noAnsi ? 'never' : ansiText === 'never' || ansiText === 'always' ? ansiText : 'auto';
   const progressText = last('progress') ?? env.get('COMPOSE_PROGRESS') ?? '';
-  if (progressText !== '' && !PROGRESS_MODES.includes(progressText)) return { error: `unsupported --progress value ${JSON.stringify(progressText)}` };
-  if (progressText === 'tty' && ansi === 'never') return { error: "can't use --progress tty while ANSI support is disabled" };
-  if (progressText === 'plain' && ansi === 'always') return { error: "can't use --progress plain while ANSI support is forced" };
-  let progress: ProgressMode = progressText === '' || progressText === 'auto' ? 'auto' : progressText === 'none' ? 'quiet' : (progressText as ProgressMode);
+  if (progressText !== '' && !PROGRESS_MODES.includes(progressText))
+    return { error: `unsupported --progress value ${JSON.stringify(progressText)}` };
+  if (progressText === 'tty' && ansi === 'never')
+    return { error: "can't use --progress tty while ANSI support is disabled" };
+  if (progressText === 'plain' && ansi === 'always')
+    return { error: "can't use --progress plain while ANSI support is forced" };
+  let progress: ProgressMode =
+    progressText === '' || progressText === 'auto'
+      ? 'auto'
+      : progressText === 'none'
+        ? 'quiet'
+        : (progressText as ProgressMode);
   if (progress === 'auto' && ansi === 'never') progress = 'plain';
   if (progress === 'auto' && ansi === 'always') progress = 'tty';
-  if (values.has('workdir') && values.has('project-directory')) return { error: 'cannot specify DEPRECATED "--workdir" and "--project-directory". Please use only "--project-directory" instead' };
+  if (values.has('workdir') && values.has('project-directory'))
+    return {
+      error:
+        'cannot specify DEPRECATED "--workdir" and "--project-directory". Please use only "--project-directory" instead',
+    };
   const projectDirectory = last('project-directory') ?? last('workdir');
   return {
     files: values.get('file') ?? [],
@@ -168,19 +328,28 @@ export function runCompose(engine: Engine, args: readonly string[], context: Pro
   if ('error' in root) return failWith(root.error);
   const [name, ...rest] = root.positionals;
   const deprecated = (typed: readonly string[]) => (typed.includes('-h') ? SHORTHAND_DEPRECATED : '');
-  if (root.values.has('help') && (name === undefined || !Object.hasOwn(SUBCOMMANDS, name))) return ok(deprecated(args) + composeRootHelp());
+  if (root.values.has('help') && (name === undefined || !Object.hasOwn(SUBCOMMANDS, name)))
+    return ok(deprecated(args) + composeRootHelp());
   // cobra's help command: `docker compose help [COMMAND]`.
-  if (name === 'help') return ok(rest[0] !== undefined ? (composeSubcommandHelp(rest[0]) ?? composeRootHelp()) : composeRootHelp());
+  if (name === 'help')
+    return ok(rest[0] !== undefined ? (composeSubcommandHelp(rest[0]) ?? composeRootHelp()) : composeRootHelp());
   const options = rootOptions(root.values, context.env ?? new Map());
   if ('error' in options) return failWith(options.error);
   // The root's RunE, when no subcommand matches: no argument shows the help, -v before an unknown one the version.
   if (name === undefined) return ok(composeRootHelp());
   const subcommand = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
   if (!subcommand) {
-    if (root.values.get('version')?.at(-1) === 'true') return SUBCOMMANDS.version!.run(new Session(engine, context, options), { values: new Map(), positionals: [] });
+    if (root.values.get('version')?.at(-1) === 'true')
+      return SUBCOMMANDS.version!.run(new Session(engine, context, options), { values: new Map(), positionals: [] });
     if (NOT_SIMULATED.includes(name)) return failWith(`netsim: \`docker compose ${name}\` is not simulated yet`);
     // The help on stdout, then the StatusError that plugin.Run prints (compose.go RootCommand RunE).
-    return collect([{ stream: 'stdout', text: composeRootHelp() }, { stream: 'stderr', text: `unknown docker command: ${JSON.stringify(`compose ${name}`)}\n` }], 1);
+    return collect(
+      [
+        { stream: 'stdout', text: composeRootHelp() },
+        { stream: 'stderr', text: `unknown docker command: ${JSON.stringify(`compose ${name}`)}\n` },
+      ],
+      1,
+    );
   }
   const parsed = parseFlags(rest, [...subcommand.flags, DRY_RUN, HELP], subcommand.interspersed ?? true);
   if ('error' in parsed) return failWith(parsed.error);
@@ -199,6 +368,9 @@ export function composeProgram(engine: Engine): Program {
 export function composeFlags(): Record<string, { flags: string[]; takingValues: string[] }> {
   const typed = (spec: FlagSpec) => [`--${spec.name}`, ...(spec.short ? [`-${spec.short}`] : [])];
   return Object.fromEntries(
-    Object.entries(SUBCOMMANDS).map(([name, { flags }]) => [name, { flags: flags.flatMap(typed), takingValues: flags.filter((spec) => spec.takesValue).flatMap(typed) }]),
+    Object.entries(SUBCOMMANDS).map(([name, { flags }]) => [
+      name,
+      { flags: flags.flatMap(typed), takingValues: flags.filter((spec) => spec.takesValue).flatMap(typed) },
+    ]),
   );
 }

@@ -50,8 +50,12 @@ export function indentJson(compact: string): string {
 
 /** Project.MarshalJSON: name, services and the non-empty resources, in a map json.Marshal sorts. */
 function projectJson(project: Project): string {
-  const parts: [string, string][] = [['name', JSON.stringify(project.name)], ['services', toGoJson({ map: { struct: SERVICE } }, servicesOf(project.model))]];
-  if (networksOf(project.model).size > 0) parts.push(['networks', toGoJson({ map: { struct: NETWORK } }, networksOf(project.model))]);
+  const parts: [string, string][] = [
+    ['name', JSON.stringify(project.name)],
+    ['services', toGoJson({ map: { struct: SERVICE } }, servicesOf(project.model))],
+  ];
+  if (networksOf(project.model).size > 0)
+    parts.push(['networks', toGoJson({ map: { struct: NETWORK } }, networksOf(project.model))]);
   parts.sort(([a], [b]) => (a < b ? -1 : 1));
   return indentJson(`{${parts.map(([key, value]) => `"${key}":${value}`).join(',')}}`);
 }
@@ -61,21 +65,38 @@ export function configCommand(session: Session, parsed: ParsedFlags): CommandRes
   const format = parsed.values.get('format')?.at(-1) || 'yaml';
   let project: Project;
   try {
-    project = loadProject(session.root, session.projectEnvironment(), flag('services') || flag('networks') ? [] : parsed.positionals);
+    project = loadProject(
+      session.root,
+      session.projectEnvironment(),
+      flag('services') || flag('networks') ? [] : parsed.positionals,
+    );
   } catch (error) {
     if (error instanceof ProjectError) return session.fail(error.message);
     throw error;
   }
   if (flag('services')) {
-    session.out(dependencyOrder(servicesOf(project.model)).map((name) => `${name}\n`).join(''));
+    session.out(
+      dependencyOrder(servicesOf(project.model))
+        .map((name) => `${name}\n`)
+        .join(''),
+    );
     return session.result(0);
   }
   if (flag('networks')) {
-    session.out([...networksOf(project.model).keys()].sort().map((name) => `${name}\n`).join(''));
+    session.out(
+      [...networksOf(project.model).keys()]
+        .sort()
+        .map((name) => `${name}\n`)
+        .join(''),
+    );
     return session.result(0);
   }
   if (flag('images')) {
-    session.out([...servicesOf(project.model).values()].map((service) => `${String((service as Map<string, unknown>).get('image') ?? '')}\n`).join(''));
+    session.out(
+      [...servicesOf(project.model).values()]
+        .map((service) => `${String((service as Map<string, unknown>).get('image') ?? '')}\n`)
+        .join(''),
+    );
     return session.result(0);
   }
   if (format !== 'yaml' && format !== 'json') return session.fail(`unsupported format ${JSON.stringify(format)}`);
@@ -86,7 +107,8 @@ export function configCommand(session: Session, parsed: ParsedFlags): CommandRes
   if (output) {
     const path = output.startsWith('/') ? output : `${session.process.cwd ?? '/'}/${output}`;
     const failed = session.process.files?.fs.write(path, text, session.process.files.who);
-    if (failed) return session.fail(`open ${path}: ${failed === 'EACCES' ? 'permission denied' : 'no such file or directory'}`);
+    if (failed)
+      return session.fail(`open ${path}: ${failed === 'EACCES' ? 'permission denied' : 'no such file or directory'}`);
     return session.result(0);
   }
   session.out(text);

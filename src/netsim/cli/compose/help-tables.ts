@@ -22,1350 +22,1359 @@ export interface ComposeRootHelp {
 }
 
 export const COMPOSE_ROOT_HELP: ComposeRootHelp = {
-  "description": "Define and run multi-container applications with Docker",
-  "flags": [
+  description: 'Define and run multi-container applications with Docker',
+  flags: [
     {
-      "name": "all-resources",
-      "type": "bool",
-      "default": "false",
-      "usage": "Include all resources, even those not used by services"
+      name: 'all-resources',
+      type: 'bool',
+      default: 'false',
+      usage: 'Include all resources, even those not used by services',
     },
     {
-      "name": "ansi",
-      "type": "string",
-      "default": "auto",
-      "usage": "Control when to print ANSI control characters (\"never\"|\"always\"|\"auto\")"
+      name: 'ansi',
+      type: 'string',
+      default: 'auto',
+      usage: 'Control when to print ANSI control characters ("never"|"always"|"auto")',
     },
     {
-      "name": "compatibility",
-      "type": "bool",
-      "default": "false",
-      "usage": "Run compose in backward compatibility mode"
+      name: 'compatibility',
+      type: 'bool',
+      default: 'false',
+      usage: 'Run compose in backward compatibility mode',
     },
     {
-      "name": "dry-run",
-      "type": "bool",
-      "default": "false",
-      "usage": "Execute command in dry run mode"
+      name: 'dry-run',
+      type: 'bool',
+      default: 'false',
+      usage: 'Execute command in dry run mode',
     },
     {
-      "name": "env-file",
-      "type": "stringArray",
-      "default": "[]",
-      "usage": "Specify an alternate environment file"
+      name: 'env-file',
+      type: 'stringArray',
+      default: '[]',
+      usage: 'Specify an alternate environment file',
     },
     {
-      "name": "file",
-      "short": "f",
-      "type": "stringArray",
-      "default": "[]",
-      "usage": "Compose configuration files"
+      name: 'file',
+      short: 'f',
+      type: 'stringArray',
+      default: '[]',
+      usage: 'Compose configuration files',
     },
     {
-      "name": "parallel",
-      "type": "int",
-      "default": "-1",
-      "usage": "Control max parallelism, -1 for unlimited"
+      name: 'parallel',
+      type: 'int',
+      default: '-1',
+      usage: 'Control max parallelism, -1 for unlimited',
     },
     {
-      "name": "profile",
-      "type": "stringArray",
-      "default": "[]",
-      "usage": "Specify a profile to enable"
+      name: 'profile',
+      type: 'stringArray',
+      default: '[]',
+      usage: 'Specify a profile to enable',
     },
     {
-      "name": "progress",
-      "type": "string",
-      "usage": "Set type of progress output (auto, tty, plain, json, quiet)"
+      name: 'progress',
+      type: 'string',
+      usage: 'Set type of progress output (auto, tty, plain, json, quiet)',
     },
     {
-      "name": "project-directory",
-      "type": "string",
-      "usage": "Specify an alternate working directory\n(default: the path of the, first specified, Compose file)"
+      name: 'project-directory',
+      type: 'string',
+      usage: 'Specify an alternate working directory\n(default: the path of the, first specified, Compose file)',
     },
     {
-      "name": "project-name",
-      "short": "p",
-      "type": "string",
-      "usage": "Project name"
-    }
+      name: 'project-name',
+      short: 'p',
+      type: 'string',
+      usage: 'Project name',
+    },
   ],
-  "subcommands": [
+  subcommands: [
     {
-      "name": "attach",
-      "short": "Attach local standard input, output, and error streams to a service's running container",
-      "management": false
+      name: 'attach',
+      short: "Attach local standard input, output, and error streams to a service's running container",
+      management: false,
     },
     {
-      "name": "bridge",
-      "short": "Convert compose files into another model",
-      "management": true
+      name: 'bridge',
+      short: 'Convert compose files into another model',
+      management: true,
     },
     {
-      "name": "build",
-      "short": "Build or rebuild services",
-      "management": false
+      name: 'build',
+      short: 'Build or rebuild services',
+      management: false,
     },
     {
-      "name": "commit",
-      "short": "Create a new image from a service container's changes",
-      "management": false
+      name: 'commit',
+      short: "Create a new image from a service container's changes",
+      management: false,
     },
     {
-      "name": "config",
-      "short": "Parse, resolve and render compose file in canonical format",
-      "management": false
+      name: 'config',
+      short: 'Parse, resolve and render compose file in canonical format',
+      management: false,
     },
     {
-      "name": "cp",
-      "short": "Copy files/folders between a service container and the local filesystem",
-      "management": false
+      name: 'cp',
+      short: 'Copy files/folders between a service container and the local filesystem',
+      management: false,
     },
     {
-      "name": "create",
-      "short": "Creates containers for a service",
-      "management": false
+      name: 'create',
+      short: 'Creates containers for a service',
+      management: false,
     },
     {
-      "name": "down",
-      "short": "Stop and remove containers, networks",
-      "management": false
+      name: 'down',
+      short: 'Stop and remove containers, networks',
+      management: false,
     },
     {
-      "name": "events",
-      "short": "Receive real time events from containers",
-      "management": false
+      name: 'events',
+      short: 'Receive real time events from containers',
+      management: false,
     },
     {
-      "name": "exec",
-      "short": "Execute a command in a running container",
-      "management": false
+      name: 'exec',
+      short: 'Execute a command in a running container',
+      management: false,
     },
     {
-      "name": "export",
-      "short": "Export a service container's filesystem as a tar archive",
-      "management": false
+      name: 'export',
+      short: "Export a service container's filesystem as a tar archive",
+      management: false,
     },
     {
-      "name": "images",
-      "short": "List images used by the created containers",
-      "management": false
+      name: 'images',
+      short: 'List images used by the created containers',
+      management: false,
     },
     {
-      "name": "kill",
-      "short": "Force stop service containers",
-      "management": false
+      name: 'kill',
+      short: 'Force stop service containers',
+      management: false,
     },
     {
-      "name": "logs",
-      "short": "View output from containers",
-      "management": false
+      name: 'logs',
+      short: 'View output from containers',
+      management: false,
     },
     {
-      "name": "ls",
-      "short": "List running compose projects",
-      "management": false
+      name: 'ls',
+      short: 'List running compose projects',
+      management: false,
     },
     {
-      "name": "pause",
-      "short": "Pause services",
-      "management": false
+      name: 'pause',
+      short: 'Pause services',
+      management: false,
     },
     {
-      "name": "port",
-      "short": "Print the public port for a port binding",
-      "management": false
+      name: 'port',
+      short: 'Print the public port for a port binding',
+      management: false,
     },
     {
-      "name": "ps",
-      "short": "List containers",
-      "management": false
+      name: 'ps',
+      short: 'List containers',
+      management: false,
     },
     {
-      "name": "publish",
-      "short": "Publish compose application",
-      "management": false
+      name: 'publish',
+      short: 'Publish compose application',
+      management: false,
     },
     {
-      "name": "pull",
-      "short": "Pull service images",
-      "management": false
+      name: 'pull',
+      short: 'Pull service images',
+      management: false,
     },
     {
-      "name": "push",
-      "short": "Push service images",
-      "management": false
+      name: 'push',
+      short: 'Push service images',
+      management: false,
     },
     {
-      "name": "restart",
-      "short": "Restart service containers",
-      "management": false
+      name: 'restart',
+      short: 'Restart service containers',
+      management: false,
     },
     {
-      "name": "rm",
-      "short": "Removes stopped service containers",
-      "management": false
+      name: 'rm',
+      short: 'Removes stopped service containers',
+      management: false,
     },
     {
-      "name": "run",
-      "short": "Run a one-off command on a service",
-      "management": false
+      name: 'run',
+      short: 'Run a one-off command on a service',
+      management: false,
     },
     {
-      "name": "scale",
-      "short": "Scale services",
-      "management": false
+      name: 'scale',
+      short: 'Scale services',
+      management: false,
     },
     {
-      "name": "start",
-      "short": "Start services",
-      "management": false
+      name: 'start',
+      short: 'Start services',
+      management: false,
     },
     {
-      "name": "stats",
-      "short": "Display a live stream of container(s) resource usage statistics",
-      "management": false
+      name: 'stats',
+      short: 'Display a live stream of container(s) resource usage statistics',
+      management: false,
     },
     {
-      "name": "stop",
-      "short": "Stop services",
-      "management": false
+      name: 'stop',
+      short: 'Stop services',
+      management: false,
     },
     {
-      "name": "top",
-      "short": "Display the running processes",
-      "management": false
+      name: 'top',
+      short: 'Display the running processes',
+      management: false,
     },
     {
-      "name": "unpause",
-      "short": "Unpause services",
-      "management": false
+      name: 'unpause',
+      short: 'Unpause services',
+      management: false,
     },
     {
-      "name": "up",
-      "short": "Create and start containers",
-      "management": false
+      name: 'up',
+      short: 'Create and start containers',
+      management: false,
     },
     {
-      "name": "version",
-      "short": "Show the Docker Compose version information",
-      "management": false
+      name: 'version',
+      short: 'Show the Docker Compose version information',
+      management: false,
     },
     {
-      "name": "volumes",
-      "short": "List volumes",
-      "management": false
+      name: 'volumes',
+      short: 'List volumes',
+      management: false,
     },
     {
-      "name": "wait",
-      "short": "Block until containers of all (or specified) services stop.",
-      "management": false
+      name: 'wait',
+      short: 'Block until containers of all (or specified) services stop.',
+      management: false,
     },
     {
-      "name": "watch",
-      "short": "Watch build context for service and rebuild/refresh containers when files are updated",
-      "management": false
-    }
-  ]
+      name: 'watch',
+      short: 'Watch build context for service and rebuild/refresh containers when files are updated',
+      management: false,
+    },
+  ],
 };
 
 export const COMPOSE_HELP: Readonly<Record<string, ComposeCommandHelp>> = {
-  "config": {
-    "use": "[OPTIONS] [SERVICE...]",
-    "description": "Parse, resolve and render compose file in canonical format",
-    "flags": [
+  config: {
+    use: '[OPTIONS] [SERVICE...]',
+    description: 'Parse, resolve and render compose file in canonical format',
+    flags: [
       {
-        "name": "environment",
-        "type": "bool",
-        "default": "false",
-        "usage": "Print environment used for interpolation."
+        name: 'environment',
+        type: 'bool',
+        default: 'false',
+        usage: 'Print environment used for interpolation.',
       },
       {
-        "name": "format",
-        "type": "string",
-        "usage": "Format the output. Values: [yaml | json]"
+        name: 'format',
+        type: 'string',
+        usage: 'Format the output. Values: [yaml | json]',
       },
       {
-        "name": "hash",
-        "type": "string",
-        "usage": "Print the service config hash, one per line."
+        name: 'hash',
+        type: 'string',
+        usage: 'Print the service config hash, one per line.',
       },
       {
-        "name": "images",
-        "type": "bool",
-        "default": "false",
-        "usage": "Print the image names, one per line."
+        name: 'images',
+        type: 'bool',
+        default: 'false',
+        usage: 'Print the image names, one per line.',
       },
       {
-        "name": "lock-image-digests",
-        "type": "bool",
-        "default": "false",
-        "usage": "Produces an override file with image digests"
+        name: 'lock-image-digests',
+        type: 'bool',
+        default: 'false',
+        usage: 'Produces an override file with image digests',
       },
       {
-        "name": "models",
-        "type": "bool",
-        "default": "false",
-        "usage": "Print the model names, one per line."
+        name: 'models',
+        type: 'bool',
+        default: 'false',
+        usage: 'Print the model names, one per line.',
       },
       {
-        "name": "networks",
-        "type": "bool",
-        "default": "false",
-        "usage": "Print the network names, one per line."
+        name: 'networks',
+        type: 'bool',
+        default: 'false',
+        usage: 'Print the network names, one per line.',
       },
       {
-        "name": "no-consistency",
-        "type": "bool",
-        "default": "false",
-        "usage": "Don't check model consistency - warning: may produce invalid Compose output"
+        name: 'no-consistency',
+        type: 'bool',
+        default: 'false',
+        usage: "Don't check model consistency - warning: may produce invalid Compose output",
       },
       {
-        "name": "no-env-resolution",
-        "type": "bool",
-        "default": "false",
-        "usage": "Don't resolve service env files"
+        name: 'no-env-resolution',
+        type: 'bool',
+        default: 'false',
+        usage: "Don't resolve service env files",
       },
       {
-        "name": "no-interpolate",
-        "type": "bool",
-        "default": "false",
-        "usage": "Don't interpolate environment variables"
+        name: 'no-interpolate',
+        type: 'bool',
+        default: 'false',
+        usage: "Don't interpolate environment variables",
       },
       {
-        "name": "no-normalize",
-        "type": "bool",
-        "default": "false",
-        "usage": "Don't normalize compose model"
+        name: 'no-normalize',
+        type: 'bool',
+        default: 'false',
+        usage: "Don't normalize compose model",
       },
       {
-        "name": "no-path-resolution",
-        "type": "bool",
-        "default": "false",
-        "usage": "Don't resolve file paths"
+        name: 'no-path-resolution',
+        type: 'bool',
+        default: 'false',
+        usage: "Don't resolve file paths",
       },
       {
-        "name": "output",
-        "short": "o",
-        "type": "string",
-        "usage": "Save to file (default to stdout)"
+        name: 'output',
+        short: 'o',
+        type: 'string',
+        usage: 'Save to file (default to stdout)',
       },
       {
-        "name": "profiles",
-        "type": "bool",
-        "default": "false",
-        "usage": "Print the profile names, one per line."
+        name: 'profiles',
+        type: 'bool',
+        default: 'false',
+        usage: 'Print the profile names, one per line.',
       },
       {
-        "name": "quiet",
-        "short": "q",
-        "type": "bool",
-        "default": "false",
-        "usage": "Only validate the configuration, don't print anything"
+        name: 'quiet',
+        short: 'q',
+        type: 'bool',
+        default: 'false',
+        usage: "Only validate the configuration, don't print anything",
       },
       {
-        "name": "resolve-image-digests",
-        "type": "bool",
-        "default": "false",
-        "usage": "Pin image tags to digests"
+        name: 'resolve-image-digests',
+        type: 'bool',
+        default: 'false',
+        usage: 'Pin image tags to digests',
       },
       {
-        "name": "services",
-        "type": "bool",
-        "default": "false",
-        "usage": "Print the service names, one per line."
+        name: 'services',
+        type: 'bool',
+        default: 'false',
+        usage: 'Print the service names, one per line.',
       },
       {
-        "name": "variables",
-        "type": "bool",
-        "default": "false",
-        "usage": "Print model variables and default values."
+        name: 'variables',
+        type: 'bool',
+        default: 'false',
+        usage: 'Print model variables and default values.',
       },
       {
-        "name": "volumes",
-        "type": "bool",
-        "default": "false",
-        "usage": "Print the volume names, one per line."
+        name: 'volumes',
+        type: 'bool',
+        default: 'false',
+        usage: 'Print the volume names, one per line.',
       },
       {
-        "name": "dry-run",
-        "type": "bool",
-        "default": "false",
-        "usage": "Execute command in dry run mode"
-      }
-    ]
+        name: 'dry-run',
+        type: 'bool',
+        default: 'false',
+        usage: 'Execute command in dry run mode',
+      },
+    ],
   },
-  "create": {
-    "use": "[OPTIONS] [SERVICE...]",
-    "description": "Creates containers for a service",
-    "flags": [
+  create: {
+    use: '[OPTIONS] [SERVICE...]',
+    description: 'Creates containers for a service',
+    flags: [
       {
-        "name": "build",
-        "type": "bool",
-        "default": "false",
-        "usage": "Build images before starting containers"
+        name: 'build',
+        type: 'bool',
+        default: 'false',
+        usage: 'Build images before starting containers',
       },
       {
-        "name": "force-recreate",
-        "type": "bool",
-        "default": "false",
-        "usage": "Recreate containers even if their configuration and image haven't changed"
+        name: 'force-recreate',
+        type: 'bool',
+        default: 'false',
+        usage: "Recreate containers even if their configuration and image haven't changed",
       },
       {
-        "name": "no-build",
-        "type": "bool",
-        "default": "false",
-        "usage": "Don't build an image, even if it's policy"
+        name: 'no-build',
+        type: 'bool',
+        default: 'false',
+        usage: "Don't build an image, even if it's policy",
       },
       {
-        "name": "no-recreate",
-        "type": "bool",
-        "default": "false",
-        "usage": "If containers already exist, don't recreate them. Incompatible with --force-recreate."
+        name: 'no-recreate',
+        type: 'bool',
+        default: 'false',
+        usage: "If containers already exist, don't recreate them. Incompatible with --force-recreate.",
       },
       {
-        "name": "pull",
-        "type": "string",
-        "default": "policy",
-        "usage": "Pull image before running (\"always\"|\"missing\"|\"never\"|\"build\")"
+        name: 'pull',
+        type: 'string',
+        default: 'policy',
+        usage: 'Pull image before running ("always"|"missing"|"never"|"build")',
       },
       {
-        "name": "quiet-pull",
-        "type": "bool",
-        "default": "false",
-        "usage": "Pull without printing progress information"
+        name: 'quiet-pull',
+        type: 'bool',
+        default: 'false',
+        usage: 'Pull without printing progress information',
       },
       {
-        "name": "remove-orphans",
-        "type": "bool",
-        "default": "false",
-        "usage": "Remove containers for services not defined in the Compose file"
+        name: 'remove-orphans',
+        type: 'bool',
+        default: 'false',
+        usage: 'Remove containers for services not defined in the Compose file',
       },
       {
-        "name": "scale",
-        "type": "stringArray",
-        "default": "[]",
-        "usage": "Scale SERVICE to NUM instances. Overrides the `scale` setting in the Compose file if present."
+        name: 'scale',
+        type: 'stringArray',
+        default: '[]',
+        usage: 'Scale SERVICE to NUM instances. Overrides the `scale` setting in the Compose file if present.',
       },
       {
-        "name": "yes",
-        "short": "y",
-        "type": "bool",
-        "default": "false",
-        "usage": "Assume \"yes\" as answer to all prompts and run non-interactively"
+        name: 'yes',
+        short: 'y',
+        type: 'bool',
+        default: 'false',
+        usage: 'Assume "yes" as answer to all prompts and run non-interactively',
       },
       {
-        "name": "dry-run",
-        "type": "bool",
-        "default": "false",
-        "usage": "Execute command in dry run mode"
-      }
-    ]
+        name: 'dry-run',
+        type: 'bool',
+        default: 'false',
+        usage: 'Execute command in dry run mode',
+      },
+    ],
   },
-  "down": {
-    "use": "[OPTIONS] [SERVICES]",
-    "description": "Stop and remove containers, networks",
-    "flags": [
+  down: {
+    use: '[OPTIONS] [SERVICES]',
+    description: 'Stop and remove containers, networks',
+    flags: [
       {
-        "name": "remove-orphans",
-        "type": "bool",
-        "default": "false",
-        "usage": "Remove containers for services not defined in the Compose file"
+        name: 'remove-orphans',
+        type: 'bool',
+        default: 'false',
+        usage: 'Remove containers for services not defined in the Compose file',
       },
       {
-        "name": "rmi",
-        "type": "string",
-        "usage": "Remove images used by services. \"local\" remove only images that don't have a custom tag (\"local\"|\"all\")"
+        name: 'rmi',
+        type: 'string',
+        usage:
+          'Remove images used by services. "local" remove only images that don\'t have a custom tag ("local"|"all")',
       },
       {
-        "name": "timeout",
-        "short": "t",
-        "type": "int",
-        "default": "0",
-        "usage": "Specify a shutdown timeout in seconds"
+        name: 'timeout',
+        short: 't',
+        type: 'int',
+        default: '0',
+        usage: 'Specify a shutdown timeout in seconds',
       },
       {
-        "name": "volumes",
-        "short": "v",
-        "type": "bool",
-        "default": "false",
-        "usage": "Remove named volumes declared in the \"volumes\" section of the Compose file and anonymous volumes attached to containers"
+        name: 'volumes',
+        short: 'v',
+        type: 'bool',
+        default: 'false',
+        usage:
+          'Remove named volumes declared in the "volumes" section of the Compose file and anonymous volumes attached to containers',
       },
       {
-        "name": "dry-run",
-        "type": "bool",
-        "default": "false",
-        "usage": "Execute command in dry run mode"
-      }
-    ]
+        name: 'dry-run',
+        type: 'bool',
+        default: 'false',
+        usage: 'Execute command in dry run mode',
+      },
+    ],
   },
-  "exec": {
-    "use": "[OPTIONS] SERVICE COMMAND [ARGS...]",
-    "description": "Execute a command in a running container",
-    "flags": [
+  exec: {
+    use: '[OPTIONS] SERVICE COMMAND [ARGS...]',
+    description: 'Execute a command in a running container',
+    flags: [
       {
-        "name": "detach",
-        "short": "d",
-        "type": "bool",
-        "default": "false",
-        "usage": "Detached mode: Run command in the background"
+        name: 'detach',
+        short: 'd',
+        type: 'bool',
+        default: 'false',
+        usage: 'Detached mode: Run command in the background',
       },
       {
-        "name": "env",
-        "short": "e",
-        "type": "stringArray",
-        "default": "[]",
-        "usage": "Set environment variables"
+        name: 'env',
+        short: 'e',
+        type: 'stringArray',
+        default: '[]',
+        usage: 'Set environment variables',
       },
       {
-        "name": "index",
-        "type": "int",
-        "default": "0",
-        "usage": "Index of the container if service has multiple replicas"
+        name: 'index',
+        type: 'int',
+        default: '0',
+        usage: 'Index of the container if service has multiple replicas',
       },
       {
-        "name": "no-tty",
-        "short": "T",
-        "type": "bool",
-        "default": "true",
-        "usage": "Disable pseudo-TTY allocation. By default 'docker compose exec' allocates a TTY."
+        name: 'no-tty',
+        short: 'T',
+        type: 'bool',
+        default: 'true',
+        usage: "Disable pseudo-TTY allocation. By default 'docker compose exec' allocates a TTY.",
       },
       {
-        "name": "privileged",
-        "type": "bool",
-        "default": "false",
-        "usage": "Give extended privileges to the process"
+        name: 'privileged',
+        type: 'bool',
+        default: 'false',
+        usage: 'Give extended privileges to the process',
       },
       {
-        "name": "user",
-        "short": "u",
-        "type": "string",
-        "usage": "Run the command as this user"
+        name: 'user',
+        short: 'u',
+        type: 'string',
+        usage: 'Run the command as this user',
       },
       {
-        "name": "workdir",
-        "short": "w",
-        "type": "string",
-        "usage": "Path to workdir directory for this command"
+        name: 'workdir',
+        short: 'w',
+        type: 'string',
+        usage: 'Path to workdir directory for this command',
       },
       {
-        "name": "dry-run",
-        "type": "bool",
-        "default": "false",
-        "usage": "Execute command in dry run mode"
-      }
-    ]
+        name: 'dry-run',
+        type: 'bool',
+        default: 'false',
+        usage: 'Execute command in dry run mode',
+      },
+    ],
   },
-  "images": {
-    "use": "[OPTIONS] [SERVICE...]",
-    "description": "List images used by the created containers",
-    "flags": [
+  images: {
+    use: '[OPTIONS] [SERVICE...]',
+    description: 'List images used by the created containers',
+    flags: [
       {
-        "name": "format",
-        "type": "string",
-        "default": "table",
-        "usage": "Format the output. Values: [table | json]"
+        name: 'format',
+        type: 'string',
+        default: 'table',
+        usage: 'Format the output. Values: [table | json]',
       },
       {
-        "name": "quiet",
-        "short": "q",
-        "type": "bool",
-        "default": "false",
-        "usage": "Only display IDs"
+        name: 'quiet',
+        short: 'q',
+        type: 'bool',
+        default: 'false',
+        usage: 'Only display IDs',
       },
       {
-        "name": "dry-run",
-        "type": "bool",
-        "default": "false",
-        "usage": "Execute command in dry run mode"
-      }
-    ]
+        name: 'dry-run',
+        type: 'bool',
+        default: 'false',
+        usage: 'Execute command in dry run mode',
+      },
+    ],
   },
-  "kill": {
-    "use": "[OPTIONS] [SERVICE...]",
-    "description": "Force stop service containers",
-    "flags": [
+  kill: {
+    use: '[OPTIONS] [SERVICE...]',
+    description: 'Force stop service containers',
+    flags: [
       {
-        "name": "remove-orphans",
-        "type": "bool",
-        "default": "false",
-        "usage": "Remove containers for services not defined in the Compose file"
+        name: 'remove-orphans',
+        type: 'bool',
+        default: 'false',
+        usage: 'Remove containers for services not defined in the Compose file',
       },
       {
-        "name": "signal",
-        "short": "s",
-        "type": "string",
-        "default": "SIGKILL",
-        "usage": "SIGNAL to send to the container"
+        name: 'signal',
+        short: 's',
+        type: 'string',
+        default: 'SIGKILL',
+        usage: 'SIGNAL to send to the container',
       },
       {
-        "name": "dry-run",
-        "type": "bool",
-        "default": "false",
-        "usage": "Execute command in dry run mode"
-      }
-    ]
+        name: 'dry-run',
+        type: 'bool',
+        default: 'false',
+        usage: 'Execute command in dry run mode',
+      },
+    ],
   },
-  "logs": {
-    "use": "[OPTIONS] [SERVICE...]",
-    "description": "View output from containers",
-    "flags": [
+  logs: {
+    use: '[OPTIONS] [SERVICE...]',
+    description: 'View output from containers',
+    flags: [
       {
-        "name": "follow",
-        "short": "f",
-        "type": "bool",
-        "default": "false",
-        "usage": "Follow log output"
+        name: 'follow',
+        short: 'f',
+        type: 'bool',
+        default: 'false',
+        usage: 'Follow log output',
       },
       {
-        "name": "index",
-        "type": "int",
-        "default": "0",
-        "usage": "index of the container if service has multiple replicas"
+        name: 'index',
+        type: 'int',
+        default: '0',
+        usage: 'index of the container if service has multiple replicas',
       },
       {
-        "name": "no-color",
-        "type": "bool",
-        "default": "false",
-        "usage": "Produce monochrome output"
+        name: 'no-color',
+        type: 'bool',
+        default: 'false',
+        usage: 'Produce monochrome output',
       },
       {
-        "name": "no-log-prefix",
-        "type": "bool",
-        "default": "false",
-        "usage": "Don't print prefix in logs"
+        name: 'no-log-prefix',
+        type: 'bool',
+        default: 'false',
+        usage: "Don't print prefix in logs",
       },
       {
-        "name": "since",
-        "type": "string",
-        "usage": "Show logs since timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m for 42 minutes)"
+        name: 'since',
+        type: 'string',
+        usage: 'Show logs since timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m for 42 minutes)',
       },
       {
-        "name": "tail",
-        "short": "n",
-        "type": "string",
-        "default": "all",
-        "usage": "Number of lines to show from the end of the logs for each container"
+        name: 'tail',
+        short: 'n',
+        type: 'string',
+        default: 'all',
+        usage: 'Number of lines to show from the end of the logs for each container',
       },
       {
-        "name": "timestamps",
-        "short": "t",
-        "type": "bool",
-        "default": "false",
-        "usage": "Show timestamps"
+        name: 'timestamps',
+        short: 't',
+        type: 'bool',
+        default: 'false',
+        usage: 'Show timestamps',
       },
       {
-        "name": "until",
-        "type": "string",
-        "usage": "Show logs before a timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m for 42 minutes)"
+        name: 'until',
+        type: 'string',
+        usage: 'Show logs before a timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m for 42 minutes)',
       },
       {
-        "name": "dry-run",
-        "type": "bool",
-        "default": "false",
-        "usage": "Execute command in dry run mode"
-      }
-    ]
+        name: 'dry-run',
+        type: 'bool',
+        default: 'false',
+        usage: 'Execute command in dry run mode',
+      },
+    ],
   },
-  "ls": {
-    "use": "[OPTIONS]",
-    "description": "List running compose projects",
-    "flags": [
+  ls: {
+    use: '[OPTIONS]',
+    description: 'List running compose projects',
+    flags: [
       {
-        "name": "all",
-        "short": "a",
-        "type": "bool",
-        "default": "false",
-        "usage": "Show all stopped Compose projects"
+        name: 'all',
+        short: 'a',
+        type: 'bool',
+        default: 'false',
+        usage: 'Show all stopped Compose projects',
       },
       {
-        "name": "filter",
-        "type": "filter",
-        "usage": "Filter output based on conditions provided"
+        name: 'filter',
+        type: 'filter',
+        usage: 'Filter output based on conditions provided',
       },
       {
-        "name": "format",
-        "type": "string",
-        "default": "table",
-        "usage": "Format the output. Values: [table | json]"
+        name: 'format',
+        type: 'string',
+        default: 'table',
+        usage: 'Format the output. Values: [table | json]',
       },
       {
-        "name": "quiet",
-        "short": "q",
-        "type": "bool",
-        "default": "false",
-        "usage": "Only display project names"
+        name: 'quiet',
+        short: 'q',
+        type: 'bool',
+        default: 'false',
+        usage: 'Only display project names',
       },
       {
-        "name": "dry-run",
-        "type": "bool",
-        "default": "false",
-        "usage": "Execute command in dry run mode"
-      }
-    ]
+        name: 'dry-run',
+        type: 'bool',
+        default: 'false',
+        usage: 'Execute command in dry run mode',
+      },
+    ],
   },
-  "pause": {
-    "use": "[SERVICE...]",
-    "description": "Pause services",
-    "flags": [
+  pause: {
+    use: '[SERVICE...]',
+    description: 'Pause services',
+    flags: [
       {
-        "name": "dry-run",
-        "type": "bool",
-        "default": "false",
-        "usage": "Execute command in dry run mode"
-      }
-    ]
+        name: 'dry-run',
+        type: 'bool',
+        default: 'false',
+        usage: 'Execute command in dry run mode',
+      },
+    ],
   },
-  "port": {
-    "use": "[OPTIONS] SERVICE PRIVATE_PORT",
-    "description": "Print the public port for a port binding",
-    "flags": [
+  port: {
+    use: '[OPTIONS] SERVICE PRIVATE_PORT',
+    description: 'Print the public port for a port binding',
+    flags: [
       {
-        "name": "index",
-        "type": "int",
-        "default": "0",
-        "usage": "Index of the container if service has multiple replicas"
+        name: 'index',
+        type: 'int',
+        default: '0',
+        usage: 'Index of the container if service has multiple replicas',
       },
       {
-        "name": "protocol",
-        "type": "string",
-        "default": "tcp",
-        "usage": "tcp or udp"
+        name: 'protocol',
+        type: 'string',
+        default: 'tcp',
+        usage: 'tcp or udp',
       },
       {
-        "name": "dry-run",
-        "type": "bool",
-        "default": "false",
-        "usage": "Execute command in dry run mode"
-      }
-    ]
+        name: 'dry-run',
+        type: 'bool',
+        default: 'false',
+        usage: 'Execute command in dry run mode',
+      },
+    ],
   },
-  "ps": {
-    "use": "[OPTIONS] [SERVICE...]",
-    "description": "List containers",
-    "flags": [
+  ps: {
+    use: '[OPTIONS] [SERVICE...]',
+    description: 'List containers',
+    flags: [
       {
-        "name": "all",
-        "short": "a",
-        "type": "bool",
-        "default": "false",
-        "usage": "Show all stopped containers (including those created by the run command)"
+        name: 'all',
+        short: 'a',
+        type: 'bool',
+        default: 'false',
+        usage: 'Show all stopped containers (including those created by the run command)',
       },
       {
-        "name": "filter",
-        "type": "string",
-        "usage": "Filter services by a property (supported filters: status)"
+        name: 'filter',
+        type: 'string',
+        usage: 'Filter services by a property (supported filters: status)',
       },
       {
-        "name": "format",
-        "type": "string",
-        "default": "table",
-        "usage": "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates"
+        name: 'format',
+        type: 'string',
+        default: 'table',
+        usage:
+          "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates",
       },
       {
-        "name": "no-trunc",
-        "type": "bool",
-        "default": "false",
-        "usage": "Don't truncate output"
+        name: 'no-trunc',
+        type: 'bool',
+        default: 'false',
+        usage: "Don't truncate output",
       },
       {
-        "name": "orphans",
-        "type": "bool",
-        "default": "true",
-        "usage": "Include orphaned services (not declared by project)"
+        name: 'orphans',
+        type: 'bool',
+        default: 'true',
+        usage: 'Include orphaned services (not declared by project)',
       },
       {
-        "name": "quiet",
-        "short": "q",
-        "type": "bool",
-        "default": "false",
-        "usage": "Only display IDs"
+        name: 'quiet',
+        short: 'q',
+        type: 'bool',
+        default: 'false',
+        usage: 'Only display IDs',
       },
       {
-        "name": "services",
-        "type": "bool",
-        "default": "false",
-        "usage": "Display services"
+        name: 'services',
+        type: 'bool',
+        default: 'false',
+        usage: 'Display services',
       },
       {
-        "name": "status",
-        "type": "stringArray",
-        "default": "[]",
-        "usage": "Filter services by status. Values: [paused | restarting | removing | running | dead | created | exited]"
+        name: 'status',
+        type: 'stringArray',
+        default: '[]',
+        usage:
+          'Filter services by status. Values: [paused | restarting | removing | running | dead | created | exited]',
       },
       {
-        "name": "dry-run",
-        "type": "bool",
-        "default": "false",
-        "usage": "Execute command in dry run mode"
-      }
-    ]
+        name: 'dry-run',
+        type: 'bool',
+        default: 'false',
+        usage: 'Execute command in dry run mode',
+      },
+    ],
   },
-  "restart": {
-    "use": "[OPTIONS] [SERVICE...]",
-    "description": "Restart service containers",
-    "flags": [
+  restart: {
+    use: '[OPTIONS] [SERVICE...]',
+    description: 'Restart service containers',
+    flags: [
       {
-        "name": "no-deps",
-        "type": "bool",
-        "default": "false",
-        "usage": "Don't restart dependent services"
+        name: 'no-deps',
+        type: 'bool',
+        default: 'false',
+        usage: "Don't restart dependent services",
       },
       {
-        "name": "timeout",
-        "short": "t",
-        "type": "int",
-        "default": "0",
-        "usage": "Specify a shutdown timeout in seconds"
+        name: 'timeout',
+        short: 't',
+        type: 'int',
+        default: '0',
+        usage: 'Specify a shutdown timeout in seconds',
       },
       {
-        "name": "dry-run",
-        "type": "bool",
-        "default": "false",
-        "usage": "Execute command in dry run mode"
-      }
-    ]
+        name: 'dry-run',
+        type: 'bool',
+        default: 'false',
+        usage: 'Execute command in dry run mode',
+      },
+    ],
   },
-  "rm": {
-    "use": "[OPTIONS] [SERVICE...]",
-    "description": "Removes stopped service containers\n\nBy default, anonymous volumes attached to containers will not be removed. You\ncan override this with -v. To list all volumes, use \"docker volume ls\".\n\nAny data which is not in a volume will be lost.",
-    "flags": [
+  rm: {
+    use: '[OPTIONS] [SERVICE...]',
+    description:
+      'Removes stopped service containers\n\nBy default, anonymous volumes attached to containers will not be removed. You\ncan override this with -v. To list all volumes, use "docker volume ls".\n\nAny data which is not in a volume will be lost.',
+    flags: [
       {
-        "name": "force",
-        "short": "f",
-        "type": "bool",
-        "default": "false",
-        "usage": "Don't ask to confirm removal"
+        name: 'force',
+        short: 'f',
+        type: 'bool',
+        default: 'false',
+        usage: "Don't ask to confirm removal",
       },
       {
-        "name": "stop",
-        "short": "s",
-        "type": "bool",
-        "default": "false",
-        "usage": "Stop the containers, if required, before removing"
+        name: 'stop',
+        short: 's',
+        type: 'bool',
+        default: 'false',
+        usage: 'Stop the containers, if required, before removing',
       },
       {
-        "name": "volumes",
-        "short": "v",
-        "type": "bool",
-        "default": "false",
-        "usage": "Remove any anonymous volumes attached to containers"
+        name: 'volumes',
+        short: 'v',
+        type: 'bool',
+        default: 'false',
+        usage: 'Remove any anonymous volumes attached to containers',
       },
       {
-        "name": "dry-run",
-        "type": "bool",
-        "default": "false",
-        "usage": "Execute command in dry run mode"
-      }
-    ]
+        name: 'dry-run',
+        type: 'bool',
+        default: 'false',
+        usage: 'Execute command in dry run mode',
+      },
+    ],
   },
-  "run": {
-    "use": "[OPTIONS] SERVICE [COMMAND] [ARGS...]",
-    "description": "Run a one-off command on a service",
-    "flags": [
+  run: {
+    use: '[OPTIONS] SERVICE [COMMAND] [ARGS...]',
+    description: 'Run a one-off command on a service',
+    flags: [
       {
-        "name": "build",
-        "type": "bool",
-        "default": "false",
-        "usage": "Build image before starting container"
+        name: 'build',
+        type: 'bool',
+        default: 'false',
+        usage: 'Build image before starting container',
       },
       {
-        "name": "cap-add",
-        "type": "list",
-        "usage": "Add Linux capabilities"
+        name: 'cap-add',
+        type: 'list',
+        usage: 'Add Linux capabilities',
       },
       {
-        "name": "cap-drop",
-        "type": "list",
-        "usage": "Drop Linux capabilities"
+        name: 'cap-drop',
+        type: 'list',
+        usage: 'Drop Linux capabilities',
       },
       {
-        "name": "detach",
-        "short": "d",
-        "type": "bool",
-        "default": "false",
-        "usage": "Run container in background and print container ID"
+        name: 'detach',
+        short: 'd',
+        type: 'bool',
+        default: 'false',
+        usage: 'Run container in background and print container ID',
       },
       {
-        "name": "entrypoint",
-        "type": "string",
-        "usage": "Override the entrypoint of the image"
+        name: 'entrypoint',
+        type: 'string',
+        usage: 'Override the entrypoint of the image',
       },
       {
-        "name": "env",
-        "short": "e",
-        "type": "stringArray",
-        "default": "[]",
-        "usage": "Set environment variables"
+        name: 'env',
+        short: 'e',
+        type: 'stringArray',
+        default: '[]',
+        usage: 'Set environment variables',
       },
       {
-        "name": "env-from-file",
-        "type": "stringArray",
-        "default": "[]",
-        "usage": "Set environment variables from file"
+        name: 'env-from-file',
+        type: 'stringArray',
+        default: '[]',
+        usage: 'Set environment variables from file',
       },
       {
-        "name": "interactive",
-        "short": "i",
-        "type": "bool",
-        "default": "true",
-        "usage": "Keep STDIN open even if not attached"
+        name: 'interactive',
+        short: 'i',
+        type: 'bool',
+        default: 'true',
+        usage: 'Keep STDIN open even if not attached',
       },
       {
-        "name": "label",
-        "short": "l",
-        "type": "stringArray",
-        "default": "[]",
-        "usage": "Add or override a label"
+        name: 'label',
+        short: 'l',
+        type: 'stringArray',
+        default: '[]',
+        usage: 'Add or override a label',
       },
       {
-        "name": "name",
-        "type": "string",
-        "usage": "Assign a name to the container"
+        name: 'name',
+        type: 'string',
+        usage: 'Assign a name to the container',
       },
       {
-        "name": "no-TTY",
-        "short": "T",
-        "type": "bool",
-        "default": "true",
-        "usage": "Disable pseudo-TTY allocation (default: auto-detected)"
+        name: 'no-TTY',
+        short: 'T',
+        type: 'bool',
+        default: 'true',
+        usage: 'Disable pseudo-TTY allocation (default: auto-detected)',
       },
       {
-        "name": "no-deps",
-        "type": "bool",
-        "default": "false",
-        "usage": "Don't start linked services"
+        name: 'no-deps',
+        type: 'bool',
+        default: 'false',
+        usage: "Don't start linked services",
       },
       {
-        "name": "publish",
-        "short": "p",
-        "type": "stringArray",
-        "default": "[]",
-        "usage": "Publish a container's port(s) to the host"
+        name: 'publish',
+        short: 'p',
+        type: 'stringArray',
+        default: '[]',
+        usage: "Publish a container's port(s) to the host",
       },
       {
-        "name": "pull",
-        "type": "string",
-        "default": "policy",
-        "usage": "Pull image before running (\"always\"|\"missing\"|\"never\")"
+        name: 'pull',
+        type: 'string',
+        default: 'policy',
+        usage: 'Pull image before running ("always"|"missing"|"never")',
       },
       {
-        "name": "quiet",
-        "short": "q",
-        "type": "bool",
-        "default": "false",
-        "usage": "Don't print anything to STDOUT"
+        name: 'quiet',
+        short: 'q',
+        type: 'bool',
+        default: 'false',
+        usage: "Don't print anything to STDOUT",
       },
       {
-        "name": "quiet-build",
-        "type": "bool",
-        "default": "false",
-        "usage": "Suppress progress output from the build process"
+        name: 'quiet-build',
+        type: 'bool',
+        default: 'false',
+        usage: 'Suppress progress output from the build process',
       },
       {
-        "name": "quiet-pull",
-        "type": "bool",
-        "default": "false",
-        "usage": "Pull without printing progress information"
+        name: 'quiet-pull',
+        type: 'bool',
+        default: 'false',
+        usage: 'Pull without printing progress information',
       },
       {
-        "name": "remove-orphans",
-        "type": "bool",
-        "default": "false",
-        "usage": "Remove containers for services not defined in the Compose file"
+        name: 'remove-orphans',
+        type: 'bool',
+        default: 'false',
+        usage: 'Remove containers for services not defined in the Compose file',
       },
       {
-        "name": "rm",
-        "type": "bool",
-        "default": "false",
-        "usage": "Automatically remove the container when it exits"
+        name: 'rm',
+        type: 'bool',
+        default: 'false',
+        usage: 'Automatically remove the container when it exits',
       },
       {
-        "name": "service-ports",
-        "short": "P",
-        "type": "bool",
-        "default": "false",
-        "usage": "Run command with all service's ports enabled and mapped to the host"
+        name: 'service-ports',
+        short: 'P',
+        type: 'bool',
+        default: 'false',
+        usage: "Run command with all service's ports enabled and mapped to the host",
       },
       {
-        "name": "use-aliases",
-        "type": "bool",
-        "default": "false",
-        "usage": "Use the service's network useAliases in the network(s) the container connects to"
+        name: 'use-aliases',
+        type: 'bool',
+        default: 'false',
+        usage: "Use the service's network useAliases in the network(s) the container connects to",
       },
       {
-        "name": "user",
-        "short": "u",
-        "type": "string",
-        "usage": "Run as specified username or uid"
+        name: 'user',
+        short: 'u',
+        type: 'string',
+        usage: 'Run as specified username or uid',
       },
       {
-        "name": "volume",
-        "short": "v",
-        "type": "stringArray",
-        "default": "[]",
-        "usage": "Bind mount a volume"
+        name: 'volume',
+        short: 'v',
+        type: 'stringArray',
+        default: '[]',
+        usage: 'Bind mount a volume',
       },
       {
-        "name": "workdir",
-        "short": "w",
-        "type": "string",
-        "usage": "Working directory inside the container"
+        name: 'workdir',
+        short: 'w',
+        type: 'string',
+        usage: 'Working directory inside the container',
       },
       {
-        "name": "dry-run",
-        "type": "bool",
-        "default": "false",
-        "usage": "Execute command in dry run mode"
-      }
-    ]
+        name: 'dry-run',
+        type: 'bool',
+        default: 'false',
+        usage: 'Execute command in dry run mode',
+      },
+    ],
   },
-  "scale": {
-    "use": "[SERVICE=REPLICAS...]",
-    "description": "Scale services ",
-    "flags": [
+  scale: {
+    use: '[SERVICE=REPLICAS...]',
+    description: 'Scale services ',
+    flags: [
       {
-        "name": "no-deps",
-        "type": "bool",
-        "default": "false",
-        "usage": "Don't start linked services"
+        name: 'no-deps',
+        type: 'bool',
+        default: 'false',
+        usage: "Don't start linked services",
       },
       {
-        "name": "dry-run",
-        "type": "bool",
-        "default": "false",
-        "usage": "Execute command in dry run mode"
-      }
-    ]
+        name: 'dry-run',
+        type: 'bool',
+        default: 'false',
+        usage: 'Execute command in dry run mode',
+      },
+    ],
   },
-  "start": {
-    "use": "[SERVICE...]",
-    "description": "Start services",
-    "flags": [
+  start: {
+    use: '[SERVICE...]',
+    description: 'Start services',
+    flags: [
       {
-        "name": "dry-run",
-        "type": "bool",
-        "default": "false",
-        "usage": "Execute command in dry run mode"
-      }
-    ]
+        name: 'dry-run',
+        type: 'bool',
+        default: 'false',
+        usage: 'Execute command in dry run mode',
+      },
+    ],
   },
-  "stats": {
-    "use": "[OPTIONS] [SERVICE]",
-    "description": "Display a live stream of container(s) resource usage statistics",
-    "flags": [
+  stats: {
+    use: '[OPTIONS] [SERVICE]',
+    description: 'Display a live stream of container(s) resource usage statistics',
+    flags: [
       {
-        "name": "all",
-        "short": "a",
-        "type": "bool",
-        "default": "false",
-        "usage": "Show all containers (default shows just running)"
+        name: 'all',
+        short: 'a',
+        type: 'bool',
+        default: 'false',
+        usage: 'Show all containers (default shows just running)',
       },
       {
-        "name": "format",
-        "type": "string",
-        "usage": "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/engine/cli/formatting/ for more information about formatting output with templates"
+        name: 'format',
+        type: 'string',
+        usage:
+          "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/engine/cli/formatting/ for more information about formatting output with templates",
       },
       {
-        "name": "no-stream",
-        "type": "bool",
-        "default": "false",
-        "usage": "Disable streaming stats and only pull the first result"
+        name: 'no-stream',
+        type: 'bool',
+        default: 'false',
+        usage: 'Disable streaming stats and only pull the first result',
       },
       {
-        "name": "no-trunc",
-        "type": "bool",
-        "default": "false",
-        "usage": "Do not truncate output"
+        name: 'no-trunc',
+        type: 'bool',
+        default: 'false',
+        usage: 'Do not truncate output',
       },
       {
-        "name": "dry-run",
-        "type": "bool",
-        "default": "false",
-        "usage": "Execute command in dry run mode"
-      }
-    ]
+        name: 'dry-run',
+        type: 'bool',
+        default: 'false',
+        usage: 'Execute command in dry run mode',
+      },
+    ],
   },
-  "stop": {
-    "use": "[OPTIONS] [SERVICE...]",
-    "description": "Stop services",
-    "flags": [
+  stop: {
+    use: '[OPTIONS] [SERVICE...]',
+    description: 'Stop services',
+    flags: [
       {
-        "name": "timeout",
-        "short": "t",
-        "type": "int",
-        "default": "0",
-        "usage": "Specify a shutdown timeout in seconds"
+        name: 'timeout',
+        short: 't',
+        type: 'int',
+        default: '0',
+        usage: 'Specify a shutdown timeout in seconds',
       },
       {
-        "name": "dry-run",
-        "type": "bool",
-        "default": "false",
-        "usage": "Execute command in dry run mode"
-      }
-    ]
+        name: 'dry-run',
+        type: 'bool',
+        default: 'false',
+        usage: 'Execute command in dry run mode',
+      },
+    ],
   },
-  "top": {
-    "use": "[SERVICES...]",
-    "description": "Display the running processes",
-    "flags": [
+  top: {
+    use: '[SERVICES...]',
+    description: 'Display the running processes',
+    flags: [
       {
-        "name": "dry-run",
-        "type": "bool",
-        "default": "false",
-        "usage": "Execute command in dry run mode"
-      }
-    ]
+        name: 'dry-run',
+        type: 'bool',
+        default: 'false',
+        usage: 'Execute command in dry run mode',
+      },
+    ],
   },
-  "unpause": {
-    "use": "[SERVICE...]",
-    "description": "Unpause services",
-    "flags": [
+  unpause: {
+    use: '[SERVICE...]',
+    description: 'Unpause services',
+    flags: [
       {
-        "name": "dry-run",
-        "type": "bool",
-        "default": "false",
-        "usage": "Execute command in dry run mode"
-      }
-    ]
+        name: 'dry-run',
+        type: 'bool',
+        default: 'false',
+        usage: 'Execute command in dry run mode',
+      },
+    ],
   },
-  "up": {
-    "use": "[OPTIONS] [SERVICE...]",
-    "description": "Create and start containers",
-    "flags": [
+  up: {
+    use: '[OPTIONS] [SERVICE...]',
+    description: 'Create and start containers',
+    flags: [
       {
-        "name": "abort-on-container-exit",
-        "type": "bool",
-        "default": "false",
-        "usage": "Stops all containers if any container was stopped. Incompatible with -d"
+        name: 'abort-on-container-exit',
+        type: 'bool',
+        default: 'false',
+        usage: 'Stops all containers if any container was stopped. Incompatible with -d',
       },
       {
-        "name": "abort-on-container-failure",
-        "type": "bool",
-        "default": "false",
-        "usage": "Stops all containers if any container exited with failure. Incompatible with -d"
+        name: 'abort-on-container-failure',
+        type: 'bool',
+        default: 'false',
+        usage: 'Stops all containers if any container exited with failure. Incompatible with -d',
       },
       {
-        "name": "always-recreate-deps",
-        "type": "bool",
-        "default": "false",
-        "usage": "Recreate dependent containers. Incompatible with --no-recreate."
+        name: 'always-recreate-deps',
+        type: 'bool',
+        default: 'false',
+        usage: 'Recreate dependent containers. Incompatible with --no-recreate.',
       },
       {
-        "name": "attach",
-        "type": "stringArray",
-        "default": "[]",
-        "usage": "Restrict attaching to the specified services. Incompatible with --attach-dependencies."
+        name: 'attach',
+        type: 'stringArray',
+        default: '[]',
+        usage: 'Restrict attaching to the specified services. Incompatible with --attach-dependencies.',
       },
       {
-        "name": "attach-dependencies",
-        "type": "bool",
-        "default": "false",
-        "usage": "Automatically attach to log output of dependent services"
+        name: 'attach-dependencies',
+        type: 'bool',
+        default: 'false',
+        usage: 'Automatically attach to log output of dependent services',
       },
       {
-        "name": "build",
-        "type": "bool",
-        "default": "false",
-        "usage": "Build images before starting containers"
+        name: 'build',
+        type: 'bool',
+        default: 'false',
+        usage: 'Build images before starting containers',
       },
       {
-        "name": "detach",
-        "short": "d",
-        "type": "bool",
-        "default": "false",
-        "usage": "Detached mode: Run containers in the background"
+        name: 'detach',
+        short: 'd',
+        type: 'bool',
+        default: 'false',
+        usage: 'Detached mode: Run containers in the background',
       },
       {
-        "name": "exit-code-from",
-        "type": "string",
-        "usage": "Return the exit code of the selected service container. Implies --abort-on-container-exit"
+        name: 'exit-code-from',
+        type: 'string',
+        usage: 'Return the exit code of the selected service container. Implies --abort-on-container-exit',
       },
       {
-        "name": "force-recreate",
-        "type": "bool",
-        "default": "false",
-        "usage": "Recreate containers even if their configuration and image haven't changed"
+        name: 'force-recreate',
+        type: 'bool',
+        default: 'false',
+        usage: "Recreate containers even if their configuration and image haven't changed",
       },
       {
-        "name": "menu",
-        "type": "bool",
-        "default": "false",
-        "usage": "Enable interactive shortcuts when running attached. Incompatible with --detach. Can also be enable/disable by setting COMPOSE_MENU environment var."
+        name: 'menu',
+        type: 'bool',
+        default: 'false',
+        usage:
+          'Enable interactive shortcuts when running attached. Incompatible with --detach. Can also be enable/disable by setting COMPOSE_MENU environment var.',
       },
       {
-        "name": "no-attach",
-        "type": "stringArray",
-        "default": "[]",
-        "usage": "Do not attach (stream logs) to the specified services"
+        name: 'no-attach',
+        type: 'stringArray',
+        default: '[]',
+        usage: 'Do not attach (stream logs) to the specified services',
       },
       {
-        "name": "no-build",
-        "type": "bool",
-        "default": "false",
-        "usage": "Don't build an image, even if it's policy"
+        name: 'no-build',
+        type: 'bool',
+        default: 'false',
+        usage: "Don't build an image, even if it's policy",
       },
       {
-        "name": "no-color",
-        "type": "bool",
-        "default": "false",
-        "usage": "Produce monochrome output"
+        name: 'no-color',
+        type: 'bool',
+        default: 'false',
+        usage: 'Produce monochrome output',
       },
       {
-        "name": "no-deps",
-        "type": "bool",
-        "default": "false",
-        "usage": "Don't start linked services"
+        name: 'no-deps',
+        type: 'bool',
+        default: 'false',
+        usage: "Don't start linked services",
       },
       {
-        "name": "no-log-prefix",
-        "type": "bool",
-        "default": "false",
-        "usage": "Don't print prefix in logs"
+        name: 'no-log-prefix',
+        type: 'bool',
+        default: 'false',
+        usage: "Don't print prefix in logs",
       },
       {
-        "name": "no-recreate",
-        "type": "bool",
-        "default": "false",
-        "usage": "If containers already exist, don't recreate them. Incompatible with --force-recreate."
+        name: 'no-recreate',
+        type: 'bool',
+        default: 'false',
+        usage: "If containers already exist, don't recreate them. Incompatible with --force-recreate.",
       },
       {
-        "name": "no-start",
-        "type": "bool",
-        "default": "false",
-        "usage": "Don't start the services after creating them"
+        name: 'no-start',
+        type: 'bool',
+        default: 'false',
+        usage: "Don't start the services after creating them",
       },
       {
-        "name": "pull",
-        "type": "string",
-        "default": "policy",
-        "usage": "Pull image before running (\"always\"|\"missing\"|\"never\")"
+        name: 'pull',
+        type: 'string',
+        default: 'policy',
+        usage: 'Pull image before running ("always"|"missing"|"never")',
       },
       {
-        "name": "quiet-build",
-        "type": "bool",
-        "default": "false",
-        "usage": "Suppress the build output"
+        name: 'quiet-build',
+        type: 'bool',
+        default: 'false',
+        usage: 'Suppress the build output',
       },
       {
-        "name": "quiet-pull",
-        "type": "bool",
-        "default": "false",
-        "usage": "Pull without printing progress information"
+        name: 'quiet-pull',
+        type: 'bool',
+        default: 'false',
+        usage: 'Pull without printing progress information',
       },
       {
-        "name": "remove-orphans",
-        "type": "bool",
-        "default": "false",
-        "usage": "Remove containers for services not defined in the Compose file"
+        name: 'remove-orphans',
+        type: 'bool',
+        default: 'false',
+        usage: 'Remove containers for services not defined in the Compose file',
       },
       {
-        "name": "renew-anon-volumes",
-        "short": "V",
-        "type": "bool",
-        "default": "false",
-        "usage": "Recreate anonymous volumes instead of retrieving data from the previous containers"
+        name: 'renew-anon-volumes',
+        short: 'V',
+        type: 'bool',
+        default: 'false',
+        usage: 'Recreate anonymous volumes instead of retrieving data from the previous containers',
       },
       {
-        "name": "scale",
-        "type": "stringArray",
-        "default": "[]",
-        "usage": "Scale SERVICE to NUM instances. Overrides the `scale` setting in the Compose file if present."
+        name: 'scale',
+        type: 'stringArray',
+        default: '[]',
+        usage: 'Scale SERVICE to NUM instances. Overrides the `scale` setting in the Compose file if present.',
       },
       {
-        "name": "timeout",
-        "short": "t",
-        "type": "int",
-        "default": "0",
-        "usage": "Use this timeout in seconds for container shutdown when attached or when containers are already running"
+        name: 'timeout',
+        short: 't',
+        type: 'int',
+        default: '0',
+        usage:
+          'Use this timeout in seconds for container shutdown when attached or when containers are already running',
       },
       {
-        "name": "timestamps",
-        "type": "bool",
-        "default": "false",
-        "usage": "Show timestamps"
+        name: 'timestamps',
+        type: 'bool',
+        default: 'false',
+        usage: 'Show timestamps',
       },
       {
-        "name": "wait",
-        "type": "bool",
-        "default": "false",
-        "usage": "Wait for services to be running|healthy. Implies detached mode."
+        name: 'wait',
+        type: 'bool',
+        default: 'false',
+        usage: 'Wait for services to be running|healthy. Implies detached mode.',
       },
       {
-        "name": "wait-timeout",
-        "type": "int",
-        "default": "0",
-        "usage": "Maximum duration in seconds to wait for the project to be running|healthy"
+        name: 'wait-timeout',
+        type: 'int',
+        default: '0',
+        usage: 'Maximum duration in seconds to wait for the project to be running|healthy',
       },
       {
-        "name": "watch",
-        "short": "w",
-        "type": "bool",
-        "default": "false",
-        "usage": "Watch source code and rebuild/refresh containers when files are updated."
+        name: 'watch',
+        short: 'w',
+        type: 'bool',
+        default: 'false',
+        usage: 'Watch source code and rebuild/refresh containers when files are updated.',
       },
       {
-        "name": "yes",
-        "short": "y",
-        "type": "bool",
-        "default": "false",
-        "usage": "Assume \"yes\" as answer to all prompts and run non-interactively"
+        name: 'yes',
+        short: 'y',
+        type: 'bool',
+        default: 'false',
+        usage: 'Assume "yes" as answer to all prompts and run non-interactively',
       },
       {
-        "name": "dry-run",
-        "type": "bool",
-        "default": "false",
-        "usage": "Execute command in dry run mode"
-      }
-    ]
+        name: 'dry-run',
+        type: 'bool',
+        default: 'false',
+        usage: 'Execute command in dry run mode',
+      },
+    ],
   },
-  "version": {
-    "use": "[OPTIONS]",
-    "description": "Show the Docker Compose version information",
-    "flags": [
+  version: {
+    use: '[OPTIONS]',
+    description: 'Show the Docker Compose version information',
+    flags: [
       {
-        "name": "format",
-        "short": "f",
-        "type": "string",
-        "usage": "Format the output. Values: [pretty | json]. (Default: pretty)"
+        name: 'format',
+        short: 'f',
+        type: 'string',
+        usage: 'Format the output. Values: [pretty | json]. (Default: pretty)',
       },
       {
-        "name": "short",
-        "type": "bool",
-        "default": "false",
-        "usage": "Shows only Compose's version number"
+        name: 'short',
+        type: 'bool',
+        default: 'false',
+        usage: "Shows only Compose's version number",
       },
       {
-        "name": "dry-run",
-        "type": "bool",
-        "default": "false",
-        "usage": "Execute command in dry run mode"
-      }
-    ]
+        name: 'dry-run',
+        type: 'bool',
+        default: 'false',
+        usage: 'Execute command in dry run mode',
+      },
+    ],
   },
-  "volumes": {
-    "use": "[OPTIONS] [SERVICE...]",
-    "description": "List volumes",
-    "flags": [
+  volumes: {
+    use: '[OPTIONS] [SERVICE...]',
+    description: 'List volumes',
+    flags: [
       {
-        "name": "format",
-        "type": "string",
-        "default": "table",
-        "usage": "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates"
+        name: 'format',
+        type: 'string',
+        default: 'table',
+        usage:
+          "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates",
       },
       {
-        "name": "quiet",
-        "short": "q",
-        "type": "bool",
-        "default": "false",
-        "usage": "Only display volume names"
+        name: 'quiet',
+        short: 'q',
+        type: 'bool',
+        default: 'false',
+        usage: 'Only display volume names',
       },
       {
-        "name": "dry-run",
-        "type": "bool",
-        "default": "false",
-        "usage": "Execute command in dry run mode"
-      }
-    ]
-  }
+        name: 'dry-run',
+        type: 'bool',
+        default: 'false',
+        usage: 'Execute command in dry run mode',
+      },
+    ],
+  },
 };

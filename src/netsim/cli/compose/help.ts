@@ -21,7 +21,8 @@ export function composeRootHelp(): string {
   let text = `Usage:  docker compose [OPTIONS] COMMAND\n\n${description}\n`;
   text += `\nOptions:\n${flagUsagesWrapped(flags.map(flagHelpOf), WIDTH - 1).trimEnd()}\n`;
   // decoratedName: the name and a space (a `*` marks a plugin), padded to NamePadding + 1.
-  if (management.length > 0) text += `\nManagement Commands:\n${management.map((sub) => `  ${`${sub.name} `.padEnd(NAME_PADDING + 1)}${sub.short}\n`).join('')}`;
+  if (management.length > 0)
+    text += `\nManagement Commands:\n${management.map((sub) => `  ${`${sub.name} `.padEnd(NAME_PADDING + 1)}${sub.short}\n`).join('')}`;
   text += `\nCommands:\n${operations.map((sub) => `  ${sub.name.padEnd(NAME_PADDING)} ${sub.short}\n`).join('')}`;
   return `${text}\nRun 'docker compose COMMAND --help' for more information on a command.\n`;
 }
@@ -31,6 +32,7 @@ export function composeSubcommandHelp(name: string): string | undefined {
   const table = Object.hasOwn(COMPOSE_HELP, name) ? COMPOSE_HELP[name] : undefined;
   if (!table) return undefined;
   let text = `Usage:  ${`docker compose ${name} ${table.use}`.trimEnd()}\n\n${table.description.trim()}\n`;
-  if (table.flags.length > 0) text += `\nOptions:\n${flagUsagesWrapped(table.flags.map(flagHelpOf), WIDTH - 1).trimEnd()}\n`;
+  if (table.flags.length > 0)
+    text += `\nOptions:\n${flagUsagesWrapped(table.flags.map(flagHelpOf), WIDTH - 1).trimEnd()}\n`;
   return text;
 }

@@ -33,9 +33,20 @@ export function imagesCommand(session: Session, parsed: ParsedFlags): CommandRes
   const rows: ImageRow[] = projectContainers(session.engine, target.name)
     .filter((container) => services.length === 0 || services.includes(serviceOf(container)))
     .map((container) => {
-      const inspected = session.engine.images.inspect(container.image) as { Id: string; Size: number; Metadata: { LastTagTime: { text: string } } };
+      const inspected = session.engine.images.inspect(container.image) as {
+        Id: string;
+        Size: number;
+        Metadata: { LastTagTime: { text: string } };
+      };
       const reference = parseImageReference(container.image);
-      return { container: container.name, id: inspected.Id, repository: reference.familiar, tag: reference.tag ?? '', size: inspected.Size, lastTagMs: Date.parse(inspected.Metadata.LastTagTime.text) };
+      return {
+        container: container.name,
+        id: inspected.Id,
+        repository: reference.familiar,
+        tag: reference.tag ?? '',
+        size: inspected.Size,
+        lastTagMs: Date.parse(inspected.Metadata.LastTagTime.text),
+      };
     })
     .sort((a, b) => (a.container < b.container ? -1 : a.container > b.container ? 1 : 0));
   if (parsed.values.get('quiet')?.at(-1) === 'true') {
@@ -43,9 +54,22 @@ export function imagesCommand(session: Session, parsed: ParsedFlags): CommandRes
     session.out(ids.map((id) => `${id}\n`).join(''));
     return session.result(0);
   }
-  if (format !== 'table' && format !== 'pretty' && format !== '') return session.fail(`format value ${JSON.stringify(format)} could not be parsed: parsing failed`);
+  if (format !== 'table' && format !== 'pretty' && format !== '')
+    return session.fail(`format value ${JSON.stringify(format)} could not be parsed: parsing failed`);
   const now = session.engine.clock.now();
-  const lines = rows.map((row) => [row.container, row.repository || '<none>', row.tag || '<none>', 'linux/amd64', row.id.slice(row.id.indexOf(':') + 1, row.id.indexOf(':') + 13), humanSize(row.size, 3), `${humanDuration(now - row.lastTagMs)} ago`].join('\t'));
-  session.out(goTabwriter(['CONTAINER\tREPOSITORY\tTAG\tPLATFORM\tIMAGE ID\tSIZE\tCREATED', ...lines, ''].join('\n'), 20, 3));
+  const lines = rows.map((row) =>
+    [
+      row.container,
+      row.repository || '<none>',
+      row.tag || '<none>',
+      'linux/amd64',
+      row.id.slice(row.id.indexOf(':') + 1, row.id.indexOf(':') + 13),
+      humanSize(row.size, 3),
+      `${humanDuration(now - row.lastTagMs)} ago`,
+    ].join('\t'),
+  );
+  session.out(
+    goTabwriter(['CONTAINER\tREPOSITORY\tTAG\tPLATFORM\tIMAGE ID\tSIZE\tCREATED', ...lines, ''].join('\n'), 20, 3),
+  );
   return session.result(0);
 }

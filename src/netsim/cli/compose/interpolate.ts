@@ -66,7 +66,11 @@ function applyOperator(substitution: string, lookup: Lookup): string | undefined
     case ':?':
     case '?':
       if (value === undefined || (operator === ':?' && value === '')) {
-        throw new InterpolationError(other !== '' ? `required variable ${name} is missing a value: ${other}` : `required variable ${name} is missing a value`);
+        throw new InterpolationError(
+          other !== ''
+            ? `required variable ${name} is missing a value: ${other}`
+            : `required variable ${name} is missing a value`,
+        );
       }
       return value;
     case ':-':
@@ -92,7 +96,8 @@ function replace(match: string, lookup: Lookup): string {
     if (applied !== undefined) return applied + substitute(rest, lookup);
   }
   const value = lookup.get(substitution);
-  if (value === undefined) lookup.warn(`The ${JSON.stringify(substitution)} variable is not set. Defaulting to a blank string.`);
+  if (value === undefined)
+    lookup.warn(`The ${JSON.stringify(substitution)} variable is not set. Defaulting to a blank string.`);
   return value ?? '';
 }
 
@@ -113,7 +118,9 @@ function cast(path: string, value: string, lookup: Lookup): Raw {
   if (!rule) return value;
   if (rule[1] === 'int') {
     if (/^[+-]?\d+$/.test(value)) return Number(value);
-    throw new InterpolationError(`error while interpolating ${path}: failed to cast to expected type: strconv.Atoi: parsing ${JSON.stringify(value)}: invalid syntax`);
+    throw new InterpolationError(
+      `error while interpolating ${path}: failed to cast to expected type: strconv.Atoi: parsing ${JSON.stringify(value)}: invalid syntax`,
+    );
   }
   const lower = value.toLowerCase();
   if (lower === 'true' || lower === 'false') return lower === 'true';
@@ -122,7 +129,9 @@ function cast(path: string, value: string, lookup: Lookup): Raw {
     lookup.warn(`${JSON.stringify(value)} for boolean is not supported by YAML 1.2, please use \`${truth}\``);
     return truth;
   }
-  throw new InterpolationError(`error while interpolating ${path}: failed to cast to expected type: invalid boolean: ${value}`);
+  throw new InterpolationError(
+    `error while interpolating ${path}: failed to cast to expected type: invalid boolean: ${value}`,
+  );
 }
 
 function walk(value: Raw, path: string[], lookup: Lookup): Raw {
@@ -132,8 +141,12 @@ function walk(value: Raw, path: string[], lookup: Lookup): Raw {
     try {
       result = substitute(value, lookup);
     } catch (error) {
-      if (error instanceof InvalidTemplate) throw new InterpolationError(`invalid interpolation format for ${where}.\nYou may need to escape any $ with another $.\n${value}`);
-      if (error instanceof InterpolationError) throw new InterpolationError(`error while interpolating ${where}: ${error.message}`);
+      if (error instanceof InvalidTemplate)
+        throw new InterpolationError(
+          `invalid interpolation format for ${where}.\nYou may need to escape any $ with another $.\n${value}`,
+        );
+      if (error instanceof InterpolationError)
+        throw new InterpolationError(`error while interpolating ${where}: ${error.message}`);
       throw error;
     }
     return cast(where, result, lookup);

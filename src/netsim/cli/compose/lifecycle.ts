@@ -121,7 +121,10 @@ function withDependents(services: RawMap, selected: readonly string[]): Set<stri
 export function restartCommand(session: Session, parsed: ParsedFlags): CommandResult {
   const target = targetOf(session, []);
   if ('exitCode' in target) return target;
-  const selected = parsed.positionals.length > 0 ? withDependents(target.services, parsed.positionals) : new Set(target.services.keys());
+  const selected =
+    parsed.positionals.length > 0
+      ? withDependents(target.services, parsed.positionals)
+      : new Set(target.services.keys());
   const progress = session.progress('Restarting');
   for (const service of dependencyOrder(target.services)) {
     if (!selected.has(service)) continue;
@@ -132,7 +135,12 @@ export function restartCommand(session: Session, parsed: ParsedFlags): CommandRe
         session.engine.containers.start(container.id);
         session.engine.clock.advance(TAKES_MS.containerStart);
       } catch (error) {
-        if (error instanceof EngineError) return failed(session, progress, new EngineError(error.kind, `Cannot restart container ${container.id}: ${error.message}`));
+        if (error instanceof EngineError)
+          return failed(
+            session,
+            progress,
+            new EngineError(error.kind, `Cannot restart container ${container.id}: ${error.message}`),
+          );
         throw error;
       }
       progress.event(eventName(container), 'done', 'Started');
@@ -151,13 +159,17 @@ const KILL_SIGNALS = ['SIGKILL', 'KILL', '9'];
  */
 export function killCommand(session: Session, parsed: ParsedFlags): CommandResult {
   const signal = parsed.values.get('signal')?.at(-1) ?? 'SIGKILL';
-  if (!KILL_SIGNALS.includes(signal.toUpperCase())) return session.fail(`netsim: docker compose kill --signal ${signal} is not simulated yet; only SIGKILL is`);
+  if (!KILL_SIGNALS.includes(signal.toUpperCase()))
+    return session.fail(`netsim: docker compose kill --signal ${signal} is not simulated yet; only SIGKILL is`);
   const target = targetOf(session, parsed.positionals);
   if ('exitCode' in target) return target;
   const selected = parsed.positionals;
   const orphansToo = parsed.values.get('remove-orphans')?.at(-1) === 'true';
   const containers = newestFirst(target.containers).filter(
-    (container) => container.status === 'running' && (selected.length === 0 || selected.includes(serviceOf(container))) && (orphansToo || target.services.has(serviceOf(container))),
+    (container) =>
+      container.status === 'running' &&
+      (selected.length === 0 || selected.includes(serviceOf(container))) &&
+      (orphansToo || target.services.has(serviceOf(container))),
   );
   if (containers.length === 0) {
     session.err('no container to kill');
@@ -194,14 +206,20 @@ export function rmCommand(session: Session, parsed: ParsedFlags): CommandResult 
   if ('exitCode' in target) return target;
   const selected = parsed.positionals;
   const stopped = newestFirst(target.containers).filter(
-    (container) => container.status !== 'running' && (selected.length === 0 || selected.includes(serviceOf(container))) && target.services.has(serviceOf(container)),
+    (container) =>
+      container.status !== 'running' &&
+      (selected.length === 0 || selected.includes(serviceOf(container))) &&
+      target.services.has(serviceOf(container)),
   );
   if (stopped.length === 0) {
     session.err('No stopped containers\n');
     return session.result(0);
   }
   const names = stopped.map((container) => container.name).join(', ');
-  if (!flag('force')) return session.fail(`netsim: answering \`Going to remove ${names}\` is not simulated yet; add -f to remove without the question`);
+  if (!flag('force'))
+    return session.fail(
+      `netsim: answering \`Going to remove ${names}\` is not simulated yet; add -f to remove without the question`,
+    );
   session.out(`Going to remove ${names}\n`);
   const progress = session.progress('Removing');
   for (const container of stopped) {
@@ -226,7 +244,10 @@ function pauseAll(session: Session, parsed: ParsedFlags, pause: boolean): Comman
   if ('exitCode' in target) return target;
   const selected = parsed.positionals;
   const running = newestFirst(target.containers).filter(
-    (container) => container.status === 'running' && (selected.length === 0 || selected.includes(serviceOf(container))) && target.services.has(serviceOf(container)),
+    (container) =>
+      container.status === 'running' &&
+      (selected.length === 0 || selected.includes(serviceOf(container))) &&
+      target.services.has(serviceOf(container)),
   );
   const progress = session.progress(pause ? 'Pausing' : 'Running');
   let firstError: unknown;
@@ -243,4 +264,5 @@ function pauseAll(session: Session, parsed: ParsedFlags, pause: boolean): Comman
 }
 
 export const pauseCommand = (session: Session, parsed: ParsedFlags): CommandResult => pauseAll(session, parsed, true);
-export const unpauseCommand = (session: Session, parsed: ParsedFlags): CommandResult => pauseAll(session, parsed, false);
+export const unpauseCommand = (session: Session, parsed: ParsedFlags): CommandResult =>
+  pauseAll(session, parsed, false);

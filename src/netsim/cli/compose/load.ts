@@ -15,7 +15,12 @@ import { isRawMap, readYaml, type Raw, type RawMap } from './yaml-read';
 
 /** cli.DefaultFileNames and DefaultOverrideFileNames, in order of preference. */
 export const DEFAULT_FILE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
-const OVERRIDE_FILE_NAMES = ['compose.override.yml', 'compose.override.yaml', 'docker-compose.override.yml', 'docker-compose.override.yaml'];
+const OVERRIDE_FILE_NAMES = [
+  'compose.override.yml',
+  'compose.override.yaml',
+  'docker-compose.override.yml',
+  'docker-compose.override.yaml',
+];
 
 export interface ProjectOptions {
   /** -f, as typed. */
@@ -49,7 +54,12 @@ export interface Project {
 export class ProjectError extends Error {}
 
 /** Go's syscall.Errno strings, as os.ReadFile's *PathError prints them. */
-const ERRNO: Readonly<Record<string, string>> = { ENOENT: 'no such file or directory', EACCES: 'permission denied', EISDIR: 'is a directory', ENOTDIR: 'not a directory' };
+const ERRNO: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'not a directory',
+};
 
 function absolute(cwd: string, path: string): string {
   return normalizePath(path.startsWith('/') ? path : `${cwd}/${path}`);
@@ -79,13 +89,17 @@ function basename(path: string): string {
 /** WithDefaultConfigPath: the first directory from here up holding a compose file, and its override. */
 function defaultConfigPaths(start: string, environment: ProjectEnvironment): string[] {
   for (let directory = start; ; directory = dirname(directory)) {
-    const candidates = DEFAULT_FILE_NAMES.map((name) => normalizePath(`${directory}/${name}`)).filter((path) => isFile(environment.files, path));
+    const candidates = DEFAULT_FILE_NAMES.map((name) => normalizePath(`${directory}/${name}`)).filter((path) =>
+      isFile(environment.files, path),
+    );
     if (candidates.length > 0) {
       if (candidates.length > 1) {
         environment.warn(`Found multiple config files with supported names: ${candidates.join(', ')}`);
         environment.warn(`Using ${candidates[0]}`);
       }
-      const overrides = OVERRIDE_FILE_NAMES.map((name) => normalizePath(`${directory}/${name}`)).filter((path) => isFile(environment.files, path));
+      const overrides = OVERRIDE_FILE_NAMES.map((name) => normalizePath(`${directory}/${name}`)).filter((path) =>
+        isFile(environment.files, path),
+      );
       if (overrides.length > 1) {
         environment.warn(`Found multiple override files with supported names: ${overrides.join(', ')}`);
         environment.warn(`Using ${overrides[0]}`);
@@ -98,11 +112,16 @@ function defaultConfigPaths(start: string, environment: ProjectEnvironment): str
 
 /** loader.NormalizeProjectName: lower case, only [a-z0-9_-], no leading `_` or `-`. */
 export function normalizeProjectName(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9_-]/g, '').replace(/^[_-]+/, '');
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, '')
+    .replace(/^[_-]+/, '');
 }
 
 function invalidProjectName(name: string): ProjectError {
-  return new ProjectError(`invalid project name ${JSON.stringify(name)}: must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as start with a letter or number`);
+  return new ProjectError(
+    `invalid project name ${JSON.stringify(name)}: must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as start with a letter or number`,
+  );
 }
 
 /** dotenv: `KEY=value` lines of the project directory's .env, quotes stripped, comments skipped. */
@@ -132,7 +151,13 @@ interface Source {
  * (refused unless already normal), a `name:` in the files (interpolated, normalised),
  * else the working directory's base name, normalised.
  */
-function projectName(options: ProjectOptions, environment: Map<string, string>, sources: readonly Source[], workingDir: string, lookup: Lookup): string {
+function projectName(
+  options: ProjectOptions,
+  environment: Map<string, string>,
+  sources: readonly Source[],
+  workingDir: string,
+  lookup: Lookup,
+): string {
   const imperative = options.projectName || environment.get('COMPOSE_PROJECT_NAME') || '';
   if (imperative !== '') {
     if (normalizeProjectName(imperative) !== imperative) throw invalidProjectName(imperative);
@@ -164,14 +189,19 @@ function merge(base: RawMap, next: RawMap): RawMap {
 /** loadYamlFile for one file: each document decoded, interpolated, merged, validated and made canonical. */
 function loadFile(source: Source, model: RawMap, lookup: Lookup, warn: (message: string) => void): RawMap {
   const read = readYaml(source.text);
-  if ('error' in read) throw new ProjectError(`failed to parse ${source.path}: ${read.error.kind === 'syntax' ? 'yaml: ' : ''}${read.error.message}`);
+  if ('error' in read)
+    throw new ProjectError(
+      `failed to parse ${source.path}: ${read.error.kind === 'syntax' ? 'yaml: ' : ''}${read.error.message}`,
+    );
   for (const document of read.documents) {
     if (!isRawMap(document)) throw new ProjectError('top-level object must be a mapping');
     let merged = merge(model, interpolate(document, lookup));
     const problem = schemaProblem(merged);
     if (problem !== undefined) throw new ProjectError(`validating ${source.path}: ${problem}`);
     if (merged.has('version')) {
-      warn(`${source.path}: the attribute \`version\` is obsolete, it will be ignored, please remove it to avoid potential confusion`);
+      warn(
+        `${source.path}: the attribute \`version\` is obsolete, it will be ignored, please remove it to avoid potential confusion`,
+      );
       merged.delete('version');
     }
     merged = canonical(merged, warn);
@@ -205,15 +235,27 @@ function checkConsistency(model: RawMap): void {
   const networks = networksOf(model);
   for (const name of serviceNames(model)) {
     const service = services.get(name) as RawMap;
-    if (!service.has('build') && !service.get('image') && !service.has('provider')) throw new ProjectError(`service ${JSON.stringify(name)} has neither an image nor a build context specified: invalid compose project`);
+    if (!service.has('build') && !service.get('image') && !service.has('provider'))
+      throw new ProjectError(
+        `service ${JSON.stringify(name)} has neither an image nor a build context specified: invalid compose project`,
+      );
     const serviceNetworks = get(service, 'networks');
-    if (service.get('network_mode') && isRawMap(serviceNetworks) && serviceNetworks.size > 0) throw new ProjectError(`service ${name} declares mutually exclusive \`network_mode\` and \`networks\`: invalid compose project`);
+    if (service.get('network_mode') && isRawMap(serviceNetworks) && serviceNetworks.size > 0)
+      throw new ProjectError(
+        `service ${name} declares mutually exclusive \`network_mode\` and \`networks\`: invalid compose project`,
+      );
     for (const network of isRawMap(serviceNetworks) ? serviceNetworks.keys() : []) {
-      if (!networks.has(network)) throw new ProjectError(`service ${JSON.stringify(name)} refers to undefined network ${network}: invalid compose project`);
+      if (!networks.has(network))
+        throw new ProjectError(
+          `service ${JSON.stringify(name)} refers to undefined network ${network}: invalid compose project`,
+        );
     }
     const dependsOn = get(service, 'depends_on');
     for (const dependency of isRawMap(dependsOn) ? dependsOn.keys() : []) {
-      if (!services.has(dependency)) throw new ProjectError(`service ${JSON.stringify(name)} depends on undefined service ${JSON.stringify(dependency)}: invalid compose project`);
+      if (!services.has(dependency))
+        throw new ProjectError(
+          `service ${JSON.stringify(name)} depends on undefined service ${JSON.stringify(dependency)}: invalid compose project`,
+        );
     }
     const mode = service.get('network_mode');
     if (typeof mode === 'string' && mode.startsWith('service:') && !services.has(mode.slice('service:'.length))) {
@@ -221,12 +263,20 @@ function checkConsistency(model: RawMap): void {
       throw new ProjectError(`service ${JSON.stringify(target)} not found for network_mode 'service:${target}'`);
     }
     const test = get(service.get('healthcheck'), 'test');
-    if (Array.isArray(test) && test.length > 0 && !['CMD', 'CMD-SHELL', 'NONE'].includes(String(test[0]))) throw new ProjectError('healthcheck.test must start either by "CMD", "CMD-SHELL" or "NONE"');
+    if (Array.isArray(test) && test.length > 0 && !['CMD', 'CMD-SHELL', 'NONE'].includes(String(test[0])))
+      throw new ProjectError('healthcheck.test must start either by "CMD", "CMD-SHELL" or "NONE"');
     const volumes = get(model, 'volumes');
     for (const mount of Array.isArray(service.get('volumes')) ? (service.get('volumes') as Raw[]) : []) {
       const source = get(mount, 'source');
-      if (get(mount, 'type') === 'volume' && typeof source === 'string' && source !== '' && !(isRawMap(volumes) && volumes.has(source))) {
-        throw new ProjectError(`service ${JSON.stringify(name)} refers to undefined volume ${source}: invalid compose project`);
+      if (
+        get(mount, 'type') === 'volume' &&
+        typeof source === 'string' &&
+        source !== '' &&
+        !(isRawMap(volumes) && volumes.has(source))
+      ) {
+        throw new ProjectError(
+          `service ${JSON.stringify(name)} refers to undefined volume ${source}: invalid compose project`,
+        );
       }
     }
   }
@@ -259,30 +309,45 @@ function withProfiles(model: RawMap, active: readonly string[], selected: readon
 /** Project.WithoutUnnecessaryResources: only the networks some service uses stay. */
 function withoutUnusedNetworks(model: RawMap): void {
   const used = new Set<string>();
-  for (const [, service] of servicesOf(model)) for (const key of isRawMap(get(service, 'networks')) ? (get(service, 'networks') as RawMap).keys() : []) used.add(key);
+  for (const [, service] of servicesOf(model))
+    for (const key of isRawMap(get(service, 'networks')) ? (get(service, 'networks') as RawMap).keys() : [])
+      used.add(key);
   const networks = networksOf(model);
   for (const key of [...networks.keys()]) if (!used.has(key)) networks.delete(key);
   if (networks.size === 0) model.delete('networks');
 }
 
 /** Where the files are: -f (relative to the working directory), COMPOSE_FILE, or the search from the project directory up. */
-function configPaths(options: ProjectOptions, env: ReadonlyMap<string, string>, environment: ProjectEnvironment): string[] {
-  if (options.files.length > 0) return options.files.map((path) => (path === '-' ? path : absolute(environment.cwd, path)));
+function configPaths(
+  options: ProjectOptions,
+  env: ReadonlyMap<string, string>,
+  environment: ProjectEnvironment,
+): string[] {
+  if (options.files.length > 0)
+    return options.files.map((path) => (path === '-' ? path : absolute(environment.cwd, path)));
   const fromEnv = env.get('COMPOSE_FILE');
-  if (fromEnv) return fromEnv.split(env.get('COMPOSE_PATH_SEPARATOR') ?? ':').map((path) => absolute(environment.cwd, path));
+  if (fromEnv)
+    return fromEnv.split(env.get('COMPOSE_PATH_SEPARATOR') ?? ':').map((path) => absolute(environment.cwd, path));
   const start = options.projectDirectory ? absolute(environment.cwd, options.projectDirectory) : environment.cwd;
   return defaultConfigPaths(start, environment);
 }
 
 /** ProjectOptions.ToProject: the project, or ProjectError with the text docker compose prints. */
-export function loadProject(options: ProjectOptions, environment: ProjectEnvironment, selected: readonly string[] = []): Project {
+export function loadProject(
+  options: ProjectOptions,
+  environment: ProjectEnvironment,
+  selected: readonly string[] = [],
+): Project {
   const env = new Map(environment.env);
   if (!env.has('PWD')) env.set('PWD', environment.cwd);
   const paths = configPaths(options, env, environment);
   if (paths.length === 0) throw new ProjectError('no configuration file provided: not found');
-  const workingDir = options.projectDirectory ? absolute(environment.cwd, options.projectDirectory) : dirname(paths[0]!);
+  const workingDir = options.projectDirectory
+    ? absolute(environment.cwd, options.projectDirectory)
+    : dirname(paths[0]!);
   const dotEnvPath = `${workingDir}/.env`;
-  if (isFile(environment.files, dotEnvPath)) for (const [key, value] of dotEnv(readFile(environment.files, dotEnvPath))) if (!env.has(key)) env.set(key, value);
+  if (isFile(environment.files, dotEnvPath))
+    for (const [key, value] of dotEnv(readFile(environment.files, dotEnvPath))) if (!env.has(key)) env.set(key, value);
   const sources = paths.map((path) => ({ path, text: readFile(environment.files, path) }));
   const lookup: Lookup = { get: (name) => env.get(name), warn: environment.warn };
   // cli/options.go prepare: without -p each file is decoded once for its `name`, and a syntax error stops there as go-yaml words it.
@@ -303,8 +368,12 @@ export function loadProject(options: ProjectOptions, environment: ProjectEnviron
     model.set('name', name);
     normalize(model, name, workingDir);
     const services = servicesOf(model);
-    for (const [key, service] of services) services.set(key, resolveEnvironment(decodeService(isRawMap(service) ? service : new Map()), env));
-    const profiles = options.profiles && options.profiles.length > 0 ? options.profiles : (env.get('COMPOSE_PROFILES') ?? '').split(',').map((profile) => profile.trim());
+    for (const [key, service] of services)
+      services.set(key, resolveEnvironment(decodeService(isRawMap(service) ? service : new Map()), env));
+    const profiles =
+      options.profiles && options.profiles.length > 0
+        ? options.profiles
+        : (env.get('COMPOSE_PROFILES') ?? '').split(',').map((profile) => profile.trim());
     withProfiles(model, profiles, selected);
     checkConsistency(model);
     for (const service of selected) if (!services.has(service)) throw new ProjectError(`no such service: ${service}`);

@@ -66,7 +66,12 @@ export class LogPrinter {
 }
 
 /** Every line the containers wrote, in the order they were written, each printed by `printer`. */
-export function printLogs(printer: LogPrinter, containers: readonly Container[], tail = 'all', since = -Infinity): string {
+export function printLogs(
+  printer: LogPrinter,
+  containers: readonly Container[],
+  tail = 'all',
+  since = -Infinity,
+): string {
   const count = (entries: readonly LogEntry[]) => (/^\d+$/.test(tail) ? Number(tail) : entries.length);
   return containers
     .flatMap((container, order) => {
@@ -91,10 +96,14 @@ export function logsCommand(session: Session, parsed: ParsedFlags): CommandResul
   if (services.length > 0) containers = containers.filter((container) => services.includes(serviceOf(container)));
   if (index > 0) {
     containers = containers.filter((container) => container.config.labels[LABEL.number] === String(index));
-    if (containers.length === 0) return session.fail(`service ${JSON.stringify(services[0])} is not running container #${index}`);
+    if (containers.length === 0)
+      return session.fail(`service ${JSON.stringify(services[0])} is not running container #${index}`);
   }
   // formatter.SetANSIMode: colours with --ansi auto only when stdout is a terminal.
-  const colored = !flag('no-color') && session.root.ansi !== 'never' && (session.root.ansi === 'always' || session.process.stdoutIsTerminal === true);
+  const colored =
+    !flag('no-color') &&
+    session.root.ansi !== 'never' &&
+    (session.root.ansi === 'always' || session.process.stdoutIsTerminal === true);
   const printer = new LogPrinter({ colored, prefix: !flag('no-log-prefix'), timestamps: flag('timestamps') });
   const output = printLogs(printer, containers, parsed.values.get('tail')?.at(-1) ?? 'all');
   session.out(output);

@@ -33,18 +33,25 @@ function stacks(session: Session, all: boolean): Stack[] {
   for (const container of session.engine.containers.list()) {
     const labels = container.config.labels;
     const project = labels[LABEL.project];
-    if (project === undefined || labels[LABEL.configHash] === undefined || (!all && container.status !== 'running')) continue;
+    if (project === undefined || labels[LABEL.configHash] === undefined || (!all && container.status !== 'running'))
+      continue;
     const entry = byProject.get(project) ?? { states: [], files: [] };
     entry.states.push(container.status);
-    for (const file of (labels[LABEL.configFiles] ?? '').split(',')) if (!entry.files.includes(file)) entry.files.push(file);
+    for (const file of (labels[LABEL.configFiles] ?? '').split(','))
+      if (!entry.files.includes(file)) entry.files.push(file);
     byProject.set(project, entry);
   }
-  return [...byProject.keys()].sort().map((name) => ({ name, status: combinedStatus(byProject.get(name)!.states), configFiles: byProject.get(name)!.files.join(',') }));
+  return [...byProject.keys()].sort().map((name) => ({
+    name,
+    status: combinedStatus(byProject.get(name)!.states),
+    configFiles: byProject.get(name)!.files.join(','),
+  }));
 }
 
 export function lsCommand(session: Session, parsed: ParsedFlags): CommandResult {
   // cobra.NoArgs.
-  if (parsed.positionals.length > 0) return session.fail(`unknown command ${JSON.stringify(parsed.positionals[0])} for "docker compose ls"`);
+  if (parsed.positionals.length > 0)
+    return session.fail(`unknown command ${JSON.stringify(parsed.positionals[0])} for "docker compose ls"`);
   const names: string[] = [];
   for (const filter of parsed.values.get('filter') ?? []) {
     const [key, value] = filter.split(/=(.*)/s);
@@ -54,7 +61,9 @@ export function lsCommand(session: Session, parsed: ParsedFlags): CommandResult 
   }
   const format = parsed.values.get('format')?.at(-1) ?? 'table';
   // filters.Match: the value is a regular expression the name must match.
-  const listed = stacks(session, parsed.values.get('all')?.at(-1) === 'true').filter((stack) => names.length === 0 || names.some((name) => safeMatch(name, stack.name)));
+  const listed = stacks(session, parsed.values.get('all')?.at(-1) === 'true').filter(
+    (stack) => names.length === 0 || names.some((name) => safeMatch(name, stack.name)),
+  );
   if (parsed.values.get('quiet')?.at(-1) === 'true') {
     session.out(listed.map((stack) => `${stack.name}\n`).join(''));
     return session.result(0);
@@ -63,11 +72,23 @@ export function lsCommand(session: Session, parsed: ParsedFlags): CommandResult 
     case 'table':
     case 'pretty':
     case '':
-      session.out(goTabwriter(['NAME\tSTATUS\tCONFIG FILES', ...listed.map((stack) => `${stack.name}\t${stack.status}\t${stack.configFiles}`), ''].join('\n'), 20, 3));
+      session.out(
+        goTabwriter(
+          [
+            'NAME\tSTATUS\tCONFIG FILES',
+            ...listed.map((stack) => `${stack.name}\t${stack.status}\t${stack.configFiles}`),
+            '',
+          ].join('\n'),
+          20,
+          3,
+        ),
+      );
       return session.result(0);
     case 'json':
       // formatter.ToJSON: json.Encoder, HTML left unescaped, a newline after.
-      session.out(`${JSON.stringify(listed.map((stack) => ({ Name: stack.name, Status: stack.status, ConfigFiles: stack.configFiles })))}\n`);
+      session.out(
+        `${JSON.stringify(listed.map((stack) => ({ Name: stack.name, Status: stack.status, ConfigFiles: stack.configFiles })))}\n`,
+      );
       return session.result(0);
     default:
       return session.fail(`format value ${JSON.stringify(format)} could not be parsed: parsing failed`);

@@ -22,7 +22,9 @@ export function dependencyOrder(services: RawMap, selected: readonly string[] = 
   const done = new Set<string>();
   const order: string[] = [];
   while (order.length < wanted.size) {
-    const ready = [...wanted].filter((name) => !done.has(name) && (dependencies.get(name) ?? []).every((dependency) => done.has(dependency))).sort();
+    const ready = [...wanted]
+      .filter((name) => !done.has(name) && (dependencies.get(name) ?? []).every((dependency) => done.has(dependency)))
+      .sort();
     if (ready.length === 0) break;
     for (const name of ready) {
       done.add(name);

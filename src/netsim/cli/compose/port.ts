@@ -14,22 +14,38 @@ import type { Session } from './session';
 export function portCommand(session: Session, parsed: ParsedFlags): CommandResult {
   const [service, privatePort] = parsed.positionals;
   // cobra.MinimumNArgs(2).
-  if (privatePort === undefined) return session.fail(`requires at least 2 arg(s), only received ${parsed.positionals.length}`);
+  if (privatePort === undefined)
+    return session.fail(`requires at least 2 arg(s), only received ${parsed.positionals.length}`);
   // strconv.ParseUint(args[1], 10, 16).
   const port = /^\d+$/.test(privatePort) ? Number(privatePort) : NaN;
-  if (Number.isNaN(port)) return session.fail(`strconv.ParseUint: parsing ${JSON.stringify(privatePort)}: invalid syntax`);
-  if (port > 65535) return session.fail(`strconv.ParseUint: parsing ${JSON.stringify(privatePort)}: value out of range`);
+  if (Number.isNaN(port))
+    return session.fail(`strconv.ParseUint: parsing ${JSON.stringify(privatePort)}: invalid syntax`);
+  if (port > 65535)
+    return session.fail(`strconv.ParseUint: parsing ${JSON.stringify(privatePort)}: value out of range`);
   const protocol = (parsed.values.get('protocol')?.at(-1) ?? 'tcp').toLowerCase();
   const indexText = parsed.values.get('index')?.at(-1) ?? '0';
-  if (!/^[+-]?\d+$/.test(indexText)) return session.fail(`invalid argument ${JSON.stringify(indexText)} for "--index" flag: strconv.ParseInt: parsing ${JSON.stringify(indexText)}: invalid syntax`);
+  if (!/^[+-]?\d+$/.test(indexText))
+    return session.fail(
+      `invalid argument ${JSON.stringify(indexText)} for "--index" flag: strconv.ParseInt: parsing ${JSON.stringify(indexText)}: invalid syntax`,
+    );
   const index = Number(indexText);
   const name = projectNameOnly(session);
   if (typeof name !== 'string') return name;
   const running = projectContainers(session.engine, name.toLowerCase()).filter(
-    (container) => container.status === 'running' && serviceOf(container) === service && (index <= 0 || container.config.labels[LABEL.number] === String(index)),
+    (container) =>
+      container.status === 'running' &&
+      serviceOf(container) === service &&
+      (index <= 0 || container.config.labels[LABEL.number] === String(index)),
   );
-  if (running.length === 0) return session.fail(index > 0 ? `service ${JSON.stringify(service)} is not running container #${index}` : `service ${JSON.stringify(service)} is not running`);
-  const container = running.sort((a, b) => Number(a.config.labels[LABEL.number] ?? 0) - Number(b.config.labels[LABEL.number] ?? 0))[0]!;
+  if (running.length === 0)
+    return session.fail(
+      index > 0
+        ? `service ${JSON.stringify(service)} is not running container #${index}`
+        : `service ${JSON.stringify(service)} is not running`,
+    );
+  const container = running.sort(
+    (a, b) => Number(a.config.labels[LABEL.number] ?? 0) - Number(b.config.labels[LABEL.number] ?? 0),
+  )[0]!;
   const ports = portSummaries(container);
   const binding = ports.find((summary) => summary.privatePort === port && summary.type === protocol);
   if (!binding) {

@@ -7,7 +7,10 @@ import type { Session } from './session';
  * -p, the project is loaded from its file; a failure falls back on
  * COMPOSE_PROJECT_NAME if set. With -p alone only the name is needed.
  */
-export function projectOrName(session: Session, services: readonly string[] = []): { name: string; project: Project | undefined } | CommandResult {
+export function projectOrName(
+  session: Session,
+  services: readonly string[] = [],
+): { name: string; project: Project | undefined } | CommandResult {
   const { root } = session;
   if (root.files.length > 0 || !root.projectName) {
     try {

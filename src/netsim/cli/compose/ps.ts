@@ -17,11 +17,23 @@ import type { Session } from './session';
  * cmd/formatter/container.go): the project's running containers (all with -a),
  * sorted by name, in the table `NAME IMAGE COMMAND SERVICE CREATED STATUS PORTS`.
  */
-const DEFAULT_TABLE = 'table {{.Name}}\\t{{.Image}}\\t{{.Command}}\\t{{.Service}}\\t{{.RunningFor}}\\t{{.Status}}\\t{{.Ports}}';
+const DEFAULT_TABLE =
+  'table {{.Name}}\\t{{.Image}}\\t{{.Command}}\\t{{.Service}}\\t{{.RunningFor}}\\t{{.Status}}\\t{{.Ports}}';
 
 const HEADER: Readonly<Record<string, string>> = {
-  ID: 'CONTAINER ID', Name: 'NAME', Project: 'PROJECT', Service: 'SERVICE', Image: 'IMAGE', Command: 'COMMAND', CreatedAt: 'CREATED AT',
-  RunningFor: 'CREATED', Ports: 'PORTS', State: 'STATE', Status: 'STATUS', Size: 'SIZE', Labels: 'LABELS',
+  ID: 'CONTAINER ID',
+  Name: 'NAME',
+  Project: 'PROJECT',
+  Service: 'SERVICE',
+  Image: 'IMAGE',
+  Command: 'COMMAND',
+  CreatedAt: 'CREATED AT',
+  RunningFor: 'CREATED',
+  Ports: 'PORTS',
+  State: 'STATE',
+  Status: 'STATUS',
+  Size: 'SIZE',
+  Labels: 'LABELS',
 };
 
 /** formatter.Ellipsis: at most 20 characters, the last an ellipsis. */
@@ -47,10 +59,19 @@ function row(session: Session, container: Container, trunc: boolean): Record<str
     RunningFor: `${humanDuration(now - created * 1000)} ago`,
     ExitCode: container.status === 'exited' ? container.exitCode : 0,
     State: stateString(container),
-    Status: containerStatus(stateString(container), container.exitCode, container.startedMs, container.finishedMs, now, container.health?.status),
+    Status: containerStatus(
+      stateString(container),
+      container.exitCode,
+      container.startedMs,
+      container.finishedMs,
+      now,
+      container.health?.status,
+    ),
     Health: container.health?.status ?? '',
     Ports: displayablePorts(ports),
-    Labels: Object.entries(container.config.labels).map(([key, value]) => `${key}=${value}`).join(','),
+    Labels: Object.entries(container.config.labels)
+      .map(([key, value]) => `${key}=${value}`)
+      .join(','),
   });
 }
 
@@ -60,7 +81,11 @@ export function psCommand(session: Session, parsed: ParsedFlags): CommandResult 
   if ('exitCode' in target) return target;
   const services = parsed.positionals;
   for (const service of target.project && services.length > 0 ? services : []) {
-    if (!target.project!.model.get('services') || !(target.project!.model.get('services') as Map<string, unknown>).has(service)) return session.fail(`no such service: ${service}`);
+    if (
+      !target.project!.model.get('services') ||
+      !(target.project!.model.get('services') as Map<string, unknown>).has(service)
+    )
+      return session.fail(`no such service: ${service}`);
   }
   const statuses = parsed.values.get('status') ?? [];
   const filter = parsed.values.get('filter')?.at(-1);
@@ -72,7 +97,9 @@ export function psCommand(session: Session, parsed: ParsedFlags): CommandResult 
   }
   const all = flag('all') || statuses.length > 0;
   runDueProbes(session.engine, session.process.terminal);
-  let containers = projectContainers(session.engine, target.name).filter((container) => all || container.status === 'running');
+  let containers = projectContainers(session.engine, target.name).filter(
+    (container) => all || container.status === 'running',
+  );
   if (services.length > 0) containers = containers.filter((container) => services.includes(serviceOf(container)));
   if (statuses.length > 0) containers = containers.filter((container) => statuses.includes(stateString(container)));
   if (flag('quiet')) {
@@ -85,7 +112,12 @@ export function psCommand(session: Session, parsed: ParsedFlags): CommandResult 
   }
   const source = parsed.values.get('format')?.at(-1) ?? 'table';
   const format = source === 'table' || source === '' ? DEFAULT_TABLE : source === 'json' ? 'json' : source;
-  const listed = formatList({ format, header: HEADER, rows: containers.map((container) => row(session, container, !flag('no-trunc'))), typeName: '*formatter.ContainerContext' });
+  const listed = formatList({
+    format,
+    header: HEADER,
+    rows: containers.map((container) => row(session, container, !flag('no-trunc'))),
+    typeName: '*formatter.ContainerContext',
+  });
   if (!listed.ok) return session.fail(listed.error);
   session.out(listed.text);
   return session.result(0);

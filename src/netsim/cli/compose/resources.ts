@@ -55,9 +55,12 @@ function stringRecord(value: Raw | undefined): Record<string, string> {
 
 /** The project's containers (getContainers with projectFilter and oneOffFilter(false)), by name. */
 export function projectContainers(engine: Engine, project: string): Container[] {
-  return engine
-    .containers.list()
-    .filter((container) => container.config.labels[LABEL.project] === project && container.config.labels[LABEL.oneoff] !== 'True')
+  return engine.containers
+    .list()
+    .filter(
+      (container) =>
+        container.config.labels[LABEL.project] === project && container.config.labels[LABEL.oneoff] !== 'True',
+    )
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
@@ -99,18 +102,26 @@ function ipamRequests(network: RawMap): IpamRequest[] | { error: string } {
   for (const pool of list(map(network.get('ipam')).get('config'))) {
     const entry = map(pool);
     const subnet = goParsePrefix(text(entry.get('subnet')));
-    if (!subnet.ok) return { error: `invalid network config:\ninvalid subnet ${text(entry.get('subnet'))}: ${subnet.error}` };
+    if (!subnet.ok)
+      return { error: `invalid network config:\ninvalid subnet ${text(entry.get('subnet'))}: ${subnet.error}` };
     const range = entry.has('ip_range') ? goParsePrefix(text(entry.get('ip_range'))) : undefined;
-    if (range && !range.ok) return { error: `invalid network config:\ninvalid ip-range ${text(entry.get('ip_range'))}: ${range.error}` };
+    if (range && !range.ok)
+      return { error: `invalid network config:\ninvalid ip-range ${text(entry.get('ip_range'))}: ${range.error}` };
     const gateway = entry.has('gateway') ? goParseAddr(text(entry.get('gateway'))) : undefined;
-    if (gateway && !gateway.ok) return { error: `invalid network config:\ninvalid gateway ${text(entry.get('gateway'))}: ${gateway.error}` };
+    if (gateway && !gateway.ok)
+      return { error: `invalid network config:\ninvalid gateway ${text(entry.get('gateway'))}: ${gateway.error}` };
     const aux: Record<string, Ipv4> = {};
     for (const [name, address] of map(entry.get('aux_addresses'))) {
       const parsed = goParseAddr(text(address));
       if (!parsed.ok) return { error: `invalid network config:\ninvalid auxiliary address ${name}: ${parsed.error}` };
       aux[name] = parsed.value;
     }
-    requests.push({ subnet: subnet.value, ipRange: range?.ok ? range.value : undefined, gateway: gateway?.ok ? gateway.value : undefined, auxAddresses: aux });
+    requests.push({
+      subnet: subnet.value,
+      ipRange: range?.ok ? range.value : undefined,
+      gateway: gateway?.ok ? gateway.value : undefined,
+      auxAddresses: aux,
+    });
   }
   return requests;
 }
@@ -121,7 +132,10 @@ function boolOf(value: Raw | undefined): boolean | undefined {
 }
 
 /** The NetworkCreate request for a project network; the daemon's own checks run in Engine.networks.create. */
-export function networkCreateRequest(project: Project, key: string): Parameters<Engine['networks']['create']>[0] | { error: string } {
+export function networkCreateRequest(
+  project: Project,
+  key: string,
+): Parameters<Engine['networks']['create']>[0] | { error: string } {
   const network = map(networksOf(project.model).get(key));
   const ipam = ipamRequests(network);
   if ('error' in ipam) return ipam;
@@ -146,13 +160,22 @@ export function volumesOf(model: RawMap): RawMap {
 }
 
 /** createVolume's request: the volume's labels merged with ensureProjectVolumes' and the config hash. */
-export function volumeCreateRequest(project: Project, key: string): { name: string; labels: Record<string, string>; options: Record<string, string> | null } {
+export function volumeCreateRequest(
+  project: Project,
+  key: string,
+): { name: string; labels: Record<string, string>; options: Record<string, string> | null } {
   const volume = map(volumesOf(project.model).get(key));
   // CreateOptions.DriverOpts is omitempty: without driver_opts the daemon gets none, and stores null.
   const options = volume.has('driver_opts') ? stringRecord(volume.get('driver_opts')) : null;
   return {
     name: text(volume.get('name')),
-    labels: { ...stringRecord(volume.get('labels')), [LABEL.volume]: key, [LABEL.project]: project.name, [LABEL.version]: COMPOSE_VERSION, [LABEL.configHash]: volumeHash(volume) },
+    labels: {
+      ...stringRecord(volume.get('labels')),
+      [LABEL.volume]: key,
+      [LABEL.project]: project.name,
+      [LABEL.version]: COMPOSE_VERSION,
+      [LABEL.configHash]: volumeHash(volume),
+    },
     options,
   };
 }
@@ -177,7 +200,12 @@ function serviceMounts(project: Project, service: RawMap): { binds: string[]; mo
       continue;
     }
     const name = type === 'volume' ? text(map(volumesOf(project.model).get(source)).get('name')) : source;
-    const options = [readOnly ? 'ro' : 'rw', text(bind.get('selinux')), text(bind.get('propagation')), volume.get('nocopy') === true ? 'nocopy' : ''].filter((option) => option !== '');
+    const options = [
+      readOnly ? 'ro' : 'rw',
+      text(bind.get('selinux')),
+      text(bind.get('propagation')),
+      volume.get('nocopy') === true ? 'nocopy' : '',
+    ].filter((option) => option !== '');
     binds.push(`${name}:${target}:${options.join(',')}`);
   }
   return { binds, mounts };
@@ -186,17 +214,29 @@ function serviceMounts(project: Project, service: RawMap): { binds: string[]; mo
 /** NetworksByPriority: highest priority first, then by name. */
 export function networksByPriority(service: RawMap): string[] {
   const priority = (key: string) => Number(map(map(service.get('networks')).get(key)).get('priority') ?? 0);
-  return [...map(service.get('networks')).keys()].sort((a, b) => priority(b) - priority(a) || (a < b ? -1 : a > b ? 1 : 0));
+  return [...map(service.get('networks')).keys()].sort(
+    (a, b) => priority(b) - priority(a) || (a < b ? -1 : a > b ? 1 : 0),
+  );
 }
 
 /** getAliases: the container's name; with UseNetworkAliases (up, `run --use-aliases`) the service's and the network's aliases too. */
-function endpoint(project: Project, serviceName: string, service: RawMap, number: number, key: string, useAliases: boolean): CreateEndpoint {
+function endpoint(
+  project: Project,
+  serviceName: string,
+  service: RawMap,
+  number: number,
+  key: string,
+  useAliases: boolean,
+): CreateEndpoint {
   const config = map(service.get('networks')).get(key);
   const settings = map(config);
   const ip = text(settings.get('ipv4_address'));
   return {
     network: networkName(project, key),
-    aliases: [containerName(project, serviceName, service, number), ...(useAliases ? [serviceName, ...list(settings.get('aliases')).map(text)] : [])],
+    aliases: [
+      containerName(project, serviceName, service, number),
+      ...(useAliases ? [serviceName, ...list(settings.get('aliases')).map(text)] : []),
+    ],
     ip: ip === '' ? undefined : parseIpv4(ip),
     ipamSent: isRawMap(config),
   };
@@ -222,7 +262,10 @@ function exposed(service: RawMap): { port: number; protocol: Protocol }[] {
     const [port = '', protocol = 'tcp'] = text(entry).split('/');
     const [first, last = first] = port.split('-').map(Number);
     if (first === undefined || Number.isNaN(first)) return [];
-    return Array.from({ length: last! - first + 1 }, (_, index) => ({ port: first + index, protocol: protocol as Protocol }));
+    return Array.from({ length: last! - first + 1 }, (_, index) => ({
+      port: first + index,
+      protocol: protocol as Protocol,
+    }));
   });
 }
 
@@ -236,8 +279,20 @@ function restartPolicy(service: RawMap): { name: string; maximumRetryCount: numb
 }
 
 /** The labels of a service's container: its own, Compose's (ToProject's CustomLabels), and prepareLabels'. */
-export function containerLabels(project: Project, serviceName: string, service: RawMap, number: number, imageId: string | undefined, hashed: RawMap): Record<string, string> {
-  const dependsOn = [...map(service.get('depends_on'))].map(([name, dependency]) => `${name}:${text(map(dependency).get('condition'))}:${map(dependency).get('restart') === true}`).sort();
+export function containerLabels(
+  project: Project,
+  serviceName: string,
+  service: RawMap,
+  number: number,
+  imageId: string | undefined,
+  hashed: RawMap,
+): Record<string, string> {
+  const dependsOn = [...map(service.get('depends_on'))]
+    .map(
+      ([name, dependency]) =>
+        `${name}:${text(map(dependency).get('condition'))}:${map(dependency).get('restart') === true}`,
+    )
+    .sort();
   return {
     ...stringRecord(service.get('labels')),
     [LABEL.project]: project.name,
@@ -269,10 +324,14 @@ export function containerRequest(
 ): ContainerCreateRequest {
   const name = containerName(project, serviceName, service, number);
   const byPriority = networksByPriority(service);
-  const ownMode = networkMode !== '' ? networkMode : byPriority.length > 0 ? networkName(project, byPriority[0]!) : 'none';
-  const endpoints = networkMode === '' ? byPriority.map((key) => endpoint(project, serviceName, service, number, key, useAliases)) : [];
+  const ownMode =
+    networkMode !== '' ? networkMode : byPriority.length > 0 ? networkName(project, byPriority[0]!) : 'none';
+  const endpoints =
+    networkMode === '' ? byPriority.map((key) => endpoint(project, serviceName, service, number, key, useAliases)) : [];
   const [primary, ...others] = endpoints;
-  const environment = [...map(service.get('environment'))].map(([key, value]) => (value === null ? key : `${key}=${text(value)}`));
+  const environment = [...map(service.get('environment'))].map(([key, value]) =>
+    value === null ? key : `${key}=${text(value)}`,
+  );
   const command = service.get('command');
   const entrypoint = service.get('entrypoint');
   const hostname = text(service.get('hostname'));
@@ -313,5 +372,12 @@ export function containerRequest(
 function healthcheckOf(check: RawMap): Healthcheck {
   const ms = (key: string) => (check.has(key) ? (parseDuration(text(check.get(key))) ?? 0) : 0);
   const test = check.get('disable') === true ? ['NONE'] : list(check.get('test')).map(text);
-  return { test, intervalMs: ms('interval'), timeoutMs: ms('timeout'), startPeriodMs: ms('start_period'), startIntervalMs: ms('start_interval'), retries: Number(check.get('retries') ?? 0) };
+  return {
+    test,
+    intervalMs: ms('interval'),
+    timeoutMs: ms('timeout'),
+    startPeriodMs: ms('start_period'),
+    startIntervalMs: ms('start_interval'),
+    retries: Number(check.get('retries') ?? 0),
+  };
 }

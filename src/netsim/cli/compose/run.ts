@@ -7,7 +7,19 @@ import { servicesOf, type Project } from './load';
 import { dependencyOrder } from './order';
 import { containerLabels, containerRequest, LABEL } from './resources';
 import type { Session } from './session';
-import { daemonError, ensureNetworks, ensureService, hashed, networkModeOf, projectFor, pullMissing, serviceMap, startServices, TAKES_MS, UpFailure } from './up';
+import {
+  daemonError,
+  ensureNetworks,
+  ensureService,
+  hashed,
+  networkModeOf,
+  projectFor,
+  pullMissing,
+  serviceMap,
+  startServices,
+  TAKES_MS,
+  UpFailure,
+} from './up';
 import { isRawMap, type Raw, type RawMap } from './yaml-read';
 
 /**
@@ -25,10 +37,13 @@ export function runCommand(session: Session, parsed: ParsedFlags): CommandResult
   const flag = (name: string) => values(name).at(-1) === 'true';
   const [serviceName, ...command] = parsed.positionals;
   if (serviceName === undefined) return session.fail('requires at least 1 arg(s), only received 0');
-  if (values('publish').length > 0 && flag('service-ports')) return session.fail('--service-ports and --publish are incompatible');
-  if (parsed.values.has('tty') && parsed.values.has('no-TTY')) return session.fail("--tty and --no-TTY can't be used together");
+  if (values('publish').length > 0 && flag('service-ports'))
+    return session.fail('--service-ports and --publish are incompatible');
+  if (parsed.values.has('tty') && parsed.values.has('no-TTY'))
+    return session.fail("--tty and --no-TTY can't be used together");
   for (const unsupported of ['volume', 'build', 'entrypoint', 'env-from-file']) {
-    if (parsed.values.has(unsupported)) return session.fail(`netsim: docker compose run --${unsupported} is not simulated yet`);
+    if (parsed.values.has(unsupported))
+      return session.fail(`netsim: docker compose run --${unsupported} is not simulated yet`);
   }
   const labels: Record<string, string> = {};
   for (const label of values('label')) {
@@ -37,13 +52,19 @@ export function runCommand(session: Session, parsed: ParsedFlags): CommandResult
     labels[label.slice(0, at)] = label.slice(at + 1);
   }
   // Compose's default: a TTY, unless -T, or stdout is not a terminal.
-  const tty = parsed.values.has('tty') ? flag('tty') : parsed.values.has('no-TTY') ? !flag('no-TTY') : session.process.stdoutIsTerminal === true;
+  const tty = parsed.values.has('tty')
+    ? flag('tty')
+    : parsed.values.has('no-TTY')
+      ? !flag('no-TTY')
+      : session.process.stdoutIsTerminal === true;
   const interactive = values('interactive').at(-1) !== 'false';
   const project = projectFor(session, [serviceName]);
   if (!('model' in project)) return project;
   const services = servicesOf(project.model);
   if (!services.has(serviceName)) return session.fail(`no such service: ${serviceName}`);
-  const dependencies = flag('no-deps') ? [] : dependencyOrder(services, [serviceName]).filter((name) => name !== serviceName);
+  const dependencies = flag('no-deps')
+    ? []
+    : dependencyOrder(services, [serviceName]).filter((name) => name !== serviceName);
   let container: Container;
   try {
     pullMissing(session, project, dependencies);
@@ -88,7 +109,18 @@ export function runCommand(session: Session, parsed: ParsedFlags): CommandResult
   });
   // What the command printed comes after the dependencies' progress.
   const before = session.result(0);
-  return { ...ran, stdout: before.stdout + ran.stdout, stderr: before.stderr + ran.stderr, output: [...(before.output ?? []), ...(ran.output ?? [{ stream: 'stdout', text: ran.stdout }, { stream: 'stderr', text: ran.stderr }])] };
+  return {
+    ...ran,
+    stdout: before.stdout + ran.stdout,
+    stderr: before.stderr + ran.stderr,
+    output: [
+      ...(before.output ?? []),
+      ...(ran.output ?? [
+        { stream: 'stdout', text: ran.stdout },
+        { stream: 'stderr', text: ran.stderr },
+      ]),
+    ],
+  };
 }
 
 interface OneOffOptions {
@@ -100,7 +132,13 @@ interface OneOffOptions {
 }
 
 /** prepareRun: the service as run changes it (applyRunOptions, options.apply), created with the one-off labels. */
-function createOneOff(session: Session, project: Project, serviceName: string, command: readonly string[], options: OneOffOptions): Container {
+function createOneOff(
+  session: Session,
+  project: Project,
+  serviceName: string,
+  command: readonly string[],
+  options: OneOffOptions,
+): Container {
   const service: RawMap = new Map(serviceMap(project, serviceName));
   const slug = session.process.random.hex(64);
   const name = options.values('name').at(-1) ?? `${project.name}-${serviceName}-run-${slug.slice(0, 12)}`;
@@ -109,7 +147,11 @@ function createOneOff(session: Session, project: Project, serviceName: string, c
   service.set('stdin_open', options.interactive);
   service.delete('restart');
   if (command.length > 0) service.set('command', [...command]);
-  if (!options.flag('service-ports')) service.set('ports', options.values('publish').flatMap((spec): Raw[] => parsePorts(spec)));
+  if (!options.flag('service-ports'))
+    service.set(
+      'ports',
+      options.values('publish').flatMap((spec): Raw[] => parsePorts(spec)),
+    );
   const given = service.get('environment');
   const environment: RawMap = new Map(isRawMap(given) ? given : []);
   for (const entry of options.values('env')) {
@@ -123,10 +165,18 @@ function createOneOff(session: Session, project: Project, serviceName: string, c
   if (workdir !== undefined) service.set('working_dir', workdir);
   const mode = networkModeOf(session, project, service);
   const imageId = session.engine.images.find(String(service.get('image') ?? ''))?.digest;
-  const labels = { ...containerLabels(project, serviceName, service, -1, imageId, hashed(service, mode)), ...options.labels, [LABEL.slug]: slug, [LABEL.oneoff]: 'True' };
+  const labels = {
+    ...containerLabels(project, serviceName, service, -1, imageId, hashed(service, mode)),
+    ...options.labels,
+    [LABEL.slug]: slug,
+    [LABEL.oneoff]: 'True',
+  };
   try {
     const { container } = session.engine.containers.create(
-      containerRequest(project, serviceName, service, -1, mode, labels, { useAliases: options.flag('use-aliases'), autoRemove: options.flag('rm') }),
+      containerRequest(project, serviceName, service, -1, mode, labels, {
+        useAliases: options.flag('use-aliases'),
+        autoRemove: options.flag('rm'),
+      }),
     );
     session.engine.clock.advance(TAKES_MS.containerCreate);
     return container;

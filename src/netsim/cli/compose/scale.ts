@@ -16,7 +16,8 @@ export function scaleCommand(session: Session, parsed: ParsedFlags): CommandResu
     const key = at < 0 ? '' : arg.slice(0, at);
     const value = at < 0 ? '' : arg.slice(at + 1);
     if (key === '' || value === '') return session.fail(`invalid scale specifier: ${arg}`);
-    if (!/^[-+]?\d+$/.test(value)) return session.fail(`invalid scale specifier: can't parse replica value as int: ${arg}`);
+    if (!/^[-+]?\d+$/.test(value))
+      return session.fail(`invalid scale specifier: can't parse replica value as int: ${arg}`);
     replicas.set(key, Number(value));
   }
   const services = [...replicas.keys()].sort();
@@ -26,5 +27,10 @@ export function scaleCommand(session: Session, parsed: ParsedFlags): CommandResu
     if (!servicesOf(project.model).has(name)) return session.fail(`no such service: ${name}: not found`);
     setScale(project, name, count);
   }
-  return runUp(session, project, services, { detach: true, noStart: false, recreate: 'diverged', removeOrphans: false });
+  return runUp(session, project, services, {
+    detach: true,
+    noStart: false,
+    recreate: 'diverged',
+    removeOrphans: false,
+  });
 }

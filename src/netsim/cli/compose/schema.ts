@@ -102,7 +102,8 @@ class Validator {
         return this.error({ kind: 'type', got: type, want: TYPE_ORDER.filter((name) => types.includes(name)) });
       }
     }
-    if (schema.enum !== undefined && !schema.enum.some((item) => equals(value, item))) return this.error({ kind: 'enum', want: schema.enum });
+    if (schema.enum !== undefined && !schema.enum.some((item) => equals(value, item)))
+      return this.error({ kind: 'enum', want: schema.enum });
     if (schema.$ref !== undefined) {
       const failed = this.validate(resolveRef(schema.$ref), value);
       if (!failed) return undefined;
@@ -125,7 +126,8 @@ class Validator {
     const additional: string[] = [];
     for (const [name, value] of object) {
       let evaluated = false;
-      const property = schema.properties && Object.hasOwn(schema.properties, name) ? schema.properties[name] : undefined;
+      const property =
+        schema.properties && Object.hasOwn(schema.properties, name) ? schema.properties[name] : undefined;
       if (property) {
         evaluated = true;
         push(errors, this.at(name).validate(property, value));
@@ -138,7 +140,8 @@ class Validator {
       }
       if (!evaluated && schema.additionalProperties !== undefined) {
         if (schema.additionalProperties === false) additional.push(name);
-        else if (schema.additionalProperties !== true) push(errors, this.at(name).validate(schema.additionalProperties, value));
+        else if (schema.additionalProperties !== true)
+          push(errors, this.at(name).validate(schema.additionalProperties, value));
       }
     }
     if (additional.length > 0) errors.push(this.error({ kind: 'additional', properties: additional }));
@@ -155,16 +158,20 @@ class Validator {
         }
       }
     }
-    if (schema.items) array.forEach((item, index) => push(errors, this.at(String(index)).validate(schema.items!, item)));
+    if (schema.items)
+      array.forEach((item, index) => push(errors, this.at(String(index)).validate(schema.items!, item)));
   }
 
   private string(schema: Schema, text: string, errors: ValidationError[]): void {
-    if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(text)) errors.push(this.error({ kind: 'pattern', got: text, want: schema.pattern }));
+    if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(text))
+      errors.push(this.error({ kind: 'pattern', got: text, want: schema.pattern }));
   }
 
   private number(schema: Schema, value: number, errors: ValidationError[]): void {
-    if (schema.minimum !== undefined && value < schema.minimum) errors.push(this.error({ kind: 'minimum', want: schema.minimum }));
-    if (schema.maximum !== undefined && value > schema.maximum) errors.push(this.error({ kind: 'maximum', want: schema.maximum }));
+    if (schema.minimum !== undefined && value < schema.minimum)
+      errors.push(this.error({ kind: 'minimum', want: schema.minimum }));
+    if (schema.maximum !== undefined && value > schema.maximum)
+      errors.push(this.error({ kind: 'maximum', want: schema.maximum }));
   }
 
   /** condValidate's oneOf: none matching keeps every failure as a cause; two matching is an error of its own. */

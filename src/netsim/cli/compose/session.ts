@@ -47,7 +47,12 @@ export class Session {
 
   /** logrus.Warnf on stderr, coloured at a terminal. */
   warn(message: string): void {
-    this.err(logrusLine('warning', message, { colored: this.process.stderrIsTerminal === true, nowMs: this.engine.clock.now() }));
+    this.err(
+      logrusLine('warning', message, {
+        colored: this.process.stderrIsTerminal === true,
+        nowMs: this.engine.clock.now(),
+      }),
+    );
   }
 
   /**
@@ -71,7 +76,12 @@ export class Session {
   }
 
   projectEnvironment(): ProjectEnvironment {
-    return { cwd: this.process.cwd ?? '/', env: this.process.env ?? new Map(), files: this.process.files, warn: (message) => this.warn(message) };
+    return {
+      cwd: this.process.cwd ?? '/',
+      env: this.process.env ?? new Map(),
+      files: this.process.files,
+      warn: (message) => this.warn(message),
+    };
   }
 
   /** The mode progress.NewWriter picks: tty at a terminal for auto, plain elsewhere. */
@@ -93,7 +103,15 @@ export class Session {
     if (this.progressMode() !== 'tty' || events.length === 0) return;
     const now = this.engine.clock.now();
     const width = this.process.stdoutIsTerminal ? (this.process.terminalColumns ?? 80) : -1;
-    this.err(ttyProgress(events, { title, width, height: this.process.stdoutIsTerminal ? TERMINAL_ROWS : -1, nowMs: now, redrawn: now - startedMs >= 100 }));
+    this.err(
+      ttyProgress(events, {
+        title,
+        width,
+        height: this.process.stdoutIsTerminal ? TERMINAL_ROWS : -1,
+        nowMs: now,
+        redrawn: now - startedMs >= 100,
+      }),
+    );
   }
 }
 
@@ -115,7 +133,14 @@ export class Progress {
 
   /** An event at a time already past (a pull's layers, spread over the pull). */
   eventAt(atMs: number, id: string, status: EventStatus, statusText: string, text = '', parentId?: string): void {
-    const event: ProgressEvent = { id, status, statusText, text, atMs, ...(parentId !== undefined ? { parentId } : {}) };
+    const event: ProgressEvent = {
+      id,
+      status,
+      statusText,
+      text,
+      atMs,
+      ...(parentId !== undefined ? { parentId } : {}),
+    };
     this.events.push(event);
     if (this.session.progressMode() === 'plain') this.session.err(plainProgress([event]));
   }

@@ -12,17 +12,30 @@ import type { Session } from './session';
  */
 export function statsCommand(session: Session, parsed: ParsedFlags): CommandResult {
   const flag = (name: string) => parsed.values.get(name)?.at(-1) === 'true';
-  if (!flag('no-stream')) return session.fail('This simulator prints docker compose stats with --no-stream only: the live view redraws the screen until Ctrl-C.');
+  if (!flag('no-stream'))
+    return session.fail(
+      'This simulator prints docker compose stats with --no-stream only: the live view redraws the screen until Ctrl-C.',
+    );
   const target = projectOrName(session, []);
   if ('exitCode' in target) return target;
   const [service] = parsed.positionals;
   const trunc = !flag('no-trunc');
   const chosen = [...session.engine.containers.list()]
     .reverse()
-    .filter((container) => container.config.labels[LABEL.project] === target.name && (service === undefined || container.config.labels[LABEL.service] === service))
+    .filter(
+      (container) =>
+        container.config.labels[LABEL.project] === target.name &&
+        (service === undefined || container.config.labels[LABEL.service] === service),
+    )
     .filter((container) => flag('all') || container.status === 'running')
     .map((container) => ({ container, given: trunc ? container.id.slice(0, 12) : container.id }));
-  const sample = statsSample(session.engine, session.process.terminal, chosen, trunc, parsed.values.get('format')?.at(-1) || 'table');
+  const sample = statsSample(
+    session.engine,
+    session.process.terminal,
+    chosen,
+    trunc,
+    parsed.values.get('format')?.at(-1) || 'table',
+  );
   if (sample.exitCode !== 0) return session.fail(sample.stderr.replace(/\n$/, ''));
   session.out(sample.stdout);
   return session.result(0);

@@ -19,9 +19,11 @@ export function topCommand(session: Session, parsed: ParsedFlags): CommandResult
   const name = projectNameOnly(session);
   if (typeof name !== 'string') return name;
   const services = parsed.positionals;
-  const containers = session.engine
-    .containers.list()
-    .filter((container) => container.config.labels[LABEL.project] === name.toLowerCase() && container.status === 'running')
+  const containers = session.engine.containers
+    .list()
+    .filter(
+      (container) => container.config.labels[LABEL.project] === name.toLowerCase() && container.status === 'running',
+    )
     .filter((container) => services.length === 0 || services.includes(serviceOf(container)))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const header = ['SERVICE', '#'];
@@ -36,7 +38,10 @@ export function topCommand(session: Session, parsed: ParsedFlags): CommandResult
     }
     for (const title of top.titles) if (!header.includes(title)) header.push(title);
     for (const process of top.processes) {
-      const row: Record<string, string> = { SERVICE: serviceOf(container) || container.name, '#': container.config.labels[LABEL.number] ?? '' };
+      const row: Record<string, string> = {
+        SERVICE: serviceOf(container) || container.name,
+        '#': container.config.labels[LABEL.number] ?? '',
+      };
       top.titles.forEach((title, index) => (row[title] = process[index] ?? ''));
       rows.push(row);
     }
@@ -44,7 +49,9 @@ export function topCommand(session: Session, parsed: ParsedFlags): CommandResult
   if (rows.length === 0) return session.result(0);
   // CMD is moved to the right-most column.
   const columns = header.includes('CMD') ? [...header.filter((title) => title !== 'CMD'), 'CMD'] : header;
-  const text = [columns.join('\t'), ...rows.map((row) => columns.map((title) => row[title] ?? '').join('\t')), ''].join('\n');
+  const text = [columns.join('\t'), ...rows.map((row) => columns.map((title) => row[title] ?? '').join('\t')), ''].join(
+    '\n',
+  );
   session.out(goTabwriter(text, 4, 2));
   return session.result(0);
 }

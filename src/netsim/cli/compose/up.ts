@@ -5,7 +5,18 @@ import type { CommandResult } from '../command';
 import type { ParsedFlags } from '../docker/flags';
 import { loadProject, networksOf, ProjectError, servicesOf, type Project } from './load';
 import { dependencyOrder } from './order';
-import { containerLabels, containerName, containerRequest, LABEL, networkCreateRequest, networkName, projectContainers, serviceOf, volumeCreateRequest, volumesOf } from './resources';
+import {
+  containerLabels,
+  containerName,
+  containerRequest,
+  LABEL,
+  networkCreateRequest,
+  networkName,
+  projectContainers,
+  serviceOf,
+  volumeCreateRequest,
+  volumesOf,
+} from './resources';
 import { serviceHash } from './hash';
 import type { Progress, Session } from './session';
 import { isRawMap, type RawMap } from './yaml-read';
@@ -40,7 +51,12 @@ export function pullMissing(session: Session, project: Project, services: readon
   const missing = services.filter((name) => {
     const image = String(serviceMap(project, name).get('image') ?? '');
     const policy = String(serviceMap(project, name).get('pull_policy') ?? 'missing');
-    return image !== '' && policy !== 'never' && policy !== 'build' && (policy === 'always' || !session.engine.images.find(image));
+    return (
+      image !== '' &&
+      policy !== 'never' &&
+      policy !== 'build' &&
+      (policy === 'always' || !session.engine.images.find(image))
+    );
   });
   if (missing.length === 0) return;
   const progress = session.progress('Running');
@@ -62,7 +78,14 @@ export function pullMissing(session: Session, project: Project, services: readon
     const took = session.engine.clock.now() - started;
     pulled.events.forEach((event, index) => {
       const done = event.action !== 'Pulling fs layer';
-      progress.eventAt(started + Math.round((took * (index + 1)) / (pulled.events.length + 1)), event.layer, done ? 'done' : 'working', '', event.action, name);
+      progress.eventAt(
+        started + Math.round((took * (index + 1)) / (pulled.events.length + 1)),
+        event.layer,
+        done ? 'done' : 'working',
+        '',
+        event.action,
+        name,
+      );
     });
     progress.event(name, 'done', '', 'Pulled');
   }
@@ -84,10 +107,19 @@ export function ensureNetworks(session: Session, project: Project, progress: Pro
     }
     if (existing) {
       const owner = existing.labels[LABEL.project];
-      if (owner === undefined) session.warn(`a network with name ${name} exists but was not created by compose.\nSet \`external: true\` to use an existing network`);
-      else if (owner !== project.name) session.warn(`a network with name ${name} exists but was not created for project ${JSON.stringify(project.name)}.\nSet \`external: true\` to use an existing network`);
+      if (owner === undefined)
+        session.warn(
+          `a network with name ${name} exists but was not created by compose.\nSet \`external: true\` to use an existing network`,
+        );
+      else if (owner !== project.name)
+        session.warn(
+          `a network with name ${name} exists but was not created for project ${JSON.stringify(project.name)}.\nSet \`external: true\` to use an existing network`,
+        );
       const label = existing.labels[LABEL.network] ?? '';
-      if (label !== key) throw new UpFailure(`network ${name} was found but has incorrect label ${LABEL.network} set to ${JSON.stringify(label)} (expected: ${JSON.stringify(key)})`);
+      if (label !== key)
+        throw new UpFailure(
+          `network ${name} was found but has incorrect label ${LABEL.network} set to ${JSON.stringify(label)} (expected: ${JSON.stringify(key)})`,
+        );
       continue;
     }
     const request = networkCreateRequest(project, key);
@@ -133,8 +165,14 @@ export function ensureVolumes(session: Session, project: Project, progress: Prog
     }
     if (external) continue;
     const owner = existing.labels?.[LABEL.project];
-    if (owner === undefined) session.warn(`volume ${JSON.stringify(request.name)} already exists but was not created by Docker Compose. Use \`external: true\` to use an existing volume`);
-    else if (owner !== project.name) session.warn(`volume ${JSON.stringify(request.name)} already exists but was created for project ${JSON.stringify(owner)} (expected ${JSON.stringify(project.name)}). Use \`external: true\` to use an existing volume`);
+    if (owner === undefined)
+      session.warn(
+        `volume ${JSON.stringify(request.name)} already exists but was not created by Docker Compose. Use \`external: true\` to use an existing volume`,
+      );
+    else if (owner !== project.name)
+      session.warn(
+        `volume ${JSON.stringify(request.name)} already exists but was created for project ${JSON.stringify(owner)} (expected ${JSON.stringify(project.name)}). Use \`external: true\` to use an existing volume`,
+      );
   }
 }
 
@@ -155,7 +193,14 @@ export function hashed(service: RawMap, networkMode: string): RawMap {
   return copy;
 }
 
-function createReplica(session: Session, project: Project, name: string, number: number, progress: Progress, announce = true): Container {
+function createReplica(
+  session: Session,
+  project: Project,
+  name: string,
+  number: number,
+  progress: Progress,
+  announce = true,
+): Container {
   const service = serviceMap(project, name);
   const containerNameText = containerName(project, name, service, number);
   const mode = networkModeOf(session, project, service);
@@ -164,7 +209,9 @@ function createReplica(session: Session, project: Project, name: string, number:
   const event = `Container ${containerNameText}`;
   if (announce) progress.event(event, 'working', 'Creating');
   try {
-    const { container, warnings } = session.engine.containers.create(containerRequest(project, name, service, number, mode, labels));
+    const { container, warnings } = session.engine.containers.create(
+      containerRequest(project, name, service, number, mode, labels),
+    );
     for (const warning of warnings) progress.event(name, 'warning', '', warning);
     session.engine.clock.advance(TAKES_MS.containerCreate);
     if (announce) progress.event(event, 'done', 'Created');
@@ -183,7 +230,9 @@ export function scaleOf(name: string, service: RawMap): number {
   const count = typeof scale === 'number' ? scale : scale === undefined || scale === null ? 1 : Number(scale);
   const own = service.get('container_name');
   if (count > 1 && typeof own === 'string' && own !== '') {
-    throw new UpFailure(`WARNING: The ${JSON.stringify(name)} service is using the custom container name ${JSON.stringify(own)}. Docker requires each container to have a unique name. Remove the custom name to scale the service`);
+    throw new UpFailure(
+      `WARNING: The ${JSON.stringify(name)} service is using the custom container name ${JSON.stringify(own)}. Docker requires each container to have a unique name. Remove the custom name to scale the service`,
+    );
   }
   return count;
 }
@@ -217,13 +266,23 @@ const numberOf = (container: Container) => Number(container.config.labels[LABEL.
  * rest stopped and removed (scale down); the missing replicas are created with
  * the numbers after the highest (nextContainerNumber).
  */
-export function ensureService(session: Session, project: Project, name: string, recreate: 'diverged' | 'force' | 'never', progress: Progress): void {
+export function ensureService(
+  session: Session,
+  project: Project,
+  name: string,
+  recreate: 'diverged' | 'force' | 'never',
+  progress: Progress,
+): void {
   const service = serviceMap(project, name);
   const expected = scaleOf(name, service);
   const mode = networkModeOf(session, project, service);
   const hash = serviceHash(hashed(service, mode));
   const imageId = session.engine.images.find(String(service.get('image') ?? ''))?.digest;
-  const obsolete = (container: Container) => recreate === 'force' || (recreate === 'diverged' && (container.config.labels[LABEL.configHash] !== hash || (container.config.labels[LABEL.image] ?? '') !== (imageId ?? '')));
+  const obsolete = (container: Container) =>
+    recreate === 'force' ||
+    (recreate === 'diverged' &&
+      (container.config.labels[LABEL.configHash] !== hash ||
+        (container.config.labels[LABEL.image] ?? '') !== (imageId ?? '')));
   const existing = projectContainers(session.engine, project.name)
     .filter((container) => serviceOf(container) === name)
     .sort((a, b) => Number(obsolete(b)) - Number(obsolete(a)) || numberOf(a) - numberOf(b));
@@ -244,7 +303,12 @@ export function ensureService(session: Session, project: Project, name: string, 
 }
 
 /** startService: each container not running is started, dependencies first; without a writer in the context (attached up), silently. */
-export function startServices(session: Session, project: Project, order: readonly string[], progress: Progress | undefined): void {
+export function startServices(
+  session: Session,
+  project: Project,
+  order: readonly string[],
+  progress: Progress | undefined,
+): void {
   for (const name of order) {
     const dependsOn = serviceMap(project, name).get('depends_on');
     for (const [dependency, config] of isRawMap(dependsOn) ? dependsOn : []) {
@@ -278,7 +342,10 @@ function waitFor(session: Session, project: Project, dependency: string, conditi
   for (const container of containers) progress.event(`Container ${container.name}`, 'working', 'Waiting');
   if (condition === 'service_completed_successfully') {
     for (const container of containers) {
-      if (container.status !== 'exited') throw new UpFailure(`service ${JSON.stringify(dependency)} did not complete in this simulator: it runs until stopped`);
+      if (container.status !== 'exited')
+        throw new UpFailure(
+          `service ${JSON.stringify(dependency)} did not complete in this simulator: it runs until stopped`,
+        );
       if (container.exitCode !== 0) {
         const message = `service ${JSON.stringify(dependency)} didn't complete successfully: exit ${container.exitCode}`;
         for (const other of containers) progress.event(`Container ${other.name}`, 'error', message);
@@ -296,7 +363,8 @@ function waitFor(session: Session, project: Project, dependency: string, conditi
       for (const container of containers) progress.event(`Container ${container.name}`, 'error', 'Error');
       throw new UpFailure(`dependency failed to start: ${verdict.error}`);
     }
-    if (!session.process.terminal || turn > 10_000) throw new UpFailure('netsim: this session cannot run health probes');
+    if (!session.process.terminal || turn > 10_000)
+      throw new UpFailure('netsim: this session cannot run health probes');
     advanceToNextProbe(session, containers);
   }
   for (const container of containers) progress.event(`Container ${container.name}`, 'done', 'Healthy');
@@ -334,7 +402,12 @@ export interface UpOptions {
 }
 
 /** Up (or Create with --no-start): one progress display over creation and start. */
-export function runUp(session: Session, project: Project, services: readonly string[], options: UpOptions): CommandResult {
+export function runUp(
+  session: Session,
+  project: Project,
+  services: readonly string[],
+  options: UpOptions,
+): CommandResult {
   const order = dependencyOrder(servicesOf(project.model), services);
   try {
     pullMissing(session, project, order);
@@ -342,12 +415,23 @@ export function runUp(session: Session, project: Project, services: readonly str
     try {
       ensureNetworks(session, project, progress);
       ensureVolumes(session, project, progress);
-      const orphans = projectContainers(session.engine, project.name).filter((container) => !servicesOf(project.model).has(serviceOf(container)));
+      const orphans = projectContainers(session.engine, project.name).filter(
+        (container) => !servicesOf(project.model).has(serviceOf(container)),
+      );
       if (orphans.length > 0 && !options.removeOrphans) {
-        session.warn(`Found orphan containers ([${orphans.map((c) => c.name).join(' ')}]) for this project. If you removed or renamed this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.`);
+        session.warn(
+          `Found orphan containers ([${orphans.map((c) => c.name).join(' ')}]) for this project. If you removed or renamed this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.`,
+        );
       }
       for (const orphan of options.removeOrphans ? orphans : []) removeContainer(session, orphan, progress);
-      for (const name of order) ensureService(session, project, name, services.length === 0 || services.includes(name) ? options.recreate : 'diverged', progress);
+      for (const name of order)
+        ensureService(
+          session,
+          project,
+          name,
+          services.length === 0 || services.includes(name) ? options.recreate : 'diverged',
+          progress,
+        );
       if (!options.noStart && options.detach) startServices(session, project, order, progress);
     } finally {
       progress.end();
@@ -370,15 +454,28 @@ export function runUp(session: Session, project: Project, services: readonly str
  */
 function attached(session: Session, project: Project, order: readonly string[], options: UpOptions): CommandResult {
   const { engine } = session;
-  const colored = options.color !== false && session.root.ansi !== 'never' && (session.root.ansi === 'always' || session.process.stdoutIsTerminal === true);
-  const printer = new LogPrinter({ colored, prefix: options.prefix !== false, timestamps: options.timestamps === true });
-  const containers = () => projectContainers(engine, project.name).filter((container) => order.includes(serviceOf(container)));
-  const wasRunning = new Set(containers().filter((container) => container.status === 'running').map((container) => container.id));
+  const colored =
+    options.color !== false &&
+    session.root.ansi !== 'never' &&
+    (session.root.ansi === 'always' || session.process.stdoutIsTerminal === true);
+  const printer = new LogPrinter({
+    colored,
+    prefix: options.prefix !== false,
+    timestamps: options.timestamps === true,
+  });
+  const containers = () =>
+    projectContainers(engine, project.name).filter((container) => order.includes(serviceOf(container)));
+  const wasRunning = new Set(
+    containers()
+      .filter((container) => container.status === 'running')
+      .map((container) => container.id),
+  );
   if (containers().length > 0) session.out(`Attaching to ${containers().map(shortName).join(', ')}\n`);
   const since = engine.clock.now();
   startServices(session, project, order, undefined);
   session.out(printLogs(printer, containers(), 'all', since));
-  for (const container of containers().filter((c) => c.status === 'exited' && !wasRunning.has(c.id))) session.out(printer.status(shortName(container), `exited with code ${container.exitCode}`));
+  for (const container of containers().filter((c) => c.status === 'exited' && !wasRunning.has(c.id)))
+    session.out(printer.status(shortName(container), `exited with code ${container.exitCode}`));
   if (containers().every((container) => container.status !== 'running')) return session.result(0);
   if (session.process.interruptAfterMs === undefined) return session.result(0);
   engine.clock.advance(session.process.interruptAfterMs);
@@ -404,7 +501,12 @@ function attached(session: Session, project: Project, order: readonly string[], 
 
 /** stopAndRemoveContainer: Stopping, Stopped, Removing, Removed. */
 /** `removeVolumes`: down -v, the container's anonymous volumes go with it (ContainerRemove's RemoveVolumes). */
-export function removeContainer(session: Session, container: Container, progress: Progress, removeVolumes = false): void {
+export function removeContainer(
+  session: Session,
+  container: Container,
+  progress: Progress,
+  removeVolumes = false,
+): void {
   const event = `Container ${container.name}`;
   progress.event(event, 'working', 'Stopping');
   session.engine.containers.stop(container.id);
@@ -427,13 +529,15 @@ export function projectFor(session: Session, services: readonly string[]): Proje
 
 export function upCommand(session: Session, parsed: ParsedFlags): CommandResult {
   const flag = (name: string) => parsed.values.get(name)?.at(-1) === 'true';
-  if (flag('force-recreate') && flag('no-recreate')) return session.fail('--force-recreate and --no-recreate are incompatible');
+  if (flag('force-recreate') && flag('no-recreate'))
+    return session.fail('--force-recreate and --no-recreate are incompatible');
   const loaded = projectFor(session, parsed.positionals);
   if (!('model' in loaded)) return loaded;
   const scaleProblem = applyScaleOptions(loaded, parsed.values.get('scale') ?? []);
   if (scaleProblem) return session.fail(scaleProblem);
   if (servicesOf(loaded.model).size === 0) return session.fail('no service selected');
-  if ([...servicesOf(loaded.model).values()].some((service) => isRawMap(service) && service.has('build'))) return session.fail('netsim: building images (`build:`) is not simulated yet; use an `image:` the host can pull');
+  if ([...servicesOf(loaded.model).values()].some((service) => isRawMap(service) && service.has('build')))
+    return session.fail('netsim: building images (`build:`) is not simulated yet; use an `image:` the host can pull');
   const detach = flag('detach') || flag('wait');
   return runUp(session, loaded, parsed.positionals, {
     detach,

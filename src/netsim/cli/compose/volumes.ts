@@ -26,15 +26,22 @@ export function volumesCommand(session: Session, parsed: ParsedFlags): CommandRe
       .filter((container) => services.length === 0 || services.includes(serviceOf(container)))
       .flatMap((container) => mountPoints(container).map((mount) => mount.name)),
   );
-  const volumes = session.engine
-    .volumes.list()
-    .filter((volume) => volume.labels?.[LABEL.project] === target.name && (services.length === 0 || mounted.has(volume.name)))
+  const volumes = session.engine.volumes
+    .list()
+    .filter(
+      (volume) => volume.labels?.[LABEL.project] === target.name && (services.length === 0 || mounted.has(volume.name)),
+    )
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   if (parsed.values.get('quiet')?.at(-1) === 'true') {
     session.out(volumes.map((volume) => `${volume.name}\n`).join(''));
     return session.result(0);
   }
-  const output = formatList({ format: volumeFormat(parsed.values.get('format')?.at(-1) ?? 'table', false), header: VOLUME_HEADER, rows: volumes.map(volumeContext), typeName: '*formatter.volumeContext' });
+  const output = formatList({
+    format: volumeFormat(parsed.values.get('format')?.at(-1) ?? 'table', false),
+    header: VOLUME_HEADER,
+    rows: volumes.map(volumeContext),
+    typeName: '*formatter.volumeContext',
+  });
   if (!output.ok) return session.fail(output.error);
   session.out(output.text);
   return session.result(0);

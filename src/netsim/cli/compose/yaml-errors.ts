@@ -17,10 +17,12 @@ export function yamlSyntaxError(text: string, error: YAMLError): string {
       // scan_to_next_token skips no tab where a block token may start: "found character that cannot start any token".
       return scannerError(firstTabLine(lines, at.line) - 1, 'found character that cannot start any token');
     case 'BLOCK_AS_IMPLICIT_KEY':
-      if (/Nested mappings/.test(error.message)) return scannerError(at.line - 1, 'mapping values are not allowed in this context');
+      if (/Nested mappings/.test(error.message))
+        return scannerError(at.line - 1, 'mapping values are not allowed in this context');
       return expectedKey(lines, at.line - 1);
     case 'MISSING_CHAR':
-      if (/quote/.test(error.message)) return scannerError(openingQuoteLine(lines, at.line - 1), 'found unexpected end of stream');
+      if (/quote/.test(error.message))
+        return scannerError(openingQuoteLine(lines, at.line - 1), 'found unexpected end of stream');
       return expectedKey(lines, at.line - 1);
     default:
       return expectedKey(lines, at.line - 1);
@@ -75,7 +77,8 @@ function expectedKey(lines: readonly string[], problem0: number): string {
     if (open.at(-1)?.indent !== indent) open.push({ indent, start: index });
     // `- key: value` opens a mapping two columns in, on the dash's line.
     const item = /^(\s*- +)(?=[^\s#])/.exec(line);
-    if (item && /^[^\s#][^:]*:( |$)/.test(line.slice(item[1]!.length))) open.push({ indent: item[1]!.length, start: index });
+    if (item && /^[^\s#][^:]*:( |$)/.test(line.slice(item[1]!.length)))
+      open.push({ indent: item[1]!.length, start: index });
   }
   const outer = [...open].reverse().find((level) => level.indent < column) ?? open[0];
   return parserError(outer?.start ?? 0, problem0, 'did not find expected key');

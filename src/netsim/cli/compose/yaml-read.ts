@@ -50,7 +50,11 @@ function keyText(node: unknown): string {
 }
 
 /** ResetProcessor.resolveReset: the first key met twice in one mapping, depth first. */
-function firstDuplicate(node: YamlNode, line: (offset: number) => number, seen = new Set<YamlNode>()): string | undefined {
+function firstDuplicate(
+  node: YamlNode,
+  line: (offset: number) => number,
+  seen = new Set<YamlNode>(),
+): string | undefined {
   if (seen.has(node)) return undefined;
   seen.add(node);
   if (isAlias(node)) return undefined;
@@ -66,7 +70,8 @@ function firstDuplicate(node: YamlNode, line: (offset: number) => number, seen =
       const key = keyText(pair.key);
       const at = line((pair.key as YamlNode | null)?.range?.[0] ?? 0);
       const before = keys.get(key);
-      if (before !== undefined) return `line ${at}: mapping key ${JSON.stringify(key)} already defined at line ${before}`;
+      if (before !== undefined)
+        return `line ${at}: mapping key ${JSON.stringify(key)} already defined at line ${before}`;
       keys.set(key, at);
       const found = pair.value ? firstDuplicate(pair.value as YamlNode, line, seen) : undefined;
       if (found) return found;
@@ -78,7 +83,13 @@ function firstDuplicate(node: YamlNode, line: (offset: number) => number, seen =
 function scalarValue(node: Scalar): Raw {
   const text = String(node.value ?? '');
   // A tag (`!!str 80`) or quotes keep the text; a plain scalar is typed as go-yaml resolves it.
-  if (node.tag === 'tag:yaml.org,2002:str' && node.type === Scalar.PLAIN && node.source !== undefined && /^!!str\b/.test(String(node.source))) return text;
+  if (
+    node.tag === 'tag:yaml.org,2002:str' &&
+    node.type === Scalar.PLAIN &&
+    node.source !== undefined &&
+    /^!!str\b/.test(String(node.source))
+  )
+    return text;
   return node.type === Scalar.PLAIN ? resolvePlain(text) : text;
 }
 

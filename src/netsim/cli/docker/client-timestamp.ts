@@ -21,7 +21,9 @@ export function clientTimestamp(value: string, nowMs: number): SentTimestamp | {
     const seconds = Math.floor((nowMs - duration) / 1000);
     return { text: String(seconds), nanos: BigInt(seconds) * NANOS_PER_SECOND };
   }
-  const date = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2})(?::(\d{2})(?::(\d{2})(\.\d{1,9})?)?)?)?(Z|z|[+-]\d{2}:\d{2})?$/.exec(value);
+  const date = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2})(?::(\d{2})(?::(\d{2})(\.\d{1,9})?)?)?)?(Z|z|[+-]\d{2}:\d{2})?$/.exec(
+    value,
+  );
   if (date) {
     const [, day, hour = '00', minute = '00', second = '00', fraction = '', zone = 'Z'] = date;
     const ms = Date.parse(`${day}T${hour}:${minute}:${second}${zone.toUpperCase()}`);
@@ -32,7 +34,8 @@ export function clientTimestamp(value: string, nowMs: number): SentTimestamp | {
     }
   }
   const unix = /^(-?\d+)(?:\.(\d+))?$/.exec(value);
-  if (!unix || value.includes('-')) return { error: `failed to parse value as time or duration: ${JSON.stringify(value)}` };
+  if (!unix || value.includes('-'))
+    return { error: `failed to parse value as time or duration: ${JSON.stringify(value)}` };
   const nanos = BigInt(unix[1]!) * NANOS_PER_SECOND + BigInt((unix[2] ?? '').slice(0, 9).padEnd(9, '0') || '0');
   return { text: value, nanos };
 }

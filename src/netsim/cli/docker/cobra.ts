@@ -40,7 +40,11 @@ export interface CommandSpec<Context> {
 }
 
 /** Parses, validates and runs a command, failing exactly as docker/cli does. */
-export function runCommand<Context>(spec: CommandSpec<Context>, args: readonly string[], context: Context): CommandResult {
+export function runCommand<Context>(
+  spec: CommandSpec<Context>,
+  args: readonly string[],
+  context: Context,
+): CommandResult {
   const useLine = `${spec.path} ${spec.usage}`;
   const parsed = parseFlags(args, withHelpFlag(spec.flags), spec.interspersed ?? true);
   if ('error' in parsed) {
@@ -49,7 +53,11 @@ export function runCommand<Context>(spec: CommandSpec<Context>, args: readonly s
   }
   if (parsed.values.has('help')) return helpOf(spec, args);
   const problem = argumentProblem(spec.args, parsed.positionals.length, spec.path);
-  if (problem) return fail(`${problem}\n\nUsage:  ${useLine}\n\n${problem.includes('at least') ? 'See' : 'Run'} '${spec.path} --help' for more information\n`, 1);
+  if (problem)
+    return fail(
+      `${problem}\n\nUsage:  ${useLine}\n\n${problem.includes('at least') ? 'See' : 'Run'} '${spec.path} --help' for more information\n`,
+      1,
+    );
   return spec.run(parsed, context);
 }
 
@@ -78,8 +86,11 @@ function helpOf<Context>(spec: CommandSpec<Context>, args: readonly string[]): C
   if (!table) return fail(`This simulator has no help text for '${spec.path}' yet.\n`, 1);
   const ownsH = spec.flags.some((flag) => flag.short === 'h');
   const end = args.indexOf('--');
-  const usedShorthand = !ownsH && (end < 0 ? args : args.slice(0, end)).some((arg) => shorthandGroupHasH(arg, spec.flags));
-  return ok(`${usedShorthand ? 'Flag shorthand -h has been deprecated, use --help\n' : ''}${toolModule('dockerHelp').cobraHelp(spec.path, spec.usage, table)}`);
+  const usedShorthand =
+    !ownsH && (end < 0 ? args : args.slice(0, end)).some((arg) => shorthandGroupHasH(arg, spec.flags));
+  return ok(
+    `${usedShorthand ? 'Flag shorthand -h has been deprecated, use --help\n' : ''}${toolModule('dockerHelp').cobraHelp(spec.path, spec.usage, table)}`,
+  );
 }
 
 /** Whether `-xyh` names -h among its letters, before any letter that takes the rest as its value. */
@@ -100,7 +111,9 @@ function argumentProblem(rule: ArgsRule, given: number, path: string): string | 
     case 'exactly':
       return given === rule.count ? undefined : `docker: '${path}' requires ${rule.count} ${plural(rule.count)}`;
     case 'at-least':
-      return given >= rule.count ? undefined : `docker: '${path}' requires at least ${rule.count} ${plural(rule.count)}`;
+      return given >= rule.count
+        ? undefined
+        : `docker: '${path}' requires at least ${rule.count} ${plural(rule.count)}`;
   }
 }
 

@@ -20,8 +20,15 @@ function runError(error: unknown): CommandResult {
   const cause = error instanceof PullFailure ? error.pullError : error;
   if (!(cause instanceof EngineError)) throw error;
   const { message } = cause;
-  const status = /executable file not found|no such file or directory/.test(message) ? 127 : /permission denied|is a directory/.test(message) ? 126 : 125;
-  return fail(`${progress}docker: Error response from daemon: ${message}\n\nRun 'docker run --help' for more information\n`, status);
+  const status = /executable file not found|no such file or directory/.test(message)
+    ? 127
+    : /permission denied|is a directory/.test(message)
+      ? 126
+      : 125;
+  return fail(
+    `${progress}docker: Error response from daemon: ${message}\n\nRun 'docker run --help' for more information\n`,
+    status,
+  );
 }
 
 /** The CLI pulls before it creates: the pull's progress (stderr) is on the terminal before the new ID (stdout). */
@@ -57,7 +64,14 @@ const run: CommandSpec<DockerContext> = {
           engine.containers.start(container.id);
         } catch (error) {
           const failed = runError(error);
-          return collect([{ stream: 'stderr', text: pulled }, { stream: 'stdout', text: `${container.id}\n` }, { stream: 'stderr', text: failed.stderr }], failed.exitCode);
+          return collect(
+            [
+              { stream: 'stderr', text: pulled },
+              { stream: 'stdout', text: `${container.id}\n` },
+              { stream: 'stderr', text: failed.stderr },
+            ],
+            failed.exitCode,
+          );
         }
         return pulledThenId(pulled, container.id);
       }
@@ -70,7 +84,11 @@ const run: CommandSpec<DockerContext> = {
         { stream: 'stdout' as const, text: attached.stdout },
         { stream: 'stderr' as const, text: attached.stderr },
       ];
-      return { ...attached, stderr: pulled + attached.stderr, output: [{ stream: 'stderr' as const, text: pulled }, ...output] };
+      return {
+        ...attached,
+        stderr: pulled + attached.stderr,
+        output: [{ stream: 'stderr' as const, text: pulled }, ...output],
+      };
     } catch (error) {
       const result = runError(error);
       return { ...result, stderr: (error instanceof PullFailure ? '' : pulled) + result.stderr };
@@ -93,13 +111,21 @@ const create: CommandSpec<DockerContext> = {
     } catch (error) {
       const cause = error instanceof PullFailure ? error.pullError : error;
       if (!(cause instanceof EngineError)) throw error;
-      return fail(`${error instanceof PullFailure ? error.stderr : ''}Error response from daemon: ${cause.message}\n`, 1);
+      return fail(
+        `${error instanceof PullFailure ? error.stderr : ''}Error response from daemon: ${cause.message}\n`,
+        1,
+      );
     }
   },
 };
 
 /** Commands that act on each named container and print each name, reporting every failure. */
-function eachContainer(path: string, usage: string, flags: CommandSpec<DockerContext>['flags'], act: (engine: Engine, reference: string, parsed: ParsedFlags) => void): CommandSpec<DockerContext> {
+function eachContainer(
+  path: string,
+  usage: string,
+  flags: CommandSpec<DockerContext>['flags'],
+  act: (engine: Engine, reference: string, parsed: ParsedFlags) => void,
+): CommandSpec<DockerContext> {
   return {
     path,
     usage,
@@ -122,9 +148,17 @@ function eachContainer(path: string, usage: string, flags: CommandSpec<DockerCon
 }
 
 // -v, --volumes: the container's anonymous volumes go with it (cli/command/container/rm.go RemoveVolumes).
-const rm = eachContainer('docker rm', '[OPTIONS] CONTAINER [CONTAINER...]', [{ name: 'force', short: 'f', takesValue: false }, { name: 'volumes', short: 'v', takesValue: false }], (engine, reference, { values }) => {
-  engine.containers.remove(reference, values.has('force'), values.has('volumes'));
-});
+const rm = eachContainer(
+  'docker rm',
+  '[OPTIONS] CONTAINER [CONTAINER...]',
+  [
+    { name: 'force', short: 'f', takesValue: false },
+    { name: 'volumes', short: 'v', takesValue: false },
+  ],
+  (engine, reference, { values }) => {
+    engine.containers.remove(reference, values.has('force'), values.has('volumes'));
+  },
+);
 const stop = eachContainer('docker stop', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
   engine.containers.stop(reference);
 });
@@ -137,7 +171,9 @@ const start: CommandSpec<DockerContext> = {
   run(parsed, context) {
     const result = startEach.run(parsed, context);
     const failed = parsed.positionals.filter((reference) => !result.stdout.split('\n').includes(reference));
-    return failed.length === 0 ? result : { ...result, stderr: `${result.stderr}failed to start containers: ${failed.join(', ')}\n` };
+    return failed.length === 0
+      ? result
+      : { ...result, stderr: `${result.stderr}failed to start containers: ${failed.join(', ')}\n` };
   },
 };
 const restart = eachContainer('docker restart', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
@@ -146,7 +182,8 @@ const restart = eachContainer('docker restart', '[OPTIONS] CONTAINER [CONTAINER.
     engine.containers.start(reference);
   } catch (error) {
     // daemon/restart.go ContainerRestart wraps what the start says.
-    if (error instanceof EngineError) throw new EngineError(error.kind, `Cannot restart container ${reference}: ${error.message}`);
+    if (error instanceof EngineError)
+      throw new EngineError(error.kind, `Cannot restart container ${reference}: ${error.message}`);
     throw error;
   }
 });
@@ -162,11 +199,24 @@ const port: CommandSpec<DockerContext> = {
   run({ positionals: [reference, filter] }, { engine }) {
     try {
       const container = engine.containers.find(reference!);
-      const published = container.endpoints.flatMap((e) => e.published).sort((a, b) => a.containerPort - b.containerPort || (a.hostIp < b.hostIp ? -1 : 1));
-      const wanted = filter === undefined ? published : published.filter((p) => `${p.containerPort}/${p.protocol}` === (filter.includes('/') ? filter : `${filter}/tcp`));
-      if (filter !== undefined && wanted.length === 0) return fail(`Error: No public port '${filter.includes('/') ? filter : `${filter}/tcp`}' published for ${reference}\n`, 1);
+      const published = container.endpoints
+        .flatMap((e) => e.published)
+        .sort((a, b) => a.containerPort - b.containerPort || (a.hostIp < b.hostIp ? -1 : 1));
+      const wanted =
+        filter === undefined
+          ? published
+          : published.filter(
+              (p) => `${p.containerPort}/${p.protocol}` === (filter.includes('/') ? filter : `${filter}/tcp`),
+            );
+      if (filter !== undefined && wanted.length === 0)
+        return fail(
+          `Error: No public port '${filter.includes('/') ? filter : `${filter}/tcp`}' published for ${reference}\n`,
+          1,
+        );
       // A routed network's binding has an empty HostPort, which net.JoinHostPort leaves empty.
-      const line = (p: PublishedPort) => (filter === undefined ? `${p.containerPort}/${p.protocol} -> ` : '') + joinHostPort(p.hostIp, p.hostPort === 0 ? '' : p.hostPort);
+      const line = (p: PublishedPort) =>
+        (filter === undefined ? `${p.containerPort}/${p.protocol} -> ` : '') +
+        joinHostPort(p.hostIp, p.hostPort === 0 ? '' : p.hostPort);
       return ok(wanted.map((p) => `${line(p)}\n`).join(''));
     } catch (error) {
       return fail(daemonErrorText(error), 1);
@@ -174,4 +224,14 @@ const port: CommandSpec<DockerContext> = {
   },
 };
 
-export const CONTAINER_COMMANDS: Record<string, CommandSpec<DockerContext>> = { run, create, ps, rm, stop, start, restart, kill, port };
+export const CONTAINER_COMMANDS: Record<string, CommandSpec<DockerContext>> = {
+  run,
+  create,
+  ps,
+  rm,
+  stop,
+  start,
+  restart,
+  kill,
+  port,
+};

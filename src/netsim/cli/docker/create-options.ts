@@ -37,7 +37,12 @@ export const CREATE_FLAGS: CommandSpec<DockerContext>['flags'] = [
   { name: 'net-alias', takesValue: true },
   { name: 'ip', takesValue: true },
   // pflag's ipValue.Set: net.ParseIP, an empty value left unset.
-  { name: 'ip6', takesValue: true, check: (value) => (value === '' || netParseIp(value.trim()) ? undefined : `failed to parse IP: ${JSON.stringify(value)}`) },
+  {
+    name: 'ip6',
+    takesValue: true,
+    check: (value) =>
+      value === '' || netParseIp(value.trim()) ? undefined : `failed to parse IP: ${JSON.stringify(value)}`,
+  },
   { name: 'mac-address', takesValue: true },
   { name: 'hostname', short: 'h', takesValue: true },
   { name: 'dns', takesValue: true },
@@ -74,7 +79,11 @@ const all = (values: Values, ...names: string[]) => names.flatMap((name) => valu
 const last = (values: Values, name: string) => values.get(name)?.at(-1);
 
 /** The create request, or the CLI's own error for bad options. */
-export function createRequest(verb: Verb, path: string, { values, positionals }: ParsedFlags): ContainerCreateRequest | CommandResult {
+export function createRequest(
+  verb: Verb,
+  path: string,
+  { values, positionals }: ParsedFlags,
+): ContainerCreateRequest | CommandResult {
   const checked = validated(values);
   if ('flag' in checked || 'parse' in checked || 'unmodelled' in checked) return refusal(verb, path, checked);
   const network = firstNetwork(values, checked);
@@ -101,7 +110,9 @@ export function createRequest(verb: Verb, path: string, { values, positionals }:
     tty: values.has('tty'),
     openStdin: interactive,
     // -a is not modelled: stdout and stderr are attached, stdin with -i; `run -d` detaches all (run.go).
-    attach: detached ? { stdin: false, stdout: false, stderr: false } : { stdin: interactive, stdout: true, stderr: true },
+    attach: detached
+      ? { stdin: false, stdout: false, stderr: false }
+      : { stdin: interactive, stdout: true, stderr: true },
     dns,
     dnsSearch,
     dnsOptions: all(values, 'dns-option', 'dns-opt'),
@@ -136,7 +147,14 @@ interface FirstNetwork {
  */
 function firstNetwork(values: Values, checked: Checked): FirstNetwork | { parse: string } {
   const given = all(values, 'network', 'net').map((value) => parseNetworkOpt(value) as NetworkAttachment);
-  const first = given[0] ?? { target: 'bridge', aliases: [], ipv4: undefined, ipv6: undefined, macAddress: undefined, unmodelled: [] };
+  const first = given[0] ?? {
+    target: 'bridge',
+    aliases: [],
+    ipv4: undefined,
+    ipv6: undefined,
+    macAddress: undefined,
+    unmodelled: [],
+  };
   const flagAliases = all(values, 'network-alias', 'net-alias');
   const conflict = (what: string) => ({ parse: `conflicting options: cannot specify both ${what}` });
   if (first.aliases.length > 0 && flagAliases.length > 0) return conflict('--network-alias and per-network alias');
@@ -146,24 +164,33 @@ function firstNetwork(values: Values, checked: Checked): FirstNetwork | { parse:
   const aliases = flagAliases.length > 0 ? flagAliases : [...first.aliases];
   if (first.target.trim() === '') return { parse: 'no name set for network' };
   // parseNetworkAttachmentOpt: aliases belong to user-defined networks (not container:NAME either).
-  if (aliases.length > 0 && !isUserDefined(first.target)) return { parse: 'network-scoped aliases are only supported for user-defined networks' };
+  if (aliases.length > 0 && !isUserDefined(first.target))
+    return { parse: 'network-scoped aliases are only supported for user-defined networks' };
   const macText = checked.macText || first.macAddress;
   const macAddress = macText === undefined ? undefined : parseMacLike(macText);
   if (macText !== undefined && !macAddress) return { parse: `${macText} is not a valid mac address` };
   const targets = new Set<string>();
   for (const attachment of given) {
-    if (targets.has(attachment.target)) return { parse: `network ${JSON.stringify(attachment.target)} is specified multiple times` };
+    if (targets.has(attachment.target))
+      return { parse: `network ${JSON.stringify(attachment.target)} is specified multiple times` };
     targets.add(attachment.target);
   }
-  if (given.some((a) => isUserDefined(a.target)) && given.some((a) => !isUserDefined(a.target))) return { parse: 'conflicting options: cannot attach both user-defined and non-user-defined network-modes' };
-  if (given.length > 1) return { parse: 'connecting a container to more than one network at create time is not available in this simulator yet; use docker network connect' };
+  if (given.some((a) => isUserDefined(a.target)) && given.some((a) => !isUserDefined(a.target)))
+    return { parse: 'conflicting options: cannot attach both user-defined and non-user-defined network-modes' };
+  if (given.length > 1)
+    return {
+      parse:
+        'connecting a container to more than one network at create time is not available in this simulator yet; use docker network connect',
+    };
   const unmodelled = first.unmodelled[0];
-  if (unmodelled !== undefined) return { parse: `the ${unmodelled} field of --network is not available in this simulator yet` };
+  if (unmodelled !== undefined)
+    return { parse: `the ${unmodelled} field of --network is not available in this simulator yet` };
   let ip = checked.ip;
   if (first.ipv4 !== undefined) {
     // NetworkOpt.Set accepted any address; an IPv6 one in ip= is the daemon's `invalid IPv4 address`, not modelled here.
     const parsed = goParseAddr(first.ipv4);
-    if (!parsed.ok) return { parse: 'an IPv6 address in the ip field of --network is not available in this simulator yet' };
+    if (!parsed.ok)
+      return { parse: 'an IPv6 address in the ip field of --network is not available in this simulator yet' };
     ip = parsed.value;
   }
   return { networkMode: first.target, aliases, ip, ip6: first.ipv6 ?? checked.ip6, macAddress };
@@ -197,7 +224,8 @@ function validated(values: Values): Checked | Refusal {
   if (ip && !ip.ok) return { flag: '--ip', value: ipText!, message: ip.error };
   const macText = last(values, 'mac-address');
   // parse() checks --mac-address before the ports (opts.go); a per-network one waits for parseNetworkAttachmentOpt.
-  if (macText !== undefined && macText !== '' && !parseMacLike(macText)) return { parse: `${macText} is not a valid mac address` };
+  if (macText !== undefined && macText !== '' && !parseMacLike(macText))
+    return { parse: `${macText} is not a valid mac address` };
   const ip6Text = last(values, 'ip6');
   const publish: PortMapping[] = [];
   for (const spec of values.get('publish') ?? []) {
@@ -222,7 +250,8 @@ function validated(values: Values): Checked | Refusal {
   if (healthcheck !== undefined && !('test' in healthcheck)) return healthcheck;
   const restart = restartPolicyOf(last(values, 'restart') ?? 'no');
   if ('error' in restart) return { parse: restart.error };
-  if (values.has('rm') && restart.name !== 'no' && restart.name !== '') return { parse: 'conflicting options: cannot specify both --restart and --rm' };
+  if (values.has('rm') && restart.name !== 'no' && restart.name !== '')
+    return { parse: 'conflicting options: cannot specify both --restart and --rm' };
   return {
     ip: ip?.value,
     ip6: ip6Text === undefined || ip6Text === '' ? undefined : netParseIp(ip6Text.trim()),
@@ -248,12 +277,18 @@ function healthcheckOf(values: Values): Healthcheck | Refusal | undefined {
   for (const name of ['health-interval', 'health-timeout', 'health-start-period', 'health-start-interval']) {
     const text = last(values, name);
     const ms = text === undefined ? 0 : parseGoDuration(text);
-    if (ms === undefined) return { flag: `--${name}`, value: text!, message: `time: invalid duration ${JSON.stringify(text)}` };
+    if (ms === undefined)
+      return { flag: `--${name}`, value: text!, message: `time: invalid duration ${JSON.stringify(text)}` };
     durations[name] = ms;
   }
   const retriesText = last(values, 'health-retries');
   const retries = retriesText === undefined ? 0 : Number(retriesText);
-  if (!Number.isInteger(retries) || !/^[-+]?\d+$/.test(retriesText ?? '0')) return { flag: '--health-retries', value: retriesText!, message: `strconv.ParseInt: parsing ${JSON.stringify(retriesText)}: invalid syntax` };
+  if (!Number.isInteger(retries) || !/^[-+]?\d+$/.test(retriesText ?? '0'))
+    return {
+      flag: '--health-retries',
+      value: retriesText!,
+      message: `strconv.ParseInt: parsing ${JSON.stringify(retriesText)}: invalid syntax`,
+    };
   const command = last(values, 'health-cmd') ?? '';
   const anySetting = command !== '' || retries !== 0 || Object.values(durations).some((ms) => ms !== 0);
   if (values.has('no-healthcheck')) {
@@ -261,39 +296,80 @@ function healthcheckOf(values: Values): Healthcheck | Refusal | undefined {
     return { test: ['NONE'], intervalMs: 0, timeoutMs: 0, startPeriodMs: 0, startIntervalMs: 0, retries: 0 };
   }
   if (!anySetting) return undefined;
-  for (const name of ['health-interval', 'health-timeout']) if (durations[name]! < 0) return { parse: `--${name} cannot be negative` };
+  for (const name of ['health-interval', 'health-timeout'])
+    if (durations[name]! < 0) return { parse: `--${name} cannot be negative` };
   if (retries < 0) return { parse: '--health-retries cannot be negative' };
-  for (const name of ['health-start-period', 'health-start-interval']) if (durations[name]! < 0) return { parse: `--${name} cannot be negative` };
-  return { test: command === '' ? [] : ['CMD-SHELL', command], intervalMs: durations['health-interval']!, timeoutMs: durations['health-timeout']!, startPeriodMs: durations['health-start-period']!, startIntervalMs: durations['health-start-interval']!, retries };
+  for (const name of ['health-start-period', 'health-start-interval'])
+    if (durations[name]! < 0) return { parse: `--${name} cannot be negative` };
+  return {
+    test: command === '' ? [] : ['CMD-SHELL', command],
+    intervalMs: durations['health-interval']!,
+    timeoutMs: durations['health-timeout']!,
+    startPeriodMs: durations['health-start-period']!,
+    startIntervalMs: durations['health-start-interval']!,
+    retries,
+  };
 }
 
-const DOMAIN = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*\.?\s*$/;
+const DOMAIN =
+  /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*\.?\s*$/;
 
 const FLAG_VALIDATORS: [string, string[], (value: string) => string | undefined][] = [
   // opts.ValidateEnv
-  ['-e, --env', ['env'], (value) => (value.split('=')[0] === '' ? `invalid environment variable: ${value}` : undefined)],
+  [
+    '-e, --env',
+    ['env'],
+    (value) => (value.split('=')[0] === '' ? `invalid environment variable: ${value}` : undefined),
+  ],
   // opts.ValidateLabel
-  ['-l, --label', ['label'], (value) => {
-    const key = value.split('=')[0]!.replace(/^[ \t]+/, '');
-    if (key === '') return `invalid label '${value}': empty name`;
-    return /[ \t]/.test(key) ? `label '${key}' contains whitespaces` : undefined;
-  }],
+  [
+    '-l, --label',
+    ['label'],
+    (value) => {
+      const key = value.split('=')[0]!.replace(/^[ \t]+/, '');
+      if (key === '') return `invalid label '${value}': empty name`;
+      return /[ \t]/.test(key) ? `label '${key}' contains whitespaces` : undefined;
+    },
+  ],
   // opts.ValidateIPAddress
   ['--dns', ['dns'], (value) => (isIp(value.trim()) ? undefined : `IP address is not correctly formatted: ${value}`)],
   // opts.ValidateDNSSearch
-  ['--dns-search', ['dns-search'], (value) => {
-    const domain = value.trim();
-    return domain === '.' || (/[a-zA-Z]/.test(domain) && DOMAIN.test(domain)) ? undefined : `${domain} is not a valid domain`;
-  }],
+  [
+    '--dns-search',
+    ['dns-search'],
+    (value) => {
+      const domain = value.trim();
+      return domain === '.' || (/[a-zA-Z]/.test(domain) && DOMAIN.test(domain))
+        ? undefined
+        : `${domain} is not a valid domain`;
+    },
+  ],
   // opts.ValidateExtraHost
-  ['--add-host', ['add-host'], (value) => {
-    const [host, address] = extraHostParts(value);
-    if (address === undefined || host === '' || host.includes(':')) return `bad format for add-host: ${JSON.stringify(value)}`;
-    const bare = address.length > 2 && address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address;
-    return address === 'host-gateway' || isIp(bare) ? undefined : `invalid IP address in add-host: ${JSON.stringify(bare)}`;
-  }],
+  [
+    '--add-host',
+    ['add-host'],
+    (value) => {
+      const [host, address] = extraHostParts(value);
+      if (address === undefined || host === '' || host.includes(':'))
+        return `bad format for add-host: ${JSON.stringify(value)}`;
+      const bare =
+        address.length > 2 && address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address;
+      return address === 'host-gateway' || isIp(bare)
+        ? undefined
+        : `invalid IP address in add-host: ${JSON.stringify(bare)}`;
+    },
+  ],
   // opts.ValidateLink
-  ['--link', ['link'], (value) => (value === '' ? 'empty string specified for links' : value.split(':').length > 2 ? `bad format for links: ${value}` : undefined)],
+  [
+    '--link',
+    ['link'],
+    (value) =>
+      value === ''
+        ? 'empty string specified for links'
+        : value.split(':').length > 2
+          ? `bad format for links: ${value}`
+          : undefined,
+  ],
 ];
 
 /** `host=ip` or, splitting on the first colon so IPv6 works, `host:ip`. */
@@ -323,9 +399,15 @@ function isIp(text: string): boolean {
 /** net.ParseMAC for 6-byte addresses: `aa:bb:...`, `aa-bb-...` or `aabb.ccdd.eeff`, printed lowercase with colons. */
 function parseMacLike(text: string): Mac | undefined {
   const trimmed = text.trim();
-  const groups = /^([0-9a-f]{2})([:-])([0-9a-f]{2})\2([0-9a-f]{2})\2([0-9a-f]{2})\2([0-9a-f]{2})\2([0-9a-f]{2})$/i.exec(trimmed);
+  const groups = /^([0-9a-f]{2})([:-])([0-9a-f]{2})\2([0-9a-f]{2})\2([0-9a-f]{2})\2([0-9a-f]{2})\2([0-9a-f]{2})$/i.exec(
+    trimmed,
+  );
   const dotted = /^([0-9a-f]{4})\.([0-9a-f]{4})\.([0-9a-f]{4})$/i.exec(trimmed);
-  const hex = groups ? [groups[1], groups[3], groups[4], groups[5], groups[6], groups[7]].join('') : dotted ? dotted.slice(1).join('') : undefined;
+  const hex = groups
+    ? [groups[1], groups[3], groups[4], groups[5], groups[6], groups[7]].join('')
+    : dotted
+      ? dotted.slice(1).join('')
+      : undefined;
   return hex === undefined ? undefined : (hex.toLowerCase().match(/../g)!.join(':') as Mac);
 }
 
@@ -344,14 +426,19 @@ function portRange(spec: string): { port: number; protocol: Protocol }[] | { err
   const end = endText === undefined || endText === startText ? start : number(endText, 'end');
   if (typeof end !== 'number') return end;
   if (end < start) return { error: `invalid port range: ${spec}` };
-  return Array.from({ length: end - start + 1 }, (_, i) => ({ port: start + i, protocol: protocol.toLowerCase() as Protocol }));
+  return Array.from({ length: end - start + 1 }, (_, i) => ({
+    port: start + i,
+    protocol: protocol.toLowerCase() as Protocol,
+  }));
 }
 
 /** opts.ParseRestartPolicy. */
 function restartPolicyOf(policy: string): { name: string; maximumRetryCount: number } | { error: string } {
   const [name = '', count] = policy.split(/:(.*)/s);
-  if (policy.includes(':') && name === '') return { error: 'invalid restart policy format: no policy provided before colon' };
-  if (count !== undefined && count !== '' && !/^[-+]?\d+$/.test(count)) return { error: 'invalid restart policy format: maximum retry count must be an integer' };
+  if (policy.includes(':') && name === '')
+    return { error: 'invalid restart policy format: no policy provided before colon' };
+  if (count !== undefined && count !== '' && !/^[-+]?\d+$/.test(count))
+    return { error: 'invalid restart policy format: maximum retry count must be an integer' };
   return { name, maximumRetryCount: count ? Number(count) : 0 };
 }
 
@@ -364,7 +451,10 @@ function refusal(verb: Verb, path: string, refused: Refusal): CommandResult {
   if ('unmodelled' in refused) return fail(`netsim: ${refused.unmodelled} is not simulated yet\n`, 125);
   if ('flag' in refused) {
     // cli.FlagErrorFunc around pflag's error: usage and the command's own path.
-    return fail(`invalid argument ${JSON.stringify(refused.value)} for ${JSON.stringify(refused.flag)} flag: ${refused.message}\n\nUsage:  ${path} [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun '${path} --help' for more information\n`, 125);
+    return fail(
+      `invalid argument ${JSON.stringify(refused.value)} for ${JSON.stringify(refused.flag)} flag: ${refused.message}\n\nUsage:  ${path} [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun '${path} --help' for more information\n`,
+      125,
+    );
   }
   // withHelp(err, "run"): always the short command name.
   return fail(`docker: ${refused.parse}\n\nRun 'docker ${verb} --help' for more information\n`, 125);

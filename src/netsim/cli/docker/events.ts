@@ -18,16 +18,30 @@ import { CTRL_C } from './log-output';
  */
 function eventAttributes(event: DaemonEvent): Record<string, string> {
   if (event.type === 'network') return { ...event.extra, name: event.name, type: event.driver ?? '' };
-  return { ...event.extra, ...event.labels, ...(event.image !== undefined && { image: event.image }), name: event.name };
+  return {
+    ...event.extra,
+    ...event.labels,
+    ...(event.image !== undefined && { image: event.image }),
+    name: event.name,
+  };
 }
 
 /** events.Message as a template sees it: Scope, Time and TimeNano are marshalled lower-case (api/types/events). */
 function message(event: EventRecord | undefined): Record<string, unknown> {
   // encoding/json writes a map's keys sorted.
-  const attributes = Object.fromEntries(Object.entries(event?.attributes ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const attributes = Object.fromEntries(
+    Object.entries(event?.attributes ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
   const actor = goStruct({ ID: event?.actorId ?? '', Attributes: attributes });
   const fields = event
-    ? { Type: event.type, Action: event.action, Actor: actor, scope: 'local', time: Math.floor(event.timeMs / 1000), timeNano: new GoInt64(timeNanoDigits(event)) }
+    ? {
+        Type: event.type,
+        Action: event.action,
+        Actor: actor,
+        scope: 'local',
+        time: Math.floor(event.timeMs / 1000),
+        timeNano: new GoInt64(timeNanoDigits(event)),
+      }
     : { Type: '', Action: '', Actor: actor, scope: '', time: 0, timeNano: 0 };
   return goStruct(fields, { renamed: { Scope: 'scope', Time: 'time', TimeNano: 'timeNano' } });
 }
@@ -51,7 +65,9 @@ function matchAttributes(filters: Filters, attributes: Readonly<Record<string, s
   const values = filters.get('label') ?? [];
   if (values.length > 0 && Object.keys(attributes).length === 0) return false;
   return values.every((value) => {
-    const [name, wanted] = value.includes('=') ? [value.slice(0, value.indexOf('=')), value.slice(value.indexOf('=') + 1)] : [value, undefined];
+    const [name, wanted] = value.includes('=')
+      ? [value.slice(0, value.indexOf('=')), value.slice(value.indexOf('=') + 1)]
+      : [value, undefined];
     return Object.hasOwn(attributes, name) && (wanted === undefined || attributes[name] === wanted);
   });
 }
@@ -61,13 +77,20 @@ const NAMED_KEYS = ['daemon', 'container', 'plugin', 'volume', 'network', 'node'
 
 /** The daemon's events.Filter Include (moby docker-v29.7.2 daemon/events/filter.go), check by check. */
 function included(filters: Filters, event: EventRecord): boolean {
-  const fuzzyEvents = (filters.get('event') ?? []).some((value) => ['health_status', 'exec_create', 'exec_start'].includes(value));
-  if (!(fuzzyEvents ? fuzzyMatch(filters, 'event', event.action) : exactMatch(filters, 'event', event.action))) return false;
-  if (!exactMatch(filters, 'type', event.type) || (filters.has('scope') && !exactMatch(filters, 'scope', 'local'))) return false;
+  const fuzzyEvents = (filters.get('event') ?? []).some((value) =>
+    ['health_status', 'exec_create', 'exec_start'].includes(value),
+  );
+  if (!(fuzzyEvents ? fuzzyMatch(filters, 'event', event.action) : exactMatch(filters, 'event', event.action)))
+    return false;
+  if (!exactMatch(filters, 'type', event.type) || (filters.has('scope') && !exactMatch(filters, 'scope', 'local')))
+    return false;
   const name = event.attributes['name'] ?? '';
-  if (!NAMED_KEYS.every((key) => fuzzyMatch(filters, key, event.actorId) || fuzzyMatch(filters, key, name))) return false;
+  if (!NAMED_KEYS.every((key) => fuzzyMatch(filters, key, event.actorId) || fuzzyMatch(filters, key, name)))
+    return false;
   const image = (event.type === 'image' ? event.attributes['name'] : event.attributes['image']) ?? '';
-  const imageMatches = [event.actorId, image, familiarName(event.actorId), familiarName(image)].some((candidate) => exactMatch(filters, 'image', candidate));
+  const imageMatches = [event.actorId, image, familiarName(event.actorId), familiarName(image)].some((candidate) =>
+    exactMatch(filters, 'image', candidate),
+  );
   return imageMatches && matchAttributes(filters, event.attributes);
 }
 
@@ -80,7 +103,9 @@ function eventTemplate(format: string): Template | undefined | { error: string }
     return template;
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
-    return { error: error.message.replace(/can't evaluate field (\w+)$/, "can't evaluate field $1 in type *events.Message") };
+    return {
+      error: error.message.replace(/can't evaluate field (\w+)$/, "can't evaluate field $1 in type *events.Message"),
+    };
   }
 }
 
@@ -109,18 +134,39 @@ export const events: CommandSpec<DockerContext> = {
     const template = eventTemplate(values.get('format')?.at(-1) ?? '');
     if (template && 'error' in template) return fail(`Error parsing format: ${template.error}\n`, 64);
     const filters = parseFilters(values.get('filter'));
-    if (!(filters instanceof Map)) return fail(`invalid argument "${filters.value}" for "-f, --filter" flag: ${filters.error}\n\nUsage:  ${this.path} ${this.usage}\n\nRun '${this.path} --help' for more information\n`, 125);
+    if (!(filters instanceof Map))
+      return fail(
+        `invalid argument "${filters.value}" for "-f, --filter" flag: ${filters.error}\n\nUsage:  ${this.path} ${this.usage}\n\nRun '${this.path} --help' for more information\n`,
+        125,
+      );
     const nowMs = engine.clock.now();
     const since = timestampOption(values.get('since')?.at(-1), nowMs);
     const until = timestampOption(values.get('until')?.at(-1), nowMs);
     for (const sent of [since, until]) if (sent && 'error' in sent) return fail(`${sent.error}\n`, 1);
     const from = since as SentTimestamp | undefined;
     const to = until as SentTimestamp | undefined;
-    if (to && from && to.nanos < from.nanos) return fail(`Error response from daemon: \`since\` time (${from.text}) cannot be after \`until\` time (${to.text})\n`, 1);
+    if (to && from && to.nanos < from.nanos)
+      return fail(
+        `Error response from daemon: \`since\` time (${from.text}) cannot be after \`until\` time (${to.text})\n`,
+        1,
+      );
     const buffered =
-      from || to ? engine.events.list().map((event) => ({ ...event, attributes: eventAttributes(event) })).filter((event) => eventNanos(event.timeMs, event.subMsNanos) >= (from?.nanos ?? BigInt(0)) && (!to || eventNanos(event.timeMs, event.subMsNanos) <= to.nanos)) : [];
-    const print = (event: EventRecord) => (template ? `${execute(template.nodes, message(event), template.source, 'typed')}\n` : prettyPrintEvent(event));
-    const shown = buffered.filter((event) => included(filters, event)).map(print).join('');
+      from || to
+        ? engine.events
+            .list()
+            .map((event) => ({ ...event, attributes: eventAttributes(event) }))
+            .filter(
+              (event) =>
+                eventNanos(event.timeMs, event.subMsNanos) >= (from?.nanos ?? BigInt(0)) &&
+                (!to || eventNanos(event.timeMs, event.subMsNanos) <= to.nanos),
+            )
+        : [];
+    const print = (event: EventRecord) =>
+      template ? `${execute(template.nodes, message(event), template.source, 'typed')}\n` : prettyPrintEvent(event);
+    const shown = buffered
+      .filter((event) => included(filters, event))
+      .map(print)
+      .join('');
     return streamUntil(shown, to, context);
   },
 };
@@ -137,5 +183,8 @@ function streamUntil(shown: string, until: SentTimestamp | undefined, context: D
   if (interruptAfterMs === undefined) return collect(shown === '' ? [] : [{ stream: 'stdout', text: shown }], 0);
   engine.clock.advance(interruptAfterMs);
   const output: OutputChunk[] = [{ stream: 'stdout', text: shown }, CTRL_C];
-  return collect(output.filter((chunk) => chunk.text !== ''), 130);
+  return collect(
+    output.filter((chunk) => chunk.text !== ''),
+    130,
+  );
 }

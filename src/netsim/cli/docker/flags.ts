@@ -22,7 +22,11 @@ export interface ParsedFlags {
  * `-svalue`, combined boolean shorthands, and `--` ending the flags. Returns
  * pflag's own error text; the command wraps it (cli.FlagErrorFunc).
  */
-export function parseFlags(args: readonly string[], specs: readonly FlagSpec[], interspersed = true): ParsedFlags | { error: string } {
+export function parseFlags(
+  args: readonly string[],
+  specs: readonly FlagSpec[],
+  interspersed = true,
+): ParsedFlags | { error: string } {
   const values = new Map<string, string[]>();
   const positionals: string[] = [];
   let refused: { error: string } | undefined;

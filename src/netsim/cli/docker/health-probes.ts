@@ -13,11 +13,19 @@ export const PROBE_MS = 30;
  * code and output). The container is as it is now, so its first due probe is run
  * and its result stands for the others due with it.
  */
-export function runDueProbes(engine: Engine, terminal: TerminalControl | undefined, only: (container: Container) => boolean = () => true): void {
+export function runDueProbes(
+  engine: Engine,
+  terminal: TerminalControl | undefined,
+  only: (container: Container) => boolean = () => true,
+): void {
   if (!terminal) return;
   for (const container of engine.containers.list().filter(only)) {
     let result: { exitCode: number; output: string } | undefined;
-    for (let start = engine.health.dueProbe(container.id); start !== undefined; start = engine.health.dueProbe(container.id)) {
+    for (
+      let start = engine.health.dueProbe(container.id);
+      start !== undefined;
+      start = engine.health.dueProbe(container.id)
+    ) {
       result ??= probe(terminal, container);
       engine.health.recordProbe(container.id, { startMs: start, endMs: start + PROBE_MS, ...result });
     }
@@ -28,7 +36,11 @@ function probe(terminal: TerminalControl, container: Container): { exitCode: num
   const argv = probeCommand(container.config.healthcheck!);
   const ran = terminal.exec(container.id, argv, { tty: false, interactive: false, env: container.config.env });
   // An exec that cannot start is a probe error (health.go: ExitCode -1, the error as output).
-  if (ran === 'not-found') return { exitCode: -1, output: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown` };
+  if (ran === 'not-found')
+    return {
+      exitCode: -1,
+      output: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown`,
+    };
   if (ran === 'shell') return { exitCode: 0, output: '' };
   return { exitCode: ran.exitCode, output: ran.stdout + ran.stderr };
 }

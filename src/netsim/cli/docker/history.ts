@@ -10,11 +10,19 @@ import type { CommandSpec, DockerContext } from './cobra';
 /** formatter_history.go: the tables, with dates as RFC 3339 and sizes in bytes under --human=false. */
 const HUMAN_TABLE = 'table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}';
 const RAW_TABLE = 'table {{.ID}}\t{{.CreatedAt}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}';
-const HEADER = { ID: 'IMAGE', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', CreatedBy: 'CREATED BY', Size: 'SIZE', Comment: 'COMMENT' };
+const HEADER = {
+  ID: 'IMAGE',
+  CreatedSince: 'CREATED',
+  CreatedAt: 'CREATED AT',
+  CreatedBy: 'CREATED BY',
+  Size: 'SIZE',
+  Comment: 'COMMENT',
+};
 const BOOL_FALSE = ['0', 'f', 'F', 'FALSE', 'false', 'False'];
 
 /** formatter.Ellipsis: cut to `max` characters, the last one an ellipsis. */
-const ellipsis = (text: string, max: number) => ([...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text);
+const ellipsis = (text: string, max: number) =>
+  [...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text;
 
 /**
  * `docker history` / `docker image history` (docker/cli v29.7.2
@@ -34,16 +42,23 @@ export const history: CommandSpec<DockerContext> = {
   ],
   run({ values, positionals: [reference] }, { engine }) {
     const image = engine.images.find(reference!);
-    if (!image) return fail(`Error response from daemon: No such image: ${familiarString(parseImageReference(reference!))}\n`, 1);
+    if (!image)
+      return fail(`Error response from daemon: No such image: ${familiarString(parseImageReference(reference!))}\n`, 1);
     const items = imageHistory(image);
-    if (!items) return fail(`This simulator does not know the history of ${familiarString(parseImageReference(reference!))} yet.\n`, 1);
+    if (!items)
+      return fail(
+        `This simulator does not know the history of ${familiarString(parseImageReference(reference!))} yet.\n`,
+        1,
+      );
     const human = !BOOL_FALSE.includes(values.get('human')?.at(-1) ?? 'true');
     const trunc = !values.has('no-trunc');
     const nowMs = engine.clock.now();
     const rows = items.map((item) =>
       goStruct({
         ID: trunc && item.id.startsWith('sha256:') ? item.id.slice(7, 19) : item.id,
-        CreatedSince: human ? `${humanDuration(nowMs - item.created * 1000)} ago` : new Date(item.created * 1000).toISOString().replace('.000Z', 'Z'),
+        CreatedSince: human
+          ? `${humanDuration(nowMs - item.created * 1000)} ago`
+          : new Date(item.created * 1000).toISOString().replace('.000Z', 'Z'),
         CreatedAt: new Date(item.created * 1000).toISOString().replace('.000Z', 'Z'),
         CreatedBy: trunc ? ellipsis(item.createdBy.replaceAll('\t', ' '), 45) : item.createdBy.replaceAll('\t', ' '),
         Size: human ? humanSize(item.size) : String(item.size),

@@ -3,7 +3,14 @@ import { EngineError } from '../../engine/errors';
 import { imageInfo } from '../../engine/images';
 import { parseImageReference } from '../../wire/image-reference';
 import { formatPullProgress, fullReference } from '../../format/docker-pull';
-import { formatImageTable, formatImageTree, imageRows, treeRows, type ImageRow, type ImageSummary } from '../../format/docker-images';
+import {
+  formatImageTable,
+  formatImageTree,
+  imageRows,
+  treeRows,
+  type ImageRow,
+  type ImageSummary,
+} from '../../format/docker-images';
 import { formatList } from '../../format/docker-formatter';
 import { goStruct } from '../../wire/go-value';
 import { fail, ok, type CommandResult } from '../command';
@@ -12,7 +19,9 @@ import type { CommandSpec, DockerContext } from './cobra';
 /** image.Summary for every stored image, newest first (moby image_list.go), with how many containers use it. */
 export function summaries(engine: Engine): ImageSummary[] {
   const stored = engine.images.list();
-  const images = [...new Set(stored.map((entry) => entry.image))].sort((a, b) => (a.created < b.created ? 1 : a.created > b.created ? -1 : 0));
+  const images = [...new Set(stored.map((entry) => entry.image))].sort((a, b) =>
+    a.created < b.created ? 1 : a.created > b.created ? -1 : 0,
+  );
   return images.map((image) => ({
     id: image.digest,
     repoTags: stored.filter((entry) => entry.image === image).map((entry) => entry.reference),
@@ -29,11 +38,26 @@ function matching(images: ImageSummary[], reference: string | undefined): ImageS
   if (reference === undefined) return images;
   const wanted = parseImageReference(reference);
   const tag = reference.includes(':') ? wanted.tag : undefined;
-  return images.filter((image) => image.repoTags.some((repoTag) => repoTag.startsWith(`${wanted.familiar}:`) && (tag === undefined || repoTag.endsWith(`:${tag}`))));
+  return images.filter((image) =>
+    image.repoTags.some(
+      (repoTag) => repoTag.startsWith(`${wanted.familiar}:`) && (tag === undefined || repoTag.endsWith(`:${tag}`)),
+    ),
+  );
 }
 
 /** The column titles (newImageContext's SubHeaderContext). */
-const HEADERS: Record<keyof ImageRow, string> = { Containers: 'CONTAINERS', CreatedAt: 'CREATED AT', CreatedSince: 'CREATED', Digest: 'DIGEST', ID: 'IMAGE ID', Repository: 'REPOSITORY', SharedSize: 'SHARED SIZE', Size: 'SIZE', Tag: 'TAG', UniqueSize: 'UNIQUE SIZE' };
+const HEADERS: Record<keyof ImageRow, string> = {
+  Containers: 'CONTAINERS',
+  CreatedAt: 'CREATED AT',
+  CreatedSince: 'CREATED',
+  Digest: 'DIGEST',
+  ID: 'IMAGE ID',
+  Repository: 'REPOSITORY',
+  SharedSize: 'SHARED SIZE',
+  Size: 'SIZE',
+  Tag: 'TAG',
+  UniqueSize: 'UNIQUE SIZE',
+};
 
 /** NewImageFormat: a custom table with --digests gets the DIGEST column added. */
 function imageFormat(format: string, digests: boolean): string {
@@ -41,7 +65,21 @@ function imageFormat(format: string, digests: boolean): string {
 }
 
 /** Subcommands of `docker image`, which `docker images` reads as a name to look for. */
-const IMAGE_SUBCOMMANDS = ['build', 'history', 'import', 'inspect', 'list', 'load', 'ls', 'prune', 'pull', 'push', 'rm', 'save', 'tag'];
+const IMAGE_SUBCOMMANDS = [
+  'build',
+  'history',
+  'import',
+  'inspect',
+  'list',
+  'load',
+  'ls',
+  'prune',
+  'pull',
+  'push',
+  'rm',
+  'save',
+  'tag',
+];
 
 /**
  * `docker images` / `docker image ls` (docker/cli v29.7.2 cli/command/image/list.go):
@@ -61,20 +99,39 @@ const images: CommandSpec<DockerContext> = {
   ],
   run({ values, positionals }, { engine }): CommandResult {
     // cli.RequiresMaxArgs(1)
-    if (positionals.length > 1) return fail(`docker: '${this.path}' requires at most 1 argument\n\nUsage:  ${this.path} ${this.usage}\n\nRun '${this.path} --help' for more information\n`, 1);
+    if (positionals.length > 1)
+      return fail(
+        `docker: '${this.path}' requires at most 1 argument\n\nUsage:  ${this.path} ${this.usage}\n\nRun '${this.path} --help' for more information\n`,
+        1,
+      );
     const tableWanted = ['quiet', 'no-trunc', 'digests', 'format'].find((name) => values.has(name));
-    if (tableWanted && values.has('tree')) return fail(`--${tableWanted === 'digests' ? 'show-digest' : tableWanted} is not yet supported with --tree\n`, 1);
+    if (tableWanted && values.has('tree'))
+      return fail(`--${tableWanted === 'digests' ? 'show-digest' : tableWanted} is not yet supported with --tree\n`, 1);
     const listed = matching(summaries(engine), positionals[0]);
-    const hint = listed.length === 0 && positionals[0] !== undefined && this.path === 'docker images' && IMAGE_SUBCOMMANDS.includes(positionals[0]) ? `No images found matching "${positionals[0]}": did you mean "docker image ${positionals[0]}"?\n` : '';
+    const hint =
+      listed.length === 0 &&
+      positionals[0] !== undefined &&
+      this.path === 'docker images' &&
+      IMAGE_SUBCOMMANDS.includes(positionals[0])
+        ? `No images found matching "${positionals[0]}": did you mean "docker image ${positionals[0]}"?\n`
+        : '';
     if (!tableWanted) return { stdout: formatImageTree(treeRows(listed)), stderr: hint, exitCode: 0 };
     const format = values.get('format')?.at(-1);
     const digests = values.has('digests');
-    const rows = imageRows(listed, engine.clock.now(), { noTrunc: values.has('no-trunc'), digests: digests || (format ?? '').includes('{{.Digest}}') });
+    const rows = imageRows(listed, engine.clock.now(), {
+      noTrunc: values.has('no-trunc'),
+      digests: digests || (format ?? '').includes('{{.Digest}}'),
+    });
     let stdout: string;
     if (values.has('quiet')) stdout = [...new Set(rows.map((row) => row.ID))].map((id) => `${id}\n`).join('');
     else if (format === undefined || format === 'table') stdout = formatImageTable(rows, digests);
     else {
-      const output = formatList({ format: imageFormat(format, digests), header: HEADERS, rows: rows.map((row) => goStruct({ ...row })), typeName: '*formatter.imageContext' });
+      const output = formatList({
+        format: imageFormat(format, digests),
+        header: HEADERS,
+        rows: rows.map((row) => goStruct({ ...row })),
+        typeName: '*formatter.imageContext',
+      });
       if (!output.ok) return fail(`${output.error}\n`, 1);
       stdout = output.text;
     }
@@ -98,7 +155,10 @@ const pull: CommandSpec<DockerContext> = {
     { name: 'platform', takesValue: true },
   ],
   run({ values, positionals: [reference] }, { engine, stdoutIsTerminal }) {
-    const defaultTag = !reference!.includes('@') && !/:[^/]*$/.test(reference!) && !values.has('quiet') ? 'Using default tag: latest\n' : '';
+    const defaultTag =
+      !reference!.includes('@') && !/:[^/]*$/.test(reference!) && !values.has('quiet')
+        ? 'Using default tag: latest\n'
+        : '';
     try {
       const pulled = engine.images.pull(reference!);
       if (values.has('quiet')) return ok(`${fullReference(pulled)}\n`);

@@ -39,9 +39,26 @@ function info({ engine }: DockerContext): Record<string, unknown> {
  * in the simulator's --format data; the text report prints what it says.
  */
 function swarmInfo(swarm: Readonly<SwarmState> | undefined): Record<string, unknown> {
-  if (!swarm) return goStruct({ NodeID: '', NodeAddr: '', LocalNodeState: 'inactive', ControlAvailable: false, Error: '', RemoteManagers: NIL_SLICE });
+  if (!swarm)
+    return goStruct({
+      NodeID: '',
+      NodeAddr: '',
+      LocalNodeState: 'inactive',
+      ControlAvailable: false,
+      Error: '',
+      RemoteManagers: NIL_SLICE,
+    });
   const address = `${swarm.advertiseAddr}:${swarm.advertisePort}`;
-  return goStruct({ NodeID: swarm.nodeId, NodeAddr: swarm.advertiseAddr, LocalNodeState: 'active', ControlAvailable: true, Error: '', RemoteManagers: [goStruct({ NodeID: swarm.nodeId, Addr: address })], Nodes: 1, Managers: 1 });
+  return goStruct({
+    NodeID: swarm.nodeId,
+    NodeAddr: swarm.advertiseAddr,
+    LocalNodeState: 'active',
+    ControlAvailable: true,
+    Error: '',
+    RemoteManagers: [goStruct({ NodeID: swarm.nodeId, Addr: address })],
+    Nodes: 1,
+    Managers: 1,
+  });
 }
 
 /**
@@ -104,9 +121,23 @@ function infoRecord({ engine }: DockerContext): DockerInfoRecord {
   const containers = engine.containers.list();
   const running = containers.filter((c) => c.status === 'running').length;
   const { client, engine: server, containerd, runc, dockerInit } = DOCKER_VERSIONS;
-  const plugin = (name: string, shortDescription: string, version: string) => ({ name, shortDescription, vendor: 'Docker Inc.', version, path: `/usr/libexec/docker/cli-plugins/docker-${name}` });
+  const plugin = (name: string, shortDescription: string, version: string) => ({
+    name,
+    shortDescription,
+    vendor: 'Docker Inc.',
+    version,
+    path: `/usr/libexec/docker/cli-plugins/docker-${name}`,
+  });
   return {
-    client: { platform: 'Docker Engine - Community', version: client.version, context: 'default', plugins: [plugin('buildx', 'Docker Buildx', 'v0.36.0'), plugin('compose', 'Docker Compose', `v${COMPOSE_PLUGIN_VERSION}`)] },
+    client: {
+      platform: 'Docker Engine - Community',
+      version: client.version,
+      context: 'default',
+      plugins: [
+        plugin('buildx', 'Docker Buildx', 'v0.36.0'),
+        plugin('compose', 'Docker Compose', `v${COMPOSE_PLUGIN_VERSION}`),
+      ],
+    },
     server: {
       containers: containers.length,
       running,
@@ -119,7 +150,11 @@ function infoRecord({ engine }: DockerContext): DockerInfoRecord {
       loggingDriver: 'json-file',
       cgroupDriver: 'systemd',
       cgroupVersion: '2',
-      plugins: { volume: ['local'], network: ['bridge', 'host', 'ipvlan', 'macvlan', 'null', 'overlay'], log: ['awslogs', 'fluentd', 'gcplogs', 'gelf', 'journald', 'json-file', 'local', 'splunk', 'syslog'] },
+      plugins: {
+        volume: ['local'],
+        network: ['bridge', 'host', 'ipvlan', 'macvlan', 'null', 'overlay'],
+        log: ['awslogs', 'fluentd', 'gcplogs', 'gelf', 'journald', 'json-file', 'local', 'splunk', 'syslog'],
+      },
       cdiSpecDirs: ['/etc/cdi', '/var/run/cdi'],
       swarm: engine.swarm.state() ? 'active' : 'inactive',
       ...(swarm && { swarmNode: swarmNodeRecord(swarm) }),
@@ -144,7 +179,13 @@ function infoRecord({ engine }: DockerContext): DockerInfoRecord {
       experimental: false,
       insecureRegistries: ['::1/128', '127.0.0.0/8'],
       liveRestore: false,
-      firewallBackend: { driver: 'iptables', info: [['EnableUserlandProxy', 'true'], ['UserlandProxyPath', '/usr/bin/docker-proxy']] },
+      firewallBackend: {
+        driver: 'iptables',
+        info: [
+          ['EnableUserlandProxy', 'true'],
+          ['UserlandProxyPath', '/usr/bin/docker-proxy'],
+        ],
+      },
     },
   };
 }
@@ -159,7 +200,9 @@ const infoCommand: CommandSpec<DockerContext> = {
     const format = values.get('format')?.at(-1) ?? '';
     if (format === '') return ok(formatDockerInfo(infoRecord(context)));
     try {
-      return ok(`${renderInspectTemplate(compileTemplate(format === 'json' ? '{{json .}}' : format), info(context))}\n`);
+      return ok(
+        `${renderInspectTemplate(compileTemplate(format === 'json' ? '{{json .}}' : format), info(context))}\n`,
+      );
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       return fail(`template parsing error: ${error.message}\n`, 64);

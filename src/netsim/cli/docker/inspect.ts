@@ -4,7 +4,13 @@ import { EngineError } from '../../engine/errors';
 import { inspectNetwork } from '../../engine/inspect-network';
 import { inspectVolume } from '../../engine/volumes';
 import { runDueProbes } from './health-probes';
-import { compileTemplate, renderInspectTemplate, TemplateError, TemplateExecError, type Template } from '../../format/go-template';
+import {
+  compileTemplate,
+  renderInspectTemplate,
+  TemplateError,
+  TemplateExecError,
+  type Template,
+} from '../../format/go-template';
 import { fail, type CommandResult } from '../command';
 import { daemonErrorText, type CommandSpec, type DockerContext } from './cobra';
 
@@ -20,7 +26,11 @@ const FORMAT_FLAG = { name: 'format', short: 'f', takesValue: true };
  * errors, each on its own line, with status 1. A template that does not parse
  * stops everything with status 64.
  */
-export function inspectReferences(references: readonly string[], format: string | undefined, lookup: (reference: string) => Lookup): CommandResult {
+export function inspectReferences(
+  references: readonly string[],
+  format: string | undefined,
+  lookup: (reference: string) => Lookup,
+): CommandResult {
   let template: Template | undefined;
   if (format !== undefined && format !== '' && format !== 'json') {
     try {
@@ -75,13 +85,31 @@ function notFound(call: () => unknown): Lookup | undefined {
   }
 }
 
-const OBJECT_TYPES = ['config', 'container', 'image', 'network', 'node', 'plugin', 'secret', 'service', 'task', 'volume'];
+const OBJECT_TYPES = [
+  'config',
+  'container',
+  'image',
+  'network',
+  'node',
+  'plugin',
+  'secret',
+  'service',
+  'task',
+  'volume',
+];
 
 /** system/inspect.go inspectAll: containers, images, networks, then the rest; the first match wins. */
 export function lookupAny(engine: Engine, type: string, reference: string): Lookup {
   // The container's inspect document is a module of its own, fetched the first time a line inspects one.
-  const container = () => toolModule('inspect').inspectContainer(engine.containers.find(reference), engine.networks.list());
-  const network = () => inspectNetwork(engine.networks.find(reference), engine.containers.list(), engine.networks.list(), engine.swarm.state());
+  const container = () =>
+    toolModule('inspect').inspectContainer(engine.containers.find(reference), engine.networks.list());
+  const network = () =>
+    inspectNetwork(
+      engine.networks.find(reference),
+      engine.containers.list(),
+      engine.networks.list(),
+      engine.swarm.state(),
+    );
   const image = () => engine.images.inspect(reference);
   const volume = () => inspectVolume(engine.volumes.find(reference));
   switch (type) {
@@ -94,7 +122,12 @@ export function lookupAny(engine: Engine, type: string, reference: string): Look
     case 'volume':
       return viaDaemon(volume);
     case '':
-      return notFound(container) ?? notFound(image) ?? notFound(network) ?? notFound(volume) ?? { error: `error: no such object: ${reference}` };
+      return (
+        notFound(container) ??
+        notFound(image) ??
+        notFound(network) ??
+        notFound(volume) ?? { error: `error: no such object: ${reference}` }
+      );
     default:
       // Plugins and swarm objects: this host has none.
       return { error: `error: no such object: ${reference}` };
@@ -111,8 +144,11 @@ const inspect: CommandSpec<DockerContext> = {
     const type = values.get('type')?.at(-1);
     const list = OBJECT_TYPES.map((t) => `"${t}"`).join(', ');
     if (type === '') return fail(`type is empty: must be one of ${list}\n`, 1);
-    if (type !== undefined && !OBJECT_TYPES.includes(type)) return fail(`unknown type: ${JSON.stringify(type)}: must be one of ${list}\n`, 1);
-    return inspectReferences(positionals, values.get('format')?.at(-1), (reference) => lookupAny(engine, type ?? '', reference));
+    if (type !== undefined && !OBJECT_TYPES.includes(type))
+      return fail(`unknown type: ${JSON.stringify(type)}: must be one of ${list}\n`, 1);
+    return inspectReferences(positionals, values.get('format')?.at(-1), (reference) =>
+      lookupAny(engine, type ?? '', reference),
+    );
   },
 };
 
@@ -123,7 +159,9 @@ const containerInspect: CommandSpec<DockerContext> = {
   flags: [FORMAT_FLAG],
   run({ values, positionals }, { engine, terminal }) {
     runDueProbes(engine, terminal);
-    return inspectReferences(positionals, values.get('format')?.at(-1), (reference) => lookupAny(engine, 'container', reference));
+    return inspectReferences(positionals, values.get('format')?.at(-1), (reference) =>
+      lookupAny(engine, 'container', reference),
+    );
   },
 };
 
@@ -134,7 +172,9 @@ const imageInspect: CommandSpec<DockerContext> = {
   args: { kind: 'at-least', count: 1 },
   flags: [FORMAT_FLAG, { name: 'platform', takesValue: true }],
   run({ values, positionals }, { engine }) {
-    return inspectReferences(positionals, values.get('format')?.at(-1), (reference) => lookupAny(engine, 'image', reference));
+    return inspectReferences(positionals, values.get('format')?.at(-1), (reference) =>
+      lookupAny(engine, 'image', reference),
+    );
   },
 };
 

@@ -28,8 +28,14 @@ function chunksOf(container: Container, from: number): OutputChunk[] {
  * what it logs on the way out, and its status, which `docker run` and
  * `docker attach` return (cli/command/container/run.go, attach.go getExitStatus).
  */
-function untilInterrupted(engine: Engine, container: Container, context: DockerContext, shownFrom: number): CommandResult {
-  if (context.interruptAfterMs === undefined) return fail('docker: a command that runs until interrupted needs a terminal\n', 125);
+function untilInterrupted(
+  engine: Engine,
+  container: Container,
+  context: DockerContext,
+  shownFrom: number,
+): CommandResult {
+  if (context.interruptAfterMs === undefined)
+    return fail('docker: a command that runs until interrupted needs a terminal\n', 125);
   const before = chunksOf(container, shownFrom);
   engine.clock.advance(context.interruptAfterMs);
   const logged = container.logs.length;
@@ -45,7 +51,12 @@ function untilInterrupted(engine: Engine, container: Container, context: DockerC
 export function foregroundRun(engine: Engine, container: Container, context: DockerContext): CommandResult {
   if (container.status !== 'running') return logOutput(container.logs, false, container.exitCode);
   const { argv, prelude, notFound } = launched(container);
-  const options: ExecOptions = { tty: container.config.tty, interactive: container.config.openStdin, env: container.config.env, workdir: container.config.workingDir };
+  const options: ExecOptions = {
+    tty: container.config.tty,
+    interactive: container.config.openStdin,
+    env: container.config.env,
+    workdir: container.config.workingDir,
+  };
   const shell = shellInvocation(argv);
   if (runsImageServer(container) || !context.terminal) return untilInterrupted(engine, container, context, 0);
   if (shell?.interactive && options.tty && options.interactive) {
@@ -55,20 +66,51 @@ export function foregroundRun(engine: Engine, container: Container, context: Doc
   const ran = context.terminal.exec(container.id, argv, options);
   if (ran === 'shell') return untilInterrupted(engine, container, context, 0);
   if (ran === 'not-found' && notFound !== undefined) {
-    engine.containers.firstProcessExited(container.id, 127, [...prelude, { stream: 'stderr', text: notFound.replace(/\n$/, '') }]);
-    return collect([...prelude.map((line) => ({ stream: line.stream, text: `${line.text}\n` })), { stream: 'stderr', text: notFound }], 127);
+    engine.containers.firstProcessExited(container.id, 127, [
+      ...prelude,
+      { stream: 'stderr', text: notFound.replace(/\n$/, '') },
+    ]);
+    return collect(
+      [
+        ...prelude.map((line) => ({ stream: line.stream, text: `${line.text}\n` })),
+        { stream: 'stderr', text: notFound },
+      ],
+      127,
+    );
   }
   if (ran === 'not-found') {
     engine.containers.firstProcessExited(container.id, 127);
-    return fail(`docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${argv[0]}": executable file not found in $PATH: unknown\n\nRun 'docker run --help' for more information\n`, 127);
+    return fail(
+      `docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${argv[0]}": executable file not found in $PATH: unknown\n\nRun 'docker run --help' for more information\n`,
+      127,
+    );
   }
-  const logs = (ran.output ?? [{ stream: 'stdout' as const, text: ran.stdout }, { stream: 'stderr' as const, text: ran.stderr }]).flatMap((chunk) =>
-    chunk.stream === 'tty' ? [] : chunk.text.split(/(?<=\n)/).filter((text) => text !== '').map((text) => ({ stream: chunk.stream as 'stdout' | 'stderr', text: text.replace(/\n$/, '') })),
+  const logs = (
+    ran.output ?? [
+      { stream: 'stdout' as const, text: ran.stdout },
+      { stream: 'stderr' as const, text: ran.stderr },
+    ]
+  ).flatMap((chunk) =>
+    chunk.stream === 'tty'
+      ? []
+      : chunk.text
+          .split(/(?<=\n)/)
+          .filter((text) => text !== '')
+          .map((text) => ({ stream: chunk.stream as 'stdout' | 'stderr', text: text.replace(/\n$/, '') })),
   );
   engine.containers.firstProcessExited(container.id, ran.exitCode, [...prelude, ...logs]);
   if (prelude.length === 0) return ran;
-  const ranOutput = ran.output ?? [{ stream: 'stdout' as const, text: ran.stdout }, { stream: 'stderr' as const, text: ran.stderr }];
-  return { ...collect([...prelude.map((line) => ({ stream: line.stream, text: `${line.text}\n` })), ...ranOutput], ran.exitCode), ...(ran.files && { files: ran.files }) };
+  const ranOutput = ran.output ?? [
+    { stream: 'stdout' as const, text: ran.stdout },
+    { stream: 'stderr' as const, text: ran.stderr },
+  ];
+  return {
+    ...collect(
+      [...prelude.map((line) => ({ stream: line.stream, text: `${line.text}\n` })), ...ranOutput],
+      ran.exitCode,
+    ),
+    ...(ran.files && { files: ran.files }),
+  };
 }
 
 /**
@@ -76,11 +118,17 @@ export function foregroundRun(engine: Engine, container: Container, context: Doc
  * image has one, execs the command in its own place after what it prints
  * first (entrypoint-scripts.ts).
  */
-function launched(container: Container): { argv: readonly string[]; prelude: readonly Omit<LogEntry, 'timeMs'>[]; notFound?: string } {
+function launched(container: Container): {
+  argv: readonly string[];
+  prelude: readonly Omit<LogEntry, 'timeMs'>[];
+  notFound?: string;
+} {
   const argv = firstProcess(container);
   const image = imageInfo(container.image);
   const script = image && throughEntrypointScript(image, argv);
-  return script?.kind === 'exec' ? { argv: script.argv, prelude: script.logs, notFound: script.notFound } : { argv, prelude: [] };
+  return script?.kind === 'exec'
+    ? { argv: script.argv, prelude: script.logs, notFound: script.notFound }
+    : { argv, prelude: [] };
 }
 
 const exec: CommandSpec<DockerContext> = {
@@ -102,9 +150,14 @@ const exec: CommandSpec<DockerContext> = {
     let container: Container;
     try {
       container = context.engine.containers.find(reference!);
-      if (container.status !== 'running') return fail(`Error response from daemon: container ${container.id} is not running\n`, 1);
+      if (container.status !== 'running')
+        return fail(`Error response from daemon: container ${container.id} is not running\n`, 1);
       // getActiveContainer names the container as the request did (daemon/exec.go errExecPaused).
-      if (container.paused) return fail(`Error response from daemon: Container ${reference} is paused, unpause the container before exec\n`, 1);
+      if (container.paused)
+        return fail(
+          `Error response from daemon: Container ${reference} is paused, unpause the container before exec\n`,
+          1,
+        );
     } catch (error) {
       return fail(daemonErrorText(error), 1);
     }
@@ -118,7 +171,11 @@ const exec: CommandSpec<DockerContext> = {
     if (!context.terminal) return fail('docker exec needs a terminal session\n', 1);
     // runc's lookup of the program, before any shell or program runs (setns_init_linux.go); the daemon reports 127 (daemon/exec.go).
     const missing = argv[0] === undefined ? undefined : context.engine.processes.execLookupError(container.id, argv[0]);
-    if (missing) return fail(`OCI runtime exec failed: exec failed: unable to start container process: ${missing}: unknown\n`, 127);
+    if (missing)
+      return fail(
+        `OCI runtime exec failed: exec failed: unable to start container process: ${missing}: unknown\n`,
+        127,
+      );
     if (values.has('detach')) return ok();
     const ran = context.terminal.exec(container.id, argv, options);
     if (ran === 'shell') {
@@ -126,7 +183,11 @@ const exec: CommandSpec<DockerContext> = {
       return ok();
     }
     // runc's error for a program not on PATH; the daemon reports 127 (daemon/exec.go).
-    if (ran === 'not-found') return fail(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`, 127);
+    if (ran === 'not-found')
+      return fail(
+        `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`,
+        127,
+      );
     return ran;
   },
 };
@@ -157,7 +218,14 @@ const attach: CommandSpec<DockerContext> = {
     const argv = firstProcess(container);
     const { tty, openStdin } = container.config;
     if (context.terminal && shellInvocation(argv)?.interactive && tty && openStdin && !values.has('no-stdin')) {
-      context.terminal.enterShell(container.id, argv, { tty, interactive: true, env: container.config.env, workdir: container.config.workingDir, firstProcess: true, viaAttach: true });
+      context.terminal.enterShell(container.id, argv, {
+        tty,
+        interactive: true,
+        env: container.config.env,
+        workdir: container.config.workingDir,
+        firstProcess: true,
+        viaAttach: true,
+      });
       return ok();
     }
     return untilInterrupted(context.engine, container, context, container.logs.length);

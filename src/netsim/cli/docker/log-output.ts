@@ -15,14 +15,23 @@ export const CTRL_C: OutputChunk = { stream: 'tty', text: '^C' };
 export function logStreams(entries: readonly LogEntry[], timestamps: boolean): { stdout: string; stderr: string } {
   const line = (entry: LogEntry) => `${timestamps ? `${rfc3339NanoFixed(entry.timeMs)} ` : ''}${entry.text}\n`;
   return {
-    stdout: entries.filter((e) => e.stream === 'stdout').map(line).join(''),
-    stderr: entries.filter((e) => e.stream === 'stderr').map(line).join(''),
+    stdout: entries
+      .filter((e) => e.stream === 'stdout')
+      .map(line)
+      .join(''),
+    stderr: entries
+      .filter((e) => e.stream === 'stderr')
+      .map(line)
+      .join(''),
   };
 }
 
 /** The same lines in the order the daemon stored them: a terminal shows the two streams interleaved so. */
 export function logChunks(entries: readonly LogEntry[], timestamps: boolean): OutputChunk[] {
-  return entries.map((entry) => ({ stream: entry.stream, text: `${timestamps ? `${rfc3339NanoFixed(entry.timeMs)} ` : ''}${entry.text}\n` }));
+  return entries.map((entry) => ({
+    stream: entry.stream,
+    text: `${timestamps ? `${rfc3339NanoFixed(entry.timeMs)} ` : ''}${entry.text}\n`,
+  }));
 }
 
 /** The log as a command's result: both streams, and the chunks in the daemon's order. */
@@ -38,6 +47,15 @@ export function logOutput(entries: readonly LogEntry[], timestamps: boolean, exi
 export function followLogs(shown: CommandResult, context: DockerContext): CommandResult {
   if (context.interruptAfterMs === undefined) return shown;
   context.engine.clock.advance(context.interruptAfterMs);
-  const output: OutputChunk[] = [...(shown.output ?? [{ stream: 'stdout', text: shown.stdout }, { stream: 'stderr', text: shown.stderr }]), CTRL_C];
-  return collect(output.filter((chunk) => chunk.text !== ''), 130);
+  const output: OutputChunk[] = [
+    ...(shown.output ?? [
+      { stream: 'stdout', text: shown.stdout },
+      { stream: 'stderr', text: shown.stderr },
+    ]),
+    CTRL_C,
+  ];
+  return collect(
+    output.filter((chunk) => chunk.text !== ''),
+    130,
+  );
 }

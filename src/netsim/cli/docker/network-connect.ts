@@ -29,14 +29,45 @@ export const networkConnect: CommandSpec<DockerContext> = {
   usage: USAGE,
   args: { kind: 'exactly', count: 2 },
   flags: [
-    { name: 'ip', takesValue: true, check: (value) => (value === '' || goIp(value) ? undefined : `failed to parse IP: ${JSON.stringify(value)}`) },
-    { name: 'ip6', takesValue: true, check: (value) => (value === '' || goIp(value) ? undefined : `failed to parse IP: ${JSON.stringify(value)}`) },
+    {
+      name: 'ip',
+      takesValue: true,
+      check: (value) => (value === '' || goIp(value) ? undefined : `failed to parse IP: ${JSON.stringify(value)}`),
+    },
+    {
+      name: 'ip6',
+      takesValue: true,
+      check: (value) => (value === '' || goIp(value) ? undefined : `failed to parse IP: ${JSON.stringify(value)}`),
+    },
     // opts.ValidateLink
-    { name: 'link', takesValue: true, check: (value) => (value === '' ? 'empty string specified for links' : value.split(':').length > 2 ? `bad format for links: ${value}` : undefined) },
+    {
+      name: 'link',
+      takesValue: true,
+      check: (value) =>
+        value === ''
+          ? 'empty string specified for links'
+          : value.split(':').length > 2
+            ? `bad format for links: ${value}`
+            : undefined,
+    },
     { name: 'alias', takesValue: true },
-    { name: 'link-local-ip', takesValue: true, check: (value) => csv(value.replace(/["'`]/g, '')).map((ip) => (goIp(ip) ? undefined : `invalid string being converted to IP address: ${ip}`)).find(Boolean) },
+    {
+      name: 'link-local-ip',
+      takesValue: true,
+      check: (value) =>
+        csv(value.replace(/["'`]/g, ''))
+          .map((ip) => (goIp(ip) ? undefined : `invalid string being converted to IP address: ${ip}`))
+          .find(Boolean),
+    },
     { name: 'driver-opt', takesValue: true },
-    { name: 'gw-priority', takesValue: true, check: (value) => (/^[+-]?(0x[0-9a-f]+|0o?[0-7]+|0b[01]+|\d+)$/i.test(value.replaceAll('_', '')) ? undefined : `strconv.ParseInt: parsing ${JSON.stringify(value)}: invalid syntax`) },
+    {
+      name: 'gw-priority',
+      takesValue: true,
+      check: (value) =>
+        /^[+-]?(0x[0-9a-f]+|0o?[0-7]+|0b[01]+|\d+)$/i.test(value.replaceAll('_', ''))
+          ? undefined
+          : `strconv.ParseInt: parsing ${JSON.stringify(value)}: invalid syntax`,
+    },
   ],
   run({ values, positionals: [network, container] }, { engine }): CommandResult {
     const all = (name: string) => values.get(name) ?? [];
@@ -54,7 +85,9 @@ export const networkConnect: CommandSpec<DockerContext> = {
     const options: ConnectOptions = {
       aliases: all('alias').flatMap(csv),
       links: all('link'),
-      linkLocalIps: all('link-local-ip').flatMap((value) => csv(value.replace(/["'`]/g, ''))).map((address) => goIp(address)!),
+      linkLocalIps: all('link-local-ip')
+        .flatMap((value) => csv(value.replace(/["'`]/g, '')))
+        .map((address) => goIp(address)!),
       driverOpts,
       gwPriority: Number(last(all('gw-priority')) ?? 0),
       ...(ip !== undefined && { ipText: ip }),

@@ -12,7 +12,8 @@ import { daemonErrorText, type CommandSpec, type DockerContext } from './cobra';
 const csv = (value: string) => (value === '' ? [] : value.replace(/["'`]/g, '').split(','));
 
 /** strconv.ParseBool, as pflag's bool flags check `--ipv6=VALUE`. */
-const checkBool = (value: string) => (parseGoBool(value) !== undefined ? undefined : `strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`);
+const checkBool = (value: string) =>
+  parseGoBool(value) !== undefined ? undefined : `strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`;
 const isTrue = (value: string | undefined) => value !== undefined && parseGoBool(value) === true;
 
 /** opts.ValidateLabel. */
@@ -24,16 +25,34 @@ function checkLabel(value: string): string | undefined {
 }
 
 /** IPNetSlice: each item through net.ParseCIDR. */
-const checkRanges = (value: string) => csv(value).map((item) => (parseCidr(item.trim()) || isIpv6Text(item.trim().split('/')[0]!) ? undefined : `invalid string being converted to CIDR: ${item}`)).find(Boolean);
+const checkRanges = (value: string) =>
+  csv(value)
+    .map((item) =>
+      parseCidr(item.trim()) || isIpv6Text(item.trim().split('/')[0]!)
+        ? undefined
+        : `invalid string being converted to CIDR: ${item}`,
+    )
+    .find(Boolean);
 /** IPSlice: each item through net.ParseIP. */
-const checkIps = (value: string) => csv(value).map((item) => (parseIpv4(item.trim()) !== undefined || isIpv6Text(item.trim()) ? undefined : `invalid string being converted to IP address: ${item}`)).find(Boolean);
+const checkIps = (value: string) =>
+  csv(value)
+    .map((item) =>
+      parseIpv4(item.trim()) !== undefined || isIpv6Text(item.trim())
+        ? undefined
+        : `invalid string being converted to IP address: ${item}`,
+    )
+    .find(Boolean);
 
 /** Flags this simulator parses but does not model: it says so instead of pretending. */
 const NOT_MODELLED = ['ipam-opt', 'config-only', 'config-from'];
 
 /** MapOpts and ConvertKVStringsToMap: `k=v`, or `k` alone for an empty value; a later key wins. */
 function keyValues(pairs: readonly string[] | undefined): Record<string, string> {
-  return Object.fromEntries((pairs ?? []).map((pair) => (pair.includes('=') ? [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)] : [pair, ''])));
+  return Object.fromEntries(
+    (pairs ?? []).map((pair) =>
+      pair.includes('=') ? [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)] : [pair, ''],
+    ),
+  );
 }
 
 const ipv6Subnet = (text: string) => text.includes(':');
@@ -43,15 +62,32 @@ const ipv6Subnet = (text: string) => text.includes(':');
  * needs the subnet that holds it, subnets may not overlap, and each subnet gets
  * at most one range and one gateway. Errors are Go's, printed as they are.
  */
-function ipamRequests(subnets: readonly string[], ranges: readonly Cidr[], gateways: readonly Ipv4[], auxAddresses: Readonly<Record<string, string>>): IpamRequest[] | { error: string } {
-  if (subnets.length < ranges.length || subnets.length < gateways.length) return { error: 'every ip-range or gateway must have a corresponding subnet' };
-  const configs: { text: string; subnet: Cidr; ipRange: Cidr | undefined; gateway: Ipv4 | undefined; auxAddresses: Record<string, Ipv4> }[] = [];
+function ipamRequests(
+  subnets: readonly string[],
+  ranges: readonly Cidr[],
+  gateways: readonly Ipv4[],
+  auxAddresses: Readonly<Record<string, string>>,
+): IpamRequest[] | { error: string } {
+  if (subnets.length < ranges.length || subnets.length < gateways.length)
+    return { error: 'every ip-range or gateway must have a corresponding subnet' };
+  const configs: {
+    text: string;
+    subnet: Cidr;
+    ipRange: Cidr | undefined;
+    gateway: Ipv4 | undefined;
+    auxAddresses: Record<string, Ipv4>;
+  }[] = [];
   for (const text of subnets) {
     if (configs.length > 0) {
       // subnetMatches parses the new subnet with net.ParseCIDR before comparing.
       const parsed = parseCidr(text);
       if (!parsed) return { error: `invalid subnet: invalid CIDR address: ${text}` };
-      if (configs.some(({ subnet }) => contains(networkOf(parsed), subnet.address) || contains(networkOf(subnet), parsed.address))) return { error: 'multiple overlapping subnet configuration is not supported' };
+      if (
+        configs.some(
+          ({ subnet }) => contains(networkOf(parsed), subnet.address) || contains(networkOf(subnet), parsed.address),
+        )
+      )
+        return { error: 'multiple overlapping subnet configuration is not supported' };
     }
     const prefix = goParsePrefix(text);
     if (!prefix.ok) return { error: prefix.error };
@@ -61,13 +97,19 @@ function ipamRequests(subnets: readonly string[], ranges: readonly Cidr[], gatew
     const config = configs.find(({ subnet }) => contains(networkOf(subnet), range.address));
     const shown = formatCidr(range);
     if (!config) return { error: `no matching subnet for range ${shown}` };
-    if (config.ipRange) return { error: `cannot configure multiple ranges (${shown}, ${formatCidr(config.ipRange)}) on the same subnet (${config.text})` };
+    if (config.ipRange)
+      return {
+        error: `cannot configure multiple ranges (${shown}, ${formatCidr(config.ipRange)}) on the same subnet (${config.text})`,
+      };
     config.ipRange = range;
   }
   for (const gateway of gateways) {
     const config = configs.find(({ subnet }) => contains(networkOf(subnet), gateway));
     if (!config) return { error: `no matching subnet for gateway ${formatIpv4(gateway)}` };
-    if (config.gateway !== undefined) return { error: `cannot configure multiple gateways (${formatIpv4(gateway)}, ${formatIpv4(config.gateway)}) for the same subnet (${config.text})` };
+    if (config.gateway !== undefined)
+      return {
+        error: `cannot configure multiple gateways (${formatIpv4(gateway)}, ${formatIpv4(config.gateway)}) for the same subnet (${config.text})`,
+      };
     config.gateway = gateway;
   }
   for (const [name, text] of Object.entries(auxAddresses)) {
@@ -79,7 +121,12 @@ function ipamRequests(subnets: readonly string[], ranges: readonly Cidr[], gatew
     if (!parsed || !config) return { error: `no matching subnet for aux-address ${text}` };
     config.auxAddresses[name] = parsed.value;
   }
-  return configs.map(({ subnet, ipRange, gateway, auxAddresses: aux }) => ({ subnet, ipRange, gateway, auxAddresses: aux }));
+  return configs.map(({ subnet, ipRange, gateway, auxAddresses: aux }) => ({
+    subnet,
+    ipRange,
+    gateway,
+    auxAddresses: aux,
+  }));
 }
 
 /**
@@ -92,13 +139,17 @@ function ipam6Requests(subnets: readonly string[], gateways: readonly string[]):
   for (const text of subnets) {
     const subnet = parseIpv6Cidr(text.trim());
     if (!subnet) return { error: `invalid subnet: invalid CIDR address: ${text}` };
-    if (configs.some((config) => ipv6Overlaps(ipv6NetworkOf(config.subnet), ipv6NetworkOf(subnet)))) return { error: 'multiple overlapping subnet configuration is not supported' };
+    if (configs.some((config) => ipv6Overlaps(ipv6NetworkOf(config.subnet), ipv6NetworkOf(subnet))))
+      return { error: 'multiple overlapping subnet configuration is not supported' };
     configs.push({ text, subnet, gateway: undefined });
   }
   for (const gateway of gateways) {
     const config = configs.find(({ subnet }) => ipv6Contains(ipv6NetworkOf(subnet), gateway));
     if (!config) return { error: `no matching subnet for gateway ${gateway}` };
-    if (config.gateway !== undefined) return { error: `cannot configure multiple gateways (${gateway}, ${config.gateway}) for the same subnet (${config.text})` };
+    if (config.gateway !== undefined)
+      return {
+        error: `cannot configure multiple gateways (${gateway}, ${config.gateway}) for the same subnet (${config.text})`,
+      };
     config.gateway = gateway;
   }
   return configs.map(({ subnet, gateway }) => ({ subnet, gateway }));
@@ -134,17 +185,28 @@ export const networkCreate: CommandSpec<DockerContext> = {
   ],
   run({ values, positionals }, { engine }) {
     const last = (name: string) => values.get(name)?.at(-1);
-    const unmodelled = NOT_MODELLED.find((name) => values.has(name) && last(name) !== 'false') ?? ((last('ipam-driver') ?? 'default') !== 'default' ? 'ipam-driver' : undefined);
+    const unmodelled =
+      NOT_MODELLED.find((name) => values.has(name) && last(name) !== 'false') ??
+      ((last('ipam-driver') ?? 'default') !== 'default' ? 'ipam-driver' : undefined);
     if (unmodelled) return fail(`docker network create --${unmodelled} is not available in this simulator yet.\n`, 1);
     const subnets = (values.get('subnet') ?? []).flatMap(csv);
     const ranges = (values.get('ip-range') ?? []).flatMap(csv).map((item) => item.trim());
     const gateways = (values.get('gateway') ?? []).flatMap(csv).map((item) => item.trim());
     // Without an IPv6 subnet, createIPAMConfig finds none for an IPv6 aux-address and says so below.
-    if (ranges.some(ipv6Subnet) || (subnets.some(ipv6Subnet) && Object.values(keyValues(values.get('aux-address'))).some(ipv6Subnet))) return fail('IPv6 ranges and auxiliary addresses are not available in this simulator yet.\n', 1);
+    if (
+      ranges.some(ipv6Subnet) ||
+      (subnets.some(ipv6Subnet) && Object.values(keyValues(values.get('aux-address'))).some(ipv6Subnet))
+    )
+      return fail('IPv6 ranges and auxiliary addresses are not available in this simulator yet.\n', 1);
     const ipam6 = ipam6Requests(subnets.filter(ipv6Subnet), gateways.filter(ipv6Subnet));
     if ('error' in ipam6) return fail(`${ipam6.error}\n`, 1);
     // pflag's IPNetSlice keeps net.ParseCIDR's network, host bits cleared.
-    const ipam = ipamRequests(subnets.filter((item) => !ipv6Subnet(item)), ranges.map((item) => networkOf(parseCidr(item)!)), gateways.filter((item) => !ipv6Subnet(item)).map((item) => parseIpv4(item)!), keyValues(values.get('aux-address')));
+    const ipam = ipamRequests(
+      subnets.filter((item) => !ipv6Subnet(item)),
+      ranges.map((item) => networkOf(parseCidr(item)!)),
+      gateways.filter((item) => !ipv6Subnet(item)).map((item) => parseIpv4(item)!),
+      keyValues(values.get('aux-address')),
+    );
     if ('error' in ipam) return fail(`${ipam.error}\n`, 1);
     const flag = (name: string) => (values.has(name) ? isTrue(last(name)) : undefined);
     try {

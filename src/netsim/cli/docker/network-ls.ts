@@ -14,7 +14,17 @@ const USAGE = '[OPTIONS]';
 
 /** cli/command/network/formatter.go: the default table and its column titles. */
 const DEFAULT_TABLE = 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}';
-const HEADER = { ID: 'NETWORK ID', Name: 'NAME', Driver: 'DRIVER', Scope: 'SCOPE', IPv4: 'IPV4', IPv6: 'IPV6', Internal: 'INTERNAL', Labels: 'LABELS', CreatedAt: 'CREATED AT' };
+const HEADER = {
+  ID: 'NETWORK ID',
+  Name: 'NAME',
+  Driver: 'DRIVER',
+  Scope: 'SCOPE',
+  IPv4: 'IPV4',
+  IPv6: 'IPV6',
+  Internal: 'INTERNAL',
+  Labels: 'LABELS',
+  CreatedAt: 'CREATED AT',
+};
 
 /** daemon/network/filter.go acceptedFilters. */
 const ACCEPTED = ['dangling', 'driver', 'id', 'label', 'name', 'scope', 'type'];
@@ -22,7 +32,10 @@ const ACCEPTED = ['dangling', 'driver', 'id', 'label', 'name', 'scope', 'type'];
 /** newFormat: `table` and `raw` are shortcuts, and -q only shortens them. */
 function resolveFormat(format: string, quiet: boolean): string {
   if (format === 'table') return quiet ? '{{.ID}}' : DEFAULT_TABLE;
-  if (format === 'raw') return quiet ? 'network_id: {{.ID}}' : 'network_id: {{.ID}}\\nname: {{.Name}}\\ndriver: {{.Driver}}\\nscope: {{.Scope}}\\n';
+  if (format === 'raw')
+    return quiet
+      ? 'network_id: {{.ID}}'
+      : 'network_id: {{.ID}}\\nname: {{.Name}}\\ndriver: {{.Driver}}\\nscope: {{.Scope}}\\n';
   return format;
 }
 
@@ -40,13 +53,23 @@ export const networkLs: CommandSpec<DockerContext> = {
     const filters = parseFilters(values.get('filter'));
     if (!(filters instanceof Map)) {
       // pflag's error for a value FilterOpt.Set refuses, with cobra's usage footer (status 125).
-      return fail(`invalid argument "${filters.value}" for "-f, --filter" flag: ${filters.error}\n\nUsage:  ${PATH} ${USAGE}\n\nRun '${PATH} --help' for more information\n`, 125);
+      return fail(
+        `invalid argument "${filters.value}" for "-f, --filter" flag: ${filters.error}\n\nUsage:  ${PATH} ${USAGE}\n\nRun '${PATH} --help' for more information\n`,
+        125,
+      );
     }
     const listed = listNetworks(engine, filters);
     if ('error' in listed) return fail(`Error response from daemon: ${listed.error}\n`, 1);
     const trunc = !values.has('no-trunc');
-    const rows = listed.networks.sort((a, b) => naturalCompare(a.name, b.name)).map((network) => networkContext(network, trunc));
-    const output = formatList({ format: resolveFormat(values.get('format')?.at(-1) || 'table', values.has('quiet')), header: HEADER, rows, typeName: '*network.networkContext' });
+    const rows = listed.networks
+      .sort((a, b) => naturalCompare(a.name, b.name))
+      .map((network) => networkContext(network, trunc));
+    const output = formatList({
+      format: resolveFormat(values.get('format')?.at(-1) || 'table', values.has('quiet')),
+      header: HEADER,
+      rows,
+      typeName: '*network.networkContext',
+    });
     return output.ok ? ok(output.text) : fail(`${output.error}\n`, 1);
   },
 };
@@ -57,7 +80,8 @@ function listNetworks(engine: Engine, filters: Filters): { networks: Network[] }
   if (unaccepted) return { error: unaccepted };
   const dangling = filters.get('dangling');
   if (dangling && dangling.length > 1) return { error: 'got more than one value for filter key "dangling"' };
-  if (dangling && !['0', '1', 'false', 'true'].includes(dangling[0]!)) return { error: 'invalid value for filter \'dangling\', must be "true" (or "1"), or "false" (or "0")' };
+  if (dangling && !['0', '1', 'false', 'true'].includes(dangling[0]!))
+    return { error: 'invalid value for filter \'dangling\', must be "true" (or "1"), or "false" (or "0")' };
   const badType = filters.get('type')?.find((type) => type !== 'builtin' && type !== 'custom');
   if (badType !== undefined) return { error: `invalid filter: 'type'='${badType}'` };
   return { networks: engine.networks.list().filter((network) => matches(engine, network, filters)) };
@@ -73,7 +97,12 @@ function matches(engine: Engine, network: Network, filters: Filters): boolean {
   if (filters.has('scope') && !exactMatch(filters, 'scope', networkScope(network))) return false;
   const dangling = filters.get('dangling')?.[0];
   if (dangling !== undefined) {
-    const used = predefined || Object.keys(inspectNetwork(network, engine.containers.list(), engine.networks.list(), engine.swarm.state()).Containers as object).length > 0;
+    const used =
+      predefined ||
+      Object.keys(
+        inspectNetwork(network, engine.containers.list(), engine.networks.list(), engine.swarm.state())
+          .Containers as object,
+      ).length > 0;
     if (used === (dangling === '1' || dangling === 'true')) return false;
   }
   // matchesType decides on the first type value alone.
@@ -88,7 +117,9 @@ function matches(engine: Engine, network: Network, filters: Filters): boolean {
  */
 function networkContext(network: Network, trunc: boolean): Record<string, unknown> {
   const families = ipFamilies(network);
-  const labels = Object.entries(network.labels).map(([key, value]) => `${key}=${value}`).sort();
+  const labels = Object.entries(network.labels)
+    .map(([key, value]) => `${key}=${value}`)
+    .sort();
   return goStruct({
     // Formatting a Go time is costly and most formats never ask for it.
     get CreatedAt() {

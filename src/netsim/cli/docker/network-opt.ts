@@ -25,7 +25,8 @@ const LONG_SYNTAX = /\w+=\w+/;
 
 /** NetworkOpt.Set: the attachment, or the error pflag wraps as `invalid argument ... for "--network" flag: ...`. */
 export function parseNetworkOpt(value: string): NetworkAttachment | { error: string } {
-  if (!LONG_SYNTAX.test(value)) return { target: value, aliases: [], ipv4: undefined, ipv6: undefined, macAddress: undefined, unmodelled: [] };
+  if (!LONG_SYNTAX.test(value))
+    return { target: value, aliases: [], ipv4: undefined, ipv6: undefined, macAddress: undefined, unmodelled: [] };
   const fields = csvRecord(value);
   if ('error' in fields) return fields;
   let target = '';
@@ -79,7 +80,8 @@ export function parseNetworkOpt(value: string): NetworkAttachment | { error: str
  */
 function netipParseAddr(text: string): { address: string } | { error: string } {
   if (text.includes(':')) {
-    if (text.includes('%') || !ipaddr.IPv6.isValid(text)) return { error: `ParseAddr(${JSON.stringify(text)}): malformed IPv6 addresses are not simulated in detail` };
+    if (text.includes('%') || !ipaddr.IPv6.isValid(text))
+      return { error: `ParseAddr(${JSON.stringify(text)}): malformed IPv6 addresses are not simulated in detail` };
     return { address: ipaddr.IPv6.parse(text).toRFC5952String() };
   }
   const parsed = goParseAddr(text);

@@ -67,7 +67,9 @@ const inspect: CommandSpec<DockerContext> = {
     { name: 'verbose', short: 'v', takesValue: false },
   ],
   run({ values, positionals }, { engine }) {
-    return inspectReferences(positionals, values.get('format')?.at(-1), (reference) => lookupAny(engine, 'network', reference));
+    return inspectReferences(positionals, values.get('format')?.at(-1), (reference) =>
+      lookupAny(engine, 'network', reference),
+    );
   },
 };
 
@@ -76,7 +78,10 @@ const inspect: CommandSpec<DockerContext> = {
  * NewPruneFilter): only label, label! and until, then the network's labels and
  * creation time against them (Matches).
  */
-function pruneFilter(values: readonly string[] | undefined, nowMs: number): ((network: Network) => boolean) | { error: string } {
+function pruneFilter(
+  values: readonly string[] | undefined,
+  nowMs: number,
+): ((network: Network) => boolean) | { error: string } {
   const filters = parseFilters(values);
   if ('error' in filters) return { error: filters.error };
   const refused = unacceptedFilter(filters, ['label', 'label!', 'until']);
@@ -86,7 +91,10 @@ function pruneFilter(values: readonly string[] | undefined, nowMs: number): ((ne
   let untilMs: number | undefined;
   if (until.length === 1) {
     const parsed = parseTimestamp(until[0]!, nowMs);
-    if ('unsupported' in parsed) return { error: `This simulator does not parse the time ${JSON.stringify(parsed.unsupported)}: give a duration (24h), a date (2026-12-07), an RFC 3339 time or Unix seconds.` };
+    if ('unsupported' in parsed)
+      return {
+        error: `This simulator does not parse the time ${JSON.stringify(parsed.unsupported)}: give a duration (24h), a date (2026-12-07), an RFC 3339 time or Unix seconds.`,
+      };
     if ('error' in parsed) return { error: `Error response from daemon: ${parsed.error}` };
     untilMs = parsed.ms;
   }
@@ -96,7 +104,8 @@ function pruneFilter(values: readonly string[] | undefined, nowMs: number): ((ne
     (untilMs === undefined || network.createdMs <= untilMs);
 }
 
-const PRUNE_WARNING = 'WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] ';
+const PRUNE_WARNING =
+  'WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] ';
 
 /** `docker network prune` (cli/command/network/prune.go): the prompt unless -f, then one API call. */
 const prune: CommandSpec<DockerContext> = {
@@ -110,7 +119,11 @@ const prune: CommandSpec<DockerContext> = {
   run({ values }, { engine, stdin }) {
     // opts.FilterOpt refuses a filter without `=` while the flags parse (status 125).
     const given = parseFilters(values.get('filter'));
-    if ('error' in given) return fail(`invalid argument ${JSON.stringify(given.value)} for "--filter" flag: ${given.error}\n\nUsage:  ${this.path} ${this.usage}\n\nRun '${this.path} --help' for more information\n`, 125);
+    if ('error' in given)
+      return fail(
+        `invalid argument ${JSON.stringify(given.value)} for "--filter" flag: ${given.error}\n\nUsage:  ${this.path} ${this.usage}\n\nRun '${this.path} --help' for more information\n`,
+        125,
+      );
     let prompt = '';
     if (!values.has('force')) {
       // prompt.Confirm: anything but y or Y cancels, silently and with status 0.
@@ -120,9 +133,21 @@ const prune: CommandSpec<DockerContext> = {
     const matches = pruneFilter(values.get('filter'), engine.clock.now());
     if (typeof matches !== 'function') return { stdout: prompt, stderr: `${matches.error}\n`, exitCode: 1 };
     const deleted = engine.networks.prune(matches);
-    return ok(deleted.length === 0 ? prompt : `${prompt}Deleted Networks:\n${deleted.map((name) => `${name}\n`).join('')}\n`);
+    return ok(
+      deleted.length === 0 ? prompt : `${prompt}Deleted Networks:\n${deleted.map((name) => `${name}\n`).join('')}\n`,
+    );
   },
 };
 
 /** `docker network <verb>`, aliases included. */
-export const NETWORK_COMMANDS: Record<string, CommandSpec<DockerContext>> = { ls: networkLs, list: networkLs, create: networkCreate, rm, remove: rm, connect: networkConnect, disconnect, inspect, prune };
+export const NETWORK_COMMANDS: Record<string, CommandSpec<DockerContext>> = {
+  ls: networkLs,
+  list: networkLs,
+  create: networkCreate,
+  rm,
+  remove: rm,
+  connect: networkConnect,
+  disconnect,
+  inspect,
+  prune,
+};

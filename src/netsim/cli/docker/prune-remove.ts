@@ -25,7 +25,10 @@ const rmi: CommandSpec<DockerContext> = {
     let fatal = false;
     for (const image of positionals) {
       try {
-        stdout += engine.images.remove(image, force).map((record) => ('deleted' in record ? `Deleted: ${record.deleted}\n` : `Untagged: ${record.untagged}\n`)).join('');
+        stdout += engine.images
+          .remove(image, force)
+          .map((record) => ('deleted' in record ? `Deleted: ${record.deleted}\n` : `Untagged: ${record.untagged}\n`))
+          .join('');
       } catch (error) {
         if (!(error instanceof EngineError)) throw error;
         fatal ||= error.kind !== 'not-found';
@@ -66,7 +69,8 @@ const imagePrune: CommandSpec<DockerContext> = {
   },
 };
 
-const CONTAINER_PRUNE_WARNING = 'WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ';
+const CONTAINER_PRUNE_WARNING =
+  'WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ';
 
 /**
  * `docker container prune` (docker/cli v29.7.2 cli/command/container/prune.go):

@@ -15,7 +15,23 @@ const PATH = 'docker ps';
 const USAGE = '[OPTIONS]';
 
 /** daemon/list.go acceptedPsFilterTags. */
-const ACCEPTED = ['ancestor', 'before', 'exited', 'id', 'isolation', 'label', 'name', 'status', 'health', 'since', 'volume', 'network', 'is-task', 'publish', 'expose'];
+const ACCEPTED = [
+  'ancestor',
+  'before',
+  'exited',
+  'id',
+  'isolation',
+  'label',
+  'name',
+  'status',
+  'health',
+  'since',
+  'volume',
+  'network',
+  'is-task',
+  'publish',
+  'expose',
+];
 const STATES = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
 const HEALTHS = ['none', 'starting', 'healthy', 'unhealthy'];
 
@@ -37,22 +53,42 @@ export const ps: CommandSpec<DockerContext> = {
   run({ values }, { engine, terminal }) {
     runDueProbes(engine, terminal);
     const flagError = (value: string, flag: string, message: string) =>
-      fail(`invalid argument "${value}" for "${flag}" flag: ${message}\n\nUsage:  ${this.path} ${USAGE}\n\nRun '${this.path} --help' for more information\n`, 125);
+      fail(
+        `invalid argument "${value}" for "${flag}" flag: ${message}\n\nUsage:  ${this.path} ${USAGE}\n\nRun '${this.path} --help' for more information\n`,
+        125,
+      );
     const lastText = values.get('last')?.at(-1);
     const last = lastText === undefined ? -1 : Number(lastText);
-    if (lastText !== undefined && !/^[+-]?\d+$/.test(lastText)) return flagError(lastText, '-n, --last', `strconv.ParseInt: parsing ${JSON.stringify(lastText)}: invalid syntax`);
+    if (lastText !== undefined && !/^[+-]?\d+$/.test(lastText))
+      return flagError(lastText, '-n, --last', `strconv.ParseInt: parsing ${JSON.stringify(lastText)}: invalid syntax`);
     const filters = parseFilters(values.get('filter'));
     if (!(filters instanceof Map)) return flagError(filters.value, '-f, --filter', filters.error);
     const quiet = values.has('quiet');
     const format = values.get('format')?.at(-1) ?? '';
     // runPs warns before anything else; the format is still checked.
-    const warning = format !== '' && quiet ? 'WARNING: Ignoring custom format, because both --format and --quiet are set.\n' : '';
-    const options = listOptions(format, quiet, values.has('size') && values.get('size')!.at(-1) !== 'false', values.get('size')?.at(-1) === 'false', last, values.has('latest'), values.has('all'));
+    const warning =
+      format !== '' && quiet ? 'WARNING: Ignoring custom format, because both --format and --quiet are set.\n' : '';
+    const options = listOptions(
+      format,
+      quiet,
+      values.has('size') && values.get('size')!.at(-1) !== 'false',
+      values.get('size')?.at(-1) === 'false',
+      last,
+      values.has('latest'),
+      values.has('all'),
+    );
     if ('error' in options) return fail(`${warning}${options.error}\n`, 1);
     const listed = listContainers(engine, filters, options);
     if ('error' in listed) return fail(`${warning}Error response from daemon: ${listed.error}\n`, 1);
-    const rows = listed.summaries.map((summary) => containerContext(summary, { trunc: !values.has('no-trunc'), nowMs: engine.clock.now() }));
-    const output = formatList({ format: psFormat(format, quiet, options.size), header: PS_HEADER, rows, typeName: '*formatter.ContainerContext' });
+    const rows = listed.summaries.map((summary) =>
+      containerContext(summary, { trunc: !values.has('no-trunc'), nowMs: engine.clock.now() }),
+    );
+    const output = formatList({
+      format: psFormat(format, quiet, options.size),
+      header: PS_HEADER,
+      rows,
+      typeName: '*formatter.ContainerContext',
+    });
     return output.ok ? { stdout: output.text, stderr: warning, exitCode: 0 } : fail(`${warning}${output.error}\n`, 1);
   },
 };
@@ -67,7 +103,15 @@ interface ListOptions {
  * buildContainerListOptions: -l is a limit of 1; a --format is parsed and run
  * once on an empty container first, and asks for sizes when it uses `.Size`.
  */
-function listOptions(format: string, quiet: boolean, size: boolean, sizeSetFalse: boolean, last: number, latest: boolean, all: boolean): ListOptions | { error: string } {
+function listOptions(
+  format: string,
+  quiet: boolean,
+  size: boolean,
+  sizeSetFalse: boolean,
+  last: number,
+  latest: boolean,
+  all: boolean,
+): ListOptions | { error: string } {
   const options = { all, limit: latest && last === -1 ? 1 : last, size };
   if (format === '') return options;
   try {
@@ -76,18 +120,41 @@ function listOptions(format: string, quiet: boolean, size: boolean, sizeSetFalse
     if (error instanceof TemplateError) return { error: `failed to parse template: ${error.message}` };
     throw error;
   }
-  const probe = formatList({ format, header: PS_HEADER, rows: [containerContext(EMPTY_SUMMARY, { trunc: false, nowMs: 0 })], typeName: '*formatter.ContainerContext' });
+  const probe = formatList({
+    format,
+    header: PS_HEADER,
+    rows: [containerContext(EMPTY_SUMMARY, { trunc: false, nowMs: 0 })],
+    typeName: '*formatter.ContainerContext',
+  });
   if (!probe.ok) return { error: probe.error.replace(/^template parsing error: /, 'failed to execute template: ') };
   if (!quiet && !size && !sizeSetFalse && /\.Size\b/.test(format)) options.size = true;
   return options;
 }
 
 const EMPTY_SUMMARY: ContainerSummary = {
-  id: '', names: [], image: '', command: '', created: 0, ports: [], labels: {}, state: '', status: '', health: '', sizeRw: 0, sizeRootFs: 0, mounts: [], networks: [], platform: undefined,
+  id: '',
+  names: [],
+  image: '',
+  command: '',
+  created: 0,
+  ports: [],
+  labels: {},
+  state: '',
+  status: '',
+  health: '',
+  sizeRw: 0,
+  sizeRootFs: 0,
+  mounts: [],
+  networks: [],
+  platform: undefined,
 };
 
 /** GET /containers/json: the daemon's checks (foldFilter), then its walk over containers, newest first (daemon/list.go). */
-function listContainers(engine: Engine, filters: Filters, options: ListOptions): { summaries: ContainerSummary[] } | { error: string } {
+function listContainers(
+  engine: Engine,
+  filters: Filters,
+  options: ListOptions,
+): { summaries: ContainerSummary[] } | { error: string } {
   const checked = checkFilters(engine, filters);
   if ('error' in checked) return checked;
   const all = options.all || filters.has('status');
@@ -108,17 +175,34 @@ function listContainers(engine: Engine, filters: Filters, options: ListOptions):
 }
 
 /** foldFilter's value checks, in its order, and the containers `before` and `since` name. */
-function checkFilters(engine: Engine, filters: Filters): { before: Container | undefined; since: Container | undefined } | { error: string } {
+function checkFilters(
+  engine: Engine,
+  filters: Filters,
+): { before: Container | undefined; since: Container | undefined } | { error: string } {
   const unaccepted = unacceptedFilter(filters, ACCEPTED);
   if (unaccepted) return { error: unaccepted };
   const exited = filters.get('exited')?.find((value) => !/^[+-]?\d+$/.test(value));
-  if (exited !== undefined) return { error: `invalid filter 'exited=${exited}': strconv.Atoi: parsing ${JSON.stringify(exited)}: invalid syntax` };
+  if (exited !== undefined)
+    return {
+      error: `invalid filter 'exited=${exited}': strconv.Atoi: parsing ${JSON.stringify(exited)}: invalid syntax`,
+    };
   const status = filters.get('status')?.find((value) => !STATES.includes(value));
-  if (status !== undefined) return { error: `invalid filter 'status=${status}': invalid value for state (${status}): must be one of ${STATES.join(', ')}` };
+  if (status !== undefined)
+    return {
+      error: `invalid filter 'status=${status}': invalid value for state (${status}): must be one of ${STATES.join(', ')}`,
+    };
   const isTask = filters.get('is-task');
-  if (isTask && (isTask.length === 0 || ['0', 'false'].some((v) => isTask.includes(v)) === ['1', 'true'].some((v) => isTask.includes(v)))) return { error: `invalid filter 'is-task=[${isTask.join(' ')}]'` };
+  if (
+    isTask &&
+    (isTask.length === 0 ||
+      ['0', 'false'].some((v) => isTask.includes(v)) === ['1', 'true'].some((v) => isTask.includes(v)))
+  )
+    return { error: `invalid filter 'is-task=[${isTask.join(' ')}]'` };
   const health = filters.get('health')?.find((value) => !HEALTHS.includes(value));
-  if (health !== undefined) return { error: `invalid filter 'health=${health}': invalid value for health (${health}): must be one of ${HEALTHS.join(', ')}` };
+  if (health !== undefined)
+    return {
+      error: `invalid filter 'health=${health}': invalid value for health (${health}): must be one of ${HEALTHS.join(', ')}`,
+    };
   const named = (key: string) => {
     const value = filters.get(key)?.at(-1);
     if (value === undefined) return { found: undefined };
@@ -143,8 +227,16 @@ function portFilterProblem(key: string, value: string): string | undefined {
   if (value.includes(':')) return `filter for '${key}' should not contain ':': ${value}`;
   const [range = ''] = value.split('/');
   const [start = '', end] = range.split('-');
-  const number = (text: string) => (text === '' ? 'value is empty' : !/^\d+$/.test(text) ? 'invalid syntax' : Number(text) > 65535 ? 'value out of range' : undefined);
-  if (number(start)) return `error while looking up for ${key} ${value}: invalid start port '${start}': ${number(start)}`;
+  const number = (text: string) =>
+    text === ''
+      ? 'value is empty'
+      : !/^\d+$/.test(text)
+        ? 'invalid syntax'
+        : Number(text) > 65535
+          ? 'value out of range'
+          : undefined;
+  if (number(start))
+    return `error while looking up for ${key} ${value}: invalid start port '${start}': ${number(start)}`;
   if (end === undefined || end === start) return undefined;
   if (number(end)) return `error while looking up for ${key} ${value}: invalid end port '${end}': ${number(end)}`;
   if (Number(end) < Number(start)) return `error while looking up for ${key} ${value}: invalid port range: ${value}`;
@@ -176,15 +268,27 @@ function byNameOrId(engine: Engine, filters: Filters): Container[] {
   const ids = filters.get('id') ?? [];
   const names = filters.get('name') ?? [];
   if (ids.length + names.length === 0) return containers;
-  const byId = new Set(ids.flatMap((prefix) => {
-    const found = containers.filter((c) => c.id.startsWith(prefix));
-    return found.length === 1 ? [found[0]!.id] : [];
-  }));
-  return containers.filter((c) => byId.has(c.id) || (names.length > 0 && (ids.length === 0 || byId.has(c.id)) && (match(filters, 'name', `/${c.name}`) || match(filters, 'name', c.name))));
+  const byId = new Set(
+    ids.flatMap((prefix) => {
+      const found = containers.filter((c) => c.id.startsWith(prefix));
+      return found.length === 1 ? [found[0]!.id] : [];
+    }),
+  );
+  return containers.filter(
+    (c) =>
+      byId.has(c.id) ||
+      (names.length > 0 &&
+        (ids.length === 0 || byId.has(c.id)) &&
+        (match(filters, 'name', `/${c.name}`) || match(filters, 'name', c.name))),
+  );
 }
 
 /** includeContainerInList, check by check in the daemon's order. */
-function include(container: Container, filters: Filters, state: { all: boolean; limit: number; listed: number }): 'include' | 'exclude' | 'stop' {
+function include(
+  container: Container,
+  filters: Filters,
+  state: { all: boolean; limit: number; listed: number },
+): 'include' | 'exclude' | 'stop' {
   const running = container.status === 'running';
   if (!running && !state.all && state.limit <= 0) return 'exclude';
   if (!match(filters, 'name', `/${container.name}`) && !match(filters, 'name', container.name)) return 'exclude';
@@ -193,18 +297,45 @@ function include(container: Container, filters: Filters, state: { all: boolean; 
   if (!matchLabels(filters, 'label', container.config.labels)) return 'exclude';
   if (state.limit > 0 && state.listed === state.limit) return 'stop';
   const exited = filters.get('exited');
-  if (exited && !exited.some((code) => Number(code) === container.exitCode && !running && container.startedMs !== undefined)) return 'exclude';
+  if (
+    exited &&
+    !exited.some((code) => Number(code) === container.exitCode && !running && container.startedMs !== undefined)
+  )
+    return 'exclude';
   if (!match(filters, 'status', stateString(container))) return 'exclude';
   if (!exactMatch(filters, 'health', container.health?.status ?? 'none')) return 'exclude';
-  if (filters.has('volume') && !filters.get('volume')!.some((v) => mountsOf(container).some((m) => m.destination === v || (m.name || m.source) === v))) return 'exclude';
+  if (
+    filters.has('volume') &&
+    !filters
+      .get('volume')!
+      .some((v) => mountsOf(container).some((m) => m.destination === v || (m.name || m.source) === v))
+  )
+    return 'exclude';
   if (filters.has('ancestor')) {
-    const wanted = new Set(filters.get('ancestor')!.map((reference) => imageInfo(reference)?.digest).filter(Boolean));
+    const wanted = new Set(
+      filters
+        .get('ancestor')!
+        .map((reference) => imageInfo(reference)?.digest)
+        .filter(Boolean),
+    );
     if (!wanted.has(imageInfo(container.image)?.digest)) return 'exclude';
   }
-  if (filters.has('network') && !filters.get('network')!.some((value) => networksOf(container).some((n) => n.name === value || n.id.startsWith(value)))) return 'exclude';
+  if (
+    filters.has('network') &&
+    !filters
+      .get('network')!
+      .some((value) => networksOf(container).some((n) => n.name === value || n.id.startsWith(value)))
+  )
+    return 'exclude';
   const publish = portSet(filters.get('publish'));
   const expose = portSet(filters.get('expose'));
-  if (publish.size + expose.size > 0 && !portSummaries(container).some((p) => publish.has(`${p.publicPort ?? 0}/${p.type}`) || expose.has(`${p.privatePort}/${p.type}`))) return 'exclude';
+  if (
+    publish.size + expose.size > 0 &&
+    !portSummaries(container).some(
+      (p) => publish.has(`${p.publicPort ?? 0}/${p.type}`) || expose.has(`${p.privatePort}/${p.type}`),
+    )
+  )
+    return 'exclude';
   return 'include';
 }
 
@@ -221,7 +352,12 @@ function networksOf(container: Container): { id: string; name: string }[] {
 
 /** The mounts -v made, named as inspect names them (engine/volumes.ts mountPoint). */
 function mountsOf(container: Container): { name: string; source: string; destination: string; driver: string }[] {
-  return mountPoints(container).map(({ name, source, destination, type }) => ({ name, source, destination, driver: type === 'volume' ? 'local' : '' }));
+  return mountPoints(container).map(({ name, source, destination, type }) => ({
+    name,
+    source,
+    destination,
+    driver: type === 'volume' ? 'local' : '',
+  }));
 }
 
 /**
@@ -236,7 +372,9 @@ export function portSummaries(container: Container): PortSummary[] {
   const exposed = container.exposed.filter((e) => !publishedKeys.has(`${e.port}/${e.protocol}`));
   return [
     // A routed network's binding has no host port, which the summary (before moby #53693) dropped as unparsable (moby #53692).
-    ...published.filter((p) => p.hostPort !== 0).map((p) => ({ ip: p.hostIp, privatePort: p.containerPort, publicPort: p.hostPort, type: p.protocol })),
+    ...published
+      .filter((p) => p.hostPort !== 0)
+      .map((p) => ({ ip: p.hostIp, privatePort: p.containerPort, publicPort: p.hostPort, type: p.protocol })),
     ...exposed.map((e) => ({ ip: undefined, privatePort: e.port, publicPort: undefined, type: e.protocol })),
   ];
 }
@@ -257,7 +395,14 @@ export function summarize(engine: Engine, container: Container, size: boolean): 
     labels: container.config.labels,
     state: stateString(container),
     // State.String(): a running container's health after its uptime.
-    status: containerStatus(stateString(container), container.exitCode, container.startedMs, container.finishedMs, engine.clock.now(), container.health?.status),
+    status: containerStatus(
+      stateString(container),
+      container.exitCode,
+      container.startedMs,
+      container.finishedMs,
+      engine.clock.now(),
+      container.health?.status,
+    ),
     health: container.health?.status ?? 'none',
     sizeRw: 0,
     sizeRootFs: size ? (imageInfo(container.image)?.unpackedSize ?? 0) : 0,

@@ -29,11 +29,16 @@ export class PullFailure extends Error {
  * 'nginx:latest' locally` on stderr, pulls with the progress on stderr too, and
  * creates again.
  */
-export function createPullingIfMissing(engine: Engine, request: ContainerCreateRequest, stderrIsTerminal = false): CreatedWithPull {
+export function createPullingIfMissing(
+  engine: Engine,
+  request: ContainerCreateRequest,
+  stderrIsTerminal = false,
+): CreatedWithPull {
   try {
     return created(engine.containers.create(request), '');
   } catch (error) {
-    if (!(error instanceof EngineError) || error.kind !== 'not-found' || !error.message.startsWith('No such image: ')) throw error;
+    if (!(error instanceof EngineError) || error.kind !== 'not-found' || !error.message.startsWith('No such image: '))
+      throw error;
   }
   let stderr = `Unable to find image '${familiarString(parseImageReference(request.image))}' locally\n`;
   try {
@@ -46,6 +51,9 @@ export function createPullingIfMissing(engine: Engine, request: ContainerCreateR
 }
 
 /** createContainer prints each warning of the create response, `WARNING: ` first, on stderr. */
-function created({ container, warnings }: { container: Container; warnings: readonly string[] }, progress: string): CreatedWithPull {
+function created(
+  { container, warnings }: { container: Container; warnings: readonly string[] },
+  progress: string,
+): CreatedWithPull {
   return { container, stderr: progress + warnings.map((warning) => `WARNING: ${warning}\n`).join('') };
 }

@@ -11,8 +11,22 @@ import { HOST_KERNEL_RELEASE } from '../../engine/host-processes';
  * the packages' own stamps are minutes later.
  */
 export const DOCKER_VERSIONS = {
-  client: { version: '29.7.2', apiVersion: '1.55', goVersion: 'go1.26.5', gitCommit: 'a7dcaa6', buildTime: '2026-08-05T17:34:15.000000000+00:00' },
-  engine: { version: '29.7.2', apiVersion: '1.55', minApiVersion: '1.40', goVersion: 'go1.26.5', gitCommit: '6a43e3d', buildTime: '2026-08-05T18:24:27.000000000+00:00', kernelVersion: HOST_KERNEL_RELEASE },
+  client: {
+    version: '29.7.2',
+    apiVersion: '1.55',
+    goVersion: 'go1.26.5',
+    gitCommit: 'a7dcaa6',
+    buildTime: '2026-08-05T17:34:15.000000000+00:00',
+  },
+  engine: {
+    version: '29.7.2',
+    apiVersion: '1.55',
+    minApiVersion: '1.40',
+    goVersion: 'go1.26.5',
+    gitCommit: '6a43e3d',
+    buildTime: '2026-08-05T18:24:27.000000000+00:00',
+    kernelVersion: HOST_KERNEL_RELEASE,
+  },
   containerd: { version: 'v2.3.3', gitCommit: 'aad11006b869517fcd3009450b6f82da282e1a9b' },
   runc: { version: '1.4.3', gitCommit: 'v1.4.3-0-gbb14dab' },
   dockerInit: { version: '0.19.0', gitCommit: 'de40ad0' },

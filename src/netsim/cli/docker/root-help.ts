@@ -86,10 +86,22 @@ function globalFlags(home: string): HelpFlagRow[] {
   const dir = `${home}/.docker`;
   return [
     { name: 'config', type: 'string', default: dir, usage: 'Location of client config files' },
-    { name: 'context', short: 'c', type: 'string', usage: 'Name of the context to use to connect to the daemon (overrides DOCKER_HOST env var and default context set with "docker context use")' },
+    {
+      name: 'context',
+      short: 'c',
+      type: 'string',
+      usage:
+        'Name of the context to use to connect to the daemon (overrides DOCKER_HOST env var and default context set with "docker context use")',
+    },
     { name: 'debug', short: 'D', type: 'bool', usage: 'Enable debug mode' },
     { name: 'host', short: 'H', type: 'string', usage: 'Daemon socket to connect to' },
-    { name: 'log-level', short: 'l', type: 'string', default: 'info', usage: 'Set the logging level ("debug", "info", "warn", "error", "fatal")' },
+    {
+      name: 'log-level',
+      short: 'l',
+      type: 'string',
+      default: 'info',
+      usage: 'Set the logging level ("debug", "info", "warn", "error", "fatal")',
+    },
     { name: 'tls', type: 'bool', usage: 'Use TLS; implied by --tlsverify' },
     { name: 'tlscacert', type: 'string', default: `${dir}/ca.pem`, usage: 'Trust certs signed only by this CA' },
     { name: 'tlscert', type: 'string', default: `${dir}/cert.pem`, usage: 'Path to TLS certificate file' },
@@ -100,7 +112,8 @@ function globalFlags(home: string): HelpFlagRow[] {
 }
 
 /** cobra's rpad to NamePadding + 1: the root's longest command name is under cobra's minimum of 11. */
-const rows = (commands: readonly [string, string][]) => commands.map(([name, short]) => `\n  ${name.padEnd(12)}${short}`).join('');
+const rows = (commands: readonly [string, string][]) =>
+  commands.map(([name, short]) => `\n  ${name.padEnd(12)}${short}`).join('');
 
 export function rootHelp(home: string): string {
   return [

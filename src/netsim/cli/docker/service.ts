@@ -45,7 +45,10 @@ const notManager = () => fail(`Error response from daemon: ${NOT_A_MANAGER}\n`, 
 
 /** Uint64Opt.Set: strconv.ParseUint's refusal, as pflag words it. */
 function checkUint(value: string): string | undefined {
-  if (/^\d+$/.test(value)) return BigInt(value) < 2n ** 64n ? undefined : `strconv.ParseUint: parsing ${JSON.stringify(value)}: value out of range`;
+  if (/^\d+$/.test(value))
+    return BigInt(value) < 2n ** 64n
+      ? undefined
+      : `strconv.ParseUint: parsing ${JSON.stringify(value)}: value out of range`;
   return `strconv.ParseUint: parsing ${JSON.stringify(value)}: invalid syntax`;
 }
 
@@ -79,7 +82,9 @@ const create: CommandSpec<ServiceContext> = {
     { name: 'hostname', takesValue: true },
   ],
   run({ values, positionals }, context) {
-    const unmodelled = ['publish', 'mode', 'endpoint-mode', 'env', 'label', 'hostname'].find((name) => values.has(name));
+    const unmodelled = ['publish', 'mode', 'endpoint-mode', 'env', 'label', 'hostname'].find((name) =>
+      values.has(name),
+    );
     if (unmodelled) return fail(`netsim: docker service create --${unmodelled} is not simulated yet\n`, 1);
     const [image, ...args] = positionals;
     const engine = context.engine;
@@ -88,7 +93,9 @@ const create: CommandSpec<ServiceContext> = {
       const replicas = Number(values.get('replicas')?.at(-1) ?? '1');
       const name = values.get('name')?.at(-1) ?? '';
       if (name === '') return fail('netsim: services without --name are not simulated yet\n', 1);
-      const service = engine.swarm.run((daemon) => createService(daemon, { name, image: image!, args, replicas, networks: values.get('network') ?? [] }));
+      const service = engine.swarm.run((daemon) =>
+        createService(daemon, { name, image: image!, args, replicas, networks: values.get('network') ?? [] }),
+      );
       if (values.has('detach')) return ok(`${service.id}\n`);
       return ok(`${service.id}\n${waitOnService(context, service.id, replicas, values.has('quiet'))}`);
     } catch (error) {
@@ -103,7 +110,9 @@ const LS_HEADER = { ID: 'ID', Name: 'NAME', Mode: 'MODE', Replicas: 'REPLICAS', 
 
 /** Running tasks: the task containers that are up (ServiceStatus.RunningTasks). */
 function runningTasks(engine: Engine, service: SwarmService): number {
-  return service.tasks.filter((task) => engine.containers.list().some((c) => c.id === task.containerId && c.status === 'running')).length;
+  return service.tasks.filter((task) =>
+    engine.containers.list().some((c) => c.id === task.containerId && c.status === 'running'),
+  ).length;
 }
 
 const ls: CommandSpec<ServiceContext> = {
@@ -121,20 +130,44 @@ const ls: CommandSpec<ServiceContext> = {
     const given = values.get('format')?.at(-1) || 'table';
     const format = given === 'table' ? (quiet ? '{{.ID}}' : LS_TABLE) : given;
     // runList sorts by name (sortorder.NaturalLess); -q prints full IDs.
-    const rows = [...swarm.services].sort((a, b) => naturalCompare(a.name, b.name)).map((service) =>
-      goStruct({ ID: quiet ? service.id : service.id.slice(0, 12), Name: service.name, Mode: 'replicated', Replicas: `${runningTasks(engine, service)}/${service.replicas}`, Image: service.image, Ports: '' }),
-    );
+    const rows = [...swarm.services]
+      .sort((a, b) => naturalCompare(a.name, b.name))
+      .map((service) =>
+        goStruct({
+          ID: quiet ? service.id : service.id.slice(0, 12),
+          Name: service.name,
+          Mode: 'replicated',
+          Replicas: `${runningTasks(engine, service)}/${service.replicas}`,
+          Image: service.image,
+          Ports: '',
+        }),
+      );
     const output = formatList({ format, header: LS_HEADER, rows, typeName: '*service.serviceContext' });
     return output.ok ? ok(output.text) : fail(`${output.error}\n`, 1);
   },
 };
 
 /** cli/command/task/formatter.go: the default table of tasks. */
-const PS_TABLE = 'table {{.ID}}\t{{.Name}}\t{{.Image}}\t{{.Node}}\t{{.DesiredState}}\t{{.CurrentState}}\t{{.Error}}\t{{.Ports}}';
-const PS_HEADER = { ID: 'ID', Name: 'NAME', Image: 'IMAGE', Node: 'NODE', DesiredState: 'DESIRED STATE', CurrentState: 'CURRENT STATE', Error: 'ERROR', Ports: 'PORTS' };
+const PS_TABLE =
+  'table {{.ID}}\t{{.Name}}\t{{.Image}}\t{{.Node}}\t{{.DesiredState}}\t{{.CurrentState}}\t{{.Error}}\t{{.Ports}}';
+const PS_HEADER = {
+  ID: 'ID',
+  Name: 'NAME',
+  Image: 'IMAGE',
+  Node: 'NODE',
+  DesiredState: 'DESIRED STATE',
+  CurrentState: 'CURRENT STATE',
+  Error: 'ERROR',
+  Ports: 'PORTS',
+};
 
 /** A task as taskContext shows it: `service.slot`, the state since its container started, in go-units' words. */
-function taskRow(engine: Engine, service: SwarmService, task: SwarmService['tasks'][number], trunc: boolean): Record<string, unknown> {
+function taskRow(
+  engine: Engine,
+  service: SwarmService,
+  task: SwarmService['tasks'][number],
+  trunc: boolean,
+): Record<string, unknown> {
   const container = engine.containers.list().find((c) => c.id === task.containerId);
   const running = container?.status === 'running';
   const since = engine.clock.now() - (container?.startedMs ?? task.createdMs);
@@ -176,11 +209,23 @@ const ps: CommandSpec<ServiceContext> = {
     const quiet = values.has('quiet');
     const given = values.get('format')?.at(-1) || 'table';
     const format = given === 'table' ? (quiet ? '{{.ID}}' : PS_TABLE) : given;
-    const rows = found.flatMap((service) => service.tasks.map((task) => ({ sortName: `${service.name}.${task.slot}`, row: taskRow(engine, service, task, trunc) })));
+    const rows = found.flatMap((service) =>
+      service.tasks.map((task) => ({
+        sortName: `${service.name}.${task.slot}`,
+        row: taskRow(engine, service, task, trunc),
+      })),
+    );
     rows.sort((a, b) => naturalCompare(a.sortName, b.sortName));
-    const output = formatList({ format, header: PS_HEADER, rows: rows.map((r) => r.row), typeName: '*task.taskContext' });
+    const output = formatList({
+      format,
+      header: PS_HEADER,
+      rows: rows.map((r) => r.row),
+      typeName: '*task.taskContext',
+    });
     if (!output.ok) return fail(`${output.error}\n`, 1);
-    return notFound.length > 0 ? { stdout: output.text, stderr: `${notFound.join('\n')}\n`, exitCode: 1 } : ok(output.text);
+    return notFound.length > 0
+      ? { stdout: output.text, stderr: `${notFound.join('\n')}\n`, exitCode: 1 }
+      : ok(output.text);
   },
 };
 
@@ -220,7 +265,11 @@ const scale: CommandSpec<ServiceContext> = {
   flags: [{ name: 'detach', short: 'd', takesValue: false }],
   run({ values, positionals }, context) {
     const bad = badSpecifier(positionals);
-    if (bad !== undefined) return fail(`invalid scale specifier '${bad}'.\nSee 'docker service scale --help'.\n\nUsage:  docker service scale SERVICE=REPLICAS [SERVICE=REPLICAS...]\n\nScale one or multiple replicated services\n`, 1);
+    if (bad !== undefined)
+      return fail(
+        `invalid scale specifier '${bad}'.\nSee 'docker service scale --help'.\n\nUsage:  docker service scale SERVICE=REPLICAS [SERVICE=REPLICAS...]\n\nScale one or multiple replicated services\n`,
+        1,
+      );
     let stdout = '';
     const errors: string[] = [];
     const scaled: { reference: string; replicas: number }[] = [];
@@ -239,7 +288,8 @@ const scale: CommandSpec<ServiceContext> = {
         errors.push(`${reference}: ${daemonErrorText(error).trimEnd()}`);
       }
     }
-    if (!values.has('detach')) for (const { reference, replicas } of scaled) stdout += waitOnService(context, reference, replicas, false);
+    if (!values.has('detach'))
+      for (const { reference, replicas } of scaled) stdout += waitOnService(context, reference, replicas, false);
     return { stdout, stderr: errors.map((e) => `${e}\n`).join(''), exitCode: errors.length === 0 ? 0 : 1 };
   },
 };
@@ -257,7 +307,9 @@ const update: CommandSpec<ServiceContext> = {
     const reference = positionals[0]!;
     try {
       const replicas = values.get('replicas')?.at(-1);
-      const service = context.engine.swarm.run((daemon) => (replicas === undefined ? findService(daemon, reference) : scaleService(daemon, reference, Number(replicas))));
+      const service = context.engine.swarm.run((daemon) =>
+        replicas === undefined ? findService(daemon, reference) : scaleService(daemon, reference, Number(replicas)),
+      );
       if (values.has('detach')) return ok(`${reference}\n`);
       return ok(`${reference}\n${waitOnService(context, reference, service.replicas, values.has('quiet'))}`);
     } catch (error) {
@@ -271,7 +323,11 @@ const update: CommandSpec<ServiceContext> = {
  * width of the replica count, then `    | `; the daemon merges the tasks' logs
  * in the order they were written.
  */
-function taskLogs(engine: Engine, service: SwarmService, { noTrunc, noTaskIds }: { noTrunc: boolean; noTaskIds: boolean }): LogEntry[] {
+function taskLogs(
+  engine: Engine,
+  service: SwarmService,
+  { noTrunc, noTaskIds }: { noTrunc: boolean; noTaskIds: boolean },
+): LogEntry[] {
   const width = String(service.replicas).length;
   const entries = service.tasks.flatMap((task) => {
     const container = engine.containers.list().find((c) => c.id === task.containerId);
@@ -301,11 +357,25 @@ const logs: CommandSpec<ServiceContext> = {
       // ~: looking the name up as a task (TaskInspect) is not modelled; runLogs words a miss of both so.
       return fail(`no such task or service: ${reference}\n`, 1);
     }
-    return logOutput(taskLogs(engine, service, { noTrunc: values.has('no-trunc'), noTaskIds: values.has('no-task-ids') }), values.has('timestamps'), 0);
+    return logOutput(
+      taskLogs(engine, service, { noTrunc: values.has('no-trunc'), noTaskIds: values.has('no-task-ids') }),
+      values.has('timestamps'),
+      0,
+    );
   },
 };
 
-const COMMANDS: Record<string, CommandSpec<ServiceContext>> = { create, ls, list: ls, ps, rm, remove: rm, scale, update, logs };
+const COMMANDS: Record<string, CommandSpec<ServiceContext>> = {
+  create,
+  ls,
+  list: ls,
+  ps,
+  rm,
+  remove: rm,
+  scale,
+  update,
+  logs,
+};
 
 /** `docker service ...`: the group's help alone (to stderr, status 0), or one of its commands. */
 function runService(engine: Engine, args: readonly string[], context: ProcessContext): CommandResult {
@@ -314,11 +384,20 @@ function runService(engine: Engine, args: readonly string[], context: ProcessCon
   if (verb === undefined) return { stdout: '', stderr: help, exitCode: 0 };
   if (verb === '--help') return ok(help);
   const spec = COMMANDS[verb];
-  if (!spec && !SERVICE_HELP.subcommands.some((command) => command.name === verb)) return fail(`docker: unknown command: docker service ${verb}\n\nUsage:  docker service\n\nRun 'docker service --help' for more information\n`, 1);
+  if (!spec && !SERVICE_HELP.subcommands.some((command) => command.name === verb))
+    return fail(
+      `docker: unknown command: docker service ${verb}\n\nUsage:  docker service\n\nRun 'docker service --help' for more information\n`,
+      1,
+    );
   if (!reachDaemon(engine.service, context)) return fail(CANNOT_CONNECT, 1);
   if (!spec) return fail(`netsim: \`docker service ${verb}\` is not simulated yet\n`, 1);
   const columns = context.terminalColumns ?? 80;
-  return runCommand(spec, rest, { engine, stdin: context.stdin, columns, ...(context.stdoutIsTerminal !== undefined && { stdoutIsTerminal: context.stdoutIsTerminal }) });
+  return runCommand(spec, rest, {
+    engine,
+    stdin: context.stdin,
+    columns,
+    ...(context.stdoutIsTerminal !== undefined && { stdoutIsTerminal: context.stdoutIsTerminal }),
+  });
 }
 
 export function serviceProgram(engine: Engine): Program {

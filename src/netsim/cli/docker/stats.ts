@@ -10,8 +10,19 @@ import type { Engine } from '../../engine/engine';
 import type { CommandSpec, DockerContext } from './cobra';
 
 /** formatter_stats.go: the Linux default table and its titles. */
-const DEFAULT_TABLE = 'table {{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}';
-const HEADER = { Container: 'CONTAINER', Name: 'NAME', ID: 'CONTAINER ID', CPUPerc: 'CPU %', MemUsage: 'MEM USAGE / LIMIT', MemPerc: 'MEM %', NetIO: 'NET I/O', BlockIO: 'BLOCK I/O', PIDs: 'PIDS' };
+const DEFAULT_TABLE =
+  'table {{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}';
+const HEADER = {
+  Container: 'CONTAINER',
+  Name: 'NAME',
+  ID: 'CONTAINER ID',
+  CPUPerc: 'CPU %',
+  MemUsage: 'MEM USAGE / LIMIT',
+  MemPerc: 'MEM %',
+  NetIO: 'NET I/O',
+  BlockIO: 'BLOCK I/O',
+  PIDs: 'PIDS',
+};
 
 /** formatPercentage: strconv.FormatFloat(val, 'f', 2, 64) + "%". */
 const percent = (value: number) => `${value.toFixed(2)}%`;
@@ -23,7 +34,13 @@ const percent = (value: number) => `${value.toFixed(2)}%`;
  * container's processes hold resident, and the limit, with no --memory, is the
  * host's memory. A container that is not running reports zeros, and no limit.
  */
-function statsEntry(container: Container, given: string, memoryKb: number, pids: number, trunc: boolean): Record<string, unknown> {
+function statsEntry(
+  container: Container,
+  given: string,
+  memoryKb: number,
+  pids: number,
+  trunc: boolean,
+): Record<string, unknown> {
   const running = container.status === 'running';
   const memory = running ? memoryKb * 1024 : 0;
   const limit = running ? HOST_MEM_TOTAL_KB * 1024 : 0;
@@ -41,13 +58,31 @@ function statsEntry(container: Container, given: string, memoryKb: number, pids:
 }
 
 /** One sample of the chosen containers, as RunStats prints it once (`docker compose stats` passes its own filter). */
-export function statsSample(engine: Engine, terminal: TerminalControl | undefined, chosen: readonly { container: Container; given: string }[], trunc: boolean, format: string): CommandResult {
+export function statsSample(
+  engine: Engine,
+  terminal: TerminalControl | undefined,
+  chosen: readonly { container: Container; given: string }[],
+  trunc: boolean,
+  format: string,
+): CommandResult {
   if (chosen.length === 0) return ok();
   const rows = chosen.map(({ container, given }) => {
-    const processes = container.status === 'running' ? engine.processes.inContainer(container.id, terminal?.shells?.() ?? []) : [];
-    return statsEntry(container, given, processes.reduce((sum, p) => sum + p.rssKb, 0), processes.length, trunc);
+    const processes =
+      container.status === 'running' ? engine.processes.inContainer(container.id, terminal?.shells?.() ?? []) : [];
+    return statsEntry(
+      container,
+      given,
+      processes.reduce((sum, p) => sum + p.rssKb, 0),
+      processes.length,
+      trunc,
+    );
   });
-  const output = formatList({ format: format === 'table' ? DEFAULT_TABLE : format, header: HEADER, rows, typeName: '*container.statsContext' });
+  const output = formatList({
+    format: format === 'table' ? DEFAULT_TABLE : format,
+    header: HEADER,
+    rows,
+    typeName: '*container.statsContext',
+  });
   return output.ok ? ok(output.text) : fail(`${output.error}\n`, 1);
 }
 
@@ -68,7 +103,11 @@ export const stats: CommandSpec<DockerContext> = {
     { name: 'format', takesValue: true },
   ],
   run({ values, positionals }, { engine, terminal }) {
-    if (!values.has('no-stream')) return fail('This simulator prints docker stats with --no-stream only: the live view redraws the screen until Ctrl-C.\n', 1);
+    if (!values.has('no-stream'))
+      return fail(
+        'This simulator prints docker stats with --no-stream only: the live view redraws the screen until Ctrl-C.\n',
+        1,
+      );
     const trunc = !values.has('no-trunc');
     const newestFirst = [...engine.containers.list()].reverse();
     let chosen: { container: Container; given: string }[];
@@ -85,7 +124,9 @@ export const stats: CommandSpec<DockerContext> = {
       });
       if (errors.length > 0) return fail(`${errors.join('\n')}\n`, 1);
     } else {
-      chosen = newestFirst.filter((c) => values.has('all') || c.status === 'running').map((container) => ({ container, given: trunc ? container.id.slice(0, 12) : container.id }));
+      chosen = newestFirst
+        .filter((c) => values.has('all') || c.status === 'running')
+        .map((container) => ({ container, given: trunc ? container.id.slice(0, 12) : container.id }));
     }
     return statsSample(engine, terminal, chosen, trunc, values.get('format')?.at(-1) || 'table');
   },

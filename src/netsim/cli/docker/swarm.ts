@@ -42,7 +42,7 @@ function joinCommand(swarm: SwarmState, role: 'worker' | 'manager'): string {
 /** opts.ParseTCPAddr with the default 0.0.0.0:2377: a missing host or port comes from the default. */
 function nodeAddr(value: string): string {
   const colon = value.lastIndexOf(':');
-  if (colon < 0 || value.startsWith('[') && !value.includes(']:')) return `${value}:2377`;
+  if (colon < 0 || (value.startsWith('[') && !value.includes(']:'))) return `${value}:2377`;
   const host = value.slice(0, colon) || '0.0.0.0';
   return `${host}:${value.slice(colon + 1) || '2377'}`;
 }
@@ -63,17 +63,34 @@ const init: CommandSpec<DockerContext> = {
     { name: 'autolock', takesValue: false },
   ],
   run({ values }, { engine }) {
-    const unmodelled = ['data-path-addr', 'data-path-port', 'default-addr-pool', 'default-addr-pool-mask-length', 'availability', 'autolock'].find((name) => values.has(name));
+    const unmodelled = [
+      'data-path-addr',
+      'data-path-port',
+      'default-addr-pool',
+      'default-addr-pool-mask-length',
+      'availability',
+      'autolock',
+    ].find((name) => values.has(name));
     if (unmodelled) return fail(`netsim: docker swarm init --${unmodelled} is not simulated yet\n`, 1);
     const last = (name: string) => values.get(name)?.at(-1);
     try {
-      const swarm = engine.swarm.run((daemon) => swarmInit(daemon, { listenAddr: nodeAddr(last('listen-addr') ?? '0.0.0.0:2377'), advertiseAddr: last('advertise-addr') ?? '', forceNewCluster: values.has('force-new-cluster') && last('force-new-cluster') !== 'false' }));
+      const swarm = engine.swarm.run((daemon) =>
+        swarmInit(daemon, {
+          listenAddr: nodeAddr(last('listen-addr') ?? '0.0.0.0:2377'),
+          advertiseAddr: last('advertise-addr') ?? '',
+          forceNewCluster: values.has('force-new-cluster') && last('force-new-cluster') !== 'false',
+        }),
+      );
       // runInit: the node, the worker's join command, and where the manager's is.
-      return ok(`Swarm initialized: current node (${swarm.nodeId}) is now a manager.\n\n${joinCommand(swarm, 'worker')}To add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.\n`);
+      return ok(
+        `Swarm initialized: current node (${swarm.nodeId}) is now a manager.\n\n${joinCommand(swarm, 'worker')}To add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.\n`,
+      );
     } catch (error) {
       const text = daemonErrorText(error);
       // runInit asks for --advertise-addr when the daemon could not pick an address.
-      const unresolved = text.includes('could not choose an IP address to advertise') || text.includes("could not find the system's IP address");
+      const unresolved =
+        text.includes('could not choose an IP address to advertise') ||
+        text.includes("could not find the system's IP address");
       return fail(unresolved ? `${text.trimEnd()} - specify one with --advertise-addr\n` : text, 1);
     }
   },
@@ -95,7 +112,8 @@ const leave: CommandSpec<DockerContext> = {
 };
 
 /** The manager's error for a node in no swarm (cluster.errNoManager). */
-const NOT_A_MANAGER = 'Error response from daemon: This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.\n';
+const NOT_A_MANAGER =
+  'Error response from daemon: This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.\n';
 
 const joinToken: CommandSpec<DockerContext> = {
   path: 'docker swarm join-token',
@@ -126,14 +144,23 @@ function runSwarm(engine: Engine, args: readonly string[], context: Parameters<P
   if (verb === '--help') return ok(help);
   if (verb === '-h') return ok(`Flag shorthand -h has been deprecated, use --help\n${help}`);
   const spec = COMMANDS[verb];
-  if (!spec && !NOT_SIMULATED.includes(verb)) return fail(`docker: unknown command: docker swarm ${verb}\n\nUsage:  docker swarm\n\nRun 'docker swarm --help' for more information\n`, 1);
+  if (!spec && !NOT_SIMULATED.includes(verb))
+    return fail(
+      `docker: unknown command: docker swarm ${verb}\n\nUsage:  docker swarm\n\nRun 'docker swarm --help' for more information\n`,
+      1,
+    );
   if (!reachDaemon(engine.service, context)) return fail(CANNOT_CONNECT, 1);
-  if (!spec) return fail(`netsim: \`docker swarm ${verb}\` is not simulated yet: this host is a swarm of one node\n`, 1);
+  if (!spec)
+    return fail(`netsim: \`docker swarm ${verb}\` is not simulated yet: this host is a swarm of one node\n`, 1);
   return runCommand(spec, rest, { engine, stdin: context.stdin });
 }
 
 /** `docker swarm ...` and `docker service ...`, the group's name first. */
 export function swarmProgram(engine: Engine): Program {
   const services = serviceProgram(engine);
-  return { name: 'docker swarm', run: ([group, ...args], context) => (group === 'service' ? services.run(args, context) : runSwarm(engine, args, context)) };
+  return {
+    name: 'docker swarm',
+    run: ([group, ...args], context) =>
+      group === 'service' ? services.run(args, context) : runSwarm(engine, args, context),
+  };
 }

@@ -22,7 +22,13 @@ function reclaimable(amount: number, total: number): string {
 }
 
 function usageRow(type: string, total: number, active: number, size: number, free: number): Record<string, unknown> {
-  return goStruct({ Type: type, TotalCount: String(total), Active: String(active), Size: humanSize(size, 4), Reclaimable: reclaimable(free, size) });
+  return goStruct({
+    Type: type,
+    TotalCount: String(total),
+    Active: String(active),
+    Size: humanSize(size, 4),
+    Reclaimable: reclaimable(free, size),
+  });
 }
 
 /**
@@ -44,24 +50,61 @@ function diskUsage(engine: Engine): Record<string, unknown>[] {
   const running = containers.filter((c) => c.status === 'running').length;
   const volumes = engine.volumes.list();
   const volumesSize = volumes.reduce((sum, volume) => sum + volumeSize(volume), 0);
-  const unusedVolumesSize = volumes.filter((volume) => engine.volumes.users(volume.name).length === 0).reduce((sum, volume) => sum + volumeSize(volume), 0);
+  const unusedVolumesSize = volumes
+    .filter((volume) => engine.volumes.users(volume.name).length === 0)
+    .reduce((sum, volume) => sum + volumeSize(volume), 0);
   return [
     usageRow('Images', images.length, images.filter((image) => used.has(image.digest)).length, imagesSize, unusedSize),
     usageRow('Containers', containers.length, running, 0, 0),
-    usageRow('Local Volumes', engine.volumes.list().length, volumes.filter((volume) => engine.volumes.users(volume.name).length > 0).length, volumesSize, unusedVolumesSize),
+    usageRow(
+      'Local Volumes',
+      engine.volumes.list().length,
+      volumes.filter((volume) => engine.volumes.users(volume.name).length > 0).length,
+      volumesSize,
+      unusedVolumesSize,
+    ),
     usageRow('Build Cache', 0, 0, 0, 0),
   ];
 }
 
 /** disk_usage.go's verbose tables and the titles of their contexts (image.go, container.go, volume.go, buildcache.go). */
-const IMAGE_TABLE = 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}\t{{.SharedSize}}\t{{.UniqueSize}}\t{{.Containers}}';
-const IMAGE_HEADER = { Repository: 'REPOSITORY', Tag: 'TAG', ID: 'IMAGE ID', CreatedSince: 'CREATED', Size: 'SIZE', SharedSize: 'SHARED SIZE', UniqueSize: 'UNIQUE SIZE', Containers: 'CONTAINERS' };
-const CONTAINER_TABLE = 'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.LocalVolumes}}\t{{.Size}}\t{{.RunningFor}}\t{{.Status}}\t{{.Names}}';
-const CONTAINER_HEADER = { ID: 'CONTAINER ID', Image: 'IMAGE', Command: 'COMMAND', LocalVolumes: 'LOCAL VOLUMES', Size: 'SIZE', RunningFor: 'CREATED', Status: 'STATUS', Names: 'NAMES' };
+const IMAGE_TABLE =
+  'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}\t{{.SharedSize}}\t{{.UniqueSize}}\t{{.Containers}}';
+const IMAGE_HEADER = {
+  Repository: 'REPOSITORY',
+  Tag: 'TAG',
+  ID: 'IMAGE ID',
+  CreatedSince: 'CREATED',
+  Size: 'SIZE',
+  SharedSize: 'SHARED SIZE',
+  UniqueSize: 'UNIQUE SIZE',
+  Containers: 'CONTAINERS',
+};
+const CONTAINER_TABLE =
+  'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.LocalVolumes}}\t{{.Size}}\t{{.RunningFor}}\t{{.Status}}\t{{.Names}}';
+const CONTAINER_HEADER = {
+  ID: 'CONTAINER ID',
+  Image: 'IMAGE',
+  Command: 'COMMAND',
+  LocalVolumes: 'LOCAL VOLUMES',
+  Size: 'SIZE',
+  RunningFor: 'CREATED',
+  Status: 'STATUS',
+  Names: 'NAMES',
+};
 const VOLUME_TABLE = 'table {{.Name}}\t{{.Links}}\t{{.Size}}';
 const VOLUME_HEADER = { Name: 'VOLUME NAME', Links: 'LINKS', Size: 'SIZE' };
-const CACHE_TABLE = 'table {{.ID}}\t{{.CacheType}}\t{{.Size}}\t{{.CreatedSince}}\t{{.LastUsedSince}}\t{{.UsageCount}}\t{{.Shared}}';
-const CACHE_HEADER = { ID: 'CACHE ID', CacheType: 'CACHE TYPE', Size: 'SIZE', CreatedSince: 'CREATED', LastUsedSince: 'LAST USED', UsageCount: 'USAGE', Shared: 'SHARED' };
+const CACHE_TABLE =
+  'table {{.ID}}\t{{.CacheType}}\t{{.Size}}\t{{.CreatedSince}}\t{{.LastUsedSince}}\t{{.UsageCount}}\t{{.Shared}}';
+const CACHE_HEADER = {
+  ID: 'CACHE ID',
+  CacheType: 'CACHE TYPE',
+  Size: 'SIZE',
+  CreatedSince: 'CREATED',
+  LastUsedSince: 'LAST USED',
+  UsageCount: 'USAGE',
+  Shared: 'SHARED',
+};
 
 const table = (format: string, header: Record<string, string>, rows: Record<string, unknown>[], typeName: string) => {
   const output = formatList({ format, header, rows, typeName });
@@ -79,10 +122,29 @@ function verboseDiskUsage(engine: Engine): string {
   const images = summaries(engine).map((image) => {
     const [repoTag = '<none>:<none>'] = image.repoTags;
     const { name, tag = '' } = splitReference(repoTag);
-    return goStruct({ Repository: name, Tag: tag, ID: image.id.replace(/^sha256:/, '').slice(0, 12), CreatedSince: `${humanDuration(nowMs - image.createdMs)} ago`, Size: humanSize(image.size), SharedSize: humanSize(0, 4), UniqueSize: humanSize(image.size, 4), Containers: String(image.containers) });
+    return goStruct({
+      Repository: name,
+      Tag: tag,
+      ID: image.id.replace(/^sha256:/, '').slice(0, 12),
+      CreatedSince: `${humanDuration(nowMs - image.createdMs)} ago`,
+      Size: humanSize(image.size),
+      SharedSize: humanSize(0, 4),
+      UniqueSize: humanSize(image.size, 4),
+      Containers: String(image.containers),
+    });
   });
-  const containers = [...engine.containers.list()].reverse().map((container) => containerContext({ ...summarize(engine, container, false), sizeRootFs: 0 }, { trunc: true, nowMs }));
-  const volumes = engine.volumes.list().map((volume) => goStruct({ Name: volume.name, Links: String(engine.volumes.users(volume.name).length), Size: humanSize(volumeSize(volume), 4) }));
+  const containers = [...engine.containers.list()]
+    .reverse()
+    .map((container) =>
+      containerContext({ ...summarize(engine, container, false), sizeRootFs: 0 }, { trunc: true, nowMs }),
+    );
+  const volumes = engine.volumes.list().map((volume) =>
+    goStruct({
+      Name: volume.name,
+      Links: String(engine.volumes.users(volume.name).length),
+      Size: humanSize(volumeSize(volume), 4),
+    }),
+  );
   return [
     `Images space usage:\n\n${table(IMAGE_TABLE, IMAGE_HEADER, images, '*formatter.imageContext')}`,
     `\nContainers space usage:\n\n${table(CONTAINER_TABLE, CONTAINER_HEADER, containers, '*formatter.ContainerContext')}`,
@@ -102,8 +164,16 @@ export const systemDf: CommandSpec<DockerContext> = {
   ],
   run({ values }, { engine }) {
     const format = values.get('format')?.at(-1) || 'table';
-    if (values.has('verbose')) return format === 'table' ? ok(verboseDiskUsage(engine)) : fail('This simulator does not model `docker system df -v --format` yet.\n', 1);
-    const output = formatList({ format: format === 'table' ? DF_TABLE : format, header: DF_HEADER, rows: diskUsage(engine), typeName: '*formatter.diskUsageImagesContext' });
+    if (values.has('verbose'))
+      return format === 'table'
+        ? ok(verboseDiskUsage(engine))
+        : fail('This simulator does not model `docker system df -v --format` yet.\n', 1);
+    const output = formatList({
+      format: format === 'table' ? DF_TABLE : format,
+      header: DF_HEADER,
+      rows: diskUsage(engine),
+      typeName: '*formatter.diskUsageImagesContext',
+    });
     return output.ok ? ok(output.text) : fail(`${output.error}\n`, 1);
   },
 };
@@ -113,7 +183,8 @@ export const systemDf: CommandSpec<DockerContext> = {
  * confirmationTemplate): each pruner's dry-run message in pruner.pruneOrder,
  * then prompt.Confirm's ` [y/N] `.
  */
-const PRUNE_CONFIRMATION = 'WARNING! This will remove:\n  - all stopped containers\n  - all networks not used by at least one container\n  - all dangling images\n  - unused build cache\n\nAre you sure you want to continue? [y/N] ';
+const PRUNE_CONFIRMATION =
+  'WARNING! This will remove:\n  - all stopped containers\n  - all networks not used by at least one container\n  - all dangling images\n  - unused build cache\n\nAre you sure you want to continue? [y/N] ';
 
 /**
  * `docker system prune` (cli/command/system/prune.go runPrune): containers,
@@ -140,7 +211,10 @@ export const systemPrune: CommandSpec<DockerContext> = {
     if (prompt && stdin.split('\n')[0]?.trim().toLowerCase() !== 'y') return ok(prompt);
     const containers = engine.containers.prune();
     const networks = engine.networks.prune();
-    const section = (title: string, items: readonly string[]) => (items.length > 0 ? `${title}\n${items.map((item) => `${item}\n`).join('')}\n` : '');
-    return ok(`${prompt}${section('Deleted Containers:', containers)}${section('Deleted Networks:', networks)}Total reclaimed space: ${humanSize(0, 4)}\n`);
+    const section = (title: string, items: readonly string[]) =>
+      items.length > 0 ? `${title}\n${items.map((item) => `${item}\n`).join('')}\n` : '';
+    return ok(
+      `${prompt}${section('Deleted Containers:', containers)}${section('Deleted Networks:', networks)}Total reclaimed space: ${humanSize(0, 4)}\n`,
+    );
   },
 };

@@ -26,13 +26,33 @@ function parsePsOutput(text: string, pids: ReadonlySet<number>): { titles: strin
 /** A host process as the host's ps reads it: users named from the host's /etc/passwd; no CPU time is spent here. */
 function hostPsRecord(process: HostProcess): PsRecord {
   const { pid, ppid, uid, comm, argv, startMs, tty, stat, vszKb, rssKb } = process;
-  return { pid, ppid, user: HOST_USERS[uid] ?? String(uid), comm, argv, startMs, tty, stat, vszKb, rssKb, cpuSeconds: 0, cpuTenths: 0 };
+  return {
+    pid,
+    ppid,
+    user: HOST_USERS[uid] ?? String(uid),
+    comm,
+    argv,
+    startMs,
+    tty,
+    stat,
+    vszKb,
+    rssKb,
+    cpuSeconds: 0,
+    cpuTenths: 0,
+  };
 }
 
 /** ContainerTop: the daemon's titles and rows of `ps -ef` for one container (a running one, or the daemon's error). */
-export function containerTop(engine: Engine, reference: string, shells: readonly ShellProcess[]): { titles: string[]; processes: string[][] } {
+export function containerTop(
+  engine: Engine,
+  reference: string,
+  shells: readonly ShellProcess[],
+): { titles: string[]; processes: string[][] } {
   const processes = engine.processes.inContainer(reference, shells);
-  const text = formatPs(processes.map(hostPsRecord), 'full', { nowMs: engine.clock.now(), memTotalKb: HOST_MEM_TOTAL_KB });
+  const text = formatPs(processes.map(hostPsRecord), 'full', {
+    nowMs: engine.clock.now(),
+    memTotalKb: HOST_MEM_TOTAL_KB,
+  });
   return parsePsOutput(text, new Set(processes.map((p) => p.pid)));
 }
 
@@ -48,7 +68,8 @@ export const top: CommandSpec<DockerContext> = {
   interspersed: false,
   flags: [],
   run({ positionals: [reference, ...psArgs] }, { engine, terminal }) {
-    if (psArgs.length > 0 && !(psArgs.length === 1 && psArgs[0] === '-ef')) return fail(`This simulator runs docker top with ps's default options (-ef) only, not: ${psArgs.join(' ')}\n`, 1);
+    if (psArgs.length > 0 && !(psArgs.length === 1 && psArgs[0] === '-ef'))
+      return fail(`This simulator runs docker top with ps's default options (-ef) only, not: ${psArgs.join(' ')}\n`, 1);
     try {
       const { titles, processes: rows } = containerTop(engine, reference!, terminal?.shells?.() ?? []);
       return ok(tabulate([titles, ...rows], 20, 3));

@@ -6,7 +6,6 @@ import { fail, ok } from '../command';
 import type { CommandSpec, DockerContext } from './cobra';
 import { DOCKER_VERSIONS } from './release';
 
-
 const PLATFORM = 'Docker Engine - Community';
 
 /** reformatDate: Go's time.ANSIC, `Wed Aug  5 18:24:27 2026`. */
@@ -17,10 +16,22 @@ function ansic(rfc3339: string): string {
 /** The versionInfo struct docker/cli hands to templates (cli/command/system/version.go). */
 function versionInfo(): Record<string, unknown> {
   const { client, engine, containerd, runc, dockerInit } = DOCKER_VERSIONS;
-  const component = (name: string, version: string, details: Record<string, string>) => goStruct({ Name: name, Version: version, Details: details });
+  const component = (name: string, version: string, details: Record<string, string>) =>
+    goStruct({ Name: name, Version: version, Details: details });
   return goStruct({
     Client: goStruct(
-      { Platform: goStruct({ Name: PLATFORM }), Version: client.version, ApiVersion: client.apiVersion, DefaultAPIVersion: client.apiVersion, GitCommit: client.gitCommit, GoVersion: client.goVersion, Os: 'linux', Arch: 'amd64', BuildTime: ansic(client.buildTime), Context: 'default' },
+      {
+        Platform: goStruct({ Name: PLATFORM }),
+        Version: client.version,
+        ApiVersion: client.apiVersion,
+        DefaultAPIVersion: client.apiVersion,
+        GitCommit: client.gitCommit,
+        GoVersion: client.goVersion,
+        Os: 'linux',
+        Arch: 'amd64',
+        BuildTime: ansic(client.buildTime),
+        Context: 'default',
+      },
       { renamed: { APIVersion: 'ApiVersion' } },
     ),
     Server: goStruct(
@@ -32,7 +43,17 @@ function versionInfo(): Record<string, unknown> {
         Os: 'linux',
         Arch: 'amd64',
         Components: [
-          component('Engine', engine.version, { ApiVersion: engine.apiVersion, Arch: 'amd64', BuildTime: ansic(engine.buildTime), Experimental: 'false', GitCommit: engine.gitCommit, GoVersion: engine.goVersion, KernelVersion: engine.kernelVersion, MinAPIVersion: engine.minApiVersion, Os: 'linux' }),
+          component('Engine', engine.version, {
+            ApiVersion: engine.apiVersion,
+            Arch: 'amd64',
+            BuildTime: ansic(engine.buildTime),
+            Experimental: 'false',
+            GitCommit: engine.gitCommit,
+            GoVersion: engine.goVersion,
+            KernelVersion: engine.kernelVersion,
+            MinAPIVersion: engine.minApiVersion,
+            Os: 'linux',
+          }),
           component('containerd', containerd.version, { GitCommit: containerd.gitCommit }),
           component('runc', runc.version, { GitCommit: runc.gitCommit }),
           component('docker-init', dockerInit.version, { GitCommit: dockerInit.gitCommit }),
@@ -53,7 +74,12 @@ function versionInfo(): Record<string, unknown> {
  */
 function defaultVersion(): string {
   const { client, engine, containerd, runc, dockerInit } = DOCKER_VERSIONS;
-  const block = (rows: [string, string][]) => tabulate(rows.map(([key, value]) => [key, value]), 20, 1);
+  const block = (rows: [string, string][]) =>
+    tabulate(
+      rows.map(([key, value]) => [key, value]),
+      20,
+      1,
+    );
   return [
     `Client: ${PLATFORM}\n`,
     block([
@@ -75,11 +101,19 @@ function defaultVersion(): string {
       ['  OS/Arch:', 'linux/amd64'],
       ['  Experimental:', 'false'],
     ]),
-    ...([
-      ['containerd', containerd],
-      ['runc', runc],
-      ['docker-init', dockerInit],
-    ] as const).map(([name, { version, gitCommit }]) => ` ${name}:\n${block([['  Version:', version], ['  GitCommit:', gitCommit]])}`),
+    ...(
+      [
+        ['containerd', containerd],
+        ['runc', runc],
+        ['docker-init', dockerInit],
+      ] as const
+    ).map(
+      ([name, { version, gitCommit }]) =>
+        ` ${name}:\n${block([
+          ['  Version:', version],
+          ['  GitCommit:', gitCommit],
+        ])}`,
+    ),
   ].join('');
 }
 
@@ -93,7 +127,9 @@ const version: CommandSpec<DockerContext> = {
     if (format === '') return ok(defaultVersion());
     try {
       // formatter.JSONFormat is `{{json .}}`; the writer adds a newline after the template.
-      return ok(`${renderInspectTemplate(compileTemplate(format === 'json' ? '{{json .}}' : format), versionInfo())}\n`);
+      return ok(
+        `${renderInspectTemplate(compileTemplate(format === 'json' ? '{{json .}}' : format), versionInfo())}\n`,
+      );
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       // The template is named "version" (templates.New("version")).

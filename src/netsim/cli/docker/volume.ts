@@ -18,7 +18,8 @@ import { naturalCompare } from './natural-order';
 
 type Spec = CommandSpec<DockerContext>;
 
-const usageError = (path: string, usage: string, message: string): CommandResult => fail(`${message}\n\nUsage:  ${path} ${usage}\n\nRun '${path} --help' for more information\n`, 125);
+const usageError = (path: string, usage: string, message: string): CommandResult =>
+  fail(`${message}\n\nUsage:  ${path} ${usage}\n\nRun '${path} --help' for more information\n`, 125);
 
 /** opts.ValidateLabel: `key=value` or `key`, the key not empty. */
 function labelsOf(values: readonly string[]): Record<string, string> | { error: string } {
@@ -26,7 +27,8 @@ function labelsOf(values: readonly string[]): Record<string, string> | { error: 
   for (const value of values) {
     const at = value.indexOf('=');
     const key = at < 0 ? value : value.slice(0, at);
-    if (key.trim() === '') return { error: `invalid argument "${value}" for "--label" flag: invalid label '${value}': empty name` };
+    if (key.trim() === '')
+      return { error: `invalid argument "${value}" for "--label" flag: invalid label '${value}': empty name` };
     labels[key] = at < 0 ? '' : value.slice(at + 1);
   }
   return labels;
@@ -44,10 +46,18 @@ const create: Spec = {
   ],
   run({ values, positionals }, { engine }) {
     // cli.RequiresMaxArgs(1) (cli/required.go), checked here as the rule table has no "at most".
-    if (positionals.length > 1) return fail(`docker: '${this.path}' requires at most 1 argument\n\nUsage:  ${this.path} ${this.usage}\n\nRun '${this.path} --help' for more information\n`, 1);
+    if (positionals.length > 1)
+      return fail(
+        `docker: '${this.path}' requires at most 1 argument\n\nUsage:  ${this.path} ${this.usage}\n\nRun '${this.path} --help' for more information\n`,
+        1,
+      );
     let name = values.get('name')?.at(-1);
     if (positionals.length === 1) {
-      if (name !== undefined && name !== '') return fail('conflicting options: cannot specify a volume-name through both --name and as a positional arg\n', 1);
+      if (name !== undefined && name !== '')
+        return fail(
+          'conflicting options: cannot specify a volume-name through both --name and as a positional arg\n',
+          1,
+        );
       name = positionals[0];
     }
     const labels = labelsOf(values.get('label') ?? []);
@@ -59,7 +69,11 @@ const create: Spec = {
     }
     const driver = values.get('driver')?.at(-1) ?? 'local';
     // Only the local driver is installed (docker info: `Volume: local`): plugins' drivers are not found.
-    if (driver !== 'local') return fail(`Error response from daemon: create ${name ?? ''}: error looking up volume plugin ${driver}: plugin "${driver}" not found\n`, 1);
+    if (driver !== 'local')
+      return fail(
+        `Error response from daemon: create ${name ?? ''}: error looking up volume plugin ${driver}: plugin "${driver}" not found\n`,
+        1,
+      );
     try {
       return ok(`${engine.volumes.create({ name, labels: labels as Record<string, string>, options }).name}\n`);
     } catch (error) {
@@ -76,12 +90,37 @@ export function volumeFormat(format: string, quiet: boolean): string {
   return format;
 }
 
-export const VOLUME_HEADER = { ID: 'ID', Name: 'VOLUME NAME', Group: 'GROUP', Driver: 'DRIVER', Scope: 'SCOPE', Availability: 'AVAILABILITY', Mountpoint: 'MOUNTPOINT', Labels: 'LABELS', Links: 'LINKS', Size: 'SIZE', Status: 'STATUS' };
+export const VOLUME_HEADER = {
+  ID: 'ID',
+  Name: 'VOLUME NAME',
+  Group: 'GROUP',
+  Driver: 'DRIVER',
+  Scope: 'SCOPE',
+  Availability: 'AVAILABILITY',
+  Mountpoint: 'MOUNTPOINT',
+  Labels: 'LABELS',
+  Links: 'LINKS',
+  Size: 'SIZE',
+  Status: 'STATUS',
+};
 
 /** volumeContext: what `--format` sees of a volume; the list carries no UsageData, so Links and Size are N/A. */
 export function volumeContext(volume: Volume): Record<string, unknown> {
-  const labels = Object.entries(volume.labels ?? {}).map(([key, value]) => `${key}=${value}`).sort();
-  return goStruct({ Availability: 'N/A', Driver: 'local', Group: 'N/A', Labels: labels.join(','), Links: 'N/A', Mountpoint: volumeMountpoint(volume.name), Name: volume.name, Scope: 'local', Size: 'N/A', Status: 'N/A' });
+  const labels = Object.entries(volume.labels ?? {})
+    .map(([key, value]) => `${key}=${value}`)
+    .sort();
+  return goStruct({
+    Availability: 'N/A',
+    Driver: 'local',
+    Group: 'N/A',
+    Labels: labels.join(','),
+    Links: 'N/A',
+    Mountpoint: volumeMountpoint(volume.name),
+    Name: volume.name,
+    Scope: 'local',
+    Size: 'N/A',
+    Status: 'N/A',
+  });
 }
 
 /** filtersToBy (daemon/volume/service/convert.go) with acceptedListFilters: dangling, name, driver, label. */
@@ -116,13 +155,21 @@ const ls: Spec = {
   ],
   run({ values }, { engine }) {
     const filters = parseFilters(values.get('filter'));
-    if (!(filters instanceof Map)) return usageError(this.path, this.usage, `invalid argument "${filters.value}" for "-f, --filter" flag: ${filters.error}`);
+    if (!(filters instanceof Map))
+      return usageError(
+        this.path,
+        this.usage,
+        `invalid argument "${filters.value}" for "-f, --filter" flag: ${filters.error}`,
+      );
     const keep = listFilter(engine, filters);
     if (typeof keep !== 'function') return fail(`Error response from daemon: ${keep.error}\n`, 1);
     // --cluster keeps cluster volumes only: this daemon is no swarm manager and has none.
     const listed = values.has('cluster') ? [] : engine.volumes.list().filter(keep);
     const rows = [...listed].sort((a, b) => naturalCompare(a.name, b.name)).map(volumeContext);
-    const format = values.has('cluster') && !values.has('quiet') ? 'table {{.Name}}\t{{.Group}}\t{{.Driver}}\t{{.Availability}}\t{{.Status}}' : volumeFormat(values.get('format')?.at(-1) || 'table', values.has('quiet'));
+    const format =
+      values.has('cluster') && !values.has('quiet')
+        ? 'table {{.Name}}\t{{.Group}}\t{{.Driver}}\t{{.Availability}}\t{{.Status}}'
+        : volumeFormat(values.get('format')?.at(-1) || 'table', values.has('quiet'));
     const output = formatList({ format, header: VOLUME_HEADER, rows, typeName: '*formatter.volumeContext' });
     return output.ok ? ok(output.text) : fail(`${output.error}\n`, 1);
   },
@@ -168,7 +215,8 @@ const rm: Spec = {
 };
 
 const PRUNE_WARNING = {
-  anonymous: 'WARNING! This will remove anonymous local volumes not used by at least one container.\nAre you sure you want to continue? [y/N] ',
+  anonymous:
+    'WARNING! This will remove anonymous local volumes not used by at least one container.\nAre you sure you want to continue? [y/N] ',
   all: 'WARNING! This will remove all local volumes not used by at least one container.\nAre you sure you want to continue? [y/N] ',
 };
 
@@ -182,7 +230,8 @@ function pruneFilter(filters: Filters): ((volume: Volume) => boolean) | { error:
   const all = filters.get('all') ?? [];
   if (all.length > 1) return { error: `invalid filter 'all=[${all.join(' ')}]': only one value is expected` };
   const every = all.length === 1 && ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(all[0]!);
-  if (all.length === 1 && !every && !['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(all[0]!)) return { error: `invalid filter 'all': strconv.ParseBool: parsing ${JSON.stringify(all[0])}: invalid syntax` };
+  if (all.length === 1 && !every && !['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(all[0]!))
+    return { error: `invalid filter 'all': strconv.ParseBool: parsing ${JSON.stringify(all[0])}: invalid syntax` };
   return (volume) => {
     const labels = volume.labels ?? {};
     if (!every && !Object.hasOwn(labels, ANONYMOUS_LABEL)) return false;
@@ -201,7 +250,12 @@ const prune: Spec = {
   ],
   run({ values }, { engine, stdin }) {
     const given = parseFilters(values.get('filter'));
-    if (!(given instanceof Map)) return usageError(this.path, this.usage, `invalid argument ${JSON.stringify(given.value)} for "--filter" flag: ${given.error}`);
+    if (!(given instanceof Map))
+      return usageError(
+        this.path,
+        this.usage,
+        `invalid argument ${JSON.stringify(given.value)} for "--filter" flag: ${given.error}`,
+      );
     if (values.has('all')) {
       if (given.has('all')) return fail('conflicting options: cannot specify both --all and --filter all=1\n', 1);
       given.set('all', ['true']);
@@ -210,7 +264,8 @@ const prune: Spec = {
     // prompt.Confirm: anything but y or Y cancels, with status 0 (the cancelled error is not printed).
     if (prompt && stdin.split('\n')[0]?.trim().toLowerCase() !== 'y') return ok(prompt);
     const matches = pruneFilter(given);
-    if (typeof matches !== 'function') return { stdout: prompt, stderr: `Error response from daemon: ${matches.error}\n`, exitCode: 1 };
+    if (typeof matches !== 'function')
+      return { stdout: prompt, stderr: `Error response from daemon: ${matches.error}\n`, exitCode: 1 };
     const sizes = new Map(engine.volumes.list().map((volume) => [volume.name, volumeSize(volume)]));
     const deleted = engine.volumes.prune(matches);
     const reclaimed = deleted.reduce((total, name) => total + (sizes.get(name) ?? 0), 0);

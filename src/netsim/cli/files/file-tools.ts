@@ -22,17 +22,30 @@ interface Parsed {
   readonly operands: readonly string[];
 }
 
-function parse(program: string, args: readonly string[], specs: readonly OptionSpec[], dialect: Dialect): Parsed | CommandResult {
+function parse(
+  program: string,
+  args: readonly string[],
+  specs: readonly OptionSpec[],
+  dialect: Dialect,
+): Parsed | CommandResult {
   const { events, operands } = getoptLong(program, args, specs);
   const error = events.find((event) => event.kind === 'error');
   if (error) return usageError(program, error.message, dialect);
-  return { flags: new Set(events.flatMap((event) => (event.kind === 'option' ? [event.spec.short ?? event.spec.long!] : []))), operands };
+  return {
+    flags: new Set(events.flatMap((event) => (event.kind === 'option' ? [event.spec.short ?? event.spec.long!] : []))),
+    operands,
+  };
 }
 
 /** GNU's pointer to --help; BusyBox prints its usage text, which netsim does not carry for these applets and says so. */
 function usageError(program: string, message: string, dialect: Dialect): CommandResult {
-  if (dialect === 'gnu') return { stdout: '', stderr: `${message}Try '${program} --help' for more information.\n`, exitCode: 1 };
-  return { stdout: '', stderr: `${message}netsim: BusyBox's usage text for ${program} is not simulated\n`, exitCode: 1 };
+  if (dialect === 'gnu')
+    return { stdout: '', stderr: `${message}Try '${program} --help' for more information.\n`, exitCode: 1 };
+  return {
+    stdout: '',
+    stderr: `${message}netsim: BusyBox's usage text for ${program} is not simulated\n`,
+    exitCode: 1,
+  };
 }
 
 function run(operands: readonly string[], each: (operand: string) => string | undefined): CommandResult {
@@ -52,7 +65,10 @@ export function mkdirProgram(dialect: Dialect): Program {
       if ('exitCode' in parsed) return parsed;
       if (parsed.operands.length === 0) return usageError('mkdir', 'mkdir: missing operand\n', dialect);
       const { fs, who } = context.files!;
-      const failure = (name: string, error: FileErrno) => (dialect === 'gnu' ? `mkdir: cannot create directory ${localeQuote(name, context)}: ${text(error)}\n` : `mkdir: can't create directory '${name}': ${text(error)}\n`);
+      const failure = (name: string, error: FileErrno) =>
+        dialect === 'gnu'
+          ? `mkdir: cannot create directory ${localeQuote(name, context)}: ${text(error)}\n`
+          : `mkdir: can't create directory '${name}': ${text(error)}\n`;
       return run(parsed.operands, (operand) => {
         const path = absolute(operand, context);
         if (!parsed.flags.has('p')) {
@@ -67,7 +83,11 @@ export function mkdirProgram(dialect: Dialect): Program {
           if ('inode' in found && found.inode.kind === 'dir') continue;
           const error = 'inode' in found ? 'ENOTDIR' : fs.mkdir(absolute(typed, context), who);
           // BusyBox names the path up to the failing component with its slash (bb_make_directory).
-          if (error) return failure(dialect === 'gnu' ? typed : index < parts.length ? `${typed}/` : typed, error === 'EEXIST' ? 'ENOTDIR' : error);
+          if (error)
+            return failure(
+              dialect === 'gnu' ? typed : index < parts.length ? `${typed}/` : typed,
+              error === 'EEXIST' ? 'ENOTDIR' : error,
+            );
         }
         return undefined;
       });
@@ -89,7 +109,9 @@ export function touchProgram(dialect: Dialect): Program {
         if (parsed.flags.has('c') && 'error' in fs.stat(path)) return undefined;
         const error = fs.touch(path, who);
         if (!error) return undefined;
-        return dialect === 'gnu' ? `touch: cannot touch '${operand}': ${text(error)}\n` : `touch: ${operand}: ${text(error)}\n`;
+        return dialect === 'gnu'
+          ? `touch: cannot touch '${operand}': ${text(error)}\n`
+          : `touch: ${operand}: ${text(error)}\n`;
       });
     },
   };
@@ -100,13 +122,28 @@ export function rmProgram(dialect: Dialect): Program {
   return {
     name: 'rm',
     run(args, context) {
-      const parsed = parse('rm', args, [short('r', false, 'recursive'), short('R'), short('f', false, 'force'), short('i'), short('v', false, 'verbose')], dialect);
+      const parsed = parse(
+        'rm',
+        args,
+        [
+          short('r', false, 'recursive'),
+          short('R'),
+          short('f', false, 'force'),
+          short('i'),
+          short('v', false, 'verbose'),
+        ],
+        dialect,
+      );
       if ('exitCode' in parsed) return parsed;
       const force = parsed.flags.has('f');
-      if (parsed.operands.length === 0) return force ? { stdout: '', stderr: '', exitCode: 0 } : usageError('rm', 'rm: missing operand\n', dialect);
+      if (parsed.operands.length === 0)
+        return force ? { stdout: '', stderr: '', exitCode: 0 } : usageError('rm', 'rm: missing operand\n', dialect);
       const recursive = parsed.flags.has('r') || parsed.flags.has('R') || parsed.flags.has('recursive');
       const { fs, who } = context.files!;
-      const cannot = (name: string, error: FileErrno) => (dialect === 'gnu' ? `rm: cannot remove '${name}': ${text(error)}\n` : `rm: can't remove '${name}': ${text(error)}\n`);
+      const cannot = (name: string, error: FileErrno) =>
+        dialect === 'gnu'
+          ? `rm: cannot remove '${name}': ${text(error)}\n`
+          : `rm: can't remove '${name}': ${text(error)}\n`;
       return run(parsed.operands, (operand) => {
         const path = absolute(operand, context);
         const found = fs.stat(path, false);
@@ -147,7 +184,9 @@ export function rmdirProgram(dialect: Dialect): Program {
       return run(parsed.operands, (operand) => {
         const error = fs.rmdir(absolute(operand, context), who);
         if (!error) return undefined;
-        return dialect === 'gnu' ? `rmdir: failed to remove '${operand}': ${text(error)}\n` : `rmdir: '${operand}': ${text(error)}\n`;
+        return dialect === 'gnu'
+          ? `rmdir: failed to remove '${operand}': ${text(error)}\n`
+          : `rmdir: '${operand}': ${text(error)}\n`;
       });
     },
   };
@@ -157,13 +196,22 @@ export function rmdirProgram(dialect: Dialect): Program {
 function destinationOf(source: string, destination: string, context: ProcessContext): { path: string; typed: string } {
   const path = absolute(destination, context);
   const found = context.files!.fs.stat(path);
-  if ('inode' in found && found.inode.kind === 'dir') return { path: `${path === '/' ? '' : path}/${baseName(absolute(source, context))}`, typed: `${destination.replace(/\/$/, '')}/${baseName(absolute(source, context))}` };
+  if ('inode' in found && found.inode.kind === 'dir')
+    return {
+      path: `${path === '/' ? '' : path}/${baseName(absolute(source, context))}`,
+      typed: `${destination.replace(/\/$/, '')}/${baseName(absolute(source, context))}`,
+    };
   return { path, typed: destination };
 }
 
-function sourcesAndTarget(program: string, operands: readonly string[], dialect: Dialect): { sources: readonly string[]; target: string } | CommandResult {
+function sourcesAndTarget(
+  program: string,
+  operands: readonly string[],
+  dialect: Dialect,
+): { sources: readonly string[]; target: string } | CommandResult {
   if (operands.length === 0) return usageError(program, `${program}: missing file operand\n`, dialect);
-  if (operands.length === 1) return usageError(program, `${program}: missing destination file operand after '${operands[0]}'\n`, dialect);
+  if (operands.length === 1)
+    return usageError(program, `${program}: missing destination file operand after '${operands[0]}'\n`, dialect);
   return { sources: operands.slice(0, -1), target: operands.at(-1)! };
 }
 
@@ -172,7 +220,19 @@ export function cpProgram(dialect: Dialect): Program {
   return {
     name: 'cp',
     run(args, context) {
-      const parsed = parse('cp', args, [short('r', false, 'recursive'), short('R'), short('a', false, 'archive'), short('f', false, 'force'), short('p'), short('v', false, 'verbose')], dialect);
+      const parsed = parse(
+        'cp',
+        args,
+        [
+          short('r', false, 'recursive'),
+          short('R'),
+          short('a', false, 'archive'),
+          short('f', false, 'force'),
+          short('p'),
+          short('v', false, 'verbose'),
+        ],
+        dialect,
+      );
       if ('exitCode' in parsed) return parsed;
       const operands = sourcesAndTarget('cp', parsed.operands, dialect);
       if ('exitCode' in operands) return operands;
@@ -180,17 +240,28 @@ export function cpProgram(dialect: Dialect): Program {
       const { fs, who } = context.files!;
       return run(operands.sources, (source) => {
         const found = fs.stat(absolute(source, context));
-        if ('error' in found) return dialect === 'gnu' ? `cp: cannot stat '${source}': ${text(found.error)}\n` : `cp: can't stat '${source}': ${text(found.error)}\n`;
+        if ('error' in found)
+          return dialect === 'gnu'
+            ? `cp: cannot stat '${source}': ${text(found.error)}\n`
+            : `cp: can't stat '${source}': ${text(found.error)}\n`;
         const destination = destinationOf(source, operands.target, context);
         if (found.inode.kind === 'dir') {
-          if (!recursive) return dialect === 'gnu' ? `cp: -r not specified; omitting directory '${source}'\n` : `cp: omitting directory '${source}'\n`;
+          if (!recursive)
+            return dialect === 'gnu'
+              ? `cp: -r not specified; omitting directory '${source}'\n`
+              : `cp: omitting directory '${source}'\n`;
           return copyTree(found.path, destination.path, context);
         }
         const content = fs.read(found.path, who);
-        if ('error' in content) return dialect === 'gnu' ? `cp: cannot open '${source}' for reading: ${text(content.error)}\n` : `cp: can't open '${source}': ${text(content.error)}\n`;
+        if ('error' in content)
+          return dialect === 'gnu'
+            ? `cp: cannot open '${source}' for reading: ${text(content.error)}\n`
+            : `cp: can't open '${source}': ${text(content.error)}\n`;
         const error = fs.write(destination.path, content.content, who);
         if (!error) return undefined;
-        return dialect === 'gnu' ? `cp: cannot create regular file '${destination.typed}': ${text(error)}\n` : `cp: can't create '${destination.typed}': ${text(error)}\n`;
+        return dialect === 'gnu'
+          ? `cp: cannot create regular file '${destination.typed}': ${text(error)}\n`
+          : `cp: can't create '${destination.typed}': ${text(error)}\n`;
       });
     },
   };
@@ -215,18 +286,28 @@ export function mvProgram(dialect: Dialect): Program {
   return {
     name: 'mv',
     run(args, context) {
-      const parsed = parse('mv', args, [short('f', false, 'force'), short('i'), short('n'), short('v', false, 'verbose')], dialect);
+      const parsed = parse(
+        'mv',
+        args,
+        [short('f', false, 'force'), short('i'), short('n'), short('v', false, 'verbose')],
+        dialect,
+      );
       if ('exitCode' in parsed) return parsed;
       const operands = sourcesAndTarget('mv', parsed.operands, dialect);
       if ('exitCode' in operands) return operands;
       const { fs, who } = context.files!;
       return run(operands.sources, (source) => {
         const found = fs.stat(absolute(source, context), false);
-        if ('error' in found) return dialect === 'gnu' ? `mv: cannot stat '${source}': ${text(found.error)}\n` : `mv: can't rename '${source}': ${text(found.error)}\n`;
+        if ('error' in found)
+          return dialect === 'gnu'
+            ? `mv: cannot stat '${source}': ${text(found.error)}\n`
+            : `mv: can't rename '${source}': ${text(found.error)}\n`;
         const destination = destinationOf(source, operands.target, context);
         const error = fs.rename(found.path, destination.path, who);
         if (!error) return undefined;
-        return dialect === 'gnu' ? `mv: cannot move '${source}' to '${destination.typed}': ${text(error)}\n` : `mv: can't rename '${source}': ${text(error)}\n`;
+        return dialect === 'gnu'
+          ? `mv: cannot move '${source}' to '${destination.typed}': ${text(error)}\n`
+          : `mv: can't rename '${source}': ${text(error)}\n`;
       });
     },
   };
@@ -250,5 +331,13 @@ export function teeProgram(dialect: Dialect): Program {
   };
 }
 
-export const fileToolPrograms = (dialect: Dialect): Program[] => [mkdirProgram(dialect), touchProgram(dialect), rmProgram(dialect), rmdirProgram(dialect), cpProgram(dialect), mvProgram(dialect), teeProgram(dialect), lnProgram(dialect)];
-
+export const fileToolPrograms = (dialect: Dialect): Program[] => [
+  mkdirProgram(dialect),
+  touchProgram(dialect),
+  rmProgram(dialect),
+  rmdirProgram(dialect),
+  cpProgram(dialect),
+  mvProgram(dialect),
+  teeProgram(dialect),
+  lnProgram(dialect),
+];

@@ -1,7 +1,15 @@
 import type { CommandResult, Program, ProcessContext } from '../command';
 import { getoptLong } from '../getopt';
 import { byteLength, ERRNO_TEXT, type Inode } from '../../kernel/filesystem';
-import { busyboxColumns, busyboxLong, gnuColumns, gnuLong, gnuPainter, resetBeforeFirstColor, type LsEntry } from '../../format/ls';
+import {
+  busyboxColumns,
+  busyboxLong,
+  gnuColumns,
+  gnuLong,
+  gnuPainter,
+  resetBeforeFirstColor,
+  type LsEntry,
+} from '../../format/ls';
 import { short } from '../text/input';
 import { absolute, modeString, userName } from './paths';
 
@@ -10,7 +18,13 @@ type Dialect = 'gnu' | 'busybox';
 /** The terminal's width: the simulated terminal has 80 columns. */
 const TERMINAL_COLUMNS = 80;
 
-const OPTIONS = [short('l'), short('a', false, 'all'), short('A', false, 'almost-all'), short('1'), short('d', false, 'directory')];
+const OPTIONS = [
+  short('l'),
+  short('a', false, 'all'),
+  short('A', false, 'almost-all'),
+  short('1'),
+  short('d', false, 'directory'),
+];
 
 /**
  * ls: GNU coreutils' on Debian, BusyBox's applet in Alpine and busybox. Names
@@ -27,12 +41,27 @@ export function lsProgram(dialect: Dialect): Program {
       if ('exitCode' in color) return color;
       const { events, operands } = getoptLong('ls', color.rest, OPTIONS);
       const error = events.find((event) => event.kind === 'error');
-      if (error) return { stdout: '', stderr: dialect === 'gnu' ? `${error.message}Try 'ls --help' for more information.\n` : error.message, exitCode: dialect === 'gnu' ? 2 : 1 };
-      const flags = new Set(events.flatMap((event) => (event.kind === 'option' ? [event.spec.short ?? event.spec.long!] : [])));
+      if (error)
+        return {
+          stdout: '',
+          stderr: dialect === 'gnu' ? `${error.message}Try 'ls --help' for more information.\n` : error.message,
+          exitCode: dialect === 'gnu' ? 2 : 1,
+        };
+      const flags = new Set(
+        events.flatMap((event) => (event.kind === 'option' ? [event.spec.short ?? event.spec.long!] : [])),
+      );
       const listed = list(operands.length > 0 ? operands : ['.'], flags, dialect, context, color.color);
       if (!color.color) return listed;
       const stdout = resetBeforeFirstColor(listed.stdout);
-      return { stdout, stderr: listed.stderr, exitCode: listed.exitCode, output: [{ stream: 'stderr', text: listed.stderr }, { stream: 'stdout', text: stdout }] };
+      return {
+        stdout,
+        stderr: listed.stderr,
+        exitCode: listed.exitCode,
+        output: [
+          { stream: 'stderr', text: listed.stderr },
+          { stream: 'stdout', text: stdout },
+        ],
+      };
     },
   };
 }
@@ -47,7 +76,10 @@ const AUTO = ['auto', 'tty', 'if-tty'];
  * only when stdout is a terminal. A wrong WHEN is argmatch_die's message,
  * status 1, quoted as quote() quotes in the locale.
  */
-function colorOption(args: readonly string[], context: ProcessContext): { color: boolean; rest: readonly string[] } | CommandResult {
+function colorOption(
+  args: readonly string[],
+  context: ProcessContext,
+): { color: boolean; rest: readonly string[] } | CommandResult {
   let color = false;
   const rest: string[] = [];
   for (const [index, arg] of args.entries()) {
@@ -67,7 +99,11 @@ function colorOption(args: readonly string[], context: ProcessContext): { color:
     else {
       const q = (text: string) => quote(text, context);
       const valid = [ALWAYS, NEVER, AUTO].map((words) => `  - ${words.map(q).join(', ')}\n`).join('');
-      return { stdout: '', stderr: `ls: invalid argument ${q(when)} for ${q('--color')}\nValid arguments are:\n${valid}Try 'ls --help' for more information.\n`, exitCode: 1 };
+      return {
+        stdout: '',
+        stderr: `ls: invalid argument ${q(when)} for ${q('--color')}\nValid arguments are:\n${valid}Try 'ls --help' for more information.\n`,
+        exitCode: 1,
+      };
     }
   }
   return { color, rest };
@@ -79,7 +115,13 @@ function quote(text: string, context: ProcessContext): string {
   return /utf-?8/i.test(locale) ? `‘${text}’` : `'${text}'`;
 }
 
-function list(operands: readonly string[], flags: ReadonlySet<string>, dialect: Dialect, context: ProcessContext, color: boolean): CommandResult {
+function list(
+  operands: readonly string[],
+  flags: ReadonlySet<string>,
+  dialect: Dialect,
+  context: ProcessContext,
+  color: boolean,
+): CommandResult {
   const fs = context.files?.fs;
   const who = context.files?.who ?? { uid: 0, gid: 0 };
   let stderr = '';
@@ -90,7 +132,10 @@ function list(operands: readonly string[], flags: ReadonlySet<string>, dialect: 
     const found = fs?.stat(path, !flags.has('l') && !flags.has('d')) ?? { error: 'ENOENT' as const };
     const followed = 'inode' in found && found.inode.kind === 'symlink' && flags.has('l') ? fs!.stat(path) : found;
     if ('error' in found) {
-      stderr += dialect === 'gnu' ? `ls: cannot access '${operand}': ${ERRNO_TEXT[found.error]}\n` : `ls: ${operand}: ${ERRNO_TEXT[found.error]}\n`;
+      stderr +=
+        dialect === 'gnu'
+          ? `ls: cannot access '${operand}': ${ERRNO_TEXT[found.error]}\n`
+          : `ls: ${operand}: ${ERRNO_TEXT[found.error]}\n`;
       continue;
     }
     const isDirectory = 'inode' in followed && followed.inode.kind === 'dir';
@@ -103,7 +148,10 @@ function list(operands: readonly string[], flags: ReadonlySet<string>, dialect: 
   for (const directory of sorted(directories)) {
     const listed = fs!.list(directory.path, who);
     if ('error' in listed) {
-      stderr += dialect === 'gnu' ? `ls: cannot open directory '${directory.name}': ${ERRNO_TEXT[listed.error]}\n` : `ls: can't open '${directory.name}': ${ERRNO_TEXT[listed.error]}\n`;
+      stderr +=
+        dialect === 'gnu'
+          ? `ls: cannot open directory '${directory.name}': ${ERRNO_TEXT[listed.error]}\n`
+          : `ls: can't open '${directory.name}': ${ERRNO_TEXT[listed.error]}\n`;
       continue;
     }
     const names = listed.names.filter((name) => flags.has('a') || flags.has('A') || !name.startsWith('.'));
@@ -111,21 +159,46 @@ function list(operands: readonly string[], flags: ReadonlySet<string>, dialect: 
       const path = `${directory.path}/${name}`.replace('//', '/');
       return entry(name, fs!.stat(path, false), context, path);
     });
-    if (flags.has('a')) entries.push(entry('.', fs!.stat(directory.path), context), entry('..', fs!.stat(`${directory.path}/..`), context));
+    if (flags.has('a'))
+      entries.push(
+        entry('.', fs!.stat(directory.path), context),
+        entry('..', fs!.stat(`${directory.path}/..`), context),
+      );
     const body = render(sorted(entries), flags, dialect, context, true, color);
     sections.push(many ? `${directory.name}:\n${body}` : body);
   }
   const stdout = sections.join('\n');
   // Operands that cannot be reached are reported while they are scanned, before anything is listed.
-  return { stdout, stderr, exitCode: stderr === '' ? 0 : dialect === 'gnu' ? 2 : 1, output: [{ stream: 'stderr', text: stderr }, { stream: 'stdout', text: stdout }] };
+  return {
+    stdout,
+    stderr,
+    exitCode: stderr === '' ? 0 : dialect === 'gnu' ? 2 : 1,
+    output: [
+      { stream: 'stderr', text: stderr },
+      { stream: 'stdout', text: stdout },
+    ],
+  };
 }
 
-const sorted = <T extends { name: string }>(items: T[]): T[] => items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+const sorted = <T extends { name: string }>(items: T[]): T[] =>
+  items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
-function entry(name: string, found: { inode: Inode } | { error: unknown } | Inode, context: ProcessContext, path?: string): LsEntry {
+function entry(
+  name: string,
+  found: { inode: Inode } | { error: unknown } | Inode,
+  context: ProcessContext,
+  path?: string,
+): LsEntry {
   const inode = 'kind' in found ? found : 'inode' in found ? found.inode : undefined;
   if (!inode) return { name, mode: '?---------', links: 1, owner: '?', group: '?', size: '?', mtimeMs: 0 };
-  const size = inode.kind === 'file' ? String(byteLength(inode.content)) : inode.kind === 'dir' ? '4096' : inode.kind === 'device' ? `${inode.major}, ${inode.minor}` : String(inode.target.length);
+  const size =
+    inode.kind === 'file'
+      ? String(byteLength(inode.content))
+      : inode.kind === 'dir'
+        ? '4096'
+        : inode.kind === 'device'
+          ? `${inode.major}, ${inode.minor}`
+          : String(inode.target.length);
   return {
     name,
     mode: modeString(inode),
@@ -146,14 +219,28 @@ function targetMode(path: string | undefined, context: ProcessContext): { target
 
 /** `total` counts 1K blocks: a file or directory takes whole 4K blocks of ext4 (a fast symlink and a device none). */
 function blocks(entries: readonly LsEntry[]): number {
-  return entries.reduce((sum, e) => sum + (e.mode.startsWith('d') ? 4 : e.mode.startsWith('-') ? Math.ceil(Number(e.size) / 4096) * 4 : 0), 0);
+  return entries.reduce(
+    (sum, e) => sum + (e.mode.startsWith('d') ? 4 : e.mode.startsWith('-') ? Math.ceil(Number(e.size) / 4096) * 4 : 0),
+    0,
+  );
 }
 
-function render(entries: LsEntry[], flags: ReadonlySet<string>, dialect: Dialect, context: ProcessContext, directory: boolean, color: boolean): string {
+function render(
+  entries: LsEntry[],
+  flags: ReadonlySet<string>,
+  dialect: Dialect,
+  context: ProcessContext,
+  directory: boolean,
+  color: boolean,
+): string {
   const now = context.clock.now();
   const paint = (index: number) => gnuPainter(entries[index]!.name, entries[index]!.mode);
-  if (flags.has('l')) return `${directory ? `total ${blocks(entries)}\n` : ''}${dialect === 'gnu' ? (color ? gnuLong(entries, now, gnuPainter) : gnuLong(entries, now)) : busyboxLong(entries, now)}`;
+  if (flags.has('l'))
+    return `${directory ? `total ${blocks(entries)}\n` : ''}${dialect === 'gnu' ? (color ? gnuLong(entries, now, gnuPainter) : gnuLong(entries, now)) : busyboxLong(entries, now)}`;
   const names = entries.map((e) => e.name);
-  if (flags.has('1') || !context.stdoutIsTerminal) return names.map((name, index) => `${color ? paint(index) : name}\n`).join('');
-  return dialect === 'gnu' ? gnuColumns(names, TERMINAL_COLUMNS, color ? paint : undefined) : busyboxColumns(names, TERMINAL_COLUMNS);
+  if (flags.has('1') || !context.stdoutIsTerminal)
+    return names.map((name, index) => `${color ? paint(index) : name}\n`).join('');
+  return dialect === 'gnu'
+    ? gnuColumns(names, TERMINAL_COLUMNS, color ? paint : undefined)
+    : busyboxColumns(names, TERMINAL_COLUMNS);
 }

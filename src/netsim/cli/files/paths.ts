@@ -18,6 +18,9 @@ export function modeString(inode: Inode): string {
 export function userName(uid: number, context: ProcessContext, file = '/etc/passwd'): string {
   if (uid === 0) return 'root';
   const read = context.files?.fs.read(file, { uid: 0, gid: 0 });
-  const line = read && 'content' in read ? read.content.split('\n').find((entry) => entry.split(':')[2] === String(uid)) : undefined;
+  const line =
+    read && 'content' in read
+      ? read.content.split('\n').find((entry) => entry.split(':')[2] === String(uid))
+      : undefined;
   return line?.split(':')[0] ?? String(uid);
 }

@@ -1,7 +1,12 @@
 import type { Program } from '../command';
 import { coreutilsOptions, readInputs, short } from './input';
 
-const OPTIONS = [short('n', false, 'number'), short('E', false, 'show-ends'), short('A', false, 'show-all'), short('b', false, 'number-nonblank')];
+const OPTIONS = [
+  short('n', false, 'number'),
+  short('E', false, 'show-ends'),
+  short('A', false, 'show-all'),
+  short('b', false, 'number-nonblank'),
+];
 
 /** GNU cat: files and stdin in order; -n numbers lines as `%6d\t`, -E marks line ends with `$`. */
 export const catProgram: Program = {

@@ -3,8 +3,15 @@ import { linesOf, readInputs, short } from './input';
 import { textOptions } from './dialect';
 
 const OPTIONS = [
-  short('t', false, 'table'), short('s', true, 'separator'), short('o', true, 'output-separator'), short('x', false, 'fillrows'),
-  short('c', true, 'output-width'), short('n', true, 'table-name'), short('N', true, 'table-columns'), short('R', true, 'table-right'), short('L', false, 'keep-empty-lines'),
+  short('t', false, 'table'),
+  short('s', true, 'separator'),
+  short('o', true, 'output-separator'),
+  short('x', false, 'fillrows'),
+  short('c', true, 'output-width'),
+  short('n', true, 'table-name'),
+  short('N', true, 'table-columns'),
+  short('R', true, 'table-right'),
+  short('L', false, 'keep-empty-lines'),
 ];
 
 /**
@@ -20,7 +27,8 @@ export const columnProgram: Program = {
     const parsed = textOptions('column', args, OPTIONS, 'gnu');
     if ('failure' in parsed) return parsed.failure;
     const value = (name: string) => parsed.options.filter((option) => option.name === name).at(-1)?.value;
-    if (!parsed.options.some((option) => option.name === 'table')) return fail('netsim: column without -t (filling columns) is not simulated\n');
+    if (!parsed.options.some((option) => option.name === 'table'))
+      return fail('netsim: column without -t (filling columns) is not simulated\n');
     const separators = value('separator') ?? ' \t';
     const splitter = new RegExp(`[${separators.replace(/[\]\\^-]/g, '\\$&')}]+`);
     const rows: string[][] = [];
@@ -45,9 +53,16 @@ export const columnProgram: Program = {
 
 function table(rows: readonly string[][], separator: string): string {
   const count = Math.max(0, ...rows.map((row) => row.length));
-  const widths = Array.from({ length: count }, (_, column) => Math.max(...rows.map((row) => [...(row[column] ?? '')].length)));
+  const widths = Array.from({ length: count }, (_, column) =>
+    Math.max(...rows.map((row) => [...(row[column] ?? '')].length)),
+  );
   return rows
-    .map((row) => widths.map((width, column) => (column === count - 1 ? (row[column] ?? '') : padEnd(row[column] ?? '', width))).join(separator) + '\n')
+    .map(
+      (row) =>
+        widths
+          .map((width, column) => (column === count - 1 ? (row[column] ?? '') : padEnd(row[column] ?? '', width)))
+          .join(separator) + '\n',
+    )
     .join('');
 }
 

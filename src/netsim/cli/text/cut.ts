@@ -1,7 +1,15 @@
 import type { Program } from '../command';
 import { coreutilsOptions, linesOf, readInputs, short, long, tryHelp } from './input';
 
-const OPTIONS = [short('d', true, 'delimiter'), short('f', true, 'fields'), short('c', true, 'characters'), short('b', true, 'bytes'), short('s', false, 'only-delimited'), long('complement'), long('output-delimiter', true)];
+const OPTIONS = [
+  short('d', true, 'delimiter'),
+  short('f', true, 'fields'),
+  short('c', true, 'characters'),
+  short('b', true, 'bytes'),
+  short('s', false, 'only-delimited'),
+  long('complement'),
+  long('output-delimiter', true),
+];
 
 interface Range {
   readonly from: number;
@@ -14,7 +22,10 @@ function parseList(text: string, unit: 'fields' | 'bytes' | 'characters'): Range
   const numbered = unit === 'fields' ? 'fields are numbered from 1' : 'byte/character positions are numbered from 1';
   for (const item of text.split(/[, ]/)) {
     const match = /^(\d*)(-?)(\d*)$/.exec(item);
-    if (!match || item === '' || item === '-') return item === '-' ? 'invalid range with no endpoint: -' : `invalid ${unit === 'fields' ? 'field' : 'byte/character position'} value '${item}'`;
+    if (!match || item === '' || item === '-')
+      return item === '-'
+        ? 'invalid range with no endpoint: -'
+        : `invalid ${unit === 'fields' ? 'field' : 'byte/character position'} value '${item}'`;
     const [, start, dash, end] = match;
     if (start === '0' || (dash === '' && Number(start) === 0) || end === '0') return numbered;
     const from = start === '' ? 1 : Number(start);
@@ -25,7 +36,8 @@ function parseList(text: string, unit: 'fields' | 'bytes' | 'characters'): Range
   return ranges;
 }
 
-const selected = (ranges: readonly Range[], position: number, complement: boolean) => ranges.some((r) => position >= r.from && position <= r.to) !== complement;
+const selected = (ranges: readonly Range[], position: number, complement: boolean) =>
+  ranges.some((r) => position >= r.from && position <= r.to) !== complement;
 
 /** GNU cut: -f with -d (TAB by default), -c and -b on characters. */
 export const cutProgram: Program = {
@@ -40,22 +52,33 @@ export const cutProgram: Program = {
     const mode = modes[0]!;
     const delimiter = value('delimiter') ?? '\t';
     if (delimiter.length > 1) return tryHelp('cut', 'cut: the delimiter must be a single character\n');
-    if (mode !== 'fields' && value('delimiter') !== undefined) return tryHelp('cut', 'cut: an input delimiter may be specified only when operating on fields\n');
+    if (mode !== 'fields' && value('delimiter') !== undefined)
+      return tryHelp('cut', 'cut: an input delimiter may be specified only when operating on fields\n');
     const ranges = parseList(value(mode)!, mode);
     if (typeof ranges === 'string') return tryHelp('cut', `cut: ${ranges}\n`);
     const complement = parsed.options.some((option) => option.name === 'complement');
     const onlyDelimited = parsed.options.some((option) => option.name === 'only-delimited');
     const outputDelimiter = value('output-delimiter') ?? (mode === 'fields' ? delimiter : '');
     const cutLine = (line: string): string | undefined => {
-      if (mode !== 'fields') return [...line].filter((_, index) => selected(ranges, index + 1, complement)).join(outputDelimiter);
+      if (mode !== 'fields')
+        return [...line].filter((_, index) => selected(ranges, index + 1, complement)).join(outputDelimiter);
       if (!line.includes(delimiter)) return onlyDelimited ? undefined : line;
-      return line.split(delimiter).filter((_, index) => selected(ranges, index + 1, complement)).join(outputDelimiter);
+      return line
+        .split(delimiter)
+        .filter((_, index) => selected(ranges, index + 1, complement))
+        .join(outputDelimiter);
     };
     let stdout = '';
     let stderr = '';
     for (const input of readInputs(parsed.operands, context)) {
       if ('error' in input) stderr += `cut: ${input.name}: ${input.error}\n`;
-      else stdout += linesOf(input.content).flatMap((line) => { const cut = cutLine(line); return cut === undefined ? [] : [`${cut}\n`]; }).join('');
+      else
+        stdout += linesOf(input.content)
+          .flatMap((line) => {
+            const cut = cutLine(line);
+            return cut === undefined ? [] : [`${cut}\n`];
+          })
+          .join('');
     }
     return { stdout, stderr, exitCode: stderr ? 1 : 0 };
   },

@@ -19,22 +19,27 @@ export const isBusybox = (dialect: TextDialect) => dialect !== 'gnu';
 export const BUSYBOX_USAGE = {
   tr: '\nUsage: tr [-cds] STRING1 [STRING2]\n\nTranslate, squeeze, or delete characters from stdin, writing to stdout\n\n\t-c\tTake complement of STRING1\n\t-d\tDelete input characters coded STRING1\n\t-s\tSqueeze multiple output characters of STRING2 into one character\n',
   uniq: '\nUsage: uniq [-cduiz] [-f,s,w N] [FILE [OUTFILE]]\n\nDiscard duplicate lines\n\n\t-c\tPrefix lines by the number of occurrences\n\t-d\tOnly print duplicate lines\n\t-u\tOnly print unique lines\n\t-i\tIgnore case\n\t-z\tNUL terminated output\n\t-f N\tSkip first N fields\n\t-s N\tSkip first N chars (after any skipped fields)\n\t-w N\tCompare N characters in line\n',
-  xargs: "\nUsage: xargs [OPTIONS] [PROG ARGS]\n\nRun PROG on every item given by stdin\n\n\t-0\tNUL terminated input\n\t-a FILE\tRead from FILE instead of stdin\n\t-o\tReopen stdin as /dev/tty\n\t-r\tDon't run command if input is empty\n\t-t\tPrint the command on stderr before execution\n\t-p\tAsk user whether to run each command\n\t-E STR,-e[STR]\tSTR stops input processing\n\t-I STR\tReplace STR within PROG ARGS with input line\n\t-n N\tPass no more than N args to PROG\n\t-s N\tPass command line of no more than N bytes\n\t-P N\tRun up to N PROGs in parallel\n\t-x\tExit if size is exceeded\n",
+  xargs:
+    "\nUsage: xargs [OPTIONS] [PROG ARGS]\n\nRun PROG on every item given by stdin\n\n\t-0\tNUL terminated input\n\t-a FILE\tRead from FILE instead of stdin\n\t-o\tReopen stdin as /dev/tty\n\t-r\tDon't run command if input is empty\n\t-t\tPrint the command on stderr before execution\n\t-p\tAsk user whether to run each command\n\t-E STR,-e[STR]\tSTR stops input processing\n\t-I STR\tReplace STR within PROG ARGS with input line\n\t-n N\tPass no more than N args to PROG\n\t-s N\tPass command line of no more than N bytes\n\t-P N\tRun up to N PROGs in parallel\n\t-x\tExit if size is exceeded\n",
   sed: '\nUsage: sed [-i[SFX]] [-nrE] [-f FILE]... [-e CMD]... [FILE]...\nor: sed [-i[SFX]] [-nrE] CMD [FILE]...\n\n\t-e CMD\tAdd CMD to sed commands to be executed\n\t-f FILE\tAdd FILE contents to sed commands to be executed\n\t-i[SFX]\tEdit files in-place (otherwise write to stdout)\n\t\tOptionally back files up, appending SFX\n\t-n\tSuppress automatic printing of pattern space\n\t-r,-E\tUse extended regex syntax\n\nIf no -e or -f, the first non-option argument is the sed command string.\nRemaining arguments are input files (stdin if none).\n',
   awk: '\nUsage: awk [OPTIONS] [AWK_PROGRAM] [FILE]...\n\n\t-v VAR=VAL\tSet variable\n\t-F SEP\t\tUse SEP as field separator\n\t-f/-E FILE\tRead program from FILE\n\t-e AWK_PROGRAM\n',
-  basename: '\nUsage: basename FILE [SUFFIX] | -a FILE... | -s SUFFIX FILE...\n\nStrip directory path and SUFFIX from FILE\n\n\t-a\t\tAll arguments are FILEs\n\t-s SUFFIX\tRemove SUFFIX (implies -a)\n',
+  basename:
+    '\nUsage: basename FILE [SUFFIX] | -a FILE... | -s SUFFIX FILE...\n\nStrip directory path and SUFFIX from FILE\n\n\t-a\t\tAll arguments are FILEs\n\t-s SUFFIX\tRemove SUFFIX (implies -a)\n',
   dirname: '\nUsage: dirname FILENAME\n\nStrip non-directory suffix from FILENAME\n',
   nl: '\nUsage: nl [OPTIONS] [FILE]...\n\nWrite FILEs to standard output with line numbers added\n\n\t-b STYLE\tWhich lines to number - a: all, t: nonempty, n: none\n\t-i N\t\tLine number increment\n\t-s STRING\tUse STRING as line number separator\n\t-v N\t\tStart from N\n\t-w N\t\tWidth of line numbers\n',
   rev: '\nUsage: rev [FILE]...\n\nReverse lines of FILE\n',
-  watch: '\nUsage: watch [-n SEC] [-t] PROG ARGS\n\nRun PROG periodically\n\n\t-n SEC\tPeriod (default 2)\n\t-t\tDon\'t print header\n',
+  watch:
+    "\nUsage: watch [-n SEC] [-t] PROG ARGS\n\nRun PROG periodically\n\n\t-n SEC\tPeriod (default 2)\n\t-t\tDon't print header\n",
   // The missing space after `TERM.` is BusyBox's (coreutils/timeout.c's usage).
-  timeout: '\nUsage: timeout [-s SIG] [-k KILL_SECS] SECS PROG ARGS\n\nRun PROG. Send SIG to it if it is not gone in SECS seconds.\nDefault SIG: TERM.If it still exists in KILL_SECS seconds, send KILL.\n\n',
+  timeout:
+    '\nUsage: timeout [-s SIG] [-k KILL_SECS] SECS PROG ARGS\n\nRun PROG. Send SIG to it if it is not gone in SECS seconds.\nDefault SIG: TERM.If it still exists in KILL_SECS seconds, send KILL.\n\n',
 } as const;
 
 export type UsageApplet = keyof typeof BUSYBOX_USAGE;
 
 /** bb_show_usage(): the message, if any, then the applet's usage; status 1. */
-export const busyboxUsage = (applet: UsageApplet, message = ''): CommandResult => fail(message + BUSYBOX_USAGE[applet], 1);
+export const busyboxUsage = (applet: UsageApplet, message = ''): CommandResult =>
+  fail(message + BUSYBOX_USAGE[applet], 1);
 
 export interface ParsedOptions {
   readonly options: readonly { readonly name: string; readonly value: string | undefined }[];
@@ -47,7 +52,14 @@ export interface ParsedOptions {
  * getopt32 stops at the first operand (`+` in its option string) for the tools
  * that run another program.
  */
-export function textOptions(program: UsageApplet | string, args: readonly string[], specs: readonly OptionSpec[], dialect: TextDialect, gnuStatus = 1, stopAtOperand = false): ParsedOptions | { failure: CommandResult } {
+export function textOptions(
+  program: UsageApplet | string,
+  args: readonly string[],
+  specs: readonly OptionSpec[],
+  dialect: TextDialect,
+  gnuStatus = 1,
+  stopAtOperand = false,
+): ParsedOptions | { failure: CommandResult } {
   const split = stopAtOperand ? firstOperand(args, specs) : args.length;
   const parsed = getoptLong(program, args.slice(0, split), specs, dialect === 'busybox-musl' ? 'musl' : 'glibc');
   const { events } = parsed;
@@ -55,9 +67,13 @@ export function textOptions(program: UsageApplet | string, args: readonly string
   const error = events.find((event) => event.kind === 'error');
   if (error && 'message' in error) {
     if (dialect === 'gnu') return { failure: tryHelp(program, error.message, gnuStatus) };
-    return { failure: program in BUSYBOX_USAGE ? busyboxUsage(program as UsageApplet, error.message) : fail(error.message) };
+    return {
+      failure: program in BUSYBOX_USAGE ? busyboxUsage(program as UsageApplet, error.message) : fail(error.message),
+    };
   }
-  const options = events.flatMap((event) => (event.kind === 'option' ? [{ name: event.spec.long ?? event.spec.short!, value: event.value }] : []));
+  const options = events.flatMap((event) =>
+    event.kind === 'option' ? [{ name: event.spec.long ?? event.spec.short!, value: event.value }] : [],
+  );
   return { options, operands };
 }
 

@@ -4,11 +4,25 @@ import { linesOf, readInputs, short } from './input';
 import { compilePattern, regexErrorText } from './regex';
 
 const OPTIONS = [
-  short('i', false, 'ignore-case'), short('v', false, 'invert-match'), short('w', false, 'word-regexp'), short('x', false, 'line-regexp'),
-  short('E', false, 'extended-regexp'), short('F', false, 'fixed-strings'), short('G', false, 'basic-regexp'), short('c', false, 'count'),
-  short('o', false, 'only-matching'), short('n', false, 'line-number'), short('q', false, 'quiet'), short('s', false, 'no-messages'),
-  short('H', false, 'with-filename'), short('h', false, 'no-filename'), short('l', false, 'files-with-matches'), short('e', true, 'regexp'),
-  short('A', true, 'after-context'), short('B', true, 'before-context'), short('C', true, 'context'),
+  short('i', false, 'ignore-case'),
+  short('v', false, 'invert-match'),
+  short('w', false, 'word-regexp'),
+  short('x', false, 'line-regexp'),
+  short('E', false, 'extended-regexp'),
+  short('F', false, 'fixed-strings'),
+  short('G', false, 'basic-regexp'),
+  short('c', false, 'count'),
+  short('o', false, 'only-matching'),
+  short('n', false, 'line-number'),
+  short('q', false, 'quiet'),
+  short('s', false, 'no-messages'),
+  short('H', false, 'with-filename'),
+  short('h', false, 'no-filename'),
+  short('l', false, 'files-with-matches'),
+  short('e', true, 'regexp'),
+  short('A', true, 'after-context'),
+  short('B', true, 'before-context'),
+  short('C', true, 'context'),
 ];
 
 const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
@@ -63,7 +77,8 @@ function parseOptions(args: readonly string[]): GrepOptions | CommandResult {
     const { long } = event.spec;
     if (long === 'regexp') patterns.push(...event.value!.split('\n'));
     else if (long === 'after-context' || long === 'before-context' || long === 'context') {
-      if (!/^\d+$/.test(event.value!)) return { stdout: '', stderr: `grep: ${event.value}: invalid context length argument\n`, exitCode: 2 };
+      if (!/^\d+$/.test(event.value!))
+        return { stdout: '', stderr: `grep: ${event.value}: invalid context length argument\n`, exitCode: 2 };
       if (long !== 'after-context') context.before = Number(event.value);
       if (long !== 'before-context') context.after = Number(event.value);
     } else flags.add(long!);
@@ -81,7 +96,9 @@ function parseOptions(args: readonly string[]): GrepOptions | CommandResult {
 function compile({ flags, patterns }: GrepOptions): RegExp | string {
   const sources: string[] = [];
   for (const pattern of patterns) {
-    const compiled = flags.has('fixed-strings') ? { source: pattern.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') } : compilePattern(pattern, flags.has('extended-regexp'));
+    const compiled = flags.has('fixed-strings')
+      ? { source: pattern.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') }
+      : compilePattern(pattern, flags.has('extended-regexp'));
     if ('error' in compiled) return regexErrorText(compiled.error);
     sources.push(compiled.source);
   }
@@ -93,7 +110,12 @@ function compile({ flags, patterns }: GrepOptions): RegExp | string {
 }
 
 /** Selected lines with their prefixes; with context, neighbours as `N-` and groups apart by `--`. */
-function search(lines: readonly string[], matcher: RegExp, flags: ReadonlySet<string>, context: GrepOptions['context']): { count: number; lines: string[] } {
+function search(
+  lines: readonly string[],
+  matcher: RegExp,
+  flags: ReadonlySet<string>,
+  context: GrepOptions['context'],
+): { count: number; lines: string[] } {
   const selected = lines.map((line) => {
     matcher.lastIndex = 0;
     return matcher.test(line) !== flags.has('invert-match');
@@ -110,10 +132,15 @@ function search(lines: readonly string[], matcher: RegExp, flags: ReadonlySet<st
     if (!flags.has('only-matching')) out.push(numbered(index, ':') + lines[index]);
     else if (!flags.has('invert-match')) {
       matcher.lastIndex = 0;
-      for (const match of lines[index]!.matchAll(matcher)) if (match[0] !== '') out.push(numbered(index, ':') + match[0]);
+      for (const match of lines[index]!.matchAll(matcher))
+        if (match[0] !== '') out.push(numbered(index, ':') + match[0]);
     }
     lastPrinted = index;
-    for (let after = index + 1; after <= Math.min(lines.length - 1, index + context.after) && !selected[after]; after++) {
+    for (
+      let after = index + 1;
+      after <= Math.min(lines.length - 1, index + context.after) && !selected[after];
+      after++
+    ) {
       out.push(numbered(after, '-') + lines[after]);
       lastPrinted = after;
     }

@@ -1,7 +1,13 @@
 import type { CommandResult, ProcessContext, Program } from '../command';
 import { coreutilsOptions, readInputs, short } from './input';
 
-const OPTIONS = [short('n', true, 'lines'), short('c', true, 'bytes'), short('q', false, 'quiet'), short('v', false, 'verbose'), short('f', false, 'follow')];
+const OPTIONS = [
+  short('n', true, 'lines'),
+  short('c', true, 'bytes'),
+  short('q', false, 'quiet'),
+  short('v', false, 'verbose'),
+  short('f', false, 'follow'),
+];
 
 /** `-5` as the first word is the obsolete form of `-n 5`. */
 function obsoleteCount(args: readonly string[]): readonly string[] {
@@ -23,7 +29,12 @@ function parseCount(text: string, sign: '-' | '+'): Count | undefined {
   return { value: Number(match[2]) * scale, fromOtherEnd: match[1] === sign };
 }
 
-function filter(program: 'head' | 'tail', args: readonly string[], context: ProcessContext, pick: (text: string, unit: 'lines' | 'bytes', count: Count) => string): CommandResult {
+function filter(
+  program: 'head' | 'tail',
+  args: readonly string[],
+  context: ProcessContext,
+  pick: (text: string, unit: 'lines' | 'bytes', count: Count) => string,
+): CommandResult {
   const parsed = coreutilsOptions(program, obsoleteCount(args), OPTIONS);
   if ('failure' in parsed) return parsed.failure;
   let unit: 'lines' | 'bytes' = 'lines';
@@ -33,7 +44,8 @@ function filter(program: 'head' | 'tail', args: readonly string[], context: Proc
     if (name === 'lines' || name === 'bytes') {
       const parsedCount = parseCount(value!, program === 'head' ? '-' : '+');
       // quote() in a UTF-8 locale: curly quotes (gnulib quotearg, locale_quoting_style).
-      if (!parsedCount) return { stdout: '', stderr: `${program}: invalid number of ${name}: \u2018${value}\u2019\n`, exitCode: 1 };
+      if (!parsedCount)
+        return { stdout: '', stderr: `${program}: invalid number of ${name}: \u2018${value}\u2019\n`, exitCode: 1 };
       unit = name;
       count = parsedCount;
     } else if (name === 'quiet') headers = false;
@@ -65,7 +77,8 @@ export const headProgram: Program = {
   name: 'head',
   run: (args, context) =>
     filter('head', args, context, (text, unit, { value, fromOtherEnd }) => {
-      if (unit === 'bytes') return fromOtherEnd ? text.slice(0, Math.max(0, text.length - value)) : text.slice(0, value);
+      if (unit === 'bytes')
+        return fromOtherEnd ? text.slice(0, Math.max(0, text.length - value)) : text.slice(0, value);
       const lines = splitKeeping(text);
       return (fromOtherEnd ? lines.slice(0, Math.max(0, lines.length - value)) : lines.slice(0, value)).join('');
     }),
@@ -75,7 +88,8 @@ export const tailProgram: Program = {
   name: 'tail',
   run: (args, context) =>
     filter('tail', args, context, (text, unit, { value, fromOtherEnd }) => {
-      if (unit === 'bytes') return fromOtherEnd ? text.slice(Math.max(0, value - 1)) : value === 0 ? '' : text.slice(-value);
+      if (unit === 'bytes')
+        return fromOtherEnd ? text.slice(Math.max(0, value - 1)) : value === 0 ? '' : text.slice(-value);
       const lines = splitKeeping(text);
       return (fromOtherEnd ? lines.slice(Math.max(0, value - 1)) : value === 0 ? [] : lines.slice(-value)).join('');
     }),

@@ -2,7 +2,8 @@ import { getoptLong, type OptionSpec } from '../getopt';
 import { READ_ERROR_TEXT, type CommandResult, type ProcessContext } from '../command';
 
 /** An input of a text filter: a named file's content, stdin for `-` or no operand, or the reason it could not be read. */
-export type Input = { readonly name: string; readonly content: string } | { readonly name: string; readonly error: string };
+export type Input =
+  { readonly name: string; readonly content: string } | { readonly name: string; readonly error: string };
 
 /** Reads each operand, `-` and no operand being stdin, as coreutils' filters do. */
 export function readInputs(operands: readonly string[], context: ProcessContext): Input[] {
@@ -28,7 +29,9 @@ export function coreutilsOptions(program: string, args: readonly string[], specs
   const { events, operands } = getoptLong(program, args, specs);
   const error = events.find((event) => event.kind === 'error');
   if (error) return { failure: tryHelp(program, error.message) };
-  const options = events.flatMap((event) => (event.kind === 'option' ? [{ name: event.spec.long ?? event.spec.short!, value: event.value }] : []));
+  const options = events.flatMap((event) =>
+    event.kind === 'option' ? [{ name: event.spec.long ?? event.spec.short!, value: event.value }] : [],
+  );
   return { options, operands };
 }
 
@@ -37,5 +40,9 @@ export function tryHelp(program: string, message: string, exitCode = 1): Command
   return { stdout: '', stderr: `${message}Try '${program} --help' for more information.\n`, exitCode };
 }
 
-export const short = (letter: string, takesValue = false, long?: string): OptionSpec => ({ short: letter, long, takesValue });
+export const short = (letter: string, takesValue = false, long?: string): OptionSpec => ({
+  short: letter,
+  long,
+  takesValue,
+});
 export const long = (name: string, takesValue = false): OptionSpec => ({ short: undefined, long: name, takesValue });

@@ -3,7 +3,12 @@ import { linesOf, readInputs, short } from './input';
 import { busyboxUsage, isBusybox, localeQuote, textOptions, type TextDialect } from './dialect';
 
 /** Each input's text in order, and the complaint for one that cannot be read, in the tool's words. */
-function eachInput(operands: readonly string[], context: ProcessContext, each: (content: string) => string, cannotOpen: (name: string, error: string) => string): CommandResult {
+function eachInput(
+  operands: readonly string[],
+  context: ProcessContext,
+  each: (content: string) => string,
+  cannotOpen: (name: string, error: string) => string,
+): CommandResult {
   const output: OutputChunk[] = [];
   let failed = false;
   for (const input of readInputs(operands, context)) {
@@ -24,7 +29,9 @@ export function revProgram(dialect: TextDialect): Program {
     run(args, context) {
       const parsed = textOptions('rev', args, [], dialect);
       if ('failure' in parsed) return parsed.failure;
-      const cannotOpen = isBusybox(dialect) ? (name: string, error: string) => `rev: ${name}: ${error}\n` : (name: string, error: string) => `rev: cannot open ${name}: ${error}\n`;
+      const cannotOpen = isBusybox(dialect)
+        ? (name: string, error: string) => `rev: ${name}: ${error}\n`
+        : (name: string, error: string) => `rev: cannot open ${name}: ${error}\n`;
       return eachInput(parsed.operands, context, reverseLines, cannotOpen);
     },
   };
@@ -39,7 +46,18 @@ export function nlProgram(dialect: TextDialect): Program {
   return {
     name: 'nl',
     run(args, context) {
-      const parsed = textOptions('nl', args, [short('b', true, 'body-numbering'), short('w', true, 'number-width'), short('s', true, 'number-separator'), short('v', true, 'starting-line-number'), short('i', true, 'line-increment')], dialect);
+      const parsed = textOptions(
+        'nl',
+        args,
+        [
+          short('b', true, 'body-numbering'),
+          short('w', true, 'number-width'),
+          short('s', true, 'number-separator'),
+          short('v', true, 'starting-line-number'),
+          short('i', true, 'line-increment'),
+        ],
+        dialect,
+      );
       if ('failure' in parsed) return parsed.failure;
       const value = (name: string) => parsed.options.filter((option) => option.name === name).at(-1)?.value;
       const style = value('body-numbering') ?? 't';
@@ -50,7 +68,8 @@ export function nlProgram(dialect: TextDialect): Program {
       const number = (content: string) =>
         linesOf(content)
           .map((line) => {
-            if (style === 'n' || (style === 't' && line === '')) return `${' '.repeat(width + separator.length)}${line}\n`;
+            if (style === 'n' || (style === 't' && line === ''))
+              return `${' '.repeat(width + separator.length)}${line}\n`;
             const numbered = `${String(next).padStart(width)}${separator}${line}\n`;
             next += increment;
             return numbered;
@@ -82,13 +101,23 @@ export function basenameProgram(dialect: TextDialect): Program {
   return {
     name: 'basename',
     run(args, context) {
-      const parsed = textOptions('basename', args, [short('a', false, 'multiple'), short('s', true, 'suffix'), short('z', false, 'zero')], dialect);
+      const parsed = textOptions(
+        'basename',
+        args,
+        [short('a', false, 'multiple'), short('s', true, 'suffix'), short('z', false, 'zero')],
+        dialect,
+      );
       if ('failure' in parsed) return parsed.failure;
       const suffix = parsed.options.filter((option) => option.name === 'suffix').at(-1)?.value;
       const multiple = suffix !== undefined || parsed.options.some((option) => option.name === 'multiple');
       const { operands } = parsed;
       if (operands.length === 0) return isBusybox(dialect) ? busyboxUsage('basename') : gnuMissing('basename');
-      if (!multiple && operands.length > 2) return isBusybox(dialect) ? busyboxUsage('basename') : fail(`basename: extra operand ${localeQuote(operands[2]!, context)}\nTry 'basename --help' for more information.\n`);
+      if (!multiple && operands.length > 2)
+        return isBusybox(dialect)
+          ? busyboxUsage('basename')
+          : fail(
+              `basename: extra operand ${localeQuote(operands[2]!, context)}\nTry 'basename --help' for more information.\n`,
+            );
       if (!multiple) return ok(`${baseOf(operands[0]!, operands[1])}\n`);
       return ok(operands.map((operand) => `${baseOf(operand, suffix)}\n`).join(''));
     },
@@ -110,7 +139,8 @@ export function dirnameProgram(dialect: TextDialect): Program {
   };
 }
 
-const gnuMissing = (program: string) => fail(`${program}: missing operand\nTry '${program} --help' for more information.\n`);
+const gnuMissing = (program: string) =>
+  fail(`${program}: missing operand\nTry '${program} --help' for more information.\n`);
 
 /**
  * clear: the terminfo `clear` capability, and with ncurses' clear the E3 one
@@ -139,7 +169,12 @@ export function pagerProgram(name: 'less' | 'more', dialect: TextDialect): Progr
       const inputs = readInputs(operands, context);
       if (context.stdoutIsTerminal) {
         const [only] = inputs;
-        const fits = name === 'more' && inputs.length === 1 && only && 'content' in only && linesOf(only.content).length < TERMINAL_ROWS;
+        const fits =
+          name === 'more' &&
+          inputs.length === 1 &&
+          only &&
+          'content' in only &&
+          linesOf(only.content).length < TERMINAL_ROWS;
         if (!fits) return fail(`netsim: ${name} at a terminal is not simulated; pipe it (| cat) or use cat\n`, 1);
         return ok(only.content);
       }
@@ -149,11 +184,17 @@ export function pagerProgram(name: 'less' | 'more', dialect: TextDialect): Progr
         if ('error' in input) {
           failed = true;
           // GNU less reports it where it would page, on stdout.
-          output.push({ stream: name === 'less' && !isBusybox(dialect) ? 'stdout' : 'stderr', text: cannotOpenPaged(name, dialect, input.name, input.error) });
+          output.push({
+            stream: name === 'less' && !isBusybox(dialect) ? 'stdout' : 'stderr',
+            text: cannotOpenPaged(name, dialect, input.name, input.error),
+          });
           if (isBusybox(dialect)) break;
           continue;
         }
-        const header = name === 'more' && !isBusybox(dialect) && operands.length > 0 ? `::::::::::::::\n${input.name}\n::::::::::::::\n` : '';
+        const header =
+          name === 'more' && !isBusybox(dialect) && operands.length > 0
+            ? `::::::::::::::\n${input.name}\n::::::::::::::\n`
+            : '';
         output.push({ stream: 'stdout', text: header + input.content });
       }
       // GNU less reports a file it cannot open and still ends with status 0; so does util-linux's more.

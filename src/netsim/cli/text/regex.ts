@@ -5,7 +5,8 @@
  * `[:alpha:]` classes and literal backslashes, `\< \>` word edges, and a `*`
  * with nothing before it is literal (GNU grep's reading).
  */
-export type RegexError = 'invalid' | 'unmatched-bracket' | 'unmatched-paren' | 'unmatched-brace' | 'invalid-brace' | 'trailing-backslash';
+export type RegexError =
+  'invalid' | 'unmatched-bracket' | 'unmatched-paren' | 'unmatched-brace' | 'invalid-brace' | 'trailing-backslash';
 
 /** Why a pattern does not compile. */
 export class RegexSyntaxError {
@@ -23,8 +24,18 @@ export function compilePattern(pattern: string, extended: boolean): { source: st
 }
 
 const CLASSES: Record<string, string> = {
-  alpha: 'A-Za-z', digit: '0-9', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v',
-  blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', print: ' -~', graph: '!-~', cntrl: '\\x00-\\x1f\\x7f', xdigit: '0-9A-Fa-f',
+  alpha: 'A-Za-z',
+  digit: '0-9',
+  alnum: 'A-Za-z0-9',
+  upper: 'A-Z',
+  lower: 'a-z',
+  space: ' \\t\\n\\r\\f\\v',
+  blank: ' \\t',
+  punct: '!-\\/:-@\\[-`{-~',
+  print: ' -~',
+  graph: '!-~',
+  cntrl: '\\x00-\\x1f\\x7f',
+  xdigit: '0-9A-Fa-f',
 };
 
 function translateRegex(pattern: string, extended: boolean): string {
@@ -45,7 +56,9 @@ function translateRegex(pattern: string, extended: boolean): string {
     if (char === '\\') {
       const next = pattern[++at];
       if (next === undefined) throw new RegexSyntaxError('trailing-backslash');
-      const operator = extended ? undefined : ({ '(': '(', ')': ')', '{': '{', '}': '}', '|': '|', '+': '+', '?': '?' } as Record<string, string>)[next];
+      const operator = extended
+        ? undefined
+        : ({ '(': '(', ')': ')', '{': '{', '}': '}', '|': '|', '+': '+', '?': '?' } as Record<string, string>)[next];
       if (operator !== undefined) {
         const result = operatorOf(operator, pattern, at, wasStart);
         if (operator === '(') depth++;
@@ -91,7 +104,8 @@ function translateRegex(pattern: string, extended: boolean): string {
     else if (char === '^') {
       out += extended || wasStart ? '^' : '\\^';
       atStart = wasStart;
-    } else if (char === '$') out += extended || at === pattern.length - 1 || (!extended && pattern.startsWith('\\)', at + 1)) ? '$' : '\\$';
+    } else if (char === '$')
+      out += extended || at === pattern.length - 1 || (!extended && pattern.startsWith('\\)', at + 1)) ? '$' : '\\$';
     else if (char === '.') out += '.';
     else out += escapeLiteral(char);
   }
@@ -99,8 +113,12 @@ function translateRegex(pattern: string, extended: boolean): string {
   return out;
 }
 
-
-function operatorOf(operator: string, pattern: string, at: number, wasStart: boolean): string | { source: string; end: number } {
+function operatorOf(
+  operator: string,
+  pattern: string,
+  at: number,
+  wasStart: boolean,
+): string | { source: string; end: number } {
   if (operator !== '{') return operator;
   if (wasStart) return { source: '\\{', end: at };
   const interval = intervalOf(pattern, at, '\\}');

@@ -2,8 +2,14 @@ import type { Program } from '../command';
 import { coreutilsOptions, linesOf, readInputs, short } from './input';
 
 const OPTIONS = [
-  short('n', false, 'numeric-sort'), short('r', false, 'reverse'), short('u', false, 'unique'), short('k', true, 'key'),
-  short('t', true, 'field-separator'), short('f', false, 'ignore-case'), short('b', false, 'ignore-leading-blanks'), short('h', false, 'human-numeric-sort'),
+  short('n', false, 'numeric-sort'),
+  short('r', false, 'reverse'),
+  short('u', false, 'unique'),
+  short('k', true, 'key'),
+  short('t', true, 'field-separator'),
+  short('f', false, 'ignore-case'),
+  short('b', false, 'ignore-leading-blanks'),
+  short('h', false, 'human-numeric-sort'),
 ];
 
 interface Key {
@@ -21,7 +27,11 @@ function parseKey(text: string): Key | string {
   const match = /^(\d+)(?:\.\d+)?([bdfgiMhnRrV]*)(?:,(\d+)(?:\.\d+)?([bdfgiMhnRrV]*))?$/.exec(text);
   if (!match) return `sort: invalid number at field start: invalid count at start of ${quoted(text)}\n`;
   if (Number(match[1]) === 0) return `sort: field number is zero: invalid field specification ${quoted(text)}\n`;
-  return { startField: Number(match[1]), endField: match[3] === undefined ? undefined : Number(match[3]), modifiers: (match[2] ?? '') + (match[4] ?? '') };
+  return {
+    startField: Number(match[1]),
+    endField: match[3] === undefined ? undefined : Number(match[3]),
+    modifiers: (match[2] ?? '') + (match[4] ?? ''),
+  };
 }
 
 /** Fields as sort sees them: without -t, each field starts at a run of blanks that precedes it. */
@@ -59,15 +69,26 @@ export const sortProgram: Program = {
         if (typeof key === 'string') return { stdout: '', stderr: key, exitCode: 2 };
         keys.push(key);
       } else if (name === 'field-separator') {
-        if (value!.length !== 1) return { stdout: '', stderr: value === '' ? 'sort: empty tab\n' : `sort: multi-character tab '${value}'\n`, exitCode: 2 };
+        if (value!.length !== 1)
+          return {
+            stdout: '',
+            stderr: value === '' ? 'sort: empty tab\n' : `sort: multi-character tab '${value}'\n`,
+            exitCode: 2,
+          };
         separator = value;
       }
     }
     const inputs = readInputs(parsed.operands, context);
     const failed = inputs.find((input) => 'error' in input);
-    if (failed && 'error' in failed) return { stdout: '', stderr: `sort: cannot read: ${failed.name}: ${failed.error}\n`, exitCode: 2 };
+    if (failed && 'error' in failed)
+      return { stdout: '', stderr: `sort: cannot read: ${failed.name}: ${failed.error}\n`, exitCode: 2 };
     const lines = inputs.flatMap((input) => ('content' in input ? linesOf(input.content) : []));
-    const global = parsed.options.map((option) => ({ 'numeric-sort': 'n', 'human-numeric-sort': 'h', reverse: 'r', 'ignore-case': 'f' })[option.name] ?? '').join('');
+    const global = parsed.options
+      .map(
+        (option) =>
+          ({ 'numeric-sort': 'n', 'human-numeric-sort': 'h', reverse: 'r', 'ignore-case': 'f' })[option.name] ?? '',
+      )
+      .join('');
     const compareKeys = (a: string, b: string): number => {
       for (const key of keys.length > 0 ? keys : [undefined]) {
         const letters = key?.modifiers || global;
@@ -81,7 +102,9 @@ export const sortProgram: Program = {
     // The last-resort comparison of whole lines follows the global -r only.
     const lastResort = (a: string, b: string) => (has('unique') ? 0 : (has('reverse') ? -1 : 1) * compareText(a, b));
     const sorted = [...lines].sort((a, b) => compareKeys(a, b) || lastResort(a, b));
-    const unique = has('unique') ? sorted.filter((line, index) => index === 0 || compareKeys(sorted[index - 1]!, line) !== 0) : sorted;
+    const unique = has('unique')
+      ? sorted.filter((line, index) => index === 0 || compareKeys(sorted[index - 1]!, line) !== 0)
+      : sorted;
     return { stdout: unique.map((line) => `${line}\n`).join(''), stderr: '', exitCode: 0 };
   },
 };

@@ -36,7 +36,15 @@ function durationMs(text: string): number | undefined {
   return match ? Number(match[1]) * SUFFIX_SECONDS[match[2]!]! * 1000 : undefined;
 }
 
-const GNU_OPTIONS = [short('s', true, 'signal'), short('k', true, 'kill-after'), short('v', false, 'verbose'), short('f', false, 'foreground'), short('p', false, 'preserve-status'), long('preserve-status'), long('foreground')];
+const GNU_OPTIONS = [
+  short('s', true, 'signal'),
+  short('k', true, 'kill-after'),
+  short('v', false, 'verbose'),
+  short('f', false, 'foreground'),
+  short('p', false, 'preserve-status'),
+  long('preserve-status'),
+  long('foreground'),
+];
 const BUSYBOX_OPTIONS = [short('s', true), short('k', true)];
 
 /**
@@ -55,24 +63,48 @@ export function timeoutProgram(dialect: TextDialect): Program {
       const parsed = textOptions('timeout', args, busybox ? BUSYBOX_OPTIONS : GNU_OPTIONS, dialect, 125, true);
       if ('failure' in parsed) return parsed.failure;
       const [duration, ...command] = parsed.operands;
-      if (duration === undefined || command.length === 0) return busybox ? busyboxUsage('timeout') : fail("Try 'timeout --help' for more information.\n", 125);
+      if (duration === undefined || command.length === 0)
+        return busybox ? busyboxUsage('timeout') : fail("Try 'timeout --help' for more information.\n", 125);
       const limit = durationMs(duration);
-      if (limit === undefined) return busybox ? fail(`timeout: invalid number '${duration}'\n`) : fail(`timeout: invalid time interval ${localeQuote(duration, context)}\nTry 'timeout --help' for more information.\n`, 125);
+      if (limit === undefined)
+        return busybox
+          ? fail(`timeout: invalid number '${duration}'\n`)
+          : fail(
+              `timeout: invalid time interval ${localeQuote(duration, context)}\nTry 'timeout --help' for more information.\n`,
+              125,
+            );
       const ctrlC = context.interruptAfterMs ?? Infinity;
       const clock = new DeadlineClock(context.clock, limit === 0 ? Infinity : context.clock.now() + limit);
-      const result = context.exec?.(command, { stdin: context.stdin, clock, interruptAfterMs: limit === 0 ? ctrlC : Math.min(limit, ctrlC) });
-      if (!result) return busybox ? fail(`timeout: can't execute '${command[0]}': No such file or directory\n`, 127) : fail(`timeout: failed to run command ${localeQuote(command[0]!, context)}: No such file or directory\n`, 127);
+      const result = context.exec?.(command, {
+        stdin: context.stdin,
+        clock,
+        interruptAfterMs: limit === 0 ? ctrlC : Math.min(limit, ctrlC),
+      });
+      if (!result)
+        return busybox
+          ? fail(`timeout: can't execute '${command[0]}': No such file or directory\n`, 127)
+          : fail(
+              `timeout: failed to run command ${localeQuote(command[0]!, context)}: No such file or directory\n`,
+              127,
+            );
       const interrupted = result.output?.some((chunk) => chunk.stream === 'tty') ?? false;
       if (interrupted && limit >= ctrlC) return result;
       if (!clock.expired && !interrupted) return result;
-      return killed(result, busybox, parsed.options.some((option) => option.name === 'preserve-status' || option.name === 'p'));
+      return killed(
+        result,
+        busybox,
+        parsed.options.some((option) => option.name === 'preserve-status' || option.name === 'p'),
+      );
     },
   };
 }
 
 /** What was written before the deadline, and the status of a program killed by SIGTERM. */
 function killed(result: CommandResult, busybox: boolean, preserveStatus: boolean): CommandResult {
-  const chunks = result.output ?? [{ stream: 'stdout', text: result.stdout }, { stream: 'stderr', text: result.stderr }];
+  const chunks = result.output ?? [
+    { stream: 'stdout', text: result.stdout },
+    { stream: 'stderr', text: result.stderr },
+  ];
   const cut = chunks.findIndex((chunk) => chunk.stream === 'tty');
   const before: OutputChunk[] = cut < 0 ? [...chunks] : chunks.slice(0, cut);
   if (busybox) return collect([...before, { stream: 'stderr', text: 'Terminated\n' }], 143);

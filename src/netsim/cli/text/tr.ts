@@ -2,7 +2,13 @@ import { fail, type CommandResult, type Program } from '../command';
 import { short } from './input';
 import { busyboxUsage, isBusybox, localeQuote, textOptions, type TextDialect } from './dialect';
 
-const OPTIONS = [short('c', false, 'complement'), short('C'), short('d', false, 'delete'), short('s', false, 'squeeze-repeats'), short('t', false, 'truncate-set1')];
+const OPTIONS = [
+  short('c', false, 'complement'),
+  short('C'),
+  short('d', false, 'delete'),
+  short('s', false, 'squeeze-repeats'),
+  short('t', false, 'truncate-set1'),
+];
 
 /** The characters of each `[:class:]` in the C locale, in code order (tr's ranges of bytes). */
 const CLASSES: Readonly<Record<string, (code: number) => boolean>> = {
@@ -20,7 +26,16 @@ const CLASSES: Readonly<Record<string, (code: number) => boolean>> = {
   xdigit: (c) => CLASSES.digit!(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102),
 };
 
-const ESCAPES: Readonly<Record<string, string>> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '\\': '\\',
+};
 
 /** One character of a set at `at`, with its backslash escape (`\n`, `\\`, `\NNN` octal) read. */
 function charAt(text: string, at: number): { char: string; next: number } {
@@ -36,7 +51,7 @@ type Expanded = { chars: string[] } | { error: string };
 /** A set as tr spells it out: classes, `a-z` ranges and `[c*n]` repeats (GNU; BusyBox reads classes and ranges). */
 function expandSet(text: string, busybox: boolean): Expanded {
   const chars: string[] = [];
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     const named = /^\[:([a-z]+):\]/.exec(text.slice(at));
     if (named) {
       const test = CLASSES[named[1]!];
@@ -58,7 +73,8 @@ function expandSet(text: string, busybox: boolean): Expanded {
       const last = charAt(text, first.next + 1);
       const [from, to] = [first.char.charCodeAt(0), last.char.charCodeAt(0)];
       // GNU refuses a backwards range; BusyBox's expand() makes it empty.
-      if (to < from && !busybox) return { error: `range-endpoints of '${text.slice(at, last.next)}' are in reverse collating sequence order` };
+      if (to < from && !busybox)
+        return { error: `range-endpoints of '${text.slice(at, last.next)}' are in reverse collating sequence order` };
       for (let code = from; code <= to; code++) chars.push(String.fromCharCode(code));
       at = last.next;
       continue;
@@ -88,12 +104,19 @@ function padded(set1: readonly string[], set2: string[]): string[] {
 }
 
 /** coreutils tr's checks of its operand count (src/tr.c main: min_operands, max_operands), each with its second line. */
-function gnuOperandError(operands: readonly string[], deleting: boolean, squeezing: boolean, quote: (text: string) => string): string | undefined {
+function gnuOperandError(
+  operands: readonly string[],
+  deleting: boolean,
+  squeezing: boolean,
+  quote: (text: string) => string,
+): string | undefined {
   const least = deleting === squeezing ? 2 : 1;
   const most = deleting && !squeezing ? 1 : 2;
   if (operands.length === 0) return 'missing operand\n';
   if (operands.length < least) {
-    const why = squeezing ? 'Two strings must be given when both deleting and squeezing repetitions.' : 'Two strings must be given when translating.';
+    const why = squeezing
+      ? 'Two strings must be given when both deleting and squeezing repetitions.'
+      : 'Two strings must be given when translating.';
     return `missing operand after ${quote(operands.at(-1)!)}\n${why}\n`;
   }
   if (operands.length > most) {
@@ -132,16 +155,26 @@ export function trProgram(dialect: TextDialect): Program {
       let set1 = sets[0]!;
       if (complement) set1 = complementOf(set1);
       const set2 = sets[1] && padded(set1, sets[1]);
-      if (!isBusybox(dialect) && !deleting && set2?.length === 0 && operands.length === 2) return fail('tr: when not truncating set1, string2 must be non-empty\n');
+      if (!isBusybox(dialect) && !deleting && set2?.length === 0 && operands.length === 2)
+        return fail('tr: when not truncating set1, string2 must be non-empty\n');
       return { stdout: translate(context.stdin, set1, set2, { deleting, squeezing }), stderr: '', exitCode: 0 };
     },
   };
 }
 
-const tryHelpTr = (message: string): CommandResult => ({ stdout: '', stderr: `tr: ${message}Try 'tr --help' for more information.\n`, exitCode: 1 });
+const tryHelpTr = (message: string): CommandResult => ({
+  stdout: '',
+  stderr: `tr: ${message}Try 'tr --help' for more information.\n`,
+  exitCode: 1,
+});
 
 /** The one pass tr makes: delete, or map through set1 -> set2, then squeeze runs of the squeeze set. */
-function translate(input: string, set1: readonly string[], set2: readonly string[] | undefined, mode: { deleting: boolean; squeezing: boolean }): string {
+function translate(
+  input: string,
+  set1: readonly string[],
+  set2: readonly string[] | undefined,
+  mode: { deleting: boolean; squeezing: boolean },
+): string {
   const inSet1 = new Set(set1);
   const map = new Map<string, string>();
   if (!mode.deleting && set2) set1.forEach((char, index) => map.set(char, set2[Math.min(index, set2.length - 1)]!));

@@ -3,12 +3,23 @@ import { busyboxUsage, isBusybox, textOptions, type TextDialect } from './dialec
 import { short } from './input';
 
 /** procps-ng 4.0.4's usage for watch (src/watch.c usage()), on stderr for a bad option or no command (golden/text/gnu-watch-no-command.txt). */
-const GNU_WATCH_USAGE = "\nUsage:\n watch [options] command\n\nOptions:\n  -b, --beep             beep if command has a non-zero exit\n  -c, --color            interpret ANSI color and style sequences\n  -C, --no-color         do not interpret ANSI color and style sequences\n  -d, --differences[=<permanent>]\n                         highlight changes between updates\n  -e, --errexit          exit if command has a non-zero exit\n  -g, --chgexit          exit when output from command changes\n  -q, --equexit <cycles>\n                         exit when output from command does not change\n  -n, --interval <secs>  seconds to wait between updates\n  -p, --precise          attempt run command in precise intervals\n  -r, --no-rerun         do not rerun program on window resize\n  -t, --no-title         turn off header\n  -w, --no-wrap          turn off line wrapping\n  -x, --exec             pass command to exec instead of \"sh -c\"\n\n -h, --help     display this help and exit\n -v, --version  output version information and exit\n\nFor more details see watch(1).\n";
+const GNU_WATCH_USAGE =
+  '\nUsage:\n watch [options] command\n\nOptions:\n  -b, --beep             beep if command has a non-zero exit\n  -c, --color            interpret ANSI color and style sequences\n  -C, --no-color         do not interpret ANSI color and style sequences\n  -d, --differences[=<permanent>]\n                         highlight changes between updates\n  -e, --errexit          exit if command has a non-zero exit\n  -g, --chgexit          exit when output from command changes\n  -q, --equexit <cycles>\n                         exit when output from command does not change\n  -n, --interval <secs>  seconds to wait between updates\n  -p, --precise          attempt run command in precise intervals\n  -r, --no-rerun         do not rerun program on window resize\n  -t, --no-title         turn off header\n  -w, --no-wrap          turn off line wrapping\n  -x, --exec             pass command to exec instead of "sh -c"\n\n -h, --help     display this help and exit\n -v, --version  output version information and exit\n\nFor more details see watch(1).\n';
 
 const GNU_OPTIONS = [
-  short('b', false, 'beep'), short('c', false, 'color'), short('C', false, 'no-color'), { short: 'd', long: 'differences', takesValue: false, optionalValue: true },
-  short('e', false, 'errexit'), short('g', false, 'chgexit'), short('q', true, 'equexit'), short('n', true, 'interval'), short('p', false, 'precise'),
-  short('r', false, 'no-rerun'), short('t', false, 'no-title'), short('w', false, 'no-wrap'), short('x', false, 'exec'),
+  short('b', false, 'beep'),
+  short('c', false, 'color'),
+  short('C', false, 'no-color'),
+  { short: 'd', long: 'differences', takesValue: false, optionalValue: true },
+  short('e', false, 'errexit'),
+  short('g', false, 'chgexit'),
+  short('q', true, 'equexit'),
+  short('n', true, 'interval'),
+  short('p', false, 'precise'),
+  short('r', false, 'no-rerun'),
+  short('t', false, 'no-title'),
+  short('w', false, 'no-wrap'),
+  short('x', false, 'exec'),
 ];
 const BUSYBOX_OPTIONS = [short('n', true), short('t', false)];
 
@@ -29,7 +40,8 @@ export function watchProgram(dialect: TextDialect): Program {
     name: 'watch',
     run(args, context) {
       const parsed = textOptions('watch', args, busybox ? BUSYBOX_OPTIONS : GNU_OPTIONS, dialect, 1, true);
-      if ('failure' in parsed) return busybox ? parsed.failure : fail(parsed.failure.stderr.replace(/Try .*\n$/, '') + GNU_WATCH_USAGE);
+      if ('failure' in parsed)
+        return busybox ? parsed.failure : fail(parsed.failure.stderr.replace(/Try .*\n$/, '') + GNU_WATCH_USAGE);
       if (parsed.operands.length === 0) return busybox ? busyboxUsage('watch') : fail(GNU_WATCH_USAGE);
       const value = (name: string) => parsed.options.filter((option) => option.name === name).at(-1)?.value;
       const seconds = Math.max(0.1, Number(value(busybox ? 'n' : 'interval') ?? 2) || 2);
@@ -41,7 +53,9 @@ export function watchProgram(dialect: TextDialect): Program {
       for (let run = 0; run < MOST_RUNS && context.clock.now() - started < untilCtrlC; run++) {
         const result = context.exec?.(exec ? parsed.operands : ['sh', '-c', command], { stdin: '' });
         if (busybox) {
-          const header = parsed.options.some((option) => option.name === 't') ? '' : `${busyboxHeader(seconds, command, context)}\n\n`;
+          const header = parsed.options.some((option) => option.name === 't')
+            ? ''
+            : `${busyboxHeader(seconds, command, context)}\n\n`;
           screens.push({ stream: 'stdout', text: `\x1b[H\x1b[J${header}${result?.stdout ?? ''}` });
         }
         context.clock.advance(Math.min(seconds * 1000, Math.max(0, untilCtrlC - (context.clock.now() - started))));

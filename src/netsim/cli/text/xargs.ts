@@ -3,9 +3,21 @@ import { short } from './input';
 import { isBusybox, textOptions, type TextDialect } from './dialect';
 
 const OPTIONS = [
-  short('0', false, 'null'), short('a', true, 'arg-file'), short('d', true, 'delimiter'), short('I', true), short('i', false, 'replace'),
-  short('L', true, 'max-lines'), short('n', true, 'max-args'), short('P', true, 'max-procs'), short('r', false, 'no-run-if-empty'),
-  short('s', true, 'max-chars'), short('t', false, 'verbose'), short('x', false, 'exit'), short('o', false, 'open-tty'), short('E', true), short('e', false, 'eof'),
+  short('0', false, 'null'),
+  short('a', true, 'arg-file'),
+  short('d', true, 'delimiter'),
+  short('I', true),
+  short('i', false, 'replace'),
+  short('L', true, 'max-lines'),
+  short('n', true, 'max-args'),
+  short('P', true, 'max-procs'),
+  short('r', false, 'no-run-if-empty'),
+  short('s', true, 'max-chars'),
+  short('t', false, 'verbose'),
+  short('x', false, 'exit'),
+  short('o', false, 'open-tty'),
+  short('E', true),
+  short('e', false, 'eof'),
 ];
 
 /** The items read, and the complaint that stopped the reading if one did. */
@@ -52,12 +64,23 @@ function unmatched(quote: string, dialect: TextDialect): string {
  * The command lines to run, and the complaint that stopped the reading: GNU
  * still runs what it read before it, BusyBox runs nothing.
  */
-function commandLines(initial: readonly string[], input: string, options: { replace?: string; maxArgs?: number; separator?: string }, dialect: TextDialect): { runs: string[][]; error?: string } {
+function commandLines(
+  initial: readonly string[],
+  input: string,
+  options: { replace?: string; maxArgs?: number; separator?: string },
+  dialect: TextDialect,
+): { runs: string[][]; error?: string } {
   if (options.replace !== undefined) {
-    const lines = input.split('\n').map((line) => line.replace(/^[ \t]+/, '')).filter((line) => line !== '');
+    const lines = input
+      .split('\n')
+      .map((line) => line.replace(/^[ \t]+/, ''))
+      .filter((line) => line !== '');
     return { runs: lines.map((line) => initial.map((arg) => arg.split(options.replace!).join(line))) };
   }
-  const split = options.separator !== undefined ? { items: input.split(options.separator).filter((item, index, all) => item !== '' || index < all.length - 1) } : splitItems(input, dialect);
+  const split =
+    options.separator !== undefined
+      ? { items: input.split(options.separator).filter((item, index, all) => item !== '' || index < all.length - 1) }
+      : splitItems(input, dialect);
   const { items, error } = split;
   if (error !== undefined && (isBusybox(dialect) || items.length === 0)) return { runs: [], error };
   const size = options.maxArgs ?? Math.max(1, items.length);
@@ -81,14 +104,30 @@ export function xargsProgram(dialect: TextDialect): Program {
       const value = (name: string) => parsed.options.filter((option) => option.name === name).at(-1)?.value;
       const has = (name: string) => parsed.options.some((option) => option.name === name);
       const maxArgs = value('max-args');
-      if (maxArgs !== undefined && !/^\d+$/.test(maxArgs)) return { stdout: '', stderr: isBusybox(dialect) ? `xargs: invalid number '${maxArgs}'\n` : `xargs: invalid number "${maxArgs}" for -n option\nTry 'xargs --help' for more information.\n`, exitCode: 1 };
+      if (maxArgs !== undefined && !/^\d+$/.test(maxArgs))
+        return {
+          stdout: '',
+          stderr: isBusybox(dialect)
+            ? `xargs: invalid number '${maxArgs}'\n`
+            : `xargs: invalid number "${maxArgs}" for -n option\nTry 'xargs --help' for more information.\n`,
+          exitCode: 1,
+        };
       const replace = value('I') ?? (has('replace') ? '{}' : undefined);
       const initial = parsed.operands.length > 0 ? parsed.operands : ['echo'];
       const input = stdinOf(context, value('arg-file'));
       if (typeof input !== 'string') return input;
       const separator = has('null') ? '\0' : value('delimiter');
       if (has('no-run-if-empty') && input.trim() === '') return { stdout: '', stderr: '', exitCode: 0 };
-      const lines = commandLines(initial, input, { ...(replace !== undefined ? { replace } : {}), ...(maxArgs !== undefined ? { maxArgs: Math.max(1, Number(maxArgs)) } : {}), ...(separator !== undefined ? { separator } : {}) }, dialect);
+      const lines = commandLines(
+        initial,
+        input,
+        {
+          ...(replace !== undefined ? { replace } : {}),
+          ...(maxArgs !== undefined ? { maxArgs: Math.max(1, Number(maxArgs)) } : {}),
+          ...(separator !== undefined ? { separator } : {}),
+        },
+        dialect,
+      );
       const ran = runAll(lines.runs, context, has('verbose'));
       if (lines.error === undefined) return ran;
       return collect([...(ran.output ?? []), { stream: 'stderr', text: lines.error }], 1);
@@ -98,8 +137,12 @@ export function xargsProgram(dialect: TextDialect): Program {
 
 function stdinOf(context: ProcessContext, file: string | undefined): string | CommandResult {
   if (file === undefined) return context.stdin;
-  const read = context.readFile?.(file.startsWith('/') ? file : `${context.cwd ?? '/'}/${file}`) ?? { error: 'ENOENT' as const };
-  return 'content' in read ? read.content : { stdout: '', stderr: `xargs: ${file}: No such file or directory\n`, exitCode: 1 };
+  const read = context.readFile?.(file.startsWith('/') ? file : `${context.cwd ?? '/'}/${file}`) ?? {
+    error: 'ENOENT' as const,
+  };
+  return 'content' in read
+    ? read.content
+    : { stdout: '', stderr: `xargs: ${file}: No such file or directory\n`, exitCode: 1 };
 }
 
 function runAll(lines: readonly string[][], context: ProcessContext, verbose: boolean): CommandResult {
@@ -112,7 +155,12 @@ function runAll(lines: readonly string[][], context: ProcessContext, verbose: bo
       output.push({ stream: 'stderr', text: `xargs: ${argv[0]}: No such file or directory\n` });
       return collect(output, 127);
     }
-    output.push(...(result.output ?? [{ stream: 'stdout', text: result.stdout }, { stream: 'stderr', text: result.stderr }]));
+    output.push(
+      ...(result.output ?? [
+        { stream: 'stdout', text: result.stdout },
+        { stream: 'stderr', text: result.stderr },
+      ]),
+    );
     // Ctrl-C reaches xargs too: it dies of SIGINT with the program.
     if (result.output?.some((chunk) => chunk.stream === 'tty')) return collect(output, 130);
     if (result.exitCode === 255) {

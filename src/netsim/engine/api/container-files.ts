@@ -25,7 +25,10 @@ export function containerFiles(daemon: Daemon): ContainerFiles {
     },
     mounts(reference) {
       const container = containers.findContainer(daemon, reference);
-      return volumes.mountPoints(container).map((mount) => ({ mount, files: mount.type === 'volume' ? daemon.state.volumes?.find((v) => v.name === mount.name)?.files : undefined }));
+      return volumes.mountPoints(container).map((mount) => ({
+        mount,
+        files: mount.type === 'volume' ? daemon.state.volumes?.find((v) => v.name === mount.name)?.files : undefined,
+      }));
     },
   };
 }
@@ -36,11 +39,19 @@ function etcFiles(daemon: Daemon, reference: string, host: HostEtc): EtcFiles {
   // container:NAME bind-mounts NAME's files (initializeNetworkingPaths); once NAME is gone, its own are all that is left.
   const owner = connectedContainer(own.networkMode);
   const container = (owner !== undefined && state.containers.find((c) => c.id === owner)) || own;
-  const bridge = state.networks.find((network) => network.options['com.docker.network.bridge.default_bridge'] === 'true');
-  const links = container.networkMode === 'bridge' || container.networkMode === 'default' ? container.config.links.flatMap((link) => legacyLink(daemon, link, bridge?.id)) : [];
+  const bridge = state.networks.find(
+    (network) => network.options['com.docker.network.bridge.default_bridge'] === 'true',
+  );
+  const links =
+    container.networkMode === 'bridge' || container.networkMode === 'default'
+      ? container.config.links.flatMap((link) => legacyLink(daemon, link, bridge?.id))
+      : [];
   // daemon.json's dns stands in for --dns when the container has none (container_operations_unix.go setupDNS... via sandbox options).
   const daemonDns = state.service?.config.dns ?? [];
-  const withDns = container.config.dns.length > 0 || daemonDns.length === 0 ? container : { ...container, config: { ...container.config, dns: daemonDns.map(formatIpv4) } };
+  const withDns =
+    container.config.dns.length > 0 || daemonDns.length === 0
+      ? container
+      : { ...container, config: { ...container.config, dns: daemonDns.map(formatIpv4) } };
   return containerEtcFiles(withDns, state.networks, host, links);
 }
 
@@ -54,5 +65,10 @@ function legacyLink(daemon: Daemon, link: string, bridgeId: string | undefined):
   const child = daemon.state.containers.find((c) => c.name === name.replace(/^\//, ''));
   const endpoint = child?.endpoints.find((e) => e.networkId === bridgeId);
   if (!child || !endpoint?.address) return [];
-  return [{ names: [alias, child.hostname, ...(alias === child.name ? [] : [child.name])].join(' '), address: formatIpv4(endpoint.address.address) }];
+  return [
+    {
+      names: [alias, child.hostname, ...(alias === child.name ? [] : [child.name])].join(' '),
+      address: formatIpv4(endpoint.address.address),
+    },
+  ];
 }

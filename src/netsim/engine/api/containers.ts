@@ -36,15 +36,25 @@ export function containerApi(daemon: Daemon): ContainerApi {
     find: (reference) => containers.findContainer(daemon, reference),
     create(request) {
       const container = containers.createContainer(daemon, request);
-      return { container, warnings: createWarnings({ networkMode: request.networkMode, publish: request.publish, links: request.links ?? [] }) };
+      return {
+        container,
+        warnings: createWarnings({
+          networkMode: request.networkMode,
+          publish: request.publish,
+          links: request.links ?? [],
+        }),
+      };
     },
     start: (reference) => containers.startContainer(daemon, reference),
     stop: (reference) => containers.stopContainer(daemon, reference),
     kill: (reference) => containers.killContainer(daemon, reference),
     rename: (oldName, newName) => containers.renameContainer(daemon, oldName, newName),
-    remove: (reference, force, removeVolumes = false) => containers.removeContainer(daemon, reference, force, removeVolumes),
+    remove: (reference, force, removeVolumes = false) =>
+      containers.removeContainer(daemon, reference, force, removeVolumes),
     prune() {
-      const stopped = daemon.state.containers.filter((container) => container.status !== 'running').sort((a, b) => b.createdMs - a.createdMs);
+      const stopped = daemon.state.containers
+        .filter((container) => container.status !== 'running')
+        .sort((a, b) => b.createdMs - a.createdMs);
       for (const container of stopped) containers.removeContainer(daemon, container.id, false);
       return stopped.map((container) => container.id);
     },
@@ -60,7 +70,12 @@ export function containerApi(daemon: Daemon): ContainerApi {
 }
 
 /** The first process's last words go to the container's log, then the container exits with its status. */
-export function firstProcessExited(daemon: Daemon, reference: string, exitCode: number, output: readonly Omit<LogEntry, 'timeMs'>[]): Container {
+export function firstProcessExited(
+  daemon: Daemon,
+  reference: string,
+  exitCode: number,
+  output: readonly Omit<LogEntry, 'timeMs'>[],
+): Container {
   const container = containers.findContainer(daemon, reference);
   for (const entry of output) container.logs.push({ ...entry, timeMs: daemon.clock.now() });
   return containers.exitContainer(daemon, container, exitCode);

@@ -15,7 +15,8 @@ export interface DnsApi {
 export function dnsApi(daemon: Daemon): DnsApi {
   return {
     resolve: (containerReference, name) => resolve(daemon, containerReference, name),
-    resolve6: (containerReference, name) => resolveContainerName6(daemon, containers.findContainer(daemon, containerReference), name),
+    resolve6: (containerReference, name) =>
+      resolveContainerName6(daemon, containers.findContainer(daemon, containerReference), name),
   };
 }
 

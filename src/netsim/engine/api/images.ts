@@ -1,5 +1,13 @@
 import type { Daemon } from '../daemon';
-import { pullImage, removeImage, resolveImage, storedImage, storedImages, type DeleteRecord, type PullRecord } from '../image-store';
+import {
+  pullImage,
+  removeImage,
+  resolveImage,
+  storedImage,
+  storedImages,
+  type DeleteRecord,
+  type PullRecord,
+} from '../image-store';
 import type { ImageInfo } from '../images';
 import { inspectImage } from '../inspect-image';
 

@@ -23,7 +23,9 @@ export function networkApi(daemon: Daemon): NetworkApi {
     create: (request) => networks.createNetwork(daemon, request),
     remove: (reference) => networks.removeNetwork(daemon, reference),
     prune: (matches = () => true) => networks.pruneNetworks(daemon, matches),
-    connect: (networkReference, containerReference, options = {}) => containers.connect(daemon, networkReference, containerReference, options),
-    disconnect: (networkReference, containerReference, force = false) => containers.disconnect(daemon, networkReference, containerReference, force),
+    connect: (networkReference, containerReference, options = {}) =>
+      containers.connect(daemon, networkReference, containerReference, options),
+    disconnect: (networkReference, containerReference, force = false) =>
+      containers.disconnect(daemon, networkReference, containerReference, force),
   };
 }

@@ -27,7 +27,12 @@ export function processApi(daemon: Daemon): ProcessApi {
     inContainer(reference, shells = []) {
       const container = containers.findContainer(daemon, reference);
       if (container.status !== 'running') throw new EngineError('conflict', `container ${container.id} is not running`);
-      return hostProcessTable({ containers: daemon.state.containers, root: daemon.kernel.root, shells, hostUser: 'root' }).filter((process) => process.container === container.id);
+      return hostProcessTable({
+        containers: daemon.state.containers,
+        root: daemon.kernel.root,
+        shells,
+        hostUser: 'root',
+      }).filter((process) => process.container === container.id);
     },
     execLookupError: (reference, program) => lookPathError(containers.findContainer(daemon, reference), program),
   };

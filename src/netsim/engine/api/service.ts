@@ -1,6 +1,13 @@
 import type { Daemon, ServiceState } from '../daemon';
 import type { DaemonConfigSource } from '../daemon-config';
-import { resetFailed, restartDaemon, startDaemon, stopDaemon, stopSocket, type StartOutcome } from '../daemon-lifecycle';
+import {
+  resetFailed,
+  restartDaemon,
+  startDaemon,
+  stopDaemon,
+  stopSocket,
+  type StartOutcome,
+} from '../daemon-lifecycle';
 import { DOCKERD_PID } from '../host-processes';
 
 /** docker.service as systemd runs it: whether dockerd runs, since when, with which configuration, and its journal. */

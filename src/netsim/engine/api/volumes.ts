@@ -5,7 +5,11 @@ import * as volumes from '../volumes';
 /** The daemon's named and anonymous volumes: /volumes of the Engine API. */
 export interface VolumeApi {
   /** POST /volumes/create. */
-  create(request: { name?: string | undefined; labels?: Record<string, string> | null; options?: Record<string, string> | null }): volumes.Volume;
+  create(request: {
+    name?: string | undefined;
+    labels?: Record<string, string> | null;
+    options?: Record<string, string> | null;
+  }): volumes.Volume;
   list(): readonly volumes.Volume[];
   /** GET /volumes/{name}: the volume, or EngineError not-found. */
   find(name: string): volumes.Volume;

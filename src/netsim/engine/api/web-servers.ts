@@ -44,14 +44,20 @@ export function webServerApi(daemon: Daemon): WebServerApi {
 
 function recordServed(daemon: Daemon, namespace: Namespace, served: ServedHttp): void {
   if (served.server !== 'nginx') return;
-  const container = daemon.state.containers.find((candidate) => candidate.namespaceId === namespace.id && candidate.status === 'running');
+  const container = daemon.state.containers.find(
+    (candidate) => candidate.namespaceId === namespace.id && candidate.status === 'running',
+  );
   if (!container) return;
   if (served.status === 404) {
     // ~: which worker accepts is the kernel's choice (EPOLLEXCLUSIVE); the first is taken. Connections are counted by the requests logged since the master started.
     const texts = container.logs.map((entry) => entry.text);
     const since = texts.findLastIndex((text) => text.endsWith('[notice] 1#1: start worker processes'));
     const connection = texts.slice(since + 1).filter((text) => / - - \[[^\]]+\] "/.test(text)).length + 1;
-    container.logs.push({ stream: 'stderr', text: nginxNotFoundLine(served, currentWorkers(container)[0] ?? 1, connection, served.host), timeMs: served.timeMs });
+    container.logs.push({
+      stream: 'stderr',
+      text: nginxNotFoundLine(served, currentWorkers(container)[0] ?? 1, connection, served.host),
+      timeMs: served.timeMs,
+    });
   }
   container.logs.push({ stream: 'stdout', text: nginxAccessLine(served), timeMs: served.timeMs });
 }

@@ -46,7 +46,11 @@ export interface ApkArchive {
   readonly baseBytes: number;
 }
 
-const pkg = (version: string, download: number, installed: number): ArchivedPackage => ({ version, download, installed });
+const pkg = (version: string, download: number, installed: number): ArchivedPackage => ({
+  version,
+  download,
+  installed,
+});
 
 const DEBIAN_PACKAGES: Record<string, ArchivedPackage> = {
   'iputils-ping': pkg('3:20240905-3', 48_396, 152_576),
@@ -85,9 +89,23 @@ const APT_3 = new Set(['trixie', 'plucky', 'questing', 'resolute']);
 
 /** The apt archive an image's sources.list points at. */
 export function aptArchive(os: ImageOs): AptArchive {
-  const indexes = os.id === 'ubuntu' ? ubuntuIndexes(os.codename) : trixieIndexes('http://deb.debian.org/debian', 'http://deb.debian.org/debian-security', os.codename);
-  const pool = os.id === 'ubuntu' ? `http://archive.ubuntu.com/ubuntu ${os.codename}/main` : `http://deb.debian.org/debian ${os.codename}/main`;
-  return { aptVersion: APT_3.has(os.codename) ? 3 : 2, indexes, pool, packages: DEBIAN_PACKAGES, provided: { dnsutils: 'bind9-dnsutils' }, databaseEntries: os.id === 'ubuntu' ? 4_381 : 6_090, availableBytes: 52_100_000_000 };
+  const indexes =
+    os.id === 'ubuntu'
+      ? ubuntuIndexes(os.codename)
+      : trixieIndexes('http://deb.debian.org/debian', 'http://deb.debian.org/debian-security', os.codename);
+  const pool =
+    os.id === 'ubuntu'
+      ? `http://archive.ubuntu.com/ubuntu ${os.codename}/main`
+      : `http://deb.debian.org/debian ${os.codename}/main`;
+  return {
+    aptVersion: APT_3.has(os.codename) ? 3 : 2,
+    indexes,
+    pool,
+    packages: DEBIAN_PACKAGES,
+    provided: { dnsutils: 'bind9-dnsutils' },
+    databaseEntries: os.id === 'ubuntu' ? 4_381 : 6_090,
+    availableBytes: 52_100_000_000,
+  };
 }
 
 /** Alpine's main and community repositories. */

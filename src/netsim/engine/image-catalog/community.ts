@@ -119,7 +119,14 @@ const linuxtipsApache: ImageInfo = {
   unpackedSize: 262_000_000,
   entrypoint: [],
   cmd: ['bash'],
-  env: [PATH, 'APACHE_LOCK_DIR=/var/lock', 'APACHE_PID_FILE=/var/run/apache2.pid', 'APACHE_RUN_USER=www-data', 'APACHE_RUN_GROUP=www-data', 'APACHE_LOG_DIR=/var/log/apache2'],
+  env: [
+    PATH,
+    'APACHE_LOCK_DIR=/var/lock',
+    'APACHE_PID_FILE=/var/run/apache2.pid',
+    'APACHE_RUN_USER=www-data',
+    'APACHE_RUN_GROUP=www-data',
+    'APACHE_LOG_DIR=/var/log/apache2',
+  ],
   labels: { description: 'Webserver' },
   workingDir: '',
   stopSignal: undefined,
@@ -128,7 +135,12 @@ const linuxtipsApache: ImageInfo = {
   exposed: [80],
   volumes: ['/var/www/html/'],
   os: { family: 'debian', id: 'debian', version: '8', codename: 'jessie', packageManager: 'apt', shell: 'bash' },
-  tools: { ...DEBIAN_TOOLS, ...toolsOf(APT_PACKAGES, 'procps'), ...toolsOf(APT_PACKAGES, 'iproute2'), ...provided('apache2', ['apache2', 'apache2ctl']) },
+  tools: {
+    ...DEBIAN_TOOLS,
+    ...toolsOf(APT_PACKAGES, 'procps'),
+    ...toolsOf(APT_PACKAGES, 'iproute2'),
+    ...provided('apache2', ['apache2', 'apache2ctl']),
+  },
   packages: APT_PACKAGES,
   services: {
     apache2: {

@@ -1,5 +1,13 @@
 import type { ImageInfo } from '../images';
-import { ALPINE_TOOLS, APK_PACKAGES, APT_PACKAGES, BUSYBOX_TOOLS, DEBIAN_TOOLS, UBUNTU_TOOLS, provided } from './toolsets';
+import {
+  ALPINE_TOOLS,
+  APK_PACKAGES,
+  APT_PACKAGES,
+  BUSYBOX_TOOLS,
+  DEBIAN_TOOLS,
+  UBUNTU_TOOLS,
+  provided,
+} from './toolsets';
 
 /**
  * Docker Official Images. Sources, per image: docker-library/repo-info
@@ -17,7 +25,14 @@ export const METADATA_BYTES = 12_000;
 
 const NO_SERVICES = {};
 /** Debian 13, which every Debian-based official image of repo-info's date is built on (`debian.sh ... 'trixie'`). */
-const TRIXIE = { family: 'debian', id: 'debian', version: '13', codename: 'trixie', packageManager: 'apt', shell: 'bash' } as const;
+const TRIXIE = {
+  family: 'debian',
+  id: 'debian',
+  version: '13',
+  codename: 'trixie',
+  packageManager: 'apt',
+  shell: 'bash',
+} as const;
 
 // repo-info 1746b58749182f00f5d2c26a53fff697cfce2c81 (alpine-minirootfs-3.24.2)
 const alpine: ImageInfo = {
@@ -31,8 +46,18 @@ const alpine: ImageInfo = {
   // repo-info's Dockerfile lines, as BuildKit recorded them (`# buildkit`), with the
   // comment BuildKit's Dockerfile frontend gives every step.
   history: [
-    { created: '2026-09-17T20:37:20Z', createdBy: 'ADD alpine-minirootfs-3.24.2-x86_64.tar.gz / # buildkit', comment: 'buildkit.dockerfile.v0', emptyLayer: false },
-    { created: '2026-09-17T20:37:20Z', createdBy: 'CMD ["/bin/sh"]', comment: 'buildkit.dockerfile.v0', emptyLayer: true },
+    {
+      created: '2026-09-17T20:37:20Z',
+      createdBy: 'ADD alpine-minirootfs-3.24.2-x86_64.tar.gz / # buildkit',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: false,
+    },
+    {
+      created: '2026-09-17T20:37:20Z',
+      createdBy: 'CMD ["/bin/sh"]',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: true,
+    },
   ],
   contentSize: 3_849_738 + METADATA_BYTES,
   unpackedSize: 8_450_000,
@@ -164,7 +189,15 @@ const nginx: ImageInfo = {
   unpackedSize: 169_166_684,
   entrypoint: ['/docker-entrypoint.sh'],
   cmd: ['nginx', '-g', 'daemon off;'],
-  env: [PATH, 'NGINX_VERSION=1.31.3', 'NJS_VERSION=1.0.0', 'NJS_RELEASE=1~trixie', 'ACME_VERSION=0.4.1', 'PKG_RELEASE=1~trixie', 'DYNPKG_RELEASE=1~trixie'],
+  env: [
+    PATH,
+    'NGINX_VERSION=1.31.3',
+    'NJS_VERSION=1.0.0',
+    'NJS_RELEASE=1~trixie',
+    'ACME_VERSION=0.4.1',
+    'PKG_RELEASE=1~trixie',
+    'DYNPKG_RELEASE=1~trixie',
+  ],
   labels: { maintainer: 'NGINX Docker Maintainers <docker-maint@nginx.com>' },
   workingDir: '',
   stopSignal: 'SIGQUIT',
@@ -185,7 +218,17 @@ const nginx: ImageInfo = {
 const nginxAlpine: ImageInfo = {
   repository: 'nginx',
   tag: 'alpine',
-  aliases: ['mainline-alpine', '1-alpine', '1.31-alpine', '1.31.3-alpine', 'alpine3.24', 'mainline-alpine3.24', '1-alpine3.24', '1.31-alpine3.24', '1.31.3-alpine3.24'],
+  aliases: [
+    'mainline-alpine',
+    '1-alpine',
+    '1.31-alpine',
+    '1.31.3-alpine',
+    'alpine3.24',
+    'mainline-alpine3.24',
+    '1-alpine3.24',
+    '1.31-alpine3.24',
+    '1.31.3-alpine3.24',
+  ],
   digest: 'sha256:2776cd5b70d8983e27e9f5c90abee3d24c690014ae8ecbb529572d954a459096',
   manifest: { digest: 'sha256:1d40e3eb3bf4f138de1d67193f2aa5309fcaf343eb5ffadbf5e9439de1eb1ebb', size: 2496 },
   layers: [
@@ -203,7 +246,15 @@ const nginxAlpine: ImageInfo = {
   unpackedSize: 59_300_000,
   entrypoint: ['/docker-entrypoint.sh'],
   cmd: ['nginx', '-g', 'daemon off;'],
-  env: [PATH, 'NGINX_VERSION=1.31.3', 'PKG_RELEASE=1', 'DYNPKG_RELEASE=1', 'NJS_VERSION=1.0.0', 'NJS_RELEASE=1', 'ACME_VERSION=0.4.1'],
+  env: [
+    PATH,
+    'NGINX_VERSION=1.31.3',
+    'PKG_RELEASE=1',
+    'DYNPKG_RELEASE=1',
+    'NJS_VERSION=1.0.0',
+    'NJS_RELEASE=1',
+    'ACME_VERSION=0.4.1',
+  ],
   labels: { maintainer: 'NGINX Docker Maintainers <docker-maint@nginx.com>' },
   workingDir: '',
   stopSignal: 'SIGQUIT',
@@ -302,7 +353,12 @@ const mariadb: ImageInfo = {
   exposed: [3306],
   volumes: ['/var/lib/mysql'],
   os: { family: 'debian', id: 'ubuntu', version: '24.04', codename: 'noble', packageManager: 'apt', shell: 'bash' },
-  tools: { ...UBUNTU_TOOLS, ...provided('mariadb', ['mariadb', 'mariadbd', 'mariadb-admin', 'mysql']), gosu: 'gosu', socat: 'socat' },
+  tools: {
+    ...UBUNTU_TOOLS,
+    ...provided('mariadb', ['mariadb', 'mariadbd', 'mariadb-admin', 'mysql']),
+    gosu: 'gosu',
+    socat: 'socat',
+  },
   packages: APT_PACKAGES,
   services: NO_SERVICES,
 };
@@ -370,9 +426,24 @@ const wordpress: ImageInfo = {
   exposed: [80],
   volumes: ['/var/www/html'],
   os: TRIXIE,
-  tools: { ...DEBIAN_TOOLS, curl: 'curl', php: 'php', ...provided('apache2', ['apache2', 'apache2ctl', 'apache2-foreground']) },
+  tools: {
+    ...DEBIAN_TOOLS,
+    curl: 'curl',
+    php: 'php',
+    ...provided('apache2', ['apache2', 'apache2ctl', 'apache2-foreground']),
+  },
   packages: APT_PACKAGES,
   services: NO_SERVICES,
 };
 
-export const OFFICIAL_IMAGES: readonly ImageInfo[] = [alpine, busybox, debian, ubuntu, nginx, nginxAlpine, httpd, mariadb, wordpress];
+export const OFFICIAL_IMAGES: readonly ImageInfo[] = [
+  alpine,
+  busybox,
+  debian,
+  ubuntu,
+  nginx,
+  nginxAlpine,
+  httpd,
+  mariadb,
+  wordpress,
+];

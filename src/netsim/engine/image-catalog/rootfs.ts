@@ -12,9 +12,30 @@ import { mariadbWordpress } from '../mariadb-wordpress-loader';
 
 /** Directories of the Filesystem Hierarchy Standard that Debian's and Alpine's base layouts create, with their modes. */
 const COMMON_DIRECTORIES: Readonly<Record<string, number>> = {
-  '/': 0o755, '/dev': 0o755, '/etc': 0o755, '/home': 0o755, '/media': 0o755, '/mnt': 0o755, '/opt': 0o755, '/proc': 0o555, '/root': 0o700,
-  '/run': 0o755, '/srv': 0o755, '/sys': 0o555, '/tmp': 0o1777, '/usr': 0o755, '/usr/bin': 0o755, '/usr/lib': 0o755, '/usr/local': 0o755,
-  '/usr/local/bin': 0o755, '/usr/sbin': 0o755, '/usr/share': 0o755, '/var': 0o755, '/var/lib': 0o755, '/var/log': 0o755, '/var/tmp': 0o1777,
+  '/': 0o755,
+  '/dev': 0o755,
+  '/etc': 0o755,
+  '/home': 0o755,
+  '/media': 0o755,
+  '/mnt': 0o755,
+  '/opt': 0o755,
+  '/proc': 0o555,
+  '/root': 0o700,
+  '/run': 0o755,
+  '/srv': 0o755,
+  '/sys': 0o555,
+  '/tmp': 0o1777,
+  '/usr': 0o755,
+  '/usr/bin': 0o755,
+  '/usr/lib': 0o755,
+  '/usr/local': 0o755,
+  '/usr/local/bin': 0o755,
+  '/usr/sbin': 0o755,
+  '/usr/share': 0o755,
+  '/var': 0o755,
+  '/var/lib': 0o755,
+  '/var/log': 0o755,
+  '/var/tmp': 0o1777,
 };
 
 /**
@@ -22,7 +43,13 @@ const COMMON_DIRECTORIES: Readonly<Record<string, number>> = {
  * /bin, /sbin, /lib and /lib64 are links into /usr, and there is a /boot.
  * /var/run is base-files' link to /run (FHS 3.0), where /run/netns lives.
  */
-const DEBIAN_LINKS: Readonly<Record<string, string>> = { '/bin': 'usr/bin', '/sbin': 'usr/sbin', '/lib': 'usr/lib', '/lib64': 'usr/lib64', '/var/run': '/run' };
+const DEBIAN_LINKS: Readonly<Record<string, string>> = {
+  '/bin': 'usr/bin',
+  '/sbin': 'usr/sbin',
+  '/lib': 'usr/lib',
+  '/lib64': 'usr/lib64',
+  '/var/run': '/run',
+};
 
 /**
  * Debian 13's /usr/lib/os-release (base-files 13.x; /etc/os-release links to
@@ -52,7 +79,37 @@ function alpineOsRelease(version: string): string {
  * the rest go to /usr/bin.
  */
 const BUSYBOX_APPLET_DIRS: Readonly<Record<string, string>> = {
-  ...Object.fromEntries(['cat', 'echo', 'ls', 'sleep', 'uname', 'true', 'false', 'pwd', 'date', 'sh', 'ash', 'grep', 'hostname', 'ping', 'ping6', 'netstat', 'ps', 'kill', 'mkdir', 'touch', 'rm', 'cp', 'mv', 'printenv', 'rmdir', 'ln', 'busybox'].map((name) => [name, '/bin'])),
+  ...Object.fromEntries(
+    [
+      'cat',
+      'echo',
+      'ls',
+      'sleep',
+      'uname',
+      'true',
+      'false',
+      'pwd',
+      'date',
+      'sh',
+      'ash',
+      'grep',
+      'hostname',
+      'ping',
+      'ping6',
+      'netstat',
+      'ps',
+      'kill',
+      'mkdir',
+      'touch',
+      'rm',
+      'cp',
+      'mv',
+      'printenv',
+      'rmdir',
+      'ln',
+      'busybox',
+    ].map((name) => [name, '/bin']),
+  ),
   ...Object.fromEntries(['ip', 'ifconfig', 'route', 'arp'].map((name) => [name, '/sbin'])),
 };
 
@@ -61,7 +118,20 @@ const BUSYBOX_APPLET_DIRS: Readonly<Record<string, string>> = {
  * (iptables', iproute2's bridge, bridge-utils' brctl, net-tools', procps' sysctl, init-system-helpers'
  * service; their packages' file lists): the host's disk and its shell's lookup both read this one list.
  */
-const DEBIAN_SBIN = new Set(['iptables', 'iptables-save', 'iptables-restore', 'ip6tables', 'ip6tables-save', 'bridge', 'brctl', 'ifconfig', 'route', 'arp', 'sysctl', 'service']);
+const DEBIAN_SBIN = new Set([
+  'iptables',
+  'iptables-save',
+  'iptables-restore',
+  'ip6tables',
+  'ip6tables-save',
+  'bridge',
+  'brctl',
+  'ifconfig',
+  'route',
+  'arp',
+  'sysctl',
+  'service',
+]);
 
 export function programDirectory(tool: string, family: ImageInfo['os']['family']): string {
   if (family === 'debian') return DEBIAN_SBIN.has(tool) ? '/usr/sbin' : '/usr/bin';
@@ -88,7 +158,15 @@ export class LayerBuilder {
 
   /** /dev/null, crw-rw-rw- 1, 3, which Docker's /dev (a tmpfs runc fills) and the host's devtmpfs both have. */
   nullDevice(): this {
-    this.files['/dev/null'] = { kind: 'device', major: 1, minor: 3, mode: 0o666, uid: 0, gid: 0, mtimeMs: this.mtimeMs };
+    this.files['/dev/null'] = {
+      kind: 'device',
+      major: 1,
+      minor: 3,
+      mode: 0o666,
+      uid: 0,
+      gid: 0,
+      mtimeMs: this.mtimeMs,
+    };
     return this;
   }
 
@@ -196,9 +274,21 @@ export function imageRootfs(image: ImageInfo): FileLayer {
     if (family === 'alpine') builder.file('/etc/os-release', alpineOsRelease(image.os.version));
   }
   // wordpress: the php image's DocumentRoot (docker-library/php apache Dockerfile: www-data, 33, mode 1777) and the template docker-entrypoint.sh copies.
-  if (image.repository === 'wordpress') builder.dir('/var/www', 0o755).dir('/var/www/html', 0o1777, 33).dir('/usr/src').dir('/usr/src/wordpress', 0o755, 33).file('/usr/src/wordpress/wp-config-docker.php', mariadbWordpress().WP_CONFIG_DOCKER);
+  if (image.repository === 'wordpress')
+    builder
+      .dir('/var/www', 0o755)
+      .dir('/var/www/html', 0o1777, 33)
+      .dir('/usr/src')
+      .dir('/usr/src/wordpress', 0o755, 33)
+      .file('/usr/src/wordpress/wp-config-docker.php', mariadbWordpress().WP_CONFIG_DOCKER);
   // mariadb: the server's configuration as its Dockerfile leaves it (mariadb-config.ts).
-  if (image.repository === 'mariadb') builder.dir('/etc/mysql').dir('/etc/mysql/mariadb.conf.d').dir('/etc/mysql/conf.d').file('/etc/mysql/mariadb.conf.d/50-server.cnf', mariadbWordpress().MARIADB_50_SERVER_CNF).file('/etc/mysql/mariadb.conf.d/05-skipcache.cnf', mariadbWordpress().MARIADB_05_SKIPCACHE_CNF);
+  if (image.repository === 'mariadb')
+    builder
+      .dir('/etc/mysql')
+      .dir('/etc/mysql/mariadb.conf.d')
+      .dir('/etc/mysql/conf.d')
+      .file('/etc/mysql/mariadb.conf.d/50-server.cnf', mariadbWordpress().MARIADB_50_SERVER_CNF)
+      .file('/etc/mysql/mariadb.conf.d/05-skipcache.cnf', mariadbWordpress().MARIADB_05_SKIPCACHE_CNF);
   const tools = Object.keys(image.tools);
   builder.programs(family === 'debian' ? tools : [...tools, 'busybox'], (tool) => programDirectory(tool, family));
   const layer: FileLayer = builder.files;

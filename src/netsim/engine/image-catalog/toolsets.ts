@@ -11,7 +11,8 @@
  * applets that Alpine's and docker-library's busybox builds enable.
  */
 
-const provided = (provider: string, tools: readonly string[]): Record<string, string> => Object.fromEntries(tools.map((tool) => [tool, provider]));
+const provided = (provider: string, tools: readonly string[]): Record<string, string> =>
+  Object.fromEntries(tools.map((tool) => [tool, provider]));
 
 /**
  * What every image has as programs on PATH, not only as shell builtins: Debian's
@@ -23,7 +24,41 @@ const provided = (provider: string, tools: readonly string[]): Record<string, st
  * Dockerfile-builder.template: `make defconfig`, `busybox --install /bin`).
  * So `docker run alpine echo hi` execs /bin/echo, as `sh -c 'echo hi'` runs the builtin.
  */
-const TEXT_TOOLS = ['cat', 'echo', 'head', 'tail', 'wc', 'sort', 'cut', 'ls', 'env', 'sleep', 'uname', 'true', 'false', 'pwd', 'date', 'mkdir', 'touch', 'rm', 'rmdir', 'cp', 'mv', 'tee', 'ln', 'seq', 'printenv', 'id', 'whoami', 'tr', 'uniq', 'basename', 'dirname', 'timeout', 'nl'];
+const TEXT_TOOLS = [
+  'cat',
+  'echo',
+  'head',
+  'tail',
+  'wc',
+  'sort',
+  'cut',
+  'ls',
+  'env',
+  'sleep',
+  'uname',
+  'true',
+  'false',
+  'pwd',
+  'date',
+  'mkdir',
+  'touch',
+  'rm',
+  'rmdir',
+  'cp',
+  'mv',
+  'tee',
+  'ln',
+  'seq',
+  'printenv',
+  'id',
+  'whoami',
+  'tr',
+  'uniq',
+  'basename',
+  'dirname',
+  'timeout',
+  'nl',
+];
 
 /**
  * Filters lessons pipe into that Debian ships outside coreutils, each in an
@@ -31,10 +66,41 @@ const TEXT_TOOLS = ['cat', 'echo', 'head', 'tail', 'wc', 'sort', 'cut', 'ls', 'e
  * sed, mawk as awk, util-linux, ncurses-bin); BusyBox has an applet of each
  * name (Alpine's busyboxconfig: CONFIG_XARGS, SED, AWK, MORE, REV, CLEAR=y).
  */
-const FILTERS: Readonly<Record<string, string>> = { xargs: 'findutils', sed: 'sed', awk: 'mawk', more: 'util-linux', rev: 'util-linux', clear: 'ncurses-bin' };
+const FILTERS: Readonly<Record<string, string>> = {
+  xargs: 'findutils',
+  sed: 'sed',
+  awk: 'mawk',
+  more: 'util-linux',
+  rev: 'util-linux',
+  clear: 'ncurses-bin',
+};
 
 /** BusyBox applets that lessons reach for, enabled in both Alpine's and docker-library's builds. */
-const BUSYBOX_APPLETS = [...TEXT_TOOLS, ...Object.keys(FILTERS), 'less', 'watch', 'which', 'sh', 'ash', 'grep', 'hostname', 'ping', 'ping6', 'ip', 'ifconfig', 'route', 'netstat', 'nslookup', 'wget', 'ps', 'nc', 'traceroute', 'arp', 'top', 'kill'];
+const BUSYBOX_APPLETS = [
+  ...TEXT_TOOLS,
+  ...Object.keys(FILTERS),
+  'less',
+  'watch',
+  'which',
+  'sh',
+  'ash',
+  'grep',
+  'hostname',
+  'ping',
+  'ping6',
+  'ip',
+  'ifconfig',
+  'route',
+  'netstat',
+  'nslookup',
+  'wget',
+  'ps',
+  'nc',
+  'traceroute',
+  'arp',
+  'top',
+  'kill',
+];
 
 /**
  * The busybox image: BusyBox and nothing else; its `make defconfig` build has
@@ -51,10 +117,25 @@ export const ALPINE_TOOLS = { ...provided('busybox', BUSYBOX_APPLETS), apk: 'apk
  * libc-bin's getent (Priority: required) and apt. No ping, ip, ss, ps (procps is not in debian's
  * image), dig, curl or wget.
  */
-export const DEBIAN_TOOLS = { ...provided('coreutils', TEXT_TOOLS), ...FILTERS, mawk: 'mawk', which: 'debianutils', bash: 'bash', sh: 'dash', grep: 'grep', hostname: 'hostname', getent: 'libc-bin', apt: 'apt', 'apt-get': 'apt' };
+export const DEBIAN_TOOLS = {
+  ...provided('coreutils', TEXT_TOOLS),
+  ...FILTERS,
+  mawk: 'mawk',
+  which: 'debianutils',
+  bash: 'bash',
+  sh: 'dash',
+  grep: 'grep',
+  hostname: 'hostname',
+  getent: 'libc-bin',
+  apt: 'apt',
+  'apt-get': 'apt',
+};
 
 /** Ubuntu's image also ships procps (`ps`), which Debian's leaves out. */
-export const UBUNTU_TOOLS = { ...DEBIAN_TOOLS, ...provided('procps', ['ps', 'top', 'free', 'pgrep', 'pkill', 'watch']) };
+export const UBUNTU_TOOLS = {
+  ...DEBIAN_TOOLS,
+  ...provided('procps', ['ps', 'top', 'free', 'pgrep', 'pkill', 'watch']),
+};
 
 /** What `apt install` adds on Debian 13 and Ubuntu: package -> tools (dnsutils is the transitional name of bind9-dnsutils, and pulls bind9-host). */
 export const APT_PACKAGES: Readonly<Record<string, readonly string[]>> = {
@@ -89,10 +170,20 @@ export const APK_PACKAGES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The tools a package brings, keyed by the providing package (dnsutils' tools come from bind9-dnsutils). */
-export function toolsOf(packages: Readonly<Record<string, readonly string[]>>, name: string): Record<string, string> | undefined {
+export function toolsOf(
+  packages: Readonly<Record<string, readonly string[]>>,
+  name: string,
+): Record<string, string> | undefined {
   const tools = packages[name];
   if (!tools) return undefined;
-  const provider = name === 'dnsutils' ? 'bind9-dnsutils' : name === 'iputils' ? 'iputils-ping' : name === 'procps-ng' ? 'procps' : name;
+  const provider =
+    name === 'dnsutils'
+      ? 'bind9-dnsutils'
+      : name === 'iputils'
+        ? 'iputils-ping'
+        : name === 'procps-ng'
+          ? 'procps'
+          : name;
   return provided(provider, tools);
 }
 

@@ -1,7 +1,17 @@
 import { contains } from '../../wire/cidr';
 import type { Ipv4 } from '../../wire/ipv4';
 import type { Packet } from '../../wire/packet';
-import type { ChainState, Negatable, NetfilterState, Policy, Rule, RuleAddress, RuleSpec, RuleState, TableName } from './rule';
+import type {
+  ChainState,
+  Negatable,
+  NetfilterState,
+  Policy,
+  Rule,
+  RuleAddress,
+  RuleSpec,
+  RuleState,
+  TableName,
+} from './rule';
 
 export type Hook = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
 
@@ -83,7 +93,8 @@ export function runHook(netfilter: NetfilterState, hook: Hook, packet: Packet, c
     const chain = netfilter[table].find((candidate) => candidate.name === hook);
     if (!chain) continue;
     const outcome = runChain(netfilter[table], table, chain, current, context, 0);
-    if (outcome.kind === 'drop' || outcome.kind === 'reject') return { kind: outcome.kind, table, chain: outcome.chain };
+    if (outcome.kind === 'drop' || outcome.kind === 'reject')
+      return { kind: outcome.kind, table, chain: outcome.chain };
     if (outcome.kind === 'nat') {
       nat = outcome.change;
       const translated = translate(current, outcome.change);
@@ -100,7 +111,14 @@ type ChainOutcome =
   | { kind: 'drop' | 'reject'; chain: string }
   | { kind: 'nat'; change: NatChange };
 
-function runChain(table: readonly ChainState[], name: TableName, chain: ChainState, packet: Packet, context: HookContext, depth: number): ChainOutcome {
+function runChain(
+  table: readonly ChainState[],
+  name: TableName,
+  chain: ChainState,
+  packet: Packet,
+  context: HookContext,
+  depth: number,
+): ChainOutcome {
   if (depth > MAX_JUMP_DEPTH) return { kind: 'drop', chain: chain.name };
   for (let index = 0; index < chain.rules.length; index++) {
     const rule = chain.rules[index]!;
@@ -117,7 +135,15 @@ function runChain(table: readonly ChainState[], name: TableName, chain: ChainSta
 }
 
 /** What a matched rule's target does; undefined means go on with the next rule. */
-function applyTarget(table: readonly ChainState[], name: TableName, chain: ChainState, spec: RuleSpec, packet: Packet, context: HookContext, depth: number): ChainOutcome | undefined {
+function applyTarget(
+  table: readonly ChainState[],
+  name: TableName,
+  chain: ChainState,
+  spec: RuleSpec,
+  packet: Packet,
+  context: HookContext,
+  depth: number,
+): ChainOutcome | undefined {
   const target = spec.target;
   switch (target.kind) {
     case 'none':
@@ -153,7 +179,9 @@ function applyTarget(table: readonly ChainState[], name: TableName, chain: Chain
     }
     case 'MASQUERADE': {
       const address = context.outInterface === undefined ? undefined : context.addressOf(context.outInterface);
-      return address === undefined ? { kind: 'drop', chain: chain.name } : { kind: 'nat', change: { kind: 'snat', address, port: undefined } };
+      return address === undefined
+        ? { kind: 'drop', chain: chain.name }
+        : { kind: 'nat', change: { kind: 'snat', address, port: undefined } };
     }
   }
 }
@@ -176,12 +204,15 @@ function matches(spec: RuleSpec, packet: Packet, context: HookContext): boolean 
     matchesInterface(spec.inInterface, context.inInterface) &&
     matchesInterface(spec.outInterface, context.outInterface) &&
     (spec.protocol === undefined || spec.protocol === packet.protocol) &&
-    (spec.destinationPort === undefined || (packet.protocol !== 'icmp' && spec.destinationPort === packet.destinationPort)) &&
+    (spec.destinationPort === undefined ||
+      (packet.protocol !== 'icmp' && spec.destinationPort === packet.destinationPort)) &&
     (spec.sourcePort === undefined || (packet.protocol !== 'icmp' && spec.sourcePort === packet.sourcePort)) &&
     (!spec.sourceLocal || context.isLocal(packet.source)) &&
     (!spec.destinationLocal || context.isLocal(packet.destination)) &&
     (spec.ctState === undefined || spec.ctState.states.includes(context.state) !== Boolean(spec.ctState.negated)) &&
-    (spec.ctOrigDstPort === undefined || (packet.protocol !== 'icmp' && (context.originalDestinationPort === spec.ctOrigDstPort.value) !== spec.ctOrigDstPort.negated)) &&
+    (spec.ctOrigDstPort === undefined ||
+      (packet.protocol !== 'icmp' &&
+        (context.originalDestinationPort === spec.ctOrigDstPort.value) !== spec.ctOrigDstPort.negated)) &&
     (spec.ctDirection === undefined || (spec.ctDirection === 'ORIGINAL') === (context.direction === 'original'))
   );
 }
@@ -198,6 +229,7 @@ function matchesAddress(match: Negatable<RuleAddress> | undefined, address: Ipv4
 function matchesInterface(match: Negatable<string> | undefined, name: string | undefined): boolean {
   if (!match) return true;
   const pattern = match.value;
-  const equal = name !== undefined && (pattern.endsWith('+') ? name.startsWith(pattern.slice(0, -1)) : name === pattern);
+  const equal =
+    name !== undefined && (pattern.endsWith('+') ? name.startsWith(pattern.slice(0, -1)) : name === pattern);
   return equal !== match.negated;
 }

@@ -1,5 +1,14 @@
 import { KernelError, type Errno } from '../errno';
-import { BUILTIN_CHAINS, sameRule, type ChainState, type Netfilter, type NetfilterState, type Policy, type RuleSpec, type TableName } from './rule';
+import {
+  BUILTIN_CHAINS,
+  sameRule,
+  type ChainState,
+  type Netfilter,
+  type NetfilterState,
+  type Policy,
+  type RuleSpec,
+  type TableName,
+} from './rule';
 
 /**
  * Table and chain operations, as the nf_tables backend of iptables performs them.
@@ -43,11 +52,15 @@ export function newChain(netfilter: NetfilterState, table: TableName, name: stri
 export function deleteChain(netfilter: NetfilterState, table: TableName, name: string): void {
   const chain = chainOf(netfilter, table, name);
   if (BUILTIN_CHAINS[table].includes(name)) {
-    if (chain.rules.length > 0 || chain.policy !== 'ACCEPT') throw new KernelError('EBUSY', `${name} has rules or a DROP policy`);
+    if (chain.rules.length > 0 || chain.policy !== 'ACCEPT')
+      throw new KernelError('EBUSY', `${name} has rules or a DROP policy`);
     return;
   }
-  const referenced = netfilter[table].some((other) => other.rules.some((rule) => rule.spec.target.kind === 'jump' && rule.spec.target.chain === name));
-  if (chain.rules.length > 0 || referenced) throw new BatchRejected('EBUSY', `chain ${name} is not empty or is referenced`);
+  const referenced = netfilter[table].some((other) =>
+    other.rules.some((rule) => rule.spec.target.kind === 'jump' && rule.spec.target.chain === name),
+  );
+  if (chain.rules.length > 0 || referenced)
+    throw new BatchRejected('EBUSY', `chain ${name} is not empty or is referenced`);
   netfilter[table] = netfilter[table].filter((other) => other !== chain);
 }
 
@@ -87,7 +100,13 @@ export function appendRule(netfilter: NetfilterState, table: TableName, chainNam
 }
 
 /** `-I CHAIN [position]`: position counts from 1, as iptables does; one past the end appends (nft_rule_insert). */
-export function insertRule(netfilter: NetfilterState, table: TableName, chainName: string, spec: RuleSpec, position = 1): void {
+export function insertRule(
+  netfilter: NetfilterState,
+  table: TableName,
+  chainName: string,
+  spec: RuleSpec,
+  position = 1,
+): void {
   checkTarget(netfilter, table, spec);
   const chain = chainOf(netfilter, table, chainName);
   if (position < 1 || position > chain.rules.length + 1) throw new KernelError('E2BIG', 'index of insertion too big');
@@ -100,11 +119,17 @@ export function insertRule(netfilter: NetfilterState, table: TableName, chainNam
  * comes first. A daemon publishing thousands of ports inserts thousands of rules
  * at the top of a chain; one by one, each would move all the others.
  */
-export function insertRulesFirst(netfilter: NetfilterState, table: TableName, chainName: string, specs: readonly RuleSpec[]): void {
+export function insertRulesFirst(
+  netfilter: NetfilterState,
+  table: TableName,
+  chainName: string,
+  specs: readonly RuleSpec[],
+): void {
   for (const spec of specs) checkTarget(netfilter, table, spec);
   const chain = chainOf(netfilter, table, chainName);
   const before = chain.rules.splice(0);
-  for (let index = specs.length - 1; index >= 0; index--) chain.rules.push({ spec: specs[index]!, packets: 0, bytes: 0 });
+  for (let index = specs.length - 1; index >= 0; index--)
+    chain.rules.push({ spec: specs[index]!, packets: 0, bytes: 0 });
   for (const rule of before) chain.rules.push(rule);
   if (specs.some((spec) => spec.target.kind === 'jump') && jumpsTooFar(netfilter[table])) {
     chain.rules.splice(0, specs.length);
@@ -139,7 +164,12 @@ export function ruleBucket(spec: RuleSpec): string {
  * with a few specs only: a container with 65,535 published ports goes away in
  * linear time.
  */
-export function deleteRules(netfilter: NetfilterState, table: TableName, chainName: string, specs: readonly RuleSpec[]): void {
+export function deleteRules(
+  netfilter: NetfilterState,
+  table: TableName,
+  chainName: string,
+  specs: readonly RuleSpec[],
+): void {
   const pending = new Map<string, RuleSpec[]>();
   for (const spec of specs) {
     const group = pending.get(ruleBucket(spec));
@@ -167,7 +197,10 @@ export function hasRule(netfilter: NetfilterState, table: TableName, chainName: 
  */
 function checkTarget(netfilter: NetfilterState, table: TableName, spec: RuleSpec): void {
   if (spec.target.kind === 'jump') chainOf(netfilter, table, spec.target.chain);
-  if (table !== 'nat' && (spec.target.kind === 'DNAT' || spec.target.kind === 'SNAT' || spec.target.kind === 'MASQUERADE')) {
+  if (
+    table !== 'nat' &&
+    (spec.target.kind === 'DNAT' || spec.target.kind === 'SNAT' || spec.target.kind === 'MASQUERADE')
+  ) {
     throw new BatchRejected('EINVAL', `${spec.target.kind} outside the nat table`);
   }
 }
@@ -199,7 +232,9 @@ function jumpsTooFar(chains: readonly ChainState[]): boolean {
     path.delete(name);
     return bad;
   };
-  return chains.filter((chain) => chain.policy !== undefined).some((base) => base.rules.some(({ spec }) => spec.target.kind === 'jump' && visit(spec.target.chain, new Set())));
+  return chains
+    .filter((chain) => chain.policy !== undefined)
+    .some((base) => base.rules.some(({ spec }) => spec.target.kind === 'jump' && visit(spec.target.chain, new Set())));
 }
 
 /**

@@ -31,7 +31,11 @@ export const EMPTY_TABLES: Readonly<Record<'mangle' | 'security', readonly strin
 
 /** The built-in chains of any table iptables lists, in its order. */
 export function builtinChainsOf(table: string): readonly string[] {
-  return (BUILTIN_CHAINS as Record<string, readonly string[]>)[table] ?? (EMPTY_TABLES as Record<string, readonly string[]>)[table] ?? [];
+  return (
+    (BUILTIN_CHAINS as Record<string, readonly string[]>)[table] ??
+    (EMPTY_TABLES as Record<string, readonly string[]>)[table] ??
+    []
+  );
 }
 
 export type Policy = 'ACCEPT' | 'DROP';
@@ -119,8 +123,25 @@ export function natTo(address: NatAddress | undefined, port?: number): NatRange 
  * unreachable (REJECT_init).
  */
 export const REJECT_TYPES = {
-  4: ['icmp-net-unreachable', 'icmp-host-unreachable', 'icmp-proto-unreachable', 'icmp-port-unreachable', 'icmp-net-prohibited', 'icmp-host-prohibited', 'tcp-reset', 'icmp-admin-prohibited'],
-  6: ['icmp6-no-route', 'icmp6-adm-prohibited', 'icmp6-addr-unreachable', 'icmp6-port-unreachable', 'tcp-reset', 'icmp6-policy-fail', 'icmp6-reject-route'],
+  4: [
+    'icmp-net-unreachable',
+    'icmp-host-unreachable',
+    'icmp-proto-unreachable',
+    'icmp-port-unreachable',
+    'icmp-net-prohibited',
+    'icmp-host-prohibited',
+    'tcp-reset',
+    'icmp-admin-prohibited',
+  ],
+  6: [
+    'icmp6-no-route',
+    'icmp6-adm-prohibited',
+    'icmp6-addr-unreachable',
+    'icmp6-port-unreachable',
+    'tcp-reset',
+    'icmp6-policy-fail',
+    'icmp6-reject-route',
+  ],
 } as const;
 export type RejectWith = (typeof REJECT_TYPES)[4 | 6][number];
 
@@ -176,7 +197,8 @@ export interface ChainState extends Chain {
 export type NetfilterState = Record<TableName, ChainState[]>;
 
 export function emptyNetfilter(): NetfilterState {
-  const table = (name: TableName): ChainState[] => BUILTIN_CHAINS[name].map((chain) => ({ name: chain, policy: 'ACCEPT', rules: [], packets: 0, bytes: 0 }));
+  const table = (name: TableName): ChainState[] =>
+    BUILTIN_CHAINS[name].map((chain) => ({ name: chain, policy: 'ACCEPT', rules: [], packets: 0, bytes: 0 }));
   return { raw: table('raw'), nat: table('nat'), filter: table('filter') };
 }
 
@@ -202,7 +224,11 @@ export function sameRule(a: RuleSpec, b: RuleSpec): boolean {
   );
 }
 
-function sameNegatable<T>(a: Negatable<T> | undefined, b: Negatable<T> | undefined, same: (x: T, y: T) => boolean): boolean {
+function sameNegatable<T>(
+  a: Negatable<T> | undefined,
+  b: Negatable<T> | undefined,
+  same: (x: T, y: T) => boolean,
+): boolean {
   if (!a || !b) return a === b;
   return a.negated === b.negated && same(a.value, b.value);
 }
@@ -216,7 +242,8 @@ function sameTarget(a: Target, b: Target): boolean {
   if (a.kind === 'jump' && b.kind === 'jump') return a.chain === b.chain;
   if (a.kind === 'REJECT' && b.kind === 'REJECT') return a.with === b.with;
   if (a.kind === 'LOG' && b.kind === 'LOG') return a.prefix === b.prefix && a.level === b.level;
-  if ((a.kind === 'DNAT' || a.kind === 'SNAT') && (b.kind === 'DNAT' || b.kind === 'SNAT')) return sameSpan(a.to.addresses, b.to.addresses) && sameSpan(a.to.ports, b.to.ports);
+  if ((a.kind === 'DNAT' || a.kind === 'SNAT') && (b.kind === 'DNAT' || b.kind === 'SNAT'))
+    return sameSpan(a.to.addresses, b.to.addresses) && sameSpan(a.to.ports, b.to.ports);
   return true;
 }
 

@@ -35,7 +35,9 @@ networks:
   });
 
   it('writes environment lists as mappings, resolves variables and doubles every $ of the result', () => {
-    const host = composeHost('services:\n  web:\n    image: nginx\n    environment:\n      - MODE=prod\n      - PRICE=$$5\n      - HOME\n    labels: ["a=b"]\n    expose: [80]\n    hostname: shop\n');
+    const host = composeHost(
+      'services:\n  web:\n    image: nginx\n    environment:\n      - MODE=prod\n      - PRICE=$$5\n      - HOME\n    labels: ["a=b"]\n    expose: [80]\n    hostname: shop\n',
+    );
     expect(host.run('docker compose config').stdout).toBe(`name: tienda
 services:
   web:
@@ -58,14 +60,19 @@ networks:
   });
 
   it('keeps only the networks a service uses (WithoutUnnecessaryResources), unless --all-resources', () => {
-    const host = composeHost('services:\n  web:\n    image: nginx\n    networks: [front]\nnetworks:\n  front:\n    ipam:\n      config:\n        - subnet: 10.5.0.0/24\n  unused:\n    internal: true\n');
+    const host = composeHost(
+      'services:\n  web:\n    image: nginx\n    networks: [front]\nnetworks:\n  front:\n    ipam:\n      config:\n        - subnet: 10.5.0.0/24\n  unused:\n    internal: true\n',
+    );
     expect(host.run('docker compose config --networks').stdout).toBe('front\n');
     expect(host.run('docker compose --all-resources config --networks').stdout).toBe('front\nunused\n');
-    expect(host.run('docker compose config').stdout).toContain('networks:\n  front:\n    name: tienda_front\n    ipam:\n      config:\n        - subnet: 10.5.0.0/24\n');
+    expect(host.run('docker compose config').stdout).toContain(
+      'networks:\n  front:\n    name: tienda_front\n    ipam:\n      config:\n        - subnet: 10.5.0.0/24\n',
+    );
   });
 
   it('prints JSON with json.MarshalIndent, without a final newline', () => {
-    expect(composeHost('services:\n  web:\n    image: nginx\n').run('docker compose config --format json').stdout).toBe(`{
+    expect(composeHost('services:\n  web:\n    image: nginx\n').run('docker compose config --format json').stdout)
+      .toBe(`{
   "name": "tienda",
   "networks": {
     "default": {

@@ -36,12 +36,17 @@ describe('docker compose down', () => {
     const host = composeHost('services:\n  web:\n    image: nginx\n');
     host.run('docker compose up -d');
     host.run('docker run -d --name guest --network tienda_default alpine sleep 1000');
-    expect(host.run('docker compose down 2>&1 | cat').stdout).toContain(' Network tienda_default  Removing\n Network tienda_default  Resource is still in use\n');
+    expect(host.run('docker compose down 2>&1 | cat').stdout).toContain(
+      ' Network tienda_default  Removing\n Network tienda_default  Resource is still in use\n',
+    );
   });
 
   it('with nothing of the project left and no file, warns as logrus does at a terminal', () => {
     const host = composeHost('services:\n  web:\n    image: nginx\n');
-    expect(host.run('docker compose -p gone down')).toMatchObject({ stderr: `\x1b[33mWARN\x1b[0m[0000] Warning: No resource found to remove for project "gone". \n`, exitCode: 0 });
+    expect(host.run('docker compose -p gone down')).toMatchObject({
+      stderr: `\x1b[33mWARN\x1b[0m[0000] Warning: No resource found to remove for project "gone". \n`,
+      exitCode: 0,
+    });
   });
 
   it('with the file, a second down has nothing to say', () => {

@@ -1,7 +1,10 @@
 import { Host } from '../../../../src/netsim/index';
 
 /** A host on which `dir` holds `compose.yaml` with `yaml`, written as a reader would: cat and a here-document. */
-export function composeHost(yaml: string, { dir = 'tienda', seed = 1, file = 'compose.yaml' }: { dir?: string; seed?: number; file?: string } = {}): Host {
+export function composeHost(
+  yaml: string,
+  { dir = 'tienda', seed = 1, file = 'compose.yaml' }: { dir?: string; seed?: number; file?: string } = {},
+): Host {
   const host = Host.create({ seed });
   host.run(`mkdir -p '${dir}' && cd '${dir}'`);
   host.run(`cat > ${file} <<'EOF'\n${yaml}EOF`);

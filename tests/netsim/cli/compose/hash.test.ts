@@ -12,15 +12,23 @@ describe('the config-hash labels (pkg/compose/hash.go)', () => {
   it('hashes the network as encoding/json marshals NetworkConfig', () => {
     const network = new Map([['name', 'tienda_default']]);
     expect(networkHash(network)).toBe(sha256Hex('{"name":"tienda_default","ipam":{}}'));
-    expect(composeHost('services:\n  web:\n    image: nginx\n').run("docker compose up -d >/dev/null 2>&1; docker network inspect -f '{{index .Labels \"com.docker.compose.config-hash\"}}' tienda_default").stdout).toBe(
-      '37749b7baacdd5d28d450dc7c72d392de00991661fa92cc50a360e1c91635eb7\n',
-    );
+    expect(
+      composeHost('services:\n  web:\n    image: nginx\n').run(
+        'docker compose up -d >/dev/null 2>&1; docker network inspect -f \'{{index .Labels "com.docker.compose.config-hash"}}\' tienda_default',
+      ).stdout,
+    ).toBe('37749b7baacdd5d28d450dc7c72d392de00991661fa92cc50a360e1c91635eb7\n');
   });
 
   // ServiceHash: json.Marshal(types.ServiceConfig) without build, pull_policy, scale, depends_on, profiles;
   // command and entrypoint are marshalled even when nil (no omitempty), networks' nil configs as null.
   it('hashes the service as encoding/json marshals ServiceConfig', () => {
-    const service = new Map<string, never>([['image', 'nginx' as never], ['networks', new Map([['default', null]]) as never], ['depends_on', new Map() as never]]);
-    expect(serviceHash(service)).toBe(sha256Hex('{"command":null,"entrypoint":null,"image":"nginx","networks":{"default":null}}'));
+    const service = new Map<string, never>([
+      ['image', 'nginx' as never],
+      ['networks', new Map([['default', null]]) as never],
+      ['depends_on', new Map() as never],
+    ]);
+    expect(serviceHash(service)).toBe(
+      sha256Hex('{"command":null,"entrypoint":null,"image":"nginx","networks":{"default":null}}'),
+    );
   });
 });

@@ -25,8 +25,12 @@ const HEALTHY = `services:
 // "dependency failed to start: container NAME is unhealthy"), pkg/progress/event.go.
 describe('docker compose healthcheck', () => {
   it('prints the healthcheck in canonical form', () => {
-    const stdout = composeHost(HEALTHY.replace('["CMD", "true"]', 'exit 0').replace('interval: 10s', 'interval: 90s')).run('docker compose config').stdout;
-    expect(stdout).toContain('    healthcheck:\n      test:\n        - CMD-SHELL\n        - exit 0\n      interval: 1m30s\n      start_period: 30s\n      start_interval: 2s\n');
+    const stdout = composeHost(
+      HEALTHY.replace('["CMD", "true"]', 'exit 0').replace('interval: 10s', 'interval: 90s'),
+    ).run('docker compose config').stdout;
+    expect(stdout).toContain(
+      '    healthcheck:\n      test:\n        - CMD-SHELL\n        - exit 0\n      interval: 1m30s\n      start_period: 30s\n      start_interval: 2s\n',
+    );
   });
 
   it('waits for a healthy dependency before starting what depends on it', () => {
@@ -41,14 +45,27 @@ describe('docker compose healthcheck', () => {
       ' Container tienda-web-1  Started',
       '',
     ]);
-    expect(host.run("docker compose ps --format '{{.Name}} {{.Health}}'").stdout).toBe('tienda-db-1 healthy\ntienda-web-1 \n');
-    expect(host.run("docker inspect -f '{{json .Config.Healthcheck}}' tienda-db-1").stdout).toBe('{"Test":["CMD","true"],"Interval":10000000000,"StartPeriod":30000000000,"StartInterval":2000000000}\n');
+    expect(host.run("docker compose ps --format '{{.Name}} {{.Health}}'").stdout).toBe(
+      'tienda-db-1 healthy\ntienda-web-1 \n',
+    );
+    expect(host.run("docker inspect -f '{{json .Config.Healthcheck}}' tienda-db-1").stdout).toBe(
+      '{"Test":["CMD","true"],"Interval":10000000000,"StartPeriod":30000000000,"StartInterval":2000000000}\n',
+    );
   });
 
   it('fails when the dependency turns unhealthy', () => {
-    const host = composeHost(HEALTHY.replace('["CMD", "true"]', '["CMD", "false"]').replace('      start_period: 30s\n      start_interval: 2s\n', '      retries: 2\n'));
+    const host = composeHost(
+      HEALTHY.replace('["CMD", "true"]', '["CMD", "false"]').replace(
+        '      start_period: 30s\n      start_interval: 2s\n',
+        '      retries: 2\n',
+      ),
+    );
     const result = host.run('docker compose --progress plain up -d');
     expect(result.exitCode).toBe(1);
-    expect(result.stderr.endsWith(' Container tienda-db-1  Waiting\n Container tienda-db-1  Error\ndependency failed to start: container tienda-db-1 is unhealthy\n')).toBe(true);
+    expect(
+      result.stderr.endsWith(
+        ' Container tienda-db-1  Waiting\n Container tienda-db-1  Error\ndependency failed to start: container tienda-db-1 is unhealthy\n',
+      ),
+    ).toBe(true);
   });
 });

@@ -28,17 +28,25 @@ describe('docker compose --help', () => {
 
   it('says -h is deprecated before the help, as pflag does for the root’s help shorthand', () => {
     const host = composeHost('services: {}\n');
-    expect(host.run('docker compose ls -h').stdout).toMatch(/^Flag shorthand -h has been deprecated, use --help\nUsage:  docker compose ls \[OPTIONS\]\n\nList running compose projects\n/);
+    expect(host.run('docker compose ls -h').stdout).toMatch(
+      /^Flag shorthand -h has been deprecated, use --help\nUsage:  docker compose ls \[OPTIONS\]\n\nList running compose projects\n/,
+    );
   });
 
   it('prints the plugin’s help alone, with --help, and through `help`', () => {
     const host = composeHost('services: {}\n');
     const help = host.run('docker compose');
     expect(help.exitCode).toBe(0);
-    expect(help.stdout).toMatch(/^Usage:  docker compose \[OPTIONS\] COMMAND\n\nDefine and run multi-container applications with Docker\n\nOptions:\n/);
-    expect(help.stdout).toContain('\nManagement Commands:\n  bridge      Convert compose files into another model\n\nCommands:\n  attach      ');
+    expect(help.stdout).toMatch(
+      /^Usage:  docker compose \[OPTIONS\] COMMAND\n\nDefine and run multi-container applications with Docker\n\nOptions:\n/,
+    );
+    expect(help.stdout).toContain(
+      '\nManagement Commands:\n  bridge      Convert compose files into another model\n\nCommands:\n  attach      ',
+    );
     expect(help.stdout).toContain('\n  up          Create and start containers\n');
-    expect(help.stdout.endsWith("\nRun 'docker compose COMMAND --help' for more information on a command.\n")).toBe(true);
+    expect(help.stdout.endsWith("\nRun 'docker compose COMMAND --help' for more information on a command.\n")).toBe(
+      true,
+    );
     // Hidden flags (--no-ansi, --verbose, --version, --workdir) and commands (alpha) are not listed.
     expect(help.stdout).not.toMatch(/--no-ansi|--verbose|--workdir|\n {2}alpha /);
     expect(host.run('docker compose --help').stdout).toBe(help.stdout);
@@ -56,12 +64,25 @@ describe('docker compose --help', () => {
 
   it('has help for every subcommand netsim runs, listing the flags it takes but the hidden ones, and no other', () => {
     // MarkHidden in cmd/compose: exec.go -i and -t, run.go --tty, remove.go --all.
-    const hidden: Record<string, string[]> = { exec: ['--interactive', '-i', '--tty', '-t'], run: ['--tty', '-t'], rm: ['--all', '-a'] };
+    const hidden: Record<string, string[]> = {
+      exec: ['--interactive', '-i', '--tty', '-t'],
+      run: ['--tty', '-t'],
+      rm: ['--all', '-a'],
+    };
     for (const [name, { flags }] of Object.entries(composeFlags())) {
       expect(COMPOSE_HELP[name], name).toBeDefined();
-      const listed = COMPOSE_HELP[name]!.flags.flatMap((flag) => [`--${flag.name}`, ...(flag.short ? [`-${flag.short}`] : [])]);
-      expect(flags.filter((flag) => !listed.includes(flag)), name).toEqual(hidden[name] ?? []);
-      expect(listed.filter((flag) => !flags.includes(flag) && flag !== '--dry-run'), name).toEqual([]);
+      const listed = COMPOSE_HELP[name]!.flags.flatMap((flag) => [
+        `--${flag.name}`,
+        ...(flag.short ? [`-${flag.short}`] : []),
+      ]);
+      expect(
+        flags.filter((flag) => !listed.includes(flag)),
+        name,
+      ).toEqual(hidden[name] ?? []);
+      expect(
+        listed.filter((flag) => !flags.includes(flag) && flag !== '--dry-run'),
+        name,
+      ).toEqual([]);
     }
   });
 });

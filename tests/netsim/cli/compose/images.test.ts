@@ -8,13 +8,18 @@ import { composeHost } from './fixtures';
 // and Metadata.LastTagTime; repository and tag from reference.ParseDockerRef).
 describe('docker compose images', () => {
   it("lists each container's image, by container name, and -q the IDs once each", () => {
-    const host = composeHost('services:\n  db:\n    image: alpine\n    command: sleep 1000\n  cache:\n    image: alpine\n    command: sleep 1000\n  web:\n    image: nginx\n');
+    const host = composeHost(
+      'services:\n  db:\n    image: alpine\n    command: sleep 1000\n  cache:\n    image: alpine\n    command: sleep 1000\n  web:\n    image: nginx\n',
+    );
     host.run('docker compose up -d');
-    const inspected = (image: string, format: string) => host.run(`docker image inspect -f '${format}' ${image}`).stdout.trim();
+    const inspected = (image: string, format: string) =>
+      host.run(`docker image inspect -f '${format}' ${image}`).stdout.trim();
     const alpine = inspected('alpine', '{{.Id}}').replace('sha256:', '');
     const nginx = inspected('nginx', '{{.Id}}').replace('sha256:', '');
     const lines = host.run('docker compose images').stdout.split('\n');
-    expect(lines[0]).toBe('CONTAINER           REPOSITORY          TAG                 PLATFORM            IMAGE ID            SIZE                CREATED');
+    expect(lines[0]).toBe(
+      'CONTAINER           REPOSITORY          TAG                 PLATFORM            IMAGE ID            SIZE                CREATED',
+    );
     expect(lines.slice(1, 4).map((line) => line.split(/\s{2,}/).slice(0, 5))).toEqual([
       ['tienda-cache-1', 'alpine', 'latest', 'linux/amd64', alpine.slice(0, 12)],
       ['tienda-db-1', 'alpine', 'latest', 'linux/amd64', alpine.slice(0, 12)],

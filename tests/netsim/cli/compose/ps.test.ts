@@ -16,7 +16,9 @@ describe('docker compose ps', () => {
   });
 
   it('selects services, prints IDs with -q and service names with --services', () => {
-    expect(host.run("docker compose ps --format '{{.Name}} {{.Service}} {{.State}}' web").stdout).toBe('tienda-web-1 web running\n');
+    expect(host.run("docker compose ps --format '{{.Name}} {{.Service}} {{.State}}' web").stdout).toBe(
+      'tienda-web-1 web running\n',
+    );
     expect(host.run('docker compose ps -q').stdout.split('\n').filter(Boolean)).toHaveLength(2);
     expect(host.run('docker compose ps --services').stdout).toBe('db\nweb\n');
     expect(host.run('docker compose ps nope')).toMatchObject({ stderr: 'no such service: nope\n', exitCode: 1 });
@@ -25,8 +27,13 @@ describe('docker compose ps', () => {
   it('shows stopped containers with -a or a status filter', () => {
     host.run('docker stop tienda-db-1');
     expect(host.run("docker compose ps --format '{{.Name}}'").stdout).toBe('tienda-web-1\n');
-    expect(host.run("docker compose ps -a --format '{{.Name}} {{.Status}}'").stdout).toMatch(/^tienda-db-1 Exited \(137\) .* ago\ntienda-web-1 Up /);
+    expect(host.run("docker compose ps -a --format '{{.Name}} {{.Status}}'").stdout).toMatch(
+      /^tienda-db-1 Exited \(137\) .* ago\ntienda-web-1 Up /,
+    );
     expect(host.run("docker compose ps --status exited --format '{{.Name}}'").stdout).toBe('tienda-db-1\n');
-    expect(host.run('docker compose ps --filter nope')).toMatchObject({ stderr: 'arguments to --filter should be in form KEY=VAL\n', exitCode: 1 });
+    expect(host.run('docker compose ps --filter nope')).toMatchObject({
+      stderr: 'arguments to --filter should be in form KEY=VAL\n',
+      exitCode: 1,
+    });
   });
 });

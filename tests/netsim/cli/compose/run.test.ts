@@ -33,7 +33,9 @@ describe('docker compose run', () => {
     const labels = JSON.parse(host.run(`docker inspect -f '{{json .Config.Labels}}' ${id}`).stdout);
     expect(labels['com.docker.compose.oneoff']).toBe('True');
     expect(labels['com.docker.compose.slug']).toMatch(/^[0-9a-f]{64}$/);
-    expect(host.run(`docker inspect -f '{{.Name}}' ${id}`).stdout).toBe(`/tienda-web-run-${labels['com.docker.compose.slug'].slice(0, 12)}\n`);
+    expect(host.run(`docker inspect -f '{{.Name}}' ${id}`).stdout).toBe(
+      `/tienda-web-run-${labels['com.docker.compose.slug'].slice(0, 12)}\n`,
+    );
     expect(host.run(`docker port ${id}`).stdout).toBe('');
     // ps and ls leave one-off containers out (oneOffFilter(false)).
     expect(host.run("docker compose ps --format '{{.Name}}'").stdout).toBe('tienda-db-1\n');
@@ -45,22 +47,38 @@ describe('docker compose run', () => {
     expect(host.run(`docker port ${servicePorts}`).stdout).toBe('80/tcp -> 0.0.0.0:8080\n80/tcp -> [::]:8080\n');
     const published = host.run('docker compose run -d -p 9090:80 web 2>/dev/null').stdout.trim();
     expect(host.run(`docker port ${published}`).stdout).toBe('80/tcp -> 0.0.0.0:9090\n80/tcp -> [::]:9090\n');
-    expect(host.run('docker compose run -P -p 1:2 web')).toMatchObject({ stderr: '--service-ports and --publish are incompatible\n', exitCode: 1 });
+    expect(host.run('docker compose run -P -p 1:2 web')).toMatchObject({
+      stderr: '--service-ports and --publish are incompatible\n',
+      exitCode: 1,
+    });
   });
 
   it("answers to the service's name on the network only with --use-aliases", () => {
     const host = composeHost(WEB_AND_DB);
     host.run('docker compose run -d --name plain db 2>/dev/null');
     host.run('docker compose run -d --name aliased --use-aliases db 2>/dev/null');
-    expect(host.run("docker inspect -f '{{json .NetworkSettings.Networks.tienda_default.Aliases}}' plain").stdout).toBe('["plain"]\n');
-    expect(host.run("docker inspect -f '{{json .NetworkSettings.Networks.tienda_default.Aliases}}' aliased").stdout).toBe('["aliased","db"]\n');
+    expect(host.run("docker inspect -f '{{json .NetworkSettings.Networks.tienda_default.Aliases}}' plain").stdout).toBe(
+      '["plain"]\n',
+    );
+    expect(
+      host.run("docker inspect -f '{{json .NetworkSettings.Networks.tienda_default.Aliases}}' aliased").stdout,
+    ).toBe('["aliased","db"]\n');
   });
 
   it('refuses what run.go refuses', () => {
     const host = composeHost(WEB_AND_DB);
-    expect(host.run('docker compose run')).toMatchObject({ stderr: 'requires at least 1 arg(s), only received 0\n', exitCode: 1 });
-    expect(host.run('docker compose run -t -T db')).toMatchObject({ stderr: "--tty and --no-TTY can't be used together\n", exitCode: 1 });
-    expect(host.run('docker compose run -l nolabel db')).toMatchObject({ stderr: 'label must be set as KEY=VALUE\n', exitCode: 1 });
+    expect(host.run('docker compose run')).toMatchObject({
+      stderr: 'requires at least 1 arg(s), only received 0\n',
+      exitCode: 1,
+    });
+    expect(host.run('docker compose run -t -T db')).toMatchObject({
+      stderr: "--tty and --no-TTY can't be used together\n",
+      exitCode: 1,
+    });
+    expect(host.run('docker compose run -l nolabel db')).toMatchObject({
+      stderr: 'label must be set as KEY=VALUE\n',
+      exitCode: 1,
+    });
     expect(host.run('docker compose run cache')).toMatchObject({ stderr: 'no such service: cache\n', exitCode: 1 });
   });
 });

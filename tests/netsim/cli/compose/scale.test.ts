@@ -19,13 +19,22 @@ describe('docker compose up --scale and docker compose scale', () => {
   it('creates replicas -1 to -3, each answering to the service name', () => {
     const host = composeHost(REPLICAS);
     const stderr = host.run('docker compose --progress plain up -d --scale web=3').stderr;
-    expect(stderr).toContain(' Container tienda-web-1  Created\n Container tienda-web-2  Creating\n Container tienda-web-2  Created\n Container tienda-web-3  Creating\n Container tienda-web-3  Created\n');
-    expect(host.run("docker compose ps --format '{{.Name}}'").stdout).toBe('tienda-client-1\ntienda-web-1\ntienda-web-2\ntienda-web-3\n');
+    expect(stderr).toContain(
+      ' Container tienda-web-1  Created\n Container tienda-web-2  Creating\n Container tienda-web-2  Created\n Container tienda-web-3  Creating\n Container tienda-web-3  Created\n',
+    );
+    expect(host.run("docker compose ps --format '{{.Name}}'").stdout).toBe(
+      'tienda-client-1\ntienda-web-1\ntienda-web-2\ntienda-web-3\n',
+    );
     const addresses = (text: string) => [...text.matchAll(/Address: (172\.\d+\.\d+\.\d+)/g)].map((m) => m[1]);
     const first = addresses(host.run('docker compose exec client nslookup -type=a web').stdout);
     expect([...first].sort()).toEqual(['172.18.0.3', '172.18.0.4', '172.18.0.5']);
     // Round robin: the order changes from one answer to the next.
-    const orders = new Set([first.join(), ...Array.from({ length: 5 }, () => addresses(host.run('docker compose exec client nslookup -type=a web').stdout).join())]);
+    const orders = new Set([
+      first.join(),
+      ...Array.from({ length: 5 }, () =>
+        addresses(host.run('docker compose exec client nslookup -type=a web').stdout).join(),
+      ),
+    ]);
     expect(orders.size).toBeGreaterThan(1);
   });
 
@@ -41,8 +50,12 @@ describe('docker compose up --scale and docker compose scale', () => {
 
   it('refuses malformed counts and unknown services', () => {
     const host = composeHost(REPLICAS);
-    expect(host.run('docker compose up -d --scale web').stderr).toBe('invalid --scale option "web". Should be SERVICE=NUM\n');
-    expect(host.run('docker compose scale web=x').stderr).toBe("invalid scale specifier: can't parse replica value as int: web=x\n");
+    expect(host.run('docker compose up -d --scale web').stderr).toBe(
+      'invalid --scale option "web". Should be SERVICE=NUM\n',
+    );
+    expect(host.run('docker compose scale web=x').stderr).toBe(
+      "invalid scale specifier: can't parse replica value as int: web=x\n",
+    );
     expect(host.run('docker compose scale nope=2').stderr).toBe('no such service: nope\n');
   });
 });

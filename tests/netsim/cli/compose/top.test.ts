@@ -16,7 +16,12 @@ describe('docker compose top', () => {
     // The same process as docker top shows for the container.
     const pid = rows[0]!.split(/\s+/)[3];
     expect(host.run('docker top tienda-db-1').stdout).toContain(` ${pid} `);
-    expect(host.run('docker compose top').stdout.split('\n').filter((line) => line.startsWith('web ')).length).toBeGreaterThan(1);
+    expect(
+      host
+        .run('docker compose top')
+        .stdout.split('\n')
+        .filter((line) => line.startsWith('web ')).length,
+    ).toBeGreaterThan(1);
   });
 
   it('prints nothing when nothing of the project runs', () => {

@@ -28,7 +28,9 @@ describe('docker compose up -d, its progress in a pipe or with --progress plain'
   it('says Running for a container already up to date (convergence.go RunningEvent)', () => {
     const host = composeHost(WEB_AND_DB);
     host.run('docker compose up -d');
-    expect(host.run('docker compose --progress plain up -d').stderr).toBe(' Container tienda-db-1  Running\n Container tienda-web-1  Running\n');
+    expect(host.run('docker compose --progress plain up -d').stderr).toBe(
+      ' Container tienda-db-1  Running\n Container tienda-web-1  Running\n',
+    );
   });
 
   it('recreates a container whose configuration changed (mustRecreate: the config hash)', () => {
@@ -36,12 +38,16 @@ describe('docker compose up -d, its progress in a pipe or with --progress plain'
     host.run('docker compose up -d');
     host.run(`cat > compose.yaml <<'EOF'\n${WEB_AND_DB.replace('8080:80', '8081:80')}EOF`);
     const stderr = host.run('docker compose --progress plain up -d').stderr;
-    expect(stderr).toBe(' Container tienda-db-1  Running\n Container tienda-web-1  Recreate\n Container tienda-web-1  Recreated\n Container tienda-web-1  Starting\n Container tienda-web-1  Started\n');
+    expect(stderr).toBe(
+      ' Container tienda-db-1  Running\n Container tienda-web-1  Recreate\n Container tienda-web-1  Recreated\n Container tienda-web-1  Starting\n Container tienda-web-1  Started\n',
+    );
     expect(host.run('docker port tienda-web-1').stdout).toContain('0.0.0.0:8081');
   });
 
   it('pulls a missing image first: the service, its layers under it, then Pulled (pull.go)', () => {
-    const stderr = composeHost('services:\n  db:\n    image: mariadb\n    environment:\n      MARIADB_ROOT_PASSWORD: secret\n').run('docker compose --progress plain up -d').stderr;
+    const stderr = composeHost(
+      'services:\n  db:\n    image: mariadb\n    environment:\n      MARIADB_ROOT_PASSWORD: secret\n',
+    ).run('docker compose --progress plain up -d').stderr;
     const lines = stderr.split('\n');
     expect(lines[0]).toBe(' db Pulling ');
     expect(lines[1]).toMatch(/^ [0-9a-f]{12} Pulling fs layer $/);
@@ -58,14 +64,22 @@ describe('docker compose up -d at a terminal', () => {
     // align(): each line fills the 80 columns, the timer (`0.1s `) ending it.
     const line = (text: string, timer: string) => `${text}${' '.repeat(80 - text.length - timer.length)}${timer}`;
     expect(plain(result.stderr)).toBe(
-      ['[+] Running 3/3', line(' ✔ Network tienda_default  Created', '0.1s '), line(' ✔ Container tienda-db-1   Started', '0.4s '), line(' ✔ Container tienda-web-1  Started', '0.6s '), ''].join('\n'),
+      [
+        '[+] Running 3/3',
+        line(' ✔ Network tienda_default  Created', '0.1s '),
+        line(' ✔ Container tienda-db-1   Started', '0.4s '),
+        line(' ✔ Container tienda-web-1  Started', '0.6s '),
+        '',
+      ].join('\n'),
     );
     expect(result.stderr).toContain('\x1b[32m✔\x1b[0m Network tienda_default  \x1b[32mCreated\x1b[0m');
     expect(result.stdout).toBe('');
   });
 
   it('still draws on stderr when only stdout is piped, without a width to align to (goterm.Width asks stdout)', () => {
-    expect(plain(composeHost(WEB_AND_DB).run('docker compose up -d | cat').stderr)).toContain(' ✔ Network tienda_default  Created0.1s \n');
+    expect(plain(composeHost(WEB_AND_DB).run('docker compose up -d | cat').stderr)).toContain(
+      ' ✔ Network tienda_default  Created0.1s \n',
+    );
   });
 });
 
@@ -76,13 +90,24 @@ describe('what docker compose up creates', () => {
 
   it('names containers <project>-<service>-1 and the network <project>_default, a bridge', () => {
     expect(host.run("docker ps -a --format '{{.Names}}'").stdout).toBe('tienda-web-1\ntienda-db-1\n');
-    expect(host.run("docker network ls --filter name=tienda --format '{{.Name}} {{.Driver}}'").stdout).toBe('tienda_default bridge\n');
+    expect(host.run("docker network ls --filter name=tienda --format '{{.Name}} {{.Driver}}'").stdout).toBe(
+      'tienda_default bridge\n',
+    );
   });
 
   it('labels the network as prepareNetworks does', () => {
     const labels = JSON.parse(host.run("docker network inspect -f '{{json .Labels}}' tienda_default").stdout);
-    expect(Object.keys(labels).sort()).toEqual(['com.docker.compose.config-hash', 'com.docker.compose.network', 'com.docker.compose.project', 'com.docker.compose.version']);
-    expect(labels).toMatchObject({ 'com.docker.compose.network': 'default', 'com.docker.compose.project': 'tienda', 'com.docker.compose.version': '2.40.3' });
+    expect(Object.keys(labels).sort()).toEqual([
+      'com.docker.compose.config-hash',
+      'com.docker.compose.network',
+      'com.docker.compose.project',
+      'com.docker.compose.version',
+    ]);
+    expect(labels).toMatchObject({
+      'com.docker.compose.network': 'default',
+      'com.docker.compose.project': 'tienda',
+      'com.docker.compose.version': '2.40.3',
+    });
   });
 
   it('labels each container with the project, service, number, files and its dependencies', () => {
@@ -102,7 +127,9 @@ describe('what docker compose up creates', () => {
   });
 
   it('gives each container its name and its service as aliases, which the embedded DNS answers', () => {
-    expect(host.run("docker inspect -f '{{json .NetworkSettings.Networks.tienda_default.Aliases}}' tienda-db-1").stdout).toBe('["tienda-db-1","db"]\n');
+    expect(
+      host.run("docker inspect -f '{{json .NetworkSettings.Networks.tienda_default.Aliases}}' tienda-db-1").stdout,
+    ).toBe('["tienda-db-1","db"]\n');
     expect(host.run('docker exec tienda-db-1 ping -c 1 web').stdout).toContain('PING web (172.18.0.3)');
   });
 
@@ -137,20 +164,38 @@ networks:
 
   it('creates each with its driver, IPAM and internal flag, and connects services to theirs', () => {
     const host = composeHost(file, { dir: 'app' });
-    expect(host.run('docker compose --progress plain up -d').stderr.split('\n').slice(0, 4)).toEqual([' Network app_back  Creating', ' Network app_back  Created', ' Network app_front  Creating', ' Network app_front  Created']);
-    expect(host.run("docker network inspect -f '{{.Internal}} {{range .IPAM.Config}}{{.Subnet}}{{end}}' app_back").stdout).toBe('true 10.5.0.0/24\n');
-    expect(host.run("docker inspect -f '{{.NetworkSettings.Networks.app_back.IPAddress}}' app-web-1").stdout).toBe('10.5.0.10\n');
-    expect(host.run("docker inspect -f '{{json .NetworkSettings.Networks.app_front.Aliases}}' app-web-1").stdout).toBe('["app-web-1","web","www"]\n');
+    expect(host.run('docker compose --progress plain up -d').stderr.split('\n').slice(0, 4)).toEqual([
+      ' Network app_back  Creating',
+      ' Network app_back  Created',
+      ' Network app_front  Creating',
+      ' Network app_front  Created',
+    ]);
+    expect(
+      host.run("docker network inspect -f '{{.Internal}} {{range .IPAM.Config}}{{.Subnet}}{{end}}' app_back").stdout,
+    ).toBe('true 10.5.0.0/24\n');
+    expect(host.run("docker inspect -f '{{.NetworkSettings.Networks.app_back.IPAddress}}' app-web-1").stdout).toBe(
+      '10.5.0.10\n',
+    );
+    expect(host.run("docker inspect -f '{{json .NetworkSettings.Networks.app_front.Aliases}}' app-web-1").stdout).toBe(
+      '["app-web-1","web","www"]\n',
+    );
     // db is on back only: www, an alias on front, is not a name there.
     expect(host.run('docker exec app-db-1 ping -c 1 www').stderr).toBe("ping: bad address 'www'\n");
     expect(host.run("docker ps --format '{{.Names}} {{.Ports}}'").stdout).toContain('app-web-1 80/tcp, 8000/tcp');
   });
 
   it('refuses an external network that does not exist (resolveExternalNetwork)', () => {
-    const host = composeHost('services:\n  web:\n    image: nginx\n    networks: [shared]\nnetworks:\n  shared:\n    external: true\n');
-    expect(host.run('docker compose up -d')).toMatchObject({ stderr: 'network shared declared as external, but could not be found\n', exitCode: 1 });
+    const host = composeHost(
+      'services:\n  web:\n    image: nginx\n    networks: [shared]\nnetworks:\n  shared:\n    external: true\n',
+    );
+    expect(host.run('docker compose up -d')).toMatchObject({
+      stderr: 'network shared declared as external, but could not be found\n',
+      exitCode: 1,
+    });
     host.run('docker network create shared');
-    expect(host.run('docker compose --progress plain up -d').stderr).toBe(' Container tienda-web-1  Creating\n Container tienda-web-1  Created\n Container tienda-web-1  Starting\n Container tienda-web-1  Started\n');
+    expect(host.run('docker compose --progress plain up -d').stderr).toBe(
+      ' Container tienda-web-1  Creating\n Container tienda-web-1  Created\n Container tienda-web-1  Starting\n Container tienda-web-1  Started\n',
+    );
   });
 
   it('warns about and refuses a network of that name it did not create (resolveOrCreateNetwork)', () => {
@@ -164,15 +209,23 @@ networks:
 
 describe('network_mode', () => {
   it('host and none: no project network for such services', () => {
-    const host = composeHost('services:\n  a:\n    image: nginx\n    network_mode: host\n  b:\n    image: alpine\n    command: sleep 1000\n    network_mode: none\n');
+    const host = composeHost(
+      'services:\n  a:\n    image: nginx\n    network_mode: host\n  b:\n    image: alpine\n    command: sleep 1000\n    network_mode: none\n',
+    );
     expect(host.run('docker compose --progress plain up -d').stderr).not.toContain('Network');
-    expect(host.run("docker inspect -f '{{.HostConfig.NetworkMode}}' tienda-a-1 tienda-b-1").stdout).toBe('host\nnone\n');
+    expect(host.run("docker inspect -f '{{.HostConfig.NetworkMode}}' tienda-a-1 tienda-b-1").stdout).toBe(
+      'host\nnone\n',
+    );
   });
 
-  it('service:x joins x\'s first container, which starts first (Normalize adds the dependency)', () => {
-    const host = composeHost('services:\n  app:\n    image: alpine\n    command: sleep 1000\n    network_mode: service:net\n  net:\n    image: nginx\n');
+  it("service:x joins x's first container, which starts first (Normalize adds the dependency)", () => {
+    const host = composeHost(
+      'services:\n  app:\n    image: alpine\n    command: sleep 1000\n    network_mode: service:net\n  net:\n    image: nginx\n',
+    );
     const stderr = host.run('docker compose --progress plain up -d').stderr;
-    expect(stderr.indexOf('Container tienda-net-1  Created')).toBeLessThan(stderr.indexOf('Container tienda-app-1  Creating'));
+    expect(stderr.indexOf('Container tienda-net-1  Created')).toBeLessThan(
+      stderr.indexOf('Container tienda-app-1  Creating'),
+    );
     const id = host.run("docker inspect -f '{{.Id}}' tienda-net-1").stdout.trim();
     expect(host.run("docker inspect -f '{{.HostConfig.NetworkMode}}' tienda-app-1").stdout).toBe(`container:${id}\n`);
   });
@@ -188,10 +241,16 @@ describe('docker compose up, attached', () => {
     expect(result.exitCode).toBe(0);
   });
 
-  it('shows the services\' output until Ctrl-C, then stops them', () => {
-    const result = composeHost('services:\n  web:\n    image: nginx\n').run('docker compose up 2>&1 | cat', { interruptAfterSeconds: 2 });
-    expect(result.stdout).toContain(' Container tienda-web-1  Created\nAttaching to web-1\nweb-1  | /docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration\n');
-    expect(result.stdout).toContain('Gracefully Stopping... press Ctrl+C again to force\n Container tienda-web-1  Stopping\n\r\x1b[Kweb-1 exited with code 0\n Container tienda-web-1  Stopped\n\n');
+  it("shows the services' output until Ctrl-C, then stops them", () => {
+    const result = composeHost('services:\n  web:\n    image: nginx\n').run('docker compose up 2>&1 | cat', {
+      interruptAfterSeconds: 2,
+    });
+    expect(result.stdout).toContain(
+      ' Container tienda-web-1  Created\nAttaching to web-1\nweb-1  | /docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration\n',
+    );
+    expect(result.stdout).toContain(
+      'Gracefully Stopping... press Ctrl+C again to force\n Container tienda-web-1  Stopping\n\r\x1b[Kweb-1 exited with code 0\n Container tienda-web-1  Stopped\n\n',
+    );
     expect(result.exitCode).toBe(130);
   });
 });

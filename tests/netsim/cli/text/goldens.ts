@@ -29,11 +29,19 @@ export function readGolden(file: string): TextGolden {
   const stderr = bytes.subarray(errStart, errStart + err!).toString('utf8');
   // The banner names the build that was captured (Debian's BusyBox); netsim's applets leave it out (see dialect.ts).
   const withoutBanner = stderr.replace(/^BusyBox v[^\n]* multi-call binary\.\n/gm, '');
-  return { file, dialect: file.startsWith('busybox-') ? 'busybox' : 'gnu', command: header('command'), exitCode: Number(header('exit code')), stdout, stderr: withoutBanner };
+  return {
+    file,
+    dialect: file.startsWith('busybox-') ? 'busybox' : 'gnu',
+    command: header('command'),
+    exitCode: Number(header('exit code')),
+    stdout,
+    stderr: withoutBanner,
+  };
 }
 
 /** The captures of one tool: `gnu-TOOL-*.txt` and `busybox-TOOL-*.txt`. */
-export const goldenFiles = (tool: string) => readdirSync(GOLDEN_DIRECTORY).filter((file) => new RegExp(`^(gnu|busybox)-${tool}(-.*)?\\.txt$`).test(file));
+export const goldenFiles = (tool: string) =>
+  readdirSync(GOLDEN_DIRECTORY).filter((file) => new RegExp(`^(gnu|busybox)-${tool}(-.*)?\\.txt$`).test(file));
 
 /**
  * A host with the fixtures in the working directory of the shell the golden

@@ -25,7 +25,7 @@ describe('xargs, timeout and watch run netsim programs', () => {
   it('xargs -I {} runs the command once a line, in a container too', () => {
     const host = Host.create({ seed: 5 });
     expect(host.run("printf 'web\\ndb\\n' | xargs -I {} echo 'name: {}'").stdout).toBe('name: web\nname: db\n');
-    expect(host.run("docker run --rm alpine sh -c \"printf 'a b\\n' | xargs -n 1 echo\"").stdout).toBe('a\nb\n');
+    expect(host.run('docker run --rm alpine sh -c "printf \'a b\\n\' | xargs -n 1 echo"').stdout).toBe('a\nb\n');
   });
 
   it('timeout ends a ping that would run until Ctrl-C at its deadline, with status 124 and no statistics', () => {
@@ -41,7 +41,10 @@ describe('xargs, timeout and watch run netsim programs', () => {
     const host = Host.create({ seed: 5 });
     expect(host.run('timeout 5 sleep 1')).toMatchObject({ exitCode: 0, elapsedMs: 1000 });
     expect(host.run('timeout 1 sleep 30')).toMatchObject({ exitCode: 124, elapsedMs: 1000 });
-    expect(host.run('docker run --rm alpine timeout 1 sleep 30')).toMatchObject({ stderr: 'Terminated\n', exitCode: 143 });
+    expect(host.run('docker run --rm alpine timeout 1 sleep 30')).toMatchObject({
+      stderr: 'Terminated\n',
+      exitCode: 143,
+    });
   });
 
   it('watch runs until Ctrl-C on the virtual clock; procps leaves the screen as it was', () => {
@@ -65,7 +68,9 @@ describe('xargs, timeout and watch run netsim programs', () => {
 describe('the tools each image ships, in its dialect', () => {
   it("Debian's image has sed, mawk as awk, xargs, rev and more, but not column (bsdextrautils) nor less", () => {
     const host = Host.create({ seed: 5 });
-    expect(host.run("docker run --rm debian sh -c \"echo a b | awk '{print \\$2}' | sed s/b/c/ | rev\"").stdout).toBe('c\n');
+    expect(host.run('docker run --rm debian sh -c "echo a b | awk \'{print \\$2}\' | sed s/b/c/ | rev"').stdout).toBe(
+      'c\n',
+    );
     expect(host.run('docker run --rm debian column -t').exitCode).toBe(127);
     expect(host.run('docker run --rm debian less /etc/hostname').exitCode).toBe(127);
   });
@@ -79,7 +84,9 @@ describe('the tools each image ships, in its dialect', () => {
   it('more at a terminal shows a file that fits and exits; less at a terminal says netsim does not page', () => {
     const host = Host.create({ seed: 5 });
     expect(host.run('more /etc/hostname')).toMatchObject({ stdout: host.run('cat /etc/hostname').stdout, exitCode: 0 });
-    expect(host.run('less /etc/hostname').stderr).toBe('netsim: less at a terminal is not simulated; pipe it (| cat) or use cat\n');
+    expect(host.run('less /etc/hostname').stderr).toBe(
+      'netsim: less at a terminal is not simulated; pipe it (| cat) or use cat\n',
+    );
   });
 
   it('awk reads the docker output a lesson pipes into it, bytes counted as mawk counts them', () => {
@@ -94,6 +101,15 @@ describe('the modules the new tools live in', () => {
   it('a line naming sed or awk loads their modules; the other filters come with sort, cut and wc', () => {
     expect(toolModulesNamedIn(["docker ps | sed -n '2p'"])).toEqual(new Set(['sed']));
     expect(toolModulesNamedIn(["docker ps | awk '{print $1}'", 'mawk -f x'])).toEqual(new Set(['awk']));
-    expect(toolModulesNamedIn(['docker ps -q | xargs docker rm -f', 'tr a-z A-Z', 'uniq -c', 'timeout 5 curl x', 'watch -n 1 docker ps', 'column -t'])).toEqual(new Set(['textTools']));
+    expect(
+      toolModulesNamedIn([
+        'docker ps -q | xargs docker rm -f',
+        'tr a-z A-Z',
+        'uniq -c',
+        'timeout 5 curl x',
+        'watch -n 1 docker ps',
+        'column -t',
+      ]),
+    ).toEqual(new Set(['textTools']));
   });
 });

@@ -17,12 +17,17 @@ const errnoOf = (change: () => void) => {
   return undefined;
 };
 
-describe('the kernel\'s netfilter operations', () => {
+describe("the kernel's netfilter operations", () => {
   it('inserts many rules at the top at once as one at a time would: the last inserted first', () => {
-    const specs = [80, 81, 82].map((port) => ({ protocol: 'tcp' as const, destinationPort: port, target: { kind: 'ACCEPT' as const } }));
+    const specs = [80, 81, 82].map((port) => ({
+      protocol: 'tcp' as const,
+      destinationPort: port,
+      target: { kind: 'ACCEPT' as const },
+    }));
     const oneByOne = boot();
     const atOnce = boot();
-    for (const kernel of [oneByOne, atOnce]) kernel.netfilter(kernel.root).appendRule('filter', 'INPUT', { target: { kind: 'DROP' } });
+    for (const kernel of [oneByOne, atOnce])
+      kernel.netfilter(kernel.root).appendRule('filter', 'INPUT', { target: { kind: 'DROP' } });
     for (const spec of specs) oneByOne.netfilter(oneByOne.root).insertRule('filter', 'INPUT', spec, 1);
     atOnce.netfilter(atOnce.root).insertRulesFirst('filter', 'INPUT', specs);
     const rules = (kernel: Kernel) => kernel.netfilter(kernel.root).view.filter[0]!.rules.map((rule) => rule.spec);
@@ -35,7 +40,14 @@ describe('the kernel\'s netfilter operations', () => {
     const tables = kernel.netfilter(kernel.root);
     tables.newChain('filter', 'A');
     tables.appendRule('filter', 'INPUT', { target: { kind: 'jump', chain: 'A' } });
-    expect(errnoOf(() => tables.insertRulesFirst('filter', 'A', [{ target: { kind: 'ACCEPT' } }, { target: { kind: 'jump', chain: 'A' } }]))).toEqual({ errno: 'EMLINK', atCommit: true });
+    expect(
+      errnoOf(() =>
+        tables.insertRulesFirst('filter', 'A', [
+          { target: { kind: 'ACCEPT' } },
+          { target: { kind: 'jump', chain: 'A' } },
+        ]),
+      ),
+    ).toEqual({ errno: 'EMLINK', atCommit: true });
     expect(tables.view.filter.find((chain) => chain.name === 'A')!.rules).toEqual([]);
   });
 
@@ -47,7 +59,12 @@ describe('the kernel\'s netfilter operations', () => {
     tables.appendRule('filter', 'INPUT', { target: { kind: 'jump', chain: 'USER' } });
     tables.setPolicy('filter', 'INPUT', 'DROP');
     tables.flushRules('filter', 'USER');
-    expect(tables.view.filter.map((chain) => [chain.name, chain.rules.length])).toEqual([['INPUT', 1], ['FORWARD', 0], ['OUTPUT', 0], ['USER', 0]]);
+    expect(tables.view.filter.map((chain) => [chain.name, chain.rules.length])).toEqual([
+      ['INPUT', 1],
+      ['FORWARD', 0],
+      ['OUTPUT', 0],
+      ['USER', 0],
+    ]);
     tables.flushRules('filter');
     expect(tables.view.filter.every((chain) => chain.rules.length === 0)).toBe(true);
     expect(tables.view.filter[0]!.policy).toBe('DROP');
@@ -66,16 +83,30 @@ describe('the kernel\'s netfilter operations', () => {
   it('refuses NAT outside the nat table and a looping jump at commit, leaving the chain as it was', () => {
     const kernel = boot();
     const tables = kernel.netfilter(kernel.root);
-    expect(errnoOf(() => tables.appendRule('filter', 'INPUT', { target: { kind: 'DNAT', to: natTo(parseIpv4('10.0.0.1')!) } }))).toEqual({ errno: 'EINVAL', atCommit: true });
+    expect(
+      errnoOf(() =>
+        tables.appendRule('filter', 'INPUT', { target: { kind: 'DNAT', to: natTo(parseIpv4('10.0.0.1')!) } }),
+      ),
+    ).toEqual({ errno: 'EINVAL', atCommit: true });
     tables.newChain('filter', 'A');
     tables.appendRule('filter', 'INPUT', { target: { kind: 'jump', chain: 'A' } });
-    expect(errnoOf(() => tables.appendRule('filter', 'A', { target: { kind: 'jump', chain: 'A' } }))).toEqual({ errno: 'EMLINK', atCommit: true });
+    expect(errnoOf(() => tables.appendRule('filter', 'A', { target: { kind: 'jump', chain: 'A' } }))).toEqual({
+      errno: 'EMLINK',
+      atCommit: true,
+    });
     expect(tables.view.filter.find((chain) => chain.name === 'A')!.rules).toEqual([]);
   });
 
   it('closes the sockets a predicate picks, and no others', () => {
     const kernel = boot();
-    const socket = (port: number, pid: number) => ({ protocol: 'tcp' as const, address: '0.0.0.0', port, v6Only: false, process: { name: 'p', pid, fd: 3 }, service: { kind: 'dns' as const } });
+    const socket = (port: number, pid: number) => ({
+      protocol: 'tcp' as const,
+      address: '0.0.0.0',
+      port,
+      v6Only: false,
+      process: { name: 'p', pid, fd: 3 },
+      service: { kind: 'dns' as const },
+    });
     kernel.listenAll(kernel.root, [socket(80, 10), socket(81, 11)]);
     kernel.closeSocketsWhere(kernel.root, (open) => open.port === 80);
     expect(kernel.root.sockets.map((open) => open.port)).toEqual([81]);

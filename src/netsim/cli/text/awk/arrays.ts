@@ -69,7 +69,7 @@ function busyboxHash(key: string): number {
   let idx = 0;
   for (let at = 0; at < key.length; at++) {
     const byte = key.charCodeAt(at) & 0xff;
-    idx = (((idx << 6) - idx) + (byte >= 128 ? byte - 256 : byte)) >>> 0;
+    idx = ((idx << 6) - idx + (byte >= 128 ? byte - 256 : byte)) >>> 0;
   }
   return idx;
 }

@@ -18,7 +18,12 @@ export type Expr =
   | { readonly k: 'incdec'; readonly op: '++' | '--'; readonly prefix: boolean; readonly target: LValue }
   | { readonly k: 'call'; readonly name: string; readonly args: readonly Expr[] }
   | { readonly k: 'builtin'; readonly name: string; readonly args: readonly Expr[] }
-  | { readonly k: 'getline'; readonly from: 'input' | 'file' | 'command'; readonly target: LValue | undefined; readonly source: Expr | undefined }
+  | {
+      readonly k: 'getline';
+      readonly from: 'input' | 'file' | 'command';
+      readonly target: LValue | undefined;
+      readonly source: Expr | undefined;
+    }
   | { readonly k: 'group'; readonly list: readonly Expr[] };
 
 export type LValue = Extract<Expr, { k: 'var' | 'field' | 'elem' }>;
@@ -35,7 +40,13 @@ export type Stmt =
   | { readonly k: 'if'; readonly test: Expr; readonly then: Stmt; readonly otherwise: Stmt | undefined }
   | { readonly k: 'while'; readonly test: Expr; readonly body: Stmt }
   | { readonly k: 'do'; readonly body: Stmt; readonly test: Expr }
-  | { readonly k: 'for'; readonly init: Stmt | undefined; readonly test: Expr | undefined; readonly step: Stmt | undefined; readonly body: Stmt }
+  | {
+      readonly k: 'for';
+      readonly init: Stmt | undefined;
+      readonly test: Expr | undefined;
+      readonly step: Stmt | undefined;
+      readonly body: Stmt;
+    }
   | { readonly k: 'forin'; readonly variable: LValue; readonly array: string; readonly body: Stmt }
   | { readonly k: 'block'; readonly body: readonly Stmt[] }
   | { readonly k: 'next' | 'nextfile' | 'break' | 'continue' }

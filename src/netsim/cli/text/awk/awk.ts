@@ -1,7 +1,15 @@
 import { collect, type OutputChunk, type Program, type ProcessContext } from '../../command';
 import { absolute } from '../../files/paths';
 import { busyboxUsage, type TextDialect } from '../dialect';
-import { AwkInterpreter, AwkRuntimeError, Runaway, unescape, type AwkFlavor, type AwkHost, type Operand } from './interpreter';
+import {
+  AwkInterpreter,
+  AwkRuntimeError,
+  Runaway,
+  unescape,
+  type AwkFlavor,
+  type AwkHost,
+  type Operand,
+} from './interpreter';
 import { AwkSyntaxError } from './lexer';
 import { parseAwk } from './parser';
 import { MAWK_USAGE } from './usage';
@@ -30,7 +38,13 @@ type Parsed = AwkArguments | { readonly output: OutputChunk[]; readonly status: 
  * The options before the program, as mawk (main.c process_cmdline) and
  * BusyBox (getopt32 "+F:v:*f:*e:*W:") read them: -F, -v, -f, --.
  */
-function parseArguments(name: string, args: readonly string[], flavor: AwkFlavor, context: ProcessContext, dialect: TextDialect): Parsed {
+function parseArguments(
+  name: string,
+  args: readonly string[],
+  flavor: AwkFlavor,
+  context: ProcessContext,
+  dialect: TextDialect,
+): Parsed {
   let separator: string | undefined;
   const assignments: [string, string][] = [];
   let programFile: string | undefined;
@@ -46,25 +60,46 @@ function parseArguments(name: string, args: readonly string[], flavor: AwkFlavor
     const letter = arg[1]!;
     if (!'FvfeW'.includes(letter)) {
       if (flavor === 'mawk') return failure(`${name}: not an option: ${arg}\n`, 2);
-      const usage = busyboxUsage('awk', dialect === 'busybox-musl' ? `${name}: unrecognized option: ${letter}\n` : `${name}: invalid option -- '${letter}'\n`);
+      const usage = busyboxUsage(
+        'awk',
+        dialect === 'busybox-musl'
+          ? `${name}: unrecognized option: ${letter}\n`
+          : `${name}: invalid option -- '${letter}'\n`,
+      );
       return failure(usage.stderr, 1);
     }
     const value = arg.length > 2 ? arg.slice(2) : args[++at];
-    if (value === undefined) return flavor === 'mawk' ? failure(`${name}: option requires an argument -- ${letter}\n${MAWK_USAGE}`, 2) : failure(busyboxUsage('awk', `${name}: option requires an argument -- '${letter}'\n`).stderr, 1);
+    if (value === undefined)
+      return flavor === 'mawk'
+        ? failure(`${name}: option requires an argument -- ${letter}\n${MAWK_USAGE}`, 2)
+        : failure(busyboxUsage('awk', `${name}: option requires an argument -- '${letter}'\n`).stderr, 1);
     if (letter === 'F') separator = unescape(value);
     else if (letter === 'v') {
       const equals = value.indexOf('=');
-      if (equals <= 0) return failure(flavor === 'mawk' ? `${name}: improper assignment: -v ${value}\n` : `${name}: bad -v argument\n`, 2);
+      if (equals <= 0)
+        return failure(
+          flavor === 'mawk' ? `${name}: improper assignment: -v ${value}\n` : `${name}: bad -v argument\n`,
+          2,
+        );
       assignments.push([value.slice(0, equals), value.slice(equals + 1)]);
     } else if (letter === 'f' || letter === 'e') programFile = letter === 'f' ? value : undefined;
   }
   let program: string | undefined;
   if (programFile !== undefined) {
     const read = context.readFile?.(absolute(programFile, context));
-    if (!read || 'error' in read) return failure(flavor === 'mawk' ? `${name}: couldn't open file ${programFile}\n` : `${name}: can't open '${programFile}': No such file or directory\n`, 2);
+    if (!read || 'error' in read)
+      return failure(
+        flavor === 'mawk'
+          ? `${name}: couldn't open file ${programFile}\n`
+          : `${name}: can't open '${programFile}': No such file or directory\n`,
+        2,
+      );
     program = read.content;
   } else program = args[at++];
-  if (program === undefined) return flavor === 'mawk' ? { output: [{ stream: 'stderr', text: MAWK_USAGE }], status: 0 } : failure(busyboxUsage('awk').stderr, 1);
+  if (program === undefined)
+    return flavor === 'mawk'
+      ? { output: [{ stream: 'stderr', text: MAWK_USAGE }], status: 0 }
+      : failure(busyboxUsage('awk').stderr, 1);
   return { program, separator, assignments, operands: args.slice(at) };
 }
 
@@ -76,7 +111,9 @@ function hostOf(context: ProcessContext, output: OutputChunk[]): AwkHost {
     },
     run: (command, stdin) => {
       const result = context.exec?.(['sh', '-c', fromBytes(command)], { stdin: fromBytes(stdin) });
-      return result ? { stdout: toBytes(result.stdout), stderr: toBytes(result.stderr), status: result.exitCode } : { stdout: '', stderr: '', status: 127 };
+      return result
+        ? { stdout: toBytes(result.stdout), stderr: toBytes(result.stderr), status: result.exitCode }
+        : { stdout: '', stderr: '', status: 127 };
     },
     write: (stream, text) => {
       if (text !== '') output.push({ stream, text: fromBytes(text) });
@@ -101,19 +138,29 @@ export function awkProgram(dialect: TextDialect, name = 'awk'): Program {
       const parsed = parseArguments(name, args, flavor, context, dialect);
       if ('output' in parsed) return collect(parsed.output, parsed.status);
       const output: OutputChunk[] = [];
-      const fail = (text: string, status: number) => collect([...output, { stream: 'stderr', text: `${name}: ${text}\n` }], status);
+      const fail = (text: string, status: number) =>
+        collect([...output, { stream: 'stderr', text: `${name}: ${text}\n` }], status);
       let program;
       try {
         program = parseAwk(toBytes(parsed.program), flavor);
       } catch (error) {
         if (!(error instanceof AwkSyntaxError)) throw error;
-        return flavor === 'mawk' ? fail(`line ${error.line}: ${error.mawk}`, 2) : fail(`cmd. line:${error.busyboxLine}: ${error.busybox}`, 1);
+        return flavor === 'mawk'
+          ? fail(`line ${error.line}: ${error.mawk}`, 2)
+          : fail(`cmd. line:${error.busyboxLine}: ${error.busybox}`, 1);
       }
       const operands: Operand[] = parsed.operands.map((operand) => {
         const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(operand);
         return assignment ? { assign: assignment[1]!, value: toBytes(assignment[2]!) } : { file: toBytes(operand) };
       });
-      const interpreter = new AwkInterpreter(program, flavor, hostOf(context, output), toBytes(context.stdin), operands, new Map([...(context.env ?? new Map<string, string>())].map(([key, value]) => [toBytes(key), toBytes(value)])));
+      const interpreter = new AwkInterpreter(
+        program,
+        flavor,
+        hostOf(context, output),
+        toBytes(context.stdin),
+        operands,
+        new Map([...(context.env ?? new Map<string, string>())].map(([key, value]) => [toBytes(key), toBytes(value)])),
+      );
       try {
         if (parsed.separator !== undefined) interpreter.assign('FS', toBytes(parsed.separator));
         for (const [variable, value] of parsed.assignments) interpreter.assign(variable, unescape(toBytes(value)));

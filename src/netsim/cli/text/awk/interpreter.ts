@@ -105,7 +105,12 @@ export class AwkInterpreter {
     this.globals.set('ENVIRON', environ);
     const argv = this.newArray();
     argv.set({ text: '0', integer: 0 }, 'awk');
-    operands.forEach((operand, index) => argv.set({ text: String(index + 1), integer: index + 1 }, 'file' in operand ? operand.file : `${operand.assign}=${operand.value}`));
+    operands.forEach((operand, index) =>
+      argv.set(
+        { text: String(index + 1), integer: index + 1 },
+        'file' in operand ? operand.file : `${operand.assign}=${operand.value}`,
+      ),
+    );
     this.globals.set('ARGV', argv);
     set('ARGC', operands.length + 1);
     this.input = { operands, index: 0, records: [], at: 0, opened: false };
@@ -150,7 +155,8 @@ export class AwkInterpreter {
   }
 
   private unexpected(signal: unknown): unknown {
-    if (signal instanceof NextRecord || signal instanceof NextFile) return new AwkRuntimeError(this.flavor === 'mawk' ? 'improper use of next' : 'next used in BEGIN or END', 2);
+    if (signal instanceof NextRecord || signal instanceof NextFile)
+      return new AwkRuntimeError(this.flavor === 'mawk' ? 'improper use of next' : 'next used in BEGIN or END', 2);
     return signal;
   }
 
@@ -212,9 +218,13 @@ export class AwkInterpreter {
         this.applyOperand(operand);
         continue;
       }
-      const content = operand.file === '-' || operand.file === '/dev/stdin' ? this.stdin : this.host.readFile(operand.file);
+      const content =
+        operand.file === '-' || operand.file === '/dev/stdin' ? this.stdin : this.host.readFile(operand.file);
       if (content === undefined) {
-        const text = this.flavor === 'mawk' ? `cannot open "${operand.file}" (No such file or directory)` : `${operand.file}: No such file or directory`;
+        const text =
+          this.flavor === 'mawk'
+            ? `cannot open "${operand.file}" (No such file or directory)`
+            : `${operand.file}: No such file or directory`;
         throw new AwkRuntimeError(text, this.flavor === 'mawk' ? 2 : 1, true);
       }
       this.openRecords(operand.file, content);
@@ -257,13 +267,21 @@ export class AwkInterpreter {
   }
 
   private field(index: number): AwkValue {
-    if (index < 0) throw new AwkRuntimeError(this.flavor === 'mawk' ? `negative field index $${index}` : 'Access to negative field', 2);
+    if (index < 0)
+      throw new AwkRuntimeError(
+        this.flavor === 'mawk' ? `negative field index $${index}` : 'Access to negative field',
+        2,
+      );
     const text = this.fields[index];
     return text === undefined ? undefined : fromInput(text);
   }
 
   private setField(index: number, value: AwkValue): void {
-    if (index < 0) throw new AwkRuntimeError(this.flavor === 'mawk' ? `negative field index $${index}` : 'Access to negative field', 2);
+    if (index < 0)
+      throw new AwkRuntimeError(
+        this.flavor === 'mawk' ? `negative field index $${index}` : 'Access to negative field',
+        2,
+      );
     if (index === 0) {
       this.setRecord(toText(value, this.convfmt()));
       return;
@@ -291,7 +309,13 @@ export class AwkInterpreter {
     if (name === 'NF') return this.fields.length - 1;
     const value = this.scopeOf(name).get(name);
     if (value instanceof Unbound) return undefined;
-    if (value instanceof AwkArray) throw new AwkRuntimeError(this.flavor === 'mawk' ? `can't use array ${name} in scalar context` : `Can't use array ${name} in scalar context`, 2);
+    if (value instanceof AwkArray)
+      throw new AwkRuntimeError(
+        this.flavor === 'mawk'
+          ? `can't use array ${name} in scalar context`
+          : `Can't use array ${name} in scalar context`,
+        2,
+      );
     return value;
   }
 
@@ -313,7 +337,11 @@ export class AwkInterpreter {
       scope.set(name, made);
       return made;
     }
-    if (value !== undefined) throw new AwkRuntimeError(this.flavor === 'mawk' ? `can't use scalar ${name} as array` : `Can't use scalar ${name} as array`, 2);
+    if (value !== undefined)
+      throw new AwkRuntimeError(
+        this.flavor === 'mawk' ? `can't use scalar ${name} as array` : `Can't use scalar ${name} as array`,
+        2,
+      );
     const created = this.newArray();
     scope.set(name, created);
     return created;
@@ -328,7 +356,9 @@ export class AwkInterpreter {
     const values = subs.map((sub) => this.evaluate(sub));
     const text = values.map((value) => toText(value, this.convfmt())).join(toText(this.get('SUBSEP')));
     const only = values.length === 1 ? values[0] : undefined;
-    return typeof only === 'number' && Number.isInteger(only) && Math.abs(only) <= 0x7fffffff ? { text, integer: only } : { text };
+    return typeof only === 'number' && Number.isInteger(only) && Math.abs(only) <= 0x7fffffff
+      ? { text, integer: only }
+      : { text };
   }
 
   private read(target: LValue): AwkValue {
@@ -503,7 +533,13 @@ export class AwkInterpreter {
     let regex = this.regexes.get(source);
     if (!regex) {
       const compiled = compilePattern(regexSource(source), true);
-      if ('error' in compiled) throw new AwkRuntimeError(this.flavor === 'mawk' ? `regular expression compile failed (${compiled.error})\n${source}` : `bad regex '${source}'`, 2);
+      if ('error' in compiled)
+        throw new AwkRuntimeError(
+          this.flavor === 'mawk'
+            ? `regular expression compile failed (${compiled.error})\n${source}`
+            : `bad regex '${source}'`,
+          2,
+        );
       regex = new RegExp(compiled.source, 'gs');
       this.regexes.set(source, regex);
     }
@@ -545,7 +581,14 @@ export class AwkInterpreter {
       }
       case 'cmp': {
         const order = compare(this.evaluate(expr.l), this.evaluate(expr.r));
-        const result = { '<': order < 0, '<=': order <= 0, '>': order > 0, '>=': order >= 0, '==': order === 0, '!=': order !== 0 }[expr.op];
+        const result = {
+          '<': order < 0,
+          '<=': order <= 0,
+          '>': order > 0,
+          '>=': order >= 0,
+          '==': order === 0,
+          '!=': order !== 0,
+        }[expr.op];
         return result ? 1 : 0;
       }
       case 'concat':
@@ -627,11 +670,18 @@ export class AwkInterpreter {
   }
 
   private format(format: string, args: readonly AwkValue[]): string {
-    const needed = (format.replace(/%%/g, '').match(/%[-+ #0]*(\*|\d+)?(\.(\*|\d*))?[cdieEfFgGosuxX]/g) ?? []).reduce((count, spec) => count + 1 + (spec.match(/\*/g) ?? []).length, 0);
+    const needed = (format.replace(/%%/g, '').match(/%[-+ #0]*(\*|\d+)?(\.(\*|\d*))?[cdieEfFgGosuxX]/g) ?? []).reduce(
+      (count, spec) => count + 1 + (spec.match(/\*/g) ?? []).length,
+      0,
+    );
     if (args.length < needed && this.flavor === 'mawk') {
       // mawk has written what came before the conversion that found no argument.
-      if (this.printfName === 'printf') this.host.write('stdout', sprintf(format.slice(0, conversionAt(format, args.length)), args));
-      throw new AwkRuntimeError(`run time error: not enough arguments passed to ${this.printfName}("${format}")\n\tFILENAME="${toText(this.globals.get('FILENAME') as AwkValue)}" FNR=${toText(this.globals.get('FNR') as AwkValue)} NR=${toText(this.globals.get('NR') as AwkValue)}`, 2);
+      if (this.printfName === 'printf')
+        this.host.write('stdout', sprintf(format.slice(0, conversionAt(format, args.length)), args));
+      throw new AwkRuntimeError(
+        `run time error: not enough arguments passed to ${this.printfName}("${format}")\n\tFILENAME="${toText(this.globals.get('FILENAME') as AwkValue)}" FNR=${toText(this.globals.get('FNR') as AwkValue)} NR=${toText(this.globals.get('NR') as AwkValue)}`,
+        2,
+      );
     }
     return sprintf(format, args);
   }
@@ -659,7 +709,14 @@ export class AwkInterpreter {
         const source = text(0);
         const array = this.array((args[1] as { name: string }).name);
         const separator = args[2];
-        const pieces = separator === undefined ? this.split(source, toText(this.get('FS'))) : separator.k === 'regex' ? (source === '' ? [] : source.split(this.regex(separator.source))) : this.split(source, toText(this.evaluate(separator), this.convfmt()));
+        const pieces =
+          separator === undefined
+            ? this.split(source, toText(this.get('FS')))
+            : separator.k === 'regex'
+              ? source === ''
+                ? []
+                : source.split(this.regex(separator.source))
+              : this.split(source, toText(this.evaluate(separator), this.convfmt()));
         array.load(pieces.map((piece) => fromInput(piece)));
         return pieces.length;
       }
@@ -783,7 +840,12 @@ function conversionAt(format: string, index: number): number {
 /** RS: a newline (the default), "" for paragraphs, one character, or an ERE. */
 function splitRecords(content: string, separator: string): string[] {
   if (content === '') return [];
-  if (separator === '') return content.replace(/^\n+/, '').split(/\n\n+/).map((record) => record.replace(/\n+$/, '')).filter((record) => record !== '');
+  if (separator === '')
+    return content
+      .replace(/^\n+/, '')
+      .split(/\n\n+/)
+      .map((record) => record.replace(/\n+$/, ''))
+      .filter((record) => record !== '');
   const records = separator.length === 1 ? content.split(separator) : content.split(new RegExp(separator));
   if (records.at(-1) === '') records.pop();
   return records;
@@ -800,13 +862,24 @@ function substring(text: string, start: number, length: number | undefined): str
 
 /** An awk regex's text for the ERE compiler: `\t`, `\n` and the like become their characters. */
 function regexSource(source: string): string {
-  return source.replace(/\\(.)/gs, (whole, char: string) => ({ n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', a: '\x07', b: '\b', '/': '/', '"': '"' })[char] ?? whole);
+  return source.replace(
+    /\\(.)/gs,
+    (whole, char: string) =>
+      ({ n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', a: '\x07', b: '\b', '/': '/', '"': '"' })[char] ?? whole,
+  );
 }
 
 /** A command-line assignment's value gets the escapes of a string literal. */
 export function unescape(text: string): string {
   return text.replace(/\\([0-7]{1,3}|.)/gs, (whole, char: string) => {
     if (/^[0-7]+$/.test(char)) return String.fromCharCode(Number.parseInt(char, 8));
-    return ({ n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', '/': '/', a: '\x07', b: '\b', f: '\f', v: '\v' } as Record<string, string>)[char] ?? whole;
+    return (
+      (
+        { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', '/': '/', a: '\x07', b: '\b', f: '\f', v: '\v' } as Record<
+          string,
+          string
+        >
+      )[char] ?? whole
+    );
   });
 }

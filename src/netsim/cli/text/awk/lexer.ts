@@ -3,7 +3,8 @@
  * opens a regex where an operand may start, newlines end statements, `\` at a
  * line's end joins it to the next, `#` comments to the end of the line.
  */
-export type TokenKind = 'number' | 'string' | 'regex' | 'name' | 'funcname' | 'builtin' | 'keyword' | 'punct' | 'newline' | 'eof';
+export type TokenKind =
+  'number' | 'string' | 'regex' | 'name' | 'funcname' | 'builtin' | 'keyword' | 'punct' | 'newline' | 'eof';
 
 export interface Token {
   readonly kind: TokenKind;
@@ -25,13 +26,111 @@ export class AwkSyntaxError {
   ) {}
 }
 
-export const KEYWORDS = new Set(['BEGIN', 'END', 'function', 'func', 'if', 'else', 'while', 'for', 'do', 'break', 'continue', 'next', 'nextfile', 'exit', 'return', 'delete', 'in', 'getline', 'print', 'printf']);
+export const KEYWORDS = new Set([
+  'BEGIN',
+  'END',
+  'function',
+  'func',
+  'if',
+  'else',
+  'while',
+  'for',
+  'do',
+  'break',
+  'continue',
+  'next',
+  'nextfile',
+  'exit',
+  'return',
+  'delete',
+  'in',
+  'getline',
+  'print',
+  'printf',
+]);
 
-export const BUILTINS = new Set(['length', 'substr', 'index', 'split', 'sub', 'gsub', 'match', 'sprintf', 'tolower', 'toupper', 'int', 'sqrt', 'exp', 'log', 'sin', 'cos', 'atan2', 'rand', 'srand', 'system', 'close', 'fflush']);
+export const BUILTINS = new Set([
+  'length',
+  'substr',
+  'index',
+  'split',
+  'sub',
+  'gsub',
+  'match',
+  'sprintf',
+  'tolower',
+  'toupper',
+  'int',
+  'sqrt',
+  'exp',
+  'log',
+  'sin',
+  'cos',
+  'atan2',
+  'rand',
+  'srand',
+  'system',
+  'close',
+  'fflush',
+]);
 
-const PUNCTUATION = ['**=', '...', '+=', '-=', '*=', '/=', '%=', '^=', '==', '<=', '>=', '!=', '++', '--', '&&', '||', '>>', '!~', '**', '{', '}', '(', ')', '[', ']', ';', ',', '+', '-', '*', '/', '%', '^', '!', '>', '<', '|', '?', ':', '~', '$', '='];
+const PUNCTUATION = [
+  '**=',
+  '...',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '%=',
+  '^=',
+  '==',
+  '<=',
+  '>=',
+  '!=',
+  '++',
+  '--',
+  '&&',
+  '||',
+  '>>',
+  '!~',
+  '**',
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  ';',
+  ',',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '^',
+  '!',
+  '>',
+  '<',
+  '|',
+  '?',
+  ':',
+  '~',
+  '$',
+  '=',
+];
 
-const STRING_ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', '/': '/', a: '\x07', b: '\b', f: '\f', v: '\v' };
+const STRING_ESCAPES: Readonly<Record<string, string>> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '\\': '\\',
+  '"': '"',
+  '/': '/',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+};
 
 /** After these a `/` divides; anywhere else it opens a regex. */
 const OPERAND_ENDS = new Set(['number', 'string', 'regex', 'name', 'builtin']);
@@ -40,7 +139,8 @@ export function tokenize(source: string, flavor: 'mawk' | 'busybox' = 'mawk'): T
   const tokens: Token[] = [];
   let line = 1;
   let at = 0;
-  const push = (kind: TokenKind, text: string, value?: number | string) => tokens.push({ kind, text, line, ...(value !== undefined ? { value } : {}) });
+  const push = (kind: TokenKind, text: string, value?: number | string) =>
+    tokens.push({ kind, text, line, ...(value !== undefined ? { value } : {}) });
   while (at < source.length) {
     const char = source[at]!;
     if (char === ' ' || char === '\t' || char === '\r') {
@@ -88,7 +188,9 @@ export function tokenize(source: string, flavor: 'mawk' | 'busybox' = 'mawk'): T
   return tokens;
 }
 
-const isClosing = (token: Token | undefined) => token?.kind === 'punct' && (token.text === ')' || token.text === ']' || token.text === '$' || token.text === '++' || token.text === '--');
+const isClosing = (token: Token | undefined) =>
+  token?.kind === 'punct' &&
+  (token.text === ')' || token.text === ']' || token.text === '$' || token.text === '++' || token.text === '--');
 
 function readString(source: string, start: number, line: number): { value: string; end: number } {
   let value = '';
@@ -109,7 +211,11 @@ function readString(source: string, start: number, line: number): { value: strin
     } else if (next === '\n') continue;
     else value += STRING_ESCAPES[next] ?? `\\${next}`;
   }
-  throw new AwkSyntaxError(`runaway string constant "${source.slice(start + 1, start + 11)} ...`, 'Unexpected end of string', line);
+  throw new AwkSyntaxError(
+    `runaway string constant "${source.slice(start + 1, start + 11)} ...`,
+    'Unexpected end of string',
+    line,
+  );
 }
 
 /** A regex literal's text: `\/` is a slash; other escapes stay for the regex compiler. */
@@ -131,5 +237,9 @@ function readRegex(source: string, start: number, line: number): { value: string
     } else if (char === '/' && !bracket) return { value, end: at + 1 };
     else value += char;
   }
-  throw new AwkSyntaxError(`runaway regular expression /${source.slice(start + 1, start + 11)} ...`, 'Unexpected end of string', line);
+  throw new AwkSyntaxError(
+    `runaway regular expression /${source.slice(start + 1, start + 11)} ...`,
+    'Unexpected end of string',
+    line,
+  );
 }

@@ -3,9 +3,28 @@ import { AwkSyntaxError, tokenize, type Token } from './lexer';
 
 /** Built-ins' least and most arguments (mawk bi_funct.c's table; BusyBox's OC_B ops). */
 const ARITY: Readonly<Record<string, readonly [number, number]>> = {
-  length: [0, 1], substr: [2, 3], index: [2, 2], split: [2, 3], sub: [2, 3], gsub: [2, 3], match: [2, 2], sprintf: [1, 255],
-  tolower: [1, 1], toupper: [1, 1], int: [1, 1], sqrt: [1, 1], exp: [1, 1], log: [1, 1], sin: [1, 1], cos: [1, 1], atan2: [2, 2],
-  rand: [0, 0], srand: [0, 1], system: [1, 1], close: [1, 2], fflush: [0, 1],
+  length: [0, 1],
+  substr: [2, 3],
+  index: [2, 2],
+  split: [2, 3],
+  sub: [2, 3],
+  gsub: [2, 3],
+  match: [2, 2],
+  sprintf: [1, 255],
+  tolower: [1, 1],
+  toupper: [1, 1],
+  int: [1, 1],
+  sqrt: [1, 1],
+  exp: [1, 1],
+  log: [1, 1],
+  sin: [1, 1],
+  cos: [1, 1],
+  atan2: [2, 2],
+  rand: [0, 0],
+  srand: [0, 1],
+  system: [1, 1],
+  close: [1, 2],
+  fflush: [0, 1],
 };
 
 const ASSIGNMENTS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '^=', '**=']);
@@ -47,7 +66,9 @@ class Parser {
 
   /** The line mawk names for a token; at the end of the program, the line after the last. */
   private lineOf(token: Token): number {
-    return token.kind === 'eof' ? (this.source.match(/\n/g) ?? []).length + (this.source.endsWith('\n') ? 1 : 2) : token.line;
+    return token.kind === 'eof'
+      ? (this.source.match(/\n/g) ?? []).length + (this.source.endsWith('\n') ? 1 : 2)
+      : token.line;
   }
 
   private fail(token = this.peek()): never {
@@ -111,7 +132,13 @@ class Parser {
       } else rules.push(this.rule());
     }
     const undefinedCall = this.calls.find((call) => !functions.has(call.name));
-    if (undefinedCall) throw new AwkSyntaxError(`function ${undefinedCall.name} never defined`, 'Call to undefined function', this.lineOf(this.peek()), undefinedCall.line);
+    if (undefinedCall)
+      throw new AwkSyntaxError(
+        `function ${undefinedCall.name} never defined`,
+        'Call to undefined function',
+        this.lineOf(this.peek()),
+        undefinedCall.line,
+      );
     return { begin, end, rules, functions };
   }
 
@@ -271,7 +298,14 @@ class Parser {
   private printStatement(): Stmt {
     const kind = this.take().text as 'print' | 'printf';
     let args: Expr[] = [];
-    const ends = () => this.is(';') || this.is('}') || this.is('>') || this.is('>>') || this.is('|') || this.peek().kind === 'newline' || this.peek().kind === 'eof';
+    const ends = () =>
+      this.is(';') ||
+      this.is('}') ||
+      this.is('>') ||
+      this.is('>>') ||
+      this.is('|') ||
+      this.peek().kind === 'newline' ||
+      this.peek().kind === 'eof';
     if (!ends()) {
       args = this.expressionList({ noGreater: true });
       // `print (a, b)`: the parenthesized list is print's own.
@@ -426,7 +460,8 @@ class Parser {
 
   private postfix(): Expr {
     const operand = this.primary();
-    if (isLValue(operand) && (this.is('++') || this.is('--'))) return { k: 'incdec', op: this.take().text as '++', prefix: false, target: operand };
+    if (isLValue(operand) && (this.is('++') || this.is('--')))
+      return { k: 'incdec', op: this.take().text as '++', prefix: false, target: operand };
     return operand;
   }
 
@@ -469,8 +504,18 @@ class Parser {
           this.expect(')');
         } else if (token.text !== 'length') this.fail();
         const [least, most] = ARITY[token.text]!;
-        if (args.length < least) throw new AwkSyntaxError(`not enough arguments in call to ${token.text}: ${args.length} (need ${least})`, 'Too few arguments', token.line);
-        if (args.length > most) throw new AwkSyntaxError(`too many arguments in call to ${token.text}: ${args.length} (max ${most})`, 'Too many arguments', token.line);
+        if (args.length < least)
+          throw new AwkSyntaxError(
+            `not enough arguments in call to ${token.text}: ${args.length} (need ${least})`,
+            'Too few arguments',
+            token.line,
+          );
+        if (args.length > most)
+          throw new AwkSyntaxError(
+            `too many arguments in call to ${token.text}: ${args.length} (max ${most})`,
+            'Too many arguments',
+            token.line,
+          );
         return { k: 'builtin', name: token.text, args };
       }
       case 'keyword':
@@ -483,7 +528,12 @@ class Parser {
         return this.fail(token);
       case 'punct':
         if (token.text === '$') {
-          const index = this.is('++') || this.is('--') ? this.prefixed() : this.is('-') ? { k: 'unary' as const, op: this.take().text, e: this.primary() } : this.primary();
+          const index =
+            this.is('++') || this.is('--')
+              ? this.prefixed()
+              : this.is('-')
+                ? { k: 'unary' as const, op: this.take().text, e: this.primary() }
+                : this.primary();
           return { k: 'field', index };
         }
         if (token.text === '++' || token.text === '--') {

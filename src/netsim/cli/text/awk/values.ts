@@ -52,7 +52,8 @@ export function toBoolean(value: AwkValue): boolean {
   return value !== '';
 }
 
-const isNumeric = (value: AwkValue) => value === undefined || typeof value === 'number' || value instanceof NumericString;
+const isNumeric = (value: AwkValue) =>
+  value === undefined || typeof value === 'number' || value instanceof NumericString;
 
 /** POSIX's comparison: numbers when both sides are numeric, else strings (byte order in the C locale). */
 export function compare(left: AwkValue, right: AwkValue): number {
@@ -68,19 +69,35 @@ export function compare(left: AwkValue, right: AwkValue): number {
 export function sprintf(format: string, args: readonly AwkValue[]): string {
   let next = 0;
   const take = () => args[next++];
-  return format.replace(/%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?([cdieEfFgGosuxX%])/g, (_whole, flags: string, widthText: string | undefined, precisionText: string | undefined, conversion: string) => {
-    if (conversion === '%') return '%';
-    let width = widthText === '*' ? toNumber(take()) : widthText === undefined ? undefined : Number(widthText);
-    let left = flags.includes('-');
-    if (width !== undefined && width < 0) {
-      left = true;
-      width = -width;
-    }
-    const precision = precisionText === '*' ? toNumber(take()) : precisionText === undefined ? undefined : Number(precisionText || '0');
-    const value = take();
-    const body = convert(conversion, value, flags, precision);
-    return pad(body, width, left, flags.includes('0') && !left && !'cs'.includes(conversion) && !(precision !== undefined && 'diouxX'.includes(conversion)));
-  });
+  return format.replace(
+    /%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?([cdieEfFgGosuxX%])/g,
+    (_whole, flags: string, widthText: string | undefined, precisionText: string | undefined, conversion: string) => {
+      if (conversion === '%') return '%';
+      let width = widthText === '*' ? toNumber(take()) : widthText === undefined ? undefined : Number(widthText);
+      let left = flags.includes('-');
+      if (width !== undefined && width < 0) {
+        left = true;
+        width = -width;
+      }
+      const precision =
+        precisionText === '*'
+          ? toNumber(take())
+          : precisionText === undefined
+            ? undefined
+            : Number(precisionText || '0');
+      const value = take();
+      const body = convert(conversion, value, flags, precision);
+      return pad(
+        body,
+        width,
+        left,
+        flags.includes('0') &&
+          !left &&
+          !'cs'.includes(conversion) &&
+          !(precision !== undefined && 'diouxX'.includes(conversion)),
+      );
+    },
+  );
 }
 
 function pad(text: string, width: number | undefined, left: boolean, zeros: boolean): string {
@@ -123,7 +140,15 @@ function convert(conversion: string, value: AwkValue, flags: string, precision: 
       let digits = number.toString(conversion === 'o' ? 8 : conversion === 'u' ? 10 : 16);
       if (conversion === 'X') digits = digits.toUpperCase();
       if (precision !== undefined) digits = digits.padStart(precision, '0');
-      if (flags.includes('#') && number !== 0n) digits = conversion === 'o' ? `0${digits}` : conversion === 'x' ? `0x${digits}` : conversion === 'X' ? `0X${digits}` : digits;
+      if (flags.includes('#') && number !== 0n)
+        digits =
+          conversion === 'o'
+            ? `0${digits}`
+            : conversion === 'x'
+              ? `0x${digits}`
+              : conversion === 'X'
+                ? `0X${digits}`
+                : digits;
       return digits;
     }
     default:

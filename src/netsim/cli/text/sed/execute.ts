@@ -63,7 +63,9 @@ export class SedMachine {
 
   /** A label that b, t or T name but no `:` defines, as GNU reports it (compile.c check_final_program). */
   missingLabel(): string | undefined {
-    return this.commands.find((command) => 'btT'.includes(command.name) && command.label && !this.labels.has(command.label))?.label;
+    return this.commands.find(
+      (command) => 'btT'.includes(command.name) && command.label && !this.labels.has(command.label),
+    )?.label;
   }
 
   run(lines: readonly InputLine[]): SedRun {
@@ -171,7 +173,9 @@ export class SedMachine {
       case 'last':
         return this.isLast();
       case 'step':
-        return address.step <= 0 ? this.line === address.first : this.line >= address.first && (this.line - address.first) % address.step === 0;
+        return address.step <= 0
+          ? this.line === address.first
+          : this.line >= address.first && (this.line - address.first) % address.step === 0;
       case 'plus':
         return false;
       case 'regex':
@@ -193,7 +197,9 @@ export class SedMachine {
   }
 
   /** What a command does: go on, end the cycle (delete, restart, end), quit, or jump to a command. */
-  private execute(command: SedCommand): 'next' | 'delete' | 'restart' | 'end' | { quit: 'q' | 'Q'; status: number } | number {
+  private execute(
+    command: SedCommand,
+  ): 'next' | 'delete' | 'restart' | 'end' | { quit: 'q' | 'Q'; status: number } | number {
     switch (command.name) {
       case '{':
       case '}':
@@ -272,10 +278,12 @@ export class SedMachine {
         this.substitute(command.substitution!);
         return 'next';
       case 'y':
-        this.pattern = [...this.pattern].map((char) => {
-          const at = command.from!.indexOf(char);
-          return at < 0 ? char : [...command.to!][at]!;
-        }).join('');
+        this.pattern = [...this.pattern]
+          .map((char) => {
+            const at = command.from!.indexOf(char);
+            return at < 0 ? char : [...command.to!][at]!;
+          })
+          .join('');
         return 'next';
       case 'q':
       case 'Q':
@@ -362,7 +370,16 @@ function expand(parts: readonly ReplacementPart[], groups: readonly (string | un
 /** `l`: the pattern space unambiguously, C escapes and octal, lines cut at 69 characters with a `\`, a `$` at the end. */
 function escapeForL(text: string): string {
   const escaped = [...text].map((char) => {
-    const named: Record<string, string> = { '\\': '\\\\', '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v' };
+    const named: Record<string, string> = {
+      '\\': '\\\\',
+      '\x07': '\\a',
+      '\b': '\\b',
+      '\f': '\\f',
+      '\n': '\\n',
+      '\r': '\\r',
+      '\t': '\\t',
+      '\v': '\\v',
+    };
     if (named[char]) return named[char];
     const code = char.charCodeAt(0);
     return code < 32 || code === 127 ? `\\${code.toString(8).padStart(3, '0')}` : char;

@@ -22,7 +22,10 @@ export interface Substitution {
 }
 
 /** A replacement's pieces: text, `&` or `\N`, and GNU's case conversions `\U \L \u \l \E`. */
-export type ReplacementPart = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'group'; readonly index: number } | { readonly kind: 'case'; readonly mode: 'U' | 'L' | 'u' | 'l' | 'E' };
+export type ReplacementPart =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'group'; readonly index: number }
+  | { readonly kind: 'case'; readonly mode: 'U' | 'L' | 'u' | 'l' | 'E' };
 
 export interface SedCommand {
   readonly first: Address | undefined;
@@ -80,7 +83,10 @@ class Reader {
  * Compiles the expressions of -e (or the script operand), each numbered as GNU
  * numbers them in its messages; braces may open in one and close in another.
  */
-export function compileScript(expressions: readonly string[], options: ScriptOptions): SedCommand[] | { error: SedSyntaxError; expression: number } {
+export function compileScript(
+  expressions: readonly string[],
+  options: ScriptOptions,
+): SedCommand[] | { error: SedSyntaxError; expression: number } {
   const commands: SedCommand[] = [];
   const open: number[] = [];
   for (const [index, expression] of expressions.entries()) {
@@ -91,7 +97,8 @@ export function compileScript(expressions: readonly string[], options: ScriptOpt
       throw error;
     }
   }
-  if (open.length > 0) return { error: new SedSyntaxError("unmatched `{'", "unmatched '{'", 0), expression: expressions.length };
+  if (open.length > 0)
+    return { error: new SedSyntaxError("unmatched `{'", "unmatched '{'", 0), expression: expressions.length };
   return commands;
 }
 
@@ -108,7 +115,7 @@ function readExpression(reader: Reader, commands: SedCommand[], open: number[], 
     if (first && reader.peek() === ',') {
       reader.next();
       reader.skipBlanks();
-      second = readAddress(reader, options, true) ?? reader.fail('unexpected `,\'', 'unexpected \',\'');
+      second = readAddress(reader, options, true) ?? reader.fail("unexpected `,'", "unexpected ','");
     }
     reader.skipBlanks();
     let negated = false;
@@ -119,7 +126,13 @@ function readExpression(reader: Reader, commands: SedCommand[], open: number[], 
     }
     const name = reader.next();
     if (name === undefined) reader.fail('missing command', 'missing command');
-    const command: SedCommand = { first, second, negated, name, ...readArguments(name, reader, options, first !== undefined) };
+    const command: SedCommand = {
+      first,
+      second,
+      negated,
+      name,
+      ...readArguments(name, reader, options, first !== undefined),
+    };
     if (name === '{') open.push(commands.length);
     if (name === '}') {
       if (first) reader.fail("} doesn't want any addresses", "unexpected '}'");
@@ -172,9 +185,12 @@ function readAddress(reader: Reader, options: ScriptOptions, second = false): Ad
     reader.next();
     const delimiter = char === '\\' ? reader.next() : '/';
     if (delimiter === undefined) reader.fail('unexpected end of file', "unmatched '\\'");
-    const source = readDelimited(reader, delimiter, () => reader.fail('unterminated address regex', `unmatched '${delimiter}'`));
+    const source = readDelimited(reader, delimiter, () =>
+      reader.fail('unterminated address regex', `unmatched '${delimiter}'`),
+    );
     let flags = '';
-    while (!options.busybox && (reader.peek() === 'I' || reader.peek() === 'M')) flags += reader.next() === 'I' ? 'i' : 'm';
+    while (!options.busybox && (reader.peek() === 'I' || reader.peek() === 'M'))
+      flags += reader.next() === 'I' ? 'i' : 'm';
     return { kind: 'regex', regex: compileRegex(source, options, flags, reader) };
   }
   return undefined;
@@ -226,9 +242,9 @@ function readArguments(name: string, reader: Reader, options: ScriptOptions, add
     case 'c':
       return { text: readText(reader) };
     case ':': {
-      if (addressed) reader.fail(': doesn\'t want any addresses', "unsupported command :");
+      if (addressed) reader.fail(": doesn't want any addresses", 'unsupported command :');
       const label = readLabel(reader);
-      if (label === '') reader.fail('":" lacks a label', "unsupported command :");
+      if (label === '') reader.fail('":" lacks a label', 'unsupported command :');
       return { label };
     }
     case 'b':
@@ -321,7 +337,8 @@ function readSubstitution(reader: Reader, options: ScriptOptions): Substitution 
     else if (flag === 'm' || flag === 'M') flags += 'm';
     else if (flag !== undefined && /\d/.test(flag)) {
       occurrence = readNumber(reader);
-      if (occurrence === 0) reader.fail("number option to `s' command may not be zero", 'bad option in substitution expression');
+      if (occurrence === 0)
+        reader.fail("number option to `s' command may not be zero", 'bad option in substitution expression');
       continue;
     } else if (flag === 'w') {
       reader.next();
@@ -338,7 +355,11 @@ function readSubstitution(reader: Reader, options: ScriptOptions): Substitution 
   const replacement = parseReplacement(replacementText);
   const groups = regex ? new RegExp(`${regex.source}|`).exec('')!.length - 1 : 9;
   const highest = Math.max(0, ...replacement.map((part) => (part.kind === 'group' ? part.index : 0)));
-  if (highest > groups) reader.fail(`invalid reference \\${highest} on \`s' command's RHS`, `invalid reference \\${highest} on \`s' command's RHS`);
+  if (highest > groups)
+    reader.fail(
+      `invalid reference \\${highest} on \`s' command's RHS`,
+      `invalid reference \\${highest} on \`s' command's RHS`,
+    );
   return { regex: withFlags, replacement, global, occurrence, print, writeTo };
 }
 
@@ -370,6 +391,7 @@ function readTransliteration(reader: Reader): { from: string; to: string } {
   const unescape = (text: string) => text.replace(/\\(.)/gs, (_, char: string) => ({ n: '\n', t: '\t' })[char] ?? char);
   const from = [...unescape(readDelimited(reader, delimiter!, unterminated, true))];
   const to = [...unescape(readDelimited(reader, delimiter!, unterminated, true))];
-  if (from.length !== to.length) reader.fail("strings for `y' command are different lengths", 'strings for y command are different lengths');
+  if (from.length !== to.length)
+    reader.fail("strings for `y' command are different lengths", 'strings for y command are different lengths');
   return { from: from.join(''), to: to.join('') };
 }

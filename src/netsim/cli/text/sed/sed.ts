@@ -9,13 +9,30 @@ import { compileScript, type SedCommand } from './script';
 import { GNU_SED_USAGE } from './usage';
 
 const GNU_OPTIONS: OptionSpec[] = [
-  short('n', false, 'quiet'), long('silent'), short('e', true, 'expression'), short('f', true, 'file'), { short: 'i', long: 'in-place', takesValue: false, optionalValue: true },
-  short('E', false, 'regexp-extended'), short('r'), short('s', false, 'separate'), short('z', false, 'null-data'), short('u', false, 'unbuffered'), short('l', true, 'line-length'),
-  long('posix'), long('debug'), long('sandbox'), long('follow-symlinks'),
+  short('n', false, 'quiet'),
+  long('silent'),
+  short('e', true, 'expression'),
+  short('f', true, 'file'),
+  { short: 'i', long: 'in-place', takesValue: false, optionalValue: true },
+  short('E', false, 'regexp-extended'),
+  short('r'),
+  short('s', false, 'separate'),
+  short('z', false, 'null-data'),
+  short('u', false, 'unbuffered'),
+  short('l', true, 'line-length'),
+  long('posix'),
+  long('debug'),
+  long('sandbox'),
+  long('follow-symlinks'),
 ];
 const BUSYBOX_OPTIONS: OptionSpec[] = [
-  short('n', false, 'quiet'), long('silent'), short('e', true, 'expression'), short('f', true, 'file'), { short: 'i', long: 'in-place', takesValue: false, optionalValue: true },
-  short('E', false, 'regexp-extended'), short('r'),
+  short('n', false, 'quiet'),
+  long('silent'),
+  short('e', true, 'expression'),
+  short('f', true, 'file'),
+  { short: 'i', long: 'in-place', takesValue: false, optionalValue: true },
+  short('E', false, 'regexp-extended'),
+  short('r'),
 ];
 
 interface SedArguments {
@@ -28,22 +45,37 @@ interface SedArguments {
   readonly inPlace: { readonly suffix: string | undefined } | undefined;
 }
 
-function parseArguments(args: readonly string[], dialect: TextDialect, context: ProcessContext): SedArguments | CommandResult {
+function parseArguments(
+  args: readonly string[],
+  dialect: TextDialect,
+  context: ProcessContext,
+): SedArguments | CommandResult {
   const busybox = isBusybox(dialect);
-  const { events, operands } = getoptLong('sed', args, busybox ? BUSYBOX_OPTIONS : GNU_OPTIONS, dialect === 'busybox-musl' ? 'musl' : 'glibc');
+  const { events, operands } = getoptLong(
+    'sed',
+    args,
+    busybox ? BUSYBOX_OPTIONS : GNU_OPTIONS,
+    dialect === 'busybox-musl' ? 'musl' : 'glibc',
+  );
   const expressions: string[] = [];
   let quiet = false;
   let extended = false;
   let separate = false;
   let inPlace: SedArguments['inPlace'];
   for (const event of events) {
-    if (event.kind === 'error') return busybox ? busyboxUsage('sed', event.message) : fail(event.message + GNU_SED_USAGE);
+    if (event.kind === 'error')
+      return busybox ? busyboxUsage('sed', event.message) : fail(event.message + GNU_SED_USAGE);
     const name = event.spec.long ?? event.spec.short;
     if (name === 'quiet' || name === 'silent') quiet = true;
     else if (name === 'expression') expressions.push(event.value!);
     else if (name === 'file') {
       const read = context.readFile?.(absolute(event.value!, context)) ?? { error: 'ENOENT' as const };
-      if ('error' in read) return fail(busybox ? `sed: can't open '${event.value}': No such file or directory\n` : `sed: couldn't open file ${event.value}: No such file or directory\n`);
+      if ('error' in read)
+        return fail(
+          busybox
+            ? `sed: can't open '${event.value}': No such file or directory\n`
+            : `sed: couldn't open file ${event.value}: No such file or directory\n`,
+        );
       expressions.push(read.content.replace(/\n$/, ''));
     } else if (name === 'regexp-extended' || name === 'r') extended = true;
     else if (name === 'separate') separate = true;
@@ -66,7 +98,10 @@ const linesOfInput = (content: string): InputLine[] => {
 };
 
 /** GNU's `-e expression #N, char M: ` before a message; BusyBox names only the problem. */
-function syntaxMessage(dialect: TextDialect, failure: { error: { gnu: string; busybox: string; position: number }; expression: number }): string {
+function syntaxMessage(
+  dialect: TextDialect,
+  failure: { error: { gnu: string; busybox: string; position: number }; expression: number },
+): string {
   if (isBusybox(dialect)) return `sed: ${failure.error.busybox}\n`;
   return `sed: -e expression #${failure.expression}, char ${failure.error.position}: ${failure.error.gnu}\n`;
 }
@@ -88,10 +123,18 @@ export function sedProgram(dialect: TextDialect): Program {
       if (!Array.isArray(commands)) return fail(syntaxMessage(dialect, commands));
       const probe = new SedMachine(commands, parsed.quiet, noIo);
       const missing = probe.missingLabel();
-      if (missing !== undefined) return fail(busybox ? `sed: can't find label for jump to '${missing}'\n` : `sed: -e expression #1, char 0: can't find label for jump to \`${missing}'\n`);
-      if (parsed.inPlace && parsed.files.length === 0) return busybox ? fail('sed: -i requires an argument\n') : fail('sed: no input files\n', 4);
+      if (missing !== undefined)
+        return fail(
+          busybox
+            ? `sed: can't find label for jump to '${missing}'\n`
+            : `sed: -e expression #1, char 0: can't find label for jump to \`${missing}'\n`,
+        );
+      if (parsed.inPlace && parsed.files.length === 0)
+        return busybox ? fail('sed: -i requires an argument\n') : fail('sed: no input files\n', 4);
       try {
-        return parsed.inPlace ? editInPlace(commands, parsed, context, dialect) : stream(commands, parsed, context, dialect);
+        return parsed.inPlace
+          ? editInPlace(commands, parsed, context, dialect)
+          : stream(commands, parsed, context, dialect);
       } catch (error) {
         if (error instanceof SedRuntimeError) return fail(`sed: ${error.message}\n`, busybox ? 1 : 4);
         throw error;
@@ -116,19 +159,35 @@ function ioOf(context: ProcessContext): SedIo & { written: Map<string, string> }
 
 /** w's files, created as the script starts and filled as it runs (GNU opens them at compile time). */
 function writeFiles(commands: readonly SedCommand[], written: Map<string, string>, context: ProcessContext): void {
-  const names = new Set(commands.flatMap((command) => (command.name === 'w' ? [command.file!] : command.substitution?.writeTo !== undefined ? [command.substitution.writeTo] : [])));
+  const names = new Set(
+    commands.flatMap((command) =>
+      command.name === 'w'
+        ? [command.file!]
+        : command.substitution?.writeTo !== undefined
+          ? [command.substitution.writeTo]
+          : [],
+    ),
+  );
   for (const name of names) {
     if (name === '/dev/stdout' || name === '/dev/stderr' || !context.files) continue;
     context.files.fs.write(absolute(name, context), written.get(name) ?? '', context.files.who);
   }
 }
 
-function stream(commands: readonly SedCommand[], parsed: SedArguments, context: ProcessContext, dialect: TextDialect): CommandResult {
+function stream(
+  commands: readonly SedCommand[],
+  parsed: SedArguments,
+  context: ProcessContext,
+  dialect: TextDialect,
+): CommandResult {
   const io = ioOf(context);
   let stderr = '';
   const texts: string[] = [];
   for (const input of readInputs(parsed.files, context)) {
-    if ('error' in input) stderr += isBusybox(dialect) ? `sed: ${input.name}: ${input.error}\n` : `sed: can't read ${input.name}: ${input.error}\n`;
+    if ('error' in input)
+      stderr += isBusybox(dialect)
+        ? `sed: ${input.name}: ${input.error}\n`
+        : `sed: can't read ${input.name}: ${input.error}\n`;
     else texts.push(input.content);
   }
   let stdout = '';
@@ -141,7 +200,11 @@ function stream(commands: readonly SedCommand[], parsed: SedArguments, context: 
     }
   } else {
     // One stream: a last line without a newline is followed by the next file's first line on a line of its own.
-    const lines = texts.flatMap((text, index) => linesOfInput(text).map((line, at, all) => (at === all.length - 1 && index < texts.length - 1 ? { ...line, newline: true } : line)));
+    const lines = texts.flatMap((text, index) =>
+      linesOfInput(text).map((line, at, all) =>
+        at === all.length - 1 && index < texts.length - 1 ? { ...line, newline: true } : line,
+      ),
+    );
     const run = new SedMachine(commands, parsed.quiet, io).run(lines);
     stdout = run.output;
     exitCode = run.exitCode;
@@ -151,20 +214,34 @@ function stream(commands: readonly SedCommand[], parsed: SedArguments, context: 
 }
 
 /** -i: each file through the script on its own, its output written back in its place (and the original kept under the suffix). */
-function editInPlace(commands: readonly SedCommand[], parsed: SedArguments, context: ProcessContext, dialect: TextDialect): CommandResult {
+function editInPlace(
+  commands: readonly SedCommand[],
+  parsed: SedArguments,
+  context: ProcessContext,
+  dialect: TextDialect,
+): CommandResult {
   const io = ioOf(context);
   let stderr = '';
   const files = context.files;
   for (const input of readInputs(parsed.files, context)) {
     if ('error' in input) {
-      stderr += isBusybox(dialect) ? `sed: ${input.name}: ${input.error}\n` : `sed: can't read ${input.name}: ${input.error}\n`;
+      stderr += isBusybox(dialect)
+        ? `sed: ${input.name}: ${input.error}\n`
+        : `sed: can't read ${input.name}: ${input.error}\n`;
       continue;
     }
     const run = new SedMachine(commands, parsed.quiet, io).run(linesOfInput(input.content));
     const path = absolute(input.name, context);
     if (files) {
       const { suffix } = parsed.inPlace!;
-      if (suffix) files.fs.write(suffix.includes('*') ? absolute(suffix.replaceAll('*', input.name.replace(/^.*\//, '')), context) : `${path}${suffix}`, input.content, files.who);
+      if (suffix)
+        files.fs.write(
+          suffix.includes('*')
+            ? absolute(suffix.replaceAll('*', input.name.replace(/^.*\//, '')), context)
+            : `${path}${suffix}`,
+          input.content,
+          files.who,
+        );
       const error = files.fs.write(path, run.output, files.who);
       if (error) stderr += `sed: couldn't open temporary file ${input.name}: ${ERRNO_TEXT[error]}\n`;
     }
@@ -173,5 +250,3 @@ function editInPlace(commands: readonly SedCommand[], parsed: SedArguments, cont
   writeFiles(commands, io.written, context);
   return { stdout: '', stderr, exitCode: stderr ? (isBusybox(dialect) ? 1 : 2) : 0 };
 }
-
-
