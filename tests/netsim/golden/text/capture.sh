@@ -33,8 +33,8 @@ done
 capture() {
   local name=$1 package=$2 command=$3 path=$PATH
   if [ "$package" = busybox ]; then path=$TMP/busybox-bin:$PATH; elif [ -n "${GNU_BIN:-}" ]; then path=$GNU_BIN:$PATH; fi
-  rm -rf "$TMP/work" && mkdir "$TMP/work" && cp "$here"/{ps,names,passwd,counts}.txt "$TMP/work/"
-  (cd "$TMP/work" && env -i PATH="$path" LANG=C.UTF-8 TERM=xterm-256color bash -c "$command" </dev/null >"$TMP/out" 2>"$TMP/err"); local code=$?
+  rm -rf "$TMP/fixtures" && mkdir "$TMP/fixtures" && cp "$here"/{ps,names,passwd,counts}.txt "$TMP/fixtures/"
+  (cd "$TMP/fixtures" && env -i PATH="$path" LANG=C.UTF-8 TERM=xterm-256color bash -c "$command" </dev/null >"$TMP/out" 2>"$TMP/err"); local code=$?
   {
     echo "# source: captured with $package $(pkgver "$package") ($SYSTEM), LANG=C.UTF-8, TERM=xterm-256color"
     echo "# command: $command"

@@ -7,24 +7,8 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 TMP=/tmp/netsim-ip-rule
 mkdir -p "$TMP"
-pkgver() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null; }
-DEB="Debian $(cat /etc/debian_version) ($(. /etc/os-release; echo "$VERSION_CODENAME")), Linux $(uname -r)"
-
-capture() {
-  local name=$1 note=$2; shift 3
-  "$@" >"$TMP/out" 2>"$TMP/err"; local code=$?
-  {
-    echo "# source: captured with iproute2 $(pkgver iproute2) on $DEB"
-    echo "# command: $*"
-    [ -n "$note" ] && echo "# note: $note"
-    echo "# exit code: $code"
-    echo "# stdout: $(wc -c <"$TMP/out") bytes; stderr: $(wc -c <"$TMP/err") bytes"
-    echo "# ---"
-    cat "$TMP/out"
-    if [ -s "$TMP/err" ]; then echo "# --- stderr"; cat "$TMP/err"; fi
-  } >"$here/$name.txt"
-  echo "$name: exit $code"
-}
+PACKAGE=iproute2
+. "$here/capture-lib.sh"
 
 if [ "${1:-}" != inside ]; then
   cd "$here" && exec unshare --net ./capture-ip-rule.sh inside

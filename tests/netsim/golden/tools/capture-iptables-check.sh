@@ -8,24 +8,8 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 TMP=/tmp/netsim-iptables-check
 mkdir -p "$TMP"
-pkgver() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null; }
-DEB="Debian $(cat /etc/debian_version) ($(. /etc/os-release; echo "$VERSION_CODENAME")), Linux $(uname -r)"
-
-capture() {
-  local name=$1 note=$2; shift 3
-  "$@" >"$TMP/out" 2>"$TMP/err"; local code=$?
-  {
-    echo "# source: captured with iptables $(pkgver iptables) on $DEB"
-    echo "# command: $*"
-    [ -n "$note" ] && echo "# note: $note"
-    echo "# exit code: $code"
-    echo "# stdout: $(wc -c <"$TMP/out") bytes; stderr: $(wc -c <"$TMP/err") bytes"
-    echo "# ---"
-    cat "$TMP/out"
-    if [ -s "$TMP/err" ]; then echo "# --- stderr"; cat "$TMP/err"; fi
-  } >"$here/$name.txt"
-  echo "$name: exit $code"
-}
+PACKAGE=iptables
+. "$here/capture-lib.sh"
 
 if [ "${1:-}" != inside ]; then
   cd "$here" && exec unshare --net ./capture-iptables-check.sh inside
