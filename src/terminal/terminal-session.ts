@@ -138,12 +138,7 @@ export class TerminalSimulation {
     const { terminal } = this;
     let result;
     try {
-      result = host.run(prompt, line, {
-        interruptAfterSeconds: ENDLESS_AFTER_SECONDS,
-        styled: true,
-        terminal,
-        ...widthOf(columns),
-      });
+      result = host.run(prompt, line, lineOptions(terminal, columns));
     } catch (error) {
       // A tool not fetched yet is fetched now, as a prefetch; the line runs again from the start at Enter.
       if (error instanceof ToolModuleMissing) throw error;
@@ -198,12 +193,7 @@ export class TerminalSimulation {
     const prompt = this.prompt();
     const { terminal } = this;
     try {
-      const result = this.host.run(prompt, line, {
-        interruptAfterSeconds: ENDLESS_AFTER_SECONDS,
-        styled: true,
-        terminal,
-        ...widthOf(columns),
-      });
+      const result = this.host.run(prompt, line, lineOptions(terminal, columns));
       const output = joinOutput(result.output);
       const interrupted = output.lastIndexOf(INTERRUPT_ECHO);
       if (result.interrupted && interrupted >= 0 && isInterruptEcho(output, interrupted)) {
@@ -324,6 +314,14 @@ interface Foreseen {
 
 /** A command's output lines as the screen shows them: each ends with a newline. */
 const joinOutput = (lines: readonly string[]): string => lines.join('\n') + (lines.length > 0 ? '\n' : '');
+
+/** How a line typed at Enter runs (and one run ahead of it, which must print the same). */
+const lineOptions = (terminal: MachineName, columns: number | undefined) => ({
+  interruptAfterSeconds: ENDLESS_AFTER_SECONDS,
+  styled: true,
+  terminal,
+  ...widthOf(columns),
+});
 
 const widthOf = (columns: number | undefined): { columns?: number } =>
   columns !== undefined && columns > 0 ? { columns } : {};
