@@ -1,5 +1,8 @@
 import { isExecutableFile, normalizePath } from '../kernel/filesystem';
+import type { SimpleCommand } from './ast';
 import type { Builtin, BuiltinContext, BuiltinResult } from './builtins';
+import type { ShellKind } from './dialect';
+import { parseNext } from './parser';
 
 const done = (stdout = '', exitCode = 0): BuiltinResult => ({ stdout, stderr: '', exitCode });
 const failed = (stderr: string, exitCode: number): BuiltinResult => ({ stdout: '', stderr, exitCode });
@@ -88,4 +91,26 @@ export function findProgram(
   return candidates.find((candidate) =>
     isExecutableFile(access.fs, candidate.startsWith('/') ? candidate : normalizePath(`${state.cwd}/${candidate}`)),
   );
+}
+
+/**
+ * bash's alias expansion (parse.y's alias_expand_token): the value is read
+ * again as shell input in place of the command's first word, so its quotes,
+ * expansions and redirections count, and the rest of the command follows it.
+ * A value that reads as more than one simple command (`a | b`, `a; b`) is
+ * not simulated: undefined.
+ */
+export function expandAlias(value: string, command: SimpleCommand, kind: ShellKind): SimpleCommand | undefined {
+  const step = parseNext(value, 0, kind);
+  if ('error' in step || step.end < value.length) return undefined;
+  const [list, ...more] = step.script.statements;
+  const replacement = list?.first.commands[0];
+  if (!list || more.length > 0 || list.rest.length > 0 || list.first.commands.length > 1) return undefined;
+  if (replacement?.kind !== 'simple' || list.first.negated || list.background) return undefined;
+  return {
+    kind: 'simple',
+    assignments: [...command.assignments, ...replacement.assignments],
+    words: [...replacement.words, ...command.words.slice(1)],
+    redirections: [...replacement.redirections, ...command.redirections],
+  };
 }

@@ -434,7 +434,7 @@ export class Interpreter {
     this.substitutionStatus = undefined;
     let expanded: { argv: string[]; assignments: [string, string][]; redirections: ResolvedRedirection[] };
     try {
-      expanded = this.expand(command);
+      expanded = this.expand(this.withAlias(command));
     } catch (error) {
       if (!(error instanceof BadSubstitution)) throw error;
       return this.badSubstitution(error);
@@ -782,8 +782,6 @@ export class Interpreter {
       expandString(value, context),
     ]);
     const argv = this.expandWords(command.words, context);
-    const alias = this.aliasOf(command.words[0]);
-    if (alias !== undefined) argv.splice(0, 1, ...alias.split(' ').filter((word) => word !== ''));
     const redirections = command.redirections.map((redirection) => this.resolve(redirection, context));
     return { argv, assignments, redirections };
   }
@@ -795,9 +793,24 @@ export class Interpreter {
   }
 
   /**
-   * The alias a command's first word names (bash's alias expansion, on in an
-   * interactive shell): only a word typed as one plain unquoted name is looked
-   * up, so `\\ls` and `'ls'` run the program itself. Aliases here hold plain words.
+   * The command with its first word's alias in its place (bash's alias expansion, on in an interactive shell).
+   * Plain words (`ls --color=auto`) are split here; a value with quotes or expansions is read again as shell input.
+   */
+  private withAlias(command: SimpleCommand): SimpleCommand {
+    const alias = this.aliasOf(command.words[0]);
+    if (alias === undefined) return command;
+    const reread = /^[\w\s=.,:/+@%-]*$/.test(alias)
+      ? undefined
+      : shellExtras().expandAlias(alias, command, this.environment.dialect.kind);
+    if (reread) return reread;
+    const words = alias.split(/\s+/).filter((word) => word !== '');
+    const literal = (text: string): Word => ({ parts: [{ kind: 'literal', text, quoted: false }], source: text });
+    return { ...command, words: [...words.map(literal), ...command.words.slice(1)] };
+  }
+
+  /**
+   * The alias a command's first word names: only a word typed as one plain
+   * unquoted name is looked up, so `\\ls` and `'ls'` run the program itself.
    */
   private aliasOf(first: Word | undefined): string | undefined {
     const part = first?.parts.length === 1 ? first.parts[0] : undefined;

@@ -48,5 +48,4 @@ export const KNOWN_REFUSALS: readonly KnownRefusal[] = [
   { session: "troubleshoot-system", line: "free -h", owner: 'host', reason: "not simulated: free (an everyday system tool, not a network one)" },
   { session: "troubleshoot-system", line: "df -h", owner: 'host', reason: "not simulated: df (an everyday system tool, not a network one)" },
   { session: "troubleshoot-system", line: "sudo apt install -y net-tools", owner: 'host', reason: "apt on the host itself is not simulated (only in containers)" },
-  { session: "shell-habits", line: "dps", owner: 'shell', reason: "shell syntax (read, [[, functions, aliases, history) is another branch's work" },
 ];

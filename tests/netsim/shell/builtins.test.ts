@@ -21,6 +21,17 @@ describe('alias and unalias', () => {
     expect(host.run('echo hi').stdout).toBe('hi\n');
   });
 
+  it('reads a value with quotes, expansions and redirections again as shell input (bash 5.2.15, `bash -i -c`)', () => {
+    const host = Host.create();
+    host.run(`alias q='printf "%s|" "a  b" $HOME'`);
+    expect(host.run('q c').stdout).toBe('a  b|/home/usuario|c|');
+    host.run("alias e='echo x >/tmp/e.out'");
+    expect(host.run('e y; cat /tmp/e.out').stdout).toBe('x y\n');
+    host.run('docker run -d --name web nginx');
+    host.run(`alias dps='docker ps --format "table {{.Names}}\\t{{.Status}}"'`);
+    expect(host.run('dps').stdout).toMatch(/^NAMES +STATUS\nweb +Up /);
+  });
+
   it('says `alias: NAME not found` in dash and BusyBox ash, and lists without the word alias', () => {
     const host = Host.create();
     host.run('docker run -dit --name a1 alpine');
