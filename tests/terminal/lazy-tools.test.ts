@@ -201,6 +201,23 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
     }
   });
 
+  it("runs curl's TLS handshake, ss -s, a connected telnet and an alias read again from their chunks, as a run with every tool at hand does", async () => {
+    const lines = [
+      'docker run -d --name web -p 8080:80 nginx >/dev/null; curl -kv https://localhost:8080; curl -k https://localhost:8443',
+      'ss -s',
+      'telnet localhost 8080 < /dev/null',
+      `alias dps='docker ps --format "table {{.Names}}\\t{{.Status}}"'`,
+      'dps',
+    ];
+    const first = fresh();
+    const second = fresh();
+    for (const line of lines) {
+      const retried = await withToolModules([], loadToolModules, () => first.run(line));
+      expect(retried, line).toEqual(second.run(line));
+      expect(retried.kind === 'done' && retried.output, line).not.toMatch(/not simulated|not loaded/);
+    }
+  });
+
   it("restarts the daemon with its daemon.json reader fetched on the way, and checks an exercise's goals with theirs", async () => {
     const line = 'sudo systemctl restart docker; ip -br addr show docker0';
     const first = fresh();

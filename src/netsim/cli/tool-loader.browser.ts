@@ -27,6 +27,7 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   ipv6Path: loadIpv6Path,
   bridge: () => import('./bridge-tools'),
   compose: () => import('./compose/index'),
+  curlTls: () => import('./curl-tls'),
   daemonConfig: loadDaemonConfigReader,
   date: () => import('./date'),
   dig: () => import('./dig'),

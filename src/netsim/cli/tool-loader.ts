@@ -12,6 +12,7 @@ import * as mountOption from './docker/mount-option';
 import * as ipv6Path from '../userland/ipv6-module';
 import * as bridge from './bridge-tools';
 import * as compose from './compose/index';
+import * as curlTls from './curl-tls';
 import * as date from './date';
 import * as dig from './dig';
 import * as dockerExtras from './docker/extras-module';
@@ -55,6 +56,7 @@ const MODULES: ToolModules = {
   ipv6Path,
   bridge,
   compose,
+  curlTls,
   daemonConfig,
   date,
   dig,

@@ -14,6 +14,7 @@ import type * as mountOption from './docker/mount-option';
 import type * as ipv6Path from '../userland/ipv6-module';
 import type * as bridge from './bridge-tools';
 import type * as compose from './compose/index';
+import type * as curlTls from './curl-tls';
 import type * as date from './date';
 import type * as dig from './dig';
 import type * as dockerExtras from './docker/extras-module';
@@ -56,6 +57,7 @@ export interface ToolModules {
   arithmetic: typeof arithmetic;
   bridge: typeof bridge;
   compose: typeof compose;
+  curlTls: typeof curlTls;
   daemonConfig: typeof daemonConfig;
   date: typeof date;
   dig: typeof dig;
@@ -105,6 +107,8 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   // `ip -details` (`-d` is too common a word: the retry loads it), curl's `-w`, docker's `--mount`, and IPv6's path.
   '-details': 'linkDetailsFormat',
   '-w': 'curlWriteOut',
+  // curl's https:// URLs (`https` is a word of the URL).
+  https: 'curlTls',
   '--write-out': 'curlWriteOut',
   '--mount': 'mountOption',
   '-6': 'ipv6Path',
@@ -231,6 +235,7 @@ const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
   ipv6Path: true,
   bridge: true,
   compose: true,
+  curlTls: true,
   daemonConfig: true,
   date: true,
   dig: true,
