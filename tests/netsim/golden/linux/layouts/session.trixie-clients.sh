@@ -37,8 +37,11 @@ run curl -k https://localhost:8080
 run curl -kv https://localhost:8080
 run curl -sSk https://127.0.0.1:8080
 run curl -v https://127.0.0.1:8080
+run telnet localhost 8443
 run telnet localhost 8080
 run telnet 127.0.0.1 8080
+echo "\$ printf 'GET / HTTP/1.0\\r\\n\\r\\n' | telnet localhost 8080"
+printf 'GET / HTTP/1.0\r\n\r\n' | in_root telnet localhost 8080 2>&1; echo "[exit $?]"
 run ss -s
 run ss -s -t
 run bash -c 'read -p "Name: " x; echo "status $? [$x]"'
