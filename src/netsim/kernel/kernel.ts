@@ -117,6 +117,11 @@ export class Kernel {
     return namespace;
   }
 
+  /** Every namespace of this kernel: what it counts across them (/proc/net/sockstat's TCP alloc). */
+  allNamespaces(): Namespace[] {
+    return [...this.state.namespaces.values()];
+  }
+
   /** A new namespace holds only `lo`, down, as `unshare -n` leaves it. */
   createNamespace(name: string | undefined): Namespace {
     const namespace = newNamespace(this.state.nextNamespaceId++, undefined);
