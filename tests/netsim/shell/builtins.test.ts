@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Host } from '../../../src/netsim/index';
+import { captured } from '../cli/trixie-clients';
 
 /** alias and unalias, against bash 5.2, dash 0.5.12 and BusyBox 1.35 run by hand (`bash -i -c`, `dash -c`, `busybox sh -c`). */
 describe('alias and unalias', () => {
@@ -40,5 +41,25 @@ describe('alias and unalias', () => {
     expect(host.run('alias').stdout).toBe("a='x y'\n");
     expect(host.run('alias ll')).toMatchObject({ stderr: 'alias: ll not found\n', exitCode: 1 });
     expect(host.run('unalias foo')).toMatchObject({ stderr: 'unalias: foo not found\n', exitCode: 1 });
+  });
+});
+
+/** read -p against bash 5.2.37 (golden/linux/session.trixie-clients.txt), and its missing argument against bash 5.2.15 and dash 0.5.12 by hand. */
+describe('read -p', () => {
+  it('shows no prompt when the input is no terminal, and ends with status 1 at its end', () => {
+    const command = `bash -c 'read -p "Name: " x; echo "status $? [$x]"'`;
+    const host = Host.create();
+    expect(host.run(`${command} < /dev/null > /tmp/out 2>&1; cat /tmp/out`).stdout).toBe(captured(command).output);
+    expect(host.run('echo web | { read -p "Name: " x; echo "[$x]"; } 2>&1')).toMatchObject({ stdout: '[web]\n' });
+  });
+
+  it('says an option argument is missing as bash and dash do, status 2', () => {
+    const host = Host.create();
+    expect(host.run('read -p')).toMatchObject({
+      stderr:
+        'bash: read: -p: option requires an argument\nread: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n',
+      exitCode: 2,
+    });
+    expect(host.run("sh -c 'read -p'")).toMatchObject({ stderr: 'sh: 1: read: No arg for -p option\n', exitCode: 2 });
   });
 });

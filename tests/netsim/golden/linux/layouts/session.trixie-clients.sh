@@ -29,7 +29,7 @@ CONF
 in_root nginx
 sleep 0.5
 run() { echo "\$ $*"; in_root "$@" </dev/null 2>&1; echo "[exit $?]"; }
-tty() { local keys=$1; shift; echo "\$ tty $keys: $*"; python3 "$HERE/pty-run.py" 24 80 "$keys" -- chroot "$R" "$@"; echo; echo "[end]"; }
+tty() { local keys=$1; shift; echo "\$ tty $keys: ${*@Q}"; python3 "$HERE/pty-run.py" 24 80 "$keys" -- chroot "$R" "$@"; echo; echo "[end]"; }
 run curl -k https://localhost:8443
 run curl -kv https://localhost:8443
 run curl https://127.0.0.1:8443
@@ -44,7 +44,8 @@ echo "\$ printf 'GET / HTTP/1.0\\r\\n\\r\\n' | telnet localhost 8080"
 printf 'GET / HTTP/1.0\r\n\r\n' | in_root telnet localhost 8080 2>&1; echo "[exit $?]"
 run ss -s
 run ss -s -t
-run bash -c 'read -p "Name: " x; echo "status $? [$x]"'
+echo "\$ bash -c 'read -p \"Name: \" x; echo \"status \$? [\$x]\"'"
+in_root bash -c 'read -p "Name: " x; echo "status $? [$x]"' </dev/null 2>&1; echo "[exit $?]"
 tty '["GET / HTTP/1.0\r", "\r"]' telnet localhost 8080
 tty '["web\r"]' bash -c 'read -p "Name: " x; echo "[$x]"'
 tty '["web\r"]' bash -c 'read -p "Name: " x 2>/dev/null; echo "[$x]"'
