@@ -33,6 +33,19 @@ describe('alias and unalias', () => {
     expect(host.run('dps').stdout).toMatch(/^NAMES +STATUS\nweb +Up /);
   });
 
+  it('runs a pipeline alias with the words after it, never expanding its own name inside it (bash 5.2.15, `bash -i -c`)', () => {
+    const host = Host.create();
+    host.run("alias p='echo 1 | cat'");
+    expect(host.run('p | wc -l').stdout).toBe('1\n');
+    host.run("alias x='x | cat'");
+    expect(host.run('x')).toMatchObject({ stderr: 'bash: x: command not found\n' });
+    host.run("alias c='ls /etc; echo done'");
+    expect(host.run('c')).toMatchObject({
+      stderr: 'netsim: the alias c holds a list of commands, which is not simulated\n',
+      exitCode: 2,
+    });
+  });
+
   it('says `alias: NAME not found` in dash and BusyBox ash, and lists without the word alias', () => {
     const host = Host.create();
     host.run('docker run -dit --name a1 alpine');
