@@ -285,3 +285,18 @@ describe('macvlan on an 802.1Q parent the driver makes', () => {
     expect(made.run('ip link show eth0.20').exitCode).toBe(0);
   });
 });
+
+/** `ip link add link eth0 name eth0.10 type vlan id 10` (iplink_vlan.c; the kernel's vlan_newlink), as the driver makes it. */
+describe('ip link add ... type vlan', () => {
+  it('adds a VLAN link on its lower device, down, with the queue length ether_setup gives', () => {
+    const host = hostAfter('sudo ip link add link eth0 name eth0.10 type vlan id 10');
+    const [first, , third] = host.run('ip -d link show eth0.10').stdout.split('\n');
+    expect(first).toMatch(
+      /^\d+: eth0\.10@eth0: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN mode DEFAULT group default qlen 1000$/,
+    );
+    expect(third).toMatch(/^ {4}vlan protocol 802\.1Q id 10 <REORDER_HDR> /);
+    host.run('sudo ip link set eth0.10 up');
+    expect(host.run('ip -br link show eth0.10').stdout).toMatch(/^eth0\.10@eth0 +UP /);
+    expect(host.run('sudo ip link add link eth0 name eth0.20 type vlan')).toMatchObject({ exitCode: 255 });
+  });
+});
