@@ -20,6 +20,12 @@ export function parseHttpsUrl(url: string): HttpTarget | undefined {
   return portWritten ? target : { ...target, port: 443 };
 }
 
+/** The URL -w's url_effective names, as CURLU writes it back: https, port 443 left out (CURLU_NO_DEFAULT_PORT). */
+export function httpsUrlOf(target: HttpTarget): string {
+  const host = target.host.includes(':') ? `[${target.host}]` : target.host;
+  return `https://${host}${target.port === 443 ? '' : `:${target.port}`}${target.path}`;
+}
+
 /**
  * The ClientHello's size in the capture: 1546 bytes to an address, 1564 to
  * `localhost`, whose server_name extension (RFC 6066 3: 2 + 2 bytes of type and

@@ -510,7 +510,7 @@ export class CurlRun {
       exitCode,
       errorMessage: errorText,
       url: this.options.url ?? '',
-      urlEffective: urlOf(this.target),
+      urlEffective: this.tls ? toolModule('curlTls').httpsUrlOf(this.target) : urlOf(this.target),
       contentType: contentType?.slice(contentType.indexOf(':') + 1).trim(),
       numConnects: this.connections,
       numRedirects: this.redirects,

@@ -21,6 +21,7 @@ describe('curl to https:// URLs', () => {
       'curl -k https://localhost:8443',
       'curl -kv https://localhost:8443',
       'curl https://127.0.0.1:8443',
+      "curl -sk -o /dev/null -w '%{url_effective} %{exitcode}\\n' https://127.0.0.1:8443",
     ]) {
       expect(toFile(host, command), command).toBe(anyPort(captured(command).output));
       expect(host.run(command).exitCode).toBe(7);

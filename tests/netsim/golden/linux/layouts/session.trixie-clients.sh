@@ -33,6 +33,8 @@ tty() { local keys=$1; shift; echo "\$ tty $keys: ${*@Q}"; python3 "$HERE/pty-ru
 run curl -k https://localhost:8443
 run curl -kv https://localhost:8443
 run curl https://127.0.0.1:8443
+echo "\$ curl -sk -o /dev/null -w '%{url_effective} %{exitcode}\\n' https://127.0.0.1:8443"
+in_root curl -sk -o /dev/null -w '%{url_effective} %{exitcode}\n' https://127.0.0.1:8443 </dev/null 2>&1; echo "[exit $?]"
 run curl -k https://localhost:8080
 run curl -kv https://localhost:8080
 run curl -sSk https://127.0.0.1:8080
