@@ -1,5 +1,6 @@
 import { loadDaemonConfigReader } from '../engine/daemon-config-loader';
 import { loadContainerPause } from '../engine/pause-loader';
+import { loadSwarmServices } from '../engine/swarm-services-loader';
 import { loadMariadbWordpress } from '../engine/mariadb-wordpress-loader';
 import { loadShellBuiltins } from '../shell/builtins-loader';
 import { loadShellExtras } from '../shell/shell-extras-loader';
@@ -47,7 +48,8 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   shellExtras: loadShellExtras,
   ss: () => import('./ss'),
   ssh: () => import('./ssh'),
-  swarm: () => import('./docker/swarm-module'),
+  // The engine's services are in the same chunk; their loader learns they are here.
+  swarm: async () => (await loadSwarmServices(), import('./docker/swarm-module')),
   systemd: () => import('./systemd'),
   tcpdump: () => import('./tcpdump'),
   telnet: () => import('./telnet'),
