@@ -1,6 +1,9 @@
+import type { IpvsDestination } from '../kernel/ipvs-state';
+import { setIpvsService } from '../kernel/ipvs';
 import type { Kernel } from '../kernel/kernel';
 import { natTo, type RuleSpec } from '../kernel/netfilter/rule';
 import type { Ipv4 } from '../wire/ipv4';
+import type { Daemon } from './daemon';
 import { apply, is, type Placed } from './firewall';
 import type { ServicePort } from './swarm-service-state';
 
@@ -90,4 +93,38 @@ export function addIngressPorts(kernel: Kernel, gatewayAddress: Ipv4, ports: rea
 /** removeIngressPorts: each port's rules go; the chains and jumps stay, as moby leaves them. */
 export function removeIngressPorts(kernel: Kernel, gatewayAddress: Ipv4, ports: readonly ServicePort[]): void {
   for (const port of ports) apply(kernel, ingressPortRules(gatewayAddress, port), false);
+}
+
+/**
+ * The ingress sandbox's load balancer (service_linux.go addLBBackend, with the
+ * ingress network's fwmark service per port): each published port's IPVS
+ * service sends to the running tasks' addresses on the ingress network.
+ * ~: the fwmark (mangle PREROUTING MARK), the `-m ipvs --ipvs` SNAT and the
+ * tasks' REDIRECT from the published to the target port are not written as
+ * rules: IPVS here sends to the target port and writes the source itself.
+ */
+export function syncIngressBalancer(daemon: Daemon): void {
+  const swarm = daemon.state.swarm;
+  const sandbox = swarm?.ingressSandbox && daemon.kernel.state.namespaces.get(swarm.ingressSandbox.namespaceId);
+  const ingress = daemon.state.networks.find((network) => network.swarm?.ingress);
+  if (!swarm || !sandbox || !ingress) return;
+  const wanted = new Map<string, { protocol: 'tcp' | 'udp'; port: number; destinations: IpvsDestination[] }>();
+  for (const service of swarm.services) {
+    const addresses = service.tasks.flatMap((task) => {
+      const container = daemon.state.containers.find((c) => c.id === task.containerId && c.status === 'running');
+      return container?.endpoints.find((e) => e.networkId === ingress.id)?.address?.address ?? [];
+    });
+    for (const port of service.ports) {
+      if (port.publishMode !== 'ingress' || port.protocol === 'sctp') continue;
+      wanted.set(`${port.protocol}/${port.publishedPort}`, {
+        protocol: port.protocol,
+        port: port.publishedPort,
+        destinations: addresses.map((address) => ({ address, port: port.targetPort })),
+      });
+    }
+  }
+  for (const existing of sandbox.ipvs ?? [])
+    if (!wanted.has(`${existing.protocol}/${existing.port}`))
+      setIpvsService(sandbox, existing.protocol, existing.port, []);
+  for (const { protocol, port, destinations } of wanted.values()) setIpvsService(sandbox, protocol, port, destinations);
 }

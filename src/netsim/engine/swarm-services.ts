@@ -11,7 +11,7 @@ import type { Network } from './network';
 import { isPredefined } from './networks';
 import { swarmId } from './overlay-driver';
 import type { ServicePort, SwarmService, SwarmTask } from './swarm-service-state';
-import { addIngressPorts, removeIngressPorts } from './swarm-ingress';
+import { addIngressPorts, removeIngressPorts, syncIngressBalancer } from './swarm-ingress';
 import type { SwarmState } from './swarm-state';
 
 /** POST /services/create as `docker service create` sends it: the parts the simulator reads. */
@@ -237,6 +237,7 @@ export function removeService(daemon: Daemon, reference: string): SwarmService {
   publishIngress(daemon, ingressPorts(service.ports), false);
   const swarm = managedSwarm(daemon);
   swarm.services = swarm.services.filter((s) => s !== service);
+  syncIngressBalancer(daemon);
   return service;
 }
 
@@ -248,6 +249,7 @@ function reconcile(daemon: Daemon, service: SwarmService): void {
   const surplus = service.tasks.filter((task) => task.slot > service.replicas);
   for (const task of surplus) removeTaskContainer(daemon, task);
   service.tasks = service.tasks.filter((task) => task.slot <= service.replicas).sort((a, b) => a.slot - b.slot);
+  syncIngressBalancer(daemon);
 }
 
 /**
