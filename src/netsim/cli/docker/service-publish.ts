@@ -12,6 +12,17 @@ export function parseServicePort(value: string): ServicePort[] | { error: string
   const mappings = parsePortSpec(value);
   if ('error' in mappings) return mappings;
   if (mappings.some((mapping) => mapping.hostIp !== '')) return { error: 'hostip is not supported' };
+  // ConvertPortToPortConfig: a range of published ports for one target port gives a port each (80-82:8080).
+  const hostRange = /^(\d+)-(\d+):\d+(\/\w+)?$/.exec(value);
+  if (hostRange && mappings.length === 1) {
+    const [first, last] = [Number(hostRange[1]), Number(hostRange[2])];
+    return Array.from({ length: last - first + 1 }, (_, index) => ({
+      protocol: mappings[0]!.protocol,
+      targetPort: mappings[0]!.containerPort,
+      publishedPort: first + index,
+      publishMode: 'ingress' as const,
+    }));
+  }
   return mappings.map((mapping) => ({
     protocol: mapping.protocol,
     targetPort: mapping.containerPort,
