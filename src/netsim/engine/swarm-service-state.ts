@@ -25,6 +25,8 @@ export interface SwarmService {
   ports: ServicePort[];
   readonly createdMs: number;
   updatedMs: number;
+  /** Meta.Version.Index: 1 when created, one more at each update. */
+  version: number;
   tasks: SwarmTask[];
 }
 

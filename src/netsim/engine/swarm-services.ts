@@ -111,6 +111,7 @@ export function createService(daemon: Daemon, request: ServiceCreateRequest): Sw
     ports,
     createdMs: now,
     updatedMs: now,
+    version: 1,
     tasks: [],
   };
   service.vips = allocateVips(daemon, service);
@@ -213,6 +214,7 @@ export function updateServicePorts(daemon: Daemon, reference: string, specPorts:
   if (ingressPorts(ports).length === 0) service.vips = service.vips.filter((vip) => vip.networkId !== ingress?.id);
   service.vips = allocateVips(daemon, service);
   service.updatedMs = daemon.clock.now();
+  service.version++;
   // ~: a rolling update replaces each task; here every task is replaced at once.
   for (const task of service.tasks) removeTaskContainer(daemon, task);
   service.tasks = [];
@@ -226,6 +228,7 @@ export function scaleService(daemon: Daemon, reference: string, replicas: number
   const service = findService(daemon, reference);
   service.replicas = replicas;
   service.updatedMs = daemon.clock.now();
+  service.version++;
   reconcile(daemon, service);
   return service;
 }

@@ -10,6 +10,7 @@ import {
   updateServicePorts,
 } from '../../engine/swarm-services';
 import type { ServicePort } from '../../engine/swarm-service-state';
+import { runServiceInspect } from './service-inspect';
 import { formatServicePorts, parseServicePort, updatedPorts } from './service-publish';
 import { cobraHelp, type CommandHelpTable } from '../../format/cobra-help';
 import { formatList } from '../../format/docker-formatter';
@@ -400,8 +401,26 @@ const logs: CommandSpec<ServiceContext> = {
   },
 };
 
+const inspect: CommandSpec<ServiceContext> = {
+  path: 'docker service inspect',
+  usage: '[OPTIONS] SERVICE [SERVICE...]',
+  args: { kind: 'at-least', count: 1 },
+  flags: [
+    { name: 'format', short: 'f', takesValue: true },
+    { name: 'pretty', takesValue: false },
+  ],
+  run({ values, positionals }, { engine }) {
+    if (!engine.swarm.state()) return notManager();
+    return runServiceInspect(engine, positionals, {
+      format: values.get('format')?.at(-1),
+      pretty: values.has('pretty'),
+    });
+  },
+};
+
 const COMMANDS: Record<string, CommandSpec<ServiceContext>> = {
   create,
+  inspect,
   ls,
   list: ls,
   ps,
