@@ -43,6 +43,9 @@ export interface ServicePort {
 export interface SwarmTask {
   readonly id: string;
   readonly slot: number;
+  /** Empty while the task is pending: the scheduler found no node for it. */
   readonly containerId: string;
   readonly createdMs: number;
+  /** Status.Err of a task the scheduler could not place (scheduler.go: `no suitable node (...)`). */
+  readonly pendingError?: string;
 }

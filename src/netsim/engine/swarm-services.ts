@@ -263,6 +263,15 @@ function reconcile(daemon: Daemon, service: SwarmService): void {
 function runTask(daemon: Daemon, service: SwarmService, slot: number): SwarmTask {
   const swarm = managedSwarm(daemon);
   const id = swarmId(daemon.random);
+  // HostPortFilter: a host-mode port a task on this node (the only one) already holds leaves the task pending.
+  if (hostPortsTaken(swarm, service))
+    return {
+      id,
+      slot,
+      containerId: '',
+      createdMs: daemon.clock.now(),
+      pendingError: 'no suitable node (host-mode port already in use on 1 node)',
+    };
   const name = `${service.name}.${slot}.${id}`;
   if (!storedImage(daemon, service.image)) pullImage(daemon, service.image);
   // A task publishing on the mesh is on the ingress network first (its VIP's order).
@@ -300,6 +309,21 @@ function runTask(daemon: Daemon, service: SwarmService, slot: number): SwarmTask
   });
   startContainer(daemon, container.id);
   return { id, slot, containerId: container.id, createdMs: daemon.clock.now() };
+}
+
+/** Whether a running task of any service holds one of `service`'s host-mode published ports. */
+function hostPortsTaken(swarm: SwarmState, service: SwarmService): boolean {
+  const key = (port: ServicePort) => `${port.protocol}/${port.publishedPort}`;
+  const wanted = new Set(
+    service.ports.filter((port) => port.publishMode === 'host' && port.publishedPort !== 0).map(key),
+  );
+  if (wanted.size === 0) return false;
+  return swarm.services.some((other) =>
+    other.tasks.some(
+      (task) =>
+        task.containerId !== '' && other.ports.some((port) => port.publishMode === 'host' && wanted.has(key(port))),
+    ),
+  );
 }
 
 function removeTaskContainer(daemon: Daemon, task: SwarmTask): void {

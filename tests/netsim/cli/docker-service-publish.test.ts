@@ -156,6 +156,23 @@ describe('the routing mesh on the host', () => {
   });
 });
 
+// swarmkit manager/scheduler filter.go HostPortFilter.Explain and scheduler.go noSuitableNode.
+describe('a host-mode port on a single node', () => {
+  it('leaves a second task pending, its error cut to 30 columns and quoted as taskContext.Error does', () => {
+    const host = hostAfter(
+      'docker swarm init',
+      'docker service create -d --name h --replicas 2 -p published=9090,target=80,mode=host nginx',
+    );
+    expect(host.run('docker service ps h --format "{{.Name}}|{{.Node}}|{{.CurrentState}}|{{.Error}}"').stdout).toMatch(
+      /^h\.1\|docker-host\|Running .* ago\|\nh\.2\|\|Pending .* ago\|"no suitable node \(host-mode p…"\n$/,
+    );
+    expect(host.run('docker service ps --no-trunc h --format "{{.Error}}"').stdout).toContain(
+      '"no suitable node (host-mode port already in use on 1 node)"',
+    );
+    expect(host.run('docker service ls --format "{{.Replicas}}"').stdout).toBe('1/2\n');
+  });
+});
+
 describe("update's ports (docker/cli cli/command/service/update.go updatePorts)", () => {
   it('removes by target port, protocol and mode, adds the new ones, and sorts by published:target/protocol/mode', () => {
     const port = (publishedPort: number, targetPort: number) => ({

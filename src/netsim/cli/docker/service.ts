@@ -193,19 +193,26 @@ function taskRow(
   const container = engine.containers.list().find((c) => c.id === task.containerId);
   const running = container?.status === 'running';
   const since = engine.clock.now() - (container?.startedMs ?? task.createdMs);
+  const state = task.pendingError !== undefined ? 'Pending' : running ? 'Running' : 'Shutdown';
+  // taskContext.Error: formatter.Ellipsis to 30 columns unless --no-trunc, then quoted.
+  const error = task.pendingError ?? '';
+  const shown = trunc && error.length > 30 ? `${error.slice(0, 29)}…` : error;
   return goStruct({
     ID: trunc ? task.id.slice(0, 12) : task.id,
     Name: `${service.name}.${task.slot}`,
     Image: service.image,
-    Node: NODE_NAME,
+    // A pending task has no node yet.
+    Node: task.pendingError !== undefined ? '' : NODE_NAME,
     DesiredState: 'Running',
-    CurrentState: `${running ? 'Running' : 'Shutdown'} ${humanDuration(since).toLowerCase()} ago`,
-    Error: '',
+    CurrentState: `${state} ${humanDuration(since).toLowerCase()} ago`,
+    Error: shown === '' ? '' : `"${shown}"`,
     // task/formatter.go Ports: the ports the task itself publishes (mode=host), as `*:8080->80/tcp`.
-    Ports: service.ports
-      .filter((port) => port.publishMode === 'host')
-      .map((port) => `*:${port.publishedPort}->${port.targetPort}/${port.protocol}`)
-      .join(','),
+    Ports: running
+      ? service.ports
+          .filter((port) => port.publishMode === 'host')
+          .map((port) => `*:${port.publishedPort}->${port.targetPort}/${port.protocol}`)
+          .join(',')
+      : '',
   });
 }
 
