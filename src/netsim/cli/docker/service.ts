@@ -25,8 +25,9 @@ import { naturalCompare } from './natural-order';
 
 /**
  * `docker service` on the single-node swarm (cli/command/service): replicated
- * services whose tasks are containers on this host. Rolling updates, global
- * mode, published ports, the routing mesh and `inspect` are not modelled.
+ * services whose tasks are containers on this host, their ports published on
+ * the routing mesh or on the host, and `inspect`. Rolling updates and global
+ * mode are not modelled.
  */
 
 /** cli/command/service/cmd.go: the subcommands and their Short texts. */
