@@ -473,23 +473,11 @@ export class Datapath {
     return { kind: 'local', namespace, packet: delivered };
   }
 
-  /**
-   * ip_vs_in at LOCAL_IN: a new connection to a virtual service goes to the
-   * destination the scheduler picks (ip_vs_nat_xmit), its source written to this
-   * namespace's address towards it, as the routing mesh's `-m ipvs --ipvs -j
-   * SNAT` does. Conntrack keeps both (the sysctl vs/conntrack Docker sets), and
-   * IPVS forwards the connection both ways whatever ip_forward says.
-   */
+  /** IPVS (kernel/ipvs.ts) took a new connection at LOCAL_IN: it leaves rewritten, routed again. */
   private balance(namespace: Namespace, tracked: Tracked, packet: Packet): Fate | undefined {
-    const ipvs = ipvsModule();
-    const destination = ipvs.scheduleIpvs(namespace, packet);
-    const source = destination && ipvs.ipvsSource(namespace, destination.address);
-    const choice = destination && this.routed(namespace, destination.address);
-    if (!destination || source === undefined || !choice) return undefined;
-    tracked.entry.dnat = { kind: 'dnat', address: destination.address, port: destination.port };
-    tracked.entry.snat = { kind: 'snat', address: source, port: undefined };
-    tracked.entry.ipvs = true;
-    const sent = { ...packet, destination: destination.address, destinationPort: destination.port, source };
+    const sent = ipvsModule().balanceIpvs(namespace, tracked, packet);
+    const choice = sent && this.routed(namespace, sent.destination);
+    if (!sent || !choice) return undefined;
     this.recorder?.add({
       kind: 'nat',
       namespace: namespace.id,

@@ -1,4 +1,5 @@
 import type { Ipv4 } from '../wire/ipv4';
+import type { Tracked } from './conntrack';
 import type { Packet } from '../wire/packet';
 import type { IpvsDestination, IpvsService } from './ipvs-state';
 import type { Namespace } from './namespace';
@@ -70,4 +71,21 @@ export function ipvsSource(namespace: Namespace, destination: Ipv4): Ipv4 | unde
       if (cidr.prefix > 0 && cidr.address >>> (32 - cidr.prefix) === destination >>> (32 - cidr.prefix))
         return cidr.address;
   return undefined;
+}
+
+/**
+ * ip_vs_in at LOCAL_IN for a new connection to a virtual service: the packet as
+ * ip_vs_nat_xmit sends it to the destination the scheduler picks, its source
+ * written to this namespace's address towards it, as the routing mesh's `-m ipvs
+ * --ipvs -j SNAT` does. Conntrack keeps both (the vs/conntrack sysctl Docker
+ * sets), and IPVS moves the connection both ways whatever ip_forward says.
+ */
+export function balanceIpvs(namespace: Namespace, tracked: Tracked, packet: Packet): Packet | undefined {
+  const destination = scheduleIpvs(namespace, packet);
+  const source = destination && ipvsSource(namespace, destination.address);
+  if (!destination || source === undefined) return undefined;
+  tracked.entry.dnat = { kind: 'dnat', address: destination.address, port: destination.port };
+  tracked.entry.snat = { kind: 'snat', address: source, port: undefined };
+  tracked.entry.ipvs = true;
+  return { ...packet, destination: destination.address, destinationPort: destination.port, source };
 }
