@@ -240,7 +240,7 @@ export function removeService(daemon: Daemon, reference: string): SwarmService {
   publishIngress(daemon, ingressPorts(service.ports), false);
   const swarm = managedSwarm(daemon);
   swarm.services = swarm.services.filter((s) => s !== service);
-  syncIngressBalancer(daemon);
+  schedulePending(daemon);
   return service;
 }
 
@@ -252,6 +252,18 @@ function reconcile(daemon: Daemon, service: SwarmService): void {
   const surplus = service.tasks.filter((task) => task.slot > service.replicas);
   for (const task of surplus) removeTaskContainer(daemon, task);
   service.tasks = service.tasks.filter((task) => task.slot <= service.replicas).sort((a, b) => a.slot - b.slot);
+  schedulePending(daemon);
+}
+
+/**
+ * The scheduler tries its pending tasks again as the node's resources change
+ * (scheduler.go tick): a task whose host port is free now runs, under its ID.
+ */
+function schedulePending(daemon: Daemon): void {
+  for (const service of managedSwarm(daemon).services)
+    service.tasks = service.tasks.map((task) =>
+      task.pendingError === undefined ? task : runTask(daemon, service, task.slot, task.id),
+    );
   syncIngressBalancer(daemon);
 }
 
@@ -260,9 +272,9 @@ function reconcile(daemon: Daemon, service: SwarmService): void {
  * named `service.slot.taskID`, labelled com.docker.swarm.*, on the service's
  * networks (the default bridge when it has none), pulled first if need be.
  */
-function runTask(daemon: Daemon, service: SwarmService, slot: number): SwarmTask {
+function runTask(daemon: Daemon, service: SwarmService, slot: number, pendingId?: string): SwarmTask {
   const swarm = managedSwarm(daemon);
-  const id = swarmId(daemon.random);
+  const id = pendingId ?? swarmId(daemon.random);
   // HostPortFilter: a host-mode port a task on this node (the only one) already holds leaves the task pending.
   if (hostPortsTaken(swarm, service))
     return {

@@ -171,6 +171,22 @@ describe('a host-mode port on a single node', () => {
     );
     expect(host.run('docker service ls --format "{{.Replicas}}"').stdout).toBe('1/2\n');
   });
+
+  it('runs a pending task, under its ID, once the port is free', () => {
+    const host = hostAfter(
+      'docker swarm init',
+      'docker service create -d --name a -p published=9090,target=80,mode=host nginx',
+      'docker service create -d --name b -p published=9090,target=80,mode=host nginx',
+    );
+    const pending = host.run('docker service ps b -q').stdout;
+    expect(host.run('docker service ps b --format "{{.CurrentState}}"').stdout).toMatch(/^Pending /);
+    host.run('docker service rm a');
+    expect(host.run('docker service ps b -q').stdout).toBe(pending);
+    expect(host.run('docker service ps b --format "{{.CurrentState}} {{.Ports}}"').stdout).toMatch(
+      /^Running .* ago \*:9090->80\/tcp\n$/,
+    );
+    expect(host.run('curl -s -o /dev/null -w "%{http_code}" localhost:9090').stdout).toBe('200');
+  });
 });
 
 describe("update's ports (docker/cli cli/command/service/update.go updatePorts)", () => {
