@@ -10,6 +10,7 @@ import { loadLinkDetailsFormat } from '../format/ip-link-details-loader';
 import { loadCurlWriteOut } from '../format/curl-write-out-loader';
 import { loadMountOption } from './docker/mount-option-loader';
 import { loadIpv6Path } from '../userland/ipv6-loader';
+import { loadIprangeMatch } from '../userland/iptables-iprange-loader';
 import { ToolModuleMissing, type ToolModuleName, type ToolModules } from './tool-modules';
 
 // The reader's browser: each tool's module is a chunk of its own, fetched the first time a
@@ -25,6 +26,7 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   curlWriteOut: loadCurlWriteOut,
   mountOption: loadMountOption,
   ipv6Path: loadIpv6Path,
+  iprange: loadIprangeMatch,
   bridge: () => import('./bridge-tools'),
   compose: () => import('./compose/index'),
   daemonConfig: loadDaemonConfigReader,

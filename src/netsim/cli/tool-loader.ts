@@ -10,6 +10,7 @@ import * as linkDetailsFormat from '../format/ip-link-details';
 import * as curlWriteOut from '../format/curl-write-out';
 import * as mountOption from './docker/mount-option';
 import * as ipv6Path from '../userland/ipv6-module';
+import * as iprange from '../userland/iptables-iprange';
 import * as bridge from './bridge-tools';
 import * as compose from './compose/index';
 import * as date from './date';
@@ -53,6 +54,7 @@ const MODULES: ToolModules = {
   curlWriteOut,
   mountOption,
   ipv6Path,
+  iprange,
   bridge,
   compose,
   daemonConfig,

@@ -12,6 +12,7 @@ import type * as linkDetailsFormat from '../format/ip-link-details';
 import type * as curlWriteOut from '../format/curl-write-out';
 import type * as mountOption from './docker/mount-option';
 import type * as ipv6Path from '../userland/ipv6-module';
+import type * as iprange from '../userland/iptables-iprange';
 import type * as bridge from './bridge-tools';
 import type * as compose from './compose/index';
 import type * as date from './date';
@@ -67,6 +68,7 @@ export interface ToolModules {
   curlWriteOut: typeof curlWriteOut;
   mountOption: typeof mountOption;
   ipv6Path: typeof ipv6Path;
+  iprange: typeof iprange;
   internet: typeof internet;
   goals: typeof goals;
   ipExtras: typeof ipExtras;
@@ -153,6 +155,10 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   ip6tables: 'xtables',
   'iptables-save': 'xtables',
   'ip6tables-save': 'xtables',
+  // iptables' iprange match (its rules print through the core's rule printer too, hence a module of its own).
+  iprange: 'iprange',
+  '--src-range': 'iprange',
+  '--dst-range': 'iprange',
   apt: 'packages',
   'apt-get': 'packages',
   apk: 'packages',
@@ -229,6 +235,7 @@ const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
   curlWriteOut: true,
   mountOption: true,
   ipv6Path: true,
+  iprange: true,
   bridge: true,
   compose: true,
   daemonConfig: true,

@@ -13,7 +13,6 @@ export interface KnownRefusal {
 }
 
 export const KNOWN_REFUSALS: readonly KnownRefusal[] = [
-  { session: "docs-packet-filtering", line: "sudo iptables -I DOCKER-USER -m iprange -i eth0 ! --src-range 192.168.1.1-192.168.1.3 -j DROP", owner: 'host', reason: "iptables' iprange match is not simulated (netsim answers as if the module were missing)" },
   { session: "docs-macvlan", line: "docker network create -d macvlan \\\n  --subnet=172.16.86.0/24 \\\n  --gateway=172.16.86.1 \\\n  -o parent=eth0.10 \\\n  my-8021q-macvlan-net", owner: 'docker', reason: "the macvlan driver's 802.1Q sub-interface (parent eth0.10, which dockerd creates) is not simulated" },
   { session: "troubleshoot-ip", line: "ip -c a", owner: 'host', reason: "ip -color (ANSI colours per field) is not simulated" },
   { session: "troubleshoot-ip", line: "ip -s link show docker0", owner: 'host', reason: "ip -s: links keep no packet counters here" },
