@@ -128,7 +128,13 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
   });
 
   it("runs systemctl, docker's help and docker swarm from their own chunks, as a run with every tool at hand does", async () => {
-    for (const line of ['sudo systemctl is-active docker', 'docker network --help', 'docker', 'docker swarm init']) {
+    for (const line of [
+      'sudo systemctl is-active docker',
+      'docker network --help',
+      'docker',
+      'docker swarm init',
+      'sudo nft list ruleset',
+    ]) {
       const first = fresh();
       const retried = await withToolModules([line], loadToolModules, () => first.run(line));
       expect(retried, line).toEqual(fresh().run(line));

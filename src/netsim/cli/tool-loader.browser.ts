@@ -43,6 +43,7 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   ps: () => import('./ps'),
   xtables: () => import('./xtables'),
   nsenter: () => import('./nsenter'),
+  nft: () => import('./nft'),
   packages: () => import('./package-manager'),
   servers: () => import('./server-programs'),
   shellBuiltins: loadShellBuiltins,

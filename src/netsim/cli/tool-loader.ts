@@ -24,6 +24,7 @@ import * as netstat from './netstat';
 import * as ps from './ps';
 import * as xtables from './xtables';
 import * as nsenter from './nsenter';
+import * as nft from './nft';
 import * as packages from './package-manager';
 import * as servers from './server-programs';
 import * as shellBuiltins from '../shell/builtins-module';
@@ -71,6 +72,7 @@ const MODULES: ToolModules = {
   ps,
   xtables,
   nsenter,
+  nft,
   packages,
   servers,
   shellBuiltins,

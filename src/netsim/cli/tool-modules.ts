@@ -26,6 +26,7 @@ import type * as netstat from './netstat';
 import type * as xtables from './xtables';
 import type * as ps from './ps';
 import type * as nsenter from './nsenter';
+import type * as nft from './nft';
 import type * as packages from './package-manager';
 import type * as servers from './server-programs';
 import type * as shellBuiltins from '../shell/builtins-module';
@@ -78,6 +79,7 @@ export interface ToolModules {
   ps: typeof ps;
   xtables: typeof xtables;
   nsenter: typeof nsenter;
+  nft: typeof nft;
   packages: typeof packages;
   servers: typeof servers;
   shellBuiltins: typeof shellBuiltins;
@@ -168,6 +170,7 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   // `service nginx start`; `docker service ...` gets the swarm module by the retry.
   service: 'systemd',
   tcpdump: 'tcpdump',
+  nft: 'nft',
   traceroute: 'traceroute',
   date: 'date',
   nsenter: 'nsenter',
@@ -252,6 +255,7 @@ const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
   ps: true,
   xtables: true,
   nsenter: true,
+  nft: true,
   packages: true,
   servers: true,
   shellBuiltins: true,

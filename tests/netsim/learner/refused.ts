@@ -34,7 +34,6 @@ export const KNOWN_REFUSALS: readonly KnownRefusal[] = [
   { session: "troubleshoot-ping-and-ports", line: "nc -vz -w 2 172.17.0.2 81", owner: 'host', reason: "needs apt on the host to install it first" },
   { session: "troubleshoot-ping-and-ports", line: "nc -z localhost 8080 && echo open", owner: 'host', reason: "needs apt on the host to install it first" },
   { session: "troubleshoot-ping-and-ports", line: "printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc localhost 8080", owner: 'host', reason: "needs apt on the host to install it first" },
-  { session: "troubleshoot-iptables", line: "sudo nft list ruleset", owner: 'host', reason: "nft (nftables, Priority: important) is not simulated" },
   { session: "troubleshoot-tcpdump", line: "sudo tcpdump -D", owner: 'host', reason: "tcpdump -D: the device list depends on libpcap's build and the kernel's modules (bluetooth, dbus, nflog), which no capture of the simulated host gives" },
   { session: "troubleshoot-tcpdump", line: "sudo tcpdump -i docker0 -w /tmp/cap.pcap -c 2", owner: 'host', reason: "tcpdump -w/-r (pcap files) are not simulated" },
   { session: "troubleshoot-tcpdump", line: "sudo tcpdump -r /tmp/cap.pcap", owner: 'host', reason: "tcpdump -w/-r (pcap files) are not simulated" },
