@@ -94,8 +94,15 @@ export function answer(
     request.requestBytes,
     servedBytes(served, request),
     served.kind === 'reset',
+    requestText(request),
   );
   return outcomeOf(served, random);
+}
+
+/** The request's bytes as the client wrote them (request line, headers, blank line), when they add up to its size. */
+function requestText(request: HttpRequest): string | undefined {
+  const text = `${[`${request.method} ${request.path} HTTP/1.1`, ...(request.headers ?? [])].join('\r\n')}\r\n\r\n`;
+  return text.length === request.requestBytes ? text : undefined;
 }
 
 /** What a peer sends back: an HTTP response, bytes that are not HTTP, or a reset. */

@@ -3,6 +3,7 @@ import type { Namespace } from '../kernel/namespace';
 import type { SeededRandom } from '../random';
 import type { Ipv4 } from '../wire/ipv4';
 import { ECHO_PACKET_LENGTH, replyTo, type Packet } from '../wire/packet';
+import { hash } from './tcp-sequence';
 
 export interface PingOptions {
   count: number;
@@ -82,6 +83,8 @@ export function ping(
       destinationPort: identifier,
       length: payloadBytes + 28,
       ttl: 64,
+      ipId: hash(`ping|${route.source}|${destination}|${identifier}|${sequence}`) & 0xffff,
+      payload: echoData(payloadBytes, datapath.startMs * 1000 + (sequence - 1) * intervalMs * 1000),
     };
     if (options.dontFragment && request.length > route.device.mtu) {
       localErrors.push({ sequence, mtu: route.device.mtu });
@@ -126,11 +129,31 @@ export function ping(
   };
 }
 
+/**
+ * iputils ping's data (ping4_send_probe, ping_common.c): the time it sent at as a
+ * struct timeval (two 64-bit little-endian numbers), then each byte its own index.
+ */
+function echoData(length: number, sentUs: number): string {
+  const bytes: number[] = [];
+  for (let index = 0; index < length; index++) bytes.push(index & 0xff);
+  if (length >= 16) {
+    const seconds = Math.floor(sentUs / 1_000_000);
+    const micros = sentUs % 1_000_000;
+    for (let index = 0; index < 8; index++) {
+      bytes[index] = index < 4 ? (seconds >>> (8 * index)) & 0xff : 0;
+      bytes[8 + index] = index < 4 ? (micros >>> (8 * index)) & 0xff : 0;
+    }
+  }
+  return String.fromCharCode(...bytes);
+}
+
 /** The kernel answers an echo request itself; the answer must find its way back to us. */
 function echoReply(datapath: Datapath, namespace: Namespace, fate: Fate): Packet | undefined {
   let back: Fate;
   if (fate.kind === 'local') {
-    back = datapath.send(fate.namespace, replyTo(fate.packet, { icmp: 'echo-reply' }));
+    // icmp_reply: the kernel's own ICMP socket sends without DF, its identification from ip_select_ident's hash.
+    const ipId = hash(`reply|${fate.packet.ipId ?? 0}|${fate.packet.destination}`) & 0xffff;
+    back = datapath.send(fate.namespace, replyTo(fate.packet, { icmp: 'echo-reply', dontFragment: false, ipId }));
   } else if (fate.kind === 'remote' && fate.host.answersPing) {
     back = datapath.fromWorld(replyTo(fate.packet, { icmp: 'echo-reply', ttl: fate.host.replyTtl }));
   } else {
