@@ -211,6 +211,7 @@ export function applyModuleOption(
       return undefined;
     case '--src-range':
     case '--dst-range': {
+      if (draft.family === 6) return unsimulated(`ip6tables' ${option}`);
       // The iprange extension's own module, fetched on first use: most rules never name it.
       const parsed = iprangeMatch().parseIpRange(option, value);
       if ('problem' in parsed) return problem(parsed.problem);

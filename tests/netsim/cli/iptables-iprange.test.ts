@@ -85,3 +85,13 @@ describe('the iprange match in the datapath', () => {
     expect(fromLan().exitCode).toBe(28);
   });
 });
+
+describe('the iprange match in ip6tables', () => {
+  it('says that IPv6 ranges are not simulated, rather than misreading them', () => {
+    const result = Host.create({ seed: 1 }).run(
+      'sudo ip6tables -A DOCKER-USER -m iprange --src-range fd00::1-fd00::5 -j DROP',
+    );
+    expect(result.stderr).toBe("netsim: ip6tables' --src-range is not available in this simulator yet\n");
+    expect(result.exitCode).toBe(2);
+  });
+});
