@@ -90,6 +90,8 @@ export const nftProgram: Program = {
   run(args, context) {
     const words = [...args];
     if (words.length === 0) return fail('nft: no command specified\n', 1);
+    // main.c: -v/--version prints the version and its release's name (captured: nft --version in Debian 13).
+    if (words[0] === '-v' || words[0] === '--version') return ok('nftables v1.1.3 (Commodore Bullmoose #4)\n');
     if (words[0]!.startsWith('-')) return fail(`netsim: nft ${words[0]} is not simulated\n`, 1);
     if (words[0] !== 'list') return fail(`netsim: nft ${words[0]} is not simulated (only nft list is)\n`, 1);
     // mnl_nft_rule_dump and the cache's first netlink request fail with EPERM without CAP_NET_ADMIN (captured).

@@ -84,7 +84,7 @@ export function ping(
       length: payloadBytes + 28,
       ttl: 64,
       ipId: hash(`ping|${route.source}|${destination}|${identifier}|${sequence}`) & 0xffff,
-      payload: echoData(payloadBytes, datapath.startMs * 1000 + (sequence - 1) * intervalMs * 1000),
+      echoTimeUs: datapath.startMs * 1000 + (sequence - 1) * intervalMs * 1000,
     };
     if (options.dontFragment && request.length > route.device.mtu) {
       localErrors.push({ sequence, mtu: route.device.mtu });
@@ -127,24 +127,6 @@ export function ping(
     elapsedMs,
     durationMs: lost ? lastSentMs + waitMs : accountedMs,
   };
-}
-
-/**
- * iputils ping's data (ping4_send_probe, ping_common.c): the time it sent at as a
- * struct timeval (two 64-bit little-endian numbers), then each byte its own index.
- */
-function echoData(length: number, sentUs: number): string {
-  const bytes: number[] = [];
-  for (let index = 0; index < length; index++) bytes.push(index & 0xff);
-  if (length >= 16) {
-    const seconds = Math.floor(sentUs / 1_000_000);
-    const micros = sentUs % 1_000_000;
-    for (let index = 0; index < 8; index++) {
-      bytes[index] = index < 4 ? (seconds >>> (8 * index)) & 0xff : 0;
-      bytes[8 + index] = index < 4 ? (micros >>> (8 * index)) & 0xff : 0;
-    }
-  }
-  return String.fromCharCode(...bytes);
 }
 
 /** The kernel answers an echo request itself; the answer must find its way back to us. */

@@ -152,9 +152,27 @@ function writeIcmp(writer: Writer, packet: Packet): void {
     writer
       .u16(packet.sourcePort)
       .u16(packet.icmpSequence ?? 0)
-      .text(packet.payload ?? '');
+      .text(packet.payload ?? echoData(packet.length - 28, packet.echoTimeUs ?? 0));
   }
   writer.checksum(start + 2, ~onesSum(writer.bytes, start, writer.bytes.length) & 0xffff);
+}
+
+/**
+ * iputils ping's data (ping4_send_probe, ping_common.c): the time it sent at as a
+ * struct timeval (two 64-bit little-endian numbers), then each byte its own index.
+ */
+function echoData(length: number, sentUs: number): string {
+  const bytes: number[] = [];
+  for (let index = 0; index < length; index++) bytes.push(index & 0xff);
+  if (length >= 16) {
+    const seconds = Math.floor(sentUs / 1_000_000);
+    const micros = sentUs % 1_000_000;
+    for (let index = 0; index < 8; index++) {
+      bytes[index] = index < 4 ? (seconds >>> (8 * index)) & 0xff : 0;
+      bytes[8 + index] = index < 4 ? (micros >>> (8 * index)) & 0xff : 0;
+    }
+  }
+  return String.fromCharCode(...bytes);
 }
 
 /** ARP over Ethernet (RFC 826): a request's target hardware address is zeros, a reply's the asker's. */

@@ -41,8 +41,10 @@ export interface Packet {
    */
   readonly ipId?: number;
   readonly dontFragment?: boolean;
-  /** The transport payload's bytes, one character each (0-255), when the sender's are known: an HTTP request, ping's data. */
+  /** The transport payload's bytes, one character each (0-255), when the sender's are known: an HTTP request. */
   readonly payload?: string;
+  /** The time iputils ping wrote into an echo request's data (its struct timeval); the reply echoes the same data. */
+  readonly echoTimeUs?: number;
 }
 
 /**

@@ -110,3 +110,14 @@ describe('nft lists the rules iptables-nft wrote, against the captures', () => {
     expect(listed).toMatch(/tcp dport 8080 counter packets 1 bytes 60 dnat to 172\.17\.0\.2:80/);
   });
 });
+
+// Captured in the Debian 13 chroot: `nft --version` and `nft` alone.
+describe('nft without a listing', () => {
+  it('names its version, and says when no command is given', () => {
+    const host = dockerHost();
+    expect(host.run('sudo nft --version').stdout).toBe('nftables v1.1.3 (Commodore Bullmoose #4)\n');
+    const bare = host.run('sudo nft');
+    expect(bare.stderr).toBe('nft: no command specified\n');
+    expect(bare.exitCode).toBe(1);
+  });
+});
