@@ -181,6 +181,7 @@ export function exchange(
   responseBytes: number,
   reset = false,
   requestText?: string,
+  responseText?: string,
 ): void {
   const server = replyTo(connection.delivered, {});
   const counter = new SegmentCounter(connection.syn, server, datapath.startMs);
@@ -203,6 +204,7 @@ export function exchange(
       length,
       segment,
       ipId: serverId++ & 0xffff,
+      ...(kind === 'data' && responseText !== undefined ? { payload: responseText } : {}),
       ...(connection.peer.kind === 'remote' ? { ttl: connection.peer.host.replyTtl } : {}),
     };
     return connection.peer.kind === 'socket'

@@ -253,6 +253,15 @@ describe('tcpdump -A, -vv, -w and -r on the course host', () => {
     expect(result.output).toMatch(/length 0\nE\.\.<\.\.@\.@\./);
   });
 
+  // print-http.c: a segment that starts with a status line is named by it (captured: tcpdump-r-http.txt).
+  it("names the server's response by its status line", () => {
+    const result = webHost().run('sudo tcpdump -n -i docker0 -c 5 port 80 & curl -s -o /dev/null http://172.17.0.2/');
+    const packets = result.output.split('\n').filter((line) => / IP /.test(line));
+    expect(packets[4]).toMatch(
+      /^\S+ IP 172\.17\.0\.2\.80 > 172\.17\.0\.1\.\d+: Flags \[P\.\], .*, length \d+: HTTP: HTTP\/1\.1 200 OK$/,
+    );
+  });
+
   it('decodes the IP header with -vv (tcpdump-vv-icmp): DF on the request, none on the kernel reply', () => {
     const result = webHost().run('sudo tcpdump -vv -i docker0 -c 2 icmp & ping -c 1 172.17.0.2');
     const golden = readGolden('tools/tcpdump-vv-icmp.txt');
