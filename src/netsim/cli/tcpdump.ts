@@ -1,6 +1,5 @@
 import type { ProcessApi } from '../engine/api/processes';
 import { captureFull, closeCapture, matches, openCapture, type Capture } from '../kernel/capture';
-import { dumpLinks } from '../kernel/dump';
 import type { Kernel } from '../kernel/kernel';
 import { linkNamed } from '../kernel/namespace';
 import {
@@ -10,8 +9,8 @@ import {
   formatListening,
   formatReading,
   formatStatistics,
-  type CaptureDevice,
 } from '../format/tcpdump';
+import { captureDevices } from './tcpdump-devices';
 import { decodeFrame } from '../wire/packet-decode';
 import { encodeFrame } from '../wire/packet-bytes';
 import { bytesToText, readPcap, textToBytes, writePcap } from '../wire/pcap';
@@ -87,59 +86,6 @@ function parseArguments(args: readonly string[]): Arguments | CommandResult {
   };
 }
 
-/**
- * pcap_findalldevs (libpcap 1.10.5, pcap.c and pcap-linux.c): the namespace's
- * links, "any", then the pseudo-devices Debian's libpcap is built with
- * (Bluetooth monitor, netfilter's NFLOG and NFQUEUE, D-Bus), sorted by
- * get_figure_of_merit (running, up, connected, not loopback first; "any" before
- * loopback), links in ifindex order within each rank (captured: golden/tools/tcpdump-D.txt).
- */
-function captureDevices(context: ProcessContext): CaptureDevice[] {
-  const links: CaptureDevice[] = dumpLinks(context.kernel, context.namespace).map((link) => ({
-    name: link.name,
-    up: link.flags.includes('UP'),
-    running: link.flags.includes('LOWER_UP'),
-    loopback: link.linkType === 'loopback',
-    connection:
-      link.linkType === 'loopback' ? 'not-applicable' : link.flags.includes('LOWER_UP') ? 'connected' : 'disconnected',
-  }));
-  const pseudo = (name: string, description: string, wireless = false): CaptureDevice => ({
-    name,
-    description,
-    up: false,
-    running: false,
-    loopback: false,
-    wireless,
-    connection: 'not-applicable',
-  });
-  const all = [
-    ...links,
-    {
-      name: 'any',
-      description: 'Pseudo-device that captures on all interfaces',
-      up: true,
-      running: true,
-      loopback: false,
-      connection: 'not-applicable' as const,
-    },
-    pseudo('bluetooth-monitor', 'Bluetooth Linux Monitor', true),
-    pseudo('nflog', 'Linux netfilter log (NFLOG) interface'),
-    pseudo('nfqueue', 'Linux netfilter queue (NFQUEUE) interface'),
-    pseudo('dbus-system', 'D-Bus system bus'),
-    pseudo('dbus-session', 'D-Bus session bus'),
-  ];
-  const merit = (device: CaptureDevice) =>
-    (device.running ? 0 : 0x80000000) +
-    (device.up ? 0 : 0x40000000) +
-    (!device.wireless && device.connection === 'disconnected' ? 0x20000000 : 0) +
-    (device.loopback ? 0x10000000 : 0) +
-    (device.name === 'any' ? 0x08000000 : 0);
-  return all
-    .map((device, index) => ({ device, index }))
-    .sort((a, b) => merit(a.device) - merit(b.device) || a.index - b.index)
-    .map(({ device }) => device);
-}
-
 /** tcpdump -r: the file's packets that pass the filter, up to -c, printed as a live capture prints them. */
 function readCapture(parsed: Arguments, path: string, context: ProcessContext): CommandResult {
   const filter = parseCaptureFilter(parsed.filterWords);
@@ -153,7 +99,7 @@ function readCapture(parsed: Arguments, path: string, context: ProcessContext): 
     .map((record) => decodeFrame(record.bytes, record.timeUs))
     .filter((frame): frame is Frame => frame !== undefined && (!filter.filter || matches(filter.filter, frame)))
     .slice(0, parsed.count);
-  const display = { ...displayOf(parsed, false), cooked: false };
+  const display = displayOf(parsed, false);
   return collect(
     [
       { stream: 'stderr', text: formatReading(path) },
