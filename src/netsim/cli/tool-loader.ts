@@ -10,6 +10,7 @@ import * as linkDetailsFormat from '../format/ip-link-details';
 import * as curlWriteOut from '../format/curl-write-out';
 import * as mountOption from './docker/mount-option';
 import * as ipv6Path from '../userland/ipv6-module';
+import * as iprange from '../userland/iptables-iprange';
 import * as bridge from './bridge-tools';
 import * as compose from './compose/index';
 import * as curlTls from './curl-tls';
@@ -24,6 +25,7 @@ import * as netstat from './netstat';
 import * as ps from './ps';
 import * as xtables from './xtables';
 import * as nsenter from './nsenter';
+import * as nft from './nft';
 import * as packages from './package-manager';
 import * as servers from './server-programs';
 import * as shellBuiltins from '../shell/builtins-module';
@@ -54,6 +56,7 @@ const MODULES: ToolModules = {
   curlWriteOut,
   mountOption,
   ipv6Path,
+  iprange,
   bridge,
   compose,
   curlTls,
@@ -71,6 +74,7 @@ const MODULES: ToolModules = {
   ps,
   xtables,
   nsenter,
+  nft,
   packages,
   servers,
   shellBuiltins,

@@ -17,7 +17,15 @@ import {
   type Endpoint,
   type Peer,
 } from './tcp';
-import { responseSize, webServer, whoamiResponse, type HttpRequestLine, type HttpResponse } from './web-servers';
+import {
+  responseHead,
+  responseSize,
+  webServer,
+  whoamiResponse,
+  type HttpRequestLine,
+  type HttpResponse,
+} from './web-servers';
+import { httpDate } from '../wire/time-text';
 import { formatIpv4 } from '../wire/ipv4';
 import { ipv6Addresses } from '../kernel/dump';
 
@@ -98,8 +106,23 @@ export function answer(
     request.requestBytes,
     servedBytes(served, request),
     served.kind === 'reset',
+    requestText(request),
+    served.kind === 'response' ? responseText(served.response, request, datapath.startMs) : undefined,
   );
   return outcomeOf(served, random);
+}
+
+/** The request's bytes as the client wrote them (request line, headers, blank line), when they add up to its size. */
+function requestText(request: HttpRequest): string | undefined {
+  const text = `${[`${request.method} ${request.path} HTTP/1.1`, ...(request.headers ?? [])].join('\r\n')}\r\n\r\n`;
+  return text.length === request.requestBytes ? text : undefined;
+}
+
+/** The response's bytes as the server wrote them, when each character is one byte. */
+function responseText(response: HttpResponse, request: HttpRequest, nowMs: number): string | undefined {
+  const head = `${responseHead(response, httpDate(nowMs)).join('\r\n')}\r\n\r\n`;
+  const text = head + (request.method === 'HEAD' ? '' : response.body);
+  return /^[\x00-\xff]*$/.test(text) ? text : undefined;
 }
 
 /** What a peer sends back: an HTTP response, bytes that are not HTTP, or a reset. */
