@@ -30,14 +30,15 @@ capture() {
   write "$name" "$package" "$user" "$note" "$(cat "$TMP/code")" "$*"
 }
 
-# capture_tty NAME PACKAGE NOTE -- COMMAND: as root, stdin, stdout and stderr a terminal of 80 columns (script's
-# typescript, \r\n and escapes kept: the test renders what the terminal shows).
+# capture_tty NAME PACKAGE NOTE -- COMMAND: as root (as usuario with TTY_USER=usuario), stdin, stdout and stderr a
+# terminal of 80 columns (script's typescript, \r\n and escapes kept: the test renders what the terminal shows).
 capture_tty() {
   local name=$1 package=$2 note=$3; shift 4
+  local user=${TTY_USER:-root} spec=0:0 home=/root; [ "$user" = usuario ] && spec=1000:1000 home=/home/usuario
   clean
   : >"$TMP/err"
-  run_in_chroot "chroot $R sh -c '$*'; echo \$? >$TMP/code" >"$TMP/out"
-  write "$name" "$package" root "$note" "$(cat "$TMP/code")" "$*"
+  run_in_chroot "HOME=$home chroot --userspec=$spec $R sh -c '$*'; echo \$? >$TMP/code" >"$TMP/out"
+  write "$name" "$package" "$user" "$note" "$(cat "$TMP/code")" "$*"
 }
 
 # apt's cache of .deb files emptied, so that each install downloads, as a first install does.
@@ -82,6 +83,11 @@ capture user-apt-get-install apt usuario '' -- apt-get install -y traceroute
 capture user-apt-update apt usuario '' -- apt update
 capture user-apt-get-update apt usuario '' -- apt-get update
 capture user-apt-remove apt usuario '' -- apt remove -y traceroute
+TTY_USER=usuario capture_tty user-apt-install.tty apt '' -- apt install -y traceroute
+TTY_USER=usuario capture_tty user-apt-get-install.tty apt '' -- apt-get install -y traceroute
+TTY_USER=usuario capture_tty user-apt-update.tty apt '' -- apt update
+TTY_USER=usuario capture_tty user-apt-get-update.tty apt '' -- apt-get update
+capture_tty apt-get-update.tty apt '' -- apt-get update
 
 # Lists already current, as on a host updated since its install.
 capture apt-update apt root '' -- apt update
@@ -108,6 +114,7 @@ capture apt-remove-not-installed apt root '' -- apt remove -y tcpdump
 
 chroot "$R" apt-get -qq -y install traceroute >/dev/null 2>&1
 capture dpkg-l-traceroute dpkg usuario '' -- dpkg -l traceroute
+TTY_USER=usuario capture_tty dpkg-l-traceroute.tty dpkg '' -- dpkg -l traceroute
 capture dpkg-l-unknown dpkg usuario '' -- dpkg -l nosuchpackage
 capture dpkg-l-not-installed dpkg usuario '' -- dpkg -l tcpdump
 
@@ -119,6 +126,9 @@ capture usermod-unknown-group passwd root '' -- usermod -aG nosuchgroup usuario
 capture usermod passwd root '' -- usermod -aG sudo usuario
 capture groups-after-usermod coreutils usuario 'a new process of usuario: chroot --userspec reads the groups afresh, as a new login does' -- groups
 capture id-after-usermod coreutils usuario 'chroot --userspec sets the groups of uid 1000 from /etc/group (initgroups), as a login does' -- id
+for package in traceroute netcat-openbsd net-tools; do
+  capture "dpkg-L-$package" dpkg usuario 'the files and directories the package adds to dpkg'"'"'s database' -- "dpkg -L $package | wc -l"
+done
 capture pgrep-unknown-option procps usuario '' -- pgrep --bogus
 chroot "$R" gpasswd -d usuario sudo >/dev/null
 rm -rf "$TMP"
