@@ -132,8 +132,26 @@ function hostPrograms(sources: ProgramSources, text: readonly Program[]): Progra
     ...systemd,
     ...hostToolPrograms(engine, etc),
   ];
+  const names = engineNameServices(engine, etc);
+  // apt and dpkg of the host (Priority: required/important), and procps', coreutils', kmod's and shadow's everyday tools.
+  const system = [
+    lazyTool('apt', 'packages', (tools) => tools.hostAptProgram('apt', names)),
+    lazyTool('apt-get', 'packages', (tools) => tools.hostAptProgram('apt-get', names)),
+    lazyTool('dpkg', 'packages', (tools) => tools.dpkgProgram),
+    lazyTool('free', 'systemTools', (tools) => tools.freeProgram),
+    lazyTool('df', 'systemTools', (tools) => tools.dfProgram),
+    lazyTool('lsmod', 'systemTools', (tools) => tools.lsmodProgram),
+    lazyTool('pgrep', 'systemTools', (tools) => tools.pgrepProgram(engine)),
+    lazyTool('groups', 'systemTools', (tools) => tools.groupsProgram),
+    lazyTool('usermod', 'systemTools', (tools) => tools.usermodProgram),
+  ];
+  // What `apt install` adds (Debian 13 has neither traceroute nor netcat without the "standard" task): found once on the disk.
+  const packaged = [
+    lazyTool('traceroute', 'traceroute', (tools) => tools.butskoyTracerouteProgram(names)),
+    lazyTool('nc', 'netTools', (tools) => tools.openbsdNcProgram(names)),
+  ];
   // The host user may run anything as root: the shell runs sudo's command itself (host-shell.ts).
-  const registry = new ProgramRegistry(programs, ['sudo']);
+  const registry = new ProgramRegistry([...programs, ...system], ['sudo'], packaged);
   return registry;
 }
 

@@ -27,6 +27,10 @@ const fetchMs = (bytes: number) => 150 + Math.round(bytes / 6000);
  * (update, install) on Debian and Ubuntu, `apk add` on Alpine. Undefined for
  * any other tool (package-managers.ts says which: the shell asks it without loading this module).
  */
+/** apt, apt-get and dpkg on the Debian 13 host itself (cli/host-apt): the same module, fetched by the same words. */
+export { hostAptProgram } from './host-apt/apt';
+export { dpkgProgram } from './host-apt/dpkg';
+
 export function packageManagerProgram(
   tool: string,
   provider: string,
@@ -55,7 +59,7 @@ function operands(args: readonly string[]): { operation: string | undefined; nam
  * is `Could not resolve`, EAI_AGAIN `Temporary failure resolving`. A mirror that
  * does not resolve fails its InRelease files, and no index is fetched from it.
  */
-function fetchIndexes(
+export function fetchIndexes(
   indexes: readonly AptIndex[],
   service: NameService,
 ): { description: string; size: number; error?: string }[] {

@@ -67,7 +67,13 @@ export const suProgram: Program = {
     const login = args.some((arg) => arg === '-' || arg === '-l' || arg === '--login');
     const c = args.findIndex((arg) => arg === '-c' || arg === '--command');
     const user = args.find((arg, index) => !arg.startsWith('-') && index !== c + 1) ?? 'root';
-    if (user !== 'root')
+    // Root, or an account of /etc/passwd with a login shell (the host's user): `sudo su - usuario` is a new login.
+    const passwd = context.readFile?.('/etc/passwd');
+    const account =
+      passwd &&
+      'content' in passwd &&
+      passwd.content.split('\n').some((line) => line.startsWith(`${user}:`) && line.endsWith(':/bin/bash'));
+    if (user !== 'root' && !account)
       return {
         stdout: '',
         stderr: `su: user ${user} does not exist or the user entry does not contain all the required fields\n`,
@@ -77,12 +83,7 @@ export const suProgram: Program = {
       context.clock.advance(PAM_FAIL_DELAY_MS);
       return { stdout: '', stderr: 'Password: \nsu: Authentication failure\n', exitCode: 1 };
     }
-    return startShell(
-      context,
-      'host',
-      shellAs(context, 'root', 'bash', login),
-      c >= 0 ? (args[c + 1] ?? '') : undefined,
-    );
+    return startShell(context, 'host', shellAs(context, user, 'bash', login), c >= 0 ? (args[c + 1] ?? '') : undefined);
   },
 };
 

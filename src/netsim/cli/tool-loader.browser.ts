@@ -42,6 +42,7 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   xtables: () => import('./xtables'),
   nsenter: () => import('./nsenter'),
   packages: () => import('./package-manager'),
+  systemTools: () => import('./system-tools/index'),
   servers: () => import('./server-programs'),
   shellBuiltins: loadShellBuiltins,
   shellExtras: loadShellExtras,

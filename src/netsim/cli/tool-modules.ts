@@ -30,6 +30,7 @@ import type * as servers from './server-programs';
 import type * as shellBuiltins from '../shell/builtins-module';
 import type * as shellExtras from '../shell/shell-extras';
 import type * as ss from './ss';
+import type * as systemTools from './system-tools/index';
 import type * as ssh from './ssh';
 import type * as swarm from './docker/swarm-module';
 import type * as systemd from './systemd';
@@ -81,6 +82,7 @@ export interface ToolModules {
   shellBuiltins: typeof shellBuiltins;
   shellExtras: typeof shellExtras;
   ss: typeof ss;
+  systemTools: typeof systemTools;
   ssh: typeof ssh;
   swarm: typeof swarm;
   systemd: typeof systemd;
@@ -156,6 +158,14 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   apt: 'packages',
   'apt-get': 'packages',
   apk: 'packages',
+  dpkg: 'packages',
+  // procps' free and pgrep, coreutils' df and groups, kmod's lsmod, shadow's usermod.
+  free: 'systemTools',
+  df: 'systemTools',
+  lsmod: 'systemTools',
+  pgrep: 'systemTools',
+  groups: 'systemTools',
+  usermod: 'systemTools',
   ss: 'ss',
   systemctl: 'systemd',
   journalctl: 'systemd',
@@ -250,6 +260,7 @@ const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
   shellBuiltins: true,
   shellExtras: true,
   ss: true,
+  systemTools: true,
   ssh: true,
   swarm: true,
   systemd: true,

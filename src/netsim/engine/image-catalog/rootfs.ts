@@ -130,6 +130,7 @@ const DEBIAN_SBIN = new Set([
   'route',
   'arp',
   'sysctl',
+  'usermod',
   'service',
 ]);
 
