@@ -1,7 +1,7 @@
 /**
  * procps' free (src/free.c, procps-ng 4.0.4): a header of right-aligned
  * columns, then `Mem:` and `Swap:` rows, each value in a field of 11 after a
- * space, the label in 7. With -h, scale_size: the value in bytes if it fits
+ * space, the label in 8. With -h, scale_size: the value in bytes if it fits
  * in 4 characters, else the first unit (Ki, Mi, Gi...) where `%.1f` or else
  * `%ld` (truncated) fits in 5 (tests/netsim/golden/apt/free-h.txt).
  */
@@ -37,7 +37,7 @@ export function freeHumanSize(kb: number): string {
 
 export function formatFree(memory: MemoryRecord, human: boolean): string {
   const cell = (kb: number) => ` ${(human ? freeHumanSize(kb) : String(kb)).padStart(11)}`;
-  const row = (label: string, values: readonly number[]) => `${label.padEnd(7)}${values.map(cell).join('')}\n`;
+  const row = (label: string, values: readonly number[]) => `${label.padEnd(8)}${values.map(cell).join('')}\n`;
   const { totalKb, usedKb, freeKb, sharedKb, buffCacheKb, availableKb, swapTotalKb, swapUsedKb } = memory;
   return (
     HEADER +

@@ -109,6 +109,14 @@ describe('which tool modules command lines name', () => {
     expect(toolModulesNamedIn(['[ -d /etc ] && echo yes'])).toEqual(new Set());
   });
 
+  it("loads the host's apt and dpkg with the package managers, and the everyday system tools, for the words that run them", () => {
+    expect(toolModulesNamedIn(['sudo apt install -y traceroute', 'dpkg -l traceroute'])).toEqual(new Set(['packages']));
+    expect(toolModulesNamedIn(['free -h', 'df -h', 'lsmod | grep br_netfilter', 'pgrep -a dockerd', 'groups'])).toEqual(
+      new Set(['systemTools']),
+    );
+    expect(toolModulesNamedIn(['sudo usermod -aG docker $USER'])).toEqual(new Set(['systemTools']));
+  });
+
   it('loads the swarm module for `docker swarm` lines; overlay networks and `docker node` stay in the core', () => {
     expect(toolModulesNamedIn(['docker swarm init --advertise-addr eth0'])).toEqual(new Set(['swarm']));
     expect(toolModulesNamedIn(['docker network create -d overlay --attachable ov', 'docker node ls'])).toEqual(
@@ -196,6 +204,13 @@ describe("the browser's tool loader", () => {
         },
       ),
     ).rejects.toThrow(ToolModuleMissing);
+  });
+
+  it('fetches the system tools as a chunk of their own, which `id` asks for once /etc/group names the user', async () => {
+    expect(() => toolModule('systemTools')).toThrow(ToolModuleMissing);
+    await loadToolModules(['systemTools']);
+    expect(toolModule('systemTools').freeProgram.name).toBe('free');
+    expect(toolModule('systemTools').supplementaryGroups).toBeTypeOf('function');
   });
 
   it('fetches Compose as a chunk of its own', async () => {
