@@ -159,9 +159,8 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   'apt-get': 'packages',
   apk: 'packages',
   dpkg: 'packages',
-  // procps' free and pgrep, coreutils' df and groups, kmod's lsmod, shadow's usermod.
+  // procps' free and pgrep, coreutils' groups, kmod's lsmod, shadow's usermod; `df` shares its word with `docker system df`: the retry loads it.
   free: 'systemTools',
-  df: 'systemTools',
   lsmod: 'systemTools',
   pgrep: 'systemTools',
   groups: 'systemTools',
