@@ -11,7 +11,7 @@ import {
 } from '../../format/apt-host';
 import type { CommandResult, ProcessContext, Program } from '../command';
 import type { NameServices } from '../name-service';
-import { fetchIndexes } from '../package-manager';
+import { fetchIndexes } from '../apt-mirrors';
 import { HOST_ROOT_AVAILABLE_BYTES } from '../system-tools/host-figures';
 import { dpkgListFile, HOST_DATABASE_ENTRIES, INSTALLABLE, PREINSTALLED, PROVIDED } from './host-catalog';
 
