@@ -40,7 +40,8 @@ export function hostRootfs(profile: HostProfile, programs: readonly string[], in
     `${DEBIAN_PASSWD}${profile.user}:x:${HOST_USER_ID}:${HOST_USER_ID}:,,,:/home/${profile.user}:/bin/bash\n`,
   );
   // docker-ce's postinst then adds the docker group (groupadd --system: the highest free system GID), with no members.
-  builder.file('/etc/group', `${DEBIAN_GROUP}${profile.user}:x:${HOST_USER_ID}:\ndocker:x:${DOCKER_GROUP_ID}:\n`);
+  const docker = programs.includes('docker') ? `docker:x:${DOCKER_GROUP_ID}:\n` : '';
+  builder.file('/etc/group', `${DEBIAN_GROUP}${profile.user}:x:${HOST_USER_ID}:\n${docker}`);
   builder.programs(programs, (tool) => programDirectory(tool, 'debian'));
   return builder.files;
 }
