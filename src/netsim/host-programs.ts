@@ -23,6 +23,9 @@ import { lanLoginBanner, lanMachineEtc } from './lan-machine';
 import type { HostProfile } from './profile';
 import { ProgramRegistry } from './program-registry';
 
+/** The host's apt, apt-get and dpkg, and the everyday tools of procps, coreutils, kmod and shadow (cli/system-tools). */
+const HOST_SYSTEM_TOOLS = ['apt', 'apt-get', 'dpkg', 'free', 'df', 'lsmod', 'pgrep', 'groups', 'usermod'];
+
 /** Programs of the host that the LAN machine does not have, or that would show the host's own state there. */
 const LAN_MACHINE_LACKS = new Set([
   'ps',
@@ -134,24 +137,15 @@ function hostPrograms(sources: ProgramSources, text: readonly Program[]): Progra
   ];
   const names = engineNameServices(engine, etc);
   // apt and dpkg of the host (Priority: required/important), and procps', coreutils', kmod's and shadow's everyday tools.
-  const system = [
-    lazyTool('apt', 'packages', (tools) => tools.hostAptProgram('apt', names)),
-    lazyTool('apt-get', 'packages', (tools) => tools.hostAptProgram('apt-get', names)),
-    lazyTool('dpkg', 'packages', (tools) => tools.dpkgProgram),
-    lazyTool('free', 'systemTools', (tools) => tools.freeProgram),
-    lazyTool('df', 'systemTools', (tools) => tools.dfProgram),
-    lazyTool('lsmod', 'systemTools', (tools) => tools.lsmodProgram),
-    lazyTool('pgrep', 'systemTools', (tools) => tools.pgrepProgram(engine)),
-    lazyTool('groups', 'systemTools', (tools) => tools.groupsProgram),
-    lazyTool('usermod', 'systemTools', (tools) => tools.usermodProgram),
-  ];
-  // What `apt install` adds (Debian 13 has neither traceroute nor netcat without the "standard" task): found once on the disk.
-  const packaged = [
-    lazyTool('traceroute', 'traceroute', (tools) => tools.butskoyTracerouteProgram(names)),
-    lazyTool('nc', 'netTools', (tools) => tools.openbsdNcProgram(names)),
-  ];
+  // What `apt install` adds (Debian 13 has neither traceroute nor netcat without the "standard" task) is found once on the disk.
+  const system = (list: readonly string[]) =>
+    list.map((name) => lazyTool(name, 'systemTools', (tools) => tools.hostSystemProgram(name, engine, names)));
   // The host user may run anything as root: the shell runs sudo's command itself (host-shell.ts).
-  const registry = new ProgramRegistry([...programs, ...system], ['sudo'], packaged);
+  const registry = new ProgramRegistry(
+    [...programs, ...system(HOST_SYSTEM_TOOLS)],
+    ['sudo'],
+    system(['traceroute', 'nc']),
+  );
   return registry;
 }
 

@@ -27,10 +27,6 @@ const fetchMs = (bytes: number) => 150 + Math.round(bytes / 6000);
  * (update, install) on Debian and Ubuntu, `apk add` on Alpine. Undefined for
  * any other tool (package-managers.ts says which: the shell asks it without loading this module).
  */
-/** apt, apt-get and dpkg on the Debian 13 host itself (cli/host-apt): the same module, fetched by the same words. */
-export { hostAptProgram } from './host-apt/apt';
-export { dpkgProgram } from './host-apt/dpkg';
-
 export function packageManagerProgram(
   tool: string,
   provider: string,

@@ -67,13 +67,9 @@ export const suProgram: Program = {
     const login = args.some((arg) => arg === '-' || arg === '-l' || arg === '--login');
     const c = args.findIndex((arg) => arg === '-c' || arg === '--command');
     const user = args.find((arg, index) => !arg.startsWith('-') && index !== c + 1) ?? 'root';
-    // Root, or an account of /etc/passwd with a login shell (the host's user): `sudo su - usuario` is a new login.
+    // Root, or the host's user (uid 1000 in /etc/passwd): `sudo su - usuario` is a new login.
     const passwd = context.readFile?.('/etc/passwd');
-    const account =
-      passwd &&
-      'content' in passwd &&
-      passwd.content.split('\n').some((line) => line.startsWith(`${user}:`) && line.endsWith(':/bin/bash'));
-    if (user !== 'root' && !account)
+    if (user !== 'root' && !(passwd && 'content' in passwd && passwd.content.includes(`\n${user}:x:1000:`)))
       return {
         stdout: '',
         stderr: `su: user ${user} does not exist or the user entry does not contain all the required fields\n`,

@@ -40,8 +40,8 @@ function identity(context: ProcessContext): { uid: number; gid: number; name: st
 /**
  * id: GNU prints `groups=`; BusyBox prints it only when there are supplementary
  * groups (coreutils/id.c), so root in a container shows none. The host user's
- * supplementary groups, once /etc/group lists the user in one (usermod -aG),
- * are those its login took (system-tools/accounts.ts, a tool module).
+ * supplementary groups, once usermod changed /etc/group, are those its login
+ * took (system-tools/accounts.ts, a tool module).
  */
 export function idProgram(dialect: Dialect): Program {
   return {
@@ -59,13 +59,10 @@ export function idProgram(dialect: Dialect): Program {
   };
 }
 
-/** `GID(name)` of each group the host user's login added beyond its own; none until /etc/group names the user as a member. */
+/** `GID(name)` of each group the host user's login added beyond its own: none before usermod left its /etc/group- behind. */
 function supplementary(context: ProcessContext, user: string): string[] {
-  if (context.containerId !== undefined || user === 'root') return [];
-  const groups = context.readFile?.('/etc/group');
-  const member = new RegExp(`[:,]${user}(,|$)`, 'm');
-  if (!groups || !('content' in groups) || !member.test(groups.content)) return [];
-  return toolModule('systemTools').supplementaryGroups(context, user);
+  const changed = context.containerId === undefined && 'content' in (context.readFile?.('/etc/group-') ?? {});
+  return changed ? toolModule('systemTools').supplementaryGroups(context, user) : [];
 }
 
 export const whoamiProgram: Program = { name: 'whoami', run: (_args, context) => done(`${identity(context).name}\n`) };

@@ -155,10 +155,11 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   ip6tables: 'xtables',
   'iptables-save': 'xtables',
   'ip6tables-save': 'xtables',
-  apt: 'packages',
-  'apt-get': 'packages',
+  // The image's apt in a container, the host's own (with the system tools) on the host.
+  apt: ['packages', 'systemTools'],
+  'apt-get': ['packages', 'systemTools'],
   apk: 'packages',
-  dpkg: 'packages',
+  dpkg: 'systemTools',
   // procps' free and pgrep, coreutils' groups, kmod's lsmod, shadow's usermod; `df` shares its word with `docker system df`: the retry loads it.
   free: 'systemTools',
   lsmod: 'systemTools',

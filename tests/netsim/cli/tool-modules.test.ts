@@ -24,7 +24,7 @@ describe('which tool modules command lines name', () => {
     expect(toolModulesNamedIn(['sudo tcpdump -n -i docker0 icmp &'])).toEqual(new Set(['tcpdump']));
     expect(
       toolModulesNamedIn(['docker run --rm alpine nslookup web; apt-get install -y iputils-ping', 'getent hosts db']),
-    ).toEqual(new Set(['dig', 'packages', 'getent']));
+    ).toEqual(new Set(['dig', 'packages', 'systemTools', 'getent']));
   });
 
   it('loads Compose for `docker compose` lines only: docker itself is in the core', () => {
@@ -111,7 +111,7 @@ describe('which tool modules command lines name', () => {
 
   it("loads the host's apt and dpkg with the package managers, and the everyday system tools, for the words that run them", () => {
     expect(toolModulesNamedIn(['sudo apt install -y netcat-openbsd', 'dpkg -l net-tools'])).toEqual(
-      new Set(['packages']),
+      new Set(['packages', 'systemTools']),
     );
     expect(toolModulesNamedIn(['free', 'lsmod | grep br_netfilter', 'pgrep -a dockerd', 'groups'])).toEqual(
       new Set(['systemTools']),
