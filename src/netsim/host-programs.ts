@@ -23,6 +23,9 @@ import { lanLoginBanner, lanMachineEtc } from './lan-machine';
 import type { HostProfile } from './profile';
 import { ProgramRegistry } from './program-registry';
 
+/** The host's apt, apt-get and dpkg, and the everyday tools of procps, coreutils, kmod and shadow (cli/system-tools). */
+const HOST_SYSTEM_TOOLS = ['apt', 'apt-get', 'dpkg', 'free', 'df', 'lsmod', 'pgrep', 'groups', 'usermod'];
+
 /** Programs of the host that the LAN machine does not have, or that would show the host's own state there. */
 const LAN_MACHINE_LACKS = new Set([
   'ps',
@@ -133,8 +136,17 @@ function hostPrograms(sources: ProgramSources, text: readonly Program[]): Progra
     ...systemd,
     ...hostToolPrograms(engine, etc),
   ];
+  const names = engineNameServices(engine, etc);
+  // apt and dpkg of the host (Priority: required/important), and procps', coreutils', kmod's and shadow's everyday tools.
+  // What `apt install` adds (Debian 13 has neither traceroute nor netcat without the "standard" task) is found once on the disk.
+  const system = (list: readonly string[]) =>
+    list.map((name) => lazyTool(name, 'systemTools', (tools) => tools.hostSystemProgram(name, engine, names)));
   // The host user may run anything as root: the shell runs sudo's command itself (host-shell.ts).
-  const registry = new ProgramRegistry(programs, ['sudo']);
+  const registry = new ProgramRegistry(
+    [...programs, ...system(HOST_SYSTEM_TOOLS)],
+    ['sudo'],
+    system(['traceroute', 'nc']),
+  );
   return registry;
 }
 

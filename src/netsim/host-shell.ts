@@ -20,7 +20,7 @@ import type { Machine, Place } from './shell/session';
 import type { Invocation } from './shell/interpreter';
 import { etcFilesOf, hostEtc } from './etc-files';
 import { DEFAULT_EPOCH_MS } from './clock';
-import { FileSystem, ROOT, type FileLayer } from './kernel/filesystem';
+import { FileSystem, isExecutableFile, ROOT, type FileLayer } from './kernel/filesystem';
 import { containerFileSystem, HOST_USER_ID, hostRootfs, kernelFiles, machineFileSystem } from './machine-files';
 import { initScriptProgram } from './cli/init-script';
 import { lazyTool } from './cli/lazy-tool';
@@ -95,6 +95,13 @@ export function hostMachine(parts: HostParts): Machine {
     const container = findRunning(engine, place.id);
     return container?.namespaceId === undefined ? undefined : kernel.namespace(container.namespaceId);
   };
+  // A program a package installs is there once dpkg has put its file (or update-alternatives' link) on the disk.
+  const installedOnHost = (program: string): boolean => {
+    const fs = fileSystem({ kind: 'host' });
+    return (
+      fs !== undefined && hostDirectories(program).some((directory) => isExecutableFile(fs, `${directory}/${program}`))
+    );
+  };
   const programAt = (
     place: Place,
     name: string,
@@ -108,7 +115,11 @@ export function hostMachine(parts: HostParts): Machine {
     }
     const program = parts.programs.get(base);
     if (place.kind === 'host')
-      return program && foundOnHost(name, base, invocation.isRoot, invocation.env.get('PATH')) ? program : undefined;
+      return program &&
+        foundOnHost(name, base, invocation.isRoot, invocation.env.get('PATH')) &&
+        (!parts.programs.isPackaged(base) || installedOnHost(base))
+        ? program
+        : undefined;
     const { engine } = parts;
     const container = findRunning(engine, place.id);
     if (!container) return undefined;

@@ -20,6 +20,9 @@ import type { HostProfile } from './profile';
 /** The host's user: the first account Debian's installer creates (uid and gid 1000, adduser's FIRST_UID). */
 export const HOST_USER_ID = 1000;
 
+/** The docker group docker-ce's package creates (SYS_GID_MAX, 999, is free on this host). */
+const DOCKER_GROUP_ID = 999;
+
 /**
  * The host's disk as Debian 13's installer leaves it: the base layout, its
  * /etc files, the user's home (adduser's DIR_MODE 0700 since Debian 12) and
@@ -36,7 +39,9 @@ export function hostRootfs(profile: HostProfile, programs: readonly string[], in
     '/etc/passwd',
     `${DEBIAN_PASSWD}${profile.user}:x:${HOST_USER_ID}:${HOST_USER_ID}:,,,:/home/${profile.user}:/bin/bash\n`,
   );
-  builder.file('/etc/group', `${DEBIAN_GROUP}${profile.user}:x:${HOST_USER_ID}:\n`);
+  // docker-ce's postinst then adds the docker group (groupadd --system: the highest free system GID), with no members.
+  const docker = programs.includes('docker') ? `docker:x:${DOCKER_GROUP_ID}:\n` : '';
+  builder.file('/etc/group', `${DEBIAN_GROUP}${profile.user}:x:${HOST_USER_ID}:\n${docker}`);
   builder.programs(programs, (tool) => programDirectory(tool, 'debian'));
   return builder.files;
 }

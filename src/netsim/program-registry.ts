@@ -9,10 +9,18 @@ import type { Program } from './cli/command';
 export class ProgramRegistry {
   private readonly byName: ReadonlyMap<string, Program>;
   private readonly installed: readonly string[];
+  private readonly packaged: ReadonlySet<string>;
 
-  constructor(programs: readonly Program[], runByShell: readonly string[] = []) {
-    this.byName = new Map(programs.map((program) => [program.name, program]));
-    this.installed = [...this.byName.keys(), ...runByShell];
+  /** `packaged`: programs a package manager installs, there only once their file is on the disk (not in names()). */
+  constructor(programs: readonly Program[], runByShell: readonly string[] = [], packaged: readonly Program[] = []) {
+    this.byName = new Map([...programs, ...packaged].map((program) => [program.name, program]));
+    this.installed = [...programs.map((program) => program.name), ...runByShell];
+    this.packaged = new Set(packaged.map((program) => program.name));
+  }
+
+  /** Whether `name` is a program only a package installs, which the shell finds by its file. */
+  isPackaged(name: string): boolean {
+    return this.packaged.has(name);
   }
 
   get(name: string): Program | undefined {

@@ -158,6 +158,20 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
     }
   });
 
+  it("runs the host's apt, dpkg, traceroute and nc, and its everyday system tools from their chunks, as a run with every tool at hand does", async () => {
+    const lines = [
+      'sudo apt install -y traceroute netcat-openbsd; dpkg -l traceroute; traceroute -n 8.8.8.8; nc -zv 192.168.1.1 22',
+      'free -h; df -h; lsmod; pgrep -a dockerd; groups',
+      'sudo usermod -aG docker $USER; sudo su - usuario -c id; id',
+    ];
+    for (const line of lines) {
+      const first = fresh();
+      const retried = await withToolModules([], loadToolModules, () => first.run(line));
+      expect(retried, line).toEqual(fresh().run(line));
+      expect(retried.kind === 'done' && retried.output, line).not.toMatch(/not found|not loaded|not simulated/);
+    }
+  });
+
   it("runs ip neigh, ip netns and ip link add, net-tools and the servers' programs from their chunks, as a run with every tool at hand does", async () => {
     const lines = [
       'sudo ip link add br1 type bridge; ip -br link show br1',

@@ -1,6 +1,9 @@
 import { Datapath } from '../kernel/datapath';
 import { tcpServiceName } from '../format/services';
+import { answer } from '../userland/http-get';
 import { lookupHost } from '../userland/name-resolution';
+import { responseHead } from '../userland/web-servers';
+import { httpDate } from '../wire/time-text';
 import { connect, connectError, KERNEL_CONNECT_TIMEOUT_MS, type ConnectResult } from '../userland/tcp';
 import { formatIpv4 } from '../wire/ipv4';
 import { fail, type CommandResult, type ProcessContext, type Program } from './command';
@@ -52,7 +55,7 @@ function parse(args: readonly string[], withValue: string): NcRequest | { missin
 type Outcome =
   | { kind: 'bad-host' }
   | { kind: 'bad-port' }
-  | { kind: 'result'; address: string; port: number; result: ConnectResult };
+  | { kind: 'result'; address: string; port: number; result: ConnectResult; datapath: Datapath };
 
 /** Resolves the host, then connect(2) within -w seconds (the kernel's own ~127 s without it). */
 function attempt(context: ProcessContext, names: NameServices, request: NcRequest): Outcome {
@@ -65,7 +68,7 @@ function attempt(context: ProcessContext, names: NameServices, request: NcReques
   const limit = request.waitSeconds === undefined ? KERNEL_CONNECT_TIMEOUT_MS : request.waitSeconds * 1000;
   const result = connect(datapath, context.namespace, address, port, context.random, limit);
   context.clock.advance(result.kind === 'connected' ? 1 : result.elapsedMs);
-  return { kind: 'result', address: formatIpv4(address), port, result };
+  return { kind: 'result', address: formatIpv4(address), port, result, datapath };
 }
 
 /**
@@ -75,8 +78,8 @@ function attempt(context: ProcessContext, names: NameServices, request: NcReques
  * and remote_connect's warn(): "nc: connect to HOST [(IP)] port PORT (tcp)
  * failed: <strerror>", or "timed out: Operation now in progress" when -w's
  * poll ran out (connect_with_timeout's CONNECTION_TIMEOUT, errno EINPROGRESS).
- * The IP is shown only when the host was typed as a name. Data transfer
- * without -z is not modelled: a connection is made and closed.
+ * The IP is shown only when the host was typed as a name. Without -z, an
+ * HTTP request on stdin is answered (httpExchange); other data is not modelled.
  */
 export function openbsdNcProgram(names: NameServices): Program {
   return {
@@ -100,7 +103,7 @@ export function openbsdNcProgram(names: NameServices): Program {
       if (result.kind === 'connected') {
         const service = request.flags.has('n') ? '*' : (tcpServiceName(port) ?? '*');
         return {
-          stdout: '',
+          stdout: request.flags.has('z') ? '' : httpExchange(context, outcome.datapath, result, request.host, port),
           stderr: request.verbosity > 0 ? `Connection to ${shown} ${port} port [tcp/${service}] succeeded!\n` : '',
           exitCode: 0,
         };
@@ -111,6 +114,51 @@ export function openbsdNcProgram(names: NameServices): Program {
       return fail(`nc: connect to ${shown} port ${port} (tcp) ${words}\n`, 1);
     },
   };
+}
+
+/**
+ * What comes back when stdin holds an HTTP request (`printf 'GET / HTTP/1.0\r\n\r\n' | nc HOST 80`): the
+ * server's response as it writes it. An HTTP/1.0 request without keep-alive is answered `Connection: close`
+ * (nginx's ngx_http_header_filter_module.c), and the server closes, which ends nc. Other input is sent and
+ * nothing is answered here.
+ */
+function httpExchange(
+  context: ProcessContext,
+  datapath: Datapath,
+  connection: Extract<ConnectResult, { kind: 'connected' }>,
+  host: string,
+  port: number,
+): string {
+  const request = /^([A-Z]+) (\S+) HTTP\/(1\.[01])\r?\n/.exec(context.stdin);
+  if (!request) return '';
+  const [, method = 'GET', path = '/', version] = request;
+  const headers = context.stdin.split(/\r?\n/).slice(1).filter(Boolean);
+  const hostHeader =
+    headers
+      .find((header) => /^host:/i.test(header))
+      ?.slice(5)
+      .trim() ?? host;
+  const outcome = answer(
+    datapath,
+    connection,
+    context.namespace,
+    {
+      method,
+      path,
+      host: hostHeader,
+      headers,
+      destination: connection.syn.destination,
+      port,
+      requestBytes: context.stdin.length,
+      timeoutMs: KERNEL_CONNECT_TIMEOUT_MS,
+    },
+    context.random,
+  );
+  if (outcome.kind !== 'response') return '';
+  const head = responseHead(outcome.response, httpDate(context.clock.now())).map((line) =>
+    version === '1.0' && line === 'Connection: keep-alive' ? 'Connection: close' : line,
+  );
+  return `${head.join('\r\n')}\r\n\r\n${method === 'HEAD' ? '' : outcome.response.body}`;
 }
 
 /** usage() of the Linux port of OpenBSD's netcat (netcat.c, with its missing spaces), what a missing host or port prints. */

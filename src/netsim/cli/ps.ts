@@ -124,7 +124,7 @@ export function busyboxPsProgram(engine: Engine, musl: boolean): Program {
  * container: only those of its PID namespace, numbered from its first process
  * (PID 1), with parents outside it shown as 0. On the host: all of them.
  */
-function processView(
+export function processView(
   engine: Engine,
   context: ProcessContext,
   argv: readonly string[],

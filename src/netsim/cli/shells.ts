@@ -67,7 +67,9 @@ export const suProgram: Program = {
     const login = args.some((arg) => arg === '-' || arg === '-l' || arg === '--login');
     const c = args.findIndex((arg) => arg === '-c' || arg === '--command');
     const user = args.find((arg, index) => !arg.startsWith('-') && index !== c + 1) ?? 'root';
-    if (user !== 'root')
+    // Root, or the host's user (uid 1000 in /etc/passwd): `sudo su - usuario` is a new login.
+    const passwd = context.readFile?.('/etc/passwd');
+    if (user !== 'root' && !(passwd && 'content' in passwd && passwd.content.includes(`\n${user}:x:1000:`)))
       return {
         stdout: '',
         stderr: `su: user ${user} does not exist or the user entry does not contain all the required fields\n`,
@@ -77,12 +79,7 @@ export const suProgram: Program = {
       context.clock.advance(PAM_FAIL_DELAY_MS);
       return { stdout: '', stderr: 'Password: \nsu: Authentication failure\n', exitCode: 1 };
     }
-    return startShell(
-      context,
-      'host',
-      shellAs(context, 'root', 'bash', login),
-      c >= 0 ? (args[c + 1] ?? '') : undefined,
-    );
+    return startShell(context, 'host', shellAs(context, user, 'bash', login), c >= 0 ? (args[c + 1] ?? '') : undefined);
   },
 };
 

@@ -4,6 +4,7 @@ import { getoptLong } from './getopt';
 import { short } from './text/input';
 import { absolute, userName } from './files/paths';
 import { isExecutableFile } from '../kernel/filesystem';
+import { toolModule } from './tool-loader';
 
 type Dialect = 'gnu' | 'busybox';
 
@@ -39,7 +40,8 @@ function identity(context: ProcessContext): { uid: number; gid: number; name: st
 /**
  * id: GNU prints `groups=`; BusyBox prints it only when there are supplementary
  * groups (coreutils/id.c), so root in a container shows none. The host user's
- * supplementary groups are not modelled.
+ * supplementary groups, once usermod changed /etc/group, are those its login
+ * took (system-tools/accounts.ts, a tool module).
  */
 export function idProgram(dialect: Dialect): Program {
   return {
@@ -50,10 +52,17 @@ export function idProgram(dialect: Dialect): Program {
       if (args[0] === '-u') return done(args.includes('-n') ? `${name}\n` : `${uid}\n`);
       if (args[0] === '-g') return done(`${gid}\n`);
       if (args[0] === '-un' || args[0] === '-nu') return done(`${name}\n`);
-      const groups = dialect === 'gnu' ? ` groups=${gid}(${group})` : '';
+      const groups =
+        dialect === 'gnu' ? ` groups=${[`${gid}(${group})`, ...supplementary(context, name)].join(',')}` : '';
       return done(`uid=${uid}(${name}) gid=${gid}(${group})${groups}\n`);
     },
   };
+}
+
+/** `GID(name)` of each group the host user's login added beyond its own: none before usermod left its /etc/group- behind. */
+function supplementary(context: ProcessContext, user: string): string[] {
+  const changed = context.containerId === undefined && 'content' in (context.readFile?.('/etc/group-') ?? {});
+  return changed ? toolModule('systemTools').supplementaryGroups(context, user) : [];
 }
 
 export const whoamiProgram: Program = { name: 'whoami', run: (_args, context) => done(`${identity(context).name}\n`) };

@@ -48,6 +48,7 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   nsenter: () => import('./nsenter'),
   nft: () => import('./nft'),
   packages: () => import('./package-manager'),
+  systemTools: () => import('./system-tools/index'),
   servers: () => import('./server-programs'),
   shellBuiltins: loadShellBuiltins,
   shellExtras: loadShellExtras,

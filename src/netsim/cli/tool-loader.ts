@@ -31,6 +31,7 @@ import * as servers from './server-programs';
 import * as shellBuiltins from '../shell/builtins-module';
 import * as shellExtras from '../shell/shell-extras';
 import * as ss from './ss';
+import * as systemTools from './system-tools/index';
 import * as ssh from './ssh';
 import * as swarm from './docker/swarm-module';
 import * as systemd from './systemd';
@@ -80,6 +81,7 @@ const MODULES: ToolModules = {
   shellBuiltins,
   shellExtras,
   ss,
+  systemTools,
   ssh,
   swarm,
   systemd,

@@ -33,6 +33,7 @@ import type * as servers from './server-programs';
 import type * as shellBuiltins from '../shell/builtins-module';
 import type * as shellExtras from '../shell/shell-extras';
 import type * as ss from './ss';
+import type * as systemTools from './system-tools/index';
 import type * as ssh from './ssh';
 import type * as swarm from './docker/swarm-module';
 import type * as systemd from './systemd';
@@ -87,6 +88,7 @@ export interface ToolModules {
   shellBuiltins: typeof shellBuiltins;
   shellExtras: typeof shellExtras;
   ss: typeof ss;
+  systemTools: typeof systemTools;
   ssh: typeof ssh;
   swarm: typeof swarm;
   systemd: typeof systemd;
@@ -165,9 +167,17 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   iprange: 'iprange',
   '--src-range': 'iprange',
   '--dst-range': 'iprange',
-  apt: 'packages',
-  'apt-get': 'packages',
+  // The image's apt in a container, the host's own (with the system tools) on the host.
+  apt: ['packages', 'systemTools'],
+  'apt-get': ['packages', 'systemTools'],
   apk: 'packages',
+  dpkg: 'systemTools',
+  // procps' free and pgrep, coreutils' groups, kmod's lsmod, shadow's usermod; `df` shares its word with `docker system df`: the retry loads it.
+  free: 'systemTools',
+  lsmod: 'systemTools',
+  pgrep: 'systemTools',
+  groups: 'systemTools',
+  usermod: 'systemTools',
   ss: 'ss',
   systemctl: 'systemd',
   journalctl: 'systemd',
@@ -266,6 +276,7 @@ const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
   shellBuiltins: true,
   shellExtras: true,
   ss: true,
+  systemTools: true,
   ssh: true,
   swarm: true,
   systemd: true,

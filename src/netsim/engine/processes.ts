@@ -42,6 +42,8 @@ export interface ShellProcess {
   readonly user: string;
   /** `docker run -it`'s shell: the container's first process, already listed as such. */
   readonly firstProcess: boolean;
+  /** A login shell (the terminal's first, `su -`, `sudo -i`): it took the user's groups from /etc/group when it started. */
+  readonly login?: boolean;
 }
 
 /** What the process table is read from. */

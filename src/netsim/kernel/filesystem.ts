@@ -235,9 +235,9 @@ export class FileSystem {
 
   /**
    * open(2) with O_WRONLY|O_CREAT and O_TRUNC or O_APPEND, then write(2): what
-   * `>`, `>>`, tee and cp do. A missing directory is ENOENT, a directory EISDIR.
+   * `>`, `>>`, tee and cp do (dpkg: a new program's 0755). A missing directory is ENOENT, a directory EISDIR.
    */
-  write(path: string, content: string, who: Credentials, append = false): FileErrno | undefined {
+  write(path: string, content: string, who: Credentials, append = false, createMode = 0o644): FileErrno | undefined {
     const found = this.resolve(path);
     if ('error' in found) return found.error;
     const existing = found.inode;
@@ -258,7 +258,7 @@ export class FileSystem {
       if (refused) return refused;
     }
     const before = existing?.kind === 'file' && append ? existing.content : '';
-    const owner = existing ?? { mode: 0o644, uid: who.uid, gid: who.gid };
+    const owner = existing ?? { mode: createMode, uid: who.uid, gid: who.gid };
     this.put(found.path, {
       kind: 'file',
       mode: owner.mode,

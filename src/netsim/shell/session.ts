@@ -526,6 +526,7 @@ export class TerminalSession {
       argv0: frame.argv0,
       user: frame.user,
       firstProcess: frame.firstProcess,
+      login: frame.login,
     };
   }
 

@@ -12,6 +12,7 @@ import { parseIpv4, type Ipv4 } from '../wire/ipv4';
  * dualstack.d.sni.global.fastly.net, registry-1.docker.io's short-lived A
  * records with no AAAA, google.com's single MX (smtp.google.com) and the
  * 1e100.net name of 142.250.185.14 (mad41s11-in-f14, seen in tcpdump captures).
+ * security.debian.org's four Fastly addresses are plausible values of that operator.
  * The rest are plausible values of the same operators (Google's 1e100.net
  * naming, where -fNN is the address's last octet modulo 16, and its AAAA ending
  * in 0x2000 + NN; Canonical's archive mirrors in 91.189.91.0/24 and
@@ -75,6 +76,10 @@ registry-1.docker.io.           60      A       34.194.164.123
 deb.debian.org.                 300     CNAME   debian.map.fastlydns.net.
 debian.map.fastlydns.net.       30      A       151.101.134.132
 debian.map.fastlydns.net.       30      AAAA    2a04:4e42:1f::644
+security.debian.org.            300     A       151.101.2.132
+security.debian.org.            300     A       151.101.66.132
+security.debian.org.            300     A       151.101.130.132
+security.debian.org.            300     A       151.101.194.132
 archive.ubuntu.com.             60      A       91.189.91.81
 archive.ubuntu.com.             60      A       91.189.91.82
 archive.ubuntu.com.             60      A       185.125.190.81

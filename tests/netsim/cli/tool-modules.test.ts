@@ -28,7 +28,7 @@ describe('which tool modules command lines name', () => {
     ).toEqual(new Set(['xtables', 'iprange']));
     expect(
       toolModulesNamedIn(['docker run --rm alpine nslookup web; apt-get install -y iputils-ping', 'getent hosts db']),
-    ).toEqual(new Set(['dig', 'packages', 'getent']));
+    ).toEqual(new Set(['dig', 'packages', 'systemTools', 'getent']));
   });
 
   it('loads Compose for `docker compose` lines only: docker itself is in the core', () => {
@@ -111,6 +111,16 @@ describe('which tool modules command lines name', () => {
     expect(toolModulesNamedIn(['sudo cat /etc/docker/daemon.json'])).toEqual(new Set(['daemonConfig']));
     // `[` is not a word: the retry loads the shell's test for it.
     expect(toolModulesNamedIn(['[ -d /etc ] && echo yes'])).toEqual(new Set());
+  });
+
+  it("loads the host's apt and dpkg with the package managers, and the everyday system tools, for the words that run them", () => {
+    expect(toolModulesNamedIn(['sudo apt install -y netcat-openbsd', 'dpkg -l net-tools'])).toEqual(
+      new Set(['packages', 'systemTools']),
+    );
+    expect(toolModulesNamedIn(['free', 'lsmod | grep br_netfilter', 'pgrep -a dockerd', 'groups'])).toEqual(
+      new Set(['systemTools']),
+    );
+    expect(toolModulesNamedIn(['sudo usermod -aG docker $USER'])).toEqual(new Set(['systemTools']));
   });
 
   it('loads the swarm module for `docker swarm` lines; overlay networks and `docker node` stay in the core', () => {
@@ -200,6 +210,13 @@ describe("the browser's tool loader", () => {
         },
       ),
     ).rejects.toThrow(ToolModuleMissing);
+  });
+
+  it('fetches the system tools as a chunk of their own, which `id` asks for once /etc/group names the user', async () => {
+    expect(() => toolModule('systemTools')).toThrow(ToolModuleMissing);
+    await loadToolModules(['systemTools']);
+    expect(toolModule('systemTools').freeProgram.name).toBe('free');
+    expect(toolModule('systemTools').supplementaryGroups).toBeTypeOf('function');
   });
 
   it('fetches Compose as a chunk of its own', async () => {

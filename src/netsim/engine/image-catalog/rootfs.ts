@@ -131,6 +131,7 @@ const DEBIAN_SBIN = new Set([
   'route',
   'arp',
   'sysctl',
+  'usermod',
   'service',
 ]);
 
