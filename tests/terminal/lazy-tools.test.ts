@@ -33,6 +33,7 @@ vi.mock(
   '../../src/netsim/cli/docker/mount-option-loader',
   () => import('../../src/netsim/cli/docker/mount-option-loader.browser'),
 );
+vi.mock('../../src/netsim/engine/extras-loader', () => import('../../src/netsim/engine/extras-loader.browser'));
 vi.mock('../../src/netsim/userland/ipv6-loader', () => import('../../src/netsim/userland/ipv6-loader.browser'));
 const { loadToolModules } = await import('../../src/netsim/cli/tool-loader');
 
@@ -115,6 +116,21 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
       const first = fresh();
       const retried = await withToolModules([line], loadToolModules, () => first.run(line));
       expect(retried, line).toEqual(fresh().run(line));
+    }
+  });
+
+  it("loads the daemon's signals when a stop or kill first sends one, as a run with them at hand shows", async () => {
+    const lines = [
+      'docker run -d --name s alpine sleep 1d >/dev/null; docker stop -t 2 s; docker ps -a --format "{{.Status}}"',
+      'docker run -d --name web nginx >/dev/null; docker kill -s HUP web; docker kill --signal=FOO web',
+    ];
+    // The first line reaches the chunk before any other has fetched it.
+    expect(() => fresh().run(lines[0]!)).toThrow(/engineExtras tools are not loaded/);
+    for (const line of lines) {
+      const first = fresh();
+      const retried = await withToolModules([], loadToolModules, () => first.run(line));
+      expect(retried, line).toEqual(fresh().run(line));
+      expect(retried.kind, line).toBe('done');
     }
   });
 

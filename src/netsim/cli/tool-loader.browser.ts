@@ -1,5 +1,6 @@
 import { loadDaemonConfigReader } from '../engine/daemon-config-loader';
 import { loadContainerPause } from '../engine/pause-loader';
+import { loadEngineExtras } from '../engine/extras-loader';
 import { loadMariadbWordpress } from '../engine/mariadb-wordpress-loader';
 import { loadShellBuiltins } from '../shell/builtins-loader';
 import { loadShellExtras } from '../shell/shell-extras-loader';
@@ -17,6 +18,7 @@ import { ToolModuleMissing, type ToolModuleName, type ToolModules } from './tool
 // of the layers below are kept by their own loaders (*-loader.browser.ts), which these calls fill.
 const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   containerPause: loadContainerPause,
+  engineExtras: loadEngineExtras,
   apachePage: loadApachePage,
   arithmetic: loadArithmetic,
   inspect: () => import('../engine/inspect-container'),

@@ -1,5 +1,6 @@
 import type * as daemonConfig from '../engine/daemon-config-reader';
 import type * as containerPause from '../engine/pause';
+import type * as engineExtras from '../engine/extras-module';
 import type * as mariadbWordpress from '../engine/mariadb-wordpress';
 import type * as goals from '../engine/goals';
 import { ToolModuleMissing } from '../on-demand';
@@ -53,6 +54,7 @@ import type * as wget from './busybox-wget';
 export interface ToolModules {
   apachePage: typeof apachePage;
   containerPause: typeof containerPause;
+  engineExtras: typeof engineExtras;
   arithmetic: typeof arithmetic;
   bridge: typeof bridge;
   compose: typeof compose;
@@ -222,6 +224,7 @@ export { ToolModuleMissing };
 const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
   apachePage: true,
   containerPause: true,
+  engineExtras: true,
   arithmetic: true,
   inspect: true,
   internet: true,

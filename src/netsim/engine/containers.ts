@@ -376,11 +376,22 @@ export function stopContainer(daemon: Daemon, reference: string): Container {
   return container;
 }
 
+/** The running container a kill is for; the router prefixes every error with `cannot kill container: NAME` (postContainersKill). */
+export function killTarget(daemon: Daemon, reference: string, check?: () => void): Container {
+  try {
+    check?.();
+    const container = findContainer(daemon, reference);
+    if (container.status !== 'running') throw new EngineError('conflict', `container ${container.id} is not running`);
+    return container;
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error;
+    throw new EngineError(error.kind, `cannot kill container: ${reference}: ${error.message}`);
+  }
+}
+
 /** SIGKILL: the first process dies at once with status 137. */
 export function killContainer(daemon: Daemon, reference: string): Container {
-  const container = findContainer(daemon, reference);
-  if (container.status !== 'running')
-    throw new EngineError('conflict', `cannot kill container: ${reference}: container ${container.id} is not running`);
+  const container = killTarget(daemon, reference);
   container.manuallyStopped = true;
   logContainerEvent(daemon, container, 'kill', { signal: '9' });
   return exitContainer(daemon, container, 137);

@@ -26,7 +26,6 @@ export const KNOWN_REFUSALS: readonly KnownRefusal[] = [
   { session: "troubleshoot-ip", line: "docker exec shell ip neigh", owner: 'host', reason: "BusyBox ip neigh is not simulated" },
   { session: "troubleshoot-sockets", line: "netstat -i", owner: 'host', reason: "netstat -i: links keep no packet counters here" },
   { session: "troubleshoot-sockets", line: "netstat -s", owner: 'host', reason: "netstat -s (protocol statistics) is not simulated" },
-  { session: "troubleshoot-curl", line: "docker logs --since 1m web", owner: 'docker', reason: "docker subcommands and their flags are another branch's work" },
   { session: "troubleshoot-ping-and-ports", line: "sudo apt install -y traceroute", owner: 'host', reason: "apt on the host itself is not simulated (only in containers)" },
   { session: "troubleshoot-ping-and-ports", line: "traceroute -n 8.8.8.8", owner: 'host', reason: "needs apt on the host to install it first" },
   { session: "troubleshoot-ping-and-ports", line: "sudo apt install -y netcat-openbsd", owner: 'host', reason: "apt on the host itself is not simulated (only in containers)" },

@@ -8,6 +8,7 @@ import { CREATE_FLAGS, createRequest } from './create-options';
 import type { ParsedFlags } from './flags';
 import { ps } from './ps';
 import { foregroundRun } from './interactive';
+import { CTRL_C } from './log-output';
 import { createPullingIfMissing, PullFailure } from './pull-missing';
 
 /**
@@ -159,9 +160,55 @@ const rm = eachContainer(
     engine.containers.remove(reference, values.has('force'), values.has('volumes'));
   },
 );
-const stop = eachContainer('docker stop', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
-  engine.containers.stop(reference);
-});
+/** pflag's int flags (strconv.ParseInt, base 0): what is wrong with the value, if anything. */
+const intCheck = (value: string) =>
+  /^[+-]?(\d+|0x[0-9a-f]+)$/i.test(value)
+    ? undefined
+    : `strconv.ParseInt: parsing ${JSON.stringify(value)}: invalid syntax`;
+
+/**
+ * `docker stop` (cli/command/container/stop.go): -s and -t go to the daemon as
+ * they are; without them the container's StopSignal and the 10-second wait.
+ */
+const stopEach = eachContainer(
+  'docker stop',
+  '[OPTIONS] CONTAINER [CONTAINER...]',
+  [
+    { name: 'signal', short: 's', takesValue: true },
+    { name: 'timeout', short: 't', takesValue: true, check: intCheck },
+    { name: 'time', takesValue: true, check: intCheck },
+  ],
+  (engine, reference, { values }) => {
+    const signal = values.get('signal')?.at(-1);
+    const seconds = values.get('timeout')?.at(-1) ?? values.get('time')?.at(-1);
+    if (!signal && seconds === undefined) return void engine.containers.stop(reference);
+    const timeout = seconds === undefined ? undefined : Number(seconds);
+    const { stopped } = engine.containers.stopWith(reference, {
+      ...(signal && { signal }),
+      ...(timeout !== undefined && { timeout }),
+    });
+    // A negative timeout waits for the process as long as it takes: the reader's Ctrl-C ends the client.
+    if (!stopped) throw new StillWaiting();
+  },
+);
+class StillWaiting extends Error {}
+const stop: CommandSpec<DockerContext> = {
+  ...stopEach,
+  run(parsed, context) {
+    if (parsed.values.has('time') && parsed.values.has('timeout'))
+      return fail('conflicting options: cannot specify both --timeout and --time\n', 1);
+    // pflag's MarkDeprecated notice, which cobra's ParseFlags prints with c.Print (stdout, as for the root's -h).
+    const notice = parsed.values.has('time') ? 'Flag --time has been deprecated, use --timeout instead\n' : '';
+    try {
+      const result = stopEach.run(parsed, context);
+      return { ...result, stdout: notice + result.stdout };
+    } catch (error) {
+      if (!(error instanceof StillWaiting)) throw error;
+      context.engine.clock.advance(context.interruptAfterMs ?? 0);
+      return collect([...(notice ? [{ stream: 'stdout' as const, text: notice }] : []), CTRL_C], 130);
+    }
+  },
+};
 const startEach = eachContainer('docker start', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
   engine.containers.start(reference);
 });
@@ -187,9 +234,17 @@ const restart = eachContainer('docker restart', '[OPTIONS] CONTAINER [CONTAINER.
     throw error;
   }
 });
-const kill = eachContainer('docker kill', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
-  engine.containers.kill(reference);
-});
+/** `docker kill` (kill.go): SIGKILL, or the -s signal by name or number, which the daemon checks. */
+const kill = eachContainer(
+  'docker kill',
+  '[OPTIONS] CONTAINER [CONTAINER...]',
+  [{ name: 'signal', short: 's', takesValue: true }],
+  (engine, reference, { values }) => {
+    const signal = values.get('signal')?.at(-1);
+    if (signal) engine.containers.signal(reference, signal);
+    else engine.containers.kill(reference);
+  },
+);
 
 const port: CommandSpec<DockerContext> = {
   path: 'docker port',

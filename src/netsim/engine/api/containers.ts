@@ -4,6 +4,8 @@ import { createWarnings } from '../create-warnings';
 import type { Daemon } from '../daemon';
 import { interruptedBy } from '../signals';
 import { containerPause } from '../pause-loader';
+import { engineExtras } from '../extras-loader';
+import type { StopOptions } from '../container-signals';
 
 /** The containers' lifecycle: /containers of the Engine API, and how their first process ends. */
 export interface ContainerApi {
@@ -14,6 +16,10 @@ export interface ContainerApi {
   start(reference: string): Container;
   stop(reference: string): Container;
   kill(reference: string): Container;
+  /** POST /containers/{name}/stop with a signal or a timeout (engine/container-signals.ts, a chunk of its own); `stopped` false while a negative timeout waits. */
+  stopWith(reference: string, options: StopOptions): { container: Container; stopped: boolean };
+  /** POST /containers/{name}/kill?signal=. */
+  signal(reference: string, signal: string): Container;
   /** POST /containers/{name}/rename. */
   rename(oldName: string, newName: string): Container;
   /** `removeVolumes`: `docker rm -v`. */
@@ -48,6 +54,8 @@ export function containerApi(daemon: Daemon): ContainerApi {
     start: (reference) => containers.startContainer(daemon, reference),
     stop: (reference) => containers.stopContainer(daemon, reference),
     kill: (reference) => containers.killContainer(daemon, reference),
+    stopWith: (reference, options) => engineExtras().stopContainerWith(daemon, reference, options),
+    signal: (reference, signal) => engineExtras().killContainerWith(daemon, reference, signal),
     rename: (oldName, newName) => containers.renameContainer(daemon, oldName, newName),
     remove: (reference, force, removeVolumes = false) =>
       containers.removeContainer(daemon, reference, force, removeVolumes),
