@@ -33,6 +33,10 @@ vi.mock(
   '../../src/netsim/cli/docker/mount-option-loader',
   () => import('../../src/netsim/cli/docker/mount-option-loader.browser'),
 );
+vi.mock(
+  '../../src/netsim/engine/nginx-files-loader',
+  () => import('../../src/netsim/engine/nginx-files-loader.browser'),
+);
 vi.mock('../../src/netsim/engine/extras-loader', () => import('../../src/netsim/engine/extras-loader.browser'));
 vi.mock('../../src/netsim/userland/ipv6-loader', () => import('../../src/netsim/userland/ipv6-loader.browser'));
 const { loadToolModules } = await import('../../src/netsim/cli/tool-loader');
@@ -40,6 +44,16 @@ const { loadToolModules } = await import('../../src/netsim/cli/tool-loader');
 const fresh = () => new TerminalSimulation({ seed: 7, steps: [] });
 
 describe("the terminal's seldom-typed tools, loaded on first use", () => {
+  // First of all: every other test that makes an nginx container would fetch the chunk before it.
+  it("loads the nginx image's configuration and pages when a container of the image is first made", async () => {
+    const line = 'docker run -d --name web nginx >/dev/null; docker exec web cat /etc/nginx/conf.d/default.conf';
+    const first = fresh();
+    expect(() => first.run(line)).toThrow(/nginxFiles tools are not loaded/);
+    const retried = await withToolModules([], loadToolModules, () => first.run(line));
+    expect(retried).toEqual(fresh().run(line));
+    expect(retried).toMatchObject({ kind: 'done', output: expect.stringContaining('    listen  [::]:80;\n') });
+  });
+
   it("runs the shell's seldom-typed builtins, [[ ]], arrays, brace expansion and $RANDOM from their chunk, with the functions defined on an earlier line kept across the retry", async () => {
     const lines = [
       'greet() { echo "hi $1"; }; nums=(1 2 3)',

@@ -1,6 +1,7 @@
 import { loadDaemonConfigReader } from '../engine/daemon-config-loader';
 import { loadContainerPause } from '../engine/pause-loader';
 import { loadEngineExtras } from '../engine/extras-loader';
+import { loadNginxFiles } from '../engine/nginx-files-loader';
 import { loadMariadbWordpress } from '../engine/mariadb-wordpress-loader';
 import { loadShellBuiltins } from '../shell/builtins-loader';
 import { loadShellExtras } from '../shell/shell-extras-loader';
@@ -19,6 +20,7 @@ import { ToolModuleMissing, type ToolModuleName, type ToolModules } from './tool
 const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   containerPause: loadContainerPause,
   engineExtras: loadEngineExtras,
+  nginxFiles: loadNginxFiles,
   apachePage: loadApachePage,
   arithmetic: loadArithmetic,
   inspect: () => import('../engine/inspect-container'),

@@ -1,6 +1,7 @@
 import type * as daemonConfig from '../engine/daemon-config-reader';
 import type * as containerPause from '../engine/pause';
 import type * as engineExtras from '../engine/extras-module';
+import type * as nginxFiles from '../engine/image-catalog/nginx-files';
 import type * as mariadbWordpress from '../engine/mariadb-wordpress';
 import type * as goals from '../engine/goals';
 import { ToolModuleMissing } from '../on-demand';
@@ -55,6 +56,7 @@ export interface ToolModules {
   apachePage: typeof apachePage;
   containerPause: typeof containerPause;
   engineExtras: typeof engineExtras;
+  nginxFiles: typeof nginxFiles;
   arithmetic: typeof arithmetic;
   bridge: typeof bridge;
   compose: typeof compose;
@@ -225,6 +227,7 @@ const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
   apachePage: true,
   containerPause: true,
   engineExtras: true,
+  nginxFiles: true,
   arithmetic: true,
   inspect: true,
   internet: true,

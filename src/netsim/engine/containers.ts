@@ -278,7 +278,7 @@ export function startContainer(daemon: Daemon, reference: string): Container {
   const entrypoint = runImageEntrypoint(container, clock.now());
   if (entrypoint) {
     for (const entry of entrypoint.logs) container.logs.push({ ...entry, timeMs: clock.now() });
-    writeFiles(daemon, container, entrypoint.files, clock.now());
+    writeFiles(daemon, container, entrypoint.files, clock.now(), entrypoint.owner);
     if (entrypoint.exitCode !== undefined) return exitContainer(daemon, container, entrypoint.exitCode);
   }
   // A server that cannot bind its port exits at once with status 1, as nginx does.
@@ -640,10 +640,11 @@ function writeFiles(
   container: Container,
   files: Readonly<Record<string, string>>,
   nowMs: number,
+  owner = 33,
 ): void {
   const volumes = mountPoints(container).filter((mount) => mount.type === 'volume');
   for (const [path, content] of Object.entries(files)) {
-    const inode = { kind: 'file' as const, mode: 0o644, uid: 33, gid: 33, mtimeMs: nowMs, content };
+    const inode = { kind: 'file' as const, mode: 0o644, uid: owner, gid: owner, mtimeMs: nowMs, content };
     const mount = volumes.find((candidate) => path.startsWith(`${candidate.destination.replace(/\/+$/, '')}/`));
     const volume = mount && daemon.state.volumes?.find((candidate) => candidate.name === mount.name);
     if (volume) volume.files.files[path.slice(mount.destination.replace(/\/+$/, '').length)] = inode;
