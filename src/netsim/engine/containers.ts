@@ -33,7 +33,7 @@ import { DOCKERD_PID } from './resolver';
 import { serverWorkers } from './processes';
 import { missingFirstProgram } from './runc-exec';
 import { imageRootfs } from './image-catalog/rootfs';
-import { checkMountRequest, mountPoints, mountVolumes, removeAnonymousVolumes } from './volumes';
+import { checkMountRequest, logVolumeMounts, mountPoints, mountVolumes, removeAnonymousVolumes } from './volumes';
 import { startHealth } from './health';
 import { logContainerEvent, logNetworkEvent } from './events';
 
@@ -271,6 +271,7 @@ export function startContainer(daemon: Daemon, reference: string): Container {
   container.startedMs = clock.now();
   container.starts += 1;
   startHealth(container, clock.now());
+  logVolumeMounts(daemon, container, 'mount');
   logContainerEvent(daemon, container, 'start');
   for (const entry of imageInfo(container.image)?.startupLog?.({ containerId: container.id }) ?? [])
     container.logs.push({ ...entry, timeMs: clock.now() });
@@ -454,6 +455,8 @@ function logExit(daemon: Daemon, container: Container, exitCode: number): void {
     for (const network of container.networks.flatMap((id) => daemon.state.networks.filter((n) => n.id === id)))
       logNetworkEvent(daemon, network, 'disconnect', { container: container.id });
   }
+  // Cleanup releases the networks, then unmounts the volumes (daemon/start.go Cleanup).
+  logVolumeMounts(daemon, container, 'unmount');
   const execDuration = Math.floor((daemon.clock.now() - (container.startedMs ?? daemon.clock.now())) / 1000);
   logContainerEvent(daemon, container, 'die', { execDuration: String(execDuration), exitCode: String(exitCode) });
 }

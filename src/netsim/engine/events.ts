@@ -86,3 +86,24 @@ export function logNetworkEvent(
     ...extraOf(attributes),
   });
 }
+
+/** LogVolumeEvent (daemon/events.go): the volume's name is the actor, the attributes the caller's only. */
+export function logVolumeEvent(
+  daemon: Daemon,
+  name: string,
+  action: string,
+  attributes: Record<string, string> = {},
+): void {
+  logEvent(daemon, { type: 'volume', action, actorId: name, name: '', ...extraOf({ driver: 'local', ...attributes }) });
+}
+
+/** LogImageEvent (daemon/containerd/image_events.go): the image's labels, then `name`. */
+export function logImageEvent(
+  daemon: Daemon,
+  actorId: string,
+  action: string,
+  name: string,
+  labels?: Readonly<Record<string, string>>,
+): void {
+  logEvent(daemon, { type: 'image', action, actorId, name, ...(labels && { labels }) });
+}

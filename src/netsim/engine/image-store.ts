@@ -1,5 +1,6 @@
 import type { Daemon } from './daemon';
 import { EngineError } from './errors';
+import { logImageEvent } from './events';
 import { imageInfo, repositoryExists, type ImageInfo } from './images';
 import { familiarString, parseImageReference, type ImageReference } from '../wire/image-reference';
 
@@ -78,6 +79,8 @@ export function pullImage(daemon: Daemon, referenceText: string): PullRecord {
   // containerd's images.Create/Update stamp UpdatedAt only when the name is new or points elsewhere.
   if (before?.digest !== image.digest)
     daemon.state.imageTagTimes = { ...daemon.state.imageTagTimes, [name]: daemon.clock.now() };
+  // image_pull.go: the reference as the actor, the image's labels and its familiar name.
+  logImageEvent(daemon, name, 'pull', reference.familiar, image.labels);
   return { reference, image, events, newer: before?.digest !== image.digest };
 }
 

@@ -3,6 +3,8 @@ import * as containers from '../containers';
 import { createWarnings } from '../create-warnings';
 import type { Daemon } from '../daemon';
 import { interruptedBy } from '../signals';
+import { derivedHex } from '../derived';
+import { logContainerEvent } from '../events';
 import { containerPause } from '../pause-loader';
 import { engineExtras } from '../extras-loader';
 import type { StopOptions } from '../container-signals';
@@ -30,6 +32,13 @@ export interface ContainerApi {
   firstProcessExited(reference: string, exitCode: number, output?: readonly Omit<LogEntry, 'timeMs'>[]): Container;
   /** Ctrl-C reaches the first process (SIGINT): it logs what it logs on the way out and the container stops. */
   interrupt(reference: string): Container;
+  /**
+   * An exec's events (daemon/exec.go, monitor.go): `exec_create: PROGRAM ARGS` and
+   * `exec_start: ...` with its execID, which the first returns; `exec_die` with its exit code.
+   */
+  execCreated(reference: string, argv: readonly string[]): string;
+  execStarted(reference: string, execId: string, argv: readonly string[]): void;
+  execDied(reference: string, execId: string, exitCode: number): void;
   /** POST /containers/{name}/pause: the container's cgroup is frozen (engine/pause.ts, a chunk of its own). */
   pause(reference: string): Container;
   /** POST /containers/{name}/unpause. */
@@ -72,10 +81,28 @@ export function containerApi(daemon: Daemon): ContainerApi {
       const { logs, exitCode } = interruptedBy(container, daemon.clock.now());
       return firstProcessExited(daemon, container.id, exitCode, logs);
     },
+    execCreated(reference, argv) {
+      const container = containers.findContainer(daemon, reference);
+      // The execID is stringid.GenerateRandomID; here drawn from the container and the moment, so the seed's stream stays as it was.
+      const execId = derivedHex(container.id, `exec:${daemon.clock.now()}:${argv.join(' ')}`, 64);
+      logContainerEvent(daemon, container, `exec_create: ${execLine(argv)}`, { execID: execId });
+      return execId;
+    },
+    execStarted(reference, execId, argv) {
+      const container = containers.findContainer(daemon, reference);
+      logContainerEvent(daemon, container, `exec_start: ${execLine(argv)}`, { execID: execId });
+    },
+    execDied(reference, execId, exitCode) {
+      const container = containers.findContainer(daemon, reference);
+      logContainerEvent(daemon, container, 'exec_die', { execID: execId, exitCode: String(exitCode) });
+    },
     pause: (reference) => containerPause().pauseContainer(daemon, reference),
     unpause: (reference) => containerPause().unpauseContainer(daemon, reference),
   };
 }
+
+/** execConfig.Entrypoint + " " + strings.Join(execConfig.Args, " "): a program alone keeps its space. */
+const execLine = (argv: readonly string[]) => `${argv[0] ?? ''} ${argv.slice(1).join(' ')}`;
 
 /** The first process's last words go to the container's log, then the container exits with its status. */
 export function firstProcessExited(
