@@ -156,6 +156,7 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
       'docker run -d --name web nginx; docker container top web; docker stats --no-stream',
       'docker image history alpine',
       'docker run -d --name a alpine sleep 1d; docker rename a b; docker ps -a',
+      'docker run -d --name d alpine sleep 1d; docker exec d touch /tmp/x; docker diff d',
     ];
     for (const line of lines) {
       const first = fresh();

@@ -74,6 +74,7 @@ function containerGroup(): Specs {
     pause: (tools) => inGroup('pause', tools.pause),
     unpause: (tools) => inGroup('unpause', tools.unpause),
     wait: (tools) => inGroup('wait', tools.wait),
+    diff: (tools) => inGroup('diff', tools.diff),
   });
 }
 
@@ -146,6 +147,7 @@ const TOP_HELP: Record<string, string> = {
   unpause: 'container unpause',
   wait: 'container wait',
   events: 'system events',
+  diff: 'container diff',
 };
 
 /** The top-level commands, and the management commands with their verbs. */
@@ -174,6 +176,7 @@ function registry(): { top: Specs; groups: Record<string, Specs> } {
       unpause: (tools) => topLevel('unpause', tools.unpause),
       wait: (tools) => topLevel('wait', tools.wait),
       events: (tools) => topLevel('events', tools.events),
+      diff: (tools) => topLevel('diff', tools.diff),
     }),
     groups: {
       container: containerGroup(),

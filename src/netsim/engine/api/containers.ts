@@ -8,6 +8,7 @@ import { logContainerEvent } from '../events';
 import { containerPause } from '../pause-loader';
 import { engineExtras } from '../extras-loader';
 import type { StopOptions } from '../container-signals';
+import type { FilesystemChange } from '../container-changes';
 
 /** The containers' lifecycle: /containers of the Engine API, and how their first process ends. */
 export interface ContainerApi {
@@ -20,6 +21,8 @@ export interface ContainerApi {
   kill(reference: string): Container;
   /** POST /containers/{name}/stop with a signal or a timeout (engine/container-signals.ts, a chunk of its own); `stopped` false while a negative timeout waits. */
   stopWith(reference: string, options: StopOptions): { container: Container; stopped: boolean };
+  /** GET /containers/{name}/changes (engine/container-changes.ts). */
+  changes(reference: string): FilesystemChange[];
   /** POST /containers/{name}/kill?signal=. */
   signal(reference: string, signal: string): Container;
   /** POST /containers/{name}/rename. */
@@ -64,6 +67,7 @@ export function containerApi(daemon: Daemon): ContainerApi {
     stop: (reference) => containers.stopContainer(daemon, reference),
     kill: (reference) => containers.killContainer(daemon, reference),
     stopWith: (reference, options) => engineExtras().stopContainerWith(daemon, reference, options),
+    changes: (reference) => engineExtras().containerChanges(daemon, reference),
     signal: (reference, signal) => engineExtras().killContainerWith(daemon, reference, signal),
     rename: (oldName, newName) => containers.renameContainer(daemon, oldName, newName),
     remove: (reference, force, removeVolumes = false) =>
