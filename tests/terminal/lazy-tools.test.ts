@@ -157,6 +157,7 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
       'docker image history alpine',
       'docker run -d --name a alpine sleep 1d; docker rename a b; docker ps -a',
       'docker run -d --name d alpine sleep 1d; docker exec d touch /tmp/x; docker diff d',
+      'docker tag alpine tools:1; docker images; docker rmi tools:1',
     ];
     for (const line of lines) {
       const first = fresh();

@@ -215,6 +215,7 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   events: 'dockerExtras',
   // `docker diff`, and the daemon's comparison of the container's files with its image's.
   diff: ['dockerExtras', 'engineExtras'],
+  tag: ['dockerExtras', 'engineExtras'],
   // docker's help texts: `--help`, `-h`, `docker help`; a bare `docker` or `docker network`, which print help too, finds them missing and loads them.
   '--help': 'dockerHelp',
   '-h': 'dockerHelp',

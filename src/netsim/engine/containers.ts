@@ -18,7 +18,7 @@ import { attach, detach, updateDefaultGateway } from './endpoints';
 import { EngineError } from './errors';
 import { imageInfo } from './images';
 import { familiarString, parseImageReference } from '../wire/image-reference';
-import { storedImage } from './image-store';
+import { catalogReference, storedImage } from './image-store';
 import { generateName } from './names';
 import type { Network } from './network';
 import { isModeNetwork } from './mode-networks';
@@ -150,10 +150,14 @@ export function createContainer(daemon: Daemon, request: ContainerCreateRequest)
     portBindings: request.publish,
   };
   const exposed = exposedPorts(image, request, request.publish);
+  const named = familiarString(parseImageReference(request.image));
+  const tagSource = catalogReference(daemon, named) === named ? undefined : catalogReference(daemon, named);
   const container: Container = {
     id,
     name: request.name ?? generateName(random, (name) => state.containers.some((c) => c.name === name)),
     image: request.image,
+    // A `docker tag` name is shown as given; the model looks the image up by the catalog's name.
+    ...(tagSource !== undefined && { image: tagSource, imageName: request.image }),
     command: [...(config.entrypoint ?? []), ...(config.cmd ?? [])].join(' '),
     createdMs: clock.now(),
     hostname: request.hostname ?? id.slice(0, 12),

@@ -64,7 +64,7 @@ export function logContainerEvent(
     action,
     actorId: container.id,
     name: container.name,
-    image: container.image,
+    image: container.imageName ?? container.image,
     labels: container.config.labels,
     ...extraOf(attributes),
   });

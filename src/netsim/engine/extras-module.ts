@@ -4,3 +4,4 @@
  */
 export { killContainerWith, stopContainerWith, type StopOptions } from './container-signals';
 export { containerChanges, type FilesystemChange } from './container-changes';
+export { tagImage } from './image-tags';

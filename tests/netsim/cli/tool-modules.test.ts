@@ -62,7 +62,9 @@ describe('which tool modules command lines name', () => {
     ).toEqual(new Set(['dockerExtras']));
     expect(toolModulesNamedIn(['docker run -d --name web nginx', 'docker --version'])).toEqual(new Set());
     expect(toolModulesNamedIn(['docker events --since 5m', 'docker wait web'])).toEqual(new Set(['dockerExtras']));
-    expect(toolModulesNamedIn(['docker diff web'])).toEqual(new Set(['dockerExtras', 'engineExtras']));
+    expect(toolModulesNamedIn(['docker diff web', 'docker tag nginx web:1'])).toEqual(
+      new Set(['dockerExtras', 'engineExtras']),
+    );
     expect(toolModulesNamedIn(['docker pause web', 'docker compose unpause'])).toEqual(
       new Set(['dockerExtras', 'containerPause', 'compose']),
     );

@@ -97,6 +97,7 @@ function imageGroup(): Specs {
   };
   return withExtras(image, {
     history: (tools) => helped({ ...tools.history, path: 'docker image history' }, 'image history'),
+    tag: (tools) => helped({ ...tools.tag, path: 'docker image tag' }, 'image tag'),
   });
 }
 
@@ -148,6 +149,7 @@ const TOP_HELP: Record<string, string> = {
   wait: 'container wait',
   events: 'system events',
   diff: 'container diff',
+  tag: 'image tag',
 };
 
 /** The top-level commands, and the management commands with their verbs. */
@@ -177,6 +179,7 @@ function registry(): { top: Specs; groups: Record<string, Specs> } {
       wait: (tools) => topLevel('wait', tools.wait),
       events: (tools) => topLevel('events', tools.events),
       diff: (tools) => topLevel('diff', tools.diff),
+      tag: (tools) => topLevel('tag', tools.tag),
     }),
     groups: {
       container: containerGroup(),

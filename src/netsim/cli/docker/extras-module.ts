@@ -1,7 +1,7 @@
 /**
  * The docker commands a networking learner seldom types, a tool module of their
  * own: `docker info` and `system info|df|prune`, `version`, `stats`, `top`, `cp`,
- * `history`, `rename`, `pause`/`unpause`, `wait`, `events` and `diff` are fetched the
+ * `history`, `rename`, `pause`/`unpause`, `wait`, `events`, `diff` and `tag` are fetched the
  * first time a line runs one.
  */
 export { INFO_COMMANDS } from './info';
@@ -16,3 +16,4 @@ export { pause, unpause } from './pause';
 export { wait } from './wait';
 export { events } from './events';
 export { diff } from './diff';
+export { tag } from './tag';
