@@ -46,3 +46,25 @@ describe('docker history', () => {
     });
   });
 });
+
+// docker-library/repo-info 01a7054 repos/busybox/remote/latest.md and 05f354f repos/debian/remote/latest.md
+// (each one line: BusyBox's builder and debuerreotype record their own created_by); the real rows of
+// `docker history` for such images, as users have posted them: `BusyBox 1.36.1 (glibc), Debian 12   4.26MB`
+// with no comment, `# debian.sh --arch 'amd64' out/ 'trixie' '@1…   120MB     debuerreotype 0.17`.
+describe('docker history of the single-layer base images', () => {
+  it("shows busybox's one step without a comment", () => {
+    expect(hostAfter().run('docker history busybox').stdout.split('\n')[1]).toMatch(
+      /^dc2d74b28e4c {3}\d+ \w+ ago +BusyBox 1\.38\.0 \(glibc\), Debian 13 {3}\S+ {4}$/,
+    );
+  });
+
+  it("shows debian's debuerreotype step, cut at 45 characters, and whole with --no-trunc", () => {
+    const host = hostAfter();
+    expect(host.run('docker history debian').stdout.split('\n')[1]).toMatch(
+      /^34cd9e9fd437 {3}\d+ \w+ ago +# debian\.sh --arch 'amd64' out\/ 'trixie' '@1… {3}120MB {5}debuerreotype 0\.17$/,
+    );
+    expect(host.run('docker history --no-trunc --format "{{.CreatedBy}}|{{.Comment}}" debian').stdout).toBe(
+      "# debian.sh --arch 'amd64' out/ 'trixie' '@1785715200'|debuerreotype 0.17\n",
+    );
+  });
+});

@@ -86,6 +86,16 @@ const busybox: ImageInfo = {
   manifest: { digest: 'sha256:1cfa4e2b09e127b9c4ed43578d3f3c18e7d44ea47b9ea98475c0cbe9086525f8', size: 610 },
   layers: [{ id: 'b05093807bb0', size: 2_226_327 }],
   created: '2026-05-13T02:21:49Z',
+  // repo-info's one line, which it writes `RUN BusyBox ...`: docker-library/busybox's builder records
+  // the build's description alone, with no comment (as `docker history busybox` shows it).
+  history: [
+    {
+      created: '2026-05-13T02:21:49Z',
+      createdBy: 'BusyBox 1.38.0 (glibc), Debian 13',
+      comment: '',
+      emptyLayer: false,
+    },
+  ],
   contentSize: 2_226_327 + METADATA_BYTES,
   unpackedSize: 4_420_000,
   entrypoint: [],
@@ -113,6 +123,16 @@ const debian: ImageInfo = {
   manifest: { digest: 'sha256:d8f17b92dc7ff10f9c1fdecab0ad21103d1d24aed823c3a0359e4f50adfab3eb', size: 1042 },
   layers: [{ id: '1da3cb2f93f2', size: 49_312_314 }],
   created: '2026-08-03T00:00:00Z',
+  // repo-info's one line (`RUN # debian.sh ...`): debuerreotype records the command as a comment,
+  // and names itself in the entry's comment. ~: its version, 0.17, is the one trixie images of 2026 carry.
+  history: [
+    {
+      created: '2026-08-03T00:00:00Z',
+      createdBy: "# debian.sh --arch 'amd64' out/ 'trixie' '@1785715200'",
+      comment: 'debuerreotype 0.17',
+      emptyLayer: false,
+    },
+  ],
   contentSize: 49_312_314 + METADATA_BYTES,
   unpackedSize: 120_300_000,
   entrypoint: [],
