@@ -20,6 +20,8 @@ export interface ImageHistoryEntry {
   readonly createdBy: string;
   readonly comment: string;
   readonly emptyLayer: boolean;
+  /** The layer's unpacked size when it is known (a COPY of a file whose bytes are known). */
+  readonly size?: number;
 }
 
 export interface ImageInfo {
@@ -37,9 +39,10 @@ export interface ImageInfo {
   /** Image config Created, RFC 3339. */
   created: string;
   /**
-   * The image config's history, oldest first, where it is known for sure: each
-   * step's time, what made it, and whether it added a layer. Only images of one
-   * layer carry it: that layer's unpacked size is the image's.
+   * The image config's history, oldest first: each step's time, what made it,
+   * and whether it added a layer (repo-info's Dockerfile lines, as each builder
+   * records them). A single layer's unpacked size is the image's; ~: several
+   * layers share it as their compressed sizes do (image-history.ts).
    */
   history?: readonly ImageHistoryEntry[];
   /** Blobs in the content store: index, manifest, config and compressed layers. */

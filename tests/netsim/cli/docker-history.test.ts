@@ -68,3 +68,45 @@ describe('docker history of the single-layer base images', () => {
     );
   });
 });
+
+// repo-info 07d8525 repos/nginx/remote/latest.md (the amd64 Dockerfile lines), BuildKit's
+// `RUN /bin/sh -c ... # buildkit`, and a real `docker image history nginx:latest` of nginx 1.29.3
+// on trixie posted by a user: the same rows, COPY layers of 4.62kB, 3.02kB, 389B, 2.12kB and 1.62kB
+// (the scripts' sizes in nginx/docker-nginx; go-units rounds 2.125 to even).
+describe("docker history of nginx's eighteen steps", () => {
+  it('lists them newest first, the COPY layers at their files’ sizes', () => {
+    const rows = hostAfter()
+      .run('docker history nginx')
+      .stdout.split('\n')
+      .map((row) => row.replace(/ {3}\d+ \w+ ago {3}/, ' | '));
+    expect(rows).toHaveLength(20);
+    expect(rows[1]).toBe(
+      '5a88c9c45479 | CMD ["nginx" "-g" "daemon off;"]                0B        buildkit.dockerfile.v0',
+    );
+    expect(rows.slice(5, 11)).toEqual([
+      '<missing>    | COPY 30-tune-worker-processes.sh /docker-ent…   4.62kB    buildkit.dockerfile.v0',
+      '<missing>    | COPY 20-envsubst-on-templates.sh /docker-ent…   3.02kB    buildkit.dockerfile.v0',
+      '<missing>    | COPY 15-local-resolvers.envsh /docker-entryp…   389B      buildkit.dockerfile.v0',
+      '<missing>    | COPY 10-listen-on-ipv6-by-default.sh /docker…   2.12kB    buildkit.dockerfile.v0',
+      '<missing>    | COPY docker-entrypoint.sh / # buildkit          1.62kB    buildkit.dockerfile.v0',
+      expect.stringMatching(
+        /^<missing> {4}\| RUN \/bin\/sh -c set -x {5}&& groupadd --syst… {3}\S+MB +buildkit\.dockerfile\.v0$/,
+      ),
+    ]);
+    expect(rows[17]).toBe(
+      '<missing>    | LABEL maintainer=NGINX Docker Maintainers <d…   0B        buildkit.dockerfile.v0',
+    );
+    expect(rows[18]).toMatch(
+      /^<missing> {4}\| # debian\.sh --arch 'amd64' out\/ 'trixie' '@1… {3}\S+MB +debuerreotype 0\.17$/,
+    );
+  });
+
+  it('sums to the image: its layers add up to what docker images calls its disk usage, less the content', () => {
+    const sizes = hostAfter()
+      .run('docker history -H=false --format "{{.Size}}" nginx')
+      .stdout.trim()
+      .split('\n')
+      .map(Number);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(169_166_684);
+  });
+});

@@ -205,6 +205,128 @@ const nginx: ImageInfo = {
     { id: 'd26f27cc8c41', size: 1397 },
   ],
   created: '2026-07-15T23:30:55.953154252Z',
+  // repo-info's amd64 Dockerfile lines, to the second, as the builders record them: debuerreotype's
+  // base step with its comment, BuildKit's `RUN /bin/sh -c ... # buildkit` (repo-info drops the
+  // shell), and the other instructions as they are. The COPY layers hold one file each, of the size
+  // nginx/docker-nginx 0d7f438 mainline/debian has (a real `docker history nginx` shows them so:
+  // 4.62kB, 3.02kB, 389B, 2.12kB, 1.62kB); ~: the base's and the RUN's share of the rest.
+  history: [
+    {
+      created: '2026-07-13T00:00:00Z',
+      createdBy: "# debian.sh --arch 'amd64' out/ 'trixie' '@1783900800'",
+      comment: 'debuerreotype 0.17',
+      emptyLayer: false,
+    },
+    {
+      created: '2026-07-15T23:30:55Z',
+      createdBy: 'LABEL maintainer=NGINX Docker Maintainers <docker-maint@nginx.com>',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: true,
+    },
+    {
+      created: '2026-07-15T23:30:55Z',
+      createdBy: 'ENV NGINX_VERSION=1.31.3',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: true,
+    },
+    {
+      created: '2026-07-15T23:30:55Z',
+      createdBy: 'ENV NJS_VERSION=1.0.0',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: true,
+    },
+    {
+      created: '2026-07-15T23:30:55Z',
+      createdBy: 'ENV NJS_RELEASE=1~trixie',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: true,
+    },
+    {
+      created: '2026-07-15T23:30:55Z',
+      createdBy: 'ENV ACME_VERSION=0.4.1',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: true,
+    },
+    {
+      created: '2026-07-15T23:30:55Z',
+      createdBy: 'ENV PKG_RELEASE=1~trixie',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: true,
+    },
+    {
+      created: '2026-07-15T23:30:55Z',
+      createdBy: 'ENV DYNPKG_RELEASE=1~trixie',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: true,
+    },
+    {
+      created: '2026-07-15T23:30:55Z',
+      createdBy:
+        'RUN /bin/sh -c set -x     && groupadd --system --gid 101 nginx     && useradd --system --gid nginx --no-create-home --home /nonexistent --comment "nginx user" --shell /bin/false --uid 101 nginx     && apt-get update     && apt-get install --no-install-recommends --no-install-suggests -y gnupg1 ca-certificates     &&     NGINX_GPGKEYS="573BFD6B3D8FBC641079A6ABABF5BD827BD9BF62 8540A6F18833A80E9C1653A42FD21310B49F6B46 9E9BE90EACBCDE69FE9B204CBCDCD8A38D88A2B3";     NGINX_GPGKEY_PATH=/etc/apt/keyrings/nginx-archive-keyring.gpg;     export GNUPGHOME="$(mktemp -d)";     found=\'\';     for NGINX_GPGKEY in $NGINX_GPGKEYS; do     for server in         hkp://keyserver.ubuntu.com:80         pgp.mit.edu     ; do         echo "Fetching GPG key $NGINX_GPGKEY from $server";         gpg1 --batch --keyserver "$server" --keyserver-options timeout=10 --recv-keys "$NGINX_GPGKEY" && found=yes && break;     done;     test -z "$found" && echo >&2 "error: failed to fetch GPG key $NGINX_GPGKEY" && exit 1;     done;     gpg1 --batch --export $NGINX_GPGKEYS > "$NGINX_GPGKEY_PATH" ;     rm -rf "$GNUPGHOME";     apt-get remove --purge --auto-remove -y gnupg1 && rm -rf /var/lib/apt/lists/*     && dpkgArch="$(dpkg --print-architecture)"     && nginxPackages="         nginx=${NGINX_VERSION}-${PKG_RELEASE}         nginx-module-xslt=${NGINX_VERSION}-${DYNPKG_RELEASE}         nginx-module-geoip=${NGINX_VERSION}-${DYNPKG_RELEASE}         nginx-module-image-filter=${NGINX_VERSION}-${DYNPKG_RELEASE}         nginx-module-njs=${NGINX_VERSION}+${NJS_VERSION}-${NJS_RELEASE}         nginx-module-acme=${NGINX_VERSION}+${ACME_VERSION}-${PKG_RELEASE}     "     && case "$dpkgArch" in         amd64|arm64)             echo "deb [signed-by=$NGINX_GPGKEY_PATH] https://nginx.org/packages/mainline/debian/ trixie nginx" >> /etc/apt/sources.list.d/nginx.list             && apt-get update             ;;         *)             tempDir="$(mktemp -d)"             && chmod 777 "$tempDir"                         && savedAptMark="$(apt-mark showmanual)"                         && apt-get update             && apt-get install --no-install-recommends --no-install-suggests -y                 cargo                 curl                 devscripts                 equivs                 git                 libxml2-utils                 lsb-release                 xsltproc             && (                 cd "$tempDir"                 && export CARGO_HOME="$tempDir/.cargo"                 && REVISION="${NGINX_VERSION}-${PKG_RELEASE}"                 && REVISION=${REVISION%~*}                 && curl -f -L -O https://github.com/nginx/pkg-oss/archive/${REVISION}.tar.gz                 && PKGOSSCHECKSUM="524b75cc72657ce77d90cd25c305aba0a19a7f8a3e5dec8e1cc585cd7985663a444c7873e9040b4576285b49ac117c1ea4bb4077dc592eca52316935e1f75adf *${REVISION}.tar.gz"                 && if [ "$(openssl sha512 -r ${REVISION}.tar.gz)" = "$PKGOSSCHECKSUM" ]; then                     echo "pkg-oss tarball checksum verification succeeded!";                 else                     echo "pkg-oss tarball checksum verification failed!";                     exit 1;                 fi                 && tar xzvf ${REVISION}.tar.gz                 && cd pkg-oss-${REVISION}                 && cd debian                 && for target in base module-geoip module-image-filter module-njs module-xslt module-acme; do                     make rules-$target;                     mk-build-deps --install --tool="apt-get -o Debug::pkgProblemResolver=yes --no-install-recommends --yes"                         debuild-$target/nginx-$NGINX_VERSION/debian/control;                 done                 && make base module-geoip module-image-filter module-njs module-xslt module-acme             )                         && apt-mark showmanual | xargs apt-mark auto > /dev/null             && { [ -z "$savedAptMark" ] || apt-mark manual $savedAptMark; }                         && ls -lAFh "$tempDir"             && ( cd "$tempDir" && dpkg-scanpackages . > Packages )             && grep \'^Package: \' "$tempDir/Packages"             && echo "deb [ trusted=yes ] file://$tempDir ./" > /etc/apt/sources.list.d/temp.list             && apt-get -o Acquire::GzipIndexes=false update             ;;     esac         && apt-get install --no-install-recommends --no-install-suggests -y                         $nginxPackages                         gettext-base                         curl     && apt-get remove --purge --auto-remove -y && rm -rf /var/lib/apt/lists/* /etc/apt/sources.list.d/nginx.list         && if [ -n "$tempDir" ]; then         apt-get purge -y --auto-remove         && rm -rf "$tempDir" /etc/apt/sources.list.d/temp.list;     fi     && ln -sf /dev/stdout /var/log/nginx/access.log     && ln -sf /dev/stderr /var/log/nginx/error.log     && mkdir /docker-entrypoint.d # buildkit',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: false,
+    },
+    {
+      created: '2026-07-15T23:30:55Z',
+      createdBy: 'COPY docker-entrypoint.sh / # buildkit',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: false,
+      size: 1620,
+    },
+    {
+      created: '2026-07-15T23:30:55Z',
+      createdBy: 'COPY 10-listen-on-ipv6-by-default.sh /docker-entrypoint.d # buildkit',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: false,
+      size: 2125,
+    },
+    {
+      created: '2026-07-15T23:30:55Z',
+      createdBy: 'COPY 15-local-resolvers.envsh /docker-entrypoint.d # buildkit',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: false,
+      size: 389,
+    },
+    {
+      created: '2026-07-15T23:30:55Z',
+      createdBy: 'COPY 20-envsubst-on-templates.sh /docker-entrypoint.d # buildkit',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: false,
+      size: 3018,
+    },
+    {
+      created: '2026-07-15T23:30:55Z',
+      createdBy: 'COPY 30-tune-worker-processes.sh /docker-entrypoint.d # buildkit',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: false,
+      size: 4619,
+    },
+    {
+      created: '2026-07-15T23:30:55Z',
+      createdBy: 'ENTRYPOINT ["/docker-entrypoint.sh"]',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: true,
+    },
+    {
+      created: '2026-07-15T23:30:55Z',
+      createdBy: 'EXPOSE map[80/tcp:{}]',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: true,
+    },
+    {
+      created: '2026-07-15T23:30:55Z',
+      createdBy: 'STOPSIGNAL SIGQUIT',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: true,
+    },
+    {
+      created: '2026-07-15T23:30:55Z',
+      createdBy: 'CMD ["nginx" "-g" "daemon off;"]',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: true,
+    },
+  ],
+
   contentSize: 63_110_572 + METADATA_BYTES,
   unpackedSize: 169_166_684,
   entrypoint: ['/docker-entrypoint.sh'],
