@@ -110,3 +110,17 @@ describe("docker history of nginx's eighteen steps", () => {
     expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(169_166_684);
   });
 });
+
+// repo-info 157d400 repos/httpd/remote/latest.md: fourteen steps, six layers, WORKDIR's the empty tar
+// (4f4fb700ef54); the tabs of the RUN lines print as spaces when cut (formatter_history.go).
+describe("docker history of httpd's fourteen steps", () => {
+  it('lists the WORKDIR layer empty and the RUN lines with their tabs as spaces, cut or not', () => {
+    const rows = hostAfter().run('docker history httpd').stdout.split('\n');
+    expect(rows).toHaveLength(16);
+    expect(rows[5]).toMatch(/ RUN \/bin\/sh -c set -eux; {3}savedAptMark="\$\(a… {3}\S+MB +buildkit\.dockerfile\.v0$/);
+    expect(rows[10]).toMatch(/ WORKDIR \/usr\/local\/apache2 {22}0B {8}buildkit\.dockerfile\.v0$/);
+    expect(hostAfter().run('docker history --no-trunc --format "{{.CreatedBy}}" httpd').stdout).toContain(
+      'RUN /bin/sh -c mkdir -p "$HTTPD_PREFIX"  && chown www-data:www-data "$HTTPD_PREFIX" # buildkit\n',
+    );
+  });
+});
