@@ -142,6 +142,8 @@ export interface StopOptions {
   readonly signal?: string;
   /** Seconds; negative waits for as long as it takes. */
   readonly timeout?: number;
+  /** The stop of a restart: ContainerRestart words the errors (`Cannot restart container NAME: ...`), not ContainerStop. */
+  readonly restart?: boolean;
 }
 
 /**
@@ -165,7 +167,8 @@ export function stopContainerWith(
         : parseSignal(container.config.stopSignal ?? 'SIGTERM');
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
-    throw new EngineError('system', `cannot stop container: ${reference}: ${error.message}`);
+    const words = options.restart ? `Cannot restart container ${reference}` : `cannot stop container: ${reference}`;
+    throw new EngineError('system', `${words}: ${error.message}`);
   }
   const timeout = options.timeout ?? 10;
   container.manuallyStopped = true;

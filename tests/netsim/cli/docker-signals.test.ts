@@ -60,6 +60,24 @@ describe('docker stop -t and -s', () => {
   });
 });
 
+// docker/cli v29.7.2 cli/command/container/restart.go (the same -s, -t and --time as stop), moby
+// docker-v29.7.2 daemon/restart.go (containerStop, containerStart, then `restart`; `Cannot restart container`).
+describe('docker restart -t and -s', () => {
+  it('stops as stop does, starts again and logs restart', () => {
+    const host = hostAfter('docker run -d --name s alpine sleep 1d');
+    expect(host.run('docker restart -t 2 s')).toMatchObject({ stdout: 's\n', exitCode: 0 });
+    expect(actions(host, 's').slice(-6)).toEqual(['kill 15', 'kill 9', 'die 137', 'stop ', 'start ', 'restart']);
+    expect(host.run('docker ps --format "{{.Names}} {{.Status}}"').stdout).toMatch(/^s Up /);
+  });
+
+  it('words a bad signal as the restart that failed', () => {
+    expect(hostAfter('docker run -d --name web nginx').run('docker restart -s SIGNOPE web')).toMatchObject({
+      stderr: 'Error response from daemon: Cannot restart container web: invalid signal: SIGNOPE\n',
+      exitCode: 1,
+    });
+  });
+});
+
 describe('docker kill -s', () => {
   it('reloads nginx on HUP, by name or number, and the container keeps running', () => {
     const host = hostAfter('docker run -d --name web nginx');

@@ -9,6 +9,7 @@ import type { ParsedFlags } from './flags';
 import { ps } from './ps';
 import { foregroundRun } from './interactive';
 import { CTRL_C } from './log-output';
+import type { StopOptions } from '../../engine/container-signals';
 import { createPullingIfMissing, PullFailure } from './pull-missing';
 
 /**
@@ -166,49 +167,59 @@ const intCheck = (value: string) =>
     ? undefined
     : `strconv.ParseInt: parsing ${JSON.stringify(value)}: invalid syntax`;
 
+/** stop.go's and restart.go's flags: -s, -t and the deprecated --time. */
+const STOP_FLAGS: CommandSpec<DockerContext>['flags'] = [
+  { name: 'signal', short: 's', takesValue: true },
+  { name: 'timeout', short: 't', takesValue: true, check: intCheck },
+  { name: 'time', takesValue: true, check: intCheck },
+];
+
+/** What -s and -t ask of the daemon; undefined when neither is given. */
+function stopOptions(values: ReadonlyMap<string, readonly string[]>): StopOptions | undefined {
+  const signal = values.get('signal')?.at(-1);
+  const seconds = values.get('timeout')?.at(-1) ?? values.get('time')?.at(-1);
+  if (!signal && seconds === undefined) return undefined;
+  return { ...(signal && { signal }), ...(seconds !== undefined && { timeout: Number(seconds) }) };
+}
+
+/** A negative timeout waits for the process as long as it takes: the reader's Ctrl-C ends the client. */
+class StillWaiting extends Error {}
+
+/**
+ * The flags' checks before the containers (RunE: --time and --timeout together
+ * refused), pflag's notice for --time, and the Ctrl-C that ends a wait without end.
+ */
+function withStopFlags(each: CommandSpec<DockerContext>): CommandSpec<DockerContext> {
+  return {
+    ...each,
+    run(parsed, context) {
+      if (parsed.values.has('time') && parsed.values.has('timeout'))
+        return fail('conflicting options: cannot specify both --timeout and --time\n', 1);
+      // pflag's MarkDeprecated notice, which cobra's ParseFlags prints with c.Print (stdout, as for the root's -h).
+      const notice = parsed.values.has('time') ? 'Flag --time has been deprecated, use --timeout instead\n' : '';
+      try {
+        const result = each.run(parsed, context);
+        return { ...result, stdout: notice + result.stdout };
+      } catch (error) {
+        if (!(error instanceof StillWaiting)) throw error;
+        context.engine.clock.advance(context.interruptAfterMs ?? 0);
+        return collect([...(notice ? [{ stream: 'stdout' as const, text: notice }] : []), CTRL_C], 130);
+      }
+    },
+  };
+}
+
 /**
  * `docker stop` (cli/command/container/stop.go): -s and -t go to the daemon as
  * they are; without them the container's StopSignal and the 10-second wait.
  */
-const stopEach = eachContainer(
-  'docker stop',
-  '[OPTIONS] CONTAINER [CONTAINER...]',
-  [
-    { name: 'signal', short: 's', takesValue: true },
-    { name: 'timeout', short: 't', takesValue: true, check: intCheck },
-    { name: 'time', takesValue: true, check: intCheck },
-  ],
-  (engine, reference, { values }) => {
-    const signal = values.get('signal')?.at(-1);
-    const seconds = values.get('timeout')?.at(-1) ?? values.get('time')?.at(-1);
-    if (!signal && seconds === undefined) return void engine.containers.stop(reference);
-    const timeout = seconds === undefined ? undefined : Number(seconds);
-    const { stopped } = engine.containers.stopWith(reference, {
-      ...(signal && { signal }),
-      ...(timeout !== undefined && { timeout }),
-    });
-    // A negative timeout waits for the process as long as it takes: the reader's Ctrl-C ends the client.
-    if (!stopped) throw new StillWaiting();
-  },
+const stop = withStopFlags(
+  eachContainer('docker stop', '[OPTIONS] CONTAINER [CONTAINER...]', STOP_FLAGS, (engine, reference, { values }) => {
+    const options = stopOptions(values);
+    if (options === undefined) engine.containers.stop(reference);
+    else if (!engine.containers.stopWith(reference, options).stopped) throw new StillWaiting();
+  }),
 );
-class StillWaiting extends Error {}
-const stop: CommandSpec<DockerContext> = {
-  ...stopEach,
-  run(parsed, context) {
-    if (parsed.values.has('time') && parsed.values.has('timeout'))
-      return fail('conflicting options: cannot specify both --timeout and --time\n', 1);
-    // pflag's MarkDeprecated notice, which cobra's ParseFlags prints with c.Print (stdout, as for the root's -h).
-    const notice = parsed.values.has('time') ? 'Flag --time has been deprecated, use --timeout instead\n' : '';
-    try {
-      const result = stopEach.run(parsed, context);
-      return { ...result, stdout: notice + result.stdout };
-    } catch (error) {
-      if (!(error instanceof StillWaiting)) throw error;
-      context.engine.clock.advance(context.interruptAfterMs ?? 0);
-      return collect([...(notice ? [{ stream: 'stdout' as const, text: notice }] : []), CTRL_C], 130);
-    }
-  },
-};
 const startEach = eachContainer('docker start', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
   engine.containers.start(reference);
 });
@@ -223,17 +234,16 @@ const start: CommandSpec<DockerContext> = {
       : { ...result, stderr: `${result.stderr}failed to start containers: ${failed.join(', ')}\n` };
   },
 };
-const restart = eachContainer('docker restart', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
-  engine.containers.stop(reference);
-  try {
-    engine.containers.start(reference);
-  } catch (error) {
-    // daemon/restart.go ContainerRestart wraps what the start says.
-    if (error instanceof EngineError)
-      throw new EngineError(error.kind, `Cannot restart container ${reference}: ${error.message}`);
-    throw error;
-  }
-});
+/** `docker restart` (restart.go): the stop as `docker stop` makes it, -s and -t included, then the start (engine API restart). */
+const restartEach = eachContainer(
+  'docker restart',
+  '[OPTIONS] CONTAINER [CONTAINER...]',
+  STOP_FLAGS,
+  (engine, reference, { values }) => {
+    if (!engine.containers.restart(reference, stopOptions(values)).stopped) throw new StillWaiting();
+  },
+);
+const restart = withStopFlags(restartEach);
 /** `docker kill` (kill.go): SIGKILL, or the -s signal by name or number, which the daemon checks. */
 const kill = eachContainer(
   'docker kill',

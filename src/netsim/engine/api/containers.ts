@@ -5,6 +5,7 @@ import type { Daemon } from '../daemon';
 import { interruptedBy } from '../signals';
 import { derivedHex } from '../derived';
 import { logContainerEvent } from '../events';
+import { EngineError } from '../errors';
 import { containerPause } from '../pause-loader';
 import { engineExtras } from '../extras-loader';
 import type { StopOptions } from '../container-signals';
@@ -23,6 +24,11 @@ export interface ContainerApi {
   stopWith(reference: string, options: StopOptions): { container: Container; stopped: boolean };
   /** GET /containers/{name}/changes (engine/container-changes.ts). */
   changes(reference: string): FilesystemChange[];
+  /**
+   * POST /containers/{name}/restart (daemon/restart.go): the stop, with -s/-t when given, the start, and
+   * `restart`; its errors as `Cannot restart container NAME: ...`. `stopped` false while a negative timeout waits.
+   */
+  restart(reference: string, options?: StopOptions): { container: Container; stopped: boolean };
   /** POST /containers/{name}/kill?signal=. */
   signal(reference: string, signal: string): Container;
   /** POST /containers/{name}/rename. */
@@ -67,6 +73,20 @@ export function containerApi(daemon: Daemon): ContainerApi {
     stop: (reference) => containers.stopContainer(daemon, reference),
     kill: (reference) => containers.killContainer(daemon, reference),
     stopWith: (reference, options) => engineExtras().stopContainerWith(daemon, reference, options),
+    restart(reference, options) {
+      if (options === undefined) containers.stopContainer(daemon, reference);
+      else if (!engineExtras().stopContainerWith(daemon, reference, { ...options, restart: true }).stopped)
+        return { container: containers.findContainer(daemon, reference), stopped: false };
+      try {
+        const container = containers.startContainer(daemon, reference);
+        logContainerEvent(daemon, container, 'restart');
+        return { container, stopped: true };
+      } catch (error) {
+        if (error instanceof EngineError)
+          throw new EngineError(error.kind, `Cannot restart container ${reference}: ${error.message}`);
+        throw error;
+      }
+    },
     changes: (reference) => engineExtras().containerChanges(daemon, reference),
     signal: (reference, signal) => engineExtras().killContainerWith(daemon, reference, signal),
     rename: (oldName, newName) => containers.renameContainer(daemon, oldName, newName),
