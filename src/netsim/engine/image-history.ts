@@ -1,4 +1,5 @@
 import type { ImageHistoryEntry, ImageInfo } from './images';
+import { IMAGE_HISTORIES } from './image-catalog/histories';
 
 /** One row of GET /images/{name}/history (api/types/image HistoryResponseItem). */
 export interface HistoryItem {
@@ -19,7 +20,7 @@ export interface HistoryItem {
  * image's history, or when its steps that add layers are not one per layer.
  */
 export function imageHistory(image: ImageInfo): HistoryItem[] | undefined {
-  const history = image.history;
+  const history = IMAGE_HISTORIES[image.digest];
   if (!history) return undefined;
   const layered = history.filter((entry) => !entry.emptyLayer);
   if (layered.length !== image.layers.length) return undefined;

@@ -14,7 +14,10 @@ import { parseImageReference } from '../wire/image-reference';
  * ID is its index digest and its size is the packed content plus the unpacked
  * snapshot.
  */
-/** One entry of an image config's history (OCI image-spec config.md `history`). */
+/**
+ * One entry of an image config's history (OCI image-spec config.md `history`):
+ * each step's time, what made it, and whether it added a layer (image-catalog/histories.ts).
+ */
 export interface ImageHistoryEntry {
   readonly created: string;
   readonly createdBy: string;
@@ -38,13 +41,6 @@ export interface ImageInfo {
   layers: readonly ImageLayer[];
   /** Image config Created, RFC 3339. */
   created: string;
-  /**
-   * The image config's history, oldest first: each step's time, what made it,
-   * and whether it added a layer (repo-info's Dockerfile lines, as each builder
-   * records them). A single layer's unpacked size is the image's; ~: several
-   * layers share it as their compressed sizes do (image-history.ts).
-   */
-  history?: readonly ImageHistoryEntry[];
   /** Blobs in the content store: index, manifest, config and compressed layers. */
   contentSize: number;
   /** The unpacked snapshot. */
