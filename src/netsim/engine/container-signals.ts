@@ -2,7 +2,7 @@ import type { Container, LogEntry } from './container';
 import type { Daemon } from './daemon';
 import { EngineError } from './errors';
 import { logContainerEvent } from './events';
-import { exitContainer, findContainer, killTarget } from './containers';
+import { exitContainer, findContainer, killTarget, restartedContainer } from './containers';
 import { imageInfo, runsImageDefault } from './images';
 import { nextNginxPid, nginxSignalled, runsNginxMaster, type NginxSignal } from './nginx-signals';
 import { httpdShutdown, interruptedBy } from './signals';
@@ -179,4 +179,14 @@ export function stopContainerWith(
   }
   logContainerEvent(daemon, container, 'stop');
   return { container, stopped: true };
+}
+
+/** POST /containers/{name}/restart with -s or -t (daemon/restart.go): this stop, then the start. */
+export function restartContainerWith(
+  daemon: Daemon,
+  reference: string,
+  options: StopOptions,
+): { container: Container; stopped: boolean } {
+  const { container, stopped } = stopContainerWith(daemon, reference, { ...options, restart: true });
+  return stopped ? { container: restartedContainer(daemon, reference), stopped } : { container, stopped };
 }

@@ -394,6 +394,19 @@ export function killTarget(daemon: Daemon, reference: string, check?: () => void
   }
 }
 
+/** ContainerRestart's start (daemon/restart.go): its errors as `Cannot restart container NAME: ...`, then `restart`. */
+export function restartedContainer(daemon: Daemon, reference: string): Container {
+  try {
+    const container = startContainer(daemon, reference);
+    logContainerEvent(daemon, container, 'restart');
+    return container;
+  } catch (error) {
+    if (error instanceof EngineError)
+      throw new EngineError(error.kind, `Cannot restart container ${reference}: ${error.message}`);
+    throw error;
+  }
+}
+
 /** SIGKILL: the first process dies at once with status 137. */
 export function killContainer(daemon: Daemon, reference: string): Container {
   const container = killTarget(daemon, reference);

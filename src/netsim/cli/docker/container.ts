@@ -8,8 +8,7 @@ import { CREATE_FLAGS, createRequest } from './create-options';
 import type { ParsedFlags } from './flags';
 import { ps } from './ps';
 import { foregroundRun } from './interactive';
-import { CTRL_C } from './log-output';
-import type { StopOptions } from '../../engine/container-signals';
+import { toolModule } from '../tool-loader';
 import { createPullingIfMissing, PullFailure } from './pull-missing';
 
 /**
@@ -174,51 +173,26 @@ const STOP_FLAGS: CommandSpec<DockerContext>['flags'] = [
   { name: 'time', takesValue: true, check: intCheck },
 ];
 
-/** What -s and -t ask of the daemon; undefined when neither is given. */
-function stopOptions(values: ReadonlyMap<string, readonly string[]>): StopOptions | undefined {
-  const signal = values.get('signal')?.at(-1);
-  const seconds = values.get('timeout')?.at(-1) ?? values.get('time')?.at(-1);
-  if (!signal && seconds === undefined) return undefined;
-  return { ...(signal && { signal }), ...(seconds !== undefined && { timeout: Number(seconds) }) };
-}
-
-/** A negative timeout waits for the process as long as it takes: the reader's Ctrl-C ends the client. */
-class StillWaiting extends Error {}
-
 /**
- * The flags' checks before the containers (RunE: --time and --timeout together
- * refused), pflag's notice for --time, and the Ctrl-C that ends a wait without end.
+ * A stop or restart run with -s, -t or --time comes with docker's seldom-used
+ * commands (stop-flags.ts); without them, the container's StopSignal and the 10-second wait.
  */
-function withStopFlags(each: CommandSpec<DockerContext>): CommandSpec<DockerContext> {
+function withStopFlags(plain: CommandSpec<DockerContext>, kind: 'stop' | 'restart'): CommandSpec<DockerContext> {
   return {
-    ...each,
-    run(parsed, context) {
-      if (parsed.values.has('time') && parsed.values.has('timeout'))
-        return fail('conflicting options: cannot specify both --timeout and --time\n', 1);
-      // pflag's MarkDeprecated notice, which cobra's ParseFlags prints with c.Print (stdout, as for the root's -h).
-      const notice = parsed.values.has('time') ? 'Flag --time has been deprecated, use --timeout instead\n' : '';
-      try {
-        const result = each.run(parsed, context);
-        return { ...result, stdout: notice + result.stdout };
-      } catch (error) {
-        if (!(error instanceof StillWaiting)) throw error;
-        context.engine.clock.advance(context.interruptAfterMs ?? 0);
-        return collect([...(notice ? [{ stream: 'stdout' as const, text: notice }] : []), CTRL_C], 130);
-      }
-    },
+    ...plain,
+    run: (parsed, context) =>
+      ['signal', 'timeout', 'time'].some((name) => parsed.values.has(name))
+        ? toolModule('dockerExtras').runWithStopFlags(kind, parsed, context)
+        : plain.run(parsed, context),
   };
 }
 
-/**
- * `docker stop` (cli/command/container/stop.go): -s and -t go to the daemon as
- * they are; without them the container's StopSignal and the 10-second wait.
- */
+/** `docker stop` (cli/command/container/stop.go). */
 const stop = withStopFlags(
-  eachContainer('docker stop', '[OPTIONS] CONTAINER [CONTAINER...]', STOP_FLAGS, (engine, reference, { values }) => {
-    const options = stopOptions(values);
-    if (options === undefined) engine.containers.stop(reference);
-    else if (!engine.containers.stopWith(reference, options).stopped) throw new StillWaiting();
+  eachContainer('docker stop', '[OPTIONS] CONTAINER [CONTAINER...]', STOP_FLAGS, (engine, reference) => {
+    engine.containers.stop(reference);
   }),
+  'stop',
 );
 const startEach = eachContainer('docker start', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
   engine.containers.start(reference);
@@ -234,16 +208,13 @@ const start: CommandSpec<DockerContext> = {
       : { ...result, stderr: `${result.stderr}failed to start containers: ${failed.join(', ')}\n` };
   },
 };
-/** `docker restart` (restart.go): the stop as `docker stop` makes it, -s and -t included, then the start (engine API restart). */
-const restartEach = eachContainer(
-  'docker restart',
-  '[OPTIONS] CONTAINER [CONTAINER...]',
-  STOP_FLAGS,
-  (engine, reference, { values }) => {
-    if (!engine.containers.restart(reference, stopOptions(values)).stopped) throw new StillWaiting();
-  },
+/** `docker restart` (restart.go): the stop, then the start (engine API restart). */
+const restart = withStopFlags(
+  eachContainer('docker restart', '[OPTIONS] CONTAINER [CONTAINER...]', STOP_FLAGS, (engine, reference) => {
+    engine.containers.restart(reference);
+  }),
+  'restart',
 );
-const restart = withStopFlags(restartEach);
 /** `docker kill` (kill.go): SIGKILL, or the -s signal by name or number, which the daemon checks. */
 const kill = eachContainer(
   'docker kill',

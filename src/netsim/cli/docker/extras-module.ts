@@ -17,3 +17,5 @@ export { wait } from './wait';
 export { events } from './events';
 export { diff } from './diff';
 export { tag } from './tag';
+export { logWindow } from './log-window';
+export { runWithStopFlags } from './stop-flags';

@@ -5,7 +5,6 @@ import type { Daemon } from '../daemon';
 import { interruptedBy } from '../signals';
 import { derivedHex } from '../derived';
 import { logContainerEvent } from '../events';
-import { EngineError } from '../errors';
 import { containerPause } from '../pause-loader';
 import { engineExtras } from '../extras-loader';
 import type { StopOptions } from '../container-signals';
@@ -42,12 +41,10 @@ export interface ContainerApi {
   /** Ctrl-C reaches the first process (SIGINT): it logs what it logs on the way out and the container stops. */
   interrupt(reference: string): Container;
   /**
-   * An exec's events (daemon/exec.go, monitor.go): `exec_create: PROGRAM ARGS` and
-   * `exec_start: ...` with its execID, which the first returns; `exec_die` with its exit code.
+   * An exec's events (daemon/exec.go, monitor.go): `exec_create: PROGRAM ARGS` and `exec_start: ...`
+   * with its execID, which the create returns, then `exec_die` with its exit code.
    */
-  execCreated(reference: string, argv: readonly string[]): string;
-  execStarted(reference: string, execId: string, argv: readonly string[]): void;
-  execDied(reference: string, execId: string, exitCode: number): void;
+  execEvent(reference: string, step: 'create' | 'start' | number, argv: readonly string[], execId?: string): string;
   /** POST /containers/{name}/pause: the container's cgroup is frozen (engine/pause.ts, a chunk of its own). */
   pause(reference: string): Container;
   /** POST /containers/{name}/unpause. */
@@ -74,18 +71,9 @@ export function containerApi(daemon: Daemon): ContainerApi {
     kill: (reference) => containers.killContainer(daemon, reference),
     stopWith: (reference, options) => engineExtras().stopContainerWith(daemon, reference, options),
     restart(reference, options) {
-      if (options === undefined) containers.stopContainer(daemon, reference);
-      else if (!engineExtras().stopContainerWith(daemon, reference, { ...options, restart: true }).stopped)
-        return { container: containers.findContainer(daemon, reference), stopped: false };
-      try {
-        const container = containers.startContainer(daemon, reference);
-        logContainerEvent(daemon, container, 'restart');
-        return { container, stopped: true };
-      } catch (error) {
-        if (error instanceof EngineError)
-          throw new EngineError(error.kind, `Cannot restart container ${reference}: ${error.message}`);
-        throw error;
-      }
+      if (options !== undefined) return engineExtras().restartContainerWith(daemon, reference, options);
+      containers.stopContainer(daemon, reference);
+      return { container: containers.restartedContainer(daemon, reference), stopped: true };
     },
     changes: (reference) => engineExtras().containerChanges(daemon, reference),
     signal: (reference, signal) => engineExtras().killContainerWith(daemon, reference, signal),
@@ -105,28 +93,20 @@ export function containerApi(daemon: Daemon): ContainerApi {
       const { logs, exitCode } = interruptedBy(container, daemon.clock.now());
       return firstProcessExited(daemon, container.id, exitCode, logs);
     },
-    execCreated(reference, argv) {
+    execEvent(reference, step, argv, execId) {
       const container = containers.findContainer(daemon, reference);
       // The execID is stringid.GenerateRandomID; here drawn from the container and the moment, so the seed's stream stays as it was.
-      const execId = derivedHex(container.id, `exec:${daemon.clock.now()}:${argv.join(' ')}`, 64);
-      logContainerEvent(daemon, container, `exec_create: ${execLine(argv)}`, { execID: execId });
-      return execId;
-    },
-    execStarted(reference, execId, argv) {
-      const container = containers.findContainer(daemon, reference);
-      logContainerEvent(daemon, container, `exec_start: ${execLine(argv)}`, { execID: execId });
-    },
-    execDied(reference, execId, exitCode) {
-      const container = containers.findContainer(daemon, reference);
-      logContainerEvent(daemon, container, 'exec_die', { execID: execId, exitCode: String(exitCode) });
+      const id = execId ?? derivedHex(container.id, `exec:${daemon.clock.now()}:${argv.join(' ')}`, 64);
+      // execConfig.Entrypoint + " " + strings.Join(execConfig.Args, " "): a program alone keeps its space.
+      if (typeof step === 'number')
+        logContainerEvent(daemon, container, 'exec_die', { execID: id, exitCode: String(step) });
+      else logContainerEvent(daemon, container, `exec_${step}: ${argv[0]} ${argv.slice(1).join(' ')}`, { execID: id });
+      return id;
     },
     pause: (reference) => containerPause().pauseContainer(daemon, reference),
     unpause: (reference) => containerPause().unpauseContainer(daemon, reference),
   };
 }
-
-/** execConfig.Entrypoint + " " + strings.Join(execConfig.Args, " "): a program alone keeps its space. */
-const execLine = (argv: readonly string[]) => `${argv[0] ?? ''} ${argv.slice(1).join(' ')}`;
 
 /** The first process's last words go to the container's log, then the container exits with its status. */
 export function firstProcessExited(
