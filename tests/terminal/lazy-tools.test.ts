@@ -33,6 +33,11 @@ vi.mock(
   '../../src/netsim/cli/docker/mount-option-loader',
   () => import('../../src/netsim/cli/docker/mount-option-loader.browser'),
 );
+vi.mock(
+  '../../src/netsim/engine/nginx-files-loader',
+  () => import('../../src/netsim/engine/nginx-files-loader.browser'),
+);
+vi.mock('../../src/netsim/engine/extras-loader', () => import('../../src/netsim/engine/extras-loader.browser'));
 vi.mock('../../src/netsim/userland/ipv6-loader', () => import('../../src/netsim/userland/ipv6-loader.browser'));
 vi.mock(
   '../../src/netsim/userland/iptables-iprange-loader',
@@ -43,6 +48,16 @@ const { loadToolModules } = await import('../../src/netsim/cli/tool-loader');
 const fresh = () => new TerminalSimulation({ seed: 7, steps: [] });
 
 describe("the terminal's seldom-typed tools, loaded on first use", () => {
+  // First of all: every other test that makes an nginx container would fetch the chunk before it.
+  it("loads the nginx image's configuration and pages when a container of the image is first made", async () => {
+    const line = 'docker run -d --name web nginx >/dev/null; docker exec web cat /etc/nginx/conf.d/default.conf';
+    const first = fresh();
+    expect(() => first.run(line)).toThrow(/nginxFiles tools are not loaded/);
+    const retried = await withToolModules([], loadToolModules, () => first.run(line));
+    expect(retried).toEqual(fresh().run(line));
+    expect(retried).toMatchObject({ kind: 'done', output: expect.stringContaining('    listen  [::]:80;\n') });
+  });
+
   it("runs the shell's seldom-typed builtins, [[ ]], arrays, brace expansion and $RANDOM from their chunk, with the functions defined on an earlier line kept across the retry", async () => {
     const lines = [
       'greet() { echo "hi $1"; }; nums=(1 2 3)',
@@ -141,6 +156,21 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
     }
   });
 
+  it("loads the daemon's signals when a stop or kill first sends one, as a run with them at hand shows", async () => {
+    const lines = [
+      'docker run -d --name s alpine sleep 1d >/dev/null; docker stop -t 2 s; docker ps -a --format "{{.Status}}"',
+      'docker run -d --name web nginx >/dev/null; docker kill -s HUP web; docker kill --signal=FOO web',
+    ];
+    // The first line reaches the chunk before any other has fetched it.
+    expect(() => fresh().run(lines[0]!)).toThrow(/(dockerExtras|engineExtras) tools are not loaded/);
+    for (const line of lines) {
+      const first = fresh();
+      const retried = await withToolModules([], loadToolModules, () => first.run(line));
+      expect(retried, line).toEqual(fresh().run(line));
+      expect(retried.kind, line).toBe('done');
+    }
+  });
+
   it("runs docker's seldom-typed commands from their own chunk, as a run with every tool at hand does", async () => {
     const lines = [
       'docker info',
@@ -149,6 +179,8 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
       'docker run -d --name web nginx; docker container top web; docker stats --no-stream',
       'docker image history alpine',
       'docker run -d --name a alpine sleep 1d; docker rename a b; docker ps -a',
+      'docker run -d --name d alpine sleep 1d; docker exec d touch /tmp/x; docker diff d',
+      'docker tag alpine tools:1; docker images; docker rmi tools:1',
     ];
     for (const line of lines) {
       const first = fresh();

@@ -1,5 +1,7 @@
 import { loadDaemonConfigReader } from '../engine/daemon-config-loader';
 import { loadContainerPause } from '../engine/pause-loader';
+import { loadEngineExtras } from '../engine/extras-loader';
+import { loadNginxFiles } from '../engine/nginx-files-loader';
 import { loadSwarmServices } from '../engine/swarm-services-loader';
 import { loadIpvs } from '../kernel/ipvs-loader';
 import { loadMariadbWordpress } from '../engine/mariadb-wordpress-loader';
@@ -20,6 +22,8 @@ import { ToolModuleMissing, type ToolModuleName, type ToolModules } from './tool
 // of the layers below are kept by their own loaders (*-loader.browser.ts), which these calls fill.
 const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   containerPause: loadContainerPause,
+  engineExtras: loadEngineExtras,
+  nginxFiles: loadNginxFiles,
   apachePage: loadApachePage,
   arithmetic: loadArithmetic,
   inspect: () => import('../engine/inspect-container'),

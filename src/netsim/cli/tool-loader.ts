@@ -1,5 +1,7 @@
 import * as daemonConfig from '../engine/daemon-config-reader';
 import * as containerPause from '../engine/pause';
+import * as engineExtras from '../engine/extras-module';
+import * as nginxFiles from '../engine/image-catalog/nginx-files';
 import * as mariadbWordpress from '../engine/mariadb-wordpress';
 import * as goals from '../engine/goals';
 import * as apachePage from '../userland/debian-apache2-index';
@@ -49,6 +51,8 @@ import type { ToolModuleName, ToolModules } from './tool-modules';
 // browser's bundle replaces this file with tool-loader.browser.ts (astro.config.mjs).
 const MODULES: ToolModules = {
   containerPause,
+  engineExtras,
+  nginxFiles,
   apachePage,
   arithmetic,
   inspect,

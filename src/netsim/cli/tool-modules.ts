@@ -1,5 +1,7 @@
 import type * as daemonConfig from '../engine/daemon-config-reader';
 import type * as containerPause from '../engine/pause';
+import type * as engineExtras from '../engine/extras-module';
+import type * as nginxFiles from '../engine/image-catalog/nginx-files';
 import type * as mariadbWordpress from '../engine/mariadb-wordpress';
 import type * as goals from '../engine/goals';
 import { ToolModuleMissing } from '../on-demand';
@@ -57,6 +59,8 @@ import type * as wget from './busybox-wget';
 export interface ToolModules {
   apachePage: typeof apachePage;
   containerPause: typeof containerPause;
+  engineExtras: typeof engineExtras;
+  nginxFiles: typeof nginxFiles;
   arithmetic: typeof arithmetic;
   bridge: typeof bridge;
   compose: typeof compose;
@@ -232,6 +236,9 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   unpause: ['dockerExtras', 'containerPause'],
   wait: 'dockerExtras',
   events: 'dockerExtras',
+  // `docker diff`, and the daemon's comparison of the container's files with its image's.
+  diff: ['dockerExtras', 'engineExtras'],
+  tag: ['dockerExtras', 'engineExtras'],
   // docker's help texts: `--help`, `-h`, `docker help`; a bare `docker` or `docker network`, which print help too, finds them missing and loads them.
   '--help': 'dockerHelp',
   '-h': 'dockerHelp',
@@ -245,6 +252,8 @@ export { ToolModuleMissing };
 const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
   apachePage: true,
   containerPause: true,
+  engineExtras: true,
+  nginxFiles: true,
   arithmetic: true,
   inspect: true,
   internet: true,

@@ -60,7 +60,10 @@ export interface Container {
   readonly id: string;
   /** Without the leading `/`; `docker rename` changes it, and the embedded DNS answers the new name. */
   name: string;
+  /** The catalog's reference of its image, which every part of the model looks it up by. */
   readonly image: string;
+  /** The image as the create request named it, when that is a `docker tag` name: what ps, inspect and events show. */
+  readonly imageName?: string;
   /** Entrypoint and command joined, as `docker ps` shows them. */
   readonly command: string;
   readonly createdMs: number;

@@ -18,7 +18,7 @@ import { attach, detach, updateDefaultGateway } from './endpoints';
 import { EngineError } from './errors';
 import { imageInfo } from './images';
 import { familiarString, parseImageReference } from '../wire/image-reference';
-import { storedImage } from './image-store';
+import { catalogReference, storedImage } from './image-store';
 import { generateName } from './names';
 import type { Network } from './network';
 import { isModeNetwork } from './mode-networks';
@@ -33,7 +33,7 @@ import { DOCKERD_PID } from './resolver';
 import { serverWorkers } from './processes';
 import { missingFirstProgram } from './runc-exec';
 import { imageRootfs } from './image-catalog/rootfs';
-import { checkMountRequest, mountPoints, mountVolumes, removeAnonymousVolumes } from './volumes';
+import { checkMountRequest, logVolumeMounts, mountPoints, mountVolumes, removeAnonymousVolumes } from './volumes';
 import { startHealth } from './health';
 import { logContainerEvent, logNetworkEvent } from './events';
 
@@ -150,10 +150,14 @@ export function createContainer(daemon: Daemon, request: ContainerCreateRequest)
     portBindings: request.publish,
   };
   const exposed = exposedPorts(image, request, request.publish);
+  const named = familiarString(parseImageReference(request.image));
+  const tagSource = catalogReference(daemon, named) === named ? undefined : catalogReference(daemon, named);
   const container: Container = {
     id,
     name: request.name ?? generateName(random, (name) => state.containers.some((c) => c.name === name)),
     image: request.image,
+    // A `docker tag` name is shown as given; the model looks the image up by the catalog's name.
+    ...(tagSource !== undefined && { image: tagSource, imageName: request.image }),
     command: [...(config.entrypoint ?? []), ...(config.cmd ?? [])].join(' '),
     createdMs: clock.now(),
     hostname: request.hostname ?? id.slice(0, 12),
@@ -271,6 +275,7 @@ export function startContainer(daemon: Daemon, reference: string): Container {
   container.startedMs = clock.now();
   container.starts += 1;
   startHealth(container, clock.now());
+  logVolumeMounts(daemon, container, 'mount');
   logContainerEvent(daemon, container, 'start');
   for (const entry of imageInfo(container.image)?.startupLog?.({ containerId: container.id }) ?? [])
     container.logs.push({ ...entry, timeMs: clock.now() });
@@ -278,7 +283,7 @@ export function startContainer(daemon: Daemon, reference: string): Container {
   const entrypoint = runImageEntrypoint(container, clock.now());
   if (entrypoint) {
     for (const entry of entrypoint.logs) container.logs.push({ ...entry, timeMs: clock.now() });
-    writeFiles(daemon, container, entrypoint.files, clock.now());
+    writeFiles(daemon, container, entrypoint.files, clock.now(), entrypoint.owner);
     if (entrypoint.exitCode !== undefined) return exitContainer(daemon, container, entrypoint.exitCode);
   }
   // A server that cannot bind its port exits at once with status 1, as nginx does.
@@ -376,11 +381,35 @@ export function stopContainer(daemon: Daemon, reference: string): Container {
   return container;
 }
 
+/** The running container a kill is for; the router prefixes every error with `cannot kill container: NAME` (postContainersKill). */
+export function killTarget(daemon: Daemon, reference: string, check?: () => void): Container {
+  try {
+    check?.();
+    const container = findContainer(daemon, reference);
+    if (container.status !== 'running') throw new EngineError('conflict', `container ${container.id} is not running`);
+    return container;
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error;
+    throw new EngineError(error.kind, `cannot kill container: ${reference}: ${error.message}`);
+  }
+}
+
+/** ContainerRestart's start (daemon/restart.go): its errors as `Cannot restart container NAME: ...`, then `restart`. */
+export function restartedContainer(daemon: Daemon, reference: string): Container {
+  try {
+    const container = startContainer(daemon, reference);
+    logContainerEvent(daemon, container, 'restart');
+    return container;
+  } catch (error) {
+    if (error instanceof EngineError)
+      throw new EngineError(error.kind, `Cannot restart container ${reference}: ${error.message}`);
+    throw error;
+  }
+}
+
 /** SIGKILL: the first process dies at once with status 137. */
 export function killContainer(daemon: Daemon, reference: string): Container {
-  const container = findContainer(daemon, reference);
-  if (container.status !== 'running')
-    throw new EngineError('conflict', `cannot kill container: ${reference}: container ${container.id} is not running`);
+  const container = killTarget(daemon, reference);
   container.manuallyStopped = true;
   logContainerEvent(daemon, container, 'kill', { signal: '9' });
   return exitContainer(daemon, container, 137);
@@ -443,6 +472,8 @@ function logExit(daemon: Daemon, container: Container, exitCode: number): void {
     for (const network of container.networks.flatMap((id) => daemon.state.networks.filter((n) => n.id === id)))
       logNetworkEvent(daemon, network, 'disconnect', { container: container.id });
   }
+  // Cleanup releases the networks, then unmounts the volumes (daemon/start.go Cleanup).
+  logVolumeMounts(daemon, container, 'unmount');
   const execDuration = Math.floor((daemon.clock.now() - (container.startedMs ?? daemon.clock.now())) / 1000);
   logContainerEvent(daemon, container, 'die', { execDuration: String(execDuration), exitCode: String(exitCode) });
 }
@@ -629,10 +660,11 @@ function writeFiles(
   container: Container,
   files: Readonly<Record<string, string>>,
   nowMs: number,
+  owner = 33,
 ): void {
   const volumes = mountPoints(container).filter((mount) => mount.type === 'volume');
   for (const [path, content] of Object.entries(files)) {
-    const inode = { kind: 'file' as const, mode: 0o644, uid: 33, gid: 33, mtimeMs: nowMs, content };
+    const inode = { kind: 'file' as const, mode: 0o644, uid: owner, gid: owner, mtimeMs: nowMs, content };
     const mount = volumes.find((candidate) => path.startsWith(`${candidate.destination.replace(/\/+$/, '')}/`));
     const volume = mount && daemon.state.volumes?.find((candidate) => candidate.name === mount.name);
     if (volume) volume.files.files[path.slice(mount.destination.replace(/\/+$/, '').length)] = inode;

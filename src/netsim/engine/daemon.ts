@@ -82,6 +82,8 @@ export interface EngineState {
    * booted are missing, and count as tagged at boot.
    */
   imageTagTimes?: Record<string, number>;
+  /** References `docker tag` made (`web:v1`), each with the catalog reference of the image it names (`nginx:latest`). */
+  imageTags?: Record<string, string>;
   service?: ServiceState;
   /** Volumes of the local driver, by creation; absent on a host saved before volumes were modelled. */
   volumes?: Volume[];

@@ -64,7 +64,7 @@ export function logContainerEvent(
     action,
     actorId: container.id,
     name: container.name,
-    image: container.image,
+    image: container.imageName ?? container.image,
     labels: container.config.labels,
     ...extraOf(attributes),
   });
@@ -85,4 +85,25 @@ export function logNetworkEvent(
     driver: network.driver,
     ...extraOf(attributes),
   });
+}
+
+/** LogVolumeEvent (daemon/events.go): the volume's name is the actor, the attributes the caller's only. */
+export function logVolumeEvent(
+  daemon: Daemon,
+  name: string,
+  action: string,
+  attributes: Record<string, string> = {},
+): void {
+  logEvent(daemon, { type: 'volume', action, actorId: name, name: '', ...extraOf({ driver: 'local', ...attributes }) });
+}
+
+/** LogImageEvent (daemon/containerd/image_events.go): the image's labels, then `name`. */
+export function logImageEvent(
+  daemon: Daemon,
+  actorId: string,
+  action: string,
+  name: string,
+  labels?: Readonly<Record<string, string>>,
+): void {
+  logEvent(daemon, { type: 'image', action, actorId, name, ...(labels && { labels }) });
 }

@@ -3,6 +3,8 @@ import type { Container, LogEntry } from './container';
 import { runsImageDefault } from './images';
 import { parseImageReference } from '../wire/image-reference';
 import { mariadbWordpress } from './mariadb-wordpress-loader';
+import { nginxFiles } from './nginx-files-loader';
+import { mountPoints } from './volumes';
 import { processEnvironment } from './process-environment';
 import { hostnameAddress } from './apache-log';
 
@@ -17,6 +19,8 @@ export interface EntrypointRun {
   readonly logs: Omit<LogEntry, 'timeMs'>[];
   readonly exitCode: number | undefined;
   readonly files: Readonly<Record<string, string>>;
+  /** Who owns the files it writes: www-data (33) unless said otherwise. */
+  readonly owner?: number;
 }
 
 const environmentOf = (container: Container) =>
@@ -41,6 +45,14 @@ export function runImageEntrypoint(container: Container, nowMs: number): Entrypo
         exitCode: undefined,
         files,
       };
+    }
+    case 'nginx': {
+      // 10-listen-on-ipv6-by-default.sh edits default.conf in place, unless a mount puts the file elsewhere.
+      const mounted = mountPoints(container).some((mount) =>
+        '/etc/nginx/conf.d/default.conf'.startsWith(`${mount.destination.replace(/\/+$/, '')}/`),
+      );
+      const files = mounted ? {} : { '/etc/nginx/conf.d/default.conf': nginxFiles().NGINX_DEFAULT_CONF_IPV6 };
+      return { logs: [], exitCode: undefined, files, owner: 0 };
     }
     default:
       return undefined;

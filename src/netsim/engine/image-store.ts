@@ -1,5 +1,6 @@
 import type { Daemon } from './daemon';
 import { EngineError } from './errors';
+import { logImageEvent } from './events';
 import { imageInfo, repositoryExists, type ImageInfo } from './images';
 import { familiarString, parseImageReference, type ImageReference } from '../wire/image-reference';
 
@@ -16,13 +17,19 @@ export function storedImage(daemon: Daemon, reference: string): ImageInfo | unde
     return storedImages(daemon).find(
       ({ image }) => image.repository === wanted.familiar && image.digest === wanted.digest,
     )?.image;
-  return daemon.state.images.includes(familiarString(wanted)) ? imageInfo(reference) : undefined;
+  const name = familiarString(wanted);
+  return daemon.state.images.includes(name) ? imageInfo(catalogReference(daemon, name)) : undefined;
+}
+
+/** The catalog's name for the image a stored reference names: a `docker tag` name leads to its source's. */
+export function catalogReference(daemon: Daemon, reference: string): string {
+  return daemon.state.imageTags?.[reference] ?? reference;
 }
 
 /** Every stored reference with its image, in the order they were pulled. */
 export function storedImages(daemon: Daemon): { reference: string; image: ImageInfo }[] {
   return daemon.state.images.flatMap((reference) => {
-    const image = imageInfo(reference);
+    const image = imageInfo(catalogReference(daemon, reference));
     return image ? [{ reference, image }] : [];
   });
 }
@@ -78,6 +85,8 @@ export function pullImage(daemon: Daemon, referenceText: string): PullRecord {
   // containerd's images.Create/Update stamp UpdatedAt only when the name is new or points elsewhere.
   if (before?.digest !== image.digest)
     daemon.state.imageTagTimes = { ...daemon.state.imageTagTimes, [name]: daemon.clock.now() };
+  // image_pull.go: the reference as the actor, the image's labels and its familiar name.
+  logImageEvent(daemon, name, 'pull', reference.familiar, image.labels);
   return { reference, image, events, newer: before?.digest !== image.digest };
 }
 
@@ -191,6 +200,11 @@ export function removeImage(daemon: Daemon, refOrId: string, force: boolean): De
   const users = daemon.state.containers.filter((container) => imageInfo(container.image)?.digest === image.digest);
   const untag = (names: readonly string[]) => {
     daemon.state.images = daemon.state.images.filter((reference) => !names.includes(reference));
+    const tags = daemon.state.imageTags;
+    if (tags)
+      daemon.state.imageTags = Object.fromEntries(Object.entries(tags).filter(([name]) => !names.includes(name)));
+    // image_delete.go: an `untag` event for each name (the image's digest, the name alone).
+    for (const name of names) logImageEvent(daemon, image.digest, 'untag', name);
     return names.map((untagged) => ({ untagged }));
   };
   if (matched !== undefined) {
@@ -219,5 +233,8 @@ export function removeImage(daemon: Daemon, refOrId: string, force: boolean): De
         `conflict: unable to delete ${short} (must be forced) - image is referenced in multiple repositories`,
       );
   }
-  return [...untag(references), { deleted: image.digest }];
+  const untagged = untag(references);
+  // The image is gone by the time `delete` is logged: the ID is its name too, and no labels.
+  logImageEvent(daemon, image.digest, 'delete', image.digest);
+  return [...untagged, { deleted: image.digest }];
 }

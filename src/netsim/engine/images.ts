@@ -14,12 +14,17 @@ import { parseImageReference } from '../wire/image-reference';
  * ID is its index digest and its size is the packed content plus the unpacked
  * snapshot.
  */
-/** One entry of an image config's history (OCI image-spec config.md `history`). */
+/**
+ * One entry of an image config's history (OCI image-spec config.md `history`):
+ * each step's time, what made it, and whether it added a layer (image-catalog/histories.ts).
+ */
 export interface ImageHistoryEntry {
   readonly created: string;
   readonly createdBy: string;
   readonly comment: string;
   readonly emptyLayer: boolean;
+  /** The layer's unpacked size when it is known (a COPY of a file whose bytes are known). */
+  readonly size?: number;
 }
 
 export interface ImageInfo {
@@ -36,12 +41,6 @@ export interface ImageInfo {
   layers: readonly ImageLayer[];
   /** Image config Created, RFC 3339. */
   created: string;
-  /**
-   * The image config's history, oldest first, where it is known for sure: each
-   * step's time, what made it, and whether it added a layer. Only images of one
-   * layer carry it: that layer's unpacked size is the image's.
-   */
-  history?: readonly ImageHistoryEntry[];
   /** Blobs in the content store: index, manifest, config and compressed layers. */
   contentSize: number;
   /** The unpacked snapshot. */

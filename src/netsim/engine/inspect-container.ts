@@ -359,7 +359,7 @@ function containerConfig(container: Container): Record<string, unknown> {
     Env: [...config.env],
     Cmd: config.cmd ? [...config.cmd] : NIL_SLICE,
     ...(config.healthcheck && { Healthcheck: healthConfig(config.healthcheck) }),
-    Image: container.image,
+    Image: container.imageName ?? container.image,
     Volumes: anonymous.length > 0 ? Object.fromEntries(anonymous.map((path) => [path, goStruct({})])) : NIL_MAP,
     WorkingDir: config.workingDir,
     Entrypoint: config.entrypoint ? [...config.entrypoint] : NIL_SLICE,

@@ -62,13 +62,17 @@ export function nginxSignalled(
   signal: NginxSignal,
   sender: number,
   nowMs: number,
+  // The PID the first new worker gets: the next after the sender, whose PID is the last one taken.
+  firstNewPid = sender + 1,
 ): { logs: Line[]; exits: boolean } {
   const line = (pid: number, text: string): Line => ({
     stream: 'stderr',
     text: `${nginxTime(nowMs)} [notice] ${pid}#${pid}: ${text}`,
   });
   const { number, name, action } = SIGNALS[signal];
-  const received = line(1, `signal ${number} (${name}) received from ${sender}${action}`);
+  // ngx_signal_handler names the sender only when siginfo has one: a signal from outside the PID namespace (docker kill) has none.
+  const from = sender === 0 ? '' : ` from ${sender}`;
+  const received = line(1, `signal ${number} (${name}) received${from}${action}`);
   const workers = currentWorkers(container);
   const reaped = (pid: number) => [
     line(1, `signal 17 (SIGCHLD) received from ${pid}`),
@@ -82,7 +86,7 @@ export function nginxSignalled(
         exits: false,
       };
     case 'reload': {
-      const fresh = workers.map((_, index) => sender + 1 + index);
+      const fresh = workers.map((_, index) => firstNewPid + index);
       return {
         logs: [
           received,

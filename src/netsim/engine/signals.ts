@@ -42,14 +42,21 @@ function nginxFastShutdown(container: Container, nowMs: number): Omit<LogEntry, 
   ];
 }
 
-/** Apache treats SIGINT as SIGTERM (mpm_event's set_signals): `AH00491: caught SIGTERM, shutting down`. */
-function httpdShutdown(container: Container, nowMs: number): Omit<LogEntry, 'timeMs'> {
+/**
+ * Apache treats SIGINT as SIGTERM (mpm_event's set_signals): `AH00491: caught SIGTERM, shutting down`;
+ * SIGWINCH, its graceful stop, says `AH00492: caught SIGWINCH, shutting down gracefully` (event.c).
+ */
+export function httpdShutdown(
+  container: Container,
+  nowMs: number,
+  message = 'AH00491: caught SIGTERM, shutting down',
+): Omit<LogEntry, 'timeMs'> {
   // The main thread's ID as its start logged it; else one from the container ID, stable and of the usual size.
   const tid =
     container.logs.map((entry) => /\[pid 1:tid (\d+)\]/.exec(entry.text)?.[1]).find((found) => found !== undefined) ??
     String(139_800_000_000_000 + parseInt(container.id.slice(0, 8), 16));
   return {
     stream: 'stderr',
-    text: `${apacheTime(nowMs, new Date(nowMs).getUTCMilliseconds() * 1000)} [mpm_event:notice] [pid 1:tid ${tid}] AH00491: caught SIGTERM, shutting down`,
+    text: `${apacheTime(nowMs, new Date(nowMs).getUTCMilliseconds() * 1000)} [mpm_event:notice] [pid 1:tid ${tid}] ${message}`,
   };
 }

@@ -1,3 +1,4 @@
+import { logVolumeEvent } from './events';
 import { byteLength, emptyUpper, normalizePath, type FileLayer, type UpperLayer } from '../kernel/filesystem';
 import { rfc3339Nano } from '../wire/go-time';
 import { goStruct, NIL_MAP, NIL_POINTER } from '../wire/go-value';
@@ -189,6 +190,7 @@ export function createVolume(
   };
   volume.files.files['/'] = { kind: 'dir', mode: 0o755, uid: 0, gid: 0, mtimeMs: volume.createdMs };
   volumesOf(daemon).push(volume);
+  logVolumeEvent(daemon, name, 'create');
   return volume;
 }
 
@@ -225,6 +227,7 @@ export function removeVolume(daemon: Daemon, name: string, force: boolean): void
   if (users.length > 0)
     throw new EngineError('conflict', `remove ${name}: volume is in use - [${users.map((c) => c.id).join(', ')}]`);
   daemon.state.volumes = volumesOf(daemon).filter((v) => v !== volume);
+  logVolumeEvent(daemon, name, 'destroy');
 }
 
 /**
@@ -235,6 +238,7 @@ export function removeVolume(daemon: Daemon, name: string, force: boolean): void
 export function pruneVolumes(daemon: Daemon, matches: (volume: Volume) => boolean): string[] {
   const pruned = volumesOf(daemon).filter((volume) => volumeUsers(daemon, volume.name).length === 0 && matches(volume));
   daemon.state.volumes = volumesOf(daemon).filter((volume) => !pruned.includes(volume));
+  for (const volume of pruned) logVolumeEvent(daemon, volume.name, 'destroy');
   return pruned.map((volume) => volume.name);
 }
 
@@ -276,6 +280,7 @@ function createNamed(daemon: Daemon, mount: MountPoint): Volume {
   };
   volume.files.files['/'] = { kind: 'dir', mode: 0o755, uid: 0, gid: 0, mtimeMs: volume.createdMs };
   volumesOf(daemon).push(volume);
+  logVolumeEvent(daemon, volume.name, 'create');
   return volume;
 }
 
@@ -300,6 +305,27 @@ export function removeAnonymousVolumes(daemon: Daemon, container: Container): vo
   for (const mount of mountPoints(container)) {
     if (!mount.anonymous || volumeUsers(daemon, mount.name).length > 0) continue;
     daemon.state.volumes = volumesOf(daemon).filter((volume) => volume.name !== mount.name);
+    logVolumeEvent(daemon, mount.name, 'destroy');
+  }
+}
+
+/**
+ * setupMounts at start (daemon/volumes_unix.go) logs `mount` for each volume, and
+ * UnmountVolumes at exit (container/container.go) `unmount`.
+ */
+export function logVolumeMounts(daemon: Daemon, container: Container, action: 'mount' | 'unmount'): void {
+  for (const mount of mountPoints(container)) {
+    if (mount.type !== 'volume') continue;
+    const attributes =
+      action === 'mount'
+        ? {
+            container: container.id,
+            destination: mount.destination,
+            'read/write': String(mount.rw),
+            propagation: '',
+          }
+        : { container: container.id };
+    logVolumeEvent(daemon, mount.name, action, attributes);
   }
 }
 

@@ -19,14 +19,37 @@ export interface ImageSummary {
   containers: number;
 }
 
+/**
+ * `value` to `precision` significant digits as Go's strconv rounds them: on
+ * the double's exact decimal expansion, and an exact tie to the even digit
+ * (decimal.go shouldRoundUp), where JavaScript's toExponential rounds ties up.
+ * Digits and the power of ten of the first one.
+ */
+function roundSignificant(value: number, precision: number): { digits: string; power: number } {
+  // 100 significant digits hold the exact expansion of the sizes printed here.
+  const [mantissa, exponent] = Math.abs(value).toExponential(99).split('e') as [string, string];
+  const all = mantissa.replace('.', '');
+  const kept = all.slice(0, precision);
+  const rest = all.slice(precision);
+  const tie = rest[0] === '5' && /^50*$/.test(rest);
+  const up = rest[0]! > '5' || (rest[0] === '5' && !tie) || (tie && Number(kept.at(-1)) % 2 === 1);
+  if (!up) return { digits: kept, power: Number(exponent) };
+  const bumped = String(BigInt(kept) + BigInt(1));
+  return bumped.length > precision
+    ? { digits: bumped.slice(0, precision), power: Number(exponent) + 1 }
+    : { digits: bumped, power: Number(exponent) };
+}
+
 /** Go's `%.<precision>g`: that many significant digits, trailing zeros dropped, exponent past 10^precision. */
 function formatG(value: number, precision: number): string {
-  const [mantissa, exponent] = value.toExponential(precision - 1).split('e') as [string, string];
-  const power = Number(exponent);
+  if (value === 0) return '0';
+  const { digits, power } = roundSignificant(value, precision);
   const trim = (text: string) => (text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text);
   if (power < -4 || power >= precision)
-    return `${trim(mantissa)}e${power < 0 ? '-' : '+'}${String(Math.abs(power)).padStart(2, '0')}`;
-  return trim(value.toFixed(Math.max(0, precision - 1 - power)));
+    return `${trim(`${digits[0]}.${digits.slice(1)}`)}e${power < 0 ? '-' : '+'}${String(Math.abs(power)).padStart(2, '0')}`;
+  const padded = power < 0 ? `${'0'.repeat(-power)}${digits}` : digits;
+  const point = power < 0 ? 1 : power + 1;
+  return trim(`${padded.slice(0, point)}.${padded.slice(point)}`);
 }
 
 /**

@@ -46,7 +46,7 @@ const getOnly =
 /** The image's NGINX_VERSION as nginx names itself (Server header, error pages, its start-up notice). */
 export const NGINX_VERSION = 'nginx/1.31.3';
 
-const NGINX_WELCOME = `<!DOCTYPE html>
+export const NGINX_WELCOME = `<!DOCTYPE html>
 <html>
 <head>
 <title>Welcome to nginx!</title>

@@ -46,3 +46,81 @@ describe('docker history', () => {
     });
   });
 });
+
+// docker-library/repo-info 01a7054 repos/busybox/remote/latest.md and 05f354f repos/debian/remote/latest.md
+// (each one line: BusyBox's builder and debuerreotype record their own created_by); the real rows of
+// `docker history` for such images, as users have posted them: `BusyBox 1.36.1 (glibc), Debian 12   4.26MB`
+// with no comment, `# debian.sh --arch 'amd64' out/ 'trixie' '@1…   120MB     debuerreotype 0.17`.
+describe('docker history of the single-layer base images', () => {
+  it("shows busybox's one step without a comment", () => {
+    expect(hostAfter().run('docker history busybox').stdout.split('\n')[1]).toMatch(
+      /^dc2d74b28e4c {3}\d+ \w+ ago +BusyBox 1\.38\.0 \(glibc\), Debian 13 {3}\S+ {4}$/,
+    );
+  });
+
+  it("shows debian's debuerreotype step, cut at 45 characters, and whole with --no-trunc", () => {
+    const host = hostAfter();
+    expect(host.run('docker history debian').stdout.split('\n')[1]).toMatch(
+      /^34cd9e9fd437 {3}\d+ \w+ ago +# debian\.sh --arch 'amd64' out\/ 'trixie' '@1… {3}120MB {5}debuerreotype 0\.17$/,
+    );
+    expect(host.run('docker history --no-trunc --format "{{.CreatedBy}}|{{.Comment}}" debian').stdout).toBe(
+      "# debian.sh --arch 'amd64' out/ 'trixie' '@1785715200'|debuerreotype 0.17\n",
+    );
+  });
+});
+
+// repo-info 07d8525 repos/nginx/remote/latest.md (the amd64 Dockerfile lines), BuildKit's
+// `RUN /bin/sh -c ... # buildkit`, and a real `docker image history nginx:latest` of nginx 1.29.3
+// on trixie posted by a user: the same rows, COPY layers of 4.62kB, 3.02kB, 389B, 2.12kB and 1.62kB
+// (the scripts' sizes in nginx/docker-nginx; go-units rounds 2.125 to even).
+describe("docker history of nginx's eighteen steps", () => {
+  it('lists them newest first, the COPY layers at their files’ sizes', () => {
+    const rows = hostAfter()
+      .run('docker history nginx')
+      .stdout.split('\n')
+      .map((row) => row.replace(/ {3}\d+ \w+ ago {3}/, ' | '));
+    expect(rows).toHaveLength(20);
+    expect(rows[1]).toBe(
+      '5a88c9c45479 | CMD ["nginx" "-g" "daemon off;"]                0B        buildkit.dockerfile.v0',
+    );
+    expect(rows.slice(5, 11)).toEqual([
+      '<missing>    | COPY 30-tune-worker-processes.sh /docker-ent…   4.62kB    buildkit.dockerfile.v0',
+      '<missing>    | COPY 20-envsubst-on-templates.sh /docker-ent…   3.02kB    buildkit.dockerfile.v0',
+      '<missing>    | COPY 15-local-resolvers.envsh /docker-entryp…   389B      buildkit.dockerfile.v0',
+      '<missing>    | COPY 10-listen-on-ipv6-by-default.sh /docker…   2.12kB    buildkit.dockerfile.v0',
+      '<missing>    | COPY docker-entrypoint.sh / # buildkit          1.62kB    buildkit.dockerfile.v0',
+      expect.stringMatching(
+        /^<missing> {4}\| RUN \/bin\/sh -c set -x {5}&& groupadd --syst… {3}\S+MB +buildkit\.dockerfile\.v0$/,
+      ),
+    ]);
+    expect(rows[17]).toBe(
+      '<missing>    | LABEL maintainer=NGINX Docker Maintainers <d…   0B        buildkit.dockerfile.v0',
+    );
+    expect(rows[18]).toMatch(
+      /^<missing> {4}\| # debian\.sh --arch 'amd64' out\/ 'trixie' '@1… {3}\S+MB +debuerreotype 0\.17$/,
+    );
+  });
+
+  it('sums to the image: its layers add up to what docker images calls its disk usage, less the content', () => {
+    const sizes = hostAfter()
+      .run('docker history -H=false --format "{{.Size}}" nginx')
+      .stdout.trim()
+      .split('\n')
+      .map(Number);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(169_166_684);
+  });
+});
+
+// repo-info 157d400 repos/httpd/remote/latest.md: fourteen steps, six layers, WORKDIR's the empty tar
+// (4f4fb700ef54); the tabs of the RUN lines print as spaces when cut (formatter_history.go).
+describe("docker history of httpd's fourteen steps", () => {
+  it('lists the WORKDIR layer empty and the RUN lines with their tabs as spaces, cut or not', () => {
+    const rows = hostAfter().run('docker history httpd').stdout.split('\n');
+    expect(rows).toHaveLength(16);
+    expect(rows[5]).toMatch(/ RUN \/bin\/sh -c set -eux; {3}savedAptMark="\$\(a… {3}\S+MB +buildkit\.dockerfile\.v0$/);
+    expect(rows[10]).toMatch(/ WORKDIR \/usr\/local\/apache2 {22}0B {8}buildkit\.dockerfile\.v0$/);
+    expect(hostAfter().run('docker history --no-trunc --format "{{.CreatedBy}}" httpd').stdout).toContain(
+      'RUN /bin/sh -c mkdir -p "$HTTPD_PREFIX"  && chown www-data:www-data "$HTTPD_PREFIX" # buildkit\n',
+    );
+  });
+});

@@ -17,6 +17,7 @@ vi.mock(
   () => import('../../../src/netsim/userland/apache-page-loader.browser'),
 );
 vi.mock('../../../src/netsim/engine/pause-loader', () => import('../../../src/netsim/engine/pause-loader.browser'));
+vi.mock('../../../src/netsim/engine/extras-loader', () => import('../../../src/netsim/engine/extras-loader.browser'));
 
 describe('which tool modules command lines name', () => {
   it('finds a tool wherever it is typed: first word, after sudo or docker exec, in a container shell', () => {
@@ -65,6 +66,9 @@ describe('which tool modules command lines name', () => {
     ).toEqual(new Set(['dockerExtras']));
     expect(toolModulesNamedIn(['docker run -d --name web nginx', 'docker --version'])).toEqual(new Set());
     expect(toolModulesNamedIn(['docker events --since 5m', 'docker wait web'])).toEqual(new Set(['dockerExtras']));
+    expect(toolModulesNamedIn(['docker diff web', 'docker tag nginx web:1'])).toEqual(
+      new Set(['dockerExtras', 'engineExtras']),
+    );
     expect(toolModulesNamedIn(['docker pause web', 'docker compose unpause'])).toEqual(
       new Set(['dockerExtras', 'containerPause', 'compose']),
     );
@@ -198,6 +202,13 @@ describe("the browser's tool loader", () => {
     expect(() => containerPause()).toThrow(ToolModuleMissing);
     await loadToolModules(['containerPause']);
     expect(containerPause().pauseContainer).toBeTypeOf('function');
+  });
+
+  it("fetches the daemon's extras (signals), which the engine asks for by name", async () => {
+    const { engineExtras } = await import('../../../src/netsim/engine/extras-loader');
+    expect(() => engineExtras()).toThrow(ToolModuleMissing);
+    await loadToolModules(['engineExtras']);
+    expect(engineExtras().stopContainerWith).toBeTypeOf('function');
   });
 
   it('passes on a missing module whose name no loader knows', async () => {

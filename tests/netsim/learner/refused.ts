@@ -22,5 +22,4 @@ export const KNOWN_REFUSALS: readonly KnownRefusal[] = [
   { session: "troubleshoot-ip", line: "docker exec shell ip neigh", owner: 'host', reason: "BusyBox ip neigh is not simulated" },
   { session: "troubleshoot-sockets", line: "netstat -i", owner: 'host', reason: "netstat -i: links keep no packet counters here" },
   { session: "troubleshoot-sockets", line: "netstat -s", owner: 'host', reason: "netstat -s (protocol statistics) is not simulated" },
-  { session: "troubleshoot-curl", line: "docker logs --since 1m web", owner: 'docker', reason: "docker subcommands and their flags are another branch's work" },
 ];

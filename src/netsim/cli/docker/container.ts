@@ -8,6 +8,7 @@ import { CREATE_FLAGS, createRequest } from './create-options';
 import type { ParsedFlags } from './flags';
 import { ps } from './ps';
 import { foregroundRun } from './interactive';
+import { toolModule } from '../tool-loader';
 import { createPullingIfMissing, PullFailure } from './pull-missing';
 
 /**
@@ -159,9 +160,40 @@ const rm = eachContainer(
     engine.containers.remove(reference, values.has('force'), values.has('volumes'));
   },
 );
-const stop = eachContainer('docker stop', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
-  engine.containers.stop(reference);
-});
+/** pflag's int flags (strconv.ParseInt, base 0): what is wrong with the value, if anything. */
+const intCheck = (value: string) =>
+  /^[+-]?(\d+|0x[0-9a-f]+)$/i.test(value)
+    ? undefined
+    : `strconv.ParseInt: parsing ${JSON.stringify(value)}: invalid syntax`;
+
+/** stop.go's and restart.go's flags: -s, -t and the deprecated --time. */
+const STOP_FLAGS: CommandSpec<DockerContext>['flags'] = [
+  { name: 'signal', short: 's', takesValue: true },
+  { name: 'timeout', short: 't', takesValue: true, check: intCheck },
+  { name: 'time', takesValue: true, check: intCheck },
+];
+
+/**
+ * A stop or restart run with -s, -t or --time comes with docker's seldom-used
+ * commands (stop-flags.ts); without them, the container's StopSignal and the 10-second wait.
+ */
+function withStopFlags(plain: CommandSpec<DockerContext>, kind: 'stop' | 'restart'): CommandSpec<DockerContext> {
+  return {
+    ...plain,
+    run: (parsed, context) =>
+      ['signal', 'timeout', 'time'].some((name) => parsed.values.has(name))
+        ? toolModule('dockerExtras').runWithStopFlags(kind, parsed, context)
+        : plain.run(parsed, context),
+  };
+}
+
+/** `docker stop` (cli/command/container/stop.go). */
+const stop = withStopFlags(
+  eachContainer('docker stop', '[OPTIONS] CONTAINER [CONTAINER...]', STOP_FLAGS, (engine, reference) => {
+    engine.containers.stop(reference);
+  }),
+  'stop',
+);
 const startEach = eachContainer('docker start', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
   engine.containers.start(reference);
 });
@@ -176,20 +208,24 @@ const start: CommandSpec<DockerContext> = {
       : { ...result, stderr: `${result.stderr}failed to start containers: ${failed.join(', ')}\n` };
   },
 };
-const restart = eachContainer('docker restart', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
-  engine.containers.stop(reference);
-  try {
-    engine.containers.start(reference);
-  } catch (error) {
-    // daemon/restart.go ContainerRestart wraps what the start says.
-    if (error instanceof EngineError)
-      throw new EngineError(error.kind, `Cannot restart container ${reference}: ${error.message}`);
-    throw error;
-  }
-});
-const kill = eachContainer('docker kill', '[OPTIONS] CONTAINER [CONTAINER...]', [], (engine, reference) => {
-  engine.containers.kill(reference);
-});
+/** `docker restart` (restart.go): the stop, then the start (engine API restart). */
+const restart = withStopFlags(
+  eachContainer('docker restart', '[OPTIONS] CONTAINER [CONTAINER...]', STOP_FLAGS, (engine, reference) => {
+    engine.containers.restart(reference);
+  }),
+  'restart',
+);
+/** `docker kill` (kill.go): SIGKILL, or the -s signal by name or number, which the daemon checks. */
+const kill = eachContainer(
+  'docker kill',
+  '[OPTIONS] CONTAINER [CONTAINER...]',
+  [{ name: 'signal', short: 's', takesValue: true }],
+  (engine, reference, { values }) => {
+    const signal = values.get('signal')?.at(-1);
+    if (signal) engine.containers.signal(reference, signal);
+    else engine.containers.kill(reference);
+  },
+);
 
 const port: CommandSpec<DockerContext> = {
   path: 'docker port',

@@ -74,6 +74,7 @@ function containerGroup(): Specs {
     pause: (tools) => inGroup('pause', tools.pause),
     unpause: (tools) => inGroup('unpause', tools.unpause),
     wait: (tools) => inGroup('wait', tools.wait),
+    diff: (tools) => inGroup('diff', tools.diff),
   });
 }
 
@@ -96,6 +97,7 @@ function imageGroup(): Specs {
   };
   return withExtras(image, {
     history: (tools) => helped({ ...tools.history, path: 'docker image history' }, 'image history'),
+    tag: (tools) => helped({ ...tools.tag, path: 'docker image tag' }, 'image tag'),
   });
 }
 
@@ -146,6 +148,8 @@ const TOP_HELP: Record<string, string> = {
   unpause: 'container unpause',
   wait: 'container wait',
   events: 'system events',
+  diff: 'container diff',
+  tag: 'image tag',
 };
 
 /** The top-level commands, and the management commands with their verbs. */
@@ -174,6 +178,8 @@ function registry(): { top: Specs; groups: Record<string, Specs> } {
       unpause: (tools) => topLevel('unpause', tools.unpause),
       wait: (tools) => topLevel('wait', tools.wait),
       events: (tools) => topLevel('events', tools.events),
+      diff: (tools) => topLevel('diff', tools.diff),
+      tag: (tools) => topLevel('tag', tools.tag),
     }),
     groups: {
       container: containerGroup(),

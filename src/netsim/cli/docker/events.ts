@@ -13,11 +13,15 @@ import { CTRL_C } from './log-output';
 /**
  * Actor.Attributes as the daemon puts them together (daemon/events.go): the
  * action's own, then a container's labels over them and its image and name
- * (maps.Copy, then the two keys), or a network's name and type. The daemon
+ * (maps.Copy, then the two keys), a network's name and type, a volume's
+ * attributes alone, an image's labels and name. The daemon
  * keeps them in parts (engine/events.ts).
  */
 function eventAttributes(event: DaemonEvent): Record<string, string> {
   if (event.type === 'network') return { ...event.extra, name: event.name, type: event.driver ?? '' };
+  // LogVolumeEvent: the caller's attributes alone; LogImageEvent: the image's labels, then its name.
+  if (event.type === 'volume') return { ...event.extra };
+  if (event.type === 'image') return { ...event.labels, name: event.name };
   return {
     ...event.extra,
     ...event.labels,

@@ -1,7 +1,7 @@
 /**
  * The docker commands a networking learner seldom types, a tool module of their
  * own: `docker info` and `system info|df|prune`, `version`, `stats`, `top`, `cp`,
- * `history`, `rename`, `pause`/`unpause`, `wait` and `events` are fetched the
+ * `history`, `rename`, `pause`/`unpause`, `wait`, `events`, `diff` and `tag` are fetched the
  * first time a line runs one.
  */
 export { INFO_COMMANDS } from './info';
@@ -15,3 +15,7 @@ export { history } from './history';
 export { pause, unpause } from './pause';
 export { wait } from './wait';
 export { events } from './events';
+export { diff } from './diff';
+export { tag } from './tag';
+export { logWindow } from './log-window';
+export { runWithStopFlags } from './stop-flags';

@@ -117,6 +117,13 @@ export const DOCKER_HELP_TABLES: Record<string, CommandHelpTable> = {
       },
     ],
   },
+  // docs/reference/commandline/container_diff.md
+  'container diff': {
+    description: "Inspect changes to files or directories on a container's filesystem",
+    aliases: ['docker container diff', 'docker diff'],
+    subcommands: [],
+    flags: [],
+  },
   // docs/reference/commandline/container_create.md
   'container create': {
     description: 'Create a new container',
@@ -787,6 +794,13 @@ export const DOCKER_HELP_TABLES: Record<string, CommandHelpTable> = {
         usage: 'Remove only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")',
       },
     ],
+  },
+  // docs/reference/commandline/image_tag.md
+  'image tag': {
+    description: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE',
+    aliases: ['docker image tag', 'docker tag'],
+    subcommands: [],
+    flags: [],
   },
   // docs/reference/commandline/inspect.md
   inspect: {

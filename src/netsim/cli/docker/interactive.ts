@@ -169,6 +169,9 @@ const exec: CommandSpec<DockerContext> = {
       env: [...container.config.env, ...(values.get('env') ?? [])],
     };
     if (!context.terminal) return fail('docker exec needs a terminal session\n', 1);
+    // POST /containers/{id}/exec, then /exec/{id}/start: each logs its event before runc looks for the program.
+    const execId = context.engine.containers.execEvent(container.id, 'create', argv);
+    context.engine.containers.execEvent(container.id, 'start', argv, execId);
     // runc's lookup of the program, before any shell or program runs (setns_init_linux.go); the daemon reports 127 (daemon/exec.go).
     const missing = argv[0] === undefined ? undefined : context.engine.processes.execLookupError(container.id, argv[0]);
     if (missing)
@@ -188,6 +191,7 @@ const exec: CommandSpec<DockerContext> = {
         `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`,
         127,
       );
+    context.engine.containers.execEvent(container.id, ran.exitCode, argv, execId);
     return ran;
   },
 };

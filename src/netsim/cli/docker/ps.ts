@@ -388,7 +388,7 @@ export function summarize(engine: Engine, container: Container, size: boolean): 
   return {
     id: container.id,
     names: [`/${container.name}`],
-    image: container.image,
+    image: container.imageName ?? container.image,
     command: container.command,
     created: Math.floor(container.createdMs / 1000),
     ports: portSummaries(container),

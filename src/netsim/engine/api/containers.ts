@@ -3,7 +3,12 @@ import * as containers from '../containers';
 import { createWarnings } from '../create-warnings';
 import type { Daemon } from '../daemon';
 import { interruptedBy } from '../signals';
+import { derivedHex } from '../derived';
+import { logContainerEvent } from '../events';
 import { containerPause } from '../pause-loader';
+import { engineExtras } from '../extras-loader';
+import type { StopOptions } from '../container-signals';
+import type { FilesystemChange } from '../container-changes';
 
 /** The containers' lifecycle: /containers of the Engine API, and how their first process ends. */
 export interface ContainerApi {
@@ -14,6 +19,17 @@ export interface ContainerApi {
   start(reference: string): Container;
   stop(reference: string): Container;
   kill(reference: string): Container;
+  /** POST /containers/{name}/stop with a signal or a timeout (engine/container-signals.ts, a chunk of its own); `stopped` false while a negative timeout waits. */
+  stopWith(reference: string, options: StopOptions): { container: Container; stopped: boolean };
+  /** GET /containers/{name}/changes (engine/container-changes.ts). */
+  changes(reference: string): FilesystemChange[];
+  /**
+   * POST /containers/{name}/restart (daemon/restart.go): the stop, with -s/-t when given, the start, and
+   * `restart`; its errors as `Cannot restart container NAME: ...`. `stopped` false while a negative timeout waits.
+   */
+  restart(reference: string, options?: StopOptions): { container: Container; stopped: boolean };
+  /** POST /containers/{name}/kill?signal=. */
+  signal(reference: string, signal: string): Container;
   /** POST /containers/{name}/rename. */
   rename(oldName: string, newName: string): Container;
   /** `removeVolumes`: `docker rm -v`. */
@@ -24,6 +40,11 @@ export interface ContainerApi {
   firstProcessExited(reference: string, exitCode: number, output?: readonly Omit<LogEntry, 'timeMs'>[]): Container;
   /** Ctrl-C reaches the first process (SIGINT): it logs what it logs on the way out and the container stops. */
   interrupt(reference: string): Container;
+  /**
+   * An exec's events (daemon/exec.go, monitor.go): `exec_create: PROGRAM ARGS` and `exec_start: ...`
+   * with its execID, which the create returns, then `exec_die` with its exit code.
+   */
+  execEvent(reference: string, step: 'create' | 'start' | number, argv: readonly string[], execId?: string): string;
   /** POST /containers/{name}/pause: the container's cgroup is frozen (engine/pause.ts, a chunk of its own). */
   pause(reference: string): Container;
   /** POST /containers/{name}/unpause. */
@@ -48,6 +69,14 @@ export function containerApi(daemon: Daemon): ContainerApi {
     start: (reference) => containers.startContainer(daemon, reference),
     stop: (reference) => containers.stopContainer(daemon, reference),
     kill: (reference) => containers.killContainer(daemon, reference),
+    stopWith: (reference, options) => engineExtras().stopContainerWith(daemon, reference, options),
+    restart(reference, options) {
+      if (options !== undefined) return engineExtras().restartContainerWith(daemon, reference, options);
+      containers.stopContainer(daemon, reference);
+      return { container: containers.restartedContainer(daemon, reference), stopped: true };
+    },
+    changes: (reference) => engineExtras().containerChanges(daemon, reference),
+    signal: (reference, signal) => engineExtras().killContainerWith(daemon, reference, signal),
     rename: (oldName, newName) => containers.renameContainer(daemon, oldName, newName),
     remove: (reference, force, removeVolumes = false) =>
       containers.removeContainer(daemon, reference, force, removeVolumes),
@@ -63,6 +92,16 @@ export function containerApi(daemon: Daemon): ContainerApi {
       const container = containers.findContainer(daemon, reference);
       const { logs, exitCode } = interruptedBy(container, daemon.clock.now());
       return firstProcessExited(daemon, container.id, exitCode, logs);
+    },
+    execEvent(reference, step, argv, execId) {
+      const container = containers.findContainer(daemon, reference);
+      // The execID is stringid.GenerateRandomID; here drawn from the container and the moment, so the seed's stream stays as it was.
+      const id = execId ?? derivedHex(container.id, `exec:${daemon.clock.now()}:${argv.join(' ')}`, 64);
+      // execConfig.Entrypoint + " " + strings.Join(execConfig.Args, " "): a program alone keeps its space.
+      if (typeof step === 'number')
+        logContainerEvent(daemon, container, 'exec_die', { execID: id, exitCode: String(step) });
+      else logContainerEvent(daemon, container, `exec_${step}: ${argv[0]} ${argv.slice(1).join(' ')}`, { execID: id });
+      return id;
     },
     pause: (reference) => containerPause().pauseContainer(daemon, reference),
     unpause: (reference) => containerPause().unpauseContainer(daemon, reference),

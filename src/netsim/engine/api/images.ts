@@ -10,6 +10,7 @@ import {
 } from '../image-store';
 import type { ImageInfo } from '../images';
 import { inspectImage } from '../inspect-image';
+import { engineExtras } from '../extras-loader';
 
 /** The daemon's image store: /images of the Engine API. */
 export interface ImageApi {
@@ -23,6 +24,8 @@ export interface ImageApi {
   remove(refOrId: string, force: boolean): DeleteRecord[];
   /** `docker pull`: fetches the image from the registry into the store; throws EngineError when the registry refuses. */
   pull(reference: string): PullRecord;
+  /** POST /images/{name}/tag (engine/image-tags.ts, a chunk of its own). */
+  tag(source: string, target: string): void;
 }
 
 export function imageApi(daemon: Daemon): ImageApi {
@@ -32,5 +35,6 @@ export function imageApi(daemon: Daemon): ImageApi {
     inspect: (refOrId) => inspectImage(resolveImage(daemon, refOrId), daemon.state.imageTagTimes ?? {}),
     remove: (refOrId, force) => removeImage(daemon, refOrId, force),
     pull: (reference) => pullImage(daemon, reference),
+    tag: (source, target) => engineExtras().tagImage(daemon, source, target),
   };
 }

@@ -43,22 +43,6 @@ const alpine: ImageInfo = {
   manifest: { digest: 'sha256:d56c381f961d307a21b3ca004cf1e3910f106644aefb1f43e654c8a56c4fd395', size: 1025 },
   layers: [{ id: 'e2de96513ba9', size: 3_849_738 }],
   created: '2026-09-17T20:37:20Z',
-  // repo-info's Dockerfile lines, as BuildKit recorded them (`# buildkit`), with the
-  // comment BuildKit's Dockerfile frontend gives every step.
-  history: [
-    {
-      created: '2026-09-17T20:37:20Z',
-      createdBy: 'ADD alpine-minirootfs-3.24.2-x86_64.tar.gz / # buildkit',
-      comment: 'buildkit.dockerfile.v0',
-      emptyLayer: false,
-    },
-    {
-      created: '2026-09-17T20:37:20Z',
-      createdBy: 'CMD ["/bin/sh"]',
-      comment: 'buildkit.dockerfile.v0',
-      emptyLayer: true,
-    },
-  ],
   contentSize: 3_849_738 + METADATA_BYTES,
   unpackedSize: 8_450_000,
   entrypoint: [],
@@ -185,6 +169,7 @@ const nginx: ImageInfo = {
     { id: 'd26f27cc8c41', size: 1397 },
   ],
   created: '2026-07-15T23:30:55.953154252Z',
+
   contentSize: 63_110_572 + METADATA_BYTES,
   unpackedSize: 169_166_684,
   entrypoint: ['/docker-entrypoint.sh'],
@@ -285,6 +270,7 @@ const httpd: ImageInfo = {
     { id: '7a3bdd751d95', size: 292 },
   ],
   created: '2026-09-19T00:20:50Z',
+
   contentSize: 45_292_773 + METADATA_BYTES,
   unpackedSize: 117_900_000,
   entrypoint: [],

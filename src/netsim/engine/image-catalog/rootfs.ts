@@ -1,6 +1,7 @@
 import type { FileLayer, Inode } from '../../kernel/filesystem';
 import type { ImageInfo } from '../images';
 import { mariadbWordpress } from '../mariadb-wordpress-loader';
+import { nginxFiles } from '../nginx-files-loader';
 
 /**
  * An image's files as the container sees them before it writes anything: the
@@ -291,6 +292,8 @@ export function imageRootfs(image: ImageInfo): FileLayer {
       .dir('/etc/mysql/conf.d')
       .file('/etc/mysql/mariadb.conf.d/50-server.cnf', mariadbWordpress().MARIADB_50_SERVER_CNF)
       .file('/etc/mysql/mariadb.conf.d/05-skipcache.cnf', mariadbWordpress().MARIADB_05_SKIPCACHE_CNF);
+  // nginx: the package's configuration and pages (nginx-files.ts).
+  if (image.repository === 'nginx') nginxFiles().nginxImageFiles(builder);
   const tools = Object.keys(image.tools);
   builder.programs(family === 'debian' ? tools : [...tools, 'busybox'], (tool) => programDirectory(tool, family));
   const layer: FileLayer = builder.files;
