@@ -20,7 +20,7 @@ export default function lessonsCheck(project: LessonProject): AstroIntegration {
         project.checked = undefined;
         if (command !== 'build') return;
         // Once the prerender bundle is built, every lesson page is compiled from the results: dropping them lets
-        // the rest of the build (rendering the pages, the CSP pass) run on a heap a few hundred MB smaller at 120
+        // the rest of the build (rendering the pages, the CSP pass) run on a heap about 150 MB smaller at 120
         // lessons per language. What is compiled later still renders right: the Markdown plugin checks a lesson
         // itself when the build's results are gone.
         updateConfig({
