@@ -35,6 +35,7 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   getent: () => import('./getent'),
   goals: () => import('../engine/goals'),
   ipExtras: () => import('./ip-extras'),
+  ipOutput: () => import('./ip-output'),
   mariadbWordpress: loadMariadbWordpress,
   netTools: () => import('./net-tools'),
   netstat: () => import('./netstat'),

@@ -18,6 +18,7 @@ import * as dockerExtras from './docker/extras-module';
 import * as dockerHelp from './docker/help-module';
 import * as getent from './getent';
 import * as ipExtras from './ip-extras';
+import * as ipOutput from './ip-output';
 import * as netTools from './net-tools';
 import * as netstat from './netstat';
 import * as ps from './ps';
@@ -63,6 +64,7 @@ const MODULES: ToolModules = {
   getent,
   goals,
   ipExtras,
+  ipOutput,
   mariadbWordpress,
   netTools,
   netstat,

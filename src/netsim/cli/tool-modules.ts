@@ -20,6 +20,7 @@ import type * as dockerExtras from './docker/extras-module';
 import type * as dockerHelp from './docker/help-module';
 import type * as getent from './getent';
 import type * as ipExtras from './ip-extras';
+import type * as ipOutput from './ip-output';
 import type * as netTools from './net-tools';
 import type * as netstat from './netstat';
 import type * as xtables from './xtables';
@@ -70,6 +71,7 @@ export interface ToolModules {
   internet: typeof internet;
   goals: typeof goals;
   ipExtras: typeof ipExtras;
+  ipOutput: typeof ipOutput;
   mariadbWordpress: typeof mariadbWordpress;
   netTools: typeof netTools;
   netstat: typeof netstat;
@@ -134,6 +136,12 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   neighbour: 'ipExtras',
   netns: 'ipExtras',
   '-netns': 'ipExtras',
+  // ip's counters, JSON and colours, and `ip maddr`; `-s`, `-j` and `-c` are too common words (ping -c): the retry loads them.
+  maddr: 'ipOutput',
+  maddress: 'ipOutput',
+  '-stats': 'ipOutput',
+  '-json': 'ipOutput',
+  '-color': 'ipOutput',
   // net-tools and the netcats; `route` alone shares its word with `ip route`: the retry loads it.
   ifconfig: 'netTools',
   arp: 'netTools',
@@ -239,6 +247,7 @@ const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
   getent: true,
   goals: true,
   ipExtras: true,
+  ipOutput: true,
   mariadbWordpress: true,
   netTools: true,
   netstat: true,
