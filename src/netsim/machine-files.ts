@@ -10,6 +10,7 @@ import {
   programDirectory,
 } from './engine/image-catalog/rootfs';
 import { FileSystem, type FileLayer, type GeneratedFile, type Inode, type UpperLayer } from './kernel/filesystem';
+import { ZERO_STATS, type LinkStats } from './kernel/link-stats';
 import type { Kernel } from './kernel/kernel';
 import type { Link } from './kernel/link';
 import type { Namespace } from './kernel/namespace';
@@ -78,6 +79,8 @@ export function kernelFiles(
   ]) {
     generated[path] = { inode: directory(0o555, bootMs), readOnly: inContainer ? 'EROFS' : 'EACCES' };
   }
+  generated['/proc/net'] = { inode: directory(0o555, bootMs), readOnly: inContainer ? 'EROFS' : 'EACCES' };
+  generated['/proc/net/dev'] = { inode: { ...file(procNetDev(namespace), bootMs), mode: 0o444 }, readOnly };
   for (const [path, content] of Object.entries(procSysFiles(kernel, namespace)))
     generated[path] = { inode: file(content, bootMs), readOnly };
   for (const link of namespace.links.values()) {
@@ -93,6 +96,10 @@ export function kernelFiles(
       readOnly: inContainer ? 'EROFS' : 'EACCES',
     };
     generated[`/sys/devices/virtual/net/${link.name}`] = {
+      inode: directory(0o755, bootMs),
+      readOnly: inContainer ? 'EROFS' : 'EACCES',
+    };
+    generated[`/sys/devices/virtual/net/${link.name}/statistics`] = {
       inode: directory(0o755, bootMs),
       readOnly: inContainer ? 'EROFS' : 'EACCES',
     };
@@ -117,7 +124,46 @@ function sysfsAttributes(kernel: Kernel, namespace: Namespace, link: Link): Reco
     ifindex: `${link.index}\n`,
     mtu: `${link.mtu}\n`,
     operstate: `${kernel.operState(namespace, link).toLowerCase()}\n`,
+    ...statistics(link.stats),
   };
+}
+
+/**
+ * /proc/net/dev (net/core/net-procfs.c dev_seq_show): a line per device in
+ * ifindex order, `%6s:%8llu %7llu %4llu %4llu %4llu %5llu %10llu %9llu ` for
+ * receive, `%8llu %7llu %4llu %4llu %4llu %5llu %7llu %10llu` for transmit.
+ */
+function procNetDev(namespace: Namespace): string {
+  const header =
+    'Inter-|   Receive                                                |  Transmit\n' +
+    ' face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed\n';
+  const widths = [8, 7, 4, 4, 4, 5, 10, 9, 8, 7, 4, 4, 4, 5, 7, 10];
+  const lines = [...namespace.links.values()]
+    .sort((a, b) => a.index - b.index)
+    .map((link) => {
+      const s = link.stats ?? ZERO_STATS;
+      const values = [s.rxBytes, s.rxPackets, 0, s.rxDropped, 0, 0, 0, s.multicast];
+      values.push(s.txBytes, s.txPackets, 0, s.txDropped, 0, 0, 0, 0);
+      return `${link.name.padStart(6)}:${values.map((value, index) => String(value).padStart(widths[index]!)).join(' ')}\n`;
+    });
+  return header + lines.join('');
+}
+
+/** The counters net-sysfs.c's statistics group shows, one file each (NETSTAT_ENTRY); a virtual device moves only these. */
+function statistics(stats: LinkStats | undefined): Record<string, string> {
+  const s = stats ?? ZERO_STATS;
+  const moved: Record<string, number> = {
+    multicast: s.multicast,
+    rx_bytes: s.rxBytes,
+    rx_dropped: s.rxDropped,
+    rx_packets: s.rxPackets,
+    tx_bytes: s.txBytes,
+    tx_dropped: s.txDropped,
+    tx_packets: s.txPackets,
+  };
+  const names =
+    'collisions multicast rx_bytes rx_compressed rx_crc_errors rx_dropped rx_errors rx_fifo_errors rx_frame_errors rx_length_errors rx_missed_errors rx_nohandler rx_over_errors rx_packets tx_aborted_errors tx_bytes tx_carrier_errors tx_compressed tx_dropped tx_errors tx_fifo_errors tx_heartbeat_errors tx_packets tx_window_errors';
+  return Object.fromEntries(names.split(' ').map((name) => [`statistics/${name}`, `${moved[name] ?? 0}\n`]));
 }
 
 /** Everything a container's files are made of, besides its writable layer. */

@@ -15,6 +15,9 @@ import { routeRows } from './proc-net-route';
 import { collect, fail, type CommandResult, type ProcessContext, type Program, type SocketOwner } from './command';
 import { socketOwnerView } from './process-view';
 import { getoptLong, type OptionSpec } from './getopt';
+import { dumpLinks } from '../kernel/dump';
+import { formatNetstatInterfaces } from '../format/netstat-interfaces';
+import { interfaceFlags, nstrcmp } from './ifconfig';
 
 /** net-tools 2.10's usage (netstat.c usage()), which an unknown option is followed by on stderr, exit 3 (E_OPTERR). */
 const NET_TOOLS_USAGE = `usage: netstat [-vWeenNcCF] [<Af>] -r         netstat {-V|--version|-h|--help}
@@ -71,6 +74,7 @@ const SPECS: readonly OptionSpec[] = [
   option('p', 'programs'),
   option('o', 'timers'),
   option('r', 'route'),
+  option('i', 'interfaces'),
   option('e', 'extend'),
   option('W', 'wide'),
   option('v', 'verbose'),
@@ -98,6 +102,8 @@ export function netstatProgram(engine: Engine, dialect: NetstatDialect = 'net-to
           );
         flags.add(event.spec.short!);
       }
+      if (flags.has('i') && flags.has('r')) return fail(NET_TOOLS_USAGE, 3);
+      if (flags.has('i')) return { stdout: interfaceTable(flags.has('a'), context), stderr: '', exitCode: 0 };
       if (flags.has('r'))
         return {
           stdout: formatNetstatRoutes(routeRows(context, dialect === 'busybox', flags.has('n'))),
@@ -107,6 +113,16 @@ export function netstatProgram(engine: Engine, dialect: NetstatDialect = 'net-to
       return socketTable(dialect, flags, context, socketOwnerView(engine, context.containerId));
     },
   };
+}
+
+/** iface_info: the interfaces that are up (all with -a), in net-tools' nstrcmp order, each as ife_print_short prints it. */
+function interfaceTable(all: boolean, context: ProcessContext): string {
+  const links = dumpLinks(context.kernel, context.namespace)
+    .filter((link) => all || link.flags.includes('UP'))
+    .sort((a, b) => nstrcmp(a.name, b.name));
+  return formatNetstatInterfaces(
+    links.map((link) => ({ name: link.name, mtu: link.mtu, flags: interfaceFlags(link), stats: link.stats })),
+  );
 }
 
 function socketTable(
