@@ -17,6 +17,8 @@ import { socketOwnerView } from './process-view';
 import { getoptLong, type OptionSpec } from './getopt';
 import { dumpLinks } from '../kernel/dump';
 import { formatNetstatInterfaces } from '../format/netstat-interfaces';
+import { formatNetstatStatistics } from '../format/netstat-statistics';
+import { snmpSections } from '../kernel/snmp-proc';
 import { interfaceFlags, nstrcmp } from './ifconfig';
 
 /** net-tools 2.10's usage (netstat.c usage()), which an unknown option is followed by on stderr, exit 3 (E_OPTERR). */
@@ -75,6 +77,7 @@ const SPECS: readonly OptionSpec[] = [
   option('o', 'timers'),
   option('r', 'route'),
   option('i', 'interfaces'),
+  option('s', 'statistics'),
   option('e', 'extend'),
   option('W', 'wide'),
   option('v', 'verbose'),
@@ -102,7 +105,9 @@ export function netstatProgram(engine: Engine, dialect: NetstatDialect = 'net-to
           );
         flags.add(event.spec.short!);
       }
-      if (flags.has('i') && flags.has('r')) return fail(NET_TOOLS_USAGE, 3);
+      // flag_int + flag_rou + flag_mas + flag_sta > 1: usage(E_OPTERR).
+      if (['i', 'r', 's'].filter((letter) => flags.has(letter)).length > 1) return fail(NET_TOOLS_USAGE, 3);
+      if (flags.has('s')) return { stdout: statistics(flags, context), stderr: '', exitCode: 0 };
       if (flags.has('i')) return { stdout: interfaceTable(flags.has('a'), context), stderr: '', exitCode: 0 };
       if (flags.has('r'))
         return {
@@ -113,6 +118,15 @@ export function netstatProgram(engine: Engine, dialect: NetstatDialect = 'net-to
       return socketTable(dialect, flags, context, socketOwnerView(engine, context.containerId));
     },
   };
+}
+
+/** parsesnmp: the protocols asked for with -t, -u, -w, or all of them. */
+function statistics(flags: ReadonlySet<string>, context: ProcessContext): string {
+  const named = flags.has('t') || flags.has('u') || flags.has('w');
+  const filter = named
+    ? { raw: flags.has('w'), tcp: flags.has('t'), udp: flags.has('u') }
+    : { raw: true, tcp: true, udp: true };
+  return formatNetstatStatistics(snmpSections(context.kernel, context.namespace), filter);
 }
 
 /** iface_info: the interfaces that are up (all with -a), in net-tools' nstrcmp order, each as ife_print_short prints it. */

@@ -15,6 +15,7 @@ import { runHook, type Hook, type HookVerdict, type HookWatcher } from './netfil
 import { recordFrame } from './capture';
 import { learnMac } from './bridge-fdb';
 import { countRx, countTx } from './link-stats';
+import { countDelivered, countForwarded, countReceived, countSent } from './snmp';
 import { BROADCAST_MAC, type Frame, type FramePayload, type PacketType } from '../wire/frame';
 import type { DeviceRef, HopRecorder } from './hop-record';
 
@@ -281,6 +282,7 @@ export class Datapath {
       choice = this.routed(namespace, verdict.packet.destination);
       if (!choice) return { kind: 'no-route' };
     }
+    countSent(namespace, verdict.packet);
     return this.postRouting(namespace, tracked, verdict.packet, choice, undefined, true);
   }
 
@@ -355,6 +357,7 @@ export class Datapath {
   }
 
   private ingress(namespace: Namespace, link: Link, packet: Packet): Fate {
+    countReceived(namespace, packet);
     const tracked = this.track(namespace, packet);
     const prerouting = this.hook(namespace, 'PREROUTING', packet, tracked, {
       inInterface: link.name,
@@ -393,6 +396,7 @@ export class Datapath {
       natAllowed: false,
     });
     if (verdict.kind !== 'accept') return verdictFate(verdict);
+    countForwarded(namespace, verdict.packet);
     return this.postRouting(namespace, tracked, verdict.packet, choice, link.name, false);
   }
 
@@ -466,6 +470,7 @@ export class Datapath {
 
   /** Local traffic comes back in through lo: raw PREROUTING and INPUT see it, NAT was decided on the way out. */
   private loopBack(namespace: Namespace, tracked: Tracked, packet: Packet, localOrigin: boolean): Fate {
+    countReceived(namespace, packet);
     const lo = loopbackOf(namespace);
     if (lo) this.tap([{ namespace, link: lo, packetType: 'host' }], lo.mac, lo.mac, { kind: 'ip', packet });
     if (lo)
@@ -494,6 +499,7 @@ export class Datapath {
     const verdict = this.hook(namespace, 'INPUT', packet, tracked, { inInterface, natAllowed, natStage: 'source' });
     if (verdict.kind !== 'accept') return verdictFate(verdict);
     const delivered = verdict.packet;
+    countDelivered(namespace, delivered);
     this.conntrack.confirm(tracked, delivered);
     this.recorder?.add({ kind: 'deliver', namespace: namespace.id, packet: delivered });
     return { kind: 'local', namespace, packet: delivered };

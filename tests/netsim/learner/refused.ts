@@ -17,7 +17,6 @@ export const KNOWN_REFUSALS: readonly KnownRefusal[] = [
   { session: "docs-macvlan", line: "docker network create -d macvlan \\\n  --subnet=172.16.86.0/24 \\\n  --gateway=172.16.86.1 \\\n  -o parent=eth0.10 \\\n  my-8021q-macvlan-net", owner: 'docker', reason: "the macvlan driver's 802.1Q sub-interface (parent eth0.10, which dockerd creates) is not simulated" },
   { session: "troubleshoot-curl", line: "curl -k https://localhost:8443", owner: 'host', reason: "curl over TLS is not simulated (even where nothing listens)" },
   { session: "troubleshoot-ping-and-ports", line: "telnet localhost 8080", owner: 'host', reason: "a telnet session, once connected, is not simulated" },
-  { session: "troubleshoot-sockets", line: "netstat -s", owner: 'host', reason: "netstat -s (protocol statistics) is not simulated" },
   { session: "troubleshoot-curl", line: "docker logs --since 1m web", owner: 'docker', reason: "docker subcommands and their flags are another branch's work" },
   { session: "troubleshoot-ping-and-ports", line: "sudo apt install -y traceroute", owner: 'host', reason: "apt on the host itself is not simulated (only in containers)" },
   { session: "troubleshoot-ping-and-ports", line: "traceroute -n 8.8.8.8", owner: 'host', reason: "needs apt on the host to install it first" },
