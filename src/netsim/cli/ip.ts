@@ -150,8 +150,11 @@ function colorOption(option: string): IpOptions['color'] | undefined {
 function unsimulatedOutput(handler: ObjectHandler, options: IpOptions): string | undefined {
   const linkOrAddress = handler === link || handler === address;
   if (options.stats && !linkOrAddress) return '-s';
-  if (options.json && !linkOrAddress && handler !== ipRoute) return '-j';
-  if (options.color && options.color !== 'never' && !linkOrAddress && !options.json) return '-c';
+  // JSON of the brief listing and of the details has members of its own, not simulated.
+  if (options.json && ((!linkOrAddress && handler !== ipRoute) || options.brief || options.details)) return '-j';
+  const colored = options.color !== undefined && options.color !== 'never' && !options.json;
+  // Colours are laid on the full and brief address listings and the full link listing, as captured.
+  if (colored && (!linkOrAddress || options.oneline || (options.brief && handler === link))) return '-c';
   return undefined;
 }
 

@@ -121,3 +121,20 @@ describe('ip -j, ip -c and ip maddr, as iproute2 6.15 prints them', () => {
     });
   });
 });
+
+describe('what ip -j and -c leave to the real tool', () => {
+  const host = countersLab(false);
+  it.each([
+    ['ip -j -br a', '-j'],
+    ['ip -j -d link', '-j'],
+    ['ip -c -o a', '-c'],
+    ['ip -c -br link', '-c'],
+    ['ip -c route', '-c'],
+    ['ip -j neigh', '-j'],
+  ])('%s says %s is not simulated there', (line, option) => {
+    expect(host.run(line)).toMatchObject({ exitCode: 255 });
+    expect(host.run(line).stderr).toMatch(
+      new RegExp(`^ip: option "${option}" is not available for ip \\w+ in this simulator yet\\.\\n$`),
+    );
+  });
+});
