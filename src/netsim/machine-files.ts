@@ -10,7 +10,7 @@ import {
   programDirectory,
 } from './engine/image-catalog/rootfs';
 import { FileSystem, type FileLayer, type GeneratedFile, type Inode, type UpperLayer } from './kernel/filesystem';
-import { ZERO_STATS, type LinkStats } from './kernel/link-stats';
+import { counterFiles } from './kernel/counter-files-loader';
 import type { Kernel } from './kernel/kernel';
 import type { Link } from './kernel/link';
 import type { Namespace } from './kernel/namespace';
@@ -80,7 +80,7 @@ export function kernelFiles(
     generated[path] = { inode: directory(0o555, bootMs), readOnly: inContainer ? 'EROFS' : 'EACCES' };
   }
   generated['/proc/net'] = { inode: directory(0o555, bootMs), readOnly: inContainer ? 'EROFS' : 'EACCES' };
-  generated['/proc/net/dev'] = { inode: { ...file(procNetDev(namespace), bootMs), mode: 0o444 }, readOnly };
+  generated['/proc/net/dev'] = { inode: lazyFile(() => counterFiles().procNetDev(namespace), bootMs), readOnly };
   for (const [path, content] of Object.entries(procSysFiles(kernel, namespace)))
     generated[path] = { inode: file(content, bootMs), readOnly };
   for (const link of namespace.links.values()) {
@@ -103,6 +103,11 @@ export function kernelFiles(
       inode: directory(0o755, bootMs),
       readOnly: inContainer ? 'EROFS' : 'EACCES',
     };
+    for (const name of STATISTICS)
+      generated[`/sys/devices/virtual/net/${link.name}/statistics/${name}`] = {
+        inode: lazyFile(() => counterFiles().sysfsStatistic(link.stats, name), bootMs),
+        readOnly: inContainer ? 'EROFS' : 'UNSIMULATED',
+      };
     for (const [name, content] of Object.entries(sysfsAttributes(kernel, namespace, link))) {
       generated[`/sys/devices/virtual/net/${link.name}/${name}`] = {
         inode: { ...file(content, bootMs), mode: name === 'mtu' ? 0o644 : 0o444 },
@@ -112,6 +117,13 @@ export function kernelFiles(
   }
   return generated;
 }
+
+/** net-sysfs.c's statistics group: a file a counter (NETSTAT_ENTRY), in ls's order. */
+const STATISTICS = (
+  'collisions multicast rx_bytes rx_compressed rx_crc_errors rx_dropped rx_errors rx_fifo_errors rx_frame_errors ' +
+  'rx_length_errors rx_missed_errors rx_nohandler rx_over_errors rx_packets tx_aborted_errors tx_bytes ' +
+  'tx_carrier_errors tx_compressed tx_dropped tx_errors tx_fifo_errors tx_heartbeat_errors tx_packets tx_window_errors'
+).split(' ');
 
 /**
  * The attributes of a network device a reader looks for first (Linux
@@ -124,46 +136,24 @@ function sysfsAttributes(kernel: Kernel, namespace: Namespace, link: Link): Reco
     ifindex: `${link.index}\n`,
     mtu: `${link.mtu}\n`,
     operstate: `${kernel.operState(namespace, link).toLowerCase()}\n`,
-    ...statistics(link.stats),
   };
 }
 
 /**
- * /proc/net/dev (net/core/net-procfs.c dev_seq_show): a line per device in
- * ifindex order, `%6s:%8llu %7llu %4llu %4llu %4llu %5llu %10llu %9llu ` for
- * receive, `%8llu %7llu %4llu %4llu %4llu %5llu %7llu %10llu` for transmit.
+ * A file whose text the counters' module (kernel/counter-files.ts) writes when it is read: the
+ * module is fetched then, not when a listing only names the file.
  */
-function procNetDev(namespace: Namespace): string {
-  const header =
-    'Inter-|   Receive                                                |  Transmit\n' +
-    ' face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed\n';
-  const widths = [8, 7, 4, 4, 4, 5, 10, 9, 8, 7, 4, 4, 4, 5, 7, 10];
-  const lines = [...namespace.links.values()]
-    .sort((a, b) => a.index - b.index)
-    .map((link) => {
-      const s = link.stats ?? ZERO_STATS;
-      const values = [s.rxBytes, s.rxPackets, 0, s.rxDropped, 0, 0, 0, s.multicast];
-      values.push(s.txBytes, s.txPackets, 0, s.txDropped, 0, 0, 0, 0);
-      return `${link.name.padStart(6)}:${values.map((value, index) => String(value).padStart(widths[index]!)).join(' ')}\n`;
-    });
-  return header + lines.join('');
-}
-
-/** The counters net-sysfs.c's statistics group shows, one file each (NETSTAT_ENTRY); a virtual device moves only these. */
-function statistics(stats: LinkStats | undefined): Record<string, string> {
-  const s = stats ?? ZERO_STATS;
-  const moved: Record<string, number> = {
-    multicast: s.multicast,
-    rx_bytes: s.rxBytes,
-    rx_dropped: s.rxDropped,
-    rx_packets: s.rxPackets,
-    tx_bytes: s.txBytes,
-    tx_dropped: s.txDropped,
-    tx_packets: s.txPackets,
+function lazyFile(content: () => string, mtimeMs: number): Inode {
+  return {
+    kind: 'file',
+    mode: 0o444,
+    uid: 0,
+    gid: 0,
+    mtimeMs,
+    get content() {
+      return content();
+    },
   };
-  const names =
-    'collisions multicast rx_bytes rx_compressed rx_crc_errors rx_dropped rx_errors rx_fifo_errors rx_frame_errors rx_length_errors rx_missed_errors rx_nohandler rx_over_errors rx_packets tx_aborted_errors tx_bytes tx_carrier_errors tx_compressed tx_dropped tx_errors tx_fifo_errors tx_heartbeat_errors tx_packets tx_window_errors';
-  return Object.fromEntries(names.split(' ').map((name) => [`statistics/${name}`, `${moved[name] ?? 0}\n`]));
 }
 
 /** Everything a container's files are made of, besides its writable layer. */

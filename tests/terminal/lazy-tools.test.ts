@@ -159,6 +159,7 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
       'ip -j -p route; ip -j a; ip -c a | cat; ip -c -br a',
       'ip maddr show dev docker0',
       'netstat -i',
+      'docker run -dit --name c alpine >/dev/null; docker exec c cat /proc/net/dev /sys/class/net/lo/statistics/rx_packets',
       'docker run -dit --name shell alpine >/dev/null; docker exec shell ping -c1 172.17.0.1 >/dev/null; docker exec shell ip neigh',
     ];
     for (const line of lines) {

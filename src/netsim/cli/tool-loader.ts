@@ -7,6 +7,7 @@ import * as arithmetic from '../shell/arithmetic';
 import * as internet from '../userland/public-internet';
 import * as inspect from '../engine/inspect-container';
 import * as linkDetailsFormat from '../format/ip-link-details';
+import * as counterFiles from '../kernel/counter-files';
 import * as curlWriteOut from '../format/curl-write-out';
 import * as mountOption from './docker/mount-option';
 import * as ipv6Path from '../userland/ipv6-module';
@@ -51,6 +52,7 @@ const MODULES: ToolModules = {
   inspect,
   internet,
   linkDetailsFormat,
+  counterFiles,
   curlWriteOut,
   mountOption,
   ipv6Path,

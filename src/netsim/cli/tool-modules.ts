@@ -9,6 +9,7 @@ import type * as arithmetic from '../shell/arithmetic';
 import type * as internet from '../userland/public-internet';
 import type * as inspect from '../engine/inspect-container';
 import type * as linkDetailsFormat from '../format/ip-link-details';
+import type * as counterFiles from '../kernel/counter-files';
 import type * as curlWriteOut from '../format/curl-write-out';
 import type * as mountOption from './docker/mount-option';
 import type * as ipv6Path from '../userland/ipv6-module';
@@ -65,6 +66,7 @@ export interface ToolModules {
   getent: typeof getent;
   inspect: typeof inspect;
   linkDetailsFormat: typeof linkDetailsFormat;
+  counterFiles: typeof counterFiles;
   curlWriteOut: typeof curlWriteOut;
   mountOption: typeof mountOption;
   ipv6Path: typeof ipv6Path;
@@ -107,6 +109,8 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   // `ip -details` (`-d` is too common a word: the retry loads it), curl's `-w`, docker's `--mount`, and IPv6's path.
   '-details': 'linkDetailsFormat',
   '-w': 'curlWriteOut',
+  // The text of /proc/net/dev and /sys/class/net/IF/statistics/*, read on the kernel's counters.
+  statistics: 'counterFiles',
   '--write-out': 'curlWriteOut',
   '--mount': 'mountOption',
   '-6': 'ipv6Path',
@@ -234,6 +238,7 @@ const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
   inspect: true,
   internet: true,
   linkDetailsFormat: true,
+  counterFiles: true,
   curlWriteOut: true,
   mountOption: true,
   ipv6Path: true,
