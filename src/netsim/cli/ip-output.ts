@@ -13,6 +13,27 @@ import { fail, ok, type CommandResult, type ProcessContext } from './command';
 import { isShow, matches, type IpOptions } from './ip-common';
 
 /**
+ * The refusal for the first of -s, -j and -c that an object's output here does
+ * not honour: counters and colours are printed for links and addresses, JSON for
+ * them and routes; JSON of the brief listing and of the details has members of
+ * its own; colours are laid on the full and brief address listings and the full
+ * link listing, as captured.
+ */
+export function unsimulatedOutput(object: string, options: IpOptions): CommandResult | undefined {
+  const linkOrAddress = object === 'link' || object === 'address';
+  const colored = options.color !== undefined && options.color !== 'never' && !options.json;
+  const option =
+    options.stats && !linkOrAddress
+      ? '-s'
+      : options.json && ((!linkOrAddress && object !== 'route') || options.brief || options.details)
+        ? '-j'
+        : colored && (!linkOrAddress || options.oneline || (options.brief && object === 'link'))
+          ? '-c'
+          : undefined;
+  return option && fail(`ip: option "${option}" is not available for ip ${object} in this simulator yet.\n`, 255);
+}
+
+/**
  * The text of `ip link` or `ip addr` for each link, with `-s` its counters after
  * it (print_linkinfo prints them after the link layer for `ip link`; ipaddr_list
  * after the addresses for `ip addr`), and with `-c` its colours.

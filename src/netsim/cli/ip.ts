@@ -126,9 +126,10 @@ export function ipProgramWith(hooks: IpHooks | undefined): Program {
       const [, handler] = entry;
       if (!handler) return fail(`Object "${entry[0]}" is not available in this simulator yet.\n`, 1);
       // Counters and colours are printed for links and addresses, JSON for them and routes.
-      const unsimulated = unsimulatedOutput(handler, options);
-      if (unsimulated)
-        return fail(`ip: option "${unsimulated}" is not available for ip ${entry[0]} in this simulator yet.\n`, 255);
+      if (decorated(options)) {
+        const refused = output().unsimulatedOutput(entry[0], options);
+        if (refused) return refused;
+      }
       // Details of routes, neighbours and namespaces are not simulated: only link and address honour -d.
       if (options.details && handler !== link && handler !== address) return unsimulatedDetails();
       return handler(args.slice(index + 1), options, context);
@@ -144,18 +145,6 @@ function colorOption(option: string): IpOptions['color'] | undefined {
   if (!matches(name, '-color')) return undefined;
   if (value === '' || value === 'always') return 'always';
   return value === 'auto' || value === 'never' ? value : undefined;
-}
-
-/** The first of -s, -j and -c that an object's output here does not honour. */
-function unsimulatedOutput(handler: ObjectHandler, options: IpOptions): string | undefined {
-  const linkOrAddress = handler === link || handler === address;
-  if (options.stats && !linkOrAddress) return '-s';
-  // JSON of the brief listing and of the details has members of its own, not simulated.
-  if (options.json && ((!linkOrAddress && handler !== ipRoute) || options.brief || options.details)) return '-j';
-  const colored = options.color !== undefined && options.color !== 'never' && !options.json;
-  // Colours are laid on the full and brief address listings and the full link listing, as captured.
-  if (colored && (!linkOrAddress || options.oneline || (options.brief && handler === link))) return '-c';
-  return undefined;
 }
 
 /** ip without the host's hooks, as tests and a bare kernel run it. */
