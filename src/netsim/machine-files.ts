@@ -81,6 +81,10 @@ export function kernelFiles(
   }
   generated['/proc/net'] = { inode: directory(0o555, bootMs), readOnly: inContainer ? 'EROFS' : 'EACCES' };
   generated['/proc/net/dev'] = { inode: lazyFile(() => counterFiles().procNetDev(namespace), bootMs), readOnly };
+  generated['/proc/net/snmp'] = {
+    inode: lazyFile(() => counterFiles().procNetSnmp(kernel, namespace), bootMs),
+    readOnly,
+  };
   for (const [path, content] of Object.entries(procSysFiles(kernel, namespace)))
     generated[path] = { inode: file(content, bootMs), readOnly };
   for (const link of namespace.links.values()) {

@@ -109,8 +109,9 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   // `ip -details` (`-d` is too common a word: the retry loads it), curl's `-w`, docker's `--mount`, and IPv6's path.
   '-details': 'linkDetailsFormat',
   '-w': 'curlWriteOut',
-  // The text of /proc/net/dev and /sys/class/net/IF/statistics/*, read on the kernel's counters.
+  // The text of /proc/net/dev, /proc/net/snmp and /sys/class/net/IF/statistics/*, read on the kernel's counters.
   statistics: 'counterFiles',
+  snmp: 'counterFiles',
   '--write-out': 'curlWriteOut',
   '--mount': 'mountOption',
   '-6': 'ipv6Path',

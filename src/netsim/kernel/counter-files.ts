@@ -1,5 +1,7 @@
 import { ZERO_STATS, type LinkStats } from './link-stats';
+import type { Kernel } from './kernel';
 import type { Namespace } from './namespace';
+import { snmpSections } from './snmp-proc';
 
 /**
  * /proc/net/dev (net/core/net-procfs.c dev_seq_show): a line per device in
@@ -35,4 +37,17 @@ export function sysfsStatistic(stats: LinkStats | undefined, name: string): stri
     tx_packets: s.txPackets,
   };
   return `${moved[name] ?? 0}\n`;
+}
+
+/** /proc/net/snmp (net/ipv4/proc.c snmp_seq_show): each section's names on a line, then its values. */
+export function procNetSnmp(kernel: Kernel, namespace: Namespace): string {
+  const inSnmp = new Set(['Ip', 'Icmp', 'IcmpMsg', 'Tcp', 'Udp', 'UdpLite']);
+  return snmpSections(kernel, namespace)
+    .filter((section) => inSnmp.has(section.title))
+    .map(({ title, counters }) => {
+      const names = counters.map(([name]) => name).join(' ');
+      const values = counters.map(([, value]) => value).join(' ');
+      return `${title}: ${names}\n${title}: ${values}\n`;
+    })
+    .join('');
 }

@@ -69,6 +69,15 @@ describe('a container reads its own /proc/net/dev and sysfs statistics', () => {
     expect(lines[3]).toMatch(/^  eth0: +\d+ +\d+ +0 +0 +0 +0 +0 +0 +\d+ +\d+ +0 +0 +0 +0 +0 +0$/);
   });
 
+  it("/proc/net/snmp: each section's names, then its values, in the kernel's order", () => {
+    const expected = captured('ip netns exec c1b cat /proc/net/snmp').split('\n');
+    const lines = host.run('docker exec c1 cat /proc/net/snmp').stdout.split('\n');
+    // The names lines; IcmpMsg lists the ICMP types seen, here and there echo requests and replies.
+    for (const index of [0, 2, 4, 6, 8, 10]) expect(lines[index]).toBe(expected[index]);
+    expect(lines[1]).toMatch(/^Ip: 2 64 \d+ 0 0 0 0 0 \d+ \d+ 0 0 0 0 0 0 0 0 0 \d+$/);
+    expect(lines[7]).toBe(expected[7]);
+  });
+
   it('/sys/class/net/IF/statistics: a file a counter, as sysfs lists them', () => {
     expect(host.run('docker exec c1 ls -1 /sys/class/net/lo/statistics').stdout).toBe(
       captured('ip netns exec c1b ls /sys/class/net/eth0/statistics'),
