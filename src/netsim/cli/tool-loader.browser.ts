@@ -1,5 +1,7 @@
 import { loadDaemonConfigReader } from '../engine/daemon-config-loader';
 import { loadContainerPause } from '../engine/pause-loader';
+import { loadSwarmServices } from '../engine/swarm-services-loader';
+import { loadIpvs } from '../kernel/ipvs-loader';
 import { loadMariadbWordpress } from '../engine/mariadb-wordpress-loader';
 import { loadShellBuiltins } from '../shell/builtins-loader';
 import { loadShellExtras } from '../shell/shell-extras-loader';
@@ -50,7 +52,8 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   shellExtras: loadShellExtras,
   ss: () => import('./ss'),
   ssh: () => import('./ssh'),
-  swarm: () => import('./docker/swarm-module'),
+  // The engine's services and the kernel's IPVS come with it; their loaders learn they are here.
+  swarm: async () => (await Promise.all([loadSwarmServices(), loadIpvs()]), import('./docker/swarm-module')),
   systemd: () => import('./systemd'),
   tcpdump: () => import('./tcpdump'),
   telnet: () => import('./telnet'),

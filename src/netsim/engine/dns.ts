@@ -3,6 +3,7 @@ import type { Container, Endpoint } from './container';
 import type { Daemon } from './daemon';
 import type { Network } from './network';
 import { parseLink } from './container-config';
+import { swarmServices } from './swarm-services-loader';
 
 /** The address the embedded DNS server listens on inside every container of a user-defined network. */
 export const EMBEDDED_DNS_ADDRESS = '127.0.0.11';
@@ -36,20 +37,21 @@ function namesOn(container: Container, networkId: string): string[] {
  */
 export function resolveContainerName(daemon: Daemon, querier: Container, name: string): Ipv4[] {
   return (
-    serviceAddresses?.(daemon, querier, name) ??
+    serviceAddresses(daemon, querier, name) ??
     resolveOn(daemon, querier, name, (endpoint) => (endpoint.address ? [endpoint.address.address] : []))
   );
 }
 
 /**
- * The swarm's service records, which the tool module that brings services
- * supplies (engine/swarm-services.ts serviceAddresses) when it first runs: the
- * core does without them until a service can exist.
+ * The swarm's service records, which the swarm tool module brings
+ * (engine/swarm-services.ts serviceAddresses). A host with no service does
+ * without them; one restored with services asks for the module by name, so a
+ * fresh worker fetches it before answering.
  */
-let serviceAddresses: ((daemon: Daemon, querier: Container, name: string) => Ipv4[] | undefined) | undefined;
-export const useServiceRecords = (resolve: typeof serviceAddresses): void => {
-  serviceAddresses = resolve;
-};
+function serviceAddresses(daemon: Daemon, querier: Container, name: string): Ipv4[] | undefined {
+  if (!daemon.state.swarm?.services.length) return undefined;
+  return swarmServices().serviceAddresses(daemon, querier, name);
+}
 
 /**
  * What 127.0.0.11 answers for an AAAA query (ResolveName with types.IPv6): the
@@ -59,7 +61,7 @@ export const useServiceRecords = (resolve: typeof serviceAddresses): void => {
  */
 export function resolveContainerName6(daemon: Daemon, querier: Container, name: string): string[] | undefined {
   // A service's VIP and tasks are IPv4 here: the name is known, with no AAAA record.
-  if (serviceAddresses?.(daemon, querier, name)) return [];
+  if (serviceAddresses(daemon, querier, name)) return [];
   let known = false;
   const found = resolveOn(daemon, querier, name, (endpoint) => {
     known = true;

@@ -1,9 +1,7 @@
 import { cidr } from '../wire/cidr';
 import type { Ipv4 } from '../wire/ipv4';
-import type { Container } from './container';
 import { familiarString, parseImageReference } from '../wire/image-reference';
 import { createContainer, removeContainer, startContainer } from './containers';
-import { useServiceRecords } from './dns';
 import type { Daemon } from './daemon';
 import { allocateAddress } from './endpoints';
 import { EngineError } from './errors';
@@ -12,7 +10,8 @@ import { imageInfo } from './images';
 import type { Network } from './network';
 import { isPredefined } from './networks';
 import { swarmId } from './overlay-driver';
-import type { SwarmService, SwarmTask } from './swarm-service-state';
+import type { ServicePort, SwarmService, SwarmTask } from './swarm-service-state';
+import { addIngressPorts, removeIngressPorts, syncIngressBalancer } from './swarm-ingress';
 import type { SwarmState } from './swarm-state';
 
 /** POST /services/create as `docker service create` sends it: the parts the simulator reads. */
@@ -23,29 +22,8 @@ export interface ServiceCreateRequest {
   readonly replicas: number;
   /** --network, by name or ID. */
   readonly networks: readonly string[];
-}
-
-/**
- * The swarm's service records (libnetwork addServiceBinding, endpoint mode
- * vip): on a network of a service, its name answers the service's VIP there
- * and `tasks.NAME` the addresses of its running tasks, in slot order.
- */
-export function serviceAddresses(daemon: Daemon, querier: Container, name: string): Ipv4[] | undefined {
-  const wanted = name.toLowerCase().replace(/\.$/, '');
-  const serviceName = wanted.replace(/^tasks\./, '');
-  for (const own of querier.endpoints) {
-    const service = daemon.state.swarm?.services.find(
-      (s) => s.name.toLowerCase() === serviceName && s.networkIds.includes(own.networkId),
-    );
-    if (!service) continue;
-    if (serviceName === wanted)
-      return service.vips.filter((vip) => vip.networkId === own.networkId).map((vip) => vip.address.address);
-    const tasks = service.tasks.map((task) =>
-      daemon.state.containers.find((c) => c.id === task.containerId && c.status === 'running'),
-    );
-    return tasks.flatMap((task) => task?.endpoints.find((e) => e.networkId === own.networkId)?.address?.address ?? []);
-  }
-  return undefined;
+  /** --publish, as the client's PortOpt made them. */
+  readonly ports: readonly ServicePort[];
 }
 
 /** cluster.errNoManager: what every service call answers on a node in no swarm. */
@@ -119,10 +97,7 @@ export function createService(daemon: Daemon, request: ServiceCreateRequest): Sw
       'not-found',
       `netsim: images the simulator does not know (${familiarString(reference)}) are not simulated in services yet`,
     );
-  const vips = networks.map((network) => {
-    const { address, config } = allocateAddress(daemon, network, undefined);
-    return { networkId: network.id, address: cidr(address, config.subnet.prefix) };
-  });
+  const ports = allocatePorts(swarm, request.ports, undefined);
   const now = daemon.clock.now();
   const service: SwarmService = {
     id: swarmId(daemon.random),
@@ -131,13 +106,120 @@ export function createService(daemon: Daemon, request: ServiceCreateRequest): Sw
     args: request.args,
     replicas: request.replicas,
     networkIds: networks.map((n) => n.id),
-    vips,
+    vips: [],
+    specPorts: [...request.ports],
+    ports,
     createdMs: now,
     updatedMs: now,
+    version: 1,
     tasks: [],
   };
+  service.vips = allocateVips(daemon, service);
   swarm.services.push(service);
   reconcile(daemon, service);
+  publishIngress(daemon, ingressPorts(service.ports), true);
+  return service;
+}
+
+/** The ingress network, which swarm init made. */
+function ingressNetwork(daemon: Daemon): Network | undefined {
+  return daemon.state.networks.find((network) => network.swarm?.ingress);
+}
+
+const ingressPorts = (ports: readonly ServicePort[]) => ports.filter((port) => port.publishMode === 'ingress');
+
+/**
+ * The allocator's VIPs (allocator/network.go allocateVIPs): one on the ingress
+ * network first when the service publishes an ingress port (isIngressNetworkNeeded),
+ * then one on each of its networks, each taken from the network's pool.
+ */
+function allocateVips(daemon: Daemon, service: SwarmService): SwarmService['vips'] {
+  const ingress = ingressNetwork(daemon);
+  const networks = [
+    ...(ingress && ingressPorts(service.ports).length > 0 ? [ingress] : []),
+    ...service.networkIds.map((id) => daemon.state.networks.find((n) => n.id === id)!),
+  ];
+  return networks.map((network) => {
+    const kept = service.vips.find((vip) => vip.networkId === network.id);
+    if (kept) return kept;
+    const { address, config } = allocateAddress(daemon, network, undefined);
+    return { networkId: network.id, address: cidr(address, config.subnet.prefix) };
+  });
+}
+
+/** dynamicPortStart..dynamicPortEnd (allocator/portallocator.go): where an ingress port with no published port goes. */
+const DYNAMIC_PORTS = { first: 30000, last: 32767 } as const;
+
+/**
+ * checkPortConflicts (controlapi/service.go), then the port allocator: an
+ * ingress port taken by another service is refused, as is a host port another
+ * service publishes on the mesh; an ingress port without a published port gets
+ * the first free one of the dynamic range.
+ */
+function allocatePorts(
+  swarm: SwarmState,
+  ports: readonly ServicePort[],
+  self: SwarmService | undefined,
+): ServicePort[] {
+  const others = swarm.services.filter((service) => service !== self);
+  const key = (port: ServicePort) => `${port.protocol}/${port.publishedPort}`;
+  for (const port of ports) {
+    if (port.publishedPort === 0) continue;
+    for (const other of others) {
+      const inIngress = other.ports.some((p) => p.publishMode === 'ingress' && key(p) === key(port));
+      const inHost = other.ports.some((p) => p.publishMode === 'host' && key(p) === key(port));
+      const usage = port.publishMode === 'host' ? 'a host-published port' : 'an ingress port';
+      if (inIngress || (port.publishMode === 'ingress' && inHost))
+        throw new EngineError(
+          'invalid-parameter',
+          `rpc error: code = InvalidArgument desc = port '${port.publishedPort}' is already in use by service '${other.name}' (${other.id}) as ${usage}`,
+        );
+    }
+  }
+  const taken = new Set(others.flatMap((service) => ingressPorts(service.ports)).map(key));
+  return ports.map((port) => {
+    if (port.publishedPort !== 0 || port.publishMode !== 'ingress') return port;
+    let published: number = DYNAMIC_PORTS.first;
+    while (taken.has(`${port.protocol}/${published}`) && published < DYNAMIC_PORTS.last) published++;
+    taken.add(`${port.protocol}/${published}`);
+    return { ...port, publishedPort: published };
+  });
+}
+
+/** The ingress sandbox's address on docker_gwbridge: where the host DNATs the mesh's ports to. */
+function ingressGateway(daemon: Daemon): Ipv4 | undefined {
+  return daemon.state.swarm?.ingressSandbox?.endpoints.find((e) => e.name === 'gateway_ingress-sbox')?.address?.address;
+}
+
+/** addIngressPorts / removeIngressPorts on the host for a service's ingress ports. */
+function publishIngress(daemon: Daemon, ports: readonly ServicePort[], enable: boolean): void {
+  const gateway = ingressGateway(daemon);
+  if (gateway === undefined || ports.length === 0) return;
+  if (enable) addIngressPorts(daemon.kernel, gateway, ports);
+  else removeIngressPorts(daemon.kernel, gateway, ports);
+}
+
+/**
+ * UpdateService with new ports (`docker service update --publish-add/--publish-rm`):
+ * the old ingress ports' rules go, the VIPs follow the ports (an ingress VIP
+ * only while an ingress port is published), and the tasks are replaced.
+ */
+export function updateServicePorts(daemon: Daemon, reference: string, specPorts: readonly ServicePort[]): SwarmService {
+  const service = findService(daemon, reference);
+  const ports = allocatePorts(managedSwarm(daemon), specPorts, service);
+  publishIngress(daemon, ingressPorts(service.ports), false);
+  service.specPorts = [...specPorts];
+  service.ports = ports;
+  const ingress = ingressNetwork(daemon);
+  if (ingressPorts(ports).length === 0) service.vips = service.vips.filter((vip) => vip.networkId !== ingress?.id);
+  service.vips = allocateVips(daemon, service);
+  service.updatedMs = daemon.clock.now();
+  service.version++;
+  // ~: a rolling update replaces each task; here every task is replaced at once.
+  for (const task of service.tasks) removeTaskContainer(daemon, task);
+  service.tasks = [];
+  reconcile(daemon, service);
+  publishIngress(daemon, ingressPorts(service.ports), true);
   return service;
 }
 
@@ -146,6 +228,7 @@ export function scaleService(daemon: Daemon, reference: string, replicas: number
   const service = findService(daemon, reference);
   service.replicas = replicas;
   service.updatedMs = daemon.clock.now();
+  service.version++;
   reconcile(daemon, service);
   return service;
 }
@@ -154,8 +237,10 @@ export function scaleService(daemon: Daemon, reference: string, replicas: number
 export function removeService(daemon: Daemon, reference: string): SwarmService {
   const service = findService(daemon, reference);
   for (const task of service.tasks) removeTaskContainer(daemon, task);
+  publishIngress(daemon, ingressPorts(service.ports), false);
   const swarm = managedSwarm(daemon);
   swarm.services = swarm.services.filter((s) => s !== service);
+  schedulePending(daemon);
   return service;
 }
 
@@ -167,6 +252,19 @@ function reconcile(daemon: Daemon, service: SwarmService): void {
   const surplus = service.tasks.filter((task) => task.slot > service.replicas);
   for (const task of surplus) removeTaskContainer(daemon, task);
   service.tasks = service.tasks.filter((task) => task.slot <= service.replicas).sort((a, b) => a.slot - b.slot);
+  schedulePending(daemon);
+}
+
+/**
+ * The scheduler tries its pending tasks again as the node's resources change
+ * (scheduler.go tick): a task whose host port is free now runs, under its ID.
+ */
+function schedulePending(daemon: Daemon): void {
+  for (const service of managedSwarm(daemon).services)
+    service.tasks = service.tasks.map((task) =>
+      task.pendingError === undefined ? task : runTask(daemon, service, task.slot, task.id),
+    );
+  syncIngressBalancer(daemon);
 }
 
 /**
@@ -174,14 +272,24 @@ function reconcile(daemon: Daemon, service: SwarmService): void {
  * named `service.slot.taskID`, labelled com.docker.swarm.*, on the service's
  * networks (the default bridge when it has none), pulled first if need be.
  */
-function runTask(daemon: Daemon, service: SwarmService, slot: number): SwarmTask {
+function runTask(daemon: Daemon, service: SwarmService, slot: number, pendingId?: string): SwarmTask {
   const swarm = managedSwarm(daemon);
-  const id = swarmId(daemon.random);
+  const id = pendingId ?? swarmId(daemon.random);
+  // HostPortFilter: a host-mode port a task on this node (the only one) already holds leaves the task pending.
+  if (hostPortsTaken(swarm, service))
+    return {
+      id,
+      slot,
+      containerId: '',
+      createdMs: daemon.clock.now(),
+      pendingError: 'no suitable node (host-mode port already in use on 1 node)',
+    };
   const name = `${service.name}.${slot}.${id}`;
   if (!storedImage(daemon, service.image)) pullImage(daemon, service.image);
-  const [first, ...rest] = service.networkIds.map((networkId) =>
-    daemon.state.networks.find((n) => n.id === networkId)!,
-  );
+  // A task publishing on the mesh is on the ingress network first (its VIP's order).
+  const [first, ...rest] = service.vips.length
+    ? service.vips.map((vip) => daemon.state.networks.find((n) => n.id === vip.networkId)!)
+    : service.networkIds.map((networkId) => daemon.state.networks.find((n) => n.id === networkId)!);
   const labels = {
     'com.docker.swarm.node.id': swarm.nodeId,
     'com.docker.swarm.service.id': service.id,
@@ -199,12 +307,35 @@ function runTask(daemon: Daemon, service: SwarmService, slot: number): SwarmTask
     hostname: undefined,
     autoRemove: false,
     interactive: false,
-    publish: [],
+    // mode=host: the task's container publishes the port on this node itself (PortBindings).
+    publish: service.ports
+      .filter((port) => port.publishMode === 'host')
+      .map((port) => ({
+        hostIp: '',
+        hostPort: port.publishedPort === 0 ? undefined : port.publishedPort,
+        containerPort: port.targetPort,
+        protocol: port.protocol,
+      })),
     labels,
     endpoints: rest.map((network) => ({ network: network.id, aliases: [], ip: undefined, ipamSent: false })),
   });
   startContainer(daemon, container.id);
   return { id, slot, containerId: container.id, createdMs: daemon.clock.now() };
+}
+
+/** Whether a running task of any service holds one of `service`'s host-mode published ports. */
+function hostPortsTaken(swarm: SwarmState, service: SwarmService): boolean {
+  const key = (port: ServicePort) => `${port.protocol}/${port.publishedPort}`;
+  const wanted = new Set(
+    service.ports.filter((port) => port.publishMode === 'host' && port.publishedPort !== 0).map(key),
+  );
+  if (wanted.size === 0) return false;
+  return swarm.services.some((other) =>
+    other.tasks.some(
+      (task) =>
+        task.containerId !== '' && other.ports.some((port) => port.publishMode === 'host' && wanted.has(key(port))),
+    ),
+  );
 }
 
 function removeTaskContainer(daemon: Daemon, task: SwarmTask): void {
@@ -215,5 +346,3 @@ function removeTaskContainer(daemon: Daemon, task: SwarmTask): void {
 export function removeAllTasks(daemon: Daemon, swarm: SwarmState): void {
   for (const service of swarm.services) for (const task of service.tasks) removeTaskContainer(daemon, task);
 }
-
-useServiceRecords(serviceAddresses);

@@ -13,6 +13,8 @@ interface Entry {
   replyKey: string;
   dnat: NatChange | undefined;
   snat: NatChange | undefined;
+  /** A connection IPVS balanced (ip_vs_conn): IPVS moves its packets both ways, ip_forward or not. */
+  ipvs?: true;
 }
 
 export interface Tracked {

@@ -16,6 +16,7 @@ import { recordFrame } from './capture';
 import { learnMac } from './bridge-fdb';
 import { countRx, countTx } from './link-stats';
 import { countDelivered, countForwarded, countReceived, countSent } from './snmp';
+import { ipvsModule } from './ipvs-loader';
 import { BROADCAST_MAC, type Frame, type FramePayload, type PacketType } from '../wire/frame';
 import type { DeviceRef, HopRecorder } from './hop-record';
 
@@ -379,7 +380,7 @@ export class Datapath {
       });
       return this.input(namespace, tracked, arrived, link.name, true);
     }
-    if (!forwardsIpv4(this.kernel, namespace)) {
+    if (!forwardsIpv4(this.kernel, namespace) && !tracked.entry.ipvs) {
       this.recorder?.add({ kind: 'not-forwarded', namespace: namespace.id });
       return { kind: 'dropped' };
     }
@@ -498,11 +499,32 @@ export class Datapath {
   ): Fate {
     const verdict = this.hook(namespace, 'INPUT', packet, tracked, { inInterface, natAllowed, natStage: 'source' });
     if (verdict.kind !== 'accept') return verdictFate(verdict);
+    if (namespace.ipvs && tracked.state === 'NEW') {
+      const balanced = this.balance(namespace, tracked, verdict.packet);
+      if (balanced) return balanced;
+    }
     const delivered = verdict.packet;
     countDelivered(namespace, delivered);
     this.conntrack.confirm(tracked, delivered);
     this.recorder?.add({ kind: 'deliver', namespace: namespace.id, packet: delivered });
     return { kind: 'local', namespace, packet: delivered };
+  }
+
+  /** IPVS (kernel/ipvs.ts) took a new connection at LOCAL_IN: it leaves rewritten, routed again. */
+  private balance(namespace: Namespace, tracked: Tracked, packet: Packet): Fate | undefined {
+    const sent = ipvsModule().balanceIpvs(namespace, tracked, packet);
+    const choice = sent && this.routed(namespace, sent.destination);
+    if (!sent || !choice) return undefined;
+    this.recorder?.add({
+      kind: 'nat',
+      namespace: namespace.id,
+      hook: 'INPUT',
+      by: 'conntrack',
+      before: packet,
+      after: sent,
+    });
+    this.conntrack.confirm(tracked, sent);
+    return this.transmit(namespace, choice, sent);
   }
 
   /** Puts the packet on the wire of `choice.device`: ARP for the next hop, then the station that owns it. */

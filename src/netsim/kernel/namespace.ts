@@ -1,4 +1,5 @@
 import type { SnmpCounters } from './snmp';
+import type { IpvsService } from './ipvs-state';
 import type { Link } from './link';
 import type { Neighbour } from './neighbour';
 import { emptyNetfilter, type Netfilter, type NetfilterState } from './netfilter/rule';
@@ -37,6 +38,8 @@ export interface Namespace {
   readonly timeWait?: readonly TimeWaitSocket[];
   /** net.bridge.bridge-nf-call-iptables: once br_netfilter is loaded, frames a bridge forwards meet iptables' FORWARD chain. */
   bridgeNfCallIptables: boolean;
+  /** IPVS virtual services (kernel/ipvs.ts writes them); only Docker's load balancers have any. Absent is none. */
+  readonly ipvs?: readonly IpvsService[];
 }
 
 export function newNamespace(id: number, name: string | undefined): Namespace {

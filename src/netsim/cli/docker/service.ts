@@ -1,7 +1,17 @@
 import type { LogEntry } from '../../engine/container';
 import type { Engine } from '../../engine/engine';
 import type { SwarmService } from '../../engine/swarm-service-state';
-import { createService, findService, NOT_A_MANAGER, removeService, scaleService } from '../../engine/swarm-services';
+import {
+  createService,
+  findService,
+  NOT_A_MANAGER,
+  removeService,
+  scaleService,
+  updateServicePorts,
+} from '../../engine/swarm-services';
+import type { ServicePort } from '../../engine/swarm-service-state';
+import { runServiceInspect } from './service-inspect';
+import { formatServicePorts, parseServicePort, updatedPorts } from './service-publish';
 import { cobraHelp, type CommandHelpTable } from '../../format/cobra-help';
 import { formatList } from '../../format/docker-formatter';
 import { humanDuration } from '../../format/human-duration';
@@ -15,8 +25,9 @@ import { naturalCompare } from './natural-order';
 
 /**
  * `docker service` on the single-node swarm (cli/command/service): replicated
- * services whose tasks are containers on this host. Rolling updates, global
- * mode, published ports, the routing mesh and `inspect` are not modelled.
+ * services whose tasks are containers on this host, their ports published on
+ * the routing mesh or on the host, and `inspect`. Rolling updates and global
+ * mode are not modelled.
  */
 
 /** cli/command/service/cmd.go: the subcommands and their Short texts. */
@@ -52,6 +63,17 @@ function checkUint(value: string): string | undefined {
   return `strconv.ParseUint: parsing ${JSON.stringify(value)}: invalid syntax`;
 }
 
+/** PortOpt.Set's refusal of a --publish value, which pflag words as an invalid argument. */
+function publishProblem(value: string): string | undefined {
+  const parsed = parseServicePort(value);
+  return 'error' in parsed ? parsed.error : undefined;
+}
+
+/** The ports of every --publish (or --publish-add, --publish-rm) given, in order; each was checked while parsing. */
+function publishedPorts(values: readonly string[] | undefined): ServicePort[] {
+  return (values ?? []).flatMap((value) => parseServicePort(value) as ServicePort[]);
+}
+
 /** What the service commands run with: docker's context and the terminal's width, for the progress bar. */
 type ServiceContext = DockerContext & { columns: number };
 
@@ -74,7 +96,7 @@ const create: CommandSpec<ServiceContext> = {
     { name: 'replicas', takesValue: true, check: checkUint },
     { name: 'detach', short: 'd', takesValue: false },
     { name: 'quiet', short: 'q', takesValue: false },
-    { name: 'publish', short: 'p', takesValue: true },
+    { name: 'publish', short: 'p', takesValue: true, check: publishProblem },
     { name: 'mode', takesValue: true },
     { name: 'endpoint-mode', takesValue: true },
     { name: 'env', short: 'e', takesValue: true },
@@ -82,9 +104,7 @@ const create: CommandSpec<ServiceContext> = {
     { name: 'hostname', takesValue: true },
   ],
   run({ values, positionals }, context) {
-    const unmodelled = ['publish', 'mode', 'endpoint-mode', 'env', 'label', 'hostname'].find((name) =>
-      values.has(name),
-    );
+    const unmodelled = ['mode', 'endpoint-mode', 'env', 'label', 'hostname'].find((name) => values.has(name));
     if (unmodelled) return fail(`netsim: docker service create --${unmodelled} is not simulated yet\n`, 1);
     const [image, ...args] = positionals;
     const engine = context.engine;
@@ -93,8 +113,11 @@ const create: CommandSpec<ServiceContext> = {
       const replicas = Number(values.get('replicas')?.at(-1) ?? '1');
       const name = values.get('name')?.at(-1) ?? '';
       if (name === '') return fail('netsim: services without --name are not simulated yet\n', 1);
+      const ports = publishedPorts(values.get('publish'));
+      if (ports.some((port) => port.protocol === 'sctp'))
+        return fail('netsim: services publishing SCTP ports are not simulated yet\n', 1);
       const service = engine.swarm.run((daemon) =>
-        createService(daemon, { name, image: image!, args, replicas, networks: values.get('network') ?? [] }),
+        createService(daemon, { name, image: image!, args, replicas, networks: values.get('network') ?? [], ports }),
       );
       if (values.has('detach')) return ok(`${service.id}\n`);
       return ok(`${service.id}\n${waitOnService(context, service.id, replicas, values.has('quiet'))}`);
@@ -139,7 +162,7 @@ const ls: CommandSpec<ServiceContext> = {
           Mode: 'replicated',
           Replicas: `${runningTasks(engine, service)}/${service.replicas}`,
           Image: service.image,
-          Ports: '',
+          Ports: formatServicePorts(service.ports),
         }),
       );
     const output = formatList({ format, header: LS_HEADER, rows, typeName: '*service.serviceContext' });
@@ -171,15 +194,26 @@ function taskRow(
   const container = engine.containers.list().find((c) => c.id === task.containerId);
   const running = container?.status === 'running';
   const since = engine.clock.now() - (container?.startedMs ?? task.createdMs);
+  const state = task.pendingError !== undefined ? 'Pending' : running ? 'Running' : 'Shutdown';
+  // taskContext.Error: formatter.Ellipsis to 30 columns unless --no-trunc, then quoted.
+  const error = task.pendingError ?? '';
+  const shown = trunc && error.length > 30 ? `${error.slice(0, 29)}…` : error;
   return goStruct({
     ID: trunc ? task.id.slice(0, 12) : task.id,
     Name: `${service.name}.${task.slot}`,
     Image: service.image,
-    Node: NODE_NAME,
+    // A pending task has no node yet.
+    Node: task.pendingError !== undefined ? '' : NODE_NAME,
     DesiredState: 'Running',
-    CurrentState: `${running ? 'Running' : 'Shutdown'} ${humanDuration(since).toLowerCase()} ago`,
-    Error: '',
-    Ports: '',
+    CurrentState: `${state} ${humanDuration(since).toLowerCase()} ago`,
+    Error: shown === '' ? '' : `"${shown}"`,
+    // task/formatter.go Ports: the ports the task itself publishes (mode=host), as `*:8080->80/tcp`.
+    Ports: running
+      ? service.ports
+          .filter((port) => port.publishMode === 'host')
+          .map((port) => `*:${port.publishedPort}->${port.targetPort}/${port.protocol}`)
+          .join(',')
+      : '',
   });
 }
 
@@ -302,14 +336,24 @@ const update: CommandSpec<ServiceContext> = {
     { name: 'replicas', takesValue: true, check: checkUint },
     { name: 'detach', short: 'd', takesValue: false },
     { name: 'quiet', short: 'q', takesValue: false },
+    { name: 'publish-add', takesValue: true, check: publishProblem },
+    { name: 'publish-rm', takesValue: true, check: publishProblem },
   ],
   run({ values, positionals }, context) {
     const reference = positionals[0]!;
     try {
       const replicas = values.get('replicas')?.at(-1);
-      const service = context.engine.swarm.run((daemon) =>
-        replicas === undefined ? findService(daemon, reference) : scaleService(daemon, reference, Number(replicas)),
-      );
+      const portsChange = values.has('publish-add') || values.has('publish-rm');
+      const add = publishedPorts(values.get('publish-add'));
+      if (add.some((port) => port.protocol === 'sctp'))
+        return fail('netsim: services publishing SCTP ports are not simulated yet\n', 1);
+      const service = context.engine.swarm.run((daemon) => {
+        const found =
+          replicas === undefined ? findService(daemon, reference) : scaleService(daemon, reference, Number(replicas));
+        if (!portsChange) return found;
+        const ports = updatedPorts(found.specPorts, publishedPorts(values.get('publish-rm')), add);
+        return updateServicePorts(daemon, reference, ports);
+      });
       if (values.has('detach')) return ok(`${reference}\n`);
       return ok(`${reference}\n${waitOnService(context, reference, service.replicas, values.has('quiet'))}`);
     } catch (error) {
@@ -365,8 +409,26 @@ const logs: CommandSpec<ServiceContext> = {
   },
 };
 
+const inspect: CommandSpec<ServiceContext> = {
+  path: 'docker service inspect',
+  usage: '[OPTIONS] SERVICE [SERVICE...]',
+  args: { kind: 'at-least', count: 1 },
+  flags: [
+    { name: 'format', short: 'f', takesValue: true },
+    { name: 'pretty', takesValue: false },
+  ],
+  run({ values, positionals }, { engine }) {
+    if (!engine.swarm.state()) return notManager();
+    return runServiceInspect(engine, positionals, {
+      format: values.get('format')?.at(-1),
+      pretty: values.has('pretty'),
+    });
+  },
+};
+
 const COMMANDS: Record<string, CommandSpec<ServiceContext>> = {
   create,
+  inspect,
   ls,
   list: ls,
   ps,
