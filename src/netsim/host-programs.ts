@@ -123,6 +123,7 @@ function hostPrograms(sources: ProgramSources, text: readonly Program[]): Progra
     lazyTool('iptables-save', 'xtables', (tools) => tools.iptablesSaveProgram),
     lazyTool('ip6tables', 'xtables', (tools) => tools.ip6tablesProgram),
     lazyTool('ip6tables-save', 'xtables', (tools) => tools.ip6tablesSaveProgram),
+    lazyTool('nft', 'nft', (tools) => tools.nftProgram),
     curlProgram(engineNameServices(engine, etc)),
     nsenter,
     dockerProgram(engine),

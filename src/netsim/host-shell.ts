@@ -219,7 +219,11 @@ export function hostMachine(parts: HostParts): Machine {
   return {
     runProgram: run,
     // Only tcpdump runs in the background, so its module is loaded whenever a job exists.
-    pollJob: (job, printed) => toolModule('tcpdump').pollCapture(parts.kernel, job, printed),
+    pollJob: (job, printed) =>
+      toolModule('tcpdump').pollCapture(parts.kernel, job, printed, (path, content) => {
+        const access = files({ kind: 'host' }, true);
+        access?.fs.write(path, content, access.who);
+      }),
     files,
     readFile: (place, path) => readFile(place, path),
     directoryExists: (place, path) => {

@@ -111,11 +111,13 @@ describe('swarm services, their ports, scaling, updates and snapshots', () => {
             else expect(typeof host.run(line).exitCode).toBe('number');
             checkSwarm(host.snapshot());
           }
-          const mesh = host
-            .snapshot()
-            .engine.swarm!.services.find(
-              (s) => s.ports.some((p) => p.publishMode === 'ingress' && p.protocol === 'tcp') && s.tasks.length > 0,
-            );
+          // A task held Pending (its host-mode port taken) serves nothing: the request needs a running one.
+          const { engine } = host.snapshot();
+          const running = (task: { containerId?: string }) =>
+            engine.containers.some((c) => c.id === task.containerId && c.status === 'running');
+          const mesh = engine.swarm!.services.find(
+            (s) => s.ports.some((p) => p.publishMode === 'ingress' && p.protocol === 'tcp') && s.tasks.some(running),
+          );
           const port = mesh?.ports.find((p) => p.publishMode === 'ingress' && p.protocol === 'tcp')?.publishedPort;
           if (port !== undefined) reached++;
           if (port !== undefined)

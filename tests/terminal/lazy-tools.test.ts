@@ -34,6 +34,10 @@ vi.mock(
   () => import('../../src/netsim/cli/docker/mount-option-loader.browser'),
 );
 vi.mock('../../src/netsim/userland/ipv6-loader', () => import('../../src/netsim/userland/ipv6-loader.browser'));
+vi.mock(
+  '../../src/netsim/userland/iptables-iprange-loader',
+  () => import('../../src/netsim/userland/iptables-iprange-loader.browser'),
+);
 const { loadToolModules } = await import('../../src/netsim/cli/tool-loader');
 
 const fresh = () => new TerminalSimulation({ seed: 7, steps: [] });
@@ -93,6 +97,19 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
     }
   });
 
+  it("loads iptables' iprange match when a rule first needs it, even on a line that does not name it", async () => {
+    const terminal = fresh();
+    const direct = fresh();
+    for (const line of [
+      'sudo iptables -I DOCKER-USER -m iprange -i eth0 ! --src-range 192.168.1.1-192.168.1.3 -j DROP',
+      'sudo iptables -S DOCKER-USER; sudo iptables -L DOCKER-USER -n',
+    ]) {
+      const retried = await withToolModules([], loadToolModules, () => terminal.run(line));
+      expect(retried, line).toEqual(direct.run(line));
+      expect(retried.kind === 'done' && retried.output, line).not.toMatch(/not loaded|netsim/);
+    }
+  });
+
   it('a line naming a tool not loaded yet stops before showing anything', () => {
     const terminal = fresh();
     expect(() => terminal.run('hostname; netstat -tln')).toThrow(/netstat tools are not loaded/);
@@ -111,7 +128,13 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
   });
 
   it("runs systemctl, docker's help and docker swarm from their own chunks, as a run with every tool at hand does", async () => {
-    for (const line of ['sudo systemctl is-active docker', 'docker network --help', 'docker', 'docker swarm init']) {
+    for (const line of [
+      'sudo systemctl is-active docker',
+      'docker network --help',
+      'docker',
+      'docker swarm init',
+      'sudo nft list ruleset',
+    ]) {
       const first = fresh();
       const retried = await withToolModules([line], loadToolModules, () => first.run(line));
       expect(retried, line).toEqual(fresh().run(line));
@@ -215,6 +238,23 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
       const retried = await withToolModules([], loadToolModules, () => first.run(line));
       expect(retried, line).toEqual(fresh().run(line));
       expect(retried.kind === 'done' && retried.output, line).not.toMatch(/not found|not loaded/);
+    }
+  });
+
+  it("runs curl's TLS handshake, ss -s, a connected telnet and an alias read again from their chunks, as a run with every tool at hand does", async () => {
+    const lines = [
+      'docker run -d --name web -p 8080:80 nginx >/dev/null; curl -kv https://localhost:8080; curl -k https://localhost:8443',
+      'ss -s',
+      'telnet localhost 8080 < /dev/null',
+      `alias dps='docker ps --format "table {{.Names}}\\t{{.Status}}"'`,
+      'dps',
+    ];
+    const first = fresh();
+    const second = fresh();
+    for (const line of lines) {
+      const retried = await withToolModules([], loadToolModules, () => first.run(line));
+      expect(retried, line).toEqual(second.run(line));
+      expect(retried.kind === 'done' && retried.output, line).not.toMatch(/not simulated|not loaded/);
     }
   });
 

@@ -183,7 +183,8 @@ export function busyboxWgetProgram(names: NameServices, libc: Libc = 'glibc'): P
       // so `server returned error: <line>`. ~: derived from the source, not captured.
       if (outcome.kind === 'not-http') return fail('wget: server returned error: `\n', 1);
       // wget asks with GET, which every server model answers.
-      if (outcome.kind === 'unsimulated') return fail('netsim: this request is not simulated\n', 1);
+      if (outcome.kind === 'unsimulated' || outcome.kind === 'bad-request')
+        return fail('netsim: this request is not simulated\n', 1);
       // The alarm (set_alarm around connect) fires before the kernel gives up; a frozen server's silence lasts until it fires.
       if (outcome.kind === 'no-answer' || (outcome.kind === 'timed-out' && timeoutMs < KERNEL_CONNECT_TIMEOUT_MS))
         return fail('wget: download timed out\n', 1);

@@ -40,8 +40,16 @@ export interface BackgroundJob {
   readonly pid: number;
   /** The packet capture the job reads. */
   readonly captureId: number;
-  /** How it prints what it reads (tcpdump's -n, -e, the "any" device). */
-  readonly display: { readonly numeric: boolean; readonly linkHeader: boolean; readonly cooked: boolean };
+  /** How it prints what it reads (tcpdump's -n, -e, the "any" device, -v, -A). */
+  readonly display: {
+    readonly numeric: boolean;
+    readonly linkHeader: boolean;
+    readonly cooked: boolean;
+    readonly verbose?: number;
+    readonly ascii?: boolean;
+  };
+  /** tcpdump -w: the file the packets go to, written when the capture ends. */
+  readonly writeFile?: string;
 }
 
 /** A piece of what a program wrote, and where to. `tty` is what the terminal itself echoes, such as `^C`. */

@@ -39,6 +39,7 @@ import { parseCurlArguments, type CurlOptions } from './curl-options';
 import { CURL_VERSION_TEXT } from '../format/curl-version';
 import type { WriteOutInfo } from '../format/curl-write-out';
 import { curlWriteOut } from '../format/curl-write-out-loader';
+import { toolModule } from './tool-loader';
 
 /**
  * A curl build: its version, which the User-Agent header carries (and whose size
@@ -118,7 +119,7 @@ class Transcript {
 type Candidate = { readonly family: 4; readonly address: Ipv4 } | { readonly family: 6; readonly address: string };
 
 /** An established connection and how to send a request on it. */
-interface Connection {
+export interface Connection {
   readonly address: string;
   readonly local: { readonly address: string; readonly port: number };
   readonly send: (request: Omit<HttpRequest, 'destination'>) => HttpOutcome;
@@ -140,7 +141,7 @@ const BOLDOFF = '\x1b[0m';
 const LINK = '\x1b]8;;';
 const LINKST = '\x1b\\';
 
-class CurlRun {
+export class CurlRun {
   readonly transcript: Transcript;
   /**
    * global->isatty: the body goes to stdout and stdout is a terminal (tool_operate.c). Then
@@ -166,6 +167,8 @@ class CurlRun {
     /** The resolver of the machine a request reaches (a server may look names up itself). */
     private readonly resolverAt: (namespace: Namespace) => NameService,
     private readonly build: CurlBuild,
+    /** An https:// URL: a TLS handshake comes before the request (curl-tls.ts). */
+    private readonly tls = false,
   ) {
     const toFile = options.output !== undefined;
     this.isatty = !toFile && context.stdoutIsTerminal === true;
@@ -184,6 +187,7 @@ class CurlRun {
     let target = this.target;
     let connection = this.open(target, candidates);
     if ('kind' in connection) return this.failed(connection);
+    if (this.tls) return toolModule('curlTls').handshake(this, connection, target);
     for (let redirects = 0; ; redirects++) {
       const request = this.request(target);
       const outcome = connection.send(request);
@@ -234,6 +238,8 @@ class CurlRun {
       if ('send' in connection) {
         this.connections++;
         this.connection = connection;
+        // Over TLS, curl says it is connected once the handshake is done.
+        if (this.tls) return connection;
         this.info(`Connected to ${target.host} (${address}) port ${target.port}`);
         this.info('using HTTP/1.x');
         return connection;
@@ -429,7 +435,7 @@ class CurlRun {
     return `${BOLD}${name}${BOLDOFF}:${value}\r\n`;
   }
 
-  private failed(failure: CurlFailure): CommandResult {
+  failed(failure: CurlFailure): CommandResult {
     const seconds = Math.floor(this.elapsedMs / 1000);
     if (this.meter) for (let second = 1; second < seconds; second++) this.transcript.err(this.idleFrame(second));
     // With no address of the family -4 or -6 asked for, nothing calls failf: the message is curl_easy_strerror's.
@@ -504,7 +510,7 @@ class CurlRun {
       exitCode,
       errorMessage: errorText,
       url: this.options.url ?? '',
-      urlEffective: urlOf(this.target),
+      urlEffective: this.tls ? toolModule('curlTls').httpsUrlOf(this.target) : urlOf(this.target),
       contentType: contentType?.slice(contentType.indexOf(':') + 1).trim(),
       numConnects: this.connections,
       numRedirects: this.redirects,
@@ -678,10 +684,8 @@ export function curlProgram(names: NameServices, build: CurlBuild = DEBIAN_CURL)
           : { stdout: build.versionText, stderr: '', exitCode: 0 };
       if (options.url === undefined)
         return fail("curl: try 'curl --help' or 'curl --manual' for more information\n", 2);
-      // TLS is not modelled: saying so is honest, a handshake or a page made up would not be.
-      if (/^https:\/\//i.test(options.url))
-        return fail('curl: https:// URLs are not available in this simulator yet (no TLS); try http://\n', 1);
-      const target = parseHttpUrl(options.url);
+      const tls = /^https:\/\//i.test(options.url);
+      const target = tls ? toolModule('curlTls').parseHttpsUrl(options.url) : parseHttpUrl(options.url);
       if (!target) return fail(`curl: (3) URL rejected: Bad hostname\n`, 3);
       const resolve: ResolveEntry[] = [];
       for (const text of options.resolve) {
@@ -698,7 +702,8 @@ export function curlProgram(names: NameServices, build: CurlBuild = DEBIAN_CURL)
         return fail('netsim: curl -X HEAD, which waits for a body that never comes, is not simulated: use -I\n', 1);
       const lookup = (host: string, port: number) =>
         resolveHost(host, port, resolve, names(context), options.ipVersion);
-      const run = new CurlRun(options, context, target, lookup, (namespace) => names({ ...context, namespace }), build);
+      const resolverAt = (namespace: Namespace) => names({ ...context, namespace });
+      const run = new CurlRun(options, context, target, lookup, resolverAt, build, tls);
       for (const entry of resolve) run.info(`Added ${entry.text} to DNS cache`);
       const resolved = lookup(target.host, target.port);
       if (resolved === undefined) return run.unresolved(target.host);

@@ -175,7 +175,11 @@ export function ipLinkAdd(args: readonly string[], options: IpOptions, context: 
   // iplink_parse looks the lower device up (ll_name_to_index) before the kind reads its options.
   if (request.link !== undefined && !linkNamed(context.namespace, request.link)) return ipErrors.noDevice(request.link);
   const stack =
-    request.type === 'macvlan' || request.type === 'ipvlan' ? stackMode(request.type, request.rest) : undefined;
+    request.type === 'macvlan' || request.type === 'ipvlan'
+      ? stackMode(request.type, request.rest)
+      : request.type === 'vlan'
+        ? vlanMode(request.rest, request.link)
+        : undefined;
   if (stack && 'exitCode' in stack) return stack;
   if (!stack && request.type !== 'veth' && request.rest.length > 0) {
     return fail(`ip link: options of type ${request.type} are not available in this simulator yet.\n`, 255);
@@ -248,6 +252,22 @@ function stackMode(type: 'macvlan' | 'ipvlan', words: readonly string[]): StackM
   }
   if (type === 'macvlan') return { kind: 'macvlan', mode: (mode ?? 'vepa') as MacvlanMode };
   return { kind: 'ipvlan', mode: (mode ?? 'l3') as IpvlanMode, flag: flag ?? 'bridge' };
+}
+
+/**
+ * The words after `type vlan` (iplink_vlan.c vlan_parse_opt): `id VLANID`,
+ * which the kernel needs (vlan_validate), on a lower device named by `link`.
+ * The protocol is 802.1Q, the flags REORDER_HDR. Its other options, and the
+ * kernel's errors for a missing id or device, are not simulated.
+ */
+function vlanMode(words: readonly string[], link: string | undefined): StackMode | CommandResult {
+  const [word, id, ...rest] = words;
+  const vlanId = id !== undefined && /^\d+$/.test(id) ? Number(id) : undefined;
+  if (link === undefined || word === undefined || !matches(word, 'id') || rest.length > 0)
+    return fail('ip link: type vlan is simulated only as `link DEV ... type vlan id VLANID`.\n', 255);
+  if (vlanId === undefined || vlanId < 1 || vlanId > 4094)
+    return fail(`ip link: a VLAN id other than 1 to 4094 (${id}) is not available in this simulator yet.\n`, 255);
+  return { kind: 'vlan', id: vlanId };
 }
 
 /** The attributes a new link is created with: its MTU, queue length, master and flags. */

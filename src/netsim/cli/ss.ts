@@ -1,4 +1,5 @@
 import { formatSs, msTimer, type SsProcess, type SsRow } from '../format/ss';
+import { formatSsSummary, type SsSummary } from '../format/ss-summary';
 import { serviceName, servicePort } from '../format/services';
 import { listSockets, listTimeWait, type SocketRecord, type TimeWaitRecord } from '../userland/sockets';
 import { lookupHost } from '../userland/name-resolution';
@@ -85,6 +86,10 @@ export function ssProgram(engine: Engine, names?: NameServices): Program {
         if (letter === 'l') fromOptions = SS_LISTENING;
         flags.add(letter);
       }
+      // -s prints the summary, and then the sockets only when an option or an operand chose some (ss.c: do_default).
+      const summary = flags.has('s') ? formatSsSummary(summaryOf(context)) : '';
+      if (summary !== '' && operands.length === 0 && ![...'tuwx46f'].some((letter) => flags.has(letter)))
+        return ok(summary);
       const tcp = flags.has('t') || !flags.has('u');
       const udp = flags.has('u');
       const stateWords = readStateWords(operands, fromOptions);
@@ -121,9 +126,37 @@ export function ssProgram(engine: Engine, names?: NameServices): Program {
         ...timeWaits.map((record) => timeWaitRow(record, flags.has('n'), flags.has('o'))),
       ];
       return ok(
-        formatSs(rows, { netid: tcp && udp, state: severalStates(states), process: processes }, screenWidth(context)),
+        summary +
+          formatSs(rows, { netid: tcp && udp, state: severalStates(states), process: processes }, screenWidth(context)),
       );
     },
+  };
+}
+
+/**
+ * What `ss -s` counts where it runs. Only the sockets netsim models count: a
+ * real host's `Total` adds its unix and netlink sockets (systemd's, dockerd's).
+ * Connections open and close within a command, so none is established.
+ */
+function summaryOf(context: ProcessContext): SsSummary {
+  const sockets = context.namespace.sockets;
+  const count = (protocol: 'tcp' | 'udp', ipv6: boolean) =>
+    sockets.filter((socket) => socket.protocol === protocol && socket.address.includes(':') === ipv6).length;
+  const allocated = context.kernel
+    .allNamespaces()
+    .reduce((sum, namespace) => sum + namespace.sockets.filter((socket) => socket.protocol === 'tcp').length, 0);
+  return {
+    sockets: sockets.length,
+    tcpAllocated: allocated,
+    tcpTimeWait: listTimeWait(context.namespace, context.clock.now()).length,
+    tcpOrphans: 0,
+    tcpEstablished: 0,
+    tcp4: count('tcp', false),
+    tcp6: count('tcp', true),
+    udp4: count('udp', false),
+    udp6: count('udp', true),
+    raw4: 0,
+    raw6: 0,
   };
 }
 

@@ -13,6 +13,7 @@ import { loadCounterFiles } from '../kernel/counter-files-loader';
 import { loadCurlWriteOut } from '../format/curl-write-out-loader';
 import { loadMountOption } from './docker/mount-option-loader';
 import { loadIpv6Path } from '../userland/ipv6-loader';
+import { loadIprangeMatch } from '../userland/iptables-iprange-loader';
 import { ToolModuleMissing, type ToolModuleName, type ToolModules } from './tool-modules';
 
 // The reader's browser: each tool's module is a chunk of its own, fetched the first time a
@@ -29,8 +30,10 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   curlWriteOut: loadCurlWriteOut,
   mountOption: loadMountOption,
   ipv6Path: loadIpv6Path,
+  iprange: loadIprangeMatch,
   bridge: () => import('./bridge-tools'),
   compose: () => import('./compose/index'),
+  curlTls: () => import('./curl-tls'),
   daemonConfig: loadDaemonConfigReader,
   date: () => import('./date'),
   dig: () => import('./dig'),
@@ -46,6 +49,7 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   ps: () => import('./ps'),
   xtables: () => import('./xtables'),
   nsenter: () => import('./nsenter'),
+  nft: () => import('./nft'),
   packages: () => import('./package-manager'),
   servers: () => import('./server-programs'),
   shellBuiltins: loadShellBuiltins,

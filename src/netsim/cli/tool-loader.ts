@@ -11,8 +11,10 @@ import * as counterFiles from '../kernel/counter-files';
 import * as curlWriteOut from '../format/curl-write-out';
 import * as mountOption from './docker/mount-option';
 import * as ipv6Path from '../userland/ipv6-module';
+import * as iprange from '../userland/iptables-iprange';
 import * as bridge from './bridge-tools';
 import * as compose from './compose/index';
+import * as curlTls from './curl-tls';
 import * as date from './date';
 import * as dig from './dig';
 import * as dockerExtras from './docker/extras-module';
@@ -25,6 +27,7 @@ import * as netstat from './netstat';
 import * as ps from './ps';
 import * as xtables from './xtables';
 import * as nsenter from './nsenter';
+import * as nft from './nft';
 import * as packages from './package-manager';
 import * as servers from './server-programs';
 import * as shellBuiltins from '../shell/builtins-module';
@@ -56,8 +59,10 @@ const MODULES: ToolModules = {
   curlWriteOut,
   mountOption,
   ipv6Path,
+  iprange,
   bridge,
   compose,
+  curlTls,
   daemonConfig,
   date,
   dig,
@@ -73,6 +78,7 @@ const MODULES: ToolModules = {
   ps,
   xtables,
   nsenter,
+  nft,
   packages,
   servers,
   shellBuiltins,

@@ -13,8 +13,10 @@ import type * as counterFiles from '../kernel/counter-files';
 import type * as curlWriteOut from '../format/curl-write-out';
 import type * as mountOption from './docker/mount-option';
 import type * as ipv6Path from '../userland/ipv6-module';
+import type * as iprange from '../userland/iptables-iprange';
 import type * as bridge from './bridge-tools';
 import type * as compose from './compose/index';
+import type * as curlTls from './curl-tls';
 import type * as date from './date';
 import type * as dig from './dig';
 import type * as dockerExtras from './docker/extras-module';
@@ -27,6 +29,7 @@ import type * as netstat from './netstat';
 import type * as xtables from './xtables';
 import type * as ps from './ps';
 import type * as nsenter from './nsenter';
+import type * as nft from './nft';
 import type * as packages from './package-manager';
 import type * as servers from './server-programs';
 import type * as shellBuiltins from '../shell/builtins-module';
@@ -58,6 +61,7 @@ export interface ToolModules {
   arithmetic: typeof arithmetic;
   bridge: typeof bridge;
   compose: typeof compose;
+  curlTls: typeof curlTls;
   daemonConfig: typeof daemonConfig;
   date: typeof date;
   dig: typeof dig;
@@ -70,6 +74,7 @@ export interface ToolModules {
   curlWriteOut: typeof curlWriteOut;
   mountOption: typeof mountOption;
   ipv6Path: typeof ipv6Path;
+  iprange: typeof iprange;
   internet: typeof internet;
   goals: typeof goals;
   ipExtras: typeof ipExtras;
@@ -80,6 +85,7 @@ export interface ToolModules {
   ps: typeof ps;
   xtables: typeof xtables;
   nsenter: typeof nsenter;
+  nft: typeof nft;
   packages: typeof packages;
   servers: typeof servers;
   shellBuiltins: typeof shellBuiltins;
@@ -112,6 +118,8 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   // The text of /proc/net/dev, /proc/net/snmp and /sys/class/net/IF/statistics/*, read on the kernel's counters.
   statistics: 'counterFiles',
   snmp: 'counterFiles',
+  // curl's https:// URLs (`https` is a word of the URL).
+  https: 'curlTls',
   '--write-out': 'curlWriteOut',
   '--mount': 'mountOption',
   '-6': 'ipv6Path',
@@ -166,6 +174,10 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   ip6tables: 'xtables',
   'iptables-save': 'xtables',
   'ip6tables-save': 'xtables',
+  // iptables' iprange match (its rules print through the core's rule printer too, hence a module of its own).
+  iprange: 'iprange',
+  '--src-range': 'iprange',
+  '--dst-range': 'iprange',
   apt: 'packages',
   'apt-get': 'packages',
   apk: 'packages',
@@ -175,6 +187,7 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   // `service nginx start`; `docker service ...` gets the swarm module by the retry.
   service: 'systemd',
   tcpdump: 'tcpdump',
+  nft: 'nft',
   traceroute: 'traceroute',
   date: 'date',
   nsenter: 'nsenter',
@@ -243,8 +256,10 @@ const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
   curlWriteOut: true,
   mountOption: true,
   ipv6Path: true,
+  iprange: true,
   bridge: true,
   compose: true,
+  curlTls: true,
   daemonConfig: true,
   date: true,
   dig: true,
@@ -260,6 +275,7 @@ const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
   ps: true,
   xtables: true,
   nsenter: true,
+  nft: true,
   packages: true,
   servers: true,
   shellBuiltins: true,

@@ -25,13 +25,18 @@ export interface Ipam6Config {
 /** The device a macvlan or ipvlan network's containers sit on, and how. */
 export interface ParentLink {
   readonly name: string;
-  readonly stack: StackMode;
+  readonly stack: Exclude<StackMode, { kind: 'vlan' }>;
   /**
    * No -o parent: the driver made a dummy (dm-/di- and 12 hex of the ID), which
    * the last network on it deletes (CreatedSlaveLink); such a network has no way
    * out, so its containers get no default route.
    */
   readonly dummy: boolean;
+  /**
+   * `-o parent=eth0.10` named no link: the driver made that 802.1Q link on eth0
+   * (createVlanLink), which the last network on it deletes (delVlanLink).
+   */
+  readonly vlan?: boolean;
 }
 
 /** A Docker network as the daemon keeps it; `docker network inspect` prints a view of it. */

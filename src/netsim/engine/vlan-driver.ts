@@ -1,5 +1,5 @@
 import { KernelError } from '../kernel/errno';
-import type { IpvlanFlag, IpvlanMode, MacvlanMode, StackMode } from '../kernel/link';
+import type { IpvlanFlag, IpvlanMode, MacvlanMode } from '../kernel/link';
 import { linkNamed } from '../kernel/namespace';
 import { macFromBytes } from '../wire/mac';
 import type { Daemon } from './daemon';
@@ -15,8 +15,10 @@ const IPVLAN_FLAGS: readonly IpvlanFlag[] = ['bridge', 'private', 'vepa'];
 /** The driver's own errors are plain Go errors: the API answers 500. */
 const fail = (message: string) => new EngineError('system', message);
 
+type PortMode = ParentLink['stack'];
+
 /** parseNetworkOptions of drivers/macvlan: mode bridge by default; lo is no parent. */
-function macvlanStack(options: Readonly<Record<string, string>>): StackMode {
+function macvlanStack(options: Readonly<Record<string, string>>): PortMode {
   const mode = options['macvlan_mode'] || 'bridge';
   if (!MACVLAN_MODES.includes(mode as MacvlanMode))
     throw fail(`requested macvlan mode '${mode}' is not valid, 'bridge' mode is the macvlan driver default`);
@@ -25,7 +27,7 @@ function macvlanStack(options: Readonly<Record<string, string>>): StackMode {
 }
 
 /** parseNetworkOptions of drivers/ipvlan: L2 and the bridge flag by default; lo is no parent. */
-function ipvlanStack(options: Readonly<Record<string, string>>): StackMode {
+function ipvlanStack(options: Readonly<Record<string, string>>): PortMode {
   const mode = options['ipvlan_mode'] || 'l2';
   if (!IPVLAN_MODES.includes(mode as IpvlanMode))
     throw fail(`requested ipvlan mode '${mode}' is not valid, 'l2' mode is the ipvlan driver default`);
@@ -37,24 +39,24 @@ function ipvlanStack(options: Readonly<Record<string, string>>): StackMode {
 }
 
 /**
- * createVlanLink's checks of a parent that does not exist: only `name.vlan_id`
- * on an existing interface could be made. The simulator has no 802.1Q links, so
- * even a valid one stops there.
+ * createVlanLink (drivers/macvlan/macvlan_setup.go, and ipvlan's): a parent that
+ * does not exist must be `name.vlan_id` on an existing interface (parseVlan),
+ * with an id from 1 to 4094; the driver then adds that 802.1Q link on it and
+ * brings it up.
  */
-function missingParent(daemon: Daemon, parent: string): EngineError {
-  if (!parent.includes('.')) return fail(`invalid subinterface vlan name ${parent}, example formatting is eth0.10`);
+function createVlanLink(daemon: Daemon, parent: string): void {
+  if (!parent.includes('.')) throw fail(`invalid subinterface vlan name ${parent}, example formatting is eth0.10`);
   const parts = parent.split('.');
   if (parts.length !== 2)
-    return fail(`required interface name format is: name.vlan_id, ex. eth0.10 for vlan 10, instead received ${parent}`);
+    throw fail(`required interface name format is: name.vlan_id, ex. eth0.10 for vlan 10, instead received ${parent}`);
   const [device, vid] = parts as [string, string];
-  if (!/^[+-]?\d+$/.test(vid)) return fail(`unable to parse a valid vlan id from: ${vid} (ex. eth0.10 for vlan 10)`);
-  if (!linkNamed(daemon.kernel.root, device)) return fail(`-o parent interface was not found on the host: ${device}`);
+  if (!/^[+-]?\d+$/.test(vid)) throw fail(`unable to parse a valid vlan id from: ${vid} (ex. eth0.10 for vlan 10)`);
+  if (!linkNamed(daemon.kernel.root, device)) throw fail(`-o parent interface was not found on the host: ${device}`);
   const id = Number(vid);
-  if (id > 4094 || id < 1) return fail(`vlan id must be between 1-4094, received: ${id}`);
-  return new EngineError(
-    'forbidden',
-    `802.1Q sub-interfaces such as ${parent} are not available in this simulator yet`,
-  );
+  if (id > 4094 || id < 1) throw fail(`vlan id must be between 1-4094, received: ${id}`);
+  // netlink.Vlan's LinkAttrs leave TxQLen 0, which netlink sends (IFLA_TXQLEN), as for the ports.
+  daemon.kernel.addStackedLink(daemon.kernel.root, { name: parent, txqlen: 0 }, device, { kind: 'vlan', id });
+  daemon.kernel.setUp(daemon.kernel.root, parent, true);
 }
 
 /** The other networks of this driver on the same parent. */
@@ -72,7 +74,7 @@ const dummyName = (network: Network) => `${network.driver === 'macvlan' ? 'dm' :
  * network, up; an existing parent is used as it is. macvlan networks may share a
  * parent unless one is in passthru mode; ipvlan networks never do.
  */
-function createOn(daemon: Daemon, network: Network, stack: StackMode): Network {
+function createOn(daemon: Daemon, network: Network, stack: PortMode): Network {
   const requested = network.options['parent'] ?? '';
   const name = requested || dummyName(network);
   for (const other of sharing(daemon, network, name)) {
@@ -84,19 +86,29 @@ function createOn(daemon: Daemon, network: Network, stack: StackMode): Network {
   }
   const { kernel } = daemon;
   const dummy = !requested;
+  // A link another network's driver made stays marked as made (CreatedSlaveLink), so the last network deletes it.
+  let vlan = daemon.state.networks.some((other) => other.parent?.name === name && other.parent.vlan);
   if (!linkNamed(kernel.root, name)) {
-    if (!dummy) throw missingParent(daemon, name);
-    kernel.addLink(kernel.root, { name, kind: 'dummy' });
-    kernel.setUp(kernel.root, name, true);
+    if (dummy) {
+      kernel.addLink(kernel.root, { name, kind: 'dummy' });
+      kernel.setUp(kernel.root, name, true);
+    } else {
+      createVlanLink(daemon, name);
+      vlan = true;
+    }
   }
-  const parent: ParentLink = { name, stack, dummy };
+  const parent: ParentLink = { name, stack, dummy, ...(vlan ? { vlan } : {}) };
   return { ...network, parent };
 }
 
-/** DeleteNetwork: a dummy parent goes with the last network on it. */
+/** DeleteNetwork: a dummy or 802.1Q parent the driver made goes with the last network on it. */
 function removeFrom(daemon: Daemon, network: Network): void {
   const parent = network.parent!;
-  if (parent.dummy && sharing(daemon, network, parent.name).length === 0 && linkNamed(daemon.kernel.root, parent.name))
+  if (
+    (parent.dummy || parent.vlan) &&
+    sharing(daemon, network, parent.name).length === 0 &&
+    linkNamed(daemon.kernel.root, parent.name)
+  )
     daemon.kernel.deleteLink(daemon.kernel.root, parent.name);
 }
 

@@ -27,7 +27,9 @@ export type CurlFailure =
   | { readonly kind: 'too-many-redirects'; readonly max: number }
   /** No address of the family -4 or -6 asks for: cf_he_connect's start finds none and calls no failf. */
   | { readonly kind: 'no-address' }
-  | { readonly kind: 'resolve'; readonly host: string };
+  | { readonly kind: 'resolve'; readonly host: string }
+  /** The TLS handshake failed (vtls/openssl.c ossl_connect_step2: `TLS connect error: ` and OpenSSL's error string). */
+  | { readonly kind: 'tls-connect'; readonly reason: string };
 
 /** The failf text, which -v shows as `* <text>` and the tool as `curl: (N) <text>`. */
 export function failureText(failure: CurlFailure): string {
@@ -48,10 +50,12 @@ export function failureText(failure: CurlFailure): string {
       return 'Could not connect to server';
     case 'resolve':
       return `Could not resolve host: ${failure.host}`;
+    case 'tls-connect':
+      return `TLS connect error: ${failure.reason}`;
   }
 }
 
-/** CURLE_UNSUPPORTED_PROTOCOL 1, CURLE_COULDNT_RESOLVE_HOST 6, CURLE_COULDNT_CONNECT 7, CURLE_TOO_MANY_REDIRECTS 47, CURLE_OPERATION_TIMEDOUT 28, CURLE_RECV_ERROR 56. */
+/** CURLE_UNSUPPORTED_PROTOCOL 1, CURLE_COULDNT_RESOLVE_HOST 6, CURLE_COULDNT_CONNECT 7, CURLE_TOO_MANY_REDIRECTS 47, CURLE_OPERATION_TIMEDOUT 28, CURLE_SSL_CONNECT_ERROR 35, CURLE_RECV_ERROR 56. */
 export function failureCode(failure: CurlFailure): number {
   switch (failure.kind) {
     case 'couldnt-connect':
@@ -69,6 +73,8 @@ export function failureCode(failure: CurlFailure): number {
       return 7;
     case 'resolve':
       return 6;
+    case 'tls-connect':
+      return 35;
   }
 }
 

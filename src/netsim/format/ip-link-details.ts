@@ -13,6 +13,8 @@ export function formatLinkDetails(details: LinkDetails, { withAddrGenMode }: { w
   if (details.kind !== undefined) {
     text += `\n    ${details.kind} `;
     if (details.bridge) text += bridgeOptions(details.bridge);
+    // ip/iplink_vlan.c vlan_print_opt: the protocol (ll_proto_n2a), the id, then vlan_print_flags' `<...>`.
+    if (details.vlanId !== undefined) text += `protocol 802.1Q id ${details.vlanId} <REORDER_HDR> `;
   }
   if (details.port) text += `\n    bridge_slave ${portOptions(details.port)}`;
   if (withAddrGenMode) text += 'addrgenmode eui64 ';

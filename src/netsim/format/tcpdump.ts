@@ -1,6 +1,7 @@
 import type { ArpMessage, Frame, PacketType } from '../wire/frame';
 import { formatIpv4 } from '../wire/ipv4';
 import type { Packet } from '../wire/packet';
+import { encodePacket, onesSum, pseudoHeaderSum } from '../wire/packet-bytes';
 import { serviceName } from './services';
 
 /**
@@ -14,12 +15,23 @@ export interface TcpdumpDisplay {
   readonly linkHeader: boolean;
   /** The "any" device: Linux cooked v2 headers (sll2_if_print), each line naming its device and direction. */
   readonly cooked: boolean;
+  /** -v, -vv: 1 or 2 (the IP header decode, TCP checksums, text protocols line by line); 0 without. */
+  readonly verbose?: number;
+  /** -A: each packet after its line, in ASCII. */
+  readonly ascii?: boolean;
 }
 
 /** tcpdump.c main(): what a live capture says on stderr before the first packet. */
-export function formatListening(device: string, cooked: boolean): string {
+export function formatListening(device: string, cooked: boolean, quiet = true): string {
   const linkType = cooked ? 'LINUX_SLL2 (Linux cooked v2)' : 'EN10MB (Ethernet)';
-  return `tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\nlistening on ${device}, link-type ${linkType}, snapshot length 262144 bytes\n`;
+  // Without -v (nor -w, which prints no packets), tcpdump.c says how to get more.
+  const hint = quiet ? 'tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n' : '';
+  return `${hint}${quiet ? '' : 'tcpdump: '}listening on ${device}, link-type ${linkType}, snapshot length 262144 bytes\n`;
+}
+
+/** tcpdump.c main, reading a file: "reading from file %s, link-type %s (%s), snapshot length %d". */
+export function formatReading(path: string): string {
+  return `reading from file ${path}, link-type EN10MB (Ethernet), snapshot length 262144\n`;
 }
 
 /**
@@ -29,6 +41,43 @@ export function formatListening(device: string, cooked: boolean): string {
  */
 export const ANY_PROMISCUOUS_WARNING =
   'tcpdump: WARNING: any: That device doesn\'t support promiscuous mode\n(Promiscuous mode not supported on the "any" device)\n';
+
+/** A device as pcap_findalldevs reports it (pcap_if_t's flags). */
+export interface CaptureDevice {
+  readonly name: string;
+  readonly description?: string;
+  readonly up: boolean;
+  readonly running: boolean;
+  readonly loopback: boolean;
+  readonly wireless?: boolean;
+  readonly connection: 'connected' | 'disconnected' | 'not-applicable';
+}
+
+/**
+ * tcpdump.c show_devices_and_exit: "%d.%s", the description in parentheses,
+ * then the flags (bittok2str of Up, Running, Loopback, Wireless, "none" for
+ * none) and the connection status, in brackets.
+ */
+export function formatDevices(devices: readonly CaptureDevice[]): string {
+  return devices
+    .map((device, index) => {
+      const bits = [
+        ...(device.up ? ['Up'] : []),
+        ...(device.running ? ['Running'] : []),
+        ...(device.loopback ? ['Loopback'] : []),
+        ...(device.wireless ? ['Wireless'] : []),
+      ];
+      const status =
+        device.connection === 'connected'
+          ? ', Connected'
+          : device.connection === 'disconnected'
+            ? ', Disconnected'
+            : '';
+      const description = device.description === undefined ? '' : ` (${device.description})`;
+      return `${index + 1}.${device.name}${description} [${bits.length > 0 ? bits.join(', ') : 'none'}${status}]\n`;
+    })
+    .join('');
+}
 
 /** tcpdump.c info(1): one statistic a line, PLURAL_SUFFIX on each count. */
 export function formatStatistics(captured: number, received: number): string {
@@ -67,8 +116,37 @@ export function formatFrames(
   relative: Map<string, number> = new Map(),
 ): string {
   return frames
-    .map((frame) => `${formatTime(frame.timeUs)} ${linkPart(frame, display)}${payloadPart(frame, display, relative)}\n`)
+    .map(
+      (frame) =>
+        `${formatTime(frame.timeUs)} ${linkPart(frame, display)}${payloadPart(frame, display, relative)}${display.ascii ? asciiPrint(frame) : ''}\n`,
+    )
     .join('');
+}
+
+/**
+ * print-ascii.c ascii_print, for -A: a newline, then the packet after its link
+ * header, graphic characters, blanks, tabs and newlines as they are, a CR
+ * before a LF left out, any other byte as a dot.
+ */
+function asciiPrint(frame: Frame): string {
+  const bytes = frame.bytes
+    ? frame.bytes.subarray(14)
+    : frame.payload.kind === 'ip'
+      ? encodePacket(frame.payload.packet)
+      : new Uint8Array(28);
+  let text = '\n';
+  for (let at = 0; at < bytes.length; at++) {
+    const byte = bytes[at]!;
+    const left = bytes.length - at - 1;
+    if (byte === 0x0d) {
+      if (left > 1 && bytes[at + 1] !== 0x0a) text += '.';
+    } else
+      text +=
+        (byte >= 0x21 && byte <= 0x7e) || byte === 0x09 || byte === 0x20 || byte === 0x0a
+          ? String.fromCharCode(byte)
+          : '.';
+  }
+  return text;
 }
 
 /** The bytes the capture saw: an Ethernet header (14) or a cooked v2 one (20), then the packet or the ARP message (28). */
@@ -94,7 +172,16 @@ function payloadPart(frame: Frame, display: TcpdumpDisplay, relative: Map<string
   // ip_print and arp_print name their protocol unless -e already did.
   const name = (protocol: string) => (display.linkHeader ? '' : `${protocol} `);
   if (frame.payload.kind === 'arp') return `${display.linkHeader ? '' : 'ARP, '}${formatArp(frame.payload.arp)}`;
-  return `${name('IP')}${formatIp(frame.payload.packet, display, relative)}`;
+  return `${name('IP')}${ipHeader(frame.payload.packet, display)}${formatIp(frame.payload.packet, display, relative)}`;
+}
+
+const PROTOCOL_NAMES = { icmp: 'ICMP (1)', tcp: 'TCP (6)', udp: 'UDP (17)' } as const;
+
+/** ip_print with -v: the header's fields in parentheses, then the addresses on a line of their own. */
+function ipHeader(packet: Packet, display: TcpdumpDisplay): string {
+  if (!display.verbose) return '';
+  const flags = packet.dontFragment === false ? 'none' : 'DF';
+  return `(tos 0x0, ttl ${packet.ttl}, id ${packet.ipId ?? 0}, offset 0, flags [${flags}], proto ${PROTOCOL_NAMES[packet.protocol]}, length ${packet.length})\n    `;
 }
 
 /** arp_print: "Request who-has TPA tell SPA" and "Reply SPA is-at SHA", then the message's length (28). */
@@ -113,7 +200,7 @@ function formatIp(packet: Packet, display: TcpdumpDisplay, relative: Map<string,
   const ends = `${source}.${port(packet.sourcePort)} > ${destination}.${port(packet.destinationPort)}: `;
   // udpipaddr_print and udp_print: "UDP, length %u" for a payload tcpdump does not decode.
   if (packet.protocol === 'udp') return `${ends}UDP, length ${payload - 8}`;
-  return ends + formatTcp(packet, relative);
+  return ends + formatTcp(packet, relative, display.verbose ?? 0);
 }
 
 /** icmp_print: "ICMP %s, length %u", the length being the ICMP message's (the IP payload). */
@@ -131,7 +218,7 @@ function formatIcmp(packet: Packet, length: number): string {
  * tcp_print: "Flags [%s]", then seq (with ":end" when there is data) for data,
  * SYN, FIN and RST, ack when ACK is set, win, options, "length %u".
  */
-function formatTcp(packet: Packet, relative: Map<string, number>): string {
+function formatTcp(packet: Packet, relative: Map<string, number>, verbose: number): string {
   const kind = packet.tcp ?? 'ack';
   const segment = packet.segment;
   const dataLength = Math.max(
@@ -139,6 +226,7 @@ function formatTcp(packet: Packet, relative: Map<string, number>): string {
     packet.length - (kind === 'syn' || kind === 'syn-ack' ? 60 : kind === 'rst' ? 40 : 52),
   );
   const parts = [`Flags [${TCP_FLAGS[kind]}]`];
+  if (verbose > 0) parts.push(tcpChecksum(packet));
   if (segment) {
     const key = `${packet.source}.${packet.sourcePort}>${packet.destination}.${packet.destinationPort}`;
     const reverse = `${packet.destination}.${packet.destinationPort}>${packet.source}.${packet.sourcePort}`;
@@ -155,11 +243,88 @@ function formatTcp(packet: Packet, relative: Map<string, number>): string {
       parts.push(`seq ${seq}${dataLength > 0 ? `:${(seq + dataLength) >>> 0}` : ''}`);
     if (kind !== 'syn') parts.push(`ack ${ack}`);
     parts.push(`win ${segment.window}`);
-    const options = tcpOptions(kind, segment.tsVal, segment.tsEcr);
+    const options = tcpOptions(kind, segment.tsVal, segment.tsEcr, segment.windowScale ?? 7);
     if (options) parts.push(`options [${options}]`);
   }
   parts.push(`length ${dataLength}`);
-  return parts.join(', ');
+  return parts.join(', ') + httpPart(packet, dataLength, verbose);
+}
+
+/**
+ * tcp_print's checksum with -v: the field, and whether it sums right; a device
+ * that fills it in later (CHECKSUM_PARTIAL) shows "(incorrect -> 0x%04x)".
+ */
+function tcpChecksum(packet: Packet): string {
+  const bytes = encodePacket(packet);
+  const stored = (bytes[36]! << 8) | bytes[37]!;
+  bytes[36] = 0;
+  bytes[37] = 0;
+  const correct = ~onesSum(bytes, 20, bytes.length, pseudoHeaderSum(packet, packet.length - 20)) & 0xffff;
+  const hex = (value: number) => `0x${value.toString(16).padStart(4, '0')}`;
+  return `cksum ${hex(stored)} ${stored === correct ? '(correct)' : `(incorrect -> ${hex(correct)})`}`;
+}
+
+/** HTTP's methods that print-http.c's txtproto_print takes a line for a request by. */
+const HTTP_METHODS = [
+  'GET',
+  'PUT',
+  'COPY',
+  'HEAD',
+  'LOCK',
+  'MOVE',
+  'POLL',
+  'POST',
+  'BCOPY',
+  'BMOVE',
+  'MKCOL',
+  'TRACE',
+  'LABEL',
+  'MERGE',
+  'DELETE',
+  'SEARCH',
+  'UNLOCK',
+  'REPORT',
+  'UPDATE',
+  'NOTIFY',
+  'BDELETE',
+  'CONNECT',
+  'OPTIONS',
+  'CHECKIN',
+  'PROPFIND',
+  'CHECKOUT',
+  'CHECKOUT',
+  'BPROPFIND',
+  'BPROPPATCH',
+  'PROPPATCH',
+  'SUBSCRIBE',
+  'MKWORKSPACE',
+  'UNSUBSCRIBE',
+  'UNCHECKOUT',
+  'BASELINE-CONTROL',
+  'VERSION-CONTROL',
+  'MKACTIVITY',
+];
+
+/**
+ * http_print (print-http.c, txtproto_print) for data to or from port 80: ": HTTP",
+ * then a request or status line; with -v ", length: %u" and each line after a
+ * newline and a tab.
+ */
+function httpPart(packet: Packet, dataLength: number, verbose: number): string {
+  if (dataLength === 0 || (packet.sourcePort !== 80 && packet.destinationPort !== 80)) return '';
+  const text = packet.payload;
+  // A response's bytes are not kept (only their size): its line is not shown.
+  if (text === undefined) return '';
+  const first = text.split('\r\n')[0]!;
+  const [word = '', second = ''] = first.split(' ');
+  const request = HTTP_METHODS.includes(word) && second !== '';
+  const response = /^HTTP\/\d\.\d$/.test(word);
+  // A segment that starts mid-message (the rest of a body) is only named.
+  if (!request && !response) return ': HTTP';
+  if (verbose === 0) return `: HTTP: ${first}`;
+  const lines = text.split('\r\n');
+  if (lines.at(-1) === '') lines.pop();
+  return `: HTTP, length: ${dataLength}${lines.map((line) => `\n\t${line}`).join('')}`;
 }
 
 /**
@@ -167,8 +332,14 @@ function formatTcp(packet: Packet, relative: Map<string, number>): string {
  * MSS, SACK-permitted with timestamps, a NOP and the window scale; afterwards
  * two NOPs and timestamps; none on a RST answering a SYN (tcp_v4_send_reset).
  */
-function tcpOptions(kind: NonNullable<Packet['tcp']>, tsVal: number, tsEcr: number): string | undefined {
+function tcpOptions(
+  kind: NonNullable<Packet['tcp']>,
+  tsVal: number,
+  tsEcr: number,
+  windowScale: number,
+): string | undefined {
   if (kind === 'rst') return undefined;
-  if (kind === 'syn' || kind === 'syn-ack') return `mss 1460,sackOK,TS val ${tsVal} ecr ${tsEcr},nop,wscale 7`;
+  if (kind === 'syn' || kind === 'syn-ack')
+    return `mss 1460,sackOK,TS val ${tsVal} ecr ${tsEcr},nop,wscale ${windowScale}`;
   return `nop,nop,TS val ${tsVal} ecr ${tsEcr}`;
 }

@@ -55,6 +55,8 @@ const KIND_DEFAULTS: Record<LinkKind, { mtu: number; txqlen: number; qdisc: stri
   // ether_setup's queue length; both set IFF_NO_QUEUE (macvlan_setup, ipvlan_link_setup). The MTU is the lower device's.
   macvlan: { mtu: 1500, txqlen: 1000, qdisc: 'noqueue' },
   ipvlan: { mtu: 1500, txqlen: 1000, qdisc: 'noqueue' },
+  // vlan_setup: ether_setup, then IFF_NO_QUEUE.
+  vlan: { mtu: 1500, txqlen: 1000, qdisc: 'noqueue' },
 };
 
 const LOOPBACK_ADDRESS = { address: 0x7f000001 as Ipv4, prefix: 8 };
@@ -115,6 +117,11 @@ export class Kernel {
     const namespace = this.state.namespaces.get(id);
     if (!namespace) throw new KernelError('ENOENT', `no namespace ${id}`);
     return namespace;
+  }
+
+  /** Every namespace of this kernel: what it counts across them (/proc/net/sockstat's TCP alloc). */
+  allNamespaces(): Namespace[] {
+    return [...this.state.namespaces.values()];
   }
 
   /** A new namespace holds only `lo`, down, as `unshare -n` leaves it. */
@@ -201,14 +208,16 @@ export class Kernel {
   addStackedLink(namespace: Namespace, spec: Omit<LinkSpec, 'kind'>, parentName: string, stack: StackMode): Link {
     const parent = this.link(namespace, parentName);
     if (parent.kind === 'loopback') throw new KernelError('EINVAL', 'loopback cannot be a lower device');
-    const other = stack.kind === 'macvlan' ? 'ipvlan' : 'macvlan';
-    if (this.upperLinks(namespace, parent).some(({ link }) => link.kind === other))
+    // A vlan link takes no rx handler: it sits beside macvlans or ipvlans on the same device.
+    const other = stack.kind === 'macvlan' ? 'ipvlan' : stack.kind === 'ipvlan' ? 'macvlan' : undefined;
+    if (other && this.upperLinks(namespace, parent).some(({ link }) => link.kind === other))
       throw new KernelError('EBUSY', `${parentName} has ${other} ports`);
     const link = this.addLink(namespace, {
       mtu: parent.mtu,
       ...spec,
       kind: stack.kind,
-      ...(stack.kind === 'ipvlan' ? { mac: parent.mac } : {}),
+      // An ipvlan port shares its parent's MAC; a vlan link starts with it (vlan_dev_init).
+      ...(stack.kind !== 'macvlan' ? { mac: parent.mac } : {}),
     });
     link.lower = { ...stack, namespace: namespace.id, index: parent.index } as Lower;
     return link;
@@ -654,7 +663,8 @@ export class Kernel {
           (port) => port.master === link.index && this.hasCarrier(namespace, port),
         );
       case 'macvlan':
-      case 'ipvlan': {
+      case 'ipvlan':
+      case 'vlan': {
         // netif_stacked_transfer_operstate: the lower device's carrier is theirs.
         const lower = this.lowerOf(link);
         return lower ? this.hasCarrier(lower.namespace, lower.link) : false;

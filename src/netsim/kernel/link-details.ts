@@ -53,7 +53,9 @@ export interface LinkDetails {
   readonly minMtu: number;
   readonly maxMtu: number;
   /** IFLA_INFO_KIND; undefined for lo and a NIC, which have no rtnl_link_ops. */
-  readonly kind: 'bridge' | 'veth' | undefined;
+  readonly kind: 'bridge' | 'veth' | 'vlan' | undefined;
+  /** IFLA_VLAN_ID of a vlan link; its protocol is 802.1Q and its flags REORDER_HDR (vlan_newlink's default). */
+  readonly vlanId?: number;
   readonly bridge?: BridgeDetails;
   readonly port?: BridgePortDetails;
   readonly queues: number;
@@ -111,6 +113,15 @@ export function linkDetails(kernel: Kernel, namespace: Namespace, link: Link, no
         queues: POSSIBLE_CPUS,
         ...software,
       };
+    }
+    case 'vlan': {
+      // vlan_setup: min_mtu 0, max_mtu ETH_MAX_MTU; vlan_dev_init: the lower device's TSO limit (netif_inherit_tso_max).
+      const lower = kernel.lowerOf(link);
+      const tsoMaxSize = lower
+        ? (linkDetails(kernel, lower.namespace, lower.link, nowMs)?.tsoMaxSize ?? 65_536)
+        : 65_536;
+      const vlanId = link.lower?.kind === 'vlan' ? link.lower.id : 0;
+      return { promiscuity: 0, allmulti: 0, minMtu: 0, maxMtu: 65_535, kind: 'vlan', vlanId, queues: 1, tsoMaxSize };
     }
     case 'dummy':
     case 'macvlan':

@@ -5,7 +5,7 @@ import type { Mac } from '../wire/mac';
 import type { LinkStats } from './link-stats';
 
 /** The link types the host has: `ip -d link` calls these the link kind. */
-export type LinkKind = 'loopback' | 'ether' | 'bridge' | 'veth' | 'dummy' | 'macvlan' | 'ipvlan';
+export type LinkKind = 'loopback' | 'ether' | 'bridge' | 'veth' | 'dummy' | 'macvlan' | 'ipvlan' | 'vlan';
 
 /** macvlan port types (IFLA_MACVLAN_MODE); `source` is left out, Docker never asks for it. */
 export type MacvlanMode = 'private' | 'vepa' | 'bridge' | 'passthru';
@@ -13,10 +13,14 @@ export type MacvlanMode = 'private' | 'vepa' | 'bridge' | 'passthru';
 export type IpvlanMode = 'l2' | 'l3' | 'l3s';
 export type IpvlanFlag = 'bridge' | 'private' | 'vepa';
 
-/** How a macvlan or ipvlan link uses its lower device (IFLA_MACVLAN_MODE, IFLA_IPVLAN_MODE and _FLAGS). */
+/**
+ * How a macvlan or ipvlan link uses its lower device (IFLA_MACVLAN_MODE, IFLA_IPVLAN_MODE and _FLAGS),
+ * or which 802.1Q VLAN a vlan link tags its frames with (IFLA_VLAN_ID; the protocol is 802.1Q).
+ */
 export type StackMode =
   | { readonly kind: 'macvlan'; readonly mode: MacvlanMode }
-  | { readonly kind: 'ipvlan'; readonly mode: IpvlanMode; readonly flag: IpvlanFlag };
+  | { readonly kind: 'ipvlan'; readonly mode: IpvlanMode; readonly flag: IpvlanFlag }
+  | { readonly kind: 'vlan'; readonly id: number };
 
 /**
  * What a macvlan or ipvlan link sits on (IFLA_LINK): its lower device, which

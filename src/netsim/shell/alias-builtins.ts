@@ -1,5 +1,8 @@
 import { isExecutableFile, normalizePath } from '../kernel/filesystem';
+import type { Script, SimpleCommand } from './ast';
 import type { Builtin, BuiltinContext, BuiltinResult } from './builtins';
+import type { ShellKind } from './dialect';
+import { parseNext } from './parser';
 
 const done = (stdout = '', exitCode = 0): BuiltinResult => ({ stdout, stderr: '', exitCode });
 const failed = (stderr: string, exitCode: number): BuiltinResult => ({ stdout: '', stderr, exitCode });
@@ -88,4 +91,40 @@ export function findProgram(
   return candidates.find((candidate) =>
     isExecutableFile(access.fs, candidate.startsWith('/') ? candidate : normalizePath(`${state.cwd}/${candidate}`)),
   );
+}
+
+/**
+ * bash's alias expansion (parse.y's alias_expand_token): the value is read
+ * again as shell input in place of the command's first word, so its quotes,
+ * expansions and redirections count, and the rest of the command follows it.
+ * A pipeline (`a | b`) becomes a script of its own, the command's other
+ * words after it, which is the same where it is then piped; a list (`a; b`)
+ * is not (its message), nor a pipeline with assignments or redirections,
+ * nor a value that does not parse: undefined.
+ */
+export function expandAlias(
+  value: string,
+  command: SimpleCommand,
+  kind: ShellKind,
+): SimpleCommand | Script | string | undefined {
+  const step = parseNext(value, 0, kind);
+  if ('error' in step || step.end < value.length) return undefined;
+  const [list, ...more] = step.script.statements;
+  const replacement = list?.first.commands[0];
+  const name = command.words[0]!.source;
+  const unsimulated = `netsim: the alias ${name} holds a list of commands, which is not simulated\n`;
+  if (!list || more.length > 0 || list.rest.length > 0 || list.background) return unsimulated;
+  if (list.first.commands.length > 1) {
+    if (command.assignments.length > 0 || command.redirections.length > 0) return undefined;
+    const text = [value, ...command.words.slice(1).map((word) => word.source)].join(' ');
+    const whole = parseNext(text, 0, kind);
+    return 'error' in whole || whole.end < text.length ? undefined : whole.script;
+  }
+  if (replacement?.kind !== 'simple' || list.first.negated || list.background) return undefined;
+  return {
+    kind: 'simple',
+    assignments: [...command.assignments, ...replacement.assignments],
+    words: [...replacement.words, ...command.words.slice(1)],
+    redirections: [...replacement.redirections, ...command.redirections],
+  };
 }

@@ -42,6 +42,8 @@ export interface ShellState {
   jobs?: ShellJob[];
   /** Aliases an interactive bash expands (`alias ls='ls --color=auto'` from ~/.bashrc); absent is none. */
   aliases?: Map<string, string>;
+  /** The aliases being run as scripts, which are not expanded again within them (subshells share it); absent is none. */
+  expandingAliases?: Set<string>;
   /** Functions defined so far: the compound command each runs. */
   functions?: Map<string, CompoundCommand>;
   /** `$1`, `$2`...: a function's arguments, or what `set --` gave. */
@@ -434,7 +436,13 @@ export class Interpreter {
     this.substitutionStatus = undefined;
     let expanded: { argv: string[]; assignments: [string, string][]; redirections: ResolvedRedirection[] };
     try {
-      expanded = this.expand(command);
+      const aliased = this.withAlias(command);
+      if (typeof aliased === 'string') {
+        this.write('stderr', aliased);
+        return { stdout: '', status: 2 };
+      }
+      if ('statements' in aliased) return this.runAlias(command, aliased, stdin, sink);
+      expanded = this.expand(aliased);
     } catch (error) {
       if (!(error instanceof BadSubstitution)) throw error;
       return this.badSubstitution(error);
@@ -782,8 +790,6 @@ export class Interpreter {
       expandString(value, context),
     ]);
     const argv = this.expandWords(command.words, context);
-    const alias = this.aliasOf(command.words[0]);
-    if (alias !== undefined) argv.splice(0, 1, ...alias.split(' ').filter((word) => word !== ''));
     const redirections = command.redirections.map((redirection) => this.resolve(redirection, context));
     return { argv, assignments, redirections };
   }
@@ -795,14 +801,43 @@ export class Interpreter {
   }
 
   /**
-   * The alias a command's first word names (bash's alias expansion, on in an
-   * interactive shell): only a word typed as one plain unquoted name is looked
-   * up, so `\\ls` and `'ls'` run the program itself. Aliases here hold plain words.
+   * The command with its first word's alias in its place (bash's alias expansion, on in an interactive shell).
+   * Plain words (`ls --color=auto`) are split here; a value with quotes or expansions is read again as shell input.
+   */
+  private withAlias(command: SimpleCommand): SimpleCommand | Script | string {
+    const alias = this.aliasOf(command.words[0]);
+    if (alias === undefined) return command;
+    const reread = /^[\w\s=.,:/+@%-]*$/.test(alias)
+      ? undefined
+      : shellExtras().expandAlias(alias, command, this.environment.dialect.kind);
+    if (reread) return reread;
+    const words = alias.split(/\s+/).filter((word) => word !== '');
+    const literal = (text: string): Word => ({ parts: [{ kind: 'literal', text, quoted: false }], source: text });
+    return { ...command, words: [...words.map(literal), ...command.words.slice(1)] };
+  }
+
+  /** An alias of several commands, run as a script; while it runs its name is not expanded again (bash's alias loop check). */
+  private runAlias(command: SimpleCommand, script: Script, stdin: ShellInput, sink: 'pipe' | 'terminal') {
+    const name = command.words[0]!.source;
+    const expanding = (this.state.expandingAliases ??= new Set());
+    expanding.add(name);
+    try {
+      const out = { captured: '' };
+      this.runScript(script, stdin, sink === 'pipe', out);
+      return { stdout: out.captured, status: this.state.status };
+    } finally {
+      expanding.delete(name);
+    }
+  }
+
+  /**
+   * The alias a command's first word names: only a word typed as one plain
+   * unquoted name is looked up, so `\\ls` and `'ls'` run the program itself.
    */
   private aliasOf(first: Word | undefined): string | undefined {
     const part = first?.parts.length === 1 ? first.parts[0] : undefined;
     if (!part || part.kind !== 'literal' || part.quoted || first!.source !== part.text) return undefined;
-    return this.state.aliases?.get(part.text);
+    return this.state.expandingAliases?.has(part.text) ? undefined : this.state.aliases?.get(part.text);
   }
 
   private expansionContext(): ExpansionContext {

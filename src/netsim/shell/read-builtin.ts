@@ -14,7 +14,9 @@ interface Character {
  * and BusyBox ash have -r and -p, not -a): one line from the standard input,
  * split on IFS into the names, the last taking the rest; no name sets REPLY,
  * unsplit. Status 1 at the end of the input, the words read assigned still.
- * The prompt shows only when the input is a terminal, which here it never is.
+ * -p's prompt goes to stderr only when the input is a terminal (read.def:
+ * `if (prompt && isatty(fd))`), which here it never is: a lesson's input, a
+ * pipe or a file (tests/netsim/golden/linux/session.trixie-clients.txt).
  */
 export const read: Builtin = (args, context) => {
   const { dialect, state, input, shell } = context;
@@ -39,6 +41,7 @@ export const read: Builtin = (args, context) => {
         letter === 'u'
       ) {
         const value = option.slice(index + 1) || args[++at];
+        if (value === undefined && dialect.kind !== 'ash') return missingArgument(letter, context);
         if (letter === 'a') array = value;
         break;
       } else return invalidOption(letter, context);
@@ -57,11 +60,21 @@ export const read: Builtin = (args, context) => {
   return { stdout: '', stderr: '', exitCode: ended ? 1 : 0 };
 };
 
+/** An option's argument missing: bash's sh_needarg and its usage; dash's nextopt, `No arg for -p option` (bash 5.2.15, dash 0.5.12). */
+function missingArgument(letter: string, { dialect, state }: Parameters<Builtin>[1]): BuiltinResult {
+  const text = dialect.kind === 'bash' ? `-${letter}: option requires an argument` : `No arg for -${letter} option`;
+  const usage = dialect.kind === 'bash' ? READ_USAGE : '';
+  return { stdout: '', stderr: `${dialect.builtinError('read', text, state.line)}${usage}`, exitCode: 2 };
+}
+
+const READ_USAGE =
+  'read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n';
+
 function invalidOption(letter: string, { dialect, state }: Parameters<Builtin>[1]): BuiltinResult {
   if (dialect.kind === 'bash')
     return {
       stdout: '',
-      stderr: `${dialect.builtinError('read', `-${letter}: invalid option`, state.line)}read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n`,
+      stderr: `${dialect.builtinError('read', `-${letter}: invalid option`, state.line)}${READ_USAGE}`,
       exitCode: 2,
     };
   // dash's and ash's getopt: `Illegal option -a` (dash), `illegal option -a` (ash).

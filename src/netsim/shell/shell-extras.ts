@@ -21,6 +21,6 @@ export {
   continueBuiltin as continue_,
 } from './function-builtins';
 export { assignArray, arrayValue, arrayValues } from './arrays';
-export { alias, unalias, command } from './alias-builtins';
+export { alias, unalias, command, expandAlias } from './alias-builtins';
 export { expandGlob } from './pathname-expansion';
 export { bashSyntax, dashSyntax, ashSyntax } from './syntax-messages';

@@ -17,7 +17,15 @@ import {
   type Endpoint,
   type Peer,
 } from './tcp';
-import { responseSize, webServer, whoamiResponse, type HttpRequestLine, type HttpResponse } from './web-servers';
+import {
+  responseHead,
+  responseSize,
+  webServer,
+  whoamiResponse,
+  type HttpRequestLine,
+  type HttpResponse,
+} from './web-servers';
+import { httpDate } from '../wire/time-text';
 import { formatIpv4 } from '../wire/ipv4';
 import { ipv6Addresses } from '../kernel/dump';
 
@@ -48,6 +56,8 @@ export type HttpOutcome =
   | { readonly kind: 'unsimulated'; readonly elapsedMs: number }
   /** Connected, but the server's process is frozen (a paused container): nothing comes back until the client gives up. */
   | { readonly kind: 'no-answer'; readonly elapsedMs: number }
+  /** A web server's 400 to bytes that are no request (a TLS ClientHello), after which it closes. */
+  | { readonly kind: 'bad-request'; readonly elapsedMs: number }
   | Exclude<ConnectResult, { kind: 'connected' }>;
 
 export interface HttpRequest extends HttpRequestLine {
@@ -58,6 +68,8 @@ export interface HttpRequest extends HttpRequestLine {
   readonly timeoutMs: number;
   /** The resolver of a machine the request reaches, for a server that looks names up itself (WordPress finding its database). */
   readonly resolverAt?: (namespace: Namespace) => NameService;
+  /** A TLS ClientHello instead of a request (curl to an https:// URL), `requestBytes` long. */
+  readonly clientHello?: boolean;
 }
 
 /**
@@ -94,8 +106,23 @@ export function answer(
     request.requestBytes,
     servedBytes(served, request),
     served.kind === 'reset',
+    requestText(request),
+    served.kind === 'response' ? responseText(served.response, request, datapath.startMs) : undefined,
   );
   return outcomeOf(served, random);
+}
+
+/** The request's bytes as the client wrote them (request line, headers, blank line), when they add up to its size. */
+function requestText(request: HttpRequest): string | undefined {
+  const text = `${[`${request.method} ${request.path} HTTP/1.1`, ...(request.headers ?? [])].join('\r\n')}\r\n\r\n`;
+  return text.length === request.requestBytes ? text : undefined;
+}
+
+/** The response's bytes as the server wrote them, when each character is one byte. */
+function responseText(response: HttpResponse, request: HttpRequest, nowMs: number): string | undefined {
+  const head = `${responseHead(response, httpDate(nowMs)).join('\r\n')}\r\n\r\n`;
+  const text = head + (request.method === 'HEAD' ? '' : response.body);
+  return /^[\x00-\xff]*$/.test(text) ? text : undefined;
 }
 
 /** What a peer sends back: an HTTP response, bytes that are not HTTP, or a reset. */
@@ -104,7 +131,8 @@ export type Served =
   | { readonly kind: 'not-http'; readonly bytes: number }
   | { readonly kind: 'reset' }
   | { readonly kind: 'unsimulated' }
-  | { readonly kind: 'no-answer' };
+  | { readonly kind: 'no-answer' }
+  | { readonly kind: 'bad-request' };
 
 /**
  * MariaDB's initial handshake (protocol 10, sql_acl.cc send_server_handshake_packet): a 4-byte
@@ -118,12 +146,16 @@ export const SSH_BANNER = 'SSH-2.0-OpenSSH_10.0p2 Debian-7+deb13u4\r\n';
 
 /** What the peer answers: a web server's response, a MariaDB handshake, or nothing (the connection is reset). */
 export function serve(datapath: Datapath, peer: Peer, request: HttpRequest, random: SeededRandom): Served {
-  if (peer.kind === 'remote') return respond(webServer('nginx')?.(request));
+  // The internet's hosts speak TLS on 443, which is not modelled.
+  if (peer.kind === 'remote')
+    return request.clientHello ? { kind: 'unsimulated' } : respond(webServer('nginx')?.(request));
   // The kernel took the connection into the backlog; a frozen server never reads it.
   if (datapath.isFrozen(peer.socket.process.pid)) return { kind: 'no-answer' };
   const service = peer.socket.service;
   switch (service.kind) {
     case 'http': {
+      // ~: the 400 is not logged (nginx's access log would quote the hello's bytes, escaped).
+      if (request.clientHello) return { kind: 'bad-request' };
       if (service.server === 'whoami')
         return respond(whoamiResponse(service.hostname ?? '', interfaceAddresses(peer.namespace), request));
       // WordPress connects to its database before anything else (wp-settings.php, require_wp_db): no database, no page.
@@ -179,7 +211,8 @@ export function serve(datapath: Datapath, peer: Peer, request: HttpRequest, rand
 /** What docker-proxy passes back of its own connection's outcome. */
 function relayed(outcome: HttpOutcome): Served {
   if (outcome.kind === 'response') return { kind: 'response', response: outcome.response };
-  if (outcome.kind === 'unsimulated' || outcome.kind === 'no-answer') return { kind: outcome.kind };
+  if (outcome.kind === 'unsimulated' || outcome.kind === 'no-answer' || outcome.kind === 'bad-request')
+    return { kind: outcome.kind };
   // docker-proxy copies whatever bytes the backend sends, HTTP or not.
   return outcome.kind === 'not-http' ? { kind: 'not-http', bytes: outcome.bytes } : { kind: 'reset' };
 }
@@ -207,14 +240,22 @@ function servedRecord(server: string, request: HttpRequest, response: HttpRespon
 const respond = (response: HttpResponse | 'unsimulated' | undefined): Served =>
   response === 'unsimulated' ? { kind: 'unsimulated' } : response ? { kind: 'response', response } : { kind: 'reset' };
 
+/**
+ * nginx's 400 (ngx_http_special_response.c): its head with `Connection: close`
+ * (152 bytes) and ngx_http_error_400_page with its tail (157). ~: other servers' differ.
+ */
+const BAD_REQUEST_BYTES = 309;
+
 function servedBytes(served: Served, request: HttpRequest): number {
   if (served.kind === 'response') return responseSize(served.response, request.method);
+  if (served.kind === 'bad-request') return BAD_REQUEST_BYTES;
   return served.kind === 'not-http' ? served.bytes : 0;
 }
 
 function outcomeOf(served: Served, random: SeededRandom): HttpOutcome {
   if (served.kind === 'response') return { kind: 'response', response: served.response, elapsedMs: random.int(0, 2) };
-  if (served.kind === 'unsimulated' || served.kind === 'no-answer') return { kind: served.kind, elapsedMs: 0 };
+  if (served.kind === 'unsimulated' || served.kind === 'no-answer' || served.kind === 'bad-request')
+    return { kind: served.kind, elapsedMs: 0 };
   return served.kind === 'not-http'
     ? { kind: 'not-http', bytes: served.bytes, elapsedMs: 0 }
     : { kind: 'reset', elapsedMs: 0 };

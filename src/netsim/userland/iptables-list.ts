@@ -3,6 +3,7 @@ import { formatIpv4 } from '../wire/ipv4';
 import type { Chain, Negatable, RuleAddress, RuleSpec } from '../kernel/netfilter/rule';
 import { listingOrder } from './iptables-save';
 import { formatStates, targetListText } from './iptables-rule';
+import { iprangeMatch } from './iptables-iprange-loader';
 
 export interface ListOptions {
   numeric: boolean;
@@ -143,6 +144,8 @@ function matchText(spec: RuleSpec, options: ListOptions): string {
   if (spec.ctOrigDstPort)
     parts.push(`${spec.ctOrigDstPort.negated ? '! ' : ''}ctorigdstport ${spec.ctOrigDstPort.value}`);
   if (spec.ctDirection) parts.push(`ctdir ${spec.ctDirection}`);
+  const ranges = spec.sourceRange || spec.destinationRange ? iprangeMatch().iprangeListText(spec) : undefined;
+  if (ranges !== undefined) parts.push(ranges);
   const target = targetListText(spec.target, options.numeric);
   if (target !== undefined) parts.push(target);
   return parts.map((part) => ` ${part}`).join('');

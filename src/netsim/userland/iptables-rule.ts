@@ -13,6 +13,7 @@ import {
   type StateMatch,
   type Target,
 } from '../kernel/netfilter/rule';
+import { iprangeMatch } from './iptables-iprange-loader';
 import { cidr, formatCidr, networkOf, parseCidr } from '../wire/cidr';
 import { formatIpv4, parseIpv4 } from '../wire/ipv4';
 import { formatIpv6, ipv6NetworkOf, isIpv6Text, parseIpv6, parseIpv6Cidr } from '../wire/ipv6';
@@ -62,7 +63,7 @@ export function newRuleDraft(family: Family): RuleDraft {
 export const RULE_LETTERS = new Set(['s', 'd', 'i', 'o', 'p', 'm', 'j']);
 
 const BUILTIN_TARGETS = new Set(['ACCEPT', 'DROP', 'RETURN', 'REJECT', 'MASQUERADE', 'DNAT', 'SNAT', 'LOG']);
-const MATCH_MODULES = ['tcp', 'udp', 'conntrack', 'state', 'addrtype'];
+const MATCH_MODULES = ['tcp', 'udp', 'conntrack', 'state', 'addrtype', 'iprange'];
 
 /** One of RULE_LETTERS with its value; `negated` when `!` came before it. */
 export function applyRuleLetter(
@@ -125,6 +126,8 @@ const MATCH_OPTIONS: Record<string, string[]> = {
   '--state': ['state'],
   '--dst-type': ['addrtype'],
   '--src-type': ['addrtype'],
+  '--src-range': ['iprange'],
+  '--dst-range': ['iprange'],
 };
 
 /**
@@ -160,6 +163,8 @@ export function knowsOption(draft: RuleDraft, option: string): boolean {
   return MATCH_OPTIONS[option]?.some((module) => draft.modules.has(module)) ?? false;
 }
 
+const NEGATABLE_OPTIONS = new Set(['--ctstate', '--state', '--ctorigdstport', '--src-range', '--dst-range']);
+
 /** A module's or target's option (knowsOption said it is known) with its value; `negated` when `!` came before it. */
 export function applyModuleOption(
   draft: RuleDraft,
@@ -168,9 +173,8 @@ export function applyModuleOption(
   negated = false,
 ): RuleProblem | undefined {
   const rule = draft.spec;
-  // Only the state match keeps an inversion here; a port, an address type or a target option would lose it.
-  if (negated && option !== '--ctstate' && option !== '--state' && option !== '--ctorigdstport')
-    return unsimulated(`\`! ${option}'`);
+  // The state, original port and range matches keep an inversion; a port, an address type or a target option would lose it.
+  if (negated && !NEGATABLE_OPTIONS.has(option)) return unsimulated(`\`! ${option}'`);
   switch (option) {
     case '--dport':
     case '--destination-port':
@@ -205,6 +209,15 @@ export function applyModuleOption(
         return problem(`conntrack: Bad value for "--ctdir" option: "${value}"`);
       rule.ctDirection = value;
       return undefined;
+    case '--src-range':
+    case '--dst-range': {
+      if (draft.family === 6) return unsimulated(`ip6tables' ${option}`);
+      // The iprange extension's own module, fetched on first use: most rules never name it.
+      const parsed = iprangeMatch().parseIpRange(option, value);
+      if ('problem' in parsed) return problem(parsed.problem);
+      rule[option === '--src-range' ? 'sourceRange' : 'destinationRange'] = { value: parsed.range, negated };
+      return undefined;
+    }
     case '--dst-type':
       rule.destinationLocal = value === 'LOCAL';
       return undefined;
@@ -543,6 +556,8 @@ export function formatRule(spec: RuleSpec): string {
       words.push(...(spec.ctOrigDstPort.negated ? ['!'] : []), '--ctorigdstport', String(spec.ctOrigDstPort.value));
     if (spec.ctDirection) words.push('--ctdir', spec.ctDirection);
   }
+  // iptables prints matches in the order the rule gave them; netsim keeps no order, so iprange comes after the others.
+  if (spec.sourceRange || spec.destinationRange) words.push(...iprangeMatch().iprangeSaveWords(spec));
   words.push(...targetWords(spec.target));
   return words.join(' ');
 }

@@ -3,6 +3,7 @@ import type { Namespace } from '../kernel/namespace';
 import type { SeededRandom } from '../random';
 import type { Ipv4 } from '../wire/ipv4';
 import { ECHO_PACKET_LENGTH, replyTo, type Packet } from '../wire/packet';
+import { hash } from './tcp-sequence';
 
 export interface PingOptions {
   count: number;
@@ -82,6 +83,8 @@ export function ping(
       destinationPort: identifier,
       length: payloadBytes + 28,
       ttl: 64,
+      ipId: hash(`ping|${route.source}|${destination}|${identifier}|${sequence}`) & 0xffff,
+      echoTimeUs: datapath.startMs * 1000 + (sequence - 1) * intervalMs * 1000,
     };
     if (options.dontFragment && request.length > route.device.mtu) {
       localErrors.push({ sequence, mtu: route.device.mtu });
@@ -130,7 +133,9 @@ export function ping(
 function echoReply(datapath: Datapath, namespace: Namespace, fate: Fate): Packet | undefined {
   let back: Fate;
   if (fate.kind === 'local') {
-    back = datapath.send(fate.namespace, replyTo(fate.packet, { icmp: 'echo-reply' }));
+    // icmp_reply: the kernel's own ICMP socket sends without DF, its identification from ip_select_ident's hash.
+    const ipId = hash(`reply|${fate.packet.ipId ?? 0}|${fate.packet.destination}`) & 0xffff;
+    back = datapath.send(fate.namespace, replyTo(fate.packet, { icmp: 'echo-reply', dontFragment: false, ipId }));
   } else if (fate.kind === 'remote' && fate.host.answersPing) {
     back = datapath.fromWorld(replyTo(fate.packet, { icmp: 'echo-reply', ttl: fate.host.replyTtl }));
   } else {

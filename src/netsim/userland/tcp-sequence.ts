@@ -29,6 +29,15 @@ export function initialSequence(packet: Packet): number {
   return hash(`seq|${packet.source}|${packet.sourcePort}|${packet.destination}|${packet.destinationPort}`);
 }
 
+/**
+ * The IP identification a connected socket starts from (inet_id, random at
+ * connect and at accept since Linux 5.x), then one more for each segment it
+ * sends (ip_select_ident_segs); a keyed hash of the 4-tuple here.
+ */
+export function initialIpId(packet: Packet): number {
+  return hash(`id|${packet.source}|${packet.sourcePort}|${packet.destination}|${packet.destinationPort}`) & 0xffff;
+}
+
 /** The TCP timestamp clock of the sender of `packet` (milliseconds, offset per connection). */
 export function timestamp(packet: Packet, nowMs: number): number {
   return (hash(`ts|${packet.source}|${packet.destination}`) + nowMs) >>> 0;

@@ -7,7 +7,7 @@ import { listenerFor, type Socket } from '../kernel/socket';
 import { LOCAL_PORT_RANGE } from '../kernel/sysctl';
 import type { SeededRandom } from '../random';
 import { formatIpv4, type Ipv4 } from '../wire/ipv4';
-import { answerSegment, hash, SegmentCounter, synSegment } from './tcp-sequence';
+import { answerSegment, hash, initialIpId, SegmentCounter, synSegment } from './tcp-sequence';
 import {
   TCP_RST_LENGTH,
   TCP_SEGMENT_OVERHEAD,
@@ -100,7 +100,7 @@ export function connect(
     length: TCP_SYN_LENGTH,
     ttl: 64,
   };
-  const syn: Packet = { ...bare, segment: synSegment(bare, datapath.startMs) };
+  const syn: Packet = { ...bare, segment: synSegment(bare, datapath.startMs), ipId: initialIpId(bare) };
   const limit = Math.min(timeoutMs, KERNEL_CONNECT_TIMEOUT_MS);
   const from = { address: formatIpv4(route.source), port: syn.sourcePort };
   for (const sentMs of SYN_SEND_TIMES_MS) {
@@ -180,13 +180,20 @@ export function exchange(
   requestBytes: number,
   responseBytes: number,
   reset = false,
+  requestText?: string,
+  responseText?: string,
 ): void {
   const server = replyTo(connection.delivered, {});
   const counter = new SegmentCounter(connection.syn, server, datapath.startMs);
+  // The SYN took the client's first identification; the server's SYN-ACK went out with 0.
+  let clientId = (connection.syn.ipId ?? initialIpId(connection.syn)) + 1;
+  let serverId = initialIpId(server);
   const fromClient = (length: number, kind: TcpKind) => {
     const segment = counter.fromClient(kind, length - TCP_SEGMENT_OVERHEAD);
     counter.serverReceives(segment, length - TCP_SEGMENT_OVERHEAD, kind);
-    return datapath.send(namespace, { ...connection.syn, tcp: kind, length, segment });
+    const payload = kind === 'data' && requestText !== undefined ? { payload: requestText } : {};
+    const ipId = clientId++ & 0xffff;
+    return datapath.send(namespace, { ...connection.syn, tcp: kind, length, segment, ipId, ...payload });
   };
   const fromServer = (length: number, kind: TcpKind) => {
     const segment = counter.fromServer(kind, length - TCP_SEGMENT_OVERHEAD);
@@ -196,6 +203,8 @@ export function exchange(
       tcp: kind,
       length,
       segment,
+      ipId: serverId++ & 0xffff,
+      ...(kind === 'data' && responseText !== undefined ? { payload: responseText } : {}),
       ...(connection.peer.kind === 'remote' ? { ttl: connection.peer.host.replyTtl } : {}),
     };
     return connection.peer.kind === 'socket'

@@ -39,6 +39,8 @@ export interface Frame {
   readonly sourceMac: Mac;
   readonly destinationMac: Mac;
   readonly payload: FramePayload;
+  /** The frame's bytes as a capture file held them (tcpdump -r); a live frame's are encoded from its records. */
+  readonly bytes?: Uint8Array;
 }
 
 export const BROADCAST_MAC = 'ff:ff:ff:ff:ff:ff' as Mac;

@@ -34,6 +34,17 @@ export interface Packet {
    * finds the connection by it, and the sender matches it to its probe.
    */
   readonly quoted?: Packet;
+  /**
+   * The IP header's identification (0 when not given: what Linux writes on a
+   * SYN-ACK, ip_build_and_send_pkt) and whether DF is set (Linux's default,
+   * path MTU discovery; not on the kernel's own echo replies).
+   */
+  readonly ipId?: number;
+  readonly dontFragment?: boolean;
+  /** The transport payload's bytes, one character each (0-255), when the sender's are known: an HTTP request. */
+  readonly payload?: string;
+  /** The time iputils ping wrote into an echo request's data (its struct timeval); the reply echoes the same data. */
+  readonly echoTimeUs?: number;
 }
 
 /**
@@ -47,6 +58,8 @@ export interface TcpSegment {
   readonly window: number;
   readonly tsVal: number;
   readonly tsEcr: number;
+  /** The window scale a SYN offers (RFC 7323); Linux's 7 when not given. */
+  readonly windowScale?: number;
   /** The first line of the payload (an HTTP request or status line), which tcpdump shows for port 80. */
   readonly firstLine?: string;
 }
@@ -62,8 +75,10 @@ export const TCP_RST_LENGTH = 40;
 
 /** The packet a reply travels as: addresses and ports swapped. */
 export function replyTo(packet: Packet, change: Partial<Packet>): Packet {
+  // The IP header's identification and DF are the replier's own.
+  const { ipId: _ipId, dontFragment: _dontFragment, ...fields } = packet;
   return {
-    ...packet,
+    ...fields,
     source: packet.destination,
     destination: packet.source,
     sourcePort: packet.destinationPort,

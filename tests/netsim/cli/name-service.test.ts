@@ -149,10 +149,10 @@ describe('curl with names', () => {
     expect(host.run('docker exec tools curl -sI http://web/').stdout).toMatch(/^HTTP\/1\.1 200 OK\r\nServer: nginx/);
   });
 
-  it('says HTTPS is not simulated', () => {
+  it("says an internet host's TLS is not simulated, once connected", () => {
     expect(hostAfter().run('curl -sI https://example.com')).toMatchObject({
       exitCode: 1,
-      stderr: expect.stringContaining('not available in this simulator'),
+      stderr: expect.stringContaining('over TLS is not simulated'),
     });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Host } from '../../../src/netsim/index';
+import { readGolden } from '../golden';
 
 /** Two BusyBox containers on the default bridge: c1 is 172.17.0.2, c2 172.17.0.3. */
 function twoContainers(): Host {
@@ -152,7 +153,7 @@ describe('tcpdump as a job', () => {
       /^IP 172\.17\.0\.1\.\d+ > 172\.17\.0\.2\.80: Flags \[\.\], ack 1, win 502, options \[nop,nop,TS val \d+ ecr \d+\], length 0$/,
     );
     expect(packets[3]).toMatch(
-      /^IP 172\.17\.0\.1\.\d+ > 172\.17\.0\.2\.80: Flags \[P\.\], seq 1:(\d+), ack 1, win 502, options \[nop,nop,TS val \d+ ecr \d+\], length \d+$/,
+      /^IP 172\.17\.0\.1\.\d+ > 172\.17\.0\.2\.80: Flags \[P\.\], seq 1:(\d+), ack 1, win 502, options \[nop,nop,TS val \d+ ecr \d+\], length \d+: HTTP: GET \/ HTTP\/1\.1$/,
     );
     const requestEnd = Number(/seq 1:(\d+)/.exec(packets[3]!)![1]);
     expect(packets[4]).toMatch(new RegExp(`Flags \\[P\\.\\], seq 1:\\d+, ack ${requestEnd}, win 509, `));
@@ -200,5 +201,101 @@ describe('tcpdump as a job', () => {
       'IP 172.17.0.2 > 172.17.0.3: ICMP echo request, id ID, seq 1, length 64',
       'IP 172.17.0.3 > 172.17.0.2: ICMP echo reply, id ID, seq 1, length 64',
     ]);
+  });
+});
+
+/** The host of golden/tools/capture-tcpdump.sh: one container on docker0, serving HTTP on port 80. */
+function webHost(): Host {
+  const host = Host.create({ seed: 1 });
+  host.run('docker run -d --name web nginx');
+  return host;
+}
+
+/** readGolden's stdout loses its last newline to the `# --- stderr` line that follows it. */
+const goldenStdout = (name: string) => {
+  const golden = readGolden(`tools/${name}.txt`);
+  return golden.stderr !== undefined && golden.stdout !== '' ? `${golden.stdout}\n` : golden.stdout;
+};
+
+/** A captured line with its times, identifiers, sequence numbers and timestamps made patterns. */
+const shapeOf = (line: string) =>
+  new RegExp(
+    `^${line
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\d\d:\d\d:\d\d\\\.\d{6}/g, TIME)
+      .replace(/(id|seq|ack|val|ecr|win|wscale) \d+/g, '$1 \\d+')
+      .replace(/\\\.\d{5}\b/g, '\\.\\d+')}$`,
+  );
+
+// tcpdump.c show_devices_and_exit and libpcap's pcap_findalldevs order (pcap.c get_figure_of_merit).
+describe('tcpdump -D', () => {
+  it('lists the links by libpcap figure of merit, then "any", lo and the pseudo-devices, as captured', () => {
+    const result = webHost().run('sudo tcpdump -D');
+    expect(result.stdout.replace(/veth[0-9a-f]{7}/, 'veth1a2b3c4')).toBe(goldenStdout('tcpdump-D'));
+  });
+});
+
+describe('tcpdump -A, -vv, -w and -r on the course host', () => {
+  it('prints each packet in ASCII after its line with -A, the request in full (tcpdump-A-port-80)', () => {
+    const host = webHost();
+    const result = host.run('sudo tcpdump -A -i docker0 -c 4 port 80 & curl -s -o /dev/null http://172.17.0.2/');
+    const golden = goldenStdout('tcpdump-A-port-80');
+    const packets = (text: string) => text.split('\n').filter((line) => / IP /.test(line));
+    const ours = packets(result.output);
+    expect(ours).toHaveLength(4);
+    packets(golden).forEach((line, index) =>
+      expect(ours[index]).toMatch(shapeOf(line.replace(/wscale 10/, 'wscale 7'))),
+    );
+    // The request's bytes as curl wrote them, CRs before LFs left out; the headers' first bytes are IPv4's.
+    const request = (text: string) =>
+      text.slice(text.lastIndexOf('GET / HTTP/1.1'), text.indexOf('Accept: */*\n') + 14);
+    expect(request(result.output)).toBe(request(golden));
+    expect(result.output).toMatch(/length 0\nE\.\.<\.\.@\.@\./);
+  });
+
+  // print-http.c: a segment that starts with a status line is named by it (captured: tcpdump-r-http.txt).
+  it("names the server's response by its status line", () => {
+    const result = webHost().run('sudo tcpdump -n -i docker0 -c 5 port 80 & curl -s -o /dev/null http://172.17.0.2/');
+    const packets = result.output.split('\n').filter((line) => / IP /.test(line));
+    expect(packets[4]).toMatch(
+      /^\S+ IP 172\.17\.0\.2\.80 > 172\.17\.0\.1\.\d+: Flags \[P\.\], .*, length \d+: HTTP: HTTP\/1\.1 200 OK$/,
+    );
+  });
+
+  it('decodes the IP header with -vv (tcpdump-vv-icmp): DF on the request, none on the kernel reply', () => {
+    const result = webHost().run('sudo tcpdump -vv -i docker0 -c 2 icmp & ping -c 1 172.17.0.2');
+    const golden = readGolden('tools/tcpdump-vv-icmp.txt');
+    const ours = result.output.split('\n').filter((line) => / IP \(|^ {4}172/.test(line));
+    const expected = goldenStdout('tcpdump-vv-icmp').split('\n').filter(Boolean);
+    expect(ours).toHaveLength(expected.length);
+    expected.forEach((line, index) => expect(ours[index]).toMatch(shapeOf(line)));
+    expect(result.output).toContain(golden.stderr!.split('\n')[0]!);
+    expect(result.output).not.toContain('verbose output suppressed');
+  });
+
+  it('writes a pcap file with -w and prints only its header and statistics; -r reads it back', () => {
+    const host = webHost();
+    const written = host.run('sudo tcpdump -i docker0 -w /tmp/cap.pcap -c 2 icmp & ping -c 1 172.17.0.2');
+    expect(written.output).toContain(readGolden('tools/tcpdump-w-icmp.txt').stderr!.split('\n')[0]!);
+    expect(written.output).not.toMatch(/ IP /);
+    const read = host.run('sudo tcpdump -r /tmp/cap.pcap');
+    expect(read.stderr).toBe('reading from file /tmp/cap.pcap, link-type EN10MB (Ethernet), snapshot length 262144\n');
+    const expected = goldenStdout('tcpdump-r-icmp').split('\n').filter(Boolean);
+    const lines = read.stdout.split('\n').filter(Boolean);
+    expected.forEach((line, index) => expect(lines[index]).toMatch(shapeOf(line)));
+    // What -r prints is what a live capture of the same frames printed.
+    const live = host.run('sudo tcpdump -r /tmp/cap.pcap -vv -A');
+    expect(live.stdout).toMatch(
+      /flags \[DF\], proto ICMP \(1\), length 84\)\n {4}172\.17\.0\.1 > 172\.17\.0\.2: ICMP echo request/,
+    );
+    expect(live.stdout).toMatch(/ !"#\$%&'\(\)\*\+,-\.\/01234567\n/);
+  });
+
+  it('says what libpcap says of a file it cannot read', () => {
+    const host = webHost();
+    const missing = readGolden('tools/tcpdump-r-missing.txt');
+    const result = host.run('sudo tcpdump -r /tmp/netsim-tcpdump/none.pcap');
+    expect(result.stderr).toBe(missing.stderr);
+    expect(result.exitCode).toBe(missing.exitCode);
   });
 });

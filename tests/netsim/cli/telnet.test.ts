@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Host } from '../../../src/netsim/index';
 import { stepsOf } from '../golden';
+import { captured as trixie } from './trixie-clients';
 
 /** GNU inetutils' telnet against golden/linux/session.telnet.txt (inetutils-telnet 2.4; Debian 13 ships 2.6 with the same texts in telnet/commands.c). */
 const transcript = readFileSync(resolve(import.meta.dirname, '../golden/linux/session.telnet.txt'), 'utf8');
@@ -37,14 +38,27 @@ describe('telnet', () => {
     expect(Host.create().run('telnet')).toMatchObject({ output: step.output, exitCode: step.exitCode });
   });
 
-  it("connects to a container's port as tn() says it, then refuses the session it does not simulate", () => {
+  it("connects to a container's port as tn() says it, then, its input at an end, closes as the capture shows", () => {
     const host = Host.create();
     host.run('docker run -d --name web nginx');
-    const connected = captured('telnet 127.0.0.1 8080')
-      .output.split('\n')
-      .slice(0, 3)
-      .join('\n')
-      .replaceAll('127.0.0.1', '172.17.0.2');
-    expect(host.run('telnet 172.17.0.2 80').stdout).toBe(`${connected}\n`);
+    const connected = captured('telnet 127.0.0.1 8080').output.replaceAll('127.0.0.1', '172.17.0.2');
+    expect(host.run('telnet 172.17.0.2 80')).toMatchObject({ stdout: connected, stderr: '', exitCode: 0 });
+  });
+
+  it("tries ::1 then 127.0.0.1 for localhost, as Debian 13's telnet 2.6 does (session.trixie-clients.txt)", () => {
+    const host = Host.create();
+    const refused = trixie('telnet localhost 8443');
+    expect(host.run('telnet localhost 8443 > /tmp/out 2>&1; cat /tmp/out').stdout).toBe(refused.output);
+    expect(host.run('telnet localhost 8443')).toMatchObject({
+      output:
+        'Trying ::1...\nConnection failed: Connection refused\nTrying 127.0.0.1...\ntelnet: Unable to connect to remote host: Connection refused\n',
+      exitCode: 1,
+    });
+    host.run('docker run -d --name web -p 8080:80 nginx');
+    for (const command of ['telnet localhost 8080', "printf 'GET / HTTP/1.0\\r\\n\\r\\n' | telnet localhost 8080"]) {
+      const step = trixie(command);
+      expect(host.run(`${command} > /tmp/out 2>&1; cat /tmp/out`).stdout, command).toBe(step.output);
+      expect(host.run(command).exitCode, command).toBe(step.exitCode);
+    }
   });
 });

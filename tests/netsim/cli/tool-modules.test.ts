@@ -22,6 +22,10 @@ describe('which tool modules command lines name', () => {
   it('finds a tool wherever it is typed: first word, after sudo or docker exec, in a container shell', () => {
     expect(toolModulesNamedIn(['docker exec web ss -tln'])).toEqual(new Set(['ss']));
     expect(toolModulesNamedIn(['sudo tcpdump -n -i docker0 icmp &'])).toEqual(new Set(['tcpdump']));
+    expect(toolModulesNamedIn(['sudo nft list ruleset'])).toEqual(new Set(['nft']));
+    expect(
+      toolModulesNamedIn(['sudo iptables -I DOCKER-USER -m iprange --src-range 10.0.0.1-10.0.0.9 -j DROP']),
+    ).toEqual(new Set(['xtables', 'iprange']));
     expect(
       toolModulesNamedIn(['docker run --rm alpine nslookup web; apt-get install -y iputils-ping', 'getent hosts db']),
     ).toEqual(new Set(['dig', 'packages', 'getent']));

@@ -239,3 +239,64 @@ describe("macvlan and ipvlan networks: Docker 29's defaults and errors", () => {
     expect(host.run('sudo ping -c 1 -W 1 192.168.1.2').exitCode).toBe(1);
   });
 });
+
+// moby daemon/libnetwork/drivers/macvlan/macvlan_network.go createNetwork and DeleteNetwork (CreatedSlaveLink),
+// macvlan_setup.go createVlanLink and delVlanLink; the link as iproute2 v6.15.0's ip/iplink_vlan.c prints it.
+describe('macvlan on an 802.1Q parent the driver makes', () => {
+  const VLAN_NET =
+    'docker network create -d macvlan --subnet=172.16.86.0/24 --gateway=172.16.86.1 -o parent=eth0.10 my-8021q-macvlan-net';
+
+  it("adds eth0.10 on eth0 with VLAN id 10, up, with eth0's MAC, and deletes it with the last network on it", () => {
+    const host = hostAfter(VLAN_NET);
+    const eth0Mac = /link\/ether (\S+)/.exec(host.run('ip link show eth0').stdout)![1];
+    const shown = host.run('ip -d link show eth0.10');
+    expect(shown.exitCode).toBe(0);
+    const [first, second, third] = shown.stdout.split('\n');
+    expect(first).toMatch(
+      /^\d+: eth0\.10@eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP mode DEFAULT group default $/,
+    );
+    expect(second).toBe(
+      `    link/ether ${eth0Mac} brd ff:ff:ff:ff:ff:ff promiscuity 0 allmulti 0 minmtu 0 maxmtu 65535 `,
+    );
+    expect(third).toMatch(/^ {4}vlan protocol 802\.1Q id 10 <REORDER_HDR> addrgenmode eui64 numtxqueues 1 /);
+    host.run('docker network create -d macvlan --subnet=172.16.87.0/24 -o parent=eth0.10 second');
+    host.run('docker network rm my-8021q-macvlan-net');
+    expect(host.run('ip link show eth0.10').exitCode).toBe(0);
+    host.run('docker network rm second');
+    expect(host.run('ip link show eth0.10')).toMatchObject({
+      stderr: 'Device "eth0.10" does not exist.\n',
+      exitCode: 1,
+    });
+  });
+
+  it('leaves an 802.1Q link it did not make, and puts containers on it whose gateway nobody on that VLAN answers', () => {
+    const host = hostAfter(VLAN_NET, 'docker run -d --network my-8021q-macvlan-net --name a alpine sleep 1d');
+    expect(host.run('docker exec a ip route').stdout).toBe(
+      'default via 172.16.86.1 dev eth0 \n172.16.86.0/24 dev eth0 scope link  src 172.16.86.2 \n',
+    );
+    expect(host.run('docker exec a ping -c 1 -W 1 172.16.86.1').stdout).toMatch(
+      /1 packets transmitted, 0 packets received/,
+    );
+    host.run('docker rm -f a');
+    host.run('docker network rm my-8021q-macvlan-net');
+    const made = hostAfter('sudo ip link add link eth0 name eth0.20 type macvlan');
+    made.run('docker network create -d macvlan --subnet=172.16.88.0/24 -o parent=eth0.20 n');
+    made.run('docker network rm n');
+    expect(made.run('ip link show eth0.20').exitCode).toBe(0);
+  });
+});
+
+/** `ip link add link eth0 name eth0.10 type vlan id 10` (iplink_vlan.c; the kernel's vlan_newlink), as the driver makes it. */
+describe('ip link add ... type vlan', () => {
+  it('adds a VLAN link on its lower device, down, with the queue length ether_setup gives', () => {
+    const host = hostAfter('sudo ip link add link eth0 name eth0.10 type vlan id 10');
+    const [first, , third] = host.run('ip -d link show eth0.10').stdout.split('\n');
+    expect(first).toMatch(
+      /^\d+: eth0\.10@eth0: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN mode DEFAULT group default qlen 1000$/,
+    );
+    expect(third).toMatch(/^ {4}vlan protocol 802\.1Q id 10 <REORDER_HDR> /);
+    host.run('sudo ip link set eth0.10 up');
+    expect(host.run('ip -br link show eth0.10').stdout).toMatch(/^eth0\.10@eth0 +UP /);
+    expect(host.run('sudo ip link add link eth0 name eth0.20 type vlan')).toMatchObject({ exitCode: 255 });
+  });
+});

@@ -13,10 +13,6 @@ export interface KnownRefusal {
 }
 
 export const KNOWN_REFUSALS: readonly KnownRefusal[] = [
-  { session: "docs-packet-filtering", line: "sudo iptables -I DOCKER-USER -m iprange -i eth0 ! --src-range 192.168.1.1-192.168.1.3 -j DROP", owner: 'host', reason: "iptables' iprange match is not simulated (netsim answers as if the module were missing)" },
-  { session: "docs-macvlan", line: "docker network create -d macvlan \\\n  --subnet=172.16.86.0/24 \\\n  --gateway=172.16.86.1 \\\n  -o parent=eth0.10 \\\n  my-8021q-macvlan-net", owner: 'docker', reason: "the macvlan driver's 802.1Q sub-interface (parent eth0.10, which dockerd creates) is not simulated" },
-  { session: "troubleshoot-curl", line: "curl -k https://localhost:8443", owner: 'host', reason: "curl over TLS is not simulated (even where nothing listens)" },
-  { session: "troubleshoot-ping-and-ports", line: "telnet localhost 8080", owner: 'host', reason: "a telnet session, once connected, is not simulated" },
   { session: "troubleshoot-curl", line: "docker logs --since 1m web", owner: 'docker', reason: "docker subcommands and their flags are another branch's work" },
   { session: "troubleshoot-ping-and-ports", line: "sudo apt install -y traceroute", owner: 'host', reason: "apt on the host itself is not simulated (only in containers)" },
   { session: "troubleshoot-ping-and-ports", line: "traceroute -n 8.8.8.8", owner: 'host', reason: "needs apt on the host to install it first" },
@@ -26,12 +22,6 @@ export const KNOWN_REFUSALS: readonly KnownRefusal[] = [
   { session: "troubleshoot-ping-and-ports", line: "nc -vz -w 2 172.17.0.2 81", owner: 'host', reason: "needs apt on the host to install it first" },
   { session: "troubleshoot-ping-and-ports", line: "nc -z localhost 8080 && echo open", owner: 'host', reason: "needs apt on the host to install it first" },
   { session: "troubleshoot-ping-and-ports", line: "printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc localhost 8080", owner: 'host', reason: "needs apt on the host to install it first" },
-  { session: "troubleshoot-iptables", line: "sudo nft list ruleset", owner: 'host', reason: "nft (nftables, Priority: important) is not simulated" },
-  { session: "troubleshoot-tcpdump", line: "sudo tcpdump -D", owner: 'host', reason: "tcpdump -D: the device list depends on libpcap's build and the kernel's modules (bluetooth, dbus, nflog), which no capture of the simulated host gives" },
-  { session: "troubleshoot-tcpdump", line: "sudo tcpdump -i docker0 -w /tmp/cap.pcap -c 2", owner: 'host', reason: "tcpdump -w/-r (pcap files) are not simulated" },
-  { session: "troubleshoot-tcpdump", line: "sudo tcpdump -r /tmp/cap.pcap", owner: 'host', reason: "tcpdump -w/-r (pcap files) are not simulated" },
-  { session: "troubleshoot-tcpdump", line: "sudo tcpdump -A -i docker0 -c 4 port 80", owner: 'host', reason: "tcpdump -A (the payload in ASCII) is not simulated" },
-  { session: "troubleshoot-tcpdump", line: "sudo tcpdump -vv -i docker0 -c 2 icmp", owner: 'host', reason: "tcpdump -v (the IP header decode) is not simulated" },
   { session: "troubleshoot-system", line: "lsmod | grep br_netfilter", owner: 'host', reason: "not simulated: lsmod (an everyday system tool, not a network one)" },
   { session: "troubleshoot-system", line: "pgrep -a dockerd", owner: 'host', reason: "not simulated: pgrep (an everyday system tool, not a network one)" },
   { session: "troubleshoot-system", line: "groups", owner: 'host', reason: "not simulated: groups (an everyday system tool, not a network one)" },
@@ -39,5 +29,4 @@ export const KNOWN_REFUSALS: readonly KnownRefusal[] = [
   { session: "troubleshoot-system", line: "free -h", owner: 'host', reason: "not simulated: free (an everyday system tool, not a network one)" },
   { session: "troubleshoot-system", line: "df -h", owner: 'host', reason: "not simulated: df (an everyday system tool, not a network one)" },
   { session: "troubleshoot-system", line: "sudo apt install -y net-tools", owner: 'host', reason: "apt on the host itself is not simulated (only in containers)" },
-  { session: "shell-habits", line: "dps", owner: 'shell', reason: "shell syntax (read, [[, functions, aliases, history) is another branch's work" },
 ];

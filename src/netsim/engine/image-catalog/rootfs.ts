@@ -124,6 +124,7 @@ const DEBIAN_SBIN = new Set([
   'iptables-restore',
   'ip6tables',
   'ip6tables-save',
+  'nft',
   'bridge',
   'brctl',
   'ifconfig',

@@ -10,6 +10,7 @@ import type {
   RuleAddress,
   RuleSpec,
   RuleState,
+  Span,
   TableName,
 } from './rule';
 
@@ -213,8 +214,16 @@ function matches(spec: RuleSpec, packet: Packet, context: HookContext): boolean 
     (spec.ctOrigDstPort === undefined ||
       (packet.protocol !== 'icmp' &&
         (context.originalDestinationPort === spec.ctOrigDstPort.value) !== spec.ctOrigDstPort.negated)) &&
-    (spec.ctDirection === undefined || (spec.ctDirection === 'ORIGINAL') === (context.direction === 'original'))
+    (spec.ctDirection === undefined || (spec.ctDirection === 'ORIGINAL') === (context.direction === 'original')) &&
+    inRange(spec.sourceRange, packet.source) &&
+    inRange(spec.destinationRange, packet.destination)
   );
+}
+
+/** xt_iprange iprange_mt4: min <= address <= max, compared in host order; `!` inverts (IPRANGE_SRC_INV). */
+function inRange(match: Negatable<Span<Ipv4>> | undefined, address: Ipv4): boolean {
+  if (!match) return true;
+  return (address >= match.value.first && address <= match.value.last) !== match.negated;
 }
 
 function matchesAddress(match: Negatable<RuleAddress> | undefined, address: Ipv4): boolean {

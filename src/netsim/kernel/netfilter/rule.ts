@@ -67,6 +67,10 @@ export interface RuleSpec {
   readonly ctOrigDstPort?: Negatable<number>;
   /** `-m conntrack --ctdir ORIGINAL|REPLY`: which way the packet goes in its connection. */
   readonly ctDirection?: 'ORIGINAL' | 'REPLY';
+  /** `-m iprange --src-range A-B`: an IPv4 source from A to B, both included (xt_iprange). */
+  readonly sourceRange?: Negatable<Span<Ipv4>>;
+  /** `-m iprange --dst-range A-B`. */
+  readonly destinationRange?: Negatable<Span<Ipv4>>;
   readonly target: Target;
 }
 
@@ -220,6 +224,8 @@ export function sameRule(a: RuleSpec, b: RuleSpec): boolean {
     a.ctOrigDstPort?.value === b.ctOrigDstPort?.value &&
     a.ctOrigDstPort?.negated === b.ctOrigDstPort?.negated &&
     a.ctDirection === b.ctDirection &&
+    sameNegatable(a.sourceRange, b.sourceRange, sameSpan) &&
+    sameNegatable(a.destinationRange, b.destinationRange, sameSpan) &&
     sameTarget(a.target, b.target)
   );
 }
