@@ -215,3 +215,21 @@ describe("docker history of nginx:alpine's twenty steps", () => {
     ]);
   });
 });
+
+// traefik/whoami v1.11.0 buildx.Dockerfile (built by goreleaser with buildx): FROM scratch, three COPY
+// layers recorded without their --from (buildkit dispatchCopy's commit message), ENTRYPOINT and EXPOSE.
+describe("docker history of traefik/whoami's scratch stage", () => {
+  it('lists the three COPY layers under ENTRYPOINT and EXPOSE', () => {
+    const rows = hostAfter('docker pull -q traefik/whoami')
+      .run('docker history --no-trunc --format "{{.CreatedBy}}|{{.Comment}}" traefik/whoami')
+      .stdout.split('\n');
+    expect(rows).toEqual([
+      'EXPOSE map[80/tcp:{}]|buildkit.dockerfile.v0',
+      'ENTRYPOINT ["/whoami"]|buildkit.dockerfile.v0',
+      'COPY whoami / # buildkit|buildkit.dockerfile.v0',
+      'COPY /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ # buildkit|buildkit.dockerfile.v0',
+      'COPY /usr/share/zoneinfo /usr/share/zoneinfo # buildkit|buildkit.dockerfile.v0',
+      '',
+    ]);
+  });
+});

@@ -890,4 +890,40 @@ export const IMAGE_HISTORIES: Readonly<Record<string, readonly ImageHistoryEntry
       emptyLayer: false,
     },
   ],
+  // traefik/whoami
+  // traefik/whoami v1.11.0: goreleaser's `dockers` (use: buildx) build buildx.Dockerfile's last stage,
+  // FROM scratch: three COPY layers (BuildKit leaves --from out of the record) and two empty steps.
+  // ~: the date, the catalog's placeholder (the tag's commit), and the layers' unpacked sizes.
+  'sha256:1699d99cb4b9acc17f74ca670b3d8d0b7ba27c948b3445f0593b58ebece92f04': [
+    {
+      created: '2025-02-17T14:12:04Z',
+      createdBy: 'COPY /usr/share/zoneinfo /usr/share/zoneinfo # buildkit',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: false,
+    },
+    {
+      created: '2025-02-17T14:12:04Z',
+      createdBy: 'COPY /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ # buildkit',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: false,
+    },
+    {
+      created: '2025-02-17T14:12:04Z',
+      createdBy: 'COPY whoami / # buildkit',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: false,
+    },
+    {
+      created: '2025-02-17T14:12:04Z',
+      createdBy: 'ENTRYPOINT ["/whoami"]',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: true,
+    },
+    {
+      created: '2025-02-17T14:12:04Z',
+      createdBy: 'EXPOSE map[80/tcp:{}]',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: true,
+    },
+  ],
 };
