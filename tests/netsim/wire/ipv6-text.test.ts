@@ -16,8 +16,8 @@ const groups = fc.array(group, { minLength: 8, maxLength: 8 });
 /** The ways a person writes an address: full, zero-padded, RFC 5952, any run of zeros as `::`, uppercase, with an IPv4 tail. */
 function spellings(parts: number[]): string[] {
   const address = new ipaddr.IPv6(parts);
-  const forms = [address.toNormalizedString(), address.toFixedLengthString(), address.toRFC5952String()];
-  forms.push(address.toFixedLengthString().toUpperCase());
+  const fixedLength = parts.map((part) => part.toString(16).padStart(4, '0')).join(':');
+  const forms = [address.toNormalizedString(), fixedLength, address.toRFC5952String(), fixedLength.toUpperCase()];
   for (let start = 0; start < 8; start++)
     for (let end = start + 1; end <= 8; end++)
       if (parts.slice(start, end).every((part) => part === 0))
