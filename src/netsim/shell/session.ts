@@ -111,8 +111,10 @@ export interface FrameState {
 export interface ProgramFrame {
   readonly line: string;
   readonly typed: string;
-  /** The text the line printed so far; after its last newline, the prompt the next line is typed at. */
+  /** The text the line printed so far. */
   readonly shown: string;
+  /** What it printed last after its last newline: the prompt the next line is typed at (`Name: `, `telnet> `). */
+  readonly prompt: string;
   /** The shell's line count and history length before the line, put back for each run. */
   readonly lineNumber: number;
   readonly historyLength: number;
@@ -265,7 +267,7 @@ export class TerminalSession {
 
   /** The prompt the next line is typed at. */
   prompt(asRoot = false): string {
-    if (this.program) return this.program.shown.slice(this.program.shown.lastIndexOf('\n') + 1);
+    if (this.program) return this.program.prompt;
     const frame = this.top();
     // The host user's own shell: lessons write its prompt bare, `$ ` (`# ` for a line typed as root).
     if (frame === this.frames[0] && !this.opensOn) return asRoot ? '# ' : '$ ';
@@ -314,10 +316,9 @@ export class TerminalSession {
     const typed = line.trim() === END_OF_INPUT ? 'exit\n' : line;
     const before = { lineNumber: frame.state.line, historyLength: frame.state.history?.length ?? 0 };
     const typing = options.typing ? { ended: false } : undefined;
-    const outcome = this.withRoot(frame, options.asRoot, () =>
-      frame.interpreter.runLine(typed, options.stdin, typing),
-    );
-    if (outcome.awaitsInput) return this.awaitInput({ line: typed, typed: '', shown: '', ...before }, outcome, prompt);
+    const outcome = this.withRoot(frame, options.asRoot, () => frame.interpreter.runLine(typed, options.stdin, typing));
+    if (outcome.awaitsInput)
+      return this.awaitInput({ line: typed, typed: '', shown: '', prompt: '', ...before }, outcome, prompt);
     const output = [...outcome.output];
     if (outcome.exited !== undefined) this.leave(frame, outcome.exited, output);
     this.frames.push(...this.pending);
@@ -326,7 +327,13 @@ export class TerminalSession {
   }
 
   /** A line typed to the program that owns the terminal: its line runs again with it; Ctrl-C and Ctrl-D as typed keys. */
-  private typeInto(frame: Frame, program: ProgramFrame, line: string, prompt: string, options: LineOptions): LineResult {
+  private typeInto(
+    frame: Frame,
+    program: ProgramFrame,
+    line: string,
+    prompt: string,
+    options: LineOptions,
+  ): LineResult {
     const key = line.trim();
     const typed =
       key === END_OF_INPUT ? program.typed : key === INTERRUPT ? `${program.typed}\x03\n` : program.typed + line;
@@ -348,9 +355,10 @@ export class TerminalSession {
   private awaitInput(program: ProgramFrame, outcome: LineOutcome, prompt: string): LineResult {
     const shown = outcome.output.map((chunk) => chunk.text).join('');
     const output = unshown(outcome.output, program.shown);
-    this.program = { ...program, shown };
-    const tail = shown.length - shown.lastIndexOf('\n') - 1;
-    return { prompt, output: unshown(output, '', tail), exitCode: this.top().state.status };
+    const fresh = output.map((chunk) => chunk.text).join('');
+    const next = fresh.slice(fresh.lastIndexOf('\n') + 1);
+    this.program = { ...program, shown, prompt: next };
+    return { prompt, output: unshown(output, '', next.length), exitCode: this.top().state.status };
   }
 
   /** The host line typed at `# ` runs as root; the shell stays the user's. */
@@ -605,7 +613,12 @@ export class TerminalSession {
 /** `chunks` without their first `skipped.length` characters (already shown) and their last `dropped` ones. */
 function unshown(chunks: readonly OutputChunk[], skipped: string, dropped = 0): OutputChunk[] {
   const total = chunks.reduce((sum, chunk) => sum + chunk.text.length, 0);
-  const from = chunks.map((chunk) => chunk.text).join('').startsWith(skipped) ? skipped.length : 0;
+  const from = chunks
+    .map((chunk) => chunk.text)
+    .join('')
+    .startsWith(skipped)
+    ? skipped.length
+    : 0;
   const to = total - dropped;
   const kept: OutputChunk[] = [];
   let at = 0;
