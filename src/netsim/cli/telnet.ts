@@ -39,8 +39,9 @@ interface Attempt {
  * (`localhost` is ::1 first, then 127.0.0.1, from Debian's /etc/hosts), says
  * `Connection failed: <strerror>` of each but the last that fails, and
  * `telnet: Unable to connect to remote host: <strerror>` of the last; once
- * connected, `Connected to HOST.` and `Escape character is '^]'.`. Its input is
- * no terminal here: at its end telnet closes and says `Connection closed by
+ * connected, `Connected to HOST.` and `Escape character is '^]'.`. At a reader's
+ * terminal it then reads the keyboard (converse); from a lesson's line, a pipe or
+ * a file, at the input's end it closes and says `Connection closed by
  * foreign host.`, status 0, what is piped in unsent (as the capture of
  * `printf 'GET / ...' | telnet localhost 8080` shows). getaddrinfo's failure is
  * `Server lookup failure:  HOST:PORT, <gai_strerror>`. Without a host it reads
