@@ -13,6 +13,7 @@ import {
 import type { ShellProcess } from '../engine/processes';
 import { processEnvironment } from '../engine/process-environment';
 import { ashDialect, bashDialect, dashDialect, type Dialect } from './dialect';
+import { shellExtras } from './shell-extras-loader';
 import { Interpreter, type Invocation, type LineOutcome, type ShellJob, type ShellState } from './interpreter';
 
 /** Where a shell runs: on the host, inside a container, or on the LAN machine. */
@@ -344,7 +345,7 @@ export class TerminalSession {
       frame.interpreter.runLine(program.line, typed, { ended: key === END_OF_INPUT }),
     );
     if (outcome.awaitsInput) return this.awaitInput({ ...program, typed }, outcome, prompt);
-    const output = unshown(outcome.output, program.shown);
+    const { output } = shellExtras().programOutput(outcome.output, program.shown, false);
     if (outcome.exited !== undefined) this.leave(frame, outcome.exited, output);
     this.frames.push(...this.pending);
     this.pending = [];
@@ -353,12 +354,9 @@ export class TerminalSession {
 
   /** The line waits for a typed line: what it printed is shown but for its last, unended line, the prompt typed at. */
   private awaitInput(program: ProgramFrame, outcome: LineOutcome, prompt: string): LineResult {
-    const shown = outcome.output.map((chunk) => chunk.text).join('');
-    const output = unshown(outcome.output, program.shown);
-    const fresh = output.map((chunk) => chunk.text).join('');
-    const next = fresh.slice(fresh.lastIndexOf('\n') + 1);
+    const { output, shown, prompt: next } = shellExtras().programOutput(outcome.output, program.shown, true);
     this.program = { ...program, shown, prompt: next };
-    return { prompt, output: unshown(output, '', next.length), exitCode: this.top().state.status };
+    return { prompt, output, exitCode: this.top().state.status };
   }
 
   /** The host line typed at `# ` runs as root; the shell stays the user's. */
@@ -608,26 +606,6 @@ export class TerminalSession {
   private top(): Frame {
     return this.frames.at(-1)!;
   }
-}
-
-/** `chunks` without their first `skipped.length` characters (already shown) and their last `dropped` ones. */
-function unshown(chunks: readonly OutputChunk[], skipped: string, dropped = 0): OutputChunk[] {
-  const total = chunks.reduce((sum, chunk) => sum + chunk.text.length, 0);
-  const from = chunks
-    .map((chunk) => chunk.text)
-    .join('')
-    .startsWith(skipped)
-    ? skipped.length
-    : 0;
-  const to = total - dropped;
-  const kept: OutputChunk[] = [];
-  let at = 0;
-  for (const chunk of chunks) {
-    const text = chunk.text.slice(Math.max(from - at, 0), Math.max(to - at, 0));
-    if (text !== '') kept.push({ ...chunk, text });
-    at += chunk.text.length;
-  }
-  return kept;
 }
 
 /** `bash`, `sh -i`, `/bin/sh -c 'ip a'`: a shell, whether it is interactive, and its -c script. */
