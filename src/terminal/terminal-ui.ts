@@ -77,6 +77,7 @@ interface AwayTab {
   line: LineState;
   cursorRow: number;
   transcript: string;
+  reading: boolean;
 }
 
 function button(label: string, attribute: string): HTMLButtonElement {
@@ -605,7 +606,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
    */
   async function switchTab(next: MachineName) {
     if (next === tab || busy || endless) return;
-    away.set(tab, { screenLog, prompt, mainPrompt, continued, line, cursorRow, transcript });
+    away.set(tab, { screenLog, prompt, mainPrompt, continued, line, cursorRow, transcript, reading });
     setBusy(true);
     const started = generation;
     forgetForeseen();
@@ -627,10 +628,11 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
       screenLog = '';
       transcript = '';
       continued = undefined;
+      reading = false;
       line = emptyLine();
       return newPrompt(reply.prompt);
     }
-    ({ screenLog, prompt, mainPrompt, continued, line, cursorRow, transcript } = back);
+    ({ screenLog, prompt, mainPrompt, continued, line, cursorRow, transcript, reading } = back);
     term.write(screenLog);
     setBusy(false);
     performance.mark('terminal:prompt');
@@ -682,6 +684,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     screenLog = '';
     away.clear();
     continued = undefined;
+    reading = false;
     commands.splice(0, commands.length, ...(options.commands ?? []));
     nextButton.disabled = false;
     line = emptyLine(line.history);
