@@ -164,6 +164,7 @@ export function hostMachine(parts: HostParts): Machine {
       ...fileAccessOf(files(place, invocation.isRoot)),
       stdoutIsTerminal,
       stderrIsTerminal: invocation.stderrIsTerminal ?? false,
+      ...(invocation.typing ? { typing: invocation.typing } : {}),
       // ioctl(1, TIOCGWINSZ) answers only on a terminal; a pipe or a file has no size.
       ...(stdoutIsTerminal ? { terminalColumns: columns } : {}),
       ...(request?.clock ? { clock: request.clock } : {}),

@@ -48,6 +48,8 @@ export interface RunResult extends Omit<CommandResult, 'output'> {
 export interface RunOptions {
   /** What the user types while the line runs, such as a prompt's answer. */
   stdin?: string;
+  /** Typed at a reader's terminal: a program may read the lines typed next (`read`, a connected telnet). */
+  typing?: boolean;
   /** The line is typed at a root prompt (`# `): it runs as root. */
   asRoot?: boolean;
   /**
@@ -155,6 +157,7 @@ export class Host {
       columns = DEFAULT_COLUMNS,
       trace = false,
       terminal = 'host',
+      typing = false,
     }: RunOptions = {},
   ): RunResult {
     const session = this.terminal(terminal);
@@ -176,7 +179,7 @@ export class Host {
     kernel.recorder = recorder;
     let line;
     try {
-      line = session.runLine(typed, { stdin, asRoot });
+      line = session.runLine(typed, { stdin, asRoot, typing });
     } finally {
       kernel.recorder = undefined;
     }
@@ -206,6 +209,11 @@ export class Host {
    */
   prompt({ asRoot = false, terminal = 'host' }: { asRoot?: boolean; terminal?: MachineName } = {}): string {
     return this.terminal(terminal).prompt(asRoot);
+  }
+
+  /** Whether a program owns that terminal's input: the next line is typed to it, not to a shell. */
+  reading({ terminal = 'host' }: { terminal?: MachineName } = {}): boolean {
+    return this.terminal(terminal).reading();
   }
 
   /** The host's own terminal, or the one open on the LAN machine (opened by the first ask). */

@@ -25,6 +25,8 @@ export interface LessonRunOptions {
   styled?: boolean;
   /** The terminal typed in: the host's, or the reader's second one on the LAN machine. */
   terminal?: MachineName;
+  /** Typed at a reader's terminal: a program may read the lines typed next (`read`, a connected telnet). */
+  typing?: boolean;
 }
 
 /** What one typed command did, as a lesson shows it. */
@@ -96,6 +98,11 @@ export class LessonHost {
     return this.host.prompt({ terminal });
   }
 
+  /** Whether a program owns that terminal's input (`read`, a connected telnet): the next line is typed to it. */
+  reading(terminal: MachineName = 'host'): boolean {
+    return this.host.reading({ terminal });
+  }
+
   /** The machines a terminal can be open on, the host first. */
   terminals(): ReturnType<Host['terminals']> {
     return this.host.terminals();
@@ -119,10 +126,13 @@ export class LessonHost {
       columns = LESSON_COLUMNS,
       styled = false,
       terminal = 'host',
+      typing = false,
     }: LessonRunOptions = {},
   ): StepResult {
     const prompt = this.accepts(written, terminal) ? written : this.prompt(terminal);
-    const result = this.host.run(command, { asRoot: prompt === '# ', interruptAfterSeconds, columns, terminal });
+    const reading = this.reading(terminal);
+    const asRoot = prompt === '# ' && !reading;
+    const result = this.host.run(command, { asRoot, interruptAfterSeconds, columns, terminal, typing });
     const step: StepResult = { prompt, output: terminalLines(result, { styled }), exitCode: result.exitCode };
     // The terminal's own echo is in `output` but in neither stream a program writes.
     if (result.output.includes('^C') && !`${result.stdout}${result.stderr}`.includes('^C')) step.interrupted = true;

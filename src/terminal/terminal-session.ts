@@ -16,8 +16,8 @@ import { parseNetsimCommand } from './netsim-command';
 const ENDLESS_AFTER_SECONDS = 600;
 
 export type RunOutcome =
-  /** The command finished: everything it showed, and the prompt after it. */
-  | { kind: 'done'; output: string; prompt: string; exitCode: number }
+  /** The command finished, or waits for a typed line (`reading`): everything it showed, and the prompt after it. */
+  | { kind: 'done'; output: string; prompt: string; exitCode: number; reading?: boolean }
   /** It runs until Ctrl-C: what it shows meanwhile (up to ENDLESS_AFTER_SECONDS); `interrupt` ends it. */
   | { kind: 'endless'; output: string }
   /** netsim threw: the host is as it was before the line, and the session goes on. */
@@ -92,6 +92,11 @@ export class TerminalSimulation {
     return this.host.prompt(this.terminal);
   }
 
+  /** Whether a program owns the input (`read`, a connected telnet): the next line, Ctrl-C and Ctrl-D go to it. */
+  reading(): boolean {
+    return this.host.reading(this.terminal);
+  }
+
   /** The machines a terminal can be open on: the tabs the page shows. */
   terminals(): { name: MachineName; hostname: string }[] {
     return this.host.terminals();
@@ -130,7 +135,8 @@ export class TerminalSimulation {
    */
   speculate(line: string, columns?: number): RunOutcome | undefined {
     this.foreseen = undefined;
-    if (this.pending || line.trim() === '' || needsMoreInput(line) || parseNetsimCommand(line)) return undefined;
+    if (this.pending || this.reading() || line.trim() === '' || needsMoreInput(line) || parseNetsimCommand(line))
+      return undefined;
     this.prepare();
     const before = this.ready!;
     const host = LessonHost.restored(before);
@@ -150,6 +156,7 @@ export class TerminalSimulation {
       output: joinOutput(result.output),
       prompt: host.prompt(terminal),
       exitCode: result.exitCode,
+      ...(host.reading(terminal) ? { reading: true } : {}),
     };
     this.foreseen = { line, columns, terminal, host, before, prompt, outcome };
     return outcome;
@@ -179,8 +186,9 @@ export class TerminalSimulation {
       };
       return foreseen.outcome;
     }
-    if (needsMoreInput(line)) return { kind: 'more', prompt: CONTINUATION_PROMPT };
-    const netsim = parseNetsimCommand(line);
+    const reading = this.reading();
+    if (!reading && needsMoreInput(line)) return { kind: 'more', prompt: CONTINUATION_PROMPT };
+    const netsim = reading ? undefined : parseNetsimCommand(line);
     if (netsim?.kind === 'trace') return this.traceLast();
     if (netsim)
       return {
@@ -202,7 +210,13 @@ export class TerminalSimulation {
         return { kind: 'endless', output: output.slice(0, interrupted) };
       }
       this.last = { line, before, prompt, columns, interruptAfterSeconds: ENDLESS_AFTER_SECONDS, terminal };
-      return { kind: 'done', output, prompt: this.prompt(), exitCode: result.exitCode };
+      return {
+        kind: 'done',
+        output,
+        prompt: this.prompt(),
+        exitCode: result.exitCode,
+        ...(this.reading() ? { reading: true } : {}),
+      };
     } catch (error) {
       this.setHost(before);
       // Not a crash: the line runs again, from the same host, once the tool's module is loaded.
@@ -320,6 +334,7 @@ const lineOptions = (terminal: MachineName, columns: number | undefined) => ({
   interruptAfterSeconds: ENDLESS_AFTER_SECONDS,
   styled: true,
   terminal,
+  typing: true,
   ...widthOf(columns),
 });
 

@@ -77,6 +77,7 @@ interface AwayTab {
   line: LineState;
   cursorRow: number;
   transcript: string;
+  reading: boolean;
 }
 
 function button(label: string, attribute: string): HTMLButtonElement {
@@ -209,6 +210,8 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
   /** The lines of a command bash would still read more of (PS2), and the prompt to go back to. */
   let continued: string | undefined;
   let mainPrompt = '';
+  /** A program owns the input (`read`, a connected telnet): empty lines, Ctrl-C, Ctrl-D and Ctrl-] go to it. */
+  let reading = false;
   let line: LineState = emptyLine();
   let cursorRow = 0;
   let busy = true;
@@ -457,6 +460,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
       };
       step();
     });
+    reading = outcome.reading === true;
     if (shownIn === generation) newPrompt(outcome.prompt);
   }
 
@@ -518,13 +522,21 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
         typeahead.push(keys.slice(index).join(''));
         return;
       }
+      // Typed to a program, Ctrl-C, Ctrl-D and telnet's Ctrl-] are keys it reads: the terminal echoes them as a line.
+      const control = reading ? READ_KEYS[key] : undefined;
+      if (control !== undefined) {
+        line = { ...line, buffer: control, cursor: control.length };
+        render();
+        void runLine(control, emptyLine(line.history));
+        continue;
+      }
       const { state, action } = pressKey(line, key);
       line = state;
       if (action !== 'complete') lastTab = '';
       switch (action) {
         case 'submit': {
           const { line: typed, next } = submitLine(line);
-          if (typed.trim() === '' && continued === undefined) {
+          if (typed.trim() === '' && continued === undefined && !reading) {
             // An empty line gives a new prompt, as bash does.
             line = { ...line, cursor: line.buffer.length };
             render();
@@ -594,7 +606,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
    */
   async function switchTab(next: MachineName) {
     if (next === tab || busy || endless) return;
-    away.set(tab, { screenLog, prompt, mainPrompt, continued, line, cursorRow, transcript });
+    away.set(tab, { screenLog, prompt, mainPrompt, continued, line, cursorRow, transcript, reading });
     setBusy(true);
     const started = generation;
     forgetForeseen();
@@ -616,10 +628,11 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
       screenLog = '';
       transcript = '';
       continued = undefined;
+      reading = false;
       line = emptyLine();
       return newPrompt(reply.prompt);
     }
-    ({ screenLog, prompt, mainPrompt, continued, line, cursorRow, transcript } = back);
+    ({ screenLog, prompt, mainPrompt, continued, line, cursorRow, transcript, reading } = back);
     term.write(screenLog);
     setBusy(false);
     performance.mark('terminal:prompt');
@@ -671,6 +684,7 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     screenLog = '';
     away.clear();
     continued = undefined;
+    reading = false;
     commands.splice(0, commands.length, ...(options.commands ?? []));
     nextButton.disabled = false;
     line = emptyLine(line.history);
@@ -713,3 +727,6 @@ export function openTerminal(container: HTMLElement, options: TerminalOptions): 
     check: async (goals) => (await worker.ask<'checked'>({ type: 'check', goals })).results,
   };
 }
+
+/** The keys a program reading the terminal gets as a line of their own: Ctrl-C, Ctrl-D, telnet's escape Ctrl-]. */
+const READ_KEYS: Readonly<Record<string, string>> = { '\x03': '^C', '\x04': '^D', '\x1d': '^]' };

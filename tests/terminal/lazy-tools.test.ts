@@ -316,4 +316,18 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
     const checked = await withToolModules([], loadToolModules, () => fresh().checkGoals(goals));
     expect(checked).toEqual([{ pass: true }, expect.objectContaining({ pass: false })]);
   });
+
+  // The program frame's output comes from the shell's extras: a line typed to a waiting telnet fetches what it lacks and runs again.
+  it('types a request to a connected telnet with its modules fetched on first use', async () => {
+    const terminal = fresh();
+    const run = (line: string) => withToolModules([line], loadToolModules, () => terminal.run(line));
+    await run('docker run -d -p 8080:80 nginx');
+    expect(await run('telnet localhost 8080')).toMatchObject({ kind: 'done', prompt: '', reading: true });
+    expect(await run('GET / HTTP/1.0')).toMatchObject({ kind: 'done', output: '', reading: true });
+    expect(await run('')).toMatchObject({
+      kind: 'done',
+      prompt: '$ ',
+      output: expect.stringMatching(/^HTTP\/1\.1 200 OK\n[^]*<\/html>\nConnection closed by foreign host\.\n$/),
+    });
+  });
 });

@@ -29,6 +29,13 @@ export interface CommandResult {
   files?: readonly { readonly path: string; readonly content: string }[];
   /** Started with `&`, the program goes on as a job: its process, and what the machine needs to hear from it later. */
   job?: BackgroundJob;
+  /** It reads the terminal and has read all that was typed: it waits for the next line (session.ts, program frames). */
+  awaitsInput?: boolean;
+}
+
+/** stdin is the terminal: `stdin` holds the lines typed to the program so far; `ended` once Ctrl-D came. */
+export interface Typing {
+  readonly ended: boolean;
 }
 
 /**
@@ -115,6 +122,8 @@ export interface ProcessContext {
   files?: FileAccess;
   /** Whether stdout is a terminal (isatty(1)): `ls` prints columns there, one name a line into a pipe or a file. */
   stdoutIsTerminal?: boolean;
+  /** stdin is the terminal (isatty(0)), read a line at a time as typed; absent: a pipe, a file, a lesson's input. */
+  typing?: Typing;
   /** Whether stderr is a terminal (isatty(2)): Docker Compose draws its progress display there, plain lines elsewhere. */
   stderrIsTerminal?: boolean;
   /** The terminal's width (ioctl TIOCGWINSZ's ws_col), present only when stdout is a terminal: `ss` spreads its columns over it. */

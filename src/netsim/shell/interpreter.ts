@@ -4,6 +4,7 @@ import {
   type CommandResult,
   type FileAccess,
   type OutputChunk,
+  type Typing,
   type ReadFileResult,
 } from '../cli/command';
 import { normalizePath, type FileErrno } from '../kernel/filesystem';
@@ -65,7 +66,12 @@ export interface ShellState {
 /** A shell's standard input: what is left to read, which `read` takes a line at a time. */
 export interface ShellInput {
   text: string;
+  /** The terminal's keyboard (the line's own input, not a pipe or a file): `text` is what was typed so far. */
+  readonly typing?: Typing;
 }
+
+/** A command read all that was typed and waits for the next line: the line stops here, to be run again with it. */
+class AwaitsInput {}
 
 /** A job in the shell's table: its number, the command as `jobs` shows it, and the program's side of it. */
 export interface ShellJob {
@@ -88,6 +94,8 @@ export interface Invocation {
   readonly stdoutIsTerminal?: boolean;
   /** isatty(2): stderr reaches the terminal (`2>&1 | cat` and `2>file` take it away). */
   readonly stderrIsTerminal?: boolean;
+  /** isatty(0) at a reader's terminal: what was typed so far is `stdin`. */
+  readonly typing?: Typing;
 }
 
 /** Where the shell runs: its dialect, how to find and run a program, how to read a file. */
@@ -116,6 +124,8 @@ export interface LineOutcome {
   readonly output: readonly OutputChunk[];
   /** Set when `exit` ran: the status the shell ends with. */
   readonly exited: number | undefined;
+  /** A command waits for the next typed line: the line stopped there. */
+  readonly awaitsInput?: boolean;
 }
 
 class ShellExit {
@@ -196,7 +206,7 @@ export class Interpreter {
   ) {}
 
   /** Parses and runs `source`, a command line and its continuation lines. */
-  runLine(source: string, stdin = ''): LineOutcome {
+  runLine(source: string, stdin = '', typing?: Typing): LineOutcome {
     this.terminal = [];
     this.lineStartMs = this.environment.clock?.().nowMs;
     let offset = 0;
@@ -221,7 +231,7 @@ export class Interpreter {
           continue;
         }
         try {
-          this.runScript(step.script, { text: stdin });
+          this.runScript(step.script, { text: stdin, ...(typing ? { typing } : {}) });
         } catch (error) {
           // The rest of this command is dropped; the shell reads on.
           if (!(error instanceof LineAborted)) throw error;
@@ -230,6 +240,7 @@ export class Interpreter {
         }
       }
     } catch (error) {
+      if (error instanceof AwaitsInput) return { output: this.terminal, exited: undefined, awaitsInput: true };
       if (error instanceof LineInterrupted) {
         // The terminal flushes what was typed ahead on Ctrl-C: the lines after it go too.
         this.write('tty', '^C');
@@ -467,7 +478,9 @@ export class Interpreter {
     // fd 2 is the terminal unless redirected: to a file, or with 2>&1 to where stdout goes (a pipe, or the terminal).
     const stderrIsTerminal = tty && (opened.stderr === 'stderr' || (opened.stderr === 'stdout' && sink === 'terminal'));
     const result = this.invoke(argv, assignments, opened.stdin, { stdoutIsTerminal, stderrIsTerminal });
-    return { stdout: this.route(result, opened, sink), status: result.exitCode };
+    const routed = this.route(result, opened, sink);
+    if (result.awaitsInput) throw new AwaitsInput();
+    return { stdout: routed, status: result.exitCode };
   }
 
   /** `${a b}`: the dialect's message; dash and ash drop the rest of the line, as for a syntax error. */
@@ -976,6 +989,7 @@ export class Interpreter {
       env,
       cwd: this.state.cwd,
       ...terminals,
+      ...(stdin.typing ? { typing: stdin.typing } : {}),
       ...(this.background ? { background: true } : {}),
     });
     if (result?.job) this.startJob(result.job, argv.join(' '));

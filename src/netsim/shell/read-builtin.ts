@@ -15,13 +15,15 @@ interface Character {
  * split on IFS into the names, the last taking the rest; no name sets REPLY,
  * unsplit. Status 1 at the end of the input, the words read assigned still.
  * -p's prompt goes to stderr only when the input is a terminal (read.def:
- * `if (prompt && isatty(fd))`), which here it never is: a lesson's input, a
- * pipe or a file (tests/netsim/golden/linux/session.trixie-clients.txt).
+ * `if (prompt && isatty(fd))`): at a reader's terminal, not from a lesson's
+ * input, a pipe or a file (tests/netsim/golden/linux/session.trixie-clients.txt).
+ * At a terminal it waits for a typed line; Ctrl-C there ends the line, status 130.
  */
 export const read: Builtin = (args, context) => {
   const { dialect, state, input, shell } = context;
   let raw = false;
   let array: string | undefined;
+  let prompt = '';
   let at = 0;
   for (; at < args.length && args[at]!.startsWith('-') && args[at] !== '-'; at++) {
     const option = args[at]!;
@@ -43,11 +45,17 @@ export const read: Builtin = (args, context) => {
         const value = option.slice(index + 1) || args[++at];
         if (value === undefined && dialect.kind !== 'ash') return missingArgument(letter, context);
         if (letter === 'a') array = value;
+        if (letter === 'p') prompt = value ?? '';
         break;
       } else return invalidOption(letter, context);
     }
   }
   const names = args.slice(at);
+  const shown = input.typing ? prompt : '';
+  if (input.typing && !input.text.includes('\n') && !input.typing.ended)
+    return { stdout: '', stderr: shown, exitCode: 0, awaitsInput: true };
+  if (input.typing && input.text.startsWith('\x03'))
+    return { stdout: '', stderr: shown, exitCode: 130, abortsLine: true };
   const { line, ended } = readLine(input.text, raw);
   input.text = input.text.slice(line.consumed);
   const ifs = state.variables.get('IFS') ?? DEFAULT_IFS;
@@ -57,7 +65,7 @@ export const read: Builtin = (args, context) => {
     const fields = split(line.characters, ifs, names.length);
     names.forEach((name, index) => shell.setVariable(name, fields[index] ?? ''));
   }
-  return { stdout: '', stderr: '', exitCode: ended ? 1 : 0 };
+  return { stdout: '', stderr: shown, exitCode: ended ? 1 : 0 };
 };
 
 /** An option's argument missing: bash's sh_needarg and its usage; dash's nextopt, `No arg for -p option` (bash 5.2.15, dash 0.5.12). */

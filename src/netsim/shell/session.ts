@@ -13,7 +13,8 @@ import {
 import type { ShellProcess } from '../engine/processes';
 import { processEnvironment } from '../engine/process-environment';
 import { ashDialect, bashDialect, dashDialect, type Dialect } from './dialect';
-import { Interpreter, type Invocation, type ShellJob, type ShellState } from './interpreter';
+import { shellExtras } from './shell-extras-loader';
+import { Interpreter, type Invocation, type LineOutcome, type ShellJob, type ShellState } from './interpreter';
 
 /** Where a shell runs: on the host, inside a container, or on the LAN machine. */
 export type Place =
@@ -98,6 +99,26 @@ export interface FrameState {
   readonly farewell?: string | undefined;
   /** Functions, arrays, `set` options, traps, aliases, `history`...: absent in older snapshots and when there are none. */
   readonly language?: SavedLanguage;
+  /** A program of this shell's line owns the terminal's input (the top shell only). */
+  readonly program?: ProgramFrame;
+}
+
+/**
+ * A program that owns the terminal's input until it ends (`read` at a terminal, a
+ * connected telnet). The simulator is deterministic, so it is kept as the line
+ * that started it and what was typed since: each typed line runs that line again
+ * with all of it as the terminal's input, and what was shown already is not shown again.
+ */
+export interface ProgramFrame {
+  readonly line: string;
+  readonly typed: string;
+  /** The text the line printed so far. */
+  readonly shown: string;
+  /** What it printed last after its last newline: the prompt the next line is typed at (`Name: `, `telnet> `). */
+  readonly prompt: string;
+  /** The shell's line count and history length before the line, put back for each run. */
+  readonly lineNumber: number;
+  readonly historyLength: number;
 }
 
 /** A shell's state beyond its variables (functions, arrays, options, traps, aliases, history...) as JSON, its maps and sets tagged. */
@@ -136,6 +157,8 @@ export interface LineOptions {
   readonly stdin: string;
   /** The host line is typed at a root prompt (`# `). */
   readonly asRoot: boolean;
+  /** Typed at a reader's terminal: a program may read the lines typed next (`read`, telnet). */
+  readonly typing?: boolean;
 }
 
 export interface LineResult {
@@ -150,6 +173,9 @@ export const DETACH_KEYS = '^P^Q';
 /** Typed as a line, Ctrl-D: the end of the shell's input. */
 export const END_OF_INPUT = '^D';
 
+/** Typed as a line while a program owns the terminal, Ctrl-C (the terminal echoes `^C` itself). */
+export const INTERRUPT = '^C';
+
 /**
  * A terminal: the host user's shell at the bottom, and above it the container
  * shells that `docker run -it`, `docker exec -it` and `docker attach` entered.
@@ -159,6 +185,8 @@ export class TerminalSession {
   private readonly frames: Frame[] = [];
   /** Shells that a command of the current line asked to enter, entered once the line has run. */
   private pending: Frame[] = [];
+  /** The program of the top shell's line that reads what is typed, if one does. */
+  private program: ProgramFrame | undefined;
 
   /**
    * `opensOn`: the terminal is open on another machine than the host (a second
@@ -172,6 +200,7 @@ export class TerminalSession {
   ) {
     if (!saved || saved.length === 0) this.frames.push(this.loginFrame());
     else saved.forEach((frame, index) => this.frames.push(this.revive(frame, index === 0)));
+    this.program = saved?.at(-1)?.program;
   }
 
   /** The shell the terminal opens with, and gets again when it is left. */
@@ -181,7 +210,8 @@ export class TerminalSession {
 
   /** The shells as plain data. */
   state(): TerminalState {
-    return this.frames.map((frame) => ({
+    return this.frames.map((frame, index) => ({
+      ...(this.program && index === this.frames.length - 1 ? { program: this.program } : {}),
       place: frame.place,
       argv0: frame.argv0,
       user: frame.user,
@@ -238,6 +268,7 @@ export class TerminalSession {
 
   /** The prompt the next line is typed at. */
   prompt(asRoot = false): string {
+    if (this.program) return this.program.prompt;
     const frame = this.top();
     // The host user's own shell: lessons write its prompt bare, `$ ` (`# ` for a line typed as root).
     if (frame === this.frames[0] && !this.opensOn) return asRoot ? '# ' : '$ ';
@@ -272,18 +303,60 @@ export class TerminalSession {
     return place.kind === 'container' ? place.id : undefined;
   }
 
+  /** Whether a program owns the terminal's input: the next line is typed to it, not to a shell. */
+  reading(): boolean {
+    return this.program !== undefined;
+  }
+
   runLine(line: string, options: LineOptions): LineResult {
     const prompt = this.prompt(options.asRoot);
     const frame = this.top();
+    if (this.program) return this.typeInto(frame, this.program, line, prompt, options);
     if (line.trim() === DETACH_KEYS && frame.place.kind === 'container') return this.detach(prompt, frame);
     // Ctrl-D at an empty prompt is end of input: the shell ends as `exit` would, with the last status.
     const typed = line.trim() === END_OF_INPUT ? 'exit\n' : line;
-    const outcome = this.withRoot(frame, options.asRoot, () => frame.interpreter.runLine(typed, options.stdin));
+    const before = { lineNumber: frame.state.line, historyLength: frame.state.history?.length ?? 0 };
+    const typing = options.typing ? { ended: false } : undefined;
+    const outcome = this.withRoot(frame, options.asRoot, () => frame.interpreter.runLine(typed, options.stdin, typing));
+    if (outcome.awaitsInput)
+      return this.awaitInput({ line: typed, typed: '', shown: '', prompt: '', ...before }, outcome, prompt);
     const output = [...outcome.output];
     if (outcome.exited !== undefined) this.leave(frame, outcome.exited, output);
     this.frames.push(...this.pending);
     this.pending = [];
     return { prompt, output, exitCode: outcome.exited ?? frame.state.status };
+  }
+
+  /** A line typed to the program that owns the terminal: its line runs again with it; Ctrl-C and Ctrl-D as typed keys. */
+  private typeInto(
+    frame: Frame,
+    program: ProgramFrame,
+    line: string,
+    prompt: string,
+    options: LineOptions,
+  ): LineResult {
+    const key = line.trim();
+    const typed =
+      key === END_OF_INPUT ? program.typed : key === INTERRUPT ? `${program.typed}\x03\n` : program.typed + line;
+    frame.state.line = program.lineNumber;
+    frame.state.history?.splice(program.historyLength);
+    this.program = undefined;
+    const outcome = this.withRoot(frame, options.asRoot, () =>
+      frame.interpreter.runLine(program.line, typed, { ended: key === END_OF_INPUT }),
+    );
+    if (outcome.awaitsInput) return this.awaitInput({ ...program, typed }, outcome, prompt);
+    const { output } = shellExtras().programOutput(outcome.output, program.shown, false);
+    if (outcome.exited !== undefined) this.leave(frame, outcome.exited, output);
+    this.frames.push(...this.pending);
+    this.pending = [];
+    return { prompt, output, exitCode: outcome.exited ?? frame.state.status };
+  }
+
+  /** The line waits for a typed line: what it printed is shown but for its last, unended line, the prompt typed at. */
+  private awaitInput(program: ProgramFrame, outcome: LineOutcome, prompt: string): LineResult {
+    const { output, shown, prompt: next } = shellExtras().programOutput(outcome.output, program.shown, true);
+    this.program = { ...program, shown, prompt: next };
+    return { prompt, output, exitCode: this.top().state.status };
   }
 
   /** The host line typed at `# ` runs as root; the shell stays the user's. */

@@ -5,6 +5,7 @@
  */
 export { conditional } from './conditional-command';
 export { read } from './read-builtin';
+export { programOutput } from './program-output';
 export { type } from './type-builtin';
 export { declare, letBuiltin as let, exportList } from './declare-builtins';
 export { set, trap, history, xtraceLine } from './set-builtins';
