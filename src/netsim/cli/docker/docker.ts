@@ -75,6 +75,7 @@ function containerGroup(): Specs {
     unpause: (tools) => inGroup('unpause', tools.unpause),
     wait: (tools) => inGroup('wait', tools.wait),
     diff: (tools) => inGroup('diff', tools.diff),
+    commit: (tools) => ({ ...tools.commit, path: 'docker container commit' }),
   });
 }
 
@@ -98,6 +99,8 @@ function imageGroup(): Specs {
   return withExtras(image, {
     history: (tools) => helped({ ...tools.history, path: 'docker image history' }, 'image history'),
     tag: (tools) => helped({ ...tools.tag, path: 'docker image tag' }, 'image tag'),
+    save: (tools) => ({ ...tools.save, path: 'docker image save' }),
+    load: (tools) => ({ ...tools.load, path: 'docker image load' }),
   });
 }
 
@@ -180,6 +183,9 @@ function registry(): { top: Specs; groups: Record<string, Specs> } {
       events: (tools) => topLevel('events', tools.events),
       diff: (tools) => topLevel('diff', tools.diff),
       tag: (tools) => topLevel('tag', tools.tag),
+      commit: (tools) => tools.commit,
+      save: (tools) => tools.save,
+      load: (tools) => tools.load,
     }),
     groups: {
       container: containerGroup(),

@@ -26,6 +26,10 @@ export interface ImageApi {
   pull(reference: string): PullRecord;
   /** POST /images/{name}/tag (engine/image-tags.ts, a chunk of its own). */
   tag(source: string, target: string): void;
+  /** GET /images/get (engine/image-archive.ts): the archive's text, or EngineError not-found. */
+  save(names: readonly string[]): { text: string; size: number };
+  /** POST /images/load: the lines it prints, or undefined when the text is not an image archive. */
+  load(text: string): string[] | undefined;
 }
 
 export function imageApi(daemon: Daemon): ImageApi {
@@ -36,5 +40,10 @@ export function imageApi(daemon: Daemon): ImageApi {
     remove: (refOrId, force) => removeImage(daemon, refOrId, force),
     pull: (reference) => pullImage(daemon, reference),
     tag: (source, target) => engineExtras().tagImage(daemon, source, target),
+    save: (names) => {
+      const text = engineExtras().saveImages(daemon, names);
+      return { text, size: engineExtras().archiveSize(daemon, text) };
+    },
+    load: (text) => engineExtras().loadImages(daemon, text),
   };
 }
