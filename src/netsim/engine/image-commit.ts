@@ -174,3 +174,33 @@ export function commitContainer(daemon: Daemon, request: CommitRequest): string 
   logContainerEvent(daemon, container, 'commit', { comment: request.comment, imageID: digest, imageRef });
   return digest;
 }
+
+/** One line of a prune's report: a name (an ID for an image without one) untagged, or an image deleted. */
+export type PruneLine = { readonly untagged: string } | { readonly deleted: string };
+
+/**
+ * POST /images/prune without `all` (moby docker-v29.7.2
+ * daemon/containerd/image_prune.go pruneUnused and pruneAll): every dangling
+ * image no container uses is deleted, `untagged` under its ID (imageFamiliarName
+ * of a dangling image) then `deleted`, with `untag` and `delete` events; the
+ * space is the blobs and the snapshot nothing else holds. The images a commit
+ * made are the only ones here that can lose their name.
+ */
+export function pruneDanglingImages(daemon: Daemon): { lines: PruneLine[]; reclaimed: number } {
+  const state = daemon.state;
+  const named = new Set(state.images.map((reference) => state.imageTags?.[reference] ?? reference));
+  const used = new Set(state.containers.map((container) => container.committedImage));
+  const lines: PruneLine[] = [];
+  let reclaimed = 0;
+  for (const record of Object.values(state.committedImages ?? {})) {
+    if (named.has(record.digest) || used.has(record.digest)) continue;
+    delete state.committedImages![record.digest];
+    const top = record.commits.at(-1)?.layer;
+    // The manifest and config blobs, the layer's blob, and its snapshot.
+    reclaimed += 2_048 + (top ? top.size + top.unpacked : 0);
+    logImageEvent(daemon, record.digest, 'untag', record.digest);
+    logImageEvent(daemon, record.digest, 'delete', record.digest);
+    lines.push({ untagged: record.digest }, { deleted: record.digest });
+  }
+  return { lines, reclaimed };
+}

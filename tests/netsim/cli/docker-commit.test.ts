@@ -81,6 +81,24 @@ describe('docker commit', () => {
     expect(host.run('docker rmi myweb:1').stdout).toMatch(/^Untagged: myweb:1\nDeleted: sha256:[0-9a-f]{64}\n$/);
     expect(host.run('docker images --format "{{.Repository}}"').stdout).not.toContain('myweb');
   });
+
+  // docker/cli v29.7.2 cli/command/image/prune.go (`Deleted Images:`, `untagged: `/`deleted: ` lines);
+  // moby docker-v29.7.2 daemon/containerd/image_prune.go (a dangling image no container uses; its name is its
+  // digest, image.go imageFamiliarName) and image.go createOrReplaceImage (a name taken leaves the old image dangling).
+  it('leaves an image without a name, which docker image prune deletes; a named one stays', () => {
+    const host = hostAfter(...WEB, 'docker commit web myweb:1');
+    const first = host.run('docker images --no-trunc --format "{{.ID}}" myweb').stdout.trim();
+    const unnamed = host.run('docker commit web').stdout.trim();
+    host.run('docker commit web myweb:1');
+    const pruned = host.run('docker image prune -f');
+    expect(pruned.stdout).toMatch(
+      new RegExp(
+        `^Deleted Images:\\nuntagged: ${first}\\ndeleted: ${first}\\nuntagged: ${unnamed}\\ndeleted: ${unnamed}\\n\\nTotal reclaimed space: \\d+(\\.\\d+)?kB\\n$`,
+      ),
+    );
+    expect(host.run('docker images --format "{{.Repository}}:{{.Tag}}"').stdout).toContain('myweb:1\n');
+    expect(host.run('docker image prune -f').stdout).toBe('Total reclaimed space: 0B\n');
+  });
 });
 
 // docker/cli v29.7.2 cli/command/image/save.go ("cowardly refusing to save to a terminal. Use the -o flag or

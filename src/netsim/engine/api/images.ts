@@ -9,6 +9,7 @@ import {
   type PullRecord,
 } from '../image-store';
 import type { ImageInfo } from '../images';
+import type { PruneLine } from '../image-commit';
 import { inspectImage } from '../inspect-image';
 import { engineExtras } from '../extras-loader';
 
@@ -30,6 +31,8 @@ export interface ImageApi {
   save(names: readonly string[]): { text: string; size: number };
   /** POST /images/load: the lines it prints, or undefined when the text is not an image archive. */
   load(text: string): string[] | undefined;
+  /** POST /images/prune of dangling images: only a commit's image can be one, so none is fetched before the first commit. */
+  pruneDangling(): { lines: PruneLine[]; reclaimed: number };
 }
 
 export function imageApi(daemon: Daemon): ImageApi {
@@ -45,5 +48,9 @@ export function imageApi(daemon: Daemon): ImageApi {
       return { text, size: engineExtras().archiveSize(daemon, text) };
     },
     load: (text) => engineExtras().loadImages(daemon, text),
+    pruneDangling: () =>
+      Object.keys(daemon.state.committedImages ?? {}).length === 0
+        ? { lines: [], reclaimed: 0 }
+        : engineExtras().pruneDanglingImages(daemon),
   };
 }
