@@ -44,6 +44,10 @@ describe('docker commit', () => {
     expect(rows[0]).toBe(`${id.slice(7, 19)}|nginx -g daemon off;|new page`);
     expect(rows[1]).toBe(`${nginx.slice(7, 19)}|CMD ["nginx" "-g" "daemon off;"]|buildkit.dockerfile.v0`);
     expect(rows[2]).toMatch(/^<missing>\|/);
+    // daemon/containerd/image_inspect.go: Author from the config, Comment the last history entry's.
+    expect(host.run("docker image inspect -f '{{.Author}}|{{.Comment}}|{{.Config.Cmd}}' myweb:2").stdout).toBe(
+      'Ana|new page|[sh]\n',
+    );
     host.run('docker run --name shell myweb:2');
     expect(host.run('docker inspect -f "{{.Config.Cmd}}" shell').stdout).toBe('[sh]\n');
   });
