@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Host } from '../../../src/netsim/host';
 import { hostWithSeed } from '../host-fixtures';
 
 const hostAfter = hostWithSeed(71);
@@ -144,5 +145,19 @@ describe('docker save and docker load', () => {
     });
     expect(host.run('docker save')).toMatchObject({ exitCode: 1 });
     expect(host.run('docker save').stderr).toMatch(/^docker: 'docker save' requires at least 1 argument\n/);
+  });
+});
+
+describe("a commit's image in a host's snapshot", () => {
+  it('is still there, with its files, after a restore, and gone when the snapshot predates it', () => {
+    const host = Host.create({ seed: 5 });
+    const before = host.snapshot();
+    for (const line of WEB) host.run(line);
+    host.run('docker commit web myweb:1');
+    const after = host.snapshot();
+    host.restore(before);
+    expect(host.run('docker run --rm myweb:1 true').stderr).toContain('myweb:1');
+    host.restore(after);
+    expect(host.run('docker run --rm myweb:1 cat /usr/share/nginx/html/index.html').stdout).toBe('hello\n');
   });
 });
