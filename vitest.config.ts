@@ -9,6 +9,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/browser/**', 'tests/site/**', 'tests/components/**'],
+          // The property tests replay hundreds of sessions (3 to 4 s on a quiet two-core machine): 5 s is too close.
+          testTimeout: 20_000,
         },
       },
       {

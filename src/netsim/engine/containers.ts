@@ -218,7 +218,14 @@ export function createContainer(daemon: Daemon, request: ContainerCreateRequest)
     logs: [],
   };
   state.containers.push(container);
-  mountVolumes(daemon, container, imageRootfs(image));
+  try {
+    mountVolumes(daemon, container, imageRootfs(image));
+  } catch (error) {
+    // daemon/create.go: a failed registerMountPoints runs cleanupContainer (ForceRemove, RemoveVolume),
+    // which logs destroy; create is only logged once the container exists.
+    forget(daemon, container, true);
+    throw error;
+  }
   logContainerEvent(daemon, container, 'create');
   return container;
 }

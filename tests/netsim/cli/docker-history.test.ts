@@ -124,3 +124,112 @@ describe("docker history of httpd's fourteen steps", () => {
     );
   });
 });
+
+// repo-info 01470af repos/ubuntu/remote/latest.md: rockcraft's umoci commands, recorded as given (repo-info
+// prints them after RUN), with no comment; two layers, `raw add-layer` each.
+describe("docker history of ubuntu's umoci steps", () => {
+  it('lists the seven commands, the two add-layer ones with a size, and no comment', () => {
+    const host = hostAfter();
+    const rows = host.run('docker history ubuntu').stdout.split('\n');
+    expect(rows).toHaveLength(9);
+    expect(rows[1]).toMatch(
+      /^678c6550cc43 {3}\d+ \w+ ago +umoci raw add-layer --image \/home\/buildd\/roc… {3}\S+B +$/,
+    );
+    expect(rows[2]).toMatch(/ umoci config --image \/home\/buildd\/rockcraft-… {3}0B {8}$/);
+    expect(rows[7]).toMatch(/ umoci raw add-layer --image \/home\/buildd\/roc… {3}\S+MB +$/);
+    // The description label's lines come whole, as the config records them.
+    expect(host.run('docker history --no-trunc --format "{{.CreatedBy}}" ubuntu').stdout).toContain(
+      'Fast, secure and simple, Ubuntu powers millions of PCs worldwide.\n\numoci config --image /home/buildd/rockcraft-ubuntu-cb40fbba9124333e0158d7876ea798fa/images/ubuntu:26.04 --config.env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n',
+    );
+  });
+});
+
+// repo-info 026819e repos/mariadb/remote/latest.md: ubuntu:noble's classic-builder steps
+// (`/bin/sh -c #(nop)  ...`, no comment) under BuildKit's, whose RUN lines with build args in scope
+// carry them as `|N K=V ...` (buildkit dockerfile2llb runCommandString; repo-info's `# ARGS:`).
+describe("docker history of mariadb's steps on ubuntu:noble", () => {
+  it('shows the base image as the classic builder recorded it, and the build args of each RUN', () => {
+    const host = hostAfter('docker pull -q mariadb');
+    const rows = host.run('docker history mariadb').stdout.split('\n');
+    expect(rows).toHaveLength(25);
+    expect(rows[1]).toMatch(/^c237fd50cc48 {3}\d+ \w+ ago +CMD \["mariadbd"\] {32}0B {8}buildkit\.dockerfile\.v0$/);
+    expect(rows[7]).toMatch(/ RUN \|3 GPG_KEYS=177F4010FE56CA3336300305F165… {3}\S+MB +buildkit\.dockerfile\.v0$/);
+    expect(rows.slice(19, 24).map((row) => row.replace(/^<missing> {6}\d+ \w+ ago {3}/, ''))).toEqual([
+      '/bin/sh -c #(nop)  CMD ["/bin/bash"]            0B        ',
+      expect.stringMatching(/^\/bin\/sh -c #\(nop\) ADD file:cb9335ce6f27399c2… {3}\S+MB {4,5}$/),
+      '/bin/sh -c #(nop)  LABEL org.opencontainers.…   0B        ',
+      '/bin/sh -c #(nop)  ARG LAUNCHPAD_BUILD_ARCH     0B        ',
+      '/bin/sh -c #(nop)  ARG RELEASE                  0B        ',
+    ]);
+    expect(host.run('docker history --no-trunc --format "{{.CreatedBy}}" mariadb').stdout).toContain(
+      '\nRUN |1 GPG_KEYS=177F4010FE56CA3336300305F1656F24C74CD1D8 /bin/sh -c mkdir /docker-entrypoint-initdb.d # buildkit\n',
+    );
+  });
+});
+
+// repo-info 04be851 repos/wordpress/remote/latest.md: php:8.3-apache's steps and wordpress's, 42 in all
+// over 24 layers; COPY layers at the sizes of their files in docker-library/php 445bf41 and
+// docker-library/wordpress bf223d1 (go-units: 7220 bytes is 7.22kB), WORKDIR the empty layer.
+describe("docker history of wordpress's forty-two steps", () => {
+  it('lists the php base under wordpress, with its WORKDIR and COPY layers', () => {
+    const rows = hostAfter('docker pull -q wordpress')
+      .run('docker history wordpress')
+      .stdout.split('\n')
+      .map((row) => row.replace(/ {3}\d+ \w+ ago {3}/, ' | '));
+    expect(rows).toHaveLength(44);
+    expect(rows[1]).toBe(
+      '5a93c470ae82 | CMD ["apache2-foreground"]                      0B        buildkit.dockerfile.v0',
+    );
+    expect(rows[5]).toBe(
+      '<missing>    | COPY --chown=www-data:www-data wp-config-doc…   5.82kB    buildkit.dockerfile.v0',
+    );
+    expect(rows[15]).toBe(
+      '<missing>    | WORKDIR /var/www/html                           0B        buildkit.dockerfile.v0',
+    );
+    expect(rows[21]).toBe(
+      '<missing>    | COPY docker-php-ext-* docker-php-entrypoint …   7.22kB    buildkit.dockerfile.v0',
+    );
+    expect(rows[42]).toMatch(
+      /^<missing> {4}\| # debian\.sh --arch 'amd64' out\/ 'trixie' '@1… {3}\S+MB +debuerreotype 0\.17$/,
+    );
+  });
+});
+
+// repo-info fbaba01 repos/nginx/remote/1.31.3-alpine.md: alpine 3.24.1's ADD and CMD, alpine-slim's steps,
+// then alpine's ENV and RUN; the COPY layers are nginx:latest's scripts (nginx/docker-nginx 0d7f438).
+describe("docker history of nginx:alpine's twenty steps", () => {
+  it("lists alpine's steps under nginx's, the modules' RUN newest", () => {
+    const rows = hostAfter('docker pull -q nginx:alpine')
+      .run('docker history nginx:alpine')
+      .stdout.split('\n')
+      .map((row) => row.replace(/ {3}\d+ \w+ ago {3}/, ' | '));
+    expect(rows).toHaveLength(22);
+    expect(rows[1]).toMatch(/^2776cd5b70d8 \| RUN \/bin\/sh -c set -x {5}&& apkArch="\$\(cat … {3}\S+MB +buildkit/);
+    expect(rows[9]).toBe(
+      '<missing>    | COPY 30-tune-worker-processes.sh /docker-ent…   4.62kB    buildkit.dockerfile.v0',
+    );
+    expect(rows[14]).toMatch(/^<missing> {4}\| RUN \/bin\/sh -c set -x {5}&& addgroup -g 101… {3}\S+MB +buildkit/);
+    expect(rows.slice(19, 21)).toEqual([
+      '<missing>    | CMD ["/bin/sh"]                                 0B        buildkit.dockerfile.v0',
+      expect.stringMatching(/^<missing> {4}\| ADD alpine-minirootfs-3\.24\.1-x86_64\.tar\.gz \/… {3}\S+MB +buildkit/),
+    ]);
+  });
+});
+
+// traefik/whoami v1.11.0 buildx.Dockerfile (built by goreleaser with buildx): FROM scratch, three COPY
+// layers recorded without their --from (buildkit dispatchCopy's commit message), ENTRYPOINT and EXPOSE.
+describe("docker history of traefik/whoami's scratch stage", () => {
+  it('lists the three COPY layers under ENTRYPOINT and EXPOSE', () => {
+    const rows = hostAfter('docker pull -q traefik/whoami')
+      .run('docker history --no-trunc --format "{{.CreatedBy}}|{{.Comment}}" traefik/whoami')
+      .stdout.split('\n');
+    expect(rows).toEqual([
+      'EXPOSE map[80/tcp:{}]|buildkit.dockerfile.v0',
+      'ENTRYPOINT ["/whoami"]|buildkit.dockerfile.v0',
+      'COPY whoami / # buildkit|buildkit.dockerfile.v0',
+      'COPY /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ # buildkit|buildkit.dockerfile.v0',
+      'COPY /usr/share/zoneinfo /usr/share/zoneinfo # buildkit|buildkit.dockerfile.v0',
+      '',
+    ]);
+  });
+});

@@ -66,6 +66,19 @@ describe('docker volume', () => {
     );
   });
 
+  // daemon/create.go runs cleanupContainer when registerMountPoints fails, so no container is left behind.
+  it('refuses a one-letter volume in docker run and leaves no container', () => {
+    const host = hostAfter();
+    const refused = host.run('docker run -v d:/data alpine');
+    expect([refused.stdout, refused.stderr, refused.exitCode]).toEqual([
+      '',
+      "docker: Error response from daemon: create d: volume name is too short, names should be at least two alphanumeric characters\n\nRun 'docker run --help' for more information\n",
+      125,
+    ]);
+    expect(host.run('docker ps -aq').stdout).toBe('');
+    expect(host.run('docker volume ls -q').stdout).toBe('');
+  });
+
   it('keeps files across containers that mount the same named volume', () => {
     const host = hostAfter('docker run -d --name writer -v shared:/data alpine sleep 1000');
     expect(host.run("docker exec writer sh -c 'echo hello > /data/greeting'").exitCode).toBe(0);
