@@ -5,8 +5,7 @@ import { imageInfo, type ImageInfo } from './images';
  * An image `docker commit` made (engine/image-commit.ts, a chunk of its own),
  * kept in the engine's state so that a snapshot of the host holds it: the
  * catalog image it grew from, the config the commit wrote, the layers its
- * commits added and every file they hold. The types are the core's; turning a
- * record into an image is the daemon's extras' work (extras-module.ts).
+ * commits added and every file they hold.
  */
 export interface CommittedImage {
   /** The manifest digest: the image's ID. */

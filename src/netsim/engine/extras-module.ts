@@ -7,4 +7,3 @@ export { containerChanges, type FilesystemChange } from './container-changes';
 export { tagImage } from './image-tags';
 export { commitContainer, pruneDanglingImages, type CommitRequest, type PruneLine } from './image-commit';
 export { archiveSize, loadImages, saveImages } from './image-archive';
-export { committedImageInfo } from './committed-images';

@@ -1,7 +1,7 @@
 import type { Daemon } from './daemon';
 import { EngineError } from './errors';
+import { committedImageInfo } from './committed-images';
 import { logImageEvent } from './events';
-import { engineExtras } from './extras-loader';
 import { imageInfo, repositoryExists, type ImageInfo } from './images';
 import { familiarString, parseImageReference, type ImageReference } from '../wire/image-reference';
 
@@ -26,8 +26,7 @@ export function storedImage(daemon: Daemon, reference: string): ImageInfo | unde
 function imageOf(daemon: Daemon, reference: string): ImageInfo | undefined {
   const target = daemon.state.imageTags?.[reference] ?? reference;
   const committed = daemon.state.committedImages?.[target];
-  // Only a host that has run `docker commit` or `docker load` has one: the daemon's extras are there, or fetched.
-  return committed ? engineExtras().committedImageInfo(committed) : imageInfo(target);
+  return committed ? committedImageInfo(committed) : imageInfo(target);
 }
 
 /**
