@@ -252,6 +252,10 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   // `docker diff`, and the daemon's comparison of the container's files with its image's.
   diff: ['dockerExtras', 'engineExtras'],
   tag: ['dockerExtras', 'engineExtras'],
+  // `docker commit`, `save` and `load`, and the daemon's image making and archives (engine/image-commit.ts, image-archive.ts).
+  commit: ['dockerExtras', 'engineExtras'],
+  save: ['dockerExtras', 'engineExtras'],
+  load: ['dockerExtras', 'engineExtras'],
   // docker's help texts: `--help`, `-h`, `docker help`; a bare `docker` or `docker network`, which print help too, finds them missing and loads them.
   '--help': 'dockerHelp',
   '-h': 'dockerHelp',

@@ -35,7 +35,7 @@ function changed(upper: Inode, lower: Inode): boolean {
 export function containerChanges(daemon: Daemon, reference: string): FilesystemChange[] {
   const container = findContainer(daemon, reference);
   const image = imageInfo(container.image);
-  const lower: FileLayer = image ? imageRootfs(image) : {};
+  const lower: FileLayer = withCommittedFiles(image ? imageRootfs(image) : {}, daemon, container.committedImage);
   const upper: UpperLayer = container.files ?? { files: {}, removed: [] };
   const changes = new Map<string, FilesystemChange['kind']>();
   const removed = upper.removed.filter((path) => lower[path] !== undefined);
@@ -55,6 +55,16 @@ export function containerChanges(daemon: Daemon, reference: string): FilesystemC
     .filter(([path]) => !hidden(path))
     .sort(([a], [b]) => compareSegments(a, b))
     .map(([path, kind]) => ({ kind, path }));
+}
+
+/** The root of a commit's image: its layers' files over the catalog image's. */
+function withCommittedFiles(rootfs: FileLayer, daemon: Daemon, committed: string | undefined): FileLayer {
+  const record = committed === undefined ? undefined : daemon.state.committedImages?.[committed];
+  if (!record) return rootfs;
+  const merged: Record<string, Inode> = { ...rootfs, ...record.files.files };
+  for (const path of record.files.removed)
+    for (const key of Object.keys(merged)) if (key === path || key.startsWith(`${path}/`)) delete merged[key];
+  return merged;
 }
 
 /** Path order segment by segment, so `/etc` and everything in it come before `/etc-old`. */

@@ -64,6 +64,8 @@ export interface Container {
   readonly image: string;
   /** The image as the create request named it, when that is a `docker tag` name: what ps, inspect and events show. */
   readonly imageName?: string;
+  /** The ID of the image when a commit made it: its files are the container's from the start, and it is what the container uses. */
+  readonly committedImage?: string;
   /** Entrypoint and command joined, as `docker ps` shows them. */
   readonly command: string;
   readonly createdMs: number;

@@ -158,6 +158,8 @@ export function createContainer(daemon: Daemon, request: ContainerCreateRequest)
     image: request.image,
     // A `docker tag` name is shown as given; the model looks the image up by the catalog's name.
     ...(tagSource !== undefined && { image: tagSource, imageName: request.image }),
+    // A commit's image: its layers' files are in the container's root from the start.
+    ...(image.committed && { committedImage: image.digest, files: structuredClone(image.committed.files) }),
     command: [...(config.entrypoint ?? []), ...(config.cmd ?? [])].join(' '),
     createdMs: clock.now(),
     hostname: request.hostname ?? id.slice(0, 12),

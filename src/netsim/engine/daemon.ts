@@ -1,3 +1,4 @@
+import type { CommittedImage } from './committed-images';
 import type { VirtualClock } from '../clock';
 import type { Kernel } from '../kernel/kernel';
 import type { SeededRandom } from '../random';
@@ -84,6 +85,8 @@ export interface EngineState {
   imageTagTimes?: Record<string, number>;
   /** References `docker tag` made (`web:v1`), each with the catalog reference of the image it names (`nginx:latest`). */
   imageTags?: Record<string, string>;
+  /** Images `docker commit` made, by ID; a reference names one through imageTags. Absent until the first. */
+  committedImages?: Record<string, CommittedImage>;
   service?: ServiceState;
   /** Volumes of the local driver, by creation; absent on a host saved before volumes were modelled. */
   volumes?: Volume[];

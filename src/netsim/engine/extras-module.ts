@@ -5,3 +5,5 @@
 export { killContainerWith, restartContainerWith, stopContainerWith, type StopOptions } from './container-signals';
 export { containerChanges, type FilesystemChange } from './container-changes';
 export { tagImage } from './image-tags';
+export { commitContainer, pruneDanglingImages, type CommitRequest, type PruneLine } from './image-commit';
+export { archiveSize, loadImages, saveImages } from './image-archive';

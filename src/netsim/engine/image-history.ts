@@ -1,4 +1,5 @@
-import type { ImageHistoryEntry, ImageInfo } from './images';
+import type { CommittedImage } from './committed-images';
+import { imageInfo, type ImageHistoryEntry, type ImageInfo } from './images';
 import { IMAGE_HISTORIES } from './image-catalog/histories';
 
 /** One row of GET /images/{name}/history (api/types/image HistoryResponseItem). */
@@ -19,7 +20,28 @@ export interface HistoryItem {
  * parent images to name them). Undefined when this catalog does not know the
  * image's history, or when its steps that add layers are not one per layer.
  */
-export function imageHistory(image: ImageInfo): HistoryItem[] | undefined {
+export function imageHistory(image: ImageInfo, chain: readonly string[] = [image.digest]): HistoryItem[] | undefined {
+  const rows = image.committed ? committedRows(image.committed) : catalogRows(image);
+  // The walk names each row by the next image up the chain of parents, until one is missing.
+  return rows?.map((row, index) => ({ ...row, id: chain[index] ?? '<missing>' }));
+}
+
+/** A commit's image: each commit's entry, newest first (sized by its layer, 0 without one), over its catalog image's. */
+function committedRows(record: CommittedImage): HistoryItem[] | undefined {
+  const base = imageInfo(record.base);
+  const below = base && catalogRows(base);
+  if (!below) return undefined;
+  const commits = [...record.commits].reverse().map((step) => ({
+    id: '<missing>',
+    created: Math.floor(step.createdMs / 1000),
+    createdBy: step.createdBy,
+    size: step.layer?.unpacked ?? 0,
+    comment: step.comment,
+  }));
+  return [...commits, ...below];
+}
+
+function catalogRows(image: ImageInfo): HistoryItem[] | undefined {
   const history = IMAGE_HISTORIES[image.digest];
   if (!history) return undefined;
   const layered = history.filter((entry) => !entry.emptyLayer);

@@ -1,5 +1,6 @@
 import type { Daemon } from './daemon';
 import { EngineError } from './errors';
+import { committedImageInfo } from './committed-images';
 import { logImageEvent } from './events';
 import { imageInfo, repositoryExists, type ImageInfo } from './images';
 import { familiarString, parseImageReference, type ImageReference } from '../wire/image-reference';
@@ -18,18 +19,29 @@ export function storedImage(daemon: Daemon, reference: string): ImageInfo | unde
       ({ image }) => image.repository === wanted.familiar && image.digest === wanted.digest,
     )?.image;
   const name = familiarString(wanted);
-  return daemon.state.images.includes(name) ? imageInfo(catalogReference(daemon, name)) : undefined;
+  return daemon.state.images.includes(name) ? imageOf(daemon, name) : undefined;
 }
 
-/** The catalog's name for the image a stored reference names: a `docker tag` name leads to its source's. */
+/** The image a stored reference names: one a commit made, or the catalog's. */
+function imageOf(daemon: Daemon, reference: string): ImageInfo | undefined {
+  const target = daemon.state.imageTags?.[reference] ?? reference;
+  const committed = daemon.state.committedImages?.[target];
+  return committed ? committedImageInfo(committed) : imageInfo(target);
+}
+
+/**
+ * The catalog's name for the image a stored reference names: a `docker tag` name leads to its source's,
+ * the name of a commit's image to the catalog image beneath it.
+ */
 export function catalogReference(daemon: Daemon, reference: string): string {
-  return daemon.state.imageTags?.[reference] ?? reference;
+  const target = daemon.state.imageTags?.[reference] ?? reference;
+  return daemon.state.committedImages?.[target]?.base ?? target;
 }
 
 /** Every stored reference with its image, in the order they were pulled. */
 export function storedImages(daemon: Daemon): { reference: string; image: ImageInfo }[] {
   return daemon.state.images.flatMap((reference) => {
-    const image = imageInfo(catalogReference(daemon, reference));
+    const image = imageOf(daemon, reference);
     return image ? [{ reference, image }] : [];
   });
 }
@@ -197,7 +209,9 @@ export type DeleteRecord = { readonly untagged: string } | { readonly deleted: s
 export function removeImage(daemon: Daemon, refOrId: string, force: boolean): DeleteRecord[] {
   const { image, references, matched } = resolveImage(daemon, refOrId);
   const short = image.digest.slice(7, 19);
-  const users = daemon.state.containers.filter((container) => imageInfo(container.image)?.digest === image.digest);
+  const users = daemon.state.containers.filter(
+    (container) => (container.committedImage ?? imageInfo(container.image)?.digest) === image.digest,
+  );
   const untag = (names: readonly string[]) => {
     daemon.state.images = daemon.state.images.filter((reference) => !names.includes(reference));
     const tags = daemon.state.imageTags;
@@ -234,6 +248,7 @@ export function removeImage(daemon: Daemon, refOrId: string, force: boolean): De
       );
   }
   const untagged = untag(references);
+  if (image.committed && daemon.state.committedImages) delete daemon.state.committedImages[image.digest];
   // The image is gone by the time `delete` is logged: the ID is its name too, and no labels.
   logImageEvent(daemon, image.digest, 'delete', image.digest);
   return [...untagged, { deleted: image.digest }];

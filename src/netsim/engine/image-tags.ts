@@ -16,8 +16,11 @@ export function tagImage(daemon: Daemon, source: string, target: string): void {
   const name = familiarString(parseImageReference(target));
   const state = daemon.state;
   // The image's name in the catalog, which the model looks it up by.
-  const catalogName = catalogReference(daemon, references[0] ?? `${image.repository}:${image.tag}`);
-  const unchanged = catalogReference(daemon, name) === catalogName && state.images.includes(name);
+  // A commit's image is named by its ID instead.
+  const catalogName = image.committed
+    ? image.digest
+    : catalogReference(daemon, references[0] ?? `${image.repository}:${image.tag}`);
+  const unchanged = (state.imageTags?.[name] ?? name) === catalogName && state.images.includes(name);
   if (!unchanged) {
     if (!state.images.includes(name)) state.images.push(name);
     state.imageTags = { ...state.imageTags, [name]: catalogName };

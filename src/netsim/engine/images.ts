@@ -1,3 +1,4 @@
+import type { CommittedImage } from './committed-images';
 import type { Container } from './container';
 import { CATALOG } from './image-catalog/catalog';
 import { parseImageReference } from '../wire/image-reference';
@@ -77,6 +78,8 @@ export interface ImageInfo {
    * output matters to a lesson adds it here.
    */
   startupLog?: (start: { containerId: string }) => { stream: 'stdout' | 'stderr'; text: string }[];
+  /** Set on an image `docker commit` made: what it was made of. */
+  committed?: CommittedImage;
 }
 
 /** One compressed layer: its 12-digit short ID (what pull prints) and its size in bytes. */

@@ -27,12 +27,17 @@ export function inspectImage(
 ): Record<string, unknown> {
   const lastTagMs = Math.max(...references.map((reference) => tagTimes[reference] ?? HOST_BOOT_MS));
   const repository = repositoryPath(image.repository);
+  const comment = image.committed?.commits.at(-1)?.comment;
+  const author = image.committed?.commits.findLast((step) => step.author !== '')?.author;
   return goStruct(
     {
       Id: image.digest,
       RepoTags: [...references],
-      RepoDigests: [`${image.repository}@${image.digest}`],
+      // A commit's image was never pulled: no repository digest; its comment is its last history entry's.
+      RepoDigests: image.committed ? [] : [`${image.repository}@${image.digest}`],
+      ...(comment && { Comment: comment }),
       Created: image.created,
+      ...(author && { Author: author }),
       Config: imageConfig(image),
       Architecture: 'amd64',
       Os: 'linux',
@@ -43,8 +48,8 @@ export function inspectImage(
     },
     {
       omitted: {
-        Comment: '',
-        Author: '',
+        ...(!comment && { Comment: '' }),
+        ...(!author && { Author: '' }),
         Variant: '',
         OsVersion: '',
         GraphDriver: NIL_POINTER,

@@ -37,7 +37,8 @@ interface InodeBase {
 }
 
 export type Inode =
-  | (InodeBase & { readonly kind: 'file'; readonly content: string })
+  /** `size`: the bytes a binary file takes when its content is only what the model needs of it (an image archive). */
+  | (InodeBase & { readonly kind: 'file'; readonly content: string; readonly size?: number })
   | (InodeBase & { readonly kind: 'dir' })
   | (InodeBase & { readonly kind: 'symlink'; readonly target: string })
   /** A character device; the only one modelled is /dev/null (1, 3), which reads empty and swallows writes. */
@@ -237,7 +238,14 @@ export class FileSystem {
    * open(2) with O_WRONLY|O_CREAT and O_TRUNC or O_APPEND, then write(2): what
    * `>`, `>>`, tee and cp do (dpkg: a new program's 0755). A missing directory is ENOENT, a directory EISDIR.
    */
-  write(path: string, content: string, who: Credentials, append = false, createMode = 0o644): FileErrno | undefined {
+  write(
+    path: string,
+    content: string,
+    who: Credentials,
+    append = false,
+    createMode = 0o644,
+    size?: number,
+  ): FileErrno | undefined {
     const found = this.resolve(path);
     if ('error' in found) return found.error;
     const existing = found.inode;
@@ -266,6 +274,7 @@ export class FileSystem {
       gid: owner.gid,
       mtimeMs: this.now(),
       content: before + content,
+      ...(size !== undefined && { size }),
     });
     if (!existing) this.touchDirectory(parentOf(found.path));
     return undefined;

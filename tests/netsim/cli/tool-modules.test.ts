@@ -69,6 +69,9 @@ describe('which tool modules command lines name', () => {
     expect(toolModulesNamedIn(['docker diff web', 'docker tag nginx web:1'])).toEqual(
       new Set(['dockerExtras', 'engineExtras']),
     );
+    expect(
+      toolModulesNamedIn(['docker commit web web:2', 'docker image save -o web.tar web:2', 'docker load -i web.tar']),
+    ).toEqual(new Set(['dockerExtras', 'engineExtras']));
     expect(toolModulesNamedIn(['docker pause web', 'docker compose unpause'])).toEqual(
       new Set(['dockerExtras', 'containerPause', 'compose']),
     );

@@ -22,7 +22,11 @@ export interface DockerContext {
 }
 
 /** Positional-argument rules of docker/cli (cli/required.go). */
-export type ArgsRule = { kind: 'none' } | { kind: 'exactly'; count: number } | { kind: 'at-least'; count: number };
+export type ArgsRule =
+  | { kind: 'none' }
+  | { kind: 'exactly'; count: number }
+  | { kind: 'at-least'; count: number }
+  | { kind: 'range'; min: number; max: number };
 
 /** One docker/cli command: its cobra `Use` line, flags, argument rule and action. */
 export interface CommandSpec<Context> {
@@ -55,7 +59,7 @@ export function runCommand<Context>(
   const problem = argumentProblem(spec.args, parsed.positionals.length, spec.path);
   if (problem)
     return fail(
-      `${problem}\n\nUsage:  ${useLine}\n\n${problem.includes('at least') ? 'See' : 'Run'} '${spec.path} --help' for more information\n`,
+      `${problem}\n\nUsage:  ${useLine}\n\n${spec.args.kind === 'at-least' ? 'See' : 'Run'} '${spec.path} --help' for more information\n`,
       1,
     );
   return spec.run(parsed, context);
@@ -114,6 +118,10 @@ function argumentProblem(rule: ArgsRule, given: number, path: string): string | 
       return given >= rule.count
         ? undefined
         : `docker: '${path}' requires at least ${rule.count} ${plural(rule.count)}`;
+    case 'range':
+      return given >= rule.min && given <= rule.max
+        ? undefined
+        : `docker: '${path}' requires at least ${rule.min} and at most ${rule.max} ${plural(rule.max)}`;
   }
 }
 

@@ -75,6 +75,7 @@ function containerGroup(): Specs {
     unpause: (tools) => inGroup('unpause', tools.unpause),
     wait: (tools) => inGroup('wait', tools.wait),
     diff: (tools) => inGroup('diff', tools.diff),
+    commit: (tools) => inGroup('commit', tools.commit),
   });
 }
 
@@ -98,6 +99,8 @@ function imageGroup(): Specs {
   return withExtras(image, {
     history: (tools) => helped({ ...tools.history, path: 'docker image history' }, 'image history'),
     tag: (tools) => helped({ ...tools.tag, path: 'docker image tag' }, 'image tag'),
+    save: (tools) => helped({ ...tools.save, path: 'docker image save' }, 'image save'),
+    load: (tools) => helped({ ...tools.load, path: 'docker image load' }, 'image load'),
   });
 }
 
@@ -150,6 +153,9 @@ const TOP_HELP: Record<string, string> = {
   events: 'system events',
   diff: 'container diff',
   tag: 'image tag',
+  commit: 'container commit',
+  save: 'image save',
+  load: 'image load',
 };
 
 /** The top-level commands, and the management commands with their verbs. */
@@ -180,6 +186,9 @@ function registry(): { top: Specs; groups: Record<string, Specs> } {
       events: (tools) => topLevel('events', tools.events),
       diff: (tools) => topLevel('diff', tools.diff),
       tag: (tools) => topLevel('tag', tools.tag),
+      commit: (tools) => topLevel('commit', tools.commit),
+      save: (tools) => topLevel('save', tools.save),
+      load: (tools) => topLevel('load', tools.load),
     }),
     groups: {
       container: containerGroup(),

@@ -1,7 +1,7 @@
 /**
  * The docker commands a networking learner seldom types, a tool module of their
  * own: `docker info` and `system info|df|prune`, `version`, `stats`, `top`, `cp`,
- * `history`, `rename`, `pause`/`unpause`, `wait`, `events`, `diff` and `tag` are fetched the
+ * `history`, `rename`, `pause`/`unpause`, `wait`, `events`, `diff`, `tag`, `commit`, `save` and `load` are fetched the
  * first time a line runs one.
  */
 export { INFO_COMMANDS } from './info';
@@ -19,3 +19,5 @@ export { diff } from './diff';
 export { tag } from './tag';
 export { logWindow } from './log-window';
 export { runWithStopFlags } from './stop-flags';
+export { commit } from './commit';
+export { save, load } from './image-archive';

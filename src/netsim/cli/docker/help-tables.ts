@@ -684,6 +684,54 @@ export const DOCKER_HELP_TABLES: Record<string, CommandHelpTable> = {
       { name: 'until', type: 'string', usage: 'Stream events until this timestamp' },
     ],
   },
+  // docs/reference/commandline/container_commit.md (--pause is deprecated, so hidden)
+  'container commit': {
+    description: "Create a new image from a container's changes",
+    aliases: ['docker container commit', 'docker commit'],
+    subcommands: [],
+    flags: [
+      {
+        name: 'author',
+        short: 'a',
+        type: 'string',
+        usage: 'Author (e.g., "John Hannibal Smith <hannibal@a-team.com>")',
+      },
+      { name: 'change', short: 'c', type: 'list', usage: 'Apply Dockerfile instruction to the created image' },
+      { name: 'message', short: 'm', type: 'string', usage: 'Commit message' },
+      { name: 'no-pause', type: 'bool', usage: 'Disable pausing container during commit' },
+    ],
+  },
+  // docs/reference/commandline/image_save.md
+  'image save': {
+    description: 'Save one or more images to a tar archive (streamed to STDOUT by default)',
+    aliases: ['docker image save', 'docker save'],
+    subcommands: [],
+    flags: [
+      { name: 'output', short: 'o', type: 'string', usage: 'Write to a file, instead of STDOUT' },
+      {
+        name: 'platform',
+        type: 'stringSlice',
+        usage:
+          'Save only the given platform(s). Formatted as a comma-separated list of "os[/arch[/variant]]" (e.g., "linux/amd64,linux/arm64/v8")',
+      },
+    ],
+  },
+  // docs/reference/commandline/image_load.md
+  'image load': {
+    description: 'Load an image from a tar archive or STDIN',
+    aliases: ['docker image load', 'docker load'],
+    subcommands: [],
+    flags: [
+      { name: 'input', short: 'i', type: 'string', usage: 'Read from tar archive file, instead of STDIN' },
+      {
+        name: 'platform',
+        type: 'stringSlice',
+        usage:
+          'Load only the given platform(s). Formatted as a comma-separated list of "os[/arch[/variant]]" (e.g., "linux/amd64,linux/arm64/v8").',
+      },
+      { name: 'quiet', short: 'q', type: 'bool', usage: 'Suppress the load output' },
+    ],
+  },
   // docs/reference/commandline/image_history.md
   'image history': {
     description: 'Show the history of an image',

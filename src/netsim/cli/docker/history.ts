@@ -1,5 +1,6 @@
 import { familiarString, parseImageReference } from '../../wire/image-reference';
 import { imageHistory } from '../../engine/image-history';
+import type { ImageInfo } from '../../engine/images';
 import { formatList } from '../../format/docker-formatter';
 import { humanSize } from '../../format/docker-images';
 import { goStruct } from '../../wire/go-value';
@@ -25,6 +26,21 @@ const ellipsis = (text: string, max: number) =>
   [...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text;
 
 /**
+ * The IDs history names its rows by (moby image_history.go): the image's, then
+ * each parent a commit recorded while the store still has it.
+ */
+function parentChain(image: ImageInfo, stored: readonly { image: ImageInfo }[]): string[] {
+  const chain = [image.digest];
+  for (let current = image; current.committed;) {
+    const parent = stored.find((entry) => entry.image.digest === current.committed!.parent)?.image;
+    if (!parent) break;
+    chain.push(parent.digest);
+    current = parent;
+  }
+  return chain;
+}
+
+/**
  * `docker history` / `docker image history` (docker/cli v29.7.2
  * cli/command/image/history.go, formatter_history.go). Only images whose
  * history this catalog knows are shown; the others say so.
@@ -44,7 +60,7 @@ export const history: CommandSpec<DockerContext> = {
     const image = engine.images.find(reference!);
     if (!image)
       return fail(`Error response from daemon: No such image: ${familiarString(parseImageReference(reference!))}\n`, 1);
-    const items = imageHistory(image);
+    const items = imageHistory(image, parentChain(image, engine.images.list()));
     if (!items)
       return fail(
         `This simulator does not know the history of ${familiarString(parseImageReference(reference!))} yet.\n`,

@@ -29,7 +29,9 @@ export function summaries(engine: Engine): ImageSummary[] {
     createdMs: Date.parse(image.created),
     size: image.contentSize + image.unpackedSize,
     contentSize: image.contentSize,
-    containers: engine.containers.list().filter((c) => imageInfo(c.image)?.digest === image.digest).length,
+    containers: engine.containers
+      .list()
+      .filter((c) => (c.committedImage ?? imageInfo(c.image)?.digest) === image.digest).length,
   }));
 }
 

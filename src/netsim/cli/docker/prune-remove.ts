@@ -61,11 +61,18 @@ const imagePrune: CommandSpec<DockerContext> = {
     { name: 'all', short: 'a', takesValue: false },
     { name: 'filter', takesValue: true },
   ],
-  run({ values }, { stdin }) {
+  run({ values }, { engine, stdin }) {
     if (values.has('all')) return fail('This simulator does not model `docker image prune -a` yet.\n', 1);
     const prompt = values.has('force') ? '' : IMAGE_PRUNE_WARNING;
     if (!confirmed(values.has('force'), stdin)) return ok(prompt);
-    return ok(`${prompt}Total reclaimed space: ${humanSize(0)}\n`);
+    // prune.go: `Deleted Images:`, `untagged: ` or `deleted: ` per line, a blank line (Fprintln of the list).
+    const { lines, reclaimed } = engine.images.pruneDangling();
+    const list = lines.map((line) =>
+      'untagged' in line ? `untagged: ${line.untagged}\n` : `deleted: ${line.deleted}\n`,
+    );
+    return ok(
+      `${prompt}${list.length > 0 ? `Deleted Images:\n${list.join('')}\n` : ''}Total reclaimed space: ${humanSize(reclaimed)}\n`,
+    );
   },
 };
 

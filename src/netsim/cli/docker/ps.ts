@@ -318,7 +318,9 @@ function include(
         .map((reference) => imageInfo(reference)?.digest)
         .filter(Boolean),
     );
-    if (!wanted.has(imageInfo(container.image)?.digest)) return 'exclude';
+    // An image's descendants match too: a commit's container matches the catalog image beneath it.
+    if (![container.committedImage, imageInfo(container.image)?.digest].some((digest) => wanted.has(digest)))
+      return 'exclude';
   }
   if (
     filters.has('network') &&

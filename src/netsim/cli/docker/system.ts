@@ -42,7 +42,7 @@ function usageRow(type: string, total: number, active: number, size: number, fre
  */
 function diskUsage(engine: Engine): Record<string, unknown>[] {
   const images = [...new Set(engine.images.list().map((entry) => entry.image))];
-  const used = new Set(engine.containers.list().map((c) => imageInfo(c.image)?.digest));
+  const used = new Set(engine.containers.list().map((c) => c.committedImage ?? imageInfo(c.image)?.digest));
   const size = (image: (typeof images)[number]) => image.contentSize + image.unpackedSize;
   const imagesSize = images.reduce((sum, image) => sum + size(image), 0);
   const unusedSize = images.filter((image) => !used.has(image.digest)).reduce((sum, image) => sum + size(image), 0);

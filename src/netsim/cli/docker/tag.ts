@@ -13,7 +13,7 @@ const REFERENCE = new RegExp(
  * reference.ParseNormalizedNamed's complaint about a name, if any
  * (normalize.go: a 64-hex name, an upper-case repository, then the grammar).
  */
-function referenceProblem(text: string): string | undefined {
+export function referenceProblem(text: string): string | undefined {
   if (/^[a-f0-9]{64}$/.test(text))
     return `invalid repository name (${text}), cannot specify 64-byte hexadecimal strings`;
   const slash = text.indexOf('/');

@@ -193,7 +193,7 @@ function entry(
   if (!inode) return { name, mode: '?---------', links: 1, owner: '?', group: '?', size: '?', mtimeMs: 0 };
   const size =
     inode.kind === 'file'
-      ? String(byteLength(inode.content))
+      ? String(inode.size ?? byteLength(inode.content))
       : inode.kind === 'dir'
         ? '4096'
         : inode.kind === 'device'

@@ -9,6 +9,7 @@ import { containerPause } from '../pause-loader';
 import { engineExtras } from '../extras-loader';
 import type { StopOptions } from '../container-signals';
 import type { FilesystemChange } from '../container-changes';
+import type { CommitRequest } from '../image-commit';
 
 /** The containers' lifecycle: /containers of the Engine API, and how their first process ends. */
 export interface ContainerApi {
@@ -23,6 +24,8 @@ export interface ContainerApi {
   stopWith(reference: string, options: StopOptions): { container: Container; stopped: boolean };
   /** GET /containers/{name}/changes (engine/container-changes.ts). */
   changes(reference: string): FilesystemChange[];
+  /** POST /commit (engine/image-commit.ts): the new image's ID. */
+  commit(request: CommitRequest): string;
   /**
    * POST /containers/{name}/restart (daemon/restart.go): the stop, with -s/-t when given, the start, and
    * `restart`; its errors as `Cannot restart container NAME: ...`. `stopped` false while a negative timeout waits.
@@ -76,6 +79,7 @@ export function containerApi(daemon: Daemon): ContainerApi {
       return { container: containers.restartedContainer(daemon, reference), stopped: true };
     },
     changes: (reference) => engineExtras().containerChanges(daemon, reference),
+    commit: (request) => engineExtras().commitContainer(daemon, request),
     signal: (reference, signal) => engineExtras().killContainerWith(daemon, reference, signal),
     rename: (oldName, newName) => containers.renameContainer(daemon, oldName, newName),
     remove: (reference, force, removeVolumes = false) =>

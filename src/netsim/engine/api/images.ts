@@ -9,6 +9,7 @@ import {
   type PullRecord,
 } from '../image-store';
 import type { ImageInfo } from '../images';
+import type { PruneLine } from '../image-commit';
 import { inspectImage } from '../inspect-image';
 import { engineExtras } from '../extras-loader';
 
@@ -26,6 +27,12 @@ export interface ImageApi {
   pull(reference: string): PullRecord;
   /** POST /images/{name}/tag (engine/image-tags.ts, a chunk of its own). */
   tag(source: string, target: string): void;
+  /** GET /images/get (engine/image-archive.ts): the archive's text, or EngineError not-found. */
+  save(names: readonly string[]): { text: string; size: number };
+  /** POST /images/load: the lines it prints, or undefined when the text is not an image archive. */
+  load(text: string): string[] | undefined;
+  /** POST /images/prune of dangling images: only a commit's image can be one, so none is fetched before the first commit. */
+  pruneDangling(): { lines: PruneLine[]; reclaimed: number };
 }
 
 export function imageApi(daemon: Daemon): ImageApi {
@@ -36,5 +43,14 @@ export function imageApi(daemon: Daemon): ImageApi {
     remove: (refOrId, force) => removeImage(daemon, refOrId, force),
     pull: (reference) => pullImage(daemon, reference),
     tag: (source, target) => engineExtras().tagImage(daemon, source, target),
+    save: (names) => {
+      const text = engineExtras().saveImages(daemon, names);
+      return { text, size: engineExtras().archiveSize(daemon, text) };
+    },
+    load: (text) => engineExtras().loadImages(daemon, text),
+    pruneDangling: () =>
+      Object.keys(daemon.state.committedImages ?? {}).length === 0
+        ? { lines: [], reclaimed: 0 }
+        : engineExtras().pruneDanglingImages(daemon),
   };
 }
