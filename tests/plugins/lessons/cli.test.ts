@@ -9,11 +9,11 @@ const project = (root: string): LessonProject => ({ root, netsimVersion: 'test',
 function run(argv: string[], root: string) {
   let out = '';
   let err = '';
-  const status = main(
-    argv,
-    project(root),
-    { out: (text) => (out += text), err: (text) => (err += text), interactive: false },
-  );
+  const status = main(argv, project(root), {
+    out: (text) => (out += text),
+    err: (text) => (err += text),
+    interactive: false,
+  });
   return { status, out, err };
 }
 
