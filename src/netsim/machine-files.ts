@@ -10,6 +10,7 @@ import {
   programDirectory,
 } from './engine/image-catalog/rootfs';
 import { FileSystem, type FileLayer, type GeneratedFile, type Inode, type UpperLayer } from './kernel/filesystem';
+import { counterFiles } from './kernel/counter-files-loader';
 import type { Kernel } from './kernel/kernel';
 import type { Link } from './kernel/link';
 import type { Namespace } from './kernel/namespace';
@@ -83,6 +84,12 @@ export function kernelFiles(
   ]) {
     generated[path] = { inode: directory(0o555, bootMs), readOnly: inContainer ? 'EROFS' : 'EACCES' };
   }
+  generated['/proc/net'] = { inode: directory(0o555, bootMs), readOnly: inContainer ? 'EROFS' : 'EACCES' };
+  generated['/proc/net/dev'] = { inode: lazyFile(() => counterFiles().procNetDev(namespace), bootMs), readOnly };
+  generated['/proc/net/snmp'] = {
+    inode: lazyFile(() => counterFiles().procNetSnmp(kernel, namespace), bootMs),
+    readOnly,
+  };
   for (const [path, content] of Object.entries(procSysFiles(kernel, namespace)))
     generated[path] = { inode: file(content, bootMs), readOnly };
   for (const link of namespace.links.values()) {
@@ -101,6 +108,15 @@ export function kernelFiles(
       inode: directory(0o755, bootMs),
       readOnly: inContainer ? 'EROFS' : 'EACCES',
     };
+    generated[`/sys/devices/virtual/net/${link.name}/statistics`] = {
+      inode: directory(0o755, bootMs),
+      readOnly: inContainer ? 'EROFS' : 'EACCES',
+    };
+    for (const name of STATISTICS)
+      generated[`/sys/devices/virtual/net/${link.name}/statistics/${name}`] = {
+        inode: lazyFile(() => counterFiles().sysfsStatistic(link.stats, name), bootMs),
+        readOnly: inContainer ? 'EROFS' : 'UNSIMULATED',
+      };
     for (const [name, content] of Object.entries(sysfsAttributes(kernel, namespace, link))) {
       generated[`/sys/devices/virtual/net/${link.name}/${name}`] = {
         inode: { ...file(content, bootMs), mode: name === 'mtu' ? 0o644 : 0o444 },
@@ -110,6 +126,13 @@ export function kernelFiles(
   }
   return generated;
 }
+
+/** net-sysfs.c's statistics group: a file a counter (NETSTAT_ENTRY), in ls's order. */
+const STATISTICS = (
+  'collisions multicast rx_bytes rx_compressed rx_crc_errors rx_dropped rx_errors rx_fifo_errors rx_frame_errors ' +
+  'rx_length_errors rx_missed_errors rx_nohandler rx_over_errors rx_packets tx_aborted_errors tx_bytes ' +
+  'tx_carrier_errors tx_compressed tx_dropped tx_errors tx_fifo_errors tx_heartbeat_errors tx_packets tx_window_errors'
+).split(' ');
 
 /**
  * The attributes of a network device a reader looks for first (Linux
@@ -122,6 +145,23 @@ function sysfsAttributes(kernel: Kernel, namespace: Namespace, link: Link): Reco
     ifindex: `${link.index}\n`,
     mtu: `${link.mtu}\n`,
     operstate: `${kernel.operState(namespace, link).toLowerCase()}\n`,
+  };
+}
+
+/**
+ * A file whose text the counters' module (kernel/counter-files.ts) writes when it is read: the
+ * module is fetched then, not when a listing only names the file.
+ */
+function lazyFile(content: () => string, mtimeMs: number): Inode {
+  return {
+    kind: 'file',
+    mode: 0o444,
+    uid: 0,
+    gid: 0,
+    mtimeMs,
+    get content() {
+      return content();
+    },
   };
 }
 

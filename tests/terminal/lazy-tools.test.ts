@@ -222,6 +222,23 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
     }
   });
 
+  it("prints ip's counters, JSON, colours and multicast memberships, netstat -i and BusyBox's ip neigh from their chunks, as a run with every tool at hand does", async () => {
+    const lines = [
+      'ping -c 1 172.17.0.1 >/dev/null; ip -s -s link show docker0; ip -s addr show lo',
+      'ip -j -p route; ip -j a; ip -c a | cat; ip -c -br a',
+      'ip maddr show dev docker0',
+      'netstat -i',
+      'docker run -dit --name c alpine >/dev/null; docker exec c cat /proc/net/dev /sys/class/net/lo/statistics/rx_packets',
+      'docker run -dit --name shell alpine >/dev/null; docker exec shell ping -c1 172.17.0.1 >/dev/null; docker exec shell ip neigh',
+    ];
+    for (const line of lines) {
+      const first = fresh();
+      const retried = await withToolModules([], loadToolModules, () => first.run(line));
+      expect(retried, line).toEqual(fresh().run(line));
+      expect(retried.kind === 'done' && retried.output, line).not.toMatch(/not found|not loaded|not available/);
+    }
+  });
+
   it("starts mariadb and wordpress containers with their images' module fetched on the way, as a run with it at hand does", async () => {
     const lines = [
       'docker run -d --name db -e MARIADB_ROOT_PASSWORD=r mariadb >/dev/null 2>&1; docker logs db 2>&1 | head -n 3; docker exec db cat /etc/mysql/mariadb.conf.d/05-skipcache.cnf',

@@ -9,6 +9,7 @@ import {
 } from '../format/ip-link';
 import { formatBusyboxIpRoute } from '../format/ip-route';
 import { fail, ok, type CommandResult, type ProcessContext, type Program } from './command';
+import { toolModule } from './tool-loader';
 
 /**
  * BusyBox's ip usage (networking/ip.c, as in a build with address, route and link
@@ -71,11 +72,18 @@ const link: Handler = (args, { oneline }, context, dialect) => {
 const route: Handler = (_args, _family, context) =>
   ok(formatBusyboxIpRoute(dumpRoutes(context.kernel, context.namespace)));
 
-/** ip.c's objects, matched by prefix in this order (index_in_substrings): `ip a` is address, `ip r` route, `ip l` link. */
+/** `ip neigh`: its code is in the ipExtras tool module. */
+const neigh: Handler = (args, _options, context) => toolModule('ipExtras').busyboxIpNeigh(args, context);
+
+/**
+ * ip.c's objects, matched by prefix in this order (index_in_substrings): `ip a` is address, `ip r` route,
+ * `ip l` link, `ip n` neigh (FEATURE_IP_NEIGH, on in Debian's build, whose capture shows it).
+ */
 const OBJECTS: [string, Handler][] = [
   ['address', address],
   ['route', route],
   ['link', link],
+  ['neigh', neigh],
 ];
 
 /** BusyBox's ip applet; `operState` for a musl build (Alpine), see IpDialect. */

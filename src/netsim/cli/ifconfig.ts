@@ -60,13 +60,13 @@ export function ifconfigInterface(link: LinkRecord): IfconfigInterface {
         const [text = '', length = '128'] = candidate.cidr.split('/');
         return { address: text, prefix: Number(length), scope: candidate.scope };
       }),
-    // The simulated links keep no packet counters.
-    counters: { rxPackets: 0, rxBytes: 0, rxDropped: 0, txPackets: 0, txBytes: 0, txDropped: 0 },
+    // /proc/net/dev: what the datapath counted on the link.
+    counters: link.stats,
   };
 }
 
 /** dev_get_flags: IFF_RUNNING is netif_oper_up, an operational state of UP or UNKNOWN (lo). */
-function interfaceFlags(link: LinkRecord): IfconfigFlag[] {
+export function interfaceFlags(link: LinkRecord): IfconfigFlag[] {
   const flags: IfconfigFlag[] = [];
   const has = (flag: string) => link.flags.includes(flag);
   if (has('UP')) flags.push('UP');
@@ -81,7 +81,7 @@ function interfaceFlags(link: LinkRecord): IfconfigFlag[] {
 const compareBytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** net-tools lib/nstrcmp.c: names compare as text up to their trailing number, then by that number. */
-function nstrcmp(a: string, b: string): number {
+export function nstrcmp(a: string, b: string): number {
   const split = (name: string) => /^(.*?)(\d*)$/.exec(name)!;
   const [, aStem = '', aNumber = ''] = split(a);
   const [, bStem = '', bNumber = ''] = split(b);

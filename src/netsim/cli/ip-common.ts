@@ -23,6 +23,13 @@ export interface IpOptions {
   details?: boolean;
   /** `-o`: each record on one line (_SL_ is `\`). */
   oneline: boolean;
+  /** `-s`, given N times: show_stats (ip-output.ts prints the counters). */
+  stats?: number;
+  /** `-j`: JSON; `-p`: pretty JSON. */
+  json?: boolean;
+  pretty?: boolean;
+  /** `-c[=always|auto|never]`: matches_color; absent is the build's default, never. */
+  color?: 'always' | 'auto' | 'never';
   /** The host's side of `ip netns exec`, `netns PID` and `ip netns identify PID`; absent, only names under /run/netns are known. */
   hooks?: IpHooks;
 }

@@ -61,6 +61,13 @@ function showRoutes(filters: string[], options: IpOptions, context: ProcessConte
         ? dumpRoutes6(links, namespace)
         : [...dumpRoutes6(links, namespace), ...dumpLocalRoutes6(links)];
   const withTable = table === 'all';
+  if (options.json) {
+    if (table === 'all') return fail('ip: option "-j" with table all is not available in this simulator yet.\n', 255);
+    const json = toolModule('ipOutput');
+    return options.family === 'inet6'
+      ? json.jsonRoutes([], ofDevice(v6), options, true)
+      : json.jsonRoutes(ofDevice(v4), undefined, options, device === undefined);
+  }
   if (options.family === 'inet6') return ok(formatIpRoute6(ofDevice(v6), { withTable }));
   const text = formatIpRoute(ofDevice(v4), { withDevice: device === undefined, withTable });
   return ok(

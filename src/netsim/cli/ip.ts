@@ -35,15 +35,11 @@ const UNSIMULATED_OPTIONS = [
   '-human',
   '-human-readable',
   '-iec',
-  '-stats',
-  '-statistics',
   '-resolve',
   '-timestamp',
   '-tshort',
   '-force',
   '-batch',
-  '-json',
-  '-pretty',
   '-rcvbuf',
   '-help',
   '-Numeric',
@@ -53,6 +49,9 @@ const UNSIMULATED_OPTIONS = [
 
 /** ip's seldom-typed objects and verbs are a tool module (ip-extras.ts), fetched the first time a line runs one. */
 const extras = () => toolModule('ipExtras');
+/** `-s`, `-j`, `-c` and `ip maddr` print through their own module (ip-output.ts). */
+const output = () => toolModule('ipOutput');
+const decorated = (options: IpOptions) => Boolean(options.stats || options.json || options.color);
 const ipNeigh: ObjectHandler = (args, options, context) => extras().ipNeigh(args, options, context);
 const ipNetns: ObjectHandler = (args, options, context) => extras().ipNetns(args, options, context);
 const ipRule: ObjectHandler = (args, options, context) => extras().ipRule(args, options, context);
@@ -65,7 +64,7 @@ const ipMonitor: ObjectHandler = (args, options, context) => extras().ipMonitor(
 const OBJECTS: [string, ObjectHandler | undefined][] = [
   ['address', address],
   ['addrlabel', undefined],
-  ['maddress', undefined],
+  ['maddress', (args, options, context) => output().ipMaddr(args, options, context)],
   ['route', ipRoute],
   ['rule', ipRule],
   ['neighbor', ipNeigh],
@@ -103,6 +102,9 @@ export function ipProgramWith(hooks: IpHooks | undefined): Program {
         else if (matches(option, '-oneline')) options.oneline = true;
         else if (matches(option, '-Version')) return ok(`${IP_VERSION}\n`);
         else if (matches(option, '-brief') && option.length >= 3) options.brief = true;
+        else if (matches(option, '-json')) options.json = true;
+        else if (matches(option, '-pretty')) options.pretty = true;
+        else if (matches(option, '-stats') || matches(option, '-statistics')) options.stats = (options.stats ?? 0) + 1;
         else if (matches(option, '-details')) options.details = true;
         else if (matches(option, '-netns')) {
           // main(): NEXT_ARG, then netns_switch, which exits -1 when it fails.
@@ -111,7 +113,9 @@ export function ipProgramWith(hooks: IpHooks | undefined): Program {
           const namespace = extras().switchNetns(name, context, hooks);
           if ('exitCode' in namespace) return namespace;
           context = { ...context, namespace };
-        } else if (UNSIMULATED_OPTIONS.some((known) => matches(option, known)) || /^-c(olor)?(=|$)/.test(option)) {
+        } else if (colorOption(option)) {
+          options.color = colorOption(option)!;
+        } else if (UNSIMULATED_OPTIONS.some((known) => matches(option, known))) {
           return fail(`ip: option "${option}" is not available in this simulator yet.\n`, 255);
         } else return fail(`Option "${option}" is unknown, try "ip -help".\n`, 255);
       }
@@ -121,11 +125,26 @@ export function ipProgramWith(hooks: IpHooks | undefined): Program {
       if (!entry) return fail(`Object "${objectWord}" is unknown, try "ip help".\n`, 1);
       const [, handler] = entry;
       if (!handler) return fail(`Object "${entry[0]}" is not available in this simulator yet.\n`, 1);
+      // Counters and colours are printed for links and addresses, JSON for them and routes.
+      if (decorated(options)) {
+        const refused = output().unsimulatedOutput(entry[0], options);
+        if (refused) return refused;
+      }
       // Details of routes, neighbours and namespaces are not simulated: only link and address honour -d.
       if (options.details && handler !== link && handler !== address) return unsimulatedDetails();
       return handler(args.slice(index + 1), options, context);
     },
   };
+}
+
+/** matches_color (lib/color.c): `-c`, `-co`... `-color`, alone or `=always`, `=auto`, `=never`; anything else is no colour option. */
+function colorOption(option: string): IpOptions['color'] | undefined {
+  const [name, value] = option.includes('=')
+    ? [option.slice(0, option.indexOf('=')), option.slice(option.indexOf('=') + 1)]
+    : [option, ''];
+  if (!matches(name, '-color')) return undefined;
+  if (value === '' || value === 'always') return 'always';
+  return value === 'auto' || value === 'never' ? value : undefined;
 }
 
 /** ip without the host's hooks, as tests and a bare kernel run it. */
@@ -182,23 +201,63 @@ function showAddresses(args: string[], options: IpOptions, context: ProcessConte
   const selected = linksToShow('address', args, context);
   if (!('links' in selected)) return selected;
   const { links, device } = selected;
+  if (decorated(options))
+    return ok(
+      output().decorateLinks(
+        links,
+        options,
+        'address',
+        (link) => addressText([link], options, device, context) ?? '',
+        context,
+      ),
+    );
+  const text = addressText(links, options, device, context);
+  return text === undefined ? unsimulatedDetails() : ok(text);
+}
+
+/** `ip addr`'s text of some links, or undefined when their details are not simulated. */
+function addressText(
+  links: LinkRecord[],
+  options: IpOptions,
+  device: string | undefined,
+  context: ProcessContext,
+): string | undefined {
   // print_linkinfo_brief and the one-line address records print no details.
-  if (options.brief) return ok(formatIpBriefAddr(links, options.family));
-  if (options.oneline) return ok(formatIpAddrOneline(links, { family: options.family }));
+  if (options.brief) return formatIpBriefAddr(links, options.family);
+  if (options.oneline) return formatIpAddrOneline(links, { family: options.family });
   // Without a device, `ip -6 addr` reads the links with an AF_INET6 dump; with one, it asks for that link alone.
   const inet6Dump = options.family === 'inet6' && device === undefined;
-  if (!options.details) return ok(formatIpAddr(links, { family: options.family, inet6Dump }));
+  if (!options.details) return formatIpAddr(links, { family: options.family, inet6Dump });
   // An AF_INET6 link dump carries none of the details (inet6_fill_ifinfo).
   const details = inet6Dump ? undefined : detailsOf(links, context);
-  return details ? ok(formatIpAddr(links, { family: options.family, details })) : unsimulatedDetails();
+  return details && formatIpAddr(links, { family: options.family, details });
 }
 
 function showLinks(args: string[], options: IpOptions, context: ProcessContext): CommandResult {
   const selected = linksToShow('link', args, context);
   if (!('links' in selected)) return selected;
-  if (options.brief) return ok(formatIpBriefLink(selected.links));
   const details = options.details ? detailsOf(selected.links, context) : undefined;
   if (options.details && !details) return unsimulatedDetails();
-  const text = formatIpLink(selected.links, undefined, details);
-  return ok(options.oneline ? onelineRecords(text) : text);
+  if (decorated(options))
+    return ok(
+      output().decorateLinks(
+        selected.links,
+        options,
+        'link',
+        (link) => linkText([link], options, details, false),
+        context,
+      ),
+    );
+  return ok(linkText(selected.links, options, details, options.oneline));
+}
+
+function linkText(
+  links: LinkRecord[],
+  options: IpOptions,
+  details: Map<number, LinkDetails> | undefined,
+  oneline: boolean,
+): string {
+  if (options.brief) return formatIpBriefLink(links);
+  const text = formatIpLink(links, undefined, details);
+  return oneline ? onelineRecords(text) : text;
 }

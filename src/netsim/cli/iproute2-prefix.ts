@@ -1,4 +1,4 @@
-import ipaddr from 'ipaddr.js';
+import { ipv6GroupBytes, ipv6Groups } from '../wire/ipv6';
 
 /**
  * iproute2's inet_prefix as get_prefix_1 (lib/utils.c, v6.15) reads an address
@@ -45,8 +45,8 @@ function address(text: string): { family: InetPrefix['family']; bytes: number[];
   if (text === 'default' || text === 'all' || text === 'any') return { family: undefined, bytes: [], keyword: true };
   if (text.includes(':')) {
     // inet_pton takes no zone index and no brackets.
-    if (text.includes('%') || !ipaddr.IPv6.isValid(text)) return undefined;
-    return { family: 'inet6', bytes: ipaddr.IPv6.parse(text).toByteArray(), keyword: false };
+    const groups = ipv6Groups(text);
+    return groups && { family: 'inet6', bytes: ipv6GroupBytes(groups), keyword: false };
   }
   const bytes = ipv4Bytes(text);
   return bytes && { family: 'inet', bytes, keyword: false };
@@ -89,6 +89,6 @@ export function prefixContains(prefix: InetPrefix, bytes: readonly number[]): bo
 
 /** The bytes of an address netsim keeps as text (`0.0.0.0`, `::`, `172.17.0.2`). */
 export function addressBytes(text: string): { family: 'inet' | 'inet6'; bytes: number[] } {
-  if (text.includes(':')) return { family: 'inet6', bytes: ipaddr.IPv6.parse(text).toByteArray() };
-  return { family: 'inet', bytes: ipaddr.IPv4.parse(text).octets };
+  if (text.includes(':')) return { family: 'inet6', bytes: ipv6GroupBytes(ipv6Groups(text)!) };
+  return { family: 'inet', bytes: text.split('.').map(Number) };
 }

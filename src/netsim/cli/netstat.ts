@@ -15,6 +15,11 @@ import { routeRows } from './proc-net-route';
 import { collect, fail, type CommandResult, type ProcessContext, type Program, type SocketOwner } from './command';
 import { socketOwnerView } from './process-view';
 import { getoptLong, type OptionSpec } from './getopt';
+import { dumpLinks } from '../kernel/dump';
+import { formatNetstatInterfaces } from '../format/netstat-interfaces';
+import { formatNetstatStatistics } from '../format/netstat-statistics';
+import { snmpSections } from '../kernel/snmp-proc';
+import { interfaceFlags, nstrcmp } from './ifconfig';
 
 /** net-tools 2.10's usage (netstat.c usage()), which an unknown option is followed by on stderr, exit 3 (E_OPTERR). */
 const NET_TOOLS_USAGE = `usage: netstat [-vWeenNcCF] [<Af>] -r         netstat {-V|--version|-h|--help}
@@ -71,6 +76,8 @@ const SPECS: readonly OptionSpec[] = [
   option('p', 'programs'),
   option('o', 'timers'),
   option('r', 'route'),
+  option('i', 'interfaces'),
+  option('s', 'statistics'),
   option('e', 'extend'),
   option('W', 'wide'),
   option('v', 'verbose'),
@@ -98,6 +105,10 @@ export function netstatProgram(engine: Engine, dialect: NetstatDialect = 'net-to
           );
         flags.add(event.spec.short!);
       }
+      // flag_int + flag_rou + flag_mas + flag_sta > 1: usage(E_OPTERR).
+      if (['i', 'r', 's'].filter((letter) => flags.has(letter)).length > 1) return fail(NET_TOOLS_USAGE, 3);
+      if (flags.has('s')) return { stdout: statistics(flags, context), stderr: '', exitCode: 0 };
+      if (flags.has('i')) return { stdout: interfaceTable(flags.has('a'), context), stderr: '', exitCode: 0 };
       if (flags.has('r'))
         return {
           stdout: formatNetstatRoutes(routeRows(context, dialect === 'busybox', flags.has('n'))),
@@ -107,6 +118,25 @@ export function netstatProgram(engine: Engine, dialect: NetstatDialect = 'net-to
       return socketTable(dialect, flags, context, socketOwnerView(engine, context.containerId));
     },
   };
+}
+
+/** parsesnmp: the protocols asked for with -t, -u, -w, or all of them. */
+function statistics(flags: ReadonlySet<string>, context: ProcessContext): string {
+  const named = flags.has('t') || flags.has('u') || flags.has('w');
+  const filter = named
+    ? { raw: flags.has('w'), tcp: flags.has('t'), udp: flags.has('u') }
+    : { raw: true, tcp: true, udp: true };
+  return formatNetstatStatistics(snmpSections(context.kernel, context.namespace), filter);
+}
+
+/** iface_info: the interfaces that are up (all with -a), in net-tools' nstrcmp order, each as ife_print_short prints it. */
+function interfaceTable(all: boolean, context: ProcessContext): string {
+  const links = dumpLinks(context.kernel, context.namespace)
+    .filter((link) => all || link.flags.includes('UP'))
+    .sort((a, b) => nstrcmp(a.name, b.name));
+  return formatNetstatInterfaces(
+    links.map((link) => ({ name: link.name, mtu: link.mtu, flags: interfaceFlags(link), stats: link.stats })),
+  );
 }
 
 function socketTable(

@@ -11,6 +11,7 @@ import { loadApachePage } from '../userland/apache-page-loader';
 import { loadArithmetic } from '../shell/arithmetic-loader';
 import { loadInternet } from '../userland/public-internet-loader';
 import { loadLinkDetailsFormat } from '../format/ip-link-details-loader';
+import { loadCounterFiles } from '../kernel/counter-files-loader';
 import { loadCurlWriteOut } from '../format/curl-write-out-loader';
 import { loadMountOption } from './docker/mount-option-loader';
 import { loadIpv6Path } from '../userland/ipv6-loader';
@@ -29,6 +30,7 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   inspect: () => import('../engine/inspect-container'),
   internet: loadInternet,
   linkDetailsFormat: loadLinkDetailsFormat,
+  counterFiles: loadCounterFiles,
   curlWriteOut: loadCurlWriteOut,
   mountOption: loadMountOption,
   ipv6Path: loadIpv6Path,
@@ -44,6 +46,7 @@ const LOADERS: { [K in ToolModuleName]: () => Promise<ToolModules[K]> } = {
   getent: () => import('./getent'),
   goals: () => import('../engine/goals'),
   ipExtras: () => import('./ip-extras'),
+  ipOutput: () => import('./ip-output'),
   mariadbWordpress: loadMariadbWordpress,
   netTools: () => import('./net-tools'),
   netstat: () => import('./netstat'),

@@ -9,6 +9,7 @@ import * as arithmetic from '../shell/arithmetic';
 import * as internet from '../userland/public-internet';
 import * as inspect from '../engine/inspect-container';
 import * as linkDetailsFormat from '../format/ip-link-details';
+import * as counterFiles from '../kernel/counter-files';
 import * as curlWriteOut from '../format/curl-write-out';
 import * as mountOption from './docker/mount-option';
 import * as ipv6Path from '../userland/ipv6-module';
@@ -22,6 +23,7 @@ import * as dockerExtras from './docker/extras-module';
 import * as dockerHelp from './docker/help-module';
 import * as getent from './getent';
 import * as ipExtras from './ip-extras';
+import * as ipOutput from './ip-output';
 import * as netTools from './net-tools';
 import * as netstat from './netstat';
 import * as ps from './ps';
@@ -58,6 +60,7 @@ const MODULES: ToolModules = {
   inspect,
   internet,
   linkDetailsFormat,
+  counterFiles,
   curlWriteOut,
   mountOption,
   ipv6Path,
@@ -73,6 +76,7 @@ const MODULES: ToolModules = {
   getent,
   goals,
   ipExtras,
+  ipOutput,
   mariadbWordpress,
   netTools,
   netstat,

@@ -11,6 +11,7 @@ import type * as arithmetic from '../shell/arithmetic';
 import type * as internet from '../userland/public-internet';
 import type * as inspect from '../engine/inspect-container';
 import type * as linkDetailsFormat from '../format/ip-link-details';
+import type * as counterFiles from '../kernel/counter-files';
 import type * as curlWriteOut from '../format/curl-write-out';
 import type * as mountOption from './docker/mount-option';
 import type * as ipv6Path from '../userland/ipv6-module';
@@ -24,6 +25,7 @@ import type * as dockerExtras from './docker/extras-module';
 import type * as dockerHelp from './docker/help-module';
 import type * as getent from './getent';
 import type * as ipExtras from './ip-extras';
+import type * as ipOutput from './ip-output';
 import type * as netTools from './net-tools';
 import type * as netstat from './netstat';
 import type * as xtables from './xtables';
@@ -73,6 +75,7 @@ export interface ToolModules {
   getent: typeof getent;
   inspect: typeof inspect;
   linkDetailsFormat: typeof linkDetailsFormat;
+  counterFiles: typeof counterFiles;
   curlWriteOut: typeof curlWriteOut;
   mountOption: typeof mountOption;
   ipv6Path: typeof ipv6Path;
@@ -80,6 +83,7 @@ export interface ToolModules {
   internet: typeof internet;
   goals: typeof goals;
   ipExtras: typeof ipExtras;
+  ipOutput: typeof ipOutput;
   mariadbWordpress: typeof mariadbWordpress;
   netTools: typeof netTools;
   netstat: typeof netstat;
@@ -117,6 +121,9 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   // `ip -details` (`-d` is too common a word: the retry loads it), curl's `-w`, docker's `--mount`, and IPv6's path.
   '-details': 'linkDetailsFormat',
   '-w': 'curlWriteOut',
+  // The text of /proc/net/dev, /proc/net/snmp and /sys/class/net/IF/statistics/*, read on the kernel's counters.
+  statistics: 'counterFiles',
+  snmp: 'counterFiles',
   // curl's https:// URLs (`https` is a word of the URL).
   https: 'curlTls',
   '--write-out': 'curlWriteOut',
@@ -148,6 +155,12 @@ const MODULE_OF_WORD: Readonly<Record<string, ToolModuleName | readonly ToolModu
   neighbour: 'ipExtras',
   netns: 'ipExtras',
   '-netns': 'ipExtras',
+  // ip's counters, JSON and colours, and `ip maddr`; `-s`, `-j` and `-c` are too common words (ping -c): the retry loads them.
+  maddr: 'ipOutput',
+  maddress: 'ipOutput',
+  '-stats': 'ipOutput',
+  '-json': 'ipOutput',
+  '-color': 'ipOutput',
   // net-tools and the netcats; `route` alone shares its word with `ip route`: the retry loads it.
   ifconfig: 'netTools',
   arp: 'netTools',
@@ -258,6 +271,7 @@ const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
   inspect: true,
   internet: true,
   linkDetailsFormat: true,
+  counterFiles: true,
   curlWriteOut: true,
   mountOption: true,
   ipv6Path: true,
@@ -273,6 +287,7 @@ const MODULE_NAMES: Readonly<Record<ToolModuleName, true>> = {
   getent: true,
   goals: true,
   ipExtras: true,
+  ipOutput: true,
   mariadbWordpress: true,
   netTools: true,
   netstat: true,

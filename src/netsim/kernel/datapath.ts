@@ -14,6 +14,8 @@ import { forwardsIpv4 } from './sysctl';
 import { runHook, type Hook, type HookVerdict, type HookWatcher } from './netfilter/evaluate';
 import { recordFrame } from './capture';
 import { learnMac } from './bridge-fdb';
+import { countRx, countTx } from './link-stats';
+import { countDelivered, countForwarded, countReceived, countSent } from './snmp';
 import { ipvsModule } from './ipvs-loader';
 import { BROADCAST_MAC, type Frame, type FramePayload, type PacketType } from '../wire/frame';
 import type { DeviceRef, HopRecorder } from './hop-record';
@@ -101,6 +103,35 @@ export type Fate =
   /** Nobody answered ARP for the next hop: the sender reports the host unreachable. */
   | { readonly kind: 'unresolved'; readonly reporter: Ipv4 };
 
+/** An Ethernet header: what a device's byte counters add to the packet when they count the whole frame. */
+const ETHERNET_HEADER = 14;
+/** An ARP message for IPv4 over Ethernet (RFC 826): 28 bytes. */
+const ARP_LENGTH = 28;
+/** The shortest Ethernet frame without its FCS: what a real NIC pads a short frame to. */
+const ETHERNET_MIN_FRAME = 60;
+
+/**
+ * Each device's counters as the frame crosses it. Drivers count skb->len where
+ * they meet the frame: veth_xmit (whose peer reports the sender's tx as its rx)
+ * and br_dev_xmit before the Ethernet header is pulled, so with it; loopback_xmit
+ * and br_pass_frame_up after eth_type_trans pulled it, so without. A frame a
+ * bridge only forwards between its ports never reaches the bridge's own counters;
+ * lo counts what it sends as received too (loopback_get_stats64).
+ */
+function countHops(hops: readonly Hop[], payload: FramePayload): void {
+  const length = payload.kind === 'ip' ? payload.packet.length : ARP_LENGTH;
+  for (const hop of hops) {
+    const link = hop.link;
+    if (link.kind === 'loopback') {
+      countTx(link, length);
+      countRx(link, length);
+    } else if (hop.packetType === 'outgoing') countTx(link, length + ETHERNET_HEADER);
+    else if (link.kind === 'bridge') {
+      if (!hop.promiscuousOnly) countRx(link, length);
+    } else countRx(link, length + ETHERNET_HEADER, hop.packetType === 'broadcast' && link.kind === 'ether');
+  }
+}
+
 const IPV4_LOOPBACK_NET = { address: 0x7f000000 as Ipv4, prefix: 8 };
 
 /**
@@ -159,6 +190,7 @@ export class Datapath {
   /** Hands a frame crossing `hops` to the captures, one tap per device, a few microseconds apart. */
   private tap(hops: readonly Hop[], sourceMac: Mac, destinationMac: Mac, payload: FramePayload): void {
     this.learnSource(hops, sourceMac);
+    countHops(hops, payload);
     if (this.kernel.captures.captures.length === 0) return;
     for (const hop of hops) {
       const frame: Frame = {
@@ -251,6 +283,7 @@ export class Datapath {
       choice = this.routed(namespace, verdict.packet.destination);
       if (!choice) return { kind: 'no-route' };
     }
+    countSent(namespace, verdict.packet);
     return this.postRouting(namespace, tracked, verdict.packet, choice, undefined, true);
   }
 
@@ -325,6 +358,7 @@ export class Datapath {
   }
 
   private ingress(namespace: Namespace, link: Link, packet: Packet): Fate {
+    countReceived(namespace, packet);
     const tracked = this.track(namespace, packet);
     const prerouting = this.hook(namespace, 'PREROUTING', packet, tracked, {
       inInterface: link.name,
@@ -363,6 +397,7 @@ export class Datapath {
       natAllowed: false,
     });
     if (verdict.kind !== 'accept') return verdictFate(verdict);
+    countForwarded(namespace, verdict.packet);
     return this.postRouting(namespace, tracked, verdict.packet, choice, link.name, false);
   }
 
@@ -436,6 +471,7 @@ export class Datapath {
 
   /** Local traffic comes back in through lo: raw PREROUTING and INPUT see it, NAT was decided on the way out. */
   private loopBack(namespace: Namespace, tracked: Tracked, packet: Packet, localOrigin: boolean): Fate {
+    countReceived(namespace, packet);
     const lo = loopbackOf(namespace);
     if (lo) this.tap([{ namespace, link: lo, packetType: 'host' }], lo.mac, lo.mac, { kind: 'ip', packet });
     if (lo)
@@ -468,6 +504,7 @@ export class Datapath {
       if (balanced) return balanced;
     }
     const delivered = verdict.packet;
+    countDelivered(namespace, delivered);
     this.conntrack.confirm(tracked, delivered);
     this.recorder?.add({ kind: 'deliver', namespace: namespace.id, packet: delivered });
     return { kind: 'local', namespace, packet: delivered };
@@ -634,6 +671,9 @@ export class Datapath {
     if (station) {
       this.lanCrossings += 1;
       this.resolve(namespace, device, choice.nextHop, station);
+      // Frames between two machines of the LAN are not tapped (no capture sees that wire), but both NICs count them.
+      countTx(device, packet.length + ETHERNET_HEADER);
+      countRx(station.link, packet.length + ETHERNET_HEADER);
       this.recordFrame(
         [
           { namespace, link: device, packetType: 'outgoing' },
@@ -646,10 +686,16 @@ export class Datapath {
     const mac = this.world?.neighbourMac(choice.nextHop);
     if (mac === undefined) return this.arpFailed(namespace, device, choice);
     const recorder = this.recorder;
+    const cached = namespace.neighbours.some(
+      (n) => n.address === choice.nextHop && n.device === device.index && n.mac === mac && n.state !== 'FAILED',
+    );
+    // The router's ARP exchange is not tapped, but it crosses the NIC: a request of 42 bytes out, and the
+    // reply in, padded to Ethernet's 60-byte minimum by the router's NIC (the NIC counts it without its FCS).
+    if (!cached) {
+      countTx(device, ARP_LENGTH + ETHERNET_HEADER);
+      countRx(device, ETHERNET_MIN_FRAME);
+    }
     if (recorder) {
-      const cached = namespace.neighbours.some(
-        (n) => n.address === choice.nextHop && n.device === device.index && n.mac === mac && n.state !== 'FAILED',
-      );
       recorder.add({
         kind: 'arp',
         from: { namespace: namespace.id, device: device.name },

@@ -11,6 +11,7 @@ import {
 } from '../wire/ipv6';
 import type { Kernel } from './kernel';
 import type { AddressScope, Link, OperState } from './link';
+import { ZERO_STATS, type LinkStats } from './link-stats';
 import { netnsIdOf, type Namespace } from './namespace';
 import type { NeighbourState } from './neighbour';
 import type { RouteProtocol, RouteScope } from './route';
@@ -42,6 +43,14 @@ export interface LinkRecord {
   broadcastMac: string;
   txqlen: number;
   addresses: AddressRecord[];
+  /** IFLA_STATS64: what the datapath counted on the link. */
+  stats: Readonly<LinkStats>;
+  /**
+   * IFLA_CARRIER_CHANGES. Modelled, not counted: lo never changes carrier, a
+   * link created without carrier (netif_carrier_off at creation) counts 1, and 2
+   * once it got carrier; a link whose carrier went and came back is not counted again.
+   */
+  carrierChanges: number;
 }
 
 export interface AddressRecord {
@@ -101,6 +110,8 @@ function linkRecord(kernel: Kernel, namespace: Namespace, link: Link): LinkRecor
     mac: link.mac,
     broadcastMac: link.kind === 'loopback' ? '00:00:00:00:00:00' : 'ff:ff:ff:ff:ff:ff',
     txqlen: link.txqlen,
+    stats: link.stats ?? ZERO_STATS,
+    carrierChanges: link.kind === 'loopback' ? 0 : carrier ? 2 : 1,
     addresses: [
       ...link.addresses.map((address): AddressRecord => ({
         family: 'inet',

@@ -2,6 +2,7 @@ import type { Cidr } from '../wire/cidr';
 import type { Ipv4 } from '../wire/ipv4';
 import type { Ipv6Cidr } from '../wire/ipv6';
 import type { Mac } from '../wire/mac';
+import type { LinkStats } from './link-stats';
 
 /** The link types the host has: `ip -d link` calls these the link kind. */
 export type LinkKind = 'loopback' | 'ether' | 'bridge' | 'veth' | 'dummy' | 'macvlan' | 'ipvlan' | 'vlan';
@@ -86,6 +87,8 @@ export interface Link {
   portNo?: number;
   /** A bridge port: when it was last enabled (br_stp_enable_port), from which its forward delay timer counts. */
   portEnabledMs?: number;
+  /** What the datapath counted crossing the device (link-stats.ts); absent until the first frame. */
+  stats?: LinkStats;
 }
 
 /** RFC 2863 operational state as `ip` prints it. */

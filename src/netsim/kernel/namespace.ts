@@ -1,3 +1,4 @@
+import type { SnmpCounters } from './snmp';
 import type { IpvsService } from './ipvs-state';
 import type { Link } from './link';
 import type { Neighbour } from './neighbour';
@@ -25,6 +26,8 @@ export interface Namespace {
   readonly netfilter: Netfilter;
   /** net.ipv6.conf.all.forwarding, which Debian ships off and dockerd turns on for its first IPv6 network. */
   ipv6Forwarding?: boolean;
+  /** Protocol counters the datapath moves (snmp.ts); absent until the first packet. */
+  snmp?: SnmpCounters;
   /** ip6tables' tables (the IPv6 family of nf_tables); absent until something writes to them, which reads as empty. */
   readonly netfilter6?: Netfilter;
   /** The ARP cache: entries appear when traffic resolves a next hop. */

@@ -1,12 +1,11 @@
-import ipaddr from 'ipaddr.js';
-
 /** An IPv4 address as an unsigned 32-bit number: cheap to compare, add and mask. */
 export type Ipv4 = number & { readonly __ipv4: unique symbol };
 
 /** Strict dotted-quad parsing, as Go's net.ParseIP: no octal, hex or short forms. */
 export function parseIpv4(text: string): Ipv4 | undefined {
-  if (!ipaddr.IPv4.isValidFourPartDecimal(text)) return undefined;
-  const [a = 0, b = 0, c = 0, d = 0] = ipaddr.IPv4.parse(text).octets;
+  if (!/^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}$/.test(text)) return undefined;
+  const [a = 0, b = 0, c = 0, d = 0] = text.split('.').map(Number);
+  if (a > 255 || b > 255 || c > 255 || d > 255) return undefined;
   return ipv4FromNumber(((a << 24) | (b << 16) | (c << 8) | d) >>> 0);
 }
 

@@ -92,8 +92,8 @@ describe('version options', () => {
 describe("ip's other options", () => {
   it('are refused as not simulated rather than unknown (ip.c main knows them)', () => {
     const host = Host.create({ seed: 1 });
-    expect(host.run('ip -s link show docker0')).toMatchObject({
-      stderr: 'ip: option "-s" is not available in this simulator yet.\n',
+    expect(host.run('ip -human link show docker0')).toMatchObject({
+      stderr: 'ip: option "-human" is not available in this simulator yet.\n',
       exitCode: 255,
     });
     expect(host.run('ip -x link').stderr).toBe('Option "-x" is unknown, try "ip -help".\n');

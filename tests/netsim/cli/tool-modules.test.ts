@@ -84,6 +84,9 @@ describe('which tool modules command lines name', () => {
     expect(toolModulesNamedIn(["docker exec db mariadb -uroot -pr -e 'SHOW DATABASES'", 'mysql -u wp'])).toEqual(
       new Set(['servers', 'mariadbWordpress']),
     );
+    expect(toolModulesNamedIn(['ip maddr', 'ip -json addr', 'ip -stats link', 'ip -color a'])).toEqual(
+      new Set(['ipOutput']),
+    );
     // Words shared with lines of the core: those tools come with the retry.
     expect(toolModulesNamedIn(['ip route', 'ip link show docker0', 'docker run -d --name web nginx'])).toEqual(
       new Set(),

@@ -3,6 +3,7 @@ import type { AddressRecord, LinkRecord, RouteRecord } from '../../../src/netsim
 import { formatIpAddr, formatIpLink } from '../../../src/netsim/format/ip-link';
 import { formatBusyboxIpRoute } from '../../../src/netsim/format/ip-route';
 import { readGolden } from '../golden';
+import { ZERO_STATS } from '../../../src/netsim/kernel/link-stats';
 
 const GLIBC = { kind: 'busybox', operState: false } as const;
 
@@ -27,6 +28,8 @@ const link = (fields: Partial<LinkRecord> & Pick<LinkRecord, 'index' | 'name' | 
   linkType: 'ether',
   broadcastMac: 'ff:ff:ff:ff:ff:ff',
   txqlen: 1000,
+  stats: ZERO_STATS,
+  carrierChanges: 2,
   ...fields,
 });
 

@@ -1,4 +1,4 @@
-import ipaddr from 'ipaddr.js';
+import { formatIpv6Groups, ipv4MappedText, ipv6Groups } from '../../wire/ipv6';
 import { isUserDefined } from '../../engine/container-config';
 import type { ContainerCreateRequest } from '../../engine/engine';
 import { goParseAddr } from '../../wire/go-netip';
@@ -387,9 +387,10 @@ function normaliseExtraHost(value: string): string {
 /** net.ParseIP as a 16-byte address printed by netip (RFC 5952; IPv4 as ::ffff:a.b.c.d), or undefined. */
 function netParseIp(text: string): string | undefined {
   if (goParseAddr(text).ok) return `::ffff:${text}`;
-  if (!text.includes(':') || text.includes('%') || !ipaddr.IPv6.isValid(text)) return undefined;
-  const address = ipaddr.IPv6.parse(text);
-  return address.isIPv4MappedAddress() ? `::ffff:${address.toIPv4Address().toString()}` : address.toRFC5952String();
+  const groups = text.includes(':') ? ipv6Groups(text) : undefined;
+  if (!groups) return undefined;
+  const mapped = ipv4MappedText(groups);
+  return mapped ? `::ffff:${mapped}` : formatIpv6Groups(groups);
 }
 
 function isIp(text: string): boolean {

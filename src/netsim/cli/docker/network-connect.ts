@@ -1,4 +1,4 @@
-import ipaddr from 'ipaddr.js';
+import { formatIpv6Groups, ipv4MappedText, ipv6Groups } from '../../wire/ipv6';
 import type { ConnectOptions } from '../../engine/containers';
 import { goParseAddr } from '../../wire/go-netip';
 import { fail, ok, type CommandResult } from '../command';
@@ -16,9 +16,8 @@ const USAGE = '[OPTIONS] NETWORK CONTAINER';
 function goIp(text: string): string | undefined {
   const trimmed = text.trim();
   if (goParseAddr(trimmed).ok) return trimmed;
-  if (!trimmed.includes(':') || trimmed.includes('%') || !ipaddr.IPv6.isValid(trimmed)) return undefined;
-  const address = ipaddr.IPv6.parse(trimmed);
-  return address.isIPv4MappedAddress() ? address.toIPv4Address().toString() : address.toRFC5952String();
+  const groups = trimmed.includes(':') ? ipv6Groups(trimmed) : undefined;
+  return groups && (ipv4MappedText(groups) ?? formatIpv6Groups(groups));
 }
 
 /** pflag's stringSlice and ipSlice read each value as one CSV record. */

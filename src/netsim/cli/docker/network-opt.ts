@@ -1,4 +1,4 @@
-import ipaddr from 'ipaddr.js';
+import { formatIpv6Groups, ipv6Groups } from '../../wire/ipv6';
 import { goParseAddr } from '../../wire/go-netip';
 
 /**
@@ -80,9 +80,10 @@ export function parseNetworkOpt(value: string): NetworkAttachment | { error: str
  */
 function netipParseAddr(text: string): { address: string } | { error: string } {
   if (text.includes(':')) {
-    if (text.includes('%') || !ipaddr.IPv6.isValid(text))
+    const groups = ipv6Groups(text);
+    if (!groups)
       return { error: `ParseAddr(${JSON.stringify(text)}): malformed IPv6 addresses are not simulated in detail` };
-    return { address: ipaddr.IPv6.parse(text).toRFC5952String() };
+    return { address: formatIpv6Groups(groups) };
   }
   const parsed = goParseAddr(text);
   return parsed.ok ? { address: text } : { error: parsed.error };
