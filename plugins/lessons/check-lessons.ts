@@ -136,6 +136,18 @@ export function checkLessons(paths: readonly string[], options: CheckOptions): C
   return report;
 }
 
+/**
+ * How `lessons:update` reads a lesson: through the build's cache of read lessons when
+ * it has one, so the first build after an update finds every lesson, rewritten or not,
+ * already read.
+ */
+export function lessonReader(options: CheckOptions): (path: string, text: string) => LessonSource {
+  const sources = options.sources;
+  if (!sources) return readLessonSource;
+  const glossary = readGlossary(options.root);
+  return (path, text) => readLesson(path, text, glossary, sources).lesson;
+}
+
 /** A lesson read once: parsed, and its prose checked against the glossary; from the cache when its text was read before. */
 function readLesson(path: string, text: string, glossary: Glossary, sources: SourceCache | undefined): ReadLesson {
   const key = sources && blockKey(sources.version, [[path, text]]);

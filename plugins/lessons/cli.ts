@@ -4,6 +4,7 @@ import {
   hasProblems,
   LessonPathError,
   lessonFiles,
+  lessonReader,
   tally,
   type CheckOptions,
 } from './check-lessons';
@@ -15,7 +16,7 @@ import {
   needsTranslator,
   translationStatus,
 } from './translation-status';
-import { directoryCache, type LessonProject } from './result-cache';
+import { directoryCache, sourceCache, type LessonProject } from './result-cache';
 import { updateLesson, type UpdateOutcome } from './update-lessons';
 
 const USAGE = `Usage: npm run lessons:check [-- [--no-cache] [--strict] [paths...]]
@@ -65,6 +66,8 @@ export function main(argv: readonly string[], project: LessonProject, streams: S
     root: project.root,
     netsimVersion: project.netsimVersion,
     cache: useCache ? directoryCache(project.cacheDirectory) : undefined,
+    // Filled here too, so the build after a check or an update parses no lesson again.
+    sources: useCache ? sourceCache(project) : undefined,
   };
   try {
     if (command === 'status') return status(options.root, streams);
@@ -137,10 +140,11 @@ function update(paths: readonly string[], options: CheckOptions, streams: Stream
   const files = lessonFiles(options.root, paths);
   const outcomes: UpdateOutcome[] = [];
   const draw = streams.interactive ? progress(streams) : undefined;
+  const read = lessonReader(options);
   for (const [index, path] of files.entries()) {
     draw?.(index, files.length, path);
     try {
-      outcomes.push(updateLesson(path, options));
+      outcomes.push(updateLesson(path, options, read));
     } catch (error) {
       if (!(error instanceof LessonError)) throw error;
       outcomes.push({

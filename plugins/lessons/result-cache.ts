@@ -81,17 +81,20 @@ export const netsimVersion = (root: string): string => sourcesHash(root, ['netsi
 
 /** The TypeScript files under `root/under/<folder>`, hashed by their paths and contents. */
 function sourcesHash(root: string, folders: readonly string[], under: string): string {
-  const files = folders.flatMap((folder) =>
-    (
-      readdirSync(join(root, under, folder), { recursive: true, withFileTypes: true }) as {
-        name: string;
-        parentPath: string;
-        isFile(): boolean;
-      }[]
-    )
-      .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
-      .map((entry) => join(entry.parentPath, entry.name)),
-  );
+  // A project of lessons alone (a test's folder) has no readers of its own to hash.
+  const files = folders
+    .filter((folder) => existsSync(join(root, under, folder)))
+    .flatMap((folder) =>
+      (
+        readdirSync(join(root, under, folder), { recursive: true, withFileTypes: true }) as {
+          name: string;
+          parentPath: string;
+          isFile(): boolean;
+        }[]
+      )
+        .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+        .map((entry) => join(entry.parentPath, entry.name)),
+    );
   const hash = createHash('sha256');
   for (const file of files.sort())
     hash

@@ -1,8 +1,9 @@
 /**
  * netsim: a deterministic simulation of a Linux host running Docker Engine 29.
- * The site, the lesson plugins and the browser terminal use it through this file only.
+ * The site, the lesson plugins and the browser terminal use it through this file only,
+ * but for a page that runs no simulator: it imports printers.ts or release.ts, whose
+ * exports are this file's too, so its bundle does not hold the simulator.
  */
-import { DOCKER_VERSIONS } from './cli/docker/release';
 import { Host, type HostSnapshot } from './host';
 import type { TopologyRecord } from './topology';
 
@@ -26,15 +27,11 @@ export type { DeviceRef, HopRecord } from './kernel/hop-record';
 export type { Packet } from './wire/packet';
 export type { RuleSpec, TableName } from './kernel/netfilter/rule';
 export type { DnsQuestion, DnsReply } from './wire/dns';
-export { formatIpv4, type Ipv4 } from './wire/ipv4';
+export type { Ipv4 } from './wire/ipv4';
 export type { Mac } from './wire/mac';
-export { recordData as formatDnsRecordData } from './wire/dns';
-export { ruleLine as formatRuleLine } from './userland/iptables-save';
+export { formatDnsRecordData, formatIpv4, formatRuleLine } from './printers';
 
-/** The Docker Engine major version the simulator reproduces. */
-export const SIMULATED_DOCKER_VERSION = '29';
-/** The exact Docker Engine release whose output the simulator prints, for pages to name. */
-export const SIMULATED_DOCKER_RELEASE: string = DOCKER_VERSIONS.engine.version;
+export { SIMULATED_DOCKER_RELEASE, SIMULATED_DOCKER_VERSION } from './release';
 
 /** The topology of the host a snapshot holds, read without running anything: what a figure of the lesson's host draws. */
 export function topologyOf(snapshot: HostSnapshot): TopologyRecord {

@@ -9,6 +9,8 @@ import {
   type TopologyRecord,
 } from '../netsim/index';
 
+export { sessionSeed } from './session-seed';
+
 /**
  * Simulated seconds a lesson command may run. A command still running then never
  * ends by itself (`ping` without -c, a server in the foreground) or takes longer
@@ -66,16 +68,6 @@ function asDisplayed(line: string): string {
   let shown = '';
   for (const part of line.split('\r')) shown = part + shown.slice(part.length);
   return shown;
-}
-
-/** FNV-1a of the lesson id and session: the same lesson gives the same host in every language. */
-export function sessionSeed(lessonId: string, session: string): number {
-  let hash = 0x811c9dc5;
-  for (const char of `${lessonId}/${session}`) {
-    hash ^= char.codePointAt(0)!;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
 }
 
 /**

@@ -1,13 +1,6 @@
-import {
-  formatDnsRecordData,
-  formatIpv4,
-  formatRuleLine,
-  type CommandTrace,
-  type DeviceRef,
-  type HopRecord,
-  type Packet,
-  type TraceNamespace,
-} from '../netsim/index';
+import type { CommandTrace, DeviceRef, HopRecord, Packet, TraceNamespace } from '../netsim/index';
+// Only the printers: pages render traces, and the simulator behind index.ts would join their bundle.
+import { formatDnsRecordData, formatIpv4, formatRuleLine } from '../netsim/printers';
 
 /**
  * A step's words: an i18n key under `trace.step.` and its values. Values are

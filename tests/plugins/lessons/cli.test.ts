@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { lessonFiles } from '../../../plugins/lessons/check-lessons';
 import { main } from '../../../plugins/lessons/cli';
+import { blockKey, sourceCache, type LessonProject } from '../../../plugins/lessons/result-cache';
 import { corrupt, fixtureCopy, read, SOURCE_LESSON } from './lesson-fixtures';
+
+const project = (root: string): LessonProject => ({ root, netsimVersion: 'test', cacheDirectory: `${root}/.cache` });
 
 function run(argv: string[], root: string) {
   let out = '';
   let err = '';
-  const status = main(
-    argv,
-    { root, netsimVersion: 'test', cacheDirectory: `${root}/.cache` },
-    { out: (text) => (out += text), err: (text) => (err += text), interactive: false },
-  );
+  const status = main(argv, project(root), {
+    out: (text) => (out += text),
+    err: (text) => (err += text),
+    interactive: false,
+  });
   return { status, out, err };
 }
 
@@ -40,6 +44,15 @@ describe('lessons CLI', () => {
     });
     expect(read(root, SOURCE_LESSON)).toBe(original);
     expect(run(['update', SOURCE_LESSON], root).out).toBe('1 lessons: 0 rewritten, 1 already right\n');
+  });
+
+  it('update leaves every lesson, rewritten or not, read for the build after it', () => {
+    const root = fixtureCopy();
+    corrupt(root, SOURCE_LESSON, '-P OUTPUT ACCEPT\n-P POSTROUTING', '-P OUTPUT DROP\n-P POSTROUTING');
+    expect(run(['update'], root).status).toBe(0);
+    const sources = sourceCache(project(root));
+    for (const path of lessonFiles(root))
+      expect(sources.read(blockKey(sources.version, [[path, read(root, path)]])), path).toBeDefined();
   });
 
   it('refuses unknown commands, options and paths', () => {
