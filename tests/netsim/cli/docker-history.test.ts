@@ -233,3 +233,65 @@ describe("docker history of traefik/whoami's scratch stage", () => {
     ]);
   });
 });
+
+// nicolaka/netshoot f786ed2 (v0.14, FROM alpine:3.22.0) Dockerfile's last stage, written by hand as
+// moby/buildkit 73ed682 dockerfile2llb records each instruction (convert.go commitToHistory, `# buildkit`
+// after RUN and COPY; convert_copy.go leaves --from out; dispatchEnv writes the legacy `ENV HOSTNAME
+// netshoot` as `ENV HOSTNAME=netshoot`; dispatchWorkdir makes WORKDIR a layer); alpine 3.22.0's two
+// steps from docker-library/repo-info (ADD alpine-minirootfs-3.22.0-x86_64.tar.gz / # buildkit, CMD).
+// zshrc and motd there are 4626 and 592 bytes: 4.63kB and 592B.
+describe("docker history of nicolaka/netshoot's steps", () => {
+  it('records each step of the Dockerfile, newest first, over alpine 3.22.0', () => {
+    const rows = hostAfter('docker pull -q nicolaka/netshoot')
+      .run('docker history --no-trunc --format "{{.CreatedBy}}|{{.Comment}}" nicolaka/netshoot')
+      .stdout.split('\n');
+    expect(rows).toHaveLength(20);
+    expect(rows.slice(0, 18)).toEqual([
+      'CMD ["zsh"]|buildkit.dockerfile.v0',
+      'RUN /bin/sh -c chown root:root /usr/bin/dumpcap # buildkit|buildkit.dockerfile.v0',
+      'RUN /bin/sh -c chmod -R g=u /root # buildkit|buildkit.dockerfile.v0',
+      'COPY motd motd # buildkit|buildkit.dockerfile.v0',
+      'COPY zshrc .zshrc # buildkit|buildkit.dockerfile.v0',
+      'RUN /bin/sh -c git clone --depth=1 https://github.com/romkatv/powerlevel10k.git ${ZSH_CUSTOM:-$HOME/.oh-my-zsh/custom}/themes/powerlevel10k # buildkit|buildkit.dockerfile.v0',
+      'RUN /bin/sh -c git clone https://github.com/zsh-users/zsh-autosuggestions ${ZSH_CUSTOM:-~/.oh-my-zsh/custom}/plugins/zsh-autosuggestions # buildkit|buildkit.dockerfile.v0',
+      'RUN /bin/sh -c curl -fsSL https://raw.githubusercontent.com/ohmyzsh/ohmyzsh/master/tools/install.sh | sh # buildkit|buildkit.dockerfile.v0',
+      'ENV HOSTNAME=netshoot|buildkit.dockerfile.v0',
+      'WORKDIR /root|buildkit.dockerfile.v0',
+      'USER root|buildkit.dockerfile.v0',
+      'COPY /tmp/fortio /usr/local/bin/fortio # buildkit|buildkit.dockerfile.v0',
+      'COPY /tmp/grpcurl /usr/local/bin/grpcurl # buildkit|buildkit.dockerfile.v0',
+      'COPY /tmp/termshark /usr/local/bin/termshark # buildkit|buildkit.dockerfile.v0',
+      'COPY /tmp/calicoctl /usr/local/bin/calicoctl # buildkit|buildkit.dockerfile.v0',
+      'COPY /tmp/ctop /usr/local/bin/ctop # buildkit|buildkit.dockerfile.v0',
+      expect.stringMatching(
+        /^RUN \/bin\/sh -c set -ex {5}&& echo "http:\/\/dl-cdn\.alpinelinux\.org\/alpine\/edge\/main" >> \/etc\/apk\/repositories {5}&& /,
+      ),
+      'CMD ["/bin/sh"]|buildkit.dockerfile.v0',
+    ]);
+    // `file\` has no space before its backslash: BuildKit's parser joins the next line as it is.
+    expect(rows[16]).toContain('&& apk add --no-cache     apache2-utils     bash     bind-tools ');
+    expect(rows[16]).toContain('     ethtool     file    fping     iftop ');
+    expect(rows[16]).toMatch(/ {5}swaks {5}perl-crypt-ssleay {5}perl-net-ssleay # buildkit\|buildkit\.dockerfile\.v0$/);
+    expect(rows.slice(18)).toEqual([
+      'ADD alpine-minirootfs-3.22.0-x86_64.tar.gz / # buildkit|buildkit.dockerfile.v0',
+      '',
+    ]);
+  });
+
+  it('shows the COPY layers at their files’ sizes and WORKDIR’s empty layer', () => {
+    const rows = hostAfter('docker pull -q nicolaka/netshoot')
+      .run('docker history nicolaka/netshoot')
+      .stdout.split('\n')
+      .map((row) => row.replace(/ {3}\d+ \w+ ago +/, ' | '));
+    expect(rows[1]).toBe(
+      '7f08c4aff13f | CMD ["zsh"]                                     0B        buildkit.dockerfile.v0',
+    );
+    expect(rows.slice(4, 6)).toEqual([
+      '<missing>    | COPY motd motd # buildkit                       592B      buildkit.dockerfile.v0',
+      '<missing>    | COPY zshrc .zshrc # buildkit                    4.63kB    buildkit.dockerfile.v0',
+    ]);
+    expect(rows[10]).toBe(
+      '<missing>    | WORKDIR /root                                   0B        buildkit.dockerfile.v0',
+    );
+  });
+});

@@ -7,10 +7,12 @@ import { ALPINE_TOOLS, APK_PACKAGES, APT_PACKAGES, DEBIAN_TOOLS, provided, tools
  * custom images the course's source articles run.
  */
 
-// nicolaka/netshoot: the index digest is the one public projects pin; manifest digest, layers,
-// sizes and date are placeholders. Contents: its Dockerfile (FROM alpine, `apk add` bash,
-// bind-tools, curl, iproute2, iputils, netcat-openbsd, tcpdump, zsh...; no net-tools and no
-// procps, so netstat, ifconfig and ps stay BusyBox's), CMD ["zsh"], WORKDIR /root.
+// nicolaka/netshoot: the index digest is the one public projects pin; manifest digest, layer IDs,
+// sizes and date are placeholders. One layer per step of its Dockerfile that adds one (histories.ts;
+// WORKDIR the empty tar 4f4fb700ef54); ~: the compressed sizes, shares of the total. Contents: its
+// Dockerfile (FROM alpine, `apk add` bash, bind-tools, curl, iproute2, iputils, netcat-openbsd,
+// tcpdump, zsh...; no net-tools and no procps, so netstat, ifconfig and ps stay BusyBox's),
+// CMD ["zsh"], WORKDIR /root.
 const netshoot: ImageInfo = {
   repository: 'nicolaka/netshoot',
   tag: 'latest',
@@ -19,8 +21,20 @@ const netshoot: ImageInfo = {
   manifest: { digest: 'sha256:0c6bd7a5d5b0bd1e9d8ba3e8b5c7fd2a8f4c6d1e9b3a7c5d2e8f1a4b6c9d3e7f', size: 2611 },
   layers: [
     { id: '3f1c2b7d9e04', size: 3_800_000 },
-    { id: '8a4e61c0b5f2', size: 176_400_000 },
-    { id: 'c27d9f3a1e68', size: 8_200_000 },
+    { id: '8a4e61c0b5f2', size: 120_007_668 },
+    { id: '5d0e3b8a71c4', size: 1_900_000 },
+    { id: 'b7294f6e0d13', size: 21_500_000 },
+    { id: 'e1a6c83d52f9', size: 8_600_000 },
+    { id: '9c3f07b4e2a6', size: 8_900_000 },
+    { id: '41d8e2a9c7b0', size: 9_300_000 },
+    { id: '4f4fb700ef54', size: 32 },
+    { id: 'c27d9f3a1e68', size: 3_400_000 },
+    { id: 'a08b5e1f3c97', size: 120_000 },
+    { id: '6e2c9d4a0b81', size: 4_600_000 },
+    { id: 'f3b17a6c2e05', size: 1_900 },
+    { id: '0d94c2e7b1a8', size: 400 },
+    { id: '7a5e0c3f9d26', size: 6_200_000 },
+    { id: '2b8f6d1e4c03', size: 70_000 },
   ],
   created: '2026-06-02T18:11:47Z',
   contentSize: 188_400_000 + METADATA_BYTES,

@@ -926,4 +926,135 @@ export const IMAGE_HISTORIES: Readonly<Record<string, readonly ImageHistoryEntry
       emptyLayer: true,
     },
   ],
+  // nicolaka/netshoot
+  // nicolaka/netshoot f786ed2 (v0.14, the last on alpine:3.22.0, the catalog's release) Dockerfile's last
+  // stage, built with docker buildx: alpine 3.22.0's two steps (docker-library/repo-info: ADD ... # buildkit,
+  // CMD, 30 May 2025 16:20:41), then each instruction as BuildKit's dockerfile2llb (moby/buildkit 73ed682
+  // convert.go) records it: lines joined as its parser joins them, COPY without --from, `ENV k=v` for the
+  // legacy `ENV HOSTNAME netshoot`, WORKDIR /root a layer (an existing directory: the empty tar, nothing
+  // unpacked), USER, ENV and CMD empty. The COPY zshrc and motd layers at those files' sizes there.
+  // ~: the build's date (the catalog's placeholder) and the other layers' unpacked sizes (shares).
+  'sha256:7f08c4aff13ff61a35d30e30c5c1ea8396eac6ab4ce19fd02d5a4b3b5d0d09a2': [
+    {
+      created: '2025-05-30T16:20:41Z',
+      createdBy: 'ADD alpine-minirootfs-3.22.0-x86_64.tar.gz / # buildkit',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: false,
+    },
+    {
+      created: '2025-05-30T16:20:41Z',
+      createdBy: 'CMD ["/bin/sh"]',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: true,
+    },
+    {
+      created: '2026-06-02T18:11:47Z',
+      createdBy:
+        'RUN /bin/sh -c set -ex     && echo "http://dl-cdn.alpinelinux.org/alpine/edge/main" >> /etc/apk/repositories     && echo "http://dl-cdn.alpinelinux.org/alpine/edge/testing" >> /etc/apk/repositories     && echo "http://dl-cdn.alpinelinux.org/alpine/edge/community" >> /etc/apk/repositories     && apk update     && apk upgrade     && apk add --no-cache     apache2-utils     bash     bind-tools     bird     bridge-utils     busybox-extras     conntrack-tools     curl     dhcping     drill     ethtool     file    fping     iftop     iperf     iperf3     iproute2     ipset     iptables     iptraf-ng     iputils     ipvsadm     httpie     jq     libc6-compat     liboping     ltrace     mtr     net-snmp-tools     netcat-openbsd     nftables     ngrep     nmap     nmap-nping     nmap-scripts     openssl     py3-pip     py3-setuptools     scapy     socat     speedtest-cli     openssh     oh-my-zsh     strace     tcpdump     tcptraceroute     trippy     tshark     util-linux     vim     git     zsh     websocat     swaks     perl-crypt-ssleay     perl-net-ssleay # buildkit',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: false,
+    },
+    {
+      created: '2026-06-02T18:11:47Z',
+      createdBy: 'COPY /tmp/ctop /usr/local/bin/ctop # buildkit',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: false,
+    },
+    {
+      created: '2026-06-02T18:11:47Z',
+      createdBy: 'COPY /tmp/calicoctl /usr/local/bin/calicoctl # buildkit',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: false,
+    },
+    {
+      created: '2026-06-02T18:11:47Z',
+      createdBy: 'COPY /tmp/termshark /usr/local/bin/termshark # buildkit',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: false,
+    },
+    {
+      created: '2026-06-02T18:11:47Z',
+      createdBy: 'COPY /tmp/grpcurl /usr/local/bin/grpcurl # buildkit',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: false,
+    },
+    {
+      created: '2026-06-02T18:11:47Z',
+      createdBy: 'COPY /tmp/fortio /usr/local/bin/fortio # buildkit',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: false,
+    },
+    {
+      created: '2026-06-02T18:11:47Z',
+      createdBy: 'USER root',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: true,
+    },
+    {
+      created: '2026-06-02T18:11:47Z',
+      createdBy: 'WORKDIR /root',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: false,
+      size: 0,
+    },
+    {
+      created: '2026-06-02T18:11:47Z',
+      createdBy: 'ENV HOSTNAME=netshoot',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: true,
+    },
+    {
+      created: '2026-06-02T18:11:47Z',
+      createdBy:
+        'RUN /bin/sh -c curl -fsSL https://raw.githubusercontent.com/ohmyzsh/ohmyzsh/master/tools/install.sh | sh # buildkit',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: false,
+    },
+    {
+      created: '2026-06-02T18:11:47Z',
+      createdBy:
+        'RUN /bin/sh -c git clone https://github.com/zsh-users/zsh-autosuggestions ${ZSH_CUSTOM:-~/.oh-my-zsh/custom}/plugins/zsh-autosuggestions # buildkit',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: false,
+    },
+    {
+      created: '2026-06-02T18:11:47Z',
+      createdBy:
+        'RUN /bin/sh -c git clone --depth=1 https://github.com/romkatv/powerlevel10k.git ${ZSH_CUSTOM:-$HOME/.oh-my-zsh/custom}/themes/powerlevel10k # buildkit',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: false,
+    },
+    {
+      created: '2026-06-02T18:11:47Z',
+      createdBy: 'COPY zshrc .zshrc # buildkit',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: false,
+      size: 4626,
+    },
+    {
+      created: '2026-06-02T18:11:47Z',
+      createdBy: 'COPY motd motd # buildkit',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: false,
+      size: 592,
+    },
+    {
+      created: '2026-06-02T18:11:47Z',
+      createdBy: 'RUN /bin/sh -c chmod -R g=u /root # buildkit',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: false,
+    },
+    {
+      created: '2026-06-02T18:11:47Z',
+      createdBy: 'RUN /bin/sh -c chown root:root /usr/bin/dumpcap # buildkit',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: false,
+    },
+    {
+      created: '2026-06-02T18:11:47Z',
+      createdBy: 'CMD ["zsh"]',
+      comment: 'buildkit.dockerfile.v0',
+      emptyLayer: true,
+    },
+  ],
 };
