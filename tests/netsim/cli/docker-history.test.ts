@@ -295,3 +295,17 @@ describe("docker history of nicolaka/netshoot's steps", () => {
     );
   });
 });
+
+// curl/curl-container 96c8e58 create_base_image.sh and create_appliance_image.sh: working containers
+// committed with `buildah commit --squash`, never `config --created-by` nor `--history-comment`, on
+// alpine (no SHELL); containers/buildah 5b1b18e (and v1.33.0) image.go: squashing clears the history,
+// and the one entry's created_by falls back to `/bin/sh`, its comment empty.
+describe("docker history of curlimages/curl's squashed layer", () => {
+  it('shows one row, /bin/sh with no comment, named by the image', () => {
+    const host = hostAfter('docker pull -q curlimages/curl');
+    expect(
+      host.run('docker history --no-trunc --format "{{.ID}}|{{.CreatedBy}}|{{.Comment}}" curlimages/curl').stdout,
+    ).toBe('sha256:4b1c6a0d3e8f2a7c9b5d1e3f6a8c0b2d4e6f8a1c3e5b7d9f0a2c4e6b8d0f2a4c|/bin/sh|\n');
+    expect(host.run('docker image history -q curlimages/curl').stdout).toBe('4b1c6a0d3e8f\n');
+  });
+});

@@ -173,18 +173,17 @@ const linuxtipsApache: ImageInfo = {
 // ENTRYPOINT /entrypoint.sh (etc/entrypoint.sh: an option, or a word that is no command, becomes
 // `curl ...`), the labels; create_appliance_image.sh sets USER curl_user (not modelled: commands run
 // as root here), WORKDIR /home/curl_user and the appliance's labels. It keeps Alpine's BusyBox and apk.
-// ~: digests, layers, sizes and date are placeholders. Its default command is no server: with no
-// arguments curl complains and exits, so the image is marked like a shell's, which ends at once.
+// Both scripts commit with `buildah commit --squash`: one layer, which shares nothing with alpine's
+// (histories.ts). ~: digests, layer ID, sizes and date are placeholders. Its default command is no
+// server: with no arguments curl complains and exits, so the image is marked like a shell's, which
+// ends at once.
 const curlImage: ImageInfo = {
   repository: 'curlimages/curl',
   tag: 'latest',
   aliases: ['8.21.0'],
   digest: 'sha256:4b1c6a0d3e8f2a7c9b5d1e3f6a8c0b2d4e6f8a1c3e5b7d9f0a2c4e6b8d0f2a4c',
   manifest: { digest: 'sha256:8e2a4c6b0d1f3a5c7e9b2d4f6a8c1e3b5d7f9a0c2e4b6d8f1a3c5e7b9d0f2a4e', size: 1118 },
-  layers: [
-    { id: '55afa1ecc21d', size: 3_846_391 },
-    { id: '7c1e9a3f5b2d', size: 8_914_000 },
-  ],
+  layers: [{ id: '7c1e9a3f5b2d', size: 12_760_391 }],
   created: '2026-07-01T12:52:16Z',
   contentSize: 12_760_391 + METADATA_BYTES,
   unpackedSize: 25_400_000,

@@ -1057,4 +1057,19 @@ export const IMAGE_HISTORIES: Readonly<Record<string, readonly ImageHistoryEntry
       emptyLayer: true,
     },
   ],
+  // curlimages/curl
+  // curl/curl-container 96c8e58: create_base_image.sh and create_appliance_image.sh build working
+  // containers with `buildah run`/`config`/`copy` (no Containerfile) and each ends `buildah commit
+  // --squash`. buildah 5b1b18e image.go (the same in v1.33.0, ubuntu-latest's, which its CI installs): squashing clears the
+  // base's history and writes one entry for the one layer, created_by the builder's `config
+  // --created-by` (never set here), else its SHELL joined (none), else `/bin/sh`; comment
+  // `config --history-comment`'s (none). ~: the date, the catalog's placeholder.
+  'sha256:4b1c6a0d3e8f2a7c9b5d1e3f6a8c0b2d4e6f8a1c3e5b7d9f0a2c4e6b8d0f2a4c': [
+    {
+      created: '2026-07-01T12:52:16Z',
+      createdBy: '/bin/sh',
+      comment: '',
+      emptyLayer: false,
+    },
+  ],
 };
