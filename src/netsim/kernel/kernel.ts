@@ -276,6 +276,9 @@ export class Kernel {
   moveLink(namespace: Namespace, name: string, target: Namespace, newName = name): Link {
     const link = this.link(namespace, name);
     if (linkNamed(target, newName)) throw new KernelError('EEXIST', `device ${newName} exists in the target namespace`);
+    // __dev_change_net_namespace announces the move with the target's netnsid (peernet2id_alloc): the namespace
+    // the link leaves gives the target an id, before any peer's announcement does.
+    if (target !== namespace) netnsIdOf(namespace, target.id);
     namespace.links.delete(link.index);
     namespace.routes = namespace.routes.filter((route) => route.device !== link.index);
     forgetNeighbours(namespace, link.index);

@@ -71,3 +71,20 @@ describe('ip netns on a Docker host', () => {
     );
   });
 });
+
+describe('ip netns replays a session that moves links between namespaces', () => {
+  const steps = stepsOf(readGolden('linux/session.netns-move.txt').stdout);
+
+  it('gives a namespace a netnsid in the one a link leaves, as the kernel does', () => {
+    expect(steps.length).toBeGreaterThan(10);
+    const host = Host.create();
+    for (const step of steps) {
+      const result = host.run(`sudo ${step.command}`);
+      expect({ command: step.command, output: result.stdout + result.stderr, exitCode: result.exitCode }).toEqual({
+        command: step.command,
+        output: step.output,
+        exitCode: step.exitCode,
+      });
+    }
+  });
+});
