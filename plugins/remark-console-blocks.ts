@@ -10,11 +10,11 @@ import { checkLesson, type LessonCheck } from './lessons/check-lessons';
 import { readQuizzes } from './quiz/read-quizzes';
 import { renderQuizzes } from './quiz/render-quizzes';
 import { readExercises } from './exercise/read-exercises';
-import { renderExercises } from './exercise/render-exercises';
+import { EXERCISE_COMPONENTS, renderExercises } from './exercise/render-exercises';
 import { readTopologies } from './topology/read-topologies';
-import { renderTopologies } from './topology/render-topologies';
+import { renderTopologies, TOPOLOGY_COMPONENT } from './topology/render-topologies';
 import { readTraces } from './trace/read-traces';
-import { renderTraces } from './trace/render-traces';
+import { renderTraces, TRACE_COMPONENT } from './trace/render-traces';
 import { formatLessonReport } from './lessons/format-report';
 import { checkFrontMatter } from './lessons/front-matter';
 import { LessonError } from './lessons/lesson-error';
@@ -23,9 +23,24 @@ import { readLessonFile } from './lessons/read-lesson-file';
 import { renderedBlock } from './lessons/render-steps';
 import { IsolatedChecker, timeoutMessage, type IsolatedOutcome } from './lessons/isolated-check';
 import { directoryCache, type LessonProject } from './lessons/result-cache';
+import { payloadDirectory } from './payloads/payload-store';
+import { storePayloads, type StoredProps } from './payloads/store-payloads';
 
 /** The MDX component that renders a console block; pages provide it. */
 export const CONSOLE_COMPONENT = 'ConsoleBlock';
+
+/**
+ * The props that weigh most in a compiled lesson, tens of kilobytes each: a
+ * terminal's or an exercise's start host, a trace's hops, a figure's host.
+ * Verified lessons carry their keys in the payload store instead; the
+ * components named here read them back (src/components/).
+ */
+const STORED_PROPS: StoredProps = {
+  [CONSOLE_COMPONENT]: ['start'],
+  [EXERCISE_COMPONENTS.exercise]: ['start'],
+  [TRACE_COMPONENT]: ['trace', 'state'],
+  [TOPOLOGY_COMPONENT]: ['state'],
+};
 
 export interface ConsoleBlocksOptions {
   /** Run every block against netsim and fail on any mismatch (the site does; tests of rendering alone need not). */
@@ -122,6 +137,7 @@ export default function remarkConsoleBlocks({ verify }: ConsoleBlocksOptions = {
           );
         }
       }
+      if (verify) storePayloads(tree, STORED_PROPS, payloadDirectory(verify.cacheDirectory));
     };
     if (!verify) return render(undefined);
     if (checked) return render(checked);

@@ -18,9 +18,12 @@ import type { HostSnapshot, TopologyRecord } from '../../src/netsim/index';
 import type { StepResult } from '../../src/practice/session-host';
 import type { ExerciseRun } from '../exercise/run-exercise';
 import type { LessonCheck, ReadLesson, SourceCache } from './check-lessons';
+import { cacheDirectory } from './cache-directory';
 import { GLOSSARY_PATH } from './check-terms';
 import type { QuestionRun } from '../quiz/run-question';
 import type { TraceRun } from '../trace/run-trace';
+
+export { cacheDirectory };
 
 /** What a block printed, and the host right after it, so the next block can go on from there. */
 export interface CachedBlock {
@@ -206,10 +209,6 @@ export function sourceCache(project: LessonProject): SourceCache {
     write: (key, entry) => entries.write(key, entry as unknown as CachedEntry),
   };
 }
-
-/** Where the project keeps the cache: with other tools' caches, outside the repository's tracked files; LESSONS_CACHE_DIR moves it. */
-export const cacheDirectory = (root: string): string =>
-  process.env.LESSONS_CACHE_DIR ?? join(root, 'node_modules', '.cache', 'lesson-results');
 
 /** Where a project's lessons are, which netsim checks them, and where results are cached. */
 export interface LessonProject {

@@ -2,10 +2,13 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { describe, expect, it } from 'vitest';
 import TopologyFigure from '../../src/components/topology/TopologyFigure.astro';
 import { Host } from '../../src/netsim/index';
+import { stored } from './stored-payload';
 
 async function render(locale: string, props: Record<string, unknown>) {
   const container = await AstroContainer.create();
-  return container.renderToString(TopologyFigure, { params: { locale }, props });
+  // The state as the Markdown plugin passes it: a key to the JSON in the payload store.
+  const state = typeof props.state === 'string' ? stored(props.state) : props.state;
+  return container.renderToString(TopologyFigure, { params: { locale }, props: { ...props, state } });
 }
 
 function stateAfter(...lines: string[]): string {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import PacketTrace from '../../src/components/trace/PacketTrace.astro';
 import { formatRuleLine, Host, type CommandTrace } from '../../src/netsim/index';
 import { traceSteps } from '../../src/trace/trace-steps';
+import { stored } from './stored-payload';
 
 async function render(locale: string, props: Record<string, unknown>) {
   const container = await AstroContainer.create();
@@ -25,8 +26,8 @@ function traced(
     command,
     output: JSON.stringify(result.output.split('\n').filter(Boolean)),
     exitCode: String(result.exitCode),
-    trace: JSON.stringify(trace),
-    state: JSON.stringify(host.topology()),
+    trace: stored(JSON.stringify(trace)),
+    state: stored(JSON.stringify(host.topology())),
   };
   return { host, trace, props };
 }

@@ -4,6 +4,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { checkLessons, formatCheckReport } from '../../../plugins/lessons/check-lessons';
 import { readLessonSource } from '../../../plugins/lessons/lesson-source';
+import { payloadDirectory, readPayload } from '../../../plugins/payloads/payload-store';
 import remarkConsoleBlocks from '../../../plugins/remark-console-blocks';
 import type { TopologyRecord } from '../../../src/netsim/index';
 import { lessonErrorOf, lessonProject, memoryCache, options } from '../lessons/lesson-fixtures';
@@ -177,8 +178,15 @@ describe('remarkConsoleBlocks with figures', () => {
       { number: '1', highlight: 'c1' },
       { number: '2', highlight: undefined },
     ]);
+    // The host stays out of the compiled lesson: the prop holds its key in the payload store.
+    expect(figures.map(({ state }) => state)).toEqual([
+      expect.stringMatching(/^[0-9a-f]{64}$/),
+      expect.stringMatching(/^[0-9a-f]{64}$/),
+    ]);
     const names = (figure: Record<string, string>) =>
-      (JSON.parse(figure.state!) as TopologyRecord).containers.map((container) => container.name);
+      (JSON.parse(readPayload(figure.state!, payloadDirectory(join(root, '.cache')))) as TopologyRecord).containers.map(
+        (container) => container.name,
+      );
     expect(figures.map(names)).toEqual([['c1', 'c2'], ['c1']]);
   });
 });

@@ -4,6 +4,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { checkLessons, formatCheckReport } from '../../../plugins/lessons/check-lessons';
 import { readLessonSource } from '../../../plugins/lessons/lesson-source';
+import { payloadDirectory, readPayload } from '../../../plugins/payloads/payload-store';
 import remarkConsoleBlocks from '../../../plugins/remark-console-blocks';
 import type { CommandTrace, TopologyRecord } from '../../../src/netsim/index';
 import { lessonErrorOf, lessonProject, memoryCache, options } from '../lessons/lesson-fixtures';
@@ -162,12 +163,16 @@ describe('remarkConsoleBlocks with traces', () => {
     expect(traces.map(({ number, prompt, output, exitCode }) => ({ number, prompt, output, exitCode }))).toEqual([
       { number: '1', prompt: '$ ', output: '["200"]', exitCode: '0' },
     ]);
-    const trace = JSON.parse(traces[0]!.trace!) as CommandTrace;
+    // The hops and the host stay out of the compiled lesson: the props hold their keys in the payload store.
+    expect(traces[0]!.trace).toMatch(/^[0-9a-f]{64}$/);
+    expect(traces[0]!.state).toMatch(/^[0-9a-f]{64}$/);
+    const payload = (key: string) => readPayload(key, payloadDirectory(join(root, '.cache')));
+    const trace = JSON.parse(payload(traces[0]!.trace!)) as CommandTrace;
     expect(trace.hops.some((hop) => hop.kind === 'rule' && hop.spec.target.kind === 'DNAT')).toBe(true);
-    // The page tells packets by their headers: no TCP sequence numbers in the props.
-    expect(traces[0]!.trace).not.toContain('"segment"');
-    expect((JSON.parse(traces[0]!.state!) as TopologyRecord).containers.map((container) => container.name)).toEqual([
-      'web',
-    ]);
+    // The page tells packets by their headers: no TCP sequence numbers in what it gets.
+    expect(payload(traces[0]!.trace!)).not.toContain('"segment"');
+    expect(
+      (JSON.parse(payload(traces[0]!.state!)) as TopologyRecord).containers.map((container) => container.name),
+    ).toEqual(['web']);
   });
 });
