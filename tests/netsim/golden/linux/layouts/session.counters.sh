@@ -6,7 +6,7 @@
 # ./configure defaults, passed as IP=...; IP61 is Debian 12's iproute2 6.1, run
 # beside it where the two differ. net-tools and busybox are Debian 12's.
 # Run it in a throwaway network and mount namespace, from this directory:
-#   sudo IP=/tmp/ip615/ip/ip unshare -m -n bash layouts/session.counters.sh > session.counters.txt
+#   sudo IP=iproute2-6.15.0/ip/ip unshare -m -n bash layouts/session.counters.sh > session.counters.txt
 # Part 1 keeps IPv6 on, as on a Docker host, for the outputs without counters.
 # Part 2 builds the same layout in namespaces where IPv6 is disabled before any
 # link exists, so that the links carry only the pings of the script: on a real
