@@ -14,38 +14,39 @@ const PATHS = ['/tmp/a', '/tmp/b', '/tmp/notes.txt'];
 const path = fc.constantFrom(...PATHS);
 const text = fc.constantFrom('alpha', 'beta two', 'x-y=z', '10.0.0.1/24');
 
-type FileOp = { line: string; apply: (files: Map<string, string>) => void };
+type Files = Map<string, string>;
+type FileOp = { line: string; apply: (files: Files) => void };
 
 const fileOp: fc.Arbitrary<FileOp> = fc.oneof(
-  fc.tuple(text, path).map(([t, p]) => ({ line: `echo "${t}" > ${p}`, apply: (f) => void f.set(p, `${t}\n`) })),
+  fc.tuple(text, path).map(([t, p]) => ({ line: `echo "${t}" > ${p}`, apply: (f: Files) => void f.set(p, `${t}\n`) })),
   fc
     .tuple(text, path)
-    .map(([t, p]) => ({ line: `echo "${t}" >> ${p}`, apply: (f) => void f.set(p, `${f.get(p) ?? ''}${t}\n`) })),
+    .map(([t, p]) => ({ line: `echo "${t}" >> ${p}`, apply: (f: Files) => void f.set(p, `${f.get(p) ?? ''}${t}\n`) })),
   fc.tuple(text, path).map(([t, p]) => ({
     line: `printf '%s\\n' "${t}" | tee ${p} > /dev/null`,
-    apply: (f) => void f.set(p, `${t}\n`),
+    apply: (f: Files) => void f.set(p, `${t}\n`),
   })),
   fc.tuple(text, path).map(([t, p]) => ({
     line: `printf '%s\\n' "${t}" | tee -a ${p} > /dev/null`,
-    apply: (f) => void f.set(p, `${f.get(p) ?? ''}${t}\n`),
+    apply: (f: Files) => void f.set(p, `${f.get(p) ?? ''}${t}\n`),
   })),
   fc
     .tuple(text, path)
-    .map(([t, p]) => ({ line: `cat > ${p} <<'END'\n${t}\nEND`, apply: (f) => void f.set(p, `${t}\n`) })),
-  path.map((p) => ({ line: `rm -f ${p}`, apply: (f) => void f.delete(p) })),
+    .map(([t, p]) => ({ line: `cat > ${p} <<'END'\n${t}\nEND`, apply: (f: Files) => void f.set(p, `${t}\n`) })),
+  path.map((p) => ({ line: `rm -f ${p}`, apply: (f: Files) => void f.delete(p) })),
   fc
     .tuple(path, path)
     .filter(([a, b]) => a !== b)
     .map(([a, b]) => ({
       line: `cp ${a} ${b}`,
-      apply: (f) => void (f.has(a) && f.set(b, f.get(a)!)),
+      apply: (f: Files) => void (f.has(a) && f.set(b, f.get(a)!)),
     })),
   fc
     .tuple(path, path)
     .filter(([a, b]) => a !== b)
     .map(([a, b]) => ({
       line: `mv ${a} ${b}`,
-      apply: (f) => {
+      apply: (f: Files) => {
         if (!f.has(a)) return;
         f.set(b, f.get(a)!);
         f.delete(a);
