@@ -1,4 +1,4 @@
-import { formatFetch, showWithColumns, sizeToStr, type FetchRecord } from './apt';
+import { formatFetch, showWithColumns, sizeToStr, type DebRecord, type FetchRecord, type InstallRecord } from './apt';
 
 /**
  * apt 3.0 on the Debian 13 host, as captured in a trixie chroot
@@ -46,23 +46,14 @@ export function formatHostUpdate(output: AptOutput, fetch: FetchRecord): string 
   return `${formatFetch(fetch)}${lists}${stats}`;
 }
 
-export interface HostDeb {
-  readonly name: string;
-  readonly version: string;
-  readonly download: number;
-  readonly installed: number;
+/** A package the host installs: a container's, with the lines its maintainer scripts print. */
+export interface HostDeb extends DebRecord {
   readonly setupLines: readonly string[];
 }
 
-export interface HostInstallRecord {
-  readonly alreadyNewest: readonly { readonly name: string; readonly version: string }[];
-  readonly selected: readonly { readonly requested: string; readonly chosen: string }[];
+/** A container's install record without its layout: the host's apt picks it from the binary's name. */
+export interface HostInstallRecord extends Omit<InstallRecord, 'layout' | 'fresh'> {
   readonly fresh: readonly HostDeb[];
-  /** `http://deb.debian.org/debian trixie/main`. */
-  readonly pool: string;
-  readonly databaseEntries: number;
-  readonly availableBytes: number;
-  readonly elapsedMs: number;
 }
 
 export function formatHostInstall(output: AptOutput, record: HostInstallRecord): string {

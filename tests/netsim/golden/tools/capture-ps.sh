@@ -11,24 +11,6 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 TMP=/tmp/netsim-ps
-pkgver() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null; }
-DEB="Debian $(cat /etc/debian_version) ($(. /etc/os-release; echo "$VERSION_CODENAME")), Linux $(uname -r)"
-
-capture() {
-  local name=$1 package=$2 note=$3; shift 4
-  "$@" >"$TMP/out" 2>"$TMP/err"; local code=$?
-  {
-    echo "# source: captured with $package $(pkgver "$package") on $DEB"
-    echo "# command: $*"
-    [ -n "$note" ] && echo "# note: $note"
-    echo "# exit code: $code"
-    echo "# stdout: $(wc -c <"$TMP/out") bytes; stderr: $(wc -c <"$TMP/err") bytes"
-    echo "# ---"
-    cat "$TMP/out"
-    if [ -s "$TMP/err" ]; then echo "# --- stderr"; cat "$TMP/err"; fi
-  } >"$here/$name.txt"
-  echo "$name: exit $code"
-}
 
 case "${1:-}" in
   '')
@@ -39,6 +21,7 @@ case "${1:-}" in
 esac
 
 here=$HERE
+. "$here/capture-lib.sh"
 cd "$TMP" || exit 1
 printf 'import mmap, time\nm = mmap.mmap(-1, 2 << 30)\ntime.sleep(1000)\n' >big.py
 perl -e '$0 = "/usr/sbin/apache2 -k start"; sleep 1000' </dev/null >/dev/null 2>&1 &
@@ -48,15 +31,15 @@ setpriv --reuid=4242 --regid=4242 --clear-groups perl -e '$0 = "mariadbd"; sleep
 (exec -a /usr/bin/dockerd /usr/bin/python3 big.py) </dev/null >/dev/null 2>&1 &
 sleep 1
 note='pid 1 is this script on a terminal; the apache2, dbus-daemon and mariadbd lines are perl renaming itself, dockerd is python3 mapping 2 GiB'
-capture ps-tty procps "$note" -- ps
-capture ps-tty-e procps "$note" -- ps -e
-capture ps-tty-ax procps "$note" -- ps ax
-capture ps-tty-ef procps "$note" -- ps -ef
-capture ps-tty-aux procps "$note" -- ps aux
-capture busybox-ps-tty busybox "$note" -- busybox ps
-capture ps-unknown-sysv procps '' -- ps -Q
-capture ps-unknown-bsd procps '' -- ps Q
-capture ps-unknown-long procps '' -- ps --foo
-capture busybox-ps-unknown busybox '' -- busybox ps -x
+PACKAGE=procps capture ps-tty "$note" -- ps
+PACKAGE=procps capture ps-tty-e "$note" -- ps -e
+PACKAGE=procps capture ps-tty-ax "$note" -- ps ax
+PACKAGE=procps capture ps-tty-ef "$note" -- ps -ef
+PACKAGE=procps capture ps-tty-aux "$note" -- ps aux
+PACKAGE=busybox capture busybox-ps-tty "$note" -- busybox ps
+PACKAGE=procps capture ps-unknown-sysv '' -- ps -Q
+PACKAGE=procps capture ps-unknown-bsd '' -- ps Q
+PACKAGE=procps capture ps-unknown-long '' -- ps --foo
+PACKAGE=busybox capture busybox-ps-unknown '' -- busybox ps -x
 kill $(jobs -p) 2>/dev/null
 rm -rf "$TMP"

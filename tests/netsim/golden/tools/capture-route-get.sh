@@ -9,24 +9,8 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 TMP=/tmp/netsim-route-get
 mkdir -p "$TMP"
-pkgver() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null; }
-DEB="Debian $(cat /etc/debian_version) ($(. /etc/os-release; echo "$VERSION_CODENAME")), Linux $(uname -r)"
-
-capture() {
-  local name=$1 note=$2; shift 3
-  "$@" >"$TMP/out" 2>"$TMP/err"; local code=$?
-  {
-    echo "# source: captured with ${PKG:-iproute2} $(pkgver "${PKG:-iproute2}") on $DEB"
-    echo "# command: $*"
-    [ -n "$note" ] && echo "# note: $note"
-    echo "# exit code: $code"
-    echo "# stdout: $(wc -c <"$TMP/out") bytes; stderr: $(wc -c <"$TMP/err") bytes"
-    echo "# ---"
-    cat "$TMP/out"
-    if [ -s "$TMP/err" ]; then echo "# --- stderr"; cat "$TMP/err"; fi
-  } >"$here/$name.txt"
-  echo "$name: exit $code"
-}
+PACKAGE=iproute2
+. "$here/capture-lib.sh"
 
 if [ "${1:-}" != inside ]; then
   cd "$here" && exec unshare --net ./capture-route-get.sh inside
@@ -61,6 +45,6 @@ capture ip-route-get-abbreviated '' -- user ip r g 8.8.8.8
 capture ip-route-get-nothing '' -- user ip route get
 capture ip-route-get-name 'a name is not a prefix' -- user ip route get google.com
 capture ip-route-get-extra '' -- user ip route get 8.8.8.8 foo
-PKG=hostname capture hostname-I 'addresses of links that are up, loopback left out' -- user hostname -I
+PACKAGE=hostname capture hostname-I 'addresses of links that are up, loopback left out' -- user hostname -I
 ip route del default
 capture ip-route-get-unreachable 'without the default route' -- user ip route get 8.8.8.8

@@ -8,25 +8,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 TMP=/tmp/netsim-time-wait
 mkdir -p "$TMP"
-pkgver() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null; }
-DEB="Debian $(cat /etc/debian_version) ($(. /etc/os-release; echo "$VERSION_CODENAME")), Linux $(uname -r)"
-
-# capture NAME PACKAGE NOTE -- COMMAND...: runs COMMAND in the current namespaces, writes NAME.txt.
-capture() {
-  local name=$1 package=$2 note=$3; shift 4
-  "$@" >"$TMP/out" 2>"$TMP/err"; local code=$?
-  {
-    echo "# source: captured with $package $(pkgver "$package") on $DEB"
-    echo "# command: $*"
-    [ -n "$note" ] && echo "# note: $note"
-    echo "# exit code: $code"
-    echo "# stdout: $(wc -c <"$TMP/out") bytes; stderr: $(wc -c <"$TMP/err") bytes"
-    echo "# ---"
-    cat "$TMP/out"
-    if [ -s "$TMP/err" ]; then echo "# --- stderr"; cat "$TMP/err"; fi
-  } >"$here/$name.txt"
-  echo "$name: exit $code"
-}
+. "$here/capture-lib.sh"
 
 if [ "${1:-}" != inside ]; then
   cd "$here" && exec unshare --net --pid --fork --mount-proc ./capture-time-wait.sh inside
@@ -49,9 +31,9 @@ sleep 0.5
   cut -d' ' -f2- "$TMP/tcpdump"
 } >"$here/tcpdump-curl-close.txt"
 
-capture ss-tan-time-wait iproute2 'iproute2 6.1 prints an empty Process column without -p (>= 6.8 does not)' -- ss -tan
-capture ss-tano-time-wait iproute2 'the timer is the last field of the last line' -- ss -tano
-capture ss-t-state-time-wait iproute2 'one state asked for: no State column; without -n, service names' -- ss -t state time-wait
-capture netstat-tan-time-wait net-tools '' -- netstat -tan
-capture netstat-tano-time-wait net-tools '' -- netstat -tano
-capture netstat-tn-time-wait net-tools 'without -a or -l: connections only' -- netstat -tn
+PACKAGE=iproute2 capture ss-tan-time-wait 'iproute2 6.1 prints an empty Process column without -p (>= 6.8 does not)' -- ss -tan
+PACKAGE=iproute2 capture ss-tano-time-wait 'the timer is the last field of the last line' -- ss -tano
+PACKAGE=iproute2 capture ss-t-state-time-wait 'one state asked for: no State column; without -n, service names' -- ss -t state time-wait
+PACKAGE=net-tools capture netstat-tan-time-wait '' -- netstat -tan
+PACKAGE=net-tools capture netstat-tano-time-wait '' -- netstat -tano
+PACKAGE=net-tools capture netstat-tn-time-wait 'without -a or -l: connections only' -- netstat -tn
