@@ -66,6 +66,11 @@ export interface RunOptions {
   trace?: boolean;
   /** The terminal the line is typed in: the host's (the default), or a second one open on the LAN machine. */
   terminal?: MachineName;
+  /**
+   * With `typing`, this host as a snapshot taken just before the line (a terminal that copies the host ahead of
+   * time has one at hand): kept if the line waits for typed input. Absent, the host copies itself.
+   */
+  before?: HostSnapshot | undefined;
 }
 
 /** An 80-column terminal, the size a terminal emulator opens at and what `stty size` says without one set. */
@@ -86,6 +91,18 @@ export interface HostSnapshot {
   lanTerminal?: TerminalState;
   /** The LAN machine's network namespace (its ARP cache changes); absent, as it boots. */
   lan?: Namespace | undefined;
+  /** A line of a terminal waits for typed input, and the host as it was before that line; absent, none does. */
+  waiting?: WaitingLine;
+}
+
+/**
+ * A line that waits for a typed line (`read`, a connected telnet) runs again from its start for each
+ * line typed (session.ts, ProgramFrame). It runs from the host as it was before it, so that what the
+ * commands before the waiting one did (`docker run -d nginx; read x`) is done once, as in bash.
+ */
+export interface WaitingLine {
+  readonly terminal: MachineName;
+  readonly before: HostSnapshot;
 }
 
 export interface HostOptions {
@@ -118,6 +135,8 @@ export class Host {
     private parts: Parts,
     /** A second terminal, open on the LAN machine, from the first line typed there. */
     private lanSession: TerminalSession | undefined,
+    /** Forgotten once a line runs in the other terminal: going back would undo it, so the line runs again from the host as it is. */
+    private waiting?: WaitingLine,
   ) {}
 
   static create({
@@ -141,7 +160,7 @@ export class Host {
     { profile = DEBIAN_DOCKER_HOST, secondsPerCommand = SECONDS_PER_COMMAND }: Omit<HostOptions, 'seed'> = {},
   ): Host {
     const { parts, lanSession } = restored(profile, snapshot);
-    return new Host(profile, secondsPerCommand, parts, lanSession);
+    return new Host(profile, secondsPerCommand, parts, lanSession, snapshot.waiting);
   }
 
   /**
@@ -158,8 +177,10 @@ export class Host {
       trace = false,
       terminal = 'host',
       typing = false,
+      before,
     }: RunOptions = {},
   ): RunResult {
+    const from = this.lineStart(terminal, typing, before);
     const session = this.terminal(terminal);
     const { clock, kernel, engine, lanNamespace: lan, line: settings } = this.parts;
     clock.advance(this.secondsPerCommand * 1000);
@@ -183,6 +204,7 @@ export class Host {
     } finally {
       kernel.recorder = undefined;
     }
+    if (from && session.reading()) this.waiting = { terminal, before: from };
     const { prompt, output, exitCode } = line;
     const text = (streams: readonly OutputChunk['stream'][]) =>
       output
@@ -201,6 +223,30 @@ export class Host {
     // A copy: the records name rule specs that later commands may replace.
     if (recorder && owners) result.trace = structuredClone({ hops: recorder.hops, namespaces: owners.list() });
     return result;
+  }
+
+  /**
+   * Where a line starts, and the copy of the host kept if it waits for typed input: a line typed to a
+   * waiting program starts from the copy kept for it; a line typed at a prompt, from the host as it is
+   * (copied only when a reader types it, and only if the caller has no copy).
+   */
+  private lineStart(
+    terminal: MachineName,
+    typing: boolean,
+    before: HostSnapshot | undefined,
+  ): HostSnapshot | undefined {
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    if (this.terminal(terminal).reading()) {
+      if (waiting?.terminal !== terminal) return undefined;
+      const program = this.terminal(terminal).waitingProgram()!;
+      this.restore(waiting.before);
+      this.terminal(terminal).resume(program);
+      return waiting.before;
+    }
+    if (!typing) return undefined;
+    const { waiting: _other, ...host } = before ?? this.snapshot();
+    return host;
   }
 
   /**
@@ -303,7 +349,7 @@ export class Host {
   checkGoals(goals: readonly Goal[]): GoalResult[] {
     // The checks are a tool module: only an exercise's page asks for them.
     const { evaluateGoal } = toolModule('goals');
-    const { terminal: _shells, lanTerminal: _lanShells, ...machine } = this.snapshot();
+    const { terminal: _shells, lanTerminal: _lanShells, waiting: _waiting, ...machine } = this.snapshot();
     const copy = Host.fromSnapshot(machine, { profile: this.profile, secondsPerCommand: 0 });
     const { engine, kernel, lanNamespace: lan, world, clock, random } = copy.parts;
     const view: GoalView = {
@@ -363,7 +409,7 @@ export class Host {
   snapshot(): HostSnapshot {
     const { kernel, engine, random, clock, session, lanNamespace: lan } = this.parts;
     const lanTerminal = this.lanSession && { lanTerminal: this.lanSession.state() };
-    return structuredClone({
+    const copy: HostSnapshot = structuredClone({
       kernel: kernel.state,
       engine: engine.state,
       random: random.state(),
@@ -372,12 +418,16 @@ export class Host {
       lan,
       ...lanTerminal,
     });
+    // The copy before a waiting line is never changed (restoring copies it): shared, not copied again.
+    if (this.waiting) copy.waiting = this.waiting;
+    return copy;
   }
 
   restore(snapshot: HostSnapshot): void {
     const { parts, lanSession } = restored(this.profile, snapshot);
     this.parts = parts;
     this.lanSession = lanSession;
+    this.waiting = snapshot.waiting;
   }
 }
 
@@ -395,7 +445,8 @@ function restored(
   profile: HostProfile,
   snapshot: HostSnapshot,
 ): { parts: Parts; lanSession: TerminalSession | undefined } {
-  const copy = structuredClone(snapshot);
+  const { waiting: _waiting, ...machine } = snapshot;
+  const copy = structuredClone(machine);
   const random = SeededRandom.fromState(copy.random);
   const clock = new VirtualClock(copy.clockMs);
   const kernel = new Kernel(copy.kernel, random);
