@@ -2,7 +2,7 @@ import { DEFAULT_EPOCH_MS, VirtualClock } from './clock';
 import type { CommandResult, MachineName, OutputChunk, ProcessContext } from './cli/command';
 import { hostMachine, type HostParts, type LineSettings } from './host-shell';
 import { installedPrograms } from './host-programs';
-import type { Goal, GoalResult, GoalView } from './engine/goals';
+import type { Goal, GoalResult } from './engine/goals';
 import { toolModule } from './cli/tool-loader';
 import { BUILTINS } from './shell/builtins';
 import { TerminalSession, type TerminalState } from './shell/session';
@@ -20,14 +20,10 @@ import { HopRecorder } from './kernel/hop-record';
 import { containerToolProgram } from './cli/host-tools';
 import { hostEtc } from './etc-files';
 import type { Namespace } from './kernel/namespace';
-import { Datapath } from './kernel/datapath';
-import { connect as connectTcp } from './userland/tcp';
 import { bootLanMachine, lanStation } from './lan-machine';
 import { engineNameServices } from './cli/name-service';
 
 const SECONDS_PER_COMMAND = 2;
-/** How long a goal's connection attempt waits, as `curl --max-time 5` would. */
-const GOAL_CONNECT_TIMEOUT_MS = 5000;
 
 export interface RunResult extends Omit<CommandResult, 'output'> {
   /** The prompt the command was typed at. */
@@ -348,39 +344,24 @@ export class Host {
    */
   checkGoals(goals: readonly Goal[]): GoalResult[] {
     // The checks are a tool module: only an exercise's page asks for them.
-    const { evaluateGoal } = toolModule('goals');
-    const { terminal: _shells, lanTerminal: _lanShells, waiting: _waiting, ...machine } = this.snapshot();
+    const { evaluateGoal, goalView } = toolModule('goals');
+    const { terminal: _shells, lanTerminal: _lanShells, ...machine } = this.snapshot();
     const copy = Host.fromSnapshot(machine, { profile: this.profile, secondsPerCommand: 0 });
     const { engine, kernel, lanNamespace: lan, world, clock, random } = copy.parts;
-    const view: GoalView = {
-      containers: () => engine.containers.list(),
-      networks: () => engine.networks.list(),
+    const view = goalView({
+      engine,
+      kernel,
+      lan,
+      world,
+      clock,
+      random,
       resolveName: (container, name, dnsOnly) => copy.resolveInContainer(container, name, dnsOnly ?? false),
       run: (line) => {
         const result = copy.run(line, { asRoot: true });
         return { stdout: result.stdout, exitCode: result.exitCode };
       },
       runOnLan: (line) => copy.runOnLan(line),
-      connect: (from, address, port) => {
-        const namespace =
-          from === 'lan'
-            ? lan
-            : from === 'host' || from.namespaceId === undefined
-              ? kernel.root
-              : kernel.namespace(from.namespaceId);
-        if (!namespace) return 'unreachable';
-        const result = connectTcp(
-          new Datapath(kernel, world, clock.now()),
-          namespace,
-          address,
-          port,
-          random,
-          GOAL_CONNECT_TIMEOUT_MS,
-        );
-        if (result.kind === 'connected' || result.kind === 'refused' || result.kind === 'timed-out') return result.kind;
-        return 'unreachable';
-      },
-    };
+    });
     return goals.map((goal) => evaluateGoal(view, goal));
   }
 
@@ -445,8 +426,7 @@ function restored(
   profile: HostProfile,
   snapshot: HostSnapshot,
 ): { parts: Parts; lanSession: TerminalSession | undefined } {
-  const { waiting: _waiting, ...machine } = snapshot;
-  const copy = structuredClone(machine);
+  const copy = structuredClone(snapshot);
   const random = SeededRandom.fromState(copy.random);
   const clock = new VirtualClock(copy.clockMs);
   const kernel = new Kernel(copy.kernel, random);
