@@ -14,7 +14,8 @@ import { parseCidr } from './wire/cidr';
 import { parseIpv4, type Ipv4 } from './wire/ipv4';
 import { lookupHost } from './userland/name-resolution';
 import { worldOf } from './world';
-import { readTopology, type TopologyRecord } from './topology';
+import type { TopologyRecord } from './topology';
+import { topology } from './topology-loader';
 import { NamespaceOwners, type CommandTrace } from './trace';
 import { HopRecorder } from './kernel/hop-record';
 import { containerToolProgram } from './cli/host-tools';
@@ -367,7 +368,7 @@ export class Host {
 
   /** The host's network as a figure draws it: devices, what is plugged into what, and Docker's networks and containers. Reads, never changes. */
   topology(): TopologyRecord {
-    return readTopology(this.parts.kernel, this.parts.engine, this.profile);
+    return topology().readTopology(this.parts.kernel, this.parts.engine, this.profile);
   }
 
   /** A command line run to its end on the LAN machine, as its user: what a goal `from: 'lan'` reads. */

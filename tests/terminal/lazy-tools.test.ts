@@ -39,6 +39,7 @@ vi.mock(
 );
 vi.mock('../../src/netsim/engine/extras-loader', () => import('../../src/netsim/engine/extras-loader.browser'));
 vi.mock('../../src/netsim/userland/ipv6-loader', () => import('../../src/netsim/userland/ipv6-loader.browser'));
+vi.mock('../../src/netsim/topology-loader', () => import('../../src/netsim/topology-loader.browser'));
 vi.mock(
   '../../src/netsim/userland/iptables-iprange-loader',
   () => import('../../src/netsim/userland/iptables-iprange-loader.browser'),
