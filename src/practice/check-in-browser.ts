@@ -4,12 +4,13 @@ import { withToolModules } from '../netsim/cli/tool-modules';
 import { checkCommand, replay, type CommandCheck, type CommandVerdict } from './replay';
 import { LessonHost } from './session-host';
 
-/** Each question's start host, rebuilt once per page: later attempts start from a copy of it. */
+/** Each question's start host, rebuilt once per worker (one a page): later attempts start from a copy of it. */
 const starts = new Map<string, HostSnapshot>();
 
 /**
- * Checks a reader's command on the question's simulated host, in the page (this
- * module brings netsim with it; the tools the commands name come when needed).
+ * Checks a reader's command on the question's simulated host, in the terminal's
+ * worker (check-in-worker.ts asks it), so the page fetches netsim once for quizzes
+ * and terminals alike; the tools the commands name come when needed.
  */
 export async function checkInBrowser(
   questionId: string,

@@ -19,6 +19,12 @@ async function answer(request: TerminalRequest): Promise<TerminalReply> {
     );
     return { type: 'prompt', prompt: session.prompt(), terminals: session.terminals() };
   }
+  if (request.type === 'check-command') {
+    // A quiz's check is a chunk of its own, fetched on the first check: a terminal never needs it.
+    const { checkInBrowser } = await import('../practice/check-in-browser');
+    const verdict = await checkInBrowser(request.question, request.check, request.command);
+    return { type: 'command-checked', verdict };
+  }
   const current = session;
   if (!current) return { type: 'error', message: 'the terminal has not started' };
   switch (request.type) {

@@ -1,5 +1,5 @@
 import type { Goal, GoalResult, HostSnapshot, MachineName } from '../netsim/index';
-import type { PracticeRecipe } from '../practice/replay';
+import type { CommandCheck, CommandVerdict, PracticeRecipe } from '../practice/replay';
 import type { Completion } from './completion';
 import type { RunOutcome } from './terminal-session';
 
@@ -17,7 +17,9 @@ export type TerminalRequest =
   | { type: 'interrupt'; seconds?: number; columns?: number }
   | { type: 'complete'; line: string; cursor: number }
   | { type: 'snapshot' }
-  | { type: 'check'; goals: Goal[] };
+  | { type: 'check'; goals: Goal[] }
+  /** A quiz's typed command, checked on a copy of its question's start host; needs no `start`. */
+  | { type: 'check-command'; question: string; check: CommandCheck; command: string };
 
 export type TerminalReply =
   /** `terminals`, in the answer to `start`: the machines a tab can be open on, the host first. */
@@ -28,6 +30,7 @@ export type TerminalReply =
   | { type: 'completion'; completion: Completion }
   | { type: 'snapshot'; snapshot: HostSnapshot }
   | { type: 'checked'; results: GoalResult[] }
+  | { type: 'command-checked'; verdict: CommandVerdict }
   | { type: 'error'; message: string };
 
 export type Envelope<T> = T & { id: number };

@@ -121,9 +121,9 @@ async function checkCommand(
   feedback.replaceChildren(paragraph(quiz.dataset.textRunning!));
   button.disabled = true;
   try {
-    // netsim is loaded only now, the first time a reader checks a command.
-    const { checkInBrowser } = await import('../../practice/check-in-browser');
-    const { accepted, result } = await checkInBrowser(question.dataset.question!, check, typed);
+    // netsim is loaded only now, in the terminal's worker, the first time a reader checks a command.
+    const { checkInWorker } = await import('../../practice/check-in-worker');
+    const { accepted, result } = await checkInWorker(question.dataset.question!, check, typed);
     const answer: StoredAnswer = {
       answer: [typed],
       correct: accepted,
