@@ -91,6 +91,25 @@ describe.each(LOCALES)('the quiz in %s', (locale: Locale) => {
     await page.context().close();
   });
 
+  it("says the simulator did not load when its worker's script does not come, and checks once it does", async () => {
+    const page = await session.open(`/${locale}/${LESSON}/`);
+    const worker = '**/_astro/netsim.worker-*.js';
+    await page.context().route(worker, (route) => route.abort());
+    const input = question(page, 'container-ip').locator('[data-command-input]');
+    await input.fill("docker inspect -f '{{.NetworkSettings.Networks.bridge.IPAddress}}' web");
+    await input.press('Enter');
+    await expect
+      .poll(() => feedback(page, 'container-ip').textContent(), { timeout: 15_000 })
+      .toBe(t('quiz.loadFailed'));
+    expect(await question(page, 'container-ip').locator('[data-check]').isDisabled()).toBe(false);
+    await page.context().unroute(worker);
+    await input.press('Enter');
+    await expect
+      .poll(() => feedback(page, 'container-ip').locator('.quiz__result--right').count(), { timeout: 15_000 })
+      .toBe(1);
+    await page.context().close();
+  });
+
   it('is answered with the keyboard alone, and the verdict lands in a live region', async () => {
     const page = await session.open(`/${locale}/${LESSON}/`);
     await question(page, 'scope-column').locator('input').first().focus();
