@@ -1,7 +1,8 @@
 import type { HostSnapshot } from '../netsim/index';
 import { loadToolModules } from '../netsim/cli/tool-loader';
 import { withToolModules } from '../netsim/cli/tool-modules';
-import { checkCommand, replay, type CommandCheck, type CommandVerdict } from './replay';
+import { checkCommand, type CommandVerdict } from './command-check';
+import { replay, type CommandCheck } from './replay';
 import { LessonHost } from './session-host';
 
 /** Each question's start host, rebuilt once per worker (one a page): later attempts start from a copy of it. */

@@ -1,5 +1,6 @@
 import { WorkerClient } from '../terminal/worker-client';
-import type { CommandCheck, CommandVerdict } from './replay';
+import type { CommandVerdict } from './command-check';
+import type { CommandCheck } from './replay';
 
 /** The page's worker for command checks, started on the first one and kept: it holds each question's start host. */
 let worker: WorkerClient | undefined;

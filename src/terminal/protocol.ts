@@ -1,5 +1,6 @@
 import type { Goal, GoalResult, HostSnapshot, MachineName } from '../netsim/index';
-import type { CommandCheck, CommandVerdict, PracticeRecipe } from '../practice/replay';
+import type { CommandVerdict } from '../practice/command-check';
+import type { CommandCheck, PracticeRecipe } from '../practice/replay';
 import type { Completion } from './completion';
 import type { RunOutcome } from './terminal-session';
 

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CommandCheck, CommandVerdict } from '../../src/practice/replay';
+import type { CommandVerdict } from '../../src/practice/command-check';
+import type { CommandCheck } from '../../src/practice/replay';
 import type { Envelope, TerminalReply, TerminalRequest } from '../../src/terminal/protocol';
 
 /** A page's Worker, answering each request as `answer` says: a verdict, an error reply, or dying (undefined). */

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { checkCommand, type CommandCheck } from '../../src/practice/replay';
+import { checkCommand } from '../../src/practice/command-check';
+import type { CommandCheck } from '../../src/practice/replay';
 import type { Envelope, TerminalReply, TerminalRequest } from '../../src/terminal/protocol';
 
 // Counts the hosts built from a recipe: a question's start host is built once, later attempts copy it.

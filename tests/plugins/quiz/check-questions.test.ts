@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkLessons, formatCheckReport, hasProblems, tally } from '../../../plugins/lessons/check-lessons';
-import { replay, checkCommand, type CommandCheck } from '../../../src/practice/replay';
+import { checkCommand } from '../../../src/practice/command-check';
+import { replay, type CommandCheck } from '../../../src/practice/replay';
 import { commandCheckOf } from '../../../plugins/quiz/render-quizzes';
 import { memoryCache, options } from '../lessons/lesson-fixtures';
 
