@@ -21,8 +21,8 @@ async function answer(request: TerminalRequest): Promise<TerminalReply> {
   }
   if (request.type === 'check-command') {
     // A quiz's check is a chunk of its own, fetched on the first check: a terminal never needs it.
-    const { checkInBrowser } = await import('../practice/check-in-browser');
-    const verdict = await checkInBrowser(request.question, request.check, request.command);
+    const { checkOnQuestionHost } = await import('../practice/check-on-question-host');
+    const verdict = await checkOnQuestionHost(request.question, request.check, request.command);
     return { type: 'command-checked', verdict };
   }
   const current = session;

@@ -13,7 +13,7 @@ const starts = new Map<string, HostSnapshot>();
  * worker (check-in-worker.ts asks it), so the page fetches netsim once for quizzes
  * and terminals alike; the tools the commands name come when needed.
  */
-export async function checkInBrowser(
+export async function checkOnQuestionHost(
   questionId: string,
   check: CommandCheck,
   command: string,
