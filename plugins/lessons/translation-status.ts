@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { MODULE_IDS } from '../../src/course/modules';
 import { LOCALES } from '../../src/i18n/locales';
-import { lessonFiles, loadLesson } from './check-lessons';
+import { lessonFiles, loadLesson } from './lesson-check';
 import { LessonError } from './lesson-error';
 import type { LessonSource } from './lesson-source';
 import { decodeLesson, readLessonFile } from './read-lesson-file';

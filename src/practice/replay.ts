@@ -1,4 +1,7 @@
+import { sameLines } from './same-lines';
 import { LessonHost, type StepResult } from './session-host';
+
+export { sameLines };
 
 /** How to rebuild a simulated host exactly: the seed it was created with and what was typed since. */
 export interface PracticeRecipe {
@@ -34,18 +37,6 @@ export interface CommandVerdict {
   accepted: boolean;
   /** What the reader's command showed, for the feedback. */
   result: StepResult;
-}
-
-/** Lines compared as a reader reads them: trailing spaces and trailing blank lines do not count. */
-export function sameLines(a: readonly string[], b: readonly string[]): boolean {
-  const clean = (lines: readonly string[]) => {
-    const trimmed = lines.map((line) => line.trimEnd());
-    while (trimmed.length > 0 && trimmed.at(-1) === '') trimmed.pop();
-    return trimmed;
-  };
-  const x = clean(a);
-  const y = clean(b);
-  return x.length === y.length && x.every((line, index) => line === y[index]);
 }
 
 /** Runs the reader's command on a copy of the question's host and compares it with the reference, as `check.compare` says. */
