@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+// Imported up front: once Astro has closed the runner that loaded this module, no import() of it can load anything.
 import { runnerImport } from 'vite';
 import type { LessonSimulator } from './lesson-simulator';
 
