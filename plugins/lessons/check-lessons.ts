@@ -6,6 +6,7 @@ import {
   type CheckOptions,
   type CheckReport,
   type LessonCheck,
+  type LessonCheckOptions,
   type LessonRunner,
 } from './lesson-check';
 import type { ResultCache } from './result-cache';
@@ -25,7 +26,7 @@ export function checkLesson(
   lesson: LessonSource,
   netsimVersion: string,
   cache?: ResultCache,
-  options: Parameters<typeof checkLessonWith>[4] = {},
+  options: LessonCheckOptions = {},
 ): LessonCheck {
   return checkLessonWith(onNetsim, lesson, netsimVersion, cache, options);
 }

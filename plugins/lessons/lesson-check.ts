@@ -97,12 +97,19 @@ export type LessonRunner = (
   onBlock?: (index: number) => void,
 ) => LessonRun;
 
+export interface LessonCheckOptions {
+  /** Checks every block (an update): by default the blocks after a failed one in its session are "not run". */
+  stopAtFailure?: boolean;
+  /** Hears each block just before netsim runs it. */
+  onBlock?: (index: number) => void;
+}
+
 export function checkLessonWith(
   runner: LessonRunner,
   lesson: LessonSource,
   netsimVersion: string,
   cache?: ResultCache,
-  { stopAtFailure = true, onBlock }: { stopAtFailure?: boolean; onBlock?: (index: number) => void } = {},
+  { stopAtFailure = true, onBlock }: LessonCheckOptions = {},
 ): LessonCheck {
   const run = runner(lesson, netsimVersion, cache, onBlock);
   const questionFindings = [
