@@ -23,6 +23,21 @@ export interface ConsoleBarText {
   copyLabel: string;
 }
 
+// A block's start host is tens of kilobytes of JSON, the same for every language of a lesson (a payload,
+// plugins/payloads/, read once per build): escaped once, not once per page that shows it.
+const escapedStarts = new Map<string, string>();
+const REMEMBERED = 4096;
+
+function startAttribute(start: string): string {
+  let escaped = escapedStarts.get(start);
+  if (escaped === undefined) {
+    escaped = attribute('data-start', start);
+    if (escapedStarts.size >= REMEMBERED) escapedStarts.delete(escapedStarts.keys().next().value!);
+    escapedStarts.set(start, escaped);
+  }
+  return escaped;
+}
+
 export interface ConsoleBar {
   mark: ConsoleMark | undefined;
   /** The JSON recipe of the host "Try it" opens a terminal on; no button without it. */
@@ -46,7 +61,7 @@ export function consoleBarHtml({ mark, start, commands }: ConsoleBar, text: Cons
   const tryHtml =
     start === undefined
       ? ''
-      : `<button type="button" class="console__try" data-try${attribute('data-start', start)}` +
+      : `<button type="button" class="console__try" data-try${startAttribute(start)}` +
         `${attribute('data-commands', JSON.stringify(commands))} aria-expanded="false"` +
         `${attribute('title', text.tryLabel)}>${escapeText(text.tryIt)}</button>`;
   return (
