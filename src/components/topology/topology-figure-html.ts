@@ -8,7 +8,12 @@ export interface TopologyFigureView {
   id: string;
   number: string;
   /** The options the figure was drawn with, on the figure as data-* for its script and tests. */
-  data: { focus?: string; highlight?: string; outside?: string; hide?: string };
+  data: {
+    focus?: string | undefined;
+    highlight?: string | undefined;
+    outside?: string | undefined;
+    hide?: string | undefined;
+  };
   /** The nodes and edges a trace went through, drawn as its path. */
   onPath: ReadonlySet<string>;
   pathEdges: ReadonlySet<string>;
