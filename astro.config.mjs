@@ -39,6 +39,13 @@ function lazyNetsimTools() {
   };
 }
 
+/**
+ * A lesson's static parts compiled to HTML strings, rendered as they are on every page; the elements
+ * lesson pages give components (src/pages/[locale]/[lesson].astro) stay elements. Sätteri's HTML then
+ * escapes text as Astro does (plugins/satteri/static-html-parity.ts).
+ */
+const LESSON_MDX = { optimize: { ignoreElementNames: ['h2', 'h3', 'table'] } };
+
 export default defineConfig({
   // Absolute URLs (canonical, hreflang, sitemap) need the public address; set SITE_URL when deploying.
   site: process.env.SITE_URL ?? 'https://docker-networking.example.org',
@@ -50,7 +57,7 @@ export default defineConfig({
   },
   // lessonMarkdown: console blocks, quizzes, exercises and figures from the lessons check; headings take their
   // source lesson's ids, so an anchor opens the same section in every language.
-  integrations: [lessonsCheck(lessons), lessonMarkdown(lessons), mdx(), strictCsp()],
+  integrations: [lessonsCheck(lessons), lessonMarkdown(lessons), mdx(LESSON_MDX), strictCsp()],
   devToolbar: { enabled: false },
   vite: {
     plugins: [lazyNetsimTools()],

@@ -3,6 +3,7 @@ import type { Features, HastPluginEntry, MdastPluginEntry } from 'satteri';
 import type { LessonProject } from './lessons/result-cache';
 import hastStableHeadingIds from './satteri/stable-heading-ids';
 import mdastConsoleBlocks from './satteri/console-blocks';
+import { staticHtmlParity } from './satteri/static-html-parity';
 import { smartypantsDashes, tableWhitespace } from './satteri/unified-parity';
 
 /**
@@ -28,7 +29,8 @@ export default function lessonMarkdown(project: LessonProject): AstroIntegration
         // Quotes and ellipses as Sätteri makes them; dashes as smartypants made them (unified-parity.ts).
         options.features.smartPunctuation = { quotes: true, ellipses: true, dashes: false };
         options.mdastPlugins.push(smartypantsDashes, mdastConsoleBlocks({ verify: project }));
-        options.hastPlugins.push(hastStableHeadingIds({ lessons: project }), tableWhitespace);
+        // Last: the text it escapes is the text the others leave.
+        options.hastPlugins.push(hastStableHeadingIds({ lessons: project }), tableWhitespace, staticHtmlParity);
       },
     },
   };

@@ -1,5 +1,6 @@
 import type { AstroIntegration } from 'astro';
-import { checkLessons, formatCheckReport, hasProblems } from './lessons/check-lessons';
+import { checkLessonsFromCache } from './lessons/check-from-cache';
+import { formatCheckReport, hasProblems } from './lessons/lesson-check';
 import { directoryCache, sourceCache, type LessonProject } from './lessons/result-cache';
 import { formatStaleWarning, needsTranslator, translationStatus } from './lessons/translation-status';
 
@@ -14,7 +15,7 @@ export default function lessonsCheck(project: LessonProject): AstroIntegration {
   return {
     name: 'lessons-check',
     hooks: {
-      'astro:config:setup': ({ command, logger, updateConfig }) => {
+      'astro:config:setup': async ({ command, logger, updateConfig }) => {
         // astro dev checks each page's lesson as it is requested: in a worker, so one lesson never holds up the others.
         project.isolate = command === 'dev';
         project.checked = undefined;
@@ -37,7 +38,7 @@ export default function lessonsCheck(project: LessonProject): AstroIntegration {
           },
         });
         const started = performance.now();
-        const report = checkLessons([], {
+        const report = await checkLessonsFromCache([], {
           root: project.root,
           netsimVersion: project.netsimVersion,
           cache: directoryCache(project.cacheDirectory),

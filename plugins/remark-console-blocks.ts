@@ -4,9 +4,10 @@ import type { Code, Parent, Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { SIMULATED_DOCKER_RELEASE } from '../src/netsim/index';
+import { SIMULATED_DOCKER_RELEASE } from '../src/netsim/release';
 import type { PracticeRecipe } from '../src/practice/replay';
-import { checkLesson, type LessonCheck } from './lessons/check-lessons';
+import { checkLessonFromCache } from './lessons/check-from-cache';
+import type { LessonCheck } from './lessons/lesson-check';
 import { readQuizzes } from './quiz/read-quizzes';
 import { renderQuizzes } from './quiz/render-quizzes';
 import { readExercises } from './exercise/read-exercises';
@@ -141,7 +142,10 @@ export default function remarkConsoleBlocks({ verify }: ConsoleBlocksOptions = {
     };
     if (!verify) return render(undefined);
     if (checked) return render(checked);
-    if (!verify.isolate) return render(reportedOrFail(checkLesson(lesson, verify.netsimVersion, cache), file));
+    if (!verify.isolate)
+      return checkLessonFromCache(lesson, verify.netsimVersion, cache).then((check) =>
+        render(reportedOrFail(check, file)),
+      );
     isolated ??= new IsolatedChecker(verify);
     return isolated
       .check(path, lesson.text)

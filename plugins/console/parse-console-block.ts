@@ -1,4 +1,4 @@
-import { needsMoreInput } from '../../src/netsim/index';
+import { needsMoreInput } from '../../src/netsim/shell/continuation';
 import { promptOf } from './prompts';
 
 /** One command typed at a prompt and the lines it printed. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMMAND_BUDGET_SECONDS, LESSON_COLUMNS } from '../../src/practice/session-host';
+import { COMMAND_BUDGET_SECONDS, LESSON_COLUMNS } from '../../src/practice/lesson-terminal';
 import { closestWord } from './closest-word';
 
 /** What the fence meta of a ```console block may say, after validation. */

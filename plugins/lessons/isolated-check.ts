@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
-import type { LessonCheck } from './check-lessons';
+import type { LessonCheck } from './lesson-check';
 import type { LessonProject } from './result-cache';
 
 /** What the server thread asks the worker: one lesson, as the editor saved it. */

@@ -13,6 +13,7 @@ import { LessonError } from './lesson-error';
 import { checkLessonSafety } from './lesson-safety';
 import { lessonParser } from './lesson-parser';
 import { fingerprintTree, type SourceFingerprint } from './source-fingerprint';
+import { lessonHead, type LessonHead } from './lesson-head';
 import { sourceLines, type SourceLine } from './source-lines';
 
 export { lessonParser };
@@ -69,6 +70,8 @@ export interface LessonSource {
   headings: Heading[];
   /** What a translation of this lesson follows (translation-status.ts). */
   fingerprint: SourceFingerprint;
+  /** Its front matter as the translation status reads it; none when the front matter is missing or not YAML. */
+  head: LessonHead | undefined;
 }
 
 /**
@@ -165,6 +168,8 @@ export function readLessonTree(path: string, text: string): { lesson: LessonSour
     traces,
     headings,
     fingerprint: fingerprint ?? fingerprintTree(tree),
+    // Read here, where a build reads every lesson and keeps what it read: the status needs no second pass over the files.
+    head: headIfAny(path, text),
   };
   return { lesson, tree };
 }
@@ -224,6 +229,15 @@ function checkFences(path: string, lines: readonly SourceLine[], tree: Root): vo
       );
     }
   });
+}
+
+function headIfAny(path: string, text: string): LessonHead | undefined {
+  try {
+    return lessonHead(path, text);
+  } catch (error) {
+    if (error instanceof LessonError) return undefined;
+    throw error;
+  }
 }
 
 function frontMatterOf(

@@ -17,7 +17,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { HostSnapshot, TopologyRecord } from '../../src/netsim/index';
 import type { StepResult } from '../../src/practice/session-host';
 import type { ExerciseRun } from '../exercise/run-exercise';
-import type { LessonCheck, ReadLesson, SourceCache } from './check-lessons';
+import type { LessonCheck, ReadLesson, SourceCache } from './lesson-check';
 import { cacheDirectory } from './cache-directory';
 import { GLOSSARY_PATH } from './check-terms';
 import type { QuestionRun } from '../quiz/run-question';

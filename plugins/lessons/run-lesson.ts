@@ -1,15 +1,18 @@
-import { topologyOf, type TopologyRecord } from '../../src/netsim/index';
+import type { TopologyRecord } from '../../src/netsim/index';
+import { LESSON_COLUMNS } from '../../src/practice/lesson-terminal';
 import type { PracticeRecipe } from '../../src/practice/replay';
-import { LESSON_COLUMNS, LessonHost, sessionSeed, type StepResult } from '../../src/practice/session-host';
+import { sessionSeed } from '../../src/practice/session-seed';
+import type { LessonHost, StepResult } from '../../src/practice/session-host';
 import type { QuestionSource, QuestionStart } from '../quiz/read-quizzes';
-import { runQuestion, type QuestionRun } from '../quiz/run-question';
-import { crashMessage, type SessionPoint } from './start-host';
+import type { QuestionRun } from '../quiz/run-question';
+import type { SessionPoint } from './start-host';
 import type { ExerciseSource } from '../exercise/read-exercises';
-import { runExercise, type ExerciseRun } from '../exercise/run-exercise';
+import type { ExerciseRun } from '../exercise/run-exercise';
 import { blockKey, type CachedBlock, type ResultCache } from './result-cache';
-import { runTrace, type TraceRun } from '../trace/run-trace';
+import type { TraceRun } from '../trace/run-trace';
 import type { TraceSource } from '../trace/read-traces';
-import type { ConsoleBlockSource, LessonSource } from './lesson-source';
+import type { LessonSource } from './lesson-source';
+import type { LessonSimulator } from './lesson-simulator';
 
 /** What a `<Topology />` figure draws: its session's host as the blocks before it left it. */
 export type TopologyRun = { kind: 'drawn'; state: TopologyRecord } | { kind: 'no-host' };
@@ -56,6 +59,44 @@ interface SessionState {
 export function runLesson(
   lesson: LessonSource,
   netsimVersion: string,
+  simulator: LessonSimulator,
+  cache?: ResultCache,
+  onBlock?: (index: number) => void,
+): LessonRun {
+  return walkLesson(lesson, netsimVersion, simulator, cache, onBlock);
+}
+
+/**
+ * The lesson's run as `runLesson` gives it, read from the cache alone; undefined when
+ * something is not cached. A build with a warm cache checks every lesson this way, and
+ * never loads the simulator.
+ */
+export function replayLesson(
+  lesson: LessonSource,
+  netsimVersion: string,
+  cache: ResultCache | undefined,
+): LessonRun | undefined {
+  try {
+    return walkLesson(lesson, netsimVersion, undefined, cache);
+  } catch (error) {
+    if (error === CACHE_MISS) return undefined;
+    throw error;
+  }
+}
+
+/** Thrown where a replay would need the simulator: what the cache holds ends there. */
+const CACHE_MISS = Symbol('cache miss');
+
+/** The simulator to run what the cache does not hold; without one (a replay), the walk stops there. */
+function needed(simulator: LessonSimulator | undefined): LessonSimulator {
+  if (!simulator) throw CACHE_MISS;
+  return simulator;
+}
+
+function walkLesson(
+  lesson: LessonSource,
+  netsimVersion: string,
+  simulator: LessonSimulator | undefined,
   cache?: ResultCache,
   onBlock?: (index: number) => void,
 ): LessonRun {
@@ -87,6 +128,7 @@ export function runLesson(
           question,
           netsimVersion,
           question.start && !question.start.fresh ? sessions.get(question.start.session) : undefined,
+          simulator,
           cache,
         ),
       );
@@ -102,6 +144,7 @@ export function runLesson(
           exercise,
           netsimVersion,
           exercise.start.fresh ? undefined : sessions.get(exercise.start.session),
+          simulator,
           cache,
         ),
       );
@@ -110,11 +153,11 @@ export function runLesson(
       topologies.length < lesson.topologies.length &&
       lesson.topologies[topologies.length]!.afterBlocks <= blockCount
     ) {
-      topologies.push(drawTopology(sessions.get(lesson.topologies[topologies.length]!.session), cache));
+      topologies.push(drawTopology(sessions.get(lesson.topologies[topologies.length]!.session), simulator, cache));
     }
     while (traces.length < lesson.traces.length && lesson.traces[traces.length]!.afterBlocks <= blockCount) {
       const trace = lesson.traces[traces.length]!;
-      traces.push(traceOf(trace, sessions.get(trace.session), cache));
+      traces.push(traceOf(trace, sessions.get(trace.session), simulator, cache));
     }
   };
   for (const [index, block] of lesson.blocks.entries()) {
@@ -151,9 +194,10 @@ export function runLesson(
       session.cached = cached;
       continue;
     }
+    const netsim = needed(simulator);
     onBlock?.(index);
-    const host = hostOf(session);
-    const run = runBlock(host, block);
+    const host = hostOf(session, netsim);
+    const run = netsim.runBlock(host, block);
     executed++;
     blocks.push(run);
     if (run.kind === 'ran')
@@ -172,6 +216,7 @@ function askQuestion(
   question: QuestionSource,
   netsimVersion: string,
   session: SessionState | undefined,
+  simulator: LessonSimulator | undefined,
   cache: ResultCache | undefined,
 ): QuestionRun {
   if (!question.start) return { kind: 'nothing' };
@@ -184,7 +229,11 @@ function askQuestion(
   ]);
   const cached = cache?.read(key);
   if (cached && 'question' in cached) return cached.question;
-  const run = runQuestion(question, lesson.lessonId, pointOf(lesson, question.start.session, session));
+  const run = needed(simulator).runQuestion(
+    question,
+    lesson.lessonId,
+    pointOf(lesson, question.start.session, session),
+  );
   if (run.kind === 'ran') cache?.write(key, { question: run });
   return run;
 }
@@ -216,6 +265,7 @@ function setExercise(
   exercise: ExerciseSource,
   netsimVersion: string,
   session: SessionState | undefined,
+  simulator: LessonSimulator | undefined,
   cache: ResultCache | undefined,
 ): ExerciseRun {
   const key = blockKey(startKey(lesson, netsimVersion, session, exercise.start, `exercise/${exercise.id}`), [
@@ -226,7 +276,11 @@ function setExercise(
   ]);
   const cached = cache?.read(key);
   if (cached && 'exercise' in cached) return cached.exercise;
-  const run = runExercise(exercise, lesson.lessonId, pointOf(lesson, exercise.start.session, session));
+  const run = needed(simulator).runExercise(
+    exercise,
+    lesson.lessonId,
+    pointOf(lesson, exercise.start.session, session),
+  );
   if (run.kind === 'ran') cache?.write(key, { exercise: run });
   return run;
 }
@@ -235,7 +289,12 @@ function setExercise(
  * A trace's key chains to its session's, with its command and where it runs: every
  * language of a lesson types the same blocks, so they share one run, and a rebuild runs none.
  */
-function traceOf(trace: TraceSource, session: SessionState | undefined, cache: ResultCache | undefined): TraceRun {
+function traceOf(
+  trace: TraceSource,
+  session: SessionState | undefined,
+  simulator: LessonSimulator | undefined,
+  cache: ResultCache | undefined,
+): TraceRun {
   if (!session) return { kind: 'no-host' };
   const key = blockKey(session.key, [
     ['trace', trace.command],
@@ -243,7 +302,7 @@ function traceOf(trace: TraceSource, session: SessionState | undefined, cache: R
   ]);
   const cached = cache?.read(key);
   if (cached && 'trace' in cached) return cached.trace;
-  const run = runTrace(trace, session.host?.snapshot() ?? session.cached?.snapshot);
+  const run = needed(simulator).runTrace(trace, session.host?.snapshot() ?? session.cached?.snapshot);
   if (run.kind === 'traced') cache?.write(key, { trace: run });
   return run;
 }
@@ -253,43 +312,23 @@ function traceOf(trace: TraceSource, session: SessionState | undefined, cache: R
  * the cache: that host's drawing is cached too, under the session's key (every language
  * of a lesson draws the same host, and restoring a snapshot costs more than the drawing).
  */
-function drawTopology(session: SessionState | undefined, cache: ResultCache | undefined): TopologyRun {
+function drawTopology(
+  session: SessionState | undefined,
+  simulator: LessonSimulator | undefined,
+  cache: ResultCache | undefined,
+): TopologyRun {
   if (session?.host) return { kind: 'drawn', state: session.host.topology() };
   if (!session?.cached) return { kind: 'no-host' };
   const key = blockKey(session.key, [['topology', '']]);
   const known = cache?.read(key);
   if (known && 'topology' in known) return { kind: 'drawn', state: known.topology };
-  const state = topologyOf(session.cached.snapshot);
+  const state = needed(simulator).topologyOf(session.cached.snapshot);
   cache?.write(key, { topology: state });
   return { kind: 'drawn', state };
 }
 
-function hostOf(session: SessionState): LessonHost {
-  session.host ??= session.cached ? LessonHost.restored(session.cached.snapshot) : LessonHost.fresh(session.seed);
+function hostOf(session: SessionState, simulator: LessonSimulator): LessonHost {
+  session.host ??= session.cached ? simulator.restoredHost(session.cached.snapshot) : simulator.freshHost(session.seed);
   session.cached = undefined;
   return session.host;
-}
-
-function runBlock(host: LessonHost, block: ConsoleBlockSource): BlockRun {
-  const steps: StepResult[] = [];
-  for (const [index, step] of block.steps.entries()) {
-    try {
-      const { interrupt, cols } = block.options;
-      steps.push(
-        host.run(step.prompt, step.command, {
-          columns: cols,
-          ...(interrupt === undefined ? {} : { interruptAfterSeconds: interrupt }),
-        }),
-      );
-    } catch (error) {
-      // A simulator bug must not look like a wrong lesson: it is reported as netsim's failure at the command.
-      return {
-        kind: 'crashed',
-        steps,
-        step: index,
-        message: crashMessage(error),
-      };
-    }
-  }
-  return { kind: 'ran', steps, fromCache: false };
 }

@@ -1,4 +1,5 @@
-import { COMMAND_BUDGET_SECONDS, type StepResult } from '../../src/practice/session-host';
+import { COMMAND_BUDGET_SECONDS } from '../../src/practice/lesson-terminal';
+import type { StepResult } from '../../src/practice/session-host';
 
 /**
  * Why a command ran past the simulated time a lesson command may take, or

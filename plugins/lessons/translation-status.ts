@@ -1,10 +1,9 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { MODULE_IDS } from '../../src/course/modules';
 import { LOCALES } from '../../src/i18n/locales';
-import { lessonFiles, loadLesson } from './check-lessons';
+import { lessonFiles, loadLesson } from './lesson-check';
 import { LessonError } from './lesson-error';
+import { lessonHead, type LessonHead } from './lesson-head';
 import type { LessonSource } from './lesson-source';
 import { decodeLesson, readLessonFile } from './read-lesson-file';
 import { writeUnlessChanged } from './safe-write';
@@ -35,20 +34,10 @@ export interface TranslationRow {
   line: number;
 }
 
-interface LessonHead {
-  path: string;
-  locale: string;
-  lessonId: string;
-  sourceLocale: string;
-  translatedFrom: SourceFingerprint | undefined;
-  translatedFromLine: number;
-  /** Where the course puts it: module index, then order. */
-  position: [number, number];
-}
-
 /** Every lesson in every language, with its state: the source, current, stale, unmarked or missing. */
 export function translationStatus(root: string, read?: ReadonlyMap<string, LessonSource>): TranslationRow[] {
-  const heads = lessonFiles(root).map((path) => headOf(root, path));
+  // A build has read every lesson already: their heads come with them.
+  const heads = lessonFiles(root).map((path) => read?.get(path)?.head ?? headOf(root, path));
   const byId = new Map<string, LessonHead[]>();
   for (const head of heads) byId.set(head.lessonId, [...(byId.get(head.lessonId) ?? []), head]);
   const rows: TranslationRow[] = [];
@@ -179,36 +168,5 @@ export function withTranslatedFrom(text: string, fingerprint: SourceFingerprint)
 }
 
 function headOf(root: string, path: string): LessonHead {
-  const text = readLessonFile(path, join(root, path));
-  const block = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-  if (!block) throw new LessonError(path, 1, 1, 'the lesson has no front matter: it starts with a --- block');
-  let data: Record<string, unknown>;
-  try {
-    data = (parseYaml(block[1]!) ?? {}) as Record<string, unknown>;
-  } catch (error) {
-    const place = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
-    throw new LessonError(
-      path,
-      (place?.line ?? 0) + 1,
-      place?.col ?? 1,
-      `the front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
-    );
-  }
-  const locale = /^content\/([a-z]{2})\//.exec(path)?.[1] ?? '';
-  const lines = block[1]!.split(/\r?\n/);
-  const at = lines.findIndex((line) => line.startsWith('translatedFrom:'));
-  const recorded = data.translatedFrom as Record<string, unknown> | undefined;
-  const translatedFrom =
-    recorded && FINGERPRINT_PARTS.every((part) => typeof recorded[part] === 'string')
-      ? (recorded as unknown as SourceFingerprint)
-      : undefined;
-  return {
-    path,
-    locale,
-    lessonId: String(data.lessonId ?? /([^/]+)\.mdx$/.exec(path)?.[1] ?? path),
-    sourceLocale: String(data.sourceLocale ?? ''),
-    translatedFrom,
-    translatedFromLine: at >= 0 ? at + 2 : 1,
-    position: [(MODULE_IDS as readonly string[]).indexOf(String(data.module)), Number(data.order) || 0],
-  };
+  return lessonHead(path, readLessonFile(path, join(root, path)));
 }

@@ -26,15 +26,25 @@ export function storePayload(directory: string, json: string): string {
   return key;
 }
 
+// A key is its value's hash, so it names the same JSON for ever: each is read from disk once per
+// process, where every language's page of a lesson, and every page of a build, asks for it again.
+const remembered = new Map<string, string>();
+const REMEMBERED = 8192;
+
 /**
  * The JSON stored under `key`, for a page component rendering at build time
  * (or in `astro dev`): the build runs in the project folder, as the Markdown
  * plugin that stored it (LESSONS_CACHE_DIR moves both).
  */
-export function readPayload(key: string, directory = payloadDirectory(cacheDirectory(process.cwd()))): string {
+export function readPayload(key: string, directory?: string): string {
   if (!KEY.test(key)) throw new Error(`not a stored payload's key: ${JSON.stringify(key.slice(0, 80))}`);
-  const file = join(directory, `${key}.json`);
+  const known = remembered.get(key);
+  if (known !== undefined) return known;
+  const file = join(directory ?? payloadDirectory(cacheDirectory(process.cwd())), `${key}.json`);
   if (!existsSync(file))
     throw new Error(`${file} is missing: a lesson's payload is stored when its Markdown compiles; build again`);
-  return readFileSync(file, 'utf8');
+  const json = readFileSync(file, 'utf8');
+  if (remembered.size >= REMEMBERED) remembered.delete(remembered.keys().next().value!);
+  remembered.set(key, json);
+  return json;
 }

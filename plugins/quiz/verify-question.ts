@@ -1,5 +1,5 @@
 import { overBudget } from '../lessons/time-budget';
-import { sameLines } from '../../src/practice/command-check';
+import { sameLines } from '../../src/practice/same-lines';
 import type { StepResult } from '../../src/practice/session-host';
 import type { QuestionSource } from './read-quizzes';
 import type { QuestionRun } from './run-question';

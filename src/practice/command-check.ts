@@ -1,4 +1,5 @@
 import { replay, type CommandCheck } from './replay';
+import { sameLines } from './same-lines';
 import type { LessonHost, StepResult } from './session-host';
 
 // A module apart from replay.ts, which every terminal needs: the terminal's worker fetches this code only
@@ -8,18 +9,6 @@ export interface CommandVerdict {
   accepted: boolean;
   /** What the reader's command showed, for the feedback. */
   result: StepResult;
-}
-
-/** Lines compared as a reader reads them: trailing spaces and trailing blank lines do not count. */
-export function sameLines(a: readonly string[], b: readonly string[]): boolean {
-  const clean = (lines: readonly string[]) => {
-    const trimmed = lines.map((line) => line.trimEnd());
-    while (trimmed.length > 0 && trimmed.at(-1) === '') trimmed.pop();
-    return trimmed;
-  };
-  const x = clean(a);
-  const y = clean(b);
-  return x.length === y.length && x.every((line, index) => line === y[index]);
 }
 
 /** Runs the reader's command on a copy of the question's host and compares it with the reference, as `check.compare` says. */

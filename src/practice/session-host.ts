@@ -1,3 +1,4 @@
+import { COMMAND_BUDGET_SECONDS, LESSON_COLUMNS } from './lesson-terminal';
 import { stripSgr } from './sgr';
 import {
   Host,
@@ -10,16 +11,7 @@ import {
 } from '../netsim/index';
 
 export { sessionSeed } from './session-seed';
-
-/**
- * Simulated seconds a lesson command may run. A command still running then never
- * ends by itself (`ping` without -c, a server in the foreground) or takes longer
- * than a reader waits: a lesson must give it an end, or say when Ctrl-C comes.
- */
-export const COMMAND_BUDGET_SECONDS = 60;
-
-/** A console block's terminal is 80 columns wide unless its fence says `cols=N`. */
-export const LESSON_COLUMNS = 80;
+export { COMMAND_BUDGET_SECONDS, LESSON_COLUMNS };
 
 export interface LessonRunOptions {
   interruptAfterSeconds?: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readingMinutes, WORDS_PER_MINUTE } from '../../src/course/reading-time';
+import { countWords, readingMinutes, WORDS_PER_MINUTE } from '../../src/course/reading-time';
 
 const words = (count: number) => Array.from({ length: count }, (_, index) => `palabra${index}`).join(' ');
 
@@ -30,5 +30,23 @@ describe('readingMinutes', () => {
 
   it('ignores punctuation and markup that are not words', () => {
     expect(readingMinutes(`## ${words(WORDS_PER_MINUTE - 1)} — | --- | * [x](../y/)`)).toBe(1);
+  });
+});
+
+describe('countWords', () => {
+  const bySplitting = (text: string) => text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+
+  it.each([
+    ['', 0],
+    ['  uno dos\ttres\ncuatro  ', 4],
+    ['— – … | --- * 42', 1],
+    ['canção élan naïve', 3],
+    ['a\u00a0b\u2003c\u3000d\ufeffe', 5],
+    ['𝒜lgo \ud835 x', 2],
+    ['\u0085a', 1],
+    ['(docker) `ip` -- 2>&1', 3],
+  ])('counts the words of %j as splitting at whitespace does', (text, count) => {
+    expect(countWords(text)).toBe(count);
+    expect(countWords(text)).toBe(bySplitting(text));
   });
 });

@@ -1,3 +1,5 @@
+import { escapeAttribute, escapeText } from '../../lib/html-escape';
+
 /** One entry of the course menu: a lesson's link and what the menu shows of it. */
 export interface LessonLink {
   lessonId: string;
@@ -10,11 +12,6 @@ export interface LessonLink {
   /** The reading time as the menu shows it ("15 min"). */
   minutes: string;
 }
-
-// Astro's own escapes: text escapes & < > ' ", attribute values & and ".
-const TEXT_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' };
-const escapeText = (text: string) => text.replace(/[&<>'"]/g, (char) => TEXT_ENTITIES[char]!);
-const escapeAttribute = (value: string) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
 
 /**
  * The `<li>`s of a module's lessons in the course menu, the one on screen marked

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,5 +26,14 @@ describe('the payload store', () => {
     const directory = store();
     expect(() => readPayload('../../package', directory)).toThrow(/not a stored payload's key/);
     expect(() => readPayload('0'.repeat(64), directory)).toThrow(/is missing: .*build again/);
+  });
+
+  it('reads a payload from disk once: its key names the same JSON for ever', () => {
+    const directory = store();
+    const json = '{"read":"once"}';
+    const key = storePayload(directory, json);
+    expect(readPayload(key, directory)).toBe(json);
+    rmSync(join(directory, `${key}.json`));
+    expect(readPayload(key, directory)).toBe(json);
   });
 });
