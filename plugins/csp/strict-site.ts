@@ -8,7 +8,7 @@ export interface StrictSite {
   /** Each page's path under the site folder and its strict HTML. */
   pages: { path: string; html: string }[];
   /** The stylesheet the style attributes became, if any page had one: its path under the site folder and text. */
-  stylesheet?: { path: string; css: string };
+  stylesheet: { path: string; css: string } | undefined;
   /** The `_headers` file: the policy that allows every page's inline scripts and styles. */
   headers: string;
   movedAttributes: number;

@@ -19,7 +19,7 @@ export interface SiteSearchIndex {
 }
 
 /** The process that `start` spawns, if it spawns one: Pagefind's API keeps its own out of reach. */
-function spawnedBy<T>(start: () => T): { started: T; child?: ChildProcess } {
+function spawnedBy<T>(start: () => T): { started: T; child: ChildProcess | undefined } {
   let child: ChildProcess | undefined;
   const spawned = (message: unknown) => {
     child ??= (message as { process: ChildProcess }).process;
