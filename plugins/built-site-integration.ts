@@ -38,11 +38,10 @@ export default function builtSite(): AstroIntegration {
             throw new Error(`Pagefind read ${read} of the site's ${strict.pages.length} pages`);
           const writing = search.write();
           writing.catch(() => undefined);
-          writeStrictSite(site, strict);
+          const known = writeStrictSite(site, strict);
           logger.info(
             `${strict.pages.length} pages under a strict CSP: ${strict.movedAttributes} style attributes moved to classes, ${strict.inlineScripts} inline scripts allowed by hash`,
           );
-          const known = new Map(strict.pages.map(({ path, html }) => [path.replaceAll('\\', '/'), html]));
           const built = fileHashes(site, { skip: ['pagefind', 'sw.js'], known });
           await writing;
           await search.close();

@@ -54,9 +54,19 @@ export function strictSite(site: string): StrictSite {
   };
 }
 
-/** Writes the strict pages over the rendered ones, their stylesheet and `_headers`. */
-export function writeStrictSite(site: string, strict: StrictSite): void {
-  if (strict.stylesheet) writeFileSync(join(site, strict.stylesheet.path), strict.stylesheet.css);
-  for (const { path, html } of strict.pages) writeFileSync(join(site, path), html);
-  writeFileSync(join(site, '_headers'), strict.headers);
+/**
+ * Writes the strict pages over the rendered ones, their stylesheet and `_headers`; returns
+ * the bytes of each file written, by its path with `/`, for whatever hashes them next.
+ */
+export function writeStrictSite(site: string, strict: StrictSite): Map<string, Buffer> {
+  const written = new Map<string, Buffer>();
+  const write = (path: string, text: string) => {
+    const bytes = Buffer.from(text);
+    writeFileSync(join(site, path), bytes);
+    written.set(path.replaceAll('\\', '/'), bytes);
+  };
+  if (strict.stylesheet) write(strict.stylesheet.path, strict.stylesheet.css);
+  for (const { path, html } of strict.pages) write(path, html);
+  write('_headers', strict.headers);
+  return written;
 }

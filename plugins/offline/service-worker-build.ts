@@ -6,11 +6,11 @@ import { join } from 'node:path';
 /** A built file, by its path under the site folder (with `/`), and the first 12 hex digits of its SHA-256. */
 export type PrecacheEntry = [path: string, hash: string];
 
-const hashOf = (content: string | Buffer) => createHash('sha256').update(content).digest('hex').slice(0, 12);
+const hashOf = (content: Buffer) => createHash('sha256').update(content).digest('hex').slice(0, 12);
 
 /**
  * The hash of every file under `folder` (`under` is its path in the site), except those
- * `skip` names: read from disk, or from `known` (text as it was written) when it has them.
+ * `skip` names: read from disk, or taken from `known` (the bytes just written) when it has them.
  */
 export function fileHashes(
   folder: string,
@@ -18,7 +18,7 @@ export function fileHashes(
     under = '',
     skip = [],
     known = new Map(),
-  }: { under?: string; skip?: string[]; known?: ReadonlyMap<string, string> },
+  }: { under?: string; skip?: string[]; known?: ReadonlyMap<string, Buffer> },
 ): PrecacheEntry[] {
   const entries: PrecacheEntry[] = [];
   for (const entry of readdirSync(folder, { withFileTypes: true })) {

@@ -34,8 +34,12 @@ describe('the built site under the strict CSP', () => {
   });
 
   it('writes the pages, their stylesheet and _headers', () => {
-    writeStrictSite(site, strict);
+    const written = writeStrictSite(site, strict);
     for (const { path, html } of strict.pages) expect(read(path)).toBe(html);
+    expect([...written.keys()].sort()).toEqual(
+      ['_headers', strict.stylesheet?.path, ...strict.pages.map(({ path }) => path.replaceAll('\\', '/'))].sort(),
+    );
+    for (const [path, bytes] of written) expect(bytes).toEqual(readFileSync(join(site, path)));
     expect(read(strict.stylesheet?.path ?? '')).toBe(strict.stylesheet?.css);
     expect(read('_headers')).toBe(strict.headers);
     expect(strict.headers).toContain("frame-ancestors 'none'");

@@ -22,7 +22,7 @@ describe("the service worker's list of built files", () => {
       'pt/ponte/index.html',
     ]);
     expect(fromDisk.get('es/puente/index.html')).toBe(sha(page));
-    const known = new Map(fileHashes(site, { known: new Map([['es/puente/index.html', 'as written']]) }));
+    const known = new Map(fileHashes(site, { known: new Map([['es/puente/index.html', Buffer.from('as written')]]) }));
     expect(known.get('es/puente/index.html')).toBe(sha('as written'));
     expect(known.get('es/redes/index.html')).toBe(fromDisk.get('es/redes/index.html'));
   });
