@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strictSite, writeStrictSite } from './csp/strict-site';
 import { fileHashes, writeServiceWorker } from './offline/service-worker-build';
@@ -12,10 +12,10 @@ import { siteSearchIndex } from './search/site-search-index';
  *   in each page and in `_headers`);
  * - Pagefind's search index, one per language, in `pagefind/`;
  * - the service worker, `sw.js`, with the list of every built file and its hash.
- * Pagefind reads the pages in its own process while the CSP pass rewrites them in memory:
- * the pass changes nothing Pagefind reads (it drops the head, and reads no class or style
- * attribute; tests/plugins/search/strict-pages-index.test.ts), and writes only once
- * Pagefind has read them.
+ * Pagefind reads the rendered pages in its own process while the CSP pass rewrites them in
+ * memory, and the pass writes only once Pagefind has read them. It changes nothing Pagefind
+ * reads: Pagefind drops the head, and reads no class or style attribute (the index is the
+ * same either way: tests/plugins/search/site-search-index.test.ts).
  */
 export default function builtSite(): AstroIntegration {
   let root = '';
@@ -45,7 +45,7 @@ export default function builtSite(): AstroIntegration {
           const built = fileHashes(site, { skip: ['pagefind', 'sw.js'], known });
           await writing;
           await search.close();
-          const index = fileHashes(`${site}/pagefind`, { under: 'pagefind/' });
+          const index = fileHashes(join(site, 'pagefind'), { under: 'pagefind/' });
           logger.info(`search: ${read} pages indexed by Pagefind in ${relative(root, site)}/pagefind`);
           const files = [...built, ...index];
           const bytes = await writeServiceWorker(root, site, files);
