@@ -2,7 +2,7 @@ import { DEFAULT_EPOCH_MS, VirtualClock } from './clock';
 import type { CommandResult, MachineName, OutputChunk, ProcessContext } from './cli/command';
 import { hostMachine, type HostParts, type LineSettings } from './host-shell';
 import { installedPrograms } from './host-programs';
-import type { Goal, GoalResult, GoalView } from './engine/goals';
+import type { Goal, GoalResult } from './engine/goals';
 import { toolModule } from './cli/tool-loader';
 import { BUILTINS } from './shell/builtins';
 import { TerminalSession, type TerminalState } from './shell/session';
@@ -14,20 +14,17 @@ import { parseCidr } from './wire/cidr';
 import { parseIpv4, type Ipv4 } from './wire/ipv4';
 import { lookupHost } from './userland/name-resolution';
 import { worldOf } from './world';
-import { readTopology, type TopologyRecord } from './topology';
+import type { TopologyRecord } from './topology';
+import { topology } from './topology-loader';
 import { NamespaceOwners, type CommandTrace } from './trace';
 import { HopRecorder } from './kernel/hop-record';
 import { containerToolProgram } from './cli/host-tools';
 import { hostEtc } from './etc-files';
 import type { Namespace } from './kernel/namespace';
-import { Datapath } from './kernel/datapath';
-import { connect as connectTcp } from './userland/tcp';
 import { bootLanMachine, lanStation } from './lan-machine';
 import { engineNameServices } from './cli/name-service';
 
 const SECONDS_PER_COMMAND = 2;
-/** How long a goal's connection attempt waits, as `curl --max-time 5` would. */
-const GOAL_CONNECT_TIMEOUT_MS = 5000;
 
 export interface RunResult extends Omit<CommandResult, 'output'> {
   /** The prompt the command was typed at. */
@@ -66,6 +63,11 @@ export interface RunOptions {
   trace?: boolean;
   /** The terminal the line is typed in: the host's (the default), or a second one open on the LAN machine. */
   terminal?: MachineName;
+  /**
+   * With `typing`, this host as a snapshot taken just before the line (a terminal that copies the host ahead of
+   * time has one at hand): kept if the line waits for typed input. Absent, the host copies itself.
+   */
+  before?: HostSnapshot | undefined;
 }
 
 /** An 80-column terminal, the size a terminal emulator opens at and what `stty size` says without one set. */
@@ -86,6 +88,18 @@ export interface HostSnapshot {
   lanTerminal?: TerminalState;
   /** The LAN machine's network namespace (its ARP cache changes); absent, as it boots. */
   lan?: Namespace | undefined;
+  /** A line of a terminal waits for typed input, and the host as it was before that line; absent, none does. */
+  waiting?: WaitingLine;
+}
+
+/**
+ * A line that waits for a typed line (`read`, a connected telnet) runs again from its start for each
+ * line typed (session.ts, ProgramFrame). It runs from the host as it was before it, so that what the
+ * commands before the waiting one did (`docker run -d nginx; read x`) is done once, as in bash.
+ */
+export interface WaitingLine {
+  readonly terminal: MachineName;
+  readonly before: HostSnapshot;
 }
 
 export interface HostOptions {
@@ -118,6 +132,8 @@ export class Host {
     private parts: Parts,
     /** A second terminal, open on the LAN machine, from the first line typed there. */
     private lanSession: TerminalSession | undefined,
+    /** Forgotten once a line runs in the other terminal: going back would undo it, so the line runs again from the host as it is. */
+    private waiting?: WaitingLine,
   ) {}
 
   static create({
@@ -141,7 +157,7 @@ export class Host {
     { profile = DEBIAN_DOCKER_HOST, secondsPerCommand = SECONDS_PER_COMMAND }: Omit<HostOptions, 'seed'> = {},
   ): Host {
     const { parts, lanSession } = restored(profile, snapshot);
-    return new Host(profile, secondsPerCommand, parts, lanSession);
+    return new Host(profile, secondsPerCommand, parts, lanSession, snapshot.waiting);
   }
 
   /**
@@ -158,8 +174,10 @@ export class Host {
       trace = false,
       terminal = 'host',
       typing = false,
+      before,
     }: RunOptions = {},
   ): RunResult {
+    const from = this.lineStart(terminal, typing, before);
     const session = this.terminal(terminal);
     const { clock, kernel, engine, lanNamespace: lan, line: settings } = this.parts;
     clock.advance(this.secondsPerCommand * 1000);
@@ -183,6 +201,7 @@ export class Host {
     } finally {
       kernel.recorder = undefined;
     }
+    if (from && session.reading()) this.waiting = { terminal, before: from };
     const { prompt, output, exitCode } = line;
     const text = (streams: readonly OutputChunk['stream'][]) =>
       output
@@ -201,6 +220,30 @@ export class Host {
     // A copy: the records name rule specs that later commands may replace.
     if (recorder && owners) result.trace = structuredClone({ hops: recorder.hops, namespaces: owners.list() });
     return result;
+  }
+
+  /**
+   * Where a line starts, and the copy of the host kept if it waits for typed input: a line typed to a
+   * waiting program starts from the copy kept for it; a line typed at a prompt, from the host as it is
+   * (copied only when a reader types it, and only if the caller has no copy).
+   */
+  private lineStart(
+    terminal: MachineName,
+    typing: boolean,
+    before: HostSnapshot | undefined,
+  ): HostSnapshot | undefined {
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    if (this.terminal(terminal).reading()) {
+      if (waiting?.terminal !== terminal) return undefined;
+      const program = this.terminal(terminal).waitingProgram()!;
+      this.restore(waiting.before);
+      this.terminal(terminal).resume(program);
+      return waiting.before;
+    }
+    if (!typing) return undefined;
+    const { waiting: _other, ...host } = before ?? this.snapshot();
+    return host;
   }
 
   /**
@@ -302,45 +345,30 @@ export class Host {
    */
   checkGoals(goals: readonly Goal[]): GoalResult[] {
     // The checks are a tool module: only an exercise's page asks for them.
-    const { evaluateGoal } = toolModule('goals');
+    const { evaluateGoal, goalView } = toolModule('goals');
     const { terminal: _shells, lanTerminal: _lanShells, ...machine } = this.snapshot();
     const copy = Host.fromSnapshot(machine, { profile: this.profile, secondsPerCommand: 0 });
     const { engine, kernel, lanNamespace: lan, world, clock, random } = copy.parts;
-    const view: GoalView = {
-      containers: () => engine.containers.list(),
-      networks: () => engine.networks.list(),
+    const view = goalView({
+      engine,
+      kernel,
+      lan,
+      world,
+      clock,
+      random,
       resolveName: (container, name, dnsOnly) => copy.resolveInContainer(container, name, dnsOnly ?? false),
       run: (line) => {
         const result = copy.run(line, { asRoot: true });
         return { stdout: result.stdout, exitCode: result.exitCode };
       },
       runOnLan: (line) => copy.runOnLan(line),
-      connect: (from, address, port) => {
-        const namespace =
-          from === 'lan'
-            ? lan
-            : from === 'host' || from.namespaceId === undefined
-              ? kernel.root
-              : kernel.namespace(from.namespaceId);
-        if (!namespace) return 'unreachable';
-        const result = connectTcp(
-          new Datapath(kernel, world, clock.now()),
-          namespace,
-          address,
-          port,
-          random,
-          GOAL_CONNECT_TIMEOUT_MS,
-        );
-        if (result.kind === 'connected' || result.kind === 'refused' || result.kind === 'timed-out') return result.kind;
-        return 'unreachable';
-      },
-    };
+    });
     return goals.map((goal) => evaluateGoal(view, goal));
   }
 
   /** The host's network as a figure draws it: devices, what is plugged into what, and Docker's networks and containers. Reads, never changes. */
   topology(): TopologyRecord {
-    return readTopology(this.parts.kernel, this.parts.engine, this.profile);
+    return topology().readTopology(this.parts.kernel, this.parts.engine, this.profile);
   }
 
   /** A command line run to its end on the LAN machine, as its user: what a goal `from: 'lan'` reads. */
@@ -363,7 +391,7 @@ export class Host {
   snapshot(): HostSnapshot {
     const { kernel, engine, random, clock, session, lanNamespace: lan } = this.parts;
     const lanTerminal = this.lanSession && { lanTerminal: this.lanSession.state() };
-    return structuredClone({
+    const copy: HostSnapshot = structuredClone({
       kernel: kernel.state,
       engine: engine.state,
       random: random.state(),
@@ -372,12 +400,16 @@ export class Host {
       lan,
       ...lanTerminal,
     });
+    // The copy before a waiting line is never changed (restoring copies it): shared, not copied again.
+    if (this.waiting) copy.waiting = this.waiting;
+    return copy;
   }
 
   restore(snapshot: HostSnapshot): void {
     const { parts, lanSession } = restored(this.profile, snapshot);
     this.parts = parts;
     this.lanSession = lanSession;
+    this.waiting = snapshot.waiting;
   }
 }
 

@@ -29,6 +29,8 @@ export interface LessonRunOptions {
   terminal?: MachineName;
   /** Typed at a reader's terminal: a program may read the lines typed next (`read`, a connected telnet). */
   typing?: boolean;
+  /** With `typing`, the host as a snapshot taken just before the line, kept if the line waits (Host.run's `before`). */
+  before?: HostSnapshot | undefined;
 }
 
 /** What one typed command did, as a lesson shows it. */
@@ -119,12 +121,13 @@ export class LessonHost {
       styled = false,
       terminal = 'host',
       typing = false,
+      before,
     }: LessonRunOptions = {},
   ): StepResult {
     const prompt = this.accepts(written, terminal) ? written : this.prompt(terminal);
     const reading = this.reading(terminal);
     const asRoot = prompt === '# ' && !reading;
-    const result = this.host.run(command, { asRoot, interruptAfterSeconds, columns, terminal, typing });
+    const result = this.host.run(command, { asRoot, interruptAfterSeconds, columns, terminal, typing, before });
     const step: StepResult = { prompt, output: terminalLines(result, { styled }), exitCode: result.exitCode };
     // The terminal's own echo is in `output` but in neither stream a program writes.
     if (result.output.includes('^C') && !`${result.stdout}${result.stderr}`.includes('^C')) step.interrupted = true;

@@ -144,7 +144,7 @@ export class TerminalSimulation {
     const { terminal } = this;
     let result;
     try {
-      result = host.run(prompt, line, lineOptions(terminal, columns));
+      result = host.run(prompt, line, lineOptions(terminal, columns, before));
     } catch (error) {
       // A tool not fetched yet is fetched now, as a prefetch; the line runs again from the start at Enter.
       if (error instanceof ToolModuleMissing) throw error;
@@ -201,7 +201,7 @@ export class TerminalSimulation {
     const prompt = this.prompt();
     const { terminal } = this;
     try {
-      const result = this.host.run(prompt, line, lineOptions(terminal, columns));
+      const result = this.host.run(prompt, line, lineOptions(terminal, columns, before));
       const output = joinOutput(result.output);
       const interrupted = output.lastIndexOf(INTERRUPT_ECHO);
       if (result.interrupted && interrupted >= 0 && isInterruptEcho(output, interrupted)) {
@@ -329,12 +329,16 @@ interface Foreseen {
 /** A command's output lines as the screen shows them: each ends with a newline. */
 const joinOutput = (lines: readonly string[]): string => lines.join('\n') + (lines.length > 0 ? '\n' : '');
 
-/** How a line typed at Enter runs (and one run ahead of it, which must print the same). */
-const lineOptions = (terminal: MachineName, columns: number | undefined) => ({
+/**
+ * How a line typed at Enter runs (and one run ahead of it, which must print the same); `before`, the copy of
+ * the host the line starts from, is what the host keeps if the line waits for typed input.
+ */
+const lineOptions = (terminal: MachineName, columns: number | undefined, before: HostSnapshot) => ({
   interruptAfterSeconds: ENDLESS_AFTER_SECONDS,
   styled: true,
   terminal,
   typing: true,
+  before,
   ...widthOf(columns),
 });
 

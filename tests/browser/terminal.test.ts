@@ -177,6 +177,27 @@ describe('the terminal', () => {
     await page.context().close();
   });
 
+  // The line runs again for the typed line, from the host as it was before it: what came before read is done once.
+  it('types a line to read, and what came before it on the line is done and shown once', async () => {
+    const page = await session.open('/es/sandbox/', clipboard);
+    const terminal = page.locator('[data-terminal]');
+    await idle(terminal);
+    await typeLine(page, terminal, 'docker run -d nginx; read -p "Name: " x; echo "[$x]"');
+    await typeLine(page, terminal, 'web');
+    await typeLine(page, terminal, 'docker ps -aq | wc -l');
+    const lines = linesOf(await transcript(page, terminal));
+    expect(lines.slice(0, 6)).toEqual([
+      '$ docker run -d nginx; read -p "Name: " x; echo "[$x]"',
+      lines[1],
+      'Name: web',
+      '[web]',
+      '$ docker ps -aq | wc -l',
+      '1',
+    ]);
+    expect(lines[1]).toMatch(/^[0-9a-f]{64}$/);
+    await page.context().close();
+  });
+
   it('starts its worker on the press of "Try it", and the click that follows opens the terminal on that worker', async () => {
     const page = await session.open('/es/network-drivers/');
     await page.addInitScript(() => {

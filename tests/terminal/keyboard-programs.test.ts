@@ -62,6 +62,36 @@ describe('programs that read the keyboard at a terminal', () => {
     expect(restored.reading()).toBe(false);
   });
 
+  // The line runs again for each typed line, from the host as it was before it: `docker run` starts one container.
+  it('runs what came before the wait once, whether the line was run ahead or not', () => {
+    for (const runAhead of [false, true]) {
+      const terminal = fresh();
+      const line = 'docker run -d nginx; read x';
+      if (runAhead) expect(terminal.speculate(line)).toMatchObject({ reading: true });
+      const started = terminal.run(line);
+      expect(started).toMatchObject({ kind: 'done', output: expect.stringMatching(/^[0-9a-f]{64}\n$/), reading: true });
+      terminal.prepare();
+      expect(terminal.run('hello')).toMatchObject({ kind: 'done', output: '', prompt: '$ ' });
+      expect(terminal.run('docker ps -aq')).toMatchObject({ output: expect.stringMatching(/^[0-9a-f]{12}\n$/) });
+    }
+  });
+
+  it('keeps where the waiting line runs again from in a snapshot', () => {
+    const terminal = fresh();
+    terminal.run('echo a >> f; read x');
+    const restored = LessonHost.restored(terminal.snapshot());
+    restored.run('', 'hello', { typing: true });
+    expect(restored.run('$ ', 'cat f')).toMatchObject({ output: ['a'] });
+  });
+
+  it('a line that never ends after the wait: Ctrl-C runs it again from before the line', () => {
+    const terminal = fresh();
+    terminal.run('echo a >> f; read x; ping 127.0.0.1');
+    expect(terminal.run('go')).toMatchObject({ kind: 'endless' });
+    expect(terminal.interrupt(2)).toMatchObject({ kind: 'done', prompt: '$ ' });
+    expect(terminal.run('cat f')).toMatchObject({ output: 'a\n' });
+  });
+
   it('a connected telnet sends a request typed by hand and shows the answer (session.trixie-clients.txt)', () => {
     const terminal = fresh();
     terminal.run('docker run -d -p 8080:80 nginx');

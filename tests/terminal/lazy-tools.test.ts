@@ -39,6 +39,7 @@ vi.mock(
 );
 vi.mock('../../src/netsim/engine/extras-loader', () => import('../../src/netsim/engine/extras-loader.browser'));
 vi.mock('../../src/netsim/userland/ipv6-loader', () => import('../../src/netsim/userland/ipv6-loader.browser'));
+vi.mock('../../src/netsim/topology-loader', () => import('../../src/netsim/topology-loader.browser'));
 vi.mock(
   '../../src/netsim/userland/iptables-iprange-loader',
   () => import('../../src/netsim/userland/iptables-iprange-loader.browser'),
@@ -315,6 +316,20 @@ describe("the terminal's seldom-typed tools, loaded on first use", () => {
     ] as const;
     const checked = await withToolModules([], loadToolModules, () => fresh().checkGoals(goals));
     expect(checked).toEqual([{ pass: true }, expect.objectContaining({ pass: false })]);
+  });
+
+  // The typed line runs the waiting line again from the host as it was before it: a tool fetched on the way
+  // (getent, named by no line typed) runs it again from there once more, and `docker run` still starts one container.
+  it('fetches a tool the rest of a waiting line needs once the line typed comes, and does what came before the wait once', async () => {
+    const line = 'docker run -d --name web nginx >/dev/null; read x; getent hosts localhost';
+    const terminal = fresh();
+    const run = (typed: string) => withToolModules([], loadToolModules, () => terminal.run(typed));
+    expect(await run(line)).toMatchObject({ kind: 'done', output: '', reading: true });
+    expect(() => terminal.run('go')).toThrow(/getent tools are not loaded/);
+    const answered = await run('go');
+    const direct = await run('getent hosts localhost');
+    expect(answered).toMatchObject({ kind: 'done', prompt: '$ ', output: direct.kind === 'done' && direct.output });
+    expect(await run('docker ps -aq')).toMatchObject({ output: expect.stringMatching(/^[0-9a-f]{12}\n$/) });
   });
 
   // The program frame's output comes from the shell's extras: a line typed to a waiting telnet fetches what it lacks and runs again.

@@ -57,6 +57,7 @@ export type AffirmedGoal =
 export type GoalKind = Goal['kind'];
 
 export type { GoalReason, GoalResult } from './goal-reasons';
+export { goalView, type GoalHost } from './goal-view';
 
 /** What goals read of a host. The host hands a view of a copy of itself, so checking never changes it. */
 export interface GoalView {

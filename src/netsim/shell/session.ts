@@ -108,6 +108,8 @@ export interface FrameState {
  * connected telnet). The simulator is deterministic, so it is kept as the line
  * that started it and what was typed since: each typed line runs that line again
  * with all of it as the terminal's input, and what was shown already is not shown again.
+ * The host goes back to where it was before the line first (Host.run keeps a copy), so
+ * what the line's commands did before it waited is done once.
  */
 export interface ProgramFrame {
   readonly line: string;
@@ -116,7 +118,7 @@ export interface ProgramFrame {
   readonly shown: string;
   /** What it printed last after its last newline: the prompt the next line is typed at (`Name: `, `telnet> `). */
   readonly prompt: string;
-  /** The shell's line count and history length before the line, put back for each run. */
+  /** The shell's line count and history length before the line, put back for each run (the host may have no copy to go back to). */
   readonly lineNumber: number;
   readonly historyLength: number;
 }
@@ -306,6 +308,16 @@ export class TerminalSession {
   /** Whether a program owns the terminal's input: the next line is typed to it, not to a shell. */
   reading(): boolean {
     return this.program !== undefined;
+  }
+
+  /** The program that owns the terminal's input, if one does. */
+  waitingProgram(): ProgramFrame | undefined {
+    return this.program;
+  }
+
+  /** `program` owns the input again: the host went back to before its line (Host.run), and the next typed line runs it from there. */
+  resume(program: ProgramFrame): void {
+    this.program = program;
   }
 
   runLine(line: string, options: LineOptions): LineResult {
