@@ -4,7 +4,7 @@ import { defineConfig } from 'astro/config';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import lessonsCheck from './plugins/lessons-check-integration.ts';
-import strictCsp from './plugins/csp-integration.ts';
+import builtSite from './plugins/built-site-integration.ts';
 import { lessonProject } from './plugins/lessons/result-cache.ts';
 import lessonMarkdown from './plugins/lesson-markdown-integration.ts';
 import { CODE_THEMES } from './src/lib/code-themes.ts';
@@ -57,7 +57,7 @@ export default defineConfig({
   },
   // lessonMarkdown: console blocks, quizzes, exercises and figures from the lessons check; headings take their
   // source lesson's ids, so an anchor opens the same section in every language.
-  integrations: [lessonsCheck(lessons), lessonMarkdown(lessons), mdx(LESSON_MDX), strictCsp()],
+  integrations: [lessonsCheck(lessons), lessonMarkdown(lessons), mdx(LESSON_MDX), builtSite()],
   devToolbar: { enabled: false },
   vite: {
     plugins: [lazyNetsimTools()],

@@ -20,18 +20,18 @@ const course = courseCopy(root);
 
 console.log(`clean builds (warm lesson cache) of the site with N lessons per language (${LOCALES.length} languages):`);
 console.log(
-  `${'N'.padStart(4)} ${'pages'.padStart(6)} ${'astro'.padStart(8)} ${'pagefind'.padStart(9)} ${'sw'.padStart(6)} ${'total'.padStart(8)} ${'ms/page'.padStart(8)} ${'ms/added page'.padStart(14)} ${'CPU s'.padStart(7)}`,
+  `${'N'.padStart(4)} ${'pages'.padStart(6)} ${'total'.padStart(8)} ${'ms/page'.padStart(8)} ${'ms/added page'.padStart(14)} ${'CPU s'.padStart(7)}`,
 );
 let previous;
 try {
   for (const perLocale of COUNTS) {
     course.writeContent(perLocale);
     course.update();
-    const { astro, pagefind, sw, seconds: total, cpu } = course.build();
+    const { seconds: total, cpu } = course.build();
     const pages = course.lessonPages();
     const marginal = previous ? `${(((total - previous.total) * 1000) / (pages - previous.pages)).toFixed(0)}` : '';
     console.log(
-      `${String(perLocale).padStart(4)} ${String(pages).padStart(6)} ${astro.toFixed(2).padStart(8)} ${pagefind.toFixed(2).padStart(9)} ${sw.toFixed(2).padStart(6)} ${total.toFixed(2).padStart(8)} ${((total * 1000) / pages).toFixed(0).padStart(8)} ${marginal.padStart(14)} ${(cpu?.toFixed(1) ?? '').padStart(7)}`,
+      `${String(perLocale).padStart(4)} ${String(pages).padStart(6)} ${total.toFixed(2).padStart(8)} ${((total * 1000) / pages).toFixed(0).padStart(8)} ${marginal.padStart(14)} ${(cpu?.toFixed(1) ?? '').padStart(7)}`,
     );
     previous = { total, pages };
   }
@@ -42,5 +42,7 @@ try {
 console.log(
   'seconds; ms/page: the whole build over its lesson pages; ms/added page: what each page added since the row above costs;',
 );
-console.log('CPU s: processor time of the three steps (Linux), steadier than the clock on a shared machine.');
+console.log(
+  'CPU s: processor time of the build, Pagefind and esbuild included (Linux), steadier than the clock on a shared machine.',
+);
 console.log('Against Starlight built from the same lessons: node scripts/bench-starlight.mjs.');

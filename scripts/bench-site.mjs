@@ -1,13 +1,12 @@
 // Measures what readers and contributors wait for: a clean build of the site, and
 // the bytes a lesson page ships (JavaScript, CSS, HTML), gzipped as a server sends them.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 
 const astro = join('node_modules', 'astro', 'bin', 'astro.mjs');
-const pagefind = join('node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
 const JS_BUDGET = 15_360;
 const CLS_BUDGET = 0.05;
 const failures = [];
@@ -24,18 +23,9 @@ const quiet = { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } };
 rmSync('dist', { recursive: true, force: true });
 rmSync(join('node_modules', '.astro'), { recursive: true, force: true });
 rmSync('.astro', { recursive: true, force: true });
-const astroSeconds = timed('astro build (clean)', () => execFileSync(process.execPath, [astro, 'build'], quiet));
-const pagefindSeconds = timed('pagefind index', () =>
-  execFileSync(
-    process.execPath,
-    [existsSync(pagefind) ? pagefind : join('node_modules', '.bin', 'pagefind'), '--site', 'dist'],
-    quiet,
-  ),
+timed('build (clean): astro build, search index, service worker', () =>
+  execFileSync(process.execPath, [astro, 'build'], quiet),
 );
-const offlineSeconds = timed('service worker', () =>
-  execFileSync(process.execPath, [join('scripts', 'build-offline.mjs')], quiet),
-);
-console.log(`${'build total'.padEnd(38)} ${(astroSeconds + pagefindSeconds + offlineSeconds).toFixed(2)} s`);
 
 const gz = (text) => gzipSync(text).length;
 const lessonPages = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter(

@@ -13,8 +13,8 @@
 // console blocks from its warm result cache; Starlight shows them as the plain `console`
 // code blocks they are to it (Expressive Code). It knows none of the course's components,
 // so it renders quizzes and exercises as their text (<div><slot /></div>) and figures and
-// traces as nothing. Its build includes its Pagefind index; ours is `npm run build`'s
-// three steps (astro, pagefind, the service worker).
+// traces as nothing. Its build includes its Pagefind index; so does ours, `npm run build`
+// (`astro build`: pages, search index and service worker).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-// The site's service worker, bundled into dist/sw.js by scripts/build-offline.mjs with the
+// The site's service worker, bundled into dist/sw.js by plugins/offline/service-worker-build.ts with the
 // list of built files and their hashes. Hand-written rather than generated: it needs a
 // per-language precache (a reader downloads their language, not three) and three small
 // strategies, which fit in less code than a generator's configuration and runtime.
