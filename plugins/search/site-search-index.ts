@@ -55,12 +55,15 @@ export async function siteSearchIndex(site: string): Promise<SiteSearchIndex> {
     return answered;
   }
 
-  async function stop() {
-    await close();
-    // close() lets Node exit without waiting for Pagefind: wait for it here, so the build ends after it does.
-    child?.ref();
-    await closed.catch(() => undefined);
-  }
+  // Once: the build stops Pagefind as soon as the index is written, and again on its way out, whatever happened.
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await close();
+      // close() lets Node exit without waiting for Pagefind: wait for it here, so the build ends after it does.
+      child?.ref();
+      await closed.catch(() => undefined);
+    })());
 
   let index: PagefindIndex | undefined;
   try {
